@@ -1,0 +1,78 @@
+"""User-facing errors.
+
+Exception tree:
+
+    PublishError            a problem the user can fix; the CLI prints it and exits 1
+    ├── ContentError        one or more `Problem`s found in content or config, all reported at once
+    ├── ConfigError         site.toml problems (a ContentError)
+    └── RemoteError         a channel's remote end failed (exit 3 when partial progress was saved)
+
+Nothing here prints; `publish.cli` turns these into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["ConfigError", "ContentError", "Problem", "PublishError", "RemoteError"]
+
+
+class PublishError(Exception):
+    """A problem the user can fix; its message is Vietnamese and complete."""
+
+    exit_code = 1
+
+
+class RemoteError(PublishError):
+    """A remote channel (Zalo, the radio folder) failed; progress so far is saved."""
+
+    exit_code = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One validation finding: where it is, which field, what is wrong and how to fix it."""
+
+    file: str
+    message: str
+    field: str | None = None
+    line: int | None = None
+    hint: str | None = None
+    severity: str = "error"
+
+    def render(self) -> str:
+        """Format as `file:line: [field] message. Cách sửa: hint`."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        label = "lỗi" if self.severity == "error" else "cảnh báo"
+        text = f"{where}: {label}"
+        if self.field:
+            text += f": trường '{self.field}'"
+        text += f": {self.message}"
+        if self.hint:
+            text += f"\n    Cách sửa: {self.hint}"
+        return text
+
+
+class ContentError(PublishError):
+    """Content or config has problems; carries every one of them."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = sum(1 for p in self.problems if p.severity == "error")
+        lines = [p.render() for p in self.problems]
+        lines.append(f"Tìm thấy {count} lỗi. Chưa có gì được ghi hay xuất bản.")
+        super().__init__("\n".join(lines))
+
+
+class ConfigError(ContentError):
+    """site.toml has problems."""
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Show `path` relative to the project root when it is inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
