@@ -1,0 +1,273 @@
+"""The typed, documented schema of `site.toml`; `parse()` is pure, `load()` reads the file.
+
+Unknown keys are errors and every problem is reported in one pass (like MkDocs and Zola).
+The unit, its places and its categories are data here, never code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from publish.errors import ConfigError, Problem
+from publish.schema import SchemaIssue, build
+
+__all__ = ["CHANNELS", "Config", "load", "parse"]
+
+CHANNELS = ("web", "zalo", "radio")
+CONFIG_NAME = "site.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """The police unit that publishes."""
+
+    name: str
+    """Full name, e.g. "Công an huyện Châu Thành" (never assume "huyện": since 2025 units are province/commune)."""
+    short_name: str
+    """Short name for tight spaces (Zalo author, radio lead-in)."""
+    area: str = ""
+    """Where the unit serves, e.g. "tỉnh Đồng Tháp"."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSection:
+    """The public website's identity."""
+
+    title: str
+    base_url: str
+    """Absolute public URL ending with '/', used for canonical links, feeds, og:image and Zalo links."""
+    description: str = ""
+    language: str = "vi"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    """Times without an offset are in this zone."""
+    default_channels: tuple[str, ...] = CHANNELS
+    """Channels a bulletin goes to unless its front matter lists its own (which replaces these)."""
+    default_cover: str = ""
+    """Cover image (path under content/) for bulletins that have none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """How citizens reach the unit."""
+
+    address: str = ""
+    hotline: str = ""
+    email: str = ""
+    emergency: str = "113"
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A kind of bulletin the unit publishes."""
+
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What may be published."""
+
+    require_approval: bool = True
+    """When true, a bulletin without `approved_by` is left out of every channel."""
+    secret_classifications: tuple[str, ...] = ("mật", "tối mật", "tuyệt mật")
+    """`classification` values that keep a bulletin out of every channel."""
+    max_title_length: int = 200
+    max_summary_length: int = 600
+
+
+@dataclass(frozen=True, slots=True)
+class WebConfig:
+    """The website channel."""
+
+    per_page: int = 10
+    """Bulletins per page on home, category, tag and archive lists."""
+    feed_items: int = 20
+    related: int = 4
+    """How many related bulletins each page shows."""
+    image_widths: tuple[int, ...] = (480, 960)
+    """Responsive widths made for every content image."""
+
+
+@dataclass(frozen=True, slots=True)
+class ZaloConfig:
+    """The Zalo Official Account channel (tokens come from the environment, never from here)."""
+
+    oa_id: str = ""
+    """The OA's numeric id, as a string: follow link https://zalo.me/<oa_id> and QR code."""
+    comment: Literal["show", "hide"] = "show"
+    on_withdraw: Literal["hide", "remove"] = "hide"
+    """What sync does to the article of a withdrawn, expired or deleted bulletin."""
+    author: str = ""
+    """Author shown on Zalo (≤ 50 characters); the unit's short name when empty."""
+    title_max: int = 149
+    description_max: int = 300
+    author_max: int = 50
+    cover_max_bytes: int = 1_000_000
+    concurrency: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RadioConfig:
+    """The radio channel: the weekly segment and the station's script folder."""
+
+    folder: str = ""
+    """The station's script folder (often a mounted share); PUBLISH_RADIO_DIR overrides it."""
+    program: str = "Vì an ninh Tổ quốc"
+    air_weekday: int = 6
+    """Air day, ISO weekday (1 = Thứ Hai … 7 = Chủ nhật)."""
+    air_time: str = "17:00"
+    slot_minutes: float = 10.0
+    rate_spm: int = 240
+    """Read rate in syllables per minute."""
+    intro: str = ""
+    outro: str = ""
+    abbreviations: str = ""
+    """The unit's abbreviation TSV (path from the project root), merged over the built-in list."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything in site.toml, plus where the project lives."""
+
+    unit: Unit
+    site: SiteSection
+    categories: dict[str, Category]
+    contact: Contact = field(default_factory=Contact)
+    policy: Policy = field(default_factory=Policy)
+    web: WebConfig = field(default_factory=WebConfig)
+    zalo: ZaloConfig = field(default_factory=ZaloConfig)
+    radio: RadioConfig = field(default_factory=RadioConfig)
+    root: Path = field(default=Path("."), metadata={"key": "__root__"})
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The site timezone."""
+        return ZoneInfo(self.site.timezone)
+
+    @property
+    def base_url(self) -> str:
+        """`site.base_url`, always ending with '/'."""
+        return self.site.base_url.rstrip("/") + "/"
+
+    def absolute_url(self, path: str) -> str:
+        """Join a site path such as `/2020/12/x/` to the public base URL."""
+        return self.base_url + path.lstrip("/")
+
+
+def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
+    """Parse site.toml text into a Config, or raise ConfigError listing every problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _line_of_toml_error(str(exc))
+        raise ConfigError(
+            [Problem(filename, f"TOML không hợp lệ: {exc}", line=line,
+                     hint="Kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng được chỉ ra.")]
+        ) from None
+    issues: list[SchemaIssue] = []
+    data.pop("__root__", None)
+    config = build(Config, data, (), issues)
+    if config is not None:
+        issues.extend(_semantic_issues(config))
+    if issues:
+        raise ConfigError(_problem(i, text, filename) for i in issues)
+    return _with_root(config, root)
+
+
+def load(root: Path) -> Config:
+    """Read `<root>/site.toml` and parse it."""
+    path = root / CONFIG_NAME
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            [Problem(CONFIG_NAME, f"không tìm thấy tệp cấu hình trong {root.resolve()}",
+                     hint="Chạy lệnh trong thư mục dự án (nơi có site.toml) hoặc dùng --root.")]
+        ) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            [Problem(CONFIG_NAME, f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})",
+                     hint="Lưu lại tệp với mã hóa UTF-8.")]
+        ) from None
+    return parse(text, root=root)
+
+
+def _with_root(config: Config, root: Path) -> Config:
+    """Return the config with its project root set."""
+    from dataclasses import replace
+
+    return replace(config, root=root)
+
+
+def _semantic_issues(config: Config) -> list[SchemaIssue]:
+    """Checks a type cannot express."""
+    issues = []
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", str(config.site.base_url)):
+        issues.append(SchemaIssue(("site", "base_url"), f"cần một URL tuyệt đối, nhận được {config.site.base_url!r}",
+                                  "Ví dụ: base_url = \"https://congan-chauthanh.example.vn/\""))
+    try:
+        ZoneInfo(str(config.site.timezone))
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        issues.append(SchemaIssue(("site", "timezone"), f"múi giờ không tồn tại: {config.site.timezone!r}",
+                                  "Dùng tên IANA, ví dụ \"Asia/Ho_Chi_Minh\"."))
+    for channel in config.site.default_channels:
+        if channel not in CHANNELS:
+            issues.append(SchemaIssue(("site", "default_channels"), f"kênh không tồn tại: {channel!r}",
+                                      f"Các kênh: {', '.join(CHANNELS)}."))
+    for key in config.categories:
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key):
+            issues.append(SchemaIssue(("categories", key), "khóa chuyên mục chỉ gồm a-z, 0-9 và dấu -",
+                                      "Ví dụ: [categories.canh-bao-toi-pham]"))
+    if not config.categories:
+        issues.append(SchemaIssue(("categories",), "cần ít nhất một chuyên mục"))
+    if config.zalo.oa_id and not str(config.zalo.oa_id).isdigit():
+        issues.append(SchemaIssue(("zalo", "oa_id"), "OA id là một dãy chữ số, viết trong dấu ngoặc kép"))
+    if isinstance(config.radio.air_weekday, int) and not 1 <= config.radio.air_weekday <= 7:
+        issues.append(SchemaIssue(("radio", "air_weekday"), "cần số từ 1 (Thứ Hai) đến 7 (Chủ nhật)"))
+    if isinstance(config.radio.air_time, str) and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", config.radio.air_time):
+        issues.append(SchemaIssue(("radio", "air_time"), "cần giờ dạng HH:MM, ví dụ \"17:00\""))
+    return issues
+
+
+def _problem(issue: SchemaIssue, text: str, filename: str) -> Problem:
+    """Turn a schema issue into a Problem with the site.toml line where it can be found."""
+    table = ".".join(issue.path[:-1]) if len(issue.path) > 1 else ""
+    key = issue.path[-1] if issue.path else ""
+    label = f"[{table}] {key}" if table else key
+    return Problem(filename, issue.message, field=label, line=_line_of_key(text, issue.path), hint=issue.hint)
+
+
+def _line_of_key(text: str, path: tuple[str, ...]) -> int | None:
+    """Best-effort line number of a dotted key in TOML text."""
+    lines = text.splitlines()
+    start = 0
+    for depth in range(len(path) - 1, 0, -1):
+        header = re.compile(r"^\s*\[+\s*" + re.escape(".".join(path[:depth])) + r"\s*\]+")
+        for i, line in enumerate(lines):
+            if header.match(line):
+                start = i + 1
+                break
+        else:
+            continue
+        break
+    key = re.compile(r"^\s*\"?" + re.escape(path[-1] if path else "") + r"\"?\s*=")
+    for i in range(start, len(lines)):
+        if i > start and lines[i].lstrip().startswith("[") and start:
+            break
+        if key.match(lines[i]):
+            return i + 1
+    return start or None
+
+
+def _line_of_toml_error(message: str) -> int | None:
+    """Extract the line from a tomllib error message."""
+    found = re.search(r"line (\d+)", message)
+    return int(found.group(1)) if found else None

@@ -1,0 +1,141 @@
+"""Turn plain TOML/YAML data into frozen dataclasses, collecting every problem in one pass."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Union
+
+__all__ = ["TYPE_NAMES", "SchemaIssue", "build", "type_name"]
+
+TYPE_NAMES = {
+    str: "chuỗi ký tự",
+    int: "số nguyên",
+    float: "số",
+    bool: "true hoặc false",
+    list: "danh sách",
+    tuple: "danh sách",
+    dict: "bảng",
+}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SchemaIssue:
+    """A mismatch between data and schema at a dotted key path."""
+
+    path: tuple[str, ...]
+    message: str
+    hint: str | None = None
+
+
+def type_name(tp: Any) -> str:
+    """Vietnamese name of a Python type annotation."""
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        return " hoặc ".join(type_name(a) for a in typing.get_args(tp) if a is not type(None))
+    if dataclasses.is_dataclass(tp):
+        return "bảng"
+    return TYPE_NAMES.get(origin or tp, str(tp))
+
+
+def found_name(value: Any) -> str:
+    """Describe what was found, for messages."""
+    return f"{type_name(type(value))} {value!r}" if not isinstance(value, dict | list) else type_name(type(value))
+
+
+def build(cls: type, data: Any, path: tuple[str, ...], issues: list[SchemaIssue]) -> Any:
+    """Build dataclass `cls` from `data`, appending problems to `issues`; unknown keys are problems."""
+    if not isinstance(data, dict):
+        issues.append(SchemaIssue(path, f"cần một bảng, nhận được {found_name(data)}"))
+        data = {}
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+    known = {f.metadata.get("key", name): name for name, f in fields.items()}
+    for key in data:
+        if key not in known:
+            close = _closest(key, list(known))
+            hint = f"Có phải ý bạn là '{close}'?" if close else f"Các khóa hợp lệ: {', '.join(sorted(known))}."
+            issues.append(SchemaIssue((*path, key), "khóa không được hỗ trợ", hint))
+    values: dict[str, Any] = {}
+    for key, name in known.items():
+        field = fields[name]
+        if key in data:
+            values[name] = convert(hints[name], data[key], (*path, key), issues)
+        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            issues.append(
+                SchemaIssue((*path, key), f"thiếu khóa bắt buộc (cần {type_name(hints[name])})")
+            )
+    try:
+        return cls(**values)
+    except TypeError:
+        return None
+
+
+def convert(tp: Any, value: Any, path: tuple[str, ...], issues: list[SchemaIssue]) -> Any:
+    """Check and convert one value against a type annotation."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        for arg in args:
+            if arg is not type(None) and _matches(arg, value):
+                return convert(arg, value, path, issues)
+        issues.append(SchemaIssue(path, f"cần {type_name(tp)}, nhận được {found_name(value)}"))
+        return None
+    if dataclasses.is_dataclass(tp):
+        return build(tp, value, path, issues)
+    if origin in (list, tuple):
+        if not isinstance(value, list):
+            issues.append(SchemaIssue(path, f"cần danh sách, nhận được {found_name(value)}"))
+            return ()
+        item_type = args[0] if args else Any
+        return tuple(convert(item_type, v, (*path, str(i)), issues) for i, v in enumerate(value))
+    if origin is dict or tp is dict:
+        if not isinstance(value, dict):
+            issues.append(SchemaIssue(path, f"cần bảng, nhận được {found_name(value)}"))
+            return {}
+        value_type = args[1] if len(args) == 2 else Any
+        return {k: convert(value_type, v, (*path, k), issues) for k, v in value.items()}
+    if tp is Any:
+        return value
+    if typing.get_origin(tp) is typing.Literal:
+        if value not in args:
+            allowed = ", ".join(repr(a) for a in args)
+            issues.append(SchemaIssue(path, f"cần một trong {allowed}, nhận được {value!r}"))
+        return value
+    if not _matches(tp, value):
+        issues.append(SchemaIssue(path, f"cần {type_name(tp)}, nhận được {found_name(value)}"))
+        return value
+    return float(value) if tp is float else value
+
+
+def _matches(tp: Any, value: Any) -> bool:
+    """Whether `value` has the runtime shape of `tp` (bool is not an int here)."""
+    origin = typing.get_origin(tp) or tp
+    if origin is typing.Literal:
+        return value in typing.get_args(tp)
+    if dataclasses.is_dataclass(tp) or origin is dict:
+        return isinstance(value, dict)
+    if origin in (list, tuple):
+        return isinstance(value, list)
+    if tp is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if tp is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if tp is Any:
+        return True
+    return isinstance(value, origin)
+
+
+def _closest(word: str, options: list[str]) -> str | None:
+    """The option most like `word`, for 'did you mean' hints."""
+    import difflib
+
+    found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+Converter = Callable[[Any], Any]
