@@ -167,8 +167,14 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     except tomllib.TOMLDecodeError as exc:
         line = _line_of_toml_error(str(exc))
         raise ConfigError(
-            [Problem(filename, f"TOML không hợp lệ: {exc}", line=line,
-                     hint="Kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng được chỉ ra.")]
+            [
+                Problem(
+                    filename,
+                    f"TOML không hợp lệ: {exc}",
+                    line=line,
+                    hint="Kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng được chỉ ra.",
+                )
+            ]
         ) from None
     issues: list[SchemaIssue] = []
     data.pop("__root__", None)
@@ -187,15 +193,25 @@ def load(root: Path) -> Config:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(
-            [Problem(CONFIG_NAME, f"không tìm thấy tệp cấu hình trong {root.resolve()}",
-                     hint="Chạy lệnh trong thư mục dự án (nơi có site.toml) hoặc dùng --root.")]
+            [
+                Problem(
+                    CONFIG_NAME,
+                    f"không tìm thấy tệp cấu hình trong {root.resolve()}",
+                    hint="Chạy lệnh trong thư mục dự án (nơi có site.toml) hoặc dùng --root.",
+                )
+            ]
         ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            [Problem(CONFIG_NAME, f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})",
-                     hint="Lưu lại tệp với mã hóa UTF-8.")]
+            [
+                Problem(
+                    CONFIG_NAME,
+                    f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})",
+                    hint="Lưu lại tệp với mã hóa UTF-8.",
+                )
+            ]
         ) from None
     return parse(text, root=root)
 
@@ -211,29 +227,55 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
     """Checks a type cannot express."""
     issues = []
     if not re.match(r"^https?://[^/\s]+(/\S*)?$", str(config.site.base_url)):
-        issues.append(SchemaIssue(("site", "base_url"), f"cần một URL tuyệt đối, nhận được {config.site.base_url!r}",
-                                  "Ví dụ: base_url = \"https://congan-chauthanh.example.vn/\""))
+        issues.append(
+            SchemaIssue(
+                ("site", "base_url"),
+                f"cần một URL tuyệt đối, nhận được {config.site.base_url!r}",
+                'Ví dụ: base_url = "https://congan-chauthanh.example.vn/"',
+            )
+        )
     try:
         ZoneInfo(str(config.site.timezone))
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        issues.append(SchemaIssue(("site", "timezone"), f"múi giờ không tồn tại: {config.site.timezone!r}",
-                                  "Dùng tên IANA, ví dụ \"Asia/Ho_Chi_Minh\"."))
+        issues.append(
+            SchemaIssue(
+                ("site", "timezone"),
+                f"múi giờ không tồn tại: {config.site.timezone!r}",
+                'Dùng tên IANA, ví dụ "Asia/Ho_Chi_Minh".',
+            )
+        )
     for channel in config.site.default_channels:
         if channel not in CHANNELS:
-            issues.append(SchemaIssue(("site", "default_channels"), f"kênh không tồn tại: {channel!r}",
-                                      f"Các kênh: {', '.join(CHANNELS)}."))
+            issues.append(
+                SchemaIssue(
+                    ("site", "default_channels"),
+                    f"kênh không tồn tại: {channel!r}",
+                    f"Các kênh: {', '.join(CHANNELS)}.",
+                )
+            )
     for key in config.categories:
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key):
-            issues.append(SchemaIssue(("categories", key), "khóa chuyên mục chỉ gồm a-z, 0-9 và dấu -",
-                                      "Ví dụ: [categories.canh-bao-toi-pham]"))
+            issues.append(
+                SchemaIssue(
+                    ("categories", key),
+                    "khóa chuyên mục chỉ gồm a-z, 0-9 và dấu -",
+                    "Ví dụ: [categories.canh-bao-toi-pham]",
+                )
+            )
     if not config.categories:
         issues.append(SchemaIssue(("categories",), "cần ít nhất một chuyên mục"))
     if config.zalo.oa_id and not str(config.zalo.oa_id).isdigit():
-        issues.append(SchemaIssue(("zalo", "oa_id"), "OA id là một dãy chữ số, viết trong dấu ngoặc kép"))
+        issues.append(
+            SchemaIssue(("zalo", "oa_id"), "OA id là một dãy chữ số, viết trong dấu ngoặc kép")
+        )
     if isinstance(config.radio.air_weekday, int) and not 1 <= config.radio.air_weekday <= 7:
-        issues.append(SchemaIssue(("radio", "air_weekday"), "cần số từ 1 (Thứ Hai) đến 7 (Chủ nhật)"))
-    if isinstance(config.radio.air_time, str) and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", config.radio.air_time):
-        issues.append(SchemaIssue(("radio", "air_time"), "cần giờ dạng HH:MM, ví dụ \"17:00\""))
+        issues.append(
+            SchemaIssue(("radio", "air_weekday"), "cần số từ 1 (Thứ Hai) đến 7 (Chủ nhật)")
+        )
+    if isinstance(config.radio.air_time, str) and not re.fullmatch(
+        r"([01]\d|2[0-3]):[0-5]\d", config.radio.air_time
+    ):
+        issues.append(SchemaIssue(("radio", "air_time"), 'cần giờ dạng HH:MM, ví dụ "17:00"'))
     return issues
 
 
@@ -242,7 +284,9 @@ def _problem(issue: SchemaIssue, text: str, filename: str) -> Problem:
     table = ".".join(issue.path[:-1]) if len(issue.path) > 1 else ""
     key = issue.path[-1] if issue.path else ""
     label = f"[{table}] {key}" if table else key
-    return Problem(filename, issue.message, field=label, line=_line_of_key(text, issue.path), hint=issue.hint)
+    return Problem(
+        filename, issue.message, field=label, line=_line_of_key(text, issue.path), hint=issue.hint
+    )
 
 
 def _line_of_key(text: str, path: tuple[str, ...]) -> int | None:

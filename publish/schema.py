@@ -42,7 +42,11 @@ def type_name(tp: Any) -> str:
 
 def found_name(value: Any) -> str:
     """Describe what was found, for messages."""
-    return f"{type_name(type(value))} {value!r}" if not isinstance(value, dict | list) else type_name(type(value))
+    return (
+        f"{type_name(type(value))} {value!r}"
+        if not isinstance(value, dict | list)
+        else type_name(type(value))
+    )
 
 
 def build(cls: type, data: Any, path: tuple[str, ...], issues: list[SchemaIssue]) -> Any:
@@ -56,7 +60,11 @@ def build(cls: type, data: Any, path: tuple[str, ...], issues: list[SchemaIssue]
     for key in data:
         if key not in known:
             close = _closest(key, list(known))
-            hint = f"Có phải ý bạn là '{close}'?" if close else f"Các khóa hợp lệ: {', '.join(sorted(known))}."
+            hint = (
+                f"Có phải ý bạn là '{close}'?"
+                if close
+                else f"Các khóa hợp lệ: {', '.join(sorted(known))}."
+            )
             issues.append(SchemaIssue((*path, key), "khóa không được hỗ trợ", hint))
     values: dict[str, Any] = {}
     for key, name in known.items():

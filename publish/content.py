@@ -1,0 +1,580 @@
+"""Load and validate everything under content/ into the frozen model, every problem in one pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from publish.config import CHANNELS, Config
+from publish.errors import ContentError, Problem
+from publish.frontmatter import FrontMatterError, Parsed, decode, split
+from publish.gates import gate
+from publish.model import Bulletin, ImageRef, Page, Site
+from publish.text import SLUG_RE, nfc, slugify
+
+__all__ = ["PAGES_DIR", "load_site", "parse_datetime", "resolve_content_path"]
+
+PAGES_DIR = "pages"
+KNOWN_KEYS = {
+    "id",
+    "title",
+    "date",
+    "category",
+    "summary",
+    "tags",
+    "author",
+    "cover",
+    "cover_alt",
+    "approved_by",
+    "draft",
+    "expires",
+    "channels",
+    "slug",
+    "classification",
+    "pii_reviewed_by",
+}
+PAGE_KEYS = {"title", "slug", "summary", "layout", "order", "draft"}
+IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)")
+HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+DATE_HINT = "Viết ngày dạng 2020-12-08 hoặc 2020-12-08 08:00 (giờ Việt Nam), hoặc 08/12/2020."
+
+
+@dataclass(slots=True)
+class Collector:
+    """Problems found while loading one file, with the file's name and key lines."""
+
+    source: str
+    problems: list[Problem]
+    parsed: Parsed | None = None
+    extra_lines: dict[str, int] = field(default_factory=dict)
+
+    def add(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        hint: str | None = None,
+        line: int | None = None,
+        severity: str = "error",
+    ) -> None:
+        """Record one problem, finding the line of `field` when none is given."""
+        if line is None and field and self.parsed is not None:
+            line = self.parsed.line_of(field.split(".")[0])
+        self.problems.append(Problem(self.source, message, field, line, hint, severity))
+
+
+def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site:
+    """Load bulletins and pages, validate them all, apply the publishing gates, return the Site."""
+    problems: list[Problem] = []
+    content_dir = config.root / "content"
+    if not content_dir.is_dir():
+        raise ContentError(
+            [
+                Problem(
+                    "content/",
+                    "không tìm thấy thư mục content/",
+                    hint="Tạo thư mục content/ và đặt bản tin .md vào đó.",
+                )
+            ]
+        )
+    bulletins = [
+        b
+        for path in _markdown_files(content_dir, pages=False)
+        if (b := load_bulletin(path, config, problems)) is not None
+    ]
+    pages = [
+        p
+        for path in _markdown_files(content_dir / PAGES_DIR, pages=True)
+        if (p := load_page(path, config, problems)) is not None
+    ]
+    problems.extend(_duplicates(bulletins, pages))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(problems)
+    published, excluded, previews = [], [], []
+    for bulletin in bulletins:
+        verdict = gate(bulletin, now=now, policy=config.policy)
+        if verdict is None:
+            published.append(bulletin)
+        else:
+            excluded.append(verdict)
+            if drafts and verdict.code in ("draft", "unapproved"):
+                previews.append(bulletin)
+    newest_first = sorted(published, key=lambda b: (b.date, b.key), reverse=True)
+    return Site(
+        config=config,
+        now=now,
+        bulletins=tuple(newest_first),
+        pages=tuple(
+            sorted((p for p in pages if drafts or not p.draft), key=lambda p: (p.order, p.slug))
+        ),
+        excluded=tuple(sorted(excluded, key=lambda e: e.bulletin.source)),
+        previews=tuple(previews),
+    )
+
+
+def _markdown_files(folder: Path, *, pages: bool) -> Iterator[Path]:
+    """Markdown files under `folder`, sorted; hidden and underscore names are skipped."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*.md")):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith((".", "_")) for part in parts):
+            continue
+        if not pages and parts[0] == PAGES_DIR:
+            continue
+        yield path
+
+
+def read_parsed(path: Path, collector: Collector) -> Parsed | None:
+    """Read and split a Markdown file, recording a problem instead of raising."""
+    raw = path.read_bytes()
+    try:
+        parsed = split(nfc(decode(raw)))
+    except FrontMatterError as exc:
+        collector.add(str(exc), line=exc.line, hint=exc.hint)
+        return None
+    collector.parsed = parsed
+    return parsed
+
+
+def load_bulletin(path: Path, config: Config, problems: list[Problem]) -> Bulletin | None:
+    """Validate one bulletin file; append its problems and return it when it has none."""
+    source = _rel(path, config.root)
+    col = Collector(source, problems)
+    parsed = read_parsed(path, col)
+    if parsed is None:
+        return None
+    before = len([p for p in problems if p.severity == "error"])
+    data = parsed.data
+    title = _text(col, data, "title", required=True, limit=config.policy.max_title_length)
+    summary = _text(col, data, "summary", required=True, limit=config.policy.max_summary_length)
+    date = _datetime(col, data, "date", config, required=True)
+    expires = _datetime(col, data, "expires", config, required=False)
+    category = _category(col, data, config)
+    slug = _slug(col, data, path)
+    key = _identifier(col, data, slug)
+    channels = _channels(col, data, config)
+    cover = _cover(col, data, path, config)
+    images = _body_images(col, parsed, path, config)
+    if not parsed.body.strip():
+        col.add(
+            "nội dung bản tin trống",
+            line=parsed.body_line,
+            hint="Viết nội dung bản tin bên dưới dòng '---' thứ hai.",
+        )
+    if date and expires and expires <= date:
+        col.add("thời điểm hết hạn phải sau ngày đăng", field="expires")
+    blocks = {c: data[c] for c in CHANNELS if c in data}
+    for name, block in blocks.items():
+        if not isinstance(block, dict):
+            col.add(
+                f"cần một bảng các thiết lập cho kênh {name}",
+                field=name,
+                hint=f"Ví dụ:\n      {name}:\n        air_date: 2020-12-12",
+            )
+    if len([p for p in problems if p.severity == "error"]) > before:
+        return None
+    return Bulletin(
+        key=key,
+        slug=slug,
+        title=title,
+        date=date,
+        category=category,
+        summary=summary,
+        body=parsed.body,
+        source=source,
+        body_line=parsed.body_line,
+        tags=_tags(col, data),
+        author=_text(col, data, "author") or "",
+        cover=cover,
+        approved_by=_text(col, data, "approved_by") or "",
+        draft=_bool(col, data, "draft"),
+        expires=expires,
+        channels=channels,
+        classification=_text(col, data, "classification") or "",
+        pii_reviewed_by=_text(col, data, "pii_reviewed_by") or "",
+        images=images,
+        blocks=blocks,
+        extra={k: v for k, v in data.items() if k not in KNOWN_KEYS and k not in CHANNELS},
+        digest=hashlib.sha256(path.read_bytes()).hexdigest(),
+    )
+
+
+def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | None:
+    """Validate one page from content/pages/."""
+    col = Collector(_rel(path, config.root), problems)
+    parsed = read_parsed(path, col)
+    if parsed is None:
+        return None
+    before = len(problems)
+    data = parsed.data
+    title = _text(col, data, "title", required=True, limit=config.policy.max_title_length)
+    slug = _slug(col, data, path)
+    _body_images(col, parsed, path, config)
+    order = data.get("order", 100)
+    if not isinstance(order, int) or isinstance(order, bool):
+        col.add(f"cần một số nguyên, nhận được {order!r}", field="order")
+    if len(problems) > before:
+        return None
+    return Page(
+        slug=slug,
+        title=title,
+        body=parsed.body,
+        source=col.source,
+        summary=_text(col, data, "summary") or "",
+        layout=_text(col, data, "layout") or "page",
+        order=order,
+        draft=_bool(col, data, "draft"),
+        extra={k: v for k, v in data.items() if k not in PAGE_KEYS},
+    )
+
+
+def _rel(path: Path, root: Path) -> str:
+    """Path relative to the project root, POSIX style."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _text(
+    col: Collector,
+    data: dict[str, Any],
+    key: str,
+    *,
+    required: bool = False,
+    limit: int | None = None,
+) -> str | None:
+    """A string field: present when required, a string, not too long."""
+    value = data.get(key)
+    if value is None or value == "":
+        if required:
+            col.add(
+                "thiếu trường bắt buộc",
+                field=key,
+                line=None if key in data else 2,
+                hint=f"Thêm một dòng '{key}: \"...\"' vào phần đầu.",
+            )
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        col.add(
+            f"cần một chuỗi ký tự, nhận được {_kind(value)}",
+            field=key,
+            hint="Đặt giá trị trong ngoặc kép trên cùng một dòng.",
+        )
+        return None
+    value = value.strip()
+    if limit is not None and len(value) > limit:
+        col.add(
+            f"dài {len(value)}/{limit} ký tự", field=key, hint=f"Rút gọn còn tối đa {limit} ký tự."
+        )
+    return value
+
+
+def _kind(value: Any) -> str:
+    """Vietnamese description of a YAML value's type."""
+    names = {
+        bool: "true/false",
+        int: "một số",
+        float: "một số",
+        list: "một danh sách",
+        dict: "một bảng",
+        dt.date: "một ngày",
+        dt.datetime: "một thời điểm",
+    }
+    return f"{names.get(type(value), type(value).__name__)} ({value!r})"
+
+
+def _bool(col: Collector, data: dict[str, Any], key: str) -> bool:
+    """A true/false field, false when absent."""
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        col.add(f"cần true hoặc false, nhận được {_kind(value)}", field=key)
+        return False
+    return value
+
+
+def parse_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:
+    """Read a YAML date, datetime or string; naive values are in the site timezone."""
+    if isinstance(value, dt.datetime):
+        result = value
+    elif isinstance(value, dt.date):
+        result = dt.datetime.combine(value, dt.time())
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            result = dt.datetime.fromisoformat(text)
+        except ValueError:
+            for fmt in DATE_FORMATS:
+                try:
+                    result = dt.datetime.strptime(text, fmt)
+                    break
+                except ValueError:
+                    continue
+            else:
+                return None
+    else:
+        return None
+    return result.replace(tzinfo=tz) if result.tzinfo is None else result
+
+
+def _datetime(
+    col: Collector, data: dict[str, Any], key: str, config: Config, *, required: bool
+) -> dt.datetime | None:
+    """A date/time field in the site timezone unless it carries an offset."""
+    if key not in data or data[key] in (None, ""):
+        if required:
+            col.add(
+                "thiếu trường bắt buộc", field=key, line=2, hint=f"Thêm '{key}: 2020-12-08 08:00'."
+            )
+        return None
+    parsed = parse_datetime(data[key], config.tz)
+    if parsed is None:
+        col.add(f"không đọc được ngày giờ {data[key]!r}", field=key, hint=DATE_HINT)
+    return parsed
+
+
+def _category(col: Collector, data: dict[str, Any], config: Config) -> str:
+    """The category key, which must be declared in site.toml."""
+    value = data.get("category")
+    if value is None:
+        col.add(
+            "thiếu trường bắt buộc",
+            field="category",
+            line=2,
+            hint=f"Chọn một trong: {', '.join(config.categories)}.",
+        )
+        return ""
+    if not isinstance(value, str) or value not in config.categories:
+        import difflib
+
+        close = difflib.get_close_matches(str(value), list(config.categories), n=1)
+        hint = f"Có phải ý bạn là '{close[0]}'? " if close else ""
+        col.add(
+            f"chuyên mục không tồn tại: {value!r}",
+            field="category",
+            hint=hint + f"Các chuyên mục trong site.toml: {', '.join(config.categories)}.",
+        )
+        return ""
+    return value
+
+
+def _slug(col: Collector, data: dict[str, Any], path: Path) -> str:
+    """The slug from front matter (checked) or from the file name (transliterated)."""
+    value = data.get("slug")
+    if value is None:
+        stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", path.stem)
+        return slugify(stem)
+    if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 120:
+        suggestion = slugify(str(value))
+        col.add(
+            f"slug {value!r} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
+            field="slug",
+            hint=f"Ví dụ: slug: {suggestion}",
+        )
+        return ""
+    return value
+
+
+def _identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
+    """The stable key: `id` when given (a-z, 0-9, -), else the slug."""
+    value = data.get("id")
+    if value is None:
+        return slug
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str) or not SLUG_RE.fullmatch(text) or len(text) > 120:
+        col.add(
+            f"id {value!r} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
+            field="id",
+            hint="Ví dụ: id: ct-2020-12-zalo-oa. Đừng đổi id sau khi đã đăng.",
+        )
+        return slug
+    return text
+
+
+def _tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
+    """Tags: a list of strings (a single string is one tag)."""
+    value = data.get("tags") or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
+        col.add(
+            f"cần một danh sách chuỗi, nhận được {_kind(value)}",
+            field="tags",
+            hint='Ví dụ: tags: ["lừa đảo qua mạng", "an ninh mạng"]',
+        )
+        return ()
+    return tuple(dict.fromkeys(str(t).strip() for t in value if str(t).strip()))
+
+
+def _channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset[str]:
+    """Channels from front matter (replacing the site default) or the default."""
+    value = data.get("channels")
+    if value is None:
+        return frozenset(config.site.default_channels)
+    if not isinstance(value, list) or any(c not in CHANNELS for c in value):
+        col.add(
+            f"danh sách kênh không hợp lệ: {value!r}",
+            field="channels",
+            hint=f"Chỉ dùng các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: [web, zalo]",
+        )
+        return frozenset()
+    return frozenset(value)
+
+
+def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
+    """Resolve an image reference to a file inside content/, or None when it points outside."""
+    content_dir = (config.root / "content").resolve()
+    ref = ref.split("#")[0].split("?")[0]
+    candidate = content_dir / ref.lstrip("/") if ref.startswith("/") else md_path.parent / ref
+    resolved = candidate.resolve()
+    if resolved != content_dir and content_dir not in resolved.parents:
+        if not ref.startswith("/"):
+            alt = (content_dir / ref).resolve()
+            if content_dir in alt.parents:
+                return alt
+        return None
+    if not resolved.exists() and not ref.startswith("/"):
+        alt = (content_dir / ref).resolve()
+        if content_dir in alt.parents and alt.exists():
+            return alt
+    return resolved
+
+
+def _image(
+    col: Collector,
+    ref: str,
+    alt: str,
+    caption: str,
+    md_path: Path,
+    config: Config,
+    *,
+    field: str | None,
+    line: int | None,
+) -> ImageRef | None:
+    """Check one local image: inside content/, existing, with alt text."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.IGNORECASE):
+        if not ref.lower().startswith(("http://", "https://")):
+            col.add(
+                f"đường dẫn ảnh không được phép: {ref!r}",
+                field=field,
+                line=line,
+                hint="Chỉ dùng ảnh trong thư mục content/images/.",
+            )
+        elif not alt.strip():
+            col.add(
+                "ảnh thiếu mô tả (alt)",
+                field=field,
+                line=line,
+                hint="Viết mô tả ảnh: ![Mô tả ảnh](đường-dẫn).",
+            )
+        return None
+    path = resolve_content_path(ref, md_path, config)
+    content_dir = (config.root / "content").resolve()
+    if path is None:
+        col.add(
+            f"ảnh {ref!r} nằm ngoài thư mục content/",
+            field=field,
+            line=line,
+            hint="Đặt ảnh vào content/images/ và trỏ tới images/<tên-ảnh>.",
+        )
+        return None
+    if not path.is_file():
+        col.add(
+            f"không tìm thấy ảnh {ref!r}",
+            field=field,
+            line=line,
+            hint="Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và đặt ảnh vào content/images/.",
+        )
+        return None
+    if not alt.strip():
+        col.add(
+            f"ảnh {ref!r} thiếu mô tả (alt)",
+            field=field,
+            line=line,
+            hint="Người dùng trình đọc màn hình cần mô tả ảnh: ![Mô tả ảnh](images/anh.jpg).",
+        )
+    return ImageRef(
+        path.relative_to(content_dir).as_posix(), nfc(alt.strip()), nfc(caption.strip())
+    )
+
+
+def _cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -> ImageRef | None:
+    """The cover image, which needs `cover_alt`."""
+    ref = data.get("cover")
+    if ref in (None, ""):
+        return None
+    if not isinstance(ref, str):
+        col.add(f"cần đường dẫn ảnh, nhận được {_kind(ref)}", field="cover")
+        return None
+    alt = data.get("cover_alt")
+    if not isinstance(alt, str) or not alt.strip():
+        col.add(
+            "ảnh bìa cần mô tả",
+            field="cover_alt",
+            line=col.parsed.line_of("cover") if col.parsed else None,
+            hint='Thêm cover_alt: "Mô tả ảnh bìa" dưới dòng cover.',
+        )
+        alt = "x"
+    return _image(col, ref, alt, "", md_path, config, field="cover", line=None)
+
+
+def _body_images(
+    col: Collector, parsed: Parsed, md_path: Path, config: Config
+) -> tuple[ImageRef, ...]:
+    """Every Markdown image in the body, checked."""
+    found = []
+    for match in IMAGE_RE.finditer(parsed.body):
+        line = parsed.body_line + parsed.body.count("\n", 0, match.start())
+        image = _image(
+            col,
+            match.group(2),
+            match.group(1),
+            match.group(3) or "",
+            md_path,
+            config,
+            field=None,
+            line=line,
+        )
+        if image is not None:
+            found.append(image)
+    for match in HTML_IMG_RE.finditer(parsed.body):
+        if not re.search(r"\balt\s*=\s*[\"'][^\"']+", match.group(0)):
+            line = parsed.body_line + parsed.body.count("\n", 0, match.start())
+            col.add(
+                "thẻ <img> thiếu mô tả (alt)",
+                line=line,
+                hint="Dùng cú pháp Markdown ![Mô tả](ảnh).",
+            )
+    return tuple(found)
+
+
+def _duplicates(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem]:
+    """Two bulletins (or pages) with the same slug or id."""
+    problems = []
+    for attr in ("slug", "key"):
+        seen: dict[str, str] = {}
+        for item in [*bulletins, *pages] if attr == "slug" else bulletins:
+            value = getattr(item, attr)
+            if value in seen:
+                name = "slug" if attr == "slug" else "id"
+                problems.append(
+                    Problem(
+                        item.source,
+                        f"{name} {value!r} trùng với {seen[value]}",
+                        name,
+                        hint=f"Đổi {name} của một trong hai tệp.",
+                    )
+                )
+            else:
+                seen[value] = item.source
+    return problems

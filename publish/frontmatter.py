@@ -1,0 +1,110 @@
+"""Split a Markdown file into YAML front matter and body, remembering where each key sits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+__all__ = ["FrontMatterError", "Parsed", "decode", "split"]
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterError(ValueError):
+    """The file has no usable front matter; carries the line and a fix."""
+
+    def __init__(self, message: str, *, line: int | None = None, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.hint = hint
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """Front matter data, the body, and where things are in the file."""
+
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    yaml_text: str = ""
+    _lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int | None:
+        """1-based line of a top-level front matter key (computed only when asked)."""
+        if not self._lines and self.yaml_text:
+            self._lines.update(_key_lines(self.yaml_text))
+        return self._lines.get(key)
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 (a BOM is dropped); raise FrontMatterError with the line of a bad byte."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise FrontMatterError(
+            f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02x} không hợp lệ)",
+            line=line,
+            hint="Mở tệp bằng trình soạn thảo và lưu lại với mã hóa UTF-8.",
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> Parsed:
+    """Split `---` YAML front matter from the Markdown body and parse it."""
+    if not text.startswith("---\n"):
+        raise FrontMatterError(
+            "không tìm thấy phần đầu (front matter)",
+            line=1,
+            hint="Tệp phải bắt đầu bằng một dòng '---', tiếp theo là các trường YAML, rồi một dòng '---'.",
+        )
+    end = _closing_line(text)
+    if end is None:
+        raise FrontMatterError(
+            "phần đầu (front matter) không có dòng '---' đóng lại",
+            line=1,
+            hint="Thêm một dòng chỉ có '---' sau trường cuối cùng của phần đầu.",
+        )
+    lines = text.split("\n")
+    yaml_text = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    try:
+        data = yaml.load(yaml_text, Loader=Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FrontMatterError(
+            f"YAML không hợp lệ: {problem}",
+            line=(mark.line + 2) if mark else None,
+            hint="Kiểm tra dấu hai chấm, thụt lề và đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép.",
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            "phần đầu phải là các cặp 'khóa: giá trị'",
+            line=2,
+            hint="Mỗi dòng có dạng 'title: \"Tiêu đề\"'.",
+        )
+    return Parsed({str(k): v for k, v in data.items()}, body, end + 2, yaml_text)
+
+
+def _closing_line(text: str) -> int | None:
+    """Index of the line that closes the front matter."""
+    for i, line in enumerate(text.split("\n")):
+        if i and line.rstrip() in ("---", "..."):
+            return i
+    return None
+
+
+def _key_lines(yaml_text: str) -> dict[str, int]:
+    """Map each top-level key to its 1-based line in the whole file."""
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + 2 for k, _ in node.value}

@@ -1,0 +1,148 @@
+"""The frozen model every renderer reads: bulletins, pages, the site, and the artifacts renderers return."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from publish.config import Config
+
+__all__ = ["Artifact", "Bulletin", "Exclusion", "ImageRef", "Page", "Site"]
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """An image a bulletin uses: its path under content/, alt text and optional caption."""
+
+    path: str
+    alt: str
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Bulletin:
+    """One bulletin as the editor wrote it, validated and normalised to NFC."""
+
+    key: str
+    """Stable sync key: front matter `id`, else the slug. Renaming a file with an `id` keeps it."""
+    slug: str
+    title: str
+    date: dt.datetime
+    """Aware datetime: when it may be published (an embargo when in the future)."""
+    category: str
+    summary: str
+    body: str
+    """Markdown source; renderers convert it."""
+    source: str
+    """Path of the Markdown file relative to the project root, for messages."""
+    body_line: int = 1
+    """Line of `source` where the body starts, so body problems can name their line."""
+    tags: tuple[str, ...] = ()
+    author: str = ""
+    cover: ImageRef | None = None
+    approved_by: str = ""
+    draft: bool = False
+    expires: dt.datetime | None = None
+    channels: frozenset[str] = frozenset()
+    classification: str = ""
+    pii_reviewed_by: str = ""
+    images: tuple[ImageRef, ...] = ()
+    """Images in the body, in order."""
+    blocks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Per-channel front matter blocks, e.g. {"radio": {"air_date": …}}; they override for that channel."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Front matter keys the tool does not know, for templates."""
+    digest: str = ""
+    """sha256 of the source file bytes."""
+
+    @property
+    def url(self) -> str:
+        """The site path of its page: /YYYY/MM/<slug>/."""
+        return f"/{self.date:%Y}/{self.date:%m}/{self.slug}/"
+
+    def block(self, channel: str) -> Mapping[str, Any]:
+        """This bulletin's settings for one channel (empty when none)."""
+        return self.blocks.get(channel, {})
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A standalone page from content/pages/ (giới thiệu, liên hệ, gửi phản ánh)."""
+
+    slug: str
+    title: str
+    body: str
+    source: str
+    summary: str = ""
+    layout: str = "page"
+    order: int = 100
+    draft: bool = False
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        """The site path of the page: /<slug>/."""
+        return f"/{self.slug}/"
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A bulletin left out of every channel, and why (Vietnamese, shown by `publish build`)."""
+
+    bulletin: Bulletin
+    reason: str
+    code: str
+    """Machine-readable reason: draft, scheduled, expired, unapproved, secret."""
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything loaded and gated: what renderers may publish, frozen."""
+
+    config: Config
+    now: dt.datetime
+    bulletins: tuple[Bulletin, ...]
+    """Publishable bulletins, newest first."""
+    pages: tuple[Page, ...] = ()
+    excluded: tuple[Exclusion, ...] = ()
+    previews: tuple[Bulletin, ...] = ()
+    """With --drafts: drafts and unapproved bulletins shown on the local website only, with a banner."""
+
+    def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
+        """Bulletins that go to `channel`, newest first (previews only on the web)."""
+        chosen = [b for b in self.bulletins if channel in b.channels]
+        if channel == "web" and self.previews:
+            chosen += [b for b in self.previews if "web" in b.channels]
+            chosen.sort(key=lambda b: (b.date, b.key), reverse=True)
+        return tuple(chosen)
+
+    def is_preview(self, bulletin: Bulletin) -> bool:
+        """Whether the bulletin is only shown because of --drafts."""
+        return any(p.key == bulletin.key for p in self.previews)
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact:
+    """One output file: which channel, where under output/<channel>/, its bytes, and its source."""
+
+    channel: str
+    path: str
+    """POSIX path relative to output/<channel>/, e.g. "2020/12/x/index.html"."""
+    data: bytes
+    source: str | None = None
+    """The file it came from (None for index pages), for collision messages."""
+    key: str | None = None
+    """The bulletin key it belongs to, when it belongs to one (used by sync)."""
+
+    @property
+    def digest(self) -> str:
+        """sha256 of the bytes, used by sync manifests."""
+        return hashlib.sha256(self.data).hexdigest()
+
+    @classmethod
+    def text(cls, channel: str, path: str, text: str, **kwargs: Any) -> Artifact:
+        """An artifact from text, encoded UTF-8."""
+        return cls(channel, path, text.encode("utf-8"), **kwargs)

@@ -1,0 +1,45 @@
+"""Small text helpers shared by every channel: NFC, Vietnamese slugs, Vietnamese dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from slugify import slugify as _slugify
+
+__all__ = ["WEEKDAYS", "fold", "nfc", "slugify", "vn_date", "vn_datetime", "vn_month"]
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def nfc(text: str) -> str:
+    """Normalise to Unicode NFC, the form every output uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip every Vietnamese diacritic (đ → d), for search and slugs."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str, *, max_length: int = 80) -> str:
+    """Vietnamese-aware slug: "Đường dây nóng" → "duong-day-nong" (đ → d, tone marks dropped)."""
+    return _slugify(fold(nfc(text)), max_length=max_length, word_boundary=True) or "bai-viet"
+
+
+def vn_date(value: dt.date | dt.datetime) -> str:
+    """Format as "Thứ Ba, 08/12/2020", the weekday computed, never typed."""
+    return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y}"
+
+
+def vn_datetime(value: dt.datetime) -> str:
+    """Format as "08:00, Thứ Ba, 08/12/2020"."""
+    return f"{value:%H:%M}, {vn_date(value)}"
+
+
+def vn_month(year: int, month: int) -> str:
+    """Format a month heading: "Tháng 12/2020"."""
+    return f"Tháng {month:02d}/{year}"
