@@ -1,0 +1,124 @@
+"""The `publish` command line: parse arguments, run one command, turn errors into exit codes.
+
+Exit codes: 0 success, 1 content or config error, 2 usage error, 3 a remote channel failed
+(progress saved). No traceback unless --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from publish import __version__
+from publish.errors import PublishError
+
+__all__ = ["COMMANDS", "common_options", "main", "resolve_now"]
+
+COMMANDS = ["build", "check", "new"]
+"""Modules in publish.commands; each has `add_parser(subparsers)` and `run(args) -> int`."""
+
+ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "options": "tùy chọn",
+    "positional arguments": "tham số",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "expected one argument": "cần một giá trị",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "not allowed with argument %s": "không dùng chung với %s",
+}
+
+
+def _translate(message: str) -> str:
+    """Vietnamese for argparse's own messages (editors read these too)."""
+    return ARGPARSE_VI.get(message, message)
+
+
+argparse._ = _translate  # type: ignore[attr-defined]  # argparse looks `_` up at call time
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every subcommand accepts: --root, --debug, --now."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="thư mục dự án (nơi có site.toml); mặc định: thư mục hiện tại",
+    )
+    parent.add_argument("--debug", action="store_true", help="hiện traceback khi có lỗi")
+    parent.add_argument(
+        "--now",
+        metavar="THỜI_ĐIỂM",
+        help="coi như bây giờ là thời điểm này (ví dụ 2020-12-08T09:00), để xem trước bài hẹn giờ",
+    )
+    return parent
+
+
+def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
+    """The clock: --now when given (naive = site timezone), else the real time."""
+    if value is None:
+        return dt.datetime.now(tz)
+    from publish.content import parse_datetime
+
+    parsed = parse_datetime(value, tz)
+    if parsed is None:
+        raise PublishError(
+            f"--now: không đọc được thời điểm {value!r}. Ví dụ: --now 2020-12-08T09:00"
+        )
+    return parsed
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="publish",
+        description="Biến bản tin Markdown thành website, bài viết Zalo OA và kịch bản phát thanh.",
+        parents=[common_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"publish {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="LỆNH", title="các lệnh")
+    subparsers.required = True
+    for name in COMMANDS:
+        module = importlib.import_module(f"publish.commands.{name}")
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the process exit code."""
+    args = make_parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except PublishError as exc:
+        if args.debug:
+            raise
+        print(str(exc), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        if args.debug:
+            raise
+        print(f"lỗi hệ thống tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if args.debug:
+            raise
+        name = re.sub(r"[^A-Za-z]", "", type(exc).__name__)
+        print(
+            f"Lỗi nội bộ không mong đợi ({name}). Chạy lại với --debug để xem chi tiết "
+            "và báo cho nhóm phát triển.",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,87 @@
+"""`publish new "Tiêu đề" --category KEY`: create a bulletin file with complete front matter."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+
+from publish import config as config_module
+from publish.cli import common_options, resolve_now
+from publish.errors import ContentError, Problem, PublishError
+from publish.text import nfc, slugify
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `new`."""
+    parser = subparsers.add_parser(
+        "new",
+        parents=[common_options()],
+        help="tạo một bản tin mới với phần đầu đầy đủ",
+        description="Tạo content/bai-viet/YYYY-MM-DD-<slug>.md với đủ các trường, thời điểm hiện tại theo giờ của đơn vị.",
+    )
+    parser.add_argument(
+        "title", metavar="TIÊU_ĐỀ", help='tiêu đề bản tin, ví dụ "Cảnh báo lừa đảo qua mạng"'
+    )
+    parser.add_argument(
+        "--category", required=True, metavar="CHUYÊN_MỤC", help="khóa chuyên mục trong site.toml"
+    )
+    parser.add_argument("--author", default="", help="tên tác giả")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the new file and print its path."""
+    config = config_module.load(args.root)
+    title = nfc(args.title.strip())
+    if not title:
+        raise PublishError(
+            'tiêu đề trống. Ví dụ: publish new "Cảnh báo lừa đảo qua mạng" --category canh-bao-toi-pham'
+        )
+    if args.category not in config.categories:
+        raise ContentError(
+            [
+                Problem(
+                    "--category",
+                    f"chuyên mục không tồn tại: {args.category!r}",
+                    "category",
+                    hint=f"Chọn một trong: {', '.join(config.categories)}.",
+                )
+            ]
+        )
+    now = resolve_now(args.now, config.tz).replace(second=0, microsecond=0)
+    slug = slugify(title)
+    folder = args.root / "content" / "bai-viet"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{now:%Y-%m-%d}-{slug}.md"
+    if path.exists():
+        raise PublishError(f"tệp đã tồn tại: {path}. Đổi tiêu đề hoặc sửa tệp đó.")
+    path.write_text(_template(title, slug, args.category, args.author, now), encoding="utf-8")
+    print(path.relative_to(args.root) if not path.is_absolute() else path)
+    return 0
+
+
+def _template(title: str, slug: str, category: str, author: str, now: object) -> str:
+    """Front matter with every field, plus a body placeholder."""
+    q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (YAML accepts JSON strings)
+    ident = f"{slug[:60].rstrip('-')}-{secrets.token_hex(3)}"
+    return f"""---
+id: {ident}
+title: {q(title)}
+date: {now:%Y-%m-%d %H:%M}
+category: {category}
+summary: ""
+tags: []
+author: {q(author)}
+cover: ""
+cover_alt: ""
+approved_by: ""
+draft: true
+# expires: 2030-01-01
+# channels: [web, zalo, radio]
+---
+
+Viết nội dung bản tin ở đây.
+"""

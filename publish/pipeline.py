@@ -1,0 +1,71 @@
+"""The whole build, readable in one place: load → check every channel → render artifacts lazily."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from types import ModuleType
+
+from publish.config import CHANNELS, Config
+from publish.content import load_site
+from publish.errors import ContentError, Problem
+from publish.model import Artifact, Site
+
+__all__ = ["RENDERERS", "Build", "build", "parse_channels", "renderer"]
+
+RENDERERS = {name: f"publish.render.{name}" for name in CHANNELS}
+"""Channel name → module with `render(site) -> Iterable[Artifact]` and optional `check(site) -> list[Problem]`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """A loaded site, the warnings found, and its artifacts (rendered as they are consumed)."""
+
+    site: Site
+    channels: tuple[str, ...]
+    warnings: tuple[Problem, ...]
+    artifacts: Iterable[Artifact]
+
+
+def renderer(channel: str) -> ModuleType:
+    """The renderer module of a channel."""
+    return importlib.import_module(RENDERERS[channel])
+
+
+def build(
+    config: Config, *, channels: Sequence[str], now: dt.datetime, drafts: bool = False
+) -> Build:
+    """Load and gate the content, run every channel's checks, then return the lazy artifact stream."""
+    site = load_site(config, now=now, drafts=drafts)
+    modules = [renderer(name) for name in channels]
+    found = [p for module in modules if hasattr(module, "check") for p in module.check(site)]
+    if any(p.severity == "error" for p in found):
+        raise ContentError(found)
+    return Build(site, tuple(channels), tuple(found), _render_all(site, modules))
+
+
+def _render_all(site: Site, modules: Sequence[ModuleType]) -> Iterator[Artifact]:
+    """Each channel's artifacts, one channel after another."""
+    for module in modules:
+        yield from module.render(site)
+
+
+def parse_channels(values: Sequence[str] | None) -> tuple[str, ...]:
+    """Channels from repeatable or comma-separated --channel options (all when none)."""
+    if not values:
+        return CHANNELS
+    wanted = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    unknown = [w for w in wanted if w not in CHANNELS]
+    if unknown:
+        raise ContentError(
+            [
+                Problem(
+                    "--channel",
+                    f"kênh không tồn tại: {', '.join(unknown)}",
+                    hint=f"Các kênh: {', '.join(CHANNELS)}.",
+                )
+            ]
+        )
+    return tuple(c for c in CHANNELS if c in wanted)
