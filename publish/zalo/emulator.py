@@ -1,0 +1,491 @@
+"""A local Zalo OA emulator: a real HTTP server on 127.0.0.1 for tests and `publish zalo-sandbox`.
+
+Serves the v2.0 article endpoints, `oa/getoa` and the OAuth v4 refresh endpoint with the envelope,
+error codes and validation of /work/shared/docs/zalo-oa-api.md, plus fault injection (latency,
+5xx, dropped connections, -32 rate limiting, -214, -216/-220, -200, -223).
+
+    with ZaloEmulator(EmulatorConfig(verify_processing_count=2)) as emu:
+        emu.base_url       # "http://127.0.0.1:<port>", for both ZALO_API_BASE and ZALO_OAUTH_BASE
+        emu.articles       # {article_id: stored article}
+        emu.calls          # [Call(method, path, body), ...]
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import hmac
+import json
+import logging
+import random
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields, replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from publish.zalo.emulator_state import (
+    MSG_BAD_PROOF,
+    MSG_NOT_AUTHORIZED,
+    MSG_NOT_SUPPORTED,
+    MSG_RATE_LIMIT,
+    ApiFailure,
+    EmulatorConfig,
+    OAState,
+)
+
+__all__ = ["Call", "EmulatorConfig", "ZaloEmulator"]
+
+logger = logging.getLogger("publish.zalo.emulator")
+
+OAUTH_PATH = "/v4/oa/access_token"
+WRITE_PATHS = ("/v2.0/article/create", "/v2.0/article/update", "/v2.0/article/remove")
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the emulator received; unpacks as (method, path, body)."""
+
+    method: str
+    path: str
+    body: Any
+    error: int | None = None  # envelope error code, None for dropped/5xx/non-JSON replies
+    http_status: int | None = None  # None when the connection was dropped
+
+    def __iter__(self) -> Iterator[Any]:
+        """Allow `method, path, body = call`."""
+        return iter((self.method, self.path, self.body))
+
+
+@dataclass
+class Reply:
+    """What the handler writes back; `drop` closes the connection without a response."""
+
+    status: int = 200
+    payload: Any = None
+    headers: dict[str, str] | None = None
+    raw: bytes | None = None
+    drop: bool = False
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Hands each request to the owning ZaloEmulator."""
+
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        """Serve a GET."""
+        self._serve("GET")
+
+    def do_POST(self) -> None:
+        """Serve a POST."""
+        self._serve("POST")
+
+    def _serve(self, method: str) -> None:
+        """Read the request, ask the emulator for a reply, write or drop it."""
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        reply = self.server.emulator.handle(method, self.path, headers, raw)
+        if reply.drop:
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+        data = reply.raw if reply.raw is not None else _encode(reply.payload)
+        self.send_response(reply.status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for key, value in (reply.headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Log method and path only: query strings may carry a legacy access token."""
+        logger.debug("emulator %s %s", self.command, urlsplit(self.path).path)
+
+
+class _Server(ThreadingHTTPServer):
+    """ThreadingHTTPServer that knows its emulator."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], emulator: ZaloEmulator) -> None:
+        self.emulator = emulator
+        super().__init__(address, _Handler)
+
+
+def _encode(payload: Any) -> bytes:
+    """JSON bytes as Zalo sends them (UTF-8, not ASCII-escaped)."""
+    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+
+
+def _ok(data: Any) -> dict:
+    """The success envelope."""
+    return {"data": data, "error": 0, "message": "Success"}
+
+
+class ZaloEmulator:
+    """The emulated OA plus its HTTP server; start() runs it in a background thread."""
+
+    def __init__(
+        self,
+        config: EmulatorConfig | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        state_file: Path | str | None = None,
+    ) -> None:
+        self.config = config or EmulatorConfig()
+        self.host = host
+        self.port = port
+        self.state_file = Path(state_file) if state_file else None
+        self._lock = threading.RLock()
+        self._random = random.Random(self.config.seed)
+        self._calls: list[Call] = []
+        self._window: collections.deque[float] = collections.deque()
+        self._pending_5xx = self.config.fail_first_5xx
+        self._pending_drops = self.config.drop_first
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self.state = self._load_state()
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    def _load_state(self) -> OAState:
+        """Resume from the state file when it exists, else start fresh from the config."""
+        if self.state_file and self.state_file.exists():
+            return OAState.from_json(self.state_file.read_text(encoding="utf-8"))
+        return OAState.initial(self.config)
+
+    def start(self) -> ZaloEmulator:
+        """Bind (port 0 = any free port) and serve in a daemon thread."""
+        self._server = _Server((self.host, self.port), self)
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="zalo-emulator", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Bind and serve in the calling thread until interrupted (used by the CLI)."""
+        self._server = _Server((self.host, self.port), self)
+        self.port = self._server.server_address[1]
+        try:
+            self._server.serve_forever()
+        finally:
+            self._server.server_close()
+            self._server = None
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> ZaloEmulator:
+        """Start on entry."""
+        return self.start() if self._server is None else self
+
+    def __exit__(self, *exc: object) -> None:
+        """Stop on exit."""
+        self.stop()
+
+    # --- inspection and control ----------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """Scheme, host and port; serves both the OpenAPI and the OAuth paths."""
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def articles(self) -> dict[str, dict]:
+        """A snapshot of the stored articles by id (internal ordering fields removed)."""
+        with self._lock:
+            return {
+                k: {f: v for f, v in a.items() if f != "seq"}
+                for k, a in self.state.articles.items()
+            }
+
+    @property
+    def calls(self) -> list[Call]:
+        """A snapshot of every request received, in order."""
+        with self._lock:
+            return list(self._calls)
+
+    def count_calls(self, path_suffix: str, *, method: str | None = None) -> int:
+        """How many received requests had a path ending with `path_suffix`."""
+        return sum(
+            1
+            for c in self.calls
+            if c.path.endswith(path_suffix) and (method is None or c.method == method)
+        )
+
+    def write_calls(self) -> list[Call]:
+        """Requests to create, update or remove."""
+        return [c for c in self.calls if c.path in WRITE_PATHS]
+
+    def clear_calls(self) -> None:
+        """Forget the call log."""
+        with self._lock:
+            self._calls.clear()
+
+    @property
+    def refresh_token(self) -> str:
+        """The refresh token currently accepted (for seeding a client in tests)."""
+        with self._lock:
+            return self.state.refresh_tokens[-1]
+
+    @property
+    def used_refresh_tokens(self) -> list[str]:
+        """Refresh tokens already consumed (rejected if presented again)."""
+        with self._lock:
+            return list(self.state.used_refresh_tokens)
+
+    @property
+    def num_follower(self) -> int:
+        """The follower count getoa reports."""
+        return self.state.num_follower
+
+    def set_followers(self, count: int) -> None:
+        """Set the follower count."""
+        with self._lock:
+            self.state.num_follower = count
+            self._persist()
+
+    def add_followers(self, count: int = 1) -> None:
+        """Increase (or with a negative count decrease) the follower count."""
+        with self._lock:
+            self.state.num_follower += count
+            self._persist()
+
+    def expire_access_tokens(self) -> None:
+        """Make every issued access token expired: the next call gets -220."""
+        with self._lock:
+            self.state.expire_access_tokens()
+            self._persist()
+
+    def revoke_access_tokens(self) -> None:
+        """Make every issued access token unknown: the next call gets -216."""
+        with self._lock:
+            self.state.revoke_access_tokens()
+            self._persist()
+
+    def seed_article(self, body: dict, *, views: int = 0) -> str:
+        """Put an article on the OA directly (as if made in the OA admin); returns its id."""
+        with self._lock:
+            token = self.state.create(body, replace(self.config, create_quota_per_day=None))[
+                "token"
+            ]
+            article_id = self.state.jobs.pop(token).article_id
+            self.state.articles[article_id]["total_view"] = views
+            self._persist()
+            return article_id
+
+    def configure(self, **changes: Any) -> None:
+        """Change config fields at run time; re-arms the first-N fault counters when given."""
+        known = {f.name for f in fields(EmulatorConfig)}
+        unknown = set(changes) - known
+        if unknown:
+            raise TypeError(f"unknown emulator settings: {sorted(unknown)}")
+        with self._lock:
+            for key, value in changes.items():
+                setattr(self.config, key, value)
+            if "fail_first_5xx" in changes:
+                self._pending_5xx = changes["fail_first_5xx"]
+            if "drop_first" in changes:
+                self._pending_drops = changes["drop_first"]
+            if "seed" in changes:
+                self._random = random.Random(changes["seed"])
+            if "rate_limit_per_minute" in changes or "rate_limit_window" in changes:
+                self._window.clear()
+
+    # --- request handling ----------------------------------------------------------------------
+
+    def handle(self, method: str, target: str, headers: dict[str, str], raw: bytes) -> Reply:
+        """Produce the reply for one request, applying latency and injected faults."""
+        split = urlsplit(target)
+        path = split.path
+        query = {k: v[-1] for k, v in parse_qs(split.query).items()}
+        body = self._decode_body(headers, raw)
+        faulted = self._fault_applies(path)
+        if self.config.latency and faulted:
+            time.sleep(self.config.latency)
+        with self._lock:
+            if faulted and self._take_drop() and not self.config.drop_after_processing:
+                return self._log(method, path, body, Reply(drop=True))
+            if faulted and self._take_5xx():
+                status = self.config.fail_5xx_status
+                reply = Reply(status=status, raw=b"<html>Service Unavailable</html>")
+                return self._log(method, path, body, reply)
+            reply = self._route(method, path, query, headers, body)
+            self._persist()
+            if faulted and self.config.drop_after_processing and self._take_drop():
+                reply = Reply(drop=True)
+            return self._log(method, path, body, reply)
+
+    def _decode_body(self, headers: dict[str, str], raw: bytes) -> Any:
+        """JSON or form body as Python data; undecodable bodies become None."""
+        if not raw:
+            return None
+        text = raw.decode("utf-8", errors="replace")
+        if "application/x-www-form-urlencoded" in headers.get("content-type", ""):
+            return {k: v[-1] for k, v in parse_qs(text).items()}
+        try:
+            return json.loads(text)
+        except ValueError:
+            return None
+
+    def _fault_applies(self, path: str) -> bool:
+        """Whether fault injection covers this path."""
+        scope = self.config.fault_paths
+        return scope is None or any(part in path for part in scope)
+
+    def _take_drop(self) -> bool:
+        """Decide whether to drop this connection."""
+        if self._pending_drops > 0:
+            self._pending_drops -= 1
+            return True
+        return self.config.drop_rate > 0 and self._random.random() < self.config.drop_rate
+
+    def _take_5xx(self) -> bool:
+        """Decide whether to answer this request with an HTTP 5xx."""
+        if self._pending_5xx > 0:
+            self._pending_5xx -= 1
+            return True
+        return self.config.fail_5xx_rate > 0 and self._random.random() < self.config.fail_5xx_rate
+
+    def _log(self, method: str, path: str, body: Any, reply: Reply) -> Reply:
+        """Record the call with its outcome and return the reply unchanged."""
+        error = reply.payload.get("error") if isinstance(reply.payload, dict) else None
+        status = None if reply.drop else reply.status
+        self._calls.append(Call(method, path, body, error=error, http_status=status))
+        return reply
+
+    def _persist(self) -> None:
+        """Save the state when a state file is configured."""
+        if self.state_file is not None:
+            self.state.save(self.state_file)
+
+    def _rate_limit(self) -> dict[str, str]:
+        """Count this call in the sliding window; raise -32 when over the limit."""
+        limit = self.config.rate_limit_per_minute
+        if limit is None:
+            return {}
+        now = time.monotonic()
+        while self._window and self._window[0] <= now - self.config.rate_limit_window:
+            self._window.popleft()
+        if len(self._window) >= limit:
+            raise ApiFailure(-32, MSG_RATE_LIMIT)
+        self._window.append(now)
+        return {
+            "X-RateLimit-Limit": str(limit),
+            "X-RateLimit-Remain": str(limit - len(self._window)),
+        }
+
+    def _route(
+        self, method: str, path: str, query: dict[str, str], headers: dict[str, str], body: Any
+    ) -> Reply:
+        """Dispatch to the endpoint handler and wrap results and ApiFailures in the envelope."""
+        if path == OAUTH_PATH and method == "POST":
+            return self._oauth(headers, body)
+        handler = self._routes().get((method, path))
+        if handler is None:
+            return Reply(status=404, payload={"error": -209, "message": MSG_NOT_SUPPORTED})
+        rate_headers: dict[str, str] = {}
+        try:
+            rate_headers = self._rate_limit()
+            self._authenticate(query, headers)
+            data = handler(query, body)
+        except ApiFailure as failure:
+            payload = {"error": failure.code, "message": failure.message}
+            return Reply(status=failure.http_status, payload=payload, headers=rate_headers)
+        return Reply(payload=_ok(data), headers=rate_headers)
+
+    def _routes(self) -> dict[tuple[str, str], Callable[[dict[str, str], Any], Any]]:
+        """Endpoint table: (method, path) → handler(query, body) → data."""
+        state, config = self.state, self.config
+        return {
+            ("POST", "/v2.0/article/create"): lambda q, b: self._writable(
+                lambda: state.create(b, config)
+            ),
+            ("POST", "/v2.0/article/update"): lambda q, b: self._writable(
+                lambda: state.update(b, config)
+            ),
+            ("POST", "/v2.0/article/verify"): lambda q, b: state.verify(
+                b.get("token") if isinstance(b, dict) else None, config
+            ),
+            ("POST", "/v2.0/article/remove"): lambda q, b: self._writable(
+                lambda: state.remove(b.get("id") if isinstance(b, dict) else None)
+            ),
+            ("GET", "/v2.0/article/getdetail"): lambda q, b: state.detail(q.get("id"), config),
+            ("GET", "/v2.0/article/getslice"): lambda q, b: state.slice(
+                q.get("offset", "0"), q.get("limit", "10"), q.get("type"), config
+            ),
+            ("GET", "/v2.0/oa/getoa"): lambda q, b: state.oa_profile(config),
+        }
+
+    def _writable(self, action: Callable[[], Any]) -> Any:
+        """Run an article write unless the OA has not granted the article permission."""
+        if not self.config.oa_authorized:
+            raise ApiFailure(-223, MSG_NOT_AUTHORIZED)
+        return action()
+
+    def _authenticate(self, query: dict[str, str], headers: dict[str, str]) -> None:
+        """Check the access token (header, or legacy query) and the optional appsecret_proof."""
+        token = headers.get("access_token")
+        if token is None and self.config.accept_query_access_token:
+            token = query.get("access_token")
+        self.state.check_access(token, self.config)
+        if self.config.require_appsecret_proof:
+            expected = hmac.new(
+                self.config.app_secret.encode(), (token or "").encode(), hashlib.sha256
+            ).hexdigest()
+            if not hmac.compare_digest(headers.get("appsecret_proof", ""), expected):
+                raise ApiFailure(-242, MSG_BAD_PROOF)
+
+    def _oauth(self, headers: dict[str, str], form: Any) -> Reply:
+        """OAuth v4: refresh_token grant with single-use rotation; no envelope on success."""
+        form = form if isinstance(form, dict) else {}
+
+        def failure(code: int, name: str, description: str) -> Reply:
+            """OAuth error body."""
+            payload = {
+                "error": code,
+                "error_name": name,
+                "error_description": description,
+                "message": description,
+            }
+            return Reply(payload=payload)
+
+        if not hmac.compare_digest(headers.get("secret_key", ""), self.config.app_secret):
+            return failure(-14003, "Invalid parameter", "secret_key is invalid")
+        if form.get("app_id") != self.config.app_id:
+            return failure(-14003, "Invalid parameter", "app_id is invalid")
+        if form.get("grant_type") != "refresh_token":
+            return failure(-14003, "Invalid parameter", "grant_type is not supported")
+        refresh = form.get("refresh_token", "")
+        try:
+            tokens = self.state.refresh(refresh, self.config)
+        except ApiFailure:
+            if (
+                refresh in self.state.used_refresh_tokens
+                and self.config.reused_refresh_reply == "empty"
+            ):
+                return Reply(raw=b"")
+            return failure(-14014, "Invalid refresh token", "Invalid refresh token")
+        return Reply(payload=tokens)

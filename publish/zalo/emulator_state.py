@@ -1,0 +1,536 @@
+"""In-memory model of a Zalo OA: articles, create/update jobs, OAuth tokens, followers, quota.
+
+Pure of HTTP: `emulator.py` turns requests into calls on `OAState` and `validate_article`.
+Behaviour follows /work/shared/docs/zalo-oa-api.md; every point marked [U] there is a field of
+`EmulatorConfig` so tests can try both readings.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import time
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+__all__ = [
+    "ApiFailure",
+    "EmulatorConfig",
+    "OAState",
+    "validate_article",
+]
+
+SANDBOX_APP_ID = "sandbox-app-id"
+SANDBOX_APP_SECRET = "sandbox-app-secret"
+SANDBOX_REFRESH_TOKEN = "sandbox-refresh-token"
+
+MSG_RATE_LIMIT = "Your application reached limit call api"
+MSG_PROCESSING = "Article is being processed"
+MSG_UPLOAD_FAILED = "Upload media failed"
+MSG_TOKEN_INVALID = "Access token is invalid"
+MSG_TOKEN_EXPIRED = "access_token is expired or removed"
+MSG_QUOTA = "Your OA has reach the limit quota create article"
+MSG_NOT_AUTHORIZED = "Official Account has not authorized this API"
+MSG_BAD_PROOF = "appsecret_proof is invalid"
+MSG_NOT_SUPPORTED = "API is not support"
+MSG_BAD_ID = "article id is invalid!"
+
+SHOW_HIDE = ("show", "hide")
+COVER_VIEWS = ("horizontal", "vertical", "square")
+
+
+@dataclass
+class EmulatorConfig:
+    """Every knob of the emulator: contract choices marked [U] and fault injection."""
+
+    # Credentials the emulator accepts at start (the refresh token is single use).
+    app_id: str = SANDBOX_APP_ID
+    app_secret: str = SANDBOX_APP_SECRET
+    refresh_token: str = SANDBOX_REFRESH_TOKEN
+    access_token: str | None = None  # None: no access token valid until the first refresh
+    access_token_ttl: float = 90_000.0
+    expires_in_as_string: bool = True  # [P] Zalo often sends expires_in as "90000"
+    rotate_refresh_tokens: bool = True  # [U] one source says rotation is not always done
+    revoke_access_on_refresh: bool = True  # [P] the previous access token stops working
+    reused_refresh_reply: str = "error"  # [U] "error" (-14014) or "empty" (empty HTTP 200 body)
+    expire_access_after_calls: int | None = None  # -220 after this many calls with one token
+    accept_query_access_token: bool = True  # [U] legacy ?access_token=
+    require_appsecret_proof: bool = False  # -242 when the proof header is missing or wrong
+    oa_authorized: bool = True  # False: -223 "has not authorized this API"
+
+    # Article rules (lengths counted after NFC).
+    title_max_len: int = 149  # [P] a 150-char title was rejected in production
+    description_max_len: int = 300
+    author_max_len: int = 50
+    text_block_max_len: int | None = None  # [U] no documented limit
+    max_body_blocks: int | None = None  # [U]
+    reject_html_in_text: bool = False  # [U] whether HTML is allowed in text blocks
+    cover_status_required: bool = True  # [U] one report: leaving it out failed the job
+    getslice_max_limit: int = 10
+    detail_includes_meta: bool = True  # [U] id, type, create_date, update_date in getdetail
+    oa_id_key: str = "oa_id"  # [U] "oa_id", "oaid" or "both"
+
+    # Create → verify flow.
+    verify_processing_count: int = 1  # first N verifies of each token give -214
+    verify_processing_seconds: float = 0.0  # also -214 until this long after create/update
+    failing_image_substrings: tuple[str, ...] = ()  # image URLs containing one → -200 at verify
+    create_quota_per_day: int | None = None  # -223 quota message once reached (UTC day)
+
+    # OA profile.
+    oa_id: str = "4318842281316130000"
+    oa_name: str = "Công an huyện Châu Thành"
+    num_follower: int = 0
+
+    # Fault injection (applies to paths containing one of `fault_paths`; None = every path).
+    fault_paths: tuple[str, ...] | None = None
+    latency: float = 0.0  # seconds added to every call
+    fail_5xx_rate: float = 0.0
+    fail_first_5xx: int = 0
+    fail_5xx_status: int = 503
+    drop_rate: float = 0.0
+    drop_first: int = 0
+    drop_after_processing: bool = False  # drop after the change is applied (lost reply)
+    rate_limit_per_minute: int | None = 4000  # -32 beyond this many OA calls per window
+    rate_limit_window: float = 60.0
+    seed: int | None = None
+
+
+class ApiFailure(Exception):
+    """An application error the API reports in the envelope: `{"error": code, "message": ...}`."""
+
+    def __init__(self, code: int, message: str, *, http_status: int = 200) -> None:
+        super().__init__(f"{code} {message}")
+        self.code = code
+        self.message = message
+        self.http_status = http_status
+
+
+def nfc_len(value: str) -> int:
+    """Length of a string after NFC normalisation, as Zalo counts it."""
+    return len(unicodedata.normalize("NFC", value))
+
+
+def is_public_url(value: Any) -> bool:
+    """True for an http(s) URL with a host, no spaces and only ASCII (non-ASCII must be encoded)."""
+    if not isinstance(value, str) or not value or not value.isascii():
+        return False
+    if any(ch.isspace() for ch in value):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _check_text(body: dict, name: str, limit: int, *, required: bool = True) -> None:
+    """Require a string field of 1..limit characters (NFC)."""
+    value = body.get(name)
+    if value is None and not required:
+        return
+    if not isinstance(value, str) or not value.strip() or nfc_len(value) > limit:
+        shown = limit + 1 if name == "title" else limit
+        raise ApiFailure(-201, f"{name} allow 1 to {shown} characters")
+
+
+def _check_choice(container: dict, name: str, choices: tuple[str, ...], *, required: bool) -> None:
+    """Require a field to be one of `choices` (or absent when optional)."""
+    value = container.get(name)
+    if value is None and not required:
+        return
+    if value not in choices:
+        raise ApiFailure(-201, f"{name} is invalid!")
+
+
+def _check_cover(cover: Any, config: EmulatorConfig) -> None:
+    """Validate `cover` of a normal article."""
+    if not isinstance(cover, dict):
+        raise ApiFailure(-201, "cover value is invalid")
+    kind = cover.get("cover_type")
+    if kind == "photo":
+        if not is_public_url(cover.get("photo_url")):
+            raise ApiFailure(-201, "photo_url is invalid!")
+    elif kind == "video":
+        if not isinstance(cover.get("video_id"), str) or not cover["video_id"]:
+            raise ApiFailure(-201, "video_id is invalid!")
+        _check_choice(cover, "cover_view", COVER_VIEWS, required=True)
+    else:
+        raise ApiFailure(-201, "cover_type is invalid!")
+    _check_choice(cover, "status", SHOW_HIDE, required=config.cover_status_required)
+
+
+def _check_block(index: int, block: Any, config: EmulatorConfig) -> None:
+    """Validate one `body[]` block."""
+    if not isinstance(block, dict):
+        raise ApiFailure(-201, f"body[{index}] is invalid!")
+    kind = block.get("type")
+    if kind == "text":
+        content = block.get("content")
+        if not isinstance(content, str) or not content.strip():
+            raise ApiFailure(-201, f"body[{index}] content is invalid!")
+        limit = config.text_block_max_len
+        if limit is not None and nfc_len(content) > limit:
+            raise ApiFailure(-201, f"body[{index}] content allow 1 to {limit} characters")
+        if config.reject_html_in_text and "<" in content and ">" in content:
+            raise ApiFailure(-201, f"body[{index}] content is invalid!")
+    elif kind == "image":
+        if not is_public_url(block.get("url")):
+            raise ApiFailure(-201, f"body[{index}] url is invalid!")
+        caption = block.get("caption")
+        if caption is not None and not isinstance(caption, str):
+            raise ApiFailure(-201, f"body[{index}] caption is invalid!")
+    elif kind == "video":
+        has_url = is_public_url(block.get("url"))
+        has_id = isinstance(block.get("video_id"), str) and bool(block.get("video_id"))
+        if not (has_url or has_id):
+            raise ApiFailure(-201, f"body[{index}] video is invalid!")
+        if not is_public_url(block.get("thumb")):
+            raise ApiFailure(-201, f"body[{index}] thumb is invalid!")
+    elif kind == "product":
+        if not isinstance(block.get("id"), str) or not block.get("id"):
+            raise ApiFailure(-201, f"body[{index}] id is invalid!")
+    else:
+        raise ApiFailure(-201, f"body[{index}] type is invalid!")
+
+
+def validate_article(body: Any, config: EmulatorConfig) -> None:
+    """Raise ApiFailure(-201, ...) unless `body` is a valid create/update body."""
+    if not isinstance(body, dict):
+        raise ApiFailure(-201, "body is invalid!")
+    kind = body.get("type")
+    if kind not in ("normal", "video"):
+        raise ApiFailure(-201, "type accept only 2 value normal and video.")
+    _check_text(body, "title", config.title_max_len)
+    _check_text(body, "description", config.description_max_len)
+    _check_choice(body, "status", SHOW_HIDE, required=False)
+    _check_choice(body, "comment", SHOW_HIDE, required=False)
+    if kind == "video":
+        if not isinstance(body.get("video_id"), str) or not body.get("video_id"):
+            raise ApiFailure(-201, "video_id is invalid!")
+        if not is_public_url(body.get("avatar")):
+            raise ApiFailure(-201, "avatar is invalid!")
+        return
+    _check_text(body, "author", config.author_max_len)
+    _check_cover(body.get("cover"), config)
+    blocks = body.get("body")
+    if not isinstance(blocks, list) or not blocks:
+        raise ApiFailure(-201, "body is invalid!")
+    if config.max_body_blocks is not None and len(blocks) > config.max_body_blocks:
+        raise ApiFailure(-201, f"body allow 1 to {config.max_body_blocks} items")
+    for index, block in enumerate(blocks):
+        _check_block(index, block, config)
+    related = body.get("related_medias")
+    if related is not None and (
+        not isinstance(related, list) or not all(isinstance(x, str) and x for x in related)
+    ):
+        raise ApiFailure(-201, "related_medias is invalid!")
+    link = body.get("tracking_link")
+    if link is not None and not is_public_url(link):
+        raise ApiFailure(-201, "tracking_link is invalid!")
+
+
+def image_urls(body: dict) -> list[str]:
+    """Every image URL Zalo would fetch for this article (cover, avatar, body images, thumbs)."""
+    urls: list[str] = []
+    cover = body.get("cover")
+    if isinstance(cover, dict) and isinstance(cover.get("photo_url"), str):
+        urls.append(cover["photo_url"])
+    if isinstance(body.get("avatar"), str):
+        urls.append(body["avatar"])
+    for block in body.get("body") or []:
+        if isinstance(block, dict):
+            for key in ("url", "thumb") if block.get("type") == "image" else ("thumb",):
+                if isinstance(block.get(key), str):
+                    urls.append(block[key])
+    return urls
+
+
+def _now_ms() -> int:
+    """Current time in epoch milliseconds, as Zalo reports dates."""
+    return int(time.time() * 1000)
+
+
+def new_article_id() -> str:
+    """A short hex id like Zalo's `0b5c34017c44951acc55`."""
+    return secrets.token_hex(10)
+
+
+def new_job_token() -> str:
+    """A long base64 job token like Zalo's (88 characters ending in `==`)."""
+    return base64.b64encode(os.urandom(64)).decode("ascii")
+
+
+def new_oauth_token() -> str:
+    """A random OAuth token string."""
+    return secrets.token_urlsafe(48)
+
+
+@dataclass
+class AccessInfo:
+    """One issued access token."""
+
+    expires_at: float
+    calls: int = 0
+    expired: bool = False
+
+
+@dataclass
+class Job:
+    """A create or update job, referenced by the token the API returned."""
+
+    article_id: str
+    created_at: float
+    verifies: int = 0
+    image_failed: bool = False
+
+
+@dataclass
+class OAState:
+    """Everything the emulated OA remembers; JSON-serialisable for --state-file."""
+
+    articles: dict[str, dict] = field(default_factory=dict)
+    jobs: dict[str, Job] = field(default_factory=dict)
+    access_tokens: dict[str, AccessInfo] = field(default_factory=dict)
+    refresh_tokens: list[str] = field(default_factory=list)  # currently valid
+    used_refresh_tokens: list[str] = field(default_factory=list)
+    num_follower: int = 0
+    creates_by_day: dict[str, int] = field(default_factory=dict)
+    sequence: int = 0  # orders articles created within the same millisecond
+
+    @classmethod
+    def initial(cls, config: EmulatorConfig) -> OAState:
+        """Fresh state holding the configured credentials and follower count."""
+        state = cls(refresh_tokens=[config.refresh_token], num_follower=config.num_follower)
+        if config.access_token:
+            state.access_tokens[config.access_token] = AccessInfo(
+                expires_at=time.time() + config.access_token_ttl
+            )
+        return state
+
+    # --- persistence -------------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        """Serialise the whole state."""
+        return json.dumps(asdict(self), ensure_ascii=False, indent=1, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> OAState:
+        """Load a state written by `to_json`."""
+        raw = json.loads(text)
+        raw["jobs"] = {k: Job(**v) for k, v in raw.get("jobs", {}).items()}
+        raw["access_tokens"] = {k: AccessInfo(**v) for k, v in raw.get("access_tokens", {}).items()}
+        return cls(**raw)
+
+    def save(self, path: Path) -> None:
+        """Write atomically so a crash never leaves half a state file."""
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(self.to_json())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+
+    # --- tokens ------------------------------------------------------------------------------
+
+    def check_access(self, token: str | None, config: EmulatorConfig) -> None:
+        """Raise -216 for an unknown token and -220 for an expired one; count the call."""
+        info = self.access_tokens.get(token or "")
+        if info is None:
+            raise ApiFailure(-216, MSG_TOKEN_INVALID)
+        limit = config.expire_access_after_calls
+        if (
+            info.expired
+            or time.time() >= info.expires_at
+            or (limit is not None and info.calls >= limit)
+        ):
+            info.expired = True
+            raise ApiFailure(-220, MSG_TOKEN_EXPIRED)
+        info.calls += 1
+
+    def refresh(self, refresh_token: str, config: EmulatorConfig) -> dict:
+        """Exchange a refresh token (single use) for a new token pair."""
+        if refresh_token not in self.refresh_tokens:
+            raise ApiFailure(-14014, "Invalid refresh token")
+        access = new_oauth_token()
+        if config.revoke_access_on_refresh:
+            self.access_tokens.clear()
+        self.access_tokens[access] = AccessInfo(expires_at=time.time() + config.access_token_ttl)
+        new_refresh = refresh_token
+        if config.rotate_refresh_tokens:
+            new_refresh = new_oauth_token()
+            self.refresh_tokens.remove(refresh_token)
+            self.used_refresh_tokens.append(refresh_token)
+            self.refresh_tokens.append(new_refresh)
+        ttl = int(config.access_token_ttl)
+        return {
+            "access_token": access,
+            "refresh_token": new_refresh,
+            "expires_in": str(ttl) if config.expires_in_as_string else ttl,
+        }
+
+    def expire_access_tokens(self) -> None:
+        """Make every issued access token expired (-220)."""
+        for info in self.access_tokens.values():
+            info.expired = True
+
+    def revoke_access_tokens(self) -> None:
+        """Forget every issued access token (-216)."""
+        self.access_tokens.clear()
+
+    # --- articles ----------------------------------------------------------------------------
+
+    def _start_job(self, article_id: str, body: dict, config: EmulatorConfig) -> str:
+        """Record a job and return its token; a failing image marks it for -200 at verify."""
+        failed = any(
+            marker in url for url in image_urls(body) for marker in config.failing_image_substrings
+        )
+        token = new_job_token()
+        self.jobs[token] = Job(article_id=article_id, created_at=time.time(), image_failed=failed)
+        return token
+
+    def create(self, body: dict, config: EmulatorConfig) -> dict:
+        """Create an article (visible to getslice at once, unless its images fail)."""
+        validate_article(body, config)
+        day = time.strftime("%Y-%m-%d", time.gmtime())
+        quota = config.create_quota_per_day
+        if quota is not None and self.creates_by_day.get(day, 0) >= quota:
+            raise ApiFailure(-223, MSG_QUOTA)
+        self.creates_by_day[day] = self.creates_by_day.get(day, 0) + 1
+        article_id = new_article_id()
+        token = self._start_job(article_id, body, config)
+        if not self.jobs[token].image_failed:
+            self.sequence += 1
+            now = _now_ms()
+            self.articles[article_id] = {
+                **_stored_fields(body),
+                "id": article_id,
+                "create_date": now,
+                "update_date": now,
+                "total_view": 0,
+                "total_share": 0,
+                "seq": self.sequence,
+            }
+        return {"token": token}
+
+    def update(self, body: dict, config: EmulatorConfig) -> dict:
+        """Replace an article's content; the change applies only if its images load."""
+        article_id = body.get("id") if isinstance(body, dict) else None
+        if not isinstance(article_id, str) or article_id not in self.articles:
+            raise ApiFailure(-201, MSG_BAD_ID)
+        validate_article(body, config)
+        token = self._start_job(article_id, body, config)
+        if not self.jobs[token].image_failed:
+            old = self.articles[article_id]
+            self.articles[article_id] = {
+                **_stored_fields(body),
+                "id": article_id,
+                "create_date": old["create_date"],
+                "update_date": max(_now_ms(), old["update_date"]),
+                "total_view": old["total_view"],
+                "total_share": old["total_share"],
+                "seq": old["seq"],
+            }
+        return {"token": token}
+
+    def verify(self, token: Any, config: EmulatorConfig) -> dict:
+        """Turn a job token into an article id: -214 while processing, -200 on image failure."""
+        job = self.jobs.get(token) if isinstance(token, str) else None
+        if job is None:
+            raise ApiFailure(-201, "token is invalid!")
+        job.verifies += 1
+        processing = job.verifies <= config.verify_processing_count or (
+            time.time() < job.created_at + config.verify_processing_seconds
+        )
+        if processing:
+            raise ApiFailure(-214, MSG_PROCESSING)
+        if job.image_failed:
+            raise ApiFailure(-200, MSG_UPLOAD_FAILED)
+        return {"id": job.article_id}
+
+    def remove(self, article_id: Any) -> dict:
+        """Delete an article."""
+        if not isinstance(article_id, str) or article_id not in self.articles:
+            raise ApiFailure(-201, MSG_BAD_ID)
+        del self.articles[article_id]
+        return {}
+
+    def detail(self, article_id: str | None, config: EmulatorConfig) -> dict:
+        """The article as getdetail returns it: the create body, plus meta when configured."""
+        article = self.articles.get(article_id or "")
+        if article is None:
+            raise ApiFailure(-201, MSG_BAD_ID)
+        result = {k: v for k, v in article.items() if k not in ("seq", "total_view", "total_share")}
+        if not config.detail_includes_meta:
+            for key in ("id", "type", "create_date", "update_date"):
+                result.pop(key, None)
+        return result
+
+    def slice(self, offset: Any, limit: Any, kind: Any, config: EmulatorConfig) -> dict:
+        """One page of articles of one type, newest first."""
+        if kind not in ("normal", "video"):
+            raise ApiFailure(-201, "type accept only 2 value normal and video.")
+        try:
+            offset_n, limit_n = int(offset), int(limit)
+        except (TypeError, ValueError):
+            raise ApiFailure(-201, "offset or limit is invalid!") from None
+        if offset_n < 0 or limit_n < 1:
+            raise ApiFailure(-201, "offset or limit is invalid!")
+        if limit_n > config.getslice_max_limit:
+            raise ApiFailure(-201, f"maximum limit is {config.getslice_max_limit}")
+        matching = sorted(
+            (a for a in self.articles.values() if a.get("type") == kind),
+            key=lambda a: (a["create_date"], a["seq"]),
+            reverse=True,
+        )
+        page = matching[offset_n : offset_n + limit_n]
+        medias = [_slice_item(a) for a in page]
+        return {"medias": medias, "total": len(matching)}
+
+    def oa_profile(self, config: EmulatorConfig) -> dict:
+        """The getoa `data` object."""
+        profile: dict[str, Any] = {
+            "name": config.oa_name,
+            "description": "Trang thông tin chính thức",
+            "oa_alias": "",
+            "is_verified": True,
+            "oa_type": 4,
+            "cate_name": "Cơ quan nhà nước",
+            "num_follower": self.num_follower,
+            "avatar": "https://example.invalid/avatar.jpg",
+            "cover": "https://example.invalid/cover.jpg",
+            "package_name": "Gói Nâng cao",
+            "package_valid_through_date": "31/12/2030",
+            "package_auto_renew_date": "31/12/2030",
+            "linked_zca": "",
+        }
+        if config.oa_id_key in ("oa_id", "both"):
+            profile["oa_id"] = config.oa_id
+        if config.oa_id_key in ("oaid", "both"):
+            profile["oaid"] = config.oa_id
+        return profile
+
+
+def _stored_fields(body: dict) -> dict:
+    """What the OA keeps from a create/update body (status defaults to `hide`)."""
+    stored = {k: v for k, v in body.items() if k != "id"}
+    stored.setdefault("status", "hide")
+    stored.setdefault("comment", "show")
+    return stored
+
+
+def _slice_item(article: dict) -> dict:
+    """One getslice `medias[]` item."""
+    cover = article.get("cover") if isinstance(article.get("cover"), dict) else {}
+    return {
+        "id": article["id"],
+        "type": article.get("type"),
+        "title": article.get("title"),
+        "status": article.get("status"),
+        "create_date": article["create_date"],
+        "update_date": article["update_date"],
+        "total_view": article["total_view"],
+        "total_share": article["total_share"],
+        "thumb": cover.get("photo_url") or article.get("avatar") or "",
+    }
