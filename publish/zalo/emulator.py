@@ -13,6 +13,7 @@ error codes and validation of /work/shared/docs/zalo-oa-api.md, plus fault injec
 from __future__ import annotations
 
 import collections
+import contextlib
 import hashlib
 import hmac
 import json
@@ -94,10 +95,8 @@ class _Handler(BaseHTTPRequestHandler):
         reply = self.server.emulator.handle(method, self.path, headers, raw)
         if reply.drop:
             self.close_connection = True
-            try:
+            with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             return
         data = reply.raw if reply.raw is not None else _encode(reply.payload)
         self.send_response(reply.status)
