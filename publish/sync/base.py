@@ -1,0 +1,200 @@
+"""The one sync mechanism every channel shares: observe → pure plan (a reason per action) → apply.
+
+A syncer supplies `observe()`, a pure `plan(observed)`, and `apply(action)`; `run()` prints the
+plan, applies it (in parallel where the syncer allows), records progress in the manifest after every
+success (the syncer does that inside `apply`), and never stops at the first failure: every action is
+tried and the summary says what was done and what was not.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from publish.errors import PublishError
+
+__all__ = ["KIND_LABELS", "Action", "Summary", "Syncer", "format_plan", "run", "sync_lock"]
+
+KIND_LABELS = {
+    "create": "tạo mới",
+    "update": "cập nhật",
+    "verify": "xác minh",
+    "withdraw": "rút lại",
+    "remove": "gỡ bỏ",
+    "conflict": "xung đột",
+    "refuse": "từ chối",
+    "noop": "không đổi",
+}
+SUMMARY_BUCKETS = {
+    "create": "created",
+    "update": "updated",
+    "verify": "created",
+    "withdraw": "hidden",
+    "remove": "hidden",
+    "conflict": "conflicts",
+    "refuse": "refused",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One step of a plan: what to do to which key, and why (Vietnamese, shown to the user)."""
+
+    kind: str
+    key: str
+    reason: str
+    title: str = ""
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+    """What apply needs (payload path, digest, remote id…); never secrets."""
+
+
+class Syncer(Protocol):
+    """What a channel's syncer provides."""
+
+    name: str
+    concurrency: int
+
+    def observe(self) -> Any: ...
+
+    def plan(self, observed: Any) -> list[Action]: ...
+
+    def apply(self, action: Action) -> str: ...
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts per outcome, and the failures with their messages."""
+
+    channel: str
+    created: int = 0
+    updated: int = 0
+    hidden: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    refused: int = 0
+    failed: list[tuple[Action, str]] = field(default_factory=list)
+    done: list[tuple[Action, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form for --summary-json."""
+        return {
+            "channel": self.channel,
+            "created": self.created,
+            "updated": self.updated,
+            "hidden": self.hidden,
+            "unchanged": self.unchanged,
+            "conflicts": self.conflicts,
+            "refused": self.refused,
+            "failed": len(self.failed),
+            "failures": [{"key": a.key, "action": a.kind, "error": msg} for a, msg in self.failed],
+        }
+
+    def line(self) -> str:
+        """One-line Vietnamese summary."""
+        return (
+            f"{self.channel}: {self.created} tạo mới, {self.updated} cập nhật, {self.hidden} rút lại/gỡ, "
+            f"{self.unchanged} không đổi, {self.conflicts} xung đột, {len(self.failed)} thất bại"
+        )
+
+
+def format_plan(channel: str, actions: Sequence[Action], unchanged: int = 0) -> str:
+    """The plan as text: one line per action with its reason."""
+    active = [a for a in actions if a.kind != "noop"]
+    if not active:
+        return f"{channel}: không có thay đổi nào ({unchanged} mục giữ nguyên)."
+    lines = [f"{channel}: kế hoạch {len(active)} thao tác ({unchanged} mục giữ nguyên):"]
+    for action in active:
+        label = KIND_LABELS.get(action.kind, action.kind)
+        title = f" «{action.title}»" if action.title else ""
+        lines.append(f"  - {label} {action.key}{title}: {action.reason}")
+    return "\n".join(lines)
+
+
+def run(
+    syncer: Syncer,
+    *,
+    dry_run: bool = False,
+    echo: Callable[[str], None] = print,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[Action], Summary]:
+    """Observe, plan, print the plan, and (unless dry-run) apply it; return the plan and summary."""
+    observed = syncer.observe()
+    actions = syncer.plan(observed)
+    summary = Summary(syncer.name, unchanged=sum(1 for a in actions if a.kind == "noop"))
+    echo(format_plan(syncer.name, actions, summary.unchanged))
+    todo = [a for a in actions if a.kind not in ("noop", "refuse")]
+    summary.refused = sum(1 for a in actions if a.kind == "refuse")
+    if dry_run or not todo:
+        return actions, summary
+    for done, (action, outcome, error) in enumerate(_apply_all(syncer, todo), start=1):
+        if error is None:
+            bucket = SUMMARY_BUCKETS.get(action.kind)
+            if bucket:
+                setattr(summary, bucket, getattr(summary, bucket) + 1)
+            summary.done.append((action, outcome))
+            echo(f"  ✓ {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {outcome}")
+        else:
+            summary.failed.append((action, error))
+            echo(f"  ✗ {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {error}")
+        if progress:
+            progress(done, len(todo))
+    return actions, summary
+
+
+def _apply_all(
+    syncer: Syncer, actions: Sequence[Action]
+) -> Iterator[tuple[Action, str, str | None]]:
+    """Apply actions (bounded concurrency), yielding each outcome or error message as it ends."""
+    workers = max(1, min(getattr(syncer, "concurrency", 1), len(actions)))
+    if workers == 1:
+        for action in actions:
+            yield _attempt(syncer, action)
+        return
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"sync-{syncer.name}") as pool:
+        futures = [pool.submit(_attempt, syncer, action) for action in actions]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _attempt(syncer: Syncer, action: Action) -> tuple[Action, str, str | None]:
+    """Apply one action, turning a user-facing error into a message."""
+    try:
+        return action, syncer.apply(action), None
+    except PublishError as exc:
+        return action, "", str(exc)
+
+
+@contextmanager
+def sync_lock(state_dir: Path, *, wait: bool = False) -> Iterator[None]:
+    """Hold state/.sync.lock so two syncs never run at once; a second one exits with a message."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = state_dir / ".sync.lock"
+    handle = open(path, "a+")  # noqa: SIM115  (held for the whole sync)
+    try:
+        flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
+        try:
+            fcntl.flock(handle, flags)
+        except BlockingIOError:
+            raise PublishError(
+                "một lệnh 'publish sync' khác đang chạy (khóa state/.sync.lock). Chờ lệnh đó xong rồi chạy lại; "
+                "dùng --wait để tự chờ."
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def stderr(message: str) -> None:
+    """Print to standard error."""
+    print(message, file=sys.stderr)

@@ -1,0 +1,146 @@
+"""Sync state files (state/<channel>.json): loaded strictly, saved atomically after every success.
+
+A corrupt or truncated state file is never read as empty (that would re-create every Zalo article):
+it is copied aside and the sync stops with instructions to reconcile.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from publish.errors import PublishError
+
+__all__ = ["Manifest", "atomic_write_bytes"]
+
+FORMAT_VERSION = 1
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o644) -> None:
+    """Write to a temporary name in the same folder, fsync, then rename over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (best effort on filesystems that do not support it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class Manifest:
+    """Per-key records of what a channel has published; thread-safe; saved whole on every change."""
+
+    def __init__(
+        self,
+        path: Path,
+        channel: str,
+        entries: dict[str, dict[str, Any]] | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.channel = channel
+        self._entries: dict[str, dict[str, Any]] = entries or {}
+        self.meta: dict[str, Any] = meta or {}
+        self._lock = threading.RLock()
+
+    @classmethod
+    def load(cls, path: Path, channel: str) -> Manifest:
+        """Read the state file; a missing file is a first run, a broken one is an error (backed up)."""
+        if not path.exists():
+            return cls(path, channel)
+        raw = path.read_bytes()
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
+                raise ValueError("thiếu mục 'entries'")
+            if data.get("channel", channel) != channel:
+                raise ValueError(f"tệp của kênh {data.get('channel')!r}")
+        except (UnicodeDecodeError, ValueError) as exc:
+            backup = path.with_name(f"{path.name}.hong-{time.strftime('%Y%m%d-%H%M%S')}")
+            shutil.copy2(path, backup)
+            raise PublishError(
+                f"{path}: tệp trạng thái bị hỏng ({exc}). Đã sao lưu thành {backup.name}; không làm gì thêm "
+                f"để tránh đăng trùng. Cách sửa: khôi phục tệp từ git (git checkout -- {path}) hoặc chạy "
+                f"'publish sync {channel} --reconcile' để dựng lại trạng thái từ kênh."
+            ) from None
+        return cls(path, channel, data["entries"], data.get("meta") or {})
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._entries))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """A copy of the record for `key`, or None."""
+        with self._lock:
+            entry = self._entries.get(key)
+            return dict(entry) if entry is not None else None
+
+    def entries(self) -> dict[str, dict[str, Any]]:
+        """A copy of every record."""
+        with self._lock:
+            return {k: dict(v) for k, v in self._entries.items()}
+
+    def put(self, key: str, entry: dict[str, Any], *, save: bool = True) -> None:
+        """Replace the record for `key` and save the file."""
+        with self._lock:
+            self._entries[key] = dict(entry)
+            if save:
+                self.save()
+
+    def update(self, key: str, *, save: bool = True, **fields: Any) -> None:
+        """Merge fields into the record for `key` and save the file."""
+        with self._lock:
+            self._entries.setdefault(key, {}).update(fields)
+            if save:
+                self.save()
+
+    def remove(self, key: str, *, save: bool = True) -> None:
+        """Forget `key` and save the file."""
+        with self._lock:
+            self._entries.pop(key, None)
+            if save:
+                self.save()
+
+    def save(self) -> None:
+        """Write the whole manifest atomically (sorted, indented: readable in a git diff)."""
+        with self._lock:
+            document = {
+                "channel": self.channel,
+                "version": FORMAT_VERSION,
+                "meta": self.meta,
+                "entries": {k: self._entries[k] for k in sorted(self._entries)},
+            }
+            text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            atomic_write_bytes(self.path, text.encode("utf-8"))
