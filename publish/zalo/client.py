@@ -1,0 +1,417 @@
+"""ZaloClient: the Zalo OA article API over httpx, with retries, token refresh and verify polling.
+
+Retries (exponential backoff with jitter): HTTP 5xx/429, connection errors, timeouts and `-32`.
+`-216`/`-220` trigger one token refresh and one retry. `verify` polls through `-214` for a bounded
+time. A `create` whose request may have reached Zalo is never re-sent automatically (that could
+publish a duplicate); it raises ZaloUncertainError unless `retry_uncertain_creates` is set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+
+from publish.errors import PublishError
+from publish.zalo.errors import ZaloError, ZaloUncertainError, api_error, redact
+from publish.zalo.tokens import DEFAULT_OAUTH_BASE, OAUTH_TOKEN_PATH, TokenManager
+
+__all__ = [
+    "DEFAULT_API_BASE",
+    "ClientSettings",
+    "Outcome",
+    "ZaloClient",
+    "map_concurrently",
+]
+
+logger = logging.getLogger("publish.zalo.client")
+
+DEFAULT_API_BASE = "https://openapi.zalo.me"
+ENV_API_BASE = "ZALO_API_BASE"
+ENV_OAUTH_BASE = "ZALO_OAUTH_BASE"
+ENV_APPSECRET_PROOF = "ZALO_APPSECRET_PROOF"
+ARTICLE_TYPES = ("normal", "video")
+PAGE_LIMIT = 10
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """Endpoints, timeouts, retry/backoff and verify polling; all seconds."""
+
+    api_base: str = DEFAULT_API_BASE
+    oauth_base: str = DEFAULT_OAUTH_BASE
+    timeout: float = 30.0
+    connect_timeout: float = 10.0
+    max_retries: int = 4
+    backoff_base: float = 0.5
+    backoff_max: float = 30.0
+    rate_limit_backoff: float = 5.0  # first wait after -32 (the limit is per minute)
+    verify_first_delay: float = 2.0  # Zalo needs a moment before the first verify
+    verify_interval: float = 3.0
+    verify_timeout: float = 60.0  # total time to keep polling through -214
+    concurrency: int = 4  # requests in flight at once, and workers for map()
+    appsecret_proof: bool = False  # send the appsecret_proof header (if the app requires it)
+    retry_uncertain_creates: bool = False  # re-send a create whose reply was lost (may duplicate)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ClientSettings:
+        """Defaults, with ZALO_API_BASE, ZALO_OAUTH_BASE, ZALO_APPSECRET_PROOF from env, then overrides."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        if env.get(ENV_API_BASE):
+            values["api_base"] = env[ENV_API_BASE]
+        if env.get(ENV_OAUTH_BASE):
+            values["oauth_base"] = env[ENV_OAUTH_BASE]
+        if env.get(ENV_APPSECRET_PROOF):
+            values["appsecret_proof"] = env[ENV_APPSECRET_PROOF].lower() in ("1", "true", "yes")
+        values.update(overrides)
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T, R]):
+    """The result of one item of `map_concurrently`: a value or the PublishError it raised."""
+
+    item: T
+    value: R | None = None
+    error: PublishError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the call succeeded."""
+        return self.error is None
+
+
+def map_concurrently(
+    fn: Callable[[T], R], items: Iterable[T], *, limit: int
+) -> list[Outcome[T, R]]:
+    """Call `fn` on every item with at most `limit` running at once; results keep item order."""
+
+    def run(item: T) -> Outcome[T, R]:
+        """Capture a user-facing failure per item; programming errors still propagate."""
+        try:
+            return Outcome(item, fn(item))
+        except PublishError as error:
+            return Outcome(item, error=error)
+
+    with ThreadPoolExecutor(max_workers=max(1, limit), thread_name_prefix="zalo") as pool:
+        return list(pool.map(run, items))
+
+
+def _surely_unsent(exc: httpx.TransportError) -> bool:
+    """Whether the request certainly never reached the server (safe to re-send a create)."""
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+class ZaloClient:
+    """The Zalo OA article API: create, verify, update, remove, getdetail, getslice, getoa."""
+
+    def __init__(
+        self,
+        tokens: TokenManager,
+        settings: ClientSettings | None = None,
+        *,
+        http: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.tokens = tokens
+        self.settings = settings or ClientSettings()
+        self._owns_http = http is None
+        self._http = http or httpx.Client(
+            transport=transport,
+            timeout=httpx.Timeout(self.settings.timeout, connect=self.settings.connect_timeout),
+            limits=httpx.Limits(max_connections=max(1, self.settings.concurrency)),
+        )
+        self._slots = threading.BoundedSemaphore(max(1, self.settings.concurrency))
+        self._sleep = sleep
+        self._random = random.Random()
+
+    @classmethod
+    def from_env(
+        cls,
+        env: Mapping[str, str] | None = None,
+        *,
+        http: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+        **settings: Any,
+    ) -> ZaloClient:
+        """A client configured entirely from environment variables (plus setting overrides)."""
+        return cls(
+            TokenManager.from_env(env),
+            ClientSettings.from_env(env, **settings),
+            http=http,
+            transport=transport,
+        )
+
+    def __repr__(self) -> str:
+        """Show the endpoints, never a token."""
+        return f"ZaloClient(api_base={self.settings.api_base!r}, tokens={self.tokens!r})"
+
+    def close(self) -> None:
+        """Close the HTTP client if this object created it."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> ZaloClient:
+        """Use as a context manager."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Close on exit."""
+        self.close()
+
+    def with_settings(self, **changes: Any) -> ZaloClient:
+        """A client sharing tokens and the HTTP pool, with some settings changed."""
+        return ZaloClient(
+            self.tokens, replace(self.settings, **changes), http=self._http, sleep=self._sleep
+        )
+
+    # --- public API ----------------------------------------------------------------------------
+
+    def create(self, body: Mapping[str, Any]) -> str:
+        """POST article/create; returns the job token (not the article id: call verify)."""
+        data = self._call("create", "POST", "/v2.0/article/create", json=dict(body))
+        return self._field(data, "token", "create")
+
+    def verify(self, token: str) -> str:
+        """POST article/verify, polling through -214 for up to `verify_timeout`; returns the id."""
+        started = time.monotonic()
+        if self.settings.verify_first_delay > 0:
+            self._sleep(self.settings.verify_first_delay)
+        interval = self.settings.verify_interval
+        polls = 0
+        while True:
+            polls += 1
+            try:
+                data = self._call("verify", "POST", "/v2.0/article/verify", json={"token": token})
+                return self._field(data, "id", "verify")
+            except ZaloError as error:
+                remaining = self.settings.verify_timeout - (time.monotonic() - started)
+                if error.code != -214 or remaining <= 0:
+                    if error.code == -214:
+                        error.args = (
+                            f"{error.args[0]} Đã chờ {time.monotonic() - started:.0f} giây "
+                            f"({polls} lần kiểm tra).",
+                        )
+                    raise
+                logger.debug("Zalo đang xử lý bài viết (-214), kiểm tra lại sau %.2f s", interval)
+                self._sleep(min(interval, remaining))
+                interval = min(interval * 1.5, self.settings.verify_interval * 4)
+
+    def update(self, body: Mapping[str, Any]) -> str:
+        """POST article/update with the full body plus `id`; returns a new job token."""
+        if not body.get("id"):
+            raise ValueError("update body must contain the article 'id'")
+        data = self._call("update", "POST", "/v2.0/article/update", json=dict(body))
+        return self._field(data, "token", "update")
+
+    def remove(self, article_id: str) -> None:
+        """POST article/remove."""
+        self._call("remove", "POST", "/v2.0/article/remove", json={"id": article_id})
+
+    def getdetail(self, article_id: str) -> dict[str, Any]:
+        """GET article/getdetail: the article (mirrors the create body)."""
+        data = self._call("getdetail", "GET", "/v2.0/article/getdetail", params={"id": article_id})
+        return data if isinstance(data, dict) else {}
+
+    def getslice(
+        self, offset: int = 0, limit: int = PAGE_LIMIT, type: str = "normal"
+    ) -> tuple[list[dict[str, Any]], int]:
+        """GET article/getslice: one page (limit ≤ 10) of one article type → (medias, total)."""
+        if not 1 <= limit <= PAGE_LIMIT:
+            raise ValueError(f"limit must be 1..{PAGE_LIMIT}, got {limit}")
+        if type not in ARTICLE_TYPES:
+            raise ValueError(f"type must be one of {ARTICLE_TYPES}, got {type!r}")
+        params = {"offset": offset, "limit": limit, "type": type}
+        data = self._call("getslice", "GET", "/v2.0/article/getslice", params=params)
+        data = data if isinstance(data, dict) else {}
+        medias = data.get("medias") or []
+        return list(medias), int(data.get("total") or 0)
+
+    def iter_articles(
+        self, type: str = "normal", *, page_size: int = PAGE_LIMIT
+    ) -> Iterator[dict[str, Any]]:
+        """Every article of one type, page by page, while offset < total."""
+        offset = 0
+        while True:
+            medias, total = self.getslice(offset, page_size, type)
+            yield from medias
+            offset += len(medias)
+            if not medias or offset >= total:
+                return
+
+    def getoa(self) -> dict[str, Any]:
+        """GET oa/getoa: OA profile incl. `num_follower`; `oa_id` is filled from `oaid` if needed."""
+        data = self._call("getoa", "GET", "/v2.0/oa/getoa")
+        data = dict(data) if isinstance(data, dict) else {}
+        if "oa_id" not in data and "oaid" in data:
+            data["oa_id"] = data["oaid"]
+        if "oa_id" in data:
+            data["oa_id"] = str(data["oa_id"])
+        return data
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> list[Outcome[T, R]]:
+        """`map_concurrently` bounded by this client's `concurrency` setting."""
+        return map_concurrently(fn, items, limit=self.settings.concurrency)
+
+    # --- plumbing ------------------------------------------------------------------------------
+
+    def _field(self, data: Any, name: str, operation: str) -> str:
+        """Pull a string field out of `data` or explain that the reply was malformed."""
+        value = data.get(name) if isinstance(data, dict) else None
+        if value in (None, ""):
+            raise ZaloError(
+                f"Phản hồi của Zalo cho thao tác {operation} thiếu trường '{name}'. Hãy thử lại sau.",
+                operation=operation,
+            )
+        return str(value)
+
+    def _headers(self, access_token: str) -> dict[str, str]:
+        """Auth headers: the bare access token, plus appsecret_proof when enabled."""
+        headers = {"access_token": access_token}
+        if self.settings.appsecret_proof:
+            headers["appsecret_proof"] = hmac.new(
+                self.tokens.app.app_secret.encode(), access_token.encode(), hashlib.sha256
+            ).hexdigest()
+        return headers
+
+    def _call(
+        self,
+        operation: str,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """One API call: retries -32, refreshes once on -216/-220, returns `data` or raises."""
+        refreshed = False
+        rate_limited = 0
+        while True:
+            access_token = self.tokens.access_token(self._send_oauth)
+            response = self._send(
+                operation,
+                method,
+                self.settings.api_base.rstrip("/") + path,
+                headers=self._headers(access_token),
+                json=json,
+                params=params,
+            )
+            envelope = self._decode(operation, response)
+            code = int(envelope.get("error") or 0)
+            if code == 0 and response.status_code == 200:
+                return envelope.get("data")
+            message = str(envelope.get("message") or "")
+            if code == -32 and rate_limited < self.settings.max_retries:
+                delay = self._backoff(rate_limited, self.settings.rate_limit_backoff)
+                rate_limited += 1
+                logger.warning("Zalo báo vượt giới hạn gọi API (-32); thử lại sau %.1f s.", delay)
+                self._sleep(delay)
+                continue
+            if code in (-216, -220) and not refreshed:
+                logger.info("Access token Zalo bị từ chối (%s); làm mới token rồi thử lại.", code)
+                self.tokens.refresh(self._send_oauth, failed=access_token)
+                refreshed = True
+                continue
+            if code == 0:
+                code = -209 if response.status_code == 404 else 0
+            if code == 0:
+                raise self._http_error(operation, response.status_code)
+            raise api_error(
+                operation,
+                code,
+                message,
+                secrets=self.tokens.secrets(),
+                http_status=response.status_code,
+            )
+
+    def _decode(self, operation: str, response: httpx.Response) -> dict[str, Any]:
+        """The JSON envelope, or a clear error when the reply is not JSON."""
+        try:
+            envelope = json.loads(response.content or b"{}")
+        except ValueError:
+            envelope = None
+        if not isinstance(envelope, dict):
+            raise self._http_error(operation, response.status_code, not_json=True)
+        return envelope
+
+    def _http_error(self, operation: str, status: int, *, not_json: bool = False) -> ZaloError:
+        """A ZaloError for a reply without a usable envelope."""
+        what = "không phải JSON" if not_json else "không có mã lỗi"
+        return ZaloError(
+            f"Zalo trả về phản hồi {what} (HTTP {status}) khi {operation}. "
+            "Kiểm tra ZALO_API_BASE / ZALO_OAUTH_BASE hoặc thử lại sau.",
+            operation=operation,
+            http_status=status,
+        )
+
+    def _send_oauth(self, form: dict[str, str], headers: dict[str, str]) -> httpx.Response:
+        """POST the OAuth form with transient-failure retries (a lost reply burns the token anyway)."""
+        url = self.settings.oauth_base.rstrip("/") + OAUTH_TOKEN_PATH
+        return self._send("refresh", "POST", url, headers=headers, data=form)
+
+    def _backoff(self, attempt: int, base: float) -> float:
+        """Exponential backoff with jitter: base·2^attempt, capped, scaled by 0.5–1.0."""
+        delay = min(self.settings.backoff_max, base * (2**attempt))
+        return delay * (0.5 + self._random.random() / 2)
+
+    def _send(self, operation: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        """Send with retries on transient failures; never re-sends a create that may have landed."""
+        attempt = 0
+        while True:
+            failure: str
+            uncertain = False
+            try:
+                with self._slots:
+                    response = self._http.request(method, url, **kwargs)
+            except httpx.TransportError as exc:
+                failure = type(exc).__name__
+                uncertain = not _surely_unsent(exc)
+            else:
+                if response.status_code < 500 and response.status_code != 429:
+                    return response
+                failure = f"HTTP {response.status_code}"
+                uncertain = response.status_code not in (429, 503)
+            if operation == "create" and uncertain and not self.settings.retry_uncertain_creates:
+                raise ZaloUncertainError(
+                    f"Mất phản hồi sau khi đã gửi yêu cầu tạo bài viết ({failure}), nên không rõ bài "
+                    "đã được tạo trên Zalo hay chưa. Không tự gửi lại để tránh đăng trùng bài; lần "
+                    "đồng bộ sau cần đối chiếu danh sách bài trên Zalo trước khi tạo lại.",
+                    operation=operation,
+                )
+            if attempt >= self.settings.max_retries:
+                host = urlsplit(url).netloc
+                raise ZaloError(
+                    redact(
+                        f"Không gọi được Zalo ({host}) khi {operation}: {failure}, đã thử lại "
+                        f"{attempt} lần. Kiểm tra kết nối mạng rồi chạy lại.",
+                        self.tokens.secrets(),
+                    ),
+                    operation=operation,
+                ) from None
+            delay = self._backoff(attempt, self.settings.backoff_base)
+            attempt += 1
+            logger.warning(
+                "Gọi Zalo (%s) thất bại: %s; thử lại lần %d sau %.2f s.",
+                operation,
+                failure,
+                attempt,
+                delay,
+            )
+            self._sleep(delay)

@@ -1,0 +1,109 @@
+"""ZaloError: a Zalo OA request that failed, explained in Vietnamese, never carrying a token.
+
+PublishError
+└── RemoteError
+    └── ZaloError              code = Zalo's error code (None for network/HTTP failures)
+        └── ZaloUncertainError a create whose reply was lost: the article may exist
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from publish.errors import RemoteError
+
+__all__ = ["ZaloError", "ZaloUncertainError", "api_error", "redact"]
+
+OPERATIONS = {
+    "create": "tạo bài viết",
+    "verify": "lấy mã bài viết (verify)",
+    "update": "cập nhật bài viết",
+    "remove": "xoá bài viết",
+    "getdetail": "đọc chi tiết bài viết",
+    "getslice": "liệt kê bài viết",
+    "getoa": "đọc thông tin OA",
+    "refresh": "làm mới access token",
+}
+
+REAUTHORIZE = (
+    "Quản trị viên OA cần cấp quyền lại cho ứng dụng, đặt refresh token mới vào biến "
+    "môi trường ZALO_REFRESH_TOKEN và xoá tệp token Zalo cũ (ZALO_TOKEN_FILE)."
+)
+
+HINTS = {
+    -32: "Đã vượt giới hạn số lần gọi API mỗi phút của Zalo và thử lại vẫn bị chặn. "
+    "Hãy chạy lại sau vài phút.",
+    -200: "Zalo không tải được ảnh bìa hoặc ảnh trong bài. Kiểm tra ảnh là URL công khai, "
+    "định dạng JPG/PNG, dung lượng ≤ 1 MB, rồi chạy lại để tạo lại bài.",
+    -201: "Dữ liệu gửi lên không hợp lệ. Sửa trường được nêu trong thông báo rồi chạy lại; "
+    "gửi lại nguyên trạng sẽ không có tác dụng.",
+    -209: "Zalo không hỗ trợ API này (sai đường dẫn hoặc ứng dụng chưa được kích hoạt API).",
+    -214: "Zalo vẫn đang xử lý bài viết sau thời gian chờ. Hãy chạy lại đồng bộ sau vài phút "
+    "để lấy mã bài.",
+    -216: "Access token không hợp lệ và làm mới token không khắc phục được. " + REAUTHORIZE,
+    -220: "Access token đã hết hạn và làm mới token không khắc phục được. " + REAUTHORIZE,
+    -224: "Gói dịch vụ của OA không đủ để dùng tính năng này; cần nâng cấp gói OA.",
+    -242: "appsecret_proof không đúng: kiểm tra ZALO_APP_SECRET.",
+    -14003: "Tham số OAuth không hợp lệ: kiểm tra ZALO_APP_ID và ZALO_APP_SECRET.",
+    -14014: "Refresh token không còn hiệu lực (đã được dùng hoặc đã quá 3 tháng). " + REAUTHORIZE,
+}
+HINT_QUOTA = "OA đã dùng hết hạn mức tạo bài viết. Hãy chờ hạn mức được cấp lại rồi chạy lại."
+HINT_NOT_AUTHORIZED = (
+    "OA chưa cấp quyền “Quản lý bài viết” cho ứng dụng. Quản trị viên OA cần cấp quyền này."
+)
+HINT_DEFAULT = "Xem bảng mã lỗi Zalo OA trong tài liệu dự án."
+
+
+def redact(text: str, secrets: Iterable[str | None]) -> str:
+    """Replace every known secret in `text` with `***`."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
+
+
+class ZaloError(RemoteError):
+    """A Zalo request failed; `code` is Zalo's error code or None for network/HTTP failures."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: int | None = None,
+        api_message: str | None = None,
+        operation: str | None = None,
+        http_status: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.api_message = api_message
+        self.operation = operation
+        self.http_status = http_status
+
+
+class ZaloUncertainError(ZaloError):
+    """A create whose reply was lost: the article may or may not exist on Zalo."""
+
+
+def _hint(code: int, api_message: str) -> str:
+    """The Vietnamese advice for an error code (-223 has two meanings, told apart by message)."""
+    if code == -223:
+        return HINT_QUOTA if "quota" in api_message.lower() else HINT_NOT_AUTHORIZED
+    return HINTS.get(code, HINT_DEFAULT)
+
+
+def api_error(
+    operation: str,
+    code: int,
+    api_message: str,
+    *,
+    secrets: Iterable[str | None] = (),
+    http_status: int | None = None,
+) -> ZaloError:
+    """Build the ZaloError for an error reply, with Zalo's own message quoted (tokens masked)."""
+    clean = redact(api_message or "", secrets)
+    label = OPERATIONS.get(operation, operation)
+    text = f"Zalo OA từ chối thao tác {label} (mã lỗi {code}: “{clean}”). {_hint(code, clean)}"
+    return ZaloError(
+        text, code=code, api_message=clean, operation=operation, http_status=http_status
+    )

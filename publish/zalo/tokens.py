@@ -1,0 +1,351 @@
+"""Zalo OA credentials: app id/secret, the rotating OAuth v4 token pair and the token file.
+
+Refresh tokens are single use, so a new pair is written to the token file (atomically, mode 0600)
+before anything uses it, and one process refreshes at a time (fcntl lock next to the file). Once
+the token file exists it wins over ZALO_REFRESH_TOKEN / ZALO_ACCESS_TOKEN. No token ever appears
+in a repr, a log line or an exception message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import stat
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from publish.errors import PublishError
+from publish.zalo.errors import REAUTHORIZE, ZaloError, api_error
+
+__all__ = [
+    "DEFAULT_OAUTH_BASE",
+    "AppCredentials",
+    "TokenFile",
+    "TokenManager",
+    "TokenPair",
+    "default_token_file",
+]
+
+logger = logging.getLogger("publish.zalo.tokens")
+
+DEFAULT_OAUTH_BASE = "https://oauth.zaloapp.com"
+OAUTH_TOKEN_PATH = "/v4/oa/access_token"
+ENV_APP_ID = "ZALO_APP_ID"
+ENV_APP_SECRET = "ZALO_APP_SECRET"
+ENV_REFRESH_TOKEN = "ZALO_REFRESH_TOKEN"
+ENV_ACCESS_TOKEN = "ZALO_ACCESS_TOKEN"
+ENV_TOKEN_FILE = "ZALO_TOKEN_FILE"
+LOCK_TIMEOUT = 120.0
+
+# Sends the OAuth form (with the retries of the caller's transport) and returns the raw response.
+OAuthSender = Callable[[dict[str, str], dict[str, str]], httpx.Response]
+
+
+@dataclass(frozen=True, repr=False)
+class AppCredentials:
+    """The Zalo app id (not secret) and app secret (secret)."""
+
+    app_id: str
+    app_secret: str
+
+    def __repr__(self) -> str:
+        """Show the app id, mask the secret."""
+        return f"AppCredentials(app_id={self.app_id!r}, app_secret='***')"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True, repr=False)
+class TokenPair:
+    """A refresh token, and the access token it last produced with its expiry (epoch seconds)."""
+
+    refresh_token: str
+    access_token: str | None = None
+    expires_at: float | None = None
+
+    def __repr__(self) -> str:
+        """Mask both tokens."""
+        access = "'***'" if self.access_token else "None"
+        return (
+            f"TokenPair(refresh_token='***', access_token={access}, expires_at={self.expires_at})"
+        )
+
+    __str__ = __repr__
+
+
+def default_token_file(env: Mapping[str, str] | None = None) -> Path:
+    """ZALO_TOKEN_FILE, else $XDG_CONFIG_HOME (or ~/.config)/publish/zalo-token.json."""
+    env = os.environ if env is None else env
+    if env.get(ENV_TOKEN_FILE):
+        return Path(env[ENV_TOKEN_FILE]).expanduser()
+    base = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "publish" / "zalo-token.json"
+
+
+class TokenFile:
+    """The token file on disk: permission-checked reads, atomic 0600 writes, an exclusive lock."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+
+    def __repr__(self) -> str:
+        """Show the path only."""
+        return f"TokenFile({str(self.path)!r})"
+
+    def exists(self) -> bool:
+        """Whether the token file exists."""
+        return self.path.exists()
+
+    def _check_private(self, path: Path) -> None:
+        """Refuse a file that the group or others could read or write."""
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            raise PublishError(
+                f"Tệp token Zalo {path} đang để nhóm hoặc người dùng khác đọc/ghi được "
+                f"(quyền {mode:04o}), nên không được dùng vì token có thể đã lộ. "
+                f"Cách sửa: chạy `chmod 600 {path}`; nếu nghi token đã lộ, hãy cấp quyền lại "
+                "cho ứng dụng trên Zalo OA để lấy refresh token mới."
+            )
+
+    def load(self) -> TokenPair | None:
+        """Read the pair, or None when the file does not exist."""
+        try:
+            self._check_private(self.path)
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        try:
+            raw = json.loads(text)
+            refresh = raw["refresh_token"]
+            if not isinstance(refresh, str) or not refresh:
+                raise ValueError
+            expires = raw.get("expires_at")
+            return TokenPair(
+                refresh_token=refresh,
+                access_token=raw.get("access_token") or None,
+                expires_at=float(expires) if expires is not None else None,
+            )
+        except (ValueError, KeyError, TypeError):
+            raise PublishError(
+                f"Tệp token Zalo {self.path} bị hỏng: cần JSON có trường refresh_token. "
+                "Cách sửa: xoá tệp này và đặt refresh token mới vào biến môi trường "
+                f"{ENV_REFRESH_TOKEN}."
+            ) from None
+
+    def save(self, pair: TokenPair) -> None:
+        """Write the pair atomically: temp file (0600) + fsync + rename + directory fsync."""
+        directory = self.path.parent
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        record = {
+            "version": 1,
+            "refresh_token": pair.refresh_token,
+            "access_token": pair.access_token,
+            "expires_at": pair.expires_at,
+            "saved_at": time.time(),
+        }
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(record, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    @contextlib.contextmanager
+    def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+        """Hold an exclusive fcntl lock on `<token file>.lock` (waits up to `timeout`)."""
+        self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise PublishError(
+                            f"Một tiến trình publish khác đang làm mới token Zalo quá lâu "
+                            f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
+                        ) from None
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+class TokenManager:
+    """Hands out a valid access token, refreshing (and persisting the rotation) when needed."""
+
+    def __init__(
+        self,
+        app: AppCredentials,
+        token_file: TokenFile,
+        *,
+        initial: TokenPair | None = None,
+        refresh_margin: float = 3600.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.app = app
+        self.token_file = token_file
+        self._initial = initial
+        self.refresh_margin = refresh_margin
+        self._clock = clock
+        self._guard = threading.RLock()
+        self._cached: tuple[tuple[int, int], TokenPair] | None = None
+        self._seen: set[str] = set()
+        if initial is not None:
+            self._remember(initial)
+
+    def __repr__(self) -> str:
+        """Show the app id and the token file, never a token."""
+        return f"TokenManager(app_id={self.app.app_id!r}, token_file={str(self.token_file.path)!r})"
+
+    @classmethod
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, *, refresh_margin: float = 3600.0
+    ) -> TokenManager:
+        """Build from ZALO_APP_ID, ZALO_APP_SECRET, ZALO_REFRESH_TOKEN, ZALO_ACCESS_TOKEN, ZALO_TOKEN_FILE."""
+        env = os.environ if env is None else env
+        missing = [name for name in (ENV_APP_ID, ENV_APP_SECRET) if not env.get(name)]
+        token_file = TokenFile(default_token_file(env))
+        refresh = env.get(ENV_REFRESH_TOKEN)
+        if not refresh and not token_file.exists():
+            missing.append(ENV_REFRESH_TOKEN)
+        if missing:
+            raise PublishError(
+                "Thiếu thông tin đăng nhập Zalo OA: chưa đặt biến môi trường "
+                + ", ".join(missing)
+                + f" (và chưa có tệp token {token_file.path}). Cách sửa: lấy App ID, App Secret "
+                "trong trang quản lý ứng dụng Zalo và refresh token khi OA cấp quyền, rồi đặt vào "
+                "các biến môi trường trên (không ghi vào kho mã nguồn)."
+            )
+        token_file.load()  # fail early on bad permissions or a corrupt file
+        initial = None
+        if refresh:
+            initial = TokenPair(
+                refresh_token=refresh, access_token=env.get(ENV_ACCESS_TOKEN) or None
+            )
+        app = AppCredentials(env[ENV_APP_ID], env[ENV_APP_SECRET])
+        return cls(app, token_file, initial=initial, refresh_margin=refresh_margin)
+
+    def secrets(self) -> tuple[str, ...]:
+        """Every secret this manager has seen, for masking text before it is shown."""
+        with self._guard:
+            return (self.app.app_secret, *self._seen)
+
+    def _remember(self, pair: TokenPair) -> None:
+        """Note a pair's tokens as secrets to mask."""
+        self._seen.update(t for t in (pair.refresh_token, pair.access_token) if t)
+
+    def current(self) -> TokenPair:
+        """The pair in use: the token file when it exists, else the one from the environment."""
+        with self._guard:
+            try:
+                info = self.token_file.path.stat()
+            except FileNotFoundError:
+                if self._initial is None:
+                    raise PublishError(
+                        f"Không tìm thấy tệp token Zalo {self.token_file.path} và chưa đặt "
+                        f"{ENV_REFRESH_TOKEN}. " + REAUTHORIZE
+                    ) from None
+                return self._initial
+            key = (info.st_mtime_ns, info.st_size)
+            if self._cached is None or self._cached[0] != key:
+                pair = self.token_file.load()
+                if pair is None:  # removed between stat and read
+                    self._cached = None
+                    return self.current()
+                self._remember(pair)
+                self._cached = (key, pair)
+            return self._cached[1]
+
+    def _fresh(self, pair: TokenPair) -> bool:
+        """Whether the pair's access token exists and is not about to expire."""
+        if not pair.access_token:
+            return False
+        return pair.expires_at is None or pair.expires_at - self._clock() > self.refresh_margin
+
+    def access_token(self, send: OAuthSender) -> str:
+        """A usable access token, refreshing first when there is none or it expires soon."""
+        pair = self.current()
+        if self._fresh(pair):
+            return pair.access_token  # type: ignore[return-value]
+        return self.refresh(send, failed=pair.access_token)
+
+    def refresh(self, send: OAuthSender, *, failed: str | None) -> str:
+        """Refresh once, unless another thread/process already replaced the `failed` token."""
+        with self._guard, self.token_file.lock():
+            pair = self.current()
+            if pair.access_token and pair.access_token != failed and self._fresh(pair):
+                logger.debug(
+                    "Zalo access token đã được làm mới bởi tiến trình khác; dùng token đó."
+                )
+                return pair.access_token
+            new_pair = self._exchange(send, pair)
+            self._remember(new_pair)
+            self.token_file.save(new_pair)
+            self._cached = None
+            logger.info("Đã làm mới access token Zalo và lưu vào %s.", self.token_file.path)
+            return new_pair.access_token  # type: ignore[return-value]
+
+    def _exchange(self, send: OAuthSender, pair: TokenPair) -> TokenPair:
+        """POST the refresh grant and parse the reply (no envelope; errors as negative codes)."""
+        form = {
+            "refresh_token": pair.refresh_token,
+            "app_id": self.app.app_id,
+            "grant_type": "refresh_token",
+        }
+        response = send(form, {"secret_key": self.app.app_secret})
+        secrets = self.secrets()
+        text = response.text.strip()
+        if not text:  # [U] one team saw an empty 200 body for an already-used refresh token
+            raise api_error("refresh", -14014, "empty response", secrets=secrets)
+        try:
+            data = json.loads(text)
+        except ValueError:
+            raise ZaloError(
+                f"Máy chủ OAuth Zalo trả về phản hồi không phải JSON (HTTP {response.status_code}) "
+                "khi làm mới access token. Hãy thử lại sau.",
+                operation="refresh",
+                http_status=response.status_code,
+            ) from None
+        error = int(data.get("error") or 0) if isinstance(data, dict) else 0
+        if error or not isinstance(data, dict) or not data.get("access_token"):
+            message = str(
+                data.get("error_description") or data.get("message") or data.get("error_name") or ""
+                if isinstance(data, dict)
+                else ""
+            )
+            return_code = error or -14014
+            raise api_error("refresh", return_code, message, secrets=secrets)
+        expires_in = float(data.get("expires_in") or 0)
+        return TokenPair(
+            # Keep the old refresh token if the reply has none (some say rotation is not always done).
+            refresh_token=data.get("refresh_token") or pair.refresh_token,
+            access_token=data["access_token"],
+            expires_at=self._clock() + expires_in if expires_in > 0 else None,
+        )
