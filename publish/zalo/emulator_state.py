@@ -50,9 +50,10 @@ class EmulatorConfig:
 
     # Credentials the emulator accepts at start (the refresh token is single use).
     app_id: str = SANDBOX_APP_ID
-    app_secret: str = SANDBOX_APP_SECRET
-    refresh_token: str = SANDBOX_REFRESH_TOKEN
-    access_token: str | None = None  # None: no access token valid until the first refresh
+    app_secret: str = field(default=SANDBOX_APP_SECRET, repr=False)
+    refresh_token: str = field(default=SANDBOX_REFRESH_TOKEN, repr=False)
+    # None: no access token is valid until the first refresh.
+    access_token: str | None = field(default=None, repr=False)
     access_token_ttl: float = 90_000.0
     expires_in_as_string: bool = True  # [P] Zalo often sends expires_in as "90000"
     rotate_refresh_tokens: bool = True  # [U] one source says rotation is not always done

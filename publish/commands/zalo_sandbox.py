@@ -1,0 +1,153 @@
+"""`publish zalo-sandbox`: run the local Zalo OA emulator so `publish sync` can be tried safely."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from publish.cli import common_options
+from publish.errors import PublishError
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from publish.zalo.emulator_state import (
+    SANDBOX_APP_ID,
+    SANDBOX_APP_SECRET,
+    SANDBOX_REFRESH_TOKEN,
+)
+
+__all__ = ["add_parser", "config_from_args", "run"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `zalo-sandbox` and its fault-injection flags."""
+    parser = subparsers.add_parser(
+        "zalo-sandbox",
+        parents=[common_options()],
+        help="chạy máy chủ Zalo OA giả lập trên máy này để thử đồng bộ",
+        description=(
+            "Chạy máy chủ giả lập API bài viết Zalo OA (v2.0) và OAuth v4 trên 127.0.0.1. "
+            "Đặt ZALO_API_BASE và ZALO_OAUTH_BASE về địa chỉ in ra để publish dùng sandbox. "
+            "Thông tin đăng nhập được chấp nhận lấy từ ZALO_APP_ID, ZALO_APP_SECRET, "
+            "ZALO_REFRESH_TOKEN nếu đã đặt, nếu không thì dùng giá trị mẫu của sandbox."
+        ),
+    )
+    add = parser.add_argument
+    add("--host", default="127.0.0.1", help="địa chỉ lắng nghe (mặc định 127.0.0.1)")
+    add("--port", type=int, default=8765, help="cổng (0 = để hệ điều hành chọn; mặc định 8765)")
+    add("--state-file", type=Path, help="lưu trạng thái vào tệp JSON này để giữ qua các lần chạy")
+    add("--followers", type=int, default=0, help="số người quan tâm OA ban đầu")
+    add("--latency", type=float, default=0.0, metavar="GIÂY", help="độ trễ thêm cho mỗi lần gọi")
+    add(
+        "--fail-5xx-rate", type=float, default=0.0, metavar="TỈ_LỆ", help="tỉ lệ trả HTTP 5xx (0–1)"
+    )
+    add("--fail-first-5xx", type=int, default=0, metavar="N", help="N lần gọi đầu trả HTTP 5xx")
+    add("--fail-5xx-status", type=int, default=503, metavar="MÃ", help="mã HTTP 5xx dùng (503)")
+    add("--drop-rate", type=float, default=0.0, metavar="TỈ_LỆ", help="tỉ lệ ngắt kết nối")
+    add("--drop-first", type=int, default=0, metavar="N", help="ngắt kết nối N lần gọi đầu")
+    add(
+        "--drop-after-processing",
+        action="store_true",
+        help="ngắt kết nối sau khi đã xử lý yêu cầu (mất phản hồi)",
+    )
+    add("--fault-path", action="append", metavar="ĐOẠN", help="chỉ gây lỗi cho đường dẫn chứa ĐOẠN")
+    add(
+        "--rate-limit",
+        type=int,
+        default=4000,
+        metavar="N",
+        help="số lần gọi tối đa mỗi phút trước khi trả -32 (0 = không giới hạn; mặc định 4000)",
+    )
+    add("--verify-processing", type=int, default=1, metavar="N", help="N lần verify đầu trả -214")
+    add(
+        "--expire-access-after",
+        type=int,
+        metavar="N",
+        help="access token hết hạn (-220) sau N lần gọi",
+    )
+    add("--access-ttl", type=float, default=90_000.0, metavar="GIÂY", help="thời hạn access token")
+    add(
+        "--fail-image",
+        action="append",
+        metavar="ĐOẠN",
+        help="ảnh có URL chứa ĐOẠN → -200 khi verify",
+    )
+    add("--create-quota", type=int, metavar="N", help="hạn mức tạo bài mỗi ngày (vượt → -223)")
+    add("--not-authorized", action="store_true", help="OA chưa cấp quyền quản lý bài viết (-223)")
+    add("--require-appsecret-proof", action="store_true", help="bắt buộc header appsecret_proof")
+    add("--seed", type=int, help="hạt giống ngẫu nhiên cho lỗi theo tỉ lệ")
+    parser.set_defaults(run=run)
+
+
+def config_from_args(args: argparse.Namespace, env: dict[str, str] | None = None) -> EmulatorConfig:
+    """Build the EmulatorConfig from parsed flags and the environment's credentials."""
+    env = dict(os.environ) if env is None else env
+    return EmulatorConfig(
+        app_id=env.get("ZALO_APP_ID") or SANDBOX_APP_ID,
+        app_secret=env.get("ZALO_APP_SECRET") or SANDBOX_APP_SECRET,
+        refresh_token=env.get("ZALO_REFRESH_TOKEN") or SANDBOX_REFRESH_TOKEN,
+        access_token=env.get("ZALO_ACCESS_TOKEN") or None,
+        access_token_ttl=args.access_ttl,
+        expire_access_after_calls=args.expire_access_after,
+        require_appsecret_proof=args.require_appsecret_proof,
+        oa_authorized=not args.not_authorized,
+        verify_processing_count=args.verify_processing,
+        failing_image_substrings=tuple(args.fail_image or ()),
+        create_quota_per_day=args.create_quota,
+        num_follower=args.followers,
+        fault_paths=tuple(args.fault_path) if args.fault_path else None,
+        latency=args.latency,
+        fail_5xx_rate=args.fail_5xx_rate,
+        fail_first_5xx=args.fail_first_5xx,
+        fail_5xx_status=args.fail_5xx_status,
+        drop_rate=args.drop_rate,
+        drop_first=args.drop_first,
+        drop_after_processing=args.drop_after_processing,
+        rate_limit_per_minute=args.rate_limit or None,
+        seed=args.seed,
+    )
+
+
+def _credentials_note(config: EmulatorConfig) -> str:
+    """Say where the accepted credentials come from; print only the public sandbox samples."""
+    if (config.app_id, config.app_secret, config.refresh_token) == (
+        SANDBOX_APP_ID,
+        SANDBOX_APP_SECRET,
+        SANDBOX_REFRESH_TOKEN,
+    ):
+        return (
+            "Thông tin đăng nhập mẫu của sandbox (công khai, không phải bí mật):\n"
+            f"  ZALO_APP_ID={SANDBOX_APP_ID} ZALO_APP_SECRET={SANDBOX_APP_SECRET} "
+            f"ZALO_REFRESH_TOKEN={SANDBOX_REFRESH_TOKEN}"
+        )
+    return (
+        "Sandbox chấp nhận thông tin đăng nhập trong biến môi trường ZALO_* hiện tại (không in ra)."
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until Ctrl+C."""
+    config = config_from_args(args)
+    emulator = ZaloEmulator(config, host=args.host, port=args.port, state_file=args.state_file)
+    try:
+        emulator.start()
+    except OSError as exc:
+        raise PublishError(
+            f"Không mở được cổng {args.port} trên {args.host}: {exc.strerror or exc}. "
+            "Cách sửa: chọn cổng khác bằng --port (hoặc --port 0 để tự chọn)."
+        ) from None
+    print(f"Sandbox Zalo OA đang chạy tại {emulator.base_url}")
+    print(f"  export ZALO_API_BASE={emulator.base_url} ZALO_OAUTH_BASE={emulator.base_url}")
+    print(_credentials_note(config))
+    if args.state_file:
+        print(f"Trạng thái được lưu vào {args.state_file}.")
+    print("Nhấn Ctrl+C để dừng.", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        print("Đã dừng sandbox Zalo OA.", file=sys.stderr)
+    finally:
+        emulator.stop()
+    return 0
