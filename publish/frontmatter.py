@@ -9,7 +9,26 @@ import yaml
 
 __all__ = ["FrontMatterError", "Parsed", "decode", "split"]
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, except that an impossible date (2020-02-30) stays a string.
+
+    PyYAML raises a bare ValueError for such dates, which would crash the whole load; as a
+    string it reaches the field check, which names the file, the line and the field.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """A YAML timestamp, or its text when it is not a real date."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 class FrontMatterError(ValueError):
