@@ -226,33 +226,8 @@ def _with_root(config: Config, root: Path) -> Config:
 def _semantic_issues(config: Config) -> list[SchemaIssue]:
     """Checks a type cannot express."""
     issues = []
-    if not re.match(r"^https?://[^/\s]+(/\S*)?$", str(config.site.base_url)):
-        issues.append(
-            SchemaIssue(
-                ("site", "base_url"),
-                f"cần một URL tuyệt đối, nhận được {config.site.base_url!r}",
-                'Ví dụ: base_url = "https://congan-chauthanh.example.vn/"',
-            )
-        )
-    try:
-        ZoneInfo(str(config.site.timezone))
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        issues.append(
-            SchemaIssue(
-                ("site", "timezone"),
-                f"múi giờ không tồn tại: {config.site.timezone!r}",
-                'Dùng tên IANA, ví dụ "Asia/Ho_Chi_Minh".',
-            )
-        )
-    for channel in config.site.default_channels:
-        if channel not in CHANNELS:
-            issues.append(
-                SchemaIssue(
-                    ("site", "default_channels"),
-                    f"kênh không tồn tại: {channel!r}",
-                    f"Các kênh: {', '.join(CHANNELS)}.",
-                )
-            )
+    if isinstance(config.site, SiteSection):
+        issues.extend(_site_issues(config.site))
     for key in config.categories:
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key):
             issues.append(
@@ -279,6 +254,39 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
     return issues
 
 
+def _site_issues(site: SiteSection) -> list[SchemaIssue]:
+    """Checks of [site] a type cannot express (only when the table itself was built)."""
+    issues = []
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", str(site.base_url)):
+        issues.append(
+            SchemaIssue(
+                ("site", "base_url"),
+                f"cần một URL tuyệt đối, nhận được {site.base_url!r}",
+                'Ví dụ: base_url = "https://congan-chauthanh.example.vn/"',
+            )
+        )
+    try:
+        ZoneInfo(str(site.timezone))
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        issues.append(
+            SchemaIssue(
+                ("site", "timezone"),
+                f"múi giờ không tồn tại: {site.timezone!r}",
+                'Dùng tên IANA, ví dụ "Asia/Ho_Chi_Minh".',
+            )
+        )
+    for channel in site.default_channels:
+        if channel not in CHANNELS:
+            issues.append(
+                SchemaIssue(
+                    ("site", "default_channels"),
+                    f"kênh không tồn tại: {channel!r}",
+                    f"Các kênh: {', '.join(CHANNELS)}.",
+                )
+            )
+    return issues
+
+
 def _problem(issue: SchemaIssue, text: str, filename: str) -> Problem:
     """Turn a schema issue into a Problem with the site.toml line where it can be found."""
     table = ".".join(issue.path[:-1]) if len(issue.path) > 1 else ""
@@ -292,6 +300,12 @@ def _problem(issue: SchemaIssue, text: str, filename: str) -> Problem:
 def _line_of_key(text: str, path: tuple[str, ...]) -> int | None:
     """Best-effort line number of a dotted key in TOML text."""
     lines = text.splitlines()
+    if path:
+        # The key may name a table itself ([webb], [categories.Bad_Key]): point at its header.
+        own = re.compile(r"^\s*\[+\s*" + re.escape(".".join(path)) + r"\s*\]+")
+        for i, line in enumerate(lines):
+            if own.match(line):
+                return i + 1
     start = 0
     for depth in range(len(path) - 1, 0, -1):
         header = re.compile(r"^\s*\[+\s*" + re.escape(".".join(path[:depth])) + r"\s*\]+")
