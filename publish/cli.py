@@ -46,13 +46,17 @@ def _translate(message: str) -> str:
 argparse._ = _translate  # type: ignore[attr-defined]  # argparse looks `_` up at call time
 
 
+COMMON_DEFAULTS = {"root": Path("."), "debug": False, "now": None}
+
+
 def common_options() -> argparse.ArgumentParser:
     """Options every subcommand accepts: --root, --debug, --now."""
-    parent = argparse.ArgumentParser(add_help=False)
+    # Defaults are suppressed here and set once on the top-level parser: otherwise a
+    # subcommand's defaults overwrite `publish --root X build` back to the current folder.
+    parent = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     parent.add_argument(
         "--root",
         type=Path,
-        default=Path("."),
         help="thư mục dự án (nơi có site.toml); mặc định: thư mục hiện tại",
     )
     parent.add_argument("--debug", action="store_true", help="hiện traceback khi có lỗi")
@@ -65,7 +69,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
-    """The clock: --now when given (naive = site timezone), else the real time."""
+    """The clock in the site timezone: --now when given (naive = site timezone), else the real time."""
     if value is None:
         return dt.datetime.now(tz)
     from publish.content import parse_datetime
@@ -75,7 +79,8 @@ def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
         raise PublishError(
             f"--now: không đọc được thời điểm {value!r}. Ví dụ: --now 2020-12-08T09:00"
         )
-    return parsed
+    # `--now 2020-12-08T01:00Z` must mean 08:00 local: callers format its wall time (new, gates).
+    return parsed.astimezone(tz)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -85,6 +90,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Biến bản tin Markdown thành website, bài viết Zalo OA và kịch bản phát thanh.",
         parents=[common_options()],
     )
+    parser.set_defaults(**COMMON_DEFAULTS)
     parser.add_argument("--version", action="version", version=f"publish {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="LỆNH", title="các lệnh")
     subparsers.required = True
