@@ -1,0 +1,129 @@
+"""Shared test helpers: throwaway projects, bulletin text, a fixed clock and a tiny renderer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import types
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from publish.model import Artifact, Site
+
+__all__ = [
+    "FIXTURES",
+    "NOW",
+    "SITE_TOML",
+    "TINY_JPEG",
+    "bulletin_md",
+    "install_fake_renderers",
+    "make_project",
+]
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+SITE_TOML = """\
+[unit]
+name = "Công an huyện Châu Thành"
+short_name = "Công an Châu Thành"
+area = "tỉnh Đồng Tháp"
+
+[site]
+title = "Công an huyện Châu Thành"
+base_url = "https://congan-chauthanh.example.vn/"
+
+[categories.canh-bao-toi-pham]
+label = "Cảnh báo phương thức, thủ đoạn tội phạm"
+
+[categories.an-ninh-trat-tu]
+label = "Tình hình an ninh trật tự"
+"""
+"""A minimal valid site.toml: two categories, every other setting at its default."""
+
+NOW = dt.datetime(2021, 1, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+"""A fixed clock after every default bulletin date."""
+
+TINY_JPEG = bytes.fromhex(
+    "ffd8ffe000104a46494600010100000100010000ffdb004300080606070605080707070909080a0c140d0c0b0b0c"
+    "1912130f141d1a1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27393d38323c2e333432ffc0"
+    "000b080001000101011100ffc4001f0000010501010101010100000000000000000102030405060708090a0bff"
+    "c400b5100002010303020403050504040000017d01020300041105122131410613516107227114328191a10823"
+    "42b1c11552d1f02433627282090a161718191a25262728292a3435363738393a434445464748494a5354555657"
+    "58595a636465666768696a737475767778797a838485868788898a92939495969798999aa2a3a4a5a6a7a8a9aa"
+    "b2b3b4b5b6b7b8b9bac2c3c4c5c6c7c8c9cad2d3d4d5d6d7d8d9dae1e2e3e4e5e6e7e8e9eaf1f2f3f4f5f6f7f8"
+    "f9faffda0008010100003f00fbd3ffd9"
+)
+"""A valid 1×1 JPEG, for projects whose images must exist."""
+
+
+def make_project(tmp_path: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write a throwaway project under tmp_path; site.toml defaults to SITE_TOML unless given."""
+    root = tmp_path / "project"
+    root.mkdir(parents=True, exist_ok=True)
+    wanted = {"site.toml": SITE_TOML, **files}
+    for rel, content in wanted.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    (root / "content").mkdir(exist_ok=True)
+    return root
+
+
+def bulletin_md(
+    fields: Mapping[str, object] | None = None,
+    body: str = "Nội dung bản tin.\n",
+    *,
+    drop: Iterable[str] = (),
+) -> str:
+    """A bulletin file: valid, approved front matter by default; `fields` override, `drop` removes.
+
+    Values are written verbatim after `key: `, so pass YAML source text (quote strings as needed).
+    """
+    front: dict[str, object] = {
+        "title": '"Cảnh báo lừa đảo qua mạng"',
+        "date": "2020-12-08 08:00",
+        "category": "canh-bao-toi-pham",
+        "summary": '"Người dân cần cảnh giác với cuộc gọi giả danh Công an."',
+        "approved_by": '"Thượng tá Nguyễn Văn Hùng"',
+    }
+    front.update(fields or {})
+    for key in drop:
+        front.pop(key, None)
+    lines = [f"{key}: {value}" for key, value in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + body
+
+
+def fake_renderer(channel: str, *, fail_after: int | None = None) -> types.ModuleType:
+    """A renderer module writing index.txt plus one file per bulletin; raises after N artifacts."""
+    module = types.ModuleType(f"tests_fake_renderer_{channel}")
+
+    def render(site: Site) -> Iterable[Artifact]:
+        """One listing and one page per bulletin."""
+        listing = "\n".join(f"{b.key} {b.title}" for b in site.for_channel(channel))
+        yield Artifact.text(channel, "index.txt", listing + "\n")
+        for count, bulletin in enumerate(site.for_channel(channel), start=1):
+            if fail_after is not None and count > fail_after:
+                raise RuntimeError("renderer exploded mid-stream")
+            yield Artifact.text(
+                channel,
+                f"{bulletin.url.strip('/')}/index.txt",
+                bulletin.body,
+                source=bulletin.source,
+                key=bulletin.key,
+            )
+
+    module.render = render  # type: ignore[attr-defined]
+    return module
+
+
+def install_fake_renderers(monkeypatch, channels: Iterable[str] = ("web", "zalo", "radio"), **kw):
+    """Point publish.pipeline.RENDERERS at fake renderer modules for `channels`."""
+    import publish.pipeline
+
+    for channel in channels:
+        module = fake_renderer(channel, **kw)
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+        monkeypatch.setitem(publish.pipeline.RENDERERS, channel, module.__name__)

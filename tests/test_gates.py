@@ -1,0 +1,163 @@
+"""Publishing gates with a fixed clock: nothing unapproved, embargoed, expired, draft or secret goes out."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import unicodedata
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import resolve_now
+from publish.config import Policy
+from publish.content import load_site
+from publish.gates import gate, is_secret
+from publish.model import Bulletin
+from tests.helpers import SITE_TOML, bulletin_md, make_project
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+NOW = dt.datetime(2021, 1, 1, 9, 0, tzinfo=HCM)
+
+
+def bulletin(**changes: object) -> Bulletin:
+    """A publishable bulletin dated 2020-12-08 08:00 (Việt Nam time), with overrides."""
+    base = Bulletin(
+        key="ct-2020-12-zalo-oa",
+        slug="ra-mat-zalo-oa",
+        title="Ra mắt Trang Zalo OA",
+        date=dt.datetime(2020, 12, 8, 8, 0, tzinfo=HCM),
+        category="phong-trao-toan-dan",
+        summary="Tóm tắt.",
+        body="Nội dung.",
+        source="content/bai-viet/a.md",
+        approved_by="Thượng tá Nguyễn Văn Hùng",
+        channels=frozenset({"web", "zalo", "radio"}),
+    )
+    return dataclasses.replace(base, **changes)
+
+
+def test_approved_past_bulletin_is_published() -> None:
+    assert gate(bulletin(), now=NOW, policy=Policy()) is None
+
+
+def test_draft_is_held_back() -> None:
+    verdict = gate(bulletin(draft=True), now=NOW, policy=Policy())
+    assert verdict is not None and verdict.code == "draft"
+    assert "bản nháp" in verdict.reason
+
+
+def test_unapproved_is_held_back_when_approval_is_required() -> None:
+    for approver in ("", "   "):
+        verdict = gate(bulletin(approved_by=approver), now=NOW, policy=Policy())
+        assert verdict is not None and verdict.code == "unapproved"
+        assert "approved_by" in verdict.reason
+
+
+def test_unapproved_is_published_when_approval_is_not_required() -> None:
+    policy = Policy(require_approval=False)
+    assert gate(bulletin(approved_by=""), now=NOW, policy=policy) is None
+
+
+def test_future_date_is_an_embargo_shown_in_site_time() -> None:
+    now = dt.datetime(2020, 12, 8, 7, 59, tzinfo=HCM)
+    verdict = gate(bulletin(), now=now, policy=Policy())
+    assert verdict is not None and verdict.code == "scheduled"
+    assert "08:00, Thứ Ba, 08/12/2020" in verdict.reason
+
+
+def test_embargo_lifts_exactly_at_the_date() -> None:
+    assert gate(bulletin(), now=dt.datetime(2020, 12, 8, 8, 0, tzinfo=HCM), policy=Policy()) is None
+
+
+def test_expired_is_held_back_from_the_expiry_instant() -> None:
+    expires = dt.datetime(2020, 12, 31, 0, 0, tzinfo=HCM)
+    just_before = expires - dt.timedelta(minutes=1)
+    assert gate(bulletin(expires=expires), now=just_before, policy=Policy()) is None
+    verdict = gate(bulletin(expires=expires), now=expires, policy=Policy())
+    assert verdict is not None and verdict.code == "expired"
+    assert "31/12/2020" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "classification",
+    ["mật", "Mật", "TỐI MẬT", " tuyệt mật ", unicodedata.normalize("NFD", "Tối mật")],
+)
+def test_secret_classification_is_never_published(classification: str) -> None:
+    secret = bulletin(classification=classification)
+    assert is_secret(secret, Policy())
+    verdict = gate(secret, now=NOW, policy=Policy(require_approval=False))
+    assert verdict is not None and verdict.code == "secret"
+
+
+def test_non_secret_classification_is_published() -> None:
+    assert gate(bulletin(classification="công khai"), now=NOW, policy=Policy()) is None
+
+
+def test_secret_wins_over_every_other_reason() -> None:
+    everything = bulletin(classification="mật", draft=True, approved_by="")
+    verdict = gate(everything, now=NOW, policy=Policy())
+    assert verdict is not None and verdict.code == "secret"
+
+
+def _site_at(tmp_path: Path, now_text: str):
+    """Load a one-bulletin project (date 2020-12-08 08:00, no offset) at --now `now_text`."""
+    root = make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md()})
+    config = config_module.load(root)
+    return load_site(config, now=resolve_now(now_text, config.tz))
+
+
+def test_offsetless_date_is_vietnam_time_published_at_0100_utc(tmp_path: Path) -> None:
+    # 2020-12-08 08:00 in Asia/Ho_Chi_Minh is 01:00 UTC.
+    site = _site_at(tmp_path, "2020-12-08T01:00Z")
+    assert [b.source for b in site.bulletins] == ["content/bai-viet/a.md"]
+    assert site.excluded == ()
+
+
+def test_offsetless_date_is_still_embargoed_at_0059_utc(tmp_path: Path) -> None:
+    site = _site_at(tmp_path, "2020-12-08T00:59Z")
+    assert site.bulletins == ()
+    [exclusion] = site.excluded
+    assert exclusion.code == "scheduled"
+    # The reason is in the unit's time even though --now was given in UTC.
+    assert "08:00, Thứ Ba, 08/12/2020" in exclusion.reason
+
+
+def test_gates_apply_when_loading_a_project(tmp_path: Path) -> None:
+    toml = SITE_TOML + '\n[policy]\nsecret_classifications = ["mật", "nội bộ"]\n'
+    files = {
+        "site.toml": toml,
+        "content/bai-viet/ok.md": bulletin_md(),
+        "content/bai-viet/nhap.md": bulletin_md({"draft": "true"}),
+        "content/bai-viet/chua-duyet.md": bulletin_md(drop=["approved_by"]),
+        "content/bai-viet/hen-gio.md": bulletin_md({"date": "2021-06-01 08:00"}),
+        "content/bai-viet/het-han.md": bulletin_md({"expires": "2020-12-31"}),
+        "content/bai-viet/noi-bo.md": bulletin_md({"classification": "Nội bộ"}),
+    }
+    config = config_module.load(make_project(tmp_path, files))
+    site = load_site(config, now=NOW)
+    assert [b.slug for b in site.bulletins] == ["ok"]
+    codes = {e.bulletin.slug: e.code for e in site.excluded}
+    assert codes == {
+        "nhap": "draft",
+        "chua-duyet": "unapproved",
+        "hen-gio": "scheduled",
+        "het-han": "expired",
+        "noi-bo": "secret",
+    }
+
+
+def test_drafts_flag_previews_only_drafts_and_unapproved_on_the_web(tmp_path: Path) -> None:
+    files = {
+        "content/bai-viet/nhap.md": bulletin_md({"draft": "true"}),
+        "content/bai-viet/chua-duyet.md": bulletin_md(drop=["approved_by"]),
+        "content/bai-viet/hen-gio.md": bulletin_md({"date": "2021-06-01 08:00"}),
+        "content/bai-viet/mat.md": bulletin_md({"classification": "mật", "draft": "true"}),
+    }
+    config = config_module.load(make_project(tmp_path, files))
+    site = load_site(config, now=NOW, drafts=True)
+    assert site.bulletins == ()
+    assert {b.slug for b in site.for_channel("web")} == {"nhap", "chua-duyet"}
+    assert site.for_channel("zalo") == () and site.for_channel("radio") == ()

@@ -1,0 +1,102 @@
+"""Vietnamese text helpers: NFC, folding, slugs and dates as editors and readers see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+
+from publish.text import SLUG_RE, WEEKDAYS, fold, nfc, slugify, vn_date, vn_datetime, vn_month
+
+ICT = dt.timezone(dt.timedelta(hours=7))
+
+
+def test_nfc_composes_decomposed_vietnamese() -> None:
+    decomposed = unicodedata.normalize("NFD", "Công an huyện Châu Thành")
+    assert decomposed != "Công an huyện Châu Thành"
+    assert nfc(decomposed) == "Công an huyện Châu Thành"
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Đồng Tháp", "dong thap"),
+        ("đường dây nóng", "duong day nong"),
+        ("Ưu tiên Ở Ấp Mỹ", "uu tien o ap my"),
+        ("Tết Tân Sửu", "tet tan suu"),
+        (unicodedata.normalize("NFD", "Đề nghị"), "de nghi"),
+    ],
+)
+def test_fold_strips_every_diacritic_and_d_stroke(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Đường dây nóng", "duong-day-nong"),
+        ("ĐỒNG THÁP", "dong-thap"),
+        ("Cảnh báo: lừa đảo qua mạng!", "canh-bao-lua-dao-qua-mang"),
+        ("Tết Tân Sửu 2021 — bảo đảm an ninh, trật tự", "tet-tan-suu-2021-bao-dam-an-ninh-trat-tu"),
+        ("Người dân “Quan tâm” Zalo OA", "nguoi-dan-quan-tam-zalo-oa"),
+        ("  Khoảng   trắng  thừa  ", "khoang-trang-thua"),
+        ("Căn cước công dân (CCCD) lưu động", "can-cuoc-cong-dan-cccd-luu-dong"),
+        ("Ngày 30/4 và 1/5", "ngay-30-4-va-1-5"),
+        (unicodedata.normalize("NFD", "Đường dây nóng"), "duong-day-nong"),
+    ],
+)
+def test_slugify_vietnamese_titles(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+    assert SLUG_RE.fullmatch(slugify(title))
+
+
+def test_slugify_of_nothing_usable_still_gives_a_valid_slug() -> None:
+    assert SLUG_RE.fullmatch(slugify("!!! ??? ..."))
+
+
+def test_slugify_respects_max_length_on_a_word_boundary() -> None:
+    assert slugify("Công an huyện Châu Thành " * 10, max_length=30) == (
+        "cong-an-huyen-chau-thanh-cong"
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (dt.date(2020, 12, 8), "Thứ Ba, 08/12/2020"),
+        (dt.date(2020, 12, 13), "Chủ nhật, 13/12/2020"),
+        (dt.date(2021, 2, 12), "Thứ Sáu, 12/02/2021"),
+        (dt.date(1975, 4, 30), "Thứ Tư, 30/04/1975"),
+        (dt.date(1945, 9, 2), "Chủ nhật, 02/09/1945"),
+        (dt.date(2000, 1, 1), "Thứ Bảy, 01/01/2000"),
+        (dt.date(2024, 2, 29), "Thứ Năm, 29/02/2024"),
+        (dt.date(2023, 1, 2), "Thứ Hai, 02/01/2023"),
+    ],
+)
+def test_vn_date_known_weekdays(day: dt.date, text: str) -> None:
+    assert vn_date(day) == text
+
+
+def test_vn_date_a_run_of_days_cycles_through_every_weekday_in_order() -> None:
+    monday = dt.date(2020, 12, 7)
+    names = [vn_date(monday + dt.timedelta(days=i)).split(",")[0] for i in range(14)]
+    assert names == list(WEEKDAYS) * 2
+    assert WEEKDAYS[0] == "Thứ Hai" and WEEKDAYS[6] == "Chủ nhật"
+
+
+def test_vn_datetime_uses_the_wall_time_it_is_given() -> None:
+    assert vn_datetime(dt.datetime(2020, 12, 8, 8, 0, tzinfo=ICT)) == "08:00, Thứ Ba, 08/12/2020"
+    # 23:30 on Monday UTC is already Tuesday in Việt Nam: callers convert first.
+    late = dt.datetime(2020, 12, 7, 23, 30, tzinfo=dt.UTC)
+    assert vn_datetime(late.astimezone(ICT)) == "06:30, Thứ Ba, 08/12/2020"
+
+
+def test_vn_month() -> None:
+    assert vn_month(2020, 12) == "Tháng 12/2020"
+    assert vn_month(2021, 2) == "Tháng 02/2021"
+
+
+def test_outputs_are_nfc() -> None:
+    for text in [*WEEKDAYS, vn_date(dt.date(2020, 12, 8))]:
+        assert unicodedata.is_normalized("NFC", text)
