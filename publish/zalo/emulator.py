@@ -78,6 +78,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     server: _Server
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes; avoid 40 ms stalls
 
     def do_GET(self) -> None:
         """Serve a GET."""
@@ -154,6 +155,8 @@ class ZaloEmulator:
         self._window: collections.deque[float] = collections.deque()
         self._pending_5xx = self.config.fail_first_5xx
         self._pending_drops = self.config.drop_first
+        self._in_flight = 0
+        self.max_in_flight = 0  # most requests handled at the same moment
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.state = self._load_state()
@@ -171,7 +174,10 @@ class ZaloEmulator:
         self._server = _Server((self.host, self.port), self)
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="zalo-emulator", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="zalo-emulator",
+            daemon=True,
         )
         self._thread.start()
         return self
@@ -321,11 +327,24 @@ class ZaloEmulator:
         path = split.path
         query = {k: v[-1] for k, v in parse_qs(split.query).items()}
         body = self._decode_body(headers, raw)
+        with self._lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        try:
+            return self._handle(method, path, query, headers, body)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _handle(
+        self, method: str, path: str, query: dict[str, str], headers: dict[str, str], body: Any
+    ) -> Reply:
+        """Apply latency and faults, then route."""
         faulted = self._fault_applies(path)
         if self.config.latency and faulted:
             time.sleep(self.config.latency)
         with self._lock:
-            if faulted and self._take_drop() and not self.config.drop_after_processing:
+            if faulted and not self.config.drop_after_processing and self._take_drop():
                 return self._log(method, path, body, Reply(drop=True))
             if faulted and self._take_5xx():
                 status = self.config.fail_5xx_status

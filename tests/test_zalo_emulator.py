@@ -1,0 +1,419 @@
+"""The Zalo OA emulator over real HTTP: envelope, validation, flows, OAuth rotation, faults."""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from publish.commands import zalo_sandbox
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from tests.zalo_fixtures import sample_body
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """A running emulator on an OS-chosen port."""
+    with ZaloEmulator(EmulatorConfig(verify_processing_count=0)) as emu:
+        yield emu
+
+
+@pytest.fixture
+def http(emulator: ZaloEmulator) -> Iterator[httpx.Client]:
+    """A plain HTTP client aimed at the emulator."""
+    with httpx.Client(base_url=emulator.base_url, timeout=5) as client:
+        yield client
+
+
+def refresh(http: httpx.Client, emulator: ZaloEmulator, refresh_token: str) -> httpx.Response:
+    """POST the OAuth v4 refresh grant."""
+    return http.post(
+        "/v4/oa/access_token",
+        data={
+            "refresh_token": refresh_token,
+            "app_id": emulator.config.app_id,
+            "grant_type": "refresh_token",
+        },
+        headers={"secret_key": emulator.config.app_secret},
+    )
+
+
+@pytest.fixture
+def token(http: httpx.Client, emulator: ZaloEmulator) -> str:
+    """A valid access token from the refresh endpoint."""
+    return refresh(http, emulator, emulator.refresh_token).json()["access_token"]
+
+
+def post(http: httpx.Client, token: str, path: str, body: object) -> dict:
+    """POST JSON with the access_token header and return the decoded reply."""
+    response = http.post(path, json=body, headers={"access_token": token})
+    assert response.status_code == 200
+    return response.json()
+
+
+def get(http: httpx.Client, token: str, path: str, **params: object) -> dict:
+    """GET with the access_token header and return the decoded reply."""
+    response = http.get(path, params=params, headers={"access_token": token})
+    assert response.status_code == 200
+    return response.json()
+
+
+# --- envelope and routing ----------------------------------------------------------------------
+
+
+def test_success_envelope_and_rate_limit_headers(http: httpx.Client, token: str) -> None:
+    response = http.get("/v2.0/oa/getoa", headers={"access_token": token})
+    assert response.json()["error"] == 0
+    assert response.json()["message"] == "Success"
+    assert response.json()["data"]["oa_id"] == "4318842281316130000"
+    assert response.headers["X-RateLimit-Limit"] == "4000"
+    assert int(response.headers["X-RateLimit-Remain"]) < 4000
+
+
+def test_application_errors_are_http_200_without_data(http: httpx.Client) -> None:
+    response = http.get("/v2.0/oa/getoa", headers={"access_token": "not-a-token"})
+    assert response.status_code == 200
+    assert response.json() == {"error": -216, "message": "Access token is invalid"}
+
+
+@pytest.mark.parametrize(
+    "path", ["/v3.0/article/getslice", "/v2.0/article/upload_image", "/v2.0/nothing"]
+)
+def test_unknown_paths_are_404_with_minus_209(http: httpx.Client, token: str, path: str) -> None:
+    response = http.get(path, headers={"access_token": token})
+    assert response.status_code == 404
+    assert response.json()["error"] == -209
+
+
+def test_legacy_query_access_token_is_a_setting(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    assert http.get("/v2.0/oa/getoa", params={"access_token": token}).json()["error"] == 0
+    emulator.configure(accept_query_access_token=False)
+    assert http.get("/v2.0/oa/getoa", params={"access_token": token}).json()["error"] == -216
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+
+def nfd(text: str) -> str:
+    """Decomposed form: more code points, same NFC length."""
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": "ả" * 150}, "title allow 1 to 150 characters"),
+        ({"title": ""}, "title allow 1 to 150 characters"),
+        ({"description": "x" * 301}, "description allow 1 to 300 characters"),
+        ({"author": "ư" * 51}, "author allow 1 to 50 characters"),
+        ({"author": None}, "author allow 1 to 50 characters"),
+        ({"cover": None}, "cover value is invalid"),
+        ({"cover": {"cover_type": "photo", "photo_url": "https://a.vn/b.jpg"}}, "status is invalid!"),
+        ({"cover": {"cover_type": "gif", "status": "show"}}, "cover_type is invalid!"),
+        (
+            {"cover": {"cover_type": "photo", "photo_url": "https://a.vn/ảnh bìa.jpg", "status": "show"}},
+            "photo_url is invalid!",
+        ),
+        ({"body": []}, "body is invalid!"),
+        ({"body": [{"type": "text", "content": " "}]}, "body[0] content is invalid!"),
+        ({"body": [{"type": "table"}]}, "body[0] type is invalid!"),
+        ({"body": [{"type": "video", "url": "https://youtu.be/x"}]}, "body[0] thumb is invalid!"),
+        ({"type": "article"}, "type accept only 2 value normal and video."),
+        ({"status": "public"}, "status is invalid!"),
+        ({"tracking_link": "ftp://x"}, "tracking_link is invalid!"),
+    ],
+)
+def test_create_rejects_invalid_bodies(
+    http: httpx.Client, emulator: ZaloEmulator, token: str, changes: dict, message: str
+) -> None:
+    body = {k: v for k, v in sample_body(**changes).items() if v is not None}
+    reply = post(http, token, "/v2.0/article/create", body)
+    assert reply == {"error": -201, "message": message}
+    assert emulator.articles == {}
+
+
+def test_limits_are_counted_after_nfc(http: httpx.Client, emulator: ZaloEmulator, token: str) -> None:
+    body = sample_body(
+        title=nfd("Tiêu đề ") + "ế" * 141,  # 149 characters after NFC, many more code points
+        description=nfd("ộ" * 300),
+        author=nfd("Ưng Hoàng Phúc ") + "x" * 35,
+    )
+    assert len(unicodedata.normalize("NFC", body["title"])) == 149
+    assert len(body["title"]) > 149
+    reply = post(http, token, "/v2.0/article/create", body)
+    assert reply["error"] == 0, reply
+
+
+def test_video_article_needs_video_id_and_avatar(http: httpx.Client, token: str) -> None:
+    video = {"type": "video", "title": "Phóng sự", "description": "Mô tả"}
+    assert post(http, token, "/v2.0/article/create", video)["message"] == "video_id is invalid!"
+    video.update(video_id="abc", avatar="https://a.vn/v.jpg")
+    assert post(http, token, "/v2.0/article/create", video)["error"] == 0
+
+
+def test_text_block_limits_and_html_are_settings(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    body = sample_body(body=[{"type": "text", "content": "<b>Đậm</b> " + "x" * 20}])
+    assert post(http, token, "/v2.0/article/create", body)["error"] == 0
+    emulator.configure(text_block_max_len=10)
+    assert post(http, token, "/v2.0/article/create", body)["error"] == -201
+    emulator.configure(text_block_max_len=None, reject_html_in_text=True)
+    assert post(http, token, "/v2.0/article/create", body)["error"] == -201
+
+
+# --- article flows ------------------------------------------------------------------------------
+
+
+def test_create_verify_detail_update_remove(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    emulator.configure(verify_processing_count=2)
+    job = post(http, token, "/v2.0/article/create", sample_body())["data"]["token"]
+    assert len(job) == 88 and job.endswith("==")
+    verifies = [post(http, token, "/v2.0/article/verify", {"token": job}) for _ in range(3)]
+    assert [v["error"] for v in verifies] == [-214, -214, 0]
+    assert verifies[0]["message"] == "Article is being processed"
+    article_id = verifies[2]["data"]["id"]
+
+    detail = get(http, token, "/v2.0/article/getdetail", id=article_id)["data"]
+    assert detail["title"] == sample_body()["title"]
+    assert detail["body"] == sample_body()["body"]
+    assert detail["id"] == article_id and detail["type"] == "normal"
+
+    job2 = post(
+        http, token, "/v2.0/article/update", {**sample_body(title="Tiêu đề mới"), "id": article_id}
+    )["data"]["token"]
+    assert job2 != job
+    assert emulator.articles[article_id]["title"] == "Tiêu đề mới"
+
+    assert post(http, token, "/v2.0/article/remove", {"id": article_id})["error"] == 0
+    assert emulator.articles == {}
+    again = get(http, token, "/v2.0/article/getdetail", id=article_id)
+    assert again["error"] == -201
+
+
+def test_status_defaults_to_hide(http: httpx.Client, emulator: ZaloEmulator, token: str) -> None:
+    body = sample_body()
+    del body["status"]
+    post(http, token, "/v2.0/article/create", body)
+    assert [a["status"] for a in emulator.articles.values()] == ["hide"]
+
+
+def test_update_of_unknown_article_is_rejected(http: httpx.Client, token: str) -> None:
+    reply = post(http, token, "/v2.0/article/update", {**sample_body(), "id": "ffff"})
+    assert reply["error"] == -201
+
+
+def test_bad_image_fails_at_verify_not_create(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    emulator.configure(failing_image_substrings=("hong",))
+    body = sample_body(body=[{"type": "image", "url": "https://a.vn/hong.jpg"}])
+    created = post(http, token, "/v2.0/article/create", body)
+    assert created["error"] == 0
+    reply = post(http, token, "/v2.0/article/verify", {"token": created["data"]["token"]})
+    assert reply == {"error": -200, "message": "Upload media failed"}
+    assert emulator.articles == {}
+
+
+def test_getslice_pages_newest_first_and_limits(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    ids = [emulator.seed_article(sample_body(title=f"Bài {n}")) for n in range(12)]
+    first = get(http, token, "/v2.0/article/getslice", offset=0, limit=10, type="normal")["data"]
+    second = get(http, token, "/v2.0/article/getslice", offset=10, limit=10, type="normal")["data"]
+    assert first["total"] == second["total"] == 12
+    listed = [m["id"] for m in first["medias"] + second["medias"]]
+    assert listed == list(reversed(ids))
+    item = first["medias"][0]
+    assert {"id", "type", "title", "status", "create_date", "update_date", "total_view"} <= set(item)
+    too_many = get(http, token, "/v2.0/article/getslice", offset=0, limit=11, type="normal")
+    assert too_many == {"error": -201, "message": "maximum limit is 10"}
+    no_type = get(http, token, "/v2.0/article/getslice", offset=0, limit=5)
+    assert no_type["message"] == "type accept only 2 value normal and video."
+    videos = get(http, token, "/v2.0/article/getslice", offset=0, limit=5, type="video")["data"]
+    assert videos == {"medias": [], "total": 0}
+
+
+def test_followers_can_be_set_and_incremented(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    emulator.set_followers(120)
+    emulator.add_followers(5)
+    assert get(http, token, "/v2.0/oa/getoa")["data"]["num_follower"] == 125
+    emulator.configure(oa_id_key="oaid")
+    data = get(http, token, "/v2.0/oa/getoa")["data"]
+    assert "oa_id" not in data and data["oaid"] == emulator.config.oa_id
+
+
+def test_quota_and_permission_give_minus_223(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    emulator.configure(create_quota_per_day=1)
+    assert post(http, token, "/v2.0/article/create", sample_body())["error"] == 0
+    over = post(http, token, "/v2.0/article/create", sample_body())
+    assert over == {"error": -223, "message": "Your OA has reach the limit quota create article"}
+    emulator.configure(create_quota_per_day=None, oa_authorized=False)
+    denied = post(http, token, "/v2.0/article/create", sample_body())
+    assert denied["error"] == -223 and "not authorized" in denied["message"]
+
+
+# --- OAuth ----------------------------------------------------------------------------------------
+
+
+def test_refresh_rotates_and_old_refresh_token_is_rejected(
+    http: httpx.Client, emulator: ZaloEmulator
+) -> None:
+    original = emulator.refresh_token
+    first = refresh(http, emulator, original).json()
+    assert set(first) == {"access_token", "refresh_token", "expires_in"}
+    assert first["expires_in"] == "90000"
+    assert first["refresh_token"] != original
+    reused = refresh(http, emulator, original).json()
+    assert reused["error"] == -14014
+    assert "access_token" not in reused
+    second = refresh(http, emulator, first["refresh_token"]).json()
+    assert second["access_token"] != first["access_token"]
+    old_access = http.get("/v2.0/oa/getoa", headers={"access_token": first["access_token"]})
+    assert old_access.json()["error"] == -216  # the previous access token stops working
+
+
+def test_reused_refresh_token_can_reply_with_an_empty_body(
+    http: httpx.Client, emulator: ZaloEmulator
+) -> None:
+    emulator.configure(reused_refresh_reply="empty")
+    original = emulator.refresh_token
+    refresh(http, emulator, original)
+    reused = refresh(http, emulator, original)
+    assert reused.status_code == 200 and reused.content == b""
+
+
+def test_refresh_checks_secret_key_and_app_id(http: httpx.Client, emulator: ZaloEmulator) -> None:
+    response = http.post(
+        "/v4/oa/access_token",
+        data={"refresh_token": emulator.refresh_token, "app_id": "x", "grant_type": "refresh_token"},
+        headers={"secret_key": emulator.config.app_secret},
+    )
+    assert response.json()["error"] == -14003
+    response = http.post(
+        "/v4/oa/access_token",
+        data={"refresh_token": emulator.refresh_token, "app_id": emulator.config.app_id},
+        headers={"secret_key": "wrong"},
+    )
+    assert response.json()["error"] == -14003
+    assert emulator.used_refresh_tokens == []
+
+
+def test_access_token_expiry_after_n_calls_and_on_demand(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    emulator.configure(expire_access_after_calls=2)
+    codes = [get(http, token, "/v2.0/oa/getoa")["error"] for _ in range(3)]
+    assert codes == [0, 0, -220]
+    emulator.configure(expire_access_after_calls=None)
+    fresh = refresh(http, emulator, emulator.refresh_token).json()["access_token"]
+    assert get(http, fresh, "/v2.0/oa/getoa")["error"] == 0
+    emulator.expire_access_tokens()
+    assert get(http, fresh, "/v2.0/oa/getoa") == {
+        "error": -220,
+        "message": "access_token is expired or removed",
+    }
+    emulator.revoke_access_tokens()
+    assert get(http, fresh, "/v2.0/oa/getoa")["error"] == -216
+
+
+def test_appsecret_proof_when_required(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    import hashlib
+    import hmac
+
+    emulator.configure(require_appsecret_proof=True)
+    assert get(http, token, "/v2.0/oa/getoa")["error"] == -242
+    proof = hmac.new(emulator.config.app_secret.encode(), token.encode(), hashlib.sha256).hexdigest()
+    reply = http.get("/v2.0/oa/getoa", headers={"access_token": token, "appsecret_proof": proof})
+    assert reply.json()["error"] == 0
+
+
+# --- faults ---------------------------------------------------------------------------------------
+
+
+def test_rate_limit_is_a_real_window(http: httpx.Client, emulator: ZaloEmulator, token: str) -> None:
+    emulator.configure(rate_limit_per_minute=3)
+    codes = [get(http, token, "/v2.0/oa/getoa")["error"] for _ in range(5)]
+    assert codes == [0, 0, 0, -32, -32]
+    assert get(http, token, "/v2.0/oa/getoa")["message"] == "Your application reached limit call api"
+
+
+def test_first_n_5xx_then_normal(http: httpx.Client, emulator: ZaloEmulator, token: str) -> None:
+    emulator.configure(fail_first_5xx=2, fault_paths=("/v2.0/oa/",))
+    statuses = [http.get("/v2.0/oa/getoa", headers={"access_token": token}).status_code for _ in "abc"]
+    assert statuses == [503, 503, 200]
+
+
+def test_dropped_connection_gives_no_response(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    emulator.configure(drop_first=1)
+    with pytest.raises(httpx.TransportError):
+        http.get("/v2.0/oa/getoa", headers={"access_token": token})
+    assert get(http, token, "/v2.0/oa/getoa")["error"] == 0
+    assert emulator.calls[-2].http_status is None
+
+
+def test_drop_after_processing_applies_the_write(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    emulator.configure(drop_first=1, drop_after_processing=True)
+    with pytest.raises(httpx.TransportError):
+        http.post("/v2.0/article/create", json=sample_body(), headers={"access_token": token})
+    assert len(emulator.articles) == 1
+
+
+def test_call_log_counts_writes(http: httpx.Client, emulator: ZaloEmulator, token: str) -> None:
+    job = post(http, token, "/v2.0/article/create", sample_body())["data"]["token"]
+    post(http, token, "/v2.0/article/verify", {"token": job})
+    get(http, token, "/v2.0/article/getslice", offset=0, limit=10, type="normal")
+    writes = emulator.write_calls()
+    assert [(m, p) for m, p, _ in writes] == [("POST", "/v2.0/article/create")]
+    assert writes[0].body["title"] == sample_body()["title"]
+    assert emulator.count_calls("/verify") == 1
+
+
+def test_state_file_survives_restart(tmp_path: Path) -> None:
+    state_file = tmp_path / "oa.json"
+    with ZaloEmulator(state_file=state_file) as first, httpx.Client(base_url=first.base_url) as http:
+        access = refresh(http, first, first.refresh_token).json()
+        post(http, access["access_token"], "/v2.0/article/create", sample_body())
+        articles = first.articles
+        rotated = first.refresh_token
+    with ZaloEmulator(state_file=state_file) as second, httpx.Client(base_url=second.base_url) as http:
+        assert second.articles == articles
+        assert second.refresh_token == rotated
+        assert refresh(http, second, "sandbox-refresh-token").json()["error"] == -14014
+        assert get(http, access["access_token"], "/v2.0/oa/getoa")["error"] == 0
+
+
+def test_sandbox_flags_map_to_config() -> None:
+    parser = argparse.ArgumentParser()
+    zalo_sandbox.add_parser(parser.add_subparsers())
+    args = parser.parse_args(
+        ["zalo-sandbox", "--port", "0", "--fail-first-5xx", "2", "--drop-rate", "0.1",
+         "--rate-limit", "0", "--verify-processing", "3", "--expire-access-after", "5",
+         "--fail-image", "hong", "--create-quota", "7", "--followers", "9"]
+    )  # fmt: skip
+    config = zalo_sandbox.config_from_args(args, env={"ZALO_APP_ID": "app-1"})
+    assert config.app_id == "app-1" and config.app_secret == "sandbox-app-secret"
+    assert config.fail_first_5xx == 2 and config.drop_rate == 0.1
+    assert config.rate_limit_per_minute is None
+    assert config.verify_processing_count == 3 and config.expire_access_after_calls == 5
+    assert config.failing_image_substrings == ("hong",)
+    assert config.create_quota_per_day == 7 and config.num_follower == 9
+    assert "sandbox-app-secret" not in repr(config)
