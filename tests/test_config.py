@@ -1,0 +1,236 @@
+"""site.toml: defaults, types, unknown keys, every problem in one pass with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from publish import config as config_module
+from publish.config import CHANNELS, parse
+from publish.errors import ConfigError, Problem
+from tests.helpers import SITE_TOML, make_project
+
+ROOT = Path("/srv/du-an")
+
+
+def problems_of(text: str) -> tuple[Problem, ...]:
+    """Parse site.toml text that must fail; return its problems."""
+    with pytest.raises(ConfigError) as info:
+        parse(text, root=ROOT)
+    return info.value.problems
+
+
+def one_problem(text: str) -> Problem:
+    """The single problem a broken site.toml has."""
+    problems = problems_of(text)
+    assert len(problems) == 1, [p.render() for p in problems]
+    return problems[0]
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing `needle`."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_minimal_config_gets_documented_defaults() -> None:
+    config = parse(SITE_TOML, root=ROOT)
+    assert config.root == ROOT
+    assert config.unit.name == "Công an huyện Châu Thành"
+    assert config.site.timezone == "Asia/Ho_Chi_Minh"
+    assert config.tz == ZoneInfo("Asia/Ho_Chi_Minh")
+    assert config.site.language == "vi"
+    assert config.site.default_channels == CHANNELS
+    assert list(config.categories) == ["canh-bao-toi-pham", "an-ninh-trat-tu"]
+    assert config.categories["an-ninh-trat-tu"].label == "Tình hình an ninh trật tự"
+    assert config.categories["an-ninh-trat-tu"].description == ""
+    assert config.policy.require_approval is True
+    assert config.policy.secret_classifications == ("mật", "tối mật", "tuyệt mật")
+    assert config.web.per_page == 10
+    assert config.contact.emergency == "113"
+    assert config.zalo.comment == "show" and config.zalo.on_withdraw == "hide"
+    assert config.radio.air_weekday == 6 and config.radio.air_time == "17:00"
+
+
+def test_values_are_read_with_their_types() -> None:
+    text = SITE_TOML + (
+        "\n[web]\nper_page = 5\nimage_widths = [320, 640]\n"
+        '\n[radio]\nslot_minutes = 12\nair_weekday = 7\n\n[zalo]\noa_id = "123456"\n'
+        '\n[policy]\nrequire_approval = false\nsecret_classifications = ["mật"]\n'
+    )
+    config = parse(text, root=ROOT)
+    assert config.web.per_page == 5
+    assert config.web.image_widths == (320, 640)
+    # An int where a float is expected is accepted and becomes a float.
+    assert config.radio.slot_minutes == 12.0 and isinstance(config.radio.slot_minutes, float)
+    assert config.zalo.oa_id == "123456"
+    assert config.policy.require_approval is False
+    assert config.policy.secret_classifications == ("mật",)
+
+
+def test_base_url_always_ends_with_a_slash_and_joins_paths() -> None:
+    text = SITE_TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"',
+        'base_url = "https://example.vn/congan"',
+    )
+    config = parse(text, root=ROOT)
+    assert config.base_url == "https://example.vn/congan/"
+    assert config.absolute_url("/2020/12/x/") == "https://example.vn/congan/2020/12/x/"
+
+
+def test_sample_project_config_is_valid() -> None:
+    sample = Path(__file__).resolve().parent.parent
+    if not (sample / "site.toml").exists():
+        pytest.skip("the sample site.toml is not in this checkout")
+    config = config_module.load(sample)
+    assert config.categories
+
+
+def test_unknown_key_suggests_the_close_one_with_its_line() -> None:
+    text = SITE_TOML.replace("[site]\n", '[site]\ntitel = "x"\n')
+    problem = one_problem(text)
+    assert problem.file == "site.toml"
+    assert problem.field == "[site] titel"
+    assert problem.line == line_of(text, "titel")
+    assert "không được hỗ trợ" in problem.message
+    assert problem.hint and "'title'" in problem.hint
+
+
+def test_unknown_table_suggests_the_close_one_with_its_line() -> None:
+    text = SITE_TOML + "\n[webb]\nper_page = 3\n"
+    problem = one_problem(text)
+    assert problem.field == "webb"
+    assert problem.line == line_of(text, "[webb]")
+    assert problem.hint and "'web'" in problem.hint
+
+
+def test_unknown_key_without_a_close_match_lists_valid_keys() -> None:
+    text = SITE_TOML + "\n[web]\nzzz = 1\n"
+    problem = one_problem(text)
+    assert problem.hint and "per_page" in problem.hint and "feed_items" in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("snippet", "field", "expected"),
+    [
+        ('\n[web]\nper_page = "10"\n', "[web] per_page", "số nguyên"),
+        ("\n[web]\nper_page = true\n", "[web] per_page", "số nguyên"),
+        ('\n[policy]\nrequire_approval = "có"\n', "[policy] require_approval", "true hoặc false"),
+        ("\n[zalo]\noa_id = 2463951837402251183\n", "[zalo] oa_id", "chuỗi ký tự"),
+        ('\n[zalo]\ncomment = "an"\n', "[zalo] comment", "'show'"),
+        ('\n[web]\nimage_widths = "480"\n', "[web] image_widths", "danh sách"),
+        ("\n[radio]\nair_weekday = 8\n", "[radio] air_weekday", "Chủ nhật"),
+        ('\n[radio]\nair_time = "5 giờ chiều"\n', "[radio] air_time", "HH:MM"),
+    ],
+)
+def test_wrong_types_and_values_name_field_and_line(
+    snippet: str, field: str, expected: str
+) -> None:
+    text = SITE_TOML + snippet
+    problem = one_problem(text)
+    assert problem.field == field
+    assert expected in problem.message
+    key = field.split()[-1]
+    assert problem.line == line_of(text, f"{key} =")
+
+
+def test_bad_timezone() -> None:
+    text = SITE_TOML.replace("[site]\n", '[site]\ntimezone = "Asia/Hanoi_City"\n')
+    problem = one_problem(text)
+    assert problem.field == "[site] timezone"
+    assert "Asia/Hanoi_City" in problem.message
+    assert problem.line == line_of(text, "timezone")
+    assert problem.hint and "Asia/Ho_Chi_Minh" in problem.hint
+
+
+@pytest.mark.parametrize("url", ["congan-chauthanh.example.vn", "ftp://x.vn/", "/", "https://"])
+def test_bad_base_url(url: str) -> None:
+    text = SITE_TOML.replace("https://congan-chauthanh.example.vn/", url)
+    problem = one_problem(text)
+    assert problem.field == "[site] base_url"
+    assert repr(url) in problem.message
+    assert problem.line == line_of(text, "base_url")
+
+
+def test_unknown_default_channel() -> None:
+    text = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web", "facebook"]\n')
+    problem = one_problem(text)
+    assert problem.field == "[site] default_channels"
+    assert "facebook" in problem.message
+
+
+def test_bad_category_key_points_at_its_table() -> None:
+    text = SITE_TOML + '\n[categories.Canh_Bao]\nlabel = "x"\n'
+    problem = one_problem(text)
+    assert problem.field == "[categories] Canh_Bao"
+    assert problem.line == line_of(text, "[categories.Canh_Bao]")
+
+
+def test_category_without_label() -> None:
+    text = SITE_TOML + '\n[categories.tin-khac]\ndescription = "x"\n'
+    problem = one_problem(text)
+    assert problem.field == "[categories.tin-khac] label"
+    assert "thiếu" in problem.message
+
+
+def test_missing_required_tables_and_keys() -> None:
+    text = SITE_TOML.replace('title = "Công an huyện Châu Thành"\n', "")
+    problem = one_problem(text)
+    assert problem.field == "[site] title"
+    assert "thiếu khóa bắt buộc" in problem.message
+    assert problem.line == line_of(text, "[site]")
+
+    no_unit = SITE_TOML.split("[site]")[1]
+    fields = {p.field for p in problems_of("[site]" + no_unit)}
+    assert "unit" in fields
+
+
+def test_several_problems_are_reported_together_each_with_its_line() -> None:
+    text = (
+        SITE_TOML.replace(
+            'base_url = "https://congan-chauthanh.example.vn/"',
+            'base_url = "congan.vn"\ntimezone = "Asia/Hanoi_City"\ntitel = "x"',
+        )
+        + '\n[web]\nper_page = "10"\n'
+    )
+    problems = problems_of(text)
+    found = {p.field: p.line for p in problems}
+    assert found == {
+        "[site] base_url": line_of(text, "base_url"),
+        "[site] timezone": line_of(text, "timezone"),
+        "[site] titel": line_of(text, "titel"),
+        "[web] per_page": line_of(text, "per_page"),
+    }
+    message = str(ConfigError(problems))
+    assert "Tìm thấy 4 lỗi" in message
+    assert f"site.toml:{line_of(text, 'timezone')}: lỗi: trường '[site] timezone'" in message
+
+
+def test_invalid_toml_names_the_line() -> None:
+    text = SITE_TOML + '\n[web]\nper_page = "10\n'
+    problem = one_problem(text)
+    assert problem.line == line_of(text, 'per_page = "10')
+    assert "TOML không hợp lệ" in problem.message
+
+
+def test_load_reports_missing_file_and_non_utf8(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_module.load(tmp_path)
+    assert "không tìm thấy tệp cấu hình" in str(info.value)
+    assert "--root" in str(info.value)
+
+    root = make_project(tmp_path, {"site.toml": SITE_TOML.encode("cp1258", "replace")})
+    with pytest.raises(ConfigError) as info:
+        config_module.load(root)
+    assert "UTF-8" in str(info.value)
+
+
+def test_load_sets_the_project_root(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {})
+    assert config_module.load(root).root == root
+
+
+def test_root_cannot_be_set_from_the_file() -> None:
+    config = parse('__root__ = "/etc"\n' + SITE_TOML, root=ROOT)
+    assert config.root == ROOT
