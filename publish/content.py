@@ -561,20 +561,29 @@ def _body_images(
 def _duplicates(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem]:
     """Two bulletins (or pages) with the same slug or id."""
     problems = []
-    for attr in ("slug", "key"):
-        seen: dict[str, str] = {}
-        for item in [*bulletins, *pages] if attr == "slug" else bulletins:
-            value = getattr(item, attr)
-            if value in seen:
-                name = "slug" if attr == "slug" else "id"
-                problems.append(
-                    Problem(
-                        item.source,
-                        f"{name} {value!r} trùng với {seen[value]}",
-                        name,
-                        hint=f"Đổi {name} của một trong hai tệp.",
-                    )
-                )
-            else:
-                seen[value] = item.source
+    first_slug: dict[str, str] = {}
+    for item in [*bulletins, *pages]:
+        if item.slug in first_slug:
+            problems.append(_duplicate("slug", item.slug, item.source, first_slug[item.slug]))
+        else:
+            first_slug[item.slug] = item.source
+    first_key: dict[str, Bulletin] = {}
+    for bulletin in bulletins:
+        first = first_key.setdefault(bulletin.key, bulletin)
+        if first is bulletin:
+            continue
+        # Without `id` the key is the slug: the slug problem above already says it, once.
+        if first.key == first.slug == bulletin.slug == bulletin.key:
+            continue
+        problems.append(_duplicate("id", bulletin.key, bulletin.source, first.source))
     return problems
+
+
+def _duplicate(name: str, value: str, source: str, first: str) -> Problem:
+    """A slug or id used by two files."""
+    return Problem(
+        source,
+        f"{name} {value!r} trùng với {first}",
+        name,
+        hint=f"Đổi {name} của một trong hai tệp.",
+    )
