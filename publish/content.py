@@ -170,7 +170,11 @@ def load_bulletin(path: Path, config: Config, problems: list[Problem]) -> Bullet
             hint="Viết nội dung bản tin bên dưới dòng '---' thứ hai.",
         )
     if date and expires and expires <= date:
-        col.add("thời điểm hết hạn phải sau ngày đăng", field="expires")
+        col.add(
+            "thời điểm hết hạn phải sau ngày đăng",
+            field="expires",
+            hint="Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
+        )
     blocks = {c: data[c] for c in CHANNELS if c in data}
     for name, block in blocks.items():
         if not isinstance(block, dict):
@@ -283,6 +287,8 @@ def _text(
 def _kind(value: Any) -> str:
     """Vietnamese description of a YAML value's type."""
     names = {
+        str: "một chuỗi ký tự",
+        type(None): "giá trị trống",
         bool: "true/false",
         int: "một số",
         float: "một số",
@@ -298,7 +304,11 @@ def _bool(col: Collector, data: dict[str, Any], key: str) -> bool:
     """A true/false field, false when absent."""
     value = data.get(key, False)
     if not isinstance(value, bool):
-        col.add(f"cần true hoặc false, nhận được {_kind(value)}", field=key)
+        col.add(
+            f"cần true hoặc false, nhận được {_kind(value)}",
+            field=key,
+            hint=f"Viết '{key}: true' hoặc '{key}: false' (không có ngoặc kép).",
+        )
         return False
     return value
 
