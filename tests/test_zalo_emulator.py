@@ -114,10 +114,19 @@ def nfd(text: str) -> str:
         ({"author": "ư" * 51}, "author allow 1 to 50 characters"),
         ({"author": None}, "author allow 1 to 50 characters"),
         ({"cover": None}, "cover value is invalid"),
-        ({"cover": {"cover_type": "photo", "photo_url": "https://a.vn/b.jpg"}}, "status is invalid!"),
+        (
+            {"cover": {"cover_type": "photo", "photo_url": "https://a.vn/b.jpg"}},
+            "status is invalid!",
+        ),
         ({"cover": {"cover_type": "gif", "status": "show"}}, "cover_type is invalid!"),
         (
-            {"cover": {"cover_type": "photo", "photo_url": "https://a.vn/ảnh bìa.jpg", "status": "show"}},
+            {
+                "cover": {
+                    "cover_type": "photo",
+                    "photo_url": "https://a.vn/ảnh bìa.jpg",
+                    "status": "show",
+                }
+            },
             "photo_url is invalid!",
         ),
         ({"body": []}, "body is invalid!"),
@@ -138,7 +147,9 @@ def test_create_rejects_invalid_bodies(
     assert emulator.articles == {}
 
 
-def test_limits_are_counted_after_nfc(http: httpx.Client, emulator: ZaloEmulator, token: str) -> None:
+def test_limits_are_counted_after_nfc(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
     body = sample_body(
         title=nfd("Tiêu đề ") + "ế" * 141,  # 149 characters after NFC, many more code points
         description=nfd("ộ" * 300),
@@ -233,7 +244,9 @@ def test_getslice_pages_newest_first_and_limits(
     listed = [m["id"] for m in first["medias"] + second["medias"]]
     assert listed == list(reversed(ids))
     item = first["medias"][0]
-    assert {"id", "type", "title", "status", "create_date", "update_date", "total_view"} <= set(item)
+    assert {"id", "type", "title", "status", "create_date", "update_date", "total_view"} <= set(
+        item
+    )
     too_many = get(http, token, "/v2.0/article/getslice", offset=0, limit=11, type="normal")
     assert too_many == {"error": -201, "message": "maximum limit is 10"}
     no_type = get(http, token, "/v2.0/article/getslice", offset=0, limit=5)
@@ -298,7 +311,11 @@ def test_reused_refresh_token_can_reply_with_an_empty_body(
 def test_refresh_checks_secret_key_and_app_id(http: httpx.Client, emulator: ZaloEmulator) -> None:
     response = http.post(
         "/v4/oa/access_token",
-        data={"refresh_token": emulator.refresh_token, "app_id": "x", "grant_type": "refresh_token"},
+        data={
+            "refresh_token": emulator.refresh_token,
+            "app_id": "x",
+            "grant_type": "refresh_token",
+        },
         headers={"secret_key": emulator.config.app_secret},
     )
     assert response.json()["error"] == -14003
@@ -337,7 +354,9 @@ def test_appsecret_proof_when_required(
 
     emulator.configure(require_appsecret_proof=True)
     assert get(http, token, "/v2.0/oa/getoa")["error"] == -242
-    proof = hmac.new(emulator.config.app_secret.encode(), token.encode(), hashlib.sha256).hexdigest()
+    proof = hmac.new(
+        emulator.config.app_secret.encode(), token.encode(), hashlib.sha256
+    ).hexdigest()
     reply = http.get("/v2.0/oa/getoa", headers={"access_token": token, "appsecret_proof": proof})
     assert reply.json()["error"] == 0
 
@@ -345,16 +364,22 @@ def test_appsecret_proof_when_required(
 # --- faults ---------------------------------------------------------------------------------------
 
 
-def test_rate_limit_is_a_real_window(http: httpx.Client, emulator: ZaloEmulator, token: str) -> None:
+def test_rate_limit_is_a_real_window(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
     emulator.configure(rate_limit_per_minute=3)
     codes = [get(http, token, "/v2.0/oa/getoa")["error"] for _ in range(5)]
     assert codes == [0, 0, 0, -32, -32]
-    assert get(http, token, "/v2.0/oa/getoa")["message"] == "Your application reached limit call api"
+    assert (
+        get(http, token, "/v2.0/oa/getoa")["message"] == "Your application reached limit call api"
+    )
 
 
 def test_first_n_5xx_then_normal(http: httpx.Client, emulator: ZaloEmulator, token: str) -> None:
     emulator.configure(fail_first_5xx=2, fault_paths=("/v2.0/oa/",))
-    statuses = [http.get("/v2.0/oa/getoa", headers={"access_token": token}).status_code for _ in "abc"]
+    statuses = [
+        http.get("/v2.0/oa/getoa", headers={"access_token": token}).status_code for _ in "abc"
+    ]
     assert statuses == [503, 503, 200]
 
 
@@ -389,12 +414,18 @@ def test_call_log_counts_writes(http: httpx.Client, emulator: ZaloEmulator, toke
 
 def test_state_file_survives_restart(tmp_path: Path) -> None:
     state_file = tmp_path / "oa.json"
-    with ZaloEmulator(state_file=state_file) as first, httpx.Client(base_url=first.base_url) as http:
+    with (
+        ZaloEmulator(state_file=state_file) as first,
+        httpx.Client(base_url=first.base_url) as http,
+    ):
         access = refresh(http, first, first.refresh_token).json()
         post(http, access["access_token"], "/v2.0/article/create", sample_body())
         articles = first.articles
         rotated = first.refresh_token
-    with ZaloEmulator(state_file=state_file) as second, httpx.Client(base_url=second.base_url) as http:
+    with (
+        ZaloEmulator(state_file=state_file) as second,
+        httpx.Client(base_url=second.base_url) as http,
+    ):
         assert second.articles == articles
         assert second.refresh_token == rotated
         assert refresh(http, second, "sandbox-refresh-token").json()["error"] == -14014

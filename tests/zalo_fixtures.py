@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from publish.zalo import AppCredentials, ClientSettings, TokenFile, TokenManager, TokenPair, ZaloClient
+from publish.zalo import (
+    AppCredentials,
+    ClientSettings,
+    TokenFile,
+    TokenManager,
+    TokenPair,
+    ZaloClient,
+)
 from publish.zalo.emulator import ZaloEmulator
 
 # Tiny waits so retry/backoff/verify tests stay fast.
@@ -35,7 +42,11 @@ def sample_body(**overrides: Any) -> dict[str, Any]:
         },
         "body": [
             {"type": "text", "content": "Thời gian gần đây xuất hiện nhiều thủ đoạn lừa đảo."},
-            {"type": "image", "url": "https://congan.example.vn/anh/1.jpg", "caption": "Ảnh minh họa"},
+            {
+                "type": "image",
+                "url": "https://congan.example.vn/anh/1.jpg",
+                "caption": "Ảnh minh họa",
+            },
         ],
         "status": "show",
         "comment": "show",

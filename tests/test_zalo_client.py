@@ -1,0 +1,486 @@
+"""ZaloClient and token rotation against the emulator on 127.0.0.1 (real HTTP, no internet)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import stat
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from publish.errors import PublishError
+from publish.zalo import (
+    ClientSettings,
+    TokenFile,
+    TokenManager,
+    TokenPair,
+    ZaloClient,
+    ZaloError,
+    ZaloUncertainError,
+    default_token_file,
+)
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from tests.zalo_fixtures import (
+    FAST_SETTINGS,
+    env_for,
+    every_token,
+    make_client,
+    make_tokens,
+    sample_body,
+)
+
+OAUTH = "/v4/oa/access_token"
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """A running emulator; the first verify of each token says -214."""
+    with ZaloEmulator(EmulatorConfig(verify_processing_count=1)) as emu:
+        yield emu
+
+
+@pytest.fixture
+def token_file(tmp_path: Path) -> Path:
+    """Where the rotated tokens go (inside a fresh directory)."""
+    return tmp_path / "config" / "zalo-token.json"
+
+
+@pytest.fixture
+def client(emulator: ZaloEmulator, token_file: Path) -> Iterator[ZaloClient]:
+    """A fast client seeded with the emulator's refresh token."""
+    with make_client(emulator, token_file) as zalo:
+        yield zalo
+
+
+# --- article operations ---------------------------------------------------------------------------
+
+
+def test_create_verify_through_214_then_getdetail(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    emulator.configure(verify_processing_count=3)
+    token = client.create(sample_body())
+    article_id = client.verify(token)
+    assert emulator.count_calls("/article/verify") == 4
+    assert emulator.count_calls("/article/create") == 1
+    detail = client.getdetail(article_id)
+    assert detail["title"] == sample_body()["title"]
+    assert detail["cover"] == sample_body()["cover"]
+    assert list(emulator.articles) == [article_id]
+
+
+def test_verify_gives_up_after_the_bounded_wait(emulator: ZaloEmulator, token_file: Path) -> None:
+    emulator.configure(verify_processing_count=10_000)
+    with make_client(emulator, token_file, verify_timeout=0.05) as client:
+        token = client.create(sample_body())
+        with pytest.raises(ZaloError) as caught:
+            client.verify(token)
+    assert caught.value.code == -214
+    assert "chạy lại đồng bộ" in str(caught.value)
+    assert 2 <= emulator.count_calls("/article/verify") < 1000
+
+
+def test_verify_reports_image_failure_without_retrying(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    emulator.configure(failing_image_substrings=("anh/bia",))
+    token = client.create(sample_body())
+    with pytest.raises(ZaloError) as caught:
+        client.verify(token)
+    assert caught.value.code == -200
+    assert caught.value.api_message == "Upload media failed"
+    assert "JPG/PNG" in str(caught.value)
+    assert emulator.count_calls("/article/verify") == 2  # one -214, then the terminal -200
+
+
+def test_validation_error_is_not_retried(client: ZaloClient, emulator: ZaloEmulator) -> None:
+    with pytest.raises(ZaloError) as caught:
+        client.create(sample_body(title="T" * 150))
+    assert caught.value.code == -201
+    assert "title allow 1 to 150 characters" in str(caught.value)
+    assert "Dữ liệu gửi lên không hợp lệ" in str(caught.value)
+    assert emulator.count_calls("/article/create") == 1
+
+
+def test_update_then_verify_changes_the_article(client: ZaloClient, emulator: ZaloEmulator) -> None:
+    article_id = client.verify(client.create(sample_body()))
+    new_token = client.update(
+        {**sample_body(title="Cập nhật: đã bắt được đối tượng"), "id": article_id}
+    )
+    assert client.verify(new_token) == article_id
+    assert client.getdetail(article_id)["title"] == "Cập nhật: đã bắt được đối tượng"
+    with pytest.raises(ValueError):
+        client.update(sample_body())
+
+
+def test_remove(client: ZaloClient, emulator: ZaloEmulator) -> None:
+    article_id = emulator.seed_article(sample_body())
+    client.remove(article_id)
+    assert emulator.articles == {}
+    with pytest.raises(ZaloError) as caught:
+        client.getdetail(article_id)
+    assert caught.value.code == -201
+
+
+def test_getslice_and_iterating_every_page(client: ZaloClient, emulator: ZaloEmulator) -> None:
+    ids = {emulator.seed_article(sample_body(title=f"Bản tin {n}")) for n in range(23)}
+    medias, total = client.getslice(0, 10, "normal")
+    assert total == 23 and len(medias) == 10
+    assert {m["id"] for m in client.iter_articles("normal")} == ids
+    assert emulator.count_calls("/article/getslice") == 1 + 3
+    assert list(client.iter_articles("video")) == []
+    with pytest.raises(ValueError):
+        client.getslice(0, 11, "normal")
+
+
+def test_getoa_reports_followers_and_normalises_the_id_key(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    emulator.set_followers(1500)
+    assert client.getoa()["num_follower"] == 1500
+    emulator.add_followers(3)
+    emulator.configure(oa_id_key="oaid")
+    profile = client.getoa()
+    assert profile["num_follower"] == 1503
+    assert profile["oa_id"] == emulator.config.oa_id
+
+
+# --- tokens: rotation, persistence, expiry --------------------------------------------------------
+
+
+def test_refresh_rotation_is_saved_and_survives_a_client_restart(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    original = emulator.refresh_token
+    with make_client(emulator, token_file) as first:
+        first.getoa()
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
+    saved = json.loads(token_file.read_text())
+    assert saved["refresh_token"] == emulator.refresh_token != original
+    assert emulator.used_refresh_tokens == [original]
+
+    # A new process still has the old ZALO_REFRESH_TOKEN in its environment: the file wins.
+    env = env_for(emulator, token_file, ZALO_REFRESH_TOKEN=original)
+    with ZaloClient.from_env(env, **FAST_SETTINGS) as second:
+        second.getoa()
+    assert emulator.count_calls(OAUTH) == 1
+
+    # The consumed refresh token is rejected if anyone presents it again.
+    stale = make_tokens(emulator, token_file.with_name("other.json"), refresh_token=original)
+    with (
+        make_client(emulator, token_file, tokens=stale) as third,
+        pytest.raises(ZaloError) as caught,
+    ):
+        third.getoa()
+    assert caught.value.code == -14014
+    assert "cấp quyền lại" in str(caught.value)
+
+
+def test_new_refresh_token_is_saved_before_it_is_used(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    emulator.configure(fault_paths=("/v2.0/",), fail_first_5xx=100)
+    with make_client(emulator, token_file, max_retries=0) as client, pytest.raises(ZaloError):
+        client.getoa()
+    assert json.loads(token_file.read_text())["refresh_token"] == emulator.refresh_token
+
+
+def test_expired_access_token_mid_run_recovers_with_one_refresh(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    client.getoa()
+    assert emulator.count_calls(OAUTH) == 1
+    emulator.expire_access_tokens()
+    article_id = emulator.seed_article(sample_body())
+    assert client.getdetail(article_id)["id"] == article_id
+    assert emulator.count_calls(OAUTH) == 2
+    assert [c.error for c in emulator.calls if c.path.endswith("getdetail")] == [-220, 0]
+
+
+def test_invalid_access_token_minus_216_also_refreshes_once(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    client.getoa()
+    emulator.revoke_access_tokens()
+    assert client.getoa()["num_follower"] == 0
+    assert emulator.count_calls(OAUTH) == 2
+
+
+def test_refresh_is_tried_only_once_per_call(client: ZaloClient, emulator: ZaloEmulator) -> None:
+    emulator.configure(expire_access_after_calls=0)
+    with pytest.raises(ZaloError) as caught:
+        client.getoa()
+    assert caught.value.code == -220
+    assert emulator.count_calls(OAUTH) == 2  # the initial one, then exactly one retry
+
+
+def test_access_token_is_refreshed_before_it_expires(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    now = [1_000_000.0]
+    tokens = make_tokens(emulator, token_file, clock=lambda: now[0], refresh_margin=3600)
+    with make_client(emulator, token_file, tokens=tokens) as client:
+        client.getoa()
+        now[0] += 90_000 - 3000  # less than the margin left
+        client.getoa()
+    assert emulator.count_calls(OAUTH) == 2
+    assert all(c.error != -220 for c in emulator.calls)
+
+
+def test_environment_access_token_is_used_without_refreshing(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    with ZaloEmulator(EmulatorConfig(access_token="env-access-token-1234")) as emu:
+        env = env_for(emu, token_file, ZALO_ACCESS_TOKEN="env-access-token-1234")
+        with ZaloClient.from_env(env, **FAST_SETTINGS) as client:
+            client.getoa()
+        assert emu.count_calls(OAUTH) == 0
+        assert not token_file.exists()
+
+
+def test_concurrent_expiry_across_processes_refreshes_once(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    # Two managers on one token file stand in for two processes: the file lock serialises them.
+    clients = [make_client(emulator, token_file) for _ in range(2)]
+    clients[0].getoa()
+    clients[1].getoa()
+    emulator.expire_access_tokens()
+    emulator.clear_calls()
+    barrier = threading.Barrier(4)
+    errors: list[Exception] = []
+
+    def work(client: ZaloClient) -> None:
+        """Hit the API at the same moment as the others."""
+        barrier.wait()
+        try:
+            client.getoa()
+        except Exception as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(c,)) for c in clients * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for client in clients:
+        client.close()
+    assert errors == []
+    assert emulator.count_calls(OAUTH) == 1
+
+
+def test_token_file_readable_by_others_is_refused(emulator: ZaloEmulator, token_file: Path) -> None:
+    token_file.parent.mkdir(parents=True)
+    token_file.write_text(json.dumps({"refresh_token": "r-123456"}))
+    os.chmod(token_file, 0o644)
+    with pytest.raises(PublishError) as caught:
+        TokenManager.from_env(env_for(emulator, token_file))
+    message = str(caught.value)
+    assert "chmod 600" in message and str(token_file) in message and "0644" in message
+    assert "r-123456" not in message
+    assert emulator.calls == []
+
+
+def test_corrupt_token_file_is_explained(emulator: ZaloEmulator, token_file: Path) -> None:
+    token_file.parent.mkdir(parents=True)
+    token_file.write_text("{not json")
+    os.chmod(token_file, 0o600)
+    with pytest.raises(PublishError, match="bị hỏng"):
+        TokenManager.from_env(env_for(emulator, token_file))
+
+
+def test_missing_credentials_name_the_variables(tmp_path: Path) -> None:
+    env = {"ZALO_TOKEN_FILE": str(tmp_path / "none.json"), "ZALO_APP_ID": "1"}
+    with pytest.raises(PublishError) as caught:
+        TokenManager.from_env(env)
+    assert "ZALO_APP_SECRET" in str(caught.value) and "ZALO_REFRESH_TOKEN" in str(caught.value)
+    assert "ZALO_APP_ID," not in str(caught.value)
+
+
+def test_settings_and_token_file_location_come_from_env(tmp_path: Path) -> None:
+    settings = ClientSettings.from_env(
+        {"ZALO_API_BASE": "http://127.0.0.1:1", "ZALO_OAUTH_BASE": "http://127.0.0.1:2"}
+    )
+    assert (settings.api_base, settings.oauth_base) == ("http://127.0.0.1:1", "http://127.0.0.1:2")
+    defaults = ClientSettings.from_env({})
+    assert defaults.api_base == "https://openapi.zalo.me"
+    assert defaults.oauth_base == "https://oauth.zaloapp.com"
+    home = default_token_file({"XDG_CONFIG_HOME": str(tmp_path)})
+    assert home == tmp_path / "publish" / "zalo-token.json"
+    assert default_token_file({"ZALO_TOKEN_FILE": "/x/t.json"}) == Path("/x/t.json")
+
+
+def test_appsecret_proof_header_is_a_setting(emulator: ZaloEmulator, token_file: Path) -> None:
+    emulator.configure(require_appsecret_proof=True)
+    with make_client(emulator, token_file) as plain, pytest.raises(ZaloError) as caught:
+        plain.getoa()
+    assert caught.value.code == -242
+    with make_client(emulator, token_file, appsecret_proof=True) as proving:
+        assert proving.getoa()["num_follower"] == 0
+
+
+# --- transient failures --------------------------------------------------------------------------
+
+
+def test_rate_limit_minus_32_is_retried(emulator: ZaloEmulator, token_file: Path) -> None:
+    emulator.configure(rate_limit_per_minute=2, rate_limit_window=0.05)
+    with make_client(emulator, token_file, max_retries=6) as client:
+        for _ in range(6):
+            client.getoa()
+    assert any(c.error == -32 for c in emulator.calls)
+
+
+def test_rate_limit_gives_up_with_a_clear_message(emulator: ZaloEmulator, token_file: Path) -> None:
+    emulator.configure(rate_limit_per_minute=1)
+    with make_client(emulator, token_file, max_retries=2) as client:
+        client.getoa()
+        with pytest.raises(ZaloError) as caught:
+            client.getoa()
+    assert caught.value.code == -32
+    assert "giới hạn" in str(caught.value)
+    assert emulator.count_calls("/oa/getoa") == 1 + 3
+
+
+def test_http_5xx_is_retried(client: ZaloClient, emulator: ZaloEmulator) -> None:
+    emulator.configure(fault_paths=("/v2.0/",), fail_first_5xx=2, fail_5xx_status=502)
+    assert client.getoa()["oa_id"]
+    assert [c.http_status for c in emulator.calls if c.path == "/v2.0/oa/getoa"] == [502, 502, 200]
+
+
+def test_http_5xx_gives_up_after_max_retries(emulator: ZaloEmulator, token_file: Path) -> None:
+    emulator.configure(fault_paths=("/v2.0/",), fail_first_5xx=100)
+    with (
+        make_client(emulator, token_file, max_retries=2) as client,
+        pytest.raises(ZaloError) as caught,
+    ):
+        client.getoa()
+    assert "HTTP 503" in str(caught.value)
+    assert emulator.count_calls("/oa/getoa") == 3
+
+
+def test_dropped_connections_are_retried(client: ZaloClient, emulator: ZaloEmulator) -> None:
+    article_id = emulator.seed_article(sample_body())
+    emulator.configure(fault_paths=("/v2.0/",), drop_first=2)
+    assert client.getdetail(article_id)["id"] == article_id
+    assert emulator.count_calls("/getdetail") == 3
+
+
+def test_refresh_survives_transient_failures(client: ZaloClient, emulator: ZaloEmulator) -> None:
+    emulator.configure(fault_paths=(OAUTH,), fail_first_5xx=1, drop_first=1)
+    client.getoa()
+    assert emulator.count_calls(OAUTH) == 3
+
+
+def test_create_with_a_lost_reply_is_not_resent(client: ZaloClient, emulator: ZaloEmulator) -> None:
+    emulator.configure(fault_paths=("/article/create",), drop_first=1, drop_after_processing=True)
+    with pytest.raises(ZaloUncertainError) as caught:
+        client.create(sample_body())
+    assert "trùng" in str(caught.value)
+    assert emulator.count_calls("/article/create") == 1
+    assert len(emulator.articles) == 1  # it did land: re-sending would have duplicated it
+
+
+def test_create_is_resent_when_the_server_said_unavailable(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    emulator.configure(fault_paths=("/article/create",), fail_first_5xx=2, fail_5xx_status=503)
+    client.verify(client.create(sample_body()))
+    assert len(emulator.articles) == 1
+
+
+def test_uncertain_creates_can_be_retried_by_setting(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    emulator.configure(fault_paths=("/article/create",), drop_first=1)
+    with make_client(emulator, token_file, retry_uncertain_creates=True) as client:
+        client.verify(client.create(sample_body()))
+    assert emulator.count_calls("/article/create") == 2
+    assert len(emulator.articles) == 1
+
+
+def test_connection_refused_is_retried_then_reported(token_file: Path) -> None:
+    with ZaloEmulator() as emu:
+        base = emu.base_url
+        tokens = make_tokens(emu, token_file)
+    settings = ClientSettings(api_base=base, oauth_base=base, **{**FAST_SETTINGS, "max_retries": 1})
+    with ZaloClient(tokens, settings) as client, pytest.raises(ZaloError) as caught:
+        client.getoa()
+    assert "ConnectError" in str(caught.value) and "đã thử lại 1 lần" in str(caught.value)
+
+
+# --- concurrency -----------------------------------------------------------------------------------
+
+
+def test_map_is_bounded_and_keeps_order(emulator: ZaloEmulator, token_file: Path) -> None:
+    ids = [emulator.seed_article(sample_body(title=f"Tin {n}")) for n in range(6)]
+    emulator.configure(latency=0.03)
+    with make_client(emulator, token_file, concurrency=2) as client:
+        client.getoa()  # refresh first so only article calls overlap
+        outcomes = client.map(client.getdetail, [*ids, "khong-ton-tai"])
+    assert [o.item for o in outcomes] == [*ids, "khong-ton-tai"]
+    assert [o.value["title"] for o in outcomes[:6]] == [f"Tin {n}" for n in range(6)]
+    assert outcomes[-1].error is not None and outcomes[-1].error.code == -201
+    assert emulator.max_in_flight == 2
+
+
+# --- secrets ----------------------------------------------------------------------------------------
+
+
+def test_tokens_never_reach_logs_errors_or_reprs(
+    emulator: ZaloEmulator, token_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    emulator.configure(verify_processing_count=2)
+    shown: list[str] = []
+    with make_client(emulator, token_file) as client:
+        client.verify(client.create(sample_body()))
+        emulator.expire_access_tokens()
+        client.getoa()
+        emulator.configure(fault_paths=("/v2.0/oa",), fail_first_5xx=100)
+        for action in (client.getoa, lambda: client.getdetail("nope")):
+            with pytest.raises(ZaloError) as caught:
+                action()
+            shown.append(str(caught.value))
+        shown += [repr(client), repr(client.tokens), repr(client.tokens.current())]
+        shown += [repr(client.tokens.app), repr(client.tokens.token_file)]
+    stale = make_tokens(
+        emulator, token_file.with_name("x.json"), refresh_token=emulator.used_refresh_tokens[0]
+    )
+    with (
+        make_client(emulator, token_file, tokens=stale) as client,
+        pytest.raises(ZaloError) as caught,
+    ):
+        client.getoa()
+    shown.append(str(caught.value))
+    secrets = every_token(emulator)
+    assert len(secrets) >= 4
+    text = caplog.text + "\n".join(shown)
+    assert "Đã làm mới access token" in caplog.text  # the logs did cover the refresh
+    for secret in secrets:
+        assert secret not in text
+
+
+def test_api_messages_echoing_a_token_are_masked(emulator: ZaloEmulator, token_file: Path) -> None:
+    tokens = make_tokens(emulator, token_file)
+    tokens.token_file.save(TokenPair("refresh-abcdef", "access-abcdef", expires_at=None))
+
+    def fake(request: httpx.Request) -> httpx.Response:
+        """Reply with an error message that repeats the token it was sent."""
+        echoed = request.headers["access_token"]
+        return httpx.Response(200, json={"error": -201, "message": f"bad token {echoed}"})
+
+    settings = ClientSettings(**FAST_SETTINGS)
+    transport = httpx.MockTransport(fake)
+    with (
+        ZaloClient(tokens, settings, transport=transport) as client,
+        pytest.raises(ZaloError) as caught,
+    ):
+        client.getoa()
+    assert "access-abcdef" not in str(caught.value)
+    assert "bad token ***" in str(caught.value)
+    assert TokenFile(token_file).load() == TokenPair("refresh-abcdef", "access-abcdef", None)
