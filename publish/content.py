@@ -455,8 +455,13 @@ def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None
         return None
     if not resolved.exists() and not ref.startswith("/"):
         alt = (content_dir / ref).resolve()
-        if content_dir in alt.parents and alt.exists():
-            return alt
+        if content_dir in alt.parents:
+            if alt.exists():
+                return alt
+        elif alt.exists():
+            # e.g. a symlink in content/images/ to a file elsewhere: say it is outside,
+            # not "not found", so the editor knows the file exists but is refused.
+            return None
     return resolved
 
 
