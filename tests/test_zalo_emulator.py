@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
+import hmac
+import os
+import signal
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,23 +35,23 @@ def http(emulator: ZaloEmulator) -> Iterator[httpx.Client]:
         yield client
 
 
-def refresh(http: httpx.Client, emulator: ZaloEmulator, refresh_token: str) -> httpx.Response:
-    """POST the OAuth v4 refresh grant."""
+def refresh(http: httpx.Client, config: EmulatorConfig, refresh_token: str) -> httpx.Response:
+    """POST the OAuth v4 refresh grant with the app credentials of `config`."""
     return http.post(
         "/v4/oa/access_token",
         data={
             "refresh_token": refresh_token,
-            "app_id": emulator.config.app_id,
+            "app_id": config.app_id,
             "grant_type": "refresh_token",
         },
-        headers={"secret_key": emulator.config.app_secret},
+        headers={"secret_key": config.app_secret},
     )
 
 
 @pytest.fixture
 def token(http: httpx.Client, emulator: ZaloEmulator) -> str:
     """A valid access token from the refresh endpoint."""
-    return refresh(http, emulator, emulator.refresh_token).json()["access_token"]
+    return refresh(http, emulator.config, emulator.refresh_token).json()["access_token"]
 
 
 def post(http: httpx.Client, token: str, path: str, body: object) -> dict:
@@ -285,14 +291,14 @@ def test_refresh_rotates_and_old_refresh_token_is_rejected(
     http: httpx.Client, emulator: ZaloEmulator
 ) -> None:
     original = emulator.refresh_token
-    first = refresh(http, emulator, original).json()
+    first = refresh(http, emulator.config, original).json()
     assert set(first) == {"access_token", "refresh_token", "expires_in"}
     assert first["expires_in"] == "90000"
     assert first["refresh_token"] != original
-    reused = refresh(http, emulator, original).json()
+    reused = refresh(http, emulator.config, original).json()
     assert reused["error"] == -14014
     assert "access_token" not in reused
-    second = refresh(http, emulator, first["refresh_token"]).json()
+    second = refresh(http, emulator.config, first["refresh_token"]).json()
     assert second["access_token"] != first["access_token"]
     old_access = http.get("/v2.0/oa/getoa", headers={"access_token": first["access_token"]})
     assert old_access.json()["error"] == -216  # the previous access token stops working
@@ -303,8 +309,8 @@ def test_reused_refresh_token_can_reply_with_an_empty_body(
 ) -> None:
     emulator.configure(reused_refresh_reply="empty")
     original = emulator.refresh_token
-    refresh(http, emulator, original)
-    reused = refresh(http, emulator, original)
+    refresh(http, emulator.config, original)
+    reused = refresh(http, emulator.config, original)
     assert reused.status_code == 200 and reused.content == b""
 
 
@@ -335,7 +341,7 @@ def test_access_token_expiry_after_n_calls_and_on_demand(
     codes = [get(http, token, "/v2.0/oa/getoa")["error"] for _ in range(3)]
     assert codes == [0, 0, -220]
     emulator.configure(expire_access_after_calls=None)
-    fresh = refresh(http, emulator, emulator.refresh_token).json()["access_token"]
+    fresh = refresh(http, emulator.config, emulator.refresh_token).json()["access_token"]
     assert get(http, fresh, "/v2.0/oa/getoa")["error"] == 0
     emulator.expire_access_tokens()
     assert get(http, fresh, "/v2.0/oa/getoa") == {
@@ -349,9 +355,6 @@ def test_access_token_expiry_after_n_calls_and_on_demand(
 def test_appsecret_proof_when_required(
     http: httpx.Client, emulator: ZaloEmulator, token: str
 ) -> None:
-    import hashlib
-    import hmac
-
     emulator.configure(require_appsecret_proof=True)
     assert get(http, token, "/v2.0/oa/getoa")["error"] == -242
     proof = hmac.new(
@@ -418,7 +421,7 @@ def test_state_file_survives_restart(tmp_path: Path) -> None:
         ZaloEmulator(state_file=state_file) as first,
         httpx.Client(base_url=first.base_url) as http,
     ):
-        access = refresh(http, first, first.refresh_token).json()
+        access = refresh(http, first.config, first.refresh_token).json()
         post(http, access["access_token"], "/v2.0/article/create", sample_body())
         articles = first.articles
         rotated = first.refresh_token
@@ -428,7 +431,7 @@ def test_state_file_survives_restart(tmp_path: Path) -> None:
     ):
         assert second.articles == articles
         assert second.refresh_token == rotated
-        assert refresh(http, second, "sandbox-refresh-token").json()["error"] == -14014
+        assert refresh(http, second.config, "sandbox-refresh-token").json()["error"] == -14014
         assert get(http, access["access_token"], "/v2.0/oa/getoa")["error"] == 0
 
 
@@ -448,3 +451,31 @@ def test_sandbox_flags_map_to_config() -> None:
     assert config.failing_image_substrings == ("hong",)
     assert config.create_quota_per_day == 7 and config.num_follower == 9
     assert "sandbox-app-secret" not in repr(config)
+
+
+def test_sandbox_command_serves_until_interrupted(tmp_path: Path) -> None:
+    state_file = tmp_path / "sandbox.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZALO_")}
+    command = [sys.executable, "-m", "publish", "zalo-sandbox", "--port", "0", "--followers", "42"]
+    process = subprocess.Popen(
+        [*command, "--state-file", str(state_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        first_line = process.stdout.readline()  # type: ignore[union-attr]
+        base_url = first_line.rsplit(" ", 1)[-1].strip()
+        assert base_url.startswith("http://127.0.0.1:")
+        with httpx.Client(base_url=base_url, timeout=5) as http:
+            access = refresh(http, EmulatorConfig(), "sandbox-refresh-token").json()["access_token"]
+            assert get(http, access, "/v2.0/oa/getoa")["data"]["num_follower"] == 42
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert "Đã dừng" in process.stderr.read()  # type: ignore[union-attr]
+        assert state_file.exists()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
