@@ -1,0 +1,215 @@
+"""The writer: output is swapped in only on success, unchanged files keep their mtime, paths are safe."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.errors import ContentError, PublishError
+from publish.model import Artifact
+from publish.pipeline import build
+from publish.writer import safe_relative, write
+from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
+
+OLD_TIME = 1_600_000_000  # 2020-09-13: far from "now", so a rewrite would show
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `folder` with its bytes and mtime."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def age(folder: Path) -> None:
+    """Set every file's mtime far in the past."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, (OLD_TIME, OLD_TIME))
+
+
+def leftovers(output: Path) -> list[str]:
+    """Staging or retired folders the writer should have removed."""
+    return [p.name for p in output.iterdir() if p.name.startswith(".")]
+
+
+def web(path: str, text: str, source: str | None = None) -> Artifact:
+    """A web artifact."""
+    return Artifact.text("web", path, text, source=source)
+
+
+def first_build(output: Path) -> None:
+    """The previous build that later builds must not damage."""
+    write(
+        [
+            web("index.html", "<h1>Trang chủ</h1>"),
+            web("2020/12/a/index.html", "Bản tin A", "content/bai-viet/a.md"),
+            web("2020/12/b/index.html", "Bản tin B", "content/bai-viet/b.md"),
+            Artifact.text("zalo", "a.json", '{"title": "A"}'),
+        ],
+        output,
+        ["web", "zalo"],
+    )
+    age(output)
+
+
+def test_writes_every_channel_and_reports(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    report = write(
+        [web("index.html", "Trang chủ"), Artifact.text("radio", "kich-ban.txt", "Kính thưa")],
+        output,
+        ["web", "radio"],
+    )
+    assert (output / "web/index.html").read_text(encoding="utf-8") == "Trang chủ"
+    assert (output / "radio/kich-ban.txt").read_text(encoding="utf-8") == "Kính thưa"
+    assert report.written == {"web": 1, "radio": 1}
+    assert report.total == 2
+    assert leftovers(output) == []
+
+
+def test_a_channel_with_no_artifacts_becomes_empty(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    first_build(output)
+    report = write([], output, ["zalo"])
+    assert list((output / "zalo").iterdir()) == []
+    assert report.removed == {"zalo": 1}
+
+
+def test_failing_renderer_leaves_previous_output_byte_identical(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+
+    def stream() -> Iterator[Artifact]:
+        yield web("index.html", "<h1>Trang chủ mới</h1>")
+        yield web("2020/12/c/index.html", "Bản tin C")
+        raise RuntimeError("renderer exploded mid-stream")
+
+    with pytest.raises(RuntimeError):
+        write(stream(), output, ["web", "zalo"])
+    assert snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def test_failing_pipeline_build_leaves_previous_output(tmp_path: Path, monkeypatch) -> None:
+    files = {f"content/bai-viet/{n}.md": bulletin_md() for n in ("a", "b", "c")}
+    root = make_project(tmp_path, files)
+    config = config_module.load(root)
+    output = root / "output"
+    install_fake_renderers(monkeypatch, ["web"])
+    write(build(config, channels=["web"], now=NOW).artifacts, output, ["web"])
+    age(output)
+    before = snapshot(output)
+    assert len(before) == 4
+
+    (root / "content/bai-viet/a.md").write_text(bulletin_md(body="Đã sửa.\n"), encoding="utf-8")
+    install_fake_renderers(monkeypatch, ["web"], fail_after=1)
+    result = build(config, channels=["web"], now=NOW)
+    with pytest.raises(RuntimeError, match="mid-stream"):
+        write(result.artifacts, output, ["web"])
+    assert snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def test_duplicate_artifact_paths_are_an_error_naming_both_sources(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+    artifacts = [
+        web("2020/12/x/index.html", "A", "content/bai-viet/a.md"),
+        web("2020/12/x/index.html", "B", "content/bai-viet/b.md"),
+    ]
+    with pytest.raises(ContentError) as info:
+        write(artifacts, output, ["web"])
+    message = str(info.value)
+    assert "content/bai-viet/a.md" in message and "content/bai-viet/b.md" in message
+    assert "output/web/2020/12/x/index.html" in message
+    assert snapshot(output) == before
+    assert leftovers(output) == []
+
+
+def test_same_path_in_two_channels_is_fine(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    write([web("a.txt", "web"), Artifact.text("zalo", "a.txt", "zalo")], output, ["web", "zalo"])
+    assert (output / "zalo/a.txt").read_text(encoding="utf-8") == "zalo"
+
+
+def test_noop_build_keeps_every_file_and_its_mtime(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+    folder_inode = (output / "web").stat().st_ino
+    report = write(
+        [
+            web("index.html", "<h1>Trang chủ</h1>"),
+            web("2020/12/a/index.html", "Bản tin A", "content/bai-viet/a.md"),
+            web("2020/12/b/index.html", "Bản tin B", "content/bai-viet/b.md"),
+        ],
+        output,
+        ["web"],
+    )
+    assert snapshot(output) == before
+    assert (output / "web").stat().st_ino == folder_inode
+    assert report.written == {} and report.unchanged == {"web": 3}
+    assert report.removed == {"web": 0}
+    assert leftovers(output) == []
+
+
+def test_changed_build_rewrites_only_what_changed(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+    report = write(
+        [
+            web("index.html", "<h1>Trang chủ</h1>"),
+            web("2020/12/a/index.html", "Bản tin A đã sửa", "content/bai-viet/a.md"),
+            web("2021/01/c/index.html", "Bản tin C", "content/bai-viet/c.md"),
+        ],
+        output,
+        ["web"],
+    )
+    after = snapshot(output / "web")
+    assert after["index.html"] == before["web/index.html"]  # same bytes, same mtime
+    assert after["2020/12/a/index.html"][0] == "Bản tin A đã sửa".encode()
+    assert after["2020/12/a/index.html"][1] != OLD_TIME * 10**9
+    assert "2020/12/b/index.html" not in after  # b was withdrawn
+    assert after["2021/01/c/index.html"][0] == "Bản tin C".encode()
+    assert report.written == {"web": 2} and report.unchanged == {"web": 1}
+    assert report.removed == {"web": 1}
+    # Channels not being built are left alone.
+    assert snapshot(output / "zalo") == {"a.json": before["zalo/a.json"]}
+    assert leftovers(output) == []
+
+
+@pytest.mark.parametrize(
+    "path", ["../ngoai.html", "/etc/passwd", "", ".", "a/../../b", "a/./b/..", "..", "a/.."]
+)
+def test_unsafe_paths_are_refused(tmp_path: Path, path: str) -> None:
+    with pytest.raises(PublishError, match="không an toàn"):
+        safe_relative(path)
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+    with pytest.raises(PublishError):
+        write([web("index.html", "mới"), web(path, "x")], output, ["web"])
+    assert snapshot(output) == before
+    assert not (tmp_path / "ngoai.html").exists()
+    assert leftovers(output) == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "2020/12/a/index.html", "anh/đồng-tháp.jpg"])
+def test_safe_paths_are_accepted(path: str) -> None:
+    assert safe_relative(path).as_posix() == path
+
+
+def test_output_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "output"
+    blocker.write_text("không phải thư mục", encoding="utf-8")
+    with pytest.raises(PublishError, match="không tạo được thư mục đầu ra"):
+        write([web("index.html", "x")], blocker, ["web"])
