@@ -1,0 +1,164 @@
+"""The website channel: every page, feed, sitemap, image and asset as Artifacts; nothing is written here.
+
+Templates come from `<root>/templates/web/` when the project has one, else from the built-in
+theme; assets from the `assets/` folder next to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+
+from publish.errors import Problem
+from publish.model import Artifact, Site
+from publish.render.web.assets import Assets
+from publish.render.web.feeds import atom_feed
+from publish.render.web.images import Pictures, probe, unreadable_image
+from publish.render.web.pages import Views, output_path
+from publish.render.web.search import search_artifacts
+from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
+from publish.text import vn_date
+
+__all__ = ["TEMPLATES", "check", "render", "theme_dir"]
+
+BUILTIN_THEME = Path(__file__).resolve().parents[3] / "templates"
+TEMPLATES = (
+    "base.html",
+    "list.html",
+    "bulletin.html",
+    "page.html",
+    "archive.html",
+    "search.html",
+    "404.html",
+)
+"""Templates the channel renders or extends; each must exist in the theme."""
+
+
+def theme_dir(site: Site) -> Path:
+    """The project's templates/ when it has templates/web/, else the built-in theme."""
+    own = site.config.root / "templates"
+    return own if (own / "web").is_dir() else BUILTIN_THEME
+
+
+def check(site: Site) -> list[Problem]:
+    """Problems visible before rendering: missing or broken templates, unreadable images."""
+    return _template_problems(site) + _image_problems(site)
+
+
+def _template_problems(site: Site) -> list[Problem]:
+    """Each required template exists and compiles."""
+    theme = theme_dir(site)
+    env = environment(theme)
+    problems = []
+    for name in TEMPLATES:
+        shown = _shown(theme / "web" / name, site.config.root)
+        try:
+            env.get_template(name)
+        except jinja2.TemplateNotFound:
+            problems.append(
+                Problem(
+                    shown,
+                    f"thiếu mẫu giao diện {name}",
+                    hint=f"Thêm tệp {shown} (chép từ giao diện mặc định) hoặc xóa thư mục templates/web/ để dùng giao diện mặc định.",
+                )
+            )
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(
+                Problem(
+                    _shown(Path(exc.filename), site.config.root) if exc.filename else shown,
+                    f"mẫu giao diện sai cú pháp: {exc.message}",
+                    line=exc.lineno,
+                    hint="Kiểm tra các cặp {% ... %} và {{ ... }} ở dòng được chỉ ra.",
+                )
+            )
+    return problems
+
+
+def _image_problems(site: Site) -> list[Problem]:
+    """Every image the website will resize can be opened by Pillow."""
+    wanted: dict[str, str] = {}
+    for bulletin in site.for_channel("web"):
+        for ref in (bulletin.cover, *bulletin.images):
+            if ref is not None:
+                wanted.setdefault(ref.path, bulletin.source)
+    problems = []
+    default = site.config.site.default_cover
+    if default:
+        if not (site.config.root / "content" / default).is_file():
+            problems.append(
+                Problem(
+                    "site.toml",
+                    f"không tìm thấy ảnh bìa mặc định content/{default}",
+                    field="[site] default_cover",
+                    hint="Đặt ảnh vào content/images/ và ghi đường dẫn tính từ content/, ví dụ images/anh-bia.jpg.",
+                )
+            )
+        else:
+            wanted.setdefault(default, "site.toml")
+    for path, owner in wanted.items():
+        error = probe(site.config.root, path)
+        if error is not None:
+            problems.append(unreadable_image(owner, path, error))
+    return problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path relative to the project root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def environment(theme: Path) -> jinja2.Environment:
+    """The Jinja environment: autoescaped HTML/XML, strict about undefined names."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(theme / "web"),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render(site: Site) -> Iterator[Artifact]:
+    """Every file of output/web/: pages, images, assets, feeds, sitemap, robots."""
+    config = site.config
+    theme = theme_dir(site)
+    assets = Assets(theme / "assets")
+    pictures = Pictures(config.root, config.web.image_widths, url=lambda p: views.url("/" + p))
+    views = Views(site, pictures)
+    env = environment(theme)
+    env.globals.update(
+        asset_url=lambda name: views.url(assets.path(name)),
+        absolute_url=views.absolute,
+        vn_date=vn_date,
+    )
+    common = views.common()
+    sitemap = []
+    for view in views.all():
+        html = env.get_template(view.template).render(**common, **view.context)
+        yield from pictures.drain()
+        yield Artifact.text(
+            "web", output_path(view.url), html, source=view.source, key=view.key
+        )
+        if view.indexed and view.url.endswith("/"):
+            sitemap.append(SitemapEntry(views.absolute(view.url), view.lastmod))
+    newest = views.public[0].date if views.public else site.now
+    for path, arguments in views.feeds():
+        data = atom_feed(
+            feed_url=views.absolute(path),
+            author=config.unit.name,
+            language=config.site.language,
+            fallback_updated=newest,
+            **arguments,
+        )
+        yield from pictures.drain()
+        yield Artifact("web", output_path(path), data)
+    yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
+    yield Artifact.text("web", "robots.txt", robots_txt(config))
+    yield from assets.artifacts()
+    yield from search_artifacts(site)

@@ -1,0 +1,49 @@
+"""Theme assets (CSS, icons) copied with a content hash in their names, for long caching."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from publish.errors import PublishError
+from publish.model import Artifact
+
+__all__ = ["Assets"]
+
+OUTPUT_DIR = "assets"
+
+
+class Assets:
+    """The files of `templates/assets/`, each published as `assets/<stem>.<hash8><suffix>`."""
+
+    def __init__(self, folder: Path) -> None:
+        """Read every asset once and name it by its content."""
+        self.files: dict[str, tuple[str, bytes]] = {}
+        if folder.is_dir():
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                name = path.relative_to(folder).as_posix()
+                data = path.read_bytes()
+                pure = PurePosixPath(name)
+                digest = hashlib.sha256(data).hexdigest()[:8]
+                hashed = pure.with_name(f"{pure.stem}.{digest}{pure.suffix}").as_posix()
+                self.files[name] = (f"{OUTPUT_DIR}/{hashed}", data)
+
+    def path(self, name: str) -> str:
+        """The site path of an asset, e.g. "style.css" → "/assets/style.1a2b3c4d.css"."""
+        try:
+            return "/" + self.files[name][0]
+        except KeyError:
+            raise PublishError(
+                f"giao diện dùng tệp templates/assets/{name} nhưng tệp không tồn tại. "
+                "Cách sửa: thêm tệp đó hoặc sửa tên trong asset_url(...)."
+            ) from None
+
+    def data(self, name: str) -> bytes:
+        """The bytes of an asset."""
+        return self.files[name][1]
+
+    def artifacts(self) -> Iterator[Artifact]:
+        """One artifact per asset."""
+        for name, (path, data) in self.files.items():
+            yield Artifact("web", path, data, source=f"templates/assets/{name}")

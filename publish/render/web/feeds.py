@@ -1,0 +1,92 @@
+"""Atom feeds (RFC 4287) for the site and each category, built as XML data so everything is escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+__all__ = ["FeedEntry", "atom_feed", "entry_id"]
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One bulletin in a feed, with absolute URLs and its sanitised HTML."""
+
+    id: str
+    title: str
+    url: str
+    published: dt.datetime
+    summary: str
+    content_html: str
+    category: str
+    category_label: str
+    author: str
+
+
+def entry_id(base_url: str, key: str, date: dt.datetime) -> str:
+    """A tag: URI from the bulletin's stable key, so a changed slug is not a new entry."""
+    host = urlsplit(base_url).hostname or "localhost"
+    return f"tag:{host},{date:%Y}:{key}"
+
+
+def atom_feed(
+    entries: Sequence[FeedEntry],
+    *,
+    title: str,
+    subtitle: str,
+    feed_url: str,
+    page_url: str,
+    author: str,
+    language: str,
+    fallback_updated: dt.datetime,
+) -> bytes:
+    """A complete Atom document; `updated` is the newest entry, so an unchanged site gives equal bytes."""
+    ET.register_namespace("", ATOM_NS)
+    feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": language})
+    _text(feed, "id", feed_url)
+    _text(feed, "title", title)
+    if subtitle:
+        _text(feed, "subtitle", subtitle)
+    updated = max((e.published for e in entries), default=fallback_updated)
+    _text(feed, "updated", updated.isoformat())
+    ET.SubElement(feed, _q("link"), rel="self", type="application/atom+xml", href=feed_url)
+    ET.SubElement(feed, _q("link"), rel="alternate", type="text/html", href=page_url)
+    _text(ET.SubElement(feed, _q("author")), "name", author)
+    for entry in entries:
+        feed.append(_entry(entry, author))
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _entry(entry: FeedEntry, site_author: str) -> ET.Element:
+    """One <entry>."""
+    node = ET.Element(_q("entry"))
+    _text(node, "id", entry.id)
+    _text(node, "title", entry.title)
+    ET.SubElement(node, _q("link"), rel="alternate", type="text/html", href=entry.url)
+    _text(node, "published", entry.published.isoformat())
+    _text(node, "updated", entry.published.isoformat())
+    _text(ET.SubElement(node, _q("author")), "name", entry.author or site_author)
+    ET.SubElement(node, _q("category"), term=entry.category, label=entry.category_label)
+    _text(node, "summary", entry.summary)
+    content = _text(node, "content", entry.content_html)
+    content.set("type", "html")
+    content.set("{http://www.w3.org/XML/1998/namespace}base", entry.url)
+    return node
+
+
+def _q(tag: str) -> str:
+    """An Atom-namespaced tag."""
+    return f"{{{ATOM_NS}}}{tag}"
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    """Append an Atom child holding text."""
+    child = ET.SubElement(parent, _q(tag))
+    child.text = text
+    return child

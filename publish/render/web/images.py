@@ -1,0 +1,179 @@
+"""Responsive images made at build time with Pillow, cached so a rebuild does not redo them.
+
+Every content image becomes JPEG variants at the configured widths (never upscaled, EXIF and
+GPS data dropped by the re-encode) under `anh/<name>-<width>.<hash8>.jpg`. Resized bytes are
+cached in `<root>/.cache/images/`, keyed on the source bytes, the width and the tool version;
+the cache is safe to delete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import PIL
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from publish.errors import Problem, PublishError
+from publish.model import Artifact
+from publish.text import slugify
+
+__all__ = ["Picture", "Pictures", "unreadable_image"]
+
+# Bump when the resize or encode settings change, so cached variants are remade.
+PIPELINE_VERSION = "1"
+TOOL_VERSION = f"{PIPELINE_VERSION}-pillow{PIL.__version__}"
+JPEG_QUALITY = 82
+OUTPUT_DIR = "anh"
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One resized file: its site path and size."""
+
+    path: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """What an `<img>` needs: the largest variant as src, a srcset, and the intrinsic size."""
+
+    variants: tuple[Variant, ...]
+
+    @property
+    def largest(self) -> Variant:
+        """The widest variant (src, og:image)."""
+        return self.variants[-1]
+
+    @property
+    def smallest(self) -> Variant:
+        """The narrowest variant."""
+        return self.variants[0]
+
+
+class Pictures:
+    """Makes and remembers the variants of each content image for one build."""
+
+    def __init__(self, root: Path, widths: tuple[int, ...], *, url: callable) -> None:
+        """Remember where content and the cache live, the widths, and how to turn paths into URLs."""
+        self.content = root / "content"
+        self.cache = root / ".cache" / "images"
+        self.widths = tuple(sorted(set(widths)))
+        self.url = url
+        self._made: dict[str, Picture] = {}
+        self._pending: list[Artifact] = []
+
+    def picture(self, path: str, *, owner: str) -> Picture:
+        """The picture for `path` (relative to content/), making its variants on first use."""
+        if path not in self._made:
+            self._made[path] = self._make(path, owner)
+        return self._made[path]
+
+    def srcset(self, picture: Picture) -> str:
+        """The `srcset` value of a picture."""
+        return ", ".join(f"{self.url(v.path)} {v.width}w" for v in picture.variants)
+
+    def drain(self) -> Iterator[Artifact]:
+        """Artifacts of the variants made since the last call, each once."""
+        pending, self._pending = self._pending, []
+        yield from pending
+
+    def _make(self, path: str, owner: str) -> Picture:
+        """Resize one image to every width it can fill and queue the files."""
+        source = self.content / path
+        data = source.read_bytes()
+        try:
+            with Image.open(io.BytesIO(data)) as probe:
+                original = ImageOps.exif_transpose(probe).size
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+            raise PublishError(unreadable_image(owner, path, exc).render()) from None
+        stem = slugify(PurePosixPath(path).stem)
+        key = hashlib.sha256(data).hexdigest()[:32]
+        widths = [w for w in self.widths if w <= original[0]] or [original[0]]
+        variants = []
+        for width in widths:
+            encoded = self._cached(key, width) or self._resize(data, width, key, owner, path)
+            name = f"{OUTPUT_DIR}/{stem}-{width}.{hashlib.sha256(encoded).hexdigest()[:8]}.jpg"
+            height = round(original[1] * width / original[0])
+            variants.append(Variant(name, width, height))
+            self._pending.append(Artifact("web", name, encoded, source=f"content/{path}"))
+        return Picture(tuple(variants))
+
+    def _cache_file(self, key: str, width: int) -> Path:
+        """Where the resized bytes for (source, width, tool version) are kept."""
+        return self.cache / f"{key}-{width}-{TOOL_VERSION}.jpg"
+
+    def _cached(self, key: str, width: int) -> bytes | None:
+        """Bytes from the cache, or None."""
+        try:
+            return self._cache_file(key, width).read_bytes()
+        except OSError:
+            return None
+
+    def _resize(self, data: bytes, width: int, key: str, owner: str, path: str) -> bytes:
+        """Resize and re-encode as progressive JPEG, then store in the cache."""
+        try:
+            with Image.open(io.BytesIO(data)) as opened:
+                image = ImageOps.exif_transpose(opened)
+                image = _flatten(image)
+                if width < image.width:
+                    height = round(image.height * width / image.width)
+                    image = image.resize((width, height), Image.Resampling.LANCZOS)
+                out = io.BytesIO()
+                image.save(
+                    out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
+                )
+        except (OSError, Image.DecompressionBombError) as exc:
+            raise PublishError(unreadable_image(owner, path, exc).render()) from None
+        encoded = out.getvalue()
+        self._store(self._cache_file(key, width), encoded)
+        return encoded
+
+    @staticmethod
+    def _store(target: Path, data: bytes) -> None:
+        """Write a cache entry atomically; a cache that cannot be written is simply skipped."""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, target)
+        except OSError:
+            pass
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB on white, since JPEG has no transparency."""
+    if image.mode in ("RGBA", "LA", "P"):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB") if image.mode != "RGB" else image
+
+
+def unreadable_image(owner: str, path: str, exc: BaseException | None = None) -> Problem:
+    """The problem reported for an image Pillow cannot open."""
+    detail = f" ({exc})" if exc else ""
+    return Problem(
+        owner,
+        f"không đọc được ảnh content/{path}: tệp hỏng hoặc không phải ảnh{detail}",
+        hint="Mở ảnh bằng trình xem ảnh để kiểm tra, lưu lại dạng JPEG hoặc PNG rồi chạy lại.",
+    )
+
+
+def probe(root: Path, path: str) -> BaseException | None:
+    """None when Pillow can open the image's header, else the error."""
+    try:
+        with Image.open(root / "content" / path) as image:
+            image.size  # noqa: B018 - opening reads the header; this touches it
+        return None
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        return exc

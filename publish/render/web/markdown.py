@@ -1,0 +1,180 @@
+"""Markdown → safe HTML: Python-Markdown, responsive figures, Vietnamese heading ids, then nh3.
+
+The sanitiser runs last, on everything, with an allowlist: no script, iframe, object, style,
+event handlers, or javascript:/data: URLs can reach a page whatever the editor typed.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from publish.text import slugify
+
+__all__ = ["ImageInfo", "MarkdownRenderer"]
+
+SIZES = "(min-width: 48rem) 44rem, 100vw"
+TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+    "li", "mark", "ol", "p", "pre", "s", "small", "strong", "sub", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+ATTRIBUTES = {
+    "*": {"id", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+SRCSET_RE = re.compile(r"^/[^\s,]+ \d+w(, /[^\s,]+ \d+w)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    """What the figure of one local image gets: src, srcset and intrinsic size."""
+
+    src: str
+    srcset: str
+    width: int
+    height: int
+
+
+ImageLookup = Callable[[str], "ImageInfo | None"]
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Only srcsets we made ourselves (site paths with widths) survive."""
+    if attribute == "srcset" and not SRCSET_RE.fullmatch(value):
+        return None
+    return value
+
+
+CLEANER = nh3.Cleaner(
+    tags=TAGS,
+    attributes=ATTRIBUTES,
+    url_schemes=URL_SCHEMES,
+    link_rel="noopener",
+    strip_comments=True,
+    clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+    attribute_filter=_keep_attribute,
+)
+
+
+class _Figures(Treeprocessor):
+    """Turns a paragraph holding only an image into a figure with a caption, sized and lazy."""
+
+    def __init__(self, md: markdown.Markdown, renderer: MarkdownRenderer) -> None:
+        super().__init__(md)
+        self.renderer = renderer
+
+    def run(self, root: ET.Element) -> None:
+        """Rewrite every image in the document, first one eager when asked."""
+        for heading in root.iter("h1"):
+            heading.tag = "h2"  # the page title is the only h1
+        first = True
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "p" and _only_image(child):
+                    figure = self._figure(child[0], eager=first and self.renderer.eager_first)
+                    figure.tail = child.tail
+                    parent.remove(child)
+                    parent.insert(index, figure)
+                    first = False
+                elif child.tag == "img":
+                    self._size(child, eager=first and self.renderer.eager_first)
+                    first = False
+
+    def _figure(self, image: ET.Element, *, eager: bool) -> ET.Element:
+        """A <figure> around the image, its Markdown title becoming the caption."""
+        figure = ET.Element("figure")
+        caption = image.attrib.pop("title", "")
+        image.tail = None
+        self._size(image, eager=eager)
+        figure.append(image)
+        if caption:
+            ET.SubElement(figure, "figcaption").text = caption
+        return figure
+
+    def _size(self, image: ET.Element, *, eager: bool) -> None:
+        """Add srcset, size and loading hints for local images."""
+        info = self.renderer.lookup(image.get("src", ""))
+        if info is not None:
+            image.set("src", info.src)
+            image.set("srcset", info.srcset)
+            image.set("sizes", SIZES)
+            image.set("width", str(info.width))
+            image.set("height", str(info.height))
+        image.set("loading", "eager" if eager else "lazy")
+        image.set("decoding", "async")
+
+
+def _only_image(paragraph: ET.Element) -> bool:
+    """Whether a <p> holds exactly one image and no text."""
+    return (
+        len(paragraph) == 1
+        and paragraph[0].tag == "img"
+        and not (paragraph.text or "").strip()
+        and not (paragraph[0].tail or "").strip()
+    )
+
+
+class _FiguresExtension(Extension):
+    """Registers the figure rewriter after inline parsing, before the heading ids."""
+
+    def __init__(self, renderer: MarkdownRenderer) -> None:
+        super().__init__()
+        self.renderer = renderer
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        """Hook the treeprocessor in."""
+        md.treeprocessors.register(_Figures(md, self.renderer), "publish_figures", 8)
+
+
+def heading_id(value: str, separator: str) -> str:
+    """Heading ids the Vietnamese way: "Đường dây nóng" → "duong-day-nong"."""
+    return slugify(value)
+
+
+class MarkdownRenderer:
+    """One reusable Markdown converter; `lookup` maps an image src to its responsive variants."""
+
+    def __init__(self) -> None:
+        """Build the converter once; it is reset between documents."""
+        self.lookup: ImageLookup = lambda src: None
+        self.eager_first = False
+        self._md = markdown.Markdown(
+            extensions=[
+                "extra",
+                "sane_lists",
+                "toc",
+                _FiguresExtension(self),
+            ],
+            extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
+            output_format="html",
+        )
+
+    def convert(self, text: str, *, lookup: ImageLookup, eager_first: bool = False) -> str:
+        """Sanitised HTML for one Markdown document."""
+        self.lookup = lookup
+        self.eager_first = eager_first
+        try:
+            html = self._md.reset().convert(text)
+        finally:
+            self.lookup = lambda src: None
+        return CLEANER.clean(html)
+
+
+def source_dir(root: Path, source: str) -> Path:
+    """The folder of a Markdown file, for resolving relative image paths."""
+    return (root / source).parent

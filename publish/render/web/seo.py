@@ -1,0 +1,85 @@
+"""What search engines and link previews read: JSON-LD, sitemap.xml, robots.txt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from publish.config import Config
+from publish.model import Bulletin
+
+__all__ = ["SitemapEntry", "json_ld", "news_article", "robots_txt", "sitemap_xml"]
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+@dataclass(frozen=True, slots=True)
+class SitemapEntry:
+    """One page in sitemap.xml."""
+
+    url: str
+    """Absolute URL."""
+    lastmod: dt.datetime | None = None
+
+
+def json_ld(data: Mapping[str, Any]) -> Markup:
+    """JSON for a <script type="application/ld+json"> that no value can break out of."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return Markup(text)  # noqa: S704 - escaped above for the script context
+
+
+def news_article(
+    bulletin: Bulletin, *, config: Config, url: str, image: str | None
+) -> dict[str, Any]:
+    """Schema.org NewsArticle of a bulletin page."""
+    publisher = {
+        "@type": "Organization",
+        "name": config.unit.name,
+        "url": config.base_url,
+    }
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": bulletin.title,
+        "description": bulletin.summary,
+        "datePublished": bulletin.date.isoformat(),
+        "dateModified": bulletin.date.isoformat(),
+        "inLanguage": config.site.language,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "articleSection": config.categories[bulletin.category].label,
+        "publisher": publisher,
+        "author": (
+            {"@type": "Person", "name": bulletin.author} if bulletin.author else publisher
+        ),
+    }
+    if bulletin.tags:
+        data["keywords"] = ", ".join(bulletin.tags)
+    if image:
+        data["image"] = [image]
+    return data
+
+
+def sitemap_xml(entries: Iterable[SitemapEntry]) -> bytes:
+    """sitemap.xml for the given pages, in the order given."""
+    ET.register_namespace("", SITEMAP_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for entry in entries:
+        node = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(node, f"{{{SITEMAP_NS}}}loc").text = entry.url
+        if entry.lastmod is not None:
+            ET.SubElement(node, f"{{{SITEMAP_NS}}}lastmod").text = entry.lastmod.isoformat()
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def robots_txt(config: Config) -> str:
+    """robots.txt: everything may be crawled; the sitemap is announced."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {config.absolute_url('sitemap.xml')}\n"
