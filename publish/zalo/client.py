@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from publish.errors import PublishError
-from publish.zalo.errors import ZaloError, ZaloUncertainError, api_error, redact
+from publish.zalo.errors import OPERATIONS, ZaloError, ZaloUncertainError, api_error, redact
 from publish.zalo.tokens import DEFAULT_OAUTH_BASE, OAUTH_TOKEN_PATH, TokenManager
 
 __all__ = [
@@ -277,7 +277,8 @@ class ZaloClient:
         value = data.get(name) if isinstance(data, dict) else None
         if value in (None, ""):
             raise ZaloError(
-                f"Phản hồi của Zalo cho thao tác {operation} thiếu trường '{name}'. Hãy thử lại sau.",
+                f"Phản hồi của Zalo khi {OPERATIONS.get(operation, operation)} thiếu trường "
+                f"'{name}'. Hãy thử lại sau.",
                 operation=operation,
             )
         return str(value)
@@ -355,7 +356,7 @@ class ZaloClient:
         """A ZaloError for a reply without a usable envelope."""
         what = "không phải JSON" if not_json else "không có mã lỗi"
         return ZaloError(
-            f"Zalo trả về phản hồi {what} (HTTP {status}) khi {operation}. "
+            f"Zalo trả về phản hồi {what} (HTTP {status}) khi {OPERATIONS.get(operation, operation)}. "
             "Kiểm tra ZALO_API_BASE / ZALO_OAUTH_BASE hoặc thử lại sau.",
             operation=operation,
             http_status=status,
@@ -399,7 +400,7 @@ class ZaloClient:
                 host = urlsplit(url).netloc
                 raise ZaloError(
                     redact(
-                        f"Không gọi được Zalo ({host}) khi {operation}: {failure}, đã thử lại "
+                        f"Không gọi được Zalo ({host}) khi {OPERATIONS.get(operation, operation)}: {failure}, đã thử lại "
                         f"{attempt} lần. Kiểm tra kết nối mạng rồi chạy lại.",
                         self.tokens.secrets(),
                     ),

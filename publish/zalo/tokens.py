@@ -333,15 +333,12 @@ class TokenManager:
                 operation="refresh",
                 http_status=response.status_code,
             ) from None
-        error = int(data.get("error") or 0) if isinstance(data, dict) else 0
-        if error or not isinstance(data, dict) or not data.get("access_token"):
-            message = str(
-                data.get("error_description") or data.get("message") or data.get("error_name") or ""
-                if isinstance(data, dict)
-                else ""
-            )
-            return_code = error or -14014
-            raise api_error("refresh", return_code, message, secrets=secrets)
+        if not isinstance(data, dict):
+            data = {}
+        error = int(data.get("error") or 0)
+        if error or not data.get("access_token"):
+            message = data.get("error_description") or data.get("message") or data.get("error_name")
+            raise api_error("refresh", error or -14014, str(message or ""), secrets=secrets)
         expires_in = float(data.get("expires_in") or 0)
         return TokenPair(
             # Keep the old refresh token if the reply has none (some say rotation is not always done).
