@@ -72,7 +72,7 @@ id: {ident}
 title: {q(title)}
 date: {now:%Y-%m-%d %H:%M}
 category: {category}
-summary: ""
+summary: "Tóm tắt bản tin trong một, hai câu."
 tags: []
 author: {q(author)}
 cover: ""
