@@ -1,0 +1,227 @@
+"""The command line as editors use it: exit codes, Vietnamese messages, no traceback unless --debug."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from tests.helpers import FIXTURES, SITE_TOML, bulletin_md, install_fake_renderers, make_project
+
+BROKEN = FIXTURES / "invalid" / "unknown-category"
+ONE_BULLETIN = {"content/bai-viet/a.md": bulletin_md()}
+
+
+def publish(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m publish ARGS` with the test interpreter (the project's venv)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PUBLISH_")}
+    return subprocess.run(
+        [sys.executable, "-m", "publish", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=60,
+    )
+
+
+# --- as a subprocess ---------------------------------------------------------------------------
+
+
+def test_check_on_a_broken_bulletin_prints_vietnamese_to_stderr_and_exits_1() -> None:
+    result = publish("check", "--root", BROKEN)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "content/bai-viet/a.md:4: lỗi: trường 'category'" in result.stderr
+    assert "chuyên mục không tồn tại: 'canh-bao-toi-pam'" in result.stderr
+    assert "Có phải ý bạn là 'canh-bao-toi-pham'?" in result.stderr
+    assert "Tìm thấy 1 lỗi" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_reports_every_broken_file_in_one_run() -> None:
+    result = publish("check", "--root", FIXTURES / "invalid" / "two-broken-files")
+    assert result.returncode == 1
+    assert "content/bai-viet/a.md:2: lỗi: trường 'title'" in result.stderr
+    assert "content/bai-viet/b.md:3: lỗi: trường 'date'" in result.stderr
+    assert "Tìm thấy 2 lỗi" in result.stderr
+
+
+def test_debug_shows_the_traceback() -> None:
+    result = publish("check", "--root", BROKEN, "--debug")
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr
+    assert "ContentError" in result.stderr
+
+
+def test_options_before_the_command_are_honoured() -> None:
+    # `publish --root X check` used to check the current folder instead.
+    result = publish("--root", BROKEN, "check", cwd=Path("/"))
+    assert result.returncode == 1
+    assert "canh-bao-toi-pam" in result.stderr
+
+
+def test_broken_site_toml_exits_1_with_the_line(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path, {"site.toml": SITE_TOML.replace("[site]\n", "[site]\ntitel = 1\n")}
+    )
+    result = publish("check", "--root", root)
+    assert result.returncode == 1
+    assert "site.toml:7: lỗi: trường '[site] titel'" in result.stderr
+    assert "Có phải ý bạn là 'title'?" in result.stderr
+
+
+def test_missing_project_exits_1_and_suggests_root(tmp_path: Path) -> None:
+    result = publish("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "không tìm thấy tệp cấu hình" in result.stderr
+    assert "--root" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("khong-co-lenh",), ("build", "--channel"), ("check", "--khong-co"), ("new",)],
+)
+def test_usage_errors_exit_2_in_vietnamese(args: tuple[str, ...]) -> None:
+    result = publish(*args)
+    assert result.returncode == 2
+    assert "lỗi:" in result.stderr
+    assert "error:" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_version_and_help_exit_0() -> None:
+    assert publish("--version").stdout.startswith("publish ")
+    helped = publish("build", "--help")
+    assert helped.returncode == 0
+    assert "cách dùng:" in helped.stdout and "--channel" in helped.stdout
+
+
+def test_bad_now_exits_1(tmp_path: Path) -> None:
+    root = make_project(tmp_path, ONE_BULLETIN)
+    result = publish("check", "--root", root, "--now", "thứ ba tuần sau")
+    assert result.returncode == 1
+    assert "--now: không đọc được thời điểm 'thứ ba tuần sau'" in result.stderr
+
+
+def test_new_then_check_as_subprocesses(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {})
+    created = publish(
+        "new", "Tiêu đề có dấu", "--category", "canh-bao-toi-pham", "--root", root,
+        "--now", "2020-12-08T08:00",
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    assert (root / "content/bai-viet/2020-12-08-tieu-de-co-dau.md").is_file()
+
+
+# --- through main(argv), with a tiny renderer standing in for the real ones ---------------------
+
+
+@pytest.fixture
+def fake_renderers(monkeypatch):
+    """Every channel renders with the tiny test renderer."""
+    install_fake_renderers(monkeypatch)
+
+
+def gated_project(tmp_path: Path) -> Path:
+    """One publishable bulletin and one per reason to hold a bulletin back."""
+    return make_project(
+        tmp_path,
+        {
+            "content/bai-viet/ok.md": bulletin_md(),
+            "content/bai-viet/nhap.md": bulletin_md({"draft": "true"}),
+            "content/bai-viet/chua-duyet.md": bulletin_md(drop=["approved_by"]),
+            "content/bai-viet/hen-gio.md": bulletin_md({"date": "2021-06-01 08:00"}),
+            "content/bai-viet/het-han.md": bulletin_md({"expires": "2020-12-31"}),
+            "content/bai-viet/mat.md": bulletin_md({"classification": "mật"}),
+        },
+    )
+
+
+def test_build_prints_one_skip_line_per_excluded_bulletin(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    root = gated_project(tmp_path)
+    assert main(["build", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
+    out = capsys.readouterr().out
+    skips = sorted(line for line in out.splitlines() if line.startswith("Bỏ qua"))
+    assert skips == [
+        "Bỏ qua content/bai-viet/chua-duyet.md: chưa được duyệt (thiếu approved_by)",
+        "Bỏ qua content/bai-viet/hen-gio.md: hẹn giờ: sẽ xuất bản lúc 08:00, Thứ Ba, 01/06/2021",
+        "Bỏ qua content/bai-viet/het-han.md: đã hết hạn lúc 00:00, Thứ Năm, 31/12/2020",
+        "Bỏ qua content/bai-viet/mat.md: tài liệu mật (mật): không bao giờ xuất bản",
+        "Bỏ qua content/bai-viet/nhap.md: bản nháp (draft: true)",
+    ]
+    assert "Xong: 1 bản tin được xuất bản vào output/." in out
+    listing = (root / "output/web/index.txt").read_text(encoding="utf-8")
+    assert listing == "ok Cảnh báo lừa đảo qua mạng\n"
+    assert sorted(p.name for p in (root / "output").iterdir()) == ["radio", "web", "zalo"]
+
+
+def test_build_channel_option_limits_what_is_written(tmp_path: Path, fake_renderers) -> None:
+    root = make_project(tmp_path, ONE_BULLETIN)
+    assert main(["build", "--root", str(root), "--channel", "web,zalo", "-q"]) == 0
+    assert sorted(p.name for p in (root / "output").iterdir()) == ["web", "zalo"]
+
+
+def test_unknown_channel_exits_1(tmp_path: Path, capsys, fake_renderers) -> None:
+    root = make_project(tmp_path, ONE_BULLETIN)
+    assert main(["build", "--root", str(root), "--channel", "facebook"]) == 1
+    assert "kênh không tồn tại: facebook" in capsys.readouterr().err
+    assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("now", "published"),
+    [
+        ("2020-12-08T01:00Z", True),
+        ("2020-12-08T00:59Z", False),
+        ("2020-12-08 08:00", True),
+        ("2020-12-08T07:59+07:00", False),
+        ("08/12/2020 08:00", True),
+    ],
+)
+def test_now_option_sets_the_clock(
+    tmp_path: Path, capsys, fake_renderers, now: str, published: bool
+) -> None:
+    root = make_project(tmp_path, ONE_BULLETIN)
+    assert main(["check", "--root", str(root), "--now", now]) == 0
+    out = capsys.readouterr().out
+    expected = "1 bản tin xuất bản được" if published else "0 bản tin xuất bản được"
+    assert expected in out
+
+
+def test_check_writes_nothing(tmp_path: Path, capsys, fake_renderers) -> None:
+    root = gated_project(tmp_path)
+    assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
+    out = capsys.readouterr().out
+    assert "Không có lỗi: 1 bản tin xuất bản được, 5 bị giữ lại" in out
+    assert not (root / "output").exists()
+
+
+def test_build_error_keeps_previous_output(tmp_path: Path, capsys, fake_renderers) -> None:
+    root = make_project(tmp_path, ONE_BULLETIN)
+    assert main(["build", "--root", str(root), "-q"]) == 0
+    before = (root / "output/web/index.txt").read_bytes()
+    (root / "content/bai-viet/b.md").write_text(bulletin_md(drop=["title"]), encoding="utf-8")
+    assert main(["build", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/b.md:2: lỗi: trường 'title'" in err
+    assert "Chưa có gì được ghi" in err
+    assert (root / "output/web/index.txt").read_bytes() == before
+
+
+def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch, ["web"], fail_after=0)
+    root = make_project(tmp_path, ONE_BULLETIN)
+    assert main(["build", "--root", str(root), "--channel", "web"]) == 1
+    err = capsys.readouterr().err
+    assert "Lỗi nội bộ không mong đợi (RuntimeError)" in err
+    assert "--debug" in err and "Traceback" not in err
+    with pytest.raises(RuntimeError, match="mid-stream"):
+        main(["build", "--root", str(root), "--channel", "web", "--debug"])

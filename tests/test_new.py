@@ -1,0 +1,103 @@
+"""`publish new`: a bulletin file with complete front matter that loads back as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import main
+from publish.content import load_site
+from publish.frontmatter import split
+from publish.text import SLUG_RE
+from tests.helpers import make_project
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def new(root: Path, title: str, *extra: str) -> int:
+    """Run `publish new` in `root`."""
+    return main(["new", title, "--root", str(root), *extra])
+
+
+def test_new_creates_a_dated_file_whose_front_matter_loads_back(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {})
+    code = new(root, "Tiêu đề có dấu", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00")
+    assert code == 0
+    path = root / "content/bai-viet/2020-12-08-tieu-de-co-dau.md"
+    assert path.is_file()
+    assert "2020-12-08-tieu-de-co-dau.md" in capsys.readouterr().out
+
+    data = split(path.read_text(encoding="utf-8")).data
+    assert data["title"] == "Tiêu đề có dấu"
+    assert data["category"] == "an-ninh-trat-tu"
+    assert data["draft"] is True
+    assert SLUG_RE.fullmatch(data["id"]) and data["id"].startswith("tieu-de-co-dau-")
+
+    # The whole project still validates; the new bulletin waits as a draft.
+    site = load_site(config_module.load(root), now=dt.datetime(2021, 1, 1, tzinfo=HCM))
+    [held] = site.excluded
+    assert held.code == "draft"
+    bulletin = held.bulletin
+    assert bulletin.title == "Tiêu đề có dấu"
+    assert bulletin.date == dt.datetime(2020, 12, 8, 8, 0, tzinfo=HCM)
+    assert bulletin.slug == "tieu-de-co-dau"
+    assert bulletin.key == data["id"]
+
+
+def test_new_with_a_utc_clock_uses_the_units_date_and_time(tmp_path: Path) -> None:
+    # 20:00 UTC on 7/12 is already 03:00 on 8/12 in Việt Nam.
+    root = make_project(tmp_path, {})
+    assert (
+        new(root, "Tin sáng sớm", "--category", "an-ninh-trat-tu", "--now", "2020-12-07T20:00Z")
+        == 0
+    )
+    path = root / "content/bai-viet/2020-12-08-tin-sang-som.md"
+    assert "date: 2020-12-08 03:00" in path.read_text(encoding="utf-8")
+
+
+def test_new_keeps_tricky_titles_and_authors_exact(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {})
+    title = unicodedata.normalize("NFD", 'Cảnh báo: "việc nhẹ, lương cao" # lừa đảo')
+    code = new(
+        root, title, "--category", "canh-bao-toi-pham", "--author", "Minh Anh: phóng viên",
+        "--now", "2025-06-02 07:30",
+    )  # fmt: skip
+    assert code == 0
+    [path] = (root / "content/bai-viet").iterdir()
+    assert path.name == "2025-06-02-canh-bao-viec-nhe-luong-cao-lua-dao.md"
+    data = split(path.read_text(encoding="utf-8")).data
+    assert data["title"] == unicodedata.normalize("NFC", title)
+    assert data["author"] == "Minh Anh: phóng viên"
+
+
+def test_unknown_category_exits_1_and_lists_the_categories(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {})
+    assert new(root, "Tiêu đề", "--category", "khong-co") == 1
+    err = capsys.readouterr().err
+    assert "chuyên mục không tồn tại: 'khong-co'" in err
+    assert "canh-bao-toi-pham, an-ninh-trat-tu" in err
+    assert not (root / "content/bai-viet").exists()
+
+
+def test_existing_file_is_not_overwritten(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {})
+    args = ("--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00")
+    assert new(root, "Tiêu đề", *args) == 0
+    path = root / "content/bai-viet/2020-12-08-tieu-de.md"
+    path.write_text(path.read_text(encoding="utf-8") + "Đã viết.\n", encoding="utf-8")
+    before = path.read_bytes()
+    assert new(root, "Tiêu đề", *args) == 1
+    assert "tệp đã tồn tại" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_empty_title_exits_1(tmp_path: Path, capsys, title: str) -> None:
+    root = make_project(tmp_path, {})
+    assert new(root, title, "--category", "an-ninh-trat-tu") == 1
+    assert "tiêu đề trống" in capsys.readouterr().err
