@@ -129,6 +129,17 @@ class RadioConfig:
     outro: str = ""
     abbreviations: str = ""
     """The unit's abbreviation TSV (path from the project root), merged over the built-in list."""
+    reader: str = ""
+    """Default reader shown in each item header ("Đọc: …"); a bulletin's `radio.reader` overrides it."""
+    tune_open: str = "NHẠC HIỆU MỞ ĐẦU"
+    """Cue text of the opening signature tune (printed in capitals, never read)."""
+    tune_open_seconds: int = 20
+    stinger: str = "NHẠC CẮT"
+    """Cue text of the short stinger between two bulletins."""
+    stinger_seconds: int = 5
+    """Length of the stinger; 0 puts no stinger between bulletins."""
+    tune_close: str = "NHẠC HIỆU KẾT THÚC"
+    tune_close_seconds: int = 20
 
 
 @dataclass(frozen=True, slots=True)

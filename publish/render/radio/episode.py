@@ -1,0 +1,215 @@
+"""Weekly episodes: which bulletins air when, in what order, with the unit's tunes, intro and outro."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from publish.config import Config
+from publish.errors import Problem
+from publish.model import Bulletin, Site
+from publish.radio.flags import Flag
+from publish.render.radio.items import (
+    SLUG_MAX,
+    Segment,
+    Speaker,
+    abbreviation_problems,
+    air_at,
+    blocking,
+    make_slug,
+    next_air,
+    read_block,
+)
+from publish.render.radio.rundown import Timing, clock, time_rundown
+from publish.text import vn_date
+
+__all__ = ["Assembly", "Episode", "assemble", "week_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One weekly broadcast: its ISO week, air time, slot and timed running order."""
+
+    week: str
+    """ISO week, e.g. "2020-W50": the episode's folder name."""
+    air: dt.datetime
+    slot: int
+    rate: int
+    segments: tuple[Segment, ...]
+    timing: Timing
+
+    @property
+    def warnings(self) -> list[str]:
+        """E5 over/under warnings."""
+        return self.timing.warnings([s.slug for s in self.segments])
+
+    @property
+    def bulletins(self) -> tuple[Bulletin, ...]:
+        """The bulletins read in this episode, in order."""
+        return tuple(s.bulletin for s in self.segments if s.bulletin is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Assembly:
+    """Everything the radio channel will publish, what it holds back, and the problems found."""
+
+    episodes: tuple[Episode, ...]
+    held: dict[str, tuple[Bulletin, tuple[Flag, ...]]]
+    """Bulletin key → the bulletin and the blocking flags that keep it off the air."""
+    problems: tuple[Problem, ...]
+
+
+def week_of(moment: dt.datetime) -> str:
+    """The ISO week of a moment, as used for episode folders: "2020-W50"."""
+    year, week, _ = moment.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def assemble(site: Site) -> Assembly:
+    """Read every radio bulletin aloud, hold back the flagged ones, and group the rest by week."""
+    config = site.config
+    problems = abbreviation_problems(config)
+    if problems:
+        return Assembly((), {}, tuple(problems))
+    speaker = Speaker(config)
+    held: dict[str, tuple[Bulletin, tuple[Flag, ...]]] = {}
+    weeks: dict[str, list[Segment]] = defaultdict(list)
+    for bulletin in site.for_channel("radio"):
+        block, block_problems = read_block(bulletin, config)
+        problems += block_problems
+        if block_problems:
+            continue
+        item = speaker.item(bulletin, block, reader=config.radio.reader)
+        stoppers = blocking(item.flags)
+        if stoppers:
+            held[bulletin.key] = (bulletin, tuple(stoppers))
+            problems += [_held_problem(bulletin, flag) for flag in stoppers]
+            continue
+        air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
+        weeks[week_of(air)].append(dataclasses.replace(item, air=air))
+    frame = _frame(speaker, config, problems)
+    episodes = tuple(_episode(week, weeks[week], frame, config) for week in sorted(weeks))
+    for episode in episodes:
+        if episode.air >= site.now:
+            problems += [
+                Problem(
+                    f"radio/{episode.week}/rundown.txt",
+                    f"Q9 tập phát {clock(episode.air)} {vn_date(episode.air)}: {text}",
+                    severity="warning",
+                )
+                for text in episode.warnings
+            ]
+    return Assembly(episodes, held, tuple(problems))
+
+
+def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:
+    """The warning that says which flag keeps a bulletin off the radio, with the text in question."""
+    return Problem(
+        bulletin.source,
+        f"{flag.code} (chặn phát thanh): {flag.message} — đoạn: «{flag.excerpt}». "
+        "Bản tin không được đưa vào kịch bản phát thanh (các kênh khác vẫn dựng).",
+        field="radio",
+        line=flag.line,
+        hint="Viết lại đoạn đó cho dễ đọc thành tiếng, hoặc thêm chữ viết tắt vào tệp "
+        "[radio] abbreviations, rồi dựng lại.",
+        severity="warning",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The fixed parts of every episode: tunes, intro, outro and the stinger between bulletins."""
+
+    opening: tuple[Segment, ...]
+    stinger: Segment | None
+    closing: tuple[Segment, ...]
+
+
+def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
+    """Build the episode frame from [radio]; an unreadable intro or outro is left out and reported."""
+    radio = config.radio
+
+    def tune(text: str, seconds: int, label: str) -> tuple[Segment, ...]:
+        if seconds <= 0 or not text.strip():
+            return ()
+        cue = text.strip().upper()
+        return (Segment("fixed", make_slug(cue, keep_all=True), label, seconds, cue=cue),)
+
+    def link(text: str, key: str, slug: str) -> tuple[Segment, ...]:
+        if not text.strip():
+            return ()
+        spoken, flags = speaker.speak(text)
+        stoppers = blocking(flags)
+        if stoppers:
+            problems.extend(
+                Problem(
+                    "site.toml",
+                    f"{f.code}: {f.message} — đoạn: «{f.excerpt}». Tập phát thanh sẽ không có phần này.",
+                    field=f"[radio] {key}",
+                    hint="Viết lại câu cho dễ đọc thành tiếng.",
+                    severity="warning",
+                )
+                for f in stoppers
+            )
+            return ()
+        paragraphs = tuple(" ".join(p.split()) for p in spoken.split("\n\n") if p.strip())
+        text = "\n\n".join(paragraphs)
+        return (
+            Segment(
+                "read",
+                slug,
+                "Lời dẫn",
+                speaker.seconds(text),
+                syllables=speaker.syllables(text),
+                reader=radio.reader,
+                paragraphs=paragraphs,
+            ),
+        )
+
+    stinger = tune(radio.stinger, radio.stinger_seconds, "Nhạc cắt")
+    return _Frame(
+        opening=tune(radio.tune_open, radio.tune_open_seconds, "Nhạc hiệu")
+        + link(radio.intro, "intro", "LOI-CHAO"),
+        stinger=stinger[0] if stinger else None,
+        closing=link(radio.outro, "outro", "LOI-KET")
+        + tune(radio.tune_close, radio.tune_close_seconds, "Nhạc hiệu"),
+    )
+
+
+def _episode(week: str, items: list[Segment], frame: _Frame, config: Config) -> Episode:
+    """One episode: frame, bulletins in order with stingers between, slugs unique, timed."""
+    items = sorted(items, key=lambda s: (s.order, s.bulletin.date, s.bulletin.key))  # type: ignore[union-attr]
+    air = min(s.air for s in items if s.air is not None)
+    middle: list[Segment] = []
+    for index, item in enumerate(items):
+        if index and frame.stinger is not None:
+            middle.append(frame.stinger)
+        middle.append(item)
+    segments = _unique_slugs([*frame.opening, *middle, *frame.closing])
+    slot = round(config.radio.slot_minutes * 60)
+    timing = time_rundown(
+        [s.seconds for s in segments],
+        air_start=air,
+        slot=slot,
+        floatable=[s.floatable for s in segments],
+    )
+    return Episode(week, air, slot, config.radio.rate_spm, tuple(segments), timing)
+
+
+def _unique_slugs(segments: list[Segment]) -> list[Segment]:
+    """S2: read items get unique slugs within the episode ("-2", "-3" …); music cues may repeat."""
+    seen: set[str] = set()
+    result = []
+    for segment in segments:
+        slug = segment.slug
+        if segment.kind == "read":
+            number = 2
+            while slug in seen:
+                suffix = f"-{number}"
+                slug = segment.slug[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
+                number += 1
+            seen.add(slug)
+        result.append(dataclasses.replace(segment, slug=slug) if slug != segment.slug else segment)
+    return result

@@ -1,0 +1,305 @@
+"""One bulletin as a read item (spec §2.2): its radio block, slug, spoken text, read time and flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from publish.config import Config
+from publish.content import parse_datetime
+from publish.errors import Problem
+from publish.model import Bulletin
+from publish.radio.abbreviations import load_abbreviations
+from publish.radio.flags import BLOCKING, Flag
+from publish.radio.normalise import normalise
+from publish.radio.options import SpeakOptions
+from publish.radio.readtime import count_syllables, estimate_seconds
+from publish.text import fold, nfc
+
+__all__ = [
+    "BLOCK_KEYS",
+    "ITEM_TYPES",
+    "SLUG_MAX",
+    "RadioBlock",
+    "Segment",
+    "Speaker",
+    "make_slug",
+    "next_air",
+    "read_block",
+]
+
+SLUG_MAX = 24
+"""S2: a slug is at most 24 characters."""
+ITEM_TYPES = {"tin": "Tin", "bai": "Bài"}
+"""S3: the types a bulletin item may have (folded spelling → label)."""
+BLOCK_KEYS = {
+    "air_date": "ngày phát (giờ phát lấy từ [radio] air_time), ví dụ 2020-12-12",
+    "lead_in": "lời dẫn của biên tập viên phát thanh (1–2 câu)",
+    "tag": "lời kết tin",
+    "reader": "người đọc",
+    "slug": "tên ngắn của tin (chữ in hoa không dấu, tối đa 24 ký tự)",
+    "type": "loại: Tin hoặc Bài",
+    "floatable": "true nếu có thể bỏ khi chương trình quá giờ",
+    "read_title": "true để đọc tiêu đề trước nội dung",
+    "order": "thứ tự trong tập (số nhỏ đọc trước; mặc định 100)",
+}
+"""Keys a bulletin's `radio:` front matter block may hold, and what each means."""
+_SLUG_STOPWORDS = frozenset(
+    ["va", "cua", "cac", "nhung", "khi", "cho", "voi", "trong", "tai", "ve", "dip", "la", "de", "o", "tu", "den", "theo", "mot", "nay", "do", "duoc", "bi", "da", "dang", "se", "cung", "nhu", "hay", "hoac", "thi", "ma", "neu"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RadioBlock:
+    """A bulletin's validated `radio:` settings."""
+
+    air_date: dt.date | None = None
+    lead_in: str = ""
+    tag: str = ""
+    reader: str = ""
+    slug: str = ""
+    type: str = "Tin"
+    floatable: bool = False
+    read_title: bool = False
+    order: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One row of an episode: a read item (spoken text) or a fixed cue (music)."""
+
+    kind: str
+    """"read" or "fixed"."""
+    slug: str
+    label: str
+    """S3 type: Tin, Bài, Lời dẫn, Nhạc hiệu, Nhạc cắt."""
+    seconds: int
+    """E1 duration: read time rounded up, or the fixed length."""
+    syllables: int = 0
+    reader: str = ""
+    lead_in: str = ""
+    paragraphs: tuple[str, ...] = ()
+    tag: str = ""
+    cue: str = ""
+    """Fixed items: the cue text, in capitals."""
+    floatable: bool = False
+    order: int = 100
+    bulletin: Bulletin | None = None
+    air: dt.datetime | None = None
+    """Bulletin items: when the item is planned to air."""
+    flags: tuple[Flag, ...] = ()
+    """Non-blocking editor flags, with lines in the source file."""
+
+    @property
+    def spoken(self) -> str:
+        """Everything read aloud, paragraph by paragraph (what read time counts)."""
+        parts = [self.lead_in, *self.paragraphs, self.tag]
+        return "\n\n".join(p for p in parts if p)
+
+
+class Speaker:
+    """The read-aloud normaliser configured for one site: options, lexicon, read rate."""
+
+    def __init__(self, config: Config) -> None:
+        self.rate = config.radio.rate_spm
+        self.options = SpeakOptions(read_rate_spm=config.radio.rate_spm)
+        path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
+        self.lexicon = tuple(sorted(load_abbreviations(path).items()))
+
+    def speak(self, text: str) -> tuple[str, tuple[Flag, ...]]:
+        """Normalised script text and its flags (lines relative to `text`)."""
+        return _speak(nfc(text), self.options, self.lexicon)
+
+    def seconds(self, text: str) -> int:
+        """E1/T2: whole seconds to read `text` at the site's rate."""
+        return estimate_seconds(text, rate_spm=self.rate) if text else 0
+
+    def syllables(self, text: str) -> int:
+        """T1 syllable count of script text."""
+        return count_syllables(text) if text else 0
+
+    def item(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> Segment:
+        """The bulletin as a read item; flags carry source lines; blocking ones are kept too."""
+        flags: list[Flag] = []
+        lead_in = self._part(block.lead_in, flags)
+        tag = self._part(block.tag, flags)
+        body, body_flags = self.speak(bulletin.body)
+        flags += [_at_source(f, bulletin.body_line) for f in body_flags]
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+        if block.read_title:
+            paragraphs.insert(0, f"{block.type}: {self._part(bulletin.title, flags)}")
+        segment = Segment(
+            kind="read",
+            slug=block.slug or make_slug(bulletin.title, lexicon=self.lexicon),
+            label=block.type,
+            seconds=0,
+            reader=block.reader or reader,
+            lead_in=lead_in,
+            paragraphs=tuple(paragraphs),
+            tag=tag,
+            floatable=block.floatable,
+            order=block.order,
+            bulletin=bulletin,
+            flags=tuple(flags),
+        )
+        return dataclasses.replace(
+            segment,
+            seconds=self.seconds(segment.spoken),
+            syllables=self.syllables(segment.spoken),
+        )
+
+    def _part(self, text: str, flags: list[Flag]) -> str:
+        """A one-paragraph front matter text, normalised; its flags have no source line."""
+        if not text.strip():
+            return ""
+        spoken, found = self.speak(text)
+        flags += [dataclasses.replace(f, line=None) for f in found]
+        return " ".join(spoken.split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _speak(
+    text: str, options: SpeakOptions, lexicon: tuple[tuple[str, str], ...]
+) -> tuple[str, tuple[Flag, ...]]:
+    """Cached normalisation: check, render and sync all read the same bulletins."""
+    spoken = normalise(text, options=options, abbreviations=dict(lexicon))
+    return spoken.text, tuple(spoken.flags)
+
+
+def _at_source(flag: Flag, body_line: int) -> Flag:
+    """A body flag with its line counted in the Markdown file instead of the body."""
+    if flag.line is None:
+        return flag
+    return dataclasses.replace(flag, line=flag.line + body_line - 1)
+
+
+def blocking(flags: tuple[Flag, ...]) -> list[Flag]:
+    """The flags that keep an item off the air."""
+    return [f for f in flags if f.severity == BLOCKING]
+
+
+def make_slug(
+    text: str,
+    *,
+    limit: int = SLUG_MAX,
+    keep_all: bool = False,
+    lexicon: tuple[tuple[str, str], ...] = (),
+) -> str:
+    """S2: upper-case ASCII-folded keywords joined by '-', at most `limit` characters.
+
+    Phrases the abbreviation lexicon knows are written short ("Công an huyện" → CAH), as in the
+    spec's example slug CAH-TTATGT-CUOINAM.
+    """
+    folded = f" {' '.join(re.split(r'[^a-z0-9]+', fold(nfc(text))))} "
+    for phrase, short in _short_forms(lexicon):
+        folded = folded.replace(phrase, short)
+    words = folded.split()
+    if not keep_all:
+        words = [w for w in words if w not in _SLUG_STOPWORDS] or words
+    keywords = words or ["tin"]
+    slug = ""
+    for word in keywords:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return (slug or keywords[0][:limit]).upper()
+
+
+@functools.lru_cache(maxsize=8)
+def _short_forms(lexicon: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Folded multi-word expansions → folded abbreviation, longest phrase first."""
+    forms = {}
+    for abbr, expansion in lexicon:
+        phrase = " ".join(re.split(r"[^a-z0-9]+", fold(expansion))).strip()
+        short = re.sub(r"[^a-z0-9]", "", fold(abbr))
+        if short and phrase.count(" ") >= 1 and phrase not in forms:
+            forms[phrase] = short
+    return tuple(
+        (f" {phrase} ", f" {short} ")
+        for phrase, short in sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    )
+
+
+def next_air(moment: dt.datetime, config: Config) -> dt.datetime:
+    """The first air slot (config air day and time, site timezone) at or after `moment`."""
+    local = moment.astimezone(config.tz)
+    hour, minute = (int(part) for part in config.radio.air_time.split(":"))
+    days = (config.radio.air_weekday - local.isoweekday()) % 7
+    slot = dt.datetime.combine(
+        local.date() + dt.timedelta(days=days), dt.time(hour, minute), tzinfo=config.tz
+    )
+    return slot if slot >= local else slot + dt.timedelta(days=7)
+
+
+def air_at(day: dt.date, config: Config) -> dt.datetime:
+    """The configured air time on `day`, in the site timezone."""
+    hour, minute = (int(part) for part in config.radio.air_time.split(":"))
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=config.tz)
+
+
+def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Problem]]:
+    """The bulletin's `radio:` block, checked; problems name the file and the key."""
+    raw: Mapping[str, Any] = bulletin.block("radio")
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str, hint: str) -> None:
+        problems.append(Problem(bulletin.source, message, field=f"radio.{key}", hint=hint))
+
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in BLOCK_KEYS:
+            known = "; ".join(f"{k} ({v})" for k, v in BLOCK_KEYS.items())
+            bad(key, "khóa không được hỗ trợ trong khối radio", f"Các khóa hợp lệ: {known}.")
+        elif value is None or value == "":
+            continue
+        elif key == "air_date":
+            parsed = parse_datetime(value, config.tz)
+            if parsed is None:
+                bad(key, f"không đọc được ngày phát {value!r}", "Viết dạng 2020-12-12.")
+            else:
+                values[key] = parsed.date()
+        elif key in ("floatable", "read_title"):
+            if not isinstance(value, bool):
+                bad(key, f"cần true hoặc false, nhận được {value!r}", f"{key}: true")
+            else:
+                values[key] = value
+        elif key == "order":
+            if not isinstance(value, int) or isinstance(value, bool):
+                bad(key, f"cần một số nguyên, nhận được {value!r}", "order: 1")
+            else:
+                values[key] = value
+        elif not isinstance(value, str):
+            bad(key, f"cần một chuỗi ký tự, nhận được {value!r}", f'{key}: "…"')
+        elif key == "type":
+            label = ITEM_TYPES.get(fold(value.strip()))
+            if label is None:
+                bad(key, f"loại tin {value!r} không hợp lệ", "type: Tin (tin ngắn) hoặc type: Bài")
+            else:
+                values[key] = label
+        elif key == "slug":
+            values[key] = make_slug(value, keep_all=True)
+        else:
+            values[key] = nfc(value.strip())
+    return RadioBlock(**values), problems
+
+
+def abbreviation_problems(config: Config) -> list[Problem]:
+    """A missing unit abbreviation file, reported against site.toml instead of failing later."""
+    name = config.radio.abbreviations
+    if name and not Path(config.root / name).is_file():
+        return [
+            Problem(
+                "site.toml",
+                f"không tìm thấy tệp từ điển viết tắt {name}",
+                field="[radio] abbreviations",
+                hint="Đường dẫn tính từ thư mục dự án; tệp TSV: viết tắt<TAB>cách đọc.",
+            )
+        ]
+    return []

@@ -1,0 +1,236 @@
+"""Plain-text layouts: one item (§2.2), the episode script, and the running order (§3) as text and JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from publish.config import Config
+from publish.render.radio.episode import Episode
+from publish.render.radio.items import Segment
+from publish.render.radio.rundown import Row, clock, mss
+from publish.text import vn_date
+
+__all__ = [
+    "END_MARK",
+    "WIDTH",
+    "Page",
+    "cue_line",
+    "episode_heading",
+    "header_fields",
+    "item_text",
+    "pages",
+    "rundown_json",
+    "rundown_text",
+    "script_text",
+]
+
+WIDTH = 94
+END_MARK = "— HẾT TIN —"
+"""S7: the end of a bulletin item."""
+NEWS_TYPES = ("Tin", "Bài")
+RULE = "-" * WIDTH
+PAGE_RULE = "=" * WIDTH
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the reader sees on one page: one read item and the music cues around it."""
+
+    before: tuple[int, ...]
+    item: int
+    after: tuple[int, ...]
+
+
+def pages(segments: Sequence[Segment]) -> list[Page]:
+    """Group rows into pages: cues before the first read item lead it, later cues follow their item."""
+    reads = [i for i, s in enumerate(segments) if s.kind == "read"]
+    result = []
+    for position, index in enumerate(reads):
+        start = 0 if position == 0 else index
+        end = reads[position + 1] if position + 1 < len(reads) else len(segments)
+        before = tuple(range(start, index)) if position == 0 else ()
+        result.append(Page(before, index, tuple(range(index + 1, end))))
+    return result
+
+
+def header_fields(segment: Segment, row: Row | None = None) -> str:
+    """S3 header fields: type, reader, estimated duration and, in an episode, cumulative start."""
+    fields = [segment.label]
+    if segment.reader:
+        fields.append(f"Đọc: {segment.reader}")
+    fields.append(f"Ước tính {mss(segment.seconds)}")
+    if row is not None:
+        fields.append(f"Tích lũy {mss(row.cume)}")
+    return " | ".join(fields)
+
+
+def _header(left: str, right: str) -> str:
+    """Left and right parts on one line of WIDTH, with at least two spaces between."""
+    gap = max(2, WIDTH - len(left) - len(right))
+    return f"{left}{' ' * gap}{right}"
+
+
+def cue_line(segment: Segment, row: Row | None = None) -> str:
+    """S5: a music cue in square brackets and capitals, with its number and length."""
+    number = f"{row.number} " if row is not None else ""
+    return f"[{number}{segment.cue} {mss(segment.seconds)}]"
+
+
+def _body(segment: Segment) -> list[str]:
+    """The spoken parts of an item: lead-in, paragraphs, tag, separated by blank lines."""
+    lines: list[str] = []
+    if segment.lead_in:
+        lines += [f"LỜI DẪN: {segment.lead_in}", ""]
+    for paragraph in segment.paragraphs:
+        lines += [paragraph, ""]
+    if segment.tag:
+        lines += [f"LỜI KẾT TIN: {segment.tag}", ""]
+    return lines
+
+
+def _end(segment: Segment) -> list[str]:
+    """The right-aligned end mark of a news item."""
+    return [END_MARK.rjust(WIDTH)] if segment.label in NEWS_TYPES else []
+
+
+def item_text(segment: Segment, episode: Episode) -> str:
+    """items/<key>.txt: one bulletin item on its own (slug, type, duration, lead-in, body, end mark)."""
+    bulletin = segment.bulletin
+    source = bulletin.source if bulletin is not None else ""
+    lines = [
+        _header(segment.slug, header_fields(segment)),
+        f"Nguồn: {source} | Phát sóng: {clock(episode.air)[:5]}, {vn_date(episode.air)} "
+        f"(tập {episode.week}) | {segment.syllables} âm tiết, {episode.rate} âm tiết/phút",
+        RULE,
+        *_body(segment),
+        *_end(segment),
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def episode_heading(episode: Episode, config: Config) -> list[str]:
+    """The lines at the top of the script: programme, unit, week, air time, slot and total."""
+    return [
+        f"{config.radio.program.upper()} — KỊCH BẢN PHÁT SÓNG",
+        config.unit.name,
+        f"Tập {episode.week} | Phát sóng {clock(episode.air)}, {vn_date(episode.air)} | "
+        f"Khung giờ {mss(episode.slot)} | Tổng {mss(episode.timing.total)} ({episode.timing.verdict})",
+    ]
+
+
+def script_text(episode: Episode, config: Config) -> str:
+    """script.txt: the whole episode, item after item, pages separated by a rule of '='."""
+    rows = episode.timing.rows
+    segments = episode.segments
+    lines = [*episode_heading(episode, config), PAGE_RULE, ""]
+    for number, page in enumerate(pages(segments)):
+        if number:
+            lines += [PAGE_RULE, ""]
+        lines += [cue_line(segments[i], rows[i]) for i in page.before]
+        if page.before:
+            lines.append("")
+        segment, row = segments[page.item], rows[page.item]
+        lines += [_header(f"[{row.number}]  {segment.slug}", header_fields(segment, row)), RULE]
+        lines += _body(segment)
+        for index in page.after:
+            lines += [cue_line(segments[index], rows[index]), ""]
+        lines += _end(segment)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def rundown_text(episode: Episode, config: Config) -> str:
+    """rundown.txt: the running order with duration, cume, on-air time and backtime per item."""
+    timing = episode.timing
+    lines = [
+        f"{config.radio.program.upper()} — THỨ TỰ PHÁT SÓNG TẬP {episode.week}",
+        f"Phát sóng: {clock(episode.air)}, {vn_date(episode.air)} | Khung giờ: {mss(episode.slot)} | "
+        f"Tốc độ đọc: {episode.rate} âm tiết/phút",
+        "",
+        f"{'Số':<4} {'Slug':<24} {'Loại':<9} {'Âm tiết':>7} {'Thời lượng':>10} {'Tích lũy':>8} "
+        f"{'Lên sóng':>9} {'Hạn bắt đầu':>11}",
+    ]
+    for segment, row in zip(episode.segments, timing.rows, strict=True):
+        syllables = str(segment.syllables) if segment.kind == "read" else "–"
+        note = "  (có thể bỏ)" if segment.floatable else ""
+        lines.append(
+            f"{row.number:<4} {segment.slug:<24} {segment.label:<9} {syllables:>7} "
+            f"{mss(row.seconds):>10} {mss(row.cume):>8} {clock(row.on_air):>9} "
+            f"{clock(row.backtime):>11}{note}"
+        )
+    lines += [
+        "",
+        f"Tổng thời lượng (TRT): {mss(timing.total)} | Khung giờ: {mss(timing.slot)} | {timing.verdict}",
+    ]
+    lines += [f"CẢNH BÁO: {warning}" for warning in episode.warnings]
+    sources = [
+        f"  {row.number} {s.slug}: {s.bulletin.source}"
+        for s, row in zip(episode.segments, timing.rows, strict=True)
+        if s.bulletin is not None
+    ]
+    lines += ["", "Nguồn:", *sources]
+    notes = [
+        f"  {row.number} {flag.render(s.bulletin.source if s.bulletin else '')} — «{flag.excerpt}»"
+        for s, row in zip(episode.segments, timing.rows, strict=True)
+        for flag in s.flags
+    ]
+    if notes:
+        lines += ["", "Ghi chú cho biên tập viên:", *notes]
+    return "\n".join(lines) + "\n"
+
+
+def rundown_json(episode: Episode, config: Config) -> str:
+    """rundown.json: the same running order for machines (seconds and ISO times)."""
+    timing = episode.timing
+    document: dict[str, Any] = {
+        "programme": config.radio.program,
+        "unit": config.unit.name,
+        "week": episode.week,
+        "air_start": episode.air.isoformat(),
+        "slot_seconds": episode.slot,
+        "rate_spm": episode.rate,
+        "trt_seconds": timing.total,
+        "over_under_seconds": timing.over_under,
+        "drop_suggestion": [timing.rows[i].number for i in timing.drop],
+        "warnings": episode.warnings,
+        "items": [
+            _row_json(segment, row)
+            for segment, row in zip(episode.segments, timing.rows, strict=True)
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _row_json(segment: Segment, row: Row) -> dict[str, Any]:
+    """One rundown row for rundown.json."""
+    bulletin = segment.bulletin
+    return {
+        "no": row.number,
+        "slug": segment.slug,
+        "kind": segment.kind,
+        "type": segment.label,
+        "reader": segment.reader,
+        "syllables": segment.syllables,
+        "seconds": row.seconds,
+        "cume_seconds": row.cume,
+        "on_air": row.on_air.isoformat(),
+        "backtime": row.backtime.isoformat(),
+        "floatable": segment.floatable,
+        "cue": segment.cue,
+        "key": bulletin.key if bulletin else None,
+        "source": bulletin.source if bulletin else None,
+        "title": bulletin.title if bulletin else None,
+        "flags": [
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "excerpt": f.excerpt,
+                "line": f.line,
+            }
+            for f in segment.flags
+        ],
+    }
