@@ -1,0 +1,1 @@
+"""Radio channel: Vietnamese read-aloud normalisation, QA flags and read-time estimates."""

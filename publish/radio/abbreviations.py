@@ -1,0 +1,196 @@
+"""Abbreviation lexicon (spec §6): the built-in seed TSV, unit files merged over it, and pass P7."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+
+from publish.errors import PublishError
+from publish.radio.flags import BLOCKING, Context
+
+__all__ = [
+    "KEEP_AS_WORD",
+    "SPELLED_ACRONYMS",
+    "expand_abbreviations",
+    "load_abbreviations",
+    "seed_abbreviations",
+]
+
+KEEP_AS_WORD = frozenset({"COVID", "ASEAN", "Zalo", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"})
+"""Upper-case tokens a reader says as a word; kept as written, never flagged (R14.6)."""
+
+SPELLED_ACRONYMS = frozenset(
+    {"VTV", "VOV", "VTC", "HTV", "OTP", "ATM", "QR", "GPS", "USB", "SMS", "PIN", "ID", "HIV"}
+)
+"""Acronyms every listener knows letter by letter: kept for the reader, spelled for TTS (R16.4)."""
+
+_CONTEXT_KEYS = ("BCH", "ĐT", "TT", "HS", "QL", "CN")
+_PREV_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _read_tsv(text: str, source: str) -> dict[str, str]:
+    """Parse `abbr<TAB>expansion[<TAB>note]` lines; `#` comments and blank lines skipped."""
+    entries: dict[str, str] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = unicodedata.normalize("NFC", raw.rstrip("\r\n"))
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        where = f"Tệp từ điển viết tắt {source}, dòng {number}"
+        if len(cells) not in (2, 3):
+            raise PublishError(
+                f"{where}: cần 2 hoặc 3 cột «viết tắt<TAB>cách đọc<TAB>ghi chú» nhưng thấy "
+                f"{len(cells)} cột: {line!r}. Cách sửa: ngăn các cột bằng đúng một ký tự Tab."
+            )
+        abbr, expansion = cells[0].strip(), cells[1].strip()
+        if not abbr or not expansion or re.search(r"\s", abbr):
+            raise PublishError(
+                f"{where}: cột 1 phải là một chữ viết tắt không có khoảng trắng và cột 2 là "
+                f"cách đọc không rỗng, nhưng thấy {line!r}. Cách sửa: ví dụ «CSĐTTP<TAB>Cảnh sát "
+                "điều tra tội phạm»."
+            )
+        entries[abbr] = expansion
+    return entries
+
+
+@functools.cache
+def _seed() -> tuple[tuple[str, str], ...]:
+    """The packaged seed list, parsed once."""
+    text = resources.files("publish.radio").joinpath("abbreviations.tsv").read_text("utf-8")
+    return tuple(_read_tsv(text, "abbreviations.tsv (có sẵn)").items())
+
+
+def seed_abbreviations() -> dict[str, str]:
+    """A fresh copy of the built-in seed dictionary."""
+    return dict(_seed())
+
+
+def load_abbreviations(path: Path | None) -> dict[str, str]:
+    """The seed dictionary with a unit TSV file merged over it (unit entries win)."""
+    merged = seed_abbreviations()
+    if path is None:
+        return merged
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise PublishError(
+            f"Không tìm thấy tệp từ điển viết tắt {path}. Kiểm tra đường dẫn đưa cho "
+            "--abbreviations (tệp TSV: viết tắt<TAB>cách đọc)."
+        ) from None
+    except OSError as exc:
+        raise PublishError(f"Không đọc được tệp từ điển viết tắt {path}: {exc.strerror}.") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PublishError(
+            f"Tệp từ điển viết tắt {path}, dòng {line}: không phải văn bản UTF-8. Cách sửa: "
+            "lưu lại tệp với bảng mã UTF-8."
+        ) from None
+    merged.update(_read_tsv(text, str(path)))
+    return merged
+
+
+@functools.lru_cache(maxsize=16)
+def _lexicon_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation of the keys, longest first (R14.1), on whole tokens."""
+    if not keys:
+        return None
+    ordered = sorted(keys, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+
+
+def _replace_keys(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...]) -> str:
+    """Replace every whole-token occurrence of the given keys by their expansions."""
+    pattern = _lexicon_pattern(keys)
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: lexicon[m[0]], text)
+
+
+def _etc(text: str) -> str:
+    """`v.v.`/`vv.` → `vân vân`, keeping the stop when it ended the sentence (R14.4)."""
+
+    def spoken(m: re.Match[str]) -> str:
+        tail = text[m.end() :].lstrip(' "“”')
+        return "vân vân." if not tail or tail[0].isupper() else "vân vân"
+
+    return re.sub(r"(?<!\w)(?:v\.v\.|vv\.)", spoken, text)
+
+
+def _place_prefixes(text: str) -> str:
+    """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3)."""
+    names = {"TX": "thị xã", "TT": "thị trấn", "Q": "quận", "P": "phường", "H": "huyện", "X": "xã"}
+
+    def spoken(m: re.Match[str]) -> str:
+        before = _PREV_WORD.search(text[: m.start()])
+        if not text[m.end() :][:1].isupper():
+            return m[0]
+        if len(m[1]) == 1 and before and before[1][0].isupper():
+            return m[0]  # `Nguyễn Văn H. Đồng …`: an initial, not a district
+        return names[m[1]] + " "
+
+    return re.sub(r"(?<!\w)(TX|TT|Q|P|H|X)\.\s*", spoken, text)
+
+
+def _unresolved(ctx: Context, token: str, hint: str) -> None:
+    """Flag a context abbreviation that no rule could resolve (R14.5, Q3)."""
+    ctx.flagged_tokens.add(token)
+    ctx.flag(
+        "R14.5",
+        BLOCKING,
+        f"Chữ viết tắt «{token}» có nhiều nghĩa và ngữ cảnh không đủ để chọn ({hint}); "
+        "đã giữ nguyên. Cách sửa: viết đầy đủ trong bản tin.",
+        token,
+    )
+
+
+def _context_abbreviations(text: str, ctx: Context) -> str:
+    """Resolve BCH, ĐT, TT, HS, QL, CN from neighbouring words (R14.5, R10.2)."""
+
+    def spoken(m: re.Match[str]) -> str:
+        token, before, after = m[0], text[: m.start()], text[m.end() :]
+        if token in ctx.abbreviations:
+            return ctx.abbreviations[token]
+        if token == "BCH":
+            if re.match(r"\s+[Qq]uân sự", after):
+                return "Ban Chỉ huy"
+            if re.match(r"\s+(?:Đoàn|Đảng|Hội|Công đoàn|Chi đoàn|Chi bộ|Liên đoàn)", after):
+                return "Ban Chấp hành"
+            _unresolved(ctx, token, "Ban Chỉ huy hay Ban Chấp hành")
+        elif token == "TT":
+            if re.search(r"CSGT[-\s]$", before):
+                return "trật tự"
+            _unresolved(ctx, token, "thị trấn, thông tư hay trật tự")
+        elif token == "HS":
+            return "hình sự" if re.search(r"(?:vụ án|tội phạm)\s*$", before) else "học sinh"
+        elif token == "QL":
+            return "quản lý"
+        elif token == "CN":
+            weekday_before = r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đến|từ|hôm|thứ \w+)[\s,]*$"
+            weekday_after = r"[\s,]*(?:tuần|này|tới|vừa|hằng|hàng|ngày|\(|$)"
+            if re.search(weekday_before, before) or re.match(weekday_after, after):
+                return "chủ nhật"
+            _unresolved(ctx, token, "chủ nhật, công nhân hay chi nhánh")
+        else:
+            _unresolved(ctx, token, "điện thoại, đường tỉnh hay đối tượng")
+        return token
+
+    return re.sub(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w])", spoken, text)
+
+
+def expand_abbreviations(text: str, ctx: Context) -> str:
+    """Pass P7: dictionary and context abbreviations; hyphens inside codes become spaces."""
+    lexicon = ctx.abbreviations
+    text = _etc(text)
+    text = _place_prefixes(text)
+    text = _context_abbreviations(text, ctx)
+    hyphenated = tuple(k for k in lexicon if "-" in k)
+    text = _replace_keys(text, lexicon, hyphenated)
+    text = re.sub(r"(?<=[A-ZĐ])-(?=[A-ZĐ])", " ", text)  # R12.5: `CSGT-TT`, `A-B`
+    plain = tuple(k for k in lexicon if "-" not in k and k not in _CONTEXT_KEYS)
+    return _replace_keys(text, lexicon, plain)

@@ -1,0 +1,243 @@
+"""Pass P2: codes that contain digits and are read specially (R9, R13, R14.4, R14.7)."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.flags import BLOCKING, WARNING, Context
+from publish.radio.numbers import cardinal, digit_by_digit
+
+__all__ = ["read_codes"]
+
+_ISSUERS = {
+    "CP": "Chính phủ",
+    "BCA": "Bộ Công an",
+    "QH": "Quốc hội",
+    "TTg": "Thủ tướng Chính phủ",
+    "UBND": "Ủy ban nhân dân",
+    "CAH": "Công an huyện",
+    "CAT": "Công an tỉnh",
+}
+_KINDS = {
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "NQ": "Nghị quyết",
+    "KH": "Kế hoạch",
+    "CV": "Công văn",
+    "TB": "Thông báo",
+    "BC": "Báo cáo",
+    "HD": "Hướng dẫn",
+}
+_ROADS = {
+    "QL": "quốc lộ",
+    "ĐT": "đường tỉnh",
+    "TL": "tỉnh lộ",
+    "ĐH": "đường huyện",
+    "CT": "đường cao tốc",
+}
+_DOC_WORD = re.compile(
+    r"(?i:luật|nghị định|thông tư(?: liên tịch)?|quyết định|chỉ thị|nghị quyết|kế hoạch|"
+    r"công văn|thông báo|báo cáo|hướng dẫn|văn bản|số)\s*$"
+)
+
+_PRIVATE_NUMBER = re.compile(
+    r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
+    r"số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*(?:số)?\s*:?\s*)(\d[\d .]{6,}\d)(?!\d)"
+)
+_LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
+_LEGAL = re.compile(
+    r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
+)
+_PHONE_TRIGGER = re.compile(
+    r"(?<!\w)((?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)|SĐT|ĐT)"
+    r"(\s*:?\s*(?:(?i:ngay|số|tới|đến|vào|qua)\s+){0,2}:?\s*)(\+?\d[\d .\-]*\d)(?![\d]|[.,]\d)"
+)
+_PHONE = re.compile(r"(?<![\w+.,/])(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})(?![\d]|[.,/]\d)")
+_PLATE_TRIGGER = re.compile(
+    r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*(?:số)?\s*:?\s*)"
+    r"(\d{2}[A-ZĐ]{1,2}\d?[-. ]?\d{3,5}(?:\.\d{2})?)(?!\w)"
+)
+_PLATE = re.compile(r"(?<![\w.])(\d{2}[A-Z]{1,2}\d?-\d{3}\.?\d{2})(?!\w|\.\d)")
+_KM_POST = re.compile(r"(?<![\w])[Kk][Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,]\d)")
+_ROAD = re.compile(r"(?<!\w)(QL|ĐT|TL|ĐH|CT)\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)")
+_BIRTH_YEAR = re.compile(r"(?<!\w)SN:?\s*(\d{4})(?!\d)")
+_CIRCULAR = re.compile(r"(?<!\w)TT\s+(?=(?:số\s+)?\d)")
+_HYPHEN_CODE = re.compile(r"(?<!\w)([A-ZĐ][A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
+_DIGIT_CODE = re.compile(r"(?<!\w)([A-ZĐ]{1,6})(\d+)([A-ZĐ]*)(?!\w)")
+
+
+def _phone_groups(number: str) -> list[str]:
+    """The writer's digit groups; unseparated numbers grouped 4-3-3, 4-4-3 or +84 3-3-3 (R9.2)."""
+    groups = [g for g in re.split(r"[ .\-]+", number.strip()) if g]
+    if len(groups) > 1:
+        return groups
+    digits = groups[0]
+    if digits.startswith("+84") and len(digits) == 12:
+        return ["+84", digits[3:6], digits[6:9], digits[9:]]
+    if digits.startswith("0") and len(digits) == 10:
+        return [digits[:4], digits[4:7], digits[7:]]
+    if digits.startswith("0") and len(digits) == 11:
+        return [digits[:4], digits[4:8], digits[8:]]
+    return [digits]
+
+
+def _phone(number: str) -> str:
+    """Digit by digit, `+` → `cộng`, a comma (breath pause) between groups (R9.2)."""
+    spoken = []
+    for group in _phone_groups(number):
+        words = digit_by_digit(group)
+        spoken.append(f"cộng {words}" if group.startswith("+") else words)
+    return ", ".join(spoken)
+
+
+def _private_numbers(text: str, ctx: Context) -> str:
+    """Citizen ID and bank account numbers are never read (R9.5, Q6)."""
+
+    def spoken(m: re.Match[str]) -> str:
+        ctx.flag(
+            "R9.5",
+            WARNING,
+            f"Số giấy tờ hoặc tài khoản «{m[3]}» là dữ liệu cá nhân; đã bỏ khỏi kịch bản. "
+            "Biên tập viên kiểm tra lại quyền riêng tư.",
+            m[3],
+        )
+        return m[1]
+
+    return _PRIVATE_NUMBER.sub(spoken, text)
+
+
+def _issuer(code: str, ctx: Context) -> str:
+    """Expand one issuer code (R13.3); unknown ones are kept and flagged."""
+    if code in _ISSUERS:
+        return _ISSUERS[code]
+    if code in ctx.abbreviations:
+        return ctx.abbreviations[code]
+    ctx.flagged_tokens.add(code)
+    ctx.flag(
+        "R13.3",
+        BLOCKING,
+        f"Không biết cơ quan ban hành «{code}» trong số hiệu văn bản; đã giữ nguyên. "
+        "Cách sửa: viết tên cơ quan đầy đủ hoặc thêm vào từ điển viết tắt của đơn vị.",
+        code,
+    )
+    return code
+
+
+def _legal(text: str, ctx: Context) -> str:
+    """`58/2020/TT-BCA` → `năm mươi tám năm … của Bộ Công an` (R13.3)."""
+    opts = ctx.options
+
+    def law(m: re.Match[str]) -> str:
+        year = cardinal(int(m[2]), opts)
+        return (
+            f"{cardinal(int(m[1]), opts)} năm {year} của Quốc hội khóa {cardinal(int(m[3]), opts)}"
+        )
+
+    def document(m: re.Match[str]) -> str:
+        number, year, kind, issuers = m[1], m[2], m[3], m[4]
+        spoken = cardinal(int(number), opts)
+        if year:
+            spoken += f" năm {cardinal(int(year), opts)}"
+        spoken += " của " + " và ".join(_issuer(code, ctx) for code in issuers.split("-"))
+        if kind in _KINDS and not _DOC_WORD.search(text[: m.start()]):
+            spoken = f"{_KINDS[kind]} số {spoken}"
+        return spoken
+
+    return _LEGAL.sub(document, _LAW_QH.sub(law, text))
+
+
+def _phones(text: str, ctx: Context) -> str:
+    """Numbers after a phone trigger word, then anything shaped like a phone number (R9.1–R9.3)."""
+
+    def after_trigger(m: re.Match[str]) -> str:
+        if sum(c.isdigit() for c in m[3]) < 3:
+            return m[0]
+        trigger = "điện thoại" if m[1] == "ĐT" else m[1]
+        return f"{trigger}{m[2]}{_phone(m[3])}"
+
+    text = _PHONE_TRIGGER.sub(after_trigger, text)
+    return _PHONE.sub(lambda m: _phone(m[1]), text)
+
+
+def _plate_words(plate: str, ctx: Context) -> str:
+    """A licence plate: province and series, then the serial digit by digit (R9.4)."""
+    m = re.fullmatch(r"(\d{2})([A-ZĐ]{1,2})(\d?)[-. ]?(\d{3,5}(?:\.\d{2})?)", plate)
+    if not m:
+        return plate
+    province = (
+        cardinal(int(m[1]), ctx.options)
+        if ctx.options.plate_style == "pairs"
+        else digit_by_digit(m[1])
+    )
+    head = f"{province} {m[2]}" + (f" {digit_by_digit(m[3])}" if m[3] else "")
+    serial = ", ".join(digit_by_digit(group) for group in m[4].split("."))
+    ctx.flag(
+        "Q6",
+        WARNING,
+        f"Biển số xe «{plate}»: nếu là xe của người dân, cân nhắc không đọc trên sóng "
+        "(quyền riêng tư).",
+        plate,
+    )
+    return f"{head}, {serial}"
+
+
+def _plates(text: str, ctx: Context) -> str:
+    """Plates after `BKS`/`biển số`, and plate-shaped tokens anywhere (R9.4)."""
+    text = _PLATE_TRIGGER.sub(lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}", text)
+    return _PLATE.sub(lambda m: _plate_words(m[1], ctx), text)
+
+
+def _roads(text: str, ctx: Context) -> str:
+    """Km posts (R13.1) and road codes before a number (R13.2)."""
+    opts = ctx.options
+
+    def km_post(m: re.Match[str]) -> str:
+        if re.search(r"\d\s*$", text[: m.start()]):
+            return m[0]  # `25 km 300`: a unit after a number, P4 reads it
+        spoken = f"ki-lô-mét {cardinal(int(m[1]), opts)}"
+        return spoken + (f" cộng {cardinal(int(m[2]), opts)}" if m[2] else "")
+
+    def road(m: re.Match[str]) -> str:
+        return f"{_ROADS[m[1]]} {cardinal(int(m[2]), opts)}" + (f" {m[3]}" if m[3] else "")
+
+    return _ROAD.sub(road, _KM_POST.sub(km_post, text))
+
+
+def _digit_codes(text: str, ctx: Context) -> str:
+    """`COVID-19` → `COVID mười chín` (R12.5); `PC06` from the lexicon, else spelled + flag (R14.7)."""
+    lexicon = ctx.abbreviations
+
+    def hyphen_code(m: re.Match[str]) -> str:
+        if m[0] in lexicon:
+            return lexicon[m[0]]
+        return f"{m[1]} {cardinal(int(m[2]), ctx.options)}"
+
+    def digit_code(m: re.Match[str]) -> str:
+        if m[0] in lexicon:
+            return lexicon[m[0]]
+        ctx.flagged_tokens.update({m[1], m[3]} - {""})
+        ctx.flag(
+            "R14.7",
+            BLOCKING,
+            f"Mã «{m[0]}» chưa có trong từ điển viết tắt; tạm đọc từng chữ số. Cách sửa: thêm "
+            "cách đọc vào từ điển của đơn vị (--abbreviations) hoặc viết đầy đủ.",
+            m[0],
+        )
+        return " ".join(part for part in (m[1], digit_by_digit(m[2]), m[3]) if part)
+
+    return _DIGIT_CODE.sub(digit_code, _HYPHEN_CODE.sub(hyphen_code, text))
+
+
+def read_codes(text: str, ctx: Context) -> str:
+    """Pass P2: private numbers, legal references, phones, plates, roads, `SN yyyy`, codes."""
+    text = _private_numbers(text, ctx)
+    text = _legal(text, ctx)
+    text = _phones(text, ctx)
+    text = _plates(text, ctx)
+    text = _roads(text, ctx)
+    text = _BIRTH_YEAR.sub(lambda m: f"sinh năm {cardinal(int(m[1]), ctx.options)}", text)
+    text = _CIRCULAR.sub("thông tư ", text)
+    return _digit_codes(text, ctx)

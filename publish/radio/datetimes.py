@@ -1,0 +1,219 @@
+"""Pass P3: dates (R7) and clock times (R8), before any other number rule sees `/`, `:` or `h`."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.flags import WARNING, Context
+from publish.radio.numbers import cardinal, roman_value
+from publish.radio.options import SpeakOptions
+
+__all__ = ["month_name", "read_dates_and_times"]
+
+_NO_OPTIONS = SpeakOptions()  # month numbers (1–12) never depend on house-style options
+_LUNAR = re.compile(r"âm lịch|(?<!\w)AL(?!\w)|(?<!\w)Tết(?!\w)")
+_DATE_TRIGGER = re.compile(
+    r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và)|"
+    r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*,?\s*\(?\s*$"
+)
+_DAY_WORD = re.compile(r"(?<!\w)(?i:ngày)\s*$")
+_YEAR_RANGE_LEAD = re.compile(r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng)\s*$")
+_FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
+_HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc|khoảng|từ|đến|vào|tới)\s*$")
+
+_EDGE = r"(?<![\w.,/:-])"
+_END = r"(?![\w/]|[.,:]\d)"
+_TIME = r"(?:[01]?\d|2[0-3])(?:\s?[hg]\s?(?:[0-5]\d)?|:[0-5]\d)"
+
+_QUARTER = re.compile(r"(?<!\w)((?i:quý))\s+([IVX]+|[1-4])\s*/\s*(\d{4})(?!\d)")
+_HMS = re.compile(_EDGE + r"([01]?\d|2[0-3]):([0-5]\d):([0-5]\d)" + _END)
+_TIME_RANGE = re.compile(_EDGE + r"(" + _TIME + r"|\d{1,2})\s*-\s*(" + _TIME + r")" + _END)
+_HM_COLON = re.compile(_EDGE + r"([01]?\d|2[0-3]):([0-5]\d)" + _END)
+_HM = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?[hg]\s?([0-5]\d)(\s?(?:'|phút(?!\w)))?(?!\w)")
+_H = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?h(?![\w'])")
+_G = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?g(?!\w)")
+_H_WORD_MIN = re.compile(_EDGE + r"(\d{1,2}) giờ ([0-5]\d)(?!\d| phút)")
+_DAY_RANGE = re.compile(_EDGE + r"(\d{1,2})\s*-\s*(\d{1,2})([/.])(\d{1,2})(?:\3(\d{4}))?" + _END)
+_DATE_RANGE = re.compile(
+    _EDGE + r"(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?" + _END
+)
+_FULL_DATE = re.compile(_EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})" + _END)
+_MONTH_YEAR = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*[/.-]\s*(\d{4})" + _END)
+_BARE_MONTH_YEAR = re.compile(_EDGE + r"(\d{1,2})/((?:19|20)\d\d)" + _END)
+_YEAR_RANGE = re.compile(_EDGE + r"((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)" + _END)
+_SHORT_DATE = re.compile(_EDGE + r"(\d{1,2})/(\d{1,2})" + _END)
+_MONTH = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})(?![\w/]|[.,:]\d)")
+
+
+def month_name(month: int, lunar: bool) -> str:
+    """Month word after `tháng` (R7.3): 4 → `tư`; lunar 1 → `giêng`, 12 → `chạp`."""
+    if lunar and month in (1, 12):
+        return "giêng" if month == 1 else "chạp"
+    return "tư" if month == 4 else cardinal(month, _NO_OPTIONS)
+
+
+def _valid(day: int, month: int) -> bool:
+    """A plausible day/month pair."""
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+class _Reader:
+    """Date and time readings for one paragraph (needs its text for context words)."""
+
+    def __init__(self, text: str, ctx: Context) -> None:
+        self.text = text
+        self.ctx = ctx
+        self.opts = ctx.options
+
+    def num(self, n: int | str) -> str:
+        """A cardinal under the current options."""
+        return cardinal(int(n), self.opts)
+
+    def lunar(self, m: re.Match[str]) -> bool:
+        """Lunar-calendar words near the date."""
+        return bool(_LUNAR.search(self.text[max(0, m.start() - 40) : m.end() + 40]))
+
+    def day(self, day: int) -> str:
+        """Day number, with `mùng` for 1–10 when the option is on."""
+        words = self.num(day)
+        return f"mùng {words}" if self.opts.day_prefix_mung and day <= 10 else words
+
+    def date(self, m: re.Match[str], day: int, month: int, year: str | None) -> str:
+        """`ngày <d> tháng <m> [năm <y>]`, without repeating a preceding `ngày` (R7.1)."""
+        lead = "" if _DAY_WORD.search(self.text[: m.start()]) else "ngày "
+        spoken = f"{lead}{self.day(day)} tháng {month_name(month, self.lunar(m))}"
+        return spoken + (f" năm {self.num(year)}" if year else "")
+
+    def clock(self, hour: str, minute: str | None = None, second: str | None = None) -> str:
+        """`<H> giờ [<M> phút [<S> giây]]` (R8.1, R8.2); `:00` minutes are not read."""
+        spoken = f"{self.num(hour)} giờ"
+        if second is not None:
+            return f"{spoken} {self.num(minute or 0)} phút {self.num(second)} giây"
+        if minute and int(minute):
+            spoken += f" {self.num(minute)}" + (" phút" if self.opts.minutes_word else "")
+        return spoken
+
+    def time_token(self, written: str) -> str:
+        """Read one `_TIME` token (`7h`, `7h30`, `7g30`, `22:15`) or a bare hour."""
+        m = re.fullmatch(r"(\d{1,2})(?:\s?[hg:]\s?(\d{2})?)?", written.strip())
+        assert m is not None
+        return self.clock(m[1], m[2])
+
+
+def _times(r: _Reader, text: str) -> str:
+    """Clock times and time ranges (R8)."""
+    text = _HMS.sub(lambda m: r.clock(m[1], m[2], m[3]), text)
+
+    def time_range(m: re.Match[str]) -> str:
+        lead = "" if _FROM_LEAD.search(text[: m.start()]) else "từ "
+        first = r.num(m[1]) if m[1].isdigit() else r.time_token(m[1])
+        return f"{lead}{first} đến {r.time_token(m[2])}"
+
+    text = _TIME_RANGE.sub(time_range, text)
+    text = _HM_COLON.sub(lambda m: r.clock(m[1], m[2]), text)
+
+    def hour_minute(m: re.Match[str]) -> str:
+        spoken = r.clock(m[1], m[2])
+        if m[3] and "phút" in m[3] and not r.opts.minutes_word and int(m[2]):
+            spoken += " phút"  # the writer wrote it; keep it
+        return spoken
+
+    text = _HM.sub(hour_minute, text)
+    text = _H.sub(lambda m: r.clock(m[1]), text)
+
+    def grams_or_hour(m: re.Match[str]) -> str:
+        return r.clock(m[1]) if _HOUR_WORD.search(text[: m.start()]) else m[0]
+
+    text = _G.sub(grams_or_hour, text)
+    if r.opts.minutes_word:
+        text = _H_WORD_MIN.sub(lambda m: f"{m[1]} giờ {m[2]} phút", text)
+    return text
+
+
+def _dates(r: _Reader, text: str) -> str:
+    """Dates, date ranges, months and years (R7)."""
+    r.text = text
+
+    def quarter(m: re.Match[str]) -> str:
+        value = int(m[2]) if m[2].isdigit() else roman_value(m[2])
+        return m[0] if value is None else f"{m[1]} {r.num(value)} năm {r.num(m[3])}"
+
+    text = r.text = _QUARTER.sub(quarter, text)
+
+    def day_range(m: re.Match[str]) -> str:
+        d1, d2, month = int(m[1]), int(m[2]), int(m[4])
+        if not (_valid(d1, month) and _valid(d2, month)):
+            return m[0]
+        first = r.date(m, d1, month, None).rsplit(" tháng ", 1)[0]
+        return f"{first} đến ngày {r.day(d2)} tháng {month_name(month, r.lunar(m))}" + (
+            f" năm {r.num(m[5])}" if m[5] else ""
+        )
+
+    text = r.text = _DAY_RANGE.sub(day_range, text)
+
+    def date_range(m: re.Match[str]) -> str:
+        d1, m1, d2, m2 = (int(m[i]) for i in range(1, 5))
+        if not (_valid(d1, m1) and _valid(d2, m2)):
+            return m[0]
+        second = f"ngày {r.day(d2)} tháng {month_name(m2, r.lunar(m))}"
+        return f"{r.date(m, d1, m1, None)} đến {second}" + (f" năm {r.num(m[5])}" if m[5] else "")
+
+    text = r.text = _DATE_RANGE.sub(date_range, text)
+
+    def full_date(m: re.Match[str]) -> str:
+        day, month = int(m[1]), int(m[3])
+        return r.date(m, day, month, m[4]) if _valid(day, month) else m[0]
+
+    text = r.text = _FULL_DATE.sub(full_date, text)
+
+    def month_year(m: re.Match[str]) -> str:
+        month = int(m[2])
+        if not 1 <= month <= 12:
+            return m[0]
+        return f"{m[1]} {month_name(month, r.lunar(m))} năm {r.num(m[3])}"
+
+    text = r.text = _MONTH_YEAR.sub(month_year, text)
+
+    def bare_month_year(m: re.Match[str]) -> str:
+        month = int(m[1])
+        if not 1 <= month <= 12:
+            return m[0]
+        spoken = f"tháng {month_name(month, r.lunar(m))} năm {r.num(m[2])}"
+        r.ctx.flag(
+            "R7.4",
+            WARNING,
+            f"«{m[0]}» được hiểu là tháng/năm và đọc «{spoken}»; nếu đúng, nên viết "
+            f"«tháng {m[0]}».",
+            m[0],
+        )
+        return spoken
+
+    text = r.text = _BARE_MONTH_YEAR.sub(bare_month_year, text)
+
+    def year_range(m: re.Match[str]) -> str:
+        lead = "" if _YEAR_RANGE_LEAD.search(text[: m.start()]) else "từ "
+        return f"{lead}{r.num(m[1])} đến {r.num(m[2])}"
+
+    text = r.text = _YEAR_RANGE.sub(year_range, text)
+
+    def short_date(m: re.Match[str]) -> str:
+        day, month = int(m[1]), int(m[2])
+        if not _valid(day, month) or not _DATE_TRIGGER.search(text[: m.start()]):
+            return m[0]  # without a trigger word `a/b` is a fraction (R12.3)
+        return r.date(m, day, month, None)
+
+    text = r.text = _SHORT_DATE.sub(short_date, text)
+
+    def month(m: re.Match[str]) -> str:
+        value = int(m[2])
+        return f"{m[1]} {month_name(value, r.lunar(m))}" if 1 <= value <= 12 else m[0]
+
+    return _MONTH.sub(month, text)
+
+
+def read_dates_and_times(text: str, ctx: Context) -> str:
+    """Pass P3: dates first (they contain `.` and `-`), then clock times."""
+    reader = _Reader(text, ctx)
+    text = _dates(reader, text)
+    reader.text = text
+    return _times(reader, text)

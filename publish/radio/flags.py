@@ -1,0 +1,62 @@
+"""Editor flags (spec §7) and the per-run context the passes report them to."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from publish.radio.options import SpeakOptions
+
+__all__ = ["BLOCKING", "WARNING", "Context", "Flag"]
+
+BLOCKING = "blocking"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One QA finding: rule code (e.g. "R14.6", "Q1"), severity, Vietnamese message, where."""
+
+    code: str
+    severity: str
+    message: str
+    excerpt: str
+    line: int | None = None
+
+    def render(self, source: str = "") -> str:
+        """Format as `source:line: [mức] MÃ: thông điệp` for the command line."""
+        where = source
+        if self.line is not None:
+            where = f"{source}:{self.line}" if source else f"dòng {self.line}"
+        level = "chặn duyệt" if self.severity == BLOCKING else "cảnh báo"
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}[{level}] {self.code}: {self.message}"
+
+
+@dataclass
+class Context:
+    """What every pass needs: options, the abbreviation lexicon and the flag sink."""
+
+    options: SpeakOptions
+    abbreviations: Mapping[str, str]
+    flags: list[Flag] = field(default_factory=list)
+    lines: tuple[tuple[int, str], ...] = ()
+    flagged_tokens: set[str] = field(default_factory=set)
+
+    def flag(
+        self, code: str, severity: str, message: str, excerpt: str, line: int | None = None
+    ) -> None:
+        """Record a finding once, at the given line or the source line containing the excerpt."""
+        new = Flag(code, severity, message, excerpt, line or self._line_of(excerpt))
+        if new not in self.flags:
+            self.flags.append(new)
+
+    def _line_of(self, excerpt: str) -> int | None:
+        """The first source line of the current paragraph containing the excerpt."""
+        if not self.lines:
+            return None
+        needle = excerpt.strip()
+        for number, text in self.lines:
+            if needle and needle in text:
+                return number
+        return self.lines[0][0]

@@ -1,0 +1,279 @@
+"""Pass P1: Markdown/HTML structure → spoken paragraphs; non-spoken material dropped (R1)."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from publish.radio.flags import WARNING, Context
+
+__all__ = ["PLACEHOLDER_FIRST", "PLACEHOLDER_LAST", "Block", "Item", "split_blocks", "strip_inline"]
+
+PLACEHOLDER_FIRST, PLACEHOLDER_LAST = "\ue000", "\ue0ff"
+"""Private-use characters that stand for protected spans (pronouncers) during the passes."""
+
+Lines = tuple[tuple[int, str], ...]
+
+
+@dataclass
+class Item:
+    """One unit read as a whole: a paragraph or one list item, with its source lines."""
+
+    text: str
+    lines: Lines
+    list_item: bool = False
+
+
+@dataclass
+class Block:
+    """A paragraph-level block: `body` (spoken), `heading`, or `cue` (kept verbatim, not read)."""
+
+    kind: str
+    items: list[Item] = field(default_factory=list)
+    level: int = 0
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
+_QUOTE = re.compile(r"^\s*>\s?")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|")
+_DEFINITION = re.compile(r"^\s*\[\^?[^\]]+\]:")
+_CUE = re.compile(r"^\s*\[(?!\^)[^\[\]]+\]\s*$")
+_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_ITALIC_LINE = re.compile(r"^\s*([*_])(?!\1).+(?<!\1)\1\s*$")
+_WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__)(?:(?!\1).)+\1\s*$")
+_CAPTION = re.compile(r"^\s*[*_]*\s*\(?\s*(?i:ảnh(?:\s+minh\s+h[oọ]ạ?)?|nguồn)\s*[:)]")
+_HASHTAG_LINE = re.compile(r"^\s*(?:#\w+\s*)+$")
+
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\[\]\"“”]+|(?<![\w@.])(?:[a-z0-9-]+\.)+"
+    r"(?:vn|com|net|org|info)(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|\[([^\[\]]+)\]\[[^\]]*\]")
+_CTA = re.compile(r"(?i:xem thêm|xem chi tiết|tại đây|bấm vào|nhấn vào|link|nguồn:)")
+_CLAUSE_END = re.compile(r"[,;.!?](?=\s|$)")
+
+
+def _flag_removed(ctx: Context, what: str, excerpt: str, line: int) -> None:
+    """Report a table/code block that was removed (R1.7, Q8)."""
+    ctx.flag(
+        "R1.7",
+        WARNING,
+        f"Đã bỏ {what} khỏi kịch bản đọc; cần chuyển nội dung thành câu văn bằng tay.",
+        excerpt,
+        line,
+    )
+
+
+def _skip_front_matter(lines: list[str]) -> int:
+    """Index of the first body line after a YAML front matter block, if any."""
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() in ("---", "..."):
+                return i + 1
+    return 0
+
+
+class _Splitter:
+    """Line-by-line block splitter keeping source line numbers."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.blocks: list[Block] = []
+        self.current: list[tuple[int, str]] = []
+        self.list_items: list[list[tuple[int, str]]] = []
+        self.after_image = False
+
+    def end_paragraph(self) -> None:
+        """Close the open paragraph or list into a block."""
+        if self.current:
+            lines = tuple(self.current)
+            text = " ".join(t.strip() for _, t in lines)
+            if _WHOLE_EMPHASIS.match(text):  # R1.2: an all-bold paragraph is a pseudo-heading
+                self.blocks.append(Block("heading", [Item(text, lines)], level=7))
+            else:
+                self.blocks.append(Block("body", [Item(text, lines)]))
+        if self.list_items:
+            items = [
+                Item(" ".join(t.strip() for _, t in item), tuple(item), list_item=True)
+                for item in self.list_items
+            ]
+            self.blocks.append(Block("body", items))
+        self.current, self.list_items = [], []
+
+    def feed(self, lines: list[str], start: int) -> None:
+        """Split `lines[start:]` into blocks."""
+        i = start
+        while i < len(lines):
+            number, line = i + 1, lines[i]
+            i += 1
+            if _FENCE.match(line):
+                self.end_paragraph()
+                fence = _FENCE.match(line)[1]  # type: ignore[index]
+                while i < len(lines) and not lines[i].strip().startswith(fence):
+                    i += 1
+                i += 1
+                _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
+                continue
+            if re.match(r"^\s*<table", line, re.I):
+                self.end_paragraph()
+                while i < len(lines) and not re.search(r"</table>", lines[i - 1], re.I):
+                    i += 1
+                _flag_removed(self.ctx, "một bảng", line.strip(), number)
+                continue
+            if _TABLE_ROW.match(line):
+                self.end_paragraph()
+                while i < len(lines) and _TABLE_ROW.match(lines[i]):
+                    i += 1
+                _flag_removed(self.ctx, "một bảng", line.strip(), number)
+                continue
+            self.line(number, line)
+        self.end_paragraph()
+
+    def line(self, number: int, line: str) -> None:
+        """Handle one ordinary line."""
+        was_after_image, self.after_image = self.after_image, False
+        if not line.strip():
+            self.end_paragraph()
+            self.after_image = was_after_image
+            return
+        if (heading := _HEADING.match(line)) and not _HASHTAG_LINE.match(line):
+            self.end_paragraph()
+            item = Item(heading[2], ((number, line),))
+            self.blocks.append(Block("heading", [item], level=len(heading[1])))
+            return
+        if _SETEXT.match(line) and len(self.current) == 1 and not self.list_items:
+            (first_number, first), self.current = self.current[0], []
+            level = 1 if line.strip().startswith("=") else 2
+            item = Item(first.strip(), ((first_number, first),))
+            self.blocks.append(Block("heading", [item], level=level))
+            return
+        if _RULE.match(line) or _DEFINITION.match(line) or _HASHTAG_LINE.match(line):
+            self.end_paragraph()
+            return
+        if _CUE.match(line) and not _LINK.search(line):
+            self.end_paragraph()
+            self.blocks.append(Block("cue", [Item(line.strip(), ((number, line),))]))
+            return
+        if _IMAGE_LINE.match(line):
+            self.end_paragraph()
+            self.after_image = True
+            return
+        if (was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line):
+            return  # R1.5: photo caption or source line
+        line = _QUOTE.sub("", line)
+        if item := _LIST.match(line):
+            if self.current:
+                self.end_paragraph()
+            self.list_items.append([(number, item[2])])
+        elif self.list_items:
+            self.list_items[-1].append((number, line))  # continuation of the last item
+        else:
+            self.current.append((number, line))
+
+
+def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
+    """Split a bulletin (front matter allowed) into headings, spoken paragraphs and cue lines."""
+    lines = markdown_text.split("\n")
+    splitter = _Splitter(ctx)
+    splitter.feed(lines, _skip_front_matter(lines))
+    return splitter.blocks
+
+
+def _drop_clause(text: str, start: int, end: int) -> str:
+    """Remove the clause around text[start:end], keeping the punctuation that closes it."""
+    left = max((m.start() for m in _CLAUSE_END.finditer(text, 0, start)), default=-1)
+    right_match = _CLAUSE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    if left < 0:
+        right = right + 1 if right_match else right
+        return text[right:].lstrip()
+    return text[:left] + text[right:]
+
+
+def _urls(text: str, ctx: Context) -> str:
+    """Bare URLs and e-mail addresses: the configured phrase, else drop the clause (R1.4)."""
+    spoken = ctx.options.url_spoken
+    while m := (_EMAIL.search(text) or _URL.search(text)):
+        address = m[0].rstrip(".,;:!?")
+        end = m.start() + len(address)
+        if spoken:
+            text = text[: m.start()] + spoken + text[end:]
+            continue
+        ctx.flag(
+            "R1.4",
+            WARNING,
+            f"Đã bỏ vế câu chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu cần, "
+            "đặt tùy chọn url_spoken, ví dụ «trang thông tin điện tử của Công an huyện».",
+            address,
+        )
+        text = _drop_clause(text, m.start(), end)
+    return text
+
+
+def _calls_to_action(text: str, ctx: Context) -> str:
+    """Drop sentences that only send the listener to a link (R1.3)."""
+    kept = []
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        has_link = _LINK.search(sentence) or _URL.search(sentence) or _EMAIL.search(sentence)
+        if has_link and _CTA.search(sentence):
+            ctx.flag(
+                "R1.3",
+                WARNING,
+                f"Đã bỏ câu kêu gọi xem liên kết: «{sentence.strip()}». Trên sóng không bấm được "
+                "liên kết; nếu cần, viết lại bằng lời.",
+                sentence.strip(),
+            )
+            continue
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+def _spoken_char(c: str) -> bool:
+    """False for emoji, pictographs and their modifiers (R1.9); `°` stays for `°C`."""
+    if c == "°" or PLACEHOLDER_FIRST <= c <= PLACEHOLDER_LAST:
+        return True
+    if c in "\ufe0f\ufe0e\u200d\u20e3" or "\U0001f3fb" <= c <= "\U0001f3ff":
+        return False
+    return unicodedata.category(c) not in ("So", "Cs", "Co")
+
+
+def _remove_pictographs(text: str) -> str:
+    """Emoji and pictographs are not read (R1.9)."""
+    return "".join(c for c in text if _spoken_char(c))
+
+
+def strip_inline(text: str, ctx: Context) -> str:
+    """Inline Markdown/HTML → plain text: links, images, emphasis, tags, hashtags, emoji."""
+    text = html.unescape(text)
+    text = re.sub(r"<!--.*?-->", " ", text)
+    text = re.sub(r"<(https?://[^>\s]+)>", r"\1", text)
+    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.I)
+    text = re.sub(r"</?[A-Za-z][^<>]*>", " ", text)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
+    text = re.sub(r"\[\^[^\]]+\]", "", text)
+    text = re.sub(r"\(\s*(?i:ảnh(?:\s+minh\s+h[oọ]ạ?)?)\s*(?::[^)]*)?\)", " ", text)
+    text = _calls_to_action(text, ctx)
+    text = _LINK.sub(lambda m: m[1] if m[1] is not None else m[3], text)
+    text = _urls(text, ctx)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = re.sub(r"~~(?=\S)(.+?)(?<=\S)~~", r"\1", text)
+    text = re.sub(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])", r"\1", text)
+    text = re.sub(r"(?:\s*#\w+)+\s*$", "", text)  # R1.9: trailing hashtag block
+    text = re.sub(r"(?<![\w&])#(?=\w)", "", text)
+    text = _remove_pictographs(text)
+    text = re.sub(r"\s*\n\s*", lambda m: " ", _sentence_breaks(text))
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _sentence_breaks(text: str) -> str:
+    """`<br>` (turned into newlines) ends a sentence: add a stop where none is (R1.8)."""
+    return re.sub(r"(?<=[^\s.!?:;,])[ \t]*\n", ".\n", text.strip())

@@ -1,0 +1,130 @@
+"""Pass P4: numbers with attached units — money (R5), percent (R4), measures (R6); symbols (R12.2)."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.flags import WARNING, Context
+from publish.radio.numbers import NUMBER, read_number
+
+__all__ = ["UNITS", "read_measures"]
+
+UNITS = {
+    "km": "ki-lô-mét",
+    "Km": "ki-lô-mét",
+    "m": "mét",
+    "cm": "xăng-ti-mét",
+    "mm": "mi-li-mét",
+    "kg": "ki-lô-gam",
+    "g": "gam",
+    "mg": "mi-li-gam",
+    "t": "tấn",
+    "l": "lít",
+    "ml": "mi-li-lít",
+    "m2": "mét vuông",
+    "m²": "mét vuông",
+    "m3": "mét khối",
+    "m³": "mét khối",
+    "km2": "ki-lô-mét vuông",
+    "km²": "ki-lô-mét vuông",
+    "ha": "héc-ta",
+    "cc": "phân khối",
+    "°C": "độ C",
+    "ºC": "độ C",
+    "oC": "độ C",
+    "kW": "ki-lô-oát",
+    "kWh": "ki-lô-oát giờ",
+}
+_DENOMINATORS = {**UNITS, "h": "giờ", "s": "giây"}
+_CURRENCIES = {
+    "đồng VNĐ": "đồng",
+    "đồng VND": "đồng",
+    "VNĐ": "đồng",
+    "VND": "đồng",
+    "vnđ": "đồng",
+    "đồng": "đồng",
+    "đ": "đồng",
+    "USD": "đô la Mỹ",
+    "$": "đô la Mỹ",
+    "EUR": "ơ-rô",
+    "€": "ơ-rô",
+    "NDT": "nhân dân tệ",
+}
+
+
+def _alternation(words: dict[str, str]) -> str:
+    """Regex alternation of the keys, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUM = r"(?<![\w.,])(" + NUMBER + r")"
+_SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
+_MONEY = re.compile(_NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)")
+_MONEY_PREFIX = re.compile(r"(?<!\w)([$€])\s?(" + NUMBER + r")" + _SCALE)
+_INFORMAL = re.compile(_NUM + r"\s?(k|K|tr|củ)(?!\w)")
+_PERCENT = re.compile(_NUM + r"\s?([%‰])")
+_MEASURE = re.compile(
+    r"(?<![\w.,])(-)?(" + NUMBER + r")\s?(" + _alternation(UNITS) + r")"
+    r"(?:/(?:(" + NUMBER + r")\s?)?(" + _alternation(_DENOMINATORS) + r"|[^\W\d_]+))?(?!\w)"
+)
+_SYMBOLS = (
+    (re.compile(r"[~≈]\s*"), "khoảng "),
+    (re.compile(r"±\s*"), "cộng trừ "),
+    (re.compile(r"(?<![<>=])>\s*(?=\d)"), "hơn "),
+    (re.compile(r"<\s*(?=\d)"), "dưới "),
+    (re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
+)
+
+
+def _money(text: str, ctx: Context) -> str:
+    """Amounts with a currency before or after, informal amounts expanded and flagged."""
+
+    def suffix(m: re.Match[str]) -> str:
+        scale = f" {m[2]}" if m[2] else ""
+        return f"{read_number(m[1], ctx)}{scale} {_CURRENCIES[m[3]]}"
+
+    def prefix(m: re.Match[str]) -> str:
+        scale = f" {m[3]}" if m[3] else ""
+        return f"{read_number(m[2], ctx)}{scale} {_CURRENCIES[m[1]]}"
+
+    def informal(m: re.Match[str]) -> str:
+        scale = ctx.options.thousand_word if m[2] in "kK" else "triệu"
+        spoken = f"{read_number(m[1], ctx)} {scale}"
+        ctx.flag(
+            "R5.4",
+            WARNING,
+            f"Số tiền viết kiểu khẩu ngữ «{m[0]}»; đã đọc là «{spoken}». Nên viết đầy đủ "
+            "(ví dụ «50.000 đồng»).",
+            m[0],
+        )
+        return spoken
+
+    text = _MONEY.sub(suffix, text)
+    text = _MONEY_PREFIX.sub(prefix, text)
+    return _INFORMAL.sub(informal, text)
+
+
+def _measures(text: str, ctx: Context) -> str:
+    """Units directly after a number (R6.3), `a/b` units as `A trên B`, minus as `âm`."""
+
+    def spoken(m: re.Match[str]) -> str:
+        words = f"{read_number(m[2], ctx)} {UNITS[m[3]]}"
+        if m[1]:
+            words = f"âm {words}"
+        if m[5]:
+            per = f"{read_number(m[4], ctx)} " if m[4] else ""
+            words += f" trên {per}{_DENOMINATORS.get(m[5], m[5])}"
+        return words
+
+    return _MEASURE.sub(spoken, text)
+
+
+def read_measures(text: str, ctx: Context) -> str:
+    """Pass P4 (with the R12.2 comparison symbols, which attach to the number that follows)."""
+    for pattern, words in _SYMBOLS:
+        text = pattern.sub(words, text)
+    text = _money(text, ctx)
+    text = _PERCENT.sub(
+        lambda m: f"{read_number(m[1], ctx)} {'phần trăm' if m[2] == '%' else 'phần nghìn'}", text
+    )
+    return _measures(text, ctx)

@@ -1,0 +1,176 @@
+"""Read-aloud normaliser: Markdown bulletin → human radio script + editor flags (passes P0–P9).
+
+Public API: `normalise`, `normalise_fragment`, `tts_text`, `SpeakOptions`, `Spoken`, `Flag`,
+`load_abbreviations`, `count_syllables`, `estimate_seconds`. Rule IDs refer to
+docs/radio-read-aloud.md.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
+from publish.radio.codes import read_codes
+from publish.radio.datetimes import read_dates_and_times
+from publish.radio.flags import BLOCKING, WARNING, Context, Flag
+from publish.radio.markdown import PLACEHOLDER_FIRST, Item, split_blocks, strip_inline
+from publish.radio.measures import read_measures
+from publish.radio.numerals import read_ordinals, read_remaining_numbers
+from publish.radio.options import SpeakOptions
+from publish.radio.punctuation import punctuate
+from publish.radio.qa import check_paragraph
+from publish.radio.readtime import count_syllables, estimate_seconds
+from publish.radio.tts import tts_text
+
+__all__ = [
+    "BLOCKING",
+    "WARNING",
+    "Flag",
+    "SpeakOptions",
+    "Spoken",
+    "count_syllables",
+    "estimate_seconds",
+    "load_abbreviations",
+    "normalise",
+    "normalise_fragment",
+    "tts_text",
+]
+
+_PRONOUNCER = re.compile(r"\(\s*đọc\s*:\s*([^()]*?)\s*\)")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_MAX_PLACEHOLDERS = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """The human script (paragraphs separated by blank lines), its flags and the plain title."""
+
+    text: str
+    flags: tuple[Flag, ...]
+    title: str | None = None
+
+    @property
+    def blocking(self) -> tuple[Flag, ...]:
+        """Flags that must be resolved before the item can be approved."""
+        return tuple(f for f in self.flags if f.severity == BLOCKING)
+
+
+def _prepare(text: str) -> str:
+    """Pass P0: NFC, one kind of line break and space, one dash for matching (R1.0)."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return _DASHES.sub("-", text)
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    """Swap pronouncers `(đọc: …)` for placeholders so no pass touches them (S6)."""
+    kept: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        if len(kept) >= _MAX_PLACEHOLDERS:
+            return m[0]
+        kept.append(f"(đọc: {m[1]})")
+        return f" {chr(ord(PLACEHOLDER_FIRST) + len(kept) - 1)}"
+
+    return _PRONOUNCER.sub(hide, text), kept
+
+
+def _restore(text: str, kept: list[str]) -> str:
+    """Put the pronouncers back."""
+    for i, original in enumerate(kept):
+        text = text.replace(chr(ord(PLACEHOLDER_FIRST) + i), original)
+    return text
+
+
+def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) -> str:
+    """Passes P1 (inline) to P8 over one paragraph or list item."""
+    ctx.lines = item.lines
+    text, kept = _protect(item.text)
+    text = strip_inline(text, ctx)  # P1
+    text = read_codes(text, ctx)  # P2
+    text = read_dates_and_times(text, ctx)  # P3
+    text = read_measures(text, ctx)  # P4
+    text = read_ordinals(text, ctx)  # P5
+    text = read_remaining_numbers(text, ctx)  # P6
+    text = expand_abbreviations(text, ctx)  # P7
+    text = punctuate(text, ctx, final_stop=final_stop and bool(text), sentence_start=sentence_start)
+    return _restore(text, kept)
+
+
+def _context(options: SpeakOptions | None, abbreviations: Mapping[str, str] | None) -> Context:
+    """Options and the seed lexicon with any given entries merged over it."""
+    lexicon = load_abbreviations(None)
+    if abbreviations:
+        lexicon.update(
+            {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
+             for k, v in abbreviations.items()}
+        )  # fmt: skip
+    return Context(options or SpeakOptions(), lexicon)
+
+
+def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bool) -> Spoken:
+    """Normalise every block; headings become the title (read only when asked), cues kept."""
+    paragraphs: list[str] = []
+    title: str | None = None
+    for block in split_blocks(_prepare(markdown_text), ctx):
+        if block.kind == "cue":
+            paragraphs.append(block.items[0].text)
+            continue
+        if block.kind == "heading" and not fragment:
+            item = block.items[0]
+            if title is None and block.level in (1, 2, 7):
+                title = strip_inline(item.text, Context(ctx.options, ctx.abbreviations))
+            if ctx.options.read_title:
+                spoken = _speak(item, ctx, final_stop=False, sentence_start=True)
+                paragraphs.append(spoken)
+                check_paragraph(spoken, ctx)
+            continue
+        parts = [
+            _speak(
+                item,
+                ctx,
+                final_stop=item.list_item or not fragment,
+                sentence_start=item.list_item or not fragment or sentence_start,
+            )
+            for item in block.items
+        ]
+        paragraph = " ".join(p for p in parts if p)
+        if paragraph:
+            ctx.lines = tuple(line for item in block.items for line in item.lines)
+            check_paragraph(paragraph, ctx)  # P9
+            paragraphs.append(paragraph)
+    text = unicodedata.normalize("NFC", "\n\n".join(paragraphs))
+    return Spoken(text, tuple(ctx.flags), title)
+
+
+def normalise(
+    markdown_text: str,
+    *,
+    options: SpeakOptions | None = None,
+    abbreviations: Mapping[str, str] | None = None,
+) -> Spoken:
+    """The read-aloud script of a Markdown bulletin (front matter allowed) with QA flags."""
+    ctx = _context(options, abbreviations)
+    return _run(markdown_text, ctx, fragment=False, sentence_start=True)
+
+
+def normalise_fragment(
+    text: str,
+    *,
+    options: SpeakOptions | None = None,
+    abbreviations: Mapping[str, str] | None = None,
+    sentence_start: bool = False,
+) -> Spoken:
+    """Normalise a sentence fragment: no final stop, no first capital unless `sentence_start`.
+
+    This is how the spec's test vectors are stated (§5 conventions); headings are read as text.
+    """
+    ctx = _context(options, abbreviations)
+    return _run(text, ctx, fragment=True, sentence_start=sentence_start)

@@ -1,0 +1,165 @@
+"""Vietnamese number words (R2, R3): cardinals, digit strings, decimals, ordinals, Roman numerals."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.flags import WARNING, Context
+from publish.radio.options import SpeakOptions
+
+__all__ = [
+    "DIGIT_WORDS",
+    "NUMBER",
+    "cardinal",
+    "digit_by_digit",
+    "ordinal",
+    "rank",
+    "read_number",
+    "roman_value",
+]
+
+DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+NUMBER = r"\d+(?:[.,]\d+)*"
+"""A numeric string as written: digits with `.`/`,` groups; `read_number` decides the meaning."""
+
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_VN_DECIMAL = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")
+_EN_DECIMAL = re.compile(r"(\d+)\.(\d{1,2})")
+_EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_LONE_EN_THOUSAND = re.compile(r"\d{1,3},\d{3}")
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_LONGEST_CARDINAL = 18
+
+
+def _triple(h: int, t: int, u: int, full: bool, opts: SpeakOptions) -> list[str]:
+    """Words for one three-digit group under the triple rule of R2 step 4."""
+    words: list[str] = []
+    if h > 0 or full:
+        words += [DIGIT_WORDS[h], "trăm"]
+    if t == 0:
+        if u and (h > 0 or full):
+            zero = opts.zero_tens_word
+            four = "tư" if zero == "linh" else "bốn"
+            words += [zero, four if u == 4 else DIGIT_WORDS[u]]
+        elif u:
+            words.append(DIGIT_WORDS[u])
+    elif t == 1:
+        words.append("mười")
+        if u:
+            words.append("lăm" if u == 5 else DIGIT_WORDS[u])
+    else:
+        words += [DIGIT_WORDS[t], "mươi"]
+        special = {1: "mốt", 4: opts.four_after_tens, 5: "lăm"}
+        if u:
+            words.append(special.get(u, DIGIT_WORDS[u]))
+    return words
+
+
+def _below_billion(n: int, full: bool, opts: SpeakOptions) -> list[str]:
+    """Words for 0 < n < 10⁹: millions, thousands, units; zero groups skipped."""
+    groups = ((n // 1_000_000, "triệu"), (n // 1000 % 1000, opts.thousand_word), (n % 1000, ""))
+    words: list[str] = []
+    for value, scale in groups:
+        if value == 0:
+            continue
+        words += _triple(value // 100, value // 10 % 10, value % 10, full, opts)
+        if scale:
+            words.append(scale)
+        full = True
+    return words
+
+
+def _cardinal_words(n: int, opts: SpeakOptions) -> list[str]:
+    """Word list for a non-negative integer (R2); billions recurse before `tỷ`."""
+    if n == 0:
+        return ["không"]
+    if n >= 10**9:
+        words = [*_cardinal_words(n // 10**9, opts), "tỷ"]
+        rest = n % 10**9
+        return words + (_below_billion(rest, True, opts) if rest else [])
+    return _below_billion(n, False, opts)
+
+
+def cardinal(n: int, opts: SpeakOptions) -> str:
+    """Read a non-negative integer in full: 2024 → `hai nghìn không trăm hai mươi tư`."""
+    return " ".join(_cardinal_words(n, opts))
+
+
+def digit_by_digit(text: str) -> str:
+    """Plain digit words for every digit in `text` (R9.2): "113" → `một một ba`."""
+    return " ".join(DIGIT_WORDS[int(c)] for c in text if c.isdigit())
+
+
+def ordinal(n: int, opts: SpeakOptions) -> str:
+    """The number after `thứ` (R10.1): 1 → `nhất`, 4 → `tư`, otherwise the cardinal."""
+    return {1: "nhất", 4: "tư"}.get(n) or cardinal(n, opts)
+
+
+def rank(n: int, opts: SpeakOptions) -> str:
+    """The number after `giải`/`hạng`/`loại` (R10.3): 1 → `nhất`, 2 → `nhì`."""
+    return {1: "nhất", 2: "nhì"}.get(n) or cardinal(n, opts)
+
+
+def roman_value(token: str) -> int | None:
+    """Value of a valid upper-case Roman numeral, else None."""
+    if not token or not _ROMAN.fullmatch(token):
+        return None
+    total = 0
+    for here, after in zip(token, [*token[1:], ""], strict=True):
+        value = _ROMAN_VALUES[here]
+        total += -value if after and _ROMAN_VALUES[after] > value else value
+    return total
+
+
+def _integer(digits: str, opts: SpeakOptions) -> str:
+    """A plain digit run: cardinal, except code-like runs (leading zero, very long) by digit."""
+    if (digits.startswith("0") and len(digits) >= 4) or len(digits) > _LONGEST_CARDINAL:
+        return digit_by_digit(digits)
+    return cardinal(int(digits), opts)
+
+
+def _fraction_part(digits: str, opts: SpeakOptions) -> str:
+    """Digits after the decimal comma (R3.3): zeros one by one, then ≤ 3 digits as a cardinal."""
+    rest = digits.lstrip("0")
+    words = ["không"] * (len(digits) - len(rest))
+    if rest:
+        words.append(cardinal(int(rest), opts) if len(rest) <= 3 else digit_by_digit(rest))
+    return " ".join(words)
+
+
+def _ambiguous(ctx: Context, written: str, spoken: str) -> str:
+    """Flag an English-style number (R3.4, Q5) and return the reading chosen."""
+    ctx.flag(
+        "R3.4",
+        WARNING,
+        f"Cách viết số «{written}» không theo kiểu Việt Nam (dấu chấm ngăn nghìn, dấu phẩy "
+        f"thập phân); đã đọc là «{spoken}». Kiểm tra lại và sửa cách viết trong bản tin.",
+        written,
+    )
+    return spoken
+
+
+def read_number(written: str, ctx: Context) -> str:
+    """Read a numeric string per R3: thousands dot, decimal comma; English styles flagged."""
+    opts = ctx.options
+    if written.isdigit():
+        return _integer(written, opts)
+    if _GROUPED.fullmatch(written):
+        return cardinal(int(written.replace(".", "")), opts)
+    if m := _VN_DECIMAL.fullmatch(written):
+        whole = cardinal(int(m[1].replace(".", "")), opts)
+        if _LONE_EN_THOUSAND.fullmatch(written):
+            return _ambiguous(ctx, written, f"{whole} phẩy {_fraction_part(m[2], opts)}")
+        return f"{whole} phẩy {_fraction_part(m[2], opts)}"
+    if m := _EN_DECIMAL.fullmatch(written):
+        spoken = f"{_integer(m[1], opts)} phẩy {_fraction_part(m[2], opts)}"
+        return _ambiguous(ctx, written, spoken)
+    if _EN_THOUSANDS.fullmatch(written):
+        return _ambiguous(ctx, written, cardinal(int(written.replace(",", "")), opts))
+    parts = re.split(r"([.,])", written)
+    spoken = " ".join(
+        {".": "chấm", ",": "phẩy"}.get(part) or _integer(part, opts) for part in parts
+    )
+    return _ambiguous(ctx, written, spoken)

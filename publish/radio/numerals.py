@@ -1,0 +1,81 @@
+"""Passes P5 and P6: ordinals, ranks, Roman numerals; ranges, fractions, signs, every other number."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.flags import WARNING, Context
+from publish.radio.numbers import NUMBER, cardinal, ordinal, rank, read_number, roman_value
+
+__all__ = ["read_ordinals", "read_remaining_numbers"]
+
+_END = r"(?![\w]|[.,]\d)"
+_ORDINAL = re.compile(r"(?<!\w)((?i:thứ))\s+(\d+|[IVXLCDM]+)" + _END)
+_RANK = re.compile(r"(?<!\w)((?i:giải|hạng|loại))\s+(\d+)" + _END)
+_ROMAN_TRIGGER = re.compile(
+    r"(?<!\w)((?i:quý|khóa|khoá|kỳ|thế kỷ|đại hội|hội nghị|phần|chương|mục|tập|giai đoạn|"
+    r"quân khu|cấp độ))\s+([IVXLCDM]+)(?!\w)"
+)
+_NUM = r"(?<![\w.,])(" + NUMBER + r")"
+_RANGE = re.compile(_NUM + r"\s*-\s*(" + NUMBER + r")" + _END)
+_PLUS = re.compile(_NUM + r"\s*\+\s*(" + NUMBER + r")" + _END)
+_FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d+)(?![\w/]|[.,]\d)")
+_NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
+_ANY_NUMBER = re.compile(_NUM + _END)
+_FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
+
+
+def read_ordinals(text: str, ctx: Context) -> str:
+    """Pass P5: `thứ N` (R10.1, R10.4), `giải/hạng/loại N` (R10.3), Roman numerals (R11)."""
+    opts = ctx.options
+
+    def after_thu(m: re.Match[str]) -> str:
+        value = int(m[2]) if m[2].isdigit() else roman_value(m[2])
+        return m[0] if value is None else f"{m[1]} {ordinal(value, opts)}"
+
+    def roman(m: re.Match[str]) -> str:
+        value = roman_value(m[2])
+        return m[0] if value is None else f"{m[1]} {cardinal(value, opts)}"
+
+    text = _ORDINAL.sub(after_thu, text)
+    text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
+    return _ROMAN_TRIGGER.sub(roman, text)
+
+
+def _fraction(m: re.Match[str], ctx: Context) -> str:
+    """`1/2` → `một phần hai`; larger denominators `a trên b` and flagged (R12.3)."""
+    a, b = int(m[1]), int(m[2])
+    opts = ctx.options
+    if 0 < b <= 10:
+        spoken = f"{cardinal(a, opts)} phần {cardinal(b, opts)}"
+        if 1 <= a <= 31 and 1 <= b <= 12:
+            ctx.flag(
+                "R7.2",
+                WARNING,
+                f"«{m[0]}» được đọc là phân số «{spoken}»; nếu là ngày tháng, hãy viết "
+                f"«ngày {m[0]}».",
+                m[0],
+            )
+        return spoken
+    spoken = f"{read_number(m[1], ctx)} trên {read_number(m[2], ctx)}"
+    ctx.flag(
+        "R12.3",
+        WARNING,
+        f"«{m[0]}» được đọc là «{spoken}»; kiểm tra lại ý nghĩa và viết rõ bằng lời nếu cần.",
+        m[0],
+    )
+    return spoken
+
+
+def read_remaining_numbers(text: str, ctx: Context) -> str:
+    """Pass P6: ranges (R12.1), `+` (R12.2), fractions (R12.3), signs (R12.4), the rest (R2, R3)."""
+
+    def number_range(m: re.Match[str]) -> str:
+        lead = "" if _FROM_LEAD.search(text[: m.start()]) else "từ "
+        return f"{lead}{read_number(m[1], ctx)} đến {read_number(m[2], ctx)}"
+
+    text = _RANGE.sub(number_range, text)
+    text = _PLUS.sub(lambda m: f"{read_number(m[1], ctx)} cộng {read_number(m[2], ctx)}", text)
+    text = _FRACTION.sub(lambda m: _fraction(m, ctx), text)
+    text = _NEGATIVE.sub("âm ", text)
+    return _ANY_NUMBER.sub(lambda m: read_number(m[1], ctx), text)

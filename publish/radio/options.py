@@ -1,0 +1,50 @@
+"""House-style switches of the read-aloud normaliser (spec §8)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from publish.errors import PublishError
+
+__all__ = ["SpeakOptions"]
+
+_CHOICES = {
+    "zero_tens_word": ("linh", "lẻ"),
+    "four_after_tens": ("tư", "bốn"),
+    "thousand_word": ("nghìn", "ngàn"),
+    "plate_style": ("digits", "pairs"),
+    "timing_model": ("simple", "detailed"),
+    "tts_voice": ("vi", "vi-vn-x-central", "vi-vn-x-south"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakOptions:
+    """One station's reading conventions; defaults are the Northern/standard broadcast forms."""
+
+    zero_tens_word: str = "linh"
+    four_after_tens: str = "tư"
+    thousand_word: str = "nghìn"
+    day_prefix_mung: bool = False
+    minutes_word: bool = True
+    plate_style: str = "digits"
+    url_spoken: str = ""
+    read_rate_spm: int = 240
+    timing_model: str = "simple"
+    tts_voice: str = "vi"
+    read_title: bool = False
+
+    def __post_init__(self) -> None:
+        """Reject values outside §8 with a message that lists the allowed ones."""
+        for name, allowed in _CHOICES.items():
+            value = getattr(self, name)
+            if value not in allowed:
+                raise PublishError(
+                    f"Tùy chọn đọc '{name}' = {value!r} không hợp lệ; "
+                    f"chọn một trong: {', '.join(allowed)}."
+                )
+        if not 60 <= self.read_rate_spm <= 600:
+            raise PublishError(
+                f"Tùy chọn đọc 'read_rate_spm' = {self.read_rate_spm} không hợp lệ; "
+                "cần số âm tiết mỗi phút trong khoảng 60–600 (thường là 210, 240 hoặc 270)."
+            )

@@ -1,0 +1,77 @@
+"""Pass P9: whatever is still unreadable in the final script becomes an editor flag (spec §7)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS
+from publish.radio.flags import BLOCKING, WARNING, Context
+from publish.radio.numbers import roman_value
+from publish.radio.readtime import long_unpaused_runs
+
+__all__ = ["check_paragraph"]
+
+_PRONOUNCER = re.compile(r"\(\s*đọc\s*:[^)]*\)")
+_DIGITS = re.compile(r"\S*[0-9]\S*")
+_SYMBOL = re.compile(r"\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤]\S*")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _has_tone_marks(token: str) -> bool:
+    """A caps word with Vietnamese diacritics (other than Đ) is shouted text, not an acronym."""
+    return any(
+        unicodedata.combining(c) for c in unicodedata.normalize("NFD", token.replace("Đ", "D"))
+    )
+
+
+def _unknown_caps(text: str, ctx: Context) -> None:
+    """Unknown upper-case tokens stay as written and block approval (R14.6, Q3)."""
+    words = [(m[0], m.start()) for m in _WORD.finditer(text)]
+    known = KEEP_AS_WORD | SPELLED_ACRONYMS | {k for k, v in ctx.abbreviations.items() if k == v}
+    for i, (token, _) in enumerate(words):
+        if len(token) < 2 or not token.isupper() or _has_tone_marks(token):
+            continue
+        if token in known or token in ctx.flagged_tokens or roman_value(token):
+            continue
+        neighbours = [w for w, _ in words[max(0, i - 1) : i + 2] if w != token]
+        if any(w.isupper() and _has_tone_marks(w) for w in neighbours):
+            continue  # part of a line written in capitals ("CẢNH BÁO TIN GIẢ")
+        ctx.flagged_tokens.add(token)
+        ctx.flag(
+            "R14.6",
+            BLOCKING,
+            f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
+            "Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào tệp từ điển viết tắt của đơn vị "
+            "(--abbreviations).",
+            token,
+        )
+
+
+def check_paragraph(text: str, ctx: Context) -> None:
+    """Run Q1, Q2, Q3 (R14.6) and T7 on one finished paragraph of the human script."""
+    text = _PRONOUNCER.sub(" ", text)
+    for m in _DIGITS.finditer(text):
+        ctx.flag(
+            "Q1",
+            BLOCKING,
+            f"Còn chữ số chưa chuyển thành lời: «{m[0]}». Cách sửa: viết lại bằng chữ "
+            "hoặc theo cách viết chuẩn (ngày 8/12/2020, 14h30, 105.500.000 đồng).",
+            m[0],
+        )
+    for m in _SYMBOL.finditer(text):
+        ctx.flag(
+            "Q2",
+            BLOCKING,
+            f"Còn ký hiệu không đọc được: «{m[0]}». Cách sửa: viết lại bằng lời.",
+            m[0],
+        )
+    _unknown_caps(text, ctx)
+    for run in long_unpaused_runs(text):
+        excerpt = " ".join(run.split()[:8]) + " …"
+        ctx.flag(
+            "T7",
+            WARNING,
+            "Câu dài hơn 40 âm tiết mà không có dấu ngắt hơi; nên tách câu hoặc thêm dấu phẩy.",
+            excerpt,
+        )

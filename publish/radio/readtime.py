@@ -1,0 +1,59 @@
+"""Syllable count and read-time estimate for Vietnamese scripts (spec §4, T1–T7)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+__all__ = [
+    "count_syllables",
+    "detailed_seconds",
+    "estimate_seconds",
+    "format_duration",
+    "long_unpaused_runs",
+]
+
+_SYLLABLE = re.compile(r"[A-Za-zÀ-ỹĐđ]")
+_CUE_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$", re.M)
+_PRONOUNCER = re.compile(r"\(\s*đọc\s*:[^)]*\)")
+_RATE_LIMITS = (60, 600)
+
+
+def _spoken(text: str) -> str:
+    """The text without cue lines and pronouncers, which are never read (T1)."""
+    return _PRONOUNCER.sub(" ", _CUE_LINE.sub(" ", text))
+
+
+def count_syllables(text: str) -> int:
+    """Tokens containing a letter after splitting on whitespace and hyphens (T1)."""
+    return sum(1 for token in re.split(r"[\s\-]+", _spoken(text)) if _SYLLABLE.search(token))
+
+
+def detailed_seconds(text: str) -> float:
+    """T4: syllables at 5 syll/s plus pauses for `,;:` (0.3 s), `.!?` (0.6 s) and paragraphs (1 s)."""
+    spoken = _spoken(text)
+    paragraphs = [p for p in re.split(r"\n\s*\n", spoken) if p.strip()]
+    minor = len(re.findall(r"[,;:]", spoken))
+    major = len(re.findall(r"[.!?]", spoken))
+    return count_syllables(spoken) / 5.0 + 0.3 * minor + 0.6 * major + max(len(paragraphs) - 1, 0)
+
+
+def estimate_seconds(text: str, *, rate_spm: int = 240, model: str = "simple") -> float:
+    """Whole seconds to read `text`: T2 `ceil(syllables × 60 / rate)`, or T4 rounded up."""
+    if not _RATE_LIMITS[0] <= rate_spm <= _RATE_LIMITS[1]:
+        raise ValueError(f"read rate {rate_spm} outside {_RATE_LIMITS}")
+    if model == "detailed":
+        return float(math.ceil(round(detailed_seconds(text), 6)))
+    return float(math.ceil(count_syllables(text) * 60 / rate_spm))
+
+
+def format_duration(seconds: float) -> str:
+    """`m:ss`, rounded up to the whole second (T6, E6)."""
+    total = math.ceil(seconds)
+    return f"{total // 60}:{total % 60:02d}"
+
+
+def long_unpaused_runs(text: str, limit: int = 40) -> list[str]:
+    """Stretches of more than `limit` syllables without a pause mark (T7)."""
+    runs = re.split(r"[,;:.!?]", _spoken(text))
+    return [run.strip() for run in runs if count_syllables(run) > limit]

@@ -1,0 +1,39 @@
+"""R16: adapt the human script for synthetic draft audio (espeak-ng); never used on air."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from publish.radio.abbreviations import KEEP_AS_WORD
+
+__all__ = ["LETTER_NAMES", "tts_text"]
+
+LETTER_NAMES = {
+    "A": "a", "B": "bê", "C": "xê", "D": "dê", "Đ": "đê", "E": "e", "F": "ép", "G": "giê",
+    "H": "hát", "I": "i", "J": "gi", "K": "ca", "L": "e-lờ", "M": "em-mờ", "N": "en-nờ",
+    "O": "o", "P": "pê", "Q": "quy", "R": "e-rờ", "S": "ét", "T": "tê", "U": "u", "V": "vê",
+    "W": "vê kép", "X": "ích", "Y": "i dài", "Z": "dét",
+}  # fmt: skip
+
+_PRONOUNCED = re.compile(r"[^\s(]+\s*\(\s*đọc\s*:\s*([^()]*?)\s*\)")
+_CUE_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$\n?", re.M)
+_CAPS = re.compile(r"(?<!\w)[A-ZĐ]+(?!\w)")
+
+
+def _spell(m: re.Match[str]) -> str:
+    """Letter names for a kept code or single capital (R16.1, R16.4)."""
+    token = m[0]
+    if token in KEEP_AS_WORD:
+        return token
+    return " ".join(LETTER_NAMES[c] for c in token)
+
+
+def tts_text(spoken_text: str) -> str:
+    """Pronouncers replace their word (R16.3), letters get names (R16.1), hyphens → spaces (R16.2)."""
+    text = unicodedata.normalize("NFC", spoken_text)
+    text = _CUE_LINE.sub("", text)
+    text = _PRONOUNCED.sub(lambda m: m[1], text)
+    text = _CAPS.sub(_spell, text)
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    return text.strip()
