@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from publish.errors import ContentError, Problem, PublishError
 from publish.model import Artifact
 
-__all__ = ["WriteReport", "safe_relative", "write"]
+__all__ = ["WriteReport", "claim", "safe_relative", "write"]
 
 
 @dataclass(slots=True)
@@ -65,6 +65,25 @@ def write(artifacts: Iterable[Artifact], output: Path, channels: Sequence[str]) 
     return report
 
 
+def claim(artifact: Artifact, sources: dict[tuple[str, str], str]) -> PurePosixPath:
+    """Check the artifact's path is safe and not taken by another one; record its source."""
+    rel = safe_relative(artifact.path)
+    slot = (artifact.channel, rel.as_posix())
+    source = artifact.source or "(trang tổng hợp)"
+    if slot in sources:
+        raise ContentError(
+            [
+                Problem(
+                    source,
+                    f"hai tệp cùng tạo ra output/{artifact.channel}/{rel}: {sources[slot]} và {source}",
+                    hint="Đổi slug của một trong hai bản tin.",
+                )
+            ]
+        )
+    sources[slot] = source
+    return rel
+
+
 def _stage(
     artifact: Artifact,
     staging: dict[str, Path],
@@ -73,19 +92,7 @@ def _stage(
     report: WriteReport,
 ) -> None:
     """Put one artifact in the staging folder, linking the old file when the bytes are equal."""
-    rel = safe_relative(artifact.path)
-    slot = (artifact.channel, rel.as_posix())
-    if slot in sources:
-        raise ContentError(
-            [
-                Problem(
-                    artifact.source or "(trang tổng hợp)",
-                    f"hai tệp cùng tạo ra output/{artifact.channel}/{rel}: {sources[slot]} và {artifact.source or '(trang tổng hợp)'}",
-                    hint="Đổi slug của một trong hai bản tin.",
-                )
-            ]
-        )
-    sources[slot] = artifact.source or "(trang tổng hợp)"
+    rel = claim(artifact, sources)
     target = staging[artifact.channel] / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     old = output / artifact.channel / rel

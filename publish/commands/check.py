@@ -8,6 +8,7 @@ import sys
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.pipeline import build, parse_channels
+from publish.writer import claim
 
 __all__ = ["add_parser", "run"]
 
@@ -29,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     result = build(config, channels=parse_channels(args.channel), now=now)
-    count = sum(1 for _ in result.artifacts)
+    sources: dict[tuple[str, str], str] = {}
+    # Same path checks as the writer, so a clash is found by check, not first by build.
+    count = len([claim(artifact, sources) for artifact in result.artifacts])
     for warning in result.warnings:
         print(warning.render(), file=sys.stderr)
     print(
