@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 
+from publish import pipeline
 from publish.cli import main
+from publish.model import Artifact
 from tests.helpers import FIXTURES, SITE_TOML, bulletin_md, install_fake_renderers, make_project
 
 BROKEN = FIXTURES / "invalid" / "unknown-category"
@@ -225,3 +228,19 @@ def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, capsys, mo
     assert "--debug" in err and "Traceback" not in err
     with pytest.raises(RuntimeError, match="mid-stream"):
         main(["build", "--root", str(root), "--channel", "web", "--debug"])
+
+
+def test_check_finds_two_artifacts_with_the_same_path(tmp_path: Path, capsys, monkeypatch) -> None:
+    # A renderer that puts every bulletin at one path, as a slug clash in a template would.
+    clashing = types.ModuleType("tests_clashing_renderer")
+    clashing.render = lambda site: [  # type: ignore[attr-defined]
+        Artifact.text("web", "trung.html", b.title, source=b.source) for b in site.bulletins
+    ]
+    monkeypatch.setitem(sys.modules, clashing.__name__, clashing)
+    monkeypatch.setitem(pipeline.RENDERERS, "web", clashing.__name__)
+    files = {"content/bai-viet/a.md": bulletin_md(), "content/bai-viet/b.md": bulletin_md()}
+    root = make_project(tmp_path, files)
+    assert main(["check", "--root", str(root), "--channel", "web"]) == 1
+    err = capsys.readouterr().err
+    assert "hai tệp cùng tạo ra output/web/trung.html" in err
+    assert "content/bai-viet/a.md" in err and "content/bai-viet/b.md" in err
