@@ -77,12 +77,12 @@ def _template_problems(site: Site) -> list[Problem]:
 
 
 def _image_problems(site: Site) -> list[Problem]:
-    """Every image the website will resize can be opened by Pillow."""
-    wanted: dict[str, str] = {}
+    """Every image the website will resize can be opened by Pillow; each user of a bad one is named."""
+    uses: list[tuple[str, str]] = []
     for bulletin in site.for_channel("web"):
         for ref in (bulletin.cover, *bulletin.images):
-            if ref is not None:
-                wanted.setdefault(ref.path, bulletin.source)
+            if ref is not None and (ref.path, bulletin.source) not in uses:
+                uses.append((ref.path, bulletin.source))
     problems = []
     default = site.config.site.default_cover
     if default:
@@ -96,11 +96,11 @@ def _image_problems(site: Site) -> list[Problem]:
                 )
             )
         else:
-            wanted.setdefault(default, "site.toml")
-    for path, owner in wanted.items():
-        error = probe(site.config.root, path)
-        if error is not None:
-            problems.append(unreadable_image(owner, path, error))
+            uses.append((default, "site.toml"))
+    errors = {path: probe(site.config.root, path) for path in dict.fromkeys(p for p, _ in uses)}
+    for path, owner in uses:
+        if errors[path] is not None:
+            problems.append(unreadable_image(owner, path, errors[path]))
     return problems
 
 
@@ -142,9 +142,7 @@ def render(site: Site) -> Iterator[Artifact]:
     for view in views.all():
         html = env.get_template(view.template).render(**common, **view.context)
         yield from pictures.drain()
-        yield Artifact.text(
-            "web", output_path(view.url), html, source=view.source, key=view.key
-        )
+        yield Artifact.text("web", output_path(view.url), html, source=view.source, key=view.key)
         if view.indexed and view.url.endswith("/"):
             sitemap.append(SitemapEntry(views.absolute(view.url), view.lastmod))
     newest = views.public[0].date if views.public else site.now

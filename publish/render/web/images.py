@@ -96,7 +96,9 @@ class Pictures:
             raise PublishError(unreadable_image(owner, path, exc).render()) from None
         stem = slugify(PurePosixPath(path).stem)
         key = hashlib.sha256(data).hexdigest()[:32]
-        widths = [w for w in self.widths if w <= original[0]] or [original[0]]
+        widths = [w for w in self.widths if w < original[0]]
+        if not widths or self.widths[-1] >= original[0]:
+            widths.append(original[0])  # as wide as the source allows, never upscaled
         variants = []
         for width in widths:
             encoded = self._cached(key, width) or self._resize(data, width, key, owner, path)
@@ -127,9 +129,7 @@ class Pictures:
                     height = round(image.height * width / image.width)
                     image = image.resize((width, height), Image.Resampling.LANCZOS)
                 out = io.BytesIO()
-                image.save(
-                    out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
-                )
+                image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
         except (OSError, Image.DecompressionBombError) as exc:
             raise PublishError(unreadable_image(owner, path, exc).render()) from None
         encoded = out.getvalue()

@@ -80,8 +80,7 @@ class _Figures(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         """Rewrite every image in the document, first one eager when asked."""
-        for heading in root.iter("h1"):
-            heading.tag = "h2"  # the page title is the only h1
+        _heading_levels(root)
         first = True
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
@@ -119,6 +118,16 @@ class _Figures(Treeprocessor):
         image.set("decoding", "async")
 
 
+def _heading_levels(root: ET.Element) -> None:
+    """Headings start at h2 (the page title is the h1) and never skip a level going down."""
+    previous = 1
+    for element in root.iter():
+        if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            level = max(2, min(int(element.tag[1]), previous + 1))
+            element.tag = f"h{level}"
+            previous = level
+
+
 def _only_image(paragraph: ET.Element) -> bool:
     """Whether a <p> holds exactly one image and no text."""
     return (
@@ -136,7 +145,7 @@ class _FiguresExtension(Extension):
         super().__init__()
         self.renderer = renderer
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         """Hook the treeprocessor in."""
         md.treeprocessors.register(_Figures(md, self.renderer), "publish_figures", 8)
 

@@ -83,8 +83,9 @@ class Views:
             for tag in bulletin.tags:
                 slug = slugify(tag)
                 self.tag_labels.setdefault(slug, tag)
-                if bulletin not in self.by_tag[slug]:
-                    self.by_tag[slug].append(bulletin)
+                tagged = self.by_tag[slug]
+                if not tagged or tagged[-1] is not bulletin:
+                    tagged.append(bulletin)
             self.by_month[(bulletin.date.year, bulletin.date.month)].append(bulletin)
         self._bodies: dict[str, str] = {}
 
@@ -215,11 +216,11 @@ class Views:
     def body_html(self, bulletin: Bulletin, *, eager_first: bool = False) -> Markup:
         """A bulletin's sanitised body; local images become responsive figures."""
         if bulletin.key in self._bodies:
-            return Markup(self._bodies[bulletin.key])  # noqa: S704 - sanitised by nh3
+            return Markup(self._bodies[bulletin.key])
         html = self._convert(bulletin.body, bulletin.source, eager_first=eager_first)
         if bulletin.key in self.feed_keys:
             self._bodies[bulletin.key] = html
-        return Markup(html)  # noqa: S704 - sanitised by nh3
+        return Markup(html)
 
     def _convert(self, body: str, source: str, *, eager_first: bool) -> str:
         """Markdown → sanitised HTML, resolving image paths relative to `source`."""
@@ -233,9 +234,7 @@ class Views:
             resolved = resolve_content_path(src, md_path, self.config)
             if resolved is None or not resolved.is_file():
                 return None
-            picture = self.pictures.picture(
-                resolved.relative_to(content).as_posix(), owner=source
-            )
+            picture = self.pictures.picture(resolved.relative_to(content).as_posix(), owner=source)
             return ImageInfo(
                 self.url("/" + picture.largest.path),
                 self.pictures.srcset(picture),
@@ -389,10 +388,11 @@ class Views:
         cover = None
         image = None
         if bulletin.cover:
-            cover = self.image(
-                bulletin.cover, owner=bulletin.source, sizes=COVER_SIZES, eager=True
+            cover = self.image(bulletin.cover, owner=bulletin.source, sizes=COVER_SIZES, eager=True)
+            image = (
+                self.pictures.picture(bulletin.cover.path, owner=bulletin.source),
+                cover["alt"],
             )
-            image = (self.pictures.picture(bulletin.cover.path, owner=bulletin.source), cover["alt"])
         context = self._base(
             bulletin.url,
             title=bulletin.title,
@@ -420,7 +420,10 @@ class Views:
             cover=cover,
             date_iso=bulletin.date.isoformat(),
             date=vn_date(bulletin.date),
-            category={"label": category.label, "url": self.url(self.category_url(bulletin.category))},
+            category={
+                "label": category.label,
+                "url": self.url(self.category_url(bulletin.category)),
+            },
             tags=[{"label": t, "url": self.url(self.tag_url(slugify(t)))} for t in bulletin.tags],
             older=self._link(older),
             newer=self._link(newer),
@@ -445,16 +448,20 @@ class Views:
         """Title and URL of a neighbouring bulletin."""
         if bulletin is None:
             return None
-        return {"title": bulletin.title, "url": self.url(bulletin.url), "date": vn_date(bulletin.date)}
+        return {
+            "title": bulletin.title,
+            "url": self.url(bulletin.url),
+            "date": vn_date(bulletin.date),
+        }
 
     def related(self, bulletin: Bulletin) -> list[Bulletin]:
         """Bulletins sharing the most tags, then the same category, newest first."""
-        tags = set(bulletin.tags)
+        tags = {slugify(t) for t in bulletin.tags}
         scored = []
         for other in self.bulletins:
             if other.key == bulletin.key:
                 continue
-            shared = len(tags & set(other.tags))
+            shared = len(tags & {slugify(t) for t in other.tags})
             same = other.category == bulletin.category
             if shared or same:
                 scored.append(((shared, same, other.date), other))
@@ -496,7 +503,7 @@ class Views:
         context.update(
             page=page,
             extra=page.extra,
-            body=Markup(self._convert(page.body, page.source, eager_first=True)),  # noqa: S704
+            body=Markup(self._convert(page.body, page.source, eager_first=True)),
             contact=self.contact() if page.layout == "contact" else None,
         )
         return View(page.url, "page.html", context, source=page.source, indexed=not page.draft)
@@ -563,23 +570,28 @@ class Views:
     def feeds(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """(site path, atom_feed arguments) for the site feed and each category feed."""
         site = self.config.site
-        yield "/feed.xml", {
-            "entries": self.feed_entries(self.public),
-            "title": site.title,
-            "subtitle": site.description,
-            "page_url": self.absolute("/"),
-        }
+        yield (
+            "/feed.xml",
+            {
+                "entries": self.feed_entries(self.public),
+                "title": site.title,
+                "subtitle": site.description,
+                "page_url": self.absolute("/"),
+            },
+        )
         for key, category in self.config.categories.items():
-            yield f"{self.category_url(key)}feed.xml", {
-                "entries": self.feed_entries(self._public_in(key)),
-                "title": f"{category.label} — {self.config.unit.name}",
-                "subtitle": category.description,
-                "page_url": self.absolute(self.category_url(key)),
-            }
+            yield (
+                f"{self.category_url(key)}feed.xml",
+                {
+                    "entries": self.feed_entries(self._public_in(key)),
+                    "title": f"{category.label} — {self.config.unit.name}",
+                    "subtitle": category.description,
+                    "page_url": self.absolute(self.category_url(key)),
+                },
+            )
 
 
 def _tel(number: str) -> str:
     """A tel: URI from a displayed phone number ("0277 3610 113" → "tel:02773610113")."""
     digits = "".join(c for c in number if c.isdigit() or c == "+")
     return f"tel:{digits}" if digits else ""
-

@@ -1,0 +1,64 @@
+"""Atom feeds of the fixture site, read back with feedparser as a feed reader would."""
+
+from __future__ import annotations
+
+import feedparser
+import pytest
+
+from tests.web_fixture import BASE, BuiltSite, build_site, copy_site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The fixture site with --drafts, so the feeds are shown to leave previews out."""
+    return build_site(copy_site(tmp_path_factory.mktemp("feeds")), drafts=True)
+
+
+def parse(built: BuiltSite, rel: str) -> feedparser.FeedParserDict:
+    """A feed parsed from its bytes; it must be well-formed."""
+    parsed = feedparser.parse((built.web / rel).read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    return parsed
+
+
+def test_site_feed_lists_published_bulletins_newest_first(built: BuiltSite) -> None:
+    feed = parse(built, "feed.xml")
+    assert feed.version == "atom10"
+    assert feed.feed.title == "Công an xã Tân Phú Đông"
+    assert [e.link for e in feed.entries] == [
+        BASE + "2024/03/canh-bao-lua-dao-viec-nhe/",
+        BASE + "2024/02/dang-ky-thuong-tru/",
+        BASE + "2024/02/tuan-tra-dem/",
+        BASE + "2024/01/canh-bao-gia-danh-cong-an/",
+    ]
+    assert "ke-hoach-ra-quan" not in (built.web / "feed.xml").read_text(encoding="utf-8")
+    assert feed.feed.updated == "2024-03-05T07:00:00+07:00"
+
+
+def test_titles_keep_vietnamese_and_markup_stays_text(built: BuiltSite) -> None:
+    feed = parse(built, "feed.xml")
+    titles = [e.title for e in feed.entries]
+    assert "Cảnh báo lừa đảo tuyển cộng tác viên “việc nhẹ lương cao”" in titles
+    assert "<script>alert('xss')</script> Tuần tra đêm bảo vệ bình yên ấp Đông Hòa" in titles
+    raw = (built.web / "feed.xml").read_text(encoding="utf-8")
+    assert "<script>" not in raw
+
+
+def test_entries_have_stable_ids_and_absolute_content_urls(built: BuiltSite) -> None:
+    entry = next(e for e in parse(built, "feed.xml").entries if "gia-danh" in e.link)
+    assert entry.id == "tag:ca-tanphudong.example.vn,2024:tpd-2024-01-gia-danh"
+    assert entry.published == "2024-01-15T08:00:00+07:00"
+    assert entry.author == "Ngọc Hân"
+    html = entry.content[0].value
+    assert 'id="duong-day-nong"' in html
+    assert 'src="https://ca-tanphudong.example.vn/anh/so-do-480.' in html
+    assert entry.tags[0].label == "Cảnh báo tội phạm"
+
+
+def test_category_feed_has_only_its_category(built: BuiltSite) -> None:
+    feed = parse(built, "chuyen-muc/canh-bao-toi-pham/feed.xml")
+    assert feed.feed.links[0].href == BASE + "chuyen-muc/canh-bao-toi-pham/feed.xml"
+    assert {e.tags[0].term for e in feed.entries} == {"canh-bao-toi-pham"}
+    assert len(feed.entries) == 2
+    empty = parse(built, "chuyen-muc/an-ninh-trat-tu/feed.xml")
+    assert [e.link for e in empty.entries] == [BASE + "2024/02/tuan-tra-dem/"]

@@ -1,0 +1,268 @@
+"""The website channel on the fixture site: every page type, escaping, images, navigation, drafts."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.errors import ContentError
+from publish.render import web
+from publish.render.web import images as images_module
+from tests.web_fixture import NOW, BuiltSite, build_site, copy_site
+
+GIA_DANH = "/2024/01/canh-bao-gia-danh-cong-an/"
+TUAN_TRA = "/2024/02/tuan-tra-dem/"
+THUONG_TRU = "/2024/02/dang-ky-thuong-tru/"
+VIEC_NHE = "/2024/03/canh-bao-lua-dao-viec-nhe/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The fixture site built once for this module."""
+    return build_site(copy_site(tmp_path_factory.mktemp("web")))
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The fixture site built with --drafts."""
+    return build_site(copy_site(tmp_path_factory.mktemp("drafts")), drafts=True)
+
+
+class Outline(HTMLParser):
+    """Collects what the accessibility checks need from one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.headings: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+
+
+def outline(html: str) -> Outline:
+    parser = Outline()
+    parser.feed(html)
+    return parser
+
+
+def test_every_page_type_is_written(built: BuiltSite) -> None:
+    files = set(built.files())
+    expected = {
+        "index.html",
+        "trang/2/index.html",
+        "2024/01/canh-bao-gia-danh-cong-an/index.html",
+        "chuyen-muc/canh-bao-toi-pham/index.html",
+        "chuyen-muc/canh-bao-toi-pham/feed.xml",
+        "the/lua-dao/index.html",
+        "luu-tru/index.html",
+        "luu-tru/2024/02/index.html",
+        "lien-he/index.html",
+        "tim-kiem/index.html",
+        "404.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+    }
+    assert expected <= files
+    assert any(re.fullmatch(r"assets/style\.[0-9a-f]{8}\.css", f) for f in files)
+    assert not any("ke-hoach-ra-quan" in f for f in files), "a draft was published"
+
+
+def test_pagination_adds_page_two_only_when_needed(built: BuiltSite) -> None:
+    home = built.html("/")
+    assert 'href="/trang/2/"' in home
+    page2 = built.html("/trang/2/")
+    assert GIA_DANH in page2 and THUONG_TRU not in page2
+    assert not (built.web / "trang" / "3").exists()
+    # "lừa đảo" and "Lừa đảo" are one tag with three bulletins: two pages at per_page = 2
+    assert (built.web / "the/lua-dao/trang/2/index.html").is_file()
+    assert not (built.web / "chuyen-muc/canh-bao-toi-pham/trang/2").exists()
+    assert 'aria-current="page" aria-label="Trang 2, trang hiện tại"' in page2
+
+
+def test_script_title_is_inert_everywhere(built: BuiltSite) -> None:
+    for rel in built.files():
+        if rel.endswith((".html", ".xml", ".txt")):
+            text = built.text(rel)
+            assert "<script>alert" not in text, rel
+            assert "<b>nhân dân" not in text, rel
+    page = built.html(TUAN_TRA)
+    assert "<h1>&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt; Tuần tra đêm" in page
+    assert '"headline": "\\u003cscript\\u003ealert(\'xss\')\\u003c/script\\u003e' in page
+    assert 'alert("body")' not in page
+    assert "onclick" not in page
+    assert "javascript:" not in page
+    assert "<iframe" not in page
+
+
+def test_heading_ids_are_transliterated(built: BuiltSite) -> None:
+    page = built.html(GIA_DANH)
+    assert '<h2 id="duong-day-nong">Đường dây nóng</h2>' in page
+    assert '<h2 id="thu-doan-thuong-gap">' in page
+
+
+def test_dates_are_vietnamese_with_weekday(built: BuiltSite) -> None:
+    page = built.html(GIA_DANH)
+    assert '<time datetime="2024-01-15T08:00:00+07:00">Thứ Hai, 15/01/2024</time>' in page
+
+
+def test_previous_next_and_related(built: BuiltSite) -> None:
+    page = built.html(TUAN_TRA)
+    nav = page.split('class="prev-next"')[1].split("</nav>")[0]
+    assert f'href="{GIA_DANH}" rel="prev"' in nav
+    assert f'href="{THUONG_TRU}" rel="next"' in nav
+    related = page.split('id="bai-lien-quan"')[1].split("</section>")[0]
+    # both share the tag "lừa đảo" (written "Lừa đảo" here); the registration guide shares nothing
+    assert re.findall(r'<h3 class="card-title"><a href="([^"]+)"', related) == [VIEC_NHE, GIA_DANH]
+    oldest = built.html(GIA_DANH)
+    assert 'rel="prev"' not in oldest.split('class="prev-next"')[1].split("</nav>")[0]
+
+
+def test_contact_page_has_zalo_link_qr_and_details(built: BuiltSite) -> None:
+    page = built.html("/lien-he/")
+    assert 'href="https://zalo.me/1234567890123456789"' in page
+    assert re.search(r'<svg class="qr-zalo"[^>]*role="img"[^>]*aria-label="Mã QR', page)
+    assert 'href="tel:02733850113"' in page and ">113<" in page
+    assert "Ấp Đông Hòa, xã Tân Phú Đông" in page
+    assert 'href="mailto:ca.tanphudong@example.vn"' in page
+    assert "zalo.me/1234567890123456789" in built.html("/"), "footer has the follow link"
+
+
+def test_images_are_responsive_sized_and_never_upscaled(built: BuiltSite) -> None:
+    page = built.html(GIA_DANH)
+    cover = re.search(r'<figure class="cover"><img ([^>]+)>', page).group(1)
+    assert re.search(
+        r'srcset="/anh/canh-bao-320\.[0-9a-f]{8}\.jpg 320w, /anh/canh-bao-640\.[0-9a-f]{8}\.jpg 640w"',
+        cover,
+    )
+    assert 'width="640" height="400"' in cover and 'loading="eager"' in cover
+    figure = re.search(r"<figure><img ([^>]+)><figcaption>([^<]+)</figcaption></figure>", page)
+    assert figure.group(2) == "Ba bước của một cuộc gọi giả danh Công an"
+    body_img = figure.group(1)
+    assert 'loading="lazy"' in body_img and 'decoding="async"' in body_img
+    # so-do.png is 480 px wide: 320 and 480, never 640
+    assert re.search(r"so-do-480\.[0-9a-f]{8}\.jpg 480w", body_img) and "so-do-640" not in page
+    assert 'width="480"' in body_img and 'height="300"' in body_img
+    for rel in built.files():
+        if rel.startswith("anh/"):
+            width = int(re.search(r"-(\d+)\.[0-9a-f]{8}\.jpg$", rel).group(1))
+            with Image.open(built.web / rel) as image:
+                assert image.format == "JPEG" and image.width == width, rel
+
+
+def test_open_graph_uses_cover_or_default_cover(built: BuiltSite) -> None:
+    with_cover = built.html(GIA_DANH)
+    assert re.search(
+        r'<meta property="og:image" content="https://ca-tanphudong\.example\.vn/anh/canh-bao-640\.',
+        with_cover,
+    )
+    without = built.html(THUONG_TRU)
+    assert re.search(
+        r'<meta property="og:image" content="https://ca-tanphudong\.example\.vn/anh/bia-mac-dinh-640\.',
+        without,
+    )
+    assert f'<link rel="canonical" href="https://ca-tanphudong.example.vn{THUONG_TRU}">' in without
+    assert '<meta name="twitter:card" content="summary_large_image">' in without
+
+
+def test_pages_are_accessible_landmarks_alt_and_heading_order(built: BuiltSite) -> None:
+    for rel in built.files():
+        if not rel.endswith(".html"):
+            continue
+        page = outline(built.text(rel))
+        names = [tag for tag, _ in page.tags]
+        for landmark in ("header", "nav", "main", "footer"):
+            assert landmark in names, (rel, landmark)
+        assert page.tags[names.index("a")][1].get("href") == "#noi-dung", rel
+        assert all("alt" in attrs for tag, attrs in page.tags if tag == "img"), rel
+        assert page.headings.count(1) == 1, rel
+        for before, after in zip(page.headings, page.headings[1:], strict=False):
+            assert after <= before + 1, (rel, page.headings)
+        assert not any(
+            tag == "script" and attrs.get("type") != "application/ld+json"
+            for tag, attrs in page.tags
+        ), rel
+        assert not any(
+            (attrs.get("src") or "").startswith(("http:", "https:", "//")) for _, attrs in page.tags
+        ), rel
+    assert 'href="/lien-he/" aria-current="page"' in built.html("/lien-he/")
+    assert 'href="/chuyen-muc/an-ninh-trat-tu/" aria-current="page"' in built.html(
+        "/chuyen-muc/an-ninh-trat-tu/"
+    )
+
+
+def test_home_and_bulletin_fit_the_size_budget(built: BuiltSite) -> None:
+    css = sum(p.stat().st_size for p in (built.web / "assets").iterdir())
+    for url in ("/", GIA_DANH):
+        assert len(built.html(url).encode()) + css <= 60_000, url
+
+
+def test_search_shell_works_without_javascript(built: BuiltSite) -> None:
+    page = built.html("/tim-kiem/")
+    assert '<form class="search-form" action="/tim-kiem/" method="get" role="search">' in page
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "bật JavaScript hoặc duyệt theo chuyên mục" in text
+    assert 'href="/chuyen-muc/cai-cach-hanh-chinh/"' in page
+
+
+def test_not_found_page_is_noindex(built: BuiltSite) -> None:
+    page = built.html("/404.html")
+    assert '<meta name="robots" content="noindex">' in page
+    assert "Không tìm thấy trang" in page
+
+
+def test_drafts_preview_has_banner_and_noindex(preview: BuiltSite, built: BuiltSite) -> None:
+    page = preview.html("/2024/03/ke-hoach-ra-quan/")
+    assert "BẢN NHÁP" in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert '<meta name="robots"' not in preview.html(GIA_DANH)
+    assert "BẢN NHÁP" not in built.html("/")
+
+
+def test_image_cache_spares_a_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_site(tmp_path)
+    first = build_site(root)
+    assert list((root / ".cache" / "images").glob("*.jpg"))
+
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("resized again despite the cache")
+
+    monkeypatch.setattr(images_module.Pictures, "_resize", refuse)
+    second = build_site(root)
+    assert first.files() == second.files()
+
+
+def test_check_names_an_unreadable_image(tmp_path: Path) -> None:
+    root = copy_site(tmp_path)
+    (root / "content/images/canh-bao.jpg").write_bytes(b"not an image")
+    site = load_site(config_module.load(root), now=NOW)
+    problems = web.check(site)
+    assert any(
+        p.file == "content/bai-viet/2024-01-15-canh-bao-gia-danh-cong-an.md"
+        and "content/images/canh-bao.jpg" in p.message
+        for p in problems
+    ), problems
+    with pytest.raises(ContentError, match=r"canh-bao\.jpg"):
+        build_site(root)
+
+
+def test_check_names_a_missing_template(tmp_path: Path) -> None:
+    root = copy_site(tmp_path)
+    theme = root / "templates" / "web"
+    theme.mkdir(parents=True)
+    (theme / "base.html").write_text("{% block main %}{% endblock %}", encoding="utf-8")
+    site = load_site(config_module.load(root), now=NOW)
+    problems = web.check(site)
+    assert any(
+        p.file == "templates/web/bulletin.html" and "bulletin.html" in p.message for p in problems
+    )
+    assert not any(p.file == "templates/web/base.html" for p in problems)
