@@ -244,3 +244,27 @@ def test_check_finds_two_artifacts_with_the_same_path(tmp_path: Path, capsys, mo
     err = capsys.readouterr().err
     assert "hai tệp cùng tạo ra output/web/trung.html" in err
     assert "content/bai-viet/a.md" in err and "content/bai-viet/b.md" in err
+
+
+def test_real_web_build_as_subprocess_then_noop_rebuild_keeps_mtimes(tmp_path: Path) -> None:
+    pytest.importorskip("publish.render.web")
+    root = make_project(
+        tmp_path,
+        {**ONE_BULLETIN, "content/bai-viet/nhap.md": bulletin_md({"draft": "true"})},
+    )
+    args = ("build", "--root", root, "--channel", "web", "--now", "2021-01-01T09:00")
+    first = publish(*args)
+    assert first.returncode == 0, first.stderr
+    assert "Bỏ qua content/bai-viet/nhap.md: bản nháp (draft: true)" in first.stdout
+    files = sorted(p for p in (root / "output/web").rglob("*") if p.is_file())
+    assert root / "output/web/2020/12/a/index.html" in files
+    for path in files:
+        os.utime(path, (1_600_000_000, 1_600_000_000))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+
+    second = publish(*args)
+    assert second.returncode == 0, second.stderr
+    assert "web: 0 tệp ghi mới" in second.stdout
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    assert after == before
+    assert sorted(p for p in (root / "output/web").rglob("*") if p.is_file()) == files
