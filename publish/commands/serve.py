@@ -1,0 +1,72 @@
+"""`publish serve`: preview the website locally; rebuild and reload open pages on every edit."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from publish.cli import common_options
+from publish.serve import PreviewSession
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `serve`."""
+    parser = subparsers.add_parser(
+        "serve",
+        parents=[common_options()],
+        help="xem trước website trên máy này, tự dựng lại và tải lại trang khi sửa bài",
+        description=(
+            "Dựng website vào output/web (chỉ kênh web cho nhanh; Zalo và phát thanh không dựng — "
+            "dùng `publish build` trước khi đồng bộ), mở máy chủ xem trước tại 127.0.0.1 và theo dõi "
+            "content/, templates/, site.toml. Mỗi lần lưu tệp, website được dựng lại và trang đang "
+            "mở tự tải lại. Nếu bài có lỗi, trang hiện thông báo lỗi và bản dựng tốt gần nhất vẫn "
+            "được giữ. Nhấn Ctrl-C để dừng."
+        ),
+    )
+    parser.add_argument(
+        "--port",
+        type=_port,
+        default=8000,
+        metavar="CỔNG",
+        help="cổng máy chủ (mặc định 8000; 0 = tự chọn cổng trống)",
+    )
+    parser.add_argument(
+        "--drafts",
+        action="store_true",
+        help="xem trước cả bản nháp và bài chưa duyệt (có dải BẢN NHÁP); "
+        "chạy lại `publish build` trước khi đưa website lên mạng",
+    )
+    parser.set_defaults(run=run)
+
+
+def _port(value: str) -> int:
+    """A TCP port number, 0 meaning any free port."""
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"cổng phải là số từ 0 đến 65535, không phải {value!r}")
+    return port
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until Ctrl-C."""
+    session = PreviewSession(
+        args.root, port=args.port, drafts=args.drafts, now=args.now, debug=args.debug
+    )
+    try:
+        url = session.start()
+        print(f"Xem trước website tại {url} — nhấn Ctrl-C để dừng.", flush=True)
+        while True:
+            # Short naps: Linux may deliver Ctrl-C's signal to a worker thread, and Python only
+            # notices it when the main thread wakes up.
+            time.sleep(0.25)
+    except KeyboardInterrupt:
+        print("\nĐang dừng máy chủ xem trước…", flush=True)
+    finally:
+        session.stop()
+    print("Đã dừng máy chủ xem trước. Tạm biệt!", flush=True)
+    return 0

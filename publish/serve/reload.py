@@ -1,0 +1,108 @@
+"""Live reload: a rebuild counter that SSE clients wait on, and the snippet injected into served HTML.
+
+The snippet is added by the server to each HTML response only; files in output/ never contain it,
+so what `publish serve` writes is byte-for-byte what `publish build` writes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+
+__all__ = ["EVENTS_PATH", "ReloadHub", "error_overlay", "error_page", "inject", "snippet"]
+
+EVENTS_PATH = "/__publish/events"
+"""The server-sent events endpoint open pages listen on."""
+
+_BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
+
+
+class ReloadHub:
+    """The latest rebuild: its number and error message, with a way to wait for the next one."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._generation = 0
+        self._error: str | None = None
+        self._closed = False
+
+    def state(self) -> tuple[int, str | None]:
+        """The current rebuild number and its error message (None when it succeeded)."""
+        with self._changed:
+            return self._generation, self._error
+
+    def finished(self, error: str | None) -> int:
+        """Record that a rebuild finished (with its error, if any) and wake every listener."""
+        with self._changed:
+            self._generation += 1
+            self._error = error
+            self._changed.notify_all()
+            return self._generation
+
+    def wait(self, since: int, timeout: float) -> int | None:
+        """Block until the rebuild number differs from `since`; None on timeout or when closed."""
+        with self._changed:
+            self._changed.wait_for(
+                lambda: self._closed or self._generation != since, timeout=timeout
+            )
+            if self._closed or self._generation == since:
+                return None
+            return self._generation
+
+    @property
+    def closed(self) -> bool:
+        """Whether the server is shutting down."""
+        return self._closed
+
+    def close(self) -> None:
+        """Release every waiting listener so the server can stop."""
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
+
+
+def snippet(generation: int, error: str | None) -> str:
+    """The script that reloads the page after the next rebuild, plus the error overlay if any."""
+    # `since` lets the server tell a page that missed a rebuild (between loading and connecting)
+    # to reload at once, and makes pages reload after `publish serve` is restarted.
+    script = (
+        "<script>(function(){"
+        f'var s=new EventSource("{EVENTS_PATH}?since={generation}");'
+        's.addEventListener("reload",function(){s.close();location.reload();});'
+        "})();</script>"
+    )
+    return (error_overlay(error) if error is not None else "") + script
+
+
+def error_overlay(message: str) -> str:
+    """A fixed panel over the page showing the build error, HTML-escaped."""
+    return (
+        '<div id="__publish-error" role="alert" style="position:fixed;inset:0;z-index:2147483647;'
+        "overflow:auto;background:rgba(255,255,255,.97);color:#1a1a1a;padding:2rem;"
+        'font:16px/1.5 system-ui,sans-serif">'
+        '<h1 style="color:#b00020;font-size:1.4rem;margin:0 0 1rem">Lỗi khi dựng lại website</h1>'
+        '<pre style="white-space:pre-wrap;background:#fdecea;padding:1rem;border-radius:4px">'
+        f"{html.escape(message)}</pre>"
+        "<p>Sửa tệp rồi lưu lại: trang sẽ tự tải lại. Bên dưới vẫn là bản dựng tốt gần nhất.</p>"
+        "</div>"
+    )
+
+
+def inject(page: bytes, generation: int, error: str | None) -> bytes:
+    """The HTML page with the snippet placed just before `</body>` (or at the end)."""
+    extra = snippet(generation, error).encode("utf-8")
+    ends = list(_BODY_END.finditer(page))
+    if not ends:
+        return page + extra
+    at = ends[-1].start()
+    return page[:at] + extra + page[at:]
+
+
+def error_page(message: str, generation: int) -> bytes:
+    """A whole page for when there is no good build to show under the error."""
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+        "<title>Lỗi khi dựng website</title></head><body>"
+        f"{snippet(generation, message)}</body></html>"
+    ).encode()

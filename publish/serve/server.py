@@ -1,0 +1,190 @@
+"""The preview web server: files from output/web on 127.0.0.1, live reload, 404 page, nothing outside."""
+
+from __future__ import annotations
+
+import mimetypes
+import socketserver
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject
+
+__all__ = ["HOST", "PreviewServer", "request_parts"]
+
+HOST = "127.0.0.1"
+"""Loopback only: the preview may contain drafts and must not be reachable from the network."""
+
+NOT_FOUND = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Không tìm thấy trang</title>'
+    "</head><body><h1>Không tìm thấy trang</h1><p>Địa chỉ này không có trong website.</p>"
+    '<p><a href="/">Về trang chủ</a></p></body></html>'
+).encode()
+FORBIDDEN = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bị từ chối</title></head>'
+    "<body><h1>Bị từ chối</h1><p>Chỉ phục vụ các tệp trong output/web.</p></body></html>"
+).encode()
+NOT_BUILT = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Chưa có website</title>'
+    "</head><body><h1>Chưa có website</h1><p>Chưa dựng được output/web. Xem thông báo trong "
+    "cửa sổ dòng lệnh.</p></body></html>"
+).encode()
+HTML_TYPE = "text/html; charset=utf-8"
+
+
+def request_parts(url_path: str) -> tuple[str, ...] | None:
+    """The path segments of a request, or None when it tries to leave the web folder."""
+    decoded = unquote(url_path)
+    if "\x00" in decoded or "\\" in decoded:
+        return None
+    parts = tuple(p for p in decoded.split("/") if p)
+    if any(p in (".", "..") for p in parts):
+        return None
+    return parts
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """A threading HTTP server bound to 127.0.0.1 that serves one folder and a reload stream."""
+
+    daemon_threads = True  # open event streams must never hold up shutdown
+
+    def __init__(
+        self, web_root: Path, hub: ReloadHub, *, port: int = 8000, keepalive: float = 15.0
+    ) -> None:
+        self.web_root = web_root
+        self.hub = hub
+        self.keepalive = keepalive
+        super().__init__((HOST, port), PreviewHandler)
+
+    def server_bind(self) -> None:
+        """Bind without HTTPServer's reverse DNS lookup, which can stall for seconds."""
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = HOST, self.server_address[1]
+
+    @property
+    def url(self) -> str:
+        """The address to open in a browser."""
+        return f"http://{HOST}:{self.server_address[1]}/"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Ignore browsers hanging up; report anything else in one line."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        print(f"Máy chủ xem trước gặp lỗi khi trả lời một yêu cầu: {error!r}", file=sys.stderr)
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    """Answers GET and HEAD from output/web; HTML gets the live-reload snippet."""
+
+    server: PreviewServer
+    server_version = "publish-serve"
+
+    def do_GET(self) -> None:
+        """Serve a file, the 404 page or the event stream."""
+        url = urlsplit(self.path)
+        if url.path == EVENTS_PATH:
+            self._events(url.query)
+        else:
+            self._file(url.path, url.query, send_body=True)
+
+    def do_HEAD(self) -> None:
+        """Like GET without the body."""
+        url = urlsplit(self.path)
+        self._file(url.path, url.query, send_body=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet: the terminal is for build results and errors."""
+
+    def _file(self, url_path: str, query: str, *, send_body: bool) -> None:
+        """Find the file for `url_path` inside the web folder and send it."""
+        parts = request_parts(url_path)
+        if parts is None:
+            self._send(403, HTML_TYPE, FORBIDDEN, send_body)
+            return
+        generation, error = self.server.hub.state()
+        root = self.server.web_root
+        if not root.is_dir():
+            body = error_page(error, generation) if error else inject(NOT_BUILT, generation, None)
+            self._send(503, HTML_TYPE, body, send_body)
+            return
+        target = root.joinpath(*parts)
+        if target.is_dir():
+            if not url_path.endswith("/"):
+                # Relative links in index.html only work under the trailing-slash address.
+                location = quote(url_path + "/") + (f"?{query}" if query else "")
+                self._send(301, HTML_TYPE, b"", send_body, location=location)
+                return
+            target = target / "index.html"
+        data = _read_inside(root, target)
+        status = 200
+        if data is None:
+            status, target = 404, root / "404.html"
+            data = _read_inside(root, target) or NOT_FOUND
+        kind = _content_type(target)
+        if kind == HTML_TYPE:
+            data = inject(data, generation, error)
+        self._send(status, kind, data, send_body)
+
+    def _send(
+        self, status: int, kind: str, body: bytes, send_body: bool, location: str | None = None
+    ) -> None:
+        """Write a complete response that browsers never cache."""
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        if location:
+            self.send_header("Location", location)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def _events(self, query: str) -> None:
+        """Stream a `reload` event after every rebuild until the page or the server goes away."""
+        hub = self.server.hub
+        try:
+            since = int(parse_qs(query).get("since", [""])[0])
+        except ValueError:
+            since = hub.state()[0]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        try:
+            self.wfile.write(b"retry: 1000\n\n")
+            self.wfile.flush()
+            while not hub.closed:
+                generation = hub.wait(since, timeout=self.server.keepalive)
+                if hub.closed:
+                    break
+                if generation is None:
+                    self.wfile.write(b": ping\n\n")  # finds pages that were closed
+                else:
+                    self.wfile.write(f"event: reload\ndata: {generation}\n\n".encode())
+                    since = generation
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+def _read_inside(root: Path, target: Path) -> bytes | None:
+    """The bytes of `target` when it is a file really inside `root` (symlinks followed)."""
+    try:
+        resolved = target.resolve()
+        if not resolved.is_relative_to(root.resolve()) or not resolved.is_file():
+            return None
+        return resolved.read_bytes()
+    except OSError:
+        return None
+
+
+def _content_type(path: Path) -> str:
+    """The Content-Type for a file, UTF-8 for text."""
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if kind == "text/html":
+        return HTML_TYPE
+    if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
+        return f"{kind}; charset=utf-8"
+    return kind

@@ -1,0 +1,152 @@
+"""One `publish serve` run: build the web channel, serve it, rebuild on every edit, reload pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import sys
+import threading
+import traceback
+from pathlib import Path
+from typing import TextIO
+
+from publish import config as config_module
+from publish.cli import resolve_now
+from publish.errors import PublishError
+from publish.pipeline import build
+from publish.serve.reload import ReloadHub
+from publish.serve.server import PreviewServer
+from publish.serve.watch import Debouncer, Watcher
+from publish.writer import write
+
+__all__ = ["CHANNELS", "PreviewSession"]
+
+CHANNELS = ("web",)
+"""Only the website is rebuilt while previewing: Zalo and radio are not looked at in a browser."""
+
+
+class PreviewSession:
+    """The preview server, the watcher and the rebuilds that connect them; a context manager."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        port: int = 8000,
+        drafts: bool = False,
+        now: str | None = None,
+        debug: bool = False,
+        delay: float = 0.2,
+        out: TextIO | None = None,
+        err: TextIO | None = None,
+    ) -> None:
+        self.root = root
+        self.output = root / "output"
+        self.hub = ReloadHub()
+        self._drafts = drafts
+        self._now = now
+        self._debug = debug
+        self._out = out or sys.stdout
+        self._err = err or sys.stderr
+        self._rebuilding = threading.Lock()
+        try:
+            self.server = PreviewServer(self.output / "web", self.hub, port=port)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise PublishError(
+                    f"cổng {port} đang được chương trình khác dùng. "
+                    "Chọn cổng khác, ví dụ --port 8001 (hoặc --port 0 để tự chọn)."
+                ) from None
+            raise PublishError(f"không mở được máy chủ xem trước: {exc.strerror}") from None
+        self._debouncer = Debouncer(self.rebuild, delay=delay)
+        self._watcher = Watcher(root, self._debouncer)
+        self._serving: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        """The address of the preview."""
+        return self.server.url
+
+    def rebuild(self) -> bool:
+        """Build and write the web channel; on failure keep the old output and show the error."""
+        with self._rebuilding:
+            try:
+                config = config_module.load(self.root)
+                now = resolve_now(self._now, config.tz)
+                result = build(config, channels=CHANNELS, now=now, drafts=self._drafts)
+                report = write(result.artifacts, self.output, CHANNELS)
+            except PublishError as exc:
+                self._failed(str(exc))
+                return False
+            except Exception as exc:
+                if self._debug:
+                    traceback.print_exc(file=self._err)
+                self._failed(
+                    f"Lỗi nội bộ khi dựng website ({type(exc).__name__}: {exc}). "
+                    "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển."
+                )
+                return False
+            for warning in result.warnings:
+                print(warning.render(), file=self._err)
+            for exclusion in result.site.excluded:
+                preview = (
+                    " (vẫn xem trước vì --drafts)"
+                    if exclusion.bulletin in result.site.previews
+                    else ""
+                )
+                print(
+                    f"Bỏ qua {exclusion.bulletin.source}: {exclusion.reason}{preview}",
+                    file=self._out,
+                )
+            print(
+                f"[{_clock()}] Đã dựng website: {report.written.get('web', 0)} tệp ghi mới, "
+                f"{report.unchanged.get('web', 0)} không đổi, {report.removed.get('web', 0)} gỡ bỏ.",
+                file=self._out,
+                flush=True,
+            )
+            self.hub.finished(None)
+            return True
+
+    def _failed(self, message: str) -> None:
+        """Report a failed rebuild in the terminal and on every open page."""
+        print(
+            f"[{_clock()}] Không dựng được website; trang đang mở sẽ hiện lỗi này:", file=self._err
+        )
+        print(message, file=self._err, flush=True)
+        self.hub.finished(message)
+
+    def start(self) -> str:
+        """Build once, then serve and watch in background threads; return the URL."""
+        self.rebuild()
+        self._serving = threading.Thread(
+            target=self.server.serve_forever,
+            kwargs={"poll_interval": 0.1},  # how long stop() waits for the loop to notice
+            name="publish-serve",
+            daemon=True,
+        )
+        self._serving.start()
+        self._debouncer.start()
+        self._watcher.start()
+        return self.url
+
+    def stop(self) -> None:
+        """Stop watching, end open event streams and close the server."""
+        self._watcher.stop()
+        self._debouncer.stop()
+        self.hub.close()
+        if self._serving is not None:
+            self.server.shutdown()
+            self._serving.join(timeout=5)
+        self.server.server_close()
+
+    def __enter__(self) -> PreviewSession:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def _clock() -> str:
+    """The local wall-clock time for log lines."""
+    return dt.datetime.now().strftime("%H:%M:%S")

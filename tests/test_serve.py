@@ -1,0 +1,428 @@
+"""`publish serve`: a real server on 127.0.0.1, real file edits, real server-sent events.
+
+The web channel is rendered by this module's own `render()` (a tiny stand-in for the real web
+renderer), so these tests exercise serve's mechanics: serving, 404, traversal, watch, rebuild,
+reload events, the error overlay, and a clean Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import html
+import http.client
+import io
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publish import pipeline
+from publish.model import Artifact
+from publish.serve import PreviewSession
+from publish.serve.reload import EVENTS_PATH, inject
+from publish.serve.server import request_parts
+from publish.serve.watch import Debouncer, is_editor_temp
+
+REPO = Path(__file__).resolve().parents[1]
+EVENT_WAIT = 5.0  # generous upper bound for one debounced rebuild; normally ~0.3 s
+
+BULLETIN = """---
+title: "{title}"
+date: 2024-01-02 08:00
+category: {category}
+summary: "Tóm tắt bản tin thử."
+approved_by: "Trưởng Công an huyện"
+---
+
+Nội dung bản tin thử.
+"""
+
+
+def render(site: object) -> Iterator[Artifact]:
+    """Stand-in web renderer: a home page listing titles, one page per bulletin, 404 and CSS."""
+    items = "".join(
+        f'<li><a href="{b.url}">{html.escape(b.title)}</a></li>'
+        for b in site.for_channel("web")  # type: ignore[attr-defined]
+    )
+    yield Artifact.text("web", "index.html", _page("Trang chủ", f"<ul>{items}</ul>"))
+    for b in site.for_channel("web"):  # type: ignore[attr-defined]
+        path = b.url.strip("/") + "/index.html"
+        yield Artifact.text("web", path, _page(b.title, b.summary), source=b.source, key=b.key)
+    yield Artifact.text("web", "404.html", _page("Không tìm thấy", "Trang 404 của website"))
+    yield Artifact.text("web", "style.css", "body { color: #222; }\n")
+
+
+def _page(title: str, body: str) -> str:
+    """A minimal HTML document."""
+    return (
+        f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}'
+        f"</title></head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
+    )
+
+
+def write_project(root: Path, title: str = "Bản tin thử nghiệm") -> Path:
+    """A tiny project: the real site.toml and one approved bulletin; returns the bulletin file."""
+    shutil.copy(REPO / "site.toml", root / "site.toml")
+    (root / "templates").mkdir()
+    bulletin = root / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    bulletin.parent.mkdir(parents=True)
+    bulletin.write_text(BULLETIN.format(title=title, category="an-ninh-trat-tu"), encoding="utf-8")
+    return bulletin
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project whose web channel is rendered by this module."""
+    monkeypatch.setitem(pipeline.RENDERERS, "web", __name__)
+    write_project(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def session(project: Path) -> Iterator[PreviewSession]:
+    """A running preview on a free port; stopped afterwards."""
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as running:
+        yield running
+
+
+def get(session: PreviewSession, path: str, method: str = "GET") -> tuple[int, dict, str]:
+    """Send one raw request (the path is sent exactly as given) and return status, headers, body."""
+    conn = http.client.HTTPConnection("127.0.0.1", session.server.server_address[1], timeout=5)
+    try:
+        conn.request(method, path)
+        response = conn.getresponse()
+        body = response.read().decode("utf-8")
+        return response.status, dict(response.getheaders()), body
+    finally:
+        conn.close()
+
+
+class EventStream:
+    """A client of the live-reload endpoint that reads whole events."""
+
+    def __init__(self, session: PreviewSession, since: int | None = None) -> None:
+        port = session.server.server_address[1]
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=EVENT_WAIT)
+        query = "" if since is None else f"?since={since}"
+        self.conn.request("GET", EVENTS_PATH + query)
+        self.response = self.conn.getresponse()
+
+    def next_event(self) -> str:
+        """The next event's name (comments and the retry hint are skipped)."""
+        name = ""
+        while True:
+            line = self.response.fp.readline().decode("utf-8")
+            if not line:
+                raise ConnectionError("stream closed")
+            if line.startswith("event:"):
+                name = line.split(":", 1)[1].strip()
+            elif line == "\n" and name:
+                return name
+
+    def close(self) -> None:
+        """Hang up."""
+        self.conn.close()
+
+
+def edit(path: Path, text: str) -> None:
+    """Save a file the way an editor does: write a temp file, then rename it into place."""
+    temp = path.with_name(f".{path.name}.swp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+# --- serving -------------------------------------------------------------------------------------
+
+
+def test_serves_built_pages_with_reload_script_only_in_html(session: PreviewSession) -> None:
+    status, headers, body = get(session, "/")
+    assert status == 200
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "Bản tin thử nghiệm" in body
+    assert EVENTS_PATH in body
+
+    status, _, body = get(session, "/2024/01/ban-tin-thu/")
+    assert status == 200 and "Tóm tắt bản tin thử." in body
+
+    status, headers, body = get(session, "/style.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    assert body == "body { color: #222; }\n"
+
+
+def test_injected_script_never_reaches_output_files(session: PreviewSession) -> None:
+    served = get(session, "/")[2]
+    written = (session.output / "web" / "index.html").read_text(encoding="utf-8")
+    assert EVENTS_PATH in served
+    assert EVENTS_PATH not in written
+    assert all(
+        EVENTS_PATH.encode() not in f.read_bytes()
+        for f in (session.output / "web").rglob("*")
+        if f.is_file()
+    )
+    assert not (session.output / "zalo").exists(), "serve builds the web channel only"
+
+
+def test_folder_without_slash_redirects(session: PreviewSession) -> None:
+    status, headers, _ = get(session, "/2024/01/ban-tin-thu")
+    assert status == 301
+    assert headers["Location"] == "/2024/01/ban-tin-thu/"
+
+
+def test_missing_path_gets_the_site_404_page(session: PreviewSession) -> None:
+    status, headers, body = get(session, "/khong-co-trang-nay/")
+    assert status == 404
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "Trang 404 của website" in body
+    assert get(session, "/khong-co.css", method="HEAD")[0] == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../site.toml",
+        "/../../site.toml",
+        "/%2e%2e/site.toml",
+        "/..%2fsite.toml",
+        "/2024/%2e%2e/%2e%2e/%2e%2e/site.toml",
+        "/..%5csite.toml",
+        "//etc/passwd",
+    ],
+)
+def test_paths_outside_output_web_are_refused(session: PreviewSession, path: str) -> None:
+    status, _, body = get(session, path)
+    assert status in (403, 404)
+    assert "[unit]" not in body and "root:" not in body
+
+
+def test_symlink_pointing_outside_output_web_is_not_followed(session: PreviewSession) -> None:
+    (session.output / "web" / "lo.toml").symlink_to(session.root / "site.toml")
+    status, _, body = get(session, "/lo.toml")
+    assert status == 404
+    assert "[unit]" not in body
+
+
+def test_request_parts() -> None:
+    assert request_parts("/2024/01/a/") == ("2024", "01", "a")
+    assert request_parts("/t%C3%A2m%20s%E1%BB%B1.html") == ("tâm sự.html",)
+    assert request_parts("/a/../b") is None
+    assert request_parts("/a/%2E%2E/b") is None
+    assert request_parts("/a%00.html") is None
+
+
+def test_inject_places_snippet_before_the_last_body_end() -> None:
+    page = b"<html><body><p>x</p></BODY ></html>"
+    result = inject(page, 3, None)
+    assert result.startswith(b"<html><body><p>x</p><script>")
+    assert result.endswith(b"</script></BODY ></html>")
+    assert b"since=3" in result
+    assert inject(b"<p>no body</p>", 1, None).startswith(b"<p>no body</p><script>")
+
+
+# --- watching, rebuilding, reloading --------------------------------------------------------------
+
+
+def test_content_edit_rebuilds_and_sends_reload(session: PreviewSession, project: Path) -> None:
+    generation = session.hub.state()[0]
+    stream = EventStream(session, since=generation)
+    try:
+        bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+        edit(bulletin, BULLETIN.format(title="Tiêu đề đã sửa", category="an-ninh-trat-tu"))
+        assert stream.next_event() == "reload"
+    finally:
+        stream.close()
+    assert "Tiêu đề đã sửa" in get(session, "/")[2]
+    assert "Tiêu đề đã sửa" in (project / "output" / "web" / "index.html").read_text("utf-8")
+
+
+def test_config_edit_rebuilds(session: PreviewSession, project: Path) -> None:
+    generation = session.hub.state()[0]
+    stream = EventStream(session, since=generation)
+    try:
+        config = project / "site.toml"
+        config.write_text(config.read_text("utf-8") + "\n", encoding="utf-8")
+        assert stream.next_event() == "reload"
+    finally:
+        stream.close()
+    assert session.hub.state() == (generation + 1, None)
+
+
+def test_page_that_missed_a_rebuild_reloads_at_once(session: PreviewSession) -> None:
+    session.rebuild()
+    stale = session.hub.state()[0] - 1
+    stream = EventStream(session, since=stale)
+    try:
+        assert stream.next_event() == "reload"
+    finally:
+        stream.close()
+
+
+def test_broken_edit_shows_error_overlay_until_fixed(project: Path) -> None:
+    err = io.StringIO()
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    with PreviewSession(project, port=0, out=io.StringIO(), err=err) as session:
+        stream = EventStream(session, since=session.hub.state()[0])
+        try:
+            edit(bulletin, BULLETIN.format(title="Bản tin thử nghiệm", category="<b>sai</b>"))
+            assert stream.next_event() == "reload"
+
+            status, _, body = get(session, "/")
+            assert status == 200
+            assert 'id="__publish-error"' in body
+            assert "chuyên mục không tồn tại" in body
+            assert "&lt;b&gt;sai&lt;/b&gt;" in body and "<b>sai</b>" not in body
+            assert "Bản tin thử nghiệm" in body, "the last good page stays under the overlay"
+            assert "chuyên mục không tồn tại" in err.getvalue()
+            assert "<b>sai</b>" not in (project / "output/web/index.html").read_text("utf-8")
+
+            edit(bulletin, BULLETIN.format(title="Đã sửa xong", category="an-ninh-trat-tu"))
+            assert stream.next_event() == "reload"
+        finally:
+            stream.close()
+        body = get(session, "/")[2]
+        assert "__publish-error" not in body
+        assert "Đã sửa xong" in body
+
+
+def test_first_build_failing_still_serves_an_error_page(project: Path) -> None:
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    bulletin.write_text(BULLETIN.format(title="X", category="khong-co"), encoding="utf-8")
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        status, _, body = get(session, "/")
+        assert status == 503
+        assert "chuyên mục không tồn tại" in body and EVENTS_PATH in body
+
+        stream = EventStream(session, since=session.hub.state()[0])
+        try:
+            edit(bulletin, BULLETIN.format(title="Đã sửa", category="an-ninh-trat-tu"))
+            assert stream.next_event() == "reload"
+        finally:
+            stream.close()
+        status, _, body = get(session, "/")
+        assert status == 200 and "Đã sửa" in body
+
+
+def test_renderer_crash_keeps_server_running(
+    session: PreviewSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(site: object) -> Iterator[Artifact]:
+        raise RuntimeError("hỏng mẫu")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(sys.modules[__name__], "render", broken)
+    assert session.rebuild() is False
+    status, _, body = get(session, "/")
+    assert status == 200 and "Lỗi nội bộ" in body and "Bản tin thử nghiệm" in body
+
+
+def test_editor_temp_files_do_not_trigger_rebuilds(session: PreviewSession, project: Path) -> None:
+    generation = session.hub.state()[0]
+    folder = project / "content" / "bai-viet"
+    for name in (".ban-tin.md.swp", "ban-tin.md~", "#ban-tin.md#", ".#ban-tin.md", "4913"):
+        (folder / name).write_text("tạm", encoding="utf-8")
+    (project / "output" / "web" / "ghi-chu.txt").write_text("x", encoding="utf-8")
+    time.sleep(0.6)  # three debounce periods: long enough for a rebuild to have started
+    assert session.hub.state()[0] == generation
+
+
+@pytest.mark.parametrize(
+    ("name", "temp"),
+    [
+        ("bai.md", False),
+        ("anh-bia.jpg", False),
+        ("base.html", False),
+        (".bai.md.swp", True),
+        (".bai.md.swx", True),
+        ("bai.md~", True),
+        ("#bai.md#", True),
+        (".#bai.md", True),
+        ("4913", True),
+        ("~$bai.docx", True),
+        (".goutputstream-XYZ12", True),
+        ("bai.md___jb_tmp___", True),
+    ],
+)
+def test_is_editor_temp(name: str, temp: bool) -> None:
+    assert is_editor_temp(name) is temp
+
+
+def test_debouncer_runs_once_per_burst() -> None:
+    calls: list[float] = []
+    debouncer = Debouncer(lambda: calls.append(time.monotonic()), delay=0.05)
+    debouncer.start()
+    try:
+        for _ in range(20):
+            debouncer.poke()
+            time.sleep(0.005)
+        deadline = time.monotonic() + EVENT_WAIT
+        while not calls and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.15)
+    finally:
+        debouncer.stop()
+    assert len(calls) == 1
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+
+def test_port_in_use_is_a_clear_error(session: PreviewSession, project: Path) -> None:
+    from publish.errors import PublishError
+
+    with pytest.raises(PublishError, match="đang được chương trình khác dùng"):
+        PreviewSession(project, port=session.server.server_address[1])
+
+
+def test_cli_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    write_project(tmp_path)
+    # A process started in the background inherits an ignored SIGINT; a terminal's Ctrl-C is not.
+    launcher = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from publish import pipeline; "
+        f"pipeline.RENDERERS['web'] = {__name__!r}; "
+        "from publish.cli import main; "
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", launcher, "--root", str(tmp_path), "serve", "--port", "0"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        url = ""
+        for line in proc.stdout:  # type: ignore[union-attr]
+            if "http://127.0.0.1:" in line:
+                url = line.split("http://", 1)[1].split()[0]
+                break
+        assert url, proc.stderr.read()  # type: ignore[union-attr]
+        host, port = url.rstrip("/").split(":")
+        with socket.create_connection((host, int(port)), timeout=5) as sock:
+            sock.sendall(b"GET / HTTP/1.0\r\n\r\n")
+            reply = b""
+            while chunk := sock.recv(65536):
+                reply += chunk
+        assert reply.startswith(b"HTTP/1.0 200")
+        assert "Bản tin thử nghiệm".encode() in reply
+
+        events = socket.create_connection((host, int(port)), timeout=5)  # open SSE must not block
+        events.sendall(f"GET {EVENTS_PATH}?since=1 HTTP/1.0\r\n\r\n".encode())
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+        events.close()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert "Đã dừng máy chủ xem trước" in out
+    assert "Traceback" not in err
