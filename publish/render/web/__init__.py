@@ -14,7 +14,7 @@ import jinja2
 from publish.errors import Problem
 from publish.model import Artifact, Site
 from publish.render.web.assets import Assets
-from publish.render.web.feeds import atom_feed
+from publish.render.web.feeds import site_feeds
 from publish.render.web.images import Pictures, probe, unreadable_image
 from publish.render.web.pages import Views, output_path
 from publish.render.web.search import search_artifacts
@@ -146,14 +146,7 @@ def render(site: Site) -> Iterator[Artifact]:
         if view.indexed and view.url.endswith("/"):
             sitemap.append(SitemapEntry(views.absolute(view.url), view.lastmod))
     newest = views.public[0].date if views.public else site.now
-    for path, arguments in views.feeds():
-        data = atom_feed(
-            feed_url=views.absolute(path),
-            author=config.unit.name,
-            language=config.site.language,
-            fallback_updated=newest,
-            **arguments,
-        )
+    for path, data in site_feeds(views, fallback_updated=newest):
         yield from pictures.drain()
         yield Artifact("web", output_path(path), data)
     yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-__all__ = ["FeedEntry", "atom_feed", "entry_id"]
+from publish.model import Bulletin
+
+if TYPE_CHECKING:
+    from publish.render.web.context import SiteContext
+
+__all__ = ["FeedEntry", "atom_feed", "entry_id", "site_feeds"]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -90,3 +96,58 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     child = ET.SubElement(parent, _q(tag))
     child.text = text
     return child
+
+
+def site_feeds(
+    context: SiteContext, *, fallback_updated: dt.datetime
+) -> Iterator[tuple[str, bytes]]:
+    """(site path, Atom bytes) of the site feed and of each category's feed; previews never appear."""
+    config = context.config
+    shared = {
+        "author": config.unit.name,
+        "language": config.site.language,
+        "fallback_updated": fallback_updated,
+    }
+    yield (
+        "/feed.xml",
+        atom_feed(
+            _entries(context, context.public),
+            title=config.site.title,
+            subtitle=config.site.description,
+            feed_url=context.absolute("/feed.xml"),
+            page_url=context.absolute("/"),
+            **shared,
+        ),
+    )
+    for key, category in config.categories.items():
+        path = f"{context.category_url(key)}feed.xml"
+        yield (
+            path,
+            atom_feed(
+                _entries(context, context.public_in(key)),
+                title=f"{category.label} — {config.unit.name}",
+                subtitle=category.description,
+                feed_url=context.absolute(path),
+                page_url=context.absolute(context.category_url(key)),
+                **shared,
+            ),
+        )
+
+
+def _entries(context: SiteContext, bulletins: Sequence[Bulletin]) -> list[FeedEntry]:
+    """Entries for the newest `feed_items` of the given published bulletins."""
+    config = context.config
+    return [
+        FeedEntry(
+            id=entry_id(config.base_url, b.key, b.date),
+            title=b.title,
+            url=context.absolute(b.url),
+            published=b.date,
+            summary=b.summary,
+            content_html=str(context.body_html(b)),
+            category=b.category,
+            category_label=config.categories[b.category].label,
+            author=b.author,
+        )
+        for b in bulletins[: config.web.feed_items]
+    ]

@@ -12,7 +12,7 @@ import hashlib
 import io
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -23,7 +23,7 @@ from publish.errors import Problem, PublishError
 from publish.model import Artifact
 from publish.text import slugify
 
-__all__ = ["Picture", "Pictures", "unreadable_image"]
+__all__ = ["Picture", "Pictures", "Variant", "probe", "unreadable_image"]
 
 # Bump when the resize or encode settings change, so cached variants are remade.
 PIPELINE_VERSION = "1"
@@ -61,7 +61,7 @@ class Picture:
 class Pictures:
     """Makes and remembers the variants of each content image for one build."""
 
-    def __init__(self, root: Path, widths: tuple[int, ...], *, url: callable) -> None:
+    def __init__(self, root: Path, widths: tuple[int, ...], *, url: Callable[[str], str]) -> None:
         """Remember where content and the cache live, the widths, and how to turn paths into URLs."""
         self.content = root / "content"
         self.cache = root / ".cache" / "images"

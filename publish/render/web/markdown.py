@@ -10,7 +10,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import markdown
 import nh3
@@ -182,8 +181,3 @@ class MarkdownRenderer:
         finally:
             self.lookup = lambda src: None
         return CLEANER.clean(html)
-
-
-def source_dir(root: Path, source: str) -> Path:
-    """The folder of a Markdown file, for resolving relative image paths."""
-    return (root / source).parent

@@ -1,0 +1,286 @@
+"""What every page's template gets: URLs, the shared context, pictures, bodies and cards.
+
+`pages.py` decides which pages exist; this module holds what they have in common.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from publish.config import Config
+from publish.content import resolve_content_path
+from publish.model import Bulletin, ImageRef, Site
+from publish.render.web.images import Picture, Pictures
+from publish.render.web.markdown import ImageInfo, MarkdownRenderer
+from publish.render.web.qr import qr_svg
+from publish.text import slugify, vn_date
+
+__all__ = ["CARD_SIZES", "COVER_SIZES", "HOME", "SiteContext"]
+
+CARD_SIZES = "(min-width: 48rem) 10rem, 30vw"
+COVER_SIZES = "(min-width: 48rem) 44rem, 100vw"
+HOME = "Trang chủ"
+
+
+class SiteContext:
+    """Indexes the site once and builds the pieces every page context is made of."""
+
+    def __init__(self, site: Site, pictures: Pictures) -> None:
+        """Index the site once: web bulletins, categories, tags, months."""
+        self.site = site
+        self.config: Config = site.config
+        self.pictures = pictures
+        self.markdown = MarkdownRenderer()
+        self.bulletins = site.for_channel("web")
+        self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
+        self.prefix = urlsplit(self.config.base_url).path.rstrip("/")
+        self.by_category: dict[str, list[Bulletin]] = {k: [] for k in self.config.categories}
+        self.by_tag: dict[str, list[Bulletin]] = defaultdict(list)
+        self.tag_labels: dict[str, str] = {}
+        self.by_month: dict[tuple[int, int], list[Bulletin]] = defaultdict(list)
+        for bulletin in self.bulletins:
+            self.by_category[bulletin.category].append(bulletin)
+            for tag in bulletin.tags:
+                slug = slugify(tag)
+                self.tag_labels.setdefault(slug, tag)
+                tagged = self.by_tag[slug]
+                if not tagged or tagged[-1] is not bulletin:
+                    tagged.append(bulletin)
+            self.by_month[(bulletin.date.year, bulletin.date.month)].append(bulletin)
+        self._bodies: dict[str, str] = {}
+
+    # URLs -----------------------------------------------------------------
+
+    def url(self, path: str) -> str:
+        """A site path with the base URL's path in front, for links inside the site."""
+        return self.prefix + path
+
+    def absolute(self, path: str) -> str:
+        """The public absolute URL of a site path."""
+        return self.config.absolute_url(path)
+
+    @staticmethod
+    def category_url(key: str) -> str:
+        """Site path of a category's first page."""
+        return f"/chuyen-muc/{key}/"
+
+    @staticmethod
+    def tag_url(slug: str) -> str:
+        """Site path of a tag's first page."""
+        return f"/the/{slug}/"
+
+    @staticmethod
+    def month_url(year: int, month: int) -> str:
+        """Site path of a month in the archive."""
+        return f"/luu-tru/{year}/{month:02d}/"
+
+    # Shared context -------------------------------------------------------
+
+    def common(self) -> dict[str, Any]:
+        """What every template gets besides its own view."""
+        config = self.config
+        return {
+            "site": self.site,
+            "config": config,
+            "unit": config.unit,
+            "categories": [
+                {
+                    "key": key,
+                    "label": category.label,
+                    "description": category.description,
+                    "url": self.url(self.category_url(key)),
+                    "count": len(self.by_category[key]),
+                }
+                for key, category in config.categories.items()
+            ],
+            "nav": [
+                {"key": "home", "label": HOME, "url": self.url("/")},
+                *(
+                    {"key": f"page:{p.slug}", "label": p.title, "url": self.url(p.url)}
+                    for p in self.site.pages
+                ),
+                {"key": "archive", "label": "Lưu trữ", "url": self.url("/luu-tru/")},
+                {"key": "search", "label": "Tìm kiếm", "url": self.url("/tim-kiem/")},
+            ],
+            "home_url": self.url("/"),
+            "archive_url": self.url("/luu-tru/"),
+            "footer": self.contact(with_qr=False),
+            "feed_url": self.url("/feed.xml"),
+            "year": self.site.now.year,
+        }
+
+    def base_context(
+        self,
+        url: str,
+        *,
+        title: str,
+        description: str,
+        current: str = "",
+        crumbs: Sequence[tuple[str, str]] = (),
+        image: tuple[Picture, str] | None = None,
+        preview: bool = False,
+        og_type: str = "website",
+    ) -> dict[str, Any]:
+        """Context every page has: title, canonical, Open Graph, breadcrumbs, robots."""
+        picture, alt = image or self._default_cover()
+        og_image = None
+        if picture is not None:
+            largest = picture.largest
+            og_image = {
+                "url": self.absolute("/" + largest.path),
+                "width": largest.width,
+                "height": largest.height,
+                "alt": alt,
+            }
+        trail = [{"label": HOME, "url": self.url("/")}] if crumbs else []
+        trail += [{"label": label, "url": self.url(path)} for label, path in crumbs]
+        return {
+            "title": title,
+            "description": description or self.config.site.description,
+            "canonical": self.absolute(url),
+            "page_url": self.url(url),
+            "current": current,
+            "breadcrumbs": trail,
+            "og": {"type": og_type, "image": og_image},
+            "noindex": preview,
+            "preview": preview,
+            "jsonld": None,
+        }
+
+    def _default_cover(self) -> tuple[Picture | None, str]:
+        """The site's default cover (for og:image), when configured."""
+        path = self.config.site.default_cover
+        if not path:
+            return None, ""
+        return self.pictures.picture(path, owner="site.toml"), self.config.site.title
+
+    # Pictures -------------------------------------------------------------
+
+    def image(
+        self, ref: ImageRef, *, owner: str, sizes: str, eager: bool = False, small: bool = False
+    ) -> dict[str, Any]:
+        """What the `picture` macro needs for one content image."""
+        picture = self.pictures.picture(ref.path, owner=owner)
+        shown = picture.smallest if small else picture.largest
+        return {
+            "src": self.url("/" + shown.path),
+            "srcset": self.pictures.srcset(picture),
+            "sizes": sizes,
+            "width": shown.width,
+            "height": shown.height,
+            "alt": ref.alt,
+            "loading": "eager" if eager else "lazy",
+            "caption": ref.caption,
+        }
+
+    def body_html(self, bulletin: Bulletin, *, eager_first: bool = False) -> Markup:
+        """A bulletin's sanitised body; local images become responsive figures."""
+        if bulletin.key in self._bodies:
+            return Markup(self._bodies[bulletin.key])
+        html = self.convert(bulletin.body, bulletin.source, eager_first=eager_first)
+        if bulletin.key in self.feed_keys:
+            self._bodies[bulletin.key] = html
+        return Markup(html)
+
+    def convert(self, body: str, source: str, *, eager_first: bool) -> str:
+        """Markdown → sanitised HTML, resolving image paths relative to `source`."""
+        md_path = self.config.root / source
+        content = (self.config.root / "content").resolve()
+
+        def lookup(src: str) -> ImageInfo | None:
+            """Responsive variants of a local image src, None for remote ones."""
+            if "://" in src or src.startswith(("data:", "//")):
+                return None
+            resolved = resolve_content_path(src, md_path, self.config)
+            if resolved is None or not resolved.is_file():
+                return None
+            picture = self.pictures.picture(resolved.relative_to(content).as_posix(), owner=source)
+            return ImageInfo(
+                self.url("/" + picture.largest.path),
+                self.pictures.srcset(picture),
+                picture.largest.width,
+                picture.largest.height,
+            )
+
+        return self.markdown.convert(body, lookup=lookup, eager_first=eager_first)
+
+    @cached_property
+    def feed_keys(self) -> set[str]:
+        """Keys of bulletins that some feed includes (their HTML is kept for the feeds)."""
+        limit = self.config.web.feed_items
+        keys = {b.key for b in self.public[:limit]}
+        for key in self.config.categories:
+            keys |= {b.key for b in self.public_in(key)[:limit]}
+        return keys
+
+    def public_in(self, category: str) -> list[Bulletin]:
+        """Published (non-preview) bulletins of a category, newest first."""
+        return [b for b in self.by_category[category] if not self.site.is_preview(b)]
+
+    # Cards and lists ------------------------------------------------------
+
+    def card(self, bulletin: Bulletin, *, eager: bool = False) -> dict[str, Any]:
+        """A bulletin as a list item."""
+        return {
+            "title": bulletin.title,
+            "url": self.url(bulletin.url),
+            "date_iso": bulletin.date.isoformat(),
+            "date": vn_date(bulletin.date),
+            "summary": bulletin.summary,
+            "category": self.config.categories[bulletin.category].label,
+            "category_url": self.url(self.category_url(bulletin.category)),
+            "preview": self.site.is_preview(bulletin),
+            "image": (
+                self.image(
+                    bulletin.cover,
+                    owner=bulletin.source,
+                    sizes=CARD_SIZES,
+                    eager=eager,
+                    small=True,
+                )
+                if bulletin.cover
+                else None
+            ),
+        }
+
+    def link(self, bulletin: Bulletin | None) -> dict[str, str] | None:
+        """Title and URL of a neighbouring bulletin."""
+        if bulletin is None:
+            return None
+        return {
+            "title": bulletin.title,
+            "url": self.url(bulletin.url),
+            "date": vn_date(bulletin.date),
+        }
+
+    def contact(self, *, with_qr: bool = True) -> dict[str, Any]:
+        """Contact details for the contact layout, with the Zalo follow link and its QR code."""
+        contact = self.config.contact
+        oa = self.config.zalo.oa_id
+        zalo = f"https://zalo.me/{oa}" if oa else ""
+        return {
+            "address": contact.address,
+            "hotline": contact.hotline,
+            "hotline_tel": _tel(contact.hotline),
+            "emergency": contact.emergency,
+            "emergency_tel": _tel(contact.emergency),
+            "email": contact.email,
+            "zalo": zalo,
+            "zalo_qr": (
+                qr_svg(zalo, label=f"Mã QR Trang Zalo {self.config.unit.name}", css_class="qr-zalo")
+                if zalo and with_qr
+                else None
+            ),
+        }
+
+
+def _tel(number: str) -> str:
+    """A tel: URI from a displayed phone number ("0277 3610 113" → "tel:02773610113")."""
+    digits = "".join(c for c in number if c.isdigit() or c == "+")
+    return f"tel:{digits}" if digits else ""
