@@ -56,6 +56,11 @@ _PHONE_TRIGGER = re.compile(
     r"(\s*:?\s*(?:(?i:ngay|số|tới|đến|vào|qua)\s+){0,2}:?\s*)(\+?\d[\d .\-]*\d)(?![\d]|[.,]\d)"
 )
 _PHONE = re.compile(r"(?<![\w+.,/])(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})(?![\d]|[.,/]\d)")
+_SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
+_SERVICE_CONTEXT = re.compile(
+    r"(?i:gọi|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|đường dây|tổng đài|"
+    r"hotline|liên hệ|điện thoại)[^.!?;]{0,80}$"
+)
 _PLATE_TRIGGER = re.compile(
     r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*(?:số)?\s*:?\s*)"
     r"(\d{2}[A-ZĐ]{1,2}\d?[-. ]?\d{3,5}(?:\.\d{2})?)(?!\w)"
@@ -141,7 +146,8 @@ def _legal(text: str, ctx: Context) -> str:
         spoken = cardinal(int(number), opts)
         if year:
             spoken += f" năm {cardinal(int(year), opts)}"
-        spoken += " của " + " và ".join(_issuer(code, ctx) for code in issuers.split("-"))
+        if not re.match(r"\s+(?:của|do)\s", text[m.end() :]):  # `… TT-BCA của Bộ Công an`
+            spoken += " của " + " và ".join(_issuer(code, ctx) for code in issuers.split("-"))
         if kind in _KINDS and not _DOC_WORD.search(text[: m.start()]):
             spoken = f"{_KINDS[kind]} số {spoken}"
         return spoken
@@ -153,13 +159,18 @@ def _phones(text: str, ctx: Context) -> str:
     """Numbers after a phone trigger word, then anything shaped like a phone number (R9.1–R9.3)."""
 
     def after_trigger(m: re.Match[str]) -> str:
-        if sum(c.isdigit() for c in m[3]) < 3:
-            return m[0]
+        digits = sum(c.isdigit() for c in m[3])
+        if digits < 3 or (m[1] == "ĐT" and ":" not in m[2] and digits < 9):
+            return m[0]  # `ĐT 741` is a provincial road (R14.5), read in `_roads`
         trigger = "điện thoại" if m[1] == "ĐT" else m[1]
         return f"{trigger}{m[2]}{_phone(m[3])}"
 
+    def service(m: re.Match[str]) -> str:
+        return _phone(m[1]) if _SERVICE_CONTEXT.search(text[: m.start()]) else m[0]
+
     text = _PHONE_TRIGGER.sub(after_trigger, text)
-    return _PHONE.sub(lambda m: _phone(m[1]), text)
+    text = _PHONE.sub(lambda m: _phone(m[1]), text)
+    return _SERVICE.sub(service, text)
 
 
 def _plate_words(plate: str, ctx: Context) -> str:

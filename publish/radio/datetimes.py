@@ -37,6 +37,9 @@ _DAY_RANGE = re.compile(_EDGE + r"(\d{1,2})\s*-\s*(\d{1,2})([/.])(\d{1,2})(?:\3(
 _DATE_RANGE = re.compile(
     _EDGE + r"(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?" + _END
 )
+_FULL_DATE_RANGE = re.compile(
+    _EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*-\s*(\d{1,2})([/.-])(\d{1,2})\6(\d{4})" + _END
+)
 _FULL_DATE = re.compile(_EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})" + _END)
 _MONTH_YEAR = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*[/.-]\s*(\d{4})" + _END)
 _BARE_MONTH_YEAR = re.compile(_EDGE + r"(\d{1,2})/((?:19|20)\d\d)" + _END)
@@ -125,9 +128,12 @@ def _times(r: _Reader, text: str) -> str:
         return r.clock(m[1]) if _HOUR_WORD.search(text[: m.start()]) else m[0]
 
     text = _G.sub(grams_or_hour, text)
-    if r.opts.minutes_word:
-        text = _H_WORD_MIN.sub(lambda m: f"{m[1]} giờ {m[2]} phút", text)
-    return text
+    def written_hour(m: re.Match[str]) -> str:
+        if not int(m[2]):
+            return f"{m[1]} giờ"
+        return f"{m[1]} giờ {m[2]}" + (" phút" if r.opts.minutes_word else "")
+
+    return _H_WORD_MIN.sub(written_hour, text)
 
 
 def _dates(r: _Reader, text: str) -> str:
@@ -164,6 +170,14 @@ def _dates(r: _Reader, text: str) -> str:
         day, month = int(m[1]), int(m[3])
         return r.date(m, day, month, m[4]) if _valid(day, month) else m[0]
 
+    def full_date_range(m: re.Match[str]) -> str:
+        d1, m1, d2, m2 = int(m[1]), int(m[3]), int(m[5]), int(m[7])
+        if not (_valid(d1, m1) and _valid(d2, m2)):
+            return m[0]
+        second = f"ngày {r.day(d2)} tháng {month_name(m2, r.lunar(m))} năm {r.num(m[8])}"
+        return f"{r.date(m, d1, m1, m[4])} đến {second}"
+
+    text = r.text = _FULL_DATE_RANGE.sub(full_date_range, text)
     text = r.text = _FULL_DATE.sub(full_date, text)
 
     def month_year(m: re.Match[str]) -> str:

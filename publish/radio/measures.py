@@ -61,7 +61,7 @@ _NUM = r"(?<![\w.,])(" + NUMBER + r")"
 _SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
 _MONEY = re.compile(_NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)")
 _MONEY_PREFIX = re.compile(r"(?<!\w)([$€])\s?(" + NUMBER + r")" + _SCALE)
-_INFORMAL = re.compile(_NUM + r"\s?(k|K|tr|củ)(?!\w)")
+_INFORMAL = re.compile(_NUM + r"\s?(k|tr|củ)(?!\w)")  # `5K` is a slogan, not money
 _PERCENT = re.compile(_NUM + r"\s?([%‰])")
 _MEASURE = re.compile(
     r"(?<![\w.,])(-)?(" + NUMBER + r")\s?(" + _alternation(UNITS) + r")"
@@ -88,7 +88,7 @@ def _money(text: str, ctx: Context) -> str:
         return f"{read_number(m[2], ctx)}{scale} {_CURRENCIES[m[1]]}"
 
     def informal(m: re.Match[str]) -> str:
-        scale = ctx.options.thousand_word if m[2] in "kK" else "triệu"
+        scale = ctx.options.thousand_word if m[2] == "k" else "triệu"
         spoken = f"{read_number(m[1], ctx)} {scale}"
         ctx.flag(
             "R5.4",

@@ -61,12 +61,11 @@ class Spoken:
 
 
 def _prepare(text: str) -> str:
-    """Pass P0: NFC, one kind of line break and space, one dash for matching (R1.0)."""
+    """Pass P0: NFC, one kind of line break and space (R1.0); dashes are unified per item."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    return _DASHES.sub("-", text)
+    return _SPACES.sub(" ", text)
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -92,7 +91,7 @@ def _restore(text: str, kept: list[str]) -> str:
 def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) -> str:
     """Passes P1 (inline) to P8 over one paragraph or list item."""
     ctx.lines = item.lines
-    text, kept = _protect(item.text)
+    text, kept = _protect(_DASHES.sub("-", item.text))  # after block splitting: `— Tên` is no list
     text = strip_inline(text, ctx)  # P1
     text = read_codes(text, ctx)  # P2
     text = read_dates_and_times(text, ctx)  # P3

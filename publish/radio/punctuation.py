@@ -9,7 +9,7 @@ from publish.radio.flags import WARNING, Context
 __all__ = ["capitalise_first", "punctuate"]
 
 _CLOSERS = '”"’)»'
-_INITIAL = re.compile(r"(?:^|\s)[A-ZĐ]$")
+_INITIAL = re.compile(r"(?:^|[\s.])[A-ZĐ]$")
 
 
 def capitalise_first(text: str) -> str:
@@ -63,7 +63,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r",(?:\s*,)+", ",", text)
     text = re.sub(r",\s*([.;:!?])", r"\1", text)
-    text = re.sub(r"([.;:!?][”\"’]?)\s*,", r"\1", text)
+    text = re.sub(r"(?<![\s.][A-ZĐ])([.;:!?][”\"’]?)\s*,", r"\1", text)  # `N.T.H., …` keeps it
     text = re.sub(r"([!?])\s*\.", r"\1", text)
     text = re.sub(r"\.(?:\s*\.)+", ".", text)
     text = re.sub(r"([,;:!?])(?=[^\W\d_“\"])", r"\1 ", text)
