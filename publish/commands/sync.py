@@ -81,6 +81,8 @@ def run_command(args: argparse.Namespace) -> int:
         result = build(config, channels=CHANNELS, now=now)
         write(result.artifacts, output, CHANNELS)
         print_exclusions(result.site)
+        for warning in result.warnings:
+            print(warning.render(), file=sys.stderr)
         summaries: list[Summary] = []
         for target in targets:
             module = importlib.import_module(SYNCERS[target])

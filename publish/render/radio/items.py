@@ -29,6 +29,8 @@ __all__ = [
     "RadioBlock",
     "Segment",
     "Speaker",
+    "cue_length",
+    "is_cue",
     "make_slug",
     "next_air",
     "read_block",
@@ -50,8 +52,43 @@ BLOCK_KEYS = {
     "order": "thứ tự trong tập (số nhỏ đọc trước; mặc định 100)",
 }
 """Keys a bulletin's `radio:` front matter block may hold, and what each means."""
+_CUE = re.compile(r"\[[^\[\]]*\]")
+_CUE_LENGTH = re.compile(r"(\d+):([0-5]\d)\s*\]$")
 _SLUG_STOPWORDS = frozenset(
-    ["va", "cua", "cac", "nhung", "khi", "cho", "voi", "trong", "tai", "ve", "dip", "la", "de", "o", "tu", "den", "theo", "mot", "nay", "do", "duoc", "bi", "da", "dang", "se", "cung", "nhu", "hay", "hoac", "thi", "ma", "neu"]
+    [
+        "va",
+        "cua",
+        "cac",
+        "nhung",
+        "khi",
+        "cho",
+        "voi",
+        "trong",
+        "tai",
+        "ve",
+        "dip",
+        "la",
+        "de",
+        "o",
+        "tu",
+        "den",
+        "theo",
+        "mot",
+        "nay",
+        "do",
+        "duoc",
+        "bi",
+        "da",
+        "dang",
+        "se",
+        "cung",
+        "nhu",
+        "hay",
+        "hoac",
+        "thi",
+        "ma",
+        "neu",
+    ]
 )
 
 
@@ -118,7 +155,7 @@ class Speaker:
 
     def seconds(self, text: str) -> int:
         """E1/T2: whole seconds to read `text` at the site's rate."""
-        return estimate_seconds(text, rate_spm=self.rate) if text else 0
+        return int(estimate_seconds(text, rate_spm=self.rate)) if text else 0
 
     def syllables(self, text: str) -> int:
         """T1 syllable count of script text."""
@@ -148,9 +185,10 @@ class Speaker:
             bulletin=bulletin,
             flags=tuple(flags),
         )
+        cue_seconds = sum(cue_length(p) for p in paragraphs)
         return dataclasses.replace(
             segment,
-            seconds=self.seconds(segment.spoken),
+            seconds=self.seconds(segment.spoken) + cue_seconds,
             syllables=self.syllables(segment.spoken),
         )
 
@@ -170,6 +208,18 @@ def _speak(
     """Cached normalisation: check, render and sync all read the same bulletins."""
     spoken = normalise(text, options=options, abbreviations=dict(lexicon))
     return spoken.text, tuple(spoken.flags)
+
+
+def is_cue(paragraph: str) -> bool:
+    """S5: a cue line (`[NHẠC CẮT 0:05]`, `[BĂNG: … | 0:35]`) is never read aloud."""
+    return bool(_CUE.fullmatch(paragraph.strip()))
+
+
+def cue_length(paragraph: str) -> int:
+    """E1/T5: the stated length of a cue line in seconds (0 for read text or a cue without one)."""
+    found = _CUE.fullmatch(paragraph.strip())
+    length = found and _CUE_LENGTH.search(found[0])
+    return int(length[1]) * 60 + int(length[2]) if length else 0
 
 
 def _at_source(flag: Flag, body_line: int) -> Flag:

@@ -9,7 +9,7 @@ from typing import Any
 
 from publish.config import Config
 from publish.render.radio.episode import Episode
-from publish.render.radio.items import Segment
+from publish.render.radio.items import Segment, is_cue
 from publish.render.radio.rundown import Row, clock, mss
 from publish.text import vn_date
 
@@ -85,7 +85,7 @@ def _body(segment: Segment) -> list[str]:
     if segment.lead_in:
         lines += [f"LỜI DẪN: {segment.lead_in}", ""]
     for paragraph in segment.paragraphs:
-        lines += [paragraph, ""]
+        lines += [paragraph.upper() if is_cue(paragraph) else paragraph, ""]
     if segment.tag:
         lines += [f"LỜI KẾT TIN: {segment.tag}", ""]
     return lines
@@ -137,8 +137,8 @@ def script_text(episode: Episode, config: Config) -> str:
         lines += _body(segment)
         for index in page.after:
             lines += [cue_line(segments[index], rows[index]), ""]
-        lines += _end(segment)
-        lines.append("")
+        if _end(segment):
+            lines += [*_end(segment), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

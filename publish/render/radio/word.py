@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from publish.config import Config
 from publish.render.radio.episode import Episode
+from publish.render.radio.items import is_cue
 from publish.render.radio.layout import END_MARK, cue_line, episode_heading, header_fields, pages
 from publish.render.radio.rundown import clock, mss
 
@@ -58,7 +59,10 @@ def script_docx(episode: Episode, config: Config) -> bytes:
             paragraph = _paragraph(document, "LỜI DẪN: ", size=BODY_PT, bold=True)
             _run(paragraph, segment.lead_in, size=BODY_PT)
         for text in segment.paragraphs:
-            _paragraph(document, text, size=BODY_PT)
+            if is_cue(text):
+                _cue(document, text)
+            else:
+                _paragraph(document, text, size=BODY_PT)
         if segment.tag:
             paragraph = _paragraph(document, "LỜI KẾT TIN: ", size=BODY_PT, bold=True)
             _run(paragraph, segment.tag, size=BODY_PT)

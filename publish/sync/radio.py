@@ -1,0 +1,462 @@
+"""Sync the radio scripts in output/radio/ into the station's folder, safely and idempotently.
+
+Rules (what the station can rely on):
+
+* Every write goes to a temporary name in the same folder, is fsynced, then renamed: the station's
+  automation never sees half a script. Unchanged files are never rewritten.
+* state/radio.json records what we last wrote (sha256 per file), saved after every success. Only
+  files recorded there are ever replaced or moved; files the station made are never touched.
+* A file the station edited (its hash differs from what we wrote) is never overwritten: our new
+  version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict.
+* A script that is no longer built (bulletin withdrawn, expired, held back, deleted) moves into
+  `_rut-lai/` with a note saying why.
+* A crash at any point is repaired by the next run: a file that already holds what we were about to
+  write is just recorded, and temporary files we left behind are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from publish.config import Config
+from publish.errors import PublishError
+from publish.model import Site
+from publish.render.radio import held_reasons
+from publish.sync.base import Action
+from publish.sync.manifest import Manifest, atomic_write_bytes
+from publish.text import vn_datetime
+
+__all__ = [
+    "ENV_FOLDER",
+    "WITHDRAWN_DIR",
+    "FileState",
+    "Observed",
+    "RadioSyncer",
+    "make_syncer",
+    "moi_name",
+    "plan",
+    "station_folder",
+]
+
+CHANNEL = "radio"
+ENV_FOLDER = "PUBLISH_RADIO_DIR"
+"""Environment variable that overrides [radio] folder (e.g. where the share is mounted on this PC)."""
+ENV_PAUSE = "PUBLISH_RADIO_TEST_PAUSE"
+"""Seconds to pause around every file step; only for crash-safety tests."""
+WITHDRAWN_DIR = "_rut-lai"
+NOTE_SUFFIX = ".ly-do.txt"
+LOCAL_SKIP = ("audio",)
+"""Folders of output/radio/ that never go to the station (draft audio is not for air)."""
+OTHER = "khác"
+"""Observed digest of something that is not a regular file (never equal to a real digest)."""
+_TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """Everything known about one script path: the build, the manifest and the station folder."""
+
+    path: str
+    """POSIX path relative to output/radio/ and to the station folder."""
+    local: str | None
+    """sha256 of the built file, None when the build no longer has it."""
+    bulletins: tuple[str, ...] = ()
+    """Bulletin keys the file belongs to (from the build, else from the manifest)."""
+    written: str | None = None
+    """sha256 we last wrote to the station (manifest), None when we never did."""
+    present: str | None = None
+    """sha256 of the file now in the station folder, None when absent."""
+    moi: str | None = None
+    """sha256 of `<name>.moi.<ext>` now in the station folder, None when absent."""
+    moi_written: str | None = None
+    """sha256 of the .moi file we last wrote (manifest)."""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Observed:
+    """The radio sync's view of the world, gathered before planning."""
+
+    files: tuple[FileState, ...]
+    temps: tuple[str, ...] = ()
+    """Temporary files a killed run left in the station folder (our names only)."""
+    reasons: dict[str, str] = field(default_factory=dict)
+    """Bulletin key → why it is not on the radio any more."""
+
+
+def moi_name(path: str) -> str:
+    """Where our new version goes when the station edited the file: script.txt → script.moi.txt."""
+    pure = PurePosixPath(path)
+    return str(pure.with_name(f"{pure.stem}.moi{pure.suffix}"))
+
+
+def plan(observed: Observed) -> list[Action]:
+    """Pure: one action per file, each with its Vietnamese reason (noop for files in step)."""
+    actions = [
+        Action("remove", temp, "tệp tạm còn sót lại do lần chạy trước bị ngắt giữa chừng: xóa")
+        for temp in observed.temps
+    ]
+    for state in sorted(observed.files, key=lambda s: s.path):
+        actions.append(_plan_file(state, observed.reasons))
+    return actions
+
+
+def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
+    """The action that brings one path in line with the build."""
+    data = {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)}
+
+    def act(kind: str, reason: str, **extra: Any) -> Action:
+        return Action(kind, state.path, reason, state.title, {**data, **extra})
+
+    if state.local is None:
+        why = _withdrawal_reason(state, reasons)
+        if state.present is None:
+            return act("withdraw", f"{why}; tệp đã không còn trong thư mục đài: chỉ xóa khỏi sổ")
+        return act("withdraw", f"{why}; chuyển vào {WITHDRAWN_DIR}/ kèm ghi chú", note=why)
+    moi = moi_name(state.path)
+    if state.present == state.local:
+        if state.written == state.local and not _our_moi_left(state):
+            return act("noop", "không đổi")
+        return act(
+            "verify",
+            "tệp trong thư mục đã đúng bản mới (lần chạy trước dừng trước khi ghi sổ): chỉ ghi nhận",
+        )
+    if state.present is None:
+        if state.written is None:
+            return act("create", "kịch bản mới")
+        return act("create", "tệp đã bị xóa khỏi thư mục đài: ghi lại bản mới")
+    if state.written is None:
+        return _conflict(state, act, moi, "thư mục đài đã có tệp cùng tên mà công cụ không tạo ra")
+    if state.present == state.written:
+        return act("update", "nội dung thay đổi theo bản dựng mới")
+    if state.local == state.written:
+        return act("noop", "đài đã sửa tệp; bản dựng không đổi nên giữ nguyên bản của đài")
+    return _conflict(state, act, moi, "đài đã sửa tệp này")
+
+
+def _conflict(state: FileState, act: Any, moi: str, why: str) -> Action:
+    """Put our version beside the station's file, unless someone else's file already sits there."""
+    if state.moi is not None and state.moi not in (state.moi_written, state.local):
+        return act("refuse", f"{why}, và {moi} cũng đã bị sửa: không ghi đè; hãy xử lý bằng tay")
+    if state.moi == state.local:
+        return act("conflict", f"{why}; bản mới đã nằm sẵn ở {moi} (chưa giải quyết)", moi=moi)
+    return act("conflict", f"{why}; không ghi đè, bản mới đặt cạnh: {moi}", moi=moi)
+
+
+def _our_moi_left(state: FileState) -> bool:
+    """Whether a .moi file we wrote is still there although the conflict is resolved."""
+    return state.moi is not None and state.moi == state.moi_written
+
+
+def _withdrawal_reason(state: FileState, reasons: dict[str, str]) -> str:
+    """Why a file is no longer built, from the bulletins it belonged to."""
+    if not state.bulletins:
+        return "không còn trong bản dựng"
+    parts = [f"{key}: {reasons.get(key, 'đã bị xóa khỏi content/')}" for key in state.bulletins]
+    if PurePosixPath(state.path).parts[0] == "items":
+        return "bản tin " + parts[0]
+    return "tập phát sóng không còn (" + "; ".join(parts) + ")"
+
+
+def station_folder(config: Config) -> Path:
+    """The station folder: $PUBLISH_RADIO_DIR, else [radio] folder; relative paths from the project."""
+    raw = os.environ.get(ENV_FOLDER) or config.radio.folder
+    if not raw.strip():
+        raise PublishError(
+            'chưa cấu hình thư mục của đài phát thanh. Cách sửa: đặt folder = "…" trong bảng [radio] '
+            f"của site.toml, hoặc đặt biến môi trường {ENV_FOLDER}."
+        )
+    path = Path(raw).expanduser()
+    return path if path.is_absolute() else config.root / path
+
+
+class RadioSyncer:
+    """Observe, plan and apply the radio folder sync."""
+
+    name = CHANNEL
+    concurrency = 1
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        site: Site,
+        output: Path,
+        state: Path,
+        folder: Path,
+        dry_run: bool = False,
+    ) -> None:
+        self.config = config
+        self.site = site
+        self.local_dir = output / CHANNEL
+        self.folder = folder
+        self.dry_run = dry_run
+        self.manifest = Manifest.load(state / f"{CHANNEL}.json", CHANNEL)
+        self.pause = float(os.environ.get(ENV_PAUSE) or 0)
+
+    def observe(self) -> Observed:
+        """Hash the build, the manifest's records and the station folder; gather withdrawal reasons."""
+        self._check_folder()
+        local = self._local_files()
+        entries = self.manifest.entries()
+        titles = {b.key: b.title for b in self.site.bulletins}
+        files = []
+        for path in sorted(set(local) | set(entries)):
+            digest, keys = local.get(path, (None, ()))
+            entry = entries.get(path, {})
+            keys = keys or tuple(entry.get("bulletins", ()))
+            files.append(
+                FileState(
+                    path=path,
+                    local=digest,
+                    bulletins=keys,
+                    written=entry.get("digest"),
+                    present=_digest(self.folder / path),
+                    moi=_digest(self.folder / moi_name(path)),
+                    moi_written=entry.get("moi"),
+                    title=titles.get(keys[0], "") if len(keys) == 1 else "",
+                )
+            )
+        return Observed(tuple(files), self._stale_temps(files), self._reasons())
+
+    def plan(self, observed: Observed) -> list[Action]:
+        """See `plan`."""
+        return plan(observed)
+
+    def apply(self, action: Action) -> str:
+        """Carry out one action; the manifest is saved as soon as it succeeded."""
+        try:
+            return getattr(self, f"_apply_{action.kind}")(action)
+        except OSError as exc:
+            raise PublishError(
+                f"không ghi được vào thư mục đài {self.folder} ({exc.strerror or exc}: "
+                f"{exc.filename or action.key}). Tệp này chưa được ghi nhận; chạy lại khi thư mục "
+                "ghi được."
+            ) from None
+
+    def _apply_create(self, action: Action) -> str:
+        """Write the built file atomically into the station folder, then record it."""
+        data = self._built(action)
+        self._step()
+        atomic_write_bytes(self.folder / action.key, data)
+        self._step()
+        self._drop_our_moi(action.key)
+        self.manifest.put(action.key, self._entry(action))
+        return f"đã ghi {action.key}"
+
+    _apply_update = _apply_create
+
+    def _apply_verify(self, action: Action) -> str:
+        """Record a file that already holds what we were going to write."""
+        self._drop_our_moi(action.key)
+        self.manifest.put(action.key, self._entry(action))
+        return f"đã ghi nhận {action.key}"
+
+    def _apply_conflict(self, action: Action) -> str:
+        """Leave the station's file alone and put our version beside it."""
+        moi = action.data["moi"]
+        data = self._built(action)
+        if _digest(self.folder / moi) == action.data["digest"]:
+            return f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
+        self._step()
+        atomic_write_bytes(self.folder / moi, data)
+        self._step()
+        self.manifest.update(action.key, moi=action.data["digest"])
+        return f"giữ nguyên tệp của đài; bản mới ghi vào {moi}"
+
+    def _apply_withdraw(self, action: Action) -> str:
+        """Move a script that is no longer built into _rut-lai/ with a note, then forget it."""
+        source = self.folder / action.key
+        entry = self.manifest.get(action.key) or {}
+        done = f"đã xóa {action.key} khỏi sổ"
+        if action.data.get("note") is not None and source.exists():
+            target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
+            self._step()
+            note = target.with_name(target.name + NOTE_SUFFIX)
+            atomic_write_bytes(note, self._note(action).encode("utf-8"))
+            os.replace(source, target)
+            self._step()
+            done = f"đã chuyển vào {target.relative_to(self.folder).as_posix()}"
+        moi = self.folder / moi_name(action.key)
+        if entry.get("moi") and _digest(moi) == entry["moi"]:
+            os.replace(moi, _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key)))
+        self.manifest.remove(action.key)
+        return done
+
+    def _apply_remove(self, action: Action) -> str:
+        """Delete a temporary file a killed run left behind."""
+        (self.folder / action.key).unlink(missing_ok=True)
+        return f"đã xóa tệp tạm {action.key}"
+
+    def _built(self, action: Action) -> bytes:
+        """The built file's bytes, checked against the digest the plan saw."""
+        data = (self.local_dir / action.key).read_bytes()
+        if hashlib.sha256(data).hexdigest() != action.data["digest"]:
+            raise PublishError(
+                f"output/{CHANNEL}/{action.key} đã thay đổi trong lúc đồng bộ; chạy lại lệnh sync."
+            )
+        return data
+
+    def _entry(self, action: Action) -> dict[str, Any]:
+        """The manifest record for a file we wrote (or found already written)."""
+        return {"digest": action.data["digest"], "bulletins": action.data["bulletins"]}
+
+    def _drop_our_moi(self, path: str) -> None:
+        """Remove the .moi file we wrote earlier once the conflict is resolved (only if untouched)."""
+        entry = self.manifest.get(path) or {}
+        moi = self.folder / moi_name(path)
+        if entry.get("moi") and _digest(moi) == entry["moi"]:
+            moi.unlink()
+
+    def _note(self, action: Action) -> str:
+        """The note left beside a withdrawn script, for the station's staff."""
+        return (
+            f"Tệp: {action.key}\n"
+            f"Rút lại lúc: {vn_datetime(self.site.now)}\n"
+            f"Lý do: {action.data['note']}.\n"
+            "Tệp này do phần mềm của Công an chuyển vào đây vì không còn được phát. "
+            "Xin đừng phát tệp này.\n"
+        )
+
+    def _step(self) -> None:
+        """Pause for crash-safety tests (PUBLISH_RADIO_TEST_PAUSE); no effect otherwise."""
+        if self.pause:
+            time.sleep(self.pause)
+
+    def _check_folder(self) -> None:
+        """A missing share or a read-only folder stops the sync before anything is done."""
+        folder = self.folder
+        if folder.is_dir():
+            mode = folder.stat().st_mode
+            if not self.dry_run and (not os.access(folder, os.W_OK) or not mode & 0o222):
+                raise PublishError(
+                    f"thư mục của đài {folder} chỉ cho đọc, không ghi được. Chưa có gì thay đổi. "
+                    "Cách sửa: cấp quyền ghi cho thư mục (hoặc gắn lại ổ mạng ở chế độ ghi) rồi chạy lại."
+                )
+            return
+        if folder.exists():
+            raise PublishError(
+                f"{folder} không phải là thư mục. Sửa [radio] folder trong site.toml."
+            )
+        if not _inside(folder, self.config.root):
+            raise PublishError(
+                f"không tìm thấy thư mục của đài {folder} (ổ mạng chưa gắn?). Chưa có gì thay đổi. "
+                f"Cách sửa: gắn ổ mạng hoặc tạo thư mục, hoặc sửa [radio] folder / biến {ENV_FOLDER}."
+            )
+        # A folder inside the project (a local demo or export folder) is created on first write.
+
+    def _local_files(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Built files: path → (sha256, bulletin keys); draft audio and hidden files are skipped."""
+        result: dict[str, tuple[str, tuple[str, ...]]] = {}
+        episodes: dict[str, tuple[str, ...]] = {}
+        if not self.local_dir.is_dir():
+            return result
+        for file in sorted(self.local_dir.rglob("*")):
+            rel = file.relative_to(self.local_dir)
+            if file.is_dir() or rel.parts[0] in LOCAL_SKIP or rel.name.startswith("."):
+                continue
+            keys = (rel.stem,) if rel.parts[0] == "items" else episodes.get(rel.parts[0])
+            if keys is None:
+                keys = episodes[rel.parts[0]] = self._episode_keys(rel.parts[0])
+            result[rel.as_posix()] = (_digest(file) or "", keys)
+        return result
+
+    def _episode_keys(self, week: str) -> tuple[str, ...]:
+        """Bulletin keys of an episode folder, from its rundown.json."""
+        try:
+            document = json.loads((self.local_dir / week / "rundown.json").read_text("utf-8"))
+            return tuple(i["key"] for i in document.get("items", []) if i.get("key"))
+        except (OSError, ValueError, TypeError, KeyError):
+            return ()
+
+    def _stale_temps(self, files: Iterable[FileState]) -> tuple[str, ...]:
+        """Temporary files of atomic writes cut short by a kill: named after our files or notes."""
+        ours: dict[PurePosixPath, set[str]] = {}
+        for state in files:
+            for name in (state.path, moi_name(state.path)):
+                pure = PurePosixPath(name)
+                ours.setdefault(pure.parent, set()).add(pure.name)
+        found = [
+            temp
+            for parent, names in ours.items()
+            for temp, name in self._temps_in(parent)
+            if name in names
+        ]
+        withdrawn = self.folder / WITHDRAWN_DIR
+        if withdrawn.is_dir():
+            for folder in [withdrawn, *(p for p in withdrawn.rglob("*") if p.is_dir())]:
+                parent = PurePosixPath(folder.relative_to(self.folder).as_posix())
+                found += [t for t, name in self._temps_in(parent) if name.endswith(NOTE_SUFFIX)]
+        return tuple(sorted(found))
+
+    def _temps_in(self, parent: PurePosixPath) -> list[tuple[str, str]]:
+        """(path, name it was meant to become) of every temp-named file in one station folder."""
+        folder = self.folder / parent
+        if not folder.is_dir():
+            return []
+        result = []
+        for child in folder.iterdir():
+            match = _TEMP_RE.match(child.name)
+            if match and child.is_file():
+                result.append(((parent / child.name).as_posix(), match["name"]))
+        return result
+
+    def _reasons(self) -> dict[str, str]:
+        """Why each bulletin that is not on the radio is off it."""
+        reasons = {e.bulletin.key: e.reason for e in self.site.excluded}
+        for bulletin in self.site.bulletins:
+            if CHANNEL not in bulletin.channels:
+                reasons[bulletin.key] = "không còn gửi kênh phát thanh (mục channels)"
+            else:
+                reasons[bulletin.key] = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
+        reasons.update(held_reasons(self.site))
+        return reasons
+
+
+def _digest(path: Path) -> str | None:
+    """sha256 of a regular file; None when absent; OTHER for a folder or special file."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return OTHER if path.exists() or path.is_symlink() else None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or `name-2.ext`, `name-3.ext` … when a file of that name was withdrawn before."""
+    candidate = path
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path` lies inside the project folder."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> RadioSyncer:
+    """The radio syncer for `publish sync radio`."""
+    return RadioSyncer(
+        config,
+        site=site,
+        output=output,
+        state=options.state,
+        folder=station_folder(config),
+        dry_run=options.dry_run,
+    )
