@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
+from publish.errors import PublishError
 from publish.pipeline import build, parse_channels
 from publish.writer import write
 
@@ -33,6 +35,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="xem trước bản nháp và bài chưa duyệt trên website (có dải BẢN NHÁP); không dùng để đăng",
     )
     parser.add_argument("--output", default="output", help="thư mục đầu ra (mặc định output/)")
+    parser.add_argument(
+        "--audio",
+        action="store_true",
+        help="tạo thêm âm thanh nháp (WAV, espeak-ng) cho từng tin phát thanh, để nghe thử; không dùng để phát",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
     parser.set_defaults(run=run)
 
@@ -42,8 +49,12 @@ def run(args: argparse.Namespace) -> int:
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     channels = parse_channels(args.channel)
+    if args.audio:
+        check_audio(channels)
     result = build(config, channels=channels, now=now, drafts=args.drafts)
     report = write(result.artifacts, args.root / args.output, channels)
+    if args.audio:
+        write_audio(result.site, args.root / args.output / "radio" / "audio")
     if not args.quiet:
         print_exclusions(result.site)
         for warning in result.warnings:
@@ -64,3 +75,25 @@ def print_exclusions(site: object) -> None:
             " (xem trước trên website vì --drafts)" if exclusion.bulletin in site.previews else ""
         )  # type: ignore[attr-defined]
         print(f"Bỏ qua {exclusion.bulletin.source}: {exclusion.reason}{preview}")
+
+
+def check_audio(channels: tuple[str, ...]) -> None:
+    """--audio needs the radio channel and espeak-ng; say so before anything is built."""
+    from publish.radio.audio import find_espeak
+
+    if "radio" not in channels:
+        raise PublishError("--audio chỉ dùng được khi dựng kênh radio (thêm --channel radio).")
+    find_espeak()
+
+
+def write_audio(site: object, folder: Path) -> None:
+    """Draft WAV per radio item, with its length beside the read-time estimate."""
+    from publish.radio.audio import synthesise
+    from publish.render.radio import draft_audio_items
+    from publish.render.radio.rundown import mss
+
+    for clip in synthesise(draft_audio_items(site), folder):  # type: ignore[arg-type]
+        print(
+            f"âm thanh nháp radio/audio/{clip.path.name}: dài {mss(round(clip.seconds))}, "
+            f"ước tính {mss(clip.estimate)}"
+        )

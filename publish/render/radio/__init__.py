@@ -13,10 +13,19 @@ from collections.abc import Iterator
 from publish.errors import Problem
 from publish.model import Artifact, Site
 from publish.render.radio.episode import Assembly, Episode, assemble
+from publish.render.radio.items import cue_length, is_cue
 from publish.render.radio.layout import item_text, rundown_json, rundown_text, script_text
 from publish.render.radio.word import script_docx
 
-__all__ = ["Assembly", "Episode", "assemble", "check", "held_reasons", "render"]
+__all__ = [
+    "Assembly",
+    "Episode",
+    "assemble",
+    "check",
+    "draft_audio_items",
+    "held_reasons",
+    "render",
+]
 
 CHANNEL = "radio"
 
@@ -54,3 +63,17 @@ def held_reasons(site: Site) -> dict[str, str]:
         + "; ".join(f"{f.code} {f.message} «{f.excerpt}»" for f in flags)
         for key, (_bulletin, flags) in assemble(site).held.items()
     }
+
+
+def draft_audio_items(site: Site) -> list[tuple[str, str, int]]:
+    """(key, text read aloud, estimated seconds of speech) for every bulletin item on air."""
+    result = []
+    for episode in assemble(site).episodes:
+        for segment in episode.segments:
+            if segment.bulletin is None:
+                continue
+            parts = [segment.lead_in, *segment.paragraphs, segment.tag]
+            spoken = "\n\n".join(p for p in parts if p and not is_cue(p))
+            cues = sum(cue_length(p) for p in segment.paragraphs)
+            result.append((segment.bulletin.key, spoken, segment.seconds - cues))
+    return result
