@@ -240,12 +240,29 @@ def test_content_edit_rebuilds_and_sends_reload(session: PreviewSession, project
     assert "Tiêu đề đã sửa" in (project / "output" / "web" / "index.html").read_text("utf-8")
 
 
-def test_config_edit_rebuilds(session: PreviewSession, project: Path) -> None:
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("site.toml", None),
+        ("templates/base.html", "<main>{{ content }}</main>"),
+        (
+            "content/bai-viet/2024-02-03-bai-moi.md",
+            BULLETIN.format(title="Bài mới", category="an-ninh-trat-tu"),
+        ),
+        ("content/images/anh.jpg", "jpeg"),
+    ],
+)
+def test_watched_files_trigger_a_rebuild(
+    session: PreviewSession, project: Path, path: str, text: str | None
+) -> None:
     generation = session.hub.state()[0]
     stream = EventStream(session, since=generation)
     try:
-        config = project / "site.toml"
-        config.write_text(config.read_text("utf-8") + "\n", encoding="utf-8")
+        target = project / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if text is None:
+            text = target.read_text("utf-8") + "\n"
+        target.write_text(text, encoding="utf-8")
         assert stream.next_event() == "reload"
     finally:
         stream.close()

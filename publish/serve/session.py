@@ -13,11 +13,11 @@ from typing import TextIO
 from publish import config as config_module
 from publish.cli import resolve_now
 from publish.errors import PublishError
-from publish.pipeline import build
+from publish.pipeline import Build, build
 from publish.serve.reload import ReloadHub
 from publish.serve.server import PreviewServer
 from publish.serve.watch import Debouncer, Watcher
-from publish.writer import write
+from publish.writer import WriteReport, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
 
@@ -49,6 +49,7 @@ class PreviewSession:
         self._out = out or sys.stdout
         self._err = err or sys.stderr
         self._rebuilding = threading.Lock()
+        self._skipped: list[str] = []
         try:
             self.server = PreviewServer(self.output / "web", self.hub, port=port)
         except OSError as exc:
@@ -86,26 +87,29 @@ class PreviewSession:
                     "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển."
                 )
                 return False
-            for warning in result.warnings:
-                print(warning.render(), file=self._err)
-            for exclusion in result.site.excluded:
-                preview = (
-                    " (vẫn xem trước vì --drafts)"
-                    if exclusion.bulletin in result.site.previews
-                    else ""
-                )
-                print(
-                    f"Bỏ qua {exclusion.bulletin.source}: {exclusion.reason}{preview}",
-                    file=self._out,
-                )
-            print(
-                f"[{_clock()}] Đã dựng website: {report.written.get('web', 0)} tệp ghi mới, "
-                f"{report.unchanged.get('web', 0)} không đổi, {report.removed.get('web', 0)} gỡ bỏ.",
-                file=self._out,
-                flush=True,
-            )
+            self._report(result, report)
             self.hub.finished(None)
             return True
+
+    def _report(self, result: Build, report: WriteReport) -> None:
+        """Print warnings, bulletins left out (only when that list changes) and what was written."""
+        for warning in result.warnings:
+            print(warning.render(), file=self._err)
+        skipped = [
+            f"Bỏ qua {e.bulletin.source}: {e.reason}"
+            + (" (vẫn xem trước vì --drafts)" if e.bulletin in result.site.previews else "")
+            for e in result.site.excluded
+        ]
+        if skipped != self._skipped:
+            for line in skipped:
+                print(line, file=self._out)
+            self._skipped = skipped
+        print(
+            f"[{_clock()}] Đã dựng website: {report.written.get('web', 0)} tệp ghi mới, "
+            f"{report.unchanged.get('web', 0)} không đổi, {report.removed.get('web', 0)} gỡ bỏ.",
+            file=self._out,
+            flush=True,
+        )
 
     def _failed(self, message: str) -> None:
         """Report a failed rebuild in the terminal and on every open page."""
