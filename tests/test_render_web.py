@@ -266,3 +266,13 @@ def test_check_names_a_missing_template(tmp_path: Path) -> None:
         p.file == "templates/web/bulletin.html" and "bulletin.html" in p.message for p in problems
     )
     assert not any(p.file == "templates/web/base.html" for p in problems)
+
+
+def test_check_refuses_a_page_slug_the_site_uses(tmp_path: Path) -> None:
+    root = copy_site(tmp_path)
+    (root / "content/pages/tim-kiem.md").write_text(
+        '---\ntitle: "Tìm kiếm"\n---\n\nNội dung.\n', encoding="utf-8"
+    )
+    site = load_site(config_module.load(root), now=NOW)
+    problems = web.check(site)
+    assert [(p.file, p.field) for p in problems] == [("content/pages/tim-kiem.md", "slug")]

@@ -34,6 +34,8 @@ TEMPLATES = (
     "404.html",
 )
 """Templates the channel renders or extends; each must exist in the theme."""
+RESERVED_SLUGS = frozenset({"anh", "assets", "chuyen-muc", "luu-tru", "the", "tim-kiem", "trang"})
+"""Top-level folders of the website that a page's slug must not take."""
 
 
 def theme_dir(site: Site) -> Path:
@@ -44,7 +46,21 @@ def theme_dir(site: Site) -> Path:
 
 def check(site: Site) -> list[Problem]:
     """Problems visible before rendering: missing or broken templates, unreadable images."""
-    return _template_problems(site) + _image_problems(site)
+    return _template_problems(site) + _image_problems(site) + _slug_problems(site)
+
+
+def _slug_problems(site: Site) -> list[Problem]:
+    """Pages whose slug is a folder the website already uses."""
+    return [
+        Problem(
+            page.source,
+            f"slug {page.slug!r} trùng với thư mục /{page.slug}/ mà website dùng sẵn",
+            field="slug",
+            hint=f"Chọn slug khác; các tên dành riêng: {', '.join(sorted(RESERVED_SLUGS))}.",
+        )
+        for page in site.pages
+        if page.slug in RESERVED_SLUGS
+    ]
 
 
 def _template_problems(site: Site) -> list[Problem]:

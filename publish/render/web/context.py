@@ -151,6 +151,7 @@ class SiteContext:
             "noindex": preview,
             "preview": preview,
             "jsonld": None,
+            "extra": {},
         }
 
     def _default_cover(self) -> tuple[Picture | None, str]:
