@@ -1,0 +1,166 @@
+"""Markdown → Zalo article body blocks: plain-text paragraphs and image blocks, never HTML.
+
+Zalo's `text` block is one paragraph of text (whether it accepts HTML is unconfirmed), so the
+body is converted to HTML with Python-Markdown, then walked: each paragraph, heading, list item,
+quote or table row becomes one text block, each image an image block. Tags are dropped, the
+content of script/style/iframe-like elements is dropped whole, and links keep their URL in
+brackets only when it is http(s), mailto or tel.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+
+__all__ = ["ImageBlock", "LinkTarget", "markdown_blocks", "plain_text"]
+
+ImageBlock = Callable[[str, str, str], "dict[str, Any] | None"]
+"""(src, alt, title) → an image block, or None to leave the image out."""
+LinkTarget = Callable[[str], "str | None"]
+"""href → the absolute URL to show after the link text, or None to show the text only."""
+
+SKIPPED = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
+PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", "article", "hr"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+QUOTE_MARKS = "“\"'‘«„"
+TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+SPACE_RE = re.compile(r"\s+")
+
+
+def plain_text(text: str) -> str:
+    """One line of NFC text: whitespace collapsed, anything that looks like a tag removed."""
+    text = TAG_RE.sub("", text)
+    return unicodedata.normalize("NFC", SPACE_RE.sub(" ", text).strip())
+
+
+class _Walker(HTMLParser):
+    """Collects text blocks and image blocks from sanitised-or-not HTML."""
+
+    def __init__(self, image: ImageBlock, link: LinkTarget) -> None:
+        super().__init__(convert_charrefs=True)
+        self.image = image
+        self.link = link
+        self.blocks: list[dict[str, Any]] = []
+        self.buffer: list[str] = []
+        self.skipping = 0
+        self.lists: list[list[Any]] = []  # [kind, counter] per open list
+        self.item_prefix = ""
+        self.in_item = False
+        self.quotes = 0
+        self.heading = False
+        self.links: list[tuple[str, int]] = []
+        self.cells = 0
+
+    def flush(self) -> None:
+        """Turn the buffered text into a text block with its list/quote/heading form."""
+        text = plain_text("".join(self.buffer))
+        self.buffer = []
+        if not text:
+            return
+        if self.heading:
+            text = text.upper()
+        if self.in_item:
+            indent = "   " * max(0, len(self.lists) - 1)
+            text = indent + (self.item_prefix or "   ") + text
+            self.item_prefix = ""
+        if self.quotes and text[0] not in QUOTE_MARKS:
+            text = f"“{text}”"
+        self.blocks.append({"type": "text", "content": text})
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a block, a list, a link or a cell; place an image."""
+        if tag in SKIPPED:
+            self.skipping += 1
+            return
+        if self.skipping:
+            return
+        values = {k: v or "" for k, v in attrs}
+        if tag in PARAGRAPHS or tag in HEADINGS:
+            self.flush()
+            self.heading = tag in HEADINGS
+        elif tag in ("ul", "ol"):
+            self.flush()
+            start = values.get("start", "1")
+            self.lists.append([tag, int(start) - 1 if start.isdigit() else 0])
+        elif tag == "li":
+            self.flush()
+            self.in_item = True
+            if self.lists:
+                current = self.lists[-1]
+                current[1] += 1
+                self.item_prefix = f"{current[1]}. " if current[0] == "ol" else "• "
+            else:
+                self.item_prefix = "• "
+        elif tag == "blockquote":
+            self.flush()
+            self.quotes += 1
+        elif tag == "br":
+            self.buffer.append(" ")
+        elif tag == "img":
+            self.flush()
+            block = self.image(
+                values.get("src", ""), values.get("alt", ""), values.get("title", "")
+            )
+            if block is not None:
+                self.blocks.append(block)
+        elif tag == "a":
+            self.links.append((values.get("href", ""), len(self.buffer)))
+        elif tag == "tr":
+            self.flush()
+            self.cells = 0
+        elif tag in ("td", "th"):
+            if self.cells:
+                self.buffer.append(" | ")
+            self.cells += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close whatever the tag opened."""
+        if tag in SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+            return
+        if self.skipping:
+            return
+        if tag in PARAGRAPHS or tag in HEADINGS or tag == "tr":
+            self.flush()
+            self.heading = False
+        elif tag in ("ul", "ol"):
+            self.flush()
+            if self.lists:
+                self.lists.pop()
+            self.in_item = bool(self.lists)
+        elif tag == "li":
+            self.flush()
+            self.in_item = False
+        elif tag == "blockquote":
+            self.flush()
+            self.quotes = max(0, self.quotes - 1)
+        elif tag == "a" and self.links:
+            href, start = self.links.pop()
+            target = self.link(href.strip()) if href.strip() else None
+            shown = plain_text("".join(self.buffer[start:]))
+            if target and target not in shown:
+                self.buffer.append(f" ({target})")
+
+    def handle_data(self, data: str) -> None:
+        """Buffer text outside skipped elements."""
+        if not self.skipping:
+            self.buffer.append(data)
+
+    def close(self) -> None:
+        """Flush the last paragraph."""
+        super().close()
+        self.flush()
+
+
+def markdown_blocks(body: str, *, image: ImageBlock, link: LinkTarget) -> list[dict[str, Any]]:
+    """The blocks of one Markdown body, in reading order."""
+    html = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+    walker = _Walker(image, link)
+    walker.feed(html)
+    walker.close()
+    return walker.blocks

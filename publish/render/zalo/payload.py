@@ -1,0 +1,155 @@
+"""One bulletin → the exact JSON body of Zalo's `POST /v2.0/article/create` (type "normal").
+
+The file in output/zalo/<key>.json is that body byte for byte: fixed key order, UTF-8, indent 2,
+so a reviewer can read it in a diff and its sha256 is the sync's change detector.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from publish.content import resolve_content_path
+from publish.model import Bulletin, ImageRef, Site
+from publish.render.zalo.blocks import markdown_blocks, plain_text
+from publish.render.zalo.images import ZaloImages, public_url
+
+__all__ = ["Fields", "build_payload", "encode", "fields", "payload_path"]
+
+SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def nfc(text: str) -> str:
+    """NFC, as Zalo counts characters."""
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """The text fields of an article and the front matter field each comes from (for messages)."""
+
+    title: str
+    title_field: str
+    description: str
+    description_field: str
+    author: str
+    author_field: str
+    cover: ImageRef | None
+    cover_field: str
+
+
+def fields(bulletin: Bulletin, site: Site) -> Fields:
+    """Title, description, author and cover, honouring a bulletin's `zalo:` overrides."""
+    block = bulletin.block("zalo")
+    config = site.config
+    title, title_field = bulletin.title, "title"
+    if isinstance(block.get("title"), str) and block["title"].strip():
+        title, title_field = block["title"], "zalo.title"
+    summary, summary_field = bulletin.summary, "summary"
+    if isinstance(block.get("summary"), str) and block["summary"].strip():
+        summary, summary_field = block["summary"], "zalo.summary"
+    if config.zalo.author:
+        author, author_field = config.zalo.author, "[zalo] author"
+    else:
+        author, author_field = config.unit.short_name, "[unit] short_name"
+    cover, cover_field = bulletin.cover, "cover"
+    if cover is None and config.site.default_cover:
+        cover = ImageRef(config.site.default_cover, config.site.title)
+        cover_field = "[site] default_cover"
+    return Fields(
+        plain_text(title),
+        title_field,
+        plain_text(summary),
+        summary_field,
+        plain_text(author),
+        author_field,
+        cover,
+        cover_field,
+    )
+
+
+def payload_path(bulletin: Bulletin) -> str:
+    """Where the payload goes under output/zalo/."""
+    return f"{bulletin.key}.json"
+
+
+def _link_target(site: Site):
+    """href → absolute URL shown after a link's text (site paths made absolute; unsafe schemes dropped)."""
+
+    def target(href: str) -> str | None:
+        """The URL to show, or None."""
+        lowered = href.lower()
+        if lowered.startswith(("http://", "https://")):
+            return public_url(href)
+        if lowered.startswith(("mailto:", "tel:")):
+            return href.split(":", 1)[1]
+        if href.startswith("/") and not href.startswith("//"):
+            return public_url(site.config.absolute_url(href))
+        return None
+
+    return target
+
+
+def _image_block(bulletin: Bulletin, site: Site, images: ZaloImages):
+    """(src, alt, title) → image block with an absolute public URL, or None to leave it out."""
+    md_path = site.config.root / bulletin.source
+
+    def block(src: str, alt: str, title: str) -> dict[str, Any] | None:
+        """The image block for one <img>."""
+        caption = plain_text(title or alt)
+        lowered = src.strip().lower()
+        if lowered.startswith(("http://", "https://")):
+            url: str | None = public_url(src.strip())
+        elif SCHEME_RE.match(lowered) or lowered.startswith("//") or not lowered:
+            return None  # javascript:, data:, protocol-relative: never sent
+        else:
+            resolved = resolve_content_path(src, md_path, site.config)
+            if resolved is None or not resolved.is_file():
+                return None
+            url = images.image(images.content_path(resolved), owner=bulletin.source).url
+        if url is None:
+            return None
+        result: dict[str, Any] = {"type": "image", "url": url}
+        if caption:
+            result["caption"] = caption
+        return result
+
+    return block
+
+
+def build_payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> dict[str, Any]:
+    """The create body for one bulletin, keys in a fixed reading order."""
+    config = site.config
+    chosen = fields(bulletin, site)
+    page = public_url(config.absolute_url(bulletin.url))
+    body = markdown_blocks(
+        bulletin.body, image=_image_block(bulletin, site, images), link=_link_target(site)
+    )
+    body.append(
+        {
+            "type": "text",
+            "content": f"Xem bản tin đầy đủ trên trang thông tin của {config.unit.name}: {page}",
+        }
+    )
+    cover_url = None
+    if chosen.cover is not None:
+        cover_url = images.image(chosen.cover.path, owner=bulletin.source).url
+    return {
+        "type": "normal",
+        "title": chosen.title,
+        "author": chosen.author,
+        "description": chosen.description,
+        "cover": {"cover_type": "photo", "photo_url": cover_url or "", "status": "show"},
+        "body": body,
+        "status": "show",
+        "comment": config.zalo.comment,
+    }
+
+
+def encode(payload: dict[str, Any]) -> str:
+    """The payload as reviewable JSON text: UTF-8 characters, indent 2, trailing newline."""
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
