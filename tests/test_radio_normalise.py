@@ -285,3 +285,102 @@ def test_worked_example_4_4_timing() -> None:
     assert estimate_seconds(script, rate_spm=270) == 33
     assert detailed_seconds(script) == pytest.approx(34.8)
     assert format_duration(estimate_seconds(script, rate_spm=240)) == "0:37"
+
+
+# --- behaviour beyond the vector tables -------------------------------------------------------
+
+
+def test_bold_lead_paragraph_is_read_not_taken_for_a_heading() -> None:
+    source = "**Khoảng 12 giờ ngày 10/5, tổ công tác phát hiện 2 đối tượng.**\n\nNội dung."
+    assert normalise(source).text == (
+        "Khoảng mười hai giờ ngày mười tháng năm, tổ công tác phát hiện hai đối tượng.\n\nNội dung."
+    )
+
+
+def test_table_and_code_are_removed_and_flagged_at_their_line() -> None:
+    source = "Mở đầu.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nx = 1\n```\n\nKết thúc."
+    spoken = normalise(source)
+    assert spoken.text == "Mở đầu.\n\nKết thúc."
+    assert [(f.code, f.line) for f in spoken.flags] == [("R1.7", 3), ("R1.7", 7)]
+
+
+def test_cue_line_is_kept_verbatim_and_not_counted() -> None:
+    spoken = normalise("Tin thứ nhất.\n\n[NHẠC CẮT 0:05]\n\nTin thứ hai.")
+    assert spoken.text == "Tin thứ nhất.\n\n[NHẠC CẮT 0:05]\n\nTin thứ hai."
+    assert spoken.flags == ()
+    assert count_syllables(spoken.text) == 6
+
+
+def test_citizen_id_number_is_not_read_and_flagged() -> None:
+    spoken = normalise("Ông A, CCCD số 087123456789, trú tại xã Tân Lập.")
+    assert spoken.text == "Ông A, căn cước công dân, trú tại xã Tân Lập."
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R9.5", "warning")]
+
+
+def test_unresolved_context_abbreviation_is_blocking() -> None:
+    spoken = normalise("Họp BCH xã.")
+    assert spoken.text == "Họp BCH xã."
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R14.5", "blocking")]
+
+
+def test_leftover_digits_are_a_blocking_flag_with_line() -> None:
+    spoken = normalise("Dòng đầu\ntiếp theo thông điệp 5K.")
+    assert [(f.code, f.severity, f.excerpt, f.line) for f in spoken.flags] == [
+        ("Q1", "blocking", "5K", 2)
+    ]
+
+
+def test_long_sentence_without_pause_is_flagged() -> None:
+    sentence = " ".join(["người dân"] * 21) + "."
+    assert [f.code for f in normalise(sentence).flags] == ["T7"]
+
+
+def test_output_is_nfc_even_for_decomposed_input() -> None:
+    import unicodedata
+
+    spoken = normalise(unicodedata.normalize("NFD", "Ngày 8/12, Công an huyện họp."))
+    assert spoken.text == "Ngày tám tháng mười hai, Công an huyện họp."
+    assert unicodedata.is_normalized("NFC", spoken.text)
+
+
+def test_date_range_in_parentheses_reads_den() -> None:
+    spoken = normalise_fragment("kỷ niệm (19/8/1945 – 19/8/2022) và")
+    assert spoken.text == (
+        "kỷ niệm, ngày mười chín tháng tám năm một nghìn chín trăm bốn mươi lăm đến ngày mười "
+        "chín tháng tám năm hai nghìn không trăm hai mươi hai, và"
+    )
+
+
+def test_invalid_option_is_a_vietnamese_publish_error() -> None:
+    from publish.errors import PublishError
+
+    with pytest.raises(PublishError, match="zero_tens_word"):
+        SpeakOptions(zero_tens_word="lẽ")
+
+
+def test_seed_lexicon_and_unit_file_merge(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from publish.radio.normalise import load_abbreviations
+
+    seed = load_abbreviations(None)
+    assert seed["TTATGT"] == "trật tự an toàn giao thông"
+    assert seed["PCCC&CNCH"] == "phòng cháy, chữa cháy và cứu nạn, cứu hộ"
+    unit = tmp_path / "don-vi.tsv"
+    unit.write_text("PC06\tPhòng Cảnh sát quản lý hành chính\nCAX\tCông an xã nhà\tghi chú\n")
+    merged = load_abbreviations(unit)
+    assert merged["PC06"] == "Phòng Cảnh sát quản lý hành chính"
+    assert merged["CAX"] == "Công an xã nhà"
+    assert merged["ANTT"] == "an ninh trật tự"
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [(b"ANTT\tan ninh\n\nSAI\n", 3), (b"# x\nA B\tc\n", 2), (b"OK\tok\n\xff\xfe\tx\n", 2)],
+)
+def test_bad_lexicon_line_names_file_and_line(tmp_path, content: bytes, line: int) -> None:  # type: ignore[no-untyped-def]
+    from publish.errors import PublishError
+    from publish.radio.normalise import load_abbreviations
+
+    path = tmp_path / "hong.tsv"
+    path.write_bytes(content)
+    with pytest.raises(PublishError, match=rf"{path.name}, dòng {line}"):
+        load_abbreviations(path)

@@ -53,7 +53,7 @@ _LEGAL = re.compile(
 )
 _PHONE_TRIGGER = re.compile(
     r"(?<!\w)((?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)|SĐT|ĐT)"
-    r"(\s*:?\s*(?:(?i:ngay|số|tới|đến|vào|qua)\s+){0,2}:?\s*)(\+?\d[\d .\-]*\d)(?![\d]|[.,]\d)"
+    r"(\s*:?\s*(?:(?i:ngay|số|tới|đến|vào|qua)\s+){0,2}:?\s*)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
 )
 _PHONE = re.compile(r"(?<![\w+.,/])(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})(?![\d]|[.,/]\d)")
 _SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")

@@ -128,6 +128,7 @@ def _times(r: _Reader, text: str) -> str:
         return r.clock(m[1]) if _HOUR_WORD.search(text[: m.start()]) else m[0]
 
     text = _G.sub(grams_or_hour, text)
+
     def written_hour(m: re.Match[str]) -> str:
         if not int(m[2]):
             return f"{m[1]} giờ"

@@ -48,6 +48,7 @@ _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _ITALIC_LINE = re.compile(r"^\s*([*_])(?!\1).+(?<!\1)\1\s*$")
 _WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__)(?:(?!\1).)+\1\s*$")
 _CAPTION = re.compile(r"^\s*[*_]*\s*\(?\s*(?i:ảnh(?:\s+minh\s+h[oọ]ạ?)?|nguồn)\s*[:)]")
+_PSEUDO_HEADING_WORDS = 15
 _HASHTAG_LINE = re.compile(r"^\s*(?:#\w+\s*)+$")
 
 _URL = re.compile(
@@ -69,6 +70,14 @@ def _flag_removed(ctx: Context, what: str, excerpt: str, line: int) -> None:
         excerpt,
         line,
     )
+
+
+def _is_pseudo_heading(text: str) -> bool:
+    """R1.2: a short all-bold line without a final stop; a bold lead paragraph is still read."""
+    if not _WHOLE_EMPHASIS.match(text):
+        return False
+    inner = text.strip().strip("*_").strip()
+    return len(inner.split()) <= _PSEUDO_HEADING_WORDS and not inner.endswith((".", "!", "?"))
 
 
 def _skip_front_matter(lines: list[str]) -> int:
@@ -95,7 +104,7 @@ class _Splitter:
         if self.current:
             lines = tuple(self.current)
             text = " ".join(t.strip() for _, t in lines)
-            if _WHOLE_EMPHASIS.match(text):  # R1.2: an all-bold paragraph is a pseudo-heading
+            if _is_pseudo_heading(text):
                 self.blocks.append(Block("heading", [Item(text, lines)], level=7))
             else:
                 self.blocks.append(Block("body", [Item(text, lines)]))

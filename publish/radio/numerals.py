@@ -43,10 +43,10 @@ def read_ordinals(text: str, ctx: Context) -> str:
 
 
 def _fraction(m: re.Match[str], ctx: Context) -> str:
-    """`1/2` → `một phần hai`; larger denominators `a trên b` and flagged (R12.3)."""
+    """`1/2` → `một phần hai`; others (`455/473`, `24/7`) `a trên b` and flagged (R12.3)."""
     a, b = int(m[1]), int(m[2])
     opts = ctx.options
-    if 0 < b <= 10:
+    if 0 < b <= 10 and a < b:  # `24/7` is no fraction: read `trên` below
         spoken = f"{cardinal(a, opts)} phần {cardinal(b, opts)}"
         if 1 <= a <= 31 and 1 <= b <= 12:
             ctx.flag(

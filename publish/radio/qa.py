@@ -13,7 +13,7 @@ from publish.radio.readtime import long_unpaused_runs
 __all__ = ["check_paragraph"]
 
 _PRONOUNCER = re.compile(r"\(\s*đọc\s*:[^)]*\)")
-_DIGITS = re.compile(r"\S*[0-9]\S*")
+_DIGITS = re.compile(r"[^\s,;!?“”\"()]*[0-9][^\s,;!?“”\"()]*")
 _SYMBOL = re.compile(r"\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤]\S*")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -55,9 +55,9 @@ def check_paragraph(text: str, ctx: Context) -> None:
         ctx.flag(
             "Q1",
             BLOCKING,
-            f"Còn chữ số chưa chuyển thành lời: «{m[0]}». Cách sửa: viết lại bằng chữ "
-            "hoặc theo cách viết chuẩn (ngày 8/12/2020, 14h30, 105.500.000 đồng).",
-            m[0],
+            f"Còn chữ số chưa chuyển thành lời: «{m[0].rstrip('.:')}». Cách sửa: viết lại bằng "
+            "chữ hoặc theo cách viết chuẩn (ngày 8/12/2020, 14h30, 105.500.000 đồng).",
+            m[0].rstrip(".:"),
         )
     for m in _SYMBOL.finditer(text):
         ctx.flag(

@@ -1,0 +1,182 @@
+"""`publish speak`: print the radio read-aloud script of Markdown bulletins (or plain text)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from publish.cli import common_options
+from publish.errors import PublishError
+from publish.radio.normalise import (
+    SpeakOptions,
+    Spoken,
+    count_syllables,
+    estimate_seconds,
+    load_abbreviations,
+    normalise,
+    tts_text,
+)
+from publish.radio.readtime import format_duration
+
+__all__ = ["add_parser", "run"]
+
+STDIN = "-"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `speak`."""
+    parser = subparsers.add_parser(
+        "speak",
+        parents=[common_options()],
+        help="in kịch bản đọc trên sóng phát thanh từ bản tin Markdown",
+        description=(
+            "Chuyển bản tin Markdown hoặc văn bản thường thành kịch bản đọc trên sóng: số, ngày "
+            "giờ, tiền, đơn vị, chữ viết tắt được viết thành lời; phần không đọc được thành cảnh "
+            "báo cho biên tập viên (theo docs/radio-read-aloud.md)."
+        ),
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="TỆP",
+        help="tệp bản tin (.md hoặc .txt); không có hoặc '-' thì đọc từ đầu vào chuẩn",
+    )
+    parser.add_argument(
+        "--flags",
+        action="store_true",
+        help="liệt kê các cảnh báo kiểm tra (kèm số dòng) thay vì in kịch bản",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="thoát với mã 1 nếu có cảnh báo chặn duyệt (chữ số, ký hiệu, viết tắt chưa biết)",
+    )
+    parser.add_argument(
+        "--abbreviations",
+        type=Path,
+        metavar="TỆP_TSV",
+        help="từ điển viết tắt của đơn vị (viết tắt<TAB>cách đọc), bổ sung cho từ điển có sẵn",
+    )
+    parser.add_argument(
+        "--tts", action="store_true", help="in văn bản cho giọng đọc máy (đánh vần chữ cái)"
+    )
+    parser.add_argument(
+        "--time", action="store_true", help="in số âm tiết và thời lượng ước tính ra stderr"
+    )
+    style = parser.add_argument_group("cách đọc (mục 8 của tài liệu)")
+    style.add_argument("--zero-tens", choices=("linh", "lẻ"), default="linh", help="101: linh/lẻ")
+    style.add_argument("--four", choices=("tư", "bốn"), default="tư", help="24: tư/bốn")
+    style.add_argument("--thousand", choices=("nghìn", "ngàn"), default="nghìn", help="nghìn/ngàn")
+    style.add_argument("--mung", action="store_true", help="đọc «mùng» trước ngày 1–10")
+    style.add_argument(
+        "--no-minutes-word", action="store_true", help="không thêm «phút» sau số phút"
+    )
+    style.add_argument(
+        "--plate-style",
+        choices=("digits", "pairs"),
+        default="digits",
+        help="biển số: từng chữ số (digits) hay theo cặp (pairs)",
+    )
+    style.add_argument(
+        "--url-spoken",
+        default="",
+        metavar="CỤM_TỪ",
+        help="đọc cụm từ này thay cho địa chỉ web (mặc định: bỏ vế câu và cảnh báo)",
+    )
+    style.add_argument(
+        "--read-rate",
+        type=int,
+        default=240,
+        metavar="ÂM_TIẾT/PHÚT",
+        help="tốc độ đọc để ước tính thời lượng (mặc định 240)",
+    )
+    style.add_argument(
+        "--timing-model",
+        choices=("simple", "detailed"),
+        default="simple",
+        help="cách ước tính thời lượng: simple (T2) hoặc detailed (T4)",
+    )
+    style.add_argument(
+        "--read-title", action="store_true", help="đọc cả tiêu đề và các tiêu đề mục"
+    )
+    parser.set_defaults(run=run)
+
+
+def _options(args: argparse.Namespace) -> SpeakOptions:
+    """The §8 switches from the command line."""
+    return SpeakOptions(
+        zero_tens_word=args.zero_tens,
+        four_after_tens=args.four,
+        thousand_word=args.thousand,
+        day_prefix_mung=args.mung,
+        minutes_word=not args.no_minutes_word,
+        plate_style=args.plate_style,
+        url_spoken=args.url_spoken,
+        read_rate_spm=args.read_rate,
+        timing_model=args.timing_model,
+        read_title=args.read_title,
+    )
+
+
+def _read(name: str) -> str:
+    """One input's text; Vietnamese errors for missing or non-UTF-8 files."""
+    if name == STDIN:
+        return sys.stdin.read()
+    path = Path(name)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PublishError(f"Không tìm thấy tệp {name}. Kiểm tra lại đường dẫn.") from None
+    except IsADirectoryError:
+        raise PublishError(f"{name} là thư mục; hãy đưa từng tệp bản tin (.md).") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PublishError(
+            f"{name}, dòng {line}: tệp không phải văn bản UTF-8. Cách sửa: lưu lại với bảng mã "
+            "UTF-8."
+        ) from None
+
+
+def _report_time(label: str, spoken: Spoken, options: SpeakOptions) -> None:
+    """Syllables and estimated duration on stderr (T6)."""
+    seconds = estimate_seconds(
+        spoken.text, rate_spm=options.read_rate_spm, model=options.timing_model
+    )
+    print(
+        f"{label}: {count_syllables(spoken.text)} âm tiết, ước tính {format_duration(seconds)} "
+        f"(tốc độ {options.read_rate_spm} âm tiết/phút).",
+        file=sys.stderr,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Normalise each input; print the script (or TTS text, or the findings)."""
+    options = _options(args)
+    lexicon = load_abbreviations(args.abbreviations)
+    names = args.files or [STDIN]
+    blocking = 0
+    outputs: list[str] = []
+    for name in names:
+        label = "đầu vào chuẩn" if name == STDIN else name
+        spoken = normalise(_read(name), options=options, abbreviations=lexicon)
+        blocking += len(spoken.blocking)
+        if args.flags:
+            outputs.extend(flag.render(label) for flag in spoken.flags)
+        else:
+            text = tts_text(spoken.text) if args.tts else spoken.text
+            outputs.append(f"[TỆP: {label}]\n\n{text}" if len(names) > 1 else text)
+            if spoken.flags:
+                print(
+                    f"{label}: {len(spoken.flags)} cảnh báo ({len(spoken.blocking)} chặn duyệt); "
+                    "chạy với --flags để xem chi tiết.",
+                    file=sys.stderr,
+                )
+        if args.time:
+            _report_time(label, spoken, options)
+    if args.flags and not outputs:
+        outputs.append("Không có cảnh báo nào.")
+    print(("\n" if args.flags else "\n\n").join(outputs))
+    return 1 if args.strict and blocking else 0

@@ -1,0 +1,118 @@
+"""`publish speak`: files and stdin in, read-aloud script / TTS text / findings out."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+
+BULLETIN = """\
+---
+title: "Ra quân bảo đảm TTATGT"
+---
+
+## Ra quân bảo đảm TTATGT
+
+Ngày 08/12/2020, CAH phối hợp với Đội CSĐTTP
+kiểm tra 21 trường hợp, phạt 105.500.000đ.
+"""
+
+
+@pytest.fixture
+def bulletin(tmp_path: Path) -> Path:
+    path = tmp_path / "tin.md"
+    path.write_text(BULLETIN, encoding="utf-8")
+    return path
+
+
+def test_prints_script_of_a_file(bulletin: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["speak", str(bulletin)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == (
+        "Ngày tám tháng mười hai năm hai nghìn không trăm hai mươi, Công an huyện phối hợp với "
+        "Đội CSĐTTP kiểm tra hai mươi mốt trường hợp, phạt một trăm linh năm triệu năm trăm "
+        "nghìn đồng."
+    )
+    assert "1 cảnh báo (1 chặn duyệt)" in err
+
+
+def test_reads_stdin_when_no_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Gọi số 113 lúc 14h30"))
+    assert main(["speak"]) == 0
+    assert capsys.readouterr().out.strip() == "Gọi số một một ba lúc mười bốn giờ ba mươi phút."
+
+
+def test_flags_lists_findings_with_file_line_and_strict_exit(
+    bulletin: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["speak", "--flags", str(bulletin)]) == 0
+    out = capsys.readouterr().out
+    assert f"{bulletin}:7: [chặn duyệt] R14.6:" in out
+    assert "«CSĐTTP»" in out
+    assert "Ngày tám" not in out  # findings only, not the script
+    assert main(["speak", "--flags", "--strict", str(bulletin)]) == 1
+
+
+def test_unit_abbreviations_file_resolves_finding(
+    bulletin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lexicon = tmp_path / "don-vi.tsv"
+    lexicon.write_text("# đơn vị\nCSĐTTP\tCảnh sát điều tra tội phạm\n", encoding="utf-8")
+    assert main(["speak", "--strict", "--abbreviations", str(lexicon), str(bulletin)]) == 0
+    out, err = capsys.readouterr()
+    assert "Đội Cảnh sát điều tra tội phạm kiểm tra" in out
+    assert err == ""
+
+
+def test_bad_abbreviation_file_names_file_and_line(
+    bulletin: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lexicon = tmp_path / "hong.tsv"
+    lexicon.write_text("ANTT\tan ninh trật tự\nCSĐTTP Cảnh sát điều tra\n", encoding="utf-8")
+    assert main(["speak", "--abbreviations", str(lexicon), str(bulletin)]) == 1
+    err = capsys.readouterr().err
+    assert f"Tệp từ điển viết tắt {lexicon}, dòng 2" in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_is_a_vietnamese_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["speak", str(tmp_path / "khong-co.md")]) == 1
+    assert "Không tìm thấy tệp" in capsys.readouterr().err
+
+
+def test_tts_output_spells_letters_and_splits_hyphens(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("VTV: xe chạy 80 km/h trên QL1A"))
+    assert main(["speak", "--tts"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "vê tê vê: xe chạy tám mươi ki lô mét trên giờ trên quốc lộ một a."
+    )
+
+
+def test_house_style_switches(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Có 104 xe, 1.000 người, lúc 7h05 ngày 3/6"))
+    argv = ["speak", "--zero-tens", "lẻ", "--thousand", "ngàn", "--no-minutes-word", "--mung"]
+    assert main(argv) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Có một trăm lẻ bốn xe, một ngàn người, lúc bảy giờ năm ngày mùng ba tháng sáu."
+    )
+
+
+def test_time_estimate_on_stderr(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Gọi số 113."))
+    assert main(["speak", "--time", "--read-rate", "210"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "Gọi số một một ba."
+    assert "5 âm tiết, ước tính 0:02 (tốc độ 210 âm tiết/phút)" in err
