@@ -54,42 +54,12 @@ BLOCK_KEYS = {
 """Keys a bulletin's `radio:` front matter block may hold, and what each means."""
 _CUE = re.compile(r"\[[^\[\]]*\]")
 _CUE_LENGTH = re.compile(r"(\d+):([0-5]\d)\s*\]$")
-_SLUG_STOPWORDS = frozenset(
-    [
-        "va",
-        "cua",
-        "cac",
-        "nhung",
-        "khi",
-        "cho",
-        "voi",
-        "trong",
-        "tai",
-        "ve",
-        "dip",
-        "la",
-        "de",
-        "o",
-        "tu",
-        "den",
-        "theo",
-        "mot",
-        "nay",
-        "do",
-        "duoc",
-        "bi",
-        "da",
-        "dang",
-        "se",
-        "cung",
-        "nhu",
-        "hay",
-        "hoac",
-        "thi",
-        "ma",
-        "neu",
-    ]
+_SLUG_STOPWORD_TEXT = (
+    "va cua cac nhung khi cho voi trong tai ve dip la de o tu den theo mot nay do "
+    "duoc bi da dang se cung nhu hay hoac thi ma neu qua"
 )
+_SLUG_STOPWORDS = frozenset(_SLUG_STOPWORD_TEXT.split())
+"""Folded function words left out of generated slugs."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,244 @@
+"""The radio channel: item layout, weekly episode script and rundown (golden), script.docx, held bulletins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from publish import config as config_module
+from publish.cli import main
+from publish.content import load_site
+from publish.errors import ContentError
+from publish.pipeline import build
+from publish.render import radio
+from publish.render.radio.episode import week_of
+from publish.render.radio.items import make_slug, next_air
+from publish.render.radio.layout import END_MARK, WIDTH
+from publish.render.radio.rundown import clock, mss, time_rundown
+from publish.render.radio.word import BODY_PT, CUE_PT
+from tests.helpers import FIXTURES, bulletin_md, make_project
+
+FIXTURE = FIXTURES / "radio"
+GOLDEN = Path(__file__).parent / "golden" / "radio"
+TZ = dt.timezone(dt.timedelta(hours=7))
+NOW = dt.datetime(2024, 12, 12, 12, 0, tzinfo=TZ)
+WEEK = "2024-W50"
+ON_AIR = ("ra-quan-ttatgt-cuoi-nam", "canh-bao-lua-dao-shipper")
+HELD = "triet-pha-o-ma-tuy"
+
+
+def fixture_site(root: Path = FIXTURE, now: dt.datetime = NOW):
+    """The fixture project loaded at a fixed clock."""
+    return load_site(config_module.load(root), now=now)
+
+
+@pytest.fixture(scope="module")
+def artifacts() -> dict[str, bytes]:
+    """Everything the radio renderer makes for the fixture project."""
+    return {a.path: a.data for a in radio.render(fixture_site())}
+
+
+def test_worked_example_timing_matches_the_spec_table() -> None:
+    """§3.3: durations give the spec's cume, on-air and backtime columns and 'light by 0:48'."""
+    durations = [20, 12, 37, 5, 78, 5, 300, 5, 55, 15, 20]
+    start = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
+    timing = time_rundown(durations, air_start=start, slot=600)
+    assert [mss(r.cume) for r in timing.rows] == [
+        "0:00", "0:20", "0:32", "1:09", "1:14", "2:32", "2:37", "7:37", "7:42", "8:37", "8:52",
+    ]  # fmt: skip
+    assert [clock(r.backtime) for r in timing.rows] == [
+        "17:00:48", "17:01:08", "17:01:20", "17:01:57", "17:02:02", "17:03:20", "17:03:25",
+        "17:08:25", "17:08:30", "17:09:25", "17:09:40",
+    ]  # fmt: skip
+    assert clock(timing.rows[4].on_air) == "17:01:14"
+    assert (mss(timing.total), timing.over_under, timing.verdict) == ("9:12", -48, "thiếu 0:48")
+    assert "thiếu 0:48" in timing.warnings(["x"] * 11)[0]
+
+
+def test_heavy_episode_proposes_dropping_floatable_items_from_the_bottom() -> None:
+    """E5: over the slot → drop floatable items bottom-up until it fits; a warning, not an edit."""
+    start = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
+    timing = time_rundown(
+        [60, 60, 60, 60], air_start=start, slot=170, floatable=[False, True, True, False]
+    )
+    assert timing.over_under == 70
+    assert timing.drop == (2, 1)
+    warning = timing.warnings(["A", "B", "C", "D"])[0]
+    assert "thừa 1:10" in warning and "A3 C, A2 B" in warning
+    assert time_rundown([60], air_start=start, slot=70).warnings(["A"]) == []
+
+
+def test_episode_script_and_rundown_match_golden(
+    artifacts: dict[str, bytes], update_golden: bool
+) -> None:
+    """The fixed week's script, rundown (text and JSON) and item files are exactly the reviewed ones."""
+    texts = {p: d for p, d in artifacts.items() if not p.endswith(".docx")}
+    if update_golden:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, data in texts.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_bytes(data)
+    expected = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
+    assert set(texts) == expected
+    for path, data in texts.items():
+        assert data.decode("utf-8") == (GOLDEN / path).read_text("utf-8"), path
+
+
+def test_item_layout(artifacts: dict[str, bytes]) -> None:
+    """S2–S7: slug and header fields, a rule, lead-in, spoken body without digits, end mark."""
+    lines = artifacts["items/ra-quan-ttatgt-cuoi-nam.txt"].decode("utf-8").splitlines()
+    slug, fields = lines[0].split(maxsplit=1)
+    assert re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", slug) and len(slug) <= 24
+    assert fields.strip() == "Tin | Đọc: PTV Hương | Ước tính 0:42"
+    assert len(lines[0]) == WIDTH
+    assert "166 âm tiết, 240 âm tiết/phút" in lines[1]
+    assert lines[2] == "-" * WIDTH
+    assert lines[3].startswith("LỜI DẪN: Thưa quý vị và các bạn")
+    body = "\n".join(lines[4:-1])
+    assert "quốc lộ một A" in body and "một trăm linh năm triệu năm trăm nghìn đồng" in body
+    assert not re.search(r"\d", body)
+    assert lines[-1] == END_MARK.rjust(WIDTH)
+
+
+def test_cue_inside_an_item_is_in_capitals_and_its_length_is_added(
+    artifacts: dict[str, bytes],
+) -> None:
+    """S5/E1: a cue line stays a cue (capitals, never read) and its 0:05 is added to the estimate."""
+    text = artifacts["items/canh-bao-lua-dao-shipper.txt"].decode("utf-8")
+    assert "\n[NHẠC CẮT 0:05]\n" in text
+    assert "LỜI KẾT TIN: Mọi tin báo xin gửi Tổ tự quản khu dân cư" in text  # unit lexicon used
+    rundown = radio.assemble(fixture_site()).episodes[0]
+    item = next(s for s in rundown.segments if s.bulletin and s.bulletin.key == ON_AIR[1])
+    assert item.seconds == -(-item.syllables * 60 // 240) + 5
+
+
+def test_episode_order_air_time_and_frame(artifacts: dict[str, bytes]) -> None:
+    """Tunes and links from [radio], bulletins in date order with a stinger between, one air time."""
+    import json
+
+    rundown = json.loads(artifacts[f"{WEEK}/rundown.json"])
+    assert rundown["air_start"] == "2024-12-14T17:00:00+07:00"
+    assert [i["type"] for i in rundown["items"]] == [
+        "Nhạc hiệu", "Lời dẫn", "Tin", "Nhạc cắt", "Bài", "Lời dẫn", "Nhạc hiệu",
+    ]  # fmt: skip
+    assert [i["key"] for i in rundown["items"] if i["key"]] == list(ON_AIR)
+    cume = 0
+    for row in rundown["items"]:
+        assert row["cume_seconds"] == cume
+        cume += row["seconds"]
+    assert rundown["trt_seconds"] == cume
+    assert rundown["over_under_seconds"] == cume - 180
+
+
+def test_script_docx_is_large_type_one_item_per_page_cues_in_capitals(
+    artifacts: dict[str, bytes],
+) -> None:
+    """The Word script opens again: every read item starts a page, type ≥ 14 pt, cues in capitals."""
+    document = docx.Document(io.BytesIO(artifacts[f"{WEEK}/script.docx"]))
+    paragraphs = document.paragraphs
+    starts = [p for p in paragraphs if p.paragraph_format.page_break_before]
+    assert len(starts) == 4  # intro, two bulletins, outro
+    assert starts[0].text == "[A1 NHẠC HIỆU MỞ ĐẦU 0:20]"
+    headers = [p.text for p in paragraphs if re.match(r"\[A\d+\]  ", p.text)]
+    assert [h.split()[1] for h in headers] == [
+        "LOI-CHAO", "CAH-RA-QUAN-DAM-BAO", "CANH-BAO-LUA-DAO-GIA", "LOI-KET",
+    ]  # fmt: skip
+    sizes = {run.font.size.pt for p in paragraphs for run in p.runs if run.text.strip()}
+    assert min(sizes) >= 14 and BODY_PT in sizes and CUE_PT >= 14
+    cues = [p.text for p in paragraphs if p.text.startswith("[") and not p.text.startswith("[A2]")]
+    assert "[A4 NHẠC CẮT 0:05]" in cues and "[NHẠC CẮT 0:05]" in cues
+    assert all(c == c.upper() for c in cues)
+    assert all(r.font.bold for p in paragraphs if p.text in cues for r in p.runs)
+    text = "\n".join(p.text for p in paragraphs)
+    assert "quốc lộ một A" in text and text.count(END_MARK) == 2
+    assert document.core_properties.created == dt.datetime(2024, 12, 14, 10, 0, tzinfo=dt.UTC)
+
+
+def test_rebuild_is_byte_identical(artifacts: dict[str, bytes]) -> None:
+    """No clock in the output: a second render (docx included) gives the same bytes."""
+    again = {a.path: a.data for a in radio.render(fixture_site())}
+    assert again == artifacts
+
+
+def test_blocking_flag_keeps_the_bulletin_out_and_is_reported(
+    artifacts: dict[str, bytes], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Q3/R14.6 on an unknown acronym: not on the radio; the build shows file, line, flag and text."""
+    assert f"items/{HELD}.txt" not in artifacts
+    assert not any("ma túy".encode() in data for data in artifacts.values())
+    problems = [p for p in radio.check(fixture_site()) if p.file.endswith("triet-pha-o-ma-tuy.md")]
+    assert len(problems) == 1
+    problem = problems[0]
+    assert (problem.severity, problem.line) == ("warning", 10)
+    assert "R14.6" in problem.message and "«CSĐTTP»" in problem.message
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    code = main(
+        ["--root", str(root), "build", "--channel", "web,radio", "--now", "2024-12-12T12:00"]
+    )
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "content/bai-viet/2024-12-11-triet-pha-o-ma-tuy.md:10: cảnh báo" in err
+    assert "CSĐTTP" in err
+    assert (root / "output/radio/items/ra-quan-ttatgt-cuoi-nam.txt").is_file()
+    assert not (root / f"output/radio/items/{HELD}.txt").exists()
+    assert list((root / "output/web").rglob("index.html"))  # other channels still built
+
+
+def test_air_date_is_the_next_air_slot_or_the_front_matter_date(tmp_path: Path) -> None:
+    """No air_date: first Saturday 17:00 at or after the bulletin; a Saturday-evening one waits a week."""
+    config = config_module.load(FIXTURE)
+    saturday_noon = dt.datetime(2024, 12, 14, 12, 0, tzinfo=TZ)
+    assert next_air(saturday_noon, config) == dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
+    saturday_night = dt.datetime(2024, 12, 14, 20, 0, tzinfo=TZ)
+    assert next_air(saturday_night, config) == dt.datetime(2024, 12, 21, 17, 0, tzinfo=TZ)
+    assert week_of(dt.datetime(2027, 1, 2, 17, 0, tzinfo=TZ)) == "2026-W53"
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md({"date": "2026-12-31 08:00"}),
+            "content/b.md": bulletin_md(
+                {"date": "2026-12-29 08:00", "title": '"Tin hai"'},
+                body="Nội dung tin hai.\n",
+            ).replace("---\n\n", "radio:\n  air_date: 2027-01-09\n---\n\n", 1),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2027, 1, 1, tzinfo=TZ))
+    paths = {a.path for a in radio.render(site)}
+    assert "2026-W53/script.txt" in paths and "2027-W01/script.txt" in paths
+
+
+def test_slugs_are_unique_within_an_episode(tmp_path: Path) -> None:
+    """S2: two bulletins with the same title in one week get CANH-BAO-LUA-DAO-MANG and …-2."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md({"date": "2020-12-08 08:00"}),
+            "content/b.md": bulletin_md({"date": "2020-12-09 08:00"}),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    episode = radio.assemble(site).episodes[0]
+    slugs = [s.slug for s in episode.segments if s.bulletin]
+    assert slugs == ["CANH-BAO-LUA-DAO-MANG", "CANH-BAO-LUA-DAO-MANG-2"]
+    assert make_slug("Công an huyện ra quân", lexicon=(("CAH", "Công an huyện"),)) == "CAH-RA-QUAN"
+
+
+def test_bad_radio_block_is_a_content_error_naming_file_and_key(tmp_path: Path) -> None:
+    """A typo in the radio block stops the build with the file, the key and the valid keys."""
+    body = bulletin_md().replace(
+        "---\n\n", "radio:\n  airdate: 2020-12-12\n  type: Phóng sự\n---\n\n"
+    )
+    root = make_project(tmp_path, {"content/a.md": body})
+    config = config_module.load(root)
+    with pytest.raises(ContentError) as caught:
+        build(config, channels=("radio",), now=dt.datetime(2021, 1, 1, tzinfo=TZ))
+    fields = {p.field for p in caught.value.problems}
+    assert fields == {"radio.airdate", "radio.type"}
+    assert "air_date" in str(caught.value) and "content/a.md" in str(caught.value)
