@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from publish.radio.flags import WARNING, Context
 
-__all__ = ["PLACEHOLDER_FIRST", "PLACEHOLDER_LAST", "Block", "Item", "split_blocks", "strip_inline"]
+__all__ = [
+    "PLACEHOLDER_FIRST",
+    "PLACEHOLDER_LAST",
+    "PSEUDO_HEADING_LEVEL",
+    "Block",
+    "Item",
+    "split_blocks",
+    "strip_inline",
+]
 
 PLACEHOLDER_FIRST, PLACEHOLDER_LAST = "\ue000", "\ue0ff"
 """Private-use characters that stand for protected spans (pronouncers) during the passes."""
@@ -49,6 +57,8 @@ _ITALIC_LINE = re.compile(r"^\s*([*_])(?!\1).+(?<!\1)\1\s*$")
 _WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__)(?:(?!\1).)+\1\s*$")
 _CAPTION = re.compile(r"^\s*[*_]*\s*\(?\s*(?i:ảnh(?:\s+minh\s+h[oọ]ạ?)?|nguồn)\s*[:)]")
 _PSEUDO_HEADING_WORDS = 15
+PSEUDO_HEADING_LEVEL = 7
+"""Heading level given to an all-bold short paragraph (R1.2), below H1–H6."""
 _HASHTAG_LINE = re.compile(r"^\s*(?:#\w+\s*)+$")
 
 _URL = re.compile(
@@ -105,7 +115,9 @@ class _Splitter:
             lines = tuple(self.current)
             text = " ".join(t.strip() for _, t in lines)
             if _is_pseudo_heading(text):
-                self.blocks.append(Block("heading", [Item(text, lines)], level=7))
+                self.blocks.append(
+                    Block("heading", [Item(text, lines)], level=PSEUDO_HEADING_LEVEL)
+                )
             else:
                 self.blocks.append(Block("body", [Item(text, lines)]))
         if self.list_items:

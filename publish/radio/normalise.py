@@ -16,7 +16,13 @@ from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
 from publish.radio.codes import read_codes
 from publish.radio.datetimes import read_dates_and_times
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
-from publish.radio.markdown import PLACEHOLDER_FIRST, Item, split_blocks, strip_inline
+from publish.radio.markdown import (
+    PLACEHOLDER_FIRST,
+    PSEUDO_HEADING_LEVEL,
+    Item,
+    split_blocks,
+    strip_inline,
+)
 from publish.radio.measures import read_measures
 from publish.radio.numerals import read_ordinals, read_remaining_numbers
 from publish.radio.options import SpeakOptions
@@ -124,7 +130,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
             continue
         if block.kind == "heading" and not fragment:
             item = block.items[0]
-            if title is None and block.level in (1, 2, 7):
+            if title is None and block.level in (1, 2, PSEUDO_HEADING_LEVEL):
                 title = strip_inline(item.text, Context(ctx.options, ctx.abbreviations))
             if ctx.options.read_title:
                 spoken = _speak(item, ctx, final_stop=False, sentence_start=True)

@@ -8,11 +8,10 @@ import unicodedata
 from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import roman_value
-from publish.radio.readtime import long_unpaused_runs
+from publish.radio.readtime import long_unpaused_runs, spoken_part
 
 __all__ = ["check_paragraph"]
 
-_PRONOUNCER = re.compile(r"\(\s*đọc\s*:[^)]*\)")
 _DIGITS = re.compile(r"[^\s,;!?“”\"()]*[0-9][^\s,;!?“”\"()]*")
 _SYMBOL = re.compile(r"\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤]\S*")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -50,7 +49,7 @@ def _unknown_caps(text: str, ctx: Context) -> None:
 
 def check_paragraph(text: str, ctx: Context) -> None:
     """Run Q1, Q2, Q3 (R14.6) and T7 on one finished paragraph of the human script."""
-    text = _PRONOUNCER.sub(" ", text)
+    text = spoken_part(text)
     for m in _DIGITS.finditer(text):
         ctx.flag(
             "Q1",

@@ -11,6 +11,7 @@ __all__ = [
     "estimate_seconds",
     "format_duration",
     "long_unpaused_runs",
+    "spoken_part",
 ]
 
 _SYLLABLE = re.compile(r"[A-Za-zÀ-ỹĐđ]")
@@ -19,19 +20,19 @@ _PRONOUNCER = re.compile(r"\(\s*đọc\s*:[^)]*\)")
 _RATE_LIMITS = (60, 600)
 
 
-def _spoken(text: str) -> str:
+def spoken_part(text: str) -> str:
     """The text without cue lines and pronouncers, which are never read (T1)."""
     return _PRONOUNCER.sub(" ", _CUE_LINE.sub(" ", text))
 
 
 def count_syllables(text: str) -> int:
     """Tokens containing a letter after splitting on whitespace and hyphens (T1)."""
-    return sum(1 for token in re.split(r"[\s\-]+", _spoken(text)) if _SYLLABLE.search(token))
+    return sum(1 for token in re.split(r"[\s\-]+", spoken_part(text)) if _SYLLABLE.search(token))
 
 
 def detailed_seconds(text: str) -> float:
     """T4: syllables at 5 syll/s plus pauses for `,;:` (0.3 s), `.!?` (0.6 s) and paragraphs (1 s)."""
-    spoken = _spoken(text)
+    spoken = spoken_part(text)
     paragraphs = [p for p in re.split(r"\n\s*\n", spoken) if p.strip()]
     minor = len(re.findall(r"[,;:]", spoken))
     major = len(re.findall(r"[.!?]", spoken))
@@ -55,5 +56,5 @@ def format_duration(seconds: float) -> str:
 
 def long_unpaused_runs(text: str, limit: int = 40) -> list[str]:
     """Stretches of more than `limit` syllables without a pause mark (T7)."""
-    runs = re.split(r"[,;:.!?]", _spoken(text))
+    runs = re.split(r"[,;:.!?]", spoken_part(text))
     return [run.strip() for run in runs if count_syllables(run) > limit]
