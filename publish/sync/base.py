@@ -145,6 +145,16 @@ def run(
             echo(f"  ✗ {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {error}")
         if progress:
             progress(done, len(todo))
+    # A syncer may finish slow steps once every action has been sent (Zalo: verify the create
+    # tokens after Zalo had time to process them); successes here are not counted a second time.
+    follow_up = getattr(syncer, "follow_up", None)
+    for action, outcome, error in _apply_all(syncer, follow_up() if follow_up else []):
+        label = KIND_LABELS.get(action.kind, action.kind)
+        if error is None:
+            echo(f"  ✓ {label} {action.key}: {outcome}")
+        else:
+            summary.failed.append((action, error))
+            echo(f"  ✗ {label} {action.key}: {error}")
     return actions, summary
 
 

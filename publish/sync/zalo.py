@@ -1,0 +1,696 @@
+"""Zalo OA sync: make the OA's articles match output/zalo/, never publishing a bulletin twice.
+
+State (state/zalo.json, one record per bulletin key): `article_id`, `status` (live | hidden |
+removed), `digest` (sha256 of the payload Zalo has), `title`, `source`, timestamps, plus the
+in-flight markers that make a crash at any point safe to re-run:
+
+- `pending_create` {digest, at}: saved *before* `article/create` is sent. A record that still has
+  it but no `token` means the reply may have been lost: the next run looks the article up by
+  title (getslice) before creating (contract §3.5).
+- `token`, `token_digest`, `token_at`: saved as soon as create/update answers. A record with a
+  token is verified next, never created again.
+
+Apply runs in two phases: every create/update is sent first (bounded by [zalo] concurrency), then
+the tokens are verified in `follow_up`, by which time Zalo has mostly finished processing them,
+so waiting for Zalo does not serialise the whole run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import signal
+import threading
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from publish.config import Config
+from publish.errors import PublishError
+from publish.model import Bulletin, Site
+from publish.render.zalo.payload import fields as article_fields
+from publish.render.zalo.payload import payload_path
+from publish.sync.base import Action
+from publish.sync.manifest import Manifest
+from publish.zalo import ZaloClient, ZaloError, ZaloUncertainError
+
+__all__ = ["Local", "Observed", "ZaloSyncer", "make_syncer", "plan_actions", "same_title"]
+
+CHANNEL = "zalo"
+STATE_NAME = "zalo.json"
+CRASH_ENV = "PUBLISH_ZALO_CRASH_AT"
+"""Test seam: "<point>:<n>" SIGKILLs this process the n-th time it reaches <point>."""
+SETTINGS_ENV = {
+    "ZALO_VERIFY_FIRST_DELAY": "verify_first_delay",
+    "ZALO_VERIFY_INTERVAL": "verify_interval",
+    "ZALO_VERIFY_TIMEOUT": "verify_timeout",
+    "ZALO_BACKOFF_BASE": "backoff_base",
+    "ZALO_RATE_LIMIT_BACKOFF": "rate_limit_backoff",
+}
+"""Optional environment overrides of the client's waits (seconds)."""
+DETAIL_META = (
+    "id",
+    "create_date",
+    "update_date",
+    "total_view",
+    "total_share",
+    "link_view",
+    "thumb",
+)
+
+
+def same_title(text: str) -> str:
+    """A title as compared with Zalo's: NFC, trimmed, inner whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def _now() -> str:
+    """The current time for the state file (UTC, ISO 8601)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _age(stamp: str | None) -> float:
+    """Seconds since an ISO time from the state file (large when unknown)."""
+    try:
+        return (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(stamp or "")).total_seconds()
+    except ValueError:
+        return 1e9
+
+
+@dataclass(frozen=True, slots=True)
+class Local:
+    """A bulletin's payload as built: where it is, its digest and what identifies it."""
+
+    key: str
+    source: str
+    title: str
+    path: Path
+    digest: str
+    body_digest: str
+
+
+@dataclass(frozen=True, slots=True)
+class Observed:
+    """Everything `plan_actions` needs, gathered by `observe`."""
+
+    local: Mapping[str, Local]
+    entries: Mapping[str, Mapping[str, Any]]
+    excluded: Mapping[str, str] = field(default_factory=dict)
+    """Key → why the bulletin is not published (draft, expired, unapproved, secret…)."""
+    off_channel: frozenset[str] = frozenset()
+    """Keys of published bulletins that no longer go to Zalo."""
+    on_withdraw: str = "hide"
+
+
+def _renames(observed: Observed) -> dict[str, str]:
+    """New key → old key, for bulletins without `id` whose slug changed (same body or same title)."""
+    gone = [
+        key
+        for key, entry in sorted(observed.entries.items())
+        if key not in observed.local
+        and key not in observed.excluded
+        and key not in observed.off_channel
+        and entry.get("article_id")
+        and entry.get("status") != "removed"
+    ]
+    new = [k for k in sorted(observed.local) if k not in observed.entries]
+    found: dict[str, str] = {}
+    for matches in (
+        lambda loc, e: e.get("body_digest") == loc.body_digest,
+        lambda loc, e: same_title(e.get("title", "")) == loc.title,
+    ):
+        for key in new:
+            if key in found:
+                continue
+            for old in gone:
+                if old not in found.values() and matches(
+                    observed.local[key], observed.entries[old]
+                ):
+                    found[key] = old
+                    break
+    return found
+
+
+def plan_actions(observed: Observed) -> list[Action]:
+    """What to do for every key, with a Vietnamese reason; pure."""
+    actions: list[Action] = []
+    renamed = _renames(observed)
+    for key in sorted(observed.local):
+        local = observed.local[key]
+        entry = observed.entries.get(key)
+        title = local.title
+        if entry is None:
+            old = renamed.get(key)
+            if old:
+                reason = f"đổi tên từ {old} (cùng nội dung hoặc tiêu đề): cập nhật bài đã đăng, không tạo bài mới"
+                actions.append(Action("update", key, reason, title, {"rename_from": old}))
+            else:
+                actions.append(Action("create", key, "bản tin mới, chưa có trên Zalo", title))
+        elif entry.get("token"):
+            reason = "đã gửi lên Zalo nhưng chưa lấy được mã bài: xác minh, không tạo lại"
+            actions.append(Action("verify", key, reason, title))
+        elif not entry.get("article_id"):
+            if entry.get("pending_create"):
+                reason = "lần đồng bộ trước bị ngắt khi đang tạo bài: tìm bài theo tiêu đề trên Zalo trước khi tạo"
+            elif entry.get("status") == "removed":
+                reason = "bản tin được đăng lại; bài cũ đã gỡ khỏi Zalo"
+            else:
+                reason = "chưa có trên Zalo"
+            actions.append(Action("create", key, reason, title))
+        elif entry.get("status") == "hidden":
+            actions.append(
+                Action("update", key, "bản tin được đăng lại: hiện lại bài trên Zalo", title)
+            )
+        elif entry.get("digest") != local.digest:
+            reason = (
+                "trạng thái dựng lại từ Zalo, nội dung trên Zalo khác bản dựng"
+                if not entry.get("digest")
+                else "nội dung bài viết thay đổi"
+            )
+            actions.append(Action("update", key, reason, title))
+        else:
+            actions.append(Action("noop", key, "không đổi", title))
+    in_use = {
+        observed.entries[k].get("article_id") for k in observed.local if k in observed.entries
+    }
+    moved = set(renamed.values())
+    for key in sorted(set(observed.entries) - set(observed.local) - moved):
+        entry = observed.entries[key]
+        title = entry.get("title", "")
+        status = entry.get("status")
+        on_zalo = entry.get("article_id") or entry.get("token") or entry.get("pending_create")
+        settled = status == "removed" or (status == "hidden" and observed.on_withdraw == "hide")
+        if not on_zalo or settled or entry.get("article_id") in in_use - {None}:
+            actions.append(Action("noop", key, "đã rút khỏi Zalo", title))
+            continue
+        why = observed.excluded.get(key) or (
+            "bản tin không còn chọn kênh Zalo"
+            if key in observed.off_channel
+            else "tệp bản tin đã bị xoá"
+        )
+        if observed.on_withdraw == "remove":
+            actions.append(Action("remove", key, f"{why}: gỡ bài khỏi Zalo", title))
+        else:
+            actions.append(Action("withdraw", key, f"{why}: ẩn bài trên Zalo", title))
+    return actions
+
+
+def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
+    """Client overrides: [zalo] concurrency, and waits from the environment when set."""
+    values: dict[str, Any] = {"concurrency": max(1, config.zalo.concurrency)}
+    for name, setting in SETTINGS_ENV.items():
+        if env.get(name):
+            try:
+                values[setting] = float(env[name])
+            except ValueError:
+                raise PublishError(f"biến môi trường {name} cần một số giây, ví dụ 0.5") from None
+    return values
+
+
+class ZaloSyncer:
+    """observe → plan → apply for the Zalo OA (see the module docstring for the state)."""
+
+    name = CHANNEL
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        site: Site,
+        output: Path,
+        state: Path,
+        reconcile: bool = False,
+        dry_run: bool = False,
+        client: ZaloClient | None = None,
+        env: Mapping[str, str] | None = None,
+        echo: Callable[[str], None] = print,
+    ) -> None:
+        self.config = config
+        self.site = site
+        self.output = output / CHANNEL
+        self.state_path = state / STATE_NAME
+        self.reconcile = reconcile
+        self.dry_run = dry_run
+        self.env = os.environ if env is None else env
+        self.echo = echo
+        self.concurrency = max(1, config.zalo.concurrency)
+        self._client = client
+        self._client_lock = threading.Lock()
+        self._remote: list[dict[str, Any]] | None = None
+        self._remote_lock = threading.Lock()
+        self._claimed: set[str] = set()
+        self._to_verify: list[str] = []
+        self._queue_lock = threading.Lock()
+        self._crashes: dict[str, int] = {}
+        self.manifest: Manifest | None = None
+        self.observed: Observed | None = None
+        self.bulletins: dict[str, Bulletin] = {}
+
+    # --- wiring --------------------------------------------------------------------------------
+
+    @property
+    def client(self) -> ZaloClient:
+        """The Zalo client, built from the environment on first use (a dry run needs none)."""
+        with self._client_lock:
+            if self._client is None:
+                self._client = ZaloClient.from_env(
+                    self.env, **_client_settings(self.config, self.env)
+                )
+            return self._client
+
+    def _crash(self, point: str) -> None:
+        """SIGKILL this process at a named point when PUBLISH_ZALO_CRASH_AT asks (tests only)."""
+        wanted = self.env.get(CRASH_ENV, "")
+        name, _, count = wanted.partition(":")
+        if name != point:
+            return
+        with self._queue_lock:
+            self._crashes[point] = self._crashes.get(point, 0) + 1
+            if self._crashes[point] >= int(count or 1):
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    def _set(self, key: str, **changes: Any) -> None:
+        """Change one record and save the state file; a None value removes the field."""
+        assert self.manifest is not None
+        entry = self.manifest.get(key) or {}
+        for name, value in changes.items():
+            if value is None:
+                entry.pop(name, None)
+            else:
+                entry[name] = value
+        self.manifest.put(key, entry)
+
+    # --- observe -------------------------------------------------------------------------------
+
+    def observe(self) -> Observed:
+        """Read the state file and the built payloads (and, with --reconcile, the OA's articles)."""
+        self.manifest = Manifest.load(self.state_path, CHANNEL)
+        local: dict[str, Local] = {}
+        for bulletin in self.site.for_channel(CHANNEL):
+            path = self.output / payload_path(bulletin)
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                raise PublishError(
+                    f"thiếu tệp {path} của bản tin {bulletin.source}: hãy dựng lại (publish build) rồi đồng bộ."
+                ) from None
+            payload = json.loads(data)
+            self.bulletins[bulletin.key] = bulletin
+            local[bulletin.key] = Local(
+                key=bulletin.key,
+                source=bulletin.source,
+                title=same_title(payload.get("title", "")),
+                path=path,
+                digest=hashlib.sha256(data).hexdigest(),
+                body_digest=hashlib.sha256(bulletin.body.encode("utf-8")).hexdigest(),
+            )
+        if self.reconcile:
+            self._reconcile(local)
+        published = {b.key for b in self.site.bulletins}
+        self.observed = Observed(
+            local=local,
+            entries=self.manifest.entries(),
+            excluded={e.bulletin.key: e.reason for e in self.site.excluded},
+            off_channel=frozenset(published - set(local)),
+            on_withdraw=self.config.zalo.on_withdraw,
+        )
+        return self.observed
+
+    def _reconcile(self, local: Mapping[str, Local]) -> None:
+        """Rebuild lost records from getslice, matching titles; report what did not match."""
+        assert self.manifest is not None
+        remote = list(self.client.iter_articles("normal"))
+        by_id = {str(item.get("id")): item for item in remote}
+        entries = self.manifest.entries()
+        lines = [f"zalo: đối chiếu với {len(remote)} bài trên Zalo (--reconcile):"]
+        for key, entry in sorted(entries.items()):
+            gone = entry.get("article_id") and entry["article_id"] not in by_id
+            if gone and entry.get("status") != "removed":
+                lines.append(
+                    f"  - bài {entry['article_id']} của {key} không còn trên Zalo: sẽ tạo lại nếu bản tin còn đăng"
+                )
+                entry.update(status="removed", removed_id=entry.pop("article_id"))
+        claimed = {e["article_id"] for e in entries.values() if e.get("article_id")}
+        missing = []
+        for key in sorted(local):
+            entry = entries.get(key) or {}
+            if entry.get("article_id") or entry.get("token"):
+                continue
+            item = next(
+                (
+                    r
+                    for r in remote
+                    if same_title(r.get("title", "")) == local[key].title
+                    and str(r.get("id")) not in claimed
+                ),
+                None,
+            )
+            if item is None:
+                missing.append(key)
+                continue
+            article_id = str(item["id"])
+            claimed.add(article_id)
+            same = self._same_content(article_id, local[key].path)
+            entries[key] = {
+                **{k: v for k, v in entry.items() if k != "pending_create"},
+                "article_id": article_id,
+                "status": "live" if item.get("status") == "show" else "hidden",
+                "digest": local[key].digest if same else "",
+                "title": local[key].title,
+                "source": local[key].source,
+                "body_digest": local[key].body_digest,
+                "reconciled_at": _now(),
+            }
+            lines.append(
+                f"  - khớp {key} với bài {article_id}"
+                + ("" if same else " (nội dung khác: sẽ cập nhật)")
+            )
+        for key in missing:
+            lines.append(f"  - không tìm thấy trên Zalo: {key} «{local[key].title}» (sẽ tạo mới)")
+        for item in remote:
+            if str(item.get("id")) not in claimed:
+                lines.append(
+                    f"  - bài trên Zalo không khớp bản tin nào: {item.get('id')} «{item.get('title', '')}» (để nguyên)"
+                )
+        self.echo("\n".join(lines))
+        for key, entry in entries.items():
+            self.manifest.put(key, entry, save=False)
+        self.manifest.meta["reconciled_at"] = _now()
+        if not self.dry_run:
+            self.manifest.save()
+
+    def _same_content(self, article_id: str, path: Path) -> bool:
+        """Whether the article on Zalo already holds this payload (getdetail mirrors the create body)."""
+        detail = {
+            k: v for k, v in self.client.getdetail(article_id).items() if k not in DETAIL_META
+        }
+        return detail == json.loads(path.read_bytes())
+
+    # --- plan ----------------------------------------------------------------------------------
+
+    def plan(self, observed: Observed) -> list[Action]:
+        """The pure plan (see plan_actions)."""
+        return plan_actions(observed)
+
+    # --- apply ---------------------------------------------------------------------------------
+
+    def apply(self, action: Action) -> str:
+        """Carry out one action, saving the state after every step Zalo confirmed."""
+        handlers = {
+            "create": self._create,
+            "update": self._update,
+            "verify": self._verify,
+            "withdraw": self._hide,
+            "remove": self._remove,
+        }
+        return handlers[action.kind](action)
+
+    def follow_up(self) -> list[Action]:
+        """Phase two: verify every token sent in phase one."""
+        with self._queue_lock:
+            keys, self._to_verify = self._to_verify, []
+        return [
+            Action(
+                "verify", key, "lấy mã bài vừa gửi", (self.manifest.get(key) or {}).get("title", "")
+            )
+            for key in keys
+        ]
+
+    def _local(self, key: str) -> Local:
+        """The built payload for a key."""
+        assert self.observed is not None
+        return self.observed.local[key]
+
+    def _payload(self, local: Local) -> dict[str, Any]:
+        """The payload file as sent."""
+        return json.loads(local.path.read_bytes())
+
+    def _record(self, local: Local) -> dict[str, Any]:
+        """Descriptive fields kept with every record."""
+        return {"title": local.title, "source": local.source, "body_digest": local.body_digest}
+
+    def _queue(self, key: str) -> None:
+        """Verify this key's token in phase two."""
+        with self._queue_lock:
+            self._to_verify.append(key)
+
+    def _create(self, action: Action) -> str:
+        """Create the article, unless a lost earlier create already made it (looked up by title)."""
+        local = self._local(action.key)
+        entry = self.manifest.get(action.key) or {}
+        if entry.get("pending_create"):
+            found = self._find_remote(local.title, action.key)
+            if found:
+                return self._adopt(local, found, entry["pending_create"].get("digest", ""))
+        self._set(
+            action.key,
+            **self._record(local),
+            pending_create={"digest": local.digest, "at": _now()},
+            status=None,
+        )
+        self._crash("before-create")
+        try:
+            token = self.client.create(self._payload(local))
+        except ZaloUncertainError:
+            found = self._find_remote(local.title, action.key, fresh=True)
+            if found:
+                return self._adopt(local, found, local.digest)
+            raise
+        except ZaloError as error:
+            self._set(action.key, pending_create=None)  # certainly not created: nothing to look up
+            raise self._explain(error, action.key) from None
+        self._crash("after-create")
+        self._set(
+            action.key,
+            token=token,
+            token_digest=local.digest,
+            token_at=_now(),
+            pending_create=None,
+            created_at=_now(),
+        )
+        self._crash("after-token")
+        self._queue(action.key)
+        return "đã gửi bài lên Zalo (mã xác minh đã lưu)"
+
+    def _adopt(self, local: Local, article_id: str, sent_digest: str) -> str:
+        """Record an article found by title as this key's; update it if the content changed since."""
+        self._set(
+            local.key,
+            **self._record(local),
+            article_id=article_id,
+            status="live",
+            digest=sent_digest,
+            pending_create=None,
+            synced_at=_now(),
+        )
+        message = f"bài đã có trên Zalo (mã {article_id}, tìm theo tiêu đề): không tạo lại"
+        if sent_digest != local.digest:
+            self._send_update(local, article_id)
+            message += "; đã gửi bản cập nhật"
+        return message
+
+    def _find_remote(self, title: str, key: str, *, fresh: bool = False) -> str | None:
+        """The id of an unclaimed OA article with this title (newest first), claiming it."""
+        with self._remote_lock:
+            if fresh or self._remote is None:
+                self._remote = list(self.client.iter_articles("normal"))
+            taken = {
+                e.get("article_id") for k, e in self.manifest.entries().items() if k != key
+            } | self._claimed
+            for item in self._remote:
+                article_id = str(item.get("id"))
+                if same_title(item.get("title", "")) == title and article_id not in taken:
+                    self._claimed.add(article_id)
+                    return article_id
+        return None
+
+    def _update(self, action: Action) -> str:
+        """Send the new content (or show again) to the same article."""
+        local = self._local(action.key)
+        old = action.data.get("rename_from")
+        if old:
+            entry = self.manifest.get(old) or {}
+            # One save moves the record, so no crash can leave two keys owning one article.
+            self.manifest.put(action.key, {**entry, **self._record(local)}, save=False)
+            self.manifest.remove(old)
+        entry = self.manifest.get(action.key) or {}
+        self._send_update(local, entry["article_id"])
+        return "đã gửi bản cập nhật"
+
+    def _send_update(self, local: Local, article_id: str) -> None:
+        """POST article/update with the full payload; save its token and queue its verify."""
+        try:
+            token = self.client.update({**self._payload(local), "id": article_id})
+        except ZaloError as error:
+            if error.code == -201 and "id" in (error.api_message or ""):
+                self._set(local.key, article_id=None, status="removed", removed_id=article_id)
+                raise ZaloError(
+                    f"{local.source}: bài {article_id} không còn trên Zalo (có thể đã bị xoá trong "
+                    "trang quản trị OA); lần đồng bộ sau sẽ tạo lại bài.",
+                    code=error.code,
+                    operation="update",
+                ) from None
+            raise self._explain(error, local.key) from None
+        self._set(
+            local.key,
+            **self._record(local),
+            token=token,
+            token_digest=local.digest,
+            token_at=_now(),
+        )
+        self._queue(local.key)
+
+    def _verify(self, action: Action) -> str:
+        """Turn the recorded token into the article id (creates) or a confirmation (updates)."""
+        entry = self.manifest.get(action.key) or {}
+        token = entry.get("token")
+        if not token:
+            return "không còn gì để xác minh"
+        delay = self.client.settings.verify_first_delay
+        client = self.client.with_settings(
+            verify_first_delay=max(0.0, delay - _age(entry.get("token_at")))
+        )
+        source = entry.get("source", action.key)
+        try:
+            article_id = client.verify(token)
+        except ZaloError as error:
+            self._verify_failed(action.key, entry, error)
+            if error.code == -200:
+                raise ZaloError(
+                    f"{source}: Zalo không tải được ảnh bìa (trường cover) hoặc một ảnh trong nội dung "
+                    f"«{entry.get('title', '')}». {error}",
+                    code=-200,
+                    operation="verify",
+                ) from None
+            raise
+        self._crash("after-verify")
+        created = not entry.get("article_id")
+        self._set(
+            action.key,
+            article_id=article_id,
+            status="live",
+            digest=entry.get("token_digest"),
+            token=None,
+            token_digest=None,
+            token_at=None,
+            synced_at=_now(),
+        )
+        message = f"mã bài {article_id}" if created else "Zalo đã nhận bản cập nhật"
+        local = self.observed.local.get(action.key) if self.observed else None
+        if local is not None and local.digest != entry.get("token_digest"):
+            self._send_update(local, article_id)
+            message += "; nội dung đã đổi từ lần gửi trước: đã gửi bản cập nhật"
+        return message
+
+    def _verify_failed(self, key: str, entry: Mapping[str, Any], error: ZaloError) -> None:
+        """Keep the token while Zalo is still processing; otherwise forget it safely."""
+        if error.code == -200:
+            # Terminal for this token: Zalo did not make (or change) the article.
+            self._set(key, token=None, token_digest=None, token_at=None)
+        elif error.code == -201 and not entry.get("article_id"):
+            # Token unknown or expired: the article may exist, so look it up by title next time.
+            self._set(
+                key,
+                token=None,
+                token_digest=None,
+                token_at=None,
+                pending_create={"digest": entry.get("token_digest", ""), "at": _now()},
+            )
+        elif error.code == -201:
+            self._set(key, token=None, token_digest=None, token_at=None)
+
+    def _resolve_id(self, key: str, entry: Mapping[str, Any]) -> str | None:
+        """The article id of a record, verifying its token or looking up its title if needed."""
+        if entry.get("article_id"):
+            return entry["article_id"]
+        if entry.get("token"):
+            article_id = self.client.verify(entry["token"])
+            self._set(key, article_id=article_id, token=None, token_digest=None, token_at=None)
+            return article_id
+        if entry.get("pending_create"):
+            return self._find_remote(same_title(entry.get("title", "")), key)
+        return None
+
+    def _hide(self, action: Action) -> str:
+        """Hide the article: update it with its current content (getdetail) and status hide."""
+        entry = self.manifest.get(action.key) or {}
+        article_id = self._resolve_id(action.key, entry)
+        if article_id is None:
+            self._set(action.key, status="removed", pending_create=None, token=None)
+            return "không có bài nào trên Zalo"
+        try:
+            detail = self.client.getdetail(article_id)
+        except ZaloError as error:
+            if error.code != -201:
+                raise
+            self._set(action.key, article_id=None, status="removed", removed_id=article_id)
+            return f"bài {article_id} đã không còn trên Zalo"
+        body = {k: v for k, v in detail.items() if k not in DETAIL_META}
+        body.setdefault("type", "normal")
+        self.client.update({**body, "status": "hide", "id": article_id})
+        self._set(action.key, article_id=article_id, status="hidden", hidden_at=_now())
+        return f"đã ẩn bài {article_id}"
+
+    def _remove(self, action: Action) -> str:
+        """Delete the article from the OA."""
+        entry = self.manifest.get(action.key) or {}
+        article_id = self._resolve_id(action.key, entry)
+        if article_id is not None:
+            try:
+                self.client.remove(article_id)
+            except ZaloError as error:
+                if error.code != -201:
+                    raise
+        self._set(
+            action.key,
+            article_id=None,
+            status="removed",
+            removed_id=article_id,
+            removed_at=_now(),
+            digest=None,
+            pending_create=None,
+            token=None,
+        )
+        return f"đã gỡ bài {article_id}" if article_id else "không có bài nào trên Zalo"
+
+    def _explain(self, error: ZaloError, key: str) -> ZaloError:
+        """A rejected payload, told as the bulletin file and front matter field to fix."""
+        if error.code != -201 or key not in self.bulletins:
+            return error
+        bulletin = self.bulletins[key]
+        chosen = article_fields(bulletin, self.site)
+        message = (error.api_message or "").lower()
+        fields = [
+            ("title", chosen.title_field),
+            ("description", chosen.description_field),
+            ("author", chosen.author_field),
+            ("photo_url", chosen.cover_field),
+            ("cover", chosen.cover_field),
+            ("comment", "[zalo] comment"),
+            ("body", "nội dung bài (phần thân)"),
+        ]
+        name = next((label for word, label in fields if message.startswith(word)), None)
+        name = name or next((label for word, label in fields if word in message), "không rõ")
+        return ZaloError(
+            f"{bulletin.source}: Zalo từ chối bài «{chosen.title}», trường '{name}' "
+            f"(“{error.api_message}”). Sửa trường này rồi chạy lại.",
+            code=error.code,
+            api_message=error.api_message,
+            operation=error.operation,
+        )
+
+
+def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> ZaloSyncer:
+    """The Zalo syncer for `publish sync` (options: SyncOptions)."""
+    return ZaloSyncer(
+        config,
+        site=site,
+        output=output,
+        state=options.state,
+        reconcile=options.reconcile,
+        dry_run=options.dry_run,
+    )
