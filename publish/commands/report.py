@@ -1,0 +1,252 @@
+"""`publish report`: Zalo OA followers and per-article views/shares, kept over time.
+
+Each run appends one snapshot to state/zalo-stats.csv (one `oa` row with the follower count, one
+`bai` row per article), prints it as a table, and writes output/report/index.html: a followers
+chart (inline SVG, no script, no CDN) and the article table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import html
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish import config as config_module
+from publish.cli import common_options, resolve_now
+from publish.config import Config
+from publish.sync.manifest import Manifest, atomic_write_bytes
+from publish.zalo import ZaloClient
+
+__all__ = ["COLUMNS", "ArticleStat", "add_parser", "followers_chart", "run"]
+
+COLUMNS = (
+    "thời điểm",
+    "loại",
+    "mã bài",
+    "bản tin",
+    "tiêu đề",
+    "người quan tâm",
+    "lượt xem",
+    "lượt chia sẻ",
+)
+STATS_NAME = "zalo-stats.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStat:
+    """One article's counters at one moment."""
+
+    article_id: str
+    key: str
+    title: str
+    views: int
+    shares: int
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `report`."""
+    parser = subparsers.add_parser(
+        "report",
+        parents=[common_options()],
+        help="thống kê Zalo OA: người quan tâm, lượt xem và chia sẻ từng bài",
+        description=(
+            "Đọc số người quan tâm OA (getoa) và lượt xem, chia sẻ từng bài (getslice), ghi thêm vào "
+            "state/zalo-stats.csv, in bảng và tạo output/report/index.html có biểu đồ."
+        ),
+    )
+    parser.add_argument("--output", default="output", help="thư mục đầu ra (mặc định output/)")
+    parser.set_defaults(run=run)
+
+
+def _int(value: object) -> int:
+    """A counter from the API (missing or malformed → 0)."""
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0
+
+
+def collect(client: ZaloClient, keys: dict[str, str]) -> tuple[int, list[ArticleStat]]:
+    """Follower count and every article's counters, most viewed first."""
+    followers = _int(client.getoa().get("num_follower"))
+    stats = [
+        ArticleStat(
+            str(item.get("id")),
+            keys.get(str(item.get("id")), ""),
+            str(item.get("title") or ""),
+            _int(item.get("total_view")),
+            _int(item.get("total_share")),
+        )
+        for kind in ("normal", "video")
+        for item in client.iter_articles(kind)
+    ]
+    stats.sort(key=lambda s: (-s.views, -s.shares, s.title))
+    return followers, stats
+
+
+def append_csv(path: Path, when: dt.datetime, followers: int, stats: Sequence[ArticleStat]) -> None:
+    """Append one snapshot; a new file starts with a BOM so spreadsheet programs read UTF-8."""
+    stamp = when.isoformat(timespec="seconds")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    new = not path.exists() or path.stat().st_size == 0
+    if new:
+        writer.writerow(COLUMNS)
+    writer.writerow([stamp, "oa", "", "", "", followers, "", ""])
+    for s in stats:
+        writer.writerow([stamp, "bai", s.article_id, s.key, s.title, "", s.views, s.shares])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8-sig" if new else "utf-8", newline="") as handle:
+        handle.write(buffer.getvalue())
+
+
+def follower_history(path: Path) -> list[tuple[dt.datetime, int]]:
+    """Every (time, followers) snapshot recorded in the CSV, oldest first."""
+    if not path.exists():
+        return []
+    points = []
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("loại") != "oa":
+                continue
+            try:
+                points.append(
+                    (dt.datetime.fromisoformat(row["thời điểm"]), int(row["người quan tâm"]))
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+    points.sort()
+    return points
+
+
+def followers_chart(
+    points: Sequence[tuple[dt.datetime, int]], *, width: int = 640, height: int = 260
+) -> str:
+    """An inline SVG line chart of followers over time, with Vietnamese labels."""
+    left, right, top, bottom = 64, 16, 24, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="bieu-do-tieu-de">',
+        '<title id="bieu-do-tieu-de">Số người quan tâm OA theo thời gian</title>',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#555"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#555"/>',
+    ]
+    if not points:
+        parts.append(
+            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" font-size="14">Chưa có số liệu</text>'
+        )
+        return "\n".join([*parts, "</svg>"])
+    start, end = points[0][0], points[-1][0]
+    span = (end - start).total_seconds() or 1.0
+    top_value = max(v for _, v in points)
+    scale_max = max(1, int(top_value * 1.1) + 1)
+
+    def xy(when: dt.datetime, value: int) -> tuple[float, float]:
+        """Chart coordinates of a point."""
+        x = left + (
+            plot_w / 2 if len(points) == 1 else plot_w * (when - start).total_seconds() / span
+        )
+        return round(x, 1), round(top + plot_h - plot_h * value / scale_max, 1)
+
+    coords = [xy(w, v) for w, v in points]
+    for fraction in (0, 0.5, 1):
+        value = round(scale_max * fraction)
+        y = round(top + plot_h - plot_h * fraction, 1)
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 4}" text-anchor="end" font-size="12">{value:,}</text>'.replace(
+                ",", "."
+            )
+        )
+    parts.append(
+        '<polyline fill="none" stroke="#0068ff" stroke-width="2" points="'
+        + " ".join(f"{x},{y}" for x, y in coords)
+        + '"/>'
+    )
+    for (x, y), (when, value) in zip(coords, points, strict=True):
+        label = html.escape(f"{when:%d/%m/%Y %H:%M}: {value} người quan tâm")
+        parts.append(
+            f'<circle cx="{x}" cy="{y}" r="3" fill="#0068ff"><title>{label}</title></circle>'
+        )
+    parts.append(
+        f'<text x="{left}" y="{height - 12}" font-size="12">{start:%d/%m/%Y}</text>'
+        f'<text x="{left + plot_w}" y="{height - 12}" text-anchor="end" font-size="12">{end:%d/%m/%Y}</text>'
+    )
+    return "\n".join([*parts, "</svg>"])
+
+
+def report_html(
+    config: Config, when: dt.datetime, followers: int, stats: Sequence[ArticleStat], history
+) -> str:
+    """The report page: followers chart and the article table, self-contained."""
+    esc = html.escape
+    rows = "\n".join(
+        f"<tr><td>{esc(s.title)}</td><td>{esc(s.key)}</td><td class=so>{s.views}</td>"
+        f"<td class=so>{s.shares}</td></tr>"
+        for s in stats
+    )
+    return f"""<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Thống kê Zalo OA — {esc(config.unit.name)}</title>
+<style>
+body{{font-family:system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem;color:#222}}
+table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;padding:.4rem;text-align:left}}
+.so{{text-align:right}}svg{{max-width:100%;height:auto}}
+</style>
+</head>
+<body>
+<h1>Thống kê Zalo OA — {esc(config.unit.name)}</h1>
+<p>Cập nhật lúc {when:%H:%M ngày %d/%m/%Y}. Số người quan tâm hiện tại: <strong>{followers}</strong>.</p>
+<h2>Người quan tâm theo thời gian</h2>
+{followers_chart(history)}
+<h2>Lượt xem và chia sẻ từng bài ({len(stats)} bài)</h2>
+<table>
+<thead><tr><th>Tiêu đề</th><th>Bản tin</th><th class=so>Lượt xem</th><th class=so>Lượt chia sẻ</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+</body>
+</html>
+"""
+
+
+def table(followers: int, stats: Sequence[ArticleStat]) -> str:
+    """The snapshot as a plain-text table for the terminal."""
+    lines = [f"Người quan tâm OA: {followers}", ""]
+    width = min(60, max([len("Tiêu đề"), *(len(s.title) for s in stats)]))
+    lines.append(f"{'Tiêu đề':<{width}}  {'Lượt xem':>9}  {'Chia sẻ':>8}")
+    lines.append("-" * (width + 21))
+    for s in stats:
+        title = s.title if len(s.title) <= width else s.title[: width - 1] + "…"
+        lines.append(f"{title:<{width}}  {s.views:>9}  {s.shares:>8}")
+    if not stats:
+        lines.append("(chưa có bài viết nào trên OA)")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Fetch, append, print and write the report."""
+    config = config_module.load(args.root)
+    when = resolve_now(args.now, config.tz)
+    manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo")
+    keys = {e["article_id"]: k for k, e in manifest.entries().items() if e.get("article_id")}
+    with ZaloClient.from_env(concurrency=max(1, config.zalo.concurrency)) as client:
+        followers, stats = collect(client, keys)
+    stats_path = args.root / "state" / STATS_NAME
+    append_csv(stats_path, when, followers, stats)
+    print(table(followers, stats))
+    page = args.root / args.output / "report" / "index.html"
+    document = report_html(config, when, followers, stats, follower_history(stats_path))
+    atomic_write_bytes(page, document.encode("utf-8"))
+    print(f"\nĐã ghi thêm vào {stats_path} và tạo {page}.")
+    return 0
