@@ -19,7 +19,7 @@ from publish.errors import PublishError
 
 __all__ = ["COMMANDS", "common_options", "main", "resolve_now"]
 
-COMMANDS = ["build", "check", "new", "report", "serve", "speak", "sync", "zalo_sandbox"]
+COMMANDS = ["build", "check", "new", "next", "report", "serve", "speak", "sync", "zalo_sandbox"]
 """Modules in publish.commands; each has `add_parser(subparsers)` and `run(args) -> int`."""
 
 ARGPARSE_VI = {

@@ -1,0 +1,193 @@
+"""`publish next`: bulletins waiting for their time, those that will not go live by themselves,
+and those about to expire — all in the site timezone (like `hugo list future`)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from publish import config as config_module
+from publish.cli import common_options, resolve_now
+from publish.config import CHANNELS
+from publish.content import load_site
+from publish.model import Bulletin, Site
+from publish.text import vn_datetime
+
+__all__ = [
+    "Upcoming",
+    "add_parser",
+    "blocked",
+    "channel_list",
+    "expiring",
+    "next_scheduled",
+    "run",
+    "scheduled",
+    "time_left",
+]
+
+BLOCKING_CODES = ("draft", "unapproved")
+"""Gate reasons that keep a future-dated bulletin out even after its time has come."""
+
+
+@dataclass(frozen=True, slots=True)
+class Upcoming:
+    """A bulletin and the moment something happens to it (goes live or expires), in site time."""
+
+    bulletin: Bulletin
+    at: dt.datetime
+    note: str = ""
+    """Why it will not go live by itself (blocked ones only)."""
+
+    def as_dict(self, now: dt.datetime) -> dict[str, Any]:
+        """JSON-ready form (for --format json and sync's --summary-json)."""
+        b = self.bulletin
+        return {
+            "key": b.key,
+            "title": b.title,
+            "source": b.source,
+            "at": self.at.isoformat(),
+            "at_text": vn_datetime(self.at),
+            "in_seconds": int((self.at - now).total_seconds()),
+            "in_text": time_left(self.at, now),
+            "channels": channel_list(b.channels),
+            **({"note": self.note} if self.note else {}),
+        }
+
+
+def scheduled(site: Site) -> list[Upcoming]:
+    """Bulletins that will go live by themselves at their `date`, soonest first."""
+    items = [
+        Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo))
+        for e in site.excluded
+        if e.code == "scheduled"
+    ]
+    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
+
+
+def blocked(site: Site) -> list[Upcoming]:
+    """Future-dated bulletins that will NOT go live at their time (still a draft or unapproved)."""
+    items = [
+        Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo), e.reason)
+        for e in site.excluded
+        if e.code in BLOCKING_CODES and e.bulletin.date > site.now
+    ]
+    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
+
+
+def expiring(site: Site) -> list[Upcoming]:
+    """Published bulletins with an expiry still ahead, soonest first."""
+    items = [
+        Upcoming(b, b.expires.astimezone(site.now.tzinfo))
+        for b in site.bulletins
+        if b.expires is not None and b.expires > site.now
+    ]
+    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
+
+
+def next_scheduled(site: Site) -> Upcoming | None:
+    """The next bulletin waiting for its time, or None."""
+    items = scheduled(site)
+    return items[0] if items else None
+
+
+def time_left(at: dt.datetime, now: dt.datetime) -> str:
+    """How long until `at`, in words: "còn 2 ngày 3 giờ", "còn 45 phút", "còn dưới 1 phút"."""
+    seconds = int((at - now).total_seconds())
+    if seconds < 60:
+        return "còn dưới 1 phút" if seconds >= 0 else "đã qua"
+    minutes = seconds // 60
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [(days, "ngày"), (hours, "giờ"), (minutes, "phút")]
+    shown = [f"{n} {unit}" for n, unit in parts if n][:2]
+    return "còn " + " ".join(shown)
+
+
+def channel_list(channels: Iterable[str]) -> list[str]:
+    """Channels in their usual order (web, zalo, radio)."""
+    wanted = set(channels)
+    return [c for c in CHANNELS if c in wanted]
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `next`."""
+    parser = subparsers.add_parser(
+        "next",
+        parents=[common_options()],
+        help="liệt kê bản tin hẹn giờ đang chờ đăng và bản tin sắp hết hạn",
+        description=(
+            "Liệt kê bản tin hẹn giờ (ngày đăng ở tương lai) theo giờ của đơn vị, bản tin hẹn giờ "
+            "nhưng chưa thể tự lên (bản nháp, chưa duyệt) và bản tin sắp hết hạn. Bản tin chỉ thực "
+            "sự lên khi có một lần 'publish sync' chạy sau giờ hẹn."
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="dạng in (json: cho CI và công cụ khác)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the schedule."""
+    config = config_module.load(args.root)
+    now = resolve_now(args.now, config.tz)
+    site = load_site(config, now=now)
+    if args.format == "json":
+        document = {
+            "now": now.isoformat(),
+            "timezone": config.site.timezone,
+            "scheduled": [u.as_dict(now) for u in scheduled(site)],
+            "blocked": [u.as_dict(now) for u in blocked(site)],
+            "expiring": [u.as_dict(now) for u in expiring(site)],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print(render_text(site))
+    return 0
+
+
+def render_text(site: Site) -> str:
+    """The schedule as text for a terminal or a CI log."""
+    now = site.now
+    lines = [f"Bây giờ: {vn_datetime(now)} (giờ {site.config.site.timezone})."]
+    waiting = scheduled(site)
+    if waiting:
+        lines += ["", f"Bản tin chờ đến giờ đăng ({len(waiting)}):"]
+        lines += [line for u in waiting for line in _entry(u, now)]
+        lines.append(
+            "  Bản tin chỉ thực sự lên khi có một lần 'publish sync' chạy sau giờ hẹn "
+            "(trong CI: lần chạy theo lịch kế tiếp)."
+        )
+    else:
+        lines += ["", "Không có bản tin nào đang chờ đến giờ đăng."]
+    stuck = blocked(site)
+    if stuck:
+        lines += ["", f"Hẹn giờ nhưng sẽ KHÔNG tự lên ({len(stuck)}) — cần xử lý trước giờ hẹn:"]
+        lines += [line for u in stuck for line in _entry(u, now, note=u.note)]
+    ending = expiring(site)
+    if ending:
+        lines += [
+            "",
+            f"Bản tin sắp hết hạn ({len(ending)}) — sẽ được gỡ ở lần đồng bộ sau giờ này:",
+        ]
+        lines += [line for u in ending for line in _entry(u, now)]
+    return "\n".join(lines)
+
+
+def _entry(item: Upcoming, now: dt.datetime, *, note: str = "") -> list[str]:
+    """Two lines for one bulletin: when and title; file and channels (and why it is stuck)."""
+    channels = ", ".join(channel_list(item.bulletin.channels)) or "không kênh nào"
+    second = f"      {item.bulletin.source} → {channels}"
+    if note:
+        second += f"; lý do: {note}"
+    return [
+        f"  {vn_datetime(item.at)} ({time_left(item.at, now)})  «{item.bulletin.title}»",
+        second,
+    ]

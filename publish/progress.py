@@ -1,0 +1,111 @@
+"""Progress of a long step: a bar redrawn in place on a terminal, plain lines in CI logs.
+
+A redrawn bar (carriage returns) turns into one unreadable line in a CI log, so the bar is used
+only when standard error is a terminal and the `CI` variable is not set; otherwise a plain line is
+printed at every tenth of the way. No dependency: tqdm/rich would add little for one bar.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Mapping
+from typing import TextIO
+
+__all__ = ["Progress", "is_interactive"]
+
+BAR_WIDTH = 24
+MIN_TOTAL = 5
+"""Fewer steps than this show no progress: their own result lines are enough."""
+PLAIN_STEPS = 10
+"""In plain mode, print a line each time another tenth of the work is done."""
+REDRAW_SECONDS = 0.1
+
+
+def is_interactive(stream: TextIO | None = None, env: Mapping[str, str] | None = None) -> bool:
+    """Whether progress may be redrawn in place: a terminal, and not a CI job."""
+    stream = sys.stderr if stream is None else stream
+    env = os.environ if env is None else env
+    if env.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class Progress:
+    """Counts done/total for one labelled step and shows it; call it as `progress(done, total)`."""
+
+    def __init__(
+        self,
+        label: str,
+        *,
+        stream: TextIO | None = None,
+        interactive: bool | None = None,
+        clock=time.monotonic,
+    ) -> None:
+        self.label = label
+        self.stream = sys.stderr if stream is None else stream
+        self.interactive = is_interactive(self.stream) if interactive is None else interactive
+        self.clock = clock
+        self.done = 0
+        self.total = 0
+        self._shown = False
+        self._last_draw = 0.0
+        self._last_step = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        """Record progress and show it (redraw on a terminal, a line per tenth otherwise)."""
+        self.done, self.total = done, total
+        if total < MIN_TOTAL:
+            return
+        if self.interactive:
+            now = self.clock()
+            if done >= total or now - self._last_draw >= REDRAW_SECONDS:
+                self._last_draw = now
+                self._draw()
+            return
+        step = done * PLAIN_STEPS // total
+        if step > self._last_step or done == total:
+            self._last_step = step
+            self.stream.write(f"{self.label}: {done}/{total} ({done * 100 // total}%)\n")
+            self.stream.flush()
+
+    def echo(self, message: str, *, file: TextIO | None = None) -> None:
+        """Print a line without tearing the bar: clear it, print, draw it again."""
+        target = sys.stdout if file is None else file
+        if self._shown:
+            self._clear()
+        print(message, file=target, flush=True)
+        if self._shown:
+            self._draw()
+
+    def close(self) -> None:
+        """End the bar's line so later output starts on a fresh one."""
+        if self._shown:
+            self._clear()
+            self._shown = False
+
+    def bar(self) -> str:
+        """The bar text: `zalo [#########---------] 12/40 30%`."""
+        filled = BAR_WIDTH * self.done // self.total if self.total else 0
+        percent = self.done * 100 // self.total if self.total else 0
+        body = "#" * filled + "-" * (BAR_WIDTH - filled)
+        return f"{self.label} [{body}] {self.done}/{self.total} {percent}%"
+
+    def _draw(self) -> None:
+        """Redraw the bar on the current terminal line."""
+        self.stream.write("\r\x1b[K" + self.bar())
+        self.stream.flush()
+        self._shown = True
+
+    def _clear(self) -> None:
+        """Erase the bar's line."""
+        self.stream.write("\r\x1b[K")
+        self.stream.flush()
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
