@@ -118,6 +118,8 @@ def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
 
     if state.local is None:
         why = _withdrawal_reason(state, reasons)
+        if state.written is None:
+            return act("withdraw", f"{why}; tệp cùng tên không do công cụ tạo nên giữ nguyên")
         if state.present is None:
             return act("withdraw", f"{why}; tệp đã không còn trong thư mục đài: chỉ xóa khỏi sổ")
         return act("withdraw", f"{why}; chuyển vào {WITHDRAWN_DIR}/ kèm ghi chú", note=why)

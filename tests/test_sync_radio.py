@@ -1,0 +1,361 @@
+"""The radio folder sync: idempotent, never overwrites staff edits or foreign files, crash-safe."""
+
+from __future__ import annotations
+
+import errno
+import importlib.util
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import resolve_now
+from publish.commands.sync import SyncOptions
+from publish.errors import PublishError
+from publish.pipeline import build
+from publish.sync import radio as radio_sync
+from publish.sync.base import run
+from publish.writer import write
+from tests.helpers import FIXTURES
+
+NOW = "2024-12-12T12:00"
+STATION = "dai-phat-thanh"
+FIRST = "content/bai-viet/2024-12-09-ra-quan-ttatgt-cuoi-nam.md"
+SECOND = "content/bai-viet/2024-12-10-canh-bao-lua-dao-shipper.md"
+ITEM = "items/ra-quan-ttatgt-cuoi-nam.txt"
+OTHER_ITEM = "items/canh-bao-lua-dao-shipper.txt"
+EPISODE_FILES = [
+    f"2024-W50/{n}" for n in ("rundown.json", "rundown.txt", "script.docx", "script.txt")
+]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A fresh copy of the radio fixture project."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    return target
+
+
+def sync(root: Path, *, dry_run: bool = False):
+    """Build the radio channel and sync it, as `publish sync radio` does; return actions, summary."""
+    config = config_module.load(root)
+    result = build(config, channels=("radio",), now=resolve_now(NOW, config.tz))
+    write(result.artifacts, root / "output", ("radio",))
+    options = SyncOptions(dry_run=dry_run, output=root / "output", state=root / "state")
+    syncer = radio_sync.make_syncer(
+        config, site=result.site, output=options.output, options=options
+    )
+    return run(syncer, dry_run=dry_run, echo=lambda _line: None)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def stats(folder: Path) -> dict[str, tuple[int, int]]:
+    """Inode and mtime of every file: any rewrite (even of equal bytes) changes one of them."""
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def built(root: Path) -> dict[str, bytes]:
+    """What the build put in output/radio/ (the station should hold exactly these)."""
+    return snapshot(root / "output" / "radio")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace text in a file (must be present)."""
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_first_sync_copies_every_script_and_a_rerun_writes_nothing(root: Path) -> None:
+    """Idempotent: the second run plans no action, rewrites no file and does not touch the manifest."""
+    _actions, summary = sync(root)
+    station = root / STATION
+    assert snapshot(station) == built(root)
+    assert summary.created == len(built(root)) == 6 and not summary.failed
+    manifest = json.loads((root / "state/radio.json").read_text("utf-8"))
+    assert set(manifest["entries"]) == set(built(root))
+    assert manifest["entries"][ITEM]["bulletins"] == ["ra-quan-ttatgt-cuoi-nam"]
+    before = stats(station) | {"state": (root / "state/radio.json").stat().st_mtime_ns}
+    actions, summary = sync(root)
+    assert all(a.kind == "noop" for a in actions)
+    assert summary.unchanged == 6 and summary.created == summary.updated == 0
+    assert stats(station) | {"state": (root / "state/radio.json").stat().st_mtime_ns} == before
+
+
+def test_changed_bulletin_updates_only_its_files(root: Path) -> None:
+    """A changed body rewrites its item and the episode files; the other item is left alone."""
+    sync(root)
+    station = root / STATION
+    before = stats(station)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    actions, _summary = sync(root)
+    changed = {a.key for a in actions if a.kind == "update"}
+    assert ITEM in changed and OTHER_ITEM not in changed
+    assert all(a.reason for a in actions)
+    assert stats(station)[OTHER_ITEM] == before[OTHER_ITEM]
+    assert snapshot(station) == built(root)
+    assert "một một bốn" in (station / ITEM).read_text("utf-8")
+
+
+def test_staff_edit_is_never_overwritten_and_the_new_version_goes_beside(root: Path) -> None:
+    """Edited at the station → kept; ours goes to <name>.moi.txt and the sync reports a conflict."""
+    sync(root)
+    station = root / STATION
+    staff = (station / ITEM).read_text("utf-8") + "\nGhi chú của đài: đọc chậm đoạn cuối.\n"
+    (station / ITEM).write_text(staff, "utf-8")
+    actions, summary = sync(root)  # the build did not change: nothing to put beside it
+    assert (
+        summary.conflicts == 0 and not (station / "items/ra-quan-ttatgt-cuoi-nam.moi.txt").exists()
+    )
+    assert (station / ITEM).read_text("utf-8") == staff
+
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    actions, summary = sync(root)
+    moi = station / "items/ra-quan-ttatgt-cuoi-nam.moi.txt"
+    assert (station / ITEM).read_text("utf-8") == staff
+    assert moi.read_bytes() == built(root)[ITEM]
+    assert summary.conflicts == 1
+    conflict = next(a for a in actions if a.kind == "conflict")
+    assert conflict.key == ITEM and "đài đã sửa" in conflict.reason and "moi.txt" in conflict.reason
+    assert (station / "2024-W50/script.txt").read_bytes() == built(root)["2024-W50/script.txt"]
+
+    before = stats(station)
+    _actions, summary = sync(root)  # still unresolved: reported again, nothing rewritten
+    assert summary.conflicts == 1 and stats(station) == before
+
+    (station / ITEM).unlink()  # the station settles it by dropping its copy
+    sync(root)
+    assert (station / ITEM).read_bytes() == built(root)[ITEM]
+    assert not moi.exists()
+
+
+def test_docx_edited_at_the_station_gets_a_moi_docx_beside_it(root: Path) -> None:
+    """Word files follow the same rule: script.moi.docx."""
+    sync(root)
+    station = root / STATION
+    (station / "2024-W50/script.docx").write_bytes(b"PK edited by staff")
+    edit(root / SECOND, "30.000 đồng", "50.000 đồng")
+    sync(root)
+    assert (station / "2024-W50/script.docx").read_bytes() == b"PK edited by staff"
+    assert (station / "2024-W50/script.moi.docx").read_bytes() == built(root)[
+        "2024-W50/script.docx"
+    ]
+
+
+def test_withdrawn_bulletin_moves_to_rut_lai_with_a_note(root: Path) -> None:
+    """Draft again → its script moves to _rut-lai/ with the reason; deleted → 'đã bị xóa khỏi content/'."""
+    sync(root)
+    station = root / STATION
+    synced_item = (station / OTHER_ITEM).read_bytes()
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    actions, summary = sync(root)
+    assert not (station / OTHER_ITEM).exists()
+    assert (station / "_rut-lai" / OTHER_ITEM).read_bytes() == synced_item
+    note = (station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8")
+    assert "bản nháp (draft: true)" in note and OTHER_ITEM in note
+    assert summary.hidden == 1
+    withdraw = next(a for a in actions if a.kind == "withdraw")
+    assert "bản nháp" in withdraw.reason
+    assert (station / "2024-W50/script.txt").read_bytes() == built(root)["2024-W50/script.txt"]
+
+    (root / FIRST).unlink()
+    sync(root)
+    assert not [p for p in station.rglob("*") if p.is_file() and "_rut-lai" not in p.parts]
+    note = (station / "_rut-lai" / (ITEM + ".ly-do.txt")).read_text("utf-8")
+    assert "đã bị xóa khỏi content/" in note
+    episode_note = (station / "_rut-lai/2024-W50/script.txt.ly-do.txt").read_text("utf-8")
+    assert "tập phát sóng không còn" in episode_note and "ra-quan-ttatgt-cuoi-nam" in episode_note
+    assert json.loads((root / "state/radio.json").read_text("utf-8"))["entries"] == {}
+
+
+def test_files_the_tool_did_not_create_are_never_touched(root: Path) -> None:
+    """Station files (even at a path we want) stay byte-for-byte, including when we withdraw ours."""
+    station = root / STATION
+    foreign = {
+        "ghi-chu.txt": b"Lich truc tuan nay\n",
+        "items/tin-cua-dai.txt": "Tin riêng của đài.\n".encode(),
+        "2024-W50/script.txt": "Bản kịch bản đài tự gõ.\n".encode(),
+    }
+    for rel, data in foreign.items():
+        (station / rel).parent.mkdir(parents=True, exist_ok=True)
+        (station / rel).write_bytes(data)
+    _actions, summary = sync(root)
+    assert summary.conflicts == 1
+    assert (station / "2024-W50/script.moi.txt").read_bytes() == built(root)["2024-W50/script.txt"]
+    (root / FIRST).unlink()
+    (root / SECOND).unlink()
+    sync(root)
+    for rel, data in foreign.items():
+        assert (station / rel).read_bytes() == data
+    moved = {
+        p.relative_to(station / "_rut-lai").as_posix() for p in (station / "_rut-lai").rglob("*")
+    }
+    assert not any("tin-cua-dai" in m or "ghi-chu" in m for m in moved)
+    assert "2024-W50/script.txt" not in moved  # it was never ours
+
+
+def test_missing_station_folder_is_a_clear_error_and_nothing_changes(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A share that is not mounted: Vietnamese error naming the folder; no state written."""
+    missing = tmp_path / "o-mang" / "kich-ban"
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(missing))
+    with pytest.raises(PublishError) as caught:
+        sync(root)
+    message = str(caught.value)
+    assert "không tìm thấy thư mục của đài" in message and str(missing) in message
+    assert "PUBLISH_RADIO_DIR" in message
+    assert not missing.exists() and not (root / "state/radio.json").exists()
+
+
+def test_read_only_station_folder_is_a_clear_error_and_nothing_changes(root: Path) -> None:
+    """A read-only folder stops the sync before any step; folder and manifest stay as they were."""
+    sync(root)
+    station = root / STATION
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    before = snapshot(station)
+    manifest = (root / "state/radio.json").read_bytes()
+    station.chmod(0o555)
+    try:
+        with pytest.raises(PublishError) as caught:
+            sync(root)
+    finally:
+        station.chmod(0o755)
+    assert "chỉ cho đọc" in str(caught.value) and str(station) in str(caught.value)
+    assert snapshot(station) == before
+    assert (root / "state/radio.json").read_bytes() == manifest
+
+
+def test_failed_writes_are_not_recorded_and_the_rerun_finishes(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full after two files: those two are recorded, the rest reported failed; rerun completes."""
+    real = radio_sync.atomic_write_bytes
+    calls = []
+
+    def flaky(path: Path, data: bytes, **kwargs) -> None:
+        calls.append(path)
+        if len(calls) > 2:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data, **kwargs)
+
+    monkeypatch.setattr(radio_sync, "atomic_write_bytes", flaky)
+    _actions, summary = sync(root)
+    assert summary.created == 2 and len(summary.failed) == 4
+    assert "không ghi được vào thư mục đài" in summary.failed[0][1]
+    recorded = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
+    assert set(recorded) == set(snapshot(root / STATION)) and len(recorded) == 2
+    monkeypatch.setattr(radio_sync, "atomic_write_bytes", real)
+    _actions, summary = sync(root)
+    assert summary.created == 4 and snapshot(root / STATION) == built(root)
+
+
+def test_leftover_temp_files_of_ours_are_removed_others_kept(root: Path) -> None:
+    """A temp name of one of our files (a kill mid-write) is cleaned up; other dotfiles stay."""
+    sync(root)
+    station = root / STATION
+    (station / "2024-W50/.script.txt.ab12cd34.tmp").write_bytes(b"half a scr")
+    (station / "2024-W50/.ghi-chu.txt.ab12cd34.tmp").write_bytes(b"not ours")
+    actions, _summary = sync(root)
+    assert [a.kind for a in actions if a.kind != "noop"] == ["remove"]
+    assert not (station / "2024-W50/.script.txt.ab12cd34.tmp").exists()
+    assert (station / "2024-W50/.ghi-chu.txt.ab12cd34.tmp").exists()
+
+
+def test_dry_run_changes_nothing(root: Path) -> None:
+    """--dry-run plans every file with a reason and writes neither the folder nor the manifest."""
+    actions, _summary = sync(root, dry_run=True)
+    assert {a.kind for a in actions} == {"create"} and all(a.reason for a in actions)
+    assert not (root / STATION).exists() and not (root / "state/radio.json").exists()
+
+
+# --- a real SIGKILL in the middle of `python -m publish sync radio` ---------------------------
+
+needs_all_renderers = pytest.mark.skipif(
+    importlib.util.find_spec("publish.render.zalo") is None,
+    reason="publish sync dựng mọi kênh; chưa có bộ dựng Zalo (publish.render.zalo)",
+)
+
+
+def cli_sync(root: Path, *, pause: float = 0.0) -> subprocess.Popen[bytes]:
+    """Start `python -m publish sync radio` on the project (optionally slowed around each step)."""
+    env = {**os.environ, radio_sync.ENV_PAUSE: str(pause)}
+    env.pop(radio_sync.ENV_FOLDER, None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "publish", "--root", str(root), "sync", "radio", "--now", NOW],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def kill_mid_sync(root: Path, rng: random.Random) -> float:
+    """Run a slowed sync and SIGKILL it at a random moment after it started writing."""
+    process = cli_sync(root, pause=0.05)
+    started = time.monotonic()
+    while not (root / STATION).exists() and not (root / "state/radio.json").exists():
+        if process.poll() is not None or time.monotonic() - started > 60:
+            raise AssertionError(process.stderr.read().decode() if process.stderr else "")
+        time.sleep(0.005)
+    delay = rng.uniform(0, 0.5)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return delay
+
+
+def finish(root: Path) -> None:
+    """Run the sync to completion."""
+    process = cli_sync(root)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err.decode()
+
+
+def change(project: Path) -> None:
+    """Edit one bulletin and withdraw the other (drives updates and a withdrawal)."""
+    edit(project / FIRST, "gọi số 113", "gọi số 114")
+    edit(project / SECOND, "approved_by:", "draft: true\napproved_by:")
+
+
+@needs_all_renderers
+def test_sigkill_mid_sync_then_rerun_gives_exactly_the_right_folder(tmp_path: Path) -> None:
+    """Killed at random points while creating, then while updating and withdrawing: reruns repair."""
+    created, changed = tmp_path / "expected-created", tmp_path / "expected-changed"
+    for project in (created, changed):
+        shutil.copytree(FIXTURES / "radio", project)
+        finish(project)
+    change(changed)
+    finish(changed)
+    rng = random.Random()
+    for trial in range(3):
+        root = tmp_path / f"trial-{trial}"
+        shutil.copytree(FIXTURES / "radio", root)
+        delay = kill_mid_sync(root, rng)
+        finish(root)
+        assert snapshot(root / STATION) == snapshot(created / STATION), f"kill after {delay:.3f}s"
+        change(root)
+        delay = kill_mid_sync(root, rng)
+        finish(root)
+        assert snapshot(root / STATION) == snapshot(changed / STATION), f"kill after {delay:.3f}s"
+        before = stats(root / STATION)
+        finish(root)
+        assert stats(root / STATION) == before
