@@ -1,0 +1,208 @@
+"""The Zalo renderer: exact article/create bodies, readable plain text, limits reported before rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.errors import ContentError
+from publish.pipeline import build
+from publish.render import zalo
+from publish.writer import write
+from tests.zalo_project import jpeg, site_toml, zalo_bulletin, zalo_project
+
+NOW = dt.datetime(2021, 1, 1, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+BASE = "https://congan-chauthanh.example.vn/"
+KEY_ORDER = ["type", "title", "author", "description", "cover", "body", "status", "comment"]
+
+
+def built(root: Path) -> Path:
+    """Build web and Zalo into root/output; return the output folder."""
+    config = config_module.load(root)
+    result = build(config, channels=("web", "zalo"), now=NOW)
+    write(result.artifacts, root / "output", ("web", "zalo"))
+    return root / "output"
+
+
+def payload(output: Path, key: str) -> dict:
+    """One payload file, parsed."""
+    return json.loads((output / "zalo" / f"{key}.json").read_text(encoding="utf-8"))
+
+
+def problems(root: Path) -> list:
+    """What zalo.check reports for a project."""
+    config = config_module.load(root)
+    return zalo.check(load_site(config, now=NOW))
+
+
+def test_payload_is_the_create_body_with_cover_and_link_back(tmp_path: Path) -> None:
+    output = built(zalo_project(tmp_path, 2, zalo='comment = "hide"'))
+    body = payload(output, "bt-001")
+    assert list(body) == KEY_ORDER
+    assert body["type"] == "normal"
+    assert body["title"] == "Cấp căn cước công dân lưu động tại xã An Nhơn (1)"
+    assert body["author"] == "Công an Châu Thành"  # [unit] short_name when [zalo] author is empty
+    assert body["description"] == "Người dân cần cảnh giác với cuộc gọi giả danh Công an."
+    assert body["status"] == "show"
+    assert body["comment"] == "hide"
+    cover = body["cover"]
+    assert list(cover) == ["cover_type", "photo_url", "status"]
+    assert cover["cover_type"] == "photo" and cover["status"] == "show"
+    # The cover is the website's own variant of the default cover, served from the web output.
+    assert cover["photo_url"].startswith(BASE + "anh/bia-")
+    assert (output / "web" / cover["photo_url"][len(BASE) :]).is_file()
+    last = body["body"][-1]
+    assert last["type"] == "text"
+    assert BASE + "2020/12/" in last["content"]
+    assert (output / "web" / last["content"].rsplit(BASE, 1)[1] / "index.html").is_file()
+
+
+def test_body_blocks_are_readable_plain_text_with_absolute_image_urls(tmp_path: Path) -> None:
+    output = built(zalo_project(tmp_path, 1))
+    blocks = payload(output, "bt-000")["body"]
+    texts = [b["content"] for b in blocks if b["type"] == "text"]
+    assert texts[:5] == [
+        "Sáng nay, Công an huyện cảnh báo người dân về thủ đoạn mới.",
+        "DẤU HIỆU NHẬN BIẾT",
+        "• Gọi điện tự xưng cán bộ Công an;",
+        "• Yêu cầu chuyển tiền vào tài khoản lạ.",
+        "“Công an không bao giờ yêu cầu chuyển tiền qua điện thoại.”",
+    ]
+    assert texts[5] == "Xem thêm tại Cổng thông tin Bộ Công an (https://bocongan.gov.vn)."
+    images = [b for b in blocks if b["type"] == "image"]
+    assert len(images) == 1
+    assert images[0]["caption"] == "Cán bộ hướng dẫn người dân cài ứng dụng"
+    assert images[0]["url"].startswith(BASE + "anh/anh-1-")
+    assert (output / "web" / images[0]["url"][len(BASE) :]).is_file()
+    assert all(set(b) <= {"type", "content", "url", "caption"} for b in blocks)
+
+
+def test_no_html_scripts_or_unsafe_links_reach_zalo(tmp_path: Path) -> None:
+    body = (
+        "Đoạn có <b>chữ đậm</b> và <span style='color:red'>màu</span>.\n\n"
+        "<script>alert('xss')</script>\n\n"
+        '<div onclick="steal()">Khối HTML thô</div>\n\n'
+        "Bấm [vào đây](javascript:alert(1)) hoặc [trang chủ](/lien-he/).\n\n"
+        '<img src="javascript:alert(2)" alt="ảnh độc">\n'
+    )
+    root = zalo_project(tmp_path, 0, files={"content/bai-viet/x.md": zalo_bulletin(7, body=body)})
+    blocks = payload(built(root), "bt-007")["body"]
+    text = json.dumps(blocks, ensure_ascii=False)
+    for bad in ("<", ">", "script", "alert", "javascript", "onclick", "style"):
+        assert bad not in text
+    contents = [b["content"] for b in blocks if b["type"] == "text"]
+    assert "Đoạn có chữ đậm và màu." in contents
+    assert "Khối HTML thô" in contents
+    assert f"Bấm vào đây hoặc trang chủ ({BASE}lien-he/)." in contents
+    assert all(b["type"] == "text" for b in blocks)
+
+
+def test_payload_bytes_are_stable_utf8_indented_json(tmp_path: Path) -> None:
+    root = zalo_project(tmp_path, 3)
+    first = (built(root) / "zalo" / "bt-002.json").read_bytes()
+    second = (built(root) / "zalo" / "bt-002.json").read_bytes()
+    assert first == second
+    text = first.decode("utf-8")
+    assert "Công an" in text  # not \\u-escaped
+    assert text.startswith('{\n  "type": "normal",\n  "title": ')
+    assert text.endswith("}\n")
+
+
+def test_percent_encodes_remote_image_urls(tmp_path: Path) -> None:
+    body = "![Ảnh ngoài](<https://anh.example.vn/thư%20mục/ảnh.jpg>)\n"
+    root = zalo_project(tmp_path, 0, files={"content/bai-viet/x.md": zalo_bulletin(3, body=body)})
+    image = payload(built(root), "bt-003")["body"][0]
+    assert image["url"] == "https://anh.example.vn/th%C6%B0%20m%E1%BB%A5c/%E1%BA%A3nh.jpg"
+    assert image["url"].isascii()
+
+
+def test_summary_title_and_author_limits_name_file_and_field(tmp_path: Path) -> None:
+    summary = "Người dân cần cảnh giác. " * 13 + "x" * 17  # 342 characters
+    assert len(summary) == 342
+    title = "Tiêu đề rất dài " * 10  # 160 characters, under the site's own 200 limit
+    root = zalo_project(
+        tmp_path,
+        0,
+        zalo='author = "' + "Công an " * 8 + '"',
+        files={
+            "content/bai-viet/a.md": zalo_bulletin(1, summary=f'"{summary}"'),
+            "content/bai-viet/b.md": zalo_bulletin(2, title=f'"{title.strip()}"'),
+        },
+    )
+    found = {(p.file, p.field): p for p in problems(root)}
+    summary_problem = found[("content/bai-viet/a.md", "summary")]
+    assert "tóm tắt dài 342/300 ký tự" in summary_problem.message
+    assert "zalo:" in summary_problem.hint
+    title_problem = found[("content/bai-viet/b.md", "title")]
+    assert "tiêu đề dài 159/149 ký tự" in title_problem.message
+    author_problem = found[("site.toml", "[zalo] author")]
+    assert "63/50" in author_problem.message
+    with pytest.raises(ContentError):
+        built(root)
+
+
+def test_limits_count_nfc_characters(tmp_path: Path) -> None:
+    title = "Đ" + "ạ" * 148  # 149 characters in NFC, many more in NFD
+    nfd = unicodedata.normalize("NFD", title)
+    assert len(nfd) > 149
+    root = zalo_project(
+        tmp_path, 0, files={"content/bai-viet/a.md": zalo_bulletin(1, title=f'"{nfd}"')}
+    )
+    assert problems(root) == []
+
+
+def test_a_zalo_block_overrides_title_and_summary(tmp_path: Path) -> None:
+    long = "Người dân cần cảnh giác. " * 14
+    override = '\n  summary: "Tóm tắt ngắn cho Zalo."\n  title: "Tiêu đề Zalo"'
+    body = zalo_bulletin(1, summary=f'"{long}"', zalo=override)
+    root = zalo_project(tmp_path, 0, files={"content/bai-viet/a.md": body})
+    assert problems(root) == []
+    result = payload(built(root), "bt-001")
+    assert result["description"] == "Tóm tắt ngắn cho Zalo."
+    assert result["title"] == "Tiêu đề Zalo"
+
+
+def test_missing_cover_and_zalo_only_bulletins_are_reported(tmp_path: Path) -> None:
+    root = zalo_project(
+        tmp_path,
+        0,
+        files={
+            "site.toml": site_toml().replace('default_cover = "images/bia.jpg"\n', ""),
+            "content/bai-viet/a.md": zalo_bulletin(1),
+            "content/bai-viet/b.md": zalo_bulletin(
+                2, cover="images/bia.jpg", cover_alt='"Ảnh bìa"', channels="[zalo]"
+            ),
+        },
+    )
+    found = {(p.file, p.field) for p in problems(root)}
+    assert ("content/bai-viet/a.md", "cover") in found
+    assert ("content/bai-viet/b.md", "channels") in found
+    assert ("content/bai-viet/b.md", "cover") not in found
+
+
+def test_a_cover_too_heavy_for_zalo_even_resized_is_reported(tmp_path: Path) -> None:
+    root = zalo_project(
+        tmp_path,
+        0,
+        zalo="cover_max_bytes = 200",
+        files={
+            "content/images/bia.jpg": jpeg(600, 400),
+            "content/bai-viet/a.md": zalo_bulletin(1),
+        },
+    )
+    cover = [p for p in problems(root) if p.field == "[site] default_cover"]
+    assert cover and "Zalo chỉ nhận ảnh" in cover[0].message
+
+
+def test_bulletins_not_for_zalo_get_no_payload(tmp_path: Path) -> None:
+    root = zalo_project(
+        tmp_path, 1, files={"content/bai-viet/w.md": zalo_bulletin(5, channels="[web]")}
+    )
+    assert sorted(p.name for p in (built(root) / "zalo").iterdir()) == ["bt-000.json"]

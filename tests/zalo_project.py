@@ -1,0 +1,103 @@
+"""A small project whose bulletins go to the website and Zalo, and helpers to sync it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+from PIL import Image
+
+from tests.helpers import SITE_TOML, bulletin_md, make_project
+
+__all__ = [
+    "FAST_ENV",
+    "NOW",
+    "TITLES",
+    "jpeg",
+    "site_toml",
+    "zalo_bulletin",
+    "zalo_project",
+]
+
+NOW = "2021-01-01T09:00"
+FAST_ENV = {
+    "ZALO_VERIFY_FIRST_DELAY": "0",
+    "ZALO_VERIFY_INTERVAL": "0.01",
+    "ZALO_VERIFY_TIMEOUT": "5",
+    "ZALO_BACKOFF_BASE": "0.001",
+    "ZALO_RATE_LIMIT_BACKOFF": "0.02",
+}
+"""Short client waits so sync tests stay fast."""
+
+TITLES = [
+    "Cảnh báo thủ đoạn giả danh Công an gọi điện lừa đảo",
+    "Cấp căn cước công dân lưu động tại xã An Nhơn",
+    "Ra quân cao điểm tấn công trấn áp tội phạm dịp Tết",
+    "Kết quả tiếp nhận phản ánh của người dân qua Zalo",
+    "Hướng dẫn đăng ký xe biển số định danh",
+    "Mô hình camera an ninh ở xã Tân Bình",
+]
+
+
+def jpeg(width: int = 64, height: int = 40, color: tuple[int, int, int] = (200, 30, 30)) -> bytes:
+    """A small real JPEG."""
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(out, "JPEG")
+    return out.getvalue()
+
+
+def site_toml(zalo: str = "", site_extra: str = "") -> str:
+    """The helpers' site.toml, sending bulletins to web and Zalo, with a default cover."""
+    extra = 'default_channels = ["web", "zalo"]\ndefault_cover = "images/bia.jpg"\n' + site_extra
+    text = SITE_TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"\n',
+        'base_url = "https://congan-chauthanh.example.vn/"\n' + extra,
+    )
+    return text + (f"\n[zalo]\n{zalo}\n" if zalo else "")
+
+
+BODY = """\
+Sáng nay, Công an huyện cảnh báo người dân về thủ đoạn mới.
+
+## Dấu hiệu nhận biết
+
+- Gọi điện tự xưng cán bộ Công an;
+- Yêu cầu chuyển tiền vào tài khoản lạ.
+
+> Công an không bao giờ yêu cầu chuyển tiền qua điện thoại.
+
+![Cán bộ hướng dẫn người dân](../images/anh-1.jpg "Cán bộ hướng dẫn người dân cài ứng dụng")
+
+Xem thêm tại [Cổng thông tin Bộ Công an](https://bocongan.gov.vn).
+"""
+
+
+def zalo_bulletin(index: int, *, body: str = BODY, **fields: str) -> str:
+    """Bulletin number `index` with its own id and title."""
+    front = {
+        "id": f"bt-{index:03d}",
+        "title": f'"{TITLES[index % len(TITLES)]} ({index})"',
+        "date": f"2020-12-{1 + index % 28:02d} 08:00",
+    }
+    front.update(fields)
+    return bulletin_md(front, body)
+
+
+def zalo_project(
+    tmp_path: Path,
+    count: int = 4,
+    *,
+    zalo: str = "",
+    files: Mapping[str, str | bytes] | None = None,
+) -> Path:
+    """A project with `count` approved bulletins for web and Zalo, images included."""
+    wanted: dict[str, str | bytes] = {
+        "site.toml": site_toml(zalo),
+        "content/images/bia.jpg": jpeg(color=(20, 60, 160)),
+        "content/images/anh-1.jpg": jpeg(),
+    }
+    for index in range(count):
+        wanted[f"content/bai-viet/ban-tin-{index:03d}.md"] = zalo_bulletin(index)
+    wanted.update(files or {})
+    return make_project(tmp_path, wanted)
