@@ -262,6 +262,10 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
         r"([01]\d|2[0-3]):[0-5]\d", config.radio.air_time
     ):
         issues.append(SchemaIssue(("radio", "air_time"), 'cần giờ dạng HH:MM, ví dụ "17:00"'))
+    for key in ("tune_open_seconds", "stinger_seconds", "tune_close_seconds"):
+        value = getattr(config.radio, key)
+        if isinstance(value, int) and not 0 <= value <= 600:
+            issues.append(SchemaIssue(("radio", key), "cần số giây từ 0 đến 600 (0 = không có)"))
     return issues
 
 
