@@ -281,6 +281,18 @@ def test_leftover_temp_files_of_ours_are_removed_others_kept(root: Path) -> None
     assert (station / "2024-W50/.ghi-chu.txt.ab12cd34.tmp").exists()
 
 
+def test_state_entry_outside_the_station_folder_is_refused(root: Path) -> None:
+    """A tampered state file naming ../ is an error, never a move outside the station folder."""
+    sync(root)
+    state = root / "state/radio.json"
+    document = json.loads(state.read_text("utf-8"))
+    document["entries"]["../site.toml"] = {"digest": "0" * 64, "bulletins": []}
+    state.write_text(json.dumps(document), "utf-8")
+    with pytest.raises(PublishError, match="không phải đường dẫn trong thư mục đài"):
+        sync(root)
+    assert (root / "site.toml").is_file()
+
+
 def test_dry_run_changes_nothing(root: Path) -> None:
     """--dry-run plans every file with a reason and writes neither the folder nor the manifest."""
     actions, _summary = sync(root, dry_run=True)

@@ -209,6 +209,8 @@ class RadioSyncer:
         self._check_folder()
         local = self._local_files()
         entries = self.manifest.entries()
+        for path in entries:
+            _check_manifest_path(path, self.manifest.path)
         titles = {b.key: b.title for b in self.site.bulletins}
         files = []
         for path in sorted(set(local) | set(entries)):
@@ -421,6 +423,16 @@ class RadioSyncer:
                 reasons[bulletin.key] = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
         reasons.update(held_reasons(self.site))
         return reasons
+
+
+def _check_manifest_path(path: str, manifest: Path) -> None:
+    """A state entry must name a file inside the station folder (never `..` or an absolute path)."""
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or not pure.parts or any(p in ("", ".", "..") for p in pure.parts):
+        raise PublishError(
+            f"{manifest}: mục {path!r} không phải đường dẫn trong thư mục đài; không làm gì để tránh "
+            "đụng tới tệp khác. Cách sửa: khôi phục tệp trạng thái từ git."
+        )
 
 
 def _digest(path: Path) -> str | None:
