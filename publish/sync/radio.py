@@ -125,7 +125,9 @@ def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
         return act("withdraw", f"{why}; chuyển vào {WITHDRAWN_DIR}/ kèm ghi chú", note=why)
     moi = moi_name(state.path)
     if state.present == state.local:
-        if state.written == state.local and not _our_moi_left(state):
+        if state.written == state.local:
+            if _our_moi_left(state):
+                return act("verify", f"xung đột đã được giải quyết: dọn bản cũ {moi}")
             return act("noop", "không đổi")
         return act(
             "verify",
