@@ -1,0 +1,181 @@
+"""Browser suite fixtures: the sample site built once, a static server on 127.0.0.1, Chromium.
+
+The browser is Debian's Chromium driven by Playwright (never `playwright install`). Without it
+the tests skip with the reason; with PUBLISH_REQUIRE_BROWSER=1 (CI) they fail instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import io
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from publish import config as config_module
+from publish.pipeline import build
+from publish.writer import write
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NOW = dt.datetime(2027, 1, 10, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+WIDTHS = {375: 812, 1280: 900}
+"""Viewport width → height of the two screen sizes every page type is checked at."""
+
+
+def unavailable(reason: str) -> None:
+    """Skip with the reason, or fail when PUBLISH_REQUIRE_BROWSER=1 says the tools must be there."""
+    if os.environ.get("PUBLISH_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"PUBLISH_REQUIRE_BROWSER=1 nhưng {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def copy_sample(target: Path) -> Path:
+    """A copy of the repository's sample project (content and site.toml; built-in theme)."""
+    root = target / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy2(REPO / "site.toml", root / "site.toml")
+    return root
+
+
+@dataclass
+class SampleSite:
+    """The built sample site and the URLs of one page of each type."""
+
+    root: Path
+    web: Path
+    pages: dict[str, str] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
+    """The sample project's website, built once for the whole browser suite."""
+    root = copy_sample(tmp_path_factory.mktemp("browser"))
+    config = config_module.load(root)
+    result = build(config, channels=("web",), now=NOW)
+    write(result.artifacts, root / "output", ("web",))
+    site = result.site
+    with_cover = next(b for b in site.bulletins if b.cover is not None)
+    category = with_cover.category
+    pages = {
+        "home": "/",
+        "bulletin": with_cover.url,
+        "category": f"/chuyen-muc/{category}/",
+        "search": "/tim-kiem/",
+        "page": f"/{site.pages[0].slug}/",
+        "archive": "/luu-tru/",
+        "404": "/khong-co-trang-nay/",
+    }
+    return SampleSite(root, root / "output" / "web", pages)
+
+
+class _StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves output/web like a static host: index.html for folders, 404.html for the rest."""
+
+    def send_head(self):  # type: ignore[override]
+        """Answer a missing file with the site's own 404 page and status 404."""
+        path = Path(self.translate_path(self.path))
+        if path.exists():
+            return super().send_head()
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture(scope="session")
+def server(sample_site: SampleSite) -> Iterator[str]:
+    """Base URL of a static server for the built site on 127.0.0.1 (a random free port)."""
+    handler = functools.partial(_StaticHandler, directory=str(sample_site.web))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium under Playwright, shared by the whole suite."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("chưa cài gói Python playwright (pip install -e '.[test]')")
+    if not CHROMIUM.exists():
+        unavailable(f"không có {CHROMIUM} (apt-get install -y chromium)")
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        except Exception as exc:  # the reason is shown, whatever Playwright raised
+            unavailable(f"không khởi động được Chromium: {exc}")
+        yield chromium
+        chromium.close()
+
+
+class Recorder:
+    """Every request a page made and every response it got."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.responses: list[object] = []
+        self.errors: list[str] = []
+
+    def hosts(self) -> set[str]:
+        """Hosts (host:port) requested, data: and blob: URLs left out."""
+        return {
+            urlsplit(u).netloc for u in self.requests if urlsplit(u).scheme in ("http", "https")
+        }
+
+
+@pytest.fixture
+def open_page(browser: object, server: str) -> Iterator[object]:
+    """`open_page(path, width=1280, javascript=True)` → (page, recorder); contexts closed after."""
+    contexts = []
+
+    def opener(path: str, *, width: int = 1280, javascript: bool = True) -> tuple[object, Recorder]:
+        context = browser.new_context(  # type: ignore[attr-defined]
+            viewport={"width": width, "height": WIDTHS.get(width, 900)},
+            java_script_enabled=javascript,
+            locale="vi-VN",
+            service_workers="block",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        recorder = Recorder()
+        page.on("request", lambda r: recorder.requests.append(r.url))
+        page.on("response", lambda r: recorder.responses.append(r))
+        page.on("pageerror", lambda e: recorder.errors.append(str(e)))
+        page.goto(server + path, wait_until="load")
+        return page, recorder
+
+    yield opener
+    for context in contexts:
+        context.close()

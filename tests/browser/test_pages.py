@@ -1,0 +1,81 @@
+"""Every page type in Chromium: loads, no other host contacted, no script errors, axe-core WCAG 2.1 AA
+with zero violations, and screenshots at 375 px and 1280 px kept in test-artifacts/screenshots/."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS, WIDTHS, unavailable
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = ["home", "bulletin", "category", "search", "page", "archive", "404"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_source() -> str:
+    """axe.min.js as shipped inside the PyPI package axe-playwright-python."""
+    try:
+        return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        unavailable("chưa cài gói axe-playwright-python (chứa axe.min.js)")
+        raise
+
+
+def axe_violations(page: object) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page, one readable line per failing element."""
+    page.add_script_tag(content=axe_source())  # type: ignore[attr-defined]
+    result = page.evaluate(  # type: ignore[attr-defined]
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {node['target']}: {node['failureSummary']}"
+        for v in result["violations"]
+        for node in v["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_type_loads_locally_and_passes_axe(kind: str, sample_site, open_page) -> None:
+    """Each page type renders from 127.0.0.1 only, without script errors, and passes axe-core."""
+    path = sample_site.pages[kind]
+    for width in WIDTHS:
+        page, recorder = open_page(path, width=width)
+        assert page.locator("h1").first.is_visible()
+        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=True)
+        assert recorder.errors == []
+        assert len(recorder.hosts()) == 1, recorder.hosts()
+        assert all(h.startswith("127.0.0.1:") for h in recorder.hosts())
+        problems = axe_violations(page)
+        assert problems == [], "\n".join(problems)
+
+
+def test_missing_page_answers_with_the_404_page(server: str, open_page) -> None:
+    """An unknown address shows the site's own 404 page with a way back home."""
+    page, _ = open_page("/khong-co-trang-nay/")
+    assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+    page.get_by_role("main").get_by_role("link", name="trang chủ").click()
+    page.wait_for_url(server + "/")
+    assert page.locator(".card").count() > 0
+
+
+def test_bulletin_page_shows_its_bulletin(sample_site, open_page) -> None:
+    """A bulletin page has its title as the heading, its body, and a cover with alt text."""
+    page, _ = open_page(sample_site.pages["bulletin"])
+    assert page.locator("article.bulletin h1").is_visible()
+    assert page.locator(".prose p").count() > 0
+    cover = page.locator(".cover img")
+    assert cover.get_attribute("alt")
+    assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+def test_category_page_lists_only_its_category(sample_site, open_page) -> None:
+    """A category page lists cards, each linking back to that same category."""
+    page, _ = open_page(sample_site.pages["category"])
+    cards = page.locator(".card")
+    assert cards.count() > 0
+    hrefs = {cards.nth(i).locator(".meta a").get_attribute("href") for i in range(cards.count())}
+    assert hrefs == {sample_site.pages["category"]}

@@ -1,0 +1,87 @@
+"""/tim-kiem/ in Chromium: diacritic-insensitive search from static files, ranking, filter, no-JS."""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.text import fold
+
+pytestmark = pytest.mark.browser
+
+
+def search(page: object, query: str) -> object:
+    """Type a query into the search box, submit, and return the result list's items."""
+    page.get_by_label("Từ khóa").fill(query)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Tìm", exact=True).click()  # type: ignore[attr-defined]
+    page.locator(".search-status").first.wait_for()  # type: ignore[attr-defined]
+    page.wait_for_function(
+        "!document.querySelector('.search-status').textContent.startsWith('Đang')"
+    )  # type: ignore[attr-defined]
+    return page.locator(".search-results > li")  # type: ignore[attr-defined]
+
+
+def test_search_without_diacritics_finds_and_opens_a_bulletin(server: str, open_page) -> None:
+    """'lua dao' finds bulletins about 'lừa đảo', title hits first; a result opens its bulletin."""
+    page, recorder = open_page("/tim-kiem/")
+    results = search(page, "lua dao")
+    assert results.count() >= 3
+    first_title = results.first.locator("h2 a").inner_text()
+    assert "lua dao" in fold(first_title)
+    assert "Tìm thấy" in page.locator(".search-status").inner_text()
+    assert all(h.startswith("127.0.0.1:") for h in recorder.hosts())
+    assert page.url.endswith("?q=lua+dao")
+    results.first.locator("h2 a").click()
+    page.wait_for_load_state()
+    assert page.locator("article.bulletin h1").inner_text() == first_title
+    assert recorder.errors == []
+
+
+def test_search_ranks_title_then_summary_then_body(open_page) -> None:
+    """Results whose title has every term come before those that only mention them in the body."""
+    page, _ = open_page("/tim-kiem/?q=lua+dao")
+    results = page.locator(".search-results > li")
+    results.first.wait_for()
+    titles = [fold(t) for t in results.locator("h2 a").all_inner_texts()]
+    in_title = ["lua dao" in t for t in titles]
+    assert in_title[0]
+    assert in_title == sorted(in_title, reverse=True)
+    assert not all(in_title)
+
+
+def test_place_name_without_diacritics(open_page) -> None:
+    """'dong thap' finds bulletins mentioning Đồng Tháp."""
+    page, _ = open_page("/tim-kiem/")
+    assert search(page, "dong thap").count() >= 1
+
+
+def test_category_filter_keeps_only_that_category(open_page) -> None:
+    """Choosing a category narrows the results to it and is kept in the address."""
+    page, _ = open_page("/tim-kiem/")
+    everything = search(page, "lua dao").count()
+    page.get_by_role("combobox", name="Chuyên mục").select_option(label="Kết quả công tác")
+    page.wait_for_url("**chuyen-muc=ket-qua-cong-tac")
+    page.wait_for_function(
+        f"document.querySelectorAll('.search-results > li').length < {everything}"
+    )
+    metas = page.locator(".search-results .meta").all_inner_texts()
+    assert metas and all(m.endswith("Kết quả công tác") for m in metas)
+
+
+def test_no_match_says_so(open_page) -> None:
+    """A query nothing matches gets a clear Vietnamese message, not an empty page."""
+    page, _ = open_page("/tim-kiem/")
+    assert search(page, "xyzzy khongco").count() == 0
+    assert "Không tìm thấy" in page.locator(".search-status").inner_text()
+
+
+def test_without_javascript_the_page_explains_category_browsing(open_page) -> None:
+    """With JavaScript off the page says to browse by category, and those links are there."""
+    page, _ = open_page("/tim-kiem/", javascript=False)
+    notice = page.locator(".notice")
+    assert notice.is_visible()
+    assert "chuyên mục" in notice.inner_text()
+    links = page.locator(".category-list a")
+    assert links.count() >= 6
+    links.first.click()
+    page.wait_for_load_state()
+    assert "/chuyen-muc/" in page.url
