@@ -1,0 +1,400 @@
+"""`publish sync zalo` against the emulator over real HTTP: idempotent, crash-safe, never a duplicate."""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from tests.zalo_fixtures import env_for
+from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """A running emulator; the first verify of each token says -214 (still processing)."""
+    with ZaloEmulator(EmulatorConfig(verify_processing_count=1)) as emu:
+        yield emu
+
+
+@pytest.fixture
+def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    """Point publish at the emulator through the environment, as a user would."""
+    env = env_for(emulator, tmp_path / "secrets" / "zalo-token.json", **FAST_ENV)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("PUBLISH_ZALO_CRASH_AT", raising=False)
+    return env
+
+
+def sync(root: Path, *extra: str) -> int:
+    """Run `publish sync zalo` in this process."""
+    return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
+
+
+def state(root: Path) -> dict:
+    """The entries of state/zalo.json."""
+    return json.loads((root / "state" / "zalo.json").read_text(encoding="utf-8"))["entries"]
+
+
+def titles(emulator: ZaloEmulator) -> collections.Counter:
+    """How many articles the OA holds for each title."""
+    return collections.Counter(a["title"] for a in emulator.articles.values())
+
+
+def expected_titles(root: Path) -> set[str]:
+    """The titles of the built payloads."""
+    return {
+        json.loads(p.read_text(encoding="utf-8"))["title"]
+        for p in (root / "output" / "zalo").glob("*.json")
+    }
+
+
+def assert_published_once(root: Path, emulator: ZaloEmulator) -> None:
+    """Every bulletin is on the OA exactly once, and the state knows each article id."""
+    counts = titles(emulator)
+    assert set(counts) == expected_titles(root)
+    assert all(n == 1 for n in counts.values()), counts
+    entries = state(root)
+    assert {e["article_id"] for e in entries.values()} == set(emulator.articles)
+    assert all(e["status"] == "live" and "token" not in e for e in entries.values())
+
+
+def edit(root: Path, index: int, **fields: str) -> None:
+    """Rewrite bulletin `index` with changed fields."""
+    path = root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md"
+    path.write_text(zalo_bulletin(index, **fields), encoding="utf-8")
+
+
+# --- the everyday flow ------------------------------------------------------------------------------
+
+
+def test_first_sync_creates_every_article_and_the_second_sends_nothing(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 4)
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 4
+    assert_published_once(root, emulator)
+    for article in emulator.articles.values():
+        assert article["status"] == "show"
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
+    assert emulator.count_calls("/article/verify") == 0
+    assert "không có thay đổi nào" in capsys.readouterr().out
+
+
+def test_editing_one_bulletin_sends_exactly_one_update(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    emulator.clear_calls()
+    edit(root, 1, summary='"Tóm tắt đã sửa sau khi đăng."')
+    assert sync(root) == 0
+    writes = emulator.write_calls()
+    assert [(c.path, c.body["id"]) for c in writes] == [("/v2.0/article/update", article_id)]
+    assert emulator.articles[article_id]["description"] == "Tóm tắt đã sửa sau khi đăng."
+    assert_published_once(root, emulator)
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
+
+
+def test_renaming_the_file_or_editing_the_title_updates_the_same_article(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    old = root / "content" / "bai-viet" / "ban-tin-000.md"
+    old.rename(old.with_name("ten-moi.md"))
+    (old.with_name("ten-moi.md")).write_text(
+        zalo_bulletin(0, title='"Tiêu đề đã sửa"'), encoding="utf-8"
+    )
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert [(c.path, c.body["id"]) for c in emulator.write_calls()] == [
+        ("/v2.0/article/update", article_id)
+    ]
+    assert emulator.articles[article_id]["title"] == "Tiêu đề đã sửa"
+
+
+def test_a_changed_slug_without_id_is_detected_as_a_rename(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    bulletin = zalo_bulletin(0).replace("id: bt-000\n", "")
+    root = zalo_project(tmp_path, 1, files={"content/bai-viet/canh-bao-moi.md": bulletin})
+    assert sync(root) == 0
+    article_id = state(root)["canh-bao-moi"]["article_id"]
+    path = root / "content" / "bai-viet" / "canh-bao-moi.md"
+    path.rename(path.with_name("canh-bao-moi-nhat.md"))
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert "đổi tên từ canh-bao-moi" in capsys.readouterr().out
+    assert [(c.path, c.body["id"]) for c in emulator.write_calls()] == [
+        ("/v2.0/article/update", article_id)
+    ]
+    entries = state(root)
+    assert "canh-bao-moi" not in entries
+    assert entries["canh-bao-moi-nhat"]["article_id"] == article_id
+    assert len(emulator.articles) == 2
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
+
+
+def test_withdrawn_bulletins_are_hidden_and_come_back(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    ids = {k: e["article_id"] for k, e in state(root).items()}
+    edit(root, 0, draft="true")
+    edit(root, 1, expires='"2020-12-31 00:00"')
+    (root / "content" / "bai-viet" / "ban-tin-002.md").unlink()
+    capsys.readouterr()
+    assert sync(root) == 0
+    out = capsys.readouterr().out
+    assert "bản nháp" in out and "ẩn bài trên Zalo" in out and "tệp bản tin đã bị xoá" in out
+    assert {a["status"] for a in emulator.articles.values()} == {"hide"}
+    assert len(emulator.articles) == 3  # hidden, not deleted
+    assert {e["status"] for e in state(root).values()} == {"hidden"}
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
+    edit(root, 0)
+    assert sync(root) == 0
+    assert emulator.articles[ids["bt-000"]]["status"] == "show"
+    assert len(emulator.articles) == 3
+
+
+def test_on_withdraw_remove_deletes_the_article(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    root = zalo_project(tmp_path, 2, zalo='on_withdraw = "remove"')
+    assert sync(root) == 0
+    gone = state(root)["bt-001"]["article_id"]
+    edit(root, 1, approved_by='""')
+    assert sync(root) == 0
+    assert gone not in emulator.articles and len(emulator.articles) == 1
+    assert state(root)["bt-001"]["status"] == "removed"
+    edit(root, 1)
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+
+
+def test_dry_run_sends_nothing_and_keeps_no_state(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root, "--dry-run") == 0
+    assert "kế hoạch 2 thao tác" in capsys.readouterr().out
+    assert emulator.write_calls() == []
+    assert not (root / "state" / "zalo.json").exists()
+
+
+def test_a_corrupt_state_file_stops_the_sync(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    (root / "state").mkdir()
+    (root / "state" / "zalo.json").write_text('{"entries": {', encoding="utf-8")
+    assert sync(root) == 1
+    captured = capsys.readouterr()
+    assert "--reconcile" in captured.out + captured.err
+    assert emulator.write_calls() == []
+
+
+# --- failures and recovery --------------------------------------------------------------------------
+
+
+def test_a_payload_the_emulator_rejects_names_the_bulletin_and_field(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    emulator.configure(title_max_len=30)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 3
+    out = capsys.readouterr().out
+    assert "content/bai-viet/ban-tin-000.md" in out
+    assert "trường 'title'" in out and "title allow 1 to" in out
+    assert "pending_create" not in state(root).get("bt-000", {})
+    emulator.configure(title_max_len=149)
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+
+
+def test_rate_limits_and_5xx_are_retried(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    emulator.configure(rate_limit_per_minute=3, rate_limit_window=0.05, fail_first_5xx=3)
+    root = zalo_project(tmp_path, 4)
+    assert sync(root) == 0
+    errors = [c.error for c in emulator.calls]
+    statuses = [c.http_status for c in emulator.calls]
+    assert -32 in errors and 503 in statuses
+    assert_published_once(root, emulator)
+
+
+def test_a_lost_create_reply_is_found_by_title_not_sent_again(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    emulator.configure(fault_paths=("/article/create",), drop_first=1, drop_after_processing=True)
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 3
+    assert_published_once(root, emulator)
+
+
+def test_a_create_answered_with_http_500_is_retried_on_the_next_run_after_a_lookup(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    emulator.configure(fault_paths=("/article/create",), fail_first_5xx=1, fail_5xx_status=500)
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 3  # unsure whether it was created: not re-sent blindly
+    assert "tránh đăng trùng" in capsys.readouterr().out
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+
+
+def test_access_token_expiry_mid_run_recovers(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    emulator.configure(expire_access_after_calls=3)
+    root = zalo_project(tmp_path, 4)
+    assert sync(root) == 0
+    assert emulator.count_calls("/v4/oa/access_token") > 1
+    assert_published_once(root, emulator)
+
+
+def test_refresh_token_rotation_survives_a_restart(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    first_refresh = emulator.refresh_token
+    assert sync(root) == 0
+    token_file = Path(zalo_env["ZALO_TOKEN_FILE"])
+    assert oct(token_file.stat().st_mode & 0o777) == "0o600"
+    assert first_refresh in emulator.used_refresh_tokens
+    emulator.expire_access_tokens()
+    edit(root, 0, summary='"Sửa sau khi khởi động lại."')
+    # A new process: ZALO_REFRESH_TOKEN still holds the used token; the token file must win.
+    assert sync(root) == 0
+    assert len(emulator.used_refresh_tokens) == 2
+    assert_published_once(root, emulator)
+
+
+def test_a_pending_verify_is_finished_on_the_next_run_without_a_new_create(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    emulator.configure(verify_processing_count=1000)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 3
+    assert all("token" in e and "article_id" not in e for e in state(root).values())
+    emulator.configure(verify_processing_count=0)
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
+    assert_published_once(root, emulator)
+
+
+def test_reconcile_rebuilds_a_lost_state_from_the_oa(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    before = {k: e["article_id"] for k, e in state(root).items()}
+    stranger = emulator.seed_article(
+        json.loads((root / "output" / "zalo" / "bt-000.json").read_text())
+        | {"title": "Bài đăng tay"}
+    )
+    (root / "state" / "zalo.json").unlink()
+    (root / "content" / "bai-viet" / "ban-tin-009.md").write_text(
+        zalo_bulletin(9), encoding="utf-8"
+    )
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 0
+    out = capsys.readouterr().out
+    assert "không tìm thấy trên Zalo: bt-009" in out
+    assert f"không khớp bản tin nào: {stranger}" in out
+    assert [c.path for c in emulator.write_calls()] == ["/v2.0/article/create"]
+    after = state(root)
+    assert {k: after[k]["article_id"] for k in before} == before
+    assert stranger not in {e["article_id"] for e in after.values()}
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
+
+
+# --- a real SIGKILL at several points, then a rerun -----------------------------------------------
+
+
+def run_cli(root: Path, env: dict, **extra: str) -> subprocess.Popen:
+    """Start `python -m publish sync zalo` as a separate process."""
+    full = {**os.environ, **env, **extra, "PYTHONPATH": str(REPO)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "publish", "--root", str(root), "--now", NOW, "sync", "zalo"],
+        env=full,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "point", ["before-create:2", "after-create:2", "after-token:3", "after-verify:2"]
+)
+def test_sigkill_at_any_point_then_rerun_publishes_each_bulletin_once(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, point: str
+) -> None:
+    root = zalo_project(tmp_path, 5)
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT=point)
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    rerun = run_cli(root, zalo_env)
+    out, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, out + err
+    assert_published_once(root, emulator)
+    emulator.clear_calls()
+    again = run_cli(root, zalo_env)
+    again.communicate(timeout=120)
+    assert again.returncode == 0 and emulator.write_calls() == []
+
+
+def test_sigkill_from_outside_while_creates_are_in_flight(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    emulator.configure(latency=0.15, fault_paths=("/article/create",))
+    root = zalo_project(tmp_path, 6)
+    victim = run_cli(root, zalo_env)
+    deadline = time.monotonic() + 60
+    while emulator.count_calls("/article/create") < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.07)  # mid-way through the next creates' latency: requests sent, no reply yet
+    victim.send_signal(signal.SIGKILL)
+    victim.communicate(timeout=30)
+    assert victim.returncode == -signal.SIGKILL
+    time.sleep(0.3)  # let the emulator finish the requests it had already received
+    emulator.configure(latency=0.0)
+    rerun = run_cli(root, zalo_env)
+    out, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, out + err
+    assert_published_once(root, emulator)
