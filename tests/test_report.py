@@ -1,0 +1,79 @@
+"""`publish report` against the emulator: followers and views appended, printed and charted."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from tests.helpers import make_project
+from tests.zalo_fixtures import env_for, sample_body
+from tests.zalo_project import FAST_ENV, site_toml
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """An OA with 120 followers and two articles with views."""
+    with ZaloEmulator(EmulatorConfig(num_follower=120)) as emu:
+        emu.seed_article(sample_body(title="Cảnh báo lừa đảo qua mạng"), views=57)
+        emu.seed_article(sample_body(title="Cấp căn cước lưu động"), views=9)
+        yield emu
+
+
+@pytest.fixture
+def root(tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project whose environment points at the emulator."""
+    for name, value in env_for(emulator, tmp_path / "token.json", **FAST_ENV).items():
+        monkeypatch.setenv(name, value)
+    return make_project(tmp_path, {"site.toml": site_toml()})
+
+
+def report(root: Path, now: str) -> int:
+    """Run `publish report` at a given time."""
+    return main(["--root", str(root), "--now", now, "report"])
+
+
+def test_report_appends_prints_and_charts_followers_over_time(
+    root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    assert report(root, "2021-01-01T09:00") == 0
+    first = capsys.readouterr().out
+    assert "Người quan tâm OA: 120" in first
+    assert re.search(r"Cảnh báo lừa đảo qua mạng\s+57\s+0", first)
+    assert first.index("Cảnh báo lừa đảo") < first.index("Cấp căn cước")  # most viewed first
+    emulator.set_followers(150)
+    assert report(root, "2021-01-08T09:00") == 0
+    assert "Người quan tâm OA: 150" in capsys.readouterr().out
+
+    stats = root / "state" / "zalo-stats.csv"
+    assert stats.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM once, for spreadsheets
+    assert stats.read_bytes().count(b"\xef\xbb\xbf") == 1
+    with open(stats, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["người quan tâm"] for r in rows if r["loại"] == "oa"] == ["120", "150"]
+    views = {r["tiêu đề"]: r["lượt xem"] for r in rows if r["loại"] == "bai"}
+    assert views == {"Cảnh báo lừa đảo qua mạng": "57", "Cấp căn cước lưu động": "9"}
+
+    page = (root / "output" / "report" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in page and "<svg" in page
+    assert "<script" not in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+    points = re.search(r'<polyline[^>]*points="([^"]+)"', page).group(1).split()
+    assert len(points) == 2
+    (x1, y1), (x2, y2) = (tuple(map(float, p.split(","))) for p in points)
+    assert x2 > x1 and y2 < y1  # later and higher
+    assert "Người quan tâm theo thời gian" in page and "Lượt xem" in page
+    assert "01/01/2021" in page and "08/01/2021" in page
+
+
+def test_report_without_credentials_explains_what_to_set(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.delenv("ZALO_APP_SECRET")
+    assert report(root, "2021-01-01T09:00") == 1
+    assert "ZALO_APP_SECRET" in capsys.readouterr().err
+    assert not (root / "state" / "zalo-stats.csv").exists()
