@@ -1,37 +1,116 @@
-"""`publish sync [zalo] [radio]`: build, then bring each channel in line with the build, idempotently."""
+"""`publish sync [web] [zalo] [radio]`: build, then bring each channel in line with the build.
+
+With no target, every configured channel is synced: the website (output/web/, which the CI
+deploy step uploads), Zalo OA and the radio folder. A channel that fails does not stop the others.
+
+Exit codes: 0 everything done; 1 a content or configuration error (content errors are found at
+build, before anything is sent); 3 a remote step failed — what succeeded is saved in state/, so
+running again continues where this run stopped. When both happen, 1 wins: a person must act.
+"""
 
 from __future__ import annotations
 
 import argparse
 import importlib
 import json
+import os
 import sys
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.commands.build import print_exclusions
-from publish.config import CHANNELS
-from publish.errors import PublishError, RemoteError
-from publish.pipeline import build
-from publish.sync.base import Summary, run, sync_lock
+from publish.commands.next import Upcoming, channel_list, next_scheduled, time_left
+from publish.config import CHANNELS, Config
+from publish.errors import ContentError, PublishError
+from publish.model import Site
+from publish.pipeline import Build, build
+from publish.progress import Progress
+from publish.sync.base import KIND_LABELS, SUMMARY_BUCKETS, Action, Summary, run, sync_lock
+from publish.text import vn_datetime
 from publish.writer import write
 
-__all__ = ["SYNCERS", "SyncOptions", "add_parser", "run_command"]
+__all__ = [
+    "SYNCERS",
+    "TARGETS",
+    "ChannelResult",
+    "SyncOptions",
+    "add_parser",
+    "exit_code",
+    "render_markdown",
+    "run_command",
+    "summary_document",
+]
 
 SYNCERS = {"zalo": "publish.sync.zalo", "radio": "publish.sync.radio"}
 """Channel → module with `make_syncer(config, *, site, output, options) -> Syncer`."""
+TARGETS = ("web", *SYNCERS)
+TITLES = {"web": "Website", "zalo": "Zalo OA", "radio": "Phát thanh"}
+SECRET_TITLE = "(tài liệu mật — không hiện tiêu đề)"
+MAX_ROWS = 60
+"""Rows per channel in the Markdown plan: a PR comment must stay readable (and under 64 KB)."""
+KIND_ORDER = {"refuse": 0, "conflict": 1, "withdraw": 2, "remove": 3}
+"""Markdown lists what needs a person first, so it survives the row limit."""
+DRY_RUN_NOTES = {
+    "zalo": "Kế hoạch lập từ tệp trạng thái state/zalo.json, không hỏi Zalo "
+    "(chạy thử không cần thông tin đăng nhập Zalo).",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class SyncOptions:
-    """What the user asked of a sync."""
+    """What the user asked of a sync (passed to every syncer)."""
 
     dry_run: bool = False
     reconcile: bool = False
     output: Path = Path("output")
     state: Path = Path("state")
+    echo: Callable[[str], None] = print
+    """Where a syncer prints extra lines (stderr when stdout carries Markdown; keeps the bar intact)."""
+
+
+@dataclass(slots=True)
+class ChannelResult:
+    """How one channel's sync ended: its summary and plan, or why it did not run."""
+
+    summary: Summary
+    actions: list[Action] = field(default_factory=list)
+    error: str | None = None
+    """The channel stopped before or while planning (credentials, folder, network)."""
+    exit_code: int = 0
+    skipped: str | None = None
+    """Not configured (only when no target was named): why."""
+    note: str = ""
+    """Where the plan came from, e.g. "from the state file alone" (syncer.plan_note)."""
+
+    @property
+    def channel(self) -> str:
+        """The channel name."""
+        return self.summary.channel
+
+    @property
+    def status(self) -> str:
+        """ok, failed (some actions failed), error (channel stopped) or skipped."""
+        if self.skipped:
+            return "skipped"
+        if self.error:
+            return "error"
+        return "failed" if self.summary.failed else "ok"
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form for --summary-json."""
+        return {
+            **self.summary.as_dict(),
+            "status": self.status,
+            "error": self.error,
+            "skipped": self.skipped,
+            "note": self.note,
+        }
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -39,13 +118,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sync",
         parents=[common_options()],
-        help="dựng rồi đồng bộ lên Zalo OA và thư mục đài phát thanh",
-        description="Dựng toàn bộ, rồi đưa từng kênh về đúng bản dựng: chạy lại bao nhiêu lần cũng không đăng trùng.",
+        help="dựng rồi đồng bộ website, Zalo OA và thư mục đài phát thanh",
+        description=(
+            "Dựng toàn bộ, rồi đưa từng kênh về đúng bản dựng: chạy lại bao nhiêu lần cũng không "
+            "đăng trùng. Không nêu kênh: mọi kênh đã cấu hình. Mã thoát: 0 xong; 1 lỗi nội dung "
+            "hoặc cấu hình; 3 lỗi phía kênh (phần đã xong đã lưu, chạy lại để tiếp tục)."
+        ),
     )
     parser.add_argument(
-        "targets", nargs="*", metavar="KÊNH", help="zalo, radio (mặc định: mọi kênh)"
+        "targets", nargs="*", metavar="KÊNH", help="web, zalo, radio (mặc định: mọi kênh)"
     )
-    parser.add_argument("--dry-run", action="store_true", help="chỉ in kế hoạch, không gửi gì")
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="chỉ in kế hoạch: không gửi gì, không ghi state/ hay output/",
+    )
     parser.add_argument(
         "--reconcile",
         action="store_true",
@@ -55,7 +142,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--format",
         choices=["text", "markdown"],
         default="text",
-        help="dạng in kế hoạch (markdown: để bình luận vào pull request)",
+        help="dạng in (markdown: kế hoạch để bình luận vào pull request)",
     )
     parser.add_argument(
         "--summary-json", type=Path, metavar="TỆP", help="ghi bản tóm tắt JSON cho CI"
@@ -66,64 +153,374 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Build everything, then sync each requested channel; exit 3 when a remote step failed."""
-    unknown = [t for t in args.targets if t not in SYNCERS]
-    if unknown:
-        raise PublishError(
-            f"kênh đồng bộ không tồn tại: {', '.join(unknown)}. Các kênh: {', '.join(SYNCERS)}."
-        )
-    targets = tuple(args.targets or SYNCERS)
+    """Build, write, sync each channel, print the summary; return 0, 1 or 3."""
+    targets = _targets(args.targets)
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
-    output = args.root / args.output
-    options = SyncOptions(args.dry_run, args.reconcile, output, args.root / "state")
-    with sync_lock(options.state, wait=args.wait):
-        result = build(config, channels=CHANNELS, now=now)
-        write(result.artifacts, output, CHANNELS)
-        print_exclusions(result.site)
-        for warning in result.warnings:
-            print(warning.render(), file=sys.stderr)
-        summaries: list[Summary] = []
-        for target in targets:
-            module = importlib.import_module(SYNCERS[target])
-            syncer = module.make_syncer(config, site=result.site, output=output, options=options)
-            actions, summary = run(syncer, dry_run=args.dry_run, echo=_echo(args.format))
-            if args.format == "markdown":
-                print(_markdown(target, actions, summary))
-            summaries.append(summary)
-    for summary in summaries:
-        print(summary.line())
+    live = args.root / args.output
+    markdown = args.format == "markdown"
+    log = _stderr if markdown else print
+    with ExitStack() as stack:
+        if args.dry_run:
+            # The plan is made from a throwaway build: a dry run leaves output/ and state/ as they are.
+            output = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="publish-thu-")))
+        else:
+            output = live
+            stack.enter_context(sync_lock(args.root / "state", wait=args.wait))
+        options = SyncOptions(args.dry_run, args.reconcile, output, args.root / "state")
+        result = _build(config, now, args)
+        results = [_write_output(result, output, live, args.dry_run)]
+        _report_build(result, markdown)
+        for target in (t for t in targets if t in SYNCERS):
+            reason = None if args.targets else _not_configured(target, config)
+            if reason:
+                results.append(ChannelResult(Summary(target), skipped=reason))
+                continue
+            results.append(_sync_channel(target, config, result.site, options, log, markdown))
+    upcoming = next_scheduled(result.site)
+    code = exit_code(results)
+    if markdown:
+        print(render_markdown(results, result, dry_run=args.dry_run))
+    else:
+        print(render_text(results, upcoming, now, dry_run=args.dry_run))
     if args.summary_json:
-        document = {"dry_run": args.dry_run, "channels": [s.as_dict() for s in summaries]}
-        args.summary_json.write_text(
-            json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8"
+        document = summary_document(results, result.site, dry_run=args.dry_run, code=code)
+        _write_json(args.summary_json, document)
+    if code:
+        _stderr(_closing_message(code, args.dry_run))
+    return code
+
+
+def _targets(named: Sequence[str]) -> tuple[str, ...]:
+    """The channels to sync: those named (checked), else all."""
+    unknown = [t for t in named if t not in TARGETS]
+    if unknown:
+        raise PublishError(
+            f"kênh đồng bộ không tồn tại: {', '.join(unknown)}. Các kênh: {', '.join(TARGETS)}."
         )
-    if any(s.failed for s in summaries):
-        raise RemoteError(
-            "một số thao tác đồng bộ thất bại (xem ở trên); phần đã xong đã được lưu. Chạy lại để tiếp tục."
+    return tuple(t for t in TARGETS if t in named) if named else TARGETS
+
+
+def _not_configured(channel: str, config: Config) -> str | None:
+    """Why a channel is left out of a sync with no target named, or None when it is configured."""
+    if channel == "zalo" and not (config.zalo.oa_id.strip() or os.environ.get("ZALO_APP_ID")):
+        return "chưa cấu hình: đặt oa_id trong bảng [zalo] của site.toml để đồng bộ Zalo OA"
+    if channel == "radio" and not (
+        config.radio.folder.strip() or os.environ.get("PUBLISH_RADIO_DIR")
+    ):
+        return (
+            "chưa cấu hình: đặt folder trong bảng [radio] của site.toml "
+            "hoặc biến môi trường PUBLISH_RADIO_DIR"
         )
+    return None
+
+
+def _build(config: Config, now: Any, args: argparse.Namespace) -> Build:
+    """Load, check and start rendering; on a content error still write the JSON summary for CI."""
+    try:
+        return build(config, channels=CHANNELS, now=now)
+    except ContentError as exc:
+        if args.format == "markdown":
+            print(_markdown_problems(exc))
+        if args.summary_json:
+            document = {
+                "dry_run": args.dry_run,
+                "now": now.isoformat(),
+                "exit_code": exc.exit_code,
+                "error": "content",
+                "problems": [
+                    {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
+                    for p in exc.problems
+                ],
+                "channels": [],
+            }
+            _write_json(args.summary_json, document)
+        raise
+
+
+def _markdown_problems(error: ContentError) -> str:
+    """A content error as Markdown for the pull-request comment (the CLI prints it on stderr too)."""
+    lines = ["## Không dựng được: lỗi nội dung", "", "Chưa có gì được gửi. Sửa các lỗi sau:", ""]
+    for problem in error.problems:
+        where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
+        field = f" trường `{problem.field}`:" if problem.field else ""
+        hint = f" Cách sửa: {_cell(problem.hint)}" if problem.hint else ""
+        label = "lỗi" if problem.severity == "error" else "cảnh báo"
+        lines.append(f"- `{where}` ({label}){field} {_cell(problem.message)}.{hint}")
+    return "\n".join(lines) + "\n"
+
+
+def _write_output(result: Build, output: Path, live: Path, dry_run: bool) -> ChannelResult:
+    """Write every channel's output; count what changed in the website folder the CI uploads."""
+    before = _files(live / "web")
+    report = write(result.artifacts, output, CHANNELS)
+    summary = Summary("web")
+    if dry_run:
+        counts = _compare(output / "web", live / "web")
+        summary.created, summary.updated, summary.hidden, summary.unchanged = counts
+        note = "so với output/web/ hiện có; chạy thử nên không ghi gì"
+    else:
+        summary.created = len(_files(live / "web") - before)
+        summary.updated = report.written.get("web", 0) - summary.created
+        summary.hidden = report.removed.get("web", 0)
+        summary.unchanged = report.unchanged.get("web", 0)
+        note = "đếm theo tệp trong output/web/; bước triển khai của CI tải thư mục này lên"
+    return ChannelResult(summary, note=note)
+
+
+def _files(folder: Path) -> set[str]:
+    """Relative POSIX paths of every file under `folder` (empty when it does not exist)."""
+    if not folder.is_dir():
+        return set()
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def _compare(new: Path, old: Path) -> tuple[int, int, int, int]:
+    """(created, updated, removed, unchanged) files going from folder `old` to folder `new`."""
+    new_files, old_files = _files(new), _files(old)
+    updated = sum(
+        1 for f in new_files & old_files if (new / f).read_bytes() != (old / f).read_bytes()
+    )
+    kept = len(new_files & old_files)
+    return len(new_files - old_files), updated, len(old_files - new_files), kept - updated
+
+
+def _report_build(result: Build, markdown: bool) -> None:
+    """Left-out bulletins and build warnings (to stderr when stdout carries Markdown)."""
+    if not markdown:
+        print_exclusions(result.site)
+    for warning in result.warnings:
+        _stderr(warning.render())
+
+
+def _sync_channel(
+    target: str,
+    config: Config,
+    site: Site,
+    options: SyncOptions,
+    log: Callable[[str], None],
+    markdown: bool,
+) -> ChannelResult:
+    """Run one channel's syncer; a user-facing error stops this channel only."""
+    progress = Progress(target)
+    echo = log if markdown else progress.echo
+    syncer = None
+    try:
+        module = _syncer_module(target)
+        options = replace(options, echo=echo)
+        syncer = module.make_syncer(config, site=site, output=options.output, options=options)
+        actions, summary = run(syncer, dry_run=options.dry_run, echo=echo, progress=progress)
+    except PublishError as exc:
+        progress.close()
+        log(f"{target}: {exc}")
+        return ChannelResult(Summary(target), error=str(exc), exit_code=exc.exit_code)
+    finally:
+        progress.close()
+        close = getattr(syncer, "close", None)
+        if callable(close):
+            close()
+    if options.dry_run:
+        _count_planned(summary, actions)
+    return ChannelResult(summary, actions, note=_plan_note(syncer, target, options))
+
+
+def _plan_note(syncer: Any, target: str, options: SyncOptions) -> str:
+    """Where the plan came from: the syncer's own note, else what a dry run is known to use."""
+    note = getattr(syncer, "plan_note", "")
+    if note or not options.dry_run or options.reconcile:
+        return note
+    return DRY_RUN_NOTES.get(target, "")
+
+
+def _syncer_module(target: str) -> Any:
+    """The syncer module of a channel; a clear message when this version lacks it."""
+    name = SYNCERS[target]
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise
+        raise PublishError(
+            f"bản publish này chưa có bộ đồng bộ cho kênh {target}. Cập nhật công cụ, hoặc bỏ kênh "
+            f"này khỏi lệnh (ví dụ: publish sync {' '.join(t for t in SYNCERS if t != target)})."
+        ) from None
+
+
+def _count_planned(summary: Summary, actions: Sequence[Action]) -> None:
+    """In a dry run, fill the summary's counts with what the plan would do."""
+    for action in actions:
+        bucket = SUMMARY_BUCKETS.get(action.kind)
+        if bucket and bucket != "refused":
+            setattr(summary, bucket, getattr(summary, bucket) + 1)
+
+
+def exit_code(results: Sequence[ChannelResult]) -> int:
+    """1 when a channel needs a person to fix something, 3 when a remote step failed, else 0."""
+    codes = {r.exit_code for r in results if r.error}
+    if any(code != 3 for code in codes):
+        return 1
+    if codes or any(r.summary.failed for r in results):
+        return 3
     return 0
 
 
-def _echo(fmt: str):
-    """Plain printing, or silence when the plan is printed as Markdown at the end."""
-    if fmt == "markdown":
-        return lambda message: print(message, file=sys.stderr)
-    return print
+def _closing_message(code: int, dry_run: bool) -> str:
+    """The last line on stderr when the sync did not fully succeed."""
+    if code == 3:
+        saved = "" if dry_run else " Phần đã xong đã được lưu trong state/;"
+        return f"Một số thao tác đồng bộ thất bại (xem ở trên).{saved} chạy lại để tiếp tục."
+    return "Có kênh gặp lỗi cần sửa (xem ở trên); các kênh khác vẫn được đồng bộ."
 
 
-def _markdown(channel: str, actions: list, summary: Summary) -> str:
-    """The plan as a Markdown section for a pull-request comment."""
-    from publish.sync.base import KIND_LABELS
+def _line(result: ChannelResult, dry_run: bool) -> str:
+    """One summary line for a channel."""
+    s = result.summary
+    if result.skipped:
+        return f"{s.channel}: bỏ qua — {result.skipped}"
+    if result.error:
+        return f"{s.channel}: LỖI — {result.error.splitlines()[0]}"
+    name = f"{s.channel} (dự kiến)" if dry_run else s.channel
+    if s.channel == "web":
+        return (
+            f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} gỡ bỏ, "
+            f"{s.unchanged} không đổi ({result.note})"
+        )
+    return (
+        f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} rút lại/gỡ, "
+        f"{s.unchanged} không đổi, {s.conflicts} xung đột, {s.refused} từ chối, "
+        f"{len(s.failed)} thất bại"
+    )
 
-    active = [a for a in actions if a.kind != "noop"]
-    lines = [f"### {channel}", ""]
-    if not active:
-        lines.append(f"Không có thay đổi ({summary.unchanged} mục giữ nguyên).")
-        return "\n".join(lines)
-    lines += ["| Thao tác | Bản tin | Lý do |", "|---|---|---|"]
-    for action in active:
-        title = (action.title or action.key).replace("|", "\\|")
-        reason = action.reason.replace("|", "\\|")
-        lines.append(f"| {KIND_LABELS.get(action.kind, action.kind)} | {title} | {reason} |")
+
+def render_text(
+    results: Sequence[ChannelResult], upcoming: Upcoming | None, now: Any, *, dry_run: bool
+) -> str:
+    """The closing summary: one line per channel, then the next scheduled bulletin."""
+    head = "Tóm tắt (chạy thử, chưa gửi gì):" if dry_run else "Tóm tắt đồng bộ:"
+    lines = [head, *(f"  {_line(r, dry_run)}" for r in results)]
+    lines.append(_next_line(upcoming, now))
     return "\n".join(lines)
+
+
+def _next_line(upcoming: Upcoming | None, now: Any) -> str:
+    """The next bulletin waiting for its time, in one sentence."""
+    if upcoming is None:
+        return "Không có bản tin hẹn giờ nào đang chờ."
+    b = upcoming.bulletin
+    channels = ", ".join(channel_list(b.channels))
+    return (
+        f"Bản tin hẹn giờ kế tiếp: «{b.title}» ({b.source}) lúc {vn_datetime(upcoming.at)} "
+        f"({time_left(upcoming.at, now)}); kênh: {channels}."
+    )
+
+
+def summary_document(
+    results: Sequence[ChannelResult], site: Site, *, dry_run: bool, code: int
+) -> dict[str, Any]:
+    """The --summary-json document: per-channel counts, the next scheduled bulletin, exit code."""
+    upcoming = next_scheduled(site)
+    return {
+        "dry_run": dry_run,
+        "now": site.now.isoformat(),
+        "exit_code": code,
+        "channels": [r.as_dict() for r in results],
+        "next_scheduled": upcoming.as_dict(site.now) if upcoming else None,
+        "excluded": [
+            {
+                "source": e.bulletin.source,
+                "title": SECRET_TITLE if e.code == "secret" else e.bulletin.title,
+                "code": e.code,
+                "reason": e.reason,
+            }
+            for e in site.excluded
+        ],
+    }
+
+
+def _write_json(path: Path, document: dict[str, Any]) -> None:
+    """Write a JSON document for CI (UTF-8, readable)."""
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise PublishError(
+            f"--summary-json: không ghi được {path} ({exc.strerror or exc})."
+        ) from None
+
+
+def render_markdown(results: Sequence[ChannelResult], result: Build, *, dry_run: bool) -> str:
+    """The plan (or what was done) as Markdown for a pull-request comment."""
+    site = result.site
+    head = "Kế hoạch đồng bộ (chạy thử, chưa gửi gì)" if dry_run else "Kết quả đồng bộ"
+    lines = [
+        f"## {head}",
+        "",
+        f"Tính tại thời điểm {vn_datetime(site.now)} ({site.config.site.timezone}).",
+        "",
+    ]
+    for channel_result in results:
+        lines += _markdown_channel(channel_result, dry_run)
+    lines += _markdown_excluded(site)
+    if result.warnings:
+        lines += ["### Cảnh báo khi dựng", ""]
+        lines += [f"- {_cell(w.render()).replace(chr(10), ' ')}" for w in result.warnings]
+        lines.append("")
+    lines += ["### Hẹn giờ kế tiếp", "", _next_line(next_scheduled(site), site.now)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
+    """One channel's section: its plan table, or why it did not run."""
+    lines = [f"### {TITLES.get(result.channel, result.channel)}", ""]
+    if result.note and result.channel != "web":
+        lines += [f"_{result.note}_", ""]
+    if result.skipped:
+        return [*lines, f"Bỏ qua: {result.skipped}.", ""]
+    if result.error:
+        return [*lines, "Không lập được kế hoạch:", "", "```", result.error, "```", ""]
+    lines += [_line(result, dry_run), ""]
+    active = sorted(
+        (a for a in result.actions if a.kind != "noop"),
+        key=lambda a: KIND_ORDER.get(a.kind, len(KIND_ORDER)),
+    )
+    if active:
+        lines += ["| Thao tác | Mục | Lý do |", "|---|---|---|"]
+        for action in active[:MAX_ROWS]:
+            label = KIND_LABELS.get(action.kind, action.kind)
+            item = f"{action.title} (`{action.key}`)" if action.title else f"`{action.key}`"
+            lines.append(f"| {label} | {_cell(item)} | {_cell(action.reason)} |")
+        if len(active) > MAX_ROWS:
+            lines.append(f"| … | và {len(active) - MAX_ROWS} thao tác khác | |")
+        lines.append("")
+    failures = result.summary.failed
+    if failures:
+        lines += ["Thất bại:", ""]
+        lines += [f"- `{a.key}`: {_cell(message)}" for a, message in failures]
+        lines.append("")
+    return lines
+
+
+def _markdown_excluded(site: Site) -> list[str]:
+    """Bulletins kept off every channel, with the reason (titles of secret ones withheld)."""
+    if not site.excluded:
+        return []
+    lines = ["### Không xuất bản", "", "| Bản tin | Tệp | Lý do |", "|---|---|---|"]
+    for exclusion in site.excluded:
+        bulletin = exclusion.bulletin
+        title = SECRET_TITLE if exclusion.code == "secret" else bulletin.title
+        reason = exclusion.reason
+        if exclusion.code == "scheduled":
+            reason += f" ({time_left(bulletin.date, site.now)})"
+        lines.append(f"| {_cell(title)} | `{bulletin.source}` | {_cell(reason)} |")
+    return [*lines, ""]
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _stderr(message: str) -> None:
+    """Print to standard error."""
+    print(message, file=sys.stderr)

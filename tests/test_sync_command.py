@@ -1,0 +1,355 @@
+"""`publish sync` as CI runs it: channels, exit codes, --summary-json, --dry-run Markdown, progress."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.errors import PublishError, RemoteError
+from publish.progress import Progress, is_interactive
+from publish.sync.base import Action
+from tests.helpers import SITE_TOML, bulletin_md, install_fake_renderers, make_project
+
+NOW = "2021-01-01T09:00"
+CONFIGURED = SITE_TOML + '\n[zalo]\noa_id = "2463951837402251183"\n\n[radio]\nfolder = "dai"\n'
+CONTENT = {
+    "content/a.md": bulletin_md({"id": "a", "title": '"Bản tin đã đăng"'}),
+    "content/b.md": bulletin_md({"id": "b", "title": '"Bản nháp"', "draft": "true"}),
+    "content/c.md": bulletin_md(
+        {"id": "c", "title": '"Bản tin hẹn giờ"', "date": "2021-01-02 08:00"}
+    ),
+    "content/d.md": bulletin_md({"id": "d", "title": '"Chưa duyệt"'}, drop=["approved_by"]),
+}
+SECRET = {
+    "content/e.md": bulletin_md(
+        {"id": "e", "title": '"Kế hoạch phá án chuyên đề"', "classification": '"mật"'}
+    )
+}
+
+
+class FakeSyncer:
+    """A syncer whose plan is given; apply records calls and fails for chosen keys."""
+
+    concurrency = 1
+
+    def __init__(self, name: str, actions: list[Action], fail: dict[str, Exception], log: list):
+        self.name = name
+        self.actions = actions
+        self.fail = fail
+        self.log = log
+
+    def observe(self) -> None:
+        """Record that the channel was looked at."""
+        self.log.append(("observe", self.name, ""))
+
+    def plan(self, observed: object) -> list[Action]:
+        """The given plan."""
+        return list(self.actions)
+
+    def apply(self, action: Action) -> str:
+        """Record the call, or raise the configured error."""
+        if action.key in self.fail:
+            raise self.fail[action.key]
+        self.log.append((action.kind, self.name, action.key))
+        return "xong"
+
+
+@pytest.fixture
+def fakes(monkeypatch):
+    """Fake renderers and fake zalo/radio syncers; returns a control object."""
+    install_fake_renderers(monkeypatch)
+    monkeypatch.delenv("ZALO_APP_ID", raising=False)
+    monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
+    control = types.SimpleNamespace(log=[], plans={}, fail={}, broken={})
+    import publish.commands.sync as sync_command
+
+    for channel in ("zalo", "radio"):
+        module = types.ModuleType(f"tests_fake_syncer_{channel}")
+
+        def make_syncer(config, *, site, output, options, channel=channel):
+            """Build the fake syncer, or raise the channel-level error the test asked for."""
+            control.log.append(("make", channel, "dry" if options.dry_run else "real"))
+            if channel in control.broken:
+                raise control.broken[channel]
+            return FakeSyncer(
+                channel, control.plans.get(channel, []), control.fail.get(channel, {}), control.log
+            )
+
+        module.make_syncer = make_syncer  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+        monkeypatch.setitem(sync_command.SYNCERS, channel, module.__name__)
+    return control
+
+
+def project(tmp_path: Path, site_toml: str = CONFIGURED, **extra: str) -> Path:
+    """A project with four sample bulletins: published, draft, scheduled, unapproved."""
+    return make_project(tmp_path, {"site.toml": site_toml, **CONTENT, **extra})
+
+
+def sync(root: Path, *args: str) -> int:
+    """Run `publish sync` on the project at the fixed clock."""
+    return main(["--root", str(root), "--now", NOW, "sync", *args])
+
+
+def applied(control) -> list[tuple[str, str, str]]:
+    """The write calls the fake syncers received."""
+    return [entry for entry in control.log if entry[0] not in ("observe", "make")]
+
+
+def test_success_writes_summary_json_with_counts_and_next_bulletin(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("create", "a", "bản tin mới", "Bản tin đã đăng")]
+    fakes.plans["radio"] = [
+        Action("noop", "items/a.txt", "không đổi"),
+        Action("update", "x", "đổi"),
+    ]
+    summary = tmp_path / "ci" / "summary.json"
+
+    assert sync(root, "--summary-json", str(summary)) == 0
+
+    document = json.loads(summary.read_text("utf-8"))
+    channels = {c["channel"]: c for c in document["channels"]}
+    assert list(channels) == ["web", "zalo", "radio"]
+    assert channels["zalo"]["created"] == 1 and channels["zalo"]["status"] == "ok"
+    assert channels["radio"]["updated"] == 1 and channels["radio"]["unchanged"] == 1
+    assert channels["web"]["created"] > 0 and (root / "output/web/index.txt").exists()
+    assert document["exit_code"] == 0 and document["dry_run"] is False
+    upcoming = document["next_scheduled"]
+    assert upcoming["key"] == "c" and upcoming["at"].startswith("2021-01-02T08:00:00+07:00")
+    assert upcoming["in_text"] == "còn 23 giờ"
+    out = capsys.readouterr().out
+    assert "zalo: 1 tạo mới, 0 cập nhật" in out
+    assert (
+        "Bản tin hẹn giờ kế tiếp: «Bản tin hẹn giờ»" in out and "08:00, Thứ Bảy, 02/01/2021" in out
+    )
+
+
+def test_excluded_bulletins_are_listed_in_json(tmp_path, fakes):
+    root = project(tmp_path)
+    summary = tmp_path / "summary.json"
+    assert sync(root, "--summary-json", str(summary)) == 0
+    excluded = {e["code"]: e for e in json.loads(summary.read_text("utf-8"))["excluded"]}
+    assert set(excluded) == {"draft", "scheduled", "unapproved"}
+    assert excluded["draft"] == {
+        "source": "content/b.md",
+        "title": "Bản nháp",
+        "code": "draft",
+        "reason": "bản nháp (draft: true)",
+    }
+
+
+def test_secret_bulletin_stops_everything_and_the_comment_says_so(tmp_path, fakes, capsys):
+    root = project(tmp_path, **SECRET)
+    summary = tmp_path / "summary.json"
+
+    code = sync(root, "--dry-run", "--format", "markdown", "--summary-json", str(summary))
+
+    assert code == 1 and fakes.log == []
+    out = capsys.readouterr().out
+    assert out.startswith("## Không dựng được: lỗi nội dung")
+    assert "`content/e.md:" in out and "tài liệu mật" in out and "phá án" not in out
+    assert json.loads(summary.read_text("utf-8"))["error"] == "content"
+
+
+def test_content_error_exits_1_before_any_channel_and_still_writes_json(tmp_path, fakes, capsys):
+    root = project(tmp_path, **{"content/bad.md": bulletin_md({"category": "khong-co"})})
+    summary = tmp_path / "summary.json"
+
+    assert sync(root, "--summary-json", str(summary)) == 1
+
+    assert fakes.log == []
+    document = json.loads(summary.read_text("utf-8"))
+    assert document["exit_code"] == 1 and document["error"] == "content"
+    assert document["problems"][0]["file"] == "content/bad.md"
+    assert "content/bad.md" in capsys.readouterr().err
+
+
+def test_failed_action_exits_3_after_every_other_action_and_channel(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("create", "a", "mới"), Action("create", "f", "mới")]
+    fakes.fail["zalo"] = {"a": RemoteError("Zalo trả lỗi -32: vượt giới hạn")}
+    fakes.plans["radio"] = [Action("create", "items/a.txt", "mới")]
+    summary = tmp_path / "summary.json"
+
+    assert sync(root, "--summary-json", str(summary)) == 3
+
+    assert ("create", "zalo", "f") in applied(fakes)
+    assert ("create", "radio", "items/a.txt") in applied(fakes)
+    zalo = json.loads(summary.read_text("utf-8"))["channels"][1]
+    assert zalo["status"] == "failed" and zalo["failed"] == 1 and zalo["created"] == 1
+    assert zalo["failures"][0]["key"] == "a" and "-32" in zalo["failures"][0]["error"]
+    captured = capsys.readouterr()
+    assert "✗ tạo mới a: Zalo trả lỗi -32" in captured.out
+    assert "chạy lại để tiếp tục" in captured.err
+
+
+def test_channel_that_cannot_start_stops_only_itself(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    fakes.broken["zalo"] = PublishError("thiếu biến môi trường ZALO_APP_ID")
+    fakes.plans["radio"] = [Action("create", "items/a.txt", "mới")]
+    summary = tmp_path / "summary.json"
+
+    assert sync(root, "--summary-json", str(summary)) == 1
+
+    assert applied(fakes) == [("create", "radio", "items/a.txt")]
+    zalo = json.loads(summary.read_text("utf-8"))["channels"][1]
+    assert zalo["status"] == "error" and "ZALO_APP_ID" in zalo["error"]
+    assert "zalo: LỖI — thiếu biến môi trường ZALO_APP_ID" in capsys.readouterr().out
+
+
+def test_unreachable_remote_is_exit_3_not_1(tmp_path, fakes):
+    root = project(tmp_path)
+    fakes.broken["zalo"] = RemoteError("không kết nối được openapi.zalo.me")
+    assert sync(root) == 3
+
+
+def test_a_fix_needed_outranks_a_remote_failure(tmp_path, fakes):
+    root = project(tmp_path)
+    fakes.broken["zalo"] = RemoteError("mạng lỗi")
+    fakes.broken["radio"] = PublishError("thư mục của đài chỉ cho đọc")
+    assert sync(root) == 1
+
+
+def test_no_target_skips_channels_that_are_not_configured(tmp_path, fakes, capsys):
+    root = project(tmp_path, site_toml=SITE_TOML)
+    summary = tmp_path / "summary.json"
+
+    assert sync(root, "--summary-json", str(summary)) == 0
+
+    assert fakes.log == []
+    statuses = {c["channel"]: c["status"] for c in json.loads(summary.read_text())["channels"]}
+    assert statuses == {"web": "ok", "zalo": "skipped", "radio": "skipped"}
+    out = capsys.readouterr().out
+    assert "zalo: bỏ qua — chưa cấu hình: đặt oa_id trong bảng [zalo]" in out
+    assert "PUBLISH_RADIO_DIR" in out
+
+
+def test_named_target_runs_even_when_not_configured_and_alone(tmp_path, fakes):
+    root = project(tmp_path, site_toml=SITE_TOML)
+    assert sync(root, "radio") == 0
+    assert [entry[1] for entry in fakes.log] == ["radio", "radio"]
+
+
+def test_unknown_target_is_a_user_error(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    assert sync(root, "facebook") == 1
+    assert "kênh đồng bộ không tồn tại: facebook" in capsys.readouterr().err
+
+
+def test_dry_run_sends_nothing_and_leaves_output_and_state_alone(tmp_path, fakes):
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("create", "a", "mới"), Action("withdraw", "old", "hết hạn")]
+    summary = tmp_path / "summary.json"
+
+    assert sync(root, "--dry-run", "--summary-json", str(summary)) == 0
+
+    assert applied(fakes) == []
+    assert ("make", "zalo", "dry") in fakes.log
+    assert not (root / "output").exists() and not (root / "state").exists()
+    zalo = json.loads(summary.read_text("utf-8"))["channels"][1]
+    assert (zalo["created"], zalo["hidden"]) == (1, 1)
+
+
+def test_dry_run_markdown_plan_for_a_pull_request(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    (root / "output/web").mkdir(parents=True)
+    (root / "output/web/index.txt").write_text("cũ\n", encoding="utf-8")
+    (root / "output/web/old.txt").write_text("bỏ\n", encoding="utf-8")
+    fakes.plans["zalo"] = [
+        Action("create", "a", "bản tin mới, chưa có trên Zalo", "Bản tin đã đăng"),
+        Action("update", "g", "nội dung | đã sửa", "Tin cũ"),
+        Action("withdraw", "h", "bản tin h: đã hết hạn", "Tin hết hạn"),
+        Action("noop", "i", "không đổi"),
+    ]
+    fakes.plans["radio"] = [Action("refuse", "items/x.txt", "đài đã sửa tệp này và cả tệp .moi")]
+
+    assert sync(root, "--dry-run", "--format", "markdown") == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith("## Kế hoạch đồng bộ (chạy thử, chưa gửi gì)")
+    assert "| tạo mới | Bản tin đã đăng (`a`) | bản tin mới, chưa có trên Zalo |" in out
+    assert "| cập nhật | Tin cũ (`g`) | nội dung \\| đã sửa |" in out
+    assert "| rút lại | Tin hết hạn (`h`) | bản tin h: đã hết hạn |" in out
+    assert "| từ chối | `items/x.txt` | đài đã sửa tệp này và cả tệp .moi |" in out
+    assert "`i`" not in out
+    assert "state/zalo.json, không hỏi Zalo" in out
+    assert "web (dự kiến): 1 tạo mới, 1 cập nhật, 1 gỡ bỏ, 0 không đổi" in out
+    excluded = out.split("### Không xuất bản", 1)[1]
+    assert "| Bản nháp | `content/b.md` | bản nháp (draft: true) |" in excluded
+    assert "sẽ xuất bản lúc 08:00, Thứ Bảy, 02/01/2021 (còn 23 giờ)" in excluded
+    assert "chưa được duyệt" in excluded
+    assert "Bỏ qua content/" not in out  # the text-mode exclusion lines stay off the comment
+
+
+def test_markdown_lists_what_needs_a_person_first_and_caps_rows(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    creates = [Action("create", f"k{n:03d}", "mới") for n in range(100)]
+    fakes.plans["zalo"] = [*creates, Action("conflict", "z", "đã bị sửa trên Zalo")]
+
+    assert sync(root, "--dry-run", "--format", "markdown") == 0
+
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("| tạo mới")]
+    assert len(rows) == 59
+    assert out.index("| xung đột | `z`") < out.index("| tạo mới")
+    assert "| … | và 41 thao tác khác | |" in out
+
+
+def test_channel_error_shows_in_markdown(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    fakes.broken["radio"] = PublishError("không tìm thấy thư mục của đài /mnt/dai")
+    assert sync(root, "--dry-run", "--format", "markdown") == 1
+    section = capsys.readouterr().out.split("### Phát thanh", 1)[1]
+    assert "Không lập được kế hoạch" in section and "/mnt/dai" in section
+
+
+def test_progress_in_ci_is_plain_lines_every_tenth():
+    stream = io.StringIO()
+    progress = Progress("zalo", stream=stream, interactive=False)
+    for done in range(1, 21):
+        progress(done, 20)
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "zalo: 2/20 (10%)" and lines[-1] == "zalo: 20/20 (100%)"
+    assert len(lines) == 10 and "\r" not in stream.getvalue()
+
+
+def test_progress_on_a_terminal_redraws_one_line_and_echo_does_not_tear_it():
+    stream, out = io.StringIO(), io.StringIO()
+    progress = Progress("radio", stream=stream, interactive=True, clock=iter(range(100)).__next__)
+    progress(3, 12)
+    progress.echo("  ✓ tạo mới items/a.txt", file=out)
+    progress(12, 12)
+    progress.close()
+    assert out.getvalue() == "  ✓ tạo mới items/a.txt\n"
+    assert "\n" not in stream.getvalue()
+    assert stream.getvalue().endswith("radio [########################] 12/12 100%\r\x1b[K")
+
+
+def test_small_runs_show_no_progress():
+    stream = io.StringIO()
+    progress = Progress("zalo", stream=stream, interactive=False)
+    for done in range(1, 4):
+        progress(done, 3)
+    assert stream.getvalue() == ""
+
+
+class FakeTTY(io.StringIO):
+    """A stream that claims to be a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({}, True), ({"CI": "true"}, False), ({"CI": "1"}, False), ({"CI": "false"}, True)],
+)
+def test_bar_only_on_a_terminal_outside_ci(env, expected):
+    assert is_interactive(FakeTTY(), env) is expected
+    assert is_interactive(io.StringIO(), {}) is False
