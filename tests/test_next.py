@@ -1,0 +1,136 @@
+"""`publish next`: what goes live next, what will not go live by itself, what expires — in site time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from publish.cli import main
+from publish.commands.next import time_left
+from tests.helpers import bulletin_md, make_project
+
+NOW = "2021-01-01T09:00"
+TZ = dt.timezone(dt.timedelta(hours=7))
+
+
+@pytest.fixture
+def root(tmp_path):
+    """A project with published, scheduled, blocked and expiring bulletins."""
+    return make_project(
+        tmp_path,
+        {
+            "content/live.md": bulletin_md({"id": "live", "title": '"Đã đăng"'}),
+            "content/later.md": bulletin_md(
+                {"id": "later", "title": '"Tin hẹn tuần sau"', "date": "2021-01-08 07:30"}
+            ),
+            "content/soon.md": bulletin_md(
+                {
+                    "id": "soon",
+                    "title": '"Tin hẹn sáng mai"',
+                    "date": "2021-01-02 08:00",
+                    "channels": "[web, radio]",
+                }
+            ),
+            # 02:00 UTC is 09:00 in Vietnam: the listing must show site time, not the offset given.
+            "content/utc.md": bulletin_md(
+                {"id": "utc", "title": '"Tin hẹn theo giờ UTC"', "date": "2021-01-03T02:00:00Z"}
+            ),
+            "content/draft.md": bulletin_md(
+                {
+                    "id": "draft",
+                    "title": '"Nháp hẹn giờ"',
+                    "date": "2021-01-04 08:00",
+                    "draft": "true",
+                }
+            ),
+            "content/old-draft.md": bulletin_md(
+                {"id": "old-draft", "title": '"Nháp cũ"', "draft": "true"}
+            ),
+            "content/unapproved.md": bulletin_md(
+                {"id": "unapproved", "title": '"Chờ duyệt"', "date": "2021-01-05 08:00"},
+                drop=["approved_by"],
+            ),
+            "content/expiring.md": bulletin_md(
+                {"id": "expiring", "title": '"Thông báo có hạn"', "expires": "2021-01-01 17:00"}
+            ),
+            "content/expired.md": bulletin_md(
+                {"id": "expired", "title": '"Đã hết hạn"', "expires": "2020-12-31 17:00"}
+            ),
+        },
+    )
+
+
+def run_next(root, capsys, *args: str) -> str:
+    """Run `publish next` at the fixed clock and return stdout."""
+    assert main(["--root", str(root), "--now", NOW, "next", *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_scheduled_bulletins_soonest_first_in_site_time(root, capsys):
+    out = run_next(root, capsys)
+    waiting = out.split("Bản tin chờ đến giờ đăng (3):", 1)[1].split("\n\n", 1)[0]
+    assert waiting.index("Tin hẹn sáng mai") < waiting.index("Tin hẹn theo giờ UTC")
+    assert waiting.index("Tin hẹn theo giờ UTC") < waiting.index("Tin hẹn tuần sau")
+    assert "  08:00, Thứ Bảy, 02/01/2021 (còn 23 giờ)  «Tin hẹn sáng mai»" in waiting
+    assert "      content/soon.md → web, radio" in waiting
+    assert "09:00, Chủ nhật, 03/01/2021 (còn 2 ngày)  «Tin hẹn theo giờ UTC»" in waiting
+    assert "07:30, Thứ Sáu, 08/01/2021 (còn 6 ngày 22 giờ)" in waiting
+    assert "Đã đăng" not in out
+
+
+def test_future_drafts_and_unapproved_are_flagged_as_not_going_live(root, capsys):
+    out = run_next(root, capsys)
+    stuck = out.split("Hẹn giờ nhưng sẽ KHÔNG tự lên (2)", 1)[1].split("\n\n", 1)[0]
+    assert "«Nháp hẹn giờ»" in stuck and "lý do: bản nháp (draft: true)" in stuck
+    assert "«Chờ duyệt»" in stuck and "chưa được duyệt" in stuck
+    assert "Nháp cũ" not in out  # a draft dated in the past is not scheduled for anything
+
+
+def test_expiring_bulletins_are_listed_but_not_already_expired_ones(root, capsys):
+    out = run_next(root, capsys)
+    expiring = out.split("Bản tin sắp hết hạn (1)", 1)[1]
+    assert "17:00, Thứ Sáu, 01/01/2021 (còn 8 giờ)  «Thông báo có hạn»" in expiring
+    assert "Đã hết hạn" not in out
+
+
+def test_json_for_ci(root, capsys):
+    document = json.loads(run_next(root, capsys, "--format", "json"))
+    assert document["timezone"] == "Asia/Ho_Chi_Minh"
+    assert [item["key"] for item in document["scheduled"]] == ["soon", "utc", "later"]
+    soon = document["scheduled"][0]
+    assert soon["at"] == "2021-01-02T08:00:00+07:00" and soon["in_seconds"] == 23 * 3600
+    assert soon["channels"] == ["web", "radio"] and soon["source"] == "content/soon.md"
+    assert document["scheduled"][1]["at"] == "2021-01-03T09:00:00+07:00"
+    assert [item["key"] for item in document["blocked"]] == ["draft", "unapproved"]
+    assert [item["key"] for item in document["expiring"]] == ["expiring"]
+
+
+def test_nothing_waiting_is_said_plainly(tmp_path, capsys):
+    root = make_project(tmp_path, {"content/a.md": bulletin_md()})
+    out = run_next(root, capsys)
+    assert "Không có bản tin nào đang chờ đến giờ đăng." in out
+    assert "KHÔNG tự lên" not in out and "hết hạn" not in out
+
+
+def test_once_the_time_has_come_it_is_no_longer_waiting(root, capsys):
+    assert main(["--root", str(root), "--now", "2021-01-02T08:00", "next"]) == 0
+    out = capsys.readouterr().out
+    assert "Bản tin chờ đến giờ đăng (2):" in out and "Tin hẹn sáng mai" not in out
+
+
+@pytest.mark.parametrize(
+    ("delta", "expected"),
+    [
+        (dt.timedelta(seconds=30), "còn dưới 1 phút"),
+        (dt.timedelta(minutes=45, seconds=59), "còn 45 phút"),
+        (dt.timedelta(hours=2, minutes=5), "còn 2 giờ 5 phút"),
+        (dt.timedelta(days=1), "còn 1 ngày"),
+        (dt.timedelta(days=3, hours=4, minutes=59), "còn 3 ngày 4 giờ"),
+        (dt.timedelta(days=2, minutes=7), "còn 2 ngày 7 phút"),
+    ],
+)
+def test_time_left_in_words(delta, expected):
+    now = dt.datetime(2021, 1, 1, 9, 0, tzinfo=TZ)
+    assert time_left(now + delta, now) == expected
