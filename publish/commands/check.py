@@ -7,6 +7,8 @@ import sys
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
+from publish.errors import ContentError
+from publish.linkcheck import SiteLinks, check_external
 from publish.pipeline import build, parse_channels
 from publish.writer import claim
 
@@ -22,6 +24,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Kiểm tra toàn bộ bản tin, trang và site.toml trong một lượt; không ghi tệp nào.",
     )
     parser.add_argument("--channel", action="append", metavar="KÊNH", help="chỉ kiểm tra kênh này")
+    parser.add_argument(
+        "--external",
+        action="store_true",
+        help="kiểm tra cả liên kết ra trang web khác (cần mạng; lỗi chỉ là cảnh báo)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -32,9 +39,19 @@ def run(args: argparse.Namespace) -> int:
     result = build(config, channels=parse_channels(args.channel), now=now)
     sources: dict[tuple[str, str], str] = {}
     # Same path checks as the writer, so a clash is found by check, not first by build.
-    count = len([claim(artifact, sources) for artifact in result.artifacts])
-    for warning in result.warnings:
+    links = SiteLinks(config.base_url)
+    count = 0
+    for artifact in result.artifacts:
+        claim(artifact, sources)
+        links.add(artifact)
+        count += 1
+    # Broken internal links and #anchors are errors; external ones only ever warn.
+    external = check_external(links.external()) if args.external else []
+    for warning in (*result.warnings, *external):
         print(warning.render(), file=sys.stderr)
+    broken = links.problems()
+    if broken:
+        raise ContentError(broken)
     print(
         f"Không có lỗi: {len(result.site.bulletins)} bản tin xuất bản được, "
         f"{len(result.site.excluded)} bị giữ lại, {count} tệp đầu ra."

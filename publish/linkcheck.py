@@ -1,0 +1,239 @@
+"""Link checking of the rendered website: every internal link and #anchor must resolve (an error);
+external links are checked only on request, and only ever warn (another site being down must
+never block publishing).
+
+Works on the web artifacts in memory, so `publish check` finds broken links without writing.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote, urljoin, urlsplit
+
+import httpx
+
+from publish.errors import Problem
+from publish.model import Artifact
+
+__all__ = ["EXTERNAL_TIMEOUT", "SiteLinks", "check_external", "page_url"]
+
+EXTERNAL_TIMEOUT = httpx.Timeout(8.0, connect=4.0)
+"""Per request: a slow site is reported as unreachable rather than holding the check up."""
+EXTERNAL_WORKERS = 8
+SHOWN_PAGES = 3
+"""Pages named per broken target; the rest are counted."""
+LINK_ATTRIBUTES = {
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "script": ("src",),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "form": ("action",),
+}
+SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "zalo:")
+
+
+class _Outline(HTMLParser):
+    """The ids (anchor targets) and link URLs of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record ids, `<a name>` and every URL-bearing attribute."""
+        values = {k: v for k, v in attrs if v is not None}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "name" in values:
+            self.ids.add(values["name"])
+        for attribute in LINK_ATTRIBUTES.get(tag, ()):
+            value = values.get(attribute, "").strip()
+            if not value:
+                continue
+            if attribute == "srcset":
+                self.links.extend(c.split()[0] for c in value.split(",") if c.strip())
+            else:
+                self.links.append(value)
+
+
+def page_url(path: str) -> str:
+    """The site path an output file answers at: "a/b/index.html" → "/a/b/", "404.html" → "/404.html"."""
+    if path == "index.html":
+        return "/"
+    if path.endswith("/index.html"):
+        return "/" + path[: -len("index.html")]
+    return "/" + path
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """Where a link was found: the page's site path and the file a user edits to fix it."""
+
+    url: str
+    source: str
+
+
+class SiteLinks:
+    """Collects the website's files, anchors and links as artifacts stream past; then judges them."""
+
+    def __init__(self, base_url: str) -> None:
+        """`base_url` is the site's public address, ending with /."""
+        self.base = urlsplit(base_url)
+        self.base_url = base_url
+        self.prefix = self.base.path if self.base.path.endswith("/") else self.base.path + "/"
+        self.files: set[str] = set()
+        self.ids: dict[str, set[str]] = {}
+        self.links: list[tuple[_Page, str]] = []
+
+    def add(self, artifact: Artifact) -> None:
+        """Note one artifact: its path, and for HTML pages their ids and links."""
+        if artifact.channel != "web":
+            return
+        self.files.add(artifact.path)
+        if not artifact.path.endswith(".html"):
+            return
+        outline = _Outline()
+        outline.feed(artifact.data.decode("utf-8", errors="replace"))
+        outline.close()
+        self.ids[artifact.path] = outline.ids
+        url = page_url(artifact.path)
+        page = _Page(url, artifact.source or f"output/web/{artifact.path}")
+        self.links.extend((page, href) for href in outline.links)
+
+    def _resolve(self, page: _Page, href: str) -> tuple[str, str, str] | None:
+        """(absolute URL, path inside the site or "" when external, fragment); None when not checked."""
+        if href.lower().startswith(SKIPPED_SCHEMES):
+            return None
+        absolute = urljoin(self.base_url + page.url.lstrip("/"), href)
+        parts = urlsplit(absolute)
+        if parts.scheme not in ("http", "https"):
+            return None
+        same_site = (parts.scheme, parts.netloc) == (self.base.scheme, self.base.netloc)
+        if same_site and (parts.path + "/").startswith(self.prefix):
+            inside = unquote(parts.path[len(self.prefix) :])
+            return absolute, inside or "/", parts.fragment
+        return absolute.split("#", 1)[0], "", parts.fragment
+
+    def _target(self, inside: str) -> str | None:
+        """The output file an internal path is served from, if it exists."""
+        rel = inside.lstrip("/")
+        candidates = (
+            [rel + "index.html"] if rel == "" or rel.endswith("/") else [rel, rel + "/index.html"]
+        )
+        return next((c for c in candidates if c in self.files), None)
+
+    def problems(self) -> list[Problem]:
+        """One error per broken internal target or missing #anchor, naming the pages that use it."""
+        broken: dict[tuple[str, str], list[_Page]] = defaultdict(list)
+        for page, href in self.links:
+            resolved = self._resolve(page, href)
+            if resolved is None or not resolved[1]:
+                continue
+            _, inside, fragment = resolved
+            target = self._target(inside)
+            if target is None:
+                reason = f"không có trang hay tệp {self._shown(inside)} trong website"
+            elif fragment and target.endswith(".html") and not self._has_anchor(target, fragment):
+                reason = f"trang {self._shown(page_url(target))} không có mục #{unquote(fragment)}"
+            else:
+                continue
+            pages = broken[(href, reason)]
+            if page not in pages:
+                pages.append(page)
+        return [self._problem(href, reason, pages) for (href, reason), pages in broken.items()]
+
+    def _has_anchor(self, target: str, fragment: str) -> bool:
+        """Whether the page has the element #fragment points at (#top always exists)."""
+        name = unquote(fragment)
+        return name == "top" or name in self.ids.get(target, set())
+
+    def _shown(self, inside: str) -> str:
+        """A site path as the user sees it (with the base URL's folder)."""
+        return self.prefix.rstrip("/") + "/" + inside.lstrip("/")
+
+    @staticmethod
+    def _problem(href: str, reason: str, pages: list[_Page]) -> Problem:
+        """The error for one broken link target and the pages that have it."""
+        named = ", ".join(p.url for p in pages[:SHOWN_PAGES])
+        more = f" và {len(pages) - SHOWN_PAGES} trang khác" if len(pages) > SHOWN_PAGES else ""
+        return Problem(
+            pages[0].source,
+            f"liên kết hỏng {href!r} ở trang {named}{more}: {reason}",
+            hint="Sửa đường dẫn trong bài (hoặc mẫu giao diện nếu liên kết nằm ở mọi trang), "
+            "hoặc tạo trang được trỏ tới.",
+        )
+
+    def external(self) -> dict[str, list[str]]:
+        """External URL → site paths of the pages linking to it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for page, href in self.links:
+            resolved = self._resolve(page, href)
+            if resolved is None or resolved[1]:
+                continue
+            pages = found[resolved[0]]
+            if page.url not in pages:
+                pages.append(page.url)
+        return dict(found)
+
+
+def check_external(
+    links: Mapping[str, list[str]], *, client: httpx.Client | None = None
+) -> list[Problem]:
+    """A warning for each external URL that does not answer with success (never an error)."""
+    own = client is None
+    http = client or httpx.Client(
+        timeout=EXTERNAL_TIMEOUT,
+        follow_redirects=True,
+        headers={"User-Agent": "publish-linkcheck/1 (+kiem tra lien ket)"},
+    )
+    try:
+        with concurrent.futures.ThreadPoolExecutor(EXTERNAL_WORKERS) as pool:
+            outcomes = dict(zip(links, pool.map(lambda u: _probe(http, u), links), strict=True))
+    finally:
+        if own:
+            http.close()
+    return [
+        _warning(url, failure, links[url])
+        for url, failure in outcomes.items()
+        if failure is not None
+    ]
+
+
+def _probe(client: httpx.Client, url: str) -> str | None:
+    """Why the URL fails (Vietnamese), or None when it answers 2xx/3xx."""
+    try:
+        response = client.head(url)
+        if response.status_code in (403, 404, 405, 501):
+            # Many servers refuse HEAD but serve GET; only the body's first bytes are read.
+            with client.stream("GET", url) as streamed:
+                response = streamed
+        if response.status_code < 400:
+            return None
+        return f"máy chủ trả lời mã {response.status_code}"
+    except httpx.TimeoutException:
+        return "quá thời gian chờ"
+    except httpx.HTTPError as exc:
+        return f"không kết nối được ({type(exc).__name__})"
+
+
+def _warning(url: str, failure: str, pages: Iterable[str]) -> Problem:
+    """The warning for one failing external link."""
+    pages = list(pages)
+    named = ", ".join(pages[:SHOWN_PAGES])
+    more = f" và {len(pages) - SHOWN_PAGES} trang khác" if len(pages) > SHOWN_PAGES else ""
+    return Problem(
+        pages[0],
+        f"liên kết ngoài {url} ({failure}), dùng ở trang {named}{more}",
+        hint="Kiểm tra lại địa chỉ; nếu trang kia chỉ tạm lỗi, có thể bỏ qua cảnh báo này.",
+        severity="warning",
+    )

@@ -1,0 +1,184 @@
+"""Link checking: broken internal links and #anchors are errors naming page and target; external
+links (only with --external) are warnings, checked here against a server on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from publish.cli import main
+from publish.linkcheck import SiteLinks, check_external, page_url
+from publish.model import Artifact
+from tests.helpers import bulletin_md, make_project
+
+BASE = "https://ca.example.vn/"
+
+
+def page(path: str, body: str, source: str | None = None) -> Artifact:
+    """An HTML artifact of the web channel."""
+    return Artifact.text("web", path, f"<!doctype html><title>t</title>{body}", source=source)
+
+
+def links_of(*artifacts: Artifact, base: str = BASE) -> SiteLinks:
+    """A SiteLinks that has seen the artifacts."""
+    links = SiteLinks(base)
+    for artifact in artifacts:
+        links.add(artifact)
+    return links
+
+
+def test_page_url_of_output_files() -> None:
+    assert page_url("index.html") == "/"
+    assert page_url("2024/01/x/index.html") == "/2024/01/x/"
+    assert page_url("404.html") == "/404.html"
+
+
+def test_working_links_of_every_kind_pass() -> None:
+    links = links_of(
+        page(
+            "index.html",
+            '<a href="/a/">a</a> <a href="a/#muc">rel</a> <a href="#dau">top</a> <p id="dau"></p>'
+            '<img src="/anh/x-320.jpg" srcset="/anh/x-320.jpg 320w, /anh/x-640.jpg 640w" alt="">'
+            '<link rel="stylesheet" href="/assets/s.css"> <a href="https://ca.example.vn/a/">abs</a>'
+            '<a href="mailto:x@example.vn">m</a> <a href="tel:113">t</a> <a href="/a">no slash</a>'
+            '<a href="/a/?q=1">query</a> <a href="#top">top</a>',
+        ),
+        page("a/index.html", '<h2 id="muc">Mục</h2>'),
+        Artifact("web", "anh/x-320.jpg", b"x"),
+        Artifact("web", "anh/x-640.jpg", b"x"),
+        Artifact("web", "assets/s.css", b""),
+    )
+    assert links.problems() == []
+    assert links.external() == {}
+
+
+def test_missing_page_is_an_error_naming_source_page_and_target() -> None:
+    links = links_of(
+        page("2024/01/x/index.html", '<a href="/2023/khong-co/">cũ</a>', "content/bai-viet/x.md"),
+        page("index.html", ""),
+    )
+    [problem] = links.problems()
+    assert problem.severity == "error"
+    assert problem.file == "content/bai-viet/x.md"
+    assert "/2024/01/x/" in problem.message
+    assert "/2023/khong-co/" in problem.message
+
+
+def test_missing_anchor_and_missing_image_are_errors() -> None:
+    links = links_of(
+        page(
+            "index.html",
+            '<a href="/lien-he/#ban-do">bản đồ</a> <img src="/anh/mat.jpg" alt=""> '
+            '<a href="#khong-co">x</a>',
+        ),
+        page("lien-he/index.html", '<h2 id="dia-chi">Địa chỉ</h2>'),
+    )
+    messages = sorted(p.message for p in links.problems())
+    assert len(messages) == 3
+    assert any("#ban-do" in m and "/lien-he/" in m for m in messages)
+    assert any("/anh/mat.jpg" in m for m in messages)
+    assert any("#khong-co" in m for m in messages)
+    assert all(p.file == "output/web/index.html" for p in links.problems())
+
+
+def test_a_broken_link_on_every_page_is_one_problem_listing_a_few_pages() -> None:
+    pages = [page(f"p{i}/index.html", '<a href="/mat/">x</a>') for i in range(10)]
+    [problem] = links_of(*pages).problems()
+    assert "/p0/, /p1/, /p2/ và 7 trang khác" in problem.message
+
+
+def test_base_url_with_a_folder() -> None:
+    links = links_of(
+        page(
+            "index.html", '<a href="/ca/a/">ok</a> <a href="/ca/b/">hỏng</a> <a href="/khac/">x</a>'
+        ),
+        page("a/index.html", ""),
+        base="https://example.vn/ca/",
+    )
+    [problem] = links.problems()
+    assert "/ca/b/" in problem.message
+    assert list(links.external()) == ["https://example.vn/khac/"]
+
+
+def test_external_links_are_collected_with_their_pages() -> None:
+    links = links_of(
+        page("index.html", '<a href="https://dichvucong.gov.vn/p#x">dvc</a>'),
+        page("a/index.html", '<a href="https://dichvucong.gov.vn/p">dvc</a>'),
+    )
+    assert links.problems() == []
+    assert links.external() == {"https://dichvucong.gov.vn/p": ["/", "/a/"]}
+
+
+class _Remote(http.server.BaseHTTPRequestHandler):
+    """A stand-in for other websites: /ok, /mat (404), /chi-get (refuses HEAD), /cham (slow)."""
+
+    def do_HEAD(self) -> None:
+        if self.path == "/chi-get":
+            self._answer(405)
+        else:
+            self.do_GET()
+
+    def do_GET(self) -> None:
+        if self.path == "/cham":
+            time.sleep(1.5)
+        self._answer({"/ok": 200, "/chi-get": 200, "/cham": 200}.get(self.path, 404))
+
+    def _answer(self, status: int) -> None:
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def remote() -> Iterator[str]:
+    """Base URL of the stand-in remote site on 127.0.0.1."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Remote)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_external_failures_are_warnings_and_slow_sites_time_out(remote: str) -> None:
+    urls = {f"{remote}{p}": ["/a/"] for p in ("/ok", "/mat", "/chi-get", "/cham")}
+    client = httpx.Client(timeout=httpx.Timeout(0.5), follow_redirects=True)
+    with client:
+        warnings = check_external(urls, client=client)
+    found = {w.message.split()[3]: w for w in warnings}
+    assert set(found) == {f"{remote}/mat", f"{remote}/cham"}
+    assert all(w.severity == "warning" for w in warnings)
+    assert "404" in found[f"{remote}/mat"].message
+    assert "quá thời gian chờ" in found[f"{remote}/cham"].message
+
+
+def project(tmp_path: Path, body: str) -> Path:
+    """A one-bulletin project whose body is `body`."""
+    return make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md(body=body)})
+
+
+def test_check_fails_on_a_broken_internal_link(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path, "Xem [bài cũ](/2019/01/khong-co/) và [mục](#khong-co).\n")
+    assert main(["check", "--root", str(root), "--channel", "web"]) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/a.md" in err
+    assert "/2019/01/khong-co/" in err
+    assert "#khong-co" in err
+
+
+def test_check_external_only_warns(tmp_path: Path, capsys, remote: str) -> None:
+    root = project(tmp_path, f"[Được]({remote}/ok) và [hỏng]({remote}/mat).\n")
+    assert main(["check", "--root", str(root), "--channel", "web"]) == 0
+    assert remote not in capsys.readouterr().err
+    assert main(["check", "--root", str(root), "--channel", "web", "--external"]) == 0
+    err = capsys.readouterr().err
+    assert f"{remote}/mat" in err and "cảnh báo" in err
+    assert f"{remote}/ok " not in err
