@@ -1,0 +1,130 @@
+"""The static search index: folding, ranking, filter, shard sizes, and the download budget of a
+first query on a 10,000-bulletin site (at most 300 KB)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from publish.render.web.search import (
+    INDEX_DIR,
+    SHARD_LIMIT,
+    SearchDoc,
+    build_index,
+    files_for_query,
+    plain_text,
+    rank,
+    shard_key,
+    terms,
+)
+from tests.web_fixture import build_site, copy_site
+
+CATEGORIES = [("canh-bao", "Cảnh báo"), ("an-ninh", "An ninh"), ("hanh-chinh", "Hành chính")]
+
+
+def doc(title: str, summary: str = "", body: str = "", category: int = 0) -> SearchDoc:
+    """A search document with a made-up URL and date."""
+    return SearchDoc(
+        f"/{title}/", title, summary, body, category, "2024-01-01", "Thứ Hai, 01/01/2024"
+    )
+
+
+def test_terms_fold_diacritics_and_case() -> None:
+    assert terms("Lừa ĐẢO ở Đồng Tháp, 113!") == ["lua", "dao", "o", "dong", "thap", "113"]
+
+
+def test_plain_text_keeps_link_and_image_text_only() -> None:
+    text = plain_text("Xem [Cổng dịch vụ](https://dvc.gov.vn) ![Ảnh hiện trường](a.jpg) <b>đậm</b>")
+    assert terms(text) == ["xem", "cong", "dich", "vu", "anh", "hien", "truong", "dam"]
+
+
+def test_query_without_diacritics_finds_and_ranks_title_then_summary_then_body() -> None:
+    docs = [
+        doc("Tuần tra đêm", body="Cảnh giác lừa đảo qua mạng."),
+        doc("Họp dân", summary="Phổ biến thủ đoạn lừa đảo."),
+        doc("Cảnh báo lừa đảo việc nhẹ lương cao"),
+        doc("Đăng ký thường trú", body="Thủ tục tại Đồng Tháp."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    assert rank(files, "lua dao") == [2, 1, 0]
+    assert rank(files, "LỪA ĐẢO") == [2, 1, 0]
+    assert rank(files, "dong thap") == [3]
+    assert rank(files, "lua dao dong thap") == []
+    assert rank(files, "   ") == []
+
+
+def test_equal_scores_keep_site_order_newest_first() -> None:
+    files = build_index([doc("Lừa đảo A"), doc("Lừa đảo B"), doc("Lừa đảo C")], CATEGORIES)
+    assert rank(files, "lua dao") == [0, 1, 2]
+
+
+def test_category_filter() -> None:
+    docs = [
+        doc("Lừa đảo A", category=0),
+        doc("Lừa đảo B", category=1),
+        doc("Lừa đảo C", category=1),
+    ]
+    files = build_index(docs, CATEGORIES)
+    assert rank(files, "lua dao", "an-ninh") == [1, 2]
+    assert rank(files, "lua dao", "hanh-chinh") == []
+    assert rank(files, "lua dao", "") == [0, 1, 2]
+
+
+def test_result_cards_carry_what_the_page_shows() -> None:
+    files = build_index([doc("Lừa đảo", summary="Tóm tắt.", category=2)], CATEGORIES)
+    [card] = json.loads(files["d/0.json"])
+    assert card == ["/Lừa đảo/", "Lừa đảo", "2024-01-01", "Thứ Hai, 01/01/2024", 2, "Tóm tắt."]
+    manifest = json.loads(files["index.json"])
+    assert manifest["categories"][2] == {"key": "hanh-chinh", "label": "Hành chính"}
+
+
+SYLLABLES = ["cong", "an", "xa", "huyen", "tinh", "dong", "thap", "lua", "dao", "canh", "bao", "nguoi", "dan", "tai", "khoan", "ngan", "hang", "dien", "thoai", "goi", "gia", "danh", "chuyen", "tien", "mang", "xa", "hoi", "viec", "nhe", "luong", "cao", "tuyen", "cong", "tac", "vien", "dang", "ky", "thuong", "tru", "can", "cuoc", "dinh", "danh", "tuan", "tra", "dem", "an", "ninh", "trat", "tu", "toi", "pham", "ma", "tuy", "danh", "bac", "trom", "cap", "tai", "san", "xe", "may", "giao", "thong", "phong", "chong", "chay", "no", "cuu", "nan", "ho", "tro", "thu", "tuc", "hanh", "chinh", "dich", "vu", "truc", "tuyen", "ket", "qua", "thang", "nam", "quy", "dau", "cuoi", "tet", "phat", "hien", "bat", "giu", "khoi", "to", "dieu", "tra", "xu", "ly", "vi", "pham", "phat", "hanh", "vi", "doi", "tuong", "nghi", "van", "tin", "bao", "kip", "thoi", "phoi", "hop", "luc", "luong", "chuc", "nang", "dia", "ban", "ap", "khom", "thi", "tran", "chau", "thanh", "tan", "binh", "phu", "long", "an", "nhon", "tay", "hoa", "khanh", "binh", "duong", "ben", "tre", "long", "an", "can", "tho", "vinh", "long", "soc", "trang", "bac", "lieu", "ca", "mau", "kien", "giang", "hau", "giang", "tra", "vinh", "tien", "giang"]
+
+
+def synthetic_docs(count: int) -> list[SearchDoc]:
+    """Bulletins of realistic shape: Zipf-distributed Vietnamese syllables, ~250-word bodies."""
+    rng = random.Random(7)
+    weights = [1 / (rank + 1) for rank in range(len(SYLLABLES))]
+
+    def words(n: int) -> str:
+        return " ".join(rng.choices(SYLLABLES, weights, k=n))
+
+    return [
+        SearchDoc(f"/bai/{i}/", words(12), words(40), words(250), i % 6, "2024-01-01", "x")
+        for i in range(count)
+    ]
+
+
+def test_first_query_on_a_10000_bulletin_site_downloads_at_most_300_kb() -> None:
+    files = build_index(synthetic_docs(10_000), [(str(i), str(i)) for i in range(6)])
+    shards = {k: v for k, v in files.items() if k.startswith("t/")}
+    assert max(len(v) for v in shards.values()) <= SHARD_LIMIT
+    keys = {k[2:-5] for k in shards}
+    for term in ("cong", "an", "lua", "dao", "dong", "thap", "tien"):
+        key = shard_key(term, keys)
+        assert key is not None and term in json.loads(files[f"t/{key}.json"])
+    for query in (
+        "lua dao",
+        "dong thap",
+        "cong an xa huyen",
+        "canh bao lua dao qua mang dien thoai",
+    ):
+        downloaded = sum(len(files[f]) for f in files_for_query(files, query))
+        assert downloaded <= 300_000, (query, downloaded)
+        assert rank(files, query), query
+
+
+def test_the_website_build_publishes_the_index(tmp_path: Path) -> None:
+    built = build_site(copy_site(tmp_path))
+    index = built.web / INDEX_DIR
+    files = {p.relative_to(index).as_posix(): p.read_bytes() for p in index.rglob("*.json")}
+    manifest = json.loads(files["index.json"])
+    assert manifest["count"] == len(built.result.site.for_channel("web"))
+    found = rank(files, "gia danh cong an")
+    assert found
+    first = json.loads(files[f"d/{found[0] // manifest['chunk']}.json"])[
+        found[0] % manifest["chunk"]
+    ]
+    assert first[0] == "/2024/01/canh-bao-gia-danh-cong-an/"
+    assert 'data-index="/tim-kiem/chi-muc/index.json"' in built.html("/tim-kiem/")
