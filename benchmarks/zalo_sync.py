@@ -1,0 +1,156 @@
+"""Benchmark: sync 1,000 bulletins to the Zalo emulator (50 ms per call), then a no-op sync.
+
+    python benchmarks/zalo_sync.py [--count 1000] [--latency 0.05] [--processing 2.0]
+
+Generates a project in a temporary folder (approval off, one default cover, no other images),
+builds it, and times `base.run(syncer)` for the Zalo channel with the client's real default waits
+(verify first delay 2 s, poll 3 s). The emulator answers every call after `--latency` seconds and
+reports an article as processed `--processing` seconds after create (time-based, like Zalo).
+Prints wall time and API calls per endpoint for the first sync and for the no-op resync.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from publish import config as config_module
+from publish.commands.sync import SyncOptions
+from publish.config import CHANNELS
+from publish.pipeline import build
+from publish.sync.base import run
+from publish.sync.zalo import make_syncer
+from publish.writer import write
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+
+SITE = """\
+[unit]
+name = "Công an huyện Châu Thành"
+short_name = "Công an Châu Thành"
+
+[site]
+title = "Công an huyện Châu Thành"
+base_url = "https://congan-chauthanh.example.vn/"
+default_channels = ["web", "zalo"]
+default_cover = "images/bia.jpg"
+
+[policy]
+require_approval = false
+
+[categories.canh-bao-toi-pham]
+label = "Cảnh báo phương thức, thủ đoạn tội phạm"
+
+[categories.an-ninh-trat-tu]
+label = "Tình hình an ninh trật tự"
+"""
+TOPICS = [
+    "Cảnh báo thủ đoạn giả danh Công an gọi điện lừa đảo",
+    "Cấp căn cước công dân lưu động cho người cao tuổi",
+    "Ra quân tấn công trấn áp tội phạm dịp cuối năm",
+    "Tuyên truyền phòng chống tội phạm ma túy trong trường học",
+    "Kết quả tiếp nhận và giải quyết phản ánh của người dân",
+]
+PLACES = ["xã An Nhơn", "xã Tân Bình", "thị trấn Cái Tàu Hạ", "xã Phú Hựu", "xã An Hiệp"]
+
+
+def bulletin(index: int) -> str:
+    """One generated bulletin with a few paragraphs, a heading and a list."""
+    when = dt.datetime(2023, 1, 1, 8, 0) + dt.timedelta(hours=7 * index)
+    topic = TOPICS[index % len(TOPICS)]
+    place = PLACES[index % len(PLACES)]
+    body = "\n\n".join(
+        [
+            f"Ngày {when:%d/%m/%Y}, Công an {place} triển khai kế hoạch: {topic.lower()}.",
+            "## Nội dung chính",
+            "- Tăng cường tuần tra, kiểm soát địa bàn;\n- Vận động người dân cung cấp thông tin.",
+            f"Người dân cần hỗ trợ xin liên hệ Công an {place} hoặc gọi 113. " * 3,
+        ]
+    )
+    return (
+        "---\n"
+        f'id: "bt-{index:05d}"\n'
+        f'title: "{topic} tại {place} (số {index})"\n'
+        f"date: {when:%Y-%m-%d %H:%M}\n"
+        f"category: {'canh-bao-toi-pham' if index % 2 else 'an-ninh-trat-tu'}\n"
+        f'summary: "Công an {place} thông tin về {topic.lower()}."\n'
+        f"---\n\n{body}\n"
+    )
+
+
+def make_project(root: Path, count: int) -> None:
+    """Write site.toml, the cover and `count` bulletins."""
+    (root / "content" / "bai-viet").mkdir(parents=True)
+    (root / "content" / "images").mkdir()
+    (root / "site.toml").write_text(SITE, encoding="utf-8")
+    cover = io.BytesIO()
+    Image.new("RGB", (1200, 630), (20, 60, 160)).save(cover, "JPEG")
+    (root / "content" / "images" / "bia.jpg").write_bytes(cover.getvalue())
+    for index in range(count):
+        path = root / "content" / "bai-viet" / f"ban-tin-{index:05d}.md"
+        path.write_text(bulletin(index), encoding="utf-8")
+
+
+def one_sync(root: Path, emulator: ZaloEmulator, label: str) -> None:
+    """Build, then time the Zalo sync and count the API calls it made."""
+    config = config_module.load(root)
+    started = time.perf_counter()
+    result = build(config, channels=CHANNELS, now=dt.datetime.now(config.tz))
+    write(result.artifacts, root / "output", CHANNELS)
+    built = time.perf_counter() - started
+    emulator.clear_calls()
+    options = SyncOptions(output=root / "output", state=root / "state")
+    syncer = make_syncer(config, site=result.site, output=root / "output", options=options)
+    started = time.perf_counter()
+    _, summary = run(syncer, echo=lambda message: None)
+    elapsed = time.perf_counter() - started
+    calls = collections.Counter(c.path.rsplit("/", 1)[-1] for c in emulator.calls)
+    print(f"{label}: build {built:.1f} s, sync {elapsed:.1f} s, {sum(calls.values())} API calls")
+    print(f"  {summary.line()}")
+    print("  calls: " + (", ".join(f"{k} {v}" for k, v in sorted(calls.items())) or "none"))
+
+
+def main() -> None:
+    """Run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--latency", type=float, default=0.05)
+    parser.add_argument("--processing", type=float, default=2.0)
+    args = parser.parse_args()
+    config = EmulatorConfig(
+        latency=args.latency,
+        verify_processing_count=0,
+        verify_processing_seconds=args.processing,
+    )
+    with tempfile.TemporaryDirectory() as folder, ZaloEmulator(config) as emulator:
+        root = Path(folder)
+        make_project(root, args.count)
+        os.environ.update(
+            ZALO_APP_ID=emulator.config.app_id,
+            ZALO_APP_SECRET=emulator.config.app_secret,
+            ZALO_REFRESH_TOKEN=emulator.refresh_token,
+            ZALO_TOKEN_FILE=str(root / "secrets" / "zalo-token.json"),
+            ZALO_API_BASE=emulator.base_url,
+            ZALO_OAUTH_BASE=emulator.base_url,
+        )
+        print(
+            f"{args.count} bulletins, {args.latency * 1000:.0f} ms per call, "
+            f"Zalo processing {args.processing:.1f} s, concurrency 4"
+        )
+        one_sync(root, emulator, "first sync")
+        assert len(emulator.articles) == args.count, "every bulletin should be on the OA once"
+        one_sync(root, emulator, "no-op sync")
+
+
+if __name__ == "__main__":
+    main()
