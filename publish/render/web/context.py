@@ -16,9 +16,10 @@ from markupsafe import Markup
 from publish.config import Config
 from publish.content import resolve_content_path
 from publish.model import Bulletin, ImageRef, Site
+from publish.render.web.cache import cache_dir
 from publish.render.web.images import Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
-from publish.render.web.qr import qr_svg
+from publish.render.web.qr import QrCodes
 from publish.text import slugify, vn_date
 
 __all__ = ["CARD_SIZES", "COVER_SIZES", "HOME", "SiteContext"]
@@ -37,6 +38,7 @@ class SiteContext:
         self.config: Config = site.config
         self.pictures = pictures
         self.markdown = MarkdownRenderer()
+        self.qr = QrCodes(cache_dir(site.config.root, "qr"))
         self.bulletins = site.for_channel("web")
         self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
         self.prefix = urlsplit(self.config.base_url).path.rstrip("/")
@@ -44,14 +46,15 @@ class SiteContext:
         self.by_tag: dict[str, list[Bulletin]] = defaultdict(list)
         self.tag_labels: dict[str, str] = {}
         self.by_month: dict[tuple[int, int], list[Bulletin]] = defaultdict(list)
+        self.tag_slugs: dict[str, tuple[str, ...]] = {}
         for bulletin in self.bulletins:
             self.by_category[bulletin.category].append(bulletin)
-            for tag in bulletin.tags:
-                slug = slugify(tag)
+            pairs = [(tag, slugify(tag)) for tag in bulletin.tags]
+            for tag, slug in pairs:
                 self.tag_labels.setdefault(slug, tag)
-                tagged = self.by_tag[slug]
-                if not tagged or tagged[-1] is not bulletin:
-                    tagged.append(bulletin)
+            slugs = self.tag_slugs[bulletin.key] = tuple(dict.fromkeys(s for _, s in pairs))
+            for slug in slugs:
+                self.by_tag[slug].append(bulletin)
             self.by_month[(bulletin.date.year, bulletin.date.month)].append(bulletin)
         self._bodies: dict[str, str] = {}
 
@@ -274,7 +277,9 @@ class SiteContext:
             "email": contact.email,
             "zalo": zalo,
             "zalo_qr": (
-                qr_svg(zalo, label=f"Mã QR Trang Zalo {self.config.unit.name}", css_class="qr-zalo")
+                self.qr.svg(
+                    zalo, label=f"Mã QR Trang Zalo {self.config.unit.name}", css_class="qr-zalo"
+                )
                 if zalo and with_qr
                 else None
             ),

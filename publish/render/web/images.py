@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -21,6 +19,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from publish.errors import Problem, PublishError
 from publish.model import Artifact
+from publish.render.web import cache
 from publish.text import slugify
 
 __all__ = ["Picture", "Pictures", "Variant", "probe", "unreadable_image"]
@@ -30,6 +29,7 @@ PIPELINE_VERSION = "1"
 TOOL_VERSION = f"{PIPELINE_VERSION}-pillow{PIL.__version__}"
 JPEG_QUALITY = 82
 OUTPUT_DIR = "anh"
+ORIENTATION_TAG = 0x0112
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ class Pictures:
     def __init__(self, root: Path, widths: tuple[int, ...], *, url: Callable[[str], str]) -> None:
         """Remember where content and the cache live, the widths, and how to turn paths into URLs."""
         self.content = root / "content"
-        self.cache = root / ".cache" / "images"
+        self.folder = cache.cache_dir(root, "images")
         self.widths = tuple(sorted(set(widths)))
         self.url = url
         self._made: dict[str, Picture] = {}
@@ -90,8 +90,8 @@ class Pictures:
         source = self.content / path
         data = source.read_bytes()
         try:
-            with Image.open(io.BytesIO(data)) as probe:
-                original = ImageOps.exif_transpose(probe).size
+            with Image.open(io.BytesIO(data)) as opened:
+                original = _upright_size(opened)
         except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
             raise PublishError(unreadable_image(owner, path, exc).render()) from None
         stem = slugify(PurePosixPath(path).stem)
@@ -110,14 +110,11 @@ class Pictures:
 
     def _cache_file(self, key: str, width: int) -> Path:
         """Where the resized bytes for (source, width, tool version) are kept."""
-        return self.cache / f"{key}-{width}-{TOOL_VERSION}.jpg"
+        return self.folder / f"{key}-{width}-{TOOL_VERSION}.jpg"
 
     def _cached(self, key: str, width: int) -> bytes | None:
         """Bytes from the cache, or None."""
-        try:
-            return self._cache_file(key, width).read_bytes()
-        except OSError:
-            return None
+        return cache.read(self._cache_file(key, width))
 
     def _resize(self, data: bytes, width: int, key: str, owner: str, path: str) -> bytes:
         """Resize and re-encode as progressive JPEG, then store in the cache."""
@@ -133,20 +130,15 @@ class Pictures:
         except (OSError, Image.DecompressionBombError) as exc:
             raise PublishError(unreadable_image(owner, path, exc).render()) from None
         encoded = out.getvalue()
-        self._store(self._cache_file(key, width), encoded)
+        cache.write(self._cache_file(key, width), encoded)
         return encoded
 
-    @staticmethod
-    def _store(target: Path, data: bytes) -> None:
-        """Write a cache entry atomically; a cache that cannot be written is simply skipped."""
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temp, target)
-        except OSError:
-            pass
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height once EXIF orientation is applied, read from the header without decoding."""
+    width, height = image.size
+    rotated = image.getexif().get(ORIENTATION_TAG) in (5, 6, 7, 8)
+    return (height, width) if rotated else (width, height)
 
 
 def _flatten(image: Image.Image) -> Image.Image:

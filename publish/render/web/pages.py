@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,7 +12,6 @@ from markupsafe import Markup
 
 from publish.model import Bulletin, Page
 from publish.render.web.context import COVER_SIZES, SiteContext
-from publish.render.web.qr import qr_svg
 from publish.render.web.seo import json_ld, news_article
 from publish.text import slugify, vn_date, vn_month
 
@@ -200,7 +199,9 @@ class Views(SiteContext):
             newer=self.link(newer),
             related=[self.card(b) for b in self.related(bulletin)],
             print_url=context["canonical"],
-            print_qr=qr_svg(context["canonical"], label=f"Mã QR của bài: {context['canonical']}"),
+            print_qr=self.qr.svg(
+                context["canonical"], label=f"Mã QR của bài: {context['canonical']}"
+            ),
             og_published=bulletin.date.isoformat(),
             og_section=category.label,
             og_tags=list(bulletin.tags),
@@ -217,17 +218,23 @@ class Views(SiteContext):
 
     def related(self, bulletin: Bulletin) -> list[Bulletin]:
         """Bulletins sharing the most tags, then the same category, newest first."""
-        tags = {slugify(t) for t in bulletin.tags}
-        scored = []
-        for other in self.bulletins:
-            if other.key == bulletin.key:
-                continue
-            shared = len(tags & {slugify(t) for t in other.tags})
-            same = other.category == bulletin.category
-            if shared or same:
-                scored.append(((shared, same, other.date), other))
-        scored.sort(key=lambda pair: pair[0], reverse=True)
-        return [other for _, other in scored[: self.config.web.related]]
+        limit = self.config.web.related
+        shared: Counter[str] = Counter()
+        candidates: dict[str, Bulletin] = {}
+        for slug in self.tag_slugs[bulletin.key]:
+            for other in self.by_tag[slug]:
+                shared[other.key] += 1
+                candidates[other.key] = other
+        # Lists are newest first, so only the first few of the category can still make the cut.
+        for other in self.by_category[bulletin.category][: limit + 1]:
+            candidates.setdefault(other.key, other)
+        candidates.pop(bulletin.key, None)
+        ranked = sorted(
+            candidates.values(),
+            key=lambda o: (shared[o.key], o.category == bulletin.category, o.date, o.key),
+            reverse=True,
+        )
+        return ranked[:limit]
 
     def archive(self) -> View:
         """The archive index: every month with bulletins, grouped by year, newest first."""
