@@ -1,0 +1,33 @@
+#!/bin/sh
+# Commit state/ after 'publish sync' and push it to the branch the CI runs for.
+# Usage: sh ci/commit-state.sh REMOTE BRANCH   (REMOTE: a remote name or URL)
+#
+# Run it even when the sync failed or was cancelled: what succeeded is recorded in state/, and a
+# next run that does not see it publishes those bulletins again. When the branch moved meanwhile,
+# our commit is rebased onto it (only CI writes state/, so this does not conflict) and pushed again.
+set -eu
+remote="$1"
+branch="$2"
+message="Cập nhật trạng thái đồng bộ [skip ci]"
+
+git add state/
+if git diff --cached --quiet; then
+    echo "state/ không đổi."
+    exit 0
+fi
+git -c user.name="${PUBLISH_GIT_NAME:-publish-bot}" \
+    -c user.email="${PUBLISH_GIT_EMAIL:-publish-bot@localhost}" \
+    commit -q -m "$message"
+for attempt in 1 2 3; do
+    if git push -q "$remote" "HEAD:$branch"; then
+        echo "Đã đẩy state/ lên $branch."
+        exit 0
+    fi
+    echo "Nhánh $branch đã có commit mới; ghép lại rồi đẩy lần nữa ($attempt/3)." >&2
+    git -c user.name="${PUBLISH_GIT_NAME:-publish-bot}" \
+        -c user.email="${PUBLISH_GIT_EMAIL:-publish-bot@localhost}" \
+        pull -q --rebase "$remote" "$branch"
+done
+echo "Không đẩy được state/ lên $branch. Đừng chạy đồng bộ lại trước khi xử lý: xem mục" \
+    "'Không đẩy được state/' trong hướng dẫn vận hành." >&2
+exit 1
