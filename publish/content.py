@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import difflib
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +16,7 @@ from typing import Any
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
 from publish.frontmatter import FrontMatterError, Parsed, decode, split
-from publish.gates import gate
+from publish.gates import gate, secret_classification, secret_stamp
 from publish.model import Bulletin, ImageRef, Page, Site
 from publish.text import SLUG_RE, nfc, slugify
 
@@ -43,6 +46,15 @@ IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"']([^\"']*)[\"'
 HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y")
 DATE_HINT = "Viết ngày dạng 2020-12-08 hoặc 2020-12-08 08:00 (giờ Việt Nam), hoặc 08/12/2020."
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
+)
+"""Names Windows cannot store (the radio folder is often a Windows share): items/con.txt fails."""
+SECRET_HINT = (
+    "Tài liệu mật không được lưu trên máy hay kho git có kết nối Internet (Luật Bảo vệ bí mật nhà "
+    "nước). Chuyển tệp ra khỏi dự án (nếu đã commit: xóa khỏi lịch sử git và báo cán bộ phụ trách "
+    "bảo mật), rồi chạy lại. Nếu đây không phải dấu mật, sửa lại dòng đó."
+)
 
 
 @dataclass(slots=True)
@@ -97,6 +109,7 @@ def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
+    bulletins = _canonical_tags(bulletins)
     published, excluded, previews = [], [], []
     for bulletin in bulletins:
         verdict = gate(bulletin, now=now, policy=config.policy)
@@ -116,6 +129,7 @@ def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site
         ),
         excluded=tuple(sorted(excluded, key=lambda e: e.bulletin.source)),
         previews=tuple(previews),
+        warnings=tuple(problems),
     )
 
 
@@ -132,8 +146,28 @@ def _markdown_files(folder: Path, *, pages: bool) -> Iterator[Path]:
         yield path
 
 
-def read_parsed(path: Path, collector: Collector) -> Parsed | None:
-    """Read and split a Markdown file, recording a problem instead of raising."""
+def read_parsed(path: Path, collector: Collector, content_dir: Path | None = None) -> Parsed | None:
+    """Read and split a Markdown file, recording a problem instead of raising.
+
+    A file (or a folder above it) that is a symlink out of content/, or something that is not a
+    regular file (a FIFO would block the build forever), is refused without being read.
+    """
+    if content_dir is not None:
+        inside = content_dir.resolve()
+        resolved = path.resolve()
+        if resolved != inside and inside not in resolved.parents:
+            collector.add(
+                "tệp là liên kết (symlink) tới nơi nằm ngoài thư mục content/: không đọc",
+                line=None,
+                hint="Chép nội dung vào một tệp thật trong content/ thay vì dùng liên kết.",
+            )
+            return None
+    if not path.is_file():
+        collector.add(
+            "không phải là tệp thường (thư mục, thiết bị hoặc ống dẫn): không đọc",
+            hint="Xóa mục này khỏi content/ hoặc đổi tên để không kết thúc bằng .md.",
+        )
+        return None
     raw = path.read_bytes()
     try:
         parsed = split(nfc(decode(raw)))
@@ -148,11 +182,13 @@ def load_bulletin(path: Path, config: Config, problems: list[Problem]) -> Bullet
     """Validate one bulletin file; append its problems and return it when it has none."""
     source = _rel(path, config.root)
     col = Collector(source, problems)
-    parsed = read_parsed(path, col)
+    parsed = read_parsed(path, col, config.root / "content")
     if parsed is None:
         return None
     before = len([p for p in problems if p.severity == "error"])
     data = parsed.data
+    _secret(col, data, parsed, config)
+    _unknown_keys(col, data, KNOWN_KEYS | set(CHANNELS))
     title = _text(col, data, "title", required=True, limit=config.policy.max_title_length)
     summary = _text(col, data, "summary", required=True, limit=config.policy.max_summary_length)
     date = _datetime(col, data, "date", config, required=True)
@@ -214,18 +250,20 @@ def load_bulletin(path: Path, config: Config, problems: list[Problem]) -> Bullet
 def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | None:
     """Validate one page from content/pages/."""
     col = Collector(_rel(path, config.root), problems)
-    parsed = read_parsed(path, col)
+    parsed = read_parsed(path, col, config.root / "content")
     if parsed is None:
         return None
-    before = len(problems)
+    before = len([p for p in problems if p.severity == "error"])
     data = parsed.data
+    _secret(col, data, parsed, config)
+    _unknown_keys(col, data, PAGE_KEYS)
     title = _text(col, data, "title", required=True, limit=config.policy.max_title_length)
     slug = _slug(col, data, path)
     _body_images(col, parsed, path, config)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {order!r}", field="order")
-    if len(problems) > before:
+    if len([p for p in problems if p.severity == "error"]) > before:
         return None
     return Page(
         slug=slug,
@@ -383,7 +421,7 @@ def _slug(col: Collector, data: dict[str, Any], path: Path) -> str:
     value = data.get("slug")
     if value is None:
         stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", path.stem)
-        return slugify(stem)
+        return _not_reserved(col, slugify(stem), "slug", "tên tệp")
     if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 120:
         suggestion = slugify(str(value))
         col.add(
@@ -392,7 +430,7 @@ def _slug(col: Collector, data: dict[str, Any], path: Path) -> str:
             hint=f"Ví dụ: slug: {suggestion}",
         )
         return ""
-    return value
+    return _not_reserved(col, value, "slug", "slug")
 
 
 def _identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
@@ -408,7 +446,58 @@ def _identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
             hint="Ví dụ: id: ct-2020-12-zalo-oa. Đừng đổi id sau khi đã đăng.",
         )
         return slug
-    return text
+    return _not_reserved(col, text, "id", "id")
+
+
+def _not_reserved(col: Collector, value: str, field: str, what: str) -> str:
+    """Refuse names Windows cannot store as files (CON, NUL, COM1…): they break the radio share."""
+    if value.split(".")[0] in WINDOWS_RESERVED:
+        col.add(
+            f"{what} {value!r} là tên Windows dành riêng, không lưu được thành tệp trên máy Windows",
+            field=field if field in (col.parsed.data if col.parsed else {}) else None,
+            hint=f"Đặt {field} khác, ví dụ: {field}: {value}-1",
+        )
+        return ""
+    return value
+
+
+def _secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config) -> None:
+    """A secret classification or stamp is an error: the build and every sync stop, nothing written."""
+    value = data.get("classification")
+    if isinstance(value, str) and secret_classification(value, config.policy):
+        col.add(
+            f"tài liệu mật (classification: {value.strip()}): không bao giờ được xuất bản",
+            field="classification",
+            hint=SECRET_HINT,
+        )
+        return
+    title = data.get("title") if isinstance(data.get("title"), str) else ""
+    found = secret_stamp(parsed.body, config.policy, title=title)
+    if found is not None:
+        number, stamp = found
+        line = parsed.line_of("title") if number < 0 else parsed.body_line + number
+        col.add(
+            f"văn bản mang dấu mật «{stamp}»: không bao giờ được xuất bản",
+            line=line,
+            hint=SECRET_HINT,
+        )
+
+
+def _unknown_keys(col: Collector, data: dict[str, Any], known: set[str]) -> None:
+    """A key that looks like a misspelt known key is a warning (it would silently go to `extra`)."""
+    for key in data:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key.lower(), sorted(known), n=1, cutoff=0.8)
+        if close:
+            col.add(
+                f"trường '{key}' không có trong danh sách trường đã biết: có phải ý bạn là "
+                f"'{close[0]}'?",
+                field=key,
+                hint=f"Sửa thành '{close[0]}:'. Nếu '{key}' là trường riêng cho giao diện, "
+                "đặt một tên khác hẳn để khỏi nhầm.",
+                severity="warning",
+            )
 
 
 def _tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
@@ -423,7 +512,37 @@ def _tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
             hint='Ví dụ: tags: ["lừa đảo qua mạng", "an ninh mạng"]',
         )
         return ()
-    return tuple(dict.fromkeys(str(t).strip() for t in value if str(t).strip()))
+    seen: dict[str, str] = {}
+    for tag in (nfc(str(t)).strip() for t in value):
+        if tag:
+            seen.setdefault(slugify(tag), tag)
+    return tuple(seen.values())
+
+
+def _canonical_tags(bulletins: list[Bulletin]) -> list[Bulletin]:
+    """Tags with the same address (/the/<slug>/, so differing only in case or accents) get one label.
+
+    The label is the spelling most bulletins use (ties: the oldest bulletin's), so every page,
+    feed and list shows the same label and adding a bulletin never renames a tag by accident.
+    """
+    spellings: dict[str, Counter[str]] = {}
+    first: dict[tuple[str, str], tuple[dt.datetime, str]] = {}
+    for bulletin in bulletins:
+        for tag in bulletin.tags:
+            slug = slugify(tag)
+            spellings.setdefault(slug, Counter())[tag] += 1
+            first.setdefault((slug, tag), (bulletin.date, bulletin.key))
+            first[(slug, tag)] = min(first[(slug, tag)], (bulletin.date, bulletin.key))
+    label = {
+        slug: min(counts, key=lambda t: (-counts[t], first[(slug, t)], t))
+        for slug, counts in spellings.items()
+    }
+    return [
+        dataclasses.replace(b, tags=tuple(label[slugify(t)] for t in b.tags))
+        if any(label[slugify(t)] != t for t in b.tags)
+        else b
+        for b in bulletins
+    ]
 
 
 def _channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset[str]:

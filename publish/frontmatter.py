@@ -31,6 +31,32 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
+class DuplicateKeyError(yaml.YAMLError):
+    """A key written twice in one mapping; PyYAML would silently keep the last value."""
+
+    def __init__(self, key: str, first: int, second: int) -> None:
+        super().__init__(f"khóa '{key}' được viết hai lần (dòng {first} và dòng {second})")
+        self.key = key
+        self.line = second
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False):
+    """A mapping, refusing a key written twice (merge keys `<<` may still override)."""
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+            continue
+        ident = str(key_node.value)  # keys become strings, so 1 and '1' are the same key
+        line = key_node.start_mark.line + 2  # +1: 1-based, +1: the opening '---' line
+        if ident in seen:
+            raise DuplicateKeyError(str(key_node.value), seen[ident], line)
+        seen[ident] = line
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+Loader.construct_mapping = _construct_mapping  # type: ignore[method-assign]
+
+
 class FrontMatterError(ValueError):
     """The file has no usable front matter; carries the line and a fix."""
 
@@ -91,6 +117,12 @@ def split(text: str) -> Parsed:
     body = "\n".join(lines[end + 1 :])
     try:
         data = yaml.load(yaml_text, Loader=Loader)
+    except DuplicateKeyError as exc:
+        raise FrontMatterError(
+            str(exc),
+            line=exc.line,
+            hint=f"Giữ một dòng '{exc.key}:' và xóa dòng còn lại (nếu không, giá trị nào được dùng là không rõ).",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -3,18 +3,59 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from publish.config import Policy
 from publish.model import Bulletin, Exclusion
-from publish.text import nfc, vn_datetime
+from publish.text import fold, nfc, vn_datetime
 
-__all__ = ["gate", "is_secret"]
+__all__ = ["gate", "is_secret", "secret_classification", "secret_stamp"]
+
+STAMPS = ("mật", "tối mật", "tuyệt mật")
+"""The state-secret grades (Luật Bảo vệ bí mật nhà nước 2018): always secret, whatever site.toml says."""
+_NON_WORD = re.compile(r"[\W_]+")
+_GRADE_LINE = re.compile(r"^\W*độ\s+mật\s*[:：]\s*(?P<value>.*)$", re.IGNORECASE)
+_TITLE_STAMP = re.compile(r"^\s*[\[(]\s*(?P<stamp>[^\])]+?)\s*[\])]")
+
+
+def _grades(policy: Policy) -> set[str]:
+    """Folded secret grades: the legal ones plus the site's own list."""
+    return {fold(nfc(c)).strip() for c in (*STAMPS, *policy.secret_classifications) if c.strip()}
+
+
+def secret_classification(value: str, policy: Policy) -> bool:
+    """Whether a `classification` value is a secret grade (case, accents and NFD ignored)."""
+    return fold(nfc(value)).strip() in _grades(policy)
 
 
 def is_secret(bulletin: Bulletin, policy: Policy) -> bool:
-    """Whether the bulletin's classification is one the policy never publishes."""
-    wanted = {nfc(c).casefold().strip() for c in policy.secret_classifications}
-    return nfc(bulletin.classification).casefold().strip() in wanted
+    """Whether the bulletin is classified secret or its text carries a secret stamp."""
+    return secret_classification(bulletin.classification, policy) or (
+        secret_stamp(bulletin.body, policy, title=bulletin.title) is not None
+    )
+
+
+def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, str] | None:
+    """(0-based line in `body`, the stamp) of a secret stamp in the text, else None.
+
+    A stamp is a line holding only a grade in capitals ("MẬT", "**TỐI MẬT**"), an "Độ mật: …"
+    line naming a grade, or a title starting with a bracketed grade ("[MẬT] …", line -1).
+    Lower-case words ("mật khẩu", "bí mật") are ordinary text, not stamps.
+    """
+    grades = _grades(policy)
+    match = _TITLE_STAMP.match(nfc(title))
+    if match and match["stamp"].isupper() and fold(match["stamp"]).strip() in grades:
+        return -1, match["stamp"]
+    for number, line in enumerate(nfc(body).split("\n")):
+        words = _NON_WORD.sub(" ", line).strip()
+        if words and words.isupper() and fold(words) in grades:
+            return number, words
+        grade = _GRADE_LINE.match(line.strip())
+        if grade:
+            value = fold(_NON_WORD.sub(" ", grade["value"]).strip())
+            if value in grades or any(f" {g} " in f" {value} " for g in grades):
+                return number, line.strip()
+    return None
 
 
 def gate(bulletin: Bulletin, *, now: dt.datetime, policy: Policy) -> Exclusion | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from publish.config import Config
+from publish.errors import Problem
 
 __all__ = ["Artifact", "Bulletin", "Exclusion", "ImageRef", "Page", "Site"]
 
@@ -110,6 +111,8 @@ class Site:
     excluded: tuple[Exclusion, ...] = ()
     previews: tuple[Bulletin, ...] = ()
     """With --drafts: drafts and unapproved bulletins shown on the local website only, with a banner."""
+    warnings: tuple[Problem, ...] = ()
+    """Content warnings found while loading (e.g. a misspelt front matter key); errors under --strict."""
 
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
         """Bulletins that go to `channel`, newest first (previews only on the web)."""

@@ -141,7 +141,6 @@ def gated_project(tmp_path: Path) -> Path:
             "content/bai-viet/chua-duyet.md": bulletin_md(drop=["approved_by"]),
             "content/bai-viet/hen-gio.md": bulletin_md({"date": "2021-06-01 08:00"}),
             "content/bai-viet/het-han.md": bulletin_md({"expires": "2020-12-31"}),
-            "content/bai-viet/mat.md": bulletin_md({"classification": "mật"}),
         },
     )
 
@@ -157,7 +156,6 @@ def test_build_prints_one_skip_line_per_excluded_bulletin(
         "Bỏ qua content/bai-viet/chua-duyet.md: chưa được duyệt (thiếu approved_by)",
         "Bỏ qua content/bai-viet/hen-gio.md: hẹn giờ: sẽ xuất bản lúc 08:00, Thứ Ba, 01/06/2021",
         "Bỏ qua content/bai-viet/het-han.md: đã hết hạn lúc 00:00, Thứ Năm, 31/12/2020",
-        "Bỏ qua content/bai-viet/mat.md: tài liệu mật (mật): không bao giờ xuất bản",
         "Bỏ qua content/bai-viet/nhap.md: bản nháp (draft: true)",
     ]
     assert "Xong: 1 bản tin được xuất bản vào output/." in out
@@ -203,7 +201,7 @@ def test_check_writes_nothing(tmp_path: Path, capsys, fake_renderers) -> None:
     root = gated_project(tmp_path)
     assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
     out = capsys.readouterr().out
-    assert "Không có lỗi: 1 bản tin xuất bản được, 5 bị giữ lại" in out
+    assert "Không có lỗi: 1 bản tin xuất bản được, 4 bị giữ lại" in out
     assert not (root / "output").exists()
 
 

@@ -16,7 +16,7 @@ from publish.config import Policy
 from publish.content import load_site
 from publish.gates import gate, is_secret
 from publish.model import Bulletin
-from tests.helpers import SITE_TOML, bulletin_md, make_project
+from tests.helpers import bulletin_md, make_project
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = dt.datetime(2021, 1, 1, 9, 0, tzinfo=HCM)
@@ -126,15 +126,13 @@ def test_offsetless_date_is_still_embargoed_at_0059_utc(tmp_path: Path) -> None:
 
 
 def test_gates_apply_when_loading_a_project(tmp_path: Path) -> None:
-    toml = SITE_TOML + '\n[policy]\nsecret_classifications = ["mật", "nội bộ"]\n'
+    # A secret bulletin is no longer a silent exclusion but a load error (tests/test_hardening_secret.py).
     files = {
-        "site.toml": toml,
         "content/bai-viet/ok.md": bulletin_md(),
         "content/bai-viet/nhap.md": bulletin_md({"draft": "true"}),
         "content/bai-viet/chua-duyet.md": bulletin_md(drop=["approved_by"]),
         "content/bai-viet/hen-gio.md": bulletin_md({"date": "2021-06-01 08:00"}),
         "content/bai-viet/het-han.md": bulletin_md({"expires": "2020-12-31"}),
-        "content/bai-viet/noi-bo.md": bulletin_md({"classification": "Nội bộ"}),
     }
     config = config_module.load(make_project(tmp_path, files))
     site = load_site(config, now=NOW)
@@ -145,7 +143,6 @@ def test_gates_apply_when_loading_a_project(tmp_path: Path) -> None:
         "chua-duyet": "unapproved",
         "hen-gio": "scheduled",
         "het-han": "expired",
-        "noi-bo": "secret",
     }
 
 
@@ -154,7 +151,6 @@ def test_drafts_flag_previews_only_drafts_and_unapproved_on_the_web(tmp_path: Pa
         "content/bai-viet/nhap.md": bulletin_md({"draft": "true"}),
         "content/bai-viet/chua-duyet.md": bulletin_md(drop=["approved_by"]),
         "content/bai-viet/hen-gio.md": bulletin_md({"date": "2021-06-01 08:00"}),
-        "content/bai-viet/mat.md": bulletin_md({"classification": "mật", "draft": "true"}),
     }
     config = config_module.load(make_project(tmp_path, files))
     site = load_site(config, now=NOW, drafts=True)

@@ -1,0 +1,180 @@
+"""Loader gaps closed: duplicate keys, misspelt keys, tag case, files that point out of content/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import main
+from publish.content import load_site
+from publish.errors import ContentError
+from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
+
+
+def load(root: Path):
+    """Load the project at the fixed clock."""
+    return load_site(config_module.load(root), now=NOW)
+
+
+def problems(root: Path) -> list:
+    """The problems a load raises."""
+    with pytest.raises(ContentError) as info:
+        load(root)
+    return list(info.value.problems)
+
+
+def test_a_key_written_twice_is_an_error_with_both_lines(tmp_path: Path) -> None:
+    text = bulletin_md({"title": '"Tiêu đề cũ"'}).replace(
+        "approved_by:", 'title: "Tiêu đề mới"\napproved_by:'
+    )
+    root = make_project(tmp_path, {"content/a.md": text})
+    [problem] = problems(root)
+    assert (problem.file, problem.line) == ("content/a.md", 6)
+    assert "khóa 'title' được viết hai lần (dòng 2 và dòng 6)" in problem.message
+    assert "xóa dòng còn lại" in problem.hint
+
+
+def test_a_key_written_twice_inside_a_channel_block_is_an_error(tmp_path: Path) -> None:
+    text = bulletin_md({"zalo": '\n  title: "Một"\n  title: "Hai"'})
+    [problem] = problems(make_project(tmp_path, {"content/a.md": text}))
+    assert "khóa 'title' được viết hai lần (dòng 8 và dòng 9)" in problem.message
+    assert problem.line == 9
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [("aproved_by", "approved_by"), ("catgory", "category"), ("Title", "title"), ("tag", "tags")],
+)
+def test_a_misspelt_key_is_a_warning_naming_the_known_key(
+    tmp_path: Path, key: str, meant: str
+) -> None:
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({key: '"x"'})})
+    site = load(root)
+    [warning] = site.warnings
+    assert warning.severity == "warning" and warning.field == key and warning.line == 7
+    assert f"có phải ý bạn là '{meant}'?" in warning.message
+    assert site.bulletins[0].extra == {key: "x"}  # still there for templates
+
+
+def test_a_template_key_far_from_any_known_key_is_silent(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"nguon_tin": '"Báo Đồng Tháp"'})})
+    assert load(root).warnings == ()
+
+
+def test_misspelt_key_passes_check_but_fails_it_under_strict(tmp_path, capsys, monkeypatch):
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"aproved_by": '"Ai đó"'})})
+    args = ["check", "--root", str(root), "--now", "2021-01-01T09:00"]
+    assert main(args) == 0
+    assert "cảnh báo: trường 'aproved_by'" in capsys.readouterr().err
+    assert main([*args, "--strict"]) == 1
+    assert "content/a.md:7: lỗi: trường 'aproved_by'" in capsys.readouterr().err
+
+
+def test_a_misspelt_page_key_is_a_warning_and_the_page_still_loads(tmp_path: Path) -> None:
+    page = '---\ntitle: "Giới thiệu"\nodrer: 2\n---\n\nNội dung.\n'
+    site = load(make_project(tmp_path, {"content/pages/gioi-thieu.md": page}))
+    assert [p.slug for p in site.pages] == ["gioi-thieu"]
+    assert "có phải ý bạn là 'order'?" in site.warnings[0].message
+
+
+def test_tags_differing_in_case_or_accents_share_one_label_everywhere(tmp_path: Path) -> None:
+    files = {
+        "content/a.md": bulletin_md(
+            {"slug": "a", "date": "2020-12-01", "tags": '["Lừa đảo", "lừa đảo", "LỪA ĐẢO"]'}
+        ),
+        "content/b.md": bulletin_md({"slug": "b", "date": "2020-12-02", "tags": '["lừa đảo"]'}),
+        "content/c.md": bulletin_md({"slug": "c", "date": "2020-12-03", "tags": '["lừa đảo"]'}),
+        "content/d.md": bulletin_md({"slug": "d", "date": "2020-12-04", "tags": '["Lua dao"]'}),
+    }
+    site = load(make_project(tmp_path, files))
+    assert {b.slug: b.tags for b in site.bulletins} == {s: ("lừa đảo",) for s in "abcd"}
+
+
+def test_tag_label_ties_go_to_the_oldest_bulletin_so_new_posts_never_rename_a_tag(tmp_path):
+    files = {
+        "content/a.md": bulletin_md({"slug": "a", "date": "2020-12-01", "tags": '["Zalo"]'}),
+        "content/b.md": bulletin_md({"slug": "b", "date": "2020-12-05", "tags": '["zalo"]'}),
+    }
+    site = load(make_project(tmp_path, files))
+    assert {b.tags for b in site.bulletins} == {("Zalo",)}
+
+
+def test_a_symlinked_bulletin_from_outside_content_is_refused_unread(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text(bulletin_md({"title": '"Bí mật bên ngoài"'}), encoding="utf-8")
+    root = make_project(tmp_path, {})
+    (root / "content" / "a.md").symlink_to(outside)
+    [problem] = problems(root)
+    assert problem.file == "content/a.md" and "ngoài thư mục content/" in problem.message
+
+
+def test_a_symlinked_folder_out_of_content_is_never_read(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.md").write_text(bulletin_md(), encoding="utf-8")
+    root = make_project(tmp_path, {"content/a.md": bulletin_md()})
+    (root / "content" / "link").symlink_to(elsewhere, target_is_directory=True)
+    # Either skipped (the directory walk does not follow links) or refused: never published.
+    try:
+        site = load(root)
+    except ContentError as exc:
+        assert all("ngoài thư mục content/" in p.message for p in exc.problems)
+    else:
+        assert [b.source for b in site.bulletins] == ["content/a.md"]
+
+
+def test_a_fifo_named_md_does_not_hang_the_build(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"content/a.md": bulletin_md()})
+    os.mkfifo(root / "content" / "b.md")
+    [problem] = problems(root)
+    assert problem.file == "content/b.md" and "không phải là tệp thường" in problem.message
+
+
+@pytest.mark.parametrize("name", ["con", "nul", "aux", "com1", "lpt9", "prn"])
+def test_windows_reserved_file_names_slugs_and_ids_are_refused(tmp_path: Path, name: str) -> None:
+    root = make_project(
+        tmp_path,
+        {
+            f"content/{name}.md": bulletin_md(),
+            "content/b.md": bulletin_md({"slug": name}),
+            "content/c.md": bulletin_md({"id": name, "slug": "c"}),
+        },
+    )
+    found = {(p.file, p.field) for p in problems(root) if "tên Windows dành riêng" in p.message}
+    assert found == {(f"content/{name}.md", None), ("content/b.md", "slug"), ("content/c.md", "id")}
+
+
+def test_a_very_long_file_name_gives_a_bounded_slug(tmp_path: Path) -> None:
+    name = "canh-bao-" * 25 + "x"
+    site = load(make_project(tmp_path, {f"content/{name}.md": bulletin_md()}))
+    assert len(site.bulletins[0].slug) <= 80
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["../../etc", "/etc/passwd", "a/b", "а-cyrillic", "ａ", "a..b", "con.json", "a\\b", "x" * 121],
+)
+def test_hostile_slugs_and_ids_are_errors_not_paths(tmp_path: Path, value: str) -> None:
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md({"slug": repr(value)}),
+            "content/b.md": bulletin_md({"id": repr(value), "slug": "b"}),
+        },
+    )
+    assert {(p.file, p.field) for p in problems(root)} == {
+        ("content/a.md", "slug"),
+        ("content/b.md", "id"),
+    }
+
+
+def test_a_look_alike_file_name_cannot_take_another_bulletins_slug(tmp_path: Path) -> None:
+    # Cyrillic "а" transliterates to Latin "a": the clash is reported, not silently merged.
+    root = make_project(
+        tmp_path, {"content/canh-bao.md": bulletin_md(), "content/cаnh-bao.md": bulletin_md()}
+    )
+    assert any("slug 'canh-bao' trùng" in p.message for p in problems(root))

@@ -1,0 +1,114 @@
+"""Secret bulletins: a classification or a stamp in the text stops every command; nothing is written."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.config import Policy
+from publish.gates import secret_stamp
+from tests.helpers import SITE_TOML, bulletin_md, install_fake_renderers, make_project
+
+NOW = "2021-01-01T09:00"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["mật", "Mật", "TỐI MẬT", " tuyệt mật ", "toi mat", unicodedata.normalize("NFD", "Tối mật")],
+)
+def test_secret_classification_stops_build_naming_file_line_and_field(
+    tmp_path: Path, capsys, monkeypatch, value: str
+) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(
+        tmp_path,
+        {
+            "content/ok.md": bulletin_md({"slug": "ok"}),
+            "content/mat.md": bulletin_md({"classification": repr(value), "draft": "true"}),
+        },
+    )
+    assert main(["build", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert "content/mat.md:7: lỗi: trường 'classification': tài liệu mật" in err
+    assert "Chưa có gì được ghi hay xuất bản" in err and "Traceback" not in err
+    assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("MẬT\n\nKế hoạch tuần tra.", 9),
+        ("**TỐI MẬT**\n\nNội dung.", 9),
+        ("Nội dung.\n\n# TUYỆT MẬT", 11),
+        ("Số: 12/KH-CAH\nĐộ mật: Mật\n\nNội dung.", 10),
+        ("ĐỘ MẬT: TỐI MẬT\n\nNội dung.", 9),
+    ],
+)
+def test_a_stamp_in_the_text_is_refused_by_check(tmp_path, capsys, monkeypatch, body, line):
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    assert f"content/a.md:{line}: lỗi: văn bản mang dấu mật" in capsys.readouterr().err
+
+
+def test_a_bracketed_stamp_in_the_title_is_refused(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": '"[MẬT] Kế hoạch"'})})
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    assert "content/a.md:2: lỗi: văn bản mang dấu mật «MẬT»" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Đặt mật khẩu mạnh, không chia sẻ mã OTP.",
+        "Giữ bí mật thông tin cá nhân.",
+        "Độ mật: Không",
+        "Mật ong giả được bày bán.",
+        "mật",
+    ],
+)
+def test_ordinary_words_are_not_stamps(body: str) -> None:
+    assert secret_stamp(body, Policy()) is None
+
+
+def test_the_sites_own_grades_count_as_secret_too(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    toml = SITE_TOML + '\n[policy]\nsecret_classifications = ["mật", "nội bộ"]\n'
+    files = {
+        "site.toml": toml,
+        "content/a.md": bulletin_md({"classification": '"Nội bộ"'}),
+        "content/b.md": bulletin_md({"slug": "b"}, body="NỘI BỘ\n\nNội dung."),
+    }
+    root = make_project(tmp_path, files)
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert "content/a.md:7: lỗi: trường 'classification'" in err
+    assert "content/b.md:10: lỗi: văn bản mang dấu mật «NỘI BỘ»" in err
+
+
+def test_a_secret_page_is_refused_too(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    page = '---\ntitle: "Giới thiệu"\n---\n\nTUYỆT MẬT\n\nNội dung.\n'
+    root = make_project(tmp_path, {"content/pages/gioi-thieu.md": page})
+    assert main(["build", "--root", str(root), "--now", NOW]) == 1
+    assert "content/pages/gioi-thieu.md:5: lỗi: văn bản mang dấu mật" in capsys.readouterr().err
+
+
+def test_sync_with_a_secret_bulletin_sends_nothing_and_keeps_old_output(tmp_path, capsys):
+    toml = SITE_TOML + '\n[radio]\nfolder = "dai"\n'
+    root = make_project(tmp_path, {"site.toml": toml, "content/a.md": bulletin_md()})
+    assert main(["build", "--root", str(root), "--now", NOW, "--channel", "web", "-q"]) == 0
+    before = sorted(p.relative_to(root).as_posix() for p in (root / "output").rglob("*"))
+    (root / "content/b.md").write_text(
+        bulletin_md({"slug": "b", "classification": '"mật"'}), encoding="utf-8"
+    )
+    assert main(["sync", "radio", "--root", str(root), "--now", NOW]) == 1
+    assert "content/b.md:8: lỗi: trường 'classification': tài liệu mật" in capsys.readouterr().err
+    after = sorted(p.relative_to(root).as_posix() for p in (root / "output").rglob("*"))
+    assert (
+        after == before and not (root / "dai").exists() and not (root / "state/radio.json").exists()
+    )
