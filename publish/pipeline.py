@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -12,6 +13,7 @@ from publish.config import CHANNELS, Config
 from publish.content import load_site
 from publish.errors import ContentError, Problem
 from publish.model import Artifact, Site
+from publish.pii import lint
 
 __all__ = ["RENDERERS", "Build", "build", "parse_channels", "renderer"]
 
@@ -35,12 +37,23 @@ def renderer(channel: str) -> ModuleType:
 
 
 def build(
-    config: Config, *, channels: Sequence[str], now: dt.datetime, drafts: bool = False
+    config: Config,
+    *,
+    channels: Sequence[str],
+    now: dt.datetime,
+    drafts: bool = False,
+    strict: bool = False,
 ) -> Build:
-    """Load and gate the content, run every channel's checks, then return the lazy artifact stream."""
+    """Load and gate the content, run every channel's checks, then return the lazy artifact stream.
+
+    `strict` (CI): content warnings (a misspelt front matter key) and unreviewed personal data in
+    bulletins that will be published become errors.
+    """
     site = load_site(config, now=now, drafts=drafts)
+    content = [dataclasses.replace(p, severity="error") if strict else p for p in site.warnings]
     modules = [renderer(name) for name in channels]
-    found = [p for module in modules if hasattr(module, "check") for p in module.check(site)]
+    found = [*content, *lint(site, strict=strict)]
+    found += [p for module in modules if hasattr(module, "check") for p in module.check(site)]
     if any(p.severity == "error" for p in found):
         raise ContentError(found)
     return Build(site, tuple(channels), tuple(found), _render_all(site, modules))

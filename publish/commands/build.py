@@ -41,6 +41,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="tạo thêm âm thanh nháp (WAV, espeak-ng) cho từng tin phát thanh, để nghe thử; không dùng để phát",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="coi cảnh báo nội dung và dữ liệu cá nhân chưa được duyệt là lỗi (dùng trong CI)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -51,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     channels = parse_channels(args.channel)
     if args.audio:
         check_audio(channels)
-    result = build(config, channels=channels, now=now, drafts=args.drafts)
+    result = build(config, channels=channels, now=now, drafts=args.drafts, strict=args.strict)
     report = write(result.artifacts, args.root / args.output, channels)
     if args.audio:
         write_audio(result.site, args.root / args.output / "radio" / "audio")

@@ -29,6 +29,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="kiểm tra cả liên kết ra trang web khác (cần mạng; lỗi chỉ là cảnh báo)",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="coi cảnh báo nội dung và dữ liệu cá nhân chưa được duyệt là lỗi (dùng trong CI)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -36,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     """Load, validate and render in memory."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
-    result = build(config, channels=parse_channels(args.channel), now=now)
+    result = build(config, channels=parse_channels(args.channel), now=now, strict=args.strict)
     sources: dict[tuple[str, str], str] = {}
     # Same path checks as the writer, so a clash is found by check, not first by build.
     links = SiteLinks(config.base_url)

@@ -1,0 +1,153 @@
+"""Personal-data lint for `publish check`: ID numbers, bank accounts and exact birth dates.
+
+Bulletins about crimes and accidents name people. Citizen ID numbers (CCCD 12 digits, CMND 9),
+bank account numbers and the exact birth date of a victim or a minor must not be published
+(Nghị định 13/2023/NĐ-CP on personal data; Luật Trẻ em 2016). The lint finds likely cases and
+reports each with its line; the found value is masked in the message, because CI logs are read by
+more people than the bulletin. `--strict` (CI) makes findings errors for bulletins that will be
+published, unless the bulletin names who reviewed them in `pii_reviewed_by`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish.errors import Problem
+from publish.frontmatter import FrontMatterError, decode, split
+from publish.gates import gate
+from publish.model import Bulletin, Site
+from publish.text import nfc
+
+__all__ = ["Finding", "findings", "lint", "mask"]
+
+ADULT_AGE = 18
+_ID_WORDS = r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?|hộ chiếu)"
+_CITIZEN_ID = re.compile(r"(?<![\d.,/])\d{12}(?![\d.,/]|\s*(?:đồng|đ\b|VNĐ|vnđ))")
+_ID_NEAR = re.compile(
+    _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
+)
+_ACCOUNT = re.compile(
+    r"(?:số tài khoản|tài khoản số|\bSTK\b|\bTK\s*:)[^\d\n]{0,40}?(?P<number>\d(?:[ .-]?\d){5,18})(?!\d)",
+    re.IGNORECASE,
+)
+_BIRTH_WORDS = r"(?:\bSN|\bsinh ngày|\bngày sinh|\bsinh)"
+_BIRTH_DATE = re.compile(
+    _BIRTH_WORDS + r"\s*:?\s*(?P<date>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2}))"
+)
+_BIRTH_YEAR = re.compile(r"(?:\bSN|\bsinh năm|\bnăm sinh)\s*:?\s*(?P<y>(?:19|20)\d{2})(?![/\d])")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One likely piece of personal data: where (0-based line of the text), what, masked value."""
+
+    line: int
+    kind: str
+    value: str
+
+
+def mask(value: str) -> str:
+    """Show only the first three and last two digits: 087123456789 → 087*******89."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) <= 5:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
+
+
+class _Spans:
+    """Character spans already reported on one line, so one number is reported once."""
+
+    def __init__(self) -> None:
+        self.taken: list[tuple[int, int]] = []
+
+    def __call__(self, span: tuple[int, int]) -> bool:
+        """Whether `span` overlaps no reported span (and remember it)."""
+        if any(span[0] < end and start < span[1] for start, end in self.taken):
+            return False
+        self.taken.append(span)
+        return True
+
+
+def findings(text: str, *, year: int) -> Iterator[Finding]:
+    """Every likely ID number, account number and exact/minor birth date in `text`, by line."""
+    for number, line in enumerate(nfc(text).split("\n")):
+        fresh = _Spans()
+
+        for match in _ACCOUNT.finditer(line):
+            if fresh(match.span("number")):
+                yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        for match in _ID_NEAR.finditer(line):
+            digits = re.sub(r"\D", "", match["number"])
+            if len(digits) in (9, 12) and fresh(match.span("number")):
+                kind = "số CCCD" if len(digits) == 12 else "số CMND"
+                yield Finding(number, kind, mask(digits))
+        for match in _CITIZEN_ID.finditer(line):
+            if fresh(match.span()):
+                yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
+        for match in _BIRTH_DATE.finditer(line):
+            if fresh(match.span("date")):
+                age = year - int(match["y"])
+                who = "của trẻ vị thành niên" if age < ADULT_AGE else ""
+                yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), match["date"])
+        for match in _BIRTH_YEAR.finditer(line):
+            age = year - int(match["y"])
+            if 0 <= age < ADULT_AGE and fresh(match.span("y")):
+                yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])
+
+
+def lint(site: Site, *, strict: bool = False) -> list[Problem]:
+    """Personal-data problems of every bulletin in content/, warnings unless `strict` says errors."""
+    seen: set[str] = set()
+    problems: list[Problem] = []
+    every = [*site.bulletins, *(e.bulletin for e in site.excluded), *site.previews]
+    for bulletin in every:
+        if bulletin.source in seen:
+            continue
+        seen.add(bulletin.source)
+        problems.extend(_bulletin_problems(bulletin, site, strict=strict))
+    return problems
+
+
+def _bulletin_problems(bulletin: Bulletin, site: Site, *, strict: bool) -> Iterator[Problem]:
+    """The findings of one bulletin as Problems with file lines."""
+    reviewer = bulletin.pii_reviewed_by.strip()
+    verdict = gate(bulletin, now=site.now, policy=site.config.policy)
+    # Drafts and unapproved bulletins need a person's approval before anything is published.
+    going_out = verdict is None or verdict.code == "scheduled"
+    severity = "error" if strict and going_out and not reviewer else "warning"
+    lines = _field_lines(site.config.root / bulletin.source)
+    texts = [
+        ("title", bulletin.title, lines.get("title")),
+        ("summary", bulletin.summary, lines.get("summary")),
+        (None, bulletin.body, bulletin.body_line),
+    ]
+    for field, text, first in texts:
+        for found in findings(text, year=bulletin.date.year):
+            line = None if first is None else first + found.line
+            if reviewer:
+                hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
+            else:
+                hint = (
+                    "Xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, viết tắt tên); nếu đã "
+                    'cân nhắc và vẫn cần đăng, thêm pii_reviewed_by: "Họ tên người duyệt".'
+                )
+            yield Problem(
+                bulletin.source,
+                f"có thể là dữ liệu cá nhân: {found.kind} «{found.value}»",
+                field,
+                line,
+                hint,
+                severity,
+            )
+
+
+def _field_lines(path: Path) -> dict[str, int]:
+    """Lines of the title and summary keys in the source file (empty when unreadable)."""
+    try:
+        parsed = split(nfc(decode(path.read_bytes())))
+    except (OSError, FrontMatterError):
+        return {}
+    return {k: line for k in ("title", "summary") if (line := parsed.line_of(k)) is not None}

@@ -1,0 +1,133 @@
+"""Personal-data lint: what it finds, the masked message with its line, and --strict in CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.pii import findings, mask
+from tests.helpers import bulletin_md, install_fake_renderers, make_project
+
+NOW = "2021-01-01T09:00"
+
+
+def kinds(text: str, year: int = 2020) -> list[tuple[int, str, str]]:
+    """(line, kind, masked value) of every finding."""
+    return [(f.line, f.kind, f.value) for f in findings(text, year=year)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Bà A, CCCD số 087123456789, trình báo", "số CCCD", "087*******89"),
+        ("số định danh cá nhân: 087 123 456 789", "số CCCD", "087*******89"),
+        ("mang CMND: 123 456 789 của người khác", "số CMND", "123****89"),
+        ("Mã 087123456789 được ghi trên giấy", "số CCCD (12 chữ số)", "087*******89"),
+        (
+            "chuyển vào STK: 0071 0012 34567 tại Vietcombank",
+            "số tài khoản ngân hàng",
+            "007********67",
+        ),
+        (
+            "số tài khoản Techcombank 19036688888 của đối tượng",
+            "số tài khoản ngân hàng",
+            "190******88",
+        ),
+        (
+            "cháu Nguyễn Văn B (SN 12/03/2010)",
+            "ngày sinh đầy đủ của trẻ vị thành niên",
+            "12/03/2010",
+        ),
+        ("anh C, sinh ngày 01.01.1980, trú ấp Tân Lập", "ngày sinh đầy đủ", "01.01.1980"),
+        ("em D (sinh năm 2008) bị dụ dỗ", "năm sinh của trẻ vị thành niên (12 tuổi)", "2008"),
+    ],
+)
+def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str) -> None:
+    assert kinds(text) == [(0, kind, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đối tượng Trần Văn E (SN 1990, trú xã An Hiệp) bị bắt.",  # adult, year only: usual practice
+        "chiếm đoạt 150000000 đồng của 12 bị hại",
+        "Gọi đường dây nóng 0277 3610 113 hoặc 113.",
+        "Thiệt hại 123456789012 đồng.",  # an amount, not an ID
+        "Ngày 08/12/2020, Công an huyện ra mắt Trang Zalo.",
+        "Đặt mật khẩu mạnh cho tài khoản ngân hàng.",
+    ],
+)
+def test_ordinary_bulletin_text_is_not_flagged(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_mask_never_shows_the_whole_number() -> None:
+    assert mask("087123456789") == "087*******89"
+    assert mask("1234") == "****"
+
+
+def test_findings_are_reported_per_line() -> None:
+    text = "Dòng một.\n\nCCCD 087123456789.\nSTK 0071001234567."
+    assert [(f.line, f.kind) for f in findings(text, year=2020)] == [
+        (2, "số CCCD"),
+        (3, "số tài khoản ngân hàng"),
+    ]
+
+
+PII_BODY = "Bà Nguyễn Thị F trình báo.\n\nCCCD của bà: 087123456789.\n"
+
+
+def project(tmp_path: Path, fields: dict[str, str] | None = None) -> Path:
+    """A project with one bulletin carrying a CCCD number on file line 11."""
+    return make_project(tmp_path, {"content/a.md": bulletin_md(fields, PII_BODY)})
+
+
+def test_check_warns_with_file_line_and_masked_value(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    root = project(tmp_path)
+    assert main(["check", "--root", str(root), "--now", NOW]) == 0
+    err = capsys.readouterr().err
+    assert "content/a.md:11: cảnh báo: có thể là dữ liệu cá nhân: số CCCD «087*******89»" in err
+    assert "087123456789" not in err
+
+
+def test_strict_check_and_build_fail_and_write_nothing(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    root = project(tmp_path)
+    assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 1
+    assert "content/a.md:11: lỗi: có thể là dữ liệu cá nhân" in capsys.readouterr().err
+    assert main(["build", "--root", str(root), "--now", NOW, "--strict"]) == 1
+    assert not (root / "output").exists()
+
+
+def test_strict_passes_when_a_reviewer_is_named(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    root = project(tmp_path, {"pii_reviewed_by": '"Đại úy Lê Văn G"'})
+    assert main(["build", "--root", str(root), "--now", NOW, "--strict"]) == 0
+    err = capsys.readouterr().err
+    assert "cảnh báo: có thể là dữ liệu cá nhân" in err and "Lê Văn G" in err
+
+
+def test_strict_only_warns_for_a_draft_that_still_needs_approval(tmp_path, capsys, monkeypatch):
+    install_fake_renderers(monkeypatch)
+    root = project(tmp_path, {"draft": "true"})
+    assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
+    assert "cảnh báo: có thể là dữ liệu cá nhân" in capsys.readouterr().err
+
+
+def test_strict_fails_for_an_embargoed_bulletin_that_will_publish_itself(tmp_path, monkeypatch):
+    install_fake_renderers(monkeypatch)
+    root = project(tmp_path, {"date": "2021-06-01 08:00"})
+    assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 1
+
+
+def test_title_finding_names_the_title_line(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(
+        tmp_path, {"content/a.md": bulletin_md({"title": '"Tìm nhân thân cháu SN 02/05/2015"'})}
+    )
+    assert main(["check", "--root", str(root), "--now", NOW]) == 0
+    err = capsys.readouterr().err
+    assert "content/a.md:2: cảnh báo: trường 'title': có thể là dữ liệu cá nhân: ngày sinh" in err
