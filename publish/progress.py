@@ -16,8 +16,8 @@ from typing import TextIO
 __all__ = ["Progress", "is_interactive"]
 
 BAR_WIDTH = 24
-MIN_TOTAL = 5
-"""Fewer steps than this show no progress: their own result lines are enough."""
+MIN_TOTAL = 20
+"""Fewer steps than this show no progress: they are quick and their own result lines are enough."""
 PLAIN_STEPS = 10
 """In plain mode, print a line each time another tenth of the work is done."""
 REDRAW_SECONDS = 0.1
@@ -51,7 +51,7 @@ class Progress:
         self.done = 0
         self.total = 0
         self._shown = False
-        self._last_draw = 0.0
+        self._last_draw = float("-inf")
         self._last_step = 0
 
     def __call__(self, done: int, total: int) -> None:

@@ -322,20 +322,23 @@ def test_progress_in_ci_is_plain_lines_every_tenth():
 def test_progress_on_a_terminal_redraws_one_line_and_echo_does_not_tear_it():
     stream, out = io.StringIO(), io.StringIO()
     progress = Progress("radio", stream=stream, interactive=True, clock=iter(range(100)).__next__)
-    progress(3, 12)
+    progress(3, 24)
     progress.echo("  ✓ tạo mới items/a.txt", file=out)
-    progress(12, 12)
+    progress(24, 24)
     progress.close()
     assert out.getvalue() == "  ✓ tạo mới items/a.txt\n"
     assert "\n" not in stream.getvalue()
-    assert stream.getvalue().endswith("radio [########################] 12/12 100%\r\x1b[K")
+    assert (
+        "radio [###---------------------] 3/24 12%\r\x1b[K\r\x1b[Kradio [###" in stream.getvalue()
+    )
+    assert stream.getvalue().endswith("radio [########################] 24/24 100%\r\x1b[K")
 
 
 def test_small_runs_show_no_progress():
     stream = io.StringIO()
     progress = Progress("zalo", stream=stream, interactive=False)
-    for done in range(1, 4):
-        progress(done, 3)
+    for done in range(1, 20):
+        progress(done, 19)
     assert stream.getvalue() == ""
 
 

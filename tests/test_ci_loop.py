@@ -1,0 +1,302 @@
+"""The CI loop replayed in temporary git repositories, and the shipped CI files checked.
+
+Each CI run is a fresh clone (as a runner checks out), `publish sync` with no target, then
+ci/commit-state.sh pushes state/ back. What persists between runs is what persists in real CI: the
+git remote, the Zalo OA (the emulator), the token file (a persisted secret volume) and the radio
+station's folder. An edit must then give exactly one Zalo update and rewrite only that bulletin's
+radio files; a run with nothing new must send nothing and commit nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from publish.cli import main, make_parser
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from tests.zalo_fixtures import env_for
+from tests.zalo_project import BODY, FAST_ENV, jpeg, site_toml, zalo_bulletin
+
+REPO = Path(__file__).resolve().parents[1]
+CI = REPO / "ci"
+NOW = "2021-01-01T09:00"
+STATE_MESSAGE = "Cập nhật trạng thái đồng bộ [skip ci]"
+KEY = "bt-001"
+GIT_ENV = {
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Biên tập viên",
+    "GIT_AUTHOR_EMAIL": "bientap@example.vn",
+    "GIT_COMMITTER_NAME": "Biên tập viên",
+    "GIT_COMMITTER_EMAIL": "bientap@example.vn",
+}
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in `cwd` with a clean configuration; return its output."""
+    result = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        env={**os.environ, **GIT_ENV},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
+def project_files() -> dict[str, str | bytes]:
+    """A content repository: two bulletins for web, Zalo and radio, images, .gitignore, ci/."""
+    toml = site_toml('oa_id = "2463951837402251183"').replace(
+        'default_channels = ["web", "zalo"]', 'default_channels = ["web", "zalo", "radio"]'
+    )
+    return {
+        "site.toml": toml,
+        ".gitignore": "/output/\n/state/.sync.lock\n",
+        "content/images/bia.jpg": jpeg(color=(20, 60, 160)),
+        "content/images/anh-1.jpg": jpeg(),
+        "content/bai-viet/ban-tin-000.md": zalo_bulletin(0),
+        "content/bai-viet/ban-tin-001.md": zalo_bulletin(1),
+        "ci/commit-state.sh": (CI / "commit-state.sh").read_text("utf-8"),
+    }
+
+
+@pytest.fixture
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
+    """The remote, the editor's clone, the OA emulator, the persisted token file and radio folder."""
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    editor = tmp_path / "editor"
+    git(tmp_path, "clone", "-q", str(origin), str(editor))
+    git(editor, "checkout", "-q", "-b", "main")
+    for rel, content in project_files().items():
+        path = editor / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    git(editor, "add", "-A")
+    git(editor, "commit", "-q", "-m", "Thêm hai bản tin")
+    git(editor, "push", "-q", "origin", "main")
+    radio = tmp_path / "dai-phat-thanh"
+    radio.mkdir()
+    token_file = tmp_path / "persisted-volume" / "zalo-token.json"
+    with ZaloEmulator(EmulatorConfig(verify_processing_count=1)) as emulator:
+        for name, value in env_for(emulator, token_file, **FAST_ENV).items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("PUBLISH_RADIO_DIR", str(radio))
+        monkeypatch.setenv("CI", "true")
+        monkeypatch.delenv("PUBLISH_ZALO_CRASH_AT", raising=False)
+        yield {
+            "tmp": tmp_path,
+            "origin": origin,
+            "editor": editor,
+            "radio": radio,
+            "token_file": token_file,
+            "emulator": emulator,
+            "runs": 0,
+        }
+
+
+def ci_run(world: dict) -> tuple[int, dict]:
+    """One CI job: fresh checkout, `publish sync`, commit state/ back. Returns (exit code, summary)."""
+    world["runs"] += 1
+    checkout = world["tmp"] / f"runner-{world['runs']}"
+    git(world["tmp"], "clone", "-q", "-b", "main", str(world["origin"]), str(checkout))
+    summary = world["tmp"] / f"summary-{world['runs']}.json"
+    code = main(["--root", str(checkout), "--now", NOW, "sync", "--summary-json", str(summary)])
+    subprocess.run(
+        ["sh", "ci/commit-state.sh", "origin", "main"],
+        cwd=checkout,
+        env={**os.environ, **GIT_ENV},
+        check=True,
+        capture_output=True,
+    )
+    return code, json.loads(summary.read_text("utf-8"))
+
+
+def channels(summary: dict) -> dict[str, dict]:
+    """The summary's channels by name."""
+    return {c["channel"]: c for c in summary["channels"]}
+
+
+def radio_files(folder: Path) -> dict[str, bytes]:
+    """Every file in the station folder."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def origin_log(world: dict) -> list[str]:
+    """Commit subjects on the remote's main, newest first."""
+    return git(world["origin"], "log", "--format=%s", "main").splitlines()
+
+
+def test_commit_sync_commit_state_edit_sync_gives_one_update_each(world: dict) -> None:
+    emulator = world["emulator"]
+
+    code, first = ci_run(world)
+
+    assert code == 0, first
+    assert emulator.count_calls("/article/create") == 2
+    assert channels(first)["zalo"]["created"] == 2 and channels(first)["radio"]["created"] > 0
+    assert origin_log(world)[:2] == [STATE_MESSAGE, "Thêm hai bản tin"]
+    tracked = git(world["origin"], "ls-tree", "-r", "--name-only", "main").splitlines()
+    assert {"state/zalo.json", "state/radio.json"} <= set(tracked)
+    assert not [p for p in tracked if p.startswith("output/") or "token" in p or "lock" in p]
+    assert world["token_file"].exists()  # the rotated refresh token survives the runner
+
+    editor = world["editor"]
+    git(editor, "pull", "-q", "--rebase", "origin", "main")
+    bulletin = editor / "content/bai-viet/ban-tin-001.md"
+    body = BODY.replace("Sáng nay,", "Sáng 01/12/2020,")
+    bulletin.write_text(
+        zalo_bulletin(1, body=body, summary='"Tóm tắt đã sửa: người dân gọi 113 khi nghi bị lừa."'),
+        "utf-8",
+    )
+    git(editor, "commit", "-q", "-am", "Sửa tóm tắt bản tin")
+    git(editor, "push", "-q", "origin", "main")
+    emulator.clear_calls()
+    before = radio_files(world["radio"])
+
+    code, second = ci_run(world)
+
+    assert code == 0, second
+    article_id = json.loads(git(world["origin"], "show", "main:state/zalo.json"))["entries"][KEY][
+        "article_id"
+    ]
+    writes = emulator.write_calls()
+    assert [(c.path, c.body.get("id")) for c in writes] == [("/v2.0/article/update", article_id)]
+    after = radio_files(world["radio"])
+    rewritten = {path for path in after if before.get(path) != after[path]}
+    assert f"items/{KEY}.txt" in rewritten
+    assert set(after) == set(before)  # nothing created or withdrawn at the station
+    state = json.loads(git(world["origin"], "show", "main:state/radio.json"))["entries"]
+    assert all(KEY in state[path]["bulletins"] for path in rewritten)
+    radio = channels(second)["radio"]
+    assert radio["updated"] == len(rewritten) and radio["created"] == radio["hidden"] == 0
+    assert origin_log(world)[:3] == [STATE_MESSAGE, "Sửa tóm tắt bản tin", STATE_MESSAGE]
+
+    emulator.clear_calls()
+    head = git(world["origin"], "rev-parse", "main")
+    code, third = ci_run(world)
+
+    assert code == 0
+    assert emulator.write_calls() == []
+    assert radio_files(world["radio"]) == after
+    remote = [c for c in third["channels"] if c["channel"] != "web"]  # web: a fresh checkout
+    assert all(c["created"] == c["updated"] == c["hidden"] == 0 for c in remote)
+    assert git(world["origin"], "rev-parse", "main") == head  # nothing new to commit
+
+
+def test_state_commit_lands_even_when_the_branch_moved_during_the_run(world: dict) -> None:
+    checkout = world["tmp"] / "runner-slow"
+    git(world["tmp"], "clone", "-q", "-b", "main", str(world["origin"]), str(checkout))
+    assert main(["--root", str(checkout), "--now", NOW, "sync"]) == 0
+    editor = world["editor"]  # an editor pushes while the sync is running
+    (editor / "content/bai-viet/ban-tin-002.md").write_text(zalo_bulletin(2), "utf-8")
+    git(editor, "add", "-A")
+    git(editor, "commit", "-q", "-m", "Thêm bản tin thứ ba")
+    git(editor, "push", "-q", "origin", "main")
+
+    subprocess.run(
+        ["sh", "ci/commit-state.sh", "origin", "main"],
+        cwd=checkout,
+        env={**os.environ, **GIT_ENV},
+        check=True,
+        capture_output=True,
+    )
+
+    assert origin_log(world)[:2] == [STATE_MESSAGE, "Thêm bản tin thứ ba"]
+    git(editor, "pull", "-q", "--rebase", "origin", "main")
+    assert (editor / "state/zalo.json").exists()
+    assert (editor / "content/bai-viet/ban-tin-002.md").exists()
+
+
+# --- the shipped CI files ---------------------------------------------------------------------------
+
+
+def load(name: str) -> dict:
+    """A CI file parsed as YAML."""
+    return yaml.safe_load((CI / name).read_text(encoding="utf-8"))
+
+
+def shell_lines(document: object) -> Iterator[str]:
+    """Every line of every shell script in a CI document (run:, script:, after_script:…)."""
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if key in ("run", "script", "before_script", "after_script"):
+                scripts = value if isinstance(value, list) else [value]
+                for script in scripts:
+                    yield from str(script).replace("\\\n", " ").splitlines()
+            else:
+                yield from shell_lines(value)
+    elif isinstance(document, list):
+        for item in document:
+            yield from shell_lines(item)
+
+
+def publish_commands(document: object) -> list[list[str]]:
+    """The argument lists of every `publish …` command in the scripts (variables kept as text)."""
+    found = []
+    for line in shell_lines(document):
+        for match in re.finditer(r"(?:^|[;&|(]\s*|\bthen\s+)publish\s+([^;&|>]+)", line.strip()):
+            words = shlex.split(match.group(1).replace("$targets", "web zalo radio"))
+            found.append(words)
+    return found
+
+
+@pytest.mark.parametrize("name", ["github-actions.yml", "gitlab-ci.yml"])
+def test_every_publish_command_in_the_ci_files_parses(name: str) -> None:
+    commands = publish_commands(load(name))
+    assert any(c[0] == "sync" and "--dry-run" in c for c in commands)
+    assert any(c[0] == "sync" and "--summary-json" in c for c in commands)
+    for words in commands:
+        make_parser().parse_args(words)  # exits (fails the test) on an unknown option
+
+
+def test_github_workflow_publishes_one_at_a_time_on_push_and_off_the_hour() -> None:
+    workflow = load("github-actions.yml")
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as True
+    assert triggers["push"]["branches"] == ["main"]
+    minutes = triggers["schedule"][0]["cron"].split()[0]
+    assert "0" not in minutes.split(",") and minutes != "*"
+    concurrency = workflow["concurrency"]
+    assert "'publish'" in concurrency["group"] and "true" not in str(
+        concurrency["cancel-in-progress"]
+    )
+    sync_job = workflow["jobs"]["sync"]
+    assert sync_job["needs"] == [
+        "build",
+        "deploy-web",
+    ]  # the web is live before Zalo fetches images
+    assert sync_job["env"]["ZALO_APP_SECRET"] == "${{ secrets.ZALO_APP_SECRET }}"
+    steps = {step.get("name"): step for step in sync_job["steps"]}
+    commit = steps["Commit trạng thái đồng bộ"]
+    assert commit["if"] == "always()" and "ci/commit-state.sh" in commit["run"]
+    assert steps["Cất tệp token Zalo vào cache"]["if"].startswith("always()")
+
+
+def test_gitlab_pipeline_publishes_one_at_a_time_and_always_commits_state() -> None:
+    pipeline = load("gitlab-ci.yml")
+    job = pipeline["publish"]
+    assert job["resource_group"] == "publish"
+    assert any("ci/commit-state.sh" in line for line in job["after_script"])
+    assert any(c.get("key") == "zalo-token" and c.get("when") == "always" for c in job["cache"])
+    assert pipeline["preview"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+
+
+def test_commit_message_is_the_one_the_guide_promises() -> None:
+    assert f'message="{STATE_MESSAGE}"' in (CI / "commit-state.sh").read_text("utf-8")
