@@ -1,0 +1,74 @@
+"""`publish serve` in a real browser: edit a bulletin and the open page shows the change within 2 s."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import NOW, copy_sample
+
+pytestmark = pytest.mark.browser
+
+RELOAD_DEADLINE_MS = 2_000
+
+
+def start_serve(root: Path) -> tuple[subprocess.Popen[str], str]:
+    """`publish serve --port 0` as a subprocess; returns it and the URL it printed."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "publish", "serve", "--root", str(root), "--port", "0",
+         "--now", NOW.strftime("%Y-%m-%dT%H:%M")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    assert process.stdout is not None
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line and process.poll() is not None:
+            break
+        found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        if found:
+            # Keep reading its output so a full pipe never blocks the server.
+            threading.Thread(target=process.stdout.read, daemon=True).start()
+            return process, found.group(0)
+    process.kill()
+    pytest.fail("publish serve did not print its address", pytrace=False)
+
+
+def test_editing_a_bulletin_reloads_the_open_page(tmp_path: Path, browser) -> None:
+    """Save a new title; the page open in the browser shows it within 2 seconds."""
+    root = copy_sample(tmp_path)
+    source = root / "content" / "bai-viet" / "2025-06-02-canh-bao-lua-dao-viec-nhe-luong-cao.md"
+    process, url = start_serve(root)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url + "2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/")
+        heading = page.locator("article.bulletin h1")
+        old = heading.inner_text()
+        page.wait_for_timeout(300)  # let the reload channel connect
+        text = source.read_text(encoding="utf-8")
+        assert old in text
+        new_title = "Cảnh báo: chiêu lừa việc nhẹ lương cao đã đổi tiêu đề"
+        from playwright.sync_api import expect
+
+        source.write_text(text.replace(old, new_title, 1), encoding="utf-8")
+        expect(heading).to_have_text(new_title, timeout=RELOAD_DEADLINE_MS)
+    finally:
+        context.close()
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -1,0 +1,86 @@
+"""Page weight, images and print: home and bulletin ≤ 60 KB of HTML+CSS+JS from 127.0.0.1 only;
+images sized, lazy below the fold, responsive; a bulletin prints on A4 without navigation, with its
+URL and QR code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+BUDGET = 60_000
+TEXT_TYPES = ("document", "stylesheet", "script")
+
+
+@pytest.mark.parametrize("kind", ["home", "bulletin"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_page_weight_without_images_and_no_other_host(
+    kind: str, width: int, sample_site, open_page
+) -> None:
+    """HTML + CSS + JS transferred stay within 60 KB; every request goes to our own server."""
+    page, recorder = open_page(sample_site.pages[kind], width=width)
+    page.wait_for_load_state("networkidle")
+    text = [r for r in recorder.responses if r.request.resource_type in TEXT_TYPES]
+    assert any(r.request.resource_type == "stylesheet" for r in text)
+    weight = sum(len(r.body()) for r in text)
+    assert weight <= BUDGET, {r.url: len(r.body()) for r in text}
+    assert all(h.startswith("127.0.0.1:") for h in recorder.hosts()), recorder.hosts()
+    assert all(r.status == 200 for r in recorder.responses), [
+        (r.url, r.status) for r in recorder.responses
+    ]
+
+
+@pytest.mark.parametrize("kind", ["home", "bulletin", "category"])
+def test_images_are_sized_lazy_below_the_fold_and_responsive(
+    kind: str, sample_site, open_page
+) -> None:
+    """Every image has width and height; those below the first screen load lazily; photos have srcset."""
+    page, _ = open_page(sample_site.pages[kind], width=375)
+    images = page.locator("main img")
+    assert images.count() > 0
+    fold = page.viewport_size["height"]
+    below = 0
+    for i in range(images.count()):
+        img = images.nth(i)
+        assert img.get_attribute("width") and img.get_attribute("height"), img.evaluate(
+            "e => e.outerHTML"
+        )
+        assert img.get_attribute("srcset"), img.evaluate("e => e.outerHTML")
+        top = img.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+        if top > fold:
+            below += 1
+            assert img.get_attribute("loading") == "lazy", img.evaluate("e => e.outerHTML")
+    if kind != "bulletin":
+        assert below > 0
+
+
+def test_bulletin_prints_on_a4_without_navigation_with_url_and_qr(sample_site, open_page) -> None:
+    """Print media hides the navigation and shows the page's address and QR code at a readable size."""
+    page, _ = open_page(sample_site.pages["bulletin"])
+    qr = page.locator(".print-source svg")
+    assert not qr.is_visible()
+    page.emulate_media(media="print")
+    for selector in (".site-nav", ".cat-nav", ".breadcrumbs", ".prev-next", ".related"):
+        located = page.locator(selector)
+        assert located.count() == 0 or not located.first.is_visible(), selector
+    assert qr.is_visible()
+    box = qr.bounding_box()
+    assert box and box["width"] >= 90 and box["height"] >= 90  # ≈ 24 mm or more: scannable
+    address = page.locator(".print-source p").inner_text()
+    assert sample_site.pages["bulletin"] in address and address.startswith(
+        "Xem bài trực tuyến: https://"
+    )
+    size = page.locator(".prose p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 13.3  # ≥ 10 pt
+    assert page.locator("article.bulletin h1").is_visible()
+    out = REPO / "test-artifacts" / "bulletin-a4.pdf"
+    pdf = page.pdf(path=str(out), format="A4", print_background=False)
+    assert pdf.startswith(b"%PDF")
+    media_boxes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+    assert media_boxes and all(
+        abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2 for w, h in media_boxes
+    )
