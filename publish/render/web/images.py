@@ -25,7 +25,7 @@ from publish.text import slugify
 __all__ = ["Picture", "Pictures", "Variant", "probe", "unreadable_image"]
 
 # Bump when the resize or encode settings change, so cached variants are remade.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 TOOL_VERSION = f"{PIPELINE_VERSION}-pillow{PIL.__version__}"
 JPEG_QUALITY = 82
 OUTPUT_DIR = "anh"
@@ -101,9 +101,11 @@ class Pictures:
             widths.append(original[0])  # as wide as the source allows, never upscaled
         variants = []
         for width in widths:
-            encoded = self._cached(key, width) or self._resize(data, width, key, owner, path)
+            height = max(1, round(original[1] * width / original[0]))
+            encoded = self._cached(key, width) or self._resize(
+                data, (width, height), key, owner, path
+            )
             name = f"{OUTPUT_DIR}/{stem}-{width}.{hashlib.sha256(encoded).hexdigest()[:8]}.jpg"
-            height = round(original[1] * width / original[0])
             variants.append(Variant(name, width, height))
             self._pending.append(Artifact("web", name, encoded, source=f"content/{path}"))
         return Picture(tuple(variants))
@@ -116,21 +118,22 @@ class Pictures:
         """Bytes from the cache, or None."""
         return cache.read(self._cache_file(key, width))
 
-    def _resize(self, data: bytes, width: int, key: str, owner: str, path: str) -> bytes:
-        """Resize and re-encode as progressive JPEG, then store in the cache."""
+    def _resize(self, data: bytes, size: tuple[int, int], key: str, owner: str, path: str) -> bytes:
+        """Resize to `size` (upright) and re-encode as progressive JPEG, then store in the cache."""
         try:
             with Image.open(io.BytesIO(data)) as opened:
-                image = ImageOps.exif_transpose(opened)
-                image = _flatten(image)
-                if width < image.width:
-                    height = round(image.height * width / image.width)
-                    image = image.resize((width, height), Image.Resampling.LANCZOS)
+                # JPEG can decode at 1/2, 1/4 or 1/8 scale, much faster; the square box keeps
+                # both sides large enough whatever the EXIF orientation.
+                opened.draft("RGB", (max(size), max(size)))
+                image = _flatten(ImageOps.exif_transpose(opened))
+                if image.size != size:
+                    image = image.resize(size, Image.Resampling.LANCZOS)
                 out = io.BytesIO()
                 image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
         except (OSError, Image.DecompressionBombError) as exc:
             raise PublishError(unreadable_image(owner, path, exc).render()) from None
         encoded = out.getvalue()
-        cache.write(self._cache_file(key, width), encoded)
+        cache.write(self._cache_file(key, size[0]), encoded)
         return encoded
 
 
