@@ -30,6 +30,8 @@ TOOL_VERSION = f"{PIPELINE_VERSION}-pillow{PIL.__version__}"
 JPEG_QUALITY = 82
 OUTPUT_DIR = "anh"
 ORIENTATION_TAG = 0x0112
+ROTATED = (5, 6, 7, 8)
+"""EXIF orientations that swap width and height."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +124,10 @@ class Pictures:
         """Resize to `size` (upright) and re-encode as progressive JPEG, then store in the cache."""
         try:
             with Image.open(io.BytesIO(data)) as opened:
-                # JPEG can decode at 1/2, 1/4 or 1/8 scale, much faster; the square box keeps
-                # both sides large enough whatever the EXIF orientation.
-                opened.draft("RGB", (max(size), max(size)))
+                # JPEG can decode at 1/2, 1/4 or 1/8 scale, much faster; the box is in the
+                # stored orientation so both sides stay at least as large as the target.
+                rotated = opened.getexif().get(ORIENTATION_TAG) in ROTATED
+                opened.draft("RGB", size[::-1] if rotated else size)
                 image = _flatten(ImageOps.exif_transpose(opened))
                 if image.size != size:
                     image = image.resize(size, Image.Resampling.LANCZOS)
@@ -140,7 +143,7 @@ class Pictures:
 def _upright_size(image: Image.Image) -> tuple[int, int]:
     """Width and height once EXIF orientation is applied, read from the header without decoding."""
     width, height = image.size
-    rotated = image.getexif().get(ORIENTATION_TAG) in (5, 6, 7, 8)
+    rotated = image.getexif().get(ORIENTATION_TAG) in ROTATED
     return (height, width) if rotated else (width, height)
 
 
