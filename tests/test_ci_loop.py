@@ -63,7 +63,7 @@ def project_files() -> dict[str, str | bytes]:
     )
     return {
         "site.toml": toml,
-        ".gitignore": "/output/\n/state/.sync.lock\n",
+        ".gitignore": "/output/\n/.cache/\n/state/.sync.lock\n",
         "content/images/bia.jpg": jpeg(color=(20, 60, 160)),
         "content/images/anh-1.jpg": jpeg(),
         "content/bai-viet/ban-tin-000.md": zalo_bulletin(0),
@@ -223,6 +223,34 @@ def test_state_commit_lands_even_when_the_branch_moved_during_the_run(world: dic
     git(editor, "pull", "-q", "--rebase", "origin", "main")
     assert (editor / "state/zalo.json").exists()
     assert (editor / "content/bai-viet/ban-tin-002.md").exists()
+
+
+def test_pull_request_preview_needs_no_credentials_and_sends_nothing(
+    world: dict, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    assert ci_run(world)[0] == 0
+    emulator = world["emulator"]
+    emulator.clear_calls()
+    station = radio_files(world["radio"])
+    preview = world["tmp"] / "pull-request"
+    git(world["tmp"], "clone", "-q", "-b", "main", str(world["origin"]), str(preview))
+    body = BODY.replace("Sáng nay,", "Chiều nay,")
+    (preview / "content/bai-viet/ban-tin-001.md").write_text(zalo_bulletin(1, body=body), "utf-8")
+    for name in ("ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN", "ZALO_TOKEN_FILE"):
+        monkeypatch.delenv(name)  # a pull request from a fork sees no secrets
+    capsys.readouterr()
+
+    code = main(["--root", str(preview), "--now", NOW, "sync", "--dry-run", "--format", "markdown"])
+
+    assert code == 0
+    assert emulator.calls == []
+    assert radio_files(world["radio"]) == station
+    assert git(preview, "status", "--porcelain") == " M content/bai-viet/ban-tin-001.md\n"
+    out = capsys.readouterr().out
+    zalo = out.split("### Zalo OA", 1)[1].split("###", 1)[0]
+    assert "không hỏi Zalo" in zalo and "| cập nhật | " in zalo and f"(`{KEY}`)" in zalo
+    radio = out.split("### Phát thanh", 1)[1].split("###", 1)[0]
+    assert f"`items/{KEY}.txt`" in radio and "| tạo mới |" not in radio
 
 
 # --- the shipped CI files ---------------------------------------------------------------------------
