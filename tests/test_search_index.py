@@ -79,7 +79,18 @@ def test_result_cards_carry_what_the_page_shows() -> None:
     assert manifest["categories"][2] == {"key": "hanh-chinh", "label": "Hành chính"}
 
 
-SYLLABLES = ["cong", "an", "xa", "huyen", "tinh", "dong", "thap", "lua", "dao", "canh", "bao", "nguoi", "dan", "tai", "khoan", "ngan", "hang", "dien", "thoai", "goi", "gia", "danh", "chuyen", "tien", "mang", "xa", "hoi", "viec", "nhe", "luong", "cao", "tuyen", "cong", "tac", "vien", "dang", "ky", "thuong", "tru", "can", "cuoc", "dinh", "danh", "tuan", "tra", "dem", "an", "ninh", "trat", "tu", "toi", "pham", "ma", "tuy", "danh", "bac", "trom", "cap", "tai", "san", "xe", "may", "giao", "thong", "phong", "chong", "chay", "no", "cuu", "nan", "ho", "tro", "thu", "tuc", "hanh", "chinh", "dich", "vu", "truc", "tuyen", "ket", "qua", "thang", "nam", "quy", "dau", "cuoi", "tet", "phat", "hien", "bat", "giu", "khoi", "to", "dieu", "tra", "xu", "ly", "vi", "pham", "phat", "hanh", "vi", "doi", "tuong", "nghi", "van", "tin", "bao", "kip", "thoi", "phoi", "hop", "luc", "luong", "chuc", "nang", "dia", "ban", "ap", "khom", "thi", "tran", "chau", "thanh", "tan", "binh", "phu", "long", "an", "nhon", "tay", "hoa", "khanh", "binh", "duong", "ben", "tre", "long", "an", "can", "tho", "vinh", "long", "soc", "trang", "bac", "lieu", "ca", "mau", "kien", "giang", "hau", "giang", "tra", "vinh", "tien", "giang"]
+SYLLABLE_TEXT = (
+    "cong an xa huyen tinh dong thap lua dao canh bao nguoi dan tai khoan ngan hang dien "
+    "thoai goi gia danh chuyen tien mang xa hoi viec nhe luong cao tuyen cong tac vien dang "
+    "ky thuong tru can cuoc dinh danh tuan tra dem an ninh trat tu toi pham ma tuy danh bac "
+    "trom cap tai san xe may giao thong phong chong chay no cuu nan ho tro thu tuc hanh "
+    "chinh dich vu truc tuyen ket qua thang nam quy dau cuoi tet phat hien bat giu khoi to "
+    "dieu tra xu ly vi pham phat hanh vi doi tuong nghi van tin bao kip thoi phoi hop luc "
+    "luong chuc nang dia ban ap khom thi tran chau thanh tan binh phu long an nhon tay hoa "
+    "khanh binh duong ben tre long an can tho vinh long soc trang bac lieu ca mau kien giang "
+    "hau giang tra vinh tien giang "
+)
+SYLLABLES = SYLLABLE_TEXT.split()
 
 
 def synthetic_docs(count: int) -> list[SearchDoc]:
