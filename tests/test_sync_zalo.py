@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -276,9 +277,21 @@ def test_a_create_answered_with_http_500_is_retried_on_the_next_run_after_a_look
 def test_access_token_expiry_mid_run_recovers(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:
-    emulator.configure(expire_access_after_calls=3)
+    emulator.configure(latency=0.02)
     root = zalo_project(tmp_path, 4)
+
+    def expire_once_creating() -> None:
+        """Expire every access token as soon as the first article is being created."""
+        deadline = time.monotonic() + 30
+        while emulator.count_calls("/article/create") < 1 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        emulator.expire_access_tokens()
+
+    watcher = threading.Thread(target=expire_once_creating)
+    watcher.start()
     assert sync(root) == 0
+    watcher.join()
+    assert -220 in [c.error for c in emulator.calls]
     assert emulator.count_calls("/v4/oa/access_token") > 1
     assert_published_once(root, emulator)
 

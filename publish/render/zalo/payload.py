@@ -152,4 +152,3 @@ def build_payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> dict[st
 def encode(payload: dict[str, Any]) -> str:
     """The payload as reviewable JSON text: UTF-8 characters, indent 2, trailing newline."""
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
