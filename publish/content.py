@@ -50,6 +50,8 @@ WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
 )
 """Names Windows cannot store (the radio folder is often a Windows share): items/con.txt fails."""
+WINDOWS_CHARS = frozenset('<>:"|?*\\')
+"""Characters no Windows file name may hold (editors check the repository out on Windows)."""
 SECRET_HINT = (
     "Tài liệu mật không được lưu trên máy hay kho git có kết nối Internet (Luật Bảo vệ bí mật nhà "
     "nước). Chuyển tệp ra khỏi dự án (nếu đã commit: xóa khỏi lịch sử git và báo cán bộ phụ trách "
@@ -162,6 +164,12 @@ def read_parsed(path: Path, collector: Collector, content_dir: Path | None = Non
                 hint="Chép nội dung vào một tệp thật trong content/ thay vì dùng liên kết.",
             )
             return None
+    if content_dir is not None and (bad := _unportable(path.relative_to(content_dir))):
+        collector.add(
+            f"tên tệp có {bad}: máy Windows của người biên tập không mở được tệp này",
+            hint='Đổi tên tệp, chỉ dùng chữ, số, dấu gạch ngang; không dùng < > : " | ? * \\.',
+        )
+        return None
     if not path.is_file():
         collector.add(
             "không phải là tệp thường (thư mục, thiết bị hoặc ống dẫn): không đọc",
@@ -176,6 +184,17 @@ def read_parsed(path: Path, collector: Collector, content_dir: Path | None = Non
         return None
     collector.parsed = parsed
     return parsed
+
+
+def _unportable(rel: Path) -> str:
+    """What makes a path under content/ impossible on Windows (empty when nothing does)."""
+    for part in rel.parts:
+        chars = sorted({c for c in part if c in WINDOWS_CHARS or ord(c) < 32})
+        if chars:
+            return "ký tự không được phép " + " ".join(repr(c) for c in chars)
+        if part.endswith((" ", ".")):
+            return "dấu cách hoặc dấu chấm ở cuối tên"
+    return ""
 
 
 def load_bulletin(path: Path, config: Config, problems: list[Problem]) -> Bulletin | None:

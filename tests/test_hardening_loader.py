@@ -178,3 +178,10 @@ def test_a_look_alike_file_name_cannot_take_another_bulletins_slug(tmp_path: Pat
         tmp_path, {"content/canh-bao.md": bulletin_md(), "content/cаnh-bao.md": bulletin_md()}
     )
     assert any("slug 'canh-bao' trùng" in p.message for p in problems(root))
+
+
+@pytest.mark.parametrize("name", ["a<b>.md", 'tin "mới".md', "hỏi?.md", "x|y.md", "tab\tx.md"])
+def test_file_names_windows_cannot_hold_are_refused_unread(tmp_path: Path, name: str) -> None:
+    root = make_project(tmp_path, {f"content/{name}": bulletin_md()})
+    [problem] = problems(root)
+    assert problem.file == f"content/{name}" and "máy Windows" in problem.message
