@@ -17,6 +17,8 @@ from typing import Any
 
 import markdown
 
+from publish.sanitize import strip_markup
+
 __all__ = ["ImageBlock", "LinkTarget", "markdown_blocks", "plain_text"]
 
 ImageBlock = Callable[[str, str, str], "dict[str, Any] | None"]
@@ -28,13 +30,12 @@ SKIPPED = {"script", "style", "iframe", "object", "embed", "template", "noscript
 PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", "article", "hr"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 QUOTE_MARKS = "“\"'‘«„"
-TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 SPACE_RE = re.compile(r"\s+")
 
 
 def plain_text(text: str) -> str:
-    """One line of NFC text: whitespace collapsed, anything that looks like a tag removed."""
-    text = TAG_RE.sub("", text)
+    """One line of NFC text: whitespace collapsed, anything that looks like markup removed."""
+    text = strip_markup(text)  # repeated until stable: one pass leaves "<scr<b>ipt>" as "<script>"
     return unicodedata.normalize("NFC", SPACE_RE.sub(" ", text).strip())
 
 

@@ -1,0 +1,37 @@
+"""Markup that must end up as plain text (Zalo text blocks, titles, captions): no tag survives.
+
+Zalo's `text` block is documented as text, but whether the app ever reads HTML in it is
+unconfirmed, so nothing that an HTML tokenizer would take for markup may reach it. One pass of
+"remove <...>" is not enough: `<scr<script>ipt>` leaves `<script>` behind and an unterminated
+`<img src=x onerror=…` has no `>` at all. So tags, comments, CDATA and processing instructions are
+removed until nothing changes, and any `<` still followed by a letter, `/`, `!` or `?` gets a space
+after it ("< b"), which no HTML parser reads as the start of a tag. `<` in ordinary text
+("< 18 tuổi", "a<b" with a space or digit) is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["strip_markup"]
+
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|$)"  # comments, even unterminated ones
+    r"|<!\[CDATA\[.*?(?:\]\]>|$)"  # CDATA sections
+    r"|<\?.*?(?:\?>|>|$)"  # processing instructions (<?xml ...?>)
+    r"|<![A-Za-z][^<>]*>"  # declarations (<!DOCTYPE ...>)
+    r"|</?[A-Za-z][^<>]*>",  # tags
+    re.DOTALL,
+)
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_MAX_PASSES = 20
+
+
+def strip_markup(text: str) -> str:
+    """`text` without anything an HTML parser could read as markup."""
+    for _ in range(_MAX_PASSES):
+        stripped = _MARKUP.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return _TAG_START.sub("< ", text)
