@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from publish.radio.flags import WARNING, Context
+from publish.sanitize import strip_markup
 
 __all__ = [
     "PLACEHOLDER_FIRST",
@@ -276,14 +277,15 @@ def strip_inline(text: str, ctx: Context) -> str:
     text = re.sub(r"<!--.*?-->", " ", text)
     text = re.sub(r"<(https?://[^>\s]+)>", r"\1", text)
     text = re.sub(r"<br\s*/?>", "\n", text, flags=re.I)
-    text = re.sub(r"</?[A-Za-z][^<>]*>", " ", text)
+    # One pass leaves "<scr<b>ipt>" as "<script>"; strip_markup repeats until nothing is left.
+    text = strip_markup(re.sub(r"</?[A-Za-z][^<>]*>", " ", text))
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
     text = re.sub(r"\[\^[^\]]+\]", "", text)
     text = re.sub(r"\(\s*(?i:ảnh(?:\s+minh\s+h[oọ]ạ?)?)\s*(?::[^)]*)?\)", " ", text)
     text = _calls_to_action(text, ctx)
     text = _LINK.sub(lambda m: m[1] if m[1] is not None else m[3], text)
     text = _urls(text, ctx)
-    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text).replace("`", "")  # an unpaired one is never read
     text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
     text = re.sub(r"~~(?=\S)(.+?)(?<=\S)~~", r"\1", text)
     text = re.sub(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"\1", text)
