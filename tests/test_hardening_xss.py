@@ -1,0 +1,392 @@
+"""Hostile input: every payload of tests/hostile/xss.txt in every field renders inert on every channel.
+
+One project holds one bulletin per payload, with the payload in the title, summary, tags, author,
+body (paragraph, list, quote, table, link text and URL, image alt and caption), cover alt, extra
+front matter and the file name, plus a page made of all of them. All three channels are built
+and written; then every file is parsed, not searched for substrings: HTML with html.parser
+(tags and attributes), feeds and sitemaps as XML, Zalo payloads and rundowns as JSON, the Word
+script as XML, and the plain-text radio scripts for anything a browser or Zalo could read as markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.errors import ContentError
+from publish.linkcheck import SiteLinks
+from publish.pipeline import build
+from publish.radio.normalise import normalise
+from publish.render.zalo.blocks import plain_text
+from publish.writer import write
+from tests.helpers import NOW, SITE_TOML, make_project
+from tests.zalo_project import jpeg
+
+PAYLOADS = [
+    line
+    for line in (Path(__file__).parent / "hostile" / "xss.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("# ")
+]
+SCHEME_RE = re.compile(r"^(?:javascript|vbscript|data|livescript):", re.IGNORECASE)
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "data",
+    "background",
+    "srcset",
+    "cite",
+}
+FORBIDDEN_TAGS = {
+    "iframe",
+    "object",
+    "embed",
+    "style",
+    "base",
+    "form",
+    "input",
+    "button",
+    "frame",
+    "frameset",
+    "applet",
+    "math",
+    "template",
+    "noscript",
+    "textarea",
+    "marquee",
+    "details",
+    "video",
+    "audio",
+    "source",
+}
+MARKUP_RE = re.compile(r"<[A-Za-z!/?]")
+TOML = (
+    SITE_TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"\n',
+        'base_url = "https://congan-chauthanh.example.vn/"\ndefault_cover = "images/bia.jpg"\n',
+    )
+    + "\n[web]\nfeed_items = 200\n"
+)
+THEME_FORM = ("tim-kiem/index.html", {"form", "input", "button", "noscript"})
+"""The theme's own search form (no content reaches it); any other form is an injection."""
+
+
+def _file_name(index: int, payload: str) -> str:
+    """A file name carrying the payload, minus what no file name may hold on Windows (refused)."""
+    cleaned = re.sub(r'[<>:"|?*\\/\x00-\x1f]', "_", payload).rstrip(" .")
+    return f"content/bai-viet/x{index:02d}-{cleaned.encode()[:150].decode('utf-8', 'ignore')}.md"
+
+
+def _bulletin(index: int, payload: str, *, in_body: bool = True) -> str:
+    """A valid, approved bulletin with the payload in every free-text field (and the body)."""
+    front = {
+        "id": f"x{index:02d}",
+        "title": payload[:140],
+        "date": f"2020-12-{1 + index % 28:02d} 08:00",
+        "category": "canh-bao-toi-pham",
+        "summary": payload[:290],
+        "tags": [payload[:60], f"thẻ {payload[:40]}"],
+        "author": payload,
+        "approved_by": "Thượng tá Nguyễn Văn Hùng",
+        "cover": "images/anh.jpg",
+        "cover_alt": payload,
+        "nguon_tin": payload,
+        "<img src=x onerror=alert(1)>": payload,
+        "zalo": {"title": payload[:140], "summary": payload[:290]},
+        "radio": {"lead_in": f"Kính thưa quý vị. {payload}", "tag": payload},
+    }
+    body = (
+        "Nội dung.\n"
+        if not in_body
+        else f"{payload}\n\nĐoạn văn có {payload} ở giữa câu.\n\n"
+        f'![{payload}](images/anh.jpg "{payload}")\n\n'
+        f"Ảnh trong đoạn: ![{payload}](images/anh.jpg) và tiếp.\n\n"
+        f"[{payload}](https://congan-chauthanh.example.vn/) và [bấm vào]({payload})\n\n"
+        f"- {payload}\n- mục hai\n\n> {payload}\n\n| cột | {payload} |\n|---|---|\n| {payload} | x |\n\n"
+        f"**{payload}** và `{payload}`\n"
+    )
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[int, ContentError]:
+    """Payloads the loader refuses in a body (e.g. <img> without alt), with the error it gave."""
+    errors = {}
+    for index, payload in enumerate(PAYLOADS):
+        root = make_project(
+            tmp_path_factory.mktemp(f"one{index}"),
+            {
+                "site.toml": TOML,
+                "content/images/anh.jpg": jpeg(),
+                _file_name(index, payload): _bulletin(index, payload),
+            },
+        )
+        try:
+            load_site(config_module.load(root), now=NOW)
+        except ContentError as exc:
+            errors[index] = exc
+    return errors
+
+
+def test_payloads_refused_in_a_body_get_a_clear_error_naming_file_and_line(refused) -> None:
+    assert len(refused) < len(PAYLOADS) // 4  # most are accepted and must render inert
+    for index, error in refused.items():
+        for problem in error.problems:
+            assert problem.file == _file_name(index, PAYLOADS[index])
+            assert problem.line is not None and problem.hint
+            assert problem.message == "thẻ <img> thiếu mô tả (alt)"
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory: pytest.TempPathFactory, refused: dict[int, ContentError]) -> Path:
+    """The hostile project, built and written for all three channels."""
+    files: dict[str, str | bytes] = {
+        "site.toml": TOML,
+        "content/images/bia.jpg": jpeg(),
+        "content/images/anh.jpg": jpeg(color=(20, 90, 160)),
+        "content/pages/gioi-thieu.md": "---\n"
+        + yaml.safe_dump({"title": "Giới thiệu " + PAYLOADS[0], "summary": PAYLOADS[1]})
+        + "---\n\n"
+        + "\n\n".join(p for i, p in enumerate(PAYLOADS) if i not in refused)
+        + "\n",
+    }
+    for index, payload in enumerate(PAYLOADS):
+        in_body = index not in refused
+        files[_file_name(index, payload)] = _bulletin(index, payload, in_body=in_body)
+    root = make_project(tmp_path_factory.mktemp("hostile"), files)
+    config = config_module.load(root)
+    result = build(config, channels=("web", "zalo", "radio"), now=NOW)
+    artifacts = list(result.artifacts)
+    write(artifacts, root / "output", ("web", "zalo", "radio"))
+    assert len(result.site.bulletins) == len(PAYLOADS)
+    (root / "output" / ".links").write_text(
+        "\n".join(p.render() for p in _link_problems(config.base_url, artifacts)), "utf-8"
+    )
+    return root / "output"
+
+
+def _link_problems(base_url: str, artifacts: list) -> list:
+    """Broken internal links of the built website."""
+    links = SiteLinks(base_url)
+    for artifact in artifacts:
+        links.add(artifact)
+    return links.problems()
+
+
+def _unsafe_url(value: str) -> bool:
+    """Whether a URL would run script when followed (browsers drop whitespace and controls first)."""
+    value = re.sub(r"[\x00-\x20]", "", html.unescape(value))
+    return bool(SCHEME_RE.match(value)) or any(
+        SCHEME_RE.match(part.strip()) for part in value.split(",")
+    )
+
+
+class Inspector(HTMLParser):
+    """Collects everything in one HTML document that could execute script."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.where = where
+        self.found: list[str] = []
+        self.script: str | None = None
+        self.scripts: list[tuple[dict[str, str], str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Check one element and its attributes."""
+        values = {k: v or "" for k, v in attrs}
+        if tag in FORBIDDEN_TAGS and not (self.where == THEME_FORM[0] and tag in THEME_FORM[1]):
+            self.found.append(f"<{tag}>")
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self.found.append("<meta http-equiv=refresh>")
+        if tag == "script":
+            self.script = ""
+            self.scripts.append((values, ""))
+        for name, value in values.items():
+            if name.startswith("on") or name in ("srcdoc", "formaction"):
+                self.found.append(f"<{tag} {name}=…>")
+            if name in URL_ATTRIBUTES and _unsafe_url(value):
+                self.found.append(f"<{tag} {name}={value[:30]!r}>")
+            if name == "style" and re.search(r"url\(|expression|javascript", value, re.I):
+                self.found.append(f"<{tag} style={value[:30]!r}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Self-closing elements are checked like any other."""
+        self.handle_starttag(tag, attrs)
+        if tag == "script":
+            self.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        """Remember the text of a script element."""
+        if self.script is not None:
+            self.script += data
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close a script element and check what it may hold."""
+        if tag == "script" and self.script is not None:
+            attrs, _ = self.scripts[-1]
+            self.scripts[-1] = (attrs, self.script)
+            self.script = None
+
+    def problems(self) -> list[str]:
+        """What was found, with the theme's own two scripts allowed."""
+        found = list(self.found)
+        for attrs, text in self.scripts:
+            if attrs.get("type") == "application/ld+json":
+                json.loads(text)  # the JSON-LD must stay JSON: nothing broke out of it
+            elif set(attrs) <= {"src", "defer"} and re.fullmatch(
+                r"/assets/search\.[0-9a-f]+\.js|/assets/search\.js", attrs.get("src", "")
+            ):
+                assert not text.strip()
+            else:
+                found.append(f"<script {attrs}>{text[:30]}")
+        return [f"{self.where}: {item}" for item in found]
+
+
+def inspect_html(text: str, where: str) -> list[str]:
+    """Everything executable in one HTML document or fragment."""
+    inspector = Inspector(where)
+    inspector.feed(text)
+    inspector.close()
+    return inspector.problems()
+
+
+def test_the_corpus_is_big_enough_to_mean_something() -> None:
+    assert len(PAYLOADS) >= 50
+
+
+def test_every_html_page_is_inert(output: Path) -> None:
+    pages = sorted((output / "web").rglob("*.html"))
+    assert len(pages) > len(PAYLOADS)
+    web = output / "web"
+    found = [
+        problem
+        for page in pages
+        for problem in inspect_html(page.read_text("utf-8"), page.relative_to(web).as_posix())
+    ]
+    assert found == []
+
+
+def test_the_body_still_says_what_the_editor_wrote_as_text(output: Path) -> None:
+    page = (output / "web/2020/12").rglob("x00-*/index.html")
+    text = next(page).read_text("utf-8")
+    assert "&lt;script&gt;alert(&#39;XSS&#39;)&lt;/script&gt;" in text  # shown, not run
+
+
+def test_every_feed_and_sitemap_is_well_formed_xml_with_inert_html(output: Path) -> None:
+    feeds = sorted((output / "web").rglob("*.xml"))
+    assert len(feeds) >= 3
+    ns = "{http://www.w3.org/2005/Atom}"
+    entries = 0
+    for feed in feeds:
+        root = ET.fromstring(feed.read_bytes())  # raises on anything not well-formed
+        for entry in root.iter(f"{ns}entry"):
+            entries += 1
+            content = entry.find(f"{ns}content")
+            assert content is not None and content.get("type") == "html"
+            assert inspect_html(content.text or "", feed.name) == []
+            for tag in ("title", "summary"):
+                node = entry.find(f"{ns}{tag}")
+                assert node is not None and node.get("type") in (None, "text")
+            for link in entry.iter(f"{ns}link"):
+                assert not _unsafe_url(link.get("href", ""))
+    assert entries >= len(PAYLOADS)
+
+
+def _strings(value: object):
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_zalo_payloads_hold_plain_text_and_safe_urls_only(output: Path) -> None:
+    files = sorted((output / "zalo").glob("*.json"))
+    assert len(files) == len(PAYLOADS)
+    bad = []
+    for file in files:
+        payload = json.loads(file.read_text("utf-8"))
+        for block in payload["body"]:
+            if block["type"] == "text" and MARKUP_RE.search(block["content"]):
+                bad.append((file.name, block["content"][:60]))
+            if block["type"] == "image":
+                assert block["url"].startswith("https://congan-chauthanh.example.vn/")
+        for field in ("title", "description", "author"):
+            if MARKUP_RE.search(payload[field]):
+                bad.append((file.name, field, payload[field][:60]))
+        assert payload["cover"]["photo_url"].startswith("https://")
+    assert bad == []
+
+
+def test_radio_scripts_hold_no_markup(output: Path) -> None:
+    # What is read on air: item scripts and episode scripts (rundowns are staff notes that quote
+    # the editor's source in their warnings; they are checked to be valid text and JSON only).
+    radio = output / "radio"
+    items = sorted((radio / "items").glob("*.txt"))
+    # Some bulletins are held back from the radio by read-aloud flags (warnings), not all.
+    assert len(items) > len(PAYLOADS) // 2
+    bad = []
+    for file in [*items, *radio.rglob("script.txt")]:
+        text = file.read_text("utf-8")
+        # The "Nguồn:" line names the source file, whose name may hold "![" (not read aloud).
+        spoken = "\n".join(x for x in text.splitlines() if not x.startswith("Nguồn: "))
+        for found in (MARKUP_RE.search(text), re.search(r"\]\(|\*\*|!\[", spoken)):
+            if found:
+                bad.append((file.relative_to(output).as_posix(), found[0]))
+    for file in sorted(radio.rglob("rundown.json")):
+        json.loads(file.read_text("utf-8"))
+    assert bad == []
+
+
+def test_radio_word_scripts_are_well_formed_documents(output: Path) -> None:
+    documents = sorted((output / "radio").rglob("script.docx"))
+    assert documents
+    for document in documents:
+        with zipfile.ZipFile(document) as archive:
+            for name in archive.namelist():
+                if name.endswith(".xml"):
+                    ET.fromstring(archive.read(name))
+            words = ET.fromstring(archive.read("word/document.xml")).itertext()
+            assert not MARKUP_RE.search("".join(words))
+
+
+def test_search_index_is_valid_json(output: Path) -> None:
+    for file in (output / "web").rglob("*.json"):
+        json.loads(file.read_text("utf-8"))
+
+
+def test_link_check_blames_the_bulletin_never_the_theme(output: Path) -> None:
+    # A payload used as a link target is a broken link: an error naming the file that wrote it.
+    # Hostile titles, tags and file names never break the links the theme makes.
+    report = (output / ".links").read_text("utf-8").splitlines()
+    blamed = [line.split(".md:")[0] for line in report if not line.startswith("    ")]
+    assert blamed and all(line.startswith("content/") for line in blamed)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_read_aloud_normaliser_leaves_no_markup(payload: str) -> None:
+    spoken = normalise(f"Tin. {payload} Hết.\n\n`{payload}`\n").text
+    assert not MARKUP_RE.search(spoken) and "`" not in spoken
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_zalo_plain_text_leaves_no_markup(payload: str) -> None:
+    assert not MARKUP_RE.search(plain_text(payload))
+    assert not MARKUP_RE.search(plain_text(html.unescape(payload)))
