@@ -69,10 +69,18 @@ class Manifest:
         self._entries: dict[str, dict[str, Any]] = entries or {}
         self.meta: dict[str, Any] = meta or {}
         self._lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._changes = 0
+        self._saved = 0
 
     @classmethod
-    def load(cls, path: Path, channel: str) -> Manifest:
-        """Read the state file; a missing file is a first run, a broken one is an error (backed up)."""
+    def load(cls, path: Path, channel: str, *, recover: bool = False) -> Manifest:
+        """Read the state file; a missing file is a first run, a broken one is an error (backed up).
+
+        With `recover` (`publish sync --reconcile`) a broken file is still backed up, then the sync
+        starts from an empty manifest that the syncer rebuilds from the channel itself; without it
+        the error's advice (--reconcile) would only lead back to the same error.
+        """
         if not path.exists():
             return cls(path, channel)
         raw = path.read_bytes()
@@ -85,6 +93,8 @@ class Manifest:
         except (UnicodeDecodeError, ValueError) as exc:
             backup = path.with_name(f"{path.name}.hong-{time.strftime('%Y%m%d-%H%M%S')}")
             shutil.copy2(path, backup)
+            if recover:
+                return cls(path, channel, meta={"recovered_from": backup.name})
             raise PublishError(
                 f"{path}: tệp trạng thái bị hỏng ({exc}). Đã sao lưu thành {backup.name}; không làm gì thêm "
                 f"để tránh đăng trùng. Cách sửa: khôi phục tệp từ git (git checkout -- {path}) hoặc chạy "
@@ -116,31 +126,43 @@ class Manifest:
         """Replace the record for `key` and save the file."""
         with self._lock:
             self._entries[key] = dict(entry)
-            if save:
-                self.save()
+        if save:
+            self.save()
 
     def update(self, key: str, *, save: bool = True, **fields: Any) -> None:
         """Merge fields into the record for `key` and save the file."""
         with self._lock:
             self._entries.setdefault(key, {}).update(fields)
-            if save:
-                self.save()
+        if save:
+            self.save()
 
     def remove(self, key: str, *, save: bool = True) -> None:
         """Forget `key` and save the file."""
         with self._lock:
             self._entries.pop(key, None)
-            if save:
-                self.save()
+        if save:
+            self.save()
 
     def save(self) -> None:
-        """Write the whole manifest atomically (sorted, indented: readable in a git diff)."""
+        """Write the whole manifest atomically (sorted, indented: readable in a git diff).
+
+        Concurrent callers share writes: a call returns once a write that began after its change
+        has finished, so threads queued behind one fsync do not each rewrite the file.
+        """
         with self._lock:
-            document = {
-                "channel": self.channel,
-                "version": FORMAT_VERSION,
-                "meta": self.meta,
-                "entries": {k: self._entries[k] for k in sorted(self._entries)},
-            }
+            self._changes += 1
+            wanted = self._changes
+        with self._write_lock:
+            if self._saved >= wanted:
+                return
+            with self._lock:
+                covered = self._changes
+                document = {
+                    "channel": self.channel,
+                    "version": FORMAT_VERSION,
+                    "meta": self.meta,
+                    "entries": {k: dict(self._entries[k]) for k in sorted(self._entries)},
+                }
             text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
             atomic_write_bytes(self.path, text.encode("utf-8"))
+            self._saved = covered

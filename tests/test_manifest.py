@@ -1,0 +1,63 @@
+"""The sync manifest: every change reaches the disk, concurrent changes share writes, corruption is loud."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from publish.errors import PublishError
+from publish.sync import manifest as manifest_module
+from publish.sync.manifest import Manifest
+
+
+def test_concurrent_updates_all_reach_the_file_and_share_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eight threads × 40 updates: every record is saved, with fewer writes than updates."""
+    writes = []
+    real = manifest_module.atomic_write_bytes
+
+    def slow_write(path: Path, data: bytes, **kwargs: object) -> None:
+        writes.append(len(data))
+        threading.Event().wait(0.002)  # like an fsync: lets other threads queue behind it
+        real(path, data, **kwargs)
+
+    monkeypatch.setattr(manifest_module, "atomic_write_bytes", slow_write)
+    state = Manifest(tmp_path / "zalo.json", "zalo")
+
+    def work(worker: int) -> None:
+        for n in range(40):
+            state.update(f"k{worker}-{n}", article_id=f"a{worker}{n}")
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    saved = json.loads((tmp_path / "zalo.json").read_text(encoding="utf-8"))["entries"]
+    assert len(saved) == 320
+    assert saved["k7-39"] == {"article_id": "a739"}
+    assert len(writes) < 320
+
+
+def test_reload_gives_back_what_was_saved(tmp_path: Path) -> None:
+    """A manifest read again has the same records."""
+    state = Manifest(tmp_path / "radio.json", "radio")
+    state.put("a", {"digest": "x"})
+    state.remove("missing")
+    again = Manifest.load(tmp_path / "radio.json", "radio")
+    assert again.entries() == {"a": {"digest": "x"}}
+
+
+def test_truncated_state_is_an_error_and_is_backed_up(tmp_path: Path) -> None:
+    """A truncated file is never read as empty: it is copied aside and the sync stops."""
+    path = tmp_path / "zalo.json"
+    Manifest(path, "zalo").put("a", {"article_id": "1"})
+    path.write_bytes(path.read_bytes()[:20])
+    with pytest.raises(PublishError, match="bị hỏng") as caught:
+        Manifest.load(path, "zalo")
+    assert "--reconcile" in str(caught.value)
+    assert list(tmp_path.glob("zalo.json.hong-*"))
