@@ -371,3 +371,25 @@ def test_sigkill_mid_sync_then_rerun_gives_exactly_the_right_folder(tmp_path: Pa
         before = stats(root / STATION)
         finish(root)
         assert stats(root / STATION) == before
+
+
+def test_dry_run_without_the_station_share_plans_from_state(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PR preview where the share is not mounted plans from state/radio.json and touches nothing."""
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(share))
+    sync(root)
+    shutil.rmtree(share)
+    (root / FIRST).write_text(
+        (root / FIRST).read_text(encoding="utf-8").replace("21 trường hợp", "22 trường hợp", 1),
+        encoding="utf-8",
+    )
+    state_before = (root / "state" / "radio.json").read_bytes()
+    actions, _summary = sync(root, dry_run=True)
+    changed = {a.key for a in actions if a.kind == "update"}
+    assert ITEM in changed
+    assert OTHER_ITEM not in changed
+    assert not share.exists()
+    assert (root / "state" / "radio.json").read_bytes() == state_before

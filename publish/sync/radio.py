@@ -197,18 +197,31 @@ class RadioSyncer:
         state: Path,
         folder: Path,
         dry_run: bool = False,
+        reconcile: bool = False,
     ) -> None:
         self.config = config
         self.site = site
         self.local_dir = output / CHANNEL
         self.folder = folder
         self.dry_run = dry_run
-        self.manifest = Manifest.load(state / f"{CHANNEL}.json", CHANNEL)
+        self.plan_note = ""
+        # --reconcile on a broken state file starts empty: files that already match the build are
+        # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
+        self.manifest = Manifest.load(state / f"{CHANNEL}.json", CHANNEL, recover=reconcile)
         self.pause = float(os.environ.get(ENV_PAUSE) or 0)
 
     def observe(self) -> Observed:
         """Hash the build, the manifest's records and the station folder; gather withdrawal reasons."""
-        self._check_folder()
+        blind = (
+            self.dry_run and not self.folder.is_dir() and not _inside(self.folder, self.config.root)
+        )
+        if blind:
+            # A pull-request preview runs where the station's share is not mounted: plan from state alone.
+            self.plan_note = (
+                "kế hoạch lập từ state/radio.json; không đọc được thư mục của đài trên máy này"
+            )
+        else:
+            self._check_folder()
         local = self._local_files()
         entries = self.manifest.entries()
         for path in entries:
@@ -225,8 +238,8 @@ class RadioSyncer:
                     local=digest,
                     bulletins=keys,
                     written=entry.get("digest"),
-                    present=_digest(self.folder / path),
-                    moi=_digest(self.folder / moi_name(path)),
+                    present=entry.get("digest") if blind else _digest(self.folder / path),
+                    moi=entry.get("moi") if blind else _digest(self.folder / moi_name(path)),
                     moi_written=entry.get("moi"),
                     title=titles.get(keys[0], "") if len(keys) == 1 else "",
                 )
@@ -475,4 +488,5 @@ def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> Ra
         state=options.state,
         folder=station_folder(config),
         dry_run=options.dry_run,
+        reconcile=getattr(options, "reconcile", False),
     )

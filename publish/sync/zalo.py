@@ -288,7 +288,7 @@ class ZaloSyncer:
 
     def observe(self) -> Observed:
         """Read the state file and the built payloads (and, with --reconcile, the OA's articles)."""
-        self.manifest = Manifest.load(self.state_path, CHANNEL)
+        self.manifest = Manifest.load(self.state_path, CHANNEL, recover=self.reconcile)
         local: dict[str, Local] = {}
         for bulletin in self.site.for_channel(CHANNEL):
             path = self.output / payload_path(bulletin)
@@ -693,4 +693,5 @@ def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> Za
         state=options.state,
         reconcile=options.reconcile,
         dry_run=options.dry_run,
+        echo=getattr(options, "echo", print),
     )
