@@ -168,7 +168,10 @@ class MarkdownRenderer:
                 "toc",
                 _FiguresExtension(self),
             ],
-            extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
+            extension_configs={
+                "toc": {"slugify": heading_id, "toc_depth": "2-4"},
+                "extra": {"footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d trong bài"}},
+            },
             output_format="html",
         )
 
