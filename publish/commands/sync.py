@@ -31,7 +31,16 @@ from publish.errors import ContentError, PublishError
 from publish.model import Site
 from publish.pipeline import Build, build
 from publish.progress import Progress
-from publish.sync.base import KIND_LABELS, SUMMARY_BUCKETS, Action, Summary, run, sync_lock
+from publish.sync.base import (
+    KIND_LABELS,
+    SUMMARY_BUCKETS,
+    Action,
+    Summary,
+    monotonic_now,
+    record_now,
+    run,
+    sync_lock,
+)
 from publish.text import vn_datetime
 from publish.writer import write
 
@@ -168,6 +177,9 @@ def run_command(args: argparse.Namespace) -> int:
             output = live
             stack.enter_context(sync_lock(args.root / "state", wait=args.wait))
         options = SyncOptions(args.dry_run, args.reconcile, output, args.root / "state")
+        now, backwards = monotonic_now(options.state, now)
+        if backwards:
+            _stderr(backwards)
         result = _build(config, now, args)
         results = [_write_output(result, output, live, args.dry_run)]
         _report_build(result, markdown)
@@ -177,6 +189,8 @@ def run_command(args: argparse.Namespace) -> int:
                 results.append(ChannelResult(Summary(target), skipped=reason))
                 continue
             results.append(_sync_channel(target, config, result.site, options, log, markdown))
+        if not args.dry_run:
+            record_now(options.state, now)
     upcoming = next_scheduled(result.site)
     code = exit_code(results)
     if markdown:

@@ -8,7 +8,9 @@ tried and the summary says what was done and what was not.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +22,17 @@ from typing import Any, Protocol
 
 from publish.errors import PublishError
 
-__all__ = ["KIND_LABELS", "Action", "Summary", "Syncer", "format_plan", "run", "sync_lock"]
+__all__ = [
+    "KIND_LABELS",
+    "Action",
+    "Summary",
+    "Syncer",
+    "format_plan",
+    "monotonic_now",
+    "record_now",
+    "run",
+    "sync_lock",
+]
 
 KIND_LABELS = {
     "create": "tạo mới",
@@ -184,9 +196,16 @@ def _attempt(syncer: Syncer, action: Action) -> tuple[Action, str, str | None]:
 @contextmanager
 def sync_lock(state_dir: Path, *, wait: bool = False) -> Iterator[None]:
     """Hold state/.sync.lock so two syncs never run at once; a second one exits with a message."""
-    state_dir.mkdir(parents=True, exist_ok=True)
     path = state_dir / ".sync.lock"
-    handle = open(path, "a+")  # noqa: SIM115  (held for the whole sync)
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+")  # noqa: SIM115  (held for the whole sync)
+    except OSError as exc:
+        raise PublishError(
+            f"không mở được khóa đồng bộ {path} ({exc.strerror or exc}): thư mục state/ phải ghi được "
+            "để lưu những gì đã đăng. Chưa có gì được gửi. Cách sửa: cấp quyền ghi cho state/ "
+            "(hoặc giải phóng dung lượng đĩa) rồi chạy lại."
+        ) from None
     try:
         flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
         try:
@@ -203,6 +222,40 @@ def sync_lock(state_dir: Path, *, wait: bool = False) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+CLOCK_NAME = "dong-ho.json"
+"""state/dong-ho.json: the clock of the last real sync, so a clock running backwards is noticed."""
+
+
+def monotonic_now(state_dir: Path, now: dt.datetime) -> tuple[dt.datetime, str | None]:
+    """`now`, or the last sync's time when `now` is earlier, with a warning saying so.
+
+    A clock that runs backwards (a wrong CMOS clock, a CI runner behind by hours, a mistyped
+    --now) would make published bulletins look embargoed again, and the sync would withdraw them
+    from Zalo and the radio only to publish them once more later. The sync never goes back in
+    time instead: content is withdrawn by `draft`, `expires` or deleting it, never by a clock.
+    """
+    try:
+        data = json.loads((state_dir / CLOCK_NAME).read_text("utf-8"))
+        last = dt.datetime.fromisoformat(data["last_now"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return now, None
+    if last.tzinfo is None or now >= last:
+        return now, None
+    return last, (
+        f"cảnh báo: giờ hiện tại ({now.isoformat(timespec='minutes')}) sớm hơn lần đồng bộ trước "
+        f"({last.isoformat(timespec='minutes')}); dùng giờ của lần trước để không rút lại bài đã "
+        "đăng. Kiểm tra đồng hồ máy (hoặc giá trị --now)."
+    )
+
+
+def record_now(state_dir: Path, now: dt.datetime) -> None:
+    """Remember the time of this sync (see monotonic_now)."""
+    from publish.sync.manifest import atomic_write_bytes
+
+    text = json.dumps({"last_now": now.isoformat()}, ensure_ascii=False) + "\n"
+    atomic_write_bytes(state_dir / CLOCK_NAME, text.encode("utf-8"))
 
 
 def stderr(message: str) -> None:
