@@ -1,0 +1,361 @@
+"""Faults beyond the per-channel suites: a full disk, read-only folders, broken state, two syncs at
+once, a clock that runs backwards and a network cut mid-sync. Each must end with a clear message
+and a report of what was done; nothing half-written, nothing published twice, nothing lost.
+
+Full and read-only disks are real: small tmpfs mounts (this needs root, as in the CI container;
+the tests are skipped elsewhere).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.sync.base import sync_lock
+from publish.sync.manifest import Manifest
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from tests.helpers import FIXTURES, bulletin_md, install_fake_renderers, make_project
+from tests.zalo_fixtures import env_for
+from tests.zalo_project import FAST_ENV, zalo_bulletin, zalo_project
+
+RADIO_NOW = "2024-12-12T12:00"
+EARLIER = "2024-12-08T12:00"
+"""Before every radio fixture bulletin's date: a clock this far back would embargo them all."""
+
+
+@contextmanager
+def tmpfs(path: Path, *, size: str = "64k", read_only: bool = False) -> Iterator[Path]:
+    """A real, tiny (or read-only) filesystem mounted at `path`; skips the test without root."""
+    path.mkdir(parents=True, exist_ok=True)
+    options = f"size={size}" + (",ro" if read_only else "")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+def remount(path: Path, size: str) -> None:
+    """Give a tmpfs more room (the disk was cleaned up)."""
+    subprocess.run(["mount", "-o", f"remount,size={size}", str(path)], check=True)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def stats(folder: Path) -> dict[str, tuple[int, int]]:
+    """Inode and mtime of every file: any rewrite changes one of them."""
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def fill(folder: Path) -> Path:
+    """Fill a filesystem to the last byte; return the filler file."""
+    filler = folder / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 512)
+    except OSError as exc:
+        assert exc.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+    return filler
+
+
+# --- the radio fixture project ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def radio_root(tmp_path: Path) -> Path:
+    """A fresh copy of the radio fixture project (station folder dai-phat-thanh/ inside it)."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    return target
+
+
+def radio_sync(root: Path, *extra: str, now: str = RADIO_NOW) -> int:
+    """`publish sync radio` in this process."""
+    return main(["sync", "radio", "--root", str(root), "--now", now, *extra])
+
+
+# --- a full disk -----------------------------------------------------------------------------------
+
+
+def test_disk_full_during_build_keeps_the_previous_output_whole(tmp_path, capsys, monkeypatch):
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"slug": "a"})})
+    with tmpfs(root / "output", size="64k") as output:
+        assert main(["build", "--root", str(root), "-q"]) == 0
+        before = snapshot(output)
+        big = bulletin_md({"slug": "b"}, body="Nội dung rất dài. " * 20_000)
+        (root / "content/b.md").write_text(big, encoding="utf-8")
+        assert main(["build", "--root", str(root), "-q"]) == 1
+        err = capsys.readouterr().err
+        assert "không ghi được đầu ra" in err and "Đầu ra cũ vẫn giữ nguyên" in err
+        assert "Traceback" not in err
+        assert snapshot(output) == before
+        assert sorted(p.name for p in output.iterdir()) == sorted(before_dirs(before))
+
+
+def before_dirs(files: dict[str, bytes]) -> set[str]:
+    """Top-level folders of a snapshot (no staging folder may be left behind)."""
+    return {name.split("/")[0] for name in files}
+
+
+def test_disk_full_while_saving_state_keeps_the_last_good_state(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "state", size="64k") as state:
+        manifest = Manifest(state / "zalo.json", "zalo")
+        manifest.put("a", {"article_id": "1", "status": "live"})
+        good = (state / "zalo.json").read_bytes()
+        filler = fill(state)
+        with pytest.raises(OSError) as info:
+            manifest.put("b", {"article_id": "2", "note": "x" * 10_000})
+        assert info.value.errno == errno.ENOSPC
+        assert (state / "zalo.json").read_bytes() == good
+        assert sorted(p.name for p in state.iterdir()) == ["filler", "zalo.json"]  # no temp left
+        assert set(Manifest.load(state / "zalo.json", "zalo")) == {"a"}
+        filler.unlink()
+        manifest.save()
+        assert set(Manifest.load(state / "zalo.json", "zalo")) == {"a", "b"}
+
+
+def test_disk_full_in_the_station_folder_then_a_rerun_finishes(radio_root, capsys, monkeypatch):
+    with tmpfs(radio_root.parent / "share", size="24k") as share:
+        monkeypatch.setenv("PUBLISH_RADIO_DIR", str(share))
+        assert radio_sync(radio_root) == 3  # a remote step failed; the rest was done and saved
+        out = capsys.readouterr().out
+        assert "thất bại" in out and "không ghi được vào thư mục đài" in out
+        assert not [p for p in share.rglob("*") if p.name.endswith(".tmp")]
+        entries = json.loads((radio_root / "state/radio.json").read_text("utf-8"))["entries"]
+        assert entries, "what fitted is recorded"
+        for path, entry in entries.items():  # only whole files are recorded, each as written
+            assert hashlib.sha256((share / path).read_bytes()).hexdigest() == entry["digest"]
+        remount(share, "1m")
+        assert radio_sync(radio_root) == 0
+        assert snapshot(share) == snapshot(radio_root / "output" / "radio")
+
+
+# --- read-only folders -----------------------------------------------------------------------------
+
+
+def test_read_only_output_folder_is_a_clear_error(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md()})
+    with tmpfs(root / "output", read_only=True):
+        assert main(["build", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "không tạo được thư mục đầu ra" in err and "Traceback" not in err
+
+
+def test_read_only_state_folder_stops_the_sync_before_anything(radio_root, capsys) -> None:
+    with tmpfs(radio_root / "state", read_only=True):
+        assert radio_sync(radio_root) == 1
+    err = capsys.readouterr().err
+    assert "không mở được khóa đồng bộ" in err and "Chưa có gì được gửi" in err
+    assert not (radio_root / "dai-phat-thanh").exists()
+
+
+def test_read_only_station_folder_changes_nothing(radio_root, capsys, monkeypatch) -> None:
+    with tmpfs(radio_root.parent / "share", read_only=True) as share:
+        monkeypatch.setenv("PUBLISH_RADIO_DIR", str(share))
+        assert radio_sync(radio_root) == 1
+        assert list(share.iterdir()) == []
+    assert "chỉ cho đọc" in capsys.readouterr().out
+    assert not (radio_root / "state/radio.json").exists()
+
+
+# --- broken state ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # truncated mid-write by a crash or a full disk
+        lambda raw: b"",  # emptied
+        lambda raw: b"{}",  # valid JSON, not a state file: still never read as "nothing published"
+        lambda raw: b"\xff\xfe" + raw[2:],  # binary garbage
+    ],
+    ids=["truncated", "empty", "not-a-state", "garbage"],
+)
+def test_broken_radio_state_is_backed_up_then_reconciled_without_rewriting(
+    radio_root, capsys, damage
+) -> None:
+    assert radio_sync(radio_root) == 0
+    station = radio_root / "dai-phat-thanh"
+    state = radio_root / "state" / "radio.json"
+    good = json.loads(state.read_text("utf-8"))["entries"]
+    before = stats(station)
+    broken = damage(state.read_bytes())
+    state.write_bytes(broken)
+    capsys.readouterr()
+
+    assert radio_sync(radio_root) == 1
+    assert "tệp trạng thái bị hỏng" in capsys.readouterr().out
+    [backup] = (radio_root / "state").glob("radio.json.hong-*")
+    assert backup.read_bytes() == broken and stats(station) == before
+
+    assert radio_sync(radio_root, "--reconcile") == 0
+    assert stats(station) == before  # matching files are only recorded, never rewritten
+    assert json.loads(state.read_text("utf-8"))["entries"] == good
+    capsys.readouterr()
+    assert radio_sync(radio_root) == 0
+    assert "không có thay đổi nào" in capsys.readouterr().out
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """A running Zalo emulator."""
+    with ZaloEmulator(EmulatorConfig()) as emu:
+        yield emu
+
+
+@pytest.fixture
+def zalo_env(emulator, tmp_path, monkeypatch) -> None:
+    """Point publish at the emulator through the environment."""
+    env = env_for(emulator, tmp_path / "secrets" / "zalo-token.json", **FAST_ENV)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("PUBLISH_ZALO_CRASH_AT", raising=False)
+
+
+def zalo_sync(root: Path, *extra: str, now: str = "2021-01-01T09:00") -> int:
+    """`publish sync zalo` in this process."""
+    return main(["--root", str(root), "--now", now, "sync", "zalo", *extra])
+
+
+def zalo_ids(root: Path) -> dict[str, str]:
+    """Bulletin key → article id from state/zalo.json."""
+    entries = json.loads((root / "state/zalo.json").read_text("utf-8"))["entries"]
+    return {key: entry["article_id"] for key, entry in entries.items() if "article_id" in entry}
+
+
+def test_broken_zalo_state_is_reconciled_from_the_oa_without_a_duplicate(
+    tmp_path, emulator, zalo_env, capsys
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    assert zalo_sync(root) == 0
+    ids = zalo_ids(root)
+    state = root / "state/zalo.json"
+    state.write_bytes(state.read_bytes()[:40])
+    emulator.clear_calls()
+    assert zalo_sync(root) == 1
+    assert emulator.write_calls() == []
+    assert zalo_sync(root, "--reconcile") == 0
+    assert emulator.write_calls() == [] and zalo_ids(root) == ids
+    assert len(emulator.articles) == 3
+    assert list((root / "state").glob("zalo.json.hong-*"))
+
+
+# --- two syncs at once -----------------------------------------------------------------------------
+
+
+def test_a_second_sync_exits_with_a_message_while_one_runs(radio_root, capsys) -> None:
+    with sync_lock(radio_root / "state"):
+        assert radio_sync(radio_root) == 1
+    assert "một lệnh 'publish sync' khác đang chạy" in capsys.readouterr().err
+    assert not (radio_root / "dai-phat-thanh").exists()
+
+
+def test_a_second_sync_with_wait_runs_once_the_first_is_done(radio_root) -> None:
+    held = threading.Event()
+
+    def first() -> None:
+        with sync_lock(radio_root / "state"):
+            held.set()
+            time.sleep(0.5)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    held.wait(5)
+    started = time.monotonic()
+    assert radio_sync(radio_root, "--wait") == 0
+    assert time.monotonic() - started >= 0.3
+    thread.join()
+
+
+# --- a clock that runs backwards -------------------------------------------------------------------
+
+
+def test_radio_clock_backwards_withdraws_nothing_and_recreates_nothing(radio_root, capsys):
+    assert radio_sync(radio_root) == 0
+    station = radio_root / "dai-phat-thanh"
+    before = stats(station)
+    capsys.readouterr()
+    assert radio_sync(radio_root, now=EARLIER) == 0
+    captured = capsys.readouterr()
+    assert "sớm hơn lần đồng bộ trước" in captured.err
+    assert stats(station) == before and not (station / "_rut-lai").exists()
+    assert radio_sync(radio_root) == 0
+    assert stats(station) == before
+
+
+def test_zalo_clock_backwards_hides_nothing_and_sends_nothing(
+    tmp_path, emulator, zalo_env, capsys
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert zalo_sync(root) == 0
+    ids = zalo_ids(root)
+    emulator.clear_calls()
+    assert zalo_sync(root, now="2020-11-01T09:00") == 0  # before every bulletin's date
+    assert zalo_sync(root) == 0
+    assert emulator.write_calls() == [] and zalo_ids(root) == ids
+
+
+# --- the network cut mid-sync ----------------------------------------------------------------------
+
+
+def test_lost_replies_are_found_by_title_in_the_same_run(tmp_path, emulator, zalo_env, capsys):
+    root = zalo_project(tmp_path, 4)
+    # Every create is processed by Zalo but its reply never arrives (the line drops after sending).
+    emulator.configure(fault_paths=("/article/create",), drop_first=40, drop_after_processing=True)
+    assert zalo_sync(root) == 0
+    assert capsys.readouterr().out.count("tìm theo tiêu đề): không tạo lại") == 4
+    titles = [a["title"] for a in emulator.articles.values()]
+    assert len(titles) == len(set(titles)) == 4, titles
+
+
+def test_network_down_mid_sync_is_reported_then_the_rerun_publishes_each_once(
+    tmp_path, emulator, zalo_env, capsys
+) -> None:
+    root = zalo_project(tmp_path, 4)
+    assert zalo_sync(root) == 0
+    for index in range(4, 7):
+        (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").write_text(
+            zalo_bulletin(index), encoding="utf-8"
+        )
+    emulator.configure(fault_paths=("/",), drop_first=10_000)  # every connection is cut
+    capsys.readouterr()
+    assert zalo_sync(root) == 3
+    out = capsys.readouterr().out
+    assert "3 thất bại" in out  # the summary says what was not done
+    # Nothing was created; the new bulletins are at most marked as attempted, never as published.
+    assert len(emulator.articles) == 4 and len(zalo_ids(root)) == 4
+    emulator.configure(drop_first=0)
+    assert zalo_sync(root) == 0
+    titles = [a["title"] for a in emulator.articles.values()]
+    assert len(titles) == len(set(titles)) == 7, titles
+    assert set(zalo_ids(root).values()) == set(emulator.articles)
