@@ -253,6 +253,7 @@ class RadioSyncer:
     def apply(self, action: Action) -> str:
         """Carry out one action; the manifest is saved as soon as it succeeded."""
         try:
+            self._check_inside(action.key)
             return getattr(self, f"_apply_{action.kind}")(action)
         except OSError as exc:
             raise PublishError(
@@ -260,6 +261,22 @@ class RadioSyncer:
                 f"{exc.filename or action.key}). Tệp này chưa được ghi nhận; chạy lại khi thư mục "
                 "ghi được."
             ) from None
+
+    def _check_inside(self, path: str) -> None:
+        """Refuse a path whose folder is a symlink leading out of the station folder.
+
+        Writes, moves and deletes would follow such a link: a link made at the station (or a
+        share mounted oddly) must never let the sync touch files elsewhere on this computer.
+        """
+        root = self.folder.resolve()
+        for candidate in (path, moi_name(path), f"{WITHDRAWN_DIR}/{path}"):
+            parent = (self.folder / candidate).parent.resolve()
+            if parent != root and root not in parent.parents:
+                raise PublishError(
+                    f"{(self.folder / candidate).parent} là liên kết (symlink) tới {parent}, nằm ngoài "
+                    "thư mục đài: không ghi, không chuyển tệp ra ngoài. Cách sửa: thay liên kết bằng "
+                    "một thư mục thật rồi chạy lại."
+                )
 
     def _apply_create(self, action: Action) -> str:
         """Write the built file atomically into the station folder, then record it."""
