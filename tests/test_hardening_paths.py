@@ -1,0 +1,128 @@
+"""Paths: nothing in content, state or the station folder can make the tool read or write elsewhere.
+
+Slugs, ids, reserved and long names are covered in test_hardening_loader.py; the writer's own path
+checks in test_writer.py; tampered radio state entries in test_sync_radio.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import main
+from publish.content import load_site
+from publish.errors import ContentError
+from tests.helpers import FIXTURES, NOW, TINY_JPEG, bulletin_md, make_project
+
+RADIO_NOW = "2024-12-12T12:00"
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "../../site.toml",
+        "images/../../site.toml",
+        "/../site.toml",
+        "/etc/passwd",
+        "file:///etc/passwd",
+        "\\\\\\\\server\\\\share\\\\anh.jpg",
+        "C:\\\\Windows\\\\win.ini",
+        "data:image/png;base64,iVBORw0KGgo=",
+        "javascript:alert(1)",
+        "images/%2e%2e/%2e%2e/site.toml",
+    ],
+)
+def test_hostile_image_paths_are_errors_for_cover_and_body(tmp_path: Path, ref: str) -> None:
+    files = {
+        "content/images/anh.jpg": TINY_JPEG,
+        "content/a.md": bulletin_md({"slug": "a", "cover": repr(ref), "cover_alt": '"Ảnh"'}),
+        "content/b.md": bulletin_md({"slug": "b"}, body=f"![Ảnh]({ref})\n"),
+    }
+    root = make_project(tmp_path, files)
+    with pytest.raises(ContentError) as info:
+        load_site(config_module.load(root), now=NOW)
+    assert {p.file for p in info.value.problems} == {"content/a.md", "content/b.md"}
+    for problem in info.value.problems:
+        assert "ảnh" in problem.message and problem.hint
+
+
+def test_an_image_symlinked_out_of_content_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.jpg"
+    secret.write_bytes(TINY_JPEG)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body="![Ảnh](images/x.jpg)\n")})
+    (root / "content/images").mkdir()
+    (root / "content/images/x.jpg").symlink_to(secret)
+    with pytest.raises(ContentError) as info:
+        load_site(config_module.load(root), now=NOW)
+    assert "nằm ngoài thư mục content/" in info.value.problems[0].message
+
+
+@pytest.fixture
+def radio_root(tmp_path: Path) -> Path:
+    """A fresh copy of the radio fixture project."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    return target
+
+
+def test_a_station_subfolder_symlinked_elsewhere_is_never_written_through(
+    radio_root: Path, tmp_path: Path, capsys
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    station = radio_root / "dai-phat-thanh"
+    station.mkdir()
+    (station / "items").symlink_to(outside, target_is_directory=True)
+    assert main(["sync", "radio", "--root", str(radio_root), "--now", RADIO_NOW]) == 3
+    out = capsys.readouterr().out
+    assert "là liên kết (symlink)" in out and "2 thất bại" in out
+    assert list(outside.iterdir()) == []
+    assert (station / "2024-W50" / "script.txt").is_file()  # everything else still synced
+
+
+def test_a_withdrawal_never_moves_a_file_through_a_symlinked_rut_lai(
+    radio_root: Path, tmp_path: Path, capsys
+) -> None:
+    args = ["sync", "radio", "--root", str(radio_root), "--now", RADIO_NOW]
+    assert main(args) == 0
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    station = radio_root / "dai-phat-thanh"
+    (station / "_rut-lai").symlink_to(outside, target_is_directory=True)
+    (radio_root / "content/bai-viet/2024-12-10-canh-bao-lua-dao-shipper.md").unlink()
+    assert main(args) == 3
+    assert list(outside.iterdir()) == []
+    assert (station / "items/canh-bao-lua-dao-shipper.txt").is_file()  # left where it was
+
+
+def test_publish_radio_dir_overrides_the_configured_folder(
+    radio_root: Path, tmp_path: Path, monkeypatch
+) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(share))
+    assert main(["sync", "radio", "--root", str(radio_root), "--now", RADIO_NOW]) == 0
+    assert (share / "items").is_dir() and not (radio_root / "dai-phat-thanh").exists()
+
+
+def test_publish_radio_dir_naming_a_file_is_a_clear_error(
+    radio_root: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x", "utf-8")
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(not_a_folder))
+    assert main(["sync", "radio", "--root", str(radio_root), "--now", RADIO_NOW]) == 1
+    assert "không phải là thư mục" in capsys.readouterr().out
+    assert not_a_folder.read_text("utf-8") == "x"
+
+
+def test_page_layout_never_names_a_template(tmp_path: Path) -> None:
+    # Templates are chosen by the tool, never by content: a path-like layout is just not "contact".
+    page = '---\ntitle: "Giới thiệu"\nlayout: "../../../../etc/passwd"\n---\n\nNội dung.\n'
+    root = make_project(tmp_path, {"content/pages/gioi-thieu.md": page})
+    assert main(["build", "--root", str(root), "--channel", "web", "-q"]) == 0
+    html = (root / "output/web/gioi-thieu/index.html").read_text("utf-8")
+    assert "Nội dung." in html and "root:" not in html
