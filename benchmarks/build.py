@@ -1,0 +1,420 @@
+#!/usr/bin/env python3
+"""Benchmark `publish build`: cold, no-op and one-edit rebuilds, web only and all channels.
+
+Usage (from the repository, with the project venv active):
+    python benchmarks/build.py                      # 1,000 and 10,000 bulletins
+    python benchmarks/build.py --sizes 1000 --verify
+    python benchmarks/build.py --peers hugo,eleventy,pelican --sizes 10000
+
+Each build runs as a subprocess (`python -m publish build`), so a figure includes interpreter
+start-up and every worker process. Peak memory is the largest sum of RSS over the build's whole
+process tree, sampled every 20 ms, and also the largest single process (getrusage of the child).
+The corpus comes from benchmarks/make_corpus.py (deterministic, seeded) and is kept in --work.
+
+Hugo (`hugo`), Eleventy (`npx @11ty/eleventy`, or --eleventy-dir with it installed) and Pelican
+(`pelican`, or --pelican) build the same bulletins with a comparable minimal theme when they are
+installed; their figures and the ratios come from the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NOW = "2030-01-01 00:00"
+"""A fixed clock after every generated bulletin, so runs are comparable."""
+
+
+@dataclass
+class Run:
+    """One measured build."""
+
+    label: str
+    seconds: float
+    peak_tree_mb: float
+    peak_single_mb: float
+    files_changed: int | None = None
+    ok: bool = True
+
+
+def _children(pid: int) -> list[int]:
+    """Direct children of a process (Linux /proc)."""
+    found: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found += [int(p) for p in handle.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    """Resident set size of one process in kB (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Sum of RSS over a process and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        total += _rss_kb(current)
+        stack += _children(current)
+    return total
+
+
+def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run a command, timing it and sampling the memory of its process tree."""
+    errors = tempfile.TemporaryFile()
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    errors.seek(0)
+    stderr = errors.read().decode("utf-8", "replace")
+    errors.close()
+    ok = proc.returncode == 0
+    if not ok:
+        print(f"  ! {label} failed ({proc.returncode}):\n{stderr[-2000:]}", file=sys.stderr)
+    single = usage.ru_maxrss / 1024
+    return Run(label, seconds, max(peak / 1024, single), single, ok=ok)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime_ns) of every file under a folder."""
+    result = {}
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(dirpath, name)
+            info = os.stat(path)
+            result[os.path.relpath(path, folder)] = (info.st_ino, info.st_mtime_ns)
+    return result
+
+
+def changed(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> int:
+    """Files added, removed or rewritten between two snapshots."""
+    keys = before.keys() | after.keys()
+    return sum(1 for k in keys if before.get(k) != after.get(k))
+
+
+def corpus(work: Path, n: int, layout: str) -> Path:
+    """The generated corpus for n bulletins in a layout (made once, then reused)."""
+    target = work / f"{layout}-{n}"
+    marker = target / ".complete"
+    if not marker.exists():
+        shutil.rmtree(target, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "make_corpus.py"), str(target), str(n), "--layout", layout],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        if layout != "publish":
+            peer_scaffold(target, layout)
+        marker.touch()
+    return target
+
+
+def edit_one(root: Path, n: int) -> Path:
+    """Append a sentence to the body of the middle bulletin (a typical correction)."""
+    files = sorted((root / "content" / "bai-viet").glob("*.md"))
+    path = files[n // 2]
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(f"\nCập nhật lúc {time.time_ns()}: thông tin đã được xác minh thêm.\n")
+    return path
+
+
+def publish_argv(root: Path, channels: str | None) -> list[str]:
+    """The `publish build` command line."""
+    argv = [sys.executable, "-m", "publish", "build", "--root", str(root), "--now", NOW, "-q"]
+    return argv + (["--channel", channels] if channels else [])
+
+
+def bench_publish(work: Path, n: int, channels: str | None, verify: bool) -> list[Run]:
+    """Cold, no-op and one-edit builds of our tool on n bulletins."""
+    name = channels or "all"
+    source = corpus(work, n, "publish")
+    root = work / f"run-{n}-{name}"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(source, root)
+    argv = publish_argv(root, channels)
+    runs = [measure(f"publish {name} cold", argv, root)]
+    before = snapshot(root / "output")
+    runs.append(measure(f"publish {name} no-op", argv, root))
+    runs[-1].files_changed = changed(before, snapshot(root / "output"))
+    edit_one(root, n)
+    before = snapshot(root / "output")
+    runs.append(measure(f"publish {name} one edit", argv, root))
+    runs[-1].files_changed = changed(before, snapshot(root / "output"))
+    if verify:
+        clean = work / f"clean-{n}-{name}"
+        shutil.rmtree(clean, ignore_errors=True)
+        shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output"))
+        subprocess.run(publish_argv(clean, channels), check=True, stdout=subprocess.DEVNULL)
+        diff = compare_trees(root / "output", clean / "output")
+        print(f"  verify {name} n={n}: {'identical to a clean build' if not diff else diff[:10]}")
+        shutil.rmtree(clean, ignore_errors=True)
+    shutil.rmtree(root, ignore_errors=True)
+    return runs
+
+
+def compare_trees(a: Path, b: Path) -> list[str]:
+    """Paths that differ between two output trees (missing on one side or other bytes)."""
+    files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    differ = sorted(files_a ^ files_b)
+    differ += sorted(p for p in files_a & files_b if (a / p).read_bytes() != (b / p).read_bytes())
+    return differ
+
+
+# Peers ----------------------------------------------------------------------
+
+HUGO_CONFIG = """\
+baseURL = "https://congan-chauthanh.example.vn/"
+languageCode = "vi"
+title = "Công an huyện Châu Thành"
+paginate = 10
+[taxonomies]
+category = "categories"
+tag = "tags"
+[related]
+includeNewer = true
+threshold = 10
+toLower = true
+[[related.indices]]
+name = "tags"
+weight = 100
+[[related.indices]]
+name = "categories"
+weight = 50
+"""
+HUGO_LAYOUTS = {
+    "_default/baseof.html": """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{{ .Title }} | {{ .Site.Title }}</title><meta name="description" content="{{ .Summary | plainify }}">
+<link rel="canonical" href="{{ .Permalink }}"></head><body>
+<nav><a href="/">Trang chủ</a>{{ range .Site.Taxonomies.categories }}<a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a>{{ end }}</nav>
+<main>{{ block "main" . }}{{ end }}</main><footer>{{ .Site.Title }}</footer></body></html>""",
+    "_default/single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1>
+<time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "02/01/2006" }}</time>
+{{ .Content }}<ul>{{ range .Params.tags }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
+{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+<aside>{{ range first 4 (.Site.RegularPages.Related .) }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</aside>
+</article>{{ end }}""",
+    "_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ range .Paginator.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+<p>{{ .Params.summary }}</p></article>{{ end }}
+{{ template "_internal/pagination.html" . }}{{ end }}""",
+    "index.html": """{{ define "main" }}{{ $p := .Paginate (where .Site.RegularPages "Type" "bai-viet") }}
+{{ range $p.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+<p>{{ .Params.summary }}</p></article>{{ end }}{{ template "_internal/pagination.html" . }}{{ end }}""",
+}
+PELICAN_CONFIG = """\
+AUTHOR = "Công an huyện Châu Thành"
+SITENAME = "Công an huyện Châu Thành"
+SITEURL = "https://congan-chauthanh.example.vn"
+PATH = "content"
+ARTICLE_PATHS = ["bai-viet"]
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+DEFAULT_PAGINATION = 10
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+RELATIVE_URLS = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+ELEVENTY_FILES = {
+    "eleventy.config.js": """export default function (cfg) {
+  cfg.addCollection("bulletins", (api) => api.getFilteredByGlob("bai-viet/*.md").reverse());
+  return { dir: { input: ".", output: "_site" }, markdownTemplateEngine: false };
+}
+""",
+    "bai-viet/bai-viet.11tydata.json": '{"layout": "post.njk"}\n',
+    "_includes/post.njk": """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{{ title }}</title>
+<meta name="description" content="{{ summary }}"></head><body><article><h1>{{ title }}</h1>
+<time>{{ page.date.toISOString() }}</time>{{ content | safe }}
+<ul>{% for t in tags %}<li><a href="/the/{{ t | slugify }}/">{{ t }}</a></li>{% endfor %}</ul>
+</article></body></html>""",
+    "index.njk": """---
+pagination:
+  data: collections.bulletins
+  size: 10
+permalink: "/{% if pagination.pageNumber > 0 %}trang/{{ pagination.pageNumber + 1 }}/{% endif %}"
+---
+<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang chủ</title></head><body>
+{% for b in pagination.items %}<article><h2><a href="{{ b.url }}">{{ b.data.title }}</a></h2><p>{{ b.data.summary }}</p></article>{% endfor %}
+{% if pagination.href.next %}<a href="{{ pagination.href.next }}">Sau</a>{% endif %}</body></html>
+""",
+    "tags.njk": """---
+pagination:
+  data: collections
+  size: 1
+  alias: tag
+  filter: ["all", "bulletins"]
+permalink: "/the/{{ tag | slugify }}/"
+---
+<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{{ tag }}</title></head><body>
+{% for b in collections[tag] | reverse %}<article><a href="{{ b.url }}">{{ b.data.title }}</a></article>{% endfor %}
+</body></html>
+""",
+}
+
+
+def peer_scaffold(target: Path, layout: str) -> None:
+    """Configuration and a minimal comparable theme for a peer tool."""
+    files: dict[str, str] = {}
+    if layout == "hugo":
+        files = {"hugo.toml": HUGO_CONFIG, **{f"layouts/{k}": v for k, v in HUGO_LAYOUTS.items()}}
+    elif layout == "pelican":
+        files = {"pelicanconf.py": PELICAN_CONFIG}
+    elif layout == "eleventy":
+        files = {"package.json": '{"type": "module"}\n', **ELEVENTY_FILES}
+    for name, text in files.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def peer_command(name: str, args: argparse.Namespace) -> tuple[list[str], dict[str, str]] | None:
+    """The command line that builds a peer corpus, or None when the tool is not installed."""
+    env = dict(os.environ)
+    if name == "hugo" and shutil.which("hugo"):
+        return ["hugo", "--quiet", "--destination", "public"], env
+    if name == "pelican":
+        exe = args.pelican or shutil.which("pelican")
+        if exe:
+            return [exe, "content", "-o", "output", "-s", "pelicanconf.py", "-q"], env
+    if name == "eleventy":
+        if args.eleventy_dir:
+            env["NODE_PATH"] = str(Path(args.eleventy_dir) / "node_modules")
+            binary = Path(args.eleventy_dir) / "node_modules" / ".bin" / "eleventy"
+            return [str(binary), "--quiet"], env
+        if shutil.which("npx"):
+            return ["npx", "--no-install", "@11ty/eleventy", "--quiet"], env
+    return None
+
+
+def bench_peer(work: Path, n: int, name: str, args: argparse.Namespace) -> Run | None:
+    """A cold build of the same corpus with a peer tool."""
+    found = peer_command(name, args)
+    if found is None:
+        return None
+    argv, env = found
+    root = corpus(work, n, name)
+    for out in ("public", "resources", "output", "_site", "__pycache__"):
+        shutil.rmtree(root / out, ignore_errors=True)
+    if name == "eleventy" and args.eleventy_dir:
+        link = root / "node_modules"
+        if not link.exists():
+            link.symlink_to(Path(args.eleventy_dir).resolve() / "node_modules")
+    return measure(f"{name} cold", argv, root, env)
+
+
+# Report ---------------------------------------------------------------------
+
+
+def machine() -> str:
+    """CPU model, core count, memory and Python version of this machine."""
+    model = "?"
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+        model = re.search(r"model name\s*:\s*(.*)", text).group(1)  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{model}, {os.cpu_count()} cores, {mem:.0f} GB RAM, Python {sys.version.split()[0]}"
+
+
+def row(run: Run, n: int) -> str:
+    """One Markdown table row."""
+    rate = n / run.seconds if run.seconds else 0
+    changed_files = "" if run.files_changed is None else str(run.files_changed)
+    status = "" if run.ok else " (FAILED)"
+    return (
+        f"| {n:,} | {run.label}{status} | {run.seconds:.2f} | {rate:,.0f} | "
+        f"{run.peak_tree_mb:.0f} | {run.peak_single_mb:.0f} | {changed_files} |"
+    )
+
+
+def main() -> int:
+    """Run every benchmark asked for and print a Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="bulletin counts, comma-separated")
+    parser.add_argument("--work", default="/tmp/publish-bench", help="corpus and scratch folder")
+    parser.add_argument("--channels", default="web,all", help="web, all, or both (web,all)")
+    parser.add_argument(
+        "--peers", default="hugo,eleventy,pelican", help="peers to try; '' for none"
+    )
+    parser.add_argument("--pelican", help="path of a pelican executable (e.g. in another venv)")
+    parser.add_argument("--eleventy-dir", help="folder where @11ty/eleventy is npm-installed")
+    parser.add_argument(
+        "--verify", action="store_true", help="compare the one-edit output with a clean build"
+    )
+    args = parser.parse_args()
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    peers = [p for p in args.peers.split(",") if p]
+    print(f"Machine: {machine()}\n")
+    print(
+        "| bulletins | build | wall s | bulletins/s | peak MB (tree) | peak MB (largest process) | files changed |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for n in sizes:
+        results: dict[str, Run] = {}
+        for channels in args.channels.split(","):
+            for run in bench_publish(work, n, None if channels == "all" else channels, args.verify):
+                results[run.label] = run
+                print(row(run, n), flush=True)
+        for name in peers:
+            run = bench_peer(work, n, name, args)
+            if run is not None:
+                results[run.label] = run
+                print(row(run, n), flush=True)
+        ours = results.get("publish web cold")
+        for name in peers:
+            peer = results.get(f"{name} cold")
+            if ours and peer and peer.ok:
+                print(
+                    f"|  | ratio publish web cold / {name} cold = {ours.seconds / peer.seconds:.2f}; "
+                    f"one edit / {name} = {results['publish web one edit'].seconds / peer.seconds:.3f}; "
+                    f"no-op / {name} = {results['publish web no-op'].seconds / peer.seconds:.3f} | | | | | |",
+                    flush=True,
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
