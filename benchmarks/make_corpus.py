@@ -778,6 +778,9 @@ def write_project(outdir):
     root = Path(outdir)
     (root / "content").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(REPO / "site.toml", root / "site.toml")
+    for extra in sorted((REPO / "content").iterdir()):
+        if extra.is_file():  # e.g. the radio abbreviation list site.toml names
+            shutil.copyfile(extra, root / "content" / extra.name)
     pages = root / "content" / "pages"
     pages.mkdir(exist_ok=True)
     for page in sorted((REPO / "content" / "pages").glob("*.md")):

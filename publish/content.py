@@ -67,6 +67,8 @@ class Collector:
     problems: list[Problem]
     parsed: Parsed | None = None
     extra_lines: dict[str, int] = field(default_factory=dict)
+    digest: str = ""
+    """sha256 of the file's bytes, taken from the one read of the file."""
 
     def add(
         self,
@@ -177,6 +179,7 @@ def read_parsed(path: Path, collector: Collector, content_dir: Path | None = Non
         )
         return None
     raw = path.read_bytes()
+    collector.digest = hashlib.sha256(raw).hexdigest()
     try:
         parsed = split(nfc(decode(raw)))
     except FrontMatterError as exc:
@@ -262,7 +265,7 @@ def load_bulletin(path: Path, config: Config, problems: list[Problem]) -> Bullet
         images=images,
         blocks=blocks,
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS and k not in CHANNELS},
-        digest=hashlib.sha256(path.read_bytes()).hexdigest(),
+        digest=col.digest,
     )
 
 

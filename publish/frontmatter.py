@@ -153,7 +153,7 @@ def _closing_line(text: str) -> int | None:
 def _key_lines(yaml_text: str) -> dict[str, int]:
     """Map each top-level key to its 1-based line in the whole file."""
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        node = yaml.compose(yaml_text, Loader=_BaseLoader)
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):

@@ -118,14 +118,16 @@ def _bulletin_problems(bulletin: Bulletin, site: Site, *, strict: bool) -> Itera
     # Drafts and unapproved bulletins need a person's approval before anything is published.
     going_out = verdict is None or verdict.code == "scheduled"
     severity = "error" if strict and going_out and not reviewer else "warning"
-    lines = _field_lines(site.config.root / bulletin.source)
-    texts = [
-        ("title", bulletin.title, lines.get("title")),
-        ("summary", bulletin.summary, lines.get("summary")),
-        (None, bulletin.body, bulletin.body_line),
-    ]
-    for field, text, first in texts:
+    lines: dict[str, int] | None = None  # read only when something is found: most files are clean
+    texts = [("title", bulletin.title), ("summary", bulletin.summary), (None, bulletin.body)]
+    for field, text in texts:
         for found in findings(text, year=bulletin.date.year):
+            if field is None:
+                first: int | None = bulletin.body_line
+            else:
+                if lines is None:
+                    lines = _field_lines(site.config.root / bulletin.source)
+                first = lines.get(field)
             line = None if first is None else first + found.line
             if reviewer:
                 hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
