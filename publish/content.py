@@ -50,6 +50,8 @@ WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
 )
 """Names Windows cannot store (the radio folder is often a Windows share): items/con.txt fails."""
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept."""
 WINDOWS_CHARS = frozenset('<>:"|?*\\')
 """Characters no Windows file name may hold (editors check the repository out on Windows)."""
 SECRET_HINT = (
@@ -181,12 +183,35 @@ def read_parsed(path: Path, collector: Collector, content_dir: Path | None = Non
     raw = path.read_bytes()
     collector.digest = hashlib.sha256(raw).hexdigest()
     try:
-        parsed = split(nfc(decode(raw)))
+        text = nfc(decode(raw))
+        parsed = split(CONTROL_RE.sub("", text))
     except FrontMatterError as exc:
         collector.add(str(exc), line=exc.line, hint=exc.hint)
         return None
+    found = CONTROL_RE.search(text)
+    data = _without_controls(parsed.data)
+    if found or data != parsed.data:
+        # Invisible characters pasted from Word or a PDF: XML feeds and .docx cannot hold them.
+        parsed = dataclasses.replace(parsed, data=data)
+        collector.add(
+            "đã bỏ ký tự điều khiển vô hình (thường do dán từ Word hoặc PDF)",
+            line=text.count("\n", 0, found.start()) + 1 if found else None,
+            hint="Mở tệp, xóa ký tự lạ ở dòng này hoặc gõ lại đoạn đó.",
+            severity="warning",
+        )
     collector.parsed = parsed
     return parsed
+
+
+def _without_controls(value: Any) -> Any:
+    """`value` with control characters removed from every string inside it."""
+    if isinstance(value, str):
+        return CONTROL_RE.sub("", value)
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_controls(k): _without_controls(v) for k, v in value.items()}
+    return value
 
 
 def _unportable(rel: Path) -> str:

@@ -185,3 +185,16 @@ def test_file_names_windows_cannot_hold_are_refused_unread(tmp_path: Path, name:
     root = make_project(tmp_path, {f"content/{name}": bulletin_md()})
     [problem] = problems(root)
     assert problem.file == f"content/{name}" and "máy Windows" in problem.message
+
+
+def test_control_characters_are_removed_with_a_warning(tmp_path: Path) -> None:
+    # Found by tests/test_properties.py: they made feed.xml not well-formed and crashed the .docx.
+    text = bulletin_md({"title": '"Tiêu\\x01 đề\\x0b"'}, body="Dòng một.\n\nDòng\x0c hai\x1f.\n")
+    site = load(make_project(tmp_path, {"content/a.md": text}))
+    [bulletin] = site.bulletins
+    assert (
+        bulletin.title == "Tiêu đề" and "\x0c" not in bulletin.body and "\x1f" not in bulletin.body
+    )
+    [warning] = site.warnings
+    assert warning.severity == "warning" and warning.line == 11
+    assert "ký tự điều khiển" in warning.message
