@@ -6,17 +6,20 @@ theme; assets from the `assets/` folder next to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import jinja2
 
 from publish.errors import Problem
 from publish.model import Artifact, Site
+from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
 from publish.render.web.images import Pictures, probe, unreadable_image
-from publish.render.web.pages import Views, output_path
+from publish.render.web.pages import View, Views, output_path
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.text import vn_date
@@ -140,6 +143,16 @@ def environment(theme: Path) -> jinja2.Environment:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What rendering one page gives back to the main process."""
+
+    artifacts: list[Artifact]
+    sitemap: SitemapEntry | None
+    bodies: dict[str, str]
+    """Body HTML the feeds will need again, so they do not convert it a second time."""
+
+
 def render(site: Site) -> Iterator[Artifact]:
     """Every file of output/web/: pages, images, assets, feeds, sitemap, robots."""
     config = site.config
@@ -154,16 +167,32 @@ def render(site: Site) -> Iterator[Artifact]:
         vn_date=vn_date,
     )
     common = views.common()
-    sitemap = []
-    for view in views.all():
+
+    def page(make: Callable[[], View]) -> _Page:
+        """One page rendered, with any image variants it made and its sitemap entry."""
+        view = make()
         html = env.get_template(view.template).render(**common, **view.context)
-        yield from pictures.drain()
-        yield Artifact.text("web", output_path(view.url), html, source=view.source, key=view.key)
+        page = Artifact.text("web", output_path(view.url), html, source=view.source, key=view.key)
+        entry = None
         if view.indexed and view.url.endswith("/"):
-            sitemap.append(SitemapEntry(views.absolute(view.url), view.lastmod))
+            entry = SitemapEntry(views.absolute(view.url), view.lastmod)
+        return _Page([*pictures.drain(), page], entry, views.take_bodies())
+
+    sitemap = []
+    seen: set[str] = set()
+    # Pages render in worker processes; each made its own image variants, so keep the first copy.
+    for done in run_jobs([partial(page, make) for make in views.jobs()]):
+        for artifact in done.artifacts:
+            if artifact.path not in seen:
+                seen.add(artifact.path)
+                yield artifact
+        if done.sitemap is not None:
+            sitemap.append(done.sitemap)
+        views.keep_bodies(done.bodies)
+    yield from (a for a in pictures.drain() if a.path not in seen)
     newest = views.public[0].date if views.public else site.now
     for path, data in site_feeds(views, fallback_updated=newest):
-        yield from pictures.drain()
+        yield from (a for a in pictures.drain() if a.path not in seen)
         yield Artifact("web", output_path(path), data)
     yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
     yield Artifact.text("web", "robots.txt", robots_txt(config))

@@ -192,6 +192,15 @@ class SiteContext:
             self._bodies[bulletin.key] = html
         return Markup(html)
 
+    def take_bodies(self) -> dict[str, str]:
+        """The body HTML kept for the feeds since the last call (a worker hands it back)."""
+        taken, self._bodies = self._bodies, {}
+        return taken
+
+    def keep_bodies(self, bodies: dict[str, str]) -> None:
+        """Keep body HTML made elsewhere (in a worker process) for the feeds."""
+        self._bodies.update(bodies)
+
     def convert(self, body: str, source: str, *, eager_first: bool) -> str:
         """Markdown → sanitised HTML, resolving image paths relative to `source`."""
         md_path = self.config.root / source

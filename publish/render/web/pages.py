@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -46,6 +47,31 @@ class Listing:
     feed: str | None = None
 
 
+PAGER_EDGE = 2
+"""Page links kept at each end of a long list's pager."""
+PAGER_AROUND = 2
+"""Page links kept on each side of the current page."""
+
+
+def _page_window(total: int, current: int) -> list[int]:
+    """Page numbers a pager shows, 0 marking a gap: every page of a short list, else both ends
+    and the pages around the current one (linking every page would make each page of a
+    10,000-bulletin list hold 1,000 links, and the build quadratic).
+    """
+    shown = sorted(
+        {n for n in range(1, total + 1) if n <= PAGER_EDGE or n > total - PAGER_EDGE}
+        | set(range(max(1, current - PAGER_AROUND), min(total, current + PAGER_AROUND) + 1))
+    )
+    result: list[int] = []
+    for n in shown:
+        if result and n - result[-1] == 2:
+            result.append(n - 1)  # a gap of one page is shown as that page
+        elif result and n - result[-1] > 2:
+            result.append(0)
+        result.append(n)
+    return result
+
+
 def output_path(url: str) -> str:
     """The file a site path is written to: "/a/b/" → "a/b/index.html", "/404.html" → "404.html"."""
     rel = url.lstrip("/")
@@ -57,38 +83,59 @@ class Views(SiteContext):
 
     def listing(self, listing: Listing, *, template: str = "list.html") -> Iterator[View]:
         """Every page of a paginated list: /x/, /x/trang/2/, …"""
+        for make in self.listing_jobs(listing, template=template):
+            yield make()
+
+    def listing_jobs(
+        self, listing: Listing, *, template: str = "list.html"
+    ) -> list[Callable[[], View]]:
+        """One job per page of a paginated list, each building that page's View."""
         per_page = max(1, self.config.web.per_page)
         chunks = [
             listing.bulletins[i : i + per_page] for i in range(0, len(listing.bulletins), per_page)
         ] or [[]]
         urls = [listing.url] + [f"{listing.url}trang/{n}/" for n in range(2, len(chunks) + 1)]
-        for number, (chunk, url) in enumerate(zip(chunks, urls, strict=True), start=1):
-            title = listing.title if number == 1 else f"{listing.title} — trang {number}"
-            crumbs = list(listing.crumbs)
-            if number > 1 and listing.url != "/":
-                crumbs.append((listing.title, listing.url))
-            context = self.base_context(
-                url,
-                title=title,
-                description=listing.intro,
-                current=listing.current if number == 1 else "",
-                crumbs=crumbs + ([(f"Trang {number}", url)] if number > 1 else []),
-                preview=any(self.site.is_preview(b) for b in chunk),
-            )
-            context.update(
-                heading=listing.title,
-                intro=listing.intro,
-                cards=[self.card(b, eager=i == 0) for i, b in enumerate(chunk)],
-                pagination=self._pagination(urls, number),
-                list_feed=self.url(listing.feed) if listing.feed else None,
-            )
-            yield View(
-                url,
-                template,
-                context,
-                indexed=not context["noindex"],
-                lastmod=max((b.date for b in chunk), default=None),
-            )
+        return [
+            partial(self._listing_page, listing, template, urls, number, chunk)
+            for number, chunk in enumerate(chunks, start=1)
+        ]
+
+    def _listing_page(
+        self,
+        listing: Listing,
+        template: str,
+        urls: Sequence[str],
+        number: int,
+        chunk: Sequence[Bulletin],
+    ) -> View:
+        """Page `number` of a paginated list."""
+        url = urls[number - 1]
+        title = listing.title if number == 1 else f"{listing.title} — trang {number}"
+        crumbs = list(listing.crumbs)
+        if number > 1 and listing.url != "/":
+            crumbs.append((listing.title, listing.url))
+        context = self.base_context(
+            url,
+            title=title,
+            description=listing.intro,
+            current=listing.current if number == 1 else "",
+            crumbs=crumbs + ([(f"Trang {number}", url)] if number > 1 else []),
+            preview=any(self.site.is_preview(b) for b in chunk),
+        )
+        context.update(
+            heading=listing.title,
+            intro=listing.intro,
+            cards=[self.card(b, eager=i == 0) for i, b in enumerate(chunk)],
+            pagination=self._pagination(urls, number),
+            list_feed=self.url(listing.feed) if listing.feed else None,
+        )
+        return View(
+            url,
+            template,
+            context,
+            indexed=not context["noindex"],
+            lastmod=max((b.date for b in chunk), default=None),
+        )
 
     def _pagination(self, urls: Sequence[str], number: int) -> dict[str, Any] | None:
         """Links to the previous, next and every page of a list (None for a single page)."""
@@ -98,8 +145,10 @@ class Views(SiteContext):
             "prev": self.url(urls[number - 2]) if number > 1 else None,
             "next": self.url(urls[number]) if number < len(urls) else None,
             "pages": [
-                {"number": n, "url": self.url(u), "current": n == number}
-                for n, u in enumerate(urls, start=1)
+                {"number": n, "url": self.url(urls[n - 1]), "current": n == number, "gap": False}
+                if n
+                else {"gap": True}
+                for n in _page_window(len(urls), number)
             ],
         }
 
@@ -107,13 +156,21 @@ class Views(SiteContext):
 
     def all(self) -> Iterator[View]:
         """Every HTML page of the site, in a stable order."""
-        yield from self.listing(
+        for make in self.jobs():
+            yield make()
+
+    def jobs(self) -> list[Callable[[], View]]:
+        """Every HTML page of the site as a job that builds its View, in a stable order.
+
+        Building a View is the costly part (Markdown, QR code, cards), so the jobs are cheap to
+        list and can run in any process (see publish.parallel).
+        """
+        jobs = self.listing_jobs(
             Listing("/", self.config.site.title, self.bulletins, current="home")
         )
-        for index, bulletin in enumerate(self.bulletins):
-            yield self.bulletin(bulletin, index)
+        jobs += [partial(self.bulletin, b, i) for i, b in enumerate(self.bulletins)]
         for key, category in self.config.categories.items():
-            yield from self.listing(
+            jobs += self.listing_jobs(
                 Listing(
                     self.category_url(key),
                     category.label,
@@ -126,7 +183,7 @@ class Views(SiteContext):
             )
         for slug in sorted(self.by_tag):
             label = self.tag_labels[slug]
-            yield from self.listing(
+            jobs += self.listing_jobs(
                 Listing(
                     self.tag_url(slug),
                     f"Thẻ: {label}",
@@ -135,10 +192,10 @@ class Views(SiteContext):
                     crumbs=[(f"Thẻ: {label}", self.tag_url(slug))],
                 )
             )
-        yield self.archive()
+        jobs.append(self.archive)
         for (year, month), bulletins in sorted(self.by_month.items(), reverse=True):
             label = vn_month(year, month)
-            yield from self.listing(
+            jobs += self.listing_jobs(
                 Listing(
                     self.month_url(year, month),
                     f"Lưu trữ {label.lower()}",
@@ -146,10 +203,9 @@ class Views(SiteContext):
                     crumbs=[("Lưu trữ", "/luu-tru/"), (label, self.month_url(year, month))],
                 )
             )
-        for page in self.site.pages:
-            yield self.page(page)
-        yield self.search()
-        yield self.not_found()
+        jobs += [partial(self.page, page) for page in self.site.pages]
+        jobs += [self.search, self.not_found]
+        return jobs
 
     def bulletin(self, bulletin: Bulletin, index: int) -> View:
         """One bulletin's page: cover, body, tags, previous/next, related, print QR."""

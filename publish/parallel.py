@@ -1,0 +1,107 @@
+"""Run a pure per-item function over both cores, results streamed back in order.
+
+Renderers hand over a list of zero-argument jobs (closures over the loaded site). Worker
+processes are forked after the jobs exist, so they inherit the site and the jobs as they are:
+nothing is pickled on the way in, only each job's result on the way back. Results arrive in job
+order, a few chunks ahead at most, so memory stays bounded whatever the site's size.
+
+`PUBLISH_WORKERS` sets the number of processes (1 = everything in this process). With fewer
+than `MIN_JOBS` jobs, without `fork` (Windows, macOS default) or when other threads are running
+(forking a threaded process can deadlock), the jobs run here, one after another.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+from publish.errors import ContentError, PublishError
+
+__all__ = ["MIN_JOBS", "run_jobs", "workers"]
+
+T = TypeVar("T")
+MIN_JOBS = 64
+"""Below this many jobs, starting processes costs more than it saves."""
+
+_JOBS: Sequence[Callable[[], object]] = ()
+"""The jobs of the current run, inherited by the forked workers."""
+
+
+def workers() -> int:
+    """How many processes to use: PUBLISH_WORKERS, else the usable CPU count."""
+    wanted = os.environ.get("PUBLISH_WORKERS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def _can_fork() -> bool:
+    """Whether forking is available and safe here."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+class _Failed:
+    """A job's exception, carried back in a form that survives pickling."""
+
+    def __init__(self, exc: BaseException) -> None:
+        """Keep what is needed to raise the same error in the parent."""
+        self.problems = getattr(exc, "problems", None) if isinstance(exc, ContentError) else None
+        self.kind = type(exc) if isinstance(exc, PublishError) else None
+        self.message = str(exc)
+        self.trace = "".join(traceback.format_exception(exc))
+
+    def reraise(self) -> None:
+        """Raise it again in this process."""
+        if self.problems is not None:
+            raise ContentError(self.problems)
+        if self.kind is not None:
+            raise self.kind(self.message)
+        raise RuntimeError(f"lỗi trong tiến trình dựng song song:\n{self.trace}")
+
+
+def _run_chunk(start: int, stop: int) -> list[object]:
+    """Results of jobs[start:stop] (runs in a worker); an exception comes back as _Failed."""
+    results: list[object] = []
+    for i in range(start, stop):
+        try:
+            results.append(_JOBS[i]())
+        except Exception as exc:  # re-raised in the parent
+            results.append(_Failed(exc))
+            break
+    return results
+
+
+def run_jobs(jobs: Sequence[Callable[[], T]], *, chunk: int = 16) -> Iterator[T]:
+    """Each job's result, in order; in forked worker processes when that pays off."""
+    global _JOBS
+    count = workers()
+    if count < 2 or len(jobs) < MIN_JOBS or not _can_fork():
+        for job in jobs:
+            yield job()
+        return
+    previous, _JOBS = _JOBS, jobs
+    bounds = deque((i, min(i + chunk, len(jobs))) for i in range(0, len(jobs), chunk))
+    pool = multiprocessing.get_context("fork").Pool(count)
+    pending: deque = deque()
+    try:
+        while bounds or pending:
+            # A bounded window of chunks in flight: results never pile up faster than consumed.
+            while bounds and len(pending) < 2 * count + 2:
+                pending.append(pool.apply_async(_run_chunk, bounds.popleft()))
+            for result in pending.popleft().get():
+                if isinstance(result, _Failed):
+                    result.reraise()
+                yield result  # type: ignore[misc]
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+        _JOBS = previous
