@@ -29,7 +29,27 @@ SPELLED_ACRONYMS = frozenset(
 """Acronyms every listener knows letter by letter: kept for the reader, spelled for TTS (R16.4)."""
 
 _CONTEXT_KEYS = ("BCH", "ĐT", "TT", "HS", "QL", "CN")
+_CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w])")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
+_ETC = re.compile(r"(?<!\w)(?:v\.v\.|vv\.)")
+_PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|Q|P|H|X)\.\s*")
+_MAYBE_PLACE_PREFIX = re.compile(r"[TQPHX]\.")
+"""In every `_PLACE_PREFIX` match, and much cheaper to look for."""
+_PLACE_NAMES = {
+    "TX": "thị xã",
+    "TT": "thị trấn",
+    "Q": "quận",
+    "P": "phường",
+    "H": "huyện",
+    "X": "xã",
+}
+_CODE_HYPHEN = re.compile(r"(?<=[A-ZĐ])-(?=[A-ZĐ])")
+_MILITARY = re.compile(r"\s+[Qq]uân sự")
+_ORGANISATION = re.compile(r"\s+(?:Đoàn|Đảng|Hội|Công đoàn|Chi đoàn|Chi bộ|Liên đoàn)")
+_TRAFFIC_POLICE_BEFORE = re.compile(r"CSGT[-\s]$")
+_CRIMINAL_CASE_BEFORE = re.compile(r"(?:vụ án|tội phạm)\s*$")
+_WEEKDAY_BEFORE = re.compile(r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đến|từ|hôm|thứ \w+)[\s,]*$")
+_WEEKDAY_AFTER = re.compile(r"[\s,]*(?:tuần|này|tới|vừa|hằng|hàng|ngày|\(|$)")
 
 
 def _read_tsv(text: str, source: str) -> dict[str, str]:
@@ -119,12 +139,11 @@ def _etc(text: str) -> str:
         tail = text[m.end() :].lstrip(' "“”')
         return "vân vân." if not tail or tail[0].isupper() else "vân vân"
 
-    return re.sub(r"(?<!\w)(?:v\.v\.|vv\.)", spoken, text)
+    return _ETC.sub(spoken, text) if "v." in text else text
 
 
 def _place_prefixes(text: str) -> str:
     """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3)."""
-    names = {"TX": "thị xã", "TT": "thị trấn", "Q": "quận", "P": "phường", "H": "huyện", "X": "xã"}
 
     def spoken(m: re.Match[str]) -> str:
         before = _PREV_WORD.search(text[: m.start()])
@@ -132,9 +151,9 @@ def _place_prefixes(text: str) -> str:
             return m[0]
         if len(m[1]) == 1 and before and before[1][0].isupper():
             return m[0]  # `Nguyễn Văn H. Đồng …`: an initial, not a district
-        return names[m[1]] + " "
+        return _PLACE_NAMES[m[1]] + " "
 
-    return re.sub(r"(?<!\w)(TX|TT|Q|P|H|X)\.\s*", spoken, text)
+    return _PLACE_PREFIX.sub(spoken, text) if _MAYBE_PLACE_PREFIX.search(text) else text
 
 
 def _unresolved(ctx: Context, token: str, hint: str) -> None:
@@ -157,30 +176,39 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
         if token in ctx.abbreviations:
             return ctx.abbreviations[token]
         if token == "BCH":
-            if re.match(r"\s+[Qq]uân sự", after):
+            if _MILITARY.match(after):
                 return "Ban Chỉ huy"
-            if re.match(r"\s+(?:Đoàn|Đảng|Hội|Công đoàn|Chi đoàn|Chi bộ|Liên đoàn)", after):
+            if _ORGANISATION.match(after):
                 return "Ban Chấp hành"
             _unresolved(ctx, token, "Ban Chỉ huy hay Ban Chấp hành")
         elif token == "TT":
-            if re.search(r"CSGT[-\s]$", before):
+            if _TRAFFIC_POLICE_BEFORE.search(before):
                 return "trật tự"
             _unresolved(ctx, token, "thị trấn, thông tư hay trật tự")
         elif token == "HS":
-            return "hình sự" if re.search(r"(?:vụ án|tội phạm)\s*$", before) else "học sinh"
+            return "hình sự" if _CRIMINAL_CASE_BEFORE.search(before) else "học sinh"
         elif token == "QL":
             return "quản lý"
         elif token == "CN":
-            weekday_before = r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đến|từ|hôm|thứ \w+)[\s,]*$"
-            weekday_after = r"[\s,]*(?:tuần|này|tới|vừa|hằng|hàng|ngày|\(|$)"
-            if re.search(weekday_before, before) or re.match(weekday_after, after):
+            if _WEEKDAY_BEFORE.search(before) or _WEEKDAY_AFTER.match(after):
                 return "chủ nhật"
             _unresolved(ctx, token, "chủ nhật, công nhân hay chi nhánh")
         else:
             _unresolved(ctx, token, "điện thoại, đường tỉnh hay đối tượng")
         return token
 
-    return re.sub(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w])", spoken, text)
+    if not any(key in text for key in _CONTEXT_KEYS):
+        return text
+    return _CONTEXT_TOKEN.sub(spoken, text)
+
+
+@functools.lru_cache(maxsize=16)
+def _lexicon_keys(keys: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The lexicon's keys with a hyphen, and the plain ones that are no context abbreviation."""
+    ordered = sorted(keys)  # the alternation sorts by length, stably: keep the order fixed
+    hyphenated = tuple(k for k in ordered if "-" in k)
+    plain = tuple(k for k in ordered if "-" not in k and k not in _CONTEXT_KEYS)
+    return hyphenated, plain
 
 
 def expand_abbreviations(text: str, ctx: Context) -> str:
@@ -189,8 +217,8 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     text = _etc(text)
     text = _place_prefixes(text)
     text = _context_abbreviations(text, ctx)
-    hyphenated = tuple(k for k in lexicon if "-" in k)
-    text = _replace_keys(text, lexicon, hyphenated)
-    text = re.sub(r"(?<=[A-ZĐ])-(?=[A-ZĐ])", " ", text)  # R12.5: `CSGT-TT`, `A-B`
-    plain = tuple(k for k in lexicon if "-" not in k and k not in _CONTEXT_KEYS)
+    hyphenated, plain = ctx.memo("lexicon keys", lambda: _lexicon_keys(frozenset(lexicon)))
+    if "-" in text:
+        text = _replace_keys(text, lexicon, hyphenated)
+        text = _CODE_HYPHEN.sub(" ", text)  # R12.5: `CSGT-TT`, `A-B`
     return _replace_keys(text, lexicon, plain)

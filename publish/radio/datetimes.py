@@ -46,6 +46,8 @@ _BARE_MONTH_YEAR = re.compile(_EDGE + r"(\d{1,2})/((?:19|20)\d\d)" + _END)
 _YEAR_RANGE = re.compile(_EDGE + r"((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)" + _END)
 _SHORT_DATE = re.compile(_EDGE + r"(\d{1,2})/(\d{1,2})" + _END)
 _MONTH = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})(?![\w/]|[.,:]\d)")
+_DIGIT = re.compile(r"\d")
+_TIME_TOKEN = re.compile(r"(\d{1,2})(?:\s?[hg:]\s?(\d{2})?)?")
 
 
 def month_name(month: int, lunar: bool) -> str:
@@ -98,22 +100,25 @@ class _Reader:
 
     def time_token(self, written: str) -> str:
         """Read one `_TIME` token (`7h`, `7h30`, `7g30`, `22:15`) or a bare hour."""
-        m = re.fullmatch(r"(\d{1,2})(?:\s?[hg:]\s?(\d{2})?)?", written.strip())
+        m = _TIME_TOKEN.fullmatch(written.strip())
         assert m is not None
         return self.clock(m[1], m[2])
 
 
 def _times(r: _Reader, text: str) -> str:
-    """Clock times and time ranges (R8)."""
-    text = _HMS.sub(lambda m: r.clock(m[1], m[2], m[3]), text)
+    """Clock times and time ranges (R8); a rule runs only if the marks it needs are there."""
+    if ":" in text:
+        text = _HMS.sub(lambda m: r.clock(m[1], m[2], m[3]), text)
 
     def time_range(m: re.Match[str]) -> str:
         lead = "" if _FROM_LEAD.search(text[: m.start()]) else "từ "
         first = r.num(m[1]) if m[1].isdigit() else r.time_token(m[1])
         return f"{lead}{first} đến {r.time_token(m[2])}"
 
-    text = _TIME_RANGE.sub(time_range, text)
-    text = _HM_COLON.sub(lambda m: r.clock(m[1], m[2]), text)
+    if "-" in text:
+        text = _TIME_RANGE.sub(time_range, text)
+    if ":" in text:
+        text = _HM_COLON.sub(lambda m: r.clock(m[1], m[2]), text)
 
     def hour_minute(m: re.Match[str]) -> str:
         spoken = r.clock(m[1], m[2])
@@ -122,19 +127,21 @@ def _times(r: _Reader, text: str) -> str:
         return spoken
 
     text = _HM.sub(hour_minute, text)
-    text = _H.sub(lambda m: r.clock(m[1]), text)
+    if "h" in text:
+        text = _H.sub(lambda m: r.clock(m[1]), text)
 
     def grams_or_hour(m: re.Match[str]) -> str:
         return r.clock(m[1]) if _HOUR_WORD.search(text[: m.start()]) else m[0]
 
-    text = _G.sub(grams_or_hour, text)
+    if "g" in text:
+        text = _G.sub(grams_or_hour, text)
 
     def written_hour(m: re.Match[str]) -> str:
         if not int(m[2]):
             return f"{m[1]} giờ"
         return f"{m[1]} giờ {m[2]}" + (" phút" if r.opts.minutes_word else "")
 
-    return _H_WORD_MIN.sub(written_hour, text)
+    return _H_WORD_MIN.sub(written_hour, text) if " giờ " in text else text
 
 
 def _dates(r: _Reader, text: str) -> str:
@@ -145,7 +152,8 @@ def _dates(r: _Reader, text: str) -> str:
         value = int(m[2]) if m[2].isdigit() else roman_value(m[2])
         return m[0] if value is None else f"{m[1]} {r.num(value)} năm {r.num(m[3])}"
 
-    text = r.text = _QUARTER.sub(quarter, text)
+    if "/" in text:
+        text = r.text = _QUARTER.sub(quarter, text)
 
     def day_range(m: re.Match[str]) -> str:
         d1, d2, month = int(m[1]), int(m[2]), int(m[4])
@@ -156,7 +164,8 @@ def _dates(r: _Reader, text: str) -> str:
             f" năm {r.num(m[5])}" if m[5] else ""
         )
 
-    text = r.text = _DAY_RANGE.sub(day_range, text)
+    if "-" in text:
+        text = r.text = _DAY_RANGE.sub(day_range, text)
 
     def date_range(m: re.Match[str]) -> str:
         d1, m1, d2, m2 = (int(m[i]) for i in range(1, 5))
@@ -165,7 +174,8 @@ def _dates(r: _Reader, text: str) -> str:
         second = f"ngày {r.day(d2)} tháng {month_name(m2, r.lunar(m))}"
         return f"{r.date(m, d1, m1, None)} đến {second}" + (f" năm {r.num(m[5])}" if m[5] else "")
 
-    text = r.text = _DATE_RANGE.sub(date_range, text)
+    if "/" in text and "-" in text:
+        text = r.text = _DATE_RANGE.sub(date_range, text)
 
     def full_date(m: re.Match[str]) -> str:
         day, month = int(m[1]), int(m[3])
@@ -178,7 +188,8 @@ def _dates(r: _Reader, text: str) -> str:
         second = f"ngày {r.day(d2)} tháng {month_name(m2, r.lunar(m))} năm {r.num(m[8])}"
         return f"{r.date(m, d1, m1, m[4])} đến {second}"
 
-    text = r.text = _FULL_DATE_RANGE.sub(full_date_range, text)
+    if "-" in text:
+        text = r.text = _FULL_DATE_RANGE.sub(full_date_range, text)
     text = r.text = _FULL_DATE.sub(full_date, text)
 
     def month_year(m: re.Match[str]) -> str:
@@ -203,13 +214,15 @@ def _dates(r: _Reader, text: str) -> str:
         )
         return spoken
 
-    text = r.text = _BARE_MONTH_YEAR.sub(bare_month_year, text)
+    if "/" in text:
+        text = r.text = _BARE_MONTH_YEAR.sub(bare_month_year, text)
 
     def year_range(m: re.Match[str]) -> str:
         lead = "" if _YEAR_RANGE_LEAD.search(text[: m.start()]) else "từ "
         return f"{lead}{r.num(m[1])} đến {r.num(m[2])}"
 
-    text = r.text = _YEAR_RANGE.sub(year_range, text)
+    if "-" in text:
+        text = r.text = _YEAR_RANGE.sub(year_range, text)
 
     def short_date(m: re.Match[str]) -> str:
         day, month = int(m[1]), int(m[2])
@@ -217,7 +230,8 @@ def _dates(r: _Reader, text: str) -> str:
             return m[0]  # without a trigger word `a/b` is a fraction (R12.3)
         return r.date(m, day, month, None)
 
-    text = r.text = _SHORT_DATE.sub(short_date, text)
+    if "/" in text:
+        text = r.text = _SHORT_DATE.sub(short_date, text)
 
     def month(m: re.Match[str]) -> str:
         value = int(m[2])
@@ -228,7 +242,11 @@ def _dates(r: _Reader, text: str) -> str:
 
 def read_dates_and_times(text: str, ctx: Context) -> str:
     """Pass P3: dates first (they contain `.` and `-`), then clock times."""
+    if not _DIGIT.search(text):
+        return text  # every date and time rule reads digits
     reader = _Reader(text, ctx)
     text = _dates(reader, text)
+    if not _DIGIT.search(text):
+        return text
     reader.text = text
     return _times(reader, text)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from publish.radio.options import SpeakOptions
 
 __all__ = ["BLOCKING", "WARNING", "Context", "Flag"]
+
+_T = TypeVar("_T")
 
 BLOCKING = "blocking"
 WARNING = "warning"
@@ -42,6 +45,13 @@ class Context:
     flags: list[Flag] = field(default_factory=list)
     lines: tuple[tuple[int, str], ...] = ()
     flagged_tokens: set[str] = field(default_factory=set)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, name: str, compute: Callable[[], _T]) -> _T:
+        """A value derived from the options or lexicon, computed once per run instead of per item."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        return self._memo[name]  # type: ignore[no-any-return]
 
     def flag(
         self, code: str, severity: str, message: str, excerpt: str, line: int | None = None

@@ -68,12 +68,14 @@ _MEASURE = re.compile(
     r"(?:/(?:(" + NUMBER + r")\s?)?(" + _alternation(_DENOMINATORS) + r"|[^\W\d_]+))?(?!\w)"
 )
 _SYMBOLS = (
-    (re.compile(r"[~≈]\s*"), "khoảng "),
-    (re.compile(r"±\s*"), "cộng trừ "),
-    (re.compile(r"(?<![<>=])>\s*(?=\d)"), "hơn "),
-    (re.compile(r"<\s*(?=\d)"), "dưới "),
-    (re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
+    ("~≈", re.compile(r"[~≈]\s*"), "khoảng "),
+    ("±", re.compile(r"±\s*"), "cộng trừ "),
+    (">", re.compile(r"(?<![<>=])>\s*(?=\d)"), "hơn "),
+    ("<", re.compile(r"<\s*(?=\d)"), "dưới "),
+    ("×", re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
 )
+"""(characters one of which the rule needs, rule, words)"""
+_DIGIT = re.compile(r"\d")
 
 
 def _money(text: str, ctx: Context) -> str:
@@ -100,7 +102,8 @@ def _money(text: str, ctx: Context) -> str:
         return spoken
 
     text = _MONEY.sub(suffix, text)
-    text = _MONEY_PREFIX.sub(prefix, text)
+    if "$" in text or "€" in text:
+        text = _MONEY_PREFIX.sub(prefix, text)
     return _INFORMAL.sub(informal, text)
 
 
@@ -121,10 +124,15 @@ def _measures(text: str, ctx: Context) -> str:
 
 def read_measures(text: str, ctx: Context) -> str:
     """Pass P4 (with the R12.2 comparison symbols, which attach to the number that follows)."""
-    for pattern, words in _SYMBOLS:
-        text = pattern.sub(words, text)
+    for needed, pattern, words in _SYMBOLS:
+        if any(c in text for c in needed):
+            text = pattern.sub(words, text)
+    if not _DIGIT.search(text):
+        return text  # money, percentages and measures all start with a number
     text = _money(text, ctx)
-    text = _PERCENT.sub(
-        lambda m: f"{read_number(m[1], ctx)} {'phần trăm' if m[2] == '%' else 'phần nghìn'}", text
-    )
+    if "%" in text or "‰" in text:
+        text = _PERCENT.sub(
+            lambda m: f"{read_number(m[1], ctx)} {'phần trăm' if m[2] == '%' else 'phần nghìn'}",
+            text,
+        )
     return _measures(text, ctx)

@@ -7,10 +7,12 @@ docs/radio-read-aloud.md.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
 from publish.radio.codes import read_codes
@@ -69,7 +71,8 @@ class Spoken:
 def _prepare(text: str) -> str:
     """Pass P0: NFC, one kind of line break and space (R1.0); dashes are unified per item."""
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text)
 
@@ -77,6 +80,8 @@ def _prepare(text: str) -> str:
 def _protect(text: str) -> tuple[str, list[str]]:
     """Swap pronouncers `(đọc: …)` for placeholders so no pass touches them (S6)."""
     kept: list[str] = []
+    if "đọc" not in text:
+        return text, kept
 
     def hide(m: re.Match[str]) -> str:
         if len(kept) >= _MAX_PLACEHOLDERS:
@@ -89,6 +94,8 @@ def _protect(text: str) -> tuple[str, list[str]]:
 
 def _restore(text: str, kept: list[str]) -> str:
     """Put the pronouncers back."""
+    if not kept:
+        return text
     for i, original in enumerate(kept):
         text = text.replace(chr(ord(PLACEHOLDER_FIRST) + i), original)
     return text
@@ -97,7 +104,8 @@ def _restore(text: str, kept: list[str]) -> str:
 def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) -> str:
     """Passes P1 (inline) to P8 over one paragraph or list item."""
     ctx.lines = item.lines
-    text, kept = _protect(_DASHES.sub("-", item.text))  # after block splitting: `— Tên` is no list
+    text = _DASHES.sub("-", item.text) if not item.text.isascii() else item.text
+    text, kept = _protect(text)  # dashes unified after block splitting: `— Tên` is no list
     text = strip_inline(text, ctx)  # P1
     text = read_codes(text, ctx)  # P2
     text = read_dates_and_times(text, ctx)  # P3
@@ -111,13 +119,18 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
 
 def _context(options: SpeakOptions | None, abbreviations: Mapping[str, str] | None) -> Context:
     """Options and the seed lexicon with any given entries merged over it."""
+    entries = tuple(abbreviations.items()) if abbreviations else ()
+    return Context(options or SpeakOptions(), _lexicon(entries))
+
+
+@functools.lru_cache(maxsize=16)
+def _lexicon(entries: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    """The seed lexicon with the given entries (NFC) merged over it; read-only, built once."""
     lexicon = load_abbreviations(None)
-    if abbreviations:
-        lexicon.update(
-            {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
-             for k, v in abbreviations.items()}
-        )  # fmt: skip
-    return Context(options or SpeakOptions(), lexicon)
+    lexicon.update(
+        {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v) for k, v in entries}
+    )
+    return MappingProxyType(lexicon)
 
 
 def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bool) -> Spoken:

@@ -23,6 +23,9 @@ _FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d+)(?![\w/]|[.,]\d)")
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
+_DIGIT = re.compile(r"\d")
+_NUMERAL_WORD = re.compile(r"\s(?:\d|[IVXLCDM]+(?!\w))")
+"""In every `_ORDINAL` and `_ROMAN_TRIGGER` match: a digit or a whole Roman numeral after a space."""
 
 
 def read_ordinals(text: str, ctx: Context) -> str:
@@ -37,8 +40,11 @@ def read_ordinals(text: str, ctx: Context) -> str:
         value = roman_value(m[2])
         return m[0] if value is None else f"{m[1]} {cardinal(value, opts)}"
 
+    if not _NUMERAL_WORD.search(text):
+        return text
     text = _ORDINAL.sub(after_thu, text)
-    text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
+    if _DIGIT.search(text):
+        text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
     return _ROMAN_TRIGGER.sub(roman, text)
 
 
@@ -70,12 +76,19 @@ def _fraction(m: re.Match[str], ctx: Context) -> str:
 def read_remaining_numbers(text: str, ctx: Context) -> str:
     """Pass P6: ranges (R12.1), `+` (R12.2), fractions (R12.3), signs (R12.4), the rest (R2, R3)."""
 
+    if not _DIGIT.search(text):
+        return text  # every rule here reads digits
+
     def number_range(m: re.Match[str]) -> str:
-        lead = "" if _FROM_LEAD.search(text[: m.start()]) else "từ "
+        lead = "" if _FROM_LEAD.search(text, 0, m.start()) else "từ "
         return f"{lead}{read_number(m[1], ctx)} đến {read_number(m[2], ctx)}"
 
-    text = _RANGE.sub(number_range, text)
-    text = _PLUS.sub(lambda m: f"{read_number(m[1], ctx)} cộng {read_number(m[2], ctx)}", text)
-    text = _FRACTION.sub(lambda m: _fraction(m, ctx), text)
-    text = _NEGATIVE.sub("âm ", text)
+    if "-" in text:
+        text = _RANGE.sub(number_range, text)
+    if "+" in text:
+        text = _PLUS.sub(lambda m: f"{read_number(m[1], ctx)} cộng {read_number(m[2], ctx)}", text)
+    if "/" in text:
+        text = _FRACTION.sub(lambda m: _fraction(m, ctx), text)
+    if "-" in text:
+        text = _NEGATIVE.sub("âm ", text)
     return _ANY_NUMBER.sub(lambda m: read_number(m[1], ctx), text)

@@ -10,6 +10,28 @@ __all__ = ["capitalise_first", "punctuate"]
 
 _CLOSERS = '”"’)»'
 _INITIAL = re.compile(r"(?:^|[\s.])[A-ZĐ]$")
+_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_BRACKETED = re.compile(r"\s*\(\s*([^()]*?)\s*\)")
+_BRACKET = re.compile(r"[()]")
+_CLAUSE_DASH = re.compile(r"(?:^|\s+)-+\s+|\s+-+(?:\s+|$)")
+_AMPERSAND = re.compile(r"\s*&\s*")
+_AT = re.compile(r"\s*@\s*")
+_WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
+_UNREAD_MARKS = re.compile(r"[*#_|^]+")
+_WHITESPACE = re.compile(r"\s+")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_REPEATED_COMMAS = re.compile(r",(?:\s*,)+")
+_COMMA_BEFORE_MARK = re.compile(r",\s*([.;:!?])")
+_COMMA_AFTER_STOP = re.compile(r"(?<![\s.][A-ZĐ])([.;:!?][”\"’]?)\s*,")  # `N.T.H., …` keeps it
+_MAYBE_COMMA_AFTER_STOP = re.compile(r"[.;:!?][”\"’]?\s*,")
+_STOP_AFTER_MARK = re.compile(r"([!?])\s*\.")
+_REPEATED_STOPS = re.compile(r"\.(?:\s*\.)+")
+_NO_SPACE_AFTER_MARK = re.compile(r"([,;:!?])(?=[^\W\d_“\"])")
+_LEADING_MARKS = re.compile(r"^[\s,;:.]+")
+_SENTENCE_START = re.compile(r"([.!?])(\s+[“\"‘]*)([^\W\d_])")
+_TRAILING_PAUSES = ",;:-"
+"""With whitespace, what `_final_stop` removes from the end before adding the stop."""
 
 
 def capitalise_first(text: str) -> str:
@@ -29,20 +51,23 @@ def _ellipses(text: str) -> str:
         rest = text[m.end() :].lstrip(" " + _CLOSERS)
         return ". " if not rest or rest[0].isupper() else ", "
 
-    return re.sub(r"\s*(?:\.{3,}|…)\s*", pause, text)
+    return _ELLIPSIS.sub(pause, text) if "..." in text or "…" in text else text
 
 
 def _parentheses(text: str) -> str:
     """`A (B) C` → `A, B, C`; empty, nested or unbalanced brackets are removed (R15.1, R7.6)."""
-    text = re.sub(r"\(\s*\)", " ", text)
-    text = re.sub(r"\s*\(\s*([^()]*?)\s*\)", lambda m: f", {m[1]}, ", text)
-    return re.sub(r"[()]", " ", text)
+    if "(" in text:
+        text = _EMPTY_BRACKETS.sub(" ", text)
+        text = _BRACKETED.sub(lambda m: f", {m[1]}, ", text)
+    return _BRACKET.sub(" ", text) if "(" in text or ")" in text else text
 
 
 def _symbols(text: str, ctx: Context) -> str:
     """Clause dashes, `&`, `@`, slashes between words and marks nobody reads (R12.6, R15.3)."""
-    text = re.sub(r"(?:^|\s+)-+\s+|\s+-+(?:\s+|$)", ", ", text)
-    text = re.sub(r"\s*&\s*", " và ", text)
+    if "-" in text:
+        text = _CLAUSE_DASH.sub(", ", text)
+    if "&" in text:
+        text = _AMPERSAND.sub(" và ", text)
     if "@" in text:
         ctx.flag(
             "R12.6",
@@ -51,30 +76,44 @@ def _symbols(text: str, ctx: Context) -> str:
             "viết lại bằng lời.",
             "@",
         )
-        text = re.sub(r"\s*@\s*", " a còng ", text)
-    text = re.sub(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])", " ", text)
-    text = re.sub(r"[*#_|^]+", " ", text)
+        text = _AT.sub(" a còng ", text)
+    if "/" in text:
+        text = _WORD_SLASH.sub(" ", text)
+    if any(mark in text for mark in "*#_|^"):
+        text = _UNREAD_MARKS.sub(" ", text)
     return text.replace("«", "“").replace("»", "”")
 
 
 def _tidy(text: str) -> str:
     """One space between words, none before a mark, no doubled or dangling commas (R15.1)."""
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r",(?:\s*,)+", ",", text)
-    text = re.sub(r",\s*([.;:!?])", r"\1", text)
-    text = re.sub(r"(?<![\s.][A-ZĐ])([.;:!?][”\"’]?)\s*,", r"\1", text)  # `N.T.H., …` keeps it
-    text = re.sub(r"([!?])\s*\.", r"\1", text)
-    text = re.sub(r"\.(?:\s*\.)+", ".", text)
-    text = re.sub(r"([,;:!?])(?=[^\W\d_“\"])", r"\1 ", text)
-    text = re.sub(r"^[\s,;:.]+", "", text)
+    # Whitespace other than " " is never printable, so a printable text without "  " is tidy.
+    if "  " in text or not text.isprintable():
+        text = _WHITESPACE.sub(" ", text)
+    # From here the only whitespace is single spaces; each rule runs if its marks are there.
+    if any(f" {mark}" in text for mark in ",.;:!?"):
+        text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    if ",," in text or ", ," in text:
+        text = _REPEATED_COMMAS.sub(",", text)
+    if any(f",{mark}" in text or f", {mark}" in text for mark in ".;:!?"):
+        text = _COMMA_BEFORE_MARK.sub(r"\1", text)
+    if "," in text and _MAYBE_COMMA_AFTER_STOP.search(text):
+        text = _COMMA_AFTER_STOP.sub(r"\1", text)
+    if "!" in text or "?" in text:
+        text = _STOP_AFTER_MARK.sub(r"\1", text)
+    if ".." in text or ". ." in text:
+        text = _REPEATED_STOPS.sub(".", text)
+    text = _NO_SPACE_AFTER_MARK.sub(r"\1 ", text)
+    text = _LEADING_MARKS.sub("", text)
     return text.strip()
 
 
 def _final_stop(text: str) -> str:
     """Every spoken paragraph ends with `.`, `!` or `?` (R15.6)."""
-    text = re.sub(r"[\s,;:\-]+$", "", text)
-    if not text or re.search(r"[.!?][" + _CLOSERS + r"]*$", text):
+    end = len(text)
+    while end and (text[end - 1] in _TRAILING_PAUSES or text[end - 1].isspace()):
+        end -= 1
+    text = text[:end]
+    if not text or text.rstrip(_CLOSERS)[-1:] in (".", "!", "?"):
         return text
     return text + "."
 
@@ -83,11 +122,12 @@ def _capitalise_sentences(text: str) -> str:
     """Capitalise the first letter after `.`, `!`, `?` — not after an initial like `V.` (R15.4)."""
 
     def upper(m: re.Match[str]) -> str:
-        if m[1] == "." and _INITIAL.search(text[: m.start()]):
+        # `_INITIAL` spans at most 3 characters before the stop (with a final newline).
+        if m[1] == "." and _INITIAL.search(text, max(0, m.start() - 3), m.start()):
             return m[0]
         return m[1] + m[2] + m[3].upper()
 
-    return re.sub(r"([.!?])(\s+[“\"‘]*)([^\W\d_])", upper, text)
+    return _SENTENCE_START.sub(upper, text)
 
 
 def punctuate(text: str, ctx: Context, *, final_stop: bool, sentence_start: bool) -> str:

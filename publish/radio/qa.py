@@ -15,6 +15,14 @@ __all__ = ["check_paragraph"]
 _DIGITS = re.compile(r"[^\s,;!?“”\"()]*[0-9][^\s,;!?“”\"()]*")
 _SYMBOL = re.compile(r"\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤]\S*")
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_SYMBOL_CHAR = re.compile(r"[%/&@#*_\[\]{}<>=+$€~^|≥≤]")
+_VN_LOWER = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_VN_UPPER = _VN_LOWER.upper()
+_UNUSUAL = re.compile(f"[^\\x00-\\x7f{_VN_LOWER}{_VN_UPPER}“”‘’«»…–—°]")
+"""Anything but ASCII, Vietnamese letters and common typography."""
+_CAPS_PAIR = re.compile(f"[A-Z{_VN_UPPER}][A-Z{_VN_UPPER}]")
+"""In such text, two capitals in a row start every upper-case word of two or more letters."""
 
 
 def _has_tone_marks(token: str) -> bool:
@@ -24,16 +32,24 @@ def _has_tone_marks(token: str) -> bool:
     )
 
 
+def _known_caps(ctx: Context) -> frozenset[str]:
+    """Upper-case words read as written: fixed lists and lexicon entries that expand to themselves."""
+    same = {k for k, v in ctx.abbreviations.items() if k == v}
+    return KEEP_AS_WORD | SPELLED_ACRONYMS | same
+
+
 def _unknown_caps(text: str, ctx: Context) -> None:
     """Unknown upper-case tokens stay as written and block approval (R14.6, Q3)."""
-    words = [(m[0], m.start()) for m in _WORD.finditer(text)]
-    known = KEEP_AS_WORD | SPELLED_ACRONYMS | {k for k, v in ctx.abbreviations.items() if k == v}
-    for i, (token, _) in enumerate(words):
+    if not (_CAPS_PAIR.search(text) or _UNUSUAL.search(text)):
+        return
+    words = _WORD.findall(text)
+    known = ctx.memo("known caps", lambda: _known_caps(ctx))
+    for i, token in enumerate(words):
         if len(token) < 2 or not token.isupper() or _has_tone_marks(token):
             continue
         if token in known or token in ctx.flagged_tokens or roman_value(token):
             continue
-        neighbours = [w for w, _ in words[max(0, i - 1) : i + 2] if w != token]
+        neighbours = [w for w in words[max(0, i - 1) : i + 2] if w != token]
         if any(w.isupper() and _has_tone_marks(w) for w in neighbours):
             continue  # part of a line written in capitals ("CẢNH BÁO TIN GIẢ")
         ctx.flagged_tokens.add(token)
@@ -50,7 +66,7 @@ def _unknown_caps(text: str, ctx: Context) -> None:
 def check_paragraph(text: str, ctx: Context) -> None:
     """Run Q1, Q2, Q3 (R14.6) and T7 on one finished paragraph of the human script."""
     text = spoken_part(text)
-    for m in _DIGITS.finditer(text):
+    for m in _DIGITS.finditer(text) if _ASCII_DIGIT.search(text) else ():
         ctx.flag(
             "Q1",
             BLOCKING,
@@ -58,7 +74,7 @@ def check_paragraph(text: str, ctx: Context) -> None:
             "chữ hoặc theo cách viết chuẩn (ngày 8/12/2020, 14h30, 105.500.000 đồng).",
             m[0].rstrip(".:"),
         )
-    for m in _SYMBOL.finditer(text):
+    for m in _SYMBOL.finditer(text) if _SYMBOL_CHAR.search(text) else ():
         ctx.flag(
             "Q2",
             BLOCKING,

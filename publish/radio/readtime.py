@@ -14,28 +14,37 @@ __all__ = [
     "spoken_part",
 ]
 
-_SYLLABLE = re.compile(r"[A-Za-zÀ-ỹĐđ]")
 _CUE_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$", re.M)
 _PRONOUNCER = re.compile(r"\(\s*đọc\s*:[^)]*\)")
+_SYLLABLE_TOKEN = re.compile(r"[^\s\-]*(?!\s)[A-Za-zÀ-ỹĐđ][^\s\-]*")
+r"""A token (split on whitespace and hyphens) holding a letter in A–ỹ: one syllable (T1).
+
+`(?!\s)`: U+1680 lies in the letter range but is whitespace, so it separates tokens instead."""
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_MINOR_PAUSE = re.compile(r"[,;:]")
+_MAJOR_PAUSE = re.compile(r"[.!?]")
+_PAUSE = re.compile(r"[,;:.!?]")
 _RATE_LIMITS = (60, 600)
 
 
 def spoken_part(text: str) -> str:
     """The text without cue lines and pronouncers, which are never read (T1)."""
-    return _PRONOUNCER.sub(" ", _CUE_LINE.sub(" ", text))
+    if "[" in text:
+        text = _CUE_LINE.sub(" ", text)
+    return _PRONOUNCER.sub(" ", text) if "(" in text else text
 
 
 def count_syllables(text: str) -> int:
     """Tokens containing a letter after splitting on whitespace and hyphens (T1)."""
-    return sum(1 for token in re.split(r"[\s\-]+", spoken_part(text)) if _SYLLABLE.search(token))
+    return len(_SYLLABLE_TOKEN.findall(spoken_part(text)))
 
 
 def detailed_seconds(text: str) -> float:
     """T4: syllables at 5 syll/s plus pauses for `,;:` (0.3 s), `.!?` (0.6 s) and paragraphs (1 s)."""
     spoken = spoken_part(text)
-    paragraphs = [p for p in re.split(r"\n\s*\n", spoken) if p.strip()]
-    minor = len(re.findall(r"[,;:]", spoken))
-    major = len(re.findall(r"[.!?]", spoken))
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(spoken) if p.strip()]
+    minor = len(_MINOR_PAUSE.findall(spoken))
+    major = len(_MAJOR_PAUSE.findall(spoken))
     return count_syllables(spoken) / 5.0 + 0.3 * minor + 0.6 * major + max(len(paragraphs) - 1, 0)
 
 
@@ -56,5 +65,6 @@ def format_duration(seconds: float) -> str:
 
 def long_unpaused_runs(text: str, limit: int = 40) -> list[str]:
     """Stretches of more than `limit` syllables without a pause mark (T7)."""
-    runs = re.split(r"[,;:.!?]", spoken_part(text))
-    return [run.strip() for run in runs if count_syllables(run) > limit]
+    runs = _PAUSE.split(spoken_part(text))
+    # A syllable is a letter plus a separator, so a run shorter than 2 × limit cannot exceed it.
+    return [run.strip() for run in runs if len(run) >= 2 * limit and count_syllables(run) > limit]
