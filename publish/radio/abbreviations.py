@@ -29,6 +29,7 @@ SPELLED_ACRONYMS = frozenset(
 """Acronyms every listener knows letter by letter: kept for the reader, spelled for TTS (R16.4)."""
 
 _CONTEXT_KEYS = ("BCH", "ĐT", "TT", "HS", "QL", "CN")
+_CONTEXT_HINT = re.compile("|".join(_CONTEXT_KEYS))
 _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w])")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
 _ETC = re.compile(r"(?<!\w)(?:v\.v\.|vv\.)")
@@ -197,7 +198,7 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
             _unresolved(ctx, token, "điện thoại, đường tỉnh hay đối tượng")
         return token
 
-    if not any(key in text for key in _CONTEXT_KEYS):
+    if not _CONTEXT_HINT.search(text):
         return text
     return _CONTEXT_TOKEN.sub(spoken, text)
 

@@ -72,8 +72,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|\[([^\[\]]+)\]\[[^\]]*\]")
 _CTA = re.compile(r"(?i:xem thêm|xem chi tiết|tại đây|bấm vào|nhấn vào|link|nguồn:)")
 _CLAUSE_END = re.compile(r"[,;.!?](?=\s|$)")
-_URL_MARKERS = ("://", "www.", ".vn", ".com", ".net", ".org", ".info")
-"""One of these is in every `_URL` match."""
+_URL_HINT = re.compile(r"://|www\.|\.(?:vn|com|net|org|info)")
+"""In every `_URL` match: a scheme, `www.` or one of its top-level domains."""
 _SENTENCE_GAP = re.compile(r"(?<=[.!?;])\s+")
 _COMMENT = re.compile(r"<!--.*?-->")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -243,7 +243,7 @@ def _drop_clause(text: str, start: int, end: int) -> str:
 
 def _may_hold_url(text: str) -> bool:
     """Cheap necessary condition for `_URL`: a scheme, `www.` or one of its top-level domains."""
-    return any(marker in text for marker in _URL_MARKERS)
+    return _URL_HINT.search(text) is not None
 
 
 def _may_hold_link(text: str) -> bool:

@@ -68,13 +68,14 @@ _MEASURE = re.compile(
     r"(?:/(?:(" + NUMBER + r")\s?)?(" + _alternation(_DENOMINATORS) + r"|[^\W\d_]+))?(?!\w)"
 )
 _SYMBOLS = (
-    ("~≈", re.compile(r"[~≈]\s*"), "khoảng "),
-    ("±", re.compile(r"±\s*"), "cộng trừ "),
-    (">", re.compile(r"(?<![<>=])>\s*(?=\d)"), "hơn "),
-    ("<", re.compile(r"<\s*(?=\d)"), "dưới "),
-    ("×", re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
+    (re.compile(r"[~≈]\s*"), "khoảng "),
+    (re.compile(r"±\s*"), "cộng trừ "),
+    (re.compile(r"(?<![<>=])>\s*(?=\d)"), "hơn "),
+    (re.compile(r"<\s*(?=\d)"), "dưới "),
+    (re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
 )
-"""(characters one of which the rule needs, rule, words)"""
+_SYMBOL_CHAR = re.compile(r"[~≈±><×]")
+"""One of these is in every `_SYMBOLS` match."""
 _DIGIT = re.compile(r"\d")
 
 
@@ -124,8 +125,8 @@ def _measures(text: str, ctx: Context) -> str:
 
 def read_measures(text: str, ctx: Context) -> str:
     """Pass P4 (with the R12.2 comparison symbols, which attach to the number that follows)."""
-    for needed, pattern, words in _SYMBOLS:
-        if any(c in text for c in needed):
+    if _SYMBOL_CHAR.search(text):
+        for pattern, words in _SYMBOLS:
             text = pattern.sub(words, text)
     if not _DIGIT.search(text):
         return text  # money, percentages and measures all start with a number

@@ -21,6 +21,8 @@ _WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
 _UNREAD_MARKS = re.compile(r"[*#_|^]+")
 _WHITESPACE = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_SPACED_MARK = re.compile(r" [,.;:!?]")
+_COMMA_THEN_MARK = re.compile(r", ?[.;:!?]")
 _REPEATED_COMMAS = re.compile(r",(?:\s*,)+")
 _COMMA_BEFORE_MARK = re.compile(r",\s*([.;:!?])")
 _COMMA_AFTER_STOP = re.compile(r"(?<![\s.][A-ZĐ])([.;:!?][”\"’]?)\s*,")  # `N.T.H., …` keeps it
@@ -79,8 +81,7 @@ def _symbols(text: str, ctx: Context) -> str:
         text = _AT.sub(" a còng ", text)
     if "/" in text:
         text = _WORD_SLASH.sub(" ", text)
-    if any(mark in text for mark in "*#_|^"):
-        text = _UNREAD_MARKS.sub(" ", text)
+    text = _UNREAD_MARKS.sub(" ", text)
     return text.replace("«", "“").replace("»", "”")
 
 
@@ -90,11 +91,11 @@ def _tidy(text: str) -> str:
     if "  " in text or not text.isprintable():
         text = _WHITESPACE.sub(" ", text)
     # From here the only whitespace is single spaces; each rule runs if its marks are there.
-    if any(f" {mark}" in text for mark in ",.;:!?"):
+    if _SPACED_MARK.search(text):
         text = _SPACE_BEFORE_MARK.sub(r"\1", text)
     if ",," in text or ", ," in text:
         text = _REPEATED_COMMAS.sub(",", text)
-    if any(f",{mark}" in text or f", {mark}" in text for mark in ".;:!?"):
+    if _COMMA_THEN_MARK.search(text):
         text = _COMMA_BEFORE_MARK.sub(r"\1", text)
     if "," in text and _MAYBE_COMMA_AFTER_STOP.search(text):
         text = _COMMA_AFTER_STOP.sub(r"\1", text)
