@@ -67,8 +67,21 @@ def week_of(moment: dt.datetime) -> str:
     return f"{year}-W{week:02d}"
 
 
+_last: list[tuple[Site, Assembly]] = []
+"""The latest site assembled and its result: check(), render() and sync ask for the same site."""
+
+
 def assemble(site: Site) -> Assembly:
     """Read every radio bulletin aloud, hold back the flagged ones, and group the rest by week."""
+    if _last and _last[0][0] is site:
+        return _last[0][1]
+    assembly = _assemble(site)
+    _last[:] = [(site, assembly)]
+    return assembly
+
+
+def _assemble(site: Site) -> Assembly:
+    """`assemble` without the memory of the last site."""
     config = site.config
     problems = abbreviation_problems(config)
     if problems:

@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Benchmark the radio channel: normalise() per bulletin and the whole radio check + render.
+
+Usage (from the repository, with the project venv active):
+    python benchmarks/radio.py                       # 300 bulletins for normalise, 1,000 rendered
+    python benchmarks/radio.py --render 10000 --normalise 1000
+    python benchmarks/radio.py --render 0            # normalise only
+
+Bulletins come from /work/shared/bench/make_corpus.py (deterministic; the first N of any larger
+corpus). For the render figures they are put in a `publish` project (this repository's site.toml,
+pages and abbreviation file; `approved_by` added) under --work, and each phase runs in a fresh
+interpreter so in-memory caches do not flatter the numbers:
+
+  cold      no <root>/.cache/radio/ — every bulletin normalised, every episode built
+  warm      the cache from the cold run — nothing changed
+  one edit  one bulletin's body changed — only it is normalised and only its episode rebuilt
+
+Each phase prints check() and render() wall time (render split into item/rundown text and
+script.docx) and how many normalisations and Word documents were actually computed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CORPUS_TOOL = Path("/work/shared/bench/make_corpus.py")
+NOW = "2030-01-01 00:00"
+"""A fixed clock after every generated bulletin, so every bulletin is on air and runs compare."""
+
+
+def _corpus(folder: Path, count: int) -> list[Path]:
+    """The first `count` plain-layout bulletins, generated once into `folder`."""
+    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    if len(files) != count:
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(CORPUS_TOOL), str(folder), str(count), "--layout", "plain"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        files = sorted(folder.glob("*.md"))
+    return files
+
+
+def bench_normalise(files: list[Path], rounds: int) -> float:
+    """Median over `rounds` of the mean ms per bulletin of normalise() on whole files."""
+    from publish.radio.normalise import normalise
+
+    texts = [f.read_text("utf-8") for f in files]
+    for text in texts[:20]:
+        normalise(text)  # warm up regex compilation and the lexicon
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for text in texts:
+            normalise(text)
+        samples.append((time.perf_counter() - start) * 1000 / len(texts))
+    return statistics.median(samples)
+
+
+def _short_summary(line: str) -> str:
+    """A `summary:` front matter line cut to the site's limit (other lines unchanged)."""
+    if not line.startswith("summary:"):
+        return line
+    text = json.loads(line.removeprefix("summary:").strip())
+    if len(text) > 500:
+        text = text[:499].rsplit(" ", 1)[0] + "…"
+    return "summary: " + json.dumps(text, ensure_ascii=False)
+
+
+def make_project(root: Path, files: list[Path]) -> None:
+    """A publish project holding the corpus bulletins (approved, so every one is publishable)."""
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "content" / "bai-viet").mkdir(parents=True)
+    shutil.copyfile(REPO / "site.toml", root / "site.toml")
+    shutil.copyfile(REPO / "content" / "tu-viet-tat.tsv", root / "content" / "tu-viet-tat.tsv")
+    shutil.copytree(REPO / "content" / "pages", root / "content" / "pages")
+    for path in files:
+        head, sep, body = path.read_text("utf-8").partition("\n---\n")
+        lines = [_short_summary(line) for line in head.split("\n")]
+        body = "\n".join(line for line in body.split("\n") if not line.startswith("!["))
+        text = "\n".join(lines) + f'\napproved_by: "Trưởng Công an huyện"{sep}{body}'
+        (root / "content" / "bai-viet" / path.name).write_text(text, "utf-8")
+
+
+def phase(root: Path) -> dict[str, float]:
+    """One radio check + render in this process; figures as a dict (run in a child process)."""
+    from publish.config import load
+    from publish.content import load_site
+    from publish.render import radio
+    from publish.render.radio import items as radio_items
+    from publish.render.radio import word
+
+    counts = {"normalised": 0, "docx": 0}
+    real_normalise = radio_items.normalise
+    real_docx = getattr(word, "build_docx", None)  # the uncached builder, when there is one
+
+    def counting_normalise(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["normalised"] += 1
+        return real_normalise(*args, **kwargs)
+
+    def counting_docx(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["docx"] += 1
+        return real_docx(*args, **kwargs)
+
+    radio_items.normalise = counting_normalise
+    if real_docx is not None:
+        word.build_docx = counting_docx
+    config = load(root)
+    from publish.cli import resolve_now
+
+    start = time.perf_counter()
+    site = load_site(config, now=resolve_now(NOW, config.tz))
+    loaded = time.perf_counter()
+    problems = radio.check(site)
+    checked = time.perf_counter()
+    text_seconds = docx_seconds = 0.0
+    artifacts = 0
+    stream = iter(radio.render(site))
+    while True:
+        before = time.perf_counter()
+        artifact = next(stream, None)
+        spent = time.perf_counter() - before
+        if artifact is None:
+            text_seconds += spent
+            break
+        artifacts += 1
+        if artifact.path.endswith(".docx"):
+            docx_seconds += spent
+        else:
+            text_seconds += spent
+    return {
+        "bulletins": len(site.for_channel("radio")),
+        "load_s": loaded - start,
+        "check_s": checked - loaded,
+        "render_text_s": text_seconds,
+        "render_docx_s": docx_seconds,
+        "artifacts": artifacts,
+        "problems": len(problems),
+        **counts,
+    }
+
+
+def _run_phase(root: Path) -> dict[str, float]:
+    """`phase(root)` in a fresh interpreter."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--phase", str(root)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _edit_one(root: Path) -> None:
+    """Change one sentence in the body of the first bulletin."""
+    first = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
+    text = first.read_text("utf-8")
+    first.write_text(
+        text.rstrip("\n") + "\n\nCông an huyện đề nghị người dân cảnh giác.\n", "utf-8"
+    )
+
+
+def bench_render(work: Path, count: int) -> None:
+    """Cold, warm and one-edit radio builds of `count` bulletins, one child process each."""
+    files = _corpus(work / f"plain-{count}", count)
+    root = work / f"project-{count}"
+    make_project(root, files)
+    for label, prepare in (("cold", None), ("warm", None), ("one edit", _edit_one)):
+        if prepare is not None:
+            prepare(root)
+        r = _run_phase(root)
+        total = r["check_s"] + r["render_text_s"] + r["render_docx_s"]
+        print(
+            f"  {label:9s} {r['bulletins']:6d} bulletins: check {r['check_s']:6.2f} s, "
+            f"render text {r['render_text_s']:6.2f} s, docx {r['render_docx_s']:6.2f} s "
+            f"→ radio total {total:6.2f} s ({total * 1000 / max(r['bulletins'], 1):.1f} ms/bulletin); "
+            f"normalised {r['normalised']}, docx built {r['docx']}, load_site {r['load_s']:.2f} s"
+        )
+
+
+def main() -> None:
+    """Parse arguments and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--normalise", type=int, default=300, help="bulletins for normalise()")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over the normalise sample")
+    parser.add_argument("--render", type=int, default=1000, help="bulletins rendered (0: skip)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/publish-radio-bench"))
+    parser.add_argument("--phase", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        print(json.dumps(phase(args.phase)))
+        return
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.normalise:
+        files = _corpus(args.work / f"plain-{args.normalise}", args.normalise)
+        ms = bench_normalise(files, args.rounds)
+        print(
+            f"normalise: {ms:.2f} ms/bulletin (median of {args.rounds} rounds, {len(files)} files)"
+        )
+    if args.render:
+        print(f"radio channel, {args.render} bulletins:")
+        bench_render(args.work, args.render)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""The radio build cache under `<root>/.cache/radio/`: normalised scripts and Word files.
+
+Normalising a bulletin and building an episode's script.docx are the slow parts of the radio
+channel, and between two builds almost every bulletin and episode is unchanged. An entry's key is
+a hash of everything that decides it — the input (bulletin text, or the episode's paragraphs and
+settings), the reading options and lexicon, and a fingerprint of this tool: its version, the
+source of publish/radio/ and publish/render/radio/, and the Python, Unicode, python-docx and zlib
+versions — so an entry is never stale, only unused. Each file starts with a checksum line, so a
+damaged entry is rebuilt, never used. The folder is safe to delete at any time; a cache that
+cannot be read or written (read-only checkout, full disk) is skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import unicodedata
+import zlib
+from pathlib import Path
+
+import docx
+
+import publish
+
+__all__ = ["Store", "fingerprint", "folder"]
+
+_CODE_PACKAGES = ("radio", "render/radio")
+"""Folders under publish/ whose source decides the output: any edit there invalidates the cache."""
+
+
+def folder(root: Path) -> Path:
+    """The radio cache folder of a project."""
+    return root / ".cache" / "radio"
+
+
+@functools.cache
+def fingerprint() -> str:
+    """A hash of the tool version, the radio code and the libraries its output depends on."""
+    digest = hashlib.sha256()
+    versions = (
+        publish.__version__,
+        sys.version_info[:2],
+        unicodedata.unidata_version,
+        getattr(docx, "__version__", ""),
+        zlib.ZLIB_RUNTIME_VERSION,
+    )
+    digest.update(repr(versions).encode())
+    base = Path(publish.__file__).parent
+    for package in _CODE_PACKAGES:
+        for path in sorted((base / package).iterdir()):
+            if path.suffix in (".py", ".tsv"):
+                digest.update(f"\0{package}/{path.name}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class Store:
+    """Entries of one kind (e.g. "speech", "docx") in a project's radio cache; None: no cache."""
+
+    def __init__(self, root: Path | None, kind: str, suffix: str) -> None:
+        """Keep entries under `<root>/.cache/radio/<kind>/`, files ending in `suffix`."""
+        self.folder = folder(root) / kind if root is not None else None
+        self.suffix = suffix
+
+    @staticmethod
+    def key(*parts: object) -> str:
+        """The entry key for JSON-serialisable parts, with the tool fingerprint mixed in."""
+        text = json.dumps([fingerprint(), *parts], ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path | None:
+        """Where the entry lives (two-character fan-out keeps folders small at 10,000 entries)."""
+        return self.folder / key[:2] / f"{key}{self.suffix}" if self.folder else None
+
+    def get(self, key: str) -> bytes | None:
+        """The entry's bytes, or None when absent, unreadable, damaged or caching is off."""
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            stored = path.read_bytes()
+        except OSError:
+            return None
+        checksum, _, data = stored.partition(b"\n")
+        if checksum != hashlib.sha256(data).hexdigest().encode():
+            return None  # cut short or altered on disk: rebuild it
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        """Store an entry atomically, behind a checksum line that `get` verifies."""
+        path = self._path(key)
+        if path is None:
+            return
+        temp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+            os.replace(temp, path)
+            temp = None
+        except OSError:
+            pass  # no cache this time; the build itself is unaffected
+        finally:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    Path(temp).unlink(missing_ok=True)
