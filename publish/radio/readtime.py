@@ -11,6 +11,7 @@ __all__ = [
     "estimate_seconds",
     "format_duration",
     "long_unpaused_runs",
+    "simple_seconds",
     "spoken_part",
 ]
 
@@ -54,7 +55,12 @@ def estimate_seconds(text: str, *, rate_spm: int = 240, model: str = "simple") -
         raise ValueError(f"read rate {rate_spm} outside {_RATE_LIMITS}")
     if model == "detailed":
         return float(math.ceil(round(detailed_seconds(text), 6)))
-    return float(math.ceil(count_syllables(text) * 60 / rate_spm))
+    return simple_seconds(count_syllables(text), rate_spm)
+
+
+def simple_seconds(syllables: int, rate_spm: int) -> float:
+    """T2 for a known syllable count: `ceil(syllables × 60 / rate)` whole seconds."""
+    return float(math.ceil(syllables * 60 / rate_spm))
 
 
 def format_duration(seconds: float) -> str:

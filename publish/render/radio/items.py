@@ -21,7 +21,7 @@ from publish.radio.abbreviations import load_abbreviations
 from publish.radio.flags import BLOCKING, Flag
 from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
-from publish.radio.readtime import count_syllables, estimate_seconds
+from publish.radio.readtime import count_syllables, estimate_seconds, simple_seconds
 from publish.render.radio.cache import Store
 from publish.text import fold, nfc
 
@@ -160,11 +160,9 @@ class Speaker:
             flags=tuple(flags),
         )
         cue_seconds = sum(cue_length(p) for p in paragraphs)
-        return dataclasses.replace(
-            segment,
-            seconds=self.seconds(segment.spoken) + cue_seconds,
-            syllables=self.syllables(segment.spoken),
-        )
+        syllables = self.syllables(segment.spoken)  # counted once: the read time follows from it
+        seconds = int(simple_seconds(syllables, self.rate)) if segment.spoken else 0
+        return dataclasses.replace(segment, seconds=seconds + cue_seconds, syllables=syllables)
 
     def _part(self, text: str, flags: list[Flag]) -> str:
         """A one-paragraph front matter text, normalised; its flags have no source line."""
