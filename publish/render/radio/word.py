@@ -14,6 +14,7 @@ import zipfile
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
@@ -122,6 +123,7 @@ def build_docx(paragraphs: list[ParagraphSpec], properties: dict[str, str]) -> b
     document = Document()
     _set_up(document)
     body = document.element.body
+    section = body.first_child_found_in("w:sectPr")  # paragraphs go before it, as add_p does
     prototypes: dict[tuple[object, ...], CT_P] = {}
     for runs, page_break, right in paragraphs:
         shape = (tuple((size, bold) for _, size, bold in runs), page_break, right)
@@ -129,8 +131,11 @@ def build_docx(paragraphs: list[ParagraphSpec], properties: dict[str, str]) -> b
         if prototype is not None:
             element = copy.deepcopy(prototype)
             for run, (text, _size, _bold) in zip(element.r_lst, runs, strict=True):
-                run.text = text
-            body._insert_p(element)
+                _set_text(run, text)
+            if section is not None:
+                section.addprevious(element)
+            else:
+                body.append(element)
             continue
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.page_break_before = page_break
@@ -138,7 +143,10 @@ def build_docx(paragraphs: list[ParagraphSpec], properties: dict[str, str]) -> b
             _run(paragraph, text, size=size, bold=bold)
         if right:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        prototypes[shape] = copy.deepcopy(paragraph._p)
+        prototype = copy.deepcopy(paragraph._p)
+        for run in prototype.r_lst:
+            run.clear_content()  # keep the formatting (w:rPr), drop the text
+        prototypes[shape] = prototype
     _set_properties(document, properties)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -160,6 +168,14 @@ def _set_up(document: Document) -> None:
     fmt.widow_control = True
     # S7: no sentence may cross a page break, so no paragraph is split across pages.
     fmt.keep_together = True
+
+
+def _set_text(run: CT_R, text: str) -> None:
+    """Give an empty run its text, as python-docx's `Run.text` would."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text  # tabs and breaks become their own elements
+    elif text:
+        run.add_t(text)  # what Run.text does for plain text: one w:t (space="preserve" if needed)
 
 
 def _run(paragraph: Paragraph, text: str, *, size: int, bold: bool = False) -> None:
