@@ -1,0 +1,173 @@
+"""The radio build cache (<root>/.cache/radio/): same output, and only changed work is redone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.render import radio
+from publish.render.radio import cache, episode, items, word
+from tests.helpers import FIXTURES
+
+TZ = dt.timezone(dt.timedelta(hours=7))
+NOW = dt.datetime(2024, 12, 20, 12, 0, tzinfo=TZ)
+BODY = (
+    "Ngày 02/12/2024, Công an huyện phối hợp với UBND xã Tân Lập tuyên truyền về an toàn giao "
+    "thông cho 350 học sinh. Trong 3 giờ, tổ công tác hướng dẫn cách đội mũ bảo hiểm đúng quy "
+    "cách, cách đi xe đạp an toàn và cách xử lý khi gặp sự cố trên đường. Người dân phát hiện vi "
+    "phạm xin báo qua đường dây nóng 0912.345.678 hoặc gọi số 113 để được hỗ trợ kịp thời.\n\n"
+    "Qua đó, số vụ tai nạn giao thông trên địa bàn giảm 12,5% so với cùng kỳ năm trước, không "
+    "để xảy ra vụ việc phức tạp nào. Công an huyện đề nghị người dân tiếp tục phối hợp.\n"
+)
+EARLY = "content/bai-viet/2024-12-02-tuyen-truyen-atgt.md"
+"""A bulletin a week before the fixture's, so it airs in its own episode (2024-W49)."""
+ITEM = "items/tuyen-truyen-atgt.txt"
+
+
+def _bulletin(title: str, date: str, body: str = BODY) -> str:
+    """An approved radio bulletin with a long body (long enough to be cached on disk)."""
+    return (
+        f'---\ntitle: "{title}"\ndate: {date}\ncategory: an-ninh-trat-tu\n'
+        'summary: "Tuyên truyền an toàn giao thông."\napproved_by: "Thượng tá Nguyễn Văn Hùng"\n'
+        f"---\n\n{body}"
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The radio fixture project plus a long bulletin in an earlier week."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root, ignore=shutil.ignore_patterns(".cache"))
+    (root / EARLY).write_text(
+        _bulletin("Tuyên truyền an toàn giao thông", "2024-12-02 08:00"), "utf-8"
+    )
+    return root
+
+
+def _fresh_process() -> None:
+    """Forget what this process remembers, as a new build would."""
+    items._speak.cache_clear()
+    episode._last.clear()
+
+
+def _render(root: Path) -> dict[str, bytes]:
+    """check() then render() of a freshly loaded site, as `publish build` does."""
+    _fresh_process()
+    site = load_site(config_module.load(root), now=NOW)
+    radio.check(site)
+    return {a.path: a.data for a in radio.render(site)}
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts of real normalisations and Word builds."""
+    counts = {"normalise": 0, "docx": 0}
+    real_normalise, real_docx = items.normalise, word.build_docx
+
+    def counting_normalise(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["normalise"] += 1
+        return real_normalise(*args, **kwargs)
+
+    def counting_docx(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["docx"] += 1
+        return real_docx(*args, **kwargs)
+
+    monkeypatch.setattr(items, "normalise", counting_normalise)
+    monkeypatch.setattr(word, "build_docx", counting_docx)
+    return counts
+
+
+def test_check_and_render_share_one_reading_of_the_site(
+    project: Path, calls: dict[str, int]
+) -> None:
+    """render() after check() on the same site normalises nothing again, even with no cache left
+    (on a large site the in-memory cache cannot hold every bulletin)."""
+    _fresh_process()
+    site = load_site(config_module.load(project), now=NOW)
+    problems = radio.check(site)
+    assert calls["normalise"] > 0
+    calls.update(normalise=0)
+    items._speak.cache_clear()
+    shutil.rmtree(project / ".cache")
+    assert radio.check(site) == problems
+    assert {a.path for a in radio.render(site)} >= {ITEM, "2024-W49/script.docx"}
+    assert calls["normalise"] == 0
+
+
+def test_unchanged_rebuild_uses_the_cache_and_gives_the_same_bytes(
+    project: Path, calls: dict[str, int]
+) -> None:
+    """A second build of the same content normalises no long text and builds no Word file."""
+    first = _render(project)
+    assert calls["docx"] == 2  # two weeks, two episodes
+    assert any((project / ".cache" / "radio" / "speech").rglob("*.json"))
+    calls.update(normalise=0, docx=0)
+    second = _render(project)
+    assert second == first
+    assert calls["docx"] == 0
+    long_texts = calls["normalise"]
+    calls.update(normalise=0)
+    shutil.rmtree(project / ".cache")
+    assert _render(project) == first  # without the cache: the same bytes, more work
+    assert calls["normalise"] > long_texts and calls["docx"] == 2
+
+
+def test_an_edited_bulletin_alone_is_read_again_and_only_its_episode_rebuilt(
+    project: Path, calls: dict[str, int]
+) -> None:
+    """Editing one bulletin re-normalises that bulletin and rebuilds only its week's script.docx."""
+    before = _render(project)
+    edited = BODY.replace("350 học sinh", "420 học sinh")
+    (project / EARLY).write_text(
+        _bulletin("Tuyên truyền an toàn giao thông", "2024-12-02 08:00", edited), "utf-8"
+    )
+    calls.update(normalise=0, docx=0)
+    after = _render(project)
+    assert calls["docx"] == 1
+    changed = {path for path in after if after[path] != before.get(path)}
+    # Same syllable count (ba trăm năm mươi → bốn trăm hai mươi), so the rundowns stay as they were.
+    assert changed == {ITEM, "2024-W49/script.txt", "2024-W49/script.docx"}
+    assert "bốn trăm hai mươi học sinh" in after[ITEM].decode()
+    shutil.rmtree(project / ".cache")
+    assert _render(project) == after
+
+
+def test_damaged_entries_are_rebuilt_never_used(project: Path, calls: dict[str, int]) -> None:
+    """A cut-short or altered cache file gives the right output and is written again."""
+    first = _render(project)
+    entries = [p for p in (project / ".cache" / "radio").rglob("*") if p.is_file()]
+    assert entries
+    for number, path in enumerate(entries):
+        data = path.read_bytes()
+        damaged = data[: len(data) // 2] if number % 2 else data.replace(b"h", b"k")
+        path.write_bytes(damaged)
+    calls.update(normalise=0, docx=0)
+    assert _render(project) == first
+    assert calls["docx"] == 2
+    calls.update(normalise=0, docx=0)
+    assert _render(project) == first  # the entries were rewritten whole
+    assert calls["docx"] == 0
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(project: Path) -> None:
+    """A file where the cache folder should be (or a read-only disk) costs time, not the build."""
+    expected = _render(project)
+    shutil.rmtree(project / ".cache")
+    (project / ".cache").write_text("not a folder", "utf-8")
+    assert _render(project) == expected
+
+
+def test_new_tool_code_misses_every_entry(
+    project: Path, calls: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key includes a fingerprint of the radio code: after an upgrade nothing stale is used."""
+    _render(project)
+    monkeypatch.setattr(cache, "fingerprint", lambda: "another version")
+    calls.update(normalise=0, docx=0)
+    _render(project)
+    assert calls["docx"] == 2
