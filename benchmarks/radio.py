@@ -13,7 +13,7 @@ interpreter so in-memory caches do not flatter the numbers:
 
   cold      no <root>/.cache/radio/ — every bulletin normalised, every episode built
   warm      the cache from the cold run — nothing changed
-  one edit  one bulletin's body changed — only it is normalised and only its episode rebuilt
+  edit      one bulletin's body changed — only it is normalised and only its episode rebuilt
 
 Each phase prints check() and render() wall time (render split into item/rundown text and
 script.docx) and how many normalisations and Word documents were actually computed.
@@ -171,18 +171,23 @@ def _edit_one(root: Path) -> None:
     )
 
 
-def bench_render(work: Path, count: int) -> None:
+PHASES = {"cold": None, "warm": None, "edit": _edit_one}
+"""Phase name → what to change in the project before it (in this order)."""
+
+
+def bench_render(work: Path, count: int, phases: list[str]) -> None:
     """Cold, warm and one-edit radio builds of `count` bulletins, one child process each."""
     files = _corpus(work / f"plain-{count}", count)
     root = work / f"project-{count}"
     make_project(root, files)
-    for label, prepare in (("cold", None), ("warm", None), ("one edit", _edit_one)):
+    for label in phases:
+        prepare = PHASES[label]
         if prepare is not None:
             prepare(root)
         r = _run_phase(root)
         total = r["check_s"] + r["render_text_s"] + r["render_docx_s"]
         print(
-            f"  {label:9s} {r['bulletins']:6d} bulletins: check {r['check_s']:6.2f} s, "
+            f"  {label:5s} {r['bulletins']:6d} bulletins: check {r['check_s']:6.2f} s, "
             f"render text {r['render_text_s']:6.2f} s, docx {r['render_docx_s']:6.2f} s "
             f"→ radio total {total:6.2f} s ({total * 1000 / max(r['bulletins'], 1):.1f} ms/bulletin); "
             f"normalised {r['normalised']}, docx built {r['docx']}, load_site {r['load_s']:.2f} s"
@@ -196,6 +201,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="rounds over the normalise sample")
     parser.add_argument("--render", type=int, default=1000, help="bulletins rendered (0: skip)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/publish-radio-bench"))
+    parser.add_argument(
+        "--phases", default="cold,warm,edit", help="comma-separated: cold, warm, edit (one edit)"
+    )
     parser.add_argument("--phase", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
@@ -210,7 +218,11 @@ def main() -> None:
         )
     if args.render:
         print(f"radio channel, {args.render} bulletins:")
-        bench_render(args.work, args.render)
+        phases = [p.strip() for p in args.phases.split(",") if p.strip()]
+        unknown = sorted(set(phases) - set(PHASES))
+        if unknown:
+            parser.error(f"unknown phases {unknown}; choose from {sorted(PHASES)}")
+        bench_render(args.work, args.render, phases)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,10 @@ Output under output/radio/: `items/<key>.txt` for every bulletin on air, and for
 `<yyyy-Www>/rundown.txt`, `rundown.json`, `script.txt` and `script.docx`. A bulletin with a
 blocking read-aloud flag (spec §7) stays out of the channel and `check()` reports it as a warning,
 so the other channels still build.
+
+`check()`, `render()` and the sync helpers share one assembly per site (each bulletin is read aloud
+once per build), and normalised scripts and Word files are kept in `<root>/.cache/radio/` between
+builds (see cache.py), so a rebuild redoes only the edited bulletins and their episodes.
 """
 
 from __future__ import annotations
