@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from publish.cache import Fragments
 from publish.config import Config
 from publish.content import resolve_content_path
 from publish.model import Bulletin, ImageRef, Site
@@ -38,6 +39,7 @@ class SiteContext:
         self.config: Config = site.config
         self.pictures = pictures
         self.markdown = MarkdownRenderer()
+        self.fragments = Fragments(self.config.root)
         self.qr = QrCodes(cache_dir(site.config.root, "qr"))
         self.bulletins = site.for_channel("web")
         self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
@@ -221,7 +223,21 @@ class SiteContext:
                 picture.largest.height,
             )
 
-        return self.markdown.convert(body, lookup=lookup, eager_first=eager_first)
+        # The HTML is cached with the images it used: it is reused only while each of them
+        # still resolves to the same variants (the lookup also queues their files for output).
+        key = self.fragments.key("body-html", body, source, eager_first, self.prefix)
+        hit = self.fragments.get(key)
+        if isinstance(hit, tuple) and all(lookup(src) == info for src, info in hit[1]):
+            return hit[0]
+        used: dict[str, ImageInfo | None] = {}
+
+        def recorded(src: str) -> ImageInfo | None:
+            used[src] = lookup(src)
+            return used[src]
+
+        html = self.markdown.convert(body, lookup=recorded, eager_first=eager_first)
+        self.fragments.put(key, (html, tuple(used.items())))
+        return html
 
     @cached_property
     def feed_keys(self) -> set[str]:

@@ -1,0 +1,227 @@
+"""A rebuild that reuses .cache/ and output/ gives exactly the files of a clean build.
+
+Random sequences of edits (body, title, date, tags), renames, deletions, new bulletins, image,
+template and site.toml changes are applied to a copy of the fixture site. After each step the
+project is rebuilt in place (every channel, caches kept) and compared, file by file, with a clean
+build of a copy without .cache/ and output/. Files whose bytes did not change must also keep
+their inode and modification time: a rebuild rewrites what changed and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from publish import config as config_module
+from publish.pipeline import build
+from publish.writer import write
+from tests.web_fixture import NOW, SITE
+
+CHANNELS = ("web", "zalo", "radio")
+BUILTIN_THEME = Path(__file__).resolve().parents[1] / "templates"
+EXAMPLES = int(os.environ.get("INCREMENTAL_EXAMPLES", "6"))
+
+
+def run_build(root: Path) -> None:
+    """Build every channel of the project into root/output with the fixed clock."""
+    config = config_module.load(root)
+    result = build(config, channels=CHANNELS, now=NOW)
+    write(result.artifacts, root / "output", CHANNELS)
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Each file under `folder`: bytes, inode and mtime."""
+    found = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            info = path.stat()
+            found[path.relative_to(folder).as_posix()] = (
+                path.read_bytes(),
+                info.st_ino,
+                info.st_mtime_ns,
+            )
+    return found
+
+
+def clean_build(root: Path, scratch: Path) -> dict[str, tuple[bytes, int, int]]:
+    """The output of a cold build of the same sources."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
+    run_build(scratch)
+    return tree(scratch / "output")
+
+
+def bulletins(root: Path) -> list[Path]:
+    """The bulletin files, sorted."""
+    return sorted((root / "content" / "bai-viet").glob("*.md"))
+
+
+def replace_line(path: Path, key: str, value: str) -> None:
+    """Set a top-level front matter key (added when missing)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    end = lines.index("---", 1)
+    for i in range(1, end):
+        if lines[i].startswith(f"{key}:"):
+            lines[i] = f"{key}: {value}"
+            break
+    else:
+        lines.insert(end, f"{key}: {value}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def own_theme(root: Path) -> Path:
+    """The project's own copy of the theme (made on first use)."""
+    theme = root / "templates"
+    if not (theme / "web").is_dir():
+        shutil.copytree(BUILTIN_THEME, theme, dirs_exist_ok=True)
+    return theme
+
+
+NEW_BULLETIN = """---
+title: "Tin mới số {n}: cảnh giác cuộc gọi lạ"
+date: 2024-03-{day:02d} 07:{n:02d}
+category: canh-bao-toi-pham
+summary: "Bản tin thêm trong kiểm thử số {n}."
+tags: ["lừa đảo", "tin mới {n}"]
+approved_by: "Đại úy Lê Văn Đức, Trưởng Công an xã"
+---
+
+Nội dung bản tin mới số {n}. Người dân **cảnh giác** với cuộc gọi lạ.
+"""
+
+
+def apply(root: Path, op: tuple[str, int]) -> None:
+    """Change the project the way an editor or developer would."""
+    name, n = op
+    files = bulletins(root)
+    target = files[n % len(files)] if files else None
+    if name == "body" and target:
+        with target.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nĐoạn bổ sung số {n}: thông tin đã được xác minh.\n")
+    elif name == "title" and target:
+        replace_line(target, "title", f'"Tiêu đề đã sửa lần {n}"')
+    elif name == "date" and target:
+        replace_line(target, "date", f"2024-01-{1 + n % 28:02d} 06:{n % 60:02d}")
+    elif name == "tags" and target:
+        replace_line(target, "tags", f'["tuần tra", "thẻ {n % 3}"]')
+    elif name == "rename" and target:
+        target.rename(target.with_name(f"2024-03-0{1 + n % 9}-doi-ten-{n}.md"))
+    elif name == "delete" and target and len(files) > 1:
+        target.unlink()
+    elif name == "add":
+        path = root / "content" / "bai-viet" / f"2024-03-{1 + n % 28:02d}-tin-moi-{n}.md"
+        path.write_text(NEW_BULLETIN.format(n=n % 60, day=1 + n % 28), encoding="utf-8")
+    elif name == "image":
+        image = root / "content" / "images" / "canh-bao.jpg"
+        other = root / "content" / "images" / "bia-mac-dinh.jpg"
+        data = other.read_bytes()
+        other.write_bytes(image.read_bytes())
+        image.write_bytes(data)
+    elif name == "template":
+        page = own_theme(root) / "web" / "bulletin.html"
+        page.write_text(page.read_text(encoding="utf-8") + f"\n{{# sửa {n} #}}x{n}\n", "utf-8")
+    elif name == "base-template":
+        base = own_theme(root) / "web" / "base.html"
+        text = base.read_text(encoding="utf-8")
+        base.write_text(text.replace("</body>", f"<!-- phiên bản {n} --></body>", 1), "utf-8")
+    elif name == "per-page":
+        toml = root / "site.toml"
+        text = toml.read_text(encoding="utf-8")
+        per_page = 2 + n % 3
+        if "per_page" in text:
+            lines = [
+                f"per_page = {per_page}" if line.startswith("per_page") else line
+                for line in text.split("\n")
+            ]
+            toml.write_text("\n".join(lines), encoding="utf-8")
+        else:
+            toml.write_text(text + f"\n[web]\nper_page = {per_page}\n", encoding="utf-8")
+    elif name == "site-title":
+        toml = root / "site.toml"
+        lines = toml.read_text(encoding="utf-8").split("\n")
+        at = lines.index("[site]") + 1
+        lines[at] = f'title = "Công an xã Tân Phú Đông ({n})"'
+        toml.write_text("\n".join(lines), encoding="utf-8")
+
+
+OPERATIONS = st.tuples(
+    st.sampled_from(
+        [
+            "body",
+            "title",
+            "date",
+            "tags",
+            "rename",
+            "delete",
+            "add",
+            "image",
+            "template",
+            "base-template",
+            "per-page",
+            "site-title",
+            "nothing",
+        ]
+    ),
+    st.integers(min_value=0, max_value=59),
+)
+
+
+def check_step(root: Path, scratch: Path, before: dict[str, tuple[bytes, int, int]]) -> dict:
+    """Rebuild in place; compare with a clean build and with the previous output."""
+    run_build(root)
+    after = tree(root / "output")
+    clean = clean_build(root, scratch)
+    assert sorted(after) == sorted(clean), "different set of files than a clean build"
+    differ = [path for path in after if after[path][0] != clean[path][0]]
+    assert not differ, f"bytes differ from a clean build: {differ[:5]}"
+    rewritten = [
+        path
+        for path, (data, ino, mtime) in after.items()
+        if path in before and before[path][0] == data and before[path][1:] != (ino, mtime)
+    ]
+    assert not rewritten, f"unchanged files were rewritten: {rewritten[:5]}"
+    return after
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=st.lists(OPERATIONS, min_size=1, max_size=4))
+def test_incremental_rebuilds_equal_clean_builds(tmp_path_factory, steps) -> None:
+    """Every step's rebuild equals a clean build, and rewrites only changed files."""
+    work = tmp_path_factory.mktemp("incremental")
+    root = work / "site"
+    shutil.copytree(SITE, root)
+    run_build(root)
+    before = tree(root / "output")
+    for step in steps:
+        apply(root, step)
+        before = check_step(root, work / "clean", before)
+
+
+def test_noop_rebuild_writes_nothing(tmp_path) -> None:
+    """A rebuild with nothing changed keeps every file's inode and mtime."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    run_build(root)
+    before = tree(root / "output")
+    run_build(root)
+    assert tree(root / "output") == before
+
+
+def test_deleting_the_cache_gives_the_same_output(tmp_path) -> None:
+    """.cache/ is only a speed-up: deleting it between builds changes nothing in output/."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    run_build(root)
+    assert (root / ".cache").is_dir()
+    before = tree(root / "output")
+    shutil.rmtree(root / ".cache")
+    run_build(root)
+    assert tree(root / "output") == before
