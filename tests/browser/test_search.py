@@ -14,8 +14,10 @@ def search(page: object, query: str) -> object:
     page.get_by_label("Từ khóa").fill(query)  # type: ignore[attr-defined]
     page.get_by_role("button", name="Tìm", exact=True).click()  # type: ignore[attr-defined]
     page.locator(".search-status").first.wait_for()  # type: ignore[attr-defined]
+    # The status line comes first; result cards follow once their chunk of the index has loaded.
     page.wait_for_function(
-        "!document.querySelector('.search-status').textContent.startsWith('Đang')"
+        "document.querySelector('.search-results > li') !== null"
+        " || document.querySelector('.search-status').textContent.startsWith('Không')"
     )  # type: ignore[attr-defined]
     return page.locator(".search-results > li")  # type: ignore[attr-defined]
 
