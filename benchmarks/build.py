@@ -83,7 +83,7 @@ def _tree_rss_kb(pid: int) -> int:
 
 def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run a command, timing it and sampling the memory of its process tree."""
-    errors = tempfile.TemporaryFile()
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 - read after the process ends
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
     peak = 0

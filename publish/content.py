@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from publish.errors import ContentError, Problem
 from publish.frontmatter import FrontMatterError, Parsed, decode, split
 from publish.gates import gate, secret_classification, secret_stamp
 from publish.model import Bulletin, ImageRef, Page, Site
+from publish.parallel import run_jobs
 from publish.text import SLUG_RE, nfc, slugify
 
 __all__ = ["PAGES_DIR", "load_site", "parse_datetime", "resolve_content_path"]
@@ -101,11 +103,13 @@ def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site
                 )
             ]
         )
-    bulletins = [
-        b
-        for path in _markdown_files(content_dir, pages=False)
-        if (b := load_bulletin(path, config, problems)) is not None
-    ]
+    bulletins = []
+    # Each file is validated on its own, so the files are shared between the CPU's cores.
+    jobs = [partial(_load_one, path, config) for path in _markdown_files(content_dir, pages=False)]
+    for bulletin, found in run_jobs(jobs, chunk=64):
+        problems.extend(found)
+        if bulletin is not None:
+            bulletins.append(bulletin)
     pages = [
         p
         for path in _markdown_files(content_dir / PAGES_DIR, pages=True)
@@ -223,6 +227,12 @@ def _unportable(rel: Path) -> str:
         if part.endswith((" ", ".")):
             return "dấu cách hoặc dấu chấm ở cuối tên"
     return ""
+
+
+def _load_one(path: Path, config: Config) -> tuple[Bulletin | None, list[Problem]]:
+    """One bulletin and its problems (a job that may run in a worker process)."""
+    found: list[Problem] = []
+    return load_bulletin(path, config, found), found
 
 
 def load_bulletin(path: Path, config: Config, problems: list[Problem]) -> Bulletin | None:
