@@ -12,27 +12,25 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.commands.build import print_exclusions
-from publish.commands.next import Upcoming, channel_list, next_scheduled, time_left
+from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, PublishError
 from publish.model import Site
 from publish.pipeline import Build, build
 from publish.progress import Progress
 from publish.sync.base import (
-    KIND_LABELS,
     SUMMARY_BUCKETS,
     Action,
     Summary,
@@ -41,7 +39,16 @@ from publish.sync.base import (
     run,
     sync_lock,
 )
-from publish.text import vn_datetime
+from publish.sync.report import (
+    ChannelResult,
+    closing_message,
+    exit_code,
+    markdown_problems,
+    render_markdown,
+    render_text,
+    summary_document,
+    write_json,
+)
 from publish.writer import write
 
 __all__ = [
@@ -59,12 +66,6 @@ __all__ = [
 SYNCERS = {"zalo": "publish.sync.zalo", "radio": "publish.sync.radio"}
 """Channel → module with `make_syncer(config, *, site, output, options) -> Syncer`."""
 TARGETS = ("web", *SYNCERS)
-TITLES = {"web": "Website", "zalo": "Zalo OA", "radio": "Phát thanh"}
-SECRET_TITLE = "(tài liệu mật — không hiện tiêu đề)"
-MAX_ROWS = 60
-"""Rows per channel in the Markdown plan: a PR comment must stay readable (and under 64 KB)."""
-KIND_ORDER = {"refuse": 0, "conflict": 1, "withdraw": 2, "remove": 3}
-"""Markdown lists what needs a person first, so it survives the row limit."""
 DRY_RUN_NOTES = {
     "zalo": "Kế hoạch lập từ tệp trạng thái state/zalo.json, không hỏi Zalo "
     "(chạy thử không cần thông tin đăng nhập Zalo).",
@@ -81,45 +82,6 @@ class SyncOptions:
     state: Path = Path("state")
     echo: Callable[[str], None] = print
     """Where a syncer prints extra lines (stderr when stdout carries Markdown; keeps the bar intact)."""
-
-
-@dataclass(slots=True)
-class ChannelResult:
-    """How one channel's sync ended: its summary and plan, or why it did not run."""
-
-    summary: Summary
-    actions: list[Action] = field(default_factory=list)
-    error: str | None = None
-    """The channel stopped before or while planning (credentials, folder, network)."""
-    exit_code: int = 0
-    skipped: str | None = None
-    """Not configured (only when no target was named): why."""
-    note: str = ""
-    """Where the plan came from, e.g. "from the state file alone" (syncer.plan_note)."""
-
-    @property
-    def channel(self) -> str:
-        """The channel name."""
-        return self.summary.channel
-
-    @property
-    def status(self) -> str:
-        """ok, failed (some actions failed), error (channel stopped) or skipped."""
-        if self.skipped:
-            return "skipped"
-        if self.error:
-            return "error"
-        return "failed" if self.summary.failed else "ok"
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready form for --summary-json."""
-        return {
-            **self.summary.as_dict(),
-            "status": self.status,
-            "error": self.error,
-            "skipped": self.skipped,
-            "note": self.note,
-        }
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -199,9 +161,9 @@ def run_command(args: argparse.Namespace) -> int:
         print(render_text(results, upcoming, now, dry_run=args.dry_run))
     if args.summary_json:
         document = summary_document(results, result.site, dry_run=args.dry_run, code=code)
-        _write_json(args.summary_json, document)
+        write_json(args.summary_json, document)
     if code:
-        _stderr(_closing_message(code, args.dry_run))
+        _stderr(closing_message(code, args.dry_run))
     return code
 
 
@@ -235,7 +197,7 @@ def _build(config: Config, now: Any, args: argparse.Namespace) -> Build:
         return build(config, channels=CHANNELS, now=now)
     except ContentError as exc:
         if args.format == "markdown":
-            print(_markdown_problems(exc))
+            print(markdown_problems(exc))
         if args.summary_json:
             document = {
                 "dry_run": args.dry_run,
@@ -248,20 +210,8 @@ def _build(config: Config, now: Any, args: argparse.Namespace) -> Build:
                 ],
                 "channels": [],
             }
-            _write_json(args.summary_json, document)
+            write_json(args.summary_json, document)
         raise
-
-
-def _markdown_problems(error: ContentError) -> str:
-    """A content error as Markdown for the pull-request comment (the CLI prints it on stderr too)."""
-    lines = ["## Không dựng được: lỗi nội dung", "", "Chưa có gì được gửi. Sửa các lỗi sau:", ""]
-    for problem in error.problems:
-        where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
-        field = f" trường `{problem.field}`:" if problem.field else ""
-        hint = f" Cách sửa: {_cell(problem.hint)}" if problem.hint else ""
-        label = "lỗi" if problem.severity == "error" else "cảnh báo"
-        lines.append(f"- `{where}` ({label}){field} {_cell(problem.message)}.{hint}")
-    return "\n".join(lines) + "\n"
 
 
 def _write_output(result: Build, output: Path, live: Path, dry_run: bool) -> ChannelResult:
@@ -366,173 +316,6 @@ def _count_planned(summary: Summary, actions: Sequence[Action]) -> None:
         bucket = SUMMARY_BUCKETS.get(action.kind)
         if bucket and bucket != "refused":
             setattr(summary, bucket, getattr(summary, bucket) + 1)
-
-
-def exit_code(results: Sequence[ChannelResult]) -> int:
-    """1 when a channel needs a person to fix something, 3 when a remote step failed, else 0."""
-    codes = {r.exit_code for r in results if r.error}
-    if any(code != 3 for code in codes):
-        return 1
-    if codes or any(r.summary.failed for r in results):
-        return 3
-    return 0
-
-
-def _closing_message(code: int, dry_run: bool) -> str:
-    """The last line on stderr when the sync did not fully succeed."""
-    if code == 3:
-        saved = "" if dry_run else " Phần đã xong đã được lưu trong state/;"
-        return f"Một số thao tác đồng bộ thất bại (xem ở trên).{saved} chạy lại để tiếp tục."
-    return "Có kênh gặp lỗi cần sửa (xem ở trên); các kênh khác vẫn được đồng bộ."
-
-
-def _line(result: ChannelResult, dry_run: bool) -> str:
-    """One summary line for a channel."""
-    s = result.summary
-    if result.skipped:
-        return f"{s.channel}: bỏ qua — {result.skipped}"
-    if result.error:
-        return f"{s.channel}: LỖI — {result.error.splitlines()[0]}"
-    name = f"{s.channel} (dự kiến)" if dry_run else s.channel
-    if s.channel == "web":
-        return (
-            f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} gỡ bỏ, "
-            f"{s.unchanged} không đổi ({result.note})"
-        )
-    return (
-        f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} rút lại/gỡ, "
-        f"{s.unchanged} không đổi, {s.conflicts} xung đột, {s.refused} từ chối, "
-        f"{len(s.failed)} thất bại"
-    )
-
-
-def render_text(
-    results: Sequence[ChannelResult], upcoming: Upcoming | None, now: Any, *, dry_run: bool
-) -> str:
-    """The closing summary: one line per channel, then the next scheduled bulletin."""
-    head = "Tóm tắt (chạy thử, chưa gửi gì):" if dry_run else "Tóm tắt đồng bộ:"
-    lines = [head, *(f"  {_line(r, dry_run)}" for r in results)]
-    lines.append(_next_line(upcoming, now))
-    return "\n".join(lines)
-
-
-def _next_line(upcoming: Upcoming | None, now: Any) -> str:
-    """The next bulletin waiting for its time, in one sentence."""
-    if upcoming is None:
-        return "Không có bản tin hẹn giờ nào đang chờ."
-    b = upcoming.bulletin
-    channels = ", ".join(channel_list(b.channels))
-    return (
-        f"Bản tin hẹn giờ kế tiếp: «{b.title}» ({b.source}) lúc {vn_datetime(upcoming.at)} "
-        f"({time_left(upcoming.at, now)}); kênh: {channels}."
-    )
-
-
-def summary_document(
-    results: Sequence[ChannelResult], site: Site, *, dry_run: bool, code: int
-) -> dict[str, Any]:
-    """The --summary-json document: per-channel counts, the next scheduled bulletin, exit code."""
-    upcoming = next_scheduled(site)
-    return {
-        "dry_run": dry_run,
-        "now": site.now.isoformat(),
-        "exit_code": code,
-        "channels": [r.as_dict() for r in results],
-        "next_scheduled": upcoming.as_dict(site.now) if upcoming else None,
-        "excluded": [
-            {
-                "source": e.bulletin.source,
-                "title": SECRET_TITLE if e.code == "secret" else e.bulletin.title,
-                "code": e.code,
-                "reason": e.reason,
-            }
-            for e in site.excluded
-        ],
-    }
-
-
-def _write_json(path: Path, document: dict[str, Any]) -> None:
-    """Write a JSON document for CI (UTF-8, readable)."""
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise PublishError(
-            f"--summary-json: không ghi được {path} ({exc.strerror or exc})."
-        ) from None
-
-
-def render_markdown(results: Sequence[ChannelResult], result: Build, *, dry_run: bool) -> str:
-    """The plan (or what was done) as Markdown for a pull-request comment."""
-    site = result.site
-    head = "Kế hoạch đồng bộ (chạy thử, chưa gửi gì)" if dry_run else "Kết quả đồng bộ"
-    lines = [
-        f"## {head}",
-        "",
-        f"Tính tại thời điểm {vn_datetime(site.now)} ({site.config.site.timezone}).",
-        "",
-    ]
-    for channel_result in results:
-        lines += _markdown_channel(channel_result, dry_run)
-    lines += _markdown_excluded(site)
-    if result.warnings:
-        lines += ["### Cảnh báo khi dựng", ""]
-        lines += [f"- {_cell(w.render()).replace(chr(10), ' ')}" for w in result.warnings]
-        lines.append("")
-    lines += ["### Hẹn giờ kế tiếp", "", _next_line(next_scheduled(site), site.now)]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
-    """One channel's section: its plan table, or why it did not run."""
-    lines = [f"### {TITLES.get(result.channel, result.channel)}", ""]
-    if result.note and result.channel != "web":
-        lines += [f"_{result.note}_", ""]
-    if result.skipped:
-        return [*lines, f"Bỏ qua: {result.skipped}.", ""]
-    if result.error:
-        return [*lines, "Không lập được kế hoạch:", "", "```", result.error, "```", ""]
-    lines += [_line(result, dry_run), ""]
-    active = sorted(
-        (a for a in result.actions if a.kind != "noop"),
-        key=lambda a: KIND_ORDER.get(a.kind, len(KIND_ORDER)),
-    )
-    if active:
-        lines += ["| Thao tác | Mục | Lý do |", "|---|---|---|"]
-        for action in active[:MAX_ROWS]:
-            label = KIND_LABELS.get(action.kind, action.kind)
-            item = f"{action.title} (`{action.key}`)" if action.title else f"`{action.key}`"
-            lines.append(f"| {label} | {_cell(item)} | {_cell(action.reason)} |")
-        if len(active) > MAX_ROWS:
-            lines.append(f"| … | và {len(active) - MAX_ROWS} thao tác khác | |")
-        lines.append("")
-    failures = result.summary.failed
-    if failures:
-        lines += ["Thất bại:", ""]
-        lines += [f"- `{a.key}`: {_cell(message)}" for a, message in failures]
-        lines.append("")
-    return lines
-
-
-def _markdown_excluded(site: Site) -> list[str]:
-    """Bulletins kept off every channel, with the reason (titles of secret ones withheld)."""
-    if not site.excluded:
-        return []
-    lines = ["### Không xuất bản", "", "| Bản tin | Tệp | Lý do |", "|---|---|---|"]
-    for exclusion in site.excluded:
-        bulletin = exclusion.bulletin
-        title = SECRET_TITLE if exclusion.code == "secret" else bulletin.title
-        reason = exclusion.reason
-        if exclusion.code == "scheduled":
-            reason += f" ({time_left(bulletin.date, site.now)})"
-        lines.append(f"| {_cell(title)} | `{bulletin.source}` | {_cell(reason)} |")
-    return [*lines, ""]
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _stderr(message: str) -> None:
