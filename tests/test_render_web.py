@@ -277,3 +277,16 @@ def test_check_refuses_a_page_slug_the_site_uses(tmp_path: Path) -> None:
     site = load_site(config_module.load(root), now=NOW)
     problems = web.check(site)
     assert [(p.file, p.field) for p in problems] == [("content/pages/tim-kiem.md", "slug")]
+
+
+def test_footnotes_keep_their_back_links_and_drop_those_of_uncited_notes() -> None:
+    """A footnote nobody cites must not leave a ↩ link to a missing anchor (the link check would fail)."""
+    from publish.render.web.markdown import MarkdownRenderer
+
+    html = MarkdownRenderer().convert(
+        "Có chú thích[^1].\n\n[^1]: Được dẫn.\n[^9]: Không ai dẫn.\n", lookup=lambda src: None
+    )
+    assert 'id="fnref:1"' in html
+    assert 'href="#fnref:1"' in html
+    assert 'href="#fnref:9"' not in html
+    assert "Không ai dẫn." in html

@@ -183,4 +183,15 @@ class MarkdownRenderer:
             html = self._md.reset().convert(text)
         finally:
             self.lookup = lambda src: None
-        return CLEANER.clean(html)
+        return _drop_orphan_backlinks(CLEANER.clean(html))
+
+
+BACKLINK_RE = re.compile(r'\s*<a\b[^>]*\bhref="#(fnref[^"]*)"[^>]*>.*?</a>', re.DOTALL)
+
+
+def _drop_orphan_backlinks(html: str) -> str:
+    """Remove the ↩ link of a footnote nobody cites: its target does not exist on the page."""
+    if "fnref" not in html:
+        return html
+    ids = set(re.findall(r'\bid="(fnref[^"]*)"', html))
+    return BACKLINK_RE.sub(lambda m: m.group(0) if m.group(1) in ids else "", html)
