@@ -127,3 +127,19 @@ def install_fake_renderers(monkeypatch, channels: Iterable[str] = ("web", "zalo"
         module = fake_renderer(channel, **kw)
         monkeypatch.setitem(sys.modules, module.__name__, module)
         monkeypatch.setitem(publish.pipeline.RENDERERS, channel, module.__name__)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def stats(folder: Path) -> dict[str, tuple[int, int]]:
+    """Inode and mtime of every file: any rewrite (even of equal bytes) changes one of them."""
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }

@@ -26,7 +26,14 @@ from publish.cli import main
 from publish.sync.base import sync_lock
 from publish.sync.manifest import Manifest
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
-from tests.helpers import FIXTURES, bulletin_md, install_fake_renderers, make_project
+from tests.helpers import (
+    FIXTURES,
+    bulletin_md,
+    install_fake_renderers,
+    make_project,
+    snapshot,
+    stats,
+)
 from tests.zalo_fixtures import env_for
 from tests.zalo_project import FAST_ENV, zalo_bulletin, zalo_project
 
@@ -54,22 +61,6 @@ def tmpfs(path: Path, *, size: str = "64k", read_only: bool = False) -> Iterator
 def remount(path: Path, size: str) -> None:
     """Give a tmpfs more room (the disk was cleaned up)."""
     subprocess.run(["mount", "-o", f"remount,size={size}", str(path)], check=True)
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` with its bytes."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
-
-
-def stats(folder: Path) -> dict[str, tuple[int, int]]:
-    """Inode and mtime of every file: any rewrite changes one of them."""
-    return {
-        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
-        for p in folder.rglob("*")
-        if p.is_file()
-    }
 
 
 def fill(folder: Path) -> Path:

@@ -24,7 +24,7 @@ from publish.pipeline import build
 from publish.sync import radio as radio_sync
 from publish.sync.base import run
 from publish.writer import write
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, snapshot, stats
 
 NOW = "2024-12-12T12:00"
 STATION = "dai-phat-thanh"
@@ -55,22 +55,6 @@ def sync(root: Path, *, dry_run: bool = False):
         config, site=result.site, output=options.output, options=options
     )
     return run(syncer, dry_run=dry_run, echo=lambda _line: None)
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` with its bytes."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
-
-
-def stats(folder: Path) -> dict[str, tuple[int, int]]:
-    """Inode and mtime of every file: any rewrite (even of equal bytes) changes one of them."""
-    return {
-        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
-        for p in folder.rglob("*")
-        if p.is_file()
-    }
 
 
 def built(root: Path) -> dict[str, bytes]:
