@@ -16,7 +16,7 @@ from publish.sync.manifest import Manifest
 def test_concurrent_updates_all_reach_the_file_and_share_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Eight threads × 40 updates: every record is saved, with fewer writes than updates."""
+    """Eight threads × 40 updates: every record is durable (journal), and flushed into the file."""
     writes = []
     real = manifest_module.atomic_write_bytes
 
@@ -37,6 +37,9 @@ def test_concurrent_updates_all_reach_the_file_and_share_writes(
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
+    assert Manifest.load(tmp_path / "zalo.json", "zalo").entries() == state.entries()
+    state.flush()
+    assert not (tmp_path / "zalo.json.journal").exists()
     saved = json.loads((tmp_path / "zalo.json").read_text(encoding="utf-8"))["entries"]
     assert len(saved) == 320
     assert saved["k7-39"] == {"article_id": "a739"}
@@ -48,6 +51,7 @@ def test_reload_gives_back_what_was_saved(tmp_path: Path) -> None:
     state = Manifest(tmp_path / "radio.json", "radio")
     state.put("a", {"digest": "x"})
     state.remove("missing")
+    state.flush()
     again = Manifest.load(tmp_path / "radio.json", "radio")
     assert again.entries() == {"a": {"digest": "x"}}
 
@@ -55,9 +59,31 @@ def test_reload_gives_back_what_was_saved(tmp_path: Path) -> None:
 def test_truncated_state_is_an_error_and_is_backed_up(tmp_path: Path) -> None:
     """A truncated file is never read as empty: it is copied aside and the sync stops."""
     path = tmp_path / "zalo.json"
-    Manifest(path, "zalo").put("a", {"article_id": "1"})
+    state = Manifest(path, "zalo")
+    state.put("a", {"article_id": "1"})
+    state.flush()
     path.write_bytes(path.read_bytes()[:20])
     with pytest.raises(PublishError, match="bị hỏng") as caught:
         Manifest.load(path, "zalo")
     assert "--reconcile" in str(caught.value)
     assert list(tmp_path.glob("zalo.json.hong-*"))
+
+
+def test_a_killed_sync_leaves_a_journal_that_the_next_load_replays(tmp_path: Path) -> None:
+    """Per-step changes survive a crash before the state file is rewritten; a torn line is ignored."""
+    path = tmp_path / "zalo.json"
+    first = Manifest(path, "zalo")
+    first.put("a", {"article_id": "1"})
+    first.flush()
+    first.update("a", status="hidden")
+    first.put("b", {"token": "t"})
+    first.remove("c")
+    with open(path.with_name("zalo.json.journal"), "a", encoding="utf-8") as journal:
+        journal.write('{"key": "d", "entr')  # killed in the middle of a write
+    again = Manifest.load(path, "zalo")
+    assert again.entries() == {"a": {"article_id": "1", "status": "hidden"}, "b": {"token": "t"}}
+    again.put("e", {"token": "u"})  # the next run appends after the torn line, never onto it
+    assert set(Manifest.load(path, "zalo")) == {"a", "b", "e"}
+    again.flush()
+    assert json.loads(path.read_text(encoding="utf-8"))["entries"] == again.entries()
+    assert not path.with_name("zalo.json.journal").exists()

@@ -145,6 +145,23 @@ def run(
     summary.refused = sum(1 for a in actions if a.kind == "refuse")
     if dry_run or not todo:
         return actions, summary
+    try:
+        _apply_plan(syncer, todo, summary, echo, progress)
+    finally:
+        manifest = getattr(syncer, "manifest", None)
+        if manifest is not None:
+            manifest.flush()
+    return actions, summary
+
+
+def _apply_plan(
+    syncer: Syncer,
+    todo: Sequence[Action],
+    summary: Summary,
+    echo: Callable[[str], None],
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Apply every action, then the syncer's follow-up steps, recording outcomes in `summary`."""
     for done, (action, outcome, error) in enumerate(_apply_all(syncer, todo), start=1):
         if error is None:
             bucket = SUMMARY_BUCKETS.get(action.kind)
@@ -167,7 +184,6 @@ def run(
         else:
             summary.failed.append((action, error))
             echo(f"  ✗ {label} {action.key}: {error}")
-    return actions, summary
 
 
 def _apply_all(
