@@ -6,7 +6,9 @@ import dataclasses
 import datetime as dt
 import difflib
 import hashlib
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -92,6 +94,7 @@ class Collector:
 def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site:
     """Load bulletins and pages, validate them all, apply the publishing gates, return the Site."""
     problems: list[Problem] = []
+    _RESOLVED_DIRS.clear()
     content_dir = config.root / "content"
     if not content_dir.is_dir():
         raise ContentError(
@@ -122,7 +125,8 @@ def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site
     bulletins = _canonical_tags(bulletins)
     published, excluded, previews = [], [], []
     for bulletin in bulletins:
-        verdict = gate(bulletin, now=now, policy=config.policy)
+        # _secret() already scanned this text for stamps (a stamped file stops the load above).
+        verdict = gate(bulletin, now=now, policy=config.policy, stamp_checked=True)
         if verdict is None:
             published.append(bulletin)
         else:
@@ -163,8 +167,8 @@ def read_parsed(path: Path, collector: Collector, content_dir: Path | None = Non
     regular file (a FIFO would block the build forever), is refused without being read.
     """
     if content_dir is not None:
-        inside = content_dir.resolve()
-        resolved = path.resolve()
+        inside = _resolved_dir(content_dir)
+        resolved = _resolve(path)
         if resolved != inside and inside not in resolved.parents:
             collector.add(
                 "tệp là liên kết (symlink) tới nơi nằm ngoài thư mục content/: không đọc",
@@ -617,20 +621,46 @@ def _channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset
     return frozenset(value)
 
 
+_RESOLVED_DIRS: dict[Path, Path] = {}
+"""Folders already resolved in this build (cleared by load_site, so a changed symlink is seen)."""
+
+
+def _resolved_dir(folder: Path) -> Path:
+    """`folder.resolve()`, once per folder per build: images share a few folders."""
+    found = _RESOLVED_DIRS.get(folder)
+    if found is None:
+        found = _RESOLVED_DIRS[folder] = folder.resolve()
+    return found
+
+
+def _resolve(path: Path) -> Path:
+    """`path.resolve()`, cheaply: the folder comes from the per-build memo and the file name
+    costs one lstat; anything unusual ('..', a symlinked or missing file) takes the full way.
+    """
+    if ".." in path.parts:
+        return path.resolve()
+    target = _resolved_dir(path.parent) / path.name
+    try:
+        mode = os.lstat(target).st_mode
+    except OSError:
+        return path.resolve()
+    return path.resolve() if stat.S_ISLNK(mode) else target
+
+
 def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
     """Resolve an image reference to a file inside content/, or None when it points outside."""
-    content_dir = (config.root / "content").resolve()
+    content_dir = _resolved_dir(config.root / "content")
     ref = ref.split("#")[0].split("?")[0]
     candidate = content_dir / ref.lstrip("/") if ref.startswith("/") else md_path.parent / ref
-    resolved = candidate.resolve()
+    resolved = _resolve(candidate)
     if resolved != content_dir and content_dir not in resolved.parents:
         if not ref.startswith("/"):
-            alt = (content_dir / ref).resolve()
+            alt = _resolve(content_dir / ref)
             if content_dir in alt.parents:
                 return alt
         return None
     if not resolved.exists() and not ref.startswith("/"):
-        alt = (content_dir / ref).resolve()
+        alt = _resolve(content_dir / ref)
         if content_dir in alt.parents:
             if alt.exists():
                 return alt
@@ -670,7 +700,7 @@ def _image(
             )
         return None
     path = resolve_content_path(ref, md_path, config)
-    content_dir = (config.root / "content").resolve()
+    content_dir = _resolved_dir(config.root / "content")
     if path is None:
         col.add(
             f"ảnh {ref!r} nằm ngoài thư mục content/",

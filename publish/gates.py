@@ -28,10 +28,16 @@ def secret_classification(value: str, policy: Policy) -> bool:
     return fold(nfc(value)).strip() in _grades(policy)
 
 
-def is_secret(bulletin: Bulletin, policy: Policy) -> bool:
-    """Whether the bulletin is classified secret or its text carries a secret stamp."""
-    return secret_classification(bulletin.classification, policy) or (
-        secret_stamp(bulletin.body, policy, title=bulletin.title) is not None
+def is_secret(bulletin: Bulletin, policy: Policy, *, stamp_checked: bool = False) -> bool:
+    """Whether the bulletin is classified secret or its text carries a secret stamp.
+
+    `stamp_checked`: the text was already scanned for stamps (loading refuses a stamped file),
+    so only the cheap classification test is left.
+    """
+    if secret_classification(bulletin.classification, policy):
+        return True
+    return (
+        not stamp_checked and secret_stamp(bulletin.body, policy, title=bulletin.title) is not None
     )
 
 
@@ -58,9 +64,14 @@ def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, st
     return None
 
 
-def gate(bulletin: Bulletin, *, now: dt.datetime, policy: Policy) -> Exclusion | None:
-    """The first reason the bulletin may not be published at `now`, or None when it may."""
-    if is_secret(bulletin, policy):
+def gate(
+    bulletin: Bulletin, *, now: dt.datetime, policy: Policy, stamp_checked: bool = False
+) -> Exclusion | None:
+    """The first reason the bulletin may not be published at `now`, or None when it may.
+
+    `stamp_checked`: see `is_secret` (set by the loader, which already scanned every text).
+    """
+    if is_secret(bulletin, policy, stamp_checked=stamp_checked):
         return Exclusion(
             bulletin, f"tài liệu mật ({bulletin.classification}): không bao giờ xuất bản", "secret"
         )
