@@ -1,7 +1,7 @@
 """A rebuild that reuses .cache/ and output/ gives exactly the files of a clean build.
 
 Random sequences of edits (body, title, date, tags), renames, deletions, new bulletins, image,
-template and site.toml changes are applied to a copy of the fixture site. After each step the
+template and site.toml changes, a theme using the whole `site`, and hand edits of output/ are applied to a copy of the fixture site. After each step the
 project is rebuilt in place (every channel, caches kept) and compared, file by file, with a clean
 build of a copy without .cache/ and output/. Files whose bytes did not change must also keep
 their inode and modification time: a rebuild rewrites what changed and nothing else.
@@ -140,6 +140,17 @@ def apply(root: Path, op: tuple[str, int]) -> None:
             toml.write_text("\n".join(lines), encoding="utf-8")
         else:
             toml.write_text(text + f"\n[web]\nper_page = {per_page}\n", encoding="utf-8")
+    elif name == "whole-site-template":
+        # A theme that shows something of every bulletin: no page may be reused from the cache.
+        base = own_theme(root) / "web" / "base.html"
+        text = base.read_text(encoding="utf-8")
+        shown = f"<!-- {n}: {{{{ site.bulletins | length }}}} bản tin --></body>"
+        base.write_text(text.replace("</body>", shown, 1), "utf-8")
+    elif name == "tamper-output":
+        # Someone edits (or truncates) a published page by hand: the rebuild must repair it.
+        pages = sorted((root / "output" / "web").rglob("index.html"))
+        if pages:
+            pages[n % len(pages)].write_text(f"sửa tay {n}", encoding="utf-8")
     elif name == "site-title":
         toml = root / "site.toml"
         lines = toml.read_text(encoding="utf-8").split("\n")
@@ -163,6 +174,8 @@ OPERATIONS = st.tuples(
             "base-template",
             "per-page",
             "site-title",
+            "whole-site-template",
+            "tamper-output",
             "nothing",
         ]
     ),
@@ -202,6 +215,8 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path_factory, steps) -> Non
     before = tree(root / "output")
     for step in steps:
         apply(root, step)
+        if step[0] == "tamper-output":
+            before = tree(root / "output")  # the repaired page is rewritten, rightly
         before = check_step(root, work / "clean", before)
 
 
@@ -225,3 +240,41 @@ def test_deleting_the_cache_gives_the_same_output(tmp_path) -> None:
     shutil.rmtree(root / ".cache")
     run_build(root)
     assert tree(root / "output") == before
+
+
+def test_a_page_edited_by_hand_in_output_is_repaired(tmp_path) -> None:
+    """A reused page comes from output/ only while it still holds exactly what was rendered."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    run_build(root)
+    page = sorted((root / "output" / "web").rglob("index.html"))[0]
+    good = page.read_bytes()
+    page.write_bytes(good[:-10] + b"sua tay\n")
+    run_build(root)
+    assert page.read_bytes() == good
+
+
+def test_unchanged_pages_are_not_rendered_again(tmp_path, monkeypatch) -> None:
+    """A no-op rebuild reuses every bulletin page; a theme using the whole `site` reuses none."""
+    from publish.render.web import pages
+
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    run_build(root)
+    rendered: list[str] = []
+    original = pages.Views.bulletin
+
+    def counting(self, bulletin, index):
+        rendered.append(bulletin.key)
+        return original(self, bulletin, index)
+
+    monkeypatch.setattr(pages.Views, "bulletin", counting)
+    run_build(root)
+    assert rendered == []
+    base = own_theme(root) / "web" / "base.html"
+    text = base.read_text(encoding="utf-8")
+    base.write_text(text.replace("</body>", "{{ site.now.year }}</body>", 1), "utf-8")
+    run_build(root)
+    run_build(root)
+    assert rendered and len(rendered) == 2 * len(set(rendered))  # every web bulletin, both times

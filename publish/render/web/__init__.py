@@ -6,20 +6,25 @@ theme; assets from the `assets/` folder next to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import hashlib
+import importlib.metadata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import jinja2.meta
 
-from publish.errors import Problem
+from publish.errors import Problem, PublishError
 from publish.model import Artifact, Site
 from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
-from publish.render.web.images import Pictures, probe, unreadable_image
-from publish.render.web.pages import View, Views, output_path
+from publish.render.web.images import Picture, Pictures, probe, unreadable_image
+from publish.render.web.markdown import ImageInfo
+from publish.render.web.pages import PageJob, Views, output_path
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.text import vn_date
@@ -39,6 +44,11 @@ TEMPLATES = (
 """Templates the channel renders or extends; each must exist in the theme."""
 RESERVED_SLUGS = frozenset({"anh", "assets", "chuyen-muc", "luu-tru", "the", "tim-kiem", "trang"})
 """Top-level folders of the website that a page's slug must not take."""
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pillow", "qrcode")
+"""Libraries whose version can change a page's bytes (the tool's own code is in the cache salt)."""
+WHOLE_SITE = "site"
+"""The template variable holding the whole Site (every bulletin, the clock): a template that
+uses it may change with any bulletin, so its pages are never reused."""
 
 
 def theme_dir(site: Site) -> Path:
@@ -143,6 +153,67 @@ def environment(theme: Path) -> jinja2.Environment:
     )
 
 
+class _RecordingPictures(Pictures):
+    """Pictures that remember which images each page used, so a reused page can be checked."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """As Pictures, with an empty record."""
+        super().__init__(*args, **kwargs)
+        self.used: dict[str, Picture] = {}
+
+    def picture(self, path: str, *, owner: str) -> Picture:
+        """The picture for `path`, recorded as used."""
+        found = self.used[path] = super().picture(path, owner=owner)
+        return found
+
+    def take_used(self) -> dict[str, Picture]:
+        """The pictures used since the last call."""
+        used, self.used = self.used, {}
+        return used
+
+
+def _theme_digest(theme: Path, env: jinja2.Environment) -> tuple[str, bool]:
+    """Digest of every template file, and whether page reuse is safe with them (none uses `site`)."""
+    h = hashlib.sha256(str(theme).encode())
+    reusable = True
+    folder = theme / "web"
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(len(data).to_bytes(8, "little") + data)
+        try:
+            names = jinja2.meta.find_undeclared_variables(env.parse(data.decode("utf-8")))
+        except (UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            names = {WHOLE_SITE}
+        if WHOLE_SITE in names:
+            reusable = False
+    return h.hexdigest(), reusable
+
+
+def _library_versions() -> tuple[str, ...]:
+    """Installed versions of LIBRARIES."""
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name}=?")
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What the cache keeps of a rendered page, under the digest of its inputs."""
+
+    path: str
+    digest: str
+    source: str | None
+    key: str | None
+    sitemap: SitemapEntry | None
+    pictures: tuple[tuple[str, Picture], ...]
+    lookups: tuple[tuple[tuple[str, str], ImageInfo | None], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class _Page:
     """What rendering one page gives back to the main process."""
@@ -158,7 +229,9 @@ def render(site: Site) -> Iterator[Artifact]:
     config = site.config
     theme = theme_dir(site)
     assets = Assets(theme / "assets")
-    pictures = Pictures(config.root, config.web.image_widths, url=lambda p: views.url("/" + p))
+    pictures = _RecordingPictures(
+        config.root, config.web.image_widths, url=lambda p: views.url("/" + p)
+    )
     views = Views(site, pictures)
     env = environment(theme)
     env.globals.update(
@@ -167,21 +240,66 @@ def render(site: Site) -> Iterator[Artifact]:
         vn_date=vn_date,
     )
     common = views.common()
+    templates, reusable = _theme_digest(theme, env)
+    shared = repr(
+        (
+            templates,
+            _library_versions(),
+            sorted((name, path) for name, (path, _) in assets.files.items()),
+            {k: v for k, v in common.items() if k != "site"},
+            views.prefix,
+        )
+    )
+    shared = hashlib.sha256(shared.encode("utf-8", "surrogatepass")).hexdigest()
+    published = config.root / "output" / "web"
 
-    def page(make: Callable[[], View]) -> _Page:
-        """One page rendered, with any image variants it made and its sitemap entry."""
-        view = make()
+    def reused(key: str) -> _Page | None:
+        """The page made by an earlier build from the same inputs, when output/ still holds it."""
+        stored = views.fragments.get(key)
+        if not isinstance(stored, _Stored):
+            return None
+        try:
+            for path, picture in stored.pictures:
+                if pictures.picture(path, owner=stored.source or "site.toml") != picture:
+                    return None
+            for (source, src), info in stored.lookups:
+                if views.image_info(src, source) != info:
+                    return None
+        except (OSError, PublishError):
+            return None  # rendering again reports it properly
+        try:
+            data = (published / stored.path).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != stored.digest:
+            return None
+        page = Artifact("web", stored.path, data, source=stored.source, key=stored.key)
+        return _Page([*pictures.drain(), page], stored.sitemap, {})
+
+    def page(job: PageJob) -> _Page:
+        """One page rendered (or reused), with any image variants it made and its sitemap entry."""
+        key = views.fragments.key("web-page", shared, job.inputs()) if reusable else ""
+        if key and (done := reused(key)) is not None:
+            return done
+        pictures.take_used()
+        views.take_lookups()
+        view = job.make()
         html = env.get_template(view.template).render(**common, **view.context)
         page = Artifact.text("web", output_path(view.url), html, source=view.source, key=view.key)
         entry = None
         if view.indexed and view.url.endswith("/"):
             entry = SitemapEntry(views.absolute(view.url), view.lastmod)
+        if key:
+            used = tuple(sorted(pictures.take_used().items()))
+            lookups = tuple(views.take_lookups().items())
+            stored = _Stored(page.path, page.digest, view.source, view.key, entry, used, lookups)
+            views.fragments.put(key, stored)
         return _Page([*pictures.drain(), page], entry, views.take_bodies())
 
     sitemap = []
     seen: set[str] = set()
     # Pages render in worker processes; each made its own image variants, so keep the first copy.
-    for done in run_jobs([partial(page, make) for make in views.jobs()]):
+    for done in run_jobs([partial(page, job) for job in views.jobs()]):
         for artifact in done.artifacts:
             if artifact.path not in seen:
                 seen.add(artifact.path)

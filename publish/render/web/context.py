@@ -59,6 +59,9 @@ class SiteContext:
                 self.by_tag[slug].append(bulletin)
             self.by_month[(bulletin.date.year, bulletin.date.month)].append(bulletin)
         self._bodies: dict[str, str] = {}
+        self._related: dict[str, list[Bulletin]] = {}
+        self.looked_up: dict[tuple[str, str], ImageInfo | None] = {}
+        """Body image lookups (source, src) → result since the last `take_lookups()`."""
 
     # URLs -----------------------------------------------------------------
 
@@ -203,25 +206,39 @@ class SiteContext:
         """Keep body HTML made elsewhere (in a worker process) for the feeds."""
         self._bodies.update(bodies)
 
+    def image_info(self, src: str, source: str) -> ImageInfo | None:
+        """Responsive variants of a local image src in the body of `source`, None for remote ones
+        (recorded, so a page reused from the cache can check each image still resolves the same)."""
+        info = self.looked_up[(source, src)] = self._image_info(src, source)
+        return info
+
+    def take_lookups(self) -> dict[tuple[str, str], ImageInfo | None]:
+        """The body image lookups made since the last call."""
+        taken, self.looked_up = self.looked_up, {}
+        return taken
+
+    def _image_info(self, src: str, source: str) -> ImageInfo | None:
+        """See `image_info`."""
+        if "://" in src or src.startswith(("data:", "//")):
+            return None
+        resolved = resolve_content_path(src, self.config.root / source, self.config)
+        if resolved is None or not resolved.is_file():
+            return None
+        content = (self.config.root / "content").resolve()
+        picture = self.pictures.picture(resolved.relative_to(content).as_posix(), owner=source)
+        return ImageInfo(
+            self.url("/" + picture.largest.path),
+            self.pictures.srcset(picture),
+            picture.largest.width,
+            picture.largest.height,
+        )
+
     def convert(self, body: str, source: str, *, eager_first: bool) -> str:
         """Markdown → sanitised HTML, resolving image paths relative to `source`."""
-        md_path = self.config.root / source
-        content = (self.config.root / "content").resolve()
 
         def lookup(src: str) -> ImageInfo | None:
             """Responsive variants of a local image src, None for remote ones."""
-            if "://" in src or src.startswith(("data:", "//")):
-                return None
-            resolved = resolve_content_path(src, md_path, self.config)
-            if resolved is None or not resolved.is_file():
-                return None
-            picture = self.pictures.picture(resolved.relative_to(content).as_posix(), owner=source)
-            return ImageInfo(
-                self.url("/" + picture.largest.path),
-                self.pictures.srcset(picture),
-                picture.largest.width,
-                picture.largest.height,
-            )
+            return self.image_info(src, source)
 
         # The HTML is cached with the images it used: it is reused only while each of them
         # still resolves to the same variants (the lookup also queues their files for output).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import partial
 from typing import Any
 
@@ -16,7 +16,7 @@ from publish.render.web.context import COVER_SIZES, SiteContext
 from publish.render.web.seo import json_ld, news_article
 from publish.text import slugify, vn_date, vn_month
 
-__all__ = ["View", "Views", "output_path"]
+__all__ = ["PageJob", "View", "Views", "output_path"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,22 @@ class View:
     indexed: bool = True
     """Listed in sitemap.xml (false for 404 and --drafts previews)."""
     lastmod: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """One page to render: `make` builds its View; `inputs` names everything the page is made of.
+
+    `inputs` is cheap next to `make`: equal inputs (with the same templates, site.toml, tool
+    and images) give equal pages, so a rebuild may reuse the page it made last time.
+    """
+
+    make: Callable[[], View]
+    inputs: Callable[[], tuple[Any, ...]]
+
+
+_STAMPED = tuple(f.name for f in fields(Bulletin) if f.name != "body")
+"""Bulletin fields a page may show; the body is covered by the file digest."""
 
 
 @dataclass(slots=True)
@@ -83,22 +99,50 @@ class Views(SiteContext):
 
     def listing(self, listing: Listing, *, template: str = "list.html") -> Iterator[View]:
         """Every page of a paginated list: /x/, /x/trang/2/, …"""
-        for make in self.listing_jobs(listing, template=template):
-            yield make()
+        for job in self.listing_jobs(listing, template=template):
+            yield job.make()
 
-    def listing_jobs(
-        self, listing: Listing, *, template: str = "list.html"
-    ) -> list[Callable[[], View]]:
+    def listing_jobs(self, listing: Listing, *, template: str = "list.html") -> list[PageJob]:
         """One job per page of a paginated list, each building that page's View."""
         per_page = max(1, self.config.web.per_page)
         chunks = [
             listing.bulletins[i : i + per_page] for i in range(0, len(listing.bulletins), per_page)
         ] or [[]]
         urls = [listing.url] + [f"{listing.url}trang/{n}/" for n in range(2, len(chunks) + 1)]
+        head = (
+            "list",
+            template,
+            listing.url,
+            listing.title,
+            listing.current,
+            listing.intro,
+            tuple(listing.crumbs),
+            listing.feed,
+            len(urls),
+        )
         return [
-            partial(self._listing_page, listing, template, urls, number, chunk)
+            PageJob(
+                partial(self._listing_page, listing, template, urls, number, chunk),
+                partial(self._stamps, (*head, number), chunk),
+            )
             for number, chunk in enumerate(chunks, start=1)
         ]
+
+    def stamp(self, bulletin: Bulletin | None) -> tuple[Any, ...] | None:
+        """What a page can show of a bulletin: every field but the body (its file digest stands
+        in for it), and whether it is a --drafts preview."""
+        if bulletin is None:
+            return None
+        # Sets are sorted: their order (string hashing) differs from one process to the next.
+        values = (getattr(bulletin, name) for name in _STAMPED)
+        return (
+            *(tuple(sorted(v)) if isinstance(v, frozenset) else v for v in values),
+            self.site.is_preview(bulletin),
+        )
+
+    def _stamps(self, head: tuple[Any, ...], bulletins: Sequence[Bulletin]) -> tuple[Any, ...]:
+        """`head` followed by the stamps of `bulletins`."""
+        return (*head, *(self.stamp(b) for b in bulletins))
 
     def _listing_page(
         self,
@@ -156,10 +200,10 @@ class Views(SiteContext):
 
     def all(self) -> Iterator[View]:
         """Every HTML page of the site, in a stable order."""
-        for make in self.jobs():
-            yield make()
+        for job in self.jobs():
+            yield job.make()
 
-    def jobs(self) -> list[Callable[[], View]]:
+    def jobs(self) -> list[PageJob]:
         """Every HTML page of the site as a job that builds its View, in a stable order.
 
         Building a View is the costly part (Markdown, QR code, cards), so the jobs are cheap to
@@ -168,7 +212,10 @@ class Views(SiteContext):
         jobs = self.listing_jobs(
             Listing("/", self.config.site.title, self.bulletins, current="home")
         )
-        jobs += [partial(self.bulletin, b, i) for i, b in enumerate(self.bulletins)]
+        jobs += [
+            PageJob(partial(self.bulletin, b, i), partial(self._bulletin_inputs, b, i))
+            for i, b in enumerate(self.bulletins)
+        ]
         for key, category in self.config.categories.items():
             jobs += self.listing_jobs(
                 Listing(
@@ -192,7 +239,7 @@ class Views(SiteContext):
                     crumbs=[(f"Thẻ: {label}", self.tag_url(slug))],
                 )
             )
-        jobs.append(self.archive)
+        jobs.append(PageJob(self.archive, self._archive_inputs))
         for (year, month), bulletins in sorted(self.by_month.items(), reverse=True):
             label = vn_month(year, month)
             jobs += self.listing_jobs(
@@ -203,9 +250,30 @@ class Views(SiteContext):
                     crumbs=[("Lưu trữ", "/luu-tru/"), (label, self.month_url(year, month))],
                 )
             )
-        jobs += [partial(self.page, page) for page in self.site.pages]
-        jobs += [self.search, self.not_found]
+        jobs += [
+            PageJob(partial(self.page, page), partial(lambda p: ("page", repr(p)), page))
+            for page in self.site.pages
+        ]
+        jobs.append(PageJob(self.search, lambda: ("search",)))
+        jobs.append(PageJob(self.not_found, lambda: ("404", *map(self.stamp, self.public[:5]))))
         return jobs
+
+    def _neighbours(self, index: int) -> tuple[Bulletin | None, Bulletin | None]:
+        """The newer and the older bulletin next to bulletins[index]."""
+        newer = self.bulletins[index - 1] if index > 0 else None
+        older = self.bulletins[index + 1] if index + 1 < len(self.bulletins) else None
+        return newer, older
+
+    def _bulletin_inputs(self, bulletin: Bulletin, index: int) -> tuple[Any, ...]:
+        """What a bulletin's page is made of: it, its neighbours and its related bulletins."""
+        newer, older = self._neighbours(index)
+        related = tuple(self.stamp(b) for b in self.related(bulletin))
+        return ("bulletin", self.stamp(bulletin), self.stamp(newer), self.stamp(older), related)
+
+    def _archive_inputs(self) -> tuple[Any, ...]:
+        """What the archive index is made of: the months and their counts, the newest date."""
+        months = tuple((key, len(b)) for key, b in sorted(self.by_month.items(), reverse=True))
+        return ("archive", months, self.bulletins[0].date if self.bulletins else None)
 
     def bulletin(self, bulletin: Bulletin, index: int) -> View:
         """One bulletin's page: cover, body, tags, previous/next, related, print QR."""
@@ -237,8 +305,7 @@ class Views(SiteContext):
                 image=og_image["url"] if og_image else None,
             )
         )
-        newer = self.bulletins[index - 1] if index > 0 else None
-        older = self.bulletins[index + 1] if index + 1 < len(self.bulletins) else None
+        newer, older = self._neighbours(index)
         context.update(
             bulletin=bulletin,
             extra=bulletin.extra,
@@ -273,6 +340,14 @@ class Views(SiteContext):
         )
 
     def related(self, bulletin: Bulletin) -> list[Bulletin]:
+        """Bulletins sharing the most tags, then the same category, newest first (memoised:
+        a page's inputs and its rendering both need them)."""
+        found = self._related.get(bulletin.key)
+        if found is None:
+            found = self._related[bulletin.key] = self._rank_related(bulletin)
+        return found
+
+    def _rank_related(self, bulletin: Bulletin) -> list[Bulletin]:
         """Bulletins sharing the most tags, then the same category, newest first."""
         limit = self.config.web.related
         shared: Counter[str] = Counter()
