@@ -6,7 +6,7 @@ Usage (from the repository, with the project venv active):
     python benchmarks/radio.py --render 10000 --normalise 1000
     python benchmarks/radio.py --render 0            # normalise only
 
-Bulletins come from /work/shared/bench/make_corpus.py (deterministic; the first N of any larger
+Bulletins come from ../shared/bench/make_corpus.py (deterministic; the first N of any larger
 corpus). For the render figures they are put in a `publish` project (this repository's site.toml,
 pages and abbreviation file; `approved_by` added) under --work, and each phase runs in a fresh
 interpreter so in-memory caches do not flatter the numbers:
@@ -32,7 +32,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-CORPUS_TOOL = Path("/work/shared/bench/make_corpus.py")
+CORPUS_TOOL = REPO.parent / "shared" / "bench" / "make_corpus.py"
+"""The shared corpus generator, beside the repository (as CI and every developer machine lay it out)."""
 NOW = "2030-01-01 00:00"
 """A fixed clock after every generated bulletin, so every bulletin is on air and runs compare."""
 
