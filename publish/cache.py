@@ -78,7 +78,7 @@ class Fragments:
                 connection.execute(
                     "CREATE TABLE IF NOT EXISTS fragment (key TEXT PRIMARY KEY, value BLOB)"
                 )
-            except sqlite3.Error:
+            except (sqlite3.Error, OSError):  # e.g. .cache is a file, or read-only
                 self._broken = True
                 return None
             self._connection, self._pid = connection, os.getpid()

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from publish.cache import Fragments
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
 from publish.frontmatter import FrontMatterError, Parsed, decode, split
@@ -75,6 +76,8 @@ class Collector:
     extra_lines: dict[str, int] = field(default_factory=dict)
     digest: str = ""
     """sha256 of the file's bytes, taken from the one read of the file."""
+    images: list[tuple[str, str]] = field(default_factory=list)
+    """(reference, resolved path) of every local image checked, to recheck a cached load."""
 
     def add(
         self,
@@ -95,6 +98,7 @@ def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site
     """Load bulletins and pages, validate them all, apply the publishing gates, return the Site."""
     problems: list[Problem] = []
     _RESOLVED_DIRS.clear()
+    _CACHES.clear()
     content_dir = config.root / "content"
     if not content_dir.is_dir():
         raise ContentError(
@@ -161,7 +165,13 @@ def _markdown_files(folder: Path, *, pages: bool) -> Iterator[Path]:
 
 
 def read_parsed(path: Path, collector: Collector, content_dir: Path | None = None) -> Parsed | None:
-    """Read and split a Markdown file, recording a problem instead of raising.
+    """Read and split a Markdown file, recording a problem instead of raising (see read_raw)."""
+    raw = read_raw(path, collector, content_dir)
+    return None if raw is None else parse_raw(raw, collector)
+
+
+def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) -> bytes | None:
+    """A Markdown file's bytes (their digest kept in the collector), or None with a problem.
 
     A file (or a folder above it) that is a symlink out of content/, or something that is not a
     regular file (a FIFO would block the build forever), is refused without being read.
@@ -190,6 +200,11 @@ def read_parsed(path: Path, collector: Collector, content_dir: Path | None = Non
         return None
     raw = path.read_bytes()
     collector.digest = hashlib.sha256(raw).hexdigest()
+    return raw
+
+
+def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
+    """Decode, normalise and split a Markdown file's bytes, recording a problem instead of raising."""
     try:
         text = nfc(decode(raw))
         parsed = split(CONTROL_RE.sub("", text))
@@ -239,13 +254,67 @@ def _load_one(path: Path, config: Config) -> tuple[Bulletin | None, list[Problem
     return load_bulletin(path, config, found), found
 
 
+_CACHES: dict[Path, Fragments] = {}
+"""The cache of each project root for this build (cleared by load_site: site.toml may change)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """A bulletin loaded without errors, kept under its file's digest: its warnings and images."""
+
+    bulletin: Bulletin
+    problems: tuple[Problem, ...]
+    images: tuple[tuple[str, str], ...]
+
+
+def _cache(config: Config) -> Fragments:
+    """The fragment cache of the project."""
+    found = _CACHES.get(config.root)
+    if found is None:
+        found = _CACHES[config.root] = Fragments(config.root)
+    return found
+
+
+def _cached(path: Path, config: Config, key: str) -> _Loaded | None:
+    """An earlier load of the same bytes, when every image it checked still resolves the same."""
+    hit = _cache(config).get(key)
+    if not isinstance(hit, _Loaded):
+        return None
+    for ref, expected in hit.images:
+        resolved = resolve_content_path(ref, path, config)
+        if resolved is None or str(resolved) != expected or not resolved.is_file():
+            return None
+    return hit
+
+
 def load_bulletin(path: Path, config: Config, problems: list[Problem]) -> Bulletin | None:
-    """Validate one bulletin file; append its problems and return it when it has none."""
+    """Validate one bulletin file; append its problems and return it when it has none.
+
+    A file whose bytes (and site.toml, and the tool) are unchanged since an earlier build comes
+    from the cache with its warnings, once its images are found again: no YAML, no validation.
+    """
     source = _rel(path, config.root)
     col = Collector(source, problems)
-    parsed = read_parsed(path, col, config.root / "content")
+    start = len(problems)
+    raw = read_raw(path, col, config.root / "content")
+    if raw is None:
+        return None
+    key = _cache(config).key("bulletin", source, col.digest)
+    if (hit := _cached(path, config, key)) is not None:
+        problems.extend(hit.problems)
+        return hit.bulletin
+    bulletin = _validate(path, config, col, parse_raw(raw, col))
+    if bulletin is not None:
+        _cache(config).put(key, _Loaded(bulletin, tuple(problems[start:]), tuple(col.images)))
+    return bulletin
+
+
+def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None) -> Bulletin | None:
+    """The bulletin from a parsed file, or None when it has errors (recorded in `col`)."""
     if parsed is None:
         return None
+    problems = col.problems
+    source = col.source
     before = len([p for p in problems if p.severity == "error"])
     data = parsed.data
     _secret(col, data, parsed, config)
@@ -701,6 +770,7 @@ def _image(
         return None
     path = resolve_content_path(ref, md_path, config)
     content_dir = _resolved_dir(config.root / "content")
+    col.images.append((ref, str(path)))
     if path is None:
         col.add(
             f"ảnh {ref!r} nằm ngoài thư mục content/",

@@ -13,10 +13,12 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from publish import config as config_module
+from publish.errors import ContentError
 from publish.pipeline import build
 from publish.writer import write
 from tests.web_fixture import NOW, SITE
@@ -278,3 +280,30 @@ def test_unchanged_pages_are_not_rendered_again(tmp_path, monkeypatch) -> None:
     run_build(root)
     run_build(root)
     assert rendered and len(rendered) == 2 * len(set(rendered))  # every web bulletin, both times
+
+
+def test_a_cached_bulletin_whose_image_went_missing_is_refused(tmp_path) -> None:
+    """A bulletin loaded from the cache still has its images looked up: a deleted one is an error."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    run_build(root)
+    (root / "content" / "images" / "so-do.png").unlink()
+    with pytest.raises(ContentError) as raised:
+        run_build(root)
+    assert any(
+        p.file.endswith("canh-bao-gia-danh-cong-an.md") and "so-do.png" in p.message
+        for p in raised.value.problems
+    )
+
+
+def test_a_cached_bulletin_keeps_its_warnings(tmp_path) -> None:
+    """Warnings of a bulletin loaded from the cache are reported on every build, not only the first."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    replace_line(bulletins(root)[0], "titel", '"Tiêu đề gõ nhầm khóa"')
+    config = config_module.load(root)
+    first = build(config, channels=CHANNELS, now=NOW)
+    write(first.artifacts, root / "output", CHANNELS)
+    again = build(config_module.load(root), channels=CHANNELS, now=NOW)
+    assert [p for p in first.warnings if p.field == "titel"]
+    assert again.warnings == first.warnings

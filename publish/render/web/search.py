@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from publish.cache import Fragments
 from publish.model import Artifact, Bulletin, Site
 from publish.text import fold, nfc, vn_date
 
@@ -225,6 +226,15 @@ def site_docs(site: Site) -> list[SearchDoc]:
     return [_doc(b, prefix, order) for b in site.for_channel("web")]
 
 
+def _index_inputs(site: Site) -> tuple[object, ...]:
+    """What the index is made of, cheaply: each web bulletin's file digest (for its body) and
+    the fields shown or searched, in site order, and the categories (site.toml is in the salt)."""
+    return tuple(
+        (b.digest, b.source, b.url, b.title, b.summary, b.category, b.date, b.tags)
+        for b in site.for_channel("web")
+    )
+
+
 def _doc(bulletin: Bulletin, prefix: str, order: Mapping[str, int]) -> SearchDoc:
     """One bulletin as a search document."""
     return SearchDoc(
@@ -241,5 +251,12 @@ def _doc(bulletin: Bulletin, prefix: str, order: Mapping[str, int]) -> SearchDoc
 def search_artifacts(site: Site) -> Iterator[Artifact]:
     """The index files of /tim-kiem/ as web artifacts."""
     categories = [(key, c.label) for key, c in site.config.categories.items()]
-    for path, data in sorted(build_index(site_docs(site), categories).items()):
+    # An unchanged site reuses the index of the last build instead of indexing every word again.
+    cache = Fragments(site.config.root)
+    key = cache.key("search-index", _index_inputs(site))
+    files = cache.get(key)
+    if not isinstance(files, dict):
+        files = build_index(site_docs(site), categories)
+        cache.put(key, files)
+    for path, data in sorted(files.items()):
         yield Artifact("web", f"{INDEX_DIR}/{path}", data)
