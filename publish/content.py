@@ -25,7 +25,7 @@ from publish.model import Bulletin, ImageRef, Page, Site
 from publish.parallel import run_jobs
 from publish.text import SLUG_RE, nfc, slugify
 
-__all__ = ["PAGES_DIR", "load_site", "parse_datetime", "resolve_content_path"]
+__all__ = ["PAGES_DIR", "forget_resolved", "load_site", "parse_datetime", "resolve_content_path"]
 
 PAGES_DIR = "pages"
 KNOWN_KEYS = {
@@ -97,7 +97,7 @@ class Collector:
 def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site:
     """Load bulletins and pages, validate them all, apply the publishing gates, return the Site."""
     problems: list[Problem] = []
-    _RESOLVED_DIRS.clear()
+    forget_resolved()
     _CACHES.clear()
     content_dir = config.root / "content"
     if not content_dir.is_dir():
@@ -692,6 +692,14 @@ def _channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset
 
 _RESOLVED_DIRS: dict[Path, Path] = {}
 """Folders already resolved in this build (cleared by load_site, so a changed symlink is seen)."""
+_RESOLVED_REFS: dict[tuple[str, Path, Path], Path | None] = {}
+"""Image references already resolved in this build: every page and card asks again."""
+
+
+def forget_resolved() -> None:
+    """Start a build: forget folders and image references resolved by the previous one."""
+    _RESOLVED_DIRS.clear()
+    _RESOLVED_REFS.clear()
 
 
 def _resolved_dir(folder: Path) -> Path:
@@ -718,6 +726,14 @@ def _resolve(path: Path) -> Path:
 
 def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
     """Resolve an image reference to a file inside content/, or None when it points outside."""
+    memo = (ref, md_path.parent, config.root)
+    if memo not in _RESOLVED_REFS:
+        _RESOLVED_REFS[memo] = _resolve_content_path(ref, md_path, config)
+    return _RESOLVED_REFS[memo]
+
+
+def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
+    """See resolve_content_path."""
     content_dir = _resolved_dir(config.root / "content")
     ref = ref.split("#")[0].split("?")[0]
     candidate = content_dir / ref.lstrip("/") if ref.startswith("/") else md_path.parent / ref

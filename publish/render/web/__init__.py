@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
+from publish.content import forget_resolved
 from publish.errors import Problem, PublishError
 from publish.model import Artifact, Site
 from publish.parallel import run_jobs
@@ -107,11 +108,11 @@ def _template_problems(site: Site) -> list[Problem]:
 
 def _image_problems(site: Site) -> list[Problem]:
     """Every image the website will resize can be opened by Pillow; each user of a bad one is named."""
-    uses: list[tuple[str, str]] = []
+    uses: dict[tuple[str, str], None] = {}  # ordered, and a set: a list made this quadratic
     for bulletin in site.for_channel("web"):
         for ref in (bulletin.cover, *bulletin.images):
-            if ref is not None and (ref.path, bulletin.source) not in uses:
-                uses.append((ref.path, bulletin.source))
+            if ref is not None:
+                uses.setdefault((ref.path, bulletin.source))
     problems = []
     default = site.config.site.default_cover
     if default:
@@ -125,7 +126,7 @@ def _image_problems(site: Site) -> list[Problem]:
                 )
             )
         else:
-            uses.append((default, "site.toml"))
+            uses.setdefault((default, "site.toml"))
     errors = {path: probe(site.config.root, path) for path in dict.fromkeys(p for p, _ in uses)}
     for path, owner in uses:
         if errors[path] is not None:
@@ -226,6 +227,7 @@ class _Page:
 
 def render(site: Site) -> Iterator[Artifact]:
     """Every file of output/web/: pages, images, assets, feeds, sitemap, robots."""
+    forget_resolved()  # images may have moved since the site was loaded
     config = site.config
     theme = theme_dir(site)
     assets = Assets(theme / "assets")
