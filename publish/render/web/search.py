@@ -98,15 +98,27 @@ def shard_key(term: str, keys: Sequence[str] | set[str]) -> str | None:
     return None
 
 
-def _postings(docs: Sequence[SearchDoc]) -> dict[str, list[int]]:
-    """Term → encoded postings (delta × 4 + best field), bulletins in site order."""
+def doc_fields(doc: SearchDoc) -> dict[str, int]:
+    """Each term of one document → the best field it occurs in (3 title, 2 summary, 1 body)."""
+    best: dict[str, int] = {}
+    for field, text in ((1, doc.body), (2, doc.summary), (3, doc.title)):
+        for term in terms(text):
+            if best.get(term, 0) < field:
+                best[term] = field
+    return best
+
+
+def _postings(
+    docs: Sequence[SearchDoc], fields: Sequence[Mapping[str, int]] | None = None
+) -> dict[str, list[int]]:
+    """Term → encoded postings (delta × 4 + best field), bulletins in site order.
+
+    `fields`: `doc_fields` of each document, when already known (e.g. from the cache).
+    """
     best: dict[str, dict[int, int]] = defaultdict(dict)
     for number, doc in enumerate(docs):
-        for field, text in ((1, doc.body), (2, doc.summary), (3, doc.title)):
-            for term in terms(text):
-                seen = best[term]
-                if seen.get(number, 0) < field:
-                    seen[number] = field
+        for term, field in (doc_fields(doc) if fields is None else fields[number]).items():
+            best[term][number] = field
     encoded = {}
     for term, by_doc in best.items():
         previous = 0
@@ -148,10 +160,15 @@ def _shards(postings: Mapping[str, list[int]]) -> dict[str, dict[str, list[int]]
 
 
 def build_index(
-    docs: Sequence[SearchDoc], categories: Sequence[tuple[str, str]]
+    docs: Sequence[SearchDoc],
+    categories: Sequence[tuple[str, str]],
+    fields: Sequence[Mapping[str, int]] | None = None,
 ) -> dict[str, bytes]:
-    """Every index file, by path relative to INDEX_DIR, for bulletins in site order (newest first)."""
-    shards = _shards(_postings(docs))
+    """Every index file, by path relative to INDEX_DIR, for bulletins in site order (newest first).
+
+    `fields`: `doc_fields` of each document, when already known.
+    """
+    shards = _shards(_postings(docs, fields))
     files: dict[str, bytes] = {f"t/{key}.json": _dumps(group) for key, group in shards.items()}
     for start in range(0, len(docs), CHUNK):
         cards = [
@@ -248,6 +265,17 @@ def _doc(bulletin: Bulletin, prefix: str, order: Mapping[str, int]) -> SearchDoc
     )
 
 
+def _cached_fields(cache: Fragments, doc: SearchDoc) -> dict[str, int]:
+    """`doc_fields` of a document, from the cache when its texts were indexed before (an edit
+    to one bulletin then folds the words of that bulletin only)."""
+    key = cache.key("search-fields", doc.title, doc.summary, doc.body)
+    found = cache.get(key)
+    if not isinstance(found, dict):
+        found = doc_fields(doc)
+        cache.put(key, found)
+    return found
+
+
 def search_artifacts(site: Site) -> Iterator[Artifact]:
     """The index files of /tim-kiem/ as web artifacts."""
     categories = [(key, c.label) for key, c in site.config.categories.items()]
@@ -256,7 +284,8 @@ def search_artifacts(site: Site) -> Iterator[Artifact]:
     key = cache.key("search-index", _index_inputs(site))
     files = cache.get(key)
     if not isinstance(files, dict):
-        files = build_index(site_docs(site), categories)
+        docs = site_docs(site)
+        files = build_index(docs, categories, [_cached_fields(cache, doc) for doc in docs])
         cache.put(key, files)
     for path, data in sorted(files.items()):
         yield Artifact("web", f"{INDEX_DIR}/{path}", data)
