@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -109,15 +109,17 @@ def doc_fields(doc: SearchDoc) -> dict[str, int]:
 
 
 def _postings(
-    docs: Sequence[SearchDoc], fields: Sequence[Mapping[str, int]] | None = None
+    docs: Sequence[SearchDoc], fields: Iterable[Mapping[str, int]] | None = None
 ) -> dict[str, list[int]]:
     """Term → encoded postings (delta × 4 + best field), bulletins in site order.
 
-    `fields`: `doc_fields` of each document, when already known (e.g. from the cache).
+    `fields`: `doc_fields` of each document in order, when already known (e.g. from the cache);
+    consumed one document at a time, so they are never all in memory at once.
     """
     best: dict[str, dict[int, int]] = defaultdict(dict)
-    for number, doc in enumerate(docs):
-        for term, field in (doc_fields(doc) if fields is None else fields[number]).items():
+    found = (doc_fields(doc) for doc in docs) if fields is None else fields
+    for number, per_doc in enumerate(found):
+        for term, field in per_doc.items():
             best[term][number] = field
     encoded = {}
     for term, by_doc in best.items():
@@ -162,7 +164,7 @@ def _shards(postings: Mapping[str, list[int]]) -> dict[str, dict[str, list[int]]
 def build_index(
     docs: Sequence[SearchDoc],
     categories: Sequence[tuple[str, str]],
-    fields: Sequence[Mapping[str, int]] | None = None,
+    fields: Iterable[Mapping[str, int]] | None = None,
 ) -> dict[str, bytes]:
     """Every index file, by path relative to INDEX_DIR, for bulletins in site order (newest first).
 
@@ -285,7 +287,7 @@ def search_artifacts(site: Site) -> Iterator[Artifact]:
     files = cache.get(key)
     if not isinstance(files, dict):
         docs = site_docs(site)
-        files = build_index(docs, categories, [_cached_fields(cache, doc) for doc in docs])
+        files = build_index(docs, categories, (_cached_fields(cache, doc) for doc in docs))
         cache.put(key, files)
     for path, data in sorted(files.items()):
         yield Artifact("web", f"{INDEX_DIR}/{path}", data)
