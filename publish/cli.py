@@ -17,7 +17,7 @@ from pathlib import Path
 from publish import __version__
 from publish.errors import PublishError
 
-__all__ = ["COMMANDS", "common_options", "main", "resolve_now"]
+__all__ = ["COMMANDS", "common_options", "content_options", "main", "resolve_now"]
 
 COMMANDS = ["build", "check", "new", "next", "report", "serve", "speak", "sync", "zalo_sandbox"]
 """Modules in publish.commands; each has `add_parser(subparsers)` and `run(args) -> int`."""
@@ -64,6 +64,23 @@ def common_options() -> argparse.ArgumentParser:
         "--now",
         metavar="THỜI_ĐIỂM",
         help="coi như bây giờ là thời điểm này (ví dụ 2020-12-08T09:00), để xem trước bài hẹn giờ",
+    )
+    return parent
+
+
+def content_options() -> argparse.ArgumentParser:
+    """Options of the commands that build content (build, check): --channel and --strict."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--channel",
+        action="append",
+        metavar="KÊNH",
+        help="chỉ dùng kênh này (web, zalo, radio); lặp lại hoặc ngăn bằng dấu phẩy",
+    )
+    parent.add_argument(
+        "--strict",
+        action="store_true",
+        help="coi cảnh báo nội dung và dữ liệu cá nhân chưa được duyệt là lỗi (dùng trong CI)",
     )
     return parent
 

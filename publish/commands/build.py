@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from publish import config as config_module
-from publish.cli import common_options, resolve_now
+from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
 from publish.pipeline import build, parse_channels
 from publish.writer import write
@@ -19,15 +19,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `build`."""
     parser = subparsers.add_parser(
         "build",
-        parents=[common_options()],
+        parents=[common_options(), content_options()],
         help="dựng website, bài Zalo và kịch bản phát thanh vào output/",
         description="Dựng mọi kênh vào output/. Lỗi nội dung: không ghi gì, đầu ra cũ giữ nguyên.",
-    )
-    parser.add_argument(
-        "--channel",
-        action="append",
-        metavar="KÊNH",
-        help="chỉ dựng kênh này (web, zalo, radio); lặp lại hoặc ngăn bằng dấu phẩy",
     )
     parser.add_argument(
         "--drafts",
@@ -41,11 +35,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="tạo thêm âm thanh nháp (WAV, espeak-ng) cho từng tin phát thanh, để nghe thử; không dùng để phát",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="coi cảnh báo nội dung và dữ liệu cá nhân chưa được duyệt là lỗi (dùng trong CI)",
-    )
     parser.set_defaults(run=run)
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from publish import config as config_module
-from publish.cli import common_options, resolve_now
+from publish.cli import common_options, content_options, resolve_now
 from publish.errors import ContentError
 from publish.linkcheck import SiteLinks, check_external
 from publish.pipeline import build, parse_channels
@@ -19,20 +19,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `check`."""
     parser = subparsers.add_parser(
         "check",
-        parents=[common_options()],
+        parents=[common_options(), content_options()],
         help="kiểm tra nội dung và cấu hình, không ghi gì",
         description="Kiểm tra toàn bộ bản tin, trang và site.toml trong một lượt; không ghi tệp nào.",
     )
-    parser.add_argument("--channel", action="append", metavar="KÊNH", help="chỉ kiểm tra kênh này")
     parser.add_argument(
         "--external",
         action="store_true",
         help="kiểm tra cả liên kết ra trang web khác (cần mạng; lỗi chỉ là cảnh báo)",
-    )
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="coi cảnh báo nội dung và dữ liệu cá nhân chưa được duyệt là lỗi (dùng trong CI)",
     )
     parser.set_defaults(run=run)
 
