@@ -6,12 +6,13 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from publish.config import Config
 from publish.errors import Problem
 
-__all__ = ["Artifact", "Bulletin", "Exclusion", "ImageRef", "Page", "Site"]
+__all__ = ["Artifact", "Bulletin", "Exclusion", "ImageRef", "Kept", "Page", "Site"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,3 +150,21 @@ class Artifact:
     def text(cls, channel: str, path: str, text: str, **kwargs: Any) -> Artifact:
         """An artifact from text, encoded UTF-8."""
         return cls(channel, path, text.encode("utf-8"), **kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """An output file the renderer found unchanged on disk: its bytes are read only if asked for."""
+
+    channel: str
+    path: str
+    digest: str
+    origin: Path
+    """Where the bytes are: output/<channel>/<path> of the previous build."""
+    source: str | None = None
+    key: str | None = None
+
+    @property
+    def data(self) -> bytes:
+        """The bytes, read from the previous output."""
+        return self.origin.read_bytes()

@@ -1,11 +1,16 @@
-"""The one funnel that writes output: staged per channel, swapped in only when everything succeeded.
+"""The one funnel that writes output: new and changed files are staged, moved in only on success.
 
-Unchanged files are hard-linked from the previous output, so their modification times stay the
-same and a deploy (rsync, a CDN) uploads nothing for them; a no-op build replaces nothing.
+Every artifact is staged (or found unchanged) before anything in output/<channel>/ is touched,
+so a failed build leaves the previous output exactly as it was. Then the changed files are
+renamed into place and withdrawn ones removed; unchanged files are never rewritten, so their
+modification times stay the same and a deploy (rsync, a CDN) uploads nothing for them.
+A ledger in .cache/ (see publish/ledger.py) lets the next build trust unchanged files by stat.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import shutil
 import tempfile
@@ -14,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from publish.errors import ContentError, Problem, PublishError
-from publish.model import Artifact
+from publish.ledger import Entry, Ledger, scan, stat_entry
+from publish.model import Artifact, Kept
 
 __all__ = ["WriteReport", "claim", "safe_relative", "write"]
 
@@ -41,31 +47,74 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
-def write(artifacts: Iterable[Artifact], output: Path, channels: Sequence[str]) -> WriteReport:
-    """Write artifacts into output/<channel>/, replacing each channel folder only on success."""
+@dataclass(slots=True)
+class _Channel:
+    """One channel's folder, its staging folder, and what this build found for each file."""
+
+    live: Path
+    staging: Path
+    ledger: Ledger | None
+    kept: dict[str, Entry | None] = field(default_factory=dict)
+    """Unchanged files → their ledger entry (None when it must be taken again)."""
+    fresh: dict[str, str] = field(default_factory=dict)
+    """Staged files (new or changed) → digest."""
+
+
+def write(
+    artifacts: Iterable[Artifact | Kept],
+    output: Path,
+    channels: Sequence[str],
+    *,
+    cache: Path | None = None,
+) -> WriteReport:
+    """Write artifacts into output/<channel>/, changing nothing there unless all succeeded.
+
+    `cache`: the project's .cache/ folder, where each channel's ledger is kept (none: bytes are
+    compared with the previous output every time).
+    """
     report = WriteReport()
     try:
         output.mkdir(parents=True, exist_ok=True)
-        staging = {c: Path(tempfile.mkdtemp(prefix=f".{c}.staging-", dir=output)) for c in channels}
+        folders = {
+            c: _Channel(
+                (output / c).resolve(),
+                Path(tempfile.mkdtemp(prefix=f".{c}.staging-", dir=output)),
+                Ledger(cache, output, c) if cache is not None else None,
+            )
+            for c in channels
+        }
     except OSError as exc:
         raise PublishError(f"không tạo được thư mục đầu ra {output}: {exc.strerror}") from None
     sources: dict[tuple[str, str], str] = {}
     try:
-        for artifact in artifacts:
-            _stage(artifact, staging, output, sources, report)
-        for channel in channels:
-            _swap(staging[channel], output / channel, channel, report)
-    except OSError as exc:
-        raise PublishError(
-            f"không ghi được đầu ra ({exc.strerror}: {exc.filename}). Đầu ra cũ vẫn giữ nguyên."
-        ) from None
+        try:
+            for artifact in artifacts:
+                _stage(artifact, folders[artifact.channel], sources)
+        except OSError as exc:
+            raise PublishError(
+                f"không ghi được đầu ra ({exc.strerror}: {exc.filename}). Đầu ra cũ vẫn giữ nguyên."
+            ) from None
+        try:
+            for channel, folder in folders.items():
+                report.written[channel] = len(folder.fresh)
+                report.unchanged[channel] = len(folder.kept)
+                report.removed[channel] = _commit(folder)
+        except OSError as exc:
+            # Moving staged files in can only fail on a broken disk; say what state it left.
+            raise PublishError(
+                f"không ghi xong đầu ra ({exc.strerror}: {exc.filename}): một phần tệp đã được "
+                "thay. Sửa lỗi ổ đĩa rồi chạy lại lệnh dựng để hoàn tất."
+            ) from None
     finally:
-        for folder in staging.values():
-            shutil.rmtree(folder, ignore_errors=True)
+        for folder in folders.values():
+            shutil.rmtree(folder.staging, ignore_errors=True)
+    for counts in (report.written, report.unchanged):
+        for channel in [c for c, n in counts.items() if not n]:
+            del counts[channel]
     return report
 
 
-def claim(artifact: Artifact, sources: dict[tuple[str, str], str]) -> PurePosixPath:
+def claim(artifact: Artifact | Kept, sources: dict[tuple[str, str], str]) -> PurePosixPath:
     """Check the artifact's path is safe and not taken by another one; record its source."""
     rel = safe_relative(artifact.path)
     slot = (artifact.channel, rel.as_posix())
@@ -85,57 +134,96 @@ def claim(artifact: Artifact, sources: dict[tuple[str, str], str]) -> PurePosixP
 
 
 def _stage(
-    artifact: Artifact,
-    staging: dict[str, Path],
-    output: Path,
-    sources: dict[tuple[str, str], str],
-    report: WriteReport,
+    artifact: Artifact | Kept, folder: _Channel, sources: dict[tuple[str, str], str]
 ) -> None:
-    """Put one artifact in the staging folder, linking the old file when the bytes are equal."""
-    rel = claim(artifact, sources)
-    target = staging[artifact.channel] / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    old = output / artifact.channel / rel
-    if _same_bytes(old, artifact.data):
-        try:
-            os.link(old, target)
-            report.unchanged[artifact.channel] = report.unchanged.get(artifact.channel, 0) + 1
-            return
-        except OSError:
-            pass
-    target.write_bytes(artifact.data)
-    report.written[artifact.channel] = report.written.get(artifact.channel, 0) + 1
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
-    """Whether `path` is a regular file holding exactly `data`."""
-    try:
-        if path.is_symlink() or path.stat().st_size != len(data):
-            return False
-        return path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def _swap(staged: Path, current: Path, channel: str, report: WriteReport) -> None:
-    """Replace `current` with `staged`, unless nothing at all changed."""
-    old_files = _files(current)
-    new_files = _files(staged)
-    report.removed[channel] = len(old_files - new_files)
-    if not report.written.get(channel) and old_files == new_files and current.is_dir():
+    """Find the artifact unchanged in the live folder, or put its bytes in the staging folder."""
+    rel = claim(artifact, sources).as_posix()
+    old = folder.live / rel
+    ledger = folder.ledger
+    if isinstance(artifact, Kept) and artifact.origin == old and ledger is not None:
+        folder.kept[rel] = ledger.entries.get(rel)  # the renderer checked it against the ledger
         return
-    staged.chmod(0o755)
-    if current.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{channel}.old-", dir=current.parent))
-        os.rename(current, retired / "tree")
-        os.rename(staged, current)
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.rename(staged, current)
+    data = artifact.data
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        st = os.stat(old, follow_symlinks=False)
+    except OSError:
+        st = None
+    if (
+        st is not None
+        and os.path.isfile(old)
+        and not os.path.islink(old)
+        and st.st_size == len(data)
+    ):
+        recorded = ledger.digest_if_unchanged(rel, st) if ledger is not None else None
+        if recorded == digest or (recorded is None and _read(old) == data):
+            folder.kept[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
+            return
+    target = folder.staging / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    folder.fresh[rel] = digest
 
 
-def _files(folder: Path) -> set[str]:
-    """Relative paths of every file under `folder`."""
-    if not folder.is_dir():
-        return set()
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir()}
+def _read(path: Path) -> bytes | None:
+    """The bytes of a file, or None when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _commit(folder: _Channel) -> int:
+    """Move staged files into the live folder and remove withdrawn ones; the number removed."""
+    live = folder.live
+    if not live.is_dir():
+        folder.staging.chmod(0o755)
+        os.rename(folder.staging, live)
+        _record(folder)
+        return 0
+    wanted = folder.kept.keys() | folder.fresh.keys()
+    withdrawn = [rel for rel in scan(live) if rel not in wanted]
+    if not folder.fresh and not withdrawn:
+        _record(folder)
+        return 0
+    if folder.ledger is not None:
+        folder.ledger.forget()  # a crash from here on must not leave a ledger that trusts stats
+    for rel in withdrawn:
+        (live / rel).unlink()
+    _prune(live, withdrawn)
+    for rel in sorted(folder.fresh):
+        target = live / rel
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)  # a folder of withdrawn files gives way to a file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(folder.staging / rel, target)
+    _record(folder)
+    return len(withdrawn)
+
+
+def _prune(live: Path, withdrawn: Sequence[str]) -> None:
+    """Remove the folders that removing `withdrawn` left empty (never the channel folder)."""
+    parents = {PurePosixPath(rel).parent for rel in withdrawn}
+    candidates = {p for parent in parents for p in (parent, *parent.parents) if p.parts}
+    for rel in sorted(candidates, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):  # not empty
+            (live / rel).rmdir()
+
+
+def _record(folder: _Channel) -> None:
+    """Save the ledger of what the live folder now holds."""
+    ledger = folder.ledger
+    if ledger is None:
+        return
+    entries: dict[str, Entry] = {}
+    for rel, entry in folder.kept.items():
+        if entry is None:
+            return  # a kept file without an entry: save nothing rather than guess
+        entries[rel] = entry
+    for rel, digest in folder.fresh.items():
+        found = stat_entry(folder.live / rel, digest)
+        if found is None:
+            return
+        entries[rel] = found
+    if entries != ledger.entries:
+        ledger.save(entries)

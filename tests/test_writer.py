@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from publish import config as config_module
 from publish.errors import ContentError, PublishError
-from publish.model import Artifact
+from publish.model import Artifact, Kept
 from publish.pipeline import build
 from publish.writer import safe_relative, write
 from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
@@ -213,3 +214,114 @@ def test_output_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("không phải thư mục", encoding="utf-8")
     with pytest.raises(PublishError, match="không tạo được thư mục đầu ra"):
         write([web("index.html", "x")], blocker, ["web"])
+
+
+# --- changed files only, and the ledger in .cache/ ---------------------------------------------
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    """Every file under `folder` with its inode (a rewrite through rename gives a new one)."""
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_changed_files_are_moved_in_and_the_rest_is_not_touched(tmp_path: Path) -> None:
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    pages = {f"2020/12/{n}/index.html": f"Bản tin {n}" for n in "abcdef"}
+    write([web(p, t) for p, t in pages.items()], output, ["web"], cache=cache)
+    age(output)
+    before, folder = inodes(output / "web"), (output / "web").stat().st_ino
+    pages["2020/12/c/index.html"] = "Bản tin c đã sửa"
+    report = write([web(p, t) for p, t in pages.items()], output, ["web"], cache=cache)
+    after = inodes(output / "web")
+    assert report.written == {"web": 1} and report.unchanged == {"web": 5}
+    assert {p for p in after if after[p] != before[p]} == {"2020/12/c/index.html"}
+    assert (output / "web").stat().st_ino == folder  # the folder itself is not swapped
+    assert (output / "web/2020/12/c/index.html").read_text("utf-8") == "Bản tin c đã sửa"
+    assert leftovers(output) == []
+
+
+def test_a_hand_edited_output_file_is_put_back(tmp_path: Path) -> None:
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    artifacts = [web("index.html", "Trang chủ"), web("a/index.html", "Bản tin A")]
+    write(artifacts, output, ["web"], cache=cache)
+    (output / "web/a/index.html").write_text("Bản tin B", encoding="utf-8")  # same size
+    report = write(artifacts, output, ["web"], cache=cache)
+    assert report.written == {"web": 1}
+    assert (output / "web/a/index.html").read_text("utf-8") == "Bản tin A"
+
+
+def test_without_the_ledger_bytes_are_compared_and_nothing_is_rewritten(tmp_path: Path) -> None:
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    artifacts = [web("index.html", "Trang chủ"), web("a/index.html", "Bản tin A")]
+    write(artifacts, output, ["web"], cache=cache)
+    age(output)
+    before = snapshot(output)
+    shutil.rmtree(cache)
+    report = write(artifacts, output, ["web"], cache=cache)
+    assert report.written == {} and snapshot(output) == before
+
+
+def test_kept_artifacts_are_not_read_when_the_ledger_vouches_for_them(
+    tmp_path: Path, monkeypatch
+) -> None:
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    first = web("a/index.html", "Bản tin A")
+    write([first], output, ["web"], cache=cache)
+    age(output)
+    before = snapshot(output)
+    origin = (output / "web/a/index.html").resolve()
+    kept = Kept("web", "a/index.html", first.digest, origin)
+
+    def unread(self: Kept) -> bytes:
+        raise AssertionError("a kept file was read")
+
+    monkeypatch.setattr(Kept, "data", property(unread))
+    report = write([kept], output, ["web"], cache=cache)
+    assert report.unchanged == {"web": 1} and snapshot(output) == before
+
+
+def test_withdrawn_files_go_with_their_empty_folders_and_files_replace_folders(
+    tmp_path: Path,
+) -> None:
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    write(
+        [web("x", "tệp"), web("a/b/index.html", "A"), web("keep/index.html", "K")],
+        output,
+        ["web"],
+        cache=cache,
+    )
+    report = write(
+        [web("x/index.html", "thư mục"), web("a", "tệp mới"), web("keep/index.html", "K")],
+        output,
+        ["web"],
+        cache=cache,
+    )
+    assert report.removed == {"web": 2}
+    files = {p.relative_to(output / "web").as_posix() for p in (output / "web").rglob("*")}
+    assert files == {"x", "x/index.html", "a", "keep", "keep/index.html"}
+    assert (output / "web/a").read_text("utf-8") == "tệp mới"
+
+
+def test_a_failure_while_moving_files_in_says_the_output_is_partly_updated(
+    tmp_path: Path, monkeypatch
+) -> None:
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    write([web("a.html", "A"), web("b.html", "B")], output, ["web"], cache=cache)
+    real = os.replace
+
+    def failing(source, target):
+        if str(target).endswith("b.html"):
+            raise OSError(5, "Input/output error", str(target))
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(PublishError, match="một phần tệp đã được thay"):
+        write([web("a.html", "A2"), web("b.html", "B2")], output, ["web"], cache=cache)
+    monkeypatch.setattr(os, "replace", real)
+    assert leftovers(output) == []
+    # The ledger was dropped before anything moved, so the next build compares bytes and heals.
+    report = write([web("a.html", "A2"), web("b.html", "B2")], output, ["web"], cache=cache)
+    assert (output / "web/b.html").read_text("utf-8") == "B2"
+    assert report.written == {"web": 1} and report.unchanged == {"web": 1}

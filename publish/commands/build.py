@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if args.audio:
         check_audio(channels)
     result = build(config, channels=channels, now=now, drafts=args.drafts, strict=args.strict)
-    report = write(result.artifacts, args.root / args.output, channels)
+    report = write(result.artifacts, args.root / args.output, channels, cache=args.root / ".cache")
     if args.audio:
         write_audio(result.site, args.root / args.output / "radio" / "audio")
     if not args.quiet:

@@ -143,7 +143,8 @@ def run_command(args: argparse.Namespace) -> int:
         if backwards:
             _stderr(backwards)
         result = _build(config, now, args)
-        results = [_write_output(result, output, live, args.dry_run)]
+        cache = None if args.dry_run else args.root / ".cache"
+        results = [_write_output(result, output, live, args.dry_run, cache)]
         _report_build(result, markdown)
         for target in (t for t in targets if t in SYNCERS):
             reason = None if args.targets else _not_configured(target, config)
@@ -214,10 +215,12 @@ def _build(config: Config, now: Any, args: argparse.Namespace) -> Build:
         raise
 
 
-def _write_output(result: Build, output: Path, live: Path, dry_run: bool) -> ChannelResult:
+def _write_output(
+    result: Build, output: Path, live: Path, dry_run: bool, cache: Path | None
+) -> ChannelResult:
     """Write every channel's output; count what changed in the website folder the CI uploads."""
     before = _files(live / "web")
-    report = write(result.artifacts, output, CHANNELS)
+    report = write(result.artifacts, output, CHANNELS, cache=cache)
     summary = Summary("web")
     if dry_run:
         counts = _compare(output / "web", live / "web")

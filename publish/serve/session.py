@@ -75,7 +75,7 @@ class PreviewSession:
                 config = config_module.load(self.root)
                 now = resolve_now(self._now, config.tz)
                 result = build(config, channels=CHANNELS, now=now, drafts=self._drafts)
-                report = write(result.artifacts, self.output, CHANNELS)
+                report = write(result.artifacts, self.output, CHANNELS, cache=self.root / ".cache")
             except PublishError as exc:
                 self._failed(str(exc))
                 return False

@@ -19,7 +19,8 @@ import jinja2.meta
 
 from publish.content import forget_resolved
 from publish.errors import Problem, PublishError
-from publish.model import Artifact, Site
+from publish.ledger import Ledger
+from publish.model import Artifact, Kept, Site
 from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
@@ -219,13 +220,13 @@ class _Stored:
 class _Page:
     """What rendering one page gives back to the main process."""
 
-    artifacts: list[Artifact]
+    artifacts: list[Artifact | Kept]
     sitemap: SitemapEntry | None
     bodies: dict[str, str]
     """Body HTML the feeds will need again, so they do not convert it a second time."""
 
 
-def render(site: Site) -> Iterator[Artifact]:
+def render(site: Site) -> Iterator[Artifact | Kept]:
     """Every file of output/web/: pages, images, assets, feeds, sitemap, robots."""
     forget_resolved()  # images may have moved since the site was loaded
     config = site.config
@@ -254,6 +255,7 @@ def render(site: Site) -> Iterator[Artifact]:
     )
     shared = hashlib.sha256(shared.encode("utf-8", "surrogatepass")).hexdigest()
     published = config.root / "output" / "web"
+    ledger = Ledger(config.root / ".cache", config.root / "output", "web")
 
     def reused(key: str) -> _Page | None:
         """The page made by an earlier build from the same inputs, when output/ still holds it."""
@@ -269,13 +271,18 @@ def render(site: Site) -> Iterator[Artifact]:
                     return None
         except (OSError, PublishError):
             return None  # rendering again reports it properly
-        try:
-            data = (published / stored.path).read_bytes()
-        except OSError:
-            return None
-        if hashlib.sha256(data).hexdigest() != stored.digest:
-            return None
-        page = Artifact("web", stored.path, data, source=stored.source, key=stored.key)
+        page: Artifact | Kept
+        if ledger.holds(stored.path, stored.digest):
+            origin = ledger.folder / stored.path
+            page = Kept("web", stored.path, stored.digest, origin, stored.source, stored.key)
+        else:
+            try:
+                data = (published / stored.path).read_bytes()
+            except OSError:
+                return None
+            if hashlib.sha256(data).hexdigest() != stored.digest:
+                return None
+            page = Artifact("web", stored.path, data, source=stored.source, key=stored.key)
         return _Page([*pictures.drain(), page], stored.sitemap, {})
 
     def page(job: PageJob) -> _Page:

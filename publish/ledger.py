@@ -1,0 +1,115 @@
+"""What the writer last left in output/<channel>/: each file's size, mtime, inode and digest.
+
+Kept in `<root>/.cache/` (safe to delete: the next build compares bytes instead). A file whose
+size, mtime and inode still match its entry holds the recorded bytes, so an unchanged page is
+neither read back nor hashed; a hand edit changes the mtime and is noticed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+
+__all__ = ["Entry", "Ledger", "scan", "stat_entry"]
+
+Entry = tuple[int, int, int, str]
+"""(size, mtime_ns, inode, sha256 hex) of one output file."""
+
+_VERSION = 1
+
+
+def stat_entry(path: Path, digest: str) -> Entry | None:
+    """The entry of a file just written or verified, or None when it cannot be read."""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino, digest)
+
+
+def scan(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """(size, mtime_ns, inode) of every regular file under `folder`, by POSIX relative path."""
+    found: dict[str, tuple[int, int, int]] = {}
+    stack = [("", str(folder))]
+    while stack:
+        prefix, current = stack.pop()
+        try:
+            entries = os.scandir(current)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((rel + "/", entry.path))
+                else:
+                    st = entry.stat(follow_symlinks=False)
+                    found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    return found
+
+
+class Ledger:
+    """The recorded state of one channel's output folder."""
+
+    def __init__(self, cache: Path, output: Path, channel: str) -> None:
+        """The ledger of output/<channel>/, stored under `cache` (keyed by the output's path)."""
+        where = hashlib.sha256(str(output.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+        self.path = cache / "outputs" / f"{channel}-{where[:16]}.pickle"
+        self.folder = output.resolve() / channel
+        self.entries: dict[str, Entry] = self._load()
+
+    def _load(self) -> dict[str, Entry]:
+        """The saved entries, or none when missing or unreadable."""
+        try:
+            version, entries = pickle.loads(self.path.read_bytes())
+        except Exception:  # any damage only costs a comparison of bytes
+            return {}
+        return entries if version == _VERSION and isinstance(entries, dict) else {}
+
+    def holds(self, rel: str, digest: str) -> bool:
+        """Whether output/<channel>/<rel> still holds exactly the bytes with `digest`."""
+        entry = self.entries.get(rel)
+        if entry is None or entry[3] != digest:
+            return False
+        try:
+            st = os.stat(self.folder / rel, follow_symlinks=False)
+        except OSError:
+            return False
+        return (st.st_size, st.st_mtime_ns, st.st_ino) == entry[:3]
+
+    def digest_if_unchanged(self, rel: str, st: os.stat_result) -> str | None:
+        """The recorded digest of a file whose stat still matches its entry."""
+        entry = self.entries.get(rel)
+        if entry is not None and (st.st_size, st.st_mtime_ns, st.st_ino) == entry[:3]:
+            return entry[3]
+        return None
+
+    def matches_folder(self) -> bool:
+        """Whether the folder holds exactly the recorded files, none touched since."""
+        found = scan(self.folder)
+        if len(found) != len(self.entries):
+            return False
+        return all(self.entries.get(rel, (None,))[:3] == st for rel, st in found.items())
+
+    def save(self, entries: dict[str, Entry]) -> None:
+        """Replace the ledger (best effort: without it the next build compares bytes)."""
+        self.entries = entries
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps((_VERSION, entries), pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, self.path)
+
+    def forget(self) -> None:
+        """Drop the ledger before output changes, so a crash never leaves a stale one."""
+        self.entries = {}
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+    def __iter__(self) -> Iterator[str]:
+        """Recorded relative paths."""
+        return iter(self.entries)
