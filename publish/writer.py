@@ -14,6 +14,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -23,6 +24,9 @@ from publish.ledger import Entry, Ledger, scan, stat_entry
 from publish.model import Artifact, Kept
 
 __all__ = ["WriteReport", "claim", "safe_relative", "write"]
+
+TICK_NS = 50_000_000
+"""Longest timestamp tick expected of a local filesystem (ext4, xfs, btrfs, tmpfs: ≤ 10 ms)."""
 
 
 @dataclass(slots=True)
@@ -225,5 +229,25 @@ def _record(folder: _Channel) -> None:
         if found is None:
             return
         entries[rel] = found
+    _settle(folder.live, entries)
     if entries != ledger.entries:
         ledger.save(entries)
+
+
+def _settle(live: Path, entries: dict[str, Entry]) -> None:
+    """Drop entries a same-tick change could hide from their stat (git's "racy" files).
+
+    A file changed again within the filesystem's timestamp tick after it was written keeps the
+    recorded mtime; once the tick has passed, its bytes are checked once more, and any later
+    change shows in its mtime.
+    """
+    recent = [rel for rel, e in entries.items() if e[1] >= time.time_ns() - TICK_NS]
+    if not recent:
+        return
+    time.sleep(TICK_NS / 1e9)
+    for rel in recent:
+        entry = entries[rel]
+        data = _read(live / rel)
+        fresh = stat_entry(live / rel, entry[3])
+        if data is None or fresh != entry or hashlib.sha256(data).hexdigest() != entry[3]:
+            del entries[rel]

@@ -1,4 +1,4 @@
-"""`publish build`: render every channel into output/, swapping it in only on success."""
+"""`publish build`: render every channel into output/ (nothing changes there unless all succeeded)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
+from publish.model import Site
 from publish.pipeline import build, parse_channels
+from publish.replay import LastBuild, Outcome
 from publish.writer import write
 
 __all__ = ["add_parser", "run"]
@@ -39,36 +41,71 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build the site and write it."""
+    """Build the site and write it (or replay the last build when nothing it read has changed)."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     channels = parse_channels(args.channel)
+    output = args.root / args.output
     if args.audio:
         check_audio(channels)
+    last = None if args.audio else LastBuild(config, output, (channels, args.drafts, args.strict))
+    if last is not None:
+        replayed = last.replay(now, channels)
+        if replayed is not None:
+            if not args.quiet:
+                report(replayed, {}, args.output, replayed=True)
+            return 0
+        last.start()
     result = build(config, channels=channels, now=now, drafts=args.drafts, strict=args.strict)
-    report = write(result.artifacts, args.root / args.output, channels, cache=args.root / ".cache")
+    written = write(result.artifacts, output, channels, cache=args.root / ".cache")
     if args.audio:
-        write_audio(result.site, args.root / args.output / "radio" / "audio")
+        write_audio(result.site, output / "radio" / "audio")
+    outcome = Outcome(
+        exclusions=tuple(exclusion_lines(result.site)),
+        warnings=tuple(w.render() for w in result.warnings),
+        files=tuple((c, written.written.get(c, 0) + written.unchanged.get(c, 0)) for c in channels),
+        published=len(result.site.bulletins),
+    )
     if not args.quiet:
-        print_exclusions(result.site)
-        for warning in result.warnings:
-            print(warning.render(), file=sys.stderr)
-        for channel in channels:
-            print(
-                f"{channel}: {report.written.get(channel, 0)} tệp ghi mới, "
-                f"{report.unchanged.get(channel, 0)} không đổi, {report.removed.get(channel, 0)} gỡ bỏ"
-            )
-        print(f"Xong: {len(result.site.bulletins)} bản tin được xuất bản vào {args.output}/.")
+        changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
+        report(outcome, changes, args.output)
+    if last is not None:
+        last.record(result.site, channels, outcome)
     return 0
 
 
-def print_exclusions(site: object) -> None:
+def report(
+    outcome: Outcome, changes: dict[str, tuple[int, int]], output: str, *, replayed: bool = False
+) -> None:
+    """What was left out, the warnings, and per channel what changed (written, removed)."""
+    for line in outcome.exclusions:
+        print(line)
+    for warning in outcome.warnings:
+        print(warning, file=sys.stderr)
+    for channel, files in outcome.files:
+        new, removed = changes.get(channel, (0, 0))
+        print(f"{channel}: {new} tệp ghi mới, {files - new} không đổi, {removed} gỡ bỏ")
+    if replayed:
+        print(
+            "Không có gì thay đổi kể từ lần dựng trước (nội dung, giao diện, site.toml, công cụ, "
+            "đầu ra): không ghi lại tệp nào. Xóa thư mục .cache/ để buộc dựng lại từ đầu."
+        )
+    print(f"Xong: {outcome.published} bản tin được xuất bản vào {output}/.")
+
+
+def exclusion_lines(site: Site) -> list[str]:
     """One line for each bulletin left out, with the reason."""
-    for exclusion in site.excluded:  # type: ignore[attr-defined]
-        preview = (
-            " (xem trước trên website vì --drafts)" if exclusion.bulletin in site.previews else ""
-        )  # type: ignore[attr-defined]
-        print(f"Bỏ qua {exclusion.bulletin.source}: {exclusion.reason}{preview}")
+    return [
+        f"Bỏ qua {e.bulletin.source}: {e.reason}"
+        + (" (xem trước trên website vì --drafts)" if e.bulletin in site.previews else "")
+        for e in site.excluded
+    ]
+
+
+def print_exclusions(site: Site) -> None:
+    """Print exclusion_lines()."""
+    for line in exclusion_lines(site):
+        print(line)
 
 
 def check_audio(channels: tuple[str, ...]) -> None:

@@ -1,0 +1,195 @@
+"""A no-op build in a fraction of a second: replay the last one when nothing it read has changed.
+
+The last successful `publish build` leaves a stamp in `.cache/last-build.pickle`: the tool's code
+and installed libraries, the options, the size/mtime/ctime/inode of every file it read (site.toml,
+content/, templates/, the abbreviation list), and the span of time in which its gates give the same
+answers (no embargo lifting, nothing expiring, no new year for the footer, no radio air time for
+the episode warnings). A build with the same stamp, inside that span, whose output folders still
+hold exactly what the writer recorded, cannot produce other bytes: it reprints the last report and
+writes nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib.metadata
+import os
+import pickle
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import publish
+from publish.cache import _tool_digest
+from publish.config import Config
+from publish.ledger import Ledger
+from publish.model import Site
+
+__all__ = ["LastBuild", "Outcome"]
+
+STAMP = "last-build.pickle"
+RACY_SECONDS = 1.0
+"""A file changed this close to the start of a build may change again within the same timestamp
+tick without its stat showing it (git's "racy" case): such a build leaves no stamp."""
+_VERSION = 1
+_BUILTIN_THEME = Path(publish.__file__).resolve().parents[1] / "templates"
+
+Stat = tuple[int, int, int, int]
+"""(size, mtime_ns, ctime_ns, inode) of an input file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a successful build reported, to be printed again when it is replayed."""
+
+    exclusions: tuple[str, ...]
+    warnings: tuple[str, ...]
+    files: tuple[tuple[str, int], ...]
+    """Files per channel, in the order built."""
+    published: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Stamp:
+    """The saved stamp of the last successful build."""
+
+    key: tuple[object, ...]
+    inputs: dict[str, Stat]
+    since: dt.datetime | None
+    until: dt.datetime | None
+    outcome: Outcome
+
+
+class LastBuild:
+    """The stamp of one project's last build with given options, and the replay it allows."""
+
+    def __init__(self, config: Config, output: Path, options: tuple[object, ...]) -> None:
+        """The stamp for builds of `config` into `output` with `options` (channels, flags)."""
+        self.config = config
+        self.output = output
+        self.cache = config.root / ".cache"
+        self.path = self.cache / STAMP
+        self.options = options
+        self._inputs: dict[str, Stat] | None = None
+        self._started = 0
+
+    def _key(self) -> tuple[object, ...]:
+        """Everything besides input files that decides the output bytes."""
+        libraries = sorted(
+            (d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()
+        )
+        return (
+            _VERSION,
+            _tool_digest(),
+            tuple(libraries),
+            str(self.output.resolve()),
+            self.options,
+        )
+
+    def _roots(self) -> list[Path]:
+        """Files and folders a build reads."""
+        root = self.config.root
+        found = [root / "site.toml", root / "content", root / "templates", _BUILTIN_THEME]
+        if self.config.radio.abbreviations:
+            found.append(root / self.config.radio.abbreviations)
+        return found
+
+    def _stat_inputs(self) -> dict[str, Stat]:
+        """The stat of every input file, by path."""
+        found: dict[str, Stat] = {}
+        for path in self._roots():
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                _walk(str(path), found)
+            else:
+                found[str(path)] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        return found
+
+    def replay(self, now: dt.datetime, channels: tuple[str, ...]) -> Outcome | None:
+        """The last build's outcome when this build would give the same output, else None."""
+        try:
+            stamp = pickle.loads(self.path.read_bytes())
+        except Exception:  # no stamp, or a damaged one: build
+            return None
+        if not isinstance(stamp, _Stamp) or stamp.key != self._key():
+            return None
+        if (stamp.since is not None and now < stamp.since) or (
+            stamp.until is not None and now >= stamp.until
+        ):
+            return None
+        if stamp.inputs != self._stat_inputs():
+            return None
+        counts = dict(stamp.outcome.files)
+        for channel in channels:
+            ledger = Ledger(self.cache, self.output, channel)
+            if len(ledger.entries) != counts.get(channel) or not ledger.matches_folder():
+                return None
+        return stamp.outcome
+
+    def start(self) -> None:
+        """Before a real build: note the inputs as they are now and drop the old stamp."""
+        self._started = time.time_ns()
+        self._inputs = self._stat_inputs()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+    def record(self, site: Site, channels: tuple[str, ...], outcome: Outcome) -> None:
+        """After a successful build: save the stamp, unless an input was changed too recently."""
+        inputs = self._inputs
+        if inputs is None:
+            return
+        racy = self._started - int(RACY_SECONDS * 1e9)
+        if any(max(st[1], st[2]) >= racy for st in inputs.values()):
+            return
+        span = _unchanged_span(site, channels)
+        if span is None:
+            return
+        stamp = _Stamp(self._key(), inputs, span[0], span[1], outcome)
+        with contextlib.suppress(OSError):
+            self.cache.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, self.path)
+
+
+def _walk(folder: str, found: dict[str, Stat]) -> None:
+    """Add the stat of every file under `folder`."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                _walk(entry.path, found)
+            else:
+                with contextlib.suppress(OSError):
+                    st = entry.stat()
+                    found[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _unchanged_span(
+    site: Site, channels: tuple[str, ...]
+) -> tuple[dt.datetime | None, dt.datetime | None] | None:
+    """The times around `site.now` between which the output is the same, or None if it may
+    change at any moment (a website with no bulletin dates its feed by the clock)."""
+    if "web" in channels and not site.for_channel("web"):
+        return None
+    now = site.now
+    tz = site.config.tz
+    moments: list[dt.datetime] = []
+    every = [*site.bulletins, *(e.bulletin for e in site.excluded), *site.previews]
+    for bulletin in every:
+        moments.append(bulletin.date)
+        if bulletin.expires is not None:
+            moments.append(bulletin.expires)
+    local = now.astimezone(tz)
+    moments += [dt.datetime(local.year + k, 1, 1, tzinfo=tz) for k in (0, 1)]  # footer year
+    if "radio" in channels:  # warnings name episodes still to come
+        hour, minute = (int(part) for part in site.config.radio.air_time.split(":"))
+        today = dt.datetime.combine(local.date(), dt.time(hour, minute), tzinfo=tz)
+        moments += [today + dt.timedelta(days=k) for k in (-1, 0, 1)]
+    since = max((m for m in moments if m <= now), default=None)
+    until = min((m for m in moments if m > now), default=None)
+    return since, until

@@ -1,0 +1,163 @@
+"""A build with nothing changed since the last one replays it: same report, no file touched.
+
+Anything the output depends on (a bulletin, a template, site.toml, the options, the output
+folder, the clock passing an embargo) makes it a real build again, whose output equals a clean one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from publish import replay
+from publish.cli import main
+from tests.web_fixture import NOW, SITE
+
+REPLAYED = "Không có gì thay đổi kể từ lần dựng trước"
+
+
+@pytest.fixture(autouse=True)
+def no_racy_delay(monkeypatch) -> None:
+    """Builds here follow file edits within milliseconds; each build is far longer than a tick."""
+    monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of the fixture site."""
+    target = tmp_path / "site"
+    shutil.copytree(SITE, target)
+    return target
+
+
+def build(root: Path, *extra: str, now: dt.datetime = NOW) -> int:
+    """`publish build` in this process."""
+    return main(["build", "--root", str(root), "--now", now.isoformat(), *extra])
+
+
+def files(root: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every output file: bytes, inode, mtime."""
+    found = {}
+    for path in sorted((root / "output").rglob("*")):
+        if path.is_file():
+            st = path.stat()
+            found[path.relative_to(root).as_posix()] = (
+                path.read_bytes(),
+                st.st_ino,
+                st.st_mtime_ns,
+            )
+    return found
+
+
+def clean(root: Path, tmp_path: Path, *extra: str, now: dt.datetime = NOW) -> dict[str, bytes]:
+    """The output of a cold build of the same project."""
+    copy = tmp_path / "clean"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache", "output"))
+    assert build(copy, "-q", *extra, now=now) == 0
+    return {k: v[0] for k, v in files(copy).items()}
+
+
+def test_a_second_build_replays_the_first_and_touches_nothing(root, capsys) -> None:
+    assert build(root) == 0
+    first = capsys.readouterr()
+    before = files(root)
+    assert build(root) == 0
+    second = capsys.readouterr()
+    assert REPLAYED in second.out and REPLAYED not in first.out
+    assert files(root) == before
+    # The same exclusions and warnings as the real build, so CI logs read the same.
+    assert second.err == first.err
+    skipped = [line for line in first.out.splitlines() if line.startswith("Bỏ qua")]
+    assert skipped and skipped == [x for x in second.out.splitlines() if x.startswith("Bỏ qua")]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "edit-bulletin",
+        "same-size-edit-with-old-mtime",
+        "new-bulletin",
+        "template",
+        "site-toml",
+        "output-hand-edit",
+        "output-deleted",
+        "cache-deleted",
+    ],
+)
+def test_any_change_makes_a_real_build_equal_to_a_clean_one(root, tmp_path, capsys, change) -> None:
+    assert build(root, "-q") == 0
+    post = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
+    if change == "edit-bulletin":
+        post.write_text(post.read_text("utf-8") + "\nĐoạn bổ sung.\n", encoding="utf-8")
+    elif change == "same-size-edit-with-old-mtime":
+        st = post.stat()
+        text = post.read_text("utf-8")
+        post.write_text(text.replace("1. Gọi điện", "9. Gọi điện"), encoding="utf-8")
+        os.utime(post, ns=(st.st_atime_ns, st.st_mtime_ns))  # only ctime tells
+        assert post.stat().st_size == st.st_size
+    elif change == "new-bulletin":
+        shutil.copy(post, post.with_name("2024-03-20-ban-tin-moi.md"))
+        text = post.with_name("2024-03-20-ban-tin-moi.md").read_text("utf-8")
+        new = text.replace('id: "tpd-2024-01-gia-danh"', 'id: "tpd-2024-03-moi"')
+        post.with_name("2024-03-20-ban-tin-moi.md").write_text(new, encoding="utf-8")
+    elif change == "template":
+        base = root / "templates" / "web" / "base.html"
+        if not base.exists():
+            shutil.copytree(Path(replay.__file__).parents[1] / "templates", root / "templates")
+        base.write_text(base.read_text("utf-8").replace("</body>", "<!-- mới --></body>"), "utf-8")
+    elif change == "site-toml":
+        toml = root / "site.toml"
+        toml.write_text(toml.read_text("utf-8") + "\n# ghi chú\n", encoding="utf-8")
+    elif change == "output-hand-edit":
+        page = sorted((root / "output" / "web").rglob("index.html"))[0]
+        page.write_text("sửa tay", encoding="utf-8")
+    elif change == "output-deleted":
+        sorted((root / "output" / "web").rglob("index.html"))[-1].unlink()
+    elif change == "cache-deleted":
+        shutil.rmtree(root / ".cache")
+    assert build(root) == 0
+    assert REPLAYED not in capsys.readouterr().out
+    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path)
+
+
+def test_an_embargo_ending_is_not_replayed_over(root, tmp_path, capsys) -> None:
+    post = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
+    later = NOW + dt.timedelta(days=1)
+    scheduled = post.with_name("2024-04-02-hen-gio.md")
+    text = post.read_text("utf-8").replace('id: "tpd-2024-01-gia-danh"', 'id: "tpd-hen-gio"')
+    scheduled.write_text(text.replace("date: 2024-01-15 08:00", f"date: {later:%Y-%m-%d %H:%M}"))
+    assert build(root, "-q") == 0
+    assert build(root, now=NOW + dt.timedelta(hours=1)) == 0  # still before: replayed
+    assert REPLAYED in capsys.readouterr().out
+    after = later + dt.timedelta(minutes=1)
+    assert build(root, now=after) == 0
+    assert REPLAYED not in capsys.readouterr().out
+    assert any(b"tpd-hen-gio" in data or b"hen-gio" in data for data, _, _ in files(root).values())
+    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, now=after)
+
+
+def test_other_options_are_not_replayed(root, capsys) -> None:
+    assert build(root, "-q") == 0
+    assert build(root, "--channel", "web") == 0
+    assert REPLAYED not in capsys.readouterr().out
+    assert build(root, "--drafts") == 0
+    assert REPLAYED not in capsys.readouterr().out
+
+
+def test_a_file_edited_just_before_a_build_leaves_no_stamp(root, capsys, monkeypatch) -> None:
+    """Within the racy window an edit may hide from its stat, so the next build is a real one."""
+    monkeypatch.setattr(replay, "RACY_SECONDS", 60.0)
+    assert build(root, "-q") == 0
+    assert build(root) == 0
+    assert REPLAYED not in capsys.readouterr().out
+    monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
+    time.sleep(0.01)
+    assert build(root, "-q") == 0
+    assert build(root) == 0
+    assert REPLAYED in capsys.readouterr().out
