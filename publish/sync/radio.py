@@ -244,7 +244,11 @@ class RadioSyncer:
                     title=titles.get(keys[0], "") if len(keys) == 1 else "",
                 )
             )
-        return Observed(tuple(files), self._stale_temps(files), self._reasons())
+        # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
+        withdrawn = any(f.local is None for f in files)
+        return Observed(
+            tuple(files), self._stale_temps(files), self._reasons() if withdrawn else {}
+        )
 
     def plan(self, observed: Observed) -> list[Action]:
         """See `plan`."""
