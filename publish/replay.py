@@ -24,6 +24,7 @@ from pathlib import Path
 import publish
 from publish.cache import _tool_digest
 from publish.config import Config
+from publish.errors import Problem
 from publish.ledger import Ledger
 from publish.model import Site
 
@@ -33,7 +34,7 @@ STAMP = "last-build.pickle"
 RACY_SECONDS = 1.0
 """A file changed this close to the start of a build may change again within the same timestamp
 tick without its stat showing it (git's "racy" case): such a build leaves no stamp."""
-_VERSION = 1
+_VERSION = 2
 _BUILTIN_THEME = Path(publish.__file__).resolve().parents[1] / "templates"
 
 Stat = tuple[int, int, int, int]
@@ -45,7 +46,7 @@ class Outcome:
     """What a successful build reported, to be printed again when it is replayed."""
 
     exclusions: tuple[str, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[Problem, ...]
     files: tuple[tuple[str, int], ...]
     """Files per channel, in the order built."""
     published: int

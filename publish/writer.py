@@ -36,6 +36,8 @@ class WriteReport:
     written: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
     removed: dict[str, int] = field(default_factory=dict)
+    created: dict[str, int] = field(default_factory=dict)
+    """Of the files written, those that did not exist before."""
 
     @property
     def total(self) -> int:
@@ -62,6 +64,7 @@ class _Channel:
     """Unchanged files → their ledger entry (None when it must be taken again)."""
     fresh: dict[str, str] = field(default_factory=dict)
     """Staged files (new or changed) → digest."""
+    created: int = 0
 
 
 def write(
@@ -103,6 +106,7 @@ def write(
                 report.written[channel] = len(folder.fresh)
                 report.unchanged[channel] = len(folder.kept)
                 report.removed[channel] = _commit(folder)
+                report.created[channel] = folder.created
         except OSError as exc:
             # Moving staged files in can only fail on a broken disk; say what state it left.
             raise PublishError(
@@ -112,7 +116,7 @@ def write(
     finally:
         for folder in folders.values():
             shutil.rmtree(folder.staging, ignore_errors=True)
-    for counts in (report.written, report.unchanged):
+    for counts in (report.written, report.unchanged, report.created):
         for channel in [c for c, n in counts.items() if not n]:
             del counts[channel]
     return report
@@ -167,6 +171,7 @@ def _stage(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     folder.fresh[rel] = digest
+    folder.created += st is None
 
 
 def _read(path: Path) -> bytes | None:

@@ -161,3 +161,34 @@ def test_a_file_edited_just_before_a_build_leaves_no_stamp(root, capsys, monkeyp
     assert build(root, "-q") == 0
     assert build(root) == 0
     assert REPLAYED in capsys.readouterr().out
+
+
+def test_a_sync_after_a_build_replays_it_and_still_delivers(root, tmp_path, monkeypatch) -> None:
+    """CI's `publish sync` after nothing changed loads the content but renders and writes nothing."""
+    from publish.commands import sync
+
+    share = tmp_path / "dai"
+    share.mkdir()
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(share))
+    assert build(root, "-q") == 0
+    before = files(root)
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("the build was not replayed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sync, "build", no_build)
+        assert main(["sync", "radio", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert files(root) == before
+    delivered = {p.relative_to(share).as_posix() for p in share.rglob("*") if p.is_file()}
+    built = {
+        p.relative_to(root / "output" / "radio").as_posix()
+        for p in (root / "output" / "radio").rglob("*")
+        if p.is_file()
+    }
+    assert delivered and delivered == built
+    # After an edit, the sync builds for real and delivers the change.
+    post = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
+    post.write_text(post.read_text("utf-8") + "\nĐoạn bổ sung cho đài.\n", encoding="utf-8")
+    assert main(["sync", "radio", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert any("Đoạn bổ sung cho đài" in p.read_text("utf-8") for p in share.rglob("*.txt"))

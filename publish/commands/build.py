@@ -10,9 +10,9 @@ from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
 from publish.model import Site
-from publish.pipeline import build, parse_channels
+from publish.pipeline import Build, build, parse_channels
 from publish.replay import LastBuild, Outcome
-from publish.writer import write
+from publish.writer import WriteReport, write
 
 __all__ = ["add_parser", "run"]
 
@@ -60,18 +60,25 @@ def run(args: argparse.Namespace) -> int:
     written = write(result.artifacts, output, channels, cache=args.root / ".cache")
     if args.audio:
         write_audio(result.site, output / "radio" / "audio")
-    outcome = Outcome(
-        exclusions=tuple(exclusion_lines(result.site)),
-        warnings=tuple(w.render() for w in result.warnings),
-        files=tuple((c, written.written.get(c, 0) + written.unchanged.get(c, 0)) for c in channels),
-        published=len(result.site.bulletins),
-    )
+    outcome = outcome_of(result, written)
     if not args.quiet:
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
         report(outcome, changes, args.output)
     if last is not None:
         last.record(result.site, channels, outcome)
     return 0
+
+
+def outcome_of(result: Build, written: WriteReport) -> Outcome:
+    """What a build reports, kept so that a replay of it reports the same."""
+    return Outcome(
+        exclusions=tuple(exclusion_lines(result.site)),
+        warnings=result.warnings,
+        files=tuple(
+            (c, written.written.get(c, 0) + written.unchanged.get(c, 0)) for c in result.channels
+        ),
+        published=len(result.site.bulletins),
+    )
 
 
 def report(
@@ -81,7 +88,7 @@ def report(
     for line in outcome.exclusions:
         print(line)
     for warning in outcome.warnings:
-        print(warning, file=sys.stderr)
+        print(warning.render(), file=sys.stderr)
     for channel, files in outcome.files:
         new, removed = changes.get(channel, (0, 0))
         print(f"{channel}: {new} tệp ghi mới, {files - new} không đổi, {removed} gỡ bỏ")

@@ -23,13 +23,15 @@ from typing import Any
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
-from publish.commands.build import print_exclusions
+from publish.commands.build import outcome_of, print_exclusions
 from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
+from publish.content import load_site
 from publish.errors import ContentError, PublishError
 from publish.model import Site
 from publish.pipeline import Build, build
 from publish.progress import Progress
+from publish.replay import LastBuild, Outcome
 from publish.sync.base import (
     SUMMARY_BUCKETS,
     Action,
@@ -49,7 +51,7 @@ from publish.sync.report import (
     summary_document,
     write_json,
 )
-from publish.writer import write
+from publish.writer import WriteReport, write
 
 __all__ = [
     "SYNCERS",
@@ -66,6 +68,7 @@ __all__ = [
 SYNCERS = {"zalo": "publish.sync.zalo", "radio": "publish.sync.radio"}
 """Channel → module with `make_syncer(config, *, site, output, options) -> Syncer`."""
 TARGETS = ("web", *SYNCERS)
+WEB_NOTE = "đếm theo tệp trong output/web/; bước triển khai của CI tải thư mục này lên"
 DRY_RUN_NOTES = {
     "zalo": "Kế hoạch lập từ tệp trạng thái state/zalo.json, không hỏi Zalo "
     "(chạy thử không cần thông tin đăng nhập Zalo).",
@@ -142,9 +145,23 @@ def run_command(args: argparse.Namespace) -> int:
         now, backwards = monotonic_now(options.state, now)
         if backwards:
             _stderr(backwards)
-        result = _build(config, now, args)
-        cache = None if args.dry_run else args.root / ".cache"
-        results = [_write_output(result, output, live, args.dry_run, cache)]
+        # A sync right after `publish build` (or after another sync) with nothing changed
+        # replays that build: only the content is loaded again, for the channels' plans.
+        last = None if args.dry_run else LastBuild(config, live, (CHANNELS, False, False))
+        replayed = last.replay(now, CHANNELS) if last is not None else None
+        if replayed is not None:
+            site = load_site(config, now=now)
+            result = Build(site, CHANNELS, replayed.warnings, ())
+            results = [_replayed_output(replayed)]
+        else:
+            if last is not None:
+                last.start()
+            result = _build(config, now, args)
+            cache = None if args.dry_run else args.root / ".cache"
+            web, written = _write_output(result, output, live, cache)
+            results = [web]
+            if last is not None:
+                last.record(result.site, CHANNELS, outcome_of(result, written))
         _report_build(result, markdown)
         for target in (t for t in targets if t in SYNCERS):
             reason = None if args.targets else _not_configured(target, config)
@@ -216,23 +233,29 @@ def _build(config: Config, now: Any, args: argparse.Namespace) -> Build:
 
 
 def _write_output(
-    result: Build, output: Path, live: Path, dry_run: bool, cache: Path | None
-) -> ChannelResult:
+    result: Build, output: Path, live: Path, cache: Path | None
+) -> tuple[ChannelResult, WriteReport]:
     """Write every channel's output; count what changed in the website folder the CI uploads."""
-    before = _files(live / "web")
     report = write(result.artifacts, output, CHANNELS, cache=cache)
     summary = Summary("web")
-    if dry_run:
+    if cache is None:  # a dry run: compare the throwaway build with what is published
         counts = _compare(output / "web", live / "web")
         summary.created, summary.updated, summary.hidden, summary.unchanged = counts
         note = "so với output/web/ hiện có; chạy thử nên không ghi gì"
     else:
-        summary.created = len(_files(live / "web") - before)
+        summary.created = report.created.get("web", 0)
         summary.updated = report.written.get("web", 0) - summary.created
         summary.hidden = report.removed.get("web", 0)
         summary.unchanged = report.unchanged.get("web", 0)
-        note = "đếm theo tệp trong output/web/; bước triển khai của CI tải thư mục này lên"
-    return ChannelResult(summary, note=note)
+        note = WEB_NOTE
+    return ChannelResult(summary, note=note), report
+
+
+def _replayed_output(outcome: Outcome) -> ChannelResult:
+    """The website summary when the build was replayed: every file unchanged."""
+    summary = Summary("web")
+    summary.unchanged = dict(outcome.files).get("web", 0)
+    return ChannelResult(summary, note=WEB_NOTE)
 
 
 def _files(folder: Path) -> set[str]:
