@@ -1,12 +1,15 @@
 """Benchmark: sync 1,000 bulletins to the Zalo emulator (50 ms per call), then a no-op sync.
 
     python benchmarks/zalo_sync.py [--count 1000] [--latency 0.05] [--processing 2.0]
+    python benchmarks/zalo_sync.py --count 10000 --latency 0 --processing 0 --command
 
 Generates a project in a temporary folder (approval off, one default cover, no other images),
 builds it, and times `base.run(syncer)` for the Zalo channel with the client's real default waits
 (verify first delay 2 s, poll 3 s). The emulator answers every call after `--latency` seconds and
 reports an article as processed `--processing` seconds after create (time-based, like Zalo).
 Prints wall time and API calls per endpoint for the first sync and for the no-op resync.
+With --command, it then times the whole `publish sync` command (a subprocess: start-up, content
+loading, build or replay, every channel's plan) right after `publish build`, with nothing changed.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import collections
 import datetime as dt
 import io
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -120,12 +124,28 @@ def one_sync(root: Path, emulator: ZaloEmulator, label: str) -> None:
     print("  calls: " + (", ".join(f"{k} {v}" for k, v in sorted(calls.items())) or "none"))
 
 
+def command_noop(root: Path, emulator: ZaloEmulator) -> None:
+    """Time `publish sync` as CI runs it after `publish build`, when nothing has changed."""
+    base = [sys.executable, "-m", "publish"]
+    subprocess.run([*base, "build", "--root", str(root), "-q"], check=True)
+    emulator.clear_calls()
+    started = time.perf_counter()
+    subprocess.run([*base, "sync", "--root", str(root)], check=True, stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - started
+    calls = collections.Counter(c.path.rsplit("/", 1)[-1] for c in emulator.calls)
+    print(f"no-op `publish sync` command: {elapsed:.2f} s wall, {sum(calls.values())} API calls")
+    print("  calls: " + (", ".join(f"{k} {v}" for k, v in sorted(calls.items())) or "none"))
+
+
 def main() -> None:
     """Run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--processing", type=float, default=2.0)
+    parser.add_argument(
+        "--command", action="store_true", help="also time the `publish sync` command"
+    )
     args = parser.parse_args()
     config = EmulatorConfig(
         latency=args.latency,
@@ -150,6 +170,8 @@ def main() -> None:
         one_sync(root, emulator, "first sync")
         assert len(emulator.articles) == args.count, "every bulletin should be on the OA once"
         one_sync(root, emulator, "no-op sync")
+        if args.command:
+            command_noop(root, emulator)
 
 
 if __name__ == "__main__":
