@@ -8,7 +8,9 @@ Usage (from the repository, with the project venv active):
 
 Each build runs as a subprocess (`python -m publish build`), so a figure includes interpreter
 start-up and every worker process. Peak memory is the largest sum of RSS over the build's whole
-process tree, sampled every 20 ms, and also the largest single process (getrusage of the child).
+process tree, sampled every 20 ms; the same for PSS (a page shared by a forked worker and its
+parent counts half in each, so the sum is the memory the tree really holds); and the largest
+single process (getrusage of the child).
 The corpus comes from benchmarks/make_corpus.py (deterministic, seeded) and is kept in --work.
 
 Hugo (`hugo`), Eleventy (`npx @11ty/eleventy`, or --eleventy-dir with it installed) and Pelican
@@ -43,6 +45,9 @@ class Run:
     seconds: float
     peak_tree_mb: float
     peak_single_mb: float
+    peak_pss_mb: float = 0.0
+    """Largest sum of proportional set sizes over the tree: pages a forked worker shares with
+    its parent (copy-on-write) count once, not once per process as in the RSS sum."""
     files_changed: int | None = None
     ok: bool = True
 
@@ -71,6 +76,28 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
+def _pss_kb(pid: int) -> int:
+    """Proportional set size of one process in kB (0 when it is gone or unreadable)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_pss_kb(pid: int) -> int:
+    """Sum of PSS over a process and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        total += _pss_kb(current)
+        stack += _children(current)
+    return total
+
+
 def _tree_rss_kb(pid: int) -> int:
     """Sum of RSS over a process and all its descendants."""
     total, stack = 0, [pid]
@@ -86,13 +113,14 @@ def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None =
     errors = tempfile.TemporaryFile()  # noqa: SIM115 - read after the process ends
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-    peak = 0
+    peak = pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, pss
         while not done.is_set():
             peak = max(peak, _tree_rss_kb(proc.pid))
+            pss = max(pss, _tree_pss_kb(proc.pid))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -109,7 +137,7 @@ def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None =
     if not ok:
         print(f"  ! {label} failed ({proc.returncode}):\n{stderr[-2000:]}", file=sys.stderr)
     single = usage.ru_maxrss / 1024
-    return Run(label, seconds, max(peak / 1024, single), single, ok=ok)
+    return Run(label, seconds, max(peak / 1024, single), single, pss / 1024, ok=ok)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -364,7 +392,7 @@ def row(run: Run, n: int) -> str:
     status = "" if run.ok else " (FAILED)"
     return (
         f"| {n:,} | {run.label}{status} | {run.seconds:.2f} | {rate:,.0f} | "
-        f"{run.peak_tree_mb:.0f} | {run.peak_single_mb:.0f} | {changed_files} |"
+        f"{run.peak_tree_mb:.0f} | {run.peak_pss_mb:.0f} | {run.peak_single_mb:.0f} | {changed_files} |"
     )
 
 
@@ -389,9 +417,10 @@ def main() -> int:
     peers = [p for p in args.peers.split(",") if p]
     print(f"Machine: {machine()}\n")
     print(
-        "| bulletins | build | wall s | bulletins/s | peak MB (tree) | peak MB (largest process) | files changed |"
+        "| bulletins | build | wall s | bulletins/s | peak MB (tree RSS) | peak MB (tree PSS) "
+        "| peak MB (largest process) | files changed |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for n in sizes:
         results: dict[str, Run] = {}
         for channels in args.channels.split(","):
