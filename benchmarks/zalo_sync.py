@@ -1,7 +1,7 @@
 """Benchmark: sync 1,000 bulletins to the Zalo emulator (50 ms per call), then a no-op sync.
 
     python benchmarks/zalo_sync.py [--count 1000] [--latency 0.05] [--processing 2.0]
-    python benchmarks/zalo_sync.py --count 10000 --latency 0 --processing 0 --command
+    python benchmarks/zalo_sync.py --count 10000 --latency 0 --processing 0 --rate-limit 0 --command
 
 Generates a project in a temporary folder (approval off, one default cover, no other images),
 builds it, and times `base.run(syncer)` for the Zalo channel with the client's real default waits
@@ -151,6 +151,7 @@ def main() -> None:
         latency=args.latency,
         verify_processing_count=0,
         verify_processing_seconds=args.processing,
+        rate_limit_per_minute=args.rate_limit or None,
     )
     with tempfile.TemporaryDirectory() as folder, ZaloEmulator(config) as emulator:
         root = Path(folder)
@@ -165,7 +166,8 @@ def main() -> None:
         )
         print(
             f"{args.count} bulletins, {args.latency * 1000:.0f} ms per call, "
-            f"Zalo processing {args.processing:.1f} s, concurrency 4"
+            f"Zalo processing {args.processing:.1f} s, concurrency 4, "
+            f"rate limit {args.rate_limit or 'off'} calls/min"
         )
         one_sync(root, emulator, "first sync")
         assert len(emulator.articles) == args.count, "every bulletin should be on the OA once"
