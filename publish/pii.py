@@ -43,9 +43,9 @@ _BIRTH_DATE = re.compile(
 )
 _BIRTH_YEAR = re.compile(r"(?:\bSN|\bsinh năm|\bnăm sinh)\s*:?\s*(?P<y>(?:19|20)\d{2})(?![/\d])")
 _ANCHOR = re.compile(r"\d\d\d\d|\d(?:[ .-]?\d){5}")
-"""Digits every pattern above needs: a year (both birth patterns, 12 digits of an ID) or six digits
-of a number with single separators (ID and account numbers). A line without them is skipped
-unsearched; this pattern has no letters, so unlike the patterns it is fast on whole texts."""
+"""Digits every pattern above needs: four in a row (the year of both birth patterns, a bare 12-digit
+ID) or six with single separators (ID and account numbers after their words). A line without them
+is skipped unsearched; having no letters, this pattern is fast on whole texts, unlike the others."""
 _TRIGGER = re.compile(
     r"\d{12}|s(?:n|inh)|t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu",
     re.IGNORECASE,
@@ -98,7 +98,7 @@ def findings(text: str, *, year: int) -> Iterator[Finding]:
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        line = text[start:end]
+        line = text[start:end]  # alone, as the patterns' `\s*` must not reach into the next line
         if _TRIGGER.search(line):
             yield from _line_findings(line, number, year)
         anchor = _ANCHOR.search(text, end)
