@@ -6,15 +6,20 @@ bank account numbers and the exact birth date of a victim or a minor must not be
 reports each with its line; the found value is masked in the message, because CI logs are read by
 more people than the bulletin. `--strict` (CI) makes findings errors for bulletins that will be
 published, unless the bulletin names who reviewed them in `pii_reviewed_by`.
+
+Speed: a bulletin whose texts and year were linted before takes its findings from the fragments
+cache; otherwise only the lines holding a run of digits that some pattern needs are searched.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from publish.cache import Fragments
 from publish.errors import Problem
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.model import Bulletin, Site
@@ -37,12 +42,18 @@ _BIRTH_DATE = re.compile(
     _BIRTH_WORDS + r"\s*:?\s*(?P<date>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2}))"
 )
 _BIRTH_YEAR = re.compile(r"(?:\bSN|\bsinh năm|\bnăm sinh)\s*:?\s*(?P<y>(?:19|20)\d{2})(?![/\d])")
-_DIGIT = re.compile(r"\d")
+_ANCHOR = re.compile(r"\d\d\d\d|\d(?:[ .-]?\d){5}")
+"""Digits every pattern above needs: four in a row (the year of both birth patterns, a bare 12-digit
+ID) or six with single separators (ID and account numbers after their words). A line without them
+is skipped unsearched; having no letters, this pattern is fast on whole texts, unlike the others."""
 _TRIGGER = re.compile(
-    r"\d{12}|sn|sinh|tk|tài khoản|cccd|cmnd|cmt|căn cước|chứng minh|định danh|hộ chiếu",
+    r"\d{12}|s(?:n|inh)|t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu",
     re.IGNORECASE,
 )
-"""Something every pattern above needs besides digits: a line without it is skipped (most are)."""
+"""Something every pattern above needs besides digits: a line without it is skipped (most are).
+Alternatives sharing a first letter are grouped: the same words, searched twice as fast."""
+_ACCOUNT_WORDS = re.compile(r"t(?:k|ài khoản)", re.IGNORECASE)
+"""What `_ACCOUNT` needs: far cheaper to rule out first than `_ACCOUNT` itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,39 +90,51 @@ class _Spans:
 def findings(text: str, *, year: int) -> Iterator[Finding]:
     """Every likely ID number, account number and exact/minor birth date in `text`, by line."""
     text = nfc(text)
-    if not _DIGIT.search(text) or not _TRIGGER.search(text):
-        return
-    for number, line in enumerate(text.split("\n")):
-        if not _DIGIT.search(line) or not _TRIGGER.search(line):
-            continue
-        fresh = _Spans()
+    number = start = 0  # line `number` (0-based) starts at offset `start`
+    anchor = _ANCHOR.search(text)
+    while anchor is not None:
+        at = anchor.start()
+        number += text.count("\n", start, at)
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        line = text[start:end]  # alone, as the patterns' `\s*` must not reach into the next line
+        if _TRIGGER.search(line):
+            yield from _line_findings(line, number, year)
+        anchor = _ANCHOR.search(text, end)
 
-        for match in _ACCOUNT.finditer(line):
-            if fresh(match.span("number")):
-                yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
-        for match in _ID_NEAR.finditer(line):
-            digits = re.sub(r"\D", "", match["number"])
-            if len(digits) in (9, 12) and fresh(match.span("number")):
-                kind = "số CCCD" if len(digits) == 12 else "số CMND"
-                yield Finding(number, kind, mask(digits))
-        for match in _CITIZEN_ID.finditer(line):
-            if fresh(match.span()):
-                yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
-        for match in _BIRTH_DATE.finditer(line):
-            if fresh(match.span("date")):
-                age = year - int(match["y"])
-                who = "của trẻ vị thành niên" if age < ADULT_AGE else ""
-                yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), match["date"])
-        for match in _BIRTH_YEAR.finditer(line):
+
+def _line_findings(line: str, number: int, year: int) -> Iterator[Finding]:
+    """The findings of one line (number `number`), each span reported once."""
+    fresh = _Spans()
+    accounts = _ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ()
+    for match in accounts:
+        if fresh(match.span("number")):
+            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+    for match in _ID_NEAR.finditer(line):
+        digits = re.sub(r"\D", "", match["number"])
+        if len(digits) in (9, 12) and fresh(match.span("number")):
+            kind = "số CCCD" if len(digits) == 12 else "số CMND"
+            yield Finding(number, kind, mask(digits))
+    for match in _CITIZEN_ID.finditer(line):
+        if fresh(match.span()):
+            yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
+    for match in _BIRTH_DATE.finditer(line):
+        if fresh(match.span("date")):
             age = year - int(match["y"])
-            if 0 <= age < ADULT_AGE and fresh(match.span("y")):
-                yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])
+            who = "của trẻ vị thành niên" if age < ADULT_AGE else ""
+            yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), match["date"])
+    for match in _BIRTH_YEAR.finditer(line):
+        age = year - int(match["y"])
+        if 0 <= age < ADULT_AGE and fresh(match.span("y")):
+            yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])
 
 
 def lint(site: Site, *, strict: bool = False) -> list[Problem]:
     """Personal-data problems of every bulletin in content/, warnings unless `strict` says errors."""
     seen: set[str] = set()
     problems: list[Problem] = []
+    cache = Fragments(site.config.root)
     every = [*site.bulletins, *(e.bulletin for e in site.excluded), *site.previews]
     # The loader already gated every bulletin: reuse its verdicts instead of gating again.
     codes = {e.bulletin.source: e.code for e in site.excluded}
@@ -120,14 +143,45 @@ def lint(site: Site, *, strict: bool = False) -> list[Problem]:
             continue
         seen.add(bulletin.source)
         going_out = codes.get(bulletin.source) in (None, "scheduled")
-        problems.extend(_bulletin_problems(bulletin, site, strict=strict, going_out=going_out))
+        found = _cached_findings(bulletin, cache)
+        problems.extend(
+            _bulletin_problems(bulletin, site, found, strict=strict, going_out=going_out)
+        )
     return problems
 
 
+def _cached_findings(bulletin: Bulletin, cache: Fragments) -> tuple[tuple[Finding, ...], ...]:
+    """The findings of the title, summary and body; cached under the texts and the year."""
+    texts = (bulletin.title, bulletin.summary, bulletin.body)
+    year = bulletin.date.year
+    key = cache.key("pii-findings", year, _texts_digest(texts))
+    found = cache.get(key)
+    if isinstance(found, tuple):
+        return found
+    fresh = tuple(tuple(findings(text, year=year)) for text in texts)
+    cache.put(key, fresh)
+    return fresh
+
+
+def _texts_digest(texts: tuple[str, ...]) -> bytes:
+    """A digest of the texts (cheaper than `cache.key` on them: that hashes their repr)."""
+    h = hashlib.sha256()
+    for text in texts:
+        data = text.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.digest()
+
+
 def _bulletin_problems(
-    bulletin: Bulletin, site: Site, *, strict: bool, going_out: bool
+    bulletin: Bulletin,
+    site: Site,
+    found: tuple[tuple[Finding, ...], ...],
+    *,
+    strict: bool,
+    going_out: bool,
 ) -> Iterator[Problem]:
-    """The findings of one bulletin as Problems with file lines.
+    """The findings of one bulletin (title, summary, body) as Problems with file lines.
 
     `going_out`: published now or scheduled (drafts and unapproved bulletins still need a
     person's approval before anything is published).
@@ -135,16 +189,15 @@ def _bulletin_problems(
     reviewer = bulletin.pii_reviewed_by.strip()
     severity = "error" if strict and going_out and not reviewer else "warning"
     lines: dict[str, int] | None = None  # read only when something is found: most files are clean
-    texts = [("title", bulletin.title), ("summary", bulletin.summary), (None, bulletin.body)]
-    for field, text in texts:
-        for found in findings(text, year=bulletin.date.year):
+    for field, field_findings in zip(("title", "summary", None), found, strict=True):
+        for finding in field_findings:
             if field is None:
                 first: int | None = bulletin.body_line
             else:
                 if lines is None:
                     lines = _field_lines(site.config.root / bulletin.source)
                 first = lines.get(field)
-            line = None if first is None else first + found.line
+            line = None if first is None else first + finding.line
             if reviewer:
                 hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
             else:
@@ -154,7 +207,7 @@ def _bulletin_problems(
                 )
             yield Problem(
                 bulletin.source,
-                f"có thể là dữ liệu cá nhân: {found.kind} «{found.value}»",
+                f"có thể là dữ liệu cá nhân: {finding.kind} «{finding.value}»",
                 field,
                 line,
                 hint,

@@ -1,0 +1,192 @@
+"""The fast personal-data lint finds exactly what the plain per-line search finds, and its cache
+never serves the findings of an older text."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import publish.pii
+from publish import config as config_module
+from publish.content import load_site
+from publish.errors import Problem
+from publish.pii import (
+    _ACCOUNT,
+    _BIRTH_DATE,
+    _BIRTH_YEAR,
+    _CITIZEN_ID,
+    _ID_NEAR,
+    ADULT_AGE,
+    Finding,
+    findings,
+    lint,
+    mask,
+)
+from publish.text import nfc
+from tests.helpers import NOW, bulletin_md, make_project
+
+_DIGIT = re.compile(r"\d")
+_TRIGGER = re.compile(
+    r"\d{12}|sn|sinh|tk|tài khoản|cccd|cmnd|cmt|căn cước|chứng minh|định danh|hộ chiếu",
+    re.IGNORECASE,
+)
+
+
+def _fresh(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether `span` overlaps no span in `taken` (and remember it): one number reported once."""
+    if any(span[0] < end and start < span[1] for start, end in taken):
+        return False
+    taken.append(span)
+    return True
+
+
+def reference(text: str, *, year: int) -> Iterator[Finding]:
+    """The per-line algorithm the fast one replaced, kept verbatim as the specification."""
+    text = nfc(text)
+    if not _DIGIT.search(text) or not _TRIGGER.search(text):
+        return
+    for number, line in enumerate(text.split("\n")):
+        if not _DIGIT.search(line) or not _TRIGGER.search(line):
+            continue
+        taken: list[tuple[int, int]] = []
+        fresh = partial(_fresh, taken)
+        for match in _ACCOUNT.finditer(line):
+            if fresh(match.span("number")):
+                yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        for match in _ID_NEAR.finditer(line):
+            digits = re.sub(r"\D", "", match["number"])
+            if len(digits) in (9, 12) and fresh(match.span("number")):
+                kind = "số CCCD" if len(digits) == 12 else "số CMND"
+                yield Finding(number, kind, mask(digits))
+        for match in _CITIZEN_ID.finditer(line):
+            if fresh(match.span()):
+                yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
+        for match in _BIRTH_DATE.finditer(line):
+            if fresh(match.span("date")):
+                age = year - int(match["y"])
+                who = "của trẻ vị thành niên" if age < ADULT_AGE else ""
+                yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), match["date"])
+        for match in _BIRTH_YEAR.finditer(line):
+            age = year - int(match["y"])
+            if 0 <= age < ADULT_AGE and fresh(match.span("y")):
+                yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])
+
+
+PIECES = [
+    # the words the patterns look for, in several cases, and look-alikes that fold to them
+    "CCCD", "cccd", "Cccd ", "CMND: ", "CMT số ", "căn cước công dân ", "CĂN CƯỚC ", "chứng minh thư ",
+    "chứng minh nhân dân số ", "định danh cá nhân: ", "ĐỊNH DANH ", "hộ chiếu ", "Hộ Chiếu số ",
+    "số tài khoản ", "Số Tài Khoản ", "tài khoản số ", "STK", "STK: ", "stk ", "TK:", "tk :", "TK ",
+    "Tài khoản ngân hàng ", "SN", "SN ", "sn ", "SN: ", "sinh", "sinh ngày ", "ngày sinh: ",
+    "sinh năm ", "năm sinh ", "Sinh năm ", "SİNH ", "ſn ", "chứng mİnh ", "hộ chıếu ", "số tàİ khoản ", "ſTK ",
+    "T\u212a: ", "ᴋ", "İ", "ı",
+    # numbers: IDs, accounts, dates, years, amounts, and digits other than ASCII
+    "087123456789", "087 123 456 789", "0871234567890", "123456789", "123.456.789", "123-456-789",
+    "0071 0012 34567", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
+    "31/12/1999", "2008", "1990", "2020", "2015", "20", "19", "0", "7", "12", "123", "1234",
+    "٠٨٧١٢٣٤٥٦٧٨٩", "０８７１２３４５６７８９", "٢٠١٠", "۱۹۹۰",
+    " đồng", "đ", " VNĐ", "vnđ", " triệu",
+    # separators and line ends, including ones that str.split("\n") keeps inside a line
+    " ", "  ", ".", ",", "/", "-", ":", "(", ")", "\n", "\n", "\r\n", "\r", "\t", "\x0b", "\x0c",
+    "\x85", "\u2028", "\u00a0",
+    # ordinary text, and decomposed letters that NFC composes
+    "Bà A, ", "trú tại ấp Tân Lập", "em D ", "cháu B ", "Ngày 08/12/2020, ", "s\u0323", "ti\u0300",
+]  # fmt: skip
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+YEARS = st.integers(min_value=1985, max_value=2045)
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", 40)) * 10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    database=None,
+)
+
+
+@SETTINGS
+@given(TEXTS, YEARS)
+@example("CCCD 087123456789, STK: 0071001234567 và SN 12/03/2010", 2020)  # several on one line
+@example("CCCD 087123456789", 2020)  # _ID_NEAR and _CITIZEN_ID overlap: reported once
+@example("số tài khoản\n0071001234567\nSN\n12/03/2010", 2020)  # words and numbers split by \n
+@example("087123456789\nđồng", 2020)  # the amount word is on the next line: still an ID
+@example("CCCD 087123456789\r\nsinh năm 2008\r\n", 2020)  # CRLF
+@example("SN 2008\u2028sinh năm 2010\n\nSN 2009", 2020)  # a line separator inside a line
+@example("STK: 12 34 56 tại Agribank", 2020)  # six digits, never four in a row
+@example("087123456789 123456789012 Mã 1234 5678 9012", 2020)  # numbers, no words
+@example("chứng mİnh nhân dân 123456789, số tàİ khoản 123456", 2020)  # İ matches i in re
+@example("Ngày 08/12/2020 lúc 10 giờ, 150000000 đồng", 2020)  # digits, no trigger
+@example("", 2020)
+def test_fast_findings_equal_the_per_line_reference(text: str, year: int) -> None:
+    assert list(findings(text, year=year)) == list(reference(text, year=year))
+
+
+@SETTINGS
+@given(st.text(max_size=60), YEARS)
+def test_fast_findings_equal_the_reference_on_any_text(text: str, year: int) -> None:
+    assert list(findings(text, year=year)) == list(reference(text, year=year))
+
+
+def test_tricky_lines_give_the_expected_findings() -> None:
+    text = (
+        "CCCD 087123456789, STK: 0071001234567 và SN 12/03/2010\r\n"
+        "số tài khoản\n"
+        "0071001234567\n"
+        "087123456789\n"
+        "đồng\n"
+        "Ngày 08/12/2020 không có gì."
+    )
+    assert [(f.line, f.kind, f.value) for f in findings(text, year=2020)] == [
+        (0, "số tài khoản ngân hàng", "007********67"),
+        (0, "số CCCD", "087*******89"),
+        (0, "ngày sinh đầy đủ của trẻ vị thành niên", "12/03/2010"),
+        (3, "số CCCD (12 chữ số)", "087*******89"),
+    ]
+
+
+def site_problems(root: Path) -> list[Problem]:
+    """What lint reports for the project now."""
+    return lint(load_site(config_module.load(root), now=NOW))
+
+
+def test_an_edited_bulletin_is_linted_again_not_served_from_the_cache(tmp_path: Path) -> None:
+    path = "content/a.md"
+    root = make_project(tmp_path, {path: bulletin_md(body="Bà F trình báo.\n")})
+    assert site_problems(root) == []
+    (root / path).write_text(bulletin_md(body="Bà F trình báo.\n\nCCCD 087123456789.\n"))
+    assert [(p.line, p.message) for p in site_problems(root)] == [
+        (11, "có thể là dữ liệu cá nhân: số CCCD «087*******89»")
+    ]
+    (root / path).write_text(bulletin_md(body="Bà F trình báo.\n"))
+    assert site_problems(root) == []
+
+
+def test_the_bulletin_year_is_part_of_the_cached_answer(tmp_path: Path) -> None:
+    body = "Em D (sinh năm 2008) bị dụ dỗ.\n"
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    assert "(12 tuổi)" in site_problems(root)[0].message
+    (root / "content/a.md").write_text(bulletin_md({"date": "2019-12-08 08:00"}, body))
+    assert "(11 tuổi)" in site_problems(root)[0].message
+
+
+def test_an_unchanged_bulletin_is_not_searched_again(tmp_path: Path, monkeypatch) -> None:
+    body = "CCCD của bà: 087123456789.\n"
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    first = site_problems(root)
+    assert len(first) == 1
+    monkeypatch.setattr(publish.pii, "findings", pytest.fail)
+    assert site_problems(root) == first
+
+
+def test_title_findings_name_the_current_title_line_even_from_the_cache(tmp_path: Path) -> None:
+    title = '"Tìm nhân thân cháu SN 02/05/2015"'
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": title})})
+    assert [p.line for p in site_problems(root)] == [2]
+    moved = bulletin_md({"title": title}).replace("---\n", "---\nauthor: Đội Tuyên truyền\n", 1)
+    (root / "content/a.md").write_text(moved)
+    assert [p.line for p in site_problems(root)] == [3]
