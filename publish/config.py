@@ -109,7 +109,10 @@ class ZaloConfig:
     description_max: int = 300
     author_max: int = 50
     cover_max_bytes: int = 1_000_000
-    concurrency: int = 4
+    concurrency: int = 8
+    """API calls in flight at once."""
+    rate_limit_per_minute: int = 4000
+    """Calls are paced to stay under this (Zalo documents 4,000 per minute per app; 0: no pacing)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -484,3 +484,33 @@ def test_api_messages_echoing_a_token_are_masked(emulator: ZaloEmulator, token_f
     assert "access-abcdef" not in str(caught.value)
     assert "bad token ***" in str(caught.value)
     assert TokenFile(token_file).load() == TokenPair("refresh-abcdef", "access-abcdef", None)
+
+
+def test_calls_are_paced_under_the_rate_limit(emulator: ZaloEmulator, token_file: Path) -> None:
+    """With the client's limit set to the OA's, a burst of calls never meets -32."""
+    emulator.configure(rate_limit_per_minute=10, rate_limit_window=0.5)
+    with make_client(
+        emulator,
+        token_file,
+        rate_limit_per_minute=10,
+        rate_window=0.5,
+        max_retries=0,
+        concurrency=1,
+    ) as client:
+        for _ in range(25):
+            client.getoa()
+    assert not any(c.error == -32 for c in emulator.calls)
+    assert emulator.count_calls("/oa/getoa") == 25
+
+
+def test_without_pacing_the_same_burst_meets_the_limit(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    emulator.configure(rate_limit_per_minute=10, rate_limit_window=0.5)
+    with (
+        make_client(emulator, token_file, rate_limit_per_minute=0, max_retries=0) as client,
+        pytest.raises(ZaloError) as caught,
+    ):
+        for _ in range(25):
+            client.getoa()
+    assert caught.value.code == -32

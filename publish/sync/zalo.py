@@ -200,8 +200,11 @@ def plan_actions(observed: Observed) -> list[Action]:
 
 
 def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
-    """Client overrides: [zalo] concurrency, and waits from the environment when set."""
-    values: dict[str, Any] = {"concurrency": max(1, config.zalo.concurrency)}
+    """Client overrides: [zalo] concurrency and rate limit, and waits from the environment when set."""
+    values: dict[str, Any] = {
+        "concurrency": max(1, config.zalo.concurrency),
+        "rate_limit_per_minute": max(0, config.zalo.rate_limit_per_minute),
+    }
     for name, setting in SETTINGS_ENV.items():
         if env.get(name):
             try:

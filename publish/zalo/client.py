@@ -8,6 +8,7 @@ publish a duplicate); it raises ZaloUncertainError unless `retry_uncertain_creat
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import hmac
 import json
@@ -64,7 +65,9 @@ class ClientSettings:
     verify_first_delay: float = 2.0  # Zalo needs a moment before the first verify
     verify_interval: float = 3.0
     verify_timeout: float = 60.0  # total time to keep polling through -214
-    concurrency: int = 4  # requests in flight at once, and workers for map()
+    concurrency: int = 8  # requests in flight at once, and workers for map()
+    rate_limit_per_minute: int = 4000  # paced below Zalo's documented per-app limit (0: no pacing)
+    rate_window: float = 60.0  # seconds the limit counts over
     appsecret_proof: bool = False  # send the appsecret_proof header (if the app requires it)
     retry_uncertain_creates: bool = False  # re-send a create whose reply was lost (may duplicate)
 
@@ -139,6 +142,8 @@ class ZaloClient:
             limits=httpx.Limits(max_connections=max(1, self.settings.concurrency)),
         )
         self._slots = threading.BoundedSemaphore(max(1, self.settings.concurrency))
+        self._sent: collections.deque[float] = collections.deque()
+        self._pacing = threading.Lock()
         self._sleep = sleep
         self._random = random.Random()
 
@@ -372,6 +377,23 @@ class ZaloClient:
         delay = min(self.settings.backoff_max, base * (2**attempt))
         return delay * (0.5 + self._random.random() / 2)
 
+    def _pace(self) -> None:
+        """Wait, if needed, so that calls stay under the rate limit (a -32 costs a backoff)."""
+        limit = self.settings.rate_limit_per_minute
+        if limit <= 0:
+            return
+        # Requests in flight reach Zalo later than counted here: keep that many in reserve.
+        allowed = max(1, limit - self.settings.concurrency)
+        window = self.settings.rate_window
+        with self._pacing:
+            now = time.monotonic()
+            while self._sent and self._sent[0] <= now - window:
+                self._sent.popleft()
+            if len(self._sent) >= allowed:
+                self._sleep(self._sent[0] + window - now)
+                self._sent.popleft()
+            self._sent.append(time.monotonic())
+
     def _send(self, operation: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """Send with retries on transient failures; never re-sends a create that may have landed."""
         attempt = 0
@@ -380,6 +402,7 @@ class ZaloClient:
             uncertain = False
             try:
                 with self._slots:
+                    self._pace()
                     response = self._http.request(method, url, **kwargs)
             except httpx.TransportError as exc:
                 failure = type(exc).__name__
