@@ -469,9 +469,13 @@ def _relative_parts(path: Path, folder: Path) -> Sequence[str]:
 
 
 def _within(path: Path, folder: Path) -> bool:
-    """Whether resolved `path` is resolved `folder` or inside it (`folder in path.parents`)."""
+    """Whether resolved `path` is resolved `folder` or inside it, by strings first (the usual
+    case); pathlib decides the rest (e.g. case-insensitive names on Windows).
+    """
     text, top = str(path), str(folder)
-    return text == top or text.startswith(top if top.endswith(os.sep) else top + os.sep)
+    if text == top or text.startswith(top if top.endswith(os.sep) else top + os.sep):
+        return True
+    return path == folder or folder in path.parents
 
 
 def _text(
