@@ -10,13 +10,13 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from publish.cache import Fragments
+from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
 from publish.frontmatter import FrontMatterError, Parsed, decode, split
@@ -59,6 +59,9 @@ CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept."""
 WINDOWS_CHARS = frozenset('<>:"|?*\\')
 """Characters no Windows file name may hold (editors check the repository out on Windows)."""
+_UNPORTABLE_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]|[ .]/')
+"""Any of WINDOWS_CHARS or a control character, or a name ending in a space or a dot (parts
+joined and followed by '/'): what `_unportable` looks for, in one pass."""
 SECRET_HINT = (
     "Tài liệu mật không được lưu trên máy hay kho git có kết nối Internet (Luật Bảo vệ bí mật nhà "
     "nước). Chuyển tệp ra khỏi dự án (nếu đã commit: xóa khỏi lịch sử git và báo cán bộ phụ trách "
@@ -111,9 +114,7 @@ def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site
             ]
         )
     bulletins = []
-    # Each file is validated on its own, so the files are shared between the CPU's cores.
-    jobs = [partial(_load_one, path, config) for path in _markdown_files(content_dir, pages=False)]
-    for bulletin, found in run_jobs(jobs, chunk=64):
+    for bulletin, found in _load_bulletins(list(_markdown_files(content_dir, pages=False)), config):
         problems.extend(found)
         if bulletin is not None:
             bulletins.append(bulletin)
@@ -156,7 +157,7 @@ def _markdown_files(folder: Path, *, pages: bool) -> Iterator[Path]:
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*.md")):
-        parts = path.relative_to(folder).parts
+        parts = _relative_parts(path, folder)
         if any(part.startswith((".", "_")) for part in parts):
             continue
         if not pages and parts[0] == PAGES_DIR:
@@ -176,17 +177,14 @@ def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) 
     A file (or a folder above it) that is a symlink out of content/, or something that is not a
     regular file (a FIFO would block the build forever), is refused without being read.
     """
-    if content_dir is not None:
-        inside = _resolved_dir(content_dir)
-        resolved = _resolve(path)
-        if resolved != inside and inside not in resolved.parents:
-            collector.add(
-                "tệp là liên kết (symlink) tới nơi nằm ngoài thư mục content/: không đọc",
-                line=None,
-                hint="Chép nội dung vào một tệp thật trong content/ thay vì dùng liên kết.",
-            )
-            return None
-    if content_dir is not None and (bad := _unportable(path.relative_to(content_dir))):
+    if content_dir is not None and not _within(_resolve(path), _resolved_dir(content_dir)):
+        collector.add(
+            "tệp là liên kết (symlink) tới nơi nằm ngoài thư mục content/: không đọc",
+            line=None,
+            hint="Chép nội dung vào một tệp thật trong content/ thay vì dùng liên kết.",
+        )
+        return None
+    if content_dir is not None and (bad := _unportable(_relative_parts(path, content_dir))):
         collector.add(
             f"tên tệp có {bad}: máy Windows của người biên tập không mở được tệp này",
             hint='Đổi tên tệp, chỉ dùng chữ, số, dấu gạch ngang; không dùng < > : " | ? * \\.',
@@ -198,7 +196,8 @@ def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) 
             hint="Xóa mục này khỏi content/ hoặc đổi tên để không kết thúc bằng .md.",
         )
         return None
-    raw = path.read_bytes()
+    with open(path, "rb") as handle:
+        raw = handle.read()
     collector.digest = hashlib.sha256(raw).hexdigest()
     return raw
 
@@ -237,21 +236,17 @@ def _without_controls(value: Any) -> Any:
     return value
 
 
-def _unportable(rel: Path) -> str:
-    """What makes a path under content/ impossible on Windows (empty when nothing does)."""
-    for part in rel.parts:
+def _unportable(parts: Sequence[str]) -> str:
+    """What makes a path under content/ (its parts) impossible on Windows (empty when nothing does)."""
+    if not _UNPORTABLE_RE.search("/".join(parts) + "/"):
+        return ""  # the usual case, decided without looking at each character
+    for part in parts:
         chars = sorted({c for c in part if c in WINDOWS_CHARS or ord(c) < 32})
         if chars:
             return "ký tự không được phép " + " ".join(repr(c) for c in chars)
         if part.endswith((" ", ".")):
             return "dấu cách hoặc dấu chấm ở cuối tên"
     return ""
-
-
-def _load_one(path: Path, config: Config) -> tuple[Bulletin | None, list[Problem]]:
-    """One bulletin and its problems (a job that may run in a worker process)."""
-    found: list[Problem] = []
-    return load_bulletin(path, config, found), found
 
 
 _CACHES: dict[Path, Fragments] = {}
@@ -266,6 +261,10 @@ class _Loaded:
     problems: tuple[Problem, ...]
     images: tuple[tuple[str, str], ...]
 
+    def __reduce__(self) -> tuple[type[_Loaded], tuple[Any, ...]]:
+        """Pickle as a constructor call (see publish.model: far faster to load)."""
+        return (_Loaded, (self.bulletin, self.problems, self.images))
+
 
 def _cache(config: Config) -> Fragments:
     """The fragment cache of the project."""
@@ -275,38 +274,80 @@ def _cache(config: Config) -> Fragments:
     return found
 
 
-def _cached(path: Path, config: Config, key: str) -> _Loaded | None:
-    """An earlier load of the same bytes, when every image it checked still resolves the same."""
-    hit = _cache(config).get(key)
-    if not isinstance(hit, _Loaded):
-        return None
-    for ref, expected in hit.images:
-        resolved = resolve_content_path(ref, path, config)
-        if resolved is None or str(resolved) != expected or not resolved.is_file():
-            return None
-    return hit
-
-
-def load_bulletin(path: Path, config: Config, problems: list[Problem]) -> Bulletin | None:
-    """Validate one bulletin file; append its problems and return it when it has none.
+def _load_bulletins(
+    paths: list[Path], config: Config
+) -> list[tuple[Bulletin | None, list[Problem]]]:
+    """Each bulletin file's bulletin (None when it has errors) and problems, in file order.
 
     A file whose bytes (and site.toml, and the tool) are unchanged since an earlier build comes
-    from the cache with its warnings, once its images are found again: no YAML, no validation.
+    from the shelf with its warnings, once its images are found again: no YAML, no validation.
+    Every other file is validated on its own, so those are shared between the CPU's cores.
     """
-    source = _rel(path, config.root)
-    col = Collector(source, problems)
-    start = len(problems)
+    shelf = Shelf(_cache(config), "bulletin")
+    content_dir = config.root / "content"
+    sources = [_rel(path, config.root) for path in paths]
+    done: list[tuple[Bulletin | None, list[Problem]] | None] = []
+    jobs = []
+    found_again: dict[tuple[str, str, str], bool] = {}
+    for path, source in zip(paths, sources, strict=True):
+        # A file never shelved is read once, by its job, not here as well.
+        if shelf.holds(source):
+            found: list[Problem] = []
+            col = Collector(source, found)
+            if read_raw(path, col, content_dir) is None:
+                done.append((None, found))
+                continue
+            hit = shelf.get(source, col.digest)
+            if isinstance(hit, _Loaded) and _images_unchanged(hit, path, config, found_again):
+                shelf.keep(source, col.digest, hit)
+                done.append((hit.bulletin, list(hit.problems)))
+                continue
+        done.append(None)
+        jobs.append(partial(_load_one, path, config))
+    waiting = [i for i, item in enumerate(done) if item is None]
+    for i, (found, digest, loaded) in zip(waiting, run_jobs(jobs, chunk=64), strict=True):
+        done[i] = (None if loaded is None else loaded.bulletin, found)
+        if loaded is not None:
+            shelf.keep(sources[i], digest, loaded)
+    shelf.save()
+    return done  # type: ignore[return-value]
+
+
+def _images_unchanged(
+    hit: _Loaded, path: Path, config: Config, seen: dict[tuple[str, str, str], bool]
+) -> bool:
+    """Whether every image an earlier load checked still resolves to the same existing file.
+
+    `seen` holds the answers of this load by (reference, folder of the file, expected path):
+    thousands of bulletins share a few cover images.
+    """
+    folder = os.path.dirname(path)
+    for ref, expected in hit.images:
+        memo = (ref, folder, expected)
+        found = seen.get(memo)
+        if found is None:
+            resolved = resolve_content_path(ref, path, config)
+            found = seen[memo] = (
+                resolved is not None and str(resolved) == expected and resolved.is_file()
+            )
+        if not found:
+            return False
+    return True
+
+
+def _load_one(path: Path, config: Config) -> tuple[list[Problem], str, _Loaded | None]:
+    """Validate one bulletin file: its problems, its digest, and the load to shelve when it has
+    no errors (a job that may run in a worker process).
+    """
+    found: list[Problem] = []
+    col = Collector(_rel(path, config.root), found)
     raw = read_raw(path, col, config.root / "content")
     if raw is None:
-        return None
-    key = _cache(config).key("bulletin", source, col.digest)
-    if (hit := _cached(path, config, key)) is not None:
-        problems.extend(hit.problems)
-        return hit.bulletin
+        return found, "", None
     bulletin = _validate(path, config, col, parse_raw(raw, col))
-    if bulletin is not None:
-        _cache(config).put(key, _Loaded(bulletin, tuple(problems[start:]), tuple(col.images)))
-    return bulletin
+    if bulletin is None:
+        return found, col.digest, None
+    return found, col.digest, _Loaded(bulletin, tuple(found), tuple(col.images))
 
 
 def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None) -> Bulletin | None:
@@ -411,9 +452,30 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
 def _rel(path: Path, root: Path) -> str:
     """Path relative to the project root, POSIX style."""
     try:
-        return path.relative_to(root).as_posix()
+        return "/".join(_relative_parts(path, root))
     except ValueError:
         return path.as_posix()
+
+
+def _relative_parts(path: Path, folder: Path) -> Sequence[str]:
+    """`path.relative_to(folder).parts`, by comparing strings when `path` is spelt under
+    `folder` (as every file found by rglob is): building Path objects costs more than the load.
+    """
+    text, top = str(path), str(folder)
+    # pathlib spells paths normalised: one separator between parts, none at the end.
+    if top != os.sep and text.startswith(top + os.sep):
+        return text[len(top) + 1 :].split(os.sep)
+    return path.relative_to(folder).parts
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether resolved `path` is resolved `folder` or inside it, by strings first (the usual
+    case); pathlib decides the rest (e.g. case-insensitive names on Windows).
+    """
+    text, top = str(path), str(folder)
+    if text == top or text.startswith(top if top.endswith(os.sep) else top + os.sep):
+        return True
+    return path == folder or folder in path.parents
 
 
 def _text(
@@ -655,21 +717,24 @@ def _canonical_tags(bulletins: list[Bulletin]) -> list[Bulletin]:
     The label is the spelling most bulletins use (ties: the oldest bulletin's), so every page,
     feed and list shows the same label and adding a bulletin never renames a tag by accident.
     """
-    spellings: dict[str, Counter[str]] = {}
-    first: dict[tuple[str, str], tuple[dt.datetime, str]] = {}
+    uses: Counter[str] = Counter()
+    first: dict[str, tuple[dt.datetime, str]] = {}
     for bulletin in bulletins:
+        when = (bulletin.date, bulletin.key)
         for tag in bulletin.tags:
-            slug = slugify(tag)
-            spellings.setdefault(slug, Counter())[tag] += 1
-            first.setdefault((slug, tag), (bulletin.date, bulletin.key))
-            first[(slug, tag)] = min(first[(slug, tag)], (bulletin.date, bulletin.key))
-    label = {
-        slug: min(counts, key=lambda t: (-counts[t], first[(slug, t)], t))
-        for slug, counts in spellings.items()
-    }
+            uses[tag] += 1
+            if tag not in first or when < first[tag]:
+                first[tag] = when
+    spellings: dict[str, list[str]] = {}
+    for tag in uses:
+        # Once per spelling, not per use: thousands of bulletins share a few hundred tags.
+        spellings.setdefault(slugify(tag), []).append(tag)
+    label: dict[str, str] = {}
+    for same in spellings.values():
+        label.update(dict.fromkeys(same, min(same, key=lambda t: (-uses[t], first[t], t))))
     return [
-        dataclasses.replace(b, tags=tuple(label[slugify(t)] for t in b.tags))
-        if any(label[slugify(t)] != t for t in b.tags)
+        dataclasses.replace(b, tags=tuple(label[t] for t in b.tags))
+        if any(label[t] != t for t in b.tags)
         else b
         for b in bulletins
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from publish.config import Policy
@@ -18,9 +19,15 @@ _GRADE_LINE = re.compile(r"^\W*độ\s+mật\s*[:：]\s*(?P<value>.*)$", re.IGNO
 _TITLE_STAMP = re.compile(r"^\s*[\[(]\s*(?P<stamp>[^\])]+?)\s*[\])]")
 
 
-def _grades(policy: Policy) -> set[str]:
+def _grades(policy: Policy) -> frozenset[str]:
     """Folded secret grades: the legal ones plus the site's own list."""
-    return {fold(nfc(c)).strip() for c in (*STAMPS, *policy.secret_classifications) if c.strip()}
+    return _folded_grades(tuple(policy.secret_classifications))
+
+
+@functools.lru_cache(maxsize=16)
+def _folded_grades(classifications: tuple[str, ...]) -> frozenset[str]:
+    """See _grades (folded once per list: the gate asks for every bulletin)."""
+    return frozenset(fold(nfc(c)).strip() for c in (*STAMPS, *classifications) if c.strip())
 
 
 def secret_classification(value: str, policy: Policy) -> bool:

@@ -15,9 +15,20 @@ from publish.errors import Problem
 __all__ = ["Artifact", "Bulletin", "Exclusion", "ImageRef", "Kept", "Page", "Site"]
 
 
+def _by_constructor(self: Any) -> tuple[type, tuple[Any, ...]]:
+    """Pickle as a call of the constructor with every field in order.
+
+    The default for a frozen dataclass with slots sets each field in a Python-level loop
+    (dataclasses' __setstate__), markedly slower to load, and a rebuild loads every bulletin.
+    """
+    return (type(self), tuple(getattr(self, name) for name in self.__slots__))
+
+
 @dataclass(frozen=True, slots=True)
 class ImageRef:
     """An image a bulletin uses: its path under content/, alt text and optional caption."""
+
+    __reduce__ = _by_constructor
 
     path: str
     alt: str
@@ -27,6 +38,8 @@ class ImageRef:
 @dataclass(frozen=True, slots=True)
 class Bulletin:
     """One bulletin as the editor wrote it, validated and normalised to NFC."""
+
+    __reduce__ = _by_constructor
 
     key: str
     """Stable sync key: front matter `id`, else the slug. Renaming a file with an `id` keeps it."""
@@ -74,6 +87,8 @@ class Bulletin:
 class Page:
     """A standalone page from content/pages/ (giới thiệu, liên hệ, gửi phản ánh)."""
 
+    __reduce__ = _by_constructor
+
     slug: str
     title: str
     body: str
@@ -94,6 +109,8 @@ class Page:
 class Exclusion:
     """A bulletin left out of every channel, and why (Vietnamese, shown by `publish build`)."""
 
+    __reduce__ = _by_constructor
+
     bulletin: Bulletin
     reason: str
     code: str
@@ -103,6 +120,8 @@ class Exclusion:
 @dataclass(frozen=True, slots=True)
 class Site:
     """Everything loaded and gated: what renderers may publish, frozen."""
+
+    __reduce__ = _by_constructor
 
     config: Config
     now: dt.datetime
@@ -131,6 +150,8 @@ class Site:
 @dataclass(frozen=True, slots=True)
 class Artifact:
     """One output file: which channel, where under output/<channel>/, its bytes, and its source."""
+
+    __reduce__ = _by_constructor
 
     channel: str
     path: str
