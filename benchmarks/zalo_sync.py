@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from publish import config as config_module
 from publish.commands.sync import SyncOptions
-from publish.config import CHANNELS
+from publish.config import CHANNELS, ZaloConfig
 from publish.pipeline import build
 from publish.sync.base import run
 from publish.sync.zalo import make_syncer
@@ -146,6 +146,12 @@ def main() -> None:
     parser.add_argument(
         "--command", action="store_true", help="also time the `publish sync` command"
     )
+    parser.add_argument(
+        "--rate-limit",
+        type=int,
+        default=EmulatorConfig().rate_limit_per_minute,
+        help="emulator's calls per minute before -32 (0: none, to seed 10,000 articles quickly)",
+    )
     args = parser.parse_args()
     config = EmulatorConfig(
         latency=args.latency,
@@ -166,7 +172,7 @@ def main() -> None:
         )
         print(
             f"{args.count} bulletins, {args.latency * 1000:.0f} ms per call, "
-            f"Zalo processing {args.processing:.1f} s, concurrency 4, "
+            f"Zalo processing {args.processing:.1f} s, concurrency {ZaloConfig().concurrency}, "
             f"rate limit {args.rate_limit or 'off'} calls/min"
         )
         one_sync(root, emulator, "first sync")
