@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property, partial
 from typing import Any
 
 from markupsafe import Markup
 
+from publish.cache import digest
 from publish.model import Bulletin, Page
 from publish.render.web.context import COVER_SIZES, SiteContext
 from publish.render.web.seo import json_ld, news_article
@@ -61,6 +62,27 @@ class Listing:
     intro: str = ""
     crumbs: list[tuple[str, str]] = field(default_factory=list)
     feed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranks:
+    """The web bulletins newest first, each one's rank there, and groups as bitmasks of ranks."""
+
+    order: list[Bulletin]
+    rank: dict[str, int]
+    tags: dict[str, int]
+    """Tag slug → bitmask with bit r set when order[r] has the tag."""
+    categories: dict[str, int]
+    """Category key → bitmask of its bulletins' ranks."""
+
+
+def _bitmask(ranks: Iterable[int]) -> int:
+    """An integer with bit r set for each r of `ranks` (built in one pass, not bit by bit)."""
+    found = list(ranks)
+    bits = bytearray((max(found, default=0) >> 3) + 1)
+    for r in found:
+        bits[r >> 3] |= 1 << (r & 7)
+    return int.from_bytes(bits, "little")
 
 
 PAGER_EDGE = 2
@@ -128,17 +150,30 @@ class Views(SiteContext):
             for number, chunk in enumerate(chunks, start=1)
         ]
 
-    def stamp(self, bulletin: Bulletin | None) -> tuple[Any, ...] | None:
-        """What a page can show of a bulletin: every field but the body (its file digest stands
-        in for it), and whether it is a --drafts preview."""
+    def stamp(self, bulletin: Bulletin | None) -> str | None:
+        """What a page can show of a bulletin, as a digest: every field but the body (its file
+        digest stands in for it), and whether it is a --drafts preview.
+
+        Memoised: one bulletin is stamped for its page, its neighbours', its related bulletins'
+        and its list pages; a digest keeps each page's inputs short to hash.
+        """
         if bulletin is None:
             return None
-        # Sets are sorted: their order (string hashing) differs from one process to the next.
-        values = (getattr(bulletin, name) for name in _STAMPED)
-        return (
-            *(tuple(sorted(v)) if isinstance(v, frozenset) else v for v in values),
-            self.site.is_preview(bulletin),
-        )
+        found = self._stamp_memo.get(bulletin.key)
+        if found is None:
+            # Sets are sorted: their order (string hashing) differs from one process to the next.
+            values = (getattr(bulletin, name) for name in _STAMPED)
+            shown = (
+                *(tuple(sorted(v)) if isinstance(v, frozenset) else v for v in values),
+                self.site.is_preview(bulletin),
+            )
+            found = self._stamp_memo[bulletin.key] = digest(shown)
+        return found
+
+    @cached_property
+    def _stamp_memo(self) -> dict[str, str]:
+        """Each stamped bulletin's stamp, by key (keys are unique within a site)."""
+        return {}
 
     def _stamps(self, head: tuple[Any, ...], bulletins: Sequence[Bulletin]) -> tuple[Any, ...]:
         """`head` followed by the stamps of `bulletins`."""
@@ -348,40 +383,55 @@ class Views(SiteContext):
         return found
 
     @cached_property
-    def _ranks(self) -> tuple[list[Bulletin], dict[str, int], dict[str, list[int]]]:
-        """Bulletins newest first by (date, key), each one's rank there, and each tag's ranks."""
+    def _ranks(self) -> _Ranks:
+        """Bulletins newest first by (date, key), each one's rank there, and each tag's and
+        category's bulletins as a bitmask of ranks."""
         order = sorted(self.bulletins, key=lambda b: (b.date, b.key), reverse=True)
         rank = {b.key: i for i, b in enumerate(order)}
-        tags = {slug: [rank[b.key] for b in found] for slug, found in self.by_tag.items()}
-        return order, rank, tags
+        return _Ranks(
+            order,
+            rank,
+            {slug: _bitmask(rank[b.key] for b in found) for slug, found in self.by_tag.items()},
+            {key: _bitmask(rank[b.key] for b in found) for key, found in self.by_category.items()},
+        )
 
     def _rank_related(self, bulletin: Bulletin) -> list[Bulletin]:
         """Bulletins sharing the most tags, then the same category, newest first.
 
         The same order as sorting every candidate by (shared tags, same category, date, key),
-        without that sort: a popular tag makes thousands of candidates for each of 10,000
-        pages. Candidates are counted by rank (C-level Counter) and taken level by level.
+        without looking at each candidate: a popular tag makes thousands of them for each of
+        10,000 pages. Bulletins are bits of an integer in rank order (newest lowest), so the
+        bulletins sharing at least k tags are a few ANDs and ORs of the tags' masks, and the
+        lowest set bits of a group are its newest.
         """
         limit = self.config.web.related
         if limit <= 0:
             return self._rank_related_slowly(bulletin)
-        order, rank, tags = self._ranks
-        me = rank[bulletin.key]
-        shared: Counter[int] = Counter()
-        for slug in self.tag_slugs[bulletin.key]:
-            shared.update(tags[slug])
-        shared.pop(me, None)
+        ranks = self._ranks
+        me = ranks.rank[bulletin.key]
+        masks = [ranks.tags[slug] for slug in self.tag_slugs[bulletin.key]]
+        # at_least[k]: the bulletins sharing at least k of these tags (a bit-sliced counter).
+        at_least = [0] * (len(masks) + 2)
+        for j, mask in enumerate(masks):
+            for k in range(j + 1, 1, -1):
+                at_least[k] |= at_least[k - 1] & mask
+            at_least[1] |= mask
+        same = ranks.categories[bulletin.category]
+        not_me = ~(1 << me)
         chosen: list[int] = []
-        for level in sorted(set(shared.values()), reverse=True):
-            group = sorted(r for r, count in shared.items() if count == level)
-            chosen += [r for r in group if order[r].category == bulletin.category]
-            chosen += [r for r in group if order[r].category != bulletin.category]
-            if len(chosen) >= limit:
-                return [order[r] for r in chosen[:limit]]
-        # No shared tag: the newest of the same category (lists are newest first).
-        rest = {rank[o.key] for o in self.by_category[bulletin.category][: limit + 1]}
-        chosen += sorted(rest - set(shared) - {me})
-        return [order[r] for r in chosen[:limit]]
+        for k in range(len(masks), 0, -1):
+            level = at_least[k] & ~at_least[k + 1] & not_me
+            for group in (level & same, level & ~same):
+                while group and len(chosen) < limit:
+                    lowest = group & -group
+                    chosen.append(lowest.bit_length() - 1)
+                    group ^= lowest
+            if len(chosen) == limit:
+                return [ranks.order[r] for r in chosen]
+        # Every bulletin sharing a tag is chosen: the newest of the same category fill the rest.
+        rest = {ranks.rank[o.key] for o in self.by_category[bulletin.category][: limit + 1]}
+        chosen += sorted(rest - set(chosen) - {me})
+        return [ranks.order[r] for r in chosen[:limit]]
 
     def _rank_related_slowly(self, bulletin: Bulletin) -> list[Bulletin]:
         """Bulletins sharing the most tags, then the same category, newest first."""
