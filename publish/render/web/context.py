@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -40,6 +41,7 @@ class SiteContext:
         self.pictures = pictures
         self.markdown = MarkdownRenderer()
         self.fragments = Fragments(self.config.root)
+        self._resolved: dict[tuple[str, str], str | None] = {}
         self.qr = QrCodes(cache_dir(site.config.root, "qr"))
         self.bulletins = site.for_channel("web")
         self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
@@ -221,17 +223,33 @@ class SiteContext:
         """See `image_info`."""
         if "://" in src or src.startswith(("data:", "//")):
             return None
-        resolved = resolve_content_path(src, self.config.root / source, self.config)
-        if resolved is None or not resolved.is_file():
+        path = self._local_image(src, source)
+        if path is None:
             return None
-        content = (self.config.root / "content").resolve()
-        picture = self.pictures.picture(resolved.relative_to(content).as_posix(), owner=source)
+        picture = self.pictures.picture(path, owner=source)
         return ImageInfo(
             self.url("/" + picture.largest.path),
             self.pictures.srcset(picture),
             picture.largest.width,
             picture.largest.height,
         )
+
+    def _local_image(self, src: str, source: str) -> str | None:
+        """The path under content/ of an image src in `source`, None when it is no file there
+        (remembered for this build: every reused page asks again, and resolving costs syscalls)."""
+        key = (src, source)
+        if key not in self._resolved:
+            resolved = resolve_content_path(src, self.config.root / source, self.config)
+            found = None
+            if resolved is not None and resolved.is_file():
+                found = resolved.relative_to(self._content).as_posix()
+            self._resolved[key] = found
+        return self._resolved[key]
+
+    @cached_property
+    def _content(self) -> Path:
+        """content/, resolved."""
+        return (self.config.root / "content").resolve()
 
     def convert(self, body: str, source: str, *, eager_first: bool) -> str:
         """Markdown → sanitised HTML, resolving image paths relative to `source`."""
