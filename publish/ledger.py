@@ -88,12 +88,31 @@ class Ledger:
             return entry[3]
         return None
 
-    def matches_folder(self) -> bool:
-        """Whether the folder holds exactly the recorded files, none touched since."""
+    def verify_folder(self) -> bool:
+        """Whether the folder holds exactly the recorded files with their recorded bytes.
+
+        A file whose stat differs (output/ restored from a CI cache, copied, touched) is read and
+        compared by digest; when all match, the ledger is saved with the new stats.
+        """
         found = scan(self.folder)
-        if len(found) != len(self.entries):
+        if found.keys() != self.entries.keys():
             return False
-        return all(self.entries.get(rel, (None,))[:3] == st for rel, st in found.items())
+        refreshed: dict[str, Entry] = {}
+        for rel, st in found.items():
+            entry = self.entries[rel]
+            if entry[:3] == st:
+                continue
+            try:
+                with open(self.folder / rel, "rb") as handle:
+                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            except OSError:
+                return False
+            if digest != entry[3]:
+                return False
+            refreshed[rel] = (*st, digest)
+        if refreshed:
+            self.save({**self.entries, **refreshed})
+        return True
 
     def save(self, entries: dict[str, Entry]) -> None:
         """Replace the ledger (best effort: without it the next build compares bytes)."""

@@ -1,18 +1,23 @@
 """A no-op build in a fraction of a second: replay the last one when nothing it read has changed.
 
 The last successful `publish build` leaves a stamp in `.cache/last-build.pickle`: the tool's code
-and installed libraries, the options, the size/mtime/ctime/inode of every file it read (site.toml,
-content/, templates/, the abbreviation list), and the span of time in which its gates give the same
+and installed libraries, the options, the digest and size/mtime/ctime/inode of every file it read
+(site.toml, content/, templates/, the abbreviation list), and the span of time in which its gates give the same
 answers (no embargo lifting, nothing expiring, no new year for the footer, no radio air time for
 the episode warnings). A build with the same stamp, inside that span, whose output folders still
 hold exactly what the writer recorded, cannot produce other bytes: it reprints the last report and
 writes nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
+
+A file whose stat differs (a fresh clone, a cache restored in CI, `touch`) is read and compared by
+digest, as git does with its index; so is one changed close to when it was recorded ("racy").
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import hashlib
 import importlib.metadata
 import os
 import pickle
@@ -32,13 +37,15 @@ __all__ = ["LastBuild", "Outcome"]
 
 STAMP = "last-build.pickle"
 RACY_SECONDS = 1.0
-"""A file changed this close to the start of a build may change again within the same timestamp
-tick without its stat showing it (git's "racy" case): such a build leaves no stamp."""
-_VERSION = 2
+"""A file changed this close to when its stat was taken may change again within the same timestamp
+tick without its stat showing it (git's "racy" case): its bytes are compared every time."""
+_VERSION = 3
 _BUILTIN_THEME = Path(publish.__file__).resolve().parents[1] / "templates"
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of an input file."""
+Input = tuple[Stat | None, str]
+"""An input file's stat (None: racy, always compare the bytes) and the sha256 of its bytes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +64,7 @@ class _Stamp:
     """The saved stamp of the last successful build."""
 
     key: tuple[object, ...]
-    inputs: dict[str, Stat]
+    inputs: dict[str, Input]
     since: dt.datetime | None
     until: dt.datetime | None
     outcome: Outcome
@@ -73,8 +80,7 @@ class LastBuild:
         self.cache = config.root / ".cache"
         self.path = self.cache / STAMP
         self.options = options
-        self._inputs: dict[str, Stat] | None = None
-        self._started = 0
+        self._inputs: dict[str, Input] | None = None
 
     def _key(self) -> tuple[object, ...]:
         """Everything besides input files that decides the output bytes."""
@@ -123,39 +129,69 @@ class LastBuild:
             stamp.until is not None and now >= stamp.until
         ):
             return None
-        if stamp.inputs != self._stat_inputs():
+        current = self._stat_inputs()
+        if current.keys() != stamp.inputs.keys():
             return None
+        checked = time.time_ns()
+        refreshed: dict[str, Input] = {}
+        for path, st in current.items():
+            recorded, digest = stamp.inputs[path]
+            if recorded == st:
+                continue
+            if _digest(path) != digest:
+                return None
+            refreshed[path] = (_settled(st, checked), digest)
         counts = dict(stamp.outcome.files)
         for channel in channels:
             ledger = Ledger(self.cache, self.output, channel)
-            if len(ledger.entries) != counts.get(channel) or not ledger.matches_folder():
+            if len(ledger.entries) != counts.get(channel) or not ledger.verify_folder():
                 return None
+        if refreshed:  # next time, trust the new stats instead of reading those files again
+            self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, **refreshed}))
         return stamp.outcome
 
     def start(self) -> None:
-        """Before a real build: note the inputs as they are now and drop the old stamp."""
-        self._started = time.time_ns()
-        self._inputs = self._stat_inputs()
+        """Before a real build: note each input's stat, then its digest, and drop the old stamp."""
+        started = time.time_ns()
         with contextlib.suppress(OSError):
             self.path.unlink()
+        inputs: dict[str, Input] = {}
+        for path, st in self._stat_inputs().items():
+            digest = _digest(path)
+            if digest is not None:
+                inputs[path] = (_settled(st, started), digest)
+        self._inputs = inputs
 
     def record(self, site: Site, channels: tuple[str, ...], outcome: Outcome) -> None:
-        """After a successful build: save the stamp, unless an input was changed too recently."""
-        inputs = self._inputs
-        if inputs is None:
-            return
-        racy = self._started - int(RACY_SECONDS * 1e9)
-        if any(max(st[1], st[2]) >= racy for st in inputs.values()):
+        """After a successful build: save the stamp (its time span from the site's dates)."""
+        if self._inputs is None:
             return
         span = _unchanged_span(site, channels)
-        if span is None:
-            return
-        stamp = _Stamp(self._key(), inputs, span[0], span[1], outcome)
+        if span is not None:
+            self._save(_Stamp(self._key(), self._inputs, span[0], span[1], outcome))
+
+    def _save(self, stamp: _Stamp) -> None:
+        """Write the stamp (best effort: without it the next build is a real one)."""
         with contextlib.suppress(OSError):
             self.cache.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_bytes(pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, self.path)
+
+
+def _settled(st: Stat, when_ns: int) -> Stat | None:
+    """The stat to trust later, or None when the file changed so shortly before `when_ns` that
+    a change within the same timestamp tick would not show in it."""
+    return None if max(st[1], st[2]) >= when_ns - int(RACY_SECONDS * 1e9) else st
+
+
+def _digest(path: str) -> str | None:
+    """sha256 of a file's bytes, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _walk(folder: str, found: dict[str, Stat]) -> None:
