@@ -12,10 +12,19 @@ from typing import Any
 from publish.config import Config
 from publish.errors import Problem
 
-__all__ = ["Artifact", "Bulletin", "Exclusion", "ImageRef", "Kept", "Page", "Site"]
+__all__ = [
+    "Artifact",
+    "Bulletin",
+    "Exclusion",
+    "ImageRef",
+    "Kept",
+    "Page",
+    "Site",
+    "by_constructor",
+]
 
 
-def _by_constructor(self: Any) -> tuple[type, tuple[Any, ...]]:
+def by_constructor(self: Any) -> tuple[type, tuple[Any, ...]]:
     """Pickle as a call of the constructor with every field in order.
 
     The default for a frozen dataclass with slots sets each field in a Python-level loop
@@ -28,7 +37,7 @@ def _by_constructor(self: Any) -> tuple[type, tuple[Any, ...]]:
 class ImageRef:
     """An image a bulletin uses: its path under content/, alt text and optional caption."""
 
-    __reduce__ = _by_constructor
+    __reduce__ = by_constructor
 
     path: str
     alt: str
@@ -39,7 +48,7 @@ class ImageRef:
 class Bulletin:
     """One bulletin as the editor wrote it, validated and normalised to NFC."""
 
-    __reduce__ = _by_constructor
+    __reduce__ = by_constructor
 
     key: str
     """Stable sync key: front matter `id`, else the slug. Renaming a file with an `id` keeps it."""
@@ -87,7 +96,7 @@ class Bulletin:
 class Page:
     """A standalone page from content/pages/ (giới thiệu, liên hệ, gửi phản ánh)."""
 
-    __reduce__ = _by_constructor
+    __reduce__ = by_constructor
 
     slug: str
     title: str
@@ -109,7 +118,7 @@ class Page:
 class Exclusion:
     """A bulletin left out of every channel, and why (Vietnamese, shown by `publish build`)."""
 
-    __reduce__ = _by_constructor
+    __reduce__ = by_constructor
 
     bulletin: Bulletin
     reason: str
@@ -121,7 +130,7 @@ class Exclusion:
 class Site:
     """Everything loaded and gated: what renderers may publish, frozen."""
 
-    __reduce__ = _by_constructor
+    __reduce__ = by_constructor
 
     config: Config
     now: dt.datetime
@@ -151,7 +160,7 @@ class Site:
 class Artifact:
     """One output file: which channel, where under output/<channel>/, its bytes, and its source."""
 
-    __reduce__ = _by_constructor
+    __reduce__ = by_constructor
 
     channel: str
     path: str

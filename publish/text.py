@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 from slugify import slugify as _slugify
 
@@ -25,6 +26,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65_536)  # the same tags are slugged for every bulletin, list and page
 def slugify(text: str, *, max_length: int = 80) -> str:
     """Vietnamese-aware slug: "Đường dây nóng" → "duong-day-nong" (đ → d, tone marks dropped)."""
     return _slugify(fold(nfc(text)), max_length=max_length, word_boundary=True) or "bai-viet"

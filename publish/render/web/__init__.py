@@ -20,7 +20,7 @@ import jinja2.meta
 from publish.content import forget_resolved
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
-from publish.model import Artifact, Kept, Site
+from publish.model import Artifact, Kept, Site, by_constructor
 from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
@@ -206,6 +206,8 @@ def _library_versions() -> tuple[str, ...]:
 @dataclass(frozen=True, slots=True)
 class _Stored:
     """What the cache keeps of a rendered page, under the digest of its inputs."""
+
+    __reduce__ = by_constructor  # loads fast: every reused page unpickles one
 
     path: str
     digest: str

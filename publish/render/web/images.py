@@ -18,7 +18,7 @@ import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from publish.errors import Problem, PublishError
-from publish.model import Artifact
+from publish.model import Artifact, by_constructor
 from publish.render.web import cache
 from publish.text import slugify
 
@@ -38,6 +38,8 @@ ROTATED = (5, 6, 7, 8)
 class Variant:
     """One resized file: its site path and size."""
 
+    __reduce__ = by_constructor  # loads fast: every reused page unpickles one
+
     path: str
     width: int
     height: int
@@ -46,6 +48,8 @@ class Variant:
 @dataclass(frozen=True, slots=True)
 class Picture:
     """What an `<img>` needs: the largest variant as src, a srcset, and the intrinsic size."""
+
+    __reduce__ = by_constructor  # loads fast: every reused page unpickles one
 
     variants: tuple[Variant, ...]
 

@@ -16,6 +16,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from publish.model import by_constructor
 from publish.text import slugify
 
 __all__ = ["ImageInfo", "MarkdownRenderer"]
@@ -42,6 +43,8 @@ SRCSET_RE = re.compile(r"^/[^\s,]+ \d+w(, /[^\s,]+ \d+w)*$")
 @dataclass(frozen=True, slots=True)
 class ImageInfo:
     """What the figure of one local image gets: src, srcset and intrinsic size."""
+
+    __reduce__ = by_constructor  # loads fast: every reused page unpickles one
 
     src: str
     srcset: str
