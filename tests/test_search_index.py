@@ -139,3 +139,125 @@ def test_the_website_build_publishes_the_index(tmp_path: Path) -> None:
     ]
     assert first[0] == "/2024/01/canh-bao-gia-danh-cong-an/"
     assert 'data-index="/tim-kiem/chi-muc/index.json"' in built.html("/tim-kiem/")
+
+
+WORDS = [
+    "lừa",
+    "đảo",
+    "tuần",
+    "tra",
+    "an",
+    "ninh",
+    "trật",
+    "tự",
+    "cảnh",
+    "báo",
+    "người",
+    "dân",
+    "công",
+    "an",
+    "xã",
+    "ấp",
+    "đồng",
+    "tháp",
+    "mạng",
+    "điện",
+    "thoại",
+    "chuyển",
+    "tiền",
+    "tài",
+    "khoản",
+    "căn",
+    "cước",
+    "thường",
+    "trú",
+    "ma",
+    "túy",
+    "trộm",
+    "cắp",
+    "xe",
+    "máy",
+    "giao",
+    "thông",
+    "học",
+    "sinh",
+    "phản",
+    "ánh",
+    "tố",
+    "giác",
+    "tội",
+    "phạm",
+    "đêm",
+    "ngày",
+    "tháng",
+    "năm",
+    "kế",
+    "hoạch",
+    "ra",
+    "quân",
+    "an",
+    "toàn",
+    "phòng",
+    "cháy",
+    "chữa",
+    "cháy",
+]
+
+
+def test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monkeypatch) -> None:
+    """Edits that keep the bulletins' order change only the touched shards and cards, and the
+    files equal a full build of the same site (small shards, so groups split and merge)."""
+    import datetime as dt
+
+    from publish import config as config_module
+    from publish.content import load_site
+    from publish.render.web import search
+    from tests.helpers import bulletin_md, make_project
+
+    monkeypatch.setattr(search, "SHARD_LIMIT", 300)
+    rng = random.Random(7)
+
+    def body() -> str:
+        return " ".join(rng.choices(WORDS, k=rng.randint(5, 60))) + ".\n"
+
+    def front(i: int, title: str, tags: list[str]) -> dict[str, object]:
+        return {
+            "title": json.dumps(title, ensure_ascii=False),
+            "date": f"2020-12-{1 + i % 28:02d} {i % 24:02d}:00",
+            "tags": json.dumps(tags, ensure_ascii=False),
+        }
+
+    count = 60
+    root = make_project(
+        tmp_path,
+        {
+            f"content/b{i:02d}.md": bulletin_md(front(i, f"Bản tin {i}", ["an ninh"]), body())
+            for i in range(count)
+        },
+    )
+    now = dt.datetime(2021, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+    def index() -> tuple[dict[str, bytes], dict[str, bytes]]:
+        site = load_site(config_module.load(root), now=now)
+        got = {a.path: a.data for a in search.search_artifacts(site)}
+        categories = [(k, c.label) for k, c in site.config.categories.items()]
+        full = search.build_index(search.site_docs(site), categories)
+        return got, {f"{INDEX_DIR}/{path}": data for path, data in full.items()}
+
+    index()
+    full_builds: list[int] = []
+    real = search.build_index
+    monkeypatch.setattr(
+        search, "build_index", lambda *a, **k: full_builds.append(1) or real(*a, **k)
+    )
+    for _ in range(12):
+        edited = rng.sample(range(count), rng.randint(1, 3))
+        for i in edited:
+            words = rng.sample(WORDS, 3)
+            tags = rng.sample(["an ninh", "lừa đảo", "giao thông", "ma túy"], rng.randint(0, 2))
+            text = bulletin_md(front(i, " ".join(words).capitalize(), tags), body())
+            (root / f"content/b{i:02d}.md").write_text(text, encoding="utf-8")
+        calls = len(full_builds)
+        got, expected = index()
+        assert len(full_builds) == calls + 1  # only the reference above: the index was updated
+        assert got == expected

@@ -121,15 +121,7 @@ def _postings(
     for number, per_doc in enumerate(found):
         for term, field in per_doc.items():
             best[term][number] = field
-    encoded = {}
-    for term, by_doc in best.items():
-        previous = 0
-        values = []
-        for number in sorted(by_doc):
-            values.append((number - previous) * 4 + by_doc[number])
-            previous = number
-        encoded[term] = values
-    return encoded
+    return {term: _encode(by_doc) for term, by_doc in best.items()}
 
 
 def _dumps(value: object) -> bytes:
@@ -139,12 +131,19 @@ def _dumps(value: object) -> bytes:
 
 def _shards(postings: Mapping[str, list[int]]) -> dict[str, dict[str, list[int]]]:
     """Group terms by two-letter prefix, splitting any group over SHARD_LIMIT by one more letter."""
-    shards: dict[str, dict[str, list[int]]] = {}
-    pending: list[tuple[str, dict[str, list[int]]]] = []
     groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for term, values in postings.items():
         groups[term[:2]][term] = values
-    pending.extend(groups.items())
+    shards: dict[str, dict[str, list[int]]] = {}
+    for key, group in groups.items():
+        shards.update(_split(key, group))
+    return shards
+
+
+def _split(key: str, group: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
+    """The shards of one two-letter group (each group is split on its own)."""
+    shards: dict[str, dict[str, list[int]]] = {}
+    pending: list[tuple[str, dict[str, list[int]]]] = [(key, group)]
     while pending:
         key, group = pending.pop()
         if len(_dumps(group)) <= SHARD_LIMIT or all(len(t) <= len(key) for t in group):
@@ -161,6 +160,15 @@ def _shards(postings: Mapping[str, list[int]]) -> dict[str, dict[str, list[int]]
     return shards
 
 
+def _encode(by_doc: Mapping[int, int]) -> list[int]:
+    """{bulletin number: best field} → postings (delta × 4 + field), in bulletin order."""
+    values, previous = [], 0
+    for number in sorted(by_doc):
+        values.append((number - previous) * 4 + by_doc[number])
+        previous = number
+    return values
+
+
 def build_index(
     docs: Sequence[SearchDoc],
     categories: Sequence[tuple[str, str]],
@@ -173,26 +181,40 @@ def build_index(
     shards = _shards(_postings(docs, fields))
     files: dict[str, bytes] = {f"t/{key}.json": _dumps(group) for key, group in shards.items()}
     for start in range(0, len(docs), CHUNK):
-        cards = [
-            [d.url, d.title, d.date_iso, d.date_label, d.category, d.summary]
-            for d in docs[start : start + CHUNK]
-        ]
-        files[f"d/{start // CHUNK}.json"] = _dumps(cards)
-    version = hashlib.sha256(b"".join(files[k] for k in sorted(files))).hexdigest()[:10]
+        files[_chunk_path(start)] = _cards(docs[start : start + CHUNK])
+    files["index.json"] = _manifest(files, [d.category for d in docs], categories)
+    return files
+
+
+def _chunk_path(number: int) -> str:
+    """The cards file holding bulletin `number`."""
+    return f"d/{number // CHUNK}.json"
+
+
+def _cards(docs: Sequence[SearchDoc]) -> bytes:
+    """One cards file."""
+    return _dumps([[d.url, d.title, d.date_iso, d.date_label, d.category, d.summary] for d in docs])
+
+
+def _manifest(
+    files: Mapping[str, bytes], doc_categories: list[int], categories: Sequence[tuple[str, str]]
+) -> bytes:
+    """index.json for the other files (its version changes whenever any of them does)."""
+    others = sorted(k for k in files if k != "index.json")
+    version = hashlib.sha256(b"".join(files[k] for k in others)).hexdigest()[:10]
     manifest = {
         "format": 1,
         "version": version,
-        "count": len(docs),
+        "count": len(doc_categories),
         "chunk": CHUNK,
         "per_page": PER_PAGE,
         "max_terms": MAX_TERMS,
         "weights": {str(k): v for k, v in FIELD_WEIGHTS.items()},
         "categories": [{"key": key, "label": label} for key, label in categories],
-        "doc_categories": [d.category for d in docs],
-        "shards": sorted(shards),
+        "doc_categories": doc_categories,
+        "shards": sorted(k[2:-5] for k in others if k.startswith("t/")),
     }
-    files["index.json"] = _dumps(manifest)
-    return files
+    return _dumps(manifest)
 
 
 def _decode(values: Sequence[int]) -> dict[int, int]:
@@ -245,13 +267,11 @@ def site_docs(site: Site) -> list[SearchDoc]:
     return [_doc(b, prefix, order) for b in site.for_channel("web")]
 
 
-def _index_inputs(site: Site) -> tuple[object, ...]:
-    """What the index is made of, cheaply: each web bulletin's file digest (for its body) and
-    the fields shown or searched, in site order, and the categories (site.toml is in the salt)."""
-    return tuple(
-        (b.digest, b.source, b.url, b.title, b.summary, b.category, b.date, b.tags)
-        for b in site.for_channel("web")
-    )
+def _doc_inputs(bulletin: Bulletin) -> tuple[object, ...]:
+    """What one bulletin's part of the index is made of, cheaply: its file digest (for its body)
+    and the fields shown or searched (site.toml, with the categories, is in the cache salt)."""
+    b = bulletin
+    return (b.digest, b.source, b.url, b.title, b.summary, b.category, b.date, b.tags)
 
 
 def _doc(bulletin: Bulletin, prefix: str, order: Mapping[str, int]) -> SearchDoc:
@@ -267,10 +287,13 @@ def _doc(bulletin: Bulletin, prefix: str, order: Mapping[str, int]) -> SearchDoc
     )
 
 
-def _cached_fields(cache: Fragments, doc: SearchDoc) -> dict[str, int]:
-    """`doc_fields` of a document, from the cache when its texts were indexed before (an edit
-    to one bulletin then folds the words of that bulletin only)."""
-    key = cache.key("search-fields", doc.title, doc.summary, doc.body)
+def _fields_key(cache: Fragments, doc: SearchDoc) -> str:
+    """The cache key of a document's `doc_fields`."""
+    return cache.key("search-fields", doc.title, doc.summary, doc.body)
+
+
+def _cached_fields(cache: Fragments, doc: SearchDoc, key: str) -> dict[str, int]:
+    """`doc_fields` of a document, from the cache when its texts were indexed before."""
     found = cache.get(key)
     if not isinstance(found, dict):
         found = doc_fields(doc)
@@ -278,16 +301,94 @@ def _cached_fields(cache: Fragments, doc: SearchDoc) -> dict[str, int]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """The index of the last build, what it was made from, and each document's fields key."""
+
+    inputs: tuple[tuple[object, ...], ...]
+    keys: tuple[str, ...]
+    files: dict[str, bytes]
+
+
 def search_artifacts(site: Site) -> Iterator[Artifact]:
     """The index files of /tim-kiem/ as web artifacts."""
     categories = [(key, c.label) for key, c in site.config.categories.items()]
-    # An unchanged site reuses the index of the last build instead of indexing every word again.
     cache = Fragments(site.config.root)
-    key = cache.key("search-index", _index_inputs(site))
-    files = cache.get(key)
-    if not isinstance(files, dict):
-        docs = site_docs(site)
-        files = build_index(docs, categories, (_cached_fields(cache, doc) for doc in docs))
-        cache.put(key, files)
+    slot = cache.key("search-built")
+    bulletins = site.for_channel("web")
+    inputs = tuple(_doc_inputs(b) for b in bulletins)
+    last = cache.get(slot)
+    last = last if isinstance(last, _Built) else None
+    if last is not None and last.inputs == inputs:
+        files = last.files
+    else:
+        built = _update(last, inputs, site, cache) if last is not None else None
+        if built is None:
+            docs = site_docs(site)
+            keys = tuple(_fields_key(cache, doc) for doc in docs)
+            fields = (_cached_fields(cache, doc, key) for doc, key in zip(docs, keys, strict=True))
+            built = _Built(inputs, keys, build_index(docs, categories, fields))
+        cache.put(slot, built)
+        files = built.files
     for path, data in sorted(files.items()):
         yield Artifact("web", f"{INDEX_DIR}/{path}", data)
+
+
+def _update(
+    last: _Built, inputs: tuple[tuple[object, ...], ...], site: Site, cache: Fragments
+) -> _Built | None:
+    """The last index with the edited bulletins' terms and cards replaced, or None when the
+    bulletins are not the same ones in the same order (then the whole index is built again).
+
+    Exactly what build_index() gives: each two-letter group of terms an edit touches is
+    decoded from its shards, changed, and split again on its own, as build_index() splits it.
+    """
+    if len(inputs) != len(last.inputs):
+        return None
+    if any(new[2] != old[2] for new, old in zip(inputs, last.inputs, strict=True)):
+        return None  # not the same URLs in the same order: bulletin numbers would shift
+    config = site.config
+    prefix = urlsplit(config.base_url).path.rstrip("/")
+    order = {key: i for i, key in enumerate(config.categories)}
+    bulletins = site.for_channel("web")
+    pairs = zip(inputs, last.inputs, strict=True)
+    changed = [i for i, (new, old) in enumerate(pairs) if new != old]
+    keys = list(last.keys)
+    edits: dict[str, dict[int, int | None]] = defaultdict(dict)
+    for i in changed:
+        before = cache.get(last.keys[i])
+        if not isinstance(before, dict):
+            return None
+        doc = _doc(bulletins[i], prefix, order)
+        keys[i] = _fields_key(cache, doc)
+        after = _cached_fields(cache, doc, keys[i])
+        for term in before.keys() | after.keys():
+            if before.get(term) != after.get(term):
+                edits[term][i] = after.get(term)
+    files = dict(last.files)
+    manifest = json.loads(files["index.json"])
+    for group in {term[:2] for term in edits}:
+        postings: dict[str, dict[int, int]] = {}
+        for key in [k for k in manifest["shards"] if k[:2] == group]:
+            shard = json.loads(files.pop(f"t/{key}.json"))
+            postings.update({term: _decode(values) for term, values in shard.items()})
+        for term, by_doc in edits.items():
+            if term[:2] != group:
+                continue
+            found = postings.setdefault(term, {})
+            for number, field in by_doc.items():
+                if field is None:
+                    found.pop(number, None)
+                else:
+                    found[number] = field
+        encoded = {term: _encode(by_doc) for term, by_doc in postings.items() if by_doc}
+        if encoded:
+            for key, shard in _split(group, encoded).items():
+                files[f"t/{key}.json"] = _dumps(shard)
+    for start in sorted({i - i % CHUNK for i in changed}):
+        chunk = bulletins[start : start + CHUNK]
+        files[_chunk_path(start)] = _cards([_doc(b, prefix, order) for b in chunk])
+    categories = [(key, c.label) for key, c in config.categories.items()]
+    doc_categories = [order[b.category] for b in bulletins]
+    files["index.json"] = _manifest(files, doc_categories, categories)
+    return _Built(inputs, tuple(keys), files)
