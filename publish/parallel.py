@@ -12,6 +12,7 @@ than `MIN_JOBS` jobs, without `fork` (Windows, macOS default) or when other thre
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -89,6 +90,9 @@ def run_jobs(jobs: Sequence[Callable[[], T]], *, chunk: int = 16) -> Iterator[T]
         return
     previous, _JOBS = _JOBS, jobs
     bounds = deque((i, min(i + chunk, len(jobs))) for i in range(0, len(jobs), chunk))
+    # Objects that exist now are never collected in the workers: a collection there would write
+    # to every inherited object's header and so copy the parent's pages into each worker.
+    gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(count)
     pending: deque = deque()
     try:
@@ -104,4 +108,5 @@ def run_jobs(jobs: Sequence[Callable[[], T]], *, chunk: int = 16) -> Iterator[T]
     finally:
         pool.terminate()
         pool.join()
+        gc.unfreeze()
         _JOBS = previous
