@@ -64,48 +64,36 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _rss_kb(pid: int) -> int:
-    """Resident set size of one process in kB (0 when it is gone)."""
+def _proc_kb(path: str, field: str) -> int:
+    """A "Field:   N kB" value of a /proc file (0 when the process is gone or it is unreadable)."""
     try:
-        with open(f"/proc/{pid}/status") as handle:
+        with open(path) as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
 
 
-def _pss_kb(pid: int) -> int:
-    """Proportional set size of one process in kB (0 when it is gone or unreadable)."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as handle:
-            for line in handle:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _tree_pss_kb(pid: int) -> int:
-    """Sum of PSS over a process and all its descendants."""
+def _tree_kb(pid: int, path: str, field: str) -> int:
+    """Sum of one /proc memory figure over a process and all its descendants."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
-        total += _pss_kb(current)
+        total += _proc_kb(path.format(pid=current), field)
         stack += _children(current)
     return total
 
 
 def _tree_rss_kb(pid: int) -> int:
-    """Sum of RSS over a process and all its descendants."""
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
-        total += _rss_kb(current)
-        stack += _children(current)
-    return total
+    """Sum of RSS over a process tree."""
+    return _tree_kb(pid, "/proc/{pid}/status", "VmRSS:")
+
+
+def _tree_pss_kb(pid: int) -> int:
+    """Sum of PSS over a process tree (shared pages split between the processes sharing them)."""
+    return _tree_kb(pid, "/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
