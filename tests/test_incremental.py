@@ -321,3 +321,36 @@ def test_a_cached_bulletin_keeps_its_warnings(tmp_path) -> None:
     again = build(config_module.load(root), channels=CHANNELS, now=NOW)
     assert [p for p in first.warnings if p.field == "titel"]
     assert again.warnings == first.warnings
+
+
+def test_zalo_bodies_are_converted_again_only_when_edited(tmp_path, monkeypatch) -> None:
+    """A rebuild takes each unchanged body's Zalo blocks from the cache; an edited one is converted."""
+    from publish.render.zalo import payload
+
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    library_build(root)
+    before = tree(root / "output" / "zalo")
+    converted: list[str] = []
+    real = payload.markdown_blocks
+
+    def counting(body: str, **kwargs):
+        converted.append(body)
+        return real(body, **kwargs)
+
+    monkeypatch.setattr(payload, "markdown_blocks", counting)
+    library_build(root)
+    assert converted == []
+    assert tree(root / "output" / "zalo") == before
+    from publish.content import load_site
+
+    site = load_site(config_module.load(root), now=NOW)
+    target = root / site.for_channel("zalo")[0].source
+    with target.open("a", encoding="utf-8") as handle:
+        handle.write("\nĐoạn bổ sung cho Zalo.\n")
+    library_build(root)
+    assert len(converted) == 1 and "Đoạn bổ sung cho Zalo." in converted[0]
+    after = tree(root / "output")
+    clean = clean_build(root, tmp_path / "clean")
+    assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in clean.items()}

@@ -8,12 +8,24 @@ bulletin sent to Zalo must also be on the website.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
+from functools import partial
+from typing import Any
 
+from publish.cache import Fragments, Shelf
 from publish.errors import Problem, PublishError
 from publish.model import Artifact, Bulletin, Site
+from publish.parallel import run_jobs
 from publish.render.zalo.images import ZaloImages
-from publish.render.zalo.payload import build_payload, encode, fields, payload_path
+from publish.render.zalo.payload import (
+    Blocks,
+    body_blocks,
+    build_payload,
+    encode,
+    fields,
+    payload_path,
+)
 
 __all__ = ["check", "render"]
 
@@ -26,17 +38,35 @@ def _images(site: Site) -> ZaloImages:
 
 
 def render(site: Site) -> Iterator[Artifact]:
-    """One payload file per Zalo bulletin; keyed by the bulletin key for sync."""
+    """One payload file per Zalo bulletin; keyed by the bulletin key for sync.
+
+    Converting a body's Markdown is most of the cost: each body's blocks are kept on a shelf
+    in .cache/ under the body's digest, and payloads are made on every core.
+    """
     images = _images(site)
-    for bulletin in site.for_channel(CHANNEL):
-        payload = build_payload(bulletin, site, images)
+    shelf = Shelf(Fragments(site.config.root), "zalo-body")
+    bulletins = site.for_channel(CHANNEL)
+    jobs = [partial(_payload, bulletin, site, images, shelf) for bulletin in bulletins]
+    for bulletin, (text, version, kept) in zip(bulletins, run_jobs(jobs), strict=True):
+        shelf.keep(bulletin.source, version, kept)
         yield Artifact.text(
-            CHANNEL,
-            payload_path(bulletin),
-            encode(payload),
-            source=bulletin.source,
-            key=bulletin.key,
+            CHANNEL, payload_path(bulletin), text, source=bulletin.source, key=bulletin.key
         )
+    shelf.save()
+
+
+def _payload(
+    bulletin: Bulletin, site: Site, images: ZaloImages, shelf: Shelf
+) -> tuple[str, str, tuple[Blocks, dict[str, Any], str]]:
+    """One payload as text, with its body's digest and what the shelf keeps of it (a job)."""
+    version = hashlib.sha256(bulletin.body.encode("utf-8", "surrogatepass")).hexdigest()
+    last = shelf.get(bulletin.source, version)
+    last = last if isinstance(last, tuple) and len(last) == 3 else (None, None, "")
+    blocks = body_blocks(bulletin, site, images, last[0])
+    payload = build_payload(bulletin, site, images, blocks)
+    # The JSON encoder is pure Python with an indent: an equal payload keeps its text.
+    text = last[2] if payload == last[1] else encode(payload)
+    return text, version, (blocks, payload, text)
 
 
 def _length(

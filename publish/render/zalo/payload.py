@@ -17,7 +17,7 @@ from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.render.zalo.images import ZaloImages, public_url
 
-__all__ = ["Fields", "build_payload", "encode", "fields", "payload_path"]
+__all__ = ["Blocks", "Fields", "body_blocks", "build_payload", "encode", "fields", "payload_path"]
 
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -120,14 +120,36 @@ def _image_block(bulletin: Bulletin, site: Site, images: ZaloImages):
     return block
 
 
-def build_payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> dict[str, Any]:
+Blocks = tuple[tuple[dict[str, Any], ...], tuple[tuple[tuple[str, str, str], Any], ...]]
+"""A body's blocks and each image block it asked for ((src, alt, title) → block or None)."""
+
+
+def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages, last: object = None) -> Blocks:
+    """The blocks of a bulletin's body; `last` (the result for the same body in an earlier
+    build) is reused when each image in it still gives the same block."""
+    image = _image_block(bulletin, site, images)
+    if isinstance(last, tuple) and all(image(*call) == block for call, block in last[1]):
+        return last
+    used: list[tuple[tuple[str, str, str], Any]] = []
+
+    def recorded(src: str, alt: str, title: str) -> dict[str, Any] | None:
+        """The image block, remembered so a reuse can check it."""
+        block = image(src, alt, title)
+        used.append(((src, alt, title), block))
+        return block
+
+    blocks = markdown_blocks(bulletin.body, image=recorded, link=_link_target(site))
+    return tuple(blocks), tuple(used)
+
+
+def build_payload(
+    bulletin: Bulletin, site: Site, images: ZaloImages, blocks: Blocks | None = None
+) -> dict[str, Any]:
     """The create body for one bulletin, keys in a fixed reading order."""
     config = site.config
     chosen = fields(bulletin, site)
     page = public_url(config.absolute_url(bulletin.url))
-    body = markdown_blocks(
-        bulletin.body, image=_image_block(bulletin, site, images), link=_link_target(site)
-    )
+    body = list((blocks or body_blocks(bulletin, site, images))[0])
     body.append(
         {
             "type": "text",
