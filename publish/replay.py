@@ -194,12 +194,17 @@ def _digest(path: str) -> str | None:
         return None
 
 
-def _walk(folder: str, found: dict[str, Stat]) -> None:
-    """Add the stat of every file under `folder`."""
+def _walk(folder: str, found: dict[str, Stat], seen: set[str] | None = None) -> None:
+    """Add the stat of every file under `folder` (a linked folder once: links may loop)."""
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir():
-                _walk(entry.path, found)
+                _walk(entry.path, found, seen)
             else:
                 with contextlib.suppress(OSError):
                     st = entry.stat()

@@ -217,3 +217,10 @@ def test_a_sync_after_a_build_replays_it_and_still_delivers(root, tmp_path, monk
     post.write_text(post.read_text("utf-8") + "\nĐoạn bổ sung cho đài.\n", encoding="utf-8")
     assert main(["sync", "radio", "--root", str(root), "--now", NOW.isoformat()]) == 0
     assert any("Đoạn bổ sung cho đài" in p.read_text("utf-8") for p in share.rglob("*.txt"))
+
+
+def test_a_folder_link_that_loops_does_not_hang_the_check(root, capsys) -> None:
+    (root / "content" / "vong").symlink_to(root / "content", target_is_directory=True)
+    assert build(root, "-q") == 0
+    assert build(root) == 0
+    assert REPLAYED in capsys.readouterr().out
