@@ -354,3 +354,10 @@ def test_zalo_bodies_are_converted_again_only_when_edited(tmp_path, monkeypatch)
     after = tree(root / "output")
     clean = clean_build(root, tmp_path / "clean")
     assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in clean.items()}
+    # A payload edited by hand in output/zalo/ is made again, not trusted.
+    payload = sorted((root / "output" / "zalo").glob("*.json"))[0]
+    payload.write_text("{}", encoding="utf-8")
+    converted.clear()
+    library_build(root)
+    assert len(converted) == 1
+    assert payload.read_bytes() == clean[f"zalo/{payload.name}"][0]

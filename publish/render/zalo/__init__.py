@@ -11,20 +11,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from functools import partial
-from typing import Any
 
 from publish.cache import Fragments, Shelf
 from publish.errors import Problem, PublishError
-from publish.model import Artifact, Bulletin, Site
+from publish.ledger import Ledger
+from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import run_jobs
 from publish.render.zalo.images import ZaloImages
 from publish.render.zalo.payload import (
-    Blocks,
+    ImageCalls,
     body_blocks,
     build_payload,
     encode,
     fields,
+    header,
     payload_path,
+    same_images,
 )
 
 __all__ = ["check", "render"]
@@ -37,36 +39,58 @@ def _images(site: Site) -> ZaloImages:
     return ZaloImages(site.config, max_bytes=site.config.zalo.cover_max_bytes)
 
 
-def render(site: Site) -> Iterator[Artifact]:
+def render(site: Site) -> Iterator[Artifact | Kept]:
     """One payload file per Zalo bulletin; keyed by the bulletin key for sync.
 
-    Converting a body's Markdown is most of the cost: each body's blocks are kept on a shelf
-    in .cache/ under the body's digest, and payloads are made on every core.
+    Converting a body's Markdown is most of the cost. A payload whose body and other fields
+    are those of an earlier build, whose images still give the same blocks, and whose file in
+    output/zalo/ still holds what was written (the writer's ledger) is kept as it is; the others
+    are made on every core.
     """
+    root = site.config.root
     images = _images(site)
-    shelf = Shelf(Fragments(site.config.root), "zalo-body")
+    shelf = Shelf(Fragments(root), "zalo-payload")
+    ledger = Ledger(root / ".cache", root / "output", CHANNEL)
     bulletins = site.for_channel(CHANNEL)
-    jobs = [partial(_payload, bulletin, site, images, shelf) for bulletin in bulletins]
-    for bulletin, (text, version, kept) in zip(bulletins, run_jobs(jobs), strict=True):
-        shelf.keep(bulletin.source, version, kept)
-        yield Artifact.text(
+    versions = [_version(b, site, images) for b in bulletins]
+    kept: dict[int, Kept] = {}
+    for i, bulletin in enumerate(bulletins):
+        last = shelf.get(bulletin.source, versions[i])
+        path = payload_path(bulletin)
+        if (
+            isinstance(last, tuple)
+            and ledger.holds(path, last[1])
+            and same_images(bulletin, site, images, last[0])
+        ):
+            kept[i] = Kept(
+                CHANNEL, path, last[1], ledger.folder / path, bulletin.source, bulletin.key
+            )
+            shelf.keep(bulletin.source, versions[i], last)
+    misses = [i for i in range(len(bulletins)) if i not in kept]
+    made = iter(run_jobs([partial(_payload, bulletins[i], site, images) for i in misses]))
+    for i, bulletin in enumerate(bulletins):
+        if i in kept:
+            yield kept[i]
+            continue
+        text, calls = next(made)
+        artifact = Artifact.text(
             CHANNEL, payload_path(bulletin), text, source=bulletin.source, key=bulletin.key
         )
+        shelf.keep(bulletin.source, versions[i], (calls, artifact.digest))
+        yield artifact
     shelf.save()
 
 
-def _payload(
-    bulletin: Bulletin, site: Site, images: ZaloImages, shelf: Shelf
-) -> tuple[str, str, tuple[Blocks, dict[str, Any], str]]:
-    """One payload as text, with its body's digest and what the shelf keeps of it (a job)."""
-    version = hashlib.sha256(bulletin.body.encode("utf-8", "surrogatepass")).hexdigest()
-    last = shelf.get(bulletin.source, version)
-    last = last if isinstance(last, tuple) and len(last) == 3 else (None, None, "")
-    blocks = body_blocks(bulletin, site, images, last[0])
-    payload = build_payload(bulletin, site, images, blocks)
-    # The JSON encoder is pure Python with an indent: an equal payload keeps its text.
-    text = last[2] if payload == last[1] else encode(payload)
-    return text, version, (blocks, payload, text)
+def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
+    """Digest of what a payload is made of, images aside (site.toml is in the cache salt)."""
+    made_of = repr((bulletin.body, header(bulletin, site, images)))
+    return hashlib.sha256(made_of.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, ImageCalls]:
+    """One payload as text, and the image calls its body made (a job)."""
+    blocks = body_blocks(bulletin, site, images)
+    return encode(build_payload(bulletin, site, images, blocks)), blocks[1]
 
 
 def _length(

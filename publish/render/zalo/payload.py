@@ -17,7 +17,17 @@ from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.render.zalo.images import ZaloImages, public_url
 
-__all__ = ["Blocks", "Fields", "body_blocks", "build_payload", "encode", "fields", "payload_path"]
+__all__ = [
+    "Blocks",
+    "Fields",
+    "body_blocks",
+    "build_payload",
+    "encode",
+    "fields",
+    "header",
+    "payload_path",
+    "same_images",
+]
 
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -120,26 +130,38 @@ def _image_block(bulletin: Bulletin, site: Site, images: ZaloImages):
     return block
 
 
-Blocks = tuple[tuple[dict[str, Any], ...], tuple[tuple[tuple[str, str, str], Any], ...]]
-"""A body's blocks and each image block it asked for ((src, alt, title) → block or None)."""
+ImageCalls = tuple[tuple[tuple[str, str, str], Any], ...]
+"""Each image a body asked for, (src, alt, title), and the block it got (or None)."""
+Blocks = tuple[tuple[dict[str, Any], ...], ImageCalls]
+"""A body's blocks and the image calls they were made with."""
 
 
-def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages, last: object = None) -> Blocks:
-    """The blocks of a bulletin's body; `last` (the result for the same body in an earlier
-    build) is reused when each image in it still gives the same block."""
+def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
+    """The blocks of a bulletin's body, with the image calls made (so a reuse can check them)."""
     image = _image_block(bulletin, site, images)
-    if isinstance(last, tuple) and all(image(*call) == block for call, block in last[1]):
-        return last
     used: list[tuple[tuple[str, str, str], Any]] = []
 
     def recorded(src: str, alt: str, title: str) -> dict[str, Any] | None:
-        """The image block, remembered so a reuse can check it."""
+        """The image block, remembered."""
         block = image(src, alt, title)
         used.append(((src, alt, title), block))
         return block
 
     blocks = markdown_blocks(bulletin.body, image=recorded, link=_link_target(site))
     return tuple(blocks), tuple(used)
+
+
+def same_images(bulletin: Bulletin, site: Site, images: ZaloImages, calls: ImageCalls) -> bool:
+    """Whether each image call of an earlier conversion still gives the same block."""
+    image = _image_block(bulletin, site, images)
+    return all(image(*call) == block for call, block in calls)
+
+
+def header(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[object, ...]:
+    """Everything in a payload besides its body's blocks."""
+    chosen = fields(bulletin, site)
+    cover = images.image(chosen.cover.path, owner=bulletin.source).url if chosen.cover else None
+    return (chosen.title, chosen.author, chosen.description, cover, bulletin.url)
 
 
 def build_payload(
