@@ -17,13 +17,23 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import tempfile
 import zlib
 from functools import cache
 from pathlib import Path
 
 import publish
 
-__all__ = ["FRAGMENTS", "Fragments", "Shelf", "digest", "salt"]
+__all__ = [
+    "FRAGMENTS",
+    "Fragments",
+    "Shelf",
+    "digest",
+    "file_sha256",
+    "read_file",
+    "salt",
+    "write_file",
+]
 
 FRAGMENTS = "fragments.sqlite"
 _PACKAGE = Path(publish.__file__).resolve().parent
@@ -37,6 +47,41 @@ def _tool_digest() -> str:
         h.update(path.relative_to(_PACKAGE).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def read_file(path: Path) -> bytes | None:
+    """A cache file's bytes, or None when absent or unreadable."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Store a cache file atomically; one that cannot be written is simply skipped."""
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+        temp = None
+    except OSError:
+        pass
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def file_sha256(path: str | Path) -> str | None:
+    """sha256 of a file's bytes, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def salt(root: Path) -> str:

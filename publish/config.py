@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from publish.errors import ConfigError, Problem
 from publish.schema import SchemaIssue, build
 
-__all__ = ["CHANNELS", "Config", "load", "parse"]
+__all__ = ["BUILTIN_THEME", "CHANNELS", "Config", "load", "parse"]
 
 CHANNELS = ("web", "zalo", "radio")
+BUILTIN_THEME = Path(__file__).resolve().parents[1] / "templates"
+"""The theme used when a project has no templates/web/ of its own."""
 CONFIG_NAME = "site.toml"
 
 

@@ -11,8 +11,9 @@ import contextlib
 import hashlib
 import os
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
+
+from publish.cache import file_sha256, write_file
 
 __all__ = ["Entry", "Ledger", "scan", "stat_entry"]
 
@@ -102,14 +103,9 @@ class Ledger:
             entry = self.entries[rel]
             if entry[:3] == st:
                 continue
-            try:
-                with open(self.folder / rel, "rb") as handle:
-                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
-            except OSError:
+            if file_sha256(self.folder / rel) != entry[3]:
                 return False
-            if digest != entry[3]:
-                return False
-            refreshed[rel] = (*st, digest)
+            refreshed[rel] = (*st, entry[3])
         if refreshed:
             self.save({**self.entries, **refreshed})
         return True
@@ -117,18 +113,10 @@ class Ledger:
     def save(self, entries: dict[str, Entry]) -> None:
         """Replace the ledger (best effort: without it the next build compares bytes)."""
         self.entries = entries
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps((_VERSION, entries), pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, self.path)
+        write_file(self.path, pickle.dumps((_VERSION, entries), pickle.HIGHEST_PROTOCOL))
 
     def forget(self) -> None:
         """Drop the ledger before output changes, so a crash never leaves a stale one."""
         self.entries = {}
         with contextlib.suppress(OSError):
             self.path.unlink()
-
-    def __iter__(self) -> Iterator[str]:
-        """Recorded relative paths."""
-        return iter(self.entries)

@@ -17,18 +17,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
 import importlib.metadata
 import os
 import pickle
 import stat
 import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-import publish
-from publish.cache import _tool_digest
-from publish.config import Config
+from publish.cache import _tool_digest, file_sha256, write_file
+from publish.config import BUILTIN_THEME, Config
 from publish.errors import Problem
 from publish.ledger import Ledger
 from publish.model import Site
@@ -40,7 +39,6 @@ RACY_SECONDS = 1.0
 """A file changed this close to when its stat was taken may change again within the same timestamp
 tick without its stat showing it (git's "racy" case): its bytes are compared every time."""
 _VERSION = 3
-_BUILTIN_THEME = Path(publish.__file__).resolve().parents[1] / "templates"
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of an input file."""
@@ -81,7 +79,10 @@ class LastBuild:
         self.path = self.cache / STAMP
         self.options = options
         self._inputs: dict[str, Input] | None = None
+        self._stats: dict[str, Stat] | None = None
+        """The inputs' stats taken by a replay that did not go through, for start() to reuse."""
 
+    @cached_property
     def _key(self) -> tuple[object, ...]:
         """Everything besides input files that decides the output bytes."""
         libraries = sorted(
@@ -98,7 +99,7 @@ class LastBuild:
     def _roots(self) -> list[Path]:
         """Files and folders a build reads."""
         root = self.config.root
-        found = [root / "site.toml", root / "content", root / "templates", _BUILTIN_THEME]
+        found = [root / "site.toml", root / "content", root / "templates", BUILTIN_THEME]
         if self.config.radio.abbreviations:
             found.append(root / self.config.radio.abbreviations)
         return found
@@ -123,13 +124,13 @@ class LastBuild:
             stamp = pickle.loads(self.path.read_bytes())
         except Exception:  # no stamp, or a damaged one: build
             return None
-        if not isinstance(stamp, _Stamp) or stamp.key != self._key():
+        if not isinstance(stamp, _Stamp) or stamp.key != self._key:
             return None
         if (stamp.since is not None and now < stamp.since) or (
             stamp.until is not None and now >= stamp.until
         ):
             return None
-        current = self._stat_inputs()
+        current = self._stats = self._stat_inputs()
         if current.keys() != stamp.inputs.keys():
             return None
         checked = time.time_ns()
@@ -138,7 +139,7 @@ class LastBuild:
             recorded, digest = stamp.inputs[path]
             if recorded == st:
                 continue
-            if _digest(path) != digest:
+            if file_sha256(path) != digest:
                 return None
             refreshed[path] = (_settled(st, checked), digest)
         counts = dict(stamp.outcome.files)
@@ -156,8 +157,9 @@ class LastBuild:
         with contextlib.suppress(OSError):
             self.path.unlink()
         inputs: dict[str, Input] = {}
-        for path, st in self._stat_inputs().items():
-            digest = _digest(path)
+        stats = self._stats if self._stats is not None else self._stat_inputs()
+        for path, st in stats.items():
+            digest = file_sha256(path)
             if digest is not None:
                 inputs[path] = (_settled(st, started), digest)
         self._inputs = inputs
@@ -168,30 +170,17 @@ class LastBuild:
             return
         span = _unchanged_span(site, channels)
         if span is not None:
-            self._save(_Stamp(self._key(), self._inputs, span[0], span[1], outcome))
+            self._save(_Stamp(self._key, self._inputs, span[0], span[1], outcome))
 
     def _save(self, stamp: _Stamp) -> None:
         """Write the stamp (best effort: without it the next build is a real one)."""
-        with contextlib.suppress(OSError):
-            self.cache.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, self.path)
+        write_file(self.path, pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL))
 
 
 def _settled(st: Stat, when_ns: int) -> Stat | None:
     """The stat to trust later, or None when the file changed so shortly before `when_ns` that
     a change within the same timestamp tick would not show in it."""
     return None if max(st[1], st[2]) >= when_ns - int(RACY_SECONDS * 1e9) else st
-
-
-def _digest(path: str) -> str | None:
-    """sha256 of a file's bytes, or None when it cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
 
 
 def _walk(folder: str, found: dict[str, Stat], seen: set[str] | None = None) -> None:

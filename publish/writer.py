@@ -13,12 +13,14 @@ import contextlib
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from publish.cache import read_file
 from publish.errors import ContentError, Problem, PublishError
 from publish.ledger import Entry, Ledger, scan, stat_entry
 from publish.model import Artifact, Kept
@@ -157,14 +159,9 @@ def _stage(
         st = os.stat(old, follow_symlinks=False)
     except OSError:
         st = None
-    if (
-        st is not None
-        and os.path.isfile(old)
-        and not os.path.islink(old)
-        and st.st_size == len(data)
-    ):
+    if st is not None and stat.S_ISREG(st.st_mode) and st.st_size == len(data):
         recorded = ledger.digest_if_unchanged(rel, st) if ledger is not None else None
-        if recorded == digest or (recorded is None and _read(old) == data):
+        if recorded == digest or (recorded is None and read_file(old) == data):
             folder.kept[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
             return
     target = folder.staging / rel
@@ -172,14 +169,6 @@ def _stage(
     target.write_bytes(data)
     folder.fresh[rel] = digest
     folder.created += st is None
-
-
-def _read(path: Path) -> bytes | None:
-    """The bytes of a file, or None when it cannot be read."""
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
 
 
 def _commit(folder: _Channel) -> int:
@@ -252,7 +241,7 @@ def _settle(live: Path, entries: dict[str, Entry]) -> None:
     time.sleep(TICK_NS / 1e9)
     for rel in recent:
         entry = entries[rel]
-        data = _read(live / rel)
+        data = read_file(live / rel)
         fresh = stat_entry(live / rel, entry[3])
         if data is None or fresh != entry or hashlib.sha256(data).hexdigest() != entry[3]:
             del entries[rel]

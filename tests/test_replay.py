@@ -183,7 +183,7 @@ def test_a_fresh_checkout_with_restored_output_still_replays(root, capsys, monke
     def unread(path: str) -> str:
         raise AssertionError(f"{path} was read although its new stat was recorded")
 
-    monkeypatch.setattr(replay, "_digest", unread)
+    monkeypatch.setattr(replay, "file_sha256", unread)
     assert build(root) == 0
     assert REPLAYED in capsys.readouterr().out
 

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
+from publish.config import BUILTIN_THEME
 from publish.content import forget_resolved
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
@@ -33,7 +34,6 @@ from publish.text import vn_date
 
 __all__ = ["TEMPLATES", "check", "render", "theme_dir"]
 
-BUILTIN_THEME = Path(__file__).resolve().parents[3] / "templates"
 TEMPLATES = (
     "base.html",
     "list.html",

@@ -157,11 +157,13 @@ def same_images(bulletin: Bulletin, site: Site, images: ZaloImages, calls: Image
     return all(image(*call) == block for call, block in calls)
 
 
-def header(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[object, ...]:
-    """Everything in a payload besides its body's blocks."""
+def header(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, str, str, str, str]:
+    """Everything in a payload besides its body's blocks: title, author, description, cover
+    URL ("" when none) and the bulletin's page URL."""
     chosen = fields(bulletin, site)
     cover = images.image(chosen.cover.path, owner=bulletin.source).url if chosen.cover else None
-    return (chosen.title, chosen.author, chosen.description, cover, bulletin.url)
+    page = public_url(site.config.absolute_url(bulletin.url))
+    return (chosen.title, chosen.author, chosen.description, cover or "", page)
 
 
 def build_payload(
@@ -169,8 +171,7 @@ def build_payload(
 ) -> dict[str, Any]:
     """The create body for one bulletin, keys in a fixed reading order."""
     config = site.config
-    chosen = fields(bulletin, site)
-    page = public_url(config.absolute_url(bulletin.url))
+    title, author, description, cover_url, page = header(bulletin, site, images)
     body = list((blocks or body_blocks(bulletin, site, images))[0])
     body.append(
         {
@@ -178,15 +179,12 @@ def build_payload(
             "content": f"Xem bản tin đầy đủ trên trang thông tin của {config.unit.name}: {page}",
         }
     )
-    cover_url = None
-    if chosen.cover is not None:
-        cover_url = images.image(chosen.cover.path, owner=bulletin.source).url
     return {
         "type": "normal",
-        "title": chosen.title,
-        "author": chosen.author,
-        "description": chosen.description,
-        "cover": {"cover_type": "photo", "photo_url": cover_url or "", "status": "show"},
+        "title": title,
+        "author": author,
+        "description": description,
+        "cover": {"cover_type": "photo", "photo_url": cover_url, "status": "show"},
         "body": body,
         "status": "show",
         "comment": config.zalo.comment,
