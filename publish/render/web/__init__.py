@@ -46,7 +46,7 @@ TEMPLATES = (
 """Templates the channel renders or extends; each must exist in the theme."""
 RESERVED_SLUGS = frozenset({"anh", "assets", "chuyen-muc", "luu-tru", "the", "tim-kiem", "trang"})
 """Top-level folders of the website that a page's slug must not take."""
-LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pillow", "qrcode")
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pillow", "zxing-cpp")
 """Libraries whose version can change a page's bytes (the tool's own code is in the cache salt)."""
 WHOLE_SITE = "site"
 """The template variable holding the whole Site (every bulletin, the clock): a template that

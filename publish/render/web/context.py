@@ -18,7 +18,6 @@ from publish.cache import Fragments
 from publish.config import Config
 from publish.content import resolve_content_path
 from publish.model import Bulletin, ImageRef, Site
-from publish.render.web.cache import cache_dir
 from publish.render.web.images import Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
@@ -42,7 +41,7 @@ class SiteContext:
         self.markdown = MarkdownRenderer()
         self.fragments = Fragments(self.config.root)
         self._resolved: dict[tuple[str, str], str | None] = {}
-        self.qr = QrCodes(cache_dir(site.config.root, "qr"))
+        self.qr = QrCodes()
         self.bulletins = site.for_channel("web")
         self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
         self.prefix = urlsplit(self.config.base_url).path.rstrip("/")
