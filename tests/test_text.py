@@ -6,6 +6,8 @@ import datetime as dt
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from publish.text import SLUG_RE, WEEKDAYS, fold, nfc, slugify, vn_date, vn_datetime, vn_month
 
@@ -30,6 +32,13 @@ def test_nfc_composes_decomposed_vietnamese() -> None:
 )
 def test_fold_strips_every_diacritic_and_d_stroke(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("ếẫđĐ\u0301\u20d7“–")))
+def test_fold_drops_exactly_the_combining_marks_of_the_decomposed_text(text: str) -> None:
+    """Other scripts' marks go too; letters, digits and punctuation of any script stay."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @pytest.mark.parametrize(
