@@ -18,7 +18,9 @@ import os
 import pickle
 import sqlite3
 import tempfile
+import time
 import zlib
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -103,6 +105,13 @@ def digest(*parts: object) -> str:
     return h.hexdigest()
 
 
+INSERT = "INSERT OR REPLACE INTO fragment (key, value) VALUES (?, ?)"
+OPEN_ATTEMPTS = 20
+"""Tries to open a cache another process is setting up (about 4 s in all)."""
+BATCH_LIMIT = 512
+"""Entries a batch holds in memory before it writes them."""
+
+
 class Fragments:
     """A key → value store (values pickled) under `<root>/.cache/`."""
 
@@ -113,25 +122,44 @@ class Fragments:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._broken = False
+        self._pending: dict[str, bytes] | None = None
+        """Pickled values waiting for `flush`, while `batched()` is active."""
 
     def _db(self) -> sqlite3.Connection | None:
         """This process's connection (a forked worker opens its own), or None when unusable."""
         if self._broken:
             return None
         if self._connection is None or self._pid != os.getpid():
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute("PRAGMA synchronous=OFF")  # a lost entry is only re-rendered
-                connection.execute(
-                    "CREATE TABLE IF NOT EXISTS fragment (key TEXT PRIMARY KEY, value BLOB)"
-                )
-            except (sqlite3.Error, OSError):  # e.g. .cache is a file, or read-only
-                self._broken = True
-                return None
-            self._connection, self._pid = connection, os.getpid()
+            for attempt in range(OPEN_ATTEMPTS):
+                try:
+                    self._connection = self._open()
+                    break
+                except sqlite3.OperationalError as exc:
+                    # Workers opening a new cache at once: switching it to WAL needs it alone.
+                    if "locked" not in str(exc) or attempt == OPEN_ATTEMPTS - 1:
+                        self._broken = True
+                        return None
+                    time.sleep(0.02 * (attempt + 1))
+                except (sqlite3.Error, OSError):  # e.g. .cache is a file, or read-only
+                    self._broken = True
+                    return None
+            self._pid = os.getpid()
         return self._connection
+
+    def _open(self) -> sqlite3.Connection:
+        """A new connection, the database set up for WAL and the table created."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=OFF")  # a lost entry is only re-rendered
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS fragment (key TEXT PRIMARY KEY, value BLOB)"
+            )
+        except BaseException:
+            connection.close()
+            raise
+        return connection
 
     def key(self, kind: str, *parts: object) -> str:
         """The key of a fragment of `kind` made from `parts`."""
@@ -139,12 +167,17 @@ class Fragments:
 
     def get(self, key: str) -> object | None:
         """The stored value, or None."""
-        db = self._db()
-        if db is None:
-            return None
         try:
-            row = db.execute("SELECT value FROM fragment WHERE key = ?", (key,)).fetchone()
-            return None if row is None else pickle.loads(row[0])
+            data = self._pending.get(key) if self._pending else None
+            if data is None:
+                db = self._db()
+                row = (
+                    db and db.execute("SELECT value FROM fragment WHERE key = ?", (key,)).fetchone()
+                )
+                if not row:
+                    return None
+                data = row[0]
+            return pickle.loads(data)
         except (
             sqlite3.Error,
             pickle.UnpicklingError,
@@ -156,15 +189,49 @@ class Fragments:
             return None
 
     def put(self, key: str, value: object) -> None:
-        """Store a value (best effort)."""
+        """Store a value (best effort); inside `batched()`, at the next `flush`."""
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if self._pending is not None:
+            self._pending[key] = data
+            if len(self._pending) >= BATCH_LIMIT:
+                self.flush()
+            return
         db = self._db()
         if db is None:
             return
         with contextlib.suppress(sqlite3.Error):
-            db.execute(
-                "INSERT OR REPLACE INTO fragment (key, value) VALUES (?, ?)",
-                (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)),
-            )
+            db.execute(INSERT, (key, data))
+
+    @contextlib.contextmanager
+    def batched(self) -> Iterator[None]:
+        """Puts wait in memory and are written together, a transaction per `flush` (one
+        commit per entry made a cold build's 20,000 entries cost seconds, and two workers
+        committing at once wait for each other's lock)."""
+        if self._pending is not None:
+            yield  # already batching: the outer block flushes
+            return
+        self._pending = {}
+        try:
+            yield
+        finally:
+            self.flush()
+            self._pending = None
+
+    def flush(self) -> None:
+        """Write the puts waiting in this process, in one short transaction (best effort)."""
+        if not self._pending:
+            return
+        waiting, self._pending = self._pending, {}
+        db = self._db()
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN")
+            db.executemany(INSERT, waiting.items())
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
 
 
 class Shelf:

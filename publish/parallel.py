@@ -68,27 +68,52 @@ class _Failed:
         raise RuntimeError(f"lỗi trong tiến trình dựng song song:\n{self.trace}")
 
 
+_AFTER_CHUNK: Callable[[], None] | None = None
+"""What the current run calls after each chunk, inherited by the forked workers."""
+
+
 def _run_chunk(start: int, stop: int) -> list[object]:
     """Results of jobs[start:stop] (runs in a worker); an exception comes back as _Failed."""
     results: list[object] = []
-    for i in range(start, stop):
-        try:
-            results.append(_JOBS[i]())
-        except Exception as exc:  # re-raised in the parent
-            results.append(_Failed(exc))
-            break
+    try:
+        for i in range(start, stop):
+            try:
+                results.append(_JOBS[i]())
+            except Exception as exc:  # re-raised in the parent
+                results.append(_Failed(exc))
+                break
+    finally:
+        if _AFTER_CHUNK is not None:
+            _AFTER_CHUNK()
     return results
 
 
-def run_jobs(jobs: Sequence[Callable[[], T]], *, chunk: int = 16) -> Iterator[T]:
-    """Each job's result, in order; in forked worker processes when that pays off."""
-    global _JOBS
+def run_jobs(
+    jobs: Sequence[Callable[[], T]],
+    *,
+    chunk: int = 16,
+    after_chunk: Callable[[], None] | None = None,
+) -> Iterator[T]:
+    """Each job's result, in order; in forked worker processes when that pays off.
+
+    `after_chunk` runs in the process that ran a chunk of jobs, after it (also after a failed
+    job): e.g. to write what the jobs kept in memory before the worker goes away.
+    """
+    global _JOBS, _AFTER_CHUNK
     count = workers()
     if count < 2 or len(jobs) < MIN_JOBS or not _can_fork():
-        for job in jobs:
-            yield job()
+        for start in range(0, len(jobs), chunk):
+            try:
+                for job in jobs[start : start + chunk]:
+                    yield job()
+            finally:
+                if after_chunk is not None:
+                    after_chunk()
         return
+    if after_chunk is not None:
+        after_chunk()  # nothing pending is inherited by (and so written twice from) the workers
     previous, _JOBS = _JOBS, jobs
+    previous_after, _AFTER_CHUNK = _AFTER_CHUNK, after_chunk
     bounds = deque((i, min(i + chunk, len(jobs))) for i in range(0, len(jobs), chunk))
     # Objects that exist now are never collected in the workers: a collection there would write
     # to every inherited object's header and so copy the parent's pages into each worker.
@@ -109,4 +134,4 @@ def run_jobs(jobs: Sequence[Callable[[], T]], *, chunk: int = 16) -> Iterator[T]
         pool.terminate()
         pool.join()
         gc.unfreeze()
-        _JOBS = previous
+        _JOBS, _AFTER_CHUNK = previous, previous_after

@@ -310,14 +310,16 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     sitemap = []
     seen: set[str] = set()
     # Pages render in worker processes; each made its own image variants, so keep the first copy.
-    for done in run_jobs([partial(page, job) for job in views.jobs()]):
-        for artifact in done.artifacts:
-            if artifact.path not in seen:
-                seen.add(artifact.path)
-                yield artifact
-        if done.sitemap is not None:
-            sitemap.append(done.sitemap)
-        views.keep_bodies(done.bodies)
+    with views.fragments.batched():
+        jobs = [partial(page, job) for job in views.jobs()]
+        for done in run_jobs(jobs, after_chunk=views.fragments.flush):
+            for artifact in done.artifacts:
+                if artifact.path not in seen:
+                    seen.add(artifact.path)
+                    yield artifact
+            if done.sitemap is not None:
+                sitemap.append(done.sitemap)
+            views.keep_bodies(done.bodies)
     yield from (a for a in pictures.drain() if a.path not in seen)
     newest = views.public[0].date if views.public else site.now
     for path, data in site_feeds(views, fallback_updated=newest):

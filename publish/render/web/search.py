@@ -100,11 +100,10 @@ def shard_key(term: str, keys: Sequence[str] | set[str]) -> str | None:
 
 def doc_fields(doc: SearchDoc) -> dict[str, int]:
     """Each term of one document → the best field it occurs in (3 title, 2 summary, 1 body)."""
-    best: dict[str, int] = {}
-    for field, text in ((1, doc.body), (2, doc.summary), (3, doc.title)):
-        for term in terms(text):
-            if best.get(term, 0) < field:
-                best[term] = field
+    # A later, better field overrides an earlier one; keys keep first-seen order (body first).
+    best = dict.fromkeys(terms(doc.body), 1)
+    best.update(dict.fromkeys(terms(doc.summary), 2))
+    best.update(dict.fromkeys(terms(doc.title), 3))
     return best
 
 
@@ -335,10 +334,11 @@ def search_artifacts(site: Site) -> Iterator[Artifact]:
     if last is not None and last.inputs == inputs:
         files = last.files
     else:
-        built = _update(last, inputs, site, cache) if last is not None else None
-        if built is None:
-            built = _build(inputs, site, cache)
-        cache.put(slot, built)
+        with cache.batched():
+            built = _update(last, inputs, site, cache) if last is not None else None
+            if built is None:
+                built = _build(inputs, site, cache)
+            cache.put(slot, built)
         files = built.files
     for path, data in sorted(files.items()):
         yield Artifact("web", f"{INDEX_DIR}/{path}", data)

@@ -1,0 +1,49 @@
+"""Batched cache writes: nothing a build (or its worker processes) stored is lost or seen early."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from publish.cache import Fragments
+from publish.parallel import MIN_JOBS, run_jobs
+
+
+def test_batched_puts_are_read_back_at_once_and_stored_when_the_block_ends(tmp_path: Path) -> None:
+    """The writing process sees its entries immediately; other readers after the flush."""
+    writer, reader = Fragments(tmp_path), Fragments(tmp_path)
+    with writer.batched():
+        writer.put("k", {"trang": 1})
+        assert writer.get("k") == {"trang": 1}
+        assert reader.get("k") is None
+    assert reader.get("k") == {"trang": 1}
+    assert Fragments(tmp_path).get("k") == {"trang": 1}
+
+
+def test_a_put_outside_a_batch_is_stored_at_once(tmp_path: Path) -> None:
+    """Code that never batches keeps the old behaviour."""
+    Fragments(tmp_path).put("k", "giá trị")
+    assert Fragments(tmp_path).get("k") == "giá trị"
+
+
+def _store(fragments: Fragments, number: int) -> int:
+    """A job that caches something, as a page job caches its record."""
+    fragments.put(f"trang-{number}", number * 2)
+    return number
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_entries_batched_in_workers_are_written_before_the_workers_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    """Pool workers are terminated without running exit handlers: each writes after its chunk."""
+    monkeypatch.setenv("PUBLISH_WORKERS", workers)
+    fragments = Fragments(tmp_path)
+    count = MIN_JOBS * 3
+    with fragments.batched():
+        jobs = [partial(_store, fragments, n) for n in range(count)]
+        assert list(run_jobs(jobs, after_chunk=fragments.flush)) == list(range(count))
+    fresh = Fragments(tmp_path)
+    assert [fresh.get(f"trang-{n}") for n in range(count)] == [n * 2 for n in range(count)]
