@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from functools import cached_property
+from collections.abc import Callable, Sequence
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,7 +43,8 @@ class SiteContext:
         self._resolved: dict[tuple[str, str], str | None] = {}
         self.qr = QrCodes()
         self.bulletins = site.for_channel("web")
-        self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
+        self._preview_keys = frozenset(b.key for b in site.previews)
+        self.public = tuple(b for b in self.bulletins if not self.is_preview(b))
         self.prefix = urlsplit(self.config.base_url).path.rstrip("/")
         self.by_category: dict[str, list[Bulletin]] = {k: [] for k in self.config.categories}
         self.by_tag: dict[str, list[Bulletin]] = defaultdict(list)
@@ -63,6 +64,11 @@ class SiteContext:
         self._related: dict[str, list[Bulletin]] = {}
         self.looked_up: dict[tuple[str, str], ImageInfo | None] = {}
         """Body image lookups (source, src) → result since the last `take_lookups()`."""
+        # Pieces many pages show, made once per build (this object lives for one build).
+        self._cards: dict[tuple[str, bool], dict[str, Any]] = {}
+        self._card_html: dict[tuple[Any, ...], str] = {}
+        self._links: dict[str, dict[str, str]] = {}
+        self._bulletin_urls: dict[str, str] = {}
 
     # URLs -----------------------------------------------------------------
 
@@ -284,21 +290,36 @@ class SiteContext:
 
     def public_in(self, category: str) -> list[Bulletin]:
         """Published (non-preview) bulletins of a category, newest first."""
-        return [b for b in self.by_category[category] if not self.site.is_preview(b)]
+        return [b for b in self.by_category[category] if not self.is_preview(b)]
 
     # Cards and lists ------------------------------------------------------
 
     def card(self, bulletin: Bulletin, *, eager: bool = False) -> dict[str, Any]:
-        """A bulletin as a list item."""
+        """A bulletin as a list item (memoised: one bulletin is a card on up to ~10 pages).
+
+        The same dict comes back each time, so templates must not change it; its "html" renders
+        it with a card macro once per build (see `card_html`).
+        """
+        key = (bulletin.key, eager)
+        found = self._cards.get(key)
+        if found is None:
+            found = self._cards[key] = self._card(bulletin, eager=eager)
+        elif bulletin.cover:
+            # Asked again so this page records the picture too (a reused page re-checks it).
+            self.pictures.picture(bulletin.cover.path, owner=bulletin.source)
+        return found
+
+    def _card(self, bulletin: Bulletin, *, eager: bool) -> dict[str, Any]:
+        """See `card`."""
         return {
             "title": bulletin.title,
-            "url": self.url(bulletin.url),
+            "url": self.bulletin_url(bulletin),
             "date_iso": bulletin.date.isoformat(),
             "date": vn_date(bulletin.date),
             "summary": bulletin.summary,
             "category": self.config.categories[bulletin.category].label,
             "category_url": self.url(self.category_url(bulletin.category)),
-            "preview": self.site.is_preview(bulletin),
+            "preview": self.is_preview(bulletin),
             "image": (
                 self.image(
                     bulletin.cover,
@@ -310,17 +331,47 @@ class SiteContext:
                 if bulletin.cover
                 else None
             ),
+            "html": partial(self.card_html, (bulletin.key, eager)),
         }
 
+    def card_html(self, card: tuple[str, bool], macro: Callable[..., str], *args: Any) -> str:
+        """`macro(<the card>, *args)`, rendered once per build: a template writes
+        `{{ item.html(card, 3) }}` for `{{ card(item, 3) }}` and gets the same bytes.
+
+        The macro's output depends only on its arguments (macros imported without context),
+        and the key holds the macro itself, so another theme's or template's macro never
+        shares an entry.
+        """
+        key = (macro, card, args)
+        found = self._card_html.get(key)
+        if found is None:
+            found = self._card_html[key] = macro(self._cards[card], *args)
+        return found
+
     def link(self, bulletin: Bulletin | None) -> dict[str, str] | None:
-        """Title and URL of a neighbouring bulletin."""
+        """Title and URL of a neighbouring bulletin (memoised: two pages link to each)."""
         if bulletin is None:
             return None
-        return {
-            "title": bulletin.title,
-            "url": self.url(bulletin.url),
-            "date": vn_date(bulletin.date),
-        }
+        found = self._links.get(bulletin.key)
+        if found is None:
+            found = self._links[bulletin.key] = {
+                "title": bulletin.title,
+                "url": self.bulletin_url(bulletin),
+                "date": vn_date(bulletin.date),
+            }
+        return found
+
+    def bulletin_url(self, bulletin: Bulletin) -> str:
+        """A bulletin's page URL with the base path (Bulletin.url formats its date each time)."""
+        found = self._bulletin_urls.get(bulletin.key)
+        if found is None:
+            found = self._bulletin_urls[bulletin.key] = self.url(bulletin.url)
+        return found
+
+    def is_preview(self, bulletin: Bulletin) -> bool:
+        """Whether the bulletin is only shown because of --drafts (a set lookup, where
+        Site.is_preview compares every preview)."""
+        return bulletin.key in self._preview_keys
 
     def contact(self, *, with_qr: bool = True) -> dict[str, Any]:
         """Contact details for the contact layout, with the Zalo follow link and its QR code."""
