@@ -314,6 +314,7 @@ class Views(SiteContext):
         """One bulletin's page: cover, body, tags, previous/next, related, print QR."""
         category = self.config.categories[bulletin.category]
         preview = self.is_preview(bulletin)
+        path = bulletin.url  # formats the date: once, not per use
         cover = None
         image = None
         if bulletin.cover:
@@ -323,7 +324,7 @@ class Views(SiteContext):
                 cover["alt"],
             )
         context = self.base_context(
-            bulletin.url,
+            path,
             title=bulletin.title,
             description=bulletin.summary,
             crumbs=[(category.label, self.category_url(bulletin.category))],
@@ -365,7 +366,7 @@ class Views(SiteContext):
             og_tags=list(bulletin.tags),
         )
         return View(
-            bulletin.url,
+            path,
             "bulletin.html",
             context,
             source=bulletin.source,

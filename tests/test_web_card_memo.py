@@ -1,0 +1,58 @@
+"""A bulletin's card is made once per build and shown on many pages (home, its category, its
+tags, related lists): each of those pages must still count its cover image among its inputs,
+so a page reused by the next build is refused when the image changed."""
+
+from __future__ import annotations
+
+import shutil
+
+from PIL import Image
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.render.web.images import Pictures
+from publish.render.web.pages import Views
+from tests.test_incremental import clean_build, run_build, tree
+from tests.web_fixture import NOW, SITE
+
+COVER = "canh-bao.jpg"
+"""The cover of a fixture bulletin, listed on several pages (and no default cover)."""
+
+
+def test_every_page_listing_a_card_notices_its_cover_changed(tmp_path, monkeypatch) -> None:
+    """Shrink the cover between builds: the rebuild equals a clean build, page by page."""
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")  # one process: later pages reuse the first card
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    run_build(root)
+    images = root / "content" / "images"
+    listed = [
+        path
+        for path, (data, _, _) in tree(root / "output" / "web").items()
+        if path.endswith(".html") and b"/anh/canh-bao-" in data
+    ]
+    assert len(listed) >= 5, "the cover should appear on several pages"
+    with Image.open(images / COVER) as image:
+        smaller = image.convert("RGB").resize((image.width // 2, image.height // 3))
+    smaller.save(images / COVER, "JPEG")
+
+    run_build(root)
+    after = tree(root / "output")
+    clean = clean_build(root, tmp_path / "clean")
+    assert sorted(after) == sorted(clean)
+    differ = [path for path in after if after[path][0] != clean[path][0]]
+    assert not differ, f"pages still show the old cover: {differ}"
+
+
+def test_cards_are_shared_within_a_build_not_between_builds(tmp_path) -> None:
+    """Two builds in one process each make their own cards (no state leaks between them)."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    site = load_site(config_module.load(root), now=NOW)
+    first = Views(site, Pictures(root, (320, 640), url=lambda p: "/" + p))
+    second = Views(site, Pictures(root, (320, 640), url=lambda p: "/khac/" + p))
+    bulletin = next(b for b in first.bulletins if b.cover)
+    assert first.card(bulletin) is first.card(bulletin)
+    assert second.card(bulletin) is not first.card(bulletin)
+    assert first.card(bulletin)["image"]["srcset"].startswith("/anh/")
+    assert second.card(bulletin)["image"]["srcset"].startswith("/khac/anh/")
