@@ -310,6 +310,9 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     sitemap = []
     seen: set[str] = set()
     # Pages render in worker processes; each made its own image variants, so keep the first copy.
+    for name in TEMPLATES:
+        env.get_template(name)  # compiled once before the workers fork, not in each of them
+    views.prepare()
     with views.fragments.batched():
         jobs = [partial(page, job) for job in views.jobs()]
         for done in run_jobs(jobs, after_chunk=views.fragments.flush):

@@ -513,3 +513,10 @@ class Views(SiteContext):
         context["noindex"] = True
         context["latest"] = [self.card(b) for b in self.public[:5]]
         return View("/404.html", "404.html", context, indexed=False)
+
+    def prepare(self) -> None:
+        """Do here, before the worker processes fork, what every one of them would otherwise
+        redo (and hold a private copy of): each bulletin's stamp and the related-ranking masks."""
+        for bulletin in self.bulletins:
+            self.stamp(bulletin)
+        self._ranks  # noqa: B018 - a cached_property, computed once here
