@@ -9,7 +9,9 @@ import shutil
 from PIL import Image
 
 from publish import config as config_module
+from publish.config import BUILTIN_THEME
 from publish.content import load_site
+from publish.render.web import environment
 from publish.render.web.images import Pictures
 from publish.render.web.pages import Views
 from tests.test_incremental import clean_build, run_build, tree
@@ -44,15 +46,28 @@ def test_every_page_listing_a_card_notices_its_cover_changed(tmp_path, monkeypat
     assert not differ, f"pages still show the old cover: {differ}"
 
 
-def test_cards_are_shared_within_a_build_not_between_builds(tmp_path) -> None:
-    """Two builds in one process each make their own cards (no state leaks between them)."""
+def test_card_html_is_rendered_once_per_build_and_never_shared(tmp_path) -> None:
+    """A card's HTML is made once per build (Views), and two builds in one process never
+    share it: the second one's base path shows in its own HTML."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
     site = load_site(config_module.load(root), now=NOW)
     first = Views(site, Pictures(root, (320, 640), url=lambda p: "/" + p))
     second = Views(site, Pictures(root, (320, 640), url=lambda p: "/khac/" + p))
     bulletin = next(b for b in first.bulletins if b.cover)
-    assert first.card(bulletin) is first.card(bulletin)
-    assert second.card(bulletin) is not first.card(bulletin)
-    assert first.card(bulletin)["image"]["srcset"].startswith("/anh/")
-    assert second.card(bulletin)["image"]["srcset"].startswith("/khac/anh/")
+    card = environment(BUILTIN_THEME).get_template("_macros.html").module.card
+    calls = []
+
+    def macro(*args):
+        calls.append(args)
+        return card(*args)
+
+    html = first.card(bulletin)["html"](macro, 3)
+    assert first.card(bulletin)["html"](macro, 3) == html
+    assert len(calls) == 1
+    assert html == card(first.card(bulletin), 3)
+    assert "<h3" in html and 'srcset="/anh/' in html
+    assert first.card(bulletin)["html"](macro) != html  # another level is another entry
+    other = second.card(bulletin)["html"](macro, 3)
+    assert len(calls) == 3
+    assert 'srcset="/khac/anh/' in other

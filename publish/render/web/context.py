@@ -67,9 +67,7 @@ class SiteContext:
         self.looked_up: dict[tuple[str, str], ImageInfo | None] = {}
         """Body image lookups (source, src) → result since the last `take_lookups()`."""
         # Pieces many pages show, made once per build (this object lives for one build).
-        self._cards: dict[tuple[str, bool], dict[str, Any]] = {}
         self._card_html: dict[tuple[Any, ...], str] = {}
-        self._links: dict[str, dict[str, str]] = {}
         self._bulletin_urls: dict[str, str] = {}
 
     # URLs -----------------------------------------------------------------
@@ -297,22 +295,7 @@ class SiteContext:
     # Cards and lists ------------------------------------------------------
 
     def card(self, bulletin: Bulletin, *, eager: bool = False) -> dict[str, Any]:
-        """A bulletin as a list item (memoised: one bulletin is a card on up to ~10 pages).
-
-        The same dict comes back each time, so templates must not change it; its "html" renders
-        it with a card macro once per build (see `card_html`).
-        """
-        key = (bulletin.key, eager)
-        found = self._cards.get(key)
-        if found is None:
-            found = self._cards[key] = self._card(bulletin, eager=eager)
-        elif bulletin.cover:
-            # Asked again so this page records the picture too (a reused page re-checks it).
-            self.pictures.picture(bulletin.cover.path, owner=bulletin.source)
-        return found
-
-    def _card(self, bulletin: Bulletin, *, eager: bool) -> dict[str, Any]:
-        """See `card`."""
+        """A bulletin as a list item; its "html" renders it with a card macro (see `card_html`)."""
         return {
             "title": bulletin.title,
             "url": self.bulletin_url(bulletin),
@@ -333,35 +316,35 @@ class SiteContext:
                 if bulletin.cover
                 else None
             ),
-            "html": partial(self.card_html, (bulletin.key, eager)),
+            "html": partial(self.card_html, bulletin, eager),
         }
 
-    def card_html(self, card: tuple[str, bool], macro: Callable[..., str], *args: Any) -> str:
-        """`macro(<the card>, *args)`, rendered once per build: a template writes
-        `{{ item.html(card, 3) }}` for `{{ card(item, 3) }}` and gets the same bytes.
+    def card_html(
+        self, bulletin: Bulletin, eager: bool, macro: Callable[..., str], *args: Any
+    ) -> str:
+        """`macro(<the card>, *args)`, rendered once per process and build: a template writes
+        `{{ item['html'](card, 3) }}` for `{{ card(item, 3) }}` and gets the same bytes (one
+        bulletin is a card on up to ~10 pages).
 
-        The macro's output depends only on its arguments (macros imported without context),
-        and the key holds the macro itself, so another theme's or template's macro never
-        shares an entry.
+        The macro's output depends only on its arguments (macros are imported without
+        context), and the key holds the macro itself, so another theme's or template's macro
+        never shares an entry. Only the HTML is kept, not the card, to keep workers small.
         """
-        key = (macro, card, args)
+        key = (macro, bulletin.key, eager, args)
         found = self._card_html.get(key)
         if found is None:
-            found = self._card_html[key] = macro(self._cards[card], *args)
+            found = self._card_html[key] = macro(self.card(bulletin, eager=eager), *args)
         return found
 
     def link(self, bulletin: Bulletin | None) -> dict[str, str] | None:
-        """Title and URL of a neighbouring bulletin (memoised: two pages link to each)."""
+        """Title and URL of a neighbouring bulletin."""
         if bulletin is None:
             return None
-        found = self._links.get(bulletin.key)
-        if found is None:
-            found = self._links[bulletin.key] = {
-                "title": bulletin.title,
-                "url": self.bulletin_url(bulletin),
-                "date": vn_date(bulletin.date),
-            }
-        return found
+        return {
+            "title": bulletin.title,
+            "url": self.bulletin_url(bulletin),
+            "date": vn_date(bulletin.date),
+        }
 
     def bulletin_url(self, bulletin: Bulletin) -> str:
         """A bulletin's page URL with the base path (Bulletin.url formats its date each time)."""
