@@ -6,6 +6,8 @@ event handlers, or javascript:/data: URLs can reach a page whatever the editor t
 
 from __future__ import annotations
 
+import functools
+import html as htmllib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -14,6 +16,14 @@ from dataclasses import dataclass
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.toc import (
+    TocExtension,
+    TocTreeprocessor,
+    remove_fnrefs,
+    render_inner_html,
+    strip_tags,
+    unique,
+)
 from markdown.treeprocessors import Treeprocessor
 
 from publish.model import by_constructor
@@ -157,6 +167,64 @@ def heading_id(value: str, separator: str) -> str:
     return slugify(value)
 
 
+@functools.lru_cache(maxsize=4096)
+def _slug(name: str) -> str:
+    """heading_id, remembered: bulletins reuse the same few section titles."""
+    return slugify(name)
+
+
+TOC_CONFIG = {"slugify": heading_id, "toc_depth": "2-4"}
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADER_RE = re.compile("[Hh][123456]")  # what the toc extension takes for a heading
+# Heading text holding none of these reads the same after toc's serialise, unescape,
+# postprocess, strip-tags and html.unescape round trip, up to whitespace.
+PLAIN_TEXT_RE = re.compile("[&<>\x02\x03]")
+
+
+class _HeadingIds(Treeprocessor):
+    """The ids the "toc" extension gives headings, without building a table of contents.
+
+    Plain-text headings (nearly all) are named straight from their text; any other heading
+    goes through toc's own functions. A document with a "[TOC]" marker or an odd heading tag
+    is handed whole to the toc extension's treeprocessor, so it renders as it always did.
+    """
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.toc = TocTreeprocessor(md, TocExtension(**TOC_CONFIG).getConfigs())
+
+    def run(self, doc: ET.Element) -> None:
+        """Give each heading without an id a unique slug of its text."""
+        used_ids: set[str] = set()
+        headings = []
+        for element in doc.iter():
+            attrib = element.attrib
+            if "id" in attrib:
+                used_ids.add(attrib["id"])
+            text = element.text
+            if text and "[TOC]" in text:
+                return self.toc.run(doc)
+            tag = element.tag
+            if tag in HEADINGS:
+                headings.append(element)
+            elif isinstance(tag, str) and HEADER_RE.match(tag):
+                return self.toc.run(doc)
+        counters: dict[str, int] = {}
+        for heading in headings:
+            text = heading.text or ""
+            if len(heading) or heading.attrib or PLAIN_TEXT_RE.search(text):
+                self._slow_id(heading, used_ids, counters)
+            else:
+                heading.attrib["id"] = unique(_slug(" ".join(text.split())), used_ids, counters)
+
+    def _slow_id(self, heading: ET.Element, used_ids: set[str], counters: dict[str, int]) -> None:
+        """toc's own steps for a heading with markup, entities or attributes."""
+        name = strip_tags(render_inner_html(remove_fnrefs(heading), self.md))
+        if "id" not in heading.attrib:
+            heading.attrib["id"] = unique(_slug(htmllib.unescape(name)), used_ids, counters)
+        heading.attrib.pop("data-toc-label", None)
+
+
 class MarkdownRenderer:
     """One reusable Markdown converter; `lookup` maps an image src to its responsive variants."""
 
@@ -165,18 +233,13 @@ class MarkdownRenderer:
         self.lookup: ImageLookup = lambda src: None
         self.eager_first = False
         self._md = markdown.Markdown(
-            extensions=[
-                "extra",
-                "sane_lists",
-                "toc",
-                _FiguresExtension(self),
-            ],
+            extensions=["extra", "sane_lists", _FiguresExtension(self)],
             extension_configs={
-                "toc": {"slugify": heading_id, "toc_depth": "2-4"},
                 "extra": {"footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d trong bài"}},
             },
             output_format="html",
         )
+        self._md.treeprocessors.register(_HeadingIds(self._md), "toc", 5)
 
     def convert(self, text: str, *, lookup: ImageLookup, eager_first: bool = False) -> str:
         """Sanitised HTML for one Markdown document."""
