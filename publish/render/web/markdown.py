@@ -240,6 +240,11 @@ class MarkdownRenderer:
             output_format="html",
         )
         self._md.treeprocessors.register(_HeadingIds(self._md), "toc", 5)
+        # The inline pass indexes its pattern registry a few hundred times per document and a
+        # Registry sorts and type-checks on every index: hand it the same patterns, in the same
+        # (priority) order, as a tuple. Nothing registers inline patterns after this point.
+        inline = self._md.treeprocessors["inline"]
+        inline.inlinePatterns = tuple(inline.inlinePatterns)
 
     def convert(self, text: str, *, lookup: ImageLookup, eager_first: bool = False) -> str:
         """Sanitised HTML for one Markdown document."""
