@@ -240,11 +240,13 @@ class MarkdownRenderer:
             output_format="html",
         )
         self._md.treeprocessors.register(_HeadingIds(self._md), "toc", 5)
-        # The inline pass indexes its pattern registry a few hundred times per document and a
-        # Registry sorts and type-checks on every index: hand it the same patterns, in the same
-        # (priority) order, as a tuple. Nothing registers inline patterns after this point.
+        # The inline pass indexes its pattern registry a few hundred times per document, the block
+        # parser iterates its registry once per block, and a Registry re-sorts and copies or
+        # type-checks each time: hand them the same items, in the same (priority) order, as
+        # tuples. Nothing registers patterns or block processors after this point.
         inline = self._md.treeprocessors["inline"]
         inline.inlinePatterns = tuple(inline.inlinePatterns)
+        self._md.parser.blockprocessors = tuple(self._md.parser.blockprocessors)
 
     def convert(self, text: str, *, lookup: ImageLookup, eager_first: bool = False) -> str:
         """Sanitised HTML for one Markdown document."""
