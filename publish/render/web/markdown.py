@@ -280,6 +280,9 @@ class MarkdownRenderer:
         inline = self._md.treeprocessors["inline"]
         inline.inlinePatterns = tuple(inline.inlinePatterns)
         self._md.parser.blockprocessors = tuple(self._md.parser.blockprocessors)
+        # is_block_level asks "tag in block_level_elements" ~100 times a body: a set answers
+        # the same for every string without walking a list of ~60 names.
+        self._md.block_level_elements = frozenset(self._md.block_level_elements)
 
     def convert(self, text: str, *, lookup: ImageLookup, eager_first: bool = False) -> str:
         """Sanitised HTML for one Markdown document."""
