@@ -236,21 +236,27 @@ class _QuickInline(InlineProcessor):
     stock one); tests/test_markdown_same_html.py compares the output with the stock pass.
     """
 
+    def freeze(self) -> None:
+        """Fix the pattern list (as a tuple) and each new-style pattern's regex search."""
+        self.inlinePatterns = tuple(self.inlinePatterns)
+        self.searches = tuple(
+            pattern.getCompiledRegExp().search if isinstance(pattern, InlinePattern) else None
+            for pattern in self.inlinePatterns
+        )
+
     def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:
         """The stock loop, with a failed regex search standing in for a failed offer."""
         if not isinstance(data, AtomicString):
             offer = self._InlineProcessor__applyPattern
             patterns = self.inlinePatterns
+            searches = self.searches
             start = 0
             while index < len(patterns):
-                pattern = patterns[index]
-                if (
-                    isinstance(pattern, InlinePattern)
-                    and pattern.getCompiledRegExp().search(data, start) is None
-                ):
+                search = searches[index]
+                if search is not None and search(data, start) is None:
                     matched, start = False, 0  # what a failed offer returns
                 else:
-                    data, matched, start = offer(pattern, data, index, start)
+                    data, matched, start = offer(patterns[index], data, index, start)
                 if not matched:
                     index += 1
         return data
@@ -276,9 +282,12 @@ class MarkdownRenderer:
         # type-checks each time: hand them the same items, in the same (priority) order, as
         # tuples. Nothing registers patterns or block processors after this point.
         if markdown.__version_info__[:2] == (3, 11):
-            self._md.treeprocessors.register(_QuickInline(self._md), "inline", 20)
-        inline = self._md.treeprocessors["inline"]
-        inline.inlinePatterns = tuple(inline.inlinePatterns)
+            quick = _QuickInline(self._md)
+            quick.freeze()
+            self._md.treeprocessors.register(quick, "inline", 20)
+        else:
+            inline = self._md.treeprocessors["inline"]
+            inline.inlinePatterns = tuple(inline.inlinePatterns)
         self._md.parser.blockprocessors = tuple(self._md.parser.blockprocessors)
         # is_block_level asks "tag in block_level_elements" ~100 times a body: a set answers
         # the same for every string without walking a list of ~60 names.
