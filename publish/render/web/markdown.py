@@ -6,7 +6,6 @@ event handlers, or javascript:/data: URLs can reach a page whatever the editor t
 
 from __future__ import annotations
 
-import functools
 import html as htmllib
 import re
 import xml.etree.ElementTree as ET
@@ -169,12 +168,6 @@ def heading_id(value: str, separator: str) -> str:
     return slugify(value)
 
 
-@functools.lru_cache(maxsize=4096)
-def _slug(name: str) -> str:
-    """heading_id, remembered: bulletins reuse the same few section titles."""
-    return slugify(name)
-
-
 TOC_CONFIG = {"slugify": heading_id, "toc_depth": "2-4"}
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 HEADER_RE = re.compile("[Hh][123456]")  # what the toc extension takes for a heading
@@ -217,13 +210,17 @@ class _HeadingIds(Treeprocessor):
             if len(heading) or heading.attrib or PLAIN_TEXT_RE.search(text):
                 self._slow_id(heading, used_ids, counters)
             else:
-                heading.attrib["id"] = unique(_slug(" ".join(text.split())), used_ids, counters)
+                heading.attrib["id"] = unique(
+                    heading_id(" ".join(text.split()), "-"), used_ids, counters
+                )
 
     def _slow_id(self, heading: ET.Element, used_ids: set[str], counters: dict[str, int]) -> None:
         """toc's own steps for a heading with markup, entities or attributes."""
         name = strip_tags(render_inner_html(remove_fnrefs(heading), self.md))
         if "id" not in heading.attrib:
-            heading.attrib["id"] = unique(_slug(htmllib.unescape(name)), used_ids, counters)
+            heading.attrib["id"] = unique(
+                heading_id(htmllib.unescape(name), "-"), used_ids, counters
+            )
         heading.attrib.pop("data-toc-label", None)
 
 
