@@ -98,7 +98,9 @@ class _Figures(Treeprocessor):
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "p" and _only_image(child):
-                    figure = self._figure(child[0], eager=first and self.renderer.eager_first)
+                    image = child[0]
+                    child.remove(image)  # else the old <p> still holds it: sized again, lazy
+                    figure = self._figure(image, eager=first and self.renderer.eager_first)
                     figure.tail = child.tail
                     parent.remove(child)
                     parent.insert(index, figure)
