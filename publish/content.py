@@ -210,11 +210,11 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
     """Decode, normalise and split a Markdown file's bytes, recording a problem instead of raising."""
     try:
         text = nfc(decode(raw))
-        parsed = split(CONTROL_RE.sub("", text))
+        found = CONTROL_RE.search(text)
+        parsed = split(CONTROL_RE.sub("", text) if found else text)
     except FrontMatterError as exc:
         collector.add(str(exc), line=exc.line, hint=exc.hint)
         return None
-    found = CONTROL_RE.search(text)
     data = _without_controls(parsed.data)
     if found or data != parsed.data:
         # Invisible characters pasted from Word or a PDF: XML feeds and .docx cannot hold them.
@@ -784,12 +784,15 @@ _RESOLVED_DIRS: dict[Path, Path] = {}
 """Folders already resolved in this build (cleared by load_site, so a changed symlink is seen)."""
 _RESOLVED_REFS: dict[tuple[str, Path, Path], Path | None] = {}
 """Image references already resolved in this build: every page and card asks again."""
+_IMAGE_FILES: dict[Path, str | None] = {}
+"""Resolved images checked in this build: their path under content/, None when not a file."""
 
 
 def forget_resolved() -> None:
     """Start a build: forget folders and image references resolved by the previous one."""
     _RESOLVED_DIRS.clear()
     _RESOLVED_REFS.clear()
+    _IMAGE_FILES.clear()
 
 
 def _resolved_dir(folder: Path) -> Path:
@@ -885,7 +888,8 @@ def _image(
             hint="Đặt ảnh vào content/images/ và trỏ tới images/<tên-ảnh>.",
         )
         return None
-    if not path.is_file():
+    relative = _image_file(path, content_dir)
+    if relative is None:
         col.add(
             f"không tìm thấy ảnh {ref!r}",
             field=field,
@@ -900,9 +904,15 @@ def _image(
             line=line,
             hint="Người dùng trình đọc màn hình cần mô tả ảnh: ![Mô tả ảnh](images/anh.jpg).",
         )
-    return ImageRef(
-        path.relative_to(content_dir).as_posix(), nfc(alt.strip()), nfc(caption.strip())
-    )
+    return ImageRef(relative, nfc(alt.strip()), nfc(caption.strip()))
+
+
+def _image_file(path: Path, content_dir: Path) -> str | None:
+    """A resolved image's path under content/, or None when it is not a file (once per build:
+    thousands of bulletins share a few cover images)."""
+    if path not in _IMAGE_FILES:
+        _IMAGE_FILES[path] = path.relative_to(content_dir).as_posix() if path.is_file() else None
+    return _IMAGE_FILES[path]
 
 
 def _cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -> ImageRef | None:
