@@ -17,12 +17,14 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from publish.cache import Fragments
 from publish.errors import Problem
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.model import Bulletin, Site
+from publish.parallel import run_jobs
 from publish.text import nfc
 
 __all__ = ["Finding", "findings", "lint", "mask"]
@@ -138,26 +140,48 @@ def lint(site: Site, *, strict: bool = False) -> list[Problem]:
     every = [*site.bulletins, *(e.bulletin for e in site.excluded), *site.previews]
     # The loader already gated every bulletin: reuse its verdicts instead of gating again.
     codes = {e.bulletin.source: e.code for e in site.excluded}
+    unique = []
     for bulletin in every:
-        if bulletin.source in seen:
-            continue
-        seen.add(bulletin.source)
+        if bulletin.source not in seen:
+            seen.add(bulletin.source)
+            unique.append(bulletin)
+    with cache.batched():
+        found = _cached_findings(unique, cache)
+    for bulletin, bulletin_found in zip(unique, found, strict=True):
         going_out = codes.get(bulletin.source) in (None, "scheduled")
-        found = _cached_findings(bulletin, cache)
         problems.extend(
-            _bulletin_problems(bulletin, site, found, strict=strict, going_out=going_out)
+            _bulletin_problems(bulletin, site, bulletin_found, strict=strict, going_out=going_out)
         )
     return problems
 
 
-def _cached_findings(bulletin: Bulletin, cache: Fragments) -> tuple[tuple[Finding, ...], ...]:
-    """The findings of the title, summary and body; cached under the texts and the year."""
+def _cached_findings(
+    bulletins: list[Bulletin], cache: Fragments
+) -> list[tuple[tuple[Finding, ...], ...]]:
+    """The findings of each bulletin's title, summary and body; cached under the texts and the
+    year. Those not cached are searched in worker processes, which write them to the cache."""
+    keys = [_findings_key(b, cache) for b in bulletins]
+    found = [cache.get(key) for key in keys]
+    missing = [i for i, hit in enumerate(found) if not isinstance(hit, tuple)]
+    jobs = [partial(_fresh_findings, bulletins[i], cache, keys[i]) for i in missing]
+    for i, fresh in zip(missing, run_jobs(jobs, chunk=64, after_chunk=cache.flush), strict=True):
+        found[i] = fresh
+    return found  # type: ignore[return-value]
+
+
+def _findings_key(bulletin: Bulletin, cache: Fragments) -> str:
+    """The cache key of a bulletin's findings: its texts and the year of its date."""
     texts = (bulletin.title, bulletin.summary, bulletin.body)
+    return cache.key("pii-findings", bulletin.date.year, _texts_digest(texts))
+
+
+def _fresh_findings(
+    bulletin: Bulletin, cache: Fragments, key: str
+) -> tuple[tuple[Finding, ...], ...]:
+    """The findings of a bulletin's texts, searched now and cached (a job that may run in a
+    worker process)."""
     year = bulletin.date.year
-    key = cache.key("pii-findings", year, _texts_digest(texts))
-    found = cache.get(key)
-    if isinstance(found, tuple):
-        return found
+    texts = (bulletin.title, bulletin.summary, bulletin.body)
     fresh = tuple(tuple(findings(text, year=year)) for text in texts)
     cache.put(key, fresh)
     return fresh

@@ -290,3 +290,24 @@ def test_footnotes_keep_their_back_links_and_drop_those_of_uncited_notes() -> No
     assert 'href="#fnref:1"' in html
     assert 'href="#fnref:9"' not in html
     assert "Không ai dẫn." in html
+
+
+def test_first_body_image_loads_eagerly_when_the_page_has_no_cover() -> None:
+    """The first image is then what a reader sees first: lazy loading would delay it. Each image
+    is looked up once, and later images stay lazy."""
+    from publish.render.web.markdown import ImageInfo, MarkdownRenderer
+
+    asked: list[str] = []
+
+    def lookup(src: str) -> ImageInfo:
+        asked.append(src)
+        return ImageInfo(f"/anh/{src}", f"/anh/{src} 320w", 320, 200)
+
+    body = '![Sơ đồ](a.png "Chú thích")\n\nĐoạn văn.\n\n![Ảnh hai](b.png)\n'
+    html = MarkdownRenderer().convert(body, lookup=lookup, eager_first=True)
+    first, second = re.findall(r"<img [^>]+>", html)
+    assert 'loading="eager"' in first and 'src="/anh/a.png"' in first
+    assert 'loading="lazy"' in second
+    assert asked == ["a.png", "b.png"]
+    lazy = MarkdownRenderer().convert(body, lookup=lookup, eager_first=False)
+    assert 'loading="eager"' not in lazy

@@ -6,17 +6,22 @@ blocking read-aloud flag (spec §7) stays out of the channel and `check()` repor
 so the other channels still build.
 
 `check()`, `render()` and the sync helpers share one assembly per site (each bulletin is read aloud
-once per build), and normalised scripts and Word files are kept in `<root>/.cache/radio/` between
-builds (see cache.py), so a rebuild redoes only the edited bulletins and their episodes.
+once per build). Between builds, each bulletin's finished read item and each episode's file digests
+are kept in shelves of `<root>/.cache/fragments.sqlite` (see publish/cache.py), and normalised
+scripts and Word files in `<root>/.cache/radio/` (see cache.py), so a rebuild redoes only the
+edited bulletins and their episodes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from publish.cache import Fragments, Shelf
+from publish.config import Config
 from publish.errors import Problem
-from publish.model import Artifact, Site
-from publish.render.radio.episode import Assembly, Episode, assemble
+from publish.ledger import Ledger
+from publish.model import Artifact, Kept, Site
+from publish.render.radio.episode import Assembly, Episode, assemble, episode_version
 from publish.render.radio.items import cue_length, is_cue
 from publish.render.radio.layout import item_text, rundown_json, rundown_text, script_text
 from publish.render.radio.word import script_docx
@@ -32,6 +37,8 @@ __all__ = [
 ]
 
 CHANNEL = "radio"
+EPISODE_SHELF = "radio-episode"
+"""Per episode week: its version and (path, digest, source, key) of each file it gave."""
 
 
 def check(site: Site) -> list[Problem]:
@@ -39,25 +46,55 @@ def check(site: Site) -> list[Problem]:
     return list(assemble(site).problems)
 
 
-def render(site: Site) -> Iterator[Artifact]:
-    """Item scripts and, per episode, the rundown (text and JSON) and the script (text and Word)."""
+def render(site: Site) -> Iterator[Artifact | Kept]:
+    """Item scripts and, per episode, the rundown (text and JSON) and the script (text and Word).
+
+    An episode made of exactly what an earlier build's was (`episode_version`), whose files in
+    output/radio/ still hold what was written then (the writer's ledger), is passed on as kept
+    files: most weeks are unchanged between builds, and their layouts, Word file and digests
+    would otherwise be made again only for the writer to find the same bytes.
+    """
     config = site.config
-    for episode in assemble(site).episodes:
-        for segment in episode.segments:
-            bulletin = segment.bulletin
-            if bulletin is not None:
-                yield Artifact.text(
-                    CHANNEL,
-                    f"items/{bulletin.key}.txt",
-                    item_text(segment, episode),
-                    source=bulletin.source,
-                    key=bulletin.key,
-                )
-        folder = episode.week
-        yield Artifact.text(CHANNEL, f"{folder}/rundown.txt", rundown_text(episode, config))
-        yield Artifact.text(CHANNEL, f"{folder}/rundown.json", rundown_json(episode, config))
-        yield Artifact.text(CHANNEL, f"{folder}/script.txt", script_text(episode, config))
-        yield Artifact(CHANNEL, f"{folder}/script.docx", script_docx(episode, config))
+    root = config.root
+    assembly = assemble(site)
+    fragments = Fragments(root)
+    shelf = Shelf(fragments, EPISODE_SHELF)
+    ledger = Ledger(root / ".cache", root / "output", CHANNEL)
+    for episode in assembly.episodes:
+        version = episode_version(episode, assembly.versions)
+        last = shelf.get(episode.week, version) if version is not None else None
+        if isinstance(last, tuple) and all(ledger.holds(f[0], f[1]) for f in last):
+            for path, digest, source, key in last:
+                yield Kept(CHANNEL, path, digest, ledger.folder / path, source, key)
+            shelf.keep(episode.week, version, last)  # type: ignore[arg-type]
+            continue
+        files = []
+        for artifact in _episode_files(episode, config):
+            files.append((artifact.path, artifact.digest, artifact.source, artifact.key))
+            yield artifact
+        if version is not None:
+            shelf.keep(episode.week, version, tuple(files))
+    with fragments.batched():
+        shelf.save()
+
+
+def _episode_files(episode: Episode, config: Config) -> Iterator[Artifact]:
+    """The item scripts of one episode, its rundown (text and JSON) and script (text and Word)."""
+    for segment in episode.segments:
+        bulletin = segment.bulletin
+        if bulletin is not None:
+            yield Artifact.text(
+                CHANNEL,
+                f"items/{bulletin.key}.txt",
+                item_text(segment, episode),
+                source=bulletin.source,
+                key=bulletin.key,
+            )
+    folder = episode.week
+    yield Artifact.text(CHANNEL, f"{folder}/rundown.txt", rundown_text(episode, config))
+    yield Artifact.text(CHANNEL, f"{folder}/rundown.json", rundown_json(episode, config))
+    yield Artifact.text(CHANNEL, f"{folder}/script.txt", script_text(episode, config))
+    yield Artifact(CHANNEL, f"{folder}/script.docx", script_docx(episode, config))
 
 
 def held_reasons(site: Site) -> dict[str, str]:

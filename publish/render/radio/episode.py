@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import json
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from publish.cache import Fragments, Shelf
 from publish.config import Config
 from publish.errors import Problem
 from publish.model import Bulletin, Site
@@ -21,11 +25,13 @@ from publish.render.radio.items import (
     make_slug,
     next_air,
     read_block,
+    restored,
+    stored,
 )
 from publish.render.radio.rundown import Timing, clock, time_rundown
 from publish.text import vn_date
 
-__all__ = ["Assembly", "Episode", "assemble", "week_of"]
+__all__ = ["Assembly", "Episode", "assemble", "episode_version", "week_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,8 @@ class Assembly:
     held: dict[str, tuple[Bulletin, tuple[Flag, ...]]]
     """Bulletin key → the bulletin and the blocking flags that keep it off the air."""
     problems: tuple[Problem, ...]
+    versions: Mapping[str, str] = field(default_factory=dict)
+    """Bulletin source → digest of everything its item is made from (see `Speaker.version`)."""
 
 
 def week_of(moment: dt.datetime) -> str:
@@ -66,6 +74,10 @@ def week_of(moment: dt.datetime) -> str:
     year, week, _ = moment.isocalendar()
     return f"{year}-W{week:02d}"
 
+
+ITEM_SHELF = "radio-item"
+"""Finished read items between builds, under each bulletin's source and `Speaker.version`: an
+unchanged bulletin is neither normalised nor counted again."""
 
 _last: list[tuple[Site, Assembly]] = []
 """The latest site assembled and its result: check(), render() and sync ask for the same site."""
@@ -87,21 +99,32 @@ def _assemble(site: Site) -> Assembly:
     if problems:
         return Assembly((), {}, tuple(problems))
     speaker = Speaker(config)
+    fragments = Fragments(config.root)
+    shelf = Shelf(fragments, ITEM_SHELF)
+    reader = config.radio.reader
     held: dict[str, tuple[Bulletin, tuple[Flag, ...]]] = {}
     weeks: dict[str, list[Segment]] = defaultdict(list)
+    versions: dict[str, str] = {}
     for bulletin in site.for_channel("radio"):
         block, block_problems = read_block(bulletin, config)
         problems += block_problems
         if block_problems:
             continue
-        item = speaker.item(bulletin, block, reader=config.radio.reader)
+        version = versions[bulletin.source] = speaker.version(bulletin, block, reader=reader)
+        made = shelf.get(bulletin.source, version)
+        if not isinstance(made, tuple):
+            made = stored(speaker.item(bulletin, block, reader=reader))
+        shelf.keep(bulletin.source, version, made)
+        air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
+        item = restored(made, bulletin, air)
         stoppers = blocking(item.flags)
         if stoppers:
             held[bulletin.key] = (bulletin, tuple(stoppers))
             problems += [_held_problem(bulletin, flag) for flag in stoppers]
             continue
-        air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
-        weeks[week_of(air)].append(dataclasses.replace(item, air=air))
+        weeks[week_of(air)].append(item)
+    with fragments.batched():
+        shelf.save()
     frame = _frame(speaker, config, problems)
     episodes = tuple(_episode(week, weeks[week], frame, config) for week in sorted(weeks))
     for episode in episodes:
@@ -114,7 +137,29 @@ def _assemble(site: Site) -> Assembly:
                 )
                 for text in episode.warnings
             ]
-    return Assembly(episodes, held, tuple(problems))
+    return Assembly(episodes, held, tuple(problems), versions)
+
+
+def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None:
+    """A digest of everything an episode's files are made from, or None when an item's is unknown.
+
+    A bulletin item stands as its item version (`Speaker.version`) plus what the episode and the
+    layouts add: its unique slug, air time, and the bulletin's key, source and title. Frame
+    segments are given whole; the settings they and the layouts read are in the cache salt.
+    """
+    parts: list[object] = [episode.week, episode.air.isoformat(), episode.slot, episode.rate]
+    for segment in episode.segments:
+        bulletin = segment.bulletin
+        if bulletin is None:
+            parts.append(repr(segment))
+            continue
+        version = versions.get(bulletin.source)
+        if version is None or segment.air is None:
+            return None
+        air = segment.air.isoformat()
+        parts.append((version, segment.slug, air, bulletin.key, bulletin.source, bulletin.title))
+    made_of = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(made_of.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:

@@ -22,7 +22,7 @@ from publish.radio.flags import BLOCKING, Flag
 from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
 from publish.radio.readtime import count_syllables, estimate_seconds, simple_seconds
-from publish.render.radio.cache import Store
+from publish.render.radio.cache import Store, fingerprint
 from publish.text import fold, nfc
 
 __all__ = [
@@ -37,6 +37,8 @@ __all__ = [
     "make_slug",
     "next_air",
     "read_block",
+    "restored",
+    "stored",
 ]
 
 SLUG_MAX = 24
@@ -122,6 +124,21 @@ class Speaker:
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
         self.root = config.root
+        made_of = (fingerprint(), self.options, _lexicon_digest(self.lexicon))
+        self._made_of = hashlib.sha256(repr(made_of).encode("utf-8", "surrogatepass"))
+        """What every item depends on besides its bulletin: tool, reading options, lexicon."""
+
+    def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
+        """A digest of everything `item()` is made from, to keep finished items under.
+
+        The bulletin's file digest stands for its body (the loader makes a bulletin from its
+        file's bytes alone); a bulletin without one has its body hashed instead.
+        """
+        made_of = self._made_of.copy()
+        body = bulletin.digest or _text_digest(bulletin.body)
+        fields = (body, bulletin.body_line, bulletin.title, block, reader)
+        made_of.update(repr(fields).encode("utf-8", "surrogatepass"))
+        return made_of.hexdigest()
 
     def speak(self, text: str) -> tuple[str, tuple[Flag, ...]]:
         """Normalised script text and its flags (lines relative to `text`)."""
@@ -173,6 +190,20 @@ class Speaker:
         return " ".join(spoken.split())
 
 
+_STORED = tuple(f.name for f in dataclasses.fields(Segment) if f.name not in ("bulletin", "air"))
+"""The fields of a finished item kept between builds (the bulletin and air time are the build's)."""
+
+
+def stored(item: Segment) -> tuple[object, ...]:
+    """An item as plain values for the build cache, without its bulletin and air time."""
+    return tuple(getattr(item, name) for name in _STORED)
+
+
+def restored(values: tuple[object, ...], bulletin: Bulletin, air: dt.datetime | None) -> Segment:
+    """The item `stored` gave, for `bulletin` airing at `air`."""
+    return Segment(**dict(zip(_STORED, values, strict=True)), bulletin=bulletin, air=air)  # type: ignore[arg-type]
+
+
 _DISK_MIN_CHARS = 400
 """Shorter texts (lead-ins, tags, titles) normalise faster than a cache file is read."""
 
@@ -185,7 +216,7 @@ def _speak(
     if len(text) < _DISK_MIN_CHARS:
         return _normalise(text, options, lexicon)
     store = Store(root, "speech", ".json")
-    key = store.key(text, dataclasses.asdict(options), _lexicon_digest(lexicon))
+    key = store.key(text, options, _lexicon_digest(lexicon))
     found = _decode_speech(store.get(key))
     if found is not None:
         return found
@@ -200,6 +231,11 @@ def _normalise(
     """The normaliser itself: script text and flags."""
     spoken = normalise(text, options=options, abbreviations=dict(lexicon))
     return spoken.text, tuple(spoken.flags)
+
+
+def _text_digest(text: str) -> str:
+    """sha256 of a text's UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @functools.lru_cache(maxsize=8)

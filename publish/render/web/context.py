@@ -195,11 +195,12 @@ class SiteContext:
             "caption": ref.caption,
         }
 
-    def body_html(self, bulletin: Bulletin, *, eager_first: bool = False) -> Markup:
-        """A bulletin's sanitised body; local images become responsive figures."""
+    def body_html(self, bulletin: Bulletin) -> Markup:
+        """A bulletin's sanitised body; local images become responsive figures, the first one
+        loaded eagerly when there is no cover above it (the same HTML for the page and feeds)."""
         if bulletin.key in self._bodies:
             return Markup(self._bodies[bulletin.key])
-        html = self.convert(bulletin.body, bulletin.source, eager_first=eager_first)
+        html = self.convert(bulletin.body, bulletin.source, eager_first=bulletin.cover is None)
         if bulletin.key in self.feed_keys:
             self._bodies[bulletin.key] = html
         return Markup(html)

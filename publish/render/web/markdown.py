@@ -6,6 +6,7 @@ event handlers, or javascript:/data: URLs can reach a page whatever the editor t
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -14,7 +15,17 @@ from dataclasses import dataclass
 import markdown
 import nh3
 from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown.extensions.toc import (
+    TocExtension,
+    TocTreeprocessor,
+    remove_fnrefs,
+    render_inner_html,
+    strip_tags,
+    unique,
+)
+from markdown.inlinepatterns import InlineProcessor as InlinePattern
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import AtomicString
 
 from publish.model import by_constructor
 from publish.text import slugify
@@ -87,7 +98,9 @@ class _Figures(Treeprocessor):
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "p" and _only_image(child):
-                    figure = self._figure(child[0], eager=first and self.renderer.eager_first)
+                    image = child[0]
+                    child.remove(image)  # else the old <p> still holds it: sized again, lazy
+                    figure = self._figure(image, eager=first and self.renderer.eager_first)
                     figure.tail = child.tail
                     parent.remove(child)
                     parent.insert(index, figure)
@@ -157,6 +170,97 @@ def heading_id(value: str, separator: str) -> str:
     return slugify(value)
 
 
+TOC_CONFIG = {"slugify": heading_id, "toc_depth": "2-4"}
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADER_RE = re.compile("[Hh][123456]")  # what the toc extension takes for a heading
+# Heading text holding none of these reads the same after toc's serialise, unescape,
+# postprocess, strip-tags and html.unescape round trip, up to whitespace.
+PLAIN_TEXT_RE = re.compile("[&<>\x02\x03]")
+
+
+class _HeadingIds(Treeprocessor):
+    """The ids the "toc" extension gives headings, without building a table of contents.
+
+    Plain-text headings (nearly all) are named straight from their text; any other heading
+    goes through toc's own functions. A document with a "[TOC]" marker or an odd heading tag
+    is handed whole to the toc extension's treeprocessor, so it renders as it always did.
+    """
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.toc = TocTreeprocessor(md, TocExtension(**TOC_CONFIG).getConfigs())
+
+    def run(self, doc: ET.Element) -> None:
+        """Give each heading without an id a unique slug of its text."""
+        used_ids: set[str] = set()
+        headings = []
+        for element in doc.iter():
+            attrib = element.attrib
+            if "id" in attrib:
+                used_ids.add(attrib["id"])
+            text = element.text
+            if text and "[TOC]" in text:
+                return self.toc.run(doc)
+            tag = element.tag
+            if tag in HEADINGS:
+                headings.append(element)
+            elif isinstance(tag, str) and HEADER_RE.match(tag):
+                return self.toc.run(doc)
+        counters: dict[str, int] = {}
+        for heading in headings:
+            text = heading.text or ""
+            if len(heading) or heading.attrib or PLAIN_TEXT_RE.search(text):
+                self._slow_id(heading, used_ids, counters)
+            else:
+                heading.attrib["id"] = unique(
+                    heading_id(" ".join(text.split()), "-"), used_ids, counters
+                )
+
+    def _slow_id(self, heading: ET.Element, used_ids: set[str], counters: dict[str, int]) -> None:
+        """toc's own steps for a heading with markup, entities or attributes."""
+        name = strip_tags(render_inner_html(remove_fnrefs(heading), self.md))
+        if "id" not in heading.attrib:
+            heading.attrib["id"] = unique(
+                heading_id(htmllib.unescape(name), "-"), used_ids, counters
+            )
+        heading.attrib.pop("data-toc-label", None)
+
+
+class _QuickInline(InlineProcessor):
+    """Python-Markdown's inline pass, skipping patterns whose regex finds nothing in the text.
+
+    Each text is offered to every inline pattern in turn; most find nothing, and an offer costs
+    a method call, an ancestor check and a finditer. A failed search is the same answer for less.
+    This overrides a private method of markdown 3.11's InlineProcessor (other versions keep the
+    stock one); tests/test_markdown_same_html.py compares the output with the stock pass.
+    """
+
+    def freeze(self) -> None:
+        """Fix the pattern list (as a tuple) and each new-style pattern's regex search."""
+        self.inlinePatterns = tuple(self.inlinePatterns)
+        self.searches = tuple(
+            pattern.getCompiledRegExp().search if isinstance(pattern, InlinePattern) else None
+            for pattern in self.inlinePatterns
+        )
+
+    def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:
+        """The stock loop, with a failed regex search standing in for a failed offer."""
+        if not isinstance(data, AtomicString):
+            offer = self._InlineProcessor__applyPattern
+            patterns = self.inlinePatterns
+            searches = self.searches
+            start = 0
+            while index < len(patterns):
+                search = searches[index]
+                if search is not None and search(data, start) is None:
+                    matched, start = False, 0  # what a failed offer returns
+                else:
+                    data, matched, start = offer(patterns[index], data, index, start)
+                if not matched:
+                    index += 1
+        return data
+
+
 class MarkdownRenderer:
     """One reusable Markdown converter; `lookup` maps an image src to its responsive variants."""
 
@@ -165,18 +269,28 @@ class MarkdownRenderer:
         self.lookup: ImageLookup = lambda src: None
         self.eager_first = False
         self._md = markdown.Markdown(
-            extensions=[
-                "extra",
-                "sane_lists",
-                "toc",
-                _FiguresExtension(self),
-            ],
+            extensions=["extra", "sane_lists", _FiguresExtension(self)],
             extension_configs={
-                "toc": {"slugify": heading_id, "toc_depth": "2-4"},
                 "extra": {"footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d trong bài"}},
             },
             output_format="html",
         )
+        self._md.treeprocessors.register(_HeadingIds(self._md), "toc", 5)
+        # The inline pass indexes its pattern registry a few hundred times per document, the block
+        # parser iterates its registry once per block, and a Registry re-sorts and copies or
+        # type-checks each time: hand them the same items, in the same (priority) order, as
+        # tuples. Nothing registers patterns or block processors after this point.
+        if markdown.__version_info__[:2] == (3, 11):
+            quick = _QuickInline(self._md)
+            quick.freeze()
+            self._md.treeprocessors.register(quick, "inline", 20)
+        else:
+            inline = self._md.treeprocessors["inline"]
+            inline.inlinePatterns = tuple(inline.inlinePatterns)
+        self._md.parser.blockprocessors = tuple(self._md.parser.blockprocessors)
+        # is_block_level asks "tag in block_level_elements" ~100 times a body: a set answers
+        # the same for every string without walking a list of ~60 names.
+        self._md.block_level_elements = frozenset(self._md.block_level_elements)
 
     def convert(self, text: str, *, lookup: ImageLookup, eager_first: bool = False) -> str:
         """Sanitised HTML for one Markdown document."""

@@ -345,7 +345,7 @@ class Views(SiteContext):
         context.update(
             bulletin=bulletin,
             extra=bulletin.extra,
-            body=self.body_html(bulletin, eager_first=cover is None),
+            body=self.body_html(bulletin),
             cover=cover,
             date_iso=bulletin.date.isoformat(),
             date=vn_date(bulletin.date),

@@ -23,10 +23,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlsplit
 
 from publish.cache import Fragments
 from publish.model import Artifact, Bulletin, Site
+from publish.parallel import MIN_JOBS, run_jobs
 from publish.text import fold, nfc, vn_date
 
 __all__ = [
@@ -58,6 +60,8 @@ MAX_TERMS = 6
 """Distinct query terms used; more are ignored (keeps the first download small)."""
 FIELD_WEIGHTS = {3: 100, 2: 10, 1: 1}
 """Score of one query term by the best field it occurs in: title ≫ summary ≫ body."""
+BLOCK = 80
+"""Most documents one indexing job takes (a multiple of CHUNK)."""
 
 TERM_RE = re.compile(r"[a-z0-9]+")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -132,25 +136,29 @@ def _dumps(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
 
 
-def _shards(postings: Mapping[str, list[int]]) -> dict[str, dict[str, list[int]]]:
-    """Group terms by two-letter prefix, splitting any group over SHARD_LIMIT by one more letter."""
+def _shard_files(postings: Mapping[str, list[int]]) -> dict[str, bytes]:
+    """Shard files (path → JSON): terms grouped by two-letter prefix, any group over
+    SHARD_LIMIT split by one more letter."""
     groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for term, values in postings.items():
         groups[term[:2]][term] = values
-    shards: dict[str, dict[str, list[int]]] = {}
-    for key, group in groups.items():
-        shards.update(_split(key, group))
-    return shards
+    files: dict[str, bytes] = {}
+    # Dumping a large index's JSON takes a second: the groups are dumped in worker processes.
+    for found in run_jobs([partial(_split_files, *item) for item in groups.items()], chunk=8):
+        files.update(found)
+    return files
 
 
-def _split(key: str, group: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
-    """The shards of one two-letter group (each group is split on its own)."""
-    shards: dict[str, dict[str, list[int]]] = {}
+def _split_files(key: str, group: dict[str, list[int]]) -> dict[str, bytes]:
+    """The shard files of one two-letter group (each group is split on its own)."""
+    files: dict[str, bytes] = {}
     pending: list[tuple[str, dict[str, list[int]]]] = [(key, group)]
     while pending:
         key, group = pending.pop()
-        if len(_dumps(group)) <= SHARD_LIMIT or all(len(t) <= len(key) for t in group):
-            shards[key] = group
+        # The JSON that measures a shard is the file itself when it fits: dumped once.
+        data = _dumps(group)
+        if len(data) <= SHARD_LIMIT or all(len(t) <= len(key) for t in group):
+            files[f"t/{key}.json"] = data
             continue
         stay = {t: v for t, v in group.items() if len(t) <= len(key)}
         longer: dict[str, dict[str, list[int]]] = defaultdict(dict)
@@ -158,9 +166,9 @@ def _split(key: str, group: dict[str, list[int]]) -> dict[str, dict[str, list[in
             if len(term) > len(key):
                 longer[term[: len(key) + 1]][term] = values
         if stay:
-            shards[key] = stay
+            files[f"t/{key}.json"] = _dumps(stay)
         pending.extend(longer.items())
-    return shards
+    return files
 
 
 def _encode(by_doc: Mapping[int, int]) -> list[int]:
@@ -192,7 +200,7 @@ def _index_files(
     categories: Sequence[tuple[str, str]],
 ) -> dict[str, bytes]:
     """The index files from the postings and the documents' cards, CHUNK at a time."""
-    files = {f"t/{key}.json": _dumps(group) for key, group in _shards(postings).items()}
+    files = _shard_files(postings)
     for number, chunk in enumerate(chunks):
         files[_chunk_path(number * CHUNK)] = _cards(chunk)
     files["index.json"] = _manifest(files, doc_categories, categories)
@@ -302,7 +310,14 @@ def _doc(
 
 def _fields_key(cache: Fragments, doc: SearchDoc) -> str:
     """The cache key of a document's `doc_fields`."""
-    return cache.key("search-fields", doc.title, doc.summary, doc.body)
+    # A digest of the texts' bytes: `cache.key` on the texts themselves hashes their repr,
+    # which copies every body once more.
+    h = hashlib.sha256()
+    for text in (doc.title, doc.summary, doc.body):
+        data = text.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return cache.key("search-fields", h.digest())
 
 
 def _cached_fields(cache: Fragments, doc: SearchDoc, key: str) -> dict[str, int]:
@@ -353,25 +368,87 @@ def _shape(site: Site) -> tuple[str, dict[str, int], list[tuple[str, str]]]:
 
 
 def _build(inputs: tuple[tuple[object, ...], ...], site: Site, cache: Fragments) -> _Built:
-    """The whole index, as build_index() makes it, one document at a time (10,000 bodies as
-    plain text at once would add ~80 MB to the build's peak)."""
+    """The whole index, exactly as build_index() makes it, a block of documents at a time.
+
+    Each block's fields (plain text, folding, terms: most of the work), postings and cards are
+    made in worker processes, which also write the fields to the cache; the blocks' postings
+    are joined here in order. (10,000 bodies as plain text at once would add ~80 MB to the
+    build's peak: a block's texts live only while it is indexed.)
+    """
     prefix, order, categories = _shape(site)
     bulletins = site.for_channel("web")
+    size = _block_size(len(bulletins))
+    jobs = [
+        partial(_index_block, cache, bulletins[start : start + size], start, prefix, order)
+        for start in range(0, len(bulletins), size)
+    ]
     keys: list[str] = []
-
-    def fields() -> Iterator[dict[str, int]]:
-        for bulletin in bulletins:
-            doc = _doc(bulletin, prefix, order)
-            keys.append(_fields_key(cache, doc))
-            yield _cached_fields(cache, doc, keys[-1])
-
-    chunks = (
-        [_doc(b, prefix, order, body=False) for b in bulletins[start : start + CHUNK]]
-        for start in range(0, len(bulletins), CHUNK)
-    )
-    doc_categories = [order[b.category] for b in bulletins]
-    files = _index_files(_postings((), fields()), chunks, doc_categories, categories)
+    postings: dict[str, list[int]] = {}
+    last: dict[str, int] = {}
+    cards: dict[str, bytes] = {}
+    for block in run_jobs(jobs, chunk=1, after_chunk=cache.flush):
+        keys.extend(block.keys)
+        cards.update(block.cards)
+        for term, values in block.postings.items():
+            before = last.get(term)
+            if before is None:
+                postings[term] = values
+            else:
+                values[0] -= before * 4  # the block encoded its first posting from 0
+                postings[term].extend(values)
+        last.update(block.last)
+    files = _shard_files(postings)
+    files.update(cards)
+    files["index.json"] = _manifest(files, [order[b.category] for b in bulletins], categories)
     return _Built(inputs, tuple(keys), files)
+
+
+def _block_size(count: int) -> int:
+    """Documents per indexing job: whole card files, enough jobs for run_jobs to fork."""
+    return max(CHUNK, min(BLOCK, count // MIN_JOBS // CHUNK * CHUNK))
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """One block's part of the index: fields keys, postings and card files."""
+
+    keys: list[str]
+    postings: dict[str, list[int]]
+    """Term → postings as _postings encodes them, the first one counted from bulletin 0."""
+    last: dict[str, int]
+    """Term → the last bulletin number in its postings."""
+    cards: dict[str, bytes]
+
+
+def _index_block(
+    cache: Fragments,
+    bulletins: Sequence[Bulletin],
+    start: int,
+    prefix: str,
+    order: Mapping[str, int],
+) -> _Block:
+    """The part of the index of bulletins[start:], numbered from `start` (a job that may run
+    in a worker process; `start` is a multiple of CHUNK)."""
+    keys: list[str] = []
+    postings: dict[str, list[int]] = {}
+    last: dict[str, int] = {}
+    for number, bulletin in enumerate(bulletins, start):
+        doc = _doc(bulletin, prefix, order)
+        keys.append(_fields_key(cache, doc))
+        for term, field in _cached_fields(cache, doc, keys[-1]).items():
+            values = postings.get(term)
+            if values is None:
+                postings[term] = [number * 4 + field]
+            else:
+                values.append((number - last[term]) * 4 + field)
+            last[term] = number
+    cards = {
+        _chunk_path(start + i): _cards(
+            [_doc(b, prefix, order, body=False) for b in bulletins[i : i + CHUNK]]
+        )
+        for i in range(0, len(bulletins), CHUNK)
+    }
+    return _Block(keys, postings, last, cards)
 
 
 def _update(
@@ -421,8 +498,7 @@ def _update(
                     found[number] = field
         encoded = {term: _encode(by_doc) for term, by_doc in postings.items() if by_doc}
         if encoded:
-            for key, shard in _split(group, encoded).items():
-                files[f"t/{key}.json"] = _dumps(shard)
+            files.update(_split_files(group, encoded))
     for start in sorted({i - i % CHUNK for i in changed}):
         chunk = bulletins[start : start + CHUNK]
         files[_chunk_path(start)] = _cards([_doc(b, prefix, order, body=False) for b in chunk])
