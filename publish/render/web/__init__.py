@@ -152,6 +152,7 @@ def environment(theme: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: no stat of each template per page
     )
 
 
