@@ -99,7 +99,13 @@ def digest(*parts: object) -> str:
     """A stable key from strings, bytes, numbers, tuples and None."""
     h = hashlib.sha256()
     for part in parts:
-        data = part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogatepass")
+        # A text or bytes part is hashed as it is: repr() would copy (and escape) a whole body.
+        if isinstance(part, str):
+            data = b"s" + part.encode("utf-8", "surrogatepass")
+        elif isinstance(part, bytes):
+            data = b"b" + part
+        else:
+            data = b"r" + repr(part).encode("utf-8", "surrogatepass")
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.hexdigest()

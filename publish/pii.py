@@ -13,7 +13,6 @@ cache; otherwise only the lines holding a run of digits that some pattern needs 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -171,8 +170,9 @@ def _cached_findings(
 
 def _findings_key(bulletin: Bulletin, cache: Fragments) -> str:
     """The cache key of a bulletin's findings: its texts and the year of its date."""
-    texts = (bulletin.title, bulletin.summary, bulletin.body)
-    return cache.key("pii-findings", bulletin.date.year, _texts_digest(texts))
+    return cache.key(
+        "pii-findings", bulletin.date.year, bulletin.title, bulletin.summary, bulletin.body
+    )
 
 
 def _fresh_findings(
@@ -185,16 +185,6 @@ def _fresh_findings(
     fresh = tuple(tuple(findings(text, year=year)) for text in texts)
     cache.put(key, fresh)
     return fresh
-
-
-def _texts_digest(texts: tuple[str, ...]) -> bytes:
-    """A digest of the texts (cheaper than `cache.key` on them: that hashes their repr)."""
-    h = hashlib.sha256()
-    for text in texts:
-        data = text.encode("utf-8", "surrogatepass")
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.digest()
 
 
 def _bulletin_problems(

@@ -310,14 +310,7 @@ def _doc(
 
 def _fields_key(cache: Fragments, doc: SearchDoc) -> str:
     """The cache key of a document's `doc_fields`."""
-    # A digest of the texts' bytes: `cache.key` on the texts themselves hashes their repr,
-    # which copies every body once more.
-    h = hashlib.sha256()
-    for text in (doc.title, doc.summary, doc.body):
-        data = text.encode("utf-8", "surrogatepass")
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return cache.key("search-fields", h.digest())
+    return cache.key("search-fields", doc.title, doc.summary, doc.body)
 
 
 def _cached_fields(cache: Fragments, doc: SearchDoc, key: str) -> dict[str, int]:
