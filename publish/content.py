@@ -62,10 +62,6 @@ WINDOWS_CHARS = frozenset('<>:"|?*\\')
 _UNPORTABLE_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]|[ .]/')
 """Any of WINDOWS_CHARS or a control character, or a name ending in a space or a dot (parts
 joined and followed by '/'): what `_unportable` looks for, in one pass."""
-_NO_LOWER_LINE = re.compile(r"^[^a-z\n]*[^a-z\s][^a-z\n]*$", re.MULTILINE)
-"""A line with something besides spaces and no a-z: the only kind a capitals stamp can be."""
-_GRADE_WORDS = re.compile(r"độ\s+mật", re.IGNORECASE)
-"""What an "Độ mật: …" stamp line must hold (gates' pattern, as case-insensitive)."""
 SECRET_HINT = (
     "Tài liệu mật không được lưu trên máy hay kho git có kết nối Internet (Luật Bảo vệ bí mật nhà "
     "nước). Chuyển tệp ra khỏi dự án (nếu đã commit: xóa khỏi lịch sử git và báo cán bộ phụ trách "
@@ -668,7 +664,7 @@ def _secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config
         )
         return
     title = data.get("title") if isinstance(data.get("title"), str) else ""
-    found = _secret_stamp(parsed.body, config, title)
+    found = secret_stamp(parsed.body, config.policy, title=title)
     if found is not None:
         number, stamp = found
         line = parsed.line_of("title") if number < 0 else parsed.body_line + number
@@ -677,27 +673,6 @@ def _secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config
             line=line,
             hint=SECRET_HINT,
         )
-
-
-def _secret_stamp(body: str, config: Config, title: str) -> tuple[int, str] | None:
-    """`secret_stamp(body, policy, title=title)`, scanning only the lines that could be a stamp.
-
-    Its stamp lines hold only capitals (so no a-z) or say "độ mật": every other line is skipped
-    unread, which is almost all of them (scanning every line was a third of a cold load).
-    """
-    policy = config.policy
-    found = secret_stamp("", policy, title=title)
-    text = nfc(body)
-    if found is not None or _GRADE_WORDS.search(text):
-        return found or secret_stamp(text, policy)
-    number = start = 0
-    for match in _NO_LOWER_LINE.finditer(text):
-        number += text.count("\n", start, match.start())
-        start = match.start()
-        hit = secret_stamp(match.group(), policy)
-        if hit is not None:
-            return number, hit[1]
-    return None
 
 
 def _unknown_keys(col: Collector, data: dict[str, Any], known: set[str]) -> None:
