@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from publish.cache import Fragments, Shelf
+from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
 from publish.errors import Problem
 from publish.model import Bulletin, Site
@@ -158,8 +156,7 @@ def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None
             return None
         air = segment.air.isoformat()
         parts.append((version, segment.slug, air, bulletin.key, bulletin.source, bulletin.title))
-    made_of = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(made_of.encode("utf-8", "surrogatepass")).hexdigest()
+    return digest(*parts)
 
 
 def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from publish.cache import digest
 from publish.config import Config
 from publish.content import parse_datetime
 from publish.errors import Problem
@@ -124,8 +125,7 @@ class Speaker:
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
         self.root = config.root
-        made_of = (fingerprint(), self.options, _lexicon_digest(self.lexicon))
-        self._made_of = hashlib.sha256(repr(made_of).encode("utf-8", "surrogatepass"))
+        self._made_of = digest(fingerprint(), self.options, _lexicon_digest(self.lexicon))
         """What every item depends on besides its bulletin: tool, reading options, lexicon."""
 
     def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
@@ -134,11 +134,8 @@ class Speaker:
         The bulletin's file digest stands for its body (the loader makes a bulletin from its
         file's bytes alone); a bulletin without one has its body hashed instead.
         """
-        made_of = self._made_of.copy()
-        body = bulletin.digest or _text_digest(bulletin.body)
-        fields = (body, bulletin.body_line, bulletin.title, block, reader)
-        made_of.update(repr(fields).encode("utf-8", "surrogatepass"))
-        return made_of.hexdigest()
+        body = bulletin.digest or bulletin.body
+        return digest(self._made_of, body, bulletin.body_line, bulletin.title, block, reader)
 
     def speak(self, text: str) -> tuple[str, tuple[Flag, ...]]:
         """Normalised script text and its flags (lines relative to `text`)."""
@@ -231,11 +228,6 @@ def _normalise(
     """The normaliser itself: script text and flags."""
     spoken = normalise(text, options=options, abbreviations=dict(lexicon))
     return spoken.text, tuple(spoken.flags)
-
-
-def _text_digest(text: str) -> str:
-    """sha256 of a text's UTF-8 bytes."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @functools.lru_cache(maxsize=8)
