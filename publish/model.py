@@ -152,8 +152,9 @@ class Site:
         return tuple(chosen)
 
     def is_preview(self, bulletin: Bulletin) -> bool:
-        """Whether the bulletin is only shown because of --drafts."""
-        return any(p.key == bulletin.key for p in self.previews)
+        """Whether the bulletin is only shown because of --drafts (asked for every card: without
+        --drafts there are no previews to look through)."""
+        return bool(self.previews) and any(p.key == bulletin.key for p in self.previews)
 
 
 @dataclass(frozen=True, slots=True)

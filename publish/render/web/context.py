@@ -45,8 +45,7 @@ class SiteContext:
         self._resolved: dict[tuple[str, str], str | None] = {}
         self.qr = QrCodes()
         self.bulletins = site.for_channel("web")
-        self._preview_keys = frozenset(b.key for b in site.previews)
-        self.public = tuple(b for b in self.bulletins if not self.is_preview(b))
+        self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
         self.prefix = urlsplit(self.config.base_url).path.rstrip("/")
         self.by_category: dict[str, list[Bulletin]] = {k: [] for k in self.config.categories}
         self.by_tag: dict[str, list[Bulletin]] = defaultdict(list)
@@ -291,7 +290,7 @@ class SiteContext:
 
     def public_in(self, category: str) -> list[Bulletin]:
         """Published (non-preview) bulletins of a category, newest first."""
-        return [b for b in self.by_category[category] if not self.is_preview(b)]
+        return [b for b in self.by_category[category] if not self.site.is_preview(b)]
 
     # Cards and lists ------------------------------------------------------
 
@@ -305,7 +304,7 @@ class SiteContext:
             "summary": bulletin.summary,
             "category": self.config.categories[bulletin.category].label,
             "category_url": self.url(self.category_url(bulletin.category)),
-            "preview": self.is_preview(bulletin),
+            "preview": self.site.is_preview(bulletin),
             "image": (
                 self.image(
                     bulletin.cover,
@@ -353,11 +352,6 @@ class SiteContext:
         if found is None:
             found = self._bulletin_urls[bulletin.key] = self.url(bulletin.url)
         return found
-
-    def is_preview(self, bulletin: Bulletin) -> bool:
-        """Whether the bulletin is only shown because of --drafts (a set lookup, where
-        Site.is_preview compares every preview)."""
-        return bulletin.key in self._preview_keys
 
     def contact(self, *, with_qr: bool = True) -> dict[str, Any]:
         """Contact details for the contact layout, with the Zalo follow link and its QR code."""

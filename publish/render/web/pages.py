@@ -165,7 +165,7 @@ class Views(SiteContext):
             values = (getattr(bulletin, name) for name in _STAMPED)
             shown = (
                 *(tuple(sorted(v)) if isinstance(v, frozenset) else v for v in values),
-                self.is_preview(bulletin),
+                self.site.is_preview(bulletin),
             )
             found = self._stamp_memo[bulletin.key] = digest(shown)
         return found
@@ -199,7 +199,7 @@ class Views(SiteContext):
             description=listing.intro,
             current=listing.current if number == 1 else "",
             crumbs=crumbs + ([(f"Trang {number}", url)] if number > 1 else []),
-            preview=any(self.is_preview(b) for b in chunk),
+            preview=any(self.site.is_preview(b) for b in chunk),
         )
         context.update(
             heading=listing.title,
@@ -313,7 +313,7 @@ class Views(SiteContext):
     def bulletin(self, bulletin: Bulletin, index: int) -> View:
         """One bulletin's page: cover, body, tags, previous/next, related, print QR."""
         category = self.config.categories[bulletin.category]
-        preview = self.is_preview(bulletin)
+        preview = self.site.is_preview(bulletin)
         path = bulletin.url  # formats the date: once, not per use
         cover = None
         image = None
