@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 from publish.cache import file_sha256, write_file
@@ -32,9 +33,8 @@ def stat_entry(path: Path, digest: str) -> Entry | None:
     return (st.st_size, st.st_mtime_ns, st.st_ino, digest)
 
 
-def scan(folder: Path) -> dict[str, tuple[int, int, int]]:
-    """(size, mtime_ns, inode) of every regular file under `folder`, by POSIX relative path."""
-    found: dict[str, tuple[int, int, int]] = {}
+def _files(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every file (not folder) under `folder`, by POSIX relative path, with its directory entry."""
     stack = [("", str(folder))]
     while stack:
         prefix, current = stack.pop()
@@ -48,9 +48,22 @@ def scan(folder: Path) -> dict[str, tuple[int, int, int]]:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((rel + "/", entry.path))
                 else:
-                    st = entry.stat(follow_symlinks=False)
-                    found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino)
+                    yield rel, entry
+
+
+def scan(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """(size, mtime_ns, inode) of every regular file under `folder`, by POSIX relative path."""
+    found: dict[str, tuple[int, int, int]] = {}
+    for rel, entry in _files(folder):
+        st = entry.stat(follow_symlinks=False)
+        found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return found
+
+
+def file_names(folder: Path) -> list[str]:
+    """The POSIX relative path of every file under `folder` (no stat: the names come with the
+    folder listing)."""
+    return [rel for rel, _ in _files(folder)]
 
 
 class Ledger:
@@ -61,6 +74,7 @@ class Ledger:
         where = hashlib.sha256(str(output.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
         self.path = cache / "outputs" / f"{channel}-{where[:16]}.pickle"
         self.folder = output.resolve() / channel
+        self._folder = str(self.folder)  # joined as text: a Path per file costs more than the stat
         self.entries: dict[str, Entry] = self._load()
 
     def _load(self) -> dict[str, Entry]:
@@ -77,10 +91,14 @@ class Ledger:
         if entry is None or entry[3] != digest:
             return False
         try:
-            st = os.stat(self.folder / rel, follow_symlinks=False)
+            st = os.stat(self.where(rel), follow_symlinks=False)
         except OSError:
             return False
         return (st.st_size, st.st_mtime_ns, st.st_ino) == entry[:3]
+
+    def where(self, rel: str) -> str:
+        """The path of output/<channel>/<rel>, as text."""
+        return os.path.join(self._folder, rel)
 
     def digest_if_unchanged(self, rel: str, st: os.stat_result) -> str | None:
         """The recorded digest of a file whose stat still matches its entry."""

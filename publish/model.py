@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,12 +191,13 @@ class Kept:
     channel: str
     path: str
     digest: str
-    origin: Path
-    """Where the bytes are: output/<channel>/<path> of the previous build."""
+    origin: str | os.PathLike[str]
+    """Where the bytes are: output/<channel>/<path> of the previous build (text is fine: a
+    Path per reused page costs more than the rest of reusing it)."""
     source: str | None = None
     key: str | None = None
 
     @property
     def data(self) -> bytes:
         """The bytes, read from the previous output."""
-        return self.origin.read_bytes()
+        return Path(self.origin).read_bytes()

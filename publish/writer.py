@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from publish.cache import read_file
 from publish.errors import ContentError, Problem, PublishError
-from publish.ledger import Entry, Ledger, scan, stat_entry
+from publish.ledger import Entry, Ledger, file_names, stat_entry
 from publish.model import Artifact, Kept
 
 __all__ = ["WriteReport", "claim", "safe_relative", "write"]
@@ -67,6 +67,11 @@ class _Channel:
     fresh: dict[str, str] = field(default_factory=dict)
     """Staged files (new or changed) → digest."""
     created: int = 0
+
+    @property
+    def live_text(self) -> str:
+        """The live folder as text."""
+        return str(self.live)  # a Path keeps its text once made
 
 
 def write(
@@ -124,10 +129,18 @@ def write(
     return report
 
 
-def claim(artifact: Artifact | Kept, sources: dict[tuple[str, str], str]) -> PurePosixPath:
-    """Check the artifact's path is safe and not taken by another one; record its source."""
-    rel = safe_relative(artifact.path)
-    slot = (artifact.channel, rel.as_posix())
+def _checked(path: str) -> str:
+    """`safe_relative(path)` as text, without making a path object for an already clean path."""
+    if path and all(part and part not in (".", "..") for part in path.split("/")):
+        return path
+    return safe_relative(path).as_posix()
+
+
+def claim(artifact: Artifact | Kept, sources: dict[tuple[str, str], str]) -> str:
+    """Check the artifact's path is safe and not taken by another one; record its source; the
+    path, normalised."""
+    rel = _checked(artifact.path)
+    slot = (artifact.channel, rel)
     source = artifact.source or "(trang tổng hợp)"
     if slot in sources:
         raise ContentError(
@@ -147,12 +160,16 @@ def _stage(
     artifact: Artifact | Kept, folder: _Channel, sources: dict[tuple[str, str], str]
 ) -> None:
     """Find the artifact unchanged in the live folder, or put its bytes in the staging folder."""
-    rel = claim(artifact, sources).as_posix()
-    old = folder.live / rel
+    rel = claim(artifact, sources)
     ledger = folder.ledger
-    if isinstance(artifact, Kept) and artifact.origin == old and ledger is not None:
+    if (
+        isinstance(artifact, Kept)
+        and ledger is not None
+        and os.fspath(artifact.origin) == os.path.join(folder.live_text, rel)
+    ):
         folder.kept[rel] = ledger.entries.get(rel)  # the renderer checked it against the ledger
         return
+    old = folder.live / rel
     data = artifact.data
     digest = hashlib.sha256(data).hexdigest()
     try:
@@ -180,7 +197,7 @@ def _commit(folder: _Channel) -> int:
         _record(folder)
         return 0
     wanted = folder.kept.keys() | folder.fresh.keys()
-    withdrawn = [rel for rel in scan(live) if rel not in wanted]
+    withdrawn = [rel for rel in file_names(live) if rel not in wanted]
     if not folder.fresh and not withdrawn:
         _record(folder)
         return 0

@@ -65,7 +65,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         last = shelf.get(episode.week, version) if version is not None else None
         if isinstance(last, tuple) and all(ledger.holds(f[0], f[1]) for f in last):
             for path, digest, source, key in last:
-                yield Kept(CHANNEL, path, digest, ledger.folder / path, source, key)
+                yield Kept(CHANNEL, path, digest, ledger.where(path), source, key)
             shelf.keep(episode.week, version, last)  # type: ignore[arg-type]
             continue
         files = []

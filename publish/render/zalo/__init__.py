@@ -63,7 +63,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             and same_images(bulletin, site, images, last[0])
         ):
             kept[i] = Kept(
-                CHANNEL, path, last[1], ledger.folder / path, bulletin.source, bulletin.key
+                CHANNEL, path, last[1], ledger.where(path), bulletin.source, bulletin.key
             )
             shelf.keep(bulletin.source, versions[i], last)
     misses = [i for i in range(len(bulletins)) if i not in kept]
