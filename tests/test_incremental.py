@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -294,6 +296,43 @@ def test_unchanged_pages_are_not_rendered_again(tmp_path, monkeypatch) -> None:
     library_build(root)
     library_build(root)
     assert rendered and len(rendered) == 2 * len(set(rendered))  # every web bulletin, both times
+
+
+def test_after_one_edit_only_the_pages_showing_it_go_to_the_workers(tmp_path, monkeypatch) -> None:
+    """Reuse is decided before any worker starts: after an edit the workers get the edited
+    bulletin's page and the few pages that show it, not every page of the site."""
+    import publish.render.web as web
+    from publish.render.web import pages
+
+    root = tmp_path / "site"
+    make_corpus = Path(__file__).parents[1] / "benchmarks" / "make_corpus.py"
+    subprocess.run(
+        [sys.executable, str(make_corpus), str(root), "120"], check=True, capture_output=True
+    )
+    sent: list[int] = []
+    original_run = web.run_jobs
+
+    def recording(jobs, **kwargs):
+        sent.append(len(jobs))
+        return original_run(jobs, **kwargs)
+
+    monkeypatch.setattr(web, "run_jobs", recording)
+    library_build(root)
+    rendered: list[str] = []
+    original_bulletin = pages.Views.bulletin
+
+    def counting(self, bulletin, index):
+        rendered.append(bulletin.source)
+        return original_bulletin(self, bulletin, index)
+
+    monkeypatch.setattr(pages.Views, "bulletin", counting)
+    edited = sorted((root / "content" / "bai-viet").glob("*.md"))[60]
+    edited.write_text(edited.read_text("utf-8") + "\nĐã cập nhật thêm.\n", "utf-8")
+    library_build(root)
+    assert len(sent) == 2
+    assert edited.relative_to(root).as_posix() in rendered
+    assert 0 < sent[1] < sent[0] / 5, sent  # its page, neighbours, related, lists showing it
+    assert len(rendered) < 120 / 5
 
 
 def test_a_cached_bulletin_whose_image_went_missing_is_refused(tmp_path) -> None:

@@ -6,6 +6,7 @@ theme; assets from the `assets/` folder next to it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 from collections.abc import Iterator
@@ -19,15 +20,15 @@ import jinja2.meta
 
 from publish.config import BUILTIN_THEME
 from publish.content import forget_resolved
-from publish.errors import Problem, PublishError
+from publish.errors import Problem
 from publish.ledger import Ledger
-from publish.model import Artifact, Kept, Site, by_constructor
+from publish.model import Artifact, Kept, Site
 from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
 from publish.render.web.images import Picture, Pictures, probe, unreadable_image
-from publish.render.web.markdown import ImageInfo
 from publish.render.web.pages import PageJob, Views, output_path
+from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.text import vn_date
@@ -205,21 +206,6 @@ def _library_versions() -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Stored:
-    """What the cache keeps of a rendered page, under the digest of its inputs."""
-
-    __reduce__ = by_constructor  # loads fast: every reused page unpickles one
-
-    path: str
-    digest: str
-    source: str | None
-    key: str | None
-    sitemap: SitemapEntry | None
-    pictures: tuple[tuple[str, Picture], ...]
-    lookups: tuple[tuple[tuple[str, str], ImageInfo | None], ...]
-
-
-@dataclass(frozen=True, slots=True)
 class _Page:
     """What rendering one page gives back to the main process."""
 
@@ -227,6 +213,8 @@ class _Page:
     sitemap: SitemapEntry | None
     bodies: dict[str, str]
     """Body HTML the feeds will need again, so they do not convert it a second time."""
+    record: PageRecord | None = None
+    """What a later build needs to reuse the page (none when pages are never reused)."""
 
 
 def render(site: Site) -> Iterator[Artifact | Kept]:
@@ -260,39 +248,11 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     published = config.root / "output" / "web"
     ledger = Ledger(config.root / ".cache", config.root / "output", "web")
 
-    def reused(key: str) -> _Page | None:
-        """The page made by an earlier build from the same inputs, when output/ still holds it."""
-        stored = views.fragments.get(key)
-        if not isinstance(stored, _Stored):
-            return None
-        try:
-            for path, picture in stored.pictures:
-                if pictures.picture(path, owner=stored.source or "site.toml") != picture:
-                    return None
-            for (source, src), info in stored.lookups:
-                if views.image_info(src, source) != info:
-                    return None
-        except (OSError, PublishError):
-            return None  # rendering again reports it properly
-        page: Artifact | Kept
-        if ledger.holds(stored.path, stored.digest):
-            origin = ledger.folder / stored.path
-            page = Kept("web", stored.path, stored.digest, origin, stored.source, stored.key)
-        else:
-            try:
-                data = (published / stored.path).read_bytes()
-            except OSError:
-                return None
-            if hashlib.sha256(data).hexdigest() != stored.digest:
-                return None
-            page = Artifact("web", stored.path, data, source=stored.source, key=stored.key)
-        return _Page([*pictures.drain(), page], stored.sitemap, {})
+    records = PageRecords(views.fragments, shared, views, pictures)
 
-    def page(job: PageJob) -> _Page:
-        """One page rendered (or reused), with any image variants it made and its sitemap entry."""
-        key = views.fragments.key("web-page", shared, job.inputs()) if reusable else ""
-        if key and (done := reused(key)) is not None:
-            return done
+    def page(job: PageJob, key: str) -> _Page:
+        """One page rendered, with any image variants it made, its sitemap entry and (when it
+        has a `key`) the record that lets a later build reuse it."""
         pictures.take_used()
         views.take_lookups()
         view = job.make()
@@ -301,12 +261,31 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         entry = None
         if view.indexed and view.url.endswith("/"):
             entry = SitemapEntry(views.absolute(view.url), view.lastmod)
+        record = None
         if key:
-            used = tuple(sorted(pictures.take_used().items()))
-            lookups = tuple(views.take_lookups().items())
-            stored = _Stored(page.path, page.digest, view.source, view.key, entry, used, lookups)
-            views.fragments.put(key, stored)
-        return _Page([*pictures.drain(), page], entry, views.take_bodies())
+            record = records.record(page, entry, pictures.take_used(), views.take_lookups())
+        return _Page([*pictures.drain(), page], entry, views.take_bodies(), record)
+
+    def every_page(jobs: list[PageJob]) -> Iterator[_Page]:
+        """Each job's page in order: reuse is checked here, only the rest go to the workers
+        (after one edit a handful of pages: no process is started, nothing crosses a pipe)."""
+        keys = [
+            views.fragments.key("web-page", shared, job.inputs()) if reusable else ""
+            for job in jobs
+        ]
+        kept: dict[int, _Page] = {}
+        for i, key in enumerate(keys):
+            if key and (found := records.reuse(key, ledger, published)) is not None:
+                artifact, record = found
+                kept[i] = _Page([*pictures.drain(), artifact], record.sitemap, {}, record)
+        todo = [i for i in range(len(jobs)) if i not in kept]
+        work = [partial(page, jobs[i], keys[i]) for i in todo]
+        with contextlib.closing(run_jobs(work, after_chunk=views.fragments.flush)) as rendered:
+            for i, key in enumerate(keys):
+                done = kept.pop(i) if i in kept else next(rendered)
+                if done.record is not None:
+                    records.keep(key, done.record)
+                yield done
 
     sitemap = []
     seen: set[str] = set()
@@ -315,8 +294,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         env.get_template(name)  # compiled once before the workers fork, not in each of them
     views.prepare()
     with views.fragments.batched():
-        jobs = [partial(page, job) for job in views.jobs()]
-        for done in run_jobs(jobs, after_chunk=views.fragments.flush):
+        for done in every_page(views.jobs()):
             for artifact in done.artifacts:
                 if artifact.path not in seen:
                     seen.add(artifact.path)
@@ -324,6 +302,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             if done.sitemap is not None:
                 sitemap.append(done.sitemap)
             views.keep_bodies(done.bodies)
+        records.save()
     yield from (a for a in pictures.drain() if a.path not in seen)
     newest = views.public[0].date if views.public else site.now
     for path, data in site_feeds(views, fallback_updated=newest):

@@ -242,7 +242,7 @@ class SiteContext:
     def _local_image(self, src: str, source: str) -> str | None:
         """The path under content/ of an image src in `source`, None when it is no file there
         (remembered for this build: every reused page asks again, and resolving costs syscalls)."""
-        key = (src, source)
+        key = (src, source.rpartition("/")[0])  # resolving depends on the folder only
         if key not in self._resolved:
             resolved = resolve_content_path(src, self.config.root / source, self.config)
             found = None

@@ -1,0 +1,145 @@
+"""Pages of the last build that this one can take as they are.
+
+Each page is known by the digest of its inputs (see `PageJob.inputs`). The records of the last
+build's pages are kept on a Shelf, a few large cache entries: after one edit nearly every page
+is reused, and a lookup per page cost more than checking it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import NamedTuple
+
+from publish.cache import Fragments, Shelf, digest
+from publish.errors import PublishError
+from publish.ledger import Ledger
+from publish.model import Artifact, Kept
+from publish.render.web.context import SiteContext
+from publish.render.web.images import Picture, Pictures
+from publish.render.web.markdown import ImageInfo
+from publish.render.web.seo import SitemapEntry
+
+__all__ = ["PageRecord", "PageRecords"]
+
+
+SHARDS = 128
+"""Cache entries the records are spread over (an edit rewrites the few holding its pages)."""
+
+
+class PageRecord(NamedTuple):
+    """What the cache keeps of a rendered page, under the digest of its inputs (a tuple: a
+    rebuild loads one per page)."""
+
+    path: str
+    digest: str
+    source: str | None
+    key: str | None
+    url: str | None
+    """Its absolute URL in sitemap.xml, None when it is not listed there."""
+    lastmod: dt.datetime | None
+    pictures: tuple[str, ...]
+    """Content images the page showed (covers, cards) by path."""
+    lookups: tuple[tuple[str, str], ...]
+    """Body images it resolved, as (source, src)."""
+    images: str
+    """Digest of how those images looked (variants, sizes): texts load faster than the objects."""
+
+    @property
+    def sitemap(self) -> SitemapEntry | None:
+        """Its entry in sitemap.xml."""
+        return None if self.url is None else SitemapEntry(self.url, self.lastmod)
+
+
+class PageRecords:
+    """The last build's page records, the check that a page can be reused, and this build's."""
+
+    def __init__(
+        self, fragments: Fragments, shared: str, context: SiteContext, pictures: Pictures
+    ) -> None:
+        """Load the last build's records (kept under `shared`: templates, settings, tool)."""
+        self.context = context
+        self.pictures = pictures
+        self.shelf = Shelf(fragments, f"web-pages:{shared}", shards=SHARDS)
+        self._looks: dict[object, str] = {}
+        """Each image's current look (repr of its Picture or ImageInfo), once per build."""
+
+    def _look(
+        self, paths: tuple[str, ...], lookups: tuple[tuple[str, str], ...], owner: str
+    ) -> str:
+        """Digest of how the images `paths` and body `lookups` look in this build."""
+        parts = []
+        for path in paths:
+            if (found := self._looks.get(path)) is None:
+                found = self._looks[path] = repr(self.pictures.picture(path, owner=owner))
+            parts.append(found)
+        for source, src in lookups:
+            folder = (source.rpartition("/")[0], src)  # a lookup depends on the folder only
+            if (found := self._looks.get(folder)) is None:
+                found = self._looks[folder] = repr(self.context.image_info(src, source))
+            parts.append(found)
+        return digest(*parts)
+
+    def reuse(
+        self, key: str, ledger: Ledger, published: Path
+    ) -> tuple[Artifact | Kept, PageRecord] | None:
+        """The page made by the last build from the same inputs, when output/ still holds it."""
+        record = self.shelf.get(key, "")
+        if not isinstance(record, PageRecord):
+            return None
+        try:
+            if (
+                self._look(record.pictures, record.lookups, record.source or "site.toml")
+                != record.images
+            ):
+                return None
+        except (OSError, PublishError):
+            return None  # rendering again reports it properly
+        if ledger.holds(record.path, record.digest):
+            where = ledger.where(record.path)
+            return Kept("web", record.path, record.digest, where, record.source, record.key), record
+        try:
+            data = (published / record.path).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != record.digest:
+            return None
+        return Artifact("web", record.path, data, source=record.source, key=record.key), record
+
+    def record(
+        self,
+        page: Artifact,
+        sitemap: SitemapEntry | None,
+        used: dict[str, Picture],
+        looked: dict[tuple[str, str], ImageInfo | None],
+    ) -> PageRecord:
+        """The record of a page just rendered, which used the images `used` and `looked`."""
+        paths = tuple(sorted(used))
+        images = digest(
+            *(self._looks.setdefault(path, repr(used[path])) for path in paths),
+            *(
+                self._looks.setdefault((source.rpartition("/")[0], src), repr(info))
+                for (source, src), info in looked.items()
+            ),
+        )
+        url, lastmod = (sitemap.url, sitemap.lastmod) if sitemap else (None, None)
+        return PageRecord(
+            page.path,
+            page.digest,
+            page.source,
+            page.key,
+            url,
+            lastmod,
+            paths,
+            tuple(looked),
+            images,
+        )
+
+    def keep(self, key: str, record: PageRecord) -> None:
+        """Remember a page of this build."""
+        self.shelf.keep(key, "", record)
+
+    def save(self) -> None:
+        """Keep this build's records for the next one (only its pages: the rest are stale)."""
+        self.shelf.save()
