@@ -82,7 +82,7 @@ def _slug_problems(site: Site) -> list[Problem]:
 def _template_problems(site: Site) -> list[Problem]:
     """Each required template exists and compiles."""
     theme = theme_dir(site)
-    env = environment(theme)
+    env = environment(theme, site.config.root)
     problems = []
     for name in TEMPLATES:
         shown = _shown(theme / "web" / name, site.config.root)
@@ -144,10 +144,25 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def environment(theme: Path) -> jinja2.Environment:
-    """The Jinja environment: autoescaped HTML/XML, strict about undefined names."""
+def _compiled_templates(root: Path) -> jinja2.BytecodeCache | None:
+    """Templates compiled by earlier builds, kept in .cache/jinja/ (None when it cannot be made).
+
+    Jinja checks each template's source against the stored code, so an edited template is
+    compiled again; compiling the theme cost every build (twice: check and render) ~0.2 s."""
+    folder = root / ".cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(theme: Path, root: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment: autoescaped HTML/XML, strict about undefined names; compiled
+    templates kept under `root`/.cache/ when given."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme / "web"),
+        bytecode_cache=_compiled_templates(root) if root is not None else None,
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -227,7 +242,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         config.root, config.web.image_widths, url=lambda p: views.url("/" + p)
     )
     views = Views(site, pictures)
-    env = environment(theme)
+    env = environment(theme, site.config.root)
     env.globals.update(
         asset_url=lambda name: views.url(assets.path(name)),
         absolute_url=views.absolute,
