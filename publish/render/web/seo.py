@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -68,16 +67,25 @@ def news_article(
 
 
 def sitemap_xml(entries: Iterable[SitemapEntry]) -> bytes:
-    """sitemap.xml for the given pages, in the order given."""
-    ET.register_namespace("", SITEMAP_NS)
-    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    """sitemap.xml for the given pages, in the order given (the bytes ElementTree would write
+    with `indent`, written as text: building a tree of every page cost a rebuild ~0.2 s)."""
+    urls = []
     for entry in entries:
-        node = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(node, f"{{{SITEMAP_NS}}}loc").text = entry.url
-        if entry.lastmod is not None:
-            ET.SubElement(node, f"{{{SITEMAP_NS}}}lastmod").text = entry.lastmod.isoformat()
-    ET.indent(urlset)
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+        lastmod = (
+            "" if entry.lastmod is None else f"    <lastmod>{entry.lastmod.isoformat()}</lastmod>\n"
+        )
+        urls.append(f"  <url>\n    <loc>{_xml_text(entry.url)}</loc>\n{lastmod}  </url>\n")
+    body = (
+        f'<urlset xmlns="{SITEMAP_NS}">\n{"".join(urls)}</urlset>'
+        if urls
+        else f'<urlset xmlns="{SITEMAP_NS}" />'
+    )
+    return f"<?xml version='1.0' encoding='utf-8'?>\n{body}\n".encode()
+
+
+def _xml_text(text: str) -> str:
+    """Text escaped for an XML element."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def robots_txt(config: Config) -> str:
