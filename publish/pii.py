@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from publish.cache import Fragments
+from publish.cache import Fragments, Shelf, digest
 from publish.errors import Problem
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.model import Bulletin, Site
@@ -157,34 +157,37 @@ def lint(site: Site, *, strict: bool = False) -> list[Problem]:
 def _cached_findings(
     bulletins: list[Bulletin], cache: Fragments
 ) -> list[tuple[tuple[Finding, ...], ...]]:
-    """The findings of each bulletin's title, summary and body; cached under the texts and the
-    year. Those not cached are searched in worker processes, which write them to the cache."""
-    keys = [_findings_key(b, cache) for b in bulletins]
-    found = [cache.get(key) for key in keys]
+    """The findings of each bulletin's title, summary and body, kept on a shelf under the
+    bulletin's file and what its texts are made of. Those not kept are searched in worker
+    processes."""
+    shelf = Shelf(cache, "pii-findings")
+    versions = [_findings_version(b) for b in bulletins]
+    found = [shelf.get(b.source, v) for b, v in zip(bulletins, versions, strict=True)]
     missing = [i for i, hit in enumerate(found) if not isinstance(hit, tuple)]
-    jobs = [partial(_fresh_findings, bulletins[i], cache, keys[i]) for i in missing]
-    for i, fresh in zip(missing, run_jobs(jobs, chunk=64, after_chunk=cache.flush), strict=True):
+    jobs = [partial(_fresh_findings, bulletins[i]) for i in missing]
+    for i, fresh in zip(missing, run_jobs(jobs, chunk=64), strict=True):
         found[i] = fresh
+    for bulletin, version, hit in zip(bulletins, versions, found, strict=True):
+        shelf.keep(bulletin.source, version, hit)
+    shelf.save()
     return found  # type: ignore[return-value]
 
 
-def _findings_key(bulletin: Bulletin, cache: Fragments) -> str:
-    """The cache key of a bulletin's findings: its texts and the year of its date."""
-    return cache.key(
-        "pii-findings", bulletin.date.year, bulletin.title, bulletin.summary, bulletin.body
-    )
+def _findings_version(bulletin: Bulletin) -> str:
+    """What a bulletin's findings are made of: its texts and the year of its date, which its
+    file's bytes decide (site.toml and the tool are in the cache's salt); hashing 10,000 bodies
+    cost more than the lookups."""
+    if bulletin.digest:
+        return bulletin.digest
+    return digest(bulletin.date.year, bulletin.title, bulletin.summary, bulletin.body)
 
 
-def _fresh_findings(
-    bulletin: Bulletin, cache: Fragments, key: str
-) -> tuple[tuple[Finding, ...], ...]:
-    """The findings of a bulletin's texts, searched now and cached (a job that may run in a
-    worker process)."""
+def _fresh_findings(bulletin: Bulletin) -> tuple[tuple[Finding, ...], ...]:
+    """The findings of a bulletin's texts, searched now (a job that may run in a worker
+    process)."""
     year = bulletin.date.year
     texts = (bulletin.title, bulletin.summary, bulletin.body)
-    fresh = tuple(tuple(findings(text, year=year)) for text in texts)
-    cache.put(key, fresh)
-    return fresh
+    return tuple(tuple(findings(text, year=year)) for text in texts)
 
 
 def _bulletin_problems(
