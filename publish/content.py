@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import difflib
@@ -177,7 +178,7 @@ def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) 
     A file (or a folder above it) that is a symlink out of content/, or something that is not a
     regular file (a FIFO would block the build forever), is refused without being read.
     """
-    if content_dir is not None and not _within(_resolve(path), _resolved_dir(content_dir)):
+    if content_dir is not None and not _inside(path, content_dir):
         collector.add(
             "tệp là liên kết (symlink) tới nơi nằm ngoài thư mục content/: không đọc",
             line=None,
@@ -757,6 +758,8 @@ def _channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset
 
 _RESOLVED_DIRS: dict[Path, Path] = {}
 """Folders already resolved in this build (cleared by load_site, so a changed symlink is seen)."""
+_RESOLVED_TEXTS: dict[str, str] = {}
+"""The same for `_inside`, by text."""
 _RESOLVED_REFS: dict[tuple[str, Path, Path], Path | None] = {}
 """Image references already resolved in this build: every page and card asks again."""
 _IMAGE_FILES: dict[Path, str | None] = {}
@@ -766,6 +769,7 @@ _IMAGE_FILES: dict[Path, str | None] = {}
 def forget_resolved() -> None:
     """Start a build: forget folders and image references resolved by the previous one."""
     _RESOLVED_DIRS.clear()
+    _RESOLVED_TEXTS.clear()
     _RESOLVED_REFS.clear()
     _IMAGE_FILES.clear()
 
@@ -776,6 +780,24 @@ def _resolved_dir(folder: Path) -> Path:
     if found is None:
         found = _RESOLVED_DIRS[folder] = folder.resolve()
     return found
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """`_within(_resolve(path), _resolved_dir(folder))`, by text for a file that is no symlink
+    and whose name has no '..' (every file of a usual content/): a Path per file cost more than
+    reading it."""
+    text = str(path)
+    parent, name = os.path.split(text)
+    if name and ".." not in text.split(os.sep):
+        real = _RESOLVED_TEXTS.get(parent)
+        if real is None:
+            real = _RESOLVED_TEXTS[parent] = os.path.realpath(parent)
+        target = os.path.join(real, name)
+        with contextlib.suppress(OSError):
+            if not stat.S_ISLNK(os.lstat(target).st_mode):
+                top = str(_resolved_dir(folder))
+                return target == top or target.startswith(top.rstrip(os.sep) + os.sep)
+    return _within(_resolve(path), _resolved_dir(folder))
 
 
 def _resolve(path: Path) -> Path:
