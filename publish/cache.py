@@ -37,7 +37,11 @@ __all__ = [
     "write_file",
 ]
 
-FRAGMENTS = "fragments.sqlite"
+FRAGMENTS = "fragments-v2.sqlite"
+LEGACY = ("fragments.sqlite",)
+"""Cache files of earlier versions of the tool, removed by `Fragments.prune`."""
+PRUNED = "fragments.pruned"
+"""Holds the salt the cache was last pruned for."""
 _PACKAGE = Path(publish.__file__).resolve().parent
 
 
@@ -111,7 +115,7 @@ def digest(*parts: object) -> str:
     return h.hexdigest()
 
 
-INSERT = "INSERT OR REPLACE INTO fragment (key, value) VALUES (?, ?)"
+INSERT = "INSERT OR REPLACE INTO fragment (key, value, salt) VALUES (?, ?, ?)"
 OPEN_ATTEMPTS = 20
 """Tries to open a cache another process is setting up (about 4 s in all)."""
 BATCH_LIMIT = 512
@@ -157,10 +161,11 @@ class Fragments:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
+            connection.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect on a new file
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=OFF")  # a lost entry is only re-rendered
             connection.execute(
-                "CREATE TABLE IF NOT EXISTS fragment (key TEXT PRIMARY KEY, value BLOB)"
+                "CREATE TABLE IF NOT EXISTS fragment (key TEXT PRIMARY KEY, value BLOB, salt TEXT)"
             )
         except BaseException:
             connection.close()
@@ -206,7 +211,7 @@ class Fragments:
         if db is None:
             return
         with contextlib.suppress(sqlite3.Error):
-            db.execute(INSERT, (key, data))
+            db.execute(INSERT, (key, data, self.salt))
 
     @contextlib.contextmanager
     def batched(self) -> Iterator[None]:
@@ -233,11 +238,36 @@ class Fragments:
             return
         try:
             db.execute("BEGIN")
-            db.executemany(INSERT, waiting.items())
+            db.executemany(INSERT, ((key, data, self.salt) for key, data in waiting.items()))
             db.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
+
+    def prune(self) -> int:
+        """Drop the entries written under another salt (another version of the tool or of
+        site.toml: no key can reach them again), once per salt; the number dropped.
+
+        Without this every upgrade or site.toml edit left a whole build's entries behind
+        (~300 MB at 10,000 bulletins), and CI caches .cache/ between runs.
+        """
+        marker = self.path.parent / PRUNED
+        if read_file(marker) == self.salt.encode() or not self.path.exists():
+            return 0
+        db = self._db()
+        if db is None:
+            return 0
+        try:
+            dropped = db.execute("DELETE FROM fragment WHERE salt IS NOT ?", (self.salt,)).rowcount
+            db.execute("PRAGMA incremental_vacuum").fetchall()  # freed pages back to the disk
+        except sqlite3.Error:
+            return 0
+        for name in LEGACY:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    (self.path.parent / (name + suffix)).unlink()
+        write_file(marker, self.salt.encode())
+        return dropped
 
 
 class Shelf:

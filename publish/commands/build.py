@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from publish import config as config_module
+from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
 from publish.model import Site
@@ -66,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         report(outcome, changes, args.output)
     if last is not None:
         last.record(result.site, channels, outcome)
+    Fragments(args.root).prune()  # after a new tool or site.toml, the old entries are dead weight
     return 0
 
 
