@@ -11,7 +11,7 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -98,8 +98,18 @@ class Collector:
         self.problems.append(Problem(self.source, message, field, line, hint, severity))
 
 
-def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site:
-    """Load bulletins and pages, validate them all, apply the publishing gates, return the Site."""
+def load_site(
+    config: Config,
+    *,
+    now: dt.datetime,
+    drafts: bool = False,
+    unchanged: Mapping[str, str] | None = None,
+) -> Site:
+    """Load bulletins and pages, validate them all, apply the publishing gates, return the Site.
+
+    `unchanged`: the digest of files known not to have changed since they were hashed, by path
+    (see publish.replay); such a file found on the cache's shelf is not read at all.
+    """
     problems: list[Problem] = []
     forget_resolved()
     _CACHES.clear()
@@ -115,7 +125,8 @@ def load_site(config: Config, *, now: dt.datetime, drafts: bool = False) -> Site
             ]
         )
     bulletins = []
-    for bulletin, found in _load_bulletins(list(_markdown_files(content_dir, pages=False)), config):
+    files = list(_markdown_files(content_dir, pages=False))
+    for bulletin, found in _load_bulletins(files, config, unchanged or {}):
         problems.extend(found)
         if bulletin is not None:
             bulletins.append(bulletin)
@@ -178,18 +189,7 @@ def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) 
     A file (or a folder above it) that is a symlink out of content/, or something that is not a
     regular file (a FIFO would block the build forever), is refused without being read.
     """
-    if content_dir is not None and not _inside(path, content_dir):
-        collector.add(
-            "tệp là liên kết (symlink) tới nơi nằm ngoài thư mục content/: không đọc",
-            line=None,
-            hint="Chép nội dung vào một tệp thật trong content/ thay vì dùng liên kết.",
-        )
-        return None
-    if content_dir is not None and (bad := _unportable(_relative_parts(path, content_dir))):
-        collector.add(
-            f"tên tệp có {bad}: máy Windows của người biên tập không mở được tệp này",
-            hint='Đổi tên tệp, chỉ dùng chữ, số, dấu gạch ngang; không dùng < > : " | ? * \\.',
-        )
+    if content_dir is not None and not usable_path(path, collector, content_dir):
         return None
     if not path.is_file():
         collector.add(
@@ -201,6 +201,25 @@ def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) 
         raw = handle.read()
     collector.digest = hashlib.sha256(raw).hexdigest()
     return raw
+
+
+def usable_path(path: Path, collector: Collector, content_dir: Path) -> bool:
+    """Whether a file under content/ may be read: no symlink out of content/, a name Windows
+    can hold (else a problem is recorded)."""
+    if not _inside(path, content_dir):
+        collector.add(
+            "tệp là liên kết (symlink) tới nơi nằm ngoài thư mục content/: không đọc",
+            line=None,
+            hint="Chép nội dung vào một tệp thật trong content/ thay vì dùng liên kết.",
+        )
+        return False
+    if bad := _unportable(_relative_parts(path, content_dir)):
+        collector.add(
+            f"tên tệp có {bad}: máy Windows của người biên tập không mở được tệp này",
+            hint='Đổi tên tệp, chỉ dùng chữ, số, dấu gạch ngang; không dùng < > : " | ? * \\.',
+        )
+        return False
+    return True
 
 
 def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
@@ -276,7 +295,7 @@ def _cache(config: Config) -> Fragments:
 
 
 def _load_bulletins(
-    paths: list[Path], config: Config
+    paths: list[Path], config: Config, unchanged: Mapping[str, str]
 ) -> list[tuple[Bulletin | None, list[Problem]]]:
     """Each bulletin file's bulletin (None when it has errors) and problems, in file order.
 
@@ -295,7 +314,10 @@ def _load_bulletins(
         if shelf.holds(source):
             found: list[Problem] = []
             col = Collector(source, found)
-            if read_raw(path, col, content_dir) is None:
+            known = unchanged.get(str(path))
+            if known is not None and usable_path(path, col, content_dir):
+                col.digest = known
+            elif read_raw(path, col, content_dir) is None:
                 done.append((None, found))
                 continue
             hit = shelf.get(source, col.digest)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -43,13 +43,14 @@ def build(
     now: dt.datetime,
     drafts: bool = False,
     strict: bool = False,
+    unchanged: Mapping[str, str] | None = None,
 ) -> Build:
     """Load and gate the content, run every channel's checks, then return the lazy artifact stream.
 
     `strict` (CI): content warnings (a misspelt front matter key) and unreviewed personal data in
     bulletins that will be published become errors.
     """
-    site = load_site(config, now=now, drafts=drafts)
+    site = load_site(config, now=now, drafts=drafts, unchanged=unchanged)
     content = [dataclasses.replace(p, severity="error") if strict else p for p in site.warnings]
     modules = [renderer(name) for name in channels]
     found = [*content, *lint(site, strict=strict)]

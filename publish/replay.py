@@ -83,6 +83,9 @@ class LastBuild:
         """The inputs' stats taken by a replay that did not go through, for start() to reuse."""
         self._recorded: dict[str, Input] = {}
         """The last stamp's inputs (same tool and options), whose digests start() may reuse."""
+        self.unchanged: dict[str, str] = {}
+        """After start(): the digest of each input whose settled stat is the recorded one, by
+        path; the loader takes them instead of reading those files."""
 
     @cached_property
     def _key(self) -> tuple[object, ...]:
@@ -165,9 +168,11 @@ class LastBuild:
             # A file whose (settled) stat is the one recorded has the recorded bytes, as in
             # replay(); reading and hashing 10,000 unchanged files cost ~0.25 s of a rebuild.
             recorded = self._recorded.get(path)
-            digest = (
-                recorded[1] if recorded is not None and recorded[0] == st else file_sha256(path)
-            )
+            digest: str | None
+            if recorded is not None and recorded[0] == st:
+                digest = self.unchanged[path] = recorded[1]
+            else:
+                digest = file_sha256(path)
             if digest is not None:
                 inputs[path] = (_settled(st, started), digest)
         self._inputs = inputs

@@ -224,3 +224,31 @@ def test_a_folder_link_that_loops_does_not_hang_the_check(root, capsys) -> None:
     assert build(root, "-q") == 0
     assert build(root) == 0
     assert REPLAYED in capsys.readouterr().out
+
+
+def test_a_real_build_reads_only_the_files_changed_since_the_last(
+    root, tmp_path, monkeypatch
+) -> None:
+    """After one edit, the loader takes the other bulletins' digests from the last stamp (their
+    stat unchanged) instead of reading them; the output still equals a clean build."""
+    from publish import content
+
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    assert build(root, "-q") == 0
+    read: list[str] = []
+    original = content.read_raw
+
+    def recording(path, collector, content_dir=None):
+        read.append(Path(path).name)
+        return original(path, collector, content_dir)
+
+    monkeypatch.setattr(content, "read_raw", recording)
+    edited = sorted((root / "content" / "bai-viet").glob("*.md"))[1]
+    edited.write_text(edited.read_text("utf-8") + "\nCập nhật.\n", "utf-8")
+    assert build(root, "-q") == 0
+    bulletins = [p for p in read if p.endswith(".md")]
+    assert edited.name in bulletins
+    others = {p.name for p in (root / "content" / "bai-viet").glob("*.md")} - {edited.name}
+    assert others and not others & set(bulletins)
+    monkeypatch.setattr(content, "read_raw", original)
+    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")

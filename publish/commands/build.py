@@ -57,7 +57,14 @@ def run(args: argparse.Namespace) -> int:
                 report(replayed, {}, args.output, replayed=True)
             return 0
         last.start()
-    result = build(config, channels=channels, now=now, drafts=args.drafts, strict=args.strict)
+    result = build(
+        config,
+        channels=channels,
+        now=now,
+        drafts=args.drafts,
+        strict=args.strict,
+        unchanged=last.unchanged if last is not None else None,
+    )
     written = write(result.artifacts, output, channels, cache=args.root / ".cache")
     if args.audio:
         write_audio(result.site, output / "radio" / "audio")
