@@ -8,11 +8,10 @@ bulletin sent to Zalo must also be on the website.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from functools import partial
 
-from publish.cache import Fragments, Shelf
+from publish.cache import Fragments, Shelf, digest
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -82,9 +81,11 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
 
 
 def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
-    """Digest of what a payload is made of, images aside (site.toml is in the cache salt)."""
-    made_of = repr((bulletin.body, header(bulletin, site, images)))
-    return hashlib.sha256(made_of.encode("utf-8", "surrogatepass")).hexdigest()
+    """Digest of what a payload is made of, images aside (site.toml is in the cache salt).
+
+    The body is stood for by its file's digest when there is one (the body comes from the
+    file's bytes): hashing the repr of 10,000 bodies cost ~0.4 s of every rebuild."""
+    return digest(bulletin.digest or bulletin.body, *header(bulletin, site, images))
 
 
 def _payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, ImageCalls]:
