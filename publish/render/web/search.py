@@ -287,9 +287,12 @@ def site_docs(site: Site) -> list[SearchDoc]:
 
 
 def _doc_inputs(bulletin: Bulletin) -> tuple[object, ...]:
-    """What one bulletin's part of the index is made of, cheaply: its file digest (for its body)
-    and the fields shown or searched (site.toml, with the categories, is in the cache salt)."""
+    """What one bulletin's part of the index is made of, cheaply (its URL third): its file's
+    digest stands for every field that comes from the file's bytes, the tags' labels are the
+    whole site's (site.toml, with the categories, is in the cache salt)."""
     b = bulletin
+    if b.digest:
+        return (b.digest, b.source, b.url, b.tags)
     return (b.digest, b.source, b.url, b.title, b.summary, b.category, b.date, b.tags)
 
 
