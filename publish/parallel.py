@@ -5,8 +5,11 @@ processes are forked after the jobs exist, so they inherit the site and the jobs
 nothing is pickled on the way in, only each job's result on the way back. Results arrive in job
 order, a few chunks ahead at most, so memory stays bounded whatever the site's size.
 
-`PUBLISH_WORKERS` sets the number of processes (1 = everything in this process). With fewer
-than `MIN_JOBS` jobs, without `fork` (Windows, macOS default) or when other threads are running
+`PUBLISH_WORKERS` sets the number of processes (1 = everything in this process). This process
+is one of them: it runs a chunk itself whenever the next result it needs is not ready yet, so
+one core's worth of work never crosses a pipe and one fewer copy of the site is alive (each
+worker ends up holding private copies of the memory pages it touched). With fewer than
+`MIN_JOBS` jobs, without `fork` (Windows, macOS default) or when other threads are running
 (forking a threaded process can deadlock), the jobs run here, one after another.
 """
 
@@ -19,6 +22,7 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
 from publish.errors import ContentError, PublishError
@@ -33,7 +37,11 @@ RECYCLE_CHUNKS = 32
 """Chunks a worker runs before a fresh one replaces it. A worker touching the parent's objects
 (reference counts) copies the memory pages they live in; over a 10,000-bulletin build each one
 came to hold a private copy of most of the site (~95 MB). A fresh fork starts again from the
-shared pages; work the workers all need is done in the parent before forking."""
+shared pages; work the workers all need is done in the parent before forking.
+
+Workers are replaced by a new pool forked from this thread once the old one's results are all
+taken, never by the pool's `maxtasksperchild`: that forks from a pool thread at any moment, and
+a child forked while this thread was inside sqlite inherited sqlite's lock held and hung."""
 
 _JOBS: Sequence[Callable[[], object]] = ()
 """The jobs of the current run, inherited by the forked workers."""
@@ -99,11 +107,14 @@ def run_jobs(
     *,
     chunk: int = 16,
     after_chunk: Callable[[], None] | None = None,
+    recycle: int = RECYCLE_CHUNKS,
 ) -> Iterator[T]:
     """Each job's result, in order; in forked worker processes when that pays off.
 
     `after_chunk` runs in the process that ran a chunk of jobs, after it (also after a failed
-    job): e.g. to write what the jobs kept in memory before the worker goes away.
+    job): e.g. to write what the jobs kept in memory before the worker goes away. `recycle`:
+    chunks a worker runs before a fresh one replaces it (fewer for jobs that each touch much
+    of the site).
     """
     global _JOBS, _AFTER_CHUNK
     count = workers()
@@ -124,14 +135,40 @@ def run_jobs(
     # Objects that exist now are never collected in the workers: a collection there would write
     # to every inherited object's header and so copy the parent's pages into each worker.
     gc.freeze()
-    pool = multiprocessing.get_context("fork").Pool(count, maxtasksperchild=RECYCLE_CHUNKS)
-    pending: deque = deque()
+    helpers = count - 1  # this process is the last of `count`
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(helpers)
+    window = 2 * helpers + 2
+    quota = max(1, recycle) * helpers
+    pending: deque[AsyncResult | list[object]] = deque()
+    queued = 0  # chunks of `pending` given to the pool
+    given = 0  # chunks given to this pool
     try:
         while bounds or pending:
-            # A bounded window of chunks in flight: results never pile up faster than consumed.
-            while bounds and len(pending) < 2 * count + 2:
+            if given >= quota and not queued and bounds:
+                pool.close()  # every result taken: its workers are idle, its threads end
+                pool.join()
+                gc.freeze()  # as above, for what this process made since
+                pool = context.Pool(helpers)
+                given = 0
+            # Bounded windows of chunks in flight: results never pile up faster than consumed.
+            while bounds and queued < window and given < quota:
                 pending.append(pool.apply_async(_run_chunk, bounds.popleft()))
-            for result in pending.popleft().get():
+                queued += 1
+                given += 1
+            head = pending[0]
+            if (
+                isinstance(head, AsyncResult)
+                and not head.ready()
+                and bounds
+                and len(pending) - queued < window
+            ):
+                # Rather than wait, run the next chunk here; its results wait for their turn.
+                pending.append(_run_chunk(*bounds.popleft()))
+                continue
+            pending.popleft()
+            queued -= isinstance(head, AsyncResult)
+            for result in head.get() if isinstance(head, AsyncResult) else head:
                 if isinstance(result, _Failed):
                     result.reraise()
                 yield result  # type: ignore[misc]
