@@ -54,6 +54,8 @@ SHARD_LIMIT = 32_000
 """Largest term shard in bytes before it is split by one more letter."""
 CHUNK = 10
 """Result cards per file in d/."""
+BLOCK_RECYCLE = 8
+"""Index blocks a worker process builds before a fresh one replaces it (see run_jobs)."""
 PER_PAGE = 10
 """Results the script shows before "Xem thêm"."""
 MAX_TERMS = 6
@@ -382,7 +384,9 @@ def _build(inputs: tuple[tuple[object, ...], ...], site: Site, cache: Fragments)
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     cards: dict[str, bytes] = {}
-    for block in run_jobs(jobs, chunk=1, after_chunk=cache.flush):
+    # A block touches 150 bulletins' bodies: a worker holds copies of those pages, so is replaced
+    # after a few blocks.
+    for block in run_jobs(jobs, chunk=1, after_chunk=cache.flush, recycle=BLOCK_RECYCLE):
         keys.extend(block.keys)
         cards.update(block.cards)
         for term, values in block.postings.items():
