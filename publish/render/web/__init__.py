@@ -326,4 +326,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
     yield Artifact.text("web", "robots.txt", robots_txt(config))
     yield from assets.artifacts()
+    # The pages' memos (cards, stamps, related bulletins, page records) are done with: freed
+    # here, the search index reuses their memory instead of growing the build's peak.
+    views = records = sitemap = None  # type: ignore[assignment]
     yield from search_artifacts(site)
