@@ -272,22 +272,29 @@ def test_a_page_edited_by_hand_in_output_is_repaired(tmp_path) -> None:
     assert page.read_bytes() == good
 
 
+def rendered_bulletins(monkeypatch) -> list:
+    """The bulletins whose pages are rendered from now on in this process, in order."""
+    from publish.render.web import pages
+
+    rendered: list = []
+    original = pages.Views.bulletin
+
+    def counting(self, bulletin, index):
+        rendered.append(bulletin)
+        return original(self, bulletin, index)
+
+    monkeypatch.setattr(pages.Views, "bulletin", counting)
+    return rendered
+
+
 def test_unchanged_pages_are_not_rendered_again(tmp_path, monkeypatch) -> None:
     """A rebuild (not a replay) reuses every bulletin page; a theme using the whole `site` none."""
-    from publish.render.web import pages
 
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
     monkeypatch.setenv("PUBLISH_WORKERS", "1")
     library_build(root)
-    rendered: list[str] = []
-    original = pages.Views.bulletin
-
-    def counting(self, bulletin, index):
-        rendered.append(bulletin.key)
-        return original(self, bulletin, index)
-
-    monkeypatch.setattr(pages.Views, "bulletin", counting)
+    rendered = rendered_bulletins(monkeypatch)
     library_build(root)
     assert rendered == []
     base = own_theme(root) / "web" / "base.html"
@@ -295,14 +302,14 @@ def test_unchanged_pages_are_not_rendered_again(tmp_path, monkeypatch) -> None:
     base.write_text(text.replace("</body>", "{{ site.now.year }}</body>", 1), "utf-8")
     library_build(root)
     library_build(root)
-    assert rendered and len(rendered) == 2 * len(set(rendered))  # every web bulletin, both times
+    keys = [b.key for b in rendered]
+    assert keys and len(keys) == 2 * len(set(keys))  # every web bulletin, both times
 
 
 def test_after_one_edit_only_the_pages_showing_it_go_to_the_workers(tmp_path, monkeypatch) -> None:
     """Reuse is decided before any worker starts: after an edit the workers get the edited
     bulletin's page and the few pages that show it, not every page of the site."""
     import publish.render.web as web
-    from publish.render.web import pages
 
     root = tmp_path / "site"
     make_corpus = Path(__file__).parents[1] / "benchmarks" / "make_corpus.py"
@@ -318,19 +325,12 @@ def test_after_one_edit_only_the_pages_showing_it_go_to_the_workers(tmp_path, mo
 
     monkeypatch.setattr(web, "run_jobs", recording)
     library_build(root)
-    rendered: list[str] = []
-    original_bulletin = pages.Views.bulletin
-
-    def counting(self, bulletin, index):
-        rendered.append(bulletin.source)
-        return original_bulletin(self, bulletin, index)
-
-    monkeypatch.setattr(pages.Views, "bulletin", counting)
+    rendered = rendered_bulletins(monkeypatch)
     edited = sorted((root / "content" / "bai-viet").glob("*.md"))[60]
     edited.write_text(edited.read_text("utf-8") + "\nĐã cập nhật thêm.\n", "utf-8")
     library_build(root)
     assert len(sent) == 2
-    assert edited.relative_to(root).as_posix() in rendered
+    assert edited.relative_to(root).as_posix() in [b.source for b in rendered]
     assert 0 < sent[1] < sent[0] / 5, sent  # its page, neighbours, related, lists showing it
     assert len(rendered) < 120 / 5
 
