@@ -92,6 +92,19 @@ class Bulletin:
         """This bulletin's settings for one channel (empty when none)."""
         return self.blocks.get(channel, {})
 
+    def made_of(self, *names: str) -> tuple[Any, ...]:
+        """What decides the fields `names`, for a cache key: the file's digest when the bulletin
+        was loaded from one, else the fields themselves.
+
+        A loaded bulletin's fields come from its file's bytes (site.toml and the tool are in the
+        cache salt), except the tags' labels, which the whole site decides, and its images,
+        found on disk: keys that depend on those add them. Hashing the digest instead of every
+        field of 10,000 bulletins saves a rebuild about a second in all.
+        """
+        if self.digest:
+            return (self.digest,)
+        return tuple(getattr(self, name) for name in names)
+
 
 @dataclass(frozen=True, slots=True)
 class Page:

@@ -174,12 +174,9 @@ def _cached_findings(
 
 
 def _findings_version(bulletin: Bulletin) -> str:
-    """What a bulletin's findings are made of: its texts and the year of its date, which its
-    file's bytes decide (site.toml and the tool are in the cache's salt); hashing 10,000 bodies
-    cost more than the lookups."""
-    if bulletin.digest:
-        return bulletin.digest
-    return digest(bulletin.date.year, bulletin.title, bulletin.summary, bulletin.body)
+    """What a bulletin's findings are made of: its texts and the year of its date (see
+    Bulletin.made_of)."""
+    return digest(*bulletin.made_of("date", "title", "summary", "body"))
 
 
 def _fresh_findings(bulletin: Bulletin) -> tuple[tuple[Finding, ...], ...]:

@@ -168,25 +168,19 @@ class Views(SiteContext):
 
     @staticmethod
     def _shown(bulletin: Bulletin) -> tuple[Any, ...]:
-        """The fields of a bulletin a page can show, or what decides them.
-
-        A loaded bulletin's fields come from its file's bytes (its digest; site.toml and the
-        tool are in the cache salt), except the tags, whose labels the whole site decides, and
-        the images, found on disk: the repr of every field of 10,000 bulletins cost ~0.25 s of
-        each rebuild. A bulletin made some other way (no digest) gives every field.
-        """
-        if bulletin.digest:
-            return (
-                bulletin.digest,
-                bulletin.source,
-                bulletin.key,
-                bulletin.tags,
-                bulletin.cover,
-                bulletin.images,
-            )
+        """What decides the fields of a bulletin a page can show (see Bulletin.made_of)."""
         # Sets are sorted: their order (string hashing) differs from one process to the next.
-        values = (getattr(bulletin, name) for name in _STAMPED)
-        return tuple(tuple(sorted(v)) if isinstance(v, frozenset) else v for v in values)
+        values = (
+            tuple(sorted(v)) if isinstance(v, frozenset) else v for v in bulletin.made_of(*_STAMPED)
+        )
+        return (
+            *values,
+            bulletin.source,
+            bulletin.key,
+            bulletin.tags,
+            bulletin.cover,
+            bulletin.images,
+        )
 
     @cached_property
     def _stamp_memo(self) -> dict[str, str]:

@@ -289,13 +289,10 @@ def site_docs(site: Site) -> list[SearchDoc]:
 
 
 def _doc_inputs(bulletin: Bulletin) -> tuple[object, ...]:
-    """What one bulletin's part of the index is made of, cheaply (its URL third): its file's
-    digest stands for every field that comes from the file's bytes, the tags' labels are the
-    whole site's (site.toml, with the categories, is in the cache salt)."""
+    """What one bulletin's part of the index is made of, its URL first (see Bulletin.made_of;
+    site.toml, with the categories, is in the cache salt)."""
     b = bulletin
-    if b.digest:
-        return (b.digest, b.source, b.url, b.tags)
-    return (b.digest, b.source, b.url, b.title, b.summary, b.category, b.date, b.tags)
+    return (b.url, b.source, b.tags, *b.made_of("body", "title", "summary", "category", "date"))
 
 
 def _doc(
@@ -462,7 +459,7 @@ def _update(
     """
     if len(inputs) != len(last.inputs):
         return None
-    if any(new[2] != old[2] for new, old in zip(inputs, last.inputs, strict=True)):
+    if any(new[0] != old[0] for new, old in zip(inputs, last.inputs, strict=True)):
         return None  # not the same URLs in the same order: bulletin numbers would shift
     prefix, order, categories = _shape(site)
     bulletins = site.for_channel("web")
