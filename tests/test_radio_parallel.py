@@ -1,0 +1,48 @@
+"""Radio items read aloud in worker processes give the same scripts as in one process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from publish import parallel
+from publish.cli import main
+from publish.render.radio import episode
+
+ROOT = Path(__file__).parents[1]
+NOW = "2030-01-01T00:00"
+
+
+def radio_files(root: Path) -> dict[str, bytes]:
+    """Every file of output/radio/, by path."""
+    folder = root / "output" / "radio"
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_items_made_on_every_core_equal_those_made_in_one_process(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)  # even beside an idle test thread
+    sent: list[int] = []
+    original = episode.run_jobs
+
+    def recording(jobs, **kwargs):
+        sent.append(len(jobs))
+        return original(jobs, **kwargs)
+
+    monkeypatch.setattr(episode, "run_jobs", recording)
+    built = {}
+    for workers in ("1", "2"):
+        root = tmp_path / f"workers-{workers}"
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(root), "90"],
+            check=True,
+            capture_output=True,
+        )
+        monkeypatch.setenv("PUBLISH_WORKERS", workers)
+        assert main(["build", "--root", str(root), "--now", NOW, "-q", "--channel", "radio"]) == 0
+        built[workers] = radio_files(root)
+    assert len(built["1"]) > 90  # an item per bulletin, and the episodes
+    assert sent[-1] >= parallel.MIN_JOBS  # enough items for the workers to be used
+    assert built["2"] == built["1"]
