@@ -143,3 +143,16 @@ def stats(folder: Path) -> dict[str, tuple[int, int]]:
         for p in folder.rglob("*")
         if p.is_file()
     }
+
+
+def record_jobs_sent(monkeypatch, module: types.ModuleType) -> list[int]:
+    """The number of jobs each later `run_jobs` call of `module` is given, in order."""
+    sent: list[int] = []
+    original = module.run_jobs
+
+    def recording(jobs, **kwargs):
+        sent.append(len(jobs))
+        return original(jobs, **kwargs)
+
+    monkeypatch.setattr(module, "run_jobs", recording)
+    return sent

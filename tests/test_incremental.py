@@ -25,6 +25,7 @@ from publish.cli import main
 from publish.errors import ContentError
 from publish.pipeline import build
 from publish.writer import write
+from tests.helpers import record_jobs_sent
 from tests.web_fixture import NOW, SITE
 
 CHANNELS = ("web", "zalo", "radio")
@@ -316,14 +317,7 @@ def test_after_one_edit_only_the_pages_showing_it_go_to_the_workers(tmp_path, mo
     subprocess.run(
         [sys.executable, str(make_corpus), str(root), "120"], check=True, capture_output=True
     )
-    sent: list[int] = []
-    original_run = web.run_jobs
-
-    def recording(jobs, **kwargs):
-        sent.append(len(jobs))
-        return original_run(jobs, **kwargs)
-
-    monkeypatch.setattr(web, "run_jobs", recording)
+    sent = record_jobs_sent(monkeypatch, web)
     library_build(root)
     rendered = rendered_bulletins(monkeypatch)
     edited = sorted((root / "content" / "bai-viet").glob("*.md"))[60]

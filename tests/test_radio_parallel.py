@@ -9,6 +9,7 @@ from pathlib import Path
 from publish import parallel
 from publish.cli import main
 from publish.render.radio import episode
+from tests.helpers import record_jobs_sent
 
 ROOT = Path(__file__).parents[1]
 NOW = "2030-01-01T00:00"
@@ -24,14 +25,7 @@ def radio_files(root: Path) -> dict[str, bytes]:
 
 def test_items_made_on_every_core_equal_those_made_in_one_process(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(parallel, "_can_fork", lambda: True)  # even beside an idle test thread
-    sent: list[int] = []
-    original = episode.run_jobs
-
-    def recording(jobs, **kwargs):
-        sent.append(len(jobs))
-        return original(jobs, **kwargs)
-
-    monkeypatch.setattr(episode, "run_jobs", recording)
+    sent = record_jobs_sent(monkeypatch, episode)
     built = {}
     for workers in ("1", "2"):
         root = tmp_path / f"workers-{workers}"
