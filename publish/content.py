@@ -189,7 +189,7 @@ def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) 
     A file (or a folder above it) that is a symlink out of content/, or something that is not a
     regular file (a FIFO would block the build forever), is refused without being read.
     """
-    if content_dir is not None and not usable_path(path, collector, content_dir):
+    if content_dir is not None and not _usable_path(path, collector, content_dir):
         return None
     if not path.is_file():
         collector.add(
@@ -203,7 +203,7 @@ def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) 
     return raw
 
 
-def usable_path(path: Path, collector: Collector, content_dir: Path) -> bool:
+def _usable_path(path: Path, collector: Collector, content_dir: Path) -> bool:
     """Whether a file under content/ may be read: no symlink out of content/, a name Windows
     can hold (else a problem is recorded)."""
     if not _inside(path, content_dir):
@@ -315,7 +315,7 @@ def _load_bulletins(
             found: list[Problem] = []
             col = Collector(source, found)
             known = unchanged.get(str(path))
-            if known is not None and usable_path(path, col, content_dir):
+            if known is not None and _usable_path(path, col, content_dir):
                 col.digest = known
             elif read_raw(path, col, content_dir) is None:
                 done.append((None, found))
@@ -491,14 +491,13 @@ def _relative_parts(path: Path, folder: Path) -> Sequence[str]:
     return path.relative_to(folder).parts
 
 
-def _within(path: Path, folder: Path) -> bool:
-    """Whether resolved `path` is resolved `folder` or inside it, by strings first (the usual
+def _within(path: str, folder: str) -> bool:
+    """Whether resolved `path` is resolved `folder` or inside it, by text first (the usual
     case); pathlib decides the rest (e.g. case-insensitive names on Windows).
     """
-    text, top = str(path), str(folder)
-    if text == top or text.startswith(top if top.endswith(os.sep) else top + os.sep):
+    if path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep):
         return True
-    return path == folder or folder in path.parents
+    return Path(path) == Path(folder) or Path(folder) in Path(path).parents
 
 
 def _text(
@@ -778,10 +777,9 @@ def _channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset
     return frozenset(value)
 
 
-_RESOLVED_DIRS: dict[Path, Path] = {}
-"""Folders already resolved in this build (cleared by load_site, so a changed symlink is seen)."""
-_RESOLVED_TEXTS: dict[str, str] = {}
-"""The same for `_inside`, by text."""
+_RESOLVED_DIRS: dict[str, str] = {}
+"""Folders already resolved in this build, by text (cleared by load_site, so a changed symlink
+is seen)."""
 _RESOLVED_REFS: dict[tuple[str, Path, Path], Path | None] = {}
 """Image references already resolved in this build: every page and card asks again."""
 _IMAGE_FILES: dict[Path, str | None] = {}
@@ -791,49 +789,46 @@ _IMAGE_FILES: dict[Path, str | None] = {}
 def forget_resolved() -> None:
     """Start a build: forget folders and image references resolved by the previous one."""
     _RESOLVED_DIRS.clear()
-    _RESOLVED_TEXTS.clear()
     _RESOLVED_REFS.clear()
     _IMAGE_FILES.clear()
 
 
-def _resolved_dir(folder: Path) -> Path:
-    """`folder.resolve()`, once per folder per build: images share a few folders."""
+def _real_folder(folder: str) -> str:
+    """`os.path.realpath(folder)`, once per folder per build: files and images share a few."""
     found = _RESOLVED_DIRS.get(folder)
     if found is None:
-        found = _RESOLVED_DIRS[folder] = folder.resolve()
+        found = _RESOLVED_DIRS[folder] = os.path.realpath(folder)
     return found
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    """`_within(_resolve(path), _resolved_dir(folder))`, by text for a file that is no symlink
-    and whose name has no '..' (every file of a usual content/): a Path per file cost more than
-    reading it."""
+def _resolved_dir(folder: Path) -> Path:
+    """`folder.resolve()`, once per folder per build."""
+    return Path(_real_folder(str(folder)))
+
+
+def _resolved_text(path: Path) -> str:
+    """`str(path.resolve())`, cheaply and by text (a Path per file cost more than reading it):
+    the folder comes from the per-build memo and the file name costs one lstat; anything
+    unusual ('..', a symlinked or missing file) takes the full way.
+    """
     text = str(path)
-    parent, name = os.path.split(text)
+    folder, name = os.path.split(text)
     if name and ".." not in text.split(os.sep):
-        real = _RESOLVED_TEXTS.get(parent)
-        if real is None:
-            real = _RESOLVED_TEXTS[parent] = os.path.realpath(parent)
-        target = os.path.join(real, name)
+        target = os.path.join(_real_folder(folder), name)
         with contextlib.suppress(OSError):
             if not stat.S_ISLNK(os.lstat(target).st_mode):
-                top = str(_resolved_dir(folder))
-                return target == top or target.startswith(top.rstrip(os.sep) + os.sep)
-    return _within(_resolve(path), _resolved_dir(folder))
+                return target
+    return str(path.resolve())
 
 
 def _resolve(path: Path) -> Path:
-    """`path.resolve()`, cheaply: the folder comes from the per-build memo and the file name
-    costs one lstat; anything unusual ('..', a symlinked or missing file) takes the full way.
-    """
-    if ".." in path.parts:
-        return path.resolve()
-    target = _resolved_dir(path.parent) / path.name
-    try:
-        mode = os.lstat(target).st_mode
-    except OSError:
-        return path.resolve()
-    return path.resolve() if stat.S_ISLNK(mode) else target
+    """`path.resolve()`, cheaply (see `_resolved_text`)."""
+    return Path(_resolved_text(path))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, resolved, is resolved `folder` or inside it."""
+    return _within(_resolved_text(path), _real_folder(str(folder)))
 
 
 def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
