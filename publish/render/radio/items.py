@@ -129,13 +129,10 @@ class Speaker:
         """What every item depends on besides its bulletin: tool, reading options, lexicon."""
 
     def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
-        """A digest of everything `item()` is made from, to keep finished items under.
-
-        The bulletin's file digest stands for its body (the loader makes a bulletin from its
-        file's bytes alone); a bulletin without one has its body hashed instead.
-        """
-        body = bulletin.digest or bulletin.body
-        return digest(self._made_of, body, bulletin.body_line, bulletin.title, block, reader)
+        """A digest of everything `item()` is made from, to keep finished items under (the
+        body as Bulletin.made_of stands for it)."""
+        body = bulletin.made_of("body")
+        return digest(self._made_of, *body, bulletin.body_line, bulletin.title, block, reader)
 
     def speak(self, text: str) -> tuple[str, tuple[Flag, ...]]:
         """Normalised script text and its flags (lines relative to `text`)."""

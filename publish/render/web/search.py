@@ -381,8 +381,8 @@ def _build(inputs: tuple[tuple[object, ...], ...], site: Site, cache: Fragments)
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     cards: dict[str, bytes] = {}
-    # A block touches 150 bulletins' bodies: a worker holds copies of those pages, so is replaced
-    # after a few blocks.
+    # A block reads its bulletins' bodies, so a worker comes to hold copies of their memory
+    # pages: it is replaced after a few blocks.
     for block in run_jobs(jobs, chunk=1, after_chunk=cache.flush, recycle=BLOCK_RECYCLE):
         keys.extend(block.keys)
         cards.update(block.cards)
