@@ -1,0 +1,64 @@
+"""What a cold build holds in memory after it is done with it (the 350 MB target of issue 7).
+
+Both behaviours were measured at 10,000 bulletins: UTF-8 copies of the bodies kept alive by
+shelving them (~45 MB), and the web pages' memos kept alive through the search phase (~27 MB).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import pickle
+import shutil
+import sys
+
+import publish.render.web as web
+from publish import config as config_module
+from publish.content import load_site
+from publish.render.web.context import SiteContext
+from tests.web_fixture import NOW, SITE
+
+
+def loaded(tmp_path):
+    """The fixture site, loaded from a copy (loading writes .cache/)."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    return load_site(config_module.load(root), now=NOW)
+
+
+def test_pickling_a_bulletin_keeps_no_utf8_copy_of_its_body(tmp_path) -> None:
+    """CPython caches a str's UTF-8 form inside it when pickle encodes it; the body is
+    encoded apart, so the shelved bulletin stays the size it was, and comes back equal."""
+    body = "".join(["Công an huyện cảnh báo thủ đoạn lừa đảo. "] * 40)  # never pickled yet
+    bulletin = dataclasses.replace(loaded(tmp_path).bulletins[0], body=body)
+    before = sys.getsizeof(bulletin.body)
+
+    again = pickle.loads(pickle.dumps(bulletin, protocol=pickle.HIGHEST_PROTOCOL))
+
+    assert sys.getsizeof(bulletin.body) == before
+    assert again == bulletin
+
+
+def test_a_body_with_a_lone_surrogate_survives_the_shelf(tmp_path) -> None:
+    """Bulletins made in code (not read from UTF-8 files) may hold any str."""
+    odd = dataclasses.replace(loaded(tmp_path).bulletins[0], body="Tin \ud800 lạ")
+    assert pickle.loads(pickle.dumps(odd)).body == "Tin \ud800 lạ"
+
+
+def test_page_memos_are_freed_before_the_search_index_is_built(tmp_path, monkeypatch) -> None:
+    """When the search phase starts, no page context (its cards, stamps, records) is alive."""
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    site = loaded(tmp_path)
+    alive: list[int] = []
+    original = web.search_artifacts
+
+    def counting(*args, **kwargs):
+        gc.collect()
+        alive.append(sum(isinstance(o, SiteContext) for o in gc.get_objects()))
+        yield from original(*args, **kwargs)
+
+    monkeypatch.setattr(web, "search_artifacts", counting)
+    artifacts = list(web.render(site))
+
+    assert alive == [0]
+    assert any(a.path.startswith("tim-kiem/") for a in artifacts)
