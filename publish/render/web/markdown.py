@@ -23,10 +23,9 @@ from markdown.extensions.toc import (
     strip_tags,
     unique,
 )
-from markdown.inlinepatterns import InlineProcessor as InlinePattern
-from markdown.treeprocessors import InlineProcessor, Treeprocessor
-from markdown.util import AtomicString
+from markdown.treeprocessors import Treeprocessor
 
+from publish.markdown_tuning import tuned
 from publish.model import by_constructor
 from publish.text import slugify
 
@@ -226,41 +225,6 @@ class _HeadingIds(Treeprocessor):
         heading.attrib.pop("data-toc-label", None)
 
 
-class _QuickInline(InlineProcessor):
-    """Python-Markdown's inline pass, skipping patterns whose regex finds nothing in the text.
-
-    Each text is offered to every inline pattern in turn; most find nothing, and an offer costs
-    a method call, an ancestor check and a finditer. A failed search is the same answer for less.
-    This overrides a private method of markdown 3.11's InlineProcessor (other versions keep the
-    stock one); tests/test_markdown_same_html.py compares the output with the stock pass.
-    """
-
-    def freeze(self) -> None:
-        """Fix the pattern list (as a tuple) and each new-style pattern's regex search."""
-        self.inlinePatterns = tuple(self.inlinePatterns)
-        self.searches = tuple(
-            pattern.getCompiledRegExp().search if isinstance(pattern, InlinePattern) else None
-            for pattern in self.inlinePatterns
-        )
-
-    def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:
-        """The stock loop, with a failed regex search standing in for a failed offer."""
-        if not isinstance(data, AtomicString):
-            offer = self._InlineProcessor__applyPattern
-            patterns = self.inlinePatterns
-            searches = self.searches
-            start = 0
-            while index < len(patterns):
-                search = searches[index]
-                if search is not None and search(data, start) is None:
-                    matched, start = False, 0  # what a failed offer returns
-                else:
-                    data, matched, start = offer(patterns[index], data, index, start)
-                if not matched:
-                    index += 1
-        return data
-
-
 class MarkdownRenderer:
     """One reusable Markdown converter; `lookup` maps an image src to its responsive variants."""
 
@@ -276,21 +240,7 @@ class MarkdownRenderer:
             output_format="html",
         )
         self._md.treeprocessors.register(_HeadingIds(self._md), "toc", 5)
-        # The inline pass indexes its pattern registry a few hundred times per document, the block
-        # parser iterates its registry once per block, and a Registry re-sorts and copies or
-        # type-checks each time: hand them the same items, in the same (priority) order, as
-        # tuples. Nothing registers patterns or block processors after this point.
-        if markdown.__version_info__[:2] == (3, 11):
-            quick = _QuickInline(self._md)
-            quick.freeze()
-            self._md.treeprocessors.register(quick, "inline", 20)
-        else:
-            inline = self._md.treeprocessors["inline"]
-            inline.inlinePatterns = tuple(inline.inlinePatterns)
-        self._md.parser.blockprocessors = tuple(self._md.parser.blockprocessors)
-        # is_block_level asks "tag in block_level_elements" ~100 times a body: a set answers
-        # the same for every string without walking a list of ~60 names.
-        self._md.block_level_elements = frozenset(self._md.block_level_elements)
+        tuned(self._md)
 
     def convert(self, text: str, *, lookup: ImageLookup, eager_first: bool = False) -> str:
         """Sanitised HTML for one Markdown document."""

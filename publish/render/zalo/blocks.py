@@ -10,6 +10,7 @@ brackets only when it is http(s), mailto or tel.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -17,9 +18,10 @@ from typing import Any
 
 import markdown
 
+from publish.markdown_tuning import tuned
 from publish.sanitize import strip_markup
 
-__all__ = ["ImageBlock", "LinkTarget", "markdown_blocks", "plain_text"]
+__all__ = ["ImageBlock", "LinkTarget", "markdown_blocks", "plain_text", "to_html"]
 
 ImageBlock = Callable[[str, str, str], "dict[str, Any] | None"]
 """(src, alt, title) → an image block, or None to leave the image out."""
@@ -158,9 +160,28 @@ class _Walker(HTMLParser):
         self.flush()
 
 
+_LOCAL = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """This thread's Markdown converter ("extra" and "sane_lists"), reset between bodies."""
+    md = getattr(_LOCAL, "md", None)
+    if md is None:
+        md = _LOCAL.md = tuned(
+            markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+        )
+    return md
+
+
+def to_html(body: str) -> str:
+    """Python-Markdown's HTML for one body, exactly as `markdown.markdown` with "extra" and
+    "sane_lists" writes it (one converter per thread instead of one per body)."""
+    return _converter().reset().convert(body)
+
+
 def markdown_blocks(body: str, *, image: ImageBlock, link: LinkTarget) -> list[dict[str, Any]]:
     """The blocks of one Markdown body, in reading order."""
-    html = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+    html = to_html(body)
     walker = _Walker(image, link)
     walker.feed(html)
     walker.close()
