@@ -90,8 +90,10 @@ class LastBuild:
     @cached_property
     def _key(self) -> tuple[object, ...]:
         """Everything besides input files that decides the output bytes."""
+        # A set: run from the project folder, its publish.egg-info lists the tool a second
+        # time, and `python -m publish` there must replay a build made by `publish` elsewhere.
         libraries = sorted(
-            (d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()
+            {(d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()}
         )
         return (
             _VERSION,

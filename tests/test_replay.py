@@ -7,6 +7,7 @@ folder, the clock passing an embargo) makes it a real build again, whose output 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import os
 import pickle
 import shutil
@@ -252,3 +253,18 @@ def test_a_real_build_reads_only_the_files_changed_since_the_last(
     assert others and not others & set(bulletins)
     monkeypatch.setattr(content, "read_raw", original)
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")
+
+
+def test_the_tool_listed_twice_on_sys_path_still_replays(root, tmp_path, capsys, monkeypatch):
+    """Run from the project folder, `python -m publish` finds publish.egg-info there besides the
+    installed tool: the same libraries, so the build made by `publish` elsewhere replays."""
+    assert build(root) == 0
+    capsys.readouterr()
+    folder = tmp_path / "checkout"
+    info = folder / "publish.egg-info"
+    info.mkdir(parents=True)
+    version = importlib.metadata.version("publish")
+    (info / "PKG-INFO").write_text(f"Metadata-Version: 2.1\nName: publish\nVersion: {version}\n")
+    monkeypatch.syspath_prepend(str(folder))
+    assert build(root) == 0
+    assert REPLAYED in capsys.readouterr().out
