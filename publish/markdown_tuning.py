@@ -7,12 +7,26 @@ text) costs seconds. tests/test_markdown_same_html.py compares the output with t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import markdown
+from markdown import inlinepatterns
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
 
 __all__ = ["QuickInline", "tuned"]
+
+Search = Callable[[str, int], object]
+
+NEEDS = {
+    inlinepatterns.BACKTICK_RE: "`",
+    inlinepatterns.LINK_RE: "[",
+    inlinepatterns.REFERENCE_RE: "[",
+}
+"""A character without which a stock pattern cannot match: the backtick pattern's lookbehinds
+at every position, and the three link patterns' lookbehind, cost ~0.25 ms a body in searches
+that find nothing; `in` answers the same at memchr speed."""
 
 
 def tuned(md: markdown.Markdown) -> markdown.Markdown:
@@ -47,7 +61,7 @@ class QuickInline(InlineProcessor):
         """Fix the pattern list (as a tuple) and each new-style pattern's regex search."""
         self.inlinePatterns = tuple(self.inlinePatterns)
         self.searches = tuple(
-            pattern.getCompiledRegExp().search if isinstance(pattern, InlinePattern) else None
+            _search(pattern) if isinstance(pattern, InlinePattern) else None
             for pattern in self.inlinePatterns
         )
 
@@ -67,3 +81,18 @@ class QuickInline(InlineProcessor):
                 if not matched:
                     index += 1
         return data
+
+
+def _search(pattern: InlinePattern) -> Search:
+    """The pattern's regex search, first checking for a character it cannot match without."""
+    regex = pattern.getCompiledRegExp()
+    needed = NEEDS.get(regex.pattern)
+    if needed is None:
+        return regex.search
+    search = regex.search
+
+    def guarded(data: str, start: int) -> object:
+        """None without the needed character, else the regex's answer."""
+        return search(data, start) if needed in data else None
+
+    return guarded
