@@ -108,17 +108,18 @@ def run_jobs(
     chunk: int = 16,
     after_chunk: Callable[[], None] | None = None,
     recycle: int = RECYCLE_CHUNKS,
+    min_jobs: int = MIN_JOBS,
 ) -> Iterator[T]:
     """Each job's result, in order; in forked worker processes when that pays off.
 
     `after_chunk` runs in the process that ran a chunk of jobs, after it (also after a failed
     job): e.g. to write what the jobs kept in memory before the worker goes away. `recycle`:
     chunks a worker runs before a fresh one replaces it (fewer for jobs that each touch much
-    of the site).
+    of the site). `min_jobs`: below this many, the jobs run here (fewer for long jobs).
     """
     global _JOBS, _AFTER_CHUNK
     count = workers()
-    if count < 2 or len(jobs) < MIN_JOBS or not _can_fork():
+    if count < 2 or len(jobs) < min_jobs or not _can_fork():
         for start in range(0, len(jobs), chunk):
             try:
                 for job in jobs[start : start + chunk]:

@@ -65,7 +65,8 @@ def _render(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    """Counts of real normalisations and Word builds."""
+    """Counts of real normalisations and Word builds (all in this process)."""
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
     counts = {"normalise": 0, "docx": 0}
     real_normalise, real_docx = items.normalise, word.build_docx
 

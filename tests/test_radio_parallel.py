@@ -1,4 +1,5 @@
-"""Radio items read aloud in worker processes give the same scripts as in one process."""
+"""Radio items read aloud, and episode files made, in worker processes give the same files as in
+one process."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from publish import parallel
 from publish.cli import main
+from publish.render import radio
 from publish.render.radio import episode
 from tests.helpers import record_jobs_sent
 
@@ -23,9 +25,12 @@ def radio_files(root: Path) -> dict[str, bytes]:
     }
 
 
-def test_items_made_on_every_core_equal_those_made_in_one_process(tmp_path, monkeypatch) -> None:
+def test_items_and_episodes_made_on_every_core_equal_those_made_in_one_process(
+    tmp_path, monkeypatch
+) -> None:
     monkeypatch.setattr(parallel, "_can_fork", lambda: True)  # even beside an idle test thread
     sent = record_jobs_sent(monkeypatch, episode)
+    episodes_sent = record_jobs_sent(monkeypatch, radio)
     built = {}
     for workers in ("1", "2"):
         root = tmp_path / f"workers-{workers}"
@@ -39,4 +44,5 @@ def test_items_made_on_every_core_equal_those_made_in_one_process(tmp_path, monk
         built[workers] = radio_files(root)
     assert len(built["1"]) > 90  # an item per bulletin, and the episodes
     assert sent[-1] >= parallel.MIN_JOBS  # enough items for the workers to be used
+    assert episodes_sent[-1] >= 2  # and more than one episode
     assert built["2"] == built["1"]

@@ -15,12 +15,14 @@ edited bulletins and their episodes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from publish.cache import Fragments, Shelf
 from publish.config import Config
 from publish.errors import Problem
 from publish.ledger import Ledger
 from publish.model import Artifact, Kept, Site
+from publish.parallel import run_jobs
 from publish.render.radio.episode import Assembly, Episode, assemble, episode_version
 from publish.render.radio.items import cue_length, is_cue
 from publish.render.radio.layout import item_text, rundown_json, rundown_text, script_text
@@ -60,26 +62,40 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     fragments = Fragments(root)
     shelf = Shelf(fragments, EPISODE_SHELF)
     ledger = Ledger(root / ".cache", root / "output", CHANNEL)
-    for episode in assembly.episodes:
-        version = episode_version(episode, assembly.versions)
-        last = shelf.get(episode.week, version) if version is not None else None
+    versions = [episode_version(e, assembly.versions) for e in assembly.episodes]
+    kept: dict[int, tuple[tuple[str, str, str, str], ...]] = {}
+    for i, episode in enumerate(assembly.episodes):
+        last = shelf.get(episode.week, versions[i]) if versions[i] is not None else None
         if isinstance(last, tuple) and all(ledger.holds(f[0], f[1]) for f in last):
-            for path, digest, source, key in last:
+            kept[i] = last
+    todo = [i for i in range(len(assembly.episodes)) if i not in kept]
+    # An episode's Word file takes python-docx tens of milliseconds: episodes go to every core.
+    made = run_jobs(
+        [partial(_episode_files, assembly.episodes[i], config) for i in todo], chunk=1, min_jobs=2
+    )
+    for i, episode in enumerate(assembly.episodes):
+        if i in kept:
+            for path, digest, source, key in kept[i]:
                 yield Kept(CHANNEL, path, digest, ledger.where(path), source, key)
-            shelf.keep(episode.week, version, last)  # type: ignore[arg-type]
+            shelf.keep(episode.week, versions[i], kept[i])
             continue
         files = []
-        for artifact in _episode_files(episode, config):
+        for artifact in next(made):
             files.append((artifact.path, artifact.digest, artifact.source, artifact.key))
             yield artifact
-        if version is not None:
-            shelf.keep(episode.week, version, tuple(files))
+        if versions[i] is not None:
+            shelf.keep(episode.week, versions[i], tuple(files))
     with fragments.batched():
         shelf.save()
 
 
-def _episode_files(episode: Episode, config: Config) -> Iterator[Artifact]:
+def _episode_files(episode: Episode, config: Config) -> list[Artifact]:
     """The item scripts of one episode, its rundown (text and JSON) and script (text and Word)."""
+    return list(_each_episode_file(episode, config))
+
+
+def _each_episode_file(episode: Episode, config: Config) -> Iterator[Artifact]:
+    """The files of `_episode_files`, one by one."""
     for segment in episode.segments:
         bulletin = segment.bulletin
         if bulletin is not None:
