@@ -7,9 +7,9 @@ so the other channels still build.
 
 `check()`, `render()` and the sync helpers share one assembly per site (each bulletin is read aloud
 once per build). Between builds, each bulletin's finished read item and each episode's file digests
-are kept in shelves of `<root>/.cache/fragments-v2.sqlite` (see publish/cache.py), and normalised
-scripts and Word files in `<root>/.cache/radio/` (see cache.py), so a rebuild redoes only the
-edited bulletins and their episodes.
+are kept in shelves of `<root>/.cache/fragments-v2.sqlite` (see publish/cache.py), and Word files
+in `<root>/.cache/radio/` (see cache.py), so a rebuild redoes only the edited bulletins and their
+episodes.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""The radio build cache under `<root>/.cache/radio/`: normalised scripts and Word files.
+"""The radio build cache under `<root>/.cache/radio/`: episodes' Word files.
 
-Normalising a bulletin and building an episode's script.docx are the slow parts of the radio
-channel, and between two builds almost every bulletin and episode is unchanged. An entry's key is
-a hash of everything that decides it — the input (bulletin text, or the episode's paragraphs and
-settings), the reading options and lexicon, and a fingerprint of this tool: its version, the
+Building an episode's script.docx is one of the slow parts of the radio channel, and between two
+builds almost every episode is unchanged (finished read items are kept on a shelf of the
+fragment cache instead, see episode.py). An entry's key is a hash of everything that decides
+it — the episode's paragraphs and settings, and a fingerprint of this tool: its version, the
 source of publish/radio/ and publish/render/radio/, and the Python, Unicode, python-docx and zlib
 versions — so an entry is never stale, only unused. Each file starts with a checksum line, so a
 damaged entry is rebuilt, never used. The folder is safe to delete at any time; a cache that
@@ -63,7 +63,7 @@ def fingerprint() -> str:
 
 
 class Store:
-    """Entries of one kind (e.g. "speech", "docx") in a project's radio cache; None: no cache."""
+    """Entries of one kind (e.g. "docx") in a project's radio cache; None: no cache."""
 
     def __init__(self, root: Path | None, kind: str, suffix: str) -> None:
         """Keep entries under `<root>/.cache/radio/<kind>/`, files ending in `suffix`."""

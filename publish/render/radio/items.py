@@ -23,7 +23,7 @@ from publish.radio.flags import BLOCKING, Flag
 from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
 from publish.radio.readtime import count_syllables, estimate_seconds, simple_seconds
-from publish.render.radio.cache import Store, fingerprint
+from publish.render.radio.cache import fingerprint
 from publish.text import fold, nfc
 
 __all__ = [
@@ -124,7 +124,6 @@ class Speaker:
         self.options = SpeakOptions(read_rate_spm=config.radio.rate_spm)
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
-        self.root = config.root
         self._made_of = digest(fingerprint(), self.options, _lexicon_digest(self.lexicon))
         """What every item depends on besides its bulletin: tool, reading options, lexicon."""
 
@@ -136,7 +135,7 @@ class Speaker:
 
     def speak(self, text: str) -> tuple[str, tuple[Flag, ...]]:
         """Normalised script text and its flags (lines relative to `text`)."""
-        return _speak(nfc(text), self.options, self.lexicon, self.root)
+        return _speak(nfc(text), self.options, self.lexicon)
 
     def seconds(self, text: str) -> int:
         """E1/T2: whole seconds to read `text` at the site's rate."""
@@ -198,25 +197,17 @@ def restored(values: tuple[object, ...], bulletin: Bulletin, air: dt.datetime | 
     return Segment(**dict(zip(_STORED, values, strict=True)), bulletin=bulletin, air=air)  # type: ignore[arg-type]
 
 
-_DISK_MIN_CHARS = 400
-"""Shorter texts (lead-ins, tags, titles) normalise faster than a cache file is read."""
-
-
 @functools.lru_cache(maxsize=1024)
 def _speak(
-    text: str, options: SpeakOptions, lexicon: tuple[tuple[str, str], ...], root: Path | None
+    text: str, options: SpeakOptions, lexicon: tuple[tuple[str, str], ...]
 ) -> tuple[str, tuple[Flag, ...]]:
-    """Cached normalisation: in memory for check, render and sync, on disk between builds."""
-    if len(text) < _DISK_MIN_CHARS:
-        return _normalise(text, options, lexicon)
-    store = Store(root, "speech", ".json")
-    key = store.key(text, options, _lexicon_digest(lexicon))
-    found = _decode_speech(store.get(key))
-    if found is not None:
-        return found
-    spoken = _normalise(text, options, lexicon)
-    store.put(key, _encode_speech(*spoken))
-    return spoken
+    """Normalisation, remembered for this build's check, render and sync.
+
+    Nothing is written per text between builds: the item shelf keeps each finished item under
+    its bulletin's digest (see episode.py), and one file per body cost a cold build at 10,000
+    bulletins ~3 s of writes to save ~3 ms when a title alone changed.
+    """
+    return _normalise(text, options, lexicon)
 
 
 def _normalise(
@@ -231,38 +222,6 @@ def _normalise(
 def _lexicon_digest(lexicon: tuple[tuple[str, str], ...]) -> str:
     """A short stand-in for the whole lexicon in cache keys."""
     return hashlib.sha256(json.dumps(lexicon, ensure_ascii=False).encode()).hexdigest()
-
-
-def _encode_speech(text: str, flags: tuple[Flag, ...]) -> bytes:
-    """A cache entry: the script text and every flag field."""
-    rows = [[f.code, f.severity, f.message, f.excerpt, f.line] for f in flags]
-    return json.dumps({"text": text, "flags": rows}, ensure_ascii=False).encode()
-
-
-def _decode_speech(data: bytes | None) -> tuple[str, tuple[Flag, ...]] | None:
-    """The entry written by `_encode_speech`, or None for a missing or damaged one."""
-    if data is None:
-        return None
-    try:
-        entry = json.loads(data)
-    except ValueError:  # includes undecodable bytes
-        return None
-    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
-        return None
-    rows = entry.get("flags")
-    if not isinstance(rows, list) or not all(_is_flag_row(row) for row in rows):
-        return None
-    return entry["text"], tuple(Flag(*row) for row in rows)
-
-
-def _is_flag_row(row: object) -> bool:
-    """Five fields: four strings and a line number or null."""
-    return (
-        isinstance(row, list)
-        and len(row) == 5
-        and all(isinstance(field, str) for field in row[:4])
-        and (row[4] is None or type(row[4]) is int)
-    )
 
 
 def is_cue(paragraph: str) -> bool:
