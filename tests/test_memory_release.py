@@ -15,6 +15,7 @@ import sys
 import publish.render.web as web
 from publish import config as config_module
 from publish.content import load_site
+from publish.render.radio.items import Segment, restored, stored
 from publish.render.web.context import SiteContext
 from tests.web_fixture import NOW, SITE
 
@@ -62,3 +63,19 @@ def test_page_memos_are_freed_before_the_search_index_is_built(tmp_path, monkeyp
 
     assert alive == [0]
     assert any(a.path.startswith("tim-kiem/") for a in artifacts)
+
+
+def test_a_shelved_radio_item_keeps_no_utf8_copy_of_its_paragraphs(tmp_path) -> None:
+    """The radio item shelf pickles every finished item; the paragraphs read on air stay as
+    large as they were, and the item comes back equal."""
+    bulletin = loaded(tmp_path).bulletins[0]
+    paragraph = "".join(["Công an huyện đề nghị người dân cảnh giác. "] * 30)  # never pickled
+    item = Segment(
+        kind="read", slug="canh-giac", label="Tin", seconds=40, paragraphs=(paragraph, "Hết.")
+    )
+    before = sys.getsizeof(paragraph)
+
+    kept = pickle.loads(pickle.dumps(stored(item), protocol=pickle.HIGHEST_PROTOCOL))
+
+    assert sys.getsizeof(paragraph) == before
+    assert restored(kept, bulletin, None) == dataclasses.replace(item, bulletin=bulletin)
