@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -25,7 +26,7 @@ from publish.render.radio.items import is_cue
 from publish.render.radio.layout import END_MARK, cue_line, episode_heading, header_fields, pages
 from publish.render.radio.rundown import clock, mss
 
-__all__ = ["BODY_PT", "CUE_PT", "build_docx", "script_docx"]
+__all__ = ["BODY_PT", "CUE_PT", "WordPlan", "build_docx", "keep_docx", "script_docx", "word_plan"]
 
 BODY_PT = 16
 """Size of the text read aloud: large enough for a non-professional reader."""
@@ -41,8 +42,24 @@ ParagraphSpec = tuple[tuple[Run, ...], bool, bool]
 """One paragraph: its runs, whether it starts a page, whether it is right-aligned."""
 
 
-def script_docx(episode: Episode, config: Config) -> bytes:
-    """The episode script as a Word document: cover with the running order, then one page per item.
+@dataclass(frozen=True, slots=True)
+class WordPlan:
+    """An episode's Word script as plain data, and its bytes when the radio cache holds them."""
+
+    paragraphs: list[ParagraphSpec]
+    properties: dict[str, str]
+    key: str
+    cached: bytes | None
+
+    def build(self) -> bytes:
+        """The document's bytes: from the cache, else built now (a job: may run in a worker)."""
+        return (
+            self.cached if self.cached is not None else build_docx(self.paragraphs, self.properties)
+        )
+
+
+def word_plan(episode: Episode, config: Config) -> WordPlan:
+    """What `script_docx` builds, looked up in the radio cache.
 
     python-docx costs about a tenth of a millisecond per paragraph, so a document is only built
     when its content changed: the bytes are kept in the radio cache keyed on the paragraphs and
@@ -51,10 +68,20 @@ def script_docx(episode: Episode, config: Config) -> bytes:
     paragraphs, properties = _plan(episode, config)
     store = Store(config.root, "docx", ".docx")
     key = store.key("script.docx", paragraphs, properties)
-    data = store.get(key)
-    if data is None:
-        data = build_docx(paragraphs, properties)
-        store.put(key, data)
+    return WordPlan(paragraphs, properties, key, store.get(key))
+
+
+def keep_docx(plan: WordPlan, data: bytes, config: Config) -> None:
+    """Put a newly built document in the radio cache."""
+    if plan.cached is None:
+        Store(config.root, "docx", ".docx").put(plan.key, data)
+
+
+def script_docx(episode: Episode, config: Config) -> bytes:
+    """The episode script as a Word document: cover with the running order, then one page per item."""
+    plan = word_plan(episode, config)
+    data = plan.build()
+    keep_docx(plan, data, config)
     return data
 
 
