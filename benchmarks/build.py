@@ -21,6 +21,7 @@ installed; their figures and the ratios come from the same run.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import re
 import shutil
@@ -31,6 +32,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import publish
 
 HERE = Path(__file__).resolve().parent
 NOW = "2030-01-01 00:00"
@@ -384,6 +387,12 @@ def row(run: Run, n: int) -> str:
     )
 
 
+def compile_tool() -> None:
+    """Byte-compile the tool first, as an install does: with PYTHONDONTWRITEBYTECODE set (as on
+    some CI images) an editable install is compiled from source at every start (~0.1-0.2 s)."""
+    compileall.compile_dir(Path(publish.__file__).parent, quiet=1)
+
+
 def main() -> int:
     """Run every benchmark asked for and print a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -401,6 +410,7 @@ def main() -> int:
     args = parser.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
+    compile_tool()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     peers = [p for p in args.peers.split(",") if p]
     print(f"Machine: {machine()}\n")
