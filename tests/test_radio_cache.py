@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -171,3 +172,35 @@ def test_new_tool_code_misses_every_entry(
     calls.update(normalise=0, docx=0)
     _render(project)
     assert calls["docx"] == 2
+
+
+def test_prune_keeps_the_most_recently_used_entries(tmp_path: Path) -> None:
+    """Old entries go first; reading an entry makes it recent again."""
+    store = cache.Store(tmp_path, "docx", ".docx")
+    keys = [cache.Store.key("script.docx", n) for n in range(6)]
+    for age, key in enumerate(keys):
+        store.put(key, f"tài liệu {age}".encode())
+        path = store._path(key)
+        stamp = 1_000_000_000 + age * 1000
+        os.utime(path, (stamp, stamp))  # keys[0] oldest, keys[5] newest
+    assert store.get(keys[0]) == "tài liệu 0".encode()  # used now: the most recent
+
+    assert store.prune(keep=3) == 3
+
+    assert [store.get(key) is not None for key in keys] == [
+        True, False, False, False, True, True,
+    ]  # fmt: skip
+    assert store.prune(keep=3) == 0
+
+
+def test_edits_over_many_builds_keep_the_word_cache_bounded(project: Path) -> None:
+    """Each edit of a bulletin makes a new Word file for its episode; the old ones are pruned."""
+    folder = project / ".cache" / "radio" / "docx"
+    for n in range(30):
+        body = BODY.replace("350 học sinh", f"{400 + n} học sinh")
+        (project / EARLY).write_text(
+            _bulletin("Tuyên truyền an toàn giao thông", "2024-12-02 08:00", body), "utf-8"
+        )
+        _render(project)
+    episodes = 2
+    assert len(list(folder.rglob("*.docx"))) <= 2 * episodes + 16

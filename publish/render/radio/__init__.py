@@ -25,7 +25,7 @@ from publish.parallel import run_jobs
 from publish.render.radio.episode import Assembly, Episode, assemble, episode_version
 from publish.render.radio.items import cue_length, is_cue
 from publish.render.radio.layout import item_text, rundown_json, rundown_text, script_text
-from publish.render.radio.word import keep_docx, word_plan
+from publish.render.radio.word import keep_docx, prune_docx, word_plan
 
 __all__ = [
     "Assembly",
@@ -67,7 +67,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         last = shelf.get(episode.week, versions[i]) if versions[i] is not None else None
         if isinstance(last, tuple) and all(ledger.holds(f[0], f[1]) for f in last):
             kept[i] = last
-    made = _made_episodes([e for i, e in enumerate(assembly.episodes) if i not in kept], config)
+    todo = [e for i, e in enumerate(assembly.episodes) if i not in kept]
+    made = _made_episodes(todo, config)
     for i, episode in enumerate(assembly.episodes):
         if i in kept:
             for path, digest, source, key in kept[i]:
@@ -82,6 +83,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             shelf.keep(episode.week, versions[i], tuple(files))
     with fragments.batched():
         shelf.save()
+    if todo:
+        prune_docx(config, len(assembly.episodes))
 
 
 EPISODE_BATCH = 16

@@ -6,7 +6,8 @@ fragment cache instead, see episode.py). An entry's key is a hash of everything 
 it — the episode's paragraphs and settings, and a fingerprint of this tool: its version, the
 source of publish/radio/ and publish/render/radio/, and the Python, Unicode, python-docx and zlib
 versions — so an entry is never stale, only unused. Each file starts with a checksum line, so a
-damaged entry is rebuilt, never used. The folder is safe to delete at any time; a cache that
+damaged entry is rebuilt, never used. A build that made Word files keeps only the most recently
+used ones (see `Store.prune`). The folder is safe to delete at any time; a cache that
 cannot be read or written (read-only checkout, full disk) is skipped.
 """
 
@@ -100,6 +101,8 @@ class Store:
         checksum, _, data = stored.partition(b"\n")
         if checksum != hashlib.sha256(data).hexdigest().encode():
             return None  # cut short or altered on disk: rebuild it
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: `prune` removes the least recently used first
         return data
 
     def put(self, key: str, data: bytes) -> None:
@@ -121,3 +124,28 @@ class Store:
             if temp is not None:
                 with contextlib.suppress(OSError):
                     Path(temp).unlink(missing_ok=True)
+
+    def prune(self, keep: int) -> int:
+        """Remove all but the `keep` most recently used entries (best effort); how many went.
+
+        Entries are keyed by content, so each edit adds one and nothing else ever removes the
+        old ones: a CI cache kept between runs would grow by a Word file per edited episode.
+        """
+        if self.folder is None:
+            return 0
+        entries = []
+        with contextlib.suppress(OSError):
+            for fan in os.scandir(self.folder):
+                if fan.is_dir(follow_symlinks=False):
+                    with contextlib.suppress(OSError), os.scandir(fan.path) as found:
+                        for entry in found:
+                            if entry.name.endswith(self.suffix) and entry.is_file():
+                                with contextlib.suppress(OSError):
+                                    entries.append((entry.stat().st_mtime_ns, entry.path))
+        entries.sort(reverse=True)
+        removed = 0
+        for _, path in entries[max(0, keep) :]:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+                removed += 1
+        return removed

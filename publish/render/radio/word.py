@@ -26,7 +26,16 @@ from publish.render.radio.items import is_cue
 from publish.render.radio.layout import END_MARK, cue_line, episode_heading, header_fields, pages
 from publish.render.radio.rundown import clock, mss
 
-__all__ = ["BODY_PT", "CUE_PT", "WordPlan", "build_docx", "keep_docx", "script_docx", "word_plan"]
+__all__ = [
+    "BODY_PT",
+    "CUE_PT",
+    "WordPlan",
+    "build_docx",
+    "keep_docx",
+    "prune_docx",
+    "script_docx",
+    "word_plan",
+]
 
 BODY_PT = 16
 """Size of the text read aloud: large enough for a non-professional reader."""
@@ -75,6 +84,11 @@ def keep_docx(plan: WordPlan, data: bytes, config: Config) -> None:
     """Put a newly built document in the radio cache."""
     if plan.cached is None:
         Store(config.root, "docx", ".docx").put(plan.key, data)
+
+
+def prune_docx(config: Config, episodes: int) -> None:
+    """Bound the cached Word files: room for every episode's current one and as many more."""
+    Store(config.root, "docx", ".docx").prune(keep=2 * episodes + 16)
 
 
 def script_docx(episode: Episode, config: Config) -> bytes:
