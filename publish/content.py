@@ -26,7 +26,14 @@ from publish.model import Bulletin, ImageRef, Page, Site
 from publish.parallel import run_jobs
 from publish.text import SLUG_RE, nfc, slugify
 
-__all__ = ["PAGES_DIR", "forget_resolved", "load_site", "parse_datetime", "resolve_content_path"]
+__all__ = [
+    "PAGES_DIR",
+    "content_image",
+    "forget_resolved",
+    "load_site",
+    "parse_datetime",
+    "resolve_content_path",
+]
 
 PAGES_DIR = "pages"
 KNOWN_KEYS = {
@@ -780,7 +787,7 @@ def _channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset
 _RESOLVED_DIRS: dict[str, str] = {}
 """Folders already resolved in this build, by text (cleared by load_site, so a changed symlink
 is seen)."""
-_RESOLVED_REFS: dict[tuple[str, Path, Path], Path | None] = {}
+_RESOLVED_REFS: dict[tuple[str, str, str], Path | None] = {}
 """Image references already resolved in this build: every page and card asks again."""
 _IMAGE_FILES: dict[Path, str | None] = {}
 """Resolved images checked in this build: their path under content/, None when not a file."""
@@ -833,7 +840,9 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
     """Resolve an image reference to a file inside content/, or None when it points outside."""
-    memo = (ref, md_path.parent, config.root)
+    # Text, not Path, keys: hashing a new Path splits it into parts, and a rebuild asks again
+    # for every image of every bulletin.
+    memo = (ref, os.path.dirname(md_path), os.fspath(config.root))
     if memo not in _RESOLVED_REFS:
         _RESOLVED_REFS[memo] = _resolve_content_path(ref, md_path, config)
     return _RESOLVED_REFS[memo]
@@ -919,6 +928,15 @@ def _image(
             hint="Người dùng trình đọc màn hình cần mô tả ảnh: ![Mô tả ảnh](images/anh.jpg).",
         )
     return ImageRef(relative, nfc(alt.strip()), nfc(caption.strip()))
+
+
+def content_image(ref: str, md_path: Path, config: Config) -> str | None:
+    """The path under content/ of the image file `ref` points at from `md_path`, or None when
+    it points outside content/ or at no file (once per build, like resolve_content_path)."""
+    resolved = resolve_content_path(ref, md_path, config)
+    if resolved is None:
+        return None
+    return _image_file(resolved, _resolved_dir(config.root / "content"))
 
 
 def _image_file(path: Path, content_dir: Path) -> str | None:

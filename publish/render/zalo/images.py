@@ -8,7 +8,6 @@ makes (same Pillow pipeline and cache, hence the same file names): no second cop
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import quote
 
 from publish.config import Config
@@ -60,7 +59,3 @@ class ZaloImages:
             else:
                 self._chosen[path] = ZaloImage(None, smallest, smallest)
         return self._chosen[path]
-
-    def content_path(self, absolute: Path) -> str:
-        """A file inside content/ as the posix path images are keyed by."""
-        return absolute.relative_to((self.config.root / "content").resolve()).as_posix()

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from publish.content import resolve_content_path
+from publish.content import content_image
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.render.zalo.images import ZaloImages, public_url
@@ -116,10 +116,10 @@ def _image_block(bulletin: Bulletin, site: Site, images: ZaloImages):
         elif SCHEME_RE.match(lowered) or lowered.startswith("//") or not lowered:
             return None  # javascript:, data:, protocol-relative: never sent
         else:
-            resolved = resolve_content_path(src, md_path, site.config)
-            if resolved is None or not resolved.is_file():
+            path = content_image(src, md_path, site.config)
+            if path is None:
                 return None
-            url = images.image(images.content_path(resolved), owner=bulletin.source).url
+            url = images.image(path, owner=bulletin.source).url
         if url is None:
             return None
         result: dict[str, Any] = {"type": "image", "url": url}
