@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -51,19 +52,31 @@ def build(
     bulletins that will be published become errors.
     """
     site = load_site(config, now=now, drafts=drafts, unchanged=unchanged)
-    content = [dataclasses.replace(p, severity="error") if strict else p for p in site.warnings]
-    modules = [renderer(name) for name in channels]
-    found = [*content, *lint(site, strict=strict)]
-    found += [p for module in modules if hasattr(module, "check") for p in module.check(site)]
-    if any(p.severity == "error" for p in found):
-        raise ContentError(found)
+    # The site lives until the build ends: the collector need not walk its ~10^6 objects on
+    # every full collection (a rebuild after one edit at 10,000 bulletins spent ~0.3 s so).
+    # Unfrozen when the build ends or fails, so a long-lived process (publish serve, tests)
+    # still collects whatever garbage was frozen with it.
+    gc.freeze()
+    try:
+        content = [dataclasses.replace(p, severity="error") if strict else p for p in site.warnings]
+        modules = [renderer(name) for name in channels]
+        found = [*content, *lint(site, strict=strict)]
+        found += [p for module in modules if hasattr(module, "check") for p in module.check(site)]
+        if any(p.severity == "error" for p in found):
+            raise ContentError(found)
+    except BaseException:
+        gc.unfreeze()
+        raise
     return Build(site, tuple(channels), tuple(found), _render_all(site, modules))
 
 
 def _render_all(site: Site, modules: Sequence[ModuleType]) -> Iterator[Artifact]:
-    """Each channel's artifacts, one channel after another."""
-    for module in modules:
-        yield from module.render(site)
+    """Each channel's artifacts, one channel after another (then the site may be collected)."""
+    try:
+        for module in modules:
+            yield from module.render(site)
+    finally:
+        gc.unfreeze()
 
 
 def parse_channels(values: Sequence[str] | None) -> tuple[str, ...]:

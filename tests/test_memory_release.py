@@ -15,7 +15,10 @@ import sys
 
 import publish.render.web as web
 from publish import config as config_module
+from publish import pipeline
+from publish.cli import main
 from publish.content import load_site
+from publish.errors import Problem
 from publish.render.radio.items import Segment, restored, stored
 from publish.render.web.context import SiteContext
 from tests.web_fixture import NOW, SITE
@@ -80,3 +83,30 @@ def test_a_shelved_radio_item_keeps_no_utf8_copy_of_its_paragraphs(tmp_path) -> 
 
     assert sys.getsizeof(paragraph) == before
     assert restored(kept, bulletin, None) == dataclasses.replace(item, bulletin=bulletin)
+
+
+def test_a_build_leaves_nothing_frozen_for_the_collector(tmp_path, monkeypatch) -> None:
+    """The build hides the loaded site from the cyclic collector while it runs; afterwards,
+    done or failed, a long-lived process (publish serve) collects everything again."""
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    frozen = []
+    original = pipeline._render_all
+
+    def watching(*args, **kwargs):
+        frozen.append(gc.get_freeze_count())
+        yield from original(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_render_all", watching)
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+    assert frozen[0] > 0 and gc.get_freeze_count() == 0
+
+    def failing_check(site, *, strict):
+        frozen.append(gc.get_freeze_count())
+        return [Problem("content/a.md", "lỗi giả cho bài kiểm thử")]
+
+    monkeypatch.setattr(pipeline, "lint", failing_check)
+    shutil.rmtree(root / ".cache")  # else the unchanged project replays the last build
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 1
+    assert frozen[1] > 0 and gc.get_freeze_count() == 0
