@@ -94,16 +94,13 @@ EPISODE_BATCH = 16
 def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[list[Artifact]]:
     """The files of each episode, in order.
 
-    Building a Word file takes python-docx tens of milliseconds, so those builds go to every
-    core, a batch of episodes at a time; everything else is laid out here. A worker given the
-    episodes themselves touched the items and bulletins of every episode it laid out and came
-    to hold a private copy of much of the site (~170 MB at 10,000 bulletins); given the plans
-    of one batch, it touches only those.
+    Building a Word file takes python-docx tens of milliseconds, so only those builds go to
+    every core, from plans laid out here a batch at a time: a batch's plans are all that is
+    held at once, and its workers end with it (at 10,000 bulletins, whole episodes sent to
+    long-lived workers made the all-channels peak ~60 MB higher).
     """
     for start in range(0, len(episodes), EPISODE_BATCH):
         batch = episodes[start : start + EPISODE_BATCH]
-        # Laid out before the workers fork: a page this process writes while they live is
-        # copied, in effect, into every one of them.
         texts = [list(_text_files(episode, config)) for episode in batch]
         plans = [word_plan(episode, config) for episode in batch]
         built = run_jobs([plan.build for plan in plans], chunk=1, min_jobs=2)

@@ -33,7 +33,6 @@ __all__ = [
     "build_docx",
     "keep_docx",
     "prune_docx",
-    "script_docx",
     "word_plan",
 ]
 
@@ -68,7 +67,8 @@ class WordPlan:
 
 
 def word_plan(episode: Episode, config: Config) -> WordPlan:
-    """What `script_docx` builds, looked up in the radio cache.
+    """The episode script as a Word document (cover with the running order, then one page per
+    item) as plain data, looked up in the radio cache.
 
     python-docx costs about a tenth of a millisecond per paragraph, so a document is only built
     when its content changed: the bytes are kept in the radio cache keyed on the paragraphs and
@@ -89,14 +89,6 @@ def keep_docx(plan: WordPlan, data: bytes, config: Config) -> None:
 def prune_docx(config: Config, episodes: int) -> None:
     """Bound the cached Word files: room for every episode's current one and as many more."""
     Store(config.root, "docx", ".docx").prune(keep=2 * episodes + 16)
-
-
-def script_docx(episode: Episode, config: Config) -> bytes:
-    """The episode script as a Word document: cover with the running order, then one page per item."""
-    plan = word_plan(episode, config)
-    data = plan.build()
-    keep_docx(plan, data, config)
-    return data
 
 
 def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[str, str]]:
