@@ -103,8 +103,10 @@ def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[list[Art
         batch = episodes[start : start + EPISODE_BATCH]
         texts = [list(_text_files(episode, config)) for episode in batch]
         plans = [word_plan(episode, config) for episode in batch]
-        built = run_jobs([plan.build for plan in plans], chunk=1, min_jobs=2)
-        for episode, files, plan, data in zip(batch, texts, plans, built, strict=True):
+        missing = [plan for plan in plans if plan.cached is None]
+        built = iter(run_jobs([plan.build for plan in missing], chunk=1, min_jobs=2))
+        for episode, files, plan in zip(batch, texts, plans, strict=True):
+            data = plan.cached if plan.cached is not None else next(built)
             keep_docx(plan, data, config)
             yield [*files, Artifact(CHANNEL, f"{episode.week}/script.docx", data)]
 

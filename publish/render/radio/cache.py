@@ -134,14 +134,9 @@ class Store:
         if self.folder is None:
             return 0
         entries = []
-        with contextlib.suppress(OSError):
-            for fan in os.scandir(self.folder):
-                if fan.is_dir(follow_symlinks=False):
-                    with contextlib.suppress(OSError), os.scandir(fan.path) as found:
-                        for entry in found:
-                            if entry.name.endswith(self.suffix) and entry.is_file():
-                                with contextlib.suppress(OSError):
-                                    entries.append((entry.stat().st_mtime_ns, entry.path))
+        for path in self.folder.glob(f"*/*{self.suffix}"):
+            with contextlib.suppress(OSError):
+                entries.append((path.stat().st_mtime_ns, path))
         entries.sort(reverse=True)
         removed = 0
         for _, path in entries[max(0, keep) :]:

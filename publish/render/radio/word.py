@@ -60,10 +60,8 @@ class WordPlan:
     cached: bytes | None
 
     def build(self) -> bytes:
-        """The document's bytes: from the cache, else built now (a job: may run in a worker)."""
-        return (
-            self.cached if self.cached is not None else build_docx(self.paragraphs, self.properties)
-        )
+        """Build the document with python-docx (a job: may run in a worker)."""
+        return build_docx(self.paragraphs, self.properties)
 
 
 def word_plan(episode: Episode, config: Config) -> WordPlan:
