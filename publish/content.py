@@ -55,6 +55,11 @@ KNOWN_KEYS = {
     "pii_reviewed_by",
 }
 PAGE_KEYS = {"title", "slug", "summary", "layout", "order", "draft"}
+PAGE_LAYOUTS = {
+    "page": "trang thường",
+    "contact": "trang liên hệ: thêm địa chỉ, đường dây nóng và mã QR Zalo của đơn vị",
+}
+"""What a page's `layout` may say (the theme has a template for each, chosen by the tool)."""
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)")
 HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y")
@@ -464,6 +469,16 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {order!r}", field="order")
+    layout = _text(col, data, "layout") or "page"
+    if layout not in PAGE_LAYOUTS:
+        # A typo here would silently drop the contact details from the page.
+        col.add(
+            f"không có kiểu trang {layout!r}",
+            field="layout",
+            hint="Dùng một trong: "
+            + "; ".join(f"{name} ({meaning})" for name, meaning in PAGE_LAYOUTS.items())
+            + ". Bỏ dòng layout thì là trang thường.",
+        )
     if len([p for p in problems if p.severity == "error"]) > before:
         return None
     return Page(
@@ -472,7 +487,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         body=parsed.body,
         source=col.source,
         summary=_text(col, data, "summary") or "",
-        layout=_text(col, data, "layout") or "page",
+        layout=layout,
         order=order,
         draft=_bool(col, data, "draft"),
         extra={k: v for k, v in data.items() if k not in PAGE_KEYS},

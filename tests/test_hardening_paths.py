@@ -119,10 +119,12 @@ def test_publish_radio_dir_naming_a_file_is_a_clear_error(
     assert not_a_folder.read_text("utf-8") == "x"
 
 
-def test_page_layout_never_names_a_template(tmp_path: Path) -> None:
-    # Templates are chosen by the tool, never by content: a path-like layout is just not "contact".
+def test_page_layout_never_names_a_template(tmp_path: Path, capsys) -> None:
+    # Templates are chosen by the tool, never by content: a path-like layout is refused, by name.
     page = '---\ntitle: "Giới thiệu"\nlayout: "../../../../etc/passwd"\n---\n\nNội dung.\n'
     root = make_project(tmp_path, {"content/pages/gioi-thieu.md": page})
-    assert main(["build", "--root", str(root), "--channel", "web", "-q"]) == 0
-    html = (root / "output/web/gioi-thieu/index.html").read_text("utf-8")
-    assert "Nội dung." in html and "root:" not in html
+    assert main(["build", "--root", str(root), "--channel", "web", "-q"]) == 1
+    out = capsys.readouterr().err
+    assert "content/pages/gioi-thieu.md:3" in out and "layout" in out
+    assert "không có kiểu trang '../../../../etc/passwd'" in out and "contact" in out
+    assert not (root / "output/web").exists()
