@@ -19,8 +19,21 @@ from publish.errors import PublishError
 
 __all__ = ["COMMANDS", "common_options", "content_options", "main", "resolve_now"]
 
-COMMANDS = ["build", "check", "new", "next", "report", "serve", "speak", "sync", "zalo_sandbox"]
-"""Modules in publish.commands; each has `add_parser(subparsers)` and `run(args) -> int`."""
+COMMANDS = {
+    "build": "build",
+    "check": "check",
+    "new": "new",
+    "next": "next",
+    "report": "report",
+    "serve": "serve",
+    "speak": "speak",
+    "sync": "sync",
+    "zalo-sandbox": "zalo_sandbox",
+}
+"""Command → its module in publish.commands; each has `add_parser(subparsers)` and `run(args)`."""
+
+VALUED_OPTIONS = {"--root", "--now"}
+"""Top-level options that take the next word as their value (which may spell a command)."""
 
 ARGPARSE_VI = {
     "usage: ": "cách dùng: ",
@@ -100,26 +113,46 @@ def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
     return parsed.astimezone(tz)
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command `argv` runs, when its first word that is not an option names one."""
+    words = iter(argv)
+    for word in words:
+        if word in VALUED_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def make_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser: with only the command `argv` names (each command's module imports
+    what it needs: a build need not load the Zalo client, the link checker or the preview
+    server, ~70 ms of a no-op build's ~0.5 s), else with every command."""
     parser = argparse.ArgumentParser(
         prog="publish",
         description="Biến bản tin Markdown thành website, bài viết Zalo OA và kịch bản phát thanh.",
         parents=[common_options()],
     )
     parser.set_defaults(**COMMON_DEFAULTS)
-    parser.add_argument("--version", action="version", version=f"publish {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"publish {__version__}",
+        help="hiện số phiên bản rồi thoát",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="LỆNH", title="các lệnh")
     subparsers.required = True
-    for name in COMMANDS:
-        module = importlib.import_module(f"publish.commands.{name}")
-        module.add_parser(subparsers)
+    wanted = _command_in(argv) if argv is not None else None
+    for name, module_name in COMMANDS.items():
+        if wanted in (None, name):
+            importlib.import_module(f"publish.commands.{module_name}").add_parser(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the process exit code."""
-    args = make_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = make_parser(words).parse_args(words)
     try:
         return int(args.run(args) or 0)
     except PublishError as exc:

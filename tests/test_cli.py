@@ -69,6 +69,24 @@ def test_options_before_the_command_are_honoured() -> None:
     assert "canh-bao-toi-pam" in result.stderr
 
 
+def test_an_option_value_that_spells_a_command_is_not_taken_for_it(tmp_path: Path) -> None:
+    # Only the named command's module is loaded; a folder called "sync" must not pick it.
+    make_project(tmp_path, ONE_BULLETIN).rename(tmp_path / "sync")
+    result = publish(
+        "--root", "sync", "--now", "2021-01-01T08:00", "check", "--channel", "web", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Không có lỗi: 1 bản tin" in result.stdout
+
+
+def test_top_level_help_lists_every_command() -> None:
+    helped = publish("--help")
+    assert helped.returncode == 0
+    for command in ("build", "check", "new", "next", "report", "serve", "speak", "sync"):
+        assert f"\n    {command} " in helped.stdout
+    assert "zalo-sandbox" in helped.stdout and "show program" not in helped.stdout
+
+
 def test_broken_site_toml_exits_1_with_the_line(tmp_path: Path) -> None:
     root = make_project(
         tmp_path, {"site.toml": SITE_TOML.replace("[site]\n", "[site]\ntitel = 1\n")}
