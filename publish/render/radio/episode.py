@@ -15,6 +15,7 @@ from publish.errors import Problem
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.flags import Flag
+from publish.render.radio.calibration import ReadRates
 from publish.render.radio.items import (
     SLUG_MAX,
     RadioBlock,
@@ -27,6 +28,7 @@ from publish.render.radio.items import (
     next_air,
     read_block,
     restored,
+    retimed,
     stored,
 )
 from publish.render.radio.rundown import Timing, clock, time_rundown
@@ -144,7 +146,8 @@ def _assemble(site: Site) -> Assembly:
     with fragments.batched():
         shelf.save()
     frame = _frame(speaker, config, problems)
-    episodes = tuple(_episode(week, weeks[week], frame, config) for week in sorted(weeks))
+    rates = ReadRates(config.radio.rate_spm, (item for items in weeks.values() for item in items))
+    episodes = tuple(_episode(week, weeks[week], frame, config, rates) for week in sorted(weeks))
     for episode in episodes:
         if episode.air >= site.now:
             problems += [
@@ -162,8 +165,9 @@ def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None
     """A digest of everything an episode's files are made from, or None when an item's is unknown.
 
     A bulletin item stands as its item version (`Speaker.version`) plus what the episode and the
-    layouts add: its unique slug, air time, and the bulletin's key, source and title. Frame
-    segments are given whole; the settings they and the layouts read are in the cache salt.
+    layouts add: its unique slug, air time, duration and read rate (calibrated from other
+    bulletins), and the bulletin's key, source and title. Frame segments are given whole; the
+    settings they and the layouts read are in the cache salt.
     """
     parts: list[object] = [episode.week, episode.air.isoformat(), episode.slot, episode.rate]
     for segment in episode.segments:
@@ -175,7 +179,18 @@ def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None
         if version is None or segment.air is None:
             return None
         air = segment.air.isoformat()
-        parts.append((version, segment.slug, air, bulletin.key, bulletin.source, bulletin.title))
+        parts.append(
+            (
+                version,
+                segment.slug,
+                air,
+                segment.seconds,
+                segment.rate,
+                bulletin.key,
+                bulletin.source,
+                bulletin.title,
+            )
+        )
     return digest(*parts)
 
 
@@ -210,7 +225,9 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
         if seconds <= 0 or not text.strip():
             return ()
         cue = text.strip().upper()
-        return (Segment("fixed", make_slug(cue, keep_all=True), label, seconds, cue=cue),)
+        return (
+            Segment("fixed", make_slug(cue, keep_all=True), label, seconds, cue=cue, mode="fixed"),
+        )
 
     def link(text: str, key: str, slug: str) -> tuple[Segment, ...]:
         if not text.strip():
@@ -240,6 +257,7 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
                 syllables=speaker.syllables(text),
                 reader=radio.reader,
                 paragraphs=paragraphs,
+                rate=speaker.rate,
             ),
         )
 
@@ -253,16 +271,22 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
     )
 
 
-def _episode(week: str, items: list[Segment], frame: _Frame, config: Config) -> Episode:
-    """One episode: frame, bulletins in order with stingers between, slugs unique, timed."""
+def _episode(
+    week: str, items: list[Segment], frame: _Frame, config: Config, rates: ReadRates
+) -> Episode:
+    """One episode: frame, bulletins in order with stingers between, slugs unique, timed (each
+    read item at its reader's calibrated rate)."""
     items = sorted(items, key=lambda s: (s.order, s.bulletin.date, s.bulletin.key))  # type: ignore[union-attr]
     air = min(s.air for s in items if s.air is not None)
+    items = [retimed(s, rates.at(s.reader, s.air or air)) for s in items]
+    opening = [retimed(s, rates.at(s.reader, air)) for s in frame.opening]
+    closing = [retimed(s, rates.at(s.reader, air)) for s in frame.closing]
     middle: list[Segment] = []
     for index, item in enumerate(items):
         if index and frame.stinger is not None:
             middle.append(frame.stinger)
         middle.append(item)
-    segments = _unique_slugs([*frame.opening, *middle, *frame.closing])
+    segments = _unique_slugs([*opening, *middle, *closing])
     slot = round(config.radio.slot_minutes * 60)
     timing = time_rundown(
         [s.seconds for s in segments],

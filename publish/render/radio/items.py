@@ -28,7 +28,9 @@ from publish.text import fold, nfc
 
 __all__ = [
     "BLOCK_KEYS",
+    "DURATION_MODES",
     "ITEM_TYPES",
+    "MAX_ITEM_SECONDS",
     "SLUG_MAX",
     "RadioBlock",
     "Segment",
@@ -39,6 +41,7 @@ __all__ = [
     "next_air",
     "read_block",
     "restored",
+    "retimed",
     "stored",
 ]
 
@@ -56,6 +59,9 @@ BLOCK_KEYS = {
     "floatable": "true nếu có thể bỏ khi chương trình quá giờ",
     "read_title": "true để đọc tiêu đề trước nội dung",
     "order": "thứ tự trong tập (số nhỏ đọc trước; mặc định 100)",
+    "duration": 'thời lượng đặt tay, dạng phút:giây (ví dụ "1:30"), thay cho thời lượng ước tính',
+    "aired": "thời lượng thực tế đo được sau khi phát, dạng phút:giây; dùng làm thời lượng của tin "
+    "và để hiệu chỉnh tốc độ đọc của người đọc",
 }
 """Keys a bulletin's `radio:` front matter block may hold, and what each means."""
 _CUE = re.compile(r"\[[^\[\]]*\]")
@@ -81,6 +87,18 @@ class RadioBlock:
     floatable: bool = False
     read_title: bool = False
     order: int = 100
+    duration: int | None = None
+    """E1: seconds the editor set by hand (overrides the estimate and the cues)."""
+    aired: int | None = None
+    """T3: the real seconds the item took on air (its duration, and a reading of its reader)."""
+
+
+MAX_ITEM_SECONDS = 3600
+"""Longest duration an item may be given by hand (one hour: longer is a typo)."""
+
+DURATION_MODES = ("estimated", "fixed", "manual", "aired")
+"""Where an item's duration comes from: read time (T2), a music cue's length, set by hand (E1),
+or measured on air (T3) (spec §3.1 duration_mode)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +126,12 @@ class Segment:
     """Bulletin items: when the item is planned to air."""
     flags: tuple[Flag, ...] = ()
     """Non-blocking editor flags, with lines in the source file."""
+    mode: str = "estimated"
+    """One of DURATION_MODES."""
+    rate: int = 0
+    """Read items timed from their text: the read rate used (syllables a minute)."""
+    cue_seconds: int = 0
+    """Read items: the stated lengths of the cues inside them (S5), part of `seconds`."""
 
     @property
     def spoken(self) -> str:
@@ -171,8 +195,12 @@ class Speaker:
         )
         cue_seconds = sum(cue_length(p) for p in paragraphs)
         syllables = self.syllables(segment.spoken)  # counted once: the read time follows from it
-        seconds = int(simple_seconds(syllables, self.rate)) if segment.spoken else 0
-        return dataclasses.replace(segment, seconds=seconds + cue_seconds, syllables=syllables)
+        timed = dataclasses.replace(segment, syllables=syllables, cue_seconds=cue_seconds)
+        if block.aired is not None:
+            return dataclasses.replace(timed, seconds=block.aired, mode="aired")
+        if block.duration is not None:
+            return dataclasses.replace(timed, seconds=block.duration, mode="manual")
+        return retimed(timed, self.rate)
 
     def _part(self, text: str, flags: list[Flag]) -> str:
         """A one-paragraph front matter text, normalised; its flags have no source line."""
@@ -181,6 +209,18 @@ class Speaker:
         spoken, found = self.speak(text)
         flags += [dataclasses.replace(f, line=None) for f in found]
         return " ".join(spoken.split())
+
+
+def retimed(segment: Segment, rate: int) -> Segment:
+    """A read item timed from its text at `rate` (E1/T2: read time rounded up, plus its cues);
+    any other item as it is."""
+    if segment.kind != "read" or segment.mode != "estimated":
+        return segment
+    speech = int(simple_seconds(segment.syllables, rate)) if segment.syllables else 0
+    seconds = speech + segment.cue_seconds
+    if seconds == segment.seconds and rate == segment.rate:
+        return segment
+    return dataclasses.replace(segment, seconds=seconds, rate=rate)
 
 
 _STORED = tuple(f.name for f in dataclasses.fields(Segment) if f.name not in ("bulletin", "air"))
@@ -354,6 +394,16 @@ def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Pro
                 bad(key, f"cần một số nguyên, nhận được {value!r}", "order: 1")
             else:
                 values[key] = value
+        elif key in ("duration", "aired"):
+            seconds = _duration_value(value)
+            if seconds is None:
+                bad(
+                    key,
+                    f"không đọc được thời lượng {value!r} (cần từ 0:01 đến 60:00)",
+                    f'Viết dạng phút:giây trong ngoặc kép, ví dụ {key}: "1:30".',
+                )
+            else:
+                values[key] = seconds
         elif not isinstance(value, str):
             bad(key, f"cần một chuỗi ký tự, nhận được {value!r}", f'{key}: "…"')
         elif key == "type":
@@ -367,6 +417,23 @@ def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Pro
         else:
             values[key] = nfc(value.strip())
     return RadioBlock(**values), problems
+
+
+def _duration_value(value: object) -> int | None:
+    """Seconds from "m:ss" (or "h:mm:ss"), or from a whole number of seconds; None if neither.
+
+    YAML reads an unquoted 1:30 as the number 90 (base 60), which is the same duration."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        seconds = value
+    elif isinstance(value, str) and re.fullmatch(r"\d{1,3}(:[0-5]\d){1,2}", value.strip()):
+        seconds = 0
+        for part in value.strip().split(":"):
+            seconds = seconds * 60 + int(part)
+    else:
+        return None
+    return seconds if 0 < seconds <= MAX_ITEM_SECONDS else None
 
 
 def abbreviation_problems(config: Config) -> list[Problem]:

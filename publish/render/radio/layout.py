@@ -33,6 +33,10 @@ END_MARK = "— HẾT TIN —"
 NEWS_TYPES = ("Tin", "Bài")
 RULE = "-" * WIDTH
 PAGE_RULE = "=" * WIDTH
+DURATION_LABELS = {"estimated": "Ước tính", "manual": "Đặt tay", "aired": "Thực tế"}
+"""How an item's duration is labelled in its header, by where it comes from."""
+ROW_NOTES = {"manual": "đặt tay", "aired": "thực tế"}
+"""Running order notes for durations not estimated from the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +65,7 @@ def header_fields(segment: Segment, row: Row | None = None) -> str:
     fields = [segment.label]
     if segment.reader:
         fields.append(f"Đọc: {segment.reader}")
-    fields.append(f"Ước tính {mss(segment.seconds)}")
+    fields.append(f"{DURATION_LABELS.get(segment.mode, 'Ước tính')} {mss(segment.seconds)}")
     if row is not None:
         fields.append(f"Tích lũy {mss(row.cume)}")
     return " | ".join(fields)
@@ -103,12 +107,33 @@ def item_text(segment: Segment, episode: Episode) -> str:
     lines = [
         _header(segment.slug, header_fields(segment)),
         f"Nguồn: {source} | Phát sóng: {clock(episode.air)[:5]}, {vn_date(episode.air)} "
-        f"(tập {episode.week}) | {segment.syllables} âm tiết, {episode.rate} âm tiết/phút",
+        f"(tập {episode.week}) | {_timing_note(segment, episode)}",
         RULE,
         *_body(segment),
         *_end(segment),
     ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _timing_note(segment: Segment, episode: Episode) -> str:
+    """T6: the syllable count and the rate used, or where a duration set otherwise came from."""
+    if segment.mode == "manual":
+        return f"{segment.syllables} âm tiết, thời lượng đặt tay"
+    if segment.mode == "aired":
+        return f"{segment.syllables} âm tiết, thời lượng thực tế khi phát"
+    return f"{segment.syllables} âm tiết, {segment.rate or episode.rate} âm tiết/phút"
+
+
+def _reader_rates(episode: Episode) -> str:
+    """The readers of the episode timed at a calibrated rate (T3), e.g. "; theo người đọc: …"."""
+    found = {
+        s.reader or "(không ghi tên)": s.rate
+        for s in episode.segments
+        if s.kind == "read" and s.mode == "estimated" and s.rate and s.rate != episode.rate
+    }
+    if not found:
+        return ""
+    return "; theo người đọc: " + ", ".join(f"{name} {rate}" for name, rate in found.items())
 
 
 def episode_heading(episode: Episode, config: Config) -> list[str]:
@@ -148,14 +173,16 @@ def rundown_text(episode: Episode, config: Config) -> str:
     lines = [
         f"{config.radio.program.upper()} — THỨ TỰ PHÁT SÓNG TẬP {episode.week}",
         f"Phát sóng: {clock(episode.air)}, {vn_date(episode.air)} | Khung giờ: {mss(episode.slot)} | "
-        f"Tốc độ đọc: {episode.rate} âm tiết/phút",
+        f"Tốc độ đọc: {episode.rate} âm tiết/phút{_reader_rates(episode)}",
         "",
         f"{'Số':<4} {'Slug':<24} {'Loại':<9} {'Âm tiết':>7} {'Thời lượng':>10} {'Tích lũy':>8} "
         f"{'Lên sóng':>9} {'Hạn bắt đầu':>11}",
     ]
     for segment, row in zip(episode.segments, timing.rows, strict=True):
         syllables = str(segment.syllables) if segment.kind == "read" else "–"
-        note = "  (có thể bỏ)" if segment.floatable else ""
+        notes = [ROW_NOTES[segment.mode]] if segment.mode in ROW_NOTES else []
+        notes += ["có thể bỏ"] if segment.floatable else []
+        note = f"  ({', '.join(notes)})" if notes else ""
         lines.append(
             f"{row.number:<4} {segment.slug:<24} {segment.label:<9} {syllables:>7} "
             f"{mss(row.seconds):>10} {mss(row.cume):>8} {clock(row.on_air):>9} "
@@ -215,6 +242,8 @@ def _row_json(segment: Segment, row: Row) -> dict[str, Any]:
         "reader": segment.reader,
         "syllables": segment.syllables,
         "seconds": row.seconds,
+        "duration_mode": segment.mode,
+        "rate_spm": segment.rate or None,
         "cume_seconds": row.cume,
         "on_air": row.on_air.isoformat(),
         "backtime": row.backtime.isoformat(),

@@ -1,0 +1,195 @@
+"""Durations set by hand (E1) and read rates calibrated per reader from real durations (T3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.render.radio.calibration import LIMITS, ReadRates, reading
+from publish.render.radio.items import Segment
+from tests.helpers import FIXTURES, bulletin_md
+
+TZ = dt.timezone(dt.timedelta(hours=7))
+SENTENCE = "Công an huyện đề nghị người dân cảnh giác với những cuộc gọi lạ. "
+
+
+def aired_item(reader: str, day: int, syllables: int, seconds: int, cues: int = 0) -> Segment:
+    """A read item that aired on 2024-12-`day` and took `seconds` on air."""
+    return Segment(
+        "read",
+        "X",
+        "Tin",
+        seconds,
+        syllables=syllables,
+        reader=reader,
+        air=dt.datetime(2024, 12, day, 17, 0, tzinfo=TZ),
+        mode="aired",
+        cue_seconds=cues,
+    )
+
+
+def test_a_reading_is_syllables_per_minute_of_speech_without_the_cues() -> None:
+    assert reading(aired_item("A", 7, 120, 30)) == 240
+    assert reading(aired_item("A", 7, 120, 50, cues=20)) == 240
+    assert reading(aired_item("A", 7, 120, 20, cues=20)) is None  # nothing left to read
+    estimated = Segment("read", "X", "Tin", 30, syllables=120, mode="estimated")
+    assert reading(estimated) is None
+
+
+def test_rates_are_a_moving_average_of_earlier_readings_clamped() -> None:
+    items = [
+        aired_item("PTV Hương", 7, 120, 30),  # 240
+        aired_item("PTV  Hương", 14, 150, 30),  # 300, same reader however the name is spaced
+        aired_item("Minh", 14, 200, 20),  # 600: far too fast for anyone, clamped
+    ]
+    rates = ReadRates(240, items)
+    before = dt.datetime(2024, 12, 7, 17, 0, tzinfo=TZ)
+    assert rates.at("PTV Hương", before) == 240  # a reading counts only for later items
+    assert rates.at("PTV Hương", before + dt.timedelta(days=1)) == 240
+    assert rates.at("PTV Hương", before + dt.timedelta(days=8)) == round(0.3 * 300 + 0.7 * 240)
+    assert rates.at("Minh", before + dt.timedelta(days=8)) == LIMITS[1]
+    assert rates.at("Ai đó", before + dt.timedelta(days=8)) == 240
+    assert rates.calibrated() == {"PTV Hương": 258, "Minh": LIMITS[1]}
+
+
+def radio_project(tmp_path: Path, files: dict[str, str]) -> Path:
+    """The radio fixture's settings with the given bulletins."""
+    root = tmp_path / "project"
+    (root / "content" / "bai-viet").mkdir(parents=True)
+    for name in ("site.toml", "tu-viet-tat.tsv"):
+        shutil.copy(FIXTURES / "radio" / name, root / name)
+    for rel, text in files.items():
+        (root / rel).write_text(text, "utf-8")
+    return root
+
+
+def radio_bulletin(radio: str, sentences: int = 6) -> str:
+    """A bulletin published before the episodes, with the given `radio:` block (YAML flow)."""
+    return bulletin_md({"date": "2024-12-09 08:00", "radio": radio}, body=SENTENCE * sentences)
+
+
+def rundown(root: Path, week: str) -> dict:
+    """An episode's rundown.json."""
+    return json.loads((root / "output" / "radio" / week / "rundown.json").read_text("utf-8"))
+
+
+def item_row(document: dict, key: str) -> dict:
+    """The rundown row of one bulletin."""
+    return next(row for row in document["items"] if row["key"] == key)
+
+
+def test_an_aired_duration_calibrates_the_readers_next_episodes(tmp_path: Path) -> None:
+    root = radio_project(
+        tmp_path,
+        {
+            "content/bai-viet/da-phat.md": radio_bulletin('{air_date: 2024-12-14, aired: "0:20"}'),
+            "content/bai-viet/tuan-sau.md": radio_bulletin("{air_date: 2024-12-21}"),
+        },
+    )
+    assert (
+        main(["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-12T12:00"]) == 0
+    )
+    aired = item_row(rundown(root, "2024-W50"), "da-phat")
+    assert (aired["seconds"], aired["duration_mode"], aired["rate_spm"]) == (20, "aired", None)
+    rate = round(min(max(aired["syllables"] * 60 / 20, LIMITS[0]), LIMITS[1]))
+    assert rate != 240  # the test means something only if the reader is not the default
+    later = rundown(root, "2024-W51")
+    row = item_row(later, "tuan-sau")
+    assert (row["duration_mode"], row["rate_spm"]) == ("estimated", rate)
+    assert row["seconds"] == math.ceil(row["syllables"] * 60 / rate)
+    intro = later["items"][1]
+    assert intro["slug"] == "LOI-CHAO" and intro["rate_spm"] == rate  # same reader, same rate
+    assert rundown(root, "2024-W50")["items"][1]["rate_spm"] == 240  # read before the reading
+    script = (root / "output/radio/items/tuan-sau.txt").read_text("utf-8")
+    assert f"{row['syllables']} âm tiết, {rate} âm tiết/phút" in script
+    text = (root / "output/radio/2024-W51/rundown.txt").read_text("utf-8")
+    assert f"Tốc độ đọc: 240 âm tiết/phút; theo người đọc: PTV Hương {rate}" in text
+    first = (root / "output/radio/items/da-phat.txt").read_text("utf-8")
+    assert "Thực tế 0:20" in first and "thời lượng thực tế khi phát" in first
+
+
+def test_a_duration_set_by_hand_replaces_the_estimate(tmp_path: Path) -> None:
+    root = radio_project(
+        tmp_path,
+        {"content/bai-viet/dat-tay.md": radio_bulletin('{air_date: 2024-12-14, duration: "1:30"}')},
+    )
+    assert (
+        main(["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-12T12:00"]) == 0
+    )
+    row = item_row(rundown(root, "2024-W50"), "dat-tay")
+    assert (row["seconds"], row["duration_mode"]) == (90, "manual")
+    text = (root / "output/radio/2024-W50/rundown.txt").read_text("utf-8")
+    assert "1:30" in text and "(đặt tay)" in text
+    assert "Đặt tay 1:30" in (root / "output/radio/items/dat-tay.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [('"1:30"', 90), ("1:30", 90), ("75", 75), ('"1:02:03"', 3723)]
+)
+def test_durations_are_read_as_minutes_and_seconds(
+    tmp_path: Path, value: str, seconds: int
+) -> None:
+    root = radio_project(
+        tmp_path,
+        {"content/bai-viet/a.md": radio_bulletin(f"{{air_date: 2024-12-14, duration: {value}}}")},
+    )
+    code = main(["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-12T12:00"])
+    if seconds > 3600:
+        assert code == 1
+    else:
+        assert code == 0
+        assert item_row(rundown(root, "2024-W50"), "a")["seconds"] == seconds
+
+
+@pytest.mark.parametrize("value", ['"một phút"', '"0:00"', "true", '"1:75"'])
+def test_a_bad_duration_is_a_clear_error(tmp_path: Path, capsys, value: str) -> None:
+    root = radio_project(
+        tmp_path,
+        {"content/bai-viet/a.md": radio_bulletin(f"{{air_date: 2024-12-14, aired: {value}}}")},
+    )
+    code = main(["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-12T12:00"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "content/bai-viet/a.md" in err and "radio.aired" in err
+    assert "không đọc được thời lượng" in err and 'aired: "1:30"' in err
+    assert not (root / "output" / "radio").exists()
+
+
+def test_changing_a_reading_retimes_later_episodes_like_a_clean_build(tmp_path: Path) -> None:
+    files = {
+        "content/bai-viet/da-phat.md": radio_bulletin(
+            '{air_date: 2024-12-14, aired: "0:20", reader: Minh}'
+        ),
+        "content/bai-viet/tuan-sau.md": radio_bulletin("{air_date: 2024-12-21, reader: Minh}"),
+    }
+    root = radio_project(tmp_path, files)
+    args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-12T12:00"]
+    assert main(args) == 0
+    before = item_row(rundown(root, "2024-W51"), "tuan-sau")
+    edited = radio_bulletin('{air_date: 2024-12-14, aired: "0:24", reader: Minh}')
+    (root / "content/bai-viet/da-phat.md").write_text(edited, "utf-8")
+    assert main(args) == 0
+    after = item_row(rundown(root, "2024-W51"), "tuan-sau")
+    assert after["rate_spm"] != before["rate_spm"]
+    # Another reader's intro is not calibrated: only the item's new timing changes the episode.
+    assert rundown(root, "2024-W51")["items"][1]["rate_spm"] == 240
+    incremental = {
+        p.relative_to(root / "output").as_posix(): p.read_bytes()
+        for p in sorted((root / "output").rglob("*"))
+        if p.is_file()
+    }
+    shutil.rmtree(root / "output")
+    shutil.rmtree(root / ".cache")
+    assert main(args) == 0
+    clean = {
+        p.relative_to(root / "output").as_posix(): p.read_bytes()
+        for p in sorted((root / "output").rglob("*"))
+        if p.is_file()
+    }
+    assert incremental == clean
