@@ -54,6 +54,40 @@ def test_query_without_diacritics_finds_and_ranks_title_then_summary_then_body()
     assert rank(files, "   ") == []
 
 
+def test_the_last_word_also_finds_the_words_it_starts_while_typing() -> None:
+    docs = [
+        doc("Cảnh báo lừa đảo"),
+        doc("Luật giao thông"),
+        doc("Lũ về"),
+        doc("Công an xã"),
+        doc("Hướng dẫn", body="Lũ lụt và lừa đảo."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    # Equal scores (title): the bulletin with the whole word "lu" (Lũ) first, then site order.
+    assert rank(files, "lu") == [2, 0, 1, 4]
+    assert rank(files, "lừa đả") == [0, 4]
+    assert rank(files, "lu dao") == [4]  # only the last word is a prefix: "lu" itself is whole
+    assert rank(files, "l") == []  # one letter is too short to stand for every word it starts
+
+
+def test_a_prefix_reaches_terms_in_shards_split_off_its_own() -> None:
+    docs = synthetic_docs(3_000)
+    files = build_index(docs, [(str(i), str(i)) for i in range(6)])
+    keys = {k[2:-5] for k in files if k.startswith("t/")}
+    assert any(len(k) > 2 for k in keys)  # the test needs split shards
+    split = next(k for k in sorted(keys) if len(k) > 2)
+    prefix = split[:2]
+    expected = {
+        n
+        for i, d in enumerate(docs)
+        for n in [i]
+        if any(t.startswith(prefix) for t in terms(f"{d.title} {d.summary} {d.body}"))
+    }
+    assert set(rank(files, prefix)) == expected
+    fetched = files_for_query(files, prefix)
+    assert f"t/{split}.json" in fetched
+
+
 def test_equal_scores_keep_site_order_newest_first() -> None:
     files = build_index([doc("Lừa đảo A"), doc("Lừa đảo B"), doc("Lừa đảo C")], CATEGORIES)
     assert rank(files, "lua dao") == [0, 1, 2]

@@ -1,6 +1,8 @@
 /* Tìm kiếm bản tin ngay trên trình duyệt, từ các tệp JSON tĩnh trong /tim-kiem/chi-muc/.
    Cách xếp hạng giống publish/render/web/search.py (rank): mỗi từ phải có trong bài; từ có trong
-   tiêu đề được 100 điểm, trong tóm tắt 10, trong nội dung 1; bằng điểm thì bài mới hơn đứng trước. */
+   tiêu đề được 100 điểm, trong tóm tắt 10, trong nội dung 1. Từ cuối cùng (đang gõ dở) tìm cả
+   các từ dài hơn bắt đầu bằng nó ("lu" → lừa, luật); bằng điểm thì bài có đúng từ đó đứng trước,
+   rồi bài mới hơn. */
 (function () {
   "use strict";
   var form = document.querySelector("form.search-form");
@@ -41,6 +43,14 @@
     }
     return null;
   }
+  function prefixKeys(word) {
+    var found = manifest.shards.filter(function (k) { return k.indexOf(word) === 0; }).sort();
+    var own = shardKey(word);
+    return own === null || found.indexOf(own) >= 0 ? found : [own].concat(found);
+  }
+  function isPrefix(i, words) {
+    return i === words.length - 1 && words[i].length >= manifest.prefix_min;
+  }
   function loadShard(key) {
     if (!shards[key]) shards[key] = getJson(file("t/" + key + ".json"));
     return shards[key];
@@ -62,14 +72,34 @@
   }
 
   function rank(words, category) {
-    var keys = uniq(words.map(shardKey).filter(Boolean));
+    var keys = [];
+    words.forEach(function (word, i) {
+      (isPrefix(i, words) ? prefixKeys(word) : [shardKey(word)]).forEach(function (k) {
+        if (k !== null && keys.indexOf(k) < 0) keys.push(k);
+      });
+    });
     return Promise.all(keys.map(loadShard)).then(function (loaded) {
       var byKey = {};
       keys.forEach(function (k, i) { byKey[k] = loaded[i]; });
       var scores = null;
-      words.forEach(function (word) {
+      var whole = {};
+      words.forEach(function (word, i) {
         var key = shardKey(word);
-        var hits = decode((key && byKey[key][word]) || []);
+        var exact = decode((key && byKey[key][word]) || []);
+        var hits = {};
+        Object.keys(exact).forEach(function (n) { hits[n] = exact[n]; });
+        if (isPrefix(i, words)) {
+          prefixKeys(word).forEach(function (k) {
+            Object.keys(byKey[k]).forEach(function (other) {
+              if (other === word || other.indexOf(word) !== 0) return;
+              var more = decode(byKey[k][other]);
+              Object.keys(more).forEach(function (n) {
+                hits[n] = Math.max(hits[n] || 0, more[n]);
+              });
+            });
+          });
+          whole = exact;
+        }
         var next = {};
         Object.keys(hits).forEach(function (n) {
           if (scores === null || n in scores) {
@@ -82,7 +112,9 @@
       manifest.categories.forEach(function (c, i) { if (c.key === category) wanted = i; });
       return Object.keys(scores || {}).map(Number).filter(function (n) {
         return wanted < 0 || manifest.doc_categories[n] === wanted;
-      }).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      }).sort(function (a, b) {
+        return scores[b] - scores[a] || (b in whole) - (a in whole) || a - b;
+      });
     });
   }
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from urllib.parse import urlsplit
+
 import pytest
 
+from publish.render.web.search import INDEX_DIR, rank
 from publish.text import fold
 
 pytestmark = pytest.mark.browser
@@ -48,6 +52,26 @@ def test_search_ranks_title_then_summary_then_body(open_page) -> None:
     assert in_title[0]
     assert in_title == sorted(in_title, reverse=True)
     assert not all(in_title)
+
+
+@pytest.mark.parametrize("query", ["lua da", "canh ba", "lu", "cong an xa"])
+def test_half_typed_last_word_finds_what_the_python_ranking_finds(
+    sample_site, open_page, query: str
+) -> None:
+    """While the last word is being typed, results already show; search.js ranks them exactly as
+    the Python reference (rank) does over the same index files."""
+    index = sample_site.web / INDEX_DIR
+    files = {p.relative_to(index).as_posix(): p.read_bytes() for p in index.rglob("*.json")}
+    expected = rank(files, query)
+    assert expected, query  # the sample site has bulletins for each of these
+    page, recorder = open_page("/tim-kiem/")
+    results = search(page, query)
+    status = page.locator(".search-status").inner_text()
+    assert f"Tìm thấy {len(expected)} bản tin" in status
+    urls = results.locator("h2 a").evaluate_all("links => links.map(a => a.pathname)")
+    cards = [json.loads(files[f"d/{n // 10}.json"])[n % 10][0] for n in expected[: len(urls)]]
+    assert urls == [urlsplit(c).path for c in cards]
+    assert recorder.errors == []
 
 
 def test_place_name_without_diacritics(open_page) -> None:

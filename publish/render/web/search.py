@@ -12,7 +12,9 @@ with 10,000 bulletins:
 - `tim-kiem/chi-muc/d/<n>.json` — the result cards (URL, title, date, category, summary) of
   CHUNK bulletins, fetched only for the results on screen.
 
-Terms are `fold()`ed (no diacritics, đ → d, lower case): "lua dao" finds "lừa đảo".
+Terms are `fold()`ed (no diacritics, đ → d, lower case): "lua dao" finds "lừa đảo". The last
+word of a query also finds the longer words it starts (from PREFIX_MIN letters), so results
+appear while it is being typed: "lừa đả" finds "lừa đảo"; whole-word matches rank first.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ __all__ = [
     "INDEX_DIR",
     "MAX_TERMS",
     "PER_PAGE",
+    "PREFIX_MIN",
     "SHARD_LIMIT",
     "SearchDoc",
     "build_index",
@@ -64,6 +67,9 @@ FIELD_WEIGHTS = {3: 100, 2: 10, 1: 1}
 """Score of one query term by the best field it occurs in: title ≫ summary ≫ body."""
 BLOCK = 80
 """Most documents one indexing job takes (a multiple of CHUNK)."""
+PREFIX_MIN = 2
+"""Letters the last query word needs before it also finds longer words ("lu" → lừa, luật): one
+letter would download every shard of that letter."""
 
 TERM_RE = re.compile(r"[a-z0-9]+")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -232,6 +238,7 @@ def _manifest(
         "chunk": CHUNK,
         "per_page": PER_PAGE,
         "max_terms": MAX_TERMS,
+        "prefix_min": PREFIX_MIN,
         "weights": {str(k): v for k, v in FIELD_WEIGHTS.items()},
         "categories": [{"key": key, "label": label} for key, label in categories],
         "doc_categories": doc_categories,
@@ -249,18 +256,49 @@ def _decode(values: Sequence[int]) -> dict[int, int]:
     return found
 
 
+def prefix_keys(word: str, keys: Sequence[str] | set[str]) -> list[str]:
+    """The shards holding every term that starts with `word`: its own and those split off it."""
+    found = sorted(k for k in keys if k.startswith(word))
+    own = shard_key(word, keys)
+    return found if own is None or own in found else [own, *found]
+
+
+def _query_shards(wanted: Sequence[str], keys: Sequence[str] | set[str]) -> list[str]:
+    """The shard keys a query needs, in the order search.js asks for them."""
+    found: list[str] = []
+    for i, term in enumerate(wanted):
+        last = i == len(wanted) - 1 and len(term) >= PREFIX_MIN
+        for key in prefix_keys(term, keys) if last else [shard_key(term, keys)]:
+            if key is not None and key not in found:
+                found.append(key)
+    return found
+
+
 def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int]:
-    """Bulletin numbers matching every query term, best first — the same rules as search.js."""
+    """Bulletin numbers matching every query term, best first — the same rules as search.js.
+
+    Each term scores the weight of the best field it occurs in; the last term also matches the
+    longer terms it starts, and among equal scores the bulletins having it as a whole word come
+    first; then site order (newest first)."""
     manifest = json.loads(files["index.json"])
     wanted = list(dict.fromkeys(terms(query)))[: manifest["max_terms"]]
     if not wanted:
         return []
     keys = set(manifest["shards"])
+    shards = {k: json.loads(files[f"t/{k}.json"]) for k in _query_shards(wanted, keys)}
     scores: dict[int, int] | None = None
-    for term in wanted:
+    whole: dict[int, int] = {}
+    for i, term in enumerate(wanted):
         key = shard_key(term, keys)
-        shard = json.loads(files[f"t/{key}.json"]) if key else {}
-        hits = _decode(shard.get(term, []))
+        exact = _decode(shards[key].get(term, [])) if key else {}
+        hits = dict(exact)
+        if i == len(wanted) - 1 and len(term) >= manifest["prefix_min"]:
+            for shard in (shards[k] for k in prefix_keys(term, keys)):
+                for other, values in shard.items():
+                    if other != term and other.startswith(term):
+                        for n, f in _decode(values).items():
+                            hits[n] = max(hits.get(n, 0), f)
+            whole = exact
         step = {n: FIELD_WEIGHTS[f] for n, f in hits.items()}
         scores = (
             step if scores is None else {n: s + step[n] for n, s in scores.items() if n in step}
@@ -268,7 +306,7 @@ def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int
     cats = manifest["doc_categories"]
     index = next((i for i, c in enumerate(manifest["categories"]) if c["key"] == category), None)
     found = [n for n in (scores or {}) if index is None or cats[n] == index]
-    return sorted(found, key=lambda n: (-(scores or {})[n], n))
+    return sorted(found, key=lambda n: (-(scores or {})[n], n not in whole, n))
 
 
 def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") -> list[str]:
@@ -276,7 +314,7 @@ def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") 
     manifest = json.loads(files["index.json"])
     keys = set(manifest["shards"])
     wanted = list(dict.fromkeys(terms(query)))[: manifest["max_terms"]]
-    shard_files = [f"t/{k}.json" for k in dict.fromkeys(shard_key(t, keys) for t in wanted) if k]
+    shard_files = [f"t/{k}.json" for k in _query_shards(wanted, keys)]
     shown = rank(files, query, category)[: manifest["per_page"]]
     cards = [f"d/{n // manifest['chunk']}.json" for n in shown]
     return ["index.json", *shard_files, *dict.fromkeys(cards)]
