@@ -157,6 +157,23 @@ def test_secret_bulletin_stops_everything_and_the_comment_says_so(tmp_path, fake
     assert json.loads(summary.read_text("utf-8"))["error"] == "content"
 
 
+def test_strict_sync_sends_nothing_while_personal_data_awaits_review(tmp_path, fakes, capsys):
+    pii = bulletin_md(
+        {"id": "p", "title": '"Tìm người thân"'}, body="Bà A, CCCD số 087123456789.\n"
+    )
+    root = project(tmp_path, **{"content/p.md": pii})
+    fakes.plans["zalo"] = [Action("create", "a", "bản tin mới")]
+
+    assert sync(root, "--strict") == 1
+    assert fakes.log == [] and not (root / "output").exists()
+    err = capsys.readouterr().err
+    assert "content/p.md:" in err and "lỗi:" in err and "087*******89" in err
+
+    assert sync(root) == 0  # without --strict it is a warning, as for publish build
+    assert ("create", "zalo", "a") in fakes.log
+    assert "cảnh báo" in capsys.readouterr().err
+
+
 def test_content_error_exits_1_before_any_channel_and_still_writes_json(tmp_path, fakes, capsys):
     root = project(tmp_path, **{"content/bad.md": bulletin_md({"category": "khong-co"})})
     summary = tmp_path / "summary.json"

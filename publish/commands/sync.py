@@ -121,6 +121,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--summary-json", type=Path, metavar="TỆP", help="ghi bản tóm tắt JSON cho CI"
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="coi cảnh báo nội dung và dữ liệu cá nhân chưa được duyệt là lỗi: không gửi gì "
+        "(như publish check --strict)",
+    )
     parser.add_argument("--wait", action="store_true", help="chờ nếu một lệnh sync khác đang chạy")
     parser.add_argument("--output", default="output", help="thư mục đầu ra (mặc định output/)")
     parser.set_defaults(run=run_command)
@@ -147,7 +153,7 @@ def run_command(args: argparse.Namespace) -> int:
             _stderr(backwards)
         # A sync right after `publish build` (or after another sync) with nothing changed
         # replays that build: only the content is loaded again, for the channels' plans.
-        last = None if args.dry_run else LastBuild(config, live, (CHANNELS, False, False))
+        last = None if args.dry_run else LastBuild(config, live, (CHANNELS, False, args.strict))
         replayed = last.replay(now, CHANNELS) if last is not None else None
         if replayed is not None:
             site = load_site(config, now=now)
@@ -212,7 +218,7 @@ def _not_configured(channel: str, config: Config) -> str | None:
 def _build(config: Config, now: Any, args: argparse.Namespace) -> Build:
     """Load, check and start rendering; on a content error still write the JSON summary for CI."""
     try:
-        return build(config, channels=CHANNELS, now=now)
+        return build(config, channels=CHANNELS, now=now, strict=args.strict)
     except ContentError as exc:
         if args.format == "markdown":
             print(markdown_problems(exc))
