@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from publish import config as config_module
-from publish.content import load_site, parse_datetime, resolve_content_path
+from publish.content import load_site
+from publish.content_images import resolve_content_path
 from publish.errors import ContentError
+from publish.fields import parse_datetime
 from publish.model import Site
 from tests.helpers import FIXTURES, NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
 

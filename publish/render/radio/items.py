@@ -15,8 +15,8 @@ from typing import Any
 
 from publish.cache import digest
 from publish.config import Config
-from publish.content import parse_datetime
 from publish.errors import Problem
+from publish.fields import parse_datetime
 from publish.model import Bulletin
 from publish.radio.abbreviations import load_abbreviations
 from publish.radio.flags import BLOCKING, Flag

@@ -19,7 +19,7 @@ import jinja2
 import jinja2.meta
 
 from publish.config import BUILTIN_THEME
-from publish.content import forget_resolved
+from publish.content_images import forget_resolved
 from publish.errors import Problem
 from publish.ledger import Ledger
 from publish.model import Artifact, Kept, Site

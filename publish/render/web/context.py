@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from publish.cache import Fragments
 from publish.config import Config
-from publish.content import resolve_content_path
+from publish.content_images import resolve_content_path
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer

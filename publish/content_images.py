@@ -1,0 +1,250 @@
+"""Content paths and images: resolve references to files inside content/ (memoised per build)
+and check each image a bulletin or page uses."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+from publish.config import Config
+from publish.fields import Collector, kind
+from publish.frontmatter import Parsed
+from publish.model import ImageRef
+from publish.text import nfc
+
+__all__ = [
+    "body_images",
+    "content_image",
+    "cover",
+    "forget_resolved",
+    "inside",
+    "resolve_content_path",
+]
+
+IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)")
+HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+_RESOLVED_DIRS: dict[str, str] = {}
+"""Folders already resolved in this build, by text (cleared by load_site, so a changed symlink
+is seen)."""
+_RESOLVED_REFS: dict[tuple[str, str, str], Path | None] = {}
+"""Image references already resolved in this build: every page and card asks again."""
+_IMAGE_FILES: dict[Path, str | None] = {}
+"""Resolved images checked in this build: their path under content/, None when not a file."""
+
+
+def forget_resolved() -> None:
+    """Start a build: forget folders and image references resolved by the previous one."""
+    _RESOLVED_DIRS.clear()
+    _RESOLVED_REFS.clear()
+    _IMAGE_FILES.clear()
+
+
+def _real_folder(folder: str) -> str:
+    """`os.path.realpath(folder)`, once per folder per build: files and images share a few."""
+    found = _RESOLVED_DIRS.get(folder)
+    if found is None:
+        found = _RESOLVED_DIRS[folder] = os.path.realpath(folder)
+    return found
+
+
+def _resolved_dir(folder: Path) -> Path:
+    """`folder.resolve()`, once per folder per build."""
+    return Path(_real_folder(str(folder)))
+
+
+def _resolved_text(path: Path) -> str:
+    """`str(path.resolve())`, cheaply and by text (a Path per file cost more than reading it):
+    the folder comes from the per-build memo and the file name costs one lstat; anything
+    unusual ('..', a symlinked or missing file) takes the full way.
+    """
+    text = str(path)
+    folder, name = os.path.split(text)
+    if name and ".." not in text.split(os.sep):
+        target = os.path.join(_real_folder(folder), name)
+        with contextlib.suppress(OSError):
+            if not stat.S_ISLNK(os.lstat(target).st_mode):
+                return target
+    return str(path.resolve())
+
+
+def _resolve(path: Path) -> Path:
+    """`path.resolve()`, cheaply (see `_resolved_text`)."""
+    return Path(_resolved_text(path))
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, resolved, is resolved `folder` or inside it."""
+    return _within(_resolved_text(path), _real_folder(str(folder)))
+
+
+def _within(path: str, folder: str) -> bool:
+    """Whether resolved `path` is resolved `folder` or inside it, by text first (the usual
+    case); pathlib decides the rest (e.g. case-insensitive names on Windows).
+    """
+    if path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep):
+        return True
+    return Path(path) == Path(folder) or Path(folder) in Path(path).parents
+
+
+def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
+    """Resolve an image reference to a file inside content/, or None when it points outside."""
+    # Text, not Path, keys: hashing a new Path splits it into parts, and a rebuild asks again
+    # for every image of every bulletin.
+    memo = (ref, os.path.dirname(md_path), os.fspath(config.root))
+    if memo not in _RESOLVED_REFS:
+        _RESOLVED_REFS[memo] = _resolve_content_path(ref, md_path, config)
+    return _RESOLVED_REFS[memo]
+
+
+def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
+    """See resolve_content_path."""
+    content_dir = _resolved_dir(config.root / "content")
+    ref = ref.split("#")[0].split("?")[0]
+    candidate = content_dir / ref.lstrip("/") if ref.startswith("/") else md_path.parent / ref
+    resolved = _resolve(candidate)
+    if resolved != content_dir and content_dir not in resolved.parents:
+        if not ref.startswith("/"):
+            alt = _resolve(content_dir / ref)
+            if content_dir in alt.parents:
+                return alt
+        return None
+    if not resolved.exists() and not ref.startswith("/"):
+        alt = _resolve(content_dir / ref)
+        if content_dir in alt.parents:
+            if alt.exists():
+                return alt
+        elif alt.exists():
+            # e.g. a symlink in content/images/ to a file elsewhere: say it is outside,
+            # not "not found", so the editor knows the file exists but is refused.
+            return None
+    return resolved
+
+
+def _image(
+    col: Collector,
+    ref: str,
+    alt: str,
+    caption: str,
+    md_path: Path,
+    config: Config,
+    *,
+    field: str | None,
+    line: int | None,
+) -> ImageRef | None:
+    """Check one local image: inside content/, existing, with alt text."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.IGNORECASE):
+        if not ref.lower().startswith(("http://", "https://")):
+            col.add(
+                f"đường dẫn ảnh không được phép: {ref!r}",
+                field=field,
+                line=line,
+                hint="Chỉ dùng ảnh trong thư mục content/images/.",
+            )
+        elif not alt.strip():
+            col.add(
+                "ảnh thiếu mô tả (alt)",
+                field=field,
+                line=line,
+                hint="Viết mô tả ảnh: ![Mô tả ảnh](đường-dẫn).",
+            )
+        return None
+    path = resolve_content_path(ref, md_path, config)
+    content_dir = _resolved_dir(config.root / "content")
+    col.images.append((ref, str(path)))
+    if path is None:
+        col.add(
+            f"ảnh {ref!r} nằm ngoài thư mục content/",
+            field=field,
+            line=line,
+            hint="Đặt ảnh vào content/images/ và trỏ tới images/<tên-ảnh>.",
+        )
+        return None
+    relative = _image_file(path, content_dir)
+    if relative is None:
+        col.add(
+            f"không tìm thấy ảnh {ref!r}",
+            field=field,
+            line=line,
+            hint="Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và đặt ảnh vào content/images/.",
+        )
+        return None
+    if not alt.strip():
+        col.add(
+            f"ảnh {ref!r} thiếu mô tả (alt)",
+            field=field,
+            line=line,
+            hint="Người dùng trình đọc màn hình cần mô tả ảnh: ![Mô tả ảnh](images/anh.jpg).",
+        )
+    return ImageRef(relative, nfc(alt.strip()), nfc(caption.strip()))
+
+
+def content_image(ref: str, md_path: Path, config: Config) -> str | None:
+    """The path under content/ of the image file `ref` points at from `md_path`, or None when
+    it points outside content/ or at no file (once per build, like resolve_content_path)."""
+    resolved = resolve_content_path(ref, md_path, config)
+    if resolved is None:
+        return None
+    return _image_file(resolved, _resolved_dir(config.root / "content"))
+
+
+def _image_file(path: Path, content_dir: Path) -> str | None:
+    """A resolved image's path under content/, or None when it is not a file (once per build:
+    thousands of bulletins share a few cover images)."""
+    if path not in _IMAGE_FILES:
+        _IMAGE_FILES[path] = path.relative_to(content_dir).as_posix() if path.is_file() else None
+    return _IMAGE_FILES[path]
+
+
+def cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -> ImageRef | None:
+    """The cover image, which needs `cover_alt`."""
+    ref = data.get("cover")
+    if ref in (None, ""):
+        return None
+    if not isinstance(ref, str):
+        col.add(f"cần đường dẫn ảnh, nhận được {kind(ref)}", field="cover")
+        return None
+    alt = data.get("cover_alt")
+    if not isinstance(alt, str) or not alt.strip():
+        col.add(
+            "ảnh bìa cần mô tả",
+            field="cover_alt",
+            line=col.parsed.line_of("cover") if col.parsed else None,
+            hint='Thêm cover_alt: "Mô tả ảnh bìa" dưới dòng cover.',
+        )
+        alt = "x"
+    return _image(col, ref, alt, "", md_path, config, field="cover", line=None)
+
+
+def body_images(
+    col: Collector, parsed: Parsed, md_path: Path, config: Config
+) -> tuple[ImageRef, ...]:
+    """Every Markdown image in the body, checked."""
+    found = []
+    for match in IMAGE_RE.finditer(parsed.body):
+        line = parsed.body_line + parsed.body.count("\n", 0, match.start())
+        image = _image(
+            col,
+            match.group(2),
+            match.group(1),
+            match.group(3) or "",
+            md_path,
+            config,
+            field=None,
+            line=line,
+        )
+        if image is not None:
+            found.append(image)
+    for match in HTML_IMG_RE.finditer(parsed.body):
+        if not re.search(r"\balt\s*=\s*[\"'][^\"']+", match.group(0)):
+            line = parsed.body_line + parsed.body.count("\n", 0, match.start())
+            col.add(
+                "thẻ <img> thiếu mô tả (alt)",
+                line=line,
+                hint="Dùng cú pháp Markdown ![Mô tả](ảnh).",
+            )
+    return tuple(found)

@@ -1,0 +1,321 @@
+"""Validators of single front matter fields: each checks one value of a file being loaded and
+records a clear problem in its Collector instead of raising."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from publish.config import CHANNELS, Config
+from publish.errors import Problem
+from publish.frontmatter import Parsed
+from publish.gates import secret_classification, secret_stamp
+from publish.text import SLUG_RE, nfc, slugify
+
+__all__ = [
+    "Collector",
+    "boolean",
+    "category",
+    "channels",
+    "datetime",
+    "identifier",
+    "kind",
+    "parse_datetime",
+    "secret",
+    "slug",
+    "tags",
+    "text",
+    "unknown_keys",
+]
+
+DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+DATE_HINT = "Viết ngày dạng 2020-12-08 hoặc 2020-12-08 08:00 (giờ Việt Nam), hoặc 08/12/2020."
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
+)
+"""Names Windows cannot store (the radio folder is often a Windows share): items/con.txt fails."""
+SECRET_HINT = (
+    "Tài liệu mật không được lưu trên máy hay kho git có kết nối Internet (Luật Bảo vệ bí mật nhà "
+    "nước). Chuyển tệp ra khỏi dự án (nếu đã commit: xóa khỏi lịch sử git và báo cán bộ phụ trách "
+    "bảo mật), rồi chạy lại. Nếu đây không phải dấu mật, sửa lại dòng đó."
+)
+
+
+@dataclass(slots=True)
+class Collector:
+    """Problems found while loading one file, with the file's name and key lines."""
+
+    source: str
+    problems: list[Problem]
+    parsed: Parsed | None = None
+    extra_lines: dict[str, int] = field(default_factory=dict)
+    digest: str = ""
+    """sha256 of the file's bytes, taken from the one read of the file."""
+    images: list[tuple[str, str]] = field(default_factory=list)
+    """(reference, resolved path) of every local image checked, to recheck a cached load."""
+
+    def add(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        hint: str | None = None,
+        line: int | None = None,
+        severity: str = "error",
+    ) -> None:
+        """Record one problem, finding the line of `field` when none is given."""
+        if line is None and field and self.parsed is not None:
+            line = self.parsed.line_of(field.split(".")[0])
+        self.problems.append(Problem(self.source, message, field, line, hint, severity))
+
+
+def text(
+    col: Collector,
+    data: dict[str, Any],
+    key: str,
+    *,
+    required: bool = False,
+    limit: int | None = None,
+) -> str | None:
+    """A string field: present when required, a string, not too long."""
+    value = data.get(key)
+    if value is None or value == "":
+        if required:
+            col.add(
+                "thiếu trường bắt buộc",
+                field=key,
+                line=None if key in data else 2,
+                hint=f"Thêm một dòng '{key}: \"...\"' vào phần đầu.",
+            )
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        col.add(
+            f"cần một chuỗi ký tự, nhận được {kind(value)}",
+            field=key,
+            hint="Đặt giá trị trong ngoặc kép trên cùng một dòng.",
+        )
+        return None
+    value = value.strip()
+    if limit is not None and len(value) > limit:
+        col.add(
+            f"dài {len(value)}/{limit} ký tự", field=key, hint=f"Rút gọn còn tối đa {limit} ký tự."
+        )
+    return value
+
+
+def kind(value: Any) -> str:
+    """Vietnamese description of a YAML value's type."""
+    names = {
+        str: "một chuỗi ký tự",
+        type(None): "giá trị trống",
+        bool: "true/false",
+        int: "một số",
+        float: "một số",
+        list: "một danh sách",
+        dict: "một bảng",
+        dt.date: "một ngày",
+        dt.datetime: "một thời điểm",
+    }
+    return f"{names.get(type(value), type(value).__name__)} ({value!r})"
+
+
+def boolean(col: Collector, data: dict[str, Any], key: str) -> bool:
+    """A true/false field, false when absent."""
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        col.add(
+            f"cần true hoặc false, nhận được {kind(value)}",
+            field=key,
+            hint=f"Viết '{key}: true' hoặc '{key}: false' (không có ngoặc kép).",
+        )
+        return False
+    return value
+
+
+def parse_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:
+    """Read a YAML date, datetime or string; naive values are in the site timezone."""
+    if isinstance(value, dt.datetime):
+        result = value
+    elif isinstance(value, dt.date):
+        result = dt.datetime.combine(value, dt.time())
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            result = dt.datetime.fromisoformat(text)
+        except ValueError:
+            for fmt in DATE_FORMATS:
+                try:
+                    result = dt.datetime.strptime(text, fmt)
+                    break
+                except ValueError:
+                    continue
+            else:
+                return None
+    else:
+        return None
+    return result.replace(tzinfo=tz) if result.tzinfo is None else result
+
+
+def datetime(
+    col: Collector, data: dict[str, Any], key: str, config: Config, *, required: bool
+) -> dt.datetime | None:
+    """A date/time field in the site timezone unless it carries an offset."""
+    if key not in data or data[key] in (None, ""):
+        if required:
+            col.add(
+                "thiếu trường bắt buộc", field=key, line=2, hint=f"Thêm '{key}: 2020-12-08 08:00'."
+            )
+        return None
+    parsed = parse_datetime(data[key], config.tz)
+    if parsed is None:
+        col.add(f"không đọc được ngày giờ {data[key]!r}", field=key, hint=DATE_HINT)
+    return parsed
+
+
+def category(col: Collector, data: dict[str, Any], config: Config) -> str:
+    """The category key, which must be declared in site.toml."""
+    value = data.get("category")
+    if value is None:
+        col.add(
+            "thiếu trường bắt buộc",
+            field="category",
+            line=2,
+            hint=f"Chọn một trong: {', '.join(config.categories)}.",
+        )
+        return ""
+    if not isinstance(value, str) or value not in config.categories:
+        import difflib
+
+        close = difflib.get_close_matches(str(value), list(config.categories), n=1)
+        hint = f"Có phải ý bạn là '{close[0]}'? " if close else ""
+        col.add(
+            f"chuyên mục không tồn tại: {value!r}",
+            field="category",
+            hint=hint + f"Các chuyên mục trong site.toml: {', '.join(config.categories)}.",
+        )
+        return ""
+    return value
+
+
+def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
+    """The slug from front matter (checked) or from the file name (transliterated)."""
+    value = data.get("slug")
+    if value is None:
+        stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", path.stem)
+        return _not_reserved(col, slugify(stem), "slug", "tên tệp")
+    if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 120:
+        suggestion = slugify(str(value))
+        col.add(
+            f"slug {value!r} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
+            field="slug",
+            hint=f"Ví dụ: slug: {suggestion}",
+        )
+        return ""
+    return _not_reserved(col, value, "slug", "slug")
+
+
+def identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
+    """The stable key: `id` when given (a-z, 0-9, -), else the slug."""
+    value = data.get("id")
+    if value is None:
+        return slug
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str) or not SLUG_RE.fullmatch(text) or len(text) > 120:
+        col.add(
+            f"id {value!r} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
+            field="id",
+            hint="Ví dụ: id: ct-2020-12-zalo-oa. Đừng đổi id sau khi đã đăng.",
+        )
+        return slug
+    return _not_reserved(col, text, "id", "id")
+
+
+def _not_reserved(col: Collector, value: str, field: str, what: str) -> str:
+    """Refuse names Windows cannot store as files (CON, NUL, COM1…): they break the radio share."""
+    if value.split(".")[0] in WINDOWS_RESERVED:
+        col.add(
+            f"{what} {value!r} là tên Windows dành riêng, không lưu được thành tệp trên máy Windows",
+            field=field if field in (col.parsed.data if col.parsed else {}) else None,
+            hint=f"Đặt {field} khác, ví dụ: {field}: {value}-1",
+        )
+        return ""
+    return value
+
+
+def secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config) -> None:
+    """A secret classification or stamp is an error: the build and every sync stop, nothing written."""
+    value = data.get("classification")
+    if isinstance(value, str) and secret_classification(value, config.policy):
+        col.add(
+            f"tài liệu mật (classification: {value.strip()}): không bao giờ được xuất bản",
+            field="classification",
+            hint=SECRET_HINT,
+        )
+        return
+    title = data.get("title") if isinstance(data.get("title"), str) else ""
+    found = secret_stamp(parsed.body, config.policy, title=title)
+    if found is not None:
+        number, stamp = found
+        line = parsed.line_of("title") if number < 0 else parsed.body_line + number
+        col.add(
+            f"văn bản mang dấu mật «{stamp}»: không bao giờ được xuất bản",
+            line=line,
+            hint=SECRET_HINT,
+        )
+
+
+def unknown_keys(col: Collector, data: dict[str, Any], known: set[str]) -> None:
+    """A key that looks like a misspelt known key is a warning (it would silently go to `extra`)."""
+    for key in data:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key.lower(), sorted(known), n=1, cutoff=0.8)
+        if close:
+            col.add(
+                f"trường '{key}' không có trong danh sách trường đã biết: có phải ý bạn là "
+                f"'{close[0]}'?",
+                field=key,
+                hint=f"Sửa thành '{close[0]}:'. Nếu '{key}' là trường riêng cho giao diện, "
+                "đặt một tên khác hẳn để khỏi nhầm.",
+                severity="warning",
+            )
+
+
+def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
+    """Tags: a list of strings (a single string is one tag)."""
+    value = data.get("tags") or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
+        col.add(
+            f"cần một danh sách chuỗi, nhận được {kind(value)}",
+            field="tags",
+            hint='Ví dụ: tags: ["lừa đảo qua mạng", "an ninh mạng"]',
+        )
+        return ()
+    seen: dict[str, str] = {}
+    for tag in (nfc(str(t)).strip() for t in value):
+        if tag:
+            seen.setdefault(slugify(tag), tag)
+    return tuple(seen.values())
+
+
+def channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset[str]:
+    """Channels from front matter (replacing the site default) or the default."""
+    value = data.get("channels")
+    if value is None:
+        return frozenset(config.site.default_channels)
+    if not isinstance(value, list) or any(c not in CHANNELS for c in value):
+        col.add(
+            f"danh sách kênh không hợp lệ: {value!r}",
+            field="channels",
+            hint=f"Chỉ dùng các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: [web, zalo]",
+        )
+        return frozenset()
+    return frozenset(value)
