@@ -396,16 +396,21 @@ def test_sigkill_from_outside_while_creates_are_in_flight(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:
     emulator.configure(latency=0.15, fault_paths=("/article/create",))
-    root = zalo_project(tmp_path, 6)
+    # Two requests at a time, so the creates go out in waves: the kill lands while a later
+    # wave's requests are sent and not yet answered (with all six at once, the sync could finish
+    # before the kill).
+    root = zalo_project(tmp_path, 6, zalo="concurrency = 2")
     victim = run_cli(root, zalo_env)
     deadline = time.monotonic() + 60
-    while emulator.count_calls("/article/create") < 2 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    time.sleep(0.07)  # mid-way through the next creates' latency: requests sent, no reply yet
+    while time.monotonic() < deadline and not (
+        emulator.count_calls("/article/create") >= 2 and emulator.in_flight > 0
+    ):
+        time.sleep(0.005)
     victim.send_signal(signal.SIGKILL)
     victim.communicate(timeout=30)
     assert victim.returncode == -signal.SIGKILL
-    time.sleep(0.3)  # let the emulator finish the requests it had already received
+    while emulator.in_flight and time.monotonic() < deadline:
+        time.sleep(0.01)  # the emulator finishes the requests it had already received
     emulator.configure(latency=0.0)
     rerun = run_cli(root, zalo_env)
     out, err = rerun.communicate(timeout=120)

@@ -232,8 +232,15 @@ class ZaloEmulator:
         with self._lock:
             return list(self._calls)
 
+    @property
+    def in_flight(self) -> int:
+        """Requests being handled at this moment (received, not yet answered)."""
+        with self._lock:
+            return self._in_flight
+
     def count_calls(self, path_suffix: str, *, method: str | None = None) -> int:
-        """How many received requests had a path ending with `path_suffix`."""
+        """How many answered requests had a path ending with `path_suffix` (a call is logged
+        once handled, after any injected latency)."""
         return sum(
             1
             for c in self.calls
