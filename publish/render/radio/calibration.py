@@ -32,7 +32,7 @@ def reading(segment: Segment) -> float | None:
     return segment.syllables * 60 / speech
 
 
-def reader_name(name: str) -> str:
+def _reader_name(name: str) -> str:
     """A reader's name as calibration compares it (spaces tidied)."""
     return " ".join(name.split())
 
@@ -47,7 +47,7 @@ class ReadRates:
         for item in items:
             rate = reading(item)
             if rate is not None and item.air is not None:
-                found[reader_name(item.reader)].append((item.air, rate))
+                found[_reader_name(item.reader)].append((item.air, rate))
         self._times: dict[str, list[dt.datetime]] = {}
         self._rates: dict[str, list[int]] = {}
         for reader, readings in found.items():
@@ -62,13 +62,9 @@ class ReadRates:
 
     def at(self, reader: str, moment: dt.datetime) -> int:
         """The rate of `reader` for an item airing at `moment` (readings aired before it)."""
-        name = reader_name(reader)
+        name = _reader_name(reader)
         times = self._times.get(name)
         if not times:
             return self.default
         count = bisect.bisect_left(times, moment)
         return self._rates[name][count - 1] if count else self.default
-
-    def calibrated(self) -> dict[str, int]:
-        """Each reader with readings and their latest rate."""
-        return {reader: rates[-1] for reader, rates in self._rates.items()}
