@@ -23,9 +23,7 @@ import json
 import os
 import signal
 import threading
-import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +34,10 @@ from publish.render.zalo.payload import fields as article_fields
 from publish.render.zalo.payload import payload_path
 from publish.sync.base import Action
 from publish.sync.manifest import Manifest
+from publish.sync.zalo_plan import Local, Observed, plan_actions, same_title
 from publish.zalo import ZaloClient, ZaloError, ZaloUncertainError
 
-__all__ = ["Local", "Observed", "ZaloSyncer", "make_syncer", "plan_actions", "same_title"]
+__all__ = ["ZaloSyncer", "make_syncer"]
 
 CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
@@ -63,11 +62,6 @@ DETAIL_META = (
 )
 
 
-def same_title(text: str) -> str:
-    """A title as compared with Zalo's: NFC, trimmed, inner whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
-
-
 def _now() -> str:
     """The current time for the state file (UTC, ISO 8601)."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -79,124 +73,6 @@ def _age(stamp: str | None) -> float:
         return (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(stamp or "")).total_seconds()
     except ValueError:
         return 1e9
-
-
-@dataclass(frozen=True, slots=True)
-class Local:
-    """A bulletin's payload as built: where it is, its digest and what identifies it."""
-
-    key: str
-    source: str
-    title: str
-    path: Path
-    digest: str
-    body_digest: str
-
-
-@dataclass(frozen=True, slots=True)
-class Observed:
-    """Everything `plan_actions` needs, gathered by `observe`."""
-
-    local: Mapping[str, Local]
-    entries: Mapping[str, Mapping[str, Any]]
-    excluded: Mapping[str, str] = field(default_factory=dict)
-    """Key → why the bulletin is not published (draft, expired, unapproved, secret…)."""
-    off_channel: frozenset[str] = frozenset()
-    """Keys of published bulletins that no longer go to Zalo."""
-    on_withdraw: str = "hide"
-
-
-def _renames(observed: Observed) -> dict[str, str]:
-    """New key → old key, for bulletins without `id` whose slug changed (same body or same title)."""
-    gone = [
-        key
-        for key, entry in sorted(observed.entries.items())
-        if key not in observed.local
-        and key not in observed.excluded
-        and key not in observed.off_channel
-        and entry.get("article_id")
-        and entry.get("status") != "removed"
-    ]
-    new = [k for k in sorted(observed.local) if k not in observed.entries]
-    found: dict[str, str] = {}
-    for matches in (
-        lambda loc, e: e.get("body_digest") == loc.body_digest,
-        lambda loc, e: same_title(e.get("title", "")) == loc.title,
-    ):
-        for key in new:
-            if key in found:
-                continue
-            for old in gone:
-                if old not in found.values() and matches(
-                    observed.local[key], observed.entries[old]
-                ):
-                    found[key] = old
-                    break
-    return found
-
-
-def plan_actions(observed: Observed) -> list[Action]:
-    """What to do for every key, with a Vietnamese reason; pure."""
-    actions: list[Action] = []
-    renamed = _renames(observed)
-    for key in sorted(observed.local):
-        local = observed.local[key]
-        entry = observed.entries.get(key)
-        title = local.title
-        if entry is None:
-            old = renamed.get(key)
-            if old:
-                reason = f"đổi tên từ {old} (cùng nội dung hoặc tiêu đề): cập nhật bài đã đăng, không tạo bài mới"
-                actions.append(Action("update", key, reason, title, {"rename_from": old}))
-            else:
-                actions.append(Action("create", key, "bản tin mới, chưa có trên Zalo", title))
-        elif entry.get("token"):
-            reason = "đã gửi lên Zalo nhưng chưa lấy được mã bài: xác minh, không tạo lại"
-            actions.append(Action("verify", key, reason, title))
-        elif not entry.get("article_id"):
-            if entry.get("pending_create"):
-                reason = "lần đồng bộ trước bị ngắt khi đang tạo bài: tìm bài theo tiêu đề trên Zalo trước khi tạo"
-            elif entry.get("status") == "removed":
-                reason = "bản tin được đăng lại; bài cũ đã gỡ khỏi Zalo"
-            else:
-                reason = "chưa có trên Zalo"
-            actions.append(Action("create", key, reason, title))
-        elif entry.get("status") == "hidden":
-            actions.append(
-                Action("update", key, "bản tin được đăng lại: hiện lại bài trên Zalo", title)
-            )
-        elif entry.get("digest") != local.digest:
-            reason = (
-                "trạng thái dựng lại từ Zalo, nội dung trên Zalo khác bản dựng"
-                if not entry.get("digest")
-                else "nội dung bài viết thay đổi"
-            )
-            actions.append(Action("update", key, reason, title))
-        else:
-            actions.append(Action("noop", key, "không đổi", title))
-    in_use = {
-        observed.entries[k].get("article_id") for k in observed.local if k in observed.entries
-    }
-    moved = set(renamed.values())
-    for key in sorted(set(observed.entries) - set(observed.local) - moved):
-        entry = observed.entries[key]
-        title = entry.get("title", "")
-        status = entry.get("status")
-        on_zalo = entry.get("article_id") or entry.get("token") or entry.get("pending_create")
-        settled = status == "removed" or (status == "hidden" and observed.on_withdraw == "hide")
-        if not on_zalo or settled or entry.get("article_id") in in_use - {None}:
-            actions.append(Action("noop", key, "đã rút khỏi Zalo", title))
-            continue
-        why = observed.excluded.get(key) or (
-            "bản tin không còn chọn kênh Zalo"
-            if key in observed.off_channel
-            else "tệp bản tin đã bị xoá"
-        )
-        if observed.on_withdraw == "remove":
-            actions.append(Action("remove", key, f"{why}: gỡ bài khỏi Zalo", title))
-        else:
-            actions.append(Action("withdraw", key, f"{why}: ẩn bài trên Zalo", title))
-    return actions
 
 
 def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
