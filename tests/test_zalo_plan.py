@@ -1,0 +1,76 @@
+"""The pure Zalo sync plan: one action per bulletin key, each with the reason an operator reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from publish.sync.zalo_plan import Local, Observed, plan_actions
+
+
+def local(key: str, digest: str = "d1", title: str = "Tiêu đề", body: str = "b1") -> Local:
+    """A built payload."""
+    return Local(key, f"content/{key}.md", title, Path(f"{key}.json"), digest, body)
+
+
+def plan(observed: Observed) -> dict[str, tuple[str, str]]:
+    """Key → (kind, reason)."""
+    return {a.key: (a.kind, a.reason) for a in plan_actions(observed)}
+
+
+def test_new_changed_unchanged_and_unverified_bulletins() -> None:
+    observed = Observed(
+        local={
+            k: local(k, digest="d2" if k == "doi" else "d1") for k in ("moi", "doi", "y", "cho")
+        },
+        entries={
+            "doi": {"article_id": "1", "digest": "d1"},
+            "y": {"article_id": "2", "digest": "d1"},
+            "cho": {"token": "t", "digest": "d1"},
+        },
+    )
+    assert plan(observed) == {
+        "cho": ("verify", "đã gửi lên Zalo nhưng chưa lấy được mã bài: xác minh, không tạo lại"),
+        "doi": ("update", "nội dung bài viết thay đổi"),
+        "moi": ("create", "bản tin mới, chưa có trên Zalo"),
+        "y": ("noop", "không đổi"),
+    }
+
+
+def test_a_create_cut_short_looks_the_article_up_before_creating_again() -> None:
+    observed = Observed(
+        local={"a": local("a")}, entries={"a": {"pending_create": {"digest": "d1"}}}
+    )
+    kind, reason = plan(observed)["a"]
+    assert kind == "create" and "tìm bài theo tiêu đề trên Zalo trước khi tạo" in reason
+
+
+def test_withdrawn_bulletins_are_hidden_or_removed_with_why() -> None:
+    entries = {
+        "nhap": {"article_id": "1", "title": "Nháp"},
+        "xoa": {"article_id": "2", "title": "Đã xoá"},
+        "an": {"article_id": "3", "status": "hidden"},
+    }
+    hide = Observed(local={}, entries=entries, excluded={"nhap": "bản nháp (draft: true)"})
+    assert plan(hide) == {
+        "an": ("noop", "đã rút khỏi Zalo"),
+        "nhap": ("withdraw", "bản nháp (draft: true): ẩn bài trên Zalo"),
+        "xoa": ("withdraw", "tệp bản tin đã bị xoá: ẩn bài trên Zalo"),
+    }
+    remove = Observed(local={}, entries=entries, on_withdraw="remove")
+    assert {k: kind for k, (kind, _) in plan(remove).items()} == {
+        "an": "remove",  # hidden is not enough once the unit removes withdrawn articles
+        "nhap": "remove",
+        "xoa": "remove",
+    }
+
+
+def test_a_renamed_file_updates_its_article_instead_of_creating_one() -> None:
+    observed = Observed(
+        local={"ten-moi": local("ten-moi", body="same")},
+        entries={"ten-cu": {"article_id": "9", "body_digest": "same", "title": "Khác"}},
+    )
+    actions = plan_actions(observed)
+    assert [(a.kind, a.key, a.data) for a in actions] == [
+        ("update", "ten-moi", {"rename_from": "ten-cu"})
+    ]
+    assert "không tạo bài mới" in actions[0].reason
