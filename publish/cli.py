@@ -117,6 +117,8 @@ def _command_in(argv: Sequence[str]) -> str | None:
     """The command `argv` runs, when its first word that is not an option names one."""
     words = iter(argv)
     for word in words:
+        if word in ("-h", "--help"):
+            return None  # help before any command lists every command
         if word in VALUED_OPTIONS:
             next(words, None)
         elif not word.startswith("-"):

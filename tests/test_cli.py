@@ -79,8 +79,9 @@ def test_an_option_value_that_spells_a_command_is_not_taken_for_it(tmp_path: Pat
     assert "Không có lỗi: 1 bản tin" in result.stdout
 
 
-def test_top_level_help_lists_every_command() -> None:
-    helped = publish("--help")
+@pytest.mark.parametrize("args", [("--help",), ("-h", "build")])
+def test_top_level_help_lists_every_command(args: tuple[str, ...]) -> None:
+    helped = publish(*args)
     assert helped.returncode == 0
     for command in ("build", "check", "new", "next", "report", "serve", "speak", "sync"):
         assert f"\n    {command} " in helped.stdout
