@@ -113,6 +113,18 @@ def test_an_aired_duration_calibrates_the_readers_next_episodes(tmp_path: Path) 
     assert "Thực tế 0:20" in first and "thời lượng thực tế khi phát" in first
 
 
+def test_an_unlikely_reading_is_a_warning_naming_the_file(tmp_path: Path, capsys) -> None:
+    root = radio_project(
+        tmp_path,
+        {"content/bai-viet/go-nham.md": radio_bulletin('{air_date: 2024-12-14, aired: "0:05"}')},
+    )
+    args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-12T12:00"]
+    assert main(args) == 0  # a warning: the rate is clamped, the build goes on
+    err = capsys.readouterr().err
+    assert "content/bai-viet/go-nham.md" in err and "radio.aired" in err
+    assert "thời lượng thực tế 0:05" in err and "ngoài khoảng 180–330" in err
+
+
 def test_a_duration_set_by_hand_replaces_the_estimate(tmp_path: Path) -> None:
     root = radio_project(
         tmp_path,

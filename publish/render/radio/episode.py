@@ -15,7 +15,7 @@ from publish.errors import Problem
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.flags import Flag
-from publish.render.radio.calibration import ReadRates
+from publish.render.radio.calibration import LIMITS, ReadRates, reading
 from publish.render.radio.items import (
     SLUG_MAX,
     RadioBlock,
@@ -31,7 +31,7 @@ from publish.render.radio.items import (
     retimed,
     stored,
 )
-from publish.render.radio.rundown import Timing, clock, time_rundown
+from publish.render.radio.rundown import Timing, clock, mss, time_rundown
 from publish.text import vn_date
 
 __all__ = ["Assembly", "Episode", "assemble", "episode_version", "week_of"]
@@ -146,7 +146,9 @@ def _assemble(site: Site) -> Assembly:
     with fragments.batched():
         shelf.save()
     frame = _frame(speaker, config, problems)
-    rates = ReadRates(config.radio.rate_spm, (item for items in weeks.values() for item in items))
+    aired = [item for items in weeks.values() for item in items]
+    rates = ReadRates(config.radio.rate_spm, aired)
+    problems += [p for p in map(_unlikely_reading, aired) if p is not None]
     episodes = tuple(_episode(week, weeks[week], frame, config, rates) for week in sorted(weeks))
     for episode in episodes:
         if episode.air >= site.now:
@@ -192,6 +194,22 @@ def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None
             )
         )
     return digest(*parts)
+
+
+def _unlikely_reading(item: Segment) -> Problem | None:
+    """A warning when an aired duration gives a read rate no reader has (likely a typo): the
+    calibration keeps it within LIMITS, but the editor should check the value."""
+    rate = reading(item)
+    if rate is None or LIMITS[0] <= rate <= LIMITS[1] or item.bulletin is None:
+        return None
+    return Problem(
+        item.bulletin.source,
+        f"thời lượng thực tế {mss(item.seconds)} cho {item.syllables} âm tiết là "
+        f"{round(rate)} âm tiết/phút, ngoài khoảng {LIMITS[0]}–{LIMITS[1]} của người đọc",
+        field="radio.aired",
+        hint="Kiểm tra lại số phút:giây đo được sau buổi phát (ví dụ 2:05 thay vì 1:05).",
+        severity="warning",
+    )
 
 
 def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:
