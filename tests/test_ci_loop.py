@@ -15,6 +15,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -293,6 +294,22 @@ def test_every_publish_command_in_the_ci_files_parses(name: str) -> None:
     assert any(c[0] == "sync" and "--summary-json" in c for c in commands)
     for words in commands:
         make_parser().parse_args(words)  # exits (fails the test) on an unknown option
+
+
+@pytest.mark.parametrize(
+    ("name", "schema"),
+    [("github-actions.yml", "vendor.github-workflows"), ("gitlab-ci.yml", "vendor.gitlab-ci")],
+)
+def test_ci_files_follow_the_published_schemas(name: str, schema: str) -> None:
+    # These files only ever run on GitHub or GitLab: a misspelt key would first show there, in
+    # the unit's publishing pipeline. The schemas ship with check-jsonschema (no network).
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(CI / name)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_github_workflow_publishes_one_at_a_time_on_push_and_off_the_hour() -> None:
