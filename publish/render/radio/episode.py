@@ -146,9 +146,9 @@ def _assemble(site: Site) -> Assembly:
     with fragments.batched():
         shelf.save()
     frame = _frame(speaker, config, problems)
-    aired = [item for items in weeks.values() for item in items]
-    rates = ReadRates(config.radio.rate_spm, aired)
-    problems += [p for p in map(_unlikely_reading, aired) if p is not None]
+    on_air = [item for items in weeks.values() for item in items]
+    rates = ReadRates(config.radio.rate_spm, on_air)
+    problems += [p for p in map(_unlikely_reading, on_air) if p is not None]
     episodes = tuple(_episode(week, weeks[week], frame, config, rates) for week in sorted(weeks))
     for episode in episodes:
         if episode.air >= site.now:
@@ -265,19 +265,16 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
             )
             return ()
         paragraphs = tuple(" ".join(p.split()) for p in spoken.split("\n\n") if p.strip())
-        text = "\n\n".join(paragraphs)
-        return (
-            Segment(
-                "read",
-                slug,
-                "Lời dẫn",
-                speaker.seconds(text),
-                syllables=speaker.syllables(text),
-                reader=radio.reader,
-                paragraphs=paragraphs,
-                rate=speaker.rate,
-            ),
+        segment = Segment(
+            "read",
+            slug,
+            "Lời dẫn",
+            0,
+            syllables=speaker.syllables("\n\n".join(paragraphs)),
+            reader=radio.reader,
+            paragraphs=paragraphs,
         )
+        return (retimed(segment, speaker.rate),)  # timed as every read item is
 
     stinger = tune(radio.stinger, radio.stinger_seconds, "Nhạc cắt")
     return _Frame(

@@ -22,7 +22,7 @@ from publish.radio.abbreviations import load_abbreviations
 from publish.radio.flags import BLOCKING, Flag
 from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
-from publish.radio.readtime import count_syllables, estimate_seconds, simple_seconds
+from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.cache import fingerprint
 from publish.text import fold, nfc
 
@@ -160,10 +160,6 @@ class Speaker:
     def speak(self, text: str) -> tuple[str, tuple[Flag, ...]]:
         """Normalised script text and its flags (lines relative to `text`)."""
         return _speak(nfc(text), self.options, self.lexicon)
-
-    def seconds(self, text: str) -> int:
-        """E1/T2: whole seconds to read `text` at the site's rate."""
-        return int(estimate_seconds(text, rate_spm=self.rate)) if text else 0
 
     def syllables(self, text: str) -> int:
         """T1 syllable count of script text."""

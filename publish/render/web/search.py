@@ -263,12 +263,19 @@ def prefix_keys(word: str, keys: Sequence[str] | set[str]) -> list[str]:
     return found if own is None or own in found else [own, *found]
 
 
-def _query_shards(wanted: Sequence[str], keys: Sequence[str] | set[str]) -> list[str]:
+def _prefixed(i: int, wanted: Sequence[str], prefix_min: int) -> bool:
+    """Whether query term `i` also finds the longer terms it starts (the last, long enough)."""
+    return i == len(wanted) - 1 and len(wanted[i]) >= prefix_min
+
+
+def _query_shards(
+    wanted: Sequence[str], keys: Sequence[str] | set[str], prefix_min: int
+) -> list[str]:
     """The shard keys a query needs, in the order search.js asks for them."""
     found: list[str] = []
     for i, term in enumerate(wanted):
-        last = i == len(wanted) - 1 and len(term) >= PREFIX_MIN
-        for key in prefix_keys(term, keys) if last else [shard_key(term, keys)]:
+        prefixed = _prefixed(i, wanted, prefix_min)
+        for key in prefix_keys(term, keys) if prefixed else [shard_key(term, keys)]:
             if key is not None and key not in found:
                 found.append(key)
     return found
@@ -285,14 +292,15 @@ def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int
     if not wanted:
         return []
     keys = set(manifest["shards"])
-    shards = {k: json.loads(files[f"t/{k}.json"]) for k in _query_shards(wanted, keys)}
+    prefix_min = manifest["prefix_min"]
+    shards = {k: json.loads(files[f"t/{k}.json"]) for k in _query_shards(wanted, keys, prefix_min)}
     scores: dict[int, int] | None = None
     whole: dict[int, int] = {}
     for i, term in enumerate(wanted):
         key = shard_key(term, keys)
         exact = _decode(shards[key].get(term, [])) if key else {}
         hits = dict(exact)
-        if i == len(wanted) - 1 and len(term) >= manifest["prefix_min"]:
+        if _prefixed(i, wanted, prefix_min):
             for shard in (shards[k] for k in prefix_keys(term, keys)):
                 for other, values in shard.items():
                     if other != term and other.startswith(term):
@@ -314,7 +322,7 @@ def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") 
     manifest = json.loads(files["index.json"])
     keys = set(manifest["shards"])
     wanted = list(dict.fromkeys(terms(query)))[: manifest["max_terms"]]
-    shard_files = [f"t/{k}.json" for k in _query_shards(wanted, keys)]
+    shard_files = [f"t/{k}.json" for k in _query_shards(wanted, keys, manifest["prefix_min"])]
     shown = rank(files, query, category)[: manifest["per_page"]]
     cards = [f"d/{n // manifest['chunk']}.json" for n in shown]
     return ["index.json", *shard_files, *dict.fromkeys(cards)]
