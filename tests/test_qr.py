@@ -10,17 +10,34 @@ from PIL import Image
 
 from publish.render.web.qr import BORDER, QrCodes, modules
 
-SEGMENT = re.compile(r"M(\d+) (\d+)h(\d+)v1h-\3z")
+COMMAND = re.compile(r"([Mmh])(-?\d+(?:\.5)?)(?: (-?\d+(?:\.5)?))?")
+
+
+def _strokes(svg: str) -> list[tuple[int, int, int]]:
+    """(x, y, length) of each dark run the path strokes, read as an SVG renderer reads it: a
+    line one module wide centred on y + 0.5, from its start point `length` modules right."""
+    path = re.search(r'<path fill="none" stroke="#000" d="([^"]*)"', svg).group(1)
+    assert COMMAND.sub("", path) == "", "the path holds only moves and horizontal lines"
+    x = y = 0.0
+    strokes = []
+    for command, a, b in COMMAND.findall(path):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            assert y % 1 == 0.5 and x % 1 == 0, "a line covers whole modules, centred on its row"
+            strokes.append((int(x), int(y - 0.5), int(a)))
+            x += float(a)
+    return strokes
 
 
 def _scan(svg: str) -> str:
     """Rasterise the SVG's path (4 px per module, wide white margin) and decode it."""
     size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
-    path = re.search(r'<path fill="#000" d="([^"]*)"', svg).group(1)
-    assert SEGMENT.sub("", path) == "", "the path holds only row runs"
     scale, margin = 4, 4
     image = Image.new("L", ((size + 2 * margin) * scale,) * 2, 255)
-    for x, y, length in ((int(a), int(b), int(c)) for a, b, c in SEGMENT.findall(path)):
+    for x, y, length in _strokes(svg):
         box = ((margin + x) * scale, (margin + y) * scale)
         image.paste(0, (*box, box[0] + length * scale, box[1] + scale))
     found = zxingcpp.read_barcode(image, formats=zxingcpp.BarcodeFormat.QRCode)
@@ -46,12 +63,7 @@ def test_path_draws_every_dark_module_and_nothing_else() -> None:
     data = "https://congan-chauthanh.example.vn/2024/02/tuan-tra-dem/"
     width, cells = modules(data)
     svg = QrCodes().svg(data, label="Mã QR")
-    path = re.search(r'd="([^"]*)"', svg).group(1)
-    drawn = {
-        (x + i - BORDER, int(y) - BORDER)
-        for x, y, n in ((int(a), b, int(c)) for a, b, c in SEGMENT.findall(path))
-        for i in range(n)
-    }
+    drawn = {(x + i - BORDER, y - BORDER) for x, y, n in _strokes(svg) for i in range(n)}
     dark = {(i % width, i // width) for i, cell in enumerate(cells) if cell == 0}
     assert drawn == dark
     assert f'viewBox="0 0 {width + 2 * BORDER} {width + 2 * BORDER}"' in svg

@@ -4,9 +4,12 @@ URL and QR code."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+import zxingcpp
+from PIL import Image, ImageOps
 
 from tests.browser.conftest import REPO
 
@@ -74,6 +77,10 @@ def test_bulletin_prints_on_a4_without_navigation_with_url_and_qr(sample_site, o
     assert sample_site.pages["bulletin"] in address and address.startswith(
         "Xem bài trực tuyến: https://"
     )
+    # As the browser draws it (the white page around it completes the quiet zone).
+    drawn = ImageOps.expand(Image.open(io.BytesIO(qr.screenshot())).convert("L"), 40, 255)
+    found = zxingcpp.read_barcode(drawn, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert found is not None and found.text == address.removeprefix("Xem bài trực tuyến: ")
     size = page.locator(".prose p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 13.3  # ≥ 10 pt
     assert page.locator("article.bulletin h1").is_visible()
