@@ -9,8 +9,8 @@ Usage (from the repository, with the project venv active):
 Each build runs as a subprocess (`python -m publish build`), so a figure includes interpreter
 start-up and every worker process. Peak memory is the largest sum of RSS over the build's whole
 process tree, sampled every 20 ms; the same for PSS (a page shared by a forked worker and its
-parent counts half in each, so the sum is the memory the tree really holds); and the largest
-single process (getrusage of the child).
+parent counts half in each, so the sum is the memory the tree really holds), sampled as often as
+costs at most 2% of a core; and the largest single process (getrusage of the child).
 The corpus comes from benchmarks/make_corpus.py (deterministic, seeded) and is kept in --work.
 
 Hugo (`hugo`), Eleventy (`npx @11ty/eleventy`, or --eleventy-dir with it installed) and Pelican
@@ -36,6 +36,8 @@ from pathlib import Path
 import publish
 
 HERE = Path(__file__).resolve().parent
+PSS_SPACING = 50
+"""A PSS sample that took d seconds is followed by the next one no sooner than 50·d later."""
 NOW = "2030-01-01 00:00"
 """A fixed clock after every generated bulletin, so runs are comparable."""
 
@@ -109,9 +111,16 @@ def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None =
 
     def sample() -> None:
         nonlocal peak, pss
+        next_pss = 0.0
         while not done.is_set():
             peak = max(peak, _tree_rss_kb(proc.pid))
-            pss = max(pss, _tree_pss_kb(proc.pid))
+            if time.perf_counter() >= next_pss:
+                # Reading smaps_rollup walks the page tables: ~14 ms for our 10,000-bulletin
+                # tree, so every 20 ms it took ~8 s of CPU from the 2-core build it measured.
+                # Spaced so it costs at most 2% of one core; RSS stays sampled every 20 ms.
+                began = time.perf_counter()
+                pss = max(pss, _tree_pss_kb(proc.pid))
+                next_pss = began + PSS_SPACING * (time.perf_counter() - began)
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -376,6 +385,37 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} cores, {mem:.0f} GB RAM, Python {sys.version.split()[0]}"
 
 
+def filesystem(folder: Path) -> str:
+    """The filesystem type holding `folder`, with a warning when file creation there is known to
+    depend on what was deleted before (so that figures from it are not compared blindly)."""
+    target = os.path.realpath(folder)
+    best = ("", "?", "?")
+    try:
+        for line in Path("/proc/mounts").read_text().splitlines():
+            device, point, kind = line.split()[:3]
+            inside = target == point or target.startswith(point.rstrip("/") + "/")
+            if inside and len(point) >= len(best[0]):
+                best = (point, kind, device)
+    except OSError:
+        return "?"
+    point, kind, device = best
+    name = os.path.basename(device)
+    if kind == "ext4" and Path(f"/proc/fs/ext4/{name}").is_dir():
+        journals = Path("/proc/fs/jbd2")
+        if journals.is_dir() and not any(j.name.startswith(name) for j in journals.iterdir()):
+            # Without a journal, ext4 skips free inodes that were freed recently while their
+            # inode-table block is cached: each new file scans past the files deleted before it.
+            # Measured here: 10,000 files took 0.3 s of kernel time in a fresh folder, ~10 s
+            # after deleting 10,000 others (still so 35 s later and after `sync`), 1.6 s once
+            # the page cache was dropped; a 10,000-bulletin cold build lost 2-12 s to it.
+            return (
+                f"{kind} without a journal at {point}: file creation slows down after many "
+                "deletions there (ext4 recently-deleted inode check); use --work on tmpfs "
+                "(e.g. /dev/shm/publish-bench) for figures that measure the tools"
+            )
+    return f"{kind} at {point}"
+
+
 def row(run: Run, n: int) -> str:
     """One Markdown table row."""
     rate = n / run.seconds if run.seconds else 0
@@ -413,7 +453,8 @@ def main() -> int:
     compile_tool()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     peers = [p for p in args.peers.split(",") if p]
-    print(f"Machine: {machine()}\n")
+    print(f"Machine: {machine()}")
+    print(f"Work folder: {work} ({filesystem(work)})\n")
     print(
         "| bulletins | build | wall s | bulletins/s | peak MB (tree RSS) | peak MB (tree PSS) "
         "| peak MB (largest process) | files changed |"
