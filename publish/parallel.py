@@ -15,6 +15,7 @@ worker ends up holding private copies of the memory pages it touched). With fewe
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -22,8 +23,13 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from typing import TypeVar
+
+try:
+    import fcntl
+except ImportError:  # Windows: no fork either, so no pool
+    fcntl = None  # type: ignore[assignment]
 
 from publish.errors import ContentError, PublishError
 
@@ -43,6 +49,13 @@ Workers are replaced by a new pool forked from this thread once the old one's re
 taken, never by the pool's `maxtasksperchild`: that forks from a pool thread at any moment, and
 a child forked while this thread was inside sqlite inherited sqlite's lock held and hung."""
 
+RESULT_PIPE_BYTES = 1 << 20
+"""Size asked for the pipe that carries results back (Linux; its default is 64 KB). A chunk of
+pages comes back as ~0.5 MB: through 64 KB the worker waited until this process's result thread
+had read it piece by piece, and that thread needs the GIL, which this thread holds while it runs
+a chunk itself. In the listing pages of a cold build the worker so waited a third of its time;
+with the wider pipe a 10,000-bulletin cold build took ~1.2 s less (2 cores)."""
+
 _JOBS: Sequence[Callable[[], object]] = ()
 """The jobs of the current run, inherited by the forked workers."""
 
@@ -56,6 +69,19 @@ def workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
         return max(1, os.cpu_count() or 1)
+
+
+def _widen_result_pipe(pool: Pool) -> None:
+    """Let a worker write a whole chunk's results without waiting for them to be read (best
+    effort: Linux only, through the pool's private queue; without it only speed is lost)."""
+    setting = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if setting is None:
+        return
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as handle:
+            allowed = int(handle.read())
+        writer = pool._outqueue._writer  # type: ignore[attr-defined]
+        fcntl.fcntl(writer.fileno(), setting, min(RESULT_PIPE_BYTES, allowed))
 
 
 def _can_fork() -> bool:
@@ -139,6 +165,7 @@ def run_jobs(
     helpers = count - 1  # this process is the last of `count`
     context = multiprocessing.get_context("fork")
     pool = context.Pool(helpers)
+    _widen_result_pipe(pool)
     window = 2 * helpers + 2
     quota = max(1, recycle) * helpers
     pending: deque[AsyncResult | list[object]] = deque()
@@ -151,6 +178,7 @@ def run_jobs(
                 pool.join()
                 gc.freeze()  # as above, for what this process made since
                 pool = context.Pool(helpers)
+                _widen_result_pipe(pool)
                 given = 0
             # Bounded windows of chunks in flight: results never pile up faster than consumed.
             while bounds and queued < window and given < quota:

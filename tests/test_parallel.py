@@ -39,6 +39,33 @@ def test_results_come_in_order_from_this_process_and_fresh_workers() -> None:
     assert len(pids - {os.getpid()}) >= 2  # the worker was replaced after 2 chunks
 
 
+def _page_sized(number: int) -> tuple[int, bytes]:
+    """A result as big as a rendered page, different for every job."""
+    return number, number.to_bytes(4, "little") * 7_500
+
+
+def test_workers_send_whole_chunks_of_pages_through_a_widened_pipe(monkeypatch) -> None:
+    """A chunk of pages (~0.5 MB) comes back intact, and on Linux the pipe carrying it is widened
+    so the worker need not wait for this process to read it piece by piece."""
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are a Linux feature")
+    sizes: list[int] = []
+    widen = parallel._widen_result_pipe
+
+    def widen_and_measure(pool) -> None:
+        widen(pool)
+        sizes.append(fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_GETPIPE_SZ))
+
+    monkeypatch.setattr(parallel, "_widen_result_pipe", widen_and_measure)
+    count = MIN_JOBS * 2
+    results = list(run_jobs([partial(_page_sized, n) for n in range(count)], chunk=16, recycle=2))
+    assert results == [_page_sized(n) for n in range(count)]
+    allowed = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    assert len(sizes) >= 2  # the first pool and its replacement
+    assert all(size >= min(parallel.RESULT_PIPE_BYTES, allowed) for size in sizes), sizes
+
+
 def _fails(number: int) -> int:
     """A job whose content is wrong at number 100."""
     if number == 100:
