@@ -4,12 +4,17 @@ first query on a 10,000-bulletin site (at most 300 KB)."""
 from __future__ import annotations
 
 import json
+import os
 import random
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from publish.render.web.search import (
     INDEX_DIR,
     SHARD_LIMIT,
+    TERM_RE,
     SearchDoc,
     build_index,
     files_for_query,
@@ -18,6 +23,7 @@ from publish.render.web.search import (
     shard_key,
     terms,
 )
+from publish.text import fold, nfc
 from tests.web_fixture import build_site, copy_site
 
 CATEGORIES = [("canh-bao", "Cảnh báo"), ("an-ninh", "An ninh"), ("hanh-chinh", "Hành chính")]
@@ -295,3 +301,24 @@ def test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monke
         got, expected = index()
         assert len(full_builds) == calls + 1  # only the reference above: the index was updated
         assert got == expected
+
+
+WORD_PIECES = [
+    "Lừa đảo", "ĐỒNG THÁP", "đ", "Đ", "e\u0301", "a\u0323", "\u0301", "x\u0301y", "ΣΑΣ", "σ",
+    "İ", "ǅ", "ﬁ", "Æ", "ø", "Ω", "²", "½", "١٢", "_", "-", ",", ".", "“", "”",
+    " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "\x1c", "\x85", "abc", "123",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", 40)) * 10,
+    deadline=None,
+    database=None,
+)
+@given(st.lists(st.sampled_from(WORD_PIECES) | st.text(max_size=3), max_size=25).map("".join))
+def test_terms_are_those_of_the_whole_text_folded_at_once(text: str) -> None:
+    """Remembering each word's terms finds exactly what folding the whole text finds (combining
+    marks after a space, Greek final sigma, ligatures, odd whitespace and all), every time."""
+    expected = TERM_RE.findall(fold(nfc(text)))
+    assert terms(text) == expected
+    assert terms(text) == expected  # now from what the first call remembered
