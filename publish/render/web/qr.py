@@ -20,6 +20,12 @@ DARK, LIGHT, ROW_END = 0, 255, 1
 """Module bytes as zxing-cpp gives them, and the byte _draw puts after each row."""
 RUNS = (32, 16, 8, 4, 2)
 """Run lengths folded into one path command each (a longer run takes several)."""
+FOLDS = tuple(
+    (bytes([cell]) * length, bytes([code + shift]))
+    for code, length in enumerate(RUNS, 16)
+    for cell, shift in ((DARK, 0), (LIGHT, 16))
+)
+"""(run of modules, the byte standing for it), longest runs first."""
 
 
 class QrCodes:
@@ -53,9 +59,8 @@ def _draw(data: str) -> tuple[int, str]:
     """
     width, cells = modules(data)
     grid = bytes([ROW_END]).join([cells[i : i + width] for i in range(0, width * width, width)])
-    for code, length in enumerate(RUNS, 16):
-        grid = grid.replace(bytes([DARK]) * length, bytes([code]))
-        grid = grid.replace(bytes([LIGHT]) * length, bytes([code + 16]))
+    for run, code in FOLDS:
+        grid = grid.replace(run, code)
     return width + 2 * BORDER, f"M{BORDER} {BORDER}.5" + grid.decode("latin-1").translate(
         _spelling(width)
     )
