@@ -5,6 +5,11 @@ Usage (from the repository, with the project venv active):
     python benchmarks/build.py                      # 1,000 and 10,000 bulletins
     python benchmarks/build.py --sizes 1000 --verify
     python benchmarks/build.py --peers hugo,eleventy,pelican --sizes 10000
+    python benchmarks/build.py --work /dev/shm/publish-bench   # on tmpfs, as README's figures
+
+The report names the filesystem of --work. On ext4 without a journal, creating files slows down
+after many deletions (see `filesystem`), and each cold build follows the deletion of the last
+output: figures there measure the filesystem's history as much as the tools.
 
 Each build runs as a subprocess (`python -m publish build`), so a figure includes interpreter
 start-up and every worker process. Peak memory is the largest sum of RSS over the build's whole
