@@ -7,26 +7,63 @@ text) costs seconds. tests/test_markdown_same_html.py compares the output with t
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 import markdown
-from markdown import inlinepatterns
+from markdown import blockprocessors, inlinepatterns
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions.abbr import AbbrBlockprocessor
+from markdown.extensions.def_list import DefListProcessor
+from markdown.extensions.footnotes import FootnoteBlockProcessor
+from markdown.extensions.md_in_html import MarkdownInHtmlProcessor
+from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor
-from markdown.util import AtomicString
+from markdown.util import STX, AtomicString
 
 __all__ = ["QuickInline", "tuned"]
 
 Search = Callable[[str, int], object]
+BlockTest = Callable[[ET.Element, str], bool]
 
 NEEDS = {
-    inlinepatterns.BACKTICK_RE: "`",
-    inlinepatterns.LINK_RE: "[",
-    inlinepatterns.REFERENCE_RE: "[",
+    inlinepatterns.BACKTICK_RE: ("`",),
+    inlinepatterns.ESCAPE_RE: ("\\",),
+    r"\[\^([^\]]*)\]": ("[^",),  # footnote reference
+    inlinepatterns.REFERENCE_RE: ("[",),
+    inlinepatterns.LINK_RE: ("[",),
+    inlinepatterns.IMAGE_LINK_RE: ("![",),
+    inlinepatterns.IMAGE_REFERENCE_RE: ("![",),
+    inlinepatterns.AUTOLINK_RE: ("<",),
+    inlinepatterns.AUTOMAIL_RE: ("<",),
+    inlinepatterns.LINE_BREAK_RE: ("  \n",),
+    inlinepatterns.HTML_RE: ("<",),
+    inlinepatterns.ENTITY_RE: ("&",),
+    r"\*|_": ("*", "_"),  # emphasis and strong delimiters
 }
-"""A character without which a stock pattern cannot match: the backtick pattern's lookbehinds
-at every position, and the three link patterns' lookbehind, cost ~0.25 ms a body in searches
-that find nothing; `in` answers the same at memchr speed."""
+"""For each stock inline regex, strings of which any match must contain one. `in` answers at
+memchr speed what a failed search answers after trying every position (the backtick and link
+patterns' lookbehinds alone cost ~0.25 ms a body); a text holding none of them all is offered
+to no pattern at all."""
+
+BLOCK_NEEDS: dict[type[BlockProcessor], tuple[str, ...]] = {
+    blockprocessors.BlockQuoteProcessor: (">",),
+    blockprocessors.HRProcessor: ("-", "_", "*"),
+    blockprocessors.HashHeaderProcessor: ("#",),
+    blockprocessors.SetextHeaderProcessor: ("\n=", "\n-"),
+    blockprocessors.ReferenceProcessor: ("]:",),
+    TableProcessor: ("|",),
+    DefListProcessor: (":",),
+    FootnoteBlockProcessor: ("[^",),
+    AbbrBlockprocessor: ("*[",),
+    MarkdownInHtmlProcessor: (STX,),
+}
+"""For each stock block processor of markdown 3.11, strings of which a block it claims must
+hold one. The parser asks every processor in turn about every block; most answer "no" after
+a regex search over the whole block (or, for those whose test always says yes, after their
+run() searched it and put it back), which `in` answers for less."""
 
 
 def tuned(md: markdown.Markdown) -> markdown.Markdown:
@@ -38,6 +75,10 @@ def tuned(md: markdown.Markdown) -> markdown.Markdown:
         quick = QuickInline(md)
         quick.freeze()
         md.treeprocessors.register(quick, "inline", 20)
+        for processor in md.parser.blockprocessors:
+            needs = BLOCK_NEEDS.get(type(processor))
+            if needs is not None:
+                processor.test = _guarded_test(processor.test, needs)  # type: ignore[method-assign]
     else:
         inline = md.treeprocessors["inline"]
         inline.inlinePatterns = tuple(inline.inlinePatterns)
@@ -58,41 +99,79 @@ class QuickInline(InlineProcessor):
     """
 
     def freeze(self) -> None:
-        """Fix the pattern list (as a tuple) and each new-style pattern's regex search."""
+        """Fix the pattern list (as a tuple), each pattern's search and the text prefilter."""
         self.inlinePatterns = tuple(self.inlinePatterns)
         self.searches = tuple(
             _search(pattern) if isinstance(pattern, InlinePattern) else None
             for pattern in self.inlinePatterns
         )
+        self.prefilter = _prefilter(self.inlinePatterns)
 
     def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:
         """The stock loop, with a failed regex search standing in for a failed offer."""
-        if not isinstance(data, AtomicString):
-            offer = self._InlineProcessor__applyPattern
-            patterns = self.inlinePatterns
-            searches = self.searches
-            start = 0
-            while index < len(patterns):
-                search = searches[index]
-                if search is not None and search(data, start) is None:
-                    matched, start = False, 0  # what a failed offer returns
-                else:
-                    data, matched, start = offer(patterns[index], data, index, start)
-                if not matched:
-                    index += 1
+        if isinstance(data, AtomicString):
+            return data
+        if self.prefilter is not None and self.prefilter(data) is None:
+            return data  # no pattern can match: every offer would fail
+        offer = self._InlineProcessor__applyPattern
+        patterns = self.inlinePatterns
+        searches = self.searches
+        start = 0
+        while index < len(patterns):
+            search = searches[index]
+            if search is not None and search(data, start) is None:
+                matched, start = False, 0  # what a failed offer returns
+            else:
+                data, matched, start = offer(patterns[index], data, index, start)
+            if not matched:
+                index += 1
         return data
 
 
-def _search(pattern: InlinePattern) -> Search:
-    """The pattern's regex search, first checking for a character it cannot match without."""
-    regex = pattern.getCompiledRegExp()
-    needed = NEEDS.get(regex.pattern)
-    if needed is None:
-        return regex.search
-    search = regex.search
+def _needs(pattern: object) -> tuple[str, ...] | None:
+    """The strings of which any match of a stock inline pattern holds one; None if unknown."""
+    if not isinstance(pattern, InlinePattern):
+        return None
+    return NEEDS.get(pattern.getCompiledRegExp().pattern)
 
-    def guarded(data: str, start: int) -> object:
-        """None without the needed character, else the regex's answer."""
-        return search(data, start) if needed in data else None
+
+def _search(pattern: InlinePattern) -> Search:
+    """The pattern's regex search, first checking for a string it cannot match without."""
+    search = pattern.getCompiledRegExp().search
+    needs = _needs(pattern)
+    if needs is None:
+        return search
+    if len(needs) == 1:
+        (needed,) = needs
+
+        def guarded(data: str, start: int) -> object:
+            """None without the needed string, else the regex's answer."""
+            return search(data, start) if needed in data else None
+
+        return guarded
+
+    def guarded_any(data: str, start: int) -> object:
+        """None without any of the needed strings, else the regex's answer."""
+        return search(data, start) if any(n in data for n in needs) else None
+
+    return guarded_any
+
+
+def _prefilter(patterns: tuple[object, ...]) -> Search | None:
+    """A search finding something in every text some pattern may match; None unless every
+    pattern's needs are known."""
+    every = [_needs(pattern) for pattern in patterns]
+    if any(needs is None for needs in every):
+        return None
+    union = sorted({needed for needs in every if needs for needed in needs})
+    return re.compile("|".join(re.escape(needed) for needed in union)).search
+
+
+def _guarded_test(test: BlockTest, needs: tuple[str, ...]) -> BlockTest:
+    """A block processor's test that says no at once to a block without any needed string."""
+
+    def guarded(parent: ET.Element, block: str) -> bool:
+        """False without a needed string, else the processor's own answer."""
+        return any(needed in block for needed in needs) and test(parent, block)
 
     return guarded

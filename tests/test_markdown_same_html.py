@@ -297,6 +297,8 @@ inline = st.one_of(
         ["[^1]", "[^2]", "[^x]", "[TOC]", "&amp;", "&lt;", "&#273;", "\\*", "\\[TOC\\]"]
     ),
     st.sampled_from(["<b>đậm</b>", "<em>x</em>", "<!-- c -->", "<span id='a'>s</span>", "a & b"]),
+    st.sampled_from(["<https://vi.example/a>", "<cand@vi.example>", "[ref][r1]", "[r1]", "![r1]"]),
+    st.sampled_from(["`a\\`", "\\\\`x`", "__đậm__", "_nghiêng_", "***", "a|b", ": x", "*[CA]"]),
     st.sampled_from(["  ", "\t", "\u00a0", "_", "-", "<", ">", "&", "#", "{", "}", "“", "'", '"']),
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=4),
 )
@@ -329,6 +331,14 @@ block = st.one_of(
     line.map(lambda t: f'![{t}](anh.jpg "{t}")'),
     line.map(lambda t: f"*[TOC]: {t}"),
     line.map(lambda t: f"Thuật ngữ\n:   {t}"),
+    line.map(lambda t: f"{t}  \n{t}\\\n{t}"),  # hard line breaks
+    line.map(lambda t: f'[r1]: https://vi.example/r "{t}"\n[R2]: <https://vi.example/2>'),
+    line.map(lambda t: f"{t}\n[r1]: https://vi.example/r"),
+    st.sampled_from(
+        ["[r1]:https://vi.example/r", "[R2]: <https://vi.example/2>", "[r1]: /a\n 'T'"]
+    ),
+    st.sampled_from(["***", "- - -", "___", "* * *", "---", "> > x", "|a|\n|-|", "a | b\n- | -"]),
+    line.map(lambda t: f"*[CA]: Công an {t}\n\nCA {t}"),
 )
 document = st.one_of(
     st.lists(block, max_size=10).map("\n\n".join),
