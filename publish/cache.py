@@ -310,6 +310,10 @@ class Shelf:
         """Whether some version of `name` is stored."""
         return name in self._entries(self._shard(name))
 
+    def empty(self) -> bool:
+        """Whether no entry at all is stored."""
+        return not any(self._entries(shard) for shard in range(self.shards))
+
     def get(self, name: str, version: str) -> object | None:
         """The entry stored for `name` made from exactly `version`, or None."""
         entry = self._entries(self._shard(name)).get(name)

@@ -230,6 +230,8 @@ class _Page:
     """Body HTML the feeds will need again, so they do not convert it a second time."""
     record: PageRecord | None = None
     """What a later build needs to reuse the page (none when pages are never reused)."""
+    key: str = ""
+    """The digest of the page's inputs the record is kept under."""
 
 
 def render(site: Site) -> Iterator[Artifact | Kept]:
@@ -265,9 +267,11 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
 
     records = PageRecords(views.fragments, shared, views, pictures)
 
-    def page(job: PageJob, key: str) -> _Page:
+    def page(job: PageJob, key: str | None) -> _Page:
         """One page rendered, with any image variants it made, its sitemap entry and (when it
-        has a `key`) the record that lets a later build reuse it."""
+        has a `key`; None: work it out here) the record that lets a later build reuse it."""
+        if key is None:
+            key = views.fragments.key("web-page", shared, job.inputs())
         pictures.take_used()
         views.take_lookups()
         view = job.make()
@@ -279,27 +283,32 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         record = None
         if key:
             record = records.record(page, entry, pictures.take_used(), views.take_lookups())
-        return _Page([*pictures.drain(), page], entry, views.take_bodies(), record)
+        return _Page([*pictures.drain(), page], entry, views.take_bodies(), record, key)
 
     def every_page(jobs: list[PageJob]) -> Iterator[_Page]:
         """Each job's page in order: reuse is checked here, only the rest go to the workers
         (after one edit a handful of pages: no process is started, nothing crosses a pipe)."""
-        keys = [
-            views.fragments.key("web-page", shared, job.inputs()) if reusable else ""
-            for job in jobs
-        ]
+        # With no page kept from an earlier build (a cold build) nothing can be reused: each
+        # page's key is worked out where it renders, not all of them here first (~0.3 s).
+        keys: list[str | None]
+        if not reusable:
+            keys = [""] * len(jobs)
+        elif records.empty():
+            keys = [None] * len(jobs)
+        else:
+            keys = [views.fragments.key("web-page", shared, job.inputs()) for job in jobs]
         kept: dict[int, _Page] = {}
         for i, key in enumerate(keys):
             if key and (found := records.reuse(key, ledger, published)) is not None:
                 artifact, record = found
-                kept[i] = _Page([*pictures.drain(), artifact], record.sitemap, {}, record)
+                kept[i] = _Page([*pictures.drain(), artifact], record.sitemap, {}, record, key)
         todo = [i for i in range(len(jobs)) if i not in kept]
         work = [partial(page, jobs[i], keys[i]) for i in todo]
         with contextlib.closing(run_jobs(work, after_chunk=views.fragments.flush)) as rendered:
-            for i, key in enumerate(keys):
+            for i in range(len(jobs)):
                 done = kept.pop(i) if i in kept else next(rendered)
                 if done.record is not None:
-                    records.keep(key, done.record)
+                    records.keep(done.key, done.record)
                 yield done
 
     sitemap = []

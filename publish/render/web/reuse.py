@@ -81,6 +81,10 @@ class PageRecords:
             parts.append(found)
         return digest(*parts)
 
+    def empty(self) -> bool:
+        """Whether the last build left no page at all (the cache was deleted or never made)."""
+        return self.shelf.empty()
+
     def reuse(
         self, key: str, ledger: Ledger, published: Path
     ) -> tuple[Artifact | Kept, PageRecord] | None:
