@@ -27,9 +27,12 @@ DARK, LIGHT, ROW_END = 0, 255, 1
 """Module bytes as zxing-cpp gives them, and the byte _draw puts after each row."""
 RUNS = (32, 16, 8, 4, 2)
 """Run lengths folded into one path command each (a longer run takes several)."""
+FIRST_CODE = 0x90
+"""The byte standing for the longest dark run; the others follow, then light runs from +16
+(none is a byte of the ASCII a path is spelt in, so spelling one never makes another)."""
 FOLDS = tuple(
     (bytes([cell]) * length, bytes([code + shift]))
-    for code, length in enumerate(RUNS, 16)
+    for code, length in enumerate(RUNS, FIRST_CODE)
     for cell, shift in ((DARK, 0), (LIGHT, 16))
 )
 """(run of modules, the byte standing for it), longest runs first."""
@@ -63,23 +66,22 @@ def _draw(data: str) -> tuple[int, str]:
     """(size, path data): the code drawn row by row with a one-module-wide stroke.
 
     Each row is one line at the middle of its modules: `h` draws over dark runs, `m` moves over
-    light ones. Runs are folded and spelt by bytes.replace and str.translate, which run in C:
-    the per-run Python loop this replaces cost more than encoding the code itself.
+    light ones. Runs are folded, then each byte spelt, by bytes.replace, which runs in C: the
+    per-run Python loop this replaces cost more than encoding the code itself.
     """
     width, cells = modules(data)
     grid = bytes([ROW_END]).join([cells[i : i + width] for i in range(0, width * width, width)])
     for run, code in FOLDS:
         grid = grid.replace(run, code)
-    return width + 2 * BORDER, f"M{BORDER} {BORDER}.5" + grid.decode("latin-1").translate(
-        _spelling(width)
-    )
+    for code, spelt in _spelling(width):
+        grid = grid.replace(code, spelt)
+    return width + 2 * BORDER, f"M{BORDER} {BORDER}.5" + grid.decode("ascii")
 
 
 @cache
-def _spelling(width: int) -> dict[int, str]:
-    """What each byte of a folded grid of `width` modules a row stands for in the path."""
-    table = {DARK: "h1", LIGHT: "m1 0", ROW_END: f"m-{width} 1"}
-    for code, length in enumerate(RUNS, 16):
-        table[code] = f"h{length}"
-        table[code + 16] = f"m{length} 0"
-    return table
+def _spelling(width: int) -> tuple[tuple[bytes, bytes], ...]:
+    """(byte of a folded grid of `width` modules a row, what it stands for in the path)."""
+    table = [(DARK, "h1"), (LIGHT, "m1 0"), (ROW_END, f"m-{width} 1")]
+    for code, length in enumerate(RUNS, FIRST_CODE):
+        table += [(code, f"h{length}"), (code + 16, f"m{length} 0")]
+    return tuple((bytes([code]), spelt.encode("ascii")) for code, spelt in table)
