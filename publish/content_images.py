@@ -3,7 +3,6 @@ and check each image a bulletin or page uses."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import stat
@@ -60,15 +59,20 @@ def _resolved_dir(folder: Path) -> Path:
 def _resolved_text(path: Path) -> str:
     """`str(path.resolve())`, cheaply and by text (a Path per file cost more than reading it):
     the folder comes from the per-build memo and the file name costs one lstat; anything
-    unusual ('..', a symlinked or missing file) takes the full way.
+    unusual ('..', a symlinked file) takes the full way.
+
+    A name that cannot be lstat'ed (missing, e.g. a cover written from content/ tried first
+    beside the bulletin) resolves, as realpath does, to itself inside the real folder.
     """
     text = str(path)
     folder, name = os.path.split(text)
     if name and ".." not in text.split(os.sep):
         target = os.path.join(_real_folder(folder), name)
-        with contextlib.suppress(OSError):
+        try:
             if not stat.S_ISLNK(os.lstat(target).st_mode):
                 return target
+        except OSError:
+            return target
     return str(path.resolve())
 
 

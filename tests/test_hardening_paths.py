@@ -128,3 +128,37 @@ def test_page_layout_never_names_a_template(tmp_path: Path, capsys) -> None:
     assert "content/pages/gioi-thieu.md:3" in out and "layout" in out
     assert "không có kiểu trang '../../../../etc/passwd'" in out and "contact" in out
     assert not (root / "output/web").exists()
+
+
+def test_the_fast_resolve_agrees_with_pathlib_for_every_kind_of_path(tmp_path: Path) -> None:
+    """The image check resolves paths by text for speed: for a present, missing, symlinked or
+    dangling file, a missing folder, a file used as a folder and a symlinked folder it must give
+    exactly what `Path.resolve()` gives, or a link could lead outside content/ unnoticed."""
+    from publish.content_images import _resolved_text, forget_resolved
+
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    (outside / "bi-mat.jpg").write_bytes(TINY_JPEG)
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "ảnh bìa.jpg").write_bytes(TINY_JPEG)
+    (content / "images" / "lien-ket.jpg").symlink_to(outside / "bi-mat.jpg")
+    (content / "images" / "treo.jpg").symlink_to(tmp_path / "khong-co.jpg")
+    (content / "thu-muc-ngoai").symlink_to(outside, target_is_directory=True)
+    (content / "tep.txt").write_text("x")
+    paths = [
+        content / "images" / "ảnh bìa.jpg",
+        content / "images" / "chua-co.jpg",
+        content / "bai-viet" / "images" / "ảnh bìa.jpg",
+        content / "tep.txt" / "anh.jpg",
+        content / "images" / "lien-ket.jpg",
+        content / "images" / "treo.jpg",
+        content / "thu-muc-ngoai" / "bi-mat.jpg",
+        content / "thu-muc-ngoai" / "chua-co.jpg",
+        content / "thu-muc-ngoai" / "con" / "chua-co.jpg",
+        content / "images" / ".." / ".." / "ngoai" / "bi-mat.jpg",
+    ]
+    forget_resolved()
+    for path in paths:
+        assert _resolved_text(path) == str(path.resolve()), path
+    forget_resolved()

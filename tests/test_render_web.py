@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from PIL import Image
 
 from publish import config as config_module
+from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
 from publish.render import web
@@ -240,6 +243,78 @@ def test_image_cache_spares_a_rebuild(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(images_module.Pictures, "_resize", refuse)
     second = build_site(root)
     assert first.files() == second.files()
+
+
+def _cli_build(root: Path) -> None:
+    """`publish build --channel web` as CI runs it (ledger and caches kept in .cache/)."""
+    assert (
+        main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q", "--channel", "web"])
+        == 0
+    )
+
+
+def _edit_a_bulletin(root: Path) -> None:
+    """A one-line correction, so the next build is not a replay of the last."""
+    path = next((root / "content" / "bai-viet").glob("*.md"))
+    path.write_text(path.read_text(encoding="utf-8") + "\nĐã cập nhật.\n", encoding="utf-8")
+
+
+def _same_as_a_clean_build(root: Path, tmp_path: Path) -> None:
+    """output/web/ of `root` holds exactly what a build of a copy without caches holds."""
+    clean = tmp_path / "sach"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output"))
+    _cli_build(clean)
+    ours, theirs = root / "output" / "web", clean / "output" / "web"
+    files = sorted(p.relative_to(ours).as_posix() for p in ours.rglob("*") if p.is_file())
+    assert files == sorted(
+        p.relative_to(theirs).as_posix() for p in theirs.rglob("*") if p.is_file()
+    )
+    assert all((ours / f).read_bytes() == (theirs / f).read_bytes() for f in files)
+
+
+def test_a_rebuild_opens_no_image_whose_file_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site with a photo per bulletin must not read and hash every photo after each edit."""
+    root = copy_site(tmp_path)
+    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
+    _cli_build(root)
+    _edit_a_bulletin(root)
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an unchanged image was read again")
+
+    monkeypatch.setattr(images_module.Image, "open", refuse)
+    monkeypatch.setattr(images_module.Pictures, "_cached", refuse)
+    _cli_build(root)
+    monkeypatch.undo()
+    _same_as_a_clean_build(root, tmp_path)
+
+
+def test_an_image_replaced_or_a_variant_deleted_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a build remembers of an image holds only for that very file and those outputs."""
+    root = copy_site(tmp_path)
+    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
+    _cli_build(root)
+    cover = root / "content" / "images" / "canh-bao.jpg"
+    old = cover.read_bytes()
+    with Image.open(cover) as image:
+        replaced = image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    new = tmp_path / "moi.jpg"
+    replaced.save(new, "JPEG")
+    os.replace(new, cover)  # as git checks a changed file out: a new file under the old name
+    assert cover.read_bytes() != old
+    _cli_build(root)
+    _same_as_a_clean_build(root, tmp_path)
+    variant = next((root / "output" / "web" / "anh").glob("canh-bao-*.jpg"))
+    variant.unlink()
+    _edit_a_bulletin(root)
+    _cli_build(root)
+    assert variant.is_file()
+    shutil.rmtree(tmp_path / "sach")
+    _same_as_a_clean_build(root, tmp_path)
 
 
 def test_check_names_an_unreadable_image(tmp_path: Path) -> None:

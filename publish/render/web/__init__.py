@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
+from publish.cache import Fragments
 from publish.config import BUILTIN_THEME
 from publish.content_images import forget_resolved
 from publish.errors import Problem
@@ -129,7 +130,10 @@ def _image_problems(site: Site) -> list[Problem]:
             )
         else:
             uses.setdefault((default, "site.toml"))
-    errors = {path: probe(site.config.root, path) for path in dict.fromkeys(p for p, _ in uses)}
+    fragments = Fragments(site.config.root)
+    errors = {
+        path: probe(site.config.root, path, fragments) for path in dict.fromkeys(p for p, _ in uses)
+    }
     for path, owner in uses:
         if errors[path] is not None:
             problems.append(unreadable_image(owner, path, errors[path]))
@@ -240,8 +244,13 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     config = site.config
     theme = theme_dir(site)
     assets = Assets(theme / "assets")
+    ledger = Ledger(config.root / ".cache", config.root / "output", "web")
     pictures = _RecordingPictures(
-        config.root, config.web.image_widths, url=lambda p: views.url("/" + p)
+        config.root,
+        config.web.image_widths,
+        url=lambda p: views.url("/" + p),
+        fragments=Fragments(config.root),
+        ledger=ledger,
     )
     views = Views(site, pictures)
     env = environment(theme, site.config.root)
@@ -263,7 +272,6 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     )
     shared = hashlib.sha256(shared.encode("utf-8", "surrogatepass")).hexdigest()
     published = config.root / "output" / "web"
-    ledger = Ledger(config.root / ".cache", config.root / "output", "web")
 
     records = PageRecords(views.fragments, shared, views, pictures)
 

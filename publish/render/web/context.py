@@ -41,7 +41,7 @@ class SiteContext:
         self.config: Config = site.config
         self.pictures = pictures
         self.markdown = MarkdownRenderer()
-        self.fragments = Fragments(self.config.root)
+        self.fragments = pictures.fragments or Fragments(self.config.root)
         self._resolved: dict[tuple[str, str], str | None] = {}
         self.qr = QrCodes()
         self.bulletins = site.for_channel("web")

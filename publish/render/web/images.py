@@ -4,12 +4,20 @@ Every content image becomes JPEG variants at the configured widths (never upscal
 GPS data dropped by the re-encode) under `anh/<name>-<width>.<hash8>.jpg`. Resized bytes are
 cached in `<root>/.cache/images/`, keyed on the source bytes, the width and the tool version;
 the cache is safe to delete.
+
+What became of each source is also remembered (in the fragment cache) under its stat, as git's
+index does: a rebuild whose source still has that size, mtime, ctime and inode, and whose
+output/ still holds the variants (the ledger), neither reads nor hashes the image again. A site
+with a photo per bulletin otherwise read and hashed every photo and every variant on each
+rebuild (10,000 bulletins: 0.9 GB, 3.6 s and 390 MB more memory after a one-line edit).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -17,8 +25,10 @@ from pathlib import Path, PurePosixPath
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from publish.cache import Fragments
 from publish.errors import Problem, PublishError
-from publish.model import Artifact, by_constructor
+from publish.ledger import Ledger
+from publish.model import Artifact, Kept, by_constructor
 from publish.render.web import cache
 from publish.text import slugify
 
@@ -32,6 +42,14 @@ OUTPUT_DIR = "anh"
 ORIENTATION_TAG = 0x0112
 ROTATED = (5, 6, 7, 8)
 """EXIF orientations that swap width and height."""
+SETTLED_SECONDS = 1.0
+"""A source changed this recently may change again within one timestamp tick with the same stat
+(git's "racy" case): what became of it is not remembered."""
+FACTS = "picture-facts"
+"""Fragment kind of what became of one source image, under its path and stat."""
+
+Signature = tuple[int, int, int, int]
+"""(size, mtime_ns, ctime_ns, inode) of a source image."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +85,26 @@ class Picture:
 class Pictures:
     """Makes and remembers the variants of each content image for one build."""
 
-    def __init__(self, root: Path, widths: tuple[int, ...], *, url: Callable[[str], str]) -> None:
-        """Remember where content and the cache live, the widths, and how to turn paths into URLs."""
+    def __init__(
+        self,
+        root: Path,
+        widths: tuple[int, ...],
+        *,
+        url: Callable[[str], str],
+        fragments: Fragments | None = None,
+        ledger: Ledger | None = None,
+    ) -> None:
+        """Remember where content and the cache live, the widths, and how to turn paths into
+        URLs; with `fragments` and the web output's `ledger`, what became of each source too."""
         self.content = root / "content"
         self.folder = cache.cache_dir(root, "images")
         self.widths = tuple(sorted(set(widths)))
         self.url = url
+        self.fragments = fragments
+        self.ledger = ledger
+        self._version = f"{TOOL_VERSION}:{self.widths}"
         self._made: dict[str, Picture] = {}
-        self._pending: list[Artifact] = []
+        self._pending: list[Artifact | Kept] = []
 
     def picture(self, path: str, *, owner: str) -> Picture:
         """The picture for `path` (relative to content/), making its variants on first use."""
@@ -86,14 +116,22 @@ class Pictures:
         """The `srcset` value of a picture."""
         return ", ".join(f"{self.url(v.path)} {v.width}w" for v in picture.variants)
 
-    def drain(self) -> Iterator[Artifact]:
+    def drain(self) -> Iterator[Artifact | Kept]:
         """Artifacts of the variants made since the last call, each once."""
         pending, self._pending = self._pending, []
         yield from pending
 
     def _make(self, path: str, owner: str) -> Picture:
-        """Resize one image to every width it can fill and queue the files."""
+        """The variants of one image, queued: kept from output/ when the source is as it was,
+        else resized (or taken from the cache) to every width it can fill."""
         source = self.content / path
+        signature = settled_signature(source)
+        facts_key = None
+        if signature is not None and self.fragments is not None:
+            facts_key = self.fragments.key(FACTS, path, signature)
+            known = self._known(path, self.fragments.get(facts_key))
+            if known is not None:
+                return known
         data = source.read_bytes()
         try:
             with Image.open(io.BytesIO(data)) as opened:
@@ -106,15 +144,36 @@ class Pictures:
         if not widths or self.widths[-1] >= original[0]:
             widths.append(original[0])  # as wide as the source allows, never upscaled
         variants = []
+        digests = []
         for width in widths:
             height = max(1, round(original[1] * width / original[0]))
             encoded = self._cached(key, width) or self._resize(
                 data, (width, height), key, owner, path
             )
-            name = f"{OUTPUT_DIR}/{stem}-{width}.{hashlib.sha256(encoded).hexdigest()[:8]}.jpg"
+            digest = hashlib.sha256(encoded).hexdigest()
+            name = f"{OUTPUT_DIR}/{stem}-{width}.{digest[:8]}.jpg"
             variants.append(Variant(name, width, height))
+            digests.append(digest)
             self._pending.append(Artifact("web", name, encoded, source=f"content/{path}"))
+        if facts_key is not None and self.fragments is not None:
+            self.fragments.put(
+                facts_key, (self._version, tuple(zip(variants, digests, strict=True)))
+            )
         return Picture(tuple(variants))
+
+    def _known(self, path: str, facts: object) -> Picture | None:
+        """The picture remembered for the source as it is now, its variants queued as kept,
+        when output/ still holds each of them (else None: make them again)."""
+        if self.ledger is None or not isinstance(facts, tuple) or facts[0] != self._version:
+            return None
+        made: tuple[tuple[Variant, str], ...] = facts[1]
+        if not all(self.ledger.holds(variant.path, digest) for variant, digest in made):
+            return None
+        source = f"content/{path}"
+        for variant, digest in made:
+            where = self.ledger.where(variant.path)
+            self._pending.append(Kept("web", variant.path, digest, where, source))
+        return Picture(tuple(variant for variant, _ in made))
 
     def _cache_file(self, key: str, width: int) -> Path:
         """Where the resized bytes for (source, width, tool version) are kept."""
@@ -171,8 +230,24 @@ def unreadable_image(owner: str, path: str, exc: BaseException | None = None) ->
     )
 
 
-def probe(root: Path, path: str) -> BaseException | None:
-    """None when Pillow can open the image's header, else the error."""
+def settled_signature(path: Path) -> Signature | None:
+    """The stat of a source image, or None when it is missing or changed too recently to trust."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if max(st.st_mtime_ns, st.st_ctime_ns) >= time.time_ns() - int(SETTLED_SECONDS * 1e9):
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def probe(root: Path, path: str, fragments: Fragments | None = None) -> BaseException | None:
+    """None when Pillow can open the image's header (or did, for this very file, in an earlier
+    build that remembered it in `fragments`), else the error."""
+    if fragments is not None:
+        signature = settled_signature(root / "content" / path)
+        if signature is not None and fragments.get(fragments.key(FACTS, path, signature)):
+            return None
     try:
         with Image.open(root / "content" / path) as image:
             image.size  # noqa: B018 - opening reads the header; this touches it
