@@ -76,11 +76,6 @@ def _resolved_text(path: Path) -> str:
     return str(path.resolve())
 
 
-def _resolve(path: Path) -> Path:
-    """`path.resolve()`, cheaply (see `_resolved_text`)."""
-    return Path(_resolved_text(path))
-
-
 def inside(path: Path, folder: Path) -> bool:
     """Whether `path`, resolved, is resolved `folder` or inside it."""
     return _within(_resolved_text(path), _real_folder(str(folder)))
@@ -106,27 +101,37 @@ def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None
 
 
 def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
-    """See resolve_content_path."""
+    """See resolve_content_path (by text: a rebuild checks every bulletin's own photo again)."""
     content_dir = _resolved_dir(config.root / "content")
+    content = str(content_dir)
     ref = ref.split("#")[0].split("?")[0]
     candidate = content_dir / ref.lstrip("/") if ref.startswith("/") else md_path.parent / ref
-    resolved = _resolve(candidate)
-    if resolved != content_dir and content_dir not in resolved.parents:
+    resolved = _resolved_text(candidate)
+    if resolved != content and not _below(resolved, content):
         if not ref.startswith("/"):
-            alt = _resolve(content_dir / ref)
-            if content_dir in alt.parents:
-                return alt
+            alt = _resolved_text(content_dir / ref)
+            if _below(alt, content):
+                return Path(alt)
         return None
-    if not resolved.exists() and not ref.startswith("/"):
-        alt = _resolve(content_dir / ref)
-        if content_dir in alt.parents:
-            if alt.exists():
-                return alt
-        elif alt.exists():
+    if not os.path.exists(resolved) and not ref.startswith("/"):
+        alt = _resolved_text(content_dir / ref)
+        if _below(alt, content):
+            if os.path.exists(alt):
+                return Path(alt)
+        elif os.path.exists(alt):
             # e.g. a symlink in content/images/ to a file elsewhere: say it is outside,
             # not "not found", so the editor knows the file exists but is refused.
             return None
-    return resolved
+    return Path(resolved)
+
+
+def _below(path: str, folder: str) -> bool:
+    """Whether resolved `path` is inside resolved `folder` (not the folder itself), as
+    `Path(folder) in Path(path).parents`: by text when it can tell, else by pathlib."""
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    if path.startswith(prefix) and len(path) > len(prefix):
+        return True
+    return Path(folder) in Path(path).parents
 
 
 def _image(

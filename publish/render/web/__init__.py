@@ -27,7 +27,14 @@ from publish.model import Artifact, Kept, Site
 from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
-from publish.render.web.images import Picture, Pictures, probe, unreadable_image
+from publish.render.web.images import (
+    Made,
+    Picture,
+    Pictures,
+    facts_shelf,
+    probe,
+    unreadable_image,
+)
 from publish.render.web.pages import PageJob, Views, output_path
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
@@ -130,9 +137,9 @@ def _image_problems(site: Site) -> list[Problem]:
             )
         else:
             uses.setdefault((default, "site.toml"))
-    fragments = Fragments(site.config.root)
+    facts = facts_shelf(Fragments(site.config.root), site.config.web.image_widths)
     errors = {
-        path: probe(site.config.root, path, fragments) for path in dict.fromkeys(p for p, _ in uses)
+        path: probe(site.config.root, path, facts) for path in dict.fromkeys(p for p, _ in uses)
     }
     for path, owner in uses:
         if errors[path] is not None:
@@ -236,6 +243,8 @@ class _Page:
     """What a later build needs to reuse the page (none when pages are never reused)."""
     key: str = ""
     """The digest of the page's inputs the record is kept under."""
+    facts: dict[str, tuple[str, Made]] | None = None
+    """What became of the images a worker made (see Pictures.take_learned)."""
 
 
 def render(site: Site) -> Iterator[Artifact | Kept]:
@@ -291,7 +300,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         record = None
         if key:
             record = records.record(page, entry, pictures.take_used(), views.take_lookups())
-        return _Page([*pictures.drain(), page], entry, views.take_bodies(), record, key)
+        learned = pictures.take_learned()
+        return _Page([*pictures.drain(), page], entry, views.take_bodies(), record, key, learned)
 
     def every_page(jobs: list[PageJob]) -> Iterator[_Page]:
         """Each job's page in order: reuse is checked here, only the rest go to the workers
@@ -321,6 +331,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
 
     sitemap = []
     seen: set[str] = set()
+    learned: dict[str, tuple[str, Made]] = {}
     # Pages render in worker processes; each made its own image variants, so keep the first copy.
     for name in TEMPLATES:
         env.get_template(name)  # compiled once before the workers fork, not in each of them
@@ -333,6 +344,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
                     yield artifact
             if done.sitemap is not None:
                 sitemap.append(done.sitemap)
+            if done.facts:
+                learned.update(done.facts)
             views.keep_bodies(done.bodies)
         records.save()
     yield from (a for a in pictures.drain() if a.path not in seen)
@@ -340,6 +353,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     for path, data in site_feeds(views, fallback_updated=newest):
         yield from (a for a in pictures.drain() if a.path not in seen)
         yield Artifact("web", output_path(path), data)
+    pictures.save_facts(learned)
     yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
     yield Artifact.text("web", "robots.txt", robots_txt(config))
     yield from assets.artifacts()

@@ -5,8 +5,8 @@ GPS data dropped by the re-encode) under `anh/<name>-<width>.<hash8>.jpg`. Resiz
 cached in `<root>/.cache/images/`, keyed on the source bytes, the width and the tool version;
 the cache is safe to delete.
 
-What became of each source is also remembered (in the fragment cache) under its stat, as git's
-index does: a rebuild whose source still has that size, mtime, ctime and inode, and whose
+What became of each source is also remembered (on a Shelf in the fragment cache) under its
+stat, as git's index does: a rebuild whose source still has that size, mtime, ctime and inode, and whose
 output/ still holds the variants (the ledger), neither reads nor hashes the image again. A site
 with a photo per bulletin otherwise read and hashed every photo and every variant on each
 rebuild (10,000 bulletins: 0.9 GB, 3.6 s and 390 MB more memory after a one-line edit).
@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from publish.cache import Fragments
+from publish.cache import Fragments, Shelf
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Kept, by_constructor
@@ -46,7 +46,11 @@ SETTLED_SECONDS = 1.0
 """A source changed this recently may change again within one timestamp tick with the same stat
 (git's "racy" case): what became of it is not remembered."""
 FACTS = "picture-facts"
-"""Fragment kind of what became of one source image, under its path and stat."""
+"""Shelf of what became of each source image, by path, under its stat."""
+FACTS_SHARDS = 16
+
+Made = tuple[tuple["Variant", str], ...]
+"""The variants a source became, each with the sha256 of its bytes."""
 
 Signature = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of a source image."""
@@ -102,7 +106,9 @@ class Pictures:
         self.url = url
         self.fragments = fragments
         self.ledger = ledger
-        self._version = f"{TOOL_VERSION}:{self.widths}"
+        self.facts = None if fragments is None else facts_shelf(fragments, self.widths)
+        self.learned: dict[str, tuple[str, Made]] = {}
+        """What became of each source this process used: (its stat, its variants)."""
         self._made: dict[str, Picture] = {}
         self._pending: list[Artifact | Kept] = []
 
@@ -126,12 +132,12 @@ class Pictures:
         else resized (or taken from the cache) to every width it can fill."""
         source = self.content / path
         signature = settled_signature(source)
-        facts_key = None
-        if signature is not None and self.fragments is not None:
-            facts_key = self.fragments.key(FACTS, path, signature)
-            known = self._known(path, self.fragments.get(facts_key))
-            if known is not None:
-                return known
+        stat = repr(signature)
+        if signature is not None and self.facts is not None:
+            made = self.facts.get(path, stat)
+            if isinstance(made, tuple) and self._in_output(made):
+                self.learned[path] = (stat, made)
+                return self._kept(path, made)
         data = source.read_bytes()
         try:
             with Image.open(io.BytesIO(data)) as opened:
@@ -155,25 +161,36 @@ class Pictures:
             variants.append(Variant(name, width, height))
             digests.append(digest)
             self._pending.append(Artifact("web", name, encoded, source=f"content/{path}"))
-        if facts_key is not None and self.fragments is not None:
-            self.fragments.put(
-                facts_key, (self._version, tuple(zip(variants, digests, strict=True)))
-            )
+        if signature is not None:
+            self.learned[path] = (stat, tuple(zip(variants, digests, strict=True)))
         return Picture(tuple(variants))
 
-    def _known(self, path: str, facts: object) -> Picture | None:
-        """The picture remembered for the source as it is now, its variants queued as kept,
-        when output/ still holds each of them (else None: make them again)."""
-        if self.ledger is None or not isinstance(facts, tuple) or facts[0] != self._version:
-            return None
-        made: tuple[tuple[Variant, str], ...] = facts[1]
-        if not all(self.ledger.holds(variant.path, digest) for variant, digest in made):
-            return None
+    def _in_output(self, made: Made) -> bool:
+        """Whether output/ still holds every variant with its bytes (the ledger says so)."""
+        ledger = self.ledger
+        return ledger is not None and all(ledger.holds(v.path, digest) for v, digest in made)
+
+    def _kept(self, path: str, made: Made) -> Picture:
+        """The picture of variants found in output/, queued as kept (their bytes unread)."""
         source = f"content/{path}"
+        where = self.ledger.where if self.ledger is not None else str
         for variant, digest in made:
-            where = self.ledger.where(variant.path)
-            self._pending.append(Kept("web", variant.path, digest, where, source))
+            self._pending.append(Kept("web", variant.path, digest, where(variant.path), source))
         return Picture(tuple(variant for variant, _ in made))
+
+    def take_learned(self) -> dict[str, tuple[str, Made]]:
+        """What became of the sources used since the last call (a worker sends it back)."""
+        learned, self.learned = self.learned, {}
+        return learned
+
+    def save_facts(self, learned: dict[str, tuple[str, Made]]) -> None:
+        """Remember `learned` and this process's own for the next build; sources no longer
+        used are forgotten."""
+        if self.facts is None:
+            return
+        for path, (stat, made) in {**learned, **self.learned}.items():
+            self.facts.keep(path, stat, made)
+        self.facts.save()
 
     def _cache_file(self, key: str, width: int) -> Path:
         """Where the resized bytes for (source, width, tool version) are kept."""
@@ -241,12 +258,17 @@ def settled_signature(path: Path) -> Signature | None:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def probe(root: Path, path: str, fragments: Fragments | None = None) -> BaseException | None:
+def facts_shelf(fragments: Fragments, widths: tuple[int, ...]) -> Shelf:
+    """The shelf of what became of each source image at these widths."""
+    return Shelf(fragments, f"{FACTS}:{TOOL_VERSION}:{sorted(set(widths))}", shards=FACTS_SHARDS)
+
+
+def probe(root: Path, path: str, facts: Shelf | None = None) -> BaseException | None:
     """None when Pillow can open the image's header (or did, for this very file, in an earlier
-    build that remembered it in `fragments`), else the error."""
-    if fragments is not None:
+    build: it is on the `facts` shelf), else the error."""
+    if facts is not None:
         signature = settled_signature(root / "content" / path)
-        if signature is not None and fragments.get(fragments.key(FACTS, path, signature)):
+        if signature is not None and facts.get(path, repr(signature)) is not None:
             return None
     try:
         with Image.open(root / "content" / path) as image:
