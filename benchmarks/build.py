@@ -162,14 +162,15 @@ def changed(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]
     return sum(1 for k in keys if before.get(k) != after.get(k))
 
 
-def corpus(work: Path, n: int, layout: str) -> Path:
+def corpus(work: Path, n: int, layout: str, photos: bool = False) -> Path:
     """The generated corpus for n bulletins in a layout (made once, then reused)."""
-    target = work / f"{layout}-{n}"
+    target = work / f"{layout}-{n}{'-photos' if photos else ''}"
     marker = target / ".complete"
     if not marker.exists():
         shutil.rmtree(target, ignore_errors=True)
         subprocess.run(
-            [sys.executable, str(HERE / "make_corpus.py"), str(target), str(n), "--layout", layout],
+            [sys.executable, str(HERE / "make_corpus.py"), str(target), str(n), "--layout", layout]
+            + (["--photos"] if photos else []),
             check=True,
             stdout=subprocess.DEVNULL,
         )
@@ -194,11 +195,13 @@ def publish_argv(root: Path, channels: str | None) -> list[str]:
     return argv + (["--channel", channels] if channels else [])
 
 
-def bench_publish(work: Path, n: int, channels: str | None, verify: bool) -> list[Run]:
+def bench_publish(
+    work: Path, n: int, channels: str | None, verify: bool, photos: bool = False
+) -> list[Run]:
     """Cold, no-op and one-edit builds of our tool on n bulletins."""
     name = channels or "all"
-    source = corpus(work, n, "publish")
-    root = work / f"run-{n}-{name}"
+    source = corpus(work, n, "publish", photos)
+    root = work / f"run-{n}-{name}{'-photos' if photos else ''}"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(source, root)
     argv = publish_argv(root, channels)
@@ -452,14 +455,22 @@ def main() -> int:
     parser.add_argument(
         "--verify", action="store_true", help="compare the one-edit output with a clean build"
     )
+    parser.add_argument(
+        "--photos",
+        action="store_true",
+        help="our tool only: every cover is the bulletin's own photo (peers resize no images)",
+    )
     args = parser.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     compile_tool()
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    peers = [p for p in args.peers.split(",") if p]
+    peers = [p for p in args.peers.split(",") if p] if not args.photos else []
     print(f"Machine: {machine()}")
-    print(f"Work folder: {work} ({filesystem(work)})\n")
+    print(f"Work folder: {work} ({filesystem(work)})")
+    if args.photos:
+        print("Corpus: each cover is the bulletin's own photo (3 in 4 bulletins); no peers")
+    print()
     print(
         "| bulletins | build | wall s | bulletins/s | peak MB (tree RSS) | peak MB (tree PSS) "
         "| peak MB (largest process) | files changed |"
@@ -468,7 +479,8 @@ def main() -> int:
     for n in sizes:
         results: dict[str, Run] = {}
         for channels in args.channels.split(","):
-            for run in bench_publish(work, n, None if channels == "all" else channels, args.verify):
+            chosen = None if channels == "all" else channels
+            for run in bench_publish(work, n, chosen, args.verify, args.photos):
                 results[run.label] = run
                 print(row(run, n), flush=True)
         for name in peers:

@@ -3,6 +3,7 @@
 
 Usage:
     python benchmarks/make_corpus.py OUTDIR N [--seed S] [--layout publish|hugo|pelican|eleventy]
+                                     [--photos]
 
 The text model comes from /work/shared/bench/make_corpus.py (same vocabulary, same per-bulletin RNG
 seeded with (seed, i), so the corpus for N=1000 is the first 1000 bulletins of N=10000). The
@@ -696,8 +697,8 @@ def shorten(text, limit=SUMMARY_MAX):
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def publish_markdown(b):
-    """A bulletin with this project's front matter."""
+def publish_markdown(b, photos=False):
+    """A bulletin with this project's front matter (with `photos`, its cover is its own photo)."""
     fm = [
         "---",
         f'id: "bt-{b.i:05d}"',
@@ -710,17 +711,17 @@ def publish_markdown(b):
     ]
     if b.i % 4:
         fm += [
-            f"cover: images/ban-tin/{b.category}.jpg",
+            f"cover: {photo_path(b) if photos else f'images/ban-tin/{b.category}.jpg'}",
             f"cover_alt: {q(f'Ảnh minh họa: lực lượng Công an {b.prov} làm nhiệm vụ')}",
         ]
     fm += [f"approved_by: {q(APPROVERS[b.i % len(APPROVERS)])}", f"slug: {b.slug}", "---"]
     return "\n".join(fm) + "\n\n" + b.body
 
 
-def render(b, layout):
+def render(b, layout, photos=False):
     """The file text of bulletin `b` for a layout."""
     if layout == "publish":
-        return publish_markdown(b)
+        return publish_markdown(b, photos)
     date = b.date.isoformat()  # e.g. 2024-03-15T08:30:00+07:00
     if layout == "pelican":
         meta = [
@@ -773,6 +774,41 @@ def write_image(path, seed, color):
     image.save(path, "JPEG", quality=80)
 
 
+PHOTO_SIZE = (1280, 853)
+"""Own cover photos: as a unit's editor uploads them after shrinking a phone picture."""
+
+
+def photo_path(b):
+    """Where bulletin `b`'s own cover photo lives, relative to content/."""
+    return f"images/anh-bia/{b.slug}.jpg"
+
+
+def write_photo(job):
+    """One deterministic photo-like JPEG (PHOTO_SIZE, ~65 kB, distinct per bulletin)."""
+    from PIL import Image, ImageDraw
+
+    path, seed = job
+    r = random.Random(seed)
+    width, height = PHOTO_SIZE
+    image = Image.new("RGB", PHOTO_SIZE, tuple(r.randrange(256) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = r.randrange(width - 50), r.randrange(height - 50)
+        box = [x, y, x + r.randint(20, 400), y + r.randint(20, 300)]
+        draw.ellipse(box, fill=tuple(r.randrange(256) for _ in range(3)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", quality=85)
+
+
+def write_photos(outdir, bulletins):
+    """Every bulletin with a cover gets its own photo (made on every core)."""
+    from multiprocessing import Pool
+
+    jobs = [(Path(outdir) / "content" / photo_path(b), f"photo:{b.slug}") for b in bulletins]
+    with Pool() as pool:
+        pool.map(write_photo, jobs, chunksize=64)
+
+
 def write_project(outdir):
     """site.toml, pages and images of a `publish` project."""
     root = Path(outdir)
@@ -803,17 +839,28 @@ def main():
         "--layout", choices=["publish", "hugo", "pelican", "eleventy"], default="publish"
     )
     ap.add_argument("--seed", default="20250501")
+    ap.add_argument(
+        "--photos",
+        action="store_true",
+        help="publish layout: each cover is the bulletin's own photo (as units post them), "
+        "not one of a few shared images",
+    )
     a = ap.parse_args()
     if a.layout == "publish":
         write_project(a.outdir)
     words = 0
+    covered = []
     for i in range(1, a.n + 1):
         b = Bulletin(a.seed, i)
         path = target_path(a.outdir, a.layout, b.slug)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as f:
-            f.write(render(b, a.layout))
+            f.write(render(b, a.layout, a.photos))
         words += len(b.body.split())
+        if i % 4:
+            covered.append(b)
+    if a.photos and a.layout == "publish":
+        write_photos(a.outdir, covered)
     print(
         f"wrote {a.n} bulletins ({words} body words, {words / max(a.n, 1):.0f}/bulletin) "
         f"to {a.outdir} [layout={a.layout}]"
