@@ -324,9 +324,10 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         work = [partial(page, jobs[i], keys[i]) for i in todo]
         with contextlib.closing(run_jobs(work, after_chunk=views.fragments.flush)) as rendered:
             for i in range(len(jobs)):
-                done = kept.pop(i) if i in kept else next(rendered)
+                fresh = i not in kept
+                done = next(rendered) if fresh else kept.pop(i)
                 if done.record is not None:
-                    records.keep(done.key, done.record)
+                    records.keep(done.key, done.record, fresh=fresh)
                 yield done
 
     sitemap = []

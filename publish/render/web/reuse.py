@@ -64,6 +64,8 @@ class PageRecords:
         self.shelf = Shelf(fragments, f"web-pages:{shared}", shards=SHARDS)
         self._looks: dict[object, str] = {}
         """Each image's current look (repr of its Picture or ImageInfo), once per build."""
+        self._texts: dict[str, str] = {}
+        """One copy of each image path the records name (see `keep`)."""
 
     def _look(
         self, paths: tuple[str, ...], lookups: tuple[tuple[str, str], ...], owner: str
@@ -140,8 +142,17 @@ class PageRecords:
             images,
         )
 
-    def keep(self, key: str, record: PageRecord) -> None:
-        """Remember a page of this build."""
+    def keep(self, key: str, record: PageRecord, *, fresh: bool = False) -> None:
+        """Remember a page of this build; a `fresh` one (just rendered, maybe in a worker) has
+        its image paths replaced by the copies the other records hold."""
+        if fresh:
+            # Each page arrives from a worker with its own copies of the paths of the covers on
+            # it: with a photo per bulletin, 100,000 strings (~12 MB) for 7,500 paths.
+            texts = self._texts
+            record = record._replace(
+                pictures=tuple([texts.setdefault(p, p) for p in record.pictures]),
+                lookups=tuple([(s, texts.setdefault(src, src)) for s, src in record.lookups]),
+            )
         self.shelf.keep(key, "", record)
 
     def save(self) -> None:
