@@ -11,10 +11,12 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from publish.cache import file_sha256, write_file
+from publish.model import Kept
 
 __all__ = ["Entry", "Ledger", "scan", "stat_entry"]
 
@@ -73,6 +75,7 @@ class Ledger:
         """The ledger of output/<channel>/, stored under `cache` (keyed by the output's path)."""
         where = hashlib.sha256(str(output.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
         self.path = cache / "outputs" / f"{channel}-{where[:16]}.pickle"
+        self.channel = channel
         self.folder = output.resolve() / channel
         self._folder = str(self.folder)  # joined as text: a Path per file costs more than the stat
         self.entries: dict[str, Entry] = self._load()
@@ -95,6 +98,31 @@ class Ledger:
         except OSError:
             return False
         return (st.st_size, st.st_mtime_ns, st.st_ino) == entry[:3]
+
+    def confirm(self, rel: str, digest: str) -> Entry | None:
+        """The entry of output/<channel>/<rel> when its bytes are exactly those with `digest`,
+        read and hashed (for a file `holds` cannot vouch for: restored, copied, touched)."""
+        where = self.where(rel)
+        try:
+            st = os.stat(where, follow_symlinks=False)  # before reading: a later change shows
+            with open(where, "rb") as handle:
+                if hashlib.file_digest(handle, "sha256").hexdigest() != digest:
+                    return None
+        except OSError:
+            return None
+        return (st.st_size, st.st_mtime_ns, st.st_ino, digest) if stat.S_ISREG(st.st_mode) else None
+
+    def kept(
+        self, rel: str, digest: str, source: str | None = None, key: str | None = None
+    ) -> Kept | None:
+        """output/<channel>/<rel> as a Kept artifact when it holds exactly the bytes with
+        `digest`: on the ledger's word, else read and checked (then carrying its new entry)."""
+        verified = None
+        if not self.holds(rel, digest):
+            verified = self.confirm(rel, digest)
+            if verified is None:
+                return None
+        return Kept(self.channel, rel, digest, self.where(rel), source, key, verified)
 
     def where(self, rel: str) -> str:
         """The path of output/<channel>/<rel>, as text."""

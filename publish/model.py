@@ -229,6 +229,10 @@ class Kept:
     Path per reused page costs more than the rest of reusing it)."""
     source: str | None = None
     key: str | None = None
+    verified: tuple[int, int, int, str] | None = None
+    """(size, mtime_ns, inode, digest) of the file when the renderer read it to check its bytes,
+    because the ledger's entry no longer matched its stat (e.g. output/ restored from a CI
+    cache): the writer records this instead."""
 
     @property
     def data(self) -> bytes:

@@ -167,7 +167,8 @@ def _stage(
         and ledger is not None
         and os.fspath(artifact.origin) == os.path.join(folder.live_text, rel)
     ):
-        folder.kept[rel] = ledger.entries.get(rel)  # the renderer checked it against the ledger
+        # The renderer checked it against the ledger, or read it when the ledger could not tell.
+        folder.kept[rel] = artifact.verified or ledger.entries.get(rel)
         return
     old = folder.live / rel
     data = artifact.data

@@ -280,7 +280,6 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         )
     )
     shared = hashlib.sha256(shared.encode("utf-8", "surrogatepass")).hexdigest()
-    published = config.root / "output" / "web"
 
     records = PageRecords(views.fragments, shared, views, pictures)
 
@@ -317,7 +316,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             keys = [views.fragments.key("web-page", shared, job.inputs()) for job in jobs]
         kept: dict[int, _Page] = {}
         for i, key in enumerate(keys):
-            if key and (found := records.reuse(key, ledger, published)) is not None:
+            if key and (found := records.reuse(key, ledger)) is not None:
                 artifact, record = found
                 kept[i] = _Page([*pictures.drain(), artifact], record.sitemap, {}, record, key)
         todo = [i for i in range(len(jobs)) if i not in kept]

@@ -135,9 +135,12 @@ class Pictures:
         stat = repr(signature)
         if signature is not None and self.facts is not None:
             made = self.facts.get(path, stat)
-            if isinstance(made, tuple) and self._in_output(made):
-                self.learned[path] = (stat, made)
-                return self._kept(path, made)
+            if isinstance(made, tuple):
+                found = [self._in_output(v.path, digest, path) for v, digest in made]
+                if all(found):
+                    self._pending.extend(found)  # type: ignore[arg-type]
+                    self.learned[path] = (stat, made)
+                    return Picture(tuple(variant for variant, _ in made))
         data = source.read_bytes()
         try:
             with Image.open(io.BytesIO(data)) as opened:
@@ -160,23 +163,18 @@ class Pictures:
             name = f"{OUTPUT_DIR}/{stem}-{width}.{digest[:8]}.jpg"
             variants.append(Variant(name, width, height))
             digests.append(digest)
-            self._pending.append(Artifact("web", name, encoded, source=f"content/{path}"))
+            self._pending.append(
+                self._in_output(name, digest, path)
+                or Artifact("web", name, encoded, source=f"content/{path}")
+            )
         if signature is not None:
             self.learned[path] = (stat, tuple(zip(variants, digests, strict=True)))
         return Picture(tuple(variants))
 
-    def _in_output(self, made: Made) -> bool:
-        """Whether output/ still holds every variant with its bytes (the ledger says so)."""
-        ledger = self.ledger
-        return ledger is not None and all(ledger.holds(v.path, digest) for v, digest in made)
-
-    def _kept(self, path: str, made: Made) -> Picture:
-        """The picture of variants found in output/, queued as kept (their bytes unread)."""
-        source = f"content/{path}"
-        where = self.ledger.where if self.ledger is not None else str
-        for variant, digest in made:
-            self._pending.append(Kept("web", variant.path, digest, where(variant.path), source))
-        return Picture(tuple(variant for variant, _ in made))
+    def _in_output(self, rel: str, digest: str, path: str) -> Kept | None:
+        """Variant `rel` of content/`path` as kept when output/ holds exactly its bytes (a
+        rebuild then holds no image bytes in memory, also when output/ came from a CI cache)."""
+        return None if self.ledger is None else self.ledger.kept(rel, digest, f"content/{path}")
 
     def take_learned(self) -> dict[str, tuple[str, Made]]:
         """What became of the sources used since the last call (a worker sends it back)."""
