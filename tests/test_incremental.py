@@ -418,14 +418,18 @@ def test_output_restored_from_a_ci_cache_is_reused_not_held_in_memory(tmp_path, 
     edited.write_text(edited.read_text("utf-8") + "\nĐã cập nhật thêm.\n", "utf-8")
     before = tree(ci / "output")
     held: list[str] = []
+    others: list[str] = []
 
     def build_and_write() -> None:
         result = build(config_module.load(ci), channels=CHANNELS, now=NOW)
 
         def spy(artifacts):
             for artifact in artifacts:
-                if artifact.channel == "web" and not hasattr(artifact, "origin"):
-                    held.append(artifact.path)
+                if not hasattr(artifact, "origin"):
+                    if artifact.channel == "web":
+                        held.append(artifact.path)
+                    else:
+                        others.append(f"{artifact.channel}/{artifact.path}")
                 yield artifact
 
         write(spy(result.artifacts), ci / "output", CHANNELS, cache=ci / ".cache")
@@ -436,6 +440,9 @@ def test_output_restored_from_a_ci_cache_is_reused_not_held_in_memory(tmp_path, 
     rendered = {"web/" + p for p in held}
     assert 0 < len(rendered & set(pages)) < len(pages) / 2, held
     assert not [p for p in held if p.startswith("anh/")]  # image variants: checked, not held
+    for channel in ("zalo", "radio"):  # the edited bulletin's files only
+        made = [p for p in others if p.startswith(channel + "/")]
+        assert len(made) < len([p for p in after if p.startswith(channel + "/")]) / 2, made
     assert all(after[p][1:] == before[p][1:] for p in pages if p not in rendered)
     clean = clean_build(ci, tmp_path / "sach")
     assert {p: v[0] for p, v in after.items()} == {p: v[0] for p, v in clean.items()}

@@ -62,18 +62,21 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     shelf = Shelf(fragments, EPISODE_SHELF)
     ledger = Ledger(root / ".cache", root / "output", CHANNEL)
     versions = [episode_version(e, assembly.versions) for e in assembly.episodes]
-    kept: dict[int, tuple[tuple[str, str, str, str], ...]] = {}
+    kept: dict[int, tuple[tuple[tuple[str, str, str, str], ...], list[Kept]]] = {}
     for i, episode in enumerate(assembly.episodes):
         last = shelf.get(episode.week, versions[i]) if versions[i] is not None else None
-        if isinstance(last, tuple) and all(ledger.holds(f[0], f[1]) for f in last):
-            kept[i] = last
+        if isinstance(last, tuple):
+            # On the ledger's word, or read and checked (output/ restored from a CI cache).
+            found = [k for file in last if (k := ledger.kept(*file)) is not None]
+            if len(found) == len(last):
+                kept[i] = (last, found)
     todo = [e for i, e in enumerate(assembly.episodes) if i not in kept]
     made = _made_episodes(todo, config)
     for i, episode in enumerate(assembly.episodes):
         if i in kept:
-            for path, digest, source, key in kept[i]:
-                yield Kept(CHANNEL, path, digest, ledger.where(path), source, key)
-            shelf.keep(episode.week, versions[i], kept[i])
+            files_kept, found = kept[i]
+            yield from found
+            shelf.keep(episode.week, versions[i], files_kept)
             continue
         files = []
         for artifact in next(made):

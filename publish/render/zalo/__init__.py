@@ -58,12 +58,11 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         path = payload_path(bulletin)
         if (
             isinstance(last, tuple)
-            and ledger.holds(path, last[1])
             and same_images(bulletin, site, images, last[0])
+            # On the ledger's word, or read and checked (output/ restored from a CI cache).
+            and (found := ledger.kept(path, last[1], bulletin.source, bulletin.key)) is not None
         ):
-            kept[i] = Kept(
-                CHANNEL, path, last[1], ledger.where(path), bulletin.source, bulletin.key
-            )
+            kept[i] = found
             shelf.keep(bulletin.source, versions[i], last)
     misses = [i for i in range(len(bulletins)) if i not in kept]
     made = iter(run_jobs([partial(_payload, bulletins[i], site, images) for i in misses]))
