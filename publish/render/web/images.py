@@ -6,10 +6,10 @@ cached in `<root>/.cache/images/`, keyed on the source bytes, the width and the 
 the cache is safe to delete.
 
 What became of each source is also remembered (on a Shelf in the fragment cache) under its
-stat, as git's index does: a rebuild whose source still has that size, mtime, ctime and inode, and whose
-output/ still holds the variants (the ledger), neither reads nor hashes the image again. A site
-with a photo per bulletin otherwise read and hashed every photo and every variant on each
-rebuild (10,000 bulletins: 0.9 GB, 3.6 s and 390 MB more memory after a one-line edit).
+stat, as git's index does: a rebuild whose source still has that size, mtime, ctime and inode,
+and whose output/ still holds the variants (the ledger), neither reads nor hashes the image
+again. A site with a photo per bulletin otherwise read and hashed every photo and every variant
+on each rebuild (10,000 bulletins: 0.9 GB, 3.6 s and 390 MB more memory after a one-line edit).
 """
 
 from __future__ import annotations
@@ -136,9 +136,9 @@ class Pictures:
         if signature is not None and self.facts is not None:
             made = self.facts.get(path, stat)
             if isinstance(made, tuple):
-                found = [self._in_output(v.path, digest, path) for v, digest in made]
-                if all(found):
-                    self._pending.extend(found)  # type: ignore[arg-type]
+                found = [k for v, d in made if (k := self._in_output(v.path, d, path)) is not None]
+                if len(found) == len(made):
+                    self._pending.extend(found)
                     self.learned[path] = (stat, made)
                     return Picture(tuple(variant for variant, _ in made))
         data = source.read_bytes()
