@@ -13,8 +13,9 @@ __all__ = ["WEEKDAYS", "fold", "nfc", "slugify", "vn_date", "vn_datetime", "vn_m
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]+")
-"""The combining marks of decomposed Vietnamese letters (tones, breve, circumflex, horn)."""
+VIETNAMESE_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+"""The combining marks of decomposed Vietnamese letters (tones, breve, circumflex, horn): the
+block of combining diacritics, less U+034F (grapheme joiner), which is not a combining mark."""
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
