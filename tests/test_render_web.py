@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -315,6 +316,33 @@ def test_an_image_replaced_or_a_variant_deleted_is_made_again(
     assert variant.is_file()
     shutil.rmtree(tmp_path / "sach")
     _same_as_a_clean_build(root, tmp_path)
+
+
+def test_a_first_build_passes_image_variants_on_as_files_not_bytes(tmp_path: Path) -> None:
+    """Variants are made (in worker processes) into .cache/images/; what reaches the writer
+    refers to those files: a list page's chunk of cards carried ~6 MB of photos through the
+    pipes, several chunks at once, and the main process kept that high-water mark."""
+    from publish.pipeline import build
+    from publish.writer import write
+
+    root = copy_site(tmp_path)
+    result = build(config_module.load(root), channels=("web",), now=NOW)
+    variants = []
+
+    def spy(artifacts):  # type: ignore[no-untyped-def]
+        for artifact in artifacts:
+            if artifact.path.startswith("anh/"):
+                variants.append(artifact)
+            yield artifact
+
+    write(spy(result.artifacts), root / "output", ("web",), cache=root / ".cache")
+    assert variants and all(".cache" in str(getattr(v, "origin", "")) for v in variants)
+    for variant in variants:
+        written = (root / "output" / "web" / variant.path).read_bytes()
+        assert written == Path(variant.origin).read_bytes()
+        assert hashlib.sha256(written).hexdigest() == variant.digest
+        with Image.open(root / "output" / "web" / variant.path) as image:
+            assert image.format == "JPEG"
 
 
 def test_check_names_an_unreadable_image(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ stat, as git's index does: a rebuild whose source still has that size, mtime, ct
 and whose output/ still holds the variants (the ledger), neither reads nor hashes the image
 again. A site with a photo per bulletin otherwise read and hashed every photo and every variant
 on each rebuild (10,000 bulletins: 0.9 GB, 3.6 s and 390 MB more memory after a one-line edit).
+A variant made (or found) in the cache goes to the writer as a reference to that file, not as
+bytes through a worker's pipe (a deleted .cache/ during a build then fails the write cleanly).
 """
 
 from __future__ import annotations
@@ -165,6 +167,7 @@ class Pictures:
             digests.append(digest)
             self._pending.append(
                 self._in_output(name, digest, path)
+                or self._in_cache(key, width, name, digest, path)
                 or Artifact("web", name, encoded, source=f"content/{path}")
             )
         if signature is not None:
@@ -175,6 +178,14 @@ class Pictures:
         """Variant `rel` of content/`path` as kept when output/ holds exactly its bytes (a
         rebuild then holds no image bytes in memory, also when output/ came from a CI cache)."""
         return None if self.ledger is None else self.ledger.kept(rel, digest, f"content/{path}")
+
+    def _in_cache(self, key: str, width: int, rel: str, digest: str, path: str) -> Kept | None:
+        """Variant `rel` as a reference to its file in .cache/images/ (the bytes stay on disk,
+        never cross a pipe from a worker or wait in memory for the writer)."""
+        where = self._cache_file(key, width)
+        if not os.path.isfile(where):
+            return None
+        return Kept("web", rel, digest, str(where), f"content/{path}")
 
     def take_learned(self) -> dict[str, tuple[str, Made]]:
         """What became of the sources used since the last call (a worker sends it back)."""
