@@ -107,7 +107,7 @@ def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | Non
     ref = ref.split("#")[0].split("?")[0]
     candidate = content_dir / ref.lstrip("/") if ref.startswith("/") else md_path.parent / ref
     resolved = _resolved_text(candidate)
-    if resolved != content and not _below(resolved, content):
+    if not _within(resolved, content):
         if not ref.startswith("/"):
             alt = _resolved_text(content_dir / ref)
             if _below(alt, content):

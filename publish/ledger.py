@@ -105,12 +105,11 @@ class Ledger:
         where = self.where(rel)
         try:
             st = os.stat(where, follow_symlinks=False)  # before reading: a later change shows
-            with open(where, "rb") as handle:
-                if hashlib.file_digest(handle, "sha256").hexdigest() != digest:
-                    return None
         except OSError:
             return None
-        return (st.st_size, st.st_mtime_ns, st.st_ino, digest) if stat.S_ISREG(st.st_mode) else None
+        if not stat.S_ISREG(st.st_mode) or file_sha256(where) != digest:
+            return None
+        return (st.st_size, st.st_mtime_ns, st.st_ino, digest)
 
     def kept(
         self, rel: str, digest: str, source: str | None = None, key: str | None = None
