@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from publish.cache import read_file
+from publish.cache import file_sha256, read_file
 from publish.errors import ContentError, Problem, PublishError
 from publish.ledger import Entry, Ledger, file_names, stat_entry
 from publish.model import Artifact, Kept
@@ -62,6 +62,8 @@ class _Channel:
     live: Path
     staging: Path
     ledger: Ledger | None
+    mode: int
+    """Permissions of a file written here (as the umask makes them)."""
     kept: dict[str, Entry | None] = field(default_factory=dict)
     """Unchanged files → their ledger entry (None when it must be taken again)."""
     fresh: dict[str, str] = field(default_factory=dict)
@@ -87,6 +89,7 @@ def write(
     compared with the previous output every time).
     """
     report = WriteReport()
+    mode = 0o666 & ~_umask()
     try:
         output.mkdir(parents=True, exist_ok=True)
         folders = {
@@ -94,6 +97,7 @@ def write(
                 (output / c).resolve(),
                 Path(tempfile.mkdtemp(prefix=f".{c}.staging-", dir=output)),
                 Ledger(cache, output, c) if cache is not None else None,
+                mode,
             )
             for c in channels
         }
@@ -127,6 +131,13 @@ def write(
         for channel in [c for c, n in counts.items() if not n]:
             del counts[channel]
     return report
+
+
+def _umask() -> int:
+    """The process's umask (read back by setting it: no thread is writing files yet)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _checked(path: str) -> str:
@@ -171,22 +182,51 @@ def _stage(
         folder.kept[rel] = artifact.verified or ledger.entries.get(rel)
         return
     old = folder.live / rel
-    data = artifact.data
-    digest = hashlib.sha256(data).hexdigest()
+    if isinstance(artifact, Kept):
+        # A file kept elsewhere (a variant in .cache/images/): its digest was taken from its
+        # bytes in this build; it is linked into place, not read and copied.
+        data = None
+        digest = artifact.digest
+        size = os.stat(artifact.origin).st_size
+    else:
+        data = artifact.data
+        digest = hashlib.sha256(data).hexdigest()
+        size = len(data)
     try:
         st = os.stat(old, follow_symlinks=False)
     except OSError:
         st = None
-    if st is not None and stat.S_ISREG(st.st_mode) and st.st_size == len(data):
+    if st is not None and stat.S_ISREG(st.st_mode) and st.st_size == size:
         recorded = ledger.digest_if_unchanged(rel, st) if ledger is not None else None
-        if recorded == digest or (recorded is None and read_file(old) == data):
+        if recorded == digest or (
+            recorded is None
+            and (read_file(old) == data if data is not None else file_sha256(old) == digest)
+        ):
             folder.kept[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
             return
     target = folder.staging / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    if data is not None or not _linked(artifact.origin, target, folder.mode):
+        target.write_bytes(artifact.data if data is None else data)
     folder.fresh[rel] = digest
     folder.created += st is None
+
+
+def _linked(origin: str | os.PathLike[str], target: Path, mode: int) -> bool:
+    """Hard-link `origin` at `target`, readable as a written file would be; False when the
+    filesystem cannot (another device, no hard links), so the caller copies instead.
+
+    The variants in .cache/images/ would otherwise be a second copy of output/web/anh/ on disk
+    and in the CI cache that carries both (a photo per bulletin: ~400 MB at 10,000). Neither
+    side is ever changed in place (both are replaced by rename), so sharing is safe.
+    """
+    try:
+        if stat.S_IMODE(os.stat(origin).st_mode) != mode:
+            os.chmod(origin, mode)  # cache files are made private (mkstemp); output is not
+        os.link(origin, target)
+    except OSError:
+        return False
+    return True
 
 
 def _commit(folder: _Channel) -> int:

@@ -345,6 +345,60 @@ def test_a_first_build_passes_image_variants_on_as_files_not_bytes(tmp_path: Pat
             assert image.format == "JPEG"
 
 
+def _variants_of(root: Path) -> dict[str, Path]:
+    """Each variant in output/web/anh/ → its file in .cache/images/ (by bytes)."""
+    cached = {p.read_bytes(): p for p in (root / ".cache" / "images").glob("*.jpg")}
+    return {p.name: cached[p.read_bytes()] for p in (root / "output" / "web" / "anh").glob("*.jpg")}
+
+
+def test_image_variants_are_stored_once_on_disk_and_readable_by_a_web_server(
+    tmp_path: Path,
+) -> None:
+    """output/web/anh/ and .cache/images/ share each variant's file (the CI cache carries both;
+    a photo per bulletin doubled ~400 MB); output stays readable by others, and deleting the
+    cache or output/ leaves the other side whole."""
+    root = copy_site(tmp_path)
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+    pairs = _variants_of(root)
+    assert pairs
+    expected_mode = 0o666 & ~_current_umask()
+    for name, cached in pairs.items():
+        out = root / "output" / "web" / "anh" / name
+        assert out.stat().st_ino == cached.stat().st_ino, name
+        assert out.stat().st_mode & 0o777 == expected_mode
+    before = {name: (root / "output/web/anh" / name).read_bytes() for name in pairs}
+    shutil.rmtree(root / ".cache")
+    assert {n: (root / "output/web/anh" / n).read_bytes() for n in before} == before
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+    assert {p.name: p.read_bytes() for p in (root / "output/web/anh").glob("*.jpg")} == before
+
+
+def test_image_variants_are_copied_where_hard_links_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Output on another device than .cache/ (or a filesystem without hard links): copies."""
+    root = copy_site(tmp_path)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", refuse)
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+    pairs = _variants_of(root)
+    assert pairs
+    for name, cached in pairs.items():
+        out = root / "output" / "web" / "anh" / name
+        assert out.stat().st_ino != cached.stat().st_ino
+        assert out.read_bytes() == cached.read_bytes()
+
+
+def _current_umask() -> int:
+    """The test process's umask."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def test_check_names_an_unreadable_image(tmp_path: Path) -> None:
     root = copy_site(tmp_path)
     (root / "content/images/canh-bao.jpg").write_bytes(b"not an image")
