@@ -318,6 +318,62 @@ def test_an_image_replaced_or_a_variant_deleted_is_made_again(
     _same_as_a_clean_build(root, tmp_path)
 
 
+def test_a_fresh_checkout_hashes_each_image_but_neither_decodes_nor_reads_its_variants(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI: a fresh clone with .cache/ and output/ restored gives every photo a new stat; what
+    became of its bytes is still known, so it is not decoded nor its cached variants read."""
+    first = copy_site(tmp_path / "run1")
+    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
+    _cli_build(first)
+    root = tmp_path / "run2" / "site"
+    shutil.copytree(first, root)  # new inodes and ctimes, as a checkout plus a restored cache
+    _edit_a_bulletin(root)
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an image whose bytes an earlier build saw was decoded again")
+
+    monkeypatch.setattr(images_module, "_upright_size", refuse)
+    monkeypatch.setattr(images_module.Pictures, "_cached", refuse)
+    _cli_build(root)
+    monkeypatch.undo()
+    _same_as_a_clean_build(root, tmp_path)
+
+
+def test_the_image_cache_keeps_only_what_the_last_build_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A replaced photo, a bulletin removed with its photo, or a new Pillow (a new TOOL_VERSION
+    in every name) would otherwise leave their variants in .cache/images/ for good."""
+    root = copy_site(tmp_path)
+    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
+    _cli_build(root)
+    cache = root / ".cache" / "images"
+    stale = cache / f"{'0' * 32}-480-1-pillow9.0.0.jpg"
+    stale.write_bytes(b"a variant made by an older tool")
+    cover = root / "content" / "images" / "canh-bao.jpg"
+    with Image.open(cover) as image:
+        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(tmp_path / "moi.jpg", "JPEG")
+    os.replace(tmp_path / "moi.jpg", cover)
+    before = set(os.listdir(cache))
+    _cli_build(root)
+    after = set(os.listdir(cache))
+    assert stale.name not in after
+    assert before - after, "the replaced photo's variants were not dropped"
+    outputs = {p.stat().st_ino for p in (root / "output" / "web" / "anh").glob("*.jpg")}
+    assert {(cache / name).stat().st_ino for name in after} == outputs
+    _edit_a_bulletin(root)
+    shutil.rmtree(root / "output")
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a variant the last build used was pruned from the cache")
+
+    monkeypatch.setattr(images_module.Pictures, "_resize", refuse)
+    _cli_build(root)  # every variant comes from the cache again
+    monkeypatch.undo()
+    _same_as_a_clean_build(root, tmp_path)
+
+
 def test_a_first_build_passes_image_variants_on_as_files_not_bytes(tmp_path: Path) -> None:
     """Variants are made (in worker processes) into .cache/images/; what reaches the writer
     refers to those files: a list page's chunk of cards carried ~6 MB of photos through the

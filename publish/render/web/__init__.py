@@ -28,7 +28,7 @@ from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
 from publish.render.web.images import (
-    Made,
+    Learned,
     Picture,
     Pictures,
     facts_shelf,
@@ -243,7 +243,7 @@ class _Page:
     """What a later build needs to reuse the page (none when pages are never reused)."""
     key: str = ""
     """The digest of the page's inputs the record is kept under."""
-    facts: dict[str, tuple[str, Made]] | None = None
+    facts: dict[str, Learned] | None = None
     """What became of the images a worker made (see Pictures.take_learned)."""
 
 
@@ -331,7 +331,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
 
     sitemap = []
     seen: set[str] = set()
-    learned: dict[str, tuple[str, Made]] = {}
+    learned: dict[str, Learned] = {}
     # Pages render in worker processes; each made its own image variants, so keep the first copy.
     for name in TEMPLATES:
         env.get_template(name)  # compiled once before the workers fork, not in each of them

@@ -10,12 +10,17 @@ stat, as git's index does: a rebuild whose source still has that size, mtime, ct
 and whose output/ still holds the variants (the ledger), neither reads nor hashes the image
 again. A site with a photo per bulletin otherwise read and hashed every photo and every variant
 on each rebuild (10,000 bulletins: 0.9 GB, 3.6 s and 390 MB more memory after a one-line edit).
+It is remembered under the source's digest too: a fresh checkout (CI) has new stats, and then
+each photo is read and hashed once, but not opened with Pillow nor its variants read again.
+After a build, `.cache/images/` keeps only the variants that build used (a new Pillow, other
+widths or replaced photos would otherwise leave every old variant there for good).
 A variant made (or found) in the cache goes to the writer as a reference to that file, not as
 bytes through a worker's pipe (a deleted .cache/ during a build then fails the write cleanly).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -48,11 +53,16 @@ SETTLED_SECONDS = 1.0
 """A source changed this recently may change again within one timestamp tick with the same stat
 (git's "racy" case): what became of it is not remembered."""
 FACTS = "picture-facts"
-"""Shelf of what became of each source image, by path, under its stat."""
+"""Shelf of what became of each source image: by path, under its stat, the key of its bytes;
+by that key (and the stem), its variants."""
 FACTS_SHARDS = 16
 
 Made = tuple[tuple["Variant", str], ...]
 """The variants a source became, each with the sha256 of its bytes."""
+
+Learned = tuple[str | None, str, str, Made]
+"""What became of one source: its stat (None: changed too recently to remember by stat), the
+key of its bytes, the stem its variants are named after, and its variants."""
 
 Signature = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of a source image."""
@@ -109,8 +119,8 @@ class Pictures:
         self.fragments = fragments
         self.ledger = ledger
         self.facts = None if fragments is None else facts_shelf(fragments, self.widths)
-        self.learned: dict[str, tuple[str, Made]] = {}
-        """What became of each source this process used: (its stat, its variants)."""
+        self.learned: dict[str, Learned] = {}
+        """What became of each source this process used."""
         self._made: dict[str, Picture] = {}
         self._pending: list[Artifact | Kept] = []
 
@@ -135,22 +145,20 @@ class Pictures:
         source = self.content / path
         signature = settled_signature(source)
         stat = repr(signature)
+        stem = slugify(PurePosixPath(path).stem)
         if signature is not None and self.facts is not None:
-            made = self.facts.get(path, stat)
-            if isinstance(made, tuple):
-                found = [k for v, d in made if (k := self._in_output(v.path, d, path)) is not None]
-                if len(found) == len(made):
-                    self._pending.extend(found)
-                    self.learned[path] = (stat, made)
-                    return Picture(tuple(variant for variant, _ in made))
+            known = self.facts.get(path, stat)
+            if isinstance(known, str) and (found := self._reuse(path, known, stem, stat)):
+                return found
         data = source.read_bytes()
+        key = hashlib.sha256(data).hexdigest()[:32]
+        if found := self._reuse(path, key, stem, stat if signature is not None else None):
+            return found
         try:
             with Image.open(io.BytesIO(data)) as opened:
                 original = _upright_size(opened)
         except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
             raise PublishError(unreadable_image(owner, path, exc).render()) from None
-        stem = slugify(PurePosixPath(path).stem)
-        key = hashlib.sha256(data).hexdigest()[:32]
         widths = [w for w in self.widths if w < original[0]]
         if not widths or self.widths[-1] >= original[0]:
             widths.append(original[0])  # as wide as the source allows, never upscaled
@@ -170,9 +178,22 @@ class Pictures:
                 or self._in_cache(key, width, name, digest, path)
                 or Artifact("web", name, encoded, source=f"content/{path}")
             )
-        if signature is not None:
-            self.learned[path] = (stat, tuple(zip(variants, digests, strict=True)))
+        made = tuple(zip(variants, digests, strict=True))
+        self.learned[path] = (stat if signature is not None else None, key, stem, made)
         return Picture(tuple(variants))
+
+    def _reuse(self, path: str, key: str, stem: str, stat: str | None) -> Picture | None:
+        """The picture an earlier build made of these bytes, its variants queued as kept, when
+        output/ still holds every one of them (the ledger's word, or read and checked)."""
+        made = None if self.facts is None else self.facts.get(_by_bytes(key, stem), "")
+        if not isinstance(made, tuple):
+            return None
+        found = [k for v, d in made if (k := self._in_output(v.path, d, path)) is not None]
+        if len(found) < len(made):
+            return None
+        self._pending.extend(found)
+        self.learned[path] = (stat, key, stem, made)
+        return Picture(tuple(variant for variant, _ in made))
 
     def _in_output(self, rel: str, digest: str, path: str) -> Kept | None:
         """Variant `rel` of content/`path` as kept when output/ holds exactly its bytes (a
@@ -187,19 +208,24 @@ class Pictures:
             return None
         return Kept("web", rel, digest, str(where), f"content/{path}")
 
-    def take_learned(self) -> dict[str, tuple[str, Made]]:
+    def take_learned(self) -> dict[str, Learned]:
         """What became of the sources used since the last call (a worker sends it back)."""
         learned, self.learned = self.learned, {}
         return learned
 
-    def save_facts(self, learned: dict[str, tuple[str, Made]]) -> None:
+    def save_facts(self, learned: dict[str, Learned]) -> None:
         """Remember `learned` and this process's own for the next build; sources no longer
-        used are forgotten."""
+        used are forgotten, and so are their resized files in .cache/images/."""
         if self.facts is None:
             return
-        for path, (stat, made) in {**learned, **self.learned}.items():
-            self.facts.keep(path, stat, made)
+        used = set()
+        for path, (stat, key, stem, made) in {**learned, **self.learned}.items():
+            if stat is not None:
+                self.facts.keep(path, stat, key)
+            self.facts.keep(_by_bytes(key, stem), "", made)
+            used.update(self._cache_file(key, variant.width).name for variant, _ in made)
         self.facts.save()
+        _prune_cache(self.folder, used)
 
     def _cache_file(self, key: str, width: int) -> Path:
         """Where the resized bytes for (source, width, tool version) are kept."""
@@ -227,6 +253,23 @@ class Pictures:
         encoded = out.getvalue()
         cache.write(self._cache_file(key, size[0]), encoded)
         return encoded
+
+
+def _by_bytes(key: str, stem: str) -> str:
+    """The facts entry of a source by its bytes (variants are named after the file's stem)."""
+    return f"#{key}:{stem}"
+
+
+def _prune_cache(folder: Path, used: set[str]) -> None:
+    """Remove the resized files in `folder` that are not in `used` (best effort)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name not in used:
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:
