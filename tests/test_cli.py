@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import types
@@ -36,8 +37,14 @@ def publish(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
 # --- as a subprocess ---------------------------------------------------------------------------
 
 
-def test_check_on_a_broken_bulletin_prints_vietnamese_to_stderr_and_exits_1() -> None:
-    result = publish("check", "--root", BROKEN)
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A copy of the broken project (a check keeps its cache in .cache/: not in tests/)."""
+    return Path(shutil.copytree(BROKEN, tmp_path / "broken"))
+
+
+def test_check_on_a_broken_bulletin_prints_vietnamese_to_stderr_and_exits_1(broken: Path) -> None:
+    result = publish("check", "--root", broken)
     assert result.returncode == 1
     assert result.stdout == ""
     assert "content/bai-viet/a.md:4: lỗi: trường 'category'" in result.stderr
@@ -47,24 +54,25 @@ def test_check_on_a_broken_bulletin_prints_vietnamese_to_stderr_and_exits_1() ->
     assert "Traceback" not in result.stderr
 
 
-def test_check_reports_every_broken_file_in_one_run() -> None:
-    result = publish("check", "--root", FIXTURES / "invalid" / "two-broken-files")
+def test_check_reports_every_broken_file_in_one_run(tmp_path: Path) -> None:
+    root = shutil.copytree(FIXTURES / "invalid" / "two-broken-files", tmp_path / "two")
+    result = publish("check", "--root", root)
     assert result.returncode == 1
     assert "content/bai-viet/a.md:2: lỗi: trường 'title'" in result.stderr
     assert "content/bai-viet/b.md:3: lỗi: trường 'date'" in result.stderr
     assert "Tìm thấy 2 lỗi" in result.stderr
 
 
-def test_debug_shows_the_traceback() -> None:
-    result = publish("check", "--root", BROKEN, "--debug")
+def test_debug_shows_the_traceback(broken: Path) -> None:
+    result = publish("check", "--root", broken, "--debug")
     assert result.returncode == 1
     assert "Traceback" in result.stderr
     assert "ContentError" in result.stderr
 
 
-def test_options_before_the_command_are_honoured() -> None:
+def test_options_before_the_command_are_honoured(broken: Path) -> None:
     # `publish --root X check` used to check the current folder instead.
-    result = publish("--root", BROKEN, "check", cwd=Path("/"))
+    result = publish("--root", broken, "check", cwd=Path("/"))
     assert result.returncode == 1
     assert "canh-bao-toi-pam" in result.stderr
 
