@@ -66,12 +66,13 @@ def load_site(
     *,
     now: dt.datetime,
     drafts: bool = False,
-    unchanged: Mapping[str, str] | None = None,
+    digests: Mapping[str, str] | None = None,
 ) -> Site:
     """Load bulletins and pages, validate them all, apply the publishing gates, return the Site.
 
-    `unchanged`: the digest of files known not to have changed since they were hashed, by path
-    (see publish.replay); such a file found on the cache's shelf is not read at all.
+    `digests`: the digest of input files as this build found them, by path (see
+    publish.replay); such a file found on the cache's shelf is not read at all. The site
+    carries them on for the renderers.
     """
     problems: list[Problem] = []
     content_images.forget_resolved()
@@ -89,7 +90,7 @@ def load_site(
         )
     bulletins = []
     files = list(_markdown_files(content_dir, pages=False))
-    for bulletin, found in _load_bulletins(files, config, unchanged or {}):
+    for bulletin, found in _load_bulletins(files, config, digests or {}):
         problems.extend(found)
         if bulletin is not None:
             bulletins.append(bulletin)
@@ -125,6 +126,7 @@ def load_site(
         excluded=tuple(sorted(excluded, key=lambda e: e.bulletin.source)),
         previews=tuple(previews),
         warnings=tuple(problems),
+        digests=digests or {},
     )
 
 
@@ -259,7 +261,7 @@ def _cache(config: Config) -> Fragments:
 
 
 def _load_bulletins(
-    paths: list[Path], config: Config, unchanged: Mapping[str, str]
+    paths: list[Path], config: Config, digests: Mapping[str, str]
 ) -> list[tuple[Bulletin | None, list[Problem]]]:
     """Each bulletin file's bulletin (None when it has errors) and problems, in file order.
 
@@ -278,7 +280,7 @@ def _load_bulletins(
         if shelf.holds(source):
             found: list[Problem] = []
             col = Collector(source, found)
-            known = unchanged.get(str(path))
+            known = digests.get(str(path))
             if known is not None and _usable_path(path, col, content_dir):
                 col.digest = known
             elif read_raw(path, col, content_dir) is None:

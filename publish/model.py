@@ -176,6 +176,9 @@ class Site:
     """With --drafts: drafts and unapproved bulletins shown on the local website only, with a banner."""
     warnings: tuple[Problem, ...] = ()
     """Content warnings found while loading (e.g. a misspelt front matter key); errors under --strict."""
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """sha256 of input files as this build found them, by path, where known (see
+    publish.replay): a renderer need not read a file again only to know its bytes."""
 
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
         """Bulletins that go to `channel`, newest first (previews only on the web)."""

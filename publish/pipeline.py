@@ -44,14 +44,14 @@ def build(
     now: dt.datetime,
     drafts: bool = False,
     strict: bool = False,
-    unchanged: Mapping[str, str] | None = None,
+    digests: Mapping[str, str] | None = None,
 ) -> Build:
     """Load and gate the content, run every channel's checks, then return the lazy artifact stream.
 
     `strict` (CI): content warnings (a misspelt front matter key) and unreviewed personal data in
     bulletins that will be published become errors.
     """
-    site = load_site(config, now=now, drafts=drafts, unchanged=unchanged)
+    site = load_site(config, now=now, drafts=drafts, digests=digests)
     # The site lives until the build ends: the collector need not walk its ~10^6 objects on
     # every full collection (a rebuild after one edit at 10,000 bulletins spent ~0.3 s so).
     # Unfrozen when the build ends or fails, so a long-lived process (publish serve, tests)

@@ -83,9 +83,11 @@ class LastBuild:
         """The inputs' stats taken by a replay that did not go through, for start() to reuse."""
         self._recorded: dict[str, Input] = {}
         """The last stamp's inputs (same tool and options), whose digests start() may reuse."""
-        self.unchanged: dict[str, str] = {}
-        """After start(): the digest of each input whose settled stat is the recorded one, by
-        path; the loader takes them instead of reading those files."""
+        self.digests: dict[str, str] = {}
+        """After start(): the digest of each input as this build found it, by path (the recorded
+        one when its settled stat is the recorded one, else hashed after taking its stat, so a
+        later change shows in the next build's stat): the build takes them instead of reading
+        those files again (bulletins found on the cache's shelf, images already resized)."""
 
     @cached_property
     def _key(self) -> tuple[object, ...]:
@@ -172,11 +174,12 @@ class LastBuild:
             recorded = self._recorded.get(path)
             digest: str | None
             if recorded is not None and recorded[0] == st:
-                digest = self.unchanged[path] = recorded[1]
+                digest = recorded[1]
             else:
                 digest = file_sha256(path)
             if digest is not None:
                 inputs[path] = (_settled(st, started), digest)
+                self.digests[path] = digest
         self._inputs = inputs
 
     def record(self, site: Site, channels: tuple[str, ...], outcome: Outcome) -> None:

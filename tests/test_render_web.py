@@ -322,7 +322,8 @@ def test_a_fresh_checkout_hashes_each_image_but_neither_decodes_nor_reads_its_va
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """CI: a fresh clone with .cache/ and output/ restored gives every photo a new stat; what
-    became of its bytes is still known, so it is not decoded nor its cached variants read."""
+    became of its bytes is still known, so it is hashed once (when the build starts) and
+    neither read again, nor decoded, nor its cached variants read."""
     first = copy_site(tmp_path / "run1")
     monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
     _cli_build(first)
@@ -333,11 +334,54 @@ def test_a_fresh_checkout_hashes_each_image_but_neither_decodes_nor_reads_its_va
     def refuse(*args: object, **kwargs: object) -> object:
         raise AssertionError("an image whose bytes an earlier build saw was decoded again")
 
-    monkeypatch.setattr(images_module, "_upright_size", refuse)
+    read_bytes = Path.read_bytes
+
+    def no_image_read(path: Path) -> bytes:
+        assert path.suffix != ".jpg", f"{path} was read again"
+        return read_bytes(path)
+
+    monkeypatch.setattr(images_module.Image, "open", refuse)
     monkeypatch.setattr(images_module.Pictures, "_cached", refuse)
+    monkeypatch.setattr(Path, "read_bytes", no_image_read)
     _cli_build(root)
     monkeypatch.undo()
     _same_as_a_clean_build(root, tmp_path)
+
+
+def test_an_image_hashed_before_it_changed_is_not_remembered_under_its_new_stat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build hashes inputs when it starts; a photo replaced after that is rendered as it
+    was hashed, and must not be remembered as those bytes under the new file's stat, or every
+    later build would keep showing the old photo."""
+    from publish.cache import Fragments
+    from publish.ledger import Ledger
+
+    root = copy_site(tmp_path)
+    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
+    _cli_build(root)
+    cover = root / "content" / "images" / "canh-bao.jpg"
+    hashed = hashlib.sha256(cover.read_bytes()).hexdigest()
+    with Image.open(cover) as image:
+        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(tmp_path / "moi.jpg", "JPEG")
+    os.replace(tmp_path / "moi.jpg", cover)
+    widths = config_module.load(root).web.image_widths
+
+    def pictures(digests: dict[str, str]) -> images_module.Pictures:
+        return images_module.Pictures(
+            root,
+            widths,
+            url=str,
+            fragments=Fragments(root),
+            ledger=Ledger(root / ".cache", root / "output", "web"),
+            digests=digests,
+        )
+
+    during = pictures({str(cover): hashed})
+    as_hashed = during.picture("images/canh-bao.jpg", owner="x")
+    during.save_facts({})
+    later = pictures({}).picture("images/canh-bao.jpg", owner="x")
+    assert later != as_hashed
 
 
 def test_the_image_cache_keeps_only_what_the_last_build_used(

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         now=now,
         drafts=args.drafts,
         strict=args.strict,
-        unchanged=last.unchanged if last is not None else None,
+        digests=last.digests if last is not None else None,
     )
     written = write(result.artifacts, output, channels, cache=args.root / ".cache")
     if args.audio:

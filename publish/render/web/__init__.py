@@ -139,7 +139,8 @@ def _image_problems(site: Site) -> list[Problem]:
             uses.setdefault((default, "site.toml"))
     facts = facts_shelf(Fragments(site.config.root), site.config.web.image_widths)
     errors = {
-        path: probe(site.config.root, path, facts) for path in dict.fromkeys(p for p, _ in uses)
+        path: probe(site.config.root, path, facts, site.digests)
+        for path in dict.fromkeys(p for p, _ in uses)
     }
     for path, owner in uses:
         if errors[path] is not None:
@@ -260,6 +261,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         url=lambda p: views.url("/" + p),
         fragments=Fragments(config.root),
         ledger=ledger,
+        digests=site.digests,
     )
     views = Views(site, pictures)
     env = environment(theme, site.config.root)

@@ -25,7 +25,7 @@ import hashlib
 import io
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -56,6 +56,8 @@ FACTS = "picture-facts"
 """Shelf of what became of each source image: by path, under its stat, the key of its bytes;
 by that key (and the stem), its variants."""
 FACTS_SHARDS = 16
+KEY_LENGTH = 32
+"""Hex digits of a source's sha256 that name its resized files."""
 
 Made = tuple[tuple["Variant", str], ...]
 """The variants a source became, each with the sha256 of its bytes."""
@@ -109,15 +111,18 @@ class Pictures:
         url: Callable[[str], str],
         fragments: Fragments | None = None,
         ledger: Ledger | None = None,
+        digests: Mapping[str, str] | None = None,
     ) -> None:
         """Remember where content and the cache live, the widths, and how to turn paths into
-        URLs; with `fragments` and the web output's `ledger`, what became of each source too."""
+        URLs; with `fragments` and the web output's `ledger`, what became of each source too
+        (`digests`: of sources this build has hashed already, by path; see Site.digests)."""
         self.content = root / "content"
         self.folder = cache.cache_dir(root, "images")
         self.widths = tuple(sorted(set(widths)))
         self.url = url
         self.fragments = fragments
         self.ledger = ledger
+        self.digests = digests or {}
         self.facts = None if fragments is None else facts_shelf(fragments, self.widths)
         self.learned: dict[str, Learned] = {}
         """What became of each source this process used."""
@@ -150,8 +155,12 @@ class Pictures:
             known = self.facts.get(path, stat)
             if isinstance(known, str) and (found := self._reuse(path, known, stem, stat)):
                 return found
+        known = self.digests.get(str(source))
+        # Hashed when the build started, maybe before this stat: not remembered under it.
+        if known is not None and (found := self._reuse(path, known[:KEY_LENGTH], stem, None)):
+            return found
         data = source.read_bytes()
-        key = hashlib.sha256(data).hexdigest()[:32]
+        key = hashlib.sha256(data).hexdigest()[:KEY_LENGTH]
         if found := self._reuse(path, key, stem, stat if signature is not None else None):
             return found
         try:
@@ -315,12 +324,23 @@ def facts_shelf(fragments: Fragments, widths: tuple[int, ...]) -> Shelf:
     return Shelf(fragments, f"{FACTS}:{TOOL_VERSION}:{sorted(set(widths))}", shards=FACTS_SHARDS)
 
 
-def probe(root: Path, path: str, facts: Shelf | None = None) -> BaseException | None:
-    """None when Pillow can open the image's header (or did, for this very file, in an earlier
-    build: it is on the `facts` shelf), else the error."""
+def probe(
+    root: Path,
+    path: str,
+    facts: Shelf | None = None,
+    digests: Mapping[str, str] | None = None,
+) -> BaseException | None:
+    """None when Pillow can open the image's header (or did, for this very file or these very
+    bytes (`digests`: see Site.digests), in an earlier build: it is on the `facts` shelf), else
+    the error."""
     if facts is not None:
-        signature = settled_signature(root / "content" / path)
+        source = root / "content" / path
+        signature = settled_signature(source)
         if signature is not None and facts.get(path, repr(signature)) is not None:
+            return None
+        known = (digests or {}).get(str(source))
+        stem = slugify(PurePosixPath(path).stem)
+        if known is not None and facts.get(_by_bytes(known[:KEY_LENGTH], stem), "") is not None:
             return None
     try:
         with Image.open(root / "content" / path) as image:
