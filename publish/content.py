@@ -317,7 +317,9 @@ def _images_unchanged(
         if found is None:
             resolved = content_images.resolve_content_path(ref, path, config)
             found = seen[memo] = (
-                resolved is not None and str(resolved) == expected and resolved.is_file()
+                resolved is not None
+                and content_images.found_as(resolved, config) == expected
+                and resolved.is_file()
             )
         if not found:
             return False

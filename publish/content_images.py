@@ -20,6 +20,7 @@ __all__ = [
     "content_image",
     "cover",
     "forget_resolved",
+    "found_as",
     "inside",
     "resolve_content_path",
 ]
@@ -49,6 +50,15 @@ def _real_folder(folder: str) -> str:
     if found is None:
         found = _RESOLVED_DIRS[folder] = os.path.realpath(folder)
     return found
+
+
+def found_as(path: Path | None, config: Config) -> str:
+    """How a load records where an image reference led: relative to content/ when inside it,
+    so the record still holds after the project moves (a CI runner's workspace path may
+    change between jobs)."""
+    text = str(path)
+    prefix = os.path.join(str(_resolved_dir(config.root / "content")), "")
+    return text[len(prefix) :] if path is not None and text.startswith(prefix) else text
 
 
 def _resolved_dir(folder: Path) -> Path:
@@ -164,7 +174,7 @@ def _image(
         return None
     path = resolve_content_path(ref, md_path, config)
     content_dir = _resolved_dir(config.root / "content")
-    col.images.append((ref, str(path)))
+    col.images.append((ref, found_as(path, config)))
     if path is None:
         col.add(
             f"ảnh {ref!r} nằm ngoài thư mục content/",

@@ -268,3 +268,54 @@ def test_the_tool_listed_twice_on_sys_path_still_replays(root, tmp_path, capsys,
     monkeypatch.syspath_prepend(str(folder))
     assert build(root) == 0
     assert REPLAYED in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("own_theme", [False, True], ids=["built-in theme", "own templates"])
+def test_a_project_moved_to_another_folder_rebuilds_only_what_an_edit_touches(
+    root, tmp_path, monkeypatch, own_theme
+) -> None:
+    """A CI runner may check the project out under another folder in each job (GitLab's
+    concurrent builds dirs) and restore .cache/ and output/ there: the edit must cost what it
+    costs in place, not a re-validation of every bulletin and a render of every page."""
+    from publish import content
+    from publish.config import BUILTIN_THEME
+    from publish.render.web import reuse
+
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    if own_theme:
+        shutil.copytree(BUILTIN_THEME, root / "templates")
+    in_place = tmp_path / "in-place"
+    shutil.copytree(root, in_place)
+    loaded: list[str] = []
+    rendered: list[bool] = []
+    load_one, page_reuse = content._load_one, reuse.PageRecords.reuse
+
+    def spy_load(path, config):  # type: ignore[no-untyped-def]
+        loaded.append(Path(path).name)
+        return load_one(path, config)
+
+    def spy_reuse(self, key, ledger):  # type: ignore[no-untyped-def]
+        found = page_reuse(self, key, ledger)
+        rendered.append(found is None)
+        return found
+
+    def edit_and_build(project: Path) -> tuple[list[str], int]:
+        edited = sorted((project / "content" / "bai-viet").glob("*.md"))[1]
+        edited.write_text(edited.read_text("utf-8") + "\nCập nhật.\n", "utf-8")
+        loaded.clear()
+        rendered.clear()
+        monkeypatch.setattr(content, "_load_one", spy_load)
+        monkeypatch.setattr(reuse.PageRecords, "reuse", spy_reuse)
+        assert build(project, "-q") == 0
+        monkeypatch.setattr(content, "_load_one", load_one)
+        monkeypatch.setattr(reuse.PageRecords, "reuse", page_reuse)
+        return list(loaded), sum(rendered)
+
+    for project in (root, in_place):
+        assert build(project, "-q") == 0
+    moved = tmp_path / "another" / "workspace"
+    shutil.move(root, moved)
+    expected = edit_and_build(in_place)
+    assert expected[0] and expected[1] < len(rendered) / 2
+    assert edit_and_build(moved) == expected
+    assert {k: v[0] for k, v in files(moved).items()} == clean(moved, tmp_path, "-q")

@@ -7,6 +7,7 @@ theme; assets from the `assets/` folder next to it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import importlib.metadata
 from collections.abc import Iterator
@@ -203,10 +204,14 @@ class _RecordingPictures(Pictures):
         return used
 
 
-def _theme_digest(theme: Path, env: jinja2.Environment) -> tuple[str, bool]:
-    """Digest of every template file, and whether page reuse is safe with them (none uses `site`)."""
-    h = hashlib.sha256(str(theme).encode())
+def _theme_digest(theme: Path, env: jinja2.Environment) -> tuple[str, bool, bool]:
+    """Digest of every template file, whether page reuse is safe with them (none uses `site`),
+    and whether any may show where the project lives (mentions `root`)."""
+    # Which theme, not where it is: a project moved (a CI runner's workspace path often
+    # changes between jobs) keeps its pages.
+    h = hashlib.sha256(b"builtin" if theme == BUILTIN_THEME else b"own")
     reusable = True
+    uses_root = False
     folder = theme / "web"
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         data = path.read_bytes()
@@ -218,7 +223,8 @@ def _theme_digest(theme: Path, env: jinja2.Environment) -> tuple[str, bool]:
             names = {WHOLE_SITE}
         if WHOLE_SITE in names:
             reusable = False
-    return h.hexdigest(), reusable
+        uses_root = uses_root or b"root" in data
+    return h.hexdigest(), reusable, uses_root
 
 
 def _library_versions() -> tuple[str, ...]:
@@ -271,13 +277,15 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         vn_date=vn_date,
     )
     common = views.common()
-    templates, reusable = _theme_digest(theme, env)
+    templates, reusable, uses_root = _theme_digest(theme, env)
+    # Where the project lives reaches a page only through a template that shows config.root.
+    placed = config if uses_root else dataclasses.replace(config, root=Path("."))
     shared = repr(
         (
             templates,
             _library_versions(),
             sorted((name, path) for name, (path, _) in assets.files.items()),
-            {k: v for k, v in common.items() if k != "site"},
+            {k: placed if k == "config" else v for k, v in common.items() if k != "site"},
             views.prefix,
         )
     )
