@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import random
+import shutil
 import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PIL import Image
 
 from publish import config as config_module
+from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
 from publish.pipeline import build
 from publish.render import zalo
+from publish.render.web import images as images_module
+from publish.render.zalo import images as zalo_images
 from publish.writer import write
-from tests.zalo_project import jpeg, site_toml, zalo_bulletin, zalo_project
+from tests.zalo_project import BODY, jpeg, site_toml, zalo_bulletin, zalo_project
 
 NOW = dt.datetime(2021, 1, 1, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 BASE = "https://congan-chauthanh.example.vn/"
@@ -206,3 +213,109 @@ def test_bulletins_not_for_zalo_get_no_payload(tmp_path: Path) -> None:
         tmp_path, 1, files={"content/bai-viet/w.md": zalo_bulletin(5, channels="[web]")}
     )
     assert sorted(p.name for p in (built(root) / "zalo").iterdir()) == ["bt-000.json"]
+
+
+def noisy_jpeg(width: int, height: int) -> bytes:
+    """A photo-like JPEG: noise compresses badly, so each width has a clearly different size."""
+    out = io.BytesIO()
+    Image.frombytes("RGB", (width, height), random.Random(7).randbytes(width * height * 3)).save(
+        out, "JPEG", quality=90
+    )
+    return out.getvalue()
+
+
+def cli_build(root: Path) -> None:
+    """`publish build` of every channel, as CI runs it (caches kept in .cache/)."""
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+
+
+def test_the_cover_is_the_widest_variant_within_zalo_byte_limit_first_time_and_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The choice depends on each variant's byte size: made in a first build, remembered by
+    later ones (which no longer read the files)."""
+    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
+    root = zalo_project(
+        tmp_path,
+        1,
+        zalo="cover_max_bytes = 90000000",
+        files={"content/images/bia.jpg": noisy_jpeg(1000, 600)},
+    )
+    cli_build(root)
+    sizes = {
+        int(p.name.split("-")[1].split(".")[0]): p.stat().st_size
+        for p in (root / "output" / "web" / "anh").glob("bia-*.jpg")
+    }
+    assert sorted(sizes) == [480, 960]
+    limit = (sizes[480] + sizes[960]) // 2  # 480 fits, 960 does not
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace("= 90000000", f"= {limit}"), "utf-8")
+    for _ in range(2):  # made again under the new site.toml, then from what it remembered
+        cli_build(root)
+        url = payload(root / "output", "bt-000")["cover"]["photo_url"]
+        assert "/anh/bia-480." in url
+        (root / "content" / "bai-viet" / "ban-tin-000.md").write_text(
+            zalo_bulletin(0, body=BODY + "\nCập nhật.\n"), "utf-8"
+        )
+
+
+def test_a_rebuild_reads_no_unchanged_image_for_zalo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every payload names a cover: a unit with a photo per bulletin had each rebuild read,
+    hash and decode every photo and read its variants, twice (check, then render)."""
+    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
+    root = zalo_project(tmp_path, 3)
+    cli_build(root)
+    (root / "content" / "bai-viet" / "ban-tin-001.md").write_text(
+        zalo_bulletin(1, body=BODY + "\nCập nhật.\n"), "utf-8"
+    )
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an unchanged image was read again")
+
+    monkeypatch.setattr(images_module.Image, "open", refuse)
+    monkeypatch.setattr(images_module.Pictures, "_cached", refuse)
+    cli_build(root)
+    monkeypatch.undo()
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output"))
+    cli_build(clean)
+    for path in (clean / "output" / "zalo").iterdir():
+        assert (root / "output" / "zalo" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_images_new_to_zalo_are_resized_once_each_on_every_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Zalo's check runs before the website renders: in a first build it is what resizes every
+    photo, so it hands them to the worker processes (one job per image, none known already)."""
+    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
+    root = zalo_project(
+        tmp_path,
+        0,
+        files={
+            f"content/bai-viet/a-{i}.md": zalo_bulletin(
+                i, cover=f"images/bia-{i}.jpg", cover_alt="Ảnh"
+            )
+            for i in range(3)
+        }
+        | {f"content/images/bia-{i}.jpg": jpeg(color=(i, 2 * i, 3 * i)) for i in range(3)},
+    )
+    sent: list[int] = []
+    real = zalo_images.run_jobs
+
+    def spy(jobs, **kwargs):  # type: ignore[no-untyped-def]
+        sent.append(len(jobs))
+        return real(jobs, **kwargs)
+
+    monkeypatch.setattr(zalo_images, "run_jobs", spy)
+    cli_build(root)
+    assert sent == [4]  # three covers and the body image every bulletin shows
+    sent.clear()
+    (root / "content" / "bai-viet" / "a-1.md").write_text(
+        zalo_bulletin(1, body=BODY + "\nCập nhật.\n", cover="images/bia-1.jpg", cover_alt="Ảnh"),
+        "utf-8",
+    )
+    cli_build(root)
+    assert sent == [0]

@@ -72,13 +72,15 @@ Signature = tuple[int, int, int, int]
 
 @dataclass(frozen=True, slots=True)
 class Variant:
-    """One resized file: its site path and size."""
+    """One resized file: its site path, its size in pixels and in bytes."""
 
     __reduce__ = by_constructor  # loads fast: every reused page unpickles one
 
     path: str
     width: int
     height: int
+    size: int
+    """Bytes of the file (Zalo takes only images up to a limit)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +114,15 @@ class Pictures:
         fragments: Fragments | None = None,
         ledger: Ledger | None = None,
         digests: Mapping[str, str] | None = None,
+        files: bool = True,
     ) -> None:
         """Remember where content and the cache live, the widths, and how to turn paths into
         URLs; with `fragments` and the web output's `ledger`, what became of each source too
-        (`digests`: of sources this build has hashed already, by path; see Site.digests)."""
+        (`digests`: of sources this build has hashed already, by path; see Site.digests).
+
+        `files=False`: only the variants' names and sizes are wanted (Zalo), not their files,
+        so what an earlier build made of the same bytes is taken as it is.
+        """
         self.content = root / "content"
         self.folder = cache.cache_dir(root, "images")
         self.widths = tuple(sorted(set(widths)))
@@ -123,6 +130,7 @@ class Pictures:
         self.fragments = fragments
         self.ledger = ledger
         self.digests = digests or {}
+        self.files = files
         self.facts = None if fragments is None else facts_shelf(fragments, self.widths)
         self.learned: dict[str, Learned] = {}
         """What became of each source this process used."""
@@ -144,21 +152,37 @@ class Pictures:
         pending, self._pending = self._pending, []
         yield from pending
 
+    def remembered(self, path: str) -> Picture | None:
+        """The picture of `path` (relative to content/) when an earlier build's facts give it
+        without reading the file (its stat, or its digest from this build's start), else None."""
+        if path in self._made:
+            return self._made[path]
+        source = self.content / path
+        signature = settled_signature(source)
+        stem = slugify(PurePosixPath(path).stem)
+        found = None
+        if signature is not None and self.facts is not None:
+            stat = repr(signature)
+            known = self.facts.get(path, stat)
+            if isinstance(known, str):
+                found = self._reuse(path, known, stem, stat)
+        known = self.digests.get(str(source))
+        if found is None and known is not None:
+            # Hashed when the build started, maybe before this stat: not remembered under it.
+            found = self._reuse(path, known[:KEY_LENGTH], stem, None)
+        if found is not None:
+            self._made[path] = found
+        return found
+
     def _make(self, path: str, owner: str) -> Picture:
         """The variants of one image, queued: kept from output/ when the source is as it was,
         else resized (or taken from the cache) to every width it can fill."""
+        if (found := self.remembered(path)) is not None:
+            return found
         source = self.content / path
         signature = settled_signature(source)
         stat = repr(signature)
         stem = slugify(PurePosixPath(path).stem)
-        if signature is not None and self.facts is not None:
-            known = self.facts.get(path, stat)
-            if isinstance(known, str) and (found := self._reuse(path, known, stem, stat)):
-                return found
-        known = self.digests.get(str(source))
-        # Hashed when the build started, maybe before this stat: not remembered under it.
-        if known is not None and (found := self._reuse(path, known[:KEY_LENGTH], stem, None)):
-            return found
         data = source.read_bytes()
         key = hashlib.sha256(data).hexdigest()[:KEY_LENGTH]
         if found := self._reuse(path, key, stem, stat if signature is not None else None):
@@ -180,7 +204,7 @@ class Pictures:
             )
             digest = hashlib.sha256(encoded).hexdigest()
             name = f"{OUTPUT_DIR}/{stem}-{width}.{digest[:8]}.jpg"
-            variants.append(Variant(name, width, height))
+            variants.append(Variant(name, width, height, len(encoded)))
             digests.append(digest)
             self._pending.append(
                 self._in_output(name, digest, path)
@@ -197,10 +221,11 @@ class Pictures:
         made = None if self.facts is None else self.facts.get(_by_bytes(key, stem), "")
         if not isinstance(made, tuple):
             return None
-        found = [k for v, d in made if (k := self._in_output(v.path, d, path)) is not None]
-        if len(found) < len(made):
-            return None
-        self._pending.extend(found)
+        if self.files:
+            found = [k for v, d in made if (k := self._in_output(v.path, d, path)) is not None]
+            if len(found) < len(made):
+                return None
+            self._pending.extend(found)
         self.learned[path] = (stat, key, stem, made)
         return Picture(tuple(variant for variant, _ in made))
 

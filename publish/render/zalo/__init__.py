@@ -33,9 +33,26 @@ __all__ = ["check", "render"]
 CHANNEL = "zalo"
 
 
+_last: list[tuple[Site, ZaloImages]] = []
+"""The latest site's image chooser: check() and render() ask about the same images."""
+
+
 def _images(site: Site) -> ZaloImages:
-    """The image chooser for this site's byte limit."""
-    return ZaloImages(site.config, max_bytes=site.config.zalo.cover_max_bytes)
+    """The image chooser for this site's byte limit, every image of its Zalo bulletins chosen."""
+    if _last and _last[0][0] is site:
+        return _last[0][1]
+    images = ZaloImages(
+        site.config, max_bytes=site.config.zalo.cover_max_bytes, digests=site.digests
+    )
+    uses = []
+    for bulletin in site.for_channel(CHANNEL):
+        cover = fields(bulletin, site).cover
+        if cover is not None:
+            uses.append((cover.path, bulletin.source))
+        uses += [(ref.path, bulletin.source) for ref in bulletin.images]
+    images.prepare(uses)
+    _last[:] = [(site, images)]
+    return images
 
 
 def render(site: Site) -> Iterator[Artifact | Kept]:

@@ -7,11 +7,16 @@ makes (same Pillow pipeline and cache, hence the same file names): no second cop
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import quote
 
+from publish.cache import Fragments
 from publish.config import Config
-from publish.render.web.images import Pictures
+from publish.errors import PublishError
+from publish.parallel import run_jobs
+from publish.render.web.images import Picture, Pictures
 
 __all__ = ["ZaloImage", "ZaloImages", "public_url"]
 
@@ -35,27 +40,63 @@ class ZaloImage:
 class ZaloImages:
     """For each content image, the widest web variant whose file is within Zalo's byte limit."""
 
-    def __init__(self, config: Config, *, max_bytes: int) -> None:
-        """Share the web channel's widths and resize cache."""
+    def __init__(
+        self, config: Config, *, max_bytes: int, digests: Mapping[str, str] | None = None
+    ) -> None:
+        """Share the web channel's widths, resize cache and what earlier builds made of each
+        image (`digests`: see Site.digests)."""
         self.config = config
         self.max_bytes = max_bytes
-        self._pictures = Pictures(config.root, config.web.image_widths, url=lambda p: "/" + p)
-        self._sizes: dict[str, int] = {}
-        self._chosen: dict[str, ZaloImage] = {}
+        self._pictures = Pictures(
+            config.root,
+            config.web.image_widths,
+            url=lambda p: "/" + p,
+            fragments=Fragments(config.root),
+            digests=digests,
+            files=False,
+        )
+        self._chosen: dict[str, ZaloImage | PublishError] = {}
+
+    def prepare(self, uses: Iterable[tuple[str, str]]) -> None:
+        """Choose for every (path, owner) at once: those an earlier build resized are known
+        here; the rest (a first build: every photo) are resized on every core."""
+        todo: dict[str, str] = {}
+        for path, owner in uses:
+            if path in self._chosen or path in todo:
+                continue
+            picture = self._pictures.remembered(path)
+            if picture is not None:
+                self._chosen[path] = self._fitting(picture)
+            else:
+                todo[path] = owner
+        jobs = [partial(self._choose, path, owner) for path, owner in todo.items()]
+        for path, chosen in zip(todo, run_jobs(jobs, chunk=4, min_jobs=8), strict=True):
+            self._chosen[path] = chosen
 
     def image(self, path: str, *, owner: str) -> ZaloImage:
         """The Zalo image for `path` (relative to content/); may raise PublishError if unreadable."""
         if path not in self._chosen:
-            picture = self._pictures.picture(path, owner=owner)
-            for artifact in self._pictures.drain():
-                self._sizes[artifact.path] = len(artifact.data)
-            sizes = [(v, self._sizes.get(v.path, 0)) for v in picture.variants]
-            fitting = [(v, s) for v, s in sizes if s <= self.max_bytes]
-            smallest = min(s for _, s in sizes)
-            if fitting:
-                variant, size = fitting[-1]
-                url = public_url(self.config.absolute_url(variant.path))
-                self._chosen[path] = ZaloImage(url, size, smallest)
-            else:
-                self._chosen[path] = ZaloImage(None, smallest, smallest)
-        return self._chosen[path]
+            self._chosen[path] = self._choose(path, owner)
+        chosen = self._chosen[path]
+        if isinstance(chosen, PublishError):
+            raise chosen
+        return chosen
+
+    def _choose(self, path: str, owner: str) -> ZaloImage | PublishError:
+        """The choice for one image, or why it cannot be read (a job: may run in a worker)."""
+        try:
+            return self._fitting(self._pictures.picture(path, owner=owner))
+        except PublishError as exc:
+            return exc
+        finally:
+            for _ in self._pictures.drain():
+                pass  # the web channel writes the variants; here only their sizes count
+
+    def _fitting(self, picture: Picture) -> ZaloImage:
+        """The widest variant within the byte limit, if any."""
+        fitting = [v for v in picture.variants if v.size <= self.max_bytes]
+        smallest = min(v.size for v in picture.variants)
+        if not fitting:
+            return ZaloImage(None, smallest, smallest)
+        url = public_url(self.config.absolute_url(fitting[-1].path))
+        return ZaloImage(url, fitting[-1].size, smallest)
