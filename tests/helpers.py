@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import NoReturn
 
 from publish.model import Artifact, Site
 
@@ -156,3 +157,12 @@ def record_jobs_sent(monkeypatch, module: types.ModuleType) -> list[int]:
 
     monkeypatch.setattr(module, "run_jobs", recording)
     return sent
+
+
+def refusing(why: str) -> Callable[..., NoReturn]:
+    """A stand-in that fails the test, saying `why`, whenever it is called."""
+
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError(why)
+
+    return refuse

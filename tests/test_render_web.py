@@ -18,6 +18,7 @@ from publish.content import load_site
 from publish.errors import ContentError
 from publish.render import web
 from publish.render.web import images as images_module
+from tests.helpers import refusing
 from tests.web_fixture import NOW, BuiltSite, build_site, copy_site
 
 GIA_DANH = "/2024/01/canh-bao-gia-danh-cong-an/"
@@ -238,9 +239,7 @@ def test_image_cache_spares_a_rebuild(tmp_path: Path, monkeypatch: pytest.Monkey
     first = build_site(root)
     assert list((root / ".cache" / "images").glob("*.jpg"))
 
-    def refuse(*args: object, **kwargs: object) -> bytes:
-        raise AssertionError("resized again despite the cache")
-
+    refuse = refusing("resized again despite the cache")
     monkeypatch.setattr(images_module.Pictures, "_resize", refuse)
     second = build_site(root)
     assert first.files() == second.files()
@@ -282,9 +281,7 @@ def test_a_rebuild_opens_no_image_whose_file_is_unchanged(
     _cli_build(root)
     _edit_a_bulletin(root)
 
-    def refuse(*args: object, **kwargs: object) -> object:
-        raise AssertionError("an unchanged image was read again")
-
+    refuse = refusing("an unchanged image was read again")
     monkeypatch.setattr(images_module.Image, "open", refuse)
     monkeypatch.setattr(images_module.Pictures, "_cached", refuse)
     _cli_build(root)
@@ -331,9 +328,7 @@ def test_a_fresh_checkout_hashes_each_image_but_neither_decodes_nor_reads_its_va
     shutil.copytree(first, root)  # new inodes and ctimes, as a checkout plus a restored cache
     _edit_a_bulletin(root)
 
-    def refuse(*args: object, **kwargs: object) -> object:
-        raise AssertionError("an image whose bytes an earlier build saw was decoded again")
-
+    refuse = refusing("an image whose bytes an earlier build saw was decoded again")
     read_bytes = Path.read_bytes
 
     def no_image_read(path: Path) -> bytes:
@@ -409,9 +404,7 @@ def test_the_image_cache_keeps_only_what_the_last_build_used(
     _edit_a_bulletin(root)
     shutil.rmtree(root / "output")
 
-    def refuse(*args: object, **kwargs: object) -> object:
-        raise AssertionError("a variant the last build used was pruned from the cache")
-
+    refuse = refusing("a variant the last build used was pruned from the cache")
     monkeypatch.setattr(images_module.Pictures, "_resize", refuse)
     _cli_build(root)  # every variant comes from the cache again
     monkeypatch.undo()

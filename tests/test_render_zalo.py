@@ -23,6 +23,7 @@ from publish.render import zalo
 from publish.render.web import images as images_module
 from publish.render.zalo import images as zalo_images
 from publish.writer import write
+from tests.helpers import refusing
 from tests.zalo_project import BODY, jpeg, site_toml, zalo_bulletin, zalo_project
 
 NOW = dt.datetime(2021, 1, 1, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -271,9 +272,7 @@ def test_a_rebuild_reads_no_unchanged_image_for_zalo(
         zalo_bulletin(1, body=BODY + "\nCập nhật.\n"), "utf-8"
     )
 
-    def refuse(*args: object, **kwargs: object) -> object:
-        raise AssertionError("an unchanged image was read again")
-
+    refuse = refusing("an unchanged image was read again")
     monkeypatch.setattr(images_module.Image, "open", refuse)
     monkeypatch.setattr(images_module.Pictures, "_cached", refuse)
     cli_build(root)
