@@ -272,13 +272,20 @@ def _same_as_a_clean_build(root: Path, tmp_path: Path) -> None:
     assert all((ours / f).read_bytes() == (theirs / f).read_bytes() for f in files)
 
 
+def _built_remembering_images(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the site built by the CLI, every image remembered (builds here follow file
+    changes within milliseconds, so the racy-file delay is off)."""
+    root = copy_site(tmp_path)
+    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
+    _cli_build(root)
+    return root
+
+
 def test_a_rebuild_opens_no_image_whose_file_is_unchanged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A site with a photo per bulletin must not read and hash every photo after each edit."""
-    root = copy_site(tmp_path)
-    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
-    _cli_build(root)
+    root = _built_remembering_images(tmp_path, monkeypatch)
     _edit_a_bulletin(root)
 
     refuse = refusing("an unchanged image was read again")
@@ -293,9 +300,7 @@ def test_an_image_replaced_or_a_variant_deleted_is_made_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What a build remembers of an image holds only for that very file and those outputs."""
-    root = copy_site(tmp_path)
-    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
-    _cli_build(root)
+    root = _built_remembering_images(tmp_path, monkeypatch)
     cover = root / "content" / "images" / "canh-bao.jpg"
     old = cover.read_bytes()
     with Image.open(cover) as image:
@@ -321,9 +326,7 @@ def test_a_fresh_checkout_hashes_each_image_but_neither_decodes_nor_reads_its_va
     """CI: a fresh clone with .cache/ and output/ restored gives every photo a new stat; what
     became of its bytes is still known, so it is hashed once (when the build starts) and
     neither read again, nor decoded, nor its cached variants read."""
-    first = copy_site(tmp_path / "run1")
-    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
-    _cli_build(first)
+    first = _built_remembering_images(tmp_path / "run1", monkeypatch)
     root = tmp_path / "run2" / "site"
     shutil.copytree(first, root)  # new inodes and ctimes, as a checkout plus a restored cache
     _edit_a_bulletin(root)
@@ -352,9 +355,7 @@ def test_an_image_hashed_before_it_changed_is_not_remembered_under_its_new_stat(
     from publish.cache import Fragments
     from publish.ledger import Ledger
 
-    root = copy_site(tmp_path)
-    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
-    _cli_build(root)
+    root = _built_remembering_images(tmp_path, monkeypatch)
     cover = root / "content" / "images" / "canh-bao.jpg"
     hashed = hashlib.sha256(cover.read_bytes()).hexdigest()
     with Image.open(cover) as image:
@@ -384,9 +385,7 @@ def test_the_image_cache_keeps_only_what_the_last_build_used(
 ) -> None:
     """A replaced photo, a bulletin removed with its photo, or a new Pillow (a new TOOL_VERSION
     in every name) would otherwise leave their variants in .cache/images/ for good."""
-    root = copy_site(tmp_path)
-    monkeypatch.setattr(images_module, "SETTLED_SECONDS", 0.0)
-    _cli_build(root)
+    root = _built_remembering_images(tmp_path, monkeypatch)
     cache = root / ".cache" / "images"
     stale = cache / f"{'0' * 32}-480-1-pillow9.0.0.jpg"
     stale.write_bytes(b"a variant made by an older tool")
