@@ -26,6 +26,7 @@ from publish.render.radio.items import (
     blocking,
     make_slug,
     next_air,
+    pack,
     read_block,
     restored,
     retimed,
@@ -272,7 +273,7 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
             0,
             syllables=speaker.syllables("\n\n".join(paragraphs)),
             reader=radio.reader,
-            paragraphs=paragraphs,
+            packed=pack(paragraphs),
         )
         return (retimed(segment, speaker.rate),)  # timed as every read item is
 
