@@ -1,4 +1,4 @@
-"""Run a pure per-item function over both cores, results streamed back in order.
+"""Run pure per-item jobs over both cores, results streamed back in order.
 
 Renderers hand over a list of zero-argument jobs (closures over the loaded site). Worker
 processes are forked after the jobs exist, so they inherit the site and the jobs as they are:
@@ -11,19 +11,27 @@ one core's worth of work never crosses a pipe and one fewer copy of the site is 
 worker ends up holding private copies of the memory pages it touched). With fewer than
 `MIN_JOBS` jobs, without `fork` (Windows, macOS default) or when other threads are running
 (forking a threaded process can deadlock), the jobs run here, one after another.
+
+`run_apart` is for the few jobs that allocate much (Word files): they go to new Python
+processes (`publish.worker`) that share nothing with this one, pickled both ways.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
 import threading
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.pool import AsyncResult, Pool
+from pathlib import Path
 from typing import TypeVar
 
 try:
@@ -33,9 +41,10 @@ except ImportError:  # Windows: no fork either, so no pool
 
 from publish.errors import ContentError, PublishError
 
-__all__ = ["MIN_JOBS", "run_jobs", "workers"]
+__all__ = ["MIN_JOBS", "call", "run_apart", "run_jobs", "workers"]
 
 T = TypeVar("T")
+C = TypeVar("C")
 MIN_JOBS = 64
 """Below this many jobs, starting processes costs more than it saves."""
 
@@ -207,3 +216,119 @@ def run_jobs(
         pool.join()
         gc.unfreeze()
         _JOBS, _AFTER_CHUNK = previous, previous_after
+
+
+def call(job: Callable[[], T]) -> T | _Failed:
+    """A job's result, or its exception in a form that survives pickling (runs in a worker)."""
+    try:
+        return job()
+    except Exception as exc:  # re-raised in the parent
+        return _Failed(exc)
+
+
+class _Fresh:
+    """Worker processes started anew (`python -m publish.worker`): jobs go in and results come
+    out pickled through their standard input and output, one job at a time each."""
+
+    def __init__(self, count: int, preload: Sequence[str]) -> None:
+        """Start `count` workers, each importing `preload` while it waits for its first job."""
+        home = str(Path(__file__).resolve().parents[1])  # the folder `publish` is imported from
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (home, env.get("PYTHONPATH")) if p)
+        argv = [sys.executable, "-m", "publish.worker", *preload]
+        self.processes: list[subprocess.Popen[bytes]] = []
+        try:
+            for _ in range(count):
+                self.processes.append(
+                    subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+                )
+        except BaseException:
+            self.close(failed=True)
+            raise
+        self.busy = [False] * count
+
+    def send(self, worker: int, job: Callable[[], object]) -> None:
+        """Give a worker with no job in flight its next job."""
+        stream = self.processes[worker].stdin
+        assert stream is not None and not self.busy[worker]
+        pickle.dump(job, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        stream.flush()
+        self.busy[worker] = True
+
+    def result(self, worker: int) -> object:
+        """The result of a worker's job in flight (waiting for it); its error raised here."""
+        stream = self.processes[worker].stdout
+        assert stream is not None and self.busy[worker]
+        try:
+            result = pickle.load(stream)
+        except (EOFError, pickle.UnpicklingError) as exc:
+            raise RuntimeError(f"tiến trình dựng song song dừng bất ngờ ({exc!r})") from None
+        self.busy[worker] = False
+        if isinstance(result, _Failed):
+            result.reraise()
+        return result
+
+    def close(self, *, failed: bool = False) -> None:
+        """End the workers: their input closed they exit; killed when something failed."""
+        for process in self.processes:
+            if failed:
+                process.kill()
+            with contextlib.suppress(OSError):
+                if process.stdin is not None:
+                    process.stdin.close()
+        for process in self.processes:
+            process.wait()
+            if process.stdout is not None:
+                process.stdout.close()
+
+
+def run_apart(
+    jobs: Iterable[tuple[C, Callable[[], T] | None]],
+    *,
+    preload: Sequence[str] = (),
+    ahead: int = 8,
+    min_jobs: int = 2,
+) -> Iterator[tuple[C, T | None]]:
+    """Each (context, job) as (context, the job's result), in order (None for no job), the jobs
+    run in fresh processes that share no memory with this one, at most `ahead` laid out.
+
+    For jobs that allocate much while this process holds much: a worker forked from here writes
+    into the free space of the heap it inherited and so copies its pages (building one Word file
+    made each worker copy ~85 MB of a 10,000-bulletin build). These workers are new Python
+    processes that import only `preload` and what the jobs need; jobs and results are pickled.
+    While they work, this process makes the next jobs (`jobs` is read lazily). With one worker
+    or fewer than `min_jobs` jobs in all, the jobs run here.
+    """
+    pending = iter(jobs)
+    first = list(itertools.islice(pending, ahead))
+    if workers() < 2 or (len(first) < ahead and sum(j is not None for _, j in first) < min_jobs):
+        for context, job in itertools.chain(first, pending):
+            yield context, (job() if job is not None else None)
+        return
+    team = _Fresh(workers(), preload)
+    failed = True
+    try:
+        # In job order; a worker has one job in flight at most, so neither side can block
+        # writing to the other while the other is blocked writing back.
+        waiting: deque[tuple[C, int | None]] = deque()
+        turn = itertools.cycle(range(len(team.processes)))
+        for context, job in itertools.chain(first, pending):
+            worker = None
+            if job is not None:
+                worker = next(turn)
+                while team.busy[worker]:
+                    yield _taken(team, *waiting.popleft())
+                team.send(worker, job)
+            waiting.append((context, worker))
+            while len(waiting) > ahead:
+                yield _taken(team, *waiting.popleft())
+        while waiting:
+            yield _taken(team, *waiting.popleft())
+        failed = False
+    finally:
+        team.close(failed=failed)
+
+
+def _taken(team: _Fresh, context: C, worker: int | None) -> tuple[C, T | None]:
+    """The context and the result of its job (None when it had none)."""
+    return context, None if worker is None else team.result(worker)  # type: ignore[return-value]

@@ -1,4 +1,5 @@
-"""run_jobs: results in order, this process working beside the pool, workers replaced safely."""
+"""run_jobs: results in order, this process working beside the pool, workers replaced safely;
+run_apart: jobs in fresh processes, results in order, this process left single-threaded."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+import weakref
 from functools import partial
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import pytest
 
 from publish import parallel
 from publish.errors import ContentError, Problem
-from publish.parallel import MIN_JOBS, run_jobs
+from publish.parallel import MIN_JOBS, run_apart, run_jobs
 
 
 @pytest.fixture(autouse=True)
@@ -111,3 +114,91 @@ def test_replacing_workers_while_this_process_uses_sqlite_never_hangs(tmp_path: 
     )
     assert finished.returncode == 0, finished.stderr
     assert finished.stdout.strip() == "ok"
+
+
+INHERITED = "as the module sets it"
+"""Changed by the test in this process: a forked worker would see the change, a fresh one not."""
+
+
+def _apart_job(number: int) -> tuple[int, int, str]:
+    """The job's number, the process that ran it and what that process sees of INHERITED."""
+    time.sleep(0.002)
+    return number, os.getpid(), INHERITED
+
+
+def test_jobs_apart_run_in_fresh_processes_and_come_back_in_order(monkeypatch) -> None:
+    """Every job runs in a process that inherited nothing from this one; each result comes back
+    with its own context, in order; a context without a job comes back with None; afterwards
+    this process has no thread of it left, so run_jobs may fork."""
+    monkeypatch.setattr(sys.modules[__name__], "INHERITED", "changed in the parent")
+    jobs = [(f"ep-{n}", partial(_apart_job, n) if n % 5 else None) for n in range(40)]
+    threads = threading.active_count()
+
+    results = list(run_apart(iter(jobs), ahead=4))
+
+    assert [context for context, _ in results] == [f"ep-{n}" for n in range(40)]
+    assert [r for _, r in results[::5]] == [None] * 8
+    built = [r for _, r in results if r is not None]
+    assert [n for n, _, _ in built] == [n for n in range(40) if n % 5]
+    pids = {pid for _, pid, _ in built}
+    assert os.getpid() not in pids and len(pids) == 2
+    assert {seen for _, _, seen in built} == {"as the module sets it"}
+    assert threading.active_count() == threads
+
+
+def test_a_failing_job_apart_raises_its_problems_here() -> None:
+    jobs = [(n, partial(_fails, n)) for n in range(95, 110)]
+    threads = threading.active_count()
+    with pytest.raises(ContentError) as raised:
+        list(run_apart(jobs, ahead=4))
+    assert [p.field for p in raised.value.problems] == ["title"]
+    assert threading.active_count() == threads
+
+
+@pytest.mark.parametrize(("workers", "count"), [("1", 40), ("2", 1)])
+def test_with_one_worker_or_a_single_job_the_jobs_apart_run_here(
+    monkeypatch, workers: str, count: int
+) -> None:
+    """Starting a fork server and its workers costs more than one Word file takes."""
+    monkeypatch.setenv("PUBLISH_WORKERS", workers)
+    jobs = [(n, partial(_apart_job, n)) for n in range(count)]
+    results = list(run_apart(jobs, ahead=4))
+    assert [r[0] for _, r in results] == list(range(count))
+    assert {r[1] for _, r in results} == {os.getpid()}
+
+
+_LEFT: list[weakref.ref] = []
+"""In a worker: a weak reference to what the job before left behind."""
+
+
+class _Node:
+    """An object that can be part of a reference cycle."""
+
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+        self.weight = bytearray(1 << 20)
+
+
+def _leave_a_cycle() -> int:
+    """A job that leaves garbage only the cyclic collector frees (as python-docx does)."""
+    first, second = _Node(), _Node()
+    first.other, second.other = second, first
+    _LEFT.append(weakref.ref(first))
+    return os.getpid()
+
+
+def _is_left_alive() -> tuple[int, bool]:
+    """Whether the previous job's garbage is still in this worker's memory."""
+    return os.getpid(), _LEFT[-1]() is not None
+
+
+def test_a_fresh_worker_frees_what_a_job_left_in_cycles_before_the_next_job() -> None:
+    jobs = [(n, job) for n, job in enumerate([_leave_a_cycle] * 2 + [_is_left_alive] * 2)]
+    results = [r for _, r in run_apart(jobs, ahead=4)]
+    assert {results[0], results[1]} == {pid for pid, _ in results[2:]}  # same two workers
+    assert [alive for _, alive in results[2:]] == [False, False]
+
+
+def test_what_a_job_prints_does_not_disturb_the_results() -> None:
+    jobs = [(n, partial(print, "nhiễu", n)) for n in range(6)]
+    assert [r for _, r in run_apart(jobs, ahead=4)] == [None] * 6

@@ -14,18 +14,19 @@ episodes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from publish.cache import Fragments, Shelf
 from publish.config import Config
 from publish.errors import Problem
 from publish.ledger import Ledger
 from publish.model import Artifact, Kept, Site
-from publish.parallel import run_jobs
+from publish.parallel import run_apart
+from publish.render.radio import word
 from publish.render.radio.episode import Assembly, Episode, assemble, episode_version
 from publish.render.radio.items import cue_length, is_cue
 from publish.render.radio.layout import item_text, rundown_json, rundown_text, script_text
-from publish.render.radio.word import keep_docx, prune_docx, word_plan
+from publish.render.radio.word import WordPlan, keep_docx, prune_docx, word_plan
 
 __all__ = [
     "Assembly",
@@ -90,28 +91,37 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         prune_docx(config, len(assembly.episodes))
 
 
-EPISODE_BATCH = 16
-"""Episodes laid out at a time before their Word files are built on every core."""
+EPISODES_AHEAD = 6
+"""Episodes laid out ahead of the one being written, their Word files building meanwhile."""
 
 
 def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[list[Artifact]]:
     """The files of each episode, in order.
 
-    Building a Word file takes python-docx tens of milliseconds, so only those builds go to
-    every core, from plans laid out here a batch at a time: a batch's plans are all that is
-    held at once, and its workers end with it (at 10,000 bulletins, whole episodes sent to
-    long-lived workers made the all-channels peak ~60 MB higher).
+    Building a Word file takes python-docx tens of milliseconds and allocates much, so those
+    builds go to fresh worker processes (`run_apart`: at 10,000 bulletins, workers forked from
+    this process each copied ~85 MB of it), while this process lays out the next episodes.
     """
-    for start in range(0, len(episodes), EPISODE_BATCH):
-        batch = episodes[start : start + EPISODE_BATCH]
-        texts = [list(_text_files(episode, config)) for episode in batch]
-        plans = [word_plan(episode, config) for episode in batch]
-        missing = [plan for plan in plans if plan.cached is None]
-        built = iter(run_jobs([plan.build for plan in missing], chunk=1, min_jobs=2))
-        for episode, files, plan in zip(batch, texts, plans, strict=True):
-            data = plan.cached if plan.cached is not None else next(built)
-            keep_docx(plan, data, config)
-            yield [*files, Artifact(CHANNEL, f"{episode.week}/script.docx", data)]
+    made = run_apart(_laid_out(episodes, config), preload=[word.__name__], ahead=EPISODES_AHEAD)
+    for (episode, files, plan), built in made:
+        data = plan.cached if plan.cached is not None else built
+        assert data is not None  # a plan without cached bytes was built
+        keep_docx(plan, data, config)
+        yield [*files, Artifact(CHANNEL, f"{episode.week}/script.docx", data)]
+
+
+_LaidOut = tuple[Episode, list[Artifact], WordPlan]
+
+
+def _laid_out(
+    episodes: list[Episode], config: Config
+) -> Iterator[tuple[_LaidOut, Callable[[], bytes] | None]]:
+    """Each episode with its text files and Word plan, and the job that builds its Word file
+    (None when the radio cache holds it)."""
+    for episode in episodes:
+        plan = word_plan(episode, config)
+        files = list(_text_files(episode, config))
+        yield (episode, files, plan), plan.build if plan.cached is None else None
 
 
 def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:
