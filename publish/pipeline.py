@@ -13,6 +13,7 @@ from types import ModuleType
 from publish.config import CHANNELS, Config
 from publish.content import load_site
 from publish.errors import ContentError, Problem
+from publish.memory import give_back_freed_memory
 from publish.model import Artifact, Site
 from publish.pii import lint
 
@@ -30,6 +31,13 @@ class Build:
     channels: tuple[str, ...]
     warnings: tuple[Problem, ...]
     artifacts: Iterable[Artifact]
+
+
+RENDER_ORDER = ("radio", "web", "zalo")
+"""The order channels render in, for the lowest peak of memory: the radio channel's Word files
+are built by fresh worker processes beside this one, so while it is still small (after the web
+channel, ~80 MB larger with freed but still mapped memory, the whole build peaked ~60 MB higher
+at 10,000 bulletins). The writer takes files of any channel in any order."""
 
 
 def renderer(channel: str) -> ModuleType:
@@ -67,14 +75,16 @@ def build(
     except BaseException:
         gc.unfreeze()
         raise
-    return Build(site, tuple(channels), tuple(found), _render_all(site, modules))
+    rendered = sorted(channels, key=RENDER_ORDER.index)
+    return Build(site, tuple(channels), tuple(found), _render_all(site, map(renderer, rendered)))
 
 
-def _render_all(site: Site, modules: Sequence[ModuleType]) -> Iterator[Artifact]:
+def _render_all(site: Site, modules: Iterable[ModuleType]) -> Iterator[Artifact]:
     """Each channel's artifacts, one channel after another (then the site may be collected)."""
     try:
         for module in modules:
             yield from module.render(site)
+            give_back_freed_memory()
     finally:
         gc.unfreeze()
 
