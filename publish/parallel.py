@@ -296,12 +296,13 @@ def run_apart(
     into the free space of the heap it inherited and so copies its pages (building one Word file
     made each worker copy ~85 MB of a 10,000-bulletin build). These workers are new Python
     processes that import only `preload` and what the jobs need; jobs and results are pickled.
-    While they work, this process makes the next jobs (`jobs` is read lazily). With one worker
-    or fewer than `min_jobs` jobs in all, the jobs run here.
+    While they work, this process makes the next jobs (`jobs` is read lazily). With one worker,
+    fewer than `min_jobs` jobs in all, or no Python interpreter to start, the jobs run here.
     """
     pending = iter(jobs)
     first = list(itertools.islice(pending, ahead))
-    if workers() < 2 or (len(first) < ahead and sum(j is not None for _, j in first) < min_jobs):
+    few = len(first) < ahead and sum(j is not None for _, j in first) < min_jobs
+    if workers() < 2 or few or not sys.executable:  # no interpreter to start (embedded Python)
         for context, job in itertools.chain(first, pending):
             yield context, (job() if job is not None else None)
         return

@@ -155,12 +155,17 @@ def test_a_failing_job_apart_raises_its_problems_here() -> None:
     assert threading.active_count() == threads
 
 
-@pytest.mark.parametrize(("workers", "count"), [("1", 40), ("2", 1)])
-def test_with_one_worker_or_a_single_job_the_jobs_apart_run_here(
-    monkeypatch, workers: str, count: int
+@pytest.mark.parametrize(
+    ("workers", "count", "python"),
+    [("1", 40, sys.executable), ("2", 1, sys.executable), ("2", 40, "")],
+)
+def test_with_one_worker_a_single_job_or_no_interpreter_the_jobs_apart_run_here(
+    monkeypatch, workers: str, count: int, python: str
 ) -> None:
-    """Starting a fork server and its workers costs more than one Word file takes."""
+    """Starting workers costs more than one Word file takes; an embedded Python has no
+    interpreter to start them with."""
     monkeypatch.setenv("PUBLISH_WORKERS", workers)
+    monkeypatch.setattr(sys, "executable", python)
     jobs = [(n, partial(_apart_job, n)) for n in range(count)]
     results = list(run_apart(jobs, ahead=4))
     assert [r[0] for _, r in results] == list(range(count))
