@@ -35,9 +35,10 @@ class Build:
 
 RENDER_ORDER = ("radio", "web", "zalo")
 """The order channels render in, for the lowest peak of memory: the radio channel's Word files
-are built by fresh worker processes beside this one, so while it is still small (after the web
-channel, ~80 MB larger with freed but still mapped memory, the whole build peaked ~60 MB higher
-at 10,000 bulletins). The writer takes files of any channel in any order."""
+are built by worker processes beside this one, so while it is still small. After the web
+channel this process is ~80 MB larger (freed memory it keeps mapped), and at 10,000 bulletins the
+Word phase then peaked at 355 MB PSS; first, at ~290 MB, and the build's peak is the web
+channel's ~340 MB. The writer takes files of any channel in any order."""
 
 
 def renderer(channel: str) -> ModuleType:
