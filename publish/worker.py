@@ -11,6 +11,7 @@ import gc
 import importlib
 import os
 import pickle
+import signal
 import sys
 
 from publish.parallel import call
@@ -18,6 +19,9 @@ from publish.parallel import call
 
 def serve(preload: list[str]) -> None:
     """Run jobs until standard input ends."""
+    # Ctrl-C reaches the whole process group: the build stops its workers itself and says so
+    # in Vietnamese, instead of each worker printing a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     jobs = sys.stdin.buffer
     # Results go through a copy of standard output; anything a job prints goes to stderr.
     results = os.fdopen(os.dup(sys.stdout.fileno()), "wb")

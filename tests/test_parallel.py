@@ -4,6 +4,8 @@ run_apart: jobs in fresh processes, results in order, this process left single-t
 from __future__ import annotations
 
 import os
+import pickle
+import signal
 import subprocess
 import sys
 import textwrap
@@ -207,3 +209,28 @@ def test_a_fresh_worker_frees_what_a_job_left_in_cycles_before_the_next_job() ->
 def test_what_a_job_prints_does_not_disturb_the_results() -> None:
     jobs = [(n, partial(print, "nhiễu", n)) for n in range(6)]
     assert [r for _, r in run_apart(jobs, ahead=4)] == [None] * 6
+
+
+def test_ctrl_c_leaves_a_fresh_worker_to_the_build_that_started_it() -> None:
+    """Ctrl-C reaches every process of the group; a worker neither dies nor prints a traceback
+    (the build stops it and tells the user), and it still answers its next job."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "publish.worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert worker.stdin is not None and worker.stdout is not None
+    pickle.dump(partial(_apart_job, 1), worker.stdin)
+    worker.stdin.flush()
+    assert pickle.load(worker.stdout)[0] == 1  # the worker is serving
+    pickle.dump(partial(time.sleep, 0.3), worker.stdin)
+    worker.stdin.flush()
+    time.sleep(0.1)
+    worker.send_signal(signal.SIGINT)
+    pickle.dump(partial(_apart_job, 7), worker.stdin)
+    worker.stdin.close()
+    results = [pickle.load(worker.stdout), pickle.load(worker.stdout)]
+    assert worker.wait(timeout=10) == 0
+    assert results[0] is None and results[1][0] == 7
+    assert worker.stderr is not None and worker.stderr.read() == b""
