@@ -251,8 +251,11 @@ class _Fresh:
         """Give a worker with no job in flight its next job."""
         stream = self.processes[worker].stdin
         assert stream is not None and not self.busy[worker]
-        pickle.dump(job, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        stream.flush()
+        try:
+            pickle.dump(job, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.flush()
+        except OSError as exc:  # it ended (e.g. failed to start): not a problem of output/
+            raise RuntimeError(f"tiến trình dựng song song dừng bất ngờ ({exc!r})") from None
         self.busy[worker] = True
 
     def result(self, worker: int) -> object:

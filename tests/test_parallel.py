@@ -234,3 +234,12 @@ def test_ctrl_c_leaves_a_fresh_worker_to_the_build_that_started_it() -> None:
     assert worker.wait(timeout=10) == 0
     assert results[0] is None and results[1][0] == 7
     assert worker.stderr is not None and worker.stderr.read() == b""
+
+
+@pytest.mark.parametrize("preload", [(), ("publish.khong_co_module_nay",)])
+def test_a_worker_that_dies_is_an_internal_error_not_a_hang(preload) -> None:
+    """A worker killed mid-job (out of memory) or unable to start fails the build at once,
+    with an error that is not mistaken for a problem of the output folder."""
+    jobs = [(n, partial(os._exit, 3)) for n in range(4)]
+    with pytest.raises(RuntimeError, match="dừng bất ngờ"):
+        list(run_apart(jobs, preload=preload, ahead=2))
