@@ -158,8 +158,9 @@ def draft_audio_items(site: Site) -> list[tuple[str, str, int]]:
         for segment in episode.segments:
             if segment.bulletin is None:
                 continue
-            parts = [segment.lead_in, *segment.paragraphs, segment.tag]
+            paragraphs = segment.paragraphs  # unpacked once
+            parts = [segment.lead_in, *paragraphs, segment.tag]
             spoken = "\n\n".join(p for p in parts if p and not is_cue(p))
-            cues = sum(cue_length(p) for p in segment.paragraphs)
+            cues = sum(cue_length(p) for p in paragraphs)
             result.append((segment.bulletin.key, spoken, segment.seconds - cues))
     return result
