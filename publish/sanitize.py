@@ -29,6 +29,8 @@ _MAX_PASSES = 20
 
 def strip_markup(text: str) -> str:
     """`text` without anything an HTML parser could read as markup."""
+    if "<" not in text:  # every pattern starts with one (most titles and paragraphs: none)
+        return text
     for _ in range(_MAX_PASSES):
         stripped = _MARKUP.sub("", text)
         if stripped == text:

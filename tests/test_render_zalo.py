@@ -22,6 +22,7 @@ from publish.pipeline import build
 from publish.render import zalo
 from publish.render.web import images as images_module
 from publish.render.zalo import images as zalo_images
+from publish.render.zalo.blocks import plain_text
 from publish.writer import write
 from tests.helpers import refusing
 from tests.zalo_project import BODY, jpeg, site_toml, zalo_bulletin, zalo_project
@@ -318,3 +319,12 @@ def test_images_new_to_zalo_are_resized_once_each_on_every_core(
     )
     cli_build(root)
     assert sent == [0]
+
+
+def test_plain_text_collapses_every_kind_of_whitespace_to_one_space() -> None:
+    """Zalo text is one line: tabs, line breaks, no-break and other Unicode spaces pasted from
+    Word or the web become single spaces, none at the ends; the text comes out NFC."""
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+    decomposed = "Ca\u0302\u0301p"  # "Cấp" typed with combining marks
+    text = f"{spaces}Công{spaces}an\t\thuyện\n{decomposed}  {spaces}"
+    assert plain_text(text) == "Công an huyện Cấp"
