@@ -25,7 +25,7 @@ def give_back_freed_memory() -> None:
 
     A channel's renderer frees most of what it made when it ends (pages, feeds, the search
     index), but glibc keeps the freed pages of its heap mapped: at 10,000 bulletins the web
-    channel left ~40 MB of them in this process through the Zalo and radio phases.
+    channel left ~45 MB of them in this process through the Zalo phase.
     """
     trim = _malloc_trim()
     if trim is not None:

@@ -117,6 +117,14 @@ class _Failed:
         raise RuntimeError(f"lỗi trong tiến trình dựng song song:\n{self.trace}")
 
 
+def call(job: Callable[[], T]) -> T | _Failed:
+    """A job's result, or its exception in a form that survives pickling (runs in a worker)."""
+    try:
+        return job()
+    except Exception as exc:  # re-raised in the parent
+        return _Failed(exc)
+
+
 _AFTER_CHUNK: Callable[[], None] | None = None
 """What the current run calls after each chunk, inherited by the forked workers."""
 
@@ -126,10 +134,8 @@ def _run_chunk(start: int, stop: int) -> list[object]:
     results: list[object] = []
     try:
         for i in range(start, stop):
-            try:
-                results.append(_JOBS[i]())
-            except Exception as exc:  # re-raised in the parent
-                results.append(_Failed(exc))
+            results.append(call(_JOBS[i]))
+            if isinstance(results[-1], _Failed):
                 break
     finally:
         if _AFTER_CHUNK is not None:
@@ -216,14 +222,6 @@ def run_jobs(
         pool.join()
         gc.unfreeze()
         _JOBS, _AFTER_CHUNK = previous, previous_after
-
-
-def call(job: Callable[[], T]) -> T | _Failed:
-    """A job's result, or its exception in a form that survives pickling (runs in a worker)."""
-    try:
-        return job()
-    except Exception as exc:  # re-raised in the parent
-        return _Failed(exc)
 
 
 class _Fresh:

@@ -118,6 +118,11 @@ def _unpack(packed: bytes) -> tuple[str, ...]:
 _NOTHING_READ = pack(())
 
 
+def _spoken(lead_in: str, paragraphs: Iterable[str], tag: str) -> str:
+    """An item's lead-in, paragraphs and tag as read aloud, blank lines between them."""
+    return "\n\n".join(p for p in (lead_in, *paragraphs, tag) if p)
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One row of an episode: a read item (spoken text) or a fixed cue (music)."""
@@ -160,8 +165,7 @@ class Segment:
     @property
     def spoken(self) -> str:
         """Everything read aloud, paragraph by paragraph (what read time counts)."""
-        parts = [self.lead_in, *self.paragraphs, self.tag]
-        return "\n\n".join(p for p in parts if p)
+        return _spoken(self.lead_in, self.paragraphs, self.tag)
 
 
 class Speaker:
@@ -214,8 +218,8 @@ class Speaker:
             flags=tuple(flags),
         )
         cue_seconds = sum(cue_length(p) for p in paragraphs)
-        spoken = "\n\n".join(p for p in (lead_in, *paragraphs, tag) if p)  # = segment.spoken
-        syllables = self.syllables(spoken)  # counted once: the read time follows from it
+        # Counted once, from the text before it is packed: the read time follows from it.
+        syllables = self.syllables(_spoken(lead_in, paragraphs, tag))
         timed = dataclasses.replace(segment, syllables=syllables, cue_seconds=cue_seconds)
         if block.aired is not None:
             return dataclasses.replace(timed, seconds=block.aired, mode="aired")
