@@ -21,7 +21,7 @@ from publish.errors import ContentError, Problem
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, split
 from publish.gates import gate
-from publish.model import Bulletin, Page, Site
+from publish.model import Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.text import nfc, slugify
 
@@ -392,7 +392,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         date=date,
         category=category,
         summary=summary,
-        body=parsed.body,
+        packed_body=pack_text(parsed.body),
         source=source,
         body_line=parsed.body_line,
         tags=fields.tags(col, data),

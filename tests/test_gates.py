@@ -15,7 +15,7 @@ from publish.cli import resolve_now
 from publish.config import Policy
 from publish.content import load_site
 from publish.gates import gate, is_secret
-from publish.model import Bulletin
+from publish.model import Bulletin, pack_text
 from tests.helpers import bulletin_md, make_project
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -31,7 +31,7 @@ def bulletin(**changes: object) -> Bulletin:
         date=dt.datetime(2020, 12, 8, 8, 0, tzinfo=HCM),
         category="phong-trao-toan-dan",
         summary="Tóm tắt.",
-        body="Nội dung.",
+        packed_body=pack_text("Nội dung."),
         source="content/bai-viet/a.md",
         approved_by="Thượng tá Nguyễn Văn Hùng",
         channels=frozenset({"web", "zalo", "radio"}),

@@ -18,7 +18,7 @@ from publish.config import Policy
 from publish.content import load_site
 from publish.errors import ContentError
 from publish.gates import secret_classification
-from publish.model import Artifact, Bulletin, Exclusion, ImageRef, Page, Site
+from publish.model import Artifact, Bulletin, Exclusion, ImageRef, Page, Site, pack_text
 from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
 
 
@@ -194,7 +194,7 @@ def sample_bulletin() -> Bulletin:
         date=dt.datetime(2020, 12, 8, 8, 0, tzinfo=tz),
         category="canh-bao-toi-pham",
         summary="Tóm tắt",
-        body="Nội dung ![Ảnh](images/a.jpg)",
+        packed_body=pack_text("Nội dung ![Ảnh](images/a.jpg)"),
         source="content/a.md",
         body_line=9,
         tags=("lừa đảo", "Zalo"),

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from publish import config as config_module
-from publish.model import Bulletin, Site
+from publish.model import Bulletin, Site, pack_text
 from publish.render.web.images import Pictures
 from publish.render.web.pages import Views
 from tests.web_fixture import NOW, SITE
@@ -42,7 +42,7 @@ def views_of(items: list, related: int) -> Views:
             date=date,
             category=category,
             summary="",
-            body="",
+            packed_body=pack_text(""),
             source=f"content/bai-viet/tin-{i}.md",
             tags=tuple(tags),
             channels=frozenset({"web"}),
