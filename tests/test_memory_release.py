@@ -21,6 +21,8 @@ from publish.errors import Problem
 from publish.model import pack_text
 from publish.render.radio.items import Segment, pack, restored, stored
 from publish.render.web.context import SiteContext
+from publish.render.web.images import Pictures
+from publish.render.web.pages import Views
 from tests.web_fixture import NOW, SITE
 
 
@@ -113,3 +115,21 @@ def test_a_build_leaves_nothing_frozen_for_the_collector(tmp_path, monkeypatch) 
     shutil.rmtree(root / ".cache")  # else the unchanged project replays the last build
     assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 1
     assert frozen[1] > 0 and gc.get_freeze_count() == 0
+
+
+def test_feed_bodies_are_handed_back_once(tmp_path) -> None:
+    """A page hands back the body HTML it made for the feeds, once: bodies kept from other pages
+    (in the main process, or inherited by a forked worker) are not sent again with every later
+    page (in one process at 10,000 bulletins each page's result carried ~0.5 MB of them)."""
+    site = loaded(tmp_path)
+    views = Views(site, Pictures(site.config.root, site.config.web.image_widths, url=str))
+    first, second = [b for b in views.bulletins if b.key in views.feed_keys][:2]
+
+    html = views.body_html(first)
+    assert views.take_bodies() == {first.key: str(html)}
+    views.keep_bodies({"tin-khac": "<p>Tin khác.</p>"})
+    assert views.body_html(first) == html
+    views.body_html(second)
+
+    assert views.take_bodies().keys() == {second.key}
+    assert views.body_html(first) == html

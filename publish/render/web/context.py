@@ -62,6 +62,9 @@ class SiteContext:
                 self.by_tag[slug].append(bulletin)
             self.by_month[(bulletin.date.year, bulletin.date.month)].append(bulletin)
         self._bodies: dict[str, str] = {}
+        """Body HTML of the feeds' bulletins known here, by key."""
+        self._made_bodies: dict[str, str] = {}
+        """The part of `_bodies` made here since the last `take_bodies()`."""
         self._related: dict[str, list[Bulletin]] = {}
         self.looked_up: dict[tuple[str, str], ImageInfo | None] = {}
         """Body image lookups (source, src) → result since the last `take_lookups()`."""
@@ -197,16 +200,18 @@ class SiteContext:
     def body_html(self, bulletin: Bulletin) -> Markup:
         """A bulletin's sanitised body; local images become responsive figures, the first one
         loaded eagerly when there is no cover above it (the same HTML for the page and feeds)."""
-        if bulletin.key in self._bodies:
-            return Markup(self._bodies[bulletin.key])
+        found = self._bodies.get(bulletin.key)
+        if found is not None:
+            return Markup(found)
         html = self.convert(bulletin.body, bulletin.source, eager_first=bulletin.cover is None)
         if bulletin.key in self.feed_keys:
-            self._bodies[bulletin.key] = html
+            self._bodies[bulletin.key] = self._made_bodies[bulletin.key] = html
         return Markup(html)
 
     def take_bodies(self) -> dict[str, str]:
-        """The body HTML kept for the feeds since the last call (a worker hands it back)."""
-        taken, self._bodies = self._bodies, {}
+        """The body HTML for the feeds made here since the last call (a worker hands it back;
+        what `keep_bodies` was given is not handed back again)."""
+        taken, self._made_bodies = self._made_bodies, {}
         return taken
 
     def keep_bodies(self, bodies: dict[str, str]) -> None:
