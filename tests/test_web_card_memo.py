@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 
+from markupsafe import Markup
 from PIL import Image
 
 from publish import config as config_module
@@ -63,7 +64,9 @@ def test_card_html_is_rendered_once_per_build_and_never_shared(tmp_path) -> None
         return card(*args)
 
     html = first.card(bulletin)["html"](macro, 3)
-    assert first.card(bulletin)["html"](macro, 3) == html
+    again = first.card(bulletin)["html"](macro, 3)
+    assert again == html
+    assert isinstance(again, Markup)  # kept as UTF-8, given back as markup, not escaped again
     assert len(calls) == 1
     assert html == card(first.card(bulletin), 3)
     assert "<h3" in html and 'srcset="/anh/' in html
