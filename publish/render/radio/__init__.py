@@ -23,7 +23,13 @@ from publish.ledger import Ledger
 from publish.model import Artifact, Kept, Site
 from publish.parallel import run_apart
 from publish.render.radio import word
-from publish.render.radio.episode import Assembly, Episode, assemble, episode_version
+from publish.render.radio.episode import (
+    Assembly,
+    Episode,
+    assemble,
+    episode_version,
+    forget_assembly,
+)
 from publish.render.radio.items import cue_length, is_cue
 from publish.render.radio.layout import item_text, rundown_json, rundown_text, script_text
 from publish.render.radio.word import WordPlan, keep_docx, prune_docx, word_plan
@@ -89,6 +95,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         shelf.save()
     if todo:
         prune_docx(config, len(assembly.episodes))
+    forget_assembly()
 
 
 EPISODES_AHEAD = 6

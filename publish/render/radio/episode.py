@@ -35,7 +35,7 @@ from publish.render.radio.items import (
 from publish.render.radio.rundown import Timing, clock, mss, time_rundown
 from publish.text import vn_date
 
-__all__ = ["Assembly", "Episode", "assemble", "episode_version", "week_of"]
+__all__ = ["Assembly", "Episode", "assemble", "episode_version", "forget_assembly", "week_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +94,13 @@ def assemble(site: Site) -> Assembly:
     assembly = _assemble(site)
     _last[:] = [(site, assembly)]
     return assembly
+
+
+def forget_assembly() -> None:
+    """Drop the memory of the last site's assembly (radio's render, when done: at 10,000
+    bulletins the later channels' phases carried its ~45 MB; a later caller assembles again,
+    its items from the shelf)."""
+    _last.clear()
 
 
 def _made_item(
