@@ -111,6 +111,11 @@ class Bulletin:
         return unpack_text(self.packed_body)
 
     @property
+    def body_utf8(self) -> bytes:
+        """The Markdown source as UTF-8, without making the str (e.g. to hash it)."""
+        return zlib.decompress(self.packed_body, PACKED_WBITS)
+
+    @property
     def url(self) -> str:
         """The site path of its page: /YYYY/MM/<slug>/."""
         return f"/{self.date:%Y}/{self.date:%m}/{self.slug}/"

@@ -43,6 +43,7 @@ def test_a_loaded_bulletin_holds_its_body_packed(tmp_path) -> None:
 
     assert len(bulletin.body) > 500 and bulletin.body.strip() in source
     assert len(bulletin.packed_body) < sys.getsizeof(bulletin.body) / 2
+    assert bulletin.body_utf8 == bulletin.body.encode("utf-8")  # what sync hashes
     again = pickle.loads(pickle.dumps(bulletin, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == bulletin
     assert again.body == bulletin.body

@@ -185,7 +185,7 @@ class ZaloSyncer:
                 title=same_title(payload.get("title", "")),
                 path=path,
                 digest=hashlib.sha256(data).hexdigest(),
-                body_digest=hashlib.sha256(bulletin.body.encode("utf-8")).hexdigest(),
+                body_digest=hashlib.sha256(bulletin.body_utf8).hexdigest(),
             )
         if self.reconcile:
             self._reconcile(local)
