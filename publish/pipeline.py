@@ -37,8 +37,9 @@ RENDER_ORDER = ("radio", "web", "zalo")
 """The order channels render in, for the lowest peak of memory: the radio channel's Word files
 are built by worker processes beside this one, so while it is still small. After the web
 channel this process is ~80 MB larger (freed memory it keeps mapped), and at 10,000 bulletins the
-Word phase then peaked at 355 MB PSS; first, at ~290 MB, and the build's peak is the web
-channel's ~340 MB. The writer takes files of any channel in any order."""
+Word phase then peaked at 355 MB PSS; first, at ~290 MB, and the build's peak was the web
+channel's ~340 MB (since bodies are held deflated and the radio assembly is let go when radio is
+done, the whole build peaks at ~250 MB). The writer takes files of any channel in any order."""
 
 
 def renderer(channel: str) -> ModuleType:
