@@ -19,7 +19,7 @@ from publish import pipeline
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import Problem
-from publish.model import pack_text
+from publish.model import pack_text, unpack_text
 from publish.render.radio.episode import Assembly
 from publish.render.radio.items import Segment, pack, restored, stored
 from publish.render.web.context import SiteContext
@@ -53,6 +53,10 @@ def test_a_body_with_a_lone_surrogate_survives_packing_and_the_shelf(tmp_path) -
     """Bulletins made in code (not read from UTF-8 files) may hold any str."""
     odd = dataclasses.replace(loaded(tmp_path).bulletins[0], packed_body=pack_text("Tin \ud800 lạ"))
     assert odd.body == "Tin \ud800 lạ"
+    long = "".join(
+        f"Đoạn {i}: người dân trình báo bị lừa {i * 7} triệu đồng. " for i in range(9000)
+    )
+    assert unpack_text(pack_text(long)) == long  # far longer than the compressor's window
     assert pickle.loads(pickle.dumps(odd)).body == "Tin \ud800 lạ"
 
 

@@ -9,7 +9,6 @@ import hashlib
 import json
 import pickle
 import re
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from publish.cache import digest
 from publish.config import Config
 from publish.errors import Problem
 from publish.fields import parse_datetime
-from publish.model import Bulletin
+from publish.model import Bulletin, deflate, inflate
 from publish.radio.abbreviations import load_abbreviations
 from publish.radio.flags import BLOCKING, Flag
 from publish.radio.normalise import normalise
@@ -106,12 +105,12 @@ or measured on air (T3) (spec §3.1 duration_mode)."""
 
 def pack(paragraphs: Iterable[str]) -> bytes:
     """Paragraphs as one compressed blob (see Segment.packed)."""
-    return zlib.compress(pickle.dumps(tuple(paragraphs), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return deflate(pickle.dumps(tuple(paragraphs), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _unpack(packed: bytes) -> tuple[str, ...]:
     """The paragraphs `pack` was given."""
-    paragraphs: tuple[str, ...] = pickle.loads(zlib.decompress(packed))
+    paragraphs: tuple[str, ...] = pickle.loads(inflate(packed))
     return paragraphs
 
 
