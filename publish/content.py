@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -131,16 +132,39 @@ def load_site(
 
 
 def _markdown_files(folder: Path, *, pages: bool) -> Iterator[Path]:
-    """Markdown files under `folder`, sorted; hidden and underscore names are skipped."""
+    """Markdown files under `folder` as `sorted(folder.rglob("*.md"))` finds them (a linked
+    folder is not entered); hidden and underscore names are skipped.
+
+    Walked with scandir and sorted by text parts: rglob and sorting 10,000 Path objects took
+    ~0.1 s of a one-edit rebuild.
+    """
     if not folder.is_dir():
         return
-    for path in sorted(folder.rglob("*.md")):
-        parts = _relative_parts(path, folder)
-        if any(part.startswith((".", "_")) for part in parts):
-            continue
-        if not pages and parts[0] == PAGES_DIR:
-            continue
-        yield path
+    found: list[tuple[tuple[str, ...], str]] = []
+    stack: list[tuple[tuple[str, ...], str]] = [((), str(folder))]
+    while stack:
+        parts, current = stack.pop()
+        with contextlib.suppress(OSError), os.scandir(current) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith((".", "_")) or (not parts and not pages and name == PAGES_DIR):
+                    continue
+                # Compared as pathlib compares paths (case-insensitively on Windows).
+                here = (*parts, os.path.normcase(name))
+                if here[-1].endswith(".md"):
+                    found.append((here, entry.path))
+                if _enterable(entry):
+                    stack.append((here, entry.path))
+    for _, path in sorted(found):
+        yield Path(path)
+
+
+def _enterable(entry: os.DirEntry[str]) -> bool:
+    """Whether a directory entry is a folder and not a link to one (rglob does not enter those)."""
+    try:
+        return entry.is_dir() and not entry.is_symlink()
+    except OSError:
+        return False
 
 
 def read_parsed(path: Path, collector: Collector, content_dir: Path | None = None) -> Parsed | None:

@@ -78,6 +78,7 @@ class Ledger:
         self.channel = channel
         self.folder = output.resolve() / channel
         self._folder = str(self.folder)  # joined as text: a Path per file costs more than the stat
+        self._prefix = os.path.join(self._folder, "")
         self.entries: dict[str, Entry] = self._load()
 
     def _load(self) -> dict[str, Entry]:
@@ -88,16 +89,17 @@ class Ledger:
             return {}
         return entries if version == _VERSION and isinstance(entries, dict) else {}
 
-    def holds(self, rel: str, digest: str) -> bool:
-        """Whether output/<channel>/<rel> still holds exactly the bytes with `digest`."""
+    def holds(self, rel: str, digest: str, where: str | None = None) -> bool:
+        """Whether output/<channel>/<rel> (at `where` when the caller has its path) still holds
+        exactly the bytes with `digest`."""
         entry = self.entries.get(rel)
         if entry is None or entry[3] != digest:
             return False
         try:
-            st = os.stat(self.where(rel), follow_symlinks=False)
+            st = os.stat(where or self.where(rel), follow_symlinks=False)
         except OSError:
             return False
-        return (st.st_size, st.st_mtime_ns, st.st_ino) == entry[:3]
+        return st.st_ino == entry[2] and st.st_mtime_ns == entry[1] and st.st_size == entry[0]
 
     def confirm(self, rel: str, digest: str) -> Entry | None:
         """The entry of output/<channel>/<rel> when its bytes are exactly those with `digest`,
@@ -117,15 +119,17 @@ class Ledger:
         """output/<channel>/<rel> as a Kept artifact when it holds exactly the bytes with
         `digest`: on the ledger's word, else read and checked (then carrying its new entry)."""
         verified = None
-        if not self.holds(rel, digest):
+        where = self.where(rel)
+        if not self.holds(rel, digest, where):
             verified = self.confirm(rel, digest)
             if verified is None:
                 return None
-        return Kept(self.channel, rel, digest, self.where(rel), source, key, verified)
+        return Kept(self.channel, rel, digest, where, source, key, verified)
 
     def where(self, rel: str) -> str:
         """The path of output/<channel>/<rel>, as text."""
-        return os.path.join(self._folder, rel)
+        # Not os.path.join: `rel` is always relative, and this runs once per reused page.
+        return self._prefix + rel
 
     def digest_if_unchanged(self, rel: str, st: os.stat_result) -> str | None:
         """The recorded digest of a file whose stat still matches its entry."""

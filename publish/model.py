@@ -134,7 +134,8 @@ class Bulletin:
     @property
     def url(self) -> str:
         """The site path of its page: /YYYY/MM/<slug>/."""
-        return f"/{self.date:%Y}/{self.date:%m}/{self.slug}/"
+        # As f"{date:%Y}" writes it (no padding below year 1000), without strftime's cost.
+        return f"/{self.date.year}/{self.date.month:02d}/{self.slug}/"
 
     def block(self, channel: str) -> Mapping[str, Any]:
         """This bulletin's settings for one channel (empty when none)."""

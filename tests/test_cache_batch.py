@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from functools import partial
 from pathlib import Path
 
 import pytest
 
-from publish.cache import Fragments
+from publish.cache import Fragments, file_sha256
 from publish.parallel import MIN_JOBS, run_jobs
 
 
@@ -47,3 +49,15 @@ def test_entries_batched_in_workers_are_written_before_the_workers_go(
         assert list(run_jobs(jobs, after_chunk=fragments.flush)) == list(range(count))
     fresh = Fragments(tmp_path)
     assert [fresh.get(f"trang-{n}") for n in range(count)] == [n * 2 for n in range(count)]
+
+
+@pytest.mark.parametrize("size", [0, 16_000, (1 << 22) + 1])
+def test_file_sha256_is_the_sha256_of_the_bytes_small_or_large(tmp_path: Path, size: int) -> None:
+    """Small files are hashed from one read, large ones in pieces: the same digest either way;
+    an unreadable path gives None."""
+    data = os.urandom(size)
+    path = tmp_path / "trang.html"
+    path.write_bytes(data)
+    assert file_sha256(path) == hashlib.sha256(data).hexdigest()
+    assert file_sha256(tmp_path / "khong-co.html") is None
+    assert file_sha256(tmp_path) is None

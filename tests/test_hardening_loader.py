@@ -127,6 +127,32 @@ def test_a_symlinked_folder_out_of_content_is_never_read(tmp_path: Path) -> None
         assert [b.source for b in site.bulletins] == ["content/a.md"]
 
 
+def test_problems_name_files_in_path_order_and_skip_what_the_walk_must_skip(
+    tmp_path: Path,
+) -> None:
+    """The loader walks content/ itself (not rglob): same files, same order as sorted paths
+    ('a/' before 'a-b/', though '-' sorts before '/' as text), hidden, underscore and linked
+    folders, pages/ and non-.md names left out, a folder named *.md reported, not entered twice."""
+    broken = "---\ntitle: [\n---\n"
+    names = ["a-b/x.md", "a/x.md", "a/b/c/z.md", "B.md", "a.md", "ab.md", "dir.md/y.md"]
+    files = {f"content/{n}": broken for n in names}
+    files |= {
+        "content/_mau/x.md": broken,
+        "content/a/.nhap.md": broken,
+        "content/.git/x.md": broken,
+        "content/a/ghi-chu.txt": broken,
+        "content/a/X.MD": broken,
+    }
+    root = make_project(tmp_path, files)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.md").write_text(broken, encoding="utf-8")
+    (root / "content" / "a" / "lien-ket").symlink_to(elsewhere, target_is_directory=True)
+    found = [p.file for p in problems(root)]
+    names.append("dir.md")  # a folder: "không phải là tệp thường"
+    assert found == [f"content/{n}" for n in sorted(names, key=lambda n: Path(n).parts)]
+
+
 def test_a_fifo_named_md_does_not_hang_the_build(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"content/a.md": bulletin_md()})
     os.mkfifo(root / "content" / "b.md")
