@@ -343,6 +343,11 @@ class Shelf:
         """Whether some version of `name` is stored."""
         return name in self._entries(self._shard(name))
 
+    def read_all(self) -> None:
+        """Read every shard now (e.g. before worker processes fork: each would read them)."""
+        for shard in range(self.shards):
+            self._entries(shard)
+
     def empty(self) -> bool:
         """Whether no entry at all is stored."""
         return not any(self._entries(shard) for shard in range(self.shards))

@@ -35,6 +35,10 @@ def stat_entry(path: Path, digest: str) -> Entry | None:
     return (st.st_size, st.st_mtime_ns, st.st_ino, digest)
 
 
+SAMPLE = 16
+"""Entries `mostly_unvouched` looks at."""
+
+
 def _files(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Every file (not folder) under `folder`, by POSIX relative path, with its directory entry."""
     stack = [("", str(folder))]
@@ -89,17 +93,31 @@ class Ledger:
             return {}
         return entries if version == _VERSION and isinstance(entries, dict) else {}
 
-    def holds(self, rel: str, digest: str, where: str | None = None) -> bool:
-        """Whether output/<channel>/<rel> (at `where` when the caller has its path) still holds
-        exactly the bytes with `digest`."""
+    def holds(self, rel: str, digest: str) -> bool:
+        """Whether output/<channel>/<rel> still holds exactly the bytes with `digest`."""
         entry = self.entries.get(rel)
         if entry is None or entry[3] != digest:
             return False
         try:
-            st = os.stat(where or self.where(rel), follow_symlinks=False)
+            st = os.stat(self.where(rel), follow_symlinks=False)
         except OSError:
             return False
         return st.st_ino == entry[2] and st.st_mtime_ns == entry[1] and st.st_size == entry[0]
+
+    def mostly_unvouched(self) -> bool:
+        """Whether most recorded files, judged by a sample, no longer match their stat, so
+        that checking them means reading and hashing them (output/ restored from a CI cache)."""
+        entries = list(self.entries.items())
+        sample = entries[:: max(1, len(entries) // SAMPLE)][:SAMPLE]
+        stale = 0
+        for rel, entry in sample:
+            try:
+                st = os.stat(self.where(rel), follow_symlinks=False)
+            except OSError:
+                stale += 1
+                continue
+            stale += (st.st_size, st.st_mtime_ns, st.st_ino) != entry[:3]
+        return bool(sample) and stale * 2 >= len(sample)
 
     def confirm(self, rel: str, digest: str) -> Entry | None:
         """The entry of output/<channel>/<rel> when its bytes are exactly those with `digest`,
@@ -118,13 +136,28 @@ class Ledger:
     ) -> Kept | None:
         """output/<channel>/<rel> as a Kept artifact when it holds exactly the bytes with
         `digest`: on the ledger's word, else read and checked (then carrying its new entry)."""
-        verified = None
-        where = self.where(rel)
-        if not self.holds(rel, digest, where):
-            verified = self.confirm(rel, digest)
-            if verified is None:
-                return None
-        return Kept(self.channel, rel, digest, where, source, key, verified)
+        verdict = self.verdict(rel, digest)
+        return None if verdict is None else self.kept_as(rel, digest, verdict, source, key)
+
+    def verdict(self, rel: str, digest: str) -> Entry | bool | None:
+        """Whether output/<channel>/<rel> holds exactly the bytes with `digest`: True on the
+        ledger's word, its new entry when read and checked, None when it does not (pure: a
+        worker process may decide it, see `kept_as`)."""
+        if self.holds(rel, digest):
+            return True
+        return self.confirm(rel, digest)
+
+    def kept_as(
+        self,
+        rel: str,
+        digest: str,
+        verdict: Entry | bool,
+        source: str | None = None,
+        key: str | None = None,
+    ) -> Kept:
+        """The Kept artifact of a file `verdict` found holding the bytes with `digest`."""
+        verified = None if verdict is True else verdict
+        return Kept(self.channel, rel, digest, self.where(rel), source, key, verified)  # type: ignore[arg-type]
 
     def where(self, rel: str) -> str:
         """The path of output/<channel>/<rel>, as text."""

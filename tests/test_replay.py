@@ -294,8 +294,8 @@ def test_a_project_moved_to_another_folder_rebuilds_only_what_an_edit_touches(
         loaded.append(Path(path).name)
         return load_one(path, config)
 
-    def spy_reuse(self, key, ledger):  # type: ignore[no-untyped-def]
-        found = page_reuse(self, key, ledger)
+    def spy_reuse(self, key, ledger, verdict):  # type: ignore[no-untyped-def]
+        found = page_reuse(self, key, ledger, verdict)
         rendered.append(found is None)
         return found
 

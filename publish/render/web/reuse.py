@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from publish.cache import Fragments, Shelf, digest
 from publish.errors import PublishError
-from publish.ledger import Ledger
+from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Kept
 from publish.render.web.context import SiteContext
 from publish.render.web.images import Picture, Pictures
@@ -85,10 +85,27 @@ class PageRecords:
         """Whether the last build left no page at all (the cache was deleted or never made)."""
         return self.shelf.empty()
 
-    def reuse(self, key: str, ledger: Ledger) -> tuple[Kept, PageRecord] | None:
-        """The page made by the last build from the same inputs, when output/ still holds it."""
+    def preload(self) -> None:
+        """Read every record now, before worker processes fork (each would read them again)."""
+        self.shelf.read_all()
+
+    def verdict(self, key: str, ledger: Ledger) -> Entry | bool | None:
+        """Whether output/ still holds the page the last build made from the inputs with `key`
+        (see Ledger.verdict; None when there is no such page). Pure: runs in the workers."""
         record = self.shelf.get(key, "")
         if not isinstance(record, PageRecord):
+            return None
+        # Never the bytes, even when they must be read to check them (output/ restored from a
+        # CI cache): 17,500 pages of them waited for the writer after one edit, 514 MB at 10,000.
+        return ledger.verdict(record.path, record.digest)
+
+    def reuse(
+        self, key: str, ledger: Ledger, verdict: Entry | bool | None
+    ) -> tuple[Kept, PageRecord] | None:
+        """The page made by the last build from the same inputs, when output/ still holds it
+        (`verdict`) and its images still look the same (checked here: it may make variants)."""
+        record = self.shelf.get(key, "")
+        if verdict is None or not isinstance(record, PageRecord):
             return None
         try:
             if (
@@ -98,10 +115,9 @@ class PageRecords:
                 return None
         except (OSError, PublishError):
             return None  # rendering again reports it properly
-        # Never the bytes, even when they must be read to check them (output/ restored from a
-        # CI cache): 17,500 pages of them waited for the writer after one edit, 514 MB at 10,000.
-        kept = ledger.kept(record.path, record.digest, record.source, record.key)
-        return None if kept is None else (kept, record)
+        return ledger.kept_as(
+            record.path, record.digest, verdict, record.source, record.key
+        ), record
 
     def record(
         self,
