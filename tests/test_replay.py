@@ -10,6 +10,7 @@ import datetime as dt
 import importlib.metadata
 import os
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -252,6 +253,52 @@ def test_a_real_build_reads_only_the_files_changed_since_the_last(
     others = {p.name for p in (root / "content" / "bai-viet").glob("*.md")} - {edited.name}
     assert others and not others & set(bulletins)
     monkeypatch.setattr(content, "read_raw", original)
+    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")
+
+
+def test_a_fresh_checkout_hashes_its_inputs_on_every_core_and_builds_as_clean(
+    root, tmp_path, monkeypatch
+) -> None:
+    """In CI's fresh checkout no recorded stat matches: every input is read and hashed, in
+    worker processes when there are enough of them; each digest is the file's, and the build
+    after an edit equals a clean one."""
+    import hashlib
+
+    from publish import parallel
+
+    monkeypatch.setenv("PUBLISH_WORKERS", "2")
+    folder = root / "content" / "bai-viet"
+    template = sorted(folder.glob("*.md"))[0].read_text("utf-8")
+    for n in range(parallel.MIN_JOBS):  # enough inputs for the workers to be used
+        text = re.sub(r"(?m)^id: .*$", f"id: them-{n:03}\nslug: them-{n:03}", template, count=1)
+        (folder / f"them-{n:03}.md").write_text(text, "utf-8")
+    assert build(root, "-q") == 0
+    for path in [p for p in (root / "content").rglob("*") if p.is_file()]:
+        copy = path.with_name(path.name + ".tmp")
+        shutil.copy2(path, copy)  # same bytes and mtime, new inode and ctime
+        os.replace(copy, path)
+    edited = sorted(folder.glob("*.md"))[1]
+    edited.write_text(edited.read_text("utf-8") + "\nCập nhật.\n", "utf-8")
+    hashed: list[int] = []
+    digests: dict[str, str] = {}
+    original_run, original_start = replay.run_jobs, replay.LastBuild.start
+
+    def counting(jobs, **kwargs):  # type: ignore[no-untyped-def]
+        hashed.append(len(jobs))
+        return original_run(jobs, **kwargs)
+
+    def start(self):  # type: ignore[no-untyped-def]
+        original_start(self)
+        digests.update(self.digests)
+
+    monkeypatch.setattr(replay, "run_jobs", counting)
+    monkeypatch.setattr(replay.LastBuild, "start", start)
+    assert build(root, "-q") == 0
+    inputs = [p for p in (root / "content").rglob("*") if p.is_file()]
+    assert hashed and hashed[0] >= len(inputs) >= parallel.MIN_JOBS
+    assert {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}.items() <= (
+        digests.items()
+    )
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")
 
 
