@@ -96,8 +96,10 @@ class Ledger:
     def holds(self, rel: str, digest: str) -> bool:
         """Whether output/<channel>/<rel> still holds exactly the bytes with `digest`."""
         entry = self.entries.get(rel)
-        if entry is None or entry[3] != digest:
-            return False
+        return entry is not None and entry[3] == digest and self._stat_matches(rel, entry)
+
+    def _stat_matches(self, rel: str, entry: Entry) -> bool:
+        """Whether output/<channel>/<rel> still has the size, mtime and inode of `entry`."""
         try:
             st = os.stat(self.where(rel), follow_symlinks=False)
         except OSError:
@@ -109,14 +111,7 @@ class Ledger:
         that checking them means reading and hashing them (output/ restored from a CI cache)."""
         entries = list(self.entries.items())
         sample = entries[:: max(1, len(entries) // SAMPLE)][:SAMPLE]
-        stale = 0
-        for rel, entry in sample:
-            try:
-                st = os.stat(self.where(rel), follow_symlinks=False)
-            except OSError:
-                stale += 1
-                continue
-            stale += (st.st_size, st.st_mtime_ns, st.st_ino) != entry[:3]
+        stale = sum(not self._stat_matches(rel, entry) for rel, entry in sample)
         return bool(sample) and stale * 2 >= len(sample)
 
     def confirm(self, rel: str, digest: str) -> Entry | None:
@@ -156,8 +151,8 @@ class Ledger:
         key: str | None = None,
     ) -> Kept:
         """The Kept artifact of a file `verdict` found holding the bytes with `digest`."""
-        verified = None if verdict is True else verdict
-        return Kept(self.channel, rel, digest, self.where(rel), source, key, verified)  # type: ignore[arg-type]
+        verified = verdict if isinstance(verdict, tuple) else None
+        return Kept(self.channel, rel, digest, self.where(rel), source, key, verified)
 
     def where(self, rel: str) -> str:
         """The path of output/<channel>/<rel>, as text."""
