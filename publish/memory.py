@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import functools
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-__all__ = ["cyclic_collection_paused", "give_back_freed_memory"]
+__all__ = ["give_back_freed_memory"]
 
 
 @functools.cache
@@ -32,23 +30,3 @@ def give_back_freed_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
-
-
-@contextlib.contextmanager
-def cyclic_collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a short-lived command (`publish build`).
-
-    Reference counting still frees nearly everything a build makes; the collector only walks
-    what stays alive. A rebuild after one edit at 10,000 bulletins keeps a few million objects
-    to its end (bulletins from the shelf, page records, stamps, jobs): the collector walked them
-    ~900 times (six full passes), ~0.28 s of 2.2 s. Paused (worker processes forked meanwhile
-    inherit the pause), a cold build's peak stayed the same (245 vs 240 MB max RSS): a build
-    makes almost no cyclic garbage. Restored when the command ends, also on an error.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()

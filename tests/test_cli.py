@@ -244,38 +244,6 @@ def test_build_error_keeps_previous_output(tmp_path: Path, capsys, fake_renderer
     assert (root / "output/web/index.txt").read_bytes() == before
 
 
-def test_build_pauses_the_cyclic_collector_and_restores_it_even_on_errors(
-    tmp_path: Path, capsys, fake_renderers, monkeypatch
-) -> None:
-    """`publish build` runs with the cyclic GC paused (a rebuild keeps millions of objects the
-    collector would walk again and again) and leaves it as it found it, after a content error too
-    (a long-lived process such as a test run or `publish serve` must keep collecting)."""
-    import gc
-
-    during: list[bool] = []
-    original = pipeline.load_site
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        during.append(gc.isenabled())
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "load_site", spy)
-    root = make_project(tmp_path, ONE_BULLETIN)
-    assert gc.isenabled()
-    assert main(["build", "--root", str(root), "-q"]) == 0
-    assert gc.isenabled()
-    (root / "content/bai-viet/b.md").write_text(bulletin_md(drop=["title"]), encoding="utf-8")
-    assert main(["build", "--root", str(root), "-q"]) == 1
-    assert gc.isenabled()
-    assert during == [False, False]
-    gc.disable()
-    try:
-        assert main(["build", "--root", str(root), "-q"]) == 1
-        assert not gc.isenabled()  # as it was found
-    finally:
-        gc.enable()
-
-
 def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, capsys, monkeypatch) -> None:
     install_fake_renderers(monkeypatch, ["web"], fail_after=0)
     root = make_project(tmp_path, ONE_BULLETIN)

@@ -10,7 +10,6 @@ from publish import config as config_module
 from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
-from publish.memory import cyclic_collection_paused
 from publish.model import Site
 from publish.pipeline import Build, build, parse_channels
 from publish.replay import LastBuild, Outcome
@@ -44,12 +43,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the site and write it (or replay the last build when nothing it read has changed)."""
-    with cyclic_collection_paused():
-        return _run(args)
-
-
-def _run(args: argparse.Namespace) -> int:
-    """`run`, with the cyclic garbage collector paused."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     channels = parse_channels(args.channel)
