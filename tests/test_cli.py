@@ -244,6 +244,26 @@ def test_build_error_keeps_previous_output(tmp_path: Path, capsys, fake_renderer
     assert (root / "output/web/index.txt").read_bytes() == before
 
 
+def test_a_build_leaves_nothing_frozen_from_the_collector(tmp_path: Path, capsys) -> None:
+    """A build hides what it loads from the cyclic GC (gc.freeze: the site, shelves, page
+    jobs) and gives it back when it ends, also when a bulletin is broken or the build fails in
+    the loader: a long-lived process (publish serve, a test run) must go on collecting."""
+    import gc
+
+    gc.unfreeze()
+    root = make_project(tmp_path, ONE_BULLETIN)
+    assert main(["build", "--root", str(root), "--channel", "web", "-q"]) == 0
+    assert gc.get_freeze_count() == 0
+    (root / "content/bai-viet/a.md").write_text(bulletin_md() + "\nSửa.\n", encoding="utf-8")
+    assert (
+        main(["build", "--root", str(root), "--channel", "web", "-q"]) == 0
+    )  # from the cache's shelves
+    assert gc.get_freeze_count() == 0
+    (root / "content/bai-viet/b.md").write_text(bulletin_md(drop=["title"]), encoding="utf-8")
+    assert main(["build", "--root", str(root), "--channel", "web", "-q"]) == 1
+    assert gc.get_freeze_count() == 0
+
+
 def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, capsys, monkeypatch) -> None:
     install_fake_renderers(monkeypatch, ["web"], fail_after=0)
     root = make_project(tmp_path, ONE_BULLETIN)

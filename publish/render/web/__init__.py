@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import importlib.metadata
 from collections.abc import Iterable, Iterator
@@ -320,6 +321,9 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     def every_page(jobs: list[PageJob]) -> Iterator[_Page]:
         """Each job's page in order: reuse is checked here, only the rest go to the workers
         (after one edit a handful of pages: no process is started, nothing crosses a pipe)."""
+        # Stamps and jobs live through the pages: out of the collector's walks (unfrozen when
+        # the build ends).
+        gc.freeze()
         # With no page kept from an earlier build (a cold build) nothing can be reused: each
         # page's key is worked out where it renders, not all of them here first (~0.3 s).
         keys: list[str | None]

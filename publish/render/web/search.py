@@ -19,6 +19,7 @@ appear while it is being typed: "lừa đả" finds "lừa đảo"; whole-word m
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -406,6 +407,7 @@ def search_artifacts(site: Site) -> Iterator[Artifact]:
     bulletins = site.for_channel("web")
     inputs = tuple(_doc_inputs(b) for b in bulletins)
     last = cache.get(slot)
+    gc.freeze()  # the last index lives through this phase: out of the collector's walks
     last = last if isinstance(last, _Built) else None
     if last is not None and last.inputs == inputs:
         files = last.files
