@@ -333,10 +333,13 @@ class Shelf:
             gc.disable()
             try:
                 value = self.fragments.get(self.fragments.key("shelf", self.kind, shard))
-                # Nor should later collections walk them again, each full one all of them (a
-                # rebuild after one edit read 10,000 bulletins and 17,500 page records so). A
-                # build unfreezes when it ends (publish.pipeline); shelf entries hold no cycles.
-                gc.freeze()
+                if value:
+                    # Nor should later collections walk them again, each full one all of them
+                    # (a rebuild after one edit read 10,000 bulletins and 17,500 page records
+                    # so). A build unfreezes when it ends (publish.pipeline); shelf entries hold
+                    # no cycles. Only when there is something to hide: a freeze also hides the
+                    # garbage in flight, and a cold build reads many empty shards mid-render.
+                    gc.freeze()
             finally:
                 if enabled:
                     gc.enable()
