@@ -407,8 +407,11 @@ def search_artifacts(site: Site) -> Iterator[Artifact]:
     bulletins = site.for_channel("web")
     inputs = tuple(_doc_inputs(b) for b in bulletins)
     last = cache.get(slot)
-    gc.freeze()  # the last index lives through this phase: out of the collector's walks
     last = last if isinstance(last, _Built) else None
+    if last is not None:
+        # It lives through this phase: out of the collector's walks. Only then: a freeze also
+        # hides the garbage in flight (as the cache's shelves do).
+        gc.freeze()
     if last is not None and last.inputs == inputs:
         files = last.files
     else:
