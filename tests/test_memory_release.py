@@ -168,3 +168,32 @@ def test_the_radio_assembly_is_not_carried_into_the_next_channels(tmp_path, monk
     assert any(p.startswith("tim-kiem/") for p in files) and any(p.endswith(".docx") for p in files)
     assert radio.held_reasons(built.site) == held
     assert radio.assemble(built.site).episodes == episodes
+
+
+def test_a_ledger_file_is_held_once_however_many_ledgers_read_it(tmp_path) -> None:
+    """The writer and the channel's renderer both open the channel's ledger: one copy of its
+    entries (~15 MB at 10,000 bulletins with photos), gone with the last ledger holding it;
+    a ledger saved or dropped is read again, never the copy from before."""
+    import weakref
+
+    from publish.ledger import Ledger
+
+    cache, output = tmp_path / ".cache", tmp_path / "output"
+    first = {
+        f"bai-viet/{i}/index.html": (100 + i, 10**18 + i, 1000 + i, "ab" * 32) for i in range(50)
+    }
+    Ledger(cache, output, "web").save(first)
+    writer, renderer = Ledger(cache, output, "web"), Ledger(cache, output, "web")
+    assert writer.entries == first and renderer.entries is writer.entries
+    assert Ledger(cache, output, "zalo").entries == {}  # another channel, another file
+
+    second = {**first, "sitemap.xml": (7, 8, 9, "cd" * 32)}
+    writer.save(second)
+    assert Ledger(cache, output, "web").entries == second
+    Ledger(cache, output, "web").forget()
+    assert Ledger(cache, output, "web").entries == {}
+
+    Ledger(cache, output, "web").save(first)
+    held = weakref.ref(Ledger(cache, output, "web").entries)
+    gc.collect()
+    assert held() is None

@@ -24,6 +24,7 @@ from publish.render.radio.items import (
     abbreviation_problems,
     air_at,
     blocking,
+    forget_spoken,
     make_slug,
     next_air,
     pack,
@@ -101,6 +102,7 @@ def forget_assembly() -> None:
     bulletins the later channels' phases carried its ~45 MB; a later caller assembles again,
     its items from the shelf)."""
     _last.clear()
+    forget_spoken()
 
 
 def _made_item(
