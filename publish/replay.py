@@ -83,6 +83,8 @@ class LastBuild:
         self._stats: dict[str, Stat] | None = None
         """The inputs' stats taken by a replay that did not go through, for start() to reuse."""
         self._recorded: dict[str, Input] = {}
+        self._hashed: dict[str, str | None] = {}
+        """Digests a replay that did not go through took of the inputs whose stat had changed."""
         """The last stamp's inputs (same tool and options), whose digests start() may reuse."""
         self.digests: dict[str, str] = {}
         """After start(): the digest of each input as this build found it, by path (the recorded
@@ -145,14 +147,15 @@ class LastBuild:
         if current.keys() != stamp.inputs.keys():
             return None
         checked = time.time_ns()
-        refreshed: dict[str, Input] = {}
-        for path, st in current.items():
-            recorded, digest = stamp.inputs[path]
-            if recorded == st:
-                continue
-            if file_sha256(path) != digest:
-                return None
-            refreshed[path] = (_settled(st, checked), digest)
+        stale = [path for path, st in current.items() if stamp.inputs[path][0] != st]
+        # All of them, on every core, not up to the first that differs: a build that follows
+        # needs each one's digest anyway (see start()). In CI, where every stat differs, one
+        # edit at 10,000 bulletins hashed ~5,000 files here and all 10,000 again in start().
+        hashed = run_jobs([partial(file_sha256, path) for path in stale], chunk=64)
+        self._hashed = dict(zip(stale, hashed, strict=True))
+        if any(self._hashed[path] != stamp.inputs[path][1] for path in stale):
+            return None
+        refreshed = {path: (_settled(current[path], checked), self._hashed[path]) for path in stale}
         counts = dict(stamp.outcome.files)
         for channel in channels:
             ledger = Ledger(self.cache, self.output, channel)
@@ -176,6 +179,8 @@ class LastBuild:
             recorded = self._recorded.get(path)
             if recorded is not None and recorded[0] == st:
                 known[path] = recorded[1]
+            elif path in self._hashed:  # by replay(), after taking the same stat
+                known[path] = self._hashed[path]
         # The others (in CI's fresh checkout: every file) are read and hashed on every core;
         # this process holds little yet, so forking is cheap. 10,000 bulletins with a photo
         # each (17,500 files, ~500 MB): 0.54 -> 0.45 s; small files alone gain nothing.

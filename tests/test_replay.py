@@ -302,6 +302,31 @@ def test_a_fresh_checkout_hashes_its_inputs_on_every_core_and_builds_as_clean(
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")
 
 
+def test_a_fresh_checkout_after_an_edit_hashes_each_input_once(root, monkeypatch) -> None:
+    """The replay check, finding every stat changed, hashes all the inputs it cannot vouch for
+    (not up to the first that differs), and the build that follows takes those digests
+    instead of reading the files again."""
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")  # every hash in this process, where it is counted
+    assert build(root, "-q") == 0
+    inputs = [p for p in (root / "content").rglob("*") if p.is_file()]
+    for path in inputs:
+        copy = path.with_name(path.name + ".tmp")
+        shutil.copy2(path, copy)  # same bytes and mtime, new inode and ctime
+        os.replace(copy, path)
+    edited = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
+    edited.write_text(edited.read_text("utf-8") + "\nCập nhật.\n", "utf-8")
+    hashed: list[str] = []
+    original = replay.file_sha256
+
+    def counting(path):  # type: ignore[no-untyped-def]
+        hashed.append(str(path))
+        return original(path)
+
+    monkeypatch.setattr(replay, "file_sha256", counting)
+    assert build(root, "-q") == 0
+    assert sorted(hashed) == sorted(map(str, inputs))
+
+
 def test_the_tool_listed_twice_on_sys_path_still_replays(root, tmp_path, capsys, monkeypatch):
     """Run from the project folder, `python -m publish` finds publish.egg-info there besides the
     installed tool: the same libraries, so the build made by `publish` elsewhere replays."""
