@@ -464,14 +464,14 @@ def test_output_restored_from_a_ci_cache_is_reused_not_held_in_memory(
     clean = clean_build(ci, tmp_path / "sach")
     assert {p: v[0] for p, v in after.items()} == {p: v[0] for p, v in clean.items()}
 
-    confirmed: list[str] = []
-    original = ledger_module.Ledger.confirm
+    confirmed: list[str] = []  # output files read and hashed to check them
+    original = ledger_module.file_sha256
 
-    def counting(self, rel, digest):
-        confirmed.append(rel)
-        return original(self, rel, digest)
+    def counting(path):
+        confirmed.append(path)
+        return original(path)
 
-    monkeypatch.setattr(ledger_module.Ledger, "confirm", counting)
+    monkeypatch.setattr(ledger_module, "file_sha256", counting)
     edited.write_text(edited.read_text("utf-8") + "\nĐã cập nhật lần hai.\n", "utf-8")
     held.clear()
     build_and_write()
