@@ -83,9 +83,9 @@ class LastBuild:
         self._stats: dict[str, Stat] | None = None
         """The inputs' stats taken by a replay that did not go through, for start() to reuse."""
         self._recorded: dict[str, Input] = {}
+        """The last stamp's inputs (same tool and options), whose digests start() may reuse."""
         self._hashed: dict[str, str | None] = {}
         """Digests a replay that did not go through took of the inputs whose stat had changed."""
-        """The last stamp's inputs (same tool and options), whose digests start() may reuse."""
         self.digests: dict[str, str] = {}
         """After start(): the digest of each input as this build found it, by path (the recorded
         one when its settled stat is the recorded one, else hashed after taking its stat, so a
