@@ -58,6 +58,14 @@ Workers are replaced by a new pool forked from this thread once the old one's re
 taken, never by the pool's `maxtasksperchild`: that forks from a pool thread at any moment, and
 a child forked while this thread was inside sqlite inherited sqlite's lock held and hung."""
 
+FAULT_BUDGET = 56 << 20
+"""Memory a worker may come to hold privately (pages it copied from this process or took new,
+counted by its minor page faults) before a fresh one replaces it, whatever RECYCLE_CHUNKS says
+(Linux; elsewhere chunks alone count). Within RECYCLE_CHUNKS a page worker of a 10,000-bulletin
+build made ~45-60 MB its own, but with a photo per bulletin after a tool upgrade ~65-90 MB, and
+this process as much again (the pages they shared, now copied on both sides): the build's peak."""
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
 RESULT_PIPE_BYTES = 1 << 20
 """Size asked for the pipe that carries results back (Linux; its default is 64 KB). A chunk of
 pages comes back as ~0.5 MB: through 64 KB the worker waited until this process's result thread
@@ -91,6 +99,19 @@ def _widen_result_pipe(pool: Pool) -> None:
             allowed = int(handle.read())
         writer = pool._outqueue._writer  # type: ignore[attr-defined]
         fcntl.fcntl(writer.fileno(), setting, min(RESULT_PIPE_BYTES, allowed))
+
+
+def _faulted(pool: Pool) -> int:
+    """The most bytes any worker of `pool` made its own since it was forked: its minor page
+    faults (/proc/<pid>/stat) times the page size; 0 where that cannot be read."""
+    most = 0
+    for process in getattr(pool, "_pool", ()):
+        try:
+            with open(f"/proc/{process.pid}/stat", "rb") as handle:
+                most = max(most, int(handle.read().rsplit(b")", 1)[1].split()[7]))
+        except (OSError, IndexError, ValueError):
+            continue
+    return most * _PAGE
 
 
 def _can_fork() -> bool:
@@ -186,15 +207,20 @@ def run_jobs(
     pending: deque[AsyncResult | list[object]] = deque()
     queued = 0  # chunks of `pending` given to the pool
     given = 0  # chunks given to this pool
+    checked = 0  # `given` when its workers' growth was last looked at
     try:
         while bounds or pending:
+            if checked < given < quota:
+                checked = given
+                if _faulted(pool) > FAULT_BUDGET:
+                    given = quota  # grown too large: no more chunks; replaced once idle
             if given >= quota and not queued and bounds:
                 pool.close()  # every result taken: its workers are idle, its threads end
                 pool.join()
                 gc.freeze()  # as above, for what this process made since
                 pool = context.Pool(helpers)
                 _widen_result_pipe(pool)
-                given = 0
+                given = checked = 0
             # Bounded windows of chunks in flight: results never pile up faster than consumed.
             while bounds and queued < window and given < quota:
                 pending.append(pool.apply_async(_run_chunk, bounds.popleft()))

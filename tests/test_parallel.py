@@ -44,6 +44,35 @@ def test_results_come_in_order_from_this_process_and_fresh_workers() -> None:
     assert len(pids - {os.getpid()}) >= 2  # the worker was replaced after 2 chunks
 
 
+_KEPT: list[bytearray] = []
+"""What the memory-hungry jobs keep (in the worker that ran them)."""
+
+
+def _keeps_memory(number: int) -> tuple[int, int]:
+    """A job that makes 1 MB its own and keeps it, as a worker copying the site's pages does."""
+    time.sleep(0.002)
+    _KEPT.append(bytearray(1 << 20))
+    return number, os.getpid()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="page faults are read from /proc")
+def test_a_worker_that_grew_past_its_budget_is_replaced_before_its_chunks_are_done(
+    monkeypatch,
+) -> None:
+    """However many chunks `recycle` allows, a worker holding more than FAULT_BUDGET of its own
+    memory is replaced (the build's peak: its pages and this process's copies of them)."""
+    monkeypatch.setattr(parallel, "FAULT_BUDGET", 24 << 20)
+    count = MIN_JOBS * 2
+    jobs = [partial(_keeps_memory, n) for n in range(count)]
+    try:
+        results = list(run_jobs(jobs, chunk=2, recycle=10_000))
+    finally:
+        _KEPT.clear()  # what this process ran itself
+    assert [n for n, _ in results] == list(range(count))
+    workers = {pid for _, pid in results} - {os.getpid()}
+    assert len(workers) >= 2  # the budget, not the chunk count, replaced the first worker
+
+
 def _page_sized(number: int) -> tuple[int, bytes]:
     """A result as big as a rendered page, different for every job."""
     return number, number.to_bytes(4, "little") * 7_500
