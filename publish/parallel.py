@@ -59,11 +59,12 @@ taken, never by the pool's `maxtasksperchild`: that forks from a pool thread at 
 a child forked while this thread was inside sqlite inherited sqlite's lock held and hung."""
 
 FAULT_BUDGET = 56 << 20
-"""Memory a worker may come to hold privately (pages it copied from this process or took new,
-counted by its minor page faults) before a fresh one replaces it, whatever RECYCLE_CHUNKS says
-(Linux; elsewhere chunks alone count). Within RECYCLE_CHUNKS a page worker of a 10,000-bulletin
-build made ~45-60 MB its own, but with a photo per bulletin after a tool upgrade ~65-90 MB, and
-this process as much again (the pages they shared, now copied on both sides): the build's peak."""
+"""A `budget` for jobs that keep what they touch, like pages: within RECYCLE_CHUNKS a page worker
+of a 10,000-bulletin build made ~45-60 MB its own, but with a photo per bulletin after a tool
+upgrade ~65-90 MB, and this process as much again (the pages they shared, now copied on both
+sides): the build's peak. Not for jobs whose big buffers come and go (resizing photos faults
+~280 MB in a second without keeping it: counted so, the workers were replaced every few chunks
+and a cold build of that corpus took ~7 % longer)."""
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 RESULT_PIPE_BYTES = 1 << 20
@@ -171,6 +172,7 @@ def run_jobs(
     after_chunk: Callable[[], None] | None = None,
     recycle: int = RECYCLE_CHUNKS,
     min_jobs: int = MIN_JOBS,
+    budget: int | None = None,
 ) -> Iterator[T]:
     """Each job's result, in order; in forked worker processes when that pays off.
 
@@ -178,6 +180,8 @@ def run_jobs(
     job): e.g. to write what the jobs kept in memory before the worker goes away. `recycle`:
     chunks a worker runs before a fresh one replaces it (fewer for jobs that each touch much
     of the site). `min_jobs`: below this many, the jobs run here (fewer for long jobs).
+    `budget`: bytes a worker may make its own (counted by its minor page faults: Linux only)
+    before it is replaced, however few chunks it ran (see FAULT_BUDGET).
     """
     global _JOBS, _AFTER_CHUNK
     count = workers()
@@ -210,9 +214,9 @@ def run_jobs(
     checked = 0  # `given` when its workers' growth was last looked at
     try:
         while bounds or pending:
-            if checked < given < quota:
+            if budget is not None and checked < given < quota:
                 checked = given
-                if _faulted(pool) > FAULT_BUDGET:
+                if _faulted(pool) > budget:
                     given = quota  # grown too large: no more chunks; replaced once idle
             if given >= quota and not queued and bounds:
                 pool.close()  # every result taken: its workers are idle, its threads end

@@ -56,21 +56,23 @@ def _keeps_memory(number: int) -> tuple[int, int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="page faults are read from /proc")
-def test_a_worker_that_grew_past_its_budget_is_replaced_before_its_chunks_are_done(
-    monkeypatch,
-) -> None:
-    """However many chunks `recycle` allows, a worker holding more than FAULT_BUDGET of its own
-    memory is replaced (the build's peak: its pages and this process's copies of them)."""
-    monkeypatch.setattr(parallel, "FAULT_BUDGET", 24 << 20)
+def test_a_worker_that_grew_past_its_budget_is_replaced_before_its_chunks_are_done() -> None:
+    """However many chunks `recycle` allows, a worker holding more than `budget` of its own
+    memory is replaced (the build's peak: its pages and this process's copies of them);
+    without a budget only the chunk count replaces it."""
     count = MIN_JOBS * 2
     jobs = [partial(_keeps_memory, n) for n in range(count)]
-    try:
-        results = list(run_jobs(jobs, chunk=2, recycle=10_000))
-    finally:
-        _KEPT.clear()  # what this process ran itself
-    assert [n for n, _ in results] == list(range(count))
-    workers = {pid for _, pid in results} - {os.getpid()}
-    assert len(workers) >= 2  # the budget, not the chunk count, replaced the first worker
+    workers: list[set[int]] = []
+    for budget in (24 << 20, None):
+        try:
+            results = list(run_jobs(jobs, chunk=2, recycle=10_000, budget=budget))
+        finally:
+            _KEPT.clear()  # what this process ran itself
+        assert [n for n, _ in results] == list(range(count))
+        workers.append({pid for _, pid in results} - {os.getpid()})
+    with_budget, without = workers
+    assert len(with_budget) >= 2  # the budget, not the chunk count, replaced the first worker
+    assert len(without) == 1
 
 
 def _page_sized(number: int) -> tuple[int, bytes]:
