@@ -356,7 +356,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         work = [partial(page, jobs[i], keys[i]) for i in todo]
         # A page worker is replaced once it holds FAULT_BUDGET of its own, not only after
         # RECYCLE_CHUNKS: the peak of a rebuild after a tool upgrade, photo per bulletin, all
-        # channels, 10,000: 355-362 -> 342 MB PSS.
+        # channels, 10,000: 355-362 -> 330-342 MB PSS.
         pages = run_jobs(work, after_chunk=views.fragments.flush, budget=FAULT_BUDGET)
         with contextlib.closing(pages) as rendered:
             for i in range(len(jobs)):
