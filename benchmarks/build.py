@@ -20,7 +20,9 @@ The corpus comes from benchmarks/make_corpus.py (deterministic, seeded) and is k
 
 Hugo (`hugo`), Eleventy (`npx @11ty/eleventy`, or --eleventy-dir with it installed) and Pelican
 (`pelican`, or --pelican) build the same bulletins with a comparable minimal theme when they are
-installed; their figures and the ratios come from the same run.
+installed; their figures and the ratios come from the same run. `hugo-norel` is Hugo with the
+same theme less its related-bulletins list (`.Related`, the costliest part of Hugo's build here):
+the stricter comparison README also reports.
 """
 
 from __future__ import annotations
@@ -168,8 +170,9 @@ def corpus(work: Path, n: int, layout: str, photos: bool = False) -> Path:
     marker = target / ".complete"
     if not marker.exists():
         shutil.rmtree(target, ignore_errors=True)
+        source = "hugo" if layout == "hugo-norel" else layout
         subprocess.run(
-            [sys.executable, str(HERE / "make_corpus.py"), str(target), str(n), "--layout", layout]
+            [sys.executable, str(HERE / "make_corpus.py"), str(target), str(n), "--layout", source]
             + (["--photos"] if photos else []),
             check=True,
             stdout=subprocess.DEVNULL,
@@ -351,8 +354,11 @@ permalink: "/the/{{ tag | slugify }}/"
 def peer_scaffold(target: Path, layout: str) -> None:
     """Configuration and a minimal comparable theme for a peer tool."""
     files: dict[str, str] = {}
-    if layout == "hugo":
-        files = {"hugo.toml": HUGO_CONFIG, **{f"layouts/{k}": v for k, v in HUGO_LAYOUTS.items()}}
+    if layout in ("hugo", "hugo-norel"):
+        layouts = HUGO_LAYOUTS
+        if layout == "hugo-norel":
+            layouts = {k: _without_related(v) for k, v in HUGO_LAYOUTS.items()}
+        files = {"hugo.toml": HUGO_CONFIG, **{f"layouts/{k}": v for k, v in layouts.items()}}
     elif layout == "pelican":
         files = {"pelicanconf.py": PELICAN_CONFIG}
     elif layout == "eleventy":
@@ -363,10 +369,15 @@ def peer_scaffold(target: Path, layout: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def _without_related(template: str) -> str:
+    """A Hugo template without its lines that list related bulletins."""
+    return "".join(line for line in template.splitlines(keepends=True) if ".Related" not in line)
+
+
 def peer_command(name: str, args: argparse.Namespace) -> tuple[list[str], dict[str, str]] | None:
     """The command line that builds a peer corpus, or None when the tool is not installed."""
     env = dict(os.environ)
-    if name == "hugo" and shutil.which("hugo"):
+    if name in ("hugo", "hugo-norel") and shutil.which("hugo"):
         return ["hugo", "--quiet", "--destination", "public"], env
     if name == "pelican":
         exe = args.pelican or shutil.which("pelican")
@@ -468,7 +479,9 @@ def main() -> int:
     parser.add_argument("--work", default="/tmp/publish-bench", help="corpus and scratch folder")
     parser.add_argument("--channels", default="web,all", help="web, all, or both (web,all)")
     parser.add_argument(
-        "--peers", default="hugo,eleventy,pelican", help="peers to try; '' for none"
+        "--peers",
+        default="hugo,hugo-norel,eleventy,pelican",
+        help="peers to try; '' for none",
     )
     parser.add_argument("--pelican", help="path of a pelican executable (e.g. in another venv)")
     parser.add_argument("--eleventy-dir", help="folder where @11ty/eleventy is npm-installed")
