@@ -323,10 +323,11 @@ def _load_bulletins(
         if shelf.holds(source):
             found: list[Problem] = []
             col = Collector(source, found)
-            known = digests.get(str(path))
+            text = str(path)
+            known = digests.get(text)
             # Resolving each path to see it stays in content/ was ~0.1 s of a one-edit
             # rebuild at 10,000 bulletins; the walk already knows which files are links.
-            linked = links is None or str(path) in links
+            linked = links is None or text in links
             if known is not None and _usable_path(path, col, content_dir, linked=linked):
                 col.digest = known
             elif found or read_raw(path, col, content_dir) is None:  # found: refused above

@@ -151,8 +151,7 @@ class LastBuild:
         # All of them, on every core, not up to the first that differs: a build that follows
         # needs each one's digest anyway (see start()). In CI, where every stat differs, one
         # edit at 10,000 bulletins hashed ~5,000 files here and all 10,000 again in start().
-        hashed = run_jobs([partial(file_sha256, path) for path in stale], chunk=64)
-        self._hashed = dict(zip(stale, hashed, strict=True))
+        self._hashed = _hash_all(stale)
         if any(self._hashed[path] != stamp.inputs[path][1] for path in stale):
             return None
         refreshed = {path: (_settled(current[path], checked), self._hashed[path]) for path in stale}
@@ -184,9 +183,7 @@ class LastBuild:
         # The others (in CI's fresh checkout: every file) are read and hashed on every core;
         # this process holds little yet, so forking is cheap. 10,000 bulletins with a photo
         # each (17,500 files, ~500 MB): 0.54 -> 0.45 s; small files alone gain nothing.
-        fresh = [path for path in stats if path not in known]
-        hashed = run_jobs([partial(file_sha256, path) for path in fresh], chunk=64)
-        known.update(zip(fresh, hashed, strict=True))
+        known.update(_hash_all([path for path in stats if path not in known]))
         for path, st in stats.items():
             digest = known[path]
             if digest is not None:
@@ -211,6 +208,13 @@ def _settled(st: Stat, when_ns: int) -> Stat | None:
     """The stat to trust later, or None when the file changed so shortly before `when_ns` that
     a change within the same timestamp tick would not show in it."""
     return None if max(st[1], st[2]) >= when_ns - int(RACY_SECONDS * 1e9) else st
+
+
+def _hash_all(paths: list[str]) -> dict[str, str | None]:
+    """Each file's sha256 (None when unreadable), read and hashed on every core."""
+    return dict(
+        zip(paths, run_jobs([partial(file_sha256, p) for p in paths], chunk=64), strict=True)
+    )
 
 
 def _walk(folder: str, found: dict[str, Stat], seen: set[str] | None = None) -> None:
