@@ -11,6 +11,7 @@ one core's worth of work never crosses a pipe and one fewer copy of the site is 
 worker ends up holding private copies of the memory pages it touched). With fewer than
 `MIN_JOBS` jobs, without `fork` (Windows, macOS default) or when other threads are running
 (forking a threaded process can deadlock), the jobs run here, one after another.
+`PUBLISH_MEMORY_MB` sets the memory above which workers are replaced (see MEMORY_LIMIT_MB).
 
 `run_apart` is for the few jobs that allocate much (Word files): they go to new Python
 processes (`publish.worker`) that share nothing with this one, pickled both ways.
@@ -27,6 +28,7 @@ import pickle
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,30 +43,41 @@ except ImportError:  # Windows: no fork either, so no pool
 
 from publish.errors import ContentError, PublishError
 
-__all__ = ["MIN_JOBS", "call", "run_apart", "run_jobs", "workers"]
+__all__ = ["MIN_JOBS", "call", "memory_limit", "run_apart", "run_jobs", "workers"]
 
 T = TypeVar("T")
 C = TypeVar("C")
 MIN_JOBS = 64
 """Below this many jobs, starting processes costs more than it saves."""
 
-RECYCLE_CHUNKS = 32
-"""Chunks a worker runs before a fresh one replaces it. A worker touching the parent's objects
-(reference counts) copies the memory pages they live in; over a 10,000-bulletin build each one
-came to hold a private copy of most of the site (~95 MB). A fresh fork starts again from the
-shared pages; work the workers all need is done in the parent before forking.
+MEMORY_LIMIT_MB = 300
+"""Memory (proportional set size of this process and its workers, in MB) above which a worker
+holding pages of its own is replaced by a fresh fork; PUBLISH_MEMORY_MB sets another. A worker
+touching the parent's objects (reference counts) copies the memory pages they live in, so over
+a 10,000-bulletin build it came to hold a private copy of much of the site; a fresh fork starts
+again from the shared pages. But every fork costs this process too: each page it writes
+afterwards faults once more (the pages are shared again), and it touches much of the site
+while it renders its own chunks. Replaced every RECYCLE_CHUNKS, as before this limit, the
+workers of a 10,000-bulletin cold web build were forked 37 times and this process took ~800,000
+page faults (sys time 4.2 s of 40 s CPU); replaced only when the memory calls for it, the same
+build forked 6 times, took ~255,000 faults and ~2 s less (peak PSS 232 → 266 MB).
 
 Workers are replaced by a new pool forked from this thread once the old one's results are all
 taken, never by the pool's `maxtasksperchild`: that forks from a pool thread at any moment, and
 a child forked while this thread was inside sqlite inherited sqlite's lock held and hung."""
 
-FAULT_BUDGET = 56 << 20
-"""A `budget` for jobs that keep what they touch, like pages: within RECYCLE_CHUNKS a page worker
-of a 10,000-bulletin build made ~45-60 MB its own, but with a photo per bulletin after a tool
-upgrade ~65-90 MB, and this process as much again (the pages they shared, now copied on both
-sides): the build's peak. Not for jobs whose big buffers come and go (resizing photos faults
-~280 MB in a second without keeping it: counted so, the workers were replaced every few chunks
-and a cold build of that corpus took ~7 % longer)."""
+CHECK_SECONDS = 0.5
+"""Least time between two looks at the memory (reading smaps_rollup walks the page tables:
+~2 ms for a 250 MB process)."""
+LOOK_BYTES = 16 << 20
+"""Bytes a worker faults in (see `_faulted`) before the memory is looked at again sooner."""
+OWN_MIN = 16 << 20
+"""Bytes a worker must hold of its own before replacing it is worth a fork: when this process
+alone is over the limit, new workers would not bring it down."""
+RECYCLE_CHUNKS = 32
+"""Where the memory cannot be read (no /proc/<pid>/smaps_rollup), the chunks a worker runs
+before a fresh one replaces it."""
+_SMAPS = "/proc/{pid}/smaps_rollup"
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 RESULT_PIPE_BYTES = 1 << 20
@@ -102,9 +115,32 @@ def _widen_result_pipe(pool: Pool) -> None:
         fcntl.fcntl(writer.fileno(), setting, min(RESULT_PIPE_BYTES, allowed))
 
 
+def memory_limit() -> int:
+    """Bytes of memory the build aims to stay under: PUBLISH_MEMORY_MB, else MEMORY_LIMIT_MB."""
+    wanted = os.environ.get("PUBLISH_MEMORY_MB", "").strip()
+    return (int(wanted) if wanted.isdigit() and int(wanted) > 0 else MEMORY_LIMIT_MB) << 20
+
+
+def _memory(pid: int | str) -> tuple[int, int] | None:
+    """(proportional set size, private dirty bytes) of a process, or None where unreadable."""
+    found: dict[bytes, int] = {}
+    try:
+        with open(_SMAPS.format(pid=pid), "rb") as handle:
+            for line in handle:
+                name, _, rest = line.partition(b":")
+                if name in (b"Pss", b"Private_Dirty"):
+                    found[name] = int(rest.split()[0]) << 10
+    except (OSError, ValueError, IndexError):
+        return None
+    if len(found) < 2:
+        return None
+    return found[b"Pss"], found[b"Private_Dirty"]
+
+
 def _faulted(pool: Pool) -> int:
-    """The most bytes any worker of `pool` made its own since it was forked: its minor page
-    faults (/proc/<pid>/stat) times the page size; 0 where that cannot be read."""
+    """The most bytes any worker of `pool` faulted in since it was forked (its minor page faults,
+    /proc/<pid>/stat: cheap to read, but counting again what it freed and took back); 0 where
+    unreadable."""
     most = 0
     for process in getattr(pool, "_pool", ()):
         try:
@@ -113,6 +149,44 @@ def _faulted(pool: Pool) -> int:
         except (OSError, IndexError, ValueError):
             continue
     return most * _PAGE
+
+
+class _MemoryWatch:
+    """Decides when a pool's workers are to be replaced to keep the memory under a limit."""
+
+    def __init__(self, limit: int) -> None:
+        """Nothing read yet; `watching` tells whether the memory can be read here at all."""
+        self.limit = limit
+        self.watching = _memory("self") is not None
+        self.restart()
+
+    def restart(self) -> None:
+        """Start over for a freshly forked pool."""
+        self.looked = time.monotonic()
+        self.faulted = 0
+        self.total: int | None = None
+
+    def over(self, pool: Pool) -> bool:
+        """Whether the memory of this process and `pool`'s workers is over the limit, or would
+        be by the next look at the pace it grew since the last (a worker finishes the chunks
+        it has before it is replaced, and this process copies what it shared meanwhile), with
+        a worker holding enough of its own for a fresh one to bring it down.
+
+        Looks every CHECK_SECONDS, and sooner once a worker faulted LOOK_BYTES since the last
+        look: rendering list pages, both processes came to hold ~100 MB more in 0.35 s."""
+        faulted = _faulted(pool)
+        if time.monotonic() - self.looked < CHECK_SECONDS and faulted - self.faulted < LOOK_BYTES:
+            return False
+        self.looked, self.faulted = time.monotonic(), faulted
+        mine = _memory("self")
+        theirs = [_memory(process.pid) for process in getattr(pool, "_pool", ())]
+        if mine is None or any(m is None for m in theirs):
+            return False
+        total = mine[0] + sum(m[0] for m in theirs if m is not None)
+        growth = max(0, total - self.total) if self.total is not None else 0
+        self.total = total
+        own = max((m[1] for m in theirs if m is not None), default=0)
+        return total + growth > self.limit and own >= OWN_MIN
 
 
 def _can_fork() -> bool:
@@ -172,16 +246,14 @@ def run_jobs(
     after_chunk: Callable[[], None] | None = None,
     recycle: int = RECYCLE_CHUNKS,
     min_jobs: int = MIN_JOBS,
-    budget: int | None = None,
 ) -> Iterator[T]:
     """Each job's result, in order; in forked worker processes when that pays off.
 
     `after_chunk` runs in the process that ran a chunk of jobs, after it (also after a failed
-    job): e.g. to write what the jobs kept in memory before the worker goes away. `recycle`:
-    chunks a worker runs before a fresh one replaces it (fewer for jobs that each touch much
-    of the site). `min_jobs`: below this many, the jobs run here (fewer for long jobs).
-    `budget`: bytes a worker may make its own (counted by its minor page faults: Linux only)
-    before it is replaced, however few chunks it ran (see FAULT_BUDGET).
+    job): e.g. to write what the jobs kept in memory before the worker goes away. Workers are
+    replaced when the memory is over `memory_limit()` (see MEMORY_LIMIT_MB); where it cannot be
+    read, after `recycle` chunks each (fewer for jobs that each touch much of the site).
+    `min_jobs`: below this many, the jobs run here (fewer for long jobs).
     """
     global _JOBS, _AFTER_CHUNK
     count = workers()
@@ -207,24 +279,23 @@ def run_jobs(
     pool = context.Pool(helpers)
     _widen_result_pipe(pool)
     window = 2 * helpers + 2
-    quota = max(1, recycle) * helpers
+    watch = _MemoryWatch(memory_limit())
+    quota = sys.maxsize if watch.watching else max(1, recycle) * helpers
     pending: deque[AsyncResult | list[object]] = deque()
     queued = 0  # chunks of `pending` given to the pool
     given = 0  # chunks given to this pool
-    checked = 0  # `given` when its workers' growth was last looked at
     try:
         while bounds or pending:
-            if budget is not None and checked < given < quota:
-                checked = given
-                if _faulted(pool) > budget:
-                    given = quota  # grown too large: no more chunks; replaced once idle
+            if watch.watching and given < quota and watch.over(pool):
+                given = quota  # no more chunks for these workers; replaced once idle
             if given >= quota and not queued and bounds:
                 pool.close()  # every result taken: its workers are idle, its threads end
                 pool.join()
                 gc.freeze()  # as above, for what this process made since
                 pool = context.Pool(helpers)
                 _widen_result_pipe(pool)
-                given = checked = 0
+                given = 0
+                watch.restart()
             # Bounded windows of chunks in flight: results never pile up faster than consumed.
             while bounds and queued < window and given < quota:
                 pending.append(pool.apply_async(_run_chunk, bounds.popleft()))

@@ -35,6 +35,13 @@ def _pid_of(number: int) -> tuple[int, int]:
     return number, os.getpid()
 
 
+@pytest.fixture
+def unmeasured(monkeypatch) -> None:
+    """As where the memory cannot be read (no /proc): workers replaced by their chunk count."""
+    monkeypatch.setattr(parallel, "_memory", lambda pid: None)
+
+
+@pytest.mark.usefixtures("unmeasured")
 def test_results_come_in_order_from_this_process_and_fresh_workers() -> None:
     count = MIN_JOBS * 4
     results = list(run_jobs([partial(_pid_of, n) for n in range(count)], chunk=4, recycle=2))
@@ -55,24 +62,39 @@ def _keeps_memory(number: int) -> tuple[int, int]:
     return number, os.getpid()
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="page faults are read from /proc")
-def test_a_worker_that_grew_past_its_budget_is_replaced_before_its_chunks_are_done() -> None:
-    """However many chunks `recycle` allows, a worker holding more than `budget` of its own
-    memory is replaced (the build's peak: its pages and this process's copies of them);
-    without a budget only the chunk count replaces it."""
-    count = MIN_JOBS * 2
-    jobs = [partial(_keeps_memory, n) for n in range(count)]
-    workers: list[set[int]] = []
-    for budget in (24 << 20, None):
-        try:
-            results = list(run_jobs(jobs, chunk=2, recycle=10_000, budget=budget))
-        finally:
-            _KEPT.clear()  # what this process ran itself
-        assert [n for n, _ in results] == list(range(count))
-        workers.append({pid for _, pid in results} - {os.getpid()})
-    with_budget, without = workers
-    assert len(with_budget) >= 2  # the budget, not the chunk count, replaced the first worker
-    assert len(without) == 1
+def _workers_of(jobs, monkeypatch, limit_mb: int) -> set[int]:
+    """The worker processes that ran `jobs` under a memory limit (results checked in order)."""
+    monkeypatch.setenv("PUBLISH_MEMORY_MB", str(limit_mb))
+    monkeypatch.setattr(parallel, "CHECK_SECONDS", 0)
+    try:
+        results = list(run_jobs(jobs, chunk=2, recycle=1))
+    finally:
+        _KEPT.clear()  # what this process ran itself
+    assert [n for n, _ in results] == list(range(len(jobs)))
+    return {pid for _, pid in results} - {os.getpid()}
+
+
+needs_smaps = pytest.mark.skipif(
+    not Path("/proc/self/smaps_rollup").exists(), reason="memory is read from /proc"
+)
+
+
+@needs_smaps
+def test_a_worker_holding_memory_over_the_limit_is_replaced(monkeypatch) -> None:
+    """Over the memory limit, a worker that made enough memory its own (the pages of the site
+    it copied) is replaced by a fresh fork; under it, the same worker runs every chunk (each
+    fork makes this process fault its pages again), however small `recycle`."""
+    jobs = [partial(_keeps_memory, n) for n in range(MIN_JOBS * 2)]
+    assert len(_workers_of(jobs, monkeypatch, limit_mb=1)) >= 2
+    assert len(_workers_of(jobs, monkeypatch, limit_mb=1 << 20)) == 1
+
+
+@needs_smaps
+def test_a_worker_holding_little_is_kept_even_over_the_limit(monkeypatch) -> None:
+    """When this process alone is over the limit, a fresh worker would not bring it down: a
+    worker holding less than OWN_MIN of its own is not replaced."""
+    jobs = [partial(_pid_of, n) for n in range(MIN_JOBS * 2)]
+    assert len(_workers_of(jobs, monkeypatch, limit_mb=1)) == 1
 
 
 def _page_sized(number: int) -> tuple[int, bytes]:
@@ -80,6 +102,7 @@ def _page_sized(number: int) -> tuple[int, bytes]:
     return number, number.to_bytes(4, "little") * 7_500
 
 
+@pytest.mark.usefixtures("unmeasured")
 def test_workers_send_whole_chunks_of_pages_through_a_widened_pipe(monkeypatch) -> None:
     """A chunk of pages (~0.5 MB) comes back intact, and on Linux the pipe carrying it is widened
     so the worker need not wait for this process to read it piece by piece."""
@@ -123,10 +146,12 @@ def test_replacing_workers_while_this_process_uses_sqlite_never_hangs(tmp_path: 
         import os
         from functools import partial
         from pathlib import Path
+        from publish import parallel
         from publish.cache import Fragments
         from publish.parallel import run_jobs
 
         os.environ["PUBLISH_WORKERS"] = "2"
+        parallel._memory = lambda pid: None  # replaced after every chunk, as without /proc
         fragments = Fragments(Path({str(tmp_path)!r}))
 
         def job(n):

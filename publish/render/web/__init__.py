@@ -26,7 +26,7 @@ from publish.content_images import forget_resolved
 from publish.errors import Problem
 from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Kept, Site
-from publish.parallel import FAULT_BUDGET, run_jobs
+from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
 from publish.render.web.images import (
@@ -354,10 +354,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
                 kept[i] = _Page([*pictures.drain(), artifact], record.sitemap, {}, record, key)
         todo = [i for i in range(len(jobs)) if i not in kept]
         work = [partial(page, jobs[i], keys[i]) for i in todo]
-        # A page worker is replaced once it holds FAULT_BUDGET of its own, not only after
-        # RECYCLE_CHUNKS: the peak of a rebuild after a tool upgrade, photo per bulletin, all
-        # channels, 10,000: 355-362 -> 330-342 MB PSS.
-        pages = run_jobs(work, after_chunk=views.fragments.flush, budget=FAULT_BUDGET)
+        pages = run_jobs(work, after_chunk=views.fragments.flush)
         with contextlib.closing(pages) as rendered:
             for i in range(len(jobs)):
                 fresh = i not in kept

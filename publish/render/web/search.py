@@ -59,7 +59,9 @@ SHARD_LIMIT = 32_000
 CHUNK = 10
 """Result cards per file in d/."""
 BLOCK_RECYCLE = 8
-"""Index blocks a worker process builds before a fresh one replaces it (see run_jobs)."""
+"""Index blocks a worker process builds before a fresh one replaces it, where run_jobs cannot
+read the memory (a block reads its bulletins' bodies, so a worker comes to hold copies of their
+memory pages)."""
 PER_PAGE = 10
 """Results the script shows before "Xem thêm"."""
 MAX_TERMS = 6
@@ -452,8 +454,6 @@ def _build(inputs: tuple[tuple[object, ...], ...], site: Site, cache: Fragments)
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     cards: dict[str, bytes] = {}
-    # A block reads its bulletins' bodies, so a worker comes to hold copies of their memory
-    # pages: it is replaced after a few blocks.
     for block in run_jobs(jobs, chunk=1, after_chunk=cache.flush, recycle=BLOCK_RECYCLE):
         keys.extend(block.keys)
         cards.update(block.cards)
