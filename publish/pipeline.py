@@ -65,6 +65,7 @@ def build(
     # every full collection (a rebuild after one edit at 10,000 bulletins spent ~0.3 s so); the
     # cache's shelves freeze what they load likewise. Unfrozen when the build ends or fails,
     # so a long-lived process (publish serve, tests) still collects whatever garbage was frozen.
+    _collect_seldom()
     try:
         site = load_site(config, now=now, drafts=drafts, digests=digests)
         gc.freeze()
@@ -75,7 +76,7 @@ def build(
         if any(p.severity == "error" for p in found):
             raise ContentError(found)
     except BaseException:
-        gc.unfreeze()
+        _collect_as_before()
         raise
     rendered = sorted(channels, key=RENDER_ORDER.index)
     return Build(site, tuple(channels), tuple(found), _render_all(site, map(renderer, rendered)))
@@ -88,7 +89,32 @@ def _render_all(site: Site, modules: Iterable[ModuleType]) -> Iterator[Artifact]
             yield from module.render(site)
             give_back_freed_memory()
     finally:
-        gc.unfreeze()
+        _collect_as_before()
+
+
+BUILD_GC_THRESHOLD = (10_000, 20, 20)
+"""The collector's thresholds while a build runs (Python's: 700, 10, 10). A build makes millions
+of objects and almost no reference cycles: a cold 10,000-bulletin build collected ~1,270 times
+in its main process (0.45 s), a rebuild after one edit in CI ~860 times (0.12 s); with these,
+69 times (0.13 s) and 51 (0.06 s), the peak ~5 MB higher."""
+_before: tuple[int, int, int] | None = None
+
+
+def _collect_seldom() -> None:
+    """Collect less often until `_collect_as_before` (nested builds keep the first setting)."""
+    global _before
+    if _before is None:
+        _before = gc.get_threshold()
+        gc.set_threshold(*BUILD_GC_THRESHOLD)
+
+
+def _collect_as_before() -> None:
+    """Unfreeze what the build froze and restore the collector's thresholds."""
+    global _before
+    gc.unfreeze()
+    if _before is not None:
+        gc.set_threshold(*_before)
+        _before = None
 
 
 def parse_channels(values: Sequence[str] | None) -> tuple[str, ...]:

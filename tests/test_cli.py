@@ -244,24 +244,39 @@ def test_build_error_keeps_previous_output(tmp_path: Path, capsys, fake_renderer
     assert (root / "output/web/index.txt").read_bytes() == before
 
 
-def test_a_build_leaves_nothing_frozen_from_the_collector(tmp_path: Path, capsys) -> None:
+def test_a_build_leaves_nothing_frozen_from_the_collector(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
     """A build hides what it loads from the cyclic GC (gc.freeze: the site, shelves, page
-    jobs) and gives it back when it ends, also when a bulletin is broken or the build fails in
-    the loader: a long-lived process (publish serve, a test run) must go on collecting."""
+    jobs) and collects seldom while it runs, and gives both back when it ends, also when a
+    bulletin is broken or the build fails in the loader: a long-lived process (publish serve, a
+    test run) must go on collecting as before."""
     import gc
 
+    from publish import pipeline
+
     gc.unfreeze()
+    thresholds = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    real = pipeline.load_site
+
+    def loading(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load_site", loading)
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "web", "-q"]) == 0
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
     (root / "content/bai-viet/a.md").write_text(bulletin_md() + "\nSửa.\n", encoding="utf-8")
     assert (
         main(["build", "--root", str(root), "--channel", "web", "-q"]) == 0
     )  # from the cache's shelves
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
     (root / "content/bai-viet/b.md").write_text(bulletin_md(drop=["title"]), encoding="utf-8")
     assert main(["build", "--root", str(root), "--channel", "web", "-q"]) == 1
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
+    assert seen == [pipeline.BUILD_GC_THRESHOLD] * 3  # seldom while it ran
 
 
 def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, capsys, monkeypatch) -> None:
