@@ -58,9 +58,10 @@ a 10,000-bulletin build it came to hold a private copy of much of the site; a fr
 again from the shared pages. But every fork costs this process too: each page it writes
 afterwards faults once more (the pages are shared again), and it touches much of the site
 while it renders its own chunks. Replaced every RECYCLE_CHUNKS, as before this limit, the
-workers of a 10,000-bulletin cold web build were forked 37 times and this process took ~800,000
-page faults (sys time 4.2 s of 40 s CPU); replaced only when the memory calls for it, the same
-build forked 6 times, took ~255,000 faults and ~2 s less (peak PSS 232 → 266 MB).
+workers of a 10,000-bulletin cold web build were forked 37 times, this process took ~480,000
+page faults and the whole tree ~800,000 (sys time 4.2 s of 40 s CPU); replaced only when the
+memory calls for it, the same build forked 6 times, the tree took ~255,000 faults and ~2 s less
+(peak PSS 232 → 266 MB).
 
 Workers are replaced by a new pool forked from this thread once the old one's results are all
 taken, never by the pool's `maxtasksperchild`: that forks from a pool thread at any moment, and
