@@ -163,7 +163,8 @@ class _MemoryWatch:
     def __init__(self, limit: int) -> None:
         """Nothing read yet; `watching` tells whether the memory can be read here at all."""
         self.limit = limit
-        self.watching = _resident() is not None and _private("self") is not None
+        # Whether smaps_rollup is there, not read: reading walks this process's page tables.
+        self.watching = _resident() is not None and os.access(_SMAPS.format(pid="self"), os.R_OK)
         self.restart()
 
     def restart(self) -> None:

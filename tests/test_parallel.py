@@ -38,7 +38,7 @@ def _pid_of(number: int) -> tuple[int, int]:
 @pytest.fixture
 def unmeasured(monkeypatch) -> None:
     """As where the memory cannot be read (no /proc): workers replaced by their chunk count."""
-    monkeypatch.setattr(parallel, "_private", lambda pid: None)
+    monkeypatch.setattr(parallel, "_SMAPS", "/nonexistent/{pid}/smaps_rollup")
 
 
 @pytest.mark.usefixtures("unmeasured")
@@ -151,7 +151,7 @@ def test_replacing_workers_while_this_process_uses_sqlite_never_hangs(tmp_path: 
         from publish.parallel import run_jobs
 
         os.environ["PUBLISH_WORKERS"] = "2"
-        parallel._private = lambda pid: None  # replaced after every chunk, as without /proc
+        parallel._SMAPS = "/nonexistent/{{pid}}"  # replaced after every chunk, as without /proc
         fragments = Fragments(Path({str(tmp_path)!r}))
 
         def job(n):
