@@ -103,9 +103,23 @@ def _tree_rss_kb(pid: int) -> int:
     return _tree_kb(pid, "/proc/{pid}/status", "VmRSS:")
 
 
+def _tree_pids(pid: int) -> list[int]:
+    """A process and all its descendants."""
+    found, stack = [], [pid]
+    while stack:
+        found.append(stack.pop())
+        stack += _children(found[-1])
+    return sorted(found)
+
+
 def _tree_pss_kb(pid: int) -> int:
-    """Sum of PSS over a process tree (shared pages split between the processes sharing them)."""
-    return _tree_kb(pid, "/proc/{pid}/smaps_rollup", "Pss:")
+    """Sum of PSS over a process tree (shared pages split between the processes sharing them),
+    or 0 (no sample) when a process started or ended while it was read: a worker forked after
+    its parent was read would count the pages they now share once whole, once halved (one such
+    sample reported 454 MB for a build whose other samples stayed under 345)."""
+    before = _tree_pids(pid)
+    total = _tree_kb(pid, "/proc/{pid}/smaps_rollup", "Pss:")
+    return total if _tree_pids(pid) == before else 0
 
 
 def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
