@@ -88,19 +88,14 @@ def _proc_kb(path: str, field: str) -> int:
     return 0
 
 
-def _tree_kb(pid: int, path: str, field: str) -> int:
-    """Sum of one /proc memory figure over a process and all its descendants."""
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
-        total += _proc_kb(path.format(pid=current), field)
-        stack += _children(current)
-    return total
+def _tree_kb(pids: list[int], path: str, field: str) -> int:
+    """Sum of one /proc memory figure over processes (e.g. a tree, from `_tree_pids`)."""
+    return sum(_proc_kb(path.format(pid=pid), field) for pid in pids)
 
 
 def _tree_rss_kb(pid: int) -> int:
     """Sum of RSS over a process tree."""
-    return _tree_kb(pid, "/proc/{pid}/status", "VmRSS:")
+    return _tree_kb(_tree_pids(pid), "/proc/{pid}/status", "VmRSS:")
 
 
 def _tree_pids(pid: int) -> list[int]:
@@ -117,9 +112,9 @@ def _tree_pss_kb(pid: int) -> int:
     or 0 (no sample) when a process started or ended while it was read: a worker forked after
     its parent was read would count the pages they now share once whole, once halved (one such
     sample reported 454 MB for a build whose other samples stayed under 345)."""
-    before = _tree_pids(pid)
-    total = _tree_kb(pid, "/proc/{pid}/smaps_rollup", "Pss:")
-    return total if _tree_pids(pid) == before else 0
+    pids = _tree_pids(pid)
+    total = _tree_kb(pids, "/proc/{pid}/smaps_rollup", "Pss:")
+    return total if _tree_pids(pid) == pids else 0
 
 
 def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
