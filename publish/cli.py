@@ -14,8 +14,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from publish import __version__
+from publish import STARTED, __version__
 from publish.errors import PublishError
+from publish.timings import cpu, now
 
 __all__ = ["COMMANDS", "common_options", "content_options", "main", "resolve_now"]
 
@@ -155,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the process exit code."""
     words = sys.argv[1:] if argv is None else list(argv)
     args = make_parser(words).parse_args(words)
+    # In-process callers (tests, serve) time from this call, the command line from its start.
+    args.started = STARTED if argv is None else now()
+    args.cpu_started = (0.0, 0.0) if argv is None else cpu()
     try:
         return int(args.run(args) or 0)
     except PublishError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -185,7 +186,7 @@ def test_build_prints_one_skip_line_per_excluded_bulletin(
         "Bỏ qua content/bai-viet/het-han.md: đã hết hạn lúc 00:00, Thứ Năm, 31/12/2020",
         "Bỏ qua content/bai-viet/nhap.md: bản nháp (draft: true)",
     ]
-    assert "Xong: 1 bản tin được xuất bản vào output/." in out
+    assert re.search(r"^Xong sau \d+,\d+ giây: 1 bản tin được xuất bản vào output/\.$", out, re.M)
     listing = (root / "output/web/index.txt").read_text(encoding="utf-8")
     assert listing == "ok Cảnh báo lừa đảo qua mạng\n"
     assert sorted(p.name for p in (root / "output").iterdir()) == ["radio", "web", "zalo"]

@@ -13,6 +13,7 @@ from publish.errors import PublishError
 from publish.model import Site
 from publish.pipeline import Build, build, parse_channels
 from publish.replay import LastBuild, Outcome
+from publish.timings import Timings, cpu, seconds_vi
 from publish.writer import WriteReport, write
 
 __all__ = ["add_parser", "run"]
@@ -38,11 +39,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="tạo thêm âm thanh nháp (WAV, espeak-ng) cho từng tin phát thanh, để nghe thử; không dùng để phát",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
+    parser.add_argument(
+        "--timings",
+        action="store_true",
+        help="in thời gian từng giai đoạn (nạp bài, từng kênh, ghi) và CPU đã dùng, để tìm chỗ chậm",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the site and write it (or replay the last build when nothing it read has changed)."""
+    timings = Timings(
+        getattr(args, "started", None),
+        cpu_started=getattr(args, "cpu_started", cpu()),
+    )
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     channels = parse_channels(args.channel)
@@ -51,12 +61,15 @@ def run(args: argparse.Namespace) -> int:
         check_audio(channels)
     last = None if args.audio else LastBuild(config, output, (channels, args.drafts, args.strict))
     if last is not None:
-        replayed = last.replay(now, channels)
+        with timings.phase("so với lần dựng trước"):
+            replayed = last.replay(now, channels)
         if replayed is not None:
             if not args.quiet:
-                report(replayed, {}, args.output, replayed=True)
+                report(replayed, {}, args.output, timings, replayed=True)
+            _print_timings(args, timings)
             return 0
-        last.start()
+        with timings.phase("so với lần dựng trước"):
+            last.start()
     result = build(
         config,
         channels=channels,
@@ -64,18 +77,31 @@ def run(args: argparse.Namespace) -> int:
         drafts=args.drafts,
         strict=args.strict,
         digests=last.digests if last is not None else None,
+        timings=timings,
     )
-    written = write(result.artifacts, output, channels, cache=args.root / ".cache")
+    with timings.remainder("ghi output/ (chuyển tệp vào chỗ, gỡ tệp cũ)"):
+        written = write(result.artifacts, output, channels, cache=args.root / ".cache")
     if args.audio:
-        write_audio(result.site, output / "radio" / "audio")
+        with timings.phase("âm thanh nháp"):
+            write_audio(result.site, output / "radio" / "audio")
     outcome = outcome_of(result, written)
+    with timings.phase("lưu dấu lần dựng, dọn cache"):
+        if last is not None:
+            last.record(result.site, channels, outcome)
+        Fragments(
+            args.root
+        ).prune()  # after a new tool or site.toml, the old entries are dead weight
     if not args.quiet:
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
-        report(outcome, changes, args.output)
-    if last is not None:
-        last.record(result.site, channels, outcome)
-    Fragments(args.root).prune()  # after a new tool or site.toml, the old entries are dead weight
+        report(outcome, changes, args.output, timings)
+    _print_timings(args, timings)
     return 0
+
+
+def _print_timings(args: argparse.Namespace, timings: Timings) -> None:
+    """The phase table, when --timings asked for it (also with --quiet)."""
+    if args.timings:
+        print("\n".join(timings.lines()))
 
 
 def outcome_of(result: Build, written: WriteReport) -> Outcome:
@@ -91,7 +117,12 @@ def outcome_of(result: Build, written: WriteReport) -> Outcome:
 
 
 def report(
-    outcome: Outcome, changes: dict[str, tuple[int, int]], output: str, *, replayed: bool = False
+    outcome: Outcome,
+    changes: dict[str, tuple[int, int]],
+    output: str,
+    timings: Timings,
+    *,
+    replayed: bool = False,
 ) -> None:
     """What was left out, the warnings, and per channel what changed (written, removed)."""
     for line in outcome.exclusions:
@@ -106,7 +137,10 @@ def report(
             "Không có gì thay đổi kể từ lần dựng trước (nội dung, giao diện, site.toml, công cụ, "
             "đầu ra): không ghi lại tệp nào. Xóa thư mục .cache/ để buộc dựng lại từ đầu."
         )
-    print(f"Xong: {outcome.published} bản tin được xuất bản vào {output}/.")
+    print(
+        f"Xong sau {seconds_vi(timings.elapsed())} giây: "
+        f"{outcome.published} bản tin được xuất bản vào {output}/."
+    )
 
 
 def exclusion_lines(site: Site) -> list[str]:

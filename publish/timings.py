@@ -1,0 +1,111 @@
+"""Where a build's time went: wall time of each phase, and the CPU of the whole run (`--timings`).
+
+Like Hugo's `--templateMetrics` or Eleventy's benchmark lines: when a build gets slow on a unit's
+own content, the phase that grew is the first thing to know. Phases are measured in this process
+(a channel's phase includes its worker processes' share and the writer taking its files); the
+CPU total adds every worker process that has ended.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+__all__ = ["Timings", "cpu", "now", "seconds_vi"]
+
+
+_clock = time.perf_counter
+"""The wall clock every phase is read from."""
+
+
+def now() -> float:
+    """The wall clock phases are read from, in seconds (perf_counter)."""
+    return _clock()
+
+
+def seconds_vi(seconds: float) -> str:
+    """Seconds written the Vietnamese way: a decimal comma, two decimals under 10 s, else one."""
+    text = f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}"
+    return text.replace(".", ",")
+
+
+def cpu() -> tuple[float, float]:
+    """(user, system) CPU seconds of this process and every child process waited for."""
+    times = os.times()
+    return times.user + times.children_user, times.system + times.children_system
+
+
+@dataclass(slots=True)
+class Timings:
+    """The phases of one command, in the order they ended."""
+
+    started: float | None = None
+    """perf_counter() when the command started, if before this object was made: what happened
+    until then (the interpreter importing modules) is a phase of its own. None: now."""
+    phases: list[tuple[str, float]] = field(default_factory=list)
+    cpu_started: tuple[float, float] = field(default_factory=cpu)
+    """`cpu()` when the command started ((0, 0) from the command line: the process's start)."""
+    _origin: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Record the start-up phase when the command started before this object."""
+        self._origin = _clock() if self.started is None else self.started
+        if self.started is not None:
+            self.phases.append(("khởi động, nạp mô-đun", _clock() - self.started))
+
+    @contextlib.contextmanager
+    def phase(self, label: str) -> Iterator[None]:
+        """Time the block as the phase `label` (recorded also when it fails)."""
+        start = _clock()
+        try:
+            yield
+        finally:
+            self.add(label, _clock() - start)
+
+    @contextlib.contextmanager
+    def remainder(self, label: str) -> Iterator[None]:
+        """Time the block as `label`, less the phases recorded while it ran (they ran inside it:
+        the writer takes each channel's artifacts as they are rendered)."""
+        start, inner = _clock(), self.recorded()
+        try:
+            yield
+        finally:
+            self.add(label, _clock() - start - (self.recorded() - inner))
+
+    def add(self, label: str, seconds: float) -> None:
+        """Record a phase timed elsewhere; a label seen before adds to that phase."""
+        for index, (known, before) in enumerate(self.phases):
+            if known == label:
+                self.phases[index] = (known, before + seconds)
+                return
+        self.phases.append((label, seconds))
+
+    def recorded(self) -> float:
+        """Wall seconds of every phase recorded so far."""
+        return sum(seconds for _, seconds in self.phases)
+
+    def elapsed(self) -> float:
+        """Wall seconds since the command started."""
+        return _clock() - self._origin
+
+    def lines(self) -> list[str]:
+        """The table `--timings` prints: each phase, the rest, the total and its CPU."""
+        from publish.parallel import workers  # only now: every command imports this module
+
+        total = self.elapsed()
+        rows = [*self.phases, ("việc khác (cấu hình, báo cáo)", total - self.recorded())]
+        width = max(len(label) for label, _ in rows)
+        lines = ["Thời gian từng giai đoạn (giây, theo đồng hồ):"]
+        for label, seconds in rows:
+            share = 100 * seconds / total if total > 0 else 0.0
+            lines.append(f"  {label:<{width}}  {seconds_vi(seconds):>6}  {share:3.0f} %")
+        user, system = (now - start for now, start in zip(cpu(), self.cpu_started, strict=True))
+        lines.append(
+            f"  {'tổng':<{width}}  {seconds_vi(total):>6}  "
+            f"(CPU {seconds_vi(user + system)} giây: {seconds_vi(user)} chạy mã, "
+            f"{seconds_vi(system)} trong nhân hệ điều hành; tối đa {workers()} tiến trình)"
+        )
+        return lines
