@@ -62,6 +62,8 @@ class Run:
     its parent (copy-on-write) count once, not once per process as in the RSS sum."""
     files_changed: int | None = None
     ok: bool = True
+    output: str = ""
+    """What the command printed (ours: the `--timings` table)."""
 
 
 def _children(pid: int) -> list[int]:
@@ -120,8 +122,9 @@ def _tree_pss_kb(pid: int) -> int:
 def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run a command, timing it and sampling the memory of its process tree."""
     errors = tempfile.TemporaryFile()  # noqa: SIM115 - read after the process ends
+    printed = tempfile.TemporaryFile()  # noqa: SIM115 - read after the process ends
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=printed, stderr=errors)
     peak = pss = 0
     done = threading.Event()
 
@@ -149,11 +152,16 @@ def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None =
     errors.seek(0)
     stderr = errors.read().decode("utf-8", "replace")
     errors.close()
+    printed.seek(0)
+    stdout = printed.read().decode("utf-8", "replace")
+    printed.close()
     ok = proc.returncode == 0
     if not ok:
         print(f"  ! {label} failed ({proc.returncode}):\n{stderr[-2000:]}", file=sys.stderr)
     single = usage.ru_maxrss / 1024
-    return Run(label, seconds, max(peak / 1024, single), single, pss / 1024, ok=ok)
+    run = Run(label, seconds, max(peak / 1024, single), single, pss / 1024, ok=ok)
+    run.output = stdout
+    return run
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -218,6 +226,7 @@ def as_ci_checkout(root: Path) -> None:
 def publish_argv(root: Path, channels: str | None) -> list[str]:
     """The `publish build` command line."""
     argv = [sys.executable, "-m", "publish", "build", "--root", str(root), "--now", NOW, "-q"]
+    argv.append("--timings")  # printed after the table: where each build's time went
     return argv + (["--channel", channels] if channels else [])
 
 
@@ -518,12 +527,14 @@ def main() -> int:
         "| peak MB (largest process) | files changed |"
     )
     print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    phases: list[tuple[int, Run]] = []
     for n in sizes:
         results: dict[str, Run] = {}
         for channels in args.channels.split(","):
             chosen = None if channels == "all" else channels
             for run in bench_publish(work, n, chosen, args.verify, args.photos):
                 results[run.label] = run
+                phases.append((n, run))
                 print(row(run, n), flush=True)
         for name in peers:
             run = bench_peer(work, n, name, args)
@@ -542,6 +553,8 @@ def main() -> int:
                     f"no-op / {name} = {results['publish web no-op'].seconds / peer.seconds:.3f} | | | | | |",
                     flush=True,
                 )
+    for n, run in phases:
+        print(f"\n{run.label}, {n:,} bulletins (`--timings`):\n{run.output.rstrip()}")
     return 0
 
 
