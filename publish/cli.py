@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from publish import STARTED, __version__
-from publish.errors import PublishError
+from publish.errors import PublishError, os_reason
 from publish.timings import cpu, now
 
 __all__ = ["COMMANDS", "common_options", "content_options", "main", "resolve_now"]
@@ -172,7 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         if args.debug:
             raise
-        print(f"lỗi hệ thống tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"lỗi hệ thống tệp: {os_reason(exc)}{where}", file=sys.stderr)
         return 1
     except Exception as exc:
         if args.debug:

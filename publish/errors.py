@@ -12,11 +12,42 @@ Nothing here prints; `publish.cli` turns these into messages and exit codes.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ConfigError", "ContentError", "Problem", "PublishError", "RemoteError"]
+__all__ = ["ConfigError", "ContentError", "Problem", "PublishError", "RemoteError", "os_reason"]
+
+OS_REASONS = {
+    errno.ENOENT: "không có tệp hay thư mục này",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không được phép",
+    errno.ENOSPC: "hết chỗ trên đĩa",
+    errno.EDQUOT: "hết hạn mức đĩa của người dùng",
+    errno.EROFS: "hệ tệp chỉ cho đọc",
+    errno.EEXIST: "đã có tệp hay thư mục cùng tên",
+    errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENOTEMPTY: "thư mục không trống",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ELOOP: "quá nhiều liên kết tượng trưng lồng nhau",
+    errno.EXDEV: "không chuyển được sang ổ đĩa khác",
+    errno.EBUSY: "tệp hay thiết bị đang bận",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.EIO: "lỗi đọc ghi của ổ đĩa",
+    errno.EADDRINUSE: "cổng đang được chương trình khác dùng",
+    errno.EADDRNOTAVAIL: "địa chỉ không có trên máy này",
+    errno.ECONNREFUSED: "máy bên kia từ chối kết nối",
+    errno.ETIMEDOUT: "hết thời gian chờ",
+}
+"""Vietnamese for the operating-system errors a user is likely to meet (the C library's own
+text is English)."""
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in Vietnamese (the system's own words otherwise)."""
+    return OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 class PublishError(Exception):

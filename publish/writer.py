@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from publish.cache import file_sha256, read_file
-from publish.errors import ContentError, Problem, PublishError
+from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
 from publish.model import Artifact, Kept
 
@@ -102,7 +102,7 @@ def write(
             for c in channels
         }
     except OSError as exc:
-        raise PublishError(f"không tạo được thư mục đầu ra {output}: {exc.strerror}") from None
+        raise PublishError(f"không tạo được thư mục đầu ra {output}: {os_reason(exc)}") from None
     sources: dict[tuple[str, str], str] = {}
     try:
         try:
@@ -110,7 +110,7 @@ def write(
                 _stage(artifact, folders[artifact.channel], sources)
         except OSError as exc:
             raise PublishError(
-                f"không ghi được đầu ra ({exc.strerror}: {exc.filename}). Đầu ra cũ vẫn giữ nguyên."
+                f"không ghi được đầu ra ({os_reason(exc)}: {exc.filename}). Đầu ra cũ vẫn giữ nguyên."
             ) from None
         try:
             for channel, folder in folders.items():
@@ -121,7 +121,7 @@ def write(
         except OSError as exc:
             # Moving staged files in can only fail on a broken disk; say what state it left.
             raise PublishError(
-                f"không ghi xong đầu ra ({exc.strerror}: {exc.filename}): một phần tệp đã được "
+                f"không ghi xong đầu ra ({os_reason(exc)}: {exc.filename}): một phần tệp đã được "
                 "thay. Sửa lỗi ổ đĩa rồi chạy lại lệnh dựng để hoàn tất."
             ) from None
     finally:

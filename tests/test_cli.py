@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -278,6 +279,27 @@ def test_a_build_leaves_nothing_frozen_from_the_collector(
     assert main(["build", "--root", str(root), "--channel", "web", "-q"]) == 1
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
     assert seen == [pipeline.BUILD_GC_THRESHOLD] * 3  # seldom while it ran
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (OSError(errno.EACCES, "Permission denied", "/srv/output"), "không có quyền (/srv/output)"),
+        (OSError(errno.ENOENT, "No such file or directory"), "không có tệp hay thư mục này\n"),
+        (OSError(errno.EPROTO, "Protocol error"), "Protocol error\n"),  # none of ours: as it is
+    ],
+)
+def test_an_os_error_is_told_in_vietnamese_with_its_path(
+    error: OSError, expected: str, capsys, monkeypatch
+) -> None:
+    def failing(args) -> int:
+        raise error
+
+    monkeypatch.setattr("publish.commands.next.run", failing)
+    assert main(["next"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"lỗi hệ thống tệp: {expected}" + ("" if expected.endswith("\n") else "\n")
+    assert "()" not in err
 
 
 def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, capsys, monkeypatch) -> None:

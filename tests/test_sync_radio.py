@@ -246,6 +246,7 @@ def test_failed_writes_are_not_recorded_and_the_rerun_finishes(
     _actions, summary = sync(root)
     assert summary.created == 2 and len(summary.failed) == 4
     assert "không ghi được vào thư mục đài" in summary.failed[0][1]
+    assert "hết chỗ trên đĩa" in summary.failed[0][1]
     recorded = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
     assert set(recorded) == set(snapshot(root / STATION)) and len(recorded) == 2
     monkeypatch.setattr(radio_sync, "atomic_write_bytes", real)

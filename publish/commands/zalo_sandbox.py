@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from publish.cli import common_options
-from publish.errors import PublishError
+from publish.errors import PublishError, os_reason
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from publish.zalo.emulator_state import (
     SANDBOX_APP_ID,
@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         emulator.start()
     except OSError as exc:
         raise PublishError(
-            f"Không mở được cổng {args.port} trên {args.host}: {exc.strerror or exc}. "
+            f"Không mở được cổng {args.port} trên {args.host}: {os_reason(exc)}. "
             "Cách sửa: chọn cổng khác bằng --port (hoặc --port 0 để tự chọn)."
         ) from None
     print(f"Sandbox Zalo OA đang chạy tại {emulator.base_url}")

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
-from publish.errors import PublishError
+from publish.errors import PublishError, os_reason
 from publish.radio.flags import BLOCKING, Context
 
 __all__ = [
@@ -103,7 +103,9 @@ def load_abbreviations(path: Path | None) -> dict[str, str]:
             "--abbreviations (tệp TSV: viết tắt<TAB>cách đọc)."
         ) from None
     except OSError as exc:
-        raise PublishError(f"Không đọc được tệp từ điển viết tắt {path}: {exc.strerror}.") from None
+        raise PublishError(
+            f"Không đọc được tệp từ điển viết tắt {path}: {os_reason(exc)}."
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from publish import config as config_module
 from publish.cli import resolve_now
-from publish.errors import PublishError
+from publish.errors import PublishError, os_reason
 from publish.pipeline import Build, build
 from publish.serve.reload import ReloadHub
 from publish.serve.server import PreviewServer
@@ -58,7 +58,7 @@ class PreviewSession:
                     f"cổng {port} đang được chương trình khác dùng. "
                     "Chọn cổng khác, ví dụ --port 8001 (hoặc --port 0 để tự chọn)."
                 ) from None
-            raise PublishError(f"không mở được máy chủ xem trước: {exc.strerror}") from None
+            raise PublishError(f"không mở được máy chủ xem trước: {os_reason(exc)}") from None
         self._debouncer = Debouncer(self.rebuild, delay=delay)
         self._watcher = Watcher(root, self._debouncer)
         self._serving: threading.Thread | None = None

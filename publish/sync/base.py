@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from publish.errors import PublishError
+from publish.errors import PublishError, os_reason
 
 __all__ = [
     "KIND_LABELS",
@@ -218,7 +218,7 @@ def sync_lock(state_dir: Path, *, wait: bool = False) -> Iterator[None]:
         handle = open(path, "a+")  # noqa: SIM115  (held for the whole sync)
     except OSError as exc:
         raise PublishError(
-            f"không mở được khóa đồng bộ {path} ({exc.strerror or exc}): thư mục state/ phải ghi được "
+            f"không mở được khóa đồng bộ {path} ({os_reason(exc)}): thư mục state/ phải ghi được "
             "để lưu những gì đã đăng. Chưa có gì được gửi. Cách sửa: cấp quyền ghi cho state/ "
             "(hoặc giải phóng dung lượng đĩa) rồi chạy lại."
         ) from None

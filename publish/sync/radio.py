@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from publish.config import Config
-from publish.errors import PublishError
+from publish.errors import PublishError, os_reason
 from publish.model import Site
 from publish.render.radio import held_reasons
 from publish.sync.base import Action
@@ -261,7 +261,7 @@ class RadioSyncer:
             return getattr(self, f"_apply_{action.kind}")(action)
         except OSError as exc:
             raise PublishError(
-                f"không ghi được vào thư mục đài {self.folder} ({exc.strerror or exc}: "
+                f"không ghi được vào thư mục đài {self.folder} ({os_reason(exc)}: "
                 f"{exc.filename or action.key}). Tệp này chưa được ghi nhận; chạy lại khi thư mục "
                 "ghi được."
             ) from None

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.commands.next import Upcoming, channel_list, next_scheduled, time_left
-from publish.errors import ContentError, PublishError
+from publish.errors import ContentError, PublishError, os_reason
 from publish.model import Site
 from publish.pipeline import Build
 from publish.sync.base import KIND_LABELS, Action, Summary
@@ -178,9 +178,7 @@ def write_json(path: Path, document: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise PublishError(
-            f"--summary-json: không ghi được {path} ({exc.strerror or exc})."
-        ) from None
+        raise PublishError(f"--summary-json: không ghi được {path} ({os_reason(exc)}).") from None
 
 
 def render_markdown(results: Sequence[ChannelResult], result: Build, *, dry_run: bool) -> str:
