@@ -88,9 +88,8 @@ def run(args: argparse.Namespace) -> int:
     with timings.phase("lưu dấu lần dựng, dọn cache"):
         if last is not None:
             last.record(result.site, channels, outcome)
-        Fragments(
-            args.root
-        ).prune()  # after a new tool or site.toml, the old entries are dead weight
+        # After a new tool or site.toml, the old entries are dead weight.
+        Fragments(args.root).prune()
     if not args.quiet:
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
         report(outcome, changes, args.output, timings)
