@@ -159,9 +159,7 @@ def measure(label: str, argv: list[str], cwd: Path, env: dict[str, str] | None =
     if not ok:
         print(f"  ! {label} failed ({proc.returncode}):\n{stderr[-2000:]}", file=sys.stderr)
     single = usage.ru_maxrss / 1024
-    run = Run(label, seconds, max(peak / 1024, single), single, pss / 1024, ok=ok)
-    run.output = stdout
-    return run
+    return Run(label, seconds, max(peak / 1024, single), single, pss / 1024, ok=ok, output=stdout)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from publish import STARTED, __version__
 from publish.errors import PublishError, os_reason
-from publish.timings import cpu, now
+from publish.timings import Timings
 
 __all__ = ["COMMANDS", "common_options", "content_options", "main", "resolve_now"]
 
@@ -156,9 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the process exit code."""
     words = sys.argv[1:] if argv is None else list(argv)
     args = make_parser(words).parse_args(words)
-    # In-process callers (tests, serve) time from this call, the command line from its start.
-    args.started = STARTED if argv is None else now()
-    args.cpu_started = (0.0, 0.0) if argv is None else cpu()
+    # In-process callers (tests) time from this call, the command line from the process's start.
+    args.stopwatch = Timings() if argv is not None else Timings(STARTED, cpu_started=(0.0, 0.0))
     try:
         return int(args.run(args) or 0)
     except PublishError as exc:

@@ -16,7 +16,7 @@ from publish.errors import ContentError, Problem
 from publish.memory import give_back_freed_memory
 from publish.model import Artifact, Site
 from publish.pii import lint
-from publish.timings import Timings
+from publish.timings import STARTUP, Timings
 
 __all__ = ["RENDERERS", "Build", "build", "parse_channels", "renderer"]
 
@@ -75,7 +75,7 @@ def build(
             site = load_site(config, now=now, drafts=drafts, digests=digests)
         gc.freeze()
         content = [dataclasses.replace(p, severity="error") if strict else p for p in site.warnings]
-        with timings.phase("khởi động, nạp mô-đun"):
+        with timings.phase(STARTUP):
             modules = {name: renderer(name) for name in channels}
         with timings.phase("dò dữ liệu cá nhân, kiểm tra từng kênh"):
             found = [*content, *lint(site, strict=strict)]

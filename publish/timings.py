@@ -14,16 +14,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["Timings", "cpu", "now", "seconds_vi"]
+__all__ = ["STARTUP", "Timings", "cpu", "seconds_vi"]
 
+
+STARTUP = "khởi động, nạp mô-đun"
+"""The phase of getting ready: the interpreter importing modules, channel modules included."""
 
 _clock = time.perf_counter
 """The wall clock every phase is read from."""
-
-
-def now() -> float:
-    """The wall clock phases are read from, in seconds (perf_counter)."""
-    return _clock()
 
 
 def seconds_vi(seconds: float) -> str:
@@ -54,7 +52,7 @@ class Timings:
         """Record the start-up phase when the command started before this object."""
         self._origin = _clock() if self.started is None else self.started
         if self.started is not None:
-            self.phases.append(("khởi động, nạp mô-đun", _clock() - self.started))
+            self.phases.append((STARTUP, _clock() - self.started))
 
     @contextlib.contextmanager
     def phase(self, label: str) -> Iterator[None]:

@@ -13,7 +13,7 @@ from publish.errors import PublishError
 from publish.model import Site
 from publish.pipeline import Build, build, parse_channels
 from publish.replay import LastBuild, Outcome
-from publish.timings import Timings, cpu, seconds_vi
+from publish.timings import Timings, seconds_vi
 from publish.writer import WriteReport, write
 
 __all__ = ["add_parser", "run"]
@@ -49,10 +49,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the site and write it (or replay the last build when nothing it read has changed)."""
-    timings = Timings(
-        getattr(args, "started", None),
-        cpu_started=getattr(args, "cpu_started", cpu()),
-    )
+    timings: Timings = getattr(args, "stopwatch", None) or Timings()
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     channels = parse_channels(args.channel)
