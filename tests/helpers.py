@@ -166,3 +166,18 @@ def refusing(why: str) -> Callable[..., NoReturn]:
         raise AssertionError(why)
 
     return refuse
+
+
+def search_index_written(root: Path, site: Site) -> tuple[dict[str, bytes], int]:
+    """The search index files of `site` as the web renderer gives them, written to output/web/
+    (where the next build finds the files it keeps), by path; and how many were kept."""
+    from publish.ledger import Ledger
+    from publish.model import Kept
+    from publish.render.web import search
+    from publish.writer import write
+
+    ledger = Ledger(root / ".cache", root / "output", "web")
+    artifacts = list(search.search_artifacts(site, ledger))
+    write(artifacts, root / "output", ["web"], cache=root / ".cache")
+    files = {a.path: (root / "output" / "web" / a.path).read_bytes() for a in artifacts}
+    return files, sum(isinstance(a, Kept) for a in artifacts)

@@ -170,6 +170,13 @@ def apply(root: Path, op: tuple[str, int]) -> None:
         pages = sorted((root / "output" / "web").rglob("index.html"))
         if pages:
             pages[n % len(pages)].write_text(f"sửa tay {n}", encoding="utf-8")
+    elif name == "tamper-search":
+        # Someone deletes one file of the search index and edits another: the index is made
+        # again, as its bytes are kept nowhere but in output/.
+        index = sorted((root / "output" / "web" / "tim-kiem" / "chi-muc").rglob("*.json"))
+        if len(index) > 1:
+            index[n % len(index)].unlink()
+            index[(n + 1) % len(index)].write_text("{}", encoding="utf-8")
     elif name == "site-title":
         toml = root / "site.toml"
         lines = toml.read_text(encoding="utf-8").split("\n")
@@ -195,6 +202,7 @@ OPERATIONS = st.tuples(
             "site-title",
             "whole-site-template",
             "tamper-output",
+            "tamper-search",
             "nothing",
         ]
     ),
@@ -234,7 +242,7 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path_factory, steps) -> Non
     before = tree(root / "output")
     for step in steps:
         apply(root, step)
-        if step[0] == "tamper-output":
+        if step[0] in ("tamper-output", "tamper-search"):
             before = tree(root / "output")  # the repaired page is rewritten, rightly
         before = check_step(root, work / "clean", before)
 
@@ -271,6 +279,21 @@ def test_a_page_edited_by_hand_in_output_is_repaired(tmp_path) -> None:
     page.write_bytes(good[:-10] + b"sua tay\n")
     run_build(root)
     assert page.read_bytes() == good
+
+
+@pytest.mark.parametrize("edit", [False, True])
+def test_search_index_files_changed_in_output_are_made_again(tmp_path, edit) -> None:
+    """The search index is reused from output/ only while output/ holds it all as built: a
+    deleted or hand-edited file is made again (with an edit to apply, or none), like a clean build."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    run_build(root)
+    index = sorted((root / "output" / "web" / "tim-kiem" / "chi-muc").rglob("*.json"))
+    index[1].unlink()
+    index[2].write_bytes(index[2].read_bytes()[:-1] + b" ")
+    if edit:
+        apply(root, ("title", 3))
+    check_step(root, tmp_path / "clean", tree(root / "output"))
 
 
 def rendered_bulletins(monkeypatch) -> list:

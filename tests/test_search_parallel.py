@@ -14,7 +14,7 @@ import publish.parallel
 from publish import config as config_module
 from publish.content import load_site
 from publish.render.web import search
-from tests.helpers import bulletin_md, make_project
+from tests.helpers import bulletin_md, make_project, search_index_written
 
 WORDS = ["lừa", "đảo", "qua", "mạng", "Công", "an", "huyện", "Châu", "Thành", "ma", "túy", "2020"]
 NOW = dt.datetime(2021, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -39,7 +39,7 @@ def test_block_index_equals_build_index(tmp_path, monkeypatch, workers) -> None:
     root = make_project(tmp_path, files)
     site = load_site(config_module.load(root), now=NOW)
     assert search._block_size(count) == 20  # blocks of 20, 20 and 7
-    got = {a.path: a.data for a in search.search_artifacts(site)}
+    got, _ = search_index_written(root, site)
     categories = [(k, c.label) for k, c in site.config.categories.items()]
     full = search.build_index(search.site_docs(site), categories)
     assert got == {f"{search.INDEX_DIR}/{path}": data for path, data in full.items()}
@@ -49,6 +49,7 @@ def test_block_index_equals_build_index(tmp_path, monkeypatch, workers) -> None:
     (root / "content/b05.md").write_text(text(5), encoding="utf-8")
     site = load_site(config_module.load(root), now=NOW)
     monkeypatch.setattr(search, "_build", None)  # a full rebuild would fail here
-    got = {a.path: a.data for a in search.search_artifacts(site)}
+    got, kept = search_index_written(root, site)
     full = search.build_index(search.site_docs(site), categories)
     assert got == {f"{search.INDEX_DIR}/{path}": data for path, data in full.items()}
+    assert kept  # the shards and cards the edit left alone were not rewritten

@@ -396,4 +396,4 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     # template globals reach `views` through this variable, never hold it themselves: a bound
     # method there kept ~27 MB of card HTML alive through the search phase at 10,000.)
     views = records = sitemap = None  # type: ignore[assignment]
-    yield from search_artifacts(site)
+    yield from search_artifacts(site, ledger)

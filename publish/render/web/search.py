@@ -19,18 +19,19 @@ appear while it is being typed: "lừa đả" finds "lừa đảo"; whole-word m
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from publish.cache import Fragments
-from publish.model import Artifact, Bulletin, Site
+from publish.ledger import Entry, Ledger
+from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.text import fold, nfc, vn_date
 
@@ -234,7 +235,7 @@ def _index_files(
     files = _shard_files(postings)
     for number, chunk in enumerate(chunks):
         files[_chunk_path(number * CHUNK)] = _cards(chunk)
-    files["index.json"] = _manifest(files, doc_categories, categories)
+    _add_manifest(files, _digests(files), doc_categories, categories)
     return files
 
 
@@ -248,12 +249,30 @@ def _cards(docs: Sequence[SearchDoc]) -> bytes:
     return _dumps([[d.url, d.title, d.date_iso, d.date_label, d.category, d.summary] for d in docs])
 
 
+def _digests(files: Mapping[str, bytes]) -> dict[str, str]:
+    """sha256 of each file."""
+    return {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
+
+
+def _add_manifest(
+    files: dict[str, bytes],
+    digests: dict[str, str],
+    doc_categories: list[int],
+    categories: Sequence[tuple[str, str]],
+) -> None:
+    """Put index.json, made for the files `digests` lists, in `files` and `digests`."""
+    data = _manifest(digests, doc_categories, categories)
+    files["index.json"] = data
+    digests["index.json"] = hashlib.sha256(data).hexdigest()
+
+
 def _manifest(
-    files: Mapping[str, bytes], doc_categories: list[int], categories: Sequence[tuple[str, str]]
+    digests: Mapping[str, str], doc_categories: list[int], categories: Sequence[tuple[str, str]]
 ) -> bytes:
-    """index.json for the other files (its version changes whenever any of them does)."""
-    others = sorted(k for k in files if k != "index.json")
-    version = hashlib.sha256(b"".join(files[k] for k in others)).hexdigest()[:10]
+    """index.json for the other files, by their digests (its version changes whenever any of
+    them does: an update knows the digests of the files it did not touch, not their bytes)."""
+    others = sorted(k for k in digests if k != "index.json")
+    version = hashlib.sha256("".join(digests[k] for k in others).encode()).hexdigest()[:10]
     manifest = {
         "format": 1,
         "version": version,
@@ -357,11 +376,12 @@ def site_docs(site: Site) -> list[SearchDoc]:
     return [_doc(b, prefix, order) for b in site.for_channel("web")]
 
 
-def _doc_inputs(bulletin: Bulletin) -> tuple[object, ...]:
-    """What one bulletin's part of the index is made of, its URL first (see Bulletin.made_of;
-    site.toml, with the categories, is in the cache salt)."""
+def _doc_inputs(bulletin: Bulletin) -> str:
+    """What one bulletin's part of the index is made of but its URL (see Bulletin.made_of;
+    site.toml, with the categories, is in the cache salt), as text: 10,000 strings pickle
+    faster than 10,000 tuples of them."""
     b = bulletin
-    return (b.url, b.source, b.tags, *b.made_of("body", "title", "summary", "category", "date"))
+    return repr((b.source, b.tags, *b.made_of("body", "title", "summary", "category", "date")))
 
 
 def _doc(
@@ -395,36 +415,67 @@ def _cached_fields(cache: Fragments, doc: SearchDoc, key: str) -> dict[str, int]
 
 @dataclass(frozen=True, slots=True)
 class _Built:
-    """The index of the last build, what it was made from, and each document's fields key."""
+    """What the last build's index was made from (its bulletins' URLs in order, the rest of
+    each one's inputs), each document's fields key, and the digest of each of its files (their
+    bytes are in output/, where the ledger vouches for them)."""
 
-    inputs: tuple[tuple[object, ...], ...]
+    urls: tuple[str, ...]
+    inputs: tuple[str, ...]
     keys: tuple[str, ...]
-    files: dict[str, bytes]
+    digests: dict[str, str]
 
 
-def search_artifacts(site: Site) -> Iterator[Artifact]:
-    """The index files of /tim-kiem/ as web artifacts."""
+def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artifact | Kept]:
+    """The index files of /tim-kiem/: as Kept those output/ still holds from the last build
+    (per `ledger`; none without one), the others as artifacts."""
     cache = Fragments(site.config.root)
     slot = cache.key("search-built")
     bulletins = site.for_channel("web")
+    urls = tuple(b.url for b in bulletins)
     inputs = tuple(_doc_inputs(b) for b in bulletins)
-    last = cache.get(slot)
-    last = last if isinstance(last, _Built) else None
-    if last is not None:
-        # It lives through this phase: out of the collector's walks. Only then: a freeze also
-        # hides the garbage in flight (as the cache's shelves do).
-        gc.freeze()
-    if last is not None and last.inputs == inputs:
-        files = last.files
+    last = cache.get(slot) if ledger is not None else None
+    if not isinstance(last, _Built) or ledger is None:
+        last = on_disk = None
+    else:
+        on_disk = _on_disk(last, ledger)
+    if last is not None and on_disk is not None and last.urls == urls and last.inputs == inputs:
+        files, digests = {}, last.digests
     else:
         with cache.batched():
-            built = _update(last, inputs, site, cache) if last is not None else None
-            if built is None:
-                built = _build(inputs, site, cache)
-            cache.put(slot, built)
-        files = built.files
-    for path, data in sorted(files.items()):
-        yield Artifact("web", f"{INDEX_DIR}/{path}", data)
+            found = None
+            if last is not None and on_disk is not None:
+                found = _update(last, urls, inputs, site, cache, partial(_last_bytes, last, ledger))
+            if found is None:
+                found = _build(site, cache)
+            keys, files, digests = found
+            cache.put(slot, _Built(urls, inputs, keys, digests))
+    for path in sorted(digests):
+        rel = f"{INDEX_DIR}/{path}"
+        if path in files:
+            yield Artifact("web", rel, files[path])
+        else:
+            yield ledger.kept_as(rel, digests[path], on_disk[path])  # type: ignore[union-attr,index]
+
+
+def _on_disk(last: _Built, ledger: Ledger) -> dict[str, Entry | bool] | None:
+    """Each file of the last index output/ still holds (see Ledger.verdict), or None when any
+    is missing or changed (then the index is built again: its bytes are nowhere else)."""
+    found: dict[str, Entry | bool] = {}
+    for path, digest in last.digests.items():
+        verdict = ledger.verdict(f"{INDEX_DIR}/{path}", digest)
+        if verdict is None:
+            return None
+        found[path] = verdict
+    return found
+
+
+def _last_bytes(last: _Built, ledger: Ledger, path: str) -> bytes | None:
+    """One file of the last index read back from output/, None when it is not those bytes."""
+    try:
+        data = Path(ledger.where(f"{INDEX_DIR}/{path}")).read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == last.digests[path] else None
 
 
 def _shape(site: Site) -> tuple[str, dict[str, int], list[tuple[str, str]]]:
@@ -435,8 +486,11 @@ def _shape(site: Site) -> tuple[str, dict[str, int], list[tuple[str, str]]]:
     return prefix, order, [(key, c.label) for key, c in config.categories.items()]
 
 
-def _build(inputs: tuple[tuple[object, ...], ...], site: Site, cache: Fragments) -> _Built:
-    """The whole index, exactly as build_index() makes it, a block of documents at a time.
+def _build(
+    site: Site, cache: Fragments
+) -> tuple[tuple[str, ...], dict[str, bytes], dict[str, str]]:
+    """The whole index, exactly as build_index() makes it, a block of documents at a time:
+    each document's fields key, the files and their digests.
 
     Each block's fields (plain text, folding, terms: most of the work), postings and cards are
     made in worker processes, which also write the fields to the cache; the blocks' postings
@@ -467,8 +521,9 @@ def _build(inputs: tuple[tuple[object, ...], ...], site: Site, cache: Fragments)
         last.update(block.last)
     files = _shard_files(postings)
     files.update(cards)
-    files["index.json"] = _manifest(files, [order[b.category] for b in bulletins], categories)
-    return _Built(inputs, tuple(keys), files)
+    digests = _digests(files)
+    _add_manifest(files, digests, [order[b.category] for b in bulletins], categories)
+    return tuple(keys), files, digests
 
 
 def _block_size(count: int) -> int:
@@ -520,17 +575,22 @@ def _index_block(
 
 
 def _update(
-    last: _Built, inputs: tuple[tuple[object, ...], ...], site: Site, cache: Fragments
-) -> _Built | None:
-    """The last index with the edited bulletins' terms and cards replaced, or None when the
-    bulletins are not the same ones in the same order (then the whole index is built again).
+    last: _Built,
+    urls: tuple[str, ...],
+    inputs: tuple[str, ...],
+    site: Site,
+    cache: Fragments,
+    read: Callable[[str], bytes | None],
+) -> tuple[tuple[str, ...], dict[str, bytes], dict[str, str]] | None:
+    """The last index with the edited bulletins' terms and cards replaced — each document's
+    fields key, the files that are new or changed, the digests of all — or None when the
+    bulletins are not the same ones in the same order (then the whole index is built again),
+    or a file it needs from the last index cannot be `read` back.
 
     Exactly what build_index() gives: each two-letter group of terms an edit touches is
     decoded from its shards, changed, and split again on its own, as build_index() splits it.
     """
-    if len(inputs) != len(last.inputs):
-        return None
-    if any(new[0] != old[0] for new, old in zip(inputs, last.inputs, strict=True)):
+    if urls != last.urls:
         return None  # not the same URLs in the same order: bulletin numbers would shift
     prefix, order, categories = _shape(site)
     bulletins = site.for_channel("web")
@@ -548,12 +608,17 @@ def _update(
         for term in before.keys() | after.keys():
             if before.get(term) != after.get(term):
                 edits[term][i] = after.get(term)
-    files = dict(last.files)
-    manifest = json.loads(files["index.json"])
+    digests = dict(last.digests)
+    files: dict[str, bytes] = {}
+    shard_keys = [path[2:-5] for path in last.digests if path.startswith("t/")]
     for group in {term[:2] for term in edits}:
         postings: dict[str, dict[int, int]] = {}
-        for key in [k for k in manifest["shards"] if k[:2] == group]:
-            shard = json.loads(files.pop(f"t/{key}.json"))
+        for key in [k for k in shard_keys if k[:2] == group]:
+            data = read(f"t/{key}.json")
+            if data is None:
+                return None
+            del digests[f"t/{key}.json"]
+            shard = json.loads(data)
             postings.update({term: _decode(values) for term, values in shard.items()})
         for term, by_doc in edits.items():
             if term[:2] != group:
@@ -570,6 +635,6 @@ def _update(
     for start in sorted({i - i % CHUNK for i in changed}):
         chunk = bulletins[start : start + CHUNK]
         files[_chunk_path(start)] = _cards([_doc(b, prefix, order, body=False) for b in chunk])
-    doc_categories = [order[b.category] for b in bulletins]
-    files["index.json"] = _manifest(files, doc_categories, categories)
-    return _Built(inputs, tuple(keys), files)
+    digests.update(_digests(files))
+    _add_manifest(files, digests, [order[b.category] for b in bulletins], categories)
+    return tuple(keys), files, digests
