@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import types
 from collections.abc import Callable, Iterable, Mapping
@@ -181,3 +182,29 @@ def search_index_written(root: Path, site: Site) -> tuple[dict[str, bytes], int]
     write(artifacts, root / "output", ["web"], cache=root / ".cache")
     files = {a.path: (root / "output" / "web" / a.path).read_bytes() for a in artifacts}
     return files, sum(isinstance(a, Kept) for a in artifacts)
+
+
+class FakeClock:
+    """A wall clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        """Start at an arbitrary reading."""
+        self.reading = 1000.0
+
+    def __call__(self) -> float:
+        """The current reading."""
+        return self.reading
+
+    def advance(self, seconds: float) -> None:
+        """Let `seconds` pass."""
+        self.reading += seconds
+
+
+def rows(lines: list[str]) -> dict[str, str]:
+    """Phase label → its seconds as printed, from the lines of the table."""
+    found = {}
+    for line in lines[1:]:
+        match = re.match(r"  (.+?)\s{2,}(\d+,\d+)", line)
+        assert match, line
+        found[match.group(1)] = match.group(2)
+    return found

@@ -10,11 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from publish import timings
 from publish.cli import main
 from publish.errors import PublishError, RemoteError
 from publish.progress import Progress, is_interactive
 from publish.sync.base import Action
-from tests.helpers import SITE_TOML, bulletin_md, install_fake_renderers, make_project
+from tests.helpers import (
+    SITE_TOML,
+    FakeClock,
+    bulletin_md,
+    install_fake_renderers,
+    make_project,
+    rows,
+)
 
 NOW = "2021-01-01T09:00"
 CONFIGURED = SITE_TOML + '\n[zalo]\noa_id = "2463951837402251183"\n\n[radio]\nfolder = "dai"\n'
@@ -373,3 +381,45 @@ class FakeTTY(io.StringIO):
 def test_bar_only_on_a_terminal_outside_ci(env, expected):
     assert is_interactive(FakeTTY(), env) is expected
     assert is_interactive(io.StringIO(), {}) is False
+
+
+def test_timings_show_each_channel_step_after_the_build(tmp_path, fakes, capsys, monkeypatch):
+    """`--timings` tells an operator whether a slow sync is the build or a channel, and in a
+    channel whether looking at it, planning or carrying out the plan (the network) took long."""
+    clock = FakeClock()
+    monkeypatch.setattr(timings, "_clock", clock)
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("create", "a", "bản tin mới"), Action("update", "b", "đổi")]
+    fakes.plans["radio"] = [Action("noop", "items/a.txt", "không đổi")]
+    observe, apply = FakeSyncer.observe, FakeSyncer.apply
+
+    def slow_observe(self) -> None:
+        clock.advance(0.5)
+        observe(self)
+
+    def slow_apply(self, action: Action) -> str:
+        clock.advance(1.25)
+        return apply(self, action)
+
+    monkeypatch.setattr(FakeSyncer, "observe", slow_observe)
+    monkeypatch.setattr(FakeSyncer, "apply", slow_apply)
+
+    assert sync(root, "--timings") == 0
+
+    out = capsys.readouterr().out.splitlines()
+    table = out[out.index("Thời gian từng giai đoạn (giây, theo đồng hồ):") :]
+    found = rows(table)
+    assert found["zalo: quan sát"] == "0,50" and found["zalo: thực hiện kế hoạch"] == "2,50"
+    assert found["radio: quan sát"] == "0,50" and "radio: thực hiện kế hoạch" not in found
+    assert "nạp và kiểm tra bản tin" in found and "so với lần dựng trước" in found
+    assert found["tổng"] == "3,50"
+    labels = list(found)
+    assert labels.index("nạp và kiểm tra bản tin") < labels.index("zalo: quan sát")
+
+
+def test_timings_go_to_stderr_when_stdout_is_the_markdown_comment(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    assert sync(root, "--dry-run", "--format", "markdown", "--timings") == 0
+    captured = capsys.readouterr()
+    assert "Thời gian từng giai đoạn" not in captured.out
+    assert "Thời gian từng giai đoạn" in captured.err and "zalo: lập kế hoạch" in captured.err

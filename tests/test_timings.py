@@ -15,23 +15,7 @@ from publish import timings
 from publish.cli import main
 from publish.model import Artifact, Site
 from publish.timings import Timings, cpu, seconds_vi
-from tests.helpers import bulletin_md, install_fake_renderers, make_project
-
-
-class FakeClock:
-    """A wall clock that moves only when told to."""
-
-    def __init__(self) -> None:
-        """Start at an arbitrary reading."""
-        self.reading = 1000.0
-
-    def __call__(self) -> float:
-        """The current reading."""
-        return self.reading
-
-    def advance(self, seconds: float) -> None:
-        """Let `seconds` pass."""
-        self.reading += seconds
+from tests.helpers import FakeClock, bulletin_md, install_fake_renderers, make_project, rows
 
 
 @pytest.fixture
@@ -40,16 +24,6 @@ def clock(monkeypatch) -> FakeClock:
     fake = FakeClock()
     monkeypatch.setattr(timings, "_clock", fake)
     return fake
-
-
-def rows(lines: list[str]) -> dict[str, str]:
-    """Phase label → its seconds as printed, from the lines of the table."""
-    found = {}
-    for line in lines[1:]:
-        match = re.match(r"  (.+?)\s{2,}(\d+,\d+)", line)
-        assert match, line
-        found[match.group(1)] = match.group(2)
-    return found
 
 
 def test_seconds_are_written_with_a_decimal_comma() -> None:

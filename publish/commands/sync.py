@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ from publish.sync.report import (
     summary_document,
     write_json,
 )
+from publish.timings import Timings
 from publish.writer import WriteReport, write
 
 __all__ = [
@@ -68,6 +69,8 @@ __all__ = [
 SYNCERS = {"zalo": "publish.sync.zalo", "radio": "publish.sync.radio"}
 """Channel → module with `make_syncer(config, *, site, output, options) -> Syncer`."""
 TARGETS = ("web", *SYNCERS)
+COMPARING = "so với lần dựng trước"
+WRITING = "ghi output/ (chuyển tệp vào chỗ, gỡ tệp cũ)"
 WEB_NOTE = "đếm theo tệp trong output/web/; bước triển khai của CI tải thư mục này lên"
 DRY_RUN_NOTES = {
     "zalo": "Kế hoạch lập từ tệp trạng thái state/zalo.json, không hỏi Zalo "
@@ -128,12 +131,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "(như publish check --strict)",
     )
     parser.add_argument("--wait", action="store_true", help="chờ nếu một lệnh sync khác đang chạy")
+    parser.add_argument(
+        "--timings",
+        action="store_true",
+        help="in thời gian từng giai đoạn (dựng, ghi, rồi từng kênh: quan sát, lập kế hoạch, "
+        "thực hiện) và CPU đã dùng, để tìm chỗ chậm",
+    )
     parser.add_argument("--output", default="output", help="thư mục đầu ra (mặc định output/)")
     parser.set_defaults(run=run_command)
 
 
 def run_command(args: argparse.Namespace) -> int:
     """Build, write, sync each channel, print the summary; return 0, 1 or 3."""
+    timings: Timings = getattr(args, "stopwatch", None) or Timings()
     targets = _targets(args.targets)
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
@@ -154,27 +164,34 @@ def run_command(args: argparse.Namespace) -> int:
         # A sync right after `publish build` (or after another sync) with nothing changed
         # replays that build: only the content is loaded again, for the channels' plans.
         last = None if args.dry_run else LastBuild(config, live, (CHANNELS, False, args.strict))
-        replayed = last.replay(now, CHANNELS) if last is not None else None
+        with timings.phase(COMPARING):
+            replayed = last.replay(now, CHANNELS) if last is not None else None
         if replayed is not None:
-            site = load_site(config, now=now)
+            with timings.phase("nạp bản tin cho kế hoạch các kênh"):
+                site = load_site(config, now=now)
             result = Build(site, CHANNELS, replayed.warnings, ())
             results = [_replayed_output(replayed)]
         else:
             if last is not None:
-                last.start()
-            result = _build(config, now, args)
+                with timings.phase(COMPARING):
+                    last.start()
+            result = _build(config, now, args, timings)
             cache = None if args.dry_run else args.root / ".cache"
-            web, written = _write_output(result, output, live, cache)
+            with timings.remainder(WRITING):
+                web, written = _write_output(result, output, live, cache)
             results = [web]
             if last is not None:
-                last.record(result.site, CHANNELS, outcome_of(result, written))
+                with timings.phase("lưu dấu lần dựng"):
+                    last.record(result.site, CHANNELS, outcome_of(result, written))
         _report_build(result, markdown)
         for target in (t for t in targets if t in SYNCERS):
             reason = None if args.targets else _not_configured(target, config)
             if reason:
                 results.append(ChannelResult(Summary(target), skipped=reason))
                 continue
-            results.append(_sync_channel(target, config, result.site, options, log, markdown))
+            results.append(
+                _sync_channel(target, config, result.site, options, log, markdown, timings)
+            )
         if not args.dry_run:
             record_now(options.state, now)
     upcoming = next_scheduled(result.site)
@@ -188,6 +205,10 @@ def run_command(args: argparse.Namespace) -> int:
         write_json(args.summary_json, document)
     if code:
         _stderr(closing_message(code, args.dry_run))
+    if args.timings:
+        (_stderr if markdown else print)(
+            "\n".join(timings.lines())
+        )  # Markdown: stdout is the comment
     return code
 
 
@@ -215,10 +236,10 @@ def _not_configured(channel: str, config: Config) -> str | None:
     return None
 
 
-def _build(config: Config, now: Any, args: argparse.Namespace) -> Build:
+def _build(config: Config, now: Any, args: argparse.Namespace, timings: Timings) -> Build:
     """Load, check and start rendering; on a content error still write the JSON summary for CI."""
     try:
-        return build(config, channels=CHANNELS, now=now, strict=args.strict)
+        return build(config, channels=CHANNELS, now=now, strict=args.strict, timings=timings)
     except ContentError as exc:
         if args.format == "markdown":
             print(markdown_problems(exc))
@@ -296,16 +317,20 @@ def _sync_channel(
     options: SyncOptions,
     log: Callable[[str], None],
     markdown: bool,
+    timings: Timings | None = None,
 ) -> ChannelResult:
     """Run one channel's syncer; a user-facing error stops this channel only."""
     progress = Progress(target)
     echo = log if markdown else progress.echo
     syncer = None
     try:
-        module = _syncer_module(target)
         options = replace(options, echo=echo)
-        syncer = module.make_syncer(config, site=site, output=options.output, options=options)
-        actions, summary = run(syncer, dry_run=options.dry_run, echo=echo, progress=progress)
+        with timings.phase(f"{target}: chuẩn bị") if timings else nullcontext():
+            module = _syncer_module(target)
+            syncer = module.make_syncer(config, site=site, output=options.output, options=options)
+        actions, summary = run(
+            syncer, dry_run=options.dry_run, echo=echo, progress=progress, timings=timings
+        )
     except PublishError as exc:
         progress.close()
         log(f"{target}: {exc}")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from publish.errors import PublishError, os_reason
+from publish.timings import Timings
 
 __all__ = [
     "KIND_LABELS",
@@ -135,10 +136,15 @@ def run(
     dry_run: bool = False,
     echo: Callable[[str], None] = print,
     progress: Callable[[int, int], None] | None = None,
+    timings: Timings | None = None,
 ) -> tuple[list[Action], Summary]:
-    """Observe, plan, print the plan, and (unless dry-run) apply it; return the plan and summary."""
-    observed = syncer.observe()
-    actions = syncer.plan(observed)
+    """Observe, plan, print the plan, and (unless dry-run) apply it; return the plan and summary
+    (each step timed as a phase of `timings`, when given)."""
+    clock = timings or Timings()
+    with clock.phase(f"{syncer.name}: quan sát"):
+        observed = syncer.observe()
+    with clock.phase(f"{syncer.name}: lập kế hoạch"):
+        actions = syncer.plan(observed)
     summary = Summary(syncer.name, unchanged=sum(1 for a in actions if a.kind == "noop"))
     echo(format_plan(syncer.name, actions, summary.unchanged))
     todo = [a for a in actions if a.kind not in ("noop", "refuse")]
@@ -146,7 +152,8 @@ def run(
     if dry_run or not todo:
         return actions, summary
     try:
-        _apply_plan(syncer, todo, summary, echo, progress)
+        with clock.phase(f"{syncer.name}: thực hiện kế hoạch"):
+            _apply_plan(syncer, todo, summary, echo, progress)
     finally:
         manifest = getattr(syncer, "manifest", None)
         if manifest is not None:
