@@ -206,9 +206,8 @@ def run_command(args: argparse.Namespace) -> int:
     if code:
         _stderr(closing_message(code, args.dry_run))
     if args.timings:
-        (_stderr if markdown else print)(
-            "\n".join(timings.lines())
-        )  # Markdown: stdout is the comment
+        table = "\n".join(timings.lines())
+        (_stderr if markdown else print)(table)  # with Markdown, stdout is the PR comment
     return code
 
 
