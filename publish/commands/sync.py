@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -316,7 +316,7 @@ def _sync_channel(
     options: SyncOptions,
     log: Callable[[str], None],
     markdown: bool,
-    timings: Timings | None = None,
+    timings: Timings,
 ) -> ChannelResult:
     """Run one channel's syncer; a user-facing error stops this channel only."""
     progress = Progress(target)
@@ -324,7 +324,7 @@ def _sync_channel(
     syncer = None
     try:
         options = replace(options, echo=echo)
-        with timings.phase(f"{target}: chuẩn bị") if timings else nullcontext():
+        with timings.phase(f"{target}: chuẩn bị"):
             module = _syncer_module(target)
             syncer = module.make_syncer(config, site=site, output=options.output, options=options)
         actions, summary = run(
