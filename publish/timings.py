@@ -14,11 +14,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["STARTUP", "Timings", "cpu", "seconds_vi"]
+__all__ = ["COMPARING", "STARTUP", "WRITING", "Timings", "cpu", "seconds_vi"]
 
 
 STARTUP = "khởi động, nạp mô-đun"
 """The phase of getting ready: the interpreter importing modules, channel modules included."""
+COMPARING = "so với lần dựng trước"
+"""The phase of deciding whether the last build can be replayed (build and sync alike)."""
+WRITING = "ghi output/ (chuyển tệp vào chỗ, gỡ tệp cũ)"
+"""The writer's own phase, less the channels it takes artifacts from as they render."""
 
 _clock = time.perf_counter
 """The wall clock every phase is read from."""

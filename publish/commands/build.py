@@ -13,7 +13,7 @@ from publish.errors import PublishError
 from publish.model import Site
 from publish.pipeline import Build, build, parse_channels
 from publish.replay import LastBuild, Outcome
-from publish.timings import Timings, seconds_vi
+from publish.timings import COMPARING, WRITING, Timings, seconds_vi
 from publish.writer import WriteReport, write
 
 __all__ = ["add_parser", "run"]
@@ -58,14 +58,14 @@ def run(args: argparse.Namespace) -> int:
         check_audio(channels)
     last = None if args.audio else LastBuild(config, output, (channels, args.drafts, args.strict))
     if last is not None:
-        with timings.phase("so với lần dựng trước"):
+        with timings.phase(COMPARING):
             replayed = last.replay(now, channels)
         if replayed is not None:
             if not args.quiet:
                 report(replayed, {}, args.output, timings, replayed=True)
             _print_timings(args, timings)
             return 0
-        with timings.phase("so với lần dựng trước"):
+        with timings.phase(COMPARING):
             last.start()
     result = build(
         config,
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         digests=last.digests if last is not None else None,
         timings=timings,
     )
-    with timings.remainder("ghi output/ (chuyển tệp vào chỗ, gỡ tệp cũ)"):
+    with timings.remainder(WRITING):
         written = write(result.artifacts, output, channels, cache=args.root / ".cache")
     if args.audio:
         with timings.phase("âm thanh nháp"):

@@ -51,7 +51,7 @@ from publish.sync.report import (
     summary_document,
     write_json,
 )
-from publish.timings import Timings
+from publish.timings import COMPARING, WRITING, Timings
 from publish.writer import WriteReport, write
 
 __all__ = [
@@ -69,8 +69,6 @@ __all__ = [
 SYNCERS = {"zalo": "publish.sync.zalo", "radio": "publish.sync.radio"}
 """Channel → module with `make_syncer(config, *, site, output, options) -> Syncer`."""
 TARGETS = ("web", *SYNCERS)
-COMPARING = "so với lần dựng trước"
-WRITING = "ghi output/ (chuyển tệp vào chỗ, gỡ tệp cũ)"
 WEB_NOTE = "đếm theo tệp trong output/web/; bước triển khai của CI tải thư mục này lên"
 DRY_RUN_NOTES = {
     "zalo": "Kế hoạch lập từ tệp trạng thái state/zalo.json, không hỏi Zalo "
