@@ -432,6 +432,8 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
             )
     if len([p for p in problems if p.severity == "error"]) > before:
         return None
+    # A required field that is missing or wrong recorded an error above.
+    assert title is not None and summary is not None and date is not None
     return Bulletin(
         key=key,
         slug=slug,
@@ -486,6 +488,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         )
     if len([p for p in problems if p.severity == "error"]) > before:
         return None
+    assert title is not None  # required: an error was recorded above otherwise
     return Page(
         slug=slug,
         title=title,
@@ -551,7 +554,8 @@ def _duplicates(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem]:
     """Two bulletins (or pages) with the same slug or id."""
     problems = []
     first_slug: dict[str, str] = {}
-    for item in [*bulletins, *pages]:
+    items: list[Bulletin | Page] = [*bulletins, *pages]
+    for item in items:
         if item.slug in first_slug:
             problems.append(_duplicate("slug", item.slug, item.source, first_slug[item.slug]))
         else:

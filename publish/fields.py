@@ -83,13 +83,17 @@ def text(
 ) -> str | None:
     """A string field: present when required, a string, not too long."""
     value = data.get(key)
+    if isinstance(value, str):
+        value = value.strip()
     if value is None or value == "":
         if required:
             col.add(
                 "thiếu trường bắt buộc",
                 field=key,
                 line=None if key in data else 2,
-                hint=f"Thêm một dòng '{key}: \"...\"' vào phần đầu.",
+                hint=f"Điền nội dung cho '{key}' (đang để trống)."
+                if key in data
+                else f"Thêm một dòng '{key}: \"...\"' vào phần đầu.",
             )
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -101,7 +105,6 @@ def text(
             hint="Đặt giá trị trong ngoặc kép trên cùng một dòng.",
         )
         return None
-    value = value.strip()
     if limit is not None and len(value) > limit:
         col.add(
             f"dài {len(value)}/{limit} ký tự", field=key, hint=f"Rút gọn còn tối đa {limit} ký tự."

@@ -34,6 +34,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "missing-category": [(A, 2, "category", "thiếu trường bắt buộc")],
     "missing-summary": [(A, 2, "summary", "thiếu trường bắt buộc")],
     "empty-title": [(A, 2, "title", "thiếu trường bắt buộc")],
+    "blank-summary": [(A, 5, "summary", "thiếu trường bắt buộc")],
     "wrong-type-title": [(A, 2, "title", "cần một chuỗi ký tự, nhận được một danh sách")],
     "wrong-type-draft": [(A, 7, "draft", "cần true hoặc false, nhận được một chuỗi ký tự")],
     "wrong-type-tags": [(A, 7, "tags", "cần một danh sách chuỗi")],
