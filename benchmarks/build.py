@@ -535,10 +535,10 @@ def main() -> int:
                 phases.append((n, run))
                 print(row(run, n), flush=True)
         for name in peers:
-            run = bench_peer(work, n, name, args)
-            if run is not None:
-                results[run.label] = run
-                print(row(run, n), flush=True)
+            peer = bench_peer(work, n, name, args)
+            if peer is not None:
+                results[peer.label] = peer
+                print(row(peer, n), flush=True)
         ours = results.get("publish web cold")
         for name in peers:
             peer = results.get(f"{name} cold")

@@ -527,11 +527,13 @@ QUOTES = [
 ]
 
 
-def nfc(s):
+def nfc(s: str) -> str:
+    """`s` in Unicode NFC."""
     return unicodedata.normalize("NFC", s)
 
 
-def ascii_slug(text, maxlen=60):
+def ascii_slug(text: str, maxlen: int = 60) -> str:
+    """A lowercase ASCII slug of `text`, cut at a word under `maxlen`."""
     s = text.replace("đ", "d").replace("Đ", "D")
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
@@ -542,7 +544,9 @@ def ascii_slug(text, maxlen=60):
 
 
 class Bulletin:
-    def __init__(self, seed, i):
+    """One generated bulletin: its metadata and Markdown body, from its own RNG."""
+
+    def __init__(self, seed: str, i: int) -> None:
         self.i = i
         r = self.r = random.Random(f"{seed}:{i}")
         self.category = CATEGORIES[r.randrange(len(CATEGORIES))]
@@ -565,15 +569,18 @@ class Bulletin:
         self.body, self.summary = self.make_body()
 
     # -- slot filling -------------------------------------------------------
-    def person(self):
+    def person(self) -> str:
+        """A full Vietnamese name."""
         r = self.r
         return f"{r.choice(SURNAMES)} {r.choice(MIDDLES)} {r.choice(GIVEN)}"
 
-    def suspect(self):
+    def suspect(self) -> str:
+        """A suspect's name, given name abbreviated."""
         r = self.r
         return f"{r.choice(SURNAMES)} {r.choice(MIDDLES)} {r.choice(GIVEN)[0]}."
 
-    def fill(self, tpl):
+    def fill(self, tpl: str) -> str:
+        """`tpl` with its slots filled from this bulletin's RNG."""
         r = self.r
         slots = {
             "prov": self.prov,
@@ -604,7 +611,8 @@ class Bulletin:
         }
         return tpl.format(**slots)
 
-    def paragraph(self, nsent):
+    def paragraph(self, nsent: int) -> str:
+        """A paragraph of `nsent` sentences of this bulletin's category."""
         r = self.r
         picks = r.sample(SENTENCES[self.category], nsent)
         picks = [t if r.random() < 0.85 else r.choice(COMMON) for t in picks]
@@ -613,7 +621,8 @@ class Bulletin:
             sents.insert(r.randrange(len(sents) + 1), r.choice(EMPH))
         return " ".join(sents)
 
-    def make_body(self):
+    def make_body(self) -> tuple[str, str]:
+        """(body, summary): sections grown to a random target word count."""
         r = self.r
         target = r.randint(400, 900)
         cat = self.category
@@ -652,7 +661,7 @@ class Bulletin:
             f"hoặc đường dây nóng của Công an {self.prov}. *Tin: {self.author}.*"
         )
 
-        def count():
+        def count() -> int:
             return sum(len(b.split()) for sec in sections for b in sec) + len(closing.split())
 
         # grow sections (insert before each section's last block) until the target is reached
@@ -685,19 +694,19 @@ PALETTE = [
 ]
 
 
-def q(s):
+def q(s: str) -> str:
     """YAML double-quoted scalar (JSON strings are valid YAML)."""
     return json.dumps(s, ensure_ascii=False)
 
 
-def shorten(text, limit=SUMMARY_MAX):
+def shorten(text: str, limit: int = SUMMARY_MAX) -> str:
     """Cut a summary at a word boundary so it fits the Zalo description."""
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def publish_markdown(b, photos=False):
+def publish_markdown(b: Bulletin, photos: bool = False) -> str:
     """A bulletin with this project's front matter (with `photos`, its cover is its own photo)."""
     fm = [
         "---",
@@ -718,7 +727,7 @@ def publish_markdown(b, photos=False):
     return "\n".join(fm) + "\n\n" + b.body
 
 
-def render(b, layout, photos=False):
+def render(b: Bulletin, layout: str, photos: bool = False) -> str:
     """The file text of bulletin `b` for a layout."""
     if layout == "publish":
         return publish_markdown(b, photos)
@@ -749,14 +758,14 @@ def render(b, layout, photos=False):
     return "\n".join(fm) + "\n\n" + b.body
 
 
-def target_path(outdir, layout, slug):
+def target_path(outdir: str, layout: str, slug: str) -> str:
     """Where a layout keeps bulletin `slug`."""
     if layout in ("hugo", "pelican", "publish"):
         return os.path.join(outdir, "content", "bai-viet", slug + ".md")
     return os.path.join(outdir, "bai-viet", slug + ".md")
 
 
-def write_image(path, seed, color):
+def write_image(path: Path, seed: str, color: tuple[int, int, int]) -> None:
     """A small deterministic JPEG (960×640): a gradient with stripes, ~30-60 kB."""
     from PIL import Image, ImageDraw
 
@@ -778,12 +787,12 @@ PHOTO_SIZE = (1280, 853)
 """Own cover photos: as a unit's editor uploads them after shrinking a phone picture."""
 
 
-def photo_path(b):
+def photo_path(b: Bulletin) -> str:
     """Where bulletin `b`'s own cover photo lives, relative to content/."""
     return f"images/anh-bia/{b.slug}.jpg"
 
 
-def write_photo(job):
+def write_photo(job: tuple[Path, str]) -> None:
     """One deterministic photo-like JPEG (PHOTO_SIZE, ~65 kB, distinct per bulletin)."""
     from PIL import Image, ImageDraw
 
@@ -800,7 +809,7 @@ def write_photo(job):
     image.save(path, "JPEG", quality=85)
 
 
-def write_photos(outdir, bulletins):
+def write_photos(outdir: str, bulletins: list[Bulletin]) -> None:
     """Every bulletin with a cover gets its own photo (made on every core)."""
     from multiprocessing import Pool
 
@@ -809,7 +818,7 @@ def write_photos(outdir, bulletins):
         pool.map(write_photo, jobs, chunksize=64)
 
 
-def write_project(outdir):
+def write_project(outdir: str) -> None:
     """site.toml, pages and images of a `publish` project."""
     root = Path(outdir)
     (root / "content").mkdir(parents=True, exist_ok=True)
@@ -828,7 +837,7 @@ def write_project(outdir):
     write_image(images / "default-cover.jpg", "img:default", (24, 62, 120))
 
 
-def main():
+def main() -> None:
     """Write N bulletins in the chosen layout."""
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

@@ -103,7 +103,7 @@ def phase(root: Path) -> dict[str, float]:
 
     counts = {"normalised": 0, "docx": 0}
     real_normalise = radio_items.normalise
-    real_docx = getattr(word, "build_docx", None)  # the uncached builder, when there is one
+    real_docx = word.build_docx
 
     def counting_normalise(*args, **kwargs):  # type: ignore[no-untyped-def]
         counts["normalised"] += 1
@@ -114,8 +114,7 @@ def phase(root: Path) -> dict[str, float]:
         return real_docx(*args, **kwargs)
 
     radio_items.normalise = counting_normalise
-    if real_docx is not None:
-        word.build_docx = counting_docx
+    word.build_docx = counting_docx
     config = load(root)
     from publish.cli import resolve_now
 

@@ -261,7 +261,8 @@ def secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config)
             hint=SECRET_HINT,
         )
         return
-    title = data.get("title") if isinstance(data.get("title"), str) else ""
+    given = data.get("title")
+    title = given if isinstance(given, str) else ""
     found = secret_stamp(parsed.body, config.policy, title=title)
     if found is not None:
         number, stamp = found

@@ -40,7 +40,9 @@ class DuplicateKeyError(yaml.YAMLError):
         self.line = second
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False):
+def _construct_mapping(
+    loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False
+) -> dict[Any, Any]:
     """A mapping, refusing a key written twice (merge keys `<<` may still override)."""
     seen: dict[str, int] = {}
     for key_node, _ in node.value:
@@ -54,7 +56,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
-Loader.construct_mapping = _construct_mapping  # type: ignore[method-assign]
+Loader.construct_mapping = _construct_mapping
 
 
 class FrontMatterError(ValueError):

@@ -81,15 +81,15 @@ def tuned(md: markdown.Markdown) -> markdown.Markdown:
         for processor in md.parser.blockprocessors:
             needs = BLOCK_NEEDS.get(type(processor))
             if needs is not None:
-                processor.test = _guarded_test(processor.test, needs)  # type: ignore[method-assign]
+                processor.test = _guarded_test(processor.test, needs)  # type: ignore[method-assign,assignment]
     else:
         inline = md.treeprocessors["inline"]
-        inline.inlinePatterns = tuple(inline.inlinePatterns)
-    md.parser.blockprocessors = tuple(md.parser.blockprocessors)
+        inline.inlinePatterns = tuple(inline.inlinePatterns)  # type: ignore[attr-defined]
+    md.parser.blockprocessors = tuple(md.parser.blockprocessors)  # type: ignore[assignment]
     # is_block_level asks "tag in block_level_elements" ~100 times a body: a set answers
     # the same for every string without walking a list of ~60 names.
-    md.block_level_elements = frozenset(md.block_level_elements)
-    md.is_block_level = _remembered(md.is_block_level)  # type: ignore[method-assign]
+    md.block_level_elements = frozenset(md.block_level_elements)  # type: ignore[assignment]
+    md.is_block_level = _remembered(md.is_block_level)  # type: ignore[method-assign,assignment]
     return md
 
 
@@ -121,12 +121,12 @@ class QuickInline(InlineProcessor):
 
     def freeze(self) -> None:
         """Fix the pattern list (as a tuple), each pattern's search and the text prefilter."""
-        self.inlinePatterns = tuple(self.inlinePatterns)
+        self.inlinePatterns = tuple(self.inlinePatterns)  # type: ignore[assignment]
         self.searches = tuple(
             _search(pattern) if isinstance(pattern, InlinePattern) else None
             for pattern in self.inlinePatterns
         )
-        self.prefilter = _prefilter(self.inlinePatterns)
+        self.prefilter = _prefilter(self.inlinePatterns)  # type: ignore[arg-type]
 
     def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:
         """The stock loop, with a failed regex search standing in for a failed offer."""
@@ -134,7 +134,7 @@ class QuickInline(InlineProcessor):
             return data
         if self.prefilter is not None and self.prefilter(data) is None:
             return data  # no pattern can match: every offer would fail
-        offer = self._InlineProcessor__applyPattern
+        offer = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
         patterns = self.inlinePatterns
         searches = self.searches
         start = 0

@@ -31,7 +31,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import TypeVar
@@ -257,7 +257,7 @@ def run_jobs(
     after_chunk: Callable[[], None] | None = None,
     recycle: int = RECYCLE_CHUNKS,
     min_jobs: int = MIN_JOBS,
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """Each job's result, in order; in forked worker processes when that pays off.
 
     `after_chunk` runs in the process that ran a chunk of jobs, after it (also after a failed

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TextIO
 
 __all__ = ["Progress", "is_interactive"]
@@ -42,7 +42,7 @@ class Progress:
         *,
         stream: TextIO | None = None,
         interactive: bool | None = None,
-        clock=time.monotonic,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.label = label
         self.stream = sys.stderr if stream is None else stream

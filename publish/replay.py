@@ -154,7 +154,9 @@ class LastBuild:
         self._hashed = _hash_all(stale)
         if any(self._hashed[path] != stamp.inputs[path][1] for path in stale):
             return None
-        refreshed = {path: (_settled(current[path], checked), self._hashed[path]) for path in stale}
+        refreshed = {
+            path: (_settled(current[path], checked), stamp.inputs[path][1]) for path in stale
+        }
         counts = dict(stamp.outcome.files)
         for channel in channels:
             ledger = Ledger(self.cache, self.output, channel)

@@ -93,7 +93,7 @@ def convert(tp: Any, value: Any, path: tuple[str, ...], issues: list[SchemaIssue
                 return convert(arg, value, path, issues)
         issues.append(SchemaIssue(path, f"cần {type_name(tp)}, nhận được {found_name(value)}"))
         return None
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return build(tp, value, path, issues)
     if origin in (list, tuple):
         if not isinstance(value, list):

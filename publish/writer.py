@@ -187,9 +187,10 @@ def _stage(
         # bytes in this build; it is linked into place, not read and copied.
         data = None
         digest = artifact.digest
-        size = os.stat(artifact.origin).st_size
+        origin = artifact.origin
+        size = os.stat(origin).st_size
     else:
-        data = artifact.data
+        data, origin = artifact.data, ""
         digest = hashlib.sha256(data).hexdigest()
         size = len(data)
     try:
@@ -206,7 +207,7 @@ def _stage(
             return
     target = folder.staging / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    if data is not None or not _linked(artifact.origin, target, folder.mode):
+    if data is not None or not _linked(origin, target, folder.mode):
         target.write_bytes(artifact.data if data is None else data)
     folder.fresh[rel] = digest
     folder.created += st is None

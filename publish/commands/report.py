@@ -66,7 +66,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def _int(value: object) -> int:
     """A counter from the API (missing or malformed → 0)."""
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return 0
 
@@ -181,7 +181,11 @@ def followers_chart(
 
 
 def report_html(
-    config: Config, when: dt.datetime, followers: int, stats: Sequence[ArticleStat], history
+    config: Config,
+    when: dt.datetime,
+    followers: int,
+    stats: Sequence[ArticleStat],
+    history: Sequence[tuple[dt.datetime, int]],
 ) -> str:
     """The report page: followers chart and the article table, self-contained."""
     esc = html.escape

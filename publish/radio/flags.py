@@ -51,7 +51,7 @@ class Context:
         """A value derived from the options or lexicon, computed once per run instead of per item."""
         if name not in self._memo:
             self._memo[name] = compute()
-        return self._memo[name]  # type: ignore[no-any-return]
+        return self._memo[name]
 
     def flag(
         self, code: str, severity: str, message: str, excerpt: str, line: int | None = None

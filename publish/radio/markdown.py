@@ -212,10 +212,10 @@ class _Splitter:
         if (was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line):
             return  # R1.5: photo caption or source line
         line = _QUOTE.sub("", line)
-        if item := _LIST.match(line):
+        if listed := _LIST.match(line):
             if self.current:
                 self.end_paragraph()
-            self.list_items.append([(number, item[2])])
+            self.list_items.append([(number, listed[2])])
         elif self.list_items:
             self.list_items[-1].append((number, line))  # continuation of the last item
         else:

@@ -46,7 +46,7 @@ def is_editor_temp(name: str) -> bool:
 class Debouncer:
     """Runs `callback` once after `delay` seconds without a new `poke()`; never twice at a time."""
 
-    def __init__(self, callback: Callable[[], None], delay: float = 0.2) -> None:
+    def __init__(self, callback: Callable[[], object], delay: float = 0.2) -> None:
         self._callback = callback
         self._delay = delay
         self._poked = threading.Event()

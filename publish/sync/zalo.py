@@ -141,6 +141,13 @@ class ZaloSyncer:
                 )
             return self._client
 
+    @property
+    def records(self) -> Manifest:
+        """The state file as observe() loaded it."""
+        if self.manifest is None:
+            raise RuntimeError("ZaloSyncer.observe() has not run")
+        return self.manifest
+
     def _crash(self, point: str) -> None:
         """SIGKILL this process at a named point when PUBLISH_ZALO_CRASH_AT asks (tests only)."""
         wanted = self.env.get(CRASH_ENV, "")
@@ -154,14 +161,13 @@ class ZaloSyncer:
 
     def _set(self, key: str, **changes: Any) -> None:
         """Change one record and save the state file; a None value removes the field."""
-        assert self.manifest is not None
-        entry = self.manifest.get(key) or {}
+        entry = self.records.get(key) or {}
         for name, value in changes.items():
             if value is None:
                 entry.pop(name, None)
             else:
                 entry[name] = value
-        self.manifest.put(key, entry)
+        self.records.put(key, entry)
 
     # --- observe -------------------------------------------------------------------------------
 
@@ -192,7 +198,7 @@ class ZaloSyncer:
         published = {b.key for b in self.site.bulletins}
         self.observed = Observed(
             local=local,
-            entries=self.manifest.entries(),
+            entries=self.records.entries(),
             excluded={e.bulletin.key: e.reason for e in self.site.excluded},
             off_channel=frozenset(published - set(local)),
             on_withdraw=self.config.zalo.on_withdraw,
@@ -201,10 +207,9 @@ class ZaloSyncer:
 
     def _reconcile(self, local: Mapping[str, Local]) -> None:
         """Rebuild lost records from getslice, matching titles; report what did not match."""
-        assert self.manifest is not None
         remote = list(self.client.iter_articles("normal"))
         by_id = {str(item.get("id")): item for item in remote}
-        entries = self.manifest.entries()
+        entries = self.records.entries()
         lines = [f"zalo: đối chiếu với {len(remote)} bài trên Zalo (--reconcile):"]
         for key, entry in sorted(entries.items()):
             gone = entry.get("article_id") and entry["article_id"] not in by_id
@@ -257,10 +262,10 @@ class ZaloSyncer:
                 )
         self.echo("\n".join(lines))
         for key, entry in entries.items():
-            self.manifest.put(key, entry, save=False)
-        self.manifest.meta["reconciled_at"] = _now()
+            self.records.put(key, entry, save=False)
+        self.records.meta["reconciled_at"] = _now()
         if not self.dry_run:
-            self.manifest.save()
+            self.records.save()
 
     def _same_content(self, article_id: str, path: Path) -> bool:
         """Whether the article on Zalo already holds this payload (getdetail mirrors the create body)."""
@@ -294,7 +299,7 @@ class ZaloSyncer:
             keys, self._to_verify = self._to_verify, []
         return [
             Action(
-                "verify", key, "lấy mã bài vừa gửi", (self.manifest.get(key) or {}).get("title", "")
+                "verify", key, "lấy mã bài vừa gửi", (self.records.get(key) or {}).get("title", "")
             )
             for key in keys
         ]
@@ -320,7 +325,7 @@ class ZaloSyncer:
     def _create(self, action: Action) -> str:
         """Create the article, unless a lost earlier create already made it (looked up by title)."""
         local = self._local(action.key)
-        entry = self.manifest.get(action.key) or {}
+        entry = self.records.get(action.key) or {}
         if entry.get("pending_create"):
             found = self._find_remote(local.title, action.key)
             if found:
@@ -378,7 +383,7 @@ class ZaloSyncer:
             if fresh or self._remote is None:
                 self._remote = list(self.client.iter_articles("normal"))
             taken = {
-                e.get("article_id") for k, e in self.manifest.entries().items() if k != key
+                e.get("article_id") for k, e in self.records.entries().items() if k != key
             } | self._claimed
             for item in self._remote:
                 article_id = str(item.get("id"))
@@ -392,11 +397,11 @@ class ZaloSyncer:
         local = self._local(action.key)
         old = action.data.get("rename_from")
         if old:
-            entry = self.manifest.get(old) or {}
+            entry = self.records.get(old) or {}
             # One save moves the record, so no crash can leave two keys owning one article.
-            self.manifest.put(action.key, {**entry, **self._record(local)}, save=False)
-            self.manifest.remove(old)
-        entry = self.manifest.get(action.key) or {}
+            self.records.put(action.key, {**entry, **self._record(local)}, save=False)
+            self.records.remove(old)
+        entry = self.records.get(action.key) or {}
         self._send_update(local, entry["article_id"])
         return "đã gửi bản cập nhật"
 
@@ -425,7 +430,7 @@ class ZaloSyncer:
 
     def _verify(self, action: Action) -> str:
         """Turn the recorded token into the article id (creates) or a confirmation (updates)."""
-        entry = self.manifest.get(action.key) or {}
+        entry = self.records.get(action.key) or {}
         token = entry.get("token")
         if not token:
             return "không còn gì để xác minh"
@@ -496,7 +501,7 @@ class ZaloSyncer:
 
     def _hide(self, action: Action) -> str:
         """Hide the article: update it with its current content (getdetail) and status hide."""
-        entry = self.manifest.get(action.key) or {}
+        entry = self.records.get(action.key) or {}
         article_id = self._resolve_id(action.key, entry)
         if article_id is None:
             self._set(action.key, status="removed", pending_create=None, token=None)
@@ -516,7 +521,7 @@ class ZaloSyncer:
 
     def _remove(self, action: Action) -> str:
         """Delete the article from the OA."""
-        entry = self.manifest.get(action.key) or {}
+        entry = self.records.get(action.key) or {}
         article_id = self._resolve_id(action.key, entry)
         if article_id is not None:
             try:

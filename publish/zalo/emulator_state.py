@@ -523,7 +523,9 @@ def _stored_fields(body: dict) -> dict:
 
 def _slice_item(article: dict) -> dict:
     """One getslice `medias[]` item."""
-    cover = article.get("cover") if isinstance(article.get("cover"), dict) else {}
+    cover = article.get("cover")
+    if not isinstance(cover, dict):
+        cover = {}
     return {
         "id": article["id"],
         "type": article.get("type"),

@@ -71,7 +71,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     versions = [episode_version(e, assembly.versions) for e in assembly.episodes]
     kept: dict[int, tuple[tuple[tuple[str, str, str, str], ...], list[Kept]]] = {}
     for i, episode in enumerate(assembly.episodes):
-        last = shelf.get(episode.week, versions[i]) if versions[i] is not None else None
+        version = versions[i]
+        last = shelf.get(episode.week, version) if version is not None else None
         if isinstance(last, tuple):
             # On the ledger's word, or read and checked (output/ restored from a CI cache).
             found = [k for file in last if (k := ledger.kept(*file)) is not None]
@@ -80,17 +81,19 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     todo = [e for i, e in enumerate(assembly.episodes) if i not in kept]
     made = _made_episodes(todo, config)
     for i, episode in enumerate(assembly.episodes):
+        version = versions[i]
         if i in kept:
+            assert version is not None  # only a versioned episode is ever kept
             files_kept, found = kept[i]
             yield from found
-            shelf.keep(episode.week, versions[i], files_kept)
+            shelf.keep(episode.week, version, files_kept)
             continue
         files = []
         for artifact in next(made):
             files.append((artifact.path, artifact.digest, artifact.source, artifact.key))
             yield artifact
-        if versions[i] is not None:
-            shelf.keep(episode.week, versions[i], tuple(files))
+        if version is not None:
+            shelf.keep(episode.week, version, tuple(files))
     with fragments.batched():
         shelf.save()
     if todo:

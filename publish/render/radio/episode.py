@@ -136,14 +136,15 @@ def _assemble(site: Site) -> Assembly:
         (b, block) for b, block, bad in blocks if not bad and not isinstance(kept[b.source], tuple)
     ]
     jobs = [partial(_made_item, speaker, b, block, reader) for b, block in misses]
-    for (bulletin, _), made in zip(misses, run_jobs(jobs, chunk=8), strict=True):
-        kept[bulletin.source] = made
+    for (bulletin, _), fresh in zip(misses, run_jobs(jobs, chunk=8), strict=True):
+        kept[bulletin.source] = fresh
     for bulletin, block, block_problems in blocks:
         problems += block_problems
         if block_problems:
             continue
         version = versions[bulletin.source]
         made = kept[bulletin.source]
+        assert isinstance(made, tuple)  # kept from the shelf, or made just above
         shelf.keep(bulletin.source, version, made)
         air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
         item = restored(made, bulletin, air)

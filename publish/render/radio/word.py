@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
@@ -184,7 +185,7 @@ def build_docx(paragraphs: list[ParagraphSpec], properties: dict[str, str]) -> b
     return _fixed_zip(buffer.getvalue())
 
 
-def _set_up(document: Document) -> None:
+def _set_up(document: WordDocument) -> None:
     """A4 pages, readable margins, a large Normal style that keeps paragraphs whole."""
     section = document.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
@@ -216,7 +217,7 @@ def _run(paragraph: Paragraph, text: str, *, size: int, bold: bool = False) -> N
     run.font.bold = bold
 
 
-def _set_properties(document: Document, properties: dict[str, str]) -> None:
+def _set_properties(document: WordDocument, properties: dict[str, str]) -> None:
     """Core properties from the episode only (no clock), so the file is reproducible."""
     moment = dt.datetime.fromisoformat(properties["moment"])
     core = document.core_properties

@@ -270,7 +270,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         ledger=ledger,
         digests=site.digests,
     )
-    views = Views(site, pictures)
+    views: Views = Views(site, pictures)
     env = environment(theme, site.config.root)
     env.globals.update(
         asset_url=lambda name: views.url(assets.path(name)),
@@ -344,8 +344,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             else:
                 decisions = map(decide, jobs)
             keys, verdicts = [], []
-            for key, verdict in decisions:
-                keys.append(key)
+            for decided, verdict in decisions:
+                keys.append(decided)
                 verdicts.append(verdict)
         kept: dict[int, _Page] = {}
         for i, key in enumerate(keys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -103,33 +104,32 @@ def site_feeds(
 ) -> Iterator[tuple[str, bytes]]:
     """(site path, Atom bytes) of the site feed and of each category's feed; previews never appear."""
     config = context.config
-    shared = {
-        "author": config.unit.name,
-        "language": config.site.language,
-        "fallback_updated": fallback_updated,
-    }
+    feed = functools.partial(
+        atom_feed,
+        author=config.unit.name,
+        language=config.site.language,
+        fallback_updated=fallback_updated,
+    )
     yield (
         "/feed.xml",
-        atom_feed(
+        feed(
             _entries(context, context.public),
             title=config.site.title,
             subtitle=config.site.description,
             feed_url=context.absolute("/feed.xml"),
             page_url=context.absolute("/"),
-            **shared,
         ),
     )
     for key, category in config.categories.items():
         path = f"{context.category_url(key)}feed.xml"
         yield (
             path,
-            atom_feed(
+            feed(
                 _entries(context, context.public_in(key)),
                 title=f"{category.label} — {config.unit.name}",
                 subtitle=category.description,
                 feed_url=context.absolute(path),
                 page_url=context.absolute(context.category_url(key)),
-                **shared,
             ),
         )
 

@@ -252,7 +252,7 @@ class Pictures:
         used are forgotten, and so are their resized files in .cache/images/."""
         if self.facts is None:
             return
-        used = set()
+        used: set[str] = set()
         for path, (stat, key, stem, made) in {**learned, **self.learned}.items():
             if stat is not None:
                 self.facts.keep(path, stat, key)

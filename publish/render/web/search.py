@@ -439,11 +439,12 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
     else:
         on_disk = _on_disk(last, ledger)
     if last is not None and on_disk is not None and last.urls == urls and last.inputs == inputs:
-        files, digests = {}, last.digests
+        files: dict[str, bytes] = {}
+        digests = last.digests
     else:
         with cache.batched():
             found = None
-            if last is not None and on_disk is not None:
+            if last is not None and on_disk is not None and ledger is not None:
                 found = _update(last, urls, inputs, site, cache, partial(_last_bytes, last, ledger))
             if found is None:
                 found = _build(site, cache)
@@ -454,7 +455,8 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
         if path in files:
             yield Artifact("web", rel, files[path])
         else:
-            yield ledger.kept_as(rel, digests[path], on_disk[path])  # type: ignore[union-attr,index]
+            assert ledger is not None and on_disk is not None  # a file not made was vouched for
+            yield ledger.kept_as(rel, digests[path], on_disk[path])
 
 
 def _on_disk(last: _Built, ledger: Ledger) -> dict[str, Entry | bool] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,7 +106,7 @@ def payload_path(bulletin: Bulletin) -> str:
     return f"{bulletin.key}.json"
 
 
-def _link_target(site: Site):
+def _link_target(site: Site) -> Callable[[str], str | None]:
     """href → absolute URL shown after a link's text (site paths made absolute; unsafe schemes dropped)."""
 
     def target(href: str) -> str | None:
@@ -122,7 +123,9 @@ def _link_target(site: Site):
     return target
 
 
-def _image_block(bulletin: Bulletin, site: Site, images: ZaloImages):
+def _image_block(
+    bulletin: Bulletin, site: Site, images: ZaloImages
+) -> Callable[[str, str, str], dict[str, Any] | None]:
     """(src, alt, title) → image block with an absolute public URL, or None to leave it out."""
     md_path = site.config.root / bulletin.source
 
