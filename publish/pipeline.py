@@ -85,6 +85,7 @@ def build(
                 if hasattr(module, "check")
                 for p in module.check(site)
             ]
+        found = list(dict.fromkeys(found))  # channels sharing a source report its problem once
         if any(p.severity == "error" for p in found):
             raise ContentError(found)
     except BaseException:

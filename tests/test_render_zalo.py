@@ -210,6 +210,53 @@ def test_a_cover_too_heavy_for_zalo_even_resized_is_reported(tmp_path: Path) -> 
     assert cover and "Zalo chỉ nhận ảnh" in cover[0].message
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check"],
+        ["build", "-q", "--channel", "zalo"],
+        ["build", "-q", "--channel", "web"],
+        ["build", "-q"],
+    ],
+    ids=" ".join,
+)
+def test_a_missing_default_cover_is_reported_once_whatever_is_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """Zalo sends the default cover too: without the web channel beside it, it must still say
+    which setting is wrong (it used to stop on a bare file-system error)."""
+    root = zalo_project(tmp_path, 2)
+    (root / "content" / "images" / "bia.jpg").unlink()
+    assert main([*command, "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    wrong = "site.toml: lỗi: trường '[site] default_cover': không tìm thấy ảnh bìa mặc định"
+    assert err.count(wrong) == 1, err
+    assert "Cách sửa:" in err and "Traceback" not in err and "lỗi hệ thống tệp" not in err
+    assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize("channel", ["zalo", "web,zalo"])
+def test_a_broken_body_image_is_reported_by_a_zalo_build_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], channel: str
+) -> None:
+    root = zalo_project(
+        tmp_path,
+        0,
+        files={
+            "content/images/hong.jpg": b"not a picture",
+            "content/bai-viet/a.md": zalo_bulletin(
+                1, body=BODY + "\n![Hiện trường](../images/hong.jpg)\n"
+            ),
+        },
+    )
+    argv = ["build", "--channel", channel, "--root", str(root), "--now", NOW.isoformat(), "-q"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    wrong = "content/bai-viet/a.md: lỗi: không đọc được ảnh content/images/hong.jpg: tệp hỏng"
+    assert err.count(wrong) == 1, err
+    assert not (root / "output").exists()
+
+
 def test_bulletins_not_for_zalo_get_no_payload(tmp_path: Path) -> None:
     root = zalo_project(
         tmp_path, 1, files={"content/bai-viet/w.md": zalo_bulletin(5, channels="[web]")}

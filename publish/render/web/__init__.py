@@ -34,6 +34,7 @@ from publish.render.web.images import (
     Picture,
     Pictures,
     facts_shelf,
+    missing_default_cover,
     probe,
     unreadable_image,
 )
@@ -128,15 +129,9 @@ def _image_problems(site: Site) -> list[Problem]:
     problems = []
     default = site.config.site.default_cover
     if default:
-        if not (site.config.root / "content" / default).is_file():
-            problems.append(
-                Problem(
-                    "site.toml",
-                    f"không tìm thấy ảnh bìa mặc định content/{default}",
-                    field="[site] default_cover",
-                    hint="Đặt ảnh vào content/images/ và ghi đường dẫn tính từ content/, ví dụ images/anh-bia.jpg.",
-                )
-            )
+        missing = missing_default_cover(site.config)
+        if missing is not None:
+            problems.append(missing)
         else:
             uses.setdefault((default, "site.toml"))
     facts = facts_shelf(Fragments(site.config.root), site.config.web.image_widths)

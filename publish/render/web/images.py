@@ -33,6 +33,7 @@ import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from publish.cache import Fragments, Shelf
+from publish.config import Config
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Kept, by_constructor
@@ -321,6 +322,19 @@ def _flatten(image: Image.Image) -> Image.Image:
         background.paste(rgba, mask=rgba.getchannel("A"))
         return background
     return image.convert("RGB") if image.mode != "RGB" else image
+
+
+def missing_default_cover(config: Config) -> Problem | None:
+    """The problem reported when [site] default_cover names no file under content/."""
+    default = config.site.default_cover
+    if not default or (config.root / "content" / default).is_file():
+        return None
+    return Problem(
+        "site.toml",
+        f"không tìm thấy ảnh bìa mặc định content/{default}",
+        field="[site] default_cover",
+        hint="Đặt ảnh vào content/images/ và ghi đường dẫn tính từ content/, ví dụ images/anh-bia.jpg.",
+    )
 
 
 def unreadable_image(owner: str, path: str, exc: BaseException | None = None) -> Problem:

@@ -16,6 +16,7 @@ from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import run_jobs
+from publish.render.web.images import missing_default_cover, probe, unreadable_image
 from publish.render.zalo.images import ZaloImages
 from publish.render.zalo.payload import (
     ImageCalls,
@@ -129,7 +130,10 @@ def _image_problem(
     try:
         chosen = images.image(path, owner=owner)
     except PublishError:
-        return None  # the web channel's check reports unreadable images
+        # In the web check's very words, so a build of both channels reports it once.
+        if field == "[site] default_cover" and (missing := missing_default_cover(site.config)):
+            return missing
+        return unreadable_image(owner, path, probe(site.config.root, path))
     if chosen.url is not None:
         return None
     limit = site.config.zalo.cover_max_bytes

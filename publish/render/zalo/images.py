@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from publish.cache import Fragments
 from publish.config import Config
-from publish.errors import PublishError
+from publish.errors import PublishError, os_reason
 from publish.parallel import run_jobs
 from publish.render.web.images import Picture, Pictures
 
@@ -88,6 +88,8 @@ class ZaloImages:
             return self._fitting(self._pictures.picture(path, owner=owner))
         except PublishError as exc:
             return exc
+        except OSError as exc:  # e.g. [site] default_cover names a file that is not there
+            return PublishError(f"không đọc được ảnh content/{path}: {os_reason(exc)}")
         finally:
             for _ in self._pictures.drain():
                 pass  # the web channel writes the variants; here only their sizes count
