@@ -292,10 +292,10 @@ def unknown_keys(col: Collector, data: dict[str, Any], known: set[str]) -> None:
 
 
 def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
-    """Tags: a list of strings (a single string is one tag)."""
+    """Tags: a list of strings (a single string is one tag, or several separated by commas)."""
     value = data.get("tags") or []
     if isinstance(value, str):
-        value = [value]
+        value = value.split(",")  # `tags: lừa đảo, an ninh mạng` means two tags
     if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
         col.add(
             f"cần một danh sách chuỗi, nhận được {kind(value)}",
@@ -322,4 +322,11 @@ def channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset[
             hint=f"Chỉ dùng các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: [web, zalo]",
         )
         return frozenset()
+    if not value:
+        col.add(
+            "bản tin không gửi tới kênh nào (channels: [])",
+            field="channels",
+            hint="Ghi các kênh cần đăng, ví dụ channels: [web, zalo]; muốn tạm giữ bài thì dùng draft: true.",
+            severity="warning",
+        )
     return frozenset(value)

@@ -222,6 +222,24 @@ def test_channels_default_to_the_site_and_front_matter_replaces_them(tmp_path: P
     channels = {b.slug: b.channels for b in site.bulletins}
     assert channels == {"a": {"web", "zalo"}, "b": {"radio"}, "c": frozenset()}
     assert [b.slug for b in site.for_channel("radio")] == ["b"]
+    [warning] = [w for w in site.warnings if w.field == "channels"]
+    assert (warning.file, warning.line) == ("content/bai-viet/c.md", 7)
+    assert "không gửi tới kênh nào" in warning.message and "draft: true" in (warning.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ('"lừa đảo, an ninh mạng"', ("lừa đảo", "an ninh mạng")),
+        ("lừa đảo,  Lừa đảo ,", ("lừa đảo",)),
+        ('"Zalo"', ("Zalo",)),
+        ('["lừa đảo", "an ninh mạng"]', ("lừa đảo", "an ninh mạng")),
+    ],
+)
+def test_tags_on_one_line_are_separated_by_commas(
+    tmp_path: Path, written: str, expected: tuple[str, ...]
+) -> None:
+    assert load_one(tmp_path, bulletin_md({"tags": written})).tags == expected
 
 
 def test_per_channel_blocks_are_kept_and_unknown_keys_go_to_extra(tmp_path: Path) -> None:
