@@ -103,13 +103,16 @@ def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
     """The clock in the site timezone: --now when given (naive = site timezone), else the real time."""
     if value is None:
         return dt.datetime.now(tz)
-    from publish.fields import parse_datetime
+    from publish.fields import parse_datetime, unlikely_year
 
     parsed = parse_datetime(value, tz)
     if parsed is None:
         raise PublishError(
             f"--now: không đọc được thời điểm {value!r}. Ví dụ: --now 2020-12-08T09:00"
         )
+    if (year_problem := unlikely_year(parsed)) is not None:
+        # A mistyped clock would withdraw (or release) every bulletin: refuse it.
+        raise PublishError(f"--now {value}: {year_problem}. Ví dụ: --now 2020-12-08T09:00")
     # `--now 2020-12-08T01:00Z` must mean 08:00 local: callers format its wall time (new, gates).
     return parsed.astimezone(tz)
 

@@ -30,10 +30,14 @@ __all__ = [
     "tags",
     "text",
     "unknown_keys",
+    "unlikely_year",
 ]
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y")
 DATE_HINT = "Viết ngày dạng 2020-12-08 hoặc 2020-12-08 08:00 (giờ Việt Nam), hoặc 08/12/2020."
+YEARS = range(1900, 2101)
+"""Years a date may fall in. Beyond them a date is a typo (and year 1 or 9999 cannot even be
+moved between timezones)."""
 WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
 )
@@ -178,7 +182,17 @@ def datetime(
     parsed = parse_datetime(data[key], config.tz)
     if parsed is None:
         col.add(f"không đọc được ngày giờ {data[key]!r}", field=key, hint=DATE_HINT)
+    elif (year_problem := unlikely_year(parsed)) is not None:
+        col.add(year_problem, field=key, hint=f"Kiểm tra lại năm. {DATE_HINT}")
+        return None
     return parsed
+
+
+def unlikely_year(moment: dt.date) -> str | None:
+    """Why `moment`'s year cannot be right, or None when it is within YEARS."""
+    if moment.year in YEARS:
+        return None
+    return f"năm {moment.year} nằm ngoài khoảng {YEARS[0]}–{YEARS[-1]}"
 
 
 def category(col: Collector, data: dict[str, Any], config: Config) -> str:

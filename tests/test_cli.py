@@ -141,6 +141,18 @@ def test_bad_now_exits_1(tmp_path: Path) -> None:
     assert "--now: không đọc được thời điểm 'thứ ba tuần sau'" in result.stderr
 
 
+@pytest.mark.parametrize("typo", ["0001-01-01 00:00", "9999-12-31 10:00", "20226-01-01"])
+def test_a_clock_in_an_impossible_year_is_refused_before_anything_is_written(
+    tmp_path: Path, typo: str
+) -> None:
+    """A mistyped --now would withdraw every bulletin (year 1) or crash after writing (9999)."""
+    root = make_project(tmp_path, ONE_BULLETIN)
+    result = publish("build", "--root", root, "--now", typo)
+    assert result.returncode == 1
+    assert "--now" in result.stderr and "Traceback" not in result.stderr
+    assert not (root / "output").exists()
+
+
 def test_new_then_check_as_subprocesses(tmp_path: Path) -> None:
     root = make_project(tmp_path, {})
     created = publish(

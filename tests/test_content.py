@@ -40,6 +40,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "wrong-type-tags": [(A, 7, "tags", "cần một danh sách chuỗi")],
     "unparseable-date": [(A, 3, "date", "không đọc được ngày giờ 'ngày 8 tháng 12'")],
     "impossible-date": [(A, 3, "date", "không đọc được ngày giờ '2020-02-30'")],
+    "year-out-of-range": [(A, 3, "date", "năm 9999 nằm ngoài khoảng 1900–2100")],
     "expires-before-date": [(A, 7, "expires", "hết hạn phải sau ngày đăng")],
     "unknown-category": [(A, 4, "category", "chuyên mục không tồn tại: 'canh-bao-toi-pam'")],
     "duplicate-slug": [

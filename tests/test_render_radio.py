@@ -242,3 +242,13 @@ def test_bad_radio_block_is_a_content_error_naming_file_and_key(tmp_path: Path) 
     fields = {p.field for p in caught.value.problems}
     assert fields == {"radio.airdate", "radio.type"}
     assert "air_date" in str(caught.value) and "content/a.md" in str(caught.value)
+
+
+def test_an_air_date_in_an_impossible_year_is_a_content_error(tmp_path: Path) -> None:
+    body = bulletin_md().replace("---\n\n", "radio:\n  air_date: 0202-01-01\n---\n\n")
+    root = make_project(tmp_path, {"content/a.md": body})
+    with pytest.raises(ContentError) as caught:
+        build(config_module.load(root), channels=("radio",), now=dt.datetime(2021, 1, 1, tzinfo=TZ))
+    [problem] = caught.value.problems
+    assert (problem.file, problem.field) == ("content/a.md", "radio.air_date")
+    assert "năm 202 nằm ngoài khoảng 1900–2100" in problem.message

@@ -17,7 +17,7 @@ from typing import Any
 from publish.cache import digest
 from publish.config import Config
 from publish.errors import Problem
-from publish.fields import parse_datetime
+from publish.fields import parse_datetime, unlikely_year
 from publish.model import Bulletin, deflate, inflate
 from publish.radio.abbreviations import load_abbreviations
 from publish.radio.flags import BLOCKING, Flag
@@ -399,6 +399,8 @@ def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Pro
             parsed = parse_datetime(value, config.tz)
             if parsed is None:
                 bad(key, f"không đọc được ngày phát {value!r}", "Viết dạng 2020-12-12.")
+            elif (year_problem := unlikely_year(parsed)) is not None:
+                bad(key, f"ngày phát: {year_problem}", "Kiểm tra lại năm; viết dạng 2020-12-12.")
             else:
                 values[key] = parsed.date()
         elif key in ("floatable", "read_title"):
