@@ -142,12 +142,12 @@ def parse_channels(values: Sequence[str] | None) -> tuple[str, ...]:
         return CHANNELS
     wanted = [part.strip() for value in values for part in value.split(",") if part.strip()]
     unknown = [w for w in wanted if w not in CHANNELS]
-    if unknown:
+    if unknown or not wanted:  # `--channel ""` (an empty CI variable) must not build nothing
         raise ContentError(
             [
                 Problem(
                     "--channel",
-                    f"kênh không tồn tại: {', '.join(unknown)}",
+                    f"kênh không tồn tại: {', '.join(unknown)}" if unknown else "chưa ghi tên kênh",
                     hint=f"Các kênh: {', '.join(CHANNELS)}.",
                 )
             ]

@@ -218,6 +218,17 @@ def test_unknown_channel_exits_1(tmp_path: Path, capsys, fake_renderers) -> None
     assert not (root / "output").exists()
 
 
+@pytest.mark.parametrize("empty", ["", ",", " "])
+def test_an_empty_channel_option_exits_1_instead_of_building_nothing(
+    tmp_path: Path, capsys, empty: str
+) -> None:
+    """`--channel "$CHANNELS"` with the CI variable unset must not report success."""
+    root = make_project(tmp_path, ONE_BULLETIN)
+    assert main(["build", "--root", str(root), "--channel", empty]) == 1
+    assert "--channel: lỗi: chưa ghi tên kênh" in capsys.readouterr().err
+    assert not (root / "output").exists()
+
+
 @pytest.mark.parametrize(
     ("now", "published"),
     [
