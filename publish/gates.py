@@ -16,8 +16,17 @@ __all__ = ["gate", "is_secret", "secret_classification", "secret_stamp"]
 STAMPS = ("mật", "tối mật", "tuyệt mật")
 """The state-secret grades (Luật Bảo vệ bí mật nhà nước 2018): always secret, whatever site.toml says."""
 _NON_WORD = re.compile(r"[\W_]+")
-_GRADE_LINE = re.compile(r"^\W*độ\s+mật\s*[:：]\s*(?P<value>.*)$", re.IGNORECASE)
+_GRADE_LINE = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]\s*(?P<value>.*)$", re.IGNORECASE)
+_GRADE_PREFIX = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]?", re.IGNORECASE)
 _TITLE_STAMP = re.compile(r"^\s*[\[(]\s*(?P<stamp>[^\])]+?)\s*[\])]")
+_TITLE_LEAD = re.compile(r"^\s*(?P<stamp>[^\W\d_][^:：\-–—]*?)\s*[:：\-–—]")
+"""A title opening with words and a colon or dash: "MẬT: Kế hoạch …"."""
+_PARTS = re.compile(r"[-–—,;:：/|()\[\]]+")
+"""What separates the parts of a stamp line: "TỐI MẬT – HỎA TỐC", "TUYỆT MẬT (A)"."""
+_URGENCY = frozenset({"khan", "thuong khan", "hoa toc", "hoa toc hen gio"})
+"""Urgency marks a grade is stamped with on one line ("MẬT KHẨN"), folded."""
+_DOCUMENT = ("tai lieu", "van ban")
+"""Words a capitals stamp may name the grade after ("TÀI LIỆU MẬT"), folded."""
 _NO_LOWER_LINE = re.compile(r"^[^a-z\n]*[^a-z\s][^a-z\n]*$", re.MULTILINE)
 """A line with something besides spaces and no a-z: the only kind a capitals stamp can be."""
 _GRADE_WORDS = re.compile(r"độ\s+mật", re.IGNORECASE)
@@ -32,12 +41,24 @@ def _grades(policy: Policy) -> frozenset[str]:
 @functools.lru_cache(maxsize=16)
 def _folded_grades(classifications: tuple[str, ...]) -> frozenset[str]:
     """See _grades (folded once per list: the gate asks for every bulletin)."""
-    return frozenset(fold(nfc(c)).strip() for c in (*STAMPS, *classifications) if c.strip())
+    return frozenset(_words(c) for c in (*STAMPS, *classifications) if c.strip())
+
+
+def _words(text: str) -> str:
+    """`text` folded, its words joined by single spaces (punctuation and runs of spaces dropped)."""
+    return _NON_WORD.sub(" ", fold(nfc(text))).strip()
+
+
+def _names_grade(words: str, grades: frozenset[str]) -> bool:
+    """Whether folded `words` hold a grade as whole words ("toi mat a", "mat khan")."""
+    padded = f" {words} "
+    return any(f" {grade} " in padded for grade in grades)
 
 
 def secret_classification(value: str, policy: Policy) -> bool:
-    """Whether a `classification` value is a secret grade (case, accents and NFD ignored)."""
-    return fold(nfc(value)).strip() in _grades(policy)
+    """Whether a `classification` value names a secret grade anywhere in it ("Mật.", "Tối mật
+    (A)", "Độ mật: Mật", "toi mat"): the field exists to say so, so any mention counts."""
+    return _names_grade(_words(_GRADE_PREFIX.sub("", nfc(value))), _grades(policy))
 
 
 def is_secret(bulletin: Bulletin, policy: Policy, *, stamp_checked: bool = False) -> bool:
@@ -56,24 +77,43 @@ def is_secret(bulletin: Bulletin, policy: Policy, *, stamp_checked: bool = False
 def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, str] | None:
     """(0-based line in `body`, the stamp) of a secret stamp in the text, else None.
 
-    A stamp is a line holding only a grade in capitals ("MẬT", "**TỐI MẬT**"), an "Độ mật: …"
-    line naming a grade, or a title starting with a bracketed grade ("[MẬT] …", line -1).
-    Lower-case words ("mật khẩu", "bí mật") are ordinary text, not stamps.
+    A stamp is a line in capitals whose parts include a grade ("MẬT", "**TỐI MẬT**", "MẬT -
+    KHẨN", "TUYỆT MẬT (A)", "TÀI LIỆU MẬT"), an "Độ mật: …" line naming a grade, or a title
+    opening with a bracketed grade or one in capitals before a colon ("[Mật] …", "MẬT: …",
+    line -1). Lower-case words ("mật khẩu", "bí mật") are ordinary text, not stamps, and so are
+    capitals headings that merely contain the word ("BẢO VỆ BÍ MẬT NHÀ NƯỚC").
     """
     grades = _grades(policy)
-    match = _TITLE_STAMP.match(nfc(title))
-    if match and match["stamp"].isupper() and fold(match["stamp"]).strip() in grades:
+    title = nfc(title)
+    match = _TITLE_STAMP.match(title)
+    if match and _words(match["stamp"]) in grades:
+        return -1, match["stamp"]
+    match = _TITLE_LEAD.match(title)
+    if match and match["stamp"].isupper() and _words(match["stamp"]) in grades:
         return -1, match["stamp"]
     for number, line in _candidate_lines(nfc(body)):
         words = _NON_WORD.sub(" ", line).strip()
-        if words and words.isupper() and fold(words) in grades:
+        if words and words.isupper() and _is_stamp_line(line, grades):
             return number, words
         grade = _GRADE_LINE.match(line.strip())
-        if grade:
-            value = fold(_NON_WORD.sub(" ", grade["value"]).strip())
-            if value in grades or any(f" {g} " in f" {value} " for g in grades):
-                return number, line.strip()
+        if grade and _names_grade(_words(grade["value"]), grades):
+            return number, line.strip()
     return None
+
+
+def _is_stamp_line(line: str, grades: frozenset[str]) -> bool:
+    """Whether a line in capitals is a stamp: one of its parts is a grade, alone, with an
+    urgency mark, or after "TÀI LIỆU"/"VĂN BẢN"."""
+    for part in _PARTS.split(line):
+        words = _words(part)
+        if words in grades:
+            return True
+        for grade in grades:
+            if words.startswith(grade + " ") and words[len(grade) + 1 :] in _URGENCY:
+                return True
+            if any(words == f"{document} {grade}" for document in _DOCUMENT):
+                return True
+    return False
 
 
 def _candidate_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -9,7 +9,7 @@ import pytest
 
 from publish.cli import main
 from publish.config import Policy
-from publish.gates import secret_stamp
+from publish.gates import secret_classification, secret_stamp
 from tests.helpers import SITE_TOML, bulletin_md, install_fake_renderers, make_project
 
 NOW = "2021-01-01T09:00"
@@ -17,7 +17,21 @@ NOW = "2021-01-01T09:00"
 
 @pytest.mark.parametrize(
     "value",
-    ["mật", "Mật", "TỐI MẬT", " tuyệt mật ", "toi mat", unicodedata.normalize("NFD", "Tối mật")],
+    [
+        "mật",
+        "Mật",
+        "TỐI MẬT",
+        " tuyệt mật ",
+        "toi mat",
+        unicodedata.normalize("NFD", "Tối mật"),
+        "Mật.",
+        "MẬT!",
+        "Tối-mật",
+        "tuyệt  mật",
+        "Tối mật (A)",
+        "Mật, khẩn",
+        "Độ mật: Mật",
+    ],
 )
 def test_secret_classification_stops_build_naming_file_line_and_field(
     tmp_path: Path, capsys, monkeypatch, value: str
@@ -45,6 +59,12 @@ def test_secret_classification_stops_build_naming_file_line_and_field(
         ("Nội dung.\n\n# TUYỆT MẬT", 11),
         ("Số: 12/KH-CAH\nĐộ mật: Mật\n\nNội dung.", 10),
         ("ĐỘ MẬT: TỐI MẬT\n\nNội dung.", 9),
+        ("MẬT - KHẨN\n\nNội dung.", 9),
+        ("MẬT KHẨN\n\nNội dung.", 9),
+        ("TỐI MẬT – HỎA TỐC\n\nNội dung.", 9),
+        ("TUYỆT MẬT (A)\n\nNội dung.", 9),
+        ("Nội dung.\n\nTÀI LIỆU MẬT", 11),
+        ("Mức độ mật: Mật\n\nNội dung.", 9),
     ],
 )
 def test_a_stamp_in_the_text_is_refused_by_check(tmp_path, capsys, monkeypatch, body, line):
@@ -54,11 +74,15 @@ def test_a_stamp_in_the_text_is_refused_by_check(tmp_path, capsys, monkeypatch, 
     assert f"content/a.md:{line}: lỗi: văn bản mang dấu mật" in capsys.readouterr().err
 
 
-def test_a_bracketed_stamp_in_the_title_is_refused(tmp_path, capsys, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("title", "stamp"),
+    [("[MẬT] Kế hoạch", "MẬT"), ("[Mật] Kế hoạch", "Mật"), ("MẬT: Kế hoạch", "MẬT")],
+)
+def test_a_stamp_opening_the_title_is_refused(tmp_path, capsys, monkeypatch, title, stamp):
     install_fake_renderers(monkeypatch)
-    root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": '"[MẬT] Kế hoạch"'})})
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": f'"{title}"'})})
     assert main(["check", "--root", str(root), "--now", NOW]) == 1
-    assert "content/a.md:2: lỗi: văn bản mang dấu mật «MẬT»" in capsys.readouterr().err
+    assert f"content/a.md:2: lỗi: văn bản mang dấu mật «{stamp}»" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -69,10 +93,26 @@ def test_a_bracketed_stamp_in_the_title_is_refused(tmp_path, capsys, monkeypatch
         "Độ mật: Không",
         "Mật ong giả được bày bán.",
         "mật",
+        "BẢO VỆ BÍ MẬT NHÀ NƯỚC",
+        "KHÔNG CUNG CẤP MẬT KHẨU, MÃ OTP",
+        "## BẢO MẬT THÔNG TIN CÁ NHÂN",
+        "MẤT TIỀN OAN VÌ TIN LỜI NGƯỜI LẠ",
     ],
 )
 def test_ordinary_words_are_not_stamps(body: str) -> None:
     assert secret_stamp(body, Policy()) is None
+
+
+@pytest.mark.parametrize(
+    "title", ["Mật khẩu: đặt sao cho an toàn", "[Cảnh báo] Mất tiền vì tin lời lạ", "MẤT XE: lưu ý"]
+)
+def test_ordinary_titles_are_not_stamps(title: str) -> None:
+    assert secret_stamp("Nội dung.", Policy(), title=title) is None
+
+
+@pytest.mark.parametrize("value", ["Công khai", "Độ mật: Không", "thường", "", "Mức độ: thường"])
+def test_ordinary_classifications_are_not_secret(value: str) -> None:
+    assert not secret_classification(value, Policy())
 
 
 def test_the_sites_own_grades_count_as_secret_too(tmp_path, capsys, monkeypatch) -> None:

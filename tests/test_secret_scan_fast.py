@@ -12,8 +12,16 @@ from hypothesis import strategies as st
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import ContentError
-from publish.gates import _GRADE_LINE, _NON_WORD, _grades, secret_stamp
-from publish.text import fold, nfc
+from publish.gates import (
+    _GRADE_LINE,
+    _NON_WORD,
+    _grades,
+    _is_stamp_line,
+    _names_grade,
+    _words,
+    secret_stamp,
+)
+from publish.text import nfc
 from tests.helpers import NOW, bulletin_md, make_project
 
 _PIECES = st.sampled_from(
@@ -42,6 +50,11 @@ _PIECES = st.sampled_from(
         "MẬT\u000bMẬT",
         "MẬT.",
         "x MẬT",
+        "MẬT - KHẨN",
+        "TỐI MẬT – HỎA TỐC",
+        "TÀI LIỆU MẬT",
+        "BẢO VỆ BÍ MẬT NHÀ NƯỚC",
+        "Mức độ mật: Mật",
     ]
 )
 _LINES = st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=8)
@@ -56,13 +69,11 @@ def full_scan(body: str, policy, *, title: str = "") -> tuple[int, str] | None:
         return found
     for number, line in enumerate(nfc(body).split("\n")):
         words = _NON_WORD.sub(" ", line).strip()
-        if words and words.isupper() and fold(words) in grades:
+        if words and words.isupper() and _is_stamp_line(line, grades):
             return number, words
         grade = _GRADE_LINE.match(line.strip())
-        if grade:
-            value = fold(_NON_WORD.sub(" ", grade["value"]).strip())
-            if value in grades or any(f" {g} " in f" {value} " for g in grades):
-                return number, line.strip()
+        if grade and _names_grade(_words(grade["value"]), grades):
+            return number, line.strip()
     return None
 
 
