@@ -48,6 +48,12 @@ KNOWN_KEYS = {
     "pii_reviewed_by",
 }
 PAGE_KEYS = {"title", "slug", "summary", "layout", "order", "draft"}
+BLOCK_KEYS: dict[str, dict[str, str]] = {
+    "web": {},
+    "zalo": {"title": "tiêu đề riêng cho Zalo", "summary": "mô tả riêng cho Zalo"},
+}
+"""What a `web:` or `zalo:` block may set. An ignored key could be a `draft: true` meant to hold
+the bulletin back from that channel, so every other key is an error."""
 PAGE_LAYOUTS = {
     "page": "trang thường",
     "contact": "trang liên hệ: thêm địa chỉ, đường dây nóng và mã QR Zalo của đơn vị",
@@ -430,6 +436,14 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
                 field=name,
                 hint=f"Ví dụ:\n      {name}:\n        air_date: 2020-12-12",
             )
+        elif name in BLOCK_KEYS:  # the radio block is checked, key by key, by its channel
+            for setting in block:
+                if setting not in BLOCK_KEYS[name]:
+                    col.add(
+                        f"khóa '{setting}' không được hỗ trợ trong khối {name}",
+                        field=f"{name}.{setting}",
+                        hint=_block_hint(name, setting),
+                    )
     if len([p for p in problems if p.severity == "error"]) > before:
         return None
     # A required field that is missing or wrong recorded an error above.
@@ -548,6 +562,19 @@ def _canonical_tags(bulletins: list[Bulletin]) -> list[Bulletin]:
         else b
         for b in bulletins
     ]
+
+
+def _block_hint(name: str, key: object) -> str:
+    """How to fix an unsupported key in a `web:`/`zalo:` block."""
+    known = BLOCK_KEYS[name]
+    allowed = (
+        "Các khóa hợp lệ: " + "; ".join(f"{k} ({v})" for k, v in known.items()) + "."
+        if known
+        else f"Khối {name} chưa có thiết lập nào."
+    )
+    if key in ("draft", "expires"):
+        return f"Muốn giữ bản tin khỏi kênh {name}: bỏ {name} khỏi channels (ví dụ channels: [{', '.join(c for c in CHANNELS if c != name)}]). {allowed}"
+    return allowed
 
 
 def _duplicates(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem]:

@@ -14,7 +14,7 @@ from publish.config import CHANNELS, Config
 from publish.errors import Problem
 from publish.frontmatter import Parsed
 from publish.gates import secret_classification, secret_stamp
-from publish.text import SLUG_RE, nfc, slugify
+from publish.text import SLUG_RE, fold, nfc, slugify
 
 __all__ = [
     "Collector",
@@ -288,21 +288,44 @@ def secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config)
         )
 
 
+GATE_KEYS = frozenset({"draft", "expires", "classification"})
+"""Fields whose presence keeps a bulletin back: a misspelling would publish it, so it is an
+error. (A misspelt `approved_by` or `date` leaves the bulletin unapproved or invalid: held.)"""
+GATE_ALIASES = {
+    "nhap": "draft",
+    "ban nhap": "draft",
+    "het han": "expires",
+    "phan loai": "classification",
+    "do mat": "classification",
+    "mat": "classification",
+    "nguoi duyet": "approved_by",
+    "duyet": "approved_by",
+}
+"""Vietnamese names an editor may give those fields (folded, '_' and '-' as spaces)."""
+
+
 def unknown_keys(col: Collector, data: dict[str, Any], known: set[str]) -> None:
-    """A key that looks like a misspelt known key is a warning (it would silently go to `extra`)."""
+    """A key that looks like a misspelt known key is a warning (it would silently go to
+    `extra`); an error when the key it stands for can keep the bulletin back (GATE_KEYS)."""
     for key in data:
         if key in known:
             continue
-        close = difflib.get_close_matches(key.lower(), sorted(known), n=1, cutoff=0.8)
-        if close:
-            col.add(
-                f"trường '{key}' không có trong danh sách trường đã biết: có phải ý bạn là "
-                f"'{close[0]}'?",
-                field=key,
-                hint=f"Sửa thành '{close[0]}:'. Nếu '{key}' là trường riêng cho giao diện, "
-                "đặt một tên khác hẳn để khỏi nhầm.",
-                severity="warning",
-            )
+        spelt = re.sub(r"[\W_]+", " ", fold(str(key))).strip()
+        close = difflib.get_close_matches(str(key).lower(), sorted(known), n=1, cutoff=0.8)
+        meant = GATE_ALIASES.get(spelt) or (close[0] if close else None)
+        if meant is None or meant not in known:
+            continue
+        gate = meant in GATE_KEYS
+        col.add(
+            f"không phải trường đã biết: có phải ý bạn là '{meant}'?"
+            + (" Bản tin không được đăng khi chưa sửa." if gate else ""),
+            field=str(key),
+            hint=f"Sửa thành '{meant}:' (viết thường, không dấu)."
+            + (
+                "" if gate else f" Nếu '{key}' là trường riêng cho giao diện, đặt một tên khác hẳn."
+            ),
+            severity="error" if gate else "warning",
+        )
 
 
 def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:

@@ -59,6 +59,65 @@ def test_a_misspelt_key_is_a_warning_naming_the_known_key(
     assert site.bulletins[0].extra == {key: "x"}  # still there for templates
 
 
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [
+        ("Draft", "draft"),
+        ("DRAFT", "draft"),
+        ("expire", "expires"),
+        ("classfication", "classification"),
+        ("nhap", "draft"),
+        ("Nháp", "draft"),
+        ("bản_nháp", "draft"),
+        ("phan_loai", "classification"),
+        ("độ mật", "classification"),
+        ("het-han", "expires"),
+    ],
+)
+def test_a_misspelt_key_that_could_hold_the_bulletin_back_is_an_error(
+    tmp_path: Path, key: str, meant: str
+) -> None:
+    """`Draft: true` means a draft: publishing it because the key was capitalised is the one
+    thing the editor did not want, so the build stops instead of warning."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({key: "true"})})
+    [problem] = problems(root)
+    assert (problem.severity, problem.field, problem.line) == ("error", key, 7)
+    assert f"có phải ý bạn là '{meant}'?" in problem.message
+    assert f"Sửa thành '{meant}:'" in (problem.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("block", "field"),
+    [
+        ("web:\n  draft: true", "web.draft"),
+        ("zalo:\n  draft: true", "zalo.draft"),
+        ("zalo:\n  expires: 2021-01-01", "zalo.expires"),
+        ("zalo:\n  tittle: x", "zalo.tittle"),
+        ('web:\n  title: "Tiêu đề web"', "web.title"),
+    ],
+)
+def test_a_key_no_channel_block_supports_is_an_error(
+    tmp_path: Path, block: str, field: str
+) -> None:
+    """A `web: {draft: true}` used to be accepted and ignored: the bulletin went on the website."""
+    text = bulletin_md(body="Nội dung.").replace("---\n\nNội dung.", f"{block}\n---\n\nNội dung.")
+    [problem] = problems(make_project(tmp_path, {"content/a.md": text}))
+    assert (problem.severity, problem.field) == ("error", field)
+    assert problem.line is not None and problem.hint
+    if field.endswith(("draft", "expires")):
+        assert "bỏ" in problem.hint and "khỏi channels" in problem.hint
+
+
+def test_a_zalo_block_with_its_own_title_and_summary_is_accepted(tmp_path: Path) -> None:
+    text = bulletin_md(
+        {"id": "ct-zalo", "zalo": '\n  title: "Tiêu đề Zalo"\n  summary: "Tóm tắt Zalo"'}
+    )
+    site = load(make_project(tmp_path, {"content/a.md": text}))
+    [bulletin] = site.bulletins
+    assert site.warnings == () and bulletin.block("zalo")["title"] == "Tiêu đề Zalo"
+    assert bulletin.key == "ct-zalo"  # checking the block's keys left the bulletin's own alone
+
+
 def test_a_template_key_far_from_any_known_key_is_silent(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"nguon_tin": '"Báo Đồng Tháp"'})})
     assert load(root).warnings == ()
