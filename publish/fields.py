@@ -185,7 +185,9 @@ def datetime(
     elif (year_problem := unlikely_year(parsed)) is not None:
         col.add(year_problem, field=key, hint=f"Kiểm tra lại năm. {DATE_HINT}")
         return None
-    return parsed
+    # The same instant, on the site's clock: its address (/2026/11/…), date line, archive month
+    # and feed follow the day readers live in, not the day in the offset it was written with.
+    return parsed.astimezone(config.tz) if parsed is not None else None
 
 
 def unlikely_year(moment: dt.date) -> str | None:

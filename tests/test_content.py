@@ -16,6 +16,7 @@ from publish.content_images import resolve_content_path
 from publish.errors import ContentError
 from publish.fields import parse_datetime
 from publish.model import Site
+from publish.pipeline import build
 from tests.helpers import FIXTURES, NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -195,10 +196,22 @@ def test_offsetless_date_follows_a_configured_timezone(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "written", ["2020-12-08T01:00:00Z", "2020-12-08 01:00:00+00:00", '"2020-12-08T03:00+02:00"']
 )
-def test_date_with_offset_is_kept(tmp_path: Path, written: str) -> None:
+def test_a_date_with_an_offset_is_that_instant_on_the_sites_clock(
+    tmp_path: Path, written: str
+) -> None:
     bulletin = load_one(tmp_path, bulletin_md({"date": written}))
     assert bulletin.date == dt.datetime(2020, 12, 8, 8, 0, tzinfo=HCM)
-    assert bulletin.date.utcoffset() != dt.timedelta(hours=7)
+    assert bulletin.date.utcoffset() == dt.timedelta(hours=7)
+
+
+def test_a_utc_evening_is_the_next_day_in_vietnam_everywhere(tmp_path: Path) -> None:
+    """20:00Z on 31/10 is 03:00 on 01/11 in Việt Nam: November's address, date and archive."""
+    root = make_project(tmp_path, {A: bulletin_md({"date": "2026-10-31T20:00:00Z"})})
+    result = build(config_module.load(root), channels=("web",), now=NOW.replace(year=2027))
+    paths = {a.path: a for a in result.artifacts}
+    page = paths["2026/11/a/index.html"].data.decode("utf-8")
+    assert "01/11/2026" in page and "31/10/2026" not in page
+    assert not any(p.startswith("2026/10/") for p in paths)
 
 
 def test_dd_mm_yyyy_is_day_first(tmp_path: Path) -> None:
