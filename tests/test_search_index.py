@@ -45,6 +45,16 @@ def test_plain_text_keeps_link_and_image_text_only() -> None:
     assert terms(text) == ["xem", "cong", "dich", "vu", "anh", "hien", "truong", "dam"]
 
 
+def test_what_readers_never_see_is_not_indexed() -> None:
+    """An editor's note in an HTML comment (with '->' inside it) and script text stay out of
+    the public index, as they stay out of the page."""
+    text = plain_text(
+        "Trước <!-- TODO -> hỏi lại anh Hùng về nhân chứng --> sau.\n"
+        "<script>alert('x')</script><STYLE>p{}</STYLE> <!-- chưa đóng"
+    )
+    assert terms(text) == ["truoc", "sau"]
+
+
 def test_query_without_diacritics_finds_and_ranks_title_then_summary_then_body() -> None:
     docs = [
         doc("Tuần tra đêm", body="Cảnh giác lừa đảo qua mạng."),

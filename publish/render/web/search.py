@@ -79,6 +79,11 @@ TERM_RE = re.compile(r"[a-z0-9]+")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
+_HIDDEN_HTML = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|template)\b[^>]*>.*?(?:</\1\s*>|\Z)",
+    re.DOTALL | re.IGNORECASE,
+)
+"""Raw HTML readers never see (comments: editors' notes; scripts, styles): not indexed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +125,9 @@ def terms(text: str) -> list[str]:
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown reduced to its words: link and image text kept, URLs and tags dropped."""
-    text = _MD_IMAGE.sub(r" \1 ", markdown)
+    """Markdown reduced to its words: link and image text kept, URLs, tags, comments dropped."""
+    text = _HIDDEN_HTML.sub(" ", markdown) if "<" in markdown else markdown
+    text = _MD_IMAGE.sub(r" \1 ", text)
     text = _MD_LINK.sub(r" \1 ", text)
     return _HTML_TAG.sub(" ", text)
 
