@@ -111,15 +111,17 @@ def load_site(
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
-    bulletins = _canonical_tags(bulletins)
+    # fields.secret() already scanned these texts for stamps (a stamped file stops the load
+    # above).
+    verdicts = [gate(b, now=now, policy=config.policy, stamp_checked=True) for b in bulletins]
+    bulletins = _canonical_tags(bulletins, [v is None for v in verdicts])
     published, excluded, previews = [], [], []
-    for bulletin in bulletins:
-        # fields.secret() already scanned this text for stamps (a stamped file stops the
-        # load above).
-        verdict = gate(bulletin, now=now, policy=config.policy, stamp_checked=True)
+    for bulletin, verdict in zip(bulletins, verdicts, strict=True):
         if verdict is None:
             published.append(bulletin)
         else:
+            if verdict.bulletin is not bulletin:  # its tags were relabelled
+                verdict = dataclasses.replace(verdict, bulletin=bulletin)
             excluded.append(verdict)
             if drafts and verdict.code in ("draft", "unapproved"):
                 previews.append(bulletin)
@@ -535,18 +537,22 @@ def _relative_parts(path: Path, folder: Path) -> Sequence[str]:
     return path.relative_to(folder).parts
 
 
-def _canonical_tags(bulletins: list[Bulletin]) -> list[Bulletin]:
+def _canonical_tags(bulletins: list[Bulletin], public: list[bool]) -> list[Bulletin]:
     """Tags with the same address (/the/<slug>/, so differing only in case or accents) get one label.
 
-    The label is the spelling most bulletins use (ties: the oldest bulletin's), so every page,
-    feed and list shows the same label and adding a bulletin never renames a tag by accident.
+    The label is the spelling most published bulletins use (`public`: whether each is; ties:
+    the oldest bulletin's), so every page, feed and list shows the same label, adding a
+    bulletin never renames a tag by accident, and drafts or embargoed bulletins never rename
+    a public one. Spellings only unpublished bulletins use are voted on among them.
     """
     uses: Counter[str] = Counter()
+    public_uses: Counter[str] = Counter()
     first: dict[str, tuple[dt.datetime, str]] = {}
-    for bulletin in bulletins:
+    for bulletin, shown in zip(bulletins, public, strict=True):
         when = (bulletin.date, bulletin.key)
         for tag in bulletin.tags:
             uses[tag] += 1
+            public_uses[tag] += shown
             if tag not in first or when < first[tag]:
                 first[tag] = when
     spellings: dict[str, list[str]] = {}
@@ -555,7 +561,9 @@ def _canonical_tags(bulletins: list[Bulletin]) -> list[Bulletin]:
         spellings.setdefault(slugify(tag), []).append(tag)
     label: dict[str, str] = {}
     for same in spellings.values():
-        label.update(dict.fromkeys(same, min(same, key=lambda t: (-uses[t], first[t], t))))
+        label.update(
+            dict.fromkeys(same, min(same, key=lambda t: (-public_uses[t], -uses[t], first[t], t)))
+        )
     return [
         dataclasses.replace(b, tags=tuple(label[t] for t in b.tags))
         if any(label[t] != t for t in b.tags)

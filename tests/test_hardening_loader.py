@@ -14,9 +14,9 @@ from publish.errors import ContentError
 from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
 
 
-def load(root: Path):
+def load(root: Path, *, drafts: bool = False):
     """Load the project at the fixed clock."""
-    return load_site(config_module.load(root), now=NOW)
+    return load_site(config_module.load(root), now=NOW, drafts=drafts)
 
 
 def problems(root: Path) -> list:
@@ -160,6 +160,22 @@ def test_tag_label_ties_go_to_the_oldest_bulletin_so_new_posts_never_rename_a_ta
     }
     site = load(make_project(tmp_path, files))
     assert {b.tags for b in site.bulletins} == {("Zalo",)}
+
+
+def test_drafts_never_rename_a_published_tag(tmp_path: Path) -> None:
+    files = {
+        "content/a.md": bulletin_md({"slug": "a", "tags": '["lừa đảo qua mạng"]'}),
+        **{
+            f"content/d{i}.md": bulletin_md(
+                {"slug": f"d{i}", "draft": "true", "tags": '["LỪA ĐẢO QUA MẠNG"]'}
+            )
+            for i in range(3)
+        },
+    }
+    site = load(make_project(tmp_path, files), drafts=True)
+    assert [b.tags for b in site.bulletins] == [("lừa đảo qua mạng",)]
+    assert {e.bulletin.tags for e in site.excluded} == {("lừa đảo qua mạng",)}
+    assert {b.tags for b in site.previews} == {("lừa đảo qua mạng",)}
 
 
 def test_a_symlinked_bulletin_from_outside_content_is_refused_unread(tmp_path: Path) -> None:
