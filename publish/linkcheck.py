@@ -38,6 +38,7 @@ LINK_ATTRIBUTES = {
     "audio": ("src",),
     "form": ("action",),
 }
+WITHDRAWN = "bản tin không được đăng lúc này: "
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "zalo:")
 
 
@@ -86,8 +87,10 @@ class _Page:
 class SiteLinks:
     """Collects the website's files, anchors and links as artifacts stream past; then judges them."""
 
-    def __init__(self, base_url: str) -> None:
-        """`base_url` is the site's public address, ending with /."""
+    def __init__(self, base_url: str, withdrawn: Mapping[str, str] | None = None) -> None:
+        """`base_url` is the site's public address, ending with /; `withdrawn` maps the site
+        path of each bulletin that is not (or no longer) published to why."""
+        self.withdrawn = {path.strip("/"): why for path, why in (withdrawn or {}).items()}
         self.base = urlsplit(base_url)
         self.base_url = base_url
         self.prefix = self.base.path if self.base.path.endswith("/") else self.base.path + "/"
@@ -133,7 +136,9 @@ class SiteLinks:
         return next((c for c in candidates if c in self.files), None)
 
     def problems(self) -> list[Problem]:
-        """One error per broken internal target or missing #anchor, naming the pages that use it."""
+        """One error per broken internal target or missing #anchor, naming the pages that use it;
+        a warning only, when the target is a bulletin held back or withdrawn (an embargo ending
+        or an expiry must not stop every other publication until someone edits the links)."""
         broken: dict[tuple[str, str], list[_Page]] = defaultdict(list)
         for page, href in self.links:
             resolved = self._resolve(page, href)
@@ -141,7 +146,9 @@ class SiteLinks:
                 continue
             _, inside, fragment = resolved
             target = self._target(inside)
-            if target is None:
+            if target is None and inside.strip("/") in self.withdrawn:
+                reason = WITHDRAWN + self.withdrawn[inside.strip("/")]
+            elif target is None:
                 reason = f"không có trang hay tệp {self._shown(inside)} trong website"
             elif fragment and target.endswith(".html") and not self._has_anchor(target, fragment):
                 reason = f"trang {self._shown(page_url(target))} không có mục #{unquote(fragment)}"
@@ -166,6 +173,14 @@ class SiteLinks:
         """The error for one broken link target and the pages that have it."""
         named = ", ".join(p.url for p in pages[:SHOWN_PAGES])
         more = f" và {len(pages) - SHOWN_PAGES} trang khác" if len(pages) > SHOWN_PAGES else ""
+        if reason.startswith(WITHDRAWN):
+            return Problem(
+                pages[0].source,
+                f"liên kết {href!r} ở trang {named}{more} trỏ tới {reason}",
+                hint="Trang vẫn được đăng; liên kết chỉ dẫn tới trang lỗi 404 khi bản tin kia "
+                "chưa đăng hoặc đã gỡ. Bỏ liên kết nếu bản tin kia không quay lại.",
+                severity="warning",
+            )
         return Problem(
             pages[0].source,
             f"liên kết hỏng {href!r} ở trang {named}{more}: {reason}",

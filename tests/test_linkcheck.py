@@ -174,6 +174,34 @@ def test_check_fails_on_a_broken_internal_link(tmp_path: Path, capsys) -> None:
     assert "#khong-co" in err
 
 
+def test_a_link_to_a_bulletin_that_expired_warns_without_stopping_ci(
+    tmp_path: Path, capsys
+) -> None:
+    """A bulletin's expiry must not block every later publication (CI runs check --strict
+    first) until someone edits the bulletins that link to it."""
+    files = {
+        "content/bai-viet/tam.md": bulletin_md(
+            {"slug": "tam", "date": "2020-12-08 08:00", "expires": "2020-12-20 00:00"}
+        ),
+        "content/bai-viet/b.md": bulletin_md(
+            {"slug": "b", "date": "2020-12-09 08:00"},
+            body="Xem [thông báo tạm](/2020/12/tam/) và [bài không có](/2019/01/khong-co/).\n",
+        ),
+    }
+    root = make_project(tmp_path, files)
+    argv = ["check", "--root", str(root), "--channel", "web", "--strict"]
+    assert main([*argv, "--now", "2020-12-10T09:00"]) == 1  # only the really broken link
+    err = capsys.readouterr().err
+    assert "lỗi: liên kết hỏng '/2019/01/khong-co/'" in err and "/2020/12/tam/'" not in err
+    (root / "content/bai-viet/b.md").write_text(
+        bulletin_md({"slug": "b", "date": "2020-12-09 08:00"}, body="Xem [tạm](/2020/12/tam/).\n"),
+        encoding="utf-8",
+    )
+    assert main([*argv, "--now", "2020-12-21T09:00"]) == 0
+    err = capsys.readouterr().err
+    assert "cảnh báo: liên kết '/2020/12/tam/'" in err and "hết hạn" in err
+
+
 def test_check_external_only_warns(tmp_path: Path, capsys, remote: str) -> None:
     root = project(tmp_path, f"[Được]({remote}/ok) và [hỏng]({remote}/mat).\n")
     assert main(["check", "--root", str(root), "--channel", "web"]) == 0

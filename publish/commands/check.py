@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     result = build(config, channels=parse_channels(args.channel), now=now, strict=args.strict)
     sources: dict[tuple[str, str], str] = {}
     # Same path checks as the writer, so a clash is found by check, not first by build.
-    links = SiteLinks(config.base_url)
+    withdrawn = {e.bulletin.url: e.reason for e in result.site.excluded}
+    links = SiteLinks(config.base_url, withdrawn)
     count = 0
     for artifact in result.artifacts:
         claim(artifact, sources)
@@ -46,9 +47,10 @@ def run(args: argparse.Namespace) -> int:
         count += 1
     # Broken internal links and #anchors are errors; external ones only ever warn.
     external = check_external(links.external()) if args.external else []
-    for warning in (*result.warnings, *external):
+    found = links.problems()
+    broken = [p for p in found if p.severity == "error"]
+    for warning in (*result.warnings, *(p for p in found if p not in broken), *external):
         print(warning.render(), file=sys.stderr)
-    broken = links.problems()
     if broken:
         raise ContentError(broken)
     print(
