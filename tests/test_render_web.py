@@ -109,6 +109,32 @@ def test_script_title_is_inert_everywhere(built: BuiltSite) -> None:
     assert "<iframe" not in page
 
 
+def test_a_site_served_under_a_folder_prefixes_links_written_as_site_paths(tmp_path: Path) -> None:
+    """base_url https://…/chau-thanh/: "[thẻ](/the/tuan-tra/)" in a body must lead to
+    /chau-thanh/the/tuan-tra/, as the theme's own links and images do."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace(
+            'base_url = "https://ca-tanphudong.example.vn/"',
+            'base_url = "https://ca-tanphudong.example.vn/chau-thanh/"',
+        ),
+        "utf-8",
+    )
+    post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+    post.write_text(
+        post.read_text("utf-8")
+        + '\nXem [đăng ký](/2024/02/dang-ky-thuong-tru/), <a href="/lien-he/">liên hệ</a>, '
+        "[nơi khác](//example.org/x) và [mục](#top).\n",
+        "utf-8",
+    )
+    html = build_site(root).html("/2024/02/tuan-tra-dem/")
+    hrefs = set(re.findall(r'href="([^"]*)"', html))
+    assert {"/chau-thanh/2024/02/dang-ky-thuong-tru/", "/chau-thanh/lien-he/"} <= hrefs
+    assert {"//example.org/x", "#top"} <= hrefs
+    assert not [h for h in hrefs if h.startswith("/") and not h.startswith(("/chau-thanh/", "//"))]
+
+
 def test_heading_ids_are_transliterated(built: BuiltSite) -> None:
     page = built.html(GIA_DANH)
     assert '<h2 id="duong-day-nong">Đường dây nóng</h2>' in page

@@ -280,7 +280,9 @@ class SiteContext:
             used[src] = lookup(src)
             return used[src]
 
-        html = self.markdown.convert(body, lookup=recorded, eager_first=eager_first)
+        html = self.markdown.convert(
+            body, lookup=recorded, eager_first=eager_first, prefix=self.prefix
+        )
         self.fragments.put(key, (html, tuple(used.items())))
         return html
 

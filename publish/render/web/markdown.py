@@ -242,15 +242,25 @@ class MarkdownRenderer:
         self._md.treeprocessors.register(_HeadingIds(self._md), "toc", 5)
         tuned(self._md)
 
-    def convert(self, text: str, *, lookup: ImageLookup, eager_first: bool = False) -> str:
-        """Sanitised HTML for one Markdown document."""
+    def convert(
+        self, text: str, *, lookup: ImageLookup, eager_first: bool = False, prefix: str = ""
+    ) -> str:
+        """Sanitised HTML for one Markdown document; links to site paths ("/the/…") get the
+        folder the site is served under (`prefix`, e.g. "/chau-thanh"), as images do."""
         self.lookup = lookup
         self.eager_first = eager_first
         try:
             html = self._md.reset().convert(text)
         finally:
             self.lookup = lambda src: None
-        return _drop_orphan_backlinks(CLEANER.clean(html))
+        html = _drop_orphan_backlinks(CLEANER.clean(html))
+        if prefix and 'href="/' in html:
+            html = SITE_LINK_RE.sub(lambda m: m[1] + prefix + "/", html)
+        return html
+
+
+SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")/(?!/)')
+"""The start of a link to a site path (not "//host/…"), in the sanitiser's own spelling."""
 
 
 BACKLINK_RE = re.compile(r'\s*<a\b[^>]*\bhref="#(fnref[^"]*)"[^>]*>.*?</a>', re.DOTALL)
