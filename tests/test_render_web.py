@@ -135,6 +135,19 @@ def test_a_site_served_under_a_folder_prefixes_links_written_as_site_paths(tmp_p
     assert not [h for h in hrefs if h.startswith("/") and not h.startswith(("/chau-thanh/", "//"))]
 
 
+def test_body_headings_never_take_an_id_the_page_around_them_uses(tmp_path: Path) -> None:
+    """ "## Nội dung" is a common heading, and <main id="noi-dung"> is the skip link's target."""
+    root = copy_site(tmp_path)
+    post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+    post.write_text(
+        post.read_text("utf-8") + "\n## Nội dung\n\nA.\n\n## Bài liên quan\n\nB.\n", "utf-8"
+    )
+    html = build_site(root).html("/2024/02/tuan-tra-dem/")
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert '<main id="noi-dung"' in html and 'href="#noi-dung"' in html  # the skip link's target
+
+
 def test_heading_ids_are_transliterated(built: BuiltSite) -> None:
     page = built.html(GIA_DANH)
     assert '<h2 id="duong-day-nong">Đường dây nóng</h2>' in page

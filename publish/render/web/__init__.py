@@ -11,6 +11,7 @@ import dataclasses
 import gc
 import hashlib
 import importlib.metadata
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -69,6 +70,19 @@ def theme_dir(site: Site) -> Path:
     """The project's templates/ when it has templates/web/, else the built-in theme."""
     own = site.config.root / "templates"
     return own if (own / "web").is_dir() else BUILTIN_THEME
+
+
+THEME_ID_RE = re.compile(r"""\bid=["']([A-Za-z][\w-]*)["']""")
+"""A fixed id in a template (ids built from template variables cannot be known ahead)."""
+
+
+def theme_ids(theme: Path) -> frozenset[str]:
+    """The element ids the theme's web templates write, which body headings must not reuse."""
+    return frozenset(
+        found
+        for template in sorted((theme / "web").glob("*.html"))
+        for found in THEME_ID_RE.findall(template.read_text("utf-8", errors="replace"))
+    )
 
 
 def check(site: Site) -> list[Problem]:
@@ -265,7 +279,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         ledger=ledger,
         digests=site.digests,
     )
-    views: Views = Views(site, pictures)
+    views: Views = Views(site, pictures, page_ids=theme_ids(theme))
     env = environment(theme, site.config.root)
     env.globals.update(
         asset_url=lambda name: views.url(assets.path(name)),

@@ -35,9 +35,13 @@ HOME = "Trang chủ"
 class SiteContext:
     """Indexes the site once and builds the pieces every page context is made of."""
 
-    def __init__(self, site: Site, pictures: Pictures) -> None:
-        """Index the site once: web bulletins, categories, tags, months."""
+    def __init__(
+        self, site: Site, pictures: Pictures, *, page_ids: frozenset[str] = frozenset()
+    ) -> None:
+        """Index the site once: web bulletins, categories, tags, months. `page_ids`: the ids
+        the theme's templates give elements, which a heading in a body must not take."""
         self.site = site
+        self.page_ids = page_ids
         self.config: Config = site.config
         self.pictures = pictures
         self.markdown = MarkdownRenderer()
@@ -270,7 +274,9 @@ class SiteContext:
 
         # The HTML is cached with the images it used: it is reused only while each of them
         # still resolves to the same variants (the lookup also queues their files for output).
-        key = self.fragments.key("body-html", body, source, eager_first, self.prefix)
+        key = self.fragments.key(
+            "body-html", body, source, eager_first, self.prefix, sorted(self.page_ids)
+        )
         hit = self.fragments.get(key)
         if isinstance(hit, tuple) and all(lookup(src) == info for src, info in hit[1]):
             return hit[0]
@@ -281,7 +287,11 @@ class SiteContext:
             return used[src]
 
         html = self.markdown.convert(
-            body, lookup=recorded, eager_first=eager_first, prefix=self.prefix
+            body,
+            lookup=recorded,
+            eager_first=eager_first,
+            prefix=self.prefix,
+            taken_ids=self.page_ids,
         )
         self.fragments.put(key, (html, tuple(used.items())))
         return html

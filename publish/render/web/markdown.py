@@ -185,13 +185,15 @@ class _HeadingIds(Treeprocessor):
     is handed whole to the toc extension's treeprocessor, so it renders as it always did.
     """
 
-    def __init__(self, md: markdown.Markdown) -> None:
+    def __init__(self, md: markdown.Markdown, renderer: MarkdownRenderer) -> None:
         super().__init__(md)
+        self.renderer = renderer
         self.toc = TocTreeprocessor(md, TocExtension(**TOC_CONFIG).getConfigs())
 
     def run(self, doc: ET.Element) -> None:
-        """Give each heading without an id a unique slug of its text."""
-        used_ids: set[str] = set()
+        """Give each heading without an id a unique slug of its text ("## Nội dung" on a page
+        whose <main> is #noi-dung becomes #noi-dung-1)."""
+        used_ids: set[str] = set(self.renderer.taken_ids)
         headings = []
         for element in doc.iter():
             attrib = element.attrib
@@ -232,6 +234,7 @@ class MarkdownRenderer:
         """Build the converter once; it is reset between documents."""
         self.lookup: ImageLookup = lambda src: None
         self.eager_first = False
+        self.taken_ids: frozenset[str] = frozenset()
         self._md = markdown.Markdown(
             extensions=["extra", "sane_lists", _FiguresExtension(self)],
             extension_configs={
@@ -239,16 +242,24 @@ class MarkdownRenderer:
             },
             output_format="html",
         )
-        self._md.treeprocessors.register(_HeadingIds(self._md), "toc", 5)
+        self._md.treeprocessors.register(_HeadingIds(self._md, self), "toc", 5)
         tuned(self._md)
 
     def convert(
-        self, text: str, *, lookup: ImageLookup, eager_first: bool = False, prefix: str = ""
+        self,
+        text: str,
+        *,
+        lookup: ImageLookup,
+        eager_first: bool = False,
+        prefix: str = "",
+        taken_ids: frozenset[str] = frozenset(),
     ) -> str:
         """Sanitised HTML for one Markdown document; links to site paths ("/the/…") get the
-        folder the site is served under (`prefix`, e.g. "/chau-thanh"), as images do."""
+        folder the site is served under (`prefix`, e.g. "/chau-thanh"), as images do, and
+        headings never take an id the page around the body uses (`taken_ids`)."""
         self.lookup = lookup
         self.eager_first = eager_first
+        self.taken_ids = taken_ids
         try:
             html = self._md.reset().convert(text)
         finally:
