@@ -344,8 +344,17 @@ def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
         return ()
     seen: dict[str, str] = {}
     for tag in (nfc(str(t)).strip() for t in value):
-        if tag:
-            seen.setdefault(slugify(tag), tag)
+        if not tag:
+            continue
+        if not any(c.isalnum() for c in tag):
+            col.add(
+                f"thẻ {tag!r} không có chữ hay số nào nên không có trang riêng được; đã bỏ qua",
+                field="tags",
+                hint='Viết thẻ bằng chữ, ví dụ tags: ["cảnh báo khẩn"] thay cho "🚨".',
+                severity="warning",
+            )
+            continue
+        seen.setdefault(slugify(tag), tag)
     return tuple(seen.values())
 
 

@@ -241,6 +241,15 @@ def test_channels_default_to_the_site_and_front_matter_replaces_them(tmp_path: P
     assert "không gửi tới kênh nào" in warning.message and "draft: true" in (warning.hint or "")
 
 
+def test_a_tag_without_letters_or_digits_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {A: bulletin_md({"tags": '["🚨", "!!!", "Lừa đảo"]'})})
+    site = load(root)
+    assert site.bulletins[0].tags == ("Lừa đảo",)
+    warnings = [w for w in site.warnings if w.field == "tags"]
+    assert len(warnings) == 2 and all(w.line == 7 for w in warnings)
+    assert "'🚨'" in warnings[0].message and "không có chữ hay số" in warnings[0].message
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
