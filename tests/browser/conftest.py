@@ -24,6 +24,7 @@ import pytest
 from publish import config as config_module
 from publish.pipeline import build
 from publish.writer import write
+from tests.helpers import bulletin_md
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,6 +40,8 @@ CHROMIUM_ARGS = [
 ]
 NOW = dt.datetime(2027, 1, 10, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+LONG_WORD = "dichvucongbocongangovvnxacthucdinhdanhdientu-capnhat.online"
+"""A scam address as bulletins quote it: one word wider than a phone screen."""
 WIDTHS = {375: 812, 1280: 900}
 """Viewport width → height of the two screen sizes every page type is checked at."""
 
@@ -71,6 +74,19 @@ class SampleSite:
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
     """The sample project's website, built once for the whole browser suite."""
     root = copy_sample(tmp_path_factory.mktemp("browser"))
+    # The newest bulletin: on the home page and in its category, with one very long word.
+    (root / "content" / "bai-viet" / "2027-01-09-ten-mien-gia.md").write_text(
+        bulletin_md(
+            {
+                "title": f'"Cảnh báo trang giả {LONG_WORD}"',
+                "date": "2027-01-09 08:00",
+                "category": "canh-bao-toi-pham",
+                "slug": "ten-mien-gia",
+            },
+            body=f"Không truy cập {LONG_WORD} dưới bất kỳ hình thức nào.\n",
+        ),
+        encoding="utf-8",
+    )
     config = config_module.load(root)
     result = build(config, channels=("web",), now=NOW)
     write(result.artifacts, root / "output", ("web",))
@@ -85,6 +101,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
         "page": f"/{site.pages[0].slug}/",
         "archive": "/luu-tru/",
         "404": "/khong-co-trang-nay/",
+        "long-word": "/2027/01/ten-mien-gia/",
     }
     return SampleSite(root, root / "output" / "web", pages)
 

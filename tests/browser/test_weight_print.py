@@ -37,6 +37,16 @@ def test_page_weight_without_images_and_no_other_host(
     ]
 
 
+@pytest.mark.parametrize("kind", ["home", "long-word", "category", "search", "archive"])
+def test_nothing_is_wider_than_a_phone_screen(kind: str, sample_site, open_page) -> None:
+    """At 375 px no page scrolls sideways, even with a scam domain in a title and its body."""
+    page, _ = open_page(sample_site.pages[kind], width=375)
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], widths
+
+
 @pytest.mark.parametrize("kind", ["home", "bulletin", "category"])
 def test_images_are_sized_lazy_below_the_fold_and_responsive(
     kind: str, sample_site, open_page
