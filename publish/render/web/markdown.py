@@ -25,6 +25,7 @@ from markdown.extensions.toc import (
 )
 from markdown.treeprocessors import Treeprocessor
 
+from publish.markdown_lists import ListsAfterText
 from publish.markdown_tuning import tuned
 from publish.model import by_constructor
 from publish.text import slugify
@@ -236,7 +237,7 @@ class MarkdownRenderer:
         self.eager_first = False
         self.taken_ids: frozenset[str] = frozenset()
         self._md = markdown.Markdown(
-            extensions=["extra", "sane_lists", _FiguresExtension(self)],
+            extensions=["extra", "sane_lists", ListsAfterText(), _FiguresExtension(self)],
             extension_configs={
                 "extra": {"footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d trong bài"}},
             },

@@ -17,6 +17,7 @@ from typing import Any
 
 import markdown
 
+from publish.markdown_lists import ListsAfterText
 from publish.markdown_tuning import tuned
 from publish.sanitize import strip_markup
 
@@ -163,18 +164,22 @@ _LOCAL = threading.local()
 
 
 def _converter() -> markdown.Markdown:
-    """This thread's Markdown converter ("extra" and "sane_lists"), reset between bodies."""
+    """This thread's Markdown converter ("extra", "sane_lists", lists under text), reset
+    between bodies."""
     md = getattr(_LOCAL, "md", None)
     if md is None:
         md = _LOCAL.md = tuned(
-            markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+            markdown.Markdown(
+                extensions=["extra", "sane_lists", ListsAfterText()], output_format="html"
+            )
         )
     return md
 
 
 def to_html(body: str) -> str:
     """Python-Markdown's HTML for one body, exactly as `markdown.markdown` with "extra" and
-    "sane_lists" writes it (one converter per thread instead of one per body)."""
+    "sane_lists" (and ListsAfterText) writes it (one converter per thread instead of one per
+    body)."""
     return _converter().reset().convert(body)
 
 
