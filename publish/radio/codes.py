@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import BLOCKING, WARNING, Context
+from publish.radio.measures import money_follows
 from publish.radio.numbers import cardinal, digit_by_digit
 
 __all__ = ["read_codes"]
@@ -109,6 +110,8 @@ def _private_numbers(text: str, ctx: Context) -> str:
     """Citizen ID and bank account numbers are never read (R9.5, Q6)."""
 
     def spoken(m: re.Match[str]) -> str:
+        if money_follows(text, m.end()):
+            return m[0]  # `tài khoản 120.000.000 đồng`: an amount, read in P4
         ctx.flag(
             "R9.5",
             WARNING,

@@ -7,7 +7,7 @@ import re
 from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import NUMBER, read_number
 
-__all__ = ["UNITS", "read_measures"]
+__all__ = ["UNITS", "money_follows", "read_measures"]
 
 UNITS = {
     "km": "ki-lô-mét",
@@ -60,6 +60,7 @@ def _alternation(words: dict[str, str]) -> str:
 _NUM = r"(?<![\w.,])(" + NUMBER + r")"
 _SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
 _MONEY = re.compile(_NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)")
+_CURRENCY_AFTER = re.compile(_SCALE + r"\s?(?:" + _alternation(_CURRENCIES) + r")(?!\w)")
 _MONEY_PREFIX = re.compile(r"(?<!\w)([$€])\s?(" + NUMBER + r")" + _SCALE)
 _INFORMAL = re.compile(_NUM + r"\s?(k|tr|củ)(?!\w)")  # `5K` is a slogan, not money
 _PERCENT = re.compile(_NUM + r"\s?([%‰])")
@@ -77,6 +78,11 @@ _SYMBOLS = (
 _SYMBOL_CHAR = re.compile(r"[~≈±><×]")
 """One of these is in every `_SYMBOLS` match."""
 _DIGIT = re.compile(r"\d")
+
+
+def money_follows(text: str, pos: int) -> bool:
+    """A currency (with an optional scale word) right after text[:pos]: the number is money."""
+    return _CURRENCY_AFTER.match(text, pos) is not None
 
 
 def _money(text: str, ctx: Context) -> str:
