@@ -19,6 +19,14 @@ VECTORS = [
     ),
     ("chuyển vào tài khoản 350.000.000đ", "chuyển vào tài khoản ba trăm năm mươi triệu đồng"),
     ("tài khoản 1.200.000 VNĐ", "tài khoản một triệu hai trăm nghìn đồng"),
+    # `g` is an hour only with minutes or after `lúc`/before a time of day; else grams (R8.2).
+    ("thu giữ khoảng 5g ma túy đá", "thu giữ khoảng năm gam ma túy đá"),
+    ("lên tới 20g ma túy", "lên tới hai mươi gam ma túy"),
+    ("từ 5g heroin", "từ năm gam heroin"),
+    ("lúc 7g", "lúc bảy giờ"),
+    ("khoảng 7g30", "khoảng bảy giờ ba mươi phút"),
+    ("khoảng 7g sáng", "khoảng bảy giờ sáng"),
+    ("vào 8g ngày 5/3", "vào tám giờ ngày năm tháng ba"),
 ]
 
 

@@ -19,7 +19,9 @@ _DATE_TRIGGER = re.compile(
 _DAY_WORD = re.compile(r"(?<!\w)(?i:ngày)\s*$")
 _YEAR_RANGE_LEAD = re.compile(r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng)\s*$")
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
-_HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc|khoảng|từ|đến|vào|tới)\s*$")
+_HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc)\s*$")
+_HOUR_AFTER = re.compile(r"\s*,?\s*(?i:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?!\w)")
+_BARE_G = re.compile(r"\d{1,2}\s?g")
 
 _EDGE = r"(?<![\w.,/:-])"
 _END = r"(?![\w/]|[.,:]\d)"
@@ -105,12 +107,19 @@ class _Reader:
         return self.clock(m[1], m[2])
 
 
+def _hour_mark(text: str, start: int, end: int) -> bool:
+    """`g` without minutes is an hour only after `lúc` or before a time of day (R8.2), else grams."""
+    return bool(_HOUR_WORD.search(text, 0, start) or _HOUR_AFTER.match(text, end))
+
+
 def _times(r: _Reader, text: str) -> str:
     """Clock times and time ranges (R8); a rule runs only if the marks it needs are there."""
     if ":" in text:
         text = _HMS.sub(lambda m: r.clock(m[1], m[2], m[3]), text)
 
     def time_range(m: re.Match[str]) -> str:
+        if _BARE_G.fullmatch(m[2]) and not _hour_mark(text, m.start(), m.end()):
+            return m[0]  # `3-5g heroin`: grams, a range read in P4
         lead = "" if _FROM_LEAD.search(text[: m.start()]) else "từ "
         first = r.num(m[1]) if m[1].isdigit() else r.time_token(m[1])
         return f"{lead}{first} đến {r.time_token(m[2])}"
@@ -131,7 +140,7 @@ def _times(r: _Reader, text: str) -> str:
         text = _H.sub(lambda m: r.clock(m[1]), text)
 
     def grams_or_hour(m: re.Match[str]) -> str:
-        return r.clock(m[1]) if _HOUR_WORD.search(text[: m.start()]) else m[0]
+        return r.clock(m[1]) if _hour_mark(text, m.start(), m.end()) else m[0]
 
     if "g" in text:
         text = _G.sub(grams_or_hour, text)
