@@ -27,6 +27,20 @@ VECTORS = [
     ("khoảng 7g30", "khoảng bảy giờ ba mươi phút"),
     ("khoảng 7g sáng", "khoảng bảy giờ sáng"),
     ("vào 8g ngày 5/3", "vào tám giờ ngày năm tháng ba"),
+    # A dash between two numbers before money, %, a unit is a range (R12.1).
+    ("mỗi gói chứa 3-5g heroin", "mỗi gói chứa từ ba đến năm gam heroin"),
+    ("phạt tiền từ 4-6 triệu đồng", "phạt tiền từ bốn đến sáu triệu đồng"),
+    ("tăng 5-10%", "tăng từ năm đến mười phần trăm"),
+    ("đi 5-7 km", "đi từ năm đến bảy ki-lô-mét"),
+    ("chạy 50-60 km/h", "chạy từ năm mươi đến sáu mươi ki-lô-mét trên giờ"),
+    (
+        "nồng độ 0,25-0,4 mg/l",
+        "nồng độ từ không phẩy hai mươi lăm đến không phẩy bốn mi-li-gam trên lít",
+    ),
+    ("từ 6.000.000 - 8.000.000 đồng", "từ sáu triệu đến tám triệu đồng"),
+    ("từ 800.000 đồng - 1.000.000 đồng", "từ tám trăm nghìn đồng đến một triệu đồng"),
+    ("khoảng 5km-7km", "khoảng năm ki-lô-mét đến bảy ki-lô-mét"),
+    ("đạt 95% - 100%", "đạt từ chín mươi lăm phần trăm đến một trăm phần trăm"),
 ]
 
 

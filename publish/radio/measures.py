@@ -68,6 +68,12 @@ _MEASURE = re.compile(
     r"(?<![\w.,])(-)?(" + NUMBER + r")\s?(" + _alternation(UNITS) + r")"
     r"(?:/(?:(" + NUMBER + r")\s?)?(" + _alternation(_DENOMINATORS) + r"|[^\W\d_]+))?(?!\w)"
 )
+_UNIT = r"(?:(?:" + _alternation(_CURRENCIES) + "|" + _alternation(UNITS) + r")(?!\w)|[%‰])"
+_UNIT_RANGE = re.compile(
+    _NUM + r"(\s?" + _UNIT + r")?\s*-\s*(?=" + NUMBER + _SCALE + r"\s?" + _UNIT + ")"
+)
+"""`4-6 triệu đồng`, `5-10%`, `800.000 đồng - 1.000.000 đồng`: the dash of a range (R12.1)."""
+_FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _SYMBOLS = (
     (re.compile(r"[~≈]\s*"), "khoảng "),
     (re.compile(r"±\s*"), "cộng trừ "),
@@ -129,6 +135,16 @@ def _measures(text: str, ctx: Context) -> str:
     return _MEASURE.sub(spoken, text)
 
 
+def _unit_ranges(text: str) -> str:
+    """`a-b <unit>` → `từ a đến b <unit>`, the numbers left for the rules below (R12.1)."""
+
+    def spoken(m: re.Match[str]) -> str:
+        lead = "" if _FROM_LEAD.search(text, 0, m.start()) else "từ "
+        return f"{lead}{m[1]}{m[2] or ''} đến "
+
+    return _UNIT_RANGE.sub(spoken, text)
+
+
 def read_measures(text: str, ctx: Context) -> str:
     """Pass P4 (with the R12.2 comparison symbols, which attach to the number that follows)."""
     if _SYMBOL_CHAR.search(text):
@@ -136,6 +152,8 @@ def read_measures(text: str, ctx: Context) -> str:
             text = pattern.sub(words, text)
     if not _DIGIT.search(text):
         return text  # money, percentages and measures all start with a number
+    if "-" in text:
+        text = _unit_ranges(text)
     text = _money(text, ctx)
     if "%" in text or "‰" in text:
         text = _PERCENT.sub(
