@@ -41,6 +41,13 @@ VECTORS = [
     ("từ 800.000 đồng - 1.000.000 đồng", "từ tám trăm nghìn đồng đến một triệu đồng"),
     ("khoảng 5km-7km", "khoảng năm ki-lô-mét đến bảy ki-lô-mét"),
     ("đạt 95% - 100%", "đạt từ chín mươi lăm phần trăm đến một trăm phần trăm"),
+    # Thousands grouped with spaces (Word/Excel, also thin and no-break spaces) are one number.
+    ("phạt 1 500 000 đồng", "phạt một triệu năm trăm nghìn đồng"),
+    ("phạt 1\u202f500\u202f000 đồng", "phạt một triệu năm trăm nghìn đồng"),
+    ("thu 12\u2009000 đồng", "thu mười hai nghìn đồng"),
+    ("có 1\u00a0250 người", "có một nghìn hai trăm năm mươi người"),
+    ("nhóm 12 1234 người", "nhóm mười hai một nghìn hai trăm ba mươi tư người"),
+    ("gọi 0912 345 678", "gọi không chín một hai, ba bốn năm, sáu bảy tám"),
 ]
 
 

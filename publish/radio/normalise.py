@@ -26,6 +26,7 @@ from publish.radio.markdown import (
     strip_inline,
 )
 from publish.radio.measures import read_measures
+from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers
 from publish.radio.options import SpeakOptions
 from publish.radio.punctuation import punctuate
@@ -109,6 +110,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text = strip_inline(text, ctx)  # P1
     text = read_codes(text, ctx)  # P2
     text = read_dates_and_times(text, ctx)  # P3
+    text = join_spaced_groups(text)  # after phones (P2) and dates (P3), which keep their spaces
     text = read_measures(text, ctx)  # P4
     text = read_ordinals(text, ctx)  # P5
     text = read_remaining_numbers(text, ctx)  # P6

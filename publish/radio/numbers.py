@@ -12,6 +12,7 @@ __all__ = [
     "NUMBER",
     "cardinal",
     "digit_by_digit",
+    "join_spaced_groups",
     "ordinal",
     "rank",
     "read_number",
@@ -28,6 +29,8 @@ _VN_DECIMAL = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")
 _EN_DECIMAL = re.compile(r"(\d+)\.(\d{1,2})")
 _EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 _LONE_EN_THOUSAND = re.compile(r"\d{1,3},\d{3}")
+_SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d| \d)")
+"""`1 500 000` as pasted from Word/Excel (thin and no-break spaces are plain spaces by now)."""
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _LONGEST_CARDINAL = 18
@@ -111,6 +114,13 @@ def roman_value(token: str) -> int | None:
         value = _ROMAN_VALUES[here]
         total += -value if after and _ROMAN_VALUES[after] > value else value
     return total
+
+
+def join_spaced_groups(text: str) -> str:
+    """`1 500 000` → `1.500.000` when every later group has three digits (R3.2 with spaces)."""
+    if " " not in text:
+        return text
+    return _SPACED_GROUPS.sub(lambda m: m[0].replace(" ", "."), text)
 
 
 def _integer(digits: str, opts: SpeakOptions) -> str:
