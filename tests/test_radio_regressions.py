@@ -48,6 +48,25 @@ VECTORS = [
     ("có 1\u00a0250 người", "có một nghìn hai trăm năm mươi người"),
     ("nhóm 12 1234 người", "nhóm mười hai một nghìn hai trăm ba mươi tư người"),
     ("gọi 0912 345 678", "gọi không chín một hai, ba bốn năm, sáu bảy tám"),
+    # Service numbers need a trigger close before them and no counted noun after (R9.3).
+    (
+        "Đội Cảnh sát giao thông xử lý 113 trường hợp",
+        "Đội Cảnh sát giao thông xử lý một trăm mười ba trường hợp",
+    ),
+    (
+        "liên hệ với nhiều người, có 115 người",
+        "liên hệ với nhiều người, có một trăm mười lăm người",
+    ),
+    ("gọi 113", "gọi một một ba"),
+    ("số điện thoại 113", "số điện thoại một một ba"),
+    ("đường dây nóng Cảnh sát 113", "đường dây nóng Cảnh sát một một ba"),
+    ("gọi ngay cho Cảnh sát 113", "gọi ngay cho Cảnh sát một một ba"),
+    (
+        "đường dây nóng 0912.345.678 hoặc số 113",
+        "đường dây nóng không chín một hai, ba bốn năm, sáu bảy tám hoặc số một một ba",
+    ),
+    ("nhà số 113", "nhà số một trăm mười ba"),
+    ("tổng đài 1900 1234", "tổng đài một chín không không, một hai ba bốn"),
 ]
 
 

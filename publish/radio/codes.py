@@ -6,7 +6,7 @@ import re
 
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.measures import money_follows
-from publish.radio.numbers import cardinal, digit_by_digit
+from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
 
 __all__ = ["read_codes"]
 
@@ -58,10 +58,17 @@ _PHONE_TRIGGER = re.compile(
 )
 _PHONE = re.compile(r"(?<![\w+.,/])(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})(?![\d]|[.,/]\d)")
 _SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
-_SERVICE_CONTEXT = re.compile(
-    r"(?i:gọi|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|đường dây|tổng đài|"
-    r"hotline|liên hệ|điện thoại)[^.!?;]{0,80}$"
+_SERVICE_WORD = (
+    r"(?<!\w)(?i:gọi|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|đường dây|"
+    r"tổng đài|hotline|liên hệ|điện thoại|SĐT|ĐT)"
 )
+_SERVICE_CONTEXT = re.compile(
+    _SERVICE_WORD + r"(?:\s+[^\W\d_]+){0,2}\s*:?\s*$"
+    r"|" + _SERVICE_WORD + r"[^.!?;]{0,80}\s(?i:hoặc)\s+(?:(?i:gọi)\s+)?(?:(?i:số)\s+)?$"
+)
+"""A trigger right before a service number or at most two words before it, or a number given as
+an alternative (`đường dây nóng 0912… hoặc số 113`) to one a trigger introduced (R9.3)."""
+_COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
 _PLATE_TRIGGER = re.compile(
     r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*(?:số)?\s*:?\s*)"
     r"(\d{2}[A-ZĐ]{1,2}\d?[-. ]?\d{3,5}(?:\.\d{2})?)(?!\w)"
@@ -180,7 +187,9 @@ def _phones(text: str, ctx: Context) -> str:
         return f"{trigger}{m[2]}{_phone(m[3])}"
 
     def service(m: re.Match[str]) -> str:
-        return _phone(m[1]) if _SERVICE_CONTEXT.search(text[: m.start()]) else m[0]
+        if _COUNTED_AFTER.match(text, m.end()) or not _SERVICE_CONTEXT.search(text, 0, m.start()):
+            return m[0]  # `xử lý 113 trường hợp` is a count
+        return _phone(m[1])
 
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(lambda m: _phone(m[1]), text)

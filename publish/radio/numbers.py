@@ -8,6 +8,7 @@ from publish.radio.flags import WARNING, Context
 from publish.radio.options import SpeakOptions
 
 __all__ = [
+    "COUNTED_NOUN",
     "DIGIT_WORDS",
     "NUMBER",
     "cardinal",
@@ -23,6 +24,13 @@ DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy",
 
 NUMBER = r"\d+(?:[.,]\d+)*"
 """A numeric string as written: digits with `.`/`,` groups; `read_number` decides the meaning."""
+
+COUNTED_NOUN = (
+    r"(?i:trường hợp|người|vụ|việc|phương tiện|đối tượng|xe|chiếc|cuộc|lượt|lần|hộ|cơ sở|ca|"
+    r"bị can|bị cáo|nạn nhân|cán bộ|chiến sĩ|học sinh|gói|bánh|viên|khẩu|con|tài khoản|"
+    r"cá nhân|tổ chức|đơn vị|điểm|tin)(?!\w)"
+)
+"""A noun that follows a count: a number right before it is a quantity, not a phone or date."""
 
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _VN_DECIMAL = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")
