@@ -66,6 +66,17 @@ VECTORS = [
         "đường dây nóng không chín một hai, ba bốn năm, sáu bảy tám hoặc số một một ba",
     ),
     ("nhà số 113", "nhà số một trăm mười ba"),
+    # Two phone numbers joined by `/` are both read digit by digit (R9.2).
+    (
+        "Liên hệ 0912.345.678/0277.3851.234",
+        "Liên hệ không chín một hai, ba bốn năm, sáu bảy tám hoặc không hai bảy bảy, ba tám năm "
+        "một, hai ba bốn",
+    ),
+    (
+        "SĐT: 0912345678 / 0987654321",
+        "số điện thoại: không chín một hai, ba bốn năm, sáu bảy tám hoặc không chín tám bảy, sáu năm bốn, "
+        "ba hai một",
+    ),
     ("tổng đài 1900 1234", "tổng đài một chín không không, một hai ba bốn"),
 ]
 

@@ -56,7 +56,11 @@ _PHONE_TRIGGER = re.compile(
     r"(?<!\w)((?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)|SĐT|ĐT)"
     r"(\s*:?\s*(?:(?i:ngay|số|tới|đến|vào|qua)\s+){0,2}:?\s*)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
 )
-_PHONE = re.compile(r"(?<![\w+.,/])(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})(?![\d]|[.,/]\d)")
+_PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})"
+_PHONE = re.compile(r"(?<![\w+.,/])" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
+_PHONE_PAIR = re.compile(
+    r"(?<![\w+.,/])" + _PHONE_SHAPE + r"\s*/\s*" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)"
+)
 _SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
 _SERVICE_WORD = (
     r"(?<!\w)(?i:gọi|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|đường dây|"
@@ -191,6 +195,8 @@ def _phones(text: str, ctx: Context) -> str:
             return m[0]  # `xử lý 113 trường hợp` is a count
         return _phone(m[1])
 
+    if "/" in text:  # `0912.345.678/0277.3851.234`: two numbers, either will do
+        text = _PHONE_PAIR.sub(lambda m: f"{_phone(m[1])} hoặc {_phone(m[2])}", text)
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(lambda m: _phone(m[1]), text)
     if "11" in text or "1800" in text or "1900" in text:
