@@ -77,6 +77,15 @@ VECTORS = [
         "số điện thoại: không chín một hai, ba bốn năm, sáu bảy tám hoặc không chín tám bảy, sáu năm bốn, "
         "ba hai một",
     ),
+    # `.` is no day/month separator in a range without a year: an English decimal (R3.4).
+    ("tăng 1-1.5 m", "tăng từ một đến một phẩy năm mét"),
+    ("tăng 1-1.5 lần", "tăng từ một đến một phẩy năm lần"),
+    ("ngày 20-25.12", "ngày hai mươi đến ngày hai mươi lăm tháng mười hai"),
+    (
+        "từ 20-25.12.2024",
+        "từ ngày hai mươi đến ngày hai mươi lăm tháng mười hai năm hai nghìn "
+        "không trăm hai mươi tư",
+    ),
     ("tổng đài 1900 1234", "tổng đài một chín không không, một hai ba bốn"),
 ]
 
@@ -84,6 +93,10 @@ VECTORS = [
 @pytest.mark.parametrize(("source", "expected"), VECTORS)
 def test_regression_vector(source: str, expected: str) -> None:
     assert normalise_fragment(source).text == expected
+
+
+def test_english_decimal_in_a_range_is_flagged() -> None:
+    assert [f.code for f in normalise_fragment("tăng 1-1.5 m").flags] == ["R3.4"]
 
 
 def test_account_number_before_other_words_is_still_dropped() -> None:

@@ -168,6 +168,8 @@ def _dates(r: _Reader, text: str) -> str:
         d1, d2, month = int(m[1]), int(m[2]), int(m[4])
         if not (_valid(d1, month) and _valid(d2, month)):
             return m[0]
+        if m[3] == "." and not m[5] and not _DAY_WORD.search(text, 0, m.start()):
+            return m[0]  # `tăng 1-1.5 m`: an English decimal in a range (R3.4), not `d1-d2.m`
         first = r.date(m, d1, month, None).rsplit(" tháng ", 1)[0]
         return f"{first} đến ngày {r.day(d2)} tháng {month_name(month, r.lunar(m))}" + (
             f" năm {r.num(m[5])}" if m[5] else ""
