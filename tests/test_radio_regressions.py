@@ -86,6 +86,11 @@ VECTORS = [
         "từ ngày hai mươi đến ngày hai mươi lăm tháng mười hai năm hai nghìn "
         "không trăm hai mươi tư",
     ),
+    # Two-line plate forms after BKS/biển số are read like the one-line form (R9.4).
+    ("xe máy biển số 66-B1 123.45", "xe máy biển số sáu sáu B một, một hai ba, bốn năm"),
+    ("BKS 66 B1-123.45", "biển kiểm soát sáu sáu B một, một hai ba, bốn năm"),
+    ("BKS: 66B1 - 123.45", "biển kiểm soát: sáu sáu B một, một hai ba, bốn năm"),
+    ("biển số 29A-123.45", "biển số hai chín A, một hai ba, bốn năm"),
     ("tổng đài 1900 1234", "tổng đài một chín không không, một hai ba bốn"),
 ]
 

@@ -75,7 +75,7 @@ an alternative (`đường dây nóng 0912… hoặc số 113`) to one a trigger
 _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
 _PLATE_TRIGGER = re.compile(
     r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*(?:số)?\s*:?\s*)"
-    r"(\d{2}[A-ZĐ]{1,2}\d?[-. ]?\d{3,5}(?:\.\d{2})?)(?!\w)"
+    r"(\d{2}[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| )?\d{3,5}(?:\.\d{2})?)(?!\w)"
 )
 _PLATE = re.compile(r"(?<![\w.])(\d{2}[A-Z]{1,2}\d?-\d{3}\.?\d{2})(?!\w|\.\d)")
 _KM_POST = re.compile(r"(?<![\w])[Kk][Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,]\d)")
@@ -88,7 +88,8 @@ _DIGIT = re.compile(r"\d")
 _LONG_NUMBER = re.compile(r"\d[\d .]{6,}\d")
 """In every `_PRIVATE_NUMBER` match: checked first, as it is far cheaper than the triggers."""
 _GROUP_SEPARATOR = re.compile(r"[ .\-]+")
-_PLATE_PARTS = re.compile(r"(\d{2})([A-ZĐ]{1,2})(\d?)[-. ]?(\d{3,5}(?:\.\d{2})?)")
+_PLATE_PARTS = re.compile(r"(\d{2})[ -]?([A-ZĐ]{1,2})(\d?)(?: ?[-.] ?| )?(\d{3,5}(?:\.\d{2})?)")
+"""`66B1-123.45`, and the two-line forms typed on one line: `66-B1 123.45`, `66 B1-123.45`."""
 _FOLLOWED_BY_ISSUER = re.compile(r"\s+(?:của|do)\s")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 
