@@ -91,6 +91,17 @@ VECTORS = [
     ("BKS 66 B1-123.45", "biển kiểm soát sáu sáu B một, một hai ba, bốn năm"),
     ("BKS: 66B1 - 123.45", "biển kiểm soát: sáu sáu B một, một hai ba, bốn năm"),
     ("biển số 29A-123.45", "biển số hai chín A, một hai ba, bốn năm"),
+    # A number followed by a counted noun or currency is a quantity, not a phone (R9.1) …
+    ("đối tượng đã gọi 150 cuộc điện thoại", "đối tượng đã gọi một trăm năm mươi cuộc điện thoại"),
+    (
+        "thu giữ 1 điện thoại 500.000 đồng",
+        "thu giữ một điện thoại năm trăm nghìn đồng",
+    ),
+    ("gọi 0912345678 người nhà", "gọi không chín một hai, ba bốn năm, sáu bảy tám người nhà"),
+    # … and `N/M` after từ/đến/và followed by `số`, xuống/lên or a counted noun is no date (R7.2).
+    ("có đến 2/3 số vụ", "có đến hai phần ba số vụ"),
+    ("giảm từ 1/2 xuống 1/3", "giảm từ một phần hai xuống một phần ba"),
+    ("từ 1/2 đến 5/2", "từ ngày một tháng hai đến ngày năm tháng hai"),
     ("tổng đài 1900 1234", "tổng đài một chín không không, một hai ba bốn"),
 ]
 
@@ -102,6 +113,10 @@ def test_regression_vector(source: str, expected: str) -> None:
 
 def test_english_decimal_in_a_range_is_flagged() -> None:
     assert [f.code for f in normalise_fragment("tăng 1-1.5 m").flags] == ["R3.4"]
+
+
+def test_fraction_after_weak_date_trigger_is_flagged_as_possible_date() -> None:
+    assert [f.code for f in normalise_fragment("có đến 2/3 số vụ").flags] == ["R7.2"]
 
 
 def test_account_number_before_other_words_is_still_dropped() -> None:

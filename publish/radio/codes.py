@@ -58,6 +58,7 @@ _PHONE_TRIGGER = re.compile(
 )
 _PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})"
 _PHONE = re.compile(r"(?<![\w+.,/])" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
+_PHONE_NUMBER = re.compile(_PHONE_SHAPE)
 _PHONE_PAIR = re.compile(
     r"(?<![\w+.,/])" + _PHONE_SHAPE + r"\s*/\s*" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)"
 )
@@ -92,6 +93,11 @@ _PLATE_PARTS = re.compile(r"(\d{2})[ -]?([A-ZĐ]{1,2})(\d?)(?: ?[-.] ?| )?(\d{3,
 """`66B1-123.45`, and the two-line forms typed on one line: `66-B1 123.45`, `66 B1-123.45`."""
 _FOLLOWED_BY_ISSUER = re.compile(r"\s+(?:của|do)\s")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
+
+
+def _quantity_follows(text: str, pos: int) -> bool:
+    """A counted noun or a currency right after text[:pos]: the number before is a quantity."""
+    return bool(_COUNTED_AFTER.match(text, pos) or money_follows(text, pos))
 
 
 def _phone_groups(number: str) -> list[str]:
@@ -188,11 +194,13 @@ def _phones(text: str, ctx: Context) -> str:
         digits = sum(c.isdigit() for c in m[3])
         if digits < 3 or (m[1] == "ĐT" and ":" not in m[2] and digits < 9):
             return m[0]  # `ĐT 741` is a provincial road (R14.5), read in `_roads`
+        if not _PHONE_NUMBER.fullmatch(m[3]) and _quantity_follows(text, m.end()):
+            return m[0]  # `gọi 150 cuộc`, `1 điện thoại 500.000 đồng`: counts and money
         trigger = "điện thoại" if m[1] == "ĐT" else m[1]
         return f"{trigger}{m[2]}{_phone(m[3])}"
 
     def service(m: re.Match[str]) -> str:
-        if _COUNTED_AFTER.match(text, m.end()) or not _SERVICE_CONTEXT.search(text, 0, m.start()):
+        if _quantity_follows(text, m.end()) or not _SERVICE_CONTEXT.search(text, 0, m.start()):
             return m[0]  # `xử lý 113 trường hợp` is a count
         return _phone(m[1])
 

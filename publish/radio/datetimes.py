@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import WARNING, Context
-from publish.radio.numbers import cardinal, roman_value
+from publish.radio.numbers import COUNTED_NOUN, cardinal, roman_value
 from publish.radio.options import SpeakOptions
 
 __all__ = ["month_name", "read_dates_and_times"]
@@ -16,6 +16,9 @@ _DATE_TRIGGER = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và)|"
     r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*,?\s*\(?\s*$"
 )
+_WEAK_DATE_TRIGGER = re.compile(r"(?<!\w)(?i:từ|đến|và)\s*,?\s*\(?\s*$")
+_NOT_DATE_AFTER = re.compile(r"\s*(?:(?i:số|xuống|lên)(?!\w)|" + COUNTED_NOUN + ")")
+"""After `từ/đến/và` only: `có đến 2/3 số vụ`, `giảm từ 1/2 xuống 1/3` hold fractions (R12.3)."""
 _DAY_WORD = re.compile(r"(?<!\w)(?i:ngày)\s*$")
 _YEAR_RANGE_LEAD = re.compile(r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng)\s*$")
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
@@ -239,6 +242,8 @@ def _dates(r: _Reader, text: str) -> str:
         day, month = int(m[1]), int(m[2])
         if not _valid(day, month) or not _DATE_TRIGGER.search(text[: m.start()]):
             return m[0]  # without a trigger word `a/b` is a fraction (R12.3)
+        if _WEAK_DATE_TRIGGER.search(text, 0, m.start()) and _NOT_DATE_AFTER.match(text, m.end()):
+            return m[0]  # read as a fraction in P6, flagged as a possible date (R7.2)
         return r.date(m, day, month, None)
 
     if "/" in text:
