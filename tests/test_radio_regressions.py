@@ -102,6 +102,10 @@ VECTORS = [
     ("có đến 2/3 số vụ", "có đến hai phần ba số vụ"),
     ("giảm từ 1/2 xuống 1/3", "giảm từ một phần hai xuống một phần ba"),
     ("từ 1/2 đến 5/2", "từ ngày một tháng hai đến ngày năm tháng hai"),
+    # `a:b` after tỷ lệ/tỉ lệ is a ratio, not a clock time.
+    ("tỷ lệ 1:10", "tỷ lệ một trên mười"),
+    ("theo tỉ lệ 1:500", "theo tỉ lệ một trên năm trăm"),
+    ("lúc 1:10", "lúc một giờ mười phút"),
     ("tổng đài 1900 1234", "tổng đài một chín không không, một hai ba bốn"),
 ]
 

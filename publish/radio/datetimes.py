@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import WARNING, Context
-from publish.radio.numbers import COUNTED_NOUN, cardinal, roman_value
+from publish.radio.numbers import COUNTED_NOUN, NUMBER, cardinal, read_number, roman_value
 from publish.radio.options import SpeakOptions
 
 __all__ = ["month_name", "read_dates_and_times"]
@@ -30,6 +30,9 @@ _EDGE = r"(?<![\w.,/:-])"
 _END = r"(?![\w/]|[.,:]\d)"
 _TIME = r"(?:[01]?\d|2[0-3])(?:\s?[hg]\s?(?:[0-5]\d)?|:[0-5]\d)"
 
+_RATIO = re.compile(
+    r"(?<!\w)((?i:tỷ lệ|tỉ lệ)\s*:?\s*)(" + NUMBER + r")\s*:\s*(" + NUMBER + r")(?![\w:]|[.,]\d)"
+)
 _QUARTER = re.compile(r"(?<!\w)((?i:quý))\s+([IVX]+|[1-4])\s*/\s*(\d{4})(?!\d)")
 _HMS = re.compile(_EDGE + r"([01]?\d|2[0-3]):([0-5]\d):([0-5]\d)" + _END)
 _TIME_RANGE = re.compile(_EDGE + r"(" + _TIME + r"|\d{1,2})\s*-\s*(" + _TIME + r")" + _END)
@@ -103,6 +106,10 @@ class _Reader:
             spoken += f" {self.num(minute)}" + (" phút" if self.opts.minutes_word else "")
         return spoken
 
+    def ratio(self, first: str, second: str) -> str:
+        """`a:b` after `tỷ lệ` is a ratio, `a trên b`, never a clock time."""
+        return f"{read_number(first, self.ctx)} trên {read_number(second, self.ctx)}"
+
     def time_token(self, written: str) -> str:
         """Read one `_TIME` token (`7h`, `7h30`, `7g30`, `22:15`) or a bare hour."""
         m = _TIME_TOKEN.fullmatch(written.strip())
@@ -118,6 +125,7 @@ def _hour_mark(text: str, start: int, end: int) -> bool:
 def _times(r: _Reader, text: str) -> str:
     """Clock times and time ranges (R8); a rule runs only if the marks it needs are there."""
     if ":" in text:
+        text = _RATIO.sub(lambda m: f"{m[1]}{r.ratio(m[2], m[3])}", text)  # `tỷ lệ 1:10`
         text = _HMS.sub(lambda m: r.clock(m[1], m[2], m[3]), text)
 
     def time_range(m: re.Match[str]) -> str:
