@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise_fragment
+from publish.radio.normalise import normalise, normalise_fragment
 
 # (input, expected human-script text)
 VECTORS = [
@@ -106,6 +106,9 @@ VECTORS = [
     ("tỷ lệ 1:10", "tỷ lệ một trên mười"),
     ("theo tỉ lệ 1:500", "theo tỉ lệ một trên năm trăm"),
     ("lúc 1:10", "lúc một giờ mười phút"),
+    # Photo notes in either spelling, `họa` (the spec's) or `hoạ`, are not read (R1.5).
+    ("tổ công tác (Ảnh minh họa) làm việc", "tổ công tác làm việc"),
+    ("tổ công tác (ảnh minh hoạ) làm việc", "tổ công tác làm việc"),
     ("tổng đài 1900 1234", "tổng đài một chín không không, một hai ba bốn"),
 ]
 
@@ -121,6 +124,11 @@ def test_english_decimal_in_a_range_is_flagged() -> None:
 
 def test_fraction_after_weak_date_trigger_is_flagged_as_possible_date() -> None:
     assert [f.code for f in normalise_fragment("có đến 2/3 số vụ").flags] == ["R7.2"]
+
+
+@pytest.mark.parametrize("note", ["(Ảnh minh họa)", "*(Ảnh minh hoạ)*", "Ảnh minh họa: CAH"])
+def test_photo_note_line_is_not_read(note: str) -> None:
+    assert normalise(f"Nội dung tin.\n\n{note}\n\nTin tiếp.").text == "Nội dung tin.\n\nTin tiếp."
 
 
 def test_account_number_before_other_words_is_still_dropped() -> None:

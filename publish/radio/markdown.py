@@ -56,7 +56,7 @@ _CUE = re.compile(r"^\s*\[(?!\^)[^\[\]]+\]\s*$")
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _ITALIC_LINE = re.compile(r"^\s*([*_])(?!\1).+(?<!\1)\1\s*$")
 _WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__)(?:(?!\1).)+\1\s*$")
-_CAPTION = re.compile(r"^\s*[*_]*\s*\(?\s*(?i:ảnh(?:\s+minh\s+h[oọ]ạ?)?|nguồn)\s*[:)]")
+_CAPTION = re.compile(r"^\s*[*_]*\s*\(?\s*(?i:ảnh(?:\s+minh\s+h(?:oạ|ọa))?|nguồn)\s*[:)]")
 _PSEUDO_HEADING_WORDS = 15
 PSEUDO_HEADING_LEVEL = 7
 """Heading level given to an all-bold short paragraph (R1.2), below H1–H6."""
@@ -81,7 +81,7 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
-_PHOTO_NOTE = re.compile(r"\(\s*(?i:ảnh(?:\s+minh\s+h[oọ]ạ?)?)\s*(?::[^)]*)?\)")
+_PHOTO_NOTE = re.compile(r"\(\s*(?i:ảnh(?:\s+minh\s+h(?:oạ|ọa))?)\s*(?::[^)]*)?\)")
 _CODE_SPAN = re.compile(r"`([^`]*)`")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
