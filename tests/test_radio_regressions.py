@@ -109,6 +109,12 @@ VECTORS = [
     # Photo notes in either spelling, `họa` (the spec's) or `hoạ`, are not read (R1.5).
     ("tổ công tác (Ảnh minh họa) làm việc", "tổ công tác làm việc"),
     ("tổ công tác (ảnh minh hoạ) làm việc", "tổ công tác làm việc"),
+    # A URL in parentheses drops the parentheses, not the sentence (R1.4).
+    (
+        "Fanpage Công an huyện (facebook.com/conganhuyen) đã đăng tải video",
+        "Fanpage Công an huyện đã đăng tải video",
+    ),
+    ("trang của huyện (xem tại https://ca.example.vn/a), đã đăng", "trang của huyện, đã đăng"),
     ("tổng đài 1900 1234", "tổng đài một chín không không, một hai ba bốn"),
 ]
 
@@ -129,6 +135,11 @@ def test_fraction_after_weak_date_trigger_is_flagged_as_possible_date() -> None:
 @pytest.mark.parametrize("note", ["(Ảnh minh họa)", "*(Ảnh minh hoạ)*", "Ảnh minh họa: CAH"])
 def test_photo_note_line_is_not_read(note: str) -> None:
     assert normalise(f"Nội dung tin.\n\n{note}\n\nTin tiếp.").text == "Nội dung tin.\n\nTin tiếp."
+
+
+def test_url_in_parentheses_is_flagged() -> None:
+    spoken = normalise_fragment("Fanpage (facebook.com/conganhuyen) đã đăng")
+    assert [f.code for f in spoken.flags] == ["R1.4"]
 
 
 def test_account_number_before_other_words_is_still_dropped() -> None:

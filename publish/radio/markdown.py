@@ -275,8 +275,23 @@ def _urls(text: str, ctx: Context) -> str:
             "đặt tùy chọn url_spoken, ví dụ «trang thông tin điện tử của Công an huyện».",
             address,
         )
-        text = _drop_clause(text, m.start(), end)
+        brackets = _enclosing_brackets(text, m.start(), end)
+        if brackets:
+            text = text[: brackets[0]].rstrip() + " " + text[brackets[1] :].lstrip()
+        else:
+            text = _drop_clause(text, m.start(), end)
     return text
+
+
+def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The `( … )` around text[start:end], if any: its clause is the bracket, not the sentence."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start]:
+        return None
+    closing = text.find(")", end)
+    if closing < 0 or "(" in text[end:closing]:
+        return None
+    return opening, closing + 1
 
 
 def _has_link(sentence: str) -> bool:
