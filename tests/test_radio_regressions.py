@@ -115,6 +115,10 @@ VECTORS = [
         "Fanpage Công an huyện đã đăng tải video",
     ),
     ("trang của huyện (xem tại https://ca.example.vn/a), đã đăng", "trang của huyện, đã đăng"),
+    # The đồng sign reads like `đ` (R5.1).
+    ("phạt 1.500.000 ₫", "phạt một triệu năm trăm nghìn đồng"),
+    ("phạt 500.000₫", "phạt năm trăm nghìn đồng"),
+    ("chuyển vào tài khoản 2.000.000 ₫", "chuyển vào tài khoản hai triệu đồng"),
     ("tổng đài 1900 1234", "tổng đài một chín không không, một hai ba bốn"),
 ]
 
