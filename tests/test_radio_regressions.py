@@ -19,6 +19,7 @@ VECTORS = [
     ),
     ("chuyển vào tài khoản 350.000.000đ", "chuyển vào tài khoản ba trăm năm mươi triệu đồng"),
     ("tài khoản 1.200.000 VNĐ", "tài khoản một triệu hai trăm nghìn đồng"),
+    ("tài khoản 0123 456 789 đồng chí A", "tài khoản đồng chí A"),
     # `g` is an hour only with minutes or after `lúc`/before a time of day; else grams (R8.2).
     ("thu giữ khoảng 5g ma túy đá", "thu giữ khoảng năm gam ma túy đá"),
     ("lên tới 20g ma túy", "lên tới hai mươi gam ma túy"),
@@ -102,6 +103,15 @@ VECTORS = [
     ("có đến 2/3 số vụ", "có đến hai phần ba số vụ"),
     ("giảm từ 1/2 xuống 1/3", "giảm từ một phần hai xuống một phần ba"),
     ("từ 1/2 đến 5/2", "từ ngày một tháng hai đến ngày năm tháng hai"),
+    (
+        "từ 28/5 đến 3/6 số vụ giảm",
+        "từ ngày hai mươi tám tháng năm đến ngày ba tháng sáu số vụ giảm",
+    ),
+    (
+        "từ ngày 1/12/2024 đến 3/1 người dân",
+        "từ ngày một tháng mười hai năm hai nghìn không trăm hai mươi tư đến ngày ba tháng một "
+        "người dân",
+    ),
     # `a:b` after tỷ lệ/tỉ lệ is a ratio, not a clock time.
     ("tỷ lệ 1:10", "tỷ lệ một trên mười"),
     ("theo tỉ lệ 1:500", "theo tỉ lệ một trên năm trăm"),

@@ -19,6 +19,11 @@ _DATE_TRIGGER = re.compile(
 _WEAK_DATE_TRIGGER = re.compile(r"(?<!\w)(?i:từ|đến|và)\s*,?\s*\(?\s*$")
 _NOT_DATE_AFTER = re.compile(r"\s*(?:(?i:số|xuống|lên)(?!\w)|" + COUNTED_NOUN + ")")
 """After `từ/đến/và` only: `có đến 2/3 số vụ`, `giảm từ 1/2 xuống 1/3` hold fractions (R12.3)."""
+_MONTH_BEFORE = re.compile(
+    r"(?:\d{1,2}/\d{1,2}|(?<!\w)(?i:tháng)(?:\s+(?:không|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|"
+    r"chín|mười|mươi|mốt|lăm|trăm|nghìn|ngàn|linh|lẻ|giêng|chạp)){1,12})\s+(?i:đến|tới|và)\s*$"
+)
+"""A date right before `đến`/`và`: the `N/M` after it is the other end of a date range."""
 _DAY_WORD = re.compile(r"(?<!\w)(?i:ngày)\s*$")
 _YEAR_RANGE_LEAD = re.compile(r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng)\s*$")
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
@@ -250,7 +255,11 @@ def _dates(r: _Reader, text: str) -> str:
         day, month = int(m[1]), int(m[2])
         if not _valid(day, month) or not _DATE_TRIGGER.search(text[: m.start()]):
             return m[0]  # without a trigger word `a/b` is a fraction (R12.3)
-        if _WEAK_DATE_TRIGGER.search(text, 0, m.start()) and _NOT_DATE_AFTER.match(text, m.end()):
+        if (
+            _WEAK_DATE_TRIGGER.search(text, 0, m.start())
+            and _NOT_DATE_AFTER.match(text, m.end())
+            and not _MONTH_BEFORE.search(text, 0, m.start())
+        ):
             return m[0]  # read as a fraction in P6, flagged as a possible date (R7.2)
         return r.date(m, day, month, None)
 

@@ -61,7 +61,10 @@ def _alternation(words: dict[str, str]) -> str:
 _NUM = r"(?<![\w.,])(" + NUMBER + r")"
 _SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
 _MONEY = re.compile(_NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)")
-_CURRENCY_AFTER = re.compile(_SCALE + r"\s?(?:" + _alternation(_CURRENCIES) + r")(?!\w)")
+_CURRENCY_AFTER = re.compile(
+    _SCALE + r"\s?(?:" + _alternation(_CURRENCIES) + r")(?!\w)"
+    r"(?!\s+(?i:chí|phạm|thời|bào|bộ|loạt|ý|nghiệp|hương|tình)(?!\w))"  # `đồng chí` is no money
+)
 _MONEY_PREFIX = re.compile(r"(?<!\w)([$€])\s?(" + NUMBER + r")" + _SCALE)
 _INFORMAL = re.compile(_NUM + r"\s?(k|tr|củ)(?!\w)")  # `5K` is a slogan, not money
 _PERCENT = re.compile(_NUM + r"\s?([%‰])")
