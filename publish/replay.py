@@ -32,6 +32,7 @@ from publish.errors import Problem
 from publish.ledger import Ledger
 from publish.model import Site
 from publish.parallel import run_jobs
+from publish.url_history import history_path
 
 __all__ = ["LastBuild", "Outcome"]
 
@@ -111,7 +112,13 @@ class LastBuild:
     def _roots(self) -> list[Path]:
         """Files and folders a build reads."""
         root = self.config.root
-        found = [root / "site.toml", root / "content", root / "templates", BUILTIN_THEME]
+        found = [
+            root / "site.toml",
+            root / "content",
+            root / "templates",
+            BUILTIN_THEME,
+            history_path(root),  # old addresses get redirect pages
+        ]
         if self.config.radio.abbreviations:
             found.append(root / self.config.radio.abbreviations)
         return found

@@ -37,6 +37,7 @@ from publish.sync.base import (
     Action,
     Summary,
     monotonic_now,
+    record_addresses,
     record_now,
     run,
     sync_lock,
@@ -182,6 +183,8 @@ def run_command(args: argparse.Namespace) -> int:
                 with timings.phase("lưu dấu lần dựng"):
                     last.record(result.site, CHANNELS, outcome_of(result, written))
         _report_build(result, markdown)
+        if not args.dry_run:
+            record_addresses(options.state, result.site)
         for target in (t for t in targets if t in SYNCERS):
             reason = None if args.targets else _not_configured(target, config)
             if reason:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from publish.errors import PublishError, os_reason
+from publish.model import Site
 from publish.timings import Timings
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Syncer",
     "format_plan",
     "monotonic_now",
+    "record_addresses",
     "record_now",
     "run",
     "sync_lock",
@@ -279,6 +281,19 @@ def record_now(state_dir: Path, now: dt.datetime) -> None:
 
     text = json.dumps({"last_now": now.isoformat()}, ensure_ascii=False) + "\n"
     atomic_write_bytes(state_dir / CLOCK_NAME, text.encode("utf-8"))
+
+
+def record_addresses(state_dir: Path, site: Site) -> None:
+    """Add the address of every bulletin now on the website to state/web-urls.json (see
+    publish/url_history.py); the file is rewritten only when one is new."""
+    from publish.sync.manifest import atomic_write_bytes
+    from publish.url_history import HISTORY_NAME, history_bytes, load_history, with_addresses
+
+    path = state_dir / HISTORY_NAME
+    published = [(b.key, b.url) for b in site.for_channel("web") if not site.is_preview(b)]
+    updated = with_addresses(load_history(path), published)
+    if updated is not None:
+        atomic_write_bytes(path, history_bytes(updated))
 
 
 def stderr(message: str) -> None:

@@ -40,10 +40,12 @@ from publish.render.web.images import (
     unreadable_image,
 )
 from publish.render.web.pages import PageJob, Views, output_path
+from publish.render.web.redirects import redirect_artifacts
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.text import vn_date
+from publish.url_history import history_path, load_history
 
 __all__ = ["TEMPLATES", "check", "render", "theme_dir"]
 
@@ -398,6 +400,10 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         yield Artifact("web", output_path(path), data)
     pictures.save_facts(learned)
     yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
+    history = load_history(history_path(config.root))
+    if history:
+        on_web = {b.key: b for b in views.bulletins if not site.is_preview(b)}
+        yield from redirect_artifacts(history, on_web, views.url, views.absolute)
     yield Artifact.text("web", "robots.txt", robots_txt(config))
     yield from assets.artifacts()
     # The pages' memos (cards, stamps, related bulletins, page records) are done with: freed

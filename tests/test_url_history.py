@@ -1,0 +1,118 @@
+"""A bulletin whose date or slug changed keeps answering at its old address (printed QR codes,
+shared links): `publish sync` records every address by bulletin id, the website build writes a
+redirect page at each old one."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.errors import PublishError
+from publish.url_history import history_path, load_history, with_addresses
+from tests.helpers import bulletin_md, make_project
+
+NOW = "2021-01-01T09:00"
+OLD = "/2020/12/ten-cu/"
+NEW = "/2020/12/ten-moi/"
+
+
+def project(tmp_path: Path, history: dict[str, list[str]] | None = None, **fields: str) -> Path:
+    """One bulletin (id ct-a, slug ten-moi) and, when given, a recorded address history."""
+    front = {
+        "id": "ct-a",
+        "slug": "ten-moi",
+        "date": "2020-12-08 08:00",
+        "channels": "[web]",
+        **fields,
+    }
+    files = {"content/bai-viet/a.md": bulletin_md(front)}
+    if history is not None:
+        files["state/web-urls.json"] = json.dumps({"version": 1, "urls": history})
+    return make_project(tmp_path, files)
+
+
+def build(root: Path, *args: str) -> int:
+    """`publish build` of the website at the fixed clock."""
+    return main(["build", "--root", str(root), "--now", NOW, "--channel", "web", "-q", *args])
+
+
+def test_an_old_address_redirects_to_the_new_one(tmp_path: Path) -> None:
+    root = project(tmp_path, {"ct-a": [OLD, NEW]})
+    assert build(root) == 0
+    page = (root / "output/web/2020/12/ten-cu/index.html").read_text("utf-8")
+    assert f'<meta http-equiv="refresh" content="0; url={NEW}">' in page
+    assert re.search(rf'<link rel="canonical" href="https://[^"/]+{re.escape(NEW)}">', page)
+    assert f'<a href="{NEW}">' in page and '<meta name="robots" content="noindex">' in page
+    assert "ten-cu" not in (root / "output/web/sitemap.xml").read_text("utf-8")
+    assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
+
+
+def test_old_addresses_of_withdrawn_bulletins_and_of_live_pages_get_no_redirect(
+    tmp_path: Path,
+) -> None:
+    history = {"ct-a": ["/2020/12/b/"], "ct-gone": ["/2019/01/da-go/"]}
+    root = project(tmp_path, history)
+    (root / "content/bai-viet/b.md").write_text(
+        bulletin_md({"id": "ct-b", "slug": "b", "date": "2020-12-09 08:00"}), "utf-8"
+    )
+    assert build(root) == 0
+    assert "http-equiv" not in (root / "output/web/2020/12/b/index.html").read_text("utf-8")
+    assert not (root / "output/web/2019").exists()
+
+
+def test_a_hand_edited_history_cannot_write_outside_the_site(tmp_path: Path) -> None:
+    root = project(tmp_path, {"ct-a": ["/../../thoat/", "/2020/12/Chu Hoa/", "khong-gach/"]})
+    assert build(root) == 0
+    assert not (tmp_path / "thoat").exists()
+    assert not [p for p in (root / "output/web").rglob("*") if "thoat" in str(p) or " " in str(p)]
+
+
+@pytest.mark.parametrize("text", ["{không phải json", '{"urls": {"ct-a": "/x/"}}'])
+def test_a_broken_history_file_is_a_clear_error(tmp_path: Path, text: str, capsys) -> None:
+    root = project(tmp_path)
+    history_path(root).parent.mkdir()
+    history_path(root).write_text(text, "utf-8")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "web-urls.json" in err and "Khôi phục tệp từ git" in err and "Traceback" not in err
+    with pytest.raises(PublishError):
+        load_history(history_path(root))
+
+
+def test_addresses_are_added_once_and_never_dropped() -> None:
+    history = {"ct-a": (OLD,)}
+    assert with_addresses(history, [("ct-a", OLD)]) is None
+    assert with_addresses(history, [("ct-a", NEW), ("ct-b", "/2020/12/b/")]) == {
+        "ct-a": (OLD, NEW),
+        "ct-b": ("/2020/12/b/",),
+    }
+
+
+def test_sync_records_addresses_and_the_next_build_redirects_the_old_one(tmp_path: Path) -> None:
+    root = project(tmp_path, slug="ten-cu")
+    sync = ["--root", str(root), "--now", NOW, "sync", "web"]
+    assert main([*sync, "--dry-run"]) == 0
+    assert not history_path(root).exists()  # a dry run records nothing
+    assert main(sync) == 0
+    assert load_history(history_path(root)) == {"ct-a": (OLD,)}
+    post = root / "content/bai-viet/a.md"
+    post.write_text(post.read_text("utf-8").replace("slug: ten-cu", "slug: ten-moi"), "utf-8")
+    assert main(sync) == 0
+    assert load_history(history_path(root)) == {"ct-a": (OLD, NEW)}
+    assert main(sync) == 0  # from here the redirect is part of every build
+    old = (root / "output/web/2020/12/ten-cu/index.html").read_text("utf-8")
+    assert re.search(rf'url={re.escape(NEW)}"', old)
+
+
+def test_a_changed_history_is_not_replayed_over(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert build(root) == 0
+    assert build(root) == 0
+    history_path(root).parent.mkdir(exist_ok=True)
+    history_path(root).write_text(json.dumps({"version": 1, "urls": {"ct-a": [OLD]}}), "utf-8")
+    assert build(root) == 0
+    assert (root / "output/web/2020/12/ten-cu/index.html").exists()
