@@ -8,6 +8,7 @@ the tests are skipped elsewhere).
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import json
@@ -23,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
-from publish.sync.base import sync_lock
+from publish.sync.base import CLOCK_NAME, monotonic_now, record_now, sync_lock
 from publish.sync.manifest import Manifest
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from tests.helpers import (
@@ -302,6 +303,25 @@ def test_radio_clock_backwards_withdraws_nothing_and_recreates_nothing(radio_roo
     assert stats(station) == before and not (station / "_rut-lai").exists()
     assert radio_sync(radio_root) == 0
     assert stats(station) == before
+
+
+def test_a_sync_run_with_a_future_now_does_not_make_later_syncs_run_early(radio_root, capsys):
+    """A mistyped --now a year ahead must not be remembered as the last sync's time: every
+    later sync would then use it and publish embargoed bulletins early."""
+    assert radio_sync(radio_root, now="2099-01-01T09:00") == 0
+    recorded = json.loads((radio_root / "state" / CLOCK_NAME).read_text("utf-8"))["last_now"]
+    assert dt.datetime.fromisoformat(recorded) <= dt.datetime.now(dt.UTC)
+
+
+def test_a_recorded_time_far_ahead_of_the_machine_clock_is_ignored(tmp_path) -> None:
+    clock = dt.datetime(2026, 11, 29, 10, 0, tzinfo=dt.UTC)
+    now = clock - dt.timedelta(minutes=5)
+    record_now(tmp_path, clock + dt.timedelta(days=400), clock=clock + dt.timedelta(days=400))
+    used, warning = monotonic_now(tmp_path, now, clock=clock)
+    assert used == now and warning and "muộn hơn đồng hồ máy" in warning
+    record_now(tmp_path, clock, clock=clock)  # a clock a little behind the last sync: kept
+    used, warning = monotonic_now(tmp_path, now, clock=clock)
+    assert used == clock and warning and "sớm hơn lần đồng bộ trước" in warning
 
 
 def test_zalo_clock_backwards_hides_nothing_and_sends_nothing(

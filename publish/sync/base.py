@@ -253,13 +253,21 @@ CLOCK_NAME = "dong-ho.json"
 """state/dong-ho.json: the clock of the last real sync, so a clock running backwards is noticed."""
 
 
-def monotonic_now(state_dir: Path, now: dt.datetime) -> tuple[dt.datetime, str | None]:
+FUTURE_SLACK = dt.timedelta(hours=1)
+"""How far a recorded sync time may be ahead of the machine's clock and still be trusted."""
+
+
+def monotonic_now(
+    state_dir: Path, now: dt.datetime, *, clock: dt.datetime | None = None
+) -> tuple[dt.datetime, str | None]:
     """`now`, or the last sync's time when `now` is earlier, with a warning saying so.
 
     A clock that runs backwards (a wrong CMOS clock, a CI runner behind by hours, a mistyped
     --now) would make published bulletins look embargoed again, and the sync would withdraw them
     from Zalo and the radio only to publish them once more later. The sync never goes back in
     time instead: content is withdrawn by `draft`, `expires` or deleting it, never by a clock.
+    A recorded time far ahead of the machine's clock (`clock`, the real time) is not trusted:
+    it would publish embargoed bulletins early on every later sync.
     """
     try:
         data = json.loads((state_dir / CLOCK_NAME).read_text("utf-8"))
@@ -268,6 +276,13 @@ def monotonic_now(state_dir: Path, now: dt.datetime) -> tuple[dt.datetime, str |
         return now, None
     if last.tzinfo is None or now >= last:
         return now, None
+    clock = dt.datetime.now(dt.UTC) if clock is None else clock
+    if last > clock + FUTURE_SLACK:
+        return now, (
+            f"cảnh báo: lần đồng bộ trước ghi thời điểm {last.isoformat(timespec='minutes')}, "
+            "muộn hơn đồng hồ máy: bỏ qua nó (nếu không, bài hẹn giờ sẽ bị đăng sớm). Kiểm tra "
+            "đồng hồ máy và giá trị --now đã dùng."
+        )
     return last, (
         f"cảnh báo: giờ hiện tại ({now.isoformat(timespec='minutes')}) sớm hơn lần đồng bộ trước "
         f"({last.isoformat(timespec='minutes')}); dùng giờ của lần trước để không rút lại bài đã "
@@ -275,10 +290,13 @@ def monotonic_now(state_dir: Path, now: dt.datetime) -> tuple[dt.datetime, str |
     )
 
 
-def record_now(state_dir: Path, now: dt.datetime) -> None:
-    """Remember the time of this sync (see monotonic_now)."""
+def record_now(state_dir: Path, now: dt.datetime, *, clock: dt.datetime | None = None) -> None:
+    """Remember the time of this sync (see monotonic_now); never later than the machine's clock
+    (`clock`), so a --now set in the future cannot make every later sync run early."""
     from publish.sync.manifest import atomic_write_bytes
 
+    clock = dt.datetime.now(dt.UTC) if clock is None else clock
+    now = min(now, clock.astimezone(now.tzinfo))
     text = json.dumps({"last_now": now.isoformat()}, ensure_ascii=False) + "\n"
     atomic_write_bytes(state_dir / CLOCK_NAME, text.encode("utf-8"))
 
