@@ -232,6 +232,26 @@ def test_access_token_is_refreshed_before_it_expires(
     assert all(c.error != -220 for c in emulator.calls)
 
 
+def test_a_short_lived_access_token_is_refreshed_once_not_on_every_call(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """Zalo may issue tokens for an hour or less (the doc's older examples): with a fixed
+    one-hour margin every call refreshed, spending the single-use refresh token each time."""
+    emulator.configure(access_token_ttl=3000)
+    now = [1_000_000.0]
+    tokens = make_tokens(emulator, token_file, clock=lambda: now[0], refresh_margin=3600)
+    with make_client(emulator, token_file, tokens=tokens) as client:
+        for _ in range(5):
+            client.getoa()
+            now[0] += 60
+        assert emulator.count_calls(OAUTH) == 1
+        now[0] += 1500  # past half its life: refreshed ahead of expiry, once
+        client.getoa()
+        client.getoa()
+    assert emulator.count_calls(OAUTH) == 2
+    assert json.loads(token_file.read_text())["lifetime"] == 3000
+
+
 def test_environment_access_token_is_used_without_refreshing(
     emulator: ZaloEmulator, token_file: Path
 ) -> None:

@@ -71,6 +71,8 @@ class TokenPair:
     refresh_token: str
     access_token: str | None = None
     expires_at: float | None = None
+    lifetime: float | None = None
+    """Seconds the access token was issued for (its `expires_in`), when known."""
 
     def __repr__(self) -> str:
         """Mask both tokens."""
@@ -130,10 +132,12 @@ class TokenFile:
             if not isinstance(refresh, str) or not refresh:
                 raise ValueError
             expires = raw.get("expires_at")
+            lifetime = raw.get("lifetime")
             return TokenPair(
                 refresh_token=refresh,
                 access_token=raw.get("access_token") or None,
                 expires_at=float(expires) if expires is not None else None,
+                lifetime=float(lifetime) if lifetime is not None else None,
             )
         except (ValueError, KeyError, TypeError):
             raise PublishError(
@@ -151,6 +155,7 @@ class TokenFile:
             "refresh_token": pair.refresh_token,
             "access_token": pair.access_token,
             "expires_at": pair.expires_at,
+            "lifetime": pair.lifetime,
             "saved_at": time.time(),
         }
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
@@ -287,7 +292,13 @@ class TokenManager:
         """Whether the pair's access token exists and is not about to expire."""
         if not pair.access_token:
             return False
-        return pair.expires_at is None or pair.expires_at - self._clock() > self.refresh_margin
+        # A token issued for less than twice the margin would be "about to expire" from birth:
+        # every call would refresh it, and each refresh spends the single-use refresh token and
+        # ends the access token the other workers are using.
+        margin = self.refresh_margin
+        if pair.lifetime is not None:
+            margin = min(margin, pair.lifetime / 2)
+        return pair.expires_at is None or pair.expires_at - self._clock() > margin
 
     def access_token(self, send: OAuthSender) -> str:
         """A usable access token, refreshing first when there is none or it expires soon."""
@@ -345,4 +356,5 @@ class TokenManager:
             refresh_token=data.get("refresh_token") or pair.refresh_token,
             access_token=data["access_token"],
             expires_at=self._clock() + expires_in if expires_in > 0 else None,
+            lifetime=expires_in if expires_in > 0 else None,
         )
