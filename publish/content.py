@@ -410,6 +410,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     summary = fields.text(
         col, data, "summary", required=True, limit=config.policy.max_summary_length
     )
+    fields.plain(col, "summary", summary)
     date = fields.datetime(col, data, "date", config, required=True)
     expires = fields.datetime(col, data, "expires", config, required=False)
     category = fields.category(col, data, config)

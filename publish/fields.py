@@ -25,6 +25,7 @@ __all__ = [
     "identifier",
     "kind",
     "parse_datetime",
+    "plain",
     "secret",
     "slug",
     "tags",
@@ -114,6 +115,22 @@ def text(
             f"dài {len(value)}/{limit} ký tự", field=key, hint=f"Rút gọn còn tối đa {limit} ký tự."
         )
     return value
+
+
+MARKDOWN_IN_TEXT = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|\[[^\]]+\]\([^)]*\)|(?:^|\s)#{1,6}\s")
+"""Markdown an editor may put in a plain-text field (bold, a link, a heading mark)."""
+
+
+def plain(col: Collector, key: str, value: str | None) -> None:
+    """Warn when a plain-text field holds Markdown: it would show as typed (**…**, [a](b))."""
+    if value and (found := MARKDOWN_IN_TEXT.search(value)):
+        col.add(
+            f"trường này là văn bản thường: «{found.group().strip()}» sẽ hiện nguyên như vậy "
+            "(trên trang, Zalo, thẻ chia sẻ)",
+            field=key,
+            hint="Bỏ các dấu Markdown (**, __, [chữ](địa chỉ), #) khỏi trường này.",
+            severity="warning",
+        )
 
 
 def kind(value: Any) -> str:

@@ -241,6 +241,20 @@ def test_channels_default_to_the_site_and_front_matter_replaces_them(tmp_path: P
     assert "không gửi tới kênh nào" in warning.message and "draft: true" in (warning.hint or "")
 
 
+@pytest.mark.parametrize(
+    ("summary", "shown"),
+    [
+        ('"Cảnh giác **tuyệt đối**."', "**tuyệt đối**"),
+        ('"Xem [cổng](https://x.vn)."', "[cổng](https://x.vn)"),
+    ],
+)
+def test_markdown_in_the_summary_is_a_warning(tmp_path: Path, summary: str, shown: str) -> None:
+    site = load(make_project(tmp_path, {A: bulletin_md({"summary": summary})}))
+    [warning] = site.warnings
+    assert (warning.field, warning.line, warning.severity) == ("summary", 5, "warning")
+    assert f"«{shown}»" in warning.message
+
+
 def test_a_tag_without_letters_or_digits_is_dropped_with_a_warning(tmp_path: Path) -> None:
     root = make_project(tmp_path, {A: bulletin_md({"tags": '["🚨", "!!!", "Lừa đảo"]'})})
     site = load(root)
