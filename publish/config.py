@@ -19,7 +19,21 @@ from publish.schema import SchemaIssue, build
 __all__ = ["BUILTIN_THEME", "CHANNELS", "Config", "load", "parse"]
 
 CHANNELS = ("web", "zalo", "radio")
-BUILTIN_THEME = Path(__file__).resolve().parents[1] / "templates"
+
+
+def _builtin_theme() -> Path:
+    """The theme shipped in the package (publish/theme, a link to the repository's templates/
+    that a wheel holds as files), or the repository's templates/ where the link did not survive
+    a checkout (git on Windows writes links as small text files)."""
+    packaged = Path(__file__).resolve().parent / "theme"
+    return (
+        packaged
+        if (packaged / "web").is_dir()
+        else Path(__file__).resolve().parents[1] / "templates"
+    )
+
+
+BUILTIN_THEME = _builtin_theme()
 """The theme used when a project has no templates/web/ of its own."""
 CONFIG_NAME = "site.toml"
 

@@ -32,3 +32,23 @@ def test_type_hints_hold() -> None:
     """mypy with the settings in pyproject.toml: every function annotated, every hint true."""
     result = run_tool("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_built_in_theme_ships_inside_the_package() -> None:
+    """`pip install .` (not only -e) must carry the theme: publish/theme links to templates/,
+    and every theme file's kind is listed in the package data (a wheel once held no theme, so
+    a project without its own templates/ could not be built)."""
+    import fnmatch
+    import tomllib
+
+    from publish.config import BUILTIN_THEME
+
+    theme = REPO / "publish" / "theme"
+    assert theme.resolve() == (REPO / "templates").resolve() == BUILTIN_THEME.resolve()
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["publish"]
+    files = [p for p in theme.rglob("*") if p.is_file()]
+    assert files
+    for path in files:
+        assert any(fnmatch.fnmatch(path.name, p.rsplit("/", 1)[-1]) for p in patterns), path
