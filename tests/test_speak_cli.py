@@ -87,6 +87,28 @@ def test_missing_file_is_a_vietnamese_error(
     assert "Không tìm thấy tệp" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TUYỆT MẬT\n\nKế hoạch tuần tra.\n",
+        '---\ntitle: "Kế hoạch"\nclassification: "Mật."\n---\n\nKế hoạch tuần tra.\n',
+        '---\ntitle: "[MẬT] Kế hoạch"\n---\n\nKế hoạch tuần tra.\n',
+    ],
+)
+def test_a_secret_text_is_never_read_aloud(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Secret documents never pass through the tool: speak refuses them as build does."""
+    secret = tmp_path / "mat.md"
+    secret.write_text(text, encoding="utf-8")
+    ordinary = tmp_path / "thuong.md"
+    ordinary.write_text("Giữ bí mật thông tin cá nhân.\n", encoding="utf-8")
+    assert main(["speak", str(ordinary), str(secret)]) == 1
+    captured = capsys.readouterr()
+    assert "Kế hoạch tuần tra" not in captured.out and "bí mật" not in captured.out
+    assert "mật" in captured.err and "không bao giờ đọc thành lời" in captured.err
+
+
 def test_tts_output_spells_letters_and_splits_hyphens(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

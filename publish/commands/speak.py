@@ -6,8 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from publish import config as config_module
 from publish.cli import common_options
+from publish.config import Policy
 from publish.errors import PublishError
+from publish.frontmatter import FrontMatterError, split
+from publish.gates import secret_classification, secret_stamp
 from publish.radio.normalise import (
     SpeakOptions,
     Spoken,
@@ -119,6 +123,34 @@ def _options(args: argparse.Namespace) -> SpeakOptions:
     )
 
 
+def _policy(root: Path) -> Policy:
+    """The project's publishing policy (its own secret grades too), or the default outside one."""
+    try:
+        return config_module.load(root).policy
+    except PublishError:
+        return Policy()
+
+
+def _secret(name: str, text: str, policy: Policy) -> str | None:
+    """Why `text` must not be read aloud (a secret classification or stamp), or None."""
+    label = "đầu vào chuẩn" if name == STDIN else name
+    data: dict[str, object] = {}
+    body = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    try:
+        parsed = split(body)
+        data, body = parsed.data, parsed.body
+    except FrontMatterError:
+        pass  # plain text, or front matter the build would refuse: scan all of it
+    classification = data.get("classification")
+    if isinstance(classification, str) and secret_classification(classification, policy):
+        return f"{label}: tài liệu mật (classification: {classification.strip()}): không bao giờ đọc thành lời"
+    title = data.get("title")
+    found = secret_stamp(body, policy, title=title if isinstance(title, str) else "")
+    if found is not None:
+        return f"{label}: văn bản mang dấu mật «{found[1]}»: không bao giờ đọc thành lời"
+    return None
+
+
 def _read(name: str) -> str:
     """One input's text; Vietnamese errors for missing or non-UTF-8 files."""
     if name == STDIN:
@@ -157,11 +189,16 @@ def run(args: argparse.Namespace) -> int:
     options = _options(args)
     lexicon = load_abbreviations(args.abbreviations)
     names = args.files or [STDIN]
+    texts = {name: _read(name) for name in names}
+    policy = _policy(args.root)
+    refused = [f for name, text in texts.items() if (f := _secret(name, text, policy)) is not None]
+    if refused:  # like every other command: nothing at all is output
+        raise PublishError("\n".join(refused) + "\nKhông đọc thành lời tệp nào.")
     blocking = 0
     outputs: list[str] = []
     for name in names:
         label = "đầu vào chuẩn" if name == STDIN else name
-        spoken = normalise(_read(name), options=options, abbreviations=lexicon)
+        spoken = normalise(texts[name], options=options, abbreviations=lexicon)
         blocking += len(spoken.blocking)
         if args.flags:
             outputs.extend(flag.render(label) for flag in spoken.flags)
