@@ -26,7 +26,7 @@ from publish.model import Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.text import nfc, slugify
 
-__all__ = ["PAGES_DIR", "load_site"]
+__all__ = ["BODY_PLACEHOLDER", "PAGES_DIR", "SUMMARY_PLACEHOLDER", "load_site"]
 
 PAGES_DIR = "pages"
 KNOWN_KEYS = {
@@ -47,6 +47,9 @@ KNOWN_KEYS = {
     "classification",
     "pii_reviewed_by",
 }
+SUMMARY_PLACEHOLDER = "Tóm tắt bản tin trong một, hai câu."
+BODY_PLACEHOLDER = "Viết nội dung bản tin ở đây."
+"""The sample text `publish new` writes: an error once the bulletin is no longer a draft."""
 PAGE_KEYS = {"title", "slug", "summary", "layout", "order", "draft"}
 BLOCK_KEYS: dict[str, dict[str, str]] = {
     "web": {},
@@ -447,6 +450,8 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
                         field=f"{name}.{setting}",
                         hint=_block_hint(name, setting),
                     )
+    if data.get("draft") is not True:
+        _placeholders(col, summary, parsed)
     if len([p for p in problems if p.severity == "error"]) > before:
         return None
     # A required field that is missing or wrong recorded an error above.
@@ -571,6 +576,24 @@ def _canonical_tags(bulletins: list[Bulletin], public: list[bool]) -> list[Bulle
         else b
         for b in bulletins
     ]
+
+
+def _placeholders(col: Collector, summary: str | None, parsed: Parsed) -> None:
+    """A bulletin leaving draft must not still hold the sample text `publish new` wrote."""
+    if summary == SUMMARY_PLACEHOLDER:
+        col.add(
+            "tóm tắt vẫn là chữ mẫu của 'publish new'",
+            field="summary",
+            hint="Viết tóm tắt thật (một, hai câu) trước khi bỏ draft: true.",
+        )
+    lines = parsed.body.split("\n")
+    if BODY_PLACEHOLDER in (line.strip() for line in lines):
+        number = next(i for i, line in enumerate(lines) if line.strip() == BODY_PLACEHOLDER)
+        col.add(
+            f"nội dung vẫn còn dòng chữ mẫu «{BODY_PLACEHOLDER}»",
+            line=parsed.body_line + number,
+            hint="Thay dòng đó bằng nội dung bản tin trước khi bỏ draft: true.",
+        )
 
 
 def _block_hint(name: str, key: object) -> str:

@@ -255,6 +255,15 @@ def test_markdown_in_the_summary_is_a_warning(tmp_path: Path, summary: str, show
     assert f"«{shown}»" in warning.message
 
 
+def test_a_numeric_slug_is_told_to_be_quoted(tmp_path: Path) -> None:
+    """`slug: 123` is a YAML number: the fix is to quote it, not the same text again."""
+    with pytest.raises(ContentError) as info:
+        load(make_project(tmp_path, {A: bulletin_md({"slug": "123"})}))
+    [problem] = info.value.problems
+    assert problem.field == "slug" and problem.hint == 'Ví dụ: slug: "123"'
+    assert load(make_project(tmp_path / "q", {A: bulletin_md({"slug": '"123"'})})).bulletins
+
+
 def test_a_tag_without_letters_or_digits_is_dropped_with_a_warning(tmp_path: Path) -> None:
     root = make_project(tmp_path, {A: bulletin_md({"tags": '["🚨", "!!!", "Lừa đảo"]'})})
     site = load(root)

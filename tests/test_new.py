@@ -49,6 +49,23 @@ def test_new_creates_a_dated_file_whose_front_matter_loads_back(tmp_path: Path, 
     assert bulletin.key == data["id"]
 
 
+def test_the_sample_text_new_writes_cannot_be_published(tmp_path: Path, capsys) -> None:
+    """Approved and out of draft with the placeholders left in: check stops it, naming both."""
+    root = make_project(tmp_path, {})
+    assert new(root, "Tin mới", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00") == 0
+    path = root / "content/bai-viet/2020-12-08-tin-moi.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("draft: true", "draft: false").replace('approved_by: ""', 'approved_by: "A"'),
+        encoding="utf-8",
+    )
+    assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 1
+    err = capsys.readouterr().err
+    assert "trường 'summary': tóm tắt vẫn là chữ mẫu" in err
+    body_line = text.split("\n").index("Viết nội dung bản tin ở đây.") + 1
+    assert f"2020-12-08-tin-moi.md:{body_line}: lỗi: nội dung vẫn còn dòng chữ mẫu" in err
+
+
 def test_new_with_a_utc_clock_uses_the_units_date_and_time(tmp_path: Path) -> None:
     # 20:00 UTC on 7/12 is already 03:00 on 8/12 in Việt Nam.
     root = make_project(tmp_path, {})

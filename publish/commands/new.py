@@ -8,6 +8,7 @@ import secrets
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
+from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from publish.errors import ContentError, Problem, PublishError
 from publish.text import nfc, slugify
 
@@ -72,7 +73,7 @@ id: {ident}
 title: {q(title)}
 date: {now:%Y-%m-%d %H:%M}
 category: {category}
-summary: "Tóm tắt bản tin trong một, hai câu."
+summary: {q(SUMMARY_PLACEHOLDER)}
 tags: []
 author: {q(author)}
 cover: ""
@@ -83,5 +84,5 @@ draft: true
 # channels: [web, zalo, radio]
 ---
 
-Viết nội dung bản tin ở đây.
+{BODY_PLACEHOLDER}
 """
