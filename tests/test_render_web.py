@@ -557,6 +557,23 @@ def test_check_names_a_missing_template(tmp_path: Path) -> None:
     assert not any(p.file == "templates/web/base.html" for p in problems)
 
 
+def test_check_names_a_template_included_but_missing(tmp_path: Path, capsys) -> None:
+    """An {% include %} of a file that is not there used to surface mid-render as an English
+    file-system error; check now names the template, the line and the missing file."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    base = root / "templates/web/base.html"
+    text = base.read_text("utf-8").replace("</footer>", '{% include "khung-rieng.html" %}</footer>')
+    base.write_text(text, "utf-8")
+    line = next(i for i, t in enumerate(text.split("\n"), 1) if "khung-rieng.html" in t)
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"templates/web/base.html:{line}: lỗi: mẫu giao diện base.html dùng khung-rieng.html" in err
+    )
+    assert "not found" not in err
+
+
 def test_check_refuses_a_page_slug_the_site_uses(tmp_path: Path) -> None:
     root = copy_site(tmp_path)
     (root / "content/pages/tim-kiem.md").write_text(

@@ -115,6 +115,7 @@ def _template_problems(site: Site) -> list[Problem]:
         shown = _shown(theme / "web" / name, site.config.root)
         try:
             env.get_template(name)
+            problems += _missing_includes(env, name, shown)
         except jinja2.TemplateNotFound:
             problems.append(
                 Problem(
@@ -130,6 +131,30 @@ def _template_problems(site: Site) -> list[Problem]:
                     f"mẫu giao diện sai cú pháp: {exc.message}",
                     line=exc.lineno,
                     hint="Kiểm tra các cặp {% ... %} và {{ ... }} ở dòng được chỉ ra.",
+                )
+            )
+    return problems
+
+
+def _missing_includes(env: jinja2.Environment, name: str, shown: str) -> list[Problem]:
+    """Templates `name` includes, imports or extends by a fixed name that do not exist (found
+    only while rendering otherwise, as an English file-system error)."""
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, name)
+    problems = []
+    for used in jinja2.meta.find_referenced_templates(env.parse(source)):
+        if used is None:
+            continue  # a name computed while rendering: cannot be checked ahead
+        try:
+            env.loader.get_source(env, used)
+        except jinja2.TemplateNotFound:
+            line = next((i for i, text in enumerate(source.split("\n"), 1) if used in text), None)
+            problems.append(
+                Problem(
+                    shown,
+                    f"mẫu giao diện {name} dùng {used}, nhưng không có tệp đó",
+                    line=line,
+                    hint=f"Thêm {used} vào cùng thư mục, hoặc bỏ dòng include/import/extends đó.",
                 )
             )
     return problems
