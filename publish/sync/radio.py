@@ -383,9 +383,12 @@ class RadioSyncer:
                 )
             return
         if folder.exists():
-            raise PublishError(
-                f"{folder} không phải là thư mục. Sửa [radio] folder trong site.toml."
+            where = (
+                f"biến môi trường {ENV_FOLDER}"
+                if os.environ.get(ENV_FOLDER)
+                else "[radio] folder trong site.toml"
             )
+            raise PublishError(f"{folder} không phải là thư mục. Sửa {where}.")
         if not _inside(folder, self.config.root):
             raise PublishError(
                 f"không tìm thấy thư mục của đài {folder} (ổ mạng chưa gắn?). Chưa có gì thay đổi. "

@@ -339,7 +339,9 @@ def missing_default_cover(config: Config) -> Problem | None:
 
 def unreadable_image(owner: str, path: str, exc: BaseException | None = None) -> Problem:
     """The problem reported for an image Pillow cannot open."""
-    detail = f" ({exc})" if exc else ""
+    # Pillow's own words are English; they add nothing to "not an image" or a missing file.
+    plain = exc is None or isinstance(exc, UnidentifiedImageError | FileNotFoundError)
+    detail = "" if plain else f" ({exc})"
     return Problem(
         owner,
         f"không đọc được ảnh content/{path}: tệp hỏng hoặc không phải ảnh{detail}",
