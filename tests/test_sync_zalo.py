@@ -241,6 +241,42 @@ def test_a_payload_the_emulator_rejects_names_the_bulletin_and_field(
     assert_published_once(root, emulator)
 
 
+def test_an_update_zalo_rejects_keeps_the_article_and_names_the_field(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    emulator.configure(reject_html_in_text=True)  # "body[0] content is invalid!": "id" inside
+    edit(root, 0, body="Giờ tiếp dân: x < y > z.\n")
+    capsys.readouterr()
+    assert sync(root) == 3
+    out = capsys.readouterr().out
+    assert "body[0] content is invalid!" in out and "nội dung bài (phần thân)" in out
+    assert "không còn trên Zalo" not in out
+    assert state(root)["bt-000"]["article_id"] == article_id
+    assert state(root)["bt-000"]["status"] == "live"
+    emulator.configure(reject_html_in_text=False)
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert [c.path for c in emulator.write_calls()] == ["/v2.0/article/update"]
+    assert_published_once(root, emulator)
+
+
+def test_an_article_deleted_by_hand_is_created_again(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    del emulator.state.articles[state(root)["bt-000"]["article_id"]]
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    capsys.readouterr()
+    assert sync(root) == 3
+    assert "không còn trên Zalo" in capsys.readouterr().out
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+
+
 def test_rate_limits_and_5xx_are_retried(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

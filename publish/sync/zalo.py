@@ -410,7 +410,7 @@ class ZaloSyncer:
         try:
             token = self.client.update({**self._payload(local), "id": article_id})
         except ZaloError as error:
-            if error.code == -201 and "id" in (error.api_message or ""):
+            if error.code == -201 and self._gone(article_id):
                 self._set(local.key, article_id=None, status="removed", removed_id=article_id)
                 raise ZaloError(
                     f"{local.source}: bài {article_id} không còn trên Zalo (có thể đã bị xoá trong "
@@ -427,6 +427,20 @@ class ZaloSyncer:
             token_at=_now(),
         )
         self._queue(local.key)
+
+    def _gone(self, article_id: str) -> bool:
+        """Whether the article no longer exists on the OA (getdetail rejects its id).
+
+        Every rejected field of an update is a -201 too ("body[0] content is invalid!"), so the
+        message alone cannot tell a deleted article from bad content; asking for it can.
+        """
+        try:
+            self.client.getdetail(article_id)
+        except ZaloError as error:
+            if error.code == -201:
+                return True
+            raise
+        return False
 
     def _verify(self, action: Action) -> str:
         """Turn the recorded token into the article id (creates) or a confirmation (updates)."""
