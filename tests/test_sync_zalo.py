@@ -428,6 +428,26 @@ def test_sigkill_at_any_point_then_rerun_publishes_each_bulletin_once(
     assert again.returncode == 0 and emulator.write_calls() == []
 
 
+def test_sigkill_while_a_renamed_slug_is_updated_keeps_the_article(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    bulletin = zalo_bulletin(0).replace("id: bt-000\n", "")
+    root = zalo_project(tmp_path, 0, files={"content/bai-viet/canh-bao-moi.md": bulletin})
+    assert sync(root) == 0
+    article_id = state(root)["canh-bao-moi"]["article_id"]
+    path = root / "content" / "bai-viet" / "canh-bao-moi.md"
+    path.rename(path.with_name("canh-bao-moi-nhat.md"))
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="before-update:1")
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    rerun = run_cli(root, zalo_env)
+    out, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, out + err
+    assert_published_once(root, emulator)
+    assert state(root)["canh-bao-moi-nhat"]["article_id"] == article_id
+    assert "canh-bao-moi" not in state(root)
+
+
 def test_sigkill_from_outside_while_creates_are_in_flight(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

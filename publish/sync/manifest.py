@@ -150,6 +150,13 @@ class Manifest:
         if save:
             self._record(key)
 
+    def move(self, old: str, new: str, entry: dict[str, Any]) -> None:
+        """Record `entry` under `new` and forget `old` in one durable step (new key first)."""
+        with self._lock:
+            self._entries[new] = dict(entry)
+            self._entries.pop(old, None)
+        self._record(new, old)
+
     def save(self) -> None:
         """Write the whole manifest atomically (sorted, indented: readable in a git diff).
 
@@ -181,8 +188,8 @@ class Manifest:
         if journal_path(self.path).exists() or self._changes > self._saved:
             self.save()
 
-    def _record(self, key: str) -> None:
-        """Make one record's change durable: append it to the journal (cheap), or rewrite the file.
+    def _record(self, *keys: str) -> None:
+        """Make records' changes durable: append them to the journal (cheap), or rewrite the file.
 
         Rewriting the whole state file after every step costs O(entries) each time, which at a
         thousand articles dominated a sync; a journal line is constant-size. The whole file is
@@ -193,15 +200,22 @@ class Manifest:
             return
         with self._write_lock:
             with self._lock:
-                entry = self._entries.get(key)
-                line = json.dumps({"key": key, "entry": entry}, ensure_ascii=False, sort_keys=True)
+                lines = [
+                    json.dumps(
+                        {"key": key, "entry": self._entries.get(key)},
+                        ensure_ascii=False,
+                        sort_keys=True,
+                    )
+                    for key in keys
+                ]
             journal = journal_path(self.path)
             journal.parent.mkdir(parents=True, exist_ok=True)
-            _append_line(journal, line)
+            # One write: a kill can tear it after the first line only, which keeps the new key.
+            _append_line(journal, "\n".join(lines))
 
 
 def _append_line(journal: Path, line: str) -> None:
-    """Append one durable line; on failure (disk full) put the journal back as it was."""
+    """Append durable lines in one write; on failure (disk full) put the journal back as it was."""
     try:
         before: int | None = journal.stat().st_size
     except FileNotFoundError:

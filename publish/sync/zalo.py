@@ -398,15 +398,15 @@ class ZaloSyncer:
         old = action.data.get("rename_from")
         if old:
             entry = self.records.get(old) or {}
-            # One save moves the record, so no crash can leave two keys owning one article.
-            self.records.put(action.key, {**entry, **self._record(local)}, save=False)
-            self.records.remove(old)
+            # One journal write moves the record: a crash never loses it, nor leaves two owners.
+            self.records.move(old, action.key, {**entry, **self._record(local)})
         entry = self.records.get(action.key) or {}
         self._send_update(local, entry["article_id"])
         return "đã gửi bản cập nhật"
 
     def _send_update(self, local: Local, article_id: str) -> None:
         """POST article/update with the full payload; save its token and queue its verify."""
+        self._crash("before-update")
         try:
             token = self.client.update({**self._payload(local), "id": article_id})
         except ZaloError as error:
