@@ -344,7 +344,7 @@ def test_lost_replies_are_found_by_title_in_the_same_run(tmp_path, emulator, zal
     # Every create is processed by Zalo but its reply never arrives (the line drops after sending).
     emulator.configure(fault_paths=("/article/create",), drop_first=40, drop_after_processing=True)
     assert zalo_sync(root) == 0
-    assert capsys.readouterr().out.count("tìm theo tiêu đề): không tạo lại") == 4
+    assert capsys.readouterr().out.count("tìm theo tiêu đề và nội dung): không tạo lại") == 4
     titles = [a["title"] for a in emulator.articles.values()]
     assert len(titles) == len(set(titles)) == 4, titles
 

@@ -448,6 +448,49 @@ def test_sigkill_while_a_renamed_slug_is_updated_keeps_the_article(
     assert "canh-bao-moi" not in state(root)
 
 
+def test_a_create_cut_short_then_a_title_edit_updates_the_article_it_made(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="after-create:1")
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL and len(emulator.articles) == 1
+    edit(root, 0, title='"Tiêu đề đã sửa sau khi mất mạng"')
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+
+
+def test_a_lost_create_never_adopts_a_namesakes_article(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    same = {"title": '"Thông báo"'}
+    root = zalo_project(
+        tmp_path,
+        0,
+        zalo="concurrency = 1",
+        files={
+            "content/bai-viet/a.md": zalo_bulletin(0, **same),
+            "content/bai-viet/b.md": zalo_bulletin(1, body="Một thông báo khác.\n", **same),
+        },
+    )
+    # a is created (its token saved); the sync dies as b's create is about to be sent.
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="before-create:2")
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL and len(emulator.articles) == 1
+    # Zalo is slow: a's token stays unverified while b looks for the article it may have made.
+    emulator.configure(verify_processing_count=1000)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    sync(root)
+    emulator.configure(verify_processing_count=0)
+    assert sync(root) == 0
+    entries = state(root)
+    assert len(emulator.articles) == 2
+    assert {e["article_id"] for e in entries.values()} == set(emulator.articles)
+    for key, entry in entries.items():
+        built = json.loads((root / "output" / "zalo" / f"{key}.json").read_text(encoding="utf-8"))
+        assert emulator.articles[entry["article_id"]]["body"] == built["body"]
+
+
 def test_sigkill_from_outside_while_creates_are_in_flight(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

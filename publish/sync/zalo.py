@@ -4,9 +4,10 @@ State (state/zalo.json, one record per bulletin key): `article_id`, `status` (li
 removed), `digest` (sha256 of the payload Zalo has), `title`, `source`, timestamps, plus the
 in-flight markers that make a crash at any point safe to re-run:
 
-- `pending_create` {digest, at}: saved *before* `article/create` is sent. A record that still has
-  it but no `token` means the reply may have been lost: the next run looks the article up by
-  title (getslice) before creating (contract §3.5).
+- `pending_create` {digest, title, content, at}: saved *before* `article/create` is sent, kept
+  until the article id is known. A record that has it but no `token` means the reply may have
+  been lost: the next run looks the article up by the title and content that were sent
+  (getslice, getdetail) before creating (contract §3.5).
 - `token`, `token_digest`, `token_at`: saved as soon as create/update answers. A record with a
   token is verified next, never created again.
 
@@ -51,6 +52,8 @@ SETTINGS_ENV = {
     "ZALO_RATE_LIMIT_BACKOFF": "rate_limit_backoff",
 }
 """Optional environment overrides of the client's waits (seconds)."""
+CONTENT_FIELDS = ("title", "author", "description", "cover", "body", "video_id", "avatar")
+"""What tells one article from another with the same title (getdetail may add or drop others)."""
 DETAIL_META = (
     "id",
     "create_date",
@@ -73,6 +76,14 @@ def _age(stamp: str | None) -> float:
         return (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(stamp or "")).total_seconds()
     except ValueError:
         return 1e9
+
+
+def _content(article: Mapping[str, Any]) -> str:
+    """A digest of an article's content fields, equal for a payload and getdetail's copy of it."""
+    fields = {name: article.get(name) for name in CONTENT_FIELDS}
+    return hashlib.sha256(
+        json.dumps(fields, ensure_ascii=False, sort_keys=True).encode()
+    ).hexdigest()
 
 
 def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
@@ -122,6 +133,7 @@ class ZaloSyncer:
         self._remote: list[dict[str, Any]] | None = None
         self._remote_lock = threading.Lock()
         self._claimed: set[str] = set()
+        self._token_ids: dict[str, str | None] = {}
         self._to_verify: list[str] = []
         self._queue_lock = threading.Lock()
         self._crashes: dict[str, int] = {}
@@ -323,24 +335,27 @@ class ZaloSyncer:
             self._to_verify.append(key)
 
     def _create(self, action: Action) -> str:
-        """Create the article, unless a lost earlier create already made it (looked up by title)."""
+        """Create the article, unless a lost earlier create already made it (looked up as sent)."""
         local = self._local(action.key)
         entry = self.records.get(action.key) or {}
-        if entry.get("pending_create"):
-            found = self._find_remote(local.title, action.key)
+        pending = entry.get("pending_create")
+        if pending:
+            found = self._find_sent(action.key, entry, local)
             if found:
-                return self._adopt(local, found, entry["pending_create"].get("digest", ""))
+                return self._adopt(local, found, pending.get("digest", ""))
+        payload = self._payload(local)
+        sent = {"digest": local.digest, "title": local.title, "content": _content(payload)}
         self._set(
             action.key,
             **self._record(local),
-            pending_create={"digest": local.digest, "at": _now()},
+            pending_create={**sent, "at": _now()},
             status=None,
         )
         self._crash("before-create")
         try:
-            token = self.client.create(self._payload(local))
+            token = self.client.create(payload)
         except ZaloUncertainError:
-            found = self._find_remote(local.title, action.key, fresh=True)
+            found = self._find_remote(action.key, local.title, sent["content"], fresh=True)
             if found:
                 return self._adopt(local, found, local.digest)
             raise
@@ -353,7 +368,6 @@ class ZaloSyncer:
             token=token,
             token_digest=local.digest,
             token_at=_now(),
-            pending_create=None,
             created_at=_now(),
         )
         self._crash("after-token")
@@ -371,26 +385,79 @@ class ZaloSyncer:
             pending_create=None,
             synced_at=_now(),
         )
-        message = f"bài đã có trên Zalo (mã {article_id}, tìm theo tiêu đề): không tạo lại"
+        message = (
+            f"bài đã có trên Zalo (mã {article_id}, tìm theo tiêu đề và nội dung): không tạo lại"
+        )
         if sent_digest != local.digest:
             self._send_update(local, article_id)
             message += "; đã gửi bản cập nhật"
         return message
 
-    def _find_remote(self, title: str, key: str, *, fresh: bool = False) -> str | None:
-        """The id of an unclaimed OA article with this title (newest first), claiming it."""
+    def _find_sent(self, key: str, entry: Mapping[str, Any], local: Local | None) -> str | None:
+        """The article a lost create made, found by the title and content sent (not today's)."""
+        pending = entry.get("pending_create") or {}
+        title = pending.get("title") or same_title(entry.get("title", ""))
+        content = pending.get("content")
+        if content is None and local is not None and pending.get("digest") == local.digest:
+            content = _content(self._payload(local))  # a record saved before content was kept
+        return self._find_remote(key, title, content)
+
+    def _find_remote(
+        self, key: str, title: str, content: str | None, *, fresh: bool = False
+    ) -> str | None:
+        """The id of an unclaimed OA article with this title and content (newest first), claiming it."""
         with self._remote_lock:
             if fresh or self._remote is None:
                 self._remote = list(self.client.iter_articles("normal"))
-            taken = {
-                e.get("article_id") for k, e in self.records.entries().items() if k != key
-            } | self._claimed
+            entries = self.records.entries()
+            taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
             for item in self._remote:
                 article_id = str(item.get("id"))
-                if same_title(item.get("title", "")) == title and article_id not in taken:
-                    self._claimed.add(article_id)
-                    return article_id
+                if same_title(item.get("title", "")) != title or article_id in taken:
+                    continue
+                if content is not None and self._content_of(article_id) != content:
+                    continue
+                if article_id in self._resolving(key, title, entries):
+                    continue
+                self._claimed.add(article_id)
+                return article_id
         return None
+
+    def _content_of(self, article_id: str) -> str | None:
+        """The content digest of an OA article, or None when it is gone."""
+        try:
+            return _content(self.client.getdetail(article_id))
+        except ZaloError as error:
+            if error.code == -201:
+                return None
+            raise
+
+    def _resolving(
+        self, key: str, title: str, entries: Mapping[str, Mapping[str, Any]]
+    ) -> set[str]:
+        """Articles that other records with this title made but hold only as a token (verified)."""
+        found: set[str] = set()
+        for other, entry in entries.items():
+            token = entry.get("token")
+            if other == key or not token or entry.get("article_id"):
+                continue
+            if same_title(entry.get("title", "")) != title:
+                continue
+            if token not in self._token_ids:
+                self._token_ids[token] = self._token_article(token)
+            article_id = self._token_ids[token]
+            if article_id:
+                found.add(article_id)
+        return found
+
+    def _token_article(self, token: str) -> str | None:
+        """The article a create token made; None when Zalo made none or forgot the token."""
+        try:
+            return self.client.verify(token)
+        except ZaloError as error:
+            if error.code in (-200, -201):
+                return None
+            raise
 
     def _update(self, action: Action) -> str:
         """Send the new content (or show again) to the same article."""
@@ -475,6 +542,7 @@ class ZaloSyncer:
             token=None,
             token_digest=None,
             token_at=None,
+            pending_create=None,
             synced_at=_now(),
         )
         message = f"mã bài {article_id}" if created else "Zalo đã nhận bản cập nhật"
@@ -488,16 +556,15 @@ class ZaloSyncer:
         """Keep the token while Zalo is still processing; otherwise forget it safely."""
         if error.code == -200:
             # Terminal for this token: Zalo did not make (or change) the article.
-            self._set(key, token=None, token_digest=None, token_at=None)
+            self._set(key, token=None, token_digest=None, token_at=None, pending_create=None)
         elif error.code == -201 and not entry.get("article_id"):
-            # Token unknown or expired: the article may exist, so look it up by title next time.
-            self._set(
-                key,
-                token=None,
-                token_digest=None,
-                token_at=None,
-                pending_create={"digest": entry.get("token_digest", ""), "at": _now()},
-            )
+            # Token unknown or expired: the article may exist, so look it up as sent next time.
+            pending = entry.get("pending_create") or {
+                "digest": entry.get("token_digest", ""),
+                "title": same_title(entry.get("title", "")),
+                "at": _now(),
+            }
+            self._set(key, token=None, token_digest=None, token_at=None, pending_create=pending)
         elif error.code == -201:
             self._set(key, token=None, token_digest=None, token_at=None)
 
@@ -507,10 +574,17 @@ class ZaloSyncer:
             return entry["article_id"]
         if entry.get("token"):
             article_id = self.client.verify(entry["token"])
-            self._set(key, article_id=article_id, token=None, token_digest=None, token_at=None)
+            self._set(
+                key,
+                article_id=article_id,
+                token=None,
+                token_digest=None,
+                token_at=None,
+                pending_create=None,
+            )
             return article_id
         if entry.get("pending_create"):
-            return self._find_remote(same_title(entry.get("title", "")), key)
+            return self._find_sent(key, entry, None)
         return None
 
     def _hide(self, action: Action) -> str:
