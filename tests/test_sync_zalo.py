@@ -186,6 +186,49 @@ def test_withdrawn_bulletins_are_hidden_and_come_back(
     assert len(emulator.articles) == 3
 
 
+def test_a_bulletin_hidden_with_an_update_unverified_is_shown_when_it_comes_back(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    emulator.configure(verify_processing_count=1000)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    assert sync(root) == 3  # the update's token is kept, unverified
+    assert "token" in state(root)["bt-000"]
+    emulator.configure(verify_processing_count=0)
+    edit(root, 0, draft="true")
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "hide"
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "show"
+    assert_published_once(root, emulator)
+
+
+def test_a_hide_zalo_fails_is_reported_and_sent_again(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    emulator.configure(failing_image_substrings=("bia",))  # the cover no longer loads: -200
+    edit(root, 0, draft="true")
+    capsys.readouterr()
+    assert sync(root) == 3
+    assert "Zalo không ẩn được bài" in capsys.readouterr().out
+    assert emulator.articles[article_id]["status"] == "show"
+    assert state(root)["bt-000"]["status"] == "live"
+    emulator.configure(failing_image_substrings=())
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "hide"
+    assert state(root)["bt-000"]["status"] == "hidden"
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
+
+
 def test_on_withdraw_remove_deletes_the_article(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

@@ -74,3 +74,17 @@ def test_a_renamed_file_updates_its_article_instead_of_creating_one() -> None:
         ("update", "ten-moi", {"rename_from": "ten-cu"})
     ]
     assert "không tạo bài mới" in actions[0].reason
+
+
+def test_a_republished_bulletin_is_shown_again_even_with_a_token_left_from_before() -> None:
+    observed = Observed(
+        local={"a": local("a")},
+        entries={"a": {"article_id": "1", "digest": "d1", "status": "hidden", "token": "cu"}},
+    )
+    assert plan(observed)["a"] == ("update", "bản tin được đăng lại: hiện lại bài trên Zalo")
+
+
+def test_a_hide_zalo_has_not_confirmed_is_not_settled() -> None:
+    entries = {"a": {"article_id": "1", "status": "live", "hide_token": "t"}}
+    kind, reason = plan(Observed(local={}, entries=entries))["a"]
+    assert kind == "withdraw" and "chưa được Zalo xác nhận" in reason

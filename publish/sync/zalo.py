@@ -10,6 +10,8 @@ in-flight markers that make a crash at any point safe to re-run:
   (getslice, getdetail) before creating (contract §3.5).
 - `token`, `token_digest`, `token_at`: saved as soon as create/update answers. A record with a
   token is verified next, never created again.
+- `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
+  only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
 
 Apply runs in two phases: every create/update is sent first (bounded by [zalo] concurrency), then
 the tokens are verified in `follow_up`, by which time Zalo has mostly finished processing them,
@@ -492,6 +494,8 @@ class ZaloSyncer:
             token=token,
             token_digest=local.digest,
             token_at=_now(),
+            hide_token=None,
+            hide_token_at=None,
         )
         self._queue(local.key)
 
@@ -512,16 +516,14 @@ class ZaloSyncer:
     def _verify(self, action: Action) -> str:
         """Turn the recorded token into the article id (creates) or a confirmation (updates)."""
         entry = self.records.get(action.key) or {}
+        if entry.get("hide_token"):
+            return self._verify_hide(action.key, entry)
         token = entry.get("token")
         if not token:
             return "không còn gì để xác minh"
-        delay = self.client.settings.verify_first_delay
-        client = self.client.with_settings(
-            verify_first_delay=max(0.0, delay - _age(entry.get("token_at")))
-        )
         source = entry.get("source", action.key)
         try:
-            article_id = client.verify(token)
+            article_id = self._verifier(entry.get("token_at")).verify(token)
         except ZaloError as error:
             self._verify_failed(action.key, entry, error)
             if error.code == -200:
@@ -551,6 +553,30 @@ class ZaloSyncer:
             self._send_update(local, article_id)
             message += "; nội dung đã đổi từ lần gửi trước: đã gửi bản cập nhật"
         return message
+
+    def _verifier(self, sent_at: str | None) -> ZaloClient:
+        """The client, waiting before its first verify only for what is left of the first delay."""
+        delay = self.client.settings.verify_first_delay
+        return self.client.with_settings(verify_first_delay=max(0.0, delay - _age(sent_at)))
+
+    def _verify_hide(self, key: str, entry: Mapping[str, Any]) -> str:
+        """Confirm a hide; when Zalo failed it, forget the token so the next run hides again."""
+        article_id = entry.get("article_id")
+        try:
+            self._verifier(entry.get("hide_token_at")).verify(entry["hide_token"])
+        except ZaloError as error:
+            if error.code not in (-200, -201):
+                raise  # still processing: verified by the next run
+            self._set(key, hide_token=None, hide_token_at=None)
+            raise ZaloError(
+                f"{entry.get('source', key)}: Zalo không ẩn được bài {article_id} "
+                f"«{entry.get('title', '')}», bài vẫn hiện trên Zalo ({error}). Lần đồng bộ sau sẽ "
+                "thử ẩn lại; nếu vẫn lỗi, hãy ẩn hoặc gỡ bài trong trang quản trị OA.",
+                code=error.code,
+                operation="verify",
+            ) from None
+        self._set(key, status="hidden", hide_token=None, hide_token_at=None, hidden_at=_now())
+        return f"Zalo đã ẩn bài {article_id}"
 
     def _verify_failed(self, key: str, entry: Mapping[str, Any], error: ZaloError) -> None:
         """Keep the token while Zalo is still processing; otherwise forget it safely."""
@@ -590,6 +616,13 @@ class ZaloSyncer:
     def _hide(self, action: Action) -> str:
         """Hide the article: update it with its current content (getdetail) and status hide."""
         entry = self.records.get(action.key) or {}
+        if entry.get("hide_token"):
+            try:
+                return self._verify_hide(action.key, entry)
+            except ZaloError as error:
+                if error.code not in (-200, -201):
+                    raise
+            entry = self.records.get(action.key) or {}
         article_id = self._resolve_id(action.key, entry)
         if article_id is None:
             self._set(action.key, status="removed", pending_create=None, token=None)
@@ -603,9 +636,20 @@ class ZaloSyncer:
             return f"bài {article_id} đã không còn trên Zalo"
         body = {k: v for k, v in detail.items() if k not in DETAIL_META}
         body.setdefault("type", "normal")
-        self.client.update({**body, "status": "hide", "id": article_id})
-        self._set(action.key, article_id=article_id, status="hidden", hidden_at=_now())
-        return f"đã ẩn bài {article_id}"
+        token = self.client.update({**body, "status": "hide", "id": article_id})
+        # The hide supersedes any update still unverified: its token must not mark the record
+        # live when the bulletin comes back.
+        self._set(
+            action.key,
+            article_id=article_id,
+            hide_token=token,
+            hide_token_at=_now(),
+            token=None,
+            token_digest=None,
+            token_at=None,
+        )
+        self._queue(action.key)
+        return f"đã gửi lệnh ẩn bài {article_id} (chờ Zalo xác nhận)"
 
     def _remove(self, action: Action) -> str:
         """Delete the article from the OA."""
@@ -626,6 +670,7 @@ class ZaloSyncer:
             digest=None,
             pending_create=None,
             token=None,
+            hide_token=None,
         )
         return f"đã gỡ bài {article_id}" if article_id else "không có bài nào trên Zalo"
 

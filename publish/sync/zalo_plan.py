@@ -92,6 +92,13 @@ def plan_actions(observed: Observed) -> list[Action]:
                 actions.append(Action("update", key, reason, title, {"rename_from": old}))
             else:
                 actions.append(Action("create", key, "bản tin mới, chưa có trên Zalo", title))
+        elif entry.get("article_id") and (
+            entry.get("status") == "hidden" or entry.get("hide_token")
+        ):
+            # Checked before `token`: a token from before the hide would mark it live, still hidden.
+            actions.append(
+                Action("update", key, "bản tin được đăng lại: hiện lại bài trên Zalo", title)
+            )
         elif entry.get("token"):
             reason = "đã gửi lên Zalo nhưng chưa lấy được mã bài: xác minh, không tạo lại"
             actions.append(Action("verify", key, reason, title))
@@ -103,10 +110,6 @@ def plan_actions(observed: Observed) -> list[Action]:
             else:
                 reason = "chưa có trên Zalo"
             actions.append(Action("create", key, reason, title))
-        elif entry.get("status") == "hidden":
-            actions.append(
-                Action("update", key, "bản tin được đăng lại: hiện lại bài trên Zalo", title)
-            )
         elif entry.get("digest") != local.digest:
             reason = (
                 "trạng thái dựng lại từ Zalo, nội dung trên Zalo khác bản dựng"
@@ -125,7 +128,8 @@ def plan_actions(observed: Observed) -> list[Action]:
         title = entry.get("title", "")
         status = entry.get("status")
         on_zalo = entry.get("article_id") or entry.get("token") or entry.get("pending_create")
-        settled = status == "removed" or (status == "hidden" and observed.on_withdraw == "hide")
+        hidden = status == "hidden" and not entry.get("hide_token")
+        settled = status == "removed" or (hidden and observed.on_withdraw == "hide")
         if not on_zalo or settled or entry.get("article_id") in in_use - {None}:
             actions.append(Action("noop", key, "đã rút khỏi Zalo", title))
             continue
@@ -136,6 +140,11 @@ def plan_actions(observed: Observed) -> list[Action]:
         )
         if observed.on_withdraw == "remove":
             actions.append(Action("remove", key, f"{why}: gỡ bài khỏi Zalo", title))
+        elif entry.get("hide_token"):
+            reason = (
+                f"{why}: lệnh ẩn bài lần trước chưa được Zalo xác nhận, xác minh (ẩn lại nếu cần)"
+            )
+            actions.append(Action("withdraw", key, reason, title))
         else:
             actions.append(Action("withdraw", key, f"{why}: ẩn bài trên Zalo", title))
     return actions
