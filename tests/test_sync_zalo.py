@@ -407,6 +407,25 @@ def test_a_pending_verify_is_finished_on_the_next_run_without_a_new_create(
     assert_published_once(root, emulator)
 
 
+def test_an_update_verified_by_the_next_run_is_counted_as_an_update(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    emulator.configure(verify_processing_count=1000)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    assert sync(root) == 3
+    emulator.configure(verify_processing_count=0)
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert "zalo: 0 tạo mới, 1 cập nhật" in capsys.readouterr().out
+
+
 def test_reconcile_rebuilds_a_lost_state_from_the_oa(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

@@ -173,7 +173,7 @@ def _apply_plan(
     """Apply every action, then the syncer's follow-up steps, recording outcomes in `summary`."""
     for done, (action, outcome, error) in enumerate(_apply_all(syncer, todo), start=1):
         if error is None:
-            bucket = SUMMARY_BUCKETS.get(action.kind)
+            bucket = _bucket(syncer, action)
             if bucket:
                 setattr(summary, bucket, getattr(summary, bucket) + 1)
             summary.done.append((action, outcome))
@@ -193,6 +193,12 @@ def _apply_plan(
         else:
             summary.failed.append((action, error))
             echo(f"  ✗ {label} {action.key}: {error}")
+
+
+def _bucket(syncer: Syncer, action: Action) -> str | None:
+    """The summary count a done action adds to: the syncer's word when it has one, else its kind."""
+    told = getattr(syncer, "summary_bucket", None)
+    return told(action) if told else SUMMARY_BUCKETS.get(action.kind)
 
 
 def _apply_all(

@@ -35,7 +35,7 @@ from publish.errors import PublishError
 from publish.model import Bulletin, Site
 from publish.render.zalo.payload import fields as article_fields
 from publish.render.zalo.payload import payload_path
-from publish.sync.base import Action
+from publish.sync.base import SUMMARY_BUCKETS, Action
 from publish.sync.manifest import Manifest
 from publish.sync.zalo_plan import Local, Observed, plan_actions, same_title
 from publish.zalo import ZaloClient, ZaloError, ZaloUncertainError
@@ -136,6 +136,7 @@ class ZaloSyncer:
         self._remote_lock = threading.Lock()
         self._claimed: set[str] = set()
         self._token_ids: dict[str, str | None] = {}
+        self._buckets: dict[str, str] = {}
         self._to_verify: list[str] = []
         self._queue_lock = threading.Lock()
         self._crashes: dict[str, int] = {}
@@ -344,7 +345,10 @@ class ZaloSyncer:
         if pending:
             found = self._find_sent(action.key, entry, local)
             if found:
-                return self._adopt(local, found, pending.get("digest", ""))
+                # Made by an earlier run: not a new article in this run's summary.
+                sent = pending.get("digest", "")
+                self._count(action.key, "unchanged" if sent == local.digest else "updated")
+                return self._adopt(local, found, sent)
         payload = self._payload(local)
         sent = {"digest": local.digest, "title": local.title, "content": _content(payload)}
         self._set(
@@ -394,6 +398,16 @@ class ZaloSyncer:
             self._send_update(local, article_id)
             message += "; đã gửi bản cập nhật"
         return message
+
+    def summary_bucket(self, action: Action) -> str | None:
+        """The summary count an applied action adds to, when its kind alone does not tell."""
+        with self._queue_lock:
+            return self._buckets.pop(action.key, SUMMARY_BUCKETS.get(action.kind))
+
+    def _count(self, key: str, bucket: str) -> None:
+        """Count this key's action under `bucket` in the summary (see summary_bucket)."""
+        with self._queue_lock:
+            self._buckets[key] = bucket
 
     def _find_sent(self, key: str, entry: Mapping[str, Any], local: Local | None) -> str | None:
         """The article a lost create made, found by the title and content sent (not today's)."""
@@ -536,6 +550,7 @@ class ZaloSyncer:
             raise
         self._crash("after-verify")
         created = not entry.get("article_id")
+        self._count(action.key, "created" if created else "updated")
         self._set(
             action.key,
             article_id=article_id,
