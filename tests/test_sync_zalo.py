@@ -375,6 +375,28 @@ def test_access_token_expiry_mid_run_recovers(
     assert_published_once(root, emulator)
 
 
+def test_a_missing_login_is_a_configuration_error_exit_1(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch, capsys
+) -> None:
+    """A CI job must fail visibly: 3 means "rerun later", which a missing login never fixes."""
+    root = zalo_project(tmp_path, 2)
+    monkeypatch.delenv("ZALO_APP_ID")
+    assert sync(root) == 1
+    assert "Thiếu thông tin đăng nhập Zalo OA" in capsys.readouterr().out
+    assert emulator.articles == {}
+
+
+def test_a_refresh_token_zalo_refuses_stops_the_channel_with_exit_1(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch, capsys
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    monkeypatch.setenv("ZALO_REFRESH_TOKEN", "da-het-han-hoac-da-dung")
+    assert sync(root) == 1
+    out = capsys.readouterr().out
+    assert "-14014" in out and "cấp quyền lại" in out
+    assert emulator.articles == {}
+
+
 def test_refresh_token_rotation_survives_a_restart(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

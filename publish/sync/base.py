@@ -153,6 +153,9 @@ def run(
     summary.refused = sum(1 for a in actions if a.kind == "refuse")
     if dry_run or not todo:
         return actions, summary
+    prepare = getattr(syncer, "prepare", None)
+    if prepare is not None:
+        prepare()  # e.g. Zalo: the login from the environment, before anything is sent
     try:
         with clock.phase(f"{syncer.name}: thực hiện kế hoạch"):
             _apply_plan(syncer, todo, summary, echo, progress)
@@ -217,10 +220,13 @@ def _apply_all(
 
 
 def _attempt(syncer: Syncer, action: Action) -> tuple[Action, str, str | None]:
-    """Apply one action, turning a user-facing error into a message."""
+    """Apply one action, turning a user-facing error into a message; an error marked
+    `stops_channel` (a login only a person can fix) stops the channel, as every action would fail."""
     try:
         return action, syncer.apply(action), None
     except PublishError as exc:
+        if getattr(exc, "stops_channel", False):
+            raise
         return action, "", str(exc)
 
 

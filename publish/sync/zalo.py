@@ -163,6 +163,11 @@ class ZaloSyncer:
             raise RuntimeError("ZaloSyncer.observe() has not run")
         return self.manifest
 
+    def prepare(self) -> None:
+        """Build the client from the environment before applying (a missing login is then a
+        configuration error, exit 1, not a failure of every action)."""
+        _ = self.client
+
     def _crash(self, point: str) -> None:
         """SIGKILL this process at a named point when PUBLISH_ZALO_CRASH_AT asks (tests only)."""
         wanted = self.env.get(CRASH_ENV, "")

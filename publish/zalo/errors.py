@@ -52,6 +52,8 @@ HINT_NOT_AUTHORIZED = (
     "OA chưa cấp quyền “Quản lý bài viết” cho ứng dụng. Quản trị viên OA cần cấp quyền này."
 )
 HINT_DEFAULT = "Xem bảng mã lỗi Zalo OA trong tài liệu dự án."
+NEEDS_A_PERSON = frozenset({-216, -220, -242, -14003, -14014})
+"""Login failures no rerun fixes: the channel stops, exit 1 (configuration), not 3."""
 
 
 def redact(text: str, secrets: Iterable[str | None]) -> str:
@@ -75,6 +77,9 @@ class ZaloError(RemoteError):
         http_status: int | None = None,
     ) -> None:
         super().__init__(message)
+        self.stops_channel = code in NEEDS_A_PERSON
+        if self.stops_channel:
+            self.exit_code = 1
         self.code = code
         self.api_message = api_message
         self.operation = operation
