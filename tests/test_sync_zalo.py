@@ -264,6 +264,11 @@ def test_a_corrupt_state_file_stops_the_sync(
     captured = capsys.readouterr()
     assert "--reconcile" in captured.out + captured.err
     assert emulator.write_calls() == []
+    [backup] = (root / "state").glob("zalo.json.hong-*")  # the broken file, kept aside
+    backup.unlink()
+    for dry in (["--dry-run"], ["--dry-run", "--reconcile"]):
+        sync(root, *dry)
+    assert list((root / "state").glob("zalo.json.hong-*")) == []  # dry runs write nothing
 
 
 # --- failures and recovery --------------------------------------------------------------------------

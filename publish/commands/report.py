@@ -242,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
     """Fetch, append, print and write the report."""
     config = config_module.load(args.root)
     when = resolve_now(args.now, config.tz)
-    manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo")
+    manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo", read_only=True)
     keys = {e["article_id"]: k for k, e in manifest.entries().items() if e.get("article_id")}
     with ZaloClient.from_env(concurrency=max(1, config.zalo.concurrency)) as client:
         followers, stats = collect(client, keys)

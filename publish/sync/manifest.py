@@ -77,12 +77,15 @@ class Manifest:
         self._last_full = time.monotonic()
 
     @classmethod
-    def load(cls, path: Path, channel: str, *, recover: bool = False) -> Manifest:
+    def load(
+        cls, path: Path, channel: str, *, recover: bool = False, read_only: bool = False
+    ) -> Manifest:
         """Read the state file; a missing file is a first run, a broken one is an error (backed up).
 
         With `recover` (`publish sync --reconcile`) a broken file is still backed up, then the sync
         starts from an empty manifest that the syncer rebuilds from the channel itself; without it
-        the error's advice (--reconcile) would only lead back to the same error.
+        the error's advice (--reconcile) would only lead back to the same error. `read_only` (a dry
+        run, a report) writes nothing, not even the backup: state/ is committed as it is.
         """
         if not path.exists():
             entries: dict[str, dict[str, Any]] = {}
@@ -97,11 +100,13 @@ class Manifest:
                 raise ValueError(f"tệp của kênh {data.get('channel')!r}")
         except (UnicodeDecodeError, ValueError) as exc:
             backup = path.with_name(f"{path.name}.hong-{time.strftime('%Y%m%d-%H%M%S')}")
-            shutil.copy2(path, backup)
+            if not read_only:
+                shutil.copy2(path, backup)
             if recover:
                 return cls(path, channel, meta={"recovered_from": backup.name})
+            saved = " Không" if read_only else f" Đã sao lưu thành {backup.name}; không"
             raise PublishError(
-                f"{path}: tệp trạng thái bị hỏng ({exc}). Đã sao lưu thành {backup.name}; không làm gì thêm "
+                f"{path}: tệp trạng thái bị hỏng ({exc}).{saved} làm gì thêm "
                 f"để tránh đăng trùng. Cách sửa: khôi phục tệp từ git (git checkout -- {path}) hoặc chạy "
                 f"'publish sync {channel} --reconcile' để dựng lại trạng thái từ kênh."
             ) from None

@@ -207,7 +207,9 @@ class RadioSyncer:
         self.plan_note = ""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
-        self.manifest = Manifest.load(state / f"{CHANNEL}.json", CHANNEL, recover=reconcile)
+        self.manifest = Manifest.load(
+            state / f"{CHANNEL}.json", CHANNEL, recover=reconcile, read_only=self.dry_run
+        )
         self.pause = float(os.environ.get(ENV_PAUSE) or 0)
 
     def observe(self) -> Observed:

@@ -193,7 +193,9 @@ class ZaloSyncer:
 
     def observe(self) -> Observed:
         """Read the state file and the built payloads (and, with --reconcile, the OA's articles)."""
-        self.manifest = Manifest.load(self.state_path, CHANNEL, recover=self.reconcile)
+        self.manifest = Manifest.load(
+            self.state_path, CHANNEL, recover=self.reconcile, read_only=self.dry_run
+        )
         local: dict[str, Local] = {}
         for bulletin in self.site.for_channel(CHANNEL):
             path = self.output / payload_path(bulletin)
