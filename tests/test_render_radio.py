@@ -214,6 +214,29 @@ def test_air_date_is_the_next_air_slot_or_the_front_matter_date(tmp_path: Path) 
     assert "2026-W53/script.txt" in paths and "2027-W01/script.txt" in paths
 
 
+def test_a_bulletin_expiring_before_its_air_time_is_not_scheduled(tmp_path: Path) -> None:
+    """Published Sunday, expiring Saturday noon, next slot Saturday 17:00: reading it then
+    would broadcast a bulletin already withdrawn from every other channel."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md(
+                {"date": "2026-11-29 08:00", "expires": "2026-12-05 12:00", "title": '"Tạm"'},
+                body="Nội dung tạm thời.\n",
+            ),
+            "content/b.md": bulletin_md({"date": "2026-11-30 08:00", "title": '"Tin thường"'}),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2026, 11, 30, 9, 0, tzinfo=TZ))
+    problems = radio.check(site)
+    [warning] = [p for p in problems if p.field == "expires"]
+    assert warning.file == "content/a.md" and warning.severity == "warning"
+    assert "trước giờ phát 17:00" in warning.message
+    texts = {a.path: a.data for a in radio.render(site)}
+    script = texts["2026-W49/script.txt"].decode("utf-8")
+    assert "Nội dung bản tin" in script and "tạm thời" not in script
+
+
 def test_slugs_are_unique_within_an_episode(tmp_path: Path) -> None:
     """S2: two bulletins with the same title in one week get CANH-BAO-LUA-DAO-MANG and …-2."""
     root = make_project(

@@ -147,6 +147,9 @@ def _assemble(site: Site) -> Assembly:
         assert isinstance(made, tuple)  # kept from the shelf, or made just above
         shelf.keep(bulletin.source, version, made)
         air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
+        if bulletin.expires is not None and bulletin.expires <= air:
+            problems.append(_expires_before_air(bulletin, bulletin.expires, air))
+            continue  # it would be read on air after it was withdrawn everywhere else
         item = restored(made, bulletin, air)
         stoppers = blocking(item.flags)
         if stoppers:
@@ -219,6 +222,19 @@ def _unlikely_reading(item: Segment) -> Problem | None:
         f"{round(rate)} âm tiết/phút, ngoài khoảng {LIMITS[0]}–{LIMITS[1]} của người đọc",
         field="radio.aired",
         hint="Kiểm tra lại số phút:giây đo được sau buổi phát (ví dụ 2:05 thay vì 1:05).",
+        severity="warning",
+    )
+
+
+def _expires_before_air(bulletin: Bulletin, expires: dt.datetime, air: dt.datetime) -> Problem:
+    """The warning for a bulletin left out of the radio because it expires before its air time."""
+    return Problem(
+        bulletin.source,
+        f"bản tin hết hạn lúc {clock(expires)} {vn_date(expires)}, trước giờ phát "
+        f"{clock(air)} {vn_date(air)}: không đưa vào tập phát sóng",
+        field="expires",
+        hint="Lùi expires qua giờ phát, hoặc chọn ngày phát sớm hơn (radio: {air_date: …}); "
+        "không cần phát thì bỏ radio khỏi channels.",
         severity="warning",
     )
 
