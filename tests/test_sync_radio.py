@@ -171,6 +171,41 @@ def test_withdrawn_bulletin_moves_to_rut_lai_with_a_note(root: Path) -> None:
     assert json.loads((root / "state/radio.json").read_text("utf-8"))["entries"] == {}
 
 
+def test_a_new_version_put_beside_is_cleared_when_its_bulletin_is_withdrawn(root: Path) -> None:
+    """Station edited the episode; a bulletin added since went into script.moi.txt; that bulletin
+    is withdrawn again: the .moi (holding its text) must not stay in the station folder."""
+    sync(root)
+    station = root / STATION
+    script = station / "2024-W50/script.txt"
+    script.write_text(script.read_text("utf-8") + "\nGhi chú của đài.\n", "utf-8")
+    extra = root / "content/bai-viet/2024-12-11-tin-them.md"
+    text = (root / SECOND).read_text("utf-8").replace("shipper", "tin-them")
+    head, _, _body = text.partition("\n---\n")
+    extra.write_text(head + "\n---\n\nPhà Cao Lãnh tạm dừng hoạt động.\n", "utf-8")
+    sync(root)
+    moi = station / "2024-W50/script.moi.txt"
+    assert "Phà Cao Lãnh" in moi.read_text("utf-8")
+    edit(extra, "approved_by:", "draft: true\napproved_by:")
+    actions, _summary = sync(root)
+    assert not moi.exists()
+    left = [p for p in station.rglob("*.txt") if "_rut-lai" not in p.parts]
+    assert not [p for p in left if "Phà Cao Lãnh" in p.read_text("utf-8")]
+    cleared = next(a for a in actions if a.key == "2024-W50/script.txt")
+    assert "dọn đi" in cleared.reason
+
+
+def test_a_station_edit_holding_a_withdrawn_bulletin_says_so(root: Path) -> None:
+    sync(root)
+    station = root / STATION
+    script = station / "2024-W50/script.txt"
+    script.write_text(script.read_text("utf-8") + "\nGhi chú của đài.\n", "utf-8")
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    actions, _summary = sync(root)
+    conflict = next(a for a in actions if a.key == "2024-W50/script.txt")
+    assert conflict.kind == "conflict"
+    assert "còn nội dung bản tin đã rút" in conflict.reason and "bản nháp" in conflict.reason
+
+
 def test_files_the_tool_did_not_create_are_never_touched(root: Path) -> None:
     """Station files (even at a path we want) stay byte-for-byte, including when we withdraw ours."""
     station = root / STATION

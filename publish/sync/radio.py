@@ -79,6 +79,8 @@ class FileState:
     moi_written: str | None = None
     """sha256 of the .moi file we last wrote (manifest)."""
     title: str = ""
+    written_bulletins: tuple[str, ...] = ()
+    """Bulletin keys of the version we last wrote (manifest)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +144,23 @@ def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
     if state.present == state.written:
         return act("update", "nội dung thay đổi theo bản dựng mới")
     if state.local == state.written:
+        if _our_moi_left(state) and state.moi != state.local:
+            # The version we put beside theirs is no longer built (a bulletin in it withdrawn):
+            # left there, a withdrawn text would sit in the station folder unmentioned.
+            return act(
+                "verify", f"đài đã sửa tệp; bản đặt cạnh {moi} không còn đúng bản dựng: dọn đi"
+            )
         return act("noop", "đài đã sửa tệp; bản dựng không đổi nên giữ nguyên bản của đài")
-    return _conflict(state, act, moi, "đài đã sửa tệp này")
+    return _conflict(state, act, moi, "đài đã sửa tệp này" + _withdrawn_inside(state, reasons))
+
+
+def _withdrawn_inside(state: FileState, reasons: dict[str, str]) -> str:
+    """What the station's edited copy still holds of bulletins no longer in the build, if any."""
+    gone = [k for k in state.written_bulletins if k not in state.bulletins]
+    if not gone:
+        return ""
+    why = "; ".join(f"{k}: {reasons.get(k, 'đã bị xóa khỏi content/')}" for k in gone)
+    return f"; bản của đài còn nội dung bản tin đã rút ({why}): đài cần bỏ phần đó trước khi phát"
 
 
 def _conflict(state: FileState, act: Any, moi: str, why: str) -> Action:
@@ -244,6 +261,7 @@ class RadioSyncer:
                     moi=entry.get("moi") if blind else _digest(self.folder / moi_name(path)),
                     moi_written=entry.get("moi"),
                     title=titles.get(keys[0], "") if len(keys) == 1 else "",
+                    written_bulletins=tuple(entry.get("bulletins", ())),
                 )
             )
         # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
