@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -22,7 +23,7 @@ from publish.render.radio.items import make_slug, next_air
 from publish.render.radio.layout import END_MARK, WIDTH
 from publish.render.radio.rundown import clock, mss, time_rundown
 from publish.render.radio.word import BODY_PT, CUE_PT
-from tests.helpers import FIXTURES, bulletin_md, make_project
+from tests.helpers import FIXTURES, TINY_JPEG, bulletin_md, make_project
 
 FIXTURE = FIXTURES / "radio"
 GOLDEN = Path(__file__).parent / "golden" / "radio"
@@ -235,6 +236,28 @@ def test_a_bulletin_expiring_before_its_air_time_is_not_scheduled(tmp_path: Path
     texts = {a.path: a.data for a in radio.render(site)}
     script = texts["2026-W49/script.txt"].decode("utf-8")
     assert "Nội dung bản tin" in script and "tạm thời" not in script
+
+
+@pytest.mark.parametrize(
+    "body", ["## Chỉ có tiêu đề mục\n", "![Hiện trường](anh.jpg)\n"], ids=["heading", "photo"]
+)
+def test_a_bulletin_with_nothing_to_read_is_not_scheduled(tmp_path: Path, body: str) -> None:
+    """A 0:00 item would still put a stinger and "— HẾT TIN —" on air."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md(
+                {"date": "2026-11-29 08:00", "title": '"Trống"'}, body=body
+            ),
+            "content/anh.jpg": TINY_JPEG,
+            "content/b.md": bulletin_md({"date": "2026-11-30 08:00", "title": '"Tin thường"'}),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2026, 11, 30, 9, 0, tzinfo=TZ))
+    [warning] = [p for p in radio.check(site) if "không có câu nào để đọc" in p.message]
+    assert warning.file == "content/a.md" and warning.severity == "warning"
+    rundown = {a.path: a.data for a in radio.render(site)}["2026-W49/rundown.json"]
+    assert json.loads(rundown)["items"] and b'"0:00"' not in rundown
 
 
 def test_slugs_are_unique_within_an_episode(tmp_path: Path) -> None:

@@ -151,6 +151,9 @@ def _assemble(site: Site) -> Assembly:
             problems.append(_expires_before_air(bulletin, bulletin.expires, air))
             continue  # it would be read on air after it was withdrawn everywhere else
         item = restored(made, bulletin, air)
+        if not item.syllables:
+            problems.append(_nothing_to_read(bulletin))
+            continue  # a heading or a photo alone: an empty slot and a stinger on air
         stoppers = blocking(item.flags)
         if stoppers:
             held[bulletin.key] = (bulletin, tuple(stoppers))
@@ -222,6 +225,17 @@ def _unlikely_reading(item: Segment) -> Problem | None:
         f"{round(rate)} âm tiết/phút, ngoài khoảng {LIMITS[0]}–{LIMITS[1]} của người đọc",
         field="radio.aired",
         hint="Kiểm tra lại số phút:giây đo được sau buổi phát (ví dụ 2:05 thay vì 1:05).",
+        severity="warning",
+    )
+
+
+def _nothing_to_read(bulletin: Bulletin) -> Problem:
+    """The warning for a bulletin whose body has nothing to read aloud (left out of the radio)."""
+    return Problem(
+        bulletin.source,
+        "nội dung không có câu nào để đọc trên sóng (chỉ có tiêu đề mục, ảnh hay liên kết): "
+        "không đưa vào tập phát sóng",
+        hint="Viết ít nhất một đoạn văn, hoặc bỏ radio khỏi channels nếu bản tin không dành cho đài.",
         severity="warning",
     )
 
