@@ -136,15 +136,19 @@ def _template_problems(site: Site) -> list[Problem]:
     return problems
 
 
+TEMPLATE_USE_RE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
+"""A template named by a fixed string in include/import/from/extends (a computed name is
+found only while rendering)."""
+
+
 def _missing_includes(env: jinja2.Environment, name: str, shown: str) -> list[Problem]:
     """Templates `name` includes, imports or extends by a fixed name that do not exist (found
     only while rendering otherwise, as an English file-system error)."""
     assert env.loader is not None
     source, _, _ = env.loader.get_source(env, name)
     problems = []
-    for used in jinja2.meta.find_referenced_templates(env.parse(source)):
-        if used is None:
-            continue  # a name computed while rendering: cannot be checked ahead
+    # A regex, not env.parse: parsing every template again cost ~20 ms of every build.
+    for used in dict.fromkeys(TEMPLATE_USE_RE.findall(source)):
         try:
             env.loader.get_source(env, used)
         except jinja2.TemplateNotFound:
