@@ -586,9 +586,9 @@ def _placeholders(col: Collector, summary: str | None, parsed: Parsed) -> None:
             field="summary",
             hint="Viết tóm tắt thật (một, hai câu) trước khi bỏ draft: true.",
         )
-    lines = parsed.body.split("\n")
-    if BODY_PLACEHOLDER in (line.strip() for line in lines):
-        number = next(i for i, line in enumerate(lines) if line.strip() == BODY_PLACEHOLDER)
+    lines = [line.strip() for line in parsed.body.split("\n")]
+    if BODY_PLACEHOLDER in lines:
+        number = lines.index(BODY_PLACEHOLDER)
         col.add(
             f"nội dung vẫn còn dòng chữ mẫu «{BODY_PLACEHOLDER}»",
             line=parsed.body_line + number,

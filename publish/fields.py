@@ -14,7 +14,7 @@ from publish.config import CHANNELS, Config
 from publish.errors import Problem
 from publish.frontmatter import Parsed
 from publish.gates import secret_classification, secret_stamp
-from publish.text import SLUG_RE, fold, nfc, slugify
+from publish.text import SLUG_RE, folded_words, nfc, slugify
 
 __all__ = [
     "Collector",
@@ -334,7 +334,7 @@ def unknown_keys(col: Collector, data: dict[str, Any], known: set[str]) -> None:
     for key in data:
         if key in known:
             continue
-        spelt = re.sub(r"[\W_]+", " ", fold(str(key))).strip()
+        spelt = folded_words(str(key))
         close = difflib.get_close_matches(str(key).lower(), sorted(known), n=1, cutoff=0.8)
         meant = GATE_ALIASES.get(spelt) or (close[0] if close else None)
         if meant is None or meant not in known:

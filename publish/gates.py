@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from publish.config import Policy
 from publish.model import Bulletin, Exclusion
-from publish.text import fold, nfc, vn_datetime
+from publish.text import folded_words, nfc, vn_datetime
 
 __all__ = ["gate", "is_secret", "secret_classification", "secret_stamp"]
 
@@ -41,12 +41,7 @@ def _grades(policy: Policy) -> frozenset[str]:
 @functools.lru_cache(maxsize=16)
 def _folded_grades(classifications: tuple[str, ...]) -> frozenset[str]:
     """See _grades (folded once per list: the gate asks for every bulletin)."""
-    return frozenset(_words(c) for c in (*STAMPS, *classifications) if c.strip())
-
-
-def _words(text: str) -> str:
-    """`text` folded, its words joined by single spaces (punctuation and runs of spaces dropped)."""
-    return _NON_WORD.sub(" ", fold(nfc(text))).strip()
+    return frozenset(folded_words(c) for c in (*STAMPS, *classifications) if c.strip())
 
 
 def _names_grade(words: str, grades: frozenset[str]) -> bool:
@@ -58,7 +53,7 @@ def _names_grade(words: str, grades: frozenset[str]) -> bool:
 def secret_classification(value: str, policy: Policy) -> bool:
     """Whether a `classification` value names a secret grade anywhere in it ("Mật.", "Tối mật
     (A)", "Độ mật: Mật", "toi mat"): the field exists to say so, so any mention counts."""
-    return _names_grade(_words(_GRADE_PREFIX.sub("", nfc(value))), _grades(policy))
+    return _names_grade(folded_words(_GRADE_PREFIX.sub("", nfc(value))), _grades(policy))
 
 
 def is_secret(bulletin: Bulletin, policy: Policy, *, stamp_checked: bool = False) -> bool:
@@ -86,17 +81,17 @@ def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, st
     grades = _grades(policy)
     title = nfc(title)
     match = _TITLE_STAMP.match(title)
-    if match and _words(match["stamp"]) in grades:
+    if match and folded_words(match["stamp"]) in grades:
         return -1, match["stamp"]
     match = _TITLE_LEAD.match(title)
-    if match and match["stamp"].isupper() and _words(match["stamp"]) in grades:
+    if match and match["stamp"].isupper() and folded_words(match["stamp"]) in grades:
         return -1, match["stamp"]
     for number, line in _candidate_lines(nfc(body)):
         words = _NON_WORD.sub(" ", line).strip()
         if words and words.isupper() and _is_stamp_line(line, grades):
             return number, words
         grade = _GRADE_LINE.match(line.strip())
-        if grade and _names_grade(_words(grade["value"]), grades):
+        if grade and _names_grade(folded_words(grade["value"]), grades):
             return number, line.strip()
     return None
 
@@ -105,7 +100,7 @@ def _is_stamp_line(line: str, grades: frozenset[str]) -> bool:
     """Whether a line in capitals is a stamp: one of its parts is a grade, alone, with an
     urgency mark, or after "TÀI LIỆU"/"VĂN BẢN"."""
     for part in _PARTS.split(line):
-        words = _words(part)
+        words = folded_words(part)
         if words in grades:
             return True
         for grade in grades:

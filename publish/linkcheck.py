@@ -38,7 +38,6 @@ LINK_ATTRIBUTES = {
     "audio": ("src",),
     "form": ("action",),
 }
-WITHDRAWN = "bản tin không được đăng lúc này: "
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "zalo:")
 
 
@@ -139,25 +138,29 @@ class SiteLinks:
         """One error per broken internal target or missing #anchor, naming the pages that use it;
         a warning only, when the target is a bulletin held back or withdrawn (an embargo ending
         or an expiry must not stop every other publication until someone edits the links)."""
-        broken: dict[tuple[str, str], list[_Page]] = defaultdict(list)
+        broken: dict[tuple[str, str, bool], list[_Page]] = defaultdict(list)
         for page, href in self.links:
             resolved = self._resolve(page, href)
             if resolved is None or not resolved[1]:
                 continue
             _, inside, fragment = resolved
             target = self._target(inside)
-            if target is None and inside.strip("/") in self.withdrawn:
-                reason = WITHDRAWN + self.withdrawn[inside.strip("/")]
+            held = target is None and inside.strip("/") in self.withdrawn
+            if held:
+                reason = self.withdrawn[inside.strip("/")]
             elif target is None:
                 reason = f"không có trang hay tệp {self._shown(inside)} trong website"
             elif fragment and target.endswith(".html") and not self._has_anchor(target, fragment):
                 reason = f"trang {self._shown(page_url(target))} không có mục #{unquote(fragment)}"
             else:
                 continue
-            pages = broken[(href, reason)]
+            pages = broken[(href, reason, held)]
             if page not in pages:
                 pages.append(page)
-        return [self._problem(href, reason, pages) for (href, reason), pages in broken.items()]
+        return [
+            self._problem(href, reason, held, pages)
+            for (href, reason, held), pages in broken.items()
+        ]
 
     def _has_anchor(self, target: str, fragment: str) -> bool:
         """Whether the page has the element #fragment points at (#top always exists)."""
@@ -169,14 +172,16 @@ class SiteLinks:
         return self.prefix.rstrip("/") + "/" + inside.lstrip("/")
 
     @staticmethod
-    def _problem(href: str, reason: str, pages: list[_Page]) -> Problem:
-        """The error for one broken link target and the pages that have it."""
+    def _problem(href: str, reason: str, held: bool, pages: list[_Page]) -> Problem:
+        """The error for one broken link target and the pages that have it (a warning when
+        the target is a bulletin `held` back)."""
         named = ", ".join(p.url for p in pages[:SHOWN_PAGES])
         more = f" và {len(pages) - SHOWN_PAGES} trang khác" if len(pages) > SHOWN_PAGES else ""
-        if reason.startswith(WITHDRAWN):
+        if held:
             return Problem(
                 pages[0].source,
-                f"liên kết {href!r} ở trang {named}{more} trỏ tới {reason}",
+                f"liên kết {href!r} ở trang {named}{more} trỏ tới bản tin không được đăng lúc "
+                f"này: {reason}",
                 hint="Trang vẫn được đăng; liên kết chỉ dẫn tới trang lỗi 404 khi bản tin kia "
                 "chưa đăng hoặc đã gỡ. Bỏ liên kết nếu bản tin kia không quay lại.",
                 severity="warning",

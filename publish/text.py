@@ -9,7 +9,16 @@ from functools import lru_cache
 
 from slugify import slugify as _slugify
 
-__all__ = ["WEEKDAYS", "fold", "nfc", "slugify", "vn_date", "vn_datetime", "vn_month"]
+__all__ = [
+    "WEEKDAYS",
+    "fold",
+    "folded_words",
+    "nfc",
+    "slugify",
+    "vn_date",
+    "vn_datetime",
+    "vn_month",
+]
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -17,6 +26,7 @@ VIETNAMESE_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 """The combining marks of decomposed Vietnamese letters (tones, breve, circumflex, horn): the
 block of combining diacritics, less U+034F (grapheme joiner), which is not a combining mark."""
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def nfc(text: str) -> str:
@@ -31,6 +41,11 @@ def fold(text: str) -> str:
     # of 10,000 bodies take seconds); any other combining mark is rarer and checked one by one.
     stripped = VIETNAMESE_MARKS.sub("", decomposed)
     return stripped if stripped.isascii() else NON_ASCII.sub(_unless_combining, stripped)
+
+
+def folded_words(text: str) -> str:
+    """`text` folded, its words joined by single spaces: "Tối-mật (A)" → "toi mat a"."""
+    return _NON_WORD.sub(" ", fold(nfc(text))).strip()
 
 
 def _unless_combining(match: re.Match[str]) -> str:

@@ -18,10 +18,9 @@ from publish.gates import (
     _grades,
     _is_stamp_line,
     _names_grade,
-    _words,
     secret_stamp,
 )
-from publish.text import nfc
+from publish.text import folded_words, nfc
 from tests.helpers import NOW, bulletin_md, make_project
 
 _PIECES = st.sampled_from(
@@ -72,7 +71,7 @@ def full_scan(body: str, policy, *, title: str = "") -> tuple[int, str] | None:
         if words and words.isupper() and _is_stamp_line(line, grades):
             return number, words
         grade = _GRADE_LINE.match(line.strip())
-        if grade and _names_grade(_words(grade["value"]), grades):
+        if grade and _names_grade(folded_words(grade["value"]), grades):
             return number, line.strip()
     return None
 

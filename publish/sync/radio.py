@@ -154,12 +154,17 @@ def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
     return _conflict(state, act, moi, "đài đã sửa tệp này" + _withdrawn_inside(state, reasons))
 
 
+def _bulletin_reason(key: str, reasons: dict[str, str]) -> str:
+    """ "<key>: why it is off the radio" (a key with no reason was deleted from content/)."""
+    return f"{key}: {reasons.get(key, 'đã bị xóa khỏi content/')}"
+
+
 def _withdrawn_inside(state: FileState, reasons: dict[str, str]) -> str:
     """What the station's edited copy still holds of bulletins no longer in the build, if any."""
     gone = [k for k in state.written_bulletins if k not in state.bulletins]
     if not gone:
         return ""
-    why = "; ".join(f"{k}: {reasons.get(k, 'đã bị xóa khỏi content/')}" for k in gone)
+    why = "; ".join(_bulletin_reason(key, reasons) for key in gone)
     return f"; bản của đài còn nội dung bản tin đã rút ({why}): đài cần bỏ phần đó trước khi phát"
 
 
@@ -181,7 +186,7 @@ def _withdrawal_reason(state: FileState, reasons: dict[str, str]) -> str:
     """Why a file is no longer built, from the bulletins it belonged to."""
     if not state.bulletins:
         return "không còn trong bản dựng"
-    parts = [f"{key}: {reasons.get(key, 'đã bị xóa khỏi content/')}" for key in state.bulletins]
+    parts = [_bulletin_reason(key, reasons) for key in state.bulletins]
     if PurePosixPath(state.path).parts[0] == "items":
         return "bản tin " + parts[0]
     return "tập phát sóng không còn (" + "; ".join(parts) + ")"

@@ -526,13 +526,7 @@ class ZaloSyncer:
         Every rejected field of an update is a -201 too ("body[0] content is invalid!"), so the
         message alone cannot tell a deleted article from bad content; asking for it can.
         """
-        try:
-            self.client.getdetail(article_id)
-        except ZaloError as error:
-            if error.code == -201:
-                return True
-            raise
-        return False
+        return self._content_of(article_id) is None
 
     def _verify(self, action: Action) -> str:
         """Turn the recorded token into the article id (creates) or a confirmation (updates)."""
