@@ -37,7 +37,9 @@ from publish.render.zalo.payload import fields as article_fields
 from publish.render.zalo.payload import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action
 from publish.sync.manifest import Manifest
+from publish.sync.zalo_lookup import ArticleLookup, content_digest, detail_body, utc_stamp
 from publish.sync.zalo_plan import Local, Observed, plan_actions, same_title
+from publish.sync.zalo_reconcile import reconcile
 from publish.zalo import ZaloClient, ZaloError, ZaloUncertainError
 
 __all__ = ["ZaloSyncer", "make_syncer"]
@@ -54,22 +56,6 @@ SETTINGS_ENV = {
     "ZALO_RATE_LIMIT_BACKOFF": "rate_limit_backoff",
 }
 """Optional environment overrides of the client's waits (seconds)."""
-CONTENT_FIELDS = ("title", "author", "description", "cover", "body", "video_id", "avatar")
-"""What tells one article from another with the same title (getdetail may add or drop others)."""
-DETAIL_META = (
-    "id",
-    "create_date",
-    "update_date",
-    "total_view",
-    "total_share",
-    "link_view",
-    "thumb",
-)
-
-
-def _now() -> str:
-    """The current time for the state file (UTC, ISO 8601)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _age(stamp: str | None) -> float:
@@ -78,14 +64,6 @@ def _age(stamp: str | None) -> float:
         return (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(stamp or "")).total_seconds()
     except ValueError:
         return 1e9
-
-
-def _content(article: Mapping[str, Any]) -> str:
-    """A digest of an article's content fields, equal for a payload and getdetail's copy of it."""
-    fields = {name: article.get(name) for name in CONTENT_FIELDS}
-    return hashlib.sha256(
-        json.dumps(fields, ensure_ascii=False, sort_keys=True).encode()
-    ).hexdigest()
 
 
 def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
@@ -132,10 +110,7 @@ class ZaloSyncer:
         self.concurrency = max(1, config.zalo.concurrency)
         self._client = client
         self._client_lock = threading.Lock()
-        self._remote: list[dict[str, Any]] | None = None
-        self._remote_lock = threading.Lock()
-        self._claimed: set[str] = set()
-        self._token_ids: dict[str, str | None] = {}
+        self.lookup = ArticleLookup(lambda: self.client)
         self._buckets: dict[str, str] = {}
         self._to_verify: list[str] = []
         self._queue_lock = threading.Lock()
@@ -216,7 +191,7 @@ class ZaloSyncer:
                 body_digest=hashlib.sha256(bulletin.body_utf8).hexdigest(),
             )
         if self.reconcile:
-            self._reconcile(local)
+            reconcile(self.client, self.records, local, dry_run=self.dry_run, echo=self.echo)
         published = {b.key for b in self.site.bulletins}
         self.observed = Observed(
             local=local,
@@ -226,75 +201,6 @@ class ZaloSyncer:
             on_withdraw=self.config.zalo.on_withdraw,
         )
         return self.observed
-
-    def _reconcile(self, local: Mapping[str, Local]) -> None:
-        """Rebuild lost records from getslice, matching titles; report what did not match."""
-        remote = list(self.client.iter_articles("normal"))
-        by_id = {str(item.get("id")): item for item in remote}
-        entries = self.records.entries()
-        lines = [f"zalo: đối chiếu với {len(remote)} bài trên Zalo (--reconcile):"]
-        for key, entry in sorted(entries.items()):
-            gone = entry.get("article_id") and entry["article_id"] not in by_id
-            if gone and entry.get("status") != "removed":
-                lines.append(
-                    f"  - bài {entry['article_id']} của {key} không còn trên Zalo: sẽ tạo lại nếu bản tin còn đăng"
-                )
-                entry.update(status="removed", removed_id=entry.pop("article_id"))
-        claimed = {e["article_id"] for e in entries.values() if e.get("article_id")}
-        missing = []
-        for key in sorted(local):
-            entry = entries.get(key) or {}
-            if entry.get("article_id") or entry.get("token"):
-                continue
-            item = next(
-                (
-                    r
-                    for r in remote
-                    if same_title(r.get("title", "")) == local[key].title
-                    and str(r.get("id")) not in claimed
-                ),
-                None,
-            )
-            if item is None:
-                missing.append(key)
-                continue
-            article_id = str(item["id"])
-            claimed.add(article_id)
-            same = self._same_content(article_id, local[key].path)
-            entries[key] = {
-                **{k: v for k, v in entry.items() if k != "pending_create"},
-                "article_id": article_id,
-                "status": "live" if item.get("status") == "show" else "hidden",
-                "digest": local[key].digest if same else "",
-                "title": local[key].title,
-                "source": local[key].source,
-                "body_digest": local[key].body_digest,
-                "reconciled_at": _now(),
-            }
-            lines.append(
-                f"  - khớp {key} với bài {article_id}"
-                + ("" if same else " (nội dung khác: sẽ cập nhật)")
-            )
-        for key in missing:
-            lines.append(f"  - không tìm thấy trên Zalo: {key} «{local[key].title}» (sẽ tạo mới)")
-        for item in remote:
-            if str(item.get("id")) not in claimed:
-                lines.append(
-                    f"  - bài trên Zalo không khớp bản tin nào: {item.get('id')} «{item.get('title', '')}» (để nguyên)"
-                )
-        self.echo("\n".join(lines))
-        for key, entry in entries.items():
-            self.records.put(key, entry, save=False)
-        self.records.meta["reconciled_at"] = _now()
-        if not self.dry_run:
-            self.records.save()
-
-    def _same_content(self, article_id: str, path: Path) -> bool:
-        """Whether the article on Zalo already holds this payload (getdetail mirrors the create body)."""
-        detail = {
-            k: v for k, v in self.client.getdetail(article_id).items() if k not in DETAIL_META
-        }
-        return detail == json.loads(path.read_bytes())
 
     # --- plan ----------------------------------------------------------------------------------
 
@@ -357,18 +263,20 @@ class ZaloSyncer:
                 self._count(action.key, "unchanged" if sent == local.digest else "updated")
                 return self._adopt(local, found, sent)
         payload = self._payload(local)
-        sent = {"digest": local.digest, "title": local.title, "content": _content(payload)}
+        sent = {"digest": local.digest, "title": local.title, "content": content_digest(payload)}
         self._set(
             action.key,
             **self._record(local),
-            pending_create={**sent, "at": _now()},
+            pending_create={**sent, "at": utc_stamp()},
             status=None,
         )
         self._crash("before-create")
         try:
             token = self.client.create(payload)
         except ZaloUncertainError:
-            found = self._find_remote(action.key, local.title, sent["content"], fresh=True)
+            found = self.lookup.find(
+                action.key, local.title, sent["content"], self.records.entries(), fresh=True
+            )
             if found:
                 return self._adopt(local, found, local.digest)
             raise
@@ -380,8 +288,8 @@ class ZaloSyncer:
             action.key,
             token=token,
             token_digest=local.digest,
-            token_at=_now(),
-            created_at=_now(),
+            token_at=utc_stamp(),
+            created_at=utc_stamp(),
         )
         self._crash("after-token")
         self._queue(action.key)
@@ -396,7 +304,7 @@ class ZaloSyncer:
             status="live",
             digest=sent_digest,
             pending_create=None,
-            synced_at=_now(),
+            synced_at=utc_stamp(),
         )
         message = (
             f"bài đã có trên Zalo (mã {article_id}, tìm theo tiêu đề và nội dung): không tạo lại"
@@ -422,65 +330,8 @@ class ZaloSyncer:
         title = pending.get("title") or same_title(entry.get("title", ""))
         content = pending.get("content")
         if content is None and local is not None and pending.get("digest") == local.digest:
-            content = _content(self._payload(local))  # a record saved before content was kept
-        return self._find_remote(key, title, content)
-
-    def _find_remote(
-        self, key: str, title: str, content: str | None, *, fresh: bool = False
-    ) -> str | None:
-        """The id of an unclaimed OA article with this title and content (newest first), claiming it."""
-        with self._remote_lock:
-            if fresh or self._remote is None:
-                self._remote = list(self.client.iter_articles("normal"))
-            entries = self.records.entries()
-            taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
-            for item in self._remote:
-                article_id = str(item.get("id"))
-                if same_title(item.get("title", "")) != title or article_id in taken:
-                    continue
-                if content is not None and self._content_of(article_id) != content:
-                    continue
-                if article_id in self._resolving(key, title, entries):
-                    continue
-                self._claimed.add(article_id)
-                return article_id
-        return None
-
-    def _content_of(self, article_id: str) -> str | None:
-        """The content digest of an OA article, or None when it is gone."""
-        try:
-            return _content(self.client.getdetail(article_id))
-        except ZaloError as error:
-            if error.code == -201:
-                return None
-            raise
-
-    def _resolving(
-        self, key: str, title: str, entries: Mapping[str, Mapping[str, Any]]
-    ) -> set[str]:
-        """Articles that other records with this title made but hold only as a token (verified)."""
-        found: set[str] = set()
-        for other, entry in entries.items():
-            token = entry.get("token")
-            if other == key or not token or entry.get("article_id"):
-                continue
-            if same_title(entry.get("title", "")) != title:
-                continue
-            if token not in self._token_ids:
-                self._token_ids[token] = self._token_article(token)
-            article_id = self._token_ids[token]
-            if article_id:
-                found.add(article_id)
-        return found
-
-    def _token_article(self, token: str) -> str | None:
-        """The article a create token made; None when Zalo made none or forgot the token."""
-        try:
-            return self.client.verify(token)
-        except ZaloError as error:
-            if error.code in (-200, -201):
-                return None
-            raise
+            content = content_digest(self._payload(local))  # a record saved before content was kept
+        return self.lookup.find(key, title, content, self.records.entries())
 
     def _update(self, action: Action) -> str:
         """Send the new content (or show again) to the same article."""
@@ -514,7 +365,7 @@ class ZaloSyncer:
             **self._record(local),
             token=token,
             token_digest=local.digest,
-            token_at=_now(),
+            token_at=utc_stamp(),
             hide_token=None,
             hide_token_at=None,
         )
@@ -526,7 +377,7 @@ class ZaloSyncer:
         Every rejected field of an update is a -201 too ("body[0] content is invalid!"), so the
         message alone cannot tell a deleted article from bad content; asking for it can.
         """
-        return self._content_of(article_id) is None
+        return self.lookup.content_of(article_id) is None
 
     def _verify(self, action: Action) -> str:
         """Turn the recorded token into the article id (creates) or a confirmation (updates)."""
@@ -561,7 +412,7 @@ class ZaloSyncer:
             token_digest=None,
             token_at=None,
             pending_create=None,
-            synced_at=_now(),
+            synced_at=utc_stamp(),
         )
         message = f"mã bài {article_id}" if created else "Zalo đã nhận bản cập nhật"
         local = self.observed.local.get(action.key) if self.observed else None
@@ -591,7 +442,7 @@ class ZaloSyncer:
                 code=error.code,
                 operation="verify",
             ) from None
-        self._set(key, status="hidden", hide_token=None, hide_token_at=None, hidden_at=_now())
+        self._set(key, status="hidden", hide_token=None, hide_token_at=None, hidden_at=utc_stamp())
         return f"Zalo đã ẩn bài {article_id}"
 
     def _verify_failed(self, key: str, entry: Mapping[str, Any], error: ZaloError) -> None:
@@ -604,7 +455,7 @@ class ZaloSyncer:
             pending = entry.get("pending_create") or {
                 "digest": entry.get("token_digest", ""),
                 "title": same_title(entry.get("title", "")),
-                "at": _now(),
+                "at": utc_stamp(),
             }
             self._set(key, token=None, token_digest=None, token_at=None, pending_create=pending)
         elif error.code == -201:
@@ -650,7 +501,7 @@ class ZaloSyncer:
                 raise
             self._set(action.key, article_id=None, status="removed", removed_id=article_id)
             return f"bài {article_id} đã không còn trên Zalo"
-        body = {k: v for k, v in detail.items() if k not in DETAIL_META}
+        body = detail_body(detail)
         body.setdefault("type", "normal")
         token = self.client.update({**body, "status": "hide", "id": article_id})
         # The hide supersedes any update still unverified: its token must not mark the record
@@ -659,7 +510,7 @@ class ZaloSyncer:
             action.key,
             article_id=article_id,
             hide_token=token,
-            hide_token_at=_now(),
+            hide_token_at=utc_stamp(),
             token=None,
             token_digest=None,
             token_at=None,
@@ -682,7 +533,7 @@ class ZaloSyncer:
             article_id=None,
             status="removed",
             removed_id=article_id,
-            removed_at=_now(),
+            removed_at=utc_stamp(),
             digest=None,
             pending_create=None,
             token=None,

@@ -1,0 +1,119 @@
+"""Finding on the OA what a lost reply made: articles by the title and content that were sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from publish.sync.zalo_plan import same_title
+from publish.zalo import ZaloClient, ZaloError
+
+__all__ = ["DETAIL_META", "ArticleLookup", "content_digest", "detail_body", "utc_stamp"]
+
+CONTENT_FIELDS = ("title", "author", "description", "cover", "body", "video_id", "avatar")
+"""What tells one article from another with the same title (getdetail may add or drop others)."""
+DETAIL_META = (
+    "id",
+    "create_date",
+    "update_date",
+    "total_view",
+    "total_share",
+    "link_view",
+    "thumb",
+)
+"""Fields getdetail adds to what was sent."""
+
+
+def utc_stamp() -> str:
+    """The current time for the state file (UTC, ISO 8601)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def content_digest(article: Mapping[str, Any]) -> str:
+    """A digest of an article's content fields, equal for a payload and getdetail's copy of it."""
+    fields = {name: article.get(name) for name in CONTENT_FIELDS}
+    return hashlib.sha256(
+        json.dumps(fields, ensure_ascii=False, sort_keys=True).encode()
+    ).hexdigest()
+
+
+def detail_body(detail: Mapping[str, Any]) -> dict[str, Any]:
+    """An article as getdetail returns it, without the fields Zalo adds (so: as it was sent)."""
+    return {k: v for k, v in detail.items() if k not in DETAIL_META}
+
+
+class ArticleLookup:
+    """Looks up OA articles for lost creates, never handing one article to two records."""
+
+    def __init__(self, client: Callable[[], ZaloClient]) -> None:
+        self._client = client
+        self._remote: list[dict[str, Any]] | None = None
+        self._lock = threading.Lock()
+        self._claimed: set[str] = set()
+        self._token_ids: dict[str, str | None] = {}
+
+    def find(
+        self,
+        key: str,
+        title: str,
+        content: str | None,
+        entries: Mapping[str, Mapping[str, Any]],
+        *,
+        fresh: bool = False,
+    ) -> str | None:
+        """The id of an unclaimed OA article with this title and content (newest first), claiming it."""
+        with self._lock:
+            if fresh or self._remote is None:
+                self._remote = list(self._client().iter_articles("normal"))
+            taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
+            for item in self._remote:
+                article_id = str(item.get("id"))
+                if same_title(item.get("title", "")) != title or article_id in taken:
+                    continue
+                if content is not None and self.content_of(article_id) != content:
+                    continue
+                if article_id in self._resolving(key, title, entries):
+                    continue
+                self._claimed.add(article_id)
+                return article_id
+        return None
+
+    def content_of(self, article_id: str) -> str | None:
+        """The content digest of an OA article, or None when it is gone."""
+        try:
+            return content_digest(self._client().getdetail(article_id))
+        except ZaloError as error:
+            if error.code == -201:
+                return None
+            raise
+
+    def _resolving(
+        self, key: str, title: str, entries: Mapping[str, Mapping[str, Any]]
+    ) -> set[str]:
+        """Articles that other records with this title made but hold only as a token (verified)."""
+        found: set[str] = set()
+        for other, entry in entries.items():
+            token = entry.get("token")
+            if other == key or not token or entry.get("article_id"):
+                continue
+            if same_title(entry.get("title", "")) != title:
+                continue
+            if token not in self._token_ids:
+                self._token_ids[token] = self._token_article(token)
+            article_id = self._token_ids[token]
+            if article_id:
+                found.add(article_id)
+        return found
+
+    def _token_article(self, token: str) -> str | None:
+        """The article a create token made; None when Zalo made none or forgot the token."""
+        try:
+            return self._client().verify(token)
+        except ZaloError as error:
+            if error.code in (-200, -201):
+                return None
+            raise
