@@ -20,6 +20,8 @@ __all__ = [
     "Collector",
     "boolean",
     "category",
+    "category_hint",
+    "category_key",
     "channels",
     "datetime",
     "identifier",
@@ -225,18 +227,38 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
             hint=f"Chọn một trong: {', '.join(config.categories)}.",
         )
         return ""
-    if not isinstance(value, str) or value not in config.categories:
-        import difflib
-
-        close = difflib.get_close_matches(str(value), list(config.categories), n=1)
-        hint = f"Có phải ý bạn là '{close[0]}'? " if close else ""
+    key = category_key(value, config) if isinstance(value, str) else None
+    if key is None:
         col.add(
             f"chuyên mục không tồn tại: {value!r}",
             field="category",
-            hint=hint + f"Các chuyên mục trong site.toml: {', '.join(config.categories)}.",
+            hint=category_hint(str(value), config),
         )
         return ""
-    return value
+    return key
+
+
+def category_key(value: str, config: Config) -> str | None:
+    """The category a value names: its key, or its label however cased or accented (one match)."""
+    if value in config.categories:
+        return value
+    wanted = slugify(value)
+    found = {
+        key
+        for key, category in config.categories.items()
+        if wanted and wanted in (slugify(key), slugify(category.label))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def category_hint(value: str, config: Config) -> str:
+    """How to fix an unknown category: the closest key (also for a shortened one), then all keys."""
+    keys = list(config.categories)
+    wanted = slugify(value)
+    close = [k for k in keys if wanted and k.startswith(wanted)]
+    close = close or difflib.get_close_matches(wanted or value, keys, n=1)
+    meant = f"Có phải ý bạn là '{close[0]}'? " if len(close) == 1 else ""
+    return meant + f"Các chuyên mục trong site.toml: {', '.join(keys)}."
 
 
 def slug(col: Collector, data: dict[str, Any], path: Path) -> str:

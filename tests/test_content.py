@@ -416,3 +416,21 @@ def test_symlinked_image_pointing_outside_content_is_refused(tmp_path: Path) -> 
     with pytest.raises(ContentError) as info:
         load(root)
     assert "nằm ngoài thư mục content/" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['"Tình hình an ninh trật tự"', '"tình hình AN NINH trật tự"', "Tinh hinh an ninh trat tu"],
+)
+def test_a_category_may_be_written_as_its_label(tmp_path: Path, written: str) -> None:
+    bulletin = load_one(tmp_path, bulletin_md({"category": written}))
+    assert bulletin.category == "an-ninh-trat-tu"
+
+
+def test_a_shortened_category_key_is_suggested_in_full(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {A: bulletin_md({"category": "canh"})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    assert problem.field == "category"
+    assert "Có phải ý bạn là 'canh-bao-toi-pham'?" in str(problem)

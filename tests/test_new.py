@@ -118,3 +118,10 @@ def test_empty_title_exits_1(tmp_path: Path, capsys, title: str) -> None:
     root = make_project(tmp_path, {})
     assert new(root, title, "--category", "an-ninh-trat-tu") == 1
     assert "tiêu đề trống" in capsys.readouterr().err
+
+
+def test_the_category_may_be_given_by_its_label(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {})
+    assert new(root, "Tiêu đề", "--category", "Tình hình an ninh trật tự") == 0
+    [path] = (root / "content/bai-viet").iterdir()
+    assert split(path.read_text(encoding="utf-8")).data["category"] == "an-ninh-trat-tu"

@@ -10,6 +10,7 @@ from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from publish.errors import ContentError, Problem, PublishError
+from publish.fields import category_hint, category_key
 from publish.text import nfc, slugify
 
 __all__ = ["add_parser", "run"]
@@ -41,14 +42,15 @@ def run(args: argparse.Namespace) -> int:
         raise PublishError(
             'tiêu đề trống. Ví dụ: publish new "Cảnh báo lừa đảo qua mạng" --category canh-bao-toi-pham'
         )
-    if args.category not in config.categories:
+    category = category_key(args.category, config)
+    if category is None:
         raise ContentError(
             [
                 Problem(
                     "--category",
                     f"chuyên mục không tồn tại: {args.category!r}",
                     "category",
-                    hint=f"Chọn một trong: {', '.join(config.categories)}.",
+                    hint=category_hint(args.category, config),
                 )
             ]
         )
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     path = folder / f"{now:%Y-%m-%d}-{slug}.md"
     if path.exists():
         raise PublishError(f"tệp đã tồn tại: {path}. Đổi tiêu đề hoặc sửa tệp đó.")
-    path.write_text(_template(title, slug, args.category, args.author, now), encoding="utf-8")
+    path.write_text(_template(title, slug, category, args.author, now), encoding="utf-8")
     print(path.relative_to(args.root) if not path.is_absolute() else path)
     return 0
 
