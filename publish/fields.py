@@ -36,8 +36,17 @@ __all__ = [
     "unlikely_year",
 ]
 
-DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%d/%m/%Y")
-DATE_HINT = "Viết ngày dạng 2020-12-08 hoặc 2020-12-08 08:00 (giờ Việt Nam), hoặc 08/12/2020."
+_TIME = r"(?P<h{n}>\d{{1,2}})(?::(?P<m{n}>\d{{2}})(?::(?P<s{n}>\d{{2}}))?|\s*(?:h|g|giờ)\s*(?:(?P<hm{n}>\d{{1,2}})(?:\s*phút)?)?)"
+_DATE = r"(?:(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{4})|(?P<y2>\d{4})[/.](?P<mo2>\d{1,2})[/.](?P<d2>\d{1,2}))"
+WRITTEN_DATE_RE = re.compile(
+    rf"(?:(?:lúc\s+)?{_TIME.format(n=1)}[\s,]+)?(?:ngày\s+)?{_DATE}(?:[\s,]+(?:lúc\s+)?{_TIME.format(n=2)})?",
+    re.IGNORECASE,
+)
+"""Dates as Vietnamese editors write them: day first (8/12/2020, 08-12-2020, 08.12.2020) or
+year first with slashes, with a time before or after (08:00, 8h, 8h30, 8g30, 8 giờ 30 phút)."""
+DATE_HINT = (
+    "Viết ngày dạng 2020-12-08 08:00 hoặc 08/12/2020 8h00 (giờ Việt Nam nếu không ghi múi giờ)."
+)
 YEARS = range(1900, 2101)
 """Years a date may fall in. Beyond them a date is a typo (and year 1 or 9999 cannot even be
 moved between timezones)."""
@@ -175,17 +184,34 @@ def parse_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:
         try:
             result = dt.datetime.fromisoformat(text)
         except ValueError:
-            for fmt in DATE_FORMATS:
-                try:
-                    result = dt.datetime.strptime(text, fmt)
-                    break
-                except ValueError:
-                    continue
-            else:
+            written = _written_datetime(text)
+            if written is None:
                 return None
+            result = written
     else:
         return None
     return result.replace(tzinfo=tz) if result.tzinfo is None else result
+
+
+def _written_datetime(text: str) -> dt.datetime | None:
+    """A date written the Vietnamese way (see WRITTEN_DATE_RE), or None."""
+    found = WRITTEN_DATE_RE.fullmatch(text)
+    if found is None or (found["h1"] and found["h2"]):
+        return None
+    parts = found.groupdict()
+    day, month, year = (
+        (parts["d"], parts["mo"], parts["y"])
+        if parts["d"]
+        else (parts["d2"], parts["mo2"], parts["y2"])
+    )
+    n = "1" if parts["h1"] else "2"
+    hour, minute, second = parts[f"h{n}"], parts[f"m{n}"] or parts[f"hm{n}"], parts[f"s{n}"]
+    try:
+        return dt.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        return None
 
 
 def datetime(

@@ -219,6 +219,40 @@ def test_dd_mm_yyyy_is_day_first(tmp_path: Path) -> None:
     assert bulletin.date == dt.datetime(2020, 12, 5, 0, 0, tzinfo=HCM)
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("5/12/2020 8h", (8, 0)),
+        ("05/12/2020 8h30", (8, 30)),
+        ("05-12-2020 14:15", (14, 15)),
+        ("05.12.2020", (0, 0)),
+        ("2020/12/05 08:00", (8, 0)),
+        ("05/12/2020 lúc 7g45", (7, 45)),
+        ("14 giờ 30 phút ngày 05/12/2020", (14, 30)),
+        ("8h30, 05/12/2020", (8, 30)),
+        ("ngày 5/12/2020", (0, 0)),
+    ],
+)
+def test_dates_are_read_as_vietnamese_editors_write_them(
+    tmp_path: Path, written: str, expected: tuple[int, int]
+) -> None:
+    bulletin = load_one(tmp_path, bulletin_md({"date": f'"{written}"'}))
+    assert bulletin.date == dt.datetime(2020, 12, 5, *expected, tzinfo=HCM)
+
+
+@pytest.mark.parametrize(
+    "written", ["5/12/20", "31/02/2020", "05/12/2020 8h75", "8h 05/12/2020 9h"]
+)
+def test_a_date_that_only_looks_like_one_is_still_refused(tmp_path: Path, written: str) -> None:
+    root = make_project(tmp_path, {A: bulletin_md({"date": f'"{written}"'})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    assert problem.field == "date"
+    assert f"không đọc được ngày giờ '{written}'" in str(problem)
+    assert "08/12/2020 8h00" in str(problem)
+
+
 def test_expires_is_read_like_date(tmp_path: Path) -> None:
     bulletin = load_one(tmp_path, bulletin_md({"expires": "31/12/2030"}))
     assert bulletin.expires == dt.datetime(2030, 12, 31, 0, 0, tzinfo=HCM)
