@@ -1,8 +1,8 @@
-"""Personal-data lint for `publish check`: ID numbers, bank accounts and exact birth dates.
+"""Personal-data lint for `publish check`: ID numbers, bank accounts, birth dates, children's names.
 
 Bulletins about crimes and accidents name people. Citizen ID numbers (CCCD 12 digits, CMND 9),
-bank account numbers and the exact birth date of a victim or a minor must not be published
-(Nghị định 13/2023/NĐ-CP on personal data; Luật Trẻ em 2016). The lint finds likely cases and
+bank account numbers, the exact birth date of a victim or a minor, and a child's full name must
+not be published (Nghị định 13/2023/NĐ-CP on personal data; Luật Trẻ em 2016). The lint finds likely cases and
 reports each with its line; the found value is masked in the message, because CI logs are read by
 more people than the bulletin. `--strict` (CI) makes findings errors for bulletins that will be
 published, unless the bulletin names who reviewed them in `pii_reviewed_by`.
@@ -53,6 +53,9 @@ _TRIGGER = re.compile(
 )
 """Something every pattern above needs besides digits: a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast."""
+_AGE = re.compile(r"(?<![\d.,])(?P<age>\d{1,2})\s*tuổi")
+_BEFORE_AGE = re.compile(r"(?P<words>(?:[^\W\d_]+\s+){0,4}[^\W\d_]+)\s*[(,]\s*$")
+"""Up to five words right before "(15 tuổi" or ", 15 tuổi": where a child's name would be."""
 _ACCOUNT_WORDS = re.compile(r"t(?:k|ài khoản)", re.IGNORECASE)
 """What `_ACCOUNT` needs: far cheaper to rule out first than `_ACCOUNT` itself."""
 
@@ -103,6 +106,34 @@ def findings(text: str, *, year: int) -> Iterator[Finding]:
         if _TRIGGER.search(line):
             yield from _line_findings(line, number, year)
         anchor = _ANCHOR.search(text, end)
+    if "tuổi" in text:
+        yield from _named_minors(text)
+
+
+def _named_minors(text: str) -> Iterator[Finding]:
+    """Full names written next to an age under 18: "em Lê Văn Tèo (15 tuổi)" (Luật Trẻ em 2016).
+
+    A name shortened to its initial ("Nguyễn Văn A") is how bulletins protect a child: not reported.
+    """
+    for match in _AGE.finditer(text):
+        if int(match["age"]) >= ADULT_AGE:
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        before = _BEFORE_AGE.search(text, start, match.start())
+        if before is None:
+            continue
+        name: list[str] = []
+        for word in reversed(before["words"].split()):
+            if not word[0].isupper():
+                break
+            name.insert(0, word)
+        if len(name) >= 2 and len(name[-1]) > 1:
+            initials = ".".join(word[0] for word in name) + "."
+            yield Finding(
+                text.count("\n", 0, match.start()),
+                f"họ tên của trẻ vị thành niên ({match['age']} tuổi)",
+                initials,
+            )
 
 
 def _line_findings(line: str, number: int, year: int) -> Iterator[Finding]:

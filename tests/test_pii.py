@@ -42,6 +42,12 @@ def kinds(text: str, year: int = 2020) -> list[tuple[int, str, str]]:
         ),
         ("anh C, sinh ngày 01.01.1980, trú ấp Tân Lập", "ngày sinh đầy đủ", "01.01.1980"),
         ("em D (sinh năm 2008) bị dụ dỗ", "năm sinh của trẻ vị thành niên (12 tuổi)", "2008"),
+        ("em Lê Văn Tèo (15 tuổi) bị dụ dỗ", "họ tên của trẻ vị thành niên (15 tuổi)", "L.V.T."),
+        (
+            "bé Nguyễn Thị Hoa, 9 tuổi, trú ấp Tân Hòa",
+            "họ tên của trẻ vị thành niên (9 tuổi)",
+            "N.T.H.",
+        ),
     ],
 )
 def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str) -> None:
@@ -57,6 +63,9 @@ def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str)
         "Thiệt hại 123456789012 đồng.",  # an amount, not an ID
         "Ngày 08/12/2020, Công an huyện ra mắt Trang Zalo.",
         "Đặt mật khẩu mạnh cho tài khoản ngân hàng.",
+        "cháu Nguyễn Văn B (10 tuổi) được đưa về gia đình",  # shortened name: how children are named
+        "Đối tượng Trần Văn Em (35 tuổi) bị bắt.",
+        "một em bé 10 tuổi bị lạc",
     ],
 )
 def test_ordinary_bulletin_text_is_not_flagged(text: str) -> None:
