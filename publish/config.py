@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from publish.errors import ConfigError, Problem
 from publish.schema import SchemaIssue, build
 
-__all__ = ["BUILTIN_THEME", "CHANNELS", "Config", "load", "parse"]
+__all__ = ["BUILTIN_THEME", "CHANNELS", "CONFIG_NAME", "Config", "line_of_key", "load", "parse"]
 
 CHANNELS = ("web", "zalo", "radio")
 
@@ -327,11 +327,11 @@ def _problem(issue: SchemaIssue, text: str, filename: str) -> Problem:
     key = issue.path[-1] if issue.path else ""
     label = f"[{table}] {key}" if table else key
     return Problem(
-        filename, issue.message, field=label, line=_line_of_key(text, issue.path), hint=issue.hint
+        filename, issue.message, field=label, line=line_of_key(text, issue.path), hint=issue.hint
     )
 
 
-def _line_of_key(text: str, path: tuple[str, ...]) -> int | None:
+def line_of_key(text: str, path: tuple[str, ...]) -> int | None:
     """Best-effort line number of a dotted key in TOML text."""
     lines = text.splitlines()
     if path:

@@ -20,7 +20,7 @@ from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
 from publish.fields import Collector
-from publish.frontmatter import FrontMatterError, Parsed, decode, split
+from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
 from publish.gates import gate
 from publish.model import Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
@@ -110,7 +110,7 @@ def load_site(
         for path in _markdown_files(content_dir / PAGES_DIR, pages=True)
         if (p := load_page(path, config, problems)) is not None
     ]
-    problems.extend(_duplicates(bulletins, pages))
+    problems.extend(_duplicates(bulletins, pages, config.root))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
@@ -609,16 +609,15 @@ def _block_hint(name: str, key: object) -> str:
     return allowed
 
 
-def _duplicates(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem]:
+def _duplicates(bulletins: list[Bulletin], pages: list[Page], root: Path) -> list[Problem]:
     """Two bulletins (or pages) with the same slug or id."""
     problems = []
-    first_slug: dict[str, str] = {}
+    first_slug: dict[str, Bulletin | Page] = {}
     items: list[Bulletin | Page] = [*bulletins, *pages]
     for item in items:
-        if item.slug in first_slug:
-            problems.append(_duplicate("slug", item.slug, item.source, first_slug[item.slug]))
-        else:
-            first_slug[item.slug] = item.source
+        first = first_slug.setdefault(item.slug, item)
+        if first is not item:
+            problems.append(_duplicate("slug", item.slug, item, first, root))
     first_key: dict[str, Bulletin] = {}
     for bulletin in bulletins:
         first = first_key.setdefault(bulletin.key, bulletin)
@@ -627,15 +626,38 @@ def _duplicates(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem]:
         # Without `id` the key is the slug: the slug problem above already says it, once.
         if first.key == first.slug == bulletin.slug == bulletin.key:
             continue
-        problems.append(_duplicate("id", bulletin.key, bulletin.source, first.source))
+        problems.append(_duplicate("id", bulletin.key, bulletin, first, root))
     return problems
 
 
-def _duplicate(name: str, value: str, source: str, first: str) -> Problem:
-    """A slug or id used by two files."""
-    return Problem(
-        source,
-        f"{name} {value!r} trùng với {first}",
-        name,
-        hint=f"Đổi {name} của một trong hai tệp.",
+def _duplicate(
+    name: str, value: str, item: Bulletin | Page, first: Bulletin | Page, root: Path
+) -> Problem:
+    """A slug or id used by two files, naming both and the line each writes it on."""
+    line, origin = _written_at(item, name, root)
+    first_line, first_origin = _written_at(first, name, root)
+    there = first.source if first_line is None else f"{first.source}:{first_line}"
+    hint = (
+        "Đổi id của một trong hai tệp, tệp chưa được đăng: Zalo nhận bài đã đăng theo id."
+        if name == "id"
+        else "Đổi slug của một trong hai tệp: thêm một dòng 'slug: …' khác vào phần đầu, "
+        "hoặc đổi tên tệp."
     )
+    return Problem(
+        item.source,
+        f"{name} {value!r}{origin} trùng với {there}{first_origin}",
+        name,
+        line,
+        hint,
+    )
+
+
+def _written_at(item: Bulletin | Page, name: str, root: Path) -> tuple[int | None, str]:
+    """The line of the key that gives a file its slug or id, or None and a note saying it comes
+    from the file name (a bulletin without `id` is keyed by its slug)."""
+    parsed = parse_file(root / item.source)
+    for key in ("id", "slug") if name == "id" else ("slug",):
+        line = parsed.line_of(key) if parsed is not None else None
+        if parsed is not None and key in parsed.data and line is not None:
+            return line, "" if key == name else " (lấy từ slug)"
+    return None, " (lấy từ tên tệp)"

@@ -85,7 +85,7 @@ class Collector:
     ) -> None:
         """Record one problem, finding the line of `field` when none is given."""
         if line is None and field and self.parsed is not None:
-            line = self.parsed.line_of(field.split(".")[0])
+            line = self.parsed.line_of(field)
         self.problems.append(Problem(self.source, message, field, line, hint, severity))
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["FrontMatterError", "Parsed", "decode", "split"]
+__all__ = ["FrontMatterError", "Parsed", "decode", "parse_file", "split"]
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -79,10 +80,11 @@ class Parsed:
     _lines: dict[str, int] = field(default_factory=dict)
 
     def line_of(self, key: str) -> int | None:
-        """1-based line of a top-level front matter key (computed only when asked)."""
+        """1-based line of a front matter key, `title` or nested `zalo.title` (the line of
+        `zalo:` when that block does not hold the key); computed only when asked."""
         if not self._lines and self.yaml_text:
             self._lines.update(_key_lines(self.yaml_text))
-        return self._lines.get(key)
+        return self._lines.get(key) or self._lines.get(key.split(".")[0])
 
 
 def decode(raw: bytes) -> str:
@@ -153,11 +155,27 @@ def _closing_line(text: str) -> int | None:
 
 
 def _key_lines(yaml_text: str) -> dict[str, int]:
-    """Map each top-level key to its 1-based line in the whole file."""
+    """Map each top-level key, and each key of a block under one (`zalo.title`), to its 1-based
+    line in the whole file."""
     try:
         node = yaml.compose(yaml_text, Loader=_BaseLoader)
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):
         return {}
-    return {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    lines = {}
+    for key, value in node.value:
+        lines[str(key.value)] = key.start_mark.line + 2
+        if isinstance(value, yaml.MappingNode):
+            for inner, _ in value.value:
+                lines.setdefault(f"{key.value}.{inner.value}", inner.start_mark.line + 2)
+    return lines
+
+
+def parse_file(path: Path) -> Parsed | None:
+    """A Markdown file's front matter and body, or None when it cannot be read or split (to
+    find the line of a key for a problem found after loading)."""
+    try:
+        return split(decode(path.read_bytes()))
+    except (OSError, FrontMatterError):
+        return None

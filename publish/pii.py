@@ -21,7 +21,7 @@ from pathlib import Path
 
 from publish.cache import Fragments, Shelf, digest
 from publish.errors import Problem
-from publish.frontmatter import FrontMatterError, decode, split
+from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.text import nfc
@@ -262,8 +262,7 @@ def _bulletin_problems(
 
 def _field_lines(path: Path) -> dict[str, int]:
     """Lines of the title and summary keys in the source file (empty when unreadable)."""
-    try:
-        parsed = split(nfc(decode(path.read_bytes())))
-    except (OSError, FrontMatterError):
+    parsed = parse_file(path)
+    if parsed is None:
         return {}
     return {k: line for k in ("title", "summary") if (line := parsed.line_of(k)) is not None}

@@ -13,6 +13,7 @@ from types import ModuleType
 from publish.config import CHANNELS, Config
 from publish.content import load_site
 from publish.errors import ContentError, Problem
+from publish.locate import with_lines
 from publish.memory import give_back_freed_memory
 from publish.model import Artifact, Site
 from publish.pii import lint
@@ -85,7 +86,8 @@ def build(
                 if hasattr(module, "check")
                 for p in module.check(site)
             ]
-        found = list(dict.fromkeys(found))  # channels sharing a source report its problem once
+        # Channels sharing a source report its problem once.
+        found = with_lines(dict.fromkeys(found), config.root)
         if any(p.severity == "error" for p in found):
             raise ContentError(found)
     except BaseException:

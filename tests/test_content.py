@@ -25,7 +25,7 @@ A = "content/bai-viet/a.md"
 B = "content/bai-viet/b.md"
 
 # fixture folder → every error it must produce: (file, line, field, text in the message).
-# `line` None means the line is not known (e.g. a clash between two files).
+# `line` None means the line is not known.
 EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "invalid-yaml": [(A, 2, None, "YAML không hợp lệ")],
     "no-front-matter": [(A, 1, None, "không tìm thấy phần đầu")],
@@ -47,12 +47,12 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "duplicate-slug": [
         (
             "content/bai-viet/2021-01-05-b.md",
-            None,
+            7,
             "slug",
-            "slug 'lua-dao-qua-mang' trùng với content/bai-viet/2020-12-08-a.md",
+            "slug 'lua-dao-qua-mang' trùng với content/bai-viet/2020-12-08-a.md:7",
         )
     ],
-    "duplicate-id": [(B, None, "id", f"id 'ct-2020-12-lua-dao' trùng với {A}")],
+    "duplicate-id": [(B, 7, "id", f"id 'ct-2020-12-lua-dao' trùng với {A}:7")],
     "bad-id": [(A, 7, "id", "id 'CT 2020/12' chỉ được gồm chữ thường a-z")],
     "missing-cover": [(A, 7, "cover", "không tìm thấy ảnh 'images/khong-co.jpg'")],
     "cover-without-alt": [(A, 7, "cover_alt", "ảnh bìa cần mô tả")],
@@ -125,6 +125,42 @@ def test_invalid_fixture_reports_file_line_field_in_vietnamese(name: str, tmp_pa
     assert unicodedata.is_normalized("NFC", message)
     if name in EXTRA_HINTS:
         assert EXTRA_HINTS[name] in message
+
+
+def test_a_slug_both_files_take_from_their_names_says_so_and_names_no_line(
+    tmp_path: Path,
+) -> None:
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/2020-12-08-canh-bao.md": bulletin_md(),
+            "content/bai-viet/2021-01-05-canh-bao.md": bulletin_md(),
+        },
+    )
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert (problem.file, problem.line) == ("content/bai-viet/2021-01-05-canh-bao.md", None)
+    assert problem.message == (
+        "slug 'canh-bao' (lấy từ tên tệp) trùng với "
+        "content/bai-viet/2020-12-08-canh-bao.md (lấy từ tên tệp)"
+    )
+    assert problem.hint is not None and "đổi tên tệp" in problem.hint
+
+
+def test_an_id_equal_to_another_files_slug_names_the_slug_line(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path,
+        {
+            A: bulletin_md({"slug": "canh-bao-lua-dao"}),
+            B: bulletin_md({"slug": "tin-khac", "id": "canh-bao-lua-dao"}),
+        },
+    )
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert (problem.file, problem.field, problem.line) == (B, "id", 8)
+    assert problem.message == f"id 'canh-bao-lua-dao' trùng với {A}:7 (lấy từ slug)"
 
 
 def test_all_problems_of_one_file_are_reported_together(tmp_path: Path) -> None:

@@ -108,6 +108,14 @@ def test_a_key_no_channel_block_supports_is_an_error(
         assert "bỏ" in problem.hint and "khỏi channels" in problem.hint
 
 
+def test_a_key_a_channel_block_does_not_support_names_its_own_line(tmp_path: Path) -> None:
+    text = bulletin_md(body="Nội dung.").replace(
+        "---\n\nNội dung.", 'zalo:\n  title: "Tiêu đề Zalo"\n  draft: true\n---\n\nNội dung.'
+    )
+    [problem] = problems(make_project(tmp_path, {"content/a.md": text}))
+    assert (problem.field, problem.line) == ("zalo.draft", 9)
+
+
 def test_a_zalo_block_with_its_own_title_and_summary_is_accepted(tmp_path: Path) -> None:
     text = bulletin_md(
         {"id": "ct-zalo", "zalo": '\n  title: "Tiêu đề Zalo"\n  summary: "Tóm tắt Zalo"'}
@@ -278,7 +286,7 @@ def test_a_look_alike_file_name_cannot_take_another_bulletins_slug(tmp_path: Pat
     root = make_project(
         tmp_path, {"content/canh-bao.md": bulletin_md(), "content/cаnh-bao.md": bulletin_md()}
     )
-    assert any("slug 'canh-bao' trùng" in p.message for p in problems(root))
+    assert any("slug 'canh-bao' (lấy từ tên tệp) trùng" in p.message for p in problems(root))
 
 
 @pytest.mark.parametrize("name", ["a<b>.md", 'tin "mới".md', "hỏi?.md", "x|y.md", "tab\tx.md"])

@@ -285,8 +285,8 @@ def test_bad_radio_block_is_a_content_error_naming_file_and_key(tmp_path: Path) 
     config = config_module.load(root)
     with pytest.raises(ContentError) as caught:
         build(config, channels=("radio",), now=dt.datetime(2021, 1, 1, tzinfo=TZ))
-    fields = {p.field for p in caught.value.problems}
-    assert fields == {"radio.airdate", "radio.type"}
+    fields = {p.field: p.line for p in caught.value.problems}
+    assert fields == {"radio.airdate": 8, "radio.type": 9}
     assert "air_date" in str(caught.value) and "content/a.md" in str(caught.value)
 
 

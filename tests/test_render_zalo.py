@@ -157,6 +157,29 @@ def test_summary_title_and_author_limits_name_file_and_field(tmp_path: Path) -> 
         built(root)
 
 
+def test_a_limit_broken_at_build_names_the_line_of_the_key_even_inside_the_zalo_block(
+    tmp_path: Path,
+) -> None:
+    long = "Người dân cần cảnh giác. " * 14
+    nested = f'\n  title: "Tiêu đề Zalo"\n  summary: "{long}"'
+    root = zalo_project(
+        tmp_path,
+        0,
+        zalo='author = "' + "Công an " * 8 + '"',
+        files={
+            "content/bai-viet/a.md": zalo_bulletin(1, summary=f'"{long}"'),
+            "content/bai-viet/b.md": zalo_bulletin(2, zalo=nested),
+        },
+    )
+    with pytest.raises(ContentError) as caught:
+        build(config_module.load(root), channels=("web", "zalo"), now=NOW)
+    found = {(p.file, p.field): p.line for p in caught.value.problems}
+    assert found[("content/bai-viet/a.md", "summary")] == 5
+    assert found[("content/bai-viet/b.md", "zalo.summary")] == 10
+    assert found[("site.toml", "[zalo] author")] == len(site_toml().splitlines()) + 3
+    assert "content/bai-viet/b.md:10: lỗi: trường 'zalo.summary'" in str(caught.value)
+
+
 def test_limits_count_nfc_characters(tmp_path: Path) -> None:
     title = "Đ" + "ạ" * 148  # 149 characters in NFC, many more in NFD
     nfd = unicodedata.normalize("NFD", title)
@@ -229,7 +252,8 @@ def test_a_missing_default_cover_is_reported_once_whatever_is_built(
     (root / "content" / "images" / "bia.jpg").unlink()
     assert main([*command, "--root", str(root), "--now", NOW.isoformat()]) == 1
     err = capsys.readouterr().err
-    wrong = "site.toml: lỗi: trường '[site] default_cover': không tìm thấy ảnh bìa mặc định"
+    line = site_toml().splitlines().index('default_cover = "images/bia.jpg"') + 1
+    wrong = f"site.toml:{line}: lỗi: trường '[site] default_cover': không tìm thấy ảnh bìa mặc định"
     assert err.count(wrong) == 1, err
     assert "Cách sửa:" in err and "Traceback" not in err and "lỗi hệ thống tệp" not in err
     assert not (root / "output").exists()
