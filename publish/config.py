@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from publish.errors import ConfigError, Problem
 from publish.schema import SchemaIssue, build
+from publish.syntax import toml_error
 
 __all__ = ["BUILTIN_THEME", "CHANNELS", "CONFIG_NAME", "Config", "line_of_key", "load", "parse"]
 
@@ -195,14 +196,11 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = _line_of_toml_error(str(exc))
+        found = toml_error(exc, text)
         raise ConfigError(
             [
                 Problem(
-                    filename,
-                    f"TOML không hợp lệ: {exc}",
-                    line=line,
-                    hint="Kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng được chỉ ra.",
+                    filename, found.message, line=found.line, hint=found.hint, column=found.column
                 )
             ]
         ) from None
@@ -357,9 +355,3 @@ def line_of_key(text: str, path: tuple[str, ...]) -> int | None:
         if key.match(lines[i]):
             return i + 1
     return start or None
-
-
-def _line_of_toml_error(message: str) -> int | None:
-    """Extract the line from a tomllib error message."""
-    found = re.search(r"line (\d+)", message)
-    return int(found.group(1)) if found else None

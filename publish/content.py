@@ -245,7 +245,7 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         found = CONTROL_RE.search(text)
         parsed = split(CONTROL_RE.sub("", text) if found else text)
     except FrontMatterError as exc:
-        collector.add(str(exc), line=exc.line, hint=exc.hint)
+        collector.add(str(exc), line=exc.line, hint=exc.hint, column=exc.column)
         return None
     data = _without_controls(parsed.data)
     if found or data != parsed.data:

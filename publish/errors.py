@@ -72,10 +72,14 @@ class Problem:
     line: int | None = None
     hint: str | None = None
     severity: str = "error"
+    column: int | None = None
+    """Given by syntax errors, whose parser knows it."""
 
     def render(self) -> str:
-        """Format as `file:line: [field] message. Cách sửa: hint`."""
+        """Format as `file:line[, cột N]: [field] message. Cách sửa: hint`."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is not None and self.column is not None:
+            where += f", cột {self.column}"
         label = "lỗi" if self.severity == "error" else "cảnh báo"
         text = f"{where}: {label}"
         if self.field:

@@ -82,11 +82,12 @@ class Collector:
         hint: str | None = None,
         line: int | None = None,
         severity: str = "error",
+        column: int | None = None,
     ) -> None:
         """Record one problem, finding the line of `field` when none is given."""
         if line is None and field and self.parsed is not None:
             line = self.parsed.line_of(field)
-        self.problems.append(Problem(self.source, message, field, line, hint, severity))
+        self.problems.append(Problem(self.source, message, field, line, hint, severity, column))
 
 
 def text(

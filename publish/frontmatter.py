@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from publish.syntax import yaml_error
+
 __all__ = ["FrontMatterError", "Parsed", "decode", "parse_file", "split"]
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -63,10 +65,18 @@ Loader.construct_mapping = _construct_mapping
 class FrontMatterError(ValueError):
     """The file has no usable front matter; carries the line and a fix."""
 
-    def __init__(self, message: str, *, line: int | None = None, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        hint: str | None = None,
+        column: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.line = line
         self.hint = hint
+        self.column = column
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +138,12 @@ def split(text: str) -> Parsed:
             hint=f"Giữ một dòng '{exc.key}:' và xóa dòng còn lại (nếu không, giá trị nào được dùng là không rõ).",
         ) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
+        found = yaml_error(exc, yaml_text, first_line=2)  # after the opening '---'
         raise FrontMatterError(
-            f"YAML không hợp lệ: {problem}",
-            line=(mark.line + 2) if mark else None,
-            hint="Kiểm tra dấu hai chấm, thụt lề và đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép.",
+            f"phần đầu sai cú pháp: {found.message}",
+            line=found.line,
+            hint=found.hint,
+            column=found.column,
         ) from None
     if data is None:
         data = {}

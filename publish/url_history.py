@@ -14,7 +14,8 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from publish.errors import PublishError
+from publish.errors import PublishError, os_reason
+from publish.syntax import json_error
 
 __all__ = ["HISTORY_NAME", "history_bytes", "history_path", "load_history", "with_addresses"]
 
@@ -34,9 +35,15 @@ def load_history(path: Path) -> dict[str, tuple[str, ...]]:
         data = json.loads(path.read_bytes())
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
         raise PublishError(
-            f"không đọc được {path.name} trong state/ ({exc}). Khôi phục tệp từ git "
+            f"không đọc được {path.name} trong state/ ({os_reason(exc)}). Khôi phục tệp từ git "
+            f"(git checkout -- state/{path.name}) hoặc xóa nó: chỉ mất các trang chuyển hướng "
+            "từ địa chỉ cũ."
+        ) from None
+    except ValueError as exc:
+        raise PublishError(
+            f"không đọc được {path.name} trong state/ ({json_error(exc).described()}). Khôi phục tệp từ git "
             f"(git checkout -- state/{path.name}) hoặc xóa nó: chỉ mất các trang chuyển hướng "
             "từ địa chỉ cũ."
         ) from None

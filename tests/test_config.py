@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -207,11 +208,81 @@ def test_several_problems_are_reported_together_each_with_its_line() -> None:
     assert f"site.toml:{line_of(text, 'timezone')}: lỗi: trường '[site] timezone'" in message
 
 
-def test_invalid_toml_names_the_line() -> None:
-    text = SITE_TOML + '\n[web]\nper_page = "10\n'
+PARSER_ENGLISH = re.compile(r"\b(Expected|Cannot|Unterminated|Illegal|Invalid|Unclosed|line \d)")
+"""Words of tomllib's own messages, which an editor must not be left to decode."""
+
+
+@pytest.mark.parametrize(
+    ("snippet", "at", "column", "message", "hint"),
+    [
+        (
+            '[web]\nper_page = "10\n',
+            'per_page = "10',
+            15,
+            "chuỗi chưa có dấu ngoặc kép đóng",
+            'Thêm dấu " ở cuối giá trị',
+        ),
+        (
+            "[web]\nper_page 10\n",
+            "per_page 10",
+            10,
+            "thiếu dấu '=' giữa tên khóa và giá trị",
+            "khóa = giá trị",
+        ),
+        (
+            "[web]\nper_page = 10\nper_page = 12\n",
+            "per_page = 12",
+            14,
+            "khóa 'per_page' được viết hai lần trong bảng [web] (dòng 17 và dòng 18)",
+            "Giữ một dòng 'per_page = …'",
+        ),
+        (
+            '[unit]\nname = "x"\n',
+            "[unit]",
+            6,
+            "bảng [unit] được khai báo hai lần (dòng 1 và dòng 16)",
+            "Gộp các khóa",
+        ),
+        ("[web]\nper_page = mười\n", "per_page", 12, "giá trị không hợp lệ", "ngoặc kép"),
+        (
+            '[radio]\nfolder = "C:\\dai"\n',
+            "folder",
+            15,
+            "dấu \\ trong chuỗi ngoặc kép phải viết đôi (\\\\)",
+            "dùng dấu / trong đường dẫn",
+        ),
+    ],
+    ids=[
+        "missing-quote",
+        "missing-equals",
+        "duplicate-key",
+        "duplicate-table",
+        "bare-word",
+        "backslash",
+    ],
+)
+def test_invalid_toml_is_described_in_vietnamese_with_line_and_column(
+    snippet: str, at: str, column: int, message: str, hint: str
+) -> None:
+    text = SITE_TOML + "\n" + snippet
     problem = one_problem(text)
-    assert problem.line == line_of(text, 'per_page = "10')
-    assert "TOML không hợp lệ" in problem.message
+    line = len(text.splitlines()) - next(
+        i for i, s in enumerate(reversed(text.splitlines())) if at in s
+    )
+    assert (problem.line, problem.column, problem.message) == (line, column, message)
+    assert problem.hint is not None and hint in problem.hint
+    rendered = problem.render()
+    assert rendered.startswith(f"site.toml:{line}, cột {column}: lỗi: {message}")
+    assert not PARSER_ENGLISH.search(rendered), rendered
+
+
+def test_a_toml_error_not_described_keeps_the_parsers_words_as_a_detail(monkeypatch) -> None:
+    import publish.syntax
+
+    monkeypatch.setattr(publish.syntax, "TOML_CASES", ())
+    problem = one_problem(SITE_TOML + "\n[web]\nper_page = mười\n")
+    assert problem.message == "site.toml không đúng cú pháp TOML (chi tiết kỹ thuật: Invalid value)"
+    assert problem.line is not None and problem.column == 12
 
 
 def test_load_reports_missing_file_and_non_utf8(tmp_path: Path) -> None:

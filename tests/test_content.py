@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -27,7 +28,7 @@ B = "content/bai-viet/b.md"
 # fixture folder → every error it must produce: (file, line, field, text in the message).
 # `line` None means the line is not known.
 EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
-    "invalid-yaml": [(A, 2, None, "YAML không hợp lệ")],
+    "invalid-yaml": [(A, 2, None, "phần đầu sai cú pháp: có dấu ':' ở chỗ không được phép")],
     "no-front-matter": [(A, 1, None, "không tìm thấy phần đầu")],
     "unclosed-front-matter": [(A, 1, None, "không có dòng '---' đóng lại")],
     "missing-title": [(A, 2, "title", "thiếu trường bắt buộc")],
@@ -116,6 +117,8 @@ def test_invalid_fixture_reports_file_line_field_in_vietnamese(name: str, tmp_pa
         assert text in problem.message
         assert problem.hint, "every problem says how to fix it"
         where = file if line is None else f"{file}:{line}"
+        if problem.column is not None:
+            where += f", cột {problem.column}"
         rendered = problem.render()
         assert rendered.startswith(f"{where}: lỗi")
         if field:
@@ -125,6 +128,46 @@ def test_invalid_fixture_reports_file_line_field_in_vietnamese(name: str, tmp_pa
     assert unicodedata.is_normalized("NFC", message)
     if name in EXTRA_HINTS:
         assert EXTRA_HINTS[name] in message
+
+
+YAML_ENGLISH = re.compile(r"\b(mapping|scanning|parsing|expected|found|token|scalar|stream)\b")
+"""Words of PyYAML's own messages, which an editor must not be left to decode."""
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "column", "message"),
+    [
+        ('title: "Cảnh báo lừa đảo', 2, 8, 'dấu ngoặc kép (") mở ở đây chưa được đóng'),
+        ("title: Cảnh báo: lừa đảo", 2, 16, "có dấu ':' ở chỗ không được phép"),
+        ("title: @congan cảnh báo", 2, 8, "giá trị bắt đầu bằng ký tự «@»"),
+        ('title: "Cảnh báo" lừa đảo', 2, 19, "có chữ thừa sau giá trị"),
+        ('title: "Tin"\ntags: [lừa đảo, an ninh', 3, 7, "[ … ] mở ở đây chưa được đóng"),
+        ('title: "Tin"\n\tdraft: false', 3, 1, "có ký tự Tab"),
+        ('title: "Tin"\ndraft false', 3, 1, "thiếu dấu ':' sau tên trường"),
+    ],
+    ids=[
+        "unclosed-quote",
+        "colon",
+        "special-char",
+        "after-quote",
+        "unclosed-list",
+        "tab",
+        "no-colon",
+    ],
+)
+def test_broken_front_matter_is_described_in_vietnamese_with_line_and_column(
+    tmp_path: Path, written: str, line: int, column: int, message: str
+) -> None:
+    text = bulletin_md().replace('title: "Cảnh báo lừa đảo qua mạng"', written)
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message.startswith("phần đầu sai cú pháp: ") and message in problem.message
+    rendered = problem.render()
+    assert rendered.startswith(f"{A}:{line}, cột {column}: lỗi: phần đầu sai cú pháp")
+    assert "Cách sửa:" in rendered and not YAML_ENGLISH.search(rendered), rendered
 
 
 def test_a_slug_both_files_take_from_their_names_says_so_and_names_no_line(

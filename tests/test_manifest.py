@@ -69,6 +69,31 @@ def test_truncated_state_is_an_error_and_is_backed_up(tmp_path: Path) -> None:
     assert list(tmp_path.glob("zalo.json.hong-*"))
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("", "(tệp trống)"),
+        ('{"entries": {"a": {"article_id": "1"}', "(dòng 1, cột 38: tệp bị cắt cụt"),
+        ('{"entries": {\n"a": {}\n"b": {}}}', "(dòng 3, cột 1: thiếu dấu phẩy giữa hai mục)"),
+        (
+            '{"entries": {\n<<<<<<< HEAD\n"a": {}\n=======\n"b": {}\n>>>>>>> main\n}}',
+            "(dòng 2, cột 1: tệp còn dấu xung đột của git",
+        ),
+    ],
+    ids=["empty", "truncated", "missing-comma", "merge-conflict"],
+)
+def test_a_broken_state_file_is_described_in_vietnamese(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    path = tmp_path / "zalo.json"
+    path.write_text(text, "utf-8")
+    with pytest.raises(PublishError) as caught:
+        Manifest.load(path, "zalo")
+    message = str(caught.value)
+    assert f"{path}: tệp trạng thái bị hỏng {said}" in message
+    assert "Expecting" not in message and "char " not in message
+
+
 def test_a_killed_sync_leaves_a_journal_that_the_next_load_replays(tmp_path: Path) -> None:
     """Per-step changes survive a crash before the state file is rewritten; a torn line is ignored."""
     path = tmp_path / "zalo.json"

@@ -576,6 +576,44 @@ def test_check_names_a_template_included_but_missing(tmp_path: Path, capsys) -> 
     assert "not found" not in err
 
 
+JINJA_ENGLISH = re.compile(r"\b(unexpected|expected|Encountered|Jinja|token|statement)\b")
+"""Words of Jinja's own messages, which a person editing a template must not be left to decode."""
+
+
+@pytest.mark.parametrize(
+    ("template", "broken", "reported_at", "message"),
+    [
+        ("page.html", "{{ page.title </h1>", "</h1>", "ký tự «/» không đúng chỗ"),
+        ("page.html", "{{ page.title", "page-title", "cần }} nhưng gặp class"),
+        (
+            "page.html",
+            "{% if page.title %}",
+            "endblock",
+            "gặp {% endblock %} khi khối {% if %} chưa được đóng: thiếu {% endif %}",
+        ),
+        ("page.html", "{% if x %}{% endfor %}", "endfor", "gặp {% endfor %} khi khối {% if %}"),
+        ("_macros.html", "{{ card(", "macro card", "ký tự «%» không đúng chỗ"),
+    ],
+    ids=["unclosed-print", "unclosed-print-then-html", "unclosed-if", "wrong-end", "imported"],
+)
+def test_a_template_syntax_error_is_described_in_vietnamese(
+    tmp_path: Path, capsys, template: str, broken: str, reported_at: str, message: str
+) -> None:
+    """Also in a template only imported by others (it used to stop the build as an internal
+    error, found while rendering). Jinja reports the line where it notices the mistake."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    path = root / "templates/web" / template
+    lines = path.read_text("utf-8").split("\n")
+    lines.insert(3, broken)
+    path.write_text("\n".join(lines), "utf-8")
+    line = next(i for i, text in enumerate(lines, 1) if i > 3 and reported_at in text)
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert f"templates/web/{template}:{line}: lỗi: mẫu giao diện sai cú pháp: {message}" in err
+    assert "Cách sửa:" in err and "nội bộ" not in err and not JINJA_ENGLISH.search(err), err
+
+
 def test_check_refuses_a_page_slug_the_site_uses(tmp_path: Path) -> None:
     root = copy_site(tmp_path)
     (root / "content/pages/tim-kiem.md").write_text(

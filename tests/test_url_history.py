@@ -79,6 +79,7 @@ def test_a_broken_history_file_is_a_clear_error(tmp_path: Path, text: str, capsy
     assert build(root) == 1
     err = capsys.readouterr().err
     assert "web-urls.json" in err and "Khôi phục tệp từ git" in err and "Traceback" not in err
+    assert "Expecting" not in err
     with pytest.raises(PublishError):
         load_history(history_path(root))
 

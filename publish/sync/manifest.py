@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.errors import PublishError
+from publish.syntax import json_error
 
 __all__ = ["Manifest", "atomic_write_bytes"]
 
@@ -106,7 +107,7 @@ class Manifest:
                 return cls(path, channel, meta={"recovered_from": backup.name})
             saved = " Không" if read_only else f" Đã sao lưu thành {backup.name}; không"
             raise PublishError(
-                f"{path}: tệp trạng thái bị hỏng ({exc}).{saved} làm gì thêm "
+                f"{path}: tệp trạng thái bị hỏng ({json_error(exc).described()}).{saved} làm gì thêm "
                 f"để tránh đăng trùng. Cách sửa: khôi phục tệp từ git (git checkout -- {path}) hoặc chạy "
                 f"'publish sync {channel} --reconcile' để dựng lại trạng thái từ kênh."
             ) from None

@@ -44,6 +44,7 @@ from publish.render.web.redirects import redirect_artifacts
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
+from publish.syntax import template_error
 from publish.text import vn_date
 from publish.url_history import history_path, load_history
 
@@ -115,7 +116,7 @@ def _template_problems(site: Site) -> list[Problem]:
         shown = _shown(theme / "web" / name, site.config.root)
         try:
             env.get_template(name)
-            problems += _missing_includes(env, name, shown)
+            problems += _missing_includes(env, name, shown, site.config.root)
         except jinja2.TemplateNotFound:
             problems.append(
                 Problem(
@@ -125,15 +126,19 @@ def _template_problems(site: Site) -> list[Problem]:
                 )
             )
         except jinja2.TemplateSyntaxError as exc:
-            problems.append(
-                Problem(
-                    _shown(Path(exc.filename), site.config.root) if exc.filename else shown,
-                    f"mẫu giao diện sai cú pháp: {exc.message}",
-                    line=exc.lineno,
-                    hint="Kiểm tra các cặp {% ... %} và {{ ... }} ở dòng được chỉ ra.",
-                )
-            )
+            problems.append(_syntax_problem(exc, shown, site.config.root))
     return problems
+
+
+def _syntax_problem(exc: jinja2.TemplateSyntaxError, shown: str, root: Path) -> Problem:
+    """A template that does not compile, in Vietnamese."""
+    found = template_error(exc)
+    return Problem(
+        _shown(Path(exc.filename), root) if exc.filename else shown,
+        f"mẫu giao diện sai cú pháp: {found.message}",
+        line=found.line,
+        hint=found.hint,
+    )
 
 
 TEMPLATE_USE_RE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
@@ -141,16 +146,20 @@ TEMPLATE_USE_RE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([
 found only while rendering)."""
 
 
-def _missing_includes(env: jinja2.Environment, name: str, shown: str) -> list[Problem]:
-    """Templates `name` includes, imports or extends by a fixed name that do not exist (found
-    only while rendering otherwise, as an English file-system error)."""
+def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path) -> list[Problem]:
+    """Templates `name` includes, imports or extends by a fixed name that do not exist or do
+    not compile (found only while rendering otherwise, as an English or internal error)."""
     assert env.loader is not None
     source, _, _ = env.loader.get_source(env, name)
     problems = []
     # A regex, not env.parse: parsing every template again cost ~20 ms of every build.
     for used in dict.fromkeys(TEMPLATE_USE_RE.findall(source)):
         try:
-            env.loader.get_source(env, used)
+            # Compiled here (once: Jinja keeps it), or a syntax error in it is found only
+            # while rendering, as an internal error.
+            env.get_template(used)
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(_syntax_problem(exc, shown, root))
         except jinja2.TemplateNotFound:
             line = next((i for i, text in enumerate(source.split("\n"), 1) if used in text), None)
             problems.append(

@@ -1,0 +1,449 @@
+"""Vietnamese for the syntax errors of the parsers the tool uses (TOML, YAML, JSON, Jinja).
+
+Their own messages are English ("Expected '=' after a key"). Each function here gives the
+line and column, a plain description of the common cases and how to fix them; a case it does
+not know keeps the parser's words as a short detail in parentheses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Explained", "json_error", "template_error", "toml_error", "yaml_error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """A syntax error in Vietnamese: what is wrong, where (1-based), how to fix it."""
+
+    message: str
+    line: int | None
+    column: int | None
+    hint: str
+
+    def described(self) -> str:
+        """`dòng 3, cột 7: <message>` (as much of the place as is known), for a message that is
+        not a Problem."""
+        if self.line is None:
+            return self.message
+        column = f", cột {self.column}" if self.column else ""
+        return f"dòng {self.line}{column}: {self.message}"
+
+
+def _detail(original: str) -> str:
+    """The parser's own words, as a technical detail a developer can search for."""
+    return f" (chi tiết kỹ thuật: {original.strip()})"
+
+
+# ---- TOML (site.toml) ----
+
+TOML_AT_RE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
+TOML_KEY_RE = re.compile(
+    r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*="""
+)
+TOML_TABLE_RE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]")
+TOML_QUOTE_HINT = (
+    'Thêm dấu " ở cuối giá trị, trên cùng dòng, ví dụ: title = "Công an huyện Châu Thành". '
+    'Chuỗi nhiều dòng thì viết trong ba dấu ngoặc kép: """…""".'
+)
+TOML_CASES: tuple[tuple[str, str, str], ...] = (
+    (
+        r"Expected '=' after a key",
+        "thiếu dấu '=' giữa tên khóa và giá trị",
+        'Mỗi dòng có dạng khóa = giá trị, ví dụ title = "Trang tin của đơn vị". Tên bảng thì đặt '
+        "trong ngoặc vuông, ví dụ [site]; tên khóa có dấu cách hay chữ có dấu thì đặt trong ngoặc kép.",
+    ),
+    (
+        r"Unterminated string|Illegal character '\\n'",
+        "chuỗi chưa có dấu ngoặc kép đóng",
+        TOML_QUOTE_HINT,
+    ),
+    (
+        r"Expected ']' at the end of a table declaration|Expected ']]'",
+        "tên bảng chưa có dấu ']' đóng",
+        "Viết tên bảng trong cặp ngoặc vuông trên một dòng, ví dụ [site] hoặc [categories.canh-bao].",
+    ),
+    (
+        r"Invalid value",
+        "giá trị không hợp lệ",
+        'Chuỗi phải nằm trong ngoặc kép ("…"); true/false viết thường; số không có dấu chấm ngăn '
+        'nghìn hay đơn vị; danh sách viết trong [ ], ví dụ default_channels = ["web", "zalo"].',
+    ),
+    (
+        r"Expected newline or end of document after a statement",
+        "còn chữ thừa sau giá trị, trên cùng dòng",
+        "Mỗi khóa một dòng; giá trị có dấu cách phải nằm trọn trong ngoặc kép; ghi chú cuối dòng "
+        "bắt đầu bằng #.",
+    ),
+    (
+        r"Invalid statement|Invalid initial character for a key part",
+        "dòng này không phải dạng 'khóa = giá trị', tên bảng [..] hay ghi chú",
+        "Tên khóa chỉ gồm chữ không dấu, số, _ và -; ghi chú bắt đầu bằng #.",
+    ),
+    (
+        r"Unclosed array",
+        "danh sách [ … ] chưa có dấu ']' đóng, hoặc thiếu dấu phẩy giữa hai phần tử",
+        'Ngăn các phần tử bằng dấu phẩy và kết thúc bằng ], ví dụ ["web", "zalo"].',
+    ),
+    (
+        r"Unclosed inline table",
+        "bảng { … } chưa có dấu '}' đóng, hoặc thiếu dấu phẩy giữa hai khóa",
+        'Viết trên một dòng, ví dụ { label = "Cảnh báo", description = "…" }.',
+    ),
+    (
+        r"Invalid date or datetime",
+        "ngày giờ không hợp lệ",
+        "Viết ngày dạng 2020-12-08, giờ dạng 2020-12-08T08:00:00; muốn viết chữ thì đặt trong ngoặc kép.",
+    ),
+    (
+        r"Unescaped '\\' in a string|Invalid hex value|not a Unicode scalar value",
+        "dấu \\ trong chuỗi ngoặc kép phải viết đôi (\\\\)",
+        "Viết \\\\ thay cho \\, hoặc dùng ngoặc đơn ('C:\\thu-muc'), hoặc dùng dấu / trong đường dẫn.",
+    ),
+    (
+        r"Illegal character",
+        "chuỗi có ký tự điều khiển không được phép (thường do dán từ Word hoặc PDF)",
+        "Xóa ký tự lạ ở vị trí được chỉ ra, hoặc gõ lại giá trị đó.",
+    ),
+)
+"""(pattern of tomllib's message, Vietnamese description, how to fix) for the common cases."""
+TOML_DUPLICATE_RE = re.compile(
+    r"Cannot overwrite a value|Cannot declare .* twice|Duplicate inline table key"
+    r"|Cannot redefine namespace|Cannot mutate immutable namespace"
+)
+
+
+def toml_error(exc: ValueError, text: str) -> Explained:
+    """A tomllib error in site.toml, in Vietnamese."""
+    original = str(exc)
+    at = TOML_AT_RE.search(original)
+    bare = original[: at.start()] if at else original
+    line = column = None
+    if at and at.group(1):
+        line, column = int(at.group(1)), int(at.group(2))
+    elif at:  # the end of the document: point at its last line
+        line = text.rstrip("\n").count("\n") + 1
+    if TOML_DUPLICATE_RE.search(bare):
+        return _toml_duplicate(text, line, column, bare)
+    for pattern, message, hint in TOML_CASES:
+        if re.search(pattern, bare):
+            return Explained(message, line, column, hint)
+    return Explained(
+        "site.toml không đúng cú pháp TOML" + _detail(bare),
+        line,
+        column,
+        "Kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng được chỉ ra.",
+    )
+
+
+def _toml_duplicate(text: str, line: int | None, column: int | None, bare: str) -> Explained:
+    """A key or table written twice in site.toml, naming the line of the first one."""
+    lines = text.split("\n")
+    here = lines[line - 1] if line and line <= len(lines) else ""
+    table = TOML_TABLE_RE.match(here)
+    key = TOML_KEY_RE.match(here)
+    if table and not key:
+        name = table.group(1)
+        first = _first_line(
+            lines,
+            line,
+            lambda i, s: (m := TOML_TABLE_RE.match(s)) is not None and m.group(1) == name,
+        )
+        again = f" (dòng {first} và dòng {line})" if first else ""
+        return Explained(
+            f"bảng [{name}] được khai báo hai lần{again}",
+            line,
+            column,
+            f"Gộp các khóa của hai bảng vào một bảng [{name}] rồi xóa dòng [{name}] thứ hai.",
+        )
+    if key:
+        name = _toml_key(key.group(1))
+        tables = _tables_by_line(lines)
+        where = tables[line - 1] if line else ""
+
+        def same(i: int, s: str) -> bool:
+            found = TOML_KEY_RE.match(s)
+            return found is not None and _toml_key(found.group(1)) == name and tables[i] == where
+
+        first = _first_line(lines, line, same)
+        again = f" (dòng {first} và dòng {line})" if first else ""
+        inside = f" trong bảng [{where}]" if where else ""
+        return Explained(
+            f"khóa '{name}' được viết hai lần{inside}{again}",
+            line,
+            column,
+            f"Giữ một dòng '{name} = …' và xóa dòng còn lại.",
+        )
+    return Explained(
+        "một khóa hay bảng được đặt giá trị hai lần" + _detail(bare),
+        line,
+        column,
+        "Tìm tên khóa hoặc bảng bị trùng ở dòng được chỉ ra và phía trên nó, giữ một và xóa cái còn lại.",
+    )
+
+
+def _toml_key(spelt: str) -> str:
+    """A TOML key as written (`"a" . b`) without its quotes and spaces (`a.b`)."""
+    return ".".join(part.strip().strip("\"'") for part in spelt.split("."))
+
+
+def _tables_by_line(lines: list[str]) -> list[str]:
+    """The table each line of a TOML file is in ("" before the first header)."""
+    current, tables = "", []
+    for text in lines:
+        header = TOML_TABLE_RE.match(text)
+        if header and not TOML_KEY_RE.match(text):
+            current = header.group(1)
+        tables.append(current)
+    return tables
+
+
+def _first_line(lines: list[str], before: int | None, matches: Any) -> int | None:
+    """The 1-based number of the first of `lines` (up to line `before`) that `matches`."""
+    for i, text in enumerate(lines[: (before or 1) - 1]):
+        if matches(i, text):
+            return i + 1
+    return None
+
+
+# ---- YAML (front matter) ----
+
+YAML_GENERIC_HINT = (
+    "Mỗi dòng có dạng 'tên: giá trị'; giá trị có dấu ':' hoặc '#' hay bắt đầu bằng ký tự đặc "
+    'biệt thì đặt trong ngoặc kép, ví dụ title: "Cảnh báo: lừa đảo qua mạng".'
+)
+
+
+YAML_QUOTED_VALUE_RE = re.compile(r'\s*(?:[^\s#"\'-][^:]*:\s+|-\s+)"')
+"""The start of a value in double quotes: `title: "` or a list item `- "`."""
+
+
+def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
+    """A PyYAML error in front matter `text` (which starts at line `first_line` of its file)."""
+    problem = str(getattr(exc, "problem", None) or exc)
+    context = str(getattr(exc, "context", None) or "")
+    mark = getattr(exc, "problem_mark", None)
+    opened = getattr(exc, "context_mark", None)
+
+    def at(found: Any) -> tuple[int | None, int | None]:
+        return (found.line + first_line, found.column + 1) if found is not None else (None, None)
+
+    line, column = at(mark)
+    unclosed = _unclosed_quote(text, mark.line if mark is not None else None)
+    if ("quoted scalar" in context and "escape" not in problem) or unclosed is not None:
+        quote = '"'
+        if unclosed is not None:
+            line, column = unclosed[0] + first_line, unclosed[1] + 1
+        elif opened is not None:
+            line, column, quote = *at(opened), _char_at(text, opened)
+        name = "ngoặc đơn (')" if quote == "'" else 'ngoặc kép (")'
+        return Explained(
+            f"dấu {name} mở ở đây chưa được đóng",
+            line,
+            column,
+            "Thêm dấu ngoặc đóng (\" hoặc ') ở cuối giá trị, trên cùng dòng. Muốn có ngoặc kép bên "
+            "trong giá trị thì dùng «…» hoặc ngoặc đơn.",
+        )
+    if problem.startswith("mapping values are not allowed"):
+        return Explained(
+            "có dấu ':' ở chỗ không được phép: thường là giá trị có dấu hai chấm mà không đặt "
+            "trong ngoặc kép, hoặc dòng ngay phía trên thiếu dấu ':' sau tên trường",
+            line,
+            column,
+            'Đặt cả giá trị trong ngoặc kép, ví dụ title: "Cảnh báo: lừa đảo qua mạng".',
+        )
+    if "quoted scalar" in context and "escape" in problem:
+        return Explained(
+            "dấu \\ trong giá trị đặt trong ngoặc kép phải viết đôi (\\\\)",
+            line,
+            column,
+            "Viết \\\\ thay cho \\, hoặc dùng ngoặc đơn ('…') cho giá trị có dấu \\.",
+        )
+    if "tab" in problem or "cannot start any token" in problem:
+        if _char_at(text, mark) == "\t":
+            return Explained(
+                "có ký tự Tab: phần đầu chỉ được thụt lề hay ngăn cách bằng dấu cách",
+                line,
+                column,
+                "Thay Tab bằng dấu cách (hai dấu cách cho mỗi mức thụt lề).",
+            )
+        return _special(_char_at(text, mark), line, column)
+    if "undefined alias" in problem or "constructor for the tag" in problem:
+        return _special(_char_at(text, mark), line, column)
+    if "block scalar" in context:
+        line, column = at(opened) if opened is not None else (line, column)
+        return _special(_char_at(text, opened), line, column)
+    if "flow sequence" in context or "flow mapping" in context:
+        line, column = at(opened) if opened is not None else (line, column)
+        pair = "[ … ]" if "sequence" in context else "{ … }"
+        example = (
+            'tags: ["lừa đảo", "an ninh mạng"]' if "sequence" in context else 'zalo: {title: "…"}'
+        )
+        return Explained(
+            f"{pair} mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa hai phần tử",
+            line,
+            column,
+            f"Viết trọn trên một dòng, các phần tử ngăn bằng dấu phẩy, ví dụ {example}. Nếu đây "
+            "là chữ thường (không phải danh sách) thì đặt cả giá trị trong ngoặc kép.",
+        )
+    if "could not find expected ':'" in problem:
+        line, column = at(opened) if opened is not None else (line, column)
+        return Explained(
+            "thiếu dấu ':' sau tên trường",
+            line,
+            column,
+            "Mỗi dòng có dạng 'tên: giá trị' (dấu hai chấm rồi một dấu cách). Dòng nối tiếp của "
+            "một giá trị dài thì viết cả giá trị trên một dòng, trong ngoặc kép.",
+        )
+    if "block mapping" in context or "block collection" in context:
+        return Explained(
+            "có chữ thừa sau giá trị, hoặc các dòng thụt lề không đều",
+            line,
+            column,
+            "Giá trị trong ngoặc kép phải kết thúc ở dấu ngoặc đóng cuối dòng (muốn có ngoặc kép "
+            "bên trong thì dùng «…»). Các trường của phần đầu bắt đầu sát lề trái; các khóa trong "
+            "một khối (zalo:, radio:) thụt lề bằng nhau.",
+        )
+    return Explained(
+        "phần đầu (front matter) không đúng cú pháp YAML" + _detail(problem),
+        line,
+        column,
+        YAML_GENERIC_HINT,
+    )
+
+
+def _unclosed_quote(text: str, upto: int | None) -> tuple[int, int] | None:
+    """(line, column), 0-based, of the first value opened with a double quote and not closed on
+    its line, up to line `upto`: such a value runs on into the next lines, and YAML reports the
+    error where it finally fails, lines later."""
+    for number, content in enumerate(text.split("\n")[: None if upto is None else upto + 1]):
+        opened = YAML_QUOTED_VALUE_RE.match(content)
+        if opened and not re.search(r'(?<!\\)"', content[opened.end() :]):
+            return number, opened.end() - 1
+    return None
+
+
+def _special(char: str, line: int | None, column: int | None) -> Explained:
+    """A value starting with a character YAML gives a meaning to (@, `, %, *, !, |, >)."""
+    shown = f"«{char}»" if char.strip() else "này"
+    return Explained(
+        f"giá trị bắt đầu bằng ký tự {shown}, ký tự có nghĩa riêng trong YAML",
+        line,
+        column,
+        f'Đặt cả giá trị trong ngoặc kép, ví dụ title: "{char.strip()}…".',
+    )
+
+
+def _char_at(text: str, mark: Any) -> str:
+    """The character of `text` a PyYAML mark points at ("" when it points past the end)."""
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
+
+
+# ---- JSON (state files) ----
+
+JSON_CASES: tuple[tuple[str, str], ...] = (
+    (
+        "Expecting property name enclosed in double quotes",
+        "tên mục phải trong ngoặc kép, hoặc có dấu phẩy thừa trước dấu }",
+    ),
+    ("Expecting ',' delimiter", "thiếu dấu phẩy giữa hai mục"),
+    ("Expecting ':' delimiter", "thiếu dấu ':' sau tên mục"),
+    ("Unterminated string", "chuỗi chưa có dấu ngoặc kép đóng"),
+    ("Extra data", "còn nội dung thừa sau phần JSON (thường do hai tệp bị ghép vào nhau)"),
+    ("Invalid control character", "chuỗi có ký tự điều khiển không được phép"),
+    ("Invalid \\escape", "dấu \\ không hợp lệ trong chuỗi"),
+    ("Invalid \\uXXXX escape", "dấu \\ không hợp lệ trong chuỗi"),
+    ("Expecting value", "thiếu giá trị, hoặc có dấu phẩy thừa"),
+)
+"""(start of the json module's message, Vietnamese) for the common cases."""
+
+
+def json_error(exc: ValueError) -> Explained:
+    """Why a JSON file could not be read, in Vietnamese (`exc` from json.loads or decoding)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return Explained(
+            f"tệp không phải UTF-8 (byte thứ {exc.start})", None, None, "Khôi phục tệp từ git."
+        )
+    if not isinstance(exc, json.JSONDecodeError):
+        return Explained(str(exc), None, None, "Khôi phục tệp từ git.")
+    doc, pos = exc.doc, exc.pos
+    line: int | None = exc.lineno
+    column: int | None = exc.colno
+    if not doc.strip():
+        message = "tệp trống"
+        line = column = None
+    elif (conflict := re.search(r"^(<{7}|={7}|>{7})( |$)", doc, re.MULTILINE)) is not None:
+        message = "tệp còn dấu xung đột của git (<<<<<<<, =======, >>>>>>>) sau một lần gộp nhánh"
+        line, column = doc.count("\n", 0, conflict.start()) + 1, 1
+    elif pos >= len(doc.rstrip()):
+        message = "tệp bị cắt cụt: kết thúc giữa chừng (thường do lần ghi trước bị ngắt)"
+    else:
+        found = next((vi for start, vi in JSON_CASES if exc.msg.startswith(start)), None)
+        message = found or "không đúng cú pháp JSON" + _detail(exc.msg)
+    return Explained(message, line, column, "Khôi phục tệp từ git.")
+
+
+# ---- Jinja (templates/web) ----
+
+JINJA_TOKENS = {
+    "end of print statement": "}}",
+    "end of statement block": "%}",
+    "end of template": "cuối tệp",
+    "name": "một tên (biến hay bộ lọc)",
+}
+
+
+def template_error(exc: Exception) -> Explained:
+    """A jinja2.TemplateSyntaxError in Vietnamese (Jinja gives a line, no column)."""
+    original = str(getattr(exc, "message", None) or exc)
+    line = getattr(exc, "lineno", None)
+    pairs = "Mỗi {{ phải có }} đóng, mỗi {% phải có %} đóng, trên cùng một thẻ."
+    if found := re.search(r"The innermost block that needs to be closed is '(\w+)'", original):
+        block = found.group(1)
+        unknown = re.search(r"Encountered unknown tag '(\w+)'", original)
+        seen = f"gặp {{% {unknown.group(1)} %}} khi" if unknown else "hết tệp mà"
+        return Explained(
+            f"{seen} khối {{% {block} %}} chưa được đóng: thiếu {{% end{block} %}}",
+            line,
+            None,
+            f"Thêm {{% end{block} %}} ở cuối khối {block}, hoặc sửa thẻ đóng cho đúng tên khối.",
+        )
+    if found := re.search(r"Encountered unknown tag '(\w+)'", original):
+        return Explained(
+            f"thẻ {{% {found.group(1)} %}} không có hoặc không có khối mở tương ứng",
+            line,
+            None,
+            "Kiểm tra chính tả tên thẻ (if, for, block, endif, endfor…) và khối mở phía trên nó.",
+        )
+    if "expected 'end of print statement'" in original and "end of template" in original:
+        return Explained("{{ mở nhưng chưa có }} đóng", line, None, pairs)
+    if found := re.search(r"expected token '([^']+)', got '([^']+)'", original):
+        wanted, got = (JINJA_TOKENS.get(t, t) for t in found.groups())
+        return Explained(
+            f"cần {wanted} nhưng gặp {got}: thẻ {{{{ … }}}} hay {{% … %}} chưa đóng đúng chỗ",
+            line,
+            None,
+            pairs,
+        )
+    if found := re.search(r"unexpected (?:char )?'(.+?)'", original):
+        char = found.group(1)
+        return Explained(
+            f"ký tự «{char}» không đúng chỗ: thường là một thẻ {{{{ … }}}} hay {{% … %}} chưa đóng, "
+            "hoặc một chuỗi thiếu dấu ngoặc kép",
+            line,
+            None,
+            pairs,
+        )
+    if "Missing end of comment tag" in original:
+        return Explained("ghi chú {# chưa có #} đóng", line, None, "Thêm #} ở cuối ghi chú.")
+    if "unexpected end of template" in original.lower():
+        return Explained("tệp kết thúc khi một thẻ còn đang mở", line, None, pairs)
+    return Explained("mẫu giao diện sai cú pháp" + _detail(original), line, None, pairs)
