@@ -177,7 +177,10 @@ def test_blocking_flag_keeps_the_bulletin_out_and_is_reported(
     assert len(problems) == 1
     problem = problems[0]
     assert (problem.severity, problem.line) == ("warning", 10)
-    assert "R14.6" in problem.message and "«CSĐTTP»" in problem.message
+    # The explanation first; the rule's code, which editors do not know, only at the very end.
+    assert problem.message.startswith("chặn phát thanh: Chữ viết tắt «CSĐTTP»")
+    assert problem.message.endswith(" (mã quy tắc R14.6)")
+    assert problem.message.count("R14.6") == 1
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
     code = main(
@@ -190,6 +193,12 @@ def test_blocking_flag_keeps_the_bulletin_out_and_is_reported(
     assert (root / "output/radio/items/ra-quan-ttatgt-cuoi-nam.txt").is_file()
     assert not (root / f"output/radio/items/{HELD}.txt").exists()
     assert list((root / "output/web").rglob("index.html"))  # other channels still built
+
+
+def test_an_episode_timing_warning_names_no_rule_code_but_at_the_end() -> None:
+    [warning] = [p for p in radio.check(fixture_site()) if p.file.endswith("rundown.txt")]
+    assert warning.message.startswith("tập phát 17:00:00 ") and "thiếu 1:04" in warning.message
+    assert warning.message.endswith(" (mã quy tắc Q9)") and warning.message.count("Q9") == 1
 
 
 def test_air_date_is_the_next_air_slot_or_the_front_matter_date(tmp_path: Path) -> None:

@@ -52,7 +52,9 @@ def test_flags_lists_findings_with_file_line_and_strict_exit(
 ) -> None:
     assert main(["speak", "--flags", str(bulletin)]) == 0
     out = capsys.readouterr().out
-    assert f"{bulletin}:7: [chặn duyệt] R14.6:" in out
+    [line] = [text for text in out.splitlines() if text.startswith(f"{bulletin}:7: ")]
+    assert line.startswith(f"{bulletin}:7: [chặn duyệt] Chữ viết tắt «CSĐTTP»")
+    assert line.endswith(" (mã quy tắc R14.6)")
     assert "«CSĐTTP»" in out
     assert "Ngày tám" not in out  # findings only, not the script
     assert main(["speak", "--flags", "--strict", str(bulletin)]) == 1

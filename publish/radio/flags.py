@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from publish.radio.options import SpeakOptions
 
-__all__ = ["BLOCKING", "WARNING", "Context", "Flag"]
+__all__ = ["BLOCKING", "WARNING", "Context", "Flag", "rule_note"]
 
 _T = TypeVar("_T")
 
@@ -26,14 +26,21 @@ class Flag:
     excerpt: str
     line: int | None = None
 
-    def render(self, source: str = "") -> str:
-        """Format as `source:line: [mức] MÃ: thông điệp` for the command line."""
+    def render(self, source: str = "", *, excerpt: bool = False) -> str:
+        """Format as `source:line: [mức] thông điệp[ — «đoạn»] (mã quy tắc MÃ)`."""
         where = source
         if self.line is not None:
             where = f"{source}:{self.line}" if source else f"dòng {self.line}"
         level = "chặn duyệt" if self.severity == BLOCKING else "cảnh báo"
         prefix = f"{where}: " if where else ""
-        return f"{prefix}[{level}] {self.code}: {self.message}"
+        shown = f" — «{self.excerpt}»" if excerpt else ""
+        return f"{prefix}[{level}] {self.message}{shown} {rule_note(self.code)}"
+
+
+def rule_note(code: str) -> str:
+    """A rule's code, written last: editors act on the explanation, which comes first; the code
+    is for whoever looks the rule up in the tool (it means nothing to an editor)."""
+    return f"(mã quy tắc {code})"
 
 
 @dataclass

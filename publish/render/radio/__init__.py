@@ -22,6 +22,7 @@ from publish.errors import Problem
 from publish.ledger import Ledger
 from publish.model import Artifact, Kept, Site
 from publish.parallel import run_apart
+from publish.radio.flags import rule_note
 from publish.render.radio import word
 from publish.render.radio.episode import (
     Assembly,
@@ -156,7 +157,7 @@ def held_reasons(site: Site) -> dict[str, str]:
     """Why each bulletin held back by a blocking flag is not on the radio (for withdrawal notes)."""
     return {
         key: "bị giữ lại vì lỗi đọc thành tiếng: "
-        + "; ".join(f"{f.code} {f.message} «{f.excerpt}»" for f in flags)
+        + "; ".join(f"{f.message} «{f.excerpt}» {rule_note(f.code)}" for f in flags)
         for key, (_bulletin, flags) in assemble(site).held.items()
     }
 

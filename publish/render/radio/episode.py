@@ -14,7 +14,7 @@ from publish.config import Config
 from publish.errors import Problem
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.radio.flags import Flag
+from publish.radio.flags import Flag, rule_note
 from publish.render.radio.calibration import LIMITS, ReadRates, reading
 from publish.render.radio.items import (
     SLUG_MAX,
@@ -172,7 +172,8 @@ def _assemble(site: Site) -> Assembly:
             problems += [
                 Problem(
                     f"radio/{episode.week}/rundown.txt",
-                    f"Q9 tập phát {clock(episode.air)} {vn_date(episode.air)}: {text}",
+                    f"tập phát {clock(episode.air)} {vn_date(episode.air)}: {text} "
+                    + rule_note("Q9"),
                     severity="warning",
                 )
                 for text in episode.warnings
@@ -257,8 +258,8 @@ def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:
     """The warning that says which flag keeps a bulletin off the radio, with the text in question."""
     return Problem(
         bulletin.source,
-        f"{flag.code} (chặn phát thanh): {flag.message} — đoạn: «{flag.excerpt}». "
-        "Bản tin không được đưa vào kịch bản phát thanh (các kênh khác vẫn dựng).",
+        f"chặn phát thanh: {flag.message} — đoạn: «{flag.excerpt}». Bản tin không được đưa "
+        f"vào kịch bản phát thanh (các kênh khác vẫn dựng). {rule_note(flag.code)}",
         field="radio",
         line=flag.line,
         hint="Viết lại đoạn đó cho dễ đọc thành tiếng, hoặc thêm chữ viết tắt vào tệp "
@@ -297,7 +298,8 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
             problems.extend(
                 Problem(
                     "site.toml",
-                    f"{f.code}: {f.message} — đoạn: «{f.excerpt}». Tập phát thanh sẽ không có phần này.",
+                    f"{f.message} — đoạn: «{f.excerpt}». Tập phát thanh sẽ không có phần này. "
+                    + rule_note(f.code),
                     field=f"[radio] {key}",
                     hint="Viết lại câu cho dễ đọc thành tiếng.",
                     severity="warning",

@@ -200,7 +200,7 @@ def rundown_text(episode: Episode, config: Config) -> str:
     ]
     lines += ["", "Nguồn:", *sources]
     notes = [
-        f"  {row.number} {flag.render(s.bulletin.source if s.bulletin else '')} — «{flag.excerpt}»"
+        f"  {row.number} {flag.render(s.bulletin.source if s.bulletin else '', excerpt=True)}"
         for s, row in zip(episode.segments, timing.rows, strict=True)
         for flag in s.flags
     ]
