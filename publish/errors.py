@@ -5,7 +5,8 @@ Exception tree:
     PublishError            a problem the user can fix; the CLI prints it and exits 1
     ├── ContentError        one or more `Problem`s found in content or config, all reported at once
     ├── ConfigError         site.toml problems (a ContentError)
-    └── RemoteError         a channel's remote end failed (exit 3 when partial progress was saved)
+    ├── RemoteError         a channel's remote end failed (exit 3 when partial progress was saved)
+    └── Busy                another sync holds the lock; this one did nothing (exit 3)
 
 Nothing here prints; `publish.cli` turns these into messages and exit codes.
 """
@@ -17,7 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ConfigError", "ContentError", "Problem", "PublishError", "RemoteError", "os_reason"]
+__all__ = [
+    "Busy",
+    "ConfigError",
+    "ContentError",
+    "Problem",
+    "PublishError",
+    "RemoteError",
+    "os_reason",
+]
 
 OS_REASONS = {
     errno.ENOENT: "không có tệp hay thư mục này",
@@ -58,6 +67,14 @@ class PublishError(Exception):
 
 class RemoteError(PublishError):
     """A remote channel (Zalo, the radio folder) failed; progress so far is saved."""
+
+    exit_code = 3
+
+
+class Busy(PublishError):
+    """Another sync holds the lock, so this one did nothing. Nothing is wrong with the content or
+    the settings: the exit code is 3 (run again later), as for a channel that did not answer,
+    not 1, which tells a person (or a CI run) that something must be fixed."""
 
     exit_code = 3
 

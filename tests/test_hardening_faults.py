@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.sync import base as sync_base
 from publish.sync.base import CLOCK_NAME, monotonic_now, record_now, sync_lock
 from publish.sync.manifest import Manifest
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
@@ -265,10 +266,30 @@ def test_broken_zalo_state_is_reconciled_from_the_oa_without_a_duplicate(
 # --- two syncs at once -----------------------------------------------------------------------------
 
 
-def test_a_second_sync_exits_with_a_message_while_one_runs(radio_root, capsys) -> None:
+def test_a_second_sync_does_nothing_and_exits_3_while_one_runs(radio_root, capsys) -> None:
+    """Exit 1 would tell a scheduled CI run overlapping another that the content is broken."""
     with sync_lock(radio_root / "state"):
-        assert radio_sync(radio_root) == 1
-    assert "một lệnh 'publish sync' khác đang chạy" in capsys.readouterr().err
+        assert radio_sync(radio_root) == 3
+    err = capsys.readouterr().err
+    assert (
+        f"một lệnh 'publish sync' khác đang chạy (tiến trình số {os.getpid()}, bắt đầu lúc " in err
+    )
+    assert "Lần này không làm gì" in err and "không phải lỗi nội dung" in err and "--wait" in err
+    assert not (radio_root / "dai-phat-thanh").exists()
+    assert not (radio_root / "output").exists()
+
+
+def test_wait_gives_up_after_its_limit_with_exit_3(radio_root, capsys, monkeypatch) -> None:
+    """--wait used to wait forever behind a sync that hung."""
+    monkeypatch.setattr(sync_base, "WAIT_SECONDS", 0.3)
+    with sync_lock(radio_root / "state"):
+        started = time.monotonic()
+        assert radio_sync(radio_root, "--wait") == 3
+        assert 0.3 <= time.monotonic() - started < 5
+    err = capsys.readouterr().err
+    assert "chờ nó xong, tối đa 0,3 giây" in err
+    assert "đã chờ 0,3 giây mà lệnh 'publish sync' khác vẫn đang chạy" in err
+    assert f"kiểm tra tiến trình số {os.getpid()}" in err
     assert not (radio_root / "dai-phat-thanh").exists()
 
 

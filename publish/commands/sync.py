@@ -5,7 +5,8 @@ deploy step uploads), Zalo OA and the radio folder. A channel that fails does no
 
 Exit codes: 0 everything done; 1 a content or configuration error (content errors are found at
 build, before anything is sent); 3 a remote step failed — what succeeded is saved in state/, so
-running again continues where this run stopped. When both happen, 1 wins: a person must act.
+running again continues where this run stopped — or another sync was running and this one did
+nothing. When both 1 and 3 happen, 1 wins: a person must act.
 """
 
 from __future__ import annotations
@@ -98,7 +99,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Dựng toàn bộ, rồi đưa từng kênh về đúng bản dựng: chạy lại bao nhiêu lần cũng không "
             "đăng trùng. Không nêu kênh: mọi kênh đã cấu hình. Mã thoát: 0 xong; 1 lỗi nội dung "
-            "hoặc cấu hình; 3 lỗi phía kênh (phần đã xong đã lưu, chạy lại để tiếp tục)."
+            "hoặc cấu hình; 3 lỗi phía kênh (phần đã xong đã lưu, chạy lại để tiếp tục) hoặc một "
+            "lệnh sync khác đang chạy (lần này không làm gì)."
         ),
     )
     parser.add_argument(
@@ -129,7 +131,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="coi cảnh báo nội dung và dữ liệu cá nhân chưa được duyệt là lỗi: không gửi gì "
         "(như publish check --strict)",
     )
-    parser.add_argument("--wait", action="store_true", help="chờ nếu một lệnh sync khác đang chạy")
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="một lệnh sync khác đang chạy thì chờ nó xong (tối đa 30 phút) thay vì dừng ngay "
+        "với mã 3",
+    )
     parser.add_argument(
         "--timings",
         action="store_true",

@@ -13,14 +13,15 @@ import fcntl
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
-from publish.errors import PublishError, os_reason
+from publish.errors import Busy, PublishError, os_reason
 from publish.model import Site
 from publish.timings import Timings
 
@@ -230,10 +231,24 @@ def _attempt(syncer: Syncer, action: Action) -> tuple[Action, str, str | None]:
         return action, "", str(exc)
 
 
+LOCK_NAME = ".sync.lock"
+WAIT_SECONDS = 30 * 60
+"""How long `--wait` waits for another sync. The CI runs every 30 minutes: a sync still going
+after that is more likely stuck than slow, and the next scheduled run tries again anyway."""
+
+
 @contextmanager
-def sync_lock(state_dir: Path, *, wait: bool = False) -> Iterator[None]:
-    """Hold state/.sync.lock so two syncs never run at once; a second one exits with a message."""
-    path = state_dir / ".sync.lock"
+def sync_lock(
+    state_dir: Path,
+    *,
+    wait: bool = False,
+    limit: float | None = None,
+    echo: Callable[[str], None] | None = None,
+) -> Iterator[None]:
+    """Hold state/.sync.lock so two syncs never run at once. While another sync holds it this
+    one does nothing and raises Busy (exit 3: nothing is wrong, run again later); with `wait`
+    only after waiting up to `limit` seconds (WAIT_SECONDS) for it, saying so through `echo`."""
+    path = state_dir / LOCK_NAME
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
         handle = open(path, "a+")  # noqa: SIM115  (held for the whole sync)
@@ -244,21 +259,79 @@ def sync_lock(state_dir: Path, *, wait: bool = False) -> Iterator[None]:
             "(hoặc giải phóng dung lượng đĩa) rồi chạy lại."
         ) from None
     try:
-        flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
-        try:
-            fcntl.flock(handle, flags)
-        except BlockingIOError:
-            raise PublishError(
-                "một lệnh 'publish sync' khác đang chạy (khóa state/.sync.lock). Chờ lệnh đó xong rồi chạy lại; "
-                "dùng --wait để tự chờ."
-            ) from None
+        if not _take(handle):
+            holder = _holder(path)
+            if not wait:
+                raise Busy(_busy_message(holder))
+            seconds = WAIT_SECONDS if limit is None else limit
+            (echo or stderr)(
+                f"Một lệnh 'publish sync' khác đang chạy ({holder[1]}): chờ nó xong, tối đa "
+                f"{_span(seconds)}…"
+            )
+            deadline = time.monotonic() + seconds
+            while not _take(handle):
+                if time.monotonic() >= deadline:
+                    raise Busy(_busy_message(holder, waited=seconds))
+                time.sleep(max(0.0, min(1.0, deadline - time.monotonic())))
         handle.seek(0)
         handle.truncate()
-        handle.write(f"{os.getpid()}\n")
+        started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        handle.write(f"{os.getpid()} {started}\n")
         handle.flush()
         yield
     finally:
         handle.close()
+
+
+def _take(handle: IO[str]) -> bool:
+    """Take the lock on `handle` if no one holds it."""
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _holder(path: Path) -> tuple[str, str]:
+    """Which process holds the lock (its number, "" when unknown) and a description with since
+    when, as its lock file says."""
+    try:
+        pid, _, since = path.read_text("utf-8").strip().partition(" ")
+        started = dt.datetime.fromisoformat(since) if since else None
+    except (OSError, ValueError):
+        pid, started = "", None
+    if not pid.isdigit():
+        return "", "không rõ tiến trình nào"
+    when = f", bắt đầu lúc {started:%H:%M} ngày {started:%d/%m/%Y}" if started else ""
+    return pid, f"tiến trình số {pid}{when}"
+
+
+def _busy_message(holder: tuple[str, str], waited: float | None = None) -> str:
+    """What a sync that found another one running tells the person or the CI log."""
+    pid, who = holder
+    found = (
+        f"đã chờ {_span(waited)} mà lệnh 'publish sync' khác vẫn đang chạy ({who})"
+        if waited is not None
+        else f"một lệnh 'publish sync' khác đang chạy ({who})"
+    )
+    stuck = (
+        " Nếu lệnh kia chạy lâu bất thường, báo cán bộ kỹ thuật kiểm tra "
+        + (f"tiến trình số {pid} trên máy này." if pid else "lệnh đó.")
+        if waited is not None
+        else ""
+    )
+    return (
+        f"{found}, giữ khóa state/{LOCK_NAME}. Lần này không làm gì: chưa dựng, chưa gửi, "
+        "state/ không đổi. Đây không phải lỗi nội dung hay cấu hình (mã thoát 3). Cách xử lý: "
+        "chạy lại khi lệnh kia xong (trong CI, lần chạy theo lịch sau tự làm tiếp), hoặc thêm "
+        f"--wait để tự chờ (tối đa {_span(WAIT_SECONDS)}). Khóa tự mở khi lệnh kia kết thúc, kể "
+        f"cả khi nó bị ngắt: đừng xóa tệp khóa.{stuck}"
+    )
+
+
+def _span(seconds: float) -> str:
+    """A wait in whole minutes (seconds when under one)."""
+    return f"{round(seconds / 60)} phút" if seconds >= 60 else f"{seconds:g} giây".replace(".", ",")
 
 
 CLOCK_NAME = "dong-ho.json"
