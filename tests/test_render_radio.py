@@ -181,6 +181,10 @@ def test_blocking_flag_keeps_the_bulletin_out_and_is_reported(
     assert problem.message.startswith("chặn phát thanh: Chữ viết tắt «CSĐTTP»")
     assert problem.message.endswith(" (mã quy tắc R14.6)")
     assert problem.message.count("R14.6") == 1
+    # How to fix it is said once, as the hint, and names the setting editors can change.
+    assert "Cách sửa" not in problem.message
+    assert problem.hint.startswith("Viết đầy đủ trong bản tin")
+    assert "[radio] abbreviations" in problem.hint
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
     code = main(

@@ -58,7 +58,7 @@ def _unknown_caps(text: str, ctx: Context) -> None:
             BLOCKING,
             f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
             "Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào tệp từ điển viết tắt của đơn vị "
-            "(--abbreviations).",
+            "(tệp khai ở [radio] abbreviations trong site.toml).",
             token,
         )
 

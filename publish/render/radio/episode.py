@@ -256,13 +256,16 @@ def _expires_before_air(bulletin: Bulletin, expires: dt.datetime, air: dt.dateti
 
 def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:
     """The warning that says which flag keeps a bulletin off the radio, with the text in question."""
+    what, _, fix = flag.message.partition(" Cách sửa: ")
     return Problem(
         bulletin.source,
-        f"chặn phát thanh: {flag.message} — đoạn: «{flag.excerpt}». Bản tin không được đưa "
+        f"chặn phát thanh: {what} — đoạn: «{flag.excerpt}». Bản tin không được đưa "
         f"vào kịch bản phát thanh (các kênh khác vẫn dựng). {rule_note(flag.code)}",
         field="radio",
         line=flag.line,
-        hint="Viết lại đoạn đó cho dễ đọc thành tiếng, hoặc thêm chữ viết tắt vào tệp "
+        hint=(fix[:1].upper() + fix[1:] + " Rồi dựng lại.")
+        if fix
+        else "Viết lại đoạn đó cho dễ đọc thành tiếng, hoặc thêm chữ viết tắt vào tệp "
         "[radio] abbreviations, rồi dựng lại.",
         severity="warning",
     )
