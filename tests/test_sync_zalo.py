@@ -281,7 +281,10 @@ def test_a_payload_the_emulator_rejects_names_the_bulletin_and_field(
     root = zalo_project(tmp_path, 1)
     assert sync(root) == 3
     out = capsys.readouterr().out
-    assert "content/bai-viet/ban-tin-000.md" in out
+    source = "content/bai-viet/ban-tin-000.md"
+    lines = (root / source).read_text(encoding="utf-8").splitlines()
+    title_line = next(i for i, line in enumerate(lines, 1) if line.startswith("title:"))
+    assert f"{source}:{title_line}: Zalo từ chối bài" in out
     assert "trường 'title'" in out and "title allow 1 to" in out
     assert "pending_create" not in state(root).get("bt-000", {})
     emulator.configure(title_max_len=149)

@@ -32,6 +32,7 @@ from typing import Any
 
 from publish.config import Config
 from publish.errors import PublishError
+from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.render.zalo.payload import fields as article_fields
 from publish.render.zalo.payload import payload_path
@@ -559,8 +560,11 @@ class ZaloSyncer:
         ]
         name = next((label for word, label in fields if message.startswith(word)), None)
         name = name or next((label for word, label in fields if word in message), "không rõ")
+        parsed = parse_file(self.config.root / bulletin.source)
+        line = parsed.line_of(name) if parsed is not None else None
+        where = f"{bulletin.source}:{line}" if line else bulletin.source
         return ZaloError(
-            f"{bulletin.source}: Zalo từ chối bài «{chosen.title}», trường '{name}' "
+            f"{where}: Zalo từ chối bài «{chosen.title}», trường '{name}' "
             f"(“{error.api_message}”). Sửa trường này rồi chạy lại.",
             code=error.code,
             api_message=error.api_message,
