@@ -92,11 +92,29 @@ class Problem:
     column: int | None = None
     """Given by syntax errors, whose parser knows it."""
 
-    def render(self) -> str:
-        """Format as `file:line[, cột N]: [field] message. Cách sửa: hint`."""
+    @property
+    def where(self) -> str:
+        """`file`, `file:line` or `file:line, cột N`: as precise as the finding is."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.line is not None and self.column is not None:
             where += f", cột {self.column}"
+        return where
+
+    def as_dict(self) -> dict[str, object]:
+        """Every part of the finding, for machine-read summaries (CI annotations)."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def render(self) -> str:
+        """Format as `file:line[, cột N]: [field] message. Cách sửa: hint`."""
+        where = self.where
         label = "lỗi" if self.severity == "error" else "cảnh báo"
         text = f"{where}: {label}"
         if self.field:

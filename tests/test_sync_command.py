@@ -191,7 +191,10 @@ def test_content_error_exits_1_before_any_channel_and_still_writes_json(tmp_path
     assert fakes.log == []
     document = json.loads(summary.read_text("utf-8"))
     assert document["exit_code"] == 1 and document["error"] == "content"
-    assert document["problems"][0]["file"] == "content/bad.md"
+    [problem] = document["problems"]
+    assert (problem["file"], problem["line"], problem["field"]) == ("content/bad.md", 4, "category")
+    assert problem["severity"] == "error" and "chuyên mục không tồn tại" in problem["message"]
+    assert "an-ninh-trat-tu" in problem["hint"]  # how to fix it, as the editor reads it
     assert "content/bad.md" in capsys.readouterr().err
 
 

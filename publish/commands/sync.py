@@ -256,10 +256,7 @@ def _build(config: Config, now: Any, args: argparse.Namespace, timings: Timings)
                 "now": now.isoformat(),
                 "exit_code": exc.exit_code,
                 "error": "content",
-                "problems": [
-                    {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
-                    for p in exc.problems
-                ],
+                "problems": [p.as_dict() for p in exc.problems],
                 "channels": [],
             }
             write_json(args.summary_json, document)

@@ -80,7 +80,7 @@ def markdown_problems(error: ContentError) -> str:
     """A content error as Markdown for the pull-request comment (the CLI prints it on stderr too)."""
     lines = ["## Không dựng được: lỗi nội dung", "", "Chưa có gì được gửi. Sửa các lỗi sau:", ""]
     for problem in error.problems:
-        where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
+        where = problem.where
         field = f" trường `{problem.field}`:" if problem.field else ""
         hint = f" Cách sửa: {_cell(problem.hint)}" if problem.hint else ""
         label = "lỗi" if problem.severity == "error" else "cảnh báo"
