@@ -67,6 +67,26 @@ VECTORS = [
         "đường dây nóng không chín một hai, ba bốn năm, sáu bảy tám hoặc số một một ba",
     ),
     ("nhà số 113", "nhà số một trăm mười ba"),
+    # … `báo` (report to) and a bare `số` (number) introduce them too; `báo cáo số`, a document
+    # or a house number, and a street after the number do not (R9.3).
+    ("báo 113", "báo một một ba"),
+    ("trình báo 113", "trình báo một một ba"),
+    ("khi có cháy, báo ngay 114", "khi có cháy, báo ngay một một bốn"),
+    ("báo cho Công an qua số 113", "báo cho Công an qua số một một ba"),
+    ("người dân báo tin qua số 113", "người dân báo tin qua số một một ba"),
+    ("số 113", "số một một ba"),
+    ("số máy 115", "số máy một một năm"),
+    ("số 1800.1567", "số một tám không không, một năm sáu bảy"),
+    ("báo 111 khi phát hiện trẻ em bị xâm hại", "báo một một một khi phát hiện trẻ em bị xâm hại"),
+    ("báo cáo số 113", "báo cáo số một trăm mười ba"),
+    ("Quyết định số 113", "Quyết định số một trăm mười ba"),
+    ("thông báo số 114 của huyện", "thông báo số một trăm mười bốn của huyện"),
+    ("phòng số 115", "phòng số một trăm mười lăm"),
+    ("số 113 đường Lê Lợi", "số một trăm mười ba đường Lê Lợi"),
+    ("số 115, phố Huế", "số một trăm mười lăm, phố Huế"),
+    ("tổ dân phố số 113", "tổ dân phố số một trăm mười ba"),
+    ("báo 113 vụ", "báo một trăm mười ba vụ"),
+    ("số 113 trường hợp", "số một trăm mười ba trường hợp"),
     # Two phone numbers joined by `/` are both read digit by digit (R9.2).
     (
         "Liên hệ 0912.345.678/0277.3851.234",

@@ -64,8 +64,8 @@ _PHONE_PAIR = re.compile(
 )
 _SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
 _SERVICE_WORD = (
-    r"(?<!\w)(?i:gọi|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|đường dây|"
-    r"tổng đài|hotline|liên hệ|điện thoại|SĐT|ĐT)"
+    r"(?<!\w)(?i:gọi|báo(?!\s+cáo)|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|"
+    r"đường dây|tổng đài|hotline|liên hệ|điện thoại|SĐT|ĐT)"
 )
 _SERVICE_CONTEXT = re.compile(
     _SERVICE_WORD + r"(?:\s+[^\W\d_]+){0,2}\s*:?\s*$"
@@ -73,6 +73,19 @@ _SERVICE_CONTEXT = re.compile(
 )
 """A trigger right before a service number or at most two words before it, or a number given as
 an alternative (`đường dây nóng 0912… hoặc số 113`) to one a trigger introduced (R9.3)."""
+_SERVICE_NUMBER_WORD = re.compile(r"(?<!\w)(?i:số)(?:\s+(?i:máy))?\s*:?\s*$")
+"""`số 113`, `số máy 115`: a service number named as a number (R9.3), unless `_NUMBERED` says
+it numbers something else."""
+_NUMBERED = re.compile(
+    r"(?<!\w)(?i:luật|nghị định|thông tư|quyết định|chỉ thị|nghị quyết|kế hoạch|công văn|"
+    r"thông báo|báo cáo|hướng dẫn|văn bản|tờ trình|nhà|phòng|căn hộ|căn|lô|thửa|tờ|ki-ốt|ki ốt|"
+    r"kiốt|tổ|xóm|ấp|khu|khóm|thôn|bản|phố|đường|ngõ|ngách|hẻm|kiệt|tập|kỳ|khóa|khoá)\s+số\s*$"
+)
+"""A document or a place with a number (`báo cáo số 113`, `nhà số 115`): no service number."""
+_ADDRESS_AFTER = re.compile(
+    r"/|\s*,?\s*(?i:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|thôn|xóm|ấp|tổ|khu|khóm)(?!\w)"
+)
+"""After `số 113`: a street or a document series (`số 113 đường Lê Lợi`, `số 113/…`)."""
 _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
 _PLATE_TRIGGER = re.compile(
     r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*(?:số)?\s*:?\s*)"
@@ -200,9 +213,14 @@ def _phones(text: str, ctx: Context) -> str:
         return f"{trigger}{m[2]}{_phone(m[3])}"
 
     def service(m: re.Match[str]) -> str:
-        if _quantity_follows(text, m.end()) or not _SERVICE_CONTEXT.search(text, 0, m.start()):
-            return m[0]  # `xử lý 113 trường hợp` is a count
-        return _phone(m[1])
+        start = m.start()
+        if _quantity_follows(text, m.end()) or _NUMBERED.search(text, 0, start):
+            return m[0]  # `xử lý 113 trường hợp` is a count, `nhà số 113` an address
+        if _SERVICE_CONTEXT.search(text, 0, start):
+            return _phone(m[1])
+        if _SERVICE_NUMBER_WORD.search(text, 0, start) and not _ADDRESS_AFTER.match(text, m.end()):
+            return _phone(m[1])
+        return m[0]
 
     if "/" in text:  # `0912.345.678/0277.3851.234`: two numbers, either will do
         text = _PHONE_PAIR.sub(lambda m: f"{_phone(m[1])} hoặc {_phone(m[2])}", text)
