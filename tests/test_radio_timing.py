@@ -204,3 +204,42 @@ def test_changing_a_reading_retimes_later_episodes_like_a_clean_build(tmp_path: 
         if p.is_file()
     }
     assert incremental == clean
+
+
+def heavy_episode(tmp_path: Path, over: int) -> dict:
+    """Three 0:30 bulletins, the last two optional, in an episode `over` seconds over its slot."""
+    files = {
+        f"content/bai-viet/{key}.md": radio_bulletin(
+            f'{{air_date: 2024-12-14, duration: "0:30", order: {n}, floatable: {str(n > 1).lower()}}}'
+        )
+        for n, key in enumerate(("a", "b", "c"), start=1)
+    }
+    root = radio_project(tmp_path, files)
+    args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-12T12:00"]
+    assert main(args) == 0
+    total = rundown(root, "2024-W50")["trt_seconds"]
+    settings = (root / "site.toml").read_text("utf-8")
+    (root / "site.toml").write_text(
+        settings.replace("slot_minutes = 3", f"slot_minutes = {(total - over) / 60}"), "utf-8"
+    )
+    assert main(args) == 0
+    document = rundown(root, "2024-W50")
+    assert document["over_under_seconds"] == over
+    return document
+
+
+def test_leaving_out_an_item_counts_the_stinger_it_takes_along(tmp_path: Path) -> None:
+    document = heavy_episode(tmp_path, over=32)  # item c (0:30) and its stinger (0:05) are enough
+    c = item_row(document, "c")
+    stinger = document["items"][document["items"].index(c) - 1]
+    assert stinger["type"] == "Nhạc cắt"
+    assert document["drop_suggestion"] == [c["no"], stinger["no"]]
+    (warning,) = document["warnings"]
+    assert f"{c['no']} {c['slug']}" in warning and item_row(document, "b")["slug"] not in warning
+
+
+def test_a_drop_suggestion_that_is_not_enough_says_how_much_is_left(tmp_path: Path) -> None:
+    document = heavy_episode(tmp_path, over=80)  # b, c and two stingers: 70 seconds
+    assert len(document["drop_suggestion"]) == 4
+    (warning,) = document["warnings"]
+    assert "bỏ hết các mục có thể bỏ vẫn thừa 0:10" in warning

@@ -75,6 +75,49 @@ def test_heavy_episode_proposes_dropping_floatable_items_from_the_bottom() -> No
     assert time_rundown([60], air_start=start, slot=70).warnings(["A"]) == []
 
 
+def test_dropping_an_item_drops_the_stinger_that_joined_it() -> None:
+    """E5: a stinger only joins two bulletins, so leaving one out saves the stinger too; one
+    item (with its stinger) is enough here, where counting the item alone asked for two."""
+    start = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
+    seconds = [20, 30, 60, 5, 60, 5, 60, 30, 20]
+    stingers = [i in (3, 5) for i in range(9)]
+    floats = [i in (4, 6) for i in range(9)]
+    timing = time_rundown(
+        seconds, air_start=start, slot=sum(seconds) - 62, floatable=floats, separators=stingers
+    )
+    assert timing.drop == (6, 5)
+    slugs = ["NHAC", "LOI-CHAO", "A", "CAT", "B", "CAT", "C", "LOI-KET", "NHAC"]
+    warning = timing.warnings(slugs)[0]
+    assert "A7 C (cùng A6 CAT)" in warning and "A5 B" not in warning
+    # The first bulletin left out takes the stinger after it, the one before it being gone.
+    timing = time_rundown(
+        seconds,
+        air_start=start,
+        slot=sum(seconds) - 100,
+        floatable=[i in (2, 6) for i in range(9)],
+        separators=stingers,
+    )
+    assert timing.drop == (6, 5, 2, 3)
+    assert timing.left_over == 0
+
+
+def test_a_suggestion_that_is_not_enough_says_so() -> None:
+    """E5: when leaving out every optional item still runs over, the warning says by how much."""
+    start = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
+    timing = time_rundown(
+        [60, 5, 60],
+        air_start=start,
+        slot=50,
+        floatable=[False, False, True],
+        separators=[False, True, False],
+    )
+    assert timing.drop == (2, 1)
+    warning = timing.warnings(["A", "CAT", "B"])[0]
+    assert "A3 B (cùng A2 CAT)" in warning
+    assert "bỏ hết các mục có thể bỏ vẫn thừa 0:10" in warning
+    assert "rút gọn" in warning
+
+
 def test_episode_script_and_rundown_match_golden(
     artifacts: dict[str, bytes], update_golden: bool
 ) -> None:

@@ -343,10 +343,13 @@ def _episode(
     opening = [retimed(s, rates.at(s.reader, air)) for s in frame.opening]
     closing = [retimed(s, rates.at(s.reader, air)) for s in frame.closing]
     middle: list[Segment] = []
+    joins = [False] * len(opening)
     for index, item in enumerate(items):
         if index and frame.stinger is not None:
             middle.append(frame.stinger)
+            joins.append(True)
         middle.append(item)
+        joins.append(False)
     segments = _unique_slugs([*opening, *middle, *closing])
     slot = round(config.radio.slot_minutes * 60)
     timing = time_rundown(
@@ -354,6 +357,7 @@ def _episode(
         air_start=air,
         slot=slot,
         floatable=[s.floatable for s in segments],
+        separators=joins,
     )
     return Episode(week, air, slot, config.radio.rate_spm, tuple(segments), timing)
 

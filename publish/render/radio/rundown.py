@@ -37,7 +37,12 @@ class Timing:
     over_under: int
     """E3: TRT − slot; positive = heavy (over), negative = light (under)."""
     drop: tuple[int, ...] = ()
-    """E5: indexes of floatable items to drop (bottom up) when heavy."""
+    """E5: indexes of rows to drop when heavy: floatable items bottom up, each followed by the
+    stinger that goes with it, if any."""
+    separators: frozenset[int] = frozenset()
+    """Indexes of the rows that only join two items (stingers)."""
+    left_over: int = 0
+    """E5: seconds still over the slot once every suggested row is dropped."""
 
     @property
     def verdict(self) -> str:
@@ -56,10 +61,20 @@ class Timing:
                 f"khung giờ {mss(self.slot)}."
             )
             if self.drop:
-                names = ", ".join(f"{self.rows[i].number} {slugs[i]}" for i in self.drop)
-                text += f" Đề nghị bỏ các mục có thể bỏ (từ dưới lên): {names}."
-            else:
-                text += " Cần rút gọn tin hoặc đọc nhanh hơn."
+                names: list[str] = []
+                for i in self.drop:
+                    name = f"{self.rows[i].number} {slugs[i]}"
+                    if i in self.separators:
+                        names[-1] += f" (cùng {name})"
+                    else:
+                        names.append(name)
+                text += f" Đề nghị bỏ các mục có thể bỏ (từ dưới lên): {', '.join(names)}."
+            if self.left_over > 0:
+                if self.drop:
+                    text += f" Nhưng bỏ hết các mục có thể bỏ vẫn thừa {mss(self.left_over)}:"
+                    text += " cần rút gọn tin hoặc đọc nhanh hơn."
+                else:
+                    text += " Cần rút gọn tin hoặc đọc nhanh hơn."
             return [text]
         if -self.over_under > LIGHT_TOLERANCE:
             return [
@@ -75,8 +90,10 @@ def time_rundown(
     air_start: dt.datetime,
     slot: int,
     floatable: Sequence[bool] = (),
+    separators: Sequence[bool] = (),
 ) -> Timing:
-    """Apply E2–E5 to item durations (already E1-rounded) for an episode starting at `air_start`."""
+    """Apply E2–E5 to item durations (already E1-rounded) for an episode starting at `air_start`;
+    a `separators` row (a stinger between two items) is dropped with an item it no longer joins."""
     total = sum(seconds)
     rows = []
     cume = 0
@@ -95,14 +112,41 @@ def time_rundown(
     over_under = total - slot
     drop: list[int] = []
     excess = over_under
-    flags = list(floatable) + [False] * (len(seconds) - len(floatable))
-    for index in range(len(seconds) - 1, -1, -1):
+    count = len(seconds)
+    flags = list(floatable) + [False] * (count - len(floatable))
+    joins = list(separators) + [False] * (count - len(separators))
+    kept = [True] * count
+    for index in range(count - 1, -1, -1):
         if excess <= 0:
             break
-        if flags[index]:
+        if flags[index] and not joins[index]:
+            kept[index] = False
             drop.append(index)
             excess -= seconds[index]
-    return Timing(tuple(rows), total, slot, over_under, tuple(drop))
+            partner = _lone_separator(index, kept, joins)
+            if partner is not None:
+                kept[partner] = False
+                drop.append(partner)
+                excess -= seconds[partner]
+    return Timing(
+        tuple(rows),
+        total,
+        slot,
+        over_under,
+        tuple(drop),
+        frozenset(i for i in range(count) if joins[i]),
+        max(excess, 0) if drop else max(over_under, 0),
+    )
+
+
+def _lone_separator(index: int, kept: Sequence[bool], joins: Sequence[bool]) -> int | None:
+    """The separator that row `index`, just dropped, leaves joining nothing: the nearest kept row
+    before it if that is one (it led into the dropped item), else the nearest kept row after."""
+    before = next((i for i in range(index - 1, -1, -1) if kept[i]), None)
+    if before is not None and joins[before]:
+        return before
+    after = next((i for i in range(index + 1, len(kept)) if kept[i]), None)
+    return after if after is not None and joins[after] else None
 
 
 def mss(seconds: int) -> str:
