@@ -34,7 +34,7 @@ from publish.render.radio.items import (
     stored,
 )
 from publish.render.radio.rundown import Timing, clock, mss, time_rundown
-from publish.text import vn_date
+from publish.text import vn_date, vn_datetime
 
 __all__ = ["Assembly", "Episode", "assemble", "episode_version", "forget_assembly", "week_of"]
 
@@ -147,6 +147,9 @@ def _assemble(site: Site) -> Assembly:
         assert isinstance(made, tuple)  # kept from the shelf, or made just above
         shelf.keep(bulletin.source, version, made)
         air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
+        if air <= bulletin.date:
+            problems.append(_too_late(bulletin, air, next_air(bulletin.date, config)))
+            continue  # its episode has aired by the time the script may leave for the station
         if bulletin.expires is not None and bulletin.expires <= air:
             problems.append(_expires_before_air(bulletin, bulletin.expires, air))
             continue  # it would be read on air after it was withdrawn everywhere else
@@ -237,6 +240,22 @@ def _nothing_to_read(bulletin: Bulletin) -> Problem:
         "nội dung không có câu nào để đọc trên sóng (chỉ có tiêu đề mục, ảnh hay liên kết): "
         "không đưa vào tập phát sóng",
         hint="Viết ít nhất một đoạn văn, hoặc bỏ radio khỏi channels nếu bản tin không dành cho đài.",
+        severity="warning",
+    )
+
+
+def _too_late(bulletin: Bulletin, air: dt.datetime, instead: dt.datetime) -> Problem:
+    """The warning for a bulletin left out of the radio because its slot is not after its
+    publication time (the script could only reach the station after the broadcast)."""
+    tz = instead.tzinfo
+    return Problem(
+        bulletin.source,
+        f"buổi phát {vn_datetime(air.astimezone(tz))} đã qua lúc bản tin được đăng "
+        f"({vn_datetime(bulletin.date.astimezone(tz))}): kịch bản chỉ đến được đài sau buổi phát, "
+        "nên không đưa vào tập phát sóng",
+        field="radio.air_date",
+        hint="Chọn ngày phát sau ngày đăng (radio: {air_date: …}), hoặc bỏ air_date để tin vào "
+        f"buổi phát kế tiếp ({vn_datetime(instead)}).",
         severity="warning",
     )
 
