@@ -6,7 +6,7 @@ from pathlib import Path
 
 from publish.cli import main
 from tests.helpers import bulletin_md
-from tests.test_radio_timing import SENTENCE, radio_project
+from tests.test_radio_timing import SENTENCE, radio_project, rundown
 
 
 def dated_bulletin(date: str, air_date: str) -> str:
@@ -40,3 +40,27 @@ def test_a_slot_already_past_at_publication_is_a_warning_and_stays_off_air(
     assert not (root / "output/radio/items/tre.txt").exists()
     assert (root / "output/radio/items/kip.txt").exists()
     assert not (root / "output/radio/2024-W50").exists()
+
+
+def test_an_air_date_off_the_weekly_slot_is_an_episode_of_its_own(tmp_path: Path, capsys) -> None:
+    root = radio_project(
+        tmp_path,
+        {
+            "content/bai-viet/thu-tu.md": dated_bulletin("2024-12-09 08:00", "2024-12-11"),
+            "content/bai-viet/thu-bay.md": dated_bulletin("2024-12-09 08:00", "2024-12-14"),
+        },
+    )
+    assert build(root, "2024-12-09T12:00") == 0
+    weekly = rundown(root, "2024-W50")
+    special = rundown(root, "2024-W50-2024-12-11")
+    assert weekly["air_start"] == "2024-12-14T17:00:00+07:00"
+    assert special["air_start"] == "2024-12-11T17:00:00+07:00"
+    assert [r["key"] for r in weekly["items"] if r["key"]] == ["thu-bay"]
+    assert [r["key"] for r in special["items"] if r["key"]] == ["thu-tu"]
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if "content/bai-viet/thu-tu.md" in line)
+    assert "Thứ Tư, 11/12/2024" in line and "Thứ Bảy" in line and "2024-W50-2024-12-11" in line
+    assert "thu-bay.md" not in err
+    # Once that broadcast is past, the reminder to arrange it with the station is not repeated.
+    assert build(root, "2024-12-12T12:00") == 0
+    assert "thu-tu.md" not in capsys.readouterr().err

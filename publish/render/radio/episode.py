@@ -34,9 +34,17 @@ from publish.render.radio.items import (
     stored,
 )
 from publish.render.radio.rundown import Timing, clock, mss, time_rundown
-from publish.text import vn_date, vn_datetime
+from publish.text import WEEKDAYS, vn_date, vn_datetime
 
-__all__ = ["Assembly", "Episode", "assemble", "episode_version", "forget_assembly", "week_of"]
+__all__ = [
+    "Assembly",
+    "Episode",
+    "assemble",
+    "episode_folder",
+    "episode_version",
+    "forget_assembly",
+    "week_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +52,8 @@ class Episode:
     """One weekly broadcast: its ISO week, air time, slot and timed running order."""
 
     week: str
-    """ISO week, e.g. "2020-W50": the episode's folder name."""
+    """The episode's folder name: its ISO week ("2020-W50"), and for a broadcast off the weekly
+    slot day also its date ("2020-W50-2020-12-09"; see `episode_folder`)."""
     air: dt.datetime
     slot: int
     rate: int
@@ -78,6 +87,15 @@ def week_of(moment: dt.datetime) -> str:
     """The ISO week of a moment, as used for episode folders: "2020-W50"."""
     year, week, _ = moment.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def episode_folder(air: dt.datetime, config: Config) -> str:
+    """The folder of the episode airing at `air`: its ISO week, with the date after it when that
+    is not the weekly slot day (an extra broadcast is an episode of its own, never merged into
+    the week's, whose bulletins would otherwise be read days early or late)."""
+    local = air.astimezone(config.tz)
+    week = week_of(local)
+    return week if local.isoweekday() == config.radio.air_weekday else f"{week}-{local.date()}"
 
 
 ITEM_SHELF = "radio-item"
@@ -162,14 +180,20 @@ def _assemble(site: Site) -> Assembly:
             held[bulletin.key] = (bulletin, tuple(stoppers))
             problems += [_held_problem(bulletin, flag) for flag in stoppers]
             continue
-        weeks[week_of(air)].append(item)
+        folder = episode_folder(air, config)
+        if block.air_date and folder != week_of(air) and air >= site.now:
+            problems.append(_off_slot(bulletin, air, folder, config))
+        weeks[folder].append(item)
     with fragments.batched():
         shelf.save()
     frame = _frame(speaker, config, problems)
     on_air = [item for items in weeks.values() for item in items]
     rates = ReadRates(config.radio.rate_spm, on_air)
     problems += [p for p in map(_unlikely_reading, on_air) if p is not None]
-    episodes = tuple(_episode(week, weeks[week], frame, config, rates) for week in sorted(weeks))
+    episodes = sorted(
+        (_episode(folder, items, frame, config, rates) for folder, items in weeks.items()),
+        key=lambda e: (e.air, e.week),
+    )
     for episode in episodes:
         if episode.air >= site.now:
             problems += [
@@ -181,7 +205,7 @@ def _assemble(site: Site) -> Assembly:
                 )
                 for text in episode.warnings
             ]
-    return Assembly(episodes, held, tuple(problems), versions)
+    return Assembly(tuple(episodes), held, tuple(problems), versions)
 
 
 def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None:
@@ -240,6 +264,21 @@ def _nothing_to_read(bulletin: Bulletin) -> Problem:
         "nội dung không có câu nào để đọc trên sóng (chỉ có tiêu đề mục, ảnh hay liên kết): "
         "không đưa vào tập phát sóng",
         hint="Viết ít nhất một đoạn văn, hoặc bỏ radio khỏi channels nếu bản tin không dành cho đài.",
+        severity="warning",
+    )
+
+
+def _off_slot(bulletin: Bulletin, air: dt.datetime, folder: str, config: Config) -> Problem:
+    """The reminder that a bulletin set to air off the weekly slot day makes an extra episode,
+    which the station has to schedule."""
+    weekday = WEEKDAYS[config.radio.air_weekday - 1]
+    return Problem(
+        bulletin.source,
+        f"ngày phát {vn_date(air)} không phải ngày của chương trình hằng tuần ({weekday}): bản tin "
+        f"được xếp vào một tập phát riêng, thư mục {folder}",
+        field="radio.air_date",
+        hint="Hẹn với đài buổi phát thêm này. Muốn phát trong chương trình hằng tuần thì đổi air_date "
+        f"sang ngày {weekday} (buổi kế tiếp: {vn_datetime(next_air(air, config))}) hoặc bỏ air_date.",
         severity="warning",
     )
 
