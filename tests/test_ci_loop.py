@@ -32,6 +32,8 @@ CI = REPO / "ci"
 NOW = "2021-01-01T09:00"
 STATE_MESSAGE = "Cập nhật trạng thái đồng bộ [skip ci]"
 KEY = "bt-001"
+RADIO = "{air_date: 2021-01-02}"
+"""The Saturday after NOW: the radio sync copies only episodes still to air."""
 GIT_ENV = {
     "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_CONFIG_NOSYSTEM": "1",
@@ -67,8 +69,8 @@ def project_files() -> dict[str, str | bytes]:
         ".gitignore": "/output/\n/.cache/\n/state/.sync.lock\n",
         "content/images/bia.jpg": jpeg(color=(20, 60, 160)),
         "content/images/anh-1.jpg": jpeg(),
-        "content/bai-viet/ban-tin-000.md": zalo_bulletin(0),
-        "content/bai-viet/ban-tin-001.md": zalo_bulletin(1),
+        "content/bai-viet/ban-tin-000.md": zalo_bulletin(0, radio=RADIO),
+        "content/bai-viet/ban-tin-001.md": zalo_bulletin(1, radio=RADIO),
         "ci/commit-state.sh": (CI / "commit-state.sh").read_text("utf-8"),
     }
 
@@ -164,7 +166,12 @@ def test_commit_sync_commit_state_edit_sync_gives_one_update_each(world: dict) -
     bulletin = editor / "content/bai-viet/ban-tin-001.md"
     body = BODY.replace("Sáng nay,", "Sáng 01/12/2020,")
     bulletin.write_text(
-        zalo_bulletin(1, body=body, summary='"Tóm tắt đã sửa: người dân gọi 113 khi nghi bị lừa."'),
+        zalo_bulletin(
+            1,
+            body=body,
+            summary='"Tóm tắt đã sửa: người dân gọi 113 khi nghi bị lừa."',
+            radio=RADIO,
+        ),
         "utf-8",
     )
     git(editor, "commit", "-q", "-am", "Sửa tóm tắt bản tin")
@@ -236,7 +243,8 @@ def test_pull_request_preview_needs_no_credentials_and_sends_nothing(
     preview = world["tmp"] / "pull-request"
     git(world["tmp"], "clone", "-q", "-b", "main", str(world["origin"]), str(preview))
     body = BODY.replace("Sáng nay,", "Chiều nay,")
-    (preview / "content/bai-viet/ban-tin-001.md").write_text(zalo_bulletin(1, body=body), "utf-8")
+    edited = zalo_bulletin(1, body=body, radio=RADIO)
+    (preview / "content/bai-viet/ban-tin-001.md").write_text(edited, "utf-8")
     for name in ("ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN", "ZALO_TOKEN_FILE"):
         monkeypatch.delenv(name)  # a pull request from a fork sees no secrets
     capsys.readouterr()

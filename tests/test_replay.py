@@ -197,6 +197,10 @@ def test_a_sync_after_a_build_replays_it_and_still_delivers(root, tmp_path, monk
     share = tmp_path / "dai"
     share.mkdir()
     monkeypatch.setenv("PUBLISH_RADIO_DIR", str(share))
+    # The radio sync copies only episodes still to air: this one airs the Saturday after NOW.
+    post = root / "content" / "bai-viet" / "2024-03-05-canh-bao-lua-dao-viec-nhe.md"
+    text = post.read_text("utf-8").replace("\n---\n", "\nradio: {air_date: 2024-04-06}\n---\n", 1)
+    post.write_text(text, encoding="utf-8")
     assert build(root, "-q") == 0
     before = files(root)
 
@@ -208,14 +212,13 @@ def test_a_sync_after_a_build_replays_it_and_still_delivers(root, tmp_path, monk
         assert main(["sync", "radio", "--root", str(root), "--now", NOW.isoformat()]) == 0
     assert files(root) == before
     delivered = {p.relative_to(share).as_posix() for p in share.rglob("*") if p.is_file()}
-    built = {
+    upcoming = {
         p.relative_to(root / "output" / "radio").as_posix()
-        for p in (root / "output" / "radio").rglob("*")
+        for p in (root / "output" / "radio" / "2024-W14").rglob("*")
         if p.is_file()
     }
-    assert delivered and delivered == built
+    assert upcoming and delivered == upcoming | {"items/canh-bao-lua-dao-viec-nhe.txt"}
     # After an edit, the sync builds for real and delivers the change.
-    post = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
     post.write_text(post.read_text("utf-8") + "\nĐoạn bổ sung cho đài.\n", encoding="utf-8")
     assert main(["sync", "radio", "--root", str(root), "--now", NOW.isoformat()]) == 0
     assert any("Đoạn bổ sung cho đài" in p.read_text("utf-8") for p in share.rglob("*.txt"))

@@ -45,10 +45,10 @@ def root(tmp_path: Path) -> Path:
     return target
 
 
-def sync(root: Path, *, dry_run: bool = False):
+def sync(root: Path, *, dry_run: bool = False, now: str = NOW):
     """Build the radio channel and sync it, as `publish sync radio` does; return actions, summary."""
     config = config_module.load(root)
-    result = build(config, channels=("radio",), now=resolve_now(NOW, config.tz))
+    result = build(config, channels=("radio",), now=resolve_now(now, config.tz))
     write(result.artifacts, root / "output", ("radio",))
     options = SyncOptions(dry_run=dry_run, output=root / "output", state=root / "state")
     syncer = radio_sync.make_syncer(
@@ -130,6 +130,57 @@ def test_staff_edit_is_never_overwritten_and_the_new_version_goes_beside(root: P
     sync(root)
     assert (station / ITEM).read_bytes() == built(root)[ITEM]
     assert not moi.exists()
+
+
+def test_a_new_version_the_station_deleted_is_not_put_back_until_the_next_change(
+    root: Path,
+) -> None:
+    """Deleting our .moi keeps the station's edit: the same version is not offered again."""
+    sync(root)
+    station = root / STATION
+    staff = (station / ITEM).read_text("utf-8") + "\nGhi chú của đài.\n"
+    (station / ITEM).write_text(staff, "utf-8")
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root)
+    moi = station / "items/ra-quan-ttatgt-cuoi-nam.moi.txt"
+    moi.unlink()
+    actions, summary = sync(root)
+    assert not moi.exists() and summary.conflicts == 0
+    assert next(a for a in actions if a.key == ITEM).kind == "noop"
+    edit(root / FIRST, "gọi số 114", "gọi số 115")
+    _actions, summary = sync(root)
+    assert summary.conflicts == 1 and "một một năm" in moi.read_text("utf-8")
+    assert (station / ITEM).read_text("utf-8") == staff
+
+
+AFTER_AIR = "2024-12-16T12:00"
+"""A clock after the fixture's episode (Saturday 14/12/2024, 17:00) has aired."""
+
+
+def test_an_aired_episode_deleted_at_the_station_is_not_copied_again(root: Path) -> None:
+    sync(root)
+    station = root / STATION
+    shutil.rmtree(station / "2024-W50")
+    (station / ITEM).unlink()
+    actions, summary = sync(root, now=AFTER_AIR)
+    assert {a.kind for a in actions} == {"noop"} and summary.created == 0
+    assert not (station / "2024-W50").exists() and not (station / ITEM).exists()
+
+
+def test_an_aired_episode_is_neither_updated_nor_withdrawn(root: Path) -> None:
+    sync(root)
+    station = root / STATION
+    before = snapshot(station)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    actions, _summary = sync(root, now=AFTER_AIR)
+    assert {a.kind for a in actions} == {"noop"}
+    assert snapshot(station) == before and not (station / "_rut-lai").exists()
+    # An episode still to come is synced as before.
+    edit(root / FIRST, "date: 2024-12-09 08:00", "date: 2024-12-16 08:00")
+    _actions, summary = sync(root, now=AFTER_AIR)
+    assert summary.created > 0 and (station / "2024-W51/script.txt").exists()
+    assert (station / ITEM).read_bytes() == built(root)[ITEM]
 
 
 def test_docx_edited_at_the_station_gets_a_moi_docx_beside_it(root: Path) -> None:

@@ -10,12 +10,16 @@ Rules (what the station can rely on):
   version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict.
 * A script that is no longer built (bulletin withdrawn, expired, held back, deleted) moves into
   `_rut-lai/` with a note saying why.
+* Only episodes still to air are synced. Once an episode's air time has passed, its files (folder
+  and items) are the station's: never written again, updated, withdrawn or put back when deleted.
+* A `.moi` copy the station deleted is not put back for the same version: it chose its own.
 * A crash at any point is repaired by the next run: a file that already holds what we were about to
   write is just recorded, and temporary files we left behind are removed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -30,6 +34,7 @@ from publish.config import Config
 from publish.errors import PublishError, os_reason
 from publish.model import Site
 from publish.render.radio import held_reasons
+from publish.render.radio.items import air_at
 from publish.sync.base import Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.text import vn_datetime
@@ -58,6 +63,8 @@ LOCAL_SKIP = ("audio",)
 OTHER = "khác"
 """Observed digest of something that is not a regular file (never equal to a real digest)."""
 _TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.tmp$")
+_EPISODE_FOLDER = re.compile(r"^(\d{4})-W(\d{2})(?:-(\d{4})-(\d{2})-(\d{2}))?$")
+"""An episode folder: its ISO week, and the date of a broadcast off the weekly slot day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,8 @@ class FileState:
     title: str = ""
     written_bulletins: tuple[str, ...] = ()
     """Bulletin keys of the version we last wrote (manifest)."""
+    air: dt.datetime | None = None
+    """When the episode the file belongs to airs (None: not known)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +101,8 @@ class Observed:
     """Temporary files a killed run left in the station folder (our names only)."""
     reasons: dict[str, str] = field(default_factory=dict)
     """Bulletin key → why it is not on the radio any more."""
+    now: dt.datetime | None = None
+    """The sync's clock: files of an episode aired before it are left alone."""
 
 
 def moi_name(path: str) -> str:
@@ -107,8 +118,28 @@ def plan(observed: Observed) -> list[Action]:
         for temp in observed.temps
     ]
     for state in sorted(observed.files, key=lambda s: s.path):
-        actions.append(_plan_file(state, observed.reasons))
+        if _aired(state, observed.now):
+            actions.append(_leave_aired(state))
+        else:
+            actions.append(_plan_file(state, observed.reasons))
     return actions
+
+
+def _aired(state: FileState, now: dt.datetime | None) -> bool:
+    """Whether the file's episode aired before `now` (then it belongs to the station)."""
+    return now is not None and state.air is not None and state.air < now
+
+
+def _leave_aired(state: FileState) -> Action:
+    """The action for a file of an aired episode: none, whatever the build or the station did."""
+    assert state.air is not None  # only files of a known, aired episode come here
+    return Action(
+        "noop",
+        state.path,
+        f"tập đã phát lúc {vn_datetime(state.air)}: để nguyên, không ghi, không rút lại",
+        state.title,
+        {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)},
+    )
 
 
 def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
@@ -169,7 +200,10 @@ def _withdrawn_inside(state: FileState, reasons: dict[str, str]) -> str:
 
 
 def _conflict(state: FileState, act: Any, moi: str, why: str) -> Action:
-    """Put our version beside the station's file, unless someone else's file already sits there."""
+    """Put our version beside the station's file, unless someone else's file already sits there
+    or the station deleted this very version from beside it."""
+    if state.moi is None and state.moi_written == state.local:
+        return act("noop", f"{why}; đài đã xóa bản mới đặt cạnh ({moi}): giữ nguyên bản của đài")
     if state.moi is not None and state.moi not in (state.moi_written, state.local):
         return act("refuse", f"{why}, và {moi} cũng đã bị sửa: không ghi đè; hãy xử lý bằng tay")
     if state.moi == state.local:
@@ -251,29 +285,71 @@ class RadioSyncer:
         for path in entries:
             _check_manifest_path(path, self.manifest.path)
         titles = {b.key: b.title for b in self.site.bulletins}
+        airs = self._airs(local, entries)
+        now = self.site.now
         files = []
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
             entry = entries.get(path, {})
             keys = keys or tuple(entry.get("bulletins", ()))
+            air = airs.get(path)
+            # An aired episode is left alone whatever is there: its files need not be read.
+            unread = blind or (air is not None and air < now)
             files.append(
                 FileState(
                     path=path,
                     local=digest,
                     bulletins=keys,
                     written=entry.get("digest"),
-                    present=entry.get("digest") if blind else _digest(self.folder / path),
-                    moi=entry.get("moi") if blind else _digest(self.folder / moi_name(path)),
+                    present=entry.get("digest") if unread else _digest(self.folder / path),
+                    moi=entry.get("moi") if unread else _digest(self.folder / moi_name(path)),
                     moi_written=entry.get("moi"),
                     title=titles.get(keys[0], "") if len(keys) == 1 else "",
                     written_bulletins=tuple(entry.get("bulletins", ())),
+                    air=air,
                 )
             )
         # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
-        withdrawn = any(f.local is None for f in files)
+        withdrawn = any(f.local is None and not _aired(f, now) for f in files)
         return Observed(
-            tuple(files), self._stale_temps(files), self._reasons() if withdrawn else {}
+            tuple(files), self._stale_temps(files), self._reasons() if withdrawn else {}, now
         )
+
+    def _airs(
+        self, local: dict[str, tuple[str, tuple[str, ...]]], entries: dict[str, dict[str, Any]]
+    ) -> dict[str, dt.datetime]:
+        """When the episode of each file airs, from its folder's name; an item's episode is the
+        one whose built (else last written) files list its bulletin."""
+        listed = [(path, entry.get("bulletins", ())) for path, entry in entries.items()]
+        listed += [(path, keys) for path, (_digest, keys) in local.items()]  # the build wins
+        folder_of: dict[str, str] = {}
+        for path, keys in listed:
+            top = PurePosixPath(path).parts[0]
+            if top != "items":
+                folder_of.update(dict.fromkeys(keys, top))
+        airs = {}
+        for path in set(local) | set(entries):
+            parts = PurePosixPath(path).parts
+            folder = folder_of.get(PurePosixPath(path).stem) if parts[0] == "items" else parts[0]
+            air = self._folder_air(folder) if folder else None
+            if air is not None:
+                airs[path] = air
+        return airs
+
+    def _folder_air(self, folder: str) -> dt.datetime | None:
+        """The air time of the episode in `folder` ("2024-W50", "2024-W50-2024-12-11")."""
+        match = _EPISODE_FOLDER.match(folder)
+        if match is None:
+            return None
+        year, week, *date = match.groups()
+        try:
+            if date[0] is not None:
+                day = dt.date(int(date[0]), int(date[1]), int(date[2]))
+            else:
+                day = dt.date.fromisocalendar(int(year), int(week), self.config.radio.air_weekday)
+        except ValueError:
+            return None
+        return air_at(day, self.config)
 
     def plan(self, observed: Observed) -> list[Action]:
         """See `plan`."""
