@@ -2,9 +2,9 @@
 
 The last successful `publish build` leaves a stamp in `.cache/last-build.pickle`: the tool's code
 and installed libraries, the options, the digest and size/mtime/ctime/inode of every file it read
-(site.toml, content/, templates/, the abbreviation list), and the span of time in which its gates give the same
-answers (no embargo lifting, nothing expiring, no new year for the footer, no radio air time for
-the episode warnings). A build with the same stamp, inside that span, whose output folders still
+(site.toml, content/, templates/, the abbreviation list, the sync records in state/ it reads), and
+the span of time in which its gates give the same answers (no embargo lifting, nothing expiring,
+no new year for the footer, no radio air time for the episode warnings). A build with the same stamp, inside that span, whose output folders still
 hold exactly what the writer recorded, cannot produce other bytes: it reprints the last report and
 writes nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
 
@@ -32,6 +32,7 @@ from publish.errors import Problem
 from publish.ledger import Ledger
 from publish.model import Site
 from publish.parallel import run_jobs
+from publish.radio_rates import rates_path
 from publish.url_history import history_path
 
 __all__ = ["LastBuild", "Outcome"]
@@ -118,6 +119,7 @@ class LastBuild:
             root / "templates",
             BUILTIN_THEME,
             history_path(root),  # old addresses get redirect pages
+            rates_path(root),  # aired radio episodes keep their synced read rates
         ]
         if self.config.radio.abbreviations:
             found.append(root / self.config.radio.abbreviations)

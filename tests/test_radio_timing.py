@@ -13,7 +13,7 @@ import pytest
 from publish.cli import main
 from publish.render.radio.calibration import LIMITS, ReadRates, reading
 from publish.render.radio.items import Segment
-from tests.helpers import FIXTURES, bulletin_md
+from tests.helpers import FIXTURES, bulletin_md, snapshot
 
 TZ = dt.timezone(dt.timedelta(hours=7))
 SENTENCE = "Công an huyện đề nghị người dân cảnh giác với những cuộc gọi lạ. "
@@ -243,3 +243,79 @@ def test_a_drop_suggestion_that_is_not_enough_says_how_much_is_left(tmp_path: Pa
     assert len(document["drop_suggestion"]) == 4
     (warning,) = document["warnings"]
     assert "bỏ hết các mục có thể bỏ vẫn thừa 0:10" in warning
+
+
+def test_a_late_reading_leaves_the_episodes_already_aired_as_they_were(tmp_path: Path) -> None:
+    """A duration entered after later episodes aired calibrates only those still to come: the
+    aired ones keep the rates they were synced to the station with, in a clean build too."""
+    files = {
+        "content/bai-viet/da-phat.md": radio_bulletin("{air_date: 2024-12-14, reader: Minh}"),
+        "content/bai-viet/tuan-sau.md": radio_bulletin("{air_date: 2024-12-21, reader: Minh}"),
+        "content/bai-viet/sau-nua.md": radio_bulletin("{air_date: 2024-12-28, reader: Minh}"),
+    }
+    root = radio_project(tmp_path, files)
+    assert main(["sync", "radio", "--root", str(root), "--now", "2024-12-12T12:00"]) == 0
+    aired = item_row(rundown(root, "2024-W51"), "tuan-sau")
+    assert aired["rate_spm"] == 240
+    station = root / "dai-phat-thanh" / "2024-W51" / "rundown.json"
+    synced = station.read_bytes()
+    late = radio_bulletin('{air_date: 2024-12-14, aired: "0:20", reader: Minh}')
+    (root / "content/bai-viet/da-phat.md").write_text(late, "utf-8")
+    args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-22T12:00"]
+    assert main(args) == 0
+    assert item_row(rundown(root, "2024-W51"), "tuan-sau") == aired
+    assert (root / "output/radio/2024-W51/rundown.json").read_bytes() == synced
+    coming = item_row(rundown(root, "2024-W52"), "sau-nua")
+    assert coming["rate_spm"] not in (None, 240)  # the reading counts from the next episode on
+    incremental = snapshot(root / "output/radio")
+    shutil.rmtree(root / "output")
+    shutil.rmtree(root / ".cache")
+    assert main(args) == 0
+    assert snapshot(root / "output/radio") == incremental
+
+
+def test_a_build_after_new_synced_rates_is_not_a_replay_of_the_last(tmp_path: Path) -> None:
+    """state/radio-rates.json is read by the build: a new record (a pull after CI synced)
+    makes the next build a real one."""
+    files = {"content/bai-viet/a.md": radio_bulletin("{air_date: 2024-12-21, reader: Minh}")}
+    root = radio_project(tmp_path, files)
+    args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-22T12:00"]
+    assert main(args) == 0
+    assert item_row(rundown(root, "2024-W51"), "a")["rate_spm"] == 240
+    record = {
+        "version": 1,
+        "episodes": {
+            "2024-W51": {
+                "air": "2024-12-21T17:00:00+07:00",
+                "rate_spm": 240,
+                "readers": {"Minh": 260},
+            }
+        },
+    }
+    (root / "state").mkdir()
+    (root / "state/radio-rates.json").write_text(json.dumps(record), "utf-8")
+    assert main(args) == 0
+    assert item_row(rundown(root, "2024-W51"), "a")["rate_spm"] == 260
+
+
+def test_a_damaged_rates_record_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    files = {"content/bai-viet/a.md": radio_bulletin("{air_date: 2024-12-21}")}
+    root = radio_project(tmp_path, files)
+    (root / "state").mkdir()
+    (root / "state/radio-rates.json").write_text('{"episodes": {"2024-W51": {}}}', "utf-8")
+    args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-22T12:00"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "radio-rates.json" in err and "không đúng dạng" in err
+    assert "git checkout -- state/radio-rates.json" in err
+
+
+def test_a_rates_record_that_is_not_json_is_told_in_vietnamese(tmp_path: Path, capsys) -> None:
+    files = {"content/bai-viet/a.md": radio_bulletin("{air_date: 2024-12-21}")}
+    root = radio_project(tmp_path, files)
+    (root / "state").mkdir()
+    (root / "state/radio-rates.json").write_text('{"episodes": {', "utf-8")
+    args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-22T12:00"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "radio-rates.json" in err and "dòng 1" in err and "Expecting" not in err

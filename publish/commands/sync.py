@@ -40,6 +40,7 @@ from publish.sync.base import (
     monotonic_now,
     record_addresses,
     record_now,
+    record_rates,
     run,
     sync_lock,
 )
@@ -192,6 +193,7 @@ def run_command(args: argparse.Namespace) -> int:
         _report_build(result, markdown)
         if not args.dry_run:
             record_addresses(options.state, result.site)
+            record_rates(options.state, output, now)
         for target in (t for t in targets if t in SYNCERS):
             reason = None if args.targets else _not_configured(target, config)
             if reason:

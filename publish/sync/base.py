@@ -34,6 +34,7 @@ __all__ = [
     "monotonic_now",
     "record_addresses",
     "record_now",
+    "record_rates",
     "run",
     "sync_lock",
 ]
@@ -397,6 +398,20 @@ def record_addresses(state_dir: Path, site: Site) -> None:
     updated = with_addresses(load_history(path), published)
     if updated is not None:
         atomic_write_bytes(path, history_bytes(updated))
+
+
+def record_rates(state_dir: Path, output: Path, now: dt.datetime) -> None:
+    """Record the read rates of every radio episode still to air in state/radio-rates.json, so
+    that once aired it keeps them (see publish/radio_rates.py); the file is rewritten only when a
+    record changed."""
+    from publish.radio_rates import RATES_NAME, kept_rates_bytes, load_kept_rates, upcoming_rates
+    from publish.sync.manifest import atomic_write_bytes
+
+    path = state_dir / RATES_NAME
+    kept = load_kept_rates(path)
+    updated = upcoming_rates(output / "radio", kept, now)
+    if updated != kept:
+        atomic_write_bytes(path, kept_rates_bytes(updated))
 
 
 def stderr(message: str) -> None:

@@ -4,7 +4,8 @@ After a broadcast the editor writes an item's real duration in its bulletin (`ra
 "1:24"`). Each such item is a reading of its reader, `syllables × 60 / (aired − cues)`; a reader's
 rate for an item is the exponential moving average (α = 0.3) of their readings aired before it,
 kept within [180, 330] syllables a minute, and the site's `[radio] rate_spm` until there is one.
-Only earlier readings count, so adding a reading never changes an episode already on air.
+Only earlier readings count; an episode that has aired keeps the rates it was synced with
+(publish/radio_rates.py), so a reading entered late never changes it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+from publish.radio_rates import reader_name
 from publish.render.radio.items import Segment
 
 __all__ = ["ALPHA", "LIMITS", "ReadRates", "reading"]
@@ -32,11 +34,6 @@ def reading(segment: Segment) -> float | None:
     return segment.syllables * 60 / speech
 
 
-def _reader_name(name: str) -> str:
-    """A reader's name as calibration compares it (spaces tidied)."""
-    return " ".join(name.split())
-
-
 class ReadRates:
     """Each reader's calibrated rate at any moment, from their readings."""
 
@@ -47,7 +44,7 @@ class ReadRates:
         for item in items:
             rate = reading(item)
             if rate is not None and item.air is not None:
-                found[_reader_name(item.reader)].append((item.air, rate))
+                found[reader_name(item.reader)].append((item.air, rate))
         self._times: dict[str, list[dt.datetime]] = {}
         self._rates: dict[str, list[int]] = {}
         for reader, readings in found.items():
@@ -62,7 +59,7 @@ class ReadRates:
 
     def at(self, reader: str, moment: dt.datetime) -> int:
         """The rate of `reader` for an item airing at `moment` (readings aired before it)."""
-        name = _reader_name(reader)
+        name = reader_name(reader)
         times = self._times.get(name)
         if not times:
             return self.default

@@ -15,6 +15,7 @@ from publish.errors import Problem
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.flags import Flag, rule_note
+from publish.radio_rates import KeptRates, load_kept_rates, rates_path, reader_name
 from publish.render.radio.calibration import LIMITS, ReadRates, reading
 from publish.render.radio.items import (
     SLUG_MAX,
@@ -189,9 +190,13 @@ def _assemble(site: Site) -> Assembly:
     frame = _frame(speaker, config, problems)
     on_air = [item for items in weeks.values() for item in items]
     rates = ReadRates(config.radio.rate_spm, on_air)
+    synced = load_kept_rates(rates_path(config.root))
     problems += [p for p in map(_unlikely_reading, on_air) if p is not None]
     episodes = sorted(
-        (_episode(folder, items, frame, config, rates) for folder, items in weeks.items()),
+        (
+            _episode(folder, items, frame, config, rates, synced.get(folder), site.now)
+            for folder, items in weeks.items()
+        ),
         key=lambda e: (e.air, e.week),
     )
     for episode in episodes:
@@ -391,15 +396,28 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
 
 
 def _episode(
-    week: str, items: list[Segment], frame: _Frame, config: Config, rates: ReadRates
+    week: str,
+    items: list[Segment],
+    frame: _Frame,
+    config: Config,
+    rates: ReadRates,
+    kept: KeptRates | None,
+    now: dt.datetime,
 ) -> Episode:
     """One episode: frame, bulletins in order with stingers between, slugs unique, timed (each
-    read item at its reader's calibrated rate)."""
+    read item at its reader's calibrated rate, or once aired at the rate `kept` for it)."""
     items = sorted(items, key=lambda s: (s.order, s.bulletin.date, s.bulletin.key))  # type: ignore[union-attr]
     air = min(s.air for s in items if s.air is not None)
-    items = [retimed(s, rates.at(s.reader, s.air or air)) for s in items]
-    opening = [retimed(s, rates.at(s.reader, air)) for s in frame.opening]
-    closing = [retimed(s, rates.at(s.reader, air)) for s in frame.closing]
+    kept = kept if air < now else None
+    default = kept.rate if kept is not None else config.radio.rate_spm
+
+    def rate(reader: str) -> int:
+        found = kept.readers.get(reader_name(reader)) if kept is not None else None
+        return found if found is not None else rates.at(reader, air)
+
+    items = [retimed(s, rate(s.reader)) for s in items]
+    opening = [retimed(s, rate(s.reader)) for s in frame.opening]
+    closing = [retimed(s, rate(s.reader)) for s in frame.closing]
     middle: list[Segment] = []
     joins = [False] * len(opening)
     for index, item in enumerate(items):
@@ -417,7 +435,7 @@ def _episode(
         floatable=[s.floatable for s in segments],
         separators=joins,
     )
-    return Episode(week, air, slot, config.radio.rate_spm, tuple(segments), timing)
+    return Episode(week, air, slot, default, tuple(segments), timing)
 
 
 def _unique_slugs(segments: list[Segment]) -> list[Segment]:

@@ -1,0 +1,138 @@
+"""The read rates each radio episode was synced with, so that once aired it keeps them.
+
+A reader's rate is calibrated from the real durations editors enter after broadcasts (see
+publish/render/radio/calibration.py), and a reading counts for every item aired after it. A
+reading entered late (after later episodes aired) would change those episodes, already read on
+air. So every `publish sync` records in state/radio-rates.json (committed with the rest of
+state/) the rates of each episode still to air, and a build times an episode that has aired at
+the rates recorded for it: what the station was last sent. The file is an input of every build,
+like state/web-urls.json, so a clean build gives the same bytes as an incremental one. Without a
+record (never synced, or the file deleted) an aired episode is timed as any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish.errors import PublishError, os_reason
+from publish.syntax import json_error
+
+__all__ = [
+    "RATES_NAME",
+    "KeptRates",
+    "kept_rates_bytes",
+    "load_kept_rates",
+    "rates_path",
+    "reader_name",
+    "upcoming_rates",
+]
+
+
+RATES_NAME = "radio-rates.json"
+"""The file under state/."""
+_FORMAT_VERSION = 1
+
+
+def rates_path(root: Path) -> Path:
+    """Where the project at `root` keeps the synced rates."""
+    return root / "state" / RATES_NAME
+
+
+def reader_name(name: str) -> str:
+    """A reader's name as calibration compares it (spaces tidied)."""
+    return " ".join(name.split())
+
+
+@dataclass(frozen=True, slots=True)
+class KeptRates:
+    """The rates an episode was last synced with: the site's, and each reader's it timed."""
+
+    air: dt.datetime
+    """The episode's air time, as it was then."""
+    rate: int
+    readers: Mapping[str, int]
+    """Reader name (as `reader_name` gives it) → syllables a minute."""
+
+
+def load_kept_rates(path: Path) -> dict[str, KeptRates]:
+    """Episode folder → the rates it was last synced with ({} when there is no file yet)."""
+    try:
+        data = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise _damaged(path, f" ({os_reason(exc)})") from None
+    except ValueError as exc:
+        raise _damaged(path, f" ({json_error(exc).described()})") from None
+    episodes = data.get("episodes") if isinstance(data, dict) else None
+    if not isinstance(episodes, dict):
+        raise _damaged(path, " (không đúng dạng)")
+    kept = {}
+    for folder, entry in episodes.items():
+        try:
+            readers = {str(k): _whole(v) for k, v in entry["readers"].items()}
+            air = dt.datetime.fromisoformat(entry["air"])
+            if air.tzinfo is None:
+                raise ValueError(entry["air"])
+            kept[str(folder)] = KeptRates(air, _whole(entry["rate_spm"]), readers)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            raise _damaged(path, " (không đúng dạng)") from None
+    return kept
+
+
+def _whole(value: object) -> int:
+    """A whole number from the file, or ValueError."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(value)
+    return value
+
+
+def _damaged(path: Path, detail: str) -> PublishError:
+    """The error for a rates file that cannot be read."""
+    return PublishError(
+        f"không đọc được {path.name} trong state/{detail}. Khôi phục tệp từ git (git checkout -- "
+        f"state/{path.name}) hoặc xóa nó: khi đó các tập đã phát được tính lại theo tốc độ đọc "
+        "hiện nay."
+    )
+
+
+def kept_rates_bytes(kept: Mapping[str, KeptRates]) -> bytes:
+    """The file's bytes: sorted, stable for git diffs."""
+    episodes = {
+        folder: {
+            "air": kept[folder].air.isoformat(),
+            "rate_spm": kept[folder].rate,
+            "readers": dict(sorted(kept[folder].readers.items())),
+        }
+        for folder in sorted(kept)
+    }
+    body = {"version": _FORMAT_VERSION, "episodes": episodes}
+    return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def upcoming_rates(
+    radio_output: Path, kept: Mapping[str, KeptRates], now: dt.datetime
+) -> dict[str, KeptRates]:
+    """`kept` with every episode built in `radio_output` that airs at or after `now` recorded as
+    built (its rundown.json); aired episodes keep their record, and one to come that is no longer
+    built loses it."""
+    result = {folder: rates for folder, rates in kept.items() if rates.air < now}
+    for path in sorted(radio_output.glob("*/rundown.json")):
+        try:
+            document = json.loads(path.read_bytes())
+            air = dt.datetime.fromisoformat(document["air_start"])
+            if air < now:
+                continue
+            readers = {
+                reader_name(row["reader"]): row["rate_spm"]
+                for row in document["items"]
+                if row["duration_mode"] == "estimated" and row["rate_spm"]
+            }
+            result[path.parent.name] = KeptRates(air, document["rate_spm"], readers)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # not an episode this build wrote
+    return result
