@@ -22,6 +22,7 @@ from publish.errors import ContentError, Problem
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
 from publish.gates import gate
+from publish.links import ContentFiles, links_in
 from publish.model import Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.text import nfc, slugify
@@ -105,12 +106,12 @@ def load_site(
         problems.extend(found)
         if bulletin is not None:
             bulletins.append(bulletin)
-    pages = [
-        p
-        for path in _markdown_files(content_dir / PAGES_DIR, pages=True)
-        if (p := load_page(path, config, problems)) is not None
-    ]
+    page_files = list(_markdown_files(content_dir / PAGES_DIR, pages=True))
+    pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
     problems.extend(_duplicates(bulletins, pages, config.root))
+    items: list[Bulletin | Page] = [*bulletins, *pages]
+    documents = {nfc(item.source): item.url for item in items}
+    problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
@@ -140,7 +141,34 @@ def load_site(
         previews=tuple(previews),
         warnings=tuple(problems),
         digests=digests or {},
+        documents=documents,
     )
+
+
+def _link_problems(
+    config: Config,
+    documents: dict[str, str],
+    bulletins: list[Bulletin],
+    pages: list[Page],
+    found: list[Path],
+) -> list[Problem]:
+    """Links between content files that lead to no page (checked on every load: the file a
+    link names may have gone while the linking file, maybe loaded from the cache, has not)."""
+    items: list[Bulletin | Page] = [*bulletins, *pages]
+    linking = [item for item in items if item.links]
+    if not linking:
+        return []
+    files = ContentFiles(
+        config.root,
+        documents,
+        {nfc(_rel(path, config.root)) for path in found} - documents.keys(),
+        {nfc(b.source): b.channels for b in bulletins if "web" not in b.channels},
+    )
+    problems = []
+    for item in linking:
+        on_web = not isinstance(item, Bulletin) or "web" in item.channels
+        problems += files.problems(item.source, item.links, on_web=on_web)
+    return problems
 
 
 def _markdown_files(folder: Path, *, pages: bool, links: set[str] | None = None) -> Iterator[Path]:
@@ -476,6 +504,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         classification=fields.text(col, data, "classification") or "",
         pii_reviewed_by=fields.text(col, data, "pii_reviewed_by") or "",
         images=images,
+        links=links_in(parsed.body, parsed.body_line),
         blocks=blocks,
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS and k not in CHANNELS},
         digest=col.digest,
@@ -521,6 +550,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         order=order,
         draft=fields.boolean(col, data, "draft"),
         extra={k: v for k, v in data.items() if k not in PAGE_KEYS},
+        links=links_in(parsed.body, parsed.body_line),
     )
 
 

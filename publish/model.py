@@ -114,6 +114,8 @@ class Bulletin:
     pii_reviewed_by: str = ""
     images: tuple[ImageRef, ...] = ()
     """Images in the body, in order."""
+    links: tuple[tuple[str, int], ...] = ()
+    """Links in the body to other content files (see publish.links), with their lines."""
     blocks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Per-channel front matter blocks, e.g. {"radio": {"air_date": …}}; they override for that channel."""
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -170,6 +172,8 @@ class Page:
     order: int = 100
     draft: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
+    links: tuple[tuple[str, int], ...] = ()
+    """Links in the body to other content files (see publish.links), with their lines."""
 
     @property
     def url(self) -> str:
@@ -208,6 +212,9 @@ class Site:
     digests: Mapping[str, str] = field(default_factory=dict)
     """sha256 of input files as this build found them, by path, where known (see
     publish.replay): a renderer need not read a file again only to know its bytes."""
+    documents: Mapping[str, str] = field(default_factory=dict)
+    """Site path of the page of every bulletin and page loaded (held back or not), by its file
+    relative to the project root (NFC): where a link to that file leads (see publish.links)."""
 
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
         """Bulletins that go to `channel`, newest first (previews only on the web)."""

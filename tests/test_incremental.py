@@ -1,7 +1,8 @@
 """A rebuild that reuses .cache/ and output/ gives exactly the files of a clean build.
 
-Random sequences of edits (body, title, date, tags), renames, deletions, new bulletins, image,
-template and site.toml changes, a theme using the whole `site`, and hand edits of output/ are applied to a copy of the fixture site. After each step the
+Random sequences of edits (body, title, date, tags, links by file name to other bulletins),
+renames, deletions, new bulletins, image, template and site.toml changes, a theme using the
+whole `site`, and hand edits of output/ are applied to a copy of the fixture site. After each step the
 project is rebuilt in place (every channel, caches kept) and compared, file by file, with a clean
 build of a copy without .cache/ and output/. Files whose bytes did not change must also keep
 their inode and modification time: a rebuild rewrites what changed and nothing else.
@@ -10,13 +11,14 @@ their inode and modification time: a rebuild rewrites what changed and nothing e
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from publish import config as config_module
@@ -113,12 +115,36 @@ Nội dung bản tin mới số {n}. Người dân **cảnh giác** với cuộc
 """
 
 
+def relink(root: Path, old: str, new: str | None) -> None:
+    """Point every link to the bulletin file named `old` at `new` (None: unlink its text), as
+    an editor renaming or deleting a bulletin must."""
+    pattern = re.compile(
+        r"\[([^\]]*)\]\(((?:\.\./bai-viet/)?)" + re.escape(old) + r"((?:#[^)]*)?)\)"
+    )
+    for path in (root / "content").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        changed = pattern.sub(
+            lambda m: m[1] if new is None else f"[{m[1]}]({m[2]}{new}{m[3]})", text
+        )
+        if changed != text:
+            path.write_text(changed, encoding="utf-8")
+
+
 def apply(root: Path, op: tuple[str, int]) -> None:
     """Change the project the way an editor or developer would."""
     name, n = op
     files = bulletins(root)
     target = files[n % len(files)] if files else None
-    if name == "body" and target:
+    if name == "link" and target:
+        # A link by file name from a bulletin (or the contact page) to another bulletin: its
+        # page must follow when the other's address changes ("date"), the file itself not.
+        linked = files[(n + 1) % len(files)].name
+        source, href = target, linked
+        if n % 4 == 0:
+            source, href = root / "content" / "pages" / "lien-he.md", f"../bai-viet/{linked}"
+        with source.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nXem thêm [bài liên quan {n}]({href}#muc).\n")
+    elif name == "body" and target:
         with target.open("a", encoding="utf-8") as handle:
             handle.write(f"\nĐoạn bổ sung số {n}: thông tin đã được xác minh.\n")
     elif name == "title" and target:
@@ -128,9 +154,12 @@ def apply(root: Path, op: tuple[str, int]) -> None:
     elif name == "tags" and target:
         replace_line(target, "tags", f'["tuần tra", "thẻ {n % 3}"]')
     elif name == "rename" and target:
-        target.rename(target.with_name(f"2024-03-0{1 + n % 9}-doi-ten-{n}.md"))
+        renamed = target.with_name(f"2024-03-0{1 + n % 9}-doi-ten-{n}.md")
+        target.rename(renamed)
+        relink(root, target.name, renamed.name)
     elif name == "delete" and target and len(files) > 1:
         target.unlink()
+        relink(root, target.name, None)
     elif name == "add":
         path = root / "content" / "bai-viet" / f"2024-03-{1 + n % 28:02d}-tin-moi-{n}.md"
         path.write_text(NEW_BULLETIN.format(n=n % 60, day=1 + n % 28), encoding="utf-8")
@@ -188,6 +217,7 @@ def apply(root: Path, op: tuple[str, int]) -> None:
 OPERATIONS = st.tuples(
     st.sampled_from(
         [
+            "link",
             "body",
             "title",
             "date",
@@ -233,6 +263,7 @@ def check_step(root: Path, scratch: Path, before: dict[str, tuple[bytes, int, in
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=st.lists(OPERATIONS, min_size=1, max_size=4))
+@example(steps=[("link", 1), ("date", 2), ("link", 4), ("rename", 2)])
 def test_incremental_rebuilds_equal_clean_builds(tmp_path_factory, steps) -> None:
     """Every step's rebuild equals a clean build, and rewrites only changed files."""
     work = tmp_path_factory.mktemp("incremental")

@@ -38,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
     result = build(config, channels=parse_channels(args.channel), now=now, strict=args.strict)
     sources: dict[tuple[str, str], str] = {}
     # Same path checks as the writer, so a clash is found by check, not first by build.
-    withdrawn = {e.bulletin.url: e.reason for e in result.site.excluded}
+    # Named by file too: a link written as the file's name shows here as the page's address.
+    withdrawn = {
+        e.bulletin.url: f"{e.reason} (tệp {e.bulletin.source})" for e in result.site.excluded
+    }
     links = SiteLinks(config.base_url, withdrawn)
     count = 0
     for artifact in result.artifacts:

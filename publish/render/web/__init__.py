@@ -350,6 +350,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             key = views.fragments.key("web-page", shared, job.inputs())
         pictures.take_used()
         views.take_lookups()
+        views.take_links()
         view = job.make()
         html = env.get_template(view.template).render(**common, **view.context)
         page = Artifact.text("web", output_path(view.url), html, source=view.source, key=view.key)
@@ -358,7 +359,9 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             entry = SitemapEntry(views.absolute(view.url), view.lastmod)
         record = None
         if key:
-            record = records.record(page, entry, pictures.take_used(), views.take_lookups())
+            record = records.record(
+                page, entry, pictures.take_used(), views.take_lookups(), views.take_links()
+            )
         learned = pictures.take_learned()
         return _Page([*pictures.drain(), page], entry, views.take_bodies(), record, key, learned)
 

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from publish.cache import Fragments
 from publish.config import Config
 from publish.content_images import resolve_content_path
+from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
@@ -72,6 +73,8 @@ class SiteContext:
         self._related: dict[str, list[Bulletin]] = {}
         self.looked_up: dict[tuple[str, str], ImageInfo | None] = {}
         """Body image lookups (source, src) → result since the last `take_lookups()`."""
+        self.linked: dict[tuple[str, str], str | None] = {}
+        """Links to content files (source, href) → site path since the last `take_links()`."""
         # Pieces many pages show, made once per build (this object lives for one build).
         self._card_html: dict[tuple[Any, ...], bytes | str] = {}
         self._bulletin_urls: dict[str, str] = {}
@@ -233,6 +236,19 @@ class SiteContext:
         taken, self.looked_up = self.looked_up, {}
         return taken
 
+    def link_target(self, href: str, source: str) -> str | None:
+        """The site path a link to a content file in `source` leads to, None for other links
+        (recorded, so a page reused from the cache can check each still leads there)."""
+        if content_link(href) is None:
+            return None  # the same answer whatever the other files are
+        found = self.linked[(source, href)] = resolve(href, source, self.site.documents)
+        return found
+
+    def take_links(self) -> dict[tuple[str, str], str | None]:
+        """The links to content files resolved since the last call."""
+        taken, self.linked = self.linked, {}
+        return taken
+
     def _image_info(self, src: str, source: str) -> ImageInfo | None:
         """See `image_info`."""
         if "://" in src or src.startswith(("data:", "//")):
@@ -272,19 +288,36 @@ class SiteContext:
             """Responsive variants of a local image src, None for remote ones."""
             return self.image_info(src, source)
 
-        # The HTML is cached with the images it used: it is reused only while each of them
-        # still resolves to the same variants (the lookup also queues their files for output).
+        def link(href: str) -> str | None:
+            """Where a link to a content file leads, None for other links."""
+            return self.link_target(href, source)
+
+        # The HTML is cached with the images it used and the links to other files it
+        # resolved: it is reused only while each image still resolves to the same variants
+        # (the lookup also queues their files for output) and each link leads to the same
+        # page (the linked bulletin's date or slug may have changed, this body not).
         key = self.fragments.key(
             "body-html", body, source, eager_first, self.prefix, sorted(self.page_ids)
         )
         hit = self.fragments.get(key)
-        if isinstance(hit, tuple) and all(lookup(src) == info for src, info in hit[1]):
+        if (
+            isinstance(hit, tuple)
+            and len(hit) == 3
+            and all(lookup(src) == info for src, info in hit[1])
+            and all(link(href) == url for href, url in hit[2])
+        ):
             return hit[0]
         used: dict[str, ImageInfo | None] = {}
+        targets: dict[str, str | None] = {}
 
         def recorded(src: str) -> ImageInfo | None:
             used[src] = lookup(src)
             return used[src]
+
+        def followed(href: str) -> str | None:
+            """Where `href` leads, remembered."""
+            targets[href] = link(href)
+            return targets[href]
 
         html = self.markdown.convert(
             body,
@@ -292,8 +325,9 @@ class SiteContext:
             eager_first=eager_first,
             prefix=self.prefix,
             taken_ids=self.page_ids,
+            link=followed,
         )
-        self.fragments.put(key, (html, tuple(used.items())))
+        self.fragments.put(key, (html, tuple(used.items()), tuple(targets.items())))
         return html
 
     @cached_property

@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import markdown
 import nh3
@@ -64,6 +65,8 @@ class ImageInfo:
 
 
 ImageLookup = Callable[[str], "ImageInfo | None"]
+LinkLookup = Callable[[str], "str | None"]
+"""A link's href → the site path it leads to instead (a link to a content file), or None."""
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
@@ -254,10 +257,12 @@ class MarkdownRenderer:
         eager_first: bool = False,
         prefix: str = "",
         taken_ids: frozenset[str] = frozenset(),
+        link: LinkLookup = lambda href: None,
     ) -> str:
-        """Sanitised HTML for one Markdown document; links to site paths ("/the/…") get the
-        folder the site is served under (`prefix`, e.g. "/chau-thanh"), as images do, and
-        headings never take an id the page around the body uses (`taken_ids`)."""
+        """Sanitised HTML for one Markdown document; links to content files ("x.md") lead
+        where `link` says, links to site paths ("/the/…") get the folder the site is served
+        under (`prefix`, e.g. "/chau-thanh"), as images do, and headings never take an id the
+        page around the body uses (`taken_ids`)."""
         self.lookup = lookup
         self.eager_first = eager_first
         self.taken_ids = taken_ids
@@ -266,9 +271,22 @@ class MarkdownRenderer:
         finally:
             self.lookup = lambda src: None
         html = _drop_orphan_backlinks(CLEANER.clean(html))
+        if ".md" in html:
+            # After the sanitiser, so links in the editor's HTML are found too, in one spelling.
+            html = LINK_RE.sub(partial(_linked, link), html)
         if prefix and 'href="/' in html:
             html = SITE_LINK_RE.sub(lambda m: m[1] + prefix + "/", html)
         return html
+
+
+LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)"')
+"""A link and its (escaped) href, in the sanitiser's own spelling."""
+
+
+def _linked(link: LinkLookup, match: re.Match[str]) -> str:
+    """A link with the href `link` gives its target instead, when it gives one."""
+    found = link(htmllib.unescape(match[2]))
+    return match[0] if found is None else f'{match[1]}{htmllib.escape(found)}"'
 
 
 SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")/(?!/)')

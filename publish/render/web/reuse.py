@@ -41,8 +41,11 @@ class PageRecord(NamedTuple):
     """Content images the page showed (covers, cards) by path."""
     lookups: tuple[tuple[str, str], ...]
     """Body images it resolved, as (source, src)."""
-    images: str
-    """Digest of how those images looked (variants, sizes): texts load faster than the objects."""
+    links: tuple[tuple[str, str], ...]
+    """Links to other content files it resolved, as (source, href)."""
+    looks: str
+    """Digest of how those images looked (variants, sizes) and where those links led: texts
+    load faster than the objects."""
 
     @property
     def sitemap(self) -> SitemapEntry | None:
@@ -66,9 +69,14 @@ class PageRecords:
         """One copy of each image path the records name (see `keep`)."""
 
     def _look(
-        self, paths: tuple[str, ...], lookups: tuple[tuple[str, str], ...], owner: str
+        self,
+        paths: tuple[str, ...],
+        lookups: tuple[tuple[str, str], ...],
+        links: tuple[tuple[str, str], ...],
+        owner: str,
     ) -> str:
-        """Digest of how the images `paths` and body `lookups` look in this build."""
+        """Digest of how the images `paths` and body `lookups` look, and where the body `links`
+        lead, in this build."""
         parts = []
         for path in paths:
             if (found := self._looks.get(path)) is None:
@@ -78,6 +86,11 @@ class PageRecords:
             folder = (source.rpartition("/")[0], src)  # a lookup depends on the folder only
             if (found := self._looks.get(folder)) is None:
                 found = self._looks[folder] = repr(self.context.image_info(src, source))
+            parts.append(found)
+        for source, href in links:
+            link = ("link", source.rpartition("/")[0], href)  # as for images, the folder only
+            if (found := self._looks.get(link)) is None:
+                found = self._looks[link] = repr(self.context.link_target(href, source))
             parts.append(found)
         return digest(*parts)
 
@@ -109,8 +122,10 @@ class PageRecords:
             return None
         try:
             if (
-                self._look(record.pictures, record.lookups, record.source or "site.toml")
-                != record.images
+                self._look(
+                    record.pictures, record.lookups, record.links, record.source or "site.toml"
+                )
+                != record.looks
             ):
                 return None
         except (OSError, PublishError):
@@ -125,14 +140,20 @@ class PageRecords:
         sitemap: SitemapEntry | None,
         used: dict[str, Picture],
         looked: dict[tuple[str, str], ImageInfo | None],
+        linked: dict[tuple[str, str], str | None],
     ) -> PageRecord:
-        """The record of a page just rendered, which used the images `used` and `looked`."""
+        """The record of a page just rendered, which used the images `used` and `looked` and
+        led the links `linked` where they say."""
         paths = tuple(sorted(used))
-        images = digest(
+        looks = digest(
             *(self._looks.setdefault(path, repr(used[path])) for path in paths),
             *(
                 self._looks.setdefault((source.rpartition("/")[0], src), repr(info))
                 for (source, src), info in looked.items()
+            ),
+            *(
+                self._looks.setdefault(("link", source.rpartition("/")[0], href), repr(url))
+                for (source, href), url in linked.items()
             ),
         )
         url, lastmod = (sitemap.url, sitemap.lastmod) if sitemap else (None, None)
@@ -145,7 +166,8 @@ class PageRecords:
             lastmod,
             paths,
             tuple(looked),
-            images,
+            tuple(linked),
+            looks,
         )
 
     def keep(self, key: str, record: PageRecord, *, fresh: bool = False) -> None:

@@ -19,14 +19,14 @@ from publish.parallel import run_jobs
 from publish.render.web.images import missing_default_cover, probe, unreadable_image
 from publish.render.zalo.images import ZaloImages
 from publish.render.zalo.payload import (
-    ImageCalls,
+    Calls,
     body_blocks,
     build_payload,
     encode,
     fields,
     header,
     payload_path,
-    same_images,
+    same_calls,
 )
 
 __all__ = ["check", "render"]
@@ -60,7 +60,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     """One payload file per Zalo bulletin; keyed by the bulletin key for sync.
 
     Converting a body's Markdown is most of the cost. A payload whose body and other fields
-    are those of an earlier build, whose images still give the same blocks, and whose file in
+    are those of an earlier build, whose images still give the same blocks and whose links to
+    other files still lead to the same pages, and whose file in
     output/zalo/ still holds what was written (the writer's ledger) is kept as it is; the others
     are made on every core.
     """
@@ -76,7 +77,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         path = payload_path(bulletin)
         if (
             isinstance(last, tuple)
-            and same_images(bulletin, site, images, last[0])
+            and same_calls(bulletin, site, images, last[0])
             # On the ledger's word, or read and checked (output/ restored from a CI cache).
             and (found := ledger.kept(path, last[1], bulletin.source, bulletin.key)) is not None
         ):
@@ -102,8 +103,8 @@ def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
     return digest(*bulletin.made_of("body"), *header(bulletin, site, images))
 
 
-def _payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, ImageCalls]:
-    """One payload as text, and the image calls its body made (a job)."""
+def _payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, Calls]:
+    """One payload as text, and the image and link calls its body made (a job)."""
     blocks = body_blocks(bulletin, site, images)
     return encode(build_payload(bulletin, site, images, blocks)), blocks[1]
 

@@ -3,8 +3,9 @@
 Zalo's `text` block is one paragraph of text (whether it accepts HTML is unconfirmed), so the
 body is converted to HTML with Python-Markdown, then walked: each paragraph, heading, list item,
 quote or table row becomes one text block, each image an image block. Tags are dropped, the
-content of script/style/iframe-like elements is dropped whole, and links keep their URL in
-brackets only when it is http(s), mailto or tel.
+content of script/style/iframe-like elements is dropped whole, and a link is followed by the
+address it leads to in brackets, as the payload's `LinkTarget` says (an absolute web address,
+an e-mail address or a phone number; nothing for a link within the article).
 """
 
 from __future__ import annotations

@@ -12,8 +12,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 from publish.content_images import content_image
+from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.render.zalo.images import ZaloImages, public_url
@@ -27,7 +29,7 @@ __all__ = [
     "fields",
     "header",
     "payload_path",
-    "same_images",
+    "same_calls",
 ]
 
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
@@ -106,8 +108,11 @@ def payload_path(bulletin: Bulletin) -> str:
     return f"{bulletin.key}.json"
 
 
-def _link_target(site: Site) -> Callable[[str], str | None]:
-    """href → absolute URL shown after a link's text (site paths made absolute; unsafe schemes dropped)."""
+def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
+    """href → absolute URL shown after a link's text: where the link leads on the bulletin's
+    page of the website (a content file's page, a site path, a relative address); None for a
+    link within the article and for unsafe schemes."""
+    page = site.config.absolute_url(bulletin.url)
 
     def target(href: str) -> str | None:
         """The URL to show, or None."""
@@ -116,9 +121,14 @@ def _link_target(site: Site) -> Callable[[str], str | None]:
             return public_url(href)
         if lowered.startswith(("mailto:", "tel:")):
             return href.split(":", 1)[1]
-        if href.startswith("/") and not href.startswith("//"):
+        if href.startswith(("#", "//")) or SCHEME_RE.match(lowered):
+            return None
+        linked = resolve(href, bulletin.source, site.documents)
+        if linked is not None:
+            return public_url(site.config.absolute_url(linked))
+        if href.startswith("/"):
             return public_url(site.config.absolute_url(href))
-        return None
+        return public_url(urljoin(page, href))
 
     return target
 
@@ -154,14 +164,21 @@ def _image_block(
 
 ImageCalls = tuple[tuple[tuple[str, str, str], Any], ...]
 """Each image a body asked for, (src, alt, title), and the block it got (or None)."""
-Blocks = tuple[tuple[dict[str, Any], ...], ImageCalls]
-"""A body's blocks and the image calls they were made with."""
+LinkCalls = tuple[tuple[str, "str | None"], ...]
+"""Each link to another content file a body has, and the URL shown for it."""
+Calls = tuple[ImageCalls, LinkCalls]
+"""What a body's blocks were made with besides its text: images and links to other files."""
+Blocks = tuple[tuple[dict[str, Any], ...], Calls]
+"""A body's blocks and the calls they were made with."""
 
 
 def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
-    """The blocks of a bulletin's body, with the image calls made (so a reuse can check them)."""
+    """The blocks of a bulletin's body, with the image and link calls made (so a reuse can
+    check them)."""
     image = _image_block(bulletin, site, images)
+    link = _link_target(bulletin, site)
     used: list[tuple[tuple[str, str, str], Any]] = []
+    followed: list[tuple[str, str | None]] = []
 
     def recorded(src: str, alt: str, title: str) -> dict[str, Any] | None:
         """The image block, remembered."""
@@ -169,14 +186,25 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
         used.append(((src, alt, title), block))
         return block
 
-    blocks = markdown_blocks(bulletin.body, image=recorded, link=_link_target(site))
-    return tuple(blocks), tuple(used)
+    def recorded_link(href: str) -> str | None:
+        """The URL shown for a link, remembered when another file decides it."""
+        url = link(href)
+        if content_link(href) is not None:
+            followed.append((href, url))
+        return url
+
+    blocks = markdown_blocks(bulletin.body, image=recorded, link=recorded_link)
+    return tuple(blocks), (tuple(used), tuple(followed))
 
 
-def same_images(bulletin: Bulletin, site: Site, images: ZaloImages, calls: ImageCalls) -> bool:
-    """Whether each image call of an earlier conversion still gives the same block."""
+def same_calls(bulletin: Bulletin, site: Site, images: ZaloImages, calls: Calls) -> bool:
+    """Whether each image and link call of an earlier conversion still gives the same answer
+    (a linked bulletin's address may have changed, this body not)."""
     image = _image_block(bulletin, site, images)
-    return all(image(*call) == block for call, block in calls)
+    link = _link_target(bulletin, site)
+    return all(image(*call) == block for call, block in calls[0]) and all(
+        link(href) == url for href, url in calls[1]
+    )
 
 
 def header(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, str, str, str, str]:

@@ -1,0 +1,209 @@
+"""Links between content files: `[xem bài trước](2020-12-08-ten-bai.md)` names a bulletin (or a
+page) by its file, as MkDocs and Zola let writers do; the website and Zalo show the address of
+its page instead, so a changed date or slug never breaks the link.
+
+A link is resolved by text against the files the build loaded, as image paths are: beside the
+linking file first, then under content/ ("/bai-viet/x.md" is always read from content/). The
+load checks every such link once the whole site is known (a target may be renamed or deleted
+while the linking file stays the same); renderers ask `resolve` for the address.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote
+
+from publish.errors import Problem
+from publish.text import nfc
+
+__all__ = ["ContentFiles", "Links", "content_link", "links_in", "resolve"]
+
+Links = tuple[tuple[str, int], ...]
+"""Each link to a Markdown file in a body, as written, with its line in the file."""
+
+SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
+CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+INLINE_RE = re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^\s()]*(?:\([^\s()]*\)[^\s()]*)*))")
+"""The destination of an inline link `[text](destination "title")` (one level of parentheses)."""
+DEFINITION_RE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
+"""The destination of a reference definition `[ref]: destination` (not a footnote's)."""
+ANCHOR_RE = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+CONTENT = "content/"
+LINK_HINT = (
+    "Liên kết tới bản tin khác bằng tên tệp của nó, tính từ thư mục của bài này (ví dụ "
+    "[xem bài trước](2020-12-08-ten-bai.md)) hoặc từ thư mục content/ (ví dụ "
+    "[xem bài trước](/bai-viet/2020-12-08-ten-bai.md))."
+)
+
+
+def content_link(href: str) -> tuple[str, str] | None:
+    """(path, "#fragment" or "") when `href` names a Markdown file of the site, else None."""
+    if ".md" not in href or href.startswith(("//", "#")) or SCHEME_RE.match(href):
+        return None
+    path, mark, fragment = href.partition("#")
+    path = path.split("?", 1)[0]
+    if not path.endswith(".md"):
+        return None
+    return nfc(unquote(path)), mark + fragment
+
+
+def _candidates(path: str, source: str) -> tuple[str, ...]:
+    """The project-relative files a link from `source` to `path` may mean, in the order tried
+    (as for images: beside the linking file, then under content/)."""
+    if path.startswith("/"):
+        return (posixpath.normpath(CONTENT + path.lstrip("/")),)
+    beside = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+    return tuple(dict.fromkeys((beside, posixpath.normpath(CONTENT + path))))
+
+
+def _inside(path: str) -> bool:
+    """Whether a normalised project-relative path lies under content/."""
+    return path.startswith(CONTENT)
+
+
+def resolve(href: str, source: str, documents: Mapping[str, str]) -> str | None:
+    """The site path (with its #fragment) of the page a link in `source` leads to, when it
+    names a loaded content file (`documents`: see Site.documents); else None."""
+    found = content_link(href)
+    if found is None:
+        return None
+    path, fragment = found
+    for candidate in _candidates(path, nfc(source)):
+        url = documents.get(candidate)
+        if url is not None:
+            return url + fragment
+    return None
+
+
+def _masked(body: str) -> str:
+    """`body` with code blocks and code spans blanked out, line breaks kept (so are lines)."""
+    lines = body.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        opened = FENCE_RE.match(line)
+        if fence is not None:
+            if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence):
+                fence = None
+            lines[i] = ""
+        elif opened:
+            fence = opened[1]
+            lines[i] = ""
+        elif "`" in line:
+            lines[i] = CODE_SPAN_RE.sub(lambda m: " " * len(m[0]), line)
+    return "\n".join(lines)
+
+
+def links_in(body: str, first_line: int) -> Links:
+    """Each link to a Markdown file in a body whose first line is `first_line`, with its line,
+    in the order written; links shown as code are not links."""
+    if ".md" not in body:
+        return ()
+    text = _masked(body)
+    found: list[tuple[int, str]] = []
+    for pattern in (INLINE_RE, DEFINITION_RE, ANCHOR_RE):
+        for match in pattern.finditer(text):
+            href = next((g for g in match.groups() if g is not None), "")
+            if pattern is ANCHOR_RE:
+                href = unescape(href)
+            if content_link(href.strip()) is not None:
+                found.append((match.start(), href.strip()))
+    return tuple((href, first_line + text.count("\n", 0, at)) for at, href in sorted(found))
+
+
+@dataclass(frozen=True, slots=True)
+class ContentFiles:
+    """What links between content files may lead to, for checking them as a site is loaded."""
+
+    root: Path
+    documents: Mapping[str, str]
+    """Site path of each loaded bulletin and page, by its file (see Site.documents)."""
+    unloaded: Set[str]
+    """Content files found but not loaded (their own errors say why)."""
+    off_web: Mapping[str, frozenset[str]]
+    """The channels of each loaded bulletin that is not on the website, by its file."""
+
+    def problems(
+        self, source: str, links: Sequence[tuple[str, int]], *, on_web: bool
+    ) -> list[Problem]:
+        """An error for each link of `source` that leads to no page of the website (those of a
+        file not `on_web` only when they lead to no file at all)."""
+        found = []
+        for href, line in links:
+            problem = self._problem(nfc(source), href, line, on_web=on_web)
+            if problem is not None:
+                found.append(problem)
+        return found
+
+    def _problem(self, source: str, href: str, line: int, *, on_web: bool) -> Problem | None:
+        """Why one link leads nowhere, or None when it leads to a page (or its target has
+        errors of its own)."""
+        target = content_link(href)
+        if target is None:
+            return None
+        candidates = _candidates(target[0], source)
+        for candidate in candidates:
+            if candidate in self.unloaded:
+                return None
+            if candidate in self.documents:
+                channels = self.off_web.get(candidate)
+                if channels is None or not on_web:
+                    return None
+                return Problem(
+                    source,
+                    f"liên kết «{href}» dẫn tới bản tin {candidate}, bản tin này không đăng trên "
+                    f"website (channels: [{', '.join(sorted(channels))}])",
+                    line=line,
+                    hint="Thêm web vào channels của bản tin đó, hoặc bỏ liên kết: trên website và "
+                    "Zalo, liên kết sẽ dẫn tới trang không có.",
+                )
+        inside = [c for c in candidates if _inside(c)]
+        if not inside:
+            return Problem(
+                source,
+                f"liên kết «{href}» trỏ ra ngoài thư mục content/",
+                line=line,
+                hint="Chỉ liên kết được tới bản tin và trang trong content/; liên kết tới trang "
+                "web khác thì ghi đủ địa chỉ https://…",
+            )
+        if (self.root / inside[0]).is_file():
+            return Problem(
+                source,
+                f"liên kết «{href}» dẫn tới tệp {inside[0]}, tệp này không được nạp (tên tệp hay "
+                "thư mục bắt đầu bằng '_' hoặc '.' thì bị bỏ qua)",
+                line=line,
+                hint="Đổi tên tệp kia nếu đó là một bản tin, hoặc bỏ liên kết.",
+            )
+        return Problem(
+            source,
+            f"liên kết «{href}» không dẫn tới bản tin hay trang nào: không có tệp {inside[0]}",
+            line=line,
+            hint=self._suggestion(inside[0], source, href, target[1]) + LINK_HINT,
+        )
+
+    def _suggestion(self, wanted: str, source: str, href: str, fragment: str) -> str:
+        """The hint "Có phải ý bạn là …?" naming the loaded file of the closest name (in the
+        folder of `wanted` when several are as close) as the link should write it; "" if none."""
+        by_name: dict[str, list[str]] = {}
+        for path in self.documents:
+            by_name.setdefault(posixpath.basename(path), []).append(path)
+        # File names, not paths: every path of a folder shares its first thirty characters.
+        close = difflib.get_close_matches(
+            posixpath.basename(wanted), list(by_name), n=1, cutoff=0.8
+        )
+        if not close:
+            return ""
+        folder = posixpath.dirname(wanted)
+        paths = sorted(by_name[close[0]])
+        chosen = next((p for p in paths if posixpath.dirname(p) == folder), paths[0])
+        if href.startswith("/"):
+            written = "/" + chosen.removeprefix(CONTENT)
+        else:
+            written = posixpath.relpath(chosen, posixpath.dirname(source))
+        return f"Có phải ý bạn là «{written}{fragment}»? "

@@ -1,0 +1,232 @@
+"""Links between content files: `[bài trước](2020-12-08-a.md)` leads to that bulletin's page on
+the website and on Zalo; a link to a file that is not there stops the build, naming file, line
+and target."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import main
+from publish.content import load_site
+from publish.errors import ContentError
+from publish.pipeline import build
+from publish.writer import write
+from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+
+TOML = SITE_TOML.replace(
+    'base_url = "https://congan-chauthanh.example.vn/"',
+    'base_url = "https://congan-chauthanh.example.vn/"\ndefault_cover = "images/bia.jpg"',
+)
+"""Zalo needs a cover for every bulletin."""
+A = "content/bai-viet/2020-12-08-a.md"
+B = "content/bai-viet/2020-12-09-ben-kia.md"
+
+
+def project(tmp_path: Path, body: str, files: dict[str, str | bytes] | None = None) -> Path:
+    """Bulletin A with `body` (from line 10), bulletin B (with a "Liên hệ" section), `files`."""
+    wanted = {
+        A: bulletin_md({"id": "a", "title": '"Bài A"'}, body=body),
+        B: bulletin_md(
+            {"id": "b", "title": '"Bài bên kia"', "date": "2020-12-09 08:00"},
+            body="Nội dung bên kia.\n\n## Liên hệ\n\nGọi 113.\n",
+        ),
+        "content/images/bia.jpg": TINY_JPEG,
+        "site.toml": TOML,
+        **(files or {}),
+    }
+    return make_project(tmp_path, wanted)
+
+
+def built(root: Path, channels: tuple[str, ...] = ("web",)) -> Path:
+    """Build and write `channels` of the project; its output folder."""
+    result = build(config_module.load(root), channels=channels, now=NOW)
+    write(result.artifacts, root / "output", channels, cache=root / ".cache")
+    return root / "output"
+
+
+def hrefs(html: str) -> list[str]:
+    """The link targets inside a page's body."""
+    prose = html.split('<div class="prose">', 1)[1].split("</div>", 1)[0]
+    return re.findall(r'<a href="([^"]*)"', prose)
+
+
+def load_problems(root: Path) -> list:
+    """The problems loading the project raises."""
+    with pytest.raises(ContentError) as raised:
+        load_site(config_module.load(root), now=NOW)
+    return list(raised.value.problems)
+
+
+def test_links_to_bulletin_files_lead_to_their_pages(tmp_path: Path) -> None:
+    body = (
+        "Xem [bài bên kia](2020-12-09-ben-kia.md), [mục liên hệ](../bai-viet/2020-12-09-ben-kia.md#lien-he),\n"
+        "[từ content](/bai-viet/2020-12-09-ben-kia.md) và [chính bài này](2020-12-08-a.md#top).\n"
+    )
+    output = built(project(tmp_path, body))
+    html = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == [
+        "/2020/12/ben-kia/",
+        "/2020/12/ben-kia/#lien-he",
+        "/2020/12/ben-kia/",
+        "/2020/12/a/#top",
+    ]
+
+
+def test_links_to_bulletin_files_pass_the_link_check(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path, "Xem [mục liên hệ](2020-12-09-ben-kia.md#lien-he).\n")
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
+    assert "liên kết" not in capsys.readouterr().err
+
+
+def test_a_site_under_a_folder_gets_the_folder_in_front(tmp_path: Path) -> None:
+    toml = TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"',
+        'base_url = "https://example.vn/chau-thanh/"',
+    )
+    root = project(tmp_path, "Xem [bài bên kia](2020-12-09-ben-kia.md#lien-he).\n")
+    (root / "site.toml").write_text(toml, "utf-8")
+    html = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == ["/chau-thanh/2020/12/ben-kia/#lien-he"]
+
+
+def test_a_page_links_to_a_bulletin_and_a_bulletin_to_a_page(tmp_path: Path) -> None:
+    page = "---\ntitle: Liên hệ\n---\n\nĐọc [bản tin](../bai-viet/2020-12-09-ben-kia.md).\n"
+    root = project(
+        tmp_path,
+        "Xem [trang liên hệ](../pages/lien-he.md).\n",
+        {"content/pages/lien-he.md": page},
+    )
+    output = built(root)
+    assert hrefs((output / "web/2020/12/a/index.html").read_text("utf-8")) == ["/lien-he/"]
+    page = (output / "web/lien-he/index.html").read_text("utf-8")
+    assert '<a href="/2020/12/ben-kia/"' in page
+
+
+def test_a_link_to_a_missing_file_names_file_line_target_and_a_close_name(tmp_path: Path) -> None:
+    root = project(tmp_path, "Dòng một.\n\nXem [bài bên kia](2020-12-09-ben-kai.md#lien-he).\n")
+    [problem] = load_problems(root)
+    assert problem.file == A
+    assert problem.line == 12
+    assert problem.severity == "error"
+    assert "2020-12-09-ben-kai.md" in problem.message
+    assert "content/bai-viet/2020-12-09-ben-kai.md" in problem.message
+    assert "Có phải ý bạn là «2020-12-09-ben-kia.md#lien-he»?" in (problem.hint or "")
+
+
+def test_every_missing_target_is_reported_and_reference_links_too(tmp_path: Path) -> None:
+    body = (
+        "[một](khong-co.md) và [hai][ref] và <a href='/bai-viet/cung-khong-co.md'>ba</a>.\n\n"
+        "[ref]: ../../README.md\n"
+    )
+    problems = load_problems(project(tmp_path, body))
+    assert [(p.line, p.message.split("«")[1].split("»")[0]) for p in problems] == [
+        (10, "khong-co.md"),
+        (10, "/bai-viet/cung-khong-co.md"),
+        (12, "../../README.md"),
+    ]
+    assert "ngoài thư mục content/" in problems[2].message
+
+
+def test_links_in_code_are_shown_as_code_not_checked(tmp_path: Path) -> None:
+    body = (
+        "Viết `[chữ](ten-tep.md)` để liên kết tới [bài bên kia](2020-12-09-ben-kia.md).\n\n"
+        "```\n[chữ](tep-khac.md)\n```\n"
+    )
+    html = (built(project(tmp_path, body)) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == ["/2020/12/ben-kia/"]
+    assert "<code>[chữ](ten-tep.md)</code>" in html
+
+
+def test_a_link_to_a_bulletin_not_on_the_website_is_an_error(tmp_path: Path) -> None:
+    radio_only = bulletin_md({"date": "2020-12-10 08:00", "channels": "[radio]"})
+    root = project(
+        tmp_path,
+        "Nghe [bài phát thanh](2020-12-10-chi-phat-thanh.md).\n",
+        {"content/bai-viet/2020-12-10-chi-phat-thanh.md": radio_only},
+    )
+    [problem] = load_problems(root)
+    assert problem.file == A and problem.line == 10
+    assert "không đăng trên website" in problem.message
+    assert "channels" in (problem.hint or "")
+
+
+def test_a_link_to_a_held_back_bulletin_follows_the_rule_for_held_back_links(
+    tmp_path: Path, capsys
+) -> None:
+    """Rewritten to the page it will have; `publish check` warns, as for any link to it."""
+    root = project(
+        tmp_path,
+        "Xem [bài sắp đăng](2021-06-01-sap-dang.md).\n",
+        {"content/bai-viet/2021-06-01-sap-dang.md": bulletin_md({"date": "2021-06-01 08:00"})},
+    )
+    argv = ["check", "--root", str(root), "--channel", "web", "--strict", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "cảnh báo: liên kết '/2021/06/sap-dang/'" in err and "hẹn giờ" in err
+    assert "(tệp content/bai-viet/2021-06-01-sap-dang.md)" in err
+    html = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == ["/2021/06/sap-dang/"]
+
+
+def test_zalo_shows_the_address_of_the_linked_page(tmp_path: Path) -> None:
+    body = "Xem [bài bên kia](2020-12-09-ben-kia.md#lien-he) và [từ content](/bai-viet/2020-12-09-ben-kia.md).\n"
+    output = built(project(tmp_path, body), ("web", "zalo"))
+    payload = json.loads((output / "zalo/a.json").read_text("utf-8"))
+    assert payload["body"][0]["content"] == (
+        "Xem bài bên kia (https://congan-chauthanh.example.vn/2020/12/ben-kia/#lien-he) và từ "
+        "content (https://congan-chauthanh.example.vn/2020/12/ben-kia/)."
+    )
+
+
+def test_zalo_shows_relative_links_as_the_website_resolves_them(tmp_path: Path) -> None:
+    output = built(project(tmp_path, "Xem [bài tháng trước](../../11/cu/).\n"), ("web", "zalo"))
+    payload = json.loads((output / "zalo/a.json").read_text("utf-8"))
+    assert payload["body"][0]["content"] == (
+        "Xem bài tháng trước (https://congan-chauthanh.example.vn/2020/11/cu/)."
+    )
+
+
+def clean_output(root: Path, scratch: Path) -> dict[str, bytes]:
+    """The files of a build of a copy of the project without .cache/ and output/."""
+    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
+    out = built(scratch, ("web", "zalo", "radio"))
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "address"),
+    [
+        ("date", "2020-11-20 08:00", "/2020/11/dich/"),
+        ("slug", "doi-dia-chi", "/2020/12/doi-dia-chi/"),
+    ],
+)
+def test_a_page_linking_to_a_bulletin_follows_it_when_its_address_changes(
+    tmp_path: Path, key: str, value: str, address: str
+) -> None:
+    """Nothing else of A's page changes (the target is no neighbour, related bulletin or list
+    mate of A): only the cache keys can tell that its page and payload are stale."""
+    toml = TOML + "\n[web]\nrelated = 0\n"
+    other = {"category": "an-ninh-trat-tu"}
+    files = {
+        "site.toml": toml,
+        "content/bai-viet/2020-12-07-cu.md": bulletin_md({"date": "2020-12-07 08:00"}),
+        "content/bai-viet/2020-12-09-moi.md": bulletin_md({"date": "2020-12-09 08:00"}),
+        "content/bai-viet/2020-12-20-dich.md": bulletin_md({**other, "date": "2020-12-20 08:00"}),
+    }
+    root = project(tmp_path, "Xem [bài đích](2020-12-20-dich.md#lien-he).\n", files)
+    built(root, ("web", "zalo", "radio"))
+    target = {**other, "date": "2020-12-20 08:00", key: value}
+    (root / "content/bai-viet/2020-12-20-dich.md").write_text(bulletin_md(target), "utf-8")
+    output = built(root, ("web", "zalo", "radio"))
+    now = {
+        p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()
+    }
+    assert now == clean_output(root, tmp_path / "clean")
+    assert hrefs(now["web/2020/12/a/index.html"].decode()) == [address + "#lien-he"]
+    assert address in json.loads(now["zalo/a.json"])["body"][0]["content"]
