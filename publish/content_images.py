@@ -12,6 +12,7 @@ from typing import Any
 from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
+from publish.markdown_escapes import unescape
 from publish.model import ImageRef
 from publish.text import nfc
 
@@ -25,7 +26,12 @@ __all__ = [
     "resolve_content_path",
 ]
 
-IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)")
+IMAGE_RE = re.compile(
+    r"""!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"([^\n]*?)"|'([^\n]*?)'))?\s*\)"""
+)
+"""An image and its title (caption) as Python-Markdown reads them: the title runs to the last
+quote before the closing parenthesis, so it may hold the other quote, escaped quotes, or even
+its own quote unescaped."""
 HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 _RESOLVED_DIRS: dict[str, str] = {}
@@ -250,7 +256,7 @@ def body_images(
             col,
             match.group(2),
             match.group(1),
-            match.group(3) or "",
+            unescape(match.group(3) or match.group(4) or ""),
             md_path,
             config,
             field=None,

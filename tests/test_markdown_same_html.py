@@ -3,9 +3,10 @@ Zalo channel's tuned converter exactly what `markdown.markdown` writes.
 
 The reference below is the converter as it was before it was tuned for speed: Python-Markdown with
 "extra", "sane_lists" and the full "toc" extension, the original figure rewriter, then nh3 (plus
-our dialect's one addition since, publish.markdown_lists: a list may start under text). Every
-body here must come out byte for byte the same, and ask the image lookup the same questions in the
-same order (the page cache records those answers).
+our dialect's additions since: publish.markdown_lists, a list may start under text, and
+publish.markdown_escapes, a backslash escapes a quote). Every body here must come out byte for
+byte the same, and ask the image lookup the same questions in the same order (the page cache
+records those answers).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from hypothesis import strategies as st
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.render.web.markdown import CLEANER, SIZES, ImageInfo, MarkdownRenderer
 from publish.render.zalo.blocks import to_html
@@ -146,6 +148,7 @@ class ReferenceRenderer:
                 "extra",
                 "sane_lists",
                 ListsAfterText(),
+                QuoteEscapes(),
                 "toc",
                 _ReferenceFiguresExtension(self),
             ],
@@ -190,7 +193,9 @@ def assert_same(body: str) -> None:
         expected = _render(REFERENCE, body, eager_first)
         assert _render(RENDERER, body, eager_first) == expected, body
     stock = markdown.markdown(
-        body, extensions=["extra", "sane_lists", ListsAfterText()], output_format="html"
+        body,
+        extensions=["extra", "sane_lists", ListsAfterText(), QuoteEscapes()],
+        output_format="html",
     )
     assert to_html(body) == stock, body
 

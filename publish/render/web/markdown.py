@@ -26,6 +26,7 @@ from markdown.extensions.toc import (
 )
 from markdown.treeprocessors import Treeprocessor
 
+from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_tuning import tuned
 from publish.model import by_constructor
@@ -240,7 +241,13 @@ class MarkdownRenderer:
         self.eager_first = False
         self.taken_ids: frozenset[str] = frozenset()
         self._md = markdown.Markdown(
-            extensions=["extra", "sane_lists", ListsAfterText(), _FiguresExtension(self)],
+            extensions=[
+                "extra",
+                "sane_lists",
+                ListsAfterText(),
+                QuoteEscapes(),
+                _FiguresExtension(self),
+            ],
             extension_configs={
                 "extra": {"footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d trong bài"}},
             },

@@ -18,6 +18,7 @@ from typing import Any
 
 import markdown
 
+from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_tuning import tuned
 from publish.sanitize import strip_markup
@@ -165,13 +166,14 @@ _LOCAL = threading.local()
 
 
 def _converter() -> markdown.Markdown:
-    """This thread's Markdown converter ("extra", "sane_lists", lists under text), reset
-    between bodies."""
+    """This thread's Markdown converter ("extra", "sane_lists", lists under text, escapable
+    quotes), reset between bodies."""
     md = getattr(_LOCAL, "md", None)
     if md is None:
         md = _LOCAL.md = tuned(
             markdown.Markdown(
-                extensions=["extra", "sane_lists", ListsAfterText()], output_format="html"
+                extensions=["extra", "sane_lists", ListsAfterText(), QuoteEscapes()],
+                output_format="html",
             )
         )
     return md
@@ -179,8 +181,8 @@ def _converter() -> markdown.Markdown:
 
 def to_html(body: str) -> str:
     """Python-Markdown's HTML for one body, exactly as `markdown.markdown` with "extra" and
-    "sane_lists" (and ListsAfterText) writes it (one converter per thread instead of one per
-    body)."""
+    "sane_lists" (and ListsAfterText, QuoteEscapes) writes it (one converter per thread instead
+    of one per body)."""
     return _converter().reset().convert(body)
 
 
