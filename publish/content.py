@@ -25,7 +25,8 @@ from publish.gates import gate
 from publish.links import ContentFiles, links_in
 from publish.model import Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
-from publish.text import nfc, slugify
+from publish.tags import tag_key, tag_slugs
+from publish.text import nfc
 
 __all__ = ["BODY_PLACEHOLDER", "PAGES_DIR", "SUMMARY_PLACEHOLDER", "load_site"]
 
@@ -119,6 +120,8 @@ def load_site(
     # above).
     verdicts = [gate(b, now=now, policy=config.policy, stamp_checked=True) for b in bulletins]
     bulletins = _canonical_tags(bulletins, [v is None for v in verdicts])
+    # From every bulletin, held back or not: a tag's address does not move when one is published.
+    slugs = tag_slugs(tag for bulletin in bulletins for tag in bulletin.tags)
     published, excluded, previews = [], [], []
     for bulletin, verdict in zip(bulletins, verdicts, strict=True):
         if verdict is None:
@@ -142,6 +145,7 @@ def load_site(
         warnings=tuple(problems),
         digests=digests or {},
         documents=documents,
+        tag_slugs=slugs,
     )
 
 
@@ -574,7 +578,7 @@ def _relative_parts(path: Path, folder: Path) -> Sequence[str]:
 
 
 def _canonical_tags(bulletins: list[Bulletin], public: list[bool]) -> list[Bulletin]:
-    """Tags with the same address (/the/<slug>/, so differing only in case or accents) get one label.
+    """Spellings of one tag (see publish.tags: differing in case, accents, spacing) get one label.
 
     The label is the spelling most published bulletins use (`public`: whether each is; ties:
     the oldest bulletin's), so every page, feed and list shows the same label, adding a
@@ -594,7 +598,7 @@ def _canonical_tags(bulletins: list[Bulletin], public: list[bool]) -> list[Bulle
     spellings: dict[str, list[str]] = {}
     for tag in uses:
         # Once per spelling, not per use: thousands of bulletins share a few hundred tags.
-        spellings.setdefault(slugify(tag), []).append(tag)
+        spellings.setdefault(tag_key(tag), []).append(tag)
     label: dict[str, str] = {}
     for same in spellings.values():
         label.update(

@@ -14,6 +14,7 @@ from publish.config import CHANNELS, Config
 from publish.errors import Problem
 from publish.frontmatter import Parsed
 from publish.gates import secret_classification, secret_stamp
+from publish.tags import tag_key
 from publish.text import SLUG_RE, folded_words, nfc, slugify
 
 __all__ = [
@@ -425,7 +426,7 @@ def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
                 severity="warning",
             )
             continue
-        seen.setdefault(slugify(tag), tag)
+        seen.setdefault(tag_key(tag), tag)  # "C#" beside "C++" is another tag, "c++" is not
     return tuple(seen.values())
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from publish.config import Config
 from publish.errors import Problem
+from publish.text import slugify
 
 __all__ = [
     "Artifact",
@@ -215,6 +216,8 @@ class Site:
     documents: Mapping[str, str] = field(default_factory=dict)
     """Site path of the page of every bulletin and page loaded (held back or not), by its file
     relative to the project root (NFC): where a link to that file leads (see publish.links)."""
+    tag_slugs: Mapping[str, str] = field(default_factory=dict)
+    """The slug of each tag's page (/the/<slug>/), by its label (see publish.tags)."""
 
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
         """Bulletins that go to `channel`, newest first (previews only on the web)."""
@@ -223,6 +226,10 @@ class Site:
             chosen += [b for b in self.previews if "web" in b.channels]
             chosen.sort(key=lambda b: (b.date, b.key), reverse=True)
         return tuple(chosen)
+
+    def tag_slug(self, tag: str) -> str:
+        """The slug of a tag's page (a site made without loading has only plain slugs)."""
+        return self.tag_slugs.get(tag) or slugify(tag)
 
     def is_preview(self, bulletin: Bulletin) -> bool:
         """Whether the bulletin is only shown because of --drafts (asked for every card: without

@@ -24,7 +24,7 @@ from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
-from publish.text import slugify, vn_date
+from publish.text import vn_date
 
 __all__ = ["CARD_SIZES", "COVER_SIZES", "HOME", "SiteContext"]
 
@@ -59,7 +59,7 @@ class SiteContext:
         self.tag_slugs: dict[str, tuple[str, ...]] = {}
         for bulletin in self.bulletins:
             self.by_category[bulletin.category].append(bulletin)
-            pairs = [(tag, slugify(tag)) for tag in bulletin.tags]
+            pairs = [(tag, site.tag_slug(tag)) for tag in bulletin.tags]
             for tag, slug in pairs:
                 self.tag_labels.setdefault(slug, tag)
             slugs = self.tag_slugs[bulletin.key] = tuple(dict.fromkeys(s for _, s in pairs))

@@ -15,7 +15,7 @@ from publish.cache import digest
 from publish.model import Bulletin, Page
 from publish.render.web.context import COVER_SIZES, SiteContext
 from publish.render.web.seo import json_ld, news_article
-from publish.text import slugify, vn_date, vn_month
+from publish.text import vn_date, vn_month
 
 __all__ = ["PageJob", "View", "Views", "output_path"]
 
@@ -152,7 +152,7 @@ class Views(SiteContext):
 
     def stamp(self, bulletin: Bulletin | None) -> str | None:
         """What a page can show of a bulletin, as a digest: every field but the body (its file
-        digest stands in for it), and whether it is a --drafts preview.
+        digest stands in for it), its tags' addresses, and whether it is a --drafts preview.
 
         Memoised: one bulletin is stamped for its page, its neighbours', its related bulletins'
         and its list pages; a digest keeps each page's inputs short to hash.
@@ -161,8 +161,11 @@ class Views(SiteContext):
             return None
         found = self._stamp_memo.get(bulletin.key)
         if found is None:
+            # The tags' addresses too: another bulletin's tag may move one (see publish.tags).
             found = self._stamp_memo[bulletin.key] = digest(
-                *self._shown(bulletin), self.site.is_preview(bulletin)
+                *self._shown(bulletin),
+                self.site.is_preview(bulletin),
+                self.tag_slugs.get(bulletin.key),
             )
         return found
 
@@ -365,7 +368,10 @@ class Views(SiteContext):
                 "label": category.label,
                 "url": self.url(self.category_url(bulletin.category)),
             },
-            tags=[{"label": t, "url": self.url(self.tag_url(slugify(t)))} for t in bulletin.tags],
+            tags=[
+                {"label": t, "url": self.url(self.tag_url(self.site.tag_slug(t)))}
+                for t in bulletin.tags
+            ],
             older=self.link(older),
             newer=self.link(newer),
             related=[self.card(b) for b in self.related(bulletin)],
