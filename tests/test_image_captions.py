@@ -24,9 +24,13 @@ BODY = (
     "Mở đầu.\n\n"
     '![Tổ tuần tra](../images/a.jpg "Chú thích có \\"ngoặc\\" kép")\n\n'
     "![Trụ sở](../images/a.jpg 'Nhà của bà Tư\\'s')\n\n"
-    "![Bản đồ](../images/a.jpg \"Khu vực 'ấp Đông' và bờ sông\")\n"
+    "![Bản đồ](../images/a.jpg \"Khu vực 'ấp Đông' và bờ sông\")\n\n"
+    "![Hiện trường][hien-truong]\n\n"
+    '[hien-truong]: ../images/a.jpg "Nơi \\"xảy ra\\" vụ việc"\n'
 )
 CAPTIONS = ['Chú thích có "ngoặc" kép', "Nhà của bà Tư's", "Khu vực 'ấp Đông' và bờ sông"]
+SHOWN = [*CAPTIONS, 'Nơi "xảy ra" vụ việc']
+"""What the website and Zalo show: the images above, and one defined by reference."""
 
 
 def project(tmp_path: Path, body: str = BODY) -> Path:
@@ -48,7 +52,7 @@ def test_web_captions_show_quotes_without_backslashes(tmp_path: Path) -> None:
     write(result.artifacts, root / "output", ("web",))
     page = (root / "output/web/2020/12/a/index.html").read_text("utf-8")
     shown = re.findall(r"<figcaption>([^<]*)</figcaption>", page)
-    assert [c.replace("&quot;", '"').replace("&#39;", "'") for c in shown] == CAPTIONS
+    assert [c.replace("&quot;", '"').replace("&#39;", "'") for c in shown] == SHOWN
 
 
 def test_zalo_captions_show_quotes_without_backslashes(tmp_path: Path) -> None:
@@ -56,7 +60,7 @@ def test_zalo_captions_show_quotes_without_backslashes(tmp_path: Path) -> None:
     result = build(config_module.load(root), channels=("web", "zalo"), now=NOW)
     write(result.artifacts, root / "output", ("web", "zalo"))
     payload = json.loads((root / "output/zalo/a.json").read_text("utf-8"))
-    assert [b["caption"] for b in payload["body"] if b["type"] == "image"] == CAPTIONS
+    assert [b["caption"] for b in payload["body"] if b["type"] == "image"] == SHOWN
 
 
 @pytest.mark.parametrize(
