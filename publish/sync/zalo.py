@@ -140,9 +140,10 @@ class ZaloSyncer:
         return self.manifest
 
     def prepare(self) -> None:
-        """Build the client from the environment before applying (a missing login is then a
-        configuration error, exit 1, not a failure of every action)."""
-        _ = self.client
+        """Log in before applying: a missing or refused login is then one configuration error
+        (exit 1), not a failure of every action, and the token refresh happens before any
+        concurrent call (see ZaloClient.login)."""
+        self.client.login()
 
     def _crash(self, point: str) -> None:
         """SIGKILL this process at a named point when PUBLISH_ZALO_CRASH_AT asks (tests only)."""

@@ -189,6 +189,15 @@ class ZaloClient:
 
     # --- public API ----------------------------------------------------------------------------
 
+    def login(self) -> None:
+        """Make sure a usable access token is at hand, refreshing it now if needed.
+
+        A sync calls this before its concurrent calls: the single-use refresh token is then
+        exchanged once, alone, instead of inside the first batch of creates, where being killed
+        mid-exchange (CI cancelling a job) would lose both the old token and its replacement.
+        """
+        self.tokens.access_token(self._send_oauth)
+
     def create(self, body: Mapping[str, Any]) -> str:
         """POST article/create; returns the job token (not the article id: call verify)."""
         data = self._call("create", "POST", "/v2.0/article/create", json=dict(body))
