@@ -13,7 +13,12 @@ from typing import Any
 from publish.config import CHANNELS, Config
 from publish.errors import Problem
 from publish.frontmatter import Parsed
-from publish.gates import secret_classification, secret_stamp
+from publish.gates import (
+    PUBLIC_CLASSIFICATIONS,
+    public_classification,
+    secret_classification,
+    secret_stamp,
+)
 from publish.tags import tag_key
 from publish.text import SLUG_RE, folded_words, nfc, slugify
 
@@ -349,6 +354,17 @@ def secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config)
             hint=SECRET_HINT,
         )
         return
+    if isinstance(value, str) and not public_classification(value):
+        # Fail closed: a grade the tool does not know ("nội bộ", "hạn chế") could be one that
+        # must not be published; only a person can say it is public.
+        col.add(
+            f"không hiểu mức phân loại {value.strip()!r}: bản tin bị giữ lại",
+            field="classification",
+            hint="Bài được đăng: xóa dòng classification, để trống, hoặc ghi "
+            f"{' / '.join(repr(c) for c in PUBLIC_CLASSIFICATIONS[:2])}. Tài liệu mật ("
+            f"{', '.join(config.policy.secret_classifications)}) không được nằm trong dự án; "
+            "mức khác cần giữ kín thì thêm vào [policy] secret_classifications trong site.toml.",
+        )
     given = data.get("title")
     title = given if isinstance(given, str) else ""
     found = secret_stamp(parsed.body, config.policy, title=title)

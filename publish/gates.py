@@ -11,10 +11,23 @@ from publish.config import Policy
 from publish.model import Bulletin, Exclusion
 from publish.text import folded_words, nfc, vn_datetime
 
-__all__ = ["gate", "is_secret", "secret_classification", "secret_stamp"]
+__all__ = [
+    "PUBLIC_CLASSIFICATIONS",
+    "gate",
+    "is_secret",
+    "public_classification",
+    "secret_classification",
+    "secret_stamp",
+]
 
 STAMPS = ("mật", "tối mật", "tuyệt mật")
 """The state-secret grades (Luật Bảo vệ bí mật nhà nước 2018): always secret, whatever site.toml says."""
+PUBLIC_CLASSIFICATIONS = ("công khai", "thường", "bình thường", "không mật", "public")
+"""`classification` values that say a bulletin may be published (as does an empty one). Any
+other value holds the bulletin back: a classification the tool does not understand ("secret",
+"nội bộ") must not be read as public."""
+FOREIGN_GRADES = ("secret", "top secret", "confidential", "classified", "restricted")
+"""Grades written in English: as secret as the Vietnamese ones."""
 _NON_WORD = re.compile(r"[\W_]+")
 _GRADE_LINE = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]\s*(?P<value>.*)$", re.IGNORECASE)
 _GRADE_PREFIX = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]?", re.IGNORECASE)
@@ -31,6 +44,10 @@ _NO_LOWER_LINE = re.compile(r"^[^a-z\n]*[^a-z\s][^a-z\n]*$", re.MULTILINE)
 """A line with something besides spaces and no a-z: the only kind a capitals stamp can be."""
 _GRADE_WORDS = re.compile(r"độ\s+mật", re.IGNORECASE)
 """What an "Độ mật: …" stamp line must hold (_GRADE_LINE's words)."""
+
+
+_PUBLIC = frozenset(folded_words(c) for c in PUBLIC_CLASSIFICATIONS)
+_FOREIGN = frozenset(folded_words(c) for c in FOREIGN_GRADES)
 
 
 def _grades(policy: Policy) -> frozenset[str]:
@@ -50,10 +67,20 @@ def _names_grade(words: str, grades: frozenset[str]) -> bool:
     return any(f" {grade} " in padded for grade in grades)
 
 
+def public_classification(value: str) -> bool:
+    """Whether a `classification` value says the bulletin is public ("", "Công khai", "thường")."""
+    words = folded_words(nfc(value))
+    return not words or words in _PUBLIC
+
+
 def secret_classification(value: str, policy: Policy) -> bool:
     """Whether a `classification` value names a secret grade anywhere in it ("Mật.", "Tối mật
-    (A)", "Độ mật: Mật", "toi mat"): the field exists to say so, so any mention counts."""
-    return _names_grade(folded_words(_GRADE_PREFIX.sub("", nfc(value))), _grades(policy))
+    (A)", "Độ mật: Mật", "toi mat", "Secret"): the field exists to say so, so any mention counts
+    (except the public values, "không mật")."""
+    if public_classification(value):
+        return False
+    words = folded_words(_GRADE_PREFIX.sub("", nfc(value)))
+    return _names_grade(words, _grades(policy)) or _names_grade(words, _FOREIGN)
 
 
 def is_secret(bulletin: Bulletin, policy: Policy, *, stamp_checked: bool = False) -> bool:

@@ -31,6 +31,9 @@ NOW = "2021-01-01T09:00"
         "Tối mật (A)",
         "Mật, khẩn",
         "Độ mật: Mật",
+        "secret",
+        "Top Secret",
+        "Confidential",
     ],
 )
 def test_secret_classification_stops_build_naming_file_line_and_field(
@@ -49,6 +52,28 @@ def test_secret_classification_stops_build_naming_file_line_and_field(
     assert "content/mat.md:7: lỗi: trường 'classification': tài liệu mật" in err
     assert "Chưa có gì được ghi hay xuất bản" in err and "Traceback" not in err
     assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize("value", ["nội bộ", "hạn chế", "Internal", "x"])
+def test_a_classification_the_tool_does_not_know_holds_the_bulletin_back(
+    tmp_path: Path, capsys, monkeypatch, value: str
+) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"classification": repr(value)})})
+    assert main(["build", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"content/a.md:7: lỗi: trường 'classification': không hiểu mức phân loại {value!r}" in err
+    )
+    assert "'công khai'" in err and "[policy] secret_classifications" in err
+    assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize("value", ["", "công khai", "Công khai", "thường", "không mật", "Public"])
+def test_public_classifications_are_published(tmp_path: Path, monkeypatch, value: str) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"classification": repr(value)})})
+    assert main(["build", "--root", str(root), "--now", NOW]) == 0
 
 
 @pytest.mark.parametrize(
