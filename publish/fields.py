@@ -419,10 +419,11 @@ def unknown_keys(col: Collector, data: dict[str, Any], known: set[str]) -> None:
 
 
 def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
-    """Tags: a list of strings (a single string is one tag, or several separated by commas)."""
+    """Tags: a list of strings (a single string is one tag, or several separated by commas or
+    semicolons)."""
     value = data.get("tags") or []
     if isinstance(value, str):
-        value = value.split(",")  # `tags: lừa đảo, an ninh mạng` means two tags
+        value = re.split(r"[,;]", value)  # `tags: lừa đảo; an ninh mạng` means two tags
     if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
         col.add(
             f"cần một danh sách chuỗi, nhận được {kind(value)}",

@@ -393,9 +393,10 @@ def test_a_tag_without_letters_or_digits_is_dropped_with_a_warning(tmp_path: Pat
         ("lừa đảo,  Lừa đảo ,", ("lừa đảo",)),
         ('"Zalo"', ("Zalo",)),
         ('["lừa đảo", "an ninh mạng"]', ("lừa đảo", "an ninh mạng")),
+        ("lừa đảo; an ninh mạng", ("lừa đảo", "an ninh mạng")),
     ],
 )
-def test_tags_on_one_line_are_separated_by_commas(
+def test_tags_on_one_line_are_separated_by_commas_or_semicolons(
     tmp_path: Path, written: str, expected: tuple[str, ...]
 ) -> None:
     assert load_one(tmp_path, bulletin_md({"tags": written})).tags == expected
