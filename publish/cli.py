@@ -71,6 +71,7 @@ def common_options() -> argparse.ArgumentParser:
     parent.add_argument(
         "--root",
         type=Path,
+        metavar="THƯ_MỤC",
         help="thư mục dự án (nơi có site.toml); mặc định: thư mục hiện tại",
     )
     parent.add_argument("--debug", action="store_true", help="hiện traceback khi có lỗi")

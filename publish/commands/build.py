@@ -32,7 +32,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="xem trước bản nháp và bài chưa duyệt trên website (có dải BẢN NHÁP); không dùng để đăng",
     )
-    parser.add_argument("--output", default="output", help="thư mục đầu ra (mặc định output/)")
+    parser.add_argument(
+        "--output", default="output", metavar="THƯ_MỤC", help="thư mục đầu ra (mặc định output/)"
+    )
     parser.add_argument(
         "--audio",
         action="store_true",

@@ -30,7 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--category", required=True, metavar="CHUYÊN_MỤC", help="khóa chuyên mục trong site.toml"
     )
-    parser.add_argument("--author", default="", help="tên tác giả")
+    parser.add_argument("--author", default="", metavar="TÁC_GIẢ", help="tên tác giả")
     parser.set_defaults(run=run)
 
 

@@ -59,7 +59,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "state/zalo-stats.csv, in bảng và tạo output/report/index.html có biểu đồ."
         ),
     )
-    parser.add_argument("--output", default="output", help="thư mục đầu ra (mặc định output/)")
+    parser.add_argument(
+        "--output", default="output", metavar="THƯ_MỤC", help="thư mục đầu ra (mặc định output/)"
+    )
     parser.set_defaults(run=run)
 
 

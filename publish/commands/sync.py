@@ -144,7 +144,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="in thời gian từng giai đoạn (dựng, ghi, rồi từng kênh: quan sát, lập kế hoạch, "
         "thực hiện) và CPU đã dùng, để tìm chỗ chậm",
     )
-    parser.add_argument("--output", default="output", help="thư mục đầu ra (mặc định output/)")
+    parser.add_argument(
+        "--output", default="output", metavar="THƯ_MỤC", help="thư mục đầu ra (mặc định output/)"
+    )
     parser.set_defaults(run=run_command)
 
 

@@ -34,10 +34,26 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     add = parser.add_argument
-    add("--host", default="127.0.0.1", help="địa chỉ lắng nghe (mặc định 127.0.0.1)")
-    add("--port", type=int, default=8765, help="cổng (0 = để hệ điều hành chọn; mặc định 8765)")
-    add("--state-file", type=Path, help="lưu trạng thái vào tệp JSON này để giữ qua các lần chạy")
-    add("--followers", type=int, default=0, help="số người quan tâm OA ban đầu")
+    add(
+        "--host",
+        default="127.0.0.1",
+        metavar="ĐỊA_CHỈ",
+        help="địa chỉ lắng nghe (mặc định 127.0.0.1)",
+    )
+    add(
+        "--port",
+        type=int,
+        default=8765,
+        metavar="CỔNG",
+        help="cổng (0 = để hệ điều hành chọn; mặc định 8765)",
+    )
+    add(
+        "--state-file",
+        type=Path,
+        metavar="TỆP",
+        help="lưu trạng thái vào tệp JSON này để giữ qua các lần chạy",
+    )
+    add("--followers", type=int, default=0, metavar="N", help="số người quan tâm OA ban đầu")
     add("--latency", type=float, default=0.0, metavar="GIÂY", help="độ trễ thêm cho mỗi lần gọi")
     add(
         "--fail-5xx-rate", type=float, default=0.0, metavar="TỈ_LỆ", help="tỉ lệ trả HTTP 5xx (0–1)"
@@ -76,7 +92,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add("--create-quota", type=int, metavar="N", help="hạn mức tạo bài mỗi ngày (vượt → -223)")
     add("--not-authorized", action="store_true", help="OA chưa cấp quyền quản lý bài viết (-223)")
     add("--require-appsecret-proof", action="store_true", help="bắt buộc header appsecret_proof")
-    add("--seed", type=int, help="hạt giống ngẫu nhiên cho lỗi theo tỉ lệ")
+    add("--seed", type=int, metavar="SỐ", help="hạt giống ngẫu nhiên cho lỗi theo tỉ lệ")
     parser.set_defaults(run=run)
 
 
