@@ -258,10 +258,12 @@ def test_no_target_skips_channels_that_are_not_configured(tmp_path, fakes, capsy
     assert "PUBLISH_RADIO_DIR" in out
 
 
-def test_named_target_runs_even_when_not_configured_and_alone(tmp_path, fakes):
+def test_named_target_runs_even_when_not_configured_and_alone(tmp_path, fakes, capsys):
     root = project(tmp_path, site_toml=SITE_TOML)
     assert sync(root, "radio") == 0
     assert [entry[1] for entry in fakes.log] == ["radio", "radio"]
+    summary = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+    assert summary and all(line.startswith("  radio:") for line in summary), summary
 
 
 def test_unknown_target_is_a_user_error(tmp_path, fakes, capsys):

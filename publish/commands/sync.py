@@ -196,6 +196,8 @@ def run_command(args: argparse.Namespace) -> int:
         if not args.dry_run:
             record_addresses(options.state, result.site)
             record_rates(options.state, output, now)
+        if "web" not in targets:
+            results = []  # `publish sync radio`: the website was built, but not asked about
         for target in (t for t in targets if t in SYNCERS):
             reason = None if args.targets else _not_configured(target, config)
             if reason:
