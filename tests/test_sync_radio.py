@@ -183,6 +183,49 @@ def test_an_aired_episode_is_neither_updated_nor_withdrawn(root: Path) -> None:
     assert (station / ITEM).read_bytes() == built(root)[ITEM]
 
 
+LATE = "content/bai-viet/2024-12-14-canh-bao-gia-danh.md"
+LATE_ITEM = "items/canh-bao-gia-danh.txt"
+LATE_BULLETIN = """---
+id: "canh-bao-gia-danh"
+title: "Cảnh báo thủ đoạn giả danh công an gọi điện"
+date: 2024-12-14 09:00
+category: canh-bao-toi-pham
+summary: "Đối tượng giả danh công an gọi điện yêu cầu chuyển tiền."
+approved_by: "Thượng tá Nguyễn Văn Hùng"
+---
+
+Đối tượng giả danh công an gọi điện yêu cầu chuyển tiền. Người dân cần cảnh giác.
+"""
+
+
+def test_a_bulletin_merged_after_its_episode_aired_is_reported_not_skipped_silently(
+    root: Path,
+) -> None:
+    """Dated before the Saturday slot but merged on Monday: placed in the aired episode, whose
+    files the sync leaves alone, its script never reaches the station. The sync says so."""
+    sync(root)
+    (root / LATE).write_text(LATE_BULLETIN, "utf-8")
+    actions, summary = sync(root, now=AFTER_AIR)
+    missed = [a for a in actions if a.kind != "noop"]
+    assert [(a.kind, a.key) for a in missed] == [("refuse", LATE_ITEM)]
+    reason = missed[0].reason
+    assert LATE in reason and "2024-W50" in reason and "17:00, Thứ Bảy, 14/12/2024" in reason
+    assert "radio: {air_date: 2024-12-21}" in reason and "17:00, Thứ Bảy, 21/12/2024" in reason
+    assert "channels" in reason
+    assert summary.refused == 1 and not (root / STATION / LATE_ITEM).exists()
+
+    edit(root / LATE, "approved_by:", "radio: {air_date: 2024-12-21}\napproved_by:")
+    actions, _summary = sync(root, now=AFTER_AIR)
+    assert ("create", LATE_ITEM) in {(a.kind, a.key) for a in actions}
+    assert (root / STATION / LATE_ITEM).read_bytes() == built(root)[LATE_ITEM]
+
+    # After state/ is lost, aired episodes were not sent by this record: nothing is reported.
+    (root / "state/radio.json").unlink()
+    edit(root / LATE, "radio: {air_date: 2024-12-21}\n", "")
+    actions, _summary = sync(root, now="2024-12-23T12:00")
+    assert {a.kind for a in actions} == {"noop"}
+
+
 def test_docx_edited_at_the_station_gets_a_moi_docx_beside_it(root: Path) -> None:
     """Word files follow the same rule: script.moi.docx."""
     sync(root)

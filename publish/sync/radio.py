@@ -12,6 +12,8 @@ Rules (what the station can rely on):
   `_rut-lai/` with a note saying why.
 * Only episodes still to air are synced. Once an episode's air time has passed, its files (folder
   and items) are the station's: never written again, updated, withdrawn or put back when deleted.
+  A bulletin whose script never reached the station before its episode aired (merged after the
+  slot, or no sync ran in time) is refused with a reason that tells the editor what to do.
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
 * A crash at any point is repaired by the next run: a file that already holds what we were about to
   write is just recorded, and temporary files we left behind are removed.
@@ -34,7 +36,7 @@ from publish.config import Config
 from publish.errors import PublishError, os_reason
 from publish.model import Site
 from publish.render.radio import held_reasons
-from publish.render.radio.items import air_at
+from publish.render.radio.items import air_at, next_air
 from publish.sync.base import Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.text import vn_datetime
@@ -90,6 +92,10 @@ class FileState:
     """Bulletin keys of the version we last wrote (manifest)."""
     air: dt.datetime | None = None
     """When the episode the file belongs to airs (None: not known)."""
+    episode: str = ""
+    """The folder of that episode ("2024-W50")."""
+    source: str = ""
+    """The bulletin file of an item script ("content/…/x.md"), when the build has it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +109,11 @@ class Observed:
     """Bulletin key → why it is not on the radio any more."""
     now: dt.datetime | None = None
     """The sync's clock: files of an episode aired before it are left alone."""
+    since: dt.datetime | None = None
+    """Since when state/radio.json records every file sent: an item of an episode aired later
+    that it does not hold never reached the station."""
+    next_slot: dt.datetime | None = None
+    """The next weekly slot after `now`, offered to the editor of a bulletin that missed its own."""
 
 
 def moi_name(path: str) -> str:
@@ -118,7 +129,9 @@ def plan(observed: Observed) -> list[Action]:
         for temp in observed.temps
     ]
     for state in sorted(observed.files, key=lambda s: s.path):
-        if _aired(state, observed.now):
+        if _aired(state, observed.now) and _never_sent(state, observed.since):
+            actions.append(_missed(state, observed.next_slot))
+        elif _aired(state, observed.now):
             actions.append(_leave_aired(state))
         else:
             actions.append(_plan_file(state, observed.reasons))
@@ -128,6 +141,43 @@ def plan(observed: Observed) -> list[Action]:
 def _aired(state: FileState, now: dt.datetime | None) -> bool:
     """Whether the file's episode aired before `now` (then it belongs to the station)."""
     return now is not None and state.air is not None and state.air < now
+
+
+def _never_sent(state: FileState, since: dt.datetime | None) -> bool:
+    """Whether a built item script of an episode that aired while state/radio.json was keeping
+    records was never sent (nor put beside a station copy): the station never had it."""
+    return (
+        since is not None
+        and state.air is not None
+        and state.air >= since
+        and state.local is not None
+        and PurePosixPath(state.path).parts[0] == "items"
+        and state.written is None
+        and state.moi_written is None
+    )
+
+
+def _missed(state: FileState, next_slot: dt.datetime | None) -> Action:
+    """The refusal, with what to do, for an item script whose episode aired before it was sent."""
+    assert state.air is not None  # only files of a known, aired episode come here
+    bulletin = f"bản tin {state.source}" if state.source else "bản tin"
+    coming = (
+        f"hẹn buổi phát sắp tới, ví dụ buổi kế tiếp ({vn_datetime(next_slot)}): ghi "
+        f"radio: {{air_date: {next_slot.date().isoformat()}}} vào phần đầu bản tin"
+        if next_slot is not None
+        else "hẹn một buổi phát sắp tới: ghi radio: {air_date: …} vào phần đầu bản tin"
+    )
+    return Action(
+        "refuse",
+        state.path,
+        f"{bulletin} được xếp vào tập {state.episode}, tập này đã phát lúc "
+        f"{vn_datetime(state.air)} mà kịch bản chưa từng được gửi sang đài (bản tin được duyệt "
+        "hoặc đưa lên sau buổi phát, hay không có lần đồng bộ nào trước buổi phát): tin này sẽ "
+        f"không được phát. Cách sửa: muốn phát thì {coming}; không cần phát thì bỏ radio khỏi "
+        "channels của bản tin",
+        state.title,
+        {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)},
+    )
 
 
 def _leave_aired(state: FileState) -> Action:
@@ -285,14 +335,18 @@ class RadioSyncer:
         for path in entries:
             _check_manifest_path(path, self.manifest.path)
         titles = {b.key: b.title for b in self.site.bulletins}
+        sources = {b.key: b.source for b in self.site.bulletins}
         airs = self._airs(local, entries)
         now = self.site.now
+        # Kept with the records from their first save on: older aired episodes, or any sent
+        # before state/radio.json was lost, are not in them and must not look never sent.
+        since = _moment(self.manifest.meta.setdefault("since", now.isoformat()))
         files = []
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
             entry = entries.get(path, {})
             keys = keys or tuple(entry.get("bulletins", ()))
-            air = airs.get(path)
+            episode, air = airs.get(path, ("", None))
             # An aired episode is left alone whatever is there: its files need not be read.
             unread = blind or (air is not None and air < now)
             files.append(
@@ -307,19 +361,26 @@ class RadioSyncer:
                     title=titles.get(keys[0], "") if len(keys) == 1 else "",
                     written_bulletins=tuple(entry.get("bulletins", ())),
                     air=air,
+                    episode=episode,
+                    source=sources.get(keys[0], "") if len(keys) == 1 else "",
                 )
             )
         # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
         withdrawn = any(f.local is None and not _aired(f, now) for f in files)
         return Observed(
-            tuple(files), self._stale_temps(files), self._reasons() if withdrawn else {}, now
+            tuple(files),
+            self._stale_temps(files),
+            self._reasons() if withdrawn else {},
+            now,
+            since,
+            next_air(now, self.config),
         )
 
     def _airs(
         self, local: dict[str, tuple[str, tuple[str, ...]]], entries: dict[str, dict[str, Any]]
-    ) -> dict[str, dt.datetime]:
-        """When the episode of each file airs, from its folder's name; an item's episode is the
-        one whose built (else last written) files list its bulletin."""
+    ) -> dict[str, tuple[str, dt.datetime]]:
+        """The episode folder of each file and when it airs, from the folder's name; an item's
+        episode is the one whose built (else last written) files list its bulletin."""
         listed = [(path, entry.get("bulletins", ())) for path, entry in entries.items()]
         listed += [(path, keys) for path, (_digest, keys) in local.items()]  # the build wins
         folder_of: dict[str, str] = {}
@@ -332,8 +393,8 @@ class RadioSyncer:
             parts = PurePosixPath(path).parts
             folder = folder_of.get(PurePosixPath(path).stem) if parts[0] == "items" else parts[0]
             air = self._folder_air(folder) if folder else None
-            if air is not None:
-                airs[path] = air
+            if folder and air is not None:
+                airs[path] = (folder, air)
         return airs
 
     def _folder_air(self, folder: str) -> dt.datetime | None:
@@ -563,6 +624,15 @@ class RadioSyncer:
                 reasons[bulletin.key] = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
         reasons.update(held_reasons(self.site))
         return reasons
+
+
+def _moment(value: object) -> dt.datetime | None:
+    """A time recorded in state/radio.json (ISO 8601 with offset), None when unreadable."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _check_manifest_path(path: str, manifest: Path) -> None:
