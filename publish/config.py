@@ -149,6 +149,9 @@ class RadioConfig:
     outro: str = ""
     abbreviations: str = ""
     """The unit's abbreviation TSV (path from the project root), merged over the built-in list."""
+    url_spoken: str = ""
+    """Phrase read instead of a web address or e-mail (R1.4), e.g. "trang thông tin điện tử của
+    Công an huyện"; empty: the clause holding it is left out and the editor warned."""
     reader: str = ""
     """Default reader shown in each item header ("Đọc: …"); a bulletin's `radio.reader` overrides it."""
     tune_open: str = "NHẠC HIỆU MỞ ĐẦU"

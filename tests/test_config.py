@@ -70,6 +70,13 @@ def test_values_are_read_with_their_types() -> None:
     assert config.policy.secret_classifications == ("mật",)
 
 
+def test_radio_url_spoken_is_a_setting() -> None:
+    """R1.4/§8: the phrase read instead of a web address is the station's house style."""
+    text = SITE_TOML + '\n[radio]\nurl_spoken = "trang thông tin điện tử của Công an huyện"\n'
+    assert parse(text, root=ROOT).radio.url_spoken == "trang thông tin điện tử của Công an huyện"
+    assert parse(SITE_TOML, root=ROOT).radio.url_spoken == ""
+
+
 def test_base_url_always_ends_with_a_slash_and_joins_paths() -> None:
     text = SITE_TOML.replace(
         'base_url = "https://congan-chauthanh.example.vn/"',

@@ -212,6 +212,17 @@ def test_url_without_phrase_drops_its_clause_and_flags() -> None:
     assert "R1.3" in {f.code for f in spoken.flags} or "R1.4" in {f.code for f in spoken.flags}
 
 
+def test_hints_name_what_an_editor_can_set_not_command_line_options() -> None:
+    """A build copies these hints into its warnings and rundown.txt: they must point at the
+    bulletin or at site.toml, never at `publish speak` options an editor cannot set there."""
+    url = normalise_fragment("chi tiết tại https://ca.example.vn/tin").flags[0]
+    code = normalise_fragment("Phòng PC99 làm việc").flags[0]
+    assert (url.code, code.code) == ("R1.4", "R14.7")
+    assert "tùy chọn" not in url.message and "[radio] url_spoken" in url.message
+    assert "viết lại" in url.message
+    assert "--" not in code.message and "[radio] abbreviations" in code.message
+
+
 def test_vector_7_italic_caption_under_image_is_removed() -> None:
     source = "![Ảnh](a.jpg)\n*Ảnh: CSGT kiểm tra nồng độ cồn*\n\nTổ công tác làm nhiệm vụ."
     assert normalise(source).text == "Tổ công tác làm nhiệm vụ."

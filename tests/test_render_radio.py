@@ -23,7 +23,7 @@ from publish.render.radio.items import make_slug, next_air
 from publish.render.radio.layout import END_MARK, WIDTH
 from publish.render.radio.rundown import clock, mss, time_rundown
 from publish.render.radio.word import BODY_PT, CUE_PT
-from tests.helpers import FIXTURES, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import FIXTURES, SITE_TOML, TINY_JPEG, bulletin_md, make_project
 
 FIXTURE = FIXTURES / "radio"
 GOLDEN = Path(__file__).parent / "golden" / "radio"
@@ -314,6 +314,23 @@ def test_a_bulletin_with_nothing_to_read_is_not_scheduled(tmp_path: Path, body: 
     assert warning.file == "content/a.md" and warning.severity == "warning"
     rundown = {a.path: a.data for a in radio.render(site)}["2026-W49/rundown.json"]
     assert json.loads(rundown)["items"] and b'"0:00"' not in rundown
+
+
+def test_site_toml_url_spoken_is_read_instead_of_a_web_address(tmp_path: Path) -> None:
+    """The build reads [radio] url_spoken, as the R1.4 hint tells editors to set it."""
+    phrase = "trang thông tin điện tử của Công an huyện"
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": SITE_TOML + f'\n[radio]\nurl_spoken = "{phrase}"\n',
+            "content/a.md": bulletin_md(
+                {"date": "2020-12-08 08:00"}, body="Xem hướng dẫn tại https://ca.example.vn/tin.\n"
+            ),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    texts = {a.path: a.data.decode("utf-8") for a in radio.render(site) if a.path.endswith("txt")}
+    assert f"Xem hướng dẫn tại {phrase}." in texts["items/a.txt"]
 
 
 def test_slugs_are_unique_within_an_episode(tmp_path: Path) -> None:

@@ -140,3 +140,25 @@ def test_time_estimate_on_stderr(
     out, err = capsys.readouterr()
     assert out.strip() == "Gọi số một một ba."
     assert "5 âm tiết, ước tính 0:02 (tốc độ 210 âm tiết/phút)" in err
+
+
+def test_inside_a_project_the_site_toml_radio_settings_apply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hints send editors to [radio] abbreviations and url_spoken in site.toml: checking a
+    sentence with `publish speak` in the project reads it as the build will."""
+    from tests.helpers import SITE_TOML, make_project
+
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": SITE_TOML
+            + '\n[radio]\nabbreviations = "tu-viet-tat.tsv"\nurl_spoken = "trang của đơn vị"\n',
+            "tu-viet-tat.tsv": "CSĐTTP\tCảnh sát điều tra tội phạm\n",
+        },
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO("Đội CSĐTTP, xem https://ca.example.vn/a"))
+    assert main(["speak", "--root", str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "Đội Cảnh sát điều tra tội phạm, xem trang của đơn vị."
+    assert "cảnh báo" not in err

@@ -1,4 +1,8 @@
-"""`publish speak`: print the radio read-aloud script of Markdown bulletins (or plain text)."""
+"""`publish speak`: print the radio read-aloud script of Markdown bulletins (or plain text).
+
+Inside a project the [radio] settings of site.toml apply (abbreviation file, url_spoken, read
+rate), so a sentence reads as the build will read it; the command line adds to or overrides them.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,11 @@ from pathlib import Path
 
 from publish import config as config_module
 from publish.cli import common_options
-from publish.config import Policy
+from publish.config import Config, Policy
 from publish.errors import PublishError
 from publish.frontmatter import FrontMatterError, split
 from publish.gates import secret_classification, secret_stamp
+from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.normalise import (
     SpeakOptions,
     Spoken,
@@ -60,7 +65,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--abbreviations",
         type=Path,
         metavar="TỆP_TSV",
-        help="từ điển viết tắt của đơn vị (viết tắt<TAB>cách đọc), bổ sung cho từ điển có sẵn",
+        help="từ điển viết tắt (viết tắt<TAB>cách đọc), bổ sung cho từ điển có sẵn và tệp "
+        "[radio] abbreviations của site.toml",
     )
     parser.add_argument(
         "--tts", action="store_true", help="in văn bản cho giọng đọc máy (đánh vần chữ cái)"
@@ -84,16 +90,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     style.add_argument(
         "--url-spoken",
-        default="",
+        default=None,
         metavar="CỤM_TỪ",
-        help="đọc cụm từ này thay cho địa chỉ web (mặc định: bỏ vế câu và cảnh báo)",
+        help="đọc cụm từ này thay cho địa chỉ web (mặc định: [radio] url_spoken của site.toml; "
+        "không có thì bỏ vế câu và cảnh báo)",
     )
     style.add_argument(
         "--read-rate",
         type=int,
-        default=240,
+        default=None,
         metavar="ÂM_TIẾT/PHÚT",
-        help="tốc độ đọc để ước tính thời lượng (mặc định 240)",
+        help="tốc độ đọc để ước tính thời lượng (mặc định [radio] rate_spm của site.toml, "
+        "hoặc 240)",
     )
     style.add_argument(
         "--timing-model",
@@ -107,8 +115,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def _options(args: argparse.Namespace) -> SpeakOptions:
-    """The §8 switches from the command line."""
+def _options(args: argparse.Namespace, project: Config | None) -> SpeakOptions:
+    """The §8 switches from the command line, else from the project's [radio] settings."""
+    radio = project.radio if project is not None else None
+    url_spoken = args.url_spoken if args.url_spoken is not None else ""
+    read_rate = args.read_rate if args.read_rate is not None else 240
+    if radio is not None:
+        url_spoken = args.url_spoken if args.url_spoken is not None else radio.url_spoken
+        read_rate = args.read_rate if args.read_rate is not None else radio.rate_spm
     return SpeakOptions(
         zero_tens_word=args.zero_tens,
         four_after_tens=args.four,
@@ -116,19 +130,30 @@ def _options(args: argparse.Namespace) -> SpeakOptions:
         day_prefix_mung=args.mung,
         minutes_word=not args.no_minutes_word,
         plate_style=args.plate_style,
-        url_spoken=args.url_spoken,
-        read_rate_spm=args.read_rate,
+        url_spoken=url_spoken,
+        read_rate_spm=read_rate,
         timing_model=args.timing_model,
         read_title=args.read_title,
     )
 
 
-def _policy(root: Path) -> Policy:
-    """The project's publishing policy (its own secret grades too), or the default outside one."""
+def _project(root: Path) -> Config | None:
+    """The project's settings, or None outside a project (or when its site.toml is broken:
+    `publish check` reports that, a sentence can still be read)."""
     try:
-        return config_module.load(root).policy
+        return config_module.load(root)
     except PublishError:
-        return Policy()
+        return None
+
+
+def _lexicon(args: argparse.Namespace, project: Config | None) -> dict[str, str]:
+    """The built-in abbreviations, the project's file over them, then --abbreviations."""
+    lexicon = load_abbreviations(None)
+    if project is not None and project.radio.abbreviations:
+        lexicon.update(unit_abbreviations(project.root / project.radio.abbreviations))
+    if args.abbreviations is not None:
+        lexicon.update(unit_abbreviations(args.abbreviations))
+    return lexicon
 
 
 def _secret(name: str, text: str, policy: Policy) -> str | None:
@@ -186,11 +211,12 @@ def _report_time(label: str, spoken: Spoken, options: SpeakOptions) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Normalise each input; print the script (or TTS text, or the findings)."""
-    options = _options(args)
-    lexicon = load_abbreviations(args.abbreviations)
+    project = _project(args.root)
+    options = _options(args, project)
+    lexicon = _lexicon(args, project)
     names = args.files or [STDIN]
     texts = {name: _read(name) for name in names}
-    policy = _policy(args.root)
+    policy = project.policy if project is not None else Policy()
     refused = [f for name, text in texts.items() if (f := _secret(name, text, policy)) is not None]
     if refused:  # like every other command: nothing at all is output
         raise PublishError("\n".join(refused) + "\nKhông đọc thành lời tệp nào.")

@@ -18,6 +18,7 @@ __all__ = [
     "expand_abbreviations",
     "load_abbreviations",
     "seed_abbreviations",
+    "unit_abbreviations",
 ]
 
 KEEP_AS_WORD = frozenset({"COVID", "ASEAN", "Zalo", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"})
@@ -93,14 +94,19 @@ def seed_abbreviations() -> dict[str, str]:
 def load_abbreviations(path: Path | None) -> dict[str, str]:
     """The seed dictionary with a unit TSV file merged over it (unit entries win)."""
     merged = seed_abbreviations()
-    if path is None:
-        return merged
+    if path is not None:
+        merged.update(unit_abbreviations(path))
+    return merged
+
+
+def unit_abbreviations(path: Path) -> dict[str, str]:
+    """The entries of one unit TSV file alone."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise PublishError(
-            f"Không tìm thấy tệp từ điển viết tắt {path}. Kiểm tra đường dẫn đưa cho "
-            "--abbreviations (tệp TSV: viết tắt<TAB>cách đọc)."
+            f"Không tìm thấy tệp từ điển viết tắt {path}. Cách sửa: kiểm tra lại đường dẫn "
+            "(tệp TSV: viết tắt<TAB>cách đọc)."
         ) from None
     except OSError as exc:
         raise PublishError(
@@ -114,8 +120,7 @@ def load_abbreviations(path: Path | None) -> dict[str, str]:
             f"Tệp từ điển viết tắt {path}, dòng {line}: không phải văn bản UTF-8. Cách sửa: "
             "lưu lại tệp với bảng mã UTF-8."
         ) from None
-    merged.update(_read_tsv(text, str(path)))
-    return merged
+    return _read_tsv(text, str(path))
 
 
 @functools.lru_cache(maxsize=16)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from publish.radio.flags import BLOCKING, WARNING, Context
+from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
 
@@ -166,7 +166,7 @@ def _issuer(code: str, ctx: Context) -> str:
         "R13.3",
         BLOCKING,
         f"Không biết cơ quan ban hành «{code}» trong số hiệu văn bản; đã giữ nguyên. "
-        "Cách sửa: viết tên cơ quan đầy đủ hoặc thêm vào từ điển viết tắt của đơn vị.",
+        f"Cách sửa: viết tên cơ quan đầy đủ hoặc thêm vào {LEXICON_FILE}.",
         code,
     )
     return code
@@ -291,8 +291,8 @@ def _digit_codes(text: str, ctx: Context) -> str:
         ctx.flag(
             "R14.7",
             BLOCKING,
-            f"Mã «{m[0]}» chưa có trong từ điển viết tắt; tạm đọc từng chữ số. Cách sửa: thêm "
-            "cách đọc vào từ điển của đơn vị (--abbreviations) hoặc viết đầy đủ.",
+            f"Mã «{m[0]}» chưa có trong từ điển viết tắt; tạm đọc từng chữ số. Cách sửa: viết "
+            f"đầy đủ trong bản tin hoặc thêm cách đọc vào {LEXICON_FILE}.",
             m[0],
         )
         return " ".join(part for part in (m[1], digit_by_digit(m[2]), m[3]) if part)

@@ -8,12 +8,15 @@ from typing import Any, TypeVar
 
 from publish.radio.options import SpeakOptions
 
-__all__ = ["BLOCKING", "WARNING", "Context", "Flag", "rule_note"]
+__all__ = ["BLOCKING", "LEXICON_FILE", "WARNING", "Context", "Flag", "rule_note"]
 
 _T = TypeVar("_T")
 
 BLOCKING = "blocking"
 WARNING = "warning"
+LEXICON_FILE = "tệp từ điển viết tắt của đơn vị (tệp khai ở [radio] abbreviations trong site.toml)"
+"""Where an editor adds a reading: hints name it, never a `publish speak` option (a build copies
+them into its warnings and rundown.txt, where no command line is at hand)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -271,8 +271,10 @@ def _urls(text: str, ctx: Context) -> str:
         ctx.flag(
             "R1.4",
             WARNING,
-            f"Đã bỏ vế câu chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu cần, "
-            "đặt tùy chọn url_spoken, ví dụ «trang thông tin điện tử của Công an huyện».",
+            f"Đã bỏ vế câu chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "
+            "nghe cần biết nơi xem, viết lại bằng lời (ví dụ «trên trang thông tin điện tử của "
+            "Công an huyện»), hoặc đặt [radio] url_spoken trong site.toml để mọi địa chỉ web được "
+            "đọc thành một cụm từ như thế.",
             address,
         )
         brackets = _enclosing_brackets(text, m.start(), end)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS
-from publish.radio.flags import BLOCKING, WARNING, Context
+from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.numbers import roman_value
 from publish.radio.readtime import long_unpaused_runs, spoken_part
 
@@ -57,8 +57,7 @@ def _unknown_caps(text: str, ctx: Context) -> None:
             "R14.6",
             BLOCKING,
             f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
-            "Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào tệp từ điển viết tắt của đơn vị "
-            "(tệp khai ở [radio] abbreviations trong site.toml).",
+            f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {LEXICON_FILE}.",
             token,
         )
 

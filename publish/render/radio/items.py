@@ -173,7 +173,9 @@ class Speaker:
 
     def __init__(self, config: Config) -> None:
         self.rate = config.radio.rate_spm
-        self.options = SpeakOptions(read_rate_spm=config.radio.rate_spm)
+        self.options = SpeakOptions(
+            read_rate_spm=config.radio.rate_spm, url_spoken=config.radio.url_spoken
+        )
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
         self._made_of = digest(fingerprint(), self.options, _lexicon_digest(self.lexicon))
