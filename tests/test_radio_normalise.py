@@ -241,6 +241,47 @@ def test_vector_44_english_decimal_is_flagged() -> None:
     assert [f.code for f in normalise_fragment("1.5 tấn").flags] == ["R3.4"]
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "currency"),
+    [
+        ("$5,000", "năm nghìn", "đô la Mỹ"),
+        ("5,000 USD", "năm nghìn", "đô la Mỹ"),
+        ("USD 5,000", "năm nghìn", "đô la Mỹ"),
+        ("€1,500", "một nghìn năm trăm", "ơ-rô"),
+        ("5,000 đồng", "năm nghìn", "đồng"),
+        ("$5,000.50", "năm nghìn phẩy năm mươi", "đô la Mỹ"),
+    ],
+)
+def test_an_amount_with_a_comma_before_three_digits_is_read_in_thousands(
+    text: str, number: str, currency: str
+) -> None:
+    """R3.4/R5: money never has a third decimal, so `$5,000` is five thousand dollars (written
+    the foreign way), not `năm phẩy không không không`; still flagged for the editor to fix."""
+    spoken = normalise_fragment(f"thiệt hại {text} mỗi vụ")
+    assert spoken.text == f"thiệt hại {number} {currency} mỗi vụ"
+    [flag] = spoken.flags
+    assert (flag.code, flag.severity) == ("R3.4", "warning")
+    assert f"đã đọc là «{number}»" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("1,200 tỷ đồng", ("«1,2 tỷ»", "«1.200 tỷ»")),
+        ("$2,500 triệu", ("«2,5 triệu»", "«2.500 triệu»")),
+    ],
+)
+def test_an_amount_with_a_scale_word_and_a_comma_before_three_digits_blocks(
+    text: str, forms: tuple[str, str]
+) -> None:
+    """`1,200 tỷ đồng`: 1,2 tỷ (a decimal) or 1.200 tỷ (foreign thousands), a thousandfold
+    apart. Neither is guessed: the item waits for the editor, told both ways to write it."""
+    [flag] = normalise_fragment(f"thiệt hại {text}").flags
+    assert (flag.code, flag.severity) == ("R3.4", "blocking")
+    fix = flag.message.split("Cách sửa: ")[1]
+    assert all(form in fix for form in forms)
+
+
 def test_vector_139_unknown_abbreviation_is_a_blocking_flag_not_spelled() -> None:
     spoken = normalise("Đội CSĐTTP về ma túy.")
     assert spoken.text == "Đội CSĐTTP về ma túy."

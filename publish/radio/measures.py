@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import WARNING, Context
-from publish.radio.numbers import NUMBER, read_number
+from publish.radio.numbers import NUMBER, read_amount, read_number
 
 __all__ = ["UNITS", "money_follows", "read_measures"]
 
@@ -65,7 +65,7 @@ _CURRENCY_AFTER = re.compile(
     _SCALE + r"\s?(?:" + _alternation(_CURRENCIES) + r")(?!\w)"
     r"(?!\s+(?i:chí|phạm|thời|bào|bộ|loạt|ý|nghiệp|hương|tình)(?!\w))"  # `đồng chí` is no money
 )
-_MONEY_PREFIX = re.compile(r"(?<!\w)([$€])\s?(" + NUMBER + r")" + _SCALE)
+_MONEY_PREFIX = re.compile(r"(?<!\w)([$€]|USD|EUR)\s?(" + NUMBER + r")" + _SCALE)
 _INFORMAL = re.compile(_NUM + r"\s?(k|tr|củ)(?!\w)")  # `5K` is a slogan, not money
 _PERCENT = re.compile(_NUM + r"\s?([%‰])")
 _MEASURE = re.compile(
@@ -100,11 +100,11 @@ def _money(text: str, ctx: Context) -> str:
 
     def suffix(m: re.Match[str]) -> str:
         scale = f" {m[2]}" if m[2] else ""
-        return f"{read_number(m[1], ctx)}{scale} {_CURRENCIES[m[3]]}"
+        return f"{read_amount(m[1], ctx, m[2] or '')}{scale} {_CURRENCIES[m[3]]}"
 
     def prefix(m: re.Match[str]) -> str:
         scale = f" {m[3]}" if m[3] else ""
-        return f"{read_number(m[2], ctx)}{scale} {_CURRENCIES[m[1]]}"
+        return f"{read_amount(m[2], ctx, m[3] or '')}{scale} {_CURRENCIES[m[1]]}"
 
     def informal(m: re.Match[str]) -> str:
         scale = ctx.options.thousand_word if m[2] == "k" else "triệu"
@@ -119,7 +119,7 @@ def _money(text: str, ctx: Context) -> str:
         return spoken
 
     text = _MONEY.sub(suffix, text)
-    if "$" in text or "€" in text:
+    if "$" in text or "€" in text or "USD" in text or "EUR" in text:
         text = _MONEY_PREFIX.sub(prefix, text)
     return _INFORMAL.sub(informal, text)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from publish.radio.flags import WARNING, Context
+from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.options import SpeakOptions
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "join_spaced_groups",
     "ordinal",
     "rank",
+    "read_amount",
     "read_number",
     "roman_value",
 ]
@@ -37,6 +38,8 @@ _VN_DECIMAL = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")
 _EN_DECIMAL = re.compile(r"(\d+)\.(\d{1,2})")
 _EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 _LONE_EN_THOUSAND = re.compile(r"\d{1,3},\d{3}")
+_EN_GROUPED_DECIMAL = re.compile(r"(\d{1,3}(?:,\d{3})+)\.(\d+)")
+"""`5,000.50`: commas group thousands, a dot marks decimals — only ever the English style."""
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d| \d)")
 """`1 500 000` as pasted from Word/Excel (thin and no-break spaces are plain spaces by now)."""
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -176,8 +179,33 @@ def read_number(written: str, ctx: Context) -> str:
         return _ambiguous(ctx, written, spoken)
     if _EN_THOUSANDS.fullmatch(written):
         return _ambiguous(ctx, written, cardinal(int(written.replace(",", "")), opts))
+    if m := _EN_GROUPED_DECIMAL.fullmatch(written):
+        whole = cardinal(int(m[1].replace(",", "")), opts)
+        return _ambiguous(ctx, written, f"{whole} phẩy {_fraction_part(m[2], opts)}")
     parts = re.split(r"([.,])", written)
     spoken = " ".join(
         {".": "chấm", ",": "phẩy"}.get(part) or _integer(part, opts) for part in parts
     )
     return _ambiguous(ctx, written, spoken)
+
+
+def read_amount(written: str, ctx: Context, scale: str = "") -> str:
+    """The number of an amount of money (R5): `5,000` there is five thousand written the foreign
+    way (R3.4), as no currency has a third decimal; before a scale word (`1,200 tỷ`) it may as well
+    be a decimal, a thousandfold less, so it is not read but blocks the item (Q5)."""
+    if not _LONE_EN_THOUSAND.fullmatch(written):
+        return read_number(written, ctx)
+    whole, _, fraction = written.partition(",")
+    if not scale:
+        return _ambiguous(ctx, written, cardinal(int(whole + fraction), ctx.options))
+    decimal = f"{whole},{fraction.rstrip('0')}".rstrip(",")
+    ctx.flag(
+        "R3.4",
+        BLOCKING,
+        f"Số tiền «{written} {scale}» không rõ nghĩa: dấu phẩy có thể là dấu thập phân "
+        f"({decimal} {scale}) hoặc dấu ngăn nghìn kiểu nước ngoài ({whole}.{fraction} {scale}), "
+        f"hai số chênh nhau một nghìn lần. Cách sửa: viết theo kiểu Việt Nam, «{decimal} {scale}» "
+        f"hoặc «{whole}.{fraction} {scale}».",
+        written,
+    )
+    return f"{cardinal(int(whole), ctx.options)} phẩy {_fraction_part(fraction, ctx.options)}"
