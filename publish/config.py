@@ -6,16 +6,18 @@ The unit, its places and its categories are data here, never code.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from publish.errors import ConfigError, Problem
-from publish.schema import SchemaIssue, build
+from publish.schema import SchemaIssue, build, found_name
 from publish.syntax import toml_error
+from publish.text import fold, nfc
 
 __all__ = ["BUILTIN_THEME", "CHANNELS", "CONFIG_NAME", "Config", "line_of_key", "load", "parse"]
 
@@ -140,8 +142,10 @@ class RadioConfig:
     """The station's script folder (often a mounted share); PUBLISH_RADIO_DIR overrides it."""
     program: str = "Vì an ninh Tổ quốc"
     air_weekday: int = 6
-    """Air day, ISO weekday (1 = Thứ Hai … 7 = Chủ nhật)."""
+    """Air day, ISO weekday (1 = Thứ Hai … 6 = Thứ Bảy, 7 = Chủ nhật); site.toml may also name
+    it ("Thứ Bảy", "thứ 7", "T7", "Chủ nhật", "CN"), read by `weekday_number`."""
     air_time: str = "17:00"
+    """Air time, "HH:MM"; site.toml may also write it "17h00", "17h", "17g00" (`clock_time`)."""
     slot_minutes: float = 10.0
     rate_spm: int = 240
     """Read rate in syllables per minute."""
@@ -209,6 +213,7 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
         ) from None
     issues: list[SchemaIssue] = []
     data.pop("__root__", None)
+    _read_air_slot(data, issues)
     config = build(Config, data, (), issues)
     if config is not None:
         issues.extend(_semantic_issues(config))
@@ -274,19 +279,107 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
         issues.append(
             SchemaIssue(("zalo", "oa_id"), "OA id là một dãy chữ số, viết trong dấu ngoặc kép")
         )
-    if isinstance(config.radio.air_weekday, int) and not 1 <= config.radio.air_weekday <= 7:
-        issues.append(
-            SchemaIssue(("radio", "air_weekday"), "cần số từ 1 (Thứ Hai) đến 7 (Chủ nhật)")
-        )
-    if isinstance(config.radio.air_time, str) and not re.fullmatch(
-        r"([01]\d|2[0-3]):[0-5]\d", config.radio.air_time
-    ):
-        issues.append(SchemaIssue(("radio", "air_time"), 'cần giờ dạng HH:MM, ví dụ "17:00"'))
     for key in ("tune_open_seconds", "stinger_seconds", "tune_close_seconds"):
         value = getattr(config.radio, key)
         if isinstance(value, int) and not 0 <= value <= 600:
             issues.append(SchemaIssue(("radio", key), "cần số giây từ 0 đến 600 (0 = không có)"))
     return issues
+
+
+_DAY_NAMES = {
+    "thu hai": 1,
+    "thu ba": 2,
+    "thu tu": 3,
+    "thu nam": 4,
+    "thu sau": 5,
+    "thu bay": 6,
+    "chu nhat": 7,
+    "cn": 7,
+}
+"""Folded Vietnamese day names → ISO weekday."""
+_DAY_NUMBER = re.compile(r"(?:thu|t)\s*([2-7])")
+"""`thứ 7`, `T7`: the Vietnamese day number, one more than the ISO weekday."""
+WEEKDAY_FORMS = (
+    'Viết tên ngày trong ngoặc kép: "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", '
+    '"Thứ Bảy", "Chủ nhật" (cũng nhận "thứ 7", "T7", "CN"; không phân biệt hoa thường, có dấu '
+    "hay không); hoặc một số không có ngoặc kép: 1 = Thứ Hai, 2 = Thứ Ba … 6 = Thứ Bảy, "
+    '7 = Chủ nhật (số 7 là Chủ nhật, không phải "thứ 7"). Ví dụ: air_weekday = "Thứ Bảy".'
+)
+_CLOCK = re.compile(
+    r"(\d{1,2})(?::(\d{2})|\s*(?:h|g|giờ)\s*(?:(\d{2})\s*(?:phút)?)?)", re.IGNORECASE
+)
+TIME_FORMS = (
+    'Viết giờ trong ngoặc kép: "17:00", "17h00", "17h", "17g00" hoặc "17 giờ 30" (giờ 0–23, '
+    'phút 00–59, tính theo 24 giờ: 5 giờ chiều là "17:00").'
+)
+
+
+def weekday_number(value: object) -> int | None:
+    """ISO weekday of an air day as site.toml may write it: 1–7, or a Vietnamese day name."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1 <= value <= 7 else None
+    if not isinstance(value, str):
+        return None
+    folded = " ".join(fold(nfc(value)).replace(".", " ").split())
+    if folded in _DAY_NAMES:
+        return _DAY_NAMES[folded]
+    number = _DAY_NUMBER.fullmatch(folded)
+    return int(number[1]) - 1 if number else None
+
+
+def clock_time(value: object) -> str | None:
+    """The "HH:MM" of an air time as site.toml may write it ("17:00", "17h00", "17h", "17g00",
+    an unquoted TOML time), or None."""
+    if isinstance(value, dt.time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    found = _CLOCK.fullmatch(nfc(value).strip()) if isinstance(value, str) else None
+    if found is None:
+        return None
+    hour, minute = int(found[1]), int(found[2] or found[3] or 0)
+    return f"{hour:02d}:{minute:02d}" if hour <= 23 and minute <= 59 else None
+
+
+def _read_air_slot(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
+    """Put [radio] air_weekday and air_time as written into the form the schema holds (6,
+    "17:00"); a value neither way is an issue listing the accepted forms (and is left out)."""
+    radio = data.get("radio")
+    if not isinstance(radio, dict):
+        return
+    if "air_weekday" in radio:
+        value = radio.pop("air_weekday")
+        day = weekday_number(value)
+        if day is not None:
+            radio["air_weekday"] = day
+        else:
+            issues.append(SchemaIssue(("radio", "air_weekday"), _bad_day(value), WEEKDAY_FORMS))
+    if "air_time" in radio:
+        value = radio.pop("air_time")
+        clock = clock_time(value)
+        if clock is not None:
+            radio["air_time"] = clock
+        else:
+            shown = f"«{value}»" if isinstance(value, str) else found_name(value)
+            issues.append(
+                SchemaIssue(
+                    ("radio", "air_time"),
+                    f"không đọc được giờ phát {shown}: cần giờ theo 24 giờ, dạng HH:MM",
+                    TIME_FORMS,
+                )
+            )
+
+
+def _bad_day(value: object) -> str:
+    """What is wrong with an air day that is neither a day name nor 1–7."""
+    if isinstance(value, str):
+        if value.strip().isdigit():
+            return (
+                f"ngày phát «{value}» là số trong ngoặc kép: không rõ là số thứ tự ngày "
+                "(6 = Thứ Bảy) hay «thứ 6» (Thứ Sáu)"
+            )
+        return f"ngày phát «{value}» không phải một ngày trong tuần"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"ngày phát {value} không có: cần số từ 1 (Thứ Hai) đến 7 (Chủ nhật)"
+    return f"cần tên ngày hoặc số từ 1 đến 7, nhận được {found_name(value)}"
 
 
 def _site_issues(site: SiteSection) -> list[SchemaIssue]:

@@ -70,6 +70,58 @@ def test_values_are_read_with_their_types() -> None:
     assert config.policy.secret_classifications == ("mật",)
 
 
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ('"Thứ Bảy"', 6),
+        ('"thứ bảy"', 6),
+        ('"Thứ 7"', 6),
+        ('"T7"', 6),
+        ('"thu bay"', 6),
+        ('"Chủ nhật"', 7),
+        ('"CN"', 7),
+        ('"Thứ Hai"', 1),
+        ('"thứ 2"', 1),
+        ('"Thứ Tư"', 3),
+        ('"thứ năm"', 4),
+        ('"T6"', 5),
+    ],
+)
+def test_radio_air_weekday_takes_vietnamese_day_names(written: str, iso: int) -> None:
+    """Saturday is "Thứ 7" (ISO 6): an operator writes the day as it is said, not a number."""
+    text = SITE_TOML + f"\n[radio]\nair_weekday = {written}\n"
+    assert parse(text, root=ROOT).radio.air_weekday == iso
+
+
+@pytest.mark.parametrize("written", ['"thứ tám"', '"6"', "0", "8", "6.0"])
+def test_a_wrong_radio_air_weekday_lists_the_accepted_forms(written: str) -> None:
+    text = SITE_TOML + f"\n[radio]\nair_weekday = {written}\n"
+    problem = one_problem(text)
+    assert problem.field == "[radio] air_weekday" and problem.line == line_of(text, "air_weekday")
+    assert problem.hint is not None
+    assert all(form in problem.hint for form in ("Thứ Bảy", "thứ 7", "T7", "Chủ nhật", "CN"))
+    assert "1 = Thứ Hai" in problem.hint and "7 = Chủ nhật" in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("written", "clock"),
+    [("17h00", "17:00"), ("17h", "17:00"), ("17g00", "17:00"), ("7h30", "07:30"),
+     ("17 giờ 30", "17:30"), ("7:05", "07:05")],
+)  # fmt: skip
+def test_radio_air_time_takes_the_ways_times_are_written(written: str, clock: str) -> None:
+    """Front matter reads 8h00; site.toml reads its air time the same ways."""
+    text = SITE_TOML + f'\n[radio]\nair_time = "{written}"\n'
+    assert parse(text, root=ROOT).radio.air_time == clock
+
+
+@pytest.mark.parametrize("written", ['"25h"', '"17:75"', '"5 giờ chiều"'])
+def test_a_wrong_radio_air_time_says_how_to_write_it(written: str) -> None:
+    text = SITE_TOML + f"\n[radio]\nair_time = {written}\n"
+    problem = one_problem(text)
+    assert problem.field == "[radio] air_time" and problem.line == line_of(text, "air_time")
+    assert problem.hint is not None and all(f in problem.hint for f in ("17:00", "17h00", "17h"))
+
+
 def test_radio_url_spoken_is_a_setting() -> None:
     """R1.4/§8: the phrase read instead of a web address is the station's house style."""
     text = SITE_TOML + '\n[radio]\nurl_spoken = "trang thông tin điện tử của Công an huyện"\n'
