@@ -141,13 +141,39 @@ def test_item_layout(artifacts: dict[str, bytes]) -> None:
     assert re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", slug) and len(slug) <= 24
     assert fields.strip() == "Tin | Đọc: PTV Hương | Ước tính 0:42"
     assert len(lines[0]) == WIDTH
-    assert "166 âm tiết, 240 âm tiết/phút" in lines[1]
-    assert lines[2] == "-" * WIDTH
-    assert lines[3].startswith("LỜI DẪN: Thưa quý vị và các bạn")
-    body = "\n".join(lines[4:-1])
+    assert lines[1] == f"Tiêu đề (không đọc): {TITLE}"
+    assert "166 âm tiết, 240 âm tiết/phút" in lines[2]
+    assert lines[3] == "-" * WIDTH
+    assert lines[4].startswith("LỜI DẪN: Thưa quý vị và các bạn")
+    body = "\n".join(lines[5:-1])
     assert "quốc lộ một A" in body and "một trăm linh năm triệu năm trăm nghìn đồng" in body
     assert not re.search(r"\d", body)
     assert lines[-1] == END_MARK.rjust(WIDTH)
+
+
+TITLE = "Công an huyện ra quân đảm bảo trật tự an toàn giao thông cuối năm"
+
+
+def test_every_bulletin_item_shows_its_title_where_staff_look(artifacts: dict[str, bytes]) -> None:
+    """A truncated ASCII slug (CAH-RA-QUAN-DAM-BAO) is all staff had to tell items apart: the
+    bulletin's title heads each item (above the rule: not read) and names its rundown row."""
+    label = f"Tiêu đề (không đọc): {TITLE}"
+    item = artifacts["items/ra-quan-ttatgt-cuoi-nam.txt"].decode("utf-8").splitlines()
+    assert item.index(label) < item.index("-" * WIDTH)
+    script = artifacts[f"{WEEK}/script.txt"].decode("utf-8").splitlines()
+    header = next(i for i, line in enumerate(script) if line.startswith("[A3]  "))
+    assert script[header + 1 : header + 3] == [label, "-" * WIDTH]
+    rundown = artifacts[f"{WEEK}/rundown.txt"].decode("utf-8").splitlines()
+    [row] = [line for line in rundown if line.startswith("A3 ")]
+    assert row.endswith(f"  {TITLE}")
+    [row] = [line for line in rundown if line.startswith("A5 ")]
+    assert row.endswith("  Cảnh báo lừa đảo giả danh người giao hàng (có thể bỏ)")
+    paragraphs = [
+        p.text for p in docx.Document(io.BytesIO(artifacts[f"{WEEK}/script.docx"])).paragraphs
+    ]
+    header = next(i for i, text in enumerate(paragraphs) if text.startswith("[A3]  "))
+    assert paragraphs[header + 1] == label.upper()
+    assert any(text.startswith("A3  ") and text.endswith(TITLE) for text in paragraphs[:header])
 
 
 def test_cue_inside_an_item_is_in_capitals_and_its_length_is_added(

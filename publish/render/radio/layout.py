@@ -25,6 +25,7 @@ __all__ = [
     "rundown_json",
     "rundown_text",
     "script_text",
+    "title_line",
 ]
 
 WIDTH = 94
@@ -71,6 +72,13 @@ def header_fields(segment: Segment, row: Row | None = None) -> str:
     return " | ".join(fields)
 
 
+def title_line(segment: Segment) -> list[str]:
+    """The bulletin's title under an item's header, which staff know it by (S2 keeps the slug
+    short and ASCII; the title is not read unless the item asks, S8); none for the frame."""
+    bulletin = segment.bulletin
+    return [f"Tiêu đề (không đọc): {bulletin.title}"] if bulletin is not None else []
+
+
 def _header(left: str, right: str) -> str:
     """Left and right parts on one line of WIDTH, with at least two spaces between."""
     gap = max(2, WIDTH - len(left) - len(right))
@@ -106,6 +114,7 @@ def item_text(segment: Segment, episode: Episode) -> str:
     source = bulletin.source if bulletin is not None else ""
     lines = [
         _header(segment.slug, header_fields(segment)),
+        *title_line(segment),
         f"Nguồn: {source} | Phát sóng: {clock(episode.air)[:5]}, {vn_date(episode.air)} "
         f"(tập {episode.week}) | {_timing_note(segment, episode)}",
         RULE,
@@ -158,7 +167,8 @@ def script_text(episode: Episode, config: Config) -> str:
         if page.before:
             lines.append("")
         segment, row = segments[page.item], rows[page.item]
-        lines += [_header(f"[{row.number}]  {segment.slug}", header_fields(segment, row)), RULE]
+        lines.append(_header(f"[{row.number}]  {segment.slug}", header_fields(segment, row)))
+        lines += [*title_line(segment), RULE]
         lines += _body(segment)
         for index in page.after:
             lines += [cue_line(segments[index], rows[index]), ""]
@@ -176,17 +186,18 @@ def rundown_text(episode: Episode, config: Config) -> str:
         f"Tốc độ đọc: {episode.rate} âm tiết/phút{_reader_rates(episode)}",
         "",
         f"{'Số':<4} {'Slug':<24} {'Loại':<9} {'Âm tiết':>7} {'Thời lượng':>10} {'Tích lũy':>8} "
-        f"{'Lên sóng':>9} {'Hạn bắt đầu':>11}",
+        f"{'Lên sóng':>9} {'Hạn bắt đầu':>11}  Tiêu đề",
     ]
     for segment, row in zip(episode.segments, timing.rows, strict=True):
         syllables = str(segment.syllables) if segment.kind == "read" else "–"
         notes = [ROW_NOTES[segment.mode]] if segment.mode in ROW_NOTES else []
         notes += ["có thể bỏ"] if segment.floatable else []
-        note = f"  ({', '.join(notes)})" if notes else ""
+        title = segment.bulletin.title if segment.bulletin is not None else ""
+        tail = " ".join(part for part in (title, f"({', '.join(notes)})" if notes else "") if part)
         lines.append(
             f"{row.number:<4} {segment.slug:<24} {segment.label:<9} {syllables:>7} "
             f"{mss(row.seconds):>10} {mss(row.cume):>8} {clock(row.on_air):>9} "
-            f"{clock(row.backtime):>11}{note}"
+            f"{clock(row.backtime):>11}" + (f"  {tail}" if tail else "")
         )
     lines += [
         "",

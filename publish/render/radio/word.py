@@ -24,7 +24,14 @@ from publish.config import Config
 from publish.render.radio.cache import Store
 from publish.render.radio.episode import Episode
 from publish.render.radio.items import is_cue
-from publish.render.radio.layout import END_MARK, cue_line, episode_heading, header_fields, pages
+from publish.render.radio.layout import (
+    END_MARK,
+    cue_line,
+    episode_heading,
+    header_fields,
+    pages,
+    title_line,
+)
 from publish.render.radio.rundown import clock, mss
 
 __all__ = [
@@ -110,9 +117,10 @@ def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[s
     segments = episode.segments
     paragraph("THỨ TỰ PHÁT SÓNG", CUE_PT, bold=True)
     for segment, row in zip(segments, rows, strict=True):
+        title = f"  {segment.bulletin.title}" if segment.bulletin is not None else ""
         paragraph(
             f"{row.number}  {clock(row.on_air)}  {mss(row.seconds)}  {segment.slug}  "
-            f"{segment.label.upper()}",
+            f"{segment.label.upper()}{title}",
             CUE_PT,
         )
     for page in pages(segments):
@@ -123,6 +131,8 @@ def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[s
         segment, row = segments[page.item], rows[page.item]
         header = f"[{row.number}]  {segment.slug}  |  {header_fields(segment, row).upper()}"
         paragraph(header, CUE_PT, bold=True, page_break=first)
+        for line in title_line(segment):
+            paragraph(line.upper(), CUE_PT)
         if segment.lead_in:
             labelled("LỜI DẪN: ", segment.lead_in)
         for text in segment.paragraphs:
