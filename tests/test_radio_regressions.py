@@ -180,3 +180,43 @@ def test_account_number_before_other_words_is_still_dropped() -> None:
     spoken = normalise_fragment("chuyển vào tài khoản 0123456789 của đối tượng")
     assert spoken.text == "chuyển vào tài khoản của đối tượng"
     assert [f.code for f in spoken.flags] == ["R9.5"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("cấp thẻ BHYT cho người dân", "cấp thẻ bảo hiểm y tế cho người dân"),
+        ("cơ quan BHXH huyện", "cơ quan bảo hiểm xã hội huyện"),
+        ("chuyển tiền vào STK của đối tượng", "chuyển tiền vào số tài khoản của đối tượng"),
+    ],
+)
+def test_common_administrative_abbreviations_are_in_the_built_in_list(
+    source: str, expected: str
+) -> None:
+    """Bulletins on insurance fraud and bank scams use these every week (§6 is a seed list)."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_an_account_number_after_stk_is_dropped_and_stk_is_read() -> None:
+    spoken = normalise_fragment("chuyển vào STK 0123456789 của đối tượng")
+    assert spoken.text == "chuyển vào số tài khoản của đối tượng"
+    assert [f.code for f in spoken.flags] == ["R9.5"]
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("Anh N.T.L., sinh năm", "Anh en nờ tê e lờ, sinh năm"),
+        ("bà T.T.H. trú tại xã", "bà tê tê hát trú tại xã"),
+        ("gặp anh N.T.L.", "gặp anh en nờ tê e lờ."),
+    ],
+)
+def test_draft_audio_spells_a_persons_initials_without_their_dots(
+    script: str, expected: str
+) -> None:
+    """R16.1: the human script keeps initials as written (R11.1, vector 110), the synthesiser
+    gets letter names: `en nờ.tê.e lờ.` glued the names with dots and ended a sentence mid-way."""
+    from publish.radio.normalise import tts_text
+
+    assert tts_text(script) == expected

@@ -19,6 +19,8 @@ LETTER_NAMES = {
 _PRONOUNCED = re.compile(r"[^\s(]+\s*\(\s*đọc\s*:\s*([^()]*?)\s*\)")
 _CUE_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$\n?", re.M)
 _CAPS = re.compile(r"(?<!\w)[A-ZĐ]+(?!\w)")
+_INITIALS = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){2,})")
+"""A person's initials, `N.T.L.` (the human script keeps them as written, R11.1)."""
 
 
 def _spell(m: re.Match[str]) -> str:
@@ -29,11 +31,24 @@ def _spell(m: re.Match[str]) -> str:
     return " ".join(LETTER_NAMES[c] for c in token)
 
 
+def _initials(text: str) -> str:
+    """`N.T.L.` → `N T L`, spelled below: dots between letter names would read as sentence ends.
+    The last dot stays where it also ends the sentence (end of text, or a capital follows)."""
+
+    def apart(m: re.Match[str]) -> str:
+        letters = " ".join(m[1].rstrip(".").split("."))
+        after = text[m.end() :].lstrip()
+        return f"{letters}." if not after or after[0].isupper() else letters
+
+    return _INITIALS.sub(apart, text)
+
+
 def tts_text(spoken_text: str) -> str:
     """Pronouncers replace their word (R16.3), letters get names (R16.1), hyphens → spaces (R16.2)."""
     text = unicodedata.normalize("NFC", spoken_text)
     text = _CUE_LINE.sub("", text)
     text = _PRONOUNCED.sub(lambda m: m[1], text)
+    text = _initials(text)
     text = _CAPS.sub(_spell, text)
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
     return text.strip()
