@@ -434,5 +434,5 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path, content: bytes, line: in
 
     path = tmp_path / "hong.tsv"
     path.write_bytes(content)
-    with pytest.raises(PublishError, match=rf"{path.name}, dòng {line}"):
+    with pytest.raises(PublishError, match=rf"{path.name}:{line}: lỗi: .*\n    Cách sửa: "):
         load_abbreviations(path)

@@ -389,6 +389,32 @@ def test_bad_radio_block_is_a_content_error_naming_file_and_key(tmp_path: Path) 
     assert "air_date" in str(caught.value) and "content/a.md" in str(caught.value)
 
 
+def test_a_bad_abbreviation_file_line_is_a_content_error_with_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A TSV line typed with spaces instead of a Tab is reported like any content error: file,
+    line, what was expected and how to fix it, every bad line at once, then the usual total."""
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": SITE_TOML + '\n[radio]\nabbreviations = "tu-viet-tat.tsv"\n',
+            "tu-viet-tat.tsv": "# Từ điển\nCSĐTTP    Cảnh sát điều tra tội phạm\nPC06\tPhòng PC06\nTKT\t\n",
+            "content/a.md": bulletin_md(),
+        },
+    )
+    with pytest.raises(ContentError) as caught:
+        build(config_module.load(root), channels=("radio",), now=dt.datetime(2021, 1, 1, tzinfo=TZ))
+    problems = [(p.file, p.line, p.severity) for p in caught.value.problems]
+    assert problems == [("tu-viet-tat.tsv", 2, "error"), ("tu-viet-tat.tsv", 4, "error")]
+    spaces = caught.value.problems[0]
+    assert spaces.hint is not None and "Tab" in spaces.hint
+    assert "«CSĐTTP<TAB>Cảnh sát điều tra tội phạm»" in spaces.hint
+    assert main(["--root", str(root), "build", "--channel", "radio"]) == 1
+    err = capsys.readouterr().err
+    assert "tu-viet-tat.tsv:2: lỗi: " in err and "tu-viet-tat.tsv:4: lỗi: " in err
+    assert "Tìm thấy 2 lỗi." in err
+
+
 def test_an_air_date_in_an_impossible_year_is_a_content_error(tmp_path: Path) -> None:
     body = bulletin_md().replace("---\n\n", "radio:\n  air_date: 0202-01-01\n---\n\n")
     root = make_project(tmp_path, {"content/a.md": body})

@@ -78,7 +78,7 @@ def test_bad_abbreviation_file_names_file_and_line(
     lexicon.write_text("ANTT\tan ninh trật tự\nCSĐTTP Cảnh sát điều tra\n", encoding="utf-8")
     assert main(["speak", "--abbreviations", str(lexicon), str(bulletin)]) == 1
     err = capsys.readouterr().err
-    assert f"Tệp từ điển viết tắt {lexicon}, dòng 2" in err
+    assert f"{lexicon}:2: lỗi: " in err and "Tìm thấy 1 lỗi." in err
     assert "Traceback" not in err
 
 

@@ -150,7 +150,8 @@ def _lexicon(args: argparse.Namespace, project: Config | None) -> dict[str, str]
     """The built-in abbreviations, the project's file over them, then --abbreviations."""
     lexicon = load_abbreviations(None)
     if project is not None and project.radio.abbreviations:
-        lexicon.update(unit_abbreviations(project.root / project.radio.abbreviations))
+        name = project.radio.abbreviations
+        lexicon.update(unit_abbreviations(project.root / name, name))
     if args.abbreviations is not None:
         lexicon.update(unit_abbreviations(args.abbreviations))
     return lexicon

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
-from publish.errors import PublishError, os_reason
+from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "SPELLED_ACRONYMS",
     "expand_abbreviations",
     "load_abbreviations",
+    "read_unit_file",
     "seed_abbreviations",
     "unit_abbreviations",
 ]
@@ -54,36 +55,65 @@ _WEEKDAY_BEFORE = re.compile(r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đ�
 _WEEKDAY_AFTER = re.compile(r"[\s,]*(?:tuần|này|tới|vừa|hằng|hàng|ngày|\(|$)")
 
 
-def _read_tsv(text: str, source: str) -> dict[str, str]:
-    """Parse `abbr<TAB>expansion[<TAB>note]` lines; `#` comments and blank lines skipped."""
+_EXAMPLE = "«CSĐTTP<TAB>Cảnh sát điều tra tội phạm»"
+
+
+def _read_tsv(text: str, source: str) -> tuple[dict[str, str], list[Problem]]:
+    """Parse `abbr<TAB>expansion[<TAB>note]` lines; `#` comments and blank lines skipped; every
+    bad line is a problem naming `source` and the line."""
     entries: dict[str, str] = {}
+    problems: list[Problem] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = unicodedata.normalize("NFC", raw.rstrip("\r\n"))
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = line.split("\t")
-        where = f"Tệp từ điển viết tắt {source}, dòng {number}"
         if len(cells) not in (2, 3):
-            raise PublishError(
-                f"{where}: cần 2 hoặc 3 cột «viết tắt<TAB>cách đọc<TAB>ghi chú» nhưng thấy "
-                f"{len(cells)} cột: {line!r}. Cách sửa: ngăn các cột bằng đúng một ký tự Tab."
-            )
+            problems.append(_columns_problem(source, number, line, len(cells)))
+            continue
         abbr, expansion = cells[0].strip(), cells[1].strip()
         if not abbr or not expansion or re.search(r"\s", abbr):
-            raise PublishError(
-                f"{where}: cột 1 phải là một chữ viết tắt không có khoảng trắng và cột 2 là "
-                f"cách đọc không rỗng, nhưng thấy {line!r}. Cách sửa: ví dụ «CSĐTTP<TAB>Cảnh sát "
-                "điều tra tội phạm»."
+            problems.append(
+                Problem(
+                    source,
+                    "cột 1 phải là một chữ viết tắt không có khoảng trắng và cột 2 là cách đọc "
+                    f"không rỗng, nhưng dòng là «{line}»",
+                    line=number,
+                    hint=f"Viết chữ viết tắt, một ký tự Tab, rồi cách đọc, ví dụ {_EXAMPLE}.",
+                )
             )
+            continue
         entries[abbr] = expansion
-    return entries
+    return entries, problems
+
+
+def _columns_problem(source: str, number: int, line: str, count: int) -> Problem:
+    """A line that is not 2 or 3 Tab-separated columns; one typed with spaces gets its fix."""
+    words = line.split()
+    if count == 1 and len(words) >= 2:
+        hint = (
+            "Ngăn chữ viết tắt và cách đọc bằng một ký tự Tab, không dùng dấu cách (trình soạn "
+            f"thảo có thể đã đổi Tab thành dấu cách): «{words[0]}<TAB>{' '.join(words[1:])}»."
+        )
+    else:
+        hint = f"Ngăn các cột bằng đúng một ký tự Tab, ví dụ {_EXAMPLE}; cách đọc không chứa Tab."
+    return Problem(
+        source,
+        f"cần 2 hoặc 3 cột ngăn bằng Tab (viết tắt, cách đọc, ghi chú) nhưng dòng có {count} "
+        f"cột: «{line}»",
+        line=number,
+        hint=hint,
+    )
 
 
 @functools.cache
 def _seed() -> tuple[tuple[str, str], ...]:
     """The packaged seed list, parsed once."""
     text = resources.files("publish.radio").joinpath("abbreviations.tsv").read_text("utf-8")
-    return tuple(_read_tsv(text, "abbreviations.tsv (có sẵn)").items())
+    entries, problems = _read_tsv(text, "publish/radio/abbreviations.tsv (có sẵn)")
+    if problems:
+        raise ContentError(problems)
+    return tuple(entries.items())
 
 
 def seed_abbreviations() -> dict[str, str]:
@@ -99,28 +129,44 @@ def load_abbreviations(path: Path | None) -> dict[str, str]:
     return merged
 
 
-def unit_abbreviations(path: Path) -> dict[str, str]:
-    """The entries of one unit TSV file alone."""
+def unit_abbreviations(path: Path, shown: str | None = None) -> dict[str, str]:
+    """The entries of one unit TSV file alone; ContentError listing every problem in it
+    (named `shown`, else by its path)."""
+    entries, problems = read_unit_file(path, shown)
+    if problems:
+        raise ContentError(problems)
+    return entries
+
+
+def read_unit_file(path: Path, shown: str | None = None) -> tuple[dict[str, str], list[Problem]]:
+    """The entries of one unit TSV file, and its problems (missing, unreadable, not UTF-8, bad
+    lines), each naming the file as `shown` (else its path) and the line where known."""
+    name = shown or str(path)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise PublishError(
-            f"Không tìm thấy tệp từ điển viết tắt {path}. Cách sửa: kiểm tra lại đường dẫn "
-            "(tệp TSV: viết tắt<TAB>cách đọc)."
-        ) from None
+        return {}, [
+            Problem(
+                name,
+                "không tìm thấy tệp từ điển viết tắt",
+                hint="Kiểm tra lại đường dẫn (tệp TSV: viết tắt<TAB>cách đọc).",
+            )
+        ]
     except OSError as exc:
-        raise PublishError(
-            f"Không đọc được tệp từ điển viết tắt {path}: {os_reason(exc)}."
-        ) from None
+        return {}, [Problem(name, f"không đọc được tệp từ điển viết tắt: {os_reason(exc)}")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise PublishError(
-            f"Tệp từ điển viết tắt {path}, dòng {line}: không phải văn bản UTF-8. Cách sửa: "
-            "lưu lại tệp với bảng mã UTF-8."
-        ) from None
-    return _read_tsv(text, str(path))
+        return {}, [
+            Problem(
+                name,
+                "tệp từ điển viết tắt không phải văn bản UTF-8",
+                line=line,
+                hint="Lưu lại tệp với bảng mã UTF-8.",
+            )
+        ]
+    return _read_tsv(text, name)
 
 
 @functools.lru_cache(maxsize=16)

@@ -19,7 +19,7 @@ from publish.config import Config
 from publish.errors import Problem
 from publish.fields import parse_datetime, unlikely_year
 from publish.model import Bulletin, deflate, inflate
-from publish.radio.abbreviations import load_abbreviations
+from publish.radio.abbreviations import load_abbreviations, read_unit_file
 from publish.radio.flags import BLOCKING, Flag
 from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
@@ -458,9 +458,12 @@ def _duration_value(value: object) -> int | None:
 
 
 def abbreviation_problems(config: Config) -> list[Problem]:
-    """A missing unit abbreviation file, reported against site.toml instead of failing later."""
+    """A missing unit abbreviation file (against site.toml) and the problems inside it (its
+    bad lines), reported with the other content problems instead of failing later."""
     name = config.radio.abbreviations
-    if name and not Path(config.root / name).is_file():
+    if not name:
+        return []
+    if not Path(config.root / name).is_file():
         return [
             Problem(
                 "site.toml",
@@ -469,4 +472,4 @@ def abbreviation_problems(config: Config) -> list[Problem]:
                 hint="Đường dẫn tính từ thư mục dự án; tệp TSV: viết tắt<TAB>cách đọc.",
             )
         ]
-    return []
+    return read_unit_file(config.root / name, name)[1]
