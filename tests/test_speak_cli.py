@@ -162,3 +162,32 @@ def test_inside_a_project_the_site_toml_radio_settings_apply(
     out, err = capsys.readouterr()
     assert out.strip() == "Đội Cảnh sát điều tra tội phạm, xem trang của đơn vị."
     assert "cảnh báo" not in err
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_the_documents_the_tool_refers_to_exist_and_explain_every_rule_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`publish speak --help` and the seed abbreviation list name a document of the repository;
+    it explains every rule code a warning ends with (`(mã quy tắc R14.6)`), in Vietnamese."""
+    import re
+
+    with pytest.raises(SystemExit):
+        main(["speak", "--help"])
+    helped = capsys.readouterr().out
+    seed = (REPO / "publish/radio/abbreviations.tsv").read_text("utf-8")
+    named = set(re.findall(r"docs/[\w./-]+\.md", helped + seed))
+    assert named and all((REPO / path).is_file() for path in named), named
+    codes = set()
+    for source in [
+        *(REPO / "publish/radio").glob("*.py"),
+        REPO / "publish/render/radio/episode.py",
+    ]:
+        text = source.read_text("utf-8")
+        codes |= set(re.findall(r'(?:ctx\.flag\(|rule_note\()\s*"([RQT][\d.]+)"', text))
+    assert {"R14.6", "R3.4", "Q9"} <= codes
+    for path in named:
+        document = (REPO / path).read_text("utf-8")
+        assert not [code for code in sorted(codes) if f"`{code}`" not in document], path

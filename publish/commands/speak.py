@@ -42,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Chuyển bản tin Markdown hoặc văn bản thường thành kịch bản đọc trên sóng: số, ngày "
             "giờ, tiền, đơn vị, chữ viết tắt được viết thành lời; phần không đọc được thành cảnh "
-            "báo cho biên tập viên (theo docs/radio-read-aloud.md)."
+            "báo cho biên tập viên. Quy tắc và mã quy tắc: docs/doc-phat-thanh.md."
         ),
     )
     parser.add_argument(
@@ -74,7 +74,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--time", action="store_true", help="in số âm tiết và thời lượng ước tính ra stderr"
     )
-    style = parser.add_argument_group("cách đọc (mục 8 của tài liệu)")
+    style = parser.add_argument_group(
+        "cách đọc (để thử cách khác; bản dựng theo [radio] của site.toml và cách đọc chuẩn)"
+    )
     style.add_argument("--zero-tens", choices=("linh", "lẻ"), default="linh", help="101: linh/lẻ")
     style.add_argument("--four", choices=("tư", "bốn"), default="tư", help="24: tư/bốn")
     style.add_argument("--thousand", choices=("nghìn", "ngàn"), default="nghìn", help="nghìn/ngàn")

@@ -1,8 +1,9 @@
 """Read-aloud normaliser: Markdown bulletin → human radio script + editor flags (passes P0–P9).
 
 Public API: `normalise`, `normalise_fragment`, `tts_text`, `SpeakOptions`, `Spoken`, `Flag`,
-`load_abbreviations`, `count_syllables`, `estimate_seconds`. Rule IDs refer to
-docs/radio-read-aloud.md.
+`load_abbreviations`, `count_syllables`, `estimate_seconds`. Rule IDs are those of the team's
+read-aloud research spec (radio-read-aloud.md, kept outside this repository); docs/doc-phat-thanh.md
+explains each code a warning ends with to editors, in Vietnamese.
 """
 
 from __future__ import annotations
