@@ -11,6 +11,7 @@ from publish.config import Config
 from publish.render.radio.episode import Episode
 from publish.render.radio.items import Segment, is_cue
 from publish.render.radio.rundown import Row, clock, mss
+from publish.sanitize import strip_markup
 from publish.text import vn_date
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "rundown_json",
     "rundown_text",
     "script_text",
+    "shown_title",
     "title_line",
 ]
 
@@ -72,11 +74,18 @@ def header_fields(segment: Segment, row: Row | None = None) -> str:
     return " | ".join(fields)
 
 
+def shown_title(segment: Segment) -> str:
+    """The bulletin's title as scripts show it ("" for the frame): plain text, as a tag pasted
+    into a title (shown escaped on the website) must not reach the studio's script."""
+    bulletin = segment.bulletin
+    return " ".join(strip_markup(bulletin.title).split()) if bulletin is not None else ""
+
+
 def title_line(segment: Segment) -> list[str]:
     """The bulletin's title under an item's header, which staff know it by (S2 keeps the slug
     short and ASCII; the title is not read unless the item asks, S8); none for the frame."""
-    bulletin = segment.bulletin
-    return [f"Tiêu đề (không đọc): {bulletin.title}"] if bulletin is not None else []
+    title = shown_title(segment)
+    return [f"Tiêu đề (không đọc): {title}"] if title else []
 
 
 def _header(left: str, right: str) -> str:
@@ -192,7 +201,7 @@ def rundown_text(episode: Episode, config: Config) -> str:
         syllables = str(segment.syllables) if segment.kind == "read" else "–"
         notes = [ROW_NOTES[segment.mode]] if segment.mode in ROW_NOTES else []
         notes += ["có thể bỏ"] if segment.floatable else []
-        title = segment.bulletin.title if segment.bulletin is not None else ""
+        title = shown_title(segment)
         tail = " ".join(part for part in (title, f"({', '.join(notes)})" if notes else "") if part)
         lines.append(
             f"{row.number:<4} {segment.slug:<24} {segment.label:<9} {syllables:>7} "

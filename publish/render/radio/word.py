@@ -30,6 +30,7 @@ from publish.render.radio.layout import (
     episode_heading,
     header_fields,
     pages,
+    shown_title,
     title_line,
 )
 from publish.render.radio.rundown import clock, mss
@@ -117,7 +118,7 @@ def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[s
     segments = episode.segments
     paragraph("THỨ TỰ PHÁT SÓNG", CUE_PT, bold=True)
     for segment, row in zip(segments, rows, strict=True):
-        title = f"  {segment.bulletin.title}" if segment.bulletin is not None else ""
+        title = f"  {shown_title(segment)}" if segment.bulletin is not None else ""
         paragraph(
             f"{row.number}  {clock(row.on_air)}  {mss(row.seconds)}  {segment.slug}  "
             f"{segment.label.upper()}{title}",
