@@ -79,12 +79,18 @@ def load_site(
     now: dt.datetime,
     drafts: bool = False,
     digests: Mapping[str, str] | None = None,
+    salvage: bool = False,
 ) -> Site:
     """Load bulletins and pages, validate them all, apply the publishing gates, return the Site.
 
     `digests`: the digest of input files as this build found them, by path (see
     publish.replay); such a file found on the cache's shelf is not read at all. The site
     carries them on for the renderers.
+
+    Errors raise a ContentError, unless `salvage`: then the site holds every file whole
+    enough to be checked further despite its errors (see _validate; of two files with one
+    slug or id, the first), and its `warnings` the errors too, so that the channels' checks
+    find their problems in the same run.
     """
     problems: list[Problem] = []
     content_images.forget_resolved()
@@ -109,15 +115,20 @@ def load_site(
             bulletins.append(bulletin)
     page_files = list(_markdown_files(content_dir / PAGES_DIR, pages=True))
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
-    problems.extend(_duplicates(bulletins, pages, config.root))
+    duplicates = _duplicates(bulletins, pages, config.root)
+    problems.extend(duplicates)
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise ContentError(problems)
-    # fields.secret() already scanned these texts for stamps (a stamped file stops the load
-    # above).
+    if _error_count(problems):
+        if not salvage:
+            raise ContentError(problems)
+        # Two outputs at one path: the second is reported, not checked further.
+        twins = {p.file for p in duplicates}
+        bulletins = [b for b in bulletins if b.source not in twins]
+        pages = [p for p in pages if p.source not in twins]
+    # fields.secret() already scanned these texts for stamps (a stamped file is not loaded,
+    # even to be checked).
     verdicts = [gate(b, now=now, policy=config.policy, stamp_checked=True) for b in bulletins]
     bulletins = _canonical_tags(bulletins, [v is None for v in verdicts])
     # From every bulletin, held back or not: a tag's address does not move when one is published.
@@ -348,7 +359,8 @@ def _load_bulletins(
     digests: Mapping[str, str],
     links: Set[str] | None = None,
 ) -> list[tuple[Bulletin | None, list[Problem]]]:
-    """Each bulletin file's bulletin (None when it has errors) and problems, in file order;
+    """Each bulletin file's bulletin (None when it cannot be checked further: see _validate)
+    and problems, in file order;
     `links`: those of `paths` that are symbolic links (None: any may be).
 
     A file whose bytes (and site.toml, and the tool) are unchanged since an earlier build comes
@@ -386,7 +398,7 @@ def _load_bulletins(
     waiting = [i for i, item in enumerate(done) if item is None]
     for i, (found, digest, loaded) in zip(waiting, run_jobs(jobs, chunk=64), strict=True):
         done[i] = (None if loaded is None else loaded.bulletin, found)
-        if loaded is not None:
+        if loaded is not None and not _error_count(found):
             shelf.keep(sources[i], digest, loaded)
     shelf.save()
     return done  # type: ignore[return-value]
@@ -417,8 +429,8 @@ def _images_unchanged(
 
 
 def _load_one(path: Path, config: Config) -> tuple[list[Problem], str, _Loaded | None]:
-    """Validate one bulletin file: its problems, its digest, and the load to shelve when it has
-    no errors (a job that may run in a worker process).
+    """Validate one bulletin file: its problems, its digest, and its load when it has none or
+    only errors that leave it whole (see _validate; a job that may run in a worker process).
     """
     found: list[Problem] = []
     col = Collector(_rel(path, config.root), found)
@@ -431,23 +443,38 @@ def _load_one(path: Path, config: Config) -> tuple[list[Problem], str, _Loaded |
     return found, col.digest, _Loaded(bulletin, tuple(found), tuple(col.images))
 
 
+def _error_count(problems: list[Problem]) -> int:
+    """How many of `problems` are errors."""
+    return sum(p.severity == "error" for p in problems)
+
+
 def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None) -> Bulletin | None:
-    """The bulletin from a parsed file, or None when it has errors (recorded in `col`)."""
+    """The bulletin from a parsed file, also when it has errors (recorded in `col`) that leave
+    it whole enough to be checked further; None when it is not (see load_site's `salvage`).
+
+    Not whole enough: a required field missing or wrong, no slug, or a wrong or misspelt
+    field that decides whether it may be published (a secret stamp, `draft`, `expires`,
+    `classification`).
+    """
     if parsed is None:
         return None
     problems = col.problems
     source = col.source
-    before = len([p for p in problems if p.severity == "error"])
+    errors = partial(_error_count, problems)
     data = parsed.data
+    before = errors()
     fields.secret(col, data, parsed, config)
     fields.unknown_keys(col, data, KNOWN_KEYS | set(CHANNELS))
+    held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     summary = fields.text(
         col, data, "summary", required=True, limit=config.policy.max_summary_length
     )
     fields.plain(col, "summary", summary)
     date = fields.datetime(col, data, "date", config, required=True)
+    before = errors()
     expires = fields.datetime(col, data, "expires", config, required=False)
+    held_back |= errors() > before
     category = fields.category(col, data, config)
     slug = fields.slug(col, data, path)
     key = fields.identifier(col, data, slug)
@@ -484,10 +511,17 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
                     )
     if data.get("draft") is not True:
         _placeholders(col, summary, parsed)
-    if len([p for p in problems if p.severity == "error"]) > before:
+    tags = fields.tags(col, data)
+    author = fields.text(col, data, "author") or ""
+    approved_by = fields.text(col, data, "approved_by") or ""
+    before = errors()
+    draft = fields.boolean(col, data, "draft")
+    classification = fields.text(col, data, "classification") or ""
+    held_back |= errors() > before
+    pii_reviewed_by = fields.text(col, data, "pii_reviewed_by") or ""
+    # Without these, or when whether it may be published is unknown, there is nothing to check.
+    if held_back or title is None or summary is None or date is None or "" in (category, slug, key):
         return None
-    # A required field that is missing or wrong recorded an error above.
-    assert title is not None and summary is not None and date is not None
     return Bulletin(
         key=key,
         slug=slug,
@@ -498,15 +532,15 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         packed_body=pack_text(parsed.body),
         source=source,
         body_line=parsed.body_line,
-        tags=fields.tags(col, data),
-        author=fields.text(col, data, "author") or "",
+        tags=tags,
+        author=author,
         cover=cover,
-        approved_by=fields.text(col, data, "approved_by") or "",
-        draft=fields.boolean(col, data, "draft"),
+        approved_by=approved_by,
+        draft=draft,
         expires=expires,
         channels=channels,
-        classification=fields.text(col, data, "classification") or "",
-        pii_reviewed_by=fields.text(col, data, "pii_reviewed_by") or "",
+        classification=classification,
+        pii_reviewed_by=pii_reviewed_by,
         images=images,
         links=links_in(parsed.body, parsed.body_line),
         blocks=blocks,
@@ -516,21 +550,25 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
 
 
 def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | None:
-    """Validate one page from content/pages/."""
+    """Validate one page from content/pages/: the page, also when it has errors that leave it
+    whole enough to be checked further (as _validate does for bulletins), else None."""
     col = Collector(_rel(path, config.root), problems)
     parsed = read_parsed(path, col, config.root / "content")
     if parsed is None:
         return None
-    before = len([p for p in problems if p.severity == "error"])
+    errors = partial(_error_count, problems)
+    before = errors()
     data = parsed.data
     fields.secret(col, data, parsed, config)
     fields.unknown_keys(col, data, PAGE_KEYS)
+    held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     slug = fields.slug(col, data, path)
     content_images.body_images(col, parsed, path, config)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {order!r}", field="order")
+        order = 100
     layout = fields.text(col, data, "layout") or "page"
     if layout not in PAGE_LAYOUTS:
         # A typo here would silently drop the contact details from the page.
@@ -541,18 +579,22 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
             + "; ".join(f"{name} ({meaning})" for name, meaning in PAGE_LAYOUTS.items())
             + ". Bỏ dòng layout thì là trang thường.",
         )
-    if len([p for p in problems if p.severity == "error"]) > before:
+        layout = "page"
+    summary = fields.text(col, data, "summary") or ""
+    before = errors()
+    draft = fields.boolean(col, data, "draft")
+    held_back |= errors() > before
+    if held_back or title is None or not slug:
         return None
-    assert title is not None  # required: an error was recorded above otherwise
     return Page(
         slug=slug,
         title=title,
         body=parsed.body,
         source=col.source,
-        summary=fields.text(col, data, "summary") or "",
+        summary=summary,
         layout=layout,
         order=order,
-        draft=fields.boolean(col, data, "draft"),
+        draft=draft,
         extra={k: v for k, v in data.items() if k not in PAGE_KEYS},
         links=links_in(parsed.body, parsed.body_line),
     )

@@ -24,6 +24,7 @@ __all__ = [
     "found_as",
     "inside",
     "resolve_content_path",
+    "unfound",
 ]
 
 IMAGE_RE = re.compile(
@@ -33,6 +34,7 @@ IMAGE_RE = re.compile(
 quote before the closing parenthesis, so it may hold the other quote, escaped quotes, or even
 its own quote unescaped."""
 HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 _RESOLVED_DIRS: dict[str, str] = {}
 """Folders already resolved in this build, by text (cleared by load_site, so a changed symlink
@@ -162,7 +164,7 @@ def _image(
     line: int | None,
 ) -> ImageRef | None:
     """Check one local image: inside content/, existing, with alt text."""
-    if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.IGNORECASE):
+    if SCHEME_RE.match(ref):
         if not ref.lower().startswith(("http://", "https://")):
             col.add(
                 f"đường dẫn ảnh không được phép: {ref!r}",
@@ -215,6 +217,13 @@ def content_image(ref: str, md_path: Path, config: Config) -> str | None:
     if resolved is None:
         return None
     return _image_file(resolved, _resolved_dir(config.root / "content"))
+
+
+def unfound(body: str, md_path: Path, config: Config) -> list[str]:
+    """The references of `body` to local images that are no file inside content/ (each an
+    error of the load)."""
+    refs = (match.group(2) for match in IMAGE_RE.finditer(body))
+    return [r for r in refs if not SCHEME_RE.match(r) and content_image(r, md_path, config) is None]
 
 
 def _image_file(path: Path, content_dir: Path) -> str | None:

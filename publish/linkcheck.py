@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import concurrent.futures
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
@@ -86,10 +86,17 @@ class _Page:
 class SiteLinks:
     """Collects the website's files, anchors and links as artifacts stream past; then judges them."""
 
-    def __init__(self, base_url: str, withdrawn: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        withdrawn: Mapping[str, str] | None = None,
+        told: Set[tuple[str, str]] = frozenset(),
+    ) -> None:
         """`base_url` is the site's public address, ending with /; `withdrawn` maps the site
-        path of each bulletin that is not (or no longer) published to why."""
+        path of each bulletin that is not (or no longer) published to why; `told` holds the
+        (file, link) pairs whose problem was reported already (an image the load did not find)."""
         self.withdrawn = {path.strip("/"): why for path, why in (withdrawn or {}).items()}
+        self.told = told
         self.base = urlsplit(base_url)
         self.base_url = base_url
         self.prefix = self.base.path if self.base.path.endswith("/") else self.base.path + "/"
@@ -141,7 +148,7 @@ class SiteLinks:
         broken: dict[tuple[str, str, bool], list[_Page]] = defaultdict(list)
         for page, href in self.links:
             resolved = self._resolve(page, href)
-            if resolved is None or not resolved[1]:
+            if resolved is None or not resolved[1] or (page.source, href) in self.told:
                 continue
             _, inside, fragment = resolved
             target = self._target(inside)

@@ -209,7 +209,8 @@ class Site:
     previews: tuple[Bulletin, ...] = ()
     """With --drafts: drafts and unapproved bulletins shown on the local website only, with a banner."""
     warnings: tuple[Problem, ...] = ()
-    """Content warnings found while loading (e.g. a misspelt front matter key); errors under --strict."""
+    """Content warnings found while loading (e.g. a misspelt front matter key); errors under
+    --strict. Loaded to be checked despite errors (see load_site's `salvage`): the errors too."""
     digests: Mapping[str, str] = field(default_factory=dict)
     """sha256 of input files as this build found them, by path, where known (see
     publish.replay): a renderer need not read a file again only to know its bytes."""

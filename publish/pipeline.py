@@ -58,8 +58,14 @@ def build(
     strict: bool = False,
     digests: Mapping[str, str] | None = None,
     timings: Timings | None = None,
+    keep_going: bool = False,
 ) -> Build:
     """Load and gate the content, run every channel's checks, then return the lazy artifact stream.
+
+    Every stage runs on what loaded whole enough (see load_site's `salvage`), so the errors of
+    loading and of every channel's checks are raised together, in one ContentError; with
+    `keep_going` they are not raised but returned among the warnings, and the artifacts
+    are those of that site (to check more, never to write).
 
     `strict` (CI): content warnings (a misspelt front matter key) and unreviewed personal data in
     bulletins that will be published become errors. `timings` gets a phase for loading, for the
@@ -73,28 +79,39 @@ def build(
     _collect_seldom()
     try:
         with timings.phase("nạp và kiểm tra bản tin"):
-            site = load_site(config, now=now, drafts=drafts, digests=digests)
+            site = load_site(config, now=now, drafts=drafts, digests=digests, salvage=True)
         gc.freeze()
         content = [dataclasses.replace(p, severity="error") if strict else p for p in site.warnings]
         with timings.phase(STARTUP):
             modules = {name: renderer(name) for name in channels}
         with timings.phase("dò dữ liệu cá nhân, kiểm tra từng kênh"):
-            found = [*content, *lint(site, strict=strict)]
-            found += [
+            checked = [*lint(site, strict=strict)]
+            checked += [
                 p
                 for module in modules.values()
                 if hasattr(module, "check")
                 for p in module.check(site)
             ]
         # Channels sharing a source report its problem once.
-        found = with_lines(dict.fromkeys(found), config.root)
-        if any(p.severity == "error" for p in found):
+        found = with_lines(dict.fromkeys([*content, *_judged(checked, content)]), config.root)
+        if not keep_going and any(p.severity == "error" for p in found):
             raise ContentError(found)
     except BaseException:
         _collect_as_before()
         raise
     rendered = {name: modules[name] for name in sorted(channels, key=RENDER_ORDER.index)}
     return Build(site, tuple(channels), tuple(found), _render_all(site, rendered, timings))
+
+
+STAND_INS = frozenset({"cover"})
+"""Fields a file loaded despite errors holds a stand-in for when the loader rejected them (no
+cover: Zalo would say one is needed): a channel's verdict on the stand-in is no news."""
+
+
+def _judged(checked: Iterable[Problem], loaded: Sequence[Problem]) -> list[Problem]:
+    """The problems the checks found, but those about a stand-in for a rejected field."""
+    rejected = {(p.file, p.field) for p in loaded if p.severity == "error" and p.field in STAND_INS}
+    return [p for p in checked if (p.file, p.field) not in rejected]
 
 
 def _render_all(

@@ -7,9 +7,11 @@ import sys
 
 from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
-from publish.errors import ContentError
+from publish.content_images import unfound
+from publish.errors import ContentError, Problem, PublishError
 from publish.linkcheck import SiteLinks, check_external
-from publish.pipeline import build, parse_channels
+from publish.model import Bulletin, Page, Site
+from publish.pipeline import Build, build, parse_channels
 from publish.writer import claim
 
 __all__ = ["add_parser", "run"]
@@ -32,32 +34,89 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load, validate and render in memory."""
+    """Load, validate and render in memory; report the problems of every stage together."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
-    result = build(config, channels=parse_channels(args.channel), now=now, strict=args.strict)
-    sources: dict[tuple[str, str], str] = {}
-    # Same path checks as the writer, so a clash is found by check, not first by build.
+    result = build(
+        config, channels=parse_channels(args.channel), now=now, strict=args.strict, keep_going=True
+    )
+    found = list(result.warnings)
     # Named by file too: a link written as the file's name shows here as the page's address.
     withdrawn = {
         e.bulletin.url: f"{e.reason} (tệp {e.bulletin.source})" for e in result.site.excluded
     }
-    links = SiteLinks(config.base_url, withdrawn)
-    count = 0
-    for artifact in result.artifacts:
-        claim(artifact, sources)
-        links.add(artifact)
-        count += 1
-    # Broken internal links and #anchors are errors; external ones only ever warn.
-    external = check_external(links.external()) if args.external else []
-    found = links.problems()
-    broken = [p for p in found if p.severity == "error"]
-    for warning in (*result.warnings, *(p for p in found if p not in broken), *external):
+    links = SiteLinks(config.base_url, withdrawn, told=_told(result.site, found))
+    count, rendered = 0, False
+    # An error outside content/ (site.toml, the templates) is one of the whole website.
+    if not any(p.severity == "error" and not p.file.startswith("content/") for p in found):
+        try:
+            count, rendered = _render(result, links), True
+        except (PublishError, OSError) as exc:
+            # A site with errors may not render whole (e.g. an unreadable image): its links
+            # are checked once those are fixed.
+            if not _errors(found):
+                raise
+            if isinstance(exc, ContentError):
+                found += exc.problems
+            elif isinstance(exc, PublishError) and str(exc) not in {p.render() for p in found}:
+                print(str(exc), file=sys.stderr)
+    if rendered:
+        # Broken internal links and #anchors are errors; external ones only ever warn.
+        found += links.problems()
+        if args.external:
+            found += check_external(links.external())
+    else:
+        print(NOT_RENDERED, file=sys.stderr)
+    found = list(dict.fromkeys(found))
+    if _errors(found):
+        raise ContentError(found)
+    for warning in found:
         print(warning.render(), file=sys.stderr)
-    if broken:
-        raise ContentError(broken)
     print(
         f"Không có lỗi: {len(result.site.bulletins)} bản tin xuất bản được, "
         f"{len(result.site.excluded)} bị giữ lại, {count} tệp đầu ra."
     )
     return 0
+
+
+NOT_RENDERED = (
+    "Chưa kiểm tra được liên kết: website chưa dựng được khi còn các lỗi dưới đây. "
+    "Sửa chúng rồi chạy lại publish check."
+)
+
+
+def _render(result: Build, links: SiteLinks) -> int:
+    """Render every artifact in memory into `links`; how many there were."""
+    sources: dict[tuple[str, str], str] = {}
+    count = 0
+    artifacts = iter(result.artifacts)
+    try:
+        for artifact in artifacts:
+            # Same path checks as the writer, so a clash is found by check, not first by build.
+            claim(artifact, sources)
+            links.add(artifact)
+            count += 1
+    finally:
+        # A clash stops the stream halfway: the build's end (the collector restored) runs now.
+        close = getattr(artifacts, "close", None)
+        if close is not None:
+            close()
+    return count
+
+
+def _told(site: Site, found: list[Problem]) -> set[tuple[str, str]]:
+    """(file, image) of each image the load found missing in a file it kept despite errors:
+    its page shows it as a broken link, told already."""
+    erring = {p.file for p in found if p.severity == "error"}
+    items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
+    return {
+        (item.source, ref)
+        for item in items
+        if item.source in erring
+        for ref in unfound(item.body, site.config.root / item.source, site.config)
+    }
+
+
+def _errors(found: list[Problem]) -> bool:
+    """Whether any of `found` is an error."""
+    return any(p.severity == "error" for p in found)
