@@ -259,6 +259,38 @@ def test_check_writes_nothing(tmp_path: Path, capsys, fake_renderers) -> None:
     assert not (root / "output").exists()
 
 
+def test_check_names_each_held_bulletin_and_why_as_build_does(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    root = gated_project(tmp_path)
+    (root / "content/bai-viet/go-sai.md").write_text(
+        bulletin_md({"aproved_by": '"Thượng tá Nguyễn Văn Hùng"'}, drop=["approved_by"]),
+        encoding="utf-8",
+    )
+    now = "2021-01-01T09:00"
+    assert main(["build", "--root", str(root), "--now", now, "--output", "out"]) == 0
+    built = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Bỏ qua")]
+    assert main(["check", "--root", str(root), "--now", now]) == 0
+    out, err = capsys.readouterr()
+    assert [line for line in out.splitlines() if line.startswith("Bỏ qua")] == built
+    assert "Bỏ qua content/bai-viet/go-sai.md: chưa được duyệt (thiếu approved_by)" in built
+    assert "go-sai.md:6: cảnh báo: trường 'aproved_by'" in err
+    assert "Không có lỗi: 1 bản tin xuất bản được, 5 bị giữ lại" in out
+
+
+def test_check_names_the_held_bulletins_when_it_finds_errors_too(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    root = gated_project(tmp_path)
+    (root / "content/bai-viet/loi.md").write_text(
+        bulletin_md({"zalo": "\n  tieu_de: Ngắn"}), encoding="utf-8"
+    )
+    assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 1
+    out, err = capsys.readouterr()
+    assert "Bỏ qua content/bai-viet/nhap.md: bản nháp (draft: true)" in out
+    assert "trường 'zalo.tieu_de'" in err
+
+
 def test_build_error_keeps_previous_output(tmp_path: Path, capsys, fake_renderers) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "-q"]) == 0

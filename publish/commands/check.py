@@ -7,6 +7,7 @@ import sys
 
 from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
+from publish.commands.build import print_exclusions
 from publish.content_images import unfound
 from publish.errors import ContentError, Problem, PublishError
 from publish.linkcheck import SiteLinks, check_external
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     result = build(
         config, channels=parse_channels(args.channel), now=now, strict=args.strict, keep_going=True
     )
+    print_exclusions(result.site)
     found = list(result.warnings)
     # Named by file too: a link written as the file's name shows here as the page's address.
     withdrawn = {
