@@ -3,7 +3,10 @@ and check each image a bulletin or page uses."""
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import os
+import posixpath
 import re
 import stat
 from pathlib import Path
@@ -197,7 +200,8 @@ def _image(
             f"không tìm thấy ảnh {ref!r}",
             field=field,
             line=line,
-            hint="Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và đặt ảnh vào content/images/.",
+            hint=_suggestion(ref, md_path, config)
+            + "Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và đặt ảnh vào content/images/.",
         )
         return None
     if not alt.strip():
@@ -208,6 +212,30 @@ def _image(
             hint="Người dùng trình đọc màn hình cần mô tả ảnh: ![Mô tả ảnh](images/anh.jpg).",
         )
     return ImageRef(relative, nfc(alt.strip()), nfc(caption.strip()))
+
+
+def _suggestion(ref: str, md_path: Path, config: Config) -> str:
+    """The hint "Có phải ý bạn là «…»? " naming, as `ref` should write it, a file of a folder
+    `ref` may point into whose name differs from the one written only in case, else the
+    closest name; "" when no name is close."""
+    folder, name = posixpath.split(ref.split("#")[0].split("?")[0])
+    content = config.root / "content"
+    places = [content / folder.lstrip("/")]
+    if not ref.startswith("/"):
+        places.insert(0, md_path.parent / folder)
+    names: dict[str, str] = {}
+    for place in places:
+        if not inside(place, content):
+            continue
+        with contextlib.suppress(OSError), os.scandir(place) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if not entry.name.startswith(".") and entry.is_file():
+                    names.setdefault(nfc(entry.name).casefold(), entry.name)
+    wanted = nfc(name).casefold()
+    close = [wanted] if wanted in names else difflib.get_close_matches(wanted, list(names), 1, 0.8)
+    if not close:
+        return ""
+    return f"Có phải ý bạn là «{posixpath.join(folder, names[close[0]])}»? "
 
 
 def content_image(ref: str, md_path: Path, config: Config) -> str | None:

@@ -1,0 +1,62 @@
+"""What an editor is told about an image that is missing or unreadable: where it is written
+(file, line, field) and, for a name slightly off, the file they probably meant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.errors import ContentError, Problem
+from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
+
+
+def load_errors(tmp_path: Path, text: str, images: dict[str, bytes]) -> list[Problem]:
+    """The errors of loading a project with one bulletin a.md and `images` in content/images/."""
+    files: dict[str, str | bytes] = {f"content/images/{n}": data for n, data in images.items()}
+    root = make_project(tmp_path, {**files, "content/bai-viet/a.md": text})
+    with pytest.raises(ContentError) as raised:
+        load_site(config_module.load(root), now=NOW)
+    return [p for p in raised.value.problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("written", "existing", "meant"),
+    [
+        ("images/hien-truong.jpg", "Hien-Truong.JPG", "images/Hien-Truong.JPG"),
+        ("images/hien-truong.jpg", "hien_truong.jpg", "images/hien_truong.jpg"),
+        ("../images/hien-truong.jpg", "Hien-Truong.jpg", "../images/Hien-Truong.jpg"),
+    ],
+)
+def test_a_missing_body_image_suggests_the_file_of_the_closest_name(
+    tmp_path: Path, written: str, existing: str, meant: str
+) -> None:
+    body = f"Đoạn đầu.\n\n![Hiện trường]({written})\n"
+    [error] = load_errors(tmp_path, bulletin_md(body=body), {existing: TINY_JPEG})
+    assert error.message == f"không tìm thấy ảnh {written!r}"
+    assert error.line == 11
+    assert error.hint is not None and error.hint.startswith(f"Có phải ý bạn là «{meant}»? ")
+
+
+def test_the_same_name_in_other_case_is_preferred_to_a_closer_spelling(tmp_path: Path) -> None:
+    body = "![Hiện trường](images/hien-truong.jpg)\n"
+    images = {"hien-truong.jpeg": TINY_JPEG, "HIEN-TRUONG.JPG": TINY_JPEG}
+    [error] = load_errors(tmp_path, bulletin_md(body=body), images)
+    assert error.hint is not None and "«images/HIEN-TRUONG.JPG»" in error.hint
+
+
+def test_a_missing_cover_suggests_the_file_of_the_closest_name(tmp_path: Path) -> None:
+    text = bulletin_md({"cover": "images/anh-bia.jpg", "cover_alt": '"Ảnh bìa"'})
+    [error] = load_errors(tmp_path, text, {"anh_bia.jpg": TINY_JPEG})
+    assert (error.field, error.line) == ("cover", 7)
+    assert error.hint is not None and error.hint.startswith(
+        "Có phải ý bạn là «images/anh_bia.jpg»?"
+    )
+
+
+def test_no_suggestion_when_no_name_is_close(tmp_path: Path) -> None:
+    body = "![Hiện trường](images/hien-truong.jpg)\n"
+    [error] = load_errors(tmp_path, bulletin_md(body=body), {"bia-tet.png": TINY_JPEG})
+    assert error.hint is not None and "Có phải ý bạn là" not in error.hint
