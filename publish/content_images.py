@@ -16,7 +16,7 @@ from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
 from publish.markdown_escapes import unescape
-from publish.model import ImageRef
+from publish.model import Bulletin, ImageRef
 from publish.text import nfc
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "cover",
     "forget_resolved",
     "found_as",
+    "image_use",
     "inside",
     "resolve_content_path",
     "unfound",
@@ -252,6 +253,20 @@ def unfound(body: str, md_path: Path, config: Config) -> list[str]:
     error of the load)."""
     refs = (match.group(2) for match in IMAGE_RE.finditer(body))
     return [r for r in refs if not SCHEME_RE.match(r) and content_image(r, md_path, config) is None]
+
+
+def image_use(bulletin: Bulletin, path: str, config: Config) -> tuple[str | None, int | None]:
+    """(field, line) of where a bulletin shows the image at `path` (under content/): its
+    `cover` field (the line is the field's), else the line of the body's first reference to
+    it, else (None, None)."""
+    if bulletin.cover is not None and bulletin.cover.path == path:
+        return "cover", None
+    md_path = config.root / bulletin.source
+    body = bulletin.body
+    for match in IMAGE_RE.finditer(body):
+        if content_image(match.group(2), md_path, config) == path:
+            return None, bulletin.body_line + body.count("\n", 0, match.start())
+    return None, None
 
 
 def _image_file(path: Path, content_dir: Path) -> str | None:

@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from publish import config as config_module
+from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError, Problem
-from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+
+COVER = {"cover": "images/anh.jpg", "cover_alt": '"Ảnh minh họa"'}
 
 
 def load_errors(tmp_path: Path, text: str, images: dict[str, bytes]) -> list[Problem]:
@@ -60,3 +63,66 @@ def test_no_suggestion_when_no_name_is_close(tmp_path: Path) -> None:
     body = "![Hiện trường](images/hien-truong.jpg)\n"
     [error] = load_errors(tmp_path, bulletin_md(body=body), {"bia-tet.png": TINY_JPEG})
     assert error.hint is not None and "Có phải ý bạn là" not in error.hint
+
+
+def check_errors(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """What `publish check` prints to stderr; it must fail."""
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    return capsys.readouterr().err
+
+
+def test_an_unreadable_body_image_is_told_at_the_line_that_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "Đoạn đầu.\n\n![Hiện trường](images/hong.jpg)\n"
+    files = {
+        "content/images/anh.jpg": TINY_JPEG,
+        "content/images/hong.jpg": b"not a picture",
+        "content/bai-viet/a.md": bulletin_md(COVER, body),
+    }
+    err = check_errors(make_project(tmp_path, files), capsys)
+    wrong = "content/bai-viet/a.md:13: lỗi: không đọc được ảnh content/images/hong.jpg"
+    assert err.count(wrong) == 1, err
+
+
+def test_an_unreadable_cover_is_told_at_its_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {
+        "content/images/hong.jpg": b"not a picture",
+        "content/bai-viet/a.md": bulletin_md({"cover": "images/hong.jpg", "cover_alt": '"Ảnh"'}),
+    }
+    err = check_errors(make_project(tmp_path, files), capsys)
+    wrong = (
+        "content/bai-viet/a.md:7: lỗi: trường 'cover': không đọc được ảnh content/images/hong.jpg"
+    )
+    assert err.count(wrong) == 1, err
+
+
+def test_an_unreadable_default_cover_is_told_at_its_setting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    toml = SITE_TOML.replace("[site]\n", '[site]\ndefault_cover = "images/hong.jpg"\n')
+    files = {
+        "site.toml": toml,
+        "content/images/hong.jpg": b"not a picture",
+        "content/bai-viet/a.md": bulletin_md(),
+    }
+    err = check_errors(make_project(tmp_path, files), capsys)
+    line = toml.splitlines().index('default_cover = "images/hong.jpg"') + 1
+    wrong = f"site.toml:{line}: lỗi: trường '[site] default_cover': không đọc được ảnh"
+    assert err.count(wrong) == 1, err
+
+
+def test_an_unreadable_cover_shown_in_the_body_too_is_told_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {
+        "content/images/hong.jpg": b"not a picture",
+        "content/bai-viet/a.md": bulletin_md(
+            {"cover": "images/hong.jpg", "cover_alt": '"Ảnh"'}, "![Ảnh](images/hong.jpg)\n"
+        ),
+    }
+    err = check_errors(make_project(tmp_path, files), capsys)
+    assert err.count("không đọc được ảnh content/images/hong.jpg") == 1, err
+    assert "a.md:7: lỗi: trường 'cover': không đọc được ảnh" in err

@@ -263,20 +263,19 @@ def test_a_missing_default_cover_is_reported_once_whatever_is_built(
 def test_a_broken_body_image_is_reported_by_a_zalo_build_too(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], channel: str
 ) -> None:
+    text = zalo_bulletin(1, body=BODY + "\n![Hiện trường](../images/hong.jpg)\n")
     root = zalo_project(
         tmp_path,
         0,
-        files={
-            "content/images/hong.jpg": b"not a picture",
-            "content/bai-viet/a.md": zalo_bulletin(
-                1, body=BODY + "\n![Hiện trường](../images/hong.jpg)\n"
-            ),
-        },
+        files={"content/images/hong.jpg": b"not a picture", "content/bai-viet/a.md": text},
     )
     argv = ["build", "--channel", channel, "--root", str(root), "--now", NOW.isoformat(), "-q"]
     assert main(argv) == 1
     err = capsys.readouterr().err
-    wrong = "content/bai-viet/a.md: lỗi: không đọc được ảnh content/images/hong.jpg: tệp hỏng"
+    line = text.splitlines().index("![Hiện trường](../images/hong.jpg)") + 1
+    wrong = (
+        f"content/bai-viet/a.md:{line}: lỗi: không đọc được ảnh content/images/hong.jpg: tệp hỏng"
+    )
     assert err.count(wrong) == 1, err
     assert not (root / "output").exists()
 

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
                 raise
             if isinstance(exc, ContentError):
                 found += exc.problems
-            elif isinstance(exc, PublishError) and str(exc) not in {p.render() for p in found}:
+            elif isinstance(exc, PublishError) and not any(p.message in str(exc) for p in found):
                 print(str(exc), file=sys.stderr)
     if rendered:
         # Broken internal links and #anchors are errors; external ones only ever warn.

@@ -23,10 +23,10 @@ import jinja2.meta
 
 from publish.cache import Fragments
 from publish.config import BUILTIN_THEME
-from publish.content_images import forget_resolved
+from publish.content_images import forget_resolved, image_use
 from publish.errors import Problem
 from publish.ledger import Entry, Ledger
-from publish.model import Artifact, Kept, Site
+from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
@@ -175,11 +175,12 @@ def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path
 
 def _image_problems(site: Site) -> list[Problem]:
     """Every image the website will resize can be opened by Pillow; each user of a bad one is named."""
-    uses: dict[tuple[str, str], None] = {}  # ordered, and a set: a list made this quadratic
+    # Ordered, and a set: a list made this quadratic. The user, to say where it shows the image.
+    uses: dict[tuple[str, str], Bulletin | None] = {}
     for bulletin in site.for_channel("web"):
         for ref in (bulletin.cover, *bulletin.images):
             if ref is not None:
-                uses.setdefault((ref.path, bulletin.source))
+                uses.setdefault((ref.path, bulletin.source), bulletin)
     problems = []
     default = site.config.site.default_cover
     if default:
@@ -187,15 +188,20 @@ def _image_problems(site: Site) -> list[Problem]:
         if missing is not None:
             problems.append(missing)
         else:
-            uses.setdefault((default, "site.toml"))
+            uses.setdefault((default, "site.toml"), None)
     facts = facts_shelf(Fragments(site.config.root), site.config.web.image_widths)
     errors = {
         path: probe(site.config.root, path, facts, site.digests)
         for path in dict.fromkeys(p for p, _ in uses)
     }
-    for path, owner in uses:
+    for (path, owner), user in uses.items():
         if errors[path] is not None:
-            problems.append(unreadable_image(owner, path, errors[path]))
+            field, line = (
+                ("[site] default_cover", None)
+                if user is None
+                else image_use(user, path, site.config)
+            )
+            problems.append(unreadable_image(owner, path, errors[path], field=field, line=line))
     return problems
 
 

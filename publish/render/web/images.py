@@ -337,14 +337,24 @@ def missing_default_cover(config: Config) -> Problem | None:
     )
 
 
-def unreadable_image(owner: str, path: str, exc: BaseException | None = None) -> Problem:
-    """The problem reported for an image Pillow cannot open."""
+def unreadable_image(
+    owner: str,
+    path: str,
+    exc: BaseException | None = None,
+    *,
+    field: str | None = None,
+    line: int | None = None,
+) -> Problem:
+    """The problem reported for an image Pillow cannot open, where `owner` shows it (see
+    publish.content_images.image_use)."""
     # Pillow's own words are English; they add nothing to "not an image" or a missing file.
     plain = exc is None or isinstance(exc, UnidentifiedImageError | FileNotFoundError)
     detail = "" if plain else f" ({exc})"
     return Problem(
         owner,
         f"không đọc được ảnh content/{path}: tệp hỏng hoặc không phải ảnh{detail}",
+        field=field,
+        line=line,
         hint="Mở ảnh bằng trình xem ảnh để kiểm tra, lưu lại dạng JPEG hoặc PNG rồi chạy lại.",
     )
 

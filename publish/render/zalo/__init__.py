@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from publish.cache import Fragments, Shelf, digest
+from publish.content_images import image_use
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -134,7 +135,11 @@ def _image_problem(
         # In the web check's very words, so a build of both channels reports it once.
         if field == "[site] default_cover" and (missing := missing_default_cover(site.config)):
             return missing
-        return unreadable_image(owner, path, probe(site.config.root, path))
+        # Where the web check says it shows the image, so that both report it once.
+        field, line = (
+            (field, None) if owner == "site.toml" else image_use(bulletin, path, site.config)
+        )
+        return unreadable_image(owner, path, probe(site.config.root, path), field=field, line=line)
     if chosen.url is not None:
         return None
     limit = site.config.zalo.cover_max_bytes
