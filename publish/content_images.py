@@ -9,6 +9,8 @@ import os
 import posixpath
 import re
 import stat
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ __all__ = [
     "forget_resolved",
     "found_as",
     "image_use",
+    "img_attributes",
     "inside",
     "resolve_content_path",
     "unfound",
@@ -251,7 +254,7 @@ def content_image(ref: str, md_path: Path, config: Config) -> str | None:
 def unfound(body: str, md_path: Path, config: Config) -> list[str]:
     """The references of `body` to local images that are no file inside content/ (each an
     error of the load)."""
-    refs = (match.group(2) for match in IMAGE_RE.finditer(body))
+    refs = (shown.ref for shown in _shown(body) if shown.ref)
     return [r for r in refs if not SCHEME_RE.match(r) and content_image(r, md_path, config) is None]
 
 
@@ -263,9 +266,9 @@ def image_use(bulletin: Bulletin, path: str, config: Config) -> tuple[str | None
         return "cover", None
     md_path = config.root / bulletin.source
     body = bulletin.body
-    for match in IMAGE_RE.finditer(body):
-        if content_image(match.group(2), md_path, config) == path:
-            return None, bulletin.body_line + body.count("\n", 0, match.start())
+    for shown in _shown(body):
+        if shown.ref and content_image(shown.ref, md_path, config) == path:
+            return None, bulletin.body_line + body.count("\n", 0, shown.start)
     return None, None
 
 
@@ -300,28 +303,88 @@ def cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -
 def body_images(
     col: Collector, parsed: Parsed, md_path: Path, config: Config
 ) -> tuple[ImageRef, ...]:
-    """Every Markdown image in the body, checked."""
+    """Every image in the body, Markdown or raw HTML, checked."""
     found = []
-    for match in IMAGE_RE.finditer(parsed.body):
-        line = parsed.body_line + parsed.body.count("\n", 0, match.start())
-        image = _image(
-            col,
-            match.group(2),
-            match.group(1),
-            unescape(match.group(3) or match.group(4) or ""),
-            md_path,
-            config,
-            field=None,
-            line=line,
-        )
-        if image is not None:
-            found.append(image)
-    for match in HTML_IMG_RE.finditer(parsed.body):
-        if not re.search(r"\balt\s*=\s*[\"'][^\"']+", match.group(0)):
-            line = parsed.body_line + parsed.body.count("\n", 0, match.start())
+    body = parsed.body
+    for shown in _shown(body):
+        line = parsed.body_line + body.count("\n", 0, shown.start)
+        alt = shown.alt
+        if shown.tag and not alt.strip():
             col.add(
                 "thẻ <img> thiếu mô tả (alt)",
                 line=line,
                 hint="Dùng cú pháp Markdown ![Mô tả](ảnh).",
             )
+            alt = "-"  # told just above, not again by _image
+        if shown.tag and not shown.ref:
+            continue  # nothing to show, nothing to check
+        image = _image(col, shown.ref, alt, shown.caption, md_path, config, field=None, line=line)
+        if image is not None:
+            found.append(image)
     return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """An image a body shows: where it is written, the reference, alt text and caption."""
+
+    start: int
+    ref: str
+    alt: str
+    caption: str
+    tag: bool
+    """Written as a raw HTML <img> tag, not in Markdown."""
+
+
+def _shown(body: str) -> list[_Shown]:
+    """Every image `body` shows, Markdown or raw HTML, in the order written."""
+    found = [
+        _Shown(
+            match.start(),
+            match.group(2),
+            match.group(1),
+            unescape(match.group(3) or match.group(4) or ""),
+            tag=False,
+        )
+        for match in IMAGE_RE.finditer(body)
+    ]
+    if "<" not in body:
+        return found  # most bodies: no HTML at all
+    for match in HTML_IMG_RE.finditer(body):
+        attributes = img_attributes(match.group(0))
+        found.append(
+            _Shown(
+                match.start(),
+                attributes.get("src", "").strip(),
+                attributes.get("alt", ""),
+                attributes.get("title", ""),
+                tag=True,
+            )
+        )
+    return sorted(found, key=lambda shown: shown.start)
+
+
+class _ImgTag(HTMLParser):
+    """Reads the attributes of an <img> tag as a browser does (see img_attributes)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: dict[str, str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Keep the first <img>'s attributes."""
+        if tag == "img" and self.attributes is None:
+            self.attributes = {}
+            for name, value in attrs:
+                self.attributes.setdefault(name, value or "")
+
+    handle_startendtag = handle_starttag
+
+
+def img_attributes(tag: str) -> dict[str, str]:
+    """The attributes of an <img> tag's text: names lowercased, values unescaped, the first
+    of a name written twice (as a browser reads them)."""
+    parser = _ImgTag()
+    parser.feed(tag)
+    parser.close()
+    return parser.attributes or {}

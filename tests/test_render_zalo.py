@@ -22,7 +22,8 @@ from publish.pipeline import build
 from publish.render import zalo
 from publish.render.web import images as images_module
 from publish.render.zalo import images as zalo_images
-from publish.render.zalo.blocks import plain_text
+from publish.render.zalo import payload as payload_module
+from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.writer import write
 from tests.helpers import refusing
 from tests.zalo_project import BODY, jpeg, site_toml, zalo_bulletin, zalo_project
@@ -98,8 +99,7 @@ def test_no_html_scripts_or_unsafe_links_reach_zalo(tmp_path: Path) -> None:
         "Đoạn có <b>chữ đậm</b> và <span style='color:red'>màu</span>.\n\n"
         "<script>alert('xss')</script>\n\n"
         '<div onclick="steal()">Khối HTML thô</div>\n\n'
-        "Bấm [vào đây](javascript:alert(1)) hoặc [trang chủ](/lien-he/).\n\n"
-        '<img src="javascript:alert(2)" alt="ảnh độc">\n'
+        "Bấm [vào đây](javascript:alert(1)) hoặc [trang chủ](/lien-he/).\n"
     )
     root = zalo_project(tmp_path, 0, files={"content/bai-viet/x.md": zalo_bulletin(7, body=body)})
     blocks = payload(built(root), "bt-007")["body"]
@@ -111,6 +111,21 @@ def test_no_html_scripts_or_unsafe_links_reach_zalo(tmp_path: Path) -> None:
     assert "Khối HTML thô" in contents
     assert f"Bấm vào đây hoặc trang chủ ({BASE}lien-he/)." in contents
     assert all(b["type"] == "text" for b in blocks)
+
+
+def test_an_image_with_a_script_address_is_refused_and_would_never_reach_zalo(
+    tmp_path: Path,
+) -> None:
+    img = '<img src="javascript:alert(2)" alt="ảnh độc">\n'
+    files = {"content/bai-viet/x.md": zalo_bulletin(7, body=BODY + "\n" + img)}
+    with pytest.raises(ContentError) as raised:
+        built(zalo_project(tmp_path / "hostile", 0, files=files))
+    assert "đường dẫn ảnh không được phép: 'javascript:alert(2)'" in str(raised.value)
+    # Were it loaded, Zalo would still leave it out.
+    site = load_site(config_module.load(zalo_project(tmp_path / "clean", 1)), now=NOW)
+    image = payload_module._image_block(site.bulletins[0], site, None)
+    blocks = markdown_blocks(img, image=image, link=lambda href: None)
+    assert blocks == []
 
 
 def test_payload_bytes_are_stable_utf8_indented_json(tmp_path: Path) -> None:
