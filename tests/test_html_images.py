@@ -3,6 +3,8 @@ like Markdown ones: checked at load, and shown on the website from their process
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,53 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     """Exit code and stderr of `publish ARGS --now NOW`."""
     code = main([*args, "--now", NOW])
     return code, capsys.readouterr().err
+
+
+def images_of(html: str) -> list[dict[str, str]]:
+    """The attributes of every <img> of the body of a bulletin page."""
+    start = html.index('<div class="prose">')
+    body = html[start : html.index("</div>", start)]
+    return [
+        dict(re.findall(r'([a-z]+)="([^"]*)"', tag)) for tag in re.findall(r"<img [^>]+>", body)
+    ]
+
+
+def test_a_raw_html_image_shows_the_processed_file_as_a_markdown_image_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    remote = "https://example.org/anh.jpg"
+    body = (
+        "![markdown](images/anh.jpg)\n\n"
+        'Ảnh: <img src="images/anh.jpg" alt="html"> trong câu.\n\n'
+        f'<img src="{remote}" alt="ảnh ngoài">\n'
+    )
+    root = project(tmp_path, body)
+    assert run(capsys, "build", "--root", str(root), "-q") == (0, "")
+    markdown, html, elsewhere = images_of((root / PAGE).read_text(encoding="utf-8"))
+    assert elsewhere == {"src": remote, "alt": "ảnh ngoài"}  # as written: not ours to resize
+    assert html["alt"] == "html"
+    assert re.fullmatch(r"/anh/anh-960\.[0-9a-f]{8}\.jpg", html["src"])
+    for name in ("src", "srcset", "sizes", "width", "height"):
+        assert html[name] == markdown[name]
+    assert (html["loading"], html["decoding"]) == ("lazy", "async")
+    assert (root / "output/web" / html["src"].lstrip("/")).is_file()
+    payload = json.loads((root / "output/zalo/a.json").read_text(encoding="utf-8"))
+    urls = [block["url"] for block in payload["body"] if block["type"] == "image"]
+    assert urls == ["https://congan-chauthanh.example.vn" + markdown["src"]] * 2 + [remote]
+
+
+def test_a_raw_html_image_keeps_the_size_the_editor_gave_and_the_site_s_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    toml = SITE_TOML.replace("example.vn/", "example.vn/chau-thanh/")
+    body = '<p><img alt="html" width="300" src="../images/anh.jpg" loading="eager"></p>\n'
+    root = project(tmp_path, body, toml=toml)
+    assert run(capsys, "build", "--root", str(root), "-q") == (0, "")
+    [html] = images_of((root / PAGE).read_text(encoding="utf-8"))
+    assert html["src"].startswith("/chau-thanh/anh/anh-960.")
+    assert (html["width"], html["loading"]) == ("300", "eager")
+    assert "height" not in html
+    assert run(capsys, "check", "--root", str(root))[0] == 0
 
 
 def test_a_missing_raw_html_image_is_an_error_of_the_load_with_its_line(

@@ -3,8 +3,9 @@ Zalo channel's tuned converter exactly what `markdown.markdown` writes.
 
 The reference below is the converter as it was before it was tuned for speed: Python-Markdown with
 "extra", "sane_lists" and the full "toc" extension, the original figure rewriter, then nh3 (plus
-our dialect's additions since: publish.markdown_lists, a list may start under text, and
-publish.markdown_escapes, a backslash escapes a quote). Every body here must come out byte for
+our dialect's additions since: publish.markdown_lists, a list may start under text,
+publish.markdown_escapes, a backslash escapes a quote, and RawImages, an <img> written as HTML
+shows a content image's processed files). Every body here must come out byte for
 byte the same, and ask the image lookup the same questions in the same order (the page cache
 records those answers).
 """
@@ -27,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
-from publish.render.web.markdown import CLEANER, SIZES, ImageInfo, MarkdownRenderer
+from publish.render.web.markdown import CLEANER, SIZES, ImageInfo, MarkdownRenderer, RawImages
 from publish.render.zalo.blocks import to_html
 from publish.text import slugify
 
@@ -151,6 +152,7 @@ class ReferenceRenderer:
                 QuoteEscapes(),
                 "toc",
                 _ReferenceFiguresExtension(self),
+                RawImages(self),
             ],
             extension_configs={
                 "toc": {"slugify": _reference_heading_id, "toc_depth": "2-4"},

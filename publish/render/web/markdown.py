@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Protocol
 
 import markdown
 import nh3
@@ -24,15 +25,17 @@ from markdown.extensions.toc import (
     strip_tags,
     unique,
 )
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from publish.content_images import HTML_IMG_RE, img_attributes
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_tuning import tuned
 from publish.model import by_constructor
 from publish.text import slugify
 
-__all__ = ["ImageInfo", "MarkdownRenderer"]
+__all__ = ["ImageInfo", "MarkdownRenderer", "RawImages"]
 
 SIZES = "(min-width: 48rem) 44rem, 100vw"
 TAGS = {
@@ -169,6 +172,75 @@ class _FiguresExtension(Extension):
         md.treeprocessors.register(_Figures(md, self.renderer), "publish_figures", 8)
 
 
+class RawImages(Extension):
+    """Our dialect: an <img> written as raw HTML shows a content image as a Markdown image
+    does, from the site's processed files (`renderer.lookup` gives them)."""
+
+    def __init__(self, renderer: HasLookup) -> None:
+        super().__init__()
+        self.renderer = renderer
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        """Hook the rewriter in before "raw_html" (30) puts the stashed HTML back."""
+        self.rewriter = _RawImages(md, self.renderer)
+        md.postprocessors.register(self.rewriter, "publish_raw_images", 35)
+        md.registerExtension(self)
+
+    def reset(self) -> None:
+        """A new document: none of its raw HTML is rewritten yet."""
+        self.rewriter.done = 0
+
+
+class HasLookup(Protocol):
+    """Whatever holds the image lookup of the document being converted."""
+
+    lookup: ImageLookup
+
+
+ATTRIBUTE_NAME_RE = re.compile(r"[a-z][a-z0-9_.:-]*")
+
+
+class _RawImages(Postprocessor):
+    """Gives an <img> the editor wrote as HTML what _Figures gives a Markdown image: the
+    site's processed files (a relative src would lead under the bulletin's own address)."""
+
+    def __init__(self, md: markdown.Markdown, renderer: HasLookup) -> None:
+        super().__init__(md)
+        self.renderer = renderer
+        self.done = 0
+        """Stashed pieces rewritten already: the toc extension runs every postprocessor on
+        its table of contents too, before they run on the document."""
+
+    def run(self, text: str) -> str:
+        """Rewrite the images of every stashed piece of raw HTML not rewritten yet."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for index in range(self.done, len(blocks)):
+            block = blocks[index]
+            if isinstance(block, str) and HTML_IMG_RE.search(block):
+                blocks[index] = HTML_IMG_RE.sub(self._responsive, block)
+        self.done = len(blocks)
+        return text
+
+    def _responsive(self, match: re.Match[str]) -> str:
+        """One <img> tag with the variants of its local image (the editor's size and
+        loading kept), or as written when it shows no content image."""
+        attributes = img_attributes(match[0])
+        info = self.renderer.lookup(attributes.get("src", "").strip())
+        if info is None:
+            return match[0]
+        attributes.update(src=info.src, srcset=info.srcset, sizes=SIZES)
+        if "width" not in attributes and "height" not in attributes:
+            attributes.update(width=str(info.width), height=str(info.height))
+        attributes.setdefault("loading", "lazy")
+        attributes.setdefault("decoding", "async")
+        written = (
+            f'{name}="{htmllib.escape(value)}"'
+            for name, value in attributes.items()
+            if ATTRIBUTE_NAME_RE.fullmatch(name)
+        )
+        return f"<img {' '.join(written)}>"
+
+
 def heading_id(value: str, separator: str) -> str:
     """Heading ids the Vietnamese way: "Đường dây nóng" → "duong-day-nong"."""
     return slugify(value)
@@ -247,6 +319,7 @@ class MarkdownRenderer:
                 ListsAfterText(),
                 QuoteEscapes(),
                 _FiguresExtension(self),
+                RawImages(self),
             ],
             extension_configs={
                 "extra": {"footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d trong bài"}},
