@@ -276,8 +276,16 @@ def _image_file(path: Path, content_dir: Path) -> str | None:
     """A resolved image's path under content/, or None when it is not a file (once per build:
     thousands of bulletins share a few cover images)."""
     if path not in _IMAGE_FILES:
-        _IMAGE_FILES[path] = path.relative_to(content_dir).as_posix() if path.is_file() else None
+        _IMAGE_FILES[path] = path.relative_to(content_dir).as_posix() if _is_file(path) else None
     return _IMAGE_FILES[path]
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; not when the system cannot tell (e.g. a name too long)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -> ImageRef | None:

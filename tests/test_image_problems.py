@@ -126,3 +126,12 @@ def test_an_unreadable_cover_shown_in_the_body_too_is_told_once(
     err = check_errors(make_project(tmp_path, files), capsys)
     assert err.count("không đọc được ảnh content/images/hong.jpg") == 1, err
     assert "a.md:7: lỗi: trường 'cover': không đọc được ảnh" in err
+
+
+@pytest.mark.parametrize("written", ["![Ảnh]({})", '<img src="{}" alt="Ảnh">'])
+def test_an_image_name_too_long_for_the_disk_is_a_missing_image(
+    tmp_path: Path, written: str
+) -> None:
+    ref = "images/" + "a" * 5000 + ".jpg"
+    [error] = load_errors(tmp_path, bulletin_md(body=written.format(ref) + "\n"), {})
+    assert (error.message, error.line) == (f"không tìm thấy ảnh {ref!r}", 9)
