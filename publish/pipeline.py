@@ -27,7 +27,8 @@ RENDERERS = {name: f"publish.render.{name}" for name in CHANNELS}
 
 @dataclass(frozen=True, slots=True)
 class Build:
-    """A loaded site, the warnings found, and its artifacts (rendered as they are consumed)."""
+    """A loaded site, the warnings found (the errors too when built to `keep_going`), and its
+    artifacts (rendered as they are consumed)."""
 
     site: Site
     channels: tuple[str, ...]
