@@ -354,17 +354,20 @@ def secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config)
             hint=SECRET_HINT,
         )
         return
-    if isinstance(value, str) and not public_classification(value):
-        # Fail closed: a grade the tool does not know ("nội bộ", "hạn chế") could be one that
-        # must not be published; only a person can say it is public.
-        col.add(
-            f"không hiểu mức phân loại {value.strip()!r}: bản tin bị giữ lại",
-            field="classification",
-            hint="Bài được đăng: xóa dòng classification, để trống, hoặc ghi "
-            f"{' / '.join(repr(c) for c in PUBLIC_CLASSIFICATIONS[:2])}. Tài liệu mật ("
-            f"{', '.join(config.policy.secret_classifications)}) không được nằm trong dự án; "
-            "mức khác cần giữ kín thì thêm vào [policy] secret_classifications trong site.toml.",
-        )
+    if value is not None and not isinstance(value, list | dict):
+        shown = value.strip() if isinstance(value, str) else str(value)
+        if not public_classification(shown):
+            # Fail closed: a grade the tool does not know ("nội bộ", "2") may be one that must not
+            # be published; the gate holds the bulletin back until a person says it is public.
+            col.add(
+                f"không hiểu mức phân loại {shown!r}: bản tin bị giữ lại, không đăng ở kênh nào",
+                field="classification",
+                hint="Bài được đăng: xóa dòng classification, để trống, hoặc ghi "
+                f"{' / '.join(repr(c) for c in PUBLIC_CLASSIFICATIONS[:2])}. Tài liệu mật ("
+                f"{', '.join(config.policy.secret_classifications)}) không được nằm trong dự án; "
+                "mức khác cần giữ kín thì thêm vào [policy] secret_classifications trong site.toml.",
+                severity="warning",
+            )
     given = data.get("title")
     title = given if isinstance(given, str) else ""
     found = secret_stamp(parsed.body, config.policy, title=title)

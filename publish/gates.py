@@ -69,6 +69,8 @@ def _names_grade(words: str, grades: frozenset[str]) -> bool:
 
 def public_classification(value: str) -> bool:
     """Whether a `classification` value says the bulletin is public ("", "Công khai", "thường")."""
+    if not value:
+        return True
     words = folded_words(nfc(value))
     return not words or words in _PUBLIC
 
@@ -162,6 +164,13 @@ def gate(
     if is_secret(bulletin, policy, stamp_checked=stamp_checked):
         return Exclusion(
             bulletin, f"tài liệu mật ({bulletin.classification}): không bao giờ xuất bản", "secret"
+        )
+    if not public_classification(bulletin.classification):
+        # Reported as secret: its title stays out of reports until a person says it is public.
+        return Exclusion(
+            bulletin,
+            f"mức phân loại không rõ ({bulletin.classification}): không xuất bản cho tới khi ghi rõ",
+            "secret",
         )
     if bulletin.draft:
         return Exclusion(bulletin, "bản nháp (draft: true)", "draft")
