@@ -494,8 +494,9 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
             hint="Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
         )
     blocks = {c: data[c] for c in CHANNELS if c in data}
-    for name, block in blocks.items():
+    for name, block in list(blocks.items()):
         if not isinstance(block, dict):
+            del blocks[name]  # a file kept to check further (salvage) must not hand it to a channel
             col.add(
                 f"cần một bảng các thiết lập cho kênh {name}",
                 field=name,

@@ -67,6 +67,22 @@ def test_check_reports_every_broken_file_in_one_run(tmp_path: Path) -> None:
     assert "Tìm thấy 3 lỗi" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_channel_block_that_is_not_a_table_is_told_not_crashed_on(
+    tmp_path: Path, capsys, command: str
+) -> None:
+    files = {
+        "content/bai-viet/a.md": bulletin_md({"radio": "2020-12-12", "slug": "a"}),
+        "content/bai-viet/b.md": bulletin_md({"zalo": '"Tiêu đề ngắn"', "slug": "b"}),
+    }
+    root = make_project(tmp_path, files)
+    assert main(["--root", str(root), "--now", "2021-01-01T08:00", command]) == 1
+    err = capsys.readouterr().err
+    assert "a.md:7: lỗi: trường 'radio': cần một bảng các thiết lập cho kênh radio" in err
+    assert "b.md:7: lỗi: trường 'zalo': cần một bảng các thiết lập cho kênh zalo" in err
+    assert "nội bộ" not in err
+
+
 def test_debug_shows_the_traceback(broken: Path) -> None:
     result = publish("check", "--root", broken, "--debug")
     assert result.returncode == 1
