@@ -85,17 +85,25 @@ def build(
         content = [dataclasses.replace(p, severity="error") if strict else p for p in site.warnings]
         with timings.phase(STARTUP):
             modules = {name: renderer(name) for name in channels}
+        tripped = False
         with timings.phase("dò dữ liệu cá nhân, kiểm tra từng kênh"):
-            checked = [*lint(site, strict=strict)]
-            checked += [
-                p
-                for module in modules.values()
-                if hasattr(module, "check")
-                for p in module.check(site)
-            ]
+            try:
+                checked = [*lint(site, strict=strict)]
+                checked += [
+                    p
+                    for module in modules.values()
+                    if hasattr(module, "check")
+                    for p in module.check(site)
+                ]
+            except Exception:
+                if not any(p.severity == "error" for p in content):
+                    raise
+                # A file kept despite its errors can trip a check in ways no whole file can:
+                # its own errors are what the editor must fix first, so they are what is told.
+                checked, tripped = [], True
         # Channels sharing a source report its problem once.
         found = with_lines(dict.fromkeys([*content, *_judged(checked, content)]), config.root)
-        if not keep_going and any(p.severity == "error" for p in found):
+        if (tripped or not keep_going) and any(p.severity == "error" for p in found):
             raise ContentError(found)
     except BaseException:
         _collect_as_before()

@@ -83,6 +83,25 @@ def test_a_channel_block_that_is_not_a_table_is_told_not_crashed_on(
     assert "nội bộ" not in err
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_check_tripped_by_a_broken_file_reports_that_files_errors(
+    tmp_path: Path, capsys, monkeypatch, command: str
+) -> None:
+    install_fake_renderers(monkeypatch)
+
+    def check(site: object) -> list[object]:
+        """A channel check that cannot cope with something a broken file left behind."""
+        raise AttributeError("'str' object has no attribute 'items'")
+
+    monkeypatch.setattr(sys.modules["tests_fake_renderer_radio"], "check", check, raising=False)
+    files = {"content/bai-viet/a.md": bulletin_md({"category": "khong-co"})}
+    root = make_project(tmp_path, files)
+    assert main(["--root", str(root), "--now", "2021-01-01T08:00", command]) == 1
+    err = capsys.readouterr().err
+    assert "a.md:4: lỗi: trường 'category': chuyên mục không tồn tại" in err
+    assert "nội bộ" not in err and "AttributeError" not in err
+
+
 def test_debug_shows_the_traceback(broken: Path) -> None:
     result = publish("check", "--root", broken, "--debug")
     assert result.returncode == 1
