@@ -86,6 +86,10 @@ _ADDRESS_AFTER = re.compile(
     r"/|\s*,?\s*(?i:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|thôn|xóm|ấp|tổ|khu|khóm)(?!\w)"
 )
 """After `số 113`: a street or a document series (`số 113 đường Lê Lợi`, `số 113/…`)."""
+_NAME_AFTER = re.compile(r"\s+(\w)")
+"""After `số 113`: a word whose first letter is a capital names a street (`số 113 Lê Lợi`)."""
+_ISSUE_OF = re.compile(r"(?<!\w)(?i:báo|tạp chí|bản tin)((?:\s+\w+){1,4})\s+số\s*$")
+"""`Báo Đồng Tháp số 115`: a newspaper's issue, when the words between are its capitalised name."""
 _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
 _PLATE_TRIGGER = re.compile(
     r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*(?:số)?\s*:?\s*)"
@@ -218,7 +222,7 @@ def _phones(text: str, ctx: Context) -> str:
             return m[0]  # `xử lý 113 trường hợp` is a count, `nhà số 113` an address
         if _SERVICE_CONTEXT.search(text, 0, start):
             return _phone(m[1])
-        if _SERVICE_NUMBER_WORD.search(text, 0, start) and not _ADDRESS_AFTER.match(text, m.end()):
+        if _SERVICE_NUMBER_WORD.search(text, 0, start) and not _numbers_a_place(text, m):
             return _phone(m[1])
         return m[0]
 
@@ -229,6 +233,17 @@ def _phones(text: str, ctx: Context) -> str:
     if "11" in text or "1800" in text or "1900" in text:
         text = _SERVICE.sub(service, text)
     return text
+
+
+def _numbers_a_place(text: str, m: re.Match[str]) -> bool:
+    """Whether `số 113` numbers a house, street or newspaper issue rather than naming a line."""
+    if _ADDRESS_AFTER.match(text, m.end()):
+        return True
+    after = _NAME_AFTER.match(text, m.end())
+    if after is not None and after[1].isupper():
+        return True
+    issue = _ISSUE_OF.search(text, 0, m.start())
+    return issue is not None and all(w[0].isupper() for w in issue[1].split())
 
 
 def _plate_words(plate: str, ctx: Context) -> str:
