@@ -24,7 +24,7 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.text import nfc
+from publish.text import fold, nfc
 
 __all__ = ["Finding", "findings", "lint", "mask"]
 
@@ -54,8 +54,53 @@ _TRIGGER = re.compile(
 """Something every pattern above needs besides digits: a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast."""
 _AGE = re.compile(r"(?<![\d.,])(?P<age>\d{1,2})\s*tuổi")
-_BEFORE_AGE = re.compile(r"(?P<words>(?:[^\W\d_]+\s+){0,4}[^\W\d_]+)\s*[(,]\s*$")
-"""Up to five words right before "(15 tuổi" or ", 15 tuổi": where a child's name would be."""
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*,?\s*$")
+"""Up to five words ending where an age is given: where a child's name would be."""
+_BEFORE_NAME = frozenset(
+    [
+        "em",
+        "chau",
+        "be",
+        "anh",
+        "chi",
+        "ong",
+        "ba",
+        "co",
+        "chu",
+        "bac",
+        "hoc",
+        "sinh",
+        "vien",
+        "nu",
+        "nam",
+        "tre",
+        "nan",
+        "nhan",
+        "doi",
+        "tuong",
+    ]
+)
+"""Words (folded) a name follows: kinship and roles ("Cháu Lê Văn Tèo"; a sentence may open so)."""
+_PLACE = frozenset(
+    [
+        "truong",
+        "lop",
+        "xa",
+        "phuong",
+        "ap",
+        "huyen",
+        "tinh",
+        "thanh",
+        "pho",
+        "cong",
+        "an",
+        "to",
+        "khu",
+        "thon",
+    ]
+)
+"""Words (folded) that make the capitalised words after them a place or a school, not a child
+("Trường THCS Tân Bình (14 tuổi)"); so does an acronym."""
 _ACCOUNT_WORDS = re.compile(r"t(?:k|ài khoản)", re.IGNORECASE)
 """What `_ACCOUNT` needs: far cheaper to rule out first than `_ACCOUNT` itself."""
 
@@ -119,12 +164,19 @@ def _named_minors(text: str) -> Iterator[Finding]:
         if int(match["age"]) >= ADULT_AGE:
             continue
         start = text.rfind("\n", 0, match.start()) + 1
-        before = _BEFORE_AGE.search(text, start, match.start())
+        segment = text[start : match.start()]
+        opened = segment.rfind("(")
+        if opened > segment.rfind(")"):
+            segment = segment[:opened]  # "Lê Văn Tèo (sinh năm 2010, 15 tuổi)": before the "("
+        before = _WORDS_BEFORE.search(segment)
         if before is None:
             continue
         name: list[str] = []
-        for word in reversed(before["words"].split()):
-            if not word[0].isupper():
+        for word in reversed(before[0].replace(",", " ").split()):
+            if fold(word) in _PLACE or (word.isupper() and len(word) > 1):
+                name = []
+                break
+            if not word[0].isupper() or fold(word) in _BEFORE_NAME:
                 break
             name.insert(0, word)
         if len(name) >= 2 and len(name[-1]) > 1:

@@ -48,6 +48,12 @@ def kinds(text: str, year: int = 2020) -> list[tuple[int, str, str]]:
             "họ tên của trẻ vị thành niên (9 tuổi)",
             "N.T.H.",
         ),
+        ("Cháu Lê Văn Tèo (15 tuổi) bị lạc", "họ tên của trẻ vị thành niên (15 tuổi)", "L.V.T."),
+        (
+            "Lê Văn Tèo (học sinh lớp 9, 15 tuổi)",
+            "họ tên của trẻ vị thành niên (15 tuổi)",
+            "L.V.T.",
+        ),
     ],
 )
 def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str) -> None:
@@ -66,6 +72,7 @@ def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str)
         "cháu Nguyễn Văn B (10 tuổi) được đưa về gia đình",  # shortened name: how children are named
         "Đối tượng Trần Văn Em (35 tuổi) bị bắt.",
         "một em bé 10 tuổi bị lạc",
+        "Học sinh Trường THCS Tân Bình (14 tuổi) tham gia.",  # a school, not a child's name
     ],
 )
 def test_ordinary_bulletin_text_is_not_flagged(text: str) -> None:
