@@ -319,3 +319,20 @@ def test_a_rates_record_that_is_not_json_is_told_in_vietnamese(tmp_path: Path, c
     assert main(args) == 1
     err = capsys.readouterr().err
     assert "radio-rates.json" in err and "dòng 1" in err and "Expecting" not in err
+
+
+def test_rates_are_recorded_only_by_a_radio_sync_that_reached_the_station(tmp_path: Path) -> None:
+    """The rates an aired episode keeps are those the station was sent: a sync of another
+    channel, or one that could not write the station folder, records none."""
+    root = radio_project(tmp_path, {"content/bai-viet/a.md": radio_bulletin("{reader: Minh}")})
+    rates = root / "state" / "radio-rates.json"
+    now = ["--root", str(root), "--now", "2024-12-12T12:00"]
+    assert main(["sync", "web", *now]) == 0
+    assert not rates.exists()
+    station = root / "dai-phat-thanh"
+    station.write_text("not a folder: the share is not mounted", "utf-8")
+    assert main(["sync", "radio", *now]) != 0
+    assert not rates.exists()
+    station.unlink()
+    assert main(["sync", "radio", *now]) == 0
+    assert "2024-W50" in json.loads(rates.read_text("utf-8"))["episodes"]

@@ -195,7 +195,6 @@ def run_command(args: argparse.Namespace) -> int:
         _report_build(result, markdown)
         if not args.dry_run:
             record_addresses(options.state, result.site)
-            record_rates(options.state, output, now)
         if "web" not in targets:
             results = []  # `publish sync radio`: the website was built, but not asked about
         for target in (t for t in targets if t in SYNCERS):
@@ -203,9 +202,11 @@ def run_command(args: argparse.Namespace) -> int:
             if reason:
                 results.append(ChannelResult(Summary(target), skipped=reason))
                 continue
-            results.append(
-                _sync_channel(target, config, result.site, options, log, markdown, timings)
-            )
+            synced = _sync_channel(target, config, result.site, options, log, markdown, timings)
+            results.append(synced)
+            if target == "radio" and not args.dry_run and _complete(synced):
+                # The rates an episode keeps once aired are those the station was sent.
+                record_rates(options.state, output, now)
         if not args.dry_run:
             record_now(options.state, now)
     upcoming = next_scheduled(result.site)
@@ -353,6 +354,11 @@ def _sync_channel(
     if options.dry_run:
         _count_planned(summary, actions)
     return ChannelResult(summary, actions, note=_plan_note(syncer, target, options))
+
+
+def _complete(result: ChannelResult) -> bool:
+    """Whether a channel's sync ran and every action of it succeeded."""
+    return result.error is None and not result.summary.failed
 
 
 def _plan_note(syncer: Any, target: str, options: SyncOptions) -> str:
