@@ -315,15 +315,30 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
     )
 
 
+_CLOSING_QUOTE = re.compile(r'(?:^|[^\\])(?:\\\\)*"')
+"""A double quote not escaped (an even number of backslashes before it, `\\"` included)."""
+
+
+_KEY_LINE = re.compile(r"[^\s#\"'-][^:\"]*:(?:\s|$)")
+"""A line that starts a new field (`author: …`), which a quoted value never runs on into."""
+
+
 def _unclosed_quote(text: str, upto: int | None) -> tuple[int, int] | None:
-    """(line, column), 0-based, of the first value opened with a double quote and not closed on
-    its line, up to line `upto`: such a value runs on into the next lines, and YAML reports the
-    error where it finally fails, lines later."""
+    """(line, column), 0-based, of a value opened with a double quote and still open at line
+    `upto`: such a value runs on into the next lines, and YAML reports the error where it finally
+    fails, lines later. (A value closed on a later line is valid YAML, not the culprit.)"""
+    still_open: tuple[int, int] | None = None
     for number, content in enumerate(text.split("\n")[: None if upto is None else upto + 1]):
+        if still_open is not None:
+            if _KEY_LINE.match(content):
+                return still_open  # `summary: "…` unclosed swallowed the next field's line
+            if _CLOSING_QUOTE.search(content):
+                still_open = None
+            continue
         opened = YAML_QUOTED_VALUE_RE.match(content)
-        if opened and not re.search(r'(?<!\\)"', content[opened.end() :]):
-            return number, opened.end() - 1
-    return None
+        if opened and not _CLOSING_QUOTE.search(content[opened.end() :]):
+            still_open = number, opened.end() - 1
+    return still_open
 
 
 def _special(char: str, line: int | None, column: int | None) -> Explained:

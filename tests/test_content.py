@@ -144,6 +144,8 @@ YAML_ENGLISH = re.compile(r"\b(mapping|scanning|parsing|expected|found|token|sca
         ('title: "Tin"\ntags: [lừa đảo, an ninh', 3, 7, "[ … ] mở ở đây chưa được đóng"),
         ('title: "Tin"\n\tdraft: false', 3, 1, "có ký tự Tab"),
         ('title: "Tin"\ndraft false', 3, 1, "thiếu dấu ':' sau tên trường"),
+        ('title: "Tin"\nghi_chu: "dòng một\n  dòng hai."\nnguon: Báo X: số 2', 5, 13, "dấu ':'"),
+        ('title: "Tin\ndate: 2020-12-08', 2, 8, 'dấu ngoặc kép (") mở ở đây chưa được đóng'),
     ],
     ids=[
         "unclosed-quote",
@@ -153,6 +155,8 @@ YAML_ENGLISH = re.compile(r"\b(mapping|scanning|parsing|expected|found|token|sca
         "unclosed-list",
         "tab",
         "no-colon",
+        "after-a-valid-two-line-value",
+        "unclosed-quote-before-a-field",
     ],
 )
 def test_broken_front_matter_is_described_in_vietnamese_with_line_and_column(
