@@ -11,6 +11,7 @@ while the linking file stays the same); renderers ask `resolve` for the address.
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
 from collections.abc import Mapping, Sequence, Set
@@ -172,7 +173,7 @@ class ContentFiles:
                 hint="Chỉ liên kết được tới bản tin và trang trong content/; liên kết tới trang "
                 "web khác thì ghi đủ địa chỉ https://…",
             )
-        if (self.root / inside[0]).is_file():
+        if _exists_as_written(self.root / inside[0]):
             return Problem(
                 source,
                 f"liên kết «{href}» dẫn tới tệp {inside[0]}, tệp này không được nạp (tên tệp hay "
@@ -207,3 +208,12 @@ class ContentFiles:
         else:
             written = posixpath.relpath(chosen, posixpath.dirname(source))
         return f"Có phải ý bạn là «{written}{fragment}»? "
+
+
+def _exists_as_written(path: Path) -> bool:
+    """Whether the file exists with exactly this name: Windows and macOS find `A.md` as `a.md`,
+    and a link differing in case from its file is then a typo, not a skipped file."""
+    try:
+        return path.is_file() and path.name in os.listdir(path.parent)
+    except OSError:
+        return False

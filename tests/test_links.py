@@ -5,6 +5,7 @@ and target."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -117,6 +118,29 @@ def test_a_link_to_a_missing_file_names_file_line_target_and_a_close_name(tmp_pa
     assert "2020-12-09-ben-kai.md" in problem.message
     assert "content/bai-viet/2020-12-09-ben-kai.md" in problem.message
     assert "Có phải ý bạn là «2020-12-09-ben-kia.md#lien-he»?" in (problem.hint or "")
+
+
+def test_a_link_differing_in_case_is_a_typo_on_a_case_insensitive_disk_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path, "Dòng một.\n\nXem [bài bên kia](2020-12-09-Ben-Kia.md).\n")
+    real_is_file = Path.is_file
+
+    def is_file_ignoring_case(path: Path) -> bool:
+        """Path.is_file as Windows and macOS answer it: the name in any case."""
+        folder = path.parent
+        if folder.is_dir():
+            return any(
+                name.lower() == path.name.lower() and real_is_file(folder / name)
+                for name in os.listdir(folder)
+            )
+        return False
+
+    monkeypatch.setattr(Path, "is_file", is_file_ignoring_case)
+    [problem] = load_problems(root)
+    assert "không dẫn tới bản tin hay trang nào" in problem.message
+    assert "bị bỏ qua" not in problem.message
+    assert "Có phải ý bạn là «2020-12-09-ben-kia.md»?" in (problem.hint or "")
 
 
 def test_every_missing_target_is_reported_and_reference_links_too(tmp_path: Path) -> None:
