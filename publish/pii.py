@@ -53,7 +53,8 @@ _TRIGGER = re.compile(
 )
 """Something every pattern above needs besides digits: a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast."""
-_AGE = re.compile(r"(?<![\d.,])(?P<age>\d{1,2})\s*tuổi")
+_AGE_BEFORE = re.compile(r"(?<![\d.,])(?P<age>\d{1,2})\s*$")
+"""The age right before a "tuổi" (found with str.find: the word is mostly "người cao tuổi")."""
 _WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*,?\s*$")
 """Up to five words ending where an age is given: where a child's name would be."""
 _BEFORE_NAME = frozenset(
@@ -160,8 +161,11 @@ def _named_minors(text: str) -> Iterator[Finding]:
 
     A name shortened to its initial ("Nguyễn Văn A") is how bulletins protect a child: not reported.
     """
-    for match in _AGE.finditer(text):
-        if int(match["age"]) >= ADULT_AGE:
+    at = text.find("tuổi")
+    while at >= 0:
+        match = _AGE_BEFORE.search(text, max(0, at - 8), at)
+        at = text.find("tuổi", at + 4)
+        if match is None or int(match["age"]) >= ADULT_AGE:
             continue
         start = text.rfind("\n", 0, match.start()) + 1
         segment = text[start : match.start()]

@@ -11,6 +11,8 @@ agree, and a tag's address changes only when a tag of a colliding name appears o
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -29,12 +31,19 @@ def _naming(folded: str, i: int) -> bool:
     return unicodedata.category(c) == "Sm" or (c == "#" and i > 0 and folded[i - 1].isalnum())
 
 
+_NOT_WORD = re.compile(r"[^\w\s]")
+"""A character that may be a naming symbol: most tags have none, and skip the walk below."""
+
+
 def _symbols(tag: str) -> str:
     """The characters of a tag that name something a slug drops."""
+    if not _NOT_WORD.search(tag):
+        return ""
     folded = fold(nfc(tag))
     return "".join(c for i, c in enumerate(folded) if _naming(folded, i))
 
 
+@functools.lru_cache(maxsize=4096)
 def tag_key(tag: str) -> str:
     """What makes two tags the same tag: the slug of the whole name and its naming symbols."""
     symbols = _symbols(tag)
