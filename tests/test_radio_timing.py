@@ -298,27 +298,25 @@ def test_a_build_after_new_synced_rates_is_not_a_replay_of_the_last(tmp_path: Pa
     assert item_row(rundown(root, "2024-W51"), "a")["rate_spm"] == 260
 
 
-def test_a_damaged_rates_record_is_a_clear_error(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize(
+    ("written", "told"),
+    [
+        ('{"episodes": {"2024-W51": {}}}', "không đúng dạng"),  # JSON, but not a record
+        ('{"episodes": {', "dòng 1"),  # not JSON: told in Vietnamese, with its line
+    ],
+)
+def test_a_damaged_rates_record_is_a_clear_error(
+    tmp_path: Path, capsys, written: str, told: str
+) -> None:
     files = {"content/bai-viet/a.md": radio_bulletin("{air_date: 2024-12-21}")}
     root = radio_project(tmp_path, files)
     (root / "state").mkdir()
-    (root / "state/radio-rates.json").write_text('{"episodes": {"2024-W51": {}}}', "utf-8")
+    (root / "state/radio-rates.json").write_text(written, "utf-8")
     args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-22T12:00"]
     assert main(args) == 1
     err = capsys.readouterr().err
-    assert "radio-rates.json" in err and "không đúng dạng" in err
+    assert "radio-rates.json" in err and told in err and "Expecting" not in err
     assert "git checkout -- state/radio-rates.json" in err
-
-
-def test_a_rates_record_that_is_not_json_is_told_in_vietnamese(tmp_path: Path, capsys) -> None:
-    files = {"content/bai-viet/a.md": radio_bulletin("{air_date: 2024-12-21}")}
-    root = radio_project(tmp_path, files)
-    (root / "state").mkdir()
-    (root / "state/radio-rates.json").write_text('{"episodes": {', "utf-8")
-    args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-22T12:00"]
-    assert main(args) == 1
-    err = capsys.readouterr().err
-    assert "radio-rates.json" in err and "dòng 1" in err and "Expecting" not in err
 
 
 def test_rates_are_recorded_only_by_a_radio_sync_that_reached_the_station(tmp_path: Path) -> None:
