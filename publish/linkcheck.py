@@ -8,8 +8,9 @@ Works on the web artifacts in memory, so `publish check` finds broken links with
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
@@ -91,12 +92,15 @@ class SiteLinks:
         base_url: str,
         withdrawn: Mapping[str, str] | None = None,
         told: Set[tuple[str, str]] = frozenset(),
+        locate: Callable[[str, str], int | None] | None = None,
     ) -> None:
         """`base_url` is the site's public address, ending with /; `withdrawn` maps the site
         path of each bulletin that is not (or no longer) published to why; `told` holds the
-        (file, link) pairs whose problem was reported already (an image the load did not find)."""
+        (file, link) pairs whose problem was reported already (an image the load did not find);
+        `locate` gives the line of a link in its source file, when it can be found."""
         self.withdrawn = {path.strip("/"): why for path, why in (withdrawn or {}).items()}
         self.told = told
+        self.locate = locate
         self.base = urlsplit(base_url)
         self.base_url = base_url
         self.prefix = self.base.path if self.base.path.endswith("/") else self.base.path + "/"
@@ -178,10 +182,18 @@ class SiteLinks:
         """A site path as the user sees it (with the base URL's folder)."""
         return self.prefix.rstrip("/") + "/" + inside.lstrip("/")
 
-    @staticmethod
-    def _problem(href: str, reason: str, held: bool, pages: list[_Page]) -> Problem:
+    def _problem(self, href: str, reason: str, held: bool, pages: list[_Page]) -> Problem:
         """The error for one broken link target and the pages that have it (a warning when
-        the target is a bulletin `held` back)."""
+        the target is a bulletin `held` back), at the line of the link in the first page's
+        source when `locate` finds it."""
+        return dataclasses.replace(
+            self._unplaced(href, reason, held, pages),
+            line=self.locate(pages[0].source, href) if self.locate else None,
+        )
+
+    @staticmethod
+    def _unplaced(href: str, reason: str, held: bool, pages: list[_Page]) -> Problem:
+        """The problem of `_problem`, without its line."""
         named = ", ".join(p.url for p in pages[:SHOWN_PAGES])
         more = f" và {len(pages) - SHOWN_PAGES} trang khác" if len(pages) > SHOWN_PAGES else ""
         if held:

@@ -39,6 +39,10 @@ def test_check_reports_the_load_the_channel_and_the_link_errors_of_one_file_at_o
     assert err.count("không tìm thấy ảnh 'images/thieu.png'") == 1
     assert err.count("trường 'radio.air-date': khóa không được hỗ trợ trong khối radio") == 1
     assert err.count("liên kết hỏng '/khong-ton-tai/'") == 1
+    # At the line the link is written on, as every other problem.
+    source = (root / "content/bai-viet/a.md").read_text("utf-8").splitlines()
+    line = next(i for i, text in enumerate(source, 1) if "/khong-ton-tai/" in text)
+    assert f"content/bai-viet/a.md:{line}: lỗi: liên kết hỏng '/khong-ton-tai/'" in err
     # The missing image is told once, by the load, not again as a broken link of the page.
     assert "liên kết hỏng 'images/thieu.png'" not in err
     assert "Tìm thấy 3 lỗi" in err

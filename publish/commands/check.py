@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
@@ -47,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
     withdrawn = {
         e.bulletin.url: f"{e.reason} (tệp {e.bulletin.source})" for e in result.site.excluded
     }
-    links = SiteLinks(config.base_url, withdrawn, told=_told(result.site, found))
+    links = SiteLinks(
+        config.base_url, withdrawn, told=_told(result.site, found), locate=LinkLines(args.root)
+    )
     count, rendered = 0, False
     # An error outside content/ (site.toml, the templates) is one of the whole website.
     if not any(p.severity == "error" and not p.file.startswith("content/") for p in found):
@@ -79,6 +82,26 @@ def run(args: argparse.Namespace) -> int:
         f"{len(result.site.excluded)} bị giữ lại, {count} tệp đầu ra."
     )
     return 0
+
+
+class LinkLines:
+    """The line of a link in a content file: the first line holding its address as written."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.texts: dict[str, list[str]] = {}
+
+    def __call__(self, source: str, href: str) -> int | None:
+        """1-based line of `href` in `source` (a content/ Markdown file), or None."""
+        if not source.endswith(".md"):
+            return None  # a theme page: its links are written in the templates
+        if source not in self.texts:
+            try:
+                text = (self.root / source).read_text("utf-8", errors="replace")
+            except OSError:
+                text = ""
+            self.texts[source] = text.splitlines()
+        return next((i for i, line in enumerate(self.texts[source], 1) if href in line), None)
 
 
 NOT_RENDERED = (
