@@ -198,6 +198,13 @@ def apply(root: Path, op: tuple[str, int]) -> None:
         text = base.read_text(encoding="utf-8")
         shown = f"<!-- {n}: {{{{ site.bulletins | length }}}} bản tin --></body>"
         base.write_text(text.replace("</body>", shown, 1), "utf-8")
+    elif name == "count-template":
+        # A theme whose menu shows each category's count: a bulletin added or removed anywhere
+        # changes every page.
+        base = own_theme(root) / "web" / "base.html"
+        text = base.read_text(encoding="utf-8")
+        shown = "{{ category['label'] }} ({{ category.count }})"
+        base.write_text(text.replace("{{ category['label'] }}", shown, 1), "utf-8")
     elif name == "tamper-output":
         # Someone edits (or truncates) a published page by hand: the rebuild must repair it.
         pages = sorted((root / "output" / "web").rglob("index.html"))
@@ -236,6 +243,7 @@ OPERATIONS = st.tuples(
             "per-page",
             "site-title",
             "whole-site-template",
+            "count-template",
             "tamper-output",
             "tamper-search",
             "nothing",
@@ -270,6 +278,7 @@ def check_step(root: Path, scratch: Path, before: dict[str, tuple[bytes, int, in
 @given(steps=st.lists(OPERATIONS, min_size=1, max_size=4))
 @example(steps=[("link", 1), ("date", 2), ("link", 4), ("rename", 2)])
 @example(steps=[("symbol-tag", 1), ("symbol-tag", 3), ("symbol-tag", 4)])
+@example(steps=[("add", 5), ("count-template", 0), ("delete", 3), ("add", 6)])
 def test_incremental_rebuilds_equal_clean_builds(tmp_path_factory, steps) -> None:
     """Every step's rebuild equals a clean build, and rewrites only changed files."""
     work = tmp_path_factory.mktemp("incremental")
@@ -387,6 +396,40 @@ def test_after_one_edit_only_the_pages_showing_it_go_to_the_workers(tmp_path, mo
     assert edited.relative_to(root).as_posix() in [b.source for b in rendered]
     assert 0 < sent[1] < sent[0] / 5, sent  # its page, neighbours, related, lists showing it
     assert len(rendered) < 120 / 5
+
+
+def test_a_new_bulletin_renders_its_neighbours_not_every_page(tmp_path, monkeypatch) -> None:
+    """Adding a bulletin (the everyday change) renders again its page, the newest one's and the
+    related ones, not every bulletin page; unless the theme shows the categories' counts on
+    every page, and then every page shows the new counts."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    library_build(root)
+    rendered = rendered_bulletins(monkeypatch)
+    unrelated = "content/bai-viet/2024-02-28-dang-ky-thuong-tru.md"  # no tag in common
+    (root / "content" / "bai-viet" / "tin-moi-1.md").write_text(
+        NEW_BULLETIN.format(n=1, day=28), encoding="utf-8"
+    )
+    library_build(root)
+    sources = [b.source for b in rendered]
+    assert "content/bai-viet/tin-moi-1.md" in sources and unrelated not in sources
+    search = (root / "output" / "web" / "tim-kiem" / "index.html").read_text("utf-8")
+    assert search == clean_build(root, tmp_path / "clean")["web/tim-kiem/index.html"][0].decode()
+
+    apply(root, ("count-template", 0))
+    library_build(root)
+    rendered.clear()
+    (root / "content" / "bai-viet" / "tin-moi-2.md").write_text(
+        NEW_BULLETIN.format(n=2, day=29), encoding="utf-8"
+    )
+    library_build(root)
+    assert unrelated in [b.source for b in rendered]
+    page = root / "output" / "web" / "2024" / "02" / "dang-ky-thuong-tru" / "index.html"
+    after = tree(root / "output")
+    clean = clean_build(root, tmp_path / "clean")
+    assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in clean.items()}
+    assert "Cảnh báo tội phạm (" in page.read_text("utf-8")
 
 
 def test_a_cached_bulletin_whose_image_went_missing_is_refused(tmp_path) -> None:

@@ -44,6 +44,7 @@ from publish.render.web.redirects import redirect_artifacts
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
+from publish.render.web.template_facts import theme_facts
 from publish.syntax import template_error
 from publish.text import vn_date
 from publish.url_history import history_path, load_history
@@ -64,9 +65,6 @@ RESERVED_SLUGS = frozenset({"anh", "assets", "chuyen-muc", "luu-tru", "the", "ti
 """Top-level folders of the website that a page's slug must not take."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pillow", "zxing-cpp")
 """Libraries whose version can change a page's bytes (the tool's own code is in the cache salt)."""
-WHOLE_SITE = "site"
-"""The template variable holding the whole Site (every bulletin, the clock): a template that
-uses it may change with any bulletin, so its pages are never reused."""
 
 
 def theme_dir(site: Site) -> Path:
@@ -260,29 +258,6 @@ class _RecordingPictures(Pictures):
         return used
 
 
-def _theme_digest(theme: Path, env: jinja2.Environment) -> tuple[str, bool, bool]:
-    """Digest of every template file, whether page reuse is safe with them (none uses `site`),
-    and whether any may show where the project lives (mentions `root`)."""
-    # Which theme, not where it is: a project moved (a CI runner's workspace path often
-    # changes between jobs) keeps its pages.
-    h = hashlib.sha256(b"builtin" if theme == BUILTIN_THEME else b"own")
-    reusable = True
-    uses_root = False
-    folder = theme / "web"
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        h.update(len(data).to_bytes(8, "little") + data)
-        try:
-            names = jinja2.meta.find_undeclared_variables(env.parse(data.decode("utf-8")))
-        except (UnicodeDecodeError, jinja2.TemplateSyntaxError):
-            names = {WHOLE_SITE}
-        if WHOLE_SITE in names:
-            reusable = False
-        uses_root = uses_root or b"root" in data
-    return h.hexdigest(), reusable, uses_root
-
-
 def _library_versions() -> tuple[str, ...]:
     """Installed versions of LIBRARIES."""
     found = []
@@ -333,15 +308,23 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         vn_date=vn_date,
     )
     common = views.common()
-    templates, reusable, uses_root = _theme_digest(theme, env)
+    facts = theme_facts(theme, env)
+    reusable = facts.reusable
     # Where the project lives reaches a page only through a template that shows config.root.
-    placed = config if uses_root else dataclasses.replace(config, root=Path("."))
+    placed = config if facts.uses_root else dataclasses.replace(config, root=Path("."))
+    shown = {k: placed if k == "config" else v for k, v in common.items() if k != "site"}
+    if not facts.counts_everywhere:
+        # Only the search page shows them (its own inputs hold them): a bulletin added or
+        # removed leaves the other pages' keys alone.
+        shown["categories"] = [
+            {k: v for k, v in c.items() if k != "count"} for c in shown["categories"]
+        ]
     shared = repr(
         (
-            templates,
+            facts.digest,
             _library_versions(),
             sorted((name, path) for name, (path, _) in assets.files.items()),
-            {k: placed if k == "config" else v for k, v in common.items() if k != "site"},
+            shown,
             views.prefix,
         )
     )

@@ -304,7 +304,7 @@ class Views(SiteContext):
             PageJob(partial(self.page, page), partial(lambda p: ("page", repr(p)), page))
             for page in self.site.pages
         ]
-        jobs.append(PageJob(self.search, lambda: ("search",)))
+        jobs.append(PageJob(self.search, self._search_inputs))
         jobs.append(PageJob(self.not_found, lambda: ("404", *map(self.stamp, self.public[:5]))))
         return jobs
 
@@ -319,6 +319,10 @@ class Views(SiteContext):
         newer, older = self._neighbours(index)
         related = tuple(self.stamp(b) for b in self.related(bulletin))
         return ("bulletin", self.stamp(bulletin), self.stamp(newer), self.stamp(older), related)
+
+    def _search_inputs(self) -> tuple[Any, ...]:
+        """What the search page is made of: how many bulletins each category has."""
+        return ("search", *(len(self.by_category[key]) for key in self.config.categories))
 
     def _archive_inputs(self) -> tuple[Any, ...]:
         """What the archive index is made of: the months and their counts, the newest date."""

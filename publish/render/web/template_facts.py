@@ -1,0 +1,102 @@
+"""What page reuse needs to know of the theme's templates, read from their source once a build."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+from jinja2 import nodes
+
+from publish.config import BUILTIN_THEME
+
+__all__ = ["SEARCH_TEMPLATE", "WHOLE_SITE", "ThemeFacts", "theme_facts"]
+
+WHOLE_SITE = "site"
+"""The template variable holding the whole Site (every bulletin, the clock): a template that
+uses it may change with any bulletin, so its pages are never reused."""
+CATEGORIES = "categories"
+"""The template variable listing the categories, each with its bulletin count."""
+SEARCH_TEMPLATE = "search.html"
+"""The search page's template: the one built-in page that shows the categories' counts."""
+COUNTLESS_FIELDS = frozenset({"key", "label", "description", "url"})
+"""The fields of a category entry that do not change when a bulletin is added or removed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeFacts:
+    """What the build needs to know of the theme's templates to reuse pages safely."""
+
+    digest: str
+    """Digest of every template file (which theme, not where it is)."""
+    reusable: bool
+    """Whether page reuse is safe: no template uses `site`."""
+    uses_root: bool
+    """Whether a template may show where the project lives (mentions `root`)."""
+    counts_everywhere: bool
+    """Whether a page other than the search page may show the categories' bulletin counts:
+    then adding or removing any bulletin changes every page's inputs."""
+
+
+def theme_facts(theme: Path, env: jinja2.Environment) -> ThemeFacts:
+    """Read every template of `theme` for what page reuse depends on."""
+    # Which theme, not where it is: a project moved (a CI runner's workspace path often
+    # changes between jobs) keeps its pages.
+    h = hashlib.sha256(b"builtin" if theme == BUILTIN_THEME else b"own")
+    reusable = True
+    uses_root = False
+    counts_everywhere = False
+    folder = theme / "web"
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        name = path.relative_to(folder).as_posix()
+        h.update(name.encode() + b"\0")
+        h.update(len(data).to_bytes(8, "little") + data)
+        try:
+            parsed = env.parse(data.decode("utf-8"))
+        except (UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            reusable = False  # rendering reports it; nothing is kept meanwhile
+            continue
+        if WHOLE_SITE in jinja2.meta.find_undeclared_variables(parsed):
+            reusable = False
+        uses_root = uses_root or b"root" in data
+        if name != SEARCH_TEMPLATE and _may_show_counts(parsed):
+            counts_everywhere = True
+    return ThemeFacts(h.hexdigest(), reusable, uses_root, counts_everywhere)
+
+
+def _may_show_counts(template: nodes.Template) -> bool:
+    """Whether `template` may show a category's count or pull in the search page.
+
+    Safe is only `{% for c in categories %}` whose body reads `c.key`, `c['label']` and the
+    like: any other use of either name (a filter, a macro argument, `{{ c }}`) counts as
+    showing the counts. A wrong guess costs speed, never a stale page.
+    """
+    for ref in template.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        target = ref.template
+        if not isinstance(target, nodes.Const) or target.value == SEARCH_TEMPLATE:
+            return True
+    safe: set[int] = set()
+    loop_names: set[str] = set()
+    for loop in template.find_all(nodes.For):
+        if not (isinstance(loop.iter, nodes.Name) and loop.iter.name == CATEGORIES):
+            continue
+        if not isinstance(loop.target, nodes.Name):
+            return True
+        safe.add(id(loop.iter))
+        loop_names.add(loop.target.name)
+        for access in loop.find_all((nodes.Getattr, nodes.Getitem)):
+            inner = access.node
+            if isinstance(inner, nodes.Name) and inner.name == loop.target.name:
+                field = access.attr if isinstance(access, nodes.Getattr) else access.arg
+                if isinstance(field, nodes.Const):
+                    field = field.value
+                if field in COUNTLESS_FIELDS:
+                    safe.add(id(inner))
+    return any(
+        id(name) not in safe
+        for name in template.find_all(nodes.Name)
+        if name.ctx != "store" and (name.name == CATEGORIES or name.name in loop_names)
+    )
