@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark `publish build`: cold, no-op and one-edit rebuilds, web only and all channels.
+"""Benchmark `publish build`: cold, no-op, one-edit and one-added rebuilds, web and all channels.
 
 Usage (from the repository, with the project venv active):
     python benchmarks/build.py                      # 1,000 and 10,000 bulletins
@@ -45,6 +45,8 @@ import publish
 HERE = Path(__file__).resolve().parent
 PSS_SPACING = 50
 """A PSS sample that took d seconds is followed by the next one no sooner than 50·d later."""
+SEED = "20250501"
+"""make_corpus.py's default seed, which the corpora are made with."""
 NOW = "2030-01-01 00:00"
 """A fixed clock after every generated bulletin, so runs are comparable."""
 
@@ -207,6 +209,17 @@ def edit_one(root: Path, n: int) -> Path:
     return path
 
 
+def add_one(root: Path, n: int) -> Path:
+    """Add the next bulletin of the same generator, the newest of all (a unit's everyday change)."""
+    sys.path.insert(0, str(HERE))
+    import make_corpus
+
+    bulletin = make_corpus.Bulletin(SEED, n + 1)  # the corpus holds bulletins 1 to n
+    path = Path(make_corpus.target_path(str(root), "publish", bulletin.slug))
+    path.write_text(make_corpus.publish_markdown(bulletin), encoding="utf-8")
+    return path
+
+
 def as_ci_checkout(root: Path) -> None:
     """Put the project back where it was as a CI run finds it: a fresh checkout (every file
     new: other inodes and times) with .cache/ and output/ restored from the CI cache (same
@@ -231,7 +244,7 @@ def publish_argv(root: Path, channels: str | None) -> list[str]:
 def bench_publish(
     work: Path, n: int, channels: str | None, verify: bool, photos: bool = False
 ) -> list[Run]:
-    """Cold, no-op and one-edit builds of our tool on n bulletins, then one edit as CI sees it
+    """Cold, no-op, one-edit and one-added builds of our tool on n bulletins, then one edit as CI sees it
     (see as_ci_checkout); with `verify`, the final output is compared with a clean build."""
     name = channels or "all"
     source = corpus(work, n, "publish", photos)
@@ -246,6 +259,10 @@ def bench_publish(
     edit_one(root, n)
     before = snapshot(root / "output")
     runs.append(measure(f"publish {name} one edit", argv, root))
+    runs[-1].files_changed = changed(before, snapshot(root / "output"))
+    add_one(root, n)
+    before = snapshot(root / "output")
+    runs.append(measure(f"publish {name} one added", argv, root))
     runs[-1].files_changed = changed(before, snapshot(root / "output"))
     as_ci_checkout(root)
     edit_one(root, n)
@@ -546,6 +563,7 @@ def main() -> int:
                 print(
                     f"|  | ratio publish web cold / {name} cold = {ours.seconds / peer.seconds:.2f}; "
                     f"one edit / {name} = {results['publish web one edit'].seconds / peer.seconds:.3f}; "
+                    f"one added / {name} = {results['publish web one added'].seconds / peer.seconds:.3f}; "
                     f"one edit in CI / {name} = "
                     f"{results['publish web one edit in CI'].seconds / peer.seconds:.3f}; "
                     f"no-op / {name} = {results['publish web no-op'].seconds / peer.seconds:.3f} | | | | | |",
