@@ -375,6 +375,16 @@ def test_slugs_are_unique_within_an_episode(tmp_path: Path) -> None:
     assert make_slug("Công an huyện ra quân", lexicon=(("CAH", "Công an huyện"),)) == "CAH-RA-QUAN"
 
 
+def test_slugs_leave_out_function_words_by_their_marks() -> None:
+    """ "đang" (function word) is dropped, "đăng" (register) kept: they fold the same; a known
+    phrase is shortened even with a function word inside it."""
+    assert make_slug("Hướng dẫn đăng ký xe") == "HUONG-DAN-DANG-KY-XE"
+    assert make_slug("Đối tượng đang bị truy nã") == "DOI-TUONG-TRUY-NA"
+    assert make_slug("Mãn hạn tù từ trại giam") == "MAN-HAN-TU-TRAI-GIAM"
+    lexicon = (("PCCC", "Phòng cháy và chữa cháy"),)
+    assert make_slug("Phòng cháy và chữa cháy tại chợ", lexicon=lexicon) == "PCCC-CHO"
+
+
 def test_bad_radio_block_is_a_content_error_naming_file_and_key(tmp_path: Path) -> None:
     """A typo in the radio block stops the build with the file, the key and the valid keys."""
     body = bulletin_md().replace(

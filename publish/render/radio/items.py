@@ -70,11 +70,12 @@ BLOCK_KEYS = {
 _CUE = re.compile(r"\[[^\[\]]*\]")
 _CUE_LENGTH = re.compile(r"(\d+):([0-5]\d)\s*\]$")
 _SLUG_STOPWORD_TEXT = (
-    "va cua cac nhung khi cho voi trong tai ve dip la de o tu den theo mot nay do "
-    "duoc bi da dang se cung nhu hay hoac thi ma neu qua"
+    "và của các những khi cho với trong tại về dịp là để ở từ đến theo một này đó "
+    "được bị đã đang sẽ cũng như hay hoặc thì mà nếu qua"
 )
 _SLUG_STOPWORDS = frozenset(_SLUG_STOPWORD_TEXT.split())
-"""Folded function words left out of generated slugs."""
+"""Function words left out of generated slugs, with their marks: folded, "đang" would also
+drop "đăng" (register), "từ" would drop "tù" (prison)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,12 +335,22 @@ def make_slug(
     Phrases the abbreviation lexicon knows are written short ("Công an huyện" → CAH), as in the
     spec's example slug CAH-TTATGT-CUOINAM.
     """
-    folded = f" {' '.join(re.split(r'[^a-z0-9]+', fold(nfc(text))))} "
-    for phrase, short in _short_forms(lexicon):
-        folded = folded.replace(phrase, short)
-    words = folded.split()
-    if not keep_all:
-        words = [w for w in words if w not in _SLUG_STOPWORDS] or words
+    tokens = [w for w in re.split(r"[\W_]+", nfc(text).lower()) if w]
+    folded = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in tokens]
+    phrases = _short_forms(lexicon)
+    kept: list[tuple[str, bool]] = []  # (folded word or short form, is a function word)
+    i = 0
+    while i < len(tokens):
+        for words, short in phrases.get(folded[i], ()):
+            if tuple(folded[i : i + len(words)]) == words:
+                kept.append((short, False))
+                i += len(words)
+                break
+        else:
+            kept.append((folded[i], tokens[i] in _SLUG_STOPWORDS))
+            i += 1
+    words = [w for w, stop in kept if w and not (stop and not keep_all)]
+    words = words or [w for w, _ in kept if w]
     keywords = words or ["tin"]
     slug = ""
     for word in keywords:
@@ -351,18 +362,21 @@ def make_slug(
 
 
 @functools.lru_cache(maxsize=8)
-def _short_forms(lexicon: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """Folded multi-word expansions → folded abbreviation, longest phrase first."""
-    forms = {}
+def _short_forms(
+    lexicon: tuple[tuple[str, str], ...],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Folded multi-word expansions as word tuples → folded abbreviation, by first word,
+    longest phrase first."""
+    forms: dict[tuple[str, ...], str] = {}
     for abbr, expansion in lexicon:
-        phrase = " ".join(re.split(r"[^a-z0-9]+", fold(expansion))).strip()
+        phrase = tuple(w for w in re.split(r"[^a-z0-9]+", fold(expansion)) if w)
         short = re.sub(r"[^a-z0-9]", "", fold(abbr))
-        if short and phrase.count(" ") >= 1 and phrase not in forms:
+        if short and len(phrase) >= 2 and phrase not in forms:
             forms[phrase] = short
-    return tuple(
-        (f" {phrase} ", f" {short} ")
-        for phrase, short in sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-    )
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, short in sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        by_first.setdefault(phrase[0], []).append((phrase, short))
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def next_air(moment: dt.datetime, config: Config) -> dt.datetime:
