@@ -96,8 +96,9 @@ class SiteLinks:
     ) -> None:
         """`base_url` is the site's public address, ending with /; `withdrawn` maps the site
         path of each bulletin that is not (or no longer) published to why; `told` holds the
-        (file, link) pairs whose problem was reported already (an image the load did not find);
-        `locate` gives the line of a link in its source file, when it can be found."""
+        (file, link) pairs whose problem was reported already (an image the load did not find,
+        a link to a content file that leads nowhere); `locate` gives the line of a link in its
+        source file, when it can be found."""
         self.withdrawn = {path.strip("/"): why for path, why in (withdrawn or {}).items()}
         self.told = told
         self.locate = locate

@@ -180,6 +180,30 @@ def test_a_link_to_a_bulletin_not_on_the_website_is_an_error(tmp_path: Path) -> 
     assert "channels" in (problem.hint or "")
 
 
+def test_check_tells_a_link_the_load_judged_once(tmp_path: Path, capsys) -> None:
+    """A link to a missing file, to a file with errors of its own or to a bulletin not on the
+    website is the load's to tell: the link check of the rendered page does not tell it again."""
+    root = project(
+        tmp_path,
+        "Xem [bài hỏng](2020-12-11-hong.md), [bài thiếu](khong-co.md) và\n"
+        "[bài phát thanh](2020-12-10-chi-phat-thanh.md).\n",
+        {
+            "content/bai-viet/2020-12-10-chi-phat-thanh.md": bulletin_md(
+                {"date": "2020-12-10 08:00", "channels": "[radio]"}
+            ),
+            "content/bai-viet/2020-12-11-hong.md": '---\ntitle: "Chưa đóng ngoặc\n---\n\nx\n',
+        },
+    )
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/2020-12-11-hong.md:2, cột 8: lỗi: phần đầu sai cú pháp" in err
+    assert f"{A}:10: lỗi: liên kết «khong-co.md» không dẫn tới" in err
+    assert f"{A}:11: lỗi: liên kết «2020-12-10-chi-phat-thanh.md» dẫn tới bản tin" in err
+    assert "liên kết hỏng" not in err
+    assert "Tìm thấy 3 lỗi" in err
+
+
 def test_a_link_to_a_held_back_bulletin_follows_the_rule_for_held_back_links(
     tmp_path: Path, capsys
 ) -> None:

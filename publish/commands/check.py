@@ -9,6 +9,7 @@ from pathlib import Path
 from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
 from publish.commands.build import print_exclusions
+from publish.commands.check_links import WrittenLinks
 from publish.content_images import unfound
 from publish.errors import ContentError, Problem, PublishError
 from publish.linkcheck import SiteLinks, check_external
@@ -48,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
     withdrawn = {
         e.bulletin.url: f"{e.reason} (tệp {e.bulletin.source})" for e in result.site.excluded
     }
-    links = SiteLinks(
-        config.base_url, withdrawn, told=_told(result.site, found), locate=LinkLines(args.root)
-    )
+    written = WrittenLinks.of(result.site)
+    told = _told(result.site, found) | written.judged
+    links = SiteLinks(config.base_url, withdrawn, told=told, locate=LinkLines(args.root))
     count, rendered = 0, False
     # An error outside content/ (site.toml, the templates) is one of the whole website.
     if not any(p.severity == "error" and not p.file.startswith("content/") for p in found):
