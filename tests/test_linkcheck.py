@@ -15,7 +15,7 @@ import pytest
 from publish.cli import main
 from publish.linkcheck import SiteLinks, check_external, page_url
 from publish.model import Artifact
-from tests.helpers import bulletin_md, make_project
+from tests.helpers import SITE_TOML, bulletin_md, make_project
 
 BASE = "https://ca.example.vn/"
 
@@ -172,6 +172,25 @@ def test_check_fails_on_a_broken_internal_link(tmp_path: Path, capsys) -> None:
     assert "content/bai-viet/a.md" in err
     assert "/2019/01/khong-co/" in err
     assert "#khong-co" in err
+
+
+def test_a_broken_link_the_website_rewrote_is_told_at_its_line(tmp_path: Path, capsys) -> None:
+    """Under a folder the website writes "/khong-co/" as "/chau-thanh/khong-co/" and a link to a
+    bulletin's file as its page's address: the line is the one the link is written on."""
+    files = {
+        "site.toml": SITE_TOML.replace("example.vn/", "example.vn/chau-thanh/"),
+        "content/bai-viet/a.md": bulletin_md(
+            {"slug": "a"}, body="Dòng một.\n\nXem [mục](b.md#khong-co)\nvà [bài](/khong-co/).\n"
+        ),
+        "content/bai-viet/b.md": bulletin_md({"slug": "b"}),
+    }
+    root = make_project(tmp_path, files)
+    assert (
+        main(["check", "--root", str(root), "--channel", "web", "--now", "2021-01-01T09:00"]) == 1
+    )
+    err = capsys.readouterr().err
+    assert "content/bai-viet/a.md:12: lỗi: liên kết hỏng '/chau-thanh/2020/12/b/#khong-co'" in err
+    assert "content/bai-viet/a.md:13: lỗi: liên kết hỏng '/chau-thanh/khong-co/'" in err
 
 
 def test_a_link_to_a_bulletin_that_expired_warns_without_stopping_ci(

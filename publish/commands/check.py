@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
 from publish.commands.build import print_exclusions
-from publish.commands.check_links import WrittenLinks
+from publish.commands.check_links import LinkLines, WrittenLinks
 from publish.content_images import unfound
 from publish.errors import ContentError, Problem, PublishError
 from publish.linkcheck import SiteLinks, check_external
@@ -51,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
     }
     written = WrittenLinks.of(result.site)
     told = _told(result.site, found) | written.judged
-    links = SiteLinks(config.base_url, withdrawn, told=told, locate=LinkLines(args.root))
+    links = SiteLinks(
+        config.base_url, withdrawn, told=told, locate=LinkLines(args.root, config.base_url, written)
+    )
     count, rendered = 0, False
     # An error outside content/ (site.toml, the templates) is one of the whole website.
     if not any(p.severity == "error" and not p.file.startswith("content/") for p in found):
@@ -83,26 +84,6 @@ def run(args: argparse.Namespace) -> int:
         f"{len(result.site.excluded)} bị giữ lại, {count} tệp đầu ra."
     )
     return 0
-
-
-class LinkLines:
-    """The line of a link in a content file: the first line holding its address as written."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.texts: dict[str, list[str]] = {}
-
-    def __call__(self, source: str, href: str) -> int | None:
-        """1-based line of `href` in `source` (a content/ Markdown file), or None."""
-        if not source.endswith(".md"):
-            return None  # a theme page: its links are written in the templates
-        if source not in self.texts:
-            try:
-                text = (self.root / source).read_text("utf-8", errors="replace")
-            except OSError:
-                text = ""
-            self.texts[source] = text.splitlines()
-        return next((i for i, line in enumerate(self.texts[source], 1) if href in line), None)
 
 
 NOT_RENDERED = (

@@ -1,5 +1,5 @@
-"""What `publish check` knows of a link of a rendered page from the file it is written in:
-whether the load has judged it already.
+"""What `publish check` knows of a link of a rendered page from the file it is written in: its
+line, and whether the load has judged it already.
 
 The link check works on the website's pages, where a link to a content file ("b.md") shows as
 the address of its page and a site path gets the folder the site is served under: neither is
@@ -9,15 +9,16 @@ those that lead to no page of the website (see publish.links).
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from publish.links import resolve
 from publish.model import Site
 from publish.text import nfc
 
-__all__ = ["WrittenLinks"]
+__all__ = ["LinkLines", "WrittenLinks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,8 @@ class WrittenLinks:
     """The links to content files of the website's pages, by (file, address as the page shows
     it)."""
 
+    lines: Mapping[tuple[str, str], int]
+    """The line each is written on."""
     judged: Set[tuple[str, str]]
     """Those the load reported as leading to no page of the website, or whose target has errors
     of its own (told by the load too): the link check does not tell them again."""
@@ -37,17 +40,49 @@ class WrittenLinks:
         # check's to warn about (it is not on the website now, but will or was).
         loaded = [*site.bulletins, *(e.bulletin for e in site.excluded)]
         off_web = {site.documents.get(nfc(b.source)) for b in loaded if "web" not in b.channels}
+        lines: dict[tuple[str, str], int] = {}
         judged: set[tuple[str, str]] = set()
         for item in [*site.for_channel("web"), *site.pages]:
-            for href, _ in item.links:
+            for href, line in item.links:
                 url = resolve(href, item.source, site.documents)
                 shown = (item.source, href if url is None else prefix + url)
+                lines.setdefault(shown, line)
                 if url is None or url.partition("#")[0] in off_web:
                     judged.add(shown)
-        return cls(judged)
+        return cls(lines, judged)
 
 
 def site_folder(base_url: str) -> str:
     """The folder the website is served under, as its pages write it before a site path
     ("/chau-thanh"; "" at the root of its host)."""
     return urlsplit(base_url).path.rstrip("/")
+
+
+class LinkLines:
+    """The line of a link in a content file: the line the load found it on when it links to a
+    content file, else the first line holding its address as written."""
+
+    def __init__(self, root: Path, base_url: str, written: WrittenLinks) -> None:
+        self.root = root
+        self.prefix = site_folder(base_url)
+        self.written = written
+        self.texts: dict[str, list[str]] = {}
+
+    def __call__(self, source: str, href: str) -> int | None:
+        """1-based line of `href` (as its page shows it) in `source` (a content/ Markdown file),
+        or None."""
+        if not source.endswith(".md"):
+            return None  # a theme page: its links are written in the templates
+        line = self.written.lines.get((source, href))
+        if line is not None:
+            return line
+        if source not in self.texts:
+            try:
+                text = (self.root / source).read_text("utf-8", errors="replace")
+            except OSError:
+                text = ""
+            self.texts[source] = text.splitlines()
+        # The website puts its folder before a site path ("/x/" is shown "/chau-thanh/x/").
+        if self.prefix and href.startswith(self.prefix + "/"):
+            href = href.removeprefix(self.prefix)
+        return next((i for i, text in enumerate(self.texts[source], 1) if href in text), None)
