@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from publish.errors import Problem
+from publish.markdown_code import masked
 from publish.text import nfc
 
 __all__ = ["ContentFiles", "Links", "content_link", "links_in", "resolve"]
@@ -29,8 +30,6 @@ Links = tuple[tuple[str, int], ...]
 """Each link to a Markdown file in a body, as written, with its line in the file."""
 
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
-CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 INLINE_RE = re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^\s()]*(?:\([^\s()]*\)[^\s()]*)*))")
 """The destination of an inline link `[text](destination "title")` (one level of parentheses)."""
 DEFINITION_RE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
@@ -83,30 +82,12 @@ def resolve(href: str, source: str, documents: Mapping[str, str]) -> str | None:
     return None
 
 
-def _masked(body: str) -> str:
-    """`body` with code blocks and code spans blanked out, line breaks kept (so are lines)."""
-    lines = body.split("\n")
-    fence: str | None = None
-    for i, line in enumerate(lines):
-        opened = FENCE_RE.match(line)
-        if fence is not None:
-            if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence):
-                fence = None
-            lines[i] = ""
-        elif opened:
-            fence = opened[1]
-            lines[i] = ""
-        elif "`" in line:
-            lines[i] = CODE_SPAN_RE.sub(lambda m: " " * len(m[0]), line)
-    return "\n".join(lines)
-
-
 def links_in(body: str, first_line: int) -> Links:
     """Each link to a Markdown file in a body whose first line is `first_line`, with its line,
     in the order written; links shown as code are not links."""
     if ".md" not in body:
         return ()
-    text = _masked(body)
+    text = masked(body)
     found: list[tuple[int, str]] = []
     for pattern in (INLINE_RE, DEFINITION_RE, ANCHOR_RE):
         for match in pattern.finditer(text):

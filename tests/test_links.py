@@ -167,6 +167,17 @@ def test_links_in_code_are_shown_as_code_not_checked(tmp_path: Path) -> None:
     assert "<code>[chữ](ten-tep.md)</code>" in html
 
 
+def test_links_in_an_indented_code_block_are_not_checked(tmp_path: Path) -> None:
+    """Four spaces after a blank line make a code block; inside a list they make a paragraph of
+    the item, whose links are links."""
+    body = (
+        "Ví dụ:\n\n    [chữ](ten-tep.md)\n\tvà [chữ](tep-khac.md)\n\n"
+        "- Mục một\n\n    Xem [bài](khong-co.md).\n"
+    )
+    [problem] = load_problems(project(tmp_path, body))
+    assert (problem.line, problem.message.split("«")[1].split("»")[0]) == (17, "khong-co.md")
+
+
 def test_a_link_to_a_bulletin_not_on_the_website_is_an_error(tmp_path: Path) -> None:
     radio_only = bulletin_md({"date": "2020-12-10 08:00", "channels": "[radio]"})
     root = project(

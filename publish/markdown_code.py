@@ -1,0 +1,60 @@
+"""Code in a Markdown body: what the website shows as code is neither an image nor a link.
+
+`![ảnh](a.png)` written in backticks, in a fenced block or in a block indented by four spaces
+shows an example of the syntax: the load must not look for that image or check that link.
+`masked` blanks code out keeping every other character where it was, so a match in the masked
+text has the offset (and the line) it has in the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["masked"]
+
+FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
+CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+ITEM_RE = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+"""A list item's first line."""
+INDENTED_RE = re.compile(r"(?: {4}|[ ]{0,3}\t)")
+"""The indent of a line of an indented code block (a tab counts as four spaces)."""
+
+
+def masked(body: str) -> str:
+    """`body` with its code blocks and code spans blanked out by spaces; line breaks and every
+    other character are kept where they were."""
+    if "`" not in body and "~~~" not in body and "    " not in body and "\t" not in body:
+        return body  # most bodies: no code at all
+    lines = body.split("\n")
+    fence: str | None = None
+    in_list = in_code = False
+    blank = True
+    for i, line in enumerate(lines):
+        opened = FENCE_RE.match(line)
+        if fence is not None:
+            if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence):
+                fence = None
+            lines[i] = " " * len(line)
+            continue
+        if not line.strip():
+            blank = True
+            continue
+        if INDENTED_RE.match(line):
+            # After a blank line, outside a list: code. Inside a list the indent is the item's
+            # (a paragraph of it); right under text it goes on the paragraph.
+            in_code = in_code or (blank and not in_list)
+        else:
+            in_code = False
+            if opened:
+                fence = opened[1]
+                in_list = False
+            elif ITEM_RE.match(line):
+                in_list = True
+            elif blank:
+                in_list = False
+        blank = False
+        if in_code or fence is not None:
+            lines[i] = " " * len(line)
+        elif "`" in line:
+            lines[i] = CODE_SPAN_RE.sub(lambda m: " " * len(m[0]), line)
+    return "\n".join(lines)
