@@ -17,6 +17,7 @@ from typing import Any
 from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
+from publish.markdown_code import masked
 from publish.markdown_escapes import unescape
 from publish.model import Bulletin, ImageRef
 from publish.text import nfc
@@ -345,21 +346,28 @@ class _Shown:
 
 
 def _shown(body: str) -> list[_Shown]:
-    """Every image `body` shows, Markdown or raw HTML, in the order written."""
-    found = [
-        _Shown(
-            match.start(),
-            match.group(2),
-            match.group(1),
-            unescape(match.group(3) or match.group(4) or ""),
-            tag=False,
+    """Every image `body` shows, Markdown or raw HTML, in the order written (one written as
+    code is shown as code)."""
+    if "![" not in body and "<" not in body:
+        return []
+    text = masked(body)
+    found = []
+    for seen in IMAGE_RE.finditer(text):
+        # Read from the body: the alt text or caption may hold a code span of its own.
+        match = IMAGE_RE.match(body, seen.start()) or seen
+        found.append(
+            _Shown(
+                match.start(),
+                match.group(2),
+                match.group(1),
+                unescape(match.group(3) or match.group(4) or ""),
+                tag=False,
+            )
         )
-        for match in IMAGE_RE.finditer(body)
-    ]
     if "<" not in body:
         return found  # most bodies: no HTML at all
-    for match in HTML_IMG_RE.finditer(body):
-        attributes = img_attributes(match.group(0))
+    for match in HTML_IMG_RE.finditer(text):
+        attributes = img_attributes(body[match.start() : match.end()])
         found.append(
             _Shown(
                 match.start(),

@@ -65,6 +65,28 @@ def test_no_suggestion_when_no_name_is_close(tmp_path: Path) -> None:
     assert error.hint is not None and "Có phải ý bạn là" not in error.hint
 
 
+def test_images_written_as_code_are_not_looked_for(tmp_path: Path) -> None:
+    """In backticks, a fenced block or a block indented by four spaces, an image is an example
+    of the syntax, shown as code; the lines of the others stay right."""
+    body = (
+        "Chèn ảnh bằng `![mô tả](images/a.png)` hay ``<img src='images/b.png' alt='b'>``.\n\n"
+        '```\n![mô tả](images/c.png)\n<img src="images/d.png" alt="d">\n```\n\n'
+        "Ví dụ:\n\n    ![mô tả](images/e.png)\n\tvà ![mô tả](images/f.png)\n\n"
+        "![Thật](images/thieu.png)\n"
+    )
+    [error] = load_errors(tmp_path, bulletin_md(body=body), {})
+    assert (error.message, error.line) == ("không tìm thấy ảnh 'images/thieu.png'", 21)
+
+
+def test_an_image_written_as_code_is_not_one_the_bulletin_shows(tmp_path: Path) -> None:
+    """Not sized for the website nor uploaded to Zalo: the page shows its text."""
+    body = "Viết `![mô tả](images/anh.jpg)` để chèn ảnh, như ![Ảnh thật](images/that.jpg).\n"
+    files = {"content/images/anh.jpg": TINY_JPEG, "content/images/that.jpg": TINY_JPEG}
+    root = make_project(tmp_path, {**files, "content/bai-viet/a.md": bulletin_md(body=body)})
+    [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
+    assert [image.path for image in bulletin.images] == ["images/that.jpg"]
+
+
 def check_errors(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """What `publish check` prints to stderr; it must fail."""
     assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
