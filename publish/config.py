@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from publish.encoding import not_utf8
 from publish.errors import ConfigError, Problem
 from publish.schema import SchemaIssue, build, found_name
 from publish.syntax import toml_error
@@ -240,14 +241,9 @@ def load(root: Path) -> Config:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        told = not_utf8(raw, exc)
         raise ConfigError(
-            [
-                Problem(
-                    CONFIG_NAME,
-                    f"tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start})",
-                    hint="Lưu lại tệp với mã hóa UTF-8.",
-                )
-            ]
+            [Problem(CONFIG_NAME, told.message, line=told.line, hint=told.hint)]
         ) from None
     return parse(text, root=root)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from publish.encoding import not_utf8
 from publish.syntax import yaml_error
 
 __all__ = ["FrontMatterError", "Parsed", "decode", "parse_file", "split"]
@@ -98,16 +99,12 @@ class Parsed:
 
 
 def decode(raw: bytes) -> str:
-    """Decode UTF-8 (a BOM is dropped); raise FrontMatterError with the line of a bad byte."""
+    """Decode UTF-8 (a BOM is dropped); raise FrontMatterError saying what the file likely is."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise FrontMatterError(
-            f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02x} không hợp lệ)",
-            line=line,
-            hint="Mở tệp bằng trình soạn thảo và lưu lại với mã hóa UTF-8.",
-        ) from None
+        told = not_utf8(raw, exc)
+        raise FrontMatterError(told.message, line=told.line, hint=told.hint) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -354,6 +354,11 @@ def test_load_reports_missing_file_and_non_utf8(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         config_module.load(root)
     assert "UTF-8" in str(info.value)
+    assert "site.toml:2: lỗi: " in str(info.value) and "Windows-1258" in str(info.value)
+    (root / "site.toml").write_bytes(SITE_TOML.encode("utf-16"))
+    with pytest.raises(ConfigError) as info:
+        config_module.load(root)
+    assert "site.toml: lỗi: tệp được lưu bằng mã hóa UTF-16 LE" in str(info.value)
 
 
 def test_load_sets_the_project_root(tmp_path: Path) -> None:

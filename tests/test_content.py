@@ -241,6 +241,45 @@ def test_bom_and_windows_line_endings_are_accepted(tmp_path: Path) -> None:
     assert bulletin.body_line == 8
 
 
+TEXT = bulletin_md()
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "said", "fix"),
+    [
+        (TEXT.encode("utf-16"), None, "mã hóa UTF-16 LE (Notepad ghi là «UTF-16 LE»", "UTF-8"),
+        (TEXT.encode("utf-16-be"), None, "mã hóa UTF-16 BE", "UTF-8"),
+        (TEXT.encode("utf-32"), None, "mã hóa UTF-32 LE", "UTF-8"),
+        (
+            TEXT.encode("cp1258", "replace"),
+            2,
+            "có lẽ tệp được lưu bằng bảng mã tiếng Việt cũ (Windows-1258, TCVN3 hay VNI)",
+            "chuyển mã sang Unicode bằng công cụ chuyển mã của UniKey",
+        ),
+        (
+            TEXT.encode().replace("Nội".encode(), b"N\xf4i"),
+            9,
+            "tệp có chỗ không phải UTF-8 (byte 0xf4 không hợp lệ) dù phần còn lại đúng UTF-8",
+            "Gõ lại các chữ hiện sai ở dòng này",
+        ),
+    ],
+    ids=["utf-16-bom", "utf-16-be-no-bom", "utf-32", "windows-1258", "damaged-utf-8"],
+)
+def test_a_file_not_in_utf8_is_told_what_it_likely_is_and_how_to_save_it(
+    tmp_path: Path, raw: bytes, line: int | None, said: str, fix: str
+) -> None:
+    """Not the first bad byte of a file in Notepad's "Unicode" (in UTF-16 every character is
+    two bytes: the whole file is in another encoding), nor only "save it as UTF-8" for a file in
+    an old Vietnamese code page, whose letters an editor may not read right."""
+    root = make_project(tmp_path, {A: raw})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert (problem.file, problem.line) == (A, line)
+    assert said in problem.message
+    assert problem.hint is not None and fix in problem.hint and "UTF-8" in problem.hint
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [

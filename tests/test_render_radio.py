@@ -399,6 +399,22 @@ def test_bad_radio_block_is_a_content_error_naming_file_and_key(tmp_path: Path) 
     assert "air_date" in str(caught.value) and "content/a.md" in str(caught.value)
 
 
+def test_an_abbreviation_file_saved_as_utf16_is_told_so(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": SITE_TOML + '\n[radio]\nabbreviations = "tu-viet-tat.tsv"\n',
+            "tu-viet-tat.tsv": "CSĐT\tCảnh sát điều tra\n".encode("utf-16"),
+            "content/a.md": bulletin_md(),
+        },
+    )
+    with pytest.raises(ContentError) as caught:
+        build(config_module.load(root), channels=("radio",), now=dt.datetime(2021, 1, 1, tzinfo=TZ))
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == ("tu-viet-tat.tsv", None)
+    assert "mã hóa UTF-16 LE" in problem.message and "UTF-8" in (problem.hint or "")
+
+
 def test_a_bad_abbreviation_file_line_is_a_content_error_with_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

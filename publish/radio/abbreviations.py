@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
+from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
 
@@ -157,15 +158,8 @@ def read_unit_file(path: Path, shown: str | None = None) -> tuple[dict[str, str]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return {}, [
-            Problem(
-                name,
-                "tệp từ điển viết tắt không phải văn bản UTF-8",
-                line=line,
-                hint="Lưu lại tệp với bảng mã UTF-8.",
-            )
-        ]
+        told = not_utf8(data, exc)
+        return {}, [Problem(name, told.message, line=told.line, hint=told.hint)]
     return _read_tsv(text, name)
 
 
