@@ -239,7 +239,7 @@ def load(root: Path) -> Config:
             ]
         ) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # Notepad may write a BOM: «UTF-8 with BOM»
     except UnicodeDecodeError as exc:
         told = not_utf8(raw, exc)
         raise ConfigError(

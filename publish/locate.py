@@ -42,7 +42,7 @@ def _config_line(root: Path, field: str, text: list[str]) -> int | None:
     """The site.toml line of a key named `[table] key` (`text`: the file, once read)."""
     if not text:
         try:
-            text.append((root / CONFIG_NAME).read_text("utf-8"))
+            text.append((root / CONFIG_NAME).read_text("utf-8-sig"))
         except (OSError, UnicodeDecodeError):
             text.append("")
     found = CONFIG_FIELD_RE.fullmatch(field)

@@ -361,6 +361,12 @@ def test_load_reports_missing_file_and_non_utf8(tmp_path: Path) -> None:
     assert "site.toml: lỗi: tệp được lưu bằng mã hóa UTF-16 LE" in str(info.value)
 
 
+def test_a_site_toml_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    """Notepad writes one as «UTF-8 with BOM» (and did for every UTF-8 file until 2019)."""
+    root = make_project(tmp_path, {"site.toml": b"\xef\xbb\xbf" + SITE_TOML.encode()})
+    assert config_module.load(root).unit.name == "Công an huyện Châu Thành"
+
+
 def test_load_sets_the_project_root(tmp_path: Path) -> None:
     root = make_project(tmp_path, {})
     assert config_module.load(root).root == root
