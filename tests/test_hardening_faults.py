@@ -345,6 +345,33 @@ def test_a_recorded_time_far_ahead_of_the_machine_clock_is_ignored(tmp_path) -> 
     assert used == clock and warning and "sớm hơn lần đồng bộ trước" in warning
 
 
+@pytest.mark.parametrize(
+    "damaged",
+    ["<<<<<<< HEAD\n", '{"last_now": "hôm qua"}\n', '{"last_now": "2026-11-29T10:00"}\n', ""],
+    ids=["merge-conflict", "not-a-time", "no-time-zone", "empty"],
+)
+def test_a_damaged_clock_file_is_warned_about_not_ignored(tmp_path, damaged: str) -> None:
+    """The file only guards against a clock running backwards: the sync goes on, but says the
+    guard is off this time, naming the file and what to do."""
+    (tmp_path / CLOCK_NAME).write_text(damaged, "utf-8")
+    now = dt.datetime(2026, 11, 29, 10, 0, tzinfo=dt.UTC)
+    used, warning = monotonic_now(tmp_path, now, clock=now)
+    assert used == now
+    assert warning and f"không đọc được state/{CLOCK_NAME}" in warning
+    assert "Kiểm tra đồng hồ máy" in warning and "ghi lại nó khi xong" in warning
+    assert monotonic_now(tmp_path / "chua-co", now, clock=now) == (now, None)  # first sync
+
+
+def test_a_radio_sync_warns_of_a_damaged_clock_file_and_writes_it_again(radio_root, capsys):
+    assert radio_sync(radio_root) == 0
+    clock_file = radio_root / "state" / CLOCK_NAME
+    clock_file.write_text("<<<<<<< HEAD\n", "utf-8")
+    capsys.readouterr()
+    assert radio_sync(radio_root) == 0
+    assert f"không đọc được state/{CLOCK_NAME} (dòng 1" in capsys.readouterr().err
+    assert "last_now" in json.loads(clock_file.read_text("utf-8"))
+
+
 def test_zalo_clock_backwards_hides_nothing_and_sends_nothing(
     tmp_path, emulator, zalo_env, capsys
 ) -> None:

@@ -23,6 +23,7 @@ from typing import IO, Any, Protocol
 
 from publish.errors import Busy, PublishError, os_reason
 from publish.model import Site
+from publish.syntax import json_error
 from publish.timings import Timings
 
 __all__ = [
@@ -346,7 +347,8 @@ FUTURE_SLACK = dt.timedelta(hours=1)
 def monotonic_now(
     state_dir: Path, now: dt.datetime, *, clock: dt.datetime | None = None
 ) -> tuple[dt.datetime, str | None]:
-    """`now`, or the last sync's time when `now` is earlier, with a warning saying so.
+    """`now`, or the last sync's time when `now` is earlier, with a warning saying so (or
+    saying that state/dong-ho.json cannot be read).
 
     A clock that runs backwards (a wrong CMOS clock, a CI runner behind by hours, a mistyped
     --now) would make published bulletins look embargoed again, and the sync would withdraw them
@@ -355,12 +357,10 @@ def monotonic_now(
     A recorded time far ahead of the machine's clock (`clock`, the real time) is not trusted:
     it would publish embargoed bulletins early on every later sync.
     """
-    try:
-        data = json.loads((state_dir / CLOCK_NAME).read_text("utf-8"))
-        last = dt.datetime.fromisoformat(data["last_now"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return now, None
-    if last.tzinfo is None or now >= last:
+    last, damaged = _last_now(state_dir / CLOCK_NAME)
+    if damaged is not None:
+        return now, damaged
+    if last is None or now >= last:
         return now, None
     clock = dt.datetime.now(dt.UTC) if clock is None else clock
     if last > clock + FUTURE_SLACK:
@@ -373,6 +373,39 @@ def monotonic_now(
         f"cảnh báo: giờ hiện tại ({now.isoformat(timespec='minutes')}) sớm hơn lần đồng bộ trước "
         f"({last.isoformat(timespec='minutes')}); dùng giờ của lần trước để không rút lại bài đã "
         "đăng. Kiểm tra đồng hồ máy (hoặc giá trị --now)."
+    )
+
+
+def _last_now(path: Path) -> tuple[dt.datetime | None, str | None]:
+    """(the time the last real sync recorded in `path`, None) — (None, None) before the first
+    one — or (None, a warning saying why the file cannot be read)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, None
+    except OSError as exc:
+        return None, _unreadable_clock(os_reason(exc))
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        return None, _unreadable_clock(json_error(exc).described())
+    try:
+        last = dt.datetime.fromisoformat(data["last_now"])
+    except (KeyError, TypeError, ValueError):
+        last = None
+    if last is None or last.tzinfo is None:
+        return None, _unreadable_clock("không đúng dạng")
+    return last, None
+
+
+def _unreadable_clock(detail: str) -> str:
+    """The warning for a state/dong-ho.json that cannot be read: the sync goes on (the file only
+    guards against a clock running backwards, and is written again when this sync ends)."""
+    return (
+        f"cảnh báo: không đọc được state/{CLOCK_NAME} ({detail}): lần này không phát hiện được "
+        "đồng hồ máy chạy lùi (khi đó bài đã đăng có thể bị rút rồi đăng lại). Kiểm tra đồng hồ "
+        "máy (và giá trị --now nếu có dùng). Không cần sửa tệp: lần đồng bộ thật (không "
+        "--dry-run) ghi lại nó khi xong."
     )
 
 
