@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from publish.links import resolve
-from publish.model import Site
+from publish.model import Bulletin, Page, Site
 from publish.text import nfc
 
 __all__ = ["LinkLines", "WrittenLinks"]
@@ -42,7 +42,8 @@ class WrittenLinks:
         off_web = {site.documents.get(nfc(b.source)) for b in loaded if "web" not in b.channels}
         lines: dict[tuple[str, str], int] = {}
         judged: set[tuple[str, str]] = set()
-        for item in [*site.for_channel("web"), *site.pages]:
+        items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
+        for item in items:
             for href, line in item.links:
                 url = resolve(href, item.source, site.documents)
                 shown = (item.source, href if url is None else prefix + url)
