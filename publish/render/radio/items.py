@@ -341,10 +341,10 @@ def make_slug(
     kept: list[tuple[str, bool]] = []  # (folded word or short form, is a function word)
     i = 0
     while i < len(tokens):
-        for words, short in phrases.get(folded[i], ()):
-            if tuple(folded[i : i + len(words)]) == words:
+        for phrase, short in phrases.get(folded[i], ()):
+            if tuple(folded[i : i + len(phrase)]) == phrase:
                 kept.append((short, False))
-                i += len(words)
+                i += len(phrase)
                 break
         else:
             kept.append((folded[i], tokens[i] in _SLUG_STOPWORDS))

@@ -312,7 +312,9 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     reusable = facts.reusable
     # Where the project lives reaches a page only through a template that shows config.root.
     placed = config if facts.uses_root else dataclasses.replace(config, root=Path("."))
-    shown = {k: placed if k == "config" else v for k, v in common.items() if k != "site"}
+    shown: dict[str, Any] = {
+        k: placed if k == "config" else v for k, v in common.items() if k != "site"
+    }
     if not facts.counts_everywhere:
         # Only the search page shows them (its own inputs hold them): a bulletin added or
         # removed leaves the other pages' keys alone.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.meta
@@ -75,7 +76,7 @@ def _may_show_counts(template: nodes.Template) -> bool:
     showing the counts. A wrong guess costs speed, never a stale page.
     """
     for ref in template.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-        target = ref.template
+        target = ref.template  # type: ignore[attr-defined]  # each of the four has one
         if not isinstance(target, nodes.Const) or target.value == SEARCH_TEMPLATE:
             return True
     safe: set[int] = set()
@@ -88,9 +89,10 @@ def _may_show_counts(template: nodes.Template) -> bool:
         safe.add(id(loop.iter))
         loop_names.add(loop.target.name)
         for access in loop.find_all((nodes.Getattr, nodes.Getitem)):
+            assert isinstance(access, (nodes.Getattr, nodes.Getitem))
             inner = access.node
             if isinstance(inner, nodes.Name) and inner.name == loop.target.name:
-                field = access.attr if isinstance(access, nodes.Getattr) else access.arg
+                field: Any = access.attr if isinstance(access, nodes.Getattr) else access.arg
                 if isinstance(field, nodes.Const):
                     field = field.value
                 if field in COUNTLESS_FIELDS:
