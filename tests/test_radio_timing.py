@@ -206,14 +206,16 @@ def test_changing_a_reading_retimes_later_episodes_like_a_clean_build(tmp_path: 
     assert incremental == clean
 
 
-def heavy_episode(tmp_path: Path, over: int) -> dict:
-    """Three 0:30 bulletins, the last two optional, in an episode `over` seconds over its slot."""
-    files = {
-        f"content/bai-viet/{key}.md": radio_bulletin(
-            f'{{air_date: 2024-12-14, duration: "0:30", order: {n}, floatable: {str(n > 1).lower()}}}'
-        )
-        for n, key in enumerate(("a", "b", "c"), start=1)
-    }
+def heavy_episode(tmp_path: Path, over: int, titles: tuple[str, ...] = ()) -> dict:
+    """Three 0:30 bulletins, the last two optional, in an episode `over` seconds over its slot
+    (all with the same title unless `titles` are given)."""
+    files = {}
+    for n, key in enumerate(("a", "b", "c"), start=1):
+        radio = f'{{air_date: 2024-12-14, duration: "0:30", order: {n}, floatable: {str(n > 1).lower()}}}'
+        text = radio_bulletin(radio)
+        if titles:
+            text = text.replace('"Cảnh báo lừa đảo qua mạng"', f'"{titles[n - 1]}"', 1)
+        files[f"content/bai-viet/{key}.md"] = text
     root = radio_project(tmp_path, files)
     args = ["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-12T12:00"]
     assert main(args) == 0
@@ -235,7 +237,22 @@ def test_leaving_out_an_item_counts_the_stinger_it_takes_along(tmp_path: Path) -
     assert stinger["type"] == "Nhạc cắt"
     assert document["drop_suggestion"] == [c["no"], stinger["no"]]
     (warning,) = document["warnings"]
-    assert f"{c['no']} {c['slug']}" in warning and item_row(document, "b")["slug"] not in warning
+    # Every bulletin has the same title here: the slug tells which one.
+    named = f"«{c['title']}» ({c['no']}, {c['slug']}) cùng nhạc cắt {stinger['no']}."
+    assert named in warning and item_row(document, "b")["slug"] not in warning
+
+
+def test_a_drop_suggestion_names_bulletins_by_their_titles(tmp_path: Path) -> None:
+    """Radio staff know a bulletin by its title, not by its number and slug."""
+    titles = ("Ra quân bảo đảm trật tự", "Cảnh báo lừa đảo, giả danh", "Tìm người thân")
+    document = heavy_episode(tmp_path, over=80, titles=titles)  # b, c and their stingers
+    b, c = item_row(document, "b"), item_row(document, "c")
+    (warning,) = document["warnings"]
+    assert f"(từ dưới lên): «Tìm người thân» ({c['no']}) cùng nhạc cắt " in warning
+    assert f"; «Cảnh báo lừa đảo, giả danh» ({b['no']}) cùng nhạc cắt " in warning
+    assert b["slug"] not in warning and c["slug"] not in warning
+    text = (tmp_path / "project/output/radio/2024-W50/rundown.txt").read_text("utf-8")
+    assert f"CẢNH BÁO: {warning}" in text
 
 
 def test_a_drop_suggestion_that_is_not_enough_says_how_much_is_left(tmp_path: Path) -> None:

@@ -70,8 +70,8 @@ def test_heavy_episode_proposes_dropping_floatable_items_from_the_bottom() -> No
     )
     assert timing.over_under == 70
     assert timing.drop == (2, 1)
-    warning = timing.warnings(["A", "B", "C", "D"])[0]
-    assert "thừa 1:10" in warning and "A3 C, A2 B" in warning
+    warning = timing.warnings(["«A» (A1)", "«B» (A2)", "«C, D» (A3)", "«E» (A4)"])[0]
+    assert "thừa 1:10" in warning and "(từ dưới lên): «C, D» (A3); «B» (A2)." in warning
     assert time_rundown([60], air_start=start, slot=70).warnings(["A"]) == []
 
 
@@ -86,9 +86,9 @@ def test_dropping_an_item_drops_the_stinger_that_joined_it() -> None:
         seconds, air_start=start, slot=sum(seconds) - 62, floatable=floats, separators=stingers
     )
     assert timing.drop == (6, 5)
-    slugs = ["NHAC", "LOI-CHAO", "A", "CAT", "B", "CAT", "C", "LOI-KET", "NHAC"]
-    warning = timing.warnings(slugs)[0]
-    assert "A7 C (cùng A6 CAT)" in warning and "A5 B" not in warning
+    names = [f"{name} A{n}" for n, name in enumerate("NABCBCCLN", start=1)]
+    warning = timing.warnings(names)[0]
+    assert "C A7 cùng C A6." in warning and "B A5" not in warning
     # The first bulletin left out takes the stinger after it, the one before it being gone.
     timing = time_rundown(
         seconds,
@@ -112,8 +112,8 @@ def test_a_suggestion_that_is_not_enough_says_so() -> None:
         separators=[False, True, False],
     )
     assert timing.drop == (2, 1)
-    warning = timing.warnings(["A", "CAT", "B"])[0]
-    assert "A3 B (cùng A2 CAT)" in warning
+    warning = timing.warnings(["«A» (A1)", "nhạc cắt A2", "«B» (A3)"])[0]
+    assert "«B» (A3) cùng nhạc cắt A2." in warning
     assert "bỏ hết các mục có thể bỏ vẫn thừa 0:10" in warning
     assert "rút gọn" in warning
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -34,7 +34,8 @@ from publish.render.radio.items import (
     retimed,
     stored,
 )
-from publish.render.radio.rundown import Timing, clock, mss, time_rundown
+from publish.render.radio.rundown import Row, Timing, clock, mss, time_rundown
+from publish.sanitize import strip_markup
 from publish.text import WEEKDAYS, vn_date, vn_datetime
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "episode_folder",
     "episode_version",
     "forget_assembly",
+    "shown_title",
     "week_of",
 ]
 
@@ -64,7 +66,7 @@ class Episode:
     @property
     def warnings(self) -> list[str]:
         """E5 over/under warnings."""
-        return self.timing.warnings([s.slug for s in self.segments])
+        return self.timing.warnings(_row_names(self.segments, self.timing.rows))
 
     @property
     def bulletins(self) -> tuple[Bulletin, ...]:
@@ -82,6 +84,30 @@ class Assembly:
     problems: tuple[Problem, ...]
     versions: Mapping[str, str] = field(default_factory=dict)
     """Bulletin source → digest of everything its item is made from (see `Speaker.version`)."""
+
+
+def shown_title(segment: Segment) -> str:
+    """The bulletin's title as scripts show it ("" for the frame): plain text, as a tag pasted
+    into a title (shown escaped on the website) must not reach the studio's script."""
+    bulletin = segment.bulletin
+    return " ".join(strip_markup(bulletin.title).split()) if bulletin is not None else ""
+
+
+def _row_names(segments: Sequence[Segment], rows: Sequence[Row]) -> list[str]:
+    """How a warning names each row: a bulletin by its title, which radio staff know it by
+    (its slug added only when another bulletin of the episode has the same title), the frame
+    by its type; each with its number in the rundown."""
+    titles = [shown_title(s).casefold() for s in segments]
+    twice = {t for t, n in Counter(titles).items() if t and n > 1}
+    names = []
+    for segment, row, title in zip(segments, rows, titles, strict=True):
+        if not title:
+            names.append(f"{segment.label.lower()} {row.number}")
+        elif title in twice:
+            names.append(f"«{shown_title(segment)}» ({row.number}, {segment.slug})")
+        else:
+            names.append(f"«{shown_title(segment)}» ({row.number})")
+    return names
 
 
 def week_of(moment: dt.datetime) -> str:

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from publish.config import Config
-from publish.render.radio.episode import Episode
+from publish.render.radio.episode import Episode, shown_title
 from publish.render.radio.items import Segment, is_cue
 from publish.render.radio.rundown import Row, clock, mss
-from publish.sanitize import strip_markup
 from publish.text import vn_date
 
 __all__ = [
@@ -72,13 +71,6 @@ def header_fields(segment: Segment, row: Row | None = None) -> str:
     if row is not None:
         fields.append(f"Tích lũy {mss(row.cume)}")
     return " | ".join(fields)
-
-
-def shown_title(segment: Segment) -> str:
-    """The bulletin's title as scripts show it ("" for the frame): plain text, as a tag pasted
-    into a title (shown escaped on the website) must not reach the studio's script."""
-    bulletin = segment.bulletin
-    return " ".join(strip_markup(bulletin.title).split()) if bulletin is not None else ""
 
 
 def title_line(segment: Segment) -> list[str]:

@@ -53,22 +53,23 @@ class Timing:
             return f"thiếu {mss(-self.over_under)}"
         return "vừa khung giờ"
 
-    def warnings(self, slugs: Sequence[str]) -> list[str]:
-        """E5 warnings in Vietnamese (never automatic edits); `slugs` name the rows."""
+    def warnings(self, names: Sequence[str]) -> list[str]:
+        """E5 warnings in Vietnamese (never automatic edits); `names` say how the suggestion to
+        drop rows names each row (a bulletin by its title, which staff know it by)."""
         if self.over_under > 0:
             text = (
                 f"Chương trình dài {mss(self.total)}, thừa {mss(self.over_under)} so với "
                 f"khung giờ {mss(self.slot)}."
             )
             if self.drop:
-                names: list[str] = []
+                dropped: list[str] = []
                 for i in self.drop:
-                    name = f"{self.rows[i].number} {slugs[i]}"
                     if i in self.separators:
-                        names[-1] += f" (cùng {name})"
+                        dropped[-1] += f" cùng {names[i]}"
                     else:
-                        names.append(name)
-                text += f" Đề nghị bỏ các mục có thể bỏ (từ dưới lên): {', '.join(names)}."
+                        dropped.append(names[i])
+                # Titles hold commas: a semicolon parts the suggestions.
+                text += f" Đề nghị bỏ các mục có thể bỏ (từ dưới lên): {'; '.join(dropped)}."
             if self.left_over > 0:
                 if self.drop:
                     text += f" Nhưng bỏ hết các mục có thể bỏ vẫn thừa {mss(self.left_over)}:"
