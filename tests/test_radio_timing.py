@@ -351,3 +351,34 @@ def test_rates_are_recorded_only_by_a_radio_sync_that_reached_the_station(tmp_pa
     station.unlink()
     assert main(["sync", "radio", *now]) == 0
     assert "2024-W50" in json.loads(rates.read_text("utf-8"))["episodes"]
+
+
+def test_a_timing_warning_names_the_episode_and_waits_until_a_short_one_is_next(
+    tmp_path: Path, capsys
+) -> None:
+    """Q9 is told of the episode by its air time, not its folder's rundown.txt; a short episode
+    weeks ahead fills up as the weeks go by, so it is told once it is the next to air; a long
+    one is told at once; an aired one no more."""
+    files = {
+        "content/bai-viet/tuan-nay.md": radio_bulletin("{air_date: 2024-12-14}"),
+        "content/bai-viet/sau-hai-tuan.md": radio_bulletin("{air_date: 2024-12-28}"),
+        "content/bai-viet/dai.md": radio_bulletin('{air_date: 2025-01-04, duration: "5:00"}'),
+    }
+    root = radio_project(tmp_path, files)
+
+    def told(now: str) -> list[str]:
+        args = ["build", "--root", str(root), "--channel", "radio", "--now", now]
+        assert main(args) == 0
+        err = capsys.readouterr().err
+        assert "rundown.txt" not in err
+        return [line.partition(": cảnh báo: ")[0] for line in err.splitlines() if "Q9" in line]
+
+    assert told("2024-12-12T12:00") == [
+        "Tập phát thanh 17:00, Thứ Bảy, 14/12/2024",
+        "Tập phát thanh 17:00, Thứ Bảy, 04/01/2025",
+    ]
+    assert "thiếu" in rundown(root, "2024-W52")["warnings"][0]  # its rundown says so all along
+    assert told("2024-12-22T12:00") == [
+        "Tập phát thanh 17:00, Thứ Bảy, 28/12/2024",
+        "Tập phát thanh 17:00, Thứ Bảy, 04/01/2025",
+    ]

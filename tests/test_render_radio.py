@@ -269,8 +269,9 @@ def test_blocking_flag_keeps_the_bulletin_out_and_is_reported(
 
 
 def test_an_episode_timing_warning_names_no_rule_code_but_at_the_end() -> None:
-    [warning] = [p for p in radio.check(fixture_site()) if p.file.endswith("rundown.txt")]
-    assert warning.message.startswith("tập phát 17:00:00 ") and "thiếu 1:04" in warning.message
+    [warning] = [p for p in radio.check(fixture_site()) if "Q9" in p.message]
+    assert warning.file == "Tập phát thanh 17:00, Thứ Bảy, 14/12/2024"
+    assert warning.message.startswith("Chương trình dài ") and "thiếu 1:04" in warning.message
     assert warning.message.endswith(" (mã quy tắc Q9)") and warning.message.count("Q9") == 1
 
 

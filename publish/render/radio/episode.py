@@ -225,18 +225,34 @@ def _assemble(site: Site) -> Assembly:
         ),
         key=lambda e: (e.air, e.week),
     )
-    for episode in episodes:
-        if episode.air >= site.now:
-            problems += [
-                Problem(
-                    f"radio/{episode.week}/rundown.txt",
-                    f"tập phát {clock(episode.air)} {vn_date(episode.air)}: {text} "
-                    + rule_note("Q9"),
-                    severity="warning",
-                )
-                for text in episode.warnings
-            ]
+    coming = next_air(site.now, config)
+    problems += [
+        _timing_problem(episode, text)
+        for episode in episodes
+        if _timing_actionable(episode, site.now, coming)
+        for text in episode.warnings
+    ]
     return Assembly(tuple(episodes), held, tuple(problems), versions)
+
+
+def _timing_actionable(episode: Episode, now: dt.datetime, coming: dt.datetime) -> bool:
+    """Whether an episode's Q9 warning asks the editor for something now: never once it aired;
+    a short one only up to the next weekly broadcast (`coming`), as the bulletins of the weeks
+    after it are mostly still to be written; a long one always (it only grows)."""
+    if episode.air < now:
+        return False
+    return episode.timing.over_under > 0 or episode.air <= coming
+
+
+def _timing_problem(episode: Episode, text: str) -> Problem:
+    """A Q9 warning, told of the episode by its air time, which editors know it by (the
+    folder's ISO week and its rundown.txt mean nothing to them)."""
+    extra = "" if episode.week == week_of(episode.air) else " thêm"
+    return Problem(
+        f"Tập phát thanh{extra} {vn_datetime(episode.air)}",
+        f"{text} " + rule_note("Q9"),
+        severity="warning",
+    )
 
 
 def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None:
