@@ -223,3 +223,27 @@ def test_draft_audio_spells_a_persons_initials_without_their_dots(
     from publish.radio.normalise import tts_text
 
     assert tts_text(script) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("cài ứng dụng VNEID trên điện thoại", "cài ứng dụng VNeID trên điện thoại"),
+        ("nhắn tin qua ZALO", "nhắn tin qua Zalo"),
+        ("TP Huế và Tp Hà Nội", "thành phố Huế và thành phố Hà Nội"),  # TP is an entry of its own
+    ],
+)
+def test_a_known_mixed_case_word_written_in_capitals_is_read_as_that_word(
+    source: str, expected: str
+) -> None:
+    """R14.6: `VNEID` is `VNeID` typed with caps lock, not an unknown abbreviation."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_unit_entry_in_mixed_case_reads_its_capitals_alike_unless_they_are_ambiguous() -> None:
+    lexicon = {"CAh": "Công an huyện", "Abc": "một", "aBc": "hai"}
+    spoken = normalise_fragment("CAH và ABC", abbreviations=lexicon)
+    assert spoken.text == "Công an huyện và ABC"
+    (flag,) = spoken.flags
+    assert flag.code == "R14.6" and "«Abc» hay «aBc»" in flag.message

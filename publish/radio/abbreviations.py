@@ -16,6 +16,7 @@ from publish.radio.flags import BLOCKING, Context
 __all__ = [
     "KEEP_AS_WORD",
     "SPELLED_ACRONYMS",
+    "caps_spellings",
     "expand_abbreviations",
     "load_abbreviations",
     "read_unit_file",
@@ -23,8 +24,10 @@ __all__ = [
     "unit_abbreviations",
 ]
 
-KEEP_AS_WORD = frozenset({"COVID", "ASEAN", "Zalo", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"})
-"""Upper-case tokens a reader says as a word; kept as written, never flagged (R14.6)."""
+KEEP_AS_WORD = frozenset(
+    {"COVID", "ASEAN", "Zalo", "VNeID", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"}
+)
+"""Names a reader says as written (upper-case ones, and Zalo, VNeID); kept, never flagged (R14.6)."""
 
 SPELLED_ACRONYMS = frozenset(
     {"VTV", "VOV", "VTC", "HTV", "OTP", "ATM", "QR", "GPS", "USB", "SMS", "PIN", "ID", "HIV"}
@@ -250,6 +253,25 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
     return _CONTEXT_TOKEN.sub(spoken, text)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=16)
+def caps_spellings(keys: frozenset[str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """All-caps spellings of the known mixed-case words (lexicon `keys` and KEEP_AS_WORD): those
+    of one word (VNEID → VNeID), read as that word, and those of several (→ every one), which
+    R14.6 flags. A spelling that is itself known (TP beside Tp) keeps its own reading."""
+    known = keys | KEEP_AS_WORD | SPELLED_ACRONYMS
+    words: dict[str, set[str]] = {}
+    for word in known:
+        if _LETTERS.fullmatch(word) and not word.isupper() and not word.islower():
+            words.setdefault(word.upper(), set()).add(word)
+    spelled = {caps: found for caps, found in words.items() if caps not in known}
+    single = {caps: next(iter(found)) for caps, found in spelled.items() if len(found) == 1}
+    several = {caps: tuple(sorted(found)) for caps, found in spelled.items() if len(found) > 1}
+    return single, several
+
+
 @functools.lru_cache(maxsize=16)
 def _lexicon_keys(keys: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The lexicon's keys with a hyphen, and the plain ones that are no context abbreviation."""
@@ -269,4 +291,7 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     if "-" in text:
         text = _replace_keys(text, lexicon, hyphenated)
         text = _CODE_HYPHEN.sub(" ", text)  # R12.5: `CSGT-TT`, `A-B`
+    # Written in capitals, a known mixed-case word is still that word (VNEID is VNeID).
+    spellings = ctx.memo("caps spellings", lambda: caps_spellings(frozenset(lexicon))[0])
+    text = _replace_keys(text, spellings, tuple(sorted(spellings)))
     return _replace_keys(text, lexicon, plain)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS
+from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS, caps_spellings
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.numbers import roman_value
 from publish.radio.readtime import long_unpaused_runs, spoken_part
@@ -53,13 +53,22 @@ def _unknown_caps(text: str, ctx: Context) -> None:
         if any(w.isupper() and _has_tone_marks(w) for w in neighbours):
             continue  # part of a line written in capitals ("CẢNH BÁO TIN GIẢ")
         ctx.flagged_tokens.add(token)
-        ctx.flag(
-            "R14.6",
-            BLOCKING,
-            f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
-            f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {LEXICON_FILE}.",
-            token,
+        ctx.flag("R14.6", BLOCKING, _unknown_message(token, ctx), token)
+
+
+def _unknown_message(token: str, ctx: Context) -> str:
+    """Why an upper-case token is kept and flagged, and how to fix it."""
+    several = ctx.memo("caps several", lambda: caps_spellings(frozenset(ctx.abbreviations))[1])
+    if token in several:
+        words = " hay ".join(f"«{word}»" for word in several[token])
+        return (
+            f"Chữ «{token}» viết hoa toàn bộ có thể là {words} nên được giữ nguyên, không đánh "
+            "vần. Cách sửa: viết đúng chữ hoa, chữ thường của chữ muốn dùng."
         )
+    return (
+        f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
+        f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {LEXICON_FILE}."
+    )
 
 
 def check_paragraph(text: str, ctx: Context) -> None:
