@@ -8,6 +8,10 @@ state/) the rates of each episode still to air, and a build times an episode tha
 the rates recorded for it: what the station was last sent. The file is an input of every build,
 like state/web-urls.json, so a clean build gives the same bytes as an incremental one. Without a
 record (never synced, or the file deleted) an aired episode is timed as any other.
+
+The record also holds the episode's air time, and once that is past it decides, for the build
+and for the radio sync alike, that the episode aired: a later change of [radio] air_weekday or
+air_time (which would give its folder another time) never makes an aired episode one to come.
 """
 
 from __future__ import annotations
@@ -119,20 +123,28 @@ def upcoming_rates(
 ) -> dict[str, KeptRates]:
     """`kept` with every episode built in `radio_output` that airs at or after `now` recorded as
     built (its rundown.json); aired episodes keep their record, and one to come that is no longer
-    built loses it."""
+    built loses it. A record is frozen once its air time is past: that decides for good that the
+    episode aired, whatever [radio] air_weekday or air_time say later. One the settings move into
+    the past before that keeps its record as it is: aired while they say so, it is to come again
+    if they are put back (a slip of the keyboard must not end an episode for good)."""
     result = {folder: rates for folder, rates in kept.items() if rates.air < now}
     for path in sorted(radio_output.glob("*/rundown.json")):
+        folder = path.parent.name
+        if folder in result:
+            continue  # aired: its record never changes
         try:
             document = json.loads(path.read_bytes())
             air = dt.datetime.fromisoformat(document["air_start"])
             if air < now:
+                if folder in kept:
+                    result[folder] = kept[folder]
                 continue
             readers = {
                 reader_name(row["reader"]): row["rate_spm"]
                 for row in document["items"]
                 if row["duration_mode"] == "estimated" and row["rate_spm"]
             }
-            result[path.parent.name] = KeptRates(air, document["rate_spm"], readers)
+            result[folder] = KeptRates(air, document["rate_spm"], readers)
         except (OSError, ValueError, KeyError, TypeError):
             continue  # not an episode this build wrote
     return result

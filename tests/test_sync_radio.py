@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from publish import config as config_module
-from publish.cli import resolve_now
+from publish.cli import main, resolve_now
 from publish.commands.sync import SyncOptions
 from publish.errors import PublishError
 from publish.pipeline import build
@@ -181,6 +181,46 @@ def test_an_aired_episode_is_neither_updated_nor_withdrawn(root: Path) -> None:
     _actions, summary = sync(root, now=AFTER_AIR)
     assert summary.created > 0 and (station / "2024-W51/script.txt").exists()
     assert (station / ITEM).read_bytes() == built(root)[ITEM]
+
+
+def sync_command(root: Path, now: str) -> int:
+    """`publish sync radio` (which also records the episodes' rates and air times)."""
+    return main(["sync", "radio", "--root", str(root), "--now", now])
+
+
+def test_a_later_air_time_in_the_settings_does_not_make_an_aired_episode_one_to_come(
+    root: Path,
+) -> None:
+    """The air time an episode was sent with decides once it is past: moved to 19:00 at 18:00,
+    the 17:00 broadcast stays aired and the week the station deleted is not written again."""
+    assert sync_command(root, NOW) == 0
+    station = root / STATION
+    shutil.rmtree(station / "2024-W50")
+    edit(root / "site.toml", 'air_time = "17:00"', 'air_time = "19:00"')
+    assert sync_command(root, "2024-12-14T18:00") == 0
+    assert not (station / "2024-W50").exists()
+    heading = (root / "output/radio/2024-W50/rundown.txt").read_text("utf-8").splitlines()[1]
+    assert heading.startswith("Phát sóng: 17:00:00, Thứ Bảy, 14/12/2024")  # as it was sent
+    rates = json.loads((root / "state/radio-rates.json").read_text("utf-8"))
+    assert rates["episodes"]["2024-W50"]["air"] == "2024-12-14T17:00:00+07:00"
+
+
+def test_an_air_day_set_by_mistake_leaves_the_episode_alone_until_it_is_put_back(
+    root: Path,
+) -> None:
+    """Settings that put an episode to come in the past make it aired (nothing is written to
+    it) only while they say so: its record is kept, and put back the week syncs again."""
+    assert sync_command(root, NOW) == 0
+    station = root / STATION
+    edit(root / "site.toml", "air_weekday = 6", "air_weekday = 3")  # Wednesday: yesterday
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    assert sync_command(root, "2024-12-12T13:00") == 0
+    assert "một một bốn" not in (station / ITEM).read_text("utf-8")
+    rates = json.loads((root / "state/radio-rates.json").read_text("utf-8"))
+    assert rates["episodes"]["2024-W50"]["air"] == "2024-12-14T17:00:00+07:00"
+    edit(root / "site.toml", "air_weekday = 3", "air_weekday = 6")
+    assert sync_command(root, "2024-12-12T14:00") == 0
+    assert "một một bốn" in (station / ITEM).read_text("utf-8")
 
 
 LATE = "content/bai-viet/2024-12-14-canh-bao-gia-danh.md"

@@ -35,6 +35,7 @@ from typing import Any
 from publish.config import Config
 from publish.errors import PublishError, os_reason
 from publish.model import Site
+from publish.radio_rates import RATES_NAME, load_kept_rates
 from publish.render.radio import held_reasons
 from publish.render.radio.items import air_at, next_air
 from publish.sync.base import Action
@@ -316,6 +317,7 @@ class RadioSyncer:
         self.manifest = Manifest.load(
             state / f"{CHANNEL}.json", CHANNEL, recover=reconcile, read_only=self.dry_run
         )
+        self.kept = load_kept_rates(state / RATES_NAME)
         self.pause = float(os.environ.get(ENV_PAUSE) or 0)
 
     def observe(self) -> Observed:
@@ -392,13 +394,19 @@ class RadioSyncer:
         for path in set(local) | set(entries):
             parts = PurePosixPath(path).parts
             folder = folder_of.get(PurePosixPath(path).stem) if parts[0] == "items" else parts[0]
-            air = self._folder_air(folder) if folder else None
+            air = self._folder_air(folder, self.site.now) if folder else None
             if folder and air is not None:
                 airs[path] = (folder, air)
         return airs
 
-    def _folder_air(self, folder: str) -> dt.datetime | None:
-        """The air time of the episode in `folder` ("2024-W50", "2024-W50-2024-12-11")."""
+    def _folder_air(self, folder: str, now: dt.datetime) -> dt.datetime | None:
+        """The air time of the episode in `folder` ("2024-W50", "2024-W50-2024-12-11"): once
+        past, the one it was last sent with (state/radio-rates.json), so that a change of
+        [radio] air_weekday or air_time never makes an aired episode one to come; else the
+        one the settings give its folder (aired too, when that is already past)."""
+        kept = self.kept.get(folder)
+        if kept is not None and kept.air < now:
+            return kept.air
         match = _EPISODE_FOLDER.match(folder)
         if match is None:
             return None

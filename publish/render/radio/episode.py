@@ -447,10 +447,14 @@ def _episode(
     now: dt.datetime,
 ) -> Episode:
     """One episode: frame, bulletins in order with stingers between, slugs unique, timed (each
-    read item at its reader's calibrated rate, or once aired at the rate `kept` for it)."""
+    read item at its reader's calibrated rate, or once aired at the rate `kept` for it; an
+    episode `kept` as aired also keeps its air time)."""
     items = sorted(items, key=lambda s: (s.order, s.bulletin.date, s.bulletin.key))  # type: ignore[union-attr]
     air = min(s.air for s in items if s.air is not None)
-    kept = kept if air < now else None
+    if kept is not None and kept.air < now:
+        air = kept.air  # aired as it was sent, whatever [radio] air_weekday/air_time say now
+    elif air >= now:
+        kept = None
     default = kept.rate if kept is not None else config.radio.rate_spm
 
     def rate(reader: str) -> int:
