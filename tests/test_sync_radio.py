@@ -183,6 +183,42 @@ def test_an_aired_episode_is_neither_updated_nor_withdrawn(root: Path) -> None:
     assert (station / ITEM).read_bytes() == built(root)[ITEM]
 
 
+def test_records_of_deleted_bulletins_are_dropped_once_the_station_deleted_their_files(
+    root: Path,
+) -> None:
+    """state/radio.json does not keep forever what no sync can need: an aired file the station
+    deleted, all of whose bulletins are deleted from content/. Nothing at the station changes."""
+    sync(root)
+    station = root / STATION
+    (root / SECOND).unlink()
+    actions, _summary = sync(root, now=AFTER_AIR)
+    assert {a.kind for a in actions} == {"noop"}  # the station still has its item script
+    (station / OTHER_ITEM).unlink()
+    actions, _summary = sync(root, now=AFTER_AIR)
+    [forget] = [a for a in actions if a.kind != "noop"]
+    assert (forget.kind, forget.key) == ("forget", OTHER_ITEM)
+    assert "tập 2024-W50 đã phát lúc 17:00, Thứ Bảy, 14/12/2024" in forget.reason
+    assert "canh-bao-lua-dao-shipper" in forget.reason and "content/" in forget.reason
+    entries = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
+    assert OTHER_ITEM not in entries and ITEM in entries
+
+    # The week's files name the episode of an item still recorded: kept while that item is.
+    (root / FIRST).unlink()
+    shutil.rmtree(station / "2024-W50")
+    actions, _summary = sync(root, now=AFTER_AIR)
+    assert {a.kind for a in actions} == {"noop"}
+    (station / ITEM).unlink()
+    before = snapshot(station)
+    actions, _summary = sync(root, now=AFTER_AIR)
+    assert {(a.kind, a.key) for a in actions} == {
+        ("forget", path) for path in (ITEM, *EPISODE_FILES)
+    }
+    assert json.loads((root / "state/radio.json").read_text("utf-8"))["entries"] == {}
+    assert snapshot(station) == before
+    actions, _summary = sync(root, now=AFTER_AIR)
+    assert actions == []
+
+
 def sync_command(root: Path, now: str) -> int:
     """`publish sync radio` (which also records the episodes' rates and air times)."""
     return main(["sync", "radio", "--root", str(root), "--now", now])

@@ -48,6 +48,7 @@ KIND_LABELS = {
     "remove": "gỡ bỏ",
     "conflict": "xung đột",
     "refuse": "từ chối",
+    "forget": "xóa khỏi sổ",
     "noop": "không đổi",
 }
 SUMMARY_BUCKETS = {

@@ -15,6 +15,8 @@ Rules (what the station can rely on):
   A bulletin whose script never reached the station before its episode aired (merged after the
   slot, or no sync ran in time) is refused with a reason that tells the editor what to do.
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
+* The record of an aired file is dropped once nothing can need it: the station deleted it and
+  every bulletin it was written for is deleted from content/ (see `RadioSyncer._unneeded`).
 * A crash at any point is repaired by the next run: a file that already holds what we were about to
   write is just recorded, and temporary files we left behind are removed.
 """
@@ -115,6 +117,9 @@ class Observed:
     that it does not hold never reached the station."""
     next_slot: dt.datetime | None = None
     """The next weekly slot after `now`, offered to the editor of a bulletin that missed its own."""
+    unneeded: frozenset[str] = frozenset()
+    """Recorded files of aired episodes that no record will ever be needed for (see
+    `RadioSyncer._unneeded`): forgotten, with the reason."""
 
 
 def moi_name(path: str) -> str:
@@ -130,7 +135,9 @@ def plan(observed: Observed) -> list[Action]:
         for temp in observed.temps
     ]
     for state in sorted(observed.files, key=lambda s: s.path):
-        if _aired(state, observed.now) and _never_sent(state, observed.since):
+        if state.path in observed.unneeded:
+            actions.append(_forget(state))
+        elif _aired(state, observed.now) and _never_sent(state, observed.since):
             actions.append(_missed(state, observed.next_slot))
         elif _aired(state, observed.now):
             actions.append(_leave_aired(state))
@@ -188,6 +195,21 @@ def _leave_aired(state: FileState) -> Action:
         "noop",
         state.path,
         f"tập đã phát lúc {vn_datetime(state.air)}: để nguyên, không ghi, không rút lại",
+        state.title,
+        {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)},
+    )
+
+
+def _forget(state: FileState) -> Action:
+    """The action that drops the record of an aired file nothing will ever need again."""
+    assert state.air is not None  # only files of a known, aired episode come here
+    keys = ", ".join(state.bulletins)
+    return Action(
+        "forget",
+        state.path,
+        f"tập {state.episode} đã phát lúc {vn_datetime(state.air)}, đài đã xóa tệp này và bản "
+        f"tin của nó ({keys}) đã bị xóa khỏi content/: bỏ khỏi state/radio.json, không đụng tới "
+        "thư mục đài",
         state.title,
         {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)},
     )
@@ -376,6 +398,44 @@ class RadioSyncer:
             now,
             since,
             next_air(now, self.config),
+            frozenset() if blind else self._unneeded(files, now),
+        )
+
+    def _unneeded(self, files: list[FileState], now: dt.datetime) -> frozenset[str]:
+        """Recorded files no sync will need the record of: of an aired episode (never written
+        again, recorded or not), no longer built, every bulletin they were written for deleted
+        from content/, and deleted at the station with our .moi copy (so a new bulletin that
+        reuses the name gets a plain new file, not a conflict with a file the tool no longer
+        knows it wrote).
+
+        A file of an episode folder stays recorded while an item recorded in that episode does:
+        its record is what says which episode, so that the item is known as aired at all. The
+        one thing forgotten that could matter: a deleted bulletin put back from git lands in its
+        aired episode unrecorded, and is refused as never sent (nothing is written either way).
+        """
+        present = {b.key for b in self.site.bulletins}
+        present |= {e.bulletin.key for e in self.site.excluded}
+        unneeded = {
+            f.path
+            for f in files
+            if _aired(f, now)
+            and f.local is None
+            and f.written is not None
+            and f.bulletins
+            and not present.intersection(f.bulletins)
+            and not os.path.lexists(self.folder / f.path)
+            and not os.path.lexists(self.folder / moi_name(f.path))
+        }
+        kept_items = {
+            f.episode
+            for f in files
+            if f.path not in unneeded and PurePosixPath(f.path).parts[0] == "items"
+        }
+        return frozenset(
+            path
+            for path in unneeded
+            if PurePosixPath(path).parts[0] == "items"
+            or PurePosixPath(path).parts[0] not in kept_items
         )
 
     def _airs(
@@ -500,6 +560,11 @@ class RadioSyncer:
             os.replace(moi, _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key)))
         self.manifest.remove(action.key)
         return done
+
+    def _apply_forget(self, action: Action) -> str:
+        """Drop the record of a file nothing will need again; the station folder is not touched."""
+        self.manifest.remove(action.key)
+        return f"đã xóa {action.key} khỏi sổ"
 
     def _apply_remove(self, action: Action) -> str:
         """Delete a temporary file a killed run left behind."""
