@@ -26,7 +26,7 @@ from publish import pipeline
 from publish.model import Artifact
 from publish.serve import PreviewSession
 from publish.serve.reload import EVENTS_PATH, inject
-from publish.serve.server import request_parts
+from publish.serve.server import below, request_parts
 from publish.serve.watch import Debouncer, is_editor_temp
 
 REPO = Path(__file__).resolve().parents[1]
@@ -222,6 +222,74 @@ def test_inject_places_snippet_before_the_last_body_end() -> None:
     assert result.endswith(b"</script></BODY ></html>")
     assert b"since=3" in result
     assert inject(b"<p>no body</p>", 1, None).startswith(b"<p>no body</p><script>")
+
+
+def under_folder(project: Path, folder: str = "congan-hoakhanh") -> None:
+    """Publish the project's site under https://example.gov.vn/<folder>/."""
+    toml = project / "site.toml"
+    text = toml.read_text("utf-8")
+    old = 'base_url = "https://congan-chauthanh.example.vn/"'
+    assert old in text
+    toml.write_text(text.replace(old, f'base_url = "https://example.gov.vn/{folder}/"'), "utf-8")
+
+
+def test_a_site_under_a_folder_is_served_at_that_folder(project: Path) -> None:
+    under_folder(project)
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        port = session.server.server_address[1]
+        assert session.url == f"http://127.0.0.1:{port}/congan-hoakhanh/"
+        status, _, body = get(session, "/congan-hoakhanh/")
+        assert status == 200 and "Bản tin thử nghiệm" in body and EVENTS_PATH in body
+        status, _, body = get(session, "/congan-hoakhanh/2024/01/ban-tin-thu/")
+        assert status == 200 and "Tóm tắt bản tin thử." in body
+        status, headers, body = get(session, "/congan-hoakhanh/style.css")
+        assert status == 200 and headers["Content-Type"].startswith("text/css")
+
+        status, headers, _ = get(session, "/")
+        assert (status, headers["Location"]) == (302, "/congan-hoakhanh/")
+        status, headers, _ = get(session, "/congan-hoakhanh")
+        assert (status, headers["Location"]) == (301, "/congan-hoakhanh/")
+        for outside in ("/style.css", "/2024/01/ban-tin-thu/", "/congan-hoakhanhx/", "/index.html"):
+            status, _, body = get(session, outside)
+            assert status == 404, outside
+            assert "Trang 404 của website" in body and EVENTS_PATH in body
+        assert get(session, "/congan-hoakhanh/../site.toml")[0] == 403
+
+
+def test_live_reload_works_under_the_folder(project: Path) -> None:
+    under_folder(project)
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        stream = EventStream(session, since=session.hub.state()[0])
+        try:
+            bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+            edit(bulletin, BULLETIN.format(title="Tiêu đề đã sửa", category="an-ninh-trat-tu"))
+            assert stream.next_event() == "reload"
+        finally:
+            stream.close()
+        assert "Tiêu đề đã sửa" in get(session, "/congan-hoakhanh/")[2]
+
+
+def test_changing_base_url_while_serving_moves_the_site(
+    session: PreviewSession, project: Path
+) -> None:
+    stream = EventStream(session, since=session.hub.state()[0])
+    try:
+        under_folder(project, "phuong-moi")
+        assert stream.next_event() == "reload"
+    finally:
+        stream.close()
+    assert session.url.endswith("/phuong-moi/")
+    assert get(session, "/")[1]["Location"] == "/phuong-moi/"
+    assert get(session, "/phuong-moi/")[0] == 200
+    assert get(session, "/2024/01/ban-tin-thu/")[0] == 404
+
+
+def test_below() -> None:
+    assert below(("a", "b", "c"), ("a",)) == ("b", "c")
+    assert below(("a",), ("a",)) == ()
+    assert below(("b", "c"), ()) == ("b", "c")
+    assert below(("ab", "c"), ("a",)) is None
+    assert below((), ("a",)) is None
 
 
 # --- watching, rebuilding, reloading --------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""The preview web server: files from output/web on 127.0.0.1, live reload, 404 page, nothing outside."""
+"""The preview web server: files from output/web on 127.0.0.1, live reload, 404 page, nothing outside.
+
+The site is served at the path of its base_url ("/congan-hoakhanh/" for a site published under
+that folder), as the host will serve it: its pages link to their styles, images and each other
+with that folder in front.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject
 
-__all__ = ["HOST", "PreviewServer", "request_parts"]
+__all__ = ["HOST", "PreviewServer", "below", "request_parts"]
 
 HOST = "127.0.0.1"
 """Loopback only: the preview may contain drafts and must not be reachable from the network."""
@@ -44,6 +49,11 @@ def request_parts(url_path: str) -> tuple[str, ...] | None:
     return parts
 
 
+def below(parts: tuple[str, ...], folder: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The segments of a request path inside the site's folder, None when it lies outside."""
+    return parts[len(folder) :] if parts[: len(folder)] == folder else None
+
+
 class PreviewServer(ThreadingHTTPServer):
     """A threading HTTP server bound to 127.0.0.1 that serves one folder and a reload stream."""
 
@@ -55,7 +65,18 @@ class PreviewServer(ThreadingHTTPServer):
         self.web_root = web_root
         self.hub = hub
         self.keepalive = keepalive
+        self.folder: tuple[str, ...] = ()
+        """The segments of the base_url's path: the site is served below them."""
         super().__init__((HOST, port), PreviewHandler)
+
+    def serve_at(self, base_path: str) -> None:
+        """Serve the site at `base_path` (the base_url's path, e.g. "/congan-hoakhanh/")."""
+        self.folder = request_parts(base_path) or ()
+
+    @property
+    def site_path(self) -> str:
+        """The site's home page path on this server, quoted: "/" or "/congan-hoakhanh/"."""
+        return quote("".join(f"/{part}" for part in self.folder) + "/")
 
     def server_bind(self) -> None:
         """Bind without HTTPServer's reverse DNS lookup, which can stall for seconds."""
@@ -65,7 +86,7 @@ class PreviewServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         """The address to open in a browser."""
-        return f"http://{HOST}:{self.server_address[1]}/"
+        return f"http://{HOST}:{self.server_address[1]}{self.site_path}"
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Ignore browsers hanging up; report anything else in one line."""
@@ -109,15 +130,22 @@ class PreviewHandler(BaseHTTPRequestHandler):
             body = error_page(error, generation) if error else inject(NOT_BUILT, generation, None)
             self._send(503, HTML_TYPE, body, send_body)
             return
-        target = root.joinpath(*parts)
-        if target.is_dir():
-            if not url_path.endswith("/"):
-                # Relative links in index.html only work under the trailing-slash address.
-                location = quote(url_path + "/") + (f"?{query}" if query else "")
-                self._send(301, HTML_TYPE, b"", send_body, location=location)
-                return
-            target = target / "index.html"
-        data = _read_inside(root, target)
+        inside = below(parts, self.server.folder)
+        if inside is None and not parts:
+            # 302, not 301: the folder follows site.toml, and browsers keep a 301 for good.
+            self._send(302, HTML_TYPE, b"", send_body, location=self.server.site_path)
+            return
+        data: bytes | None = None
+        if inside is not None:
+            target = root.joinpath(*inside)
+            if target.is_dir():
+                if not url_path.endswith("/"):
+                    # Relative links in index.html only work under the trailing-slash address.
+                    location = quote(url_path + "/") + (f"?{query}" if query else "")
+                    self._send(301, HTML_TYPE, b"", send_body, location=location)
+                    return
+                target = target / "index.html"
+            data = _read_inside(root, target)
         status = 200
         if data is None:
             status, target = 404, root / "404.html"

@@ -9,6 +9,7 @@ import threading
 import traceback
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from publish import config as config_module
 from publish.cli import resolve_now
@@ -73,6 +74,7 @@ class PreviewSession:
         with self._rebuilding:
             try:
                 config = config_module.load(self.root)
+                self.server.serve_at(urlsplit(config.base_url).path)
                 now = resolve_now(self._now, config.tz)
                 result = build(config, channels=CHANNELS, now=now, drafts=self._drafts)
                 report = write(result.artifacts, self.output, CHANNELS, cache=self.root / ".cache")

@@ -1,4 +1,5 @@
-"""`publish serve` in a real browser: edit a bulletin and the open page shows the change within 2 s."""
+"""`publish serve` in a real browser: edit a bulletin and the open page shows the change within 2 s,
+also for a site published under a folder of its host."""
 
 from __future__ import annotations
 
@@ -36,13 +37,23 @@ def start_serve(root: Path) -> tuple[subprocess.Popen[str], str]:
         line = process.stdout.readline()
         if not line and process.poll() is not None:
             break
-        found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        found = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
         if found:
             # Keep reading its output so a full pipe never blocks the server.
             threading.Thread(target=process.stdout.read, daemon=True).start()
             return process, found.group(0)
     process.kill()
     pytest.fail("publish serve did not print its address", pytrace=False)
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    """Ctrl-C the server; kill it if it does not stop."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def test_editing_a_bulletin_reloads_the_open_page(tmp_path: Path, browser) -> None:
@@ -66,9 +77,59 @@ def test_editing_a_bulletin_reloads_the_open_page(tmp_path: Path, browser) -> No
         expect(heading).to_have_text(new_title, timeout=RELOAD_DEADLINE_MS)
     finally:
         context.close()
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def test_a_site_under_a_folder_is_previewed_whole(tmp_path: Path, browser) -> None:
+    """base_url https://example.gov.vn/congan-hoakhanh/: the preview opens there, with its
+    stylesheet, working links and search, and still reloads on an edit."""
+    from playwright.sync_api import expect
+
+    root = copy_sample(tmp_path)
+    toml = root / "site.toml"
+    toml.write_text(
+        re.sub(
+            r'(?m)^base_url = ".*"$',
+            'base_url = "https://example.gov.vn/congan-hoakhanh/"',
+            toml.read_text("utf-8"),
+        ),
+        "utf-8",
+    )
+    process, url = start_serve(root)
+    context = browser.new_context()
+    try:
+        assert url.endswith("/congan-hoakhanh/")
+        page = context.new_page()
+        missing: list[str] = []
+        page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+        page.goto(url.removesuffix("congan-hoakhanh/"))  # the server's root leads to the site
+        assert page.url == url
+        assert page.evaluate("document.styleSheets[0].cssRules.length") > 10
+        assert missing == []
+
+        page.get_by_role("link", name="Liên hệ").first.click()
+        page.wait_for_load_state()
+        assert page.url == url + "lien-he/"
+        assert missing == []
+
+        page.goto(url + "tim-kiem/?q=lua+dao")
+        results = page.locator(".search-results > li")
+        results.first.wait_for()
+        assert results.count() >= 3
+        results.first.locator("h2 a").click()
+        page.wait_for_load_state()
+        assert page.url.startswith(url + "20")
+        assert missing == []
+
+        heading = page.locator("article.bulletin h1")
+        old = heading.inner_text()
+        source = next(
+            f for f in (root / "content" / "bai-viet").glob("*.md") if old in f.read_text("utf-8")
+        )
+        page.wait_for_timeout(300)  # let the reload channel connect
+        new_title = "Tiêu đề đã sửa khi xem dưới thư mục con"
+        source.write_text(source.read_text("utf-8").replace(old, new_title, 1), "utf-8")
+        expect(heading).to_have_text(new_title, timeout=RELOAD_DEADLINE_MS)
+    finally:
+        context.close()
+        stop(process)
