@@ -14,17 +14,17 @@ import difflib
 import os
 import posixpath
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Container, Mapping, Sequence, Set
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from publish.errors import Problem
 from publish.markdown_code import masked
 from publish.text import nfc
 
-__all__ = ["ContentFiles", "Links", "content_link", "links_in", "resolve"]
+__all__ = ["ContentFiles", "Links", "content_link", "links_in", "own_path", "resolve"]
 
 Links = tuple[tuple[str, int], ...]
 """Each link to a Markdown file in a body, as written, with its line in the file."""
@@ -52,6 +52,35 @@ def content_link(href: str) -> tuple[str, str] | None:
     if not path.endswith(".md"):
         return None
     return nfc(unquote(path)), mark + fragment
+
+
+def own_path(href: str, base_url: str, pages: Container[str] = ()) -> str | None:
+    """The site path of a link written with the site's own address, as editors copy it from
+    the browser: in full ("https://example.gov.vn/congan-hoakhanh/lien-he/") or as the path
+    the host serves it at ("/congan-hoakhanh/lien-he/") → "/lien-he/" (query and #fragment
+    kept); None for any other link, and for a path that is one of the site's `pages` as
+    written (a page whose address starts with the folder's name)."""
+    try:
+        link, base = urlsplit(href), urlsplit(base_url)
+    except ValueError:  # e.g. "http://[oops/"
+        return None
+    folder, path = base.path.rstrip("/"), link.path or "/"
+    if path != folder and not path.startswith(folder + "/"):
+        return None
+    if link.scheme or link.netloc:
+        if (
+            link.scheme.lower() not in ("http", "https")
+            or link.netloc.lower() != base.netloc.lower()
+        ):
+            return None
+    elif not folder or _is_page(unquote(path), pages):
+        return None
+    return urlunsplit(("", "", path[len(folder) :] or "/", link.query, link.fragment))
+
+
+def _is_page(path: str, pages: Container[str]) -> bool:
+    """Whether a site path, with or without its final slash, is one of `pages`."""
+    return path in pages or path + "/" in pages
 
 
 def _candidates(path: str, source: str) -> tuple[str, ...]:

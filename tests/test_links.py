@@ -16,6 +16,7 @@ from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
+from publish.links import own_path
 from publish.pipeline import build
 from publish.writer import write
 from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
@@ -94,6 +95,122 @@ def test_a_site_under_a_folder_gets_the_folder_in_front(tmp_path: Path) -> None:
     (root / "site.toml").write_text(toml, "utf-8")
     html = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
     assert hrefs(html) == ["/chau-thanh/2020/12/ben-kia/#lien-he"]
+
+
+def under_folder(root: Path) -> Path:
+    """The project published under https://example.vn/chau-thanh/ instead of its own host."""
+    toml = TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"',
+        'base_url = "https://example.vn/chau-thanh/"',
+    )
+    (root / "site.toml").write_text(toml, "utf-8")
+    return root
+
+
+LIEN_HE = "---\ntitle: Liên hệ\n---\n\n## Bản đồ\n\nỞ trung tâm xã.\n"
+
+
+def test_an_address_copied_from_the_browser_gets_the_folder_once(tmp_path: Path, capsys) -> None:
+    """Editors copy addresses from the address bar: with the folder, or in full."""
+    body = (
+        "Xem [liên hệ](/chau-thanh/lien-he/), [bản đồ](https://example.vn/chau-thanh/lien-he/#ban-do),\n"
+        "[trang chủ](/chau-thanh), [như trước](/lien-he/) và [nơi khác](https://example.vn/khac/).\n"
+    )
+    root = under_folder(project(tmp_path, body, {"content/pages/lien-he.md": LIEN_HE}))
+    html = (built(root, ("web", "zalo")) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == [
+        "/chau-thanh/lien-he/",
+        "/chau-thanh/lien-he/#ban-do",
+        "/chau-thanh/",
+        "/chau-thanh/lien-he/",
+        "https://example.vn/khac/",
+    ]
+    payload = json.loads((root / "output/zalo/a.json").read_text("utf-8"))
+    assert payload["body"][0]["content"].startswith(
+        "Xem liên hệ (https://example.vn/chau-thanh/lien-he/), bản đồ "
+        "(https://example.vn/chau-thanh/lien-he/#ban-do), trang chủ (https://example.vn/chau-thanh/)"
+    )
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
+    assert "liên kết" not in capsys.readouterr().err
+
+
+def test_a_broken_address_copied_from_the_browser_is_named_as_written_with_its_line(
+    tmp_path: Path, capsys
+) -> None:
+    root = under_folder(project(tmp_path, "Dòng một.\n\nXem [liên hệ](/chau-thanh/lien-hee/).\n"))
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert f"{A}:12: lỗi: liên kết hỏng '/chau-thanh/lien-hee/'" in err
+    assert "chau-thanh/chau-thanh" not in err
+
+
+def test_a_page_whose_address_starts_with_the_folder_name_is_still_linked_as_a_site_path(
+    tmp_path: Path,
+) -> None:
+    """/chau-thanh/ is then a page of the site: a link to it is not the home page."""
+    page = "---\ntitle: Công an Châu Thành\n---\n\nGiới thiệu.\n"
+    root = under_folder(
+        project(
+            tmp_path, "Xem [giới thiệu](/chau-thanh/).\n", {"content/pages/chau-thanh.md": page}
+        )
+    )
+    html = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == ["/chau-thanh/chau-thanh/"]
+
+
+def test_a_full_address_of_a_site_at_its_host_root_becomes_a_site_path(tmp_path: Path) -> None:
+    """So the link works in the preview and is checked as the site's own."""
+    body = (
+        "Xem [liên hệ](https://congan-chauthanh.example.vn/lien-he/) và "
+        "[cũ](http://CongAn-ChauThanh.example.vn/lien-he/#ban-do).\n"
+    )
+    root = project(tmp_path, body, {"content/pages/lien-he.md": LIEN_HE})
+    html = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == ["/lien-he/", "/lien-he/#ban-do"]
+
+
+def test_a_later_build_reads_addresses_as_a_clean_build_does(tmp_path: Path) -> None:
+    """Whether "/chau-thanh/" is the home page or a page depends on the other files: a body
+    kept from the build before must not keep the old reading."""
+    body = "Xem [giới thiệu](/chau-thanh/).\n"
+    root = under_folder(project(tmp_path, body))
+    assert hrefs((built(root) / "web/2020/12/a/index.html").read_text("utf-8")) == ["/chau-thanh/"]
+
+    page = "---\ntitle: Công an Châu Thành\n---\n\nGiới thiệu.\n"
+    (root / "content/pages").mkdir()
+    (root / "content/pages/chau-thanh.md").write_text(page, "utf-8")
+    output = built(root, ("web", "zalo", "radio"))
+    now = {
+        p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()
+    }
+    assert now == clean_output(root, tmp_path / "clean")
+    assert hrefs(now["web/2020/12/a/index.html"].decode()) == ["/chau-thanh/chau-thanh/"]
+
+
+@pytest.mark.parametrize(
+    ("href", "path"),
+    [
+        ("/chau-thanh/lien-he/", "/lien-he/"),
+        ("/chau-thanh/lien-he/?a=1#b", "/lien-he/?a=1#b"),
+        ("/chau-thanh", "/"),
+        ("https://example.vn/chau-thanh/lien-he/#b", "/lien-he/#b"),
+        ("HTTP://Example.VN/chau-thanh/", "/"),
+        ("/lien-he/", None),
+        ("/chau-thanhx/", None),
+        ("https://example.vn/", None),
+        ("https://example.vn/khac/chau-thanh/", None),
+        ("https://khac.vn/chau-thanh/lien-he/", None),
+        ("//example.vn/chau-thanh/lien-he/", None),
+        ("ftp://example.vn/chau-thanh/", None),
+        ("chau-thanh/lien-he/", None),
+        ("#chau-thanh", None),
+        ("http://[hong/", None),
+        ("/chau-thanh/gioi-thieu/", None),
+        ("/chau-thanh/gioi-thieu", None),
+    ],
+)
+def test_own_path(href: str, path: str | None) -> None:
+    assert own_path(href, "https://example.vn/chau-thanh/", {"/chau-thanh/gioi-thieu/"}) == path
 
 
 def test_a_page_links_to_a_bulletin_and_a_bulletin_to_a_page(tmp_path: Path) -> None:

@@ -328,6 +328,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             sorted((name, path) for name, (path, _) in assets.files.items()),
             shown,
             views.prefix,
+            sorted(views.folder_pages),
         )
     )
     shared = hashlib.sha256(shared.encode("utf-8", "surrogatepass")).hexdigest()

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from publish.cache import Fragments
 from publish.config import Config
 from publish.content_images import resolve_content_path
-from publish.links import content_link, resolve
+from publish.links import content_link, own_path, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
@@ -52,6 +52,13 @@ class SiteContext:
         self.bulletins = site.for_channel("web")
         self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
         self.prefix = urlsplit(self.config.base_url).path.rstrip("/")
+        self.folder_pages = frozenset(
+            url
+            for url in site.documents.values()
+            if self.prefix and url.startswith(self.prefix + "/")
+        )
+        """Site paths starting with the folder the site is served under (nearly always none):
+        a link to one is a site path as written, not an address with the folder already in."""
         self.by_category: dict[str, list[Bulletin]] = {k: [] for k in self.config.categories}
         self.by_tag: dict[str, list[Bulletin]] = defaultdict(list)
         self.tag_labels: dict[str, str] = {}
@@ -84,6 +91,10 @@ class SiteContext:
     def url(self, path: str) -> str:
         """A site path with the base URL's path in front, for links inside the site."""
         return self.prefix + path
+
+    def own_path(self, href: str) -> str | None:
+        """The site path of a link written with the site's own address (see links.own_path)."""
+        return own_path(href, self.config.base_url, self.folder_pages)
 
     def absolute(self, path: str) -> str:
         """The public absolute URL of a site path."""
@@ -297,7 +308,13 @@ class SiteContext:
         # (the lookup also queues their files for output) and each link leads to the same
         # page (the linked bulletin's date or slug may have changed, this body not).
         key = self.fragments.key(
-            "body-html", body, source, eager_first, self.prefix, sorted(self.page_ids)
+            "body-html",
+            body,
+            source,
+            eager_first,
+            self.prefix,
+            sorted(self.folder_pages),
+            sorted(self.page_ids),
         )
         hit = self.fragments.get(key)
         if (
@@ -326,6 +343,7 @@ class SiteContext:
             prefix=self.prefix,
             taken_ids=self.page_ids,
             link=followed,
+            own=self.own_path,
         )
         self.fragments.put(key, (html, tuple(used.items()), tuple(targets.items())))
         return html

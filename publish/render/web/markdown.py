@@ -71,6 +71,8 @@ class ImageInfo:
 ImageLookup = Callable[[str], "ImageInfo | None"]
 LinkLookup = Callable[[str], "str | None"]
 """A link's href → the site path it leads to instead (a link to a content file), or None."""
+OwnLookup = Callable[[str], "str | None"]
+"""A link's href → its site path when written with the site's own address, else None."""
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
@@ -338,11 +340,13 @@ class MarkdownRenderer:
         prefix: str = "",
         taken_ids: frozenset[str] = frozenset(),
         link: LinkLookup = lambda href: None,
+        own: OwnLookup = lambda href: None,
     ) -> str:
         """Sanitised HTML for one Markdown document; links to content files ("x.md") lead
         where `link` says, links to site paths ("/the/…") get the folder the site is served
-        under (`prefix`, e.g. "/chau-thanh"), as images do, and headings never take an id the
-        page around the body uses (`taken_ids`)."""
+        under (`prefix`, e.g. "/chau-thanh"), as images do, links written with the site's own
+        address become the site path `own` gives (with `prefix`), and headings never take an id
+        the page around the body uses (`taken_ids`)."""
         self.lookup = lookup
         self.eager_first = eager_first
         self.taken_ids = taken_ids
@@ -354,8 +358,8 @@ class MarkdownRenderer:
         if ".md" in html:
             # After the sanitiser, so links in the editor's HTML are found too, in one spelling.
             html = LINK_RE.sub(partial(_linked, link), html)
-        if prefix and 'href="/' in html:
-            html = SITE_LINK_RE.sub(lambda m: m[1] + prefix + "/", html)
+        if 'href="' in html:
+            html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
         return html
 
 
@@ -369,8 +373,19 @@ def _linked(link: LinkLookup, match: re.Match[str]) -> str:
     return match[0] if found is None else f'{match[1]}{htmllib.escape(found)}"'
 
 
-SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")/(?!/)')
-"""The start of a link to a site path (not "//host/…"), in the sanitiser's own spelling."""
+SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")(/(?!/)[^"]*|(?i:https?://)[^"]*)"')
+"""A link to a site path (not "//host/…") or a web address, in the sanitiser's own spelling."""
+
+
+def _site_link(prefix: str, own: OwnLookup, match: re.Match[str]) -> str:
+    """A link to the site with the folder the site is served under (`prefix`) in front, once:
+    one written with the site's own address (`own`) leads to its site path."""
+    path = own(htmllib.unescape(match[2]))
+    if path is not None:
+        return f'{match[1]}{htmllib.escape(prefix + path)}"'
+    if prefix and match[2].startswith("/"):
+        return f'{match[1]}{prefix}{match[2]}"'
+    return match[0]
 
 
 BACKLINK_RE = re.compile(r'\s*<a\b[^>]*\bhref="#(fnref[^"]*)"[^>]*>.*?</a>', re.DOTALL)

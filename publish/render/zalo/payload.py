@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from publish.content_images import content_image
-from publish.links import content_link, resolve
+from publish.links import content_link, own_path, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.render.zalo.images import ZaloImages, public_url
@@ -127,7 +127,9 @@ def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
         if linked is not None:
             return public_url(site.config.absolute_url(linked))
         if href.startswith("/"):
-            return public_url(site.config.absolute_url(href))
+            # Written as the browser shows it ("/congan-hoakhanh/lien-he/"): the folder once.
+            path = own_path(href, site.config.base_url, site.documents.values()) or href
+            return public_url(site.config.absolute_url(path))
         return public_url(urljoin(page, href))
 
     return target
