@@ -192,10 +192,10 @@ class SiteLinks:
             line=self.locate(pages[0].source, href) if self.locate else None,
         )
 
-    @staticmethod
-    def _unplaced(href: str, reason: str, held: bool, pages: list[_Page]) -> Problem:
-        """The problem of `_problem`, without its line."""
-        named = ", ".join(p.url for p in pages[:SHOWN_PAGES])
+    def _unplaced(self, href: str, reason: str, held: bool, pages: list[_Page]) -> Problem:
+        """The problem of `_problem`, without its line (pages named as the browser shows them,
+        like the link)."""
+        named = ", ".join(self._shown(p.url) for p in pages[:SHOWN_PAGES])
         more = f" và {len(pages) - SHOWN_PAGES} trang khác" if len(pages) > SHOWN_PAGES else ""
         if held:
             return Problem(

@@ -191,6 +191,7 @@ def test_a_broken_link_the_website_rewrote_is_told_at_its_line(tmp_path: Path, c
     err = capsys.readouterr().err
     assert "content/bai-viet/a.md:12: lỗi: liên kết hỏng '/chau-thanh/2020/12/b/#khong-co'" in err
     assert "content/bai-viet/a.md:13: lỗi: liên kết hỏng '/chau-thanh/khong-co/'" in err
+    assert "ở trang /chau-thanh/2020/12/a/:" in err  # the page as the browser shows it too
 
 
 def test_a_link_to_a_bulletin_that_expired_warns_without_stopping_ci(
