@@ -174,6 +174,15 @@ def test_folder_without_slash_redirects(session: PreviewSession) -> None:
     assert headers["Location"] == "/2024/01/ban-tin-thu/"
 
 
+def test_a_folder_with_a_marked_letter_redirects_once_encoded(session: PreviewSession) -> None:
+    """The browser sends "tâm" percent-encoded; the redirect must not encode it a second time."""
+    (session.output / "web" / "tâm").mkdir()
+    (session.output / "web" / "tâm" / "index.html").write_text("<p>tâm</p>", encoding="utf-8")
+    status, headers, _ = get(session, "/t%C3%A2m")
+    assert (status, headers["Location"]) == (301, "/t%C3%A2m/")
+    assert get(session, headers["Location"])[0] == 200
+
+
 def test_missing_path_gets_the_site_404_page(session: PreviewSession) -> None:
     status, headers, body = get(session, "/khong-co-trang-nay/")
     assert status == 404

@@ -141,7 +141,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             if target.is_dir():
                 if not url_path.endswith("/"):
                     # Relative links in index.html only work under the trailing-slash address.
-                    location = quote(url_path + "/") + (f"?{query}" if query else "")
+                    # `url_path` is as the browser sent it: percent-encoded already.
+                    location = quote(unquote(url_path) + "/") + (f"?{query}" if query else "")
                     self._send(301, HTML_TYPE, b"", send_body, location=location)
                     return
                 target = target / "index.html"
