@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, Problem
-from publish.schema import SchemaIssue, build, found_name
+from publish.schema import SchemaIssue, build, found_name, rules
 from publish.syntax import toml_error
 from publish.text import fold, nfc
 
@@ -182,7 +182,7 @@ class Config:
     web: WebConfig = field(default_factory=WebConfig)
     zalo: ZaloConfig = field(default_factory=ZaloConfig)
     radio: RadioConfig = field(default_factory=RadioConfig)
-    root: Path = field(default=Path("."), metadata={"key": "__root__"})
+    root: Path = field(default=Path("."), metadata=rules(key="__root__", hidden=True))
 
     @property
     def tz(self) -> ZoneInfo:
@@ -215,7 +215,7 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     issues: list[SchemaIssue] = []
     data.pop("__root__", None)
     _read_air_slot(data, issues)
-    config = build(Config, data, (), issues)
+    config = build(Config, data, (), issues, suggest=_table_meant)
     if config is not None:
         issues.extend(_semantic_issues(config))
     if issues:
@@ -253,6 +253,25 @@ def _with_root(config: Config, root: Path) -> Config:
     from dataclasses import replace
 
     return replace(config, root=root)
+
+
+TABLE_WORDS = {
+    "unit": ("don vi", "co quan", "to chuc"),
+    "site": ("trang", "trang web", "website", "trang tin", "trang thong tin"),
+    "contact": ("lien he", "lien lac", "thong tin lien he"),
+    "policy": ("chinh sach", "quy dinh", "kiem duyet", "duyet"),
+    "categories": ("chuyen muc", "danh muc", "the loai", "category", "chuyen muc tin"),
+    "zalo": ("zalo oa", "oa"),
+    "radio": ("phat thanh", "dai", "dai phat thanh", "truyen thanh", "loa"),
+}
+"""Table names as a Vietnamese editor may write them (folded): spelling alone cannot tell that
+`[don-vi]` means `[unit]`."""
+
+
+def _table_meant(key: str) -> str | None:
+    """The table a top-level key written in Vietnamese stands for, if it is one of TABLE_WORDS."""
+    words = " ".join(re.split(r"[\W_]+", fold(nfc(key)))).strip()
+    return next((table for table, said in TABLE_WORDS.items() if words in said), None)
 
 
 def _semantic_issues(config: Config) -> list[SchemaIssue]:
@@ -425,14 +444,15 @@ def line_of_key(text: str, path: tuple[str, ...]) -> int | None:
     """Best-effort line number of a dotted key in TOML text."""
     lines = text.splitlines()
     if path:
-        # The key may name a table itself ([webb], [categories.Bad_Key]): point at its header.
-        own = re.compile(r"^\s*\[+\s*" + re.escape(".".join(path)) + r"\s*\]+")
+        # The key may name a table itself ([webb], [categories.Bad_Key]), or the first of its
+        # sub-tables ([category.tin-tuc]): point at that header.
+        own = re.compile(_header(path) + r"\s*[\].]")
         for i, line in enumerate(lines):
             if own.match(line):
                 return i + 1
     start = 0
     for depth in range(len(path) - 1, 0, -1):
-        header = re.compile(r"^\s*\[+\s*" + re.escape(".".join(path[:depth])) + r"\s*\]+")
+        header = re.compile(_header(path[:depth]) + r"\s*\]+")
         for i, line in enumerate(lines):
             if header.match(line):
                 start = i + 1
@@ -447,3 +467,10 @@ def line_of_key(text: str, path: tuple[str, ...]) -> int | None:
         if key.match(lines[i]):
             return i + 1
     return start or None
+
+
+def _header(path: tuple[str, ...]) -> str:
+    """Regex for the start of a table header naming `path`, each part bare or quoted:
+    `[categories."thủ-tục"`."""
+    parts = (r"([\"']?)" + re.escape(part) + rf"\{i + 1}" for i, part in enumerate(path))
+    return r"^\s*\[+\s*" + r"\s*\.\s*".join(parts)

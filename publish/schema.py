@@ -8,7 +8,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, Union
 
-__all__ = ["TYPE_NAMES", "SchemaIssue", "build", "type_name"]
+__all__ = ["TYPE_NAMES", "SchemaIssue", "build", "rules", "type_name"]
 
 TYPE_NAMES = {
     str: "chuỗi ký tự",
@@ -30,6 +30,15 @@ class SchemaIssue:
     hint: str | None = None
 
 
+def rules(*, key: str | None = None, hidden: bool = False) -> dict[str, Any]:
+    """A field's metadata for `build`: the `key` it is written under (when not its name) and
+    whether it is `hidden` from the keys a hint lists (set by the program, never in the file)."""
+    metadata: dict[str, Any] = {"hidden": hidden}
+    if key is not None:
+        metadata["key"] = key
+    return metadata
+
+
 def type_name(tp: Any) -> str:
     """Vietnamese name of a Python type annotation."""
     origin = typing.get_origin(tp)
@@ -49,29 +58,41 @@ def found_name(value: Any) -> str:
     )
 
 
-def build(cls: type, data: Any, path: tuple[str, ...], issues: list[SchemaIssue]) -> Any:
-    """Build dataclass `cls` from `data`, appending problems to `issues`; unknown keys are problems."""
+def build(
+    cls: type,
+    data: Any,
+    path: tuple[str, ...],
+    issues: list[SchemaIssue],
+    suggest: Callable[[str], str | None] | None = None,
+) -> Any:
+    """Build dataclass `cls` from `data`, appending problems to `issues`; unknown keys are problems.
+
+    `suggest` may name the key an unknown one stands for ("don-vi" → "unit") where spelling
+    alone cannot tell."""
     if not isinstance(data, dict):
         issues.append(SchemaIssue(path, f"cần một bảng, nhận được {found_name(data)}"))
         data = {}
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     known = {f.metadata.get("key", name): name for name, f in fields.items()}
+    shown = [k for k, name in known.items() if not fields[name].metadata.get("hidden")]
+    missing = {k for k, name in known.items() if k not in data and _required(fields[name])}
+    renamed = set()
     for key in data:
         if key not in known:
-            close = _closest(key, list(known))
+            close = (suggest(key) if suggest else None) or _closest(key, shown)
+            if close in missing:
+                renamed.add(close)
             hint = (
-                f"Có phải ý bạn là '{close}'?"
-                if close
-                else f"Các khóa hợp lệ: {', '.join(sorted(known))}."
+                _rename_hint(key, close, data[key], path) if close else _valid(shown, hints, known)
             )
-            issues.append(SchemaIssue((*path, key), "khóa không được hỗ trợ", hint))
+            what = "bảng" if isinstance(data[key], dict) else "khóa"
+            issues.append(SchemaIssue((*path, key), f"{what} không được hỗ trợ", hint))
     values: dict[str, Any] = {}
     for key, name in known.items():
-        field = fields[name]
         if key in data:
             values[name] = convert(hints[name], data[key], (*path, key), issues)
-        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+        elif key in missing and key not in renamed:
             issues.append(
                 SchemaIssue((*path, key), f"thiếu khóa bắt buộc (cần {type_name(hints[name])})")
             )
@@ -79,6 +100,43 @@ def build(cls: type, data: Any, path: tuple[str, ...], issues: list[SchemaIssue]
         return cls(**values)
     except TypeError:
         return None
+
+
+def _required(field: dataclasses.Field) -> bool:
+    """Whether a field has no default, so its key must be written."""
+    return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+
+
+def _valid(shown: list[str], hints: dict[str, Any], known: dict[str, str]) -> str:
+    """The keys that may be written here; where each is a table, as headers in their order."""
+    if all(_is_table(hints[known[k]]) for k in shown):
+        shown = [f"[{k}.<khóa>]" if _is_dict(hints[known[k]]) else f"[{k}]" for k in shown]
+        return f"Các bảng hợp lệ: {', '.join(shown)}."
+    return f"Các khóa hợp lệ: {', '.join(sorted(shown))}."
+
+
+def _is_table(tp: Any) -> bool:
+    """Whether a type is written as a TOML table."""
+    return dataclasses.is_dataclass(tp) or _is_dict(tp)
+
+
+def _is_dict(tp: Any) -> bool:
+    """Whether a type is a table of tables, one per key the user chooses ([categories.<khóa>])."""
+    return (typing.get_origin(tp) or tp) is dict
+
+
+def _rename_hint(key: str, close: str, value: Any, path: tuple[str, ...]) -> str:
+    """'Did you mean', and for a table the header line to write instead: `[category.tin-tuc]`
+    becomes `[categories.tin-tuc]`."""
+    meant = f"Có phải ý bạn là '{close}'?"
+    if not isinstance(value, dict):
+        return meant
+    prefix = "".join(f"{p}." for p in path)
+    first = next(iter(value), None)
+    if first is not None and all(isinstance(v, dict) for v in value.values()):
+        more = f" (và các bảng [{prefix}{key}.…] khác)" if len(value) > 1 else ""
+        return f"{meant} Sửa tên bảng: [{prefix}{key}.{first}] → [{prefix}{close}.{first}]{more}."
+    return f"{meant} Sửa tên bảng: [{prefix}{key}] → [{prefix}{close}]."
 
 
 def convert(tp: Any, value: Any, path: tuple[str, ...], issues: list[SchemaIssue]) -> Any:

@@ -165,6 +165,50 @@ def test_unknown_table_suggests_the_close_one_with_its_line() -> None:
     assert problem.hint and "'web'" in problem.hint
 
 
+def test_an_unknown_table_lists_the_tables_and_no_internal_name() -> None:
+    """The project root is set by the program under an internal key: a hint never shows it."""
+    text = SITE_TOML + "\n[zzz]\na = 1\n"
+    problem = one_problem(text)
+    assert problem.line == line_of(text, "[zzz]") and problem.message == "bảng không được hỗ trợ"
+    assert problem.hint is not None and "__" not in problem.hint and "root" not in problem.hint
+    assert "[unit], [site], [categories.<khóa>]" in problem.hint and "[radio]" in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("written", "header", "meant"),
+    [
+        ("[don-vi]", "[don-vi]", "[unit]"),
+        ('["đơn vị"]', "[đơn vị]", "[unit]"),
+        ("[Don_Vi]", "[Don_Vi]", "[unit]"),
+        ("[trang-web]", "[trang-web]", "[site]"),
+    ],
+)
+def test_a_table_named_in_vietnamese_suggests_its_english_name(
+    written: str, header: str, meant: str
+) -> None:
+    """Spelling alone cannot tell that [don-vi] is [unit]; and its table is not also reported
+    missing, which would be the same mistake twice."""
+    text = SITE_TOML.replace("[unit]" if meant == "[unit]" else "[site]", written)
+    problem = one_problem(text)
+    assert problem.line == line_of(text, written)
+    assert problem.hint is not None and f"Sửa tên bảng: {header} → {meant}" in problem.hint
+
+
+def test_category_tables_written_singular_point_at_the_first_and_say_the_right_header() -> None:
+    text = SITE_TOML.replace("[categories.", "[category.")
+    problem = one_problem(text)
+    assert problem.field == "category"
+    assert problem.line == line_of(text, "[category.canh-bao-toi-pham]")
+    assert problem.hint is not None
+    assert "[category.canh-bao-toi-pham] → [categories.canh-bao-toi-pham]" in problem.hint
+
+
+def test_chuyen_muc_tables_are_categories() -> None:
+    text = SITE_TOML.replace("[categories.", "[chuyen-muc.")
+    problem = one_problem(text)
+    assert problem.hint is not None and "→ [categories.canh-bao-toi-pham]" in problem.hint
+
+
 def test_unknown_key_without_a_close_match_lists_valid_keys() -> None:
     text = SITE_TOML + "\n[web]\nzzz = 1\n"
     problem = one_problem(text)
