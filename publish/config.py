@@ -40,15 +40,29 @@ def _builtin_theme() -> Path:
 BUILTIN_THEME = _builtin_theme()
 """The theme used when a project has no templates/web/ of its own."""
 CONFIG_NAME = "site.toml"
+ZALO_LIMIT = "Giới hạn của Zalo, tính bằng ký tự."
+CUE_SECONDS = "Độ dài của nhạc, tính bằng giây; 0 là không có."
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
     """The police unit that publishes."""
 
-    name: str
+    name: str = field(
+        metadata=rules(
+            filled=True,
+            note="Tên đầy đủ của đơn vị: hiện trên website, cuối bài Zalo và kịch bản phát thanh.",
+            example="Công an xã …",
+        )
+    )
     """Full name, e.g. "Công an huyện Châu Thành" (never assume "huyện": since 2025 units are province/commune)."""
-    short_name: str
+    short_name: str = field(
+        metadata=rules(
+            filled=True,
+            note="Tên ngắn của đơn vị, cho chỗ hẹp (tác giả bài Zalo, chân trang).",
+            example="Công an xã …",
+        )
+    )
     """Short name for tight spaces (Zalo author, radio lead-in)."""
     area: str = ""
     """Where the unit serves, e.g. "tỉnh Đồng Tháp"."""
@@ -58,11 +72,19 @@ class Unit:
 class SiteSection:
     """The public website's identity."""
 
-    title: str
+    title: str = field(
+        metadata=rules(
+            filled=True,
+            note="Tiêu đề của website: trang chủ, thẻ tiêu đề, nguồn tin Atom.",
+            example="Trang thông tin Công an xã …",
+        )
+    )
     base_url: str
     """Absolute public URL ending with '/', used for canonical links, feeds, og:image and Zalo links."""
     description: str = ""
-    language: str = "vi"
+    language: str = field(
+        default="vi", metadata=rules(filled=True, note="Mã ngôn ngữ của các trang web.")
+    )
     timezone: str = "Asia/Ho_Chi_Minh"
     """Times without an offset are in this zone."""
     default_channels: tuple[str, ...] = CHANNELS
@@ -85,7 +107,13 @@ class Contact:
 class Category:
     """A kind of bulletin the unit publishes."""
 
-    label: str
+    label: str = field(
+        metadata=rules(
+            filled=True,
+            note="Tên chuyên mục: hiện trong menu, liên kết và tiêu đề trang chuyên mục.",
+            example="Tin tức",
+        )
+    )
     description: str = ""
 
 
@@ -95,22 +123,42 @@ class Policy:
 
     require_approval: bool = True
     """When true, a bulletin without `approved_by` is left out of every channel."""
-    secret_classifications: tuple[str, ...] = ("mật", "tối mật", "tuyệt mật")
+    secret_classifications: tuple[str, ...] = field(
+        default=("mật", "tối mật", "tuyệt mật"),
+        metadata=rules(
+            filled=True,
+            note="Các mức mật giữ bản tin khỏi mọi kênh (ba mức của luật luôn được tính).",
+        ),
+    )
     """`classification` values that keep a bulletin out of every channel."""
-    max_title_length: int = 200
-    max_summary_length: int = 600
+    max_title_length: int = field(
+        default=200, metadata=rules(least=1, note="Số ký tự tối đa của tiêu đề bản tin.")
+    )
+    max_summary_length: int = field(
+        default=600, metadata=rules(least=1, note="Số ký tự tối đa của tóm tắt bản tin.")
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class WebConfig:
     """The website channel."""
 
-    per_page: int = 10
+    per_page: int = field(
+        default=10, metadata=rules(least=1, note="Số bản tin trên mỗi trang danh sách.")
+    )
     """Bulletins per page on home, category, tag and archive lists."""
-    feed_items: int = 20
-    related: int = 4
+    feed_items: int = field(
+        default=20, metadata=rules(least=1, note="Số bản tin mới nhất trong nguồn tin Atom.")
+    )
+    related: int = field(
+        default=4,
+        metadata=rules(least=0, note="Số bản tin liên quan dưới mỗi bài; 0 là không hiện."),
+    )
     """How many related bulletins each page shows."""
-    image_widths: tuple[int, ...] = (480, 960)
+    image_widths: tuple[int, ...] = field(
+        default=(480, 960),
+        metadata=rules(least=1, note="Các độ rộng (điểm ảnh) làm sẵn cho mỗi ảnh."),
+    )
     """Responsive widths made for every content image."""
 
 
@@ -125,13 +173,21 @@ class ZaloConfig:
     """What sync does to the article of a withdrawn, expired or deleted bulletin."""
     author: str = ""
     """Author shown on Zalo (≤ 50 characters); the unit's short name when empty."""
-    title_max: int = 149
-    description_max: int = 300
-    author_max: int = 50
-    cover_max_bytes: int = 1_000_000
-    concurrency: int = 8
+    title_max: int = field(default=149, metadata=rules(least=1, note=ZALO_LIMIT))
+    description_max: int = field(default=300, metadata=rules(least=1, note=ZALO_LIMIT))
+    author_max: int = field(default=50, metadata=rules(least=1, note=ZALO_LIMIT))
+    cover_max_bytes: int = field(
+        default=1_000_000,
+        metadata=rules(least=1, note="Dung lượng tối đa của ảnh bìa gửi Zalo, tính bằng byte."),
+    )
+    concurrency: int = field(
+        default=8, metadata=rules(least=1, note="Số yêu cầu gửi Zalo cùng lúc.")
+    )
     """API calls in flight at once."""
-    rate_limit_per_minute: int = 4000
+    rate_limit_per_minute: int = field(
+        default=4000,
+        metadata=rules(least=0, note="Số lần gọi Zalo tối đa mỗi phút; 0 là không giãn nhịp."),
+    )
     """Calls are paced to stay under this (Zalo documents 4,000 per minute per app; 0: no pacing)."""
 
 
@@ -141,14 +197,27 @@ class RadioConfig:
 
     folder: str = ""
     """The station's script folder (often a mounted share); PUBLISH_RADIO_DIR overrides it."""
-    program: str = "Vì an ninh Tổ quốc"
+    program: str = field(
+        default="Vì an ninh Tổ quốc",
+        metadata=rules(filled=True, note="Tên chuyên mục phát thanh, in ở đầu kịch bản."),
+    )
     air_weekday: int = 6
     """Air day, ISO weekday (1 = Thứ Hai … 6 = Thứ Bảy, 7 = Chủ nhật); site.toml may also name
     it ("Thứ Bảy", "thứ 7", "T7", "Chủ nhật", "CN"), read by `weekday_number`."""
     air_time: str = "17:00"
     """Air time, "HH:MM"; site.toml may also write it "17h00", "17h", "17g00" (`clock_time`)."""
-    slot_minutes: float = 10.0
-    rate_spm: int = 240
+    slot_minutes: float = field(
+        default=10.0,
+        metadata=rules(above=0, note="Thời lượng dành cho chuyên mục mỗi số phát, tính bằng phút."),
+    )
+    rate_spm: int = field(
+        default=240,
+        metadata=rules(
+            least=60,
+            most=600,
+            note="Tốc độ đọc, tính bằng số âm tiết mỗi phút (thường là 210, 240 hoặc 270).",
+        ),
+    )
     """Read rate in syllables per minute."""
     intro: str = ""
     outro: str = ""
@@ -161,13 +230,13 @@ class RadioConfig:
     """Default reader shown in each item header ("Đọc: …"); a bulletin's `radio.reader` overrides it."""
     tune_open: str = "NHẠC HIỆU MỞ ĐẦU"
     """Cue text of the opening signature tune (printed in capitals, never read)."""
-    tune_open_seconds: int = 20
+    tune_open_seconds: int = field(default=20, metadata=rules(least=0, most=600, note=CUE_SECONDS))
     stinger: str = "NHẠC CẮT"
     """Cue text of the short stinger between two bulletins."""
-    stinger_seconds: int = 5
+    stinger_seconds: int = field(default=5, metadata=rules(least=0, most=600, note=CUE_SECONDS))
     """Length of the stinger; 0 puts no stinger between bulletins."""
     tune_close: str = "NHẠC HIỆU KẾT THÚC"
-    tune_close_seconds: int = 20
+    tune_close_seconds: int = field(default=20, metadata=rules(least=0, most=600, note=CUE_SECONDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +288,10 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     if config is not None:
         issues.extend(_semantic_issues(config))
     if issues:
-        raise ConfigError(_problem(i, text, filename) for i in issues)
+        problems = [_problem(i, text, filename) for i in issues]
+        # Top to bottom of the file, as it is read; a missing table (no line) comes last.
+        problems.sort(key=lambda p: p.line if p.line is not None else len(text))
+        raise ConfigError(problems)
     return _with_root(config, root)
 
 
@@ -294,10 +366,6 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
         issues.append(
             SchemaIssue(("zalo", "oa_id"), "OA id là một dãy chữ số, viết trong dấu ngoặc kép")
         )
-    for key in ("tune_open_seconds", "stinger_seconds", "tune_close_seconds"):
-        value = getattr(config.radio, key)
-        if isinstance(value, int) and not 0 <= value <= 600:
-            issues.append(SchemaIssue(("radio", key), "cần số giây từ 0 đến 600 (0 = không có)"))
     return issues
 
 

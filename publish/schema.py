@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Union
 
 __all__ = ["TYPE_NAMES", "SchemaIssue", "build", "rules", "type_name"]
@@ -30,12 +31,25 @@ class SchemaIssue:
     hint: str | None = None
 
 
-def rules(*, key: str | None = None, hidden: bool = False) -> dict[str, Any]:
-    """A field's metadata for `build`: the `key` it is written under (when not its name) and
-    whether it is `hidden` from the keys a hint lists (set by the program, never in the file)."""
-    metadata: dict[str, Any] = {"hidden": hidden}
-    if key is not None:
-        metadata["key"] = key
+def rules(
+    *,
+    filled: bool = False,
+    least: float | None = None,
+    above: float | None = None,
+    most: float | None = None,
+    note: str = "",
+    example: Any = None,
+    key: str | None = None,
+    hidden: bool = False,
+) -> dict[str, Any]:
+    """A field's metadata for `build`: what its value must be beyond its type — `filled` text
+    (not blank), a number at `least` / `above` / `most` (for a list: each item) — what the key
+    is for (`note`, a sentence for hints), a value to show when it has no default (`example`),
+    the `key` it is written under (when not its name) and whether it is `hidden` from the keys a
+    hint lists (set by the program, never in the file)."""
+    metadata: dict[str, Any] = {"filled": filled, "note": note, "hidden": hidden}
+    bounds = {"least": least, "above": above, "most": most, "example": example, "key": key}
+    metadata.update({name: value for name, value in bounds.items() if value is not None})
     return metadata
 
 
@@ -91,7 +105,10 @@ def build(
     values: dict[str, Any] = {}
     for key, name in known.items():
         if key in data:
+            before = len(issues)
             values[name] = convert(hints[name], data[key], (*path, key), issues)
+            if len(issues) == before:
+                issues.extend(_out_of_rule(values[name], (*path, key), fields[name]))
         elif key in missing and key not in renamed:
             issues.append(
                 SchemaIssue((*path, key), f"thiếu khóa bắt buộc (cần {type_name(hints[name])})")
@@ -100,6 +117,70 @@ def build(
         return cls(**values)
     except TypeError:
         return None
+
+
+def _out_of_rule(value: Any, path: tuple[str, ...], field: dataclasses.Field) -> list[SchemaIssue]:
+    """The issue of a well-typed value its field's rules refuse (for a list, its first bad item)."""
+    listed = isinstance(value, tuple)
+    for item in value if listed else (value,):
+        wrong = _wrong(item, field.metadata)
+        if wrong:
+            fix = _example_of(path[-1], field)
+            if listed:
+                blank = isinstance(item, str) and not item.strip()
+                wrong = (
+                    "danh sách có một phần tử trống"
+                    if blank
+                    else f"danh sách có phần tử {_literal(item)}: {wrong}"
+                )
+                fix = "Sửa hoặc xóa phần tử đó. " + fix
+            return [SchemaIssue(path, wrong, " ".join(filter(None, (field.metadata["note"], fix))))]
+    return []
+
+
+def _wrong(value: Any, rule: Mapping[str, Any]) -> str | None:
+    """What is wrong with one value under a field's rules, or None."""
+    if rule.get("filled") and isinstance(value, str) and not value.strip():
+        return "không được để trống"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    least, above, most = rule.get("least"), rule.get("above"), rule.get("most")
+    if (
+        (least is None or value >= least)
+        and (above is None or value > above)
+        and (most is None or value <= most)
+    ):
+        return None
+    kind = "số nguyên" if isinstance(value, int) else "số"
+    if above is not None:
+        wanted = f"lớn hơn {_literal(above)}"
+    elif most is None:
+        wanted = f"từ {_literal(least)} trở lên"
+    else:
+        wanted = f"từ {_literal(least)} đến {_literal(most)}"
+    return f"cần {kind} {wanted}, nhận được {_literal(value)}"
+
+
+def _example_of(key: str, field: dataclasses.Field) -> str:
+    """'For example `key = value`', with the default when there is one."""
+    if field.default is not dataclasses.MISSING:
+        return f"Ví dụ: {key} = {_literal(field.default)} (mặc định, dùng khi không ghi khóa này)."
+    if "example" in field.metadata:
+        return f"Ví dụ: {key} = {_literal(field.metadata['example'])}."
+    return ""
+
+
+def _literal(value: Any) -> str:
+    """A value as TOML writes it: `"chuỗi"`, `10`, `12.5`, `true`, `[480, 960]`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
+    return str(value)
 
 
 def _required(field: dataclasses.Field) -> bool:

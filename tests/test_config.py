@@ -239,6 +239,110 @@ def test_wrong_types_and_values_name_field_and_line(
     assert problem.line == line_of(text, f"{key} =")
 
 
+@pytest.mark.parametrize(
+    ("field", "line"),
+    [
+        ("[unit] name", 'name = ""'),
+        ("[unit] short_name", 'short_name = "  "'),
+        ("[site] title", 'title = ""'),
+        ("[site] language", 'language = ""'),
+        ("[categories.tin-khac] label", 'label = ""'),
+        ("[radio] program", 'program = ""'),
+    ],
+)
+def test_a_text_that_must_say_something_cannot_be_empty(field: str, line: str) -> None:
+    """[unit] name = "" made Zalo articles end "trang thông tin của : https://…"; label = ""
+    gave empty links and headings."""
+    table, key = field[1:].split("] ")
+    header = f"[{table}]\n"
+    if header not in SITE_TOML:
+        text = SITE_TOML + f"\n{header}{line}\n"
+    else:  # the key's own line, put first in its table (a key written twice is another error)
+        start = SITE_TOML.index(header)
+        own = re.compile(rf"^{key} = .*\n", re.M)
+        text = SITE_TOML[:start] + own.sub("", SITE_TOML[start:], count=1)
+        text = text.replace(header, header + line + "\n", 1)
+    problem = one_problem(text)
+    assert problem.field == field and problem.line == line_of(text, line)
+    assert problem.message == "không được để trống"
+    assert problem.hint is not None and f"Ví dụ: {key} = " in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("snippet", "wanted"),
+    [
+        ("[web]\nper_page = 0", "cần số nguyên từ 1 trở lên, nhận được 0"),
+        ("[web]\nper_page = -3", "cần số nguyên từ 1 trở lên, nhận được -3"),
+        ("[web]\nfeed_items = 0", "từ 1 trở lên"),
+        ("[web]\nrelated = -1", "từ 0 trở lên"),
+        ("[web]\nimage_widths = [480, 0]", "danh sách có phần tử 0: cần số nguyên từ 1"),
+        ("[policy]\nmax_title_length = 0", "từ 1 trở lên"),
+        ("[policy]\nmax_summary_length = -600", "từ 1 trở lên"),
+        ('[policy]\nsecret_classifications = ["mật", " "]', "danh sách có một phần tử trống"),
+        ("[zalo]\ntitle_max = 0", "từ 1 trở lên"),
+        ("[zalo]\ndescription_max = 0", "từ 1 trở lên"),
+        ("[zalo]\nauthor_max = 0", "từ 1 trở lên"),
+        ("[zalo]\ncover_max_bytes = 0", "từ 1 trở lên"),
+        ("[zalo]\nconcurrency = 0", "từ 1 trở lên"),
+        ("[zalo]\nrate_limit_per_minute = -1", "từ 0 trở lên"),
+        ("[radio]\nslot_minutes = 0", "cần số lớn hơn 0, nhận được 0"),
+        ("[radio]\nslot_minutes = -5", "cần số lớn hơn 0, nhận được -5"),
+        ("[radio]\nrate_spm = 0", "cần số nguyên từ 60 đến 600, nhận được 0"),
+        ("[radio]\nrate_spm = 2400", "từ 60 đến 600"),
+        ("[radio]\ntune_open_seconds = -1", "từ 0 đến 600"),
+        ("[radio]\nstinger_seconds = 601", "từ 0 đến 600"),
+        ("[radio]\ntune_close_seconds = 9999", "từ 0 đến 600"),
+    ],
+)
+def test_an_impossible_number_names_the_range(snippet: str, wanted: str) -> None:
+    """per_page = -3 made /trang/2/ and /trang/3/; slot_minutes = 0 an episode with no time."""
+    text = SITE_TOML + "\n" + snippet + "\n"
+    problem = one_problem(text)
+    key = snippet.split("\n")[1].split()[0]
+    assert problem.line == line_of(text, f"{key} =") and wanted in problem.message
+    assert problem.hint is not None and f"Ví dụ: {key} = " in problem.hint
+
+
+def test_the_edges_of_each_range_and_the_documented_zeros_are_accepted() -> None:
+    """0 is documented for related (none shown), rate_limit_per_minute (no pacing) and the
+    cue lengths (no cue); empty cue texts and optional texts mean 'none' too."""
+    text = SITE_TOML + (
+        "\n[web]\nper_page = 1\nfeed_items = 1\nrelated = 0\nimage_widths = []\n"
+        '\n[zalo]\nrate_limit_per_minute = 0\nconcurrency = 1\nauthor = ""\n'
+        '\n[radio]\nslot_minutes = 0.5\nrate_spm = 60\nstinger_seconds = 0\nstinger = ""\n'
+        'tune_open_seconds = 600\nintro = ""\nreader = ""\nfolder = ""\n'
+        '\n[contact]\nemergency = ""\nhotline = ""\n'
+    )
+    config = parse(text, root=ROOT)
+    assert config.web.per_page == 1 and config.radio.slot_minutes == 0.5
+
+
+def test_every_number_and_required_text_of_the_schema_has_a_rule() -> None:
+    """A key added later must say its range (or that a text is required) to be checked."""
+    import dataclasses
+    import typing
+
+    def walk(cls: type) -> typing.Iterator[tuple[str, dataclasses.Field, object]]:
+        hints = typing.get_type_hints(cls)
+        for f in dataclasses.fields(cls):
+            tp = hints[f.name]
+            if dataclasses.is_dataclass(tp):
+                yield from walk(tp)  # type: ignore[arg-type]
+            elif typing.get_origin(tp) is dict:
+                yield from walk(typing.get_args(tp)[1])
+            else:
+                yield f"{cls.__name__}.{f.name}", f, tp
+
+    for name, f, tp in walk(config_module.Config):
+        item = typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else tp
+        if name in ("RadioConfig.air_weekday",):  # read by weekday_number: 1–7 or a day name
+            continue
+        if item in (int, float):
+            assert {"least", "above"} & set(f.metadata), name
+        elif item is str and f.default is dataclasses.MISSING and name != "SiteSection.base_url":
+            assert f.metadata.get("filled"), name
+
+
 def test_bad_timezone() -> None:
     text = SITE_TOML.replace("[site]\n", '[site]\ntimezone = "Asia/Hanoi_City"\n')
     problem = one_problem(text)

@@ -265,6 +265,15 @@ def test_not_found_page_is_noindex(built: BuiltSite) -> None:
     assert "Không tìm thấy trang" in page
 
 
+def test_not_found_page_without_an_emergency_number_has_no_empty_call(tmp_path: Path) -> None:
+    """[contact] keys are optional: emergency = "" leaves the sentence out, not "gọi ."."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace('emergency = "113"', 'emergency = ""'), "utf-8")
+    page = build_site(root).html("/404.html")
+    assert "Không tìm thấy trang" in page and "khẩn cấp" not in page
+
+
 def test_drafts_preview_has_banner_and_noindex(preview: BuiltSite, built: BuiltSite) -> None:
     page = preview.html("/2024/03/ke-hoach-ra-quan/")
     assert "BẢN NHÁP" in page
