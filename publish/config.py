@@ -20,7 +20,16 @@ from publish.schema import SchemaIssue, build, found_name, rules
 from publish.syntax import toml_error
 from publish.text import fold, nfc
 
-__all__ = ["BUILTIN_THEME", "CHANNELS", "CONFIG_NAME", "Config", "line_of_key", "load", "parse"]
+__all__ = [
+    "BUILTIN_THEME",
+    "CHANNELS",
+    "CONFIG_NAME",
+    "Config",
+    "label_form",
+    "line_of_key",
+    "load",
+    "parse",
+]
 
 CHANNELS = ("web", "zalo", "radio")
 
@@ -362,9 +371,41 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
             )
     if not config.categories:
         issues.append(SchemaIssue(("categories",), "cần ít nhất một chuyên mục"))
+    issues.extend(_label_issues(config.categories))
     if config.zalo.oa_id and not str(config.zalo.oa_id).isdigit():
         issues.append(
             SchemaIssue(("zalo", "oa_id"), "OA id là một dãy chữ số, viết trong dấu ngoặc kép")
+        )
+    return issues
+
+
+def label_form(label: str) -> str:
+    """A category label as labels are told apart: NFC, any case, spaces collapsed."""
+    return " ".join(nfc(label).casefold().split())
+
+
+def _label_issues(categories: dict[str, Category]) -> list[SchemaIssue]:
+    """Two categories with one label: `publish new --category` and a bulletin's `category`
+    take a label too, and could not tell which is meant (compared NFC, any case)."""
+    issues = []
+    first: dict[str, str] = {}
+    for key, category in categories.items():
+        label = getattr(category, "label", None)
+        if not isinstance(label, str) or not label.strip():
+            continue  # a wrong or empty label is reported by its rule
+        same = label_form(label)
+        if same not in first:
+            first[same] = key
+            continue
+        other = first[same]
+        issues.append(
+            SchemaIssue(
+                ("categories", key, "label"),
+                f"nhãn «{label}» trùng với nhãn của chuyên mục [categories.{other}]",
+                f"Mỗi chuyên mục cần một nhãn riêng: đổi label của [categories.{key}] hoặc của "
+                f"[categories.{other}]. Chuyên mục của bản tin (và publish new --category) ghi "
+                "được bằng nhãn, nên hai nhãn giống nhau thì không biết là chuyên mục nào.",
+            )
         )
     return issues
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.config import CHANNELS, Config
+from publish.config import CHANNELS, Config, label_form
 from publish.errors import Problem
 from publish.frontmatter import Parsed
 from publish.gates import (
@@ -275,6 +275,12 @@ def category_key(value: str, config: Config) -> str | None:
     """The category a value names: its key, or its label however cased or accented (one match)."""
     if value in config.categories:
         return value
+    # A label written as it is in site.toml first: labels are unique that way (NFC, any case),
+    # not once slugged ("Cảnh báo" and "Canh bao" are two labels but one slug).
+    same = label_form(value)
+    found = [k for k, c in config.categories.items() if label_form(c.label) == same]
+    if len(found) == 1:
+        return found[0]
     wanted = slugify(value)
     found = {
         key

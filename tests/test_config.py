@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -373,6 +374,33 @@ def test_bad_category_key_points_at_its_table() -> None:
     problem = one_problem(text)
     assert problem.field == "[categories] Canh_Bao"
     assert problem.line == line_of(text, "[categories.Canh_Bao]")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Tình hình an ninh trật tự",
+        "TÌNH HÌNH AN NINH  TRẬT TỰ",
+        unicodedata.normalize("NFD", "Tình hình an ninh trật tự"),
+    ],
+    ids=["same", "other-case-and-spaces", "decomposed"],
+)
+def test_two_categories_with_one_label_name_each_other(second: str) -> None:
+    """`publish new --category "<label>"` said "chuyên mục không tồn tại" for such a label."""
+    text = SITE_TOML + f'\n[categories.tin-khac]\nlabel = "{second}"\n'
+    problem = one_problem(text)
+    assert problem.field == "[categories.tin-khac] label"
+    assert problem.line == len(text.splitlines())
+    assert "trùng với nhãn của chuyên mục [categories.an-ninh-trat-tu]" in problem.message
+    assert problem.hint is not None
+    assert (
+        "[categories.tin-khac]" in problem.hint and "[categories.an-ninh-trat-tu]" in problem.hint
+    )
+
+
+def test_labels_told_apart_only_by_their_accents_are_two_labels() -> None:
+    text = SITE_TOML + '\n[categories.tin-khac]\nlabel = "Tinh hinh an ninh trat tu"\n'
+    assert len(parse(text, root=ROOT).categories) == 3
 
 
 def test_category_without_label() -> None:

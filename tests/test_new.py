@@ -13,8 +13,8 @@ from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.frontmatter import split
-from publish.text import SLUG_RE
-from tests.helpers import make_project
+from publish.text import SLUG_RE, slugify
+from tests.helpers import SITE_TOML, make_project
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -125,3 +125,20 @@ def test_the_category_may_be_given_by_its_label(tmp_path: Path) -> None:
     assert new(root, "Tiêu đề", "--category", "Tình hình an ninh trật tự") == 0
     [path] = (root / "content/bai-viet").iterdir()
     assert split(path.read_text(encoding="utf-8")).data["category"] == "an-ninh-trat-tu"
+
+
+def test_a_label_written_exactly_wins_over_one_that_only_slugs_the_same(tmp_path: Path) -> None:
+    """ "Cảnh báo" and "Canh bao" are two labels site.toml accepts; both slug to canh-bao."""
+    toml = (
+        SITE_TOML
+        + '\n[categories.canh-bao]\nlabel = "Cảnh báo"\n'
+        + '\n[categories.canh-bao-khac]\nlabel = "Canh bao"\n'
+    )
+    root = make_project(tmp_path, {"site.toml": toml})
+    for title, written, key in (
+        ("Tin một", "cảnh báo", "canh-bao"),
+        ("Tin hai", "CANH BAO", "canh-bao-khac"),
+    ):
+        assert new(root, title, "--category", written, "--now", "2020-12-08T08:00") == 0
+        path = root / "content/bai-viet" / f"2020-12-08-{slugify(title)}.md"
+        assert split(path.read_text(encoding="utf-8")).data["category"] == key, written
