@@ -50,6 +50,10 @@ BUILTIN_THEME = _builtin_theme()
 """The theme used when a project has no templates/web/ of its own."""
 CONFIG_NAME = "site.toml"
 ZALO_LIMIT = "Giới hạn của Zalo, tính bằng ký tự."
+CATEGORY_EXAMPLE = (
+    "Mỗi chuyên mục là một bảng [categories.<khóa>] có nhãn, ví dụ dòng [categories.tin-tuc] "
+    'rồi dòng label = "Tin tức" bên dưới.'
+)
 CUE_SECONDS = "Độ dài của nhạc, tính bằng giây; 0 là không có."
 
 
@@ -88,7 +92,12 @@ class SiteSection:
             example="Trang thông tin Công an xã …",
         )
     )
-    base_url: str
+    base_url: str = field(
+        metadata=rules(
+            note="Địa chỉ công khai của website, bắt đầu bằng https://.",
+            example="https://congan.example.vn/",
+        )
+    )
     """Absolute public URL ending with '/', used for canonical links, feeds, og:image and Zalo links."""
     description: str = ""
     language: str = field(
@@ -175,7 +184,10 @@ class WebConfig:
 class ZaloConfig:
     """The Zalo Official Account channel (tokens come from the environment, never from here)."""
 
-    oa_id: str = ""
+    oa_id: str = field(
+        default="",
+        metadata=rules(note="Mã OA của Zalo là một dãy số dài nên luôn viết như chuỗi ký tự."),
+    )
     """The OA's numeric id, as a string: follow link https://zalo.me/<oa_id> and QR code."""
     comment: Literal["show", "hide"] = "show"
     on_withdraw: Literal["hide", "remove"] = "hide"
@@ -254,7 +266,7 @@ class Config:
 
     unit: Unit
     site: SiteSection
-    categories: dict[str, Category]
+    categories: dict[str, Category] = field(metadata=rules(note=CATEGORY_EXAMPLE))
     contact: Contact = field(default_factory=Contact)
     policy: Policy = field(default_factory=Policy)
     web: WebConfig = field(default_factory=WebConfig)
@@ -370,11 +382,16 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
                 )
             )
     if not config.categories:
-        issues.append(SchemaIssue(("categories",), "cần ít nhất một chuyên mục"))
+        issues.append(SchemaIssue(("categories",), "cần ít nhất một chuyên mục", CATEGORY_EXAMPLE))
     issues.extend(_label_issues(config.categories))
     if config.zalo.oa_id and not str(config.zalo.oa_id).isdigit():
         issues.append(
-            SchemaIssue(("zalo", "oa_id"), "OA id là một dãy chữ số, viết trong dấu ngoặc kép")
+            SchemaIssue(
+                ("zalo", "oa_id"),
+                f"mã OA là một dãy chữ số, nhận được {config.zalo.oa_id!r}",
+                "Chép mã số OA từ trang quản trị Zalo OA, viết trong ngoặc kép, ví dụ oa_id = "
+                '"1234567890123456789"; chưa có OA thì xóa dòng này.',
+            )
         )
     return issues
 
@@ -434,7 +451,7 @@ _CLOCK = re.compile(
 )
 TIME_FORMS = (
     'Viết giờ trong ngoặc kép: "17:00", "17h00", "17h", "17g00" hoặc "17 giờ 30" (giờ 0–23, '
-    'phút 00–59, tính theo 24 giờ: 5 giờ chiều là "17:00").'
+    'phút 00–59, tính theo 24 giờ: 5 giờ chiều là "17:00"). Ví dụ: air_time = "17:00".'
 )
 
 

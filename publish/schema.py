@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Union
+
+from publish.text import fold
 
 __all__ = ["TYPE_NAMES", "SchemaIssue", "build", "rules", "type_name"]
 
@@ -65,6 +68,8 @@ def type_name(tp: Any) -> str:
 
 def found_name(value: Any) -> str:
     """Describe what was found, for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return (
         f"{type_name(type(value))} {value!r}"
         if not isinstance(value, dict | list)
@@ -83,14 +88,20 @@ def build(
 
     `suggest` may name the key an unknown one stands for ("don-vi" → "unit") where spelling
     alone cannot tell."""
-    if not isinstance(data, dict):
-        issues.append(SchemaIssue(path, f"cần một bảng, nhận được {found_name(data)}"))
+    table = isinstance(data, dict)
+    if not table:
+        issues.append(
+            SchemaIssue(path, f"cần một bảng, nhận được {found_name(data)}", _table_hint(path))
+        )
         data = {}
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     known = {f.metadata.get("key", name): name for name, f in fields.items()}
     shown = [k for k, name in known.items() if not fields[name].metadata.get("hidden")]
-    missing = {k for k, name in known.items() if k not in data and _required(fields[name])}
+    # Keys of a table written as something else are not also missing: one mistake, one issue.
+    missing = {
+        k for k, name in known.items() if table and k not in data and _required(fields[name])
+    }
     renamed = set()
     for key in data:
         if key not in known:
@@ -106,13 +117,11 @@ def build(
     for key, name in known.items():
         if key in data:
             before = len(issues)
-            values[name] = convert(hints[name], data[key], (*path, key), issues)
+            values[name] = convert(hints[name], data[key], (*path, key), issues, fields[name])
             if len(issues) == before:
                 issues.extend(_out_of_rule(values[name], (*path, key), fields[name]))
         elif key in missing and key not in renamed:
-            issues.append(
-                SchemaIssue((*path, key), f"thiếu khóa bắt buộc (cần {type_name(hints[name])})")
-            )
+            issues.append(_missing(hints[name], (*path, key), fields[name]))
     try:
         return cls(**values)
     except TypeError:
@@ -183,6 +192,29 @@ def _literal(value: Any) -> str:
     return str(value)
 
 
+def _missing(tp: Any, path: tuple[str, ...], field: dataclasses.Field) -> SchemaIssue:
+    """The issue of a required key not written, saying what to add."""
+    note = field.metadata.get("note", "")
+    if dataclasses.is_dataclass(tp):
+        needed = [
+            f"{f.metadata.get('key', f.name)} = {_literal(f.metadata.get('example', '…'))}"
+            for f in dataclasses.fields(tp)
+            if f.init and _required(f)
+        ]
+        hint = f"Thêm bảng [{'.'.join(path)}] với khóa bắt buộc {', '.join(needed)}."
+        return SchemaIssue(path, "thiếu bảng bắt buộc", " ".join(filter(None, (hint, note))))
+    if _is_dict(tp):
+        return SchemaIssue(path, "thiếu bảng bắt buộc", note or None)
+    table = f" vào bảng [{'.'.join(path[:-1])}]" if len(path) > 1 else ""
+    written = _literal(field.metadata.get("example", "…"))
+    hint = f"Thêm dòng {path[-1]} = {written}{table}."
+    return SchemaIssue(
+        path,
+        f"thiếu khóa bắt buộc (cần {type_name(tp)})",
+        " ".join(filter(None, (hint, note))),
+    )
+
+
 def _required(field: dataclasses.Field) -> bool:
     """Whether a field has no default, so its key must be written."""
     return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
@@ -220,8 +252,15 @@ def _rename_hint(key: str, close: str, value: Any, path: tuple[str, ...]) -> str
     return f"{meant} Sửa tên bảng: [{prefix}{key}] → [{prefix}{close}]."
 
 
-def convert(tp: Any, value: Any, path: tuple[str, ...], issues: list[SchemaIssue]) -> Any:
-    """Check and convert one value against a type annotation."""
+def convert(
+    tp: Any,
+    value: Any,
+    path: tuple[str, ...],
+    issues: list[SchemaIssue],
+    field: dataclasses.Field | None = None,
+) -> Any:
+    """Check and convert one value against a type annotation (`field`, when the value is a
+    dataclass field's, gives the hint its note and default)."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (Union, types.UnionType):
@@ -229,20 +268,34 @@ def convert(tp: Any, value: Any, path: tuple[str, ...], issues: list[SchemaIssue
             return None
         for arg in args:
             if arg is not type(None) and _matches(arg, value):
-                return convert(arg, value, path, issues)
+                return convert(arg, value, path, issues, field)
         issues.append(SchemaIssue(path, f"cần {type_name(tp)}, nhận được {found_name(value)}"))
         return None
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return build(tp, value, path, issues)
     if origin in (list, tuple):
         if not isinstance(value, list):
-            issues.append(SchemaIssue(path, f"cần danh sách, nhận được {found_name(value)}"))
+            issues.append(
+                SchemaIssue(
+                    path,
+                    f"cần danh sách, nhận được {found_name(value)}",
+                    _type_hint(tp, value, path, field),
+                )
+            )
             return ()
         item_type = args[0] if args else Any
-        return tuple(convert(item_type, v, (*path, str(i)), issues) for i, v in enumerate(value))
+        return tuple(
+            convert(item_type, v, (*path, str(i)), issues, field) for i, v in enumerate(value)
+        )
     if origin is dict or tp is dict:
         if not isinstance(value, dict):
-            issues.append(SchemaIssue(path, f"cần bảng, nhận được {found_name(value)}"))
+            issues.append(
+                SchemaIssue(
+                    path,
+                    f"cần bảng, nhận được {found_name(value)}",
+                    _type_hint(tp, value, path, field),
+                )
+            )
             return {}
         value_type = args[1] if len(args) == 2 else Any
         return {k: convert(value_type, v, (*path, k), issues) for k, v in value.items()}
@@ -251,12 +304,90 @@ def convert(tp: Any, value: Any, path: tuple[str, ...], issues: list[SchemaIssue
     if typing.get_origin(tp) is typing.Literal:
         if value not in args:
             allowed = ", ".join(repr(a) for a in args)
-            issues.append(SchemaIssue(path, f"cần một trong {allowed}, nhận được {value!r}"))
+            issues.append(
+                SchemaIssue(
+                    path,
+                    f"cần một trong {allowed}, nhận được {value!r}",
+                    _type_hint(tp, value, path, field),
+                )
+            )
         return value
     if not _matches(tp, value):
-        issues.append(SchemaIssue(path, f"cần {type_name(tp)}, nhận được {found_name(value)}"))
+        issues.append(
+            SchemaIssue(
+                path,
+                f"cần {type_name(tp)}, nhận được {found_name(value)}",
+                _type_hint(tp, value, path, field),
+            )
+        )
         return value
     return float(value) if tp is float else value
+
+
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+_YES = frozenset({"co", "true", "yes", "bat", "dung", "1"})
+_NO = frozenset({"khong", "false", "no", "tat", "sai", "0"})
+
+
+def _type_hint(tp: Any, value: Any, path: tuple[str, ...], field: dataclasses.Field | None) -> str:
+    """How to write a value of the wrong type the way its key needs it, with the key's note."""
+    key = next((p for p in reversed(path) if not p.isdigit()), "")
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    example = _example_of(key, field) if field is not None else ""
+    origin = typing.get_origin(tp) or tp
+    if tp is str:
+        shown = _literal(str(value)) if number else '"…"'
+        fix = f"Viết trong ngoặc kép: {key} = {shown}."
+    elif tp in (int, float):
+        found = _NUMBER.search(value) if isinstance(value, str) else None
+        if found:
+            bare = "" if value.strip() == found[0] else " và không kèm đơn vị"
+            written = found[0].replace(",", ".")
+            if tp is int and "." in written:
+                written = written.split(".")[0]
+            fix = f"Viết số không có ngoặc kép{bare}: {key} = {written}."
+        elif isinstance(value, float):
+            fix = f"Viết số nguyên, không có phần thập phân: {key} = {round(value)}."
+        else:
+            fix = f"Viết một số, không có ngoặc kép. {example}"
+    elif tp is bool:
+        said = " ".join(re.split(r"[\W_]+", fold(str(value)))).strip()
+        guess = "false" if said in _NO else "true"
+        fix = f"Viết true (có) hoặc false (không), không có ngoặc kép: {key} = {guess}."
+    elif origin in (list, tuple):
+        item = (typing.get_args(tp) or (Any,))[0]
+        if isinstance(value, str) and item in (int, float) and _NUMBER.fullmatch(value.strip()):
+            value = value.strip()  # "480" for a list of numbers: [480]
+        elif number and item is str:
+            value = _literal(str(value))
+        elif not isinstance(value, str) or item is not str:
+            value = None
+        else:
+            value = _literal(value)
+        fix = (
+            f"Viết danh sách trong ngoặc vuông: {key} = [{value}]."
+            if value is not None
+            else f"Viết danh sách trong ngoặc vuông. {example}"
+        )
+    elif origin is typing.Literal:
+        args = typing.get_args(tp)
+        same = [a for a in args if isinstance(value, str) and a == value.strip().casefold()]
+        fix = (
+            f"Viết đúng chữ thường: {key} = {_literal(same[0])}."
+            if same
+            else "Viết một trong: " + ", ".join(f"{key} = {_literal(a)}" for a in args) + "."
+        )
+    else:
+        fix = _table_hint(path)
+    note = field.metadata.get("note", "") if field is not None else ""
+    return " ".join(filter(None, (fix.strip(), note)))
+
+
+def _table_hint(path: tuple[str, ...]) -> str:
+    """How a table is written."""
+    return (
+        f"Viết thành bảng: một dòng [{'.'.join(path)}], rồi các khóa bên dưới, mỗi khóa một dòng."
+    )
 
 
 def _matches(tp: Any, value: Any) -> bool:

@@ -238,6 +238,64 @@ def test_wrong_types_and_values_name_field_and_line(
     assert expected in problem.message
     key = field.split()[-1]
     assert problem.line == line_of(text, f"{key} =")
+    assert problem.hint and f"{key} = " in problem.hint  # how to write it, with the key
+
+
+@pytest.mark.parametrize(
+    ("snippet", "message", "hint"),
+    [
+        (
+            "[zalo]\noa_id = 1112223334445556667",
+            "cần chuỗi ký tự, nhận được số nguyên 1112223334445556667",
+            'Viết trong ngoặc kép: oa_id = "1112223334445556667". Mã OA của Zalo là một dãy số',
+        ),
+        (
+            '[radio]\nslot_minutes = "5 phút"',
+            "cần số, nhận được chuỗi ký tự '5 phút'",
+            "Viết số không có ngoặc kép và không kèm đơn vị: slot_minutes = 5.",
+        ),
+        (
+            '[web]\nper_page = "10"',
+            "cần số nguyên",
+            "Viết số không có ngoặc kép: per_page = 10.",
+        ),
+        ("[radio]\nrate_spm = 240.5", "cần số nguyên", "rate_spm = 240."),
+        ('[web]\nimage_widths = "480"', "cần danh sách", "image_widths = [480]."),
+        ("[web]\nimage_widths = true", "nhận được true", "image_widths = [480, 960]"),
+        ('[policy]\nrequire_approval = "không"', "true hoặc false", "require_approval = false."),
+        ('[zalo]\ncomment = "Hide"', "'show', 'hide'", 'Viết đúng chữ thường: comment = "hide".'),
+        ("[zalo]\nauthor = 5", "cần chuỗi ký tự", 'author = "5"'),
+    ],
+)
+def test_a_value_of_the_wrong_type_says_how_to_write_it(
+    snippet: str, message: str, hint: str
+) -> None:
+    problem = one_problem(SITE_TOML + "\n" + snippet + "\n")
+    assert message in problem.message and problem.hint is not None and hint in problem.hint
+
+
+def test_a_missing_categories_table_shows_how_one_is_written() -> None:
+    text = SITE_TOML.split("[categories.")[0]
+    problem = one_problem(text)
+    assert (problem.field, problem.message) == ("categories", "thiếu bảng bắt buộc")
+    assert problem.hint and '[categories.tin-tuc] rồi dòng label = "Tin tức"' in problem.hint
+
+
+def test_a_missing_table_or_key_says_what_to_add() -> None:
+    no_unit = "[site]" + SITE_TOML.split("[site]")[1]
+    [problem] = [p for p in problems_of(no_unit) if p.field == "unit"]
+    assert problem.hint is not None and "Thêm bảng [unit] với khóa bắt buộc name = " in problem.hint
+    assert "short_name = " in problem.hint
+    no_base_url = SITE_TOML.replace('base_url = "https://congan-chauthanh.example.vn/"\n', "")
+    problem = one_problem(no_base_url)
+    assert problem.hint and problem.hint.startswith('Thêm dòng base_url = "https://')
+
+
+def test_a_table_written_as_a_value_is_one_problem() -> None:
+    text = 'zalo = "2463951837402251183"\n' + SITE_TOML
+    problem = one_problem(text)
+    assert (problem.field, problem.line) == ("zalo", 1)
+    assert problem.hint and "một dòng [zalo]" in problem.hint
 
 
 @pytest.mark.parametrize(
