@@ -18,7 +18,7 @@ from publish.encoding import not_utf8
 from publish.errors import ConfigError, Problem
 from publish.schema import SchemaIssue, build, found_name, rules
 from publish.syntax import toml_error
-from publish.text import fold, nfc
+from publish.text import fold, nfc, slugify
 
 __all__ = [
     "BUILTIN_THEME",
@@ -378,7 +378,7 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
                 SchemaIssue(
                     ("categories", key),
                     "khóa chuyên mục chỉ gồm a-z, 0-9 và dấu -",
-                    "Ví dụ: [categories.canh-bao-toi-pham]",
+                    _category_key_hint(key),
                 )
             )
     if not config.categories:
@@ -394,6 +394,16 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
             )
         )
     return issues
+
+
+def _category_key_hint(key: str) -> str:
+    """The key written the way keys are ([categories."thủ-tục"] → thu-tuc), to put in its place."""
+    slug = slugify(key)
+    suggested = slug if slug != slugify("") else "tin-tuc"
+    return (
+        f"Ví dụ: [categories.{suggested}] (chữ thường không dấu; nhãn có dấu ghi ở label). "
+        "Bản tin nào ghi khóa cũ ở category thì sửa theo."
+    )
 
 
 def label_form(label: str) -> str:
@@ -531,7 +541,7 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
             SchemaIssue(
                 ("site", "base_url"),
                 f"cần một URL tuyệt đối, nhận được {site.base_url!r}",
-                'Ví dụ: base_url = "https://congan-chauthanh.example.vn/"',
+                _base_url_hint(str(site.base_url)),
             )
         )
     try:
@@ -554,6 +564,14 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
                 )
             )
     return issues
+
+
+def _base_url_hint(written: str) -> str:
+    """The address with its scheme when only that is missing, else a made-up example."""
+    host = written.strip().removeprefix("//")
+    if re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", host):
+        return f'Thêm https:// ở đầu: base_url = "https://{host.rstrip("/")}/"'
+    return 'Viết địa chỉ đầy đủ của website, ví dụ base_url = "https://congan.example.vn/"'
 
 
 def _problem(issue: SchemaIssue, text: str, filename: str) -> Problem:

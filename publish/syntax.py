@@ -46,7 +46,7 @@ TOML_KEY_RE = re.compile(
 )
 TOML_TABLE_RE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]")
 TOML_QUOTE_HINT = (
-    'Thêm dấu " ở cuối giá trị, trên cùng dòng, ví dụ: title = "Công an huyện Châu Thành". '
+    'Thêm dấu " ở cuối giá trị, trên cùng dòng, ví dụ: title = "Trang tin của đơn vị". '
     'Chuỗi nhiều dòng thì viết trong ba dấu ngoặc kép: """…""".'
 )
 TOML_CASES: tuple[tuple[str, str, str], ...] = (

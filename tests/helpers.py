@@ -15,6 +15,8 @@ from publish.model import Artifact, Site
 __all__ = [
     "FIXTURES",
     "NOW",
+    "OTHER_UNIT_TOML",
+    "SAMPLE_UNIT",
     "SITE_TOML",
     "TINY_JPEG",
     "bulletin_md",
@@ -41,6 +43,29 @@ label = "Cảnh báo phương thức, thủ đoạn tội phạm"
 label = "Tình hình an ninh trật tự"
 """
 """A minimal valid site.toml: two categories, every other setting at its default."""
+
+OTHER_UNIT_TOML = """\
+[unit]
+name = "Công an phường Hòa Khánh, thành phố Đà Nẵng"
+short_name = "Công an phường Hòa Khánh"
+area = "thành phố Đà Nẵng"
+
+[site]
+title = "Công an phường Hòa Khánh"
+base_url = "https://conganhoakhanh.example.vn/"
+
+[categories.tin-tuc]
+label = "Tin tức"
+
+[categories.canh-bao]
+label = "Cảnh báo"
+
+[categories.thu-tuc]
+label = "Thủ tục"
+"""
+"""Another unit's site.toml, changed only in data: what it sees must never name the sample unit."""
+SAMPLE_UNIT = re.compile(r"Châu Thành|Đồng Tháp|chauthanh|canh-bao-toi-pham", re.IGNORECASE)
+"""Words of the sample unit (and its categories) no other unit should be shown."""
 
 NOW = dt.datetime(2021, 1, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 """A fixed clock after every default bulletin date."""

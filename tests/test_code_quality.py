@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +54,38 @@ def test_the_built_in_theme_ships_inside_the_package() -> None:
     assert files
     for path in files:
         assert any(fnmatch.fnmatch(path.name, p.rsplit("/", 1)[-1]) for p in patterns), path
+
+
+SAMPLE_UNIT_WORDS = re.compile(r"Châu Thành|Đồng Tháp|chauthanh|Cái Tàu|canh-bao-toi-pham", re.I)
+"""The sample unit's names and its category keys: data of site.toml and content/, never code."""
+
+
+def test_no_message_in_the_package_names_the_sample_unit() -> None:
+    """Every string of the package a user may see (docstrings and comments aside) is shared by
+    every unit: a hint "ví dụ «Công an Châu Thành»" is wrong for any other one."""
+    found = []
+    for path in sorted((REPO / "publish").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        documentation = {
+            id(statement.value)
+            for node in ast.walk(tree)
+            if isinstance(getattr(node, "body", None), list)
+            for statement in node.body  # type: ignore[attr-defined]
+            if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+        }
+        found += [
+            f"{path.relative_to(REPO)}:{node.lineno}: {node.value[:60]!r}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in documentation
+            and SAMPLE_UNIT_WORDS.search(node.value)
+        ]
+    theme = [
+        str(p.relative_to(REPO))
+        for p in (REPO / "templates").rglob("*")
+        if p.is_file()
+        and p.suffix in (".html", ".xml", ".txt", ".css", ".js")
+        and SAMPLE_UNIT_WORDS.search(p.read_text(encoding="utf-8"))
+    ]
+    assert not found and not theme, found + theme

@@ -12,7 +12,7 @@ import pytest
 from publish import config as config_module
 from publish.config import CHANNELS, parse
 from publish.errors import ConfigError, Problem
-from tests.helpers import SITE_TOML, make_project
+from tests.helpers import OTHER_UNIT_TOML, SAMPLE_UNIT, SITE_TOML, make_project
 
 ROOT = Path("/srv/du-an")
 
@@ -418,6 +418,35 @@ def test_bad_base_url(url: str) -> None:
     assert problem.field == "[site] base_url"
     assert repr(url) in problem.message
     assert problem.line == line_of(text, "base_url")
+
+
+@pytest.mark.parametrize(
+    ("url", "hint"),
+    [
+        ("conganhoakhanh.example.vn", 'base_url = "https://conganhoakhanh.example.vn/"'),
+        ("conganhoakhanh.example.vn/tin/", 'base_url = "https://conganhoakhanh.example.vn/tin/"'),
+        ("ftp://x.vn/", 'base_url = "https://congan.example.vn/"'),
+        ("", 'base_url = "https://congan.example.vn/"'),
+    ],
+)
+def test_a_bad_base_url_of_another_unit_is_fixed_with_its_own_address(url: str, hint: str) -> None:
+    text = OTHER_UNIT_TOML.replace("https://conganhoakhanh.example.vn/", url)
+    problem = one_problem(text)
+    assert problem.hint and hint in problem.hint and not SAMPLE_UNIT.search(problem.hint)
+
+
+def test_a_category_key_with_accents_suggests_the_key_written_plainly() -> None:
+    text = OTHER_UNIT_TOML.replace("[categories.thu-tuc]", '[categories."thủ-tục"]')
+    problem = one_problem(text)
+    assert problem.field == "[categories] thủ-tục"
+    assert problem.line == line_of(text, '[categories."thủ-tục"]')
+    assert problem.hint and problem.hint.startswith("Ví dụ: [categories.thu-tuc]")
+    assert not SAMPLE_UNIT.search(problem.hint)
+
+
+def test_an_unclosed_quote_hint_names_no_unit() -> None:
+    problem = one_problem(OTHER_UNIT_TOML + '\n[radio]\nprogram = "Tin tuần\n')
+    assert problem.hint and 'Thêm dấu "' in problem.hint and not SAMPLE_UNIT.search(problem.hint)
 
 
 def test_unknown_default_channel() -> None:

@@ -212,6 +212,14 @@ def test_url_without_phrase_drops_its_clause_and_flags() -> None:
     assert "R1.3" in {f.code for f in spoken.flags} or "R1.4" in {f.code for f in spoken.flags}
 
 
+def test_the_wording_a_dropped_address_suggests_names_the_unit_or_none() -> None:
+    text = "Người dân theo dõi tin, chi tiết tại https://ca.example.vn/tin."
+    [flag] = normalise_fragment(text).flags
+    assert "«trên trang thông tin điện tử của đơn vị»" in flag.message
+    [flag] = normalise_fragment(text, options=SpeakOptions(unit_name="Công an xã Tân Hòa")).flags
+    assert "«trên trang thông tin điện tử của Công an xã Tân Hòa»" in flag.message
+
+
 def test_hints_name_what_an_editor_can_set_not_command_line_options() -> None:
     """A build copies these hints into its warnings and rundown.txt: they must point at the
     bulletin or at site.toml, never at `publish speak` options an editor cannot set there."""

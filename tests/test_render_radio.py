@@ -16,6 +16,7 @@ from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
+from publish.model import Artifact
 from publish.pipeline import build
 from publish.render import radio
 from publish.render.radio.episode import week_of
@@ -23,7 +24,7 @@ from publish.render.radio.items import make_slug, next_air
 from publish.render.radio.layout import END_MARK, WIDTH
 from publish.render.radio.rundown import clock, mss, time_rundown
 from publish.render.radio.word import BODY_PT, CUE_PT
-from tests.helpers import FIXTURES, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import FIXTURES, OTHER_UNIT_TOML, SITE_TOML, TINY_JPEG, bulletin_md, make_project
 
 FIXTURE = FIXTURES / "radio"
 GOLDEN = Path(__file__).parent / "golden" / "radio"
@@ -358,6 +359,26 @@ def test_site_toml_url_spoken_is_read_instead_of_a_web_address(tmp_path: Path) -
     site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
     texts = {a.path: a.data.decode("utf-8") for a in radio.render(site) if a.path.endswith("txt")}
     assert f"Xem hướng dẫn tại {phrase}." in texts["items/a.txt"]
+
+
+def test_the_web_address_warning_suggests_wording_with_the_units_own_name(tmp_path: Path) -> None:
+    """It suggested «… của Công an huyện» to every unit, whatever its level."""
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": OTHER_UNIT_TOML,
+            "content/a.md": bulletin_md(
+                {"date": "2020-12-08 08:00", "category": "tin-tuc"},
+                body="Người dân theo dõi tin, chi tiết tại https://ca.example.vn/tin.\n",
+            ),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    files = {a.path: a.data for a in radio.render(site) if isinstance(a, Artifact)}
+    notes = files["2020-W50/rundown.txt"].decode("utf-8").split("Ghi chú cho biên tập viên:")[1]
+    assert "«trên trang thông tin điện tử của Công an phường Hòa Khánh, thành phố Đà Nẵng»" in (
+        " ".join(notes.split())
+    )
 
 
 def test_slugs_are_unique_within_an_episode(tmp_path: Path) -> None:

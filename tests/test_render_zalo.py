@@ -25,7 +25,7 @@ from publish.render.zalo import images as zalo_images
 from publish.render.zalo import payload as payload_module
 from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.writer import write
-from tests.helpers import refusing
+from tests.helpers import SAMPLE_UNIT, refusing
 from tests.zalo_project import BODY, jpeg, site_toml, zalo_bulletin, zalo_project
 
 NOW = dt.datetime(2021, 1, 1, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -170,6 +170,30 @@ def test_summary_title_and_author_limits_name_file_and_field(tmp_path: Path) -> 
     assert "63/50" in author_problem.message
     with pytest.raises(ContentError):
         built(root)
+
+
+def test_a_too_long_author_is_fixed_where_it_was_written_naming_no_other_unit(
+    tmp_path: Path,
+) -> None:
+    """The hint said 'ví dụ "Công an Châu Thành"' to every unit."""
+    root = zalo_project(tmp_path, 1)
+    toml = root / "site.toml"
+    long_name = "Công an phường Hòa Khánh, quận Liên Chiểu, thành phố Đà Nẵng"  # 60 characters
+    text = toml.read_text("utf-8").replace(
+        'short_name = "Công an Châu Thành"', f'short_name = "{long_name}"'
+    )
+    toml.write_text(text.replace("Châu Thành", "Hòa Khánh"), "utf-8")
+    [problem] = problems(root)
+    assert problem.field == "[unit] short_name" and "60/50" in problem.message
+    assert problem.hint is not None and not SAMPLE_UNIT.search(problem.hint)
+    assert problem.hint.startswith("Rút gọn [unit] short_name, hoặc đặt [zalo] author")
+
+    toml.write_text(
+        site_toml('author = "' + "Công an " * 8 + '"').replace("Châu Thành", "Hòa Khánh"), "utf-8"
+    )
+    [problem] = problems(root)
+    assert problem.field == "[zalo] author" and problem.hint is not None
+    assert "xóa dòng đó để dùng tên ngắn của đơn vị «Công an Hòa Khánh»" in problem.hint
 
 
 def test_a_limit_broken_at_build_names_the_line_of_the_key_even_inside_the_zalo_block(

@@ -18,6 +18,7 @@ import pytest
 
 from publish.commands import zalo_sandbox
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from tests.helpers import OTHER_UNIT_TOML, SAMPLE_UNIT, make_project
 from tests.zalo_fixtures import sample_body
 
 
@@ -451,6 +452,25 @@ def test_sandbox_flags_map_to_config() -> None:
     assert config.failing_image_substrings == ("hong",)
     assert config.create_quota_per_day == 7 and config.num_follower == 9
     assert "sandbox-app-secret" not in repr(config)
+
+
+def test_the_sandbox_oa_is_the_projects_unit_or_a_neutral_one(tmp_path: Path) -> None:
+    """It was always "Công an huyện Châu Thành", whichever unit tried it."""
+    from publish.cli import make_parser
+
+    def config_in(root: Path) -> EmulatorConfig:
+        words = ["--root", str(root), "zalo-sandbox", "--port", "0"]
+        return zalo_sandbox.config_from_args(make_parser(words).parse_args(words), env={})
+
+    project = make_project(
+        tmp_path / "du-an", {"site.toml": OTHER_UNIT_TOML + '\n[zalo]\noa_id = "1112223334"\n'}
+    )
+    config = config_in(project)
+    assert config.oa_name == "Công an phường Hòa Khánh, thành phố Đà Nẵng"
+    assert config.oa_id == "1112223334"
+    outside = config_in(tmp_path / "khong-phai-du-an")
+    assert outside.oa_name == "OA thử nghiệm" and outside.oa_id == EmulatorConfig().oa_id
+    assert not SAMPLE_UNIT.search(EmulatorConfig().oa_name)
 
 
 def test_sandbox_command_serves_until_interrupted(tmp_path: Path) -> None:

@@ -136,6 +136,7 @@ def _options(args: argparse.Namespace, project: Config | None) -> SpeakOptions:
         read_rate_spm=read_rate,
         timing_model=args.timing_model,
         read_title=args.read_title,
+        unit_name=project.unit.name if project is not None else "",
     )
 
 

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from publish import config as config_module
 from publish.cli import common_options
 from publish.errors import PublishError, os_reason
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
@@ -97,9 +98,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def config_from_args(args: argparse.Namespace, env: dict[str, str] | None = None) -> EmulatorConfig:
-    """Build the EmulatorConfig from parsed flags and the environment's credentials."""
+    """Build the EmulatorConfig from parsed flags, the environment's credentials and, when run
+    in a project, its unit's name and OA id."""
     env = dict(os.environ) if env is None else env
     return EmulatorConfig(
+        **_project_oa(getattr(args, "root", None)),
         app_id=env.get("ZALO_APP_ID") or SANDBOX_APP_ID,
         app_secret=env.get("ZALO_APP_SECRET") or SANDBOX_APP_SECRET,
         refresh_token=env.get("ZALO_REFRESH_TOKEN") or SANDBOX_REFRESH_TOKEN,
@@ -123,6 +126,19 @@ def config_from_args(args: argparse.Namespace, env: dict[str, str] | None = None
         rate_limit_per_minute=args.rate_limit or None,
         seed=args.seed,
     )
+
+
+def _project_oa(root: Path | None) -> dict[str, str]:
+    """The sandbox OA's name (and id, when site.toml has one) from the project at `root`; none
+    outside a project or when its site.toml is broken (`publish sync` reports that)."""
+    if root is None or not (root / config_module.CONFIG_NAME).is_file():
+        return {}
+    try:
+        config = config_module.load(root)
+    except PublishError:
+        return {}
+    oa_id = config.zalo.oa_id.strip()
+    return {"oa_name": config.unit.name, **({"oa_id": oa_id} if oa_id else {})}
 
 
 def _credentials_note(config: EmulatorConfig) -> str:

@@ -268,12 +268,13 @@ def _urls(text: str, ctx: Context) -> str:
         if spoken:
             text = text[: m.start()] + spoken + text[end:]
             continue
+        unit = ctx.options.unit_name or "đơn vị"
         ctx.flag(
             "R1.4",
             WARNING,
             f"Đã bỏ vế câu chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "
-            "nghe cần biết nơi xem, viết lại bằng lời (ví dụ «trên trang thông tin điện tử của "
-            "Công an huyện»), hoặc đặt [radio] url_spoken trong site.toml để mọi địa chỉ web được "
+            f"nghe cần biết nơi xem, viết lại bằng lời (ví dụ «trên trang thông tin điện tử của "
+            f"{unit}»), hoặc đặt [radio] url_spoken trong site.toml để mọi địa chỉ web được "
             "đọc thành một cụm từ như thế.",
             address,
         )

@@ -33,6 +33,8 @@ class SpeakOptions:
     timing_model: str = "simple"
     tts_voice: str = "vi"
     read_title: bool = False
+    unit_name: str = ""
+    """The unit's name ([unit] name), for the wording a message suggests; empty outside a project."""
 
     def __post_init__(self) -> None:
         """Reject values outside §8 with a message that lists the allowed ones."""

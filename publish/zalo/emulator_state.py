@@ -84,7 +84,7 @@ class EmulatorConfig:
 
     # OA profile.
     oa_id: str = "4318842281316130000"
-    oa_name: str = "Công an huyện Châu Thành"
+    oa_name: str = "OA thử nghiệm"  # `publish zalo-sandbox` in a project: its [unit] name
     num_follower: int = 0
 
     # Fault injection (applies to paths containing one of `fault_paths`; None = every path).

@@ -175,7 +175,9 @@ class Speaker:
     def __init__(self, config: Config) -> None:
         self.rate = config.radio.rate_spm
         self.options = SpeakOptions(
-            read_rate_spm=config.radio.rate_spm, url_spoken=config.radio.url_spoken
+            read_rate_spm=config.radio.rate_spm,
+            url_spoken=config.radio.url_spoken,
+            unit_name=config.unit.name,
         )
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))

@@ -152,6 +152,21 @@ def _image_problem(
     )
 
 
+def _author_hint(written_in: str, short_name: str, limit: int) -> str:
+    """How to shorten the Zalo author, from where it was taken (never a made-up unit's name)."""
+    if written_in == "[unit] short_name":
+        return (
+            f"Rút gọn [unit] short_name, hoặc đặt [zalo] author là một tên ngắn hơn (tối đa {limit} "
+            "ký tự) chỉ dùng trên Zalo."
+        )
+    if len(short_name) <= limit:
+        return (
+            f"Rút gọn [zalo] author (tối đa {limit} ký tự), hoặc xóa dòng đó để dùng tên ngắn của "
+            f"đơn vị «{short_name}»."
+        )
+    return f"Rút gọn [zalo] author còn tối đa {limit} ký tự."
+
+
 def check(site: Site) -> list[Problem]:
     """Every Zalo limit a bulletin breaks, each naming the file and field."""
     config = site.config.zalo
@@ -167,7 +182,9 @@ def check(site: Site) -> list[Problem]:
                 "site.toml",
                 f"tên tác giả trên Zalo dài {len(first.author)}/{config.author_max} ký tự",
                 field=first.author_field,
-                hint='Đặt [zalo] author là một tên ngắn hơn, ví dụ "Công an Châu Thành".',
+                hint=_author_hint(
+                    first.author_field, site.config.unit.short_name, config.author_max
+                ),
             )
         )
     web = {b.key for b in site.for_channel("web")}
