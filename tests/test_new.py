@@ -14,7 +14,7 @@ from publish.cli import main
 from publish.content import load_site
 from publish.frontmatter import split
 from publish.text import SLUG_RE, slugify
-from tests.helpers import SITE_TOML, make_project
+from tests.helpers import OTHER_UNIT_TOML, SAMPLE_UNIT, SITE_TOML, make_project
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -109,7 +109,9 @@ def test_existing_file_is_not_overwritten(tmp_path: Path, capsys) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "Đã viết.\n", encoding="utf-8")
     before = path.read_bytes()
     assert new(root, "Tiêu đề", *args) == 1
-    assert "tệp đã tồn tại" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("content/bai-viet/2020-12-08-tieu-de.md: lỗi: tệp đã tồn tại\n")
+    assert "\n    Cách sửa: Đổi tiêu đề, hoặc mở tệp đó để sửa" in err
     assert path.read_bytes() == before
 
 
@@ -142,3 +144,22 @@ def test_a_label_written_exactly_wins_over_one_that_only_slugs_the_same(tmp_path
         assert new(root, title, "--category", written, "--now", "2020-12-08T08:00") == 0
         path = root / "content/bai-viet" / f"2020-12-08-{slugify(title)}.md"
         assert split(path.read_text(encoding="utf-8")).data["category"] == key, written
+
+
+def test_without_a_category_the_projects_categories_are_listed(tmp_path: Path, capsys) -> None:
+    """argparse said only "thiếu tham số bắt buộc: --category"; which ones exist is in site.toml."""
+    root = make_project(tmp_path, {"site.toml": OTHER_UNIT_TOML})
+    assert new(root, "Một tin") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("--category: lỗi: trường 'category': thiếu tham số bắt buộc --category")
+    assert "tin-tuc (Tin tức); canh-bao (Cảnh báo); thu-tuc (Thủ tục)" in err
+    assert 'Ví dụ: publish new "Một tin" --category tin-tuc' in err
+    assert not (root / "content/bai-viet").exists()
+
+
+def test_hints_of_another_unit_name_its_own_categories(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {"site.toml": OTHER_UNIT_TOML})
+    assert new(root, " ", "--category", "tin-tuc") == 1
+    err = capsys.readouterr().err
+    assert "TIÊU_ĐỀ: lỗi: tiêu đề trống" in err and "--category tin-tuc" in err
+    assert not SAMPLE_UNIT.search(err)

@@ -8,8 +8,9 @@ import secrets
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
+from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
-from publish.errors import ContentError, Problem, PublishError
+from publish.errors import ContentError, Problem, display_path
 from publish.fields import category_hint, category_key
 from publish.text import nfc, slugify
 
@@ -27,8 +28,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "title", metavar="TIÊU_ĐỀ", help='tiêu đề bản tin, ví dụ "Cảnh báo lừa đảo qua mạng"'
     )
+    # Not required=True: argparse would refuse before site.toml is read, without naming the
+    # categories there; run() does, listing them.
     parser.add_argument(
-        "--category", required=True, metavar="CHUYÊN_MỤC", help="khóa chuyên mục trong site.toml"
+        "--category",
+        metavar="CHUYÊN_MỤC",
+        help="khóa hoặc nhãn chuyên mục trong site.toml (bắt buộc)",
     )
     parser.add_argument("--author", default="", metavar="TÁC_GIẢ", help="tên tác giả")
     parser.set_defaults(run=run)
@@ -38,32 +43,72 @@ def run(args: argparse.Namespace) -> int:
     """Write the new file and print its path."""
     config = config_module.load(args.root)
     title = nfc(args.title.strip())
+    problems = []
     if not title:
-        raise PublishError(
-            'tiêu đề trống. Ví dụ: publish new "Cảnh báo lừa đảo qua mạng" --category canh-bao-toi-pham'
+        problems.append(
+            Problem(
+                "TIÊU_ĐỀ",
+                "tiêu đề trống",
+                hint=f'Ví dụ: publish new "Cảnh báo lừa đảo qua mạng" --category {_example(config)}',
+            )
         )
-    category = category_key(args.category, config)
-    if category is None:
-        raise ContentError(
-            [
+    category = None
+    if args.category is None:
+        problems.append(
+            Problem(
+                "--category",
+                "thiếu tham số bắt buộc --category",
+                "category",
+                hint=_choices(config, title or "Tiêu đề"),
+            )
+        )
+    else:
+        category = category_key(args.category, config)
+        if category is None:
+            problems.append(
                 Problem(
                     "--category",
                     f"chuyên mục không tồn tại: {args.category!r}",
                     "category",
                     hint=category_hint(args.category, config),
                 )
-            ]
-        )
+            )
+    if problems or category is None:
+        raise ContentError(problems)
     now = resolve_now(args.now, config.tz).replace(second=0, microsecond=0)
     slug = slugify(title)
     folder = args.root / "content" / "bai-viet"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{now:%Y-%m-%d}-{slug}.md"
+    shown = path.relative_to(args.root) if not path.is_absolute() else path
     if path.exists():
-        raise PublishError(f"tệp đã tồn tại: {path}. Đổi tiêu đề hoặc sửa tệp đó.")
+        raise ContentError(
+            [
+                Problem(
+                    display_path(path, args.root),
+                    "tệp đã tồn tại",
+                    hint="Đổi tiêu đề, hoặc mở tệp đó để sửa (publish new không ghi đè tệp có sẵn).",
+                )
+            ]
+        )
     path.write_text(_template(title, slug, category, args.author, now), encoding="utf-8")
-    print(path.relative_to(args.root) if not path.is_absolute() else path)
+    print(shown)
     return 0
+
+
+def _example(config: Config) -> str:
+    """A category key of this project, for examples."""
+    return next(iter(config.categories), "tin-tuc")
+
+
+def _choices(config: Config, title: str) -> str:
+    """The project's categories, key and label, and the command written with the first."""
+    listed = "; ".join(f"{key} ({c.label})" for key, c in config.categories.items())
+    example = json.dumps(title, ensure_ascii=False)
+    return (
+        f"Chọn một chuyên mục trong site.toml, ghi bằng khóa hoặc nhãn: {listed}. "
+        f"Ví dụ: publish new {example} --category {_example(config)}"
+    )
 
 
 def _template(title: str, slug: str, category: str, author: str, now: object) -> str:
