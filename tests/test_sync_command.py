@@ -258,6 +258,22 @@ def test_no_target_skips_channels_that_are_not_configured(tmp_path, fakes, capsy
     assert "PUBLISH_RADIO_DIR" in out
 
 
+def test_zalo_credentials_without_an_oa_id_do_not_turn_zalo_on(
+    tmp_path, fakes, capsys, monkeypatch
+):
+    """README: Zalo is synced when site.toml has [zalo] oa_id; ZALO_APP_ID alone (a CI secret
+    set for every job) planned '3 tạo mới' for a unit that has not set up its OA."""
+    monkeypatch.setenv("ZALO_APP_ID", "123")
+    root = project(tmp_path, site_toml=SITE_TOML)
+    assert sync(root, "--dry-run") == 0
+    assert not [entry for entry in fakes.log if entry[1] == "zalo"]
+    out = capsys.readouterr().out
+    assert (
+        "zalo: bỏ qua — chưa cấu hình: có biến môi trường ZALO_APP_ID nhưng site.toml chưa có oa_id"
+        in out
+    )
+
+
 def test_named_target_runs_even_when_not_configured_and_alone(tmp_path, fakes, capsys):
     root = project(tmp_path, site_toml=SITE_TOML)
     assert sync(root, "radio") == 0

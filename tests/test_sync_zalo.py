@@ -18,7 +18,7 @@ import pytest
 from publish.cli import main
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from tests.zalo_fixtures import env_for
-from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
+from tests.zalo_project import FAST_ENV, NOW, OA_ID, zalo_bulletin, zalo_project
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -97,6 +97,29 @@ def test_first_sync_creates_every_article_and_the_second_sends_nothing(
     assert emulator.write_calls() == []
     assert emulator.count_calls("/article/verify") == 0
     assert "không có thay đổi nào" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("dry_run", [True, False], ids=["dry-run", "real"])
+def test_sync_zalo_named_without_an_oa_id_sends_and_plans_nothing(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    dry_run: bool,
+) -> None:
+    """Credentials in the environment are not enough: the OA must be the one site.toml names."""
+    root = zalo_project(tmp_path, 3)
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace(f'oa_id = "{OA_ID}"', ""), "utf-8")
+    assert sync(root, *(["--dry-run"] if dry_run else [])) == 1
+    out = capsys.readouterr()
+    assert "tạo mới" not in out.out.replace("0 tạo mới", "")
+    assert (
+        "zalo: chưa cấu hình Zalo OA: bảng [zalo] của site.toml chưa có oa_id" in out.out + out.err
+    )
+    assert "Biến môi trường ZALO_APP_ID đã đặt" in out.out + out.err
+    assert 'Cách sửa: đặt oa_id = "…"' in out.out + out.err
+    assert emulator.write_calls() == [] and not (root / "state" / "zalo.json").exists()
 
 
 def test_editing_one_bulletin_sends_exactly_one_update(

@@ -13,6 +13,7 @@ from tests.helpers import SITE_TOML, bulletin_md, make_project
 __all__ = [
     "FAST_ENV",
     "NOW",
+    "OA_ID",
     "TITLES",
     "jpeg",
     "site_toml",
@@ -21,6 +22,8 @@ __all__ = [
 ]
 
 NOW = "2021-01-01T09:00"
+OA_ID = "2463951837402251183"
+"""The OA every zalo_project names: Zalo is synced only for an OA site.toml names."""
 FAST_ENV = {
     "ZALO_VERIFY_FIRST_DELAY": "0",
     "ZALO_VERIFY_INTERVAL": "0.01",
@@ -91,9 +94,10 @@ def zalo_project(
     zalo: str = "",
     files: Mapping[str, str | bytes] | None = None,
 ) -> Path:
-    """A project with `count` approved bulletins for web and Zalo, images included."""
+    """A project with `count` approved bulletins for web and Zalo, images included, naming its
+    OA (`zalo` adds lines to [zalo])."""
     wanted: dict[str, str | bytes] = {
-        "site.toml": site_toml(zalo),
+        "site.toml": site_toml("\n".join(filter(None, (zalo, f'oa_id = "{OA_ID}"')))),
         "content/images/bia.jpg": jpeg(color=(20, 60, 160)),
         "content/images/anh-1.jpg": jpeg(),
     }

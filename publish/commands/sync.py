@@ -238,7 +238,14 @@ def _targets(named: Sequence[str]) -> tuple[str, ...]:
 
 def _not_configured(channel: str, config: Config) -> str | None:
     """Why a channel is left out of a sync with no target named, or None when it is configured."""
-    if channel == "zalo" and not (config.zalo.oa_id.strip() or os.environ.get("ZALO_APP_ID")):
+    # Zalo is synced only for an OA site.toml names (README): credentials in the environment
+    # alone (ZALO_APP_ID, often set for the whole CI) do not turn it on.
+    if channel == "zalo" and not config.zalo.oa_id.strip():
+        if os.environ.get("ZALO_APP_ID"):
+            return (
+                "chưa cấu hình: có biến môi trường ZALO_APP_ID nhưng site.toml chưa có oa_id; "
+                'đặt oa_id = "…" (mã số OA, trong ngoặc kép) trong bảng [zalo] để đồng bộ Zalo OA'
+            )
         return "chưa cấu hình: đặt oa_id trong bảng [zalo] của site.toml để đồng bộ Zalo OA"
     if channel == "radio" and not (
         config.radio.folder.strip() or os.environ.get("PUBLISH_RADIO_DIR")

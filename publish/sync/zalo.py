@@ -43,7 +43,7 @@ from publish.sync.zalo_plan import Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
 from publish.zalo import ZaloClient, ZaloError, ZaloUncertainError
 
-__all__ = ["ZaloSyncer", "make_syncer"]
+__all__ = ["ZaloSyncer", "make_syncer", "not_configured"]
 
 CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
@@ -573,8 +573,25 @@ class ZaloSyncer:
         )
 
 
+def not_configured(env: Mapping[str, str]) -> str:
+    """Why Zalo is not synced without [zalo] oa_id, and how to set it."""
+    credentials = (
+        " Biến môi trường ZALO_APP_ID đã đặt, nhưng chỉ thông tin đăng nhập thì chưa đủ: Zalo OA "
+        "chỉ được đồng bộ khi site.toml ghi mã OA đó."
+        if env.get("ZALO_APP_ID")
+        else ""
+    )
+    return (
+        "chưa cấu hình Zalo OA: bảng [zalo] của site.toml chưa có oa_id, nên không gửi gì lên "
+        f'Zalo.{credentials} Cách sửa: đặt oa_id = "…" (mã số OA trong trang quản trị Zalo OA, '
+        "viết trong ngoặc kép) trong bảng [zalo] của site.toml."
+    )
+
+
 def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> ZaloSyncer:
-    """The Zalo syncer for `publish sync` (options: SyncOptions)."""
+    """The Zalo syncer for `publish sync` (options: SyncOptions); only for an OA site.toml names."""
+    if not config.zalo.oa_id.strip():
+        raise PublishError(not_configured(os.environ))
     return ZaloSyncer(
         config,
         site=site,
