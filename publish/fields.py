@@ -278,9 +278,9 @@ def category_key(value: str, config: Config) -> str | None:
     # A label written as it is in site.toml first: labels are unique that way (NFC, any case),
     # not once slugged ("Cảnh báo" and "Canh bao" are two labels but one slug).
     same = label_form(value)
-    found = [k for k, c in config.categories.items() if label_form(c.label) == same]
-    if len(found) == 1:
-        return found[0]
+    written = [k for k, c in config.categories.items() if label_form(c.label) == same]
+    if len(written) == 1:
+        return written[0]
     wanted = slugify(value)
     found = {
         key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -101,8 +102,7 @@ def config_from_args(args: argparse.Namespace, env: dict[str, str] | None = None
     """Build the EmulatorConfig from parsed flags, the environment's credentials and, when run
     in a project, its unit's name and OA id."""
     env = dict(os.environ) if env is None else env
-    return EmulatorConfig(
-        **_project_oa(getattr(args, "root", None)),
+    config = EmulatorConfig(
         app_id=env.get("ZALO_APP_ID") or SANDBOX_APP_ID,
         app_secret=env.get("ZALO_APP_SECRET") or SANDBOX_APP_SECRET,
         refresh_token=env.get("ZALO_REFRESH_TOKEN") or SANDBOX_REFRESH_TOKEN,
@@ -126,19 +126,20 @@ def config_from_args(args: argparse.Namespace, env: dict[str, str] | None = None
         rate_limit_per_minute=args.rate_limit or None,
         seed=args.seed,
     )
+    return _as_project_oa(config, getattr(args, "root", None))
 
 
-def _project_oa(root: Path | None) -> dict[str, str]:
-    """The sandbox OA's name (and id, when site.toml has one) from the project at `root`; none
-    outside a project or when its site.toml is broken (`publish sync` reports that)."""
+def _as_project_oa(config: EmulatorConfig, root: Path | None) -> EmulatorConfig:
+    """The sandbox OA named as the project at `root`'s unit (with its OA id, when site.toml has
+    one); as it is outside a project or when site.toml is broken (`publish sync` reports that)."""
     if root is None or not (root / config_module.CONFIG_NAME).is_file():
-        return {}
+        return config
     try:
-        config = config_module.load(root)
+        project = config_module.load(root)
     except PublishError:
-        return {}
-    oa_id = config.zalo.oa_id.strip()
-    return {"oa_name": config.unit.name, **({"oa_id": oa_id} if oa_id else {})}
+        return config
+    oa_id = project.zalo.oa_id.strip() or config.oa_id
+    return dataclasses.replace(config, oa_name=project.unit.name, oa_id=oa_id)
 
 
 def _credentials_note(config: EmulatorConfig) -> str:
