@@ -133,6 +133,17 @@ class Category:
         )
     )
     description: str = ""
+    aliases: tuple[str, ...] = field(
+        default=(),
+        metadata=rules(
+            filled=True,
+            note="Khóa cũ của chuyên mục, sau khi đổi khóa: trang và nguồn tin ở địa chỉ cũ "
+            "vẫn mở được, bản tin ghi khóa cũ vẫn thuộc chuyên mục này.",
+            example=["canh-bao"],
+        ),
+    )
+    """Keys the category had before it was renamed: old addresses lead to its pages, and a
+    bulletin that still names an old key belongs to it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +395,7 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
     if not config.categories:
         issues.append(SchemaIssue(("categories",), "cần ít nhất một chuyên mục", CATEGORY_EXAMPLE))
     issues.extend(_label_issues(config.categories))
+    issues.extend(_alias_issues(config.categories))
     if config.zalo.oa_id and not str(config.zalo.oa_id).isdigit():
         issues.append(
             SchemaIssue(
@@ -393,6 +405,31 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
                 '"1234567890123456789"; chưa có OA thì xóa dòng này.',
             )
         )
+    return issues
+
+
+def _alias_issues(categories: dict[str, Category]) -> list[SchemaIssue]:
+    """Old keys that are not keys, name a category in use, or are claimed twice."""
+    issues = []
+    claimed: dict[str, str] = {}
+    for key, category in categories.items():
+        for alias in getattr(category, "aliases", ()):
+            where = ("categories", key, "aliases")
+            if not isinstance(alias, str) or not alias.strip():
+                continue  # reported by its rule
+            if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", alias):
+                problem = f"khóa cũ {alias!r} không phải một khóa chuyên mục (a-z, 0-9 và dấu -)"
+                hint = "Ghi đúng khóa cũ như nó từng được viết trong [categories.<khóa>]."
+            elif alias in categories:
+                problem = f"khóa cũ {alias!r} đang là khóa của chuyên mục [categories.{alias}]"
+                hint = "Một khóa chỉ thuộc một chuyên mục: bỏ nó khỏi aliases, hoặc đổi khóa kia."
+            elif alias in claimed:
+                problem = f"khóa cũ {alias!r} đã ghi ở [categories.{claimed[alias]}] aliases"
+                hint = "Địa chỉ cũ chỉ chuyển về được một chuyên mục: giữ nó ở một chuyên mục."
+            else:
+                claimed[alias] = key
+                continue
+            issues.append(SchemaIssue(where, problem, hint))
     return issues
 
 

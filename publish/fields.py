@@ -272,9 +272,13 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
 
 
 def category_key(value: str, config: Config) -> str | None:
-    """The category a value names: its key, or its label however cased or accented (one match)."""
+    """The category a value names: its key, an old key of it, or its label however cased or
+    accented (one match)."""
     if value in config.categories:
         return value
+    renamed = [k for k, c in config.categories.items() if value in c.aliases]
+    if renamed:
+        return renamed[0]
     # A label written as it is in site.toml first: labels are unique that way (NFC, any case),
     # not once slugged ("Cảnh báo" and "Canh bao" are two labels but one slug).
     same = label_form(value)

@@ -117,3 +117,83 @@ def test_a_changed_history_is_not_replayed_over(tmp_path: Path) -> None:
     history_path(root).write_text(json.dumps({"version": 1, "urls": {"ct-a": [OLD]}}), "utf-8")
     assert build(root) == 0
     assert (root / "output/web/2020/12/ten-cu/index.html").exists()
+
+
+RENAMED = 'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\naliases = ["canh-bao"]\n'
+
+
+def test_a_renamed_category_answers_at_its_old_address_and_old_key(tmp_path: Path) -> None:
+    """A category whose key changed ([categories.x] aliases = the old keys): its old page and
+    feed addresses keep working (bookmarks, feed readers), and a bulletin that still names the
+    old key belongs to it."""
+    root = project(tmp_path, category="canh-bao")
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8").replace(
+        'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\n', RENAMED
+    )
+    toml.write_text(text + "\n[web]\nper_page = 1\n", "utf-8")
+    (root / "content/bai-viet/b.md").write_text(
+        bulletin_md(
+            {
+                "slug": "b",
+                "date": "2020-12-09 08:00",
+                "category": "canh-bao-toi-pham",
+                "channels": "[web]",
+            }
+        ),
+        "utf-8",
+    )
+    assert build(root) == 0
+    web = root / "output/web"
+    new = "/chuyen-muc/canh-bao-toi-pham/"
+    first = (web / "chuyen-muc/canh-bao/index.html").read_text("utf-8")
+    second = (web / "chuyen-muc/canh-bao/trang/2/index.html").read_text("utf-8")
+    assert f'<meta http-equiv="refresh" content="0; url={new}">' in first
+    assert f'<meta http-equiv="refresh" content="0; url={new}trang/2/">' in second
+    feed = web / "chuyen-muc/canh-bao-toi-pham/feed.xml"
+    assert (web / "chuyen-muc/canh-bao/feed.xml").read_bytes() == feed.read_bytes()
+    assert "/2020/12/ten-moi/" in (web / "chuyen-muc/canh-bao-toi-pham/index.html").read_text(
+        "utf-8"
+    ) + (web / "chuyen-muc/canh-bao-toi-pham/trang/2/index.html").read_text("utf-8")
+    assert "chuyen-muc/canh-bao/" not in (web / "sitemap.xml").read_text("utf-8")
+    assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("aliases", "told"),
+    [
+        ('["an-ninh-trat-tu"]', "đang là khóa của chuyên mục [categories.an-ninh-trat-tu]"),
+        ('["Cảnh báo"]', "không phải một khóa chuyên mục"),
+        ('[""]', "trống"),
+    ],
+)
+def test_an_old_key_that_cannot_be_one_is_refused(tmp_path: Path, capsys, aliases, told) -> None:
+    """An old key must look like a key and belong to no other category."""
+    root = project(tmp_path)
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8").replace(
+        'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\n',
+        f'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\naliases = {aliases}\n',
+    )
+    toml.write_text(text, "utf-8")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "site.toml:" in err and "aliases" in err and told in err, err
+
+
+def test_an_old_key_claimed_by_two_categories_is_refused(tmp_path: Path, capsys) -> None:
+    """An old address can lead to one category only."""
+    root = project(tmp_path)
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8").replace(
+        'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\n', RENAMED
+    )
+    text = text.replace(
+        'label = "Tình hình an ninh trật tự"\n',
+        'label = "Tình hình an ninh trật tự"\naliases = ["canh-bao"]\n',
+    )
+    toml.write_text(text, "utf-8")
+    assert build(root) == 1
+    assert "khóa cũ 'canh-bao' đã ghi ở [categories.canh-bao-toi-pham] aliases" in (
+        capsys.readouterr().err
+    )

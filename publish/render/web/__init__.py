@@ -40,7 +40,7 @@ from publish.render.web.images import (
     unreadable_image,
 )
 from publish.render.web.pages import PageJob, Views, output_path
-from publish.render.web.redirects import redirect_artifacts
+from publish.render.web.redirects import category_redirects, redirect_artifacts
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
@@ -428,15 +428,36 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         records.save()
     yield from (a for a in pictures.drain() if a.path not in seen)
     newest = views.public[0].date if views.public else site.now
+    # A category's old feed address keeps its subscribers: the same feed (which names its new
+    # address) is written there too; its old pages get redirect pages.
+    old_feeds = {
+        f"{views.category_url(key)}feed.xml": [
+            f"{views.category_url(a)}feed.xml" for a in c.aliases
+        ]
+        for key, c in config.categories.items()
+    }
     for path, data in site_feeds(views, fallback_updated=newest):
         yield from (a for a in pictures.drain() if a.path not in seen)
         yield Artifact("web", output_path(path), data)
+        for old in old_feeds.get(path, ()):
+            yield Artifact("web", output_path(old), data)
     pictures.save_facts(learned)
     yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
     history = load_history(history_path(config.root))
     if history:
         on_web = {b.key: b for b in views.bulletins if not site.is_preview(b)}
         yield from redirect_artifacts(history, on_web, views.url, views.absolute)
+    per_page = max(1, config.web.per_page)
+    moved = {
+        views.category_url(alias): (
+            views.category_url(key),
+            category.label,
+            max(1, -(-len(views.by_category[key]) // per_page)),
+        )
+        for key, category in config.categories.items()
+        for alias in category.aliases
+    }
+    yield from category_redirects(moved, views.url, views.absolute)
     yield Artifact.text("web", "robots.txt", robots_txt(config))
     yield from assets.artifacts()
     # The pages' memos (cards, stamps, related bulletins, page records) are done with: freed

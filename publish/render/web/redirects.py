@@ -1,6 +1,8 @@
-"""Redirect pages at the addresses a bulletin had before its date or slug changed.
+"""Redirect pages at the addresses a bulletin had before its date or slug changed, and at those
+of a category before its key changed.
 
-See publish/url_history.py for where the old addresses come from. A static host cannot answer
+See publish/url_history.py for where a bulletin's old addresses come from; a category's are its
+`aliases` in site.toml. A static host cannot answer
 301, so each old address gets a page that sends the browser on at once (meta refresh), names the
 new address as canonical for search engines, and shows a link for anyone whose browser does not
 follow it.
@@ -16,7 +18,7 @@ from markupsafe import escape
 from publish.model import Artifact, Bulletin
 from publish.render.web.pages import output_path
 
-__all__ = ["redirect_artifacts"]
+__all__ = ["category_redirects", "redirect_artifacts"]
 
 SITE_PATH_RE = re.compile(r"/(?:[a-z0-9-]+/)+")
 """What an address in the history must look like to get a page (the file may be edited)."""
@@ -40,23 +42,36 @@ def redirect_artifacts(
             if old in taken or old in made or not SITE_PATH_RE.fullmatch(old):
                 continue
             made.add(old)
-            yield Artifact("web", output_path(old), _page(bulletin, link, absolute))
+            page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute)
+            yield Artifact("web", output_path(old), page)
 
 
-def _page(bulletin: Bulletin, link: Callable[[str], str], absolute: Callable[[str], str]) -> bytes:
-    """The redirect page to `bulletin`."""
-    href, canonical, title = (
-        escape(link(bulletin.url)),
-        escape(absolute(bulletin.url)),
-        escape(bulletin.title),
-    )
+def category_redirects(
+    moved: Mapping[str, tuple[str, str, int]],
+    link: Callable[[str], str],
+    absolute: Callable[[str], str],
+) -> Iterator[Artifact]:
+    """A redirect page at each page of a category's old address: `moved` maps the old address
+    ("/chuyen-muc/canh-bao/") to the new one, the category's label and its number of pages."""
+    for old, (new, label, pages) in sorted(moved.items()):
+        for number in range(1, pages + 1):
+            suffix = f"trang/{number}/" if number > 1 else ""
+            page = _page(new + suffix, label, "Chuyên mục", link, absolute)
+            yield Artifact("web", output_path(old + suffix), page)
+
+
+def _page(
+    url: str, title: str, kind: str, link: Callable[[str], str], absolute: Callable[[str], str]
+) -> bytes:
+    """The redirect page to the site path `url`, a `kind` ("Bài viết") named `title`."""
+    href, canonical, title = escape(link(url)), escape(absolute(url)), escape(title)
     return (
         '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Bài đã chuyển địa chỉ: {title}</title>\n"
+        f"<title>{kind} đã chuyển địa chỉ: {title}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{canonical}">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         "</head>\n<body>\n"
-        f'<p>Bài viết đã chuyển sang địa chỉ mới: <a href="{href}">{title}</a></p>\n'
+        f'<p>{kind} đã chuyển sang địa chỉ mới: <a href="{href}">{title}</a></p>\n'
         "</body>\n</html>\n"
     ).encode()
