@@ -79,8 +79,8 @@ def test_the_last_word_also_finds_the_words_it_starts_while_typing() -> None:
         doc("Hướng dẫn", body="Lũ lụt và lừa đảo."),
     ]
     files = build_index(docs, CATEGORIES)
-    # Equal scores (title): the bulletin with the whole word "lu" (Lũ) first, then site order.
-    assert rank(files, "lu") == [2, 0, 1, 4]
+    # Equal scores (title): the bulletin with the whole word "lu" (Lũ) first, then the newest.
+    assert rank(files, "lu") == [2, 1, 0, 4]
     assert rank(files, "lừa đả") == [0, 4]
     assert rank(files, "lu dao") == [4]  # only the last word is a prefix: "lu" itself is whole
     assert rank(files, "l") == []  # one letter is too short to stand for every word it starts
@@ -105,8 +105,9 @@ def test_a_prefix_reaches_terms_in_shards_split_off_its_own() -> None:
 
 
 def test_equal_scores_keep_site_order_newest_first() -> None:
+    """Documents are numbered oldest first: the highest number, the newest, ranks first."""
     files = build_index([doc("Lừa đảo A"), doc("Lừa đảo B"), doc("Lừa đảo C")], CATEGORIES)
-    assert rank(files, "lua dao") == [0, 1, 2]
+    assert rank(files, "lua dao") == [2, 1, 0]
 
 
 def test_category_filter() -> None:
@@ -116,9 +117,9 @@ def test_category_filter() -> None:
         doc("Lừa đảo C", category=1),
     ]
     files = build_index(docs, CATEGORIES)
-    assert rank(files, "lua dao", "an-ninh") == [1, 2]
+    assert rank(files, "lua dao", "an-ninh") == [2, 1]
     assert rank(files, "lua dao", "hanh-chinh") == []
-    assert rank(files, "lua dao", "") == [0, 1, 2]
+    assert rank(files, "lua dao", "") == [2, 1, 0]
 
 
 def test_result_cards_carry_what_the_page_shows() -> None:

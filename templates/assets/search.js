@@ -2,7 +2,7 @@
    Cách xếp hạng giống publish/render/web/search.py (rank): mỗi từ phải có trong bài; từ có trong
    tiêu đề được 100 điểm, trong tóm tắt 10, trong nội dung 1. Từ cuối cùng (đang gõ dở) tìm cả
    các từ dài hơn bắt đầu bằng nó ("lu" → lừa, luật); bằng điểm thì bài có đúng từ đó đứng trước,
-   rồi bài mới hơn. */
+   rồi bài mới hơn (bài được đánh số từ cũ đến mới: số lớn hơn là bài mới hơn). */
 (function () {
   "use strict";
   var form = document.querySelector("form.search-form");
@@ -113,7 +113,7 @@
       return Object.keys(scores || {}).map(Number).filter(function (n) {
         return wanted < 0 || manifest.doc_categories[n] === wanted;
       }).sort(function (a, b) {
-        return scores[b] - scores[a] || (b in whole) - (a in whole) || a - b;
+        return scores[b] - scores[a] || (b in whole) - (a in whole) || b - a;
       });
     });
   }

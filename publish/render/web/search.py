@@ -12,6 +12,11 @@ with 10,000 bulletins:
 - `tim-kiem/chi-muc/d/<n>.json` — the result cards (URL, title, date, category, summary) of
   CHUNK bulletins, fetched only for the results on screen.
 
+Bulletins are numbered oldest first (the reverse of site order), so the everyday change — a new
+newest bulletin — takes the next number: only the shards holding its terms, the last cards file
+and the manifest change (numbered newest first, it shifted every posting and every cards file).
+Equal scores rank the highest number, the newest bulletin, first.
+
 Terms are `fold()`ed (no diacritics, đ → d, lower case): "lua dao" finds "lừa đảo". The last
 word of a query also finds the longer words it starts (from PREFIX_MIN letters), so results
 appear while it is being typed: "lừa đả" finds "lừa đảo"; whole-word matches rank first.
@@ -152,7 +157,7 @@ def doc_fields(doc: SearchDoc) -> dict[str, int]:
 def _postings(
     docs: Sequence[SearchDoc], fields: Iterable[Mapping[str, int]] | None = None
 ) -> dict[str, list[int]]:
-    """Term → encoded postings (delta × 4 + best field), bulletins in site order.
+    """Term → encoded postings (delta × 4 + best field), documents numbered in order.
 
     `fields`: `doc_fields` of each document in order, when already known (e.g. from the cache);
     consumed one document at a time, so they are never all in memory at once.
@@ -223,7 +228,8 @@ def build_index(
     categories: Sequence[tuple[str, str]],
     fields: Iterable[Mapping[str, int]] | None = None,
 ) -> dict[str, bytes]:
-    """Every index file, by path relative to INDEX_DIR, for bulletins in site order (newest first).
+    """Every index file, by path relative to INDEX_DIR, for bulletins oldest first (each one's
+    number is its place in `docs`; see site_docs).
 
     `fields`: `doc_fields` of each document, when already known.
     """
@@ -280,7 +286,7 @@ def _manifest(
     others = sorted(k for k in digests if k != "index.json")
     version = hashlib.sha256("".join(digests[k] for k in others).encode()).hexdigest()[:10]
     manifest = {
-        "format": 1,
+        "format": 2,
         "version": version,
         "count": len(doc_categories),
         "chunk": CHUNK,
@@ -334,7 +340,7 @@ def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int
 
     Each term scores the weight of the best field it occurs in; the last term also matches the
     longer terms it starts, and among equal scores the bulletins having it as a whole word come
-    first; then site order (newest first)."""
+    first; then the newest (the highest number) first, as in site order."""
     manifest = json.loads(files["index.json"])
     wanted = list(dict.fromkeys(terms(query)))[: manifest["max_terms"]]
     if not wanted:
@@ -362,7 +368,7 @@ def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int
     cats = manifest["doc_categories"]
     index = next((i for i, c in enumerate(manifest["categories"]) if c["key"] == category), None)
     found = [n for n in (scores or {}) if index is None or cats[n] == index]
-    return sorted(found, key=lambda n: (-(scores or {})[n], n not in whole, n))
+    return sorted(found, key=lambda n: (-(scores or {})[n], n not in whole, -n))
 
 
 def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") -> list[str]:
@@ -377,9 +383,15 @@ def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") 
 
 
 def site_docs(site: Site) -> list[SearchDoc]:
-    """The website's bulletins as search documents, in site order."""
+    """The website's bulletins as search documents, oldest first (as they are numbered)."""
     prefix, order, _ = _shape(site)
-    return [_doc(b, prefix, order) for b in site.for_channel("web")]
+    return [_doc(b, prefix, order) for b in _numbered(site)]
+
+
+def _numbered(site: Site) -> tuple[Bulletin, ...]:
+    """The website's bulletins in the order the index numbers them: oldest first, the reverse
+    of site order (a new newest bulletin is appended, the others keep their numbers)."""
+    return site.for_channel("web")[::-1]
 
 
 def _doc_inputs(bulletin: Bulletin) -> str:
@@ -421,7 +433,7 @@ def _cached_fields(cache: Fragments, doc: SearchDoc, key: str) -> dict[str, int]
 
 @dataclass(frozen=True, slots=True)
 class _Built:
-    """What the last build's index was made from (its bulletins' URLs in order, the rest of
+    """What the last build's index was made from (its bulletins' URLs as numbered, the rest of
     each one's inputs), each document's fields key, and the digest of each of its files (their
     bytes are in output/, where the ledger vouches for them)."""
 
@@ -436,7 +448,7 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
     (per `ledger`; none without one), the others as artifacts."""
     cache = Fragments(site.config.root)
     slot = cache.key("search-built")
-    bulletins = site.for_channel("web")
+    bulletins = _numbered(site)
     urls = tuple(b.url for b in bulletins)
     inputs = tuple(_doc_inputs(b) for b in bulletins)
     last = cache.get(slot) if ledger is not None else None
@@ -506,7 +518,7 @@ def _build(
     build's peak: a block's texts live only while it is indexed.)
     """
     prefix, order, categories = _shape(site)
-    bulletins = site.for_channel("web")
+    bulletins = _numbered(site)
     size = _block_size(len(bulletins))
     jobs = [
         partial(_index_block, cache, bulletins[start : start + size], start, prefix, order)
@@ -601,7 +613,7 @@ def _update(
     if urls != last.urls:
         return None  # not the same URLs in the same order: bulletin numbers would shift
     prefix, order, categories = _shape(site)
-    bulletins = site.for_channel("web")
+    bulletins = _numbered(site)
     pairs = zip(inputs, last.inputs, strict=True)
     changed = [i for i, (new, old) in enumerate(pairs) if new != old]
     keys = list(last.keys)
