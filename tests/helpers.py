@@ -197,6 +197,12 @@ def refusing(why: str) -> Callable[..., NoReturn]:
 def search_index_written(root: Path, site: Site) -> tuple[dict[str, bytes], int]:
     """The search index files of `site` as the web renderer gives them, written to output/web/
     (where the next build finds the files it keeps), by path; and how many were kept."""
+    files, made = search_index_made(root, site)
+    return files, len(files) - len(made)
+
+
+def search_index_made(root: Path, site: Site) -> tuple[dict[str, bytes], set[str]]:
+    """As search_index_written, but the paths of the files made this time (not kept)."""
     from publish.ledger import Ledger
     from publish.model import Kept
     from publish.render.web import search
@@ -206,7 +212,7 @@ def search_index_written(root: Path, site: Site) -> tuple[dict[str, bytes], int]
     artifacts = list(search.search_artifacts(site, ledger))
     write(artifacts, root / "output", ["web"], cache=root / ".cache")
     files = {a.path: (root / "output" / "web" / a.path).read_bytes() for a in artifacts}
-    return files, sum(isinstance(a, Kept) for a in artifacts)
+    return files, {a.path for a in artifacts if not isinstance(a, Kept)}
 
 
 class FakeClock:

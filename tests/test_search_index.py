@@ -3,14 +3,20 @@ first query on a 10,000-bulletin site (at most 300 KB)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from publish import config as config_module
+from publish.content import load_site
+from publish.model import Site
+from publish.render.web import search
 from publish.render.web.search import (
     INDEX_DIR,
     SHARD_LIMIT,
@@ -21,11 +27,14 @@ from publish.render.web.search import (
     plain_text,
     rank,
     shard_key,
+    site_docs,
     terms,
 )
 from publish.text import fold, nfc
+from tests.helpers import bulletin_md, make_project, refusing, search_index_made
 from tests.web_fixture import build_site, copy_site
 
+VN = dt.timezone(dt.timedelta(hours=7))
 CATEGORIES = [("canh-bao", "Cảnh báo"), ("an-ninh", "An ninh"), ("hanh-chinh", "Hành chính")]
 
 
@@ -310,6 +319,156 @@ def test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monke
         assert not full_builds  # the index was updated: only the edited terms and cards
         assert got == expected
         assert kept  # the files the edits left alone were not rewritten
+
+
+def encoded(by_doc: dict[int, int]) -> list[int]:
+    """{bulletin number: best field} as postings: delta × 4 + field, in number order."""
+    values, previous = [], 0
+    for number in sorted(by_doc):
+        values.append((number - previous) * 4 + by_doc[number])
+        previous = number
+    return values
+
+
+FIELDS = st.integers(min_value=1, max_value=3)
+
+
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", 40)) * 5, database=None)
+@given(
+    st.dictionaries(st.integers(0, 60), FIELDS),
+    st.dictionaries(st.integers(0, 70), FIELDS | st.none(), min_size=1),
+)
+def test_patched_postings_equal_postings_encoded_afresh(
+    before: dict[int, int], changes: dict[int, int | None]
+) -> None:
+    """Changes anywhere (the first number, the middle, past the end, removals of numbers that
+    are not there) give the postings of the changed set, encoded from scratch."""
+    after = {**before, **changes}
+    expected = encoded({n: f for n, f in after.items() if f is not None})
+    assert search._patch(encoded(before), changes) == expected
+
+
+def when(hours: int) -> str:
+    """A bulletin date `hours` after the start of December 2020."""
+    moment = dt.datetime(2020, 12, 1) + dt.timedelta(hours=hours)
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def random_bulletin(rng: random.Random, date: str, title: str = "") -> str:
+    """A bulletin of random words from WORDS, dated `date`."""
+    front = {
+        "title": json.dumps(
+            title or " ".join(rng.sample(WORDS, 3)).capitalize(), ensure_ascii=False
+        ),
+        "date": date,
+        "tags": json.dumps(rng.sample(["an ninh", "lừa đảo", "ma túy"], rng.randint(0, 2))),
+    }
+    return bulletin_md(front, " ".join(rng.choices(WORDS, k=rng.randint(5, 60))) + ".\n")
+
+
+def date_of(path: Path) -> str:
+    """The date line's value of a bulletin file ("2020-12-01 05:00" sorts as it reads)."""
+    found = re.search(r"^date: (.*)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert found
+    return found[1]
+
+
+def numbered_project(tmp_path: Path, rng: random.Random, count: int) -> Path:
+    """A project of `count` bulletins b000.md…, three hours apart, b000 the oldest."""
+    files = {f"content/b{i:03d}.md": random_bulletin(rng, when(3 * i)) for i in range(count)}
+    return make_project(tmp_path, files)
+
+
+def load(root: Path) -> Site:
+    """The project's site at the start of 2021."""
+    return load_site(config_module.load(root), now=dt.datetime(2021, 1, 1, tzinfo=VN))
+
+
+def full_index(site: Site) -> dict[str, bytes]:
+    """The index build_index() makes of `site`, by output path."""
+    categories = [(k, c.label) for k, c in site.config.categories.items()]
+    files = build_index(site_docs(site), categories)
+    return {f"{INDEX_DIR}/{path}": data for path, data in files.items()}
+
+
+def test_a_new_newest_bulletin_is_indexed_alone(tmp_path, monkeypatch) -> None:
+    """The everyday change — one new bulletin, the newest — takes the next number: that bulletin
+    alone is indexed, and only the shards of its terms' groups, the last cards file and the
+    manifest are made again; the files equal a full build's byte for byte. (Numbered newest
+    first, a new bulletin shifted every posting and every cards file: all was built again.)"""
+    monkeypatch.setattr(search, "SHARD_LIMIT", 300)  # many small shards, groups split
+    rng = random.Random(5)
+    count = 195  # the last cards file has room: the new bulletin goes into it
+    root = numbered_project(tmp_path, rng, count)
+    search_index_made(root, load(root))
+    front = {"title": '"Cảnh giác cuộc gọi lạ"', "date": when(3 * count)}
+    (root / "content/moi.md").write_text(bulletin_md(front, "Gọi lạ.\n"), encoding="utf-8")
+    site = load(root)
+    monkeypatch.setattr(search, "_build", refusing("a new bulletin rebuilt the whole index"))
+    indexed: list[str] = []
+    real_fields = search.doc_fields
+    monkeypatch.setattr(
+        search, "doc_fields", lambda doc: indexed.append(doc.title) or real_fields(doc)
+    )
+    got, made = search_index_made(root, site)
+    assert indexed == ["Cảnh giác cuộc gọi lạ"]  # the others' fields were not even read
+    assert got == full_index(site)
+    newest = site_docs(site)[-1]
+    assert newest.title == "Cảnh giác cuộc gọi lạ"
+    groups = {term[:2] for term in search.doc_fields(newest)}
+    shards = {p for p in got if p.startswith(f"{INDEX_DIR}/t/")}
+    touched = {p for p in shards if p.removeprefix(f"{INDEX_DIR}/t/")[:2] in groups}
+    assert made == {f"{INDEX_DIR}/index.json", f"{INDEX_DIR}/d/19.json", *touched}
+    assert len(made) < len(got) / 4, (len(made), len(got))
+
+
+def test_additions_and_removals_update_the_index_exactly_as_a_full_build(
+    tmp_path, monkeypatch
+) -> None:
+    """New bulletins (the newest or backdated), deleted ones (the newest or any), edits, and
+    several at once: each is an update of the numbers that changed, and the files equal a full
+    build's; beyond UPDATE_LIMIT changed numbers the whole index is built again, as equal."""
+    monkeypatch.setattr(search, "SHARD_LIMIT", 300)
+    rng = random.Random(9)
+    root = numbered_project(tmp_path, rng, 60)
+    search_index_made(root, load(root))
+    full_builds: list[int] = []
+    real = search._build
+    monkeypatch.setattr(search, "_build", lambda *a, **k: full_builds.append(1) or real(*a, **k))
+    added = 0
+    for step in range(16):
+        names = sorted(p.name for p in (root / "content").glob("*.md"))
+        newest = max(names, key=lambda name: date_of(root / "content" / name))
+        for action in rng.sample(["newest", "backdated", "drop-newest", "drop", "edit"], 2):
+            added += 1
+            if action == "newest":
+                text = random_bulletin(rng, when(3 * 60 + added))
+                (root / f"content/n{added:03d}.md").write_text(text, encoding="utf-8")
+            elif action == "backdated":
+                text = random_bulletin(rng, when(rng.randrange(3 * 60)))
+                (root / f"content/n{added:03d}.md").write_text(text, encoding="utf-8")
+            elif action == "drop-newest" and newest in names:
+                (root / "content" / newest).unlink()
+                names.remove(newest)
+            elif action == "drop":
+                (root / "content" / names.pop(rng.randrange(len(names)))).unlink()
+            elif action == "edit":
+                name = rng.choice(names)
+                text = random_bulletin(rng, date_of(root / "content" / name))
+                (root / "content" / name).write_text(text, encoding="utf-8")
+        site = load(root)
+        got, made = search_index_made(root, site)
+        assert got == full_index(site), step
+        assert len(made) < len(got), step  # some files were kept
+    assert not full_builds  # every step was an update
+
+    monkeypatch.setattr(search, "UPDATE_LIMIT", 5)
+    oldest = min((root / "content").glob("*.md"), key=date_of)
+    oldest.unlink()  # every bulletin gets another number
+    site = load(root)
+    got, _ = search_index_made(root, site)
+    assert full_builds == [1]
+    assert got == full_index(site)
 
 
 WORD_PIECES = [

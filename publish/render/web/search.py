@@ -27,10 +27,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import accumulate
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -79,6 +81,11 @@ BLOCK = 80
 PREFIX_MIN = 2
 """Letters the last query word needs before it also finds longer words ("lu" → lừa, luật): one
 letter would download every shard of that letter."""
+UPDATE_LIMIT = 400
+"""Most bulletin numbers an update re-indexes (edited, added, removed, or given to another
+bulletin); beyond that the index is built again. An update runs in this process and holds each
+change of every touched term in memory, the build spreads over the workers; a bulletin inserted
+or deleted far back renumbers every newer one, so the update would touch every shard anyway."""
 
 TERM_RE = re.compile(r"[a-z0-9]+")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -214,13 +221,25 @@ def _split_files(key: str, group: dict[str, list[int]]) -> dict[str, bytes]:
     return files
 
 
-def _encode(by_doc: Mapping[int, int]) -> list[int]:
-    """{bulletin number: best field} → postings (delta × 4 + field), in bulletin order."""
-    values, previous = [], 0
-    for number in sorted(by_doc):
-        values.append((number - previous) * 4 + by_doc[number])
+def _patch(values: list[int], changes: Mapping[int, int | None]) -> list[int]:
+    """Encoded postings with `changes` made: {bulletin number: its best field, or None when the
+    term is no longer in it}.
+
+    Only the postings from the first changed number on are encoded again: a new newest
+    bulletin's posting is appended after the others, which keep their bytes."""
+    numbers = list(accumulate(value >> 2 for value in values))
+    cut = bisect_left(numbers, min(changes))
+    tail = {number: value & 3 for number, value in zip(numbers[cut:], values[cut:], strict=True)}
+    for number, field in changes.items():
+        if field is None:
+            tail.pop(number, None)
+        else:
+            tail[number] = field
+    patched, previous = values[:cut], numbers[cut - 1] if cut else 0
+    for number in sorted(tail):
+        patched.append((number - previous) * 4 + tail[number])
         previous = number
-    return values
+    return patched
 
 
 def build_index(
@@ -602,59 +621,67 @@ def _update(
     cache: Fragments,
     read: Callable[[str], bytes | None],
 ) -> tuple[tuple[str, ...], dict[str, bytes], dict[str, str]] | None:
-    """The last index with the edited bulletins' terms and cards replaced — each document's
-    fields key, the files that are new or changed, the digests of all — or None when the
-    bulletins are not the same ones in the same order (then the whole index is built again),
-    or a file it needs from the last index cannot be `read` back.
+    """The last index with the numbers whose bulletin changed re-indexed — each document's
+    fields key, the files that are new or changed, the digests of all — or None when more than
+    UPDATE_LIMIT did (then the whole index is built again), or a file it needs from the last
+    index cannot be `read` back.
 
-    Exactly what build_index() gives: each two-letter group of terms an edit touches is
-    decoded from its shards, changed, and split again on its own, as build_index() splits it.
+    Bulletins are compared number by number: a new newest bulletin adds a number at the end, a
+    removed newest one takes one away, an edit or a new address changes its own number's; a
+    bulletin inserted or removed further back gives every newer one another number.
+
+    Exactly what build_index() gives: each two-letter group of terms a change touches is read
+    back from its shards, patched, and split again on its own, as build_index() splits it.
     """
-    if urls != last.urls:
-        return None  # not the same URLs in the same order: bulletin numbers would shift
+    count, before = len(urls), len(last.urls)
+    changed = [
+        i
+        for i in range(max(count, before))
+        if i >= min(count, before) or urls[i] != last.urls[i] or inputs[i] != last.inputs[i]
+    ]
+    if len(changed) > UPDATE_LIMIT:
+        return None
     prefix, order, categories = _shape(site)
     bulletins = _numbered(site)
-    pairs = zip(inputs, last.inputs, strict=True)
-    changed = [i for i, (new, old) in enumerate(pairs) if new != old]
-    keys = list(last.keys)
-    edits: dict[str, dict[int, int | None]] = defaultdict(dict)
+    keys = [*last.keys[:count], *[""] * (count - before)]
+    edits: dict[str, dict[str, dict[int, int | None]]] = defaultdict(lambda: defaultdict(dict))
     for i in changed:
-        before = cache.get(last.keys[i])
-        if not isinstance(before, dict):
+        old = cache.get(last.keys[i]) if i < before else {}
+        if not isinstance(old, dict):
             return None
-        doc = _doc(bulletins[i], prefix, order)
-        keys[i] = _fields_key(cache, doc)
-        after = _cached_fields(cache, doc, keys[i])
-        for term in before.keys() | after.keys():
-            if before.get(term) != after.get(term):
-                edits[term][i] = after.get(term)
+        new: dict[str, int] = {}
+        if i < count:
+            doc = _doc(bulletins[i], prefix, order)
+            keys[i] = _fields_key(cache, doc)
+            new = _cached_fields(cache, doc, keys[i])
+        for term in old.keys() | new.keys():
+            if old.get(term) != new.get(term):
+                edits[term[:2]][term][i] = new.get(term)
     digests = dict(last.digests)
     files: dict[str, bytes] = {}
     shard_keys = [path[2:-5] for path in last.digests if path.startswith("t/")]
-    for group in {term[:2] for term in edits}:
-        postings: dict[str, dict[int, int]] = {}
+    for group, changes in edits.items():
+        postings: dict[str, list[int]] = {}
         for key in [k for k in shard_keys if k[:2] == group]:
             data = read(f"t/{key}.json")
             if data is None:
                 return None
             del digests[f"t/{key}.json"]
-            shard = json.loads(data)
-            postings.update({term: _decode(values) for term, values in shard.items()})
-        for term, by_doc in edits.items():
-            if term[:2] != group:
-                continue
-            found = postings.setdefault(term, {})
-            for number, field in by_doc.items():
-                if field is None:
-                    found.pop(number, None)
-                else:
-                    found[number] = field
-        encoded = {term: _encode(by_doc) for term, by_doc in postings.items() if by_doc}
-        if encoded:
-            files.update(_split_files(group, encoded))
+            postings.update(json.loads(data))
+        for term, by_doc in changes.items():
+            values = _patch(postings.get(term, []), by_doc)
+            if values:
+                postings[term] = values
+            else:
+                postings.pop(term, None)
+        if postings:
+            files.update(_split_files(group, postings))
     for start in sorted({i - i % CHUNK for i in changed}):
         chunk = bulletins[start : start + CHUNK]
-        files[_chunk_path(start)] = _cards([_doc(b, prefix, order, body=False) for b in chunk])
+        if chunk:
+            files[_chunk_path(start)] = _cards([_doc(b, prefix, order, body=False) for b in chunk])
+        else:
+            del digests[_chunk_path(start)]  # past the last bulletin now
     digests.update(_digests(files))
     _add_manifest(files, digests, [order[b.category] for b in bulletins], categories)
     return tuple(keys), files, digests
