@@ -11,7 +11,11 @@ from publish.radio.options import SpeakOptions
 __all__ = ["month_name", "read_dates_and_times"]
 
 _NO_OPTIONS = SpeakOptions()  # month numbers (1–12) never depend on house-style options
-_LUNAR = re.compile(r"âm lịch|(?<!\w)AL(?!\w)|(?<!\w)Tết(?!\w)")
+_LUNAR = re.compile(r"(?i:âm lịch)|(?<!\w)AL(?!\w)")
+"""Near a date, these make its months 1 and 12 `giêng` and `chạp` (R7.3). `Tết` does not: dates
+around Tết are written in the solar calendar unless marked (`Tết năm nay rơi vào ngày 29/1`)."""
+_LUNAR_MONTH_BEFORE = re.compile(r"(?<!\w)(?i:tháng\s+(?:chạp|giêng))(?!\w)")
+"""A range that starts in a lunar month (`từ 23 tháng Chạp đến 6/1`) ends in one."""
 _DATE_TRIGGER = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và)|"
     r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*,?\s*\(?\s*$"
@@ -88,8 +92,12 @@ class _Reader:
         return cardinal(int(n), self.opts)
 
     def lunar(self, m: re.Match[str]) -> bool:
-        """Lunar-calendar words near the date."""
-        return bool(_LUNAR.search(self.text[max(0, m.start() - 40) : m.end() + 40]))
+        """`âm lịch`/`AL` near the date, or a lunar month name shortly before it (R7.3)."""
+        start = m.start()
+        return bool(
+            _LUNAR.search(self.text, max(0, start - 40), m.end() + 40)
+            or _LUNAR_MONTH_BEFORE.search(self.text, max(0, start - 60), start)
+        )
 
     def day(self, day: int) -> str:
         """Day number, with `mùng` for 1–10 when the option is on."""

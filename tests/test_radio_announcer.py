@@ -1,0 +1,44 @@
+"""Readings an announcer corrected in generated scripts (session 20 review), as fragment vectors.
+
+Inputs go through `normalise_fragment` like the spec's own vectors, so there is no sentence-start
+capital and no final stop. Where the announcer's reading departs from a rule of the research spec,
+docs/doc-phat-thanh.md records the departure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise_fragment
+
+
+def _codes(source: str) -> list[str]:
+    """The rule codes of the flags raised on a fragment."""
+    return [f.code for f in normalise_fragment(source).flags]
+
+
+# `Tết` is no lunar-calendar mark: dates around it are solar unless `âm lịch`/`AL` says otherwise,
+# or the range starts in a lunar month (R7.3, narrowed).
+LUNAR = [
+    (
+        "Dịp Tết, từ ngày 20/12 đến ngày 5/1",
+        "Dịp Tết, từ ngày hai mươi tháng mười hai đến ngày năm tháng một",
+    ),
+    ("Tết năm nay rơi vào ngày 29/1", "Tết năm nay rơi vào ngày hai mươi chín tháng một"),
+    (
+        "trước, trong và sau Tết (từ 15/12/2024 đến 15/1/2025)",
+        "trước, trong và sau Tết, từ ngày mười lăm tháng mười hai năm hai nghìn không trăm hai "
+        "mươi tư đến ngày mười lăm tháng một năm hai nghìn không trăm hai mươi lăm,",
+    ),
+    ("ngày 2/1 (AL)", "ngày hai tháng giêng, âm lịch,"),
+    (
+        "từ ngày 23 tháng Chạp đến ngày 6/1",
+        "từ ngày hai mươi ba tháng Chạp đến ngày sáu tháng giêng",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), LUNAR)
+def test_only_lunar_marks_give_lunar_month_names(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
