@@ -42,3 +42,27 @@ LUNAR = [
 def test_only_lunar_marks_give_lunar_month_names(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# An area code in brackets starts a phone number: digit by digit, in groups (R9.1, R9.2).
+AREA_CODES = [
+    ("Liên hệ (0277) 3610113", "Liên hệ không hai bảy bảy, ba sáu một, không một một ba"),
+    (
+        "Điện thoại: (028) 3829 7143",
+        "Điện thoại: không hai tám, ba tám hai chín, bảy một bốn ba",
+    ),
+    ("gọi (028) 38297143", "gọi không hai tám, ba tám hai chín, bảy một bốn ba"),
+    ("gọi (+84) 912345678", "gọi cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), AREA_CODES)
+def test_a_phone_number_with_its_area_code_in_brackets_is_read_digit_by_digit(
+    source: str, expected: str
+) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_short_number_after_a_bracketed_zero_code_is_no_phone() -> None:
+    assert normalise_fragment("mã (02) 123").text == "mã, hai, một trăm hai mươi ba"

@@ -59,6 +59,12 @@ _PHONE_TRIGGER = re.compile(
 _PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})"
 _PHONE = re.compile(r"(?<![\w+.,/])" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
 _PHONE_NUMBER = re.compile(_PHONE_SHAPE)
+_AREA_CODE_PHONE = re.compile(
+    r"(?<![\w+.,/])\(\s*(\+84|0\d{1,3})\s*\)\s*(\d(?:[ .\-]?\d){5,9})(?![\d]|[.,/]\d)"
+)
+"""`(0277) 3610113`, `(028) 3829 7143`: an area code in brackets, then the subscriber number."""
+_SUBSCRIBER_GROUPS = {6: (3, 3), 7: (3, 4), 8: (4, 4), 9: (3, 3, 3), 10: (3, 3, 4)}
+"""How an unseparated subscriber number is split for breath pauses (R9.2)."""
 _PHONE_PAIR = re.compile(
     r"(?<![\w+.,/])" + _PHONE_SHAPE + r"\s*/\s*" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)"
 )
@@ -139,6 +145,24 @@ def _phone(number: str) -> str:
         words = digit_by_digit(group)
         spoken.append(f"cộng {words}" if group.startswith("+") else words)
     return ", ".join(spoken)
+
+
+def _area_code_phone(m: re.Match[str]) -> str:
+    """An area code in brackets and its number, digit by digit in groups (R9.1, R9.2); any
+    other match is left as written."""
+    area, number = m[1], m[2]
+    digits = sum(c.isdigit() for c in number)
+    if area.startswith("+") and digits != 9 or not area.startswith("+") and not (
+        10 <= len(area) + digits <= 11
+    ):
+        return m[0]  # not a whole Vietnamese number: `(02) 123 456` is something else
+    groups = [g for g in _GROUP_SEPARATOR.split(number) if g]
+    if len(groups) == 1:
+        sizes, rest, groups = _SUBSCRIBER_GROUPS[digits], groups[0], []
+        for size in sizes:
+            groups.append(rest[:size])
+            rest = rest[size:]
+    return ", ".join([_phone(area), *(digit_by_digit(g) for g in groups)])
 
 
 def _private_numbers(text: str, ctx: Context) -> str:
@@ -226,6 +250,8 @@ def _phones(text: str, ctx: Context) -> str:
             return _phone(m[1])
         return m[0]
 
+    if "(" in text:
+        text = _AREA_CODE_PHONE.sub(_area_code_phone, text)
     if "/" in text:  # `0912.345.678/0277.3851.234`: two numbers, either will do
         text = _PHONE_PAIR.sub(lambda m: f"{_phone(m[1])} hoặc {_phone(m[2])}", text)
     text = _PHONE_TRIGGER.sub(after_trigger, text)
