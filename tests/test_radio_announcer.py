@@ -66,3 +66,29 @@ def test_a_phone_number_with_its_area_code_in_brackets_is_read_digit_by_digit(
 
 def test_a_short_number_after_a_bracketed_zero_code_is_no_phone() -> None:
     assert normalise_fragment("mã (02) 123").text == "mã, hai, một trăm hai mươi ba"
+
+
+# `/` after a quantity means per (R6.1 covered only unit/unit such as km/h, still `trên`).
+RATES = [
+    ("lãi suất 20%/năm", "lãi suất hai mươi phần trăm mỗi năm"),
+    (
+        "thu nhập 300.000–800.000 đồng/ngày",
+        "thu nhập từ ba trăm nghìn đến tám trăm nghìn đồng mỗi ngày",
+    ),
+    ("giá 25.000 đồng/kg", "giá hai mươi lăm nghìn đồng mỗi ki-lô-gam"),
+    ("tập 3 lần/tuần", "tập ba lần mỗi tuần"),
+    ("làm 8h/ngày", "làm tám giờ mỗi ngày"),
+    ("hỗ trợ 2 triệu đồng/người/tháng", "hỗ trợ hai triệu đồng mỗi người mỗi tháng"),
+    ("xả 100 m3/ngày", "xả một trăm mét khối mỗi ngày"),
+    ("chạy 80 km/h", "chạy tám mươi ki-lô-mét trên giờ"),
+    ("chạy 80 km/giờ", "chạy tám mươi ki-lô-mét trên giờ"),
+    # Between two nouns `/` is still `và/hoặc` (R15.3): no `mỗi` without a period after it.
+    ("xử lý 3 vụ/việc", "xử lý ba vụ việc"),
+    ("10 tổ chức/cá nhân", "mười tổ chức cá nhân"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), RATES)
+def test_a_slash_after_a_quantity_is_read_per(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

@@ -7,7 +7,7 @@ import re
 from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import NUMBER, read_amount, read_number
 
-__all__ = ["UNITS", "money_follows", "read_measures"]
+__all__ = ["UNITS", "money_follows", "read_measures", "read_rates"]
 
 UNITS = {
     "km": "ki-lô-mét",
@@ -78,6 +78,19 @@ _UNIT_RANGE = re.compile(
 )
 """`4-6 triệu đồng`, `5-10%`, `800.000 đồng - 1.000.000 đồng`: the dash of a range (R12.1)."""
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+_RATE = re.compile(
+    r"(?<![\w.,])" + NUMBER + r"(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
+    r"([%‰]|(?:" + _alternation(UNITS) + r")(?=\s?/)|" + _WORD + r")"
+    r"(\s?/\s?)(" + _WORD + r"(?:\s?/\s?" + _WORD + r")*)(?![\w/]|\s*\d)"
+)
+"""`25.000 đồng/kg`, `20%/năm`, `3 lần/tuần`, `đồng/người/tháng`: a quantity, then `/` and what
+it is counted per."""
+_RATE_SLASH = re.compile(r"\s?/\s?")
+_PERIODS = frozenset({"ngày", "tuần", "tháng", "năm", "quý", "giờ", "phút", "giây", "ca", "buổi"})
+"""After a percentage or a counted noun only these make `/` mean per (`3 vụ/việc` is `vụ, việc`)."""
+_UNIT_DENOMINATORS = frozenset({"giờ", "phút", "giây"})
+"""`80 km/giờ` is a unit over a unit like `km/h`, read `trên` (R6.1)."""
 _SYMBOLS = (
     (re.compile(r"[~≈]\s*"), "khoảng "),
     (re.compile(r"±\s*"), "cộng trừ "),
@@ -93,6 +106,26 @@ _DIGIT = re.compile(r"\d")
 def money_follows(text: str, pos: int) -> bool:
     """A currency (with an optional scale word) right after text[:pos]: the number is money."""
     return _CURRENCY_AFTER.match(text, pos) is not None
+
+
+def read_rates(text: str) -> str:
+    """`/` after a quantity means per: `mỗi` and the unit (`25.000 đồng mỗi ki-lô-gam`); a unit
+    over a unit stays for R6.1 (`km/h` → `trên giờ`). Runs before dates and times read `7h`."""
+
+    def spoken(m: re.Match[str]) -> str:
+        counted, pers = m[1], _RATE_SLASH.split(m[3])
+        per = pers[0]
+        if counted in _CURRENCIES:
+            if len(per) < 2 and per not in UNITS:
+                return m[0]  # `5 đ/c` is five comrades (đồng chí)
+        elif counted in UNITS:
+            if per in _DENOMINATORS or per in _UNIT_DENOMINATORS:
+                return m[0]
+        elif per not in _PERIODS:
+            return m[0]
+        return m[0][: m.start(2) - m.start()] + "".join(f" mỗi {UNITS.get(p, p)}" for p in pers)
+
+    return _RATE.sub(spoken, text) if "/" in text else text
 
 
 def _money(text: str, ctx: Context) -> str:

@@ -26,7 +26,7 @@ from publish.radio.markdown import (
     split_blocks,
     strip_inline,
 )
-from publish.radio.measures import read_measures
+from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers
 from publish.radio.options import SpeakOptions
@@ -109,6 +109,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text = _DASHES.sub("-", item.text) if not item.text.isascii() else item.text
     text, kept = _protect(text)  # dashes unified after block splitting: `— Tên` is no list
     text = strip_inline(text, ctx)  # P1
+    text = read_rates(text)  # `/` meaning per, before P3 reads the `7h` of `7h/ngày`
     text = read_codes(text, ctx)  # P2
     text = read_dates_and_times(text, ctx)  # P3
     text = join_spaced_groups(text)  # after phones (P2) and dates (P3), which keep their spaces
