@@ -92,3 +92,8 @@ RATES = [
 def test_a_slash_after_a_quantity_is_read_per(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_count_of_comrades_is_no_amount_of_money() -> None:
+    """`đ/c` (đồng chí, R14.4) after a number was read `đồng` + a stray `c`."""
+    assert normalise_fragment("gồm 5 đ/c cán bộ").text == "gồm năm đồng chí cán bộ"

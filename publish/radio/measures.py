@@ -60,7 +60,10 @@ def _alternation(words: dict[str, str]) -> str:
 
 _NUM = r"(?<![\w.,])(" + NUMBER + r")"
 _SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
-_MONEY = re.compile(_NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)")
+_MONEY = re.compile(
+    _NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)(?!/[cC](?!\w))"
+)
+"""`(?!/c)`: `5 đ/c` is five comrades (đồng chí, R14.4), no money."""
 _CURRENCY_AFTER = re.compile(
     _SCALE + r"\s?(?:" + _alternation(_CURRENCIES) + r")(?!\w)"
     r"(?!\s+(?i:chí|phạm|thời|bào|bộ|loạt|ý|nghiệp|hương|tình)(?!\w))"  # `đồng chí` is no money
