@@ -97,3 +97,31 @@ def test_a_slash_after_a_quantity_is_read_per(source: str, expected: str) -> Non
 def test_a_count_of_comrades_is_no_amount_of_money() -> None:
     """`đ/c` (đồng chí, R14.4) after a number was read `đồng` + a stray `c`."""
     assert normalise_fragment("gồm 5 đ/c cán bộ").text == "gồm năm đồng chí cán bộ"
+
+
+# A bare `Ng` opening a clause is a clock time (R8.2's trigger list was too short) …
+BARE_G_HOURS = [
+    ("Khoảng 7g, tổ công tác phát hiện", "Khoảng bảy giờ, tổ công tác phát hiện"),
+    ("Từ 6g đến 8g", "Từ sáu giờ đến tám giờ"),
+    ("Từ 6g-8g, lực lượng tuần tra", "Từ sáu giờ đến tám giờ, lực lượng tuần tra"),
+    ("Đến 9g thì lực lượng rút về", "Đến chín giờ thì lực lượng rút về"),
+    ("sáng nay, sau 7g, đoàn xuất phát", "sáng nay, sau bảy giờ, đoàn xuất phát"),
+]
+# … but not when a noun follows its range or the quantity weighs something.
+BARE_G_GRAMS = [
+    ("Từ 3g đến 5g heroin được chia gói", "Từ ba gam đến năm gam heroin được chia gói"),
+    ("Khoảng 5g ma túy đá", "Khoảng năm gam ma túy đá"),
+    ("thu giữ 5g, 2 điện thoại", "thu giữ năm gam, hai điện thoại"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), BARE_G_HOURS + BARE_G_GRAMS)
+def test_a_bare_g_opening_a_clause_is_an_hour(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_an_opening_g_in_a_sentence_about_a_weight_is_grams_and_flagged() -> None:
+    spoken = normalise_fragment("thu giữ 2 gói ma túy, khoảng 5g, cùng nhiều tang vật")
+    assert spoken.text == "thu giữ hai gói ma túy, khoảng năm gam, cùng nhiều tang vật"
+    assert [f.code for f in spoken.flags] == ["R8.2"]

@@ -34,6 +34,21 @@ _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc)\s*$")
 _HOUR_AFTER = re.compile(r"\s*,?\s*(?i:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?!\w)")
 _BARE_G = re.compile(r"\d{1,2}\s?g")
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:.!?(]\s*)(?:(?i:vào khoảng|khoảng|vào lúc|vào|từ|đến|tới|trước|sau|cho đến)\s*)?$"
+)
+"""Before an `Ng` that opens a clause, with at most a time preposition (`Khoảng 7g, …`)."""
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;)-]|\.(?!\d)|$|(?i:đến|tới|thì|cùng|hằng|hàng)(?!\w))")
+"""After an opening `Ng`: what follows a time adverbial, never the noun a weight is of."""
+_RANGE_END = re.compile(r"\s*(?:(?i:đến|tới)|-)\s*\d{1,2}\s?g(?!\w)\s+(\w+)")
+_TIME_WORDS = frozenset({"sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "hôm", "thì"})
+_TIME_WORDS |= {"cùng", "hằng", "hàng"}
+_RANGE_JOIN_BEFORE = re.compile(r"(\d{1,2}\s?g)\s*(?:(?i:đến|tới)|-)\s*$")
+_WEIGHT_WORD = re.compile(
+    r"(?<!\w)(?i:ma túy|ma tuý|heroin\w*|ketamin\w*|cần sa|thuốc lắc|MDMA|vàng|thu giữ|tang vật|"
+    r"trọng lượng|khối lượng|nặng|gói)(?!\w)"
+)
+"""In the sentence before an opening `Ng`: it may be a weight after all (`…, khoảng 5g, …`)."""
 
 _EDGE = r"(?<![\w.,/:-])"
 _END = r"(?![\w/]|[.,:]\d)"
@@ -130,9 +145,56 @@ class _Reader:
         return self.clock(m[1], m[2])
 
 
-def _hour_mark(text: str, start: int, end: int) -> bool:
-    """`g` without minutes is an hour only after `lúc` or before a time of day (R8.2), else grams."""
-    return bool(_HOUR_WORD.search(text, 0, start) or _HOUR_AFTER.match(text, end))
+class _BareG:
+    """Whether each `Ng` without minutes in one text, taken left to right, is an hour (R8.2)."""
+
+    def __init__(self, text: str, ctx: Context) -> None:
+        self.text = text
+        self.ctx = ctx
+        self.hour_ends: set[int] = set()
+
+    def is_hour(self, start: int, end: int) -> bool:
+        """After `lúc`, before a time of day, the other end of an hour range, or a time adverbial
+        opening a clause (`Khoảng 7g, …`, `Từ 6g đến 8g`); anything else is grams."""
+        text = self.text
+        hour = bool(
+            _HOUR_WORD.search(text, 0, start)
+            or _HOUR_AFTER.match(text, end)
+            or self._range_from_hour(start)
+            or self._opens_clause(start, end)
+        )
+        if hour:
+            self.hour_ends.add(end)
+        return hour
+
+    def _range_from_hour(self, start: int) -> bool:
+        """`6g đến 8g` where `6g` was read as an hour."""
+        joined = _RANGE_JOIN_BEFORE.search(self.text, 0, start)
+        return joined is not None and joined.end(1) in self.hour_ends
+
+    def _opens_clause(self, start: int, end: int) -> bool:
+        """A time adverbial opening a clause, unless a noun follows the range it starts (`Từ 3g
+        đến 5g heroin`) or its sentence is about a weight, which is flagged."""
+        text = self.text
+        if not (_CLAUSE_START.search(text, 0, start) and _CLAUSE_GOES_ON.match(text, end)):
+            return False
+        other_end = _RANGE_END.match(text, end)
+        if other_end and other_end[1].islower() and other_end[1] not in _TIME_WORDS:
+            return False
+        sentence = max(
+            text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start)
+        )
+        if _WEIGHT_WORD.search(text, sentence + 1, start):
+            written = text[start:end]
+            self.ctx.flag(
+                "R8.2",
+                WARNING,
+                f"«{written}» được đọc là gam vì câu nói về khối lượng; nếu là giờ, hãy viết "
+                f"«{written[:-1].strip()}h» hoặc «lúc {written}».",
+                written,
+            )
+            return False
+        return True
 
 
 def _times(r: _Reader, text: str) -> str:
@@ -142,13 +204,14 @@ def _times(r: _Reader, text: str) -> str:
         text = _HMS.sub(lambda m: r.clock(m[1], m[2], m[3]), text)
 
     def time_range(m: re.Match[str]) -> str:
-        if _BARE_G.fullmatch(m[2]) and not _hour_mark(text, m.start(), m.end()):
+        if _BARE_G.fullmatch(m[2]) and not bare_g.is_hour(m.start(), m.end()):
             return m[0]  # `3-5g heroin`: grams, a range read in P4
         lead = "" if _FROM_LEAD.search(text[: m.start()]) else "từ "
         first = r.num(m[1]) if m[1].isdigit() else r.time_token(m[1])
         return f"{lead}{first} đến {r.time_token(m[2])}"
 
     if "-" in text:
+        bare_g = _BareG(text, r.ctx)
         text = _TIME_RANGE.sub(time_range, text)
     if ":" in text:
         text = _HM_COLON.sub(lambda m: r.clock(m[1], m[2]), text)
@@ -164,9 +227,10 @@ def _times(r: _Reader, text: str) -> str:
         text = _H.sub(lambda m: r.clock(m[1]), text)
 
     def grams_or_hour(m: re.Match[str]) -> str:
-        return r.clock(m[1]) if _hour_mark(text, m.start(), m.end()) else m[0]
+        return r.clock(m[1]) if bare_g.is_hour(m.start(), m.end()) else m[0]
 
     if "g" in text:
+        bare_g = _BareG(text, r.ctx)
         text = _G.sub(grams_or_hour, text)
 
     def written_hour(m: re.Match[str]) -> str:
