@@ -125,3 +125,26 @@ def test_an_opening_g_in_a_sentence_about_a_weight_is_grams_and_flagged() -> Non
     spoken = normalise_fragment("thu giữ 2 gói ma túy, khoảng 5g, cùng nhiều tang vật")
     assert spoken.text == "thu giữ hai gói ma túy, khoảng năm gam, cùng nhiều tang vật"
     assert [f.code for f in spoken.flags] == ["R8.2"]
+
+
+# Every service number of a list is read digit by digit, not only the first (R9.3).
+SERVICE_LISTS = [
+    ("các số 113, 114, 115", "các số một một ba, một một bốn, một một năm"),
+    ("gọi 113, 114 hoặc 115", "gọi một một ba, một một bốn hoặc một một năm"),
+    ("gọi 113/114/115", "gọi một một ba, một một bốn, một một năm"),
+    (
+        "tổng đài 1900 1234, 113 và 115",
+        "tổng đài một chín không không, một hai ba bốn, một một ba và một một năm",
+    ),
+    # A count after the list is still a count.
+    ("số 113, 114 vụ", "số một một ba, một trăm mười bốn vụ"),
+    ("có 113, 114 người", "có một trăm mười ba, một trăm mười bốn người"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SERVICE_LISTS)
+def test_every_service_number_of_a_list_is_read_digit_by_digit(
+    source: str, expected: str
+) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

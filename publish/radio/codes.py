@@ -97,6 +97,16 @@ _NAME_AFTER = re.compile(r"\s+(\w)")
 _ISSUE_OF = re.compile(r"(?<!\w)(?i:báo|tạp chí|bản tin)((?:\s+\w+){1,4})\s+số\s*$")
 """`Báo Đồng Tháp số 115`: a newspaper's issue, when the words between are its capitalised name."""
 _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
+_LIST_JOIN = r"\s*(?:[,;/]|(?i:và|hoặc))\s*$"
+_LISTED_AFTER = re.compile(r"(\d+)" + _LIST_JOIN)
+"""`113, 114 và 115`: the number before a service number in a list (R9.3)."""
+_LISTED_AFTER_SPOKEN = re.compile(
+    r"(?<!\w)(?:một một (?:một|ba|bốn|năm)|một (?:tám|chín) không không"
+    r"(?:,? (?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín))*)" + _LIST_JOIN
+)
+"""The same, when a trigger word had the first number read already (`gọi 113, 114`)."""
+_SERVICE_SLASH = re.compile(r"(?<![\w.,])(11[1345])\s*/\s*(?=11[1345](?!\w))")
+"""`113/114/115`: listed with a slash; read with a pause between, like a comma."""
 _PLATE_TRIGGER = re.compile(
     r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*(?:số)?\s*:?\s*)"
     r"(\d{2}[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| )?\d{3,5}(?:\.\d{2})?)(?!\w)"
@@ -240,13 +250,20 @@ def _phones(text: str, ctx: Context) -> str:
         trigger = "điện thoại" if m[1] == "ĐT" else m[1]
         return f"{trigger}{m[2]}{_phone(m[3])}"
 
+    service_ends: set[int] = set()
+
     def service(m: re.Match[str]) -> str:
         start = m.start()
         if _quantity_follows(text, m.end()) or _NUMBERED.search(text, 0, start):
             return m[0]  # `xử lý 113 trường hợp` is a count, `nhà số 113` an address
-        if _SERVICE_CONTEXT.search(text, 0, start):
-            return _phone(m[1])
-        if _SERVICE_NUMBER_WORD.search(text, 0, start) and not _numbers_a_place(text, m):
+        listed = _LISTED_AFTER.search(text, 0, start)
+        if (
+            (listed is not None and listed.end(1) in service_ends)
+            or _LISTED_AFTER_SPOKEN.search(text, 0, start)
+            or _SERVICE_CONTEXT.search(text, 0, start)
+            or (_SERVICE_NUMBER_WORD.search(text, 0, start) and not _numbers_a_place(text, m))
+        ):
+            service_ends.add(m.end())
             return _phone(m[1])
         return m[0]
 
@@ -254,6 +271,8 @@ def _phones(text: str, ctx: Context) -> str:
         text = _AREA_CODE_PHONE.sub(_area_code_phone, text)
     if "/" in text:  # `0912.345.678/0277.3851.234`: two numbers, either will do
         text = _PHONE_PAIR.sub(lambda m: f"{_phone(m[1])} hoặc {_phone(m[2])}", text)
+    if "/" in text:
+        text = _SERVICE_SLASH.sub(r"\1, ", text)
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(lambda m: _phone(m[1]), text)
     if "11" in text or "1800" in text or "1900" in text:
