@@ -148,3 +148,16 @@ def test_every_service_number_of_a_list_is_read_digit_by_digit(
 ) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_negative_percentage_is_read_am() -> None:
+    """R12.4: `-15%` left `-mười lăm phần trăm` in the script, where no rule flagged the sign."""
+    spoken = normalise_fragment("giảm 3 vụ (-15%)")
+    assert (spoken.text, spoken.flags) == ("giảm ba vụ, âm mười lăm phần trăm,", ())
+    assert normalise_fragment("lỗ -5 triệu đồng").text == "lỗ âm năm triệu đồng"
+
+
+def test_a_minus_sign_left_before_a_word_blocks_the_item() -> None:
+    spoken = normalise_fragment("giảm 3 vụ (-mười lăm phần trăm)")
+    assert [(f.code, f.severity) for f in spoken.flags] == [("Q2", "blocking")]
+    assert "«-mười»" in spoken.flags[0].message

@@ -60,9 +60,7 @@ def _alternation(words: dict[str, str]) -> str:
 
 _NUM = r"(?<![\w.,])(" + NUMBER + r")"
 _SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
-_MONEY = re.compile(
-    _NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)(?!/[cC](?!\w))"
-)
+_MONEY = re.compile(_NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)(?!/[cC](?!\w))")
 """`(?!/c)`: `5 đ/c` is five comrades (đồng chí, R14.4), no money."""
 _CURRENCY_AFTER = re.compile(
     _SCALE + r"\s?(?:" + _alternation(_CURRENCIES) + r")(?!\w)"
@@ -81,6 +79,15 @@ _UNIT_RANGE = re.compile(
 )
 """`4-6 triệu đồng`, `5-10%`, `800.000 đồng - 1.000.000 đồng`: the dash of a range (R12.1)."""
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
+_MINUS = re.compile(
+    r"(?<![\w.,)/-])-(?="
+    + NUMBER
+    + _SCALE
+    + r"\s?(?:[%‰]|(?:"
+    + _alternation(_CURRENCIES)
+    + r")(?!\w)))"
+)
+"""`(-15%)`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4)."""
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _RATE = re.compile(
     r"(?<![\w.,])" + NUMBER + r"(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
@@ -193,7 +200,7 @@ def read_measures(text: str, ctx: Context) -> str:
     if not _DIGIT.search(text):
         return text  # money, percentages and measures all start with a number
     if "-" in text:
-        text = _unit_ranges(text)
+        text = _unit_ranges(_MINUS.sub("âm ", text))
     text = _money(text, ctx)
     if "%" in text or "‰" in text:
         text = _PERCENT.sub(

@@ -15,6 +15,8 @@ __all__ = ["check_paragraph"]
 _DIGITS = re.compile(r"[^\s,;!?“”\"()]*[0-9][^\s,;!?“”\"()]*")
 _SYMBOL = re.compile(r"\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤]\S*")
 _WORD = re.compile(r"[^\W\d_]+")
+_SIGN = re.compile(r"(?<!\S)-+\S+")
+"""A word that starts with a minus sign: no rule read it (R12.4), so the reader would have to."""
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _SYMBOL_CHAR = re.compile(r"[%/&@#*_\[\]{}<>=+$€~^|≥≤]")
 _VN_LOWER = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
@@ -87,6 +89,14 @@ def check_paragraph(text: str, ctx: Context) -> None:
             "Q2",
             BLOCKING,
             f"Còn ký hiệu không đọc được: «{m[0]}». Cách sửa: viết lại bằng lời.",
+            m[0],
+        )
+    for m in _SIGN.finditer(text) if "-" in text else ():
+        ctx.flag(
+            "Q2",
+            BLOCKING,
+            f"Còn dấu trừ không đọc được: «{m[0]}». Cách sửa: viết lại bằng lời (ví dụ «giảm "
+            "15%» thay cho «-15%»).",
             m[0],
         )
     _unknown_caps(text, ctx)
