@@ -161,3 +161,22 @@ def test_a_minus_sign_left_before_a_word_blocks_the_item() -> None:
     spoken = normalise_fragment("giảm 3 vụ (-mười lăm phần trăm)")
     assert [(f.code, f.severity) for f in spoken.flags] == [("Q2", "blocking")]
     assert "«-mười»" in spoken.flags[0].message
+
+
+# A document or programme numbered with a leading zero is said with it (`Đề án không sáu`).
+DOCUMENT_NUMBERS = [
+    ("triển khai Đề án 06 của Chính phủ", "triển khai Đề án không sáu của Chính phủ"),
+    ("Kế hoạch số 05/KH-CAH", "Kế hoạch số không năm của Công an huyện"),
+    (
+        "Thông tư số 08/2020/TT-BCA",
+        "Thông tư số không tám năm hai nghìn không trăm hai mươi của Bộ Công an",
+    ),
+    # A count written the administrative way (`02 trường hợp`) is still a count.
+    ("đã thông báo 02 trường hợp", "đã thông báo hai trường hợp"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), DOCUMENT_NUMBERS)
+def test_a_document_number_is_said_with_its_leading_zero(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

@@ -44,6 +44,13 @@ _DOC_WORD = re.compile(
     r"công văn|thông báo|báo cáo|hướng dẫn|văn bản|số)\s*$"
 )
 
+_NAMED_NUMBER = re.compile(
+    r"(?<!\w)((?i:đề án|dự án|chương trình|chỉ thị|nghị định|nghị quyết|quyết định|thông tư|"
+    r"kế hoạch|công văn|kết luận|quy định|thông báo|báo cáo|hướng dẫn)(?:\s+(?i:số))?\s*)"
+    r"(0\d{1,2})(?![\w/-]|[.,]\d)"
+)
+"""`Đề án 06`: a document or programme named by a number written with its zero, said with it."""
+
 _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
     r"số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*(?:số)?\s*:?\s*)(\d[\d .]{6,}\d)(?!\d)"
@@ -196,6 +203,24 @@ def _private_numbers(text: str, ctx: Context) -> str:
     return _PRIVATE_NUMBER.sub(spoken, text) if _LONG_NUMBER.search(text) else text
 
 
+def _document_number(number: str, ctx: Context) -> str:
+    """A document's number as said: with its leading zero (`06` → `không sáu`), else a cardinal."""
+    if number.startswith("0") and len(number) > 1:
+        return digit_by_digit(number)
+    return cardinal(int(number), ctx.options)
+
+
+def _named_numbers(text: str, ctx: Context) -> str:
+    """`Đề án 06` → `Đề án không sáu`; `thông báo 02 trường hợp` is a count (R2)."""
+
+    def spoken(m: re.Match[str]) -> str:
+        if _quantity_follows(text, m.end()):
+            return m[0]
+        return m[1] + _document_number(m[2], ctx)
+
+    return _NAMED_NUMBER.sub(spoken, text) if " 0" in text else text
+
+
 def _issuer(code: str, ctx: Context) -> str:
     """Expand one issuer code (R13.3); unknown ones are kept and flagged."""
     if code in _ISSUERS:
@@ -219,13 +244,12 @@ def _legal(text: str, ctx: Context) -> str:
 
     def law(m: re.Match[str]) -> str:
         year = cardinal(int(m[2]), opts)
-        return (
-            f"{cardinal(int(m[1]), opts)} năm {year} của Quốc hội khóa {cardinal(int(m[3]), opts)}"
-        )
+        number = _document_number(m[1], ctx)
+        return f"{number} năm {year} của Quốc hội khóa {cardinal(int(m[3]), opts)}"
 
     def document(m: re.Match[str]) -> str:
         number, year, kind, issuers = m[1], m[2], m[3], m[4]
-        spoken = cardinal(int(number), opts)
+        spoken = _document_number(number, ctx)
         if year:
             spoken += f" năm {cardinal(int(year), opts)}"
         if not _FOLLOWED_BY_ISSUER.match(text, m.end()):  # `… TT-BCA của Bộ Công an`
@@ -371,6 +395,7 @@ def read_codes(text: str, ctx: Context) -> str:
         return text  # every rule here reads digits
     text = _private_numbers(text, ctx)
     text = _legal(text, ctx)
+    text = _named_numbers(text, ctx)
     text = _phones(text, ctx)
     text = _plates(text, ctx)
     text = _roads(text, ctx)
