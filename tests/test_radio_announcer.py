@@ -180,3 +180,24 @@ DOCUMENT_NUMBERS = [
 def test_a_document_number_is_said_with_its_leading_zero(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# Several days of one month, listed or two in a row, are joined with `và` (R7.5).
+DAY_LISTS = [
+    ("các ngày 5, 6/12", "các ngày năm và sáu tháng mười hai"),
+    ("ngày 5, 6, 7/12", "ngày năm, sáu và bảy tháng mười hai"),
+    (
+        "ngày 5 và 6/12/2024",
+        "ngày năm và sáu tháng mười hai năm hai nghìn không trăm hai mươi tư",
+    ),
+    ("trong 2 ngày 15-16/8", "trong hai ngày mười lăm và mười sáu tháng tám"),
+    # A range written with `từ`, or of more than two days, keeps `đến`.
+    ("từ 15-16/8", "từ ngày mười lăm đến ngày mười sáu tháng tám"),
+    ("ngày 15-17/8", "ngày mười lăm đến ngày mười bảy tháng tám"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), DAY_LISTS)
+def test_days_of_one_month_are_joined_with_va(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

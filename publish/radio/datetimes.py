@@ -29,6 +29,7 @@ _MONTH_BEFORE = re.compile(
 )
 """A date right before `đến`/`và`: the `N/M` after it is the other end of a date range."""
 _DAY_WORD = re.compile(r"(?<!\w)(?i:ngày)\s*$")
+_FROM_DAY_BEFORE = re.compile(r"(?<!\w)(?i:từ)(?:\s+(?i:ngày))?\s*$")
 _YEAR_RANGE_LEAD = re.compile(r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng)\s*$")
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc)\s*$")
@@ -72,6 +73,12 @@ _DATE_RANGE = re.compile(
 _FULL_DATE_RANGE = re.compile(
     _EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*-\s*(\d{1,2})([/.-])(\d{1,2})\6(\d{4})" + _END
 )
+_DAY_LIST = re.compile(
+    r"(?<!\w)((?i:ngày)\s+)(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|(?i:và))\s*(\d{1,2})/(\d{1,2})"
+    r"(?:/(\d{4}))?" + _END
+)
+"""`ngày 5, 6/12`, `ngày 5 và 6/12/2024`: several days of one month."""
+_LIST_COMMA = re.compile(r"\s*,\s*")
 _FULL_DATE = re.compile(_EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})" + _END)
 _MONTH_YEAR = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*[/.-]\s*(\d{4})" + _END)
 _BARE_MONTH_YEAR = re.compile(_EDGE + r"(\d{1,2})/((?:19|20)\d\d)" + _END)
@@ -252,6 +259,18 @@ def _dates(r: _Reader, text: str) -> str:
     if "/" in text:
         text = r.text = _QUARTER.sub(quarter, text)
 
+    def day_list(m: re.Match[str]) -> str:
+        days = [int(d) for d in _LIST_COMMA.split(m[2])] + [int(m[3])]
+        month = int(m[4])
+        if not all(_valid(day, month) for day in days) or days != sorted(set(days)):
+            return m[0]  # days of one month are listed in order
+        spoken = [r.day(day) for day in days]
+        said = f"{', '.join(spoken[:-1])} và {spoken[-1]} tháng {month_name(month, r.lunar(m))}"
+        return m[1] + said + (f" năm {r.num(m[5])}" if m[5] else "")
+
+    if "/" in text and ("," in text or "và" in text):
+        text = r.text = _DAY_LIST.sub(day_list, text)
+
     def day_range(m: re.Match[str]) -> str:
         d1, d2, month = int(m[1]), int(m[2]), int(m[4])
         if not (_valid(d1, month) and _valid(d2, month)):
@@ -259,7 +278,11 @@ def _dates(r: _Reader, text: str) -> str:
         if m[3] == "." and not m[5] and not _DAY_WORD.search(text, 0, m.start()):
             return m[0]  # `tăng 1-1.5 m`: an English decimal in a range (R3.4), not `d1-d2.m`
         first = r.date(m, d1, month, None).rsplit(" tháng ", 1)[0]
-        return f"{first} đến ngày {r.day(d2)} tháng {month_name(month, r.lunar(m))}" + (
+        if d2 == d1 + 1 and not _FROM_DAY_BEFORE.search(text, 0, m.start()):
+            second = f"và {r.day(d2)}"  # two days: `ngày mười lăm và mười sáu tháng tám`
+        else:
+            second = f"đến ngày {r.day(d2)}"
+        return f"{first} {second} tháng {month_name(month, r.lunar(m))}" + (
             f" năm {r.num(m[5])}" if m[5] else ""
         )
 
