@@ -201,3 +201,18 @@ DAY_LISTS = [
 def test_days_of_one_month_are_joined_with_va(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# Districts and wards: `Q.`/`P.` after a comma, and with a number (R14.3).
+PLACES = [
+    ("Q. Bình Thạnh, P. Tân Định", "quận Bình Thạnh, phường Tân Định"),
+    ("Q.1, P.5", "quận một, phường năm"),
+    ("số 12 Lê Lợi, P.5, Q.3", "số mười hai Lê Lợi, phường năm, quận ba"),
+    ("Nguyễn Văn H. Đồng", "Nguyễn Văn H. Đồng"),  # an initial, no district
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), PLACES)
+def test_district_and_ward_prefixes_are_read(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

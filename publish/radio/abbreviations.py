@@ -37,7 +37,8 @@ SPELLED_ACRONYMS = frozenset(
 _CONTEXT_KEYS = ("BCH", "ĐT", "TT", "HS", "QL", "CN")
 _CONTEXT_HINT = re.compile("|".join(_CONTEXT_KEYS))
 _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w])")
-_PREV_WORD = re.compile(r"(\w+)\W*$")
+_PREV_WORD = re.compile(r"(\w+)\s*$")
+"""The word right before a place prefix; after a comma there is none (`Q. Bình Thạnh, P. Tân Định`)."""
 _ETC = re.compile(r"(?<!\w)(?:v\.v\.|vv\.)")
 _PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|Q|P|H|X)\.\s*")
 _MAYBE_PLACE_PREFIX = re.compile(r"[TQPHX]\.")

@@ -121,6 +121,9 @@ _PLATE_TRIGGER = re.compile(
 _PLATE = re.compile(r"(?<![\w.])(\d{2}[A-Z]{1,2}\d?-\d{3}\.?\d{2})(?!\w|\.\d)")
 _KM_POST = re.compile(r"(?<![\w])[Kk][Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,]\d)")
 _ROAD = re.compile(r"(?<!\w)(QL|ĐT|TL|ĐH|CT)\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)")
+_NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
+"""`Q.1`, `P.5`: a district or ward named by its number (R14.3)."""
+_PLACE_WORDS = {"Q": "quận", "P": "phường"}
 _BIRTH_YEAR = re.compile(r"(?<!\w)SN:?\s*(\d{4})(?!\d)")
 _CIRCULAR = re.compile(r"(?<!\w)TT\s+(?=(?:số\s+)?\d)")
 _HYPHEN_CODE = re.compile(r"(?<!\w)([A-ZĐ][A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
@@ -399,6 +402,10 @@ def read_codes(text: str, ctx: Context) -> str:
     text = _phones(text, ctx)
     text = _plates(text, ctx)
     text = _roads(text, ctx)
+    if "Q." in text or "P." in text:
+        text = _NUMBERED_PLACE.sub(
+            lambda m: f"{_PLACE_WORDS[m[1]]} {cardinal(int(m[2]), ctx.options)}", text
+        )
     if "SN" in text:
         text = _BIRTH_YEAR.sub(lambda m: f"sinh năm {cardinal(int(m[1]), ctx.options)}", text)
     if "TT" in text:
