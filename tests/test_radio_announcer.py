@@ -216,3 +216,19 @@ PLACES = [
 def test_district_and_ward_prefixes_are_read(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_score_is_no_range() -> None:
+    spoken = normalise_fragment("thắng với tỷ số 2-1")
+    assert (spoken.text, spoken.flags) == ("thắng với tỷ số hai một", ())
+
+
+def test_a_dash_between_a_larger_and_a_smaller_number_blocks_instead_of_a_range() -> None:
+    """R12.1: `từ hai đến một` is no range; the dash may be a score, a code or a house number."""
+    spoken = normalise_fragment("kết quả 2-1")
+    assert "đến" not in spoken.text
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R12.1", "blocking")]
+
+
+def test_an_increasing_pair_is_still_a_range() -> None:
+    assert normalise_fragment("độ tuổi 18-25").text == "độ tuổi từ mười tám đến hai mươi lăm"

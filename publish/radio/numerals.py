@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from publish.radio.flags import WARNING, Context
+from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import NUMBER, cardinal, ordinal, rank, read_number, roman_value
 
 __all__ = ["read_ordinals", "read_remaining_numbers"]
@@ -23,6 +23,8 @@ _FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d+)(?![\w/]|[.,]\d)")
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
+_SCORE_LEAD = re.compile(r"(?<!\w)(?i:tỷ số|tỉ số)(?:\s+(?i:là|với))?\s*:?\s*$")
+"""`tỷ số 2-1`: a score, said `hai một`, never a range."""
 _DIGIT = re.compile(r"\d")
 _NUMERAL_WORD = re.compile(r"\s(?:\d|[IVXLCDM]+(?!\w))")
 """In every `_ORDINAL` and `_ROMAN_TRIGGER` match: a digit or a whole Roman numeral after a space."""
@@ -80,8 +82,21 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
         return text  # every rule here reads digits
 
     def number_range(m: re.Match[str]) -> str:
+        first, second = read_number(m[1], ctx), read_number(m[2], ctx)
+        if _SCORE_LEAD.search(text, 0, m.start()):
+            return f"{first} {second}"
+        if m[1].isdigit() and m[2].isdigit() and int(m[1]) >= int(m[2]):
+            ctx.flag(
+                "R12.1",
+                BLOCKING,
+                f"«{m[0]}» không phải một khoảng (số trước không nhỏ hơn số sau): có thể là tỷ "
+                "số, mã số hay số nhà. Cách sửa: viết rõ bằng lời (ví dụ «tỷ số 2-1», «từ 5 đến "
+                "7 người»).",
+                m[0],
+            )
+            return f"{first} - {second}"
         lead = "" if _FROM_LEAD.search(text, 0, m.start()) else "từ "
-        return f"{lead}{read_number(m[1], ctx)} đến {read_number(m[2], ctx)}"
+        return f"{lead}{first} đến {second}"
 
     if "-" in text:
         text = _RANGE.sub(number_range, text)
