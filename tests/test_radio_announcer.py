@@ -232,3 +232,20 @@ def test_a_dash_between_a_larger_and_a_smaller_number_blocks_instead_of_a_range(
 
 def test_an_increasing_pair_is_still_a_range() -> None:
     assert normalise_fragment("độ tuổi 18-25").text == "độ tuổi từ mười tám đến hai mươi lăm"
+
+
+# Noticed in review: a range of months left `tháng năm-bảy`, a hyphen no rule flagged (R7.5).
+MONTH_RANGES = [
+    ("từ tháng 12-2", "từ tháng mười hai đến tháng hai"),
+    ("trong tháng 5-7", "trong tháng năm đến tháng bảy"),
+    (
+        "Tháng 5-7/2024, xã",
+        "Từ tháng năm đến tháng bảy năm hai nghìn không trăm hai mươi tư, xã",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), MONTH_RANGES)
+def test_a_range_of_months_is_read_from_to(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

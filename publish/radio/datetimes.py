@@ -32,6 +32,7 @@ _DAY_WORD = re.compile(r"(?<!\w)(?i:ngày)\s*$")
 _FROM_DAY_BEFORE = re.compile(r"(?<!\w)(?i:từ)(?:\s+(?i:ngày))?\s*$")
 _YEAR_RANGE_LEAD = re.compile(r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng)\s*$")
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
+_MONTHS_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong)\s*$")
 _HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc)\s*$")
 _HOUR_AFTER = re.compile(r"\s*,?\s*(?i:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?!\w)")
 _BARE_G = re.compile(r"\d{1,2}\s?g")
@@ -80,6 +81,10 @@ _DAY_LIST = re.compile(
 """`ngày 5, 6/12`, `ngày 5 và 6/12/2024`: several days of one month."""
 _LIST_COMMA = re.compile(r"\s*,\s*")
 _FULL_DATE = re.compile(_EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})" + _END)
+_MONTH_RANGE = re.compile(
+    r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*-\s*(\d{1,2})(?:/(\d{4}))?(?![\w/]|[.,:]\d)"
+)
+"""`tháng 5-7`, `tháng 12-2/2025`: a range of months (R7.5)."""
 _MONTH_YEAR = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*[/.-]\s*(\d{4})" + _END)
 _BARE_MONTH_YEAR = re.compile(_EDGE + r"(\d{1,2})/((?:19|20)\d\d)" + _END)
 _YEAR_RANGE = re.compile(_EDGE + r"((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)" + _END)
@@ -320,6 +325,19 @@ def _dates(r: _Reader, text: str) -> str:
             return m[0]
         return f"{m[1]} {month_name(month, r.lunar(m))} năm {r.num(m[3])}"
 
+    def month_range(m: re.Match[str]) -> str:
+        first, second = int(m[2]), int(m[3])
+        if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
+            return m[0]
+        word = m[1]
+        if not _MONTHS_LEAD.search(text, 0, m.start()):
+            word = "Từ tháng" if word[0].isupper() else "từ tháng"
+        lunar = r.lunar(m)
+        spoken = f"{word} {month_name(first, lunar)} đến tháng {month_name(second, lunar)}"
+        return spoken + (f" năm {r.num(m[4])}" if m[4] else "")
+
+    if "-" in text:
+        text = r.text = _MONTH_RANGE.sub(month_range, text)
     text = r.text = _MONTH_YEAR.sub(month_year, text)
 
     def bare_month_year(m: re.Match[str]) -> str:
