@@ -249,3 +249,31 @@ MONTH_RANGES = [
 def test_a_range_of_months_is_read_from_to(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# Gaps of the seed dictionary (§6) and of R13.3.
+DICTIONARY = [
+    ("thu giữ 3 viên MDMA", "thu giữ ba viên MDMA"),
+    ("Chỉ thị 05-CT/TW", "Chỉ thị không năm của Trung ương"),
+    ("thực hiện 57-NQ/TW", "thực hiện Nghị quyết số năm mươi bảy của Trung ương"),
+    ("Kết luận 01-KL/TW", "Kết luận không một của Trung ương"),
+    ("Chỉ thị 12-CT/HU", "Chỉ thị mười hai của Huyện ủy"),
+    ("Đội CSGT-TT Công an huyện", "Đội Cảnh sát giao thông trật tự Công an huyện"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), DICTIONARY)
+def test_police_and_party_abbreviations_are_read(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_mdma_is_spelled_for_draft_audio() -> None:
+    from publish.radio.normalise import tts_text
+
+    assert tts_text("ba viên MDMA") == "ba viên em mờ dê em mờ a"
+
+
+def test_a_party_document_of_an_unknown_issuer_blocks() -> None:
+    """`TU` is Tỉnh ủy or Thành ủy: the unit's lexicon has to say which (R13.3)."""
+    assert _codes("Chỉ thị 05-CT/TU") == ["R13.3"]

@@ -31,6 +31,7 @@ KEEP_AS_WORD = frozenset(
 
 SPELLED_ACRONYMS = frozenset(
     {"VTV", "VOV", "VTC", "HTV", "OTP", "ATM", "QR", "GPS", "USB", "SMS", "PIN", "ID", "HIV"}
+    | {"MDMA"}  # the drug's name in every seizure report; no Vietnamese word replaces it
 )
 """Acronyms every listener knows letter by letter: kept for the reader, spelled for TTS (R16.4)."""
 
@@ -287,11 +288,12 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     lexicon = ctx.abbreviations
     text = _etc(text)
     text = _place_prefixes(text)
-    text = _context_abbreviations(text, ctx)
     hyphenated, plain = ctx.memo("lexicon keys", lambda: _lexicon_keys(frozenset(lexicon)))
     if "-" in text:
         text = _replace_keys(text, lexicon, hyphenated)
-        text = _CODE_HYPHEN.sub(" ", text)  # R12.5: `CSGT-TT`, `A-B`
+        # R12.5: `CSGT-TT`, `A-B`; before the context words, whose expansions end the code
+        text = _CODE_HYPHEN.sub(" ", text)
+    text = _context_abbreviations(text, ctx)
     # Written in capitals, a known mixed-case word is still that word (VNEID is VNeID).
     spellings = ctx.memo("caps spellings", lambda: caps_spellings(frozenset(lexicon))[0])
     text = _replace_keys(text, spellings, tuple(sorted(spellings)))

@@ -18,6 +18,8 @@ _ISSUERS = {
     "UBND": "Ủy ban nhân dân",
     "CAH": "Công an huyện",
     "CAT": "Công an tỉnh",
+    "HU": "Huyện ủy",
+    "ĐU": "Đảng ủy",
 }
 _KINDS = {
     "NĐ": "Nghị định",
@@ -31,6 +33,8 @@ _KINDS = {
     "TB": "Thông báo",
     "BC": "Báo cáo",
     "HD": "Hướng dẫn",
+    "KL": "Kết luận",
+    "QĐi": "Quy định",
 }
 _ROADS = {
     "QL": "quốc lộ",
@@ -41,7 +45,7 @@ _ROADS = {
 }
 _DOC_WORD = re.compile(
     r"(?i:luật|nghị định|thông tư(?: liên tịch)?|quyết định|chỉ thị|nghị quyết|kế hoạch|"
-    r"công văn|thông báo|báo cáo|hướng dẫn|văn bản|số)\s*$"
+    r"công văn|thông báo|báo cáo|hướng dẫn|kết luận|quy định|văn bản|số)\s*$"
 )
 
 _NAMED_NUMBER = re.compile(
@@ -55,6 +59,8 @@ _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
     r"số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*(?:số)?\s*:?\s*)(\d[\d .]{6,}\d)(?!\d)"
 )
+_PARTY_DOCUMENT = re.compile(r"(?<![\w/])(\d+)-([A-ZĐ][A-Za-zĐ]{0,3})/([A-ZĐ][A-Za-zĐ]*)(?!\w)")
+"""A Party document, `05-CT/TW`: number, kind, issuer (`TW` Trung ương, `HU` Huyện ủy) (R13.3)."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
 _LEGAL = re.compile(
     r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
@@ -252,20 +258,39 @@ def _legal(text: str, ctx: Context) -> str:
 
     def document(m: re.Match[str]) -> str:
         number, year, kind, issuers = m[1], m[2], m[3], m[4]
-        spoken = _document_number(number, ctx)
-        if year:
-            spoken += f" năm {cardinal(int(year), opts)}"
-        if not _FOLLOWED_BY_ISSUER.match(text, m.end()):  # `… TT-BCA của Bộ Công an`
-            spoken += " của " + " và ".join(_issuer(code, ctx) for code in issuers.split("-"))
-        if kind in _KINDS and not _DOC_WORD.search(text[: m.start()]):
-            spoken = f"{_KINDS[kind]} số {spoken}"
-        return spoken
+        return _document(text, m, number, year, kind, issuers.split("-"), ctx)
+
+    def party_document(m: re.Match[str]) -> str:
+        return _document(text, m, m[1], None, m[2], [m[3]], ctx)
 
     if "/" not in text:
         return text
     if "/QH" in text:
         text = _LAW_QH.sub(law, text)
-    return _LEGAL.sub(document, text) if "-" in text else text
+    if "-" not in text:
+        return text
+    text = _LEGAL.sub(document, text)
+    return _PARTY_DOCUMENT.sub(party_document, text)
+
+
+def _document(
+    text: str,
+    m: re.Match[str],
+    number: str,
+    year: str | None,
+    kind: str,
+    issuers: list[str],
+    ctx: Context,
+) -> str:
+    """`[<kind> số] <number> [năm <year>] của <issuers>` for a document reference in `text`."""
+    spoken = _document_number(number, ctx)
+    if year:
+        spoken += f" năm {cardinal(int(year), ctx.options)}"
+    if not _FOLLOWED_BY_ISSUER.match(text, m.end()):  # `… TT-BCA của Bộ Công an`
+        spoken += " của " + " và ".join(_issuer(code, ctx) for code in issuers)
+    if kind in _KINDS and not _DOC_WORD.search(text[: m.start()]):
+        spoken = f"{_KINDS[kind]} số {spoken}"
+    return spoken
 
 
 def _phones(text: str, ctx: Context) -> str:
