@@ -277,3 +277,21 @@ def test_mdma_is_spelled_for_draft_audio() -> None:
 def test_a_party_document_of_an_unknown_issuer_blocks() -> None:
     """`TU` is Tỉnh ủy or Thành ủy: the unit's lexicon has to say which (R13.3)."""
     assert _codes("Chỉ thị 05-CT/TU") == ["R13.3"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("đường dây nóng hoạt động 24/7", "đường dây nóng hoạt động hai mươi tư trên bảy"),
+        ("trực 24/24", "trực hai mươi tư trên hai mươi tư"),
+        ("sáng 24/7", "sáng ngày hai mươi tư tháng bảy"),  # a date after its trigger (R7.2)
+    ],
+)
+def test_round_the_clock_is_read_without_a_warning(source: str, expected: str) -> None:
+    """R12.3 flagged `24/7` in about a hundred corpus items, though it reads fine."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_other_a_over_b_is_still_flagged() -> None:
+    assert _codes("đạt 455/473 xã") == ["R12.3"]

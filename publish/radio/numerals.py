@@ -50,10 +50,16 @@ def read_ordinals(text: str, ctx: Context) -> str:
     return _ROMAN_TRIGGER.sub(roman, text)
 
 
+_ROUND_THE_CLOCK = frozenset({("24", "7"), ("24", "24")})
+"""`24/7`, `24/24`: everyone reads them `trên`, nothing to check (R12.3 without a flag)."""
+
+
 def _fraction(m: re.Match[str], ctx: Context) -> str:
-    """`1/2` → `một phần hai`; others (`455/473`, `24/7`) `a trên b` and flagged (R12.3)."""
+    """`1/2` → `một phần hai`; others (`455/473`) `a trên b` and flagged (R12.3)."""
     a, b = int(m[1]), int(m[2])
     opts = ctx.options
+    if (m[1], m[2]) in _ROUND_THE_CLOCK:
+        return f"{cardinal(a, opts)} trên {cardinal(b, opts)}"
     if 0 < b <= 10 and a < b:  # `24/7` is no fraction: read `trên` below
         spoken = f"{cardinal(a, opts)} phần {cardinal(b, opts)}"
         if 1 <= a <= 31 and 1 <= b <= 12:
