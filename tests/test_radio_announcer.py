@@ -295,3 +295,13 @@ def test_round_the_clock_is_read_without_a_warning(source: str, expected: str) -
 
 def test_other_a_over_b_is_still_flagged() -> None:
     assert _codes("đạt 455/473 xã") == ["R12.3"]
+
+
+def test_an_emoji_between_two_phrases_leaves_a_pause() -> None:
+    """R1.9 removed the emoji and the break it made: `Cảnh báo lừa đảo gọi ngay một một ba`."""
+    spoken = normalise_fragment("⚠️ Cảnh báo lừa đảo 📞 gọi ngay 113 ✅")
+    assert (spoken.text, spoken.flags) == ("Cảnh báo lừa đảo, gọi ngay một một ba", ())
+
+
+def test_an_emoji_before_a_number_leaves_no_pause() -> None:
+    assert normalise_fragment("gọi 📞 113").text == "gọi một một ba"

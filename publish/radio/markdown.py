@@ -359,10 +359,25 @@ _MAYBE_UNSPOKEN = _unspoken_candidates()
 
 
 def _remove_pictographs(text: str) -> str:
-    """Emoji and pictographs are not read (R1.9)."""
+    """Emoji and pictographs are not read (R1.9); one between two words separated two phrases
+    (`lừa đảo 📞 gọi ngay`), so it leaves a comma, a pause. Before a digit it leaves nothing:
+    `gọi 📞 113` must stay one phrase for the phone rules (R9)."""
     if not _MAYBE_UNSPOKEN.search(text):
         return text
-    return "".join(c for c in text if _spoken_char(c))
+    kept: list[str] = []
+    last_word = -1  # index in `kept` of the last visible character, if it ends a word
+    gap = False
+    for c in text:
+        if not _spoken_char(c):
+            gap = True
+            continue
+        if not c.isspace():
+            if gap and last_word >= 0 and c.isalpha():
+                kept[last_word] += ","
+            last_word = len(kept) if c.isalnum() else -1
+            gap = False
+        kept.append(c)
+    return "".join(kept)
 
 
 def strip_inline(text: str, ctx: Context) -> str:
