@@ -305,3 +305,24 @@ def test_an_emoji_between_two_phrases_leaves_a_pause() -> None:
 
 def test_an_emoji_before_a_number_leaves_no_pause() -> None:
     assert normalise_fragment("gọi 📞 113").text == "gọi một một ba"
+
+
+def test_an_english_phrase_is_flagged_for_a_pronouncer() -> None:
+    spoken = normalise_fragment("qua Zalo Official Account của Công an huyện")
+    assert spoken.text == "qua Zalo Official Account của Công an huyện"
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [
+        ("S6", "warning", "Official Account")
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "tài khoản Zalo Official Account (đọc: da-lô ô-phi-xồ ơ-cao) của huyện",  # answered
+        "ứng dụng Zalo Pay",  # one foreign word beside a known name
+        "xã Long An, tỉnh Ben Tre",  # Vietnamese written without tone marks
+        "tham gia giao thong an toan",
+    ],
+)
+def test_no_foreign_phrase_warning_for_readable_words(source: str) -> None:
+    assert "S6" not in _codes(source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -25,6 +26,44 @@ _UNUSUAL = re.compile(f"[^\\x00-\\x7f{_VN_LOWER}{_VN_UPPER}“”‘’«»…�
 """Anything but ASCII, Vietnamese letters and common typography."""
 _CAPS_PAIR = re.compile(f"[A-Z{_VN_UPPER}][A-Z{_VN_UPPER}]")
 """In such text, two capitals in a row start every upper-case word of two or more letters."""
+
+
+_ASCII_WORDS = re.compile(r"(?<![^\W\d_])[A-Za-z]+(?: [A-Za-z]+)+(?![^\W\d_])")
+"""Two or more words in a row written with plain ASCII letters: English ones are among them."""
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+"""A Vietnamese syllable written without tone marks; English words rarely fit (`official`)."""
+_PRONOUNCER_AFTER = re.compile(r"\s*\(\s*đọc\s*:")
+
+
+@functools.lru_cache(maxsize=4096)
+def _foreign(word: str) -> bool:
+    """A word a Vietnamese reader cannot read by its spelling (`Official`, `Account`)."""
+    return not word.isupper() and not _VIETNAMESE_SYLLABLE.fullmatch(word.lower())
+
+
+def _foreign_phrases(text: str, ctx: Context) -> None:
+    """Two or more foreign words in a row: the reader may trip, so suggest a pronouncer (S6)."""
+    known = ctx.memo("known caps", lambda: _known_caps(ctx))
+    for m in _ASCII_WORDS.finditer(text):
+        if _PRONOUNCER_AFTER.match(text, m.end()):
+            continue
+        run: list[str] = []
+        for word in [*m[0].split(" "), ""]:
+            if word and _foreign(word) and word not in known:
+                run.append(word)
+                continue
+            if len(run) >= 2:
+                phrase = " ".join(run)
+                ctx.flag(
+                    "S6",
+                    WARNING,
+                    f"Cụm từ nước ngoài «{phrase}»: người đọc có thể vấp. Nên viết bằng tiếng "
+                    f"Việt, hoặc ghi cách đọc ngay sau lần đầu: «{phrase} (đọc: …)».",
+                    phrase,
+                )
+            run = []
 
 
 def _has_tone_marks(token: str) -> bool:
@@ -74,7 +113,9 @@ def _unknown_message(token: str, ctx: Context) -> str:
 
 
 def check_paragraph(text: str, ctx: Context) -> None:
-    """Run Q1, Q2, Q3 (R14.6) and T7 on one finished paragraph of the human script."""
+    """Run Q1, Q2, Q3 (R14.6), foreign phrases (S6) and T7 on one finished paragraph of the
+    human script."""
+    _foreign_phrases(text, ctx)  # with the pronouncers, which answer it
     text = spoken_part(text)
     for m in _DIGITS.finditer(text) if _ASCII_DIGIT.search(text) else ():
         ctx.flag(
