@@ -143,9 +143,7 @@ SERVICE_LISTS = [
 
 
 @pytest.mark.parametrize(("source", "expected"), SERVICE_LISTS)
-def test_every_service_number_of_a_list_is_read_digit_by_digit(
-    source: str, expected: str
-) -> None:
+def test_every_service_number_of_a_list_is_read_digit_by_digit(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
 

@@ -178,12 +178,8 @@ def _area_code_phone(m: re.Match[str]) -> str:
     other match is left as written."""
     area, number = m[1], m[2]
     digits = sum(c.isdigit() for c in number)
-    if (
-        area.startswith("+")
-        and digits != 9
-        or not area.startswith("+")
-        and not (10 <= len(area) + digits <= 11)
-    ):
+    whole = digits == 9 if area.startswith("+") else 10 <= len(area) + digits <= 11
+    if not whole:
         return m[0]  # not a whole Vietnamese number: `(02) 123 456` is something else
     groups = [g for g in _GROUP_SEPARATOR.split(number) if g]
     if len(groups) == 1:
