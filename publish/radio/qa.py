@@ -28,29 +28,36 @@ _CAPS_PAIR = re.compile(f"[A-Z{_VN_UPPER}][A-Z{_VN_UPPER}]")
 """In such text, two capitals in a row start every upper-case word of two or more letters."""
 
 
-_ASCII_WORDS = re.compile(r"(?<![^\W\d_])[A-Za-z]+(?: [A-Za-z]+)+(?![^\W\d_])")
-"""Two or more words in a row written with plain ASCII letters: English ones are among them."""
 _VIETNAMESE_SYLLABLE = re.compile(
-    r"(?:ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+    r"(?i:(?:ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?)"
 )
-"""A Vietnamese syllable written without tone marks; English words rarely fit (`official`)."""
+"""A Vietnamese syllable written without tone marks; English words rarely fit (`Official`)."""
+_CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+")
+"""Capitalised plain-ASCII words in a row: where names and phrases from English are found.
+(A literal first character lets the scan skip ahead: checking every word would cost more.)"""
 _PRONOUNCER_AFTER = re.compile(r"\s*\(\s*đọc\s*:")
 
 
 @functools.lru_cache(maxsize=4096)
 def _foreign(word: str) -> bool:
-    """A word a Vietnamese reader cannot read by its spelling (`Official`, `Account`)."""
-    return not word.isupper() and not _VIETNAMESE_SYLLABLE.fullmatch(word.lower())
+    """A word a Vietnamese reader cannot read by its spelling (`Official`, `Account`); upper-case
+    ones are acronyms, which R14.6 checks."""
+    return not word.isupper() and not _VIETNAMESE_SYLLABLE.fullmatch(word)
 
 
 def _foreign_phrases(text: str, ctx: Context) -> None:
     """Two or more foreign words in a row: the reader may trip, so suggest a pronouncer (S6)."""
     known = ctx.memo("known caps", lambda: _known_caps(ctx))
-    for m in _ASCII_WORDS.finditer(text):
-        if _PRONOUNCER_AFTER.match(text, m.end()):
+    for m in _CAPITALISED_RUN.finditer(text):
+        start, end = m.span()
+        if (start and text[start - 1].isalpha()) or _PRONOUNCER_AFTER.match(text, end):
             continue
+        words = m[0].split(" ")
+        if end < len(text) and text[end].isalpha():
+            words.pop()  # `Phan Thủy`: the last word goes on in letters the run does not take
         run: list[str] = []
-        for word in [*m[0].split(" "), ""]:
+        for word in [*words, ""]:
             if word and _foreign(word) and word not in known:
                 run.append(word)
                 continue
