@@ -174,8 +174,7 @@ def _phone(number: str) -> str:
 
 
 def _area_code_phone(m: re.Match[str]) -> str:
-    """An area code in brackets and its number, digit by digit in groups (R9.1, R9.2); any
-    other match is left as written."""
+    """An area code in brackets and its number, digit by digit in groups (R9.1, R9.2)."""
     area, number = m[1], m[2]
     digits = sum(c.isdigit() for c in number)
     whole = digits == 9 if area.startswith("+") else 10 <= len(area) + digits <= 11

@@ -166,8 +166,7 @@ class _BareG:
         self.hour_ends: set[int] = set()
 
     def is_hour(self, start: int, end: int) -> bool:
-        """After `lúc`, before a time of day, the other end of an hour range, or a time adverbial
-        opening a clause (`Khoảng 7g, …`, `Từ 6g đến 8g`); anything else is grams."""
+        """After `lúc`, before a time of day, ending an hour range or opening a clause; else grams."""
         text = self.text
         hour = bool(
             _HOUR_WORD.search(text, 0, start)
@@ -185,12 +184,11 @@ class _BareG:
         return joined is not None and joined.end(1) in self.hour_ends
 
     def _opens_clause(self, start: int, end: int) -> bool:
-        """A time adverbial opening a clause, unless a noun follows the range it starts (`Từ 3g
-        đến 5g heroin`) or its sentence is about a weight, which is flagged."""
+        """A time adverbial opening a clause (`Khoảng 7g, …`, `Từ 6g đến 8g`), not a weight."""
         text = self.text
         if not (_CLAUSE_START.search(text, 0, start) and _CLAUSE_GOES_ON.match(text, end)):
             return False
-        other_end = _RANGE_END.match(text, end)
+        other_end = _RANGE_END.match(text, end)  # `Từ 3g đến 5g heroin` is a weight
         if other_end and other_end[1].islower() and other_end[1] not in _TIME_WORDS:
             return False
         sentence = max(

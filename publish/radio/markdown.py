@@ -359,9 +359,9 @@ _MAYBE_UNSPOKEN = _unspoken_candidates()
 
 
 def _remove_pictographs(text: str) -> str:
-    """Emoji and pictographs are not read (R1.9); one between two words separated two phrases
-    (`lừa đảo 📞 gọi ngay`), so it leaves a comma, a pause. Before a digit it leaves nothing:
-    `gọi 📞 113` must stay one phrase for the phone rules (R9)."""
+    """Emoji and pictographs are not read (R1.9); one between two words leaves a comma."""
+    # It separated two phrases (`lừa đảo 📞 gọi ngay`): the listener needs the pause. Before a
+    # digit it leaves nothing: `gọi 📞 113` must stay one phrase for the phone rules (R9).
     if not _MAYBE_UNSPOKEN.search(text):
         return text
     kept: list[str] = []

@@ -119,8 +119,9 @@ def money_follows(text: str, pos: int) -> bool:
 
 
 def read_rates(text: str) -> str:
-    """`/` after a quantity means per: `mỗi` and the unit (`25.000 đồng mỗi ki-lô-gam`); a unit
-    over a unit stays for R6.1 (`km/h` → `trên giờ`). Runs before dates and times read `7h`."""
+    """`/` after a quantity means per: `25.000 đồng/kg` → `… đồng mỗi ki-lô-gam` (R6.1)."""
+    # A unit over a unit stays for `_measures` (`km/h` → `trên giờ`). `mỗi`, not `một`: the
+    # listener must not hear one more number.
 
     def spoken(m: re.Match[str]) -> str:
         counted, pers = m[1], _RATE_SLASH.split(m[3])

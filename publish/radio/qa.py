@@ -41,8 +41,7 @@ _PRONOUNCER_AFTER = re.compile(r"\s*\(\s*đọc\s*:")
 
 @functools.lru_cache(maxsize=4096)
 def _foreign(word: str) -> bool:
-    """A word a Vietnamese reader cannot read by its spelling (`Official`, `Account`); upper-case
-    ones are acronyms, which R14.6 checks."""
+    """A word a Vietnamese reader cannot read by its spelling (`Official`); not an acronym."""
     return not word.isupper() and not _VIETNAMESE_SYLLABLE.fullmatch(word)
 
 
@@ -120,8 +119,7 @@ def _unknown_message(token: str, ctx: Context) -> str:
 
 
 def check_paragraph(text: str, ctx: Context) -> None:
-    """Run Q1, Q2, Q3 (R14.6), foreign phrases (S6) and T7 on one finished paragraph of the
-    human script."""
+    """Run Q1, Q2, Q3 (R14.6), S6 and T7 on one finished paragraph of the human script."""
     _foreign_phrases(text, ctx)  # with the pronouncers, which answer it
     text = spoken_part(text)
     for m in _DIGITS.finditer(text) if _ASCII_DIGIT.search(text) else ():
