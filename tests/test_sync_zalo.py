@@ -122,6 +122,24 @@ def test_sync_zalo_named_without_an_oa_id_sends_and_plans_nothing(
     assert emulator.write_calls() == [] and not (root / "state" / "zalo.json").exists()
 
 
+def test_a_token_of_another_oa_sends_nothing(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """CI secrets of the unit's test OA must not publish into it as if it were the real one:
+    the OA the token belongs to (getoa) must be the one site.toml names."""
+    root = zalo_project(tmp_path, 3)
+    emulator.configure(oa_id="1111222233334444555", oa_name="OA thử của đơn vị")
+    assert sync(root) == 1
+    out = capsys.readouterr()
+    told = out.out + out.err
+    assert "thuộc OA «OA thử của đơn vị» (mã 1111222233334444555)" in told
+    assert f"không phải OA {OA_ID}" in told
+    assert emulator.count_calls("/article/create") == 0 and not emulator.articles
+    emulator.configure(oa_id=OA_ID)
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+
+
 def test_editing_one_bulletin_sends_exactly_one_update(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

@@ -76,7 +76,7 @@ def test_success_envelope_and_rate_limit_headers(http: httpx.Client, token: str)
     response = http.get("/v2.0/oa/getoa", headers={"access_token": token})
     assert response.json()["error"] == 0
     assert response.json()["message"] == "Success"
-    assert response.json()["data"]["oa_id"] == "4318842281316130000"
+    assert response.json()["data"]["oa_id"] == EmulatorConfig().oa_id
     assert response.headers["X-RateLimit-Limit"] == "4000"
     assert int(response.headers["X-RateLimit-Remain"]) < 4000
 

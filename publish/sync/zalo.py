@@ -142,8 +142,34 @@ class ZaloSyncer:
     def prepare(self) -> None:
         """Log in before applying: a missing or refused login is then one configuration error
         (exit 1), not a failure of every action, and the token refresh happens before any
-        concurrent call (see ZaloClient.login)."""
+        concurrent call (see ZaloClient.login). Then make sure the token is the OA's that
+        site.toml names."""
         self.client.login()
+        self._check_oa()
+
+    def _check_oa(self) -> None:
+        """Refuse to send anything when the token belongs to another OA than [zalo] oa_id.
+
+        A unit may hold a test OA besides its real one, and CI secrets are easy to mix up: the
+        articles would go to the wrong OA, and its state records to this project. Zalo's own
+        answer decides (getoa); when it names no OA id (its field name is unconfirmed) or the
+        call is refused, the sync goes on with a warning.
+        """
+        wanted = self.config.zalo.oa_id.strip()
+        try:
+            profile = self.client.getoa()
+        except ZaloError as error:
+            self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
+            return
+        found = str(profile.get("oa_id") or "").strip()
+        if wanted and found and found != wanted:
+            name = str(profile.get("name") or "").strip()
+            named = f"OA «{name}» (mã {found})" if name else f"OA mã {found}"
+            raise PublishError(
+                f"token Zalo trong môi trường thuộc {named}, không phải OA {wanted} ghi ở "
+                "[zalo] oa_id trong site.toml: không gửi gì. Kiểm tra biến môi trường (hoặc "
+                "tệp token) có đúng là của OA này không; nếu đơn vị đã đổi OA thì sửa oa_id."
+            )
 
     def _crash(self, point: str) -> None:
         """SIGKILL this process at a named point when PUBLISH_ZALO_CRASH_AT asks (tests only)."""

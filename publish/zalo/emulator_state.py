@@ -83,7 +83,7 @@ class EmulatorConfig:
     create_quota_per_day: int | None = None  # -223 quota message once reached (UTC day)
 
     # OA profile.
-    oa_id: str = "4318842281316130000"
+    oa_id: str = "2463951837402251183"  # the sample project's, so its sync works against it
     oa_name: str = "OA thử nghiệm"  # `publish zalo-sandbox` in a project: its [unit] name
     num_follower: int = 0
 
