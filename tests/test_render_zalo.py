@@ -196,6 +196,18 @@ def test_a_too_long_author_is_fixed_where_it_was_written_naming_no_other_unit(
     assert "xóa dòng đó để dùng tên ngắn của đơn vị «Công an Hòa Khánh»" in problem.hint
 
 
+def test_an_author_of_spaces_only_is_the_units_short_name(tmp_path: Path) -> None:
+    """`[zalo] author = "  "` would show a blank author on every article."""
+    root = zalo_project(tmp_path, 1)
+    (root / "site.toml").write_text(site_toml('author = "   "'), "utf-8")
+    assert (
+        main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q", "--channel", "zalo"])
+        == 0
+    )
+    [payload] = (root / "output" / "zalo").glob("*.json")
+    assert json.loads(payload.read_text("utf-8"))["author"] == "Công an Châu Thành"
+
+
 def test_a_limit_broken_at_build_names_the_line_of_the_key_even_inside_the_zalo_block(
     tmp_path: Path,
 ) -> None:

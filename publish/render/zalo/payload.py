@@ -83,7 +83,7 @@ def _fields(bulletin: Bulletin, site: Site) -> Fields:
     summary, summary_field = bulletin.summary, "summary"
     if isinstance(block.get("summary"), str) and block["summary"].strip():
         summary, summary_field = block["summary"], "zalo.summary"
-    if config.zalo.author:
+    if config.zalo.author.strip():  # spaces only: as if empty, never a blank author on Zalo
         author, author_field = config.zalo.author, "[zalo] author"
     else:
         author, author_field = config.unit.short_name, "[unit] short_name"
