@@ -583,3 +583,52 @@ def test_dry_run_without_the_station_share_plans_from_state(
     assert OTHER_ITEM not in changed
     assert not share.exists()
     assert (root / "state" / "radio.json").read_bytes() == state_before
+
+
+def dry_run_cli(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    """`publish sync radio --dry-run` as typed; its exit code and everything it printed."""
+    code = main(["--root", str(root), "sync", "radio", "--dry-run", "--now", NOW, *extra])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_a_dry_run_that_cannot_read_the_station_folder_never_says_all_is_in_step(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README's folder move relies on the dry run saying "no changes": a mistyped or unmounted
+    path must not pass that check, in plain text as in the pull-request Markdown."""
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(share))
+    sync(root)
+    capsys.readouterr()
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "shaer"))  # a typo
+    code, out = dry_run_cli(root, capsys)
+    assert code == 0
+    assert "radio: không có thay đổi nào" not in out
+    assert f"CẢNH BÁO: không tìm thấy thư mục của đài {tmp_path / 'shaer'}" in out
+    summary = out.split("Tóm tắt (chạy thử, chưa gửi gì):", 1)[1]
+    assert "CẢNH BÁO: không tìm thấy thư mục của đài" in summary
+    _code, markdown = dry_run_cli(root, capsys, "--format", "markdown")
+    assert "**Cảnh báo:** không tìm thấy thư mục của đài" in markdown
+
+
+def test_a_dry_run_stops_where_the_real_sync_would_on_a_folder_it_cannot_read(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A path that is a file, or a folder that cannot be read, is an error in a dry run too:
+    there is a folder (or file) there, so the share is mounted and the setting is wrong."""
+    not_a_folder = tmp_path / "dai.txt"
+    not_a_folder.write_text("x", "utf-8")
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(not_a_folder))
+    code, out = dry_run_cli(root, capsys)
+    assert code == 1 and "không phải là thư mục" in out
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(locked))
+    try:
+        code, out = dry_run_cli(root, capsys)
+    finally:
+        locked.chmod(0o755)
+    assert code == 1 and f"không đọc được thư mục của đài {locked}" in out

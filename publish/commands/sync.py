@@ -360,7 +360,12 @@ def _sync_channel(
             close()
     if options.dry_run:
         _count_planned(summary, actions)
-    return ChannelResult(summary, actions, note=_plan_note(syncer, target, options))
+    return ChannelResult(
+        summary,
+        actions,
+        note=_plan_note(syncer, target, options),
+        warning=getattr(syncer, "plan_warning", ""),
+    )
 
 
 def _complete(result: ChannelResult) -> bool:

@@ -123,12 +123,23 @@ class Summary:
         )
 
 
-def format_plan(channel: str, actions: Sequence[Action], unchanged: int = 0) -> str:
-    """The plan as text: one line per action with its reason."""
+def format_plan(
+    channel: str, actions: Sequence[Action], unchanged: int = 0, warning: str = ""
+) -> str:
+    """The plan as text: one line per action with its reason, after the `warning` (a plan that
+    could not be checked against its target) when there is one."""
     active = [a for a in actions if a.kind != "noop"]
+    lines = [f"{channel}: CẢNH BÁO: {warning}."] if warning else []
+    if not active and warning:
+        # Never a bare "no changes": a mistyped folder must not pass for one in step.
+        lines.append(
+            f"{channel}: kế hoạch không có thay đổi nào ({unchanged} mục giữ nguyên), nhưng chưa "
+            "đối chiếu được với nơi nhận (xem cảnh báo ở trên)."
+        )
+        return "\n".join(lines)
     if not active:
         return f"{channel}: không có thay đổi nào ({unchanged} mục giữ nguyên)."
-    lines = [f"{channel}: kế hoạch {len(active)} thao tác ({unchanged} mục giữ nguyên):"]
+    lines.append(f"{channel}: kế hoạch {len(active)} thao tác ({unchanged} mục giữ nguyên):")
     for action in active:
         label = KIND_LABELS.get(action.kind, action.kind)
         title = f" «{action.title}»" if action.title else ""
@@ -152,7 +163,7 @@ def run(
     with clock.phase(f"{syncer.name}: lập kế hoạch"):
         actions = syncer.plan(observed)
     summary = Summary(syncer.name, unchanged=sum(1 for a in actions if a.kind == "noop"))
-    echo(format_plan(syncer.name, actions, summary.unchanged))
+    echo(format_plan(syncer.name, actions, summary.unchanged, getattr(syncer, "plan_warning", "")))
     todo = [a for a in actions if a.kind not in ("noop", "refuse")]
     summary.refused = sum(1 for a in actions if a.kind == "refuse")
     if dry_run or not todo:

@@ -333,7 +333,8 @@ class RadioSyncer:
         self.local_dir = output / CHANNEL
         self.folder = folder
         self.dry_run = dry_run
-        self.plan_note = ""
+        self.plan_warning = ""
+        """Set when the plan could not be checked against the station folder (shown with it)."""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
         self.manifest = Manifest.load(
@@ -345,12 +346,18 @@ class RadioSyncer:
     def observe(self) -> Observed:
         """Hash the build, the manifest's records and the station folder; gather withdrawal reasons."""
         blind = (
-            self.dry_run and not self.folder.is_dir() and not _inside(self.folder, self.config.root)
+            self.dry_run
+            and not (self.folder.exists() or self.folder.is_symlink())
+            and not _inside(self.folder, self.config.root)
         )
         if blind:
-            # A pull-request preview runs where the station's share is not mounted: plan from state alone.
-            self.plan_note = (
-                "kế hoạch lập từ state/radio.json; không đọc được thư mục của đài trên máy này"
+            # A preview where the station's share is not mounted plans from state alone; a
+            # mistyped path looks the same, so it is said loudly: the real sync would stop.
+            self.plan_warning = (
+                f"không tìm thấy thư mục của đài {self.folder} (ổ mạng chưa gắn, hay đường dẫn gõ "
+                "sai?): kế hoạch này chỉ lập từ state/radio.json, chưa đối chiếu với thư mục đài, "
+                "và lần đồng bộ thật sẽ dừng với lỗi nếu thư mục vẫn không có. Cách sửa: gắn ổ "
+                f"mạng, hoặc sửa [radio] folder / biến {ENV_FOLDER}"
             )
         else:
             self._check_folder()
@@ -611,6 +618,12 @@ class RadioSyncer:
         folder = self.folder
         if folder.is_dir():
             mode = folder.stat().st_mode
+            # Checked in a dry run too: its plan compares against the files in there.
+            if not os.access(folder, os.R_OK | os.X_OK) or not mode & 0o444:
+                raise PublishError(
+                    f"không đọc được thư mục của đài {folder} (không có quyền đọc). Chưa có gì thay "
+                    "đổi. Cách sửa: cấp quyền đọc và ghi cho thư mục (hoặc gắn lại ổ mạng) rồi chạy lại."
+                )
             if not self.dry_run and (not os.access(folder, os.W_OK) or not mode & 0o222):
                 raise PublishError(
                     f"thư mục của đài {folder} chỉ cho đọc, không ghi được. Chưa có gì thay đổi. "

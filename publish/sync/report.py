@@ -50,6 +50,8 @@ class ChannelResult:
     """Not configured (only when no target was named): why."""
     note: str = ""
     """Where the plan came from, e.g. "from the state file alone" (syncer.plan_note)."""
+    warning: str = ""
+    """Why the plan may be wrong, e.g. the station folder could not be read (syncer.plan_warning)."""
 
     @property
     def channel(self) -> str:
@@ -73,6 +75,7 @@ class ChannelResult:
             "error": self.error,
             "skipped": self.skipped,
             "note": self.note,
+            "warning": self.warning,
         }
 
 
@@ -119,11 +122,12 @@ def _line(result: ChannelResult, dry_run: bool) -> str:
             f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} gỡ bỏ, "
             f"{s.unchanged} không đổi ({result.note})"
         )
-    return (
+    line = (
         f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} rút lại/gỡ, "
         f"{s.unchanged} không đổi, {s.conflicts} xung đột, {s.refused} từ chối, "
         f"{len(s.failed)} thất bại"
     )
+    return f"{line} — CẢNH BÁO: {result.warning}." if result.warning else line
 
 
 def render_text(
@@ -207,6 +211,8 @@ def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
     lines = [f"### {TITLES.get(result.channel, result.channel)}", ""]
     if result.note and result.channel != "web":
         lines += [f"_{result.note}_", ""]
+    if result.warning:
+        lines += [f"**Cảnh báo:** {_cell(result.warning)}.", ""]
     if result.skipped:
         return [*lines, f"Bỏ qua: {result.skipped}.", ""]
     if result.error:
