@@ -92,6 +92,11 @@ _HASHTAG_MARK = re.compile(r"(?<![\w&])#(?=\w)")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _BLANKS = re.compile(r"[ \t]+")
 _BREAK_WITHOUT_STOP = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n")
+_ANNOUNCES = re.compile(r":[\s*_]*$")
+"""A paragraph ending in a colon (bold or not): it announces what follows."""
+_ENDS_SENTENCE = re.compile(r"[.!?][\s*_”\"’)»]*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?][*_”\"’)»]*\s+\S")
+_TRAILING_PAUSE = re.compile(r"[\s;,]+$")
 
 
 def _flag_removed(ctx: Context, what: str, excerpt: str, line: int) -> None:
@@ -227,7 +232,45 @@ def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
     lines = markdown_text.split("\n")
     splitter = _Splitter(ctx)
     splitter.feed(lines, _skip_front_matter(lines))
-    return splitter.blocks
+    return _join_announced(splitter.blocks)
+
+
+def _join_announced(blocks: list[Block]) -> list[Block]:
+    """A paragraph ending in a colon is read with what it announces (a list or a paragraph):
+    apart, the colon would become a full stop and leave "Hồ sơ gồm." on air."""
+    joined: list[Block] = []
+    for block in blocks:
+        last = joined[-1] if joined else None
+        if (
+            block.kind == "body"
+            and last is not None
+            and last.kind == "body"
+            and len(last.items) == 1
+            and not last.items[0].list_item
+            and _ANNOUNCES.search(last.items[0].text)
+        ):
+            intro = last.items[0]
+            text = f"{intro.text.rstrip()} {_read_on(block.items)}"
+            lines = intro.lines + tuple(line for item in block.items for line in item.lines)
+            joined[-1] = Block("body", [Item(text, lines)])
+            continue
+        joined.append(block)
+    return joined
+
+
+def _read_on(items: list[Item]) -> str:
+    """The items after a colon as one text: list items written as clauses (no stop of their own)
+    joined with ";" into the announcing sentence, else each item a sentence of its own."""
+    texts = [item.text.strip() for item in items]
+    if not items[0].list_item:
+        return " ".join(texts)
+    if not any(_SENTENCE_INSIDE.search(t) for t in texts) and not any(
+        _ENDS_SENTENCE.search(t) for t in texts[:-1]
+    ):
+        return "; ".join(_TRAILING_PAUSE.sub("", t) for t in texts)
+    return " ".join(
+        t if _ENDS_SENTENCE.search(t) else _TRAILING_PAUSE.sub("", t) + "." for t in texts
+    )
 
 
 def _drop_clause(text: str, start: int, end: int) -> str:
