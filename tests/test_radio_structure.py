@@ -41,3 +41,32 @@ def test_a_flag_in_a_joined_list_still_names_its_own_line() -> None:
     source = "Mở đầu.\n\nHồ sơ gồm:\n\n- đơn đề nghị;\n- giấy của CSXYZ.\n"
     spoken = normalise(source)
     assert [(f.code, f.line) for f in spoken.flags] == [("R14.6", 6)]
+
+
+def test_dropping_a_web_address_never_leaves_a_lead_clause_alone() -> None:
+    """R1.4 drops the clause with the address; when what is left of the sentence is only a
+    lead clause ("Trước khi giao dịch."), a few words, or starts with "hoặc", the whole
+    sentence goes, and the warning says so (finding 7, demo item ct-2025-06)."""
+    source = (
+        "Bà con gọi 113 khi cần. Trước khi giao dịch, có thể tra cứu các trang web đã bị cảnh "
+        "báo tại [tinnhiemmang.vn](https://tinnhiemmang.vn)."
+    )
+    spoken = normalise(source)
+    assert spoken.text == "Bà con gọi một một ba khi cần."
+    [flag] = spoken.flags
+    assert flag.code == "R1.4" and flag.message.startswith(
+        "Đã bỏ câu chứa địa chỉ «tinnhiemmang.vn»"
+    )
+    email = normalise("Câu đầu. Gửi thư tới a@b.vn, hoặc gọi 113.")
+    assert email.text == "Câu đầu."
+
+
+def test_dropping_a_web_address_keeps_a_whole_main_clause_and_the_sentence_before() -> None:
+    """The clause alone goes when the rest is a sentence; the sentence before keeps its stop
+    (the clause search once reached back into it: "Câu một, bà con nên đọc.")."""
+    spoken = normalise("Đã xử lý 10 vụ; chi tiết tại https://ca.example.vn/tin.")
+    assert spoken.text == "Đã xử lý mười vụ."
+    assert spoken.flags[0].message.startswith("Đã bỏ vế câu chứa địa chỉ")
+    assert normalise("Câu một. Trang https://x.vn có nhiều tin, bà con nên đọc.").text == (
+        "Câu một. Bà con nên đọc."
+    )

@@ -72,6 +72,17 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|\[([^\[\]]+)\]\[[^\]]*\]")
 _CTA = re.compile(r"(?i:xem thêm|xem chi tiết|tại đây|bấm vào|nhấn vào|link|nguồn:)")
 _CLAUSE_END = re.compile(r"[,;.!?](?=\s|$)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
+_FEWEST_WORDS = 3
+"""A start of sentence this short, with its clause about an address dropped, is no sentence."""
+_LEAD_CLAUSE = re.compile(
+    r"\W*(?i:trước khi|sau khi|khi|nếu|để|muốn|trong trường hợp|trường hợp|mặc dù|tuy|vì|do|"
+    r"nhằm|ngoài ra|bên cạnh đó|đồng thời|theo đó|vì vậy|do đó|tại|theo|qua|trên)\b"
+)
+"""Words that open a clause leading into the main one: alone, it leaves the sentence unfinished."""
+_CONNECTOR = re.compile(r"\s*(?i:hoặc|hay|và|rồi|nhưng|còn|cũng)\b")
+"""Words that join a clause to the one before: the sentence cannot start with them."""
 _URL_HINT = re.compile(r"://|www\.|\.(?:vn|com|net|org|info)")
 """In every `_URL` match: a scheme, `www.` or one of its top-level domains."""
 _SENTENCE_GAP = re.compile(r"(?<=[.!?;])\s+")
@@ -273,15 +284,29 @@ def _read_on(items: list[Item]) -> str:
     )
 
 
-def _drop_clause(text: str, start: int, end: int) -> str:
-    """Remove the clause around text[start:end], keeping the punctuation that closes it."""
-    left = max((m.start() for m in _CLAUSE_END.finditer(text, 0, start)), default=-1)
+def _drop_clause(text: str, start: int, end: int) -> tuple[str, bool]:
+    """Remove the clause around text[start:end], keeping the punctuation that closes it; and
+    whether the whole sentence went instead: when the clause ends it and what would be left
+    is a lead clause ("Trước khi giao dịch, …") or a few words, not a sentence."""
+    first = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_STOP.search(text, end)
+    last = stop.end() if stop else len(text)
+    left = max((m.start() for m in _CLAUSE_END.finditer(text, first, start)), default=-1)
     right_match = _CLAUSE_END.search(text, end)
     right = right_match.start() if right_match else len(text)
+    ends_sentence = right >= last - 1
+    if (ends_sentence and (left < 0 or _dangling(text[first:left]))) or (
+        left < 0 and _CONNECTOR.match(text, right + 1) is not None
+    ):
+        return (text[:first] + text[last:].lstrip()).strip(), True
     if left < 0:
-        right = right + 1 if right_match else right
-        return text[right:].lstrip()
-    return text[:left] + text[right:]
+        return text[:first] + text[right + 1 :].lstrip(), False
+    return text[:left] + text[right:], False
+
+
+def _dangling(part: str) -> bool:
+    """Whether the start of a sentence, left alone, would not be one (R1.4)."""
+    return len(part.split()) <= _FEWEST_WORDS or _LEAD_CLAUSE.match(part) is not None
 
 
 def _may_hold_url(text: str) -> bool:
@@ -311,21 +336,23 @@ def _urls(text: str, ctx: Context) -> str:
         if spoken:
             text = text[: m.start()] + spoken + text[end:]
             continue
+        brackets = _enclosing_brackets(text, m.start(), end)
+        whole = False
+        if brackets:
+            text = text[: brackets[0]].rstrip() + " " + text[brackets[1] :].lstrip()
+        else:
+            text, whole = _drop_clause(text, m.start(), end)
+        what = "câu" if whole else "vế câu"
         unit = ctx.options.unit_name or "đơn vị"
         ctx.flag(
             "R1.4",
             WARNING,
-            f"Đã bỏ vế câu chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "
+            f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "
             f"nghe cần biết nơi xem, viết lại bằng lời (ví dụ «trên trang thông tin điện tử của "
             f"{unit}»), hoặc đặt [radio] url_spoken trong site.toml để mọi địa chỉ web được "
             "đọc thành một cụm từ như thế.",
             address,
         )
-        brackets = _enclosing_brackets(text, m.start(), end)
-        if brackets:
-            text = text[: brackets[0]].rstrip() + " " + text[brackets[1] :].lstrip()
-        else:
-            text = _drop_clause(text, m.start(), end)
     return text
 
 
