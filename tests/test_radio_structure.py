@@ -70,3 +70,27 @@ def test_dropping_a_web_address_keeps_a_whole_main_clause_and_the_sentence_befor
     assert normalise("Câu một. Trang https://x.vn có nhiều tin, bà con nên đọc.").text == (
         "Câu một. Bà con nên đọc."
     )
+
+
+def test_see_at_sentences_are_dropped_with_or_without_a_link() -> None:
+    """R1.3 misses "xem tại" (77 corpus items) and "Xem thêm" sentences without a link (demo
+    ct-2020-12): on air the listener can see nothing; each is dropped and flagged (finding 8)."""
+    source = (
+        "Mở đầu. Thông tin chi tiết xem tại [Văn bản pháp luật](https://vbpl.vn/a).\n\n"
+        "Xem thêm hướng dẫn tại trang “Gửi phản ánh” trên website này; văn bản có thể tra cứu "
+        "tại [Cổng thông tin điện tử Bộ Công an](https://bocongan.gov.vn). Cần xem xét kỹ.\n"
+    )
+    spoken = normalise(source)
+    assert spoken.text == (
+        "Mở đầu.\n\nVăn bản có thể tra cứu tại Cổng thông tin điện tử Bộ Công an. Cần xem xét kỹ."
+    )
+    assert [(f.code, f.line) for f in spoken.flags] == [("R1.3", 1), ("R1.3", 3)]
+
+
+def test_a_sentence_pointing_at_this_website_is_flagged_but_read() -> None:
+    """ "trên website này" means nothing on air, but the sentence may carry more (a number to
+    call): the editor is told, the text is kept."""
+    spoken = normalise("Gửi phản ánh trên website này hoặc gọi 113.")
+    assert spoken.text == "Gửi phản ánh trên website này hoặc gọi một một ba."
+    [flag] = spoken.flags
+    assert flag.code == "R1.3" and "«website này»" in flag.message

@@ -70,7 +70,15 @@ _URL = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|\[([^\[\]]+)\]\[[^\]]*\]")
-_CTA = re.compile(r"(?i:xem thêm|xem chi tiết|tại đây|bấm vào|nhấn vào|link|nguồn:)")
+_CTA = re.compile(r"(?i:xem thêm|xem chi tiết|xem tại|tại đây|bấm vào|nhấn vào|link|nguồn:)")
+_CTA_START = re.compile(r"[\s*_]*(?i:xem thêm|xem chi tiết|xem tại)\b")
+"""A sentence that opens so sends the reader elsewhere, linked or not: nothing for a listener."""
+_THIS_PAGE = re.compile(r"(?i:\b(?:website|trang web|trang) này\b)")
+""""This page": on air the listener has no page in front of them."""
+_MAY_POINT = re.compile(r"(?i:xem|website|trang)")
+_ASIDE = re.compile(r"(?<!\])\([^()]*\)")
+"""A bracketed aside, not the target of a Markdown link."""
+"""In every text `_CTA_START` or `_THIS_PAGE` matches a sentence of."""
 _CLAUSE_END = re.compile(r"[,;.!?](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
@@ -377,22 +385,45 @@ def _has_link(sentence: str) -> bool:
 
 
 def _calls_to_action(text: str, ctx: Context) -> str:
-    """Drop sentences that only send the listener to a link (R1.3)."""
-    if not _has_link(text):
+    """Drop sentences that only send the listener to a link or another page (R1.3)."""
+    if not _has_link(text) and not _MAY_POINT.search(text):
         # A sentence only holds a link if the whole text does (no pattern looks past the
         # whitespace between sentences), so nothing is dropped: just join as below.
         return _SENTENCE_GAP.sub(" ", text)
     kept = []
     for sentence in _SENTENCE_GAP.split(text):
-        if _has_link(sentence) and _CTA.search(sentence):
+        shown = sentence.strip()
+        linked = _has_link(sentence)
+        # "(xem tại https://…)" inside a sentence: only the bracket goes, in R1.4.
+        outside = _ASIDE.sub(" ", sentence) if linked and "(" in sentence else sentence
+        if linked and _CTA.search(outside) and _has_link(outside):
             ctx.flag(
                 "R1.3",
                 WARNING,
-                f"Đã bỏ câu kêu gọi xem liên kết: «{sentence.strip()}». Trên sóng không bấm được "
+                f"Đã bỏ câu kêu gọi xem liên kết: «{shown}». Trên sóng không bấm được "
                 "liên kết; nếu cần, viết lại bằng lời.",
-                sentence.strip(),
+                shown,
             )
             continue
+        if _CTA_START.match(sentence):
+            ctx.flag(
+                "R1.3",
+                WARNING,
+                f"Đã bỏ câu chỉ người đọc sang xem ở chỗ khác: «{shown}». Người nghe đài không "
+                "xem được; nếu cần, viết lại bằng lời (nói rõ xem ở đâu, gọi số nào).",
+                shown,
+            )
+            continue
+        page = None if linked else _THIS_PAGE.search(sentence)
+        if page is not None:
+            ctx.flag(
+                "R1.3",
+                WARNING,
+                f"Câu nhắc tới «{page[0]}» (trang web đang đọc): trên "
+                "sóng người nghe không biết là trang nào. Nên viết rõ tên trang (ví dụ «trang "
+                "thông tin điện tử của Công an huyện») hoặc bỏ câu.",
+                shown,
+            )
         kept.append(sentence)
     return " ".join(kept)
 
