@@ -7,7 +7,7 @@ through `normalise`, as the build does.
 
 from __future__ import annotations
 
-from publish.radio.normalise import normalise
+from publish.radio.normalise import SpeakOptions, normalise
 
 
 def test_a_colon_before_a_list_of_clauses_reads_as_one_sentence() -> None:
@@ -94,3 +94,36 @@ def test_a_sentence_pointing_at_this_website_is_flagged_but_read() -> None:
     assert spoken.text == "Gửi phản ánh trên website này hoặc gọi một một ba."
     [flag] = spoken.flags
     assert flag.code == "R1.3" and "«website này»" in flag.message
+
+
+def test_sub_headings_are_read_as_lead_in_sentences() -> None:
+    """Finding 11 (demo ct-2024-03): the heading above a list was dropped and the list started
+    cold. An H3, or an H2 or bold line below the start, is read as a sentence of its own; the
+    title (an H1, or an H2 before any text) still is not."""
+    source = (
+        "## Cảnh giác với tín dụng đen\n\nMở đầu.\n\n"
+        "## Dấu hiệu nhận biết ứng dụng “tín dụng đen”\n\n"
+        "- quảng cáo không cần thẩm định;\n- đòi quyền truy cập danh bạ.\n\n"
+        "### Khuyến cáo\n\n**Lưu ý khi vay**\n\nKhông vay qua ứng dụng lạ.\n"
+    )
+    spoken = normalise(source)
+    assert spoken.text == (
+        "Mở đầu.\n\nDấu hiệu nhận biết ứng dụng “tín dụng đen”.\n\n"
+        "Quảng cáo không cần thẩm định. Đòi quyền truy cập danh bạ.\n\n"
+        "Khuyến cáo.\n\nLưu ý khi vay.\n\nKhông vay qua ứng dụng lạ."
+    )
+    assert spoken.title == "Cảnh giác với tín dụng đen"
+
+
+def test_read_title_reads_every_heading_as_written() -> None:
+    """`--read-title`: the title and the sub-headings, without a stop added."""
+    spoken = normalise(
+        "# Tiêu đề\n\nMở đầu.\n\n## Mục một?\n\n### Mục hai\n\nNội dung.\n",
+        options=SpeakOptions(read_title=True),
+    )
+    assert spoken.text == "Tiêu đề\n\nMở đầu.\n\nMục một?\n\nMục hai\n\nNội dung."
+
+
+def test_a_sub_heading_ending_in_a_colon_announces_its_list_but_nothing_runs_into_one() -> None:
+    source = "Mở đầu:\n\n## Hồ sơ gồm:\n\n- đơn đề nghị;\n- giấy khai sinh.\n"
+    assert normalise(source).text == ("Mở đầu.\n\nHồ sơ gồm: đơn đề nghị; giấy khai sinh.")

@@ -112,7 +112,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="cách ước tính thời lượng: simple (T2) hoặc detailed (T4)",
     )
     style.add_argument(
-        "--read-title", action="store_true", help="đọc cả tiêu đề và các tiêu đề mục"
+        "--read-title",
+        action="store_true",
+        help="đọc cả tiêu đề bản tin; mọi tiêu đề đọc đúng như viết, không thêm dấu chấm",
     )
     parser.set_defaults(run=run)
 

@@ -37,7 +37,8 @@ class Item:
 
 @dataclass
 class Block:
-    """A paragraph-level block: `body` (spoken), `heading`, or `cue` (kept verbatim, not read)."""
+    """A paragraph-level block: `body` (spoken), `heading`, or `cue` (kept verbatim, not read);
+    a heading's level, also kept by a sub-heading read as a body block."""
 
     kind: str
     items: list[Item] = field(default_factory=list)
@@ -251,7 +252,25 @@ def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
     lines = markdown_text.split("\n")
     splitter = _Splitter(ctx)
     splitter.feed(lines, _skip_front_matter(lines))
-    return _join_announced(splitter.blocks)
+    blocks = splitter.blocks if ctx.options.read_title else _sub_headings(splitter.blocks)
+    return _join_announced(blocks)
+
+
+def _sub_headings(blocks: list[Block]) -> list[Block]:
+    """Headings below the title become sentences read aloud: without them a list under
+    "Dấu hiệu nhận biết …" starts cold. The title is an H1, or an H2 or bold line before any
+    text (R1.1, R1.2); every other heading is kept as a body block of its level."""
+    result = []
+    started = False
+    for block in blocks:
+        title = block.kind == "heading" and (
+            block.level == 1 or (not started and block.level in (2, PSEUDO_HEADING_LEVEL))
+        )
+        if block.kind == "heading" and not title:
+            block = Block("body", block.items, level=block.level)
+        started = started or block.kind != "cue"
+        result.append(block)
+    return result
 
 
 def _join_announced(blocks: list[Block]) -> list[Block]:
@@ -262,6 +281,7 @@ def _join_announced(blocks: list[Block]) -> list[Block]:
         last = joined[-1] if joined else None
         if (
             block.kind == "body"
+            and not block.level  # never into a sub-heading
             and last is not None
             and last.kind == "body"
             and len(last.items) == 1
