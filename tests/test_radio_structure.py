@@ -7,6 +7,7 @@ through `normalise`, as the build does.
 
 from __future__ import annotations
 
+from publish.radio.markdown import byline
 from publish.radio.normalise import SpeakOptions, normalise
 
 
@@ -127,3 +128,21 @@ def test_read_title_reads_every_heading_as_written() -> None:
 def test_a_sub_heading_ending_in_a_colon_announces_its_list_but_nothing_runs_into_one() -> None:
     source = "Mở đầu:\n\n## Hồ sơ gồm:\n\n- đơn đề nghị;\n- giấy khai sinh.\n"
     assert normalise(source).text == ("Mở đầu.\n\nHồ sơ gồm: đơn đề nghị; giấy khai sinh.")
+
+
+def test_a_closing_byline_is_taken_off_the_text_read_aloud() -> None:
+    """Finding 16: the byline is not read; `byline` gives it to the item header."""
+    cases = {
+        "Câu cuối của bản tin. *Tin: Thu Trang.*": "Tin: Thu Trang",
+        "Câu cuối của bản tin.\n\nTin: Ban Biên tập.": "Tin: Ban Biên tập",
+        "Câu cuối của bản tin. **Bài và ảnh: Ngọc Hà**": "Bài và ảnh: Ngọc Hà",
+    }
+    for source, credit in cases.items():
+        assert normalise(source).text == "Câu cuối của bản tin.", source
+        assert byline(source) == credit
+    # Not a byline: a sentence that only starts so, or one in the middle of the text.
+    sentence = (
+        "Tin: Công an huyện đề nghị người dân cảnh giác khi nhận cuộc gọi lạ từ người giả danh."
+    )
+    assert byline(sentence) == "" and normalise(sentence).text.startswith("Tin: Công an")
+    assert byline("Tin: Thu Trang.\n\nCâu cuối.") == ""

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from publish.radio.flags import WARNING, Context
+from publish.radio.options import SpeakOptions
 from publish.sanitize import strip_markup
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "PSEUDO_HEADING_LEVEL",
     "Block",
     "Item",
+    "byline",
     "split_blocks",
     "strip_inline",
 ]
@@ -112,6 +114,14 @@ _HASHTAG_MARK = re.compile(r"(?<![\w&])#(?=\w)")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _BLANKS = re.compile(r"[ \t]+")
 _BREAK_WITHOUT_STOP = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n")
+_BYLINE = re.compile(
+    r"(?:^|(?<=[.!?”\"’)*_])\s+)(?P<mark>[*_]{0,2})\s*"
+    r"(?P<label>(?:Tin|Bài)(?:(?:,| và|\s*[-–/]\s*)\s*ảnh)?)\s*:\s*"
+    r"(?P<name>[^\W\d_][^\s:.!?*_]*(?: [^\s:.!?*_]+){0,7})\.?\s*(?P=mark)$"
+)
+"""A byline ending a bulletin: "Tin: Thu Trang.", "*Bài và ảnh: Ngọc Hà*", at most 8 words."""
+_BYLINE_TAIL = 200
+"""How far from the end of a text a byline can start."""
 _ANNOUNCES = re.compile(r":[\s*_]*$")
 """A paragraph ending in a colon (bold or not): it announces what follows."""
 _ENDS_SENTENCE = re.compile(r"[.!?][\s*_”\"’)»]*$")
@@ -249,11 +259,38 @@ class _Splitter:
 
 def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
     """Split a bulletin (front matter allowed) into headings, spoken paragraphs and cue lines."""
+    return _split(markdown_text, ctx)[0]
+
+
+def byline(markdown_text: str) -> str:
+    """The byline that ends a bulletin ("Tin: Thu Trang"), which is not read but shown in the
+    item's header; "" when there is none."""
+    if not _BYLINE.search(markdown_text[-_BYLINE_TAIL:].rstrip()):
+        return ""  # the usual case, told without splitting the text
+    return _split(markdown_text, Context(SpeakOptions(), {}))[1]
+
+
+def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
+    """The blocks of `split_blocks`, and the byline taken off the end of the last paragraph."""
     lines = markdown_text.split("\n")
     splitter = _Splitter(ctx)
     splitter.feed(lines, _skip_front_matter(lines))
     blocks = splitter.blocks if ctx.options.read_title else _sub_headings(splitter.blocks)
-    return _join_announced(blocks)
+    credit = ""
+    last = blocks[-1] if blocks else None
+    if last is not None and last.kind == "body" and not last.items[-1].list_item:
+        item = last.items[-1]
+        found = _BYLINE.search(item.text.rstrip())
+        if found is not None:
+            credit = f"{found['label']}: {found['name']}"
+            rest = item.text[: found.start()].rstrip()
+            if rest:
+                last.items[-1] = Item(rest, item.lines)
+            elif len(last.items) == 1:
+                blocks.pop()
+            else:
+                last.items.pop()
+    return _join_announced(blocks), credit
 
 
 def _sub_headings(blocks: list[Block]) -> list[Block]:

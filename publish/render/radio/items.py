@@ -21,6 +21,7 @@ from publish.fields import parse_datetime, unlikely_year
 from publish.model import Bulletin, deflate, inflate
 from publish.radio.abbreviations import load_abbreviations, read_unit_file
 from publish.radio.flags import BLOCKING, Flag
+from publish.radio.markdown import byline
 from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
 from publish.radio.readtime import count_syllables, simple_seconds
@@ -157,6 +158,8 @@ class Segment:
     """Read items timed from their text: the read rate used (syllables a minute)."""
     cue_seconds: int = 0
     """Read items: the stated lengths of the cues inside them (S5), part of `seconds`."""
+    byline: str = ""
+    """Bulletin items: the byline that ended the body ("Tin: Thu Trang"), shown, never read."""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -221,6 +224,7 @@ class Speaker:
             order=block.order,
             bulletin=bulletin,
             flags=tuple(flags),
+            byline=byline(nfc(bulletin.body)),
         )
         cue_seconds = sum(cue_length(p) for p in paragraphs)
         # Counted once, from the text before it is packed: the read time follows from it.

@@ -75,9 +75,13 @@ def header_fields(segment: Segment, row: Row | None = None) -> str:
 
 def title_line(segment: Segment) -> list[str]:
     """The bulletin's title under an item's header, which staff know it by (S2 keeps the slug
-    short and ASCII; the title is not read unless the item asks, S8); none for the frame."""
+    short and ASCII; the title is not read unless the item asks, S8), and its byline, which the
+    body no longer reads out ("Tin: Thu Trang" at the end of every corpus bulletin); none for
+    the frame."""
     title = shown_title(segment)
-    return [f"Tiêu đề (không đọc): {title}"] if title else []
+    lines = [f"Tiêu đề (không đọc): {title}"] if title else []
+    label, _, name = segment.byline.partition(": ")
+    return [*lines, f"{label} (không đọc): {name}"] if name else lines
 
 
 def _header(left: str, right: str) -> str:
