@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "SEVERITY_LABELS",
     "Busy",
     "ConfigError",
     "ContentError",
@@ -26,6 +27,7 @@ __all__ = [
     "PublishError",
     "RemoteError",
     "os_reason",
+    "severity_label",
 ]
 
 OS_REASONS = {
@@ -79,6 +81,16 @@ class Busy(PublishError):
     exit_code = 3
 
 
+SEVERITY_LABELS = {"error": "lỗi", "warning": "cảnh báo", "note": "ghi chú"}
+"""How each severity is named. A note ("ghi chú") is advice no option turns into an error (a
+radio episode's timing, a sentence dropped from a radio script); a warning may be (--strict)."""
+
+
+def severity_label(severity: str) -> str:
+    """The Vietnamese name of a severity ("cảnh báo" for any unknown one)."""
+    return SEVERITY_LABELS.get(severity, "cảnh báo")
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One validation finding: where it is, which field, what is wrong and how to fix it."""
@@ -115,8 +127,7 @@ class Problem:
     def render(self) -> str:
         """Format as `file:line[, cột N]: [field] message. Cách sửa: hint`."""
         where = self.where
-        label = "lỗi" if self.severity == "error" else "cảnh báo"
-        text = f"{where}: {label}"
+        text = f"{where}: {severity_label(self.severity)}"
         if self.field:
             text += f": trường '{self.field}'"
         text += f": {self.message}"

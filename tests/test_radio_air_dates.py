@@ -61,7 +61,7 @@ def test_an_air_date_off_the_weekly_slot_is_an_episode_of_its_own(tmp_path: Path
     line = next(line for line in err.splitlines() if "content/bai-viet/thu-tu.md" in line)
     assert "Thứ Tư, 11/12/2024" in line and "Thứ Bảy" in line and "2024-W50-2024-12-11" in line
     assert "thu-bay.md" not in err
-    timing = [line.partition(": cảnh báo: ")[0] for line in err.splitlines() if "Q9" in line]
+    timing = [line.partition(": ghi chú: ")[0] for line in err.splitlines() if "Q9" in line]
     assert timing == [
         "Tập phát thanh thêm 17:00, Thứ Tư, 11/12/2024",
         "Tập phát thanh 17:00, Thứ Bảy, 14/12/2024",

@@ -7,7 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from publish import config as config_module
+from publish.cli import main
 from publish.content import load_site
 from publish.render import radio
 from tests.helpers import bulletin_md, make_project
@@ -41,3 +44,67 @@ def test_the_byline_goes_into_the_item_header_and_is_not_read(tmp_path: Path) ->
     assert not any("Thu Trang" in line for line in item[rule:])
     script = texts["2020-W50/script.txt"]
     assert "Tin (không đọc): Thu Trang" in script and script.count("Thu Trang") == 1
+
+
+def test_a_dropped_address_is_told_by_check_and_build_as_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Finding D: README promises a warning with every dropped web address (R1.4) or link
+    sentence (R1.3), but they reached rundown.txt only. They are now notes of check and build,
+    with file and line, for episodes still to air; --strict does not fail on them."""
+    body = "Mở đầu bản tin.\n\nCông an đã xử lý mười vụ; chi tiết tại https://ca.example.vn/tin.\n"
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md({"date": "2020-12-08 08:00"}, body=body),
+            "content/b.md": bulletin_md(
+                {"date": "2020-12-01 08:00", "title": '"Tin đã phát"'}, body=body
+            ),
+        },
+    )
+    code = main(
+        [
+            "--root",
+            str(root),
+            "check",
+            "--strict",
+            "--channel",
+            "radio",
+            "--now",
+            "2020-12-10T09:00",
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 0
+    [note] = [line for line in captured.err.splitlines() if "R1.4" in line]
+    assert note.startswith("content/a.md:11: ghi chú: trường 'radio': Đã bỏ vế câu chứa địa chỉ")
+    assert "content/b.md" not in captured.err  # its episode aired on 5/12: nothing to do
+    assert "2 ghi chú (xem ở trên)" in captured.out  # with Q9: the episode is short
+    code = main(["--root", str(root), "build", "--channel", "radio", "--now", "2020-12-10T09:00"])
+    assert code == 0 and note in capsys.readouterr().err
+
+
+def test_q9_is_a_note_so_strict_and_its_verdict_agree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Finding E: `check --strict` printed Q9 as "cảnh báo" and then "Không có lỗi", exit 0.
+    Timing advice is a note (no bulletin is wrong); a warning left under --strict is explained."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"date": "2020-12-08 08:00"})})
+    code = main(
+        [
+            "--root",
+            str(root),
+            "check",
+            "--strict",
+            "--channel",
+            "radio",
+            "--now",
+            "2020-12-10T09:00",
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 0
+    [q9] = [line for line in captured.err.splitlines() if "(mã quy tắc Q9)" in line]
+    assert q9.startswith("Tập phát thanh 17:00, Thứ Bảy, 12/12/2020: ghi chú: Chương trình dài")
+    assert "cảnh báo" not in captured.err
+    assert captured.out.rstrip().endswith("; 1 ghi chú (xem ở trên).")

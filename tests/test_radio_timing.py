@@ -371,7 +371,7 @@ def test_a_timing_warning_names_the_episode_and_waits_until_a_short_one_is_next(
         assert main(args) == 0
         err = capsys.readouterr().err
         assert "rundown.txt" not in err
-        return [line.partition(": cảnh báo: ")[0] for line in err.splitlines() if "Q9" in line]
+        return [line.partition(": ghi chú: ")[0] for line in err.splitlines() if "Q9" in line]
 
     assert told("2024-12-12T12:00") == [
         "Tập phát thanh 17:00, Thứ Bảy, 14/12/2024",

@@ -81,9 +81,27 @@ def run(args: argparse.Namespace) -> int:
         print(warning.render(), file=sys.stderr)
     print(
         f"Không có lỗi: {len(result.site.bulletins)} bản tin xuất bản được, "
-        f"{len(result.site.excluded)} bị giữ lại, {count} tệp đầu ra."
+        f"{len(result.site.excluded)} bị giữ lại, {count} tệp đầu ra{_told_above(found, args.strict)}."
     )
     return 0
+
+
+def _told_above(found: list[Problem], strict: bool) -> str:
+    """How many warnings and notes were printed, and under --strict why they did not fail it:
+    a run that says "cảnh báo" and then "Không có lỗi" must say why."""
+    warnings = sum(1 for p in found if p.severity == "warning")
+    notes = sum(1 for p in found if p.severity == "note")
+    parts = [f"{warnings} cảnh báo"] if warnings else []
+    parts += [f"{notes} ghi chú"] if notes else []
+    if not parts:
+        return ""
+    told = f"; {', '.join(parts)} (xem ở trên)"
+    if strict and warnings:
+        told += (
+            ". Với --strict, chỉ cảnh báo về nội dung bản tin và dữ liệu cá nhân chưa duyệt mới "
+            "thành lỗi; các cảnh báo trên (của một kênh hay một liên kết) không chặn việc đăng"
+        )
+    return told
 
 
 NOT_RENDERED = (

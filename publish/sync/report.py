@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.commands.next import Upcoming, channel_list, next_scheduled, time_left
-from publish.errors import ContentError, PublishError, os_reason
+from publish.errors import ContentError, PublishError, os_reason, severity_label
 from publish.model import Site
 from publish.pipeline import Build
 from publish.sync.base import KIND_LABELS, Action, Summary
@@ -86,7 +86,7 @@ def markdown_problems(error: ContentError) -> str:
         where = problem.where
         field = f" trường `{problem.field}`:" if problem.field else ""
         hint = f" Cách sửa: {_cell(problem.hint)}" if problem.hint else ""
-        label = "lỗi" if problem.severity == "error" else "cảnh báo"
+        label = severity_label(problem.severity)
         lines.append(f"- `{where}` ({label}){field} {_cell(problem.message)}.{hint}")
     return "\n".join(lines) + "\n"
 

@@ -232,7 +232,30 @@ def _assemble(site: Site) -> Assembly:
         if _timing_actionable(episode, site.now, coming)
         for text in episode.warnings
     ]
+    problems += [
+        _flag_note(segment.bulletin, flag)
+        for episode in episodes
+        if episode.air >= site.now  # an aired script is the station's: nothing left to do
+        for segment in episode.segments
+        if segment.bulletin is not None
+        for flag in segment.flags
+    ]
     return Assembly(tuple(episodes), held, tuple(problems), versions)
+
+
+def _flag_note(bulletin: Bulletin, flag: Flag) -> Problem:
+    """A read-aloud flag that did not keep a bulletin off the air (a dropped web address, a
+    guessed date…), told where editors look (check, build) and not only in rundown.txt."""
+    what, _, fix = flag.message.partition(" Cách sửa: ")
+    shown = "" if flag.excerpt in what else f" — đoạn: «{flag.excerpt}»"
+    return Problem(
+        bulletin.source,
+        f"{what}{shown} {rule_note(flag.code)}",
+        field="radio",
+        line=flag.line,
+        hint=fix[:1].upper() + fix[1:] if fix else None,
+        severity="note",
+    )
 
 
 def _timing_actionable(episode: Episode, now: dt.datetime, coming: dt.datetime) -> bool:
@@ -251,7 +274,7 @@ def _timing_problem(episode: Episode, text: str) -> Problem:
     return Problem(
         f"Tập phát thanh{extra} {vn_datetime(episode.air)}",
         f"{text} " + rule_note("Q9"),
-        severity="warning",
+        severity="note",  # editorial advice: no bulletin is wrong, --strict must not stop on it
     )
 
 
