@@ -5,14 +5,17 @@ and the new-unit tester)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
+import docx
 import pytest
 
 from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.render import radio
+from publish.render.radio.layout import END_MARK, WIDTH
 from tests.helpers import bulletin_md, make_project
 
 TZ = dt.timezone(dt.timedelta(hours=7))
@@ -108,3 +111,17 @@ def test_q9_is_a_note_so_strict_and_its_verdict_agree(
     assert q9.startswith("Tập phát thanh 17:00, Thứ Bảy, 12/12/2020: ghi chú: Chương trình dài")
     assert "cảnh báo" not in captured.err
     assert captured.out.rstrip().endswith("; 1 ghi chú (xem ở trên).")
+
+
+def test_the_stinger_after_an_item_comes_after_its_end_mark() -> None:
+    """Finding C: "[A4 NHẠC CẮT 0:05]" was printed above "— HẾT TIN —" of the item before it,
+    so the reader met the music cue while still inside the item (S7: the end mark ends it)."""
+    from tests.test_render_radio import FIXTURE, NOW, WEEK, fixture_site
+
+    assert FIXTURE.is_dir()
+    files = {a.path: a.data for a in radio.render(fixture_site(now=NOW))}
+    script = files[f"{WEEK}/script.txt"].decode("utf-8").splitlines()
+    end = script.index(END_MARK.rjust(WIDTH))
+    assert script.index("[A4 NHẠC CẮT 0:05]") > end
+    words = [p.text for p in docx.Document(io.BytesIO(files[f"{WEEK}/script.docx"])).paragraphs]
+    assert words.index("[A4 NHẠC CẮT 0:05]") > words.index(END_MARK)

@@ -175,10 +175,10 @@ def script_text(episode: Episode, config: Config) -> str:
         lines.append(_header(f"[{row.number}]  {segment.slug}", header_fields(segment, row)))
         lines += [*title_line(segment), RULE]
         lines += _body(segment)
+        if _end(segment):
+            lines += [*_end(segment), ""]  # S7: the item ends before the music that follows it
         for index in page.after:
             lines += [cue_line(segments[index], rows[index]), ""]
-        if _end(segment):
-            lines += [*_end(segment), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

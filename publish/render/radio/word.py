@@ -143,10 +143,10 @@ def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[s
                 paragraph(text, BODY_PT)
         if segment.tag:
             labelled("LỜI KẾT TIN: ", segment.tag)
-        for index in page.after:
-            cue(cue_line(segments[index], rows[index]))
         if segment.label in ("Tin", "Bài"):
             plan.append((((END_MARK, CUE_PT, True),), False, True))
+        for index in page.after:
+            cue(cue_line(segments[index], rows[index]))  # after the item's end mark (S7)
     moment = episode.air.astimezone(dt.UTC).replace(tzinfo=None)
     properties = {
         "title": f"{config.radio.program} — tập {episode.week}",
