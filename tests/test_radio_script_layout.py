@@ -125,3 +125,23 @@ def test_the_stinger_after_an_item_comes_after_its_end_mark() -> None:
     assert script.index("[A4 NHẠC CẮT 0:05]") > end
     words = [p.text for p in docx.Document(io.BytesIO(files[f"{WEEK}/script.docx"])).paragraphs]
     assert words.index("[A4 NHẠC CẮT 0:05]") > words.index(END_MARK)
+
+
+def test_the_air_time_reads_the_same_in_every_header() -> None:
+    """Finding B: "06:30:00" in the script and rundown headers, "06:30" in item files. Headers
+    say hh:mm, as [radio] air_time does; the rundown's columns keep seconds (E6)."""
+    from tests.test_render_radio import WEEK, fixture_site
+
+    files = {
+        a.path: a.data.decode("utf-8")
+        for a in radio.render(fixture_site())
+        if a.path.endswith("txt")
+    }
+    headers = [
+        files[f"{WEEK}/script.txt"].splitlines()[2],
+        files[f"{WEEK}/rundown.txt"].splitlines()[1],
+        files["items/ra-quan-ttatgt-cuoi-nam.txt"].splitlines()[2],
+    ]
+    for header in headers:
+        assert "17:00, Thứ Bảy, 14/12/2024" in header and "17:00:00" not in header, header
+    assert " 17:00:00 " in files[f"{WEEK}/rundown.txt"]  # the first row's on-air time

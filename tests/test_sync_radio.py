@@ -236,7 +236,7 @@ def test_a_later_air_time_in_the_settings_does_not_make_an_aired_episode_one_to_
     assert sync_command(root, "2024-12-14T18:00") == 0
     assert not (station / "2024-W50").exists()
     heading = (root / "output/radio/2024-W50/rundown.txt").read_text("utf-8").splitlines()[1]
-    assert heading.startswith("Phát sóng: 17:00:00, Thứ Bảy, 14/12/2024")  # as it was sent
+    assert heading.startswith("Phát sóng: 17:00, Thứ Bảy, 14/12/2024")  # as it was sent
     rates = json.loads((root / "state/radio-rates.json").read_text("utf-8"))
     assert rates["episodes"]["2024-W50"]["air"] == "2024-12-14T17:00:00+07:00"
 

@@ -34,7 +34,7 @@ from publish.render.radio.items import (
     retimed,
     stored,
 )
-from publish.render.radio.rundown import Row, Timing, clock, mss, time_rundown
+from publish.render.radio.rundown import Row, Timing, air_clock, mss, time_rundown
 from publish.sanitize import strip_markup
 from publish.text import WEEKDAYS, vn_date, vn_datetime
 
@@ -373,8 +373,8 @@ def _expires_before_air(bulletin: Bulletin, expires: dt.datetime, air: dt.dateti
     """The warning for a bulletin left out of the radio because it expires before its air time."""
     return Problem(
         bulletin.source,
-        f"bản tin hết hạn lúc {clock(expires)} {vn_date(expires)}, trước giờ phát "
-        f"{clock(air)} {vn_date(air)}: không đưa vào tập phát sóng",
+        f"bản tin hết hạn lúc {air_clock(expires)} {vn_date(expires)}, trước giờ phát "
+        f"{air_clock(air)} {vn_date(air)}: không đưa vào tập phát sóng",
         field="expires",
         hint="Lùi expires qua giờ phát, hoặc chọn ngày phát sớm hơn (radio: {air_date: …}); "
         "không cần phát thì bỏ radio khỏi channels.",

@@ -10,7 +10,7 @@ from typing import Any
 from publish.config import Config
 from publish.render.radio.episode import Episode, shown_title
 from publish.render.radio.items import Segment, is_cue
-from publish.render.radio.rundown import Row, clock, mss
+from publish.render.radio.rundown import Row, air_clock, clock, mss
 from publish.text import vn_date
 
 __all__ = [
@@ -120,7 +120,7 @@ def item_text(segment: Segment, episode: Episode) -> str:
     lines = [
         _header(segment.slug, header_fields(segment)),
         *title_line(segment),
-        f"Nguồn: {source} | Phát sóng: {clock(episode.air)[:5]}, {vn_date(episode.air)} "
+        f"Nguồn: {source} | Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} "
         f"(tập {episode.week}) | {_timing_note(segment, episode)}",
         RULE,
         *_body(segment),
@@ -155,7 +155,7 @@ def episode_heading(episode: Episode, config: Config) -> list[str]:
     return [
         f"{config.radio.program.upper()} — KỊCH BẢN PHÁT SÓNG",
         config.unit.name,
-        f"Tập {episode.week} | Phát sóng {clock(episode.air)}, {vn_date(episode.air)} | "
+        f"Tập {episode.week} | Phát sóng {air_clock(episode.air)}, {vn_date(episode.air)} | "
         f"Khung giờ {mss(episode.slot)} | Tổng {mss(episode.timing.total)} ({episode.timing.verdict})",
     ]
 
@@ -187,7 +187,7 @@ def rundown_text(episode: Episode, config: Config) -> str:
     timing = episode.timing
     lines = [
         f"{config.radio.program.upper()} — THỨ TỰ PHÁT SÓNG TẬP {episode.week}",
-        f"Phát sóng: {clock(episode.air)}, {vn_date(episode.air)} | Khung giờ: {mss(episode.slot)} | "
+        f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} | Khung giờ: {mss(episode.slot)} | "
         f"Tốc độ đọc: {episode.rate} âm tiết/phút{_reader_rates(episode)}",
         "",
         f"{'Số':<4} {'Slug':<24} {'Loại':<9} {'Âm tiết':>7} {'Thời lượng':>10} {'Tích lũy':>8} "

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["LIGHT_TOLERANCE", "Row", "Timing", "clock", "mss", "time_rundown"]
+__all__ = ["LIGHT_TOLERANCE", "Row", "Timing", "air_clock", "clock", "mss", "time_rundown"]
 
 LIGHT_TOLERANCE = 15
 """E5: an episode lighter than its slot by more than this many seconds gets a warning."""
@@ -159,3 +159,9 @@ def mss(seconds: int) -> str:
 def clock(moment: dt.datetime) -> str:
     """E6: a clock time as hh:mm:ss."""
     return f"{moment:%H:%M:%S}"
+
+
+def air_clock(moment: dt.datetime) -> str:
+    """An episode's air time as hh:mm, as [radio] air_time sets it and staff say it ("17:00"),
+    the same in every header (the running order's columns keep seconds, E6)."""
+    return f"{moment:%H:%M}"
