@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
 from pathlib import Path
 
 import docx
@@ -16,6 +17,7 @@ from publish.cli import main
 from publish.content import load_site
 from publish.render import radio
 from publish.render.radio.layout import END_MARK, WIDTH
+from publish.render.radio.rundown import mss, time_rundown
 from tests.helpers import bulletin_md, make_project
 
 TZ = dt.timezone(dt.timedelta(hours=7))
@@ -145,3 +147,46 @@ def test_the_air_time_reads_the_same_in_every_header() -> None:
     for header in headers:
         assert "17:00, Thứ Bảy, 14/12/2024" in header and "17:00:00" not in header, header
     assert " 17:00:00 " in files[f"{WEEK}/rundown.txt"]  # the first row's on-air time
+
+
+def test_a_far_too_long_episode_says_what_cannot_air_and_never_to_read_faster() -> None:
+    """Finding 19: 80 items in a 10-minute slot, nothing to drop: no cut was proposed and the
+    advice was to read faster. Now it says which rows cannot make the slot; reading faster or
+    slower is advised only for a gap of at most a tenth of the episode."""
+    start = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
+    seconds = [20, 12, *([175] * 80), 20]
+    timing = time_rundown(seconds, air_start=start, slot=600)
+    [warning] = timing.warnings([f"A{n}" for n in range(1, len(seconds) + 1)])
+    assert "Chương trình dài 3:54:12, thừa 3:44:12" in warning
+    assert "chỉ phát kịp đến hết A5: các mục sau A5 không kịp phát." in warning
+    assert "nhanh hơn" not in warning and "chuyển bớt tin sang buổi phát sau" in warning
+    assert [timing.late(i) for i in (4, 5)] == [False, True]
+    assert mss(3700) == "1:01:40" and mss(3599) == "59:59"
+    near = time_rundown([300, 310], air_start=start, slot=600).warnings(["A1", "A2"])[0]
+    assert "hoặc đọc nhanh hơn" in near
+    light = time_rundown([100, 80], air_start=start, slot=600).warnings(["A1", "A2"])[0]
+    assert "cần thêm tin cho khoảng 7:00 nữa" in light and "chậm hơn một chút" not in light
+    almost = time_rundown([290, 290], air_start=start, slot=600).warnings(["A1", "A2"])[0]
+    assert "thêm một tin ngắn hoặc đọc chậm hơn một chút" in almost
+
+
+def test_the_running_order_marks_rows_that_cannot_air(tmp_path: Path) -> None:
+    """In rundown.txt a row ending after the slot says "không kịp phát"; a deadline before the
+    air time (13:15:42 for a 17:00 episode) is shown as "–", with what that means."""
+    from tests.test_render_radio import FIXTURE
+
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace("slot_minutes = 3", "slot_minutes = 1"), "utf-8"
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2024, 12, 12, 12, 0, tzinfo=TZ))
+    files = {a.path: a.data for a in radio.render(site)}
+    rundown = files["2024-W50/rundown.txt"].decode("utf-8").splitlines()
+    rows = {line.split()[0]: line for line in rundown if line[:1] == "A" and line[1:2].isdigit()}
+    assert "không kịp phát" not in rows["A2"] and "(không kịp phát)" in rows["A3"]
+    assert rows["A1"].split()[-1] == "–"
+    assert any(line.startswith("Hạn bắt đầu «–»:") for line in rundown)
+    [warning] = [line for line in rundown if line.startswith("CẢNH BÁO:")]
+    assert "Bỏ các mục đó rồi, chỉ phát kịp đến hết A2: các mục sau A2 không kịp phát." in warning

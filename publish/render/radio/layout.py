@@ -193,21 +193,31 @@ def rundown_text(episode: Episode, config: Config) -> str:
         f"{'Số':<4} {'Slug':<24} {'Loại':<9} {'Âm tiết':>7} {'Thời lượng':>10} {'Tích lũy':>8} "
         f"{'Lên sóng':>9} {'Hạn bắt đầu':>11}  Tiêu đề",
     ]
-    for segment, row in zip(episode.segments, timing.rows, strict=True):
+    hopeless = False
+    for index, (segment, row) in enumerate(zip(episode.segments, timing.rows, strict=True)):
         syllables = str(segment.syllables) if segment.kind == "read" else "–"
         notes = [ROW_NOTES[segment.mode]] if segment.mode in ROW_NOTES else []
         notes += ["có thể bỏ"] if segment.floatable else []
+        notes += ["không kịp phát"] if timing.late(index) else []
+        # E4 before the air time: this row and those after it outrun the whole slot.
+        deadline = clock(row.backtime) if row.backtime >= episode.air else "–"
+        hopeless = hopeless or deadline == "–"
         title = shown_title(segment)
         tail = " ".join(part for part in (title, f"({', '.join(notes)})" if notes else "") if part)
         lines.append(
             f"{row.number:<4} {segment.slug:<24} {segment.label:<9} {syllables:>7} "
             f"{mss(row.seconds):>10} {mss(row.cume):>8} {clock(row.on_air):>9} "
-            f"{clock(row.backtime):>11}" + (f"  {tail}" if tail else "")
+            f"{deadline:>11}" + (f"  {tail}" if tail else "")
         )
     lines += [
         "",
         f"Tổng thời lượng (TRT): {mss(timing.total)} | Khung giờ: {mss(timing.slot)} | {timing.verdict}",
     ]
+    if hopeless:
+        lines.append(
+            "Hạn bắt đầu «–»: mục đó cùng các mục sau nó dài hơn cả khung giờ, bắt đầu lúc nào "
+            "cũng không kịp."
+        )
     lines += [f"CẢNH BÁO: {warning}" for warning in episode.warnings]
     sources = [
         f"  {row.number} {s.slug}: {s.bulletin.source}"

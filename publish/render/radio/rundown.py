@@ -6,10 +6,22 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["LIGHT_TOLERANCE", "Row", "Timing", "air_clock", "clock", "mss", "time_rundown"]
+__all__ = [
+    "LIGHT_TOLERANCE",
+    "RATE_ADJUST",
+    "Row",
+    "Timing",
+    "air_clock",
+    "clock",
+    "mss",
+    "time_rundown",
+]
 
 LIGHT_TOLERANCE = 15
 """E5: an episode lighter than its slot by more than this many seconds gets a warning."""
+RATE_ADJUST = 0.10
+"""Share of an episode's length a reader can gain or lose by reading a little slower or faster
+(240 → ~218 or ~264 syllables a minute): a larger gap is not advised to be read away."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,17 +84,52 @@ class Timing:
                 text += f" Đề nghị bỏ các mục có thể bỏ (từ dưới lên): {'; '.join(dropped)}."
             if self.left_over > 0:
                 if self.drop:
-                    text += f" Nhưng bỏ hết các mục có thể bỏ vẫn thừa {mss(self.left_over)}:"
-                    text += " cần rút gọn tin hoặc đọc nhanh hơn."
-                else:
-                    text += " Cần rút gọn tin hoặc đọc nhanh hơn."
+                    text += f" Nhưng bỏ hết các mục có thể bỏ vẫn thừa {mss(self.left_over)}."
+                text += f" {self._cut_off()} {self._shorten()}"
             return [text]
         if -self.over_under > LIGHT_TOLERANCE:
+            short = -self.over_under
+            fill = (
+                "thêm một tin ngắn hoặc đọc chậm hơn một chút"
+                if short <= self.total * RATE_ADJUST
+                else f"cần thêm tin cho khoảng {mss(short)} nữa; đọc chậm hơn không bù được "
+                "chừng ấy"
+            )
             return [
-                f"Chương trình dài {mss(self.total)}, thiếu {mss(-self.over_under)} so với "
-                f"khung giờ {mss(self.slot)}: thêm một tin ngắn hoặc đọc chậm hơn."
+                f"Chương trình dài {mss(self.total)}, thiếu {mss(short)} so với "
+                f"khung giờ {mss(self.slot)}: {fill}."
             ]
         return []
+
+    def _cut_off(self) -> str:
+        """Which rows, read in order without those suggested for dropping, end after the slot."""
+        dropped = set(self.drop)
+        end = 0
+        last = None
+        for index, row in enumerate(self.rows):
+            if index in dropped:
+                continue
+            end += row.seconds
+            if end > self.slot:
+                break
+            last = row.number
+        lead = "Bỏ các mục đó rồi" if self.drop else "Theo thứ tự hiện tại"
+        if last is None:
+            return f"{lead}, ngay mục đầu tiên đã không kịp phát hết trong khung giờ."
+        return f"{lead}, chỉ phát kịp đến hết {last}: các mục sau {last} không kịp phát."
+
+    def _shorten(self) -> str:
+        """What can make a long episode fit: reading faster only when a little is missing."""
+        faster = " hoặc đọc nhanh hơn" if self.left_over <= self.total * RATE_ADJUST else ""
+        return (
+            f"Cần rút gọn tin{faster}, hoặc chuyển bớt tin sang buổi phát sau "
+            "(radio: {air_date: …})."
+        )
+
+    def late(self, index: int) -> bool:
+        """Whether row `index`, read in order, ends after the slot (it cannot make it)."""
+        row = self.rows[index]
+        return row.cume + row.seconds > self.slot
 
 
 def time_rundown(
@@ -151,8 +198,11 @@ def _lone_separator(index: int, kept: Sequence[bool], joins: Sequence[bool]) -> 
 
 
 def mss(seconds: int) -> str:
-    """E6: a duration as m:ss."""
+    """E6: a duration as m:ss; from an hour on as h:mm:ss ("61:40" was read as a clock time)."""
     minutes, rest = divmod(int(seconds), 60)
+    if minutes >= 60:
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{rest:02d}"
     return f"{minutes}:{rest:02d}"
 
 
