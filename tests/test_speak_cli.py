@@ -191,3 +191,21 @@ def test_the_documents_the_tool_refers_to_exist_and_explain_every_rule_code(
     for path in named:
         document = (REPO / path).read_text("utf-8")
         assert not [code for code in sorted(codes) if f"`{code}`" not in document], path
+
+
+def test_time_estimate_adds_the_cues_as_the_build_does(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Finding 20: `--time` gave 0:03 for a text with a 0:35 insert and a 0:05 stinger, which
+    `build` times at 0:43 (E1, T5: a cue's stated length is added, never read)."""
+    text = (
+        "Gọi số 113.\n\n[BĂNG: trả lời phỏng vấn | vào: “Chúng tôi…” | 0:35]\n\n"
+        "[NHẠC CẮT 0:05]\n\nXin cảm ơn.\n"
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["speak", "--time"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "8 âm tiết, ước tính 0:42 (lời đọc 0:02 theo tốc độ 240 âm tiết/phút, cộng 0:40 của chỉ "
+        "dẫn kỹ thuật)" in err
+    )

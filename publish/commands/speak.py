@@ -27,6 +27,7 @@ from publish.radio.normalise import (
     tts_text,
 )
 from publish.radio.readtime import format_duration
+from publish.render.radio.items import cue_length
 
 __all__ = ["add_parser", "run"]
 
@@ -204,13 +205,22 @@ def _read(name: str) -> str:
 
 
 def _report_time(label: str, spoken: Spoken, options: SpeakOptions) -> None:
-    """Syllables and estimated duration on stderr (T6)."""
+    """Syllables and estimated duration on stderr (T6), with the stated lengths of the cues in
+    the text added, as the build times an item (E1, T5)."""
     seconds = estimate_seconds(
         spoken.text, rate_spm=options.read_rate_spm, model=options.timing_model
     )
+    cues = sum(cue_length(paragraph) for paragraph in spoken.text.split("\n\n"))
+    rate = f"tốc độ {options.read_rate_spm} âm tiết/phút"
+    how = (
+        f"lời đọc {format_duration(seconds)} theo {rate}, cộng {format_duration(cues)} "
+        "của chỉ dẫn kỹ thuật"
+        if cues
+        else rate
+    )
     print(
-        f"{label}: {count_syllables(spoken.text)} âm tiết, ước tính {format_duration(seconds)} "
-        f"(tốc độ {options.read_rate_spm} âm tiết/phút).",
+        f"{label}: {count_syllables(spoken.text)} âm tiết, ước tính "
+        f"{format_duration(seconds + cues)} ({how}).",
         file=sys.stderr,
     )
 
