@@ -146,3 +146,42 @@ def test_a_closing_byline_is_taken_off_the_text_read_aloud() -> None:
     )
     assert byline(sentence) == "" and normalise(sentence).text.startswith("Tin: Công an")
     assert byline("Tin: Thu Trang.\n\nCâu cuối.") == ""
+
+
+def test_a_quotation_is_read_with_its_speaker_first() -> None:
+    """Finding 12: "… nhân dân. Đại tá Đinh Hoàng Linh, Phó Giám đốc Công an tỉnh." made the
+    officer's words sound like the station's. A recognisable quotation + speaker is read
+    speaker first, with "cho biết:" and the quotation marks kept (R15.5)."""
+    blockquote = (
+        "> “Xóm mình bình yên là nhờ bà con để ý lẫn nhau.”\n> — Ông Trần Văn Lộc, ấp Tân Hòa\n"
+    )
+    assert normalise(blockquote).text == (
+        "Ông Trần Văn Lộc, ấp Tân Hòa, cho biết: “Xóm mình bình yên là nhờ bà con để ý lẫn nhau.”"
+    )
+    unquoted = (
+        "> Mục tiêu của chúng tôi là phục vụ nhanh nhất. — Đại tá Phạm Thu Nhung, Phó Giám "
+        "đốc Công an tỉnh."
+    )
+    assert normalise(unquoted).text == (
+        "Đại tá Phạm Thu Nhung, Phó Giám đốc Công an tỉnh, cho biết: “Mục tiêu của chúng tôi là "
+        "phục vụ nhanh nhất.”"
+    )
+    paragraph = "“Kết quả này là nhờ nhân dân.” Nguyễn Văn Hùng, Trưởng Công an huyện."
+    assert normalise(paragraph).text == (
+        "Nguyễn Văn Hùng, Trưởng Công an huyện, cho biết: “Kết quả này là nhờ nhân dân.”"
+    )
+
+
+def test_text_that_only_looks_like_a_quotation_is_left_as_written() -> None:
+    """A clause dash, a sentence with its own verb, or a capitalised phrase that names nobody."""
+    for source, expected in {
+        "> Cảnh giác - Không chuyển tiền.": "Cảnh giác, Không chuyển tiền.",
+        "> Không chuyển tiền - dù bất kỳ lý do gì - cho người lạ.": (
+            "Không chuyển tiền, dù bất kỳ lý do gì, cho người lạ."
+        ),
+        "“Tôi sẽ báo ngay” Ông A nói.": "“Tôi sẽ báo ngay” Ông A nói.",
+        "Bà con nhớ - Không chuyển tiền, không cho mượn căn cước.": (
+            "Bà con nhớ, Không chuyển tiền, không cho mượn căn cước."
+        ),
+    }.items():
+        assert normalise(source).text == expected, source

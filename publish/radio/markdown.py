@@ -122,6 +122,24 @@ _BYLINE = re.compile(
 """A byline ending a bulletin: "Tin: Thu Trang.", "*Bài và ảnh: Ngọc Hà*", at most 8 words."""
 _BYLINE_TAIL = 200
 """How far from the end of a text a byline can start."""
+_QUOTED_THEN_SPEAKER = re.compile(
+    r"^(?P<words>[“\"][^“”\"]+[”\"])\s*(?:[—–-]{1,2}\s*)?(?P<who>[^\W\d_][^“”\"]*?)\s*\.?$"
+)
+"""`“…” Name, position.` or `“…” — Name, position`: a quotation, then who said it."""
+_SAID_THEN_SPEAKER = re.compile(r"^(?P<words>.+\S)\s+[—–-]{1,2}\s+(?P<who>[^\W\d_][^—–]*?)\s*\.?$")
+"""In a blockquote, `… — Name, position`: the words, then who said them after a dash."""
+_SPEAKER_WORDS = 20
+_SPEECH_VERB = re.compile(
+    r"(?i:\b(?:cho biết|cho hay|nói|khẳng định|nhấn mạnh|chia sẻ|phát biểu|bày tỏ|tâm sự|"
+    r"khuyến cáo|nhận định|thông tin|kể|trả lời)\b)"
+)
+_ADDRESS = re.compile(
+    r"(?:Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cụ|Đồng chí|Đ/c|Đại tướng|Thượng tướng|Trung tướng|"
+    r"Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|"
+    r"Thượng sĩ|Trung sĩ|Hạ sĩ|Luật sư|Bác sĩ|Tiến sĩ|Nhà báo|Người dân|Đại diện|Trưởng|Phó|"
+    r"Giám đốc|Chủ tịch|Bí thư|Đội trưởng|Cán bộ|Chiến sĩ)\b"
+)
+"""A title or form of address a speaker's name starts with."""
 _ANNOUNCES = re.compile(r":[\s*_]*$")
 """A paragraph ending in a colon (bold or not): it announces what follows."""
 _ENDS_SENTENCE = re.compile(r"[.!?][\s*_”\"’)»]*$")
@@ -148,6 +166,37 @@ def _is_pseudo_heading(text: str) -> bool:
     return len(inner.split()) <= _PSEUDO_HEADING_WORDS and not inner.endswith((".", "!", "?"))
 
 
+def _speaker_first(text: str, *, quoted: bool) -> str:
+    """A quotation followed by its speaker ("“…” — Đại tá X, Phó Giám đốc…", or in a blockquote
+    "… — Ông Y, ấp Tân Hòa") is read speaker first: "Đại tá X, Phó Giám đốc…, cho biết: “…”".
+    Read as written, the name came after the words with no verb, and listeners took the
+    officer's words for the station's own. Anything else is left as it is."""
+    found = _QUOTED_THEN_SPEAKER.match(text)
+    if found is None and quoted:
+        found = _SAID_THEN_SPEAKER.match(text)
+    if found is None or not _is_speaker(found["who"]):
+        return text
+    words = found["words"].strip()
+    if words[:1] in '“"' and words[-1:] in '”"':
+        words = words[1:-1].strip()
+    return f"{found['who'].strip()}, cho biết: “{words}”"
+
+
+def _is_speaker(who: str) -> bool:
+    """Whether an attribution names a person: a title or form of address first, or a name of
+    capitalised words and then, after a comma, a position; never a sentence with a verb."""
+    if len(who.split()) > _SPEAKER_WORDS or _SPEECH_VERB.search(who):
+        return False
+    if _ADDRESS.match(who) is not None:
+        return True
+    # "Nguyễn Văn Hùng, Trưởng Công an huyện": a name of capitalised words, a comma, a position.
+    name, comma, position = who.partition(",")
+    words = name.split()
+    return (
+        bool(comma and position.strip()) and len(words) >= 2 and all(w[0].isupper() for w in words)
+    )
+
+
 def _skip_front_matter(lines: list[str]) -> int:
     """Index of the first body line after a YAML front matter block, if any."""
     if lines and lines[0].strip() == "---":
@@ -166,12 +215,15 @@ class _Splitter:
         self.current: list[tuple[int, str]] = []
         self.list_items: list[list[tuple[int, str]]] = []
         self.after_image = False
+        self.quoted = False
+        """Whether the open paragraph is a blockquote (`> …`)."""
 
     def end_paragraph(self) -> None:
         """Close the open paragraph or list into a block."""
+        quoted, self.quoted = self.quoted, False
         if self.current:
             lines = tuple(self.current)
-            text = " ".join(t.strip() for _, t in lines)
+            text = _speaker_first(" ".join(t.strip() for _, t in lines), quoted=quoted)
             if _is_pseudo_heading(text):
                 self.blocks.append(
                     Block("heading", [Item(text, lines)], level=PSEUDO_HEADING_LEVEL)
@@ -246,6 +298,8 @@ class _Splitter:
             return
         if (was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line):
             return  # R1.5: photo caption or source line
+        if not self.current and not self.list_items and _QUOTE.match(line):
+            self.quoted = True
         line = _QUOTE.sub("", line)
         if listed := _LIST.match(line):
             if self.current:
