@@ -185,3 +185,25 @@ def test_text_that_only_looks_like_a_quotation_is_left_as_written() -> None:
         ),
     }.items():
         assert normalise(source).text == expected, source
+
+
+def test_an_overlong_sentence_is_flagged_even_with_commas() -> None:
+    """Finding 15: demo ct-2022-08 opened with a 116-syllable sentence holding two date ranges;
+    T7 (40 syllables without a pause) never fired because of its commas. T8 warns above 60
+    syllables up to `.`, `!`, `?`, `;` or `:`, where a reader can take a breath."""
+    source = (
+        "Sáng 19/8/2022, nhân kỷ niệm 77 năm Ngày truyền thống Công an nhân dân (19/8/1945 – "
+        "19/8/2022) và 17 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8/2005 – 19/8/2022), "
+        "Ban Chỉ đạo phong trào huyện tổ chức Ngày hội điểm tại ấp Tân Hòa. Hơn 400 đại biểu "
+        "đã đến dự.\n"
+    )
+    spoken = normalise(source)
+    [flag] = spoken.flags
+    assert flag.code == "T8" and flag.message.startswith("Câu dài 110 âm tiết (quá 60)")
+    assert flag.excerpt.startswith("Sáng ngày mười chín tháng tám")
+    listed = (
+        "Từ ngày 4/10 đến ngày 19/10/2025, Công an huyện phối hợp với Công an xã An Phú Thuận, "
+        "Công an xã An Khánh:\n\n- thành lập tổ công tác tuần tra, kiểm soát vào khung giờ từ "
+        "22 giờ 00 đến 2 giờ 00 sáng các đêm thứ Sáu, thứ Bảy, Chủ nhật;\n- bố trí chốt chặn.\n"
+    )
+    assert normalise(listed).flags == ()

@@ -9,7 +9,13 @@ import unicodedata
 from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS, caps_spellings
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.numbers import roman_value
-from publish.radio.readtime import long_unpaused_runs, spoken_part
+from publish.radio.readtime import (
+    LONG_SENTENCE,
+    count_syllables,
+    long_sentences,
+    long_unpaused_runs,
+    spoken_part,
+)
 
 __all__ = ["check_paragraph"]
 
@@ -119,7 +125,7 @@ def _unknown_message(token: str, ctx: Context) -> str:
 
 
 def check_paragraph(text: str, ctx: Context) -> None:
-    """Run Q1, Q2, Q3 (R14.6), S6 and T7 on one finished paragraph of the human script."""
+    """Run Q1, Q2, Q3 (R14.6), S6, T7 and T8 on one finished paragraph of the human script."""
     _foreign_phrases(text, ctx)  # with the pronouncers, which answer it
     text = spoken_part(text)
     for m in _DIGITS.finditer(text) if _ASCII_DIGIT.search(text) else ():
@@ -153,4 +159,12 @@ def check_paragraph(text: str, ctx: Context) -> None:
             WARNING,
             "Câu dài hơn 40 âm tiết mà không có dấu ngắt hơi; nên tách câu hoặc thêm dấu phẩy.",
             excerpt,
+        )
+    for sentence in long_sentences(text):
+        ctx.flag(
+            "T8",
+            WARNING,
+            f"Câu dài {count_syllables(sentence)} âm tiết (quá {LONG_SENTENCE}): người đọc hụt "
+            "hơi, người nghe khó theo. Cách sửa: tách thành hai, ba câu ngắn.",
+            " ".join(sentence.split()[:8]) + " …",
         )

@@ -6,10 +6,12 @@ import math
 import re
 
 __all__ = [
+    "LONG_SENTENCE",
     "count_syllables",
     "detailed_seconds",
     "estimate_seconds",
     "format_duration",
+    "long_sentences",
     "long_unpaused_runs",
     "simple_seconds",
     "spoken_part",
@@ -26,6 +28,10 @@ _MINOR_PAUSE = re.compile(r"[,;:]")
 _MAJOR_PAUSE = re.compile(r"[.!?]")
 _PAUSE = re.compile(r"[,;:.!?]")
 _RATE_LIMITS = (60, 600)
+_SENTENCE_END = re.compile(r"[.!?;:][”\"’)]*(?=\s|$)")
+LONG_SENTENCE = 60
+"""T8: syllables a spoken sentence may hold, pauses or not, before a reader runs out of breath
+and a listener loses its thread (T7 looks only at stretches without a comma)."""
 
 
 def spoken_part(text: str) -> str:
@@ -67,6 +73,14 @@ def format_duration(seconds: float) -> str:
     """`m:ss`, rounded up to the whole second (T6, E6)."""
     total = math.ceil(seconds)
     return f"{total // 60}:{total % 60:02d}"
+
+
+def long_sentences(text: str, limit: int = LONG_SENTENCE) -> list[str]:
+    """Sentences, or parts of one a `;` or `:` divides, of more than `limit` syllables, commas or
+    not (T8)."""
+    sentences = _SENTENCE_END.split(spoken_part(text))
+    # As in `long_unpaused_runs`: fewer than 2 × limit characters hold at most `limit` syllables.
+    return [s.strip() for s in sentences if len(s) >= 2 * limit and count_syllables(s) > limit]
 
 
 def long_unpaused_runs(text: str, limit: int = 40) -> list[str]:
