@@ -24,16 +24,40 @@ SECTIONS = {
 }
 
 
-def documented() -> dict[str, dict[str, str]]:
-    """Each section's table in the doc: key → its default column."""
+def documented(column: int = 2) -> dict[str, dict[str, str]]:
+    """Each section's table in the doc: key → one column (1 the kind, 2 the default)."""
     found: dict[str, dict[str, str]] = {}
     section = None
     for line in DOC.read_text(encoding="utf-8").splitlines():
         if heading := re.match(r"## `\[(.+?)\]`", line):
             section = found.setdefault(heading[1], {})
-        elif section is not None and (row := re.match(r"\| `(\w+)` \|[^|]*\|([^|]*)\|", line)):
-            section[row[1]] = row[2].strip()
+        elif section is not None and (row := re.match(r"\| `(\w+)` \|([^|]*)\|([^|]*)\|", line)):
+            section[row[1]] = row[1 + column].strip()
     return found
+
+
+def _number(value: float) -> str:
+    """A bound as the doc writes it: 1, 0.5."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@pytest.mark.parametrize("section", sorted(SECTIONS))
+def test_every_bound_the_settings_check_is_documented(section: str) -> None:
+    """A key whose value must lie in a range says which in the doc (as site.toml's check does)."""
+    kinds = documented(column=1)[section]
+    for field in dataclasses.fields(SECTIONS[section]):
+        least, above, most = (field.metadata.get(k) for k in ("least", "above", "most"))
+        if least is not None and most is not None:
+            wanted = f"{_number(least)}–{_number(most)}"
+        elif least is not None:
+            wanted = f"≥ {_number(least)}"
+        elif above is not None:
+            wanted = f"> {_number(above)}"
+        elif most is not None:
+            wanted = f"≤ {_number(most)}"
+        else:
+            continue
+        assert wanted in kinds[field.name], (section, field.name, kinds[field.name], wanted)
 
 
 def test_every_table_of_the_settings_is_documented() -> None:
