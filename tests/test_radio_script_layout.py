@@ -29,6 +29,12 @@ def rendered(root: Path, now: dt.datetime) -> dict[str, str]:
     return {a.path: a.data.decode("utf-8") for a in radio.render(site) if a.path.endswith(".txt")}
 
 
+def check_radio_strictly(root: Path) -> int:
+    """`publish check --strict` of the radio channel on 10/12/2020."""
+    argv = ["--root", str(root), "check", "--strict", "--channel", "radio"]
+    return main([*argv, "--now", "2020-12-10T09:00"])
+
+
 def test_the_byline_goes_into_the_item_header_and_is_not_read(tmp_path: Path) -> None:
     """Finding 16: "Tin: Ban Biên tập." ended every corpus item on air; it is the header's, like
     the source file, in the item file, the episode script and the Word file alike."""
@@ -67,18 +73,7 @@ def test_a_dropped_address_is_told_by_check_and_build_as_a_note(
             ),
         },
     )
-    code = main(
-        [
-            "--root",
-            str(root),
-            "check",
-            "--strict",
-            "--channel",
-            "radio",
-            "--now",
-            "2020-12-10T09:00",
-        ]
-    )
+    code = check_radio_strictly(root)
     captured = capsys.readouterr()
     assert code == 0
     [note] = [line for line in captured.err.splitlines() if "R1.4" in line]
@@ -95,18 +90,7 @@ def test_q9_is_a_note_so_strict_and_its_verdict_agree(
     """Finding E: `check --strict` printed Q9 as "cảnh báo" and then "Không có lỗi", exit 0.
     Timing advice is a note (no bulletin is wrong); a warning left under --strict is explained."""
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"date": "2020-12-08 08:00"})})
-    code = main(
-        [
-            "--root",
-            str(root),
-            "check",
-            "--strict",
-            "--channel",
-            "radio",
-            "--now",
-            "2020-12-10T09:00",
-        ]
-    )
+    code = check_radio_strictly(root)
     captured = capsys.readouterr()
     assert code == 0
     [q9] = [line for line in captured.err.splitlines() if "(mã quy tắc Q9)" in line]
