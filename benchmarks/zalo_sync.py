@@ -57,7 +57,11 @@ label = "Cảnh báo phương thức, thủ đoạn tội phạm"
 
 [categories.an-ninh-trat-tu]
 label = "Tình hình an ninh trật tự"
+
+[zalo]
+oa_id = "2463951837402251183"
 """
+"""A project whose Zalo OA is the emulator's (Zalo is synced only when oa_id names the OA)."""
 TOPICS = [
     "Cảnh báo thủ đoạn giả danh Công an gọi điện lừa đảo",
     "Cấp căn cước công dân lưu động cho người cao tuổi",
