@@ -17,6 +17,7 @@ from pathlib import Path
 from publish import STARTED, __version__
 from publish.errors import PublishError, os_reason
 from publish.timings import Timings
+from publish.trust import refuse_untrusted
 
 __all__ = ["COMMANDS", "common_options", "content_options", "main", "resolve_now"]
 
@@ -163,6 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # In-process callers (tests) time from this call, the command line from the process's start.
     args.stopwatch = Timings() if argv is not None else Timings(STARTED, cpu_started=(0.0, 0.0))
     try:
+        if isinstance(getattr(args, "root", None), Path):
+            refuse_untrusted(
+                args.root, default_output=getattr(args, "output", "output") == "output"
+            )
         return int(args.run(args) or 0)
     except PublishError as exc:
         if args.debug:
