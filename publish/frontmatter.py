@@ -14,6 +14,8 @@ from publish.syntax import yaml_error
 __all__ = ["FrontMatterError", "Parsed", "decode", "parse_file", "split"]
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 32
+"""Deepest nesting of lists and blocks front matter may have (a bulletin needs three)."""
 
 
 class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -127,6 +129,7 @@ def split(text: str) -> Parsed:
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
     try:
+        _refuse_references_and_depth(yaml_text)
         data = yaml.load(yaml_text, Loader=Loader)
     except DuplicateKeyError as exc:
         raise FrontMatterError(
@@ -151,6 +154,34 @@ def split(text: str) -> Parsed:
             hint="Mỗi dòng có dạng 'title: \"Tiêu đề\"'.",
         )
     return Parsed({str(k): v for k, v in data.items()}, body, end + 2, yaml_text)
+
+
+def _refuse_references_and_depth(yaml_text: str) -> None:
+    """Raise FrontMatterError at the first YAML anchor or alias, or nesting deeper than MAX_DEPTH.
+
+    Aliases let a few lines expand into billions of values ("billion laughs"), and deep nesting
+    overflows the recursion of everything that walks the values; editors need neither.
+    """
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=_BaseLoader):
+        mark = event.start_mark
+        line = mark.line + 2 if mark is not None else None  # +2: 1-based, after the '---' line
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise FrontMatterError(
+                "phần đầu dùng tham chiếu YAML (&/*) — không được hỗ trợ; viết giá trị ra",
+                line=line,
+                hint="Xóa '&tên' và '*tên', chép giá trị vào từng chỗ cần dùng.",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrontMatterError(
+                    f"phần đầu lồng nhau quá sâu (quá {MAX_DEPTH} tầng danh sách hoặc khối)",
+                    line=line,
+                    hint="Mỗi trường chỉ cần một giá trị, một danh sách hoặc một khối như 'zalo:'.",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _closing_line(text: str) -> int | None:

@@ -31,8 +31,10 @@ FOREIGN_GRADES = ("secret", "top secret", "confidential", "classified", "restric
 _NON_WORD = re.compile(r"[\W_]+")
 _GRADE_LINE = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]\s*(?P<value>.*)$", re.IGNORECASE)
 _GRADE_PREFIX = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]?", re.IGNORECASE)
-_TITLE_STAMP = re.compile(r"^\s*[\[(]\s*(?P<stamp>[^\])]+?)\s*[\])]")
-_TITLE_LEAD = re.compile(r"^\s*(?P<stamp>[^\W\d_][^:：\-–—]*?)\s*[:：\-–—]")
+# The stamps are stripped in Python: `\s*` on both sides of a lazy group backtracks without end
+# on a long run of spaces with no closing bracket.
+_TITLE_STAMP = re.compile(r"^\s*[\[(](?P<stamp>[^\])]+)[\])]")
+_TITLE_LEAD = re.compile(r"^\s*(?P<stamp>[^\W\d_][^:：\-–—]*)[:：\-–—]")
 """A title opening with words and a colon or dash: "MẬT: Kế hoạch …"."""
 _PARTS = re.compile(r"[-–—,;:：/|()\[\]]+")
 """What separates the parts of a stamp line: "TỐI MẬT – HỎA TỐC", "TUYỆT MẬT (A)"."""
@@ -110,11 +112,13 @@ def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, st
     grades = _grades(policy)
     title = nfc(title)
     match = _TITLE_STAMP.match(title)
-    if match and folded_words(match["stamp"]) in grades:
-        return -1, match["stamp"]
+    stamp = match["stamp"].strip() if match else ""
+    if stamp and folded_words(stamp) in grades:
+        return -1, stamp
     match = _TITLE_LEAD.match(title)
-    if match and match["stamp"].isupper() and folded_words(match["stamp"]) in grades:
-        return -1, match["stamp"]
+    stamp = match["stamp"].rstrip() if match else ""
+    if stamp.isupper() and folded_words(stamp) in grades:
+        return -1, stamp
     for number, line in _candidate_lines(nfc(body)):
         words = _NON_WORD.sub(" ", line).strip()
         if words and words.isupper() and _is_stamp_line(line, grades):

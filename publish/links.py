@@ -14,7 +14,7 @@ import difflib
 import os
 import posixpath
 import re
-from collections.abc import Container, Mapping, Sequence, Set
+from collections.abc import Container, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -35,6 +35,10 @@ INLINE_RE = re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^\s()]*(?:\([^\s()]*\)[^\s()]*)
 DEFINITION_RE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
 """The destination of a reference definition `[ref]: destination` (not a footnote's)."""
 ANCHOR_RE = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+"""An `<a href=…>` tag; found with anchors(), which does not retry it from every `<a` of a tag
+that never closes (quadratic on "<a <a <a …")."""
+_TAG_OPEN_RE = re.compile(r"<a\b", re.I)
+_HREF_RE = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 CONTENT = "content/"
 LINK_HINT = (
     "Liên kết tới bản tin khác bằng tên tệp của nó, tính từ thư mục của bài này (ví dụ "
@@ -118,14 +122,31 @@ def links_in(body: str, first_line: int) -> Links:
         return ()
     text = masked(body)
     found: list[tuple[int, str]] = []
-    for pattern in (INLINE_RE, DEFINITION_RE, ANCHOR_RE):
+    for pattern in (INLINE_RE, DEFINITION_RE):
         for match in pattern.finditer(text):
             href = next((g for g in match.groups() if g is not None), "")
-            if pattern is ANCHOR_RE:
-                href = unescape(href)
             if content_link(href.strip()) is not None:
                 found.append((match.start(), href.strip()))
+    for at, href in anchors(text):
+        href = unescape(href).strip()
+        if content_link(href) is not None:
+            found.append((at, href))
     return tuple((href, first_line + text.count("\n", 0, at)) for at, href in sorted(found))
+
+
+def anchors(text: str) -> Iterator[tuple[int, str]]:
+    """Where each match of ANCHOR_RE starts in `text`, and its href, as ANCHOR_RE.finditer finds them."""
+    pos = 0
+    while tag := _TAG_OPEN_RE.search(text, pos):
+        closed = text.find(">", tag.end())
+        closed = len(text) if closed < 0 else closed
+        key = _HREF_RE.search(text, tag.end(), closed)
+        if key is None:
+            pos = closed  # no href before this '>', so none for any `<a` before it either
+            continue
+        match = _HREF_RE.match(text, key.start()) or key  # again in full: "a>b" may be quoted
+        yield tag.start(), next((g for g in match.groups() if g is not None), "")
+        pos = match.end()
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,8 +55,10 @@ _TRIGGER = re.compile(
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast."""
 _AGE_BEFORE = re.compile(r"(?<![\d.,])(?P<age>\d{1,2})\s*$")
 """The age right before a "tuổi" (found with str.find: the word is mostly "người cao tuổi")."""
-_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*,?\s*$")
-"""Up to five words ending where an age is given: where a child's name would be."""
+_WORDS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*,?\s*$")
+"""Up to five words ending where an age is given: where a child's name would be. Tried only
+where a word starts (a match never starts inside one), so a long word is not rescanned from
+each of its letters."""
 _BEFORE_NAME = frozenset(
     [
         "em",

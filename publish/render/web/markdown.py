@@ -388,7 +388,8 @@ def _site_link(prefix: str, own: OwnLookup, match: re.Match[str]) -> str:
     return match[0]
 
 
-BACKLINK_RE = re.compile(r'\s*<a\b[^>]*\bhref="#(fnref[^"]*)"[^>]*>.*?</a>', re.DOTALL)
+# Starts only where a run of spaces starts: tried from inside the run, `\s*` rescans all of it.
+BACKLINK_RE = re.compile(r'(?<!\s)\s*<a\b[^>]*\bhref="#(fnref[^"]*)"[^>]*>.*?</a>', re.DOTALL)
 
 
 def _drop_orphan_backlinks(html: str) -> str:

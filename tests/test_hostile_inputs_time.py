@@ -1,0 +1,88 @@
+"""Crafted inputs that once stalled `publish check` for minutes finish quickly, or are refused clearly.
+
+Each check runs in a subprocess with a generous timeout: a guard against hangs, not a speed test.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import bulletin_md, make_project
+
+GUARD = 15  # seconds; each input took from 30 s to forever before the fix
+
+
+def check(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run `publish check` on `root` in a fresh interpreter, failing the test if it hangs."""
+    command = [sys.executable, "-m", "publish", "check", "--root", str(root)]
+    command += ["--now", "2021-01-01T09:00"]
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=GUARD, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"publish check still running after {GUARD} s")
+
+
+def draft(fields: dict[str, object] | None = None, body: str = "Nội dung bản tin.\n") -> str:
+    """A draft bulletin with these front matter fields (YAML source) and body."""
+    return bulletin_md({"draft": "true", **(fields or {})}, body)
+
+
+@pytest.mark.parametrize(
+    ("fields", "body"),
+    [
+        ({"title": '"[' + "\u00a0" * 2500 + 'x"'}, "Nội dung.\n"),
+        ({}, ("a" * 20000 + "-5 tuổi ") * 3),
+        ({}, "<a " * 20000 + ".md"),
+    ],
+    ids=["title-stamp", "words-before-age", "anchor-tag"],
+)
+def test_a_crafted_bulletin_is_checked_without_stalling(
+    tmp_path: Path, fields: dict[str, object], body: str
+) -> None:
+    root = make_project(tmp_path, {"content/a.md": draft(fields, body)})
+    done = check(root)
+    assert "Lỗi nội bộ" not in done.stderr, done.stderr
+
+
+def test_footnote_backlinks_are_dropped_without_stalling_on_long_whitespace() -> None:
+    code = "from publish.render.web.markdown import _drop_orphan_backlinks as d; d('fnref' + ' ' * 200_000)"
+    try:
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {GUARD} s")
+
+
+def _laughs(levels: int) -> str:
+    """Front matter lines of a YAML 'billion laughs': each level lists the one before ten times."""
+    lines = ['l0: &l0 ["ha"]']
+    for n in range(1, levels + 1):
+        lines.append(f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 10) + "]")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("levels", [1, 8, 9])
+def test_yaml_aliases_are_refused_naming_file_and_line(tmp_path: Path, levels: int) -> None:
+    text = draft().replace("draft: true", "draft: true\n" + _laughs(levels))
+    done = check(make_project(tmp_path, {"content/a.md": text}))
+    assert done.returncode == 1
+    assert "content/a.md:8" in done.stderr, done.stderr
+    assert "tham chiếu YAML (&/*)" in done.stderr and "viết giá trị ra" in done.stderr
+
+
+@pytest.mark.parametrize("depth", [40, 500])
+def test_deeply_nested_front_matter_is_refused_naming_the_file(tmp_path: Path, depth: int) -> None:
+    text = draft({"tags": "[" * depth + "x" + "]" * depth})
+    done = check(make_project(tmp_path, {"content/a.md": text}))
+    assert done.returncode == 1
+    assert "Lỗi nội bộ" not in done.stderr, done.stderr
+    assert "content/a.md:8" in done.stderr and "lồng nhau quá sâu" in done.stderr, done.stderr
+
+
+def test_moderate_nesting_is_still_read(tmp_path: Path) -> None:
+    text = draft({"zalo": '\n  title: "Tin"', "extra": "[[1, 2], {a: [b]}]"})
+    done = check(make_project(tmp_path, {"content/a.md": text}))
+    assert "lồng nhau quá sâu" not in done.stderr and "tham chiếu" not in done.stderr
