@@ -174,7 +174,9 @@ def _named_minors(text: str) -> Iterator[Finding]:
         opened = segment.rfind("(")
         if opened > segment.rfind(")"):
             segment = segment[:opened]  # "Lê Văn Tèo (sinh năm 2010, 15 tuổi)": before the "("
-        before = _WORDS_BEFORE.search(segment)
+        # Only the end of the line can hold the name: searching all of it for every "tuổi" on a
+        # long line is quadratic. 300 characters are far more than five words of a name.
+        before = _WORDS_BEFORE.search(segment, max(0, len(segment) - 300))
         if before is None:
             continue
         name: list[str] = []

@@ -36,9 +36,10 @@ def draft(fields: dict[str, object] | None = None, body: str = "Nội dung bản
     [
         ({"title": '"[' + "\u00a0" * 2500 + 'x"'}, "Nội dung.\n"),
         ({}, ("a" * 20000 + "-5 tuổi ") * 3),
+        ({}, "Em Lê Văn Tèo 5 tuổi, " * 3000),
         ({}, "<a " * 20000 + ".md"),
     ],
-    ids=["title-stamp", "words-before-age", "anchor-tag"],
+    ids=["title-stamp", "words-before-age", "many-ages-on-a-line", "anchor-tag"],
 )
 def test_a_crafted_bulletin_is_checked_without_stalling(
     tmp_path: Path, fields: dict[str, object], body: str
