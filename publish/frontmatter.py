@@ -129,7 +129,8 @@ def split(text: str) -> Parsed:
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
     try:
-        _refuse_references_and_depth(yaml_text)
+        if _may_reference_or_nest_deep(yaml_text):
+            _refuse_references_and_depth(yaml_text)
         data = yaml.load(yaml_text, Loader=Loader)
     except DuplicateKeyError as exc:
         raise FrontMatterError(
@@ -154,6 +155,18 @@ def split(text: str) -> Parsed:
             hint="Mỗi dòng có dạng 'title: \"Tiêu đề\"'.",
         )
     return Parsed({str(k): v for k, v in data.items()}, body, end + 2, yaml_text)
+
+
+def _may_reference_or_nest_deep(yaml_text: str) -> bool:
+    """Whether the YAML may hold an anchor or alias, or nest deeper than MAX_DEPTH: only then is
+    it scanned event by event (~0.1 ms a file, 1 s of CPU over 10,000 bulletins)."""
+    if "&" in yaml_text or "*" in yaml_text:
+        return True
+    # Each level opens a flow collection ([ {), a block sequence (a dash before a space or a line
+    # break) or a block mapping, which needs one more column of indentation than its parent.
+    opened = sum(yaml_text.count(mark) for mark in ("[", "{", "- ", "-\n", "-\t"))
+    indent = max((len(line) - len(line.lstrip()) for line in yaml_text.split("\n")), default=0)
+    return opened + indent + 1 > MAX_DEPTH
 
 
 def _refuse_references_and_depth(yaml_text: str) -> None:
