@@ -21,7 +21,7 @@ from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
-from publish.gates import gate
+from publish.gates import gate, page_gate
 from publish.links import ContentFiles, links_in
 from publish.model import Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
@@ -52,7 +52,20 @@ KNOWN_KEYS = {
 SUMMARY_PLACEHOLDER = "Tóm tắt bản tin trong một, hai câu."
 BODY_PLACEHOLDER = "Viết nội dung bản tin ở đây."
 """The sample text `publish new` writes: an error once the bulletin is no longer a draft."""
-PAGE_KEYS = {"title", "slug", "summary", "layout", "order", "draft"}
+PAGE_KEYS = {
+    "title",
+    "slug",
+    "summary",
+    "layout",
+    "order",
+    "draft",
+    "date",
+    "expires",
+    "classification",
+    "approved_by",
+}
+"""A page's gates are a bulletin's (see gates.page_gate) but approval: `approved_by` is kept,
+not required."""
 BLOCK_KEYS: dict[str, dict[str, str]] = {
     "web": {},
     "zalo": {"title": "tiêu đề riêng cho Zalo", "summary": "mô tả riêng cho Zalo"},
@@ -115,6 +128,8 @@ def load_site(
             bulletins.append(bulletin)
     page_files = list(_markdown_files(content_dir / PAGES_DIR, pages=True))
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
+    page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
+    problems.extend(_held_pages(page_verdicts))
     duplicates = _duplicates(bulletins, pages, config.root)
     problems.extend(duplicates)
     items: list[Bulletin | Page] = [*bulletins, *pages]
@@ -149,7 +164,10 @@ def load_site(
         now=now,
         bulletins=tuple(newest_first),
         pages=tuple(
-            sorted((p for p in pages if drafts or not p.draft), key=lambda p: (p.order, p.slug))
+            sorted(
+                (p for p in pages if _page_shown(page_verdicts.get(p.source), drafts=drafts)),
+                key=lambda p: (p.order, p.slug),
+            )
         ),
         excluded=tuple(sorted(excluded, key=lambda e: e.bulletin.source)),
         previews=tuple(previews),
@@ -158,6 +176,29 @@ def load_site(
         documents=documents,
         tag_slugs=slugs,
     )
+
+
+def _page_shown(verdict: tuple[str, str] | None, *, drafts: bool) -> bool:
+    """Whether a page goes on the website: when no gate holds it, or a draft under --drafts."""
+    return verdict is None or (drafts and verdict[1] == "draft")
+
+
+def _held_pages(verdicts: Mapping[str, tuple[str, str] | None]) -> list[Problem]:
+    """A note for each page held back by its date or expiry (a draft says so itself, and an
+    unclear classification was already warned about)."""
+    return [
+        Problem(
+            source,
+            f"trang bị giữ lại, không đăng: {verdict[0]}",
+            "date" if verdict[1] == "scheduled" else "expires",
+            hint="Trang tự được đăng khi tới giờ."
+            if verdict[1] == "scheduled"
+            else "Trang còn cần đăng thì xóa dòng expires hoặc ghi một thời điểm sau này.",
+            severity="note",
+        )
+        for source, verdict in verdicts.items()
+        if verdict is not None and verdict[1] in ("scheduled", "expired")
+    ]
 
 
 def _link_problems(
@@ -560,7 +601,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     errors = partial(_error_count, problems)
     before = errors()
     data = parsed.data
-    fields.secret(col, data, parsed, config)
+    fields.secret(col, data, parsed, config, kind="trang")
     fields.unknown_keys(col, data, PAGE_KEYS)
     held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
@@ -582,9 +623,20 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         )
         layout = "page"
     summary = fields.text(col, data, "summary") or ""
+    approved_by = fields.text(col, data, "approved_by") or ""
     before = errors()
     draft = fields.boolean(col, data, "draft")
+    classification = fields.text(col, data, "classification") or ""
+    # An unreadable date or expiry leaves the embargo unknown: held back as an error.
+    date = fields.datetime(col, data, "date", config, required=False)
+    expires = fields.datetime(col, data, "expires", config, required=False)
     held_back |= errors() > before
+    if date and expires and expires <= date:
+        col.add(
+            "thời điểm hết hạn phải sau ngày đăng",
+            field="expires",
+            hint="Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
+        )
     if held_back or title is None or not slug:
         return None
     return Page(
@@ -598,6 +650,10 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         draft=draft,
         extra={k: v for k, v in data.items() if k not in PAGE_KEYS},
         links=links_in(parsed.body, parsed.body_line),
+        date=date,
+        expires=expires,
+        classification=classification,
+        approved_by=approved_by,
     )
 
 

@@ -354,8 +354,13 @@ def _not_reserved(col: Collector, value: str, field: str, what: str) -> str:
     return value
 
 
-def secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config) -> None:
-    """A secret classification or stamp is an error: the build and every sync stop, nothing written."""
+def secret(
+    col: Collector, data: dict[str, Any], parsed: Parsed, config: Config, *, kind: str = "bản tin"
+) -> None:
+    """A secret classification or stamp is an error: the build and every sync stop, nothing written.
+
+    `kind`: what the file is, as messages name it ("bản tin", "trang").
+    """
     value = data.get("classification")
     if isinstance(value, str) and secret_classification(value, config.policy):
         col.add(
@@ -370,7 +375,7 @@ def secret(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config)
             # Fail closed: a grade the tool does not know ("nội bộ", "2") may be one that must not
             # be published; the gate holds the bulletin back until a person says it is public.
             col.add(
-                f"không hiểu mức phân loại {shown!r}: bản tin bị giữ lại, không đăng ở kênh nào",
+                f"không hiểu mức phân loại {shown!r}: {kind} bị giữ lại, không đăng ở kênh nào",
                 field="classification",
                 hint="Bài được đăng: xóa dòng classification, để trống, hoặc ghi "
                 f"{' / '.join(repr(c) for c in PUBLIC_CLASSIFICATIONS[:2])}. Tài liệu mật ("

@@ -8,12 +8,13 @@ import re
 from collections.abc import Iterator
 
 from publish.config import Policy
-from publish.model import Bulletin, Exclusion
+from publish.model import Bulletin, Exclusion, Page
 from publish.text import folded_words, nfc, vn_datetime
 
 __all__ = [
     "PUBLIC_CLASSIFICATIONS",
     "gate",
+    "page_gate",
     "is_secret",
     "public_classification",
     "secret_classification",
@@ -186,4 +187,28 @@ def gate(
     if bulletin.expires is not None and bulletin.expires <= now:
         local = bulletin.expires.astimezone(now.tzinfo)
         return Exclusion(bulletin, f"đã hết hạn lúc {vn_datetime(local)}", "expired")
+    return None
+
+
+def page_gate(page: Page, *, now: dt.datetime, policy: Policy) -> tuple[str, str] | None:
+    """(reason, code) the page may not be published at `now`, or None when it may.
+
+    As `gate`, without approval: a page (giới thiệu, liên hệ) is not approved one by one. The
+    loader already refused a page classified or stamped secret.
+    """
+    if secret_classification(page.classification, policy):
+        return f"tài liệu mật ({page.classification}): không bao giờ xuất bản", "secret"
+    if not public_classification(page.classification):
+        return (
+            f"mức phân loại không rõ ({page.classification}): không xuất bản cho tới khi ghi rõ",
+            "secret",
+        )
+    if page.draft:
+        return "bản nháp (draft: true)", "draft"
+    if page.date is not None and page.date > now:
+        local = page.date.astimezone(now.tzinfo)
+        return f"hẹn giờ: sẽ xuất bản lúc {vn_datetime(local)}", "scheduled"
+    if page.expires is not None and page.expires <= now:
+        local = page.expires.astimezone(now.tzinfo)
+        return f"đã hết hạn lúc {vn_datetime(local)}", "expired"
     return None

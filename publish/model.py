@@ -175,6 +175,12 @@ class Page:
     extra: Mapping[str, Any] = field(default_factory=dict)
     links: tuple[tuple[str, int], ...] = ()
     """Links in the body to other content files (see publish.links), with their lines."""
+    date: dt.datetime | None = None
+    """When it may be published (an embargo when in the future); None: at once."""
+    expires: dt.datetime | None = None
+    classification: str = ""
+    approved_by: str = ""
+    """Recorded, not required: pages (giới thiệu, liên hệ) are not approved one by one."""
 
     @property
     def url(self) -> str:

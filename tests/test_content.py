@@ -591,3 +591,46 @@ def test_a_shortened_category_key_is_suggested_in_full(tmp_path: Path) -> None:
     [problem] = caught.value.problems
     assert problem.field == "category"
     assert "Có phải ý bạn là 'canh-bao-toi-pham'?" in str(problem)
+
+
+def test_pages_pass_the_gates_but_approval(tmp_path: Path) -> None:
+    """A page needs no approved_by, but an expiry, an embargo, a draft or an unclear
+    classification holds it back as it does a bulletin; the held ones are told of."""
+    page = '---\ntitle: "{0}"\n{1}\n---\nNội dung.\n'
+    files = {
+        A: bulletin_md(),
+        "content/pages/mo.md": page.format("Mở", 'approved_by: ""'),
+        "content/pages/het-han.md": page.format("Hết hạn", "expires: 2020-01-01"),
+        "content/pages/hen-gio.md": page.format("Hẹn giờ", "date: 2099-01-01 08:00"),
+        "content/pages/noi-bo.md": page.format("Nội bộ", 'classification: "nội bộ"'),
+        "content/pages/con-han.md": page.format("Còn hạn", "expires: 2099-01-01\ndate: 2020-01-01"),
+    }
+    root = make_project(tmp_path, files)
+    site = load(root)
+    assert sorted(p.slug for p in site.pages) == ["con-han", "mo"]
+    assert sorted(p.slug for p in load(root, drafts=True).pages) == ["con-han", "mo"]
+    told = {(p.file, p.field, p.severity): p.message for p in site.warnings}
+    assert "đã hết hạn" in told[("content/pages/het-han.md", "expires", "note")]
+    assert "hẹn giờ" in told[("content/pages/hen-gio.md", "date", "note")]
+    assert "trang bị giữ lại" in told[("content/pages/noi-bo.md", "classification", "warning")]
+    assert site.pages[0].extra == {}
+
+
+@pytest.mark.parametrize(
+    ("front", "field"),
+    [
+        ("het_han: 2020-01-01", "het_han"),
+        ("expire: 2020-01-01", "expire"),
+        ("expires: mai", "expires"),
+        ("classification: Mật", "classification"),
+    ],
+)
+def test_a_page_whose_gate_is_unreadable_is_an_error(
+    tmp_path: Path, front: str, field: str
+) -> None:
+    files = {A: bulletin_md(), "content/pages/x.md": f'---\ntitle: "X"\n{front}\n---\nN\n'}
+    with pytest.raises(ContentError) as info:
+        load(make_project(tmp_path, files))
+    assert [(p.file, p.field) for p in info.value.problems if p.severity == "error"] == [
+        ("content/pages/x.md", field)
+    ]

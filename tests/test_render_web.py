@@ -665,3 +665,27 @@ def test_first_body_image_loads_eagerly_when_the_page_has_no_cover() -> None:
     assert asked == ["a.png", "b.png"]
     lazy = MarkdownRenderer().convert(body, lookup=lookup, eager_first=False)
     assert 'loading="eager"' not in lazy
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        'expires: 2020-01-01\napproved_by: ""',
+        'classification: "nội bộ"',
+        "date: 2099-01-01 08:00",
+        "draft: true",
+    ],
+)
+def test_a_held_back_page_is_built_nowhere(tmp_path: Path, front: str) -> None:
+    """Pages pass the bulletins' gates (but approval): not written, not in the sitemap or nav."""
+    root = copy_site(tmp_path)
+    (root / "content/pages/noi-bo.md").write_text(
+        f'---\ntitle: "Nội bộ đơn vị"\n{front}\n---\n\nChỉ dành cho cán bộ.\n', encoding="utf-8"
+    )
+    site = build_site(root)
+    web_out = root / "output/web"
+    assert not (web_out / "noi-bo").exists()
+    assert "noi-bo" not in (web_out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/noi-bo/" not in (web_out / "index.html").read_text(encoding="utf-8")
+    assert "noi-bo" not in [p.slug for p in site.result.site.pages]
+    assert (web_out / "lien-he/index.html").is_file()  # the other pages still are
