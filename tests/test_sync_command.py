@@ -320,17 +320,37 @@ def test_dry_run_markdown_plan_for_a_pull_request(tmp_path, fakes, capsys):
     out = capsys.readouterr().out
     assert out.startswith("## Kế hoạch đồng bộ (chạy thử, chưa gửi gì)")
     assert "| tạo mới | Bản tin đã đăng (`a`) | bản tin mới, chưa có trên Zalo |" in out
-    assert "| cập nhật | Tin cũ (`g`) | nội dung \\| đã sửa |" in out
+    assert "| cập nhật | Tin cũ (`g`) | nội dung &#124; đã sửa |" in out
     assert "| rút lại | Tin hết hạn (`h`) | bản tin h: đã hết hạn |" in out
     assert "| từ chối | `items/x.txt` | đài đã sửa tệp này và cả tệp .moi |" in out
     assert "`i`" not in out
     assert "state/zalo.json, không hỏi Zalo" in out
     assert "web (dự kiến): 1 tạo mới, 1 cập nhật, 1 gỡ bỏ, 0 không đổi" in out
     excluded = out.split("### Không xuất bản", 1)[1]
-    assert "| Bản nháp | `content/b.md` | bản nháp (draft: true) |" in excluded
-    assert "sẽ xuất bản lúc 08:00, Thứ Bảy, 02/01/2021 (còn 23 giờ)" in excluded
+    assert "| Bản nháp | `content/b.md` | bản nháp &#40;draft: true&#41; |" in excluded
+    assert "sẽ xuất bản lúc 08:00, Thứ Bảy, 02/01/2021 &#40;còn 23 giờ&#41;" in excluded
     assert "chưa được duyệt" in excluded
     assert "Bỏ qua content/" not in out  # the text-mode exclusion lines stay off the comment
+
+
+def test_markdown_plan_makes_titles_reasons_and_file_names_inert(tmp_path, fakes, capsys):
+    """A title must not become a link, an @mention, or an HTML comment hiding the rest."""
+    root = project(tmp_path)
+    title = "Tin [bấm để duyệt](https://evil.example/login) @org/admins <!-- ẩn"
+    fakes.plans["zalo"] = [Action("update", "g", "lý do *đậm* `mã`\n| ô", title)]
+    fakes.plans["radio"] = [Action("refuse", "items/x`@a|b.txt", "_nghiêng_")]
+
+    assert sync(root, "--dry-run", "--format", "markdown") == 0
+
+    out = capsys.readouterr().out
+    assert "<!--" not in out and "](" not in out and "@org" not in out
+    assert "https://evil" not in out
+    assert (
+        "| cập nhật | Tin &#91;bấm để duyệt&#93;&#40;https:\u200d//evil.example/login&#41; "
+        "@\u200dorg/admins &#60;&#33;-- ẩn (`g`) | lý do &#42;đậm&#42; &#96;mã&#96; &#124; ô |"
+    ) in out
+    assert "| từ chối | <code>items/x&#96;@\u200da&#124;b.txt</code> | &#95;nghiêng&#95; |" in out
+    assert "(content/c.md) lúc" in out  # the tool's own words are left as they are
 
 
 def test_markdown_lists_what_needs_a_person_first_and_caps_rows(tmp_path, fakes, capsys):

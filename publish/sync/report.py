@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,25 +110,25 @@ def closing_message(code: int, dry_run: bool) -> str:
     return "Có kênh gặp lỗi cần sửa (xem ở trên); các kênh khác vẫn được đồng bộ."
 
 
-def _line(result: ChannelResult, dry_run: bool) -> str:
-    """One summary line for a channel."""
+def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = str) -> str:
+    """One summary line for a channel (`quote`: how to write the text it did not make)."""
     s = result.summary
     if result.skipped:
-        return f"{s.channel}: bỏ qua — {result.skipped}"
+        return f"{s.channel}: bỏ qua — {quote(result.skipped)}"
     if result.error:
-        return f"{s.channel}: LỖI — {result.error.splitlines()[0]}"
+        return f"{s.channel}: LỖI — {quote(result.error.splitlines()[0])}"
     name = f"{s.channel} (dự kiến)" if dry_run else s.channel
     if s.channel == "web":
         return (
             f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} gỡ bỏ, "
-            f"{s.unchanged} không đổi ({result.note})"
+            f"{s.unchanged} không đổi ({quote(result.note)})"
         )
     line = (
         f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} rút lại/gỡ, "
         f"{s.unchanged} không đổi, {s.conflicts} xung đột, {s.refused} từ chối, "
         f"{len(s.failed)} thất bại"
     )
-    return f"{line} — CẢNH BÁO: {result.warning}." if result.warning else line
+    return f"{line} — CẢNH BÁO: {quote(result.warning)}." if result.warning else line
 
 
 def render_text(
@@ -140,14 +141,14 @@ def render_text(
     return "\n".join(lines)
 
 
-def _next_line(upcoming: Upcoming | None, now: Any) -> str:
-    """The next bulletin waiting for its time, in one sentence."""
+def _next_line(upcoming: Upcoming | None, now: Any, quote: Callable[[str], str] = str) -> str:
+    """The next bulletin waiting for its time, in one sentence (`quote`: see _line)."""
     if upcoming is None:
         return "Không có bản tin hẹn giờ nào đang chờ."
     b = upcoming.bulletin
     channels = ", ".join(channel_list(b.channels))
     return (
-        f"Bản tin hẹn giờ kế tiếp: «{b.title}» ({b.source}) lúc {vn_datetime(upcoming.at)} "
+        f"Bản tin hẹn giờ kế tiếp: «{quote(b.title)}» ({quote(b.source)}) lúc {vn_datetime(upcoming.at)} "
         f"({time_left(upcoming.at, now)}); kênh: {channels}."
     )
 
@@ -200,9 +201,9 @@ def render_markdown(results: Sequence[ChannelResult], result: Build, *, dry_run:
     lines += _markdown_excluded(site)
     if result.warnings:
         lines += ["### Cảnh báo khi dựng", ""]
-        lines += [f"- {_cell(w.render()).replace(chr(10), ' ')}" for w in result.warnings]
+        lines += [f"- {_cell(w.render())}" for w in result.warnings]
         lines.append("")
-    lines += ["### Hẹn giờ kế tiếp", "", _next_line(next_scheduled(site), site.now)]
+    lines += ["### Hẹn giờ kế tiếp", "", _next_line(next_scheduled(site), site.now, _cell)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -210,14 +211,14 @@ def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
     """One channel's section: its plan table, or why it did not run."""
     lines = [f"### {TITLES.get(result.channel, result.channel)}", ""]
     if result.note and result.channel != "web":
-        lines += [f"_{result.note}_", ""]
+        lines += [f"_{_cell(result.note)}_", ""]
     if result.warning:
         lines += [f"**Cảnh báo:** {_cell(result.warning)}.", ""]
     if result.skipped:
-        return [*lines, f"Bỏ qua: {result.skipped}.", ""]
+        return [*lines, f"Bỏ qua: {_cell(result.skipped)}.", ""]
     if result.error:
-        return [*lines, "Không lập được kế hoạch:", "", "```", result.error, "```", ""]
-    lines += [_line(result, dry_run), ""]
+        return [*lines, "Không lập được kế hoạch:", "", *_fence(result.error), ""]
+    lines += [_line(result, dry_run, _cell), ""]
     active = sorted(
         (a for a in result.actions if a.kind != "noop"),
         key=lambda a: KIND_ORDER.get(a.kind, len(KIND_ORDER)),
@@ -226,15 +227,16 @@ def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
         lines += ["| Thao tác | Mục | Lý do |", "|---|---|---|"]
         for action in active[:MAX_ROWS]:
             label = KIND_LABELS.get(action.kind, action.kind)
-            item = f"{action.title} (`{action.key}`)" if action.title else f"`{action.key}`"
-            lines.append(f"| {label} | {_cell(item)} | {_cell(action.reason)} |")
+            key = _code(action.key)
+            item = f"{_cell(action.title)} ({key})" if action.title else key
+            lines.append(f"| {_cell(label)} | {item} | {_cell(action.reason)} |")
         if len(active) > MAX_ROWS:
             lines.append(f"| … | và {len(active) - MAX_ROWS} thao tác khác | |")
         lines.append("")
     failures = result.summary.failed
     if failures:
         lines += ["Thất bại:", ""]
-        lines += [f"- `{a.key}`: {_cell(message)}" for a, message in failures]
+        lines += [f"- {_code(a.key)}: {_cell(message)}" for a, message in failures]
         lines.append("")
     return lines
 
@@ -250,10 +252,35 @@ def _markdown_excluded(site: Site) -> list[str]:
         reason = exclusion.reason
         if exclusion.code == "scheduled":
             reason += f" ({time_left(bulletin.date, site.now)})"
-        lines.append(f"| {_cell(title)} | `{bulletin.source}` | {_cell(reason)} |")
+        lines.append(f"| {_cell(title)} | {_code(bulletin.source)} | {_cell(reason)} |")
     return [*lines, ""]
 
 
+_ENTITIES = {c: f"&#{ord(c)};" for c in "&<>[]()`*_|~#!\\"}
+"""What Markdown or HTML would read in a title, reason or file name (a link, an HTML comment
+hiding the rest of the comment, emphasis, a table cell's end): written as an entity, which
+GitHub shows as the character."""
+_ESCAPES = str.maketrans({**_ENTITIES, "@": "@\u200d"})
+"""A zero-width joiner after '@': GitHub links an @mention in the rendered text, entity or not."""
+
+
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text from a file or a channel made inert in the Markdown comment: one line, no markup,
+    no link, no @mention."""
+    return " ".join(text.split()).translate(_ESCAPES).replace("://", ":\u200d//")
+
+
+def _code(text: str) -> str:
+    """A key or file name as code: in a code span nothing is markup (a '|' still ends a table
+    cell unless escaped); one holding a backtick cannot be a span, so it is escaped text."""
+    text = " ".join(text.split())
+    if "`" in text or not text:
+        return f"<code>{_cell(text)}</code>"
+    return "`" + text.replace("|", "\\|") + "`"
+
+
+def _fence(text: str) -> list[str]:
+    """Text in a fenced block its own backticks cannot close."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence, text, fence]
