@@ -14,8 +14,8 @@ from publish.text import folded_words, nfc, vn_datetime
 __all__ = [
     "PUBLIC_CLASSIFICATIONS",
     "gate",
-    "page_gate",
     "is_secret",
+    "page_gate",
     "public_classification",
     "secret_classification",
     "secret_stamp",
