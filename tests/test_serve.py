@@ -183,6 +183,65 @@ def test_a_folder_with_a_marked_letter_redirects_once_encoded(session: PreviewSe
     assert get(session, headers["Location"])[0] == 200
 
 
+def raw_get(session: PreviewSession, path: str, host: str | None) -> tuple[int, dict, str]:
+    """A GET with the Host header given (None: none sent)."""
+    conn = http.client.HTTPConnection("127.0.0.1", session.server.server_address[1], timeout=5)
+    try:
+        conn.putrequest("GET", path, skip_host=True)
+        if host is not None:
+            conn.putheader("Host", host)
+        conn.endheaders()
+        response = conn.getresponse()
+        return response.status, dict(response.getheaders()), response.read().decode("utf-8")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("host", "allowed"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.1:8000", True),
+        ("localhost:8000", True),
+        ("LOCALHOST", True),
+        ("[::1]:8000", True),
+        ("evil.example", False),
+        ("evil.example:8000", False),
+        ("127.0.0.1.evil.example", False),
+        ("localhost.evil.example:8000", False),
+        ("127.0.0.1:8000@evil.example", False),
+        ("", False),
+        (None, True),  # not a browser: every browser sends one
+    ],
+)
+def test_only_a_local_host_header_is_answered(
+    session: PreviewSession, host: str | None, allowed: bool
+) -> None:
+    """DNS rebinding: a page of another site, its name pointed at 127.0.0.1, must not read drafts."""
+    status, _, body = raw_get(session, "/", host)
+    if allowed:
+        assert status in (200, 302)
+    else:
+        assert status == 403 and "127.0.0.1 hoặc localhost" in body
+        assert raw_get(session, EVENTS_PATH, host)[0] == 403  # an allowed one would stream on
+
+
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/%2F2024/01/ban-tin-thu", "/2024/01/ban-tin-thu/"),
+        ("/%2F%2F2024/01/ban-tin-thu", "/2024/01/ban-tin-thu/"),
+        ("/2024//01/ban-tin-thu", "/2024/01/ban-tin-thu/"),
+    ],
+)
+def test_a_redirect_never_leaves_the_site(
+    session: PreviewSession, path: str, location: str
+) -> None:
+    """'//x/' is protocol-relative: the browser would go to the host x."""
+    status, headers, _ = get(session, path)
+    assert (status, headers["Location"]) == (301, location)
+
+
 def test_missing_path_gets_the_site_404_page(session: PreviewSession) -> None:
     status, headers, body = get(session, "/khong-co-trang-nay/")
     assert status == 404

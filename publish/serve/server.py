@@ -8,6 +8,7 @@ with that folder in front.
 from __future__ import annotations
 
 import mimetypes
+import re
 import socketserver
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,7 +17,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject
 
-__all__ = ["HOST", "PreviewServer", "below", "request_parts"]
+__all__ = ["HOST", "PreviewServer", "below", "local_host", "request_parts"]
 
 HOST = "127.0.0.1"
 """Loopback only: the preview may contain drafts and must not be reachable from the network."""
@@ -35,7 +36,24 @@ NOT_BUILT = (
     "</head><body><h1>Chưa có website</h1><p>Chưa dựng được output/web. Xem thông báo trong "
     "cửa sổ dòng lệnh.</p></body></html>"
 ).encode()
+WRONG_HOST = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bị từ chối</title></head>'
+    "<body><h1>Bị từ chối</h1><p>Máy chủ xem trước chỉ trả lời địa chỉ 127.0.0.1 hoặc "
+    "localhost trên máy này.</p></body></html>"
+).encode()
 HTML_TYPE = "text/html; charset=utf-8"
+LOCAL_HOST_RE = re.compile(r"(?:127\.0\.0\.1|localhost|\[::1\])(?::[0-9]{1,5})?", re.IGNORECASE)
+"""The Host a browser on this machine sends. Any other name (one of the attacker's, pointed at
+127.0.0.1 by DNS rebinding) would let a web page read the preview, drafts included."""
+
+
+def local_host(header: str | None) -> bool:
+    """Whether a request's Host header names this machine's loopback address.
+
+    No header at all is accepted: a browser always sends one, so a request without one (an
+    HTTP/1.0 tool on this machine) cannot come from a page of another site.
+    """
+    return header is None or LOCAL_HOST_RE.fullmatch(header.strip()) is not None
 
 
 def request_parts(url_path: str) -> tuple[str, ...] | None:
@@ -104,6 +122,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         """Serve a file, the 404 page or the event stream."""
+        if not local_host(self.headers.get("Host")):
+            self._send(403, HTML_TYPE, WRONG_HOST, send_body=True)
+            return
         url = urlsplit(self.path)
         if url.path == EVENTS_PATH:
             self._events(url.query)
@@ -112,6 +133,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:
         """Like GET without the body."""
+        if not local_host(self.headers.get("Host")):
+            self._send(403, HTML_TYPE, WRONG_HOST, send_body=False)
+            return
         url = urlsplit(self.path)
         self._file(url.path, url.query, send_body=False)
 
@@ -141,8 +165,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
             if target.is_dir():
                 if not url_path.endswith("/"):
                     # Relative links in index.html only work under the trailing-slash address.
-                    # `url_path` is as the browser sent it: percent-encoded already.
-                    location = quote(unquote(url_path) + "/") + (f"?{query}" if query else "")
+                    # Made of the segments: "/%2Fx" must not send the browser to "//x/", another
+                    # site.
+                    location = quote("/" + "/".join(parts) + "/") + (f"?{query}" if query else "")
                     self._send(301, HTML_TYPE, b"", send_body, location=location)
                     return
                 target = target / "index.html"
