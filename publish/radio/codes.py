@@ -57,7 +57,7 @@ _NAMED_NUMBER = re.compile(
 
 _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
-    r"số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*(?:số)?\s*:?\s*)(\d[\d .]{6,}\d)(?!\d)"
+    r"số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?:số)?+\s*+:?+\s*+)(\d[\d .]{6,}\d)(?!\d)"
 )
 _PARTY_DOCUMENT = re.compile(r"(?<![\w/])(\d+)-([A-ZĐ][A-Za-zĐ]{0,3})/([A-ZĐ][A-Za-zĐ]*)(?!\w)")
 """A Party document, `05-CT/TW`: number, kind, issuer (`TW` Trung ương, `HU` Huyện ủy) (R13.3)."""
@@ -102,7 +102,7 @@ _NUMBERED = re.compile(
 )
 """A document or a place with a number (`báo cáo số 113`, `nhà số 115`): no service number."""
 _ADDRESS_AFTER = re.compile(
-    r"/|\s*,?\s*(?i:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|thôn|xóm|ấp|tổ|khu|khóm)(?!\w)"
+    r"/|\s*+,?+\s*+(?i:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|thôn|xóm|ấp|tổ|khu|khóm)(?!\w)"
 )
 """After `số 113`: a street or a document series (`số 113 đường Lê Lợi`, `số 113/…`)."""
 _NAME_AFTER = re.compile(r"\s+(\w)")

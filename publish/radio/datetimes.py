@@ -21,7 +21,7 @@ _DATE_TRIGGER = re.compile(
     r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*,?\s*\(?\s*$"
 )
 _WEAK_DATE_TRIGGER = re.compile(r"(?<!\w)(?i:từ|đến|và)\s*,?\s*\(?\s*$")
-_NOT_DATE_AFTER = re.compile(r"\s*(?:(?i:số|xuống|lên)(?!\w)|" + COUNTED_NOUN + ")")
+_NOT_DATE_AFTER = re.compile(r"\s*+(?:(?i:số|xuống|lên)(?!\w)|" + COUNTED_NOUN + ")")
 """After `từ/đến/và` only: `có đến 2/3 số vụ`, `giảm từ 1/2 xuống 1/3` hold fractions (R12.3)."""
 _MONTH_BEFORE = re.compile(
     r"(?:\d{1,2}/\d{1,2}|(?<!\w)(?i:tháng)(?:\s+(?:không|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|"
@@ -34,7 +34,7 @@ _YEAR_RANGE_LEAD = re.compile(r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng)\s*$"
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _MONTHS_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong)\s*$")
 _HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc)\s*$")
-_HOUR_AFTER = re.compile(r"\s*,?\s*(?i:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?!\w)")
+_HOUR_AFTER = re.compile(r"\s*+,?+\s*+(?i:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?!\w)")
 _BARE_G = re.compile(r"\d{1,2}\s?g")
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:.!?(]\s*)(?:(?i:vào khoảng|khoảng|vào lúc|vào|từ|đến|tới|trước|sau|cho đến)\s*)?$"

@@ -48,7 +48,8 @@ class Block:
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
+"""An ATX heading; `_heading_text` drops its closing `#`s, which a regex would do in cubic time."""
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
@@ -59,7 +60,7 @@ _CUE = re.compile(r"^\s*\[(?!\^)[^\[\]]+\]\s*$")
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _ITALIC_LINE = re.compile(r"^\s*([*_])(?!\1).+(?<!\1)\1\s*$")
 _WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__)(?:(?!\1).)+\1\s*$")
-_CAPTION = re.compile(r"^\s*[*_]*\s*\(?\s*(?i:ảnh(?:\s+minh\s+h(?:oạ|ọa))?|nguồn)\s*[:)]")
+_CAPTION = re.compile(r"^\s*+[*_]*+\s*+\(?+\s*+(?i:ảnh(?:\s++minh\s++h(?:oạ|ọa))?|nguồn)\s*+[:)]")
 _PSEUDO_HEADING_WORDS = 15
 PSEUDO_HEADING_LEVEL = 7
 """Heading level given to an all-bold short paragraph (R1.2), below H1–H6."""
@@ -156,6 +157,11 @@ def _flag_removed(ctx: Context, what: str, excerpt: str, line: int) -> None:
         excerpt,
         line,
     )
+
+
+def _heading_text(rest: str) -> str:
+    """A heading's text without the trailing spaces, closing `#`s and spaces before them."""
+    return rest.rstrip().rstrip("#").rstrip()
 
 
 def _is_pseudo_heading(text: str) -> bool:
@@ -276,7 +282,7 @@ class _Splitter:
             return
         if (heading := _HEADING.match(line)) and not _HASHTAG_LINE.match(line):
             self.end_paragraph()
-            item = Item(heading[2], ((number, line),))
+            item = Item(_heading_text(heading[2]), ((number, line),))
             self.blocks.append(Block("heading", [item], level=len(heading[1])))
             return
         if _SETEXT.match(line) and len(self.current) == 1 and not self.list_items:

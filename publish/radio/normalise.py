@@ -50,7 +50,10 @@ __all__ = [
 ]
 
 _PRONOUNCER = re.compile(r"\(\s*đọc\s*:\s*([^()]*?)\s*\)")
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_SPACES = re.compile(
+    r"[\t\v\f\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+"""Every character `str.isspace` accepts but the line break: one kind of space for every pass."""
 _INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _MAX_PLACEHOLDERS = 256

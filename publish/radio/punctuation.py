@@ -12,7 +12,8 @@ _CLOSERS = '”"’)»'
 _INITIAL = re.compile(r"(?:^|[\s.])[A-ZĐ]$")
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
-_BRACKETED = re.compile(r"\s*\(\s*([^()]*?)\s*\)")
+_BRACKETED = re.compile(r"(?<!\s)\s*+\(\s*+([^()]*+)\)")
+"""A bracketed aside with the spaces before it (one scan per run); its text is stripped by hand."""
 _BRACKET = re.compile(r"[()]")
 _CLAUSE_DASH = re.compile(r"(?:^|\s+)-+\s+|\s+-+(?:\s+|$)")
 _AMPERSAND = re.compile(r"\s*&\s*")
@@ -60,7 +61,7 @@ def _parentheses(text: str) -> str:
     """`A (B) C` → `A, B, C`; empty, nested or unbalanced brackets are removed (R15.1, R7.6)."""
     if "(" in text:
         text = _EMPTY_BRACKETS.sub(" ", text)
-        text = _BRACKETED.sub(lambda m: f", {m[1]}, ", text)
+        text = _BRACKETED.sub(lambda m: f", {m[1].rstrip()}, ", text)
     return _BRACKET.sub(" ", text) if "(" in text or ")" in text else text
 
 
