@@ -18,6 +18,10 @@ _CASES = {
     "private-number": "normalise('số tài khoản' + '\\u1680' * N + 'x, gọi 0912 345 678.')",
     "hour-after": "datetimes._HOUR_AFTER.match(' ' * N + 'x')",
     "address-after": "codes._ADDRESS_AFTER.match(' ' * N + 'x')",
+    "date-trigger": "datetimes._DATE_TRIGGER.search('ngày' + ' ' * N + 'x')",
+    "weak-date-trigger": "datetimes._WEAK_DATE_TRIGGER.search('từ' + ' ' * N + 'x')",
+    "phone-trigger": "codes._PHONE_TRIGGER.search('gọi' + ' ' * N + 'x')",
+    "plate-trigger": "codes._PLATE_TRIGGER.search('BKS' + ' ' * N + 'x')",
     "bracketed": "punctuation._parentheses(' ' * N + '(' + ' ' * N + 'x')",
 }
 

@@ -67,7 +67,7 @@ _LEGAL = re.compile(
 )
 _PHONE_TRIGGER = re.compile(
     r"(?<!\w)((?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)|SĐT|ĐT)"
-    r"(\s*:?\s*(?:(?i:ngay|số|tới|đến|vào|qua)\s+){0,2}:?\s*)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
+    r"(\s*+:?+\s*+(?:(?i:ngay|số|tới|đến|vào|qua)\s++){0,2}+:?+\s*+)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
 )
 _PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})"
 _PHONE = re.compile(r"(?<![\w+.,/])" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
@@ -121,7 +121,7 @@ _LISTED_AFTER_SPOKEN = re.compile(
 _SERVICE_SLASH = re.compile(r"(?<![\w.,])(11[1345])\s*/\s*(?=11[1345](?!\w))")
 """`113/114/115`: listed with a slash; read with a pause between, like a comma."""
 _PLATE_TRIGGER = re.compile(
-    r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*(?:số)?\s*:?\s*)"
+    r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*+(?:số)?+\s*+:?+\s*+)"
     r"(\d{2}[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| )?\d{3,5}(?:\.\d{2})?)(?!\w)"
 )
 _PLATE = re.compile(r"(?<![\w.])(\d{2}[A-Z]{1,2}\d?-\d{3}\.?\d{2})(?!\w|\.\d)")

@@ -18,9 +18,9 @@ _LUNAR_MONTH_BEFORE = re.compile(r"(?<!\w)(?i:tháng\s+(?:chạp|giêng))(?!\w)"
 """A range that starts in a lunar month (`từ 23 tháng Chạp đến 6/1`) ends in one."""
 _DATE_TRIGGER = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và)|"
-    r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*,?\s*\(?\s*$"
+    r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*+,?+\s*+\(?+\s*+$"
 )
-_WEAK_DATE_TRIGGER = re.compile(r"(?<!\w)(?i:từ|đến|và)\s*,?\s*\(?\s*$")
+_WEAK_DATE_TRIGGER = re.compile(r"(?<!\w)(?i:từ|đến|và)\s*+,?+\s*+\(?+\s*+$")
 _NOT_DATE_AFTER = re.compile(r"\s*+(?:(?i:số|xuống|lên)(?!\w)|" + COUNTED_NOUN + ")")
 """After `từ/đến/và` only: `có đến 2/3 số vụ`, `giảm từ 1/2 xuống 1/3` hold fractions (R12.3)."""
 _MONTH_BEFORE = re.compile(
