@@ -38,6 +38,7 @@ __all__ = [
     "slug",
     "tags",
     "text",
+    "unknown_category",
     "unknown_keys",
     "unlikely_year",
 ]
@@ -263,7 +264,7 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
     key = category_key(value, config) if isinstance(value, str) else None
     if key is None:
         col.add(
-            f"chuyên mục không tồn tại: {value!r}",
+            unknown_category(str(value), config),
             field="category",
             hint=category_hint(str(value), config),
         )
@@ -285,17 +286,36 @@ def category_key(value: str, config: Config) -> str | None:
     written = [k for k, c in config.categories.items() if label_form(c.label) == same]
     if len(written) == 1:
         return written[0]
+    found = _slug_matches(value, config)
+    return found[0] if len(found) == 1 else None
+
+
+def _slug_matches(value: str, config: Config) -> list[str]:
+    """The categories whose key or label slugs to the same as value."""
     wanted = slugify(value)
-    found = {
+    return [
         key
         for key, category in config.categories.items()
         if wanted and wanted in (slugify(key), slugify(category.label))
-    }
-    return found.pop() if len(found) == 1 else None
+    ]
+
+
+def unknown_category(value: str, config: Config) -> str:
+    """Why a value names no category: none matches, or several match once accents are dropped."""
+    if len(_slug_matches(value, config)) > 1:
+        return f"tên chuyên mục chưa rõ: {value!r} khớp với nhiều chuyên mục"
+    return f"chuyên mục không tồn tại: {value!r}"
 
 
 def category_hint(value: str, config: Config) -> str:
     """How to fix an unknown category: the closest key (also for a shortened one), then all keys."""
+    several = _slug_matches(value, config)
+    if len(several) > 1:
+        named = "; ".join(f"{k} ({config.categories[k].label})" for k in several)
+        return (
+            f"Bỏ dấu đi thì {value!r} giống nhiều chuyên mục: {named}. Ghi khóa chuyên mục "
+            "(phần trước dấu ngoặc), hoặc ghi tên đúng dấu như trong site.toml."
+        )
     keys = list(config.categories)
     wanted = slugify(value)
     close = [k for k in keys if wanted and k.startswith(wanted)]

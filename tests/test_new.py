@@ -146,6 +146,33 @@ def test_a_label_written_exactly_wins_over_one_that_only_slugs_the_same(tmp_path
         assert split(path.read_text(encoding="utf-8")).data["category"] == key, written
 
 
+def test_a_name_two_categories_share_without_accents_is_called_unclear(
+    tmp_path: Path, capsys
+) -> None:
+    """ "Cảnh bao" is neither label as written but both once slugged: "không tồn tại" was wrong."""
+    toml = (
+        SITE_TOML
+        + '\n[categories.canh-bao]\nlabel = "Cảnh báo"\n'
+        + '\n[categories.canh-bao-khac]\nlabel = "Canh bao"\n'
+    )
+    root = make_project(tmp_path, {"site.toml": toml})
+    assert new(root, "Tin một", "--category", "Cảnh bao") == 1
+    err = capsys.readouterr().err
+    assert "tên chuyên mục chưa rõ: 'Cảnh bao' khớp với nhiều chuyên mục" in err
+    assert "canh-bao (Cảnh báo); canh-bao-khac (Canh bao)" in err
+    assert "không tồn tại" not in err
+    assert not (root / "content/bai-viet").exists()
+    bulletin = root / "content/bai-viet/2020-12-08-tin.md"
+    bulletin.parent.mkdir(parents=True)
+    bulletin.write_text(
+        "---\ntitle: Tin\ndate: 2020-12-08 08:00\ncategory: Cảnh bao\napproved: true\n---\nNội dung.\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "2020-12-08-tin.md:4: lỗi: trường 'category': tên chuyên mục chưa rõ" in err
+
+
 def test_without_a_category_the_projects_categories_are_listed(tmp_path: Path, capsys) -> None:
     """argparse said only "thiếu tham số bắt buộc: --category"; which ones exist is in site.toml."""
     root = make_project(tmp_path, {"site.toml": OTHER_UNIT_TOML})

@@ -11,7 +11,7 @@ from publish.cli import common_options, resolve_now
 from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from publish.errors import ContentError, Problem, display_path
-from publish.fields import category_hint, category_key
+from publish.fields import category_hint, category_key, unknown_category
 from publish.text import nfc, slugify
 
 __all__ = ["add_parser", "run"]
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             problems.append(
                 Problem(
                     "--category",
-                    f"chuyên mục không tồn tại: {args.category!r}",
+                    unknown_category(args.category, config),
                     "category",
                     hint=category_hint(args.category, config),
                 )
