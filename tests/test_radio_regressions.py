@@ -201,6 +201,41 @@ def test_common_administrative_abbreviations_are_in_the_built_in_list(
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+@pytest.mark.parametrize(
+    ("source", "expected", "what"),
+    [
+        ("Mở đầu. Anh A có số căn cước công dân 087123456789. Hết.", "Mở đầu. Hết.", "câu"),
+        ("Mở đầu. CCCD số 087123456789. Hết.", "Mở đầu. Hết.", "câu"),
+        (
+            "Đối tượng Nguyễn Văn A, sinh năm 1990, số CCCD: 087123456789.",
+            "Đối tượng Nguyễn Văn A, sinh năm một nghìn chín trăm chín mươi.",
+            "vế câu",
+        ),
+        ("Ông A (CCCD 087123456789) khai nhận.", "Ông A khai nhận.", "ngoặc"),
+        (
+            "Ông A (SN 1990, CCCD 087123456789) khai.",
+            "Ông A, sinh năm một nghìn chín trăm chín mươi, khai.",
+            "vế câu",
+        ),
+        (
+            "Chị B chuyển tiền vào số tài khoản 0123456789.",
+            "Chị B chuyển tiền vào tài khoản.",
+            "số",
+        ),
+    ],
+)
+def test_a_private_number_at_the_end_of_its_clause_takes_its_label_along(
+    source: str, expected: str, what: str
+) -> None:
+    """Finding 7: «CCCD số 087123456789.» became the sentence «Căn cước công dân.» on air. A
+    label the removed number leaves dangling goes with it (its clause, or its sentence when
+    the clause is all of it); an account after other words stays as «tài khoản»."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    [flag] = spoken.flags
+    assert flag.code == "R9.5" and f"đã bỏ {what}" in flag.message
+
+
 def test_an_account_number_after_stk_is_dropped_and_stk_is_read() -> None:
     spoken = normalise_fragment("chuyển vào STK 0123456789 của đối tượng")
     assert spoken.text == "chuyển vào số tài khoản của đối tượng"

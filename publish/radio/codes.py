@@ -59,6 +59,13 @@ _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
     r"số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?:số)?+\s*+:?+\s*+)(\d[\d .]{6,}\d)(?!\d)"
 )
+_CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
+"""After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
+_CLAUSE_OPEN = re.compile(r"[,;(]")
+_SENTENCE_START = re.compile(r"[.!?]\s+")
+_ID_LABEL = re.compile(r"(?i:cccd|cmnd|căn cước|chứng minh)")
+_NUMBER_WORD = re.compile(r"(?i:\bsố)\s*$")
+"""`số` right before a label: `số tài khoản`, `có số CCCD` («số» of the number that went)."""
 _PARTY_DOCUMENT = re.compile(r"(?<![\w/])(\d+)-([A-ZĐ][A-Za-zĐ]{0,3})/([A-ZĐ][A-Za-zĐ]*)(?!\w)")
 """A Party document, `05-CT/TW`: number, kind, issuer (`TW` Trung ương, `HU` Huyện ủy) (R13.3)."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
@@ -190,21 +197,59 @@ def _area_code_phone(m: re.Match[str]) -> str:
 
 
 def _private_numbers(text: str, ctx: Context) -> str:
-    """Citizen ID and bank account numbers are never read (R9.5, Q6)."""
-
-    def spoken(m: re.Match[str]) -> str:
+    """Citizen ID and bank account numbers are never read (R9.5, Q6); a label the number
+    leaves dangling goes too, so the script stays a sentence (see `_without_number`)."""
+    if not _LONG_NUMBER.search(text):
+        return text
+    position = 0
+    while m := _PRIVATE_NUMBER.search(text, position):
         if money_follows(text, m.end()):
-            return m[0]  # `tài khoản 120.000.000 đồng`: an amount, read in P4
+            position = m.end()  # `tài khoản 120.000.000 đồng`: an amount, read in P4
+            continue
+        before, after, what = _without_number(text, m)
         ctx.flag(
             "R9.5",
             WARNING,
-            f"Số giấy tờ hoặc tài khoản «{m[3]}» là dữ liệu cá nhân; đã bỏ khỏi kịch bản. "
-            "Biên tập viên kiểm tra lại quyền riêng tư.",
+            f"Số giấy tờ hoặc tài khoản «{m[3]}» là dữ liệu cá nhân; đã bỏ {what} khỏi kịch "
+            "bản. Biên tập viên kiểm tra lại quyền riêng tư.",
             m[3],
         )
-        return m[1]
+        text = before + after
+        position = len(before)
+    return text
 
-    return _PRIVATE_NUMBER.sub(spoken, text) if _LONG_NUMBER.search(text) else text
+
+def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
+    """The text before and after the private number of `m` once it is gone, and what went.
+
+    Followed by more of its clause (`tài khoản 0123 của đối tượng`), only the number goes. At
+    the end of its clause the label would dangle («căn cước công dân.»), so the clause goes: an
+    ID's, or an account's that holds nothing but the label; the whole sentence when that clause
+    is all of it. An account after other words stays as the account (`chuyển vào tài khoản.`).
+    """
+    close = _CLAUSE_CLOSE.match(text, m.end())
+    if close is None:
+        return text[: m.start()] + m[1], text[m.end() :], "số đó"
+    closer = close.end() - 1 if close[0].strip() else len(text)
+    sentence = max((s.end() for s in _SENTENCE_START.finditer(text, 0, m.start())), default=0)
+    opener = max((o.start() for o in _CLAUSE_OPEN.finditer(text, sentence, m.start())), default=-1)
+    lead = text[(opener + 1 if opener >= 0 else sentence) : m.start()]
+    account = not _ID_LABEL.match(m[1])
+    if account and _NUMBER_WORD.sub("", lead).strip():
+        return _NUMBER_WORD.sub("", text[: m.start()]) + "tài khoản", text[m.end() :], "số đó"
+    shut = text[closer] if closer < len(text) else ""
+    if opener < 0 and shut in ("", ".", "!", "?", ";"):
+        return text[:sentence], text[closer + 1 :].lstrip(), "câu chứa số đó"
+    if opener < 0 and shut == "," and not _NUMBER_WORD.sub("", lead).strip():
+        rest = text[closer + 1 :].lstrip()
+        return text[:sentence], rest[:1].upper() + rest[1:], "vế câu chứa số đó"
+    if opener >= 0 and text[opener] == "(" and shut == ")":
+        return text[:opener].rstrip(), text[closer + 1 :], "ngoặc chứa số đó"
+    if opener >= 0 and text[opener] == "(" and shut == ",":
+        return text[: opener + 1], text[closer + 1 :].lstrip(), "vế câu chứa số đó"
+    if opener >= 0 and text[opener] in ",;":
+        return text[:opener], text[closer:], "vế câu chứa số đó"
+    return text[: m.start()] + m[1], text[m.end() :], "số đó"  # brackets that do not pair
 
 
 def _document_number(number: str, ctx: Context) -> str:
