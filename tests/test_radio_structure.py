@@ -7,6 +7,8 @@ through `normalise`, as the build does.
 
 from __future__ import annotations
 
+import pytest
+
 from publish.radio.markdown import byline
 from publish.radio.normalise import SpeakOptions, normalise
 
@@ -86,6 +88,45 @@ def test_see_at_sentences_are_dropped_with_or_without_a_link() -> None:
         "Mở đầu.\n\nVăn bản có thể tra cứu tại Cổng thông tin điện tử Bộ Công an. Cần xem xét kỹ."
     )
     assert [(f.code, f.line) for f in spoken.flags] == [("R1.3", 1), ("R1.3", 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xem thêm tại trụ sở Công an xã.",
+        "xem tại trụ sở Công an xã Tân Lập.",
+        "Xem chi tiết tại bộ phận một cửa của Ủy ban nhân dân xã.",
+    ],
+)
+def test_see_at_a_place_is_read(sentence: str) -> None:
+    """R1.3 dropped every sentence opening with «Xem thêm», «Xem tại», though some send the
+    listener to a place they can go, which a listener needs to hear."""
+    spoken = normalise(f"Mở đầu. {sentence}")
+    assert spoken.text == f"Mở đầu. {sentence[0].upper()}{sentence[1:]}"
+    assert spoken.flags == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xem thêm: Cảnh giác với thủ đoạn lừa đảo qua mạng.",
+        "Xem chi tiết tại đây.",
+        "Xem thêm tại chuyên mục Hỏi đáp.",
+    ],
+)
+def test_see_at_a_web_page_without_a_link_is_dropped(sentence: str) -> None:
+    """A sentence with no link left that still points at the web is dropped and flagged."""
+    spoken = normalise(f"Mở đầu. {sentence}")
+    assert spoken.text == "Mở đầu."
+    assert [f.code for f in spoken.flags] == ["R1.3"]
+
+
+def test_see_more_saying_nowhere_is_read_and_flagged() -> None:
+    """Neither a web page nor a place: kept, and the editor asked to say where."""
+    spoken = normalise("Xem thêm hướng dẫn gửi tin báo.")
+    assert spoken.text == "Xem thêm hướng dẫn gửi tin báo."
+    [flag] = spoken.flags
+    assert flag.code == "R1.3" and "không nói xem ở đâu" in flag.message
 
 
 def test_a_sentence_pointing_at_this_website_is_flagged_but_read() -> None:

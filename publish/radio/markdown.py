@@ -75,8 +75,18 @@ _URL = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|\[([^\[\]]+)\]\[[^\]]*\]")
 _CTA = re.compile(r"(?i:xem thêm|xem chi tiết|xem tại|tại đây|bấm vào|nhấn vào|link|nguồn:)")
-_CTA_START = re.compile(r"[\s*_]*(?i:xem thêm|xem chi tiết|xem tại)\b")
-"""A sentence that opens so sends the reader elsewhere, linked or not: nothing for a listener."""
+_CTA_START = re.compile(r"[\s*_]*(?i:xem thêm|xem chi tiết|xem tại)\b(\s*:)?")
+"""A sentence that opens so sends the reader elsewhere; `Xem thêm:` heads a related article."""
+_WEB_PLACE = re.compile(
+    r"(?i:\b(?:website|trang|cổng thông tin|cổng dịch vụ|chuyên mục|mục|đường dẫn|đường link|"
+    r"liên kết|link|fanpage|zalo|facebook|ứng dụng|bài viết|video|clip)\b|\b(?:tại|ở) đây\b)"
+)
+"""Where a `_CTA_START` sentence without a link sends the reader on the web: not on air."""
+_PLACE = re.compile(
+    r"(?i:\b(?:trụ sở|văn phòng|bộ phận (?:một cửa|tiếp dân)|nhà văn hóa|nhà văn hoá|hội trường|"
+    r"bảng tin|nơi niêm yết|ủy ban|uỷ ban|ubnd|công an (?:xã|phường|thị trấn|huyện|tỉnh))\b)"
+)
+"""A place the listener can go to: a sentence sending them there is read."""
 _THIS_PAGE = re.compile(r"(?i:\b(?:website|trang web|trang) này\b)")
 """"This page": on air the listener has no page in front of them."""
 _MAY_POINT = re.compile(r"(?i:xem|website|trang)")
@@ -501,6 +511,15 @@ def _has_link(sentence: str) -> bool:
     )
 
 
+def _points_at_web(sentence: str) -> bool:
+    """Whether a sentence without a link only sends the reader to a web page (`Xem thêm tại
+    trang…`, `Xem thêm: <an article>`), not to a place they can go (`Xem tại trụ sở…`)."""
+    start = _CTA_START.match(sentence)
+    if start is None or _PLACE.search(sentence):
+        return False
+    return start[1] is not None or _WEB_PLACE.search(sentence, start.end()) is not None
+
+
 def _calls_to_action(text: str, ctx: Context) -> str:
     """Drop sentences that only send the listener to a link or another page (R1.3)."""
     if not _has_link(text) and not _MAY_POINT.search(text):
@@ -522,7 +541,7 @@ def _calls_to_action(text: str, ctx: Context) -> str:
                 shown,
             )
             continue
-        if _CTA_START.match(sentence):
+        if _points_at_web(sentence):
             ctx.flag(
                 "R1.3",
                 WARNING,
@@ -539,6 +558,14 @@ def _calls_to_action(text: str, ctx: Context) -> str:
                 f"Câu nhắc tới «{page[0]}» (trang web đang đọc): trên "
                 "sóng người nghe không biết là trang nào. Nên viết rõ tên trang (ví dụ «trang "
                 "thông tin điện tử của Công an huyện») hoặc bỏ câu.",
+                shown,
+            )
+        elif not linked and _CTA_START.match(sentence) and not _PLACE.search(sentence):
+            ctx.flag(
+                "R1.3",
+                WARNING,
+                f"Câu bảo người nghe đi xem mà không nói xem ở đâu: «{shown}»; đã giữ. Nếu là "
+                "trang web thì bỏ câu; nếu là một nơi thì nói rõ (ví dụ «tại trụ sở Công an xã»).",
                 shown,
             )
         kept.append(sentence)
