@@ -172,5 +172,5 @@ def test_the_running_order_marks_rows_that_cannot_air(tmp_path: Path) -> None:
     assert "không kịp phát" not in rows["A2"] and "(không kịp phát)" in rows["A3"]
     assert rows["A1"].split()[-1] == "–"
     assert any(line.startswith("Hạn bắt đầu «–»:") for line in rundown)
-    [warning] = [line for line in rundown if line.startswith("CẢNH BÁO:")]
+    [warning] = [line for line in rundown if line.startswith("GHI CHÚ:")]
     assert "Bỏ các mục đó rồi, chỉ phát kịp đến hết A2: các mục sau A2 không kịp phát." in warning

@@ -252,7 +252,7 @@ def test_a_drop_suggestion_names_bulletins_by_their_titles(tmp_path: Path) -> No
     assert f"; «Cảnh báo lừa đảo, giả danh» ({b['no']}) cùng nhạc cắt " in warning
     assert b["slug"] not in warning and c["slug"] not in warning
     text = (tmp_path / "project/output/radio/2024-W50/rundown.txt").read_text("utf-8")
-    assert f"CẢNH BÁO: {warning}" in text
+    assert f"GHI CHÚ: {warning} (mã quy tắc Q9)" in text  # the word `publish check` uses
 
 
 def test_a_drop_suggestion_that_is_not_enough_says_how_much_is_left(tmp_path: Path) -> None:

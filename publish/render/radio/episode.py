@@ -39,6 +39,7 @@ from publish.sanitize import strip_markup
 from publish.text import WEEKDAYS, vn_date, vn_datetime
 
 __all__ = [
+    "TIMING_SEVERITY",
     "Assembly",
     "Episode",
     "assemble",
@@ -124,6 +125,10 @@ def episode_folder(air: dt.datetime, config: Config) -> str:
     week = week_of(local)
     return week if local.isoweekday() == config.radio.air_weekday else f"{week}-{local.date()}"
 
+
+TIMING_SEVERITY = "note"
+"""How a Q9 timing finding is ranked, in `publish check` and in rundown.txt alike: editorial
+advice (no bulletin is wrong), which --strict must not stop on."""
 
 ITEM_SHELF = "radio-item"
 """Finished read items between builds, under each bulletin's source and `Speaker.version`: an
@@ -274,7 +279,7 @@ def _timing_problem(episode: Episode, text: str) -> Problem:
     return Problem(
         f"Tập phát thanh{extra} {vn_datetime(episode.air)}",
         f"{text} " + rule_note("Q9"),
-        severity="note",  # editorial advice: no bulletin is wrong, --strict must not stop on it
+        severity=TIMING_SEVERITY,
     )
 
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from publish.config import Config
-from publish.render.radio.episode import Episode, shown_title
+from publish.errors import severity_label
+from publish.radio.flags import rule_note
+from publish.render.radio.episode import TIMING_SEVERITY, Episode, shown_title
 from publish.render.radio.items import Segment, is_cue
 from publish.render.radio.rundown import Row, air_clock, clock, mss
 from publish.text import vn_date
@@ -218,7 +220,8 @@ def rundown_text(episode: Episode, config: Config) -> str:
             "Hạn bắt đầu «–»: mục đó cùng các mục sau nó dài hơn cả khung giờ, bắt đầu lúc nào "
             "cũng không kịp."
         )
-    lines += [f"CẢNH BÁO: {warning}" for warning in episode.warnings]
+    label = severity_label(TIMING_SEVERITY).upper()  # the word `publish check` uses for it
+    lines += [f"{label}: {warning} {rule_note('Q9')}" for warning in episode.warnings]
     sources = [
         f"  {row.number} {s.slug}: {s.bulletin.source}"
         for s, row in zip(episode.segments, timing.rows, strict=True)
