@@ -12,6 +12,17 @@ record (never synced, or the file deleted) an aired episode is timed as any othe
 The record also holds the episode's air time, and once that is past it decides, for the build
 and for the radio sync alike, that the episode aired: a later change of [radio] air_weekday or
 air_time (which would give its folder another time) never makes an aired episode one to come.
+It holds the keys of the bulletins the episode was sent with too: a build keeps each of them (if
+it has no `radio.air_date`) in that aired episode, where a changed air_weekday would otherwise
+move it to another week, perhaps one still to come, and send it to the station a second time.
+
+Only the `AIRED_KEPT` most recently aired episodes keep their record (with every one to come):
+the file would otherwise grow by an episode a week for ever. What reads an aired record: the
+radio sync, to know an episode aired although the settings now put it later (at most a week
+later: a weekday moves it by six days, an air time by less than one); and the build, to lay out
+an aired episode, in output/radio/, as it was sent. Beyond the window a build lays an old
+episode out by today's settings and read rates; the station's copy is never written again
+either way, and a bulletin that old cannot move into an episode still to come.
 """
 
 from __future__ import annotations
@@ -26,8 +37,10 @@ from publish.errors import PublishError, os_reason
 from publish.syntax import json_error
 
 __all__ = [
+    "AIRED_KEPT",
     "RATES_NAME",
     "KeptRates",
+    "aired_bulletins",
     "kept_rates_bytes",
     "load_kept_rates",
     "rates_path",
@@ -39,6 +52,8 @@ __all__ = [
 RATES_NAME = "radio-rates.json"
 """The file under state/."""
 _FORMAT_VERSION = 1
+AIRED_KEPT = 13
+"""Aired episodes whose record is kept: a quarter of weekly broadcasts (see the module doc)."""
 
 
 def rates_path(root: Path) -> Path:
@@ -60,6 +75,8 @@ class KeptRates:
     rate: int
     readers: Mapping[str, int]
     """Reader name (as `reader_name` gives it) → syllables a minute."""
+    bulletins: frozenset[str] = frozenset()
+    """Keys of the bulletins it was sent with (none in a record written before they were kept)."""
 
 
 def load_kept_rates(path: Path) -> dict[str, KeptRates]:
@@ -82,7 +99,11 @@ def load_kept_rates(path: Path) -> dict[str, KeptRates]:
             air = dt.datetime.fromisoformat(entry["air"])
             if air.tzinfo is None:
                 raise ValueError(entry["air"])
-            kept[str(folder)] = KeptRates(air, _whole(entry["rate_spm"]), readers)
+            bulletins = entry.get("bulletins", [])
+            if not isinstance(bulletins, list) or not all(isinstance(k, str) for k in bulletins):
+                raise ValueError(bulletins)
+            rate = _whole(entry["rate_spm"])
+            kept[str(folder)] = KeptRates(air, rate, readers, frozenset(bulletins))
         except (KeyError, TypeError, AttributeError, ValueError):
             raise _damaged(path, " (không đúng dạng)") from None
     return kept
@@ -111,6 +132,7 @@ def kept_rates_bytes(kept: Mapping[str, KeptRates]) -> bytes:
             "air": kept[folder].air.isoformat(),
             "rate_spm": kept[folder].rate,
             "readers": dict(sorted(kept[folder].readers.items())),
+            "bulletins": sorted(kept[folder].bulletins),
         }
         for folder in sorted(kept)
     }
@@ -126,7 +148,8 @@ def upcoming_rates(
     built loses it. A record is frozen once its air time is past: that decides for good that the
     episode aired, whatever [radio] air_weekday or air_time say later. One the settings move into
     the past before that keeps its record as it is: aired while they say so, it is to come again
-    if they are put back (a slip of the keyboard must not end an episode for good)."""
+    if they are put back (a slip of the keyboard must not end an episode for good). Of the
+    aired ones only the `AIRED_KEPT` latest stay (by air time, then folder)."""
     result = {folder: rates for folder, rates in kept.items() if rates.air < now}
     for path in sorted(radio_output.glob("*/rundown.json")):
         folder = path.parent.name
@@ -144,7 +167,22 @@ def upcoming_rates(
                 for row in document["items"]
                 if row["duration_mode"] == "estimated" and row["rate_spm"]
             }
-            result[folder] = KeptRates(air, document["rate_spm"], readers)
-        except (OSError, ValueError, KeyError, TypeError):
+            keys = frozenset(row["key"] for row in document["items"] if row.get("key"))
+            result[folder] = KeptRates(air, document["rate_spm"], readers, keys)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue  # not an episode this build wrote
-    return result
+    return _recent(result, now)
+
+
+def _recent(kept: dict[str, KeptRates], now: dt.datetime) -> dict[str, KeptRates]:
+    """`kept` without the aired episodes older than the `AIRED_KEPT` latest."""
+    aired = sorted((rates.air, folder) for folder, rates in kept.items() if rates.air < now)
+    dropped = {folder for _air, folder in aired[: max(0, len(aired) - AIRED_KEPT)]}
+    return {folder: rates for folder, rates in kept.items() if folder not in dropped}
+
+
+def aired_bulletins(kept: Mapping[str, KeptRates], now: dt.datetime) -> dict[str, str]:
+    """Bulletin key → the folder of the aired episode it was sent with (the latest, should an
+    interrupted move leave it in two)."""
+    aired = sorted((rates.air, folder) for folder, rates in kept.items() if rates.air < now)
+    return {key: folder for _air, folder in aired for key in kept[folder].bulletins}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import importlib.util
 import json
@@ -257,6 +258,44 @@ def test_an_air_day_set_by_mistake_leaves_the_episode_alone_until_it_is_put_back
     edit(root / "site.toml", "air_weekday = 3", "air_weekday = 6")
     assert sync_command(root, "2024-12-12T14:00") == 0
     assert "một một bốn" in (station / ITEM).read_text("utf-8")
+
+
+def test_a_changed_air_weekday_leaves_aired_bulletins_in_the_episode_they_aired_in(
+    root: Path,
+) -> None:
+    """Saturday's episode aired with a bulletin of Thursday 12th; moved to Wednesdays, it was
+    put in the episode of Wednesday 18th, still to come, and sent to the station again (and
+    the one set for Saturday 14th became an extra broadcast of its own). The record of what
+    each aired episode was sent with keeps both where they aired."""
+    edit(root / FIRST, "date: 2024-12-09 08:00", "date: 2024-12-12 08:00")
+    assert sync_command(root, NOW) == 0
+    station = root / STATION
+    sent = json.loads((root / "output/radio/2024-W50/rundown.json").read_text("utf-8"))
+    keys = [row["key"] for row in sent["items"] if row["key"]]
+    assert sorted(keys) == ["canh-bao-lua-dao-shipper", "ra-quan-ttatgt-cuoi-nam"]
+    edit(root / "site.toml", "air_weekday = 6", "air_weekday = 3")
+    assert sync_command(root, "2024-12-15T12:00") == 0
+    document = json.loads((root / "output/radio/2024-W50/rundown.json").read_text("utf-8"))
+    assert [row["key"] for row in document["items"] if row["key"]] == keys
+    assert document["air_start"] == "2024-12-14T17:00:00+07:00"
+    assert sorted(p.name for p in (root / "output/radio").iterdir()) == ["2024-W50", "items"]
+    assert not (station / "2024-W51").exists()
+
+
+def test_the_rates_file_keeps_only_the_latest_aired_episodes(tmp_path: Path) -> None:
+    """state/radio-rates.json grew by one record a week for ever; only the latest aired
+    episodes stay (with those to come), the same ones whatever order they were read in."""
+    from publish.radio_rates import KeptRates, upcoming_rates
+
+    tz = dt.timezone(dt.timedelta(hours=7))
+    first = dt.datetime(2024, 1, 6, 17, 0, tzinfo=tz)
+    kept = {
+        f"2024-W{week:02d}": KeptRates(first + dt.timedelta(weeks=week - 1), 240, {})
+        for week in range(1, 31)
+    }
+    now = first + dt.timedelta(weeks=29, days=1)  # after the 30th
+    result = upcoming_rates(tmp_path, dict(reversed(kept.items())), now)
+    assert sorted(result) == [f"2024-W{week:02d}" for week in range(18, 31)]
 
 
 LATE = "content/bai-viet/2024-12-14-canh-bao-gia-danh.md"

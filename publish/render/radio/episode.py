@@ -15,7 +15,13 @@ from publish.errors import Problem
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.flags import Flag, rule_note
-from publish.radio_rates import KeptRates, load_kept_rates, rates_path, reader_name
+from publish.radio_rates import (
+    KeptRates,
+    aired_bulletins,
+    load_kept_rates,
+    rates_path,
+    reader_name,
+)
 from publish.render.radio.calibration import LIMITS, ReadRates, reading
 from publish.render.radio.items import (
     SLUG_MAX,
@@ -188,6 +194,8 @@ def _assemble(site: Site) -> Assembly:
     jobs = [partial(_made_item, speaker, b, block, reader) for b, block in misses]
     for (bulletin, _), fresh in zip(misses, run_jobs(jobs, chunk=8), strict=True):
         kept[bulletin.source] = fresh
+    synced = load_kept_rates(rates_path(config.root))
+    sent = aired_bulletins(synced, site.now)
     for bulletin, block, block_problems in blocks:
         problems += block_problems
         if block_problems:
@@ -197,6 +205,16 @@ def _assemble(site: Site) -> Assembly:
         assert isinstance(made, tuple)  # kept from the shelf, or made just above
         shelf.keep(bulletin.source, version, made)
         air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
+        folder = episode_folder(air, config)
+        aired = synced[sent[bulletin.key]] if bulletin.key in sent else None
+        if (
+            aired is not None
+            and aired.air > bulletin.date
+            and (not block.air_date or aired.air.astimezone(config.tz).date() == block.air_date)
+        ):
+            # Aired in this episode: a changed air_weekday or air_time must not move it to
+            # another (perhaps one to come, sent again); only a new air_date does.
+            air, folder = aired.air, sent[bulletin.key]
         if air <= bulletin.date:
             problems.append(_too_late(bulletin, air, next_air(bulletin.date, config)))
             continue  # its episode has aired by the time the script may leave for the station
@@ -212,7 +230,6 @@ def _assemble(site: Site) -> Assembly:
             held[bulletin.key] = (bulletin, tuple(stoppers))
             problems += [_held_problem(bulletin, flag) for flag in stoppers]
             continue
-        folder = episode_folder(air, config)
         if block.air_date and folder != week_of(air) and air >= site.now:
             problems.append(_off_slot(bulletin, air, folder, config))
         weeks[folder].append(item)
@@ -221,7 +238,6 @@ def _assemble(site: Site) -> Assembly:
     frame = _frame(speaker, config, problems)
     on_air = [item for items in weeks.values() for item in items]
     rates = ReadRates(config.radio.rate_spm, on_air)
-    synced = load_kept_rates(rates_path(config.root))
     problems += [p for p in map(_unlikely_reading, on_air) if p is not None]
     episodes = sorted(
         (
