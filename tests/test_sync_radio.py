@@ -341,6 +341,32 @@ def test_a_bulletin_merged_after_its_episode_aired_is_reported_not_skipped_silen
     assert {a.kind for a in actions} == {"noop"}
 
 
+def test_a_bulletin_that_missed_its_episode_is_told_once_not_at_every_sync(root: Path) -> None:
+    """The refusal came back at every sync for as long as the bulletin stayed in content/ (it
+    may stay for good: its web and Zalo posts are fine). A preview says it every time; the
+    first real sync says it and state/radio.json remembers, so later syncs are quiet."""
+    sync(root)
+    (root / LATE).write_text(LATE_BULLETIN, "utf-8")
+    for _ in range(2):
+        actions, summary = sync(root, dry_run=True, now=AFTER_AIR)
+        assert [a.kind for a in actions if a.kind != "noop"] == ["refuse"]
+    actions, summary = sync(root, now=AFTER_AIR)
+    [refusal] = [a for a in actions if a.kind != "noop"]
+    assert refusal.kind == "refuse" and summary.refused == 1
+    assert "chỉ hiện ở lần đồng bộ đầu tiên" in refusal.reason
+    for now in (AFTER_AIR, "2024-12-30T12:00"):
+        actions, summary = sync(root, now=now)
+        assert {a.kind for a in actions} == {"noop"} and summary.refused == 0
+        actions, _summary = sync(root, dry_run=True, now=now)
+        assert {a.kind for a in actions} == {"noop"}
+    # Given a slot to come, it is sent; the memory of the refusal goes with it.
+    edit(root / LATE, "approved_by:", "radio: {air_date: 2024-12-21}\napproved_by:")
+    actions, _summary = sync(root, now=AFTER_AIR)
+    assert ("create", LATE_ITEM) in {(a.kind, a.key) for a in actions}
+    meta = json.loads((root / "state/radio.json").read_text("utf-8"))["meta"]
+    assert "missed_reported" not in meta
+
+
 def test_docx_edited_at_the_station_gets_a_moi_docx_beside_it(root: Path) -> None:
     """Word files follow the same rule: script.moi.docx."""
     sync(root)

@@ -13,7 +13,9 @@ Rules (what the station can rely on):
 * Only episodes still to air are synced. Once an episode's air time has passed, its files (folder
   and items) are the station's: never written again, updated, withdrawn or put back when deleted.
   A bulletin whose script never reached the station before its episode aired (merged after the
-  slot, or no sync ran in time) is refused with a reason that tells the editor what to do.
+  slot, or no sync ran in time) is refused with a reason that tells the editor what to do, by
+  the first sync that finds it; state/radio.json remembers that it was told, and later syncs
+  leave it unsaid (nothing is wrong with the bulletin: it simply was not aired).
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
 * The record of an aired file is dropped once nothing can need it: the station deleted it and
   every bulletin it was written for is deleted from content/ (see `RadioSyncer._unneeded`).
@@ -68,6 +70,8 @@ LOCAL_SKIP = ("audio",)
 OTHER = "khác"
 """Observed digest of something that is not a regular file (never equal to a real digest)."""
 _TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.tmp$")
+_REPORTED = "missed_reported"
+"""state/radio.json meta: item script → the aired episode it was refused from as never sent."""
 _EPISODE_FOLDER = re.compile(r"^(\d{4})-W(\d{2})(?:-(\d{4})-(\d{2})-(\d{2}))?$")
 """An episode folder: its ISO week, and the date of a broadcast off the weekly slot day."""
 
@@ -120,6 +124,8 @@ class Observed:
     unneeded: frozenset[str] = frozenset()
     """Recorded files of aired episodes that no record will ever be needed for (see
     `RadioSyncer._unneeded`): forgotten, with the reason."""
+    reported: dict[str, str] = field(default_factory=dict)
+    """Item scripts already refused as never sent → the aired episode they were told of."""
 
 
 def moi_name(path: str) -> str:
@@ -138,7 +144,10 @@ def plan(observed: Observed) -> list[Action]:
         if state.path in observed.unneeded:
             actions.append(_forget(state))
         elif _aired(state, observed.now) and _never_sent(state, observed.since):
-            actions.append(_missed(state, observed.next_slot))
+            if observed.reported.get(state.path) == state.episode:
+                actions.append(_missed_told(state))
+            else:
+                actions.append(_missed(state, observed.next_slot))
         elif _aired(state, observed.now):
             actions.append(_leave_aired(state))
         else:
@@ -181,10 +190,34 @@ def _missed(state: FileState, next_slot: dt.datetime | None) -> Action:
         f"{bulletin} được xếp vào tập {state.episode}, tập này đã phát lúc "
         f"{vn_datetime(state.air)} mà kịch bản chưa từng được gửi sang đài (bản tin được duyệt "
         "hoặc đưa lên sau buổi phát, hay không có lần đồng bộ nào trước buổi phát): tin này sẽ "
-        f"không được phát. Cách sửa: muốn phát thì {coming}; không cần phát thì bỏ radio khỏi "
-        "channels của bản tin",
+        f"không được phát. Cách sửa: muốn phát thì {coming}; không cần phát thì không phải làm "
+        "gì (hoặc bỏ radio khỏi channels của bản tin). Lời báo này chỉ hiện ở lần đồng bộ đầu "
+        "tiên thấy việc này; các lần sau không nhắc lại",
         state.title,
-        {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)},
+        {
+            "path": state.path,
+            "digest": state.local,
+            "bulletins": list(state.bulletins),
+            "missed": state.episode,
+        },
+    )
+
+
+def _missed_told(state: FileState) -> Action:
+    """The action for an item script already refused as never sent: none, and nothing said."""
+    assert state.air is not None  # only files of a known, aired episode come here
+    return Action(
+        "noop",
+        state.path,
+        f"tập {state.episode} đã phát lúc {vn_datetime(state.air)} không có tin này; đã báo ở "
+        "một lần đồng bộ trước",
+        state.title,
+        {
+            "path": state.path,
+            "digest": state.local,
+            "bulletins": list(state.bulletins),
+            "missed": state.episode,
+        },
     )
 
 
@@ -406,6 +439,7 @@ class RadioSyncer:
             since,
             next_air(now, self.config),
             frozenset() if blind else self._unneeded(files, now),
+            _reported(self.manifest.meta.get(_REPORTED)),
         )
 
     def _unneeded(self, files: list[FileState], now: dt.datetime) -> frozenset[str]:
@@ -488,8 +522,18 @@ class RadioSyncer:
         return air_at(day, self.config)
 
     def plan(self, observed: Observed) -> list[Action]:
-        """See `plan`."""
-        return plan(observed)
+        """See `plan`; a real sync also remembers the never-sent items it tells of (the plan is
+        printed next), so that the next ones stay quiet about them."""
+        actions = plan(observed)
+        if not self.dry_run:
+            told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
+            if told != observed.reported:
+                if told:
+                    self.manifest.meta[_REPORTED] = dict(sorted(told.items()))
+                else:
+                    self.manifest.meta.pop(_REPORTED, None)
+                self.manifest.save()
+        return actions
 
     def apply(self, action: Action) -> str:
         """Carry out one action; the manifest is saved as soon as it succeeded."""
@@ -710,6 +754,13 @@ class RadioSyncer:
                 reasons[bulletin.key] = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
         reasons.update(held_reasons(self.site))
         return reasons
+
+
+def _reported(value: object) -> dict[str, str]:
+    """The never-sent items state/radio.json says were told of ({} when unreadable)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def _moment(value: object) -> dt.datetime | None:
