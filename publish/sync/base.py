@@ -164,6 +164,9 @@ def run(
         actions = syncer.plan(observed)
     summary = Summary(syncer.name, unchanged=sum(1 for a in actions if a.kind == "noop"))
     echo(format_plan(syncer.name, actions, summary.unchanged, getattr(syncer, "plan_warning", "")))
+    told = getattr(syncer, "told", None)
+    if told is not None and not dry_run:
+        told(actions)  # e.g. radio: a refusal said once need not be said by every later run
     todo = [a for a in actions if a.kind not in ("noop", "refuse")]
     summary.refused = sum(1 for a in actions if a.kind == "refuse")
     if dry_run or not todo:

@@ -31,7 +31,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -368,6 +368,8 @@ class RadioSyncer:
         self.dry_run = dry_run
         self.plan_warning = ""
         """Set when the plan could not be checked against the station folder (shown with it)."""
+        self._reported: dict[str, str] = {}
+        """What state/radio.json said was already told of, as `plan` last saw it."""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
         self.manifest = Manifest.load(
@@ -522,18 +524,21 @@ class RadioSyncer:
         return air_at(day, self.config)
 
     def plan(self, observed: Observed) -> list[Action]:
-        """See `plan`; a real sync also remembers the never-sent items it tells of (the plan is
-        printed next), so that the next ones stay quiet about them."""
-        actions = plan(observed)
-        if not self.dry_run:
-            told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
-            if told != observed.reported:
-                if told:
-                    self.manifest.meta[_REPORTED] = dict(sorted(told.items()))
-                else:
-                    self.manifest.meta.pop(_REPORTED, None)
-                self.manifest.save()
-        return actions
+        """See `plan`."""
+        self._reported = observed.reported
+        return plan(observed)
+
+    def told(self, actions: Sequence[Action]) -> None:
+        """Remember the never-sent items the printed plan told of, so that the next real syncs
+        stay quiet about them (`publish.sync.base.run` calls this once the plan is shown)."""
+        told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
+        if told == self._reported:
+            return
+        if told:
+            self.manifest.meta[_REPORTED] = dict(sorted(told.items()))
+        else:
+            self.manifest.meta.pop(_REPORTED, None)
+        self.manifest.save()
 
     def apply(self, action: Action) -> str:
         """Carry out one action; the manifest is saved as soon as it succeeded."""
