@@ -6,6 +6,7 @@ Exception tree:
     ├── ContentError        one or more `Problem`s found in content or config, all reported at once
     ├── ConfigError         site.toml problems (a ContentError)
     ├── RemoteError         a channel's remote end failed (exit 3 when partial progress was saved)
+    ├── NeedsPerson         one sync action a person must decide on; the others go on (exit 1)
     └── Busy                another sync holds the lock; this one did nothing (exit 3)
 
 Nothing here prints; `publish.cli` turns these into messages and exit codes.
@@ -23,6 +24,7 @@ __all__ = [
     "Busy",
     "ConfigError",
     "ContentError",
+    "NeedsPerson",
     "Problem",
     "PublishError",
     "RemoteError",
@@ -71,6 +73,14 @@ class RemoteError(PublishError):
     """A remote channel (Zalo, the radio folder) failed; progress so far is saved."""
 
     exit_code = 3
+
+
+class NeedsPerson(PublishError):
+    """One action of a sync was refused until a person decides (e.g. a Zalo article changed by
+    hand): the other actions still run, and the sync ends with exit 1, not 3, since running it
+    again changes nothing."""
+
+    needs_person = True
 
 
 class Busy(PublishError):

@@ -12,7 +12,7 @@ import pytest
 
 from publish import timings
 from publish.cli import main
-from publish.errors import PublishError, RemoteError
+from publish.errors import NeedsPerson, PublishError, RemoteError
 from publish.progress import Progress, is_interactive
 from publish.sync.base import Action
 from tests.helpers import (
@@ -215,6 +215,28 @@ def test_failed_action_exits_3_after_every_other_action_and_channel(tmp_path, fa
     captured = capsys.readouterr()
     assert "✗ tạo mới a: Zalo trả lỗi -32" in captured.out
     assert "chạy lại để tiếp tục" in captured.err
+
+
+def test_an_action_refused_until_a_person_decides_exits_1_after_the_others(tmp_path, fakes, capsys):
+    """A rerun changes nothing for it (a Zalo article edited by hand): 1, not "run again" (3)."""
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("update", "a", "sửa"), Action("create", "f", "mới")]
+    fakes.fail["zalo"] = {
+        "a": NeedsPerson("không cập nhật bài Zalo 123: bài trên Zalo đã bị sửa tay"),
+    }
+    fakes.fail["radio"] = {"items/a.txt": RemoteError("mạng lỗi")}
+    fakes.plans["radio"] = [Action("create", "items/a.txt", "mới")]
+    summary = tmp_path / "summary.json"
+
+    assert sync(root, "--summary-json", str(summary)) == 1
+
+    assert ("create", "zalo", "f") in applied(fakes)
+    document = json.loads(summary.read_text("utf-8"))
+    zalo = document["channels"][1]
+    assert document["exit_code"] == 1 and zalo["needs_person"] == 1 and zalo["failed"] == 1
+    captured = capsys.readouterr()
+    assert "✗ cập nhật a: không cập nhật bài Zalo 123" in captured.out
+    assert "cần sửa" in captured.err
 
 
 def test_channel_that_cannot_start_stops_only_itself(tmp_path, fakes, capsys):

@@ -99,6 +99,8 @@ class Summary:
     conflicts: int = 0
     refused: int = 0
     failed: list[tuple[Action, str]] = field(default_factory=list)
+    needs_person: int = 0
+    """Failed actions no rerun fixes (a NeedsPerson error): the sync then ends with exit 1."""
     done: list[tuple[Action, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -112,6 +114,7 @@ class Summary:
             "conflicts": self.conflicts,
             "refused": self.refused,
             "failed": len(self.failed),
+            "needs_person": self.needs_person,
             "failures": [{"key": a.key, "action": a.kind, "error": msg} for a, msg in self.failed],
         }
 
@@ -200,7 +203,7 @@ def _apply_plan(
             summary.done.append((action, outcome))
             echo(f"  ✓ {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {outcome}")
         else:
-            summary.failed.append((action, error))
+            _failed(summary, action, error)
             echo(f"  ✗ {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {error}")
         if progress:
             progress(done, len(todo))
@@ -212,8 +215,15 @@ def _apply_plan(
         if error is None:
             echo(f"  ✓ {label} {action.key}: {outcome}")
         else:
-            summary.failed.append((action, error))
+            _failed(summary, action, error)
             echo(f"  ✗ {label} {action.key}: {error}")
+
+
+def _failed(summary: Summary, action: Action, error: PublishError) -> None:
+    """Record a failed action, counting it as needing a person when its error says so."""
+    summary.failed.append((action, str(error)))
+    if getattr(error, "needs_person", False):
+        summary.needs_person += 1
 
 
 def _bucket(syncer: Syncer, action: Action) -> str | None:
@@ -224,8 +234,8 @@ def _bucket(syncer: Syncer, action: Action) -> str | None:
 
 def _apply_all(
     syncer: Syncer, actions: Sequence[Action]
-) -> Iterator[tuple[Action, str, str | None]]:
-    """Apply actions (bounded concurrency), yielding each outcome or error message as it ends."""
+) -> Iterator[tuple[Action, str, PublishError | None]]:
+    """Apply actions (bounded concurrency), yielding each outcome or error as it ends."""
     workers = max(1, min(getattr(syncer, "concurrency", 1), len(actions)))
     if workers == 1:
         for action in actions:
@@ -237,15 +247,15 @@ def _apply_all(
             yield future.result()
 
 
-def _attempt(syncer: Syncer, action: Action) -> tuple[Action, str, str | None]:
-    """Apply one action, turning a user-facing error into a message; an error marked
-    `stops_channel` (a login only a person can fix) stops the channel, as every action would fail."""
+def _attempt(syncer: Syncer, action: Action) -> tuple[Action, str, PublishError | None]:
+    """Apply one action, catching a user-facing error; an error marked `stops_channel` (a login
+    only a person can fix) stops the channel, as every action would fail."""
     try:
         return action, syncer.apply(action), None
     except PublishError as exc:
         if getattr(exc, "stops_channel", False):
             raise
-        return action, "", str(exc)
+        return action, "", exc
 
 
 LOCK_NAME = ".sync.lock"

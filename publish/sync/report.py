@@ -95,7 +95,7 @@ def markdown_problems(error: ContentError) -> str:
 def exit_code(results: Sequence[ChannelResult]) -> int:
     """1 when a channel needs a person to fix something, 3 when a remote step failed, else 0."""
     codes = {r.exit_code for r in results if r.error}
-    if any(code != 3 for code in codes):
+    if any(code != 3 for code in codes) or any(r.summary.needs_person for r in results):
         return 1
     if codes or any(r.summary.failed for r in results):
         return 3
