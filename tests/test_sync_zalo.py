@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.sync.zalo_lookup import content_digest
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
-from tests.zalo_fixtures import env_for
-from tests.zalo_project import FAST_ENV, NOW, OA_ID, zalo_bulletin, zalo_project
+from tests.zalo_fixtures import env_for, sample_body
+from tests.zalo_project import FAST_ENV, NOW, OA_ID, TITLES, zalo_bulletin, zalo_project
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -524,6 +525,226 @@ def test_reconcile_rebuilds_a_lost_state_from_the_oa(
     emulator.clear_calls()
     assert sync(root) == 0
     assert emulator.write_calls() == []
+
+
+# --- an article the tool did not leave as it is: never changed without a person's word -------------
+
+SOURCE_1 = "content/bai-viet/ban-tin-001.md"
+TITLE_1 = f"{TITLES[1]} (1)"
+FOREIGN_TITLE = "Thông báo lịch tiếp công dân tháng 6"
+
+
+def forge(root: Path, key: str, **changes: object) -> None:
+    """Edit one record of state/zalo.json by hand, as a commit would (None removes a field)."""
+    path = root / "state" / "zalo.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    entry = data["entries"][key]
+    for name, value in changes.items():
+        if value is None:
+            entry.pop(name, None)
+        else:
+            entry[name] = value
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+OLD_FORMAT = {"content": None, "token_content": None, "sending_content": None}
+"""A record as versions before the content digest wrote it."""
+
+
+def withdraw_or_change(root: Path, action: str) -> None:
+    """Make the next sync update, hide or remove bulletin 1's article."""
+    if action == "update":
+        edit(root, 1, summary='"Tóm tắt mới trong kho."')
+    elif action == "hide":
+        edit(root, 1, draft="true")
+    else:
+        edit(root, 1, approved_by='""')
+
+
+def project_for(tmp_path: Path, action: str) -> Path:
+    """Two bulletins, synced; withdrawn ones removed when `action` is remove."""
+    return zalo_project(tmp_path, 2, zalo='on_withdraw = "remove"' if action == "remove" else "")
+
+
+def told(capsys: pytest.CaptureFixture) -> str:
+    """Everything printed, both streams."""
+    out = capsys.readouterr()
+    return out.out + out.err
+
+
+@pytest.mark.parametrize("record", ["copied", "old-format"])
+@pytest.mark.parametrize("action", ["update", "hide", "remove"])
+def test_a_forged_article_id_never_changes_an_article_the_tool_did_not_post(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    action: str,
+    record: str,
+) -> None:
+    """A commit pointing a record at an article posted by hand must not let CI deface or
+    delete it: whether the record keeps its content digest or looks like an old one."""
+    root = project_for(tmp_path, action)
+    assert sync(root) == 0
+    foreign = emulator.seed_article(sample_body(title=FOREIGN_TITLE))
+    before = emulator.articles[foreign]
+    forge(root, "bt-001", article_id=foreign, **(OLD_FORMAT if record == "old-format" else {}))
+    withdraw_or_change(root, action)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = told(capsys)
+    assert emulator.articles[foreign] == before
+    assert emulator.write_calls() == []
+    assert emulator.count_calls("/article/getdetail") == 1
+    assert f"{SOURCE_1} (bản tin «{TITLE_1}»)" in out
+    assert f"bài Zalo {foreign} «{FOREIGN_TITLE}»" in out
+    assert "không phải bản công cụ đăng lần trước" in out and "state/zalo.json đã bị sửa" in out
+    assert f"publish sync zalo --zalo-overwrite {SOURCE_1}" in out
+    entry = state(root)["bt-001"]
+    assert (entry["article_id"], entry["status"]) == (foreign, "live")
+
+
+def test_an_article_edited_by_hand_is_left_alone_until_overwrite_is_asked(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    emulator.edit_article(article_id, description="Sửa tay trong trang quản trị OA.")
+    edit(root, 1, summary='"Tóm tắt mới trong kho."')
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = told(capsys)
+    assert f"không cập nhật bài Zalo {article_id} «{TITLE_1}»" in out
+    assert "có người đã sửa bài trong trang quản trị OA" in out
+    assert emulator.articles[article_id]["description"] == "Sửa tay trong trang quản trị OA."
+
+    assert sync(root, "--zalo-overwrite", "bt-404") == 1
+    assert "--zalo-overwrite bt-404: không có bản tin nào có khóa hay tệp này" in told(capsys)
+    assert sync(root, "--dry-run", "--zalo-overwrite", SOURCE_1) == 0
+    assert "--zalo-overwrite: làm cả khi bài trên Zalo đã bị sửa tay" in told(capsys)
+
+    emulator.clear_calls()
+    assert sync(root, "--zalo-overwrite", SOURCE_1) == 0
+    assert [(c.path, c.body["id"]) for c in emulator.write_calls()] == [
+        ("/v2.0/article/update", article_id)
+    ]
+    assert emulator.count_calls("/article/getdetail") == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt mới trong kho."
+    edit(root, 1, summary='"Tóm tắt sửa lần nữa."')  # the overwritten version is the tool's now
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt sửa lần nữa."
+    assert_published_once(root, emulator)
+
+
+def test_a_hand_edited_article_is_hidden_with_overwrite_named_by_key(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    emulator.edit_article(article_id, title="Tiêu đề sửa tay")
+    edit(root, 1, draft="true")
+    assert sync(root) == 1
+    assert f"không ẩn bài Zalo {article_id} «Tiêu đề sửa tay»" in told(capsys)
+    assert emulator.articles[article_id]["status"] == "show"
+    assert sync(root, "--zalo-overwrite", "bt-001") == 0
+    assert emulator.articles[article_id]["status"] == "hide"
+    assert emulator.articles[article_id]["title"] == "Tiêu đề sửa tay"
+    edit(root, 1)  # shown again: the hidden version was made the tool's own by the overwrite
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "show"
+    assert emulator.articles[article_id]["title"] == TITLE_1
+
+
+@pytest.mark.parametrize("action", ["update", "hide", "remove"])
+def test_update_hide_and_remove_read_the_article_exactly_once(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, action: str
+) -> None:
+    """The check costs one getdetail per changed article (a hide reads it anyway), none for
+    the unchanged ones."""
+    root = project_for(tmp_path, action)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    withdraw_or_change(root, action)
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/getdetail") == 1
+    assert [c.path for c in emulator.calls if c.path.startswith("/v2.0/article/")] == [
+        "/v2.0/article/getdetail",
+        "/v2.0/article/remove" if action == "remove" else "/v2.0/article/update",
+        *(["/v2.0/article/verify"] * (0 if action == "remove" else 2)),
+    ]
+    entry = state(root)["bt-001"]
+    if action == "remove":
+        assert article_id not in emulator.articles and entry["status"] == "removed"
+        return
+    stored = emulator.articles[article_id]
+    assert entry["content"] == content_digest(stored)
+    assert stored["status"] == ("hide" if action == "hide" else "show")
+
+
+def test_records_from_before_content_digests_are_checked_by_title_then_kept(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    ids = {k: e["article_id"] for k, e in state(root).items()}
+    for key in ids:
+        forge(root, key, **OLD_FORMAT)
+    edit(root, 1, summary='"Tóm tắt mới trong kho."')
+    emulator.clear_calls()
+    assert sync(root) == 0  # same title on Zalo: taken as the tool's, then updated
+    assert emulator.count_calls("/article/getdetail") == 1
+    assert state(root)["bt-001"]["content"] == content_digest(emulator.articles[ids["bt-001"]])
+    assert "content" not in state(root)["bt-000"]  # unchanged: not read, still the old format
+
+    emulator.edit_article(ids["bt-000"], title="Tiêu đề sửa tay")
+    edit(root, 0, summary='"Tóm tắt mới."')
+    capsys.readouterr()
+    assert sync(root) == 1
+    assert f"không cập nhật bài Zalo {ids['bt-000']} «Tiêu đề sửa tay»" in told(capsys)
+    assert emulator.articles[ids["bt-000"]]["title"] == "Tiêu đề sửa tay"
+
+
+def test_an_old_record_shown_again_compares_the_whole_content(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """When the payload last sent is today's build, an old record is checked by content, not
+    only by title: a hand edit that kept the title is found."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    edit(root, 0, draft="true")
+    assert sync(root) == 0
+    forge(root, "bt-000", **OLD_FORMAT)
+    emulator.edit_article(article_id, description="Sửa tay trong trang quản trị OA.")
+    edit(root, 0)
+    capsys.readouterr()
+    assert sync(root) == 1
+    assert "không phải bản công cụ đăng lần trước" in told(capsys)
+    assert emulator.articles[article_id]["status"] == "hide"
+
+
+def test_sigkill_after_an_update_was_sent_is_not_taken_for_a_hand_edit(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """Zalo applied the update, but the run died before saving its token: the article holds
+    content the tool sent, which the next run must accept."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="after-update:1")
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert emulator.articles[article_id]["description"] == "Tóm tắt đã sửa."
+    assert "token" not in state(root)["bt-000"]
+    rerun = run_cli(root, zalo_env)
+    out, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, out + err
+    assert_published_once(root, emulator)
 
 
 # --- a real SIGKILL at several points, then a rerun -----------------------------------------------

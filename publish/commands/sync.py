@@ -4,7 +4,8 @@ With no target, every configured channel is synced: the website (output/web/, wh
 deploy step uploads), Zalo OA and the radio folder. A channel that fails does not stop the others.
 
 Exit codes: 0 everything done; 1 a content or configuration error (content errors are found at
-build, before anything is sent); 3 a remote step failed — what succeeded is saved in state/, so
+build, before anything is sent), or an action refused until a person decides (a Zalo article
+that is not the version the tool last posted); 3 a remote step failed — what succeeded is saved in state/, so
 running again continues where this run stopped — or another sync was running and this one did
 nothing. When both 1 and 3 happen, 1 wins: a person must act.
 """
@@ -89,6 +90,9 @@ class SyncOptions:
     state: Path = Path("state")
     echo: Callable[[str], None] = print
     """Where a syncer prints extra lines (stderr when stdout carries Markdown; keeps the bar intact)."""
+    zalo_overwrite: tuple[str, ...] = ()
+    """Bulletins (key or file) whose Zalo article may be changed although it is not the version
+    the tool last posted (edited by hand in the OA admin page)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -116,6 +120,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--reconcile",
         action="store_true",
         help="dựng lại trạng thái bị mất từ danh sách bài trên kênh (Zalo: getslice)",
+    )
+    parser.add_argument(
+        "--zalo-overwrite",
+        action="append",
+        default=[],
+        metavar="KHÓA_HOẶC_TỆP",
+        help="cho phép cập nhật, ẩn hay gỡ bài Zalo của bản tin này (khóa hoặc tệp .md) dù bài "
+        "trên Zalo không còn là bản công cụ đăng lần trước (đã bị sửa tay trong trang quản trị "
+        "OA); lặp lại cho từng bản tin",
     )
     parser.add_argument(
         "--format",
@@ -166,7 +179,13 @@ def run_command(args: argparse.Namespace) -> int:
         else:
             output = live
             stack.enter_context(sync_lock(args.root / "state", wait=args.wait))
-        options = SyncOptions(args.dry_run, args.reconcile, output, args.root / "state")
+        options = SyncOptions(
+            args.dry_run,
+            args.reconcile,
+            output,
+            args.root / "state",
+            zalo_overwrite=tuple(args.zalo_overwrite),
+        )
         now, backwards = monotonic_now(options.state, now)
         if backwards:
             _stderr(backwards)

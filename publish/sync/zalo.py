@@ -13,6 +13,19 @@ in-flight markers that make a crash at any point safe to re-run:
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
   only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
 
+What guards an article the tool did not post (or that someone edited by hand since):
+
+- `content`: content_digest (publish.sync.zalo_lookup) of the article as the tool last left it,
+  set wherever `digest` is, once an article is verified, adopted or reconciled. Before an update,
+  hide or remove of an existing article the syncer reads it (getdetail; a hide reads it anyway)
+  and refuses (NeedsPerson, exit 1) when its content is none the tool knows: an OA admin edited
+  it, or state/zalo.json was edited to point at another article. `publish sync
+  --zalo-overwrite <key or file>` lets it through. No-ops and creates cost no extra call.
+- `sending_content`: saved *before* an update is sent, and `token_content` with its token: the
+  content that update carries. Both are accepted too, so a crash after Zalo applied an update
+  but before the run saved its token never reads as a hand edit; `content` takes
+  `token_content` once the token is verified.
+
 Apply runs in two phases: every create/update is sent first (bounded by [zalo] concurrency), then
 the tokens are verified in `follow_up`, by which time Zalo has mostly finished processing them,
 so waiting for Zalo does not serialise the whole run.
@@ -26,12 +39,12 @@ import json
 import os
 import signal
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from publish.config import Config
-from publish.errors import PublishError
+from publish.errors import NeedsPerson, PublishError
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.render.zalo.payload import fields as article_fields
@@ -96,6 +109,7 @@ class ZaloSyncer:
         state: Path,
         reconcile: bool = False,
         dry_run: bool = False,
+        overwrite: Sequence[str] = (),
         client: ZaloClient | None = None,
         env: Mapping[str, str] | None = None,
         echo: Callable[[str], None] = print,
@@ -106,6 +120,9 @@ class ZaloSyncer:
         self.state_path = state / STATE_NAME
         self.reconcile = reconcile
         self.dry_run = dry_run
+        self.overwrite_names = tuple(overwrite)
+        self.overwrite: frozenset[str] = frozenset()
+        """Keys whose article may be changed although it is not the tool's last version."""
         self.env = os.environ if env is None else env
         self.echo = echo
         self.concurrency = max(1, config.zalo.concurrency)
@@ -218,6 +235,7 @@ class ZaloSyncer:
                 digest=hashlib.sha256(data).hexdigest(),
                 body_digest=hashlib.sha256(bulletin.body_utf8).hexdigest(),
             )
+        self.overwrite = self._overwrite_keys(local)
         if self.reconcile:
             reconcile(self.client, self.records, local, dry_run=self.dry_run, echo=self.echo)
         published = {b.key for b in self.site.bulletins}
@@ -227,8 +245,30 @@ class ZaloSyncer:
             excluded={e.bulletin.key: e.reason for e in self.site.excluded},
             off_channel=frozenset(published - set(local)),
             on_withdraw=self.config.zalo.on_withdraw,
+            overwrite=self.overwrite,
         )
         return self.observed
+
+    def _overwrite_keys(self, local: Mapping[str, Local]) -> frozenset[str]:
+        """The keys --zalo-overwrite names (a key, or a bulletin file from the project root)."""
+        keys: set[str] = set()
+        entries = self.records.entries()
+        for name in self.overwrite_names:
+            path = Path(name)
+            if path.is_absolute() and path.is_relative_to(self.config.root):
+                path = path.relative_to(self.config.root)
+            source = path.as_posix()
+            found = {k for k, item in local.items() if name == k or source == item.source}
+            found |= {k for k, e in entries.items() if name == k or source == e.get("source")}
+            if not found:
+                raise PublishError(
+                    f"--zalo-overwrite {name}: không có bản tin nào có khóa hay tệp này (trong "
+                    "bản dựng hoặc state/zalo.json). Ghi khóa của bản tin (trường id, ví dụ "
+                    "bt-001) hoặc đường dẫn tệp tính từ gốc dự án, ví dụ "
+                    "content/bai-viet/ten-bai.md."
+                )
+            keys |= found
+        return frozenset(keys)
 
     # --- plan ----------------------------------------------------------------------------------
 
@@ -289,7 +329,7 @@ class ZaloSyncer:
                 # Made by an earlier run: not a new article in this run's summary.
                 sent = pending.get("digest", "")
                 self._count(action.key, "unchanged" if sent == local.digest else "updated")
-                return self._adopt(local, found, sent)
+                return self._adopt(local, found, sent, self._sent_content(entry, local))
         payload = self._payload(local)
         sent = {"digest": local.digest, "title": local.title, "content": content_digest(payload)}
         self._set(
@@ -306,7 +346,7 @@ class ZaloSyncer:
                 action.key, local.title, sent["content"], self.records.entries(), fresh=True
             )
             if found:
-                return self._adopt(local, found, local.digest)
+                return self._adopt(local, found, local.digest, sent["content"])
             raise
         except ZaloError as error:
             self._set(action.key, pending_create=None)  # certainly not created: nothing to look up
@@ -316,6 +356,7 @@ class ZaloSyncer:
             action.key,
             token=token,
             token_digest=local.digest,
+            token_content=sent["content"],
             token_at=utc_stamp(),
             created_at=utc_stamp(),
         )
@@ -323,7 +364,7 @@ class ZaloSyncer:
         self._queue(action.key)
         return "đã gửi bài lên Zalo (mã xác minh đã lưu)"
 
-    def _adopt(self, local: Local, article_id: str, sent_digest: str) -> str:
+    def _adopt(self, local: Local, article_id: str, sent_digest: str, content: str | None) -> str:
         """Record an article found by title as this key's; update it if the content changed since."""
         self._set(
             local.key,
@@ -331,6 +372,7 @@ class ZaloSyncer:
             article_id=article_id,
             status="live",
             digest=sent_digest,
+            content=content,
             pending_create=None,
             synced_at=utc_stamp(),
         )
@@ -356,48 +398,143 @@ class ZaloSyncer:
         """The article a lost create made, found by the title and content sent (not today's)."""
         pending = entry.get("pending_create") or {}
         title = pending.get("title") or same_title(entry.get("title", ""))
+        content = self._sent_content(entry, local)
+        return self.lookup.find(key, title, content, self.records.entries())
+
+    def _sent_content(self, entry: Mapping[str, Any], local: Local | None) -> str | None:
+        """The content digest of a lost create, when known."""
+        pending = entry.get("pending_create") or {}
         content = pending.get("content")
         if content is None and local is not None and pending.get("digest") == local.digest:
             content = content_digest(self._payload(local))  # a record saved before content was kept
-        return self.lookup.find(key, title, content, self.records.entries())
+        return content
 
     def _update(self, action: Action) -> str:
-        """Send the new content (or show again) to the same article."""
+        """Send the new content (or show again) to the same article, if it is still the tool's."""
         local = self._local(action.key)
         old = action.data.get("rename_from")
+        holder = old or action.key
+        article_id = (self.records.get(holder) or {})["article_id"]
+        # Checked before a rename moves the record: an old record is told by its old title.
+        gone = (
+            not self.overwrite & {action.key, holder}
+            and self._check_ours(holder, article_id, "cập nhật") is None
+        )
         if old:
             entry = self.records.get(old) or {}
             # One journal write moves the record: a crash never loses it, nor leaves two owners.
             self.records.move(old, action.key, {**entry, **self._record(local)})
-        entry = self.records.get(action.key) or {}
-        self._send_update(local, entry["article_id"])
+        if gone:
+            raise self._lost(local, article_id)
+        self._send_update(local, article_id)
         return "đã gửi bản cập nhật"
 
     def _send_update(self, local: Local, article_id: str) -> None:
         """POST article/update with the full payload; save its token and queue its verify."""
+        payload = self._payload(local)
+        sending = content_digest(payload)
+        self._set(local.key, sending_content=sending)
         self._crash("before-update")
         try:
-            token = self.client.update({**self._payload(local), "id": article_id})
+            token = self.client.update({**payload, "id": article_id})
         except ZaloError as error:
             if error.code == -201 and self._gone(article_id):
-                self._set(local.key, article_id=None, status="removed", removed_id=article_id)
-                raise ZaloError(
-                    f"{local.source}: bài {article_id} không còn trên Zalo (có thể đã bị xoá trong "
-                    "trang quản trị OA); lần đồng bộ sau sẽ tạo lại bài.",
-                    code=error.code,
-                    operation="update",
-                ) from None
+                raise self._lost(local, article_id) from None
             raise self._explain(error, local.key) from None
+        self._crash("after-update")
         self._set(
             local.key,
             **self._record(local),
             token=token,
             token_digest=local.digest,
+            token_content=sending,
+            sending_content=None,
             token_at=utc_stamp(),
             hide_token=None,
             hide_token_at=None,
         )
         self._queue(local.key)
+
+    def _lost(self, local: Local, article_id: str) -> ZaloError:
+        """Record that the article is gone from the OA; the error that says so."""
+        self._set(local.key, article_id=None, status="removed", removed_id=article_id)
+        return ZaloError(
+            f"{local.source}: bài {article_id} không còn trên Zalo (có thể đã bị xoá trong "
+            "trang quản trị OA); lần đồng bộ sau sẽ tạo lại bài.",
+            code=-201,
+            operation="update",
+        )
+
+    def _check_ours(
+        self,
+        key: str,
+        article_id: str,
+        doing: str,
+        detail: Mapping[str, Any] | None = None,
+    ) -> Mapping[str, Any] | None:
+        """The article (getdetail, unless given) when it is the version the tool last left there;
+        None when it is gone; NeedsPerson when it is another (see the module docstring)."""
+        if detail is None:
+            try:
+                detail = self.client.getdetail(article_id)
+            except ZaloError as error:
+                if error.code != -201:
+                    raise
+                return None
+        if key in self.overwrite:
+            return detail
+        entry = self.records.get(key) or {}
+        found = content_digest(detail)
+        pending = entry.get("pending_create") or {}
+        fields = (entry.get(n) for n in ("content", "token_content", "sending_content"))
+        known = {*fields, pending.get("content")} - {None}
+        if found in known:
+            return detail
+        if not known and self._migrates(key, entry, detail):
+            self._set(key, content=found)
+            return detail
+        raise NeedsPerson(self._not_ours(key, entry, article_id, detail, doing))
+
+    def _migrates(self, key: str, entry: Mapping[str, Any], detail: Mapping[str, Any]) -> bool:
+        """Whether a record written before `content` was kept may take this article as its own.
+
+        Such a record knows only the title it last sent, and the payload's digest: the title on
+        Zalo must be that title, and when the payload last sent is today's build (a bulletin
+        shown again, hidden or removed unchanged), the content must be that payload's too. This
+        catches articles edited by hand, and a record pointed at an article with another title;
+        a record forged without `content` and with the other article's title passes once (the
+        README asks for review of every change to state/ for that reason), after which the
+        record keeps `content` like any other.
+        """
+        if same_title(detail.get("title", "")) != same_title(entry.get("title", "")):
+            return False
+        local = self.observed.local.get(key) if self.observed else None
+        if local is not None and entry.get("digest") == local.digest:
+            return content_digest(detail) == content_digest(self._payload(local))
+        return True
+
+    def _not_ours(
+        self,
+        key: str,
+        entry: Mapping[str, Any],
+        article_id: str,
+        detail: Mapping[str, Any],
+        doing: str,
+    ) -> str:
+        """Why an article was left alone, and what a person can do about it."""
+        source = entry.get("source") or key
+        title = same_title(detail.get("title", ""))
+        ours = same_title(entry.get("title", ""))
+        bulletin = f" (bản tin «{ours}»)" if ours and ours != title else ""
+        return (
+            f"{source}{bulletin}: không {doing} bài Zalo {article_id} «{title}»: bài trên Zalo "
+            "không phải bản công cụ đăng lần trước (có người đã sửa bài trong trang quản trị OA, "
+            "hoặc state/zalo.json đã bị sửa để trỏ tới một bài khác). Chưa đổi gì trên Zalo. "
+            "Cách xử lý: nếu state/zalo.json bị sửa, lấy lại bản đúng từ git (git log -p -- "
+            "state/zalo.json); nếu đúng là bài của bản tin này và muốn thay bằng bản trong kho "
+            "(muốn giữ phần sửa tay thì chép nó vào tệp bản tin trước), chạy lại: "
+            f"publish sync zalo --zalo-overwrite {source}"
+        )
 
     def _gone(self, article_id: str) -> bool:
         """Whether the article no longer exists on the OA (getdetail rejects its id).
@@ -436,8 +573,11 @@ class ZaloSyncer:
             article_id=article_id,
             status="live",
             digest=entry.get("token_digest"),
+            # None for a token an older version saved: the record is then told as an old one.
+            content=entry.get("token_content"),
             token=None,
             token_digest=None,
+            token_content=None,
             token_at=None,
             pending_create=None,
             synced_at=utc_stamp(),
@@ -475,9 +615,10 @@ class ZaloSyncer:
 
     def _verify_failed(self, key: str, entry: Mapping[str, Any], error: ZaloError) -> None:
         """Keep the token while Zalo is still processing; otherwise forget it safely."""
+        forget = {"token": None, "token_digest": None, "token_content": None, "token_at": None}
         if error.code == -200:
             # Terminal for this token: Zalo did not make (or change) the article.
-            self._set(key, token=None, token_digest=None, token_at=None, pending_create=None)
+            self._set(key, **forget, pending_create=None)
         elif error.code == -201 and not entry.get("article_id"):
             # Token unknown or expired: the article may exist, so look it up as sent next time.
             pending = entry.get("pending_create") or {
@@ -485,9 +626,11 @@ class ZaloSyncer:
                 "title": same_title(entry.get("title", "")),
                 "at": utc_stamp(),
             }
-            self._set(key, token=None, token_digest=None, token_at=None, pending_create=pending)
+            if entry.get("token_content") and "content" not in pending:
+                pending = {**pending, "content": entry["token_content"]}
+            self._set(key, **forget, pending_create=pending)
         elif error.code == -201:
-            self._set(key, token=None, token_digest=None, token_at=None)
+            self._set(key, **forget)
 
     def _resolve_id(self, key: str, entry: Mapping[str, Any]) -> str | None:
         """The article id of a record, verifying its token or looking up its title if needed."""
@@ -498,8 +641,10 @@ class ZaloSyncer:
             self._set(
                 key,
                 article_id=article_id,
+                content=entry.get("token_content"),
                 token=None,
                 token_digest=None,
+                token_content=None,
                 token_at=None,
                 pending_create=None,
             )
@@ -522,25 +667,25 @@ class ZaloSyncer:
         if article_id is None:
             self._set(action.key, status="removed", pending_create=None, token=None)
             return "không có bài nào trên Zalo"
-        try:
-            detail = self.client.getdetail(article_id)
-        except ZaloError as error:
-            if error.code != -201:
-                raise
+        detail = self._check_ours(action.key, article_id, "ẩn")  # the hide resends it anyway
+        if detail is None:
             self._set(action.key, article_id=None, status="removed", removed_id=article_id)
             return f"bài {article_id} đã không còn trên Zalo"
         body = detail_body(detail)
         body.setdefault("type", "normal")
         token = self.client.update({**body, "status": "hide", "id": article_id})
         # The hide supersedes any update still unverified: its token must not mark the record
-        # live when the bulletin comes back.
+        # live when the bulletin comes back. The content is what was there (--zalo-overwrite
+        # makes a hand-edited version the tool's own).
         self._set(
             action.key,
             article_id=article_id,
+            content=content_digest(detail),
             hide_token=token,
             hide_token_at=utc_stamp(),
             token=None,
             token_digest=None,
+            token_content=None,
             token_at=None,
         )
         self._queue(action.key)
@@ -550,7 +695,11 @@ class ZaloSyncer:
         """Delete the article from the OA."""
         entry = self.records.get(action.key) or {}
         article_id = self._resolve_id(action.key, entry)
-        if article_id is not None:
+        gone = article_id is None or (
+            action.key not in self.overwrite
+            and self._check_ours(action.key, article_id, "gỡ") is None
+        )
+        if not gone:
             try:
                 self.client.remove(article_id)
             except ZaloError as error:
@@ -563,6 +712,9 @@ class ZaloSyncer:
             removed_id=article_id,
             removed_at=utc_stamp(),
             digest=None,
+            content=None,
+            sending_content=None,
+            token_content=None,
             pending_create=None,
             token=None,
             hide_token=None,
@@ -625,5 +777,6 @@ def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> Za
         state=options.state,
         reconcile=options.reconcile,
         dry_run=options.dry_run,
+        overwrite=getattr(options, "zalo_overwrite", ()),
         echo=getattr(options, "echo", print),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,8 @@ class Observed:
     off_channel: frozenset[str] = frozenset()
     """Keys of published bulletins that no longer go to Zalo."""
     on_withdraw: str = "hide"
+    overwrite: frozenset[str] = frozenset()
+    """Keys named by --zalo-overwrite: their article is changed even if edited by hand."""
 
 
 def _renames(observed: Observed) -> dict[str, str]:
@@ -147,4 +149,12 @@ def plan_actions(observed: Observed) -> list[Action]:
             actions.append(Action("withdraw", key, reason, title))
         else:
             actions.append(Action("withdraw", key, f"{why}: ẩn bài trên Zalo", title))
-    return actions
+    return [_overwriting(a) if a.key in observed.overwrite else a for a in actions]
+
+
+def _overwriting(action: Action) -> Action:
+    """An action on a key --zalo-overwrite names, saying that it changes a hand-edited article."""
+    if action.kind not in ("update", "withdraw", "remove"):
+        return action
+    note = "--zalo-overwrite: làm cả khi bài trên Zalo đã bị sửa tay"
+    return replace(action, reason=f"{action.reason} ({note})")

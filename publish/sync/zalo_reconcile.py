@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from publish.sync.manifest import Manifest
-from publish.sync.zalo_lookup import detail_body, utc_stamp
+from publish.sync.zalo_lookup import content_digest, detail_body, utc_stamp
 from publish.sync.zalo_plan import Local, same_title
 from publish.zalo import ZaloClient
 
@@ -54,12 +55,15 @@ def reconcile(
             continue
         article_id = str(item["id"])
         claimed.add(article_id)
-        same = _same_content(client, article_id, local[key].path)
+        detail = client.getdetail(article_id)
+        same = _same_content(detail, local[key].path)
         entries[key] = {
             **{k: v for k, v in entry.items() if k != "pending_create"},
             "article_id": article_id,
             "status": "live" if item.get("status") == "show" else "hidden",
             "digest": local[key].digest if same else "",
+            # Matched by a person's request (--reconcile): the article as found is the tool's.
+            "content": content_digest(detail),
             "title": local[key].title,
             "source": local[key].source,
             "body_digest": local[key].body_digest,
@@ -84,6 +88,6 @@ def reconcile(
         records.save()
 
 
-def _same_content(client: ZaloClient, article_id: str, path: Path) -> bool:
+def _same_content(detail: Mapping[str, Any], path: Path) -> bool:
     """Whether the article on Zalo already holds this payload (getdetail mirrors the create body)."""
-    return detail_body(client.getdetail(article_id)) == json.loads(path.read_bytes())
+    return detail_body(detail) == json.loads(path.read_bytes())

@@ -308,6 +308,14 @@ class ZaloEmulator:
             self._persist()
             return article_id
 
+    def edit_article(self, article_id: str, **changes: Any) -> None:
+        """Change an article's fields directly (as an OA admin editing it in the OA admin page)."""
+        with self._lock:
+            article = self.state.articles[article_id]
+            article.update(changes)
+            article["update_date"] = max(int(time.time() * 1000), article["update_date"])
+            self._persist()
+
     def configure(self, **changes: Any) -> None:
         """Change config fields at run time; re-arms the first-N fault counters when given."""
         known = {f.name for f in fields(EmulatorConfig)}
