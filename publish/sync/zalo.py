@@ -699,7 +699,7 @@ class ZaloSyncer:
             action.key not in self.overwrite
             and self._check_ours(action.key, article_id, "gỡ") is None
         )
-        if not gone:
+        if article_id is not None and not gone:
             try:
                 self.client.remove(article_id)
             except ZaloError as error:
