@@ -203,6 +203,11 @@ class ZaloConfig:
     comment: Literal["show", "hide"] = "show"
     on_withdraw: Literal["hide", "remove"] = "hide"
     """What sync does to the article of a withdrawn, expired or deleted bulletin."""
+    check_before_change: bool = True
+    """Read an article (getdetail) before updating, hiding or removing it, and leave it alone
+    unless it is the version the tool last posted. The contract does not confirm that getdetail
+    returns the content as sent (zalo-oa-api.md §2.4 [U]): if Zalo rewrites it, every change is
+    refused and an operator turns this off."""
     author: str = ""
     """Author shown on Zalo (≤ 50 characters); the unit's short name when empty."""
     title_max: int = field(default=149, metadata=rules(least=1, note=ZALO_LIMIT))

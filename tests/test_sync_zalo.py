@@ -638,6 +638,30 @@ def test_an_article_edited_by_hand_is_left_alone_until_overwrite_is_asked(
     assert_published_once(root, emulator)
 
 
+def test_check_before_change_false_updates_without_reading_the_article(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """getdetail's copy is unconfirmed (contract §2.4): if real Zalo rewrites it, every change
+    would be refused, and the message points at this setting, which turns the check off."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    emulator.edit_article(article_id, description="Zalo viết lại mô tả.")
+    edit(root, 1, summary='"Tóm tắt mới trong kho."')
+    capsys.readouterr()
+    assert sync(root) == 1
+    assert "check_before_change = false trong bảng [zalo]" in told(capsys)
+    toml = root / "site.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(
+        text.replace("[zalo]\n", "[zalo]\ncheck_before_change = false\n", 1), encoding="utf-8"
+    )
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/getdetail") == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt mới trong kho."
+
+
 def test_a_hand_edited_article_is_hidden_with_overwrite_named_by_key(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

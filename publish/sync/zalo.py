@@ -417,7 +417,7 @@ class ZaloSyncer:
         article_id = (self.records.get(holder) or {})["article_id"]
         # Checked before a rename moves the record: an old record is told by its old title.
         gone = (
-            not self.overwrite & {action.key, holder}
+            not self._unchecked(action.key, holder)
             and self._check_ours(holder, article_id, "cập nhật") is None
         )
         if old:
@@ -455,6 +455,10 @@ class ZaloSyncer:
         )
         self._queue(local.key)
 
+    def _unchecked(self, *keys: str) -> bool:
+        """Whether these keys' article is changed without checking it is the tool's last version."""
+        return not self.config.zalo.check_before_change or bool(self.overwrite & set(keys))
+
     def _lost(self, local: Local, article_id: str) -> ZaloError:
         """Record that the article is gone from the OA; the error that says so."""
         self._set(local.key, article_id=None, status="removed", removed_id=article_id)
@@ -481,7 +485,7 @@ class ZaloSyncer:
                 if error.code != -201:
                     raise
                 return None
-        if key in self.overwrite:
+        if self._unchecked(key):
             return detail
         entry = self.records.get(key) or {}
         found = content_digest(detail)
@@ -533,7 +537,9 @@ class ZaloSyncer:
             "Cách xử lý: nếu state/zalo.json bị sửa, lấy lại bản đúng từ git (git log -p -- "
             "state/zalo.json); nếu đúng là bài của bản tin này và muốn thay bằng bản trong kho "
             "(muốn giữ phần sửa tay thì chép nó vào tệp bản tin trước), chạy lại: "
-            f"publish sync zalo --zalo-overwrite {source}"
+            f"publish sync zalo --zalo-overwrite {source}. Nếu mọi bài cần đổi đều bị từ chối "
+            "thế này dù không ai sửa gì, có thể Zalo trả bài khác với bản đã gửi: đặt "
+            "check_before_change = false trong bảng [zalo] của site.toml."
         )
 
     def _gone(self, article_id: str) -> bool:
@@ -696,7 +702,7 @@ class ZaloSyncer:
         entry = self.records.get(action.key) or {}
         article_id = self._resolve_id(action.key, entry)
         gone = article_id is None or (
-            action.key not in self.overwrite
+            not self._unchecked(action.key)
             and self._check_ours(action.key, article_id, "gỡ") is None
         )
         if article_id is not None and not gone:
