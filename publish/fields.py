@@ -432,9 +432,14 @@ GATE_ALIASES = {
 """Vietnamese names an editor may give those fields (folded, '_' and '-' as spaces)."""
 
 
-def unknown_keys(col: Collector, data: dict[str, Any], known: set[str]) -> None:
+def unknown_keys(
+    col: Collector, data: dict[str, Any], known: set[str], *, kind: str = "bản tin"
+) -> None:
     """A key that looks like a misspelt known key is a warning (it would silently go to
-    `extra`); an error when the key it stands for can keep the bulletin back (GATE_KEYS)."""
+    `extra`); an error when the key it stands for can keep the file back (GATE_KEYS).
+
+    `kind`: what the file is, as messages name it ("bản tin", "trang").
+    """
     for key in data:
         if key in known:
             continue
@@ -446,7 +451,7 @@ def unknown_keys(col: Collector, data: dict[str, Any], known: set[str]) -> None:
         gate = meant in GATE_KEYS
         col.add(
             f"không phải trường đã biết: có phải ý bạn là '{meant}'?"
-            + (" Bản tin không được đăng khi chưa sửa." if gate else ""),
+            + (f" {kind.capitalize()} không được đăng khi chưa sửa." if gate else ""),
             field=str(key),
             hint=f"Sửa thành '{meant}:' (viết thường, không dấu)."
             + (

@@ -14,6 +14,7 @@ from publish import config as config_module
 from publish.cli import resolve_now
 from publish.config import Policy
 from publish.content import load_site
+from publish.errors import ContentError
 from publish.gates import gate, is_secret
 from publish.model import Bulletin, pack_text
 from tests.helpers import bulletin_md, make_project
@@ -157,3 +158,23 @@ def test_drafts_flag_previews_only_drafts_and_unapproved_on_the_web(tmp_path: Pa
     assert site.bulletins == ()
     assert {b.slug for b in site.for_channel("web")} == {"nhap", "chua-duyet"}
     assert site.for_channel("zalo") == () and site.for_channel("radio") == ()
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "said"),
+    [
+        ("content/pages/lien-he.md", "---\ntitle: Liên hệ\ndarft: true\n---\n\nx\n", "Trang"),
+        ("content/bai-viet/a.md", bulletin_md({"darft": "true"}), "Bản tin"),
+    ],
+    ids=["trang", "ban-tin"],
+)
+def test_a_misspelt_gate_key_names_what_the_file_is(
+    tmp_path: Path, path: str, text: str, said: str
+) -> None:
+    """A page is a "Trang" to the editor, not a "Bản tin"."""
+    config = config_module.load(make_project(tmp_path, {path: text}))
+    with pytest.raises(ContentError) as raised:
+        load_site(config, now=NOW)
+    [problem] = raised.value.problems
+    assert problem.file == path and problem.field == "darft"
+    assert problem.message.endswith(f"'draft'? {said} không được đăng khi chưa sửa.")
