@@ -175,6 +175,11 @@ def load_site(
         digests=digests or {},
         documents=documents,
         tag_slugs=slugs,
+        held_pages={
+            source: verdict[0]
+            for source, verdict in page_verdicts.items()
+            if verdict is not None and not _page_shown(verdict, drafts=drafts)
+        },
     )
 
 

@@ -40,6 +40,8 @@ LINK_ATTRIBUTES = {
     "form": ("action",),
 }
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "zalo:")
+NOT_HELD = ("", "")
+"""(what, why) of a link target that is not held back."""
 
 
 class _Outline(HTMLParser):
@@ -93,13 +95,19 @@ class SiteLinks:
         withdrawn: Mapping[str, str] | None = None,
         told: Set[tuple[str, str]] = frozenset(),
         locate: Callable[[str, str], int | None] | None = None,
+        held_pages: Mapping[str, str] | None = None,
     ) -> None:
         """`base_url` is the site's public address, ending with /; `withdrawn` maps the site
-        path of each bulletin that is not (or no longer) published to why; `told` holds the
-        (file, link) pairs whose problem was reported already (an image the load did not find,
-        a link to a content file that leads nowhere); `locate` gives the line of a link in its
-        source file, when it can be found."""
-        self.withdrawn = {path.strip("/"): why for path, why in (withdrawn or {}).items()}
+        path of each bulletin that is not (or no longer) published to why, `held_pages` that
+        of each page (content/pages) held back; `told` holds the (file, link) pairs whose
+        problem was reported already (an image the load did not find, a link to a content file
+        that leads nowhere); `locate` gives the line of a link in its source file, when it can
+        be found."""
+        self.withdrawn = {
+            path.strip("/"): (kind, why)
+            for kind, held in (("trang", held_pages), ("bản tin", withdrawn))
+            for path, why in (held or {}).items()
+        }
         self.told = told
         self.locate = locate
         self.base = urlsplit(base_url)
@@ -148,24 +156,29 @@ class SiteLinks:
 
     def problems(self) -> list[Problem]:
         """One error per broken internal target or missing #anchor, naming the pages that use it;
-        a warning only, when the target is a bulletin held back or withdrawn (an embargo ending
-        or an expiry must not stop every other publication until someone edits the links)."""
-        broken: dict[tuple[str, str, bool], list[_Page]] = defaultdict(list)
+        a warning only, when the target is a bulletin or page held back or withdrawn (an embargo
+        ending or an expiry must not stop every other publication until someone edits the
+        links)."""
+        broken: dict[tuple[str, str, str], list[_Page]] = defaultdict(list)
         for page, href in self.links:
             resolved = self._resolve(page, href)
             if resolved is None or not resolved[1] or (page.source, href) in self.told:
                 continue
             _, inside, fragment = resolved
             target = self._target(inside)
-            held = target is None and inside.strip("/") in self.withdrawn
-            if held:
-                reason = self.withdrawn[inside.strip("/")]
-            elif target is None:
+            held, reason = (
+                self.withdrawn.get(inside.strip("/"), NOT_HELD) if target is None else NOT_HELD
+            )
+            if target is None and not held:
                 reason = f"không có trang hay tệp {self._shown(inside)} trong website"
-            elif fragment and target.endswith(".html") and not self._has_anchor(target, fragment):
+            elif target is not None:
+                if (
+                    not fragment
+                    or not target.endswith(".html")
+                    or self._has_anchor(target, fragment)
+                ):
+                    continue
                 reason = f"trang {self._shown(page_url(target))} không có mục #{unquote(fragment)}"
-            else:
-                continue
             pages = broken[(href, reason, held)]
             if page not in pages:
                 pages.append(page)
@@ -183,16 +196,16 @@ class SiteLinks:
         """A site path as the user sees it (with the base URL's folder)."""
         return self.prefix.rstrip("/") + "/" + inside.lstrip("/")
 
-    def _problem(self, href: str, reason: str, held: bool, pages: list[_Page]) -> Problem:
+    def _problem(self, href: str, reason: str, held: str, pages: list[_Page]) -> Problem:
         """The error for one broken link target and the pages that have it (a warning when
-        the target is a bulletin `held` back), at the line of the link in the first page's
+        the target is held back: `held` says what it is, "bản tin" or "trang"), at the line of the link in the first page's
         source when `locate` finds it."""
         return dataclasses.replace(
             self._unplaced(href, reason, held, pages),
             line=self.locate(pages[0].source, href) if self.locate else None,
         )
 
-    def _unplaced(self, href: str, reason: str, held: bool, pages: list[_Page]) -> Problem:
+    def _unplaced(self, href: str, reason: str, held: str, pages: list[_Page]) -> Problem:
         """The problem of `_problem`, without its line (pages named as the browser shows them,
         like the link)."""
         named = ", ".join(self._shown(p.url) for p in pages[:SHOWN_PAGES])
@@ -200,10 +213,10 @@ class SiteLinks:
         if held:
             return Problem(
                 pages[0].source,
-                f"liên kết {href!r} ở trang {named}{more} trỏ tới bản tin không được đăng lúc "
+                f"liên kết {href!r} ở trang {named}{more} trỏ tới {held} không được đăng lúc "
                 f"này: {reason}",
-                hint="Trang vẫn được đăng; liên kết chỉ dẫn tới trang lỗi 404 khi bản tin kia "
-                "chưa đăng hoặc đã gỡ. Bỏ liên kết nếu bản tin kia không quay lại.",
+                hint=f"Trang chứa liên kết vẫn được đăng; liên kết chỉ dẫn tới trang lỗi 404 khi {held} kia "
+                f"chưa đăng hoặc đã gỡ. Bỏ liên kết nếu {held} kia không quay lại.",
                 severity="warning",
             )
         return Problem(

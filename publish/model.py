@@ -225,6 +225,9 @@ class Site:
     relative to the project root (NFC): where a link to that file leads (see publish.links)."""
     tag_slugs: Mapping[str, str] = field(default_factory=dict)
     """The slug of each tag's page (/the/<slug>/), by its label (see publish.tags)."""
+    held_pages: Mapping[str, str] = field(default_factory=dict)
+    """Why each page loaded but left off the website is held back (draft, embargo, expiry…),
+    by its file (see gates.page_gate): a link to it is told so, not called broken."""
 
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
         """Bulletins that go to `channel`, newest first (previews only on the web)."""

@@ -350,6 +350,32 @@ def test_a_link_to_a_held_back_bulletin_follows_the_rule_for_held_back_links(
     assert hrefs(html) == ["/2021/06/sap-dang/"]
 
 
+def test_a_link_to_a_held_back_page_says_why_it_is_not_published(tmp_path: Path, capsys) -> None:
+    """A page held back (draft, embargo, expiry) exists: a link to it is not "broken", and the
+    warning says what holds it back, as for a bulletin."""
+    root = project(
+        tmp_path,
+        "Xem [liên hệ](../pages/lien-he.md) và\n[giới thiệu](/gioi-thieu/).\n",
+        {
+            "content/pages/lien-he.md": "---\ntitle: Liên hệ\ndraft: true\n---\n\nx\n",
+            "content/pages/gioi-thieu.md": "---\ntitle: Giới thiệu\nexpires: 2020-12-01\n---\n\nx\n",
+        },
+    )
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "liên kết hỏng" not in err
+    assert (
+        f"{A}:10: cảnh báo: liên kết '/lien-he/' ở trang /2020/12/a/ trỏ tới trang không được "
+        "đăng lúc này: bản nháp (draft: true) (tệp content/pages/lien-he.md)"
+    ) in err
+    assert (
+        f"{A}:11: cảnh báo: liên kết '/gioi-thieu/' ở trang /2020/12/a/ trỏ tới trang không được "
+        "đăng lúc này: đã hết hạn"
+    ) in err
+    assert "khi trang kia chưa đăng hoặc đã gỡ" in err
+
+
 def test_zalo_shows_the_address_of_the_linked_page(tmp_path: Path) -> None:
     body = "Xem [bài bên kia](2020-12-09-ben-kia.md#lien-he) và [từ content](/bai-viet/2020-12-09-ben-kia.md).\n"
     output = built(project(tmp_path, body), ("web", "zalo"))

@@ -50,8 +50,17 @@ def run(args: argparse.Namespace) -> int:
     }
     written = WrittenLinks.of(result.site)
     told = _told(result.site, found) | written.judged
+    held_pages = {
+        result.site.documents[source]: f"{why} (tệp {source})"
+        for source, why in result.site.held_pages.items()
+        if source in result.site.documents
+    }
     links = SiteLinks(
-        config.base_url, withdrawn, told=told, locate=LinkLines(args.root, config.base_url, written)
+        config.base_url,
+        withdrawn,
+        told=told,
+        locate=LinkLines(args.root, config.base_url, written),
+        held_pages=held_pages,
     )
     count, rendered = 0, False
     # An error outside content/ (site.toml, the templates) is one of the whole website.
