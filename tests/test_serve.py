@@ -26,7 +26,7 @@ from publish import pipeline
 from publish.model import Artifact
 from publish.serve import PreviewSession
 from publish.serve.reload import EVENTS_PATH, inject
-from publish.serve.server import below, request_parts
+from publish.serve.server import below, host_refusal, request_parts
 from publish.serve.watch import Debouncer, is_editor_temp
 
 REPO = Path(__file__).resolve().parents[1]
@@ -211,11 +211,10 @@ def raw_get(session: PreviewSession, path: str, host: str | None) -> tuple[int, 
         ("localhost.evil.example:8000", False),
         ("127.0.0.1:8000@evil.example", False),
         ("", False),
-        (None, True),  # not a browser: every browser sends one
     ],
 )
 def test_only_a_local_host_header_is_answered(
-    session: PreviewSession, host: str | None, allowed: bool
+    session: PreviewSession, host: str, allowed: bool
 ) -> None:
     """DNS rebinding: a page of another site, its name pointed at 127.0.0.1, must not read drafts."""
     status, _, body = raw_get(session, "/", host)
@@ -224,6 +223,54 @@ def test_only_a_local_host_header_is_answered(
     else:
         assert status == 403 and "127.0.0.1 hoặc localhost" in body
         assert raw_get(session, EVENTS_PATH, host)[0] == 403  # an allowed one would stream on
+
+
+def raw_reply(session: PreviewSession, request: bytes) -> bytes:
+    """The whole reply to a request written byte for byte (the server closes after it)."""
+    port = session.server.server_address[1]
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(request)
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    return reply
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"GET / HTTP/1.0\r\n\r\n", b"200"),  # a tool on this machine: no browser sends this
+        (b"HEAD / HTTP/1.0\r\n\r\n", b"200"),
+        (b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n", b"400"),
+        (b"HEAD / HTTP/1.1\r\nConnection: close\r\n\r\n", b"400"),
+        (f"GET {EVENTS_PATH} HTTP/1.1\r\nConnection: close\r\n\r\n".encode(), b"400"),
+        (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n", b"400"),
+        (b"GET / HTTP/1.0\r\nHost: localhost\r\nHost: localhost\r\n\r\n", b"400"),
+    ],
+)
+def test_a_request_without_exactly_one_host_is_answered_only_in_http_1_0(
+    session: PreviewSession, request_bytes: bytes, status: bytes
+) -> None:
+    """HTTP/1.1 requires one Host (RFC 9112): without it, or with two, the request is refused,
+    as a DNS-rebinding page's would be; HTTP/1.0 had no Host yet."""
+    reply = raw_reply(session, request_bytes)
+    assert reply.split(b" ", 2)[1] == status, reply[:200]
+
+
+@pytest.mark.parametrize(
+    ("hosts", "version", "client", "status"),
+    [
+        ([], "HTTP/1.0", "127.0.0.1", None),
+        ([], "HTTP/1.0", "::1", None),
+        ([], "HTTP/1.0", "192.0.2.7", 400),
+        ([], "HTTP/1.1", "127.0.0.1", 400),
+        (["localhost:8000"], "HTTP/1.1", "127.0.0.1", None),
+        (["evil.example"], "HTTP/1.0", "127.0.0.1", 403),
+        (["localhost", "localhost"], "HTTP/1.1", "127.0.0.1", 400),
+    ],
+)
+def test_host_refusal(hosts: list[str], version: str, client: str, status: int | None) -> None:
+    assert host_refusal(hosts, version, client) == status
 
 
 @pytest.mark.parametrize(

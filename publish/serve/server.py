@@ -7,6 +7,7 @@ with that folder in front.
 
 from __future__ import annotations
 
+import ipaddress
 import mimetypes
 import re
 import socketserver
@@ -17,7 +18,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject
 
-__all__ = ["HOST", "PreviewServer", "below", "local_host", "request_parts"]
+__all__ = ["HOST", "PreviewServer", "below", "host_refusal", "local_host", "request_parts"]
 
 HOST = "127.0.0.1"
 """Loopback only: the preview may contain drafts and must not be reachable from the network."""
@@ -41,19 +42,35 @@ WRONG_HOST = (
     "<body><h1>Bị từ chối</h1><p>Máy chủ xem trước chỉ trả lời địa chỉ 127.0.0.1 hoặc "
     "localhost trên máy này.</p></body></html>"
 ).encode()
+NO_HOST = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Yêu cầu sai</title></head>'
+    "<body><h1>Yêu cầu sai</h1><p>Yêu cầu HTTP/1.1 phải có đúng một dòng Host, ví dụ "
+    "Host: 127.0.0.1.</p></body></html>"
+).encode()
 HTML_TYPE = "text/html; charset=utf-8"
 LOCAL_HOST_RE = re.compile(r"(?:127\.0\.0\.1|localhost|\[::1\])(?::[0-9]{1,5})?", re.IGNORECASE)
 """The Host a browser on this machine sends. Any other name (one of the attacker's, pointed at
 127.0.0.1 by DNS rebinding) would let a web page read the preview, drafts included."""
 
 
-def local_host(header: str | None) -> bool:
-    """Whether a request's Host header names this machine's loopback address.
+def local_host(header: str) -> bool:
+    """Whether a request's Host header names this machine's loopback address."""
+    return LOCAL_HOST_RE.fullmatch(header.strip()) is not None
 
-    No header at all is accepted: a browser always sends one, so a request without one (an
-    HTTP/1.0 tool on this machine) cannot come from a page of another site.
+
+def host_refusal(hosts: list[str], version: str, client: str) -> int | None:
+    """The status refusing a request with these Host headers (400, 403), or None to answer it.
+
+    HTTP/1.1 requires exactly one Host (RFC 9112, 3.2). Only an HTTP/1.0 request from this
+    machine may go without: browsers always send one, so it cannot come from a page of another
+    site whose name points at 127.0.0.1.
     """
-    return header is None or LOCAL_HOST_RE.fullmatch(header.strip()) is not None
+    if not hosts:
+        before_host = version in ("HTTP/0.9", "HTTP/1.0")
+        return None if before_host and ipaddress.ip_address(client).is_loopback else 400
+    if len(hosts) > 1:
+        return 400
+    return None if local_host(hosts[0]) else 403
 
 
 def request_parts(url_path: str) -> tuple[str, ...] | None:
@@ -122,8 +139,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         """Serve a file, the 404 page or the event stream."""
-        if not local_host(self.headers.get("Host")):
-            self._send(403, HTML_TYPE, WRONG_HOST, send_body=True)
+        if self._refused(send_body=True):
             return
         url = urlsplit(self.path)
         if url.path == EVENTS_PATH:
@@ -133,11 +149,20 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:
         """Like GET without the body."""
-        if not local_host(self.headers.get("Host")):
-            self._send(403, HTML_TYPE, WRONG_HOST, send_body=False)
+        if self._refused(send_body=False):
             return
         url = urlsplit(self.path)
         self._file(url.path, url.query, send_body=False)
+
+    def _refused(self, *, send_body: bool) -> bool:
+        """Refuse the request when its Host is missing, doubled or not this machine's (see
+        host_refusal); whether it was."""
+        hosts = self.headers.get_all("Host") or []
+        status = host_refusal(hosts, self.request_version, self.client_address[0])
+        if status is None:
+            return False
+        self._send(status, HTML_TYPE, WRONG_HOST if status == 403 else NO_HOST, send_body)
+        return True
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: the terminal is for build results and errors."""
