@@ -17,6 +17,7 @@ from typing import Any
 from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
+from publish.links import site_folder
 from publish.markdown_code import masked
 from publish.markdown_escapes import unescape
 from publish.model import Bulletin, ImageRef
@@ -47,7 +48,7 @@ SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _RESOLVED_DIRS: dict[str, str] = {}
 """Folders already resolved in this build, by text (cleared by load_site, so a changed symlink
 is seen)."""
-_RESOLVED_REFS: dict[tuple[str, str, str], Path | None] = {}
+_RESOLVED_REFS: dict[tuple[str, str, str, str], Path | None] = {}
 """Image references already resolved in this build: every page and card asks again."""
 _IMAGE_FILES: dict[Path, str | None] = {}
 """Resolved images checked in this build: their path under content/, None when not a file."""
@@ -120,7 +121,7 @@ def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None
     """Resolve an image reference to a file inside content/, or None when it points outside."""
     # Text, not Path, keys: hashing a new Path splits it into parts, and a rebuild asks again
     # for every image of every bulletin.
-    memo = (ref, os.path.dirname(md_path), os.fspath(config.root))
+    memo = (ref, os.path.dirname(md_path), os.fspath(config.root), config.base_url)
     if memo not in _RESOLVED_REFS:
         _RESOLVED_REFS[memo] = _resolve_content_path(ref, md_path, config)
     return _RESOLVED_REFS[memo]
@@ -131,6 +132,9 @@ def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | Non
     content_dir = _resolved_dir(config.root / "content")
     content = str(content_dir)
     ref = ref.split("#")[0].split("?")[0]
+    folder = site_folder(config.base_url)
+    if folder and ref.startswith(folder + "/") and not os.path.lexists(content + ref):
+        ref = ref[len(folder) :]  # as the browser shows it: "/chau-thanh/images/a.jpg"
     candidate = content_dir / ref.lstrip("/") if ref.startswith("/") else md_path.parent / ref
     resolved = _resolved_text(candidate)
     if not _within(resolved, content):

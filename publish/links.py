@@ -24,7 +24,15 @@ from publish.errors import Problem
 from publish.markdown_code import masked
 from publish.text import nfc
 
-__all__ = ["ContentFiles", "Links", "content_link", "links_in", "own_path", "resolve"]
+__all__ = [
+    "ContentFiles",
+    "Links",
+    "content_link",
+    "links_in",
+    "own_path",
+    "resolve",
+    "site_folder",
+]
 
 Links = tuple[tuple[str, int], ...]
 """Each link to a Markdown file in a body, as written, with its line in the file."""
@@ -47,9 +55,15 @@ LINK_HINT = (
 )
 
 
-def content_link(href: str) -> tuple[str, str] | None:
-    """(path, "#fragment" or "") when `href` names a Markdown file of the site, else None."""
-    if ".md" not in href or href.startswith(("//", "#")) or SCHEME_RE.match(href):
+def content_link(href: str, base_url: str = "") -> tuple[str, str] | None:
+    """(path, "#fragment" or "") when `href` names a Markdown file of the site, else None; with
+    the site's `base_url`, also when written with the site's own address, as the browser shows
+    it ("https://example.gov.vn/chau-thanh/bai-viet/x.md" → "/bai-viet/x.md")."""
+    if ".md" not in href or href.startswith("#"):
+        return None
+    if base_url and _addressed(href):
+        href = own_path(href, base_url) or href
+    if href.startswith("//") or SCHEME_RE.match(href):
         return None
     path, mark, fragment = href.partition("#")
     path = path.split("?", 1)[0]
@@ -58,12 +72,18 @@ def content_link(href: str) -> tuple[str, str] | None:
     return nfc(unquote(path)), mark + fragment
 
 
+def _addressed(href: str) -> bool:
+    """Whether `href` is written with a host: "https://…", "http://…" or "//…"."""
+    return href.startswith("//") or href[:8].lower().startswith(("http://", "https://"))
+
+
 def own_path(href: str, base_url: str, pages: Container[str] = ()) -> str | None:
     """The site path of a link written with the site's own address, as editors copy it from
-    the browser: in full ("https://example.gov.vn/congan-hoakhanh/lien-he/") or as the path
-    the host serves it at ("/congan-hoakhanh/lien-he/") → "/lien-he/" (query and #fragment
-    kept); None for any other link, and for a path that is one of the site's `pages` as
-    written (a page whose address starts with the folder's name)."""
+    the browser: in full ("https://example.gov.vn/congan-hoakhanh/lien-he/", also with "www."
+    or without the scheme, "//example.gov.vn/…") or as the path the host serves it at
+    ("/congan-hoakhanh/lien-he/") → "/lien-he/" (query and #fragment kept); None for any
+    other link, and for a path that is one of the site's `pages` as written (a page whose
+    address starts with the folder's name)."""
     try:
         link, base = urlsplit(href), urlsplit(base_url)
     except ValueError:  # e.g. "http://[oops/"
@@ -72,14 +92,18 @@ def own_path(href: str, base_url: str, pages: Container[str] = ()) -> str | None
     if path != folder and not path.startswith(folder + "/"):
         return None
     if link.scheme or link.netloc:
-        if (
-            link.scheme.lower() not in ("http", "https")
-            or link.netloc.lower() != base.netloc.lower()
-        ):
+        if link.scheme.lower() not in ("http", "https", "") or not link.netloc:
+            return None
+        if _host(link.netloc) != _host(base.netloc):
             return None
     elif not folder or _is_page(unquote(path), pages):
         return None
     return urlunsplit(("", "", path[len(folder) :] or "/", link.query, link.fragment))
+
+
+def _host(netloc: str) -> str:
+    """A host as compared with the site's: "www.example.gov.vn" is "example.gov.vn"."""
+    return netloc.lower().removeprefix("www.")
 
 
 def _is_page(path: str, pages: Container[str]) -> bool:
@@ -87,11 +111,15 @@ def _is_page(path: str, pages: Container[str]) -> bool:
     return path in pages or path + "/" in pages
 
 
-def _candidates(path: str, source: str) -> tuple[str, ...]:
+def _candidates(path: str, source: str, folder: str = "") -> tuple[str, ...]:
     """The project-relative files a link from `source` to `path` may mean, in the order tried
-    (as for images: beside the linking file, then under content/)."""
+    (as for images: beside the linking file, then under content/; a path from content/ that
+    starts with the site's `folder`, as the browser shows it, also without it)."""
     if path.startswith("/"):
-        return (posixpath.normpath(CONTENT + path.lstrip("/")),)
+        written = posixpath.normpath(CONTENT + path.lstrip("/"))
+        if folder and path.startswith(folder + "/"):
+            return (written, posixpath.normpath(CONTENT + path[len(folder) :].lstrip("/")))
+        return (written,)
     beside = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
     return tuple(dict.fromkeys((beside, posixpath.normpath(CONTENT + path))))
 
@@ -101,23 +129,38 @@ def _inside(path: str) -> bool:
     return path.startswith(CONTENT)
 
 
-def resolve(href: str, source: str, documents: Mapping[str, str]) -> str | None:
+def resolve(href: str, source: str, documents: Mapping[str, str], base_url: str = "") -> str | None:
     """The site path (with its #fragment) of the page a link in `source` leads to, when it
-    names a loaded content file (`documents`: see Site.documents); else None."""
-    found = content_link(href)
+    names a loaded content file (`documents`: see Site.documents), also as written with the
+    site's `base_url` (see content_link); else None."""
+    found = content_link(href, base_url)
     if found is None:
         return None
     path, fragment = found
-    for candidate in _candidates(path, nfc(source)):
+    for candidate in _candidates(path, nfc(source), site_folder(base_url)):
         url = documents.get(candidate)
         if url is not None:
             return url + fragment
     return None
 
 
+def site_folder(base_url: str) -> str:
+    """The folder the website is served under, as its pages write it before a site path
+    ("/chau-thanh"; "" at the root of its host)."""
+    return urlsplit(base_url).path.rstrip("/")
+
+
+def _may_name_file(href: str) -> bool:
+    """Whether `href` may name a Markdown file of the site: as a path, or with an address that
+    may be the site's own (judged where the site's address is known: see content_link)."""
+    if content_link(href) is not None:
+        return True
+    return _addressed(href) and content_link(urlsplit(href).path) is not None
+
+
 def links_in(body: str, first_line: int) -> Links:
-    """Each link to a Markdown file in a body whose first line is `first_line`, with its line,
-    in the order written; links shown as code are not links."""
+    """Each link that may name a Markdown file (see _may_name_file) in a body whose first line
+    is `first_line`, with its line, in the order written; links shown as code are not links."""
     if ".md" not in body:
         return ()
     text = masked(body)
@@ -125,11 +168,11 @@ def links_in(body: str, first_line: int) -> Links:
     for pattern in (INLINE_RE, DEFINITION_RE):
         for match in pattern.finditer(text):
             href = next((g for g in match.groups() if g is not None), "")
-            if content_link(href.strip()) is not None:
+            if _may_name_file(href.strip()):
                 found.append((match.start(), href.strip()))
     for at, href in anchors(text):
         href = unescape(href).strip()
-        if content_link(href) is not None:
+        if _may_name_file(href):
             found.append((at, href))
     return tuple((href, first_line + text.count("\n", 0, at)) for at, href in sorted(found))
 
@@ -154,6 +197,8 @@ class ContentFiles:
     """What links between content files may lead to, for checking them as a site is loaded."""
 
     root: Path
+    base_url: str
+    """The site's public address: links written with it are read as its files' (content_link)."""
     documents: Mapping[str, str]
     """Site path of each loaded bulletin and page, by its file (see Site.documents)."""
     unloaded: Set[str]
@@ -176,10 +221,10 @@ class ContentFiles:
     def _problem(self, source: str, href: str, line: int, *, on_web: bool) -> Problem | None:
         """Why one link leads nowhere, or None when it leads to a page (or its target has
         errors of its own)."""
-        target = content_link(href)
+        target = content_link(href, self.base_url)
         if target is None:
             return None
-        candidates = _candidates(target[0], source)
+        candidates = _candidates(target[0], source, site_folder(self.base_url))
         for candidate in candidates:
             if candidate in self.unloaded:
                 return None

@@ -200,7 +200,15 @@ def test_a_later_build_reads_addresses_as_a_clean_build_does(tmp_path: Path) -> 
         ("https://example.vn/", None),
         ("https://example.vn/khac/chau-thanh/", None),
         ("https://khac.vn/chau-thanh/lien-he/", None),
-        ("//example.vn/chau-thanh/lien-he/", None),
+        ("//example.vn/chau-thanh/lien-he/", "/lien-he/"),
+        ("//Example.VN/chau-thanh", "/"),
+        ("https://www.example.vn/chau-thanh/lien-he/#b", "/lien-he/#b"),
+        ("//www.example.vn/chau-thanh/lien-he/", "/lien-he/"),
+        ("//khac.vn/chau-thanh/lien-he/", None),
+        ("https://www.khac.vn/chau-thanh/lien-he/", None),
+        ("https://wwwexample.vn/chau-thanh/lien-he/", None),
+        ("//example.vn/khac/", None),
+        ("mailto:a@example.vn", None),
         ("ftp://example.vn/chau-thanh/", None),
         ("chau-thanh/lien-he/", None),
         ("#chau-thanh", None),
@@ -211,6 +219,60 @@ def test_a_later_build_reads_addresses_as_a_clean_build_does(tmp_path: Path) -> 
 )
 def test_own_path(href: str, path: str | None) -> None:
     assert own_path(href, "https://example.vn/chau-thanh/", {"/chau-thanh/gioi-thieu/"}) == path
+
+
+def test_own_path_of_a_site_at_its_host_root_with_www() -> None:
+    assert own_path("//www.example.vn/lien-he/", "https://www.example.vn/") == "/lien-he/"
+    assert own_path("https://example.vn/lien-he/", "https://www.example.vn/") == "/lien-he/"
+
+
+def test_files_images_and_addresses_written_with_the_folder_are_the_site_s_own(
+    tmp_path: Path, capsys
+) -> None:
+    """As the browser shows them: a file or an image path with the folder in front, the full
+    address of a file, an address without its scheme or with "www."."""
+    body = (
+        "Xem [a](/chau-thanh/bai-viet/2020-12-09-ben-kia.md#lien-he),\n"
+        "[b](https://example.vn/chau-thanh/bai-viet/2020-12-09-ben-kia.md),\n"
+        "[c](//example.vn/chau-thanh/lien-he/), [d](https://www.example.vn/chau-thanh/lien-he/#ban-do)\n"
+        "và [e](//khac.vn/chau-thanh/lien-he/).\n"
+        "\n"
+        "![Ảnh bìa](/chau-thanh/images/bia.jpg)\n"
+    )
+    root = under_folder(project(tmp_path, body, {"content/pages/lien-he.md": LIEN_HE}))
+    argv = ["check", "--root", str(root), "--channel", "web", "--channel", "zalo"]
+    assert main([*argv, "--now", NOW.isoformat()]) == 0
+    assert "liên kết" not in capsys.readouterr().err
+    output = built(root, ("web", "zalo"))
+    html = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == [
+        "/chau-thanh/2020/12/ben-kia/#lien-he",
+        "/chau-thanh/2020/12/ben-kia/",
+        "/chau-thanh/lien-he/",
+        "/chau-thanh/lien-he/#ban-do",
+        "//khac.vn/chau-thanh/lien-he/",
+    ]
+    assert re.search(r'<img [^>]*src="/chau-thanh/anh/bia-', html)
+    blocks = json.loads((output / "zalo/a.json").read_text("utf-8"))["body"]
+    assert blocks[0]["content"] == (
+        "Xem a (https://example.vn/chau-thanh/2020/12/ben-kia/#lien-he), "
+        "b (https://example.vn/chau-thanh/2020/12/ben-kia/), "
+        "c (https://example.vn/chau-thanh/lien-he/), "
+        "d (https://www.example.vn/chau-thanh/lien-he/#ban-do) và e."
+    )
+    assert blocks[1]["type"] == "image"
+
+
+def test_a_full_address_of_a_missing_file_of_the_site_is_reported_with_its_line(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Xem [khác](https://khac.vn/chau-thanh/bai-viet/khong-co.md) và\n"
+        "[thiếu](https://www.example.vn/chau-thanh/bai-viet/2020-12-09-ben-kai.md).\n"
+    )
+    [problem] = load_problems(under_folder(project(tmp_path, body)))
+    assert (problem.file, problem.line) == (A, 11)
+    assert "không có tệp content/bai-viet/2020-12-09-ben-kai.md" in problem.message
 
 
 def test_a_page_links_to_a_bulletin_and_a_bulletin_to_a_page(tmp_path: Path) -> None:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from publish.links import resolve
+from publish.links import content_link, resolve, site_folder
 from publish.model import Bulletin, Page, Site
 from publish.text import nfc
 
@@ -35,7 +34,8 @@ class WrittenLinks:
     @classmethod
     def of(cls, site: Site) -> WrittenLinks:
         """The written links of every page of `site` on the website."""
-        prefix = site_folder(site.config.base_url)
+        base_url = site.config.base_url
+        prefix = site_folder(base_url)
         # The load reports a link to a bulletin of another channel; a held-back one is the link
         # check's to warn about (it is not on the website now, but will or was).
         loaded = [*site.bulletins, *(e.bulletin for e in site.excluded)]
@@ -45,18 +45,14 @@ class WrittenLinks:
         items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
         for item in items:
             for href, line in item.links:
-                url = resolve(href, item.source, site.documents)
+                if content_link(href, base_url) is None:
+                    continue  # an address of another site: checked as any other link
+                url = resolve(href, item.source, site.documents, base_url)
                 shown = (item.source, href if url is None else prefix + url)
                 lines.setdefault(shown, line)
                 if url is None or url.partition("#")[0] in off_web:
                     judged.add(shown)
         return cls(lines, judged)
-
-
-def site_folder(base_url: str) -> str:
-    """The folder the website is served under, as its pages write it before a site path
-    ("/chau-thanh"; "" at the root of its host)."""
-    return urlsplit(base_url).path.rstrip("/")
 
 
 class LinkLines:

@@ -250,9 +250,10 @@ class SiteContext:
     def link_target(self, href: str, source: str) -> str | None:
         """The site path a link to a content file in `source` leads to, None for other links
         (recorded, so a page reused from the cache can check each still leads there)."""
-        if content_link(href) is None:
+        base_url = self.config.base_url
+        if content_link(href, base_url) is None:
             return None  # the same answer whatever the other files are
-        found = self.linked[(source, href)] = resolve(href, source, self.site.documents)
+        found = self.linked[(source, href)] = resolve(href, source, self.site.documents, base_url)
         return found
 
     def take_links(self) -> dict[tuple[str, str], str | None]:

@@ -373,8 +373,9 @@ def _linked(link: LinkLookup, match: re.Match[str]) -> str:
     return match[0] if found is None else f'{match[1]}{htmllib.escape(found)}"'
 
 
-SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")(/(?!/)[^"]*|(?i:https?://)[^"]*)"')
-"""A link to a site path (not "//host/…") or a web address, in the sanitiser's own spelling."""
+SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")(/[^"]*|(?i:https?://)[^"]*)"')
+"""A link to a site path, a protocol-relative address ("//host/…") or a web address, in the
+sanitiser's own spelling."""
 
 
 def _site_link(prefix: str, own: OwnLookup, match: re.Match[str]) -> str:
@@ -383,7 +384,7 @@ def _site_link(prefix: str, own: OwnLookup, match: re.Match[str]) -> str:
     path = own(htmllib.unescape(match[2]))
     if path is not None:
         return f'{match[1]}{htmllib.escape(prefix + path)}"'
-    if prefix and match[2].startswith("/"):
+    if prefix and match[2].startswith("/") and not match[2].startswith("//"):
         return f'{match[1]}{prefix}{match[2]}"'
     return match[0]
 

@@ -116,16 +116,20 @@ def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
 
     def target(href: str) -> str | None:
         """The URL to show, or None."""
+        linked = resolve(href, bulletin.source, site.documents, site.config.base_url)
+        if linked is not None:
+            return public_url(site.config.absolute_url(linked))
         lowered = href.lower()
         if lowered.startswith(("http://", "https://")):
             return public_url(href)
         if lowered.startswith(("mailto:", "tel:")):
             return href.split(":", 1)[1]
-        if href.startswith(("#", "//")) or SCHEME_RE.match(lowered):
+        if href.startswith("//"):
+            # Protocol-relative: shown only when it is the site's own address.
+            path = own_path(href, site.config.base_url)
+            return None if path is None else public_url(site.config.absolute_url(path))
+        if href.startswith("#") or SCHEME_RE.match(lowered):
             return None
-        linked = resolve(href, bulletin.source, site.documents)
-        if linked is not None:
-            return public_url(site.config.absolute_url(linked))
         if href.startswith("/"):
             # Written as the browser shows it ("/congan-hoakhanh/lien-he/"): the folder once.
             path = own_path(href, site.config.base_url, site.documents.values()) or href
@@ -191,7 +195,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
     def recorded_link(href: str) -> str | None:
         """The URL shown for a link, remembered when another file decides it."""
         url = link(href)
-        if content_link(href) is not None:
+        if content_link(href, site.config.base_url) is not None:
             followed.append((href, url))
         return url
 
