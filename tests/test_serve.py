@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import http.client
 import io
+import json
 import os
 import shutil
 import signal
@@ -114,7 +115,8 @@ class EventStream:
         self.response = self.conn.getresponse()
 
     def next_event(self) -> str:
-        """The next event's name (comments and the retry hint are skipped)."""
+        """The next event's name (comments and the retry hint are skipped); its data is kept
+        in `data`."""
         name = ""
         while True:
             line = self.response.fp.readline().decode("utf-8")
@@ -122,6 +124,8 @@ class EventStream:
                 raise ConnectionError("stream closed")
             if line.startswith("event:"):
                 name = line.split(":", 1)[1].strip()
+            elif line.startswith("data:"):
+                self.data = line.split(":", 1)[1].strip()
             elif line == "\n" and name:
                 return name
 
@@ -397,6 +401,26 @@ def test_changing_base_url_while_serving_moves_the_site(
     assert get(session, "/")[1]["Location"] == "/phuong-moi/"
     assert get(session, "/phuong-moi/")[0] == 200
     assert get(session, "/2024/01/ban-tin-thu/")[0] == 404
+
+
+def test_a_reload_after_the_folder_moved_tells_pages_where_the_site_is_now(
+    session: PreviewSession, project: Path
+) -> None:
+    """A page reloaded at its old address would be a 404: it needs the new folder (and its
+    own, to find its path inside the site)."""
+    status, _, body = get(session, "/2024/01/ban-tin-thu/")
+    assert status == 200 and 'var here="/";' in body
+    stream = EventStream(session, since=session.hub.state()[0])
+    try:
+        under_folder(project, "phuong-moi")
+        assert stream.next_event() == "reload"
+        assert json.loads(stream.data)["site"] == "/phuong-moi/"
+    finally:
+        stream.close()
+    status, _, body = get(session, "/phuong-moi/2024/01/ban-tin-thu/")
+    assert status == 200 and 'var here="/phuong-moi/";' in body
+    status, _, body = get(session, "/2024/01/ban-tin-thu/")  # its 404 page, moved on the same way
+    assert status == 404 and 'var here="/phuong-moi/";' in body
 
 
 def test_below() -> None:

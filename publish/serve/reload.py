@@ -7,10 +7,19 @@ so what `publish serve` writes is byte-for-byte what `publish build` writes.
 from __future__ import annotations
 
 import html
+import json
 import re
 import threading
 
-__all__ = ["EVENTS_PATH", "ReloadHub", "error_overlay", "error_page", "inject", "snippet"]
+__all__ = [
+    "EVENTS_PATH",
+    "ReloadHub",
+    "error_overlay",
+    "error_page",
+    "inject",
+    "reload_event",
+    "snippet",
+]
 
 EVENTS_PATH = "/__publish/events"
 """The server-sent events endpoint open pages listen on."""
@@ -62,17 +71,42 @@ class ReloadHub:
             self._changed.notify_all()
 
 
-def snippet(generation: int, error: str | None) -> str:
-    """The script that reloads the page after the next rebuild, plus the error overlay if any."""
+def snippet(generation: int, error: str | None, site: str = "/") -> str:
+    """The script that reloads the page after the next rebuild, plus the error overlay if any.
+
+    `site`: the path the site is served at for this page ("/congan-hoakhanh/"). A reload event
+    says where it is served now (see reload_event): when site.toml moved it, the page goes to
+    its own address in the new folder, or to the new home page when it has none there.
+    """
     # `since` lets the server tell a page that missed a rebuild (between loading and connecting)
     # to reload at once, and makes pages reload after `publish serve` is restarted.
     script = (
         "<script>(function(){"
+        f"var here={_script_text(site)};"
         f'var s=new EventSource("{EVENTS_PATH}?since={generation}");'
-        's.addEventListener("reload",function(){s.close();location.reload();});'
-        "})();</script>"
+        's.addEventListener("reload",function(e){s.close();var to=here;'
+        "try{to=JSON.parse(e.data).site||here;}catch(x){}"
+        "if(to===here){location.reload();return;}"
+        "var p=location.pathname;"
+        "if(p.indexOf(here)!==0){location.replace(to);return;}"
+        "var moved=to+p.slice(here.length)+location.search+location.hash;"
+        'fetch(moved,{method:"HEAD",cache:"no-store"})'
+        ".then(function(r){location.replace(r.ok?moved:to);},"
+        "function(){location.replace(to);});"
+        "});})();</script>"
     )
     return (error_overlay(error) if error is not None else "") + script
+
+
+def reload_event(generation: int, site: str) -> bytes:
+    """The server-sent event telling open pages to reload, with where the site is served now."""
+    data = json.dumps({"generation": generation, "site": site})
+    return f"event: reload\ndata: {data}\n\n".encode()
+
+
+def _script_text(text: str) -> str:
+    """A JavaScript string literal of `text` that cannot end the <script> element."""
+    return json.dumps(text).replace("<", "\\u003c")
 
 
 def error_overlay(message: str) -> str:
@@ -89,9 +123,9 @@ def error_overlay(message: str) -> str:
     )
 
 
-def inject(page: bytes, generation: int, error: str | None) -> bytes:
+def inject(page: bytes, generation: int, error: str | None, site: str = "/") -> bytes:
     """The HTML page with the snippet placed just before `</body>` (or at the end)."""
-    extra = snippet(generation, error).encode("utf-8")
+    extra = snippet(generation, error, site).encode("utf-8")
     ends = list(_BODY_END.finditer(page))
     if not ends:
         return page + extra
@@ -99,10 +133,10 @@ def inject(page: bytes, generation: int, error: str | None) -> bytes:
     return page[:at] + extra + page[at:]
 
 
-def error_page(message: str, generation: int) -> bytes:
+def error_page(message: str, generation: int, site: str = "/") -> bytes:
     """A whole page for when there is no good build to show under the error."""
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
         "<title>Lỗi khi dựng website</title></head><body>"
-        f"{snippet(generation, message)}</body></html>"
+        f"{snippet(generation, message, site)}</body></html>"
     ).encode()

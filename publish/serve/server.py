@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject
+from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject, reload_event
 
 __all__ = ["HOST", "PreviewServer", "below", "host_refusal", "local_host", "request_parts"]
 
@@ -174,9 +174,14 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send(403, HTML_TYPE, FORBIDDEN, send_body)
             return
         generation, error = self.server.hub.state()
+        site = self.server.site_path
         root = self.server.web_root
         if not root.is_dir():
-            body = error_page(error, generation) if error else inject(NOT_BUILT, generation, None)
+            body = (
+                error_page(error, generation, site)
+                if error
+                else inject(NOT_BUILT, generation, None, site)
+            )
             self._send(503, HTML_TYPE, body, send_body)
             return
         inside = below(parts, self.server.folder)
@@ -203,7 +208,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             data = _read_inside(root, target) or NOT_FOUND
         kind = _content_type(target)
         if kind == HTML_TYPE:
-            data = inject(data, generation, error)
+            data = inject(data, generation, error, site)
         self._send(status, kind, data, send_body)
 
     def _send(
@@ -241,7 +246,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 if generation is None:
                     self.wfile.write(b": ping\n\n")  # finds pages that were closed
                 else:
-                    self.wfile.write(f"event: reload\ndata: {generation}\n\n".encode())
+                    # Read now: a rebuild sets the folder from site.toml before it finishes.
+                    self.wfile.write(reload_event(generation, self.server.site_path))
                     since = generation
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):

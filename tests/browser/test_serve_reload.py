@@ -133,3 +133,35 @@ def test_a_site_under_a_folder_is_previewed_whole(tmp_path: Path, browser) -> No
     finally:
         context.close()
         stop(process)
+
+
+def test_moving_the_site_to_another_folder_takes_open_pages_there(tmp_path: Path, browser) -> None:
+    """base_url changed while serving: a page reloads at its own address in the new folder,
+    not at its old one (now a 404); one the site has no page for goes to the new home page."""
+    from playwright.sync_api import expect
+
+    root = copy_sample(tmp_path)
+    process, url = start_serve(root)
+    context = browser.new_context()
+    try:
+        bulletin = context.new_page()
+        bulletin.goto(url + "2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/?a=1")
+        lost = context.new_page()
+        lost.goto(url + "khong-co-trang-nay/")
+        bulletin.wait_for_timeout(300)  # let the reload channels connect
+        toml = root / "site.toml"
+        toml.write_text(
+            re.sub(
+                r'(?m)^base_url = ".*"$',
+                'base_url = "https://example.gov.vn/phuong-moi/"',
+                toml.read_text("utf-8"),
+            ),
+            "utf-8",
+        )
+        moved = url + "phuong-moi/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/?a=1"
+        expect(bulletin).to_have_url(moved, timeout=RELOAD_DEADLINE_MS * 3)
+        expect(bulletin.locator("article.bulletin h1")).to_be_visible()
+        expect(lost).to_have_url(url + "phuong-moi/", timeout=RELOAD_DEADLINE_MS * 3)
+    finally:
+        context.close()
+        stop(process)
