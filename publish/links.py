@@ -155,7 +155,12 @@ def _may_name_file(href: str) -> bool:
     may be the site's own (judged where the site's address is known: see content_link)."""
     if content_link(href) is not None:
         return True
-    return _addressed(href) and content_link(urlsplit(href).path) is not None
+    if not _addressed(href):
+        return False
+    try:
+        return content_link(urlsplit(href).path) is not None
+    except ValueError:  # e.g. "http://[oops/x.md": no address, so no file of the site
+        return False
 
 
 def links_in(body: str, first_line: int) -> Links:

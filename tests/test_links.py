@@ -16,7 +16,7 @@ from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
-from publish.links import own_path
+from publish.links import links_in, own_path
 from publish.pipeline import build
 from publish.writer import write
 from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
@@ -213,6 +213,7 @@ def test_a_later_build_reads_addresses_as_a_clean_build_does(tmp_path: Path) -> 
         ("chau-thanh/lien-he/", None),
         ("#chau-thanh", None),
         ("http://[hong/", None),
+        ("//[hong/chau-thanh/", None),
         ("/chau-thanh/gioi-thieu/", None),
         ("/chau-thanh/gioi-thieu", None),
     ],
@@ -261,6 +262,10 @@ def test_files_images_and_addresses_written_with_the_folder_are_the_site_s_own(
         "d (https://www.example.vn/chau-thanh/lien-he/#ban-do) và e."
     )
     assert blocks[1]["type"] == "image"
+
+
+def test_a_malformed_address_naming_a_markdown_file_is_no_link_to_a_file() -> None:
+    assert links_in("[a](http://[hong/x.md) và [b](//[hong/x.md)", 1) == ()
 
 
 def test_a_full_address_of_a_missing_file_of_the_site_is_reported_with_its_line(
