@@ -430,6 +430,47 @@ GATE_ALIASES = {
     "duyet": "approved_by",
 }
 """Vietnamese names an editor may give those fields (folded, '_' and '-' as spaces)."""
+FOREIGN_GATES = {
+    **dict.fromkeys(
+        (
+            "publishdate",
+            "publishat",
+            "publishon",
+            "publishedat",
+            "pubdate",
+            "releasedate",
+            "embargo",
+            "embargountil",
+            "scheduled",
+            "schedule",
+            "hengio",
+            "hengiodang",
+            "ngaydang",
+            "giodang",
+            "lichdang",
+            "ngayxuatban",
+            "thoigiandang",
+        ),
+        "date",
+    ),
+    **dict.fromkeys(
+        ("expirydate", "expirationdate", "expireat", "expiresat", "unpublishat", "unpublishdate"),
+        "expires",
+    ),
+    **dict.fromkeys(
+        ("published", "publish", "status", "hidden", "private", "unlisted", "unpublished"),
+        "draft",
+    ),
+}
+"""Keys other site generators (Hugo's publishDate, Jekyll's published, Pelican's status) or an
+editor's own words use to hold a post back, by folded name without spaces. This tool reads none
+of them: ignored, `published: false` or `publishDate: <next week>` would publish at once."""
+_FOREIGN_HINTS = {
+    "date": "Hẹn giờ đăng thì ghi giờ đăng vào trường 'date' (ví dụ date: 2026-12-05 08:00): "
+    "bài chờ tới giờ đó mới được đăng.",
+    "expires": "Hạn gỡ bài ghi ở trường 'expires' (ví dụ expires: 2026-12-31 23:59).",
+    "draft": "Muốn giữ bài lại thì ghi 'draft: true'; muốn đăng thì xóa dòng này.",
+}
 
 
 def unknown_keys(
@@ -444,6 +485,15 @@ def unknown_keys(
         if key in known:
             continue
         spelt = folded_words(str(key))
+        ours = FOREIGN_GATES.get(spelt.replace(" ", ""))
+        if ours is not None and ours in known:
+            col.add(
+                f"trường '{key}' không được công cụ này đọc (có thể quen từ công cụ khác): "
+                f"{kind} không được đăng khi chưa sửa, để không đăng sớm hơn ý người viết",
+                field=str(key),
+                hint=_FOREIGN_HINTS[ours] + f" Rồi xóa dòng '{key}:'.",
+            )
+            continue
         close = difflib.get_close_matches(str(key).lower(), sorted(known), n=1, cutoff=0.8)
         meant = GATE_ALIASES.get(spelt) or (close[0] if close else None)
         if meant is None or meant not in known:

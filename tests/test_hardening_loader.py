@@ -87,6 +87,39 @@ def test_a_misspelt_key_that_could_hold_the_bulletin_back_is_an_error(
 
 
 @pytest.mark.parametrize(
+    ("key", "value", "ours"),
+    [
+        ("publishDate", "2099-01-01 08:00", "'date'"),
+        ("publish_at", "2099-01-01 08:00", "'date'"),
+        ("embargo", "2099-01-01", "'date'"),
+        ("hẹn_giờ", "2099-01-01 08:00", "'date'"),
+        ("Ngày đăng", "2099-01-01", "'date'"),
+        ("expiryDate", "2020-01-01", "'expires'"),
+        ("published", "false", "draft: true"),
+        ("status", "draft", "draft: true"),
+        ("hidden", "true", "draft: true"),
+    ],
+)
+def test_a_hold_back_key_of_another_tool_is_an_error(
+    tmp_path: Path, key: str, value: str, ours: str
+) -> None:
+    """Ignored, `published: false` or `publishDate: <next week>` published the bulletin at once."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({key: value})})
+    [problem] = problems(root)
+    assert (problem.severity, problem.field, problem.line) == ("error", key, 7)
+    assert f"trường '{key}' không được công cụ này đọc" in problem.message
+    assert "bản tin không được đăng khi chưa sửa" in problem.message
+    assert ours in (problem.hint or "") and f"xóa dòng '{key}:'" in (problem.hint or "")
+
+
+def test_a_hold_back_key_of_another_tool_holds_a_page_back_too(tmp_path: Path) -> None:
+    page = "---\ntitle: Liên hệ\npublishDate: 2099-01-01\n---\n\nNội dung.\n"
+    root = make_project(tmp_path, {"content/pages/lien-he.md": page})
+    problem = next(p for p in problems(root) if p.field == "publishDate")
+    assert "trang không được đăng khi chưa sửa" in problem.message
+
+
+@pytest.mark.parametrize(
     ("block", "field"),
     [
         ("web:\n  draft: true", "web.draft"),
