@@ -242,6 +242,27 @@ def test_build_prints_one_skip_line_per_excluded_bulletin(
     assert sorted(p.name for p in (root / "output").iterdir()) == ["radio", "web", "zalo"]
 
 
+def test_a_draft_page_gets_a_skip_line_and_a_page_told_of_already_does_not(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    """A draft page was left out without a word, unlike a draft bulletin; an expired page has
+    its note already, so no second line."""
+    page = '---\ntitle: "{0}"\n{1}\n---\nNội dung.\n'
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/ok.md": bulletin_md(),
+            "content/pages/nhap.md": page.format("Nháp", "draft: true"),
+            "content/pages/het-han.md": page.format("Hết hạn", "expires: 2020-12-31"),
+        },
+    )
+    assert main(["build", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
+    captured = capsys.readouterr()
+    skips = [line for line in captured.out.splitlines() if line.startswith("Bỏ qua")]
+    assert skips == ["Bỏ qua content/pages/nhap.md: bản nháp (draft: true)"]
+    assert "content/pages/het-han.md:3: ghi chú: trường 'expires'" in captured.err
+
+
 def test_build_channel_option_limits_what_is_written(tmp_path: Path, fake_renderers) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "web,zalo", "-q"]) == 0

@@ -141,12 +141,20 @@ def report(
     )
 
 
-def exclusion_lines(site: Site) -> list[str]:
-    """One line for each bulletin left out, with the reason."""
+def exclusion_lines(
+    site: Site, previewed: str = " (xem trước trên website vì --drafts)"
+) -> list[str]:
+    """One line for each bulletin left out, with the reason, and each page left out that no
+    warning tells of already (a draft page: the others are a note or a warning of their field)."""
+    told = {problem.file for problem in site.warnings}
     return [
         f"Bỏ qua {e.bulletin.source}: {e.reason}"
-        + (" (xem trước trên website vì --drafts)" if e.bulletin in site.previews else "")
+        + (previewed if e.bulletin in site.previews else "")
         for e in site.excluded
+    ] + [
+        f"Bỏ qua {source}: {why}"
+        for source, why in sorted(site.held_pages.items())
+        if source not in told
     ]
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from publish import config as config_module
 from publish.cli import resolve_now
+from publish.commands.build import exclusion_lines
 from publish.errors import PublishError, os_reason
 from publish.pipeline import Build, build
 from publish.serve.reload import ReloadHub
@@ -97,11 +98,7 @@ class PreviewSession:
         """Print warnings, bulletins left out (only when that list changes) and what was written."""
         for warning in result.warnings:
             print(warning.render(), file=self._err)
-        skipped = [
-            f"Bỏ qua {e.bulletin.source}: {e.reason}"
-            + (" (vẫn xem trước vì --drafts)" if e.bulletin in result.site.previews else "")
-            for e in result.site.excluded
-        ]
+        skipped = exclusion_lines(result.site, " (vẫn xem trước vì --drafts)")
         if skipped != self._skipped:
             for line in skipped:
                 print(line, file=self._out)
