@@ -23,6 +23,18 @@ _CASES = {
     "phone-trigger": "codes._PHONE_TRIGGER.search('gọi' + ' ' * N + 'x')",
     "plate-trigger": "codes._PLATE_TRIGGER.search('BKS' + ' ' * N + 'x')",
     "bracketed": "punctuation._parentheses(' ' * N + '(' + ' ' * N + 'x')",
+    "service-context": "codes._SERVICE_CONTEXT.search('gọi a' + ' ' * 10 * N + '.')",
+    "service-alternative": "codes._SERVICE_CONTEXT.search('gọi hoặc gọi' + ' ' * 10 * N + '.')",
+    "listed-digits": "codes._LISTED_AFTER.search('1' * N + ' ' * N + '.')",
+    "previous-word": "abbreviations._PREV_WORD.search('a' * 10 * N + '.')",
+}
+_PARAGRAPH = 100_000  # characters: one hostile paragraph of a bulletin
+_PARAGRAPHS = {
+    "service-numbers": "'113, '",
+    "digits-then-service": "'1' * 50_000 + ' 113. '",
+    "bare-hours": "', 7g '",
+    "short-dates": "'ngày 1/2 '",
+    "hour-ranges": "'3-5g '",
 }
 
 
@@ -31,7 +43,7 @@ def test_crafted_whitespace_does_not_hang(call: str) -> None:
     """Each input, with a run of about 20,000 spaces, is read well within the timeout."""
     script = textwrap.dedent(
         f"""
-        from publish.radio import codes, datetimes, punctuation
+        from publish.radio import abbreviations, codes, datetimes, punctuation
         from publish.radio.normalise import normalise
         N = {_RUN}
         {call}
@@ -39,6 +51,22 @@ def test_crafted_whitespace_does_not_hang(call: str) -> None:
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=_TIMEOUT
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("unit", _PARAGRAPHS.values(), ids=_PARAGRAPHS.keys())
+def test_long_paragraph_is_read_in_linear_time(unit: str) -> None:
+    """Context looked for before each of thousands of numbers never rescans the paragraph."""
+    script = textwrap.dedent(
+        f"""
+        from publish.radio.normalise import normalise
+        unit = {unit}
+        normalise(unit * ({_PARAGRAPH} // len(unit)) + '.')
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=_TIMEOUT * 3
     )
     assert done.returncode == 0, done.stderr
 

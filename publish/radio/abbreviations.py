@@ -12,6 +12,7 @@ from pathlib import Path
 from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
+from publish.radio.tail import ends_before
 
 __all__ = [
     "KEEP_AS_WORD",
@@ -38,7 +39,7 @@ SPELLED_ACRONYMS = frozenset(
 _CONTEXT_KEYS = ("BCH", "ĐT", "TT", "HS", "QL", "CN")
 _CONTEXT_HINT = re.compile("|".join(_CONTEXT_KEYS))
 _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w])")
-_PREV_WORD = re.compile(r"(\w+)\s*$")
+_PREV_WORD = re.compile(r"(?<!\w)(\w++)\s*+$")
 """The word right before a place prefix; after a comma there is none (`Q. Bình Thạnh, P. Tân Định`)."""
 _ETC = re.compile(r"(?<!\w)(?:v\.v\.|vv\.)")
 _PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|Q|P|H|X)\.\s*")
@@ -199,7 +200,7 @@ def _place_prefixes(text: str) -> str:
     """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3)."""
 
     def spoken(m: re.Match[str]) -> str:
-        before = _PREV_WORD.search(text[: m.start()])
+        before = ends_before(_PREV_WORD, text, m.start())
         if not text[m.end() :][:1].isupper():
             return m[0]
         if len(m[1]) == 1 and before and before[1][0].isupper():

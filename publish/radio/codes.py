@@ -7,6 +7,7 @@ import re
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
+from publish.radio.tail import ends_before
 
 __all__ = ["read_codes"]
 
@@ -94,8 +95,8 @@ _SERVICE_WORD = (
     r"đường dây|tổng đài|hotline|liên hệ|điện thoại|SĐT|ĐT)"
 )
 _SERVICE_CONTEXT = re.compile(
-    _SERVICE_WORD + r"(?:\s+[^\W\d_]+){0,2}\s*:?\s*$"
-    r"|" + _SERVICE_WORD + r"[^.!?;]{0,80}\s(?i:hoặc)\s+(?:(?i:gọi)\s+)?(?:(?i:số)\s+)?$"
+    _SERVICE_WORD + r"(?:\s++[^\W\d_]++){0,2}+\s*+:?+\s*+$"
+    r"|" + _SERVICE_WORD + r"[^.!?;]{0,80}\s(?i:hoặc)\s++(?:(?i:gọi)\s++)?+(?:(?i:số)\s++)?+$"
 )
 """A trigger right before a service number or at most two words before it, or a number given as
 an alternative (`đường dây nóng 0912… hoặc số 113`) to one a trigger introduced (R9.3)."""
@@ -117,8 +118,8 @@ _NAME_AFTER = re.compile(r"\s+(\w)")
 _ISSUE_OF = re.compile(r"(?<!\w)(?i:báo|tạp chí|bản tin)((?:\s+\w+){1,4})\s+số\s*$")
 """`Báo Đồng Tháp số 115`: a newspaper's issue, when the words between are its capitalised name."""
 _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
-_LIST_JOIN = r"\s*(?:[,;/]|(?i:và|hoặc))\s*$"
-_LISTED_AFTER = re.compile(r"(\d+)" + _LIST_JOIN)
+_LIST_JOIN = r"\s*+(?:[,;/]|(?i:và|hoặc))\s*+$"
+_LISTED_AFTER = re.compile(r"(?<!\d)(\d++)" + _LIST_JOIN)
 """`113, 114 và 115`: the number before a service number in a list (R9.3)."""
 _LISTED_AFTER_SPOKEN = re.compile(
     r"(?<!\w)(?:một một (?:một|ba|bốn|năm)|một (?:tám|chín) không không"
@@ -328,7 +329,7 @@ def _document(
         spoken += f" năm {cardinal(int(year), ctx.options)}"
     if not _FOLLOWED_BY_ISSUER.match(text, m.end()):  # `… TT-BCA của Bộ Công an`
         spoken += " của " + " và ".join(_issuer(code, ctx) for code in issuers)
-    if kind in _KINDS and not _DOC_WORD.search(text[: m.start()]):
+    if kind in _KINDS and not ends_before(_DOC_WORD, text, m.start()):
         spoken = f"{_KINDS[kind]} số {spoken}"
     return spoken
 
@@ -349,14 +350,14 @@ def _phones(text: str, ctx: Context) -> str:
 
     def service(m: re.Match[str]) -> str:
         start = m.start()
-        if _quantity_follows(text, m.end()) or _NUMBERED.search(text, 0, start):
+        if _quantity_follows(text, m.end()) or ends_before(_NUMBERED, text, start):
             return m[0]  # `xử lý 113 trường hợp` is a count, `nhà số 113` an address
-        listed = _LISTED_AFTER.search(text, 0, start)
+        listed = ends_before(_LISTED_AFTER, text, start)
         if (
             (listed is not None and listed.end(1) in service_ends)
-            or _LISTED_AFTER_SPOKEN.search(text, 0, start)
-            or _SERVICE_CONTEXT.search(text, 0, start)
-            or (_SERVICE_NUMBER_WORD.search(text, 0, start) and not _numbers_a_place(text, m))
+            or ends_before(_LISTED_AFTER_SPOKEN, text, start)
+            or ends_before(_SERVICE_CONTEXT, text, start)
+            or (ends_before(_SERVICE_NUMBER_WORD, text, start) and not _numbers_a_place(text, m))
         ):
             service_ends.add(m.end())
             return _phone(m[1])
@@ -382,7 +383,7 @@ def _numbers_a_place(text: str, m: re.Match[str]) -> bool:
     after = _NAME_AFTER.match(text, m.end())
     if after is not None and after[1].isupper():
         return True
-    issue = _ISSUE_OF.search(text, 0, m.start())
+    issue = ends_before(_ISSUE_OF, text, m.start())
     return issue is not None and all(w[0].isupper() for w in issue[1].split())
 
 
@@ -419,7 +420,7 @@ def _roads(text: str, ctx: Context) -> str:
     opts = ctx.options
 
     def km_post(m: re.Match[str]) -> str:
-        if _NUMBER_BEFORE.search(text, 0, m.start()):
+        if ends_before(_NUMBER_BEFORE, text, m.start()):
             return m[0]  # `25 km 300`: a unit after a number, P4 reads it
         spoken = f"ki-lô-mét {cardinal(int(m[1]), opts)}"
         return spoken + (f" cộng {cardinal(int(m[2]), opts)}" if m[2] else "")

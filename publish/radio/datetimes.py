@@ -7,6 +7,7 @@ import re
 from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import COUNTED_NOUN, NUMBER, cardinal, read_number, roman_value
 from publish.radio.options import SpeakOptions
+from publish.radio.tail import SENTENCE_TAIL, ends_before
 
 __all__ = ["month_name", "read_dates_and_times"]
 
@@ -133,7 +134,7 @@ class _Reader:
 
     def date(self, m: re.Match[str], day: int, month: int, year: str | None) -> str:
         """`ngày <d> tháng <m> [năm <y>]`, without repeating a preceding `ngày` (R7.1)."""
-        lead = "" if _DAY_WORD.search(self.text[: m.start()]) else "ngày "
+        lead = "" if ends_before(_DAY_WORD, self.text, m.start()) else "ngày "
         spoken = f"{lead}{self.day(day)} tháng {month_name(month, self.lunar(m))}"
         return spoken + (f" năm {self.num(year)}" if year else "")
 
@@ -169,7 +170,7 @@ class _BareG:
         """After `lúc`, before a time of day, ending an hour range or opening a clause; else grams."""
         text = self.text
         hour = bool(
-            _HOUR_WORD.search(text, 0, start)
+            ends_before(_HOUR_WORD, text, start)
             or _HOUR_AFTER.match(text, end)
             or self._range_from_hour(start)
             or self._opens_clause(start, end)
@@ -180,21 +181,22 @@ class _BareG:
 
     def _range_from_hour(self, start: int) -> bool:
         """`6g đến 8g` where `6g` was read as an hour."""
-        joined = _RANGE_JOIN_BEFORE.search(self.text, 0, start)
+        joined = ends_before(_RANGE_JOIN_BEFORE, self.text, start)
         return joined is not None and joined.end(1) in self.hour_ends
 
     def _opens_clause(self, start: int, end: int) -> bool:
         """A time adverbial opening a clause (`Khoảng 7g, …`, `Từ 6g đến 8g`), not a weight."""
         text = self.text
-        if not (_CLAUSE_START.search(text, 0, start) and _CLAUSE_GOES_ON.match(text, end)):
+        if not (ends_before(_CLAUSE_START, text, start) and _CLAUSE_GOES_ON.match(text, end)):
             return False
         other_end = _RANGE_END.match(text, end)  # `Từ 3g đến 5g heroin` is a weight
         if other_end and other_end[1].islower() and other_end[1] not in _TIME_WORDS:
             return False
+        lo = max(0, start - SENTENCE_TAIL)  # no rescan of a whole paragraph for every `Ng`
         sentence = max(
-            text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start)
+            text.rfind(". ", lo, start), text.rfind("! ", lo, start), text.rfind("? ", lo, start)
         )
-        if _WEIGHT_WORD.search(text, sentence + 1, start):
+        if _WEIGHT_WORD.search(text, max(lo, sentence + 1), start):
             written = text[start:end]
             self.ctx.flag(
                 "R8.2",
@@ -216,7 +218,7 @@ def _times(r: _Reader, text: str) -> str:
     def time_range(m: re.Match[str]) -> str:
         if _BARE_G.fullmatch(m[2]) and not bare_g.is_hour(m.start(), m.end()):
             return m[0]  # `3-5g heroin`: grams, a range read in P4
-        lead = "" if _FROM_LEAD.search(text[: m.start()]) else "từ "
+        lead = "" if ends_before(_FROM_LEAD, text, m.start()) else "từ "
         first = r.num(m[1]) if m[1].isdigit() else r.time_token(m[1])
         return f"{lead}{first} đến {r.time_token(m[2])}"
 
@@ -278,10 +280,10 @@ def _dates(r: _Reader, text: str) -> str:
         d1, d2, month = int(m[1]), int(m[2]), int(m[4])
         if not (_valid(d1, month) and _valid(d2, month)):
             return m[0]
-        if m[3] == "." and not m[5] and not _DAY_WORD.search(text, 0, m.start()):
+        if m[3] == "." and not m[5] and not ends_before(_DAY_WORD, text, m.start()):
             return m[0]  # `tăng 1-1.5 m`: an English decimal in a range (R3.4), not `d1-d2.m`
         first = r.date(m, d1, month, None).rsplit(" tháng ", 1)[0]
-        if d2 == d1 + 1 and not _FROM_DAY_BEFORE.search(text, 0, m.start()):
+        if d2 == d1 + 1 and not ends_before(_FROM_DAY_BEFORE, text, m.start()):
             second = f"và {r.day(d2)}"  # two days: `ngày mười lăm và mười sáu tháng tám`
         else:
             second = f"đến ngày {r.day(d2)}"
@@ -328,7 +330,7 @@ def _dates(r: _Reader, text: str) -> str:
         if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
             return m[0]
         word = m[1]
-        if not _MONTHS_LEAD.search(text, 0, m.start()):
+        if not ends_before(_MONTHS_LEAD, text, m.start()):
             word = "Từ tháng" if word[0].isupper() else "từ tháng"
         lunar = r.lunar(m)
         spoken = f"{word} {month_name(first, lunar)} đến tháng {month_name(second, lunar)}"
@@ -356,7 +358,7 @@ def _dates(r: _Reader, text: str) -> str:
         text = r.text = _BARE_MONTH_YEAR.sub(bare_month_year, text)
 
     def year_range(m: re.Match[str]) -> str:
-        lead = "" if _YEAR_RANGE_LEAD.search(text[: m.start()]) else "từ "
+        lead = "" if ends_before(_YEAR_RANGE_LEAD, text, m.start()) else "từ "
         return f"{lead}{r.num(m[1])} đến {r.num(m[2])}"
 
     if "-" in text:
@@ -364,12 +366,12 @@ def _dates(r: _Reader, text: str) -> str:
 
     def short_date(m: re.Match[str]) -> str:
         day, month = int(m[1]), int(m[2])
-        if not _valid(day, month) or not _DATE_TRIGGER.search(text[: m.start()]):
+        if not _valid(day, month) or not ends_before(_DATE_TRIGGER, text, m.start()):
             return m[0]  # without a trigger word `a/b` is a fraction (R12.3)
         if (
-            _WEAK_DATE_TRIGGER.search(text, 0, m.start())
+            ends_before(_WEAK_DATE_TRIGGER, text, m.start())
             and _NOT_DATE_AFTER.match(text, m.end())
-            and not _MONTH_BEFORE.search(text, 0, m.start())
+            and not ends_before(_MONTH_BEFORE, text, m.start())
         ):
             return m[0]  # read as a fraction in P6, flagged as a possible date (R7.2)
         return r.date(m, day, month, None)

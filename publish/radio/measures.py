@@ -6,6 +6,7 @@ import re
 
 from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import NUMBER, read_amount, read_number
+from publish.radio.tail import ends_before
 
 __all__ = ["UNITS", "money_follows", "read_measures", "read_rates"]
 
@@ -187,7 +188,7 @@ def _unit_ranges(text: str) -> str:
     """`a-b <unit>` → `từ a đến b <unit>`, the numbers left for the rules below (R12.1)."""
 
     def spoken(m: re.Match[str]) -> str:
-        lead = "" if _FROM_LEAD.search(text, 0, m.start()) else "từ "
+        lead = "" if ends_before(_FROM_LEAD, text, m.start()) else "từ "
         return f"{lead}{m[1]}{m[2] or ''} đến "
 
     return _UNIT_RANGE.sub(spoken, text)

@@ -6,6 +6,7 @@ import re
 
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import NUMBER, cardinal, ordinal, rank, read_number, roman_value
+from publish.radio.tail import ends_before
 
 __all__ = ["read_ordinals", "read_remaining_numbers"]
 
@@ -89,7 +90,7 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
 
     def number_range(m: re.Match[str]) -> str:
         first, second = read_number(m[1], ctx), read_number(m[2], ctx)
-        if _SCORE_LEAD.search(text, 0, m.start()):
+        if ends_before(_SCORE_LEAD, text, m.start()):
             return f"{first} {second}"
         if m[1].isdigit() and m[2].isdigit() and int(m[1]) >= int(m[2]):
             ctx.flag(
@@ -101,7 +102,7 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
                 m[0],
             )
             return f"{first} - {second}"
-        lead = "" if _FROM_LEAD.search(text, 0, m.start()) else "từ "
+        lead = "" if ends_before(_FROM_LEAD, text, m.start()) else "từ "
         return f"{lead}{first} đến {second}"
 
     if "-" in text:
