@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from publish.render.web.markdown import _drop_orphan_backlinks
 from tests.helpers import bulletin_md, make_project
 
 GUARD = 15  # seconds; each input took from 30 s to forever before the fix
@@ -55,6 +56,36 @@ def test_footnote_backlinks_are_dropped_without_stalling_on_long_whitespace() ->
         subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {GUARD} s")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["<a ", '<a href="#fnref', '<a href="#fnref1">', '<a x="'],
+    ids=["open-tags", "open-value", "unclosed-links", "open-attribute"],
+)
+def test_footnote_backlinks_are_dropped_without_stalling_on_raw_anchor_tags(tail: str) -> None:
+    code = (
+        "from publish.render.web.markdown import _drop_orphan_backlinks as d; "
+        f"d('fnref' + {tail!r} * 40_000)"
+    )
+    try:
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {GUARD} s")
+
+
+def test_footnote_backlinks_of_raw_html_are_still_found() -> None:
+    """An orphan ↩ link goes, a cited one stays, with the text between them untouched."""
+    html = (
+        '<p id="fnref:1">x</p><a <a x="<li>'
+        '<a class="footnote-backref" href="#fnref:1">&#8617;</a>'
+        ' <a class="footnote-backref" href="#fnref:2">&#8617;</a></li>'
+    )
+    expected = (
+        '<p id="fnref:1">x</p><a <a x="<li>'
+        '<a class="footnote-backref" href="#fnref:1">&#8617;</a></li>'
+    )
+    assert _drop_orphan_backlinks(html) == expected
 
 
 def _laughs(levels: int) -> str:

@@ -389,8 +389,12 @@ def _site_link(prefix: str, own: OwnLookup, match: re.Match[str]) -> str:
     return match[0]
 
 
-# Starts only where a run of spaces starts: tried from inside the run, `\s*` rescans all of it.
-BACKLINK_RE = re.compile(r'(?<!\s)\s*<a\b[^>]*\bhref="#(fnref[^"]*)"[^>]*>.*?</a>', re.DOTALL)
+# Linear on any text: starts only where a run of spaces starts (from inside one, `\s*` rescans
+# it); the tag and its quoted value end at the next `<`, the link text at the next `<a`, so no
+# scan runs on past the next tag from each of thousands of `<a`.
+BACKLINK_RE = re.compile(
+    r'(?<!\s)\s*<a\b[^<>]*\bhref="#(fnref[^"<>]*)"[^<>]*>[^<]*+(?:<(?!/?a\b)[^<]*+)*+</a>'
+)
 
 
 def _drop_orphan_backlinks(html: str) -> str:
