@@ -15,6 +15,7 @@ from publish.errors import Problem
 from publish.frontmatter import Parsed
 from publish.gates import (
     PUBLIC_CLASSIFICATIONS,
+    field_stamp,
     public_classification,
     secret_classification,
     secret_stamp,
@@ -403,15 +404,21 @@ def secret(
                 "mức khác cần giữ kín thì thêm vào [policy] secret_classifications trong site.toml.",
                 severity="warning",
             )
-    given = data.get("title")
-    title = given if isinstance(given, str) else ""
-    found = secret_stamp(parsed.body, config.policy, title=title)
-    if found is not None:
-        number, stamp = found
-        line = parsed.line_of("title") if number < 0 else parsed.body_line + number
+    headline = field_stamp(data, config.policy)
+    if headline is not None:
+        name, stamp = headline
         col.add(
             f"văn bản mang dấu mật «{stamp}»: không bao giờ được xuất bản",
-            line=line,
+            line=parsed.line_of(name),
+            field=None if name == "title" else name,
+            hint=SECRET_HINT,
+        )
+        return
+    found = secret_stamp(parsed.body, config.policy)
+    if found is not None:
+        col.add(
+            f"văn bản mang dấu mật «{found[1]}»: không bao giờ được xuất bản",
+            line=parsed.body_line + found[0],
             hint=SECRET_HINT,
         )
 

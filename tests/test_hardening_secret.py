@@ -9,7 +9,7 @@ import pytest
 
 from publish.cli import main
 from publish.config import Policy
-from publish.gates import secret_classification, secret_stamp
+from publish.gates import field_stamp, secret_classification, secret_stamp
 from tests.helpers import SITE_TOML, bulletin_md, install_fake_renderers, make_project
 
 NOW = "2021-01-01T09:00"
@@ -186,3 +186,64 @@ def test_sync_with_a_secret_bulletin_sends_nothing_and_keeps_old_output(tmp_path
     assert (
         after == before and not (root / "dai").exists() and not (root / "state/radio.json").exists()
     )
+
+
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [
+        ({"summary": '"[MẬT] Kế hoạch tuần tra"'}, "5: lỗi: trường 'summary'"),
+        ({"summary": '"TỐI MẬT"'}, "5: lỗi: trường 'summary'"),
+        ({"zalo": '\n  title: "MẬT: Kế hoạch"'}, "8: lỗi: trường 'zalo.title'"),
+        ({"zalo": '\n  summary: "[Tuyệt mật] Kế hoạch"'}, "8: lỗi: trường 'zalo.summary'"),
+    ],
+    ids=["summary-bracket", "summary-capitals", "zalo-title", "zalo-summary"],
+)
+def test_a_stamp_in_the_summary_or_a_zalo_override_is_refused(
+    tmp_path, capsys, monkeypatch, fields: dict[str, str], where: str
+) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(fields)})
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    assert f"content/a.md:{where}: văn bản mang dấu mật" in capsys.readouterr().err
+
+
+_DISGUISES = {
+    "zero-width-space": "M\u200bẬT",
+    "zero-width-non-joiner": "TỐI\u200c MẬT",
+    "zero-width-joiner": "TUYỆT M\u200dẬT",
+    "word-joiner": "M\u2060Ậ\u2060T",
+    "bom": "\ufeffMẬT",
+    "soft-hyphen": "M\u00adẬT",
+    "nfd": unicodedata.normalize("NFD", "TỐI MẬT"),
+    "full-width": "ＭẬＴ",
+    "cyrillic": "\u041cẬ\u0422",
+    "greek": "\u039cẬ\u03a4",
+}
+
+
+@pytest.mark.parametrize("stamp", _DISGUISES.values(), ids=_DISGUISES.keys())
+def test_a_disguised_stamp_line_is_still_a_stamp(stamp: str) -> None:
+    assert secret_stamp(f"Số: 12/KH\n{stamp}\n\nNội dung.", Policy()) is not None
+
+
+@pytest.mark.parametrize("stamp", _DISGUISES.values(), ids=_DISGUISES.keys())
+def test_a_disguised_stamp_opening_the_title_is_still_a_stamp(stamp: str) -> None:
+    assert secret_stamp("Nội dung.", Policy(), title=f"[{stamp}] Kế hoạch") is not None
+    assert field_stamp({"zalo": {"title": f"{stamp}: Kế hoạch"}}, Policy()) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giữ bí mật thông tin cá nhân.",
+        "Mật khẩu: đặt sao cho an toàn",
+        "Mật ong giả được bày bán",
+        "BẢO VỆ BÍ MẬT NHÀ NƯỚC",
+        "KHÔNG CUNG CẤP MẬT\u200b KHẨU, MÃ OTP",
+        "[Cảnh báo] Mất tiền vì tin lời lạ",
+        "Ｍật khẩu",
+    ],
+)
+def test_ordinary_summaries_are_not_stamps(text: str) -> None:
+    fields = {"title": "Tin", "summary": text, "zalo": {"title": text, "summary": text}}
+    assert field_stamp(fields, Policy()) is None

@@ -15,7 +15,7 @@ from publish.cli import common_options
 from publish.config import Config, Policy
 from publish.errors import PublishError
 from publish.frontmatter import FrontMatterError, split
-from publish.gates import secret_classification, secret_stamp
+from publish.gates import field_stamp, secret_classification, secret_stamp
 from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.normalise import (
     SpeakOptions,
@@ -176,8 +176,7 @@ def _secret(name: str, text: str, policy: Policy) -> str | None:
     classification = data.get("classification")
     if isinstance(classification, str) and secret_classification(classification, policy):
         return f"{label}: tài liệu mật (classification: {classification.strip()}): không bao giờ đọc thành lời"
-    title = data.get("title")
-    found = secret_stamp(body, policy, title=title if isinstance(title, str) else "")
+    found = field_stamp(data, policy) or secret_stamp(body, policy)
     if found is not None:
         return f"{label}: văn bản mang dấu mật «{found[1]}»: không bao giờ đọc thành lời"
     return None
