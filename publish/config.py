@@ -7,6 +7,7 @@ The unit, its places and its categories are data here, never code.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, Problem
+from publish.limits import MAX_CONFIG_BYTES, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
 from publish.syntax import toml_error
 from publish.text import fold, nfc, slugify
@@ -336,7 +338,9 @@ def load(root: Path) -> Config:
     """Read `<root>/site.toml` and parse it."""
     path = root / CONFIG_NAME
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(MAX_CONFIG_BYTES + 1) if size <= MAX_CONFIG_BYTES else b""
     except FileNotFoundError:
         raise ConfigError(
             [
@@ -347,6 +351,17 @@ def load(root: Path) -> Config:
                 )
             ]
         ) from None
+    if size > MAX_CONFIG_BYTES or len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(
+            [
+                Problem(
+                    CONFIG_NAME,
+                    f"tệp cấu hình {too_large(max(size, len(raw)), MAX_CONFIG_BYTES)}: không đọc",
+                    hint="site.toml chỉ chứa thiết lập (thường vài KB): xóa phần thừa, hoặc "
+                    "chép lại từ mẫu trong docs/cau-hinh.md.",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8-sig")  # Notepad may write a BOM: «UTF-8 with BOM»
     except UnicodeDecodeError as exc:

@@ -18,6 +18,7 @@ from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
 from publish.links import site_folder
+from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.markdown_code import masked
 from publish.markdown_escapes import unescape
 from publish.model import Bulletin, ImageRef
@@ -50,7 +51,7 @@ _RESOLVED_DIRS: dict[str, str] = {}
 is seen)."""
 _RESOLVED_REFS: dict[tuple[str, str, str, str], Path | None] = {}
 """Image references already resolved in this build: every page and card asks again."""
-_IMAGE_FILES: dict[Path, str | None] = {}
+_IMAGE_FILES: dict[Path, tuple[str, int] | None] = {}
 """Resolved images checked in this build: their path under content/, None when not a file."""
 
 
@@ -203,14 +204,24 @@ def _image(
             hint="Đặt ảnh vào content/images/ và trỏ tới images/<tên-ảnh>.",
         )
         return None
-    relative = _image_file(path, content_dir)
-    if relative is None:
+    found = _image_file(path, content_dir)
+    if found is None:
         col.add(
             f"không tìm thấy ảnh {ref!r}",
             field=field,
             line=line,
             hint=_suggestion(ref, md_path, config)
             + "Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và đặt ảnh vào content/images/.",
+        )
+        return None
+    relative, size = found
+    if size > MAX_IMAGE_BYTES:
+        col.add(
+            f"ảnh {ref!r} {too_large(size, MAX_IMAGE_BYTES)}: không dùng được",
+            field=field,
+            line=line,
+            hint="Thu nhỏ ảnh (ví dụ xuất lại ở chiều rộng 2.000 điểm ảnh, chất lượng JPEG 85) "
+            "rồi chép đè lên tệp cũ.",
         )
         return None
     if not alt.strip():
@@ -253,7 +264,8 @@ def content_image(ref: str, md_path: Path, config: Config) -> str | None:
     resolved = resolve_content_path(ref, md_path, config)
     if resolved is None:
         return None
-    return _image_file(resolved, _resolved_dir(config.root / "content"))
+    found = _image_file(resolved, _resolved_dir(config.root / "content"))
+    return None if found is None else found[0]
 
 
 def unfound(body: str, md_path: Path, config: Config) -> list[str]:
@@ -277,20 +289,24 @@ def image_use(bulletin: Bulletin, path: str, config: Config) -> tuple[str | None
     return None, None
 
 
-def _image_file(path: Path, content_dir: Path) -> str | None:
-    """A resolved image's path under content/, or None when it is not a file (once per build:
-    thousands of bulletins share a few cover images)."""
+def _image_file(path: Path, content_dir: Path) -> tuple[str, int] | None:
+    """A resolved image's path under content/ and its size, or None when it is not a file (once
+    per build: thousands of bulletins share a few cover images)."""
     if path not in _IMAGE_FILES:
-        _IMAGE_FILES[path] = path.relative_to(content_dir).as_posix() if _is_file(path) else None
+        size = _file_size(path)
+        _IMAGE_FILES[path] = (
+            None if size is None else (path.relative_to(content_dir).as_posix(), size)
+        )
     return _IMAGE_FILES[path]
 
 
-def _is_file(path: Path) -> bool:
-    """Whether `path` is a file; not when the system cannot tell (e.g. a name too long)."""
+def _file_size(path: Path) -> int | None:
+    """The size of the file at `path`; None when it is no file or the system cannot tell."""
     try:
-        return path.is_file()
-    except OSError:
-        return False
+        st = path.stat()
+    except (OSError, ValueError):
+        return None
+    return st.st_size if stat.S_ISREG(st.st_mode) else None
 
 
 def cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -> ImageRef | None:

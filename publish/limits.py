@@ -1,0 +1,24 @@
+"""Size caps on the files a build reads whole, and how a too-large one is described."""
+
+from __future__ import annotations
+
+__all__ = ["MAX_CONFIG_BYTES", "MAX_IMAGE_BYTES", "MAX_SOURCE_BYTES", "too_large"]
+
+MAX_SOURCE_BYTES = 2_000_000
+"""A Markdown file (bulletin or page): a long bulletin is some 50 KB; 2 MB is an image pasted in
+as base64 text, or a file that is no bulletin at all, and every process would hold it whole."""
+MAX_CONFIG_BYTES = 1_000_000
+"""site.toml: a real one is a few KB."""
+MAX_IMAGE_BYTES = 20_000_000
+"""An image in content/: a phone photo is 2–8 MB; each is read whole to be resized."""
+
+
+def too_large(size: int, limit: int) -> str:
+    """ "nặng 3,2 MB, quá giới hạn 2 MB": a file's size against its cap, in Vietnamese."""
+    return f"nặng {_megabytes(size)}, quá giới hạn {_megabytes(limit)}"
+
+
+def _megabytes(size: int) -> str:
+    """`size` in MB with one decimal, a comma before it, and none when it is whole."""
+    shown = f"{size / 1_000_000:.1f}".replace(".", ",").removesuffix(",0")
+    return f"{shown} MB"

@@ -1,0 +1,109 @@
+"""Files too large to read whole: refused with their size, the cap and a fix, all in one pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.limits import MAX_CONFIG_BYTES, MAX_IMAGE_BYTES, MAX_SOURCE_BYTES
+from tests.helpers import SITE_TOML, bulletin_md, install_fake_renderers, make_project
+
+NOW = "2021-01-01T09:00"
+
+
+def _sparse(path: Path, size: int) -> None:
+    """A file of `size` zero bytes that takes no room on disk."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.truncate(size)
+
+
+def _check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """`publish check` on `root`: its exit code and what it printed on stderr."""
+    code = main(["check", "--root", str(root), "--now", NOW])
+    return code, capsys.readouterr().err
+
+
+def test_a_bulletin_with_an_image_pasted_in_is_refused_with_the_other_problems(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    install_fake_renderers(monkeypatch)
+    pasted = "![Ảnh](data:image/jpeg;base64," + "A" * (MAX_SOURCE_BYTES + 100_000) + ")\n"
+    files = {
+        "content/to.md": bulletin_md({"slug": "to"}, body=pasted),
+        "content/khac.md": bulletin_md({"slug": "khac"}, drop=["summary"]),
+    }
+    code, err = _check(make_project(tmp_path, files), capsys)
+    assert code == 1
+    assert "content/to.md: lỗi: tệp nặng 2,1 MB, quá giới hạn 2 MB cho một tệp Markdown" in err
+    assert "content/images/" in err and "Tách bài thành nhiều bản tin" in err
+    assert "content/khac.md" in err and "summary" in err
+
+
+def test_a_huge_markdown_file_is_refused_without_being_read(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md()})
+    _sparse(root / "content" / "lon.md", 200_000_000)
+    read = []
+    real_open = open
+
+    def counting_open(file, mode="r", *args, **kwargs):
+        handle = real_open(file, mode, *args, **kwargs)
+        if str(file).endswith("lon.md"):
+            real_read = handle.read
+            handle = _Counting(handle, real_read, read)
+        return handle
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    code, err = _check(root, capsys)
+    assert code == 1
+    assert "content/lon.md: lỗi: tệp nặng 200 MB, quá giới hạn 2 MB" in err
+    assert sum(read) <= MAX_SOURCE_BYTES + 1
+
+
+class _Counting:
+    """A file handle that records how many bytes each read returned."""
+
+    def __init__(self, handle, real_read, read: list[int]) -> None:
+        self._handle, self._real_read, self._read = handle, real_read, read
+
+    def read(self, *args):
+        """Read as the handle does, counting."""
+        data = self._real_read(*args)
+        self._read.append(len(data))
+        return data
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._handle.close()
+
+
+def test_a_huge_site_toml_is_refused(tmp_path: Path, capsys) -> None:
+    padding = "# " + "x" * 98 + "\n"
+    toml = SITE_TOML + padding * (MAX_CONFIG_BYTES // len(padding) + 2_000)
+    code, err = _check(make_project(tmp_path, {"site.toml": toml}), capsys)
+    assert code == 1
+    assert "site.toml: lỗi: tệp cấu hình nặng 1,2 MB, quá giới hạn 1 MB: không đọc" in err
+
+
+def test_a_huge_image_is_refused_at_its_field(tmp_path: Path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    cover = {"cover": "images/anh.jpg", "cover_alt": '"Ảnh minh họa"'}
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(cover)})
+    _sparse(root / "content" / "images" / "anh.jpg", MAX_IMAGE_BYTES + 5_000_000)
+    code, err = _check(root, capsys)
+    assert code == 1
+    assert (
+        "content/a.md:7: lỗi: trường 'cover': ảnh 'images/anh.jpg' nặng 25 MB, "
+        "quá giới hạn 20 MB" in err
+    )
+    assert "Thu nhỏ ảnh" in err
