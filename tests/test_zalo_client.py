@@ -9,6 +9,7 @@ import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -504,6 +505,38 @@ def test_api_messages_echoing_a_token_are_masked(emulator: ZaloEmulator, token_f
     assert "access-abcdef" not in str(caught.value)
     assert "bad token ***" in str(caught.value)
     assert TokenFile(token_file).load() == TokenPair("refresh-abcdef", "access-abcdef", None)
+
+
+@pytest.mark.parametrize(
+    "echo",
+    [
+        lambda token: quote(token, safe=""),
+        lambda token: quote(token, safe="").lower(),
+        lambda token: json.dumps({"token": token}),
+        lambda token: json.dumps(token).replace("/", "\\/"),
+        lambda token: token[:7] + "\n    " + token[7:],
+    ],
+    ids=["url-encoded", "url-encoded-lower", "json", "json-slash", "split-line"],
+)
+def test_api_messages_echoing_a_token_in_another_form_are_masked(
+    emulator: ZaloEmulator, token_file: Path, echo
+) -> None:
+    tokens = make_tokens(emulator, token_file)
+    tokens.token_file.save(TokenPair("refresh-abc/+=", 'access-abc/+="x', expires_at=None))
+
+    def fake(request: httpx.Request) -> httpx.Response:
+        """Reply with an error message that repeats the token it was sent, encoded."""
+        echoed = echo(request.headers["access_token"])
+        return httpx.Response(200, json={"error": -201, "message": f"bad token {echoed} end"})
+
+    settings = ClientSettings(**FAST_SETTINGS)
+    with (
+        ZaloClient(tokens, settings, transport=httpx.MockTransport(fake)) as client,
+        pytest.raises(ZaloError) as caught,
+    ):
+        client.getoa()
+    shown = str(caught.value)
+    assert "abc" not in shown and "***" in shown and " end" in shown, shown
 
 
 def test_calls_are_paced_under_the_rate_limit(emulator: ZaloEmulator, token_file: Path) -> None:

@@ -8,7 +8,11 @@ PublishError
 
 from __future__ import annotations
 
+import functools
+import json
+import re
 from collections.abc import Iterable
+from urllib.parse import quote, quote_plus
 
 from publish.errors import RemoteError
 
@@ -57,11 +61,28 @@ NEEDS_A_PERSON = frozenset({-216, -220, -242, -14003, -14014})
 
 
 def redact(text: str, secrets: Iterable[str | None]) -> str:
-    """Replace every known secret in `text` with `***`."""
+    """Replace every known secret in `text` with `***`: as given, URL-encoded or JSON-escaped
+    (a server may echo a request back either way), and also when a line break splits it."""
     for secret in secrets:
         if secret and len(secret) >= 4:
-            text = text.replace(secret, "***")
+            text = _secret_pattern(secret).sub("***", text)
     return text
+
+
+_PERCENT = re.compile(r"%[0-9A-F]{2}")
+_LINE_BREAK = r"(?:\r?\n[ \t]*)?"
+"""Between any two characters of a secret: a message wrapped to fit a line may split it."""
+
+
+@functools.lru_cache(maxsize=32)
+def _secret_pattern(secret: str) -> re.Pattern[str]:
+    """Every written form of `secret`, longest first so none is masked only in part."""
+    escaped = json.dumps(secret)[1:-1]
+    forms = {secret, quote(secret, safe=""), quote_plus(secret, safe=""), escaped}
+    forms.add(escaped.replace("/", "\\/"))  # JSON may escape '/' too (PHP does)
+    forms |= {_PERCENT.sub(lambda m: m[0].lower(), form) for form in forms}  # %2f as %2F
+    alternatives = sorted(forms, key=len, reverse=True)
+    return re.compile("|".join(_LINE_BREAK.join(map(re.escape, f)) for f in alternatives))
 
 
 class ZaloError(RemoteError):
