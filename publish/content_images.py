@@ -17,8 +17,8 @@ from typing import Any
 from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
-from publish.links import site_folder
 from publish.limits import MAX_IMAGE_BYTES, too_large
+from publish.links import site_folder
 from publish.markdown_code import masked
 from publish.markdown_escapes import unescape
 from publish.model import Bulletin, ImageRef
