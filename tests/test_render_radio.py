@@ -15,7 +15,7 @@ import pytest
 from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
-from publish.errors import ContentError
+from publish.errors import ContentError, severity_label
 from publish.model import Artifact
 from publish.pipeline import build
 from publish.render import radio
@@ -379,6 +379,27 @@ def test_the_web_address_warning_suggests_wording_with_the_units_own_name(tmp_pa
     assert "«trên trang thông tin điện tử của Công an phường Hòa Khánh, thành phố Đà Nẵng»" in (
         " ".join(notes.split())
     )
+
+
+def test_rundown_notes_rank_each_flag_as_publish_check_does(tmp_path: Path) -> None:
+    """rundown.txt said «[cảnh báo]» for a dropped web address that `publish check` prints as a
+    note («ghi chú»): the editor reading both saw two ranks for one finding."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md(
+                {"date": "2020-12-08 08:00"},
+                body="Người dân theo dõi tin tại https://ca.example.vn/tin.\n",
+            ),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    [note] = [p for p in radio.check(site) if p.file == "content/a.md" and "R1.4" in p.message]
+    files = {a.path: a.data for a in radio.render(site) if isinstance(a, Artifact)}
+    notes = files["2020-W50/rundown.txt"].decode("utf-8").split("Ghi chú cho biên tập viên:")[1]
+    [line] = [line for line in notes.splitlines() if "R1.4" in line]
+    assert f"[{severity_label(note.severity)}]" in line
+    assert "[ghi chú]" in line and "[cảnh báo]" not in line
 
 
 def test_slugs_are_unique_within_an_episode(tmp_path: Path) -> None:

@@ -29,12 +29,13 @@ class Flag:
     excerpt: str
     line: int | None = None
 
-    def render(self, source: str = "", *, excerpt: bool = False) -> str:
-        """Format as `source:line: [mức] thông điệp[ — «đoạn»] (mã quy tắc MÃ)`."""
+    def render(self, source: str = "", *, excerpt: bool = False, level: str = "") -> str:
+        """Format as `source:line: [mức] thông điệp[ — «đoạn»] (mã quy tắc MÃ)`; `level` names the
+        severity as the caller's readers know it (the rule set's own words by default)."""
         where = source
         if self.line is not None:
             where = f"{source}:{self.line}" if source else f"dòng {self.line}"
-        level = "chặn duyệt" if self.severity == BLOCKING else "cảnh báo"
+        level = level or ("chặn duyệt" if self.severity == BLOCKING else "cảnh báo")
         prefix = f"{where}: " if where else ""
         shown = f" — «{self.excerpt}»" if excerpt else ""
         return f"{prefix}[{level}] {self.message}{shown} {rule_note(self.code)}"

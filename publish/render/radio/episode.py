@@ -14,7 +14,7 @@ from publish.config import Config
 from publish.errors import Problem
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.radio.flags import Flag, rule_note
+from publish.radio.flags import BLOCKING, Flag, rule_note
 from publish.radio_rates import (
     KeptRates,
     aired_bulletins,
@@ -51,6 +51,7 @@ __all__ = [
     "assemble",
     "episode_folder",
     "episode_version",
+    "flag_severity",
     "forget_assembly",
     "shown_title",
     "week_of",
@@ -135,6 +136,14 @@ def episode_folder(air: dt.datetime, config: Config) -> str:
 TIMING_SEVERITY = "note"
 """How a Q9 timing finding is ranked, in `publish check` and in rundown.txt alike: editorial
 advice (no bulletin is wrong), which --strict must not stop on."""
+
+
+def flag_severity(flag: Flag) -> str:
+    """How `publish check` ranks a read-aloud flag, which rundown.txt repeats: one that holds a
+    bulletin off the air is a warning; any other is a note (the bulletin airs, the editor only
+    checks the reading)."""
+    return "warning" if flag.severity == BLOCKING else "note"
+
 
 ITEM_SHELF = "radio-item"
 """Finished read items between builds, under each bulletin's source and `Speaker.version`: an
@@ -275,7 +284,7 @@ def _flag_note(bulletin: Bulletin, flag: Flag) -> Problem:
         field="radio",
         line=flag.line,
         hint=fix[:1].upper() + fix[1:] if fix else None,
-        severity="note",
+        severity=flag_severity(flag),
     )
 
 
@@ -416,7 +425,7 @@ def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:
         if fix
         else "Viết lại đoạn đó cho dễ đọc thành tiếng, hoặc thêm chữ viết tắt vào tệp "
         "[radio] abbreviations, rồi dựng lại.",
-        severity="warning",
+        severity=flag_severity(flag),
     )
 
 

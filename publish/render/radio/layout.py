@@ -9,8 +9,8 @@ from typing import Any
 
 from publish.config import Config
 from publish.errors import severity_label
-from publish.radio.flags import rule_note
-from publish.render.radio.episode import TIMING_SEVERITY, Episode, shown_title
+from publish.radio.flags import Flag, rule_note
+from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import Segment, is_cue
 from publish.render.radio.rundown import Row, air_clock, clock, mss
 from publish.text import vn_date
@@ -229,13 +229,18 @@ def rundown_text(episode: Episode, config: Config) -> str:
     ]
     lines += ["", "Nguồn:", *sources]
     notes = [
-        f"  {row.number} {flag.render(s.bulletin.source if s.bulletin else '', excerpt=True)}"
+        f"  {row.number} {_flag_line(flag, s.bulletin.source if s.bulletin else '')}"
         for s, row in zip(episode.segments, timing.rows, strict=True)
         for flag in s.flags
     ]
     if notes:
         lines += ["", "Ghi chú cho biên tập viên:", *notes]
     return "\n".join(lines) + "\n"
+
+
+def _flag_line(flag: Flag, source: str) -> str:
+    """A flag as rundown.txt lists it, ranked in the word `publish check` prints for it."""
+    return flag.render(source, excerpt=True, level=severity_label(flag_severity(flag)))
 
 
 def rundown_json(episode: Episode, config: Config) -> str:
