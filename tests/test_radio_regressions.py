@@ -6,6 +6,8 @@ so there is no sentence-start capital and no final stop.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from publish.radio.normalise import normalise, normalise_fragment
@@ -236,10 +238,83 @@ def test_a_private_number_at_the_end_of_its_clause_takes_its_label_along(
     assert flag.code == "R9.5" and f"đã bỏ {what}" in flag.message
 
 
-def test_an_account_number_after_stk_is_dropped_and_stk_is_read() -> None:
+def test_an_account_number_after_stk_is_dropped_and_the_account_is_read() -> None:
     spoken = normalise_fragment("chuyển vào STK 0123456789 của đối tượng")
-    assert spoken.text == "chuyển vào số tài khoản của đối tượng"
+    assert spoken.text == "chuyển vào tài khoản của đối tượng"
     assert [f.code for f in spoken.flags] == ["R9.5"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Số tài khoản 0123456789 tại Vietcombank bị phong tỏa.",
+            "Tài khoản tại Vietcombank bị phong tỏa.",
+        ),
+        (
+            "Đối tượng dùng số tài khoản 0123456789 tại Vietcombank để nhận tiền.",
+            "Đối tượng dùng tài khoản tại Vietcombank để nhận tiền.",
+        ),
+        ("STK 0123456789 tại Vietcombank bị khóa.", "Tài khoản tại Vietcombank bị khóa."),
+        (
+            "Tài khoản ngân hàng 0123456789 mở tại Vietcombank bị khóa.",
+            "Tài khoản ngân hàng mở tại Vietcombank bị khóa.",
+        ),
+    ],
+)
+def test_an_account_whose_number_went_mid_clause_is_read_as_the_account(
+    source: str, expected: str
+) -> None:
+    """«Số tài khoản 0123456789 tại Vietcombank» was read «Số tài khoản tại Vietcombank»: an
+    account number with no number, as if the account were named. Said as the account, as at
+    the end of a clause (`chuyển vào tài khoản.`)."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert [f.code for f in spoken.flags] == ["R9.5"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Ông A, CCCD số 087123456789 do Cục Cảnh sát cấp, trú tại xã Tân Lập.",
+            "Ông A, trú tại xã Tân Lập.",
+        ),
+        (
+            "Ông A, CCCD số 087123456789, cấp ngày 12/5/2021, trú tại xã Tân Lập.",
+            "Ông A, trú tại xã Tân Lập.",
+        ),
+        (
+            "Ông A, số CMND 087123456 cấp ngày 1.1.2010 tại Công an tỉnh, trú tại xã B.",
+            "Ông A, trú tại xã B.",
+        ),
+        (
+            "Ông A, CCCD 087123456789, ngày cấp 1/1/2021, nơi cấp Cục Cảnh sát, trú tại xã B.",
+            "Ông A, trú tại xã B.",
+        ),
+        ("Ông A (CCCD 087123456789 cấp ngày 1/1/2021) khai nhận.", "Ông A khai nhận."),
+        ("Mở đầu. CCCD số 087123456789 do Cục Cảnh sát cấp. Hết.", "Mở đầu. Hết."),
+        (
+            "Anh A dùng CCCD 087123456789 do người khác cấp cho để mở tài khoản.",
+            "Anh A dùng căn cước công dân do người khác cấp cho để mở tài khoản.",
+        ),
+    ],
+)
+def test_where_an_id_was_issued_goes_with_its_number(source: str, expected: str) -> None:
+    """«CCCD số 087… do Cục Cảnh sát cấp» was read «căn cước công dân do Cục Cảnh sát cấp»: an
+    issuing office for a card nobody can identify. Where and when it was issued describe the
+    number alone, so they end its clause and go with it; other words after it stay."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert [f.code for f in spoken.flags] == ["R9.5"]
+
+
+def test_a_long_run_of_issue_words_is_read_in_linear_time() -> None:
+    """The issuing details are bounded: a pasted run of «do … cấp ngày» cannot stall a build."""
+    text = "Ông A, CCCD 087123456789 do" + " cấp ngày" * 20_000 + " (x"
+    started = time.perf_counter()
+    normalise_fragment(text)
+    assert time.perf_counter() - started < 5
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,15 @@ _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 _CLAUSE_OPEN = re.compile(r"[,;(]")
 _SENTENCE_START = re.compile(r"[.!?]\s+")
 _ID_LABEL = re.compile(r"(?i:cccd|cmnd|căn cước|chứng minh)")
+_ISSUED = re.compile(
+    r"(?:(?:\s*,)?\s+(?:(?:(?i:do)\s[^,;!?()]{0,80}?)?(?i:cấp)(?!\w)(?:\s+(?i:ngày|năm|tại|từ)(?!\w)"
+    r"[^,;!?()]{0,80}?)?|(?i:ngày cấp|nơi cấp)(?!\w)[^,;!?()]{0,80}?)(?=\s*(?:[,;!?)]|\.(?:\s|$)|$)))+"
+)
+"""After an ID number: where and when it was issued (`do Cục Cảnh sát cấp`, `, cấp ngày 5/3/2021`),
+details of the number alone, which go with it. Each part is short: bounded, so a long run of
+«cấp ngày…» without a stop cannot take quadratic time."""
+_OWN_NUMBER_WORD = re.compile(r"(?i:số)\s+")
+"""`Số tài khoản`: «số» of the number that went, said «tài khoản» once the number is gone."""
 _NUMBER_WORD = re.compile(r"(?i:\bsố)\s*$")
 """`số` right before a label: `số tài khoản`, `có số CCCD` («số» of the number that went)."""
 _PARTY_DOCUMENT = re.compile(r"(?<![\w/])(\d+)-([A-ZĐ][A-Za-zĐ]{0,3})/([A-ZĐ][A-Za-zĐ]*)(?!\w)")
@@ -223,19 +232,22 @@ def _private_numbers(text: str, ctx: Context) -> str:
 def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     """The text before and after the private number of `m` once it is gone, and what went.
 
-    Followed by more of its clause (`tài khoản 0123 của đối tượng`), only the number goes. At
-    the end of its clause the label would dangle («căn cước công dân.»), so the clause goes: an
-    ID's, or an account's that holds nothing but the label; the whole sentence when that clause
-    is all of it. An account after other words stays as the account (`chuyển vào tài khoản.`).
+    Followed by more of its clause (`tài khoản 0123 của đối tượng`), only the number goes (an
+    account's «số» too, see `_kept_label`). At the end of its clause the label would dangle
+    («căn cước công dân.»), so the clause goes: an ID's, or an account's that holds nothing but
+    the label; the whole sentence when that clause is all of it. Where an ID was issued counts
+    as the end of its clause («căn cước công dân do Cục Cảnh sát cấp» says nothing). An account
+    after other words stays as the account (`chuyển vào tài khoản.`).
     """
-    close = _CLAUSE_CLOSE.match(text, m.end())
+    account = not _ID_LABEL.match(m[1])
+    issued = None if account else _ISSUED.match(text, m.end())
+    close = _CLAUSE_CLOSE.match(text, issued.end() if issued else m.end())
     if close is None:
-        return text[: m.start()] + m[1], text[m.end() :], "số đó"
+        return text[: m.start()] + _kept_label(m[1]), text[m.end() :], "số đó"
     closer = close.end() - 1 if close[0].strip() else len(text)
     sentence = max((s.end() for s in _SENTENCE_START.finditer(text, 0, m.start())), default=0)
     opener = max((o.start() for o in _CLAUSE_OPEN.finditer(text, sentence, m.start())), default=-1)
     lead = text[(opener + 1 if opener >= 0 else sentence) : m.start()]
-    account = not _ID_LABEL.match(m[1])
     if account and _NUMBER_WORD.sub("", lead).strip():
         return _NUMBER_WORD.sub("", text[: m.start()]) + "tài khoản", text[m.end() :], "số đó"
     shut = text[closer] if closer < len(text) else ""
@@ -250,7 +262,19 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
         return text[: opener + 1], text[closer + 1 :].lstrip(), "vế câu chứa số đó"
     if opener >= 0 and text[opener] in ",;":
         return text[:opener], text[closer:], "vế câu chứa số đó"
-    return text[: m.start()] + m[1], text[m.end() :], "số đó"  # brackets that do not pair
+    return text[: m.start()] + _kept_label(m[1]), text[m.end() :], "số đó"  # unpaired brackets
+
+
+def _kept_label(label: str) -> str:
+    """The label a dropped number leaves: an ID's as written; an account's without «số», which
+    named the number (`Số tài khoản 0123… tại Vietcombank` → «Tài khoản tại Vietcombank», not
+    «Số tài khoản tại Vietcombank», which reads as if a number were still to come)."""
+    if _ID_LABEL.match(label):
+        return label
+    if label == "STK":
+        return "tài khoản"
+    kept = _OWN_NUMBER_WORD.sub("", label, count=1) if _OWN_NUMBER_WORD.match(label) else label
+    return kept[:1].upper() + kept[1:] if label[:1].isupper() else kept
 
 
 def _document_number(number: str, ctx: Context) -> str:
