@@ -134,6 +134,23 @@ def test_an_address_copied_from_the_browser_gets_the_folder_once(tmp_path: Path,
     assert "liên kết" not in capsys.readouterr().err
 
 
+def test_zalo_shows_the_sites_own_address_in_full_as_its_canonical_address(tmp_path: Path) -> None:
+    """The website links «https://www.example.vn/chau-thanh/lien-he/» as its own page; Zalo kept
+    the «www.» and «http://» forms as written, unlike the protocol-relative and path forms."""
+    body = (
+        "Xem [liên hệ](https://www.example.vn/chau-thanh/lien-he/#ban-do) và "
+        "[cũ](http://Example.vn/chau-thanh/lien-he/).\n"
+    )
+    root = under_folder(project(tmp_path, body, {"content/pages/lien-he.md": LIEN_HE}))
+    html = (built(root, ("web", "zalo")) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == ["/chau-thanh/lien-he/#ban-do", "/chau-thanh/lien-he/"]
+    payload = json.loads((root / "output/zalo/a.json").read_text("utf-8"))
+    assert payload["body"][0]["content"].startswith(
+        "Xem liên hệ (https://example.vn/chau-thanh/lien-he/#ban-do) và cũ "
+        "(https://example.vn/chau-thanh/lien-he/)"
+    )
+
+
 def test_a_broken_address_copied_from_the_browser_is_named_as_written_with_its_line(
     tmp_path: Path, capsys
 ) -> None:
@@ -259,7 +276,7 @@ def test_files_images_and_addresses_written_with_the_folder_are_the_site_s_own(
         "Xem a (https://example.vn/chau-thanh/2020/12/ben-kia/#lien-he), "
         "b (https://example.vn/chau-thanh/2020/12/ben-kia/), "
         "c (https://example.vn/chau-thanh/lien-he/), "
-        "d (https://www.example.vn/chau-thanh/lien-he/#ban-do) và e."
+        "d (https://example.vn/chau-thanh/lien-he/#ban-do) và e."
     )
     assert blocks[1]["type"] == "image"
 

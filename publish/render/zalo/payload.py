@@ -120,14 +120,15 @@ def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
         if linked is not None:
             return public_url(site.config.absolute_url(linked))
         lowered = href.lower()
-        if lowered.startswith(("http://", "https://")):
-            return public_url(href)
+        if lowered.startswith(("http://", "https://", "//")):
+            # The site's own address ("https://www.…", "http://…") as the website links it:
+            # its canonical address. A protocol-relative other one is shown nowhere.
+            path = own_path(href, site.config.base_url)
+            if path is not None:
+                return public_url(site.config.absolute_url(path))
+            return None if href.startswith("//") else public_url(href)
         if lowered.startswith(("mailto:", "tel:")):
             return href.split(":", 1)[1]
-        if href.startswith("//"):
-            # Protocol-relative: shown only when it is the site's own address.
-            path = own_path(href, site.config.base_url)
-            return None if path is None else public_url(site.config.absolute_url(path))
         if href.startswith("#") or SCHEME_RE.match(lowered):
             return None
         if href.startswith("/"):
