@@ -18,7 +18,7 @@ from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import site_folder
+from publish.links import own_path, site_folder
 from publish.markdown_code import masked
 from publish.markdown_escapes import unescape
 from publish.model import Bulletin, ImageRef
@@ -33,6 +33,7 @@ __all__ = [
     "image_use",
     "img_attributes",
     "inside",
+    "remote_image",
     "resolve_content_path",
     "unfound",
 ]
@@ -118,6 +119,23 @@ def _within(path: str, folder: str) -> bool:
     return Path(path) == Path(folder) or Path(folder) in Path(path).parents
 
 
+def remote_image(ref: str, config: Config) -> bool:
+    """Whether an image reference names no file of content/: a scheme ("https:", "data:") or a
+    host ("//…"), unless it is the site's own address, copied from the browser
+    ("https://example.vn/chau-thanh/images/a.jpg" is content/images/a.jpg, as links are)."""
+    if not (SCHEME_RE.match(ref) or ref.startswith("//")):
+        return False
+    return _own_image(ref, config) is None
+
+
+def _own_image(ref: str, config: Config) -> str | None:
+    """The site path of an image written with the site's own full address, else None."""
+    lowered = ref[:8].lower()
+    if not (ref.startswith("//") or lowered.startswith(("http://", "https://"))):
+        return None
+    return own_path(ref, config.base_url)
+
+
 def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
     """Resolve an image reference to a file inside content/, or None when it points outside."""
     # Text, not Path, keys: hashing a new Path splits it into parts, and a rebuild asks again
@@ -132,6 +150,11 @@ def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | Non
     """See resolve_content_path (by text: a rebuild checks every bulletin's own photo again)."""
     content_dir = _resolved_dir(config.root / "content")
     content = str(content_dir)
+    if SCHEME_RE.match(ref) or ref.startswith("//"):
+        own = _own_image(ref, config)
+        if own is None:
+            return None  # somewhere else on the web: no file of content/
+        ref = own
     ref = ref.split("#")[0].split("?")[0]
     folder = site_folder(config.base_url)
     if folder and ref.startswith(folder + "/") and not os.path.lexists(content + ref):
@@ -177,7 +200,7 @@ def _image(
     line: int | None,
 ) -> ImageRef | None:
     """Check one local image: inside content/, existing, with alt text."""
-    if SCHEME_RE.match(ref):
+    if remote_image(ref, config):
         if not ref.lower().startswith(("http://", "https://")):
             col.add(
                 f"đường dẫn ảnh không được phép: {ref!r}",
@@ -272,7 +295,9 @@ def unfound(body: str, md_path: Path, config: Config) -> list[str]:
     """The references of `body` to local images that are no file inside content/ (each an
     error of the load)."""
     refs = (shown.ref for shown in _shown(body) if shown.ref)
-    return [r for r in refs if not SCHEME_RE.match(r) and content_image(r, md_path, config) is None]
+    return [
+        r for r in refs if not remote_image(r, config) and content_image(r, md_path, config) is None
+    ]
 
 
 def image_use(bulletin: Bulletin, path: str, config: Config) -> tuple[str | None, int | None]:

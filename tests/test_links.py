@@ -161,6 +161,39 @@ def test_a_broken_address_copied_from_the_browser_is_named_as_written_with_its_l
     assert "chau-thanh/chau-thanh" not in err
 
 
+def test_an_image_written_with_the_sites_own_full_address_is_its_content_image(
+    tmp_path: Path, capsys
+) -> None:
+    """«https://example.vn/chau-thanh/images/bia.jpg» was taken for a remote image: the web page
+    and Zalo linked to that address (where the site serves no such file) and a missing file was
+    not told. It is content/images/bia.jpg, as a link in full is the site's own page."""
+    body = (
+        "![Ảnh một](https://example.vn/chau-thanh/images/bia.jpg)\n"
+        "\n"
+        '<img src="//www.example.vn/chau-thanh/images/bia.jpg" alt="Ảnh hai">\n'
+    )
+    root = under_folder(project(tmp_path, body))
+    argv = ["check", "--root", str(root), "--channel", "web", "--channel", "zalo"]
+    assert main([*argv, "--now", NOW.isoformat()]) == 0
+    output = built(root, ("web", "zalo"))
+    html = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert len(re.findall(r'<img [^>]*src="/chau-thanh/anh/bia-', html)) == 2
+    assert "images/bia.jpg" not in html.split('<div class="prose">', 1)[1]
+    blocks = json.loads((output / "zalo/a.json").read_text("utf-8"))["body"]
+    urls = [b["url"] for b in blocks if b["type"] == "image"]
+    assert len(urls) == 2 and all("/anh/bia-" in url for url in urls), urls
+
+    (root / "content/images/bia.jpg").rename(root / "content/images/bia-cu.jpg")
+    (root / "site.toml").write_text(
+        (root / "site.toml").read_text("utf-8").replace("images/bia.jpg", "images/bia-cu.jpg"),
+        "utf-8",
+    )
+    capsys.readouterr()
+    assert main([*argv, "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert "không tìm thấy ảnh 'https://example.vn/chau-thanh/images/bia.jpg'" in err
+
+
 def test_a_page_whose_address_starts_with_the_folder_name_is_still_linked_as_a_site_path(
     tmp_path: Path,
 ) -> None:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from publish.cache import Fragments
 from publish.config import Config
-from publish.content_images import resolve_content_path
+from publish.content_images import remote_image, resolve_content_path
 from publish.links import content_link, own_path, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import Picture, Pictures
@@ -263,7 +263,7 @@ class SiteContext:
 
     def _image_info(self, src: str, source: str) -> ImageInfo | None:
         """See `image_info`."""
-        if "://" in src or src.startswith(("data:", "//")):
+        if remote_image(src, self.config):
             return None
         path = self._local_image(src, source)
         if path is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from publish.content_images import content_image
+from publish.content_images import content_image, remote_image
 from publish.links import content_link, own_path, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, plain_text
@@ -149,11 +149,13 @@ def _image_block(
     def block(src: str, alt: str, title: str) -> dict[str, Any] | None:
         """The image block for one <img>."""
         caption = plain_text(title or alt)
-        lowered = src.strip().lower()
-        if lowered.startswith(("http://", "https://")):
-            url: str | None = public_url(src.strip())
-        elif SCHEME_RE.match(lowered) or lowered.startswith("//") or not lowered:
-            return None  # javascript:, data:, protocol-relative: never sent
+        written = src.strip()
+        if remote_image(written, site.config):  # the site's own full address is its file
+            if not written.lower().startswith(("http://", "https://")):
+                return None  # javascript:, data:, protocol-relative: never sent
+            url: str | None = public_url(written)
+        elif not written:
+            return None
         else:
             path = content_image(src, md_path, site.config)
             if path is None:
