@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.limits import MAX_SOURCE_BYTES
 
 BULLETIN = """\
 ---
@@ -87,6 +88,18 @@ def test_missing_file_is_a_vietnamese_error(
 ) -> None:
     assert main(["speak", str(tmp_path / "khong-co.md")]) == 1
     assert "Không tìm thấy tệp" in capsys.readouterr().err
+
+
+def test_a_file_over_the_markdown_size_cap_is_refused_with_its_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was read whole, however large, as the build no longer does (publish/limits.py)."""
+    path = tmp_path / "lon.md"
+    path.write_bytes(b"\n" * (MAX_SOURCE_BYTES + 100_000))
+    assert main(["speak", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: tệp nặng 2,1 MB, quá giới hạn 2 MB cho một tệp Markdown: không đọc" in err
+    assert "tách bài thành nhiều bản tin" in err
 
 
 @pytest.mark.parametrize(
