@@ -389,7 +389,7 @@ def test_rundown_notes_rank_each_flag_as_publish_check_does(tmp_path: Path) -> N
         {
             "content/a.md": bulletin_md(
                 {"date": "2020-12-08 08:00"},
-                body="Người dân theo dõi tin tại https://ca.example.vn/tin.\n",
+                body="Công an xã ra quân. Người dân theo dõi tin, chi tiết tại https://ca.example.vn/tin.\n",
             ),
         },
     )
