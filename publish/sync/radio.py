@@ -194,13 +194,18 @@ def _missed(state: FileState, next_slot: dt.datetime | None) -> Action:
         "gì (hoặc bỏ radio khỏi channels của bản tin). Lời báo này chỉ hiện ở lần đồng bộ đầu "
         "tiên thấy việc này; các lần sau không nhắc lại",
         state.title,
-        {
-            "path": state.path,
-            "digest": state.local,
-            "bulletins": list(state.bulletins),
-            "missed": state.episode,
-        },
+        _missed_data(state),
     )
+
+
+def _missed_data(state: FileState) -> dict[str, Any]:
+    """What the actions of a never-sent item carry: its file, and the episode it missed."""
+    return {
+        "path": state.path,
+        "digest": state.local,
+        "bulletins": list(state.bulletins),
+        "missed": state.episode,
+    }
 
 
 def _missed_told(state: FileState) -> Action:
@@ -212,12 +217,7 @@ def _missed_told(state: FileState) -> Action:
         f"tập {state.episode} đã phát lúc {vn_datetime(state.air)} không có tin này; đã báo ở "
         "một lần đồng bộ trước",
         state.title,
-        {
-            "path": state.path,
-            "digest": state.local,
-            "bulletins": list(state.bulletins),
-            "missed": state.episode,
-        },
+        _missed_data(state),
     )
 
 
