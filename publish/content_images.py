@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from publish.config import Config
 from publish.fields import Collector, kind
@@ -149,13 +150,27 @@ def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None
 def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
     """See resolve_content_path (by text: a rebuild checks every bulletin's own photo again)."""
     content_dir = _resolved_dir(config.root / "content")
-    content = str(content_dir)
     if SCHEME_RE.match(ref) or ref.startswith("//"):
         own = _own_image(ref, config)
         if own is None:
             return None  # somewhere else on the web: no file of content/
         ref = own
     ref = ref.split("#")[0].split("?")[0]
+    found = _content_file(ref, md_path, config, content_dir)
+    if "%" in ref and (found is None or not os.path.exists(found)):
+        # Copied from the browser's address bar, "ảnh.jpg" reads "%E1%BA%A3nh.jpg" (a file
+        # named so literally is looked for first).
+        decoded = nfc(unquote(ref))
+        if decoded != ref:
+            alt = _content_file(decoded, md_path, config, content_dir)
+            if alt is not None and os.path.exists(alt):
+                return alt
+    return found
+
+
+def _content_file(ref: str, md_path: Path, config: Config, content_dir: Path) -> Path | None:
+    """The file of content/ a site path or relative path names, None when it points outside."""
+    content = str(content_dir)
     folder = site_folder(config.base_url)
     if folder and ref.startswith(folder + "/") and not os.path.lexists(content + ref):
         ref = ref[len(folder) :]  # as the browser shows it: "/chau-thanh/images/a.jpg"

@@ -194,6 +194,22 @@ def test_an_image_written_with_the_sites_own_full_address_is_its_content_image(
     assert "không tìm thấy ảnh 'https://example.vn/chau-thanh/images/bia.jpg'" in err
 
 
+def test_an_image_address_copied_from_the_browser_with_percent_escapes_is_its_file(
+    tmp_path: Path, capsys
+) -> None:
+    """The address bar shows content/images/ảnh-hiện-trường.jpg as %E1%BA%A3nh-…: it was "không
+    tìm thấy ảnh" (links were decoded, images were not)."""
+    encoded = "%E1%BA%A3nh-hi%E1%BB%87n-tr%C6%B0%E1%BB%9Dng.jpg"
+    body = f"![Ảnh một](/images/{encoded})\n\n![Ảnh hai](../images/{encoded})\n"
+    root = project(tmp_path, body, {"content/images/ảnh-hiện-trường.jpg": TINY_JPEG})
+    argv = ["check", "--root", str(root), "--channel", "web", "--channel", "zalo"]
+    assert main([*argv, "--now", NOW.isoformat()]) == 0, capsys.readouterr().err
+    html = (built(root, ("web",)) / "web/2020/12/a/index.html").read_text("utf-8")
+    prose = html.split('<div class="prose">', 1)[1]
+    assert len(re.findall(r'<img [^>]*src="/anh/', prose)) == 2
+    assert "%E1" not in prose
+
+
 def test_a_page_whose_address_starts_with_the_folder_name_is_still_linked_as_a_site_path(
     tmp_path: Path,
 ) -> None:
