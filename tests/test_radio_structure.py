@@ -96,6 +96,7 @@ def test_see_at_sentences_are_dropped_with_or_without_a_link() -> None:
         "Xem thêm tại trụ sở Công an xã.",
         "xem tại trụ sở Công an xã Tân Lập.",
         "Xem chi tiết tại bộ phận một cửa của Ủy ban nhân dân xã.",
+        "Xem danh sách tại trụ sở Công an xã hoặc trên trang của xã.",
     ],
 )
 def test_see_at_a_place_is_read(sentence: str) -> None:
@@ -112,6 +113,10 @@ def test_see_at_a_place_is_read(sentence: str) -> None:
         "Xem thêm: Cảnh giác với thủ đoạn lừa đảo qua mạng.",
         "Xem chi tiết tại đây.",
         "Xem thêm tại chuyên mục Hỏi đáp.",
+        # A web page of a police unit, or a headline naming one, is still the web.
+        "Xem chi tiết tại Cổng thông tin điện tử Công an tỉnh Đồng Tháp.",
+        "Xem thêm tại trang Facebook của Công an xã Tân Lập.",
+        "Xem thêm: Công an huyện Châu Thành triệt phá ổ nhóm đánh bạc.",
     ],
 )
 def test_see_at_a_web_page_without_a_link_is_dropped(sentence: str) -> None:

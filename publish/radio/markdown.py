@@ -515,9 +515,15 @@ def _points_at_web(sentence: str) -> bool:
     """Whether a sentence without a link only sends the reader to a web page (`Xem thêm tại
     trang…`, `Xem thêm: <an article>`), not to a place they can go (`Xem tại trụ sở…`)."""
     start = _CTA_START.match(sentence)
-    if start is None or _PLACE.search(sentence):
+    if start is None:
         return False
-    return start[1] is not None or _WEB_PLACE.search(sentence, start.end()) is not None
+    if start[1] is not None:
+        return True  # a related article's headline, which may well name a «Công an xã»
+    # Whichever is named first is where the reader is sent: «Cổng thông tin điện tử Công an
+    # tỉnh» is a web page, «trụ sở Công an xã, hoặc trên trang…» a place.
+    web = _WEB_PLACE.search(sentence, start.end())
+    place = _PLACE.search(sentence, start.end())
+    return web is not None and (place is None or web.start() < place.start())
 
 
 def _calls_to_action(text: str, ctx: Context) -> str:
