@@ -15,7 +15,10 @@ MAX_IMAGE_BYTES = 20_000_000
 
 def too_large(size: int, limit: int) -> str:
     """ "nặng 3,2 MB, quá giới hạn 2 MB": a file's size against its cap, in Vietnamese."""
-    return f"nặng {_megabytes(size)}, quá giới hạn {_megabytes(limit)}"
+    shown, cap = _megabytes(size), _megabytes(limit)
+    if shown == cap:  # 2.040.000 bytes rounds to «2 MB»: «nặng 2 MB, quá giới hạn 2 MB» reads wrong
+        shown = f"{size:,} byte".replace(",", ".")
+    return f"nặng {shown}, quá giới hạn {cap}"
 
 
 def _megabytes(size: int) -> str:

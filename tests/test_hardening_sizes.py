@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
-from publish.limits import MAX_CONFIG_BYTES, MAX_IMAGE_BYTES, MAX_SOURCE_BYTES
+from publish.limits import MAX_CONFIG_BYTES, MAX_IMAGE_BYTES, MAX_SOURCE_BYTES, too_large
 from tests.helpers import SITE_TOML, bulletin_md, install_fake_renderers, make_project
 
 NOW = "2021-01-01T09:00"
@@ -107,3 +107,11 @@ def test_a_huge_image_is_refused_at_its_field(tmp_path: Path, capsys, monkeypatc
         "quá giới hạn 20 MB" in err
     )
     assert "Thu nhỏ ảnh" in err
+
+
+def test_a_size_just_over_the_cap_is_not_shown_as_the_cap() -> None:
+    """«nặng 2 MB, quá giới hạn 2 MB» would say the file is within its cap."""
+    assert too_large(MAX_SOURCE_BYTES + 40_000, MAX_SOURCE_BYTES) == (
+        "nặng 2.040.000 byte, quá giới hạn 2 MB"
+    )
+    assert too_large(3_200_000, MAX_SOURCE_BYTES) == "nặng 3,2 MB, quá giới hạn 2 MB"
