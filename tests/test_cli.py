@@ -263,6 +263,25 @@ def test_a_draft_page_gets_a_skip_line_and_a_page_told_of_already_does_not(
     assert "content/pages/het-han.md:3: ghi chú: trường 'expires'" in captured.err
 
 
+def test_a_draft_page_with_another_warning_still_gets_its_skip_line(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    """A warning that is not about the hold (a misspelt key) does not tell that the page is
+    left out: the skip line is still printed."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/ok.md": bulletin_md(),
+            "content/pages/nhap.md": '---\ntitle: "Nháp"\ndraft: true\ntitel: "x"\n---\nNội dung.\n',
+        },
+    )
+    assert main(["build", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
+    captured = capsys.readouterr()
+    assert "content/pages/nhap.md" in captured.err  # the misspelt key's warning
+    skips = [line for line in captured.out.splitlines() if line.startswith("Bỏ qua")]
+    assert skips == ["Bỏ qua content/pages/nhap.md: bản nháp (draft: true)"]
+
+
 def test_build_channel_option_limits_what_is_written(tmp_path: Path, fake_renderers) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "web,zalo", "-q"]) == 0

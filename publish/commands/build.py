@@ -146,7 +146,12 @@ def exclusion_lines(
 ) -> list[str]:
     """One line for each bulletin left out, with the reason, and each page left out that no
     warning tells of already (a draft page: the others are a note or a warning of their field)."""
-    told = {problem.file for problem in site.warnings}
+    # Only a warning about the hold itself: another one (a misspelt key) says nothing of it.
+    told = {
+        p.file
+        for p in site.warnings
+        if p.field == "classification" or site.held_pages.get(p.file, "\0") in p.message
+    }
     return [
         f"Bỏ qua {e.bulletin.source}: {e.reason}"
         + (previewed if e.bulletin in site.previews else "")
