@@ -771,6 +771,81 @@ def test_sigkill_after_an_update_was_sent_is_not_taken_for_a_hand_edit(
     assert_published_once(root, emulator)
 
 
+def test_an_update_whose_token_expired_is_not_taken_for_a_hand_edit(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Zalo applied an update, but its token was unknown by the time a run verified it (-201,
+    e.g. expired): the article holds content the tool sent, which the next run must accept."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    emulator.configure(verify_processing_count=1000)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    assert sync(root) == 3
+    assert emulator.articles[article_id]["description"] == "Tóm tắt đã sửa."
+    forge(root, "bt-000", token="token-da-het-han")
+    emulator.configure(verify_processing_count=0)
+    assert sync(root) == 3  # verify: -201, the token is forgotten
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+
+
+@pytest.mark.parametrize("failure", ["network", "sigkill"])
+def test_an_update_cut_short_twice_is_not_taken_for_a_hand_edit(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, failure: str
+) -> None:
+    """A run died after Zalo applied update B; the next, sending C, failed before Zalo applied
+    it: the article still holds B, a version the tool sent, which the run after must accept."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    edit(root, 0, summary='"Tóm tắt B."')
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="after-update:1")
+    killed.communicate(timeout=120)
+    assert emulator.articles[article_id]["description"] == "Tóm tắt B."
+    edit(root, 0, summary='"Tóm tắt C."')
+    if failure == "network":
+        emulator.configure(fault_paths=("/article/update",), fail_first_5xx=1000)
+        cut = run_cli(root, zalo_env)
+    else:
+        cut = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="before-update:1")
+    cut.communicate(timeout=120)
+    assert cut.returncode != 0
+    emulator.configure(fault_paths=None, fail_first_5xx=0)
+    assert emulator.articles[article_id]["description"] == "Tóm tắt B."
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt C."
+    assert_published_once(root, emulator)
+
+
+def test_a_verify_of_an_old_token_checks_the_article_before_sending_a_newer_version(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """An update verified only by a later run, the article edited by hand meanwhile and the
+    bulletin changed again: the newer version is not sent over the hand edit."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    emulator.configure(verify_processing_count=1000)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    edit(root, 0, summary='"Tóm tắt B."')
+    assert sync(root) == 3
+    emulator.configure(verify_processing_count=0)
+    emulator.edit_article(article_id, description="Sửa tay trong trang quản trị OA.")
+    edit(root, 0, summary='"Tóm tắt C."')
+    capsys.readouterr()
+    assert sync(root) == 1
+    assert f"không cập nhật bài Zalo {article_id}" in told(capsys)
+    assert emulator.articles[article_id]["description"] == "Sửa tay trong trang quản trị OA."
+    assert sync(root, "--zalo-overwrite", "bt-000") == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt C."
+
+
 # --- a real SIGKILL at several points, then a rerun -----------------------------------------------
 
 

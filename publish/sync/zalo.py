@@ -493,6 +493,10 @@ class ZaloSyncer:
         fields = (entry.get(n) for n in ("content", "token_content", "sending_content"))
         known = {*fields, pending.get("content")} - {None}
         if found in known:
+            if found != entry.get("content"):
+                # Confirmed now: the next update may overwrite the other digests before it is
+                # sent, and a failed or cut-short send must not make this version a stranger.
+                self._set(key, content=found)
             return detail
         if not known and self._migrates(key, entry, detail):
             self._set(key, content=found)
@@ -591,6 +595,12 @@ class ZaloSyncer:
         message = f"mã bài {article_id}" if created else "Zalo đã nhận bản cập nhật"
         local = self.observed.local.get(action.key) if self.observed else None
         if local is not None and local.digest != entry.get("token_digest"):
+            # The token may be from a run long ago: the article may have been edited since.
+            if (
+                not self._unchecked(action.key)
+                and self._check_ours(action.key, article_id, "cập nhật") is None
+            ):
+                raise self._lost(local, article_id)
             self._send_update(local, article_id)
             message += "; nội dung đã đổi từ lần gửi trước: đã gửi bản cập nhật"
         return message
@@ -636,7 +646,10 @@ class ZaloSyncer:
                 pending = {**pending, "content": entry["token_content"]}
             self._set(key, **forget, pending_create=pending)
         elif error.code == -201:
-            self._set(key, **forget)
+            # The update may have been applied before its token expired: what it carried stays
+            # a version the tool sent, or the next update would take it for a hand edit.
+            sent = entry.get("sending_content") or entry.get("token_content")
+            self._set(key, **forget, sending_content=sent)
 
     def _resolve_id(self, key: str, entry: Mapping[str, Any]) -> str | None:
         """The article id of a record, verifying its token or looking up its title if needed."""
