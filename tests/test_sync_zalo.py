@@ -638,6 +638,22 @@ def test_an_article_edited_by_hand_is_left_alone_until_overwrite_is_asked(
     assert_published_once(root, emulator)
 
 
+def test_overwrite_takes_the_bulletin_file_as_a_full_path_from_the_project_folder(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from the project folder (--root is «.»), the file named by its full path, as a
+    terminal writes it for a file dragged into it."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    emulator.edit_article(article_id, description="Sửa tay trong trang quản trị OA.")
+    edit(root, 1, summary='"Tóm tắt mới trong kho."')
+    monkeypatch.chdir(root)
+    full = str(root / SOURCE_1)
+    assert main(["--now", NOW, "sync", "zalo", "--zalo-overwrite", full]) == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt mới trong kho."
+
+
 def test_check_before_change_false_updates_without_reading_the_article(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

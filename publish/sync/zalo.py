@@ -253,10 +253,11 @@ class ZaloSyncer:
         """The keys --zalo-overwrite names (a key, or a bulletin file from the project root)."""
         keys: set[str] = set()
         entries = self.records.entries()
+        root = Path(os.path.abspath(self.config.root))  # «.» unless --root names a folder
         for name in self.overwrite_names:
             path = Path(name)
-            if path.is_absolute() and path.is_relative_to(self.config.root):
-                path = path.relative_to(self.config.root)
+            if path.is_absolute() and path.is_relative_to(root):
+                path = path.relative_to(root)
             source = path.as_posix()
             found = {k for k, item in local.items() if name == k or source == item.source}
             found |= {k for k, e in entries.items() if name == k or source == e.get("source")}
