@@ -214,6 +214,7 @@ def test_common_administrative_abbreviations_are_in_the_built_in_list(
             "vế câu",
         ),
         ("Ông A (CCCD 087123456789) khai nhận.", "Ông A khai nhận.", "ngoặc"),
+        ("Ông A (CCCD 087123456789. Hết.", "Ông A. Hết.", "vế câu"),  # never closed
         (
             "Ông A (SN 1990, CCCD 087123456789) khai.",
             "Ông A, sinh năm một nghìn chín trăm chín mươi, khai.",

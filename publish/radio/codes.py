@@ -262,6 +262,9 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
         return text[: opener + 1], text[closer + 1 :].lstrip(), "vế câu chứa số đó"
     if opener >= 0 and text[opener] in ",;":
         return text[:opener], text[closer:], "vế câu chứa số đó"
+    if opener >= 0 and shut in ("", ".", "!", "?", ";"):
+        # A bracket never closed («Ông A (CCCD 0871….»): its clause ends with the sentence.
+        return text[:opener].rstrip(), text[closer:], "vế câu chứa số đó"
     return text[: m.start()] + _kept_label(m[1]), text[m.end() :], "số đó"  # unpaired brackets
 
 
