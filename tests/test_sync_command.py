@@ -253,6 +253,15 @@ def test_channel_that_cannot_start_stops_only_itself(tmp_path, fakes, capsys):
     assert "zalo: LỖI — thiếu biến môi trường ZALO_APP_ID" in capsys.readouterr().out
 
 
+def test_zalo_overwrite_without_syncing_zalo_is_an_error_not_ignored(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    assert sync(root, "radio", "--zalo-overwrite", "a") == 1
+    err = capsys.readouterr().err
+    assert "--zalo-overwrite chỉ có tác dụng khi đồng bộ Zalo" in err
+    assert "publish sync zalo --zalo-overwrite a" in err
+    assert applied(fakes) == []
+
+
 def test_unreachable_remote_is_exit_3_not_1(tmp_path, fakes):
     root = project(tmp_path)
     fakes.broken["zalo"] = RemoteError("không kết nối được openapi.zalo.me")

@@ -167,6 +167,13 @@ def run_command(args: argparse.Namespace) -> int:
     """Build, write, sync each channel, print the summary; return 0, 1 or 3."""
     timings: Timings = getattr(args, "stopwatch", None) or Timings()
     targets = _targets(args.targets)
+    if args.zalo_overwrite and "zalo" not in targets:
+        # Said nothing before: the operator believed the article had been overwritten.
+        raise PublishError(
+            "--zalo-overwrite chỉ có tác dụng khi đồng bộ Zalo: lệnh này không đồng bộ Zalo "
+            "nên chưa làm gì. Chạy lại với kênh zalo, ví dụ: publish sync zalo --zalo-overwrite "
+            + " --zalo-overwrite ".join(args.zalo_overwrite)
+        )
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     live = args.root / args.output
