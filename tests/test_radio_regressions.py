@@ -216,6 +216,11 @@ def test_common_administrative_abbreviations_are_in_the_built_in_list(
         ("Ông A (CCCD 087123456789) khai nhận.", "Ông A khai nhận.", "ngoặc"),
         ("Ông A (CCCD 087123456789. Hết.", "Ông A. Hết.", "vế câu"),  # never closed
         (
+            "Mở đầu. Công an xã đã bắt giữ Nguyễn Văn A trú tại ấp 3 có CCCD 087123456789. Hết.",
+            "Mở đầu. Công an xã đã bắt giữ Nguyễn Văn A trú tại ấp ba. Hết.",
+            "tên giấy tờ",
+        ),
+        (
             "Ông A (SN 1990, CCCD 087123456789) khai.",
             "Ông A, sinh năm một nghìn chín trăm chín mươi, khai.",
             "vế câu",

@@ -76,6 +76,11 @@ _OWN_NUMBER_WORD = re.compile(r"(?i:số)\s+")
 """`Số tài khoản`: «số» of the number that went, said «tài khoản» once the number is gone."""
 _NUMBER_WORD = re.compile(r"(?i:\bsố)\s*$")
 """`số` right before a label: `số tài khoản`, `có số CCCD` («số» of the number that went)."""
+_HAS_ID = re.compile(r"(?:\s+(?i:có|mang))?(?:\s+(?i:số))?\s*$")
+"""What joins a person to their ID at the end of a sentence: `… có số CCCD`."""
+_SUBJECT_WORDS = 5
+"""Up to so many words before `có CCCD …` name the person only (`Đối tượng Nguyễn Văn A`): the
+sentence says nothing else and goes; a longer one tells the news and stays."""
 _PARTY_DOCUMENT = re.compile(r"(?<![\w/])(\d+)-([A-ZĐ][A-Za-zĐ]{0,3})/([A-ZĐ][A-Za-zĐ]*)(?!\w)")
 """A Party document, `05-CT/TW`: number, kind, issuer (`TW` Trung ương, `HU` Huyện ủy) (R13.3)."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
@@ -235,8 +240,9 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     Followed by more of its clause (`tài khoản 0123 của đối tượng`), only the number goes (an
     account's «số» too, see `_kept_label`). At the end of its clause the label would dangle
     («căn cước công dân.»), so the clause goes: an ID's, or an account's that holds nothing but
-    the label; the whole sentence when that clause is all of it. Where an ID was issued counts
-    as the end of its clause («căn cước công dân do Cục Cảnh sát cấp» says nothing). An account
+    the label; the whole sentence when that clause is all of it and names no more than whose ID
+    it is (else only `có CCCD …` goes). Where an ID was issued counts as the end of its clause
+    («căn cước công dân do Cục Cảnh sát cấp» says nothing). An account
     after other words stays as the account (`chuyển vào tài khoản.`).
     """
     account = not _ID_LABEL.match(m[1])
@@ -252,6 +258,12 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
         return _NUMBER_WORD.sub("", text[: m.start()]) + "tài khoản", text[m.end() :], "số đó"
     shut = text[closer] if closer < len(text) else ""
     if opener < 0 and shut in ("", ".", "!", "?", ";"):
+        # Only the end can match: searched there, a long run of spaces is no quadratic scan.
+        told = lead[:-40] + _HAS_ID.sub("", lead[-40:], count=1)
+        if len(told.split()) > _SUBJECT_WORDS:
+            # `Công an đã bắt giữ Nguyễn Văn A có CCCD 0871….`: the sentence tells more than
+            # whose ID it is; only `có CCCD 0871…` goes.
+            return text[:sentence] + told, text[closer:], "tên giấy tờ và số đó"
         return text[:sentence], text[closer + 1 :].lstrip(), "câu chứa số đó"
     if opener < 0 and shut == "," and not _NUMBER_WORD.sub("", lead).strip():
         rest = text[closer + 1 :].lstrip()
