@@ -24,7 +24,9 @@ What guards an article the tool did not post (or that someone edited by hand sin
 - `sending_content`: saved *before* an update is sent, and `token_content` with its token: the
   content that update carries. Both are accepted too, so a crash after Zalo applied an update
   but before the run saved its token never reads as a hand edit; `content` takes
-  `token_content` once the token is verified.
+  `token_content` once the token is verified, and `sending_content` keeps it when Zalo no
+  longer knows the token (-201: the update may have been applied). A version found on Zalo
+  that is one of these becomes `content`, before the next update overwrites the others.
 
 Apply runs in two phases: every create/update is sent first (bounded by [zalo] concurrency), then
 the tokens are verified in `follow_up`, by which time Zalo has mostly finished processing them,
