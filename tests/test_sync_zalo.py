@@ -960,6 +960,81 @@ def test_a_lost_create_never_adopts_a_namesakes_article(
         assert emulator.articles[entry["article_id"]]["body"] == built["body"]
 
 
+@pytest.mark.parametrize("action", ["create", "hide", "remove"])
+def test_a_forged_lost_create_without_content_never_takes_a_namesakes_article(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    action: str,
+) -> None:
+    """A record edited to look like an old version's lost create, with the title of an article
+    posted by hand, must not let CI update, hide or remove that article: found by title alone,
+    it is a person's call."""
+    root = project_for(tmp_path, action)
+    assert sync(root) == 0
+    foreign = emulator.seed_article(sample_body(title=FOREIGN_TITLE))
+    before = dict(emulator.articles[foreign])
+    sent = {"digest": "0" * 64, "title": FOREIGN_TITLE, "at": "2024-06-01T00:00:00+00:00"}
+    forge(root, "bt-001", article_id=None, title=FOREIGN_TITLE, pending_create=sent, **OLD_FORMAT)
+    if action != "create":
+        withdraw_or_change(root, action)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = told(capsys)
+    assert emulator.articles[foreign] == before
+    assert emulator.write_calls() == []
+    assert f"{SOURCE_1}: một lần đồng bộ trước bị ngắt khi đang tạo bài «{FOREIGN_TITLE}»" in out
+    assert f"bài Zalo {foreign} «{FOREIGN_TITLE}»" in out
+    assert f"publish sync zalo --zalo-overwrite {SOURCE_1}" in out
+    assert 'xoá mục "pending_create" trong bản ghi "bt-001" của state/zalo.json' in out
+    assert f"và để nguyên bài {foreign}." in out
+    assert state(root)["bt-001"]["pending_create"] == sent
+
+    assert sync(root, "--zalo-overwrite", SOURCE_1) == 0
+    if action == "create":
+        built = json.loads((root / "output" / "zalo" / "bt-001.json").read_text("utf-8"))
+        assert emulator.articles[foreign]["title"] == built["title"] == TITLE_1
+        assert state(root)["bt-001"]["article_id"] == foreign
+    elif action == "hide":
+        assert emulator.articles[foreign]["status"] == "hide"
+    else:
+        assert foreign not in emulator.articles
+
+
+@pytest.mark.parametrize("changed", [False, True])
+def test_an_old_versions_lost_create_is_adopted_when_its_content_is_known(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    changed: bool,
+) -> None:
+    """A lost create recorded without its content: when the bulletin is unchanged, today's
+    payload is what was sent and the article is found by it; when it changed, a person says."""
+    root = zalo_project(tmp_path, 1)
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="after-create:1")
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL and len(emulator.articles) == 1
+    pending = state(root)["bt-000"]["pending_create"]
+    forge(root, "bt-000", pending_create={k: v for k, v in pending.items() if k != "content"})
+    if changed:
+        edit(root, 0, summary='"Tóm tắt mới trong kho."')
+        capsys.readouterr()
+        assert sync(root) == 1
+        assert "--zalo-overwrite content/bai-viet/ban-tin-000.md" in told(capsys)
+        assert sync(root, "--zalo-overwrite", "bt-000") == 0
+    else:
+        assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 1
+    assert_published_once(root, emulator)
+    built = json.loads((root / "output" / "zalo" / "bt-000.json").read_text(encoding="utf-8"))
+    article = emulator.articles[state(root)["bt-000"]["article_id"]]
+    assert article["description"] == built["description"]
+    assert state(root)["bt-000"]["content"] == content_digest(built)
+
+
 def test_sigkill_from_outside_while_creates_are_in_flight(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

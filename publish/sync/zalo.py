@@ -7,7 +7,9 @@ in-flight markers that make a crash at any point safe to re-run:
 - `pending_create` {digest, title, content, at}: saved *before* `article/create` is sent, kept
   until the article id is known. A record that has it but no `token` means the reply may have
   been lost: the next run looks the article up by the title and content that were sent
-  (getslice, getdetail) before creating (contract §3.5).
+  (getslice, getdetail) before creating (contract §3.5). Without `content` (older versions), the
+  content is today's payload's when `digest` is today's build; otherwise an article found by
+  title alone is a person's call (NeedsPerson; --zalo-overwrite takes it).
 - `token`, `token_digest`, `token_at`: saved as soon as create/update answers. A record with a
   token is verified next, never created again.
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
@@ -398,11 +400,46 @@ class ZaloSyncer:
             self._buckets[key] = bucket
 
     def _find_sent(self, key: str, entry: Mapping[str, Any], local: Local | None) -> str | None:
-        """The article a lost create made, found by the title and content sent (not today's)."""
+        """The article a lost create made, found by the title and content sent (not today's).
+
+        When the content sent is unknown, an article found by its title alone may be anyone's
+        (a record forged in state/zalo.json, or one a person posted with that title): taking it
+        would let the next step overwrite, hide or remove it, so a person decides.
+        """
         pending = entry.get("pending_create") or {}
         title = pending.get("title") or same_title(entry.get("title", ""))
         content = self._sent_content(entry, local)
-        return self.lookup.find(key, title, content, self.records.entries())
+        found = self.lookup.find(key, title, content, self.records.entries())
+        if found and content is None and not self._unchecked(key):
+            raise NeedsPerson(self._unsure(key, entry, local, found, title))
+        return found
+
+    def _unsure(
+        self,
+        key: str,
+        entry: Mapping[str, Any],
+        local: Local | None,
+        article_id: str,
+        title: str,
+    ) -> str:
+        """Why an article found by title alone was not taken for a lost create, and what to do."""
+        source = local.source if local is not None else entry.get("source") or key
+        taken, then = (
+            ("cập nhật theo bản trong kho", "công cụ sẽ tạo bài mới cho bản tin")
+            if local is not None
+            else ("ẩn hoặc gỡ như bản tin đã rút", "công cụ coi như bản tin chưa lên Zalo")
+        )
+        return (
+            f"{source}: một lần đồng bộ trước bị ngắt khi đang tạo bài «{title}», và "
+            "state/zalo.json không ghi nội dung đã gửi (bản ghi do phiên bản cũ viết, hoặc đã bị "
+            f"sửa tay), nên không biết bài Zalo {article_id} «{title}», cùng tiêu đề, có phải bài "
+            "công cụ đã tạo hay không. Chưa đổi gì trên Zalo. Cách xử lý: nếu đúng là bài của bản "
+            "tin này, chạy lại: publish sync zalo --zalo-overwrite "
+            f"{source} (bài được nhận làm bài của bản tin rồi {taken}); nếu không phải (ví dụ "
+            'bài do người khác đăng tay), xoá mục "pending_create" trong bản ghi '
+            f'"{key}" của state/zalo.json, commit rồi chạy lại: {then} và để nguyên bài '
+            f"{article_id}."
+        )
 
     def _sent_content(self, entry: Mapping[str, Any], local: Local | None) -> str | None:
         """The content digest of a lost create, when known."""
