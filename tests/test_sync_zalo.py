@@ -566,6 +566,18 @@ def project_for(tmp_path: Path, action: str) -> Path:
     return zalo_project(tmp_path, 2, zalo='on_withdraw = "remove"' if action == "remove" else "")
 
 
+def synced_then_edited_by_hand(
+    tmp_path: Path, emulator: ZaloEmulator, **fields: str
+) -> tuple[Path, str]:
+    """Two bulletins synced, then bulletin 1's article changed in the OA admin page: the project
+    and that article's id."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    emulator.edit_article(article_id, **fields)
+    return root, article_id
+
+
 def told(capsys: pytest.CaptureFixture) -> str:
     """Everything printed, both streams."""
     out = capsys.readouterr()
@@ -608,10 +620,9 @@ def test_a_forged_article_id_never_changes_an_article_the_tool_did_not_post(
 def test_an_article_edited_by_hand_is_left_alone_until_overwrite_is_asked(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:
-    root = zalo_project(tmp_path, 2)
-    assert sync(root) == 0
-    article_id = state(root)["bt-001"]["article_id"]
-    emulator.edit_article(article_id, description="Sửa tay trong trang quản trị OA.")
+    root, article_id = synced_then_edited_by_hand(
+        tmp_path, emulator, description="Sửa tay trong trang quản trị OA."
+    )
     edit(root, 1, summary='"Tóm tắt mới trong kho."')
     capsys.readouterr()
     assert sync(root) == 1
@@ -643,10 +654,9 @@ def test_overwrite_takes_the_bulletin_file_as_a_full_path_from_the_project_folde
 ) -> None:
     """Run from the project folder (--root is «.»), the file named by its full path, as a
     terminal writes it for a file dragged into it."""
-    root = zalo_project(tmp_path, 2)
-    assert sync(root) == 0
-    article_id = state(root)["bt-001"]["article_id"]
-    emulator.edit_article(article_id, description="Sửa tay trong trang quản trị OA.")
+    root, article_id = synced_then_edited_by_hand(
+        tmp_path, emulator, description="Sửa tay trong trang quản trị OA."
+    )
     edit(root, 1, summary='"Tóm tắt mới trong kho."')
     monkeypatch.chdir(root)
     full = str(root / SOURCE_1)
@@ -659,10 +669,9 @@ def test_check_before_change_false_updates_without_reading_the_article(
 ) -> None:
     """getdetail's copy is unconfirmed (contract §2.4): if real Zalo rewrites it, every change
     would be refused, and the message points at this setting, which turns the check off."""
-    root = zalo_project(tmp_path, 2)
-    assert sync(root) == 0
-    article_id = state(root)["bt-001"]["article_id"]
-    emulator.edit_article(article_id, description="Zalo viết lại mô tả.")
+    root, article_id = synced_then_edited_by_hand(
+        tmp_path, emulator, description="Zalo viết lại mô tả."
+    )
     edit(root, 1, summary='"Tóm tắt mới trong kho."')
     capsys.readouterr()
     assert sync(root) == 1
@@ -681,10 +690,7 @@ def test_check_before_change_false_updates_without_reading_the_article(
 def test_a_hand_edited_article_is_hidden_with_overwrite_named_by_key(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:
-    root = zalo_project(tmp_path, 2)
-    assert sync(root) == 0
-    article_id = state(root)["bt-001"]["article_id"]
-    emulator.edit_article(article_id, title="Tiêu đề sửa tay")
+    root, article_id = synced_then_edited_by_hand(tmp_path, emulator, title="Tiêu đề sửa tay")
     edit(root, 1, draft="true")
     assert sync(root) == 1
     assert f"không ẩn bài Zalo {article_id} «Tiêu đề sửa tay»" in told(capsys)
