@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from publish import content_images, fields
+from publish import content_images, fields, shortcodes
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
@@ -538,6 +538,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     channels = fields.channels(col, data, config)
     cover = content_images.cover(col, data, path, config)
     images = content_images.body_images(col, parsed, path, config)
+    shortcodes.check(col, parsed)
     if not parsed.body.strip():
         col.add(
             "nội dung bản tin trống",
@@ -623,6 +624,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     slug = fields.slug(col, data, path)
     content_images.body_images(col, parsed, path, config)
+    shortcodes.check(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {order!r}", field="order")

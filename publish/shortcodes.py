@@ -1,0 +1,161 @@
+"""Hugo and WordPress shortcodes left in a body by a migration: this tool renders none of them,
+so each one would show as typed on the website and in Zalo, and keep the bulletin off the air."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from publish.fields import Collector
+from publish.frontmatter import Parsed
+from publish.markdown_code import masked
+
+__all__ = ["check"]
+
+HUGO_RE = re.compile(r"\{\{([<%])\s*(/?)\s*([A-Za-z][\w.-]*)(.{0,500}?)\s*/?\s*[>%]\}\}", re.S)
+"""`{{< figure src="a.jpg" >}}`, `{{% notice %}}`, `{{< /notice >}}`."""
+WORDPRESS_NAMES = "caption|wp_caption|gallery|embed|video|audio|playlist|youtube"
+WORDPRESS_RE = re.compile(
+    rf"\[(/?)({WORDPRESS_NAMES})((?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|\S+))*)\s*\]"
+)
+"""`[caption id="attachment_1" align="aligncenter"]`, `[/caption]`, `[gallery ids="1,2"]`;
+lowercase only: a Vietnamese headline's "[Video]" is text."""
+ATTR_RE = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
+POSITIONAL_RE = re.compile(r"^\s*(?:\"([^\"]*)\"|(\S+))")
+IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
+NOTICES = frozenset(
+    [
+        "notice",
+        "alert",
+        "admonition",
+        "note",
+        "tip",
+        "warning",
+        "info",
+        "callout",
+        "hint",
+        "important",
+        "caution",
+    ]
+)
+EMBEDS = {"tweet": "X (Twitter)", "x": "X (Twitter)", "instagram": "Instagram", "gist": "GitHub"}
+
+
+def check(col: Collector, parsed: Parsed) -> None:
+    """Report, as an error with its line and the Markdown to write instead, each shortcode in
+    the body (not in code, which shows as typed on purpose)."""
+    body = parsed.body
+    if "{{" not in body and "[" not in body:
+        return
+    text = masked(body)
+    for start, shown, hint in _found(text):
+        col.add(
+            f"công cụ này không hiểu mã ngắn (shortcode) «{_short(shown)}»: website và Zalo sẽ "
+            "hiện nguyên dòng chữ này, kênh phát thanh bỏ cả bài",
+            line=parsed.body_line + text.count("\n", 0, start),
+            hint=hint,
+        )
+
+
+def _found(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, text, hint) of each shortcode that opens something (or stands alone)."""
+    opened = {m[3] for m in HUGO_RE.finditer(text) if not m[2]}
+    for m in HUGO_RE.finditer(text):
+        name, args = m[3], m[4]
+        if m[2] and name in opened:
+            continue  # the opening one is reported, with what to do about the pair
+        yield m.start(), m[0], _hugo_hint(name.lower(), args, closed=bool(m[2]))
+    wp_opened = {m[2] for m in WORDPRESS_RE.finditer(text) if not m[1]}
+    for m in WORDPRESS_RE.finditer(text):
+        name, attrs = m[2], m[3]
+        closing = f"[/{name}]"
+        if m[1]:
+            if name not in wp_opened:
+                yield m.start(), m[0], _wordpress_hint(name, "", "")
+            continue
+        end = text.find(closing, m.end())
+        if not attrs and end < 0:
+            continue  # "[video]" with neither settings nor a closing tag may be plain text
+        inner = text[m.end() : end] if end >= 0 else ""
+        yield m.start(), m[0], _wordpress_hint(name, attrs, inner)
+
+
+def _attrs(args: str) -> dict[str, str]:
+    """Named arguments of a shortcode (`src="a.jpg"`), by lowercase name."""
+    return {
+        m[1].lower(): next(v for v in m.groups()[1:] if v is not None)
+        for m in ATTR_RE.finditer(args)
+    }
+
+
+def _positional(args: str) -> str:
+    """The first argument when it is not named (`{{< youtube ID >}}`, `{{< ref "a.md" >}}`)."""
+    m = POSITIONAL_RE.match(args)
+    if m is None or "=" in (m[2] or ""):
+        return ""
+    return m[1] if m[1] is not None else m[2]
+
+
+def _image_line(src: str, alt: str, caption: str) -> str:
+    """The Markdown of one image with its description and caption."""
+    title = caption.replace('"', '\\"')
+    return f"![{alt or caption or 'Mô tả ảnh'}]({src or 'images/ten-anh.jpg'}" + (
+        f' "{title}")' if title else ")"
+    )
+
+
+def _hugo_hint(name: str, args: str, *, closed: bool) -> str:
+    """What to write instead of one Hugo shortcode."""
+    attrs = _attrs(args)
+    first = attrs.get("id") or _positional(args)
+    if name == "figure":
+        line = _image_line(attrs.get("src", ""), attrs.get("alt", ""), attrs.get("caption", ""))
+        return f"Viết ảnh bằng Markdown, thay cả dòng này bằng: {line}"
+    if name in ("youtube", "vimeo") and first:
+        url = (
+            f"https://www.youtube.com/watch?v={first}"
+            if name == "youtube"
+            else f"https://vimeo.com/{first}"
+        )
+        return f"Viết liên kết tới video, thay cả dòng này bằng: [Xem video]({url})"
+    if name in ("ref", "relref"):
+        target = (attrs.get("path") or _positional(args)).rsplit("/", 1)[-1]
+        return (
+            f"Liên kết tới bản tin khác bằng tên tệp của nó: thay «{{{{< {name} … >}}}}» bằng "
+            f"{target or 'ten-tep.md'}, ví dụ [Xem bài trước]({target or 'ten-tep.md'})."
+        )
+    if name in NOTICES:
+        return (
+            "Viết thành trích dẫn: mỗi dòng nội dung bắt đầu bằng '> ' (ví dụ > **Lưu ý:** …), "
+            f"rồi xóa dòng mở và dòng đóng {name}."
+        )
+    if name == "gallery":
+        return "Viết mỗi ảnh một dòng: ![Mô tả ảnh](images/ten-anh.jpg), rồi xóa dòng này."
+    if name in EMBEDS:
+        return f"Dán liên kết tới bài gốc trên {EMBEDS[name]}: [Xem bài gốc](địa chỉ), rồi xóa dòng này."
+    if name == "highlight":
+        return (
+            "Viết đoạn mã giữa hai dòng ``` (hoặc bỏ đi), rồi xóa dòng mở và dòng đóng highlight."
+        )
+    return "Viết thẳng nội dung cần hiện bằng Markdown (công cụ này không chạy mã ngắn của Hugo), hoặc xóa đoạn này."
+
+
+def _wordpress_hint(name: str, attrs: str, inner: str) -> str:
+    """What to write instead of one WordPress shortcode (and its content up to the closing tag)."""
+    if name in ("caption", "wp_caption"):
+        img = IMG_RE.search(inner)
+        found = _attrs(img[0]) if img else {}
+        caption = " ".join(IMG_RE.sub(" ", inner).split()) or _attrs(attrs).get("caption", "")
+        line = _image_line(found.get("src", ""), found.get("alt", ""), caption)
+        return f"Thay cả khối [{name}]…[/{name}] bằng ảnh Markdown: {line}"
+    if name == "embed" and inner.strip():
+        return f"Thay cả khối [embed]…[/embed] bằng liên kết: [Xem tại đây]({inner.strip()})"
+    if name == "gallery":
+        return "Viết mỗi ảnh một dòng: ![Mô tả ảnh](images/ten-anh.jpg), rồi xóa dòng này."
+    return "Viết thẳng nội dung cần hiện bằng Markdown (ảnh: ![Mô tả ảnh](images/ten-anh.jpg), liên kết: [chữ](địa chỉ)), rồi xóa mã ngắn này."
+
+
+def _short(shown: str) -> str:
+    """A shortcode as quoted in a message: on one line, at most 80 characters."""
+    flat = " ".join(shown.split())
+    return flat if len(flat) <= 80 else flat[:79] + "…"

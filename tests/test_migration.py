@@ -1,0 +1,81 @@
+"""Posts copied from a Hugo or WordPress site: what this tool cannot read is an error saying
+what to write instead, never literal `{{< figure >}}` on the website, in Zalo or on air."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.errors import ContentError
+from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
+
+
+def problems(root: Path) -> list:
+    """The problems a load of the project raises."""
+    with pytest.raises(ContentError) as info:
+        load_site(config_module.load(root), now=NOW)
+    return list(info.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("body", "shown", "fix"),
+    [
+        (
+            '{{< figure src="images/a.jpg" caption="Hiện trường" alt="Xe máy" >}}',
+            '{{< figure src="images/a.jpg"',
+            '![Xe máy](images/a.jpg "Hiện trường")',
+        ),
+        (
+            "{{< youtube dQw4w9WgXcQ >}}",
+            "{{< youtube dQw4w9WgXcQ >}}",
+            "[Xem video](https://www.youtube.com/watch?v=dQw4w9WgXcQ)",
+        ),
+        (
+            'Xem [bài trước]({{< ref "posts/2020-12-08-b.md" >}}).',
+            '{{< ref "posts/2020-12-08-b.md" >}}',
+            "[Xem bài trước](2020-12-08-b.md)",
+        ),
+        (
+            "{{% notice warning %}}\nKhông chuyển tiền.\n{{% /notice %}}",
+            "{{% notice warning %}}",
+            "> **Lưu ý:**",
+        ),
+        (
+            '[caption id="attachment_1" align="aligncenter"]<img src="/images/a.jpg" alt="Lễ" />'
+            " Lễ ra quân[/caption]",
+            '[caption id="attachment_1" align="aligncenter"]',
+            '![Lễ](/images/a.jpg "Lễ ra quân")',
+        ),
+        ('{{< param "contact.hotline" >}}', "{{< param", "Viết thẳng nội dung"),
+    ],
+)
+def test_a_shortcode_left_in_a_body_is_an_error_with_its_line_and_what_to_write(
+    tmp_path: Path, body: str, shown: str, fix: str
+) -> None:
+    text = bulletin_md(body=f"Đoạn đầu.\n\n{body}\n")
+    root = make_project(tmp_path, {"content/a.md": text, "content/images/a.jpg": TINY_JPEG})
+    [problem] = problems(root)
+    assert (problem.severity, problem.file, problem.line) == ("error", "content/a.md", 11)
+    assert f"mã ngắn (shortcode) «{shown}" in problem.message
+    assert "website và Zalo sẽ hiện nguyên dòng chữ này" in problem.message
+    assert fix in (problem.hint or "")
+
+
+def test_a_shortcode_in_a_page_is_an_error_too(tmp_path: Path) -> None:
+    page = "---\ntitle: Liên hệ\n---\n\nGọi {{< param hotline >}}.\n"
+    root = make_project(tmp_path, {"content/pages/lien-he.md": page})
+    [problem] = problems(root)
+    assert (problem.file, problem.line) == ("content/pages/lien-he.md", 5)
+
+
+def test_shortcodes_in_code_and_bracketed_words_are_text(tmp_path: Path) -> None:
+    body = (
+        "[Video] Lễ ra quân, [video] và [ảnh] trong tiêu đề là chữ.\n\n"
+        "Mã `{{< figure >}}` trong dấu huyền.\n\n```\n{{< youtube abc >}}\n```\n"
+    )
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    site = load_site(config_module.load(root), now=NOW)
+    assert len(site.bulletins) == 1 and not site.warnings
