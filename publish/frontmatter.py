@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,16 @@ __all__ = ["FrontMatterError", "Parsed", "decode", "parse_file", "split"]
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 32
 """Deepest nesting of lists and blocks front matter may have (a bulletin needs three)."""
+
+
+TOML_LINE_RE = re.compile(r"^[A-Za-z_][\w-]*\s*=", re.M)
+"""A `key = value` line of TOML front matter (Hugo's `+++` form)."""
+TOML_KEYS_HINT = (
+    "Viết mỗi dòng 'khóa = giá trị' thành 'khóa: giá trị' (ví dụ title = \"Tiêu đề\" thành "
+    'title: "Tiêu đề"; tags = ["a", "b"] thành tags: ["a", "b"]). Bảng [zalo] viết '
+    "thành dòng 'zalo:' rồi các khóa thụt vào hai dấu cách."
+)
+TOML_HINT = "Đổi hai dòng '+++' thành '---'. " + TOML_KEYS_HINT
 
 
 class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -112,6 +123,13 @@ def decode(raw: bytes) -> str:
 
 def split(text: str) -> Parsed:
     """Split `---` YAML front matter from the Markdown body and parse it."""
+    if text.startswith("+++\n"):
+        raise FrontMatterError(
+            "phần đầu viết theo kiểu TOML của Hugo (giữa hai dòng '+++'): công cụ này chỉ đọc "
+            "phần đầu YAML, giữa hai dòng '---'",
+            line=1,
+            hint=TOML_HINT,
+        )
     if not text.startswith("---\n"):
         raise FrontMatterError(
             "không tìm thấy phần đầu (front matter)",
@@ -148,6 +166,13 @@ def split(text: str) -> Parsed:
         ) from None
     if data is None:
         data = {}
+    if not isinstance(data, dict) and (toml := TOML_LINE_RE.search(yaml_text)):
+        raise FrontMatterError(
+            "phần đầu viết theo kiểu TOML ('khóa = giá trị'): công cụ này chỉ đọc YAML "
+            "('khóa: giá trị')",
+            line=yaml_text.count("\n", 0, toml.start()) + 2,
+            hint=TOML_KEYS_HINT,
+        )
     if not isinstance(data, dict):
         raise FrontMatterError(
             "phần đầu phải là các cặp 'khóa: giá trị'",

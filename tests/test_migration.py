@@ -79,3 +79,17 @@ def test_shortcodes_in_code_and_bracketed_words_are_text(tmp_path: Path) -> None
     root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
     site = load_site(config_module.load(root), now=NOW)
     assert len(site.bulletins) == 1 and not site.warnings
+
+
+def test_toml_front_matter_is_named_with_how_to_convert_it(tmp_path: Path) -> None:
+    text = '+++\ntitle = "Cảnh báo"\ndate = 2020-12-08\n+++\n\nNội dung.\n'
+    [problem] = problems(make_project(tmp_path, {"content/a.md": text}))
+    assert problem.line == 1 and "kiểu TOML của Hugo" in problem.message
+    assert "Đổi hai dòng '+++' thành '---'" in (problem.hint or "")
+
+
+def test_toml_lines_between_yaml_markers_are_named_with_their_line(tmp_path: Path) -> None:
+    text = '---\ntitle = "Cảnh báo"\ndate = 2020-12-08\n---\n\nNội dung.\n'
+    [problem] = problems(make_project(tmp_path, {"content/a.md": text}))
+    assert problem.line == 2 and "'khóa = giá trị'" in problem.message
+    assert "thành 'khóa: giá trị'" in (problem.hint or "")
