@@ -254,6 +254,20 @@ def unlikely_year(moment: dt.date) -> str | None:
 def category(col: Collector, data: dict[str, Any], config: Config) -> str:
     """The category key, which must be declared in site.toml."""
     value = data.get("category")
+    if value is None and "categories" in data:
+        col.add(
+            "chuyên mục ghi ở trường 'category' (một chuyên mục), không phải 'categories'",
+            field="categories",
+            hint=_category_list_hint(data["categories"], "categories", config),
+        )
+        return ""
+    if isinstance(value, list):
+        col.add(
+            "chuyên mục là một khóa, không phải một danh sách",
+            field="category",
+            hint=_category_list_hint(value, "category", config),
+        )
+        return ""
     if value is None:
         col.add(
             "thiếu trường bắt buộc",
@@ -271,6 +285,24 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
         )
         return ""
     return key
+
+
+def _category_list_hint(value: Any, key: str, config: Config) -> str:
+    """How to write Hugo's `categories: [..]` (or a list under `category`) as one category."""
+    entries = value if isinstance(value, list) else [value]
+    named = [k for e in entries if isinstance(e, str) and (k := category_key(e, config))]
+    line = f"'{key}: ...'" if key == "category" else "'categories:' (cả các dòng '- ...' dưới nó)"
+    if len(set(named)) == 1:
+        return f"Thay dòng {line} bằng: category: {named[0]}"
+    if named:
+        return (
+            f"Mỗi bản tin thuộc một chuyên mục: chọn một trong {', '.join(dict.fromkeys(named))} "
+            f"và thay dòng {line} bằng 'category: <khóa>'; các ý còn lại ghi vào tags."
+        )
+    return (
+        f"Thay dòng {line} bằng 'category: <khóa>'. Các chuyên mục trong site.toml: "
+        f"{', '.join(config.categories)}."
+    )
 
 
 def category_key(value: str, config: Config) -> str | None:

@@ -93,3 +93,27 @@ def test_toml_lines_between_yaml_markers_are_named_with_their_line(tmp_path: Pat
     [problem] = problems(make_project(tmp_path, {"content/a.md": text}))
     assert problem.line == 2 and "'khóa = giá trị'" in problem.message
     assert "thành 'khóa: giá trị'" in (problem.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "line", "fix"),
+    [
+        ('categories: ["canh-bao-toi-pham"]', "categories", 5, "category: canh-bao-toi-pham"),
+        (
+            "categories:\n  - Tình hình an ninh trật tự",
+            "categories",
+            5,
+            "category: an-ninh-trat-tu",
+        ),
+        ("category: [canh-bao-toi-pham]", "category", 5, "category: canh-bao-toi-pham"),
+        ("categories: [canh-bao-toi-pham, an-ninh-trat-tu]", "categories", 5, "chọn một trong"),
+    ],
+)
+def test_a_hugo_categories_list_says_to_write_one_category(
+    tmp_path: Path, lines: str, field: str, line: int, fix: str
+) -> None:
+    text = bulletin_md(drop=["category"]).replace("approved_by:", lines + "\napproved_by:")
+    [problem] = problems(make_project(tmp_path, {"content/a.md": text}))
+    assert (problem.field, problem.line) == (field, line)
+    assert "[" not in problem.message  # no Python list in a message
+    assert fix in (problem.hint or "")
