@@ -3,6 +3,7 @@ so each one would show as typed on the website and in Zalo, and keep the bulleti
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -12,14 +13,20 @@ from publish.markdown_code import masked
 
 __all__ = ["check"]
 
-HUGO_RE = re.compile(r"\{\{([<%])\s*(/?)\s*([A-Za-z][\w.-]*)(.{0,500}?)\s*/?\s*[>%]\}\}", re.S)
-"""`{{< figure src="a.jpg" >}}`, `{{% notice %}}`, `{{< /notice >}}`."""
+HUGO_RE = re.compile(r"\{\{([<%])\s*(/?)\s*([A-Za-z][\w.-]*)([^{}]{0,500}?)\s*/?\s*[>%]\}\}")
+"""`{{< figure src="a.jpg" >}}`, `{{% notice %}}`, `{{< /notice >}}`; no braces inside, so a
+scan never runs past the next shortcode (linear time on any body)."""
 WORDPRESS_NAMES = "caption|wp_caption|gallery|embed|video|audio|playlist|youtube"
 WORDPRESS_RE = re.compile(
-    rf"\[(/?)({WORDPRESS_NAMES})((?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|\S+))*)\s*\]"
+    r"\[(/?)("
+    + WORDPRESS_NAMES
+    + r")((?:\s+[\w-]+=(?>\"[^\"]{0,300}\"|'[^']{0,300}'|[^\s\]]{1,300}))*+)\s*\]"
 )
 """`[caption id="attachment_1" align="aligncenter"]`, `[/caption]`, `[gallery ids="1,2"]`;
-lowercase only: a Vietnamese headline's "[Video]" is text."""
+lowercase only: a Vietnamese headline's "[Video]" is text. Atomic values and a possessive
+repeat: a value read one way is never read another, so a crafted body takes linear time."""
+MAX_INNER = 2000
+"""Longest text between `[caption …]` and `[/caption]` read for the hint."""
 ATTR_RE = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 POSITIONAL_RE = re.compile(r"^\s*(?:\"([^\"]*)\"|(\S+))")
 IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
@@ -65,18 +72,28 @@ def _found(text: str) -> Iterator[tuple[int, str, str]]:
         if m[2] and name in opened:
             continue  # the opening one is reported, with what to do about the pair
         yield m.start(), m[0], _hugo_hint(name.lower(), args, closed=bool(m[2]))
-    wp_opened = {m[2] for m in WORDPRESS_RE.finditer(text) if not m[1]}
-    for m in WORDPRESS_RE.finditer(text):
+    tags = list(WORDPRESS_RE.finditer(text))
+    wp_opened = {m[2] for m in tags if not m[1]}
+    # Where each name's next closing tag is, found once: one search per opening tag was
+    # quadratic on a body of thousands of "[caption]".
+    closings: dict[str, list[int]] = {}
+    for m in tags:
+        if m[1]:
+            closings.setdefault(m[2], []).append(m.start())
+    for m in tags:
         name, attrs = m[2], m[3]
-        closing = f"[/{name}]"
         if m[1]:
             if name not in wp_opened:
                 yield m.start(), m[0], _wordpress_hint(name, "", "")
             continue
-        end = text.find(closing, m.end())
+        found = closings.get(name, [])
+        at = bisect.bisect_left(found, m.end())
+        end = found[at] if at < len(found) else -1
         if not attrs and end < 0:
             continue  # "[video]" with neither settings nor a closing tag may be plain text
-        inner = text[m.end() : end] if end >= 0 else ""
+        # A caption is one image and a line of text: a longer span is not read (openings that
+        # share one far closing tag would each read all of it).
+        inner = text[m.end() : end] if 0 <= end - m.end() <= MAX_INNER else ""
         yield m.start(), m[0], _wordpress_hint(name, attrs, inner)
 
 

@@ -118,3 +118,18 @@ def test_moderate_nesting_is_still_read(tmp_path: Path) -> None:
     text = draft({"zalo": '\n  title: "Tin"', "extra": "[[1, 2], {a: [b]}]"})
     done = check(make_project(tmp_path, {"content/a.md": text}))
     assert "lồng nhau quá sâu" not in done.stderr and "tham chiếu" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "piece",
+    ["[caption]", '[caption a="', "{{<a "],
+    ids=["openings-one-far-closing", "open-values", "unclosed-hugo"],
+)
+def test_shortcodes_are_found_without_stalling(piece: str) -> None:
+    code = (
+        f"from publish.shortcodes import _found; list(_found({piece!r} * 150_000 + '[/caption]'))"
+    )
+    try:
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {GUARD} s")
