@@ -512,6 +512,33 @@ _FOREIGN_HINTS = {
 }
 
 
+_COVER_HINT = (
+    "Ảnh bìa ở đây là 'cover' (ảnh trong content/, ví dụ cover: images/anh.jpg) kèm 'cover_alt' "
+    "mô tả ảnh; không có thì bài dùng ảnh bìa mặc định trên Zalo và khi chia sẻ."
+)
+_ALIASES_HINT = (
+    "Công cụ này không chuyển hướng các địa chỉ cũ ghi ở đây: liên kết đã chia sẻ và mã QR đã in "
+    "theo địa chỉ cũ sẽ không mở được. Nhờ người quản lý máy chủ đặt chuyển hướng từ địa chỉ cũ "
+    "sang địa chỉ mới của bài."
+)
+FOREIGN_FIELDS = {
+    "description": ("summary", "Tóm tắt ở đây là 'summary' (hiện trên Zalo và thẻ chia sẻ)."),
+    **dict.fromkeys(
+        ("featuredimage", "image", "images", "thumbnail", "coverimage", "banner", "ogimage"),
+        ("cover", _COVER_HINT),
+    ),
+    **dict.fromkeys(("aliases", "alias", "redirectfrom"), (None, _ALIASES_HINT)),
+    **dict.fromkeys(
+        ("lastmod", "updated", "modified", "lastmodified"),
+        (None, "Công cụ này không đọc ngày sửa bài; thời điểm đăng là 'date'."),
+    ),
+    "weight": (None, "Công cụ này xếp bài theo 'date', không theo 'weight'."),
+    "toc": (None, "Công cụ này không tạo mục lục trong bài."),
+}
+"""Fields of Hugo (and WordPress exports) that mean something this tool has under another name,
+or nothing: unread, they would silently drop the summary, the cover or the old addresses."""
+
+
 def unknown_keys(
     col: Collector, data: dict[str, Any], known: set[str], *, kind: str = "bản tin"
 ) -> None:
@@ -531,6 +558,21 @@ def unknown_keys(
                 f"{kind} không được đăng khi chưa sửa, để không đăng sớm hơn ý người viết",
                 field=str(key),
                 hint=_FOREIGN_HINTS[ours] + f" Rồi xóa dòng '{key}:'.",
+            )
+            continue
+        other = FOREIGN_FIELDS.get(spelt.replace(" ", ""))
+        if other is not None and (other[0] is None or other[0] in known):
+            ours, why = other
+            use = (
+                f" Đổi '{key}:' thành '{ours}:' (nếu đã có '{ours}' thì xóa dòng này)."
+                if ours
+                else ""
+            )
+            col.add(
+                "không được công cụ này đọc (có thể quen từ công cụ khác): giá trị của nó bị bỏ qua",
+                field=str(key),
+                hint=why + (use or " Xóa dòng này."),
+                severity="warning",
             )
             continue
         close = difflib.get_close_matches(str(key).lower(), sorted(known), n=1, cutoff=0.8)
