@@ -505,10 +505,11 @@ FOREIGN_GATES = {
 editor's own words use to hold a post back, by folded name without spaces. This tool reads none
 of them: ignored, `published: false` or `publishDate: <next week>` would publish at once."""
 _FOREIGN_HINTS = {
-    "date": "Hẹn giờ đăng thì ghi giờ đăng vào trường 'date' (ví dụ date: 2026-12-05 08:00): "
-    "bài chờ tới giờ đó mới được đăng.",
-    "expires": "Hạn gỡ bài ghi ở trường 'expires' (ví dụ expires: 2026-12-31 23:59).",
-    "draft": "Muốn giữ bài lại thì ghi 'draft: true'; muốn đăng thì xóa dòng này.",
+    "date": "Hẹn giờ đăng thì ghi giờ đăng vào trường 'date' (ví dụ date: 2026-12-05 08:00) rồi "
+    "xóa dòng này: bài chờ tới giờ đó mới được đăng.",
+    "expires": "Hạn gỡ bài ghi ở trường 'expires' (ví dụ expires: 2026-12-31 23:59) rồi xóa "
+    "dòng này.",
+    "draft": "Muốn giữ bài lại thì thay dòng này bằng 'draft: true'; muốn đăng thì xóa dòng này.",
 }
 
 
@@ -554,10 +555,10 @@ def unknown_keys(
         ours = FOREIGN_GATES.get(spelt.replace(" ", ""))
         if ours is not None and ours in known:
             col.add(
-                f"trường '{key}' không được công cụ này đọc (có thể quen từ công cụ khác): "
+                "công cụ này không đọc trường này (có thể quen từ công cụ khác): "
                 f"{kind} không được đăng khi chưa sửa, để không đăng sớm hơn ý người viết",
                 field=str(key),
-                hint=_FOREIGN_HINTS[ours] + f" Rồi xóa dòng '{key}:'.",
+                hint=_FOREIGN_HINTS[ours],
             )
             continue
         other = FOREIGN_FIELDS.get(spelt.replace(" ", ""))
