@@ -33,6 +33,7 @@ __all__ = ["BODY_PLACEHOLDER", "PAGES_DIR", "SUMMARY_PLACEHOLDER", "load_site"]
 
 PAGES_DIR = "pages"
 KNOWN_KEYS = {
+    "aliases",
     "id",
     "title",
     "date",
@@ -131,7 +132,7 @@ def load_site(
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
     problems.extend(_held_pages(page_verdicts))
-    duplicates = _duplicates(bulletins, pages, config.root)
+    duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
     problems.extend(duplicates)
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
@@ -571,6 +572,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     if data.get("draft") is not True:
         _placeholders(col, summary, parsed)
     tags = fields.tags(col, data)
+    aliases = fields.aliases(col, data, config)
     author = fields.text(col, data, "author") or ""
     approved_by = fields.text(col, data, "approved_by") or ""
     before = errors()
@@ -601,6 +603,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         classification=classification,
         pii_reviewed_by=pii_reviewed_by,
         images=images,
+        aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
         blocks=blocks,
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS and k not in CHANNELS},
@@ -778,6 +781,28 @@ def _duplicates(bulletins: list[Bulletin], pages: list[Page], root: Path) -> lis
         if first.key == first.slug == bulletin.slug == bulletin.key:
             continue
         problems.append(_duplicate("id", bulletin.key, bulletin, first, root))
+    return problems
+
+
+def _alias_clashes(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem]:
+    """An old address (`aliases`) that is a page's address now, or another bulletin's alias:
+    its redirect page could not be written, or would send readers to the wrong bulletin."""
+    items: list[Bulletin | Page] = [*bulletins, *pages]
+    owner: dict[str, str] = {item.url: item.source for item in items}
+    problems = []
+    for bulletin in bulletins:
+        for alias in bulletin.aliases:
+            other = owner.setdefault(alias, bulletin.source)
+            if other == bulletin.source:
+                continue
+            problems.append(
+                Problem(
+                    bulletin.source,
+                    f"địa chỉ cũ {alias!r} cũng là địa chỉ của {other}",
+                    "aliases",
+                    hint="Bỏ địa chỉ đó khỏi aliases: một địa chỉ chỉ dẫn tới một bài.",
+                )
+            )
     return problems
 
 

@@ -20,11 +20,13 @@ from publish.gates import (
     secret_classification,
     secret_stamp,
 )
+from publish.links import own_path
 from publish.tags import tag_key
 from publish.text import SLUG_RE, folded_words, nfc, slugify
 
 __all__ = [
     "Collector",
+    "aliases",
     "boolean",
     "category",
     "category_hint",
@@ -518,9 +520,8 @@ _COVER_HINT = (
     "mô tả ảnh; không có thì bài dùng ảnh bìa mặc định trên Zalo và khi chia sẻ."
 )
 _ALIASES_HINT = (
-    "Công cụ này không chuyển hướng các địa chỉ cũ ghi ở đây: liên kết đã chia sẻ và mã QR đã in "
-    "theo địa chỉ cũ sẽ không mở được. Nhờ người quản lý máy chủ đặt chuyển hướng từ địa chỉ cũ "
-    "sang địa chỉ mới của bài."
+    "Địa chỉ cũ của bài (để liên kết đã chia sẻ và mã QR đã in vẫn mở được) ghi ở 'aliases', "
+    'ví dụ aliases: ["/posts/ten-bai-cu/"].'
 )
 FOREIGN_FIELDS = {
     "description": ("summary", "Tóm tắt ở đây là 'summary' (hiện trên Zalo và thẻ chia sẻ)."),
@@ -528,7 +529,7 @@ FOREIGN_FIELDS = {
         ("featuredimage", "image", "images", "thumbnail", "coverimage", "banner", "ogimage"),
         ("cover", _COVER_HINT),
     ),
-    **dict.fromkeys(("aliases", "alias", "redirectfrom"), (None, _ALIASES_HINT)),
+    **dict.fromkeys(("alias", "redirectfrom"), ("aliases", _ALIASES_HINT)),
     **dict.fromkeys(
         ("lastmod", "updated", "modified", "lastmodified"),
         (None, "Công cụ này không đọc ngày sửa bài; thời điểm đăng là 'date'."),
@@ -591,6 +592,45 @@ def unknown_keys(
             ),
             severity="error" if gate else "warning",
         )
+
+
+ALIAS_RE = re.compile(r"/(?:[a-z0-9-]+/)+")
+"""An old address that can get a redirect page: folders of lower-case letters, digits and '-'."""
+
+
+def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, ...]:
+    """Old addresses of the bulletin (`aliases`, as Hugo writes them): each gets a page that
+    sends the browser on to the bulletin, so shared links and printed QR codes keep working."""
+    value = data.get("aliases")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        col.add(
+            "cần một danh sách địa chỉ cũ của bài",
+            field="aliases",
+            hint='Ví dụ: aliases: ["/posts/ten-bai-cu/", "/2023/05/12/ten-bai-cu/"]',
+        )
+        return ()
+    found: list[str] = []
+    for written in value:
+        path = written.strip()
+        if path.lower().startswith(("http://", "https://", "//")):
+            path = own_path(path, config.base_url) or path
+        if path.startswith("/") and not path.endswith("/") and "." not in path.rsplit("/", 1)[1]:
+            path += "/"
+        if ALIAS_RE.fullmatch(path):
+            found.append(path)
+            continue
+        col.add(
+            f"không làm được trang chuyển hướng cho địa chỉ cũ {written!r}",
+            field="aliases",
+            hint="Ghi đường dẫn trong website này, bắt đầu bằng '/', mỗi phần chỉ gồm chữ thường "
+            "không dấu, chữ số và dấu '-', ví dụ /posts/ten-bai-cu/ (địa chỉ của website khác, "
+            "có '?' hay kết thúc bằng .html thì trang tĩnh không chuyển hướng được).",
+        )
+    return tuple(dict.fromkeys(found))
 
 
 def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:

@@ -125,15 +125,15 @@ def test_a_hugo_categories_list_says_to_write_one_category(
         ("description", "Đổi 'description:' thành 'summary:'"),
         ("featured_image", "Đổi 'featured_image:' thành 'cover:'"),
         ("images", "Đổi 'images:' thành 'cover:'"),
-        ("aliases", "không chuyển hướng các địa chỉ cũ"),
+        ("redirect_from", "ghi ở 'aliases'"),
         ("lastmod", "không đọc ngày sửa bài"),
     ],
 )
 def test_a_hugo_field_read_nowhere_is_a_warning_naming_ours(
     tmp_path: Path, key: str, fix: str
 ) -> None:
-    """Unread, `description` left the summary, `featured_image` the cover and `aliases` the old
-    addresses silently behind."""
+    """Unread, `description` left the summary, `featured_image` the cover and `redirect_from` the
+    old addresses silently behind."""
     root = make_project(tmp_path, {"content/a.md": bulletin_md({key: '"x"'})})
     site = load_site(config_module.load(root), now=NOW)
     [warning] = site.warnings

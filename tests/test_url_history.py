@@ -119,6 +119,42 @@ def test_a_changed_history_is_not_replayed_over(tmp_path: Path) -> None:
     assert (root / "output/web/2020/12/ten-cu/index.html").exists()
 
 
+def test_aliases_in_front_matter_redirect_old_addresses_to_the_bulletin(tmp_path: Path) -> None:
+    """A unit moving from Hugo or WordPress keeps its posts' old addresses working (shared links,
+    printed QR codes): `aliases` were ignored and those addresses answered 404."""
+    aliases = '["/posts/canh-bao-cu/", "https://congan-chauthanh.example.vn/2019/05/12/bai-cu", "/posts/canh-bao-cu/"]'
+    root = project(tmp_path, aliases=aliases)
+    assert build(root) == 0
+    for old in ("posts/canh-bao-cu", "2019/05/12/bai-cu"):
+        page = (root / f"output/web/{old}/index.html").read_text("utf-8")
+        assert f'<meta http-equiv="refresh" content="0; url={NEW}">' in page
+    sitemap = (root / "output/web/sitemap.xml").read_text("utf-8")
+    assert "canh-bao-cu" not in sitemap and "bai-cu" not in sitemap
+    assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("aliases", "told"),
+    [
+        ('["/Posts/Cũ.html"]', "không làm được trang chuyển hướng cho địa chỉ cũ '/Posts/Cũ.html'"),
+        ('["https://baodongthap.vn/bai-cu/"]', "không làm được trang chuyển hướng"),
+        ("[1, 2]", "cần một danh sách địa chỉ cũ của bài"),
+        ('["/2020/12/b/"]', "địa chỉ cũ '/2020/12/b/' cũng là địa chỉ của content/bai-viet/b.md"),
+    ],
+)
+def test_an_alias_that_cannot_redirect_is_an_error(
+    tmp_path: Path, capsys, aliases: str, told: str
+) -> None:
+    root = project(tmp_path, aliases=aliases)
+    (root / "content/bai-viet/b.md").write_text(
+        bulletin_md({"id": "ct-b", "slug": "b", "date": "2020-12-09 08:00"}), "utf-8"
+    )
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/a.md" in err and "trường 'aliases'" in err and told in err
+    assert not (root / "output").exists()
+
+
 RENAMED = 'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\naliases = ["canh-bao"]\n'
 
 

@@ -443,7 +443,10 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             yield Artifact("web", output_path(old), data)
     pictures.save_facts(learned)
     yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
-    history = load_history(history_path(config.root))
+    history = dict(load_history(history_path(config.root)))
+    for bulletin in views.bulletins:
+        if bulletin.aliases:  # written by the editor first: a page there is theirs to name
+            history[bulletin.key] = (*bulletin.aliases, *history.get(bulletin.key, ()))
     if history:
         on_web = {b.key: b for b in views.bulletins if not site.is_preview(b)}
         yield from redirect_artifacts(history, on_web, views.url, views.absolute)

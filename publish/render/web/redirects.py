@@ -43,7 +43,8 @@ def redirect_artifacts(
                 continue
             made.add(old)
             page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute)
-            yield Artifact("web", output_path(old), page)
+            # Its source names the bulletin when an alias lands on another page's address.
+            yield Artifact("web", output_path(old), page, source=bulletin.source)
 
 
 def category_redirects(
