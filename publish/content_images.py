@@ -249,7 +249,7 @@ def _image(
             field=field,
             line=line,
             hint=_suggestion(ref, md_path, config)
-            + "Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và đặt ảnh vào content/images/.",
+            + _expected_at(path if ref.startswith("/") else None, content_dir),
         )
         return None
     relative, size = found
@@ -270,6 +270,23 @@ def _image(
             hint="Người dùng trình đọc màn hình cần mô tả ảnh: ![Mô tả ảnh](images/anh.jpg).",
         )
     return ImageRef(relative, nfc(alt.strip()), nfc(caption.strip()))
+
+
+def _expected_at(path: Path | None, content_dir: Path) -> str:
+    """Where the missing image must be for a site path (`/uploads/2023/05/a.jpg` is
+    content/uploads/2023/05/a.jpg, not content/images/), and how to fix the path otherwise (a
+    relative path has two places: beside the bulletin, or under content/)."""
+    try:
+        shown = "content/" + Path(path).relative_to(content_dir).as_posix() if path else ""
+    except ValueError:
+        shown = ""
+    fix = (
+        "đường dẫn (kiểm tra tên tệp, phân biệt chữ hoa, chữ thường; ảnh thường để trong "
+        "content/images/)."
+    )
+    if not shown:
+        return "Sửa " + fix
+    return f"Đường dẫn này chỉ tới tệp {shown}: đặt ảnh vào đúng chỗ đó, hoặc sửa {fix}"
 
 
 def _suggestion(ref: str, md_path: Path, config: Config) -> str:

@@ -140,3 +140,13 @@ def test_a_hugo_field_read_nowhere_is_a_warning_naming_ours(
     assert (warning.severity, warning.field, warning.line) == ("warning", key, 7)
     assert "không được công cụ này đọc" in warning.message
     assert fix in (warning.hint or "")
+
+
+def test_a_missing_image_says_where_its_path_points(tmp_path: Path) -> None:
+    """A WordPress path `/uploads/2023/05/a.jpg` is content/uploads/2023/05/a.jpg: the hint
+    said "đặt ảnh vào content/images/", where the path would still not find it."""
+    body = "Nội dung.\n\n![Hiện trường](/uploads/2023/05/hien-truong.jpg)\n"
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    [problem] = problems(root)
+    assert "không tìm thấy ảnh '/uploads/2023/05/hien-truong.jpg'" in problem.message
+    assert "chỉ tới tệp content/uploads/2023/05/hien-truong.jpg" in (problem.hint or "")
