@@ -55,6 +55,7 @@ SUMMARY_PLACEHOLDER = "Tóm tắt bản tin trong một, hai câu."
 BODY_PLACEHOLDER = "Viết nội dung bản tin ở đây."
 """The sample text `publish new` writes: an error once the bulletin is no longer a draft."""
 PAGE_KEYS = {
+    "aliases",
     "title",
     "slug",
     "summary",
@@ -651,6 +652,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     # An unreadable date or expiry leaves the embargo unknown: held back as an error.
     date = fields.datetime(col, data, "date", config, required=False)
     expires = fields.datetime(col, data, "expires", config, required=False)
+    aliases = fields.aliases(col, data, config)
     held_back |= errors() > before
     if date and expires and expires <= date:
         col.add(
@@ -670,6 +672,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         order=order,
         draft=draft,
         extra={k: v for k, v in data.items() if k not in PAGE_KEYS},
+        aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
         date=date,
         expires=expires,
@@ -790,14 +793,14 @@ def _alias_clashes(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem
     items: list[Bulletin | Page] = [*bulletins, *pages]
     owner: dict[str, str] = {item.url: item.source for item in items}
     problems = []
-    for bulletin in bulletins:
-        for alias in bulletin.aliases:
-            other = owner.setdefault(alias, bulletin.source)
-            if other == bulletin.source:
+    for item in items:
+        for alias in item.aliases:
+            other = owner.setdefault(alias, item.source)
+            if other == item.source:
                 continue
             problems.append(
                 Problem(
-                    bulletin.source,
+                    item.source,
                     f"địa chỉ cũ {alias!r} cũng là địa chỉ của {other}",
                     "aliases",
                     hint="Bỏ địa chỉ đó khỏi aliases: một địa chỉ chỉ dẫn tới một bài.",

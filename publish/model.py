@@ -183,6 +183,8 @@ class Page:
     classification: str = ""
     approved_by: str = ""
     """Recorded, not required: pages (giới thiệu, liên hệ) are not approved one by one."""
+    aliases: tuple[str, ...] = ()
+    """Old site paths (front matter `aliases`) that redirect to it."""
 
     @property
     def url(self) -> str:

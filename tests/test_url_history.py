@@ -133,6 +133,18 @@ def test_aliases_in_front_matter_redirect_old_addresses_to_the_bulletin(tmp_path
     assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
 
 
+def test_a_page_s_aliases_redirect_to_it(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "content/pages").mkdir(parents=True)
+    (root / "content/pages/lien-he.md").write_text(
+        '---\ntitle: Liên hệ\naliases: ["/contact/", "/lien-he-cu"]\n---\n\nGọi 113.\n', "utf-8"
+    )
+    assert build(root) == 0
+    for old in ("contact", "lien-he-cu"):
+        page = (root / f"output/web/{old}/index.html").read_text("utf-8")
+        assert '<meta http-equiv="refresh" content="0; url=/lien-he/">' in page
+
+
 @pytest.mark.parametrize(
     ("aliases", "told"),
     [

@@ -40,7 +40,7 @@ from publish.render.web.images import (
     unreadable_image,
 )
 from publish.render.web.pages import PageJob, Views, output_path
-from publish.render.web.redirects import category_redirects, redirect_artifacts
+from publish.render.web.redirects import category_redirects, page_redirects, redirect_artifacts
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
@@ -461,6 +461,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         for alias in category.aliases
     }
     yield from category_redirects(moved, views.url, views.absolute)
+    yield from page_redirects(site.pages, views.url, views.absolute)
     yield Artifact.text("web", "robots.txt", robots_txt(config))
     yield from assets.artifacts()
     # The pages' memos (cards, stamps, related bulletins, page records) are done with: freed

@@ -11,14 +11,14 @@ follow it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from markupsafe import escape
 
-from publish.model import Artifact, Bulletin
+from publish.model import Artifact, Bulletin, Page
 from publish.render.web.pages import output_path
 
-__all__ = ["category_redirects", "redirect_artifacts"]
+__all__ = ["category_redirects", "page_redirects", "redirect_artifacts"]
 
 SITE_PATH_RE = re.compile(r"/(?:[a-z0-9-]+/)+")
 """What an address in the history must look like to get a page (the file may be edited)."""
@@ -45,6 +45,17 @@ def redirect_artifacts(
             page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute)
             # Its source names the bulletin when an alias lands on another page's address.
             yield Artifact("web", output_path(old), page, source=bulletin.source)
+
+
+def page_redirects(
+    pages: Iterable[Page], link: Callable[[str], str], absolute: Callable[[str], str]
+) -> Iterator[Artifact]:
+    """A redirect page at each old address (`aliases`) of each page."""
+    for page in pages:
+        for old in page.aliases:
+            if old != page.url:
+                data = _page(page.url, page.title, "Trang", link, absolute)
+                yield Artifact("web", output_path(old), data, source=page.source)
 
 
 def category_redirects(
