@@ -167,6 +167,22 @@ def test_an_alias_that_cannot_redirect_is_an_error(
     assert not (root / "output").exists()
 
 
+@pytest.mark.parametrize(
+    "old", ["/chuyen-muc/canh-bao-toi-pham/", "/tim-kiem/", "/the/lua-dao/", "/trang/2/"]
+)
+def test_an_alias_in_a_folder_the_website_fills_is_an_error_of_the_field(
+    tmp_path: Path, capsys, old: str
+) -> None:
+    """Such an alias clashed with a category or search page (told only "change the slug of one
+    of the two bulletins", naming no field) or silently took a tag's or a list page's place."""
+    root = project(tmp_path, aliases=f'["{old}"]', tags="[Lừa đảo]")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/a.md:" in err and "trường 'aliases'" in err
+    assert f"địa chỉ cũ '{old}' nằm trong thư mục /{old.split('/')[1]}/" in err
+    assert "Đổi slug" not in err and not (root / "output").exists()
+
+
 RENAMED = 'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\naliases = ["canh-bao"]\n'
 
 

@@ -26,7 +26,7 @@ from publish.config import BUILTIN_THEME
 from publish.content_images import forget_resolved, image_use
 from publish.errors import Problem
 from publish.ledger import Entry, Ledger
-from publish.model import Artifact, Bulletin, Kept, Site
+from publish.model import Artifact, Bulletin, Kept, Page, Site
 from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.feeds import site_feeds
@@ -88,7 +88,12 @@ def theme_ids(theme: Path) -> frozenset[str]:
 
 def check(site: Site) -> list[Problem]:
     """Problems visible before rendering: missing or broken templates, unreadable images."""
-    return _template_problems(site) + _image_problems(site) + _slug_problems(site)
+    return (
+        _template_problems(site)
+        + _image_problems(site)
+        + _slug_problems(site)
+        + _alias_problems(site)
+    )
 
 
 def _slug_problems(site: Site) -> list[Problem]:
@@ -102,6 +107,24 @@ def _slug_problems(site: Site) -> list[Problem]:
         )
         for page in site.pages
         if page.slug in RESERVED_SLUGS
+    ]
+
+
+def _alias_problems(site: Site) -> list[Problem]:
+    """Old addresses (`aliases`) in a folder the website fills itself: the redirect page would
+    take the place of a category, tag, search or archive page."""
+    items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
+    return [
+        Problem(
+            item.source,
+            f"địa chỉ cũ {alias!r} nằm trong thư mục /{folder}/ mà website dùng sẵn (chuyên mục, "
+            "thẻ, tìm kiếm, lưu trữ, ảnh…): trang chuyển hướng sẽ đè lên trang của website",
+            field="aliases",
+            hint="Bỏ địa chỉ đó khỏi aliases.",
+        )
+        for item in items
+        for alias in item.aliases
+        if (folder := alias.split("/")[1]) in RESERVED_SLUGS
     ]
 
 
