@@ -652,8 +652,8 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     # An unreadable date or expiry leaves the embargo unknown: held back as an error.
     date = fields.datetime(col, data, "date", config, required=False)
     expires = fields.datetime(col, data, "expires", config, required=False)
-    aliases = fields.aliases(col, data, config)
     held_back |= errors() > before
+    aliases = fields.aliases(col, data, config)
     if date and expires and expires <= date:
         col.add(
             "thời điểm hết hạn phải sau ngày đăng",

@@ -114,9 +114,9 @@ class Bulletin:
     classification: str = ""
     pii_reviewed_by: str = ""
     images: tuple[ImageRef, ...] = ()
+    """Images in the body, in order."""
     aliases: tuple[str, ...] = ()
     """Old site paths (front matter `aliases`) that redirect to its page."""
-    """Images in the body, in order."""
     links: tuple[tuple[str, int], ...] = ()
     """Links in the body to other content files (see publish.links), with their lines."""
     blocks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)

@@ -167,6 +167,21 @@ def test_an_alias_that_cannot_redirect_is_an_error(
     assert not (root / "output").exists()
 
 
+def test_a_page_s_unusable_alias_does_not_hide_its_other_problems(tmp_path: Path, capsys) -> None:
+    """A bad alias held the page back as if its embargo were unknown: the page was dropped
+    unchecked, so its broken link was told only after the alias was fixed."""
+    root = project(tmp_path)
+    (root / "content/pages").mkdir(parents=True)
+    (root / "content/pages/lien-he.md").write_text(
+        '---\ntitle: Liên hệ\naliases: ["/Contact.html"]\n---\n\nXem [cũ](khong-co.md).\n',
+        "utf-8",
+    )
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert "content/pages/lien-he.md:3: lỗi: trường 'aliases'" in err
+    assert "content/pages/lien-he.md:6: lỗi: liên kết «khong-co.md»" in err
+
+
 @pytest.mark.parametrize(
     "old", ["/chuyen-muc/canh-bao-toi-pham/", "/tim-kiem/", "/the/lua-dao/", "/trang/2/"]
 )
