@@ -263,6 +263,15 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
             hint=_category_list_hint(data["categories"], "categories", config),
         )
         return ""
+    if "categories" in data:
+        # Left beside 'category' by a migration: its other entries would be lost unsaid.
+        col.add(
+            "không được công cụ này đọc: chuyên mục của bản tin là trường 'category'",
+            field="categories",
+            hint="Xóa dòng 'categories:' (cả các dòng '- ...' dưới nó); các ý trong đó muốn "
+            "giữ thì ghi vào tags.",
+            severity="warning",
+        )
     if isinstance(value, list):
         col.add(
             "chuyên mục là một khóa, không phải một danh sách",

@@ -150,3 +150,14 @@ def test_a_missing_image_says_where_its_path_points(tmp_path: Path) -> None:
     [problem] = problems(root)
     assert "không tìm thấy ảnh '/uploads/2023/05/hien-truong.jpg'" in problem.message
     assert "chỉ tới tệp content/uploads/2023/05/hien-truong.jpg" in (problem.hint or "")
+
+
+def test_categories_left_beside_category_is_a_warning(tmp_path: Path) -> None:
+    """Hugo's list kept under a written 'category:' went to `extra` unsaid ('categories' is too
+    far from 'category' to be taken for a misspelling)."""
+    text = bulletin_md().replace("---\n", "---\ncategories: [an-ninh-trat-tu, lua-dao]\n", 1)
+    root = make_project(tmp_path, {"content/a.md": text})
+    [warning] = load_site(config_module.load(root), now=NOW).warnings
+    assert (warning.severity, warning.field) == ("warning", "categories")
+    assert "chuyên mục của bản tin là trường 'category'" in warning.message
+    assert "Xóa dòng 'categories:'" in (warning.hint or "")
