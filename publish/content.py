@@ -791,17 +791,17 @@ def _alias_clashes(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem
     """An old address (`aliases`) that is a page's address now, or another bulletin's alias:
     its redirect page could not be written, or would send readers to the wrong bulletin."""
     items: list[Bulletin | Page] = [*bulletins, *pages]
-    owner: dict[str, str] = {item.url: item.source for item in items}
+    owner: dict[str, tuple[str, str]] = {item.url: (item.source, "") for item in items}
     problems = []
     for item in items:
         for alias in item.aliases:
-            other = owner.setdefault(alias, item.source)
+            other, kind = owner.setdefault(alias, (item.source, " cũ"))
             if other == item.source:
                 continue
             problems.append(
                 Problem(
                     item.source,
-                    f"địa chỉ cũ {alias!r} cũng là địa chỉ của {other}",
+                    f"địa chỉ cũ {alias!r} cũng là địa chỉ{kind} của {other}",
                     "aliases",
                     hint="Bỏ địa chỉ đó khỏi aliases: một địa chỉ chỉ dẫn tới một bài.",
                 )

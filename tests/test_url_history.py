@@ -152,15 +152,15 @@ def test_a_page_s_aliases_redirect_to_it(tmp_path: Path) -> None:
         ('["https://baodongthap.vn/bai-cu/"]', "không làm được trang chuyển hướng"),
         ("[1, 2]", "cần một danh sách địa chỉ cũ của bài"),
         ('["/2020/12/b/"]', "địa chỉ cũ '/2020/12/b/' cũng là địa chỉ của content/bai-viet/b.md"),
+        ('["/posts/b/"]', "địa chỉ cũ '/posts/b/' cũng là địa chỉ cũ của content/bai-viet/a.md"),
     ],
 )
 def test_an_alias_that_cannot_redirect_is_an_error(
     tmp_path: Path, capsys, aliases: str, told: str
 ) -> None:
     root = project(tmp_path, aliases=aliases)
-    (root / "content/bai-viet/b.md").write_text(
-        bulletin_md({"id": "ct-b", "slug": "b", "date": "2020-12-09 08:00"}), "utf-8"
-    )
+    b = {"id": "ct-b", "slug": "b", "date": "2020-12-09 08:00", "aliases": '["/posts/b/"]'}
+    (root / "content/bai-viet/b.md").write_text(bulletin_md(b), "utf-8")
     assert build(root) == 1
     err = capsys.readouterr().err
     assert "content/bai-viet/a.md" in err and "trường 'aliases'" in err and told in err
