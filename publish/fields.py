@@ -23,6 +23,7 @@ from publish.gates import (
 from publish.links import own_path
 from publish.tags import tag_key
 from publish.text import SLUG_RE, folded_words, nfc, slugify
+from publish.url_history import REDIRECTABLE_RE
 
 __all__ = [
     "Collector",
@@ -603,10 +604,6 @@ def unknown_keys(
         )
 
 
-ALIAS_RE = re.compile(r"/(?:[a-z0-9-]+/)+")
-"""An old address that can get a redirect page: folders of lower-case letters, digits and '-'."""
-
-
 def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, ...]:
     """Old addresses of the bulletin (`aliases`, as Hugo writes them): each gets a page that
     sends the browser on to the bulletin, so shared links and printed QR codes keep working."""
@@ -627,17 +624,20 @@ def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, 
         path = written.strip()
         if path.lower().startswith(("http://", "https://", "//")):
             path = own_path(path, config.base_url) or path
+        if path.endswith("/index.html"):
+            path = path.removesuffix("index.html")  # the folder's own page: "/tin-tuc/"
         if path.startswith("/") and not path.endswith("/") and "." not in path.rsplit("/", 1)[1]:
             path += "/"
-        if ALIAS_RE.fullmatch(path):
+        if REDIRECTABLE_RE.fullmatch(path):
             found.append(path)
             continue
         col.add(
             f"không làm được trang chuyển hướng cho địa chỉ cũ {written!r}",
             field="aliases",
             hint="Ghi đường dẫn trong website này, bắt đầu bằng '/', mỗi phần chỉ gồm chữ thường "
-            "không dấu, chữ số và dấu '-', ví dụ /posts/ten-bai-cu/ (địa chỉ của website khác, "
-            "có '?' hay kết thúc bằng .html thì trang tĩnh không chuyển hướng được).",
+            "không dấu, chữ số và dấu '-', ví dụ /posts/ten-bai-cu/ hoặc /2019/05/ten-bai-cu.html "
+            "(địa chỉ của website khác, có '?', hay trang chủ thì trang tĩnh không chuyển hướng "
+            "được).",
         )
     return tuple(dict.fromkeys(found))
 

@@ -11,14 +11,28 @@ bulletin to this history: give bulletins an `id` (`publish new` does).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from publish.errors import PublishError, os_reason
 from publish.syntax import json_error
 
-__all__ = ["HISTORY_NAME", "history_bytes", "history_path", "load_history", "with_addresses"]
+__all__ = [
+    "HISTORY_NAME",
+    "REDIRECTABLE_RE",
+    "history_bytes",
+    "history_path",
+    "load_history",
+    "with_addresses",
+]
 
+REDIRECTABLE_RE = re.compile(
+    r"/(?:[a-z0-9-]+/)+|/(?:[a-z0-9-]+/)*(?!(?:index|404)\.html$)[a-z0-9-]+\.html"
+)
+"""An old address a static redirect page can answer at: folders of lower-case letters, digits
+and '-' ("/posts/ten-bai/"), or a page file in them ("/2019/05/ten-bai.html", as WordPress and
+older sites wrote addresses); never the home page or the 404 page."""
 HISTORY_NAME = "web-urls.json"
 """The file under state/."""
 FORMAT_VERSION = 1

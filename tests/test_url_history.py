@@ -133,6 +133,17 @@ def test_aliases_in_front_matter_redirect_old_addresses_to_the_bulletin(tmp_path
     assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
 
 
+def test_old_addresses_ending_in_html_redirect_too(tmp_path: Path) -> None:
+    """WordPress and older sites wrote "/2019/05/bai-cu.html": refused before, though a static
+    page at that file redirects as well as one in a folder."""
+    root = project(tmp_path, aliases='["/2019/05/bai-cu.html", "/tin-tuc/index.html"]')
+    assert build(root) == 0
+    for old in ("2019/05/bai-cu.html", "tin-tuc/index.html"):
+        page = (root / f"output/web/{old}").read_text("utf-8")
+        assert f'<meta http-equiv="refresh" content="0; url={NEW}">' in page
+    assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
+
+
 def test_a_page_s_aliases_redirect_to_it(tmp_path: Path) -> None:
     root = project(tmp_path)
     (root / "content/pages").mkdir(parents=True)
@@ -151,6 +162,7 @@ def test_a_page_s_aliases_redirect_to_it(tmp_path: Path) -> None:
         ('["/Posts/Cũ.html"]', "không làm được trang chuyển hướng cho địa chỉ cũ '/Posts/Cũ.html'"),
         ('["https://baodongthap.vn/bai-cu/"]', "không làm được trang chuyển hướng"),
         ("[1, 2]", "cần một danh sách địa chỉ cũ của bài"),
+        ('["/index.html"]', "không làm được trang chuyển hướng cho địa chỉ cũ '/index.html'"),
         ('["/2020/12/b/"]', "địa chỉ cũ '/2020/12/b/' cũng là địa chỉ của content/bai-viet/b.md"),
         ('["/posts/b/"]', "địa chỉ cũ '/posts/b/' cũng là địa chỉ cũ của content/bai-viet/a.md"),
     ],

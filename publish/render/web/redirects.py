@@ -10,18 +10,15 @@ follow it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from markupsafe import escape
 
 from publish.model import Artifact, Bulletin, Page
 from publish.render.web.pages import output_path
+from publish.url_history import REDIRECTABLE_RE
 
 __all__ = ["category_redirects", "page_redirects", "redirect_artifacts"]
-
-SITE_PATH_RE = re.compile(r"/(?:[a-z0-9-]+/)+")
-"""What an address in the history must look like to get a page (the file may be edited)."""
 
 
 def redirect_artifacts(
@@ -39,7 +36,7 @@ def redirect_artifacts(
         if bulletin is None:
             continue  # withdrawn: its old addresses answer 404, as its page does
         for old in history[key]:
-            if old in taken or old in made or not SITE_PATH_RE.fullmatch(old):
+            if old in taken or old in made or not REDIRECTABLE_RE.fullmatch(old):
                 continue
             made.add(old)
             page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute)
