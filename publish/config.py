@@ -7,7 +7,6 @@ The unit, its places and its categories are data here, never code.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, Problem
-from publish.limits import MAX_CONFIG_BYTES, too_large
+from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
 from publish.syntax import toml_error
 from publish.text import fold, nfc, slugify
@@ -339,8 +338,7 @@ def load(root: Path) -> Config:
     path = root / CONFIG_NAME
     try:
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            raw = handle.read(MAX_CONFIG_BYTES + 1) if size <= MAX_CONFIG_BYTES else b""
+            raw, size = read_capped(handle, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise ConfigError(
             [
@@ -351,12 +349,12 @@ def load(root: Path) -> Config:
                 )
             ]
         ) from None
-    if size > MAX_CONFIG_BYTES or len(raw) > MAX_CONFIG_BYTES:
+    if size > MAX_CONFIG_BYTES:
         raise ConfigError(
             [
                 Problem(
                     CONFIG_NAME,
-                    f"tệp cấu hình {too_large(max(size, len(raw)), MAX_CONFIG_BYTES)}: không đọc",
+                    f"tệp cấu hình {too_large(size, MAX_CONFIG_BYTES)}: không đọc",
                     hint="site.toml chỉ chứa thiết lập (thường vài KB): xóa phần thừa, hoặc "
                     "chép lại từ mẫu trong docs/cau-hinh.md.",
                 )

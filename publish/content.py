@@ -22,7 +22,7 @@ from publish.errors import ContentError, Problem
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
 from publish.gates import gate, page_gate
-from publish.limits import MAX_SOURCE_BYTES, too_large
+from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, too_large
 from publish.links import ContentFiles, links_in
 from publish.model import Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
@@ -304,14 +304,11 @@ def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) 
         )
         return None
     with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        # Read no more than the cap allows: a 200 MB file must not be loaded to be refused.
-        raw = handle.read(MAX_SOURCE_BYTES + 1) if size <= MAX_SOURCE_BYTES else b""
-    if size > MAX_SOURCE_BYTES or len(raw) > MAX_SOURCE_BYTES:
+        raw, size = read_capped(handle, MAX_SOURCE_BYTES)
+    if size > MAX_SOURCE_BYTES:
         collector.add(
-            f"tệp {too_large(max(size, len(raw)), MAX_SOURCE_BYTES)} cho một tệp Markdown: không đọc",
-            hint="Tách bài thành nhiều bản tin. Ảnh dán thẳng vào bài (data:image/…;base64,…) "
-            "hãy lưu thành tệp trong content/images/ rồi chèn ![Mô tả ảnh](images/ten-anh.jpg).",
+            f"tệp {too_large(size, MAX_SOURCE_BYTES)} cho một tệp Markdown: không đọc",
+            hint=MARKDOWN_HINT,
         )
         return None
     collector.digest = hashlib.sha256(raw).hexdigest()

@@ -19,7 +19,7 @@ from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import own_path, site_folder
+from publish.links import addressed, own_path, site_folder
 from publish.markdown_code import masked
 from publish.markdown_escapes import unescape
 from publish.model import Bulletin, ImageRef
@@ -131,10 +131,7 @@ def remote_image(ref: str, config: Config) -> bool:
 
 def _own_image(ref: str, config: Config) -> str | None:
     """The site path of an image written with the site's own full address, else None."""
-    lowered = ref[:8].lower()
-    if not (ref.startswith("//") or lowered.startswith(("http://", "https://"))):
-        return None
-    return own_path(ref, config.base_url)
+    return own_path(ref, config.base_url) if addressed(ref) else None
 
 
 def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:

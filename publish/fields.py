@@ -20,7 +20,7 @@ from publish.gates import (
     secret_classification,
     secret_stamp,
 )
-from publish.links import own_path
+from publish.links import addressed, own_path
 from publish.tags import tag_key
 from publish.text import SLUG_RE, folded_words, nfc, slugify
 from publish.url_history import REDIRECTABLE_RE
@@ -563,7 +563,8 @@ def unknown_keys(
         if key in known:
             continue
         spelt = folded_words(str(key))
-        ours = FOREIGN_GATES.get(spelt.replace(" ", ""))
+        squeezed = spelt.replace(" ", "")  # "publishDate", "publish_date", "ngày đăng" alike
+        ours = FOREIGN_GATES.get(squeezed)
         if ours is not None and ours in known:
             col.add(
                 "công cụ này không đọc trường này (có thể quen từ công cụ khác): "
@@ -572,7 +573,7 @@ def unknown_keys(
                 hint=_FOREIGN_HINTS[ours],
             )
             continue
-        other = FOREIGN_FIELDS.get(spelt.replace(" ", ""))
+        other = FOREIGN_FIELDS.get(squeezed)
         if other is not None and (other[0] is None or other[0] in known):
             ours, why = other
             use = (
@@ -622,7 +623,7 @@ def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, 
     found: list[str] = []
     for written in value:
         path = written.strip()
-        if path.lower().startswith(("http://", "https://", "//")):
+        if addressed(path):
             path = own_path(path, config.base_url) or path
         if path.endswith("/index.html"):
             path = path.removesuffix("index.html")  # the folder's own page: "/tin-tuc/"

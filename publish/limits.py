@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-__all__ = ["MAX_CONFIG_BYTES", "MAX_IMAGE_BYTES", "MAX_SOURCE_BYTES", "too_large"]
+import os
+from typing import BinaryIO
+
+__all__ = [
+    "MARKDOWN_HINT",
+    "MAX_CONFIG_BYTES",
+    "MAX_IMAGE_BYTES",
+    "MAX_SOURCE_BYTES",
+    "read_capped",
+    "too_large",
+]
 
 MAX_SOURCE_BYTES = 2_000_000
 """A Markdown file (bulletin or page): a long bulletin is some 50 KB; 2 MB is an image pasted in
@@ -11,6 +21,19 @@ MAX_CONFIG_BYTES = 1_000_000
 """site.toml: a real one is a few KB."""
 MAX_IMAGE_BYTES = 20_000_000
 """An image in content/: a phone photo is 2–8 MB; each is read whole to be resized."""
+MARKDOWN_HINT = (
+    "Tách bài thành nhiều bản tin. Ảnh dán thẳng vào bài (data:image/…;base64,…) hãy lưu thành "
+    "tệp trong content/images/ rồi chèn ![Mô tả ảnh](images/ten-anh.jpg)."
+)
+"""How to fix a Markdown file over MAX_SOURCE_BYTES."""
+
+
+def read_capped(handle: BinaryIO, limit: int) -> tuple[bytes, int]:
+    """The bytes of an open file (b"" when it is over `limit`) and its size: a 200 MB file is
+    never loaded to be refused, and one that grew while read counts what was read."""
+    size = os.fstat(handle.fileno()).st_size
+    raw = handle.read(limit + 1) if size <= limit else b""
+    return raw, max(size, len(raw))
 
 
 def too_large(size: int, limit: int) -> str:

@@ -27,6 +27,7 @@ from publish.text import nfc
 __all__ = [
     "ContentFiles",
     "Links",
+    "addressed",
     "content_link",
     "links_in",
     "own_path",
@@ -61,7 +62,7 @@ def content_link(href: str, base_url: str = "") -> tuple[str, str] | None:
     it ("https://example.gov.vn/chau-thanh/bai-viet/x.md" → "/bai-viet/x.md")."""
     if ".md" not in href or href.startswith("#"):
         return None
-    if base_url and _addressed(href):
+    if base_url and addressed(href):
         href = own_path(href, base_url) or href
     if href.startswith("//") or SCHEME_RE.match(href):
         return None
@@ -72,7 +73,7 @@ def content_link(href: str, base_url: str = "") -> tuple[str, str] | None:
     return nfc(unquote(path)), mark + fragment
 
 
-def _addressed(href: str) -> bool:
+def addressed(href: str) -> bool:
     """Whether `href` is written with a host: "https://…", "http://…" or "//…"."""
     return href.startswith("//") or href[:8].lower().startswith(("http://", "https://"))
 
@@ -155,7 +156,7 @@ def _may_name_file(href: str) -> bool:
     may be the site's own (judged where the site's address is known: see content_link)."""
     if content_link(href) is not None:
         return True
-    if not _addressed(href):
+    if not addressed(href):
         return False
     try:
         return content_link(urlsplit(href).path) is not None

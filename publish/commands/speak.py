@@ -7,7 +7,6 @@ rate), so a sentence reads as the build will read it; the command line adds to o
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from publish.config import Config, Policy
 from publish.errors import PublishError
 from publish.frontmatter import FrontMatterError, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
-from publish.limits import MAX_SOURCE_BYTES, too_large
+from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, too_large
 from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.normalise import (
     SpeakOptions,
@@ -190,19 +189,15 @@ def _read(name: str) -> str:
         return sys.stdin.read()
     try:
         with open(name, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            # Read no more than the cap allows: a 200 MB file must not be loaded to be refused.
-            data = handle.read(MAX_SOURCE_BYTES + 1) if size <= MAX_SOURCE_BYTES else b""
+            data, size = read_capped(handle, MAX_SOURCE_BYTES)
     except FileNotFoundError:
         raise PublishError(f"Không tìm thấy tệp {name}. Kiểm tra lại đường dẫn.") from None
     except IsADirectoryError:
         raise PublishError(f"{name} là thư mục; hãy đưa từng tệp bản tin (.md).") from None
-    if size > MAX_SOURCE_BYTES or len(data) > MAX_SOURCE_BYTES:
+    if size > MAX_SOURCE_BYTES:
         raise PublishError(
-            f"{name}: tệp {too_large(max(size, len(data)), MAX_SOURCE_BYTES)} cho một tệp "
-            "Markdown: không đọc. Cách sửa: tách bài thành nhiều bản tin; ảnh dán thẳng vào bài "
-            "(data:image/…;base64,…) hãy lưu thành tệp trong content/images/ rồi chèn "
-            "![Mô tả ảnh](images/ten-anh.jpg)."
+            f"{name}: tệp {too_large(size, MAX_SOURCE_BYTES)} cho một tệp Markdown: không đọc. "
+            f"Cách sửa: {MARKDOWN_HINT[0].lower()}{MARKDOWN_HINT[1:]}"
         )
     try:
         return data.decode("utf-8-sig")
