@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_code import masked
 
-__all__ = ["check"]
+__all__ = ["Shortcode", "check", "markdown", "spans"]
 
 HUGO_RE = re.compile(r"\{\{([<%])\s*(/?)\s*([A-Za-z][\w.-]*)([^{}]{0,500}?)\s*/?\s*[>%]\}\}")
 """`{{< figure src="a.jpg" >}}`, `{{% notice %}}`, `{{< /notice >}}`; no braces inside, so a
@@ -46,6 +47,24 @@ NOTICES = frozenset(
     ]
 )
 EMBEDS = {"tweet": "X (Twitter)", "x": "X (Twitter)", "instagram": "Instagram", "gist": "GitHub"}
+MAX_DEPTH = 4
+"""Deepest shortcode inside a shortcode's content that `spans` reads (a notice in a notice)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shortcode:
+    """One shortcode of a body: where it starts and ends (its closing tag included when it has
+    one), its name, its settings and the text it encloses."""
+
+    start: int
+    end: int
+    shown: str
+    """The opening tag as written."""
+    name: str
+    args: str
+    inner: str | None
+    """The text up to its closing tag, None when it has none."""
+    wordpress: bool
 
 
 def check(col: Collector, parsed: Parsed) -> None:
@@ -121,20 +140,122 @@ def _image_line(src: str, alt: str, caption: str) -> str:
     )
 
 
-def _hugo_hint(name: str, args: str, *, closed: bool) -> str:
-    """What to write instead of one Hugo shortcode."""
-    attrs = _attrs(args)
-    first = attrs.get("id") or _positional(args)
-    if name == "figure":
-        line = _image_line(attrs.get("src", ""), attrs.get("alt", ""), attrs.get("caption", ""))
-        return f"Viết ảnh bằng Markdown, thay cả dòng này bằng: {line}"
+def spans(body: str) -> list[Shortcode]:
+    """The shortcodes of `body` outside code, in order, a pair with its content as one; one
+    inside another's content is not listed (see `markdown`, which converts that content)."""
+    text = masked(body)
+    found: list[Shortcode] = []
+    hugo = list(HUGO_RE.finditer(text))
+    closings: dict[str, list[int]] = {}
+    for m in hugo:
+        if m[2]:
+            closings.setdefault(m[3], []).append(m.start())
+    ends = {m.start(): m.end() for m in hugo if m[2]}
+    for m in hugo:
+        alone = m[2] or m[0][:-2].rstrip(">%").rstrip().endswith("/")  # {{< gallery … />}}
+        close = -1 if alone else _next(closings.get(m[3], []), m.end())
+        end = ends[close] if close >= 0 else m.end()
+        inner = body[m.end() : close] if close >= 0 else None
+        found.append(Shortcode(m.start(), end, m[0], m[3], m[4], inner, wordpress=False))
+    tags = list(WORDPRESS_RE.finditer(text))
+    wp_closings: dict[str, list[int]] = {}
+    for m in tags:
+        if m[1]:
+            wp_closings.setdefault(m[2], []).append(m.start())
+    wp_ends = {m.start(): m.end() for m in tags if m[1]}
+    for m in tags:
+        close = _next(wp_closings.get(m[2], []), m.end()) if not m[1] else -1
+        if not m[1] and not m[3] and close < 0:
+            continue  # "[video]" with neither settings nor a closing tag may be plain text
+        end = wp_ends[close] if close >= 0 else m.end()
+        inner = body[m.end() : close] if 0 <= close - m.end() <= MAX_INNER else None
+        found.append(Shortcode(m.start(), end, m[0], m[2], m[3], inner, wordpress=True))
+    found.sort(key=lambda s: s.start)
+    outer: list[Shortcode] = []
+    for code in found:
+        if not outer or code.start >= outer[-1].end:
+            outer.append(code)
+    return outer
+
+
+def _next(positions: list[int], after: int) -> int:
+    """The first of sorted `positions` at or after `after`, -1 when none."""
+    at = bisect.bisect_left(positions, after)
+    return positions[at] if at < len(positions) else -1
+
+
+def markdown(
+    code: Shortcode, ref: Callable[[str], str | None] = lambda target: None, depth: int = 0
+) -> str | None:
+    """The Markdown that shows what `code` (with its content) meant, None when it cannot be told
+    from the shortcode alone. `ref` names the file a `{{< ref >}}` target became."""
+    attrs = _attrs(code.args)
+    if code.wordpress:
+        return _wordpress_markdown(code.name, attrs, code.inner or "")
+    name = code.name.lower()
+    first = attrs.get("id") or _positional(code.args)
+    if name == "figure" and attrs.get("src"):
+        return _image_line(attrs["src"], attrs.get("alt", ""), attrs.get("caption", ""))
     if name in ("youtube", "vimeo") and first:
         url = (
             f"https://www.youtube.com/watch?v={first}"
             if name == "youtube"
             else f"https://vimeo.com/{first}"
         )
-        return f"Viết liên kết tới video, thay cả dòng này bằng: [Xem video]({url})"
+        return f"[Xem video]({url})"
+    if name in ("ref", "relref"):
+        return ref(attrs.get("path") or _positional(code.args))
+    if code.inner is None or depth >= MAX_DEPTH:
+        return _embed_link(name, attrs, first) if name in EMBEDS else None
+    inner = converted(code.inner, ref, depth + 1)
+    if inner is None:
+        return None
+    if name in NOTICES:
+        lines = inner.strip("\n").split("\n") or [""]
+        lines[0] = f"**Lưu ý:** {lines[0]}"
+        return "\n".join(f"> {line}".rstrip() for line in lines)
+    if name == "highlight":
+        return f"```{first}\n{code.inner.strip(chr(10))}\n```"
+    return None
+
+
+def converted(
+    body: str, ref: Callable[[str], str | None] = lambda target: None, depth: int = 0
+) -> str | None:
+    """`body` with every shortcode written as Markdown, None when one cannot be."""
+    out, at = [], 0
+    for code in spans(body):
+        written = markdown(code, ref, depth)
+        if written is None:
+            return None
+        out += [body[at : code.start], written]
+        at = code.end
+    return "".join(out) + body[at:]
+
+
+def _embed_link(name: str, attrs: dict[str, str], first: str) -> str | None:
+    """A link to a post embedded from X, Instagram or GitHub, when its address can be told."""
+    user = attrs.get("user", "")
+    if name in ("tweet", "x") and first:
+        url = f"https://x.com/{user}/status/{first}" if user else f"https://x.com/i/status/{first}"
+    elif name == "instagram" and first:
+        url = f"https://www.instagram.com/p/{first}/"
+    elif name == "gist" and user and first:
+        url = f"https://gist.github.com/{user}/{first}"
+    else:
+        return None
+    return f"[Xem bài gốc trên {EMBEDS[name]}]({url})"
+
+
+def _hugo_hint(name: str, args: str, *, closed: bool) -> str:
+    """What to write instead of one Hugo shortcode."""
+    attrs = _attrs(args)
+    written = markdown(Shortcode(0, 0, "", name, args, None, wordpress=False))
+    if name == "figure":
+        line = written or _image_line("", attrs.get("alt", ""), attrs.get("caption", ""))
+        return f"Viết ảnh bằng Markdown, thay cả dòng này bằng: {line}"
+    if name in ("youtube", "vimeo") and written:
+        return f"Viết liên kết tới video, thay cả dòng này bằng: {written}"
     if name in ("ref", "relref"):
         target = (attrs.get("path") or _positional(args)).rsplit("/", 1)[-1]
         return (
@@ -157,16 +278,28 @@ def _hugo_hint(name: str, args: str, *, closed: bool) -> str:
     return "Viết thẳng nội dung cần hiện bằng Markdown (công cụ này không chạy mã ngắn của Hugo), hoặc xóa đoạn này."
 
 
-def _wordpress_hint(name: str, attrs: str, inner: str) -> str:
-    """What to write instead of one WordPress shortcode (and its content up to the closing tag)."""
+def _wordpress_markdown(name: str, attrs: dict[str, str], inner: str) -> str | None:
+    """The Markdown of a WordPress caption or embed (`inner`: its content), None for others."""
     if name in ("caption", "wp_caption"):
         img = IMG_RE.search(inner)
         found = _attrs(img[0]) if img else {}
-        caption = " ".join(IMG_RE.sub(" ", inner).split()) or _attrs(attrs).get("caption", "")
-        line = _image_line(found.get("src", ""), found.get("alt", ""), caption)
-        return f"Thay cả khối [{name}]…[/{name}] bằng ảnh Markdown: {line}"
+        caption = " ".join(IMG_RE.sub(" ", inner).split()) or attrs.get("caption", "")
+        if not found.get("src"):
+            return None
+        return _image_line(found["src"], found.get("alt", ""), caption)
     if name == "embed" and inner.strip():
-        return f"Thay cả khối [embed]…[/embed] bằng liên kết: [Xem tại đây]({inner.strip()})"
+        return f"[Xem tại đây]({inner.strip()})"
+    return None
+
+
+def _wordpress_hint(name: str, attrs: str, inner: str) -> str:
+    """What to write instead of one WordPress shortcode (and its content up to the closing tag)."""
+    written = _wordpress_markdown(name, _attrs(attrs), inner)
+    if name in ("caption", "wp_caption"):
+        line = written or _image_line("", "", " ".join(IMG_RE.sub(" ", inner).split()))
+        return f"Thay cả khối [{name}]…[/{name}] bằng ảnh Markdown: {line}"
+    if name == "embed" and written:
+        return f"Thay cả khối [embed]…[/embed] bằng liên kết: {written}"
     if name == "gallery":
         return "Viết mỗi ảnh một dòng: ![Mô tả ảnh](images/ten-anh.jpg), rồi xóa dòng này."
     return "Viết thẳng nội dung cần hiện bằng Markdown (ảnh: ![Mô tả ảnh](images/ten-anh.jpg), liên kết: [chữ](địa chỉ)), rồi xóa mã ngắn này."
