@@ -24,6 +24,7 @@ __all__ = ["COMMANDS", "common_options", "content_options", "main", "resolve_now
 COMMANDS = {
     "build": "build",
     "check": "check",
+    "import-hugo": "import_hugo",
     "new": "new",
     "next": "next",
     "report": "report",

@@ -1,0 +1,326 @@
+"""`publish import-hugo THƯ_MỤC_HUGO`: bring a Hugo site's posts, pages and images into this
+project, then check the result as `publish check` does."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import tomllib
+from pathlib import Path
+
+import yaml
+
+from publish import config as config_module
+from publish.cli import common_options, resolve_now
+from publish.config import CHANNELS, Config
+from publish.errors import ContentError, Problem, PublishError, os_reason
+from publish.fields import category_hint, category_key, unknown_category
+from publish.frontmatter import FrontMatterError, decode
+from publish.migrate import hugo
+
+__all__ = ["add_parser", "run"]
+
+CONFIG_NAMES = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
+MAX_FILE_BYTES = 5_000_000
+"""A Hugo post larger than this is not a post (an export gone wrong): not read."""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `import-hugo`."""
+    parser = subparsers.add_parser(
+        "import-hugo",
+        parents=[common_options()],
+        help="nhập bài, trang và ảnh của một website Hugo vào dự án này",
+        description="Đọc content/ và static/ của website Hugo, ghi bản tin vào content/bai-viet/, "
+        "trang vào content/pages/, ảnh vào content/; không ghi đè tệp có sẵn, không tự duyệt "
+        "bài nào. Xong thì kiểm tra như publish check.",
+    )
+    parser.add_argument("source", metavar="THƯ_MỤC_HUGO", type=Path, help="thư mục website Hugo")
+    parser.add_argument("--dry-run", action="store_true", help="chỉ in báo cáo, không ghi tệp nào")
+    parser.add_argument(
+        "--approved-by",
+        default="",
+        metavar="NGƯỜI_DUYỆT",
+        help="ghi người này là người duyệt mọi bài nhập (trừ bài nháp, bài có phân loại): "
+        "người đó chịu trách nhiệm đã đọc lại từng bài",
+    )
+    parser.add_argument(
+        "--category",
+        metavar="CHUYÊN_MỤC",
+        help="chuyên mục (khóa hoặc nhãn) cho bài không có chuyên mục nào khớp site.toml",
+    )
+    parser.add_argument(
+        "--channels",
+        default="web",
+        metavar="KÊNH",
+        help="kênh của bài nhập, ngăn bằng dấu phẩy; mặc định chỉ web (bài cũ không gửi lại "
+        "lên Zalo hay đài)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Convert every post, write what can be written, report, then check the project."""
+    config = config_module.load(args.root)
+    now = resolve_now(args.now, config.tz)
+    source = args.source
+    if not (source / "content").is_dir():
+        raise PublishError(
+            f"{source}: không phải thư mục website Hugo (không có thư mục content/). "
+            "Ghi đường dẫn tới thư mục có hugo.toml (hoặc config.toml) và content/."
+        )
+    options = hugo.Options(
+        now=now,
+        channels=_channels(args.channels),
+        approved_by=" ".join(args.approved_by.split()),
+        category=_category(args.category, config),
+        permalinks=_permalinks(source),
+    )
+    files = _files(source)
+    results, skipped = _convert(source, files, config, options)
+    content = config.root / "content"
+    for result in results:
+        _against_project(result, source, content)
+    done = [r for r in results if r.importable]
+    copies = {dest: origin for r in done for origin, dest in r.copies.items()}
+    copies = {d: o for d, o in copies.items() if not (content / d).exists()}
+    if not args.dry_run:
+        _write(done, copies, source, content)
+    _report(results, skipped, copies, options, dry_run=args.dry_run)
+    failed = len(results) - len(done)
+    if args.dry_run or not done:
+        return 1 if failed else 0
+    print("\nKiểm tra dự án sau khi nhập (như publish check):")
+    return max(1 if failed else 0, _check(args))
+
+
+def _channels(written: str) -> tuple[str, ...]:
+    """The channels named by --channels, refused when one is unknown."""
+    names = tuple(dict.fromkeys(c.strip() for c in written.split(",") if c.strip()))
+    wrong = [c for c in names if c not in CHANNELS]
+    if wrong or not names:
+        raise PublishError(
+            f"--channels: không có kênh {', '.join(wrong) or '(trống)'}. "
+            f"Dùng một hay nhiều trong: {', '.join(CHANNELS)}, ví dụ --channels web,zalo"
+        )
+    return names
+
+
+def _category(written: str | None, config: Config) -> str | None:
+    """The key --category names, refused when it names none."""
+    if written is None:
+        return None
+    key = category_key(written, config)
+    if key is None:
+        raise ContentError(
+            [
+                Problem(
+                    "--category",
+                    unknown_category(written, config),
+                    hint=category_hint(written, config),
+                )
+            ]
+        )
+    return key
+
+
+def _permalinks(source: Path) -> dict[str, str]:
+    """Hugo's [permalinks] by section, from its config file (none when unreadable)."""
+    for name in CONFIG_NAMES:
+        path = source / name
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text) if name.endswith(".toml") else yaml.safe_load(text)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError):
+            print(f"{name}: không đọc được; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
+            return {}
+        found = data.get("permalinks") if isinstance(data, dict) else None
+        if isinstance(found, dict):
+            return {str(k): v for k, v in found.items() if isinstance(v, str)}
+        return {}
+    return {}
+
+
+def _files(source: Path) -> frozenset[str]:
+    """Every file of content/ and static/, relative to the site (symlinks not followed)."""
+    found: set[str] = set()
+    for top in ("content", "static"):
+        for folder, dirs, names in os.walk(source / top):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            rel = Path(folder).relative_to(source).as_posix()
+            found.update(f"{rel}/{n}" for n in names if not os.path.islink(Path(folder) / n))
+    return frozenset(found)
+
+
+def _convert(
+    source: Path, files: frozenset[str], config: Config, options: hugo.Options
+) -> tuple[list[hugo.Result], list[str]]:
+    """Every post converted (in path order), and the list pages of Hugo left out."""
+    sources: list[hugo.Source] = []
+    results: list[hugo.Result] = []
+    skipped = []
+    for name in sorted(f for f in files if f.startswith("content/") and f.endswith(".md")):
+        path = name.removeprefix("content/")
+        if path.rsplit("/", 1)[-1] == "_index.md":
+            skipped.append(name)
+            continue
+        try:
+            raw = (source / name).read_bytes()
+            if len(raw) > MAX_FILE_BYTES:
+                raise FrontMatterError(f"tệp quá lớn ({len(raw)} byte) để là một bài", line=None)
+            sources.append(hugo.read(path, decode(raw)))
+        except FrontMatterError as exc:
+            problem = Problem(name, str(exc), None, exc.line, exc.hint, "error", exc.column)
+            results.append(hugo.Result("", None, [problem]))
+        except OSError as exc:
+            results.append(hugo.Result("", None, [Problem(name, os_reason(exc))]))
+    targets = {s.path: hugo.target_of(s, config, options.now) for s in sources}
+    ref = hugo.ref_targets(targets)
+    taken: dict[str, str] = {}
+    for item in sources:
+        result = hugo.convert(item, config, options, files, ref)
+        first = taken.setdefault(result.target, item.path)
+        if first != item.path:
+            result.text = None
+            result.problems.append(
+                Problem(
+                    f"content/{item.path}",
+                    f"cùng tên tệp mới {result.target} với content/{first}",
+                    "slug",
+                    hint="Đặt slug khác cho một trong hai bài trong tệp Hugo rồi chạy lại.",
+                )
+            )
+        results.append(result)
+    return results, skipped
+
+
+def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
+    """Refuse a post whose file, or one of whose images, is already in content/ with other
+    bytes: nothing there is overwritten."""
+    if result.text is None:
+        return
+    shown = result.problems[0].file if result.problems else ""
+    target = content / result.target
+    if target.exists():
+        same = target.read_bytes() == result.text.encode("utf-8")
+        result.problems.append(
+            Problem(
+                shown or f"content/{result.target}",
+                f"content/{result.target} đã có"
+                + (" (giống hệt: đã nhập lần trước)" if same else ": không ghi đè"),
+                hint=None
+                if same
+                else "Tệp đó đã được sửa sau lần nhập trước, hay là bài khác cùng tên: giữ "
+                "nguyên. Muốn nhập lại thì xóa hay đổi tên tệp đó rồi chạy lại.",
+                severity="note" if same else "error",
+            )
+        )
+        result.text = None if not same else result.text
+        result.copies.clear() if not same else None
+        return
+    for origin, dest in result.copies.items():
+        there = content / dest
+        if there.exists() and there.read_bytes() != (source / origin).read_bytes():
+            result.problems.append(
+                Problem(
+                    f"content/{dest}",
+                    f"đã có ảnh khác cùng tên (ảnh của bài là {origin}): không ghi đè",
+                    hint="Đổi tên một trong hai ảnh (và chỗ bài dùng nó) rồi chạy lại.",
+                )
+            )
+            result.text = None
+
+
+def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, content: Path) -> None:
+    """Images first, then the files that show them, each whole or not at all, none over an
+    existing file; on a failure, what this run wrote is removed again."""
+    made: list[Path] = []
+    try:
+        for dest, origin in sorted(copies.items()):
+            _create(content / dest, (source / origin).read_bytes(), made)
+        for result in done:
+            target = content / result.target
+            if not target.exists():
+                _create(target, result.text.encode("utf-8"), made)  # type: ignore[union-attr]
+    except OSError as exc:
+        for path in reversed(made):
+            path.unlink(missing_ok=True)
+        raise PublishError(
+            f"không ghi được {exc.filename or 'tệp'}: {os_reason(exc)}. Chưa có gì được nhập "
+            "(các tệp đã ghi trong lần này đã được xóa lại)."
+        ) from None
+
+
+def _create(path: Path, data: bytes, made: list[Path]) -> None:
+    """Write a new file whole: in a temporary file, then linked to its name (which fails when
+    that name exists, so nothing is overwritten)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".import-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.link(temp, path)
+        made.append(path)
+    finally:
+        os.unlink(temp)
+
+
+def _report(
+    results: list[hugo.Result],
+    skipped: list[str],
+    copies: dict[str, str],
+    options: hugo.Options,
+    *,
+    dry_run: bool,
+) -> None:
+    """The findings of every file, then what was done and what the editor must still do."""
+    for result in results:
+        for problem in result.problems:
+            print(problem.render())
+    done = [r for r in results if r.importable]
+    posts = [r for r in done if not r.page]
+    verb = "Sẽ nhập" if dry_run else "Đã nhập"
+    print(
+        f"\n{verb} {len(posts)} bản tin vào content/{hugo.BULLETINS}/, "
+        f"{len(done) - len(posts)} trang vào content/{hugo.PAGES}/, "
+        f"{'sẽ chép' if dry_run else 'chép'} {len(copies)} ảnh."
+    )
+    if skipped:
+        print(f"Bỏ qua {len(skipped)} trang danh sách của Hugo (_index.md): công cụ tự làm.")
+    failed = [r for r in results if not r.importable]
+    if failed:
+        print(
+            f"Không nhập được {len(failed)} tệp: lý do ở các dòng «lỗi» trên. Sửa trong website "
+            "Hugo rồi chạy lại lệnh (bài đã nhập không bị ghi lại)."
+        )
+    unapproved = [r for r in posts if 'approved_by: ""' in (r.text or "")]
+    if unapproved:
+        print(
+            f"{len(unapproved)} bài cần duyệt: chưa bài nào được đăng khi chưa có người duyệt. "
+            'Người duyệt đọc lại từng bài rồi điền approved_by: "Họ tên, chức vụ" '
+            '(hoặc chạy lệnh với --approved-by "Họ tên" khi một người đã duyệt cả loạt).'
+        )
+    if posts:
+        print(
+            f"Bài nhập chỉ đăng ở kênh: {', '.join(options.channels)} (channels trong từng bài). "
+            "Đọc lại các «ghi chú» trên: tóm tắt lấy từ đoạn đầu, mô tả ảnh bìa, chuyên mục."
+        )
+    if dry_run:
+        print("Chạy thử (--dry-run): chưa ghi tệp nào.")
+
+
+def _check(args: argparse.Namespace) -> int:
+    """`publish check` on the project: its exit code (problems printed)."""
+    from publish.commands import check
+
+    checked = argparse.Namespace(
+        root=args.root, now=args.now, channel=None, strict=False, external=False, debug=False
+    )
+    try:
+        return check.run(checked)
+    except ContentError as exc:
+        print(str(exc))
+        return 1

@@ -1,0 +1,320 @@
+"""`publish import-hugo`: a Hugo site's posts, pages and images become bulletins of this project
+that load, keep their old addresses as redirects and are never approved by the tool itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import main
+from publish.migrate import hugo
+from tests.helpers import TINY_JPEG
+
+REPO = Path(__file__).resolve().parents[1]
+NOW = "2026-11-29T10:00"
+YAML_POST = """---
+title: "Cảnh báo lừa đảo qua Zalo"
+date: 2023-05-12T08:00:00+07:00
+categories: ["Cảnh báo phương thức, thủ đoạn tội phạm và tệ nạn xã hội"]
+tags: ["lừa đảo", "Zalo"]
+description: "Đối tượng giả danh Công an gọi điện yêu cầu chuyển tiền."
+featured_image: /images/lua-dao.jpg
+aliases: ["/2023/05/canh-bao-lua-dao.html"]
+lastmod: 2023-06-01
+weight: 3
+---
+
+Sáng 12/5, Công an huyện nhận được phản ánh của người dân.
+
+{{< figure src="/images/lua-dao.jpg" caption="Tin nhắn lừa đảo" alt="Ảnh chụp tin nhắn" >}}
+
+{{% notice warning %}}
+Không chuyển tiền cho người lạ.
+{{% /notice %}}
+
+Xem thêm [bài trước]({{< ref "posts/le-ra-quan.md" >}}).
+
+{{< youtube dQw4w9WgXcQ >}}
+"""
+TOML_POST = """+++
+title = "Lễ ra quân tấn công trấn áp tội phạm"
+date = 2023-03-01T07:30:00+07:00
+categories = ["ket-qua-cong-tac"]
+author = "Minh Anh"
++++
+
+Sáng 1/3, Công an huyện tổ chức lễ ra quân tấn công trấn áp tội phạm.
+
+![Lễ ra quân](/uploads/2023/03/ra-quan.jpg)
+"""
+BUNDLE_POST = """---
+title: "Bảo đảm an ninh dịp Tết"
+date: 2024-01-20 09:00
+categories: ["an-ninh-trat-tu"]
+slug: an-ninh-tet
+cover:
+  image: bia.jpg
+  alt: "Cán bộ tuần tra"
+---
+
+Công an huyện triển khai kế hoạch bảo đảm an ninh trật tự dịp Tết.
+
+![Tuần tra ban đêm](tuan-tra.jpg)
+"""
+FUTURE_POST = """---
+title: "Thông báo cấp căn cước lưu động"
+date: 2026-11-20
+publishDate: 2026-12-05T08:00:00+07:00
+categories: ["cai-cach-hanh-chinh"]
+description: "Lịch cấp căn cước lưu động tại các xã."
+---
+
+Công an huyện thông báo lịch cấp căn cước lưu động tại các xã trong tháng 12.
+"""
+DRAFT_POST = """---
+title: "Bài viết dở"
+date: 2023-07-01
+categories: ["an-ninh-trat-tu"]
+draft: true
+---
+
+Nội dung đang viết dở của bài này, chưa hoàn chỉnh.
+"""
+
+
+def hugo_site(tmp_path: Path, extra: dict[str, str | bytes] | None = None) -> Path:
+    """A small Hugo site: YAML, TOML and bundle posts, shortcodes, static images."""
+    site = tmp_path / "hugo"
+    files: dict[str, str | bytes] = {
+        "hugo.toml": 'baseURL = "https://congan.example.vn/"\ntitle = "Công an huyện"\n',
+        "content/_index.md": "---\ntitle: Trang chủ\n---\n",
+        "content/posts/canh-bao-lua-dao.md": YAML_POST,
+        "content/posts/le-ra-quan.md": TOML_POST,
+        "content/posts/tet/index.md": BUNDLE_POST,
+        "content/posts/tet/bia.jpg": TINY_JPEG,
+        "content/posts/tet/tuan-tra.jpg": TINY_JPEG,
+        "content/posts/can-cuoc.md": FUTURE_POST,
+        "content/posts/nhap.md": DRAFT_POST,
+        "static/images/lua-dao.jpg": TINY_JPEG,
+        "static/uploads/2023/03/ra-quan.jpg": TINY_JPEG,
+        **(extra or {}),
+    }
+    for rel, data in files.items():
+        path = site / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return site
+
+
+def sample_project(tmp_path: Path) -> Path:
+    """A copy of the sample project (site.toml, content, templates)."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(REPO / "site.toml", root / "site.toml")
+    for folder in ("content", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def run(root: Path, *args: str) -> int:
+    """`publish import-hugo` (or another command) on the project, at the fixed clock."""
+    return main([args[0], "--root", str(root), "--now", NOW, *args[1:]])
+
+
+def test_a_hugo_site_imports_and_builds_with_its_old_addresses_and_images(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = hugo_site(tmp_path)
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site)) == 0
+    out = capsys.readouterr().out
+    assert "Đã nhập 5 bản tin" in out
+    assert "chép 4 ảnh" in out
+    assert "5 bài cần duyệt" in out
+    assert "Không có lỗi" in out  # the check after the import
+    posts = root / "content" / "bai-viet"
+    text = (posts / "2023-05-12-canh-bao-lua-dao.md").read_text(encoding="utf-8")
+    assert "category: canh-bao-toi-pham" in text
+    assert 'summary: "Đối tượng giả danh Công an gọi điện yêu cầu chuyển tiền."' in text
+    assert 'approved_by: ""' in text
+    assert 'channels: ["web"]' in text
+    assert '![Ảnh chụp tin nhắn](/images/lua-dao.jpg "Tin nhắn lừa đảo")' in text
+    assert "> **Lưu ý:** Không chuyển tiền cho người lạ." in text
+    assert "[bài trước](/bai-viet/2023-03-01-le-ra-quan.md)" in text
+    assert "{{" not in text and "lastmod" not in text
+    assert (root / "content/images/lua-dao.jpg").read_bytes() == TINY_JPEG
+    assert (root / "content/uploads/2023/03/ra-quan.jpg").is_file()
+    assert (root / "content/images/an-ninh-tet/tuan-tra.jpg").is_file()
+    bundle = (posts / "2024-01-20-an-ninh-tet.md").read_text(encoding="utf-8")
+    assert 'cover: "images/an-ninh-tet/bia.jpg"' in bundle
+    assert 'cover_alt: "Cán bộ tuần tra"' in bundle
+    future = (posts / "2026-12-05-can-cuoc.md").read_text(encoding="utf-8")
+    assert "date: 2026-12-05 08:00" in future and "publishDate" not in future
+    assert "draft: true" in (posts / "2023-07-01-nhap.md").read_text(encoding="utf-8")
+
+    # Approve them as a reviewer would, then build: old addresses redirect, images are there.
+    for path in posts.glob("2023-0[35]-*.md"):
+        reviewed = path.read_text(encoding="utf-8").replace(
+            'approved_by: ""', 'approved_by: "Thượng tá Nguyễn Văn Hùng"'
+        )
+        path.write_text(reviewed, encoding="utf-8")
+    assert run(root, "build", "-q") == 0
+    web = root / "output" / "web"
+    for old, new in [
+        ("posts/canh-bao-lua-dao/index.html", "/2023/05/canh-bao-lua-dao/"),
+        ("2023/05/canh-bao-lua-dao.html", "/2023/05/canh-bao-lua-dao/"),
+        ("posts/le-ra-quan/index.html", "/2023/03/le-ra-quan/"),
+    ]:
+        assert new in (web / old).read_text(encoding="utf-8"), old
+    page = (web / "2023/05/canh-bao-lua-dao/index.html").read_text(encoding="utf-8")
+    assert "lua-dao" in page and "{{" not in page
+    assert (web / "uploads/2023/03/ra-quan.jpg").is_file() or "ra-quan" in (
+        web / "2023/03/le-ra-quan/index.html"
+    ).read_text(encoding="utf-8")
+
+
+def test_approved_by_is_written_only_when_the_operator_gives_it_and_never_for_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = hugo_site(tmp_path)
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site), "--approved-by", "Thượng tá Nguyễn Văn Hùng") == 0
+    posts = root / "content" / "bai-viet"
+    approved = '"Thượng tá Nguyễn Văn Hùng"'
+    assert approved in (posts / "2023-03-01-le-ra-quan.md").read_text(encoding="utf-8")
+    assert approved not in (posts / "2023-07-01-nhap.md").read_text(encoding="utf-8")
+    assert "bài cần duyệt" in capsys.readouterr().out  # the draft
+
+
+def test_dry_run_writes_nothing_and_existing_files_are_never_overwritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = hugo_site(tmp_path)
+    root = sample_project(tmp_path)
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    assert run(root, "import-hugo", str(site), "--dry-run") == 0
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    assert "Sẽ nhập 5 bản tin" in capsys.readouterr().out
+    mine = root / "content/bai-viet/2023-03-01-le-ra-quan.md"
+    mine.write_text("bài của tôi", encoding="utf-8")
+    assert run(root, "import-hugo", str(site)) == 1
+    out = capsys.readouterr().out
+    assert "content/bai-viet/2023-03-01-le-ra-quan.md đã có: không ghi đè" in out
+    assert mine.read_text(encoding="utf-8") == "bài của tôi"
+    mine.unlink()
+    assert run(root, "import-hugo", str(site)) == 0  # the others: the same bytes, imported before
+    assert "giống hệt" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "told"),
+    [
+        ("content/posts/latin1.md", "---\ntitle: Tết\n---\n".encode("utf-16"), "UTF-8"),
+        ("content/posts/hong.md", '---\ntitle: "a\ndate: [\n---\nx\n', "phần đầu sai cú pháp"),
+        ("content/posts/toml.md", '+++\ntitle = "a\n+++\nx\n', "phần đầu TOML sai cú pháp"),
+        (
+            "content/posts/la.md",
+            "---\ntitle: A\ndate: 2023-01-01\ncategories: [Thể thao]\n---\nNội dung bài viết dài đủ.\n",
+            "chuyên mục 'Thể thao' không có trong site.toml",
+        ),
+        (
+            "content/posts/gallery.md",
+            "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+            'Nội dung bài viết dài đủ.\n\n{{< gallery dir="/anh/" >}}\n',
+            "không chuyển được mã ngắn «{{< gallery",
+        ),
+        (
+            "content/posts/mat.md",
+            "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n"
+            "classification: mật\n---\nNội dung bài viết dài đủ.\n",
+            "tài liệu mật",
+        ),
+    ],
+)
+def test_a_file_that_cannot_be_imported_is_told_and_left_out_the_others_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: str | bytes, told: str
+) -> None:
+    site = hugo_site(tmp_path, {name: data})
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site)) == 1
+    captured = capsys.readouterr()
+    assert told in captured.out
+    assert name in captured.out
+    assert "Traceback" not in captured.out + captured.err
+    assert "Đã nhập 5 bản tin" in captured.out
+    assert "Không nhập được 1 tệp" in captured.out
+    assert not list((root / "content/bai-viet").glob(f"*-{Path(name).stem}.md"))
+
+
+def test_a_missing_folder_is_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(tmp_path / "khong-co")) == 1
+    err = capsys.readouterr().err
+    assert "không phải thư mục website Hugo" in err and "Traceback" not in err
+
+
+# The converter alone, without disk.
+
+CONFIG_ROOT = REPO
+
+
+def convert(text: str, path: str = "posts/a.md", files: frozenset[str] = frozenset(), **kw):
+    """One file through the pure converter with the sample site.toml."""
+    config = config_module.load(CONFIG_ROOT)
+    now = dt.datetime(2026, 11, 29, 10, 0, tzinfo=config.tz)
+    options = hugo.Options(now=now, **kw)
+    return hugo.convert(hugo.read(path, text), config, options, files, lambda t: None)
+
+
+def test_the_converter_keeps_a_classification_so_the_bulletin_is_held_back() -> None:
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n"
+        "confidential: true\n---\nNội dung bài viết dài đủ để làm tóm tắt.\n",
+        approved_by="X",
+    )
+    assert result.text is not None
+    assert 'classification: "confidential: True"' in result.text
+    assert 'approved_by: ""' in result.text
+
+
+def test_the_converter_names_ambiguous_and_several_categories_and_uses_the_fallback() -> None:
+    several = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu, ket-qua-cong-tac]\n---\nx\n"
+    )
+    assert several.text is None
+    assert "khớp nhiều chuyên mục" in several.problems[0].message
+    fallback = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [Thể thao]\n---\nNội dung bài viết dài đủ.\n",
+        category="an-ninh-trat-tu",
+    )
+    assert fallback.text is not None and "category: an-ninh-trat-tu" in fallback.text
+
+
+def test_the_converter_reads_json_front_matter_and_makes_a_summary_from_the_first_paragraph() -> (
+    None
+):
+    result = convert(
+        '{"title": "A", "date": "2023-01-01", "categories": ["an-ninh-trat-tu"]}\n\n'
+        "## Mục\n\nĐoạn **đầu** có [liên kết](https://a.vn) và đủ dài.\n"
+    )
+    assert result.text is not None
+    assert 'summary: "Đoạn đầu có liên kết và đủ dài."' in result.text
+    assert any("đoạn đầu" in p.message for p in result.problems)
+
+
+def test_the_converter_turns_hugo_hold_back_keys_into_a_draft_and_expiry_into_expires() -> None:
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\nstatus: private\n"
+        "expiryDate: 2027-01-01\n---\nNội dung bài viết dài đủ.\n"
+    )
+    assert result.text is not None
+    assert "draft: true" in result.text and "expires: 2027-01-01 00:00" in result.text
