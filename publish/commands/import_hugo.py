@@ -218,8 +218,9 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
                 severity="note" if same else "error",
             )
         )
-        result.text = None if not same else result.text
-        result.copies.clear() if not same else None
+        if not same:
+            result.text = None
+            result.copies.clear()
         return
     for origin, dest in result.copies.items():
         there = content / dest
