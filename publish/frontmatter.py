@@ -27,6 +27,9 @@ TOML_KEYS_HINT = (
     "thành dòng 'zalo:' rồi các khóa thụt vào hai dấu cách."
 )
 TOML_HINT = "Đổi hai dòng '+++' thành '---'. " + TOML_KEYS_HINT
+OPENING_RE = re.compile(r"(---|\+\+\+)[ \t]*\n")
+"""The opening fence line; spaces or tabs after it are invisible in an editor, so they count as
+nothing (the closing fence is read the same way)."""
 
 
 class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -123,14 +126,15 @@ def decode(raw: bytes) -> str:
 
 def split(text: str) -> Parsed:
     """Split `---` YAML front matter from the Markdown body and parse it."""
-    if text.startswith("+++\n"):
+    opening = OPENING_RE.match(text)
+    if opening is not None and opening.group(1) == "+++":
         raise FrontMatterError(
             "phần đầu viết theo kiểu TOML của Hugo (giữa hai dòng '+++'): công cụ này chỉ đọc "
             "phần đầu YAML, giữa hai dòng '---'",
             line=1,
             hint=TOML_HINT,
         )
-    if not text.startswith("---\n"):
+    if opening is None:
         raise FrontMatterError(
             "không tìm thấy phần đầu (front matter)",
             line=1,

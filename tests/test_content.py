@@ -241,6 +241,32 @@ def test_bom_and_windows_line_endings_are_accepted(tmp_path: Path) -> None:
     assert bulletin.body_line == 8
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing", "newline"),
+    [("--- ", "---", "\n"), ("---\t", "---  ", "\n"), ("---  ", "--- ", "\r\n")],
+    ids=["space", "tab", "crlf"],
+)
+def test_fences_with_trailing_spaces_are_front_matter_and_lines_stay_right(
+    tmp_path: Path, opening: str, closing: str, newline: str
+) -> None:
+    """An editor cannot see `--- `; it was «không tìm thấy phần đầu (front matter)»."""
+    text = bulletin_md({"category": "canh-bao-toi-pam"}, body="Nội dung.\n\n![](images/x.jpg)\n")
+    text = text.replace("---\n", opening + "\n", 1).replace("\n---\n", f"\n{closing}\n", 1)
+    root = make_project(tmp_path, {A: text.replace("\n", newline)})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    found = {(p.line, p.field) for p in info.value.problems}
+    assert found == {(4, "category"), (11, None)}, info.value.problems
+
+
+def test_a_toml_fence_with_trailing_spaces_is_still_named_toml(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {A: '+++ \ntitle = "Cảnh báo"\n+++\n\nNội dung.\n'})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert problem.line == 1 and "kiểu TOML của Hugo" in problem.message
+
+
 TEXT = bulletin_md()
 
 
