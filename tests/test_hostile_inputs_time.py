@@ -133,3 +133,18 @@ def test_shortcodes_are_found_without_stalling(piece: str) -> None:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {GUARD} s")
+
+
+@pytest.mark.parametrize(
+    ("piece", "tail"),
+    [("x <!--", "\n-->"), ("<!--", ""), ("<!-- a\n", "-->"), ("x <!-- {{< a >}}", "\n\n-->")],
+    ids=["openings-one-far-closing", "never-closed", "one-per-line", "shortcode-each"],
+)
+def test_html_comments_are_skipped_without_stalling(piece: str, tail: str) -> None:
+    code = (
+        f"from publish.shortcodes import _uncommented; _uncommented({piece!r} * 150_000 + {tail!r})"
+    )
+    try:
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {GUARD} s")

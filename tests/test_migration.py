@@ -10,6 +10,7 @@ import pytest
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import ContentError
+from publish.pipeline import build
 from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
 
 
@@ -76,9 +77,67 @@ def test_shortcodes_in_code_and_bracketed_words_are_text(tmp_path: Path) -> None
         "[Video] Lễ ra quân, [video] và [ảnh] trong tiêu đề là chữ.\n\n"
         "Mã `{{< figure >}}` trong dấu huyền.\n\n```\n{{< youtube abc >}}\n```\n"
     )
-    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    files = {"content/a.md": bulletin_md(COVERED, body), "content/images/a.jpg": TINY_JPEG}
+    root = make_project(tmp_path, files)
     site = load_site(config_module.load(root), now=NOW)
     assert len(site.bulletins) == 1 and not site.warnings
+
+
+FIGURE = '{{< figure src="images/a.jpg" caption="Hiện trường" >}}'
+
+
+COVERED = {"cover": "images/a.jpg", "cover_alt": "Hiện trường", "channels": "[web, zalo, radio]"}
+
+
+def shown(root: Path) -> str:
+    """Every website, Zalo and radio file built for the project, as one text."""
+    result = build(config_module.load(root), channels=("web", "zalo", "radio"), now=NOW)
+    return "\n".join(a.data.decode("utf-8", "replace") for a in result.artifacts)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"Đoạn đầu.\n\n<!-- {FIGURE} -->\n",
+        f"Đoạn <!-- {FIGURE} --> tiếp.\n",
+        f"Đoạn đầu.\n<!-- wp:image\n{FIGURE}\n-->\n",
+        f"Đoạn đầu.\n\n  <!--\nẢnh cũ:\n\n{FIGURE}\n\n-->\n\nĐoạn cuối.\n",
+        f"- mục một\n\n  <!-- {FIGURE}\n\n  còn ghi chú -->\n",
+    ],
+    ids=["own-line", "inline", "multi-line", "across-blank-lines", "in-a-list"],
+)
+def test_a_shortcode_in_an_html_comment_is_not_reported_and_never_shown(
+    tmp_path: Path, body: str
+) -> None:
+    """A comment is shown nowhere, so the shortcode in it cannot show either."""
+    files = {"content/a.md": bulletin_md(COVERED, body), "content/images/a.jpg": TINY_JPEG}
+    root = make_project(tmp_path, files)
+    site = load_site(config_module.load(root), now=NOW)
+    assert len(site.bulletins) == 1
+    assert "figure src" not in shown(root)
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (f"Đoạn <!-- ghi chú\n\n{FIGURE} -->\n", 14),
+        (f"Đoạn <!-- ghi chú\n# Tiêu đề\n{FIGURE} -->\n", 14),
+        (f"Đoạn đầu.\n\n<!-- chưa đóng\n{FIGURE}\n", 15),
+        (f"> Trích <!-- ghi chú\n>\n> {FIGURE} -->\n", 14),
+        (f"Đoạn đầu.\n\n<!-- wp:image -->{FIGURE}<!-- /wp:image -->\n", 14),
+    ],
+    ids=["blank-line-first", "heading-first", "never-closed", "quote-ends-first", "between"],
+)
+def test_a_shortcode_after_text_that_only_looks_like_a_comment_is_still_an_error(
+    tmp_path: Path, body: str, line: int
+) -> None:
+    """The website shows `<!-- …` as text when its paragraph ends before `-->`."""
+    files = {"content/a.md": bulletin_md(COVERED, body), "content/images/a.jpg": TINY_JPEG}
+    root = make_project(tmp_path, files)
+    [problem] = problems(root)
+    assert problem.line == line and "mã ngắn (shortcode) «{{< figure" in problem.message
+    (root / "content/a.md").write_text(bulletin_md(COVERED, body.replace("{{<", "{{")), "utf-8")
+    assert "figure src" in shown(root)  # what the error guards against
 
 
 def test_toml_front_matter_is_named_with_how_to_convert_it(tmp_path: Path) -> None:
