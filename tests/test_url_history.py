@@ -288,3 +288,49 @@ def test_an_old_key_claimed_by_two_categories_is_refused(tmp_path: Path, capsys)
     assert "khóa cũ 'canh-bao' đã ghi ở [categories.canh-bao-toi-pham] aliases" in (
         capsys.readouterr().err
     )
+
+
+def test_a_page_alias_at_a_bulletin_s_recorded_old_address_names_both_files(
+    tmp_path: Path, capsys
+) -> None:
+    """It stopped at write time with the writer's «hai tệp cùng tạo ra», naming no field."""
+    root = project(tmp_path, {"ct-a": [OLD, NEW]})
+    (root / "content/pages").mkdir(parents=True)
+    (root / "content/pages/lien-he.md").write_text(
+        f'---\ntitle: Liên hệ\naliases: ["{OLD}"]\n---\n\nGọi 113.\n', "utf-8"
+    )
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert "content/pages/lien-he.md:3: lỗi: trường 'aliases'" in err
+    assert f"địa chỉ cũ '{OLD}' là địa chỉ content/bai-viet/a.md từng được đăng" in err
+    assert "state/web-urls.json" in err and "hai tệp cùng tạo ra" not in err
+    assert build(root) == 1 and not (root / "output").exists()
+
+
+def test_a_bulletin_alias_at_another_s_recorded_old_address_names_both_files(
+    tmp_path: Path, capsys
+) -> None:
+    """The first id in sorted order took the address silently; a redirect to the other bulletin
+    was lost, or the alias was."""
+    root = project(tmp_path, {"ct-a": [OLD, NEW]})
+    b = {"id": "ct-b", "slug": "b", "date": "2020-12-09 08:00", "aliases": f'["{OLD}"]'}
+    (root / "content/bai-viet/b.md").write_text(bulletin_md(b), "utf-8")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/b.md:9: lỗi: trường 'aliases'" in err
+    assert f"địa chỉ cũ '{OLD}' là địa chỉ content/bai-viet/a.md từng được đăng" in err
+    assert "xóa" in err and "'ct-a'" in err
+    assert not (root / "output").exists()
+
+
+def test_an_alias_at_its_own_or_a_withdrawn_bulletin_s_old_address_is_fine(
+    tmp_path: Path,
+) -> None:
+    root = project(
+        tmp_path, {"ct-a": [OLD, NEW], "ct-gone": ["/2019/01/da-go/"]}, aliases=f'["{OLD}"]'
+    )
+    b = {"id": "ct-b", "slug": "b", "date": "2020-12-09 08:00", "aliases": '["/2019/01/da-go/"]'}
+    (root / "content/bai-viet/b.md").write_text(bulletin_md(b), "utf-8")
+    assert build(root) == 0
+    page = (root / "output/web/2019/01/da-go/index.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=/2020/12/b/">' in page

@@ -40,7 +40,12 @@ from publish.render.web.images import (
     unreadable_image,
 )
 from publish.render.web.pages import PageJob, Views, output_path
-from publish.render.web.redirects import category_redirects, page_redirects, redirect_artifacts
+from publish.render.web.redirects import (
+    category_redirects,
+    page_redirects,
+    recorded_clashes,
+    redirect_artifacts,
+)
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
@@ -93,6 +98,7 @@ def check(site: Site) -> list[Problem]:
         + _image_problems(site)
         + _slug_problems(site)
         + _alias_problems(site)
+        + _recorded_alias_problems(site)
     )
 
 
@@ -126,6 +132,17 @@ def _alias_problems(site: Site) -> list[Problem]:
         for alias in item.aliases
         if (folder := alias.split("/")[1]) in RESERVED_SLUGS
     ]
+
+
+def _recorded_alias_problems(site: Site) -> list[Problem]:
+    """Aliases at another bulletin's old address (state/web-urls.json): one redirect page there
+    would be lost, silently, or stop the build when the files are written."""
+    items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
+    if not any(item.aliases for item in items):
+        return []
+    history = load_history(history_path(site.config.root))
+    on_web = {b.key: b for b in site.for_channel("web") if not site.is_preview(b)}
+    return recorded_clashes(history, on_web, items)
 
 
 def _template_problems(site: Site) -> list[Problem]:
@@ -472,7 +489,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             history[bulletin.key] = (*bulletin.aliases, *history.get(bulletin.key, ()))
     if history:
         on_web = {b.key: b for b in views.bulletins if not site.is_preview(b)}
-        yield from redirect_artifacts(history, on_web, views.url, views.absolute)
+        yield from redirect_artifacts(history, on_web, views.url, views.absolute, site.pages)
     per_page = max(1, config.web.per_page)
     moved = {
         views.category_url(alias): (

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from markupsafe import escape
 
+from publish.errors import Problem
 from publish.model import Artifact, Bulletin, Page
 from publish.render.web.pages import output_path
 from publish.url_history import REDIRECTABLE_RE
 
-__all__ = ["category_redirects", "page_redirects", "redirect_artifacts"]
+__all__ = ["category_redirects", "page_redirects", "recorded_clashes", "redirect_artifacts"]
 
 
 def redirect_artifacts(
@@ -26,10 +27,12 @@ def redirect_artifacts(
     bulletins: Mapping[str, Bulletin],
     link: Callable[[str], str],
     absolute: Callable[[str], str],
+    pages: Iterable[Page] = (),
 ) -> Iterator[Artifact]:
     """A redirect page at each old address of each bulletin in `bulletins` (by key) that no
-    published bulletin lives at now; `link`/`absolute` turn a site path into an href/URL."""
-    taken = {b.url for b in bulletins.values()}
+    published bulletin lives at now, nor a page's alias (an error already: recorded_clashes);
+    `link`/`absolute` turn a site path into an href/URL."""
+    taken = {b.url for b in bulletins.values()} | {a for p in pages for a in p.aliases}
     made: set[str] = set()
     for key in sorted(history):
         bulletin = bulletins.get(key)
@@ -42,6 +45,43 @@ def redirect_artifacts(
             page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute)
             # Its source names the bulletin when an alias lands on another page's address.
             yield Artifact("web", output_path(old), page, source=bulletin.source)
+
+
+def recorded_clashes(
+    history: Mapping[str, tuple[str, ...]],
+    bulletins: Mapping[str, Bulletin],
+    items: Iterable[Bulletin | Page],
+) -> list[Problem]:
+    """An alias of a bulletin or page at an address `history` records for another bulletin on
+    the website (by key in `bulletins`): both would want the redirect page there."""
+    taken = {b.url for b in bulletins.values()}
+    recorded: dict[str, Bulletin] = {}
+    for key in sorted(history):  # the order redirect_artifacts gives each address away in
+        bulletin = bulletins.get(key)
+        if bulletin is not None:
+            for old in history[key]:
+                if old not in taken and REDIRECTABLE_RE.fullmatch(old):
+                    recorded.setdefault(old, bulletin)
+    problems = []
+    for item in items:
+        own = history.get(item.key, ()) if isinstance(item, Bulletin) else ()
+        for alias in item.aliases:
+            other = recorded.get(alias)
+            if other is None or alias in own:
+                continue
+            kind = "bài" if isinstance(item, Bulletin) else "trang"
+            problems.append(
+                Problem(
+                    item.source,
+                    f"địa chỉ cũ {alias!r} là địa chỉ {other.source} từng được đăng (ghi trong "
+                    "state/web-urls.json): trang chuyển hướng ở đó dẫn tới bài ấy",
+                    "aliases",
+                    hint=f"Bỏ địa chỉ đó khỏi aliases (nó vẫn dẫn tới {other.source}). Nếu nó "
+                    f"phải dẫn tới {kind} này thì xóa {alias!r} khỏi danh sách '{other.key}' "
+                    "trong state/web-urls.json.",
+                )
+            )
+    return problems
 
 
 def page_redirects(
