@@ -622,15 +622,20 @@ def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, 
         return ()
     found: list[str] = []
     for written in value:
-        path = written.strip()
-        if addressed(path):
-            path = own_path(path, config.base_url) or path
-        if path.endswith("/index.html"):
-            path = path.removesuffix("index.html")  # the folder's own page: "/tin-tuc/"
-        if path.startswith("/") and not path.endswith("/") and "." not in path.rsplit("/", 1)[1]:
-            path += "/"
+        path = _alias_path(written, config)
         if REDIRECTABLE_RE.fullmatch(path):
             found.append(path)
+            continue
+        kept, mark, fragment = written.partition("#")
+        if mark and REDIRECTABLE_RE.fullmatch(_alias_path(kept, config)):
+            col.add(
+                f"không làm được trang chuyển hướng cho địa chỉ cũ {written!r}: phần từ dấu '#' "
+                "không bao giờ được gửi tới máy chủ, trang chuyển hướng chỉ đặt được ở địa chỉ "
+                "trước nó",
+                field="aliases",
+                hint=f"Ghi {kept.strip()!r} thay cho {written!r} (bỏ phần '#{fragment}'): "
+                "liên kết cũ có '#' vẫn mở trang chuyển hướng đó.",
+            )
             continue
         col.add(
             f"không làm được trang chuyển hướng cho địa chỉ cũ {written!r}",
@@ -641,6 +646,19 @@ def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, 
             "được).",
         )
     return tuple(dict.fromkeys(found))
+
+
+def _alias_path(written: str, config: Config) -> str:
+    """The site path an alias names: a full address of this website made a path, a folder's
+    `index.html` made the folder, a trailing '/' added to a folder."""
+    path = written.strip()
+    if addressed(path):
+        path = own_path(path, config.base_url) or path
+    if path.endswith("/index.html"):
+        path = path.removesuffix("index.html")  # the folder's own page: "/tin-tuc/"
+    if path.startswith("/") and not path.endswith("/") and "." not in path.rsplit("/", 1)[1]:
+        path += "/"
+    return path
 
 
 def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:

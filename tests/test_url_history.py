@@ -334,3 +334,13 @@ def test_an_alias_at_its_own_or_a_withdrawn_bulletin_s_old_address_is_fine(
     assert build(root) == 0
     page = (root / "output/web/2019/01/da-go/index.html").read_text("utf-8")
     assert '<meta http-equiv="refresh" content="0; url=/2020/12/b/">' in page
+
+
+def test_an_alias_with_a_fragment_says_to_drop_it(tmp_path: Path, capsys) -> None:
+    """It was told only the general rule (letters, digits, '-'), not that '#…' is the problem."""
+    root = project(tmp_path, aliases='["/posts/bai-cu/#binh-luan"]')
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "địa chỉ cũ '/posts/bai-cu/#binh-luan'" in err
+    assert "phần từ dấu '#' không bao giờ được gửi tới máy chủ" in err
+    assert "Ghi '/posts/bai-cu/' thay cho '/posts/bai-cu/#binh-luan' (bỏ phần '#binh-luan')" in err
