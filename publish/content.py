@@ -520,7 +520,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     data = parsed.data
     before = errors()
     fields.secret(col, data, parsed, config)
-    fields.unknown_keys(col, data, KNOWN_KEYS | set(CHANNELS))
+    fields.unknown_keys(col, data, KNOWN_KEYS | set(CHANNELS), tz=config.tz)
     held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     summary = fields.text(
@@ -620,7 +620,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     before = errors()
     data = parsed.data
     fields.secret(col, data, parsed, config, kind="trang")
-    fields.unknown_keys(col, data, PAGE_KEYS, kind="trang")
+    fields.unknown_keys(col, data, PAGE_KEYS, kind="trang", tz=config.tz)
     held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     slug = fields.slug(col, data, path)

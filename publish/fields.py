@@ -523,6 +523,18 @@ _FOREIGN_HINTS = {
     "dòng này.",
     "draft": "Muốn giữ bài lại thì thay dòng này bằng 'draft: true'; muốn đăng thì xóa dòng này.",
 }
+_FOREIGN_DONE_HINTS = {
+    "date": "Xóa dòng này: ngày ở đây không muộn hơn trường 'date', nên bài vẫn đăng đúng ý "
+    "người viết. (Hẹn giờ đăng thì ghi giờ đăng vào trường 'date'.)",
+    "draft": "Xóa dòng này: bài không có 'draft: true' thì được đăng. (Muốn giữ bài lại thì "
+    "thay dòng này bằng 'draft: true'.)",
+}
+"""Hints for a value that already means "published" (`published: true`, `status: publish`, a
+publishDate no later than `date`, as every post copied from an old site has): deleting the line
+is all there is to do, so it comes first."""
+_SAID_PUBLISHED = frozenset(["true", "yes", "1", "publish", "published", "public", "live"])
+_SAID_SHOWN = frozenset(["false", "no", "0"])
+_HIDING_KEYS = frozenset(["hidden", "private", "unlisted", "unpublished"])
 
 
 _COVER_HINT = (
@@ -552,12 +564,18 @@ or nothing: unread, they would silently drop the summary, the cover or the old a
 
 
 def unknown_keys(
-    col: Collector, data: dict[str, Any], known: set[str], *, kind: str = "bản tin"
+    col: Collector,
+    data: dict[str, Any],
+    known: set[str],
+    *,
+    kind: str = "bản tin",
+    tz: dt.tzinfo = dt.UTC,
 ) -> None:
     """A key that looks like a misspelt known key is a warning (it would silently go to
     `extra`); an error when the key it stands for can keep the file back (GATE_KEYS).
 
-    `kind`: what the file is, as messages name it ("bản tin", "trang").
+    `kind`: what the file is, as messages name it ("bản tin", "trang"); `tz`: the site
+    timezone, which dates without an offset are in.
     """
     for key in data:
         if key in known:
@@ -570,7 +588,9 @@ def unknown_keys(
                 "công cụ này không đọc trường này (có thể quen từ công cụ khác): "
                 f"{kind} không được đăng khi chưa sửa, để không đăng sớm hơn ý người viết",
                 field=str(key),
-                hint=_FOREIGN_HINTS[ours],
+                hint=_FOREIGN_DONE_HINTS[ours]
+                if _says_published(squeezed, data, key, tz)
+                else _FOREIGN_HINTS[ours],
             )
             continue
         other = FOREIGN_FIELDS.get(squeezed)
@@ -603,6 +623,21 @@ def unknown_keys(
             ),
             severity="error" if gate else "warning",
         )
+
+
+def _says_published(squeezed: str, data: dict[str, Any], key: str, tz: dt.tzinfo) -> bool:
+    """Whether another tool's hold-back key `key` (folded: `squeezed`) says the post is out:
+    `published: true`, `status: publish`, `hidden: false`, or a publish date no later than the
+    file's own `date` (not the clock: a load is cached, its messages must not change with time)."""
+    value = data[key]
+    ours = FOREIGN_GATES[squeezed]
+    if ours == "date":
+        when, own = parse_datetime(value, tz), parse_datetime(data.get("date"), tz)
+        return when is not None and own is not None and when <= own
+    if ours != "draft":
+        return False
+    said = str(value).strip().lower()
+    return said in (_SAID_SHOWN if squeezed in _HIDING_KEYS else _SAID_PUBLISHED)
 
 
 def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, ...]:

@@ -111,6 +111,36 @@ def test_a_hold_back_key_of_another_tool_is_an_error(
     assert "bản tin không được đăng khi chưa sửa" in problem.message
     assert f"trường '{key}': công cụ này không đọc trường này" in problem.render()
     assert ours in (problem.hint or "") and "xóa dòng này" in (problem.hint or "")
+    assert not (problem.hint or "").startswith("Xóa dòng này")  # held back: fix, not delete
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("publishDate", "2020-12-08 08:00"),
+        ("publishDate", "2019-05-12"),
+        ("published", "true"),
+        ("status", "publish"),
+        ("status", "Published"),
+        ("hidden", "false"),
+    ],
+)
+def test_a_hold_back_key_saying_published_leads_with_deleting_the_line(
+    tmp_path: Path, key: str, value: str
+) -> None:
+    """Every post copied from an old site has one: deleting it is all there is to do, yet the
+    hint led with scheduling or with keeping the post back."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({key: value})})
+    [problem] = problems(root)
+    assert (problem.severity, problem.field, problem.line) == ("error", key, 7)
+    assert (problem.hint or "").startswith("Xóa dòng này: ")
+    assert (problem.hint or "").lower().count("xóa dòng") == 1  # told once, not twice
+
+
+def test_a_publish_date_later_than_date_still_leads_with_scheduling(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"publishDate": "2020-12-09"})})
+    [problem] = problems(root)
+    assert (problem.hint or "").startswith("Hẹn giờ đăng thì ghi giờ đăng vào trường 'date'")
 
 
 def test_a_hold_back_key_of_another_tool_holds_a_page_back_too(tmp_path: Path) -> None:
