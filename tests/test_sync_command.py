@@ -239,6 +239,45 @@ def test_an_action_refused_until_a_person_decides_exits_1_after_the_others(tmp_p
     assert "cần sửa" in captured.err
 
 
+def test_a_person_needed_and_a_remote_failure_say_both_fix_and_run_again(tmp_path, fakes, capsys):
+    """Exit 1 outranks 3, but the radio step that failed on the network still needs a rerun: the
+    closing message said only "fix", and the operator left it undone."""
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("update", "a", "sửa")]
+    fakes.fail["zalo"] = {"a": NeedsPerson("bài trên Zalo đã bị sửa tay")}
+    fakes.plans["radio"] = [Action("create", "items/a.txt", "mới")]
+    fakes.fail["radio"] = {"items/a.txt": RemoteError("mạng lỗi")}
+
+    assert sync(root) == 1
+
+    err = capsys.readouterr().err
+    assert "cần sửa" in err
+    assert "Phần đã xong đã được lưu trong state/; chạy lại để tiếp tục." in err
+
+
+def test_a_channel_down_beside_a_fix_needed_says_run_again_too(tmp_path, fakes, capsys):
+    root = project(tmp_path)
+    fakes.broken["zalo"] = RemoteError("không kết nối được openapi.zalo.me")
+    fakes.broken["radio"] = PublishError("thư mục của đài chỉ cho đọc")
+
+    assert sync(root) == 1
+
+    err = capsys.readouterr().err
+    assert "cần sửa" in err and "chạy lại để tiếp tục" in err
+
+
+def test_only_a_person_needed_does_not_say_run_again(tmp_path, fakes, capsys):
+    """A rerun changes nothing for an article edited by hand: no advice that it would."""
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("update", "a", "sửa"), Action("create", "f", "mới")]
+    fakes.fail["zalo"] = {"a": NeedsPerson("bài trên Zalo đã bị sửa tay")}
+
+    assert sync(root) == 1
+
+    err = capsys.readouterr().err
+    assert "cần sửa" in err and "chạy lại" not in err
+
+
 def test_channel_that_cannot_start_stops_only_itself(tmp_path, fakes, capsys):
     root = project(tmp_path)
     fakes.broken["zalo"] = PublishError("thiếu biến môi trường ZALO_APP_ID")

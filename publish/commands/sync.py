@@ -7,7 +7,8 @@ Exit codes: 0 everything done; 1 a content or configuration error (content error
 build, before anything is sent), or an action refused until a person decides (a Zalo article
 that is not the version the tool last posted); 3 a remote step failed — what succeeded is saved in state/, so
 running again continues where this run stopped — or another sync was running and this one did
-nothing. When both 1 and 3 happen, 1 wins: a person must act.
+nothing. When both 1 and 3 happen, 1 wins: a person must act; the closing message still says
+that running again finishes the steps that failed on the channel's side.
 """
 
 from __future__ import annotations
@@ -245,7 +246,7 @@ def run_command(args: argparse.Namespace) -> int:
         document = summary_document(results, result.site, dry_run=args.dry_run, code=code)
         write_json(args.summary_json, document)
     if code:
-        _stderr(closing_message(code, args.dry_run))
+        _stderr(closing_message(results, args.dry_run))
     if args.timings:
         table = "\n".join(timings.lines())
         (_stderr if markdown else print)(table)  # with Markdown, stdout is the PR comment

@@ -102,12 +102,35 @@ def exit_code(results: Sequence[ChannelResult]) -> int:
     return 0
 
 
-def closing_message(code: int, dry_run: bool) -> str:
-    """The last line on stderr when the sync did not fully succeed."""
+def closing_message(results: Sequence[ChannelResult], dry_run: bool) -> str:
+    """The last lines on stderr when the sync did not fully succeed ("" when it did)."""
+    code = exit_code(results)
+    rerun = (
+        "Chạy lại để tiếp tục."
+        if dry_run
+        else "Phần đã xong đã được lưu trong state/; chạy lại để tiếp tục."
+    )
     if code == 3:
-        saved = "" if dry_run else " Phần đã xong đã được lưu trong state/;"
-        return f"Một số thao tác đồng bộ thất bại (xem ở trên).{saved} chạy lại để tiếp tục."
-    return "Có kênh gặp lỗi cần sửa (xem ở trên); các kênh khác vẫn được đồng bộ."
+        return f"Một số thao tác đồng bộ thất bại (xem ở trên). {rerun}"
+    if not code:
+        return ""
+    fix = "Có kênh gặp lỗi cần sửa (xem ở trên); các kênh khác vẫn được đồng bộ."
+    if not _rerun_helps(results):
+        return fix
+    # Exit 1 outranks 3, but the steps that failed on the channel's side still need a rerun:
+    # an operator told only "fix this" would leave them undone until the next scheduled run.
+    return (
+        f"{fix}\nNgoài ra có thao tác thất bại do lỗi phía kênh (mạng, Zalo, thư mục đài; xem ở "
+        f"trên): không cần sửa gì cho chúng. {rerun}"
+    )
+
+
+def _rerun_helps(results: Sequence[ChannelResult]) -> bool:
+    """Whether some step failed on the channel's side, so that running again would finish it."""
+    return any(
+        (r.error and r.exit_code == 3) or len(r.summary.failed) > r.summary.needs_person
+        for r in results
+    )
 
 
 def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = str) -> str:
