@@ -10,6 +10,7 @@ __all__ = [
     "MAX_CONFIG_BYTES",
     "MAX_IMAGE_BYTES",
     "MAX_SOURCE_BYTES",
+    "megabytes",
     "read_capped",
     "too_large",
 ]
@@ -38,13 +39,13 @@ def read_capped(handle: BinaryIO, limit: int) -> tuple[bytes, int]:
 
 def too_large(size: int, limit: int) -> str:
     """ "nặng 3,2 MB, quá giới hạn 2 MB": a file's size against its cap, in Vietnamese."""
-    shown, cap = _megabytes(size), _megabytes(limit)
+    shown, cap = megabytes(size), megabytes(limit)
     if shown == cap:  # 2.040.000 bytes rounds to «2 MB»: «nặng 2 MB, quá giới hạn 2 MB» reads wrong
         shown = f"{size:,} byte".replace(",", ".")
     return f"nặng {shown}, quá giới hạn {cap}"
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     """`size` in MB with one decimal, a comma before it, and none when it is whole."""
     shown = f"{size / 1_000_000:.1f}".replace(".", ",").removesuffix(",0")
     return f"{shown} MB"

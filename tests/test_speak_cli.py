@@ -102,6 +102,53 @@ def test_a_file_over_the_markdown_size_cap_is_refused_with_its_size(
     assert "tách bài thành nhiều bản tin" in err
 
 
+class _CountingBytes(io.BytesIO):
+    """Bytes piped in, counting how many were read."""
+
+    taken = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        """Read, counting."""
+        data = super().read(size)
+        self.taken += len(data)
+        return data
+
+
+def test_stdin_over_the_markdown_size_cap_is_refused_after_reading_cap_plus_one_bytes(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`publish speak FILE` refused a file over 2 MB unread, `… < FILE` held it whole."""
+    piped = _CountingBytes(b"\n" * (3 * MAX_SOURCE_BYTES))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(piped, encoding="utf-8"))
+    assert main(["speak"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "đầu vào chuẩn: văn bản nặng hơn 2 MB, giới hạn cho một tệp Markdown: không đọc" in err
+    assert "tách bài thành nhiều bản tin" in err and "Traceback" not in err
+    assert piped.taken == MAX_SOURCE_BYTES + 1
+
+
+def test_stdin_at_the_cap_is_read(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Gọi số 113.".encode()
+    padded = text + b" " * (MAX_SOURCE_BYTES - len(text))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(padded), encoding="utf-8"))
+    assert main(["speak"]) == 0
+    assert capsys.readouterr().out.strip() == "Gọi số một một ba."
+
+
+def test_stdin_not_in_utf8_is_a_vietnamese_error_with_its_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was an "internal error" (UnicodeDecodeError), as a file in another encoding is not."""
+    piped = io.BytesIO("Gọi số 113.\n".encode() + "Lê Văn".encode("latin-1", "replace"))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(piped, encoding="utf-8"))
+    assert main(["speak"]) == 1
+    err = capsys.readouterr().err
+    assert "đầu vào chuẩn, dòng 2: dữ liệu không phải văn bản UTF-8" in err
+
+
 @pytest.mark.parametrize(
     "text",
     [

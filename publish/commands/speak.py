@@ -16,7 +16,7 @@ from publish.config import Config, Policy
 from publish.errors import PublishError
 from publish.frontmatter import FrontMatterError, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
-from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, too_large
+from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
 from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.normalise import (
     SpeakOptions,
@@ -183,10 +183,38 @@ def _secret(name: str, text: str, policy: Policy) -> str | None:
     return None
 
 
+def _read_stdin() -> str:
+    """Standard input's text, at most MAX_SOURCE_BYTES of it: a file piped in by mistake (a video,
+    a disk image) is refused after cap+1 bytes instead of being held whole in memory."""
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is not None:
+        data = binary.read(MAX_SOURCE_BYTES + 1)
+    else:  # a text stream with no bytes under it (an embedding program's own)
+        data = sys.stdin.read(MAX_SOURCE_BYTES + 1).encode("utf-8", "surrogateescape")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise PublishError(
+            f"đầu vào chuẩn: văn bản nặng hơn {megabytes(MAX_SOURCE_BYTES)}, giới hạn cho một tệp "
+            f"Markdown: không đọc. Cách sửa: {MARKDOWN_HINT[0].lower()}{MARKDOWN_HINT[1:]}"
+        )
+    return _decode("đầu vào chuẩn", data, "dữ liệu")
+
+
+def _decode(label: str, data: bytes, noun: str = "tệp") -> str:
+    """UTF-8 text (a byte-order mark dropped); a Vietnamese error naming the line otherwise."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PublishError(
+            f"{label}, dòng {line}: {noun} không phải văn bản UTF-8. Cách sửa: lưu lại với bảng "
+            "mã UTF-8."
+        ) from None
+
+
 def _read(name: str) -> str:
     """One input's text; Vietnamese errors for missing, too large or non-UTF-8 files."""
     if name == STDIN:
-        return sys.stdin.read()
+        return _read_stdin()
     try:
         with open(name, "rb") as handle:
             data, size = read_capped(handle, MAX_SOURCE_BYTES)
@@ -199,14 +227,7 @@ def _read(name: str) -> str:
             f"{name}: tệp {too_large(size, MAX_SOURCE_BYTES)} cho một tệp Markdown: không đọc. "
             f"Cách sửa: {MARKDOWN_HINT[0].lower()}{MARKDOWN_HINT[1:]}"
         )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PublishError(
-            f"{name}, dòng {line}: tệp không phải văn bản UTF-8. Cách sửa: lưu lại với bảng mã "
-            "UTF-8."
-        ) from None
+    return _decode(name, data)
 
 
 def _report_time(label: str, spoken: Spoken, options: SpeakOptions) -> None:
