@@ -423,6 +423,49 @@ def test_a_reload_after_the_folder_moved_tells_pages_where_the_site_is_now(
     assert status == 404 and 'var here="/phuong-moi/";' in body
 
 
+def test_a_failed_rebuild_after_the_folder_changed_keeps_the_last_good_build_at_its_folder(
+    project: Path,
+) -> None:
+    """The old pages, linking to the old folder, were served at the new one (their styles and
+    links broken under the error): the folder moves with the first build made for it."""
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        stream = EventStream(session, since=session.hub.state()[0])
+        try:
+            edit(bulletin, BULLETIN.format(title="Bản tin thử nghiệm", category="khong-co"))
+            assert stream.next_event() == "reload"
+            under_folder(project, "phuong-moi")
+            assert stream.next_event() == "reload"
+            assert json.loads(stream.data)["site"] == "/"
+
+            assert session.url.endswith(":" + str(session.server.server_address[1]) + "/")
+            status, _, body = get(session, "/2024/01/ban-tin-thu/")
+            assert status == 200 and 'id="__publish-error"' in body
+            assert "chuyên mục không tồn tại" in body and 'var here="/";' in body
+            assert get(session, "/phuong-moi/")[0] == 404
+
+            edit(bulletin, BULLETIN.format(title="Đã sửa xong", category="an-ninh-trat-tu"))
+            assert stream.next_event() == "reload"
+            assert json.loads(stream.data)["site"] == "/phuong-moi/"
+        finally:
+            stream.close()
+        status, _, body = get(session, "/phuong-moi/")
+        assert status == 200 and "Đã sửa xong" in body and "__publish-error" not in body
+        assert get(session, "/")[1]["Location"] == "/phuong-moi/"
+
+
+def test_a_first_build_failing_serves_at_the_folder_site_toml_names(project: Path) -> None:
+    """No good build yet in this session: output/ left by an earlier build was most likely
+    made with this site.toml."""
+    under_folder(project)
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    bulletin.write_text(BULLETIN.format(title="X", category="khong-co"), encoding="utf-8")
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        assert session.url.endswith("/congan-hoakhanh/")
+        status, _, body = get(session, "/congan-hoakhanh/")
+        assert status == 503 and "chuyên mục không tồn tại" in body
+
+
 def test_below() -> None:
     assert below(("a", "b", "c"), ("a",)) == ("b", "c")
     assert below(("a",), ("a",)) == ()

@@ -52,6 +52,8 @@ class PreviewSession:
         self._err = err or sys.stderr
         self._rebuilding = threading.Lock()
         self._skipped: list[str] = []
+        self._built = False
+        """Whether a rebuild succeeded in this session (output/web is then this session's)."""
         try:
             self.server = PreviewServer(self.output / "web", self.hub, port=port)
         except OSError as exc:
@@ -71,14 +73,22 @@ class PreviewSession:
         return self.server.url
 
     def rebuild(self) -> bool:
-        """Build and write the web channel; on failure keep the old output and show the error."""
+        """Build and write the web channel; on failure keep the old output, at the folder it was
+        built for, and show the error."""
         with self._rebuilding:
             try:
                 config = config_module.load(self.root)
-                self.server.serve_at(urlsplit(config.base_url).path)
+                folder = urlsplit(config.base_url).path
+                if not self._built:
+                    # Output left by an earlier build was most likely made with this site.toml.
+                    self.server.serve_at(folder)
                 now = resolve_now(self._now, config.tz)
                 result = build(config, channels=CHANNELS, now=now, drafts=self._drafts)
                 report = write(result.artifacts, self.output, CHANNELS, cache=self.root / ".cache")
+                # Only now: the last good build links to its own folder, and is kept there
+                # under the error overlay until a build for the new folder succeeds.
+                self.server.serve_at(folder)
+                self._built = True
             except PublishError as exc:
                 self._failed(str(exc))
                 return False

@@ -167,3 +167,50 @@ def test_moving_the_site_to_another_folder_takes_open_pages_there(tmp_path: Path
     finally:
         context.close()
         stop(process)
+
+
+def test_a_failed_rebuild_keeps_open_pages_at_the_folder_of_the_last_good_build(
+    tmp_path: Path, browser
+) -> None:
+    """base_url changed while the content has an error: the page stays where the last good build
+    is, whole (its stylesheet loads), under the error; it moves once the error is fixed."""
+    from playwright.sync_api import expect
+
+    root = copy_sample(tmp_path)
+    source = root / "content" / "bai-viet" / "2025-06-02-canh-bao-lua-dao-viec-nhe-luong-cao.md"
+    text = source.read_text("utf-8")
+    process, url = start_serve(root)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        address = url + "2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/"
+        page.goto(address)
+        page.wait_for_timeout(300)  # let the reload channel connect
+        source.write_text(
+            text.replace("category: canh-bao-toi-pham", "category: khong-co"), "utf-8"
+        )
+        expect(page.locator("#__publish-error")).to_be_visible(timeout=RELOAD_DEADLINE_MS)
+        page.evaluate("window.__before = true")
+        toml = root / "site.toml"
+        toml.write_text(
+            re.sub(
+                r'(?m)^base_url = ".*"$',
+                'base_url = "https://example.gov.vn/phuong-moi/"',
+                toml.read_text("utf-8"),
+            ),
+            "utf-8",
+        )
+        page.wait_for_function("!window.__before", timeout=RELOAD_DEADLINE_MS)  # reloaded
+        expect(page.locator("#__publish-error")).to_be_visible(timeout=RELOAD_DEADLINE_MS)
+        assert page.url == address
+        rules = "[...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0)"
+        assert page.evaluate(rules) > 0, "the page's own stylesheet, at its own folder"
+
+        source.write_text(text, "utf-8")
+        moved = url + "phuong-moi/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/"
+        expect(page).to_have_url(moved, timeout=RELOAD_DEADLINE_MS)
+        expect(page.locator("article.bulletin h1")).to_be_visible()
+        expect(page.locator("#__publish-error")).to_have_count(0)
+    finally:
+        context.close()
+        stop(process)
