@@ -649,6 +649,57 @@ def test_an_article_edited_by_hand_is_left_alone_until_overwrite_is_asked(
     assert_published_once(root, emulator)
 
 
+UNCHECKED = "chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay"
+
+
+@pytest.mark.parametrize("action", ["update", "hide", "remove"])
+def test_a_dry_run_plan_says_hand_edits_are_not_checked(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    action: str,
+) -> None:
+    """A reviewer reading "cập nhật" in the PR comment took it for what the real run will do;
+    that run may find the article edited by hand and leave it (exit 1)."""
+    root = project_for(tmp_path, action)
+    assert sync(root) == 0
+    withdraw_or_change(root, action)
+    summary = tmp_path / "tom-tat.json"
+    capsys.readouterr()
+
+    assert sync(root, "--dry-run", "--format", "markdown", "--summary-json", str(summary)) == 0
+    comment = capsys.readouterr().out
+    assert UNCHECKED.lower() in comment.lower()
+    assert "mã thoát 1" in comment
+    note = json.loads(summary.read_text("utf-8"))["channels"][0]["note"]
+    assert (
+        note.startswith("Kế hoạch lập từ tệp trạng thái state/zalo.json")
+        and UNCHECKED.lower() in note.lower()
+    )
+    assert sync(root, "--dry-run") == 0
+    assert f"zalo: lưu ý: {UNCHECKED}" in capsys.readouterr().out
+
+
+def test_a_dry_run_says_nothing_of_hand_edits_when_none_would_be_checked(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """Only creates, --zalo-overwrite, or check_before_change = false: no line to mislead."""
+    root = zalo_project(tmp_path, 2)
+    capsys.readouterr()
+    assert sync(root, "--dry-run", "--format", "markdown") == 0  # creates only
+    assert sync(root) == 0
+    withdraw_or_change(root, "update")
+    assert sync(root, "--dry-run", "--zalo-overwrite", SOURCE_1) == 0
+    toml = root / "site.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(
+        text.replace("[zalo]\n", "[zalo]\ncheck_before_change = false\n", 1), encoding="utf-8"
+    )
+    assert sync(root, "--dry-run", "--format", "markdown") == 0
+    assert "chưa kiểm tra bài bị sửa tay" not in told(capsys)
+
+
 def test_overwrite_takes_the_bulletin_file_as_a_full_path_from_the_project_folder(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -401,11 +401,9 @@ def _complete(result: ChannelResult) -> bool:
 
 
 def _plan_note(syncer: Any, target: str, options: SyncOptions) -> str:
-    """Where the plan came from: the syncer's own note, else what a dry run is known to use."""
-    note = getattr(syncer, "plan_note", "")
-    if note or not options.dry_run or options.reconcile:
-        return note
-    return DRY_RUN_NOTES.get(target, "")
+    """Where the plan came from (what a dry run is known to use), then the syncer's own note."""
+    known = DRY_RUN_NOTES.get(target, "") if options.dry_run and not options.reconcile else ""
+    return " ".join(note for note in (known, getattr(syncer, "plan_note", "")) if note)
 
 
 def _syncer_module(target: str) -> Any:

@@ -167,6 +167,9 @@ def run(
         actions = syncer.plan(observed)
     summary = Summary(syncer.name, unchanged=sum(1 for a in actions if a.kind == "noop"))
     echo(format_plan(syncer.name, actions, summary.unchanged, getattr(syncer, "plan_warning", "")))
+    note = getattr(syncer, "plan_note", "")
+    if note:
+        echo(f"{syncer.name}: lưu ý: {note[0].lower()}{note[1:]}")
     told = getattr(syncer, "told", None)
     if told is not None and not dry_run:
         told(actions)  # e.g. radio: a refusal said once need not be said by every later run

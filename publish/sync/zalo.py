@@ -74,6 +74,12 @@ SETTINGS_ENV = {
     "ZALO_RATE_LIMIT_BACKOFF": "rate_limit_backoff",
 }
 """Optional environment overrides of the client's waits (seconds)."""
+CHECKED_KINDS = ("update", "withdraw", "remove")
+"""Actions on an existing article, made only once it is found to be the tool's last version."""
+UNCHECKED_IN_DRY_RUN = (
+    "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
+    "và để nguyên bài bị sửa tay (mã thoát 1)."
+)
 
 
 def _age(stamp: str | None) -> float:
@@ -140,6 +146,8 @@ class ZaloSyncer:
         self.manifest: Manifest | None = None
         self.observed: Observed | None = None
         self.bulletins: dict[str, Bulletin] = {}
+        self.plan_note = ""
+        """What the reader of the plan must know about it (a dry run checks no hand edit)."""
 
     # --- wiring --------------------------------------------------------------------------------
 
@@ -278,8 +286,19 @@ class ZaloSyncer:
     # --- plan ----------------------------------------------------------------------------------
 
     def plan(self, observed: Observed) -> list[Action]:
-        """The pure plan (see plan_actions)."""
-        return plan_actions(observed)
+        """The pure plan (see plan_actions), with a note when a dry run leaves hand edits unchecked."""
+        actions = plan_actions(observed)
+        # A reviewer reading "cập nhật" in a PR comment must not take it for a change that will
+        # happen: the real run may find the article edited by hand and leave it.
+        if self.dry_run and any(self._guarded(a) for a in actions):
+            self.plan_note = UNCHECKED_IN_DRY_RUN
+        return actions
+
+    def _guarded(self, action: Action) -> bool:
+        """Whether a real run reads this action's article first, to refuse a hand-edited one."""
+        if action.kind not in CHECKED_KINDS:
+            return False
+        return not self._unchecked(action.key, action.data.get("rename_from") or action.key)
 
     # --- apply ---------------------------------------------------------------------------------
 
