@@ -19,7 +19,7 @@ from publish.errors import PublishError, os_reason
 from publish.timings import Timings
 from publish.trust import refuse_untrusted
 
-__all__ = ["COMMANDS", "common_options", "content_options", "main", "resolve_now"]
+__all__ = ["COMMANDS", "common_options", "content_options", "main", "make_parser", "resolve_now"]
 
 COMMANDS = {
     "build": "build",

@@ -4,15 +4,17 @@ project, then check the result as `publish check` does."""
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import tempfile
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from publish import config as config_module
-from publish.cli import common_options, resolve_now
+from publish.cli import common_options, make_parser, resolve_now
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.fields import category_hint, category_key, unknown_category
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         channels=_channels(args.channels),
         approved_by=" ".join(args.approved_by.split()),
         category=_category(args.category, config),
-        permalinks=_permalinks(source),
+        **_site_options(source),
     )
     files = _files(source)
     results, skipped = _convert(source, files, config, options)
@@ -85,9 +87,10 @@ def run(args: argparse.Namespace) -> int:
     done = [r for r in results if r.importable]
     copies = {dest: origin for r in done for origin, dest in r.copies.items()}
     copies = {d: o for d, o in copies.items() if not (content / d).exists()}
+    kept = {r.target for r in done if (content / r.target).exists()}
     if not args.dry_run:
         _write(done, copies, source, content)
-    _report(results, skipped, copies, options, dry_run=args.dry_run)
+    _report(results, skipped, copies, options, kept=kept, dry_run=args.dry_run)
     failed = len(results) - len(done)
     if args.dry_run or not done:
         return 1 if failed else 0
@@ -125,8 +128,9 @@ def _category(written: str | None, config: Config) -> str | None:
     return key
 
 
-def _permalinks(source: Path) -> dict[str, str]:
-    """Hugo's [permalinks] by section, from its config file (none when unreadable)."""
+def _site_options(source: Path) -> dict[str, Any]:
+    """Hugo's [permalinks] by section and its baseURL, from its config file (none when
+    unreadable)."""
     for name in CONFIG_NAMES:
         path = source / name
         if not path.is_file():
@@ -137,10 +141,19 @@ def _permalinks(source: Path) -> dict[str, str]:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError):
             print(f"{name}: không đọc được; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
             return {}
-        found = data.get("permalinks") if isinstance(data, dict) else None
-        if isinstance(found, dict):
-            return {str(k): v for k, v in found.items() if isinstance(v, str)}
-        return {}
+        if not isinstance(data, dict):
+            return {}
+        data = {str(k).lower(): v for k, v in data.items()}
+        found = data.get("permalinks")
+        if isinstance(found, dict) and isinstance(found.get("page"), dict):
+            found = found["page"]  # Hugo 0.120 and later: [permalinks.page]
+        base = data.get("baseurl")
+        sections = found if isinstance(found, dict) else {}
+        return {
+            "permalinks": {str(k): v for k, v in sections.items() if isinstance(v, str)},
+            "base_url": base.strip() if isinstance(base, str) else "",
+            "remove_accents": data.get("removepathaccents") is True,
+        }
     return {}
 
 
@@ -239,13 +252,14 @@ def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, conten
     """Images first, then the files that show them, each whole or not at all, none over an
     existing file; on a failure, what this run wrote is removed again."""
     made: list[Path] = []
+    mode = 0o666 & ~_umask()
     try:
         for dest, origin in sorted(copies.items()):
-            _create(content / dest, (source / origin).read_bytes(), made)
+            _create(content / dest, (source / origin).read_bytes(), mode, made)
         for result in done:
             target = content / result.target
             if not target.exists():
-                _create(target, result.text.encode("utf-8"), made)  # type: ignore[union-attr]
+                _create(target, result.text.encode("utf-8"), mode, made)  # type: ignore[union-attr]
     except OSError as exc:
         for path in reversed(made):
             path.unlink(missing_ok=True)
@@ -255,18 +269,56 @@ def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, conten
         ) from None
 
 
-def _create(path: Path, data: bytes, made: list[Path]) -> None:
+NO_HARD_LINKS = frozenset(
+    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS, errno.EMLINK}
+)
+"""What os.link fails with where the filesystem has no hard links (FAT, exFAT, some shares)."""
+
+
+def _create(path: Path, data: bytes, mode: int, made: list[Path]) -> None:
     """Write a new file whole: in a temporary file, then linked to its name (which fails when
-    that name exists, so nothing is overwritten)."""
+    that name exists, so nothing is overwritten); where hard links are not supported, created
+    under its name only if that name is free, and removed again if the write fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".import-")
     try:
         with os.fdopen(fd, "wb") as out:
+            os.fchmod(out.fileno(), mode)  # mkstemp makes it private; the project's files are not
             out.write(data)
-        os.link(temp, path)
-        made.append(path)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.link(temp, path)
+        except OSError as exc:
+            if exc.errno not in NO_HARD_LINKS:
+                raise
+            _create_exclusive(path, data, made)
+        else:
+            made.append(path)
     finally:
         os.unlink(temp)
+
+
+def _create_exclusive(path: Path, data: bytes, made: list[Path]) -> None:
+    """Create `path` only if no file has that name, write `data` into it and flush it to disk;
+    on a failure the half-written file is removed."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    made.append(path)
+
+
+def _umask() -> int:
+    """The process's umask (read back by setting it: no thread is writing files yet)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _report(
@@ -275,20 +327,26 @@ def _report(
     copies: dict[str, str],
     options: hugo.Options,
     *,
+    kept: set[str],
     dry_run: bool,
 ) -> None:
-    """The findings of every file, then what was done and what the editor must still do."""
+    """The findings of every file, then what was done and what the editor must still do;
+    `kept`: the files already in content/ with the same bytes (an earlier run's)."""
     for result in results:
         for problem in result.problems:
             print(problem.render())
     done = [r for r in results if r.importable]
     posts = [r for r in done if not r.page]
+    fresh = [r for r in done if r.target not in kept]
+    fresh_posts = sum(1 for r in fresh if not r.page)
     verb = "Sẽ nhập" if dry_run else "Đã nhập"
     print(
-        f"\n{verb} {len(posts)} bản tin vào content/{hugo.BULLETINS}/, "
-        f"{len(done) - len(posts)} trang vào content/{hugo.PAGES}/, "
+        f"\n{verb} {fresh_posts} bản tin vào content/{hugo.BULLETINS}/, "
+        f"{len(fresh) - fresh_posts} trang vào content/{hugo.PAGES}/, "
         f"{'sẽ chép' if dry_run else 'chép'} {len(copies)} ảnh."
     )
+    if kept:
+        print(f"{len(kept)} tệp đã nhập từ lần trước, giữ nguyên.")
     if skipped:
         print(f"Bỏ qua {len(skipped)} trang danh sách của Hugo (_index.md): công cụ tự làm.")
     failed = [r for r in results if not r.importable]
@@ -315,13 +373,12 @@ def _report(
 
 def _check(args: argparse.Namespace) -> int:
     """`publish check` on the project: its exit code (problems printed)."""
-    from publish.commands import check
-
-    checked = argparse.Namespace(
-        root=args.root, now=args.now, channel=None, strict=False, external=False, debug=False
-    )
+    # Parsed by check's own parser, so an option check gains has its default here too.
+    words = [f"--root={args.root}", *([f"--now={args.now}"] if args.now else [])]
+    words += ["--debug", "check"] if args.debug else ["check"]
+    checked = make_parser(words).parse_args(words)
     try:
-        return check.run(checked)
+        return int(checked.run(checked))
     except ContentError as exc:
         print(str(exc))
         return 1

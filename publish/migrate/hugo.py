@@ -11,9 +11,11 @@ import json
 import posixpath
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from publish import shortcodes
 from publish.config import Config
@@ -30,6 +32,7 @@ from publish.fields import (
 )
 from publish.frontmatter import FrontMatterError, split
 from publish.gates import field_stamp, public_classification, secret_classification, secret_stamp
+from publish.links import addressed, own_path
 from publish.text import folded_words, nfc, slugify
 
 __all__ = [
@@ -106,6 +109,10 @@ class Options:
     """Category key for a post whose categories name none of ours."""
     permalinks: Mapping[str, str] = field(default_factory=dict)
     """Hugo's [permalinks], by section."""
+    base_url: str = ""
+    """Hugo's baseURL: an image written with it in full is one of the site's own files."""
+    remove_accents: bool = False
+    """Hugo's removePathAccents: its addresses drop tone marks (by default they keep them)."""
 
 
 @dataclass(slots=True)
@@ -214,7 +221,7 @@ def convert(
     title = source.get("title")
     if not isinstance(title, str) or not title.strip():
         tell(
-            "thiếu tiêu đề (title)",
+            "thiếu tiêu đề",
             "Thêm title vào tệp Hugo rồi chạy lại.",
             key="title",
             error=True,
@@ -225,7 +232,7 @@ def convert(
     page = result.page
     if date is None and not page:
         tell(
-            "thiếu ngày đăng hoặc không đọc được (date)",
+            "thiếu ngày đăng, hoặc không đọc được",
             "Ghi date: 2023-05-12 08:00 vào tệp Hugo rồi chạy lại.",
             key="date",
             error=True,
@@ -234,13 +241,13 @@ def convert(
         out["date"] = _when(date)
         if publish_date:
             tell(
-                f"publishDate ở tương lai: bài hẹn giờ, chỉ được đăng từ {_when(date)} (ghi vào date)",
+                f"ở tương lai: bài hẹn giờ, chỉ được đăng từ {_when(date)} (ghi vào date)",
                 key="publishDate",
             )
         elif date > options.now:
-            tell(f"date ở tương lai: bài hẹn giờ, chỉ được đăng từ {_when(date)}", key="date")
+            tell(f"ở tương lai: bài hẹn giờ, chỉ được đăng từ {_when(date)}", key="date")
     if source.get("publishdate") is not None and not publish_date:
-        tell("publishDate đã qua: bỏ đi (ngày đăng là date)", key="publishDate")
+        tell("đã qua: bỏ đi (ngày đăng là date)", key="publishDate")
     if not page:
         _category(source, config, options, out, tell)
     _summary(source, config, out, tell)
@@ -251,10 +258,18 @@ def convert(
         authors = _strings(source.get("author", "authors"))
         if authors:
             out["author"] = ", ".join(authors)
-    body, copies = _body(source, files, ref, tell)
+    body, copies = _body(source, files, ref, tell, options.base_url)
     result.copies.update(copies)
     if not page:
-        _cover(source, files, out, result.copies, tell, title=out.get("title", ""))
+        _cover(
+            source,
+            files,
+            out,
+            result.copies,
+            tell,
+            title=out.get("title", ""),
+            base=options.base_url,
+        )
     old = _addresses(source, options, tell, config)
     own = f"/{target.removeprefix(PAGES + '/').removesuffix('.md')}/" if page else None
     old = [a for a in old if a != own and (date is None or a != _url(date, target))]
@@ -413,7 +428,7 @@ def _summary(source: Source, config: Config, out: dict[str, Any], tell: Tell) ->
         )
     elif source.section:
         tell(
-            "không có description, và bài không có đoạn văn nào để làm tóm tắt",
+            "không có, và bài không có đoạn văn nào để làm tóm tắt",
             "Ghi description vào tệp Hugo rồi chạy lại.",
             key="description",
             error=True,
@@ -442,11 +457,19 @@ def _first_paragraph(body: str) -> str:
     return ""
 
 
+SRCSET_RE = re.compile(r"""\s+(?:srcset|sizes)\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
+
+
 def _body(
-    source: Source, files: frozenset[str], ref: Callable[[str], str | None], tell: Tell
+    source: Source,
+    files: frozenset[str],
+    ref: Callable[[str], str | None],
+    tell: Tell,
+    base: str = "",
 ) -> tuple[str | None, dict[str, str]]:
     """The body with shortcodes written as Markdown and bundle images moved, and the images to
-    copy; None when a shortcode or an image cannot be carried over (told)."""
+    copy; None when a shortcode or an image cannot be carried over (told). `base`: the Hugo
+    site's baseURL (an image written with it in full is the site's own)."""
     out, at, ok = [], 0, True
     body = source.body
     for code in shortcodes.spans(body):
@@ -469,20 +492,22 @@ def _body(
 
     def moved(ref_text: str, line: int) -> str:
         """Where one image reference points here, its file added to `copies`."""
-        if SCHEME_RE.match(ref_text) or ref_text.startswith(("//", "#", "data:")):
+        own = _own_image(ref_text, base)
+        if own is None and (SCHEME_RE.match(ref_text) or ref_text.startswith(("//", "#"))):
             return ref_text
-        path = ref_text.split("#")[0].split("?")[0]
-        if source.bundle and not path.startswith("/"):
-            inside = posixpath.normpath(f"{source.bundle}/{path}")
-            if f"content/{inside}" in files:
-                new = f"images/{_slug(source)}/{posixpath.relpath(inside, source.bundle)}"
-                copies[f"content/{inside}"] = new
-                return new
-        clean = posixpath.normpath(path.lstrip("/"))
-        for where in (f"static/{clean}", f"content/{clean}"):
-            if where in files and not clean.startswith(".."):
-                copies[where] = clean
-                return ref_text if ref_text.startswith("/") else f"/{clean}"
+        path = (own or ref_text).split("#")[0].split("?")[0]
+        for written in dict.fromkeys((path, nfc(unquote(path)))):
+            if source.bundle and not written.startswith("/"):
+                inside = posixpath.normpath(f"{source.bundle}/{written}")
+                if f"content/{inside}" in files:
+                    new = f"images/{_slug(source)}/{posixpath.relpath(inside, source.bundle)}"
+                    copies[f"content/{inside}"] = new
+                    return new
+            clean = posixpath.normpath(written.lstrip("/"))
+            for where in (f"static/{clean}", f"content/{clean}"):
+                if where in files and not clean.startswith(".."):
+                    copies[where] = clean
+                    return ref_text if ref_text.startswith("/") else f"/{clean}"
         tell(
             f"không tìm thấy ảnh {ref_text!r} trong static/ hay content/ của website Hugo",
             "Chép ảnh vào static/ của website Hugo (đúng đường dẫn đó), hoặc xóa ảnh khỏi bài, "
@@ -499,17 +524,25 @@ def _body(
         return m[0][: m.start(2) - m.start()] + new + m[0][m.end(2) - m.start() :]
 
     def html(m: re.Match[str]) -> str:
-        """One <img> tag with its src moved."""
+        """One <img> tag with its src moved, without srcset and sizes (WordPress's, naming the
+        old site's files: the website makes its own)."""
         line = source.body_line + body.count("\n", 0, m.start())
+        tag = SRCSET_RE.sub("", m[0])
         return re.sub(
             r"""(\bsrc\s*=\s*)(["'])(.*?)\2""",
             lambda s: f"{s[1]}{s[2]}{moved(s[3], line)}{s[2]}",
-            m[0],
+            tag,
             count=1,
         )
 
     body = HTML_IMG_RE.sub(html, IMAGE_RE.sub(image, body))
     return (body if ok else None), copies
+
+
+def _own_image(ref: str, base: str) -> str | None:
+    """The path of an image written in full with the Hugo site's own address
+    ("https://old.example.vn/images/a.jpg" → "/images/a.jpg"), else None."""
+    return own_path(ref, base) if base and addressed(ref) else None
 
 
 def _one_line(text: str) -> str:
@@ -526,6 +559,7 @@ def _cover(
     tell: Tell,
     *,
     title: str,
+    base: str,
 ) -> None:
     """`cover` and `cover_alt` from Hugo's cover, featured_image, images (the first)…"""
     alt = ""
@@ -540,7 +574,7 @@ def _cover(
             break
     else:
         return
-    ref = value.strip()
+    ref = _own_image(value.strip(), base) or value.strip()
     if SCHEME_RE.match(ref) or ref.startswith("//"):
         tell(
             f"ảnh bìa ở website khác ({ref}): bỏ đi",
@@ -575,11 +609,12 @@ def _addresses(source: Source, options: Options, tell: Tell, config: Config) -> 
     url = source.get("url")
     if isinstance(url, str) and url.strip():
         own = url.strip()
-    elif source.section in options.permalinks:
-        own = _permalink(options.permalinks[source.section], source, config)
+    elif (top := source.section.split("/")[0]) in options.permalinks:
+        own = _permalink(options.permalinks[top], source, config, options.remove_accents)
     else:
         parts = [source.section, slug or source.stem]
-        own = "/" + "/".join(p.strip("/") for p in parts if p).lower() + "/"
+        path = "/".join(p.strip("/") for p in parts if p)
+        own = "/" + _hugo_path(path, options.remove_accents) + "/"
     written = [own, *_strings(source.get("aliases"))]
     problems: list[Problem] = []
     kept = aliases(Collector("", problems), {"aliases": written}, config)
@@ -593,28 +628,64 @@ def _addresses(source: Source, options: Options, tell: Tell, config: Config) -> 
 
 
 PERMALINK_RE = re.compile(
-    r":(year|month|day|slug|title|filename|section|contentbasename|slugorfilename|slugorcontentbasename)"
+    r":(slugorcontentbasename|slugorfilename|contentbasename|filename|section|title|slug|year"
+    r"|month|day)"
 )
+"""Hugo's permalink tokens, longer first (":slugorfilename" is not ":slug" + "orfilename")."""
 
 
-def _permalink(pattern: str, source: Source, config: Config) -> str:
+def _permalink(pattern: str, source: Source, config: Config, remove_accents: bool) -> str:
     """Hugo's address of a post by a [permalinks] pattern (/:year/:month/:slug/)."""
     date = parse_datetime(source.get("date"), config.tz) or dt.datetime(1970, 1, 1)
     slug = source.get("slug") if isinstance(source.get("slug"), str) else None
     title = source.get("title") if isinstance(source.get("title"), str) else source.stem
+
+    def hugo(name: str) -> str:
+        """A name as Hugo writes it in an address."""
+        return _hugo_path(name, remove_accents)
+
     values = {
         "year": f"{date:%Y}",
         "month": f"{date:%m}",
         "day": f"{date:%d}",
-        "slug": slug or slugify(title),
-        "title": slugify(title),
-        "filename": source.stem,
-        "contentbasename": source.stem,
+        "slug": hugo(slug or title),
+        "title": hugo(title),
+        "filename": hugo(source.stem),
+        "contentbasename": hugo(source.stem),
         "section": source.section.split("/")[0],
-        "slugorfilename": slug or source.stem,
-        "slugorcontentbasename": slug or source.stem,
+        "slugorfilename": hugo(slug or source.stem),
+        "slugorcontentbasename": hugo(slug or source.stem),
     }
     return PERMALINK_RE.sub(lambda m: values[m[1]], pattern)
+
+
+def _hugo_path(name: str, remove_accents: bool) -> str:
+    """`name` as Hugo puts it in an address (its urlize): spaces and runs of them one '-',
+    other punctuation dropped, letters kept with their tone marks (an address here cannot
+    have them: such an old address is told, not redirected) unless removePathAccents."""
+    if remove_accents:
+        name = unicodedata.normalize(
+            "NFC",
+            "".join(
+                c for c in unicodedata.normalize("NFD", name) if unicodedata.category(c) != "Mn"
+            ),
+        )
+    out: list[str] = []
+    hyphen = False
+    for at, char in enumerate(name):
+        kept = char in "./\\_#+~-@" or char.isalpha() or char.isdigit()
+        kept = kept or unicodedata.category(char).startswith("M")
+        kept = kept or (
+            char == "%" and bool(re.fullmatch(r"[0-9A-Fa-f]{2}", name[at + 1 : at + 3]))
+        )
+        if kept:
+            if hyphen and out[-1] != "-":
+                out.append("-")
+            hyphen = False
+            out.append(char)
+        elif out and (char == "-" or char.isspace()):
+            hyphen = True
+    return nfc("".join(out).lower())
 
 
 def _held(source: Source, tell: Tell) -> bool:
@@ -636,9 +707,7 @@ def _held(source: Source, tell: Tell) -> bool:
                 or (name not in ("published", "status") and value is False)
             )
         if hidden:
-            tell(
-                f"'{key}: {value}' giữ bài khỏi website cũ: giữ là bản nháp (draft: true)", key=key
-            )
+            tell(f"giá trị {value} giữ bài khỏi website cũ: giữ là bản nháp (draft: true)", key=key)
             held = True
     return held
 
@@ -657,10 +726,10 @@ def _classification(source: Source, config: Config, tell: Tell) -> str:
         if isinstance(value, str) and public_classification(shown):
             continue
         if isinstance(value, str) and secret_classification(shown, config.policy):
-            tell(f"tài liệu mật ({key}: {shown}): không nhập", SECRET_HINT, key=key, error=True)
+            tell(f"tài liệu mật ({shown}): không nhập", SECRET_HINT, key=key, error=True)
             return shown
         tell(
-            f"'{key}: {value}' có thể là mức phân loại: ghi classification: {shown!r}, bài bị "
+            f"giá trị {value} có thể là mức phân loại: ghi classification: {shown!r}, bài bị "
             "giữ lại ở mọi kênh",
             "Người có thẩm quyền xác định bài được đăng thì xóa dòng classification.",
             key=key,
@@ -679,7 +748,7 @@ def _expiry(
     expires = parse_datetime(written, config.tz)
     if expires is None:
         tell(
-            f"không đọc được expiryDate {written!r}",
+            f"không đọc được ngày giờ {written!r}",
             "Sửa trong tệp Hugo rồi chạy lại.",
             key="expiryDate",
             error=True,
@@ -688,14 +757,14 @@ def _expiry(
     expires = expires.astimezone(config.tz)
     if date is not None and expires <= date:
         tell(
-            "expiryDate không sau ngày đăng",
+            "không sau ngày đăng",
             "Sửa expiryDate hoặc xóa nó trong tệp Hugo rồi chạy lại.",
             key="expiryDate",
             error=True,
         )
     elif expires <= now:
         tell(
-            "expiryDate đã qua: bài được nhập nhưng đã hết hạn, không đăng ở kênh nào",
+            "đã qua: bài được nhập nhưng đã hết hạn, không đăng ở kênh nào",
             key="expiryDate",
         )
     return expires
