@@ -1,6 +1,7 @@
 """A local Zalo OA emulator: a real HTTP server on 127.0.0.1 for tests and `publish zalo-sandbox`.
 
-Serves the v2.0 article endpoints, `oa/getoa` and the OAuth v4 refresh endpoint with the envelope,
+Serves the v2.0 article endpoints, `oa/getoa`, the OAuth v4 consent page (the OA admin consents
+at once: a redirect back with a code) and token endpoint (refresh and PKCE code grants) with the envelope,
 error codes and validation of /work/shared/docs/zalo-oa-api.md, plus fault injection (latency,
 5xx, dropped connections, -32 rate limiting, -214, -216/-220, -200, -223).
 
@@ -27,7 +28,7 @@ from dataclasses import dataclass, fields, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from publish.zalo.emulator_state import (
     MSG_BAD_PROOF,
@@ -44,6 +45,7 @@ __all__ = ["Call", "EmulatorConfig", "ZaloEmulator"]
 logger = logging.getLogger("publish.zalo.emulator")
 
 OAUTH_PATH = "/v4/oa/access_token"
+CONSENT_PATH = "/v4/oa/permission"
 WRITE_PATHS = ("/v2.0/article/create", "/v2.0/article/update", "/v2.0/article/remove")
 
 
@@ -436,6 +438,8 @@ class ZaloEmulator:
         """Dispatch to the endpoint handler and wrap results and ApiFailures in the envelope."""
         if path == OAUTH_PATH and method == "POST":
             return self._oauth(headers, body)
+        if path == CONSENT_PATH and method == "GET":
+            return self._consent(query)
         handler = self._routes().get((method, path))
         if handler is None:
             return Reply(status=404, payload={"error": -209, "message": MSG_NOT_SUPPORTED})
@@ -509,6 +513,14 @@ class ZaloEmulator:
             return failure(-14003, "Invalid parameter", "secret_key is invalid")
         if form.get("app_id") != self.config.app_id:
             return failure(-14003, "Invalid parameter", "app_id is invalid")
+        if form.get("grant_type") == "authorization_code":
+            try:
+                tokens = self.state.redeem_code(
+                    form.get("code", ""), form.get("code_verifier", ""), self.config
+                )
+            except ApiFailure as error:
+                return failure(error.code, "Invalid parameter", error.message)
+            return Reply(payload=tokens)
         if form.get("grant_type") != "refresh_token":
             return failure(-14003, "Invalid parameter", "grant_type is not supported")
         refresh = form.get("refresh_token", "")
@@ -522,3 +534,48 @@ class ZaloEmulator:
                 return Reply(raw=b"")
             return failure(-14014, "Invalid refresh token", "Invalid refresh token")
         return Reply(payload=tokens)
+
+    def _consent(self, query: dict[str, str]) -> Reply:
+        """The OA admin's consent page: consents at once and is sent back with a code.
+
+        A wrong app id or a missing PKCE challenge shows an error at Zalo. A redirect URI other
+        than the app's saved one gives -14003, shown at Zalo or sent back ([U], configurable);
+        `consent_refused` sends the admin back with `error` instead of a code.
+        """
+        redirect_uri = query.get("redirect_uri", "")
+        state = query.get("state", "")
+
+        def back(params: dict[str, str]) -> Reply:
+            """Redirect the browser to the redirect URI with `params` added."""
+            joiner = "&" if urlsplit(redirect_uri).query else "?"
+            location = redirect_uri + joiner + urlencode({**params, "state": state})
+            return Reply(status=302, headers={"Location": location}, raw=b"")
+
+        def page(code: int, message: str) -> Reply:
+            """An error shown on Zalo's own page."""
+            return Reply(payload={"error": code, "message": message})
+
+        if query.get("app_id") != self.config.app_id:
+            return page(-14003, "app_id is invalid")
+        parts = urlsplit(redirect_uri)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return page(-14003, "redirect_uri is invalid")
+        wanted = self.config.redirect_uri
+        if wanted is not None and redirect_uri != wanted:
+            message = "redirect_uri is not matched with app setting"
+            if self.config.redirect_mismatch_reply == "redirect":
+                return back({"error": "-14003", "error_description": message})
+            return page(-14003, message)
+        challenge = query.get("code_challenge", "")
+        if not challenge:
+            return page(-14003, "code_challenge is required")
+        if self.config.consent_refused:
+            return back({"error": "access_denied", "error_description": "User denied"})
+        code = self.state.issue_code(challenge, redirect_uri, self.config)
+        return back({"oa_id": self.config.oa_id, "code": code, "code_challenge": challenge})
+
+    @property
+    def auth_codes(self) -> list[str]:
+        """Every authorization code the consent page issued (for secret checks in tests)."""
+        with self._lock:
+            return list(self.state.auth_codes)

@@ -8,6 +8,8 @@ Behaviour follows /work/shared/docs/zalo-oa-api.md; every point marked [U] there
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -63,6 +65,13 @@ class EmulatorConfig:
     accept_query_access_token: bool = True  # [U] legacy ?access_token=
     require_appsecret_proof: bool = False  # -242 when the proof header is missing or wrong
     oa_authorized: bool = True  # False: -223 "has not authorized this API"
+
+    # Consent (GET /v4/oa/permission) and the authorization_code grant with PKCE S256.
+    redirect_uri: str | None = None  # the callback URL saved in the app's settings; None: any
+    redirect_mismatch_reply: str = "page"  # [U] "page": -14003 shown at Zalo; "redirect": sent back
+    consent_refused: bool = False  # the OA admin refuses: back to redirect_uri with `error`
+    auth_code_ttl: float = 600.0  # [P] a code is valid about 10 minutes, and single use
+    invalid_code_error: int = -14003  # [U] no official code for a bad, used or expired code
 
     # Article rules (lengths counted after NFC).
     title_max_len: int = 149  # [P] a 150-char title was rejected in production
@@ -263,6 +272,12 @@ def new_job_token() -> str:
     return base64.b64encode(os.urandom(64)).decode("ascii")
 
 
+def pkce_challenge(verifier: str) -> str:
+    """The S256 code challenge of a PKCE verifier: base64url(sha256(verifier)), unpadded."""
+    digest = hashlib.sha256(verifier.encode("ascii", errors="replace")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
 def new_oauth_token() -> str:
     """A random OAuth token string."""
     return secrets.token_urlsafe(48)
@@ -275,6 +290,16 @@ class AccessInfo:
     expires_at: float
     calls: int = 0
     expired: bool = False
+
+
+@dataclass
+class AuthCode:
+    """One authorization code the consent page issued."""
+
+    challenge: str
+    redirect_uri: str
+    expires_at: float
+    used: bool = False
 
 
 @dataclass
@@ -296,6 +321,7 @@ class OAState:
     access_tokens: dict[str, AccessInfo] = field(default_factory=dict)
     refresh_tokens: list[str] = field(default_factory=list)  # currently valid
     used_refresh_tokens: list[str] = field(default_factory=list)
+    auth_codes: dict[str, AuthCode] = field(default_factory=dict)
     num_follower: int = 0
     creates_by_day: dict[str, int] = field(default_factory=dict)
     sequence: int = 0  # orders articles created within the same millisecond
@@ -322,6 +348,7 @@ class OAState:
         raw = json.loads(text)
         raw["jobs"] = {k: Job(**v) for k, v in raw.get("jobs", {}).items()}
         raw["access_tokens"] = {k: AccessInfo(**v) for k, v in raw.get("access_tokens", {}).items()}
+        raw["auth_codes"] = {k: AuthCode(**v) for k, v in raw.get("auth_codes", {}).items()}
         return cls(**raw)
 
     def save(self, path: Path) -> None:
@@ -368,6 +395,40 @@ class OAState:
         return {
             "access_token": access,
             "refresh_token": new_refresh,
+            "expires_in": str(ttl) if config.expires_in_as_string else ttl,
+        }
+
+    def issue_code(self, challenge: str, redirect_uri: str, config: EmulatorConfig) -> str:
+        """A new single-use authorization code bound to a PKCE challenge and a redirect URI."""
+        code = new_oauth_token()
+        self.auth_codes[code] = AuthCode(
+            challenge=challenge,
+            redirect_uri=redirect_uri,
+            expires_at=time.time() + config.auth_code_ttl,
+        )
+        return code
+
+    def redeem_code(self, code: str, verifier: str, config: EmulatorConfig) -> dict:
+        """Exchange an authorization code (single use, checked against S256(verifier))."""
+        grant = self.auth_codes.get(code)
+        error = config.invalid_code_error
+        if grant is None:
+            raise ApiFailure(error, "Invalid authorization code")
+        if grant.used:
+            raise ApiFailure(error, "Authorization code has been used")
+        grant.used = True
+        if time.time() >= grant.expires_at:
+            raise ApiFailure(error, "Authorization code is expired")
+        if not hmac.compare_digest(pkce_challenge(verifier), grant.challenge):
+            raise ApiFailure(error, "Invalid code_verifier")
+        access = new_oauth_token()
+        self.access_tokens[access] = AccessInfo(expires_at=time.time() + config.access_token_ttl)
+        refresh = new_oauth_token()
+        self.refresh_tokens.append(refresh)
+        ttl = int(config.access_token_ttl)
+        return {
+            "access_token": access,
+            "refresh_token": refresh,
             "expires_in": str(ttl) if config.expires_in_as_string else ttl,
         }
 
