@@ -31,6 +31,7 @@ COMMANDS = {
     "serve": "serve",
     "speak": "speak",
     "sync": "sync",
+    "zalo-login": "zalo_login",
     "zalo-sandbox": "zalo_sandbox",
 }
 """Command → its module in publish.commands; each has `add_parser(subparsers)` and `run(args)`."""

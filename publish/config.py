@@ -201,6 +201,8 @@ class ZaloConfig:
         metadata=rules(note="Mã OA của Zalo là một dãy số dài nên luôn viết như chuỗi ký tự."),
     )
     """The OA's numeric id, as a string: follow link https://zalo.me/<oa_id> and QR code."""
+    redirect_uri: str = ""
+    """The app's callback URL on developers.zalo.me, for `publish zalo-login` (not a secret)."""
     comment: Literal["show", "hide"] = "show"
     on_withdraw: Literal["hide", "remove"] = "hide"
     """What sync does to the article of a withdrawn, expired or deleted bulletin."""

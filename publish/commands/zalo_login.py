@@ -1,0 +1,333 @@
+"""`publish zalo-login`: the OA admin grants the app access once; the token file is written.
+
+Like `gh auth login`: print the consent URL, get the code back (a one-shot listener on a loopback
+redirect URI, or the address the browser ended on, pasted), check `state`, exchange the code with
+the PKCE verifier, check which OA the token belongs to, and save the pair where `publish sync`
+reads it. No token, code or verifier is ever printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from publish import config as config_module
+from publish.cli import common_options
+from publish.errors import PublishError
+from publish.zalo.client import ClientSettings, ZaloClient
+from publish.zalo.errors import ZaloError
+from publish.zalo.login import (
+    Callback,
+    LoginRequest,
+    exchange_code,
+    listen_for_callback,
+    listener_address,
+    parse_callback,
+)
+from publish.zalo.tokens import (
+    ENV_APP_ID,
+    ENV_APP_SECRET,
+    AppCredentials,
+    TokenFile,
+    TokenManager,
+    TokenPair,
+    default_token_file,
+)
+
+__all__ = ["add_parser", "run"]
+
+REDIRECT_RULE = (
+    "phải trùng địa chỉ đã khai báo trong phần cài đặt ứng dụng (Callback URL của ứng dụng "
+    "trên developers.zalo.me), từng ký tự"
+)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `zalo-login`."""
+    parser = subparsers.add_parser(
+        "zalo-login",
+        parents=[common_options()],
+        help="quản trị viên OA cấp quyền cho ứng dụng và lưu token Zalo (thay API Explorer)",
+        description=(
+            "In địa chỉ cấp quyền của Zalo (OAuth v4 + PKCE) để quản trị viên OA mở, nhận mã cấp "
+            "quyền, đổi lấy token và ghi tệp token mà `publish sync` dùng (ZALO_TOKEN_FILE, quyền "
+            "600). App ID và App Secret lấy từ biến môi trường ZALO_APP_ID, ZALO_APP_SECRET. "
+            "Không bao giờ in token."
+        ),
+    )
+    parser.add_argument(
+        "--redirect-uri",
+        metavar="ĐỊA_CHỈ",
+        help=(
+            "địa chỉ gọi lại (Callback URL) đã khai báo trong cài đặt ứng dụng; mặc định [zalo] "
+            "redirect_uri của site.toml. Dạng http://127.0.0.1:CỔNG/… hay http://localhost:CỔNG/… "
+            "thì lệnh tự nhận kết quả"
+        ),
+    )
+    parser.add_argument(
+        "--paste",
+        action="store_true",
+        help="không lắng nghe: dán địa chỉ trình duyệt dừng lại sau khi cấp quyền",
+    )
+    parser.add_argument(
+        "--refresh-token-file",
+        type=Path,
+        metavar="TỆP",
+        help=(
+            "ghi thêm refresh token vào TỆP mới (quyền 600) để đặt vào bí mật của CI, ví dụ "
+            "`gh secret set ZALO_REFRESH_TOKEN --env publish < TỆP`, rồi xóa tệp"
+        ),
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="GIÂY",
+        help="chờ trình duyệt quay về tối đa bấy nhiêu giây (mặc định 600)",
+    )
+    parser.set_defaults(run=run)
+
+
+def _app(env: Mapping[str, str]) -> AppCredentials:
+    """App id and secret from the environment, as `publish sync` reads them."""
+    missing = [name for name in (ENV_APP_ID, ENV_APP_SECRET) if not env.get(name)]
+    if missing:
+        raise PublishError(
+            "Thiếu thông tin ứng dụng Zalo: chưa đặt biến môi trường "
+            + ", ".join(missing)
+            + ". Cách sửa: lấy App ID và App Secret ở trang Cài đặt của ứng dụng trên "
+            "developers.zalo.me, đặt vào biến môi trường (ví dụ `export ZALO_APP_ID=…`; không "
+            "ghi vào site.toml hay vào kho) rồi chạy lại publish zalo-login."
+        )
+    return AppCredentials(env[ENV_APP_ID], env[ENV_APP_SECRET])
+
+
+def _project(root: Path) -> config_module.Config | None:
+    """The project's settings when `root` holds a site.toml, else None (login works anywhere)."""
+    if not (root / config_module.CONFIG_NAME).is_file():
+        return None
+    return config_module.load(root)
+
+
+def _redirect_uri(args: argparse.Namespace, project: config_module.Config | None) -> str:
+    """--redirect-uri, else [zalo] redirect_uri; an absolute http(s) URL."""
+    value = args.redirect_uri
+    where = "--redirect-uri"
+    if not value and project is not None and project.zalo.redirect_uri.strip():
+        value = project.zalo.redirect_uri.strip()
+        where = "[zalo] redirect_uri trong site.toml"
+    if not value:
+        raise PublishError(
+            "Chưa có địa chỉ gọi lại của ứng dụng Zalo. Cách sửa: chạy lại với --redirect-uri "
+            'ĐỊA_CHỈ (hoặc đặt redirect_uri = "…" trong bảng [zalo] của site.toml); địa chỉ '
+            f"{REDIRECT_RULE}. Ví dụ: khai báo http://127.0.0.1:8787/zalo trong cài đặt ứng "
+            "dụng và chạy `publish zalo-login --redirect-uri http://127.0.0.1:8787/zalo`."
+        )
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PublishError(
+            f"{where}: cần một địa chỉ http:// hoặc https:// đầy đủ, nhận được {value!r}. Địa "
+            f"chỉ {REDIRECT_RULE}."
+        )
+    return value
+
+
+def _refresh_out(path: Path | None) -> Path | None:
+    """The --refresh-token-file path, refused at once when it exists (never overwritten)."""
+    if path is not None and (path.exists() or path.is_symlink()):
+        raise PublishError(
+            f"--refresh-token-file: tệp {path} đã có; lệnh chỉ ghi vào tệp mới để không ghi "
+            "đè gì. Cách sửa: xóa tệp đó (nếu là refresh token cũ) hoặc chọn tên khác."
+        )
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    """Get the OA's first token pair and write the token file."""
+    env = os.environ
+    app = _app(env)
+    project = _project(args.root)
+    redirect_uri = _redirect_uri(args, project)
+    refresh_out = _refresh_out(args.refresh_token_file)
+    token_file = TokenFile(default_token_file(env))
+    settings = ClientSettings.from_env(env)
+    request = LoginRequest(app.app_id, redirect_uri, settings.oauth_base)
+    callback = _wait_for_callback(args, request)
+    code = _checked_code(callback, request)
+    with httpx.Client(
+        timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
+    ) as http:
+        pair = exchange_code(app, request, code, http=http)
+    wanted = project.zalo.oa_id.strip() if project is not None else ""
+    pair, named = _check_oa(app, pair, settings, wanted, callback.oa_id)
+    with token_file.lock():
+        token_file.save(pair)
+    print(f"Đã lấy token của {named} và lưu vào {token_file.path} (quyền 600).")
+    if refresh_out is not None:
+        _write_refresh_token(refresh_out, pair)
+    else:
+        print("Từ giờ `publish sync` trên máy này dùng tệp token đó (tự làm mới khi cần).")
+    return 0
+
+
+def _wait_for_callback(args: argparse.Namespace, request: LoginRequest) -> Callback:
+    """Print the consent URL and get Zalo's answer: by listening, or from a pasted address."""
+    listen = None if args.paste else listener_address(request.redirect_uri)
+
+    def show() -> None:
+        """Tell the admin what to open and what happens next."""
+        print(
+            "Quản trị viên OA mở địa chỉ sau trong trình duyệt, đăng nhập Zalo và đồng ý cấp quyền"
+        )
+        print("cho ứng dụng (gồm quyền “Quản lý bài viết”):")
+        print()
+        print(f"  {request.consent_url}")
+        print()
+        if listen is not None:
+            print(
+                f"Đang chờ trình duyệt quay về {request.redirect_uri} (tối đa {args.timeout:.0f} "
+                "giây; Ctrl-C để dừng)…",
+                flush=True,
+            )
+        else:
+            print(
+                "Sau khi đồng ý, trình duyệt chuyển tới địa chỉ gọi lại (trang đó có thể báo lỗi, "
+                "không sao). Chép toàn bộ địa chỉ trên thanh địa chỉ, dán vào đây rồi nhấn Enter:",
+                flush=True,
+            )
+
+    try:
+        if listen is not None:
+            return listen_for_callback(request, timeout=args.timeout, ready=show)
+        show()
+        return _pasted(request)
+    except KeyboardInterrupt:
+        stopped = PublishError(
+            "Đã dừng theo yêu cầu: chưa lấy token nào, không ghi gì. Chạy lại publish "
+            "zalo-login khi sẵn sàng."
+        )
+        stopped.exit_code = 130
+        raise stopped from None
+
+
+def _pasted(request: LoginRequest) -> Callback:
+    """Read the address the browser ended on from standard input."""
+    line = sys.stdin.readline().strip()
+    if not line:
+        raise PublishError(
+            "Không nhận được địa chỉ nào. Chạy lại publish zalo-login và dán toàn bộ địa chỉ "
+            "trình duyệt dừng lại sau khi đồng ý cấp quyền."
+        )
+    parts = urlsplit(line)
+    consent = urlsplit(request.consent_url)
+    if (parts.netloc, parts.path) == (consent.netloc, consent.path):
+        raise PublishError(
+            "Địa chỉ dán vào vẫn là trang cấp quyền của Zalo: Zalo không chuyển trình duyệt về địa "
+            "chỉ gọi lại. Trang đó báo -14003 thì --redirect-uri sai: địa chỉ này "
+            f"{REDIRECT_RULE}. Sửa rồi chạy lại publish zalo-login."
+        )
+    if not parts.query:
+        raise PublishError(
+            "Địa chỉ dán vào không có phần “?code=…&state=…”. Chép toàn bộ địa chỉ trên thanh địa "
+            "chỉ của trình duyệt (sau khi đồng ý cấp quyền) rồi chạy lại publish zalo-login."
+        )
+    return parse_callback(parts.query)
+
+
+def _checked_code(callback: Callback, request: LoginRequest) -> str:
+    """The code of a callback that carries this run's state, or the error Zalo sent back."""
+    if callback.error:
+        said = f"“{callback.error}”" + (
+            f" ({callback.error_description})" if callback.error_description else ""
+        )
+        if "14003" in callback.error:
+            raise PublishError(
+                f"Zalo báo lỗi -14003 {said}: địa chỉ gọi lại {request.redirect_uri} {REDIRECT_RULE}. "
+                "Sửa --redirect-uri (hoặc [zalo] redirect_uri) rồi chạy lại publish zalo-login."
+            )
+        raise PublishError(
+            f"Zalo không cấp quyền: {said}. Quản trị viên OA cần đồng ý cấp quyền cho ứng dụng "
+            "(gồm “Quản lý bài viết”); chạy lại publish zalo-login."
+        )
+    if callback.state != request.state:
+        raise PublishError(
+            "Mã “state” trong địa chỉ quay về không khớp với lần chạy này, nên không dùng mã cấp "
+            "quyền đi kèm (có thể là địa chỉ của một lần chạy khác, hoặc không phải do Zalo gửi). "
+            "Chạy lại publish zalo-login và dùng đúng địa chỉ nó in ra."
+        )
+    if not callback.code:
+        raise PublishError(
+            "Địa chỉ quay về không có mã cấp quyền (code). Chạy lại publish zalo-login và dán "
+            "toàn bộ địa chỉ trình duyệt dừng lại sau khi đồng ý cấp quyền."
+        )
+    return callback.code
+
+
+def _check_oa(
+    app: AppCredentials,
+    pair: TokenPair,
+    settings: ClientSettings,
+    wanted: str,
+    callback_oa: str | None,
+) -> tuple[TokenPair, str]:
+    """Ask Zalo (getoa, as sync does) which OA the new token is for; refuse another than
+    [zalo] oa_id. Returns the pair to save (a refresh during the call rotates it) and the OA's
+    name for messages."""
+    with tempfile.TemporaryDirectory(prefix="publish-zalo-login-") as scratch:
+        # A scratch token file: the user's current one must not answer for the new pair.
+        tokens = TokenManager(app, TokenFile(Path(scratch) / "token.json"), initial=pair)
+        profile: dict = {}
+        with ZaloClient(tokens, settings) as client:
+            try:
+                profile = client.getoa()
+            except ZaloError as error:
+                print(
+                    f"zalo-login: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).",
+                    file=sys.stderr,
+                )
+        pair = tokens.current()
+    found = str(profile.get("oa_id") or callback_oa or "").strip()
+    name = str(profile.get("name") or "").strip()
+    named = f"OA «{name}» (mã {found})" if name and found else f"OA mã {found}" if found else "OA"
+    if wanted and found and found != wanted:
+        raise PublishError(
+            f"Token vừa cấp thuộc {named}, không phải OA {wanted} ghi ở [zalo] oa_id trong "
+            "site.toml: không ghi token nào. Cách sửa: đăng nhập Zalo bằng tài khoản quản trị "
+            f"OA {wanted}, chọn đúng OA khi cấp quyền rồi chạy lại publish zalo-login; nếu đơn vị "
+            "đã đổi OA thì sửa oa_id."
+        )
+    return pair, named
+
+
+def _write_refresh_token(path: Path, pair: TokenPair) -> None:
+    """Write only the refresh token to a new 0600 file, for the CI's secret store."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        raise PublishError(
+            f"--refresh-token-file: tệp {path} vừa được tạo trong lúc chờ; không ghi đè. Token "
+            "đã lưu trong tệp token ở trên; chạy lại với tên tệp khác để lấy refresh token mới."
+        ) from None
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        os.fchmod(handle.fileno(), 0o600)  # the umask may have narrowed it, never widened it
+        handle.write(pair.refresh_token)
+    shown = shlex.quote(str(path))
+    print(
+        f"Đã ghi refresh token vào {path} (quyền 600; không in ra màn hình). Đặt nó vào bí mật "
+        f"của CI rồi xóa tệp:\n"
+        f"  gh secret set ZALO_REFRESH_TOKEN --env publish < {shown}\n"
+        f"  rm {shown}\n"
+        "(GitLab: dán nội dung tệp vào biến ZALO_REFRESH_TOKEN ở Settings → CI/CD → Variables.) "
+        "Xóa cả tệp token cũ trong cache của CI (xem README, “Xoay vòng token”), vì tệp có sẵn được "
+        "ưu tiên hơn bí mật. Refresh token chỉ dùng được một lần: nơi nào làm mới trước thì token "
+        "của nơi kia hết hiệu lực, nên đừng chạy `publish sync` trên máy này với cùng OA khi CI "
+        "đã dùng token đó."
+    )

@@ -1,0 +1,406 @@
+"""`publish zalo-login` against the emulator over loopback: the test plays the OA admin's browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+import httpx
+import pytest
+
+from publish.cli import main
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from publish.zalo.emulator_state import pkce_challenge
+from tests.zalo_fixtures import env_for
+from tests.zalo_project import FAST_ENV, NOW, OA_ID, zalo_project
+
+CALLBACK = "https://congan-chauthanh.example.vn/zalo/callback"
+"""A redirect URI the test cannot listen on: paste mode."""
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """A running emulator whose app has CALLBACK as its saved redirect URI."""
+    with ZaloEmulator(EmulatorConfig(verify_processing_count=0, redirect_uri=CALLBACK)) as emu:
+        yield emu
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (the OS picks it)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def login_env(emulator: ZaloEmulator, token_file: Path, **extra: str) -> dict[str, str]:
+    """The environment of an IT person who has set only the app id and secret."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZALO_", "PUBLISH_"))}
+    env.update(env_for(emulator, token_file, **FAST_ENV, **extra))
+    del env["ZALO_REFRESH_TOKEN"]
+    return env
+
+
+class Login:
+    """A `publish zalo-login` process and the consent URL it printed."""
+
+    def __init__(self, root: Path, env: dict[str, str], *args: str) -> None:
+        command = [sys.executable, "-m", "publish", "--root", str(root), "zalo-login", *args]
+        self.process = subprocess.Popen(
+            command,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        self.printed: list[str] = []
+        self.consent_url = ""
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.printed.append(line)
+            if "/v4/oa/permission?" in line:
+                self.consent_url = line.strip()
+            if self.consent_url and ("Đang chờ" in line or "dán vào đây" in line):
+                return
+        self.finish()
+        raise AssertionError(f"no consent URL: {self.printed} {self.stderr}")
+
+    @property
+    def state(self) -> str:
+        """The state this run put in its consent URL."""
+        return parse_qs(urlsplit(self.consent_url).query)["state"][0]
+
+    def paste(self, address: str) -> int:
+        """Type the address the browser ended on, then wait for the end."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(address + "\n")
+        self.process.stdin.flush()
+        return self.finish()
+
+    def finish(self) -> int:
+        """Wait for the process; keep everything it printed."""
+        out, self.stderr = self.process.communicate(timeout=60)
+        self.stdout = "".join(self.printed) + out
+        return self.process.returncode
+
+    def kill(self) -> None:
+        """Stop a process the test gave up on."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+
+
+def consent(url: str) -> httpx.Response:
+    """The admin opens the consent URL and agrees (the emulator consents at once)."""
+    return httpx.get(url, follow_redirects=False, timeout=10)
+
+
+def with_state(address: str, state: str) -> str:
+    """The same callback address with another state."""
+    parts = urlsplit(address)
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    query["state"] = state
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def secrets_of(emulator: ZaloEmulator) -> list[str]:
+    """Every token and code the emulator issued, and the app secret."""
+    state = emulator.state
+    return [
+        *state.refresh_tokens,
+        *state.used_refresh_tokens,
+        *state.access_tokens,
+        *emulator.auth_codes,
+        emulator.config.app_secret,
+    ]
+
+
+def assert_nothing_leaked(login: Login, emulator: ZaloEmulator) -> None:
+    """No token, code or secret in what the command printed, and no traceback."""
+    shown = login.stdout + login.stderr
+    for secret in secrets_of(emulator):
+        assert secret not in shown
+    assert "Traceback" not in shown
+
+
+def test_listener_mode_writes_a_private_token_file_that_sync_uses(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    redirect = f"http://127.0.0.1:{free_port()}/zalo/xong"
+    emulator.configure(redirect_uri=redirect)
+    token_file = tmp_path / "bi-mat" / "zalo-token.json"
+    env = login_env(emulator, token_file)
+    login = Login(root, env, "--redirect-uri", redirect)
+    try:
+        page = httpx.get(login.consent_url, follow_redirects=True, timeout=10)
+    finally:
+        code = login.finish()
+    assert page.status_code == 200 and "Đã xong, đóng trang này" in page.text
+    assert code == 0, login.stderr
+    assert oct(token_file.stat().st_mode & 0o777) == "0o600"
+    saved = json.loads(token_file.read_text(encoding="utf-8"))
+    assert saved["refresh_token"] == emulator.refresh_token
+    assert saved["access_token"] in emulator.state.access_tokens
+    assert OA_ID in login.stdout and str(token_file) in login.stdout
+    assert_nothing_leaked(login, emulator)
+    # The file is all `publish sync` needs: no ZALO_REFRESH_TOKEN in its environment either.
+    for name, value in env.items():
+        if name.startswith("ZALO_"):
+            monkeypatch.setenv(name, value)
+    monkeypatch.delenv("ZALO_REFRESH_TOKEN", raising=False)
+    assert main(["--root", str(root), "--now", NOW, "sync", "zalo"]) == 0
+    assert len(emulator.articles) == 2
+
+
+def test_paste_mode_and_a_refresh_token_file_for_ci(tmp_path: Path, emulator: ZaloEmulator) -> None:
+    root = zalo_project(tmp_path, 1)
+    token_file = tmp_path / "zalo-token.json"
+    for_ci = tmp_path / "cho-ci.txt"
+    login = Login(
+        root,
+        login_env(emulator, token_file),
+        "--redirect-uri",
+        CALLBACK,
+        "--refresh-token-file",
+        str(for_ci),
+    )
+    reply = consent(login.consent_url)
+    assert reply.status_code == 302
+    assert login.paste(reply.headers["location"]) == 0, login.stderr
+    refresh = json.loads(token_file.read_text(encoding="utf-8"))["refresh_token"]
+    assert for_ci.read_text(encoding="utf-8") == refresh == emulator.refresh_token
+    assert oct(for_ci.stat().st_mode & 0o777) == "0o600"
+    assert oct(token_file.stat().st_mode & 0o777) == "0o600"
+    assert f"gh secret set ZALO_REFRESH_TOKEN --env publish < {for_ci}" in login.stdout
+    assert f"rm {for_ci}" in login.stdout
+    assert_nothing_leaked(login, emulator)
+
+
+def test_redirect_uri_can_come_from_site_toml(tmp_path: Path, emulator: ZaloEmulator) -> None:
+    root = zalo_project(tmp_path, 1, zalo=f'redirect_uri = "{CALLBACK}"')
+    token_file = tmp_path / "zalo-token.json"
+    login = Login(root, login_env(emulator, token_file))
+    assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+    assert token_file.exists()
+
+
+def test_an_existing_refresh_token_file_is_refused_before_anything(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    for_ci = tmp_path / "cho-ci.txt"
+    for_ci.write_text("cũ", encoding="utf-8")
+    for name, value in login_env(emulator, tmp_path / "t.json").items():
+        monkeypatch.setenv(name, value)
+    args = ["--root", str(root), "zalo-login", "--paste", "--redirect-uri", CALLBACK]
+    assert main([*args, "--refresh-token-file", str(for_ci)]) == 1
+    assert "đã có" in capsys.readouterr().err
+    assert for_ci.read_text(encoding="utf-8") == "cũ"
+
+
+def test_a_wrong_state_is_refused_and_the_code_never_sent(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    token_file = tmp_path / "zalo-token.json"
+    login = Login(root, login_env(emulator, token_file), "--redirect-uri", CALLBACK)
+    address = consent(login.consent_url).headers["location"]
+    assert login.paste(with_state(address, "state-cua-ke-khac")) == 1
+    assert "“state”" in login.stderr and "không khớp" in login.stderr
+    assert emulator.count_calls("/v4/oa/access_token") == 0
+    assert not token_file.exists()
+    assert_nothing_leaked(login, emulator)
+
+
+def test_a_code_used_once_is_refused_the_second_time(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    token_file = tmp_path / "zalo-token.json"
+    env = login_env(emulator, token_file)
+    first = Login(root, env, "--redirect-uri", CALLBACK)
+    address = consent(first.consent_url).headers["location"]
+    assert first.paste(address) == 0
+    saved = token_file.read_bytes()
+    again = Login(root, env, "--redirect-uri", CALLBACK)
+    assert again.paste(with_state(address, again.state)) == 1
+    assert "đã dùng rồi hoặc đã hết hạn" in again.stderr
+    assert "10 phút" in again.stderr
+    assert token_file.read_bytes() == saved
+    assert_nothing_leaked(again, emulator)
+
+
+def test_an_expired_code_is_refused(tmp_path: Path, emulator: ZaloEmulator) -> None:
+    emulator.configure(auth_code_ttl=0.0)
+    root = zalo_project(tmp_path, 1)
+    login = Login(root, login_env(emulator, tmp_path / "t.json"), "--redirect-uri", CALLBACK)
+    assert login.paste(consent(login.consent_url).headers["location"]) == 1
+    assert "đã dùng rồi hoặc đã hết hạn" in login.stderr
+    assert not (tmp_path / "t.json").exists()
+
+
+def test_a_code_from_another_run_fails_the_pkce_check(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    env = login_env(emulator, tmp_path / "t.json")
+    other = Login(root, env, "--redirect-uri", CALLBACK)
+    try:
+        login = Login(root, env, "--redirect-uri", CALLBACK)
+        address = consent(other.consent_url).headers["location"]
+        assert login.paste(with_state(address, login.state)) == 1
+    finally:
+        other.kill()
+    assert "Mã cấp quyền không khớp với lần chạy này" in login.stderr
+    assert "code_verifier" in login.stderr
+    assert not (tmp_path / "t.json").exists()
+    assert_nothing_leaked(login, emulator)
+
+
+def test_a_redirect_uri_zalo_shows_an_error_for_is_explained(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    login = Login(
+        root, login_env(emulator, tmp_path / "t.json"), "--redirect-uri", CALLBACK + "/sai"
+    )
+    page = consent(login.consent_url)
+    assert page.status_code == 200 and page.json()["error"] == -14003
+    # The browser stays on Zalo's page: that is the address the admin copies.
+    assert login.paste(login.consent_url) == 1
+    assert "phải trùng địa chỉ đã khai báo trong phần cài đặt ứng dụng" in login.stderr
+    assert "-14003" in login.stderr
+
+
+def test_a_redirect_mismatch_sent_back_to_the_listener_is_explained(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    emulator.configure(redirect_mismatch_reply="redirect")
+    root = zalo_project(tmp_path, 1)
+    redirect = f"http://localhost:{free_port()}/zalo"
+    login = Login(root, login_env(emulator, tmp_path / "t.json"), "--redirect-uri", redirect)
+    try:
+        httpx.get(login.consent_url.replace("localhost", "127.0.0.1"), follow_redirects=True)
+    finally:
+        code = login.finish()
+    assert code == 1
+    assert "-14003" in login.stderr
+    assert "phải trùng địa chỉ đã khai báo trong phần cài đặt ứng dụng" in login.stderr
+
+
+def test_a_refused_consent_is_explained(tmp_path: Path, emulator: ZaloEmulator) -> None:
+    emulator.configure(consent_refused=True)
+    root = zalo_project(tmp_path, 1)
+    login = Login(root, login_env(emulator, tmp_path / "t.json"), "--redirect-uri", CALLBACK)
+    assert login.paste(consent(login.consent_url).headers["location"]) == 1
+    assert "Zalo không cấp quyền" in login.stderr and "access_denied" in login.stderr
+
+
+def test_a_token_for_another_oa_is_not_saved(tmp_path: Path, emulator: ZaloEmulator) -> None:
+    emulator.configure(oa_id="1111222233334444")
+    root = zalo_project(tmp_path, 1)
+    token_file = tmp_path / "zalo-token.json"
+    login = Login(root, login_env(emulator, token_file), "--redirect-uri", CALLBACK)
+    assert login.paste(consent(login.consent_url).headers["location"]) == 1
+    assert "1111222233334444" in login.stderr and OA_ID in login.stderr
+    assert "không ghi token nào" in login.stderr
+    assert not token_file.exists()
+    assert_nothing_leaked(login, emulator)
+
+
+def test_missing_app_credentials_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("ZALO_APP_ID", "123")
+    monkeypatch.delenv("ZALO_APP_SECRET", raising=False)
+    assert main(["--root", str(tmp_path), "zalo-login", "--redirect-uri", CALLBACK]) == 1
+    err = capsys.readouterr().err
+    assert "ZALO_APP_SECRET" in err and "ZALO_APP_ID" not in err.split("đặt vào")[0]
+
+
+def test_no_redirect_uri_says_how_to_give_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("ZALO_APP_ID", "123")
+    monkeypatch.setenv("ZALO_APP_SECRET", "bi-mat-ung-dung")
+    assert main(["--root", str(tmp_path), "zalo-login"]) == 1
+    assert "--redirect-uri" in capsys.readouterr().err
+
+
+def test_an_unreachable_oauth_server_is_a_clear_error(tmp_path: Path) -> None:
+    dead = f"http://127.0.0.1:{free_port()}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZALO_")}
+    env.update(ZALO_APP_ID="123", ZALO_APP_SECRET="bi-mat-ung-dung", ZALO_OAUTH_BASE=dead)
+    env["ZALO_TOKEN_FILE"] = str(tmp_path / "t.json")
+    login = Login(tmp_path, env, "--redirect-uri", CALLBACK)
+    assert login.paste(f"{CALLBACK}?code=ma-bat-ky&state={login.state}") == 1
+    assert "Không kết nối được máy chủ OAuth của Zalo" in login.stderr
+    assert "ma-bat-ky" not in login.stderr + login.stdout
+    assert "Traceback" not in login.stderr
+
+
+def test_ctrl_c_while_waiting_stops_cleanly(tmp_path: Path, emulator: ZaloEmulator) -> None:
+    root = zalo_project(tmp_path, 1)
+    redirect = f"http://127.0.0.1:{free_port()}/zalo"
+    login = Login(root, login_env(emulator, tmp_path / "t.json"), "--redirect-uri", redirect)
+    login.process.send_signal(signal.SIGINT)
+    assert login.finish() == 130
+    assert "Đã dừng theo yêu cầu: chưa lấy token nào" in login.stderr
+    assert "Traceback" not in login.stderr
+    assert not (tmp_path / "t.json").exists()
+
+
+def test_emulator_checks_pkce_and_spends_each_code_once(emulator: ZaloEmulator) -> None:
+    verifier = "v" * 50
+    query = urlencode(
+        {
+            "app_id": emulator.config.app_id,
+            "redirect_uri": CALLBACK,
+            "code_challenge": pkce_challenge(verifier),
+            "state": "s",
+        }
+    )
+    base = emulator.base_url
+
+    def code() -> str:
+        """Consent once; the code from the redirect."""
+        reply = httpx.get(f"{base}/v4/oa/permission?{query}")
+        location = urlsplit(reply.headers["location"])
+        assert location.netloc == "congan-chauthanh.example.vn"
+        found = parse_qs(location.query)
+        assert found["state"] == ["s"] and found["oa_id"] == [emulator.config.oa_id]
+        return found["code"][0]
+
+    def exchange(value: str, code_verifier: str) -> dict:
+        """POST the authorization_code grant."""
+        form = {
+            "code": value,
+            "app_id": emulator.config.app_id,
+            "grant_type": "authorization_code",
+            "code_verifier": code_verifier,
+        }
+        headers = {"secret_key": emulator.config.app_secret}
+        return httpx.post(f"{base}/v4/oa/access_token", data=form, headers=headers).json()
+
+    assert exchange(code(), "w" * 50)["error_description"] == "Invalid code_verifier"
+    good = code()
+    tokens = exchange(good, verifier)
+    assert tokens["refresh_token"] == emulator.refresh_token and tokens["expires_in"] == "90000"
+    assert exchange(good, verifier)["error"] == -14003
+    # The refresh grant still works with the new refresh token.
+    form = {"refresh_token": tokens["refresh_token"], "app_id": emulator.config.app_id}
+    refreshed = httpx.post(
+        f"{base}/v4/oa/access_token",
+        data={**form, "grant_type": "refresh_token"},
+        headers={"secret_key": emulator.config.app_secret},
+    ).json()
+    assert refreshed["access_token"] and tokens["refresh_token"] in emulator.used_refresh_tokens
