@@ -30,8 +30,9 @@ OPERATIONS = {
 }
 
 REAUTHORIZE = (
-    "Quản trị viên OA cần cấp quyền lại cho ứng dụng, đặt refresh token mới vào biến "
-    "môi trường ZALO_REFRESH_TOKEN và xoá tệp token Zalo cũ (ZALO_TOKEN_FILE)."
+    "Quản trị viên OA cần cấp quyền lại cho ứng dụng: chạy `publish zalo-login` (ghi tệp token "
+    "mới, ZALO_TOKEN_FILE); với CI, thêm --refresh-token-file để đặt refresh token mới vào bí "
+    "mật ZALO_REFRESH_TOKEN, rồi xoá tệp token cũ trong cache của CI."
 )
 
 HINTS = {

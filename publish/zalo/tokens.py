@@ -246,7 +246,8 @@ class TokenManager:
                 + ", ".join(missing)
                 + f" (và chưa có tệp token {token_file.path}). Cách sửa: lấy App ID, App Secret "
                 "trong trang quản lý ứng dụng Zalo và refresh token khi OA cấp quyền, rồi đặt vào "
-                "các biến môi trường trên (không ghi vào kho mã nguồn)."
+                "các biến môi trường trên (không ghi vào kho mã nguồn). Refresh token và tệp token "
+                "có được bằng lệnh `publish zalo-login` (chỉ cần App ID và App Secret)."
             )
         token_file.load()  # fail early on bad permissions or a corrupt file
         initial = None
