@@ -168,13 +168,15 @@ def run(args: argparse.Namespace) -> int:
         pair = exchange_code(app, request, code, http=http)
     wanted = project.zalo.oa_id.strip() if project is not None else ""
     pair, named = _check_oa(app, pair, settings, wanted, callback.oa_id)
+    if refresh_out is not None:
+        # The refresh token is single use: a copy kept here too would die as soon as CI
+        # refreshed (or kill CI's when this machine synced), so it goes to CI alone.
+        _write_refresh_token(refresh_out, pair, named)
+        return 0
     with token_file.lock():
         token_file.save(pair)
     print(f"Đã lấy token của {named} và lưu vào {token_file.path} (quyền 600).")
-    if refresh_out is not None:
-        _write_refresh_token(refresh_out, pair)
-    else:
-        print("Từ giờ `publish sync` trên máy này dùng tệp token đó (tự làm mới khi cần).")
+    print("Từ giờ `publish sync` trên máy này dùng tệp token đó (tự làm mới khi cần).")
     return 0
 
 
@@ -307,27 +309,27 @@ def _check_oa(
     return pair, named
 
 
-def _write_refresh_token(path: Path, pair: TokenPair) -> None:
-    """Write only the refresh token to a new 0600 file, for the CI's secret store."""
+def _write_refresh_token(path: Path, pair: TokenPair, named: str) -> None:
+    """Write only the refresh token to a new 0600 file, for the CI's secret store (and no token
+    file on this machine)."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     except FileExistsError:
         raise PublishError(
-            f"--refresh-token-file: tệp {path} vừa được tạo trong lúc chờ; không ghi đè. Token "
-            "đã lưu trong tệp token ở trên; chạy lại với tên tệp khác để lấy refresh token mới."
+            f"--refresh-token-file: tệp {path} vừa được tạo trong lúc chờ; không ghi đè, không "
+            "lưu token nào. Chạy lại publish zalo-login với tên tệp khác."
         ) from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         os.fchmod(handle.fileno(), 0o600)  # the umask may have narrowed it, never widened it
         handle.write(pair.refresh_token)
     shown = shlex.quote(str(path))
     print(
-        f"Đã ghi refresh token vào {path} (quyền 600; không in ra màn hình). Đặt nó vào bí mật "
+        f"Đã lấy token của {named} và ghi refresh token vào {path} (quyền 600; không in ra màn "
+        "hình), để dành cho CI: máy này không giữ bản nào. Đặt nó vào bí mật "
         f"của CI rồi xóa tệp:\n"
         f"  gh secret set ZALO_REFRESH_TOKEN --env publish < {shown}\n"
         f"  rm {shown}\n"
         "(GitLab: dán nội dung tệp vào biến ZALO_REFRESH_TOKEN ở Settings → CI/CD → Variables.) "
         "Xóa cả tệp token cũ trong cache của CI (xem README, “Xoay vòng token”), vì tệp có sẵn được "
-        "ưu tiên hơn bí mật. Refresh token chỉ dùng được một lần: nơi nào làm mới trước thì token "
-        "của nơi kia hết hiệu lực, nên đừng chạy `publish sync` trên máy này với cùng OA khi CI "
-        "đã dùng token đó."
+        "ưu tiên hơn bí mật. Refresh token chỉ dùng được một lần: đừng dùng nó ở nơi khác."
     )
