@@ -237,7 +237,9 @@ def test_dry_run_writes_nothing_and_existing_files_are_never_overwritten(
     mine.write_text("bài của tôi", encoding="utf-8")
     assert run(root, "import-hugo", str(site)) == 1
     out = capsys.readouterr().out
-    assert "content/bai-viet/2023-03-01-le-ra-quan.md đã có: không ghi đè" in out
+    assert (
+        "content/bai-viet/2023-03-01-le-ra-quan.md đã có, là bài khác cùng tên: không ghi đè" in out
+    )
     assert mine.read_text(encoding="utf-8") == "bài của tôi"
     mine.unlink()
     assert run(root, "import-hugo", str(site)) == 0  # the others: the same bytes, imported before
@@ -403,6 +405,25 @@ def test_a_rerun_tells_the_files_imported_before_apart_from_the_new_ones(
     out = capsys.readouterr().out
     assert "Đã nhập 1 bản tin vào content/bai-viet/, 0 trang vào content/pages/, chép 0 ảnh." in out
     assert "6 tệp đã nhập từ lần trước, giữ nguyên." in out
+
+
+def test_a_rerun_keeps_imported_files_edited_since_without_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = hugo_site(tmp_path)
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site)) == 0
+    capsys.readouterr()
+    mine = root / "content/bai-viet/2023-03-01-le-ra-quan.md"
+    edited = mine.read_text(encoding="utf-8").replace(
+        'approved_by: ""', 'approved_by: "Trung tá Nguyễn Văn B"'
+    )
+    mine.write_text(edited, encoding="utf-8")
+    assert run(root, "import-hugo", str(site)) == 0  # as the report says: fix in Hugo, run again
+    out = capsys.readouterr().out
+    assert "2023-03-01-le-ra-quan.md đã có (đã nhập lần trước, đã sửa sau đó): giữ nguyên" in out
+    assert "lỗi" not in out.split("Kiểm tra dự án")[0]
+    assert mine.read_text(encoding="utf-8") == edited
 
 
 def test_the_check_after_an_import_gets_the_options_publish_check_would(

@@ -18,7 +18,7 @@ from publish.cli import common_options, make_parser, resolve_now
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.fields import category_hint, category_key, unknown_category
-from publish.frontmatter import FrontMatterError, decode
+from publish.frontmatter import FrontMatterError, decode, split
 from publish.migrate import hugo
 
 __all__ = ["add_parser", "run"]
@@ -219,21 +219,29 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
     target = content / result.target
     if target.exists():
         same = target.read_bytes() == result.text.encode("utf-8")
+        edited = not same and _imported_before(target, result.text)
+        if same or edited:
+            said = "giống hệt: đã nhập lần trước" if same else "đã nhập lần trước, đã sửa sau đó"
+            result.problems.append(
+                Problem(
+                    shown or f"content/{result.target}",
+                    f"content/{result.target} đã có ({said}): giữ nguyên",
+                    hint=None
+                    if same
+                    else "Muốn nhập lại từ Hugo thì xóa tệp đó rồi chạy lại (mất các sửa đổi).",
+                    severity="note",
+                )
+            )
+            return
         result.problems.append(
             Problem(
                 shown or f"content/{result.target}",
-                f"content/{result.target} đã có"
-                + (" (giống hệt: đã nhập lần trước)" if same else ": không ghi đè"),
-                hint=None
-                if same
-                else "Tệp đó đã được sửa sau lần nhập trước, hay là bài khác cùng tên: giữ "
-                "nguyên. Muốn nhập lại thì xóa hay đổi tên tệp đó rồi chạy lại.",
-                severity="note" if same else "error",
+                f"content/{result.target} đã có, là bài khác cùng tên: không ghi đè",
+                hint="Đặt slug khác cho bài trong tệp Hugo, hoặc đổi tên tệp đã có, rồi chạy lại.",
             )
         )
-        if not same:
-            result.text = None
-            result.copies.clear()
+        result.text = None
+        result.copies.clear()
         return
     for origin, dest in result.copies.items():
         there = content / dest
@@ -246,6 +254,19 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
                 )
             )
             result.text = None
+
+
+def _imported_before(target: Path, text: str) -> bool:
+    """Whether `target` is this post as an earlier run imported it, edited since (approved_by
+    filled in, summary reworded): it still lists one of the post's old addresses in aliases."""
+    try:
+        theirs = split(decode(target.read_bytes())).data.get("aliases")
+        ours = split(text).data.get("aliases")
+    except (OSError, FrontMatterError):
+        return False
+    if not isinstance(theirs, list) or not isinstance(ours, list):
+        return False
+    return bool({str(a) for a in theirs} & {str(a) for a in ours})
 
 
 def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, content: Path) -> None:
