@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from publish import content_images, fields, shortcodes
+from publish import content_images, fields, legacy_text, shortcodes
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
@@ -82,6 +82,8 @@ PAGE_LAYOUTS = {
 """What a page's `layout` may say (the theme has a template for each, chosen by the tool)."""
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept."""
+_KEY_PREFIX = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s*)?["']?""")
+"""What comes before a front matter value on its line: a key, a list dash, an opening quote."""
 WINDOWS_CHARS = frozenset('<>:"|?*\\')
 """Characters no Windows file name may hold (editors check the repository out on Windows)."""
 _UNPORTABLE_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]|[ .]/')
@@ -341,11 +343,15 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
     """Decode, normalise and split a Markdown file's bytes, recording a problem instead of raising."""
     try:
         text = nfc(decode(raw))
+        # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
+        garbled = legacy_text.find_garbled(text)
         found = CONTROL_RE.search(text)
         parsed = split(CONTROL_RE.sub("", text) if found else text)
     except FrontMatterError as exc:
         collector.add(str(exc), line=exc.line, hint=exc.hint, column=exc.column)
         return None
+    if garbled:
+        _garbled(collector, parsed, garbled)
     data = _without_controls(parsed.data)
     if found or data != parsed.data:
         # Invisible characters pasted from Word or a PDF: XML feeds and .docx cannot hold them.
@@ -358,6 +364,48 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         )
     collector.parsed = parsed
     return parsed
+
+
+def _garbled(col: Collector, parsed: Parsed, found: list[legacy_text.Garbled]) -> None:
+    """One error for each field (and for the body) holding Vietnamese in an old code page or
+    UTF-8 decoded twice: published, it would read as gibberish on every channel."""
+    by_field: dict[str | None, list[legacy_text.Garbled]] = {}
+    for garbled in found:
+        by_field.setdefault(parsed.key_at(garbled.line), []).append(garbled)
+    for key, lines in by_field.items():
+        first = lines[0]
+        if key is not None:  # the value, not `title: "` before it
+            first = dataclasses.replace(
+                first,
+                excerpt=_value_of(first.excerpt),
+                converted=first.converted and _value_of(first.converted),
+            )
+        more = f" (và {len(lines) - 1} dòng khác)" if len(lines) > 1 else ""
+        col.add(
+            f"chữ tiếng Việt sai bảng mã{more}: «{first.excerpt}» — có lẽ "
+            f"{legacy_text.SOURCES[first.source]}",
+            field=key,
+            line=first.line,
+            hint=_garbled_hint(first),
+        )
+
+
+def _value_of(line: str) -> str:
+    """A front matter line's value: `title: "Tiêu đề"` → `Tiêu đề`, `- thẻ` → `thẻ`."""
+    return _KEY_PREFIX.sub("", line).rstrip("\"'")
+
+
+def _garbled_hint(garbled: legacy_text.Garbled) -> str:
+    """How to convert a garbled text with UniKey, and what it says once converted."""
+    hint = (
+        "Chuyển mã bằng UniKey: bấm chuột phải vào biểu tượng UniKey, chọn «Công cụ… "
+        "[CS+F6]» (công cụ chuyển mã, hay bấm Ctrl+Shift+F6); Nguồn: "
+        f"{legacy_text.UNIKEY_NAMES[garbled.source]}, "
+        "Đích: Unicode. Chép đoạn chữ lỗi, bấm «Chuyển mã», rồi dán đè lên đoạn cũ."
+    )
+    if garbled.converted is None:
+        return hint + " Đọc lại đoạn đã chuyển trước khi lưu."
+    return hint + f" Chuyển xong, đoạn trên thành: «{garbled.converted}»."
 
 
 def _without_controls(value: Any) -> Any:

@@ -113,6 +113,15 @@ class Parsed:
             self._lines.update(_key_lines(self.yaml_text))
         return self._lines.get(key) or self._lines.get(key.split(".")[0])
 
+    def key_at(self, line: int) -> str | None:
+        """The front matter key whose value holds 1-based `line` (`zalo.title` inside a block),
+        or None for a line of the body or one before any key."""
+        if line >= self.body_line:
+            return None
+        self.line_of("")  # computes the lines
+        above = [(at, key) for key, at in self._lines.items() if at <= line]
+        return max(above)[1] if above else None
+
 
 def decode(raw: bytes) -> str:
     """Decode UTF-8 (a BOM is dropped); raise FrontMatterError saying what the file likely is."""

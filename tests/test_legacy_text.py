@@ -1,0 +1,184 @@
+"""Vietnamese pasted from old Word documents (TCVN3, VNI) or decoded twice (UTF-8 read as
+Windows-1252): valid UTF-8, still garbage on every channel. Found, named and never published;
+real Vietnamese and foreign names are left alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.errors import ContentError
+from publish.legacy_text import (
+    TCVN3,
+    find_garbled,
+    from_tcvn3,
+    from_utf8_twice,
+    from_vni,
+    is_syllable,
+)
+from tests.helpers import NOW, bulletin_md, make_project
+
+ROOT = Path(__file__).parents[1]
+
+KNOWN = [
+    # (Unicode, TCVN3 as Windows-1252 shows it, VNI as Windows-1252 shows it)
+    ("Công an huyện Châu Thành", "C«ng an huyÖn Ch©u Thµnh", "Coâng an huyeän Chaâu Thaønh"),
+    ("Đồng Tháp", "§ång Th¸p", "Ñoàng Thaùp"),
+    ("lừa đảo", "lõa ®¶o", "löøa ñaûo"),
+    ("an ninh Tổ quốc", "an ninh Tæ quèc", "an ninh Toå quoác"),
+    ("người dân", "ng\xadêi d©n", "ngöôøi daân"),
+    (
+        "ăn ở, quyết định, khuỷu tay",
+        "¨n ë, quyÕt ®Þnh, khuûu tay",
+        "aên ôû, quyeát ñònh, khuyûu tay",
+    ),
+]
+"""The TCVN3 column is glibc's TCVN5712-1 encoding read as Windows-1252 (`iconv -t
+TCVN5712-1`); the VNI column is what UniKey's converter writes for VNI Windows."""
+
+
+@pytest.mark.parametrize(("unicode", "tcvn3", "vni"), KNOWN)
+def test_known_words_convert_from_each_code_page(unicode: str, tcvn3: str, vni: str) -> None:
+    assert from_tcvn3(tcvn3) == unicode
+    assert from_vni(vni) == unicode
+    assert from_utf8_twice(windows_1252(unicode.encode("utf-8"))) == unicode
+    assert from_utf8_twice(unicode.encode("utf-8").decode("latin-1")) == unicode
+
+
+def windows_1252(raw: bytes) -> str:
+    """`raw` read as Windows-1252 the way Windows does: the five bytes it leaves undefined (Đ is
+    C4 90, ờ is E1 BB 9D) become the C1 controls of the same number."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+
+
+@pytest.mark.parametrize(("unicode", "tcvn3", "vni"), KNOWN)
+def test_garbled_text_is_found_with_its_source_and_conversion(
+    unicode: str, tcvn3: str, vni: str
+) -> None:
+    for garbled, source in ((tcvn3, "tcvn3"), (vni, "vni")):
+        [found] = find_garbled(f"Dòng đúng.\n{garbled}\n")
+        assert (found.line, found.source, found.excerpt) == (2, source, garbled)
+        assert found.converted == unicode
+    for twice in (windows_1252(unicode.encode()), unicode.encode().decode("latin-1")):
+        [found] = find_garbled(twice)
+        assert found.source == "utf8" and found.converted == unicode
+
+
+def test_the_brief_examples_and_a_title_of_two_words() -> None:
+    for text, source in (
+        ("C«ng an huyÖn Ch©u Thµnh", "tcvn3"),
+        ("Coâng an huyeän Chaâu Thaønh", "vni"),
+        ("CÃ´ng an huyá»‡n", "utf8"),
+        ("Th«ng b¸o", "tcvn3"),
+        ("Thoâng baùo", "vni"),  # no ø, ï, û…: only the pair «oâ» tells
+        ("ThÃ´ng bÃ¡o", "utf8"),
+    ):
+        [found] = find_garbled(text)
+        assert found.source == source and found.converted in (
+            "Công an huyện Châu Thành",
+            "Công an huyện",
+            "Thông báo",
+        )
+
+
+REAL_TEXT = [
+    "«Công an» © 2024, 5 µm và 10 µm, kích thước 3×4 cm, 30°C, ½ lít, ± 2, § 3",
+    "Ông Müller, José, François, Zoë, Noël, naïve, Jürgen, Björk, Søren, Ærø, Ångström",
+    "Le café où j’ai mangé était très français: déjà vu, garçon, œuvre, Ça va, là-bas, élève",
+    "Straße, Größe, über, señor, mañana, Peña, Citroën, Schrödinger, col·lecció, Zalo®, Windows™",
+    "«an» «ninh» «ba» «B» (A2), «C, D» (A3), µg, µs, µA, 5 µm cá",
+    "“NGÃ BA”, CHÃ”, PHẠM THỊ Ã; hoà, hoá, thuý, Huế, thuê, quân, khoẻ, Ân, Ánh",
+    "Giá 100.000 đ × 3 = 300.000 đ; © Công an huyện Châu Thành — «Vì an ninh Tổ quốc»",
+]
+
+
+@pytest.mark.parametrize("text", REAL_TEXT)
+def test_real_text_with_latin_signs_and_foreign_names_is_not_garbage(text: str) -> None:
+    assert find_garbled(text) == []
+
+
+def test_no_sample_bulletin_nor_generated_corpus_bulletin_is_taken_for_garbage(
+    tmp_path: Path,
+) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(tmp_path), "300"],
+        check=True,
+        capture_output=True,
+    )
+    files = [*(ROOT / "content").rglob("*.md"), *(tmp_path / "content").rglob("*.md")]
+    files += [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
+    assert len(files) > 300
+    found = {path.name: find_garbled(path.read_text(encoding="utf-8")) for path in files}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+def test_syllables() -> None:
+    assert all(
+        is_syllable(w)
+        for w in ("nghiêng", "quyết", "giữa", "khuỷu", "người", "ở", "đ"[:0] + "đường")
+    )
+    assert not any(is_syllable(w) for w in ("mỹller", "naùve", "ôanằ", "ầa", "grửòe", "àg", "ừử"))
+
+
+def load_problems(tmp_path: Path, text: str) -> list:
+    """The problems a load of one bulletin raises."""
+    root = make_project(tmp_path, {"content/bai-viet/a.md": text})
+    with pytest.raises(ContentError) as info:
+        load_site(config_module.load(root), now=NOW)
+    return list(info.value.problems)
+
+
+def test_a_garbled_bulletin_is_an_error_per_field_naming_line_source_and_fix(
+    tmp_path: Path,
+) -> None:
+    text = bulletin_md(
+        {
+            "title": '"Coâng an huyeän Chaâu Thaønh caûnh baùo"',
+            "summary": '"Th«ng b¸o cña c«ng an"',
+        },
+        body="Đoạn đúng.\n\nNgµy 15/11, c«ng an huyÖn tiÕp nhËn ®¬n.\n\nVÉn cßn ®o¹n n÷a.\n",
+    )
+    title, summary, body = load_problems(tmp_path, text)
+    assert (title.field, title.line, title.severity) == ("title", 2, "error")
+    assert "«Coâng an huyeän Chaâu Thaønh caûnh baùo»" in title.message
+    assert "VNI" in title.message and "Nguồn: VNI Windows, Đích: Unicode" in title.hint
+    assert "«Công an huyện Châu Thành cảnh báo»" in title.hint
+    assert (summary.field, summary.line) == ("summary", 5)
+    assert "TCVN3 (ABC" in summary.message and "«Thông báo của công an»" in summary.hint
+    assert (body.field, body.line) == (None, 11) and "(và 1 dòng khác)" in body.message
+    assert "«Ngày 15/11, công an huyện tiếp nhận đơn.»" in body.hint
+    assert "UniKey" in body.hint and "Ctrl+Shift+F6" in body.hint
+
+
+def test_utf8_decoded_twice_is_found_before_its_controls_are_removed(tmp_path: Path) -> None:
+    # Read as Latin-1, «Đồng» holds a C1 control (Đ is C4 90): still converted exactly.
+    garbled = "Đồng Tháp cảnh báo lừa đảo".encode().decode("latin-1")
+    problems = load_problems(tmp_path, bulletin_md(body=garbled + "\n"))
+    [error] = [p for p in problems if p.severity == "error"]
+    assert "UTF-8 đọc thành Windows-1252" in error.message and "UTF-8 Literal" in error.hint
+    assert "«Đồng Tháp cảnh báo lừa đảo»" in error.hint
+
+
+def test_a_tag_in_tcvn3_names_the_tags_field(tmp_path: Path) -> None:
+    text = bulletin_md({"tags": '\n  - "lõa ®¶o"\n  - "an ninh"'})
+    [problem] = load_problems(tmp_path, text)
+    assert problem.field == "tags" and problem.line == 8  # the item, under `tags:`
+    assert "«lõa ®¶o»" in problem.message and "«lừa đảo»" in problem.hint
+
+
+def test_the_tcvn3_table_is_glibcs_tcvn5712_1() -> None:
+    bytes_ = "".join(TCVN3).encode("cp1252")
+    try:
+        done = subprocess.run(
+            ["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=bytes_, capture_output=True
+        )
+    except FileNotFoundError:
+        pytest.skip("iconv is not installed")
+    if done.returncode:
+        pytest.skip("this iconv has no TCVN5712-1")
+    assert done.stdout.decode() == "".join(TCVN3.values())
