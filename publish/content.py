@@ -82,6 +82,14 @@ PAGE_LAYOUTS = {
 """What a page's `layout` may say (the theme has a template for each, chosen by the tool)."""
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept."""
+INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
+INVISIBLE_RE = re.compile(
+    "[\u00ad\u200b\u2060\ufeff]|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d]"
+)
+"""Invisible characters Word and Facebook leave in pasted text (soft hyphen, zero-width space,
+word joiner, a BOM in the middle; zero-width (non-)joiners after a Latin letter, not those of
+emoji sequences): removed without a word, since no reader sees them, yet they split words for the
+search, tags («lừa\u00adđảo» is another tag) and Zalo's title."""
 _KEY_PREFIX = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s*)?["']?""")
 """What comes before a front matter value on its line: a key, a list dash, an opening quote."""
 WINDOWS_CHARS = frozenset('<>:"|?*\\')
@@ -345,6 +353,9 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         text = nfc(decode(raw))
         # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
         garbled = legacy_text.find_garbled(text)
+        # After that search: in TCVN3, the soft hyphen is «ư».
+        if any(c in text for c in INVISIBLE):
+            text = INVISIBLE_RE.sub("", text)
         found = CONTROL_RE.search(text)
         parsed = split(CONTROL_RE.sub("", text) if found else text)
     except FrontMatterError as exc:
@@ -352,6 +363,16 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         return None
     if garbled:
         _garbled(collector, parsed, garbled)
+    if parsed.straightened:
+        collector.add(
+            "dấu ngoặc kép cong “…” (Word tự đổi) quanh giá trị đã được hiểu là ngoặc kép "
+            'thẳng " của YAML',
+            line=parsed.straightened[0],
+            hint='Gõ lại bằng dấu " thẳng (ví dụ title: "Tiêu đề"); trong Word: File › Options › '
+            'Proofing › AutoCorrect Options › AutoFormat As You Type, bỏ chọn «"Straight quotes" '
+            "with “smart quotes”».",
+            severity="note",
+        )
     data = _without_controls(parsed.data)
     if found or data != parsed.data:
         # Invisible characters pasted from Word or a PDF: XML feeds and .docx cannot hold them.

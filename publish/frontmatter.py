@@ -105,6 +105,9 @@ class Parsed:
     body_line: int
     yaml_text: str = ""
     _lines: dict[str, int] = field(default_factory=dict)
+    straightened: tuple[int, ...] = ()
+    """Lines whose value Word's curly quotes (“…”) enclosed, read as YAML quotes (see
+    straight_quotes)."""
 
     def line_of(self, key: str) -> int | None:
         """1-based line of a front matter key, `title` or nested `zalo.title` (the line of
@@ -157,7 +160,7 @@ def split(text: str) -> Parsed:
             hint="Thêm một dòng chỉ có '---' sau trường cuối cùng của phần đầu.",
         )
     lines = text.split("\n")
-    yaml_text = "\n".join(lines[1:end])
+    yaml_text, straightened = straight_quotes("\n".join(lines[1:end]))
     body = "\n".join(lines[end + 1 :])
     try:
         if _may_reference_or_nest_deep(yaml_text):
@@ -192,7 +195,58 @@ def split(text: str) -> Parsed:
             line=2,
             hint="Mỗi dòng có dạng 'title: \"Tiêu đề\"'.",
         )
-    return Parsed({str(k): v for k, v in data.items()}, body, end + 2, yaml_text)
+    return Parsed(
+        {str(k): v for k, v in data.items()},
+        body,
+        end + 2,
+        yaml_text,
+        straightened=tuple(line + 2 for line in straightened),  # after the opening '---'
+    )
+
+
+_VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[\w.-]+:[ \t]+)?")
+_CURLY_WHOLE = re.compile(r"^(?:“([^“”\"\\]*)”|‘([^‘’']*)’)(?=[ \t]*(?:#|$))")
+_CURLY_ITEM = re.compile(r"(^|,)([ \t]*)(?:“([^“”\"\\]*)”|‘([^‘’']*)’)(?=[ \t]*[,\]])")
+
+
+def straight_quotes(yaml_text: str) -> tuple[str, list[int]]:
+    """`yaml_text` with Word's curly quotes made YAML quotes where they enclose a whole value
+    (`title: “Tiêu đề”`) or a list item (`tags: [“a”, “b”]`), and the 0-based lines changed.
+
+    Word turns the " typed around a value into “ ”, which YAML does not take for quotes: the
+    title showed them, a colon inside failed the file, and a # inside cut the title short.
+    Curly quotes inside a value (`title: Chiêu “việc nhẹ lương cao”`) are left as written.
+    Each quote stays one character, so lines and columns do not move.
+    """
+    if "“" not in yaml_text and "‘" not in yaml_text:
+        return yaml_text, []
+    lines = yaml_text.split("\n")
+    changed = []
+    for i, line in enumerate(lines):
+        lead = _VALUE_START.match(line)
+        if lead is None or not lead.group().strip() or ("“" not in line and "‘" not in line):
+            continue
+        value = line[lead.end() :]
+        if value.startswith("["):
+            new = "[" + _CURLY_ITEM.sub(_straight_item, value[1:])
+        else:
+            new = _CURLY_WHOLE.sub(_straight_whole, value)
+        if new != value:
+            lines[i] = line[: lead.end()] + new
+            changed.append(i)
+    return "\n".join(lines), changed
+
+
+def _straight_whole(match: re.Match[str]) -> str:
+    """A value in curly quotes, in YAML's quotes."""
+    double, single = match.groups()
+    return f'"{double}"' if double is not None else f"'{single}'"
+
+
+def _straight_item(match: re.Match[str]) -> str:
+    """A list item in curly quotes, in YAML's quotes, after its comma and spaces."""
+    comma, spaces, double, single = match.groups()
+    return comma + spaces + (f'"{double}"' if double is not None else f"'{single}'")
 
 
 def _may_reference_or_nest_deep(yaml_text: str) -> bool:
