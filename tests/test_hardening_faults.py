@@ -334,6 +334,27 @@ def test_a_sync_run_with_a_future_now_does_not_make_later_syncs_run_early(radio_
     assert dt.datetime.fromisoformat(recorded) <= dt.datetime.now(dt.UTC)
 
 
+def test_a_sync_with_nothing_new_leaves_state_as_it_was(radio_root) -> None:
+    """CI commits state/ after every run: a run that sends nothing must not rewrite
+    state/dong-ho.json, or every run (two an hour) makes a commit of its own."""
+    assert radio_sync(radio_root) == 0
+    state = radio_root / "state"
+    before = {p.name: p.read_bytes() for p in state.iterdir() if p.name != ".sync.lock"}
+    assert radio_sync(radio_root, now="2024-12-12T12:30") == 0
+    assert radio_sync(radio_root, now="2024-12-12T13:00") == 0
+    after = {p.name: p.read_bytes() for p in state.iterdir() if p.name != ".sync.lock"}
+    assert after == before
+
+
+def test_a_sync_that_changes_state_records_its_time(radio_root) -> None:
+    assert radio_sync(radio_root) == 0
+    clock_file = radio_root / "state" / CLOCK_NAME
+    (radio_root / "state" / "radio.json").unlink()  # the next sync writes it again
+    assert radio_sync(radio_root, now="2024-12-12T12:30") == 0
+    recorded = json.loads(clock_file.read_text("utf-8"))["last_now"]
+    assert recorded.startswith("2024-12-12T12:30")
+
+
 def test_a_recorded_time_far_ahead_of_the_machine_clock_is_ignored(tmp_path) -> None:
     clock = dt.datetime(2026, 11, 29, 10, 0, tzinfo=dt.UTC)
     now = clock - dt.timedelta(minutes=5)

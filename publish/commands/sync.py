@@ -44,6 +44,7 @@ from publish.sync.base import (
     record_now,
     record_rates,
     run,
+    state_snapshot,
     sync_lock,
 )
 from publish.sync.report import (
@@ -195,6 +196,7 @@ def run_command(args: argparse.Namespace) -> int:
             zalo_overwrite=tuple(args.zalo_overwrite),
         )
         now, backwards = monotonic_now(options.state, now)
+        before = state_snapshot(options.state)
         if backwards:
             _stderr(backwards)
         # A sync right after `publish build` (or after another sync) with nothing changed
@@ -235,7 +237,7 @@ def run_command(args: argparse.Namespace) -> int:
                 # The rates an episode keeps once aired are those the station was sent.
                 record_rates(options.state, output, now)
         if not args.dry_run:
-            record_now(options.state, now)
+            record_now(options.state, now, before=before)
     upcoming = next_scheduled(result.site)
     code = exit_code(results)
     if markdown:

@@ -37,6 +37,7 @@ __all__ = [
     "record_now",
     "record_rates",
     "run",
+    "state_snapshot",
     "sync_lock",
 ]
 
@@ -437,11 +438,38 @@ def _unreadable_clock(detail: str) -> str:
     )
 
 
-def record_now(state_dir: Path, now: dt.datetime, *, clock: dt.datetime | None = None) -> None:
+def state_snapshot(state_dir: Path) -> dict[str, bytes]:
+    """The content of every file in state/ but the clock file and the lock: compared after a
+    sync to tell whether it changed anything."""
+    try:
+        files = sorted(p for p in state_dir.iterdir() if p.is_file())
+    except OSError:
+        return {}
+    return {p.name: p.read_bytes() for p in files if p.name not in (CLOCK_NAME, LOCK_NAME)}
+
+
+def record_now(
+    state_dir: Path,
+    now: dt.datetime,
+    *,
+    clock: dt.datetime | None = None,
+    before: dict[str, bytes] | None = None,
+) -> None:
     """Remember the time of this sync (see monotonic_now); never later than the machine's clock
-    (`clock`), so a --now set in the future cannot make every later sync run early."""
+    (`clock`), so a --now set in the future cannot make every later sync run early.
+
+    With `before` (state_snapshot taken when the sync started), the time is written only when
+    the sync changed state/ or the clock file is missing or unreadable.
+    """
     from publish.sync.manifest import atomic_write_bytes
 
+    # A sync that published or withdrew nothing changed no other state file: rewriting the time
+    # would give the CI a commit on every run. The guard keeps its worth: whatever went out after
+    # the recorded time changed state/ and so moved the recorded time with it.
+    if before is not None and state_snapshot(state_dir) == before:
+        last, damaged = _last_now(state_dir / CLOCK_NAME)
+        if last is not None and damaged is None:
+            return
     clock = dt.datetime.now(dt.UTC) if clock is None else clock
     now = min(now, clock.astimezone(now.tzinfo))
     text = json.dumps({"last_now": now.isoformat()}, ensure_ascii=False) + "\n"
