@@ -373,6 +373,20 @@ def test_http_5xx_is_retried(client: ZaloClient, emulator: ZaloEmulator) -> None
     assert [c.http_status for c in emulator.calls if c.path == "/v2.0/oa/getoa"] == [502, 502, 200]
 
 
+def test_retry_lines_are_written_as_the_other_messages_are(
+    client: ZaloClient, emulator: ZaloEmulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The operator reads these lines in the CI log: the operation in words, the wait in giây
+    with a decimal comma (not an API name and "1.50 s")."""
+    caplog.set_level(logging.WARNING, logger="publish.zalo.client")
+    client._backoff = lambda attempt, base: 1.5  # type: ignore[method-assign]
+    emulator.configure(fault_paths=("/v2.0/",), fail_first_5xx=1, fail_5xx_status=503)
+    assert client.getoa()["oa_id"]
+    assert "Gọi Zalo để đọc thông tin OA thất bại: HTTP 503; thử lại lần 1 sau 1,5 giây." in (
+        caplog.text
+    )
+
+
 def test_http_5xx_gives_up_after_max_retries(emulator: ZaloEmulator, token_file: Path) -> None:
     emulator.configure(fault_paths=("/v2.0/",), fail_first_5xx=100)
     with (

@@ -39,6 +39,12 @@ __all__ = [
 
 logger = logging.getLogger("publish.zalo.client")
 
+
+def _seconds(delay: float) -> str:
+    """A wait as the other messages write it: Vietnamese decimal comma, in giây."""
+    return f"{delay:.1f} giây".replace(".", ",")
+
+
 DEFAULT_API_BASE = "https://openapi.zalo.me"
 ENV_API_BASE = "ZALO_API_BASE"
 ENV_OAUTH_BASE = "ZALO_OAUTH_BASE"
@@ -224,7 +230,9 @@ class ZaloClient:
                             f"({polls} lần kiểm tra).",
                         )
                     raise
-                logger.debug("Zalo đang xử lý bài viết (-214), kiểm tra lại sau %.2f s", interval)
+                logger.debug(
+                    "Zalo đang xử lý bài viết (-214), kiểm tra lại sau %s.", _seconds(interval)
+                )
                 self._sleep(min(interval, remaining))
                 interval = min(interval * 1.5, self.settings.verify_interval * 4)
 
@@ -336,7 +344,9 @@ class ZaloClient:
             if code == -32 and rate_limited < self.settings.max_retries:
                 delay = self._backoff(rate_limited, self.settings.rate_limit_backoff)
                 rate_limited += 1
-                logger.warning("Zalo báo vượt giới hạn gọi API (-32); thử lại sau %.1f s.", delay)
+                logger.warning(
+                    "Zalo báo vượt giới hạn gọi API (-32); thử lại sau %s.", _seconds(delay)
+                )
                 self._sleep(delay)
                 continue
             if code in (-216, -220) and not refreshed:
@@ -441,10 +451,10 @@ class ZaloClient:
             delay = self._backoff(attempt, self.settings.backoff_base)
             attempt += 1
             logger.warning(
-                "Gọi Zalo (%s) thất bại: %s; thử lại lần %d sau %.2f s.",
-                operation,
+                "Gọi Zalo để %s thất bại: %s; thử lại lần %d sau %s.",
+                OPERATIONS.get(operation, operation),
                 failure,
                 attempt,
-                delay,
+                _seconds(delay),
             )
             self._sleep(delay)
