@@ -242,6 +242,28 @@ def test_build_prints_one_skip_line_per_excluded_bulletin(
     assert sorted(p.name for p in (root / "output").iterdir()) == ["radio", "web", "zalo"]
 
 
+def test_bulletins_expired_over_a_week_ago_are_counted_not_listed(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    # A year of expiring notices must not bury the lines an editor acts on.
+    files = {
+        f"content/bai-viet/cu-{n}.md": bulletin_md(
+            {"date": "2020-10-01 08:00", "expires": f"2020-11-{n:02d}"}
+        )
+        for n in range(1, 4)
+    }
+    files["content/bai-viet/vua-het.md"] = bulletin_md({"expires": "2020-12-28"})
+    files["content/bai-viet/nhap.md"] = bulletin_md({"draft": "true"})
+    root = make_project(tmp_path, files)
+    assert main(["build", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
+    skips = sorted(line for line in capsys.readouterr().out.splitlines() if "Bỏ qua" in line)
+    assert skips == [
+        "Bỏ qua 3 bản tin đã hết hạn hơn 7 ngày (không liệt kê từng bài)",
+        "Bỏ qua content/bai-viet/nhap.md: bản nháp (draft: true)",
+        "Bỏ qua content/bai-viet/vua-het.md: đã hết hạn lúc 00:00, Thứ Hai, 28/12/2020",
+    ]
+
+
 def test_a_draft_page_gets_a_skip_line_and_a_page_told_of_already_does_not(
     tmp_path: Path, capsys, fake_renderers
 ) -> None:
