@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_code import masked
+from publish.markdown_comments import uncommented
 
 __all__ = ["Shortcode", "check", "markdown", "spans"]
 
@@ -46,8 +47,6 @@ NOTICES = frozenset(
         "caution",
     ]
 )
-COMMENT_CLOSE_RE = re.compile(r"--!?>")
-"""How Python-Markdown (the website's and Zalo's renderer) finds the end of an HTML comment."""
 EMBEDS = {"tweet": "X (Twitter)", "x": "X (Twitter)", "instagram": "Instagram", "gist": "GitHub"}
 MAX_DEPTH = 4
 """Deepest shortcode inside a shortcode's content that `spans` reads (a notice in a notice)."""
@@ -77,7 +76,7 @@ def check(col: Collector, parsed: Parsed) -> None:
         return
     text = masked(body)
     if "<!--" in text:
-        text = _uncommented(text)
+        text = uncommented(text)
     for start, shown, hint in _found(text):
         col.add(
             f"công cụ này không hiểu mã ngắn (shortcode) «{_short(shown)}»: website và Zalo sẽ "
@@ -85,43 +84,6 @@ def check(col: Collector, parsed: Parsed) -> None:
             line=parsed.body_line + text.count("\n", 0, start),
             hint=hint,
         )
-
-
-def _uncommented(text: str) -> str:
-    """`text` with each HTML comment that the website and Zalo hide blanked out by spaces (line
-    breaks kept, so offsets and lines stay right); one pass, linear on any body.
-
-    A comment opening a line (after up to three spaces) is hidden up to its `-->` however many
-    lines it runs over. One after other text is hidden only when it closes on the same line:
-    a blank line, a heading, a list item or a quote line ends the paragraph, and the website
-    then shows `<!-- …` as text. An unclosed one is shown.
-    """
-    pieces: list[str] = []
-    done = 0
-    closing: re.Match[str] | None = None
-    line_end = -1
-    at = text.find("<!--")
-    while at >= 0:
-        if closing is None or closing.start() < at + 4:
-            closing = COMMENT_CLOSE_RE.search(text, at + 4)
-            if closing is None:
-                break  # no comment closes after this one, nor after any later one
-        if line_end < at:
-            line_end = text.find("\n", at)  # found once per line: linear on one long line
-            line_end = len(text) if line_end < 0 else line_end
-        indent = text[max(0, at - 4) : at]
-        lead = len(indent) - len(indent.rstrip(" \t"))
-        opens_line = lead <= 3 and (at == lead or text[at - lead - 1] == "\n")
-        if not opens_line and closing.start() > line_end:
-            at = text.find("<!--", at + 4)
-            continue
-        end = closing.end()
-        pieces.append(text[done:at])
-        pieces.append(re.sub(r"[^\n]", " ", text[at:end]))
-        done = end
-        at = text.find("<!--", end)
-    pieces.append(text[done:])
-    return "".join(pieces)
 
 
 def _found(text: str) -> Iterator[tuple[int, str, str]]:

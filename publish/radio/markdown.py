@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from publish.markdown_code import masked
+from publish.markdown_comments import hidden, uncommented
 from publish.radio.flags import WARNING, Context
 from publish.radio.options import SpeakOptions
 from publish.sanitize import strip_markup
@@ -343,8 +345,11 @@ def byline(markdown_text: str) -> str:
 def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
     """The blocks of `split_blocks`, and the byline taken off the end of the last paragraph."""
     lines = markdown_text.split("\n")
+    first = _skip_front_matter(lines)
+    if "<!--" in markdown_text:
+        lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
     splitter = _Splitter(ctx)
-    splitter.feed(lines, _skip_front_matter(lines))
+    splitter.feed(lines, first)
     blocks = splitter.blocks if ctx.options.read_title else _sub_headings(splitter.blocks)
     credit = ""
     last = blocks[-1] if blocks else None
@@ -361,6 +366,12 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
             else:
                 last.items.pop()
     return _join_announced(blocks), credit
+
+
+def _without_comments(body: str) -> str:
+    """`body` with the HTML comments the website hides blanked out, line breaks kept: one that
+    runs across a blank line was split into paragraphs and left its `-->` to be read out."""
+    return uncommented(body, hidden(masked(body)))
 
 
 def _sub_headings(blocks: list[Block]) -> list[Block]:

@@ -1,0 +1,61 @@
+"""HTML comments in a Markdown body: exactly those the website and Zalo hide.
+
+Python-Markdown (the website's and Zalo's renderer) hides a comment that opens a line up to
+its `-->`, across blank lines; one after other text only when it closes on the same line.
+The load's shortcode check and the radio script both skip what it hides and nothing else, so
+a note left in a comment is read nowhere, and `<!-- …` shown as text is seen everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["hidden", "uncommented"]
+
+COMMENT_CLOSE_RE = re.compile(r"--!?>")
+"""How Python-Markdown finds the end of an HTML comment."""
+
+
+def hidden(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each HTML comment of `text` that the website and Zalo hide, in order;
+    one pass, linear on any body. `text` should have its code masked (markdown_code.masked):
+    `<!--` in code is shown as typed.
+
+    A comment opening a line (after up to three spaces) is hidden up to its `-->` however many
+    lines it runs over. One after other text is hidden only when it closes on the same line:
+    a blank line, a heading, a list item or a quote line ends the paragraph, and the website
+    then shows `<!-- …` as text. An unclosed one is shown.
+    """
+    found: list[tuple[int, int]] = []
+    closing: re.Match[str] | None = None
+    line_end = -1
+    at = text.find("<!--")
+    while at >= 0:
+        if closing is None or closing.start() < at + 4:
+            closing = COMMENT_CLOSE_RE.search(text, at + 4)
+            if closing is None:
+                break  # no comment closes after this one, nor after any later one
+        if line_end < at:
+            line_end = text.find("\n", at)  # found once per line: linear on one long line
+            line_end = len(text) if line_end < 0 else line_end
+        indent = text[max(0, at - 4) : at]
+        lead = len(indent) - len(indent.rstrip(" \t"))
+        opens_line = lead <= 3 and (at == lead or text[at - lead - 1] == "\n")
+        if not opens_line and closing.start() > line_end:
+            at = text.find("<!--", at + 4)
+            continue
+        found.append((at, closing.end()))
+        at = text.find("<!--", closing.end())
+    return found
+
+
+def uncommented(text: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """`text` with the comments `hidden` finds in it (or the given `spans` of it) blanked out by
+    spaces; line breaks are kept, so offsets and line numbers stay right."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in hidden(text) if spans is None else spans:
+        pieces += [text[done:start], re.sub(r"[^\n]", " ", text[start:end])]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
