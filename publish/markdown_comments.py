@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["hidden", "uncommented"]
+__all__ = ["blanked", "hidden", "uncommented"]
 
 COMMENT_CLOSE_RE = re.compile(r"--!?>")
 """How Python-Markdown finds the end of an HTML comment."""
@@ -49,12 +49,17 @@ def hidden(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def uncommented(text: str, spans: list[tuple[int, int]] | None = None) -> str:
-    """`text` with the comments `hidden` finds in it (or the given `spans` of it) blanked out by
-    spaces; line breaks are kept, so offsets and line numbers stay right."""
+def uncommented(text: str) -> str:
+    """`text` with the comments `hidden` finds in it blanked out (see `blanked`)."""
+    return blanked(text, hidden(text))
+
+
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with its `spans` (in order, apart) blanked out by spaces; line breaks are kept, so
+    offsets and line numbers stay right."""
     pieces: list[str] = []
     done = 0
-    for start, end in hidden(text) if spans is None else spans:
+    for start, end in spans:
         pieces += [text[done:start], re.sub(r"[^\n]", " ", text[start:end])]
         done = end
     pieces.append(text[done:])

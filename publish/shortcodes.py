@@ -13,7 +13,7 @@ from publish.frontmatter import Parsed
 from publish.markdown_code import masked
 from publish.markdown_comments import uncommented
 
-__all__ = ["Shortcode", "check", "markdown", "spans"]
+__all__ = ["Shortcode", "check", "markdown", "markup", "spans"]
 
 HUGO_RE = re.compile(r"\{\{([<%])\s*(/?)\s*([A-Za-z][\w.-]*)([^{}]{0,500}?)\s*/?\s*[>%]\}\}")
 """`{{< figure src="a.jpg" >}}`, `{{% notice %}}`, `{{< /notice >}}`; no braces inside, so a
@@ -160,25 +160,56 @@ def spans(body: str) -> list[Shortcode]:
         end = ends[close] if close >= 0 else m.end()
         inner = body[m.end() : close] if close >= 0 else None
         found.append(Shortcode(m.start(), end, m[0], m[3], m[4], inner, wordpress=False))
-    tags = list(WORDPRESS_RE.finditer(text))
-    wp_closings: dict[str, list[int]] = {}
-    for m in tags:
-        if m[1]:
-            wp_closings.setdefault(m[2], []).append(m.start())
-    wp_ends = {m.start(): m.end() for m in tags if m[1]}
-    for m in tags:
-        close = _next(wp_closings.get(m[2], []), m.end()) if not m[1] else -1
-        if not m[1] and not m[3] and close < 0:
-            continue  # "[video]" with neither settings nor a closing tag may be plain text
-        end = wp_ends[close] if close >= 0 else m.end()
-        inner = body[m.end() : close] if 0 <= close - m.end() <= MAX_INNER else None
-        found.append(Shortcode(m.start(), end, m[0], m[2], m[3], inner, wordpress=True))
+    found += _wordpress(text, body)
     found.sort(key=lambda s: s.start)
     outer: list[Shortcode] = []
     for code in found:
         if not outer or code.start >= outer[-1].end:
             outer.append(code)
     return outer
+
+
+def _wordpress(text: str, body: str) -> list[Shortcode]:
+    """The WordPress shortcodes of `text` (`body` with its code masked), nested ones too, each
+    with its closing tag and content when it has them."""
+    found: list[Shortcode] = []
+    tags = list(WORDPRESS_RE.finditer(text))
+    closings: dict[str, list[int]] = {}
+    for m in tags:
+        if m[1]:
+            closings.setdefault(m[2], []).append(m.start())
+    ends = {m.start(): m.end() for m in tags if m[1]}
+    for m in tags:
+        close = _next(closings.get(m[2], []), m.end()) if not m[1] else -1
+        if not m[1] and not m[3] and close < 0:
+            continue  # "[video]" with neither settings nor a closing tag may be plain text
+        end = ends[close] if close >= 0 else m.end()
+        inner = body[m.end() : close] if 0 <= close - m.end() <= MAX_INNER else None
+        found.append(Shortcode(m.start(), end, m[0], m[2], m[3], inner, wordpress=True))
+    return found
+
+
+def markup(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the text of `body` that is shortcodes `check` reports, in order and
+    apart: each Hugo tag, and each WordPress shortcode whole (its content is an image or an
+    address, which the Markdown `check` asks for replaces). The text between a Hugo pair's
+    tags (a notice's) is the bulletin's own. Not in code, nor in a comment the website hides."""
+    if "{{" not in body and "[" not in body:
+        return []
+    text = masked(body)
+    if "<!--" in text:
+        text = uncommented(text)
+    found = sorted(
+        [m.span() for m in HUGO_RE.finditer(text)]
+        + [(code.start, code.end) for code in _wordpress(text, body)]
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))  # a caption in a caption
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _next(positions: list[int], after: int) -> int:

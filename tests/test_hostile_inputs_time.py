@@ -125,9 +125,10 @@ def test_moderate_nesting_is_still_read(tmp_path: Path) -> None:
     ["[caption]", '[caption a="', "{{<a "],
     ids=["openings-one-far-closing", "open-values", "unclosed-hugo"],
 )
-def test_shortcodes_are_found_without_stalling(piece: str) -> None:
+@pytest.mark.parametrize("call", ["list(_found(", "markup(("])
+def test_shortcodes_are_found_without_stalling(piece: str, call: str) -> None:
     code = (
-        f"from publish.shortcodes import _found; list(_found({piece!r} * 150_000 + '[/caption]'))"
+        f"from publish.shortcodes import _found, markup; {call}{piece!r} * 150_000 + '[/caption]'))"
     )
     try:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)

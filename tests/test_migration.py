@@ -180,6 +180,33 @@ def test_the_radio_drops_exactly_the_comments_the_website_hides_keeping_line_num
     assert flag.line == body.count("\n") + 1
 
 
+def test_a_shortcode_is_one_error_not_also_radio_warnings_about_its_fragments(
+    tmp_path: Path,
+) -> None:
+    """The load's error says what to write; `{{<`, `src="/images`… flagged again by the radio
+    check, 3 to 8 warnings a shortcode, buried it. Text between a pair's tags is still read."""
+    body = (
+        "Đoạn đầu.\n\n"
+        '{{< figure src="/images/a.jpg" caption="Hiện trường" >}}\n\n'
+        '[caption id="attachment_1" align="aligncenter"]<img src="/images/a.jpg" alt="Lễ" />'
+        " Lễ ra quân[/caption]\n\n"
+        "{{% notice warning %}}\nKhông chuyển tiền cho QWZX.\n{{% /notice %}}\n\n"
+        'Xem [bài trước]({{< ref "posts/b.md" >}}) rồi gọi 113.\n'
+    )
+    files = {"content/a.md": bulletin_md(COVERED, body), "content/images/a.jpg": TINY_JPEG}
+    root = make_project(tmp_path, files)
+    config = config_module.load(root)
+    found = build(config, channels=("web", "zalo", "radio"), now=NOW, keep_going=True).warnings
+    assert sorted((p.severity, p.line) for p in found if "mã ngắn" in p.message) == [
+        ("error", 14),
+        ("error", 16),
+        ("error", 18),
+        ("error", 22),
+    ]
+    [radio] = [p for p in found if p.field == "radio"]
+    assert radio.line == 19 and "«QWZX»" in radio.message  # the notice's own text
+
+
 def test_toml_front_matter_is_named_with_how_to_convert_it(tmp_path: Path) -> None:
     text = '+++\ntitle = "Cảnh báo"\ndate = 2020-12-08\n+++\n\nNội dung.\n'
     [problem] = problems(make_project(tmp_path, {"content/a.md": text}))

@@ -4,11 +4,12 @@ Building an episode's script.docx is one of the slow parts of the radio channel,
 builds almost every episode is unchanged (finished read items are kept on a shelf of the
 fragment cache instead, see episode.py). An entry's key is a hash of everything that decides
 it — the episode's paragraphs and settings, and a fingerprint of this tool: its version, the
-source of publish/radio/ and publish/render/radio/, and the Python, Unicode, python-docx and zlib
-versions — so an entry is never stale, only unused. Each file starts with a checksum line, so a
-damaged entry is rebuilt, never used. A build that made Word files keeps only the most recently
-used ones (see `Store.prune`). The folder is safe to delete at any time; a cache that
-cannot be read or written (read-only checkout, full disk) is skipped.
+source of publish/radio/, publish/render/radio/ and the few modules they read Markdown with, and
+the Python, Unicode, python-docx and zlib versions — so an entry is never stale, only unused.
+Each file starts with a checksum line, so a damaged entry is rebuilt, never used. A build that
+made Word files keeps only the most recently used ones (see `Store.prune`). The folder is safe
+to delete at any time; a cache that cannot be read or written (read-only checkout, full disk)
+is skipped.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ __all__ = ["Store", "fingerprint", "folder"]
 
 _CODE_PACKAGES = ("radio", "render/radio")
 """Folders under publish/ whose source decides the output: any edit there invalidates the cache."""
+_CODE_FILES = ("markdown_code.py", "markdown_comments.py", "sanitize.py", "shortcodes.py")
+"""Modules elsewhere under publish/ that decide what is read aloud (what is code, a hidden
+comment, a shortcode or markup): an edit to one invalidates the cache as well."""
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=repr)
@@ -60,6 +64,9 @@ def fingerprint() -> str:
             if path.suffix in (".py", ".tsv"):
                 digest.update(f"\0{package}/{path.name}\0".encode())
                 digest.update(path.read_bytes())
+    for name in _CODE_FILES:
+        digest.update(f"\0{name}\0".encode())
+        digest.update((base / name).read_bytes())
     return digest.hexdigest()
 
 
