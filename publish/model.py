@@ -265,6 +265,10 @@ class Artifact:
     """The file it came from (None for index pages), for collision messages."""
     key: str | None = None
     """The bulletin key it belongs to, when it belongs to one (used by sync)."""
+    kind: str | None = None
+    """What it is when its source does not tell, for collision messages: a redirect page at an
+    old address from `aliases` ("alias"), from state/web-urls.json ("history") or from a
+    category's aliases in site.toml ("category-alias")."""
 
     @property
     def digest(self) -> str:

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from publish.cache import file_sha256, read_file
+from publish.content import PAGES_DIR
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
 from publish.model import Artifact, Kept
 
-__all__ = ["WriteReport", "claim", "safe_relative", "write"]
+__all__ = ["Claimant", "WriteReport", "claim", "safe_relative", "write"]
 
 TICK_NS = 50_000_000
 """Longest timestamp tick expected of a local filesystem (ext4, xfs, btrfs, tmpfs: ≤ 10 ms)."""
@@ -103,7 +104,7 @@ def write(
         }
     except OSError as exc:
         raise PublishError(f"không tạo được thư mục đầu ra {output}: {os_reason(exc)}") from None
-    sources: dict[tuple[str, str], str] = {}
+    sources: dict[tuple[str, str], Claimant] = {}
     try:
         try:
             for artifact in artifacts:
@@ -147,28 +148,101 @@ def _checked(path: str) -> str:
     return safe_relative(path).as_posix()
 
 
-def claim(artifact: Artifact | Kept, sources: dict[tuple[str, str], str]) -> str:
+def claim(artifact: Artifact | Kept, sources: dict[tuple[str, str], Claimant]) -> str:
     """Check the artifact's path is safe and not taken by another one; record its source; the
     path, normalised."""
     rel = _checked(artifact.path)
     slot = (artifact.channel, rel)
-    source = artifact.source or "(trang tổng hợp)"
+    claimant = _claimant(artifact)
     if slot in sources:
+        first = sources[slot]
         raise ContentError(
             [
                 Problem(
-                    source,
-                    f"hai tệp cùng tạo ra output/{artifact.channel}/{rel}: {sources[slot]} và {source}",
-                    hint="Đổi slug của một trong hai bản tin.",
+                    claimant.source,
+                    f"hai tệp cùng tạo ra output/{artifact.channel}/{rel}: {first.shown} và "
+                    f"{claimant.shown}",
+                    hint=_collision_hint(first, claimant),
                 )
             ]
         )
-    sources[slot] = source
+    sources[slot] = claimant
     return rel
 
 
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """What made an output file: its source and what kind of file it is there."""
+
+    source: str
+    role: str
+    """bulletin, page, alias, history, category-alias, asset, image or site (made by the
+    website itself: home, category, archive, feed pages)."""
+
+    @property
+    def shown(self) -> str:
+        """The source with what it made, as a collision message names it."""
+        what = ROLES[self.role]
+        return f"{self.source} ({what})" if what else self.source
+
+
+ROLES = {
+    "bulletin": "",
+    "page": "trang",
+    "alias": "trang chuyển hướng từ địa chỉ cũ trong aliases",
+    "history": "trang chuyển hướng từ địa chỉ cũ ghi trong state/web-urls.json",
+    "category-alias": "trang chuyển hướng từ địa chỉ cũ của một chuyên mục trong site.toml",
+    "asset": "tệp giao diện",
+    "image": "ảnh",
+    "site": "",
+}
+"""How a collision message names what each kind of claimant made."""
+
+
+def _claimant(artifact: Artifact | Kept) -> Claimant:
+    """Who made `artifact`, told by its kind or else by its source file."""
+    source = artifact.source
+    kind = getattr(artifact, "kind", None)  # a Kept file is a page or an image, never a redirect
+    if kind is not None:
+        return Claimant(source or "(trang tổng hợp)", kind)
+    if source is None:
+        return Claimant("(trang tổng hợp)", "site")
+    if source.startswith("templates/"):
+        return Claimant(source, "asset")
+    if not source.endswith(".md"):
+        return Claimant(source, "image")
+    return Claimant(source, "page" if source.startswith(f"content/{PAGES_DIR}/") else "bulletin")
+
+
+def _collision_hint(first: Claimant, second: Claimant) -> str:
+    """What to change so that two claimants no longer make the same file: the side that can be
+    changed (a slug, an alias, a recorded address, a file name), never the website's own pages."""
+    if first.role == second.role == "bulletin":
+        return "Đổi slug của một trong hai bản tin."
+    fixes = list(dict.fromkeys(f for c in (first, second) if (f := _fix(c))))
+    if not fixes:
+        return "Hai trang do website tự tạo trùng nhau: đổi tên tệp trong templates/ rồi dựng lại."
+    text = ", hoặc ".join(fixes)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _fix(claimant: Claimant) -> str:
+    """How the claimant's file moves elsewhere; "" for the website's own pages."""
+    source = claimant.source
+    return {
+        "bulletin": f"đổi slug của bản tin {source}",
+        "page": f"đổi slug của trang {source}",
+        "alias": f"bỏ địa chỉ đó khỏi aliases của {source}",
+        "history": f"xóa địa chỉ đó khỏi mục của bài {source} (theo id của bài) trong "
+        "state/web-urls.json (liên kết cũ tới bài ấy sẽ không còn được chuyển hướng)",
+        "category-alias": "bỏ địa chỉ cũ đó khỏi aliases của chuyên mục trong site.toml",
+        "asset": f"đổi tên tệp giao diện {source}",
+        "image": f"đổi tên ảnh {source} (và sửa các chỗ dẫn tới nó)",
+    }.get(claimant.role, "")
+
+
 def _stage(
-    artifact: Artifact | Kept, folder: _Channel, sources: dict[tuple[str, str], str]
+    artifact: Artifact | Kept, folder: _Channel, sources: dict[tuple[str, str], Claimant]
 ) -> None:
     """Find the artifact unchanged in the live folder, or put its bytes in the staging folder."""
     rel = claim(artifact, sources)

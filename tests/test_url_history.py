@@ -307,6 +307,22 @@ def test_a_page_alias_at_a_bulletin_s_recorded_old_address_names_both_files(
     assert build(root) == 1 and not (root / "output").exists()
 
 
+def test_a_page_at_a_bulletin_s_recorded_old_address_says_to_move_the_page_or_forget_it(
+    tmp_path: Path, capsys
+) -> None:
+    """The writer's collision named a page and a redirect page, and said to change the slug of
+    one of two bulletins."""
+    root = project(tmp_path, {"ct-a": ["/lien-he/", NEW]})
+    (root / "content/pages").mkdir(parents=True)
+    (root / "content/pages/lien-he.md").write_text("---\ntitle: Liên hệ\n---\n\nGọi.\n", "utf-8")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "hai tệp cùng tạo ra output/web/lien-he/index.html" in err
+    assert "content/pages/lien-he.md (trang)" in err
+    assert "ghi trong state/web-urls.json" in err and "hai bản tin" not in err
+    assert "Đổi slug của trang content/pages/lien-he.md, hoặc xóa địa chỉ đó" in err
+
+
 def test_a_bulletin_alias_at_another_s_recorded_old_address_names_both_files(
     tmp_path: Path, capsys
 ) -> None:

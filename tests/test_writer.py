@@ -135,6 +135,44 @@ def test_duplicate_artifact_paths_are_an_error_naming_both_sources(tmp_path: Pat
     assert leftovers(output) == []
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "hint"),
+    [
+        (
+            Artifact.text("web", "x/index.html", "A", source="content/bai-viet/a.md"),
+            Artifact.text("web", "x/index.html", "B", source="content/bai-viet/b.md"),
+            "Đổi slug của một trong hai bản tin.",
+        ),
+        (
+            Artifact.text("web", "x/index.html", "A"),
+            Artifact.text("web", "x/index.html", "B", source="content/pages/a.md", kind="alias"),
+            "Bỏ địa chỉ đó khỏi aliases của content/pages/a.md.",
+        ),
+        (
+            Artifact.text("web", "x/index.html", "A", source="content/pages/lien-he.md"),
+            Artifact.text("web", "x/index.html", "B", source="content/bai-viet/a.md", kind="alias"),
+            "Đổi slug của trang content/pages/lien-he.md, hoặc bỏ địa chỉ đó khỏi aliases của "
+            "content/bai-viet/a.md.",
+        ),
+        (
+            Artifact.text("web", "assets/a.css", "A", source="templates/assets/a.css"),
+            Artifact.text("web", "assets/a.css", "B", kind="category-alias"),
+            "Đổi tên tệp giao diện templates/assets/a.css, hoặc bỏ địa chỉ cũ đó khỏi aliases "
+            "của chuyên mục trong site.toml.",
+        ),
+    ],
+    ids=["two-bulletins", "site-page-and-page-alias", "page-and-alias", "asset-and-category"],
+)
+def test_a_collision_says_what_to_change_on_each_side(
+    tmp_path: Path, first: Artifact, second: Artifact, hint: str
+) -> None:
+    """«Đổi slug của một trong hai bản tin» was the advice when neither was a bulletin's page."""
+    with pytest.raises(ContentError) as info:
+        write([first, second], tmp_path / "output", ["web"])
+    [problem] = info.value.problems
+    assert problem.hint == hint
+
+
 def test_same_path_in_two_channels_is_fine(tmp_path: Path) -> None:
     output = tmp_path / "output"
     write([web("a.txt", "web"), Artifact.text("zalo", "a.txt", "zalo")], output, ["web", "zalo"])

@@ -14,7 +14,7 @@ from publish.errors import ContentError, Problem, PublishError
 from publish.linkcheck import SiteLinks, check_external
 from publish.model import Bulletin, Page, Site
 from publish.pipeline import Build, build, parse_channels
-from publish.writer import claim
+from publish.writer import Claimant, claim
 
 __all__ = ["add_parser", "run"]
 
@@ -121,7 +121,7 @@ NOT_RENDERED = (
 
 def _render(result: Build, links: SiteLinks) -> int:
     """Render every artifact in memory into `links`; how many there were."""
-    sources: dict[tuple[str, str], str] = {}
+    sources: dict[tuple[str, str], Claimant] = {}
     count = 0
     artifacts = iter(result.artifacts)
     try:

@@ -480,7 +480,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         yield from (a for a in pictures.drain() if a.path not in seen)
         yield Artifact("web", output_path(path), data)
         for old in old_feeds.get(path, ()):
-            yield Artifact("web", output_path(old), data)
+            yield Artifact("web", output_path(old), data, kind="category-alias")
     pictures.save_facts(learned)
     yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
     history = dict(load_history(history_path(config.root)))

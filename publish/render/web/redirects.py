@@ -44,7 +44,8 @@ def redirect_artifacts(
             made.add(old)
             page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute)
             # Its source names the bulletin when an alias lands on another page's address.
-            yield Artifact("web", output_path(old), page, source=bulletin.source)
+            kind = "alias" if old in bulletin.aliases else "history"
+            yield Artifact("web", output_path(old), page, source=bulletin.source, kind=kind)
 
 
 def recorded_clashes(
@@ -92,7 +93,7 @@ def page_redirects(
         for old in page.aliases:
             if old != page.url:
                 data = _page(page.url, page.title, "Trang", link, absolute)
-                yield Artifact("web", output_path(old), data, source=page.source)
+                yield Artifact("web", output_path(old), data, source=page.source, kind="alias")
 
 
 def category_redirects(
@@ -106,7 +107,7 @@ def category_redirects(
         for number in range(1, pages + 1):
             suffix = f"trang/{number}/" if number > 1 else ""
             page = _page(new + suffix, label, "Chuyên mục", link, absolute)
-            yield Artifact("web", output_path(old + suffix), page)
+            yield Artifact("web", output_path(old + suffix), page, kind="category-alias")
 
 
 def _page(
