@@ -323,6 +323,37 @@ def test_a_page_at_a_bulletin_s_recorded_old_address_says_to_move_the_page_or_fo
     assert "Đổi slug của trang content/pages/lien-he.md, hoặc xóa địa chỉ đó" in err
 
 
+def test_an_alias_at_a_scheduled_bulletin_s_recorded_old_address_is_an_error_before_the_day(
+    tmp_path: Path, capsys
+) -> None:
+    """Checked against bulletins on the website only, it passed until the scheduled one was
+    published: the build of that moment stopped, with no one there, and the bulletin was late."""
+    root = project(tmp_path, {"ct-a": [OLD, NEW]}, date="2021-01-05 07:00")
+    b = {"id": "ct-b", "slug": "b", "date": "2020-12-09 08:00", "aliases": f'["{OLD}"]'}
+    (root / "content/bai-viet/b.md").write_text(bulletin_md(b), "utf-8")
+    assert build(root) == 1 and not (root / "output").exists()
+    err = capsys.readouterr().err
+    assert "content/bai-viet/b.md:9: lỗi: trường 'aliases'" in err
+    assert f"địa chỉ cũ '{OLD}' là địa chỉ content/bai-viet/a.md từng được đăng" in err
+    assert "bài ấy hẹn đăng lúc 07:00" in err and "05/01/2021" in err
+    assert "chuyen-muc" not in err  # nothing else is wrong with the project
+    main(["build", "--root", str(root), "--now", "2021-01-05T07:00", "--channel", "web", "-q"])
+    assert f"địa chỉ cũ '{OLD}' là địa chỉ content/bai-viet/a.md" in capsys.readouterr().err
+
+
+def test_a_scheduled_bulletin_s_alias_at_a_recorded_old_address_is_an_error_before_the_day(
+    tmp_path: Path, capsys
+) -> None:
+    """The other way round: the alias is the scheduled bulletin's."""
+    root = project(tmp_path, {"ct-a": [OLD, NEW]})
+    b = {"id": "ct-b", "slug": "b", "date": "2021-01-05 07:00", "aliases": f'["{OLD}"]'}
+    (root / "content/bai-viet/b.md").write_text(bulletin_md(b), "utf-8")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/b.md:9: lỗi: trường 'aliases'" in err
+    assert "bài này hẹn đăng lúc 07:00" in err
+
+
 def test_a_bulletin_alias_at_another_s_recorded_old_address_names_both_files(
     tmp_path: Path, capsys
 ) -> None:

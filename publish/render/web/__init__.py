@@ -51,7 +51,7 @@ from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.render.web.template_facts import theme_facts
 from publish.syntax import template_error
-from publish.text import vn_date
+from publish.text import vn_date, vn_datetime
 from publish.url_history import history_path, load_history
 
 __all__ = ["TEMPLATES", "check", "render", "theme_dir"]
@@ -136,13 +136,19 @@ def _alias_problems(site: Site) -> list[Problem]:
 
 def _recorded_alias_problems(site: Site) -> list[Problem]:
     """Aliases at another bulletin's old address (state/web-urls.json): one redirect page there
-    would be lost, silently, or stop the build when the files are written."""
-    items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
+    would be lost, silently, or stop the build when the files are written. Scheduled bulletins
+    count as on the website already: the build of the moment one is published would stop."""
+    scheduled = [
+        e.bulletin for e in site.excluded if e.code == "scheduled" and "web" in e.bulletin.channels
+    ]
+    items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages, *scheduled]
     if not any(item.aliases for item in items):
         return []
     history = load_history(history_path(site.config.root))
     on_web = {b.key: b for b in site.for_channel("web") if not site.is_preview(b)}
-    return recorded_clashes(history, on_web, items)
+    tz = site.now.tzinfo
+    coming = {b.key: vn_datetime(b.date.astimezone(tz)) for b in scheduled if b.key not in on_web}
+    return recorded_clashes(history, on_web | {b.key: b for b in scheduled}, items, coming)
 
 
 def _template_problems(site: Site) -> list[Problem]:

@@ -52,9 +52,13 @@ def recorded_clashes(
     history: Mapping[str, tuple[str, ...]],
     bulletins: Mapping[str, Bulletin],
     items: Iterable[Bulletin | Page],
+    coming: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """An alias of a bulletin or page at an address `history` records for another bulletin on
-    the website (by key in `bulletins`): both would want the redirect page there."""
+    the website (by key in `bulletins`): both would want the redirect page there. `bulletins`
+    and `items` hold the scheduled ones too, `coming` says when each of those is published
+    (by key): the build of that moment would stop, with no one there to see why."""
+    coming = coming or {}
     taken = {b.url for b in bulletins.values()}
     recorded: dict[str, Bulletin] = {}
     for key in sorted(history):  # the order redirect_artifacts gives each address away in
@@ -71,11 +75,20 @@ def recorded_clashes(
             if other is None or alias in own:
                 continue
             kind = "bài" if isinstance(item, Bulletin) else "trang"
+            later = [f"bài ấy hẹn đăng lúc {coming[other.key]}"] if other.key in coming else []
+            if isinstance(item, Bulletin) and item.key in coming:
+                later.append(f"bài này hẹn đăng lúc {coming[item.key]}")
+            when = (
+                f" ({', '.join(later)}: lần dựng vào lúc đó sẽ dừng ở lỗi này, bài không lên "
+                "website đúng hẹn)"
+                if later
+                else ""
+            )
             problems.append(
                 Problem(
                     item.source,
                     f"địa chỉ cũ {alias!r} là địa chỉ {other.source} từng được đăng (ghi trong "
-                    "state/web-urls.json): trang chuyển hướng ở đó dẫn tới bài ấy",
+                    f"state/web-urls.json): trang chuyển hướng ở đó dẫn tới bài ấy{when}",
                     "aliases",
                     hint=f"Bỏ địa chỉ đó khỏi aliases (nó vẫn dẫn tới {other.source}). Nếu nó "
                     f"phải dẫn tới {kind} này thì xóa {alias!r} khỏi danh sách '{other.key}' "
