@@ -141,8 +141,16 @@ def test_shortcodes_are_found_without_stalling(piece: str, call: str) -> None:
     [("x <!--", "\n-->"), ("<!--", ""), ("<!-- a\n", "-->"), ("x <!-- {{< a >}}", "\n\n-->")],
     ids=["openings-one-far-closing", "never-closed", "one-per-line", "shortcode-each"],
 )
-def test_html_comments_are_skipped_without_stalling(piece: str, tail: str) -> None:
-    code = f"from publish.markdown_comments import uncommented; uncommented({piece!r} * 150_000 + {tail!r})"
+@pytest.mark.parametrize(
+    "call",
+    [
+        "from publish.markdown_comments import uncommented as f",
+        "from publish.radio.markdown import _without_comments as f",
+    ],
+    ids=["website", "radio"],
+)
+def test_html_comments_are_skipped_without_stalling(piece: str, tail: str, call: str) -> None:
+    code = f"{call}; f({piece!r} * 150_000 + {tail!r})"
     try:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
     except subprocess.TimeoutExpired:
