@@ -439,3 +439,24 @@ def test_network_down_mid_sync_is_reported_then_the_rerun_publishes_each_once(
     titles = [a["title"] for a in emulator.articles.values()]
     assert len(titles) == len(set(titles)) == 7, titles
     assert set(zalo_ids(root).values()) == set(emulator.articles)
+
+
+def test_an_aired_episode_stays_aired_when_the_clock_runs_back_after_syncs_with_nothing_new(
+    radio_root, capsys
+) -> None:
+    """Syncs after an episode aired change no state file (its files are the station's), yet
+    they decided it aired: a clock that then runs back to before its air time must not make it
+    one to come again, rewriting the station's aired script with a later edit."""
+    assert radio_sync(radio_root) == 0  # W50 sent; it airs Saturday 14/12/2024 17:00
+    assert radio_sync(radio_root, now="2024-12-14T18:00") == 0  # aired: nothing to send
+    station = radio_root / "dai-phat-thanh"
+    before = snapshot(station)
+    bulletin = radio_root / "content/bai-viet/2024-12-09-ra-quan-ttatgt-cuoi-nam.md"
+    text = bulletin.read_text("utf-8")
+    bulletin.write_text(text.replace("gọi số 113", "gọi số 114"), "utf-8")
+    assert radio_sync(radio_root, now="2024-12-14T19:00") == 0  # aired: left as it is
+    assert snapshot(station) == before
+    capsys.readouterr()
+    assert radio_sync(radio_root, now="2024-12-13T09:00") == 0  # a runner a day behind
+    assert "sớm hơn lần đồng bộ trước" in capsys.readouterr().err
+    assert snapshot(station) == before

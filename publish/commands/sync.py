@@ -46,6 +46,7 @@ from publish.sync.base import (
     run,
     state_snapshot,
     sync_lock,
+    time_milestones,
 )
 from publish.sync.report import (
     ChannelResult,
@@ -237,7 +238,8 @@ def run_command(args: argparse.Namespace) -> int:
                 # The rates an episode keeps once aired are those the station was sent.
                 record_rates(options.state, output, now)
         if not args.dry_run:
-            record_now(options.state, now, before=before)
+            moments = time_milestones(result.site, options.state)
+            record_now(options.state, now, before=before, milestones=moments)
     upcoming = next_scheduled(result.site)
     code = exit_code(results)
     if markdown:

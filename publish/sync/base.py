@@ -8,13 +8,14 @@ tried and the summary says what was done and what was not.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ __all__ = [
     "run",
     "state_snapshot",
     "sync_lock",
+    "time_milestones",
 ]
 
 KIND_LABELS = {
@@ -454,26 +456,49 @@ def record_now(
     *,
     clock: dt.datetime | None = None,
     before: dict[str, bytes] | None = None,
+    milestones: Iterable[dt.datetime] = (),
 ) -> None:
     """Remember the time of this sync (see monotonic_now); never later than the machine's clock
     (`clock`), so a --now set in the future cannot make every later sync run early.
 
     With `before` (state_snapshot taken when the sync started), the time is written only when
-    the sync changed state/ or the clock file is missing or unreadable.
+    the sync changed state/, when the clock file is missing or unreadable, or when one of
+    `milestones` (see time_milestones) lies between the recorded time and `now`.
     """
     from publish.sync.manifest import atomic_write_bytes
 
-    # A sync that published or withdrew nothing changed no other state file: rewriting the time
-    # would give the CI a commit on every run. The guard keeps its worth: whatever went out after
-    # the recorded time changed state/ and so moved the recorded time with it.
-    if before is not None and state_snapshot(state_dir) == before:
-        last, damaged = _last_now(state_dir / CLOCK_NAME)
-        if last is not None and damaged is None:
-            return
     clock = dt.datetime.now(dt.UTC) if clock is None else clock
     now = min(now, clock.astimezone(now.tzinfo))
+    # A sync that published or withdrew nothing changed no other state file: rewriting the time
+    # would give the CI a commit on every run. The guard keeps its worth as long as every
+    # decision this sync took by the clock alone is one the recorded time already takes: an
+    # episode that aired since, or a bulletin whose time came, changes no file of state/ (the
+    # station's aired files are never written again), so their times are written down here.
+    if before is not None and state_snapshot(state_dir) == before:
+        last, damaged = _last_now(state_dir / CLOCK_NAME)
+        if (
+            last is not None
+            and damaged is None
+            and not any(last < moment <= now for moment in milestones)
+        ):
+            return
     text = json.dumps({"last_now": now.isoformat()}, ensure_ascii=False) + "\n"
     atomic_write_bytes(state_dir / CLOCK_NAME, text.encode("utf-8"))
+
+
+def time_milestones(site: Site, state_dir: Path) -> list[dt.datetime]:
+    """The moments at which a sync decides differently by the clock alone: each bulletin's and
+    page's time and expiry, and the air time of every radio episode recorded in
+    state/radio-rates.json (once past, the episode aired and its files are the station's)."""
+    from publish.radio_rates import RATES_NAME, load_kept_rates
+
+    bulletins = [*site.bulletins, *(e.bulletin for e in site.excluded)]
+    times = [(b.date, b.expires) for b in bulletins] + [(p.date, p.expires) for p in site.pages]
+    moments = [m for pair in times for m in pair if m is not None]
+    # A rates file the build could not read has been reported; the bulletins' times still count.
+    with contextlib.suppress(PublishError):
+        moments += [kept.air for kept in load_kept_rates(state_dir / RATES_NAME).values()]
+    return moments
 
 
 def record_addresses(state_dir: Path, site: Site) -> None:
