@@ -460,3 +460,18 @@ def test_an_aired_episode_stays_aired_when_the_clock_runs_back_after_syncs_with_
     assert radio_sync(radio_root, now="2024-12-13T09:00") == 0  # a runner a day behind
     assert "sớm hơn lần đồng bộ trước" in capsys.readouterr().err
     assert snapshot(station) == before
+
+
+def test_a_recorded_time_ahead_of_the_machine_clock_is_repaired_by_a_sync_with_nothing_new(
+    radio_root, capsys
+) -> None:
+    """A clock file written ahead (a merge, a hand edit) is ignored with a warning; the next
+    real sync records the time again even when it sends nothing, or every run warns for ever."""
+    assert radio_sync(radio_root) == 0
+    clock_file = radio_root / "state" / CLOCK_NAME
+    clock_file.write_text('{"last_now": "2099-01-01T00:00:00+07:00"}\n', "utf-8")
+    capsys.readouterr()
+    assert radio_sync(radio_root) == 0
+    assert "muộn hơn đồng hồ máy" in capsys.readouterr().err
+    assert radio_sync(radio_root) == 0
+    assert "muộn hơn đồng hồ máy" not in capsys.readouterr().err

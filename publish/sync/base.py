@@ -462,8 +462,9 @@ def record_now(
     (`clock`), so a --now set in the future cannot make every later sync run early.
 
     With `before` (state_snapshot taken when the sync started), the time is written only when
-    the sync changed state/, when the clock file is missing or unreadable, or when one of
-    `milestones` (see time_milestones) lies between the recorded time and `now`.
+    the sync changed state/, when the clock file is missing, unreadable or ahead of the machine's
+    clock, or when one of `milestones` (see time_milestones) lies between the recorded time and
+    `now`.
     """
     from publish.sync.manifest import atomic_write_bytes
 
@@ -479,6 +480,7 @@ def record_now(
         if (
             last is not None
             and damaged is None
+            and last <= clock + FUTURE_SLACK
             and not any(last < moment <= now for moment in milestones)
         ):
             return
