@@ -404,3 +404,31 @@ def test_emulator_checks_pkce_and_spends_each_code_once(emulator: ZaloEmulator) 
         headers={"secret_key": emulator.config.app_secret},
     ).json()
     assert refreshed["access_token"] and tokens["refresh_token"] in emulator.used_refresh_tokens
+
+
+def test_a_silent_connection_to_the_listener_neither_blocks_the_callback_nor_the_timeout(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """A connection that sends nothing (a browser's spare preconnection, any local program)
+    must not hold the one-shot listener: the browser's callback is still taken, and --timeout
+    still ends the wait."""
+    root = zalo_project(tmp_path, 1)
+    port = free_port()
+    redirect = f"http://127.0.0.1:{port}/zalo"
+    emulator.configure(redirect_uri=redirect)
+    env = login_env(emulator, tmp_path / "t.json")
+    login = Login(root, env, "--redirect-uri", redirect)
+    try:
+        with socket.create_connection(("127.0.0.1", port)):
+            page = httpx.get(login.consent_url, follow_redirects=True, timeout=20)
+            assert page.status_code == 200 and "Đã xong" in page.text
+            assert login.process.wait(timeout=20) == 0
+    finally:
+        login.kill()
+    assert (tmp_path / "t.json").exists()
+    waiting = Login(root, env, "--redirect-uri", redirect, "--timeout", "1")
+    try:
+        with socket.create_connection(("127.0.0.1", port)):
+            assert waiting.process.wait(timeout=20) == 1
+    finally:
+        waiting.kill()

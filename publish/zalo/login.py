@@ -38,6 +38,9 @@ CONSENT_PATH = "/v4/oa/permission"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
 CODE_LIFETIME_NOTE = "mã cấp quyền (code) chỉ dùng được một lần và hết hạn sau khoảng 10 phút"
 
+REQUEST_TIMEOUT = 2.0
+"""Seconds a connection to the listener may take to send its request (a browser sends at once)."""
+
 DONE_PAGE = """<!doctype html><html lang="vi"><meta charset="utf-8">
 <title>{title}</title><body style="font-family:sans-serif;max-width:40em;margin:3em auto">
 <h1>{title}</h1><p>{text}</p></body></html>"""
@@ -120,6 +123,9 @@ class _Handler(BaseHTTPRequestHandler):
     """Takes the first request on the callback path; anything else is a 404."""
 
     server: _CallbackServer
+    # One request at a time: a connection that sends nothing (a browser's spare preconnection,
+    # any local program) would otherwise hold the listener, the callback and --timeout with it.
+    timeout = REQUEST_TIMEOUT
 
     def do_GET(self) -> None:
         """Record the callback and answer the browser in Vietnamese."""
@@ -140,8 +146,13 @@ class _Handler(BaseHTTPRequestHandler):
                 "Chưa xong",
                 "Zalo không trả về mã cấp quyền hợp lệ. Xem thông báo trong cửa sổ dòng lệnh.",
             )
+        self._answer(200, (title, text))
+
+    def _answer(self, status: int, page: tuple[str, str]) -> None:
+        """Send the browser a short Vietnamese page."""
+        title, text = page
         body = DONE_PAGE.format(title=html.escape(title), text=html.escape(text)).encode()
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
