@@ -432,3 +432,27 @@ def test_a_silent_connection_to_the_listener_neither_blocks_the_callback_nor_the
             assert waiting.process.wait(timeout=20) == 1
     finally:
         waiting.kill()
+
+
+def test_a_request_without_this_runs_state_does_not_end_the_wait(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """Any web page the admin has open can make the browser fetch the loopback callback address
+    (an <img>): without this run's state it is answered and ignored, not taken as Zalo's answer,
+    which ended the login before the admin had consented."""
+    root = zalo_project(tmp_path, 1)
+    redirect = f"http://127.0.0.1:{free_port()}/zalo"
+    emulator.configure(redirect_uri=redirect)
+    token_file = tmp_path / "t.json"
+    login = Login(root, login_env(emulator, token_file), "--redirect-uri", redirect)
+    try:
+        for forged in ("", "?code=ma-cua-ke-khac&state=sai", "?error=access_denied&state=sai"):
+            reply = httpx.get(redirect + forged, timeout=10)
+            assert reply.status_code == 400 and "không thuộc lần chạy" in reply.text
+        assert login.process.poll() is None
+        page = httpx.get(login.consent_url, follow_redirects=True, timeout=10)
+        assert "Đã xong" in page.text
+    finally:
+        code = login.finish()
+    assert code == 0, login.stderr
+    assert token_file.exists()

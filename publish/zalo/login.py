@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import html
 import json
 import secrets
@@ -40,6 +41,11 @@ CODE_LIFETIME_NOTE = "mã cấp quyền (code) chỉ dùng được một lần 
 
 REQUEST_TIMEOUT = 2.0
 """Seconds a connection to the listener may take to send its request (a browser sends at once)."""
+NOT_OURS = (
+    "Không dùng địa chỉ này",
+    "Địa chỉ này không thuộc lần chạy publish zalo-login đang chờ (thiếu hoặc sai mã “state”), "
+    "nên bị bỏ qua. Mở đúng địa chỉ cấp quyền mà lệnh vừa in ra trong cửa sổ dòng lệnh.",
+)
 
 DONE_PAGE = """<!doctype html><html lang="vi"><meta charset="utf-8">
 <title>{title}</title><body style="font-family:sans-serif;max-width:40em;margin:3em auto">
@@ -120,7 +126,8 @@ def listener_address(redirect_uri: str) -> tuple[str, int] | None:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """Takes the first request on the callback path; anything else is a 404."""
+    """Takes the first request on the callback path that carries this run's state; anything
+    else is a 404 (another path) or a 400 (not this run's)."""
 
     server: _CallbackServer
     # One request at a time: a connection that sends nothing (a browser's spare preconnection,
@@ -134,6 +141,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_error(404)
             return
         callback = parse_callback(parts.query)
+        if not _ours(callback, self.server.expected_state):
+            # Any web page can make the browser fetch this address: only this run's state
+            # (printed in the consent URL alone) ends the wait, so such a fetch cannot.
+            self._answer(400, NOT_OURS)
+            return
         self.server.callback = callback
         if callback.code and callback.state == self.server.expected_state:
             title, text = (
@@ -161,6 +173,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         """Log nothing: the request line carries the code."""
+
+
+def _ours(callback: Callback, expected_state: str) -> bool:
+    """Whether a callback ends the wait: it carries this run's state, or is an error sent back
+    with no state at all ([U] whether Zalo adds the state to an error)."""
+    if callback.state is None:
+        return callback.error is not None and callback.code is None
+    return hmac.compare_digest(callback.state.encode(), expected_state.encode())
 
 
 class _CallbackServer(HTTPServer):
