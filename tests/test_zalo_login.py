@@ -207,6 +207,21 @@ def test_an_existing_refresh_token_file_is_refused_before_anything(
     assert for_ci.read_text(encoding="utf-8") == "cũ"
 
 
+def test_a_refresh_token_file_in_a_missing_folder_is_refused_before_consent(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Found only when writing, after the code was spent, the new refresh token was lost."""
+    root = zalo_project(tmp_path, 1)
+    for_ci = tmp_path / "chua-co" / "cho-ci.txt"
+    for name, value in login_env(emulator, tmp_path / "t.json").items():
+        monkeypatch.setenv(name, value)
+    args = ["--root", str(root), "zalo-login", "--paste", "--redirect-uri", CALLBACK]
+    assert main([*args, "--refresh-token-file", str(for_ci)]) == 1
+    captured = capsys.readouterr()
+    assert f"không ghi được tệp mới trong thư mục {for_ci.parent}" in captured.err
+    assert "/v4/oa/permission" not in captured.out
+
+
 def test_a_wrong_state_is_refused_and_the_code_never_sent(
     tmp_path: Path, emulator: ZaloEmulator
 ) -> None:

@@ -141,11 +141,21 @@ def _redirect_uri(args: argparse.Namespace, project: config_module.Config | None
 
 
 def _refresh_out(path: Path | None) -> Path | None:
-    """The --refresh-token-file path, refused at once when it exists (never overwritten)."""
-    if path is not None and (path.exists() or path.is_symlink()):
+    """The --refresh-token-file path, refused at once when it exists (never overwritten) or its
+    folder does not: found only after the exchange, the new token would be lost with the code."""
+    if path is None:
+        return None
+    if path.exists() or path.is_symlink():
         raise PublishError(
             f"--refresh-token-file: tệp {path} đã có; lệnh chỉ ghi vào tệp mới để không ghi "
             "đè gì. Cách sửa: xóa tệp đó (nếu là refresh token cũ) hoặc chọn tên khác."
+        )
+    folder = path.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise PublishError(
+            f"--refresh-token-file: không ghi được tệp mới trong thư mục {folder} (chưa có thư "
+            "mục đó, hoặc không có quyền ghi). Cách sửa: tạo thư mục hoặc chọn chỗ khác rồi chạy "
+            "lại publish zalo-login; chưa lấy token nào."
         )
     return path
 
