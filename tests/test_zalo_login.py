@@ -461,7 +461,7 @@ def test_a_request_without_this_runs_state_does_not_end_the_wait(
     token_file = tmp_path / "t.json"
     login = Login(root, login_env(emulator, token_file), "--redirect-uri", redirect)
     try:
-        for forged in ("", "?code=ma-cua-ke-khac&state=sai", "?error=access_denied&state=sai"):
+        for forged in ("", "?x=1", "?code=ma-cua-ke-khac&state=sai", "?error=denied&state=sai"):
             reply = httpx.get(redirect + forged, timeout=10)
             assert reply.status_code == 400 and "không thuộc lần chạy" in reply.text
         assert login.process.poll() is None

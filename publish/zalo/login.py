@@ -176,10 +176,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _ours(callback: Callback, expected_state: str) -> bool:
-    """Whether a callback ends the wait: it carries this run's state, or is an error sent back
-    with no state at all ([U] whether Zalo adds the state to an error)."""
+    """Whether a callback ends the wait: it carries this run's state, or is a code or an error
+    sent back with no state at all ([U] whether Zalo always returns it): told at once, not
+    after --timeout (a code without it is then refused)."""
     if callback.state is None:
-        return callback.error is not None and callback.code is None
+        return callback.error is not None or callback.code is not None
     return hmac.compare_digest(callback.state.encode(), expected_state.encode())
 
 
