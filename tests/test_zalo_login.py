@@ -471,3 +471,16 @@ def test_a_request_without_this_runs_state_does_not_end_the_wait(
         code = login.finish()
     assert code == 0, login.stderr
     assert token_file.exists()
+
+
+def test_the_pkce_verifier_is_a_valid_rfc_7636_verifier_of_the_common_length() -> None:
+    from publish.zalo.login import LoginRequest, pkce_challenge
+
+    verifiers = {LoginRequest("1", CALLBACK, "http://127.0.0.1:1").verifier for _ in range(20)}
+    assert len(verifiers) == 20  # fresh each time
+    for verifier in verifiers:
+        assert len(verifier) == 43
+        assert set(verifier) <= set(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+        )
+        assert len(pkce_challenge(verifier)) == 43  # base64url of 32 bytes, no padding

@@ -65,7 +65,9 @@ class LoginRequest:
     app_id: str
     redirect_uri: str
     oauth_base: str
-    verifier: str = field(default_factory=lambda: secrets.token_urlsafe(64))
+    verifier: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    """43 characters, the shortest RFC 7636 allows and what most PKCE clients send: the contract
+    does not say which lengths Zalo takes, so the common one."""
     state: str = field(default_factory=lambda: secrets.token_urlsafe(24))
 
     def __repr__(self) -> str:
