@@ -203,6 +203,16 @@ class Exclusion:
     code: str
     """Machine-readable reason: draft, scheduled, expired, unapproved, secret."""
 
+    def expired_long_ago(self, now: dt.datetime) -> bool:
+        """Whether the bulletin expired EXPIRED_LISTED or longer before `now` (counted, not named,
+        among those left out)."""
+        expires = self.bulletin.expires
+        return self.code == "expired" and expires is not None and now - expires >= EXPIRED_LISTED
+
+
+EXPIRED_LISTED = dt.timedelta(days=7)
+"""How long after its expiry a bulletin is still named among those left out."""
+
 
 @dataclass(frozen=True, slots=True)
 class Site:

@@ -30,7 +30,7 @@ from publish.cache import _tool_digest, file_sha256, write_file
 from publish.config import BUILTIN_THEME, Config
 from publish.errors import Problem
 from publish.ledger import Ledger
-from publish.model import Site
+from publish.model import EXPIRED_LISTED, Site
 from publish.parallel import run_jobs
 from publish.radio_rates import rates_path
 from publish.url_history import history_path
@@ -259,7 +259,8 @@ def _unchanged_span(
     for bulletin in every:
         moments.append(bulletin.date)
         if bulletin.expires is not None:
-            moments.append(bulletin.expires)
+            # A week later the report counts it among the long expired instead of naming it.
+            moments += [bulletin.expires, bulletin.expires + EXPIRED_LISTED]
     local = now.astimezone(tz)
     moments += [dt.datetime(local.year + k, 1, 1, tzinfo=tz) for k in (0, 1)]  # footer year
     if "radio" in channels:  # warnings name episodes still to come

@@ -394,3 +394,21 @@ def test_a_project_moved_to_another_folder_rebuilds_only_what_an_edit_touches(
     assert expected[0] and expected[1] < len(rendered) / 2
     assert edit_and_build(moved) == expected
     assert {k: v[0] for k, v in files(moved).items()} == clean(moved, tmp_path, "-q")
+
+
+def test_a_bulletin_passing_a_week_since_its_expiry_is_not_replayed_over(root, capsys) -> None:
+    # After a week an expired bulletin is counted, not named: a replay would name it again.
+    post = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
+    expired = post.with_name("2024-03-01-het-han.md")
+    text = post.read_text("utf-8").replace('id: "tpd-2024-01-gia-danh"', 'id: "tpd-het-han"')
+    text = text.replace(
+        "date: 2024-01-15 08:00", "date: 2024-01-15 08:00\nexpires: 2024-03-29 09:00"
+    )
+    expired.write_text(text, "utf-8")
+    assert build(root, "--channel", "web", now=NOW) == 0
+    assert "Bỏ qua content/bai-viet/2024-03-01-het-han.md" in capsys.readouterr().out
+    later = NOW + dt.timedelta(days=5)  # 8 days after the expiry
+    assert build(root, "--channel", "web", now=later) == 0
+    second = capsys.readouterr().out
+    assert "2024-03-01-het-han.md" not in second
+    assert "Bỏ qua 1 bản tin đã hết hạn hơn 7 ngày (không liệt kê từng bài)" in second

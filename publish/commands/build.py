@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from publish import config as config_module
 from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
-from publish.model import Exclusion, Site
+from publish.model import EXPIRED_LISTED, Site
 from publish.pipeline import Build, build, parse_channels
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, WRITING, Timings, seconds_vi
@@ -153,18 +152,21 @@ def exclusion_lines(
         for p in site.warnings
         if p.field == "classification" or site.held_pages.get(p.file, "\0") in p.message
     }
-    long_gone = [e for e in site.excluded if _expired_long_ago(e, site.now)]
-    lines = [
-        f"Bỏ qua {e.bulletin.source}: {e.reason}"
-        + (previewed if e.bulletin in site.previews else "")
-        for e in site.excluded
-        if e not in long_gone
-    ]
+    long_gone = 0
+    lines = []
+    for e in site.excluded:
+        if e.expired_long_ago(site.now):
+            long_gone += 1
+        else:
+            lines.append(
+                f"Bỏ qua {e.bulletin.source}: {e.reason}"
+                + (previewed if e.bulletin in site.previews else "")
+            )
     if long_gone:
         # Expired bulletins stay held back forever: listed one by one, after a year they buried
         # the lines an editor must act on (a draft due tomorrow, a bulletin awaiting approval).
         lines.append(
-            f"Bỏ qua {len(long_gone)} bản tin đã hết hạn hơn {EXPIRED_LISTED_DAYS} ngày "
+            f"Bỏ qua {long_gone} bản tin đã hết hạn hơn {EXPIRED_LISTED.days} ngày "
             "(không liệt kê từng bài)"
         )
     return lines + [
@@ -172,20 +174,6 @@ def exclusion_lines(
         for source, why in sorted(site.held_pages.items())
         if source not in told
     ]
-
-
-EXPIRED_LISTED_DAYS = 7
-"""How long after its expiry a bulletin is still named among those left out."""
-
-
-def _expired_long_ago(exclusion: Exclusion, now: dt.datetime) -> bool:
-    """Whether the bulletin expired more than EXPIRED_LISTED_DAYS before `now`."""
-    expires = exclusion.bulletin.expires
-    return (
-        exclusion.code == "expired"
-        and expires is not None
-        and now - expires > dt.timedelta(days=EXPIRED_LISTED_DAYS)
-    )
 
 
 def print_exclusions(site: Site) -> None:
