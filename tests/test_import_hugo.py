@@ -637,3 +637,31 @@ def test_the_old_sites_base_url_is_read_from_its_config_and_its_images_built(
     assert "congan.example.vn" not in page
     for name in ("anh/tuyen-truyen", "anh/hoc-sinh", "anh/anh-moi"):
         assert_shows_jpeg(web, page, name)
+
+
+def test_an_image_beside_a_bundle_is_copied_where_it_is_in_content_never_above_it() -> None:
+    # images/<slug>/ + '../../../../../../x.jpg' was a file written at the root of the disk.
+    body = "Nội dung bài viết đủ dài để làm tóm tắt.\n\n![Ảnh](../../../../../../x.jpg)\n"
+    post = "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n" + body
+    result = convert(post, path="a/b/c/d/e/f/index.md", files=frozenset({"content/x.jpg"}))
+    assert result.copies == {"content/x.jpg": "x.jpg"}
+    assert "![Ảnh](/x.jpg)" in (result.text or "")
+    beside = convert(
+        post.replace("../../../../../../x.jpg", "../chung/y.jpg"),
+        path="posts/b/index.md",
+        files=frozenset({"content/posts/chung/y.jpg"}),
+    )
+    assert beside.copies == {"content/posts/chung/y.jpg": "posts/chung/y.jpg"}
+
+
+def test_no_imported_image_is_written_outside_content(tmp_path: Path) -> None:
+    # From a bundle four folders deep, images/<slug>/../../../../x.jpg was tmp_path/x.jpg.
+    post = (
+        "---\ntitle: Bài sâu\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+        "Nội dung bài viết đủ dài để làm tóm tắt.\n\n![Ảnh](../../../../x.jpg)\n"
+    )
+    site = hugo_site(tmp_path, {"content/a/b/c/d/index.md": post, "content/x.jpg": TINY_JPEG})
+    root = sample_project(tmp_path)
+    run(root, "import-hugo", str(site))
+    assert (root / "content" / "x.jpg").read_bytes() == TINY_JPEG
+    assert not (tmp_path / "x.jpg").exists()

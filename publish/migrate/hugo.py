@@ -499,8 +499,14 @@ def _body(
         for written in dict.fromkeys((path, nfc(unquote(path)))):
             if source.bundle and not written.startswith("/"):
                 inside = posixpath.normpath(f"{source.bundle}/{written}")
-                if f"content/{inside}" in files:
-                    new = f"images/{_slug(source)}/{posixpath.relpath(inside, source.bundle)}"
+                if f"content/{inside}" in files and not inside.startswith("../"):
+                    below = posixpath.relpath(inside, source.bundle)
+                    if below.startswith("../"):
+                        # Beside the bundle ('../chung/a.jpg'): under images/<slug>/ the '..'
+                        # climbed out of content/, up to / from a deep enough bundle.
+                        copies[f"content/{inside}"] = inside
+                        return f"/{inside}"
+                    new = f"images/{_slug(source)}/{below}"
                     copies[f"content/{inside}"] = new
                     return new
             clean = posixpath.normpath(written.lstrip("/"))
