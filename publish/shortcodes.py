@@ -147,7 +147,9 @@ def spans(body: str) -> list[Shortcode]:
     """The shortcodes of `body` outside code, in order, a pair with its content as one; one
     inside another's content is not listed (see `markdown`, which converts that content)."""
     text = masked(body)
-    found: list[Shortcode] = []
+    # (start, end, tag, wordpress, where the content ends or -1): the content is cut from the
+    # body only for those listed, or n openings before their closings held n copies of it.
+    found: list[tuple[int, int, re.Match[str], bool, int]] = []
     hugo = list(HUGO_RE.finditer(text))
     closings: dict[str, list[int]] = {}
     for m in hugo:
@@ -157,22 +159,23 @@ def spans(body: str) -> list[Shortcode]:
     for m in hugo:
         alone = m[2] or m[0][:-2].rstrip(">%").rstrip().endswith("/")  # {{< gallery … />}}
         close = -1 if alone else _next(closings.get(m[3], []), m.end())
-        end = ends[close] if close >= 0 else m.end()
-        inner = body[m.end() : close] if close >= 0 else None
-        found.append(Shortcode(m.start(), end, m[0], m[3], m[4], inner, wordpress=False))
-    found += _wordpress(text, body)
-    found.sort(key=lambda s: s.start)
+        found.append((m.start(), ends[close] if close >= 0 else m.end(), m, False, close))
+    found += _wordpress(text)
+    found.sort(key=lambda f: f[0])
     outer: list[Shortcode] = []
-    for code in found:
-        if not outer or code.start >= outer[-1].end:
-            outer.append(code)
+    for start, end, m, wordpress, close in found:
+        if outer and start < outer[-1].end:
+            continue
+        inner = body[m.end() : close] if close >= 0 else None
+        name, args = (m[2], m[3]) if wordpress else (m[3], m[4])
+        outer.append(Shortcode(start, end, m[0], name, args, inner, wordpress=wordpress))
     return outer
 
 
-def _wordpress(text: str, body: str) -> list[Shortcode]:
-    """The WordPress shortcodes of `text` (`body` with its code masked), nested ones too, each
-    with its closing tag and content when it has them."""
-    found: list[Shortcode] = []
+def _wordpress(text: str) -> list[tuple[int, int, re.Match[str], bool, int]]:
+    """The WordPress shortcodes of `text` (a body with its code masked), nested ones too, as
+    `spans` lists them: (start, end, tag, True, where the content ends or -1)."""
+    found: list[tuple[int, int, re.Match[str], bool, int]] = []
     tags = list(WORDPRESS_RE.finditer(text))
     closings: dict[str, list[int]] = {}
     for m in tags:
@@ -183,9 +186,8 @@ def _wordpress(text: str, body: str) -> list[Shortcode]:
         close = _next(closings.get(m[2], []), m.end()) if not m[1] else -1
         if not m[1] and not m[3] and close < 0:
             continue  # "[video]" with neither settings nor a closing tag may be plain text
-        end = ends[close] if close >= 0 else m.end()
-        inner = body[m.end() : close] if 0 <= close - m.end() <= MAX_INNER else None
-        found.append(Shortcode(m.start(), end, m[0], m[2], m[3], inner, wordpress=True))
+        upto = close if 0 <= close - m.end() <= MAX_INNER else -1
+        found.append((m.start(), ends[close] if close >= 0 else m.end(), m, True, upto))
     return found
 
 
@@ -201,7 +203,7 @@ def markup(body: str) -> list[tuple[int, int]]:
         text = uncommented(text)
     found = sorted(
         [m.span() for m in HUGO_RE.finditer(text)]
-        + [(code.start, code.end) for code in _wordpress(text, body)]
+        + [(start, end) for start, end, *_ in _wordpress(text)]
     )
     merged: list[tuple[int, int]] = []
     for start, end in found:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from publish.render.web.markdown import _drop_orphan_backlinks
+from publish.shortcodes import spans
 from tests.helpers import bulletin_md, make_project
 
 GUARD = 15  # seconds; each input took from 30 s to forever before the fix
@@ -155,3 +157,17 @@ def test_html_comments_are_skipped_without_stalling(piece: str, tail: str, call:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {GUARD} s")
+
+
+def test_many_shortcode_openings_before_their_closings_hold_their_content_once() -> None:
+    # Each opening's content was cut from the body before all but the first were dropped: a
+    # 200 kB post held ~360 MB, a 5 MB Hugo post (import-hugo's limit) far more than any RAM.
+    body = "{{< notice >}}" * 7_000 + "{{< /notice >}}" * 7_000
+    tracemalloc.start()
+    try:
+        found = spans(body)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found[0].inner is not None and found[0].end == body.index("{{< /") + 15
+    assert peak < 100 * len(body), f"{peak:,} bytes"  # was ~1,700 times the body
