@@ -354,6 +354,25 @@ def test_the_converter_turns_hugo_hold_back_keys_into_a_draft_and_expiry_into_ex
 
 
 @pytest.mark.parametrize(
+    "held",
+    ["draft: 1", "draft = 1", "headless: true", "_build:\n  render: link", "draft: [true]"],
+)
+@pytest.mark.parametrize("path", ["posts/a/index.md", "gioi-thieu/index.md"])
+def test_every_way_hugo_makes_no_page_of_a_post_keeps_it_a_draft(held: str, path: str) -> None:
+    # A Hugo draft or a bundle it never rendered went out, a page (no approval) on the next build.
+    if "=" in held:
+        text = (
+            f"+++\ntitle = 'A'\ndate = 2023-01-01\ncategories = ['an-ninh-trat-tu']\n{held}\n+++\n"
+        )
+    else:
+        text = f"---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n{held}\n---\n"
+    result = convert(text + "Nội dung bài viết dài đủ để làm tóm tắt.\n", path, approved_by="X")
+    assert result.text is not None, [p.render() for p in result.problems]
+    assert "draft: true" in result.text
+    assert 'approved_by: "X"' not in result.text
+
+
+@pytest.mark.parametrize(
     ("config_name", "config_text", "old"),
     [
         (

@@ -56,7 +56,10 @@ CLASSIFICATION_KEYS = frozenset(
     | {"secret", "security", "sensitivity", "secrecy"}
 )
 """Keys (folded, no spaces) a Hugo post may mark a classification with."""
-HOLD_KEYS = frozenset({"published", "status", "hidden", "private", "unlisted", "unpublished"})
+HOLD_KEYS = frozenset(
+    {"published", "status", "hidden", "private", "unlisted", "unpublished", "headless"}
+)
+"""Keys that keep a post off the Hugo site (headless: Hugo makes no page of the bundle)."""
 COVER_KEYS = ("cover", "featured_image", "featuredimage", "image", "images", "thumbnail")
 DROPPED_KEYS = frozenset(
     {"lastmod", "updated", "modified", "weight", "toc", "layout", "type", "menu", "keywords"}
@@ -697,14 +700,18 @@ def _hugo_path(name: str, remove_accents: bool) -> str:
 def _held(source: Source, tell: Tell) -> bool:
     """Whether the post stays a draft: Hugo's draft, or another key that hides it."""
     draft = source.get("draft")
-    held = draft is True or (isinstance(draft, str) and draft.strip().lower() not in ("false", ""))
+    # As Hugo reads it (cast.ToBool: 1 and "t" are true); a value it cannot read holds too.
+    held = draft not in (None, False, 0) and not (
+        isinstance(draft, str) and draft.strip().lower() in ("false", "f", "0", "")
+    )
     if held:
         tell("bài nháp trên website cũ: giữ là bản nháp (draft: true)", key="draft")
     for key in source.data:
         name = key.lower()
         value = source.data[key]
         build = name in ("_build", "build") and isinstance(value, dict)
-        hidden = build and value.get("render") in (False, "never", "false")
+        # render: link (Hugo 0.106+) makes no page either; only always (the default) does.
+        hidden = build and value.get("render") not in (None, True, "always", "true")
         if name in HOLD_KEYS:
             shown = str(value).strip().lower()
             hidden = not (
