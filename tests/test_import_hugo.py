@@ -684,3 +684,27 @@ def test_no_imported_image_is_written_outside_content(tmp_path: Path) -> None:
     run(root, "import-hugo", str(site))
     assert (root / "content" / "x.jpg").read_bytes() == TINY_JPEG
     assert not (tmp_path / "x.jpg").exists()
+
+
+def test_a_section_hidden_by_its_list_pages_cascade_is_imported_as_drafts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hugo hands cascade down to every post of the section: they never were on the old site.
+    site = hugo_site(
+        tmp_path,
+        {
+            "content/posts/_index.md": "---\ntitle: Tin\ncascade:\n  draft: true\n---\n",
+            "content/noi-bo/_index.md": "---\ntitle: Nội bộ\ncascade:\n  - _build:\n"
+            "      render: never\n---\n",
+            "content/noi-bo/quy-che.md": "---\ntitle: Quy chế nội bộ\ndate: 2023-02-01\n"
+            "categories: [an-ninh-trat-tu]\n---\nQuy chế này chỉ dành cho cán bộ trong đơn vị.\n",
+        },
+    )
+    root = sample_project(tmp_path)
+    run(root, "import-hugo", str(site), "--approved-by", "Thượng tá Nguyễn Văn Hùng")
+    posts = root / "content" / "bai-viet"
+    post = (posts / "2023-03-01-le-ra-quan.md").read_text(encoding="utf-8")
+    assert "draft: true" in post and 'approved_by: ""' in post
+    hidden = (posts / "2023-02-01-quy-che.md").read_text(encoding="utf-8")
+    assert "draft: true" in hidden and 'approved_by: ""' in hidden
+    assert "draft: true" in (posts / "2024-01-20-an-ninh-tet.md").read_text("utf-8")  # a bundle

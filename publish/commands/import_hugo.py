@@ -175,21 +175,26 @@ def _convert(
     sources: list[hugo.Source] = []
     results: list[hugo.Result] = []
     skipped = []
+    lists: list[hugo.Source] = []
     for name in sorted(f for f in files if f.startswith("content/") and f.endswith(".md")):
         path = name.removeprefix("content/")
-        if path.rsplit("/", 1)[-1] == "_index.md":
+        listing = path.rsplit("/", 1)[-1] == "_index.md"
+        if listing:
             skipped.append(name)
-            continue
         try:
             raw = (source / name).read_bytes()
             if len(raw) > MAX_FILE_BYTES:
                 raise FrontMatterError(f"tệp quá lớn ({len(raw)} byte) để là một bài", line=None)
-            sources.append(hugo.read(path, decode(raw)))
-        except FrontMatterError as exc:
+            (lists if listing else sources).append(hugo.read(path, decode(raw)))
+        except (FrontMatterError, OSError) as exc:
+            if listing:  # not imported: read only for its cascade (Hugo fails on it too)
+                continue
+            if isinstance(exc, OSError):
+                results.append(hugo.Result("", None, [Problem(name, os_reason(exc))]))
+                continue
             problem = Problem(name, str(exc), None, exc.line, exc.hint, "error", exc.column)
             results.append(hugo.Result("", None, [problem]))
-        except OSError as exc:
-            results.append(hugo.Result("", None, [Problem(name, os_reason(exc))]))
+    sources = hugo.cascaded(sources, lists)
     targets = {s.path: hugo.target_of(s, config, options.now) for s in sources}
     ref = hugo.ref_targets(targets)
     taken: dict[str, str] = {}

@@ -6,6 +6,7 @@ Markdown form, a secret) gets no text: writing it would stop every build of the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import posixpath
@@ -41,6 +42,7 @@ __all__ = [
     "Options",
     "Result",
     "Source",
+    "cascaded",
     "convert",
     "read",
     "ref_targets",
@@ -60,6 +62,8 @@ HOLD_KEYS = frozenset(
     {"published", "status", "hidden", "private", "unlisted", "unpublished", "headless"}
 )
 """Keys that keep a post off the Hugo site (headless: Hugo makes no page of the bundle)."""
+CASCADED_KEYS = HOLD_KEYS | {"draft", "_build", "build", "expirydate", "publishdate"}
+"""Keys a list page's `cascade` may hide its section's posts with."""
 COVER_KEYS = ("cover", "featured_image", "featuredimage", "image", "images", "thumbnail")
 DROPPED_KEYS = frozenset(
     {"lastmod", "updated", "modified", "weight", "toc", "layout", "type", "menu", "keywords"}
@@ -165,6 +169,33 @@ def read(path: str, text: str) -> Source:
         return Source(path, data, rest, text.count("\n", 0, len(text) - len(rest)) + 1)
     parsed = split(text)
     return Source(path, parsed.data, parsed.body, parsed.body_line)
+
+
+def cascaded(sources: list[Source], lists: list[Source]) -> list[Source]:
+    """`sources` with what a section's list page (`_index.md`) hands down to its posts in
+    `cascade` and keeps them off the site with (draft, _build, headless…) where a post does
+    not set it itself, as Hugo reads it: a section hidden so had every post imported as
+    published."""
+    handed: list[tuple[str, dict[str, Any]]] = []
+    for listing in lists:
+        value = listing.get("cascade")
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                held = {str(k): v for k, v in item.items() if str(k).lower() in CASCADED_KEYS}
+                if held:
+                    handed.append((posixpath.dirname(listing.path), held))
+    if not handed:
+        return sources
+    out = []
+    for source in sources:
+        data = dict(source.data)
+        for folder, held in sorted(handed, key=lambda h: -len(h[0])):  # nearest first
+            if folder and not source.path.startswith(folder + "/"):
+                continue
+            own = {k.lower() for k in data}
+            data.update({k: v for k, v in held.items() if k.lower() not in own})
+        out.append(dataclasses.replace(source, data=data))
+    return out
 
 
 def ref_targets(sources: Mapping[str, str]) -> Callable[[str], str | None]:
