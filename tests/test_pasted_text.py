@@ -78,6 +78,15 @@ def test_curly_quoted_list_items_and_block_items_are_read_as_yaml_quotes(tmp_pat
     assert bulletin.approved_by == "“Thượng tá A”"
 
 
+def test_curly_quotes_inside_a_block_value_are_the_editors_own(tmp_path: Path) -> None:
+    # Lines of a block that read like `key: value` are text, not keys.
+    text = bulletin_md({"summary": "|\n  Nguồn: “Bộ Công an”\n  - ‘cảnh báo’"})
+    site = load(make_project(tmp_path, {"content/bai-viet/a.md": text}))
+    [bulletin] = site.bulletins
+    assert bulletin.summary == "Nguồn: “Bộ Công an”\n- ‘cảnh báo’"
+    assert not [p for p in site.warnings if "ngoặc kép cong" in p.message]
+
+
 def test_decomposed_text_comes_out_composed_on_every_channel(tmp_path: Path) -> None:
     """NFD (from macOS, some web pages and phones) in the file name, title, summary, tags and
     body: the website, its search index, Zalo's JSON and the radio script are all NFC."""
