@@ -49,6 +49,9 @@ NOTICES = frozenset(
 )
 EMBEDS = {"tweet": "X (Twitter)", "x": "X (Twitter)", "instagram": "Instagram", "gist": "GitHub"}
 MAX_DEPTH = 4
+MAX_REPORTED = 20
+"""Shortcodes of one file told one by one; the rest in one line (an export full of them would
+bury every other message)."""
 """Deepest shortcode inside a shortcode's content that `spans` reads (a notice in a notice)."""
 
 
@@ -77,12 +80,27 @@ def check(col: Collector, parsed: Parsed) -> None:
     text = masked(body)
     if "<!--" in text:
         text = uncommented(text)
-    for start, shown, hint in _found(text):
+    line, counted, reported = parsed.body_line, 0, 0
+    more: list[int] = []
+    for start, shown, hint in sorted(_found(text), key=lambda found: found[0]):
+        line += text.count("\n", counted, start)  # from the last one: linear in the body
+        counted = start
+        if reported == MAX_REPORTED:
+            more.append(line)
+            continue
+        reported += 1
         col.add(
             f"công cụ này không hiểu mã ngắn (shortcode) «{_short(shown)}»: website và Zalo sẽ "
             "hiện nguyên dòng chữ này, kênh phát thanh bỏ cả bài",
-            line=parsed.body_line + text.count("\n", 0, start),
+            line=line,
             hint=hint,
+        )
+    if more:
+        col.add(
+            f"còn {len(more):,} mã ngắn khác".replace(",", ".")
+            + f" (dòng {more[0]}–{more[-1]}), không kể ra từng cái",
+            line=more[0],
+            hint="Sửa những mã ngắn đã kể ở trên theo cách đã nói, rồi chạy lại để xem phần còn lại.",
         )
 
 

@@ -171,3 +171,16 @@ def test_many_shortcode_openings_before_their_closings_hold_their_content_once()
         tracemalloc.stop()
     assert found[0].inner is not None and found[0].end == body.index("{{< /") + 15
     assert peak < 100 * len(body), f"{peak:,} bytes"  # was ~1,700 times the body
+
+
+def test_a_body_full_of_shortcodes_is_checked_without_stalling_and_told_in_a_few_lines(
+    tmp_path: Path,
+) -> None:
+    # Each one's line was counted from the top of the body (1 MB of them: 25 s), and each got
+    # its own message: an export full of shortcodes buried every other problem of the run.
+    text = draft(body="{{< x >}}\n" * 100_000)
+    done = check(make_project(tmp_path, {"content/a.md": text}))
+    out = done.stdout + done.stderr
+    told = [line for line in out.splitlines() if "mã ngắn" in line and "lỗi" in line]
+    assert len(told) == 21, out[-2000:]
+    assert "còn 99.980 mã ngắn khác" in told[-1]
