@@ -484,3 +484,15 @@ def test_the_pkce_verifier_is_a_valid_rfc_7636_verifier_of_the_common_length() -
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
         )
         assert len(pkce_challenge(verifier)) == 43  # base64url of 32 bytes, no padding
+
+
+def test_help_says_a_refresh_token_file_is_written_instead_of_the_token_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--help said the refresh token was written to TỆP 'as well' (ghi thêm); the command writes
+    only TỆP and keeps no token file here (the refresh token is single use), as README says."""
+    with pytest.raises(SystemExit):
+        main(["zalo-login", "--help"])
+    helped = " ".join(capsys.readouterr().out.split())
+    assert "ghi thêm" not in helped
+    assert "không ghi tệp token" in helped

@@ -82,8 +82,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         metavar="TỆP",
         help=(
-            "ghi thêm refresh token vào TỆP mới (quyền 600) để đặt vào bí mật của CI, ví dụ "
-            "`gh secret set ZALO_REFRESH_TOKEN --env publish < TỆP`, rồi xóa tệp"
+            "chỉ ghi refresh token vào TỆP mới (quyền 600) để đặt vào bí mật của CI, ví dụ "
+            "`gh secret set ZALO_REFRESH_TOKEN --env publish < TỆP`, rồi xóa tệp; không ghi tệp "
+            "token của máy này (refresh token chỉ dùng được một lần)"
         ),
     )
     parser.add_argument(
