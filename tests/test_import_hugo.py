@@ -708,3 +708,14 @@ def test_a_section_hidden_by_its_list_pages_cascade_is_imported_as_drafts(
     hidden = (posts / "2023-02-01-quy-che.md").read_text(encoding="utf-8")
     assert "draft: true" in hidden and 'approved_by: ""' in hidden
     assert "draft: true" in (posts / "2024-01-20-an-ninh-tet.md").read_text("utf-8")  # a bundle
+
+
+def test_a_post_whose_only_paragraph_is_short_is_told_why_it_gives_no_summary() -> None:
+    """A body of one short line ('Nội dung.') was reported as having no paragraph at all: the
+    editor sees a paragraph and cannot tell what to change. The message names the length needed."""
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\nNội dung.\n"
+    )
+    assert result.text is None
+    (problem,) = [p for p in result.problems if p.field == "description"]
+    assert "đủ dài (trên 20 ký tự)" in problem.message

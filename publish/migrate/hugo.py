@@ -462,7 +462,7 @@ def _summary(source: Source, config: Config, out: dict[str, Any], tell: Tell) ->
         )
     elif source.section:
         tell(
-            "không có, và bài không có đoạn văn nào để làm tóm tắt",
+            "không có, và bài không có đoạn văn nào đủ dài (trên 20 ký tự) để làm tóm tắt",
             "Ghi description vào tệp Hugo rồi chạy lại.",
             key="description",
             error=True,
