@@ -109,6 +109,10 @@ _NUCLEUS = (
 )
 SYLLABLE = re.compile(f"(?:{_ONSET})?(?:{_NUCLEUS})(?:ch|ng|nh|[cmnpt])?")
 """A Vietnamese syllable without its tone mark (lower case)."""
+_STOP_CODA = re.compile("(?:c|ch|p|t)$")
+_STOP_TONES = frozenset("\u0301\u0323")
+"""The only tones (sắc, nặng) a syllable ending in c, ch, p or t takes: French «coût», «août»
+read as VNI («cỏt», «aỏt») are no syllables."""
 _WORD = re.compile(
     "(?:[^\\W\\d_]|[" + re.escape("".join(c for c in sorted(TCVN3) if not c.isalpha())) + "])+"
 )
@@ -220,10 +224,13 @@ def _vni_marked(word: str) -> bool:
 
 def is_syllable(word: str) -> bool:
     """Whether lower-case `word` is one Vietnamese syllable (at most one tone mark)."""
-    bare = _TONE_MARKS.sub("", unicodedata.normalize("NFD", word))
-    if len(unicodedata.normalize("NFD", word)) - len(bare) > 1:
+    tones = _TONE_MARKS.findall(unicodedata.normalize("NFD", word))
+    if len(tones) > 1:
         return False
-    return SYLLABLE.fullmatch(unicodedata.normalize("NFC", bare)) is not None
+    bare = unicodedata.normalize("NFC", _TONE_MARKS.sub("", unicodedata.normalize("NFD", word)))
+    if _STOP_CODA.search(bare) and not _STOP_TONES.issuperset(tones or [""]):
+        return False
+    return SYLLABLE.fullmatch(bare) is not None
 
 
 def from_tcvn3(text: str) -> str:
@@ -265,16 +272,27 @@ def _excerpt(line: str, start: int) -> str:
 
 def _convert(excerpt: str, source: str) -> str | None:
     """`excerpt` converted from `source`, or None when a garbled word in it did not convert to
-    Vietnamese (the conversion is not certain: the editor converts and checks it)."""
+    Vietnamese (the conversion is not certain: the editor converts and checks it) or nothing in
+    it converted."""
     if source == "utf8":
-        converted = from_utf8_twice(excerpt)
-        return None if SUSPECT.search(converted) else unicodedata.normalize("NFC", converted)
+        converted = unicodedata.normalize("NFC", from_utf8_twice(excerpt))
+        return None if SUSPECT.search(converted) or converted == excerpt else converted
     only, decode = (_TCVN3_ONLY, from_tcvn3) if source == "tcvn3" else (_VNI_ONLY, from_vni)
+    changed: list[tuple[str, str]] = []
 
     def word(m: re.Match[str]) -> str:
-        return decode(m.group()) if only.fullmatch(m.group()) else m.group()
+        new = decode(m.group()) if only.fullmatch(m.group()) else m.group()
+        changed.append((m.group(), new))
+        return new
 
-    changed = [(m.group(), word(m)) for m in _WORD.finditer(excerpt.rstrip("…"))]
+    # «…» around words are quotes, as _garbled_line reads them: taken into the word, «Coâng»
+    # matched no code page and the "converted" excerpt came out unchanged.
+    pieces, at = [], 0
+    for m in _QUOTED.finditer(excerpt):
+        pieces += [_WORD.sub(word, excerpt[at : m.start()]), "«", _WORD.sub(word, m[1]), "»"]
+        at = m.end()
+    pieces.append(_WORD.sub(word, excerpt[at:]))
     if any(new != old and not is_syllable(new.lower()) for old, new in changed):
         return None
-    return unicodedata.normalize("NFC", _WORD.sub(word, excerpt))
+    converted = unicodedata.normalize("NFC", "".join(pieces))
+    return None if converted == excerpt else converted  # nothing converted: nothing to show

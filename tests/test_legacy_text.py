@@ -94,6 +94,10 @@ REAL_TEXT = [
     "«an» «ninh» «ba» «B» (A2), «C, D» (A3), µg, µs, µA, 5 µm cá",
     "“NGÃ BA”, CHÃ”, PHẠM THỊ Ã; hoà, hoá, thuý, Huế, thuê, quân, khoẻ, Ân, Ánh",
     "Giá 100.000 đ × 3 = 300.000 đ; © Công an huyện Châu Thành — «Vì an ninh Tổ quốc»",
+    # French û read as VNI's hỏi: «cỏt», «aỏt» end in t, which only sắc and nặng go with.
+    "tiếng Pháp «Coût», «Août», «Goûter», «Fête», «Hôtel», «Château», «Forêt»",
+    "Coût total, Août 2024, Fête nationale, Hôtel de Ville, goût, dégoût, Goûter",
+    "Le Coût de la Fête",
 ]
 
 
@@ -117,12 +121,29 @@ def test_no_sample_bulletin_nor_generated_corpus_bulletin_is_taken_for_garbage(
     assert {name: hits for name, hits in found.items() if hits} == {}
 
 
+def test_words_in_french_quotes_are_converted_and_a_conversion_is_never_the_line_unchanged() -> (
+    None
+):
+    for text, converted in (
+        ("Khẩu hiệu «Coâng an huyeän» treo ở cổng", "Khẩu hiệu «Công an huyện» treo ở cổng"),
+        ("«Coâng an huyeän»", "«Công an huyện»"),
+        ("Coâng an «huyeän» Chaâu Thaønh", "Công an «huyện» Châu Thành"),
+    ):
+        [found] = find_garbled(text)
+        assert (found.source, found.converted) == ("vni", converted)
+    # A line of garbage that does not all convert shows no conversion, never the line as it is.
+    [found] = find_garbled("Coâng an huyeän Chaâu Thaønh, «Coût»")
+    assert found.converted != found.excerpt
+
+
 def test_syllables() -> None:
     assert all(
         is_syllable(w)
         for w in ("nghiêng", "quyết", "giữa", "khuỷu", "người", "ở", "đ"[:0] + "đường")
     )
     assert not any(is_syllable(w) for w in ("mỹller", "naùve", "ôanằ", "ầa", "grửòe", "àg", "ừử"))
+    assert all(is_syllable(w) for w in ("cát", "cạt", "quốc", "bệnh", "ích", "cỏ", "đường"))
+    assert not any(is_syllable(w) for w in ("cỏt", "aỏt", "càc", "mãp", "chèch"))
 
 
 def load_problems(tmp_path: Path, text: str) -> list:
