@@ -719,3 +719,27 @@ def test_a_post_whose_only_paragraph_is_short_is_told_why_it_gives_no_summary() 
     assert result.text is None
     (problem,) = [p for p in result.problems if p.field == "description"]
     assert "đủ dài (trên 20 ký tự)" in problem.message
+
+
+def test_shortcodes_in_a_comment_the_website_hides_are_left_and_wordpress_block_comments_go() -> (
+    None
+):
+    # check ignores a shortcode in such a comment; the import stopped on it with an error.
+    post = (
+        "---\ntitle: A\ndate: 2023-01-01\ndescription: Tóm tắt.\ncategories: [an-ninh-trat-tu]\n"
+        "---\n<!-- wp:paragraph -->\n<p>Nội dung bài viết.</p>\n<!-- /wp:paragraph -->\n\n"
+        '<!-- {{< gallery dir="/anh-cu" >}} ghi chú của biên tập viên -->\n\n'
+        '<!-- wp:image {"id":12} --><figure>Ảnh</figure><!-- /wp:image -->\n\n'
+        "`<!-- wp:code -->` trong mã giữ nguyên. {{< youtube abc >}}\n"
+    )
+    result = convert(post)
+    assert result.text is not None, [p.render() for p in result.problems]
+    body = result.text.split("---\n", 2)[2]
+    assert body == (
+        "\n<p>Nội dung bài viết.</p>\n\n"
+        '<!-- {{< gallery dir="/anh-cu" >}} ghi chú của biên tập viên -->\n\n'
+        "<figure>Ảnh</figure>\n\n"
+        "`<!-- wp:code -->` trong mã giữ nguyên. [Xem video](https://www.youtube.com/watch?v=abc)\n"
+    )
+    [note] = [p for p in result.problems if "WordPress" in p.message]
+    assert note.severity == "note" and "bỏ 4 chú thích khối của WordPress" in note.message

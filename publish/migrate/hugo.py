@@ -34,6 +34,8 @@ from publish.fields import (
 from publish.frontmatter import FrontMatterError, split
 from publish.gates import field_stamp, public_classification, secret_classification, secret_stamp
 from publish.links import addressed, own_path
+from publish.markdown_code import masked
+from publish.markdown_comments import hidden
 from publish.text import folded_words, nfc, slugify
 
 __all__ = [
@@ -576,7 +578,40 @@ def _body(
         )
 
     body = HTML_IMG_RE.sub(html, IMAGE_RE.sub(image, body))
-    return (body if ok else None), copies
+    return (_without_block_comments(body, tell) if ok else None), copies
+
+
+WP_COMMENT_RE = re.compile(r"<!--\s*/?wp:")
+"""A WordPress block comment (`<!-- wp:paragraph -->`, `<!-- /wp:paragraph -->`)."""
+
+
+def _without_block_comments(body: str, tell: Tell) -> str:
+    """`body` without WordPress's block comments (one note): the website hides them, in the
+    Markdown file they are noise around every paragraph. A line left empty goes too; other
+    comments (an editor's notes) are kept."""
+    if "wp:" not in body:
+        return body
+    found = [
+        (start, end) for start, end in hidden(masked(body)) if WP_COMMENT_RE.match(body, start)
+    ]
+    if not found:
+        return body
+    pieces, at = [], 0
+    for start, end in found:
+        line_start = body.rfind("\n", 0, start) + 1
+        line_end = body.find("\n", end)
+        line_end = len(body) if line_end < 0 else line_end
+        whole = not body[line_start:start].strip() and not body[end:line_end].strip()
+        if whole and line_start >= at:
+            start, end = line_start, min(line_end + 1, len(body))
+        pieces.append(body[at:start])
+        at = end
+    pieces.append(body[at:])
+    tell(
+        f"bỏ {len(found)} chú thích khối của WordPress (<!-- wp:… -->): website vốn không hiện "
+        "chúng, trong tệp Markdown chúng chỉ làm rối"
+    )
+    return "".join(pieces)
 
 
 def _own_image(ref: str, base: str) -> str | None:
