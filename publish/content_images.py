@@ -31,6 +31,7 @@ __all__ = [
     "cover",
     "forget_resolved",
     "found_as",
+    "image_data",
     "image_use",
     "img_attributes",
     "inside",
@@ -46,6 +47,19 @@ IMAGE_RE = re.compile(
 quote before the closing parenthesis, so it may hold the other quote, escaped quotes, or even
 its own quote unescaped."""
 HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+IMAGE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
+)
+"""Names of the image files a website is made from (what Pillow reads and the web pages show)."""
+IMAGE_MAGIC = (
+    b"\xff\xd8\xff",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"BM",
+    b"II*\0",
+    b"MM\0*",
+)
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 _RESOLVED_DIRS: dict[str, str] = {}
@@ -118,6 +132,12 @@ def _within(path: str, folder: str) -> bool:
     if path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep):
         return True
     return Path(path) == Path(folder) or Path(folder) in Path(path).parents
+
+
+def image_data(head: bytes) -> bool:
+    """Whether a file starting with `head` (its first 12 bytes or more) is a JPEG, PNG, GIF,
+    WebP, BMP or TIFF image."""
+    return head.startswith(IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def remote_image(ref: str, config: Config) -> bool:

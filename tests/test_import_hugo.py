@@ -743,3 +743,67 @@ def test_shortcodes_in_a_comment_the_website_hides_are_left_and_wordpress_block_
     )
     [note] = [p for p in result.problems if "WordPress" in p.message]
     assert note.severity == "note" and "bỏ 4 chú thích khối của WordPress" in note.message
+
+
+def test_nothing_outside_the_hugo_site_is_read_or_copied_through_a_symlink(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # static -> a folder outside: `![x](/bi-mat.jpg)` copied a file from anywhere into content/.
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    (outside / "bi-mat.jpg").write_bytes(TINY_JPEG)
+    post = (
+        "---\ntitle: Bài\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+        "Nội dung bài viết đủ dài để làm tóm tắt.\n\n![Ảnh](/bi-mat.jpg)\n"
+    )
+    site = hugo_site(tmp_path, {"content/posts/bai.md": post})
+    shutil.rmtree(site / "static")
+    (site / "static").symlink_to(outside, target_is_directory=True)
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site)) == 1
+    assert not (root / "content" / "bi-mat.jpg").exists()
+    out = capsys.readouterr().out
+    assert f"static: là liên kết tới {outside}, ngoài thư mục website Hugo" in out
+    assert "không tìm thấy ảnh '/bi-mat.jpg'" in out
+    # A linked file inside a real static/ is told, not followed.
+    (site / "static").unlink()
+    (site / "static").mkdir()
+    (site / "static" / "bi-mat.jpg").symlink_to(outside / "bi-mat.jpg")
+    assert run(root, "import-hugo", str(site), "--dry-run") == 1
+    assert "static/bi-mat.jpg: là liên kết tới" in capsys.readouterr().out
+    # content -> outside: nothing is imported, and the message says why.
+    moved = tmp_path / "noi-dung"
+    (site / "content").rename(moved)
+    (site / "content").symlink_to(moved, target_is_directory=True)
+    assert run(root, "import-hugo", str(site)) == 1
+    captured = capsys.readouterr()
+    assert f"content: là liên kết tới {moved}" in captured.out + captured.err
+    assert not list((root / "content" / "bai-viet").glob("2023-01-01-bai.md"))
+
+
+def test_only_image_files_are_copied_for_an_image(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = frozenset({"static/ghi-chu.md", "static/images/a.jpg"})
+    head = "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\nNội dung bài viết đủ dài để làm tóm tắt.\n\n"
+    result = convert(head + "![x](/ghi-chu.md)\n", files=files)
+    assert result.text is None and result.copies == {}
+    assert "'/ghi-chu.md' không phải tệp ảnh" in result.problems[-1].message
+    # Named .jpg, but not an image by its first bytes: not copied either.
+    site = hugo_site(
+        tmp_path,
+        {
+            "content/posts/gia.md": head.replace("title: A", "title: Ảnh giả")
+            + "![Ảnh](/images/gia.jpg)\n",
+            "static/images/gia.jpg": "bí mật, không phải ảnh",
+        },
+    )
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site)) == 1
+    out = capsys.readouterr().out
+    assert (
+        "content/posts/gia.md: lỗi: static/images/gia.jpg có tên tệp ảnh nhưng không phải ảnh"
+        in out
+    )
+    assert not (root / "content" / "images" / "gia.jpg").exists()
+    assert (root / "content" / "images" / "lua-dao.jpg").read_bytes() == TINY_JPEG

@@ -16,6 +16,7 @@ import yaml
 from publish import config as config_module
 from publish.cli import common_options, make_parser, resolve_now
 from publish.config import CHANNELS, Config
+from publish.content_images import image_data
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.fields import category_hint, category_key, unknown_category
 from publish.frontmatter import FrontMatterError, decode, split
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     """Convert every post, write what can be written, report, then check the project."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
-    source = args.source
+    source = args.source.resolve()
     if not (source / "content").is_dir():
         raise PublishError(
             f"{source}: không phải thư mục website Hugo (không có thư mục content/). "
@@ -136,8 +137,11 @@ def _site_options(source: Path) -> dict[str, Any]:
         if not path.is_file():
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = _read(source, name).decode("utf-8")
             data = tomllib.loads(text) if name.endswith(".toml") else yaml.safe_load(text)
+        except Outside as exc:
+            print(f"{exc}; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
+            return {}
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError):
             print(f"{name}: không đọc được; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
             return {}
@@ -157,13 +161,51 @@ def _site_options(source: Path) -> dict[str, Any]:
     return {}
 
 
+class Outside(OSError):
+    """A file or folder of the Hugo site that is a link to one outside it: not read."""
+
+
+OUTSIDE_HINT = "Chép những tệp cần nhập vào trong website Hugo (thay cho liên kết) rồi chạy lại."
+
+
+def _outside(source: Path, name: str) -> Outside | None:
+    """What to say about `name` (relative to the resolved Hugo site `source`) when its real
+    path is outside the site (a symlink to ~/.ssh or /etc), else None."""
+    real = (source / name).resolve()
+    if real.is_relative_to(source):
+        return None
+    return Outside(
+        f"{name}: là liên kết tới {real}, ngoài thư mục website Hugo ({source}): không đọc, "
+        "không chép"
+    )
+
+
+def _read(source: Path, name: str) -> bytes:
+    """The bytes of one file of the Hugo site; Outside when its real path is not in the site
+    (checked again when read: a link may have changed since the site was listed)."""
+    if (outside := _outside(source, name)) is not None:
+        raise outside
+    return (source / name).read_bytes()
+
+
 def _files(source: Path) -> frozenset[str]:
-    """Every file of content/ and static/, relative to the site (symlinks not followed)."""
+    """Every file of content/ and static/, relative to the (resolved) site; symlinks are not
+    followed, and one leading outside the site is told (static -> ~/.ssh copied a key)."""
     found: set[str] = set()
     for top in ("content", "static"):
+        if (outside := _outside(source, top)) is not None:
+            if top == "content":
+                raise PublishError(f"{outside}. {OUTSIDE_HINT}")
+            print(f"{outside}. {OUTSIDE_HINT}")
+            continue
         for folder, dirs, names in os.walk(source / top):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             rel = Path(folder).relative_to(source).as_posix()
+            for name in [*names, *dirs]:
+                if os.path.islink(Path(folder) / name) and (
+                    outside := _outside(source, f"{rel}/{name}")
+                ):
+                    print(f"{outside}. {OUTSIDE_HINT}")
             found.update(f"{rel}/{n}" for n in names if not os.path.islink(Path(folder) / n))
     return frozenset(found)
 
@@ -182,7 +224,7 @@ def _convert(
         if listing:
             skipped.append(name)
         try:
-            raw = (source / name).read_bytes()
+            raw = _read(source, name)
             if len(raw) > MAX_FILE_BYTES:
                 raise FrontMatterError(f"tệp quá lớn ({len(raw)} byte) để là một bài", line=None)
             (lists if listing else sources).append(hugo.read(path, decode(raw)))
@@ -190,7 +232,9 @@ def _convert(
             if listing:  # not imported: read only for its cascade (Hugo fails on it too)
                 continue
             if isinstance(exc, OSError):
-                results.append(hugo.Result("", None, [Problem(name, os_reason(exc))]))
+                reason = str(exc) if isinstance(exc, Outside) else os_reason(exc)
+                hint = OUTSIDE_HINT if isinstance(exc, Outside) else None
+                results.append(hugo.Result("", None, [Problem(name, reason, hint=hint)]))
                 continue
             problem = Problem(name, str(exc), None, exc.line, exc.hint, "error", exc.column)
             results.append(hugo.Result("", None, [problem]))
@@ -216,11 +260,19 @@ def _convert(
 
 
 def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
-    """Refuse a post whose file, or one of whose images, is already in content/ with other
-    bytes: nothing there is overwritten."""
+    """Refuse a post one of whose images is not an image or not in the Hugo site, or whose
+    file, or one of whose images, is already in content/ with other bytes: nothing there is
+    overwritten."""
     if result.text is None:
         return
-    shown = result.problems[0].file if result.problems else ""
+    shown = result.source or f"content/{result.target}"
+    for origin in result.copies:
+        if (problem := _not_an_image(source, origin, shown)) is not None:
+            result.problems.append(problem)
+            result.text = None
+    if result.text is None:
+        result.copies.clear()
+        return
     target = content / result.target
     if target.exists():
         same = target.read_bytes() == result.text.encode("utf-8")
@@ -229,7 +281,7 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
             said = "giống hệt: đã nhập lần trước" if same else "đã nhập lần trước, đã sửa sau đó"
             result.problems.append(
                 Problem(
-                    shown or f"content/{result.target}",
+                    shown,
                     f"content/{result.target} đã có ({said}): giữ nguyên",
                     hint=None
                     if same
@@ -240,7 +292,7 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
             return
         result.problems.append(
             Problem(
-                shown or f"content/{result.target}",
+                shown,
                 f"content/{result.target} đã có, là bài khác cùng tên: không ghi đè",
                 hint="Đặt slug khác cho bài trong tệp Hugo, hoặc đổi tên tệp đã có, rồi chạy lại.",
             )
@@ -250,7 +302,7 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
         return
     for origin, dest in result.copies.items():
         there = content / dest
-        if there.exists() and there.read_bytes() != (source / origin).read_bytes():
+        if there.exists() and there.read_bytes() != _read(source, origin):
             result.problems.append(
                 Problem(
                     f"content/{dest}",
@@ -259,6 +311,27 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
                 )
             )
             result.text = None
+
+
+def _not_an_image(source: Path, origin: str, shown: str) -> Problem | None:
+    """The error about one image to copy that is outside the Hugo site, unreadable, or not an
+    image by its first bytes (a file named .jpg that is not one); None when it is fine."""
+    if (outside := _outside(source, origin)) is not None:
+        return Problem(shown, str(outside), hint=OUTSIDE_HINT)
+    try:
+        with (source / origin).open("rb") as file:
+            head = file.read(12)
+    except OSError as exc:
+        return Problem(shown, f"không đọc được ảnh {origin}: {os_reason(exc)}")
+    if image_data(head):
+        return None
+    return Problem(
+        shown,
+        f"{origin} có tên tệp ảnh nhưng không phải ảnh (không phải JPEG, PNG, GIF, WebP, BMP "
+        "hay TIFF): không chép",
+        hint="Mở tệp bằng trình xem ảnh để kiểm tra; thay bằng ảnh thật hoặc xóa ảnh khỏi bài "
+        "trong tệp Hugo, rồi chạy lại.",
+    )
 
 
 def _imported_before(target: Path, text: str) -> bool:
@@ -281,7 +354,7 @@ def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, conten
     mode = 0o666 & ~_umask()
     try:
         for dest, origin in sorted(copies.items()):
-            _create(content / dest, (source / origin).read_bytes(), mode, made)
+            _create(content / dest, _read(source, origin), mode, made)
         for result in done:
             target = content / result.target
             if not target.exists():
@@ -289,9 +362,13 @@ def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, conten
     except OSError as exc:
         for path in reversed(made):
             path.unlink(missing_ok=True)
+        why = (
+            str(exc)
+            if isinstance(exc, Outside)
+            else f"không ghi được {exc.filename or 'tệp'}: {os_reason(exc)}"
+        )
         raise PublishError(
-            f"không ghi được {exc.filename or 'tệp'}: {os_reason(exc)}. Chưa có gì được nhập "
-            "(các tệp đã ghi trong lần này đã được xóa lại)."
+            f"{why}. Chưa có gì được nhập (các tệp đã ghi trong lần này đã được xóa lại)."
         ) from None
 
 

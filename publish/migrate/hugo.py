@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 from publish import shortcodes
 from publish.config import Config
-from publish.content_images import HTML_IMG_RE, IMAGE_RE, SCHEME_RE
+from publish.content_images import HTML_IMG_RE, IMAGE_RE, IMAGE_SUFFIXES, SCHEME_RE
 from publish.errors import Problem
 from publish.fields import (
     SECRET_HINT,
@@ -134,6 +134,8 @@ class Result:
     copies: dict[str, str] = field(default_factory=dict)
     """Hugo site path (static/images/a.jpg) → path in content/ (images/a.jpg)."""
     page: bool = False
+    source: str = ""
+    """The Hugo file, as its findings name it (content/posts/a.md)."""
 
     @property
     def importable(self) -> bool:
@@ -252,7 +254,7 @@ def convert(
         """Record one finding about this file."""
         problems.append(Problem(shown, message, key, line, hint, "error" if error else "note"))
 
-    result = Result(target, None, problems, page=not source.section)
+    result = Result(target, None, problems, page=not source.section, source=shown)
     out: dict[str, Any] = {}
     title = source.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -532,6 +534,17 @@ def _body(
         if own is None and (SCHEME_RE.match(ref_text) or ref_text.startswith(("//", "#"))):
             return ref_text
         path = (own or ref_text).split("#")[0].split("?")[0]
+        if posixpath.splitext(nfc(unquote(path)))[1].lower() not in IMAGE_SUFFIXES:
+            # Only images are copied: `![x](/a.md)` brought any file of the site into content/.
+            tell(
+                f"{ref_text!r} không phải tệp ảnh (ảnh có đuôi "
+                f"{', '.join(sorted(IMAGE_SUFFIXES))}): không chép",
+                "Sửa đường dẫn ảnh trong tệp Hugo cho đúng tệp ảnh, hoặc xóa ảnh khỏi bài, "
+                "rồi chạy lại.",
+                line=line,
+                error=True,
+            )
+            return ref_text
         for written in dict.fromkeys((path, nfc(unquote(path)))):
             if source.bundle and not written.startswith("/"):
                 inside = posixpath.normpath(f"{source.bundle}/{written}")
