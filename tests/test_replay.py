@@ -412,3 +412,38 @@ def test_a_bulletin_passing_a_week_since_its_expiry_is_not_replayed_over(root, c
     second = capsys.readouterr().out
     assert "2024-03-01-het-han.md" not in second
     assert "Bỏ qua 1 bản tin đã hết hạn hơn 7 ngày (không liệt kê từng bài)" in second
+
+
+@pytest.mark.parametrize("command", ["check", "sync", "replayed sync", "build", "replayed build"])
+def test_every_command_counts_a_bulletin_a_week_past_its_expiry_at_the_same_moment(
+    root: Path, capsys, command: str
+) -> None:
+    # The line changes exactly 7 days after `expires`; a clock written in another timezone
+    # names the same moment (09:00 in Hà Nội is 02:00Z).
+    post = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
+    text = post.read_text("utf-8").replace('id: "tpd-2024-01-gia-danh"', 'id: "tpd-het-han"')
+    text = text.replace(
+        "date: 2024-01-15 08:00", "date: 2024-01-15 08:00\nexpires: 2024-03-25 09:00"
+    )
+    post.with_name("2024-03-01-het-han.md").write_text(text, "utf-8")
+    named = "Bỏ qua content/bai-viet/2024-03-01-het-han.md"
+    counted = "Bỏ qua 1 bản tin đã hết hạn hơn 7 ngày (không liệt kê từng bài)"
+    boundary = dt.datetime(2024, 4, 1, 2, 0, tzinfo=dt.UTC)
+    moments = [boundary - dt.timedelta(seconds=1), boundary, boundary + dt.timedelta(seconds=1)]
+    words = {
+        "check": ["check"],
+        "sync": ["sync", "--dry-run", "web"],
+        "replayed sync": ["sync", "web"],  # replays the sync before it, within the same span
+    }.get(command, ["build"])
+    seen = []
+    for moment in moments:
+        if command == "build":
+            shutil.rmtree(root / "output", ignore_errors=True)
+        capsys.readouterr()
+        code = main([words[0], "--root", str(root), "--now", moment.isoformat(), *words[1:]])
+        out = capsys.readouterr().out
+        assert code == 0, out
+        seen.append((named in out, counted in out))
+        if command == "replayed build" and moment != moments[0]:
+            assert (REPLAYED in out) == (moment > boundary)  # the boundary itself is rebuilt
+    assert seen == [(True, False), (False, True), (False, True)]
