@@ -25,6 +25,7 @@ __all__ = [
     "BUILTIN_THEME",
     "CHANNELS",
     "CONFIG_NAME",
+    "DEFAULT_TIMEZONE",
     "Config",
     "label_form",
     "line_of_key",
@@ -56,6 +57,8 @@ CATEGORY_EXAMPLE = (
     'rồi dòng label = "Tin tức" bên dưới.'
 )
 CUE_SECONDS = "Độ dài của nhạc, tính bằng giây; 0 là không có."
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+"""The site's clock unless site.toml names another."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,7 @@ class SiteSection:
     language: str = field(
         default="vi", metadata=rules(filled=True, note="Mã ngôn ngữ của các trang web.")
     )
-    timezone: str = "Asia/Ho_Chi_Minh"
+    timezone: str = DEFAULT_TIMEZONE
     """Times without an offset are in this zone."""
     default_channels: tuple[str, ...] = CHANNELS
     """Channels a bulletin goes to unless its front matter lists its own (which replaces these)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import fcntl
 import hashlib
 import json
 import os
@@ -277,6 +278,18 @@ def test_a_second_sync_does_nothing_and_exits_3_while_one_runs(radio_root, capsy
     assert "Lần này không làm gì" in err and "không phải lỗi nội dung" in err and "--wait" in err
     assert not (radio_root / "dai-phat-thanh").exists()
     assert not (radio_root / "output").exists()
+
+
+def test_the_other_syncs_start_is_told_on_the_sites_clock(radio_root, capsys) -> None:
+    # The lock file keeps the machine's time (a CI runner: UTC); the editor reads the site's.
+    path = radio_root / "state" / sync_base.LOCK_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as held:
+        held.write("4242 2026-11-29T01:30:00+00:00")
+        held.flush()
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert radio_sync(radio_root) == 3
+    assert "(tiến trình số 4242, bắt đầu lúc 08:30 ngày 29/11/2026)" in capsys.readouterr().err
 
 
 def test_wait_gives_up_after_its_limit_with_exit_3(radio_root, capsys, monkeypatch) -> None:

@@ -7,11 +7,13 @@ reload events, the error overlay, and a clean Ctrl-C.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import http.client
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -20,6 +22,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -693,3 +696,25 @@ def test_cli_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert proc.returncode == 0, err
     assert "Đã dừng máy chủ xem trước" in out
     assert "Traceback" not in err
+
+
+def test_log_lines_tell_the_time_on_the_sites_clock(project: Path) -> None:
+    # Every other time an editor sees is on the site's clock; a server set to UTC said 01:30
+    # for a rebuild at 08:30 in Châu Thành.
+    machine = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    try:
+        out = io.StringIO()
+        with PreviewSession(project, port=0, out=out, err=io.StringIO()):
+            there = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+        stamp = re.search(r"^\[(\d\d):(\d\d):\d\d\] Đã dựng website", out.getvalue(), re.M)
+        assert stamp is not None, out.getvalue()
+        told = int(stamp[1]) * 60 + int(stamp[2])
+        assert abs(told - (there.hour * 60 + there.minute)) % (24 * 60) in (0, 1, 1439)
+    finally:
+        if machine is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = machine
+        time.tzset()

@@ -188,7 +188,7 @@ def run_command(args: argparse.Namespace) -> int:
             output = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="publish-thu-")))
         else:
             output = live
-            stack.enter_context(sync_lock(args.root / "state", wait=args.wait))
+            stack.enter_context(sync_lock(args.root / "state", wait=args.wait, tz=config.tz))
         options = SyncOptions(
             args.dry_run,
             args.reconcile,

@@ -10,10 +10,12 @@ import traceback
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from publish import config as config_module
 from publish.cli import resolve_now
 from publish.commands.build import exclusion_lines
+from publish.config import DEFAULT_TIMEZONE
 from publish.errors import PublishError, os_reason
 from publish.pipeline import Build, build
 from publish.serve.reload import ReloadHub
@@ -53,6 +55,8 @@ class PreviewSession:
         self._rebuilding = threading.Lock()
         self._skipped: list[str] = []
         self._built = False
+        self._tz: dt.tzinfo = ZoneInfo(DEFAULT_TIMEZONE)
+        """The site's clock, for log lines (every other time an editor sees is on it)."""
         """Whether a rebuild succeeded in this session (output/web is then this session's)."""
         try:
             self.server = PreviewServer(self.output / "web", self.hub, port=port)
@@ -78,6 +82,7 @@ class PreviewSession:
         with self._rebuilding:
             try:
                 config = config_module.load(self.root)
+                self._tz = config.tz
                 folder = urlsplit(config.base_url).path
                 if not self._built:
                     # Output left by an earlier build was most likely made with this site.toml.
@@ -114,7 +119,7 @@ class PreviewSession:
                 print(line, file=self._out)
             self._skipped = skipped
         print(
-            f"[{_clock()}] Đã dựng website: {report.written.get('web', 0)} tệp ghi mới, "
+            f"[{_clock(self._tz)}] Đã dựng website: {report.written.get('web', 0)} tệp ghi mới, "
             f"{report.unchanged.get('web', 0)} không đổi, {report.removed.get('web', 0)} gỡ bỏ.",
             file=self._out,
             flush=True,
@@ -123,7 +128,8 @@ class PreviewSession:
     def _failed(self, message: str) -> None:
         """Report a failed rebuild in the terminal and on every open page."""
         print(
-            f"[{_clock()}] Không dựng được website; trang đang mở sẽ hiện lỗi này:", file=self._err
+            f"[{_clock(self._tz)}] Không dựng được website; trang đang mở sẽ hiện lỗi này:",
+            file=self._err,
         )
         print(message, file=self._err, flush=True)
         self.hub.finished(message)
@@ -160,6 +166,6 @@ class PreviewSession:
         self.stop()
 
 
-def _clock() -> str:
-    """The local wall-clock time for log lines."""
-    return dt.datetime.now().strftime("%H:%M:%S")
+def _clock(tz: dt.tzinfo) -> str:
+    """The time on the site's clock for log lines (not the machine's: a server may run UTC)."""
+    return dt.datetime.now(tz).strftime("%H:%M:%S")

@@ -277,10 +277,12 @@ def sync_lock(
     wait: bool = False,
     limit: float | None = None,
     echo: Callable[[str], None] | None = None,
+    tz: dt.tzinfo | None = None,
 ) -> Iterator[None]:
     """Hold state/.sync.lock so two syncs never run at once. While another sync holds it this
     one does nothing and raises Busy (exit 3: nothing is wrong, run again later); with `wait`
-    only after waiting up to `limit` seconds (WAIT_SECONDS) for it, saying so through `echo`."""
+    only after waiting up to `limit` seconds (WAIT_SECONDS) for it, saying so through `echo`.
+    `tz`: the site's clock, which the other sync's start time is told on."""
     path = state_dir / LOCK_NAME
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
@@ -293,7 +295,7 @@ def sync_lock(
         ) from None
     try:
         if not _take(handle):
-            holder = _holder(path)
+            holder = _holder(path, tz)
             if not wait:
                 raise Busy(_busy_message(holder))
             seconds = WAIT_SECONDS if limit is None else limit
@@ -325,9 +327,9 @@ def _take(handle: IO[str]) -> bool:
     return True
 
 
-def _holder(path: Path) -> tuple[str, str]:
+def _holder(path: Path, tz: dt.tzinfo | None = None) -> tuple[str, str]:
     """Which process holds the lock (its number, "" when unknown) and a description with since
-    when, as its lock file says."""
+    when, as its lock file says, on the clock `tz` (the site's; the machine's may be UTC)."""
     try:
         pid, _, since = path.read_text("utf-8").strip().partition(" ")
         started = dt.datetime.fromisoformat(since) if since else None
@@ -335,6 +337,8 @@ def _holder(path: Path) -> tuple[str, str]:
         pid, started = "", None
     if not pid.isdigit():
         return "", "không rõ tiến trình nào"
+    if started is not None and tz is not None and started.tzinfo is not None:
+        started = started.astimezone(tz)
     when = f", bắt đầu lúc {started:%H:%M} ngày {started:%d/%m/%Y}" if started else ""
     return pid, f"tiến trình số {pid}{when}"
 
