@@ -25,6 +25,7 @@ COMMANDS = {
     "build": "build",
     "check": "check",
     "import-hugo": "import_hugo",
+    "init": "init",
     "new": "new",
     "next": "next",
     "report": "report",

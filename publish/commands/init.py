@@ -1,0 +1,322 @@
+"""`publish init THƯ_MỤC --unit "Công an xã …"`: a new unit's project, ready for `publish check`.
+
+The files come from publish/starter/ (templates filled with the unit's data, and links to the
+repository's ci/ and state/README.md); nothing of the sample unit is copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from string import Template
+
+from PIL import Image, ImageDraw
+
+from publish import __version__
+from publish import config as config_module
+from publish.errors import ConfigError, ContentError, Problem
+from publish.text import nfc, slugify
+
+__all__ = ["add_parser", "run"]
+
+STARTER = Path(__file__).resolve().parents[1] / "starter"
+"""Templates and linked files of a new project, shipped as package data."""
+CHECKOUT = Path(__file__).resolve().parents[2]
+"""The repository, when the package runs from a checkout."""
+TO_COMPLETE = "CẦN BỔ SUNG"
+"""Written wherever init could not know the unit's data: one word to search for."""
+LEVELS = re.compile(
+    r"(?i)^(công an)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$"
+)
+"""A unit's full name: "Công an" + the level of its area + the place, whose short form drops the level."""
+BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
+PHONE = re.compile(r"^\+?[\d\s.()-]*\d[\d\s.()-]*$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
+"""Starter entries that link to the repository's own files: starter name → repository path."""
+OPTIONS = ("unit", "short_name", "area", "title", "base_url", "phone", "address", "email", "oa_id")
+COVER_SIZE = (1200, 630)
+"""Zalo's and social networks' share image size."""
+COVER_COLOURS = ("#0b4a2e", "#e2b33c")
+"""The built-in theme's green and gold."""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `init`."""
+    parser = subparsers.add_parser(
+        "init",
+        help="tạo dự án mới cho một đơn vị (site.toml, trang, ảnh bìa, mẫu CI)",
+        description="Tạo dự án mới trong THƯ_MỤC (chưa có hoặc trống) từ dữ liệu của đơn vị: "
+        "site.toml, các trang giới thiệu, liên hệ, gửi phản ánh, ảnh bìa mặc định, mẫu CI. "
+        f"Chỗ nào còn thiếu thông tin được ghi «{TO_COMPLETE}». Không ghi đè gì.",
+        argument_default=argparse.SUPPRESS,
+    )
+    parser.add_argument("folder", metavar="THƯ_MỤC", type=Path, help="thư mục dự án mới")
+    parser.add_argument(
+        "--unit",
+        metavar="TÊN",
+        help='tên đầy đủ của đơn vị, ví dụ "Công an xã Hòa Khánh" (bắt buộc; '
+        "không ghi thì lệnh hỏi khi chạy trong cửa sổ dòng lệnh)",
+    )
+    parser.add_argument(
+        "--short-name", metavar="TÊN_NGẮN", help="tên ngắn; mặc định: tên bỏ cấp hành chính"
+    )
+    parser.add_argument("--area", metavar="ĐỊA_BÀN", help='địa bàn, ví dụ "tỉnh …"')
+    parser.add_argument(
+        "--title", metavar="TIÊU_ĐỀ", help='tiêu đề website; mặc định "Trang thông tin <tên>"'
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="ĐỊA_CHỈ",
+        help="địa chỉ công khai của website, ví dụ https://example.gov.vn/congan-xa/",
+    )
+    parser.add_argument("--phone", metavar="SỐ", help="số đường dây nóng")
+    parser.add_argument("--address", metavar="ĐỊA_CHỈ", help="địa chỉ trụ sở")
+    parser.add_argument("--email", metavar="THƯ", help="thư điện tử của đơn vị")
+    parser.add_argument("--oa-id", metavar="MÃ_OA", help="mã số Zalo OA của đơn vị")
+    parser.add_argument("--debug", action="store_true", help="hiện traceback khi có lỗi")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the options and the folder, write the project beside it, then move it in place."""
+    shown: Path = args.folder
+    target = shown.resolve()
+    given = {k: nfc(getattr(args, k)).strip() for k in OPTIONS if hasattr(args, k)}
+    if "unit" not in given:
+        given["unit"] = _ask_unit()
+    problems = _option_problems(given) + _folder_problems(shown)
+    if problems:
+        raise ContentError(problems)
+    values = _values(given)
+    site_toml = _fill("site.toml", values)
+    try:
+        config = config_module.parse(site_toml, root=target)
+    except ConfigError as exc:  # every option was checked above: this is our bug, say so
+        raise AssertionError(str(exc)) from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
+    try:
+        _write(staging, site_toml, values)
+        if target.exists():
+            # Empty (checked), and maybe the shell's current folder (publish init .): fill it
+            # rather than replace it.
+            for entry in staging.iterdir():
+                entry.rename(target / entry.name)
+            staging.rmdir()
+        else:
+            staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    here = target == Path.cwd().resolve()
+    print(_next_steps(None if here else shown, given["unit"], next(iter(config.categories))))
+    return 0
+
+
+def _ask_unit() -> str:
+    """The unit's name typed at the terminal, or "" when nobody can answer."""
+    if not sys.stdin.isatty():
+        return ""
+    try:
+        return nfc(input('Tên đầy đủ của đơn vị (ví dụ "Công an xã Hòa Khánh"): ')).strip()
+    except EOFError:
+        return ""
+
+
+def _option_problems(given: dict[str, str]) -> list[Problem]:
+    """What is wrong with the options, each named with an example of a right value."""
+    problems = []
+    example = 'Ví dụ: publish init congan-hoakhanh --unit "Công an xã Hòa Khánh"'
+    if not given["unit"]:
+        problems.append(Problem("--unit", "thiếu tên đơn vị", hint=example))
+    elif any(ord(c) < 32 for c in given["unit"]):
+        problems.append(Problem("--unit", "tên đơn vị viết trên một dòng", hint=example))
+    if "base_url" in given and not BASE_URL.match(given["base_url"]):
+        problems.append(
+            Problem(
+                "--base-url",
+                f"cần địa chỉ đầy đủ của website, nhận được {given['base_url']!r}",
+                hint=_base_url_hint(given["base_url"]),
+            )
+        )
+    if "phone" in given and not PHONE.match(given["phone"]):
+        problems.append(
+            Problem(
+                "--phone",
+                f"số điện thoại chỉ gồm chữ số (và khoảng trắng, dấu chấm, gạch nối), nhận được {given['phone']!r}",
+                hint='Ví dụ: --phone "0236 3 123 456"; chưa có thì bỏ tùy chọn này.',
+            )
+        )
+    if "email" in given and not EMAIL.match(given["email"]):
+        problems.append(
+            Problem(
+                "--email",
+                f"không phải địa chỉ thư điện tử: {given['email']!r}",
+                hint="Ví dụ: --email congan.xa@example.gov.vn; chưa có thì bỏ tùy chọn này.",
+            )
+        )
+    if "oa_id" in given and not given["oa_id"].isdigit():
+        problems.append(
+            Problem(
+                "--oa-id",
+                f"mã OA là một dãy chữ số, nhận được {given['oa_id']!r}",
+                hint="Chép mã số OA từ trang quản trị Zalo OA; chưa có OA thì bỏ tùy chọn này.",
+            )
+        )
+    return problems
+
+
+def _base_url_hint(written: str) -> str:
+    """The address with https:// when only that is missing, else an example."""
+    host = written.removeprefix("//")
+    if re.fullmatch(r"[\w-]+(\.[\w-]+)+(/[^\s?#]*)?", host):
+        return f"Thêm https:// ở đầu: --base-url https://{host.rstrip('/')}/"
+    return (
+        "Viết địa chỉ bắt đầu bằng https://, ví dụ --base-url https://congan-xa.example.gov.vn/ "
+        "hoặc https://example.gov.vn/congan-xa/ (website trong thư mục con)."
+    )
+
+
+def _folder_problems(target: Path) -> list[Problem]:
+    """A target that is a file or holds anything: init never writes over what is there."""
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        return [
+            Problem(
+                str(target),
+                "đã có một tệp (hay liên kết) tên này",
+                hint="Chọn tên thư mục khác cho dự án mới.",
+            )
+        ]
+    if target.is_dir() and any(target.iterdir()):
+        return [
+            Problem(
+                str(target),
+                "thư mục không trống: publish init không ghi đè và không trộn với tệp có sẵn",
+                hint="Chọn một thư mục chưa có hoặc trống, ví dụ publish init congan-moi --unit …",
+            )
+        ]
+    return []
+
+
+def _values(given: dict[str, str]) -> dict[str, str]:
+    """Every ${name} of the templates: TOML/YAML values quoted, prose as written."""
+    unit = given["unit"]
+    found = LEVELS.match(unit)
+    short = given.get("short_name") or (f"{found[1]} {found[2]}" if found else unit)
+    area = given.get("area", "")
+    where = f"{unit}, {area}" if area else unit
+    q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (TOML and YAML read JSON strings)
+    missing = lambda what: f"  # {TO_COMPLETE}: {what}"  # noqa: E731
+    base_url = given.get("base_url", f"https://{slugify(unit)}.example.vn/")
+    return {
+        "unit": unit,
+        "unit_plain": unit,
+        "unit_name": q(unit),
+        "short_name": q(short),
+        "area": q(area),
+        "title": q(given.get("title") or f"Trang thông tin {unit}"),
+        "description": q(
+            f"Trang thông tin của {where}: tình hình an ninh trật tự, cảnh báo thủ đoạn tội "
+            "phạm, cải cách hành chính và tiếp nhận phản ánh của người dân."
+        ),
+        "base_url": q(base_url.rstrip("/") + "/"),
+        "base_url_note": "" if "base_url" in given else missing("địa chỉ thật của website"),
+        "address": q(given.get("address", "")),
+        "address_note": "" if "address" in given else missing("địa chỉ trụ sở"),
+        "hotline": q(given.get("phone", "")),
+        "hotline_note": "" if "phone" in given else missing("số đường dây nóng, trực ban"),
+        "email": q(given.get("email", "")),
+        "email_note": "" if "email" in given else missing("thư điện tử của đơn vị"),
+        "oa_id": q(given.get("oa_id", "")),
+        "oa_id_note": "" if "oa_id" in given else missing("mã số OA, khi đơn vị có Zalo OA"),
+        "url_spoken": q(f"trang thông tin điện tử của {unit}"),
+        "intro": q(
+            "Kính thưa quý thính giả, chào mừng quý vị đến với chuyên mục Vì an ninh Tổ quốc "
+            f"do {unit} thực hiện."
+        ),
+        "about_summary": q(f"{where}: chức năng, nhiệm vụ, tổ chức và kênh thông tin của đơn vị."),
+        "contact_summary": q(
+            f"Địa chỉ, đường dây nóng, thư điện tử và giờ tiếp công dân của {where}."
+        ),
+        "report_summary": q(
+            "Hướng dẫn người dân gửi tin báo, tố giác tội phạm và phản ánh về an ninh, trật tự "
+            f"đến {unit}: trực tiếp, qua đường dây nóng, 113 hoặc Trang Zalo."
+        ),
+        "version": __version__,
+    }
+
+
+def _fill(name: str, values: dict[str, str]) -> str:
+    """A starter template with the unit's values in place."""
+    return Template((STARTER / name).read_text(encoding="utf-8")).substitute(values)
+
+
+def _shipped(name: str) -> Path:
+    """A file the starter links to from the repository: the repository's own in a checkout (git
+    on Windows writes a link as a small text file), the packaged copy in an installed wheel."""
+    own = CHECKOUT / LINKED[name]
+    return own if (CHECKOUT / "pyproject.toml").is_file() and own.exists() else STARTER / name
+
+
+def _write(root: Path, site_toml: str, values: dict[str, str]) -> None:
+    """Every file of the new project under `root`."""
+    (root / "site.toml").write_text(site_toml, encoding="utf-8")
+    for page in sorted((STARTER / "pages").glob("*.md")):
+        target = root / "content" / "pages" / page.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_fill(f"pages/{page.name}", values), encoding="utf-8")
+    (root / "content" / "bai-viet").mkdir()
+    _cover(root / "content" / "images" / "default-cover.jpg")
+    (root / "content" / "tu-viet-tat.tsv").write_text(
+        _fill("tu-viet-tat.tsv", values), encoding="utf-8"
+    )
+    (root / "requirements.txt").write_text(_fill("requirements.txt", values), encoding="utf-8")
+    (root / ".gitignore").write_text(_fill("gitignore", values), encoding="utf-8")
+    (root / "state").mkdir()
+    shutil.copyfile(_shipped("state-README.md"), root / "state" / "README.md")
+    (root / "ci").mkdir()
+    for template in sorted(_shipped("ci").iterdir()):
+        text = template.read_text(encoding="utf-8")
+        # The tool's repository installs itself (pip install .); a unit's project has no
+        # pyproject.toml, and names the tool in requirements.txt.
+        text = re.sub(
+            r"pip install (-q )?\.$", r"pip install \1-r requirements.txt", text, flags=re.M
+        )
+        (root / "ci" / template.name).write_text(text, encoding="utf-8")
+        shutil.copymode(template, root / "ci" / template.name)
+
+
+def _cover(path: Path) -> None:
+    """A plain cover in the theme's colours, with no name on it: the unit replaces it."""
+    path.parent.mkdir(parents=True)
+    green, gold = COVER_COLOURS
+    image = Image.new("RGB", COVER_SIZE, green)
+    width, height = COVER_SIZE
+    ImageDraw.Draw(image).rectangle((0, height - 24, width, height), fill=gold)
+    image.save(path, "JPEG", quality=90)
+
+
+def _next_steps(target: Path | None, unit: str, category: str) -> str:
+    """What to do after init, in order (`target` None: the current folder)."""
+    where, cd = ("thư mục hiện tại", "") if target is None else (str(target), f"cd {target} && ")
+    steps = [
+        f"Đã tạo dự án của {unit} trong {where}.",
+        "Việc tiếp theo:",
+        f'  1. Điền các chỗ ghi «{TO_COMPLETE}»: {cd}grep -rn "{TO_COMPLETE}" '
+        "site.toml content/ requirements.txt",
+        "  2. Thay content/images/default-cover.jpg bằng ảnh bìa của đơn vị (1200 × 630, giữ tên tệp).",
+        '  3. Lưu vào git: git init && git add -A && git commit -m "Dự án mới"',
+        f'  4. Bài đầu tiên: publish new "Tiêu đề" --category {category}',
+        "  5. Kiểm tra rồi xem trước: publish check --strict, rồi publish serve",
+        "  6. Xuất bản tự động: chép ci/github-actions.yml thành .github/workflows/publish.yml "
+        "(hoặc ci/gitlab-ci.yml thành .gitlab-ci.yml), ghi nơi lấy công cụ trong requirements.txt "
+        "và chuẩn bị thông tin đăng nhập Zalo: README của publish, mục "
+        "«Chuẩn bị thông tin đăng nhập».",
+    ]
+    return "\n".join(steps)
