@@ -1,0 +1,227 @@
+"""`publish init`: a new unit's project in one command, with nothing of the sample unit in it,
+that `publish check --strict` accepts and `publish build` builds."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from publish import config
+
+REPO = Path(__file__).resolve().parents[1]
+UNIT = "Công an xã Hòa Khánh"
+
+
+def publish(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m publish ARGS` as an editor would, stdin not a terminal."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PUBLISH_")}
+    return subprocess.run(
+        [sys.executable, "-m", "publish", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+def sample_values() -> list[str]:
+    """What is the sample unit's own in the repository's site.toml and pages: its names, places,
+    address, phone, e-mail, OA and web address."""
+    sample = tomllib.loads((REPO / "site.toml").read_text("utf-8"))
+    values = [
+        sample["unit"]["name"],
+        sample["unit"]["short_name"],
+        sample["unit"]["area"],
+        *(v for v in sample["contact"].values() if v != "113"),
+        sample["zalo"]["oa_id"],
+        re.sub(r"^https?://|/$", "", sample["site"]["base_url"]),
+    ]
+    places = {"Châu Thành", "Đồng Tháp", "Cái Tàu Hạ", "chauthanh"}
+    for place in places:  # each must really be the sample's, or this test proves nothing
+        assert any(
+            place in p.read_text("utf-8")
+            for p in [REPO / "site.toml", *(REPO / "content" / "pages").glob("*.md")]
+        ), place
+    return values + sorted(places)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project made by `publish init` with only the unit's name."""
+    root = tmp_path_factory.mktemp("init") / "congan-hoakhanh"
+    made = publish("init", root, "--unit", UNIT)
+    assert made.returncode == 0, made.stderr
+    assert made.stderr == ""
+    for step in ("git init", "publish new", "publish check", "Chuẩn bị thông tin đăng nhập"):
+        assert step in made.stdout, step
+    return root
+
+
+def test_a_new_project_passes_the_strict_check_and_builds_with_its_unit_name(
+    project: Path,
+) -> None:
+    checked = publish("check", "--strict", cwd=project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "cảnh báo" not in checked.stdout + checked.stderr
+    built = publish("build", cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = (project / "output" / "web" / "index.html").read_text("utf-8")
+    assert UNIT in home
+    for page in ("gioi-thieu", "lien-he", "gui-phan-anh"):
+        assert UNIT in (project / "output" / "web" / page / "index.html").read_text("utf-8")
+
+
+def test_nothing_of_the_sample_unit_is_in_the_new_project(project: Path) -> None:
+    files = [p for p in project.rglob("*") if p.is_file() and "output" not in p.parts]
+    assert {p.relative_to(project).as_posix() for p in files} >= {
+        "site.toml",
+        ".gitignore",
+        "requirements.txt",
+        "content/pages/gioi-thieu.md",
+        "content/pages/lien-he.md",
+        "content/pages/gui-phan-anh.md",
+        "content/images/default-cover.jpg",
+        "content/tu-viet-tat.tsv",
+        "state/README.md",
+        "ci/github-actions.yml",
+        "ci/gitlab-ci.yml",
+        "ci/commit-state.sh",
+    }
+    assert list((project / "content" / "bai-viet").iterdir()) == []
+    assert not (project / "templates").exists()  # the built-in theme is used
+    sample_cover = (REPO / "content" / "images" / "default-cover.jpg").read_bytes()
+    assert (project / "content" / "images" / "default-cover.jpg").read_bytes() != sample_cover
+    found = [
+        f"{p.relative_to(project)}: {value}"
+        for p in files
+        for value in sample_values()
+        if value.encode("utf-8") in p.read_bytes()
+    ]
+    assert not found
+
+
+def test_what_init_does_not_know_is_marked_and_what_it_was_given_is_in_site_toml(
+    tmp_path: Path, project: Path
+) -> None:
+    site = (project / "site.toml").read_text("utf-8")
+    for key in ("base_url", "address", "hotline", "email", "oa_id"):
+        assert re.search(rf"^{key} = .*# CẦN BỔ SUNG", site, re.M), key
+    assert "CẦN BỔ SUNG" in (project / "content" / "pages" / "gioi-thieu.md").read_text("utf-8")
+    root = tmp_path / "hk"
+    made = publish(
+        "init",
+        root,
+        "--unit",
+        UNIT,
+        "--area",
+        "thành phố Đà Nẵng",
+        "--base-url",
+        "https://example.gov.vn/congan-hoakhanh",
+        "--phone",
+        "0236 3 700 000",
+        "--address",
+        "Số 9 đường Âu Cơ",
+        "--email",
+        "hoakhanh@example.gov.vn",
+        "--oa-id",
+        "1234567890",
+    )
+    assert made.returncode == 0, made.stderr
+    loaded = config.load(root)
+    assert loaded.unit.short_name == "Công an Hòa Khánh"
+    assert loaded.unit.area == "thành phố Đà Nẵng"
+    assert loaded.base_url == "https://example.gov.vn/congan-hoakhanh/"
+    assert (loaded.contact.hotline, loaded.contact.address, loaded.contact.email) == (
+        "0236 3 700 000",
+        "Số 9 đường Âu Cơ",
+        "hoakhanh@example.gov.vn",
+    )
+    assert loaded.zalo.oa_id == "1234567890"
+    assert not re.search(r"^\w+ = .*CẦN BỔ SUNG", (root / "site.toml").read_text("utf-8"), re.M)
+
+
+def test_ci_templates_install_the_tool_named_in_requirements_txt(project: Path) -> None:
+    """The tool's own repository installs itself with `pip install .`; a unit's project has no
+    pyproject.toml to install."""
+    for name in ("github-actions.yml", "gitlab-ci.yml"):
+        text = (project / "ci" / name).read_text("utf-8")
+        assert not re.search(r"pip install (-q )?\.$", text, re.M), name
+        assert "-r requirements.txt" in text, name
+    assert os.access(project / "ci" / "commit-state.sh", os.X_OK)
+    assert "publish @ git+" in (project / "requirements.txt").read_text("utf-8")
+
+
+def test_a_folder_that_is_not_empty_is_refused_and_left_alone(tmp_path: Path) -> None:
+    root = tmp_path / "old"
+    root.mkdir()
+    (root / "site.toml").write_text("# của đơn vị\n", encoding="utf-8")
+    refused = publish("init", root, "--unit", UNIT)
+    assert refused.returncode == 1
+    assert "thư mục không trống" in refused.stderr and "Traceback" not in refused.stderr
+    assert [p.name for p in root.iterdir()] == ["site.toml"]
+    assert (root / "site.toml").read_text("utf-8") == "# của đơn vị\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old"]  # no staging folder left
+
+
+def test_an_empty_folder_is_filled(tmp_path: Path) -> None:
+    root = tmp_path / "empty"
+    root.mkdir()
+    made = publish("init", ".", "--unit", UNIT, cwd=root)
+    assert made.returncode == 0, made.stderr
+    assert "thư mục hiện tại" in made.stdout
+    assert (root / "site.toml").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+
+
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (
+            ["--unit", UNIT, "--base-url", "congan.example.vn"],
+            "--base-url https://congan.example.vn/",
+        ),
+        (["--unit", UNIT, "--base-url", "trang của xã"], "--base-url"),
+        (["--unit", "   "], "--unit: lỗi: thiếu tên đơn vị"),
+        ([], "--unit: lỗi: thiếu tên đơn vị"),
+        (["--unit", UNIT, "--oa-id", "OA Hòa Khánh"], "--oa-id: lỗi"),
+        (["--unit", UNIT, "--phone", "chưa có"], "--phone: lỗi"),
+    ],
+)
+def test_bad_input_exits_1_in_vietnamese_and_writes_nothing(
+    tmp_path: Path, args: list[str], told: str
+) -> None:
+    refused = publish("init", tmp_path / "new", *args)
+    assert refused.returncode == 1
+    assert told in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_starter_ships_inside_the_package() -> None:
+    """`pip install .` (not only -e) must carry what init writes: every starter file's path
+    is matched by the package data."""
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["publish"]
+    starter = REPO / "publish" / "starter"
+    files = [
+        (Path(folder) / name).relative_to(REPO / "publish").as_posix()
+        for folder, _, names in os.walk(starter, followlinks=True)  # ci/ is a link
+        for name in names
+    ]
+    assert "starter/ci/gitlab-ci.yml" in files and "starter/state-README.md" in files
+    for path in files:
+        assert any(
+            fnmatch.fnmatch(path, p) or fnmatch.fnmatch(path, p.replace("**/", ""))
+            for p in patterns
+        ), path
