@@ -130,7 +130,7 @@ def test_an_option_value_that_spells_a_command_is_not_taken_for_it(tmp_path: Pat
 def test_top_level_help_lists_every_command(args: tuple[str, ...]) -> None:
     helped = publish(*args)
     assert helped.returncode == 0
-    for command in ("build", "check", "new", "next", "report", "serve", "speak", "sync"):
+    for command in ("build", "check", "init", "new", "next", "report", "serve", "speak", "sync"):
         assert f"\n    {command} " in helped.stdout
     assert "zalo-sandbox" in helped.stdout and "show program" not in helped.stdout
 
