@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from publish import config
 
@@ -159,6 +160,29 @@ def test_ci_templates_install_the_tool_named_in_requirements_txt(project: Path) 
         assert "-r requirements.txt" in text, name
     assert os.access(project / "ci" / "commit-state.sh", os.X_OK)
     assert "publish @ git+" in (project / "requirements.txt").read_text("utf-8")
+
+
+def test_ci_stops_at_the_install_step_saying_what_to_fill_in(project: Path) -> None:
+    # requirements.txt holds only a commented example until the unit fills it in: the run must
+    # say so there, not fail three steps later with "publish: command not found".
+    workflow = yaml.safe_load((project / "ci" / "github-actions.yml").read_text("utf-8"))
+    install = next(
+        step["run"]
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if "requirements.txt" in str(step.get("run", ""))
+    )
+    bare = {"PATH": "/usr/bin:/bin"}  # pip is not needed: nothing to install; publish absent
+    done = subprocess.run(
+        ["bash", "-c", install.replace("pip install -r", "true -r")],
+        cwd=project,
+        env=bare,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "CẦN BỔ SUNG trong requirements.txt" in done.stderr
 
 
 def test_a_folder_that_is_not_empty_is_refused_and_left_alone(tmp_path: Path) -> None:

@@ -284,9 +284,15 @@ def _write(root: Path, site_toml: str, values: dict[str, str]) -> None:
     for template in sorted(_shipped("ci").iterdir()):
         text = template.read_text(encoding="utf-8")
         # The tool's repository installs itself (pip install .); a unit's project has no
-        # pyproject.toml, and names the tool in requirements.txt.
+        # pyproject.toml, and names the tool in requirements.txt. Until that line is filled in,
+        # the run stops saying so, not with "publish: command not found" three steps later.
         text = re.sub(
-            r"pip install (-q )?\.$", r"pip install \1-r requirements.txt", text, flags=re.M
+            r"pip install (-q )?\.$",
+            r"pip install \1-r requirements.txt && command -v publish >/dev/null || "
+            r"{ echo 'Chưa cài được công cụ publish, xem dòng CẦN BỔ SUNG trong "
+            r"requirements.txt' >&2; exit 1; }",
+            text,
+            flags=re.M,
         )
         (root / "ci" / template.name).write_text(text, encoding="utf-8")
         shutil.copymode(template, root / "ci" / template.name)
