@@ -13,7 +13,7 @@ from publish.frontmatter import Parsed
 from publish.markdown_code import masked
 from publish.markdown_comments import uncommented
 
-__all__ = ["Shortcode", "check", "markdown", "markup", "spans"]
+__all__ = ["Ref", "Shortcode", "check", "markdown", "markup", "spans"]
 
 HUGO_RE = re.compile(r"\{\{([<%])\s*(/?)\s*([A-Za-z][\w.-]*)([^{}]{0,500}?)\s*/?\s*[>%]\}\}")
 """`{{< figure src="a.jpg" >}}`, `{{% notice %}}`, `{{< /notice >}}`; no braces inside, so a
@@ -27,6 +27,12 @@ WORDPRESS_RE = re.compile(
 """`[caption id="attachment_1" align="aligncenter"]`, `[/caption]`, `[gallery ids="1,2"]`;
 lowercase only: a Vietnamese headline's "[Video]" is text. Atomic values and a possessive
 repeat: a value read one way is never read another, so a crafted body takes linear time."""
+LINK_TARGET_RE = re.compile(
+    r"""(?:\]\(\s*<?|^ {0,3}\[[^\]\n]{1,999}\]:\s*<?|\bhref\s*=\s*["']?)\Z""", re.MULTILINE
+)
+"""The text just before a link's address: `[text](`, `[1]: `, `href="`."""
+LINK_LOOKBACK = 300
+"""How far before a shortcode `LINK_TARGET_RE` looks (bounded: linear time on any body)."""
 MAX_INNER = 2000
 """Longest text between `[caption …]` and `[/caption]` read for the hint."""
 ATTR_RE = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
@@ -48,6 +54,8 @@ NOTICES = frozenset(
     ]
 )
 EMBEDS = {"tweet": "X (Twitter)", "x": "X (Twitter)", "instagram": "Instagram", "gist": "GitHub"}
+Ref = Callable[[str, bool], str | None]
+"""A `{{< ref >}}` target and whether it stands alone → the Markdown to write, or None."""
 MAX_DEPTH = 4
 MAX_REPORTED = 20
 """Shortcodes of one file told one by one; the rest in one line (an export full of them would
@@ -69,6 +77,8 @@ class Shortcode:
     inner: str | None
     """The text up to its closing tag, None when it has none."""
     wordpress: bool
+    linked: bool = False
+    """Whether it stands where a link's address goes (`[text](here)`, `href="here"`)."""
 
 
 def check(col: Collector, parsed: Parsed) -> None:
@@ -189,7 +199,8 @@ def spans(body: str) -> list[Shortcode]:
             continue
         inner = body[m.end() : close] if close >= 0 else None
         name, args = (m[2], m[3]) if wordpress else (m[3], m[4])
-        outer.append(Shortcode(start, end, m[0], name, args, inner, wordpress=wordpress))
+        linked = bool(LINK_TARGET_RE.search(text, max(0, start - LINK_LOOKBACK), start))
+        outer.append(Shortcode(start, end, m[0], name, args, inner, wordpress, linked))
     return outer
 
 
@@ -241,11 +252,10 @@ def _next(positions: list[int], after: int) -> int:
     return positions[at] if at < len(positions) else -1
 
 
-def markdown(
-    code: Shortcode, ref: Callable[[str], str | None] = lambda target: None, depth: int = 0
-) -> str | None:
+def markdown(code: Shortcode, ref: Ref = lambda target, bare: None, depth: int = 0) -> str | None:
     """The Markdown that shows what `code` (with its content) meant, None when it cannot be told
-    from the shortcode alone. `ref` names the file a `{{< ref >}}` target became."""
+    from the shortcode alone. `ref` writes the link to the file a `{{< ref >}}` target became:
+    a path in a link's address, a whole link where the ref stands alone (`bare`)."""
     attrs = _attrs(code.args)
     if code.wordpress:
         return _wordpress_markdown(code.name, attrs, code.inner or "")
@@ -261,7 +271,7 @@ def markdown(
         )
         return f"[Xem video]({url})"
     if name in ("ref", "relref"):
-        return ref(attrs.get("path") or _positional(code.args))
+        return ref(attrs.get("path") or _positional(code.args), not code.linked)
     if code.inner is None or depth >= MAX_DEPTH:
         return _embed_link(name, attrs, first) if name in EMBEDS else None
     inner = converted(code.inner, ref, depth + 1)
@@ -276,9 +286,7 @@ def markdown(
     return None
 
 
-def converted(
-    body: str, ref: Callable[[str], str | None] = lambda target: None, depth: int = 0
-) -> str | None:
+def converted(body: str, ref: Ref = lambda target, bare: None, depth: int = 0) -> str | None:
     """`body` with every shortcode written as Markdown, None when one cannot be."""
     out, at = [], 0
     for code in spans(body):

@@ -305,7 +305,7 @@ def convert(text: str, path: str = "posts/a.md", files: frozenset[str] = frozens
     config = config_module.load(CONFIG_ROOT)
     now = dt.datetime(2026, 11, 29, 10, 0, tzinfo=config.tz)
     options = hugo.Options(now=now, **kw)
-    return hugo.convert(hugo.read(path, text), config, options, files, lambda t: None)
+    return hugo.convert(hugo.read(path, text), config, options, files, lambda t, bare: None)
 
 
 def test_the_converter_keeps_a_classification_so_the_bulletin_is_held_back() -> None:
@@ -525,7 +525,7 @@ def test_an_import_without_hard_links_writes_every_file(
     assert run(root, "import-hugo", str(site)) == 0
     assert (root / "content/images/lua-dao.jpg").read_bytes() == TINY_JPEG
     text = (root / "content/bai-viet/2023-03-01-le-ra-quan.md").read_text(encoding="utf-8")
-    assert text.startswith("---\ntitle:")
+    assert text.startswith("---\nid: ") and '\ntitle: "Lễ ra quân' in text
 
 
 def test_imported_files_are_readable_by_others_as_the_umask_allows(tmp_path: Path) -> None:
@@ -807,3 +807,73 @@ def test_only_image_files_are_copied_for_an_image(
     )
     assert not (root / "content" / "images" / "gia.jpg").exists()
     assert (root / "content" / "images" / "lua-dao.jpg").read_bytes() == TINY_JPEG
+
+
+def test_a_bare_ref_becomes_a_link_named_by_its_targets_title_and_a_ref_in_a_link_a_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    linking = (
+        "---\ntitle: Bài dẫn\ndate: 2023-06-01\ncategories: [an-ninh-trat-tu]\n"
+        "description: Bài dẫn tới hai bài khác của website cũ.\n---\n\n"
+        'Xem {{< ref "posts/le-ra-quan.md" >}} và {{< relref "khong-ten" >}}.\n\n'
+        '[Bài trước]( {{< ref "le-ra-quan" >}} ) hay [đây][1].\n\n'
+        '[1]: {{< relref "posts/le-ra-quan.md#ket-qua" >}}\n\n'
+        '> {{% notice %}}\n> Đọc {{< ref "le-ra-quan" >}}\n> {{% /notice %}}\n'
+    )
+    untitled = (
+        "---\ndate: 2023-02-01\ncategories: [an-ninh-trat-tu]\n---\n\n"
+        "Một bài không có tiêu đề nên không nhập được.\n"
+    )
+    site = hugo_site(
+        tmp_path, {"content/posts/dan.md": linking, "content/posts/khong-ten.md": untitled}
+    )
+    root = sample_project(tmp_path)
+    run(root, "import-hugo", str(site))
+    capsys.readouterr()
+    text = (root / "content/bai-viet/2023-06-01-dan.md").read_text(encoding="utf-8")
+    new = "/bai-viet/2023-03-01-le-ra-quan.md"
+    assert f"Xem [Lễ ra quân tấn công trấn áp tội phạm]({new}) và " in text
+    assert "[2023-02-01-khong-ten.md](/bai-viet/2023-02-01-khong-ten.md)." in text
+    assert f"[Bài trước]( {new} )" in text
+    assert f"[1]: {new}#ket-qua" in text
+    assert f"Đọc [Lễ ra quân tấn công trấn áp tội phạm]({new})" in text
+
+
+def test_a_bare_refs_link_text_escapes_the_brackets_of_a_title() -> None:
+    find = hugo.ref_targets({"posts/a.md": "bai-viet/a.md"}, {"posts/a.md": "Tin [mới] \\ A"})
+    assert find("a", True) == "[Tin \\[mới\\] \\\\ A](/bai-viet/a.md)"
+    assert find("a", False) == "/bai-viet/a.md"
+
+
+def test_imported_bulletins_get_an_id_and_a_rerun_writes_the_same_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = hugo_site(tmp_path, {"content/lich-tiep-dan.md": PAGE})
+    root = sample_project(tmp_path)
+    posts = root / "content/bai-viet"
+    own = set(posts.glob("*.md"))
+    assert run(root, "import-hugo", str(site)) == 0
+    imported = set(posts.glob("*.md")) - own
+    first = {p.name: p.read_bytes() for p in imported}
+    assert len(first) == 5
+    for name, text in first.items():
+        slug = name[len("2023-05-12-") : -len(".md")]
+        assert re.search(rf'^id: "{slug}-[0-9a-f]{{6}}"$', text.decode(), re.M), name
+    assert b"id:" not in (root / "content/pages/lich-tiep-dan.md").read_bytes()
+    for path in imported:
+        path.unlink()
+    assert run(root, "import-hugo", str(site)) == 0
+    assert {p.name: p.read_bytes() for p in imported} == first
+    capsys.readouterr()
+    assert run(root, "import-hugo", str(site)) == 0
+    assert "2023-05-12-canh-bao-lua-dao.md đã có (giống hệt: đã nhập lần trước)" in (
+        capsys.readouterr().out
+    )
+
+
+def test_posts_sharing_a_slug_get_different_ids() -> None:
+    post = "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\nNội dung đủ dài để tóm tắt.\n"
+    texts = [convert(post, path).text or "" for path in ("posts/a.md", "tin/a.md", "x/a/index.md")]
+    ids = [re.search(r'^id: "(a-[0-9a-f]{6})"$', t, re.M) for t in texts]
+    assert all(ids) and len({m[1] for m in ids if m}) == 3
+    assert convert(post, "posts/a.md").text == texts[0]

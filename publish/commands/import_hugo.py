@@ -240,7 +240,7 @@ def _convert(
             results.append(hugo.Result("", None, [problem]))
     sources = hugo.cascaded(sources, lists)
     targets = {s.path: hugo.target_of(s, config, options.now) for s in sources}
-    ref = hugo.ref_targets(targets)
+    ref = hugo.ref_targets(targets, {s.path: hugo.title_of(s) for s in sources})
     taken: dict[str, str] = {}
     for item in sources:
         result = hugo.convert(item, config, options, files, ref)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import posixpath
 import re
@@ -49,11 +50,14 @@ __all__ = [
     "read",
     "ref_targets",
     "target_of",
+    "title_of",
 ]
 
 BULLETINS = "bai-viet"
 PAGES = "pages"
 DATE_PREFIX_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+LABEL_RE = re.compile(r"[\\\[\]]")
+"""What a link's text must escape: brackets and the backslash."""
 TOML_LINE_RE = re.compile(r"\(at line (\d+)")
 CLASSIFICATION_KEYS = frozenset(
     {"classification", "phanloai", "domat", "mat", "baomat", "confidential", "classified"}
@@ -202,23 +206,38 @@ def cascaded(sources: list[Source], lists: list[Source]) -> list[Source]:
     return out
 
 
-def ref_targets(sources: Mapping[str, str]) -> Callable[[str], str | None]:
-    """`{{< ref >}}` target → the link to write here, from each Hugo path's new path in
-    content/ (`sources`); a bare name shared by two files names neither."""
+def ref_targets(sources: Mapping[str, str], titles: Mapping[str, str]) -> shortcodes.Ref:
+    """`{{< ref >}}` target → the Markdown to write here, from each Hugo path's new path in
+    content/ (`sources`) and title (`titles`); a bare name shared by two files names neither."""
     names: dict[str, str | None] = {}
+    labels = {target: titles.get(path, "") for path, target in sources.items()}
     for path, target in sources.items():
         plain = path.removesuffix(".md").removesuffix("/index").removesuffix("/_index")
         for key in {path, plain, posixpath.basename(path), posixpath.basename(plain)}:
             names[key] = target if names.get(key, target) == target else None
         names[path] = names[plain] = target
 
-    def find(written: str) -> str | None:
-        """The link for one target, None when no file (or several) answer."""
+    def find(written: str, bare: bool) -> str | None:
+        """The link for one target, None when no file (or several) answer: its path in a
+        link's address, else a link named by the target's title (Hugo shows a bare ref as
+        the address, here it would be the path of a .md file)."""
         name, _, anchor = written.strip().lstrip("/").partition("#")
         found = names.get(name) or names.get(name.removesuffix(".md"))
-        return f"/{found}" + (f"#{anchor}" if anchor else "") if found else None
+        if not found:
+            return None
+        link = f"/{found}" + (f"#{anchor}" if anchor else "")
+        if not bare:
+            return link
+        label = labels.get(found) or posixpath.basename(found)
+        return "[" + LABEL_RE.sub(lambda m: "\\" + m[0], label) + f"]({link})"
 
     return find
+
+
+def title_of(source: Source) -> str:
+    """The post's title as written here ("" when it has none)."""
+    title = source.get("title")
+    return nfc(title.strip()) if isinstance(title, str) else ""
 
 
 def target_of(source: Source, config: Config, now: dt.datetime) -> str:
@@ -235,7 +254,7 @@ def convert(
     config: Config,
     options: Options,
     files: frozenset[str],
-    ref: Callable[[str], str | None],
+    ref: shortcodes.Ref,
 ) -> Result:
     """This tool's file for one Hugo file. `files`: every other file of the Hugo site, relative
     to it (static/images/a.jpg, content/posts/b/a.jpg)."""
@@ -256,8 +275,11 @@ def convert(
 
     result = Result(target, None, problems, page=not source.section, source=shown)
     out: dict[str, Any] = {}
-    title = source.get("title")
-    if not isinstance(title, str) or not title.strip():
+    page = result.page
+    if not page:
+        out["id"] = _identifier(source)
+    title = title_of(source)
+    if not title:
         tell(
             "thiếu tiêu đề",
             "Thêm title vào tệp Hugo rồi chạy lại.",
@@ -265,9 +287,8 @@ def convert(
             error=True,
         )
     else:
-        out["title"] = nfc(title.strip())
+        out["title"] = title
     date, publish_date = _dates(source, config, options.now)
-    page = result.page
     if date is None and not page:
         tell(
             "thiếu ngày đăng, hoặc không đọc được",
@@ -357,6 +378,13 @@ def _slug(source: Source) -> str:
     written = source.get("slug")
     name = written if isinstance(written, str) and written.strip() else source.stem
     return slugify(DATE_PREFIX_RE.sub("", name)) or "bai-viet"
+
+
+def _identifier(source: Source) -> str:
+    """The bulletin's `id` (as `publish new` writes it: slug and 6 hex), the hex from the Hugo
+    file's path: an import run again writes the same bytes, and posts sharing a slug differ."""
+    digest = hashlib.sha256(source.path.encode("utf-8")).hexdigest()[:6]
+    return f"{_slug(source)[:60].rstrip('-')}-{digest}"
 
 
 def _dates(source: Source, config: Config, now: dt.datetime) -> tuple[dt.datetime | None, bool]:
@@ -501,7 +529,7 @@ SRCSET_RE = re.compile(r"""\s+(?:srcset|sizes)\s*=\s*(?:"[^"]*"|'[^']*')""", re.
 def _body(
     source: Source,
     files: frozenset[str],
-    ref: Callable[[str], str | None],
+    ref: shortcodes.Ref,
     tell: Tell,
     base: str = "",
 ) -> tuple[str | None, dict[str, str]]:
@@ -673,7 +701,7 @@ def _cover(
     found = _body(
         Source(source.path, source.data, f"![x]({ref})", source.body_line),
         files,
-        lambda t: None,
+        lambda target, bare: None,
         tell,
     )
     if found[0] is None:
