@@ -818,7 +818,7 @@ def test_a_bare_ref_becomes_a_link_named_by_its_targets_title_and_a_ref_in_a_lin
         'Xem {{< ref "posts/le-ra-quan.md" >}} và {{< relref "khong-ten" >}}.\n\n'
         '[Bài trước]( {{< ref "le-ra-quan" >}} ) hay [đây][1].\n\n'
         '[1]: {{< relref "posts/le-ra-quan.md#ket-qua" >}}\n\n'
-        '> {{% notice %}}\n> Đọc {{< ref "le-ra-quan" >}}\n> {{% /notice %}}\n'
+        '{{% notice %}}\nĐọc {{< ref "le-ra-quan" >}}\n{{% /notice %}}\n'
     )
     untitled = (
         "---\ndate: 2023-02-01\ncategories: [an-ninh-trat-tu]\n---\n\n"
@@ -836,7 +836,7 @@ def test_a_bare_ref_becomes_a_link_named_by_its_targets_title_and_a_ref_in_a_lin
     assert "[2023-02-01-khong-ten.md](/bai-viet/2023-02-01-khong-ten.md)." in text
     assert f"[Bài trước]( {new} )" in text
     assert f"[1]: {new}#ket-qua" in text
-    assert f"Đọc [Lễ ra quân tấn công trấn áp tội phạm]({new})" in text
+    assert f"> **Lưu ý:** Đọc [Lễ ra quân tấn công trấn áp tội phạm]({new})" in text
 
 
 def test_a_bare_refs_link_text_escapes_the_brackets_of_a_title() -> None:
