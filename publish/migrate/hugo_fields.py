@@ -1,0 +1,298 @@
+"""A Hugo post's front matter as fields here: dates, category, summary, cover, draft, expiry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from publish.config import Config
+from publish.content_images import IMAGE_RE, SCHEME_RE
+from publish.fields import (
+    SECRET_HINT,
+    category_hint,
+    category_key,
+    parse_datetime,
+    unknown_category,
+)
+from publish.gates import field_stamp, public_classification, secret_classification, secret_stamp
+from publish.migrate.hugo_body import converted_body, own_image
+from publish.migrate.hugo_source import HOLD_KEYS, Source, Tell, strings
+from publish.text import folded_words, nfc
+
+CLASSIFICATION_KEYS = frozenset(
+    {"classification", "phanloai", "domat", "mat", "baomat", "confidential", "classified"}
+    | {"secret", "security", "sensitivity", "secrecy"}
+)
+"""Keys (folded, no spaces) a Hugo post may mark a classification with."""
+COVER_KEYS = ("cover", "featured_image", "featuredimage", "image", "images", "thumbnail")
+
+
+def dates(source: Source, config: Config, now: dt.datetime) -> tuple[dt.datetime | None, bool]:
+    """The post's date here, and whether it is Hugo's publishDate (later, still to come)."""
+    date = parse_datetime(source.get("date"), config.tz)
+    later = parse_datetime(source.get("publishdate"), config.tz)
+    if later is not None and later > now and (date is None or later > date):
+        return later.astimezone(config.tz), True
+    if date is None:
+        date = later
+    return (date.astimezone(config.tz) if date else None), False
+
+
+def when(moment: dt.datetime) -> str:
+    """A moment as front matter writes it, on the site's clock."""
+    return f"{moment:%Y-%m-%d %H:%M}" + (f":{moment:%S}" if moment.second else "")
+
+
+def category(
+    source: Source, config: Config, fallback: str | None, out: dict[str, Any], tell: Tell
+) -> None:
+    """`category` from Hugo's categories (by key or label), or `fallback` (`--category`)."""
+    written = strings(source.get("categories")) + strings(source.get("category"))
+    keys = [k for k in dict.fromkeys(category_key(c, config) for c in written) if k]
+    ambiguous = [
+        c
+        for c in written
+        if category_key(c, config) is None and "nhiều" in unknown_category(c, config)
+    ]
+    if ambiguous:
+        tell(
+            unknown_category(ambiguous[0], config),
+            category_hint(ambiguous[0], config),
+            key="categories",
+            error=True,
+        )
+        return
+    if len(keys) > 1:
+        tell(
+            f"khớp nhiều chuyên mục ({', '.join(keys)}): mỗi bản tin thuộc một chuyên mục",
+            "Để lại một chuyên mục trong categories của tệp Hugo rồi chạy lại.",
+            key="categories",
+            error=True,
+        )
+        return
+    if keys:
+        out["category"] = keys[0]
+        others = [c for c in written if category_key(c, config) is None]
+        if others:
+            out["_more_tags"] = others
+            tell(f"chuyên mục không có ở đây, ghi thành thẻ: {', '.join(others)}", key="categories")
+        return
+    if fallback:
+        out["category"] = fallback
+        if written:
+            tell(
+                f"chuyên mục {', '.join(written)} không có trong site.toml: dùng "
+                f"{fallback} (--category)",
+                key="categories",
+            )
+        return
+    named = (
+        f"chuyên mục {', '.join(repr(c) for c in written)} không có trong site.toml"
+        if written
+        else "bài không có chuyên mục"
+    )
+    tell(
+        named,
+        "Ghi vào categories của tệp Hugo một khóa hoặc nhãn trong site.toml ("
+        + "; ".join(f"{k} ({c.label})" for k, c in config.categories.items())
+        + "), hoặc chạy lại với --category KHÓA cho mọi bài chưa có chuyên mục.",
+        key="categories",
+        error=True,
+    )
+
+
+def summary(source: Source, config: Config, out: dict[str, Any], tell: Tell) -> None:
+    """`summary` from Hugo's summary or description, else the first paragraph (told)."""
+    limit = config.policy.max_summary_length
+    for key in ("summary", "description"):
+        value = source.get(key)
+        if isinstance(value, str) and value.strip():
+            out["summary"] = _cut(nfc(" ".join(value.split())), limit)
+            return
+    first = _first_paragraph(source.body)
+    if first:
+        out["summary"] = _cut(first, limit)
+        tell(
+            "không có description: tóm tắt lấy từ đoạn đầu của bài",
+            "Đọc lại dòng summary.",
+            key="summary",
+        )
+    elif source.section:
+        tell(
+            "không có, và bài không có đoạn văn nào đủ dài (trên 20 ký tự) để làm tóm tắt",
+            "Ghi description vào tệp Hugo rồi chạy lại.",
+            key="description",
+            error=True,
+        )
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` shortened at a word to at most `limit` characters."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|\{\{.*?\}\}|\[/?\w+[^\]]*\]")
+LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _first_paragraph(body: str) -> str:
+    """The first paragraph of plain text in a body, without Markdown marks."""
+    for block in re.split(r"\n\s*\n", body):
+        text = MARKUP_RE.sub(" ", LINK_RE.sub(r"\1", IMAGE_RE.sub(" ", block)))
+        text = re.sub(r"[*_`#>]+", "", text)
+        text = " ".join(text.split())
+        if len(text) > 20 and not block.lstrip().startswith(("#", "```", "|", "-", "*", "<")):
+            return nfc(text)
+    return ""
+
+
+def cover(
+    source: Source,
+    files: frozenset[str],
+    out: dict[str, Any],
+    copies: dict[str, str],
+    tell: Tell,
+    *,
+    title: str,
+    base: str,
+) -> None:
+    """`cover` and `cover_alt` from Hugo's cover, featured_image, images (the first)…"""
+    alt = ""
+    for key in COVER_KEYS:
+        value = source.get(key)
+        if isinstance(value, dict):  # PaperMod: cover: {image: a.jpg, alt: …}
+            alt = str(value.get("alt") or value.get("caption") or "")
+            value = value.get("image")
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str)), None)
+        if isinstance(value, str) and value.strip():
+            break
+    else:
+        return
+    ref = own_image(value.strip(), base) or value.strip()
+    if SCHEME_RE.match(ref) or ref.startswith("//"):
+        tell(
+            f"ảnh bìa ở website khác ({ref}): bỏ đi",
+            "Tải ảnh về content/images/ rồi ghi cover: images/ten-anh.jpg và cover_alt.",
+            key=key,
+        )
+        return
+    found = converted_body(
+        Source(source.path, source.data, f"![x]({ref})", source.body_line),
+        files,
+        lambda target, bare: None,
+        tell,
+    )
+    if found[0] is None:
+        return
+    copies.update(found[1])
+    out["cover"] = IMAGE_RE.search(found[0])[2]  # type: ignore[index]
+    written = alt or str(source.get("cover_alt") or "")
+    out["cover_alt"] = nfc(written.strip()) or title
+    if not written.strip():
+        tell(
+            "ảnh bìa không có mô tả: tạm ghi tiêu đề bài vào cover_alt",
+            "Viết lại cover_alt tả đúng ảnh.",
+            key=key,
+        )
+
+
+def draft_held(source: Source, tell: Tell) -> bool:
+    """Whether the post stays a draft: Hugo's draft, or another key that hides it."""
+    draft = source.get("draft")
+    # As Hugo reads it (cast.ToBool: 1 and "t" are true); a value it cannot read holds too.
+    held = draft not in (None, False, 0) and not (
+        isinstance(draft, str) and draft.strip().lower() in ("false", "f", "0", "")
+    )
+    if held:
+        tell("bài nháp trên website cũ: giữ là bản nháp (draft: true)", key="draft")
+    for key in source.data:
+        name = key.lower()
+        value = source.data[key]
+        build = name in ("_build", "build") and isinstance(value, dict)
+        # render: link (Hugo 0.106+) makes no page either; only always (the default) does.
+        hidden = build and value.get("render") not in (None, True, "always", "true")
+        if name in HOLD_KEYS:
+            shown = str(value).strip().lower()
+            hidden = not (
+                (name == "published" and value is True)
+                or (name == "status" and shown in ("publish", "published", "public"))
+                or (name not in ("published", "status") and value is False)
+            )
+        if hidden:
+            tell(f"giá trị {value} giữ bài khỏi website cũ: giữ là bản nháp (draft: true)", key=key)
+            held = True
+    return held
+
+
+def classification_of(source: Source, config: Config, tell: Tell) -> str:
+    """A classification written in the Hugo post, kept so the gates hold the bulletin back;
+    a secret one is an error (the file must not come into the project at all)."""
+    for key, value in source.data.items():
+        if folded_words(key).replace(" ", "") not in CLASSIFICATION_KEYS or value in (
+            None,
+            False,
+            "",
+        ):
+            continue
+        shown = value.strip() if isinstance(value, str) else f"{key}: {value}"
+        if isinstance(value, str) and public_classification(shown):
+            continue
+        if isinstance(value, str) and secret_classification(shown, config.policy):
+            tell(f"tài liệu mật ({shown}): không nhập", SECRET_HINT, key=key, error=True)
+            return shown
+        tell(
+            f"giá trị {value} có thể là mức phân loại: ghi classification: {shown!r}, bài bị "
+            "giữ lại ở mọi kênh",
+            "Người có thẩm quyền xác định bài được đăng thì xóa dòng classification.",
+            key=key,
+        )
+        return shown
+    return ""
+
+
+def expiry(
+    source: Source, config: Config, date: dt.datetime | None, now: dt.datetime, tell: Tell
+) -> dt.datetime | None:
+    """`expires` from Hugo's expiryDate."""
+    written = source.get("expirydate")
+    if written is None:
+        return None
+    expires = parse_datetime(written, config.tz)
+    if expires is None:
+        tell(
+            f"không đọc được ngày giờ {written!r}",
+            "Sửa trong tệp Hugo rồi chạy lại.",
+            key="expiryDate",
+            error=True,
+        )
+        return None
+    expires = expires.astimezone(config.tz)
+    if date is not None and expires <= date:
+        tell(
+            "không sau ngày đăng",
+            "Sửa expiryDate hoặc xóa nó trong tệp Hugo rồi chạy lại.",
+            key="expiryDate",
+            error=True,
+        )
+    elif expires <= now:
+        tell(
+            "đã qua: bài được nhập nhưng đã hết hạn, không đăng ở kênh nào",
+            key="expiryDate",
+        )
+    return expires
+
+
+def has_secret(out: dict[str, Any], body: str, config: Config, tell: Tell) -> bool:
+    """Whether the title or body carries a secret stamp (told: such a file is not imported)."""
+    stamped = field_stamp(out, config.policy)
+    found = (
+        stamped[1] if stamped else (hit[1] if (hit := secret_stamp(body, config.policy)) else None)
+    )
+    if found is None:
+        return False
+    tell(f"văn bản mang dấu mật «{found}»: không nhập", SECRET_HINT, error=True)
+    return True
