@@ -124,21 +124,12 @@ def _found(text: str) -> Iterator[tuple[int, str, str]]:
         yield m.start(), m[0], _hugo_hint(name.lower(), args, closed=bool(m[2]))
     tags = list(WORDPRESS_RE.finditer(text))
     wp_opened = {m[2] for m in tags if not m[1]}
-    # Where each name's next closing tag is, found once: one search per opening tag was
-    # quadratic on a body of thousands of "[caption]".
-    closings: dict[str, list[int]] = {}
-    for m in tags:
-        if m[1]:
-            closings.setdefault(m[2], []).append(m.start())
-    for m in tags:
+    for m, end, _ in _pairs(tags, 1, 2):
         name, attrs = m[2], m[3]
         if m[1]:
             if name not in wp_opened:
                 yield m.start(), m[0], _wordpress_hint(name, "", "")
             continue
-        found = closings.get(name, [])
-        at = bisect.bisect_left(found, m.end())
-        end = found[at] if at < len(found) else -1
         if not attrs and end < 0:
             continue  # "[video]" with neither settings nor a closing tag may be plain text
         # A caption is one image and a line of text: a longer span is not read (openings that
@@ -181,16 +172,10 @@ def spans(body: str) -> list[Shortcode]:
     # (start, end, tag, wordpress, where the content ends or -1): the content is cut from the
     # body only for those listed, or n openings before their closings held n copies of it.
     found: list[tuple[int, int, re.Match[str], bool, int]] = []
-    hugo = list(HUGO_RE.finditer(text))
-    closings: dict[str, list[int]] = {}
-    for m in hugo:
-        if m[2]:
-            closings.setdefault(m[3], []).append(m.start())
-    ends = {m.start(): m.end() for m in hugo if m[2]}
-    for m in hugo:
-        alone = m[2] or m[0][:-2].rstrip(">%").rstrip().endswith("/")  # {{< gallery … />}}
-        close = -1 if alone else _next(closings.get(m[3], []), m.end())
-        found.append((m.start(), ends[close] if close >= 0 else m.end(), m, False, close))
+    for m, close, close_end in _pairs(list(HUGO_RE.finditer(text)), 2, 3):
+        if m[0][:-2].rstrip(">%").rstrip().endswith("/"):  # {{< gallery … />}}
+            close = -1
+        found.append((m.start(), close_end if close >= 0 else m.end(), m, False, close))
     found += _wordpress(text)
     found.sort(key=lambda f: f[0])
     outer: list[Shortcode] = []
@@ -208,19 +193,32 @@ def _wordpress(text: str) -> list[tuple[int, int, re.Match[str], bool, int]]:
     """The WordPress shortcodes of `text` (a body with its code masked), nested ones too, as
     `spans` lists them: (start, end, tag, True, where the content ends or -1)."""
     found: list[tuple[int, int, re.Match[str], bool, int]] = []
-    tags = list(WORDPRESS_RE.finditer(text))
-    closings: dict[str, list[int]] = {}
-    for m in tags:
-        if m[1]:
-            closings.setdefault(m[2], []).append(m.start())
-    ends = {m.start(): m.end() for m in tags if m[1]}
-    for m in tags:
-        close = _next(closings.get(m[2], []), m.end()) if not m[1] else -1
+    for m, close, close_end in _pairs(list(WORDPRESS_RE.finditer(text)), 1, 2):
         if not m[1] and not m[3] and close < 0:
             continue  # "[video]" with neither settings nor a closing tag may be plain text
         upto = close if 0 <= close - m.end() <= MAX_INNER else -1
-        found.append((m.start(), ends[close] if close >= 0 else m.end(), m, True, upto))
+        found.append((m.start(), close_end if close >= 0 else m.end(), m, True, upto))
     return found
+
+
+def _pairs(
+    tags: list[re.Match[str]], slash: int, name: int
+) -> list[tuple[re.Match[str], int, int]]:
+    """Each of `tags` with where the next closing tag of its name (group `name`) starts and
+    ends, (-1, -1) when it is a closing tag itself (group `slash`) or has none."""
+    # Each name's closing tags listed once: one search per opening tag was quadratic on a body
+    # of thousands of "[caption]".
+    closings: dict[str, list[int]] = {}
+    ends: dict[int, int] = {}
+    for m in tags:
+        if m[slash]:
+            closings.setdefault(m[name], []).append(m.start())
+            ends[m.start()] = m.end()
+    paired = []
+    for m in tags:
+        close = -1 if m[slash] else _next(closings.get(m[name], []), m.end())
+        paired.append((m, close, ends.get(close, -1)))
+    return paired
 
 
 def markup(body: str) -> list[tuple[int, int]]:
