@@ -27,12 +27,11 @@ WORDPRESS_RE = re.compile(
 """`[caption id="attachment_1" align="aligncenter"]`, `[/caption]`, `[gallery ids="1,2"]`;
 lowercase only: a Vietnamese headline's "[Video]" is text. Atomic values and a possessive
 repeat: a value read one way is never read another, so a crafted body takes linear time."""
-LINK_TARGET_RE = re.compile(
-    r"""(?:\]\(\s*<?|^ {0,3}\[[^\]\n]{1,999}\]:\s*<?|\bhref\s*=\s*["']?)\Z""", re.MULTILINE
-)
-"""The text just before a link's address: `[text](`, `[1]: `, `href="`."""
+REFERENCE_RE = re.compile(r" {0,3}\[[^\]]{1,999}\]:")
+"""A link reference definition's start, up to its address (`[1]: `)."""
+HREF_RE = re.compile(r"""\bhref\s*=\s*["']?\Z""", re.IGNORECASE)
 LINK_LOOKBACK = 300
-"""How far before a shortcode `LINK_TARGET_RE` looks (bounded: linear time on any body)."""
+"""How far before a shortcode `_linked` looks (bounded: linear time on any body)."""
 MAX_INNER = 2000
 """Longest text between `[caption …]` and `[/caption]` read for the hint."""
 ATTR_RE = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
@@ -184,9 +183,21 @@ def spans(body: str) -> list[Shortcode]:
             continue
         inner = body[m.end() : close] if close >= 0 else None
         name, args = (m[2], m[3]) if wordpress else (m[3], m[4])
-        linked = bool(LINK_TARGET_RE.search(text, max(0, start - LINK_LOOKBACK), start))
+        linked = _linked(text, start)
         outer.append(Shortcode(start, end, m[0], name, args, inner, wordpress, linked))
     return outer
+
+
+def _linked(text: str, start: int) -> bool:
+    """Whether what starts at `start` is a link's address: after `[text](`, `[1]: ` or
+    `href="`, each maybe with spaces and a `<` between."""
+    before = text[max(0, start - LINK_LOOKBACK) : start]
+    head = before.removesuffix("<").rstrip()
+    if head.endswith("]("):
+        return True
+    if head.endswith("]:"):
+        return bool(REFERENCE_RE.fullmatch(head[head.rfind("\n") + 1 :]))
+    return bool(HREF_RE.search(before[-40:]))
 
 
 def _wordpress(text: str) -> list[tuple[int, int, re.Match[str], bool, int]]:
