@@ -56,10 +56,10 @@ EMBEDS = {"tweet": "X (Twitter)", "x": "X (Twitter)", "instagram": "Instagram", 
 Ref = Callable[[str, bool], str | None]
 """A `{{< ref >}}` target and whether it stands alone → the Markdown to write, or None."""
 MAX_DEPTH = 4
+"""Deepest shortcode inside a shortcode's content that `spans` reads (a notice in a notice)."""
 MAX_REPORTED = 20
 """Shortcodes of one file told one by one; the rest in one line (an export full of them would
 bury every other message)."""
-"""Deepest shortcode inside a shortcode's content that `spans` reads (a notice in a notice)."""
 
 
 @dataclass(frozen=True, slots=True)
