@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from publish import content_images, fields, legacy_text, shortcodes
+from publish import content_images, fields, legacy_text, shortcodes, unfinished
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
@@ -607,6 +607,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     cover = content_images.cover(col, data, path, config)
     images = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
+    unfinished.check(col, parsed)
     if not parsed.body.strip():
         col.add(
             "nội dung bản tin trống",
@@ -695,6 +696,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     slug = fields.slug(col, data, path)
     content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
+    unfinished.check(col, parsed, kind="trang")
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {order!r}", field="order")

@@ -660,3 +660,43 @@ def test_a_page_whose_gate_is_unreadable_is_an_error(
     assert [(p.file, p.field) for p in info.value.problems if p.severity == "error"] == [
         ("content/pages/x.md", field)
     ]
+
+
+def test_a_to_complete_mark_left_in_a_bulletin_or_page_is_a_note_naming_its_lines(
+    tmp_path: Path,
+) -> None:
+    """What `publish init` could not fill in would go out as written: told, never an error."""
+    body = (
+        "<!-- Sửa mọi đoạn ghi «CẦN BỔ SUNG» rồi xóa chữ đó. -->\n"  # line 9: hidden, not told
+        "\n"
+        "**CẦN BỔ SUNG:** giờ làm việc.\n"  # line 11
+        "\n"
+        "`CẦN BỔ SUNG` và CẦN BỔ SUNG\n"  # line 13: code shows as typed; one line, told once
+    )
+    page = (
+        '---\ntitle: "Giới thiệu (CẦN BỔ SUNG)"\nslug: gioi-thieu\n---\n\nCẦN BỔ SUNG: địa bàn.\n'
+    )
+    done = bulletin_md({"title": '"Đã điền xong"'}, "<!-- CẦN BỔ SUNG -->\nNội dung.\n")
+    root = make_project(
+        tmp_path,
+        {A: bulletin_md(body=body), "content/bai-viet/b.md": done, "content/pages/p.md": page},
+    )
+    result = build(config_module.load(root), channels=("web",), now=NOW, strict=True)
+    notes = sorted((p.file, p.line, p.severity, p.message) for p in result.warnings)
+    assert notes == [
+        (
+            "content/bai-viet/a.md",
+            11,
+            "note",
+            "bản tin còn chữ «CẦN BỔ SUNG» (dòng 11, 13): thông tin này chưa được điền, đăng lên "
+            "thì người đọc thấy nguyên chữ đó",
+        ),
+        (
+            "content/pages/p.md",
+            2,
+            "note",
+            "trang còn chữ «CẦN BỔ SUNG» (dòng 2, 6): thông tin này chưa được điền, đăng lên thì "
+            "người đọc thấy nguyên chữ đó",
+        ),
+    ]
+    assert "thông tin thật" in (result.warnings[0].hint or "")

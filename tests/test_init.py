@@ -74,6 +74,9 @@ def test_a_new_project_passes_the_strict_check_and_builds_with_its_unit_name(
     checked = publish("check", "--strict", cwd=project)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "cảnh báo" not in checked.stdout + checked.stderr
+    # What init could not fill in is told, as a note: it must not block the first build.
+    assert "content/pages/gioi-thieu.md:10: ghi chú: trang còn chữ «CẦN BỔ SUNG»" in checked.stderr
+    assert "content/pages/lien-he.md:23: ghi chú" in checked.stderr
     built = publish("build", cwd=project)
     assert built.returncode == 0, built.stdout + built.stderr
     home = (project / "output" / "web" / "index.html").read_text("utf-8")

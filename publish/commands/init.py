@@ -21,6 +21,7 @@ from publish import __version__
 from publish import config as config_module
 from publish.errors import ConfigError, ContentError, Problem
 from publish.text import nfc, slugify
+from publish.unfinished import TO_COMPLETE
 
 __all__ = ["add_parser", "run"]
 
@@ -28,8 +29,6 @@ STARTER = Path(__file__).resolve().parents[1] / "starter"
 """Templates and linked files of a new project, shipped as package data."""
 CHECKOUT = Path(__file__).resolve().parents[2]
 """The repository, when the package runs from a checkout."""
-TO_COMPLETE = "CẦN BỔ SUNG"
-"""Written wherever init could not know the unit's data: one word to search for."""
 LEVELS = re.compile(
     r"(?i)^(công an)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$"
 )

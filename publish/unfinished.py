@@ -1,0 +1,76 @@
+"""The «CẦN BỔ SUNG» marks `publish init` leaves where it did not know the unit's data.
+
+A page or bulletin still holding one would go out with the mark showing: the load tells of it
+in a note (not an error, even under --strict: a project just made by init must pass its checks).
+"""
+
+from __future__ import annotations
+
+from publish.fields import Collector
+from publish.frontmatter import Parsed
+from publish.markdown_code import masked
+from publish.markdown_comments import blanked, hidden
+
+__all__ = ["LINES_LISTED", "TO_COMPLETE", "check"]
+
+TO_COMPLETE = "CẦN BỔ SUNG"
+"""What `publish init` writes where the unit's data is missing (see publish.commands.init)."""
+LINES_LISTED = 10
+"""How many lines of marks one note names; the count says how many more there are."""
+
+
+def check(col: Collector, parsed: Parsed, *, kind: str = "bản tin") -> None:
+    """One note naming the lines where the file's front matter values or its shown body
+    (not an HTML comment, which no reader sees) still say «CẦN BỔ SUNG»."""
+    in_front = TO_COMPLETE in parsed.yaml_text
+    if not in_front and TO_COMPLETE not in parsed.body:
+        return  # nearly every file: one substring test
+    lines = _front_lines(parsed.yaml_text) if in_front else []
+    lines += _body_lines(parsed.body, parsed.body_line)
+    if not lines:
+        return
+    col.add(
+        f"{kind} còn chữ «{TO_COMPLETE}»{_where(lines)}: thông tin này chưa được điền, đăng lên "
+        "thì người đọc thấy nguyên chữ đó",
+        line=lines[0],
+        hint=f"Thay đoạn ghi «{TO_COMPLETE}» bằng thông tin thật của đơn vị rồi xóa chữ đó; "
+        "đoạn nào không cần thì xóa cả đoạn.",
+        severity="note",
+    )
+
+
+def _where(lines: list[int]) -> str:
+    """The lines of the marks after the first (which the note's place names), if any."""
+    if len(lines) == 1:
+        return ""
+    listed = ", ".join(str(line) for line in lines[:LINES_LISTED])
+    more = len(lines) - LINES_LISTED
+    return f" (dòng {listed}" + (f" và {more} dòng khác)" if more > 0 else ")")
+
+
+def _front_lines(yaml_text: str) -> list[int]:
+    """Lines of the front matter (its first is the file's line 2) holding the mark outside a
+    YAML comment line."""
+    return [
+        i
+        for i, line in enumerate(yaml_text.split("\n"), start=2)
+        if TO_COMPLETE in line and not line.lstrip().startswith("#")
+    ]
+
+
+def _body_lines(body: str, first_line: int) -> list[int]:
+    """Lines of the body holding the mark where the website shows it (outside HTML comments;
+    code shows as typed, so a mark there counts too)."""
+    if TO_COMPLETE not in body:
+        return []
+    if "<!--" in body:
+        # Comments found in the masked body (`<!--` in code is text), blanked in the real one.
+        body = blanked(body, hidden(masked(body)))
+    lines, at, line, counted = [], body.find(TO_COMPLETE), first_line, 0
+    while at >= 0:
+        line += body.count("\n", counted, at)
+        counted = at
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        at = body.find(TO_COMPLETE, at + len(TO_COMPLETE))
+    return lines
