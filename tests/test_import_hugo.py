@@ -721,6 +721,25 @@ def test_a_post_whose_only_paragraph_is_short_is_told_why_it_gives_no_summary() 
     assert "đủ dài (trên 20 ký tự)" in problem.message
 
 
+def test_a_wordpress_post_without_description_takes_its_summary_from_the_first_html_paragraph() -> (
+    None
+):
+    """Its text is HTML: it was refused as having no paragraph to make a summary of."""
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+        '<!-- wp:image -->\n<figure><img src="https://x.vn/a.jpg" alt=""/></figure>\n'
+        "<!-- /wp:image -->\n\n<!-- wp:paragraph -->\n<p>Ngắn.</p>\n<!-- /wp:paragraph -->\n\n"
+        '<!-- wp:paragraph -->\n<p class="has-text-align-justify">Nội dung <strong>chính'
+        "</strong> của bài:&nbsp;&#8220;cảnh giác&#8221; &amp; báo<br>ngay cho\n\nCông an xã."
+        "</p>\n<!-- /wp:paragraph -->\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert 'summary: "Nội dung chính của bài: “cảnh giác” & báo ngay cho Công an xã."' in (
+        result.text
+    )
+    assert any("đoạn đầu" in p.message for p in result.problems)
+
+
 def test_shortcodes_in_a_comment_the_website_hides_are_left_and_wordpress_block_comments_go() -> (
     None
 ):

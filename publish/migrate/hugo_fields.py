@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from typing import Any
 
@@ -16,6 +17,8 @@ from publish.fields import (
     unknown_category,
 )
 from publish.gates import field_stamp, public_classification, secret_classification, secret_stamp
+from publish.markdown_code import masked
+from publish.markdown_comments import blanked, hidden
 from publish.migrate.hugo_body import converted_body, own_image
 from publish.migrate.hugo_source import HOLD_KEYS, Source, Tell, strings
 from publish.text import folded_words, nfc
@@ -138,15 +141,42 @@ MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|\{\{.*?\}\}|\[/?\w+[^\]]*\
 LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
+HTML_PARAGRAPH_RE = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p\s*>", re.I | re.S)
+"""An HTML paragraph, as WordPress exports a post's text (`<p class="…">…</p>`)."""
+HTML_OPENING_RE = re.compile(r"<p[\s>]", re.I)
+BREAK_RE = re.compile(r"<br\s*/?>", re.I)
+TAG_RE = re.compile(r"<[^>]*>")
+
+
 def _first_paragraph(body: str) -> str:
-    """The first paragraph of plain text in a body, without Markdown marks."""
-    for block in re.split(r"\n\s*\n", body):
-        text = MARKUP_RE.sub(" ", LINK_RE.sub(r"\1", IMAGE_RE.sub(" ", block)))
-        text = re.sub(r"[*_`#>]+", "", text)
-        text = " ".join(text.split())
-        if len(text) > 20 and not block.lstrip().startswith(("#", "```", "|", "-", "*", "<")):
-            return nfc(text)
+    """The first paragraph of plain text in a body, without Markdown marks: a Markdown one, or
+    an HTML `<p>` (WordPress's export) without its tags and entities; comments do not count."""
+    if "<!--" in body:
+        # Blanked, not removed: a `<p>` after `<!-- wp:paragraph -->` opens its block.
+        body = blanked(body, hidden(masked(body)))
+    parts = re.split(r"(\n\s*\n)", body)
+    start = 0
+    for block, gap in zip(parts[::2], [*parts[1::2], ""], strict=True):
+        end = start + len(block)
+        if block.lstrip().startswith("<"):
+            # Opened in this block, a <p> may close after a blank line.
+            for opening in HTML_OPENING_RE.finditer(body, start, end):
+                found = HTML_PARAGRAPH_RE.match(body, opening.start())
+                if found and len(text := _html_text(found[1])) > 20:
+                    return text
+        else:
+            text = MARKUP_RE.sub(" ", LINK_RE.sub(r"\1", IMAGE_RE.sub(" ", block)))
+            text = " ".join(re.sub(r"[*_`#>]+", "", text).split())
+            if len(text) > 20 and not block.lstrip().startswith(("#", "```", "|", "-", "*")):
+                return nfc(text)
+        start = end + len(gap)
     return ""
+
+
+def _html_text(html_text: str) -> str:
+    """What a paragraph of HTML reads: no tags, entities unescaped, spaces squeezed, NFC."""
+    text = TAG_RE.sub("", BREAK_RE.sub(" ", html_text))
+    return nfc(" ".join(html.unescape(text).split()))
 
 
 def cover(
