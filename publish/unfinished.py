@@ -66,7 +66,8 @@ def _body_lines(body: str, first_line: int) -> list[int]:
     if "<!--" in body:
         # Comments found in the masked body (`<!--` in code is text), blanked in the real one.
         body = blanked(body, hidden(masked(body)))
-    lines, at, line, counted = [], body.find(TO_COMPLETE), first_line, 0
+    lines: list[int] = []
+    at, line, counted = body.find(TO_COMPLETE), first_line, 0
     while at >= 0:
         line += body.count("\n", counted, at)
         counted = at
