@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
 import sys
 import types
 from collections.abc import Callable, Iterable, Mapping
@@ -239,3 +241,21 @@ def rows(lines: list[str]) -> dict[str, str]:
         assert match, line
         found[match.group(1)] = match.group(2)
     return found
+
+
+def publish_command(
+    *args: str | Path, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m publish ARGS` with the test interpreter (the project's venv) as an editor
+    would: no PUBLISH_ settings of the machine, stdin not a terminal."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PUBLISH_")}
+    return subprocess.run(
+        [sys.executable, "-m", "publish", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+    )

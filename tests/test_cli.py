@@ -16,24 +16,22 @@ import pytest
 from publish import pipeline
 from publish.cli import main
 from publish.model import Artifact
-from tests.helpers import FIXTURES, SITE_TOML, bulletin_md, install_fake_renderers, make_project
+from tests.helpers import (
+    FIXTURES,
+    SITE_TOML,
+    bulletin_md,
+    install_fake_renderers,
+    make_project,
+    publish_command,
+)
 
 BROKEN = FIXTURES / "invalid" / "unknown-category"
 ONE_BULLETIN = {"content/bai-viet/a.md": bulletin_md()}
 
 
 def publish(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m publish ARGS` with the test interpreter (the project's venv)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PUBLISH_")}
-    return subprocess.run(
-        [sys.executable, "-m", "publish", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        timeout=60,
-    )
+    """Run `python -m publish ARGS` (see publish_command)."""
+    return publish_command(*args, cwd=cwd)
 
 
 # --- as a subprocess ---------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import fnmatch
 import os
 import re
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -15,24 +14,15 @@ import pytest
 import yaml
 
 from publish import config
+from tests.helpers import publish_command
 
 REPO = Path(__file__).resolve().parents[1]
 UNIT = "Công an xã Hòa Khánh"
 
 
 def publish(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m publish ARGS` as an editor would, stdin not a terminal."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PUBLISH_")}
-    return subprocess.run(
-        [sys.executable, "-m", "publish", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+    """Run `python -m publish ARGS` (see publish_command)."""
+    return publish_command(*args, cwd=cwd)
 
 
 def sample_values() -> list[str]:
