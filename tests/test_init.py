@@ -144,6 +144,22 @@ def test_what_init_does_not_know_is_marked_and_what_it_was_given_is_in_site_toml
     assert not re.search(r"^\w+ = .*CẦN BỔ SUNG", (root / "site.toml").read_text("utf-8"), re.M)
 
 
+@pytest.mark.parametrize(
+    ("unit", "short"),
+    [
+        ("Công an phường Bến Nghé", "Công an Bến Nghé"),
+        ("Công an phường 5", "Công an phường 5"),
+        ("Công an Phường 12, Quận 3", "Công an Phường 12, Quận 3"),
+    ],
+)
+def test_the_short_name_drops_the_level_only_before_a_place_name(
+    tmp_path: Path, unit: str, short: str
+) -> None:
+    made = publish("init", tmp_path / "p", "--unit", unit)
+    assert made.returncode == 0, made.stderr
+    assert config.load(tmp_path / "p").unit.short_name == short  # never "Công an 5"
+
+
 def test_ci_templates_install_the_tool_named_in_requirements_txt(project: Path) -> None:
     """The tool's own repository installs itself with `pip install .`; a unit's project has no
     pyproject.toml to install."""

@@ -30,9 +30,10 @@ STARTER = Path(__file__).resolve().parents[1] / "starter"
 CHECKOUT = Path(__file__).resolve().parents[2]
 """The repository, when the package runs from a checkout."""
 LEVELS = re.compile(
-    r"(?i)^(công an)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$"
+    r"(?i)^(công an)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?!\d)(.+)$"
 )
-"""A unit's full name: "Công an" + the level of its area + the place, whose short form drops the level."""
+"""A unit's full name: "Công an" + the level of its area + the place, whose short form drops the
+level; not when the place is a number ("Công an phường 5" is no "Công an 5")."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
 PHONE = re.compile(r"^\+?[\d\s.()-]*\d[\d\s.()-]*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
