@@ -55,9 +55,9 @@ class PreviewSession:
         self._rebuilding = threading.Lock()
         self._skipped: list[str] = []
         self._built = False
+        """Whether a rebuild succeeded in this session (output/web is then this session's)."""
         self._tz: dt.tzinfo = ZoneInfo(DEFAULT_TIMEZONE)
         """The site's clock, for log lines (every other time an editor sees is on it)."""
-        """Whether a rebuild succeeded in this session (output/web is then this session's)."""
         try:
             self.server = PreviewServer(self.output / "web", self.hub, port=port)
         except OSError as exc:
