@@ -143,6 +143,7 @@ def load_site(
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
     problems.extend(_held_pages(page_verdicts))
+    problems.extend(unfinished.placeholder_address(config))
     duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
     problems.extend(duplicates)
     items: list[Bulletin | Page] = [*bulletins, *pages]

@@ -1,20 +1,28 @@
 """The «CẦN BỔ SUNG» marks `publish init` leaves where it did not know the unit's data.
 
-A page or bulletin still holding one would go out with the mark showing: the load tells of it
-in a note (not an error, even under --strict: a project just made by init must pass its checks).
+A page or bulletin still holding one would go out with the mark showing, as would a site still
+at init's placeholder address: the load warns of each, and under --strict (CI) the run stops
+before anything is published, so a new unit cannot go live half filled in.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from publish.config import Config
+from publish.errors import Problem
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_code import masked
 from publish.markdown_comments import blanked, hidden
 
-__all__ = ["LINES_LISTED", "TO_COMPLETE", "check"]
+__all__ = ["LINES_LISTED", "PLACEHOLDER_DOMAIN", "TO_COMPLETE", "check", "placeholder_address"]
 
 TO_COMPLETE = "CẦN BỔ SUNG"
 """What `publish init` writes where the unit's data is missing (see publish.commands.init)."""
+PLACEHOLDER_DOMAIN = "example"
+"""The top-level domain of the address `publish init` writes when it is given none (reserved,
+RFC 2606: no one can own it, so nothing is ever published there by mistake)."""
 LINES_LISTED = 10
 """How many lines of marks one note names; the count says how many more there are."""
 
@@ -35,8 +43,26 @@ def check(col: Collector, parsed: Parsed, *, kind: str = "bản tin") -> None:
         line=lines[0],
         hint=f"Thay đoạn ghi «{TO_COMPLETE}» bằng thông tin thật của đơn vị rồi xóa chữ đó; "
         "đoạn nào không cần thì xóa cả đoạn.",
-        severity="note",
+        severity="warning",
     )
+
+
+def placeholder_address(config: Config) -> list[Problem]:
+    """A warning while site.toml's base_url is still init's placeholder: feeds, sitemap, share
+    cards and Zalo links would all point at an address that does not exist."""
+    host = urlsplit(config.base_url).hostname or ""
+    if not host.endswith(f".{PLACEHOLDER_DOMAIN}"):
+        return []
+    return [
+        Problem(
+            "site.toml",
+            f"vẫn là địa chỉ tạm {config.base_url!r} của publish init: liên kết trong feed, "
+            "sitemap, ảnh chia sẻ và bài Zalo sẽ trỏ tới một địa chỉ không có thật",
+            "base_url",
+            hint="Ghi địa chỉ thật của website vào base_url trong bảng [site] của site.toml.",
+            severity="warning",
+        )
+    ]
 
 
 def _where(lines: list[int]) -> str:

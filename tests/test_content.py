@@ -662,10 +662,11 @@ def test_a_page_whose_gate_is_unreadable_is_an_error(
     ]
 
 
-def test_a_to_complete_mark_left_in_a_bulletin_or_page_is_a_note_naming_its_lines(
+def test_a_to_complete_mark_left_in_a_bulletin_or_page_is_a_warning_naming_its_lines(
     tmp_path: Path,
 ) -> None:
-    """What `publish init` could not fill in would go out as written: told, never an error."""
+    """What `publish init` could not fill in would go out as written: told where it is, and
+    under --strict (CI) nothing is published until it is filled in."""
     body = (
         "<!-- Sửa mọi đoạn ghi «CẦN BỔ SUNG» rồi xóa chữ đó. -->\n"  # line 9: hidden, not told
         "\n"
@@ -681,20 +682,22 @@ def test_a_to_complete_mark_left_in_a_bulletin_or_page_is_a_note_naming_its_line
         tmp_path,
         {A: bulletin_md(body=body), "content/bai-viet/b.md": done, "content/pages/p.md": page},
     )
-    result = build(config_module.load(root), channels=("web",), now=NOW, strict=True)
+    with pytest.raises(ContentError):
+        build(config_module.load(root), channels=("web",), now=NOW, strict=True)
+    result = build(config_module.load(root), channels=("web",), now=NOW)
     notes = sorted((p.file, p.line, p.severity, p.message) for p in result.warnings)
     assert notes == [
         (
             "content/bai-viet/a.md",
             11,
-            "note",
+            "warning",
             "bản tin còn chữ «CẦN BỔ SUNG» (dòng 11, 13): thông tin này chưa được điền, đăng lên "
             "thì người đọc thấy nguyên chữ đó",
         ),
         (
             "content/pages/p.md",
             2,
-            "note",
+            "warning",
             "trang còn chữ «CẦN BỔ SUNG» (dòng 2, 6): thông tin này chưa được điền, đăng lên thì "
             "người đọc thấy nguyên chữ đó",
         ),

@@ -21,7 +21,7 @@ from publish import __version__
 from publish import config as config_module
 from publish.errors import ConfigError, ContentError, Problem
 from publish.text import nfc, slugify
-from publish.unfinished import TO_COMPLETE
+from publish.unfinished import PLACEHOLDER_DOMAIN, TO_COMPLETE
 
 __all__ = ["add_parser", "run"]
 
@@ -213,7 +213,11 @@ def _values(given: dict[str, str]) -> dict[str, str]:
     where = f"{unit}, {area}" if area else unit
     q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (TOML and YAML read JSON strings)
     missing = lambda what: f"  # {TO_COMPLETE}: {what}"  # noqa: E731
-    base_url = given.get("base_url", f"https://{slugify(unit)}.example.vn/")
+    # ".example" is reserved (RFC 2606): a placeholder no one can own; check warns while it stays.
+    base_url = given.get("base_url", f"https://{slugify(unit)}.{PLACEHOLDER_DOMAIN}/")
+    todo = lambda key, what: (  # noqa: E731
+        "" if key in given else f" ({TO_COMPLETE}: ghi {what} trong bảng [contact] của site.toml)"
+    )
     return {
         "unit": unit,
         "unit_plain": unit,
@@ -248,6 +252,9 @@ def _values(given: dict[str, str]) -> dict[str, str]:
             "Hướng dẫn người dân gửi tin báo, tố giác tội phạm và phản ánh về an ninh, trật tự "
             f"đến {unit}: trực tiếp, qua đường dây nóng, 113 hoặc Trang Zalo."
         ),
+        "hotline_todo": todo("phone", "số đường dây nóng vào hotline"),
+        "address_todo": todo("address", "địa chỉ trụ sở vào address"),
+        "email_todo": todo("email", "thư điện tử vào email"),
         "version": __version__,
     }
 
