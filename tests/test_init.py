@@ -270,3 +270,16 @@ def test_the_starter_ships_inside_the_package() -> None:
             fnmatch.fnmatch(path, p) or fnmatch.fnmatch(path, p.replace("**/", ""))
             for p in patterns
         ), path
+
+
+def test_a_freshly_cloned_empty_repository_is_filled_and_its_git_folder_left_alone(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "kho moi"
+    (root / ".git").mkdir(parents=True)
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", "utf-8")
+    made = publish("init", root, "--unit", UNIT)
+    assert made.returncode == 0, made.stderr
+    assert (root / "site.toml").is_file()
+    assert (root / ".git" / "HEAD").read_text("utf-8") == "ref: refs/heads/main\n"
+    assert f"cd '{root}' && " in made.stdout  # a path with a space, ready to paste

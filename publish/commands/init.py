@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
 import shutil
 import sys
 import tempfile
@@ -193,7 +194,8 @@ def _folder_problems(target: Path) -> list[Problem]:
                 hint="Chọn tên thư mục khác cho dự án mới.",
             )
         ]
-    if target.is_dir() and any(target.iterdir()):
+    # A repository just cloned (empty on GitHub or GitLab) holds only .git: that is the place.
+    if target.is_dir() and any(entry.name != ".git" for entry in target.iterdir()):
         return [
             Problem(
                 str(target),
@@ -317,7 +319,11 @@ def _cover(path: Path) -> None:
 
 def _next_steps(target: Path | None, unit: str, category: str) -> str:
     """What to do after init, in order (`target` None: the current folder)."""
-    where, cd = ("thư mục hiện tại", "") if target is None else (str(target), f"cd {target} && ")
+    where, cd = (
+        ("thư mục hiện tại", "")
+        if target is None
+        else (str(target), f"cd {shlex.quote(str(target))} && ")
+    )
     steps = [
         f"Đã tạo dự án của {unit} trong {where}.",
         "Việc tiếp theo:",
