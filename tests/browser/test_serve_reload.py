@@ -23,6 +23,13 @@ RELOAD_DEADLINE_MS = 10_000
 core at once (a wait for the page, not a measure of speed)."""
 
 
+def move_site(root: Path, base_url: str) -> None:
+    """Give the project's site.toml another base_url (another folder), as an editor would."""
+    toml = root / "site.toml"
+    text = re.sub(r'(?m)^base_url = ".*"$', f'base_url = "{base_url}"', toml.read_text("utf-8"))
+    toml.write_text(text, "utf-8")
+
+
 def start_serve(root: Path) -> tuple[subprocess.Popen[str], str]:
     """`publish serve --port 0` as a subprocess; returns it and the URL it printed."""
     process = subprocess.Popen(
@@ -151,15 +158,7 @@ def test_moving_the_site_to_another_folder_takes_open_pages_there(tmp_path: Path
         lost = context.new_page()
         lost.goto(url + "khong-co-trang-nay/")
         bulletin.wait_for_timeout(300)  # let the reload channels connect
-        toml = root / "site.toml"
-        toml.write_text(
-            re.sub(
-                r'(?m)^base_url = ".*"$',
-                'base_url = "https://example.gov.vn/phuong-moi/"',
-                toml.read_text("utf-8"),
-            ),
-            "utf-8",
-        )
+        move_site(root, "https://example.gov.vn/phuong-moi/")
         moved = url + "phuong-moi/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/?a=1"
         expect(bulletin).to_have_url(moved, timeout=RELOAD_DEADLINE_MS * 3)
         expect(bulletin.locator("article.bulletin h1")).to_be_visible()
@@ -191,15 +190,7 @@ def test_a_failed_rebuild_keeps_open_pages_at_the_folder_of_the_last_good_build(
         )
         expect(page.locator("#__publish-error")).to_be_visible(timeout=RELOAD_DEADLINE_MS)
         page.evaluate("window.__before = true")
-        toml = root / "site.toml"
-        toml.write_text(
-            re.sub(
-                r'(?m)^base_url = ".*"$',
-                'base_url = "https://example.gov.vn/phuong-moi/"',
-                toml.read_text("utf-8"),
-            ),
-            "utf-8",
-        )
+        move_site(root, "https://example.gov.vn/phuong-moi/")
         page.wait_for_function("!window.__before", timeout=RELOAD_DEADLINE_MS)  # reloaded
         expect(page.locator("#__publish-error")).to_be_visible(timeout=RELOAD_DEADLINE_MS)
         assert page.url == address
