@@ -7,6 +7,7 @@ import fnmatch
 import os
 import re
 import subprocess
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -283,3 +284,26 @@ def test_a_freshly_cloned_empty_repository_is_filled_and_its_git_folder_left_alo
     assert (root / "site.toml").is_file()
     assert (root / ".git" / "HEAD").read_text("utf-8") == "ref: refs/heads/main\n"
     assert f"cd '{root}' && " in made.stdout  # a path with a space, ready to paste
+
+
+def test_an_empty_folder_whose_parent_cannot_be_written_is_filled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `publish init ~` or `publish init .` in a folder of a read-only parent: the project is
+    # made inside the folder, so the parent is never written (simulated: root writes anywhere).
+    from publish.cli import main
+
+    target = tmp_path / "ro" / "kho"
+    target.mkdir(parents=True)
+    made = tempfile.mkdtemp
+
+    def unwritable(*args: object, dir: str | Path | None = None, **kw: object) -> str:
+        if dir is not None and Path(dir) == target.parent:
+            raise PermissionError(13, "Permission denied", str(dir))
+        return made(*args, dir=dir, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tempfile, "mkdtemp", unwritable)
+    assert main(["init", str(target), "--unit", UNIT]) == 0
+    assert (target / "site.toml").is_file()
+    assert [p.name for p in target.parent.iterdir()] == ["kho"]
+    assert not [p for p in target.iterdir() if p.name.startswith(".kho.init-")]

@@ -101,13 +101,15 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as exc:  # every option was checked above: this is our bug, say so
         raise AssertionError(str(exc)) from None
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
+    # Inside an existing (empty) target: its parent may not be writable (publish init ~).
+    holder = target if target.exists() else target.parent
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=holder))
     try:
         _write(staging, site_toml, values)
         if target.exists():
             # Empty (checked), and maybe the shell's current folder (publish init .): fill it
             # rather than replace it.
-            for entry in staging.iterdir():
+            for entry in list(staging.iterdir()):
                 entry.rename(target / entry.name)
             staging.rmdir()
         else:
