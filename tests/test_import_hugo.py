@@ -390,14 +390,24 @@ def test_every_way_hugo_makes_no_page_of_a_post_keeps_it_a_draft(held: str, path
             '[permalinks.page]\nposts = "/bai/:year/:month/:day/:slugorfilename/"\n',
             "bai/2023/03/01/le-ra-quan/index.html",
         ),
+        (
+            "config/_default/hugo.toml",
+            '[permalinks]\nposts = "/tin/:year/:month/:filename/"\n',
+            "tin/2023/03/le-ra-quan/index.html",
+        ),
+        (
+            "config/_default/permalinks.toml",  # beside the site's own hugo.toml
+            'posts = "/bai/:year/:slugorfilename/"\n',
+            "bai/2023/le-ra-quan/index.html",
+        ),
     ],
-    ids=["toml", "yaml", "permalinks.page"],
+    ids=["toml", "yaml", "permalinks.page", "config-folder", "permalinks-file"],
 )
 def test_the_old_address_made_by_hugos_permalinks_redirects_to_the_new_one(
     tmp_path: Path, config_name: str, config_text: str, old: str
 ) -> None:
     site = hugo_site(tmp_path, {config_name: config_text})
-    if config_name != "hugo.toml":
+    if config_name not in ("hugo.toml", "config/_default/permalinks.toml"):
         (site / "hugo.toml").unlink()
     root = sample_project(tmp_path)
     assert run(root, "import-hugo", str(site), "--approved-by", "Thượng tá Nguyễn Văn Hùng") == 0

@@ -25,6 +25,9 @@ from publish.migrate import hugo
 __all__ = ["add_parser", "run"]
 
 CONFIG_NAMES = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
+CONFIG_DIR = "config/_default"
+"""Where newer Hugo sites keep their settings, split in files (hugo.toml, permalinks.toml…)."""
+PERMALINK_FILES = ("permalinks.toml", "permalinks.yaml", "permalinks.yml")
 MAX_FILE_BYTES = 5_000_000
 """A Hugo post larger than this is not a post (an export gone wrong): not read."""
 
@@ -130,35 +133,56 @@ def _category(written: str | None, config: Config) -> str | None:
 
 
 def _site_options(source: Path) -> dict[str, Any]:
-    """Hugo's [permalinks] by section and its baseURL, from its config file (none when
-    unreadable)."""
-    for name in CONFIG_NAMES:
-        path = source / name
-        if not path.is_file():
-            continue
-        try:
-            text = _read(source, name).decode("utf-8")
-            data = tomllib.loads(text) if name.endswith(".toml") else yaml.safe_load(text)
-        except Outside as exc:
-            print(f"{exc}; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
-            return {}
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError):
-            print(f"{name}: không đọc được; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        data = {str(k).lower(): v for k, v in data.items()}
-        found = data.get("permalinks")
-        if isinstance(found, dict) and isinstance(found.get("page"), dict):
+    """Hugo's [permalinks] by section and its baseURL, from its config file and its config
+    folder (config/_default/, where newer sites keep hugo.toml and permalinks.toml); none when
+    unreadable."""
+    data: dict[str, Any] = {}
+    for folder in ("", f"{CONFIG_DIR}/"):
+        for name in CONFIG_NAMES:
+            loaded = _config_file(source, folder + name)
+            if loaded is None:
+                continue
+            if not isinstance(loaded, dict):
+                return {}  # unreadable, told
+            for key, value in loaded.items():
+                data.setdefault(key, value)  # the file at the top wins, as in Hugo
+            break
+    for name in PERMALINK_FILES:
+        loaded = _config_file(source, f"{CONFIG_DIR}/{name}")
+        if isinstance(loaded, dict):
+            data.setdefault("permalinks", loaded)
+            break
+    if not data:
+        return {}
+    found = data.get("permalinks")
+    if isinstance(found, dict):
+        found = {str(k).lower(): v for k, v in found.items()}
+        if isinstance(found.get("page"), dict):
             found = found["page"]  # Hugo 0.120 and later: [permalinks.page]
-        base = data.get("baseurl")
-        sections = found if isinstance(found, dict) else {}
-        return {
-            "permalinks": {str(k): v for k, v in sections.items() if isinstance(v, str)},
-            "base_url": base.strip() if isinstance(base, str) else "",
-            "remove_accents": data.get("removepathaccents") is True,
-        }
-    return {}
+    base = data.get("baseurl")
+    sections = found if isinstance(found, dict) else {}
+    return {
+        "permalinks": {str(k): v for k, v in sections.items() if isinstance(v, str)},
+        "base_url": base.strip() if isinstance(base, str) else "",
+        "remove_accents": data.get("removepathaccents") is True,
+    }
+
+
+def _config_file(source: Path, name: str) -> dict[str, Any] | bool | None:
+    """One Hugo config file's settings (keys lower case), None when there is no such file, False
+    when it cannot be read (told)."""
+    if not (source / name).is_file():
+        return None
+    try:
+        text = _read(source, name).decode("utf-8")
+        data = tomllib.loads(text) if name.endswith(".toml") else yaml.safe_load(text)
+    except Outside as exc:
+        print(f"{exc}; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
+        return False
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError):
+        print(f"{name}: không đọc được; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
+        return False
+    return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 class Outside(OSError):
