@@ -274,6 +274,8 @@ def new_job_token() -> str:
 
 def pkce_challenge(verifier: str) -> str:
     """The S256 code challenge of a PKCE verifier: base64url(sha256(verifier)), unpadded."""
+    # Not publish.zalo.login's: the server side computed on its own, so a wrong client
+    # challenge fails against the emulator as it would against Zalo.
     digest = hashlib.sha256(verifier.encode("ascii", errors="replace")).digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
@@ -391,12 +393,7 @@ class OAState:
             self.refresh_tokens.remove(refresh_token)
             self.used_refresh_tokens.append(refresh_token)
             self.refresh_tokens.append(new_refresh)
-        ttl = int(config.access_token_ttl)
-        return {
-            "access_token": access,
-            "refresh_token": new_refresh,
-            "expires_in": str(ttl) if config.expires_in_as_string else ttl,
-        }
+        return _token_reply(access, new_refresh, config)
 
     def issue_code(self, challenge: str, redirect_uri: str, config: EmulatorConfig) -> str:
         """A new single-use authorization code bound to a PKCE challenge and a redirect URI."""
@@ -425,12 +422,7 @@ class OAState:
         self.access_tokens[access] = AccessInfo(expires_at=time.time() + config.access_token_ttl)
         refresh = new_oauth_token()
         self.refresh_tokens.append(refresh)
-        ttl = int(config.access_token_ttl)
-        return {
-            "access_token": access,
-            "refresh_token": refresh,
-            "expires_in": str(ttl) if config.expires_in_as_string else ttl,
-        }
+        return _token_reply(access, refresh, config)
 
     def expire_access_tokens(self) -> None:
         """Make every issued access token expired (-220)."""
@@ -597,4 +589,15 @@ def _slice_item(article: dict) -> dict:
         "total_view": article["total_view"],
         "total_share": article["total_share"],
         "thumb": cover.get("photo_url") or article.get("avatar") or "",
+    }
+
+
+def _token_reply(access: str, refresh: str, config: EmulatorConfig) -> dict:
+    """The token endpoint's answer: the pair and the access token's lifetime (as a string when
+    the emulator plays the servers that send it so)."""
+    ttl = int(config.access_token_ttl)
+    return {
+        "access_token": access,
+        "refresh_token": refresh,
+        "expires_in": str(ttl) if config.expires_in_as_string else ttl,
     }
