@@ -24,14 +24,13 @@ from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, sp
 from publish.gates import gate, page_gate
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, too_large
 from publish.links import ContentFiles, links_in
-from publish.model import Bulletin, Page, Site, pack_text
+from publish.model import PAGES_DIR, Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.tags import tag_key, tag_slugs
 from publish.text import nfc
 
 __all__ = ["BODY_PLACEHOLDER", "PAGES_DIR", "SUMMARY_PLACEHOLDER", "load_site"]
 
-PAGES_DIR = "pages"
 KNOWN_KEYS = {
     "aliases",
     "id",

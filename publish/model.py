@@ -16,6 +16,7 @@ from publish.errors import Problem
 from publish.text import slugify
 
 __all__ = [
+    "PAGES_DIR",
     "Artifact",
     "Bulletin",
     "Exclusion",
@@ -29,6 +30,9 @@ __all__ = [
     "pack_text",
     "unpack_text",
 ]
+
+PAGES_DIR = "pages"
+"""The folder of content/ that holds pages (giới thiệu, liên hệ…), not bulletins."""
 
 
 def by_constructor(self: Any) -> tuple[type, tuple[Any, ...]]:

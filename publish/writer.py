@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from publish.cache import file_sha256, read_file
-from publish.content import PAGES_DIR
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
-from publish.model import Artifact, Kept
+from publish.model import PAGES_DIR, Artifact, Kept
 
 __all__ = ["Claimant", "WriteReport", "claim", "safe_relative", "write"]
 
