@@ -486,12 +486,12 @@ def test_without_hard_links_files_are_still_written_whole_and_never_over_another
     monkeypatch.setattr(os, "link", no_link)
     folder = tmp_path / "content"
     made: list[Path] = []
-    import_hugo._create(folder / "images/a.jpg", TINY_JPEG, 0o644, made)
+    import_hugo._create(folder / "images/a.jpg", TINY_JPEG, made)
     assert (folder / "images/a.jpg").read_bytes() == TINY_JPEG
     assert made == [folder / "images/a.jpg"]
     assert [p.name for p in (folder / "images").iterdir()] == ["a.jpg"]  # no temporary left
     with pytest.raises(FileExistsError):
-        import_hugo._create(folder / "images/a.jpg", b"other", 0o644, made)
+        import_hugo._create(folder / "images/a.jpg", b"other", made)
     assert (folder / "images/a.jpg").read_bytes() == TINY_JPEG
     assert made == [folder / "images/a.jpg"]
 
@@ -517,7 +517,7 @@ def test_a_write_that_fails_without_hard_links_leaves_no_half_file(
     monkeypatch.setattr(os, "fsync", failing_fsync)
     made: list[Path] = []
     with pytest.raises(OSError):
-        import_hugo._create(tmp_path / "a.jpg", TINY_JPEG, 0o644, made)
+        import_hugo._create(tmp_path / "a.jpg", TINY_JPEG, made)
     assert list(tmp_path.iterdir()) == [] and made == []
 
 
@@ -542,7 +542,11 @@ def test_imported_files_are_readable_by_others_as_the_umask_allows(tmp_path: Pat
     from publish.commands import import_hugo
 
     made: list[Path] = []
-    import_hugo._create(tmp_path / "a.md", b"x", 0o644, made)
+    machine = os.umask(0o022)
+    try:
+        import_hugo._create(tmp_path / "a.md", b"x", made)
+    finally:
+        os.umask(machine)
     assert (tmp_path / "a.md").stat().st_mode & 0o777 == 0o644
 
 

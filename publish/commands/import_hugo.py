@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-import tempfile
+import secrets
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -375,14 +375,13 @@ def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, conten
     """Images first, then the files that show them, each whole or not at all, none over an
     existing file; on a failure, what this run wrote is removed again."""
     made: list[Path] = []
-    mode = 0o666 & ~_umask()
     try:
         for dest, origin in sorted(copies.items()):
-            _create(content / dest, _read(source, origin), mode, made)
+            _create(content / dest, _read(source, origin), made)
         for result in done:
             target = content / result.target
             if not target.exists():
-                _create(target, result.text.encode("utf-8"), mode, made)  # type: ignore[union-attr]
+                _create(target, result.text.encode("utf-8"), made)  # type: ignore[union-attr]
     except OSError as exc:
         for path in reversed(made):
             path.unlink(missing_ok=True)
@@ -402,15 +401,16 @@ NO_HARD_LINKS = frozenset(
 """What os.link fails with where the filesystem has no hard links (FAT, exFAT, some shares)."""
 
 
-def _create(path: Path, data: bytes, mode: int, made: list[Path]) -> None:
+def _create(path: Path, data: bytes, made: list[Path]) -> None:
     """Write a new file whole: in a temporary file, then linked to its name (which fails when
     that name exists, so nothing is overwritten); where hard links are not supported, created
     under its name only if that name is free, and removed again if the write fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".import-")
+    temp = path.parent / f".import-{secrets.token_hex(8)}"
+    # 0o666 and O_EXCL: the umask decides who may read it, as for any file of the project.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as out:
-            os.fchmod(out.fileno(), mode)  # mkstemp makes it private; the project's files are not
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
@@ -439,13 +439,6 @@ def _create_exclusive(path: Path, data: bytes, made: list[Path]) -> None:
         path.unlink(missing_ok=True)
         raise
     made.append(path)
-
-
-def _umask() -> int:
-    """The process's umask (read back by setting it: no thread is writing files yet)."""
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
 
 
 def _report(
