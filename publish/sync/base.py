@@ -444,14 +444,22 @@ def _unreadable_clock(detail: str) -> str:
     )
 
 
-def state_snapshot(state_dir: Path) -> dict[str, bytes]:
-    """The content of every file in state/ but the clock file and the lock: compared after a
-    sync to tell whether it changed anything."""
+def state_snapshot(state_dir: Path) -> dict[str, tuple[int, int, int]]:
+    """Inode, size and modification time of every file in state/ but the clock file and the
+    lock: compared after a sync to tell whether it changed anything. State files are written
+    whole under a new name and renamed over the old one (a new inode), and only when their
+    content changes, so their stat tells; reading their bytes (zalo.json: ~6 MB at 10,000
+    bulletins) twice cost every no-op sync 0.2 s."""
+    found: dict[str, tuple[int, int, int]] = {}
     try:
-        files = sorted(p for p in state_dir.iterdir() if p.is_file())
+        for entry in os.scandir(state_dir):
+            if entry.name in (CLOCK_NAME, LOCK_NAME) or not entry.is_file():
+                continue
+            info = entry.stat()
+            found[entry.name] = (info.st_ino, info.st_size, info.st_mtime_ns)
     except OSError:
         return {}
-    return {p.name: p.read_bytes() for p in files if p.name not in (CLOCK_NAME, LOCK_NAME)}
+    return found
 
 
 def record_now(
@@ -459,7 +467,7 @@ def record_now(
     now: dt.datetime,
     *,
     clock: dt.datetime | None = None,
-    before: dict[str, bytes] | None = None,
+    before: dict[str, tuple[int, int, int]] | None = None,
     milestones: Iterable[dt.datetime] = (),
 ) -> None:
     """Remember the time of this sync (see monotonic_now); never later than the machine's clock
