@@ -16,6 +16,7 @@ import pytest
 
 from publish.errors import PublishError
 from publish.zalo import (
+    AppCredentials,
     ClientSettings,
     TokenFile,
     TokenManager,
@@ -189,6 +190,45 @@ def test_new_refresh_token_is_saved_before_it_is_used(
     with make_client(emulator, token_file, max_retries=0) as client, pytest.raises(ZaloError):
         client.getoa()
     assert json.loads(token_file.read_text())["refresh_token"] == emulator.refresh_token
+
+
+@pytest.mark.parametrize("expires_in", ["25 giờ", [90000], {"s": 1}])
+def test_a_new_refresh_token_is_saved_whatever_the_rest_of_the_reply_holds(
+    tmp_path: Path, expires_in: object
+) -> None:
+    """The old refresh token is spent once Zalo answers: an odd `expires_in` must not lose
+    the new one (it was parsed after the answer and before the save)."""
+    token_file = TokenFile(tmp_path / "zalo-token.json")
+    tokens = TokenManager(
+        AppCredentials("app", "secret"), token_file, initial=TokenPair(refresh_token="old-rt")
+    )
+    reply = {"access_token": "new-at", "refresh_token": "new-rt", "expires_in": expires_in}
+
+    def send(form: dict[str, str], headers: dict[str, str]) -> httpx.Response:
+        """Zalo's token endpoint, answering once."""
+        return httpx.Response(200, json=reply)
+
+    assert tokens.refresh(send, failed=None) == "new-at"
+    saved = token_file.load()
+    assert saved is not None and saved.refresh_token == "new-rt"
+    assert saved.expires_at is None  # unknown: used until Zalo says -216/-220
+
+
+def test_an_oauth_error_code_written_as_a_word_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    tokens = TokenManager(
+        AppCredentials("app", "secret"),
+        TokenFile(tmp_path / "zalo-token.json"),
+        initial=TokenPair(refresh_token="old-rt"),
+    )
+
+    def send(form: dict[str, str], headers: dict[str, str]) -> httpx.Response:
+        """A token endpoint naming its error instead of numbering it."""
+        return httpx.Response(200, json={"error": "invalid_grant", "message": "Invalid grant"})
+
+    with pytest.raises(ZaloError) as caught:
+        tokens.refresh(send, failed=None)
+    assert "Invalid grant" in str(caught.value)
+    assert not (tmp_path / "zalo-token.json").exists()
 
 
 def test_expired_access_token_mid_run_recovers_with_one_refresh(

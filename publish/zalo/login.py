@@ -23,7 +23,13 @@ import httpx
 
 from publish.errors import PublishError
 from publish.zalo.errors import redact
-from publish.zalo.tokens import OAUTH_TOKEN_PATH, AppCredentials, TokenPair
+from publish.zalo.tokens import (
+    OAUTH_TOKEN_PATH,
+    AppCredentials,
+    TokenPair,
+    error_code,
+    seconds,
+)
 
 __all__ = [
     "CONSENT_PATH",
@@ -261,10 +267,10 @@ def exchange_code(
             f"chạy lại publish zalo-login; {CODE_LIFETIME_NOTE}."
         ) from None
     data = _reply(response)
-    error = _as_int(data.get("error"))
+    error = error_code(data.get("error"))
     if error or not data.get("access_token") or not data.get("refresh_token"):
         raise _refused(error, data, hidden)
-    expires_in = _as_float(data.get("expires_in"))
+    expires_in = seconds(data.get("expires_in"))
     return TokenPair(
         refresh_token=str(data["refresh_token"]),
         access_token=str(data["access_token"]),
@@ -283,22 +289,6 @@ def _reply(response: httpx.Response) -> Mapping[str, Any]:
             "khi đổi mã cấp quyền lấy token. Kiểm tra ZALO_OAUTH_BASE (nếu có đặt) hoặc thử lại sau."
         ) from None
     return data if isinstance(data, dict) else {}
-
-
-def _as_int(value: Any) -> int:
-    """An error code sent as a number or a string; 0 when absent or unreadable."""
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
-        return -1
-
-
-def _as_float(value: Any) -> float:
-    """`expires_in`, often a string; 0 when absent or unreadable."""
-    try:
-        return float(value or 0)
-    except (TypeError, ValueError):
-        return 0.0
 
 
 def _refused(code: int, data: Mapping[str, Any], hidden: tuple[str, ...]) -> PublishError:

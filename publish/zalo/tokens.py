@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -347,15 +348,34 @@ class TokenManager:
             ) from None
         if not isinstance(data, dict):
             data = {}
-        error = int(data.get("error") or 0)
-        if error or not data.get("access_token"):
+        error = error_code(data.get("error"))
+        access = data.get("access_token")
+        if error or not isinstance(access, str) or not access:
             message = data.get("error_description") or data.get("message") or data.get("error_name")
             raise api_error("refresh", error or -14014, str(message or ""), secrets=secrets)
-        expires_in = float(data.get("expires_in") or 0)
+        # Nothing below may fail: the old refresh token is spent, and the new one must be saved.
+        refresh = data.get("refresh_token")
+        expires_in = seconds(data.get("expires_in"))
         return TokenPair(
             # Keep the old refresh token if the reply has none (some say rotation is not always done).
-            refresh_token=data.get("refresh_token") or pair.refresh_token,
-            access_token=data["access_token"],
+            refresh_token=refresh if isinstance(refresh, str) and refresh else pair.refresh_token,
+            access_token=access,
             expires_at=self._clock() + expires_in if expires_in > 0 else None,
             lifetime=expires_in if expires_in > 0 else None,
         )
+
+
+def error_code(value: Any) -> int:
+    """An OAuth error code sent as a number or a string; -1 when unreadable, 0 when absent."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return -1
+
+
+def seconds(value: Any) -> float:
+    """`expires_in`, often a string ("90000"); 0 (unknown) when absent or unreadable."""
+    try:
+        return float(value or 0)
+    except (TypeError, ValueError):
+        return 0.0
