@@ -217,7 +217,7 @@ class ZaloConfig:
     author: str = ""
     """Author shown on Zalo (≤ 50 characters); the unit's short name when empty."""
     title_max: int = field(default=149, metadata=rules(least=1, note=ZALO_LIMIT))
-    description_max: int = field(default=300, metadata=rules(least=1, note=ZALO_LIMIT))
+    description_max: int = field(default=299, metadata=rules(least=1, note=ZALO_LIMIT))
     author_max: int = field(default=50, metadata=rules(least=1, note=ZALO_LIMIT))
     cover_max_bytes: int = field(
         default=1_000_000,

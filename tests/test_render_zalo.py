@@ -162,7 +162,7 @@ def test_summary_title_and_author_limits_name_file_and_field(tmp_path: Path) -> 
     )
     found = {(p.file, p.field): p for p in problems(root)}
     summary_problem = found[("content/bai-viet/a.md", "summary")]
-    assert "tóm tắt dài 342/300 ký tự" in summary_problem.message
+    assert "tóm tắt dài 342/299 ký tự" in summary_problem.message
     assert "zalo:" in summary_problem.hint
     title_problem = found[("content/bai-viet/b.md", "title")]
     assert "tiêu đề dài 159/149 ký tự" in title_problem.message
@@ -239,6 +239,24 @@ def test_limits_count_nfc_characters(tmp_path: Path) -> None:
         tmp_path, 0, files={"content/bai-viet/a.md": zalo_bulletin(1, title=f'"{nfd}"')}
     )
     assert problems(root) == []
+
+
+def test_a_summary_exactly_at_zalos_300_is_refused_like_a_title_at_150(tmp_path: Path) -> None:
+    """The contract: Zalo rejected a title of exactly its 150 limit, and the description takes
+    the same caution, so 299 passes and 300 is reported."""
+    at_limit = ("Người dân cần cảnh giác. " * 12).strip()
+    at_limit += "x" * (300 - len(at_limit))
+    root = zalo_project(
+        tmp_path,
+        0,
+        files={
+            "content/bai-viet/a.md": zalo_bulletin(1, summary=f'"{at_limit}"'),
+            "content/bai-viet/b.md": zalo_bulletin(2, summary=f'"{at_limit[:-1]}"'),
+        },
+    )
+    found = {(p.file, p.field): p for p in problems(root)}
+    assert "tóm tắt dài 300/299 ký tự" in found[("content/bai-viet/a.md", "summary")].message
+    assert ("content/bai-viet/b.md", "summary") not in found
 
 
 def test_a_zalo_block_overrides_title_and_summary(tmp_path: Path) -> None:

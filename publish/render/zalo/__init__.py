@@ -1,6 +1,6 @@
 """The Zalo OA channel: one `article/create` body per bulletin in output/zalo/<key>.json.
 
-`check(site)` finds every limit Zalo would reject (title < 150, description ≤ 300, author ≤ 50
+`check(site)` finds every limit Zalo would reject (title < 150, description < 300, author ≤ 50
 characters after NFC; a cover ≤ 1 MB) before anything is rendered, so the editor sees them at
 `publish build`, not at sync time. Images are the website's own variants (see images.py), so a
 bulletin sent to Zalo must also be on the website.
