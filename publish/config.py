@@ -209,6 +209,15 @@ class ZaloConfig:
     comment: Literal["show", "hide"] = "show"
     on_withdraw: Literal["hide", "remove"] = "hide"
     """What sync does to the article of a withdrawn, expired or deleted bulletin."""
+    lost_create_wait: int = field(
+        default=600,
+        metadata=rules(
+            least=0,
+            note="Số giây chờ trước khi tạo lại một bài mà lần tạo trước bị mất phản hồi.",
+        ),
+    )
+    """Seconds a create whose reply was lost is only looked for, never sent again: Zalo may not
+    list an article while its create job is processing (zalo-oa-api.md §3 says nothing)."""
     check_before_change: bool = True
     """Read an article (getdetail) before updating, hiding or removing it, and leave it alone
     unless it is the version the tool last posted. The contract does not confirm that getdetail

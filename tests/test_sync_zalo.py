@@ -403,6 +403,46 @@ def test_a_create_answered_with_http_500_is_retried_on_the_next_run_after_a_look
     assert_published_once(root, emulator)
 
 
+def test_a_lost_create_zalo_is_still_processing_is_not_sent_again_by_a_quick_rerun(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """Whether Zalo lists an article before its create job is done is not known (contract §3):
+    a rerun right after a lost reply must not take "not listed yet" for "never made"."""
+    emulator.configure(
+        list_while_processing=False,
+        verify_processing_seconds=2.0,
+        fault_paths=("/article/create",),
+        drop_first=1,
+        drop_after_processing=True,
+    )
+    root = zalo_project(tmp_path, 1, lost_create_wait=None)
+    assert sync(root) == 3  # the reply was lost and the article is not listed yet
+    assert sync(root) == 3  # run again at once (CI's retry): still processing, not created again
+    out = told(capsys)
+    assert "tránh đăng trùng bài" in out and "lost_create_wait" in out
+    assert emulator.count_calls("/article/create") == 1
+    time.sleep(2.1)
+    assert sync(root) == 0  # now listed: found and taken, not made twice
+    assert emulator.count_calls("/article/create") == 1
+    assert_published_once(root, emulator)
+
+
+def test_a_lost_create_never_found_is_sent_again_once_the_wait_is_over(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    # HTTP 500 to the create: unknown whether Zalo made it (here it did not).
+    emulator.configure(fault_paths=("/article/create",), fail_first_5xx=1, fail_5xx_status=500)
+    root = zalo_project(tmp_path, 1, lost_create_wait=None)
+    assert sync(root) == 3
+    assert sync(root) == 3
+    assert emulator.count_calls("/article/create") == 1
+    pending = state(root)["bt-000"]["pending_create"]
+    forge(root, "bt-000", pending_create={**pending, "at": "2020-12-31T00:00:00+00:00"})
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 2
+    assert_published_once(root, emulator)
+
+
 def test_access_token_expiry_mid_run_recovers(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

@@ -93,11 +93,15 @@ def zalo_project(
     *,
     zalo: str = "",
     files: Mapping[str, str | bytes] | None = None,
+    lost_create_wait: int | None = 0,
 ) -> Path:
     """A project with `count` approved bulletins for web and Zalo, images included, naming its
-    OA (`zalo` adds lines to [zalo])."""
+    OA (`zalo` adds lines to [zalo]). A lost create is sent again at once (the emulator lists
+    an article as soon as it is created), unless `lost_create_wait` says otherwise (None: the
+    default)."""
+    wait = f"lost_create_wait = {lost_create_wait}" if lost_create_wait is not None else ""
     wanted: dict[str, str | bytes] = {
-        "site.toml": site_toml("\n".join(filter(None, (zalo, f'oa_id = "{OA_ID}"')))),
+        "site.toml": site_toml("\n".join(filter(None, (zalo, wait, f'oa_id = "{OA_ID}"')))),
         "content/images/bia.jpg": jpeg(color=(20, 60, 160)),
         "content/images/anh-1.jpg": jpeg(),
     }

@@ -7,7 +7,9 @@ in-flight markers that make a crash at any point safe to re-run:
 - `pending_create` {digest, title, content, at}: saved *before* `article/create` is sent, kept
   until the article id is known. A record that has it but no `token` means the reply may have
   been lost: the next run looks the article up by the title and content that were sent
-  (getslice, getdetail) before creating (contract §3.5). Without `content` (older versions), the
+  (getslice, getdetail) before creating (contract §3.5), and creates it again only once
+  [zalo] lost_create_wait has passed since `at` (Zalo may not list an article still being
+  processed). Without `content` (older versions), the
   content is today's payload's when `digest` is today's build; otherwise an article found by
   title alone is a person's call (NeedsPerson; --zalo-overwrite takes it).
 - `token`, `token_digest`, `token_at`: saved as soon as create/update answers. A record with a
@@ -431,7 +433,26 @@ class ZaloSyncer:
         found = self.lookup.find(key, title, content, self.records.entries())
         if found and content is None and not self._unchecked(key):
             raise NeedsPerson(self._unsure(key, entry, local, found, title))
+        left = self.config.zalo.lost_create_wait - _age(pending.get("at"))
+        if found is None and left > 0:
+            # Zalo may list the article only once its create job is done: creating it again
+            # now could publish it twice.
+            raise ZaloUncertainError(self._not_yet(key, entry, local, title, left))
         return found
+
+    def _not_yet(
+        self, key: str, entry: Mapping[str, Any], local: Local | None, title: str, left: float
+    ) -> str:
+        """Why a lost create is neither found nor sent again yet, and when to run again."""
+        source = local.source if local is not None else entry.get("source") or key
+        minutes = max(1, round(left / 60))
+        return (
+            f"{source}: lần đồng bộ trước đã gửi (hoặc sắp gửi) yêu cầu tạo bài «{title}» nhưng "
+            "không nhận được trả lời, và chưa thấy bài đó trên Zalo: có thể Zalo vẫn đang xử lý. "
+            "Chưa tạo lại để tránh đăng trùng bài. Chạy lại publish sync zalo sau khoảng "
+            f"{minutes} phút: thấy bài thì nhận bài đó, vẫn không thấy thì tạo bài mới (thời gian "
+            "chờ: lost_create_wait trong bảng [zalo] của site.toml)."
+        )
 
     def _unsure(
         self,

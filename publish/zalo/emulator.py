@@ -306,6 +306,7 @@ class ZaloEmulator:
                 "token"
             ]
             article_id = self.state.jobs.pop(token).article_id
+            self.state.ready_at.pop(article_id, None)  # made long ago in the OA admin
             self.state.articles[article_id]["total_view"] = views
             self._persist()
             return article_id

@@ -88,6 +88,10 @@ class EmulatorConfig:
     # Create → verify flow.
     verify_processing_count: int = 1  # first N verifies of each token give -214
     verify_processing_seconds: float = 0.0  # also -214 until this long after create/update
+    # [U] whether getslice and getdetail show an article while its create job is processing
+    # (False: only `verify_processing_seconds` after the create; a lost create is then not
+    # found at once, however it is looked up).
+    list_while_processing: bool = True
     failing_image_substrings: tuple[str, ...] = ()  # image URLs containing one → -200 at verify
     create_quota_per_day: int | None = None  # -223 quota message once reached (UTC day)
 
@@ -326,6 +330,7 @@ class OAState:
     auth_codes: dict[str, AuthCode] = field(default_factory=dict)
     num_follower: int = 0
     creates_by_day: dict[str, int] = field(default_factory=dict)
+    ready_at: dict[str, float] = field(default_factory=dict)  # article id → end of its create job
     sequence: int = 0  # orders articles created within the same millisecond
 
     @classmethod
@@ -454,6 +459,7 @@ class OAState:
         self.creates_by_day[day] = self.creates_by_day.get(day, 0) + 1
         article_id = new_article_id()
         token = self._start_job(article_id, body, config)
+        self.ready_at[article_id] = time.time() + config.verify_processing_seconds
         if not self.jobs[token].image_failed:
             self.sequence += 1
             now = _now_ms()
@@ -508,12 +514,17 @@ class OAState:
         if not isinstance(article_id, str) or article_id not in self.articles:
             raise ApiFailure(-201, MSG_BAD_ID)
         del self.articles[article_id]
+        self.ready_at.pop(article_id, None)
         return {}
+
+    def _listed(self, article_id: str, config: EmulatorConfig) -> bool:
+        """Whether reads show the article (not while its create job runs, when so configured)."""
+        return config.list_while_processing or time.time() >= self.ready_at.get(article_id, 0.0)
 
     def detail(self, article_id: str | None, config: EmulatorConfig) -> dict:
         """The article as getdetail returns it: the create body, plus meta when configured."""
         article = self.articles.get(article_id or "")
-        if article is None:
+        if article is None or not self._listed(article["id"], config):
             raise ApiFailure(-201, MSG_BAD_ID)
         result = {k: v for k, v in article.items() if k not in ("seq", "total_view", "total_share")}
         if not config.detail_includes_meta:
@@ -534,7 +545,11 @@ class OAState:
         if limit_n > config.getslice_max_limit:
             raise ApiFailure(-201, f"maximum limit is {config.getslice_max_limit}")
         matching = sorted(
-            (a for a in self.articles.values() if a.get("type") == kind),
+            (
+                a
+                for a in self.articles.values()
+                if a.get("type") == kind and self._listed(a["id"], config)
+            ),
             key=lambda a: (a["create_date"], a["seq"]),
             reverse=True,
         )
