@@ -443,6 +443,22 @@ def test_a_lost_create_never_found_is_sent_again_once_the_wait_is_over(
     assert_published_once(root, emulator)
 
 
+def test_a_create_token_that_expired_before_its_verify_finds_the_article_it_made(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Create tokens verify for a while only (contract §3.4, [U]): one that ran out is looked
+    up by what was sent, never created again."""
+    emulator.configure(verify_processing_count=1000)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 3  # Zalo still processing: the token is kept
+    emulator.configure(verify_processing_count=0, job_token_ttl=0.0)
+    assert sync(root) == 3  # verify: -201, the token ran out: look the article up next time
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 1
+    assert_published_once(root, emulator)
+
+
 def test_access_token_expiry_mid_run_recovers(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -239,6 +240,28 @@ def test_bad_image_fails_at_verify_not_create(
     reply = post(http, token, "/v2.0/article/verify", {"token": created["data"]["token"]})
     assert reply == {"error": -200, "message": "Upload media failed"}
     assert emulator.articles == {}
+
+
+def test_job_tokens_expire_after_a_setting_and_reads_can_wait_for_the_job(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    """Two [U] points of the contract: how long a create token verifies (NukeViet: 1 h), and
+    whether getslice/getdetail show an article before its create job is done."""
+    emulator.configure(
+        verify_processing_count=0,
+        verify_processing_seconds=0.3,
+        list_while_processing=False,
+        job_token_ttl=0.6,
+    )
+    job = post(http, token, "/v2.0/article/create", sample_body())["data"]["token"]
+    listed = get(http, token, "/v2.0/article/getslice", offset=0, limit=10, type="normal")
+    assert listed["data"]["total"] == 0
+    time.sleep(0.35)
+    listed = get(http, token, "/v2.0/article/getslice", offset=0, limit=10, type="normal")
+    assert listed["data"]["total"] == 1
+    assert post(http, token, "/v2.0/article/verify", {"token": job})["error"] == 0
+    time.sleep(0.3)
+    assert post(http, token, "/v2.0/article/verify", {"token": job})["error"] == -201
 
 
 def test_getslice_pages_newest_first_and_limits(

@@ -92,6 +92,7 @@ class EmulatorConfig:
     # (False: only `verify_processing_seconds` after the create; a lost create is then not
     # found at once, however it is looked up).
     list_while_processing: bool = True
+    job_token_ttl: float | None = None  # [U] seconds a create/update token verifies (NukeViet: 1 h)
     failing_image_substrings: tuple[str, ...] = ()  # image URLs containing one → -200 at verify
     create_quota_per_day: int | None = None  # -223 quota message once reached (UTC day)
 
@@ -497,7 +498,8 @@ class OAState:
     def verify(self, token: Any, config: EmulatorConfig) -> dict:
         """Turn a job token into an article id: -214 while processing, -200 on image failure."""
         job = self.jobs.get(token) if isinstance(token, str) else None
-        if job is None:
+        ttl = config.job_token_ttl
+        if job is None or (ttl is not None and time.time() >= job.created_at + ttl):
             raise ApiFailure(-201, "token is invalid!")
         job.verifies += 1
         processing = job.verifies <= config.verify_processing_count or (
