@@ -621,3 +621,19 @@ def test_without_pacing_the_same_burst_meets_the_limit(
         for _ in range(25):
             client.getoa()
     assert caught.value.code == -32
+
+
+def test_credentials_pasted_with_a_trailing_newline_still_work(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    # A CI secret pasted with its line break, or ZALO_REFRESH_TOKEN="$(cat token.txt)" with
+    # spaces: Zalo would refuse the token and the app, and the sync stop until someone saw why.
+    env = {
+        name: f" {value}\n"
+        if name.startswith("ZALO_APP") or name == "ZALO_REFRESH_TOKEN"
+        else value
+        for name, value in env_for(emulator, token_file).items()
+    }
+    with ZaloClient.from_env(env, **FAST_SETTINGS) as client:
+        assert client.getoa()["oa_id"] == emulator.config.oa_id
+    assert emulator.used_refresh_tokens == [env["ZALO_REFRESH_TOKEN"].strip()]

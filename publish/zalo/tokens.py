@@ -235,7 +235,7 @@ class TokenManager:
         cls, env: Mapping[str, str] | None = None, *, refresh_margin: float = 3600.0
     ) -> TokenManager:
         """Build from ZALO_APP_ID, ZALO_APP_SECRET, ZALO_REFRESH_TOKEN, ZALO_ACCESS_TOKEN, ZALO_TOKEN_FILE."""
-        env = os.environ if env is None else env
+        env = _trimmed(os.environ if env is None else env)
         missing = [name for name in (ENV_APP_ID, ENV_APP_SECRET) if not env.get(name)]
         token_file = TokenFile(default_token_file(env))
         refresh = env.get(ENV_REFRESH_TOKEN)
@@ -363,6 +363,12 @@ class TokenManager:
             expires_at=self._clock() + expires_in if expires_in > 0 else None,
             lifetime=expires_in if expires_in > 0 else None,
         )
+
+
+def _trimmed(env: Mapping[str, str]) -> dict[str, str]:
+    """The credentials as pasted, without the spaces and newline a CI secret or `$(cat …)` adds."""
+    names = (ENV_APP_ID, ENV_APP_SECRET, ENV_REFRESH_TOKEN, ENV_ACCESS_TOKEN, ENV_TOKEN_FILE)
+    return {**env, **{name: env[name].strip() for name in names if name in env}}
 
 
 def error_code(value: Any) -> int:
