@@ -162,7 +162,13 @@ _LONG_NUMBER = re.compile(r"\d[\d .]{6,}\d")
 _GROUP_SEPARATOR = re.compile(r"[ .\-]+")
 _PLATE_PARTS = re.compile(r"(\d{2})[ -]?([A-ZĐ]{1,2})(\d?)(?: ?[-.] ?| )?(\d{3,5}(?:\.\d{2})?)")
 """`66B1-123.45`, and the two-line forms typed on one line: `66-B1 123.45`, `66 B1-123.45`."""
-_FOLLOWED_BY_ISSUER = re.compile(r"\s+(?:của|do)\s")
+_FOLLOWED_BY_ISSUER = re.compile(
+    r"(?:\s*,?\s+(?i:ngày|ký ngày|ban hành ngày)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?"
+    r"|\s+(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?)?"
+    r"\s*,?\s+(?:của|do)\s"
+)
+"""After a document number, its issuer said by the writer, maybe after the date it was signed
+(`168/2024/NĐ-CP ngày 26/12/2024 của Chính phủ`): ours would say it twice."""
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 
 

@@ -1,0 +1,38 @@
+"""Forms district police bulletins write every week, read as a presenter would say them on air.
+
+Found by reading realistic bulletin sentences aloud through `publish speak`. Inputs go through
+`normalise_fragment` like the spec's vectors: no sentence-start capital, no final stop.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise_fragment
+
+# (input, expected human-script text)
+VECTORS = [
+    # The issuer the writer names after the signing date is said once, not twice (R13.3).
+    (
+        "căn cứ Nghị định số 168/2024/NĐ-CP ngày 26/12/2024 của Chính phủ",
+        "căn cứ Nghị định số một trăm sáu mươi tám năm hai nghìn không trăm hai mươi tư ngày "
+        "hai mươi sáu tháng mười hai năm hai nghìn không trăm hai mươi tư của Chính phủ",
+    ),
+    (
+        "thực hiện Kế hoạch số 125/KH-CAH ngày 05/3/2024 của Công an huyện",
+        "thực hiện Kế hoạch số một trăm hai mươi lăm ngày năm tháng ba năm hai nghìn không trăm "
+        "hai mươi tư của Công an huyện",
+    ),
+    (
+        "Quyết định số 1234/QĐ-UBND ngày 15/8/2024 của UBND tỉnh",
+        "Quyết định số một nghìn hai trăm ba mươi tư ngày mười lăm tháng tám năm hai nghìn không "
+        "trăm hai mươi tư của Ủy ban nhân dân tỉnh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VECTORS)
+def test_bulletin_form_is_read_as_said_on_air(text: str, expected: str) -> None:
+    spoken = normalise_fragment(text)
+    assert spoken.text == expected
+    assert not spoken.blocking
