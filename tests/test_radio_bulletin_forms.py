@@ -28,6 +28,19 @@ VECTORS = [
         "Quyết định số một nghìn hai trăm ba mươi tư ngày mười lăm tháng tám năm hai nghìn không "
         "trăm hai mươi tư của Ủy ban nhân dân tỉnh",
     ),
+    # Nghị định 100's own wording for alcohol limits: the slash between spelled units is `trên`.
+    (
+        "vượt quá 0,4 miligam/1 lít khí thở",
+        "vượt quá không phẩy bốn miligam trên một lít khí thở",
+    ),
+    (
+        "chưa vượt quá 50 miligam/100 mililít máu",
+        "chưa vượt quá năm mươi miligam trên một trăm mililít máu",
+    ),
+    (
+        "nồng độ cồn 0,25 mg/L khí thở",
+        "nồng độ cồn không phẩy hai mươi lăm mi-li-gam trên lít khí thở",
+    ),
 ]
 
 

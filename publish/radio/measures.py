@@ -36,7 +36,14 @@ UNITS = {
     "kW": "ki-lô-oát",
     "kWh": "ki-lô-oát giờ",
 }
-_DENOMINATORS = {**UNITS, "h": "giờ", "s": "giây"}
+_DENOMINATORS = {**UNITS, "h": "giờ", "s": "giây", "L": "lít"}
+_SPELLED_UNIT = r"(?i:mi-?li-?gam|ki-?lô-?gam|kilogam|gam|mi-?li-?lít|lít|ki-?lô-?mét|mét)"
+_SPELLED_PER = re.compile(
+    r"(?<![\w-])(" + _SPELLED_UNIT + r")\s?/\s?(?=(?:\d+\s?)?(?:" + _SPELLED_UNIT + r"|"
+    r"(?i:ml|l|giờ))(?!\w))"
+)
+"""`0,25 miligam/1 lít khí thở`, the decree's own wording: a unit written out over a unit, read
+`trên` like `mg/l` (R6.1); the `1`/`100` of the denominator is read."""
 _CURRENCIES = {
     "đồng VNĐ": "đồng",
     "đồng VND": "đồng",
@@ -209,4 +216,6 @@ def read_measures(text: str, ctx: Context) -> str:
             lambda m: f"{read_number(m[1], ctx)} {'phần trăm' if m[2] == '%' else 'phần nghìn'}",
             text,
         )
+    if "/" in text:
+        text = _SPELLED_PER.sub(r"\1 trên ", text)
     return _measures(text, ctx)
