@@ -41,6 +41,13 @@ VECTORS = [
         "nồng độ cồn 0,25 mg/L khí thở",
         "nồng độ cồn không phẩy hai mươi lăm mi-li-gam trên lít khí thở",
     ),
+    # A short date written with a hyphen, as the police press writes it, after a day word (R7.2).
+    ("sáng ngày 20-11, Công an huyện", "sáng ngày hai mươi tháng mười một, Công an huyện"),
+    ("tối 21-9, hai nhóm thanh niên", "tối ngày hai mươi mốt tháng chín, hai nhóm thanh niên"),
+    ("phạt tù từ 5-7 năm", "phạt tù từ năm đến bảy năm"),
+    # Days of a month written out after `ngày` (R7.5): never `ngày từ năm đến bảy tháng …`.
+    ("từ ngày 5-7 tháng 12", "từ ngày năm đến ngày bảy tháng mười hai"),
+    ("trong hai ngày 15-16 tháng 8", "trong hai ngày mười lăm và mười sáu tháng tám"),
 ]
 
 

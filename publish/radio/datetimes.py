@@ -90,6 +90,16 @@ _MONTH_YEAR = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*[/.-]\s*(\d{4})" +
 _BARE_MONTH_YEAR = re.compile(_EDGE + r"(\d{1,2})/((?:19|20)\d\d)" + _END)
 _YEAR_RANGE = re.compile(_EDGE + r"((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)" + _END)
 _SHORT_DATE = re.compile(_EDGE + r"(\d{1,2})/(\d{1,2})" + _END)
+_HYPHEN_DATE = re.compile(
+    _EDGE + r"(\d{1,2})-(\d{1,2})(?![\w/-]|[.,:]\d|\s*+(?i:tháng|giờ|năm)(?!\w))"
+)
+"""`ngày 20-11`: a short date written with a hyphen, as the police press writes it; a date only
+right after a word that names a day (`_DAY_TRIGGER`), else a range or a score (R12.1)."""
+_DAYS_OF_MONTH = re.compile(_EDGE + r"(\d{1,2})\s*-\s*(\d{1,2})(?=\s+(?i:tháng)\s+\d)")
+"""`ngày 5-7 tháng 12`: two days of a month written out, after `ngày` (R7.5)."""
+_DAY_TRIGGER = re.compile(
+    r"(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s*+,?+\s*+\(?+\s*+$"
+)
 _MONTH = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})(?![\w/]|[.,:]\d)")
 _DIGIT = re.compile(r"\d")
 _TIME_TOKEN = re.compile(r"(\d{1,2})(?:\s?[hg:]\s?(\d{2})?)?")
@@ -378,6 +388,24 @@ def _dates(r: _Reader, text: str) -> str:
 
     if "/" in text:
         text = r.text = _SHORT_DATE.sub(short_date, text)
+
+    def hyphen_date(m: re.Match[str]) -> str:
+        day, month = int(m[1]), int(m[2])
+        if not _valid(day, month) or not ends_before(_DAY_TRIGGER, text, m.start()):
+            return m[0]
+        return r.date(m, day, month, None)
+
+    def days_of_month(m: re.Match[str]) -> str:
+        d1, d2 = int(m[1]), int(m[2])
+        if not (1 <= d1 < d2 <= 31) or not ends_before(_DAY_WORD, text, m.start()):
+            return m[0]
+        if d2 == d1 + 1 and not ends_before(_FROM_DAY_BEFORE, text, m.start()):
+            return f"{r.day(d1)} và {r.day(d2)}"  # as `day_range` says two days
+        return f"{r.day(d1)} đến ngày {r.day(d2)}"
+
+    if "-" in text:
+        text = r.text = _HYPHEN_DATE.sub(hyphen_date, text)
+        text = r.text = _DAYS_OF_MONTH.sub(days_of_month, text)
 
     def month(m: re.Match[str]) -> str:
         value = int(m[2])
