@@ -48,6 +48,25 @@ VECTORS = [
     # Days of a month written out after `ngày` (R7.5): never `ngày từ năm đến bảy tháng …`.
     ("từ ngày 5-7 tháng 12", "từ ngày năm đến ngày bảy tháng mười hai"),
     ("trong hai ngày 15-16 tháng 8", "trong hai ngày mười lăm và mười sáu tháng tám"),
+    # Abbreviations every district bulletin uses, in the seed lexicon (R14.1) and R14.3, R14.4.
+    ("Công an Tp.HCM", "Công an Thành phố Hồ Chí Minh"),
+    ("tại TP. HCM", "tại thành phố Hồ Chí Minh"),
+    (
+        "phối hợp với UBMTTQ, ĐTN, Hội LHPN xã",
+        "phối hợp với Ủy ban Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Liên hiệp Phụ nữ xã",
+    ),
+    (
+        "lực lượng CSKV và BVANTT ở cơ sở",
+        "lực lượng Cảnh sát khu vực và bảo vệ an ninh trật tự ở cơ sở",
+    ),
+    ("phát triển KT-XH", "phát triển kinh tế, xã hội"),
+    ("truy cập Zalo OA", "truy cập Zalo OA"),
+    (
+        "đối tượng Lê Văn G, Sn 1995, ngụ ấp Phú Hòa",
+        "đối tượng Lê Văn G, sinh năm một nghìn chín trăm chín mươi lăm, ngụ ấp Phú Hòa",
+    ),
+    ("Ô. Trần Văn E và Bà Lê Thị F", "ông Trần Văn E và Bà Lê Thị F"),
+    ("ông Nguyễn Văn Ô. Sau đó", "ông Nguyễn Văn Ô. Sau đó"),
 ]
 
 

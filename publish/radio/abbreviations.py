@@ -42,8 +42,8 @@ _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w]
 _PREV_WORD = re.compile(r"(?<!\w)(\w++)\s*+$")
 """The word right before a place prefix; after a comma there is none (`Q. Bình Thạnh, P. Tân Định`)."""
 _ETC = re.compile(r"(?<!\w)(?:v\.v\.|vv\.)")
-_PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|Q|P|H|X)\.\s*")
-_MAYBE_PLACE_PREFIX = re.compile(r"[TQPHX]\.")
+_PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|Q|P|H|X|Ô)\.\s*")
+_MAYBE_PLACE_PREFIX = re.compile(r"[TQPHXÔ]\.")
 """In every `_PLACE_PREFIX` match, and much cheaper to look for."""
 _PLACE_NAMES = {
     "TX": "thị xã",
@@ -52,6 +52,7 @@ _PLACE_NAMES = {
     "P": "phường",
     "H": "huyện",
     "X": "xã",
+    "Ô": "ông",  # `Ô. Trần Văn E`: a title before a name, by the same rule as a place's
 }
 _CODE_HYPHEN = re.compile(r"(?<=[A-ZĐ])-(?=[A-ZĐ])")
 _MILITARY = re.compile(r"\s+[Qq]uân sự")

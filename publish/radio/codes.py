@@ -152,7 +152,8 @@ _ROAD = re.compile(r"(?<!\w)(QL|ĐT|TL|ĐH|CT)\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)
 _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
 """`Q.1`, `P.5`: a district or ward named by its number (R14.3)."""
 _PLACE_WORDS = {"Q": "quận", "P": "phường"}
-_BIRTH_YEAR = re.compile(r"(?<!\w)SN:?\s*(\d{4})(?!\d)")
+_BIRTH_YEAR = re.compile(r"(?<!\w)(?:SN|Sn|sn):?\s*(\d{4})(?!\d)")
+"""`SN 1990`, also `Sn 1990` as many bulletins type it (R14.4)."""
 _CIRCULAR = re.compile(r"(?<!\w)TT\s+(?=(?:số\s+)?\d)")
 _HYPHEN_CODE = re.compile(r"(?<!\w)([A-ZĐ][A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
 _DIGIT_CODE = re.compile(r"(?<!\w)([A-ZĐ]{1,6})(\d+)([A-ZĐ]*)(?!\w)")
@@ -517,7 +518,7 @@ def read_codes(text: str, ctx: Context) -> str:
         text = _NUMBERED_PLACE.sub(
             lambda m: f"{_PLACE_WORDS[m[1]]} {cardinal(int(m[2]), ctx.options)}", text
         )
-    if "SN" in text:
+    if "SN" in text or "Sn" in text or "sn" in text:
         text = _BIRTH_YEAR.sub(lambda m: f"sinh năm {cardinal(int(m[1]), ctx.options)}", text)
     if "TT" in text:
         text = _CIRCULAR.sub("thông tư ", text)
