@@ -67,6 +67,8 @@ VECTORS = [
     ),
     ("Ô. Trần Văn E và Bà Lê Thị F", "ông Trần Văn E và Bà Lê Thị F"),
     ("ông Nguyễn Văn Ô. Sau đó", "ông Nguyễn Văn Ô. Sau đó"),
+    # A plate's two-letter series is read letter by letter, never blocked as an abbreviation.
+    ("xe tải biển số 29LD-012.34", "xe tải biển số hai chín LD, không một hai, ba bốn"),
 ]
 
 

@@ -444,6 +444,7 @@ def _plate_words(plate: str, ctx: Context) -> str:
         else digit_by_digit(m[1])
     )
     head = f"{province} {m[2]}" + (f" {digit_by_digit(m[3])}" if m[3] else "")
+    ctx.flagged_tokens.add(m[2])  # a plate's series (`29LD`) is letters to read, no abbreviation
     serial = ", ".join(digit_by_digit(group) for group in m[4].split("."))
     ctx.flag(
         "Q6",
