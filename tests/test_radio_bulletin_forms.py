@@ -69,6 +69,12 @@ VECTORS = [
     ("ông Nguyễn Văn Ô. Sau đó", "ông Nguyễn Văn Ô. Sau đó"),
     # A plate's two-letter series is read letter by letter, never blocked as an abbreviation.
     ("xe tải biển số 29LD-012.34", "xe tải biển số hai chín LD, không một hai, ba bốn"),
+    # A 1900/1800 line is a phone number, trigger word or not (R9.3), in breath groups (R9.2).
+    (
+        "hoặc 1900.0368 hoặc 19000368",
+        "hoặc một chín không không, không ba sáu tám hoặc một chín không không, không ba sáu tám",
+    ),
+    ("năm 1900 có 1900 người", "năm một nghìn chín trăm có một nghìn chín trăm người"),
 ]
 
 

@@ -190,6 +190,10 @@ def _phone_groups(number: str) -> list[str]:
         return [digits[:4], digits[4:7], digits[7:]]
     if digits.startswith("0") and len(digits) == 11:
         return [digits[:4], digits[4:8], digits[8:]]
+    if _is_hotline(digits) and len(digits) == 8:
+        return [digits[:4], digits[4:]]  # `19000368`: as it is printed, `1900 0368`
+    if _is_hotline(digits):
+        return [digits[:4], digits[4:7], digits[7:]]
     return [digits]
 
 
@@ -400,7 +404,8 @@ def _phones(text: str, ctx: Context) -> str:
             return m[0]  # `xử lý 113 trường hợp` is a count, `nhà số 113` an address
         listed = ends_before(_LISTED_AFTER, text, start)
         if (
-            (listed is not None and listed.end(1) in service_ends)
+            _is_hotline(m[1])
+            or (listed is not None and listed.end(1) in service_ends)
             or ends_before(_LISTED_AFTER_SPOKEN, text, start)
             or ends_before(_SERVICE_CONTEXT, text, start)
             or (ends_before(_SERVICE_NUMBER_WORD, text, start) and not _numbers_a_place(text, m))
@@ -420,6 +425,12 @@ def _phones(text: str, ctx: Context) -> str:
     if "11" in text or "1800" in text or "1900" in text:
         text = _SERVICE.sub(service, text)
     return text
+
+
+def _is_hotline(number: str) -> bool:
+    """`1900 0368`, `1800.1234`, `19001234xx`: a 1900/1800 line has 8 or 10 digits, a shape no
+    amount or year has, so it needs no trigger word (R9.3)."""
+    return number[1] in "89" and sum(c.isdigit() for c in number) in (8, 10)
 
 
 def _numbers_a_place(text: str, m: re.Match[str]) -> bool:
