@@ -83,3 +83,10 @@ def test_bulletin_form_is_read_as_said_on_air(text: str, expected: str) -> None:
     spoken = normalise_fragment(text)
     assert spoken.text == expected
     assert not spoken.blocking
+
+
+def test_breath_test_reading_with_three_decimals_is_no_english_number() -> None:
+    """`0,312 mg/l`: a breathalyser prints three decimals; `0,` starts no English thousands."""
+    spoken = normalise_fragment("nồng độ cồn 0,312 mg/l khí thở")
+    assert spoken.text == "nồng độ cồn không phẩy ba trăm mười hai mi-li-gam trên lít khí thở"
+    assert not spoken.flags

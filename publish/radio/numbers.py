@@ -37,7 +37,8 @@ _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _VN_DECIMAL = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")
 _EN_DECIMAL = re.compile(r"(\d+)\.(\d{1,2})")
 _EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
-_LONE_EN_THOUSAND = re.compile(r"\d{1,3},\d{3}")
+_LONE_EN_THOUSAND = re.compile(r"[1-9]\d{0,2},\d{3}")
+"""`1,000`: maybe English thousands. `0,312` (a breath test's three decimals) never is."""
 _EN_GROUPED_DECIMAL = re.compile(r"(\d{1,3}(?:,\d{3})+)\.(\d+)")
 """`5,000.50`: commas group thousands, a dot marks decimals — only ever the English style."""
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d| \d)")
