@@ -75,6 +75,19 @@ VECTORS = [
         "hoặc một chín không không, không ba sáu tám hoặc một chín không không, không ba sáu tám",
     ),
     ("năm 1900 có 1900 người", "năm một nghìn chín trăm có một nghìn chín trăm người"),
+    # Signs and symbols of results tables and scam warnings, said, never left for the reader.
+    ("tăng 3 vụ (+10%) so với", "tăng ba vụ, tăng mười phần trăm, so với"),
+    ("số vụ tăng +2", "số vụ tăng hai"),
+    ("tổng 3 + 2 vụ", "tổng ba cộng hai vụ"),
+    ("Công an xã + dân quân tuần tra", "Công an xã và dân quân tuần tra"),
+    (
+        "gọi điện → yêu cầu chuyển tiền → chiếm đoạt",
+        "gọi điện, yêu cầu chuyển tiền, chiếm đoạt",
+    ),
+    (
+        "người dân cần: • Không cung cấp mã OTP • Không chuyển tiền",
+        "người dân cần: Không cung cấp mã OTP. Không chuyển tiền",
+    ),
 ]
 
 

@@ -96,6 +96,9 @@ _MINUS = re.compile(
     + r")(?!\w)))"
 )
 """`(-15%)`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4)."""
+_PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)")
+"""`(+10%)`, `(+2 vụ)`: a rise in a results table, said `tăng`; `3 + 2` is a sum (R12.2)."""
+_RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*$")
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _RATE = re.compile(
     r"(?<![\w.,])" + NUMBER + r"(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
@@ -210,6 +213,10 @@ def read_measures(text: str, ctx: Context) -> str:
         return text  # money, percentages and measures all start with a number
     if "-" in text:
         text = _unit_ranges(_MINUS.sub("âm ", text))
+    if "+" in text:
+        text = _PLUS_SIGN.sub(
+            lambda m: "" if ends_before(_RISE_BEFORE, text, m.start()) else "tăng ", text
+        )
     text = _money(text, ctx)
     if "%" in text or "‰" in text:
         text = _PERCENT.sub(

@@ -17,6 +17,13 @@ _BRACKETED = re.compile(r"(?<!\s)\s*+\(\s*+([^()]*+)\)")
 _BRACKET = re.compile(r"[()]")
 _CLAUSE_DASH = re.compile(r"(?:^|\s+)-+\s+|\s+-+(?:\s+|$)")
 _AMPERSAND = re.compile(r"\s*&\s*")
+_WORD_PLUS = re.compile(r"(?<=[^\W\d_])\s+\+\s+(?=[^\W\d_])")
+"""`Công an xã + dân quân`: a plus between words joins them, `và` like `&` (R12.6)."""
+_ARROW = re.compile(r"\s*(?:[→⇒⟶➔➜➝➞]|-+>|=>)\s*")
+"""`gọi điện → yêu cầu chuyển tiền`: the steps of a scam, a pause between each."""
+_BULLET = re.compile(r"\s*[•●▪◦·]\s*")
+"""A bullet pasted inside a line (`cần: • Không … • Không …`): each item is said on its own."""
+_ARROW_OR_BULLET = re.compile(r"[→⇒⟶➔➜➝➞>•●▪◦·]")
 _AT = re.compile(r"\s*@\s*")
 _WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
 _UNREAD_MARKS = re.compile(r"[*#_|^]+")
@@ -71,6 +78,11 @@ def _symbols(text: str, ctx: Context) -> str:
         text = _CLAUSE_DASH.sub(", ", text)
     if "&" in text:
         text = _AMPERSAND.sub(" và ", text)
+    if "+" in text:
+        text = _WORD_PLUS.sub(" và ", text)
+    if _ARROW_OR_BULLET.search(text):
+        text = _ARROW.sub(", ", text)
+        text = _BULLET.sub(lambda m: _bullet_pause(text, m), text)
     if "@" in text:
         ctx.flag(
             "R12.6",
@@ -84,6 +96,15 @@ def _symbols(text: str, ctx: Context) -> str:
         text = _WORD_SLASH.sub(" ", text)
     text = _UNREAD_MARKS.sub(" ", text)
     return text.replace("«", "“").replace("»", "”")
+
+
+def _bullet_pause(text: str, m: re.Match[str]) -> str:
+    """What an inline bullet leaves: nothing first or after `:`, a stop before a capital."""
+    before = text[: m.start()].rstrip()
+    if not before or before[-1] in ":.;!?,":
+        return " "
+    after = text[m.end() : m.end() + 1]
+    return ". " if after.isupper() else ", "
 
 
 def _tidy(text: str) -> str:
