@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise_fragment
+from publish.radio.normalise import normalise, normalise_fragment
 
 # (input, expected human-script text)
 VECTORS = [
@@ -103,3 +103,17 @@ def test_breath_test_reading_with_three_decimals_is_no_english_number() -> None:
     spoken = normalise_fragment("nồng độ cồn 0,312 mg/l khí thở")
     assert spoken.text == "nồng độ cồn không phẩy ba trăm mười hai mi-li-gam trên lít khí thở"
     assert not spoken.flags
+
+
+def test_lettered_list_marks_are_not_read() -> None:
+    """`a)`, `b)` of a list of offences, like `1.`, `-`: the reader does not say «a», «b» (R1.6)."""
+    markdown = (
+        "Đối tượng có các hành vi:\n\n"
+        "a) Lừa đảo chiếm đoạt tài sản;\n"
+        "b) Sử dụng trái phép tài sản;\n"
+        "c. Làm giả con dấu.\n"
+    )
+    assert normalise(markdown).text == (
+        "Đối tượng có các hành vi: Lừa đảo chiếm đoạt tài sản; Sử dụng trái phép tài sản; "
+        "Làm giả con dấu."
+    )

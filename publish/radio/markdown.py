@@ -54,7 +54,8 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
 """An ATX heading; `_heading_text` drops its closing `#`s, which a regex would do in cubic time."""
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
+_LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)]|[a-zđ][.)])\s+(.*)$")
+"""`-`, `1.`, and `a)` `b.` of a legal-style list (`a) Lừa đảo …;`): the mark is not read."""
 _QUOTE = re.compile(r"^\s*>\s?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|")
 _DEFINITION = re.compile(r"^\s*\[\^?[^\]]+\]:")
