@@ -88,6 +88,8 @@ VECTORS = [
         "người dân cần: • Không cung cấp mã OTP • Không chuyển tiền",
         "người dân cần: Không cung cấp mã OTP. Không chuyển tiền",
     ),
+    # A house or hamlet number with its letter, as addresses write it (like `QL1A`, R13.2).
+    ("trú tại số nhà 45A, ấp 3B", "trú tại số nhà bốn mươi lăm A, ấp ba B"),
 ]
 
 
@@ -117,3 +119,9 @@ def test_lettered_list_marks_are_not_read() -> None:
         "Đối tượng có các hành vi: Lừa đảo chiếm đoạt tài sản; Sử dụng trái phép tài sản; "
         "Làm giả con dấu."
     )
+
+
+def test_lettered_number_in_the_unit_lexicon_keeps_its_reading() -> None:
+    """`5K` of a unit's lexicon (the Covid slogan) is its entry, not `năm K`."""
+    spoken = normalise_fragment("số 5K", abbreviations={"5K": "năm ca"})
+    assert spoken.text == "số năm ca"

@@ -23,6 +23,14 @@ _PLUS = re.compile(_NUM + r"\s*\+\s*(" + NUMBER + r")" + _END)
 _FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d+)(?![\w/]|[.,]\d)")
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
+_LETTERED = re.compile(r"(?<![\w.,/])(\d{1,4})([A-Z])(?![\w/]|[.,]\d)")
+"""`số nhà 45A`, `ấp 3B`: a number and its letter, read `bốn mươi lăm A` like `QL1A`."""
+_ADDRESS_WORD = re.compile(
+    r"(?<!\w)(?i:số|nhà|ấp|khóm|khu phố|khu|tổ|thôn|xóm|bản|hẻm|ngõ|ngách|kiệt|lô|phòng|căn hộ|"
+    r"căn|ki-ốt|kiốt|tầng|dãy|block)\s*$"
+)
+"""Before `45A`: an address, where a lettered number is a house, a hamlet, a plot. Elsewhere
+(`5K`) it may be a code or a slogan, which the lexicon reads or QA flags (R14.7, Q1)."""
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _SCORE_LEAD = re.compile(r"(?<!\w)(?i:tỷ số|tỉ số)(?:\s+(?i:là|với))?\s*:?\s*$")
 """`tỷ số 2-1`: a score, said `hai một`, never a range."""
@@ -113,4 +121,11 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
         text = _FRACTION.sub(lambda m: _fraction(m, ctx), text)
     if "-" in text:
         text = _NEGATIVE.sub("âm ", text)
+
+    def lettered(m: re.Match[str]) -> str:
+        if m[0] in ctx.abbreviations or not ends_before(_ADDRESS_WORD, text, m.start()):
+            return m[0]
+        return f"{read_number(m[1], ctx)} {m[2]}"
+
+    text = _LETTERED.sub(lettered, text)
     return _ANY_NUMBER.sub(lambda m: read_number(m[1], ctx), text)
