@@ -90,6 +90,9 @@ VECTORS = [
     ),
     # A house or hamlet number with its letter, as addresses write it (like `QL1A`, R13.2).
     ("trú tại số nhà 45A, ấp 3B", "trú tại số nhà bốn mươi lăm A, ấp ba B"),
+    # Streets named after a date, in every Southern address (R7.2 has no trigger for them).
+    ("số nhà 12, đường 30/4, phường 1", "số nhà mười hai, đường ba mươi tháng tư, phường một"),
+    ("trên đường 3/2 xảy ra va chạm", "trên đường ba tháng hai xảy ra va chạm"),
 ]
 
 

@@ -21,6 +21,8 @@ _DATE_TRIGGER = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và)|"
     r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*+,?+\s*+\(?+\s*+$"
 )
+_STREET_BEFORE = re.compile(r"(?<!\w)(?i:đường|phố|cầu|công viên|quảng trường)\s*$")
+"""`đường 30/4`, `đường 3/2`: streets named after a date, said `đường ba mươi tháng tư`."""
 _WEAK_DATE_TRIGGER = re.compile(r"(?<!\w)(?i:từ|đến|và)\s*+,?+\s*+\(?+\s*+$")
 _NOT_DATE_AFTER = re.compile(r"\s*+(?:(?i:số|xuống|lên)(?!\w)|" + COUNTED_NOUN + ")")
 """After `từ/đến/và` only: `có đến 2/3 số vụ`, `giảm từ 1/2 xuống 1/3` hold fractions (R12.3)."""
@@ -376,6 +378,8 @@ def _dates(r: _Reader, text: str) -> str:
 
     def short_date(m: re.Match[str]) -> str:
         day, month = int(m[1]), int(m[2])
+        if _valid(day, month) and ends_before(_STREET_BEFORE, text, m.start()):
+            return f"{r.num(day)} tháng {month_name(month, False)}"
         if not _valid(day, month) or not ends_before(_DATE_TRIGGER, text, m.start()):
             return m[0]  # without a trigger word `a/b` is a fraction (R12.3)
         if (
