@@ -93,6 +93,18 @@ VECTORS = [
     # Streets named after a date, in every Southern address (R7.2 has no trigger for them).
     ("số nhà 12, đường 30/4, phường 1", "số nhà mười hai, đường ba mươi tháng tư, phường một"),
     ("trên đường 3/2 xảy ra va chạm", "trên đường ba tháng hai xảy ra va chạm"),
+    # After a lunar date, `tức` gives its solar equivalent: month 1 is `tháng một` (R7.3).
+    (
+        "ngày 25 tháng Chạp, tức ngày 23/1/2025",
+        "ngày hai mươi lăm tháng Chạp, tức ngày hai mươi ba tháng một năm hai nghìn không trăm "
+        "hai mươi lăm",
+    ),
+    (
+        "ngày 29/12 âm lịch, tức ngày 28/1/2025 dương lịch",
+        "ngày hai mươi chín tháng chạp âm lịch, tức ngày hai mươi tám tháng một năm hai nghìn "
+        "không trăm hai mươi lăm dương lịch",
+    ),
+    ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
 ]
 
 

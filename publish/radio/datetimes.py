@@ -17,6 +17,10 @@ _LUNAR = re.compile(r"(?i:âm lịch)|(?<!\w)AL(?!\w)")
 around Tết are written in the solar calendar unless marked (`Tết năm nay rơi vào ngày 29/1`)."""
 _LUNAR_MONTH_BEFORE = re.compile(r"(?<!\w)(?i:tháng\s+(?:chạp|giêng))(?!\w)")
 """A range that starts in a lunar month (`từ 23 tháng Chạp đến 6/1`) ends in one."""
+_CONVERTED = re.compile(r"(?<!\w)(?i:tức|nhằm|dương lịch)(?!\w)")
+"""Between a lunar month and a date: the date is its solar equivalent (`tháng Chạp, tức ngày
+23/1/2025`)."""
+_SOLAR = re.compile(r"\s*,?\s*\(?\s*(?i:dương lịch|DL)(?!\w)")
 _DATE_TRIGGER = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và)|"
     r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*+,?+\s*+\(?+\s*+$"
@@ -134,10 +138,12 @@ class _Reader:
     def lunar(self, m: re.Match[str]) -> bool:
         """`âm lịch`/`AL` near the date, or a lunar month name shortly before it (R7.3)."""
         start = m.start()
-        return bool(
-            _LUNAR.search(self.text, max(0, start - 40), m.end() + 40)
-            or _LUNAR_MONTH_BEFORE.search(self.text, max(0, start - 60), start)
-        )
+        if _SOLAR.match(self.text, m.end()):
+            return False
+        if _LUNAR.search(self.text, max(0, start - 40), m.end() + 40):
+            return True
+        month = _LUNAR_MONTH_BEFORE.search(self.text, max(0, start - 60), start)
+        return month is not None and not _CONVERTED.search(self.text, month.end(), start)
 
     def day(self, day: int) -> str:
         """Day number, with `mùng` for 1–10 when the option is on."""
