@@ -105,6 +105,11 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # `QĐ-XPVPHC` names a penalty decision, not an issuer: no «của xử phạt …» (R13.3).
+    (
+        "Quyết định số 15/QĐ-XPVPHC ngày 3/12/2024",
+        "Quyết định số mười lăm ngày ba tháng mười hai năm hai nghìn không trăm hai mươi tư",
+    ),
 ]
 
 

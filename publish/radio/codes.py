@@ -378,7 +378,11 @@ def _document(
     if year:
         spoken += f" năm {cardinal(int(year), ctx.options)}"
     if not _FOLLOWED_BY_ISSUER.match(text, m.end()):  # `… TT-BCA của Bộ Công an`
-        spoken += " của " + " và ".join(_issuer(code, ctx) for code in issuers)
+        # `QĐ-XPVPHC`: a lower-case reading is what the document is about, no body issuing it
+        named = [_issuer(code, ctx) for code in issuers]
+        bodies = [name for name in named if not name.islower()]
+        if bodies:
+            spoken += " của " + " và ".join(bodies)
     if kind in _KINDS and not ends_before(_DOC_WORD, text, m.start()):
         spoken = f"{_KINDS[kind]} số {spoken}"
     return spoken
