@@ -110,6 +110,13 @@ VECTORS = [
         "Quyết định số 15/QĐ-XPVPHC ngày 3/12/2024",
         "Quyết định số mười lăm ngày ba tháng mười hai năm hai nghìn không trăm hai mươi tư",
     ),
+    # Theft reports: gold's karat, and the hospital, treasury and phone abbreviations.
+    (
+        "thu giữ 02 ĐTDĐ, 3,5 chỉ vàng 24K",
+        "thu giữ hai điện thoại di động, ba phẩy năm chỉ vàng hai mươi tư K",
+    ),
+    ("cấp cứu tại BVĐK tỉnh", "cấp cứu tại bệnh viện đa khoa tỉnh"),
+    ("HKTT: ấp Hòa Lợi, nộp KBNN", "hộ khẩu thường trú: ấp Hòa Lợi, nộp Kho bạc Nhà nước"),
 ]
 
 

@@ -27,9 +27,10 @@ _LETTERED = re.compile(r"(?<![\w.,/])(\d{1,4})([A-Z])(?![\w/]|[.,]\d)")
 """`số nhà 45A`, `ấp 3B`: a number and its letter, read `bốn mươi lăm A` like `QL1A`."""
 _ADDRESS_WORD = re.compile(
     r"(?<!\w)(?i:số|nhà|ấp|khóm|khu phố|khu|tổ|thôn|xóm|bản|hẻm|ngõ|ngách|kiệt|lô|phòng|căn hộ|"
-    r"căn|ki-ốt|kiốt|tầng|dãy|block)\s*$"
+    r"căn|ki-ốt|kiốt|tầng|dãy|block|vàng)\s*$"
 )
-"""Before `45A`: an address, where a lettered number is a house, a hamlet, a plot. Elsewhere
+"""Before `45A`: an address, where a lettered number is a house, a hamlet, a plot (and `vàng
+24K`, gold's karat, said `hai mươi tư K` like any house letter). Elsewhere
 (`5K`) it may be a code or a slogan, which the lexicon reads or QA flags (R14.7, Q1)."""
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _SCORE_LEAD = re.compile(r"(?<!\w)(?i:tỷ số|tỉ số)(?:\s+(?i:là|với))?\s*:?\s*$")
