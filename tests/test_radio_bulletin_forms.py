@@ -117,6 +117,17 @@ VECTORS = [
     ),
     ("cấp cứu tại BVĐK tỉnh", "cấp cứu tại bệnh viện đa khoa tỉnh"),
     ("HKTT: ấp Hòa Lợi, nộp KBNN", "hộ khẩu thường trú: ấp Hòa Lợi, nộp Kho bạc Nhà nước"),
+    # Administrative-reform and scam notices.
+    ("trực 24/24h", "trực hai mươi tư trên hai mươi tư giờ"),
+    (
+        "theo TT số 28/2024/TT-BCA",
+        "theo thông tư số hai mươi tám năm hai nghìn không trăm hai mươi tư của Bộ Công an",
+    ),
+    (
+        "giả danh cán bộ CA, kích hoạt tài khoản ĐDĐT qua Cổng DVCQG",
+        "giả danh cán bộ Công an, kích hoạt tài khoản định danh điện tử qua Cổng dịch vụ công "
+        "quốc gia",
+    ),
 ]
 
 

@@ -525,6 +525,8 @@ def read_codes(text: str, ctx: Context) -> str:
     if not _DIGIT.search(text):
         return text  # every rule here reads digits
     text = _private_numbers(text, ctx)
+    if "TT" in text:  # before `_legal` reads the number: `TT số 28/2024/TT-BCA`
+        text = _CIRCULAR.sub("thông tư ", text)
     text = _legal(text, ctx)
     text = _named_numbers(text, ctx)
     text = _phones(text, ctx)
@@ -536,6 +538,4 @@ def read_codes(text: str, ctx: Context) -> str:
         )
     if "SN" in text or "Sn" in text or "sn" in text:
         text = _BIRTH_YEAR.sub(lambda m: f"sinh năm {cardinal(int(m[1]), ctx.options)}", text)
-    if "TT" in text:
-        text = _CIRCULAR.sub("thông tư ", text)
     return _digit_codes(text, ctx)

@@ -63,6 +63,8 @@ _EDGE = r"(?<![\w.,/:-])"
 _END = r"(?![\w/]|[.,:]\d)"
 _TIME = r"(?:[01]?\d|2[0-3])(?:\s?[hg]\s?(?:[0-5]\d)?|:[0-5]\d)"
 
+_ROUND_THE_CLOCK_HOURS = re.compile(r"(?<![\w/])24/24\s?h(?!\w)")
+"""`trực 24/24h`: all day long, `hai mươi tư trên hai mươi tư giờ` (R12.3 reads `24/24`)."""
 _RATIO = re.compile(
     r"(?<!\w)((?i:tỷ lệ|tỉ lệ)\s*:?\s*)(" + NUMBER + r")\s*:\s*(" + NUMBER + r")(?![\w:]|[.,]\d)"
 )
@@ -229,6 +231,8 @@ class _BareG:
 
 def _times(r: _Reader, text: str) -> str:
     """Clock times and time ranges (R8); a rule runs only if the marks it needs are there."""
+    if "24/24" in text:
+        text = _ROUND_THE_CLOCK_HOURS.sub("24/24 giờ", text)  # `24h` is no clock time
     if ":" in text:
         text = _RATIO.sub(lambda m: f"{m[1]}{r.ratio(m[2], m[3])}", text)  # `tỷ lệ 1:10`
         text = _HMS.sub(lambda m: r.clock(m[1], m[2], m[3]), text)
