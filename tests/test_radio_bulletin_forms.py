@@ -128,6 +128,12 @@ VECTORS = [
         "giả danh cán bộ Công an, kích hoạt tài khoản định danh điện tử qua Cổng dịch vụ công "
         "quốc gia",
     ),
+    # The law's motorbike classes, and the market-control team of joint inspections.
+    (
+        "dung tích xi lanh trên 175 cm3",
+        "dung tích xi lanh trên một trăm bảy mươi lăm xăng-ti-mét khối",
+    ),
+    ("gồm Công an, QLTT, Thuế", "gồm Công an, quản lý thị trường, Thuế"),
 ]
 
 

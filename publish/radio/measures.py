@@ -25,6 +25,8 @@ UNITS = {
     "m2": "mét vuông",
     "m²": "mét vuông",
     "m3": "mét khối",
+    "cm3": "xăng-ti-mét khối",
+    "cm³": "xăng-ti-mét khối",
     "m³": "mét khối",
     "km2": "ki-lô-mét vuông",
     "km²": "ki-lô-mét vuông",
