@@ -134,6 +134,10 @@ VECTORS = [
         "dung tích xi lanh trên một trăm bảy mươi lăm xăng-ti-mét khối",
     ),
     ("gồm Công an, QLTT, Thuế", "gồm Công an, quản lý thị trường, Thuế"),
+    # Typed without the space, with a lower-case label, with the subscriber part whole.
+    ("Công an TP.Cao Lãnh", "Công an thành phố Cao Lãnh"),
+    ("sđt 0913123456", "số điện thoại không chín một ba, một hai ba, bốn năm sáu"),
+    ("ĐT: 0277.3861234", "điện thoại: không hai bảy bảy, ba tám sáu, một hai ba bốn"),
 ]
 
 

@@ -42,12 +42,15 @@ _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w]
 _PREV_WORD = re.compile(r"(?<!\w)(\w++)\s*+$")
 """The word right before a place prefix; after a comma there is none (`Q. Bình Thạnh, P. Tân Định`)."""
 _ETC = re.compile(r"(?<!\w)(?:v\.v\.|vv\.)")
-_PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|Q|P|H|X|Ô)\.\s*")
-_MAYBE_PLACE_PREFIX = re.compile(r"[TQPHXÔ]\.")
+_PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|TP|Tp|Q|P|H|X|Ô)\.(?!HCM)\s*")
+"""`TP.Cao Lãnh` typed without a space is the lexicon's `TP.` all the same (`TP.HCM` is its own)."""
+_MAYBE_PLACE_PREFIX = re.compile(r"[TQPHXÔp]\.")
 """In every `_PLACE_PREFIX` match, and much cheaper to look for."""
 _PLACE_NAMES = {
     "TX": "thị xã",
     "TT": "thị trấn",
+    "TP": "thành phố",
+    "Tp": "thành phố",
     "Q": "quận",
     "P": "phường",
     "H": "huyện",

@@ -182,7 +182,8 @@ def _phone_groups(number: str) -> list[str]:
     """The writer's digit groups; unseparated numbers grouped 4-3-3, 4-4-3 or +84 3-3-3 (R9.2)."""
     groups = [g for g in _GROUP_SEPARATOR.split(number.strip()) if g]
     if len(groups) > 1:
-        return groups
+        # `0277.3861234`: the subscriber part typed whole gets its breath pause too
+        return [part for g in groups for part in _subscriber_groups(g)]
     digits = groups[0]
     if digits.startswith("+84") and len(digits) == 12:
         return ["+84", digits[3:6], digits[6:9], digits[9:]]
@@ -195,6 +196,17 @@ def _phone_groups(number: str) -> list[str]:
     if _is_hotline(digits):
         return [digits[:4], digits[4:7], digits[7:]]
     return [digits]
+
+
+def _subscriber_groups(group: str) -> list[str]:
+    """One written group, split 3-4, 4-4… when it is longer than anyone reads in one breath."""
+    if len(group) <= 4 or len(group) not in _SUBSCRIBER_GROUPS or not group.isdigit():
+        return [group]
+    parts, rest = [], group
+    for size in _SUBSCRIBER_GROUPS[len(group)]:
+        parts.append(rest[:size])
+        rest = rest[size:]
+    return parts
 
 
 def _phone(number: str) -> str:
