@@ -75,9 +75,17 @@ VECTORS = [
         "hoặc một chín không không, không ba sáu tám hoặc một chín không không, không ba sáu tám",
     ),
     ("năm 1900 có 1900 người", "năm một nghìn chín trăm có một nghìn chín trăm người"),
+    # A round amount typed without dots has a hotline's length, and is still an amount.
+    ("diện tích 18000000 m2", "diện tích mười tám triệu mét vuông"),
+    ("thiệt hại 1900000000 đồng", "thiệt hại một tỷ chín trăm triệu đồng"),
     # Signs and symbols of results tables and scam warnings, said, never left for the reader.
     ("tăng 3 vụ (+10%) so với", "tăng ba vụ, tăng mười phần trăm, so với"),
     ("số vụ tăng +2", "số vụ tăng hai"),
+    # A landline with the country code: +84 and the area code's 10 digits, never `tăng`.
+    (
+        "Gọi (+84) 277 3861 234 ngay",
+        "Gọi cộng tám bốn, hai bảy bảy, ba tám sáu một, hai ba bốn ngay",
+    ),
     ("tổng 3 + 2 vụ", "tổng ba cộng hai vụ"),
     ("Công an xã + dân quân tuần tra", "Công an xã và dân quân tuần tra"),
     (

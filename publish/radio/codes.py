@@ -222,7 +222,8 @@ def _area_code_phone(m: re.Match[str]) -> str:
     """An area code in brackets and its number, digit by digit in groups (R9.1, R9.2)."""
     area, number = m[1], m[2]
     digits = sum(c.isdigit() for c in number)
-    whole = digits == 9 if area.startswith("+") else 10 <= len(area) + digits <= 11
+    # +84 then a mobile's 9 digits or a landline's 10 (`(+84) 277 3861 234`)
+    whole = digits in (9, 10) if area.startswith("+") else 10 <= len(area) + digits <= 11
     if not whole:
         return m[0]  # not a whole Vietnamese number: `(02) 123 456` is something else
     groups = [g for g in _GROUP_SEPARATOR.split(number) if g]
@@ -445,8 +446,10 @@ def _phones(text: str, ctx: Context) -> str:
 
 def _is_hotline(number: str) -> bool:
     """`1900 0368`, `1800.1234`, `19001234xx`: a 1900/1800 line has 8 or 10 digits, a shape no
-    amount or year has, so it needs no trigger word (R9.3)."""
-    return number[1] in "89" and sum(c.isdigit() for c in number) in (8, 10)
+    amount or year has, so it needs no trigger word (R9.3); a round `18000000` (`m2`, `người`)
+    is an amount typed without dots."""
+    digits = "".join(c for c in number if c.isdigit())
+    return digits[1] in "89" and len(digits) in (8, 10) and digits[4:].strip("0") != ""
 
 
 def _numbers_a_place(text: str, m: re.Match[str]) -> bool:

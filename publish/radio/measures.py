@@ -98,8 +98,9 @@ _MINUS = re.compile(
     + r")(?!\w)))"
 )
 """`(-15%)`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4)."""
-_PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)")
-"""`(+10%)`, `(+2 vụ)`: a rise in a results table, said `tăng`; `3 + 2` is a sum (R12.2)."""
+_PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")
+"""`(+10%)`, `(+2 vụ)`: a rise in a results table, said `tăng`; `3 + 2` is a sum (R12.2);
+`+84 …` is a phone number the phone rules did not read, left for QA to flag, never `tăng`."""
 _RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*$")
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _RATE = re.compile(
