@@ -269,3 +269,51 @@ def test_time_estimate_adds_the_cues_as_the_build_does(
         "8 âm tiết, ước tính 0:42 (lời đọc 0:02 theo tốc độ 240 âm tiết/phút, cộng 0:40 của chỉ "
         "dẫn kỹ thuật)" in err
     )
+
+
+SHORTCODES = """\
+---
+title: "Cảnh báo lừa đảo"
+---
+
+Đoạn một.
+
+{{< figure src="/images/a.jpg" caption="Ảnh" >}}
+
+{{< notice warning >}}
+Cẩn thận lừa đảo.
+{{< /notice >}}
+
+<!-- {{< ghi chú >}} -->
+[caption id="x"]<img src="/a.jpg"> Chú thích[/caption]
+"""
+
+
+def test_shortcodes_are_blanked_and_reported_once_as_the_build_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build blanks shortcodes out of the radio script and the load reports each once with
+    the Markdown to write; `speak` flagged their fragments (`{{<`, `src="/images`, `>}}`) one
+    by one instead, and read them into the script."""
+    path = tmp_path / "tin.md"
+    path.write_text(SHORTCODES, encoding="utf-8")
+    assert main(["speak", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "Đoạn một.\n\nCẩn thận lừa đảo."
+    assert "3 lỗi mã ngắn (shortcode)" in err
+    assert main(["speak", "--flags", "--strict", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "Q2" not in out and "{{<»" not in out
+    errors = [line for line in out.splitlines() if "mã ngắn (shortcode)" in line]
+    assert [line.split(": ")[0] for line in errors] == [f"{path}:{n}" for n in (7, 9, 14)]
+    assert "Cách sửa: Viết ảnh bằng Markdown" in out
+
+
+def test_shortcodes_in_plain_text_are_blanked(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Gọi số 113.\n\n{{< youtube abc >}}\n"))
+    assert main(["speak", "--flags"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("đầu vào chuẩn:3: lỗi: công cụ này không hiểu mã ngắn")
+    assert "Q2" not in out

@@ -11,12 +11,15 @@ import sys
 from pathlib import Path
 
 from publish import config as config_module
+from publish import shortcodes
 from publish.cli import common_options
 from publish.config import Config, Policy
-from publish.errors import PublishError
-from publish.frontmatter import FrontMatterError, split
+from publish.errors import Problem, PublishError
+from publish.fields import Collector
+from publish.frontmatter import FrontMatterError, Parsed, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
+from publish.markdown_comments import blanked
 from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.normalise import (
     SpeakOptions,
@@ -183,6 +186,25 @@ def _secret(name: str, text: str, policy: Policy) -> str | None:
     return None
 
 
+def _without_shortcodes(label: str, text: str) -> tuple[str, list[Problem]]:
+    """`text` with its shortcodes blanked out (line breaks kept) as the build blanks them for
+    the radio, and the load's error for each: their fragments (`{{<`, `src="/images`), flagged
+    one by one, buried the one thing to do (write the Markdown the error names)."""
+    if "{{" not in text and "[" not in text:
+        return text, []
+    try:
+        parsed = split(text)
+    except FrontMatterError:
+        parsed = Parsed({}, text, 1)  # plain text: all of it is the body
+    start = len(text) - len(parsed.body)
+    found = [(start + a, start + b) for a, b in shortcodes.markup(parsed.body)]
+    if not found:
+        return text, []
+    col = Collector(label, [])
+    shortcodes.check(col, parsed)
+    return blanked(text, found), col.problems
+
+
 def _read_stdin() -> str:
     """Standard input's text, at most MAX_SOURCE_BYTES of it: a file piped in by mistake (a video,
     a disk image) is refused after cap+1 bytes instead of being held whole in memory."""
@@ -266,13 +288,21 @@ def run(args: argparse.Namespace) -> int:
     outputs: list[str] = []
     for name in names:
         label = "đầu vào chuẩn" if name == STDIN else name
-        spoken = normalise(texts[name], options=options, abbreviations=lexicon)
-        blocking += len(spoken.blocking)
+        source, errors = _without_shortcodes(label, texts[name])
+        spoken = normalise(source, options=options, abbreviations=lexicon)
+        blocking += len(spoken.blocking) + len(errors)
         if args.flags:
+            outputs.extend(problem.render() for problem in errors)
             outputs.extend(flag.render(label) for flag in spoken.flags)
         else:
             text = tts_text(spoken.text) if args.tts else spoken.text
             outputs.append(f"[TỆP: {label}]\n\n{text}" if len(names) > 1 else text)
+            if errors:
+                print(
+                    f"{label}: {len(errors)} lỗi mã ngắn (shortcode) không đọc: bản dựng báo lỗi "
+                    "và bỏ bài khỏi kênh phát thanh; chạy với --flags để xem cách sửa.",
+                    file=sys.stderr,
+                )
             if spoken.flags:
                 print(
                     f"{label}: {len(spoken.flags)} cảnh báo ({len(spoken.blocking)} chặn duyệt); "
