@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from publish import legacy_text
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
@@ -335,16 +337,63 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
         ) from None
     issues: list[SchemaIssue] = []
     data.pop("__root__", None)
+    garbled = _garbled(data, text, filename)
     _read_air_slot(data, issues)
     config = build(Config, data, (), issues, suggest=_table_meant)
     if config is not None:
         issues.extend(_semantic_issues(config))
-    if issues:
-        problems = [_problem(i, text, filename) for i in issues]
+    if issues or garbled:
+        problems = [_problem(i, text, filename) for i in issues] + garbled
         # Top to bottom of the file, as it is read; a missing table (no line) comes last.
         problems.sort(key=lambda p: p.line if p.line is not None else len(text))
         raise ConfigError(problems)
     return _with_root(config, root)
+
+
+def _garbled(data: dict[str, Any], text: str, filename: str) -> list[Problem]:
+    """One error for each text value holding Vietnamese in an old code page or UTF-8 decoded
+    twice: the unit's name, the site's title, a category's label show on every page, in every
+    Zalo article and radio script, as gibberish."""
+    problems = []
+    for path, value in _strings(data, ()):
+        found = legacy_text.find_garbled(nfc(value))
+        if not found:
+            continue
+        issue = SchemaIssue(
+            path,
+            legacy_text.message(found[0], len(found) - 1),
+            legacy_text.unikey_hint(found[0]),
+        )
+        problem = _problem(issue, text, filename)
+        line = _line_holding(text, problem.line, found[0].excerpt)
+        problems.append(replace(problem, line=line))
+    return problems
+
+
+def _strings(value: object, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every string in parsed TOML with the key path it is under (a list's items under its key)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, path)
+
+
+def _line_holding(text: str, start: int | None, excerpt: str) -> int | None:
+    """The line, from the key's line `start` on, that holds the start of `excerpt`: a value
+    written over several lines (a triple-quoted string, a list) has its garbled line further
+    down."""
+    if start is None:
+        return None
+    piece = nfc(excerpt[:20])
+    lines = text.split("\n")
+    for number in range(start, min(len(lines), start + 200) + 1):
+        if piece in nfc(lines[number - 1]):
+            return number
+    return start
 
 
 def load(root: Path) -> Config:
@@ -386,8 +435,6 @@ def load(root: Path) -> Config:
 
 def _with_root(config: Config, root: Path) -> Config:
     """Return the config with its project root set."""
-    from dataclasses import replace
-
     return replace(config, root=root)
 
 

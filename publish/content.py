@@ -401,32 +401,17 @@ def _garbled(col: Collector, parsed: Parsed, found: list[legacy_text.Garbled]) -
                 excerpt=_value_of(first.excerpt),
                 converted=first.converted and _value_of(first.converted),
             )
-        more = f" (và {len(lines) - 1} dòng khác)" if len(lines) > 1 else ""
         col.add(
-            f"chữ tiếng Việt sai bảng mã{more}: «{first.excerpt}» — có lẽ "
-            f"{legacy_text.SOURCES[first.source]}",
+            legacy_text.message(first, len(lines) - 1),
             field=key,
             line=first.line,
-            hint=_garbled_hint(first),
+            hint=legacy_text.unikey_hint(first),
         )
 
 
 def _value_of(line: str) -> str:
     """A front matter line's value: `title: "Tiêu đề"` → `Tiêu đề`, `- thẻ` → `thẻ`."""
     return _KEY_PREFIX.sub("", line).rstrip("\"'")
-
-
-def _garbled_hint(garbled: legacy_text.Garbled) -> str:
-    """How to convert a garbled text with UniKey, and what it says once converted."""
-    hint = (
-        "Chuyển mã bằng UniKey: bấm chuột phải vào biểu tượng UniKey, chọn «Công cụ… "
-        "[CS+F6]» (công cụ chuyển mã, hay bấm Ctrl+Shift+F6); Nguồn: "
-        f"{legacy_text.UNIKEY_NAMES[garbled.source]}, "
-        "Đích: Unicode. Chép đoạn chữ lỗi, bấm «Chuyển mã», rồi dán đè lên đoạn cũ."
-    )
-    if garbled.converted is None:
-        return hint + " Đọc lại đoạn đã chuyển trước khi lưu."
-    return hint + f" Chuyển xong, đoạn trên thành: «{garbled.converted}»."
 
 
 def _without_controls(value: Any) -> Any:

@@ -23,7 +23,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["SOURCES", "Garbled", "find_garbled", "from_tcvn3", "from_utf8_twice", "from_vni"]
+__all__ = [
+    "SOURCES",
+    "Garbled",
+    "find_garbled",
+    "from_tcvn3",
+    "from_utf8_twice",
+    "from_vni",
+    "message",
+    "unikey_hint",
+]
 
 SOURCES = {
     "tcvn3": "gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) rồi dán sang",
@@ -150,6 +159,25 @@ def find_garbled(text: str) -> list[Garbled]:
             converted = _convert(excerpt, source)
             found.append(Garbled(number, source, excerpt, converted))
     return found
+
+
+def message(first: Garbled, more: int = 0) -> str:
+    """The error for one text holding garbled lines: the first shown, the `more` others counted."""
+    counted = f" (và {more} dòng khác)" if more else ""
+    return f"chữ tiếng Việt sai bảng mã{counted}: «{first.excerpt}» — có lẽ {SOURCES[first.source]}"
+
+
+def unikey_hint(garbled: Garbled) -> str:
+    """How to convert a garbled text with UniKey, and what it says once converted."""
+    hint = (
+        "Chuyển mã bằng UniKey: bấm chuột phải vào biểu tượng UniKey, chọn «Công cụ… "
+        "[CS+F6]» (công cụ chuyển mã, hay bấm Ctrl+Shift+F6); Nguồn: "
+        f"{UNIKEY_NAMES[garbled.source]}, "
+        "Đích: Unicode. Chép đoạn chữ lỗi, bấm «Chuyển mã», rồi dán đè lên đoạn cũ."
+    )
+    if garbled.converted is None:
+        return hint + " Đọc lại đoạn đã chuyển trước khi lưu."
+    return hint + f" Chuyển xong, đoạn trên thành: «{garbled.converted}»."
 
 
 def _garbled_line(line: str) -> tuple[str, int] | None:

@@ -638,3 +638,41 @@ def test_load_sets_the_project_root(tmp_path: Path) -> None:
 def test_root_cannot_be_set_from_the_file() -> None:
     config = parse('__root__ = "/etc"\n' + SITE_TOML, root=ROOT)
     assert config.root == ROOT
+
+
+def test_garbled_vietnamese_values_are_errors_with_key_line_and_unikey_hint() -> None:
+    """The unit's name, the site's title, a category's label show on every page, in every Zalo
+    article and radio script: pasted from an old Word file in TCVN3 or VNI, or UTF-8 decoded
+    twice, they were published as gibberish (bulletins were checked, site.toml was not)."""
+    twice = "Kính thưa quý thính giả".encode().decode("cp1252")
+    text = (
+        SITE_TOML.replace('name = "Công an huyện Châu Thành"', 'name = "C«ng an huyÖn Ch©u Thµnh"')
+        .replace('"Tình hình an ninh trật tự"', '"Tình hình an ninh trật tự"\ncolour = "x"')
+        .replace('"Cảnh báo phương thức, thủ đoạn tội phạm"', '"Caûnh baùo löøa ñaûo"')
+        + f'\n[radio]\nintro = """\nXin chào.\n{twice}, hẹn gặp lại."""\n'
+    )
+    problems = problems_of(text)
+    by_field = {p.field: p for p in problems}
+    assert set(by_field) == {
+        "[unit] name",
+        "[categories.canh-bao-toi-pham] label",
+        "[categories.an-ninh-trat-tu] colour",
+        "[radio] intro",
+    }, [p.render() for p in problems]
+    name = by_field["[unit] name"]
+    assert name.file == "site.toml" and name.line == line_of(text, "C«ng")
+    assert "chữ tiếng Việt sai bảng mã: «C«ng an huyÖn Ch©u Thµnh» — có lẽ" in name.message
+    assert "TCVN3" in name.message
+    assert name.hint and "UniKey" in name.hint and "Nguồn: TCVN3 (ABC)" in name.hint
+    assert "«Công an huyện Châu Thành»" in name.hint
+    label = by_field["[categories.canh-bao-toi-pham] label"]
+    assert label.line == line_of(text, "Caûnh") and label.hint and "VNI Windows" in label.hint
+    intro = by_field["[radio] intro"]
+    assert intro.line == line_of(text, twice[:10]) and intro.hint and "UTF-8" in intro.hint
+
+
+def test_vietnamese_and_western_names_in_values_are_not_garbled() -> None:
+    text = SITE_TOML.replace(
+        'area = "tỉnh Đồng Tháp"', 'area = "tỉnh Đồng Tháp — đối tác: Müller, José, François"'
+    )
+    assert parse(text, root=ROOT).unit.area.startswith("tỉnh Đồng Tháp")
