@@ -19,6 +19,7 @@ TCVN 5712:1993 as in glibc's TCVN5712-1 charmap, checked against UniKey's conver
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -130,6 +131,9 @@ _TCVN3_ONLY = re.compile("[A-Za-z" + "".join(sorted(TCVN3)) + "]+")
 _VNI_ONLY = re.compile("[A-Za-z\xc0-\xff]+")
 _TCVN3_MARKS = frozenset(c for c in TCVN3 if not _VN_ONLY.match(c) and c not in "àáâãèéêìíòóôõùúý")
 _VNI_MARK_CHARS = frozenset("øïûöñæîäåëüØÏÛÖÑÆÎÄÅËÜ")
+WESTERN_LETTERS = frozenset("äëïöüÿâêîôûàèìòùáéíóúýãõñçåæøœß" + "ÄËÏÖÜŸÂÊÎÔÛÀÈÌÒÙÁÉÍÓÚÝÃÕÑÇÅÆØŒ")
+"""Letters with marks that French, German, Spanish, Nordic… names are spelt with: one of them
+in a word is no sign of TCVN3 or VNI on its own (µ, «, ©, ¸ are no letters of a name)."""
 EXCERPT = 60
 """Characters of a garbled line shown in a message."""
 
@@ -184,10 +188,12 @@ def _garbled_line(line: str) -> tuple[str, int] | None:
     """The likely source of a garbled line and where its first garbled word starts, or None.
 
     A TCVN3 or VNI guess needs a word with a sign of it (C«ng, Coâng) that reads as Vietnamese,
-    and more: a second such word; or the sign inside the word (C«ng, ®ång; not µm); or the sign
-    after a letter (tæ, not µm) and another word that reads as Vietnamese once decoded (quèc).
-    That last one is not sought in a line holding a letter Windows-1252 cannot show (ư, ạ),
-    which garbled text cannot hold: its words were typed right.
+    and more: a second such word; or, inside the word, a sign no Western name is spelt with
+    (C«ng, ®ång, Coâng; not µm, and not Loïc, a French name that reads as VNI «Lọc»); or the
+    sign after a letter (tæ, Loïc; not µm) and another word that reads as Vietnamese only once
+    decoded (quèc, quoác; not Ông, whose «Ơng» is a letter for a letter). That last one is not sought in a line holding
+    a letter Windows-1252 cannot show (ư, ạ), which garbled text cannot hold: its words were
+    typed right.
     """
     twice = [m for m in UTF8_TWICE.finditer(line) if _utf8_letter(m.group(), line, m.end())]
     if twice:
@@ -202,7 +208,7 @@ def _garbled_line(line: str) -> tuple[str, int] | None:
     ):
         signed: dict[str, int] = {}
         read = set()
-        inner = after = False
+        inner = strong = after = False
         bad = 0
         for m in _WORD.finditer(line):
             word = m.group()
@@ -210,20 +216,36 @@ def _garbled_line(line: str) -> tuple[str, int] | None:
                 continue
             decoded = decode(word).lower()
             if not marked(word):
-                if not typed_right and decoded != word.lower() and is_syllable(decoded):
+                if not typed_right and decoded != word.lower() and _vni_evidence(word, source):
                     read.add(decoded)
                 continue
             if not is_syllable(decoded):
                 bad += 1
                 continue
             signed.setdefault(decoded, m.start())
-            inner |= len(word) > 2 and marked(word[:-1])
+            if len(word) > 2 and marked(word[:-1]):
+                inner = True
+                strong |= not _western(word)
             after |= marked(word[1:])
-        if len(signed) >= 2 or (signed and ((inner and not bad) or (after and read))):
+        if len(signed) >= 2 or (signed and ((strong and not bad) or ((inner or after) and read))):
             first = min(signed.values())
             if best is None or len(signed) > best[0]:
                 best = (len(signed), source, first)
     return None if best is None else (best[1], best[2])
+
+
+def _western(word: str) -> bool:
+    """Whether the signs of `word` are all letters Western names are spelt with (Loïc, Zoë,
+    Müller, Noël, Søren), and hold no vowel pair only VNI writes (oâ)."""
+    signs = (c for c in word if c in _TCVN3_MARKS or c in _VNI_MARK_CHARS)
+    return all(c in WESTERN_LETTERS for c in signs) and VNI_PAIR.search(word) is None
+
+
+def _vni_evidence(word: str, source: str) -> bool:
+    """Whether unmarked `word` changing under `source` tells of it: in VNI, only when a letter
+    takes a mark byte (baùo); a letter for a letter (Ông → Ơng, có → cĩ) is how Vietnamese
+    typed right reads too."""
+    return source != "vni" or any((a, b) in VNI_MARKS for a, b in itertools.pairwise(word))
 
 
 def _utf8_letter(chars: str, line: str, end: int) -> bool:

@@ -106,6 +106,49 @@ def test_real_text_with_latin_signs_and_foreign_names_is_not_garbage(text: str) 
     assert find_garbled(text) == []
 
 
+WESTERN_NAMES = [
+    "Loïc",
+    "Zoë",
+    "Loïs",
+    "Anaïs",
+    "Noël",
+    "Citroën",
+    "Müller",
+    "François",
+    "José",
+    "Ñ",
+]
+
+
+@pytest.mark.parametrize("name", WESTERN_NAMES)
+def test_a_western_name_alone_in_a_title_or_a_body_line_is_not_garbage(name: str) -> None:
+    """«Loïc» read as VNI is «Lọc»: one short word with one mark byte, a letter names are
+    spelt with, is weak evidence, and it was taken for garbage alone in a line or next to
+    «Ông» (which VNI reads as «Ơng», a letter for a letter)."""
+    for line in (
+        name,
+        f'title: "{name}"',
+        f"# {name}",
+        f"Ông {name} và bà Anaïs",
+        f"Ông Noël {name} và Anaïs",
+        f"Phỏng vấn ông {name}",
+        f"{name}: tôi có nhà ở Huế",
+    ):
+        assert find_garbled(f"Dòng đúng.\n{line}\n") == [], line
+
+
+def test_one_garbled_word_is_still_found_by_a_sign_no_name_holds_or_a_second_word() -> None:
+    for text, converted in (
+        ("Thoâng", "Thông"),
+        ("C«ng", "Công"),
+        ("Thµnh", "Thành"),
+        ("Loïc Thaùp", "Lọc Tháp"),
+        ("Ñoàng Thaùp", "Đồng Tháp"),
+    ):
+        [found] = find_garbled(text)
+        assert found.converted == converted
+
+
 def test_no_sample_bulletin_nor_generated_corpus_bulletin_is_taken_for_garbage(
     tmp_path: Path,
 ) -> None:
