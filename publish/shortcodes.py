@@ -37,6 +37,9 @@ MAX_INNER = 2000
 ATTR_RE = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 POSITIONAL_RE = re.compile(r"^\s*(?:\"([^\"]*)\"|(\S+))")
 IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
+CONTAINER_RE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
+"""What a line may hold before a block: quote markers and indentation."""
+QUOTE_MARKS_RE = re.compile(r"(?:[ \t]*>)*")
 NOTICES = frozenset(
     [
         "notice",
@@ -78,6 +81,13 @@ class Shortcode:
     wordpress: bool
     linked: bool = False
     """Whether it stands where a link's address goes (`[text](here)`, `href="here"`)."""
+    prefix: str | None = ""
+    """What its line holds before it when that is only quote markers and indentation (`> `,
+    `  ` in a list item), which its content's lines repeat; None when text comes first."""
+    text_before: bool = False
+    """Whether the line above holds text (besides `prefix`): a notice is set apart from it."""
+    text_after: bool = False
+    """Whether the line after its end holds text (besides `prefix`)."""
 
 
 def check(col: Collector, parsed: Parsed) -> None:
@@ -178,14 +188,37 @@ def spans(body: str) -> list[Shortcode]:
     found += _wordpress(text)
     found.sort(key=lambda f: f[0])
     outer: list[Shortcode] = []
+    line_start = 0
     for start, end, m, wordpress, close in found:
         if outer and start < outer[-1].end:
             continue
+        # From the last one's line on: one long line of shortcodes is read once, not once each.
+        line_start = body.rfind("\n", line_start, start) + 1 or line_start
         inner = body[m.end() : close] if close >= 0 else None
         name, args = (m[2], m[3]) if wordpress else (m[3], m[4])
         linked = _linked(text, start)
-        outer.append(Shortcode(start, end, m[0], name, args, inner, wordpress, linked))
+        setting = _setting(body, line_start, start, end)
+        outer.append(Shortcode(start, end, m[0], name, args, inner, wordpress, linked, *setting))
     return outer
+
+
+def _setting(body: str, line_start: int, start: int, end: int) -> tuple[str | None, bool, bool]:
+    """The `prefix`, `text_before` and `text_after` of a shortcode from `start` to `end` on the
+    line starting at `line_start`."""
+    if not CONTAINER_RE.fullmatch(body, line_start, start):
+        return None, False, False
+    above_end = max(line_start - 1, 0)
+    above = body[body.rfind("\n", 0, above_end) + 1 : above_end]
+    below_start = body.find("\n", end) + 1
+    below_end = body.find("\n", below_start) if below_start else -1
+    below = body[below_start : below_end if below_end >= 0 else len(body)] if below_start else ""
+    return body[line_start:start], _holds_text(above), _holds_text(below)
+
+
+def _holds_text(line: str) -> bool:
+    """Whether `line` holds more than quote markers and spaces."""
+    marks = QUOTE_MARKS_RE.match(line)
+    return bool(line[marks.end() if marks else 0 :].strip())
 
 
 def _linked(text: str, start: int) -> bool:
@@ -287,12 +320,56 @@ def markdown(code: Shortcode, ref: Ref = lambda target, bare: None, depth: int =
     if inner is None:
         return None
     if name in NOTICES:
-        lines = inner.strip("\n").split("\n") or [""]
-        lines[0] = f"**Lưu ý:** {lines[0]}"
-        return "\n".join(f"> {line}".rstrip() for line in lines)
+        return _notice(inner, code)
     if name == "highlight":
         return f"```{first}\n{code.inner.strip(chr(10))}\n```"
     return None
+
+
+def _notice(inner: str, code: Shortcode) -> str:
+    """A notice as a quote starting «Lưu ý:», written where `code` stands: inside a quote or a
+    list item its lines keep the container's markers and no second `>` is added (`> > ` is not
+    what an editor writes), and a line of text above or below is set apart by an empty line,
+    as Hugo's box was (else the quote ran on into that text)."""
+    lead = code.prefix or ""
+    lines = [_unprefixed(line, lead) for line in inner.split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    lines = [line.strip() if i == 0 else line for i, line in enumerate(lines or [""])]
+    lines[0] = f"**Lưu ý:** {lines[0]}".rstrip()
+    if ">" not in lead:
+        lines = [f"> {line}".rstrip() for line in lines]
+    gap = lead.rstrip()
+    written = "\n".join([lines[0], *(f"{lead}{line}".rstrip() or gap for line in lines[1:])])
+    if code.prefix is None:  # after text on its line: the quote is a block of its own
+        return f"\n\n{written}\n\n"
+    if code.text_before:
+        written = f"\n{lead}{written}"
+    if code.text_after:
+        written += f"\n{gap}"
+    return written
+
+
+def _unprefixed(line: str, lead: str) -> str:
+    """`line` of a shortcode's content without the container markers `lead` it repeats."""
+    if line.startswith(lead):
+        return line[len(lead) :]
+    return line[len(lead.rstrip()) :] if line.startswith(lead.rstrip()) and lead.strip() else line
+
+
+def splice(before: str, written: str) -> str:
+    """`before` (the body up to a shortcode) and what the shortcode became: a line left holding
+    only a quote marker by a notice set apart (`> ` then a line break), or text before a notice
+    that starts a block, loses its last spaces."""
+    if written.startswith("\n\n"):  # a block after text on its line: no space ends that line
+        return before.rstrip(" \t") + written
+    if written.startswith("\n"):
+        line = before[before.rfind("\n") + 1 :]
+        if CONTAINER_RE.fullmatch(line):
+            return before[: len(before) - len(line)] + line.rstrip() + written
+    return before + written
 
 
 def converted(body: str, ref: Ref = lambda target, bare: None, depth: int = 0) -> str | None:
@@ -302,7 +379,7 @@ def converted(body: str, ref: Ref = lambda target, bare: None, depth: int = 0) -
         written = markdown(code, ref, depth)
         if written is None:
             return None
-        out += [body[at : code.start], written]
+        out.append(splice(body[at : code.start], written))
         at = code.end
     return "".join(out) + body[at:]
 

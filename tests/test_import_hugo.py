@@ -910,3 +910,28 @@ def test_posts_sharing_a_slug_get_different_ids() -> None:
     ids = [re.search(r'^id: "(a-[0-9a-f]{6})"$', t, re.M) for t in texts]
     assert all(ids) and len({m[1] for m in ids if m}) == 3
     assert convert(post, "posts/a.md").text == texts[0]
+
+
+def test_a_notice_inside_a_quote_or_next_to_text_is_written_as_an_editor_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A notice in a blockquote came out `> > **Lưu ý:** > Cẩn thận…` (a second marker, and the
+    quote's own marker of its first line kept inside the text); one between two lines of text
+    ran on into the text below it (no blank line)."""
+    post = (
+        "---\ntitle: Trích thông báo\ndate: 2023-06-01\ncategories: [an-ninh-trat-tu]\n"
+        "description: Trích thông báo của Công an tỉnh.\n---\n\n"
+        "> Trích thông báo:\n> {{< notice warning >}}\n> Cẩn thận lừa đảo.\n> Gọi 113.\n"
+        "> {{< /notice >}}\n> Hết trích.\n\n"
+        "Đoạn trên.\n{{% notice %}}\nKhông chuyển tiền.\n{{% /notice %}}\nĐoạn dưới.\n"
+    )
+    site = hugo_site(tmp_path, {"content/posts/trich.md": post})
+    root = sample_project(tmp_path)
+    run(root, "import-hugo", str(site))
+    capsys.readouterr()
+    text = (root / "content/bai-viet/2023-06-01-trich.md").read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    assert body.strip() == (
+        "> Trích thông báo:\n>\n> **Lưu ý:** Cẩn thận lừa đảo.\n> Gọi 113.\n>\n> Hết trích.\n\n"
+        "Đoạn trên.\n\n> **Lưu ý:** Không chuyển tiền.\n\nĐoạn dưới."
+    )

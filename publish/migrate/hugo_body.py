@@ -42,7 +42,7 @@ def converted_body(
                 error=True,
             )
             continue
-        out += [body[at : code.start], written]
+        out.append(shortcodes.splice(body[at : code.start], written))
         at = code.end
     body = "".join(out) + body[at:]
     copies: dict[str, str] = {}
