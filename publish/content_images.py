@@ -31,7 +31,7 @@ __all__ = [
     "cover",
     "forget_resolved",
     "found_as",
-    "image_data",
+    "image_format",
     "image_use",
     "img_attributes",
     "inside",
@@ -51,15 +51,32 @@ IMAGE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
 )
 """Names of the image files a website is made from (what Pillow reads and the web pages show)."""
-IMAGE_MAGIC = (
-    b"\xff\xd8\xff",
-    b"\x89PNG\r\n\x1a\n",
-    b"GIF87a",
-    b"GIF89a",
-    b"BM",
-    b"II*\0",
-    b"MM\0*",
-)
+IMAGE_MAGIC = {
+    b"\xff\xd8\xff": "JPEG",
+    b"\x89PNG\r\n\x1a\n": "PNG",
+    b"GIF87a": "GIF",
+    b"GIF89a": "GIF",
+    b"II*\0": "TIFF",
+    b"MM\0*": "TIFF",
+}
+"""First bytes of each image format but WebP and BMP (see image_format)."""
+SUFFIX_FORMATS = {
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".jpe": "JPEG",
+    ".png": "PNG",
+    ".gif": "GIF",
+    ".webp": "WebP",
+    ".bmp": "BMP",
+    ".tif": "TIFF",
+    ".tiff": "TIFF",
+}
+"""The format each of IMAGE_SUFFIXES names."""
+BMP_HEADER_SIZES = frozenset({12, 40, 52, 56, 64, 108, 124})
+"""Sizes of the header after a BMP's first 14 bytes, one per version of the format: "BM"
+alone is two letters any text file may start with."""
+HEAD_BYTES = 18
+"""Bytes of a file image_format reads."""
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 _RESOLVED_DIRS: dict[str, str] = {}
@@ -134,10 +151,17 @@ def _within(path: str, folder: str) -> bool:
     return Path(path) == Path(folder) or Path(folder) in Path(path).parents
 
 
-def image_data(head: bytes) -> bool:
-    """Whether a file starting with `head` (its first 12 bytes or more) is a JPEG, PNG, GIF,
-    WebP, BMP or TIFF image."""
-    return head.startswith(IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+def image_format(head: bytes) -> str | None:
+    """The format (a value of SUFFIX_FORMATS) of a file starting with `head` (its first
+    HEAD_BYTES bytes or more), None when it is no image."""
+    for magic, name in IMAGE_MAGIC.items():
+        if head.startswith(magic):
+            return name
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    if head[:2] == b"BM" and int.from_bytes(head[14:18], "little") in BMP_HEADER_SIZES:
+        return "BMP"
+    return None
 
 
 def remote_image(ref: str, config: Config) -> bool:

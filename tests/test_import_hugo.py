@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
+import io
 import os
 import re
 import shutil
@@ -935,3 +936,48 @@ def test_a_notice_inside_a_quote_or_next_to_text_is_written_as_an_editor_would(
         "> Trích thông báo:\n>\n> **Lưu ý:** Cẩn thận lừa đảo.\n> Gọi 113.\n>\n> Hết trích.\n\n"
         "Đoạn trên.\n\n> **Lưu ý:** Không chuyển tiền.\n\nĐoạn dưới."
     )
+
+
+def pillow_image(form: str) -> bytes:
+    """A real 4×4 image in `form` (BMP, PNG…), made by Pillow."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(out, form)
+    return out.getvalue()
+
+
+def test_an_image_is_copied_only_when_its_bytes_are_the_format_its_name_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«Only real images» was any image signature under any image name: a text file starting
+    with "BM" (BMP's two letters) passed as a .jpg. A real BMP named .bmp is copied: the website
+    reads it (Pillow) and serves JPEG variants of it, as of any image in content/."""
+    head = (
+        "---\ntitle: {}\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+        "Nội dung bài viết đủ dài để làm tóm tắt.\n\n![Ảnh](/images/{})\n"
+    )
+    site = hugo_site(
+        tmp_path,
+        {
+            "content/posts/bm.md": head.format("Bảng màu", "bm.jpg"),
+            "static/images/bm.jpg": "BM 2023: bảng màu của đơn vị, không phải ảnh",
+            "content/posts/png.md": head.format("Ảnh PNG", "png.jpg"),
+            "static/images/png.jpg": pillow_image("PNG"),
+            "content/posts/bmp.md": head.format("Ảnh BMP", "that.bmp"),
+            "static/images/that.bmp": pillow_image("BMP"),
+        },
+    )
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site)) == 1
+    out = capsys.readouterr().out
+    assert (
+        "content/posts/bm.md: lỗi: static/images/bm.jpg có tên tệp ảnh nhưng không phải ảnh "
+        "(không phải ảnh JPEG như đuôi tệp nói): không chép" in out
+    )
+    assert "content/posts/png.md: lỗi: static/images/png.jpg có đuôi .jpg nhưng là ảnh PNG" in out
+    assert "Đổi đuôi tệp thành .png" in out
+    assert "bmp.md: lỗi" not in out and "that.bmp" not in out
+    assert (root / "content/images/that.bmp").read_bytes() == pillow_image("BMP")
+    assert not (root / "content/images/bm.jpg").exists()
+    assert not (root / "content/images/png.jpg").exists()

@@ -8,7 +8,7 @@ import errno
 import os
 import secrets
 import tomllib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -16,7 +16,7 @@ import yaml
 from publish import config as config_module
 from publish.cli import common_options, make_parser, resolve_now
 from publish.config import CHANNELS, Config
-from publish.content_images import image_data
+from publish.content_images import HEAD_BYTES, SUFFIX_FORMATS, image_format
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.fields import category_hint, category_key, unknown_category
 from publish.frontmatter import FrontMatterError, decode, split
@@ -339,22 +339,34 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
 
 def _not_an_image(source: Path, origin: str, shown: str) -> Problem | None:
     """The error about one image to copy that is outside the Hugo site, unreadable, or not an
-    image by its first bytes (a file named .jpg that is not one); None when it is fine."""
+    image of the format its name says by its first bytes (a file named .jpg that is not one,
+    or is a PNG); None when it is fine."""
     if (outside := _outside(source, origin)) is not None:
         return Problem(shown, str(outside), hint=OUTSIDE_HINT)
     try:
         with (source / origin).open("rb") as file:
-            head = file.read(12)
+            head = file.read(HEAD_BYTES)
     except OSError as exc:
         return Problem(shown, f"không đọc được ảnh {origin}: {os_reason(exc)}")
-    if image_data(head):
+    suffix = PurePosixPath(origin).suffix.lower()
+    named = SUFFIX_FORMATS.get(suffix)
+    found = image_format(head)
+    if found == named:
         return None
+    if found is None:
+        return Problem(
+            shown,
+            f"{origin} có tên tệp ảnh nhưng không phải ảnh (không phải ảnh {named or 'nào'} như "
+            "đuôi tệp nói): không chép",
+            hint="Mở tệp bằng trình xem ảnh để kiểm tra; thay bằng ảnh thật hoặc xóa ảnh khỏi bài "
+            "trong tệp Hugo, rồi chạy lại.",
+        )
+    right = next(end for end, name in SUFFIX_FORMATS.items() if name == found)
     return Problem(
         shown,
-        f"{origin} có tên tệp ảnh nhưng không phải ảnh (không phải JPEG, PNG, GIF, WebP, BMP "
-        "hay TIFF): không chép",
-        hint="Mở tệp bằng trình xem ảnh để kiểm tra; thay bằng ảnh thật hoặc xóa ảnh khỏi bài "
-        "trong tệp Hugo, rồi chạy lại.",
+        f"{origin} có đuôi {suffix} nhưng là ảnh {found}: không chép",
+        hint=f"Đổi đuôi tệp thành {right} (và sửa chỗ bài dùng ảnh) trong website Hugo, hoặc "
+        f"mở ảnh bằng Paint và lưu lại dạng {named}, rồi chạy lại.",
     )
 
 
