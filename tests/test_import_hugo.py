@@ -419,6 +419,49 @@ def test_the_old_address_made_by_hugos_permalinks_redirects_to_the_new_one(
     assert redirect_target(root / "output/web" / old) == "/2023/03/le-ra-quan/"
 
 
+@pytest.mark.parametrize(
+    ("config_text", "old"),
+    [
+        ("uglyURLs = true\n", "posts/le-ra-quan.html"),
+        (
+            '[uglyURLs]\nposts = true\n[permalinks]\nposts = "/bai/:year/:slugorfilename/"\n',
+            "bai/2023/le-ra-quan.html",
+        ),
+        ("[uglyURLs]\nnews = true\n", "posts/le-ra-quan/index.html"),  # another section's
+    ],
+    ids=["site", "section-with-permalinks", "other-section"],
+)
+def test_hugos_ugly_urls_make_the_old_address_a_html_page_that_redirects(
+    tmp_path: Path, config_text: str, old: str
+) -> None:
+    """With uglyURLs Hugo published /posts/le-ra-quan.html, not /posts/le-ra-quan/: the alias
+    recorded was an address the old site never had, and the printed QR codes 404ed."""
+    site = hugo_site(tmp_path)
+    hugo_toml = site / "hugo.toml"
+    hugo_toml.write_text(hugo_toml.read_text(encoding="utf-8") + config_text, encoding="utf-8")
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site), "--approved-by", "Thượng tá Nguyễn Văn Hùng") == 0
+    post = (root / "content/bai-viet/2023-03-01-le-ra-quan.md").read_text(encoding="utf-8")
+    assert f'aliases: ["/{old.removesuffix("index.html")}"]' in post
+    assert run(root, "build", "-q") == 0
+    assert redirect_target(root / "output/web" / old) == "/2023/03/le-ra-quan/"
+
+
+def test_hugos_disable_path_to_lower_keeps_the_old_addresses_capital_letters() -> None:
+    """Hugo lowercases the addresses it makes unless disablePathToLower: then /posts/Le-Ra-Quan/
+    was the address, and recording /posts/le-ra-quan/ made a redirect page where no old link
+    points (a case-sensitive server). Capital letters are no address a redirect page here can
+    take (see fields.aliases), so it is told, for the server's administrator."""
+    post = "---\ntitle: Lễ ra quân\ndate: 2023-03-01\ncategories: [an-ninh-trat-tu]\n---\nNội dung bài viết dài đủ.\n"
+    lowered = convert(post, path="Posts/Le-Ra-Quan.md")
+    assert lowered.text is not None and 'aliases: ["/posts/le-ra-quan/"]' in lowered.text
+    kept = convert(post, path="Posts/Le-Ra-Quan.md", keep_case=True)
+    assert kept.text is not None and "aliases" not in kept.text
+    assert any("'/Posts/Le-Ra-Quan/'" in p.message for p in kept.problems)
+    ugly = convert(post, path="posts/le-ra-quan.md", keep_case=True, ugly_urls=True)
+    assert ugly.text is not None and 'aliases: ["/posts/le-ra-quan.html"]' in ugly.text
+
+
 def test_a_rerun_tells_the_files_imported_before_apart_from_the_new_ones(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

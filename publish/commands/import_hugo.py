@@ -133,7 +133,8 @@ def _category(written: str | None, config: Config) -> str | None:
 
 
 def _site_options(source: Path) -> dict[str, Any]:
-    """Hugo's [permalinks] by section and its baseURL, from its config file and its config
+    """Hugo's [permalinks] by section, its baseURL and the settings its addresses follow
+    (removePathAccents, uglyURLs, disablePathToLower), from its config file and its config
     folder (config/_default/, where newer sites keep hugo.toml and permalinks.toml); none when
     unreadable."""
     data: dict[str, Any] = {}
@@ -165,7 +166,16 @@ def _site_options(source: Path) -> dict[str, Any]:
         "permalinks": {str(k): v for k, v in sections.items() if isinstance(v, str)},
         "base_url": base.strip() if isinstance(base, str) else "",
         "remove_accents": data.get("removepathaccents") is True,
+        "ugly_urls": _ugly_urls(data.get("uglyurls")),
+        "keep_case": data.get("disablepathtolower") is True,
     }
+
+
+def _ugly_urls(value: object) -> bool | dict[str, bool]:
+    """Hugo's uglyURLs: true for the whole site, or a table of sections (`posts = true`)."""
+    if isinstance(value, dict):
+        return {str(k): v for k, v in value.items() if isinstance(v, bool)}
+    return value is True
 
 
 def _config_file(source: Path, name: str) -> dict[str, Any] | bool | None:

@@ -75,6 +75,11 @@ class Options:
     """Hugo's baseURL: an image written with it in full is one of the site's own files."""
     remove_accents: bool = False
     """Hugo's removePathAccents: its addresses drop tone marks (by default they keep them)."""
+    ugly_urls: bool | Mapping[str, bool] = False
+    """Hugo's uglyURLs, for the whole site or by section: a post is /posts/abc.html, not
+    /posts/abc/."""
+    keep_case: bool = False
+    """Hugo's disablePathToLower: its addresses keep their capital letters."""
 
 
 @dataclass(slots=True)
@@ -219,7 +224,15 @@ def convert(
             title=out.get("title", ""),
             base=options.base_url,
         )
-    old = old_addresses(source, options.permalinks, options.remove_accents, tell, config)
+    old = old_addresses(
+        source,
+        options.permalinks,
+        options.remove_accents,
+        tell,
+        config,
+        ugly=options.ugly_urls,
+        keep_case=options.keep_case,
+    )
     own = f"/{target.removeprefix(PAGES + '/').removesuffix('.md')}/" if page else None
     old = [a for a in old if a != own and (date is None or a != new_address(date, target))]
     if old:

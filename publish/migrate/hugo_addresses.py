@@ -27,19 +27,29 @@ def old_addresses(
     remove_accents: bool,
     tell: Tell,
     config: Config,
+    *,
+    ugly: bool | Mapping[str, bool] = False,
+    keep_case: bool = False,
 ) -> list[str]:
     """The post's addresses on the Hugo site (its own, by `permalinks`, its `aliases`), each one
-    this tool can make a redirect page for; the others told."""
+    this tool can make a redirect page for; the others told. `ugly`: Hugo's uglyURLs (for the
+    site, or by section); `keep_case`: its disablePathToLower."""
     slug = source.get("slug") if isinstance(source.get("slug"), str) else None
     url = source.get("url")
+    top = source.section.split("/")[0]
     if isinstance(url, str) and url.strip():
-        own = url.strip()
-    elif (top := source.section.split("/")[0]) in permalinks:
-        own = _permalink(permalinks[top], source, config, remove_accents)
+        own = url.strip()  # as written: Hugo takes it whole
     else:
-        parts = [source.section, slug or source.stem]
-        path = "/".join(p.strip("/") for p in parts if p)
-        own = "/" + _hugo_path(path, remove_accents) + "/"
+        if top in permalinks:
+            own = _permalink(permalinks[top], source, config, remove_accents)
+        else:
+            parts = [source.section, slug or source.stem]
+            own = "/" + "/".join(p.strip("/") for p in parts if p) + "/"
+        # Hugo lowercases the whole address it makes (section folders too), unless
+        # disablePathToLower; [permalinks] values were lowercased by _permalink's words only.
+        own = _hugo_path(own, remove_accents, lower=not keep_case)
+        if (ugly.get(top, False) if isinstance(ugly, Mapping) else ugly) and own.endswith("/"):
+            own = own.rstrip("/") + ".html"  # uglyURLs: /posts/abc.html, not /posts/abc/
     written = [own, *strings(source.get("aliases"))]
     problems: list[Problem] = []
     kept = aliases(Collector("", problems), {"aliases": written}, config)
@@ -66,8 +76,8 @@ def _permalink(pattern: str, source: Source, config: Config, remove_accents: boo
     title = source.get("title") if isinstance(source.get("title"), str) else source.stem
 
     def hugo(name: str) -> str:
-        """A name as Hugo writes it in an address."""
-        return _hugo_path(name, remove_accents)
+        """A name as Hugo writes it in an address (lowercased, or not, with the whole one)."""
+        return _hugo_path(name, remove_accents, lower=False)
 
     values = {
         "year": f"{date:%Y}",
@@ -84,10 +94,11 @@ def _permalink(pattern: str, source: Source, config: Config, remove_accents: boo
     return PERMALINK_RE.sub(lambda m: values[m[1]], pattern)
 
 
-def _hugo_path(name: str, remove_accents: bool) -> str:
+def _hugo_path(name: str, remove_accents: bool, *, lower: bool = True) -> str:
     """`name` as Hugo puts it in an address (its urlize): spaces and runs of them one '-',
     other punctuation dropped, letters kept with their tone marks (an address here cannot
-    have them: such an old address is told, not redirected) unless removePathAccents."""
+    have them: such an old address is told, not redirected) unless removePathAccents, and
+    lowercased unless `lower` is False (disablePathToLower)."""
     if remove_accents:
         name = unicodedata.normalize(
             "NFC",
@@ -110,4 +121,5 @@ def _hugo_path(name: str, remove_accents: bool) -> str:
             out.append(char)
         elif out and (char == "-" or char.isspace()):
             hyphen = True
-    return nfc("".join(out).lower())
+    made = "".join(out)
+    return nfc(made.lower() if lower else made)
