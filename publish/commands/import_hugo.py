@@ -348,9 +348,9 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
 
 
 def _not_an_image(source: Path, origin: str, shown: str) -> Problem | None:
-    """The error about one image to copy that is outside the Hugo site, unreadable, or not an
-    image of the format its name says by its first bytes (a file named .jpg that is not one,
-    or is a PNG); None when it is fine."""
+    """The error about one image to copy that is outside the Hugo site, unreadable, or no image
+    by its first bytes (a file named .jpg that is not one); None when it is fine. A real image
+    under another format's name (a PNG named .jpg) is copied: the website reads it by its bytes."""
     if (outside := _outside(source, origin)) is not None:
         return Problem(shown, str(outside), hint=OUTSIDE_HINT)
     try:
@@ -358,25 +358,15 @@ def _not_an_image(source: Path, origin: str, shown: str) -> Problem | None:
             head = file.read(HEAD_BYTES)
     except OSError as exc:
         return Problem(shown, f"không đọc được ảnh {origin}: {os_reason(exc)}")
-    suffix = PurePosixPath(origin).suffix.lower()
-    named = SUFFIX_FORMATS.get(suffix)
-    found = image_format(head)
-    if found == named:
+    if image_format(head) is not None:
         return None
-    if found is None:
-        return Problem(
-            shown,
-            f"{origin} có tên tệp ảnh nhưng không phải ảnh (không phải ảnh {named or 'nào'} như "
-            "đuôi tệp nói): không chép",
-            hint="Mở tệp bằng trình xem ảnh để kiểm tra; thay bằng ảnh thật hoặc xóa ảnh khỏi bài "
-            "trong tệp Hugo, rồi chạy lại.",
-        )
-    right = next(end for end, name in SUFFIX_FORMATS.items() if name == found)
+    named = SUFFIX_FORMATS.get(PurePosixPath(origin).suffix.lower())
     return Problem(
         shown,
-        f"{origin} có đuôi {suffix} nhưng là ảnh {found}: không chép",
-        hint=f"Đổi đuôi tệp thành {right} (và sửa chỗ bài dùng ảnh) trong website Hugo, hoặc "
-        f"mở ảnh bằng Paint và lưu lại dạng {named}, rồi chạy lại.",
+        f"{origin} có tên tệp ảnh nhưng không phải ảnh (không phải ảnh {named or 'nào'} như "
+        "đuôi tệp nói): không chép",
+        hint="Mở tệp bằng trình xem ảnh để kiểm tra; thay bằng ảnh thật hoặc xóa ảnh khỏi bài "
+        "trong tệp Hugo, rồi chạy lại.",
     )
 
 
