@@ -6,6 +6,7 @@ the tests skip with the reason; with PUBLISH_REQUIRE_BROWSER=1 (CI) they fail in
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
@@ -13,9 +14,10 @@ import io
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -125,10 +127,10 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
         """Quiet."""
 
 
-@pytest.fixture(scope="session")
-def server(sample_site: SampleSite) -> Iterator[str]:
-    """Base URL of a static server for the built site on 127.0.0.1 (a random free port)."""
-    handler = functools.partial(_StaticHandler, directory=str(sample_site.web))
+@contextlib.contextmanager
+def serve(web: Path) -> Iterator[str]:
+    """Base URL of a static server for the folder `web` on 127.0.0.1 (a random free port)."""
+    handler = functools.partial(_StaticHandler, directory=str(web))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -137,6 +139,13 @@ def server(sample_site: SampleSite) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(sample_site: SampleSite) -> Iterator[str]:
+    """Base URL of a static server for the built sample site."""
+    with serve(sample_site.web) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -172,14 +181,21 @@ class Recorder:
         }
 
 
-@pytest.fixture
-def open_page(browser: object, server: str) -> Iterator[object]:
-    """`open_page(path, width=1280, javascript=True)` → (page, recorder); contexts closed after."""
+Opener = Callable[..., tuple[Any, Recorder]]
+"""`opener(path, width=1280, javascript=True, height=None)` → (page, recorder)."""
+
+
+@contextlib.contextmanager
+def opening(browser: Any, base: str) -> Iterator[Opener]:
+    """An opener of pages under `base`, in contexts of their own, closed afterwards."""
     contexts = []
 
-    def opener(path: str, *, width: int = 1280, javascript: bool = True) -> tuple[object, Recorder]:
-        context = browser.new_context(  # type: ignore[attr-defined]
-            viewport={"width": width, "height": WIDTHS.get(width, 900)},
+    def opener(
+        path: str, *, width: int = 1280, javascript: bool = True, height: int | None = None
+    ) -> tuple[Any, Recorder]:
+        """The page at `path` loaded in a viewport `width` CSS px wide, and its recorder."""
+        context = browser.new_context(
+            viewport={"width": width, "height": height or WIDTHS.get(width, 900)},
             java_script_enabled=javascript,
             locale="vi-VN",
             service_workers="block",
@@ -190,9 +206,18 @@ def open_page(browser: object, server: str) -> Iterator[object]:
         page.on("request", lambda r: recorder.requests.append(r.url))
         page.on("response", lambda r: recorder.responses.append(r))
         page.on("pageerror", lambda e: recorder.errors.append(str(e)))
-        page.goto(server + path, wait_until="load")
+        page.goto(base + path, wait_until="load")
         return page, recorder
 
-    yield opener
-    for context in contexts:
-        context.close()
+    try:
+        yield opener
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def open_page(browser: object, server: str) -> Iterator[Opener]:
+    """`open_page(path, width=1280, javascript=True)` → (page, recorder); contexts closed after."""
+    with opening(browser, server) as opener:
+        yield opener

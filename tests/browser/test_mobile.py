@@ -1,0 +1,132 @@
+"""Cheap Android phones as readers hold them (360 and 412 CSS px, and the same screens with the
+system text at 150 % and 130 %, which leaves 240 and 317 CSS px), on what editors really write:
+a 200-character title, a licence-plate list and a scam address with no space to break at, an
+8-column table, a code block, a title with quotes and &, lists many pages long."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from publish import config as config_module
+from publish.pipeline import build
+from publish.writer import write
+from tests.browser.conftest import (
+    NOW,
+    Opener,
+    SampleSite,
+    copy_sample,
+    opening,
+    serve,
+)
+from tests.helpers import bulletin_md
+
+pytestmark = pytest.mark.browser
+
+PHONES = {360: 640, 412: 915, 240: 427, 317: 704}
+"""Width → height: two phones, then the same phones with the text at 150 % and 130 %."""
+TITLE = (
+    "Công an huyện Châu Thành phối hợp với Ủy ban nhân dân các xã, thị trấn tổ chức ra quân "
+    "tuyên truyền, vận động quần chúng nhân dân tích cực tham gia phòng, chống tội phạm lừa đảo"
+)
+PLATES = ",".join(f"66{c}-{n}{n}{n}.{n}{n}" for n, c in enumerate("ABCDEFGHK", 1))
+SCAM_URL = (
+    "https://dichvucong-bocongan-gov-vn.xacthuc-dinhdanh-dientu-capnhat-thongtin.online/"
+    "dang-nhap?ref=zalo&token=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnop"
+)
+WIDE_TABLE = (
+    "| STT | Họ và tên | Năm sinh | Địa chỉ thường trú | Hành vi vi phạm | Hình thức xử lý"
+    " | Số tiền phạt (đồng) | Ghi chú |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| 1 | Nguyễn Văn A | 1990 | Ấp Phú Hòa, xã An Phú Thuận, huyện Châu Thành | Tổ chức đánh"
+    " bạc trái phép dưới hình thức đá gà | Phạt hành chính, tịch thu tang vật | 25.000.000 |"
+    " Tái phạm lần hai trong năm |\n"
+    "| 2 | Trần Thị B | 1985 | Ấp Tân Lập, xã Tân Nhuận Đông | Tham gia đánh bạc | Phạt hành"
+    " chính | 1.500.000 | |\n"
+)
+PAGES = {
+    "home": "/",
+    "list-middle": "/trang/5/",
+    "category": "/chuyen-muc/canh-bao-toi-pham/",
+    "wide": "/2026/11/ra-quan/",
+    "quotes": "/2026/11/dau-ngoac/",
+    "contact": "/lien-he/",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
+    """The sample project with two lists per page (long pagers) and two hard bulletins."""
+    root = copy_sample(tmp_path_factory.mktemp("mobile"))
+    settings = root / "site.toml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("per_page = 10", "per_page = 2"), "utf-8"
+    )
+    posts = root / "content" / "bai-viet"
+    (posts / "2026-11-27-ra-quan.md").write_text(
+        bulletin_md(
+            {
+                "title": f'"{TITLE}"',
+                "date": "2026-11-27 08:00",
+                "category": "phong-trao-toan-dan",
+                "slug": "ra-quan",
+                "aliases": '["/posts/ra-quan/"]',
+            },
+            body=(
+                f"Biển số xe vi phạm: {PLATES}\n\nTrang giả mạo: {SCAM_URL}\n\n{WIDE_TABLE}\n"
+                "```\nchuoi-lenh-rat-dai-" + "khong-xuong-dong-" * 12 + "\n```\n"
+            ),
+        ),
+        encoding="utf-8",
+    )
+    (posts / "2026-11-26-dau-ngoac.md").write_text(
+        bulletin_md(
+            {
+                "title": r'"Cảnh báo \"Shop online\" & \"Việc nhẹ lương cao\": không chuyển tiền"',
+                "date": "2026-11-26 08:00",
+                "slug": "dau-ngoac",
+                "cover": "images/canh-bao-lua-dao.jpg",
+                "cover_alt": '"Cảnh giác lừa đảo"',
+            },
+            body='Thủ đoạn "đặt cọc" & "hoàn tiền" qua Zalo: không chuyển tiền cho người lạ.\n',
+        ),
+        encoding="utf-8",
+    )
+    config = config_module.load(root)
+    result = build(config, channels=("web",), now=NOW)
+    write(result.artifacts, root / "output", ("web",))
+    return SampleSite(root, root / "output" / "web", PAGES)
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_site: SampleSite) -> Iterator[str]:
+    """Base URL of the hard site on 127.0.0.1."""
+    with serve(hostile_site.web) as base:
+        yield base
+
+
+@pytest.fixture
+def open_hostile(browser: object, hostile_server: str) -> Iterator[Opener]:
+    """Opens pages of the hard site, as `open_page` does the sample's."""
+    with opening(browser, hostile_server) as opener:
+        yield opener
+
+
+def overflow(page: object) -> list[int]:
+    """[document width, viewport width]: the first larger means the page scrolls sideways."""
+    return page.evaluate(  # type: ignore[attr-defined]
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+
+
+@pytest.mark.parametrize("width", PHONES)
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone_even_with_large_text(
+    kind: str, width: int, open_hostile: Opener
+) -> None:
+    """Nothing pushes a page wider than the phone: not the pager of a long list, not a plate
+    list, a scam address, a wide table or a code block in a bulletin."""
+    page, _ = open_hostile(PAGES[kind], width=width, height=PHONES[width])
+    widths = overflow(page)
+    assert widths[0] <= widths[1], (kind, width, widths)
