@@ -20,6 +20,7 @@ from tests.browser.conftest import (
     opening,
     serve,
 )
+from tests.browser.test_pages import axe_violations
 from tests.helpers import bulletin_md
 
 pytestmark = pytest.mark.browser
@@ -130,3 +131,23 @@ def test_no_page_scrolls_sideways_on_a_phone_even_with_large_text(
     page, _ = open_hostile(PAGES[kind], width=width, height=PHONES[width])
     widths = overflow(page)
     assert widths[0] <= widths[1], (kind, width, widths)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_wide_table_scrolls_in_a_region_the_keyboard_reaches(
+    width: int, open_hostile: Opener
+) -> None:
+    """An 8-column table is wider than a phone: its box scrolls, not the page; the box is named
+    and takes focus, so arrow keys scroll it, and the page passes axe-core at either width."""
+    page, _ = open_hostile(PAGES["wide"], width=width, height=PHONES.get(width, 900))
+    region = page.get_by_role("region", name="Bảng 1")
+    assert region.locator("table").count() == 1
+    assert region.locator("table").evaluate("t => getComputedStyle(t).display") == "table"
+    if width == 360:
+        assert region.evaluate("e => e.scrollWidth > e.clientWidth")
+        region.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
+    assert page.locator(".prose pre").get_attribute("tabindex") == "0"
+    problems = axe_violations(page)
+    assert problems == [], "\n".join(problems)

@@ -7,6 +7,7 @@ event handlers, or javascript:/data: URLs can reach a page whatever the editor t
 from __future__ import annotations
 
 import html as htmllib
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -35,7 +36,7 @@ from publish.markdown_tuning import tuned
 from publish.model import by_constructor
 from publish.text import slugify
 
-__all__ = ["ImageInfo", "MarkdownRenderer", "RawImages"]
+__all__ = ["ImageInfo", "MarkdownRenderer", "RawImages", "scroll_regions"]
 
 SIZES = "(min-width: 48rem) 44rem, 100vw"
 TAGS = {
@@ -403,3 +404,25 @@ def _drop_orphan_backlinks(html: str) -> str:
         return html
     ids = set(re.findall(r'\bid="(fnref[^"]*)"', html))
     return BACKLINK_RE.sub(lambda m: m.group(0) if m.group(1) in ids else "", html)
+
+
+TABLE_RE = re.compile(r"<table\b[^>]*>")
+PRE_RE = re.compile(r"<pre\b")
+
+
+def scroll_regions(html: str) -> str:
+    """A page body whose tables and code blocks scroll sideways in a region the keyboard can
+    reach and a screen reader names ("Bảng 1"): an 8-column table is wider than a phone, and a
+    region only a finger can scroll hides its last columns from keyboard users (WCAG 2.1.1)."""
+    if "<table" in html:
+        numbers = itertools.count(1)
+        html = TABLE_RE.sub(
+            lambda m: (
+                f'<div class="table-scroll" role="region" tabindex="0"'
+                f' aria-label="Bảng {next(numbers)}">{m[0]}'
+            ),
+            html,
+        ).replace("</table>", "</table></div>")
+    if "<pre" in html:
+        html = PRE_RE.sub('<pre tabindex="0"', html)
+    return html

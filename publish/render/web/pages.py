@@ -14,6 +14,7 @@ from markupsafe import Markup
 from publish.cache import digest
 from publish.model import Bulletin, Page
 from publish.render.web.context import COVER_SIZES, SiteContext
+from publish.render.web.markdown import scroll_regions
 from publish.render.web.seo import json_ld, news_article
 from publish.text import vn_date, vn_month
 
@@ -364,7 +365,7 @@ class Views(SiteContext):
         context.update(
             bulletin=bulletin,
             extra=bulletin.extra,
-            body=self.body_html(bulletin),
+            body=Markup(scroll_regions(str(self.body_html(bulletin)))),
             cover=cover,
             date_iso=bulletin.date.isoformat(),
             date=vn_date(bulletin.date),
@@ -511,7 +512,7 @@ class Views(SiteContext):
         context.update(
             page=page,
             extra=page.extra,
-            body=Markup(self.convert(page.body, page.source, eager_first=True)),
+            body=Markup(scroll_regions(self.convert(page.body, page.source, eager_first=True))),
             contact=self.contact() if page.layout == "contact" else None,
         )
         return View(page.url, "page.html", context, source=page.source, indexed=not page.draft)
