@@ -182,7 +182,7 @@ class Recorder:
 
 
 Opener = Callable[..., tuple[Any, Recorder]]
-"""`opener(path, width=1280, javascript=True, height=None)` → (page, recorder)."""
+"""`opener(path, width=1280, javascript=True, height=None, mobile=False)` → (page, recorder)."""
 
 
 @contextlib.contextmanager
@@ -191,11 +191,19 @@ def opening(browser: Any, base: str) -> Iterator[Opener]:
     contexts = []
 
     def opener(
-        path: str, *, width: int = 1280, javascript: bool = True, height: int | None = None
+        path: str,
+        *,
+        width: int = 1280,
+        javascript: bool = True,
+        height: int | None = None,
+        mobile: bool = False,
     ) -> tuple[Any, Recorder]:
-        """The page at `path` loaded in a viewport `width` CSS px wide, and its recorder."""
+        """The page at `path` loaded in a viewport `width` CSS px wide (a phone's, honouring
+        <meta name="viewport">, when `mobile`), and its recorder."""
         context = browser.new_context(
             viewport={"width": width, "height": height or WIDTHS.get(width, 900)},
+            is_mobile=mobile,
+            has_touch=mobile,
             java_script_enabled=javascript,
             locale="vi-VN",
             service_workers="block",

@@ -6,6 +6,7 @@ a 200-character title, a licence-plate list and a scam address with no space to 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -128,7 +129,7 @@ def test_no_page_scrolls_sideways_on_a_phone_even_with_large_text(
 ) -> None:
     """Nothing pushes a page wider than the phone: not the pager of a long list, not a plate
     list, a scam address, a wide table or a code block in a bulletin."""
-    page, _ = open_hostile(PAGES[kind], width=width, height=PHONES[width])
+    page, _ = open_hostile(PAGES[kind], width=width, height=PHONES[width], mobile=True)
     widths = overflow(page)
     assert widths[0] <= widths[1], (kind, width, widths)
 
@@ -139,7 +140,9 @@ def test_a_wide_table_scrolls_in_a_region_the_keyboard_reaches(
 ) -> None:
     """An 8-column table is wider than a phone: its box scrolls, not the page; the box is named
     and takes focus, so arrow keys scroll it, and the page passes axe-core at either width."""
-    page, _ = open_hostile(PAGES["wide"], width=width, height=PHONES.get(width, 900))
+    page, _ = open_hostile(
+        PAGES["wide"], width=width, height=PHONES.get(width, 900), mobile=width < 1000
+    )
     region = page.get_by_role("region", name="Bảng 1")
     assert region.locator("table").count() == 1
     assert region.locator("table").evaluate("t => getComputedStyle(t).display") == "table"
@@ -151,3 +154,24 @@ def test_a_wide_table_scrolls_in_a_region_the_keyboard_reaches(
     assert page.locator(".prose pre").get_attribute("tabindex") == "0"
     problems = axe_violations(page)
     assert problems == [], "\n".join(problems)
+
+
+def test_an_old_address_fits_the_phone_while_it_redirects(open_hostile: Opener) -> None:
+    """The page at a bulletin's old address is laid out at the phone's width, not at 980 px
+    shrunk to a third (its link unreadable and too small to tap when the refresh is slow or
+    blocked)."""
+    page, _ = open_hostile("/", width=360, height=640, mobile=True)
+
+    def without_refresh(route: Any) -> None:
+        """The redirect page as served, but staying put so it can be measured."""
+        response = route.fetch()
+        body = response.text().replace('http-equiv="refresh"', 'data-refresh=""')
+        route.fulfill(response=response, body=body)
+
+    page.route("**/posts/ra-quan/", without_refresh)
+    page.goto(page.url + "posts/ra-quan/")
+    assert page.evaluate("() => document.documentElement.clientWidth") == 360
+    link = page.get_by_role("link", name=TITLE[:40])
+    assert link.get_attribute("href") == PAGES["wide"]
+    box = link.bounding_box()
+    assert box and box["height"] >= 24

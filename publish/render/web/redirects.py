@@ -130,6 +130,7 @@ def _page(
     href, canonical, title = escape(link(url)), escape(absolute(url)), escape(title)
     return (
         '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{kind} đã chuyển địa chỉ: {title}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{canonical}">\n'
