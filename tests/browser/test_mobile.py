@@ -187,3 +187,20 @@ def test_a_short_bulletin_prints_on_one_sheet(open_hostile: Opener) -> None:
     assert page.locator(".site-footer").get_by_text("0277 3610 113").is_visible()
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_card_thumbnails_show_the_whole_cover(width: int, open_hostile: Opener) -> None:
+    """A card's thumbnail has the 16:9 shape of the covers, so the title baked into a cover is
+    not cut off at both ends."""
+    page, _ = open_hostile(PAGES["category"], width=width, height=640, mobile=width < 1000)
+    thumbs = page.locator(".card .thumb")
+    assert thumbs.count() > 0
+    for i in range(thumbs.count()):
+        thumb = thumbs.nth(i)
+        thumb.scroll_into_view_if_needed()
+        thumb.evaluate("img => img.decode()")
+        drawn, natural = thumb.evaluate(
+            "img => [img.clientWidth / img.clientHeight, img.naturalWidth / img.naturalHeight]"
+        )
+        assert abs(drawn - natural) / natural < 0.03, (i, drawn, natural)
