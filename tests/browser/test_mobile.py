@@ -204,3 +204,14 @@ def test_card_thumbnails_show_the_whole_cover(width: int, open_hostile: Opener) 
             "img => [img.clientWidth / img.clientHeight, img.naturalWidth / img.naturalHeight]"
         )
         assert abs(drawn - natural) / natural < 0.03, (i, drawn, natural)
+
+
+def test_breadcrumb_links_are_finger_sized(open_hostile: Opener) -> None:
+    """Each breadcrumb (the way back to the home page and the category on a phone) is at least
+    24 px high (WCAG 2.5.8), even where a long category name wraps."""
+    page, _ = open_hostile(PAGES["quotes"], width=360, height=640, mobile=True)
+    links = page.locator(".breadcrumbs a")
+    assert links.count() >= 2
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box and box["height"] >= 24 and box["width"] >= 24, (i, box)
