@@ -1172,3 +1172,21 @@ def test_sigkill_from_outside_while_creates_are_in_flight(
     out, err = rerun.communicate(timeout=120)
     assert rerun.returncode == 0, out + err
     assert_published_once(root, emulator)
+
+
+def test_an_oa_whose_package_has_no_articles_stops_the_channel_for_a_person(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """-224 (contract §5: the OA's package is too low) is no passing failure: every write would
+    meet it, and only the OA admin can lift it. Exit 1 with what to do, not 3 ("run again")."""
+    emulator.configure(oa_tier_too_low=True)
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 1
+    out = told(capsys)
+    assert "mã lỗi -224" in out and "nâng cấp gói dịch vụ của OA" in out
+    assert "chạy lại không khắc phục được" in out
+    assert not emulator.articles
+    assert not any("pending_create" in e for e in state(root).values())  # certainly not made
+    emulator.configure(oa_tier_too_low=False)
+    assert sync(root) == 0
+    assert_published_once(root, emulator)

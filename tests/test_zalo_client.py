@@ -637,3 +637,15 @@ def test_credentials_pasted_with_a_trailing_newline_still_work(
     with ZaloClient.from_env(env, **FAST_SETTINGS) as client:
         assert client.getoa()["oa_id"] == emulator.config.oa_id
     assert emulator.used_refresh_tokens == [env["ZALO_REFRESH_TOKEN"].strip()]
+
+
+def test_an_oa_package_without_articles_is_not_retried_and_needs_a_person(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    emulator.configure(oa_tier_too_low=True)
+    with pytest.raises(ZaloError) as caught:
+        client.create(sample_body())
+    assert caught.value.code == -224 and caught.value.exit_code == 1
+    assert caught.value.stops_channel
+    assert "nâng cấp gói dịch vụ" in str(caught.value)
+    assert emulator.count_calls("/article/create") == 1 and not emulator.articles

@@ -3,7 +3,8 @@
 Serves the v2.0 article endpoints, `oa/getoa`, the OAuth v4 consent page (the OA admin consents
 at once: a redirect back with a code) and token endpoint (refresh and PKCE code grants) with the envelope,
 error codes and validation of /work/shared/docs/zalo-oa-api.md, plus fault injection (latency,
-5xx, dropped connections, -32 rate limiting, -214, -216/-220, -200, -223).
+5xx before or after the change is applied, dropped connections, -32 rate limiting, -214 (also
+forever), -216/-220, -200, -223, -224).
 
     with ZaloEmulator(EmulatorConfig(verify_processing_count=2)) as emu:
         emu.base_url       # "http://127.0.0.1:<port>", for both ZALO_API_BASE and ZALO_OAUTH_BASE
@@ -35,6 +36,7 @@ from publish.zalo.emulator_state import (
     MSG_NOT_AUTHORIZED,
     MSG_NOT_SUPPORTED,
     MSG_RATE_LIMIT,
+    MSG_TIER,
     ApiFailure,
     EmulatorConfig,
     OAState,
@@ -364,15 +366,19 @@ class ZaloEmulator:
         with self._lock:
             if faulted and not self.config.drop_after_processing and self._take_drop():
                 return self._log(method, path, body, Reply(drop=True))
-            if faulted and self._take_5xx():
-                status = self.config.fail_5xx_status
-                reply = Reply(status=status, raw=b"<html>Service Unavailable</html>")
-                return self._log(method, path, body, reply)
+            if faulted and not self.config.fail_5xx_after_processing and self._take_5xx():
+                return self._log(method, path, body, self._unavailable())
             reply = self._route(method, path, query, headers, body)
             self._persist()
             if faulted and self.config.drop_after_processing and self._take_drop():
                 reply = Reply(drop=True)
+            elif faulted and self.config.fail_5xx_after_processing and self._take_5xx():
+                reply = self._unavailable()
             return self._log(method, path, body, reply)
+
+    def _unavailable(self) -> Reply:
+        """The injected HTTP 5xx, with a gateway's HTML page rather than Zalo's envelope."""
+        return Reply(status=self.config.fail_5xx_status, raw=b"<html>Service Unavailable</html>")
 
     def _decode_body(self, headers: dict[str, str], raw: bytes) -> Any:
         """JSON or form body as Python data; undecodable bodies become None."""
@@ -478,9 +484,12 @@ class ZaloEmulator:
         }
 
     def _writable(self, action: Callable[[], Any]) -> Any:
-        """Run an article write unless the OA has not granted the article permission."""
+        """Run an article write unless the OA has not granted the article permission, or its
+        package does not include articles."""
         if not self.config.oa_authorized:
             raise ApiFailure(-223, MSG_NOT_AUTHORIZED)
+        if self.config.oa_tier_too_low:
+            raise ApiFailure(-224, MSG_TIER)
         return action()
 
     def _authenticate(self, query: dict[str, str], headers: dict[str, str]) -> None:

@@ -38,11 +38,14 @@ MSG_TOKEN_INVALID = "Access token is invalid"
 MSG_TOKEN_EXPIRED = "access_token is expired or removed"
 MSG_QUOTA = "Your OA has reach the limit quota create article"
 MSG_NOT_AUTHORIZED = "Official Account has not authorized this API"
+MSG_TIER = "The OA needs to upgrade OA Tier Package to use this feature"
 MSG_BAD_PROOF = "appsecret_proof is invalid"
 MSG_NOT_SUPPORTED = "API is not support"
 MSG_BAD_ID = "article id is invalid!"
 
 SHOW_HIDE = ("show", "hide")
+STUCK_READY_AT = 1e18
+"""When a stuck create job ends: never (a finite number keeps the state file plain JSON)."""
 COVER_VIEWS = ("horizontal", "vertical", "square")
 
 
@@ -65,6 +68,7 @@ class EmulatorConfig:
     accept_query_access_token: bool = True  # [U] legacy ?access_token=
     require_appsecret_proof: bool = False  # -242 when the proof header is missing or wrong
     oa_authorized: bool = True  # False: -223 "has not authorized this API"
+    oa_tier_too_low: bool = False  # True: article writes give -224 (the OA's package is too low)
 
     # Consent (GET /v4/oa/permission) and the authorization_code grant with PKCE S256.
     redirect_uri: str | None = None  # the callback URL saved in the app's settings; None: any
@@ -94,6 +98,9 @@ class EmulatorConfig:
     list_while_processing: bool = True
     job_token_ttl: float | None = None  # [U] seconds a create/update token verifies (NukeViet: 1 h)
     failing_image_substrings: tuple[str, ...] = ()  # image URLs containing one → -200 at verify
+    # Jobs whose title contains one of these answer -214 forever (a job stuck at Zalo); a stuck
+    # create is listed only when `list_while_processing` is True.
+    stuck_title_substrings: tuple[str, ...] = ()
     create_quota_per_day: int | None = None  # -223 quota message once reached (UTC day)
 
     # OA profile.
@@ -110,6 +117,8 @@ class EmulatorConfig:
     drop_rate: float = 0.0
     drop_first: int = 0
     drop_after_processing: bool = False  # drop after the change is applied (lost reply)
+    # Answer 5xx after the change is applied, as a gateway whose backend answered too late does.
+    fail_5xx_after_processing: bool = False
     rate_limit_per_minute: int | None = 4000  # -32 beyond this many OA calls per window
     rate_limit_window: float = 60.0
     seed: int | None = None
@@ -317,6 +326,7 @@ class Job:
     created_at: float
     verifies: int = 0
     image_failed: bool = False
+    stuck: bool = False
 
 
 @dataclass
@@ -446,8 +456,12 @@ class OAState:
         failed = any(
             marker in url for url in image_urls(body) for marker in config.failing_image_substrings
         )
+        title = str(body.get("title") or "")
+        stuck = any(marker in title for marker in config.stuck_title_substrings)
         token = new_job_token()
-        self.jobs[token] = Job(article_id=article_id, created_at=time.time(), image_failed=failed)
+        self.jobs[token] = Job(
+            article_id=article_id, created_at=time.time(), image_failed=failed, stuck=stuck
+        )
         return token
 
     def create(self, body: dict, config: EmulatorConfig) -> dict:
@@ -460,7 +474,11 @@ class OAState:
         self.creates_by_day[day] = self.creates_by_day.get(day, 0) + 1
         article_id = new_article_id()
         token = self._start_job(article_id, body, config)
-        self.ready_at[article_id] = time.time() + config.verify_processing_seconds
+        self.ready_at[article_id] = (
+            STUCK_READY_AT
+            if self.jobs[token].stuck
+            else time.time() + config.verify_processing_seconds
+        )
         if not self.jobs[token].image_failed:
             self.sequence += 1
             now = _now_ms()
@@ -502,8 +520,10 @@ class OAState:
         if job is None or (ttl is not None and time.time() >= job.created_at + ttl):
             raise ApiFailure(-201, "token is invalid!")
         job.verifies += 1
-        processing = job.verifies <= config.verify_processing_count or (
-            time.time() < job.created_at + config.verify_processing_seconds
+        processing = (
+            job.stuck
+            or job.verifies <= config.verify_processing_count
+            or (time.time() < job.created_at + config.verify_processing_seconds)
         )
         if processing:
             raise ApiFailure(-214, MSG_PROCESSING)

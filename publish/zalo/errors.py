@@ -47,7 +47,9 @@ HINTS = {
     "để lấy mã bài.",
     -216: "Access token không hợp lệ và làm mới token không khắc phục được. " + REAUTHORIZE,
     -220: "Access token đã hết hạn và làm mới token không khắc phục được. " + REAUTHORIZE,
-    -224: "Gói dịch vụ của OA không đủ để dùng tính năng này; cần nâng cấp gói OA.",
+    -224: "Gói dịch vụ của OA không cho đăng bài viết qua API: chạy lại không khắc phục được, nên "
+    "công cụ dừng gửi lên Zalo (yêu cầu bị từ chối không tạo hay sửa bài nào). Quản trị viên OA "
+    "cần nâng cấp gói dịch vụ của OA trong trang quản trị OA, rồi chạy lại publish sync zalo.",
     -242: "appsecret_proof không đúng: kiểm tra ZALO_APP_SECRET.",
     -14003: "Tham số OAuth không hợp lệ: kiểm tra ZALO_APP_ID và ZALO_APP_SECRET.",
     -14014: "Refresh token không còn hiệu lực (đã được dùng hoặc đã quá 3 tháng). " + REAUTHORIZE,
@@ -57,8 +59,9 @@ HINT_NOT_AUTHORIZED = (
     "OA chưa cấp quyền “Quản lý bài viết” cho ứng dụng. Quản trị viên OA cần cấp quyền này."
 )
 HINT_DEFAULT = "Xem bảng mã lỗi Zalo OA trong tài liệu dự án."
-NEEDS_A_PERSON = frozenset({-216, -220, -242, -14003, -14014})
-"""Login failures no rerun fixes: the channel stops, exit 1 (configuration), not 3."""
+NEEDS_A_PERSON = frozenset({-216, -220, -224, -242, -14003, -14014})
+"""Failures no rerun fixes and every call would meet (a login, the OA's package): the channel
+stops, exit 1 (a person must act), not 3."""
 
 
 def redact(text: str, secrets: Iterable[str | None]) -> str:
