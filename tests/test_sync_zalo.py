@@ -1190,3 +1190,36 @@ def test_an_oa_whose_package_has_no_articles_stops_the_channel_for_a_person(
     emulator.configure(oa_tier_too_low=False)
     assert sync(root) == 0
     assert_published_once(root, emulator)
+
+
+def test_a_create_answered_503_after_zalo_made_it_is_found_not_published_twice(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """A 503 from a gateway can follow the backend's work: the article is looked up, not re-sent."""
+    emulator.configure(
+        fault_paths=("/article/create",),
+        fail_first_5xx=1,
+        fail_5xx_status=503,
+        fail_5xx_after_processing=True,
+    )
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 2
+    assert "tìm theo tiêu đề và nội dung" in told(capsys)
+    assert_published_once(root, emulator)
+
+
+def test_a_create_answered_503_by_zalo_down_is_made_by_a_later_run(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """Zalo down (503 before anything is made): one lookup finds nothing, the run ends with 3,
+    and the next scheduled run, more than lost_create_wait later, creates the bulletin."""
+    emulator.configure(fault_paths=("/article/create",), fail_first_5xx=1, fail_5xx_status=503)
+    root = zalo_project(tmp_path, 1, lost_create_wait=None)
+    assert sync(root) == 3
+    assert not emulator.articles
+    pending = state(root)["bt-000"]["pending_create"]
+    forge(root, "bt-000", pending_create={**pending, "at": "2020-12-31T00:00:00+00:00"})
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 2
+    assert_published_once(root, emulator)

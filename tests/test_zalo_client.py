@@ -460,11 +460,30 @@ def test_create_with_a_lost_reply_is_not_resent(client: ZaloClient, emulator: Za
     assert len(emulator.articles) == 1  # it did land: re-sending would have duplicated it
 
 
-def test_create_is_resent_when_the_server_said_unavailable(
+def test_a_create_answered_503_after_zalo_made_it_is_not_sent_again(
     client: ZaloClient, emulator: ZaloEmulator
 ) -> None:
-    emulator.configure(fault_paths=("/article/create",), fail_first_5xx=2, fail_5xx_status=503)
+    """A gateway may answer 503 once its backend, which did create the article, was too slow."""
+    emulator.configure(
+        fault_paths=("/article/create",),
+        fail_first_5xx=1,
+        fail_5xx_status=503,
+        fail_5xx_after_processing=True,
+    )
+    with pytest.raises(ZaloUncertainError) as caught:
+        client.create(sample_body())
+    assert "HTTP 503" in str(caught.value) and "trùng" in str(caught.value)
+    assert emulator.count_calls("/article/create") == 1
+    assert len(emulator.articles) == 1  # re-sending would have made a second one
+
+
+def test_a_create_turned_away_by_the_rate_limiter_is_sent_again(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    """HTTP 429 comes before the request is handled: sending the create again is safe."""
+    emulator.configure(fault_paths=("/article/create",), fail_first_5xx=2, fail_5xx_status=429)
     client.verify(client.create(sample_body()))
+    assert emulator.count_calls("/article/create") == 3
     assert len(emulator.articles) == 1
 
 

@@ -1,6 +1,7 @@
 """ZaloClient: the Zalo OA article API over httpx, with retries, token refresh and verify polling.
 
-Retries (exponential backoff with jitter): HTTP 5xx/429, connection errors, timeouts and `-32`.
+Retries (exponential backoff with jitter): HTTP 5xx/429, connection errors, timeouts and `-32`
+(a create only when it surely was not handled: HTTP 429 or a connection never made).
 `-216`/`-220` trigger one token refresh and one retry. `verify` polls through `-214` for a bounded
 time. A `create` whose request may have reached Zalo is never re-sent automatically (that could
 publish a duplicate); it raises ZaloUncertainError unless `retry_uncertain_creates` is set.
@@ -430,10 +431,19 @@ class ZaloClient:
                 if response.status_code < 500 and response.status_code != 429:
                     return response
                 failure = f"HTTP {response.status_code}"
-                uncertain = response.status_code not in (429, 503)
+                # 429 is a rate limiter turning the request away before it is handled. A 503 may
+                # come from a gateway whose backend handled the request and answered too late
+                # (some proxies map an upstream reset or timeout to 503), so a create is looked
+                # up before it is sent again, like a lost reply.
+                uncertain = response.status_code != 429
             if operation == "create" and uncertain and not self.settings.retry_uncertain_creates:
+                gateway = (
+                    ": máy chủ trung gian trả lỗi này cả khi Zalo đã tạo bài"
+                    if failure.startswith("HTTP")
+                    else ""
+                )
                 raise ZaloUncertainError(
-                    f"Mất phản hồi sau khi đã gửi yêu cầu tạo bài viết ({failure}), nên không rõ bài "
+                    f"Mất phản hồi sau khi đã gửi yêu cầu tạo bài viết ({failure}{gateway}), nên không rõ bài "
                     "đã được tạo trên Zalo hay chưa. Không tự gửi lại để tránh đăng trùng bài; lần "
                     "đồng bộ sau cần đối chiếu danh sách bài trên Zalo trước khi tạo lại.",
                     operation=operation,
