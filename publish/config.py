@@ -220,6 +220,18 @@ class ZaloConfig:
     )
     """Seconds a create whose reply was lost is only looked for, never sent again: Zalo may not
     list an article while its create job is processing (zalo-oa-api.md §3 says nothing)."""
+    stuck_job_hours: float = field(
+        default=24.0,
+        metadata=rules(
+            above=0,
+            note="Số giờ Zalo báo một yêu cầu tạo hay sửa bài «đang xử lý» (-214) thì thôi chờ.",
+        ),
+    )
+    """Hours after which a create/update job Zalo still calls processing (-214) is given up on.
+    Jobs end in seconds (real clients poll 12–24 s) and tokens are thought to live an hour
+    (zalo-oa-api.md §3.4 [U]), so a day is far past any slow job; it is a day rather than a few
+    hours because a given-up create that Zalo finishes after all is a duplicate once a person
+    creates the bulletin again, and other bulletins sync normally meanwhile."""
     check_before_change: bool = True
     """Read an article (getdetail) before updating, hiding or removing it, and leave it alone
     unless it is the version the tool last posted. The contract does not confirm that getdetail

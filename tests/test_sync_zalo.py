@@ -1223,3 +1223,115 @@ def test_a_create_answered_503_by_zalo_down_is_made_by_a_later_run(
     assert sync(root) == 0
     assert emulator.count_calls("/article/create") == 2
     assert_published_once(root, emulator)
+
+
+LONG_AGO = "2020-12-30T00:00:00+00:00"
+"""A sending time more than [zalo] stuck_job_hours (a day) before any test runs."""
+
+
+def test_a_create_zalo_never_finishes_is_a_persons_call_and_blocks_nothing(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A job Zalo calls processing (-214) forever used to fail every run with exit 3, and CI
+    stayed red with nobody asked to decide. After stuck_job_hours the token is dropped; the
+    article is looked up as a lost create; not found, a person decides (Zalo may still make it,
+    so creating it again could publish it twice), while the other bulletins sync as usual."""
+    emulator.configure(stuck_title_substrings=(TITLES[0],), list_while_processing=False)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 3  # bt-000 still processing, the others published
+    stuck = state(root)["bt-000"]["token"]
+    forge(root, "bt-000", token_at=LONG_AGO)
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = told(capsys)
+    assert "vẫn bị Zalo báo «đang xử lý» (mã -214) sau hơn 24 giờ" in out
+    assert "trang quản trị OA" in out and "stuck_job_hours" in out
+    assert "--zalo-overwrite content/bai-viet/ban-tin-000.md" in out
+    assert 'xoá mục "pending_create" trong bản ghi "bt-000"' in out
+    entry = state(root)["bt-000"]
+    assert "token" not in entry and entry["pending_create"]["stuck"] is True
+    edit(root, 1, summary='"Tóm tắt sửa trong lúc bài kia bị kẹt."')
+    emulator.clear_calls()
+    assert sync(root) == 1  # still a person's call, and never polled again
+    assert "chờ người quyết định" in told(capsys)
+    assert not [
+        c for c in emulator.calls if c.path.endswith("/verify") and c.body == {"token": stuck}
+    ]
+    assert emulator.count_calls("/article/create") == 0
+    assert emulator.count_calls("/article/update") == 1
+    # The person found no such article in the OA admin, and lets the tool create it again.
+    emulator.configure(stuck_title_substrings=())
+    assert sync(root, "--zalo-overwrite", "bt-000") == 0
+    assert emulator.count_calls("/article/create") == 1
+    entry = state(root)["bt-000"]
+    assert entry["status"] == "live" and "pending_create" not in entry
+    assert sync(root) == 0
+
+
+def test_a_create_zalo_never_finishes_is_taken_when_listed(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stuck create whose article the OA lists (title and content as sent) is taken, not made again."""
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 3
+    forge(root, "bt-000", token_at=LONG_AGO)
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 2
+    assert_published_once(root, emulator)
+
+
+def test_an_update_zalo_never_finishes_is_sent_again(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[1],))
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    edit(root, 1, summary='"Tóm tắt đã sửa."')
+    assert sync(root) == 3
+    forge(root, "bt-001", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())  # the job sent already stays stuck
+    capsys.readouterr()
+    assert sync(root) == 3  # given up on, and the update sent again
+    assert "thôi chờ và đã gửi lại bản cập nhật" in told(capsys)
+    assert emulator.count_calls("/article/update") == 2
+    assert sync(root) == 0  # the new update verified
+    assert emulator.count_calls("/article/update") == 2 and emulator.count_calls("/create") == 2
+    article = emulator.articles[state(root)["bt-001"]["article_id"]]
+    assert article["description"] == "Tóm tắt đã sửa."
+    assert_published_once(root, emulator)
+
+
+def test_a_stuck_create_of_a_withdrawn_bulletin_is_a_persons_call(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """Withdrawn while its create is stuck: taking "not listed" for "never made" could leave a
+    withdrawn bulletin on the OA once Zalo finishes, so a person checks first."""
+    emulator.configure(stuck_title_substrings=(TITLES[0],), list_while_processing=False)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 3
+    forge(root, "bt-000", token_at=LONG_AGO)
+    (root / "content" / "bai-viet" / "ban-tin-000.md").unlink()
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = told(capsys)
+    assert "coi như bản tin (đã rút) chưa lên Zalo" in out and "sau hơn 24 giờ" in out
+    assert sync(root, "--zalo-overwrite", "bt-000") == 0
+    assert state(root)["bt-000"]["status"] == "removed"
+    assert emulator.count_calls("/article/create") == 2

@@ -13,7 +13,11 @@ in-flight markers that make a crash at any point safe to re-run:
   content is today's payload's when `digest` is today's build; otherwise an article found by
   title alone is a person's call (NeedsPerson; --zalo-overwrite takes it).
 - `token`, `token_digest`, `token_at`: saved as soon as create/update answers. A record with a
-  token is verified next, never created again.
+  token is verified next, never created again. A job Zalo still calls processing (-214)
+  [zalo] stuck_job_hours after `token_at` is given up on: an update is sent again; a create
+  becomes a lost create whose `pending_create` has `stuck`, taken when found, and otherwise a
+  person's call (NeedsPerson) rather than created again after lost_create_wait, as Zalo may
+  still finish it; --zalo-overwrite creates it again. A stuck hide is sent again.
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
   only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
 
@@ -356,6 +360,8 @@ class ZaloSyncer:
                 sent = pending.get("digest", "")
                 self._count(action.key, "unchanged" if sent == local.digest else "updated")
                 return self._adopt(local, found, sent, self._sent_content(entry, local))
+            if pending.get("stuck") and action.key not in self.overwrite:
+                raise NeedsPerson(self._stuck_create(action.key, local))
         payload = self._payload(local)
         sent = {"digest": local.digest, "title": local.title, "content": content_digest(payload)}
         self._set(
@@ -646,6 +652,8 @@ class ZaloSyncer:
         try:
             article_id = self._verifier(entry.get("token_at")).verify(token)
         except ZaloError as error:
+            if error.code == -214 and self._stuck(action.key, "token_at", entry):
+                return self._give_up(action.key, entry)
             self._verify_failed(action.key, entry, error)
             if error.code == -200:
                 raise ZaloError(
@@ -690,12 +698,123 @@ class ZaloSyncer:
         delay = self.client.settings.verify_first_delay
         return self.client.with_settings(verify_first_delay=max(0.0, delay - _age(sent_at)))
 
+    def _stuck(self, key: str, sent_field: str, entry: Mapping[str, Any]) -> bool:
+        """Whether Zalo has called a job processing for [zalo] stuck_job_hours since it was sent;
+        a record without its sending time (older versions) starts counting now."""
+        if not entry.get(sent_field):
+            self._set(key, **{sent_field: utc_stamp()})
+            return False
+        return _age(entry[sent_field]) >= self.config.zalo.stuck_job_hours * 3600
+
+    def _give_up(self, key: str, entry: Mapping[str, Any]) -> str:
+        """Stop polling a stuck create or update token: an update is sent again; a create becomes
+        a lost create (pending_create), taken when found, and a person's call when not."""
+        article_id = entry.get("article_id")
+        if not article_id:
+            self._abandon_create(key, entry)
+            local = self._local(key)
+            entry = self.records.get(key) or {}
+            found = self._find_sent(key, entry, local)
+            if found is None:
+                raise NeedsPerson(self._stuck_create(key, local))
+            pending = entry.get("pending_create") or {}
+            self._count(key, "created")
+            return self._adopt(
+                local, found, pending.get("digest", ""), self._sent_content(entry, local)
+            )
+        sent = entry.get("sending_content") or entry.get("token_content")
+        self._set(
+            key,
+            token=None,
+            token_digest=None,
+            token_content=None,
+            token_at=None,
+            sending_content=sent,
+        )
+        local = self._local(key)
+        if not self._unchecked(key) and self._check_ours(key, article_id, "cập nhật") is None:
+            raise self._lost(local, article_id)
+        self._send_update(local, article_id)
+        raise ZaloError(
+            f"{local.source}: Zalo báo bản cập nhật bài {article_id} «{local.title}» vẫn «đang xử "
+            f"lý» (mã -214) sau hơn {self._hours()} giờ, nên công cụ thôi chờ và đã gửi lại bản "
+            "cập nhật; lần đồng bộ sau xác minh bản này (không cần làm gì). Thời gian chờ: "
+            "stuck_job_hours trong bảng [zalo] của site.toml.",
+            code=-214,
+            operation="verify",
+        )
+
+    def _hours(self) -> str:
+        """[zalo] stuck_job_hours as a message writes it (24, 1,5)."""
+        return f"{self.config.zalo.stuck_job_hours:g}".replace(".", ",")
+
+    def _abandon_create(self, key: str, entry: Mapping[str, Any]) -> None:
+        """Forget a stuck create token, keeping what it sent as a lost create to look up."""
+        pending: dict[str, Any] = dict(entry.get("pending_create") or {}) or {
+            "digest": entry.get("token_digest", ""),
+            "title": same_title(entry.get("title", "")),
+            "at": entry.get("token_at") or utc_stamp(),
+        }
+        if entry.get("token_content") and "content" not in pending:
+            pending["content"] = entry["token_content"]
+        pending["stuck"] = True
+        self._set(
+            key,
+            token=None,
+            token_digest=None,
+            token_content=None,
+            token_at=None,
+            pending_create=pending,
+        )
+
+    def _stuck_create(self, key: str, local: Local | None) -> str:
+        """Why a stuck create is neither taken nor made again, and what a person does about it."""
+        entry = self.records.get(key) or {}
+        pending = entry.get("pending_create") or {}
+        source = local.source if local is not None else entry.get("source") or key
+        title = pending.get("title") or same_title(entry.get("title", ""))
+        try:
+            sent = dt.datetime.fromisoformat(pending.get("at", "")).strftime("%H:%M %d/%m/%Y")
+            when = f" lúc {sent} (giờ UTC)"
+        except ValueError:
+            when = ""
+        then = (
+            "cho công cụ tạo bài mới"
+            if local is not None
+            else "cho công cụ coi như bản tin (đã rút) chưa lên Zalo"
+        )
+        return (
+            f"{source}: yêu cầu tạo bài «{title}» gửi Zalo{when} vẫn bị Zalo báo «đang xử lý» "
+            f"(mã -214) sau hơn {self._hours()} giờ, nên công cụ thôi chờ yêu cầu đó "
+            "(stuck_job_hours trong bảng [zalo] của site.toml). Không thấy bài trong danh sách "
+            "bài của OA (tìm theo tiêu đề và nội dung đã gửi), nhưng Zalo vẫn có thể hoàn tất "
+            "yêu cầu về sau, nên chưa tạo lại để tránh đăng trùng bài; các bản tin khác vẫn "
+            "được đồng bộ. Cách xử lý: trong trang quản trị OA, mục bài viết, tìm bài "
+            f"«{title}» (kể cả bài đang ẩn). Thấy bài đó thì chạy lại publish sync zalo: bài "
+            "được nhận khi Zalo liệt kê nó (vẫn không được nhận thì xoá bài đó trong trang quản "
+            f"trị OA rồi làm như khi không thấy). Không thấy thì {then}: chạy publish sync zalo "
+            f'--zalo-overwrite {source}, hoặc xoá mục "pending_create" trong bản ghi "{key}" '
+            "của state/zalo.json, commit rồi chạy lại. Nếu sau đó bài cũ vẫn hiện ra trên OA, "
+            "hãy xoá nó trong trang quản trị OA."
+        )
+
     def _verify_hide(self, key: str, entry: Mapping[str, Any]) -> str:
         """Confirm a hide; when Zalo failed it, forget the token so the next run hides again."""
         article_id = entry.get("article_id")
         try:
             self._verifier(entry.get("hide_token_at")).verify(entry["hide_token"])
         except ZaloError as error:
+            if error.code == -214 and self._stuck(key, "hide_token_at", entry):
+                self._set(key, hide_token=None, hide_token_at=None)
+                raise ZaloError(
+                    f"{entry.get('source', key)}: Zalo báo lệnh ẩn bài {article_id} "
+                    f"«{entry.get('title', '')}» vẫn «đang xử lý» (mã -214) sau hơn "
+                    f"{self._hours()} giờ, nên công cụ thôi chờ; bài có thể vẫn hiện trên Zalo. "
+                    "Lần đồng bộ sau gửi lại lệnh ẩn; nếu vẫn không được, hãy ẩn hoặc gỡ bài "
+                    "trong trang quản trị OA.",
+                    code=-214,
+                    operation="verify",
+                ) from None
             if error.code not in (-200, -201):
                 raise  # still processing: verified by the next run
             self._set(key, hide_token=None, hide_token_at=None)
@@ -736,7 +855,13 @@ class ZaloSyncer:
         if entry.get("article_id"):
             return entry["article_id"]
         if entry.get("token"):
-            article_id = self.client.verify(entry["token"])
+            try:
+                article_id = self.client.verify(entry["token"])
+            except ZaloError as error:
+                if error.code != -214 or not self._stuck(key, "token_at", entry):
+                    raise
+                self._abandon_create(key, entry)
+                return self._pending_id(key, self.records.get(key) or {})
             self._set(
                 key,
                 article_id=article_id,
@@ -749,8 +874,17 @@ class ZaloSyncer:
             )
             return article_id
         if entry.get("pending_create"):
-            return self._find_sent(key, entry, None)
+            return self._pending_id(key, entry)
         return None
+
+    def _pending_id(self, key: str, entry: Mapping[str, Any]) -> str | None:
+        """The article a lost create of a withdrawn bulletin made; a stuck one not found is a
+        person's call (Zalo may still make it), unless --zalo-overwrite names it."""
+        found = self._find_sent(key, entry, None)
+        stuck = (entry.get("pending_create") or {}).get("stuck")
+        if found is None and stuck and key not in self.overwrite:
+            raise NeedsPerson(self._stuck_create(key, None))
+        return found
 
     def _hide(self, action: Action) -> str:
         """Hide the article: update it with its current content (getdetail) and status hide."""
@@ -758,10 +892,10 @@ class ZaloSyncer:
         if entry.get("hide_token"):
             try:
                 return self._verify_hide(action.key, entry)
-            except ZaloError as error:
-                if error.code not in (-200, -201):
-                    raise
-            entry = self.records.get(action.key) or {}
+            except ZaloError:
+                entry = self.records.get(action.key) or {}
+                if entry.get("hide_token"):
+                    raise  # still processing: verified by the next run
         article_id = self._resolve_id(action.key, entry)
         if article_id is None:
             self._set(action.key, status="removed", pending_create=None, token=None)

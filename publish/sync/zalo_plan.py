@@ -105,7 +105,17 @@ def plan_actions(observed: Observed) -> list[Action]:
             reason = "đã gửi lên Zalo nhưng chưa lấy được mã bài: xác minh, không tạo lại"
             actions.append(Action("verify", key, reason, title))
         elif not entry.get("article_id"):
-            if entry.get("pending_create"):
+            if (entry.get("pending_create") or {}).get("stuck"):
+                reason = (
+                    "Zalo xử lý yêu cầu tạo bài quá lâu nên đã thôi chờ: tìm bài theo tiêu đề trên "
+                    "Zalo; không thấy thì "
+                    + (
+                        "tạo bài mới (--zalo-overwrite)"
+                        if key in observed.overwrite
+                        else "chờ người quyết định"
+                    )
+                )
+            elif entry.get("pending_create"):
                 reason = "lần đồng bộ trước bị ngắt khi đang tạo bài: tìm bài theo tiêu đề trên Zalo trước khi tạo"
             elif entry.get("status") == "removed":
                 reason = "bản tin được đăng lại; bài cũ đã gỡ khỏi Zalo"
