@@ -17,7 +17,7 @@ import pytest
 
 from publish.cli import main
 from publish.sync.zalo_lookup import content_digest
-from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from publish.zalo.emulator import EmulatorConfig, Reply, ZaloEmulator
 from tests.zalo_fixtures import env_for, sample_body
 from tests.zalo_project import FAST_ENV, NOW, OA_ID, TITLES, zalo_bulletin, zalo_project
 
@@ -1335,3 +1335,53 @@ def test_a_stuck_create_of_a_withdrawn_bulletin_is_a_persons_call(
     assert sync(root, "--zalo-overwrite", "bt-000") == 0
     assert state(root)["bt-000"]["status"] == "removed"
     assert emulator.count_calls("/article/create") == 2
+
+
+def test_a_lost_create_is_found_while_the_same_run_removes_newer_articles(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """getslice pages newest first while the run's own removes (on_withdraw = "remove") go on:
+    a removal above the page being read pulls the lost create's article onto a page already
+    read. Missed, it was created again once lost_create_wait had passed: a duplicate."""
+    root = zalo_project(tmp_path, 1, zalo='on_withdraw = "remove"')
+    assert sync(root) == 0  # bt-000: the oldest article, last in the list
+    for index in range(1, 12):
+        path = root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md"
+        path.write_text(zalo_bulletin(index), encoding="utf-8")
+    assert sync(root) == 0
+    entry = state(root)["bt-000"]
+    made = entry["article_id"]
+    pending = {
+        "digest": entry["digest"],
+        "title": entry["title"],
+        "content": entry["content"],
+        "at": LONG_AGO,
+    }
+    fields = dict.fromkeys(("article_id", "status", "digest", "content", "synced_at"))
+    forge(root, "bt-000", **fields, pending_create=pending)  # its create reply was lost
+    for index in (1, 2, 3):
+        (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
+    first_page = threading.Event()
+    handle = emulator.handle
+
+    def interleaved(method: str, target: str, headers: dict, raw: bytes) -> Reply:
+        """Removes land after the first page is read and before the second one is."""
+        if "/article/remove" in target:
+            first_page.wait(5)
+        offset = 0 if "offset=" not in target else int(target.split("offset=")[1].split("&")[0])
+        if "/getslice" in target and offset >= 10:
+            deadline = time.monotonic() + 5
+            while emulator.count_calls("/article/remove") < 3 and time.monotonic() < deadline:
+                time.sleep(0.01)
+        reply = handle(method, target, headers, raw)
+        if "/getslice" in target and offset == 0:
+            first_page.set()
+        return reply
+
+    emulator.handle = interleaved  # type: ignore[method-assign]
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/remove") == 3
+    assert emulator.count_calls("/article/create") == 0
+    assert state(root)["bt-000"]["article_id"] == made
+    assert len(emulator.articles) == 9 and set(titles(emulator).values()) == {1}

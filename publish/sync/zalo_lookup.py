@@ -11,6 +11,7 @@ from typing import Any
 
 from publish.sync.zalo_plan import same_title
 from publish.zalo import ZaloClient, ZaloError
+from publish.zalo.client import PAGE_LIMIT
 
 __all__ = ["DETAIL_META", "ArticleLookup", "content_digest", "detail_body", "utc_stamp"]
 
@@ -26,6 +27,8 @@ DETAIL_META = (
     "thumb",
 )
 """Fields getdetail adds to what was sent."""
+LIST_ATTEMPTS = 3
+"""Listings of the OA's articles tried before giving up on one the list kept changing under."""
 
 
 def utc_stamp() -> str:
@@ -68,7 +71,7 @@ class ArticleLookup:
         """The id of an unclaimed OA article with this title and content (newest first), claiming it."""
         with self._lock:
             if fresh or self._remote is None:
-                self._remote = list(self._client().iter_articles("normal"))
+                self._remote = self._articles()
             taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
             for item in self._remote:
                 article_id = str(item.get("id"))
@@ -81,6 +84,20 @@ class ArticleLookup:
                 self._claimed.add(article_id)
                 return article_id
         return None
+
+    def _articles(self) -> list[dict[str, Any]]:
+        """Every normal article of the OA, listed again when the list changed while it was paged."""
+        client = self._client()
+        for _ in range(LIST_ATTEMPTS):
+            listed = _list_once(client)
+            if listed is not None:
+                return listed
+        raise ZaloError(
+            "Danh sách bài trên Zalo thay đổi liên tục trong lúc đọc (có bài được thêm hoặc xoá "
+            "cùng lúc), nên chưa tìm được bài của lần tạo bị mất phản hồi; chưa tạo lại để tránh "
+            "đăng trùng bài. Chạy lại publish sync zalo sau ít phút.",
+            operation="getslice",
+        )
 
     def content_of(self, article_id: str) -> str | None:
         """The content digest of an OA article, or None when it is gone."""
@@ -117,3 +134,31 @@ class ArticleLookup:
             if error.code in (-200, -201):
                 return None
             raise
+
+
+def _list_once(client: ZaloClient) -> list[dict[str, Any]] | None:
+    """One pass over the getslice pages (newest first), or None when the list changed in a way
+    that may have hidden an article.
+
+    An article added at the top while paging pushes one already read onto the next page: it is
+    read twice (the total grows by as many as are repeated). An article removed above the page
+    being read pulls one not yet read onto the page already read: it would be missed, and a lost
+    create not found is created again. The total then differs from what the repeats explain.
+    """
+    articles: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    offset, total = 0, None
+    while True:
+        medias, listed = client.getslice(offset, PAGE_LIMIT, "normal")
+        ids = [str(item.get("id")) for item in medias]
+        repeated = sum(1 for article_id in ids if article_id in seen)
+        if total is not None and listed - total != repeated:
+            return None
+        total = listed
+        for article_id, item in zip(ids, medias, strict=True):
+            if article_id not in seen:
+                seen.add(article_id)
+                articles.append(item)
+        offset += len(medias)
+        if not medias or offset >= total:
+            return articles
