@@ -438,7 +438,7 @@ class ZaloClient:
                 uncertain = response.status_code != 429
             if operation == "create" and uncertain and not self.settings.retry_uncertain_creates:
                 gateway = (
-                    ": máy chủ trung gian trả lỗi này cả khi Zalo đã tạo bài"
+                    ": máy chủ trung gian có thể trả lỗi này cả khi Zalo đã tạo bài"
                     if failure.startswith("HTTP")
                     else ""
                 )
