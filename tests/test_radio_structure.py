@@ -49,7 +49,8 @@ def test_a_flag_in_a_joined_list_still_names_its_own_line() -> None:
 def test_dropping_a_web_address_never_leaves_a_lead_clause_alone() -> None:
     """R1.4 drops the clause with the address; when what is left of the sentence is only a
     lead clause ("Trước khi giao dịch."), a few words, or starts with "hoặc", the whole
-    sentence goes, and the warning says so (finding 7, demo item ct-2025-06)."""
+    sentence goes, and the warning says so (finding 7, demo item ct-2025-06). Another way to
+    reach the unit after "hoặc" is no leftover: it is read (see test_radio_presenter_forms.py)."""
     source = (
         "Bà con gọi 113 khi cần. Trước khi giao dịch, có thể tra cứu các trang web đã bị cảnh "
         "báo tại [tinnhiemmang.vn](https://tinnhiemmang.vn)."
@@ -61,7 +62,7 @@ def test_dropping_a_web_address_never_leaves_a_lead_clause_alone() -> None:
         "Đã bỏ câu chứa địa chỉ «tinnhiemmang.vn»"
     )
     email = normalise("Câu đầu. Gửi thư tới a@b.vn, hoặc gọi 113.")
-    assert email.text == "Câu đầu."
+    assert email.text == "Câu đầu. Gọi một một ba."
 
 
 def test_dropping_a_web_address_keeps_a_whole_main_clause_and_the_sentence_before() -> None:

@@ -11,6 +11,7 @@ from publish.markdown_code import masked
 from publish.markdown_comments import blanked, hidden
 from publish.radio.flags import WARNING, Context
 from publish.radio.options import SpeakOptions
+from publish.radio.tail import ends_before
 from publish.sanitize import strip_markup
 
 __all__ = [
@@ -108,6 +109,28 @@ _LEAD_CLAUSE = re.compile(
 """Words that open a clause leading into the main one: alone, it leaves the sentence unfinished."""
 _CONNECTOR = re.compile(r"\s*(?i:hoặc|hay|và|rồi|nhưng|còn|cũng)\b")
 """Words that join a clause to the one before: the sentence cannot start with them."""
+_ALTERNATIVE_AFTER = re.compile(r"\s*,?\s*(?i:hoặc|hay|và)\s+(?=\w)")
+"""After an address, the next way to reach the unit (`x@y.vn hoặc Zalo 0913…`): the address
+goes with the connector, the alternative is read (R1.4)."""
+_ALTERNATIVE_BEFORE = re.compile(r"(?:\s*,)?\s+(?i:hoặc)\s+[^\d,;.!?()]{0,80}$")
+"""`Gọi 0913 hoặc gửi thư tới <address>`: the alternative with the address, from its `hoặc`."""
+_ADDRESS_LABEL = re.compile(
+    r"(?<!\w)(?i:(?:địa chỉ\s+)?(?:e-?mail|thư điện tử|hộp thư(?: điện tử)?|website|trang web|"
+    r"địa chỉ))(?:\s+là)?\s*:?\s*$"
+)
+"""What names the address right before it (`gửi email: x@y.vn`): it goes with the address."""
+_CONTACT_VERB = re.compile(
+    r"(?i:gọi|liên hệ|liên lạc|nhắn|gửi|báo|trình báo|tố giác|phản ánh|truy cập|đến|tới)(?!\w)"
+)
+"""A verb opening a way to reach the unit: an alternative starting so replaces the whole one
+before it (`liên hệ qua email x@y.vn hoặc gọi 113` → `gọi 113`)."""
+_ADDRESS_VERB = re.compile(
+    r"(?<!\w)(?i:gọi|liên hệ|liên lạc|nhắn|gửi|báo|trình báo|tố giác|phản ánh|truy cập|xem|"
+    r"tra cứu|theo dõi)(?!\w)"
+)
+"""The verb of the alternative holding the address: where that alternative starts (`đến`,
+`tới` there are prepositions: `gửi thư tới <address>`)."""
+_DIGIT = re.compile(r"\d")
 _URL_HINT = re.compile(r"://|www\.|\.(?:vn|com|net|org|info)")
 """In every `_URL` match: a scheme, `www.` or one of its top-level domains."""
 _SENTENCE_GAP = re.compile(r"(?<=[.!?;])\s+")
@@ -442,13 +465,40 @@ def _drop_clause(text: str, start: int, end: int) -> tuple[str, bool]:
     right_match = _CLAUSE_END.search(text, end)
     right = right_match.start() if right_match else len(text)
     ends_sentence = right >= last - 1
-    if (ends_sentence and (left < 0 or _dangling(text[first:left]))) or (
-        left < 0 and _CONNECTOR.match(text, right + 1) is not None
-    ):
+    connector = _CONNECTOR.match(text, right + 1) if left < 0 else None
+    # A number elsewhere in the sentence (`Hotline 113, email …`) is never lost with it.
+    numbered = _DIGIT.search(text, first, max(left, first)) or _DIGIT.search(text, right, last)
+    if (
+        (ends_sentence and (left < 0 or _dangling(text[first:left]))) or connector is not None
+    ) and not numbered:
         return (text[:first] + text[last:].lstrip()).strip(), True
+    if connector is not None:
+        return text[:first] + text[connector.end() :].lstrip(), False
     if left < 0:
         return text[:first] + text[right + 1 :].lstrip(), False
     return text[:left] + text[right:], False
+
+
+def _drop_alternative(text: str, start: int, end: int) -> str | None:
+    """The text without the address text[start:end] when it is one of several ways to reach
+    the unit joined by «hoặc», «hay», «và»: that way alone goes, the others are read (R1.4); None
+    when it is no such alternative, or when more than the address would go with a number."""
+    before = ends_before(_ALTERNATIVE_BEFORE, text, start)
+    if before is not None:
+        return text[: before.start()] + text[end:]
+    after = _ALTERNATIVE_AFTER.match(text, end)
+    if after is None:
+        return None
+    first = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    opening = max((m.end() for m in _CLAUSE_END.finditer(text, first, start)), default=first)
+    label = ends_before(_ADDRESS_LABEL, text, start)
+    cut = label.start() if label is not None and label.start() >= opening else start
+    if _CONTACT_VERB.match(text, after.end()):
+        verbs = list(_ADDRESS_VERB.finditer(text, opening, start))
+        cut = verbs[-1].start() if verbs else opening
+    if _DIGIT.search(text, cut, start):
+        return None
+    return text[:cut] + text[after.end() :]
 
 
 def _dangling(part: str) -> bool:
@@ -487,6 +537,8 @@ def _urls(text: str, ctx: Context) -> str:
         whole = False
         if brackets:
             text = text[: brackets[0]].rstrip() + " " + text[brackets[1] :].lstrip()
+        elif (alone := _drop_alternative(text, m.start(), end)) is not None:
+            text = alone
         else:
             text, whole = _drop_clause(text, m.start(), end)
         what = "câu" if whole else "vế câu"
@@ -523,6 +575,17 @@ def _has_link(sentence: str) -> bool:
     )
 
 
+def _reads_on(sentence: str) -> bool:
+    """Whether a sentence sending the listener to a bare address also gives a number (`xem tại
+    x.vn hoặc gọi 113`): it stays, and R1.4 takes only the address. A Markdown link's
+    sentence («Xem [tại đây](…)») is the spec's R1.3 and goes whole, flagged."""
+    if _may_hold_link(sentence) and _LINK.search(sentence):
+        return False
+    if "@" in sentence:
+        sentence = _EMAIL.sub(" ", sentence)
+    return _DIGIT.search(_URL.sub(" ", sentence)) is not None
+
+
 def _points_at_web(sentence: str) -> bool:
     """Whether a sentence without a link only sends the reader to a web page (`Xem thêm tại
     trang…`, `Xem thêm: <an article>`), not to a place they can go (`Xem tại trụ sở…`)."""
@@ -550,7 +613,7 @@ def _calls_to_action(text: str, ctx: Context) -> str:
         linked = _has_link(sentence)
         # "(xem tại https://…)" inside a sentence: only the bracket goes, in R1.4.
         outside = _ASIDE.sub(" ", sentence) if linked and "(" in sentence else sentence
-        if linked and _CTA.search(outside) and _has_link(outside):
+        if linked and _CTA.search(outside) and _has_link(outside) and not _reads_on(outside):
             ctx.flag(
                 "R1.3",
                 WARNING,
