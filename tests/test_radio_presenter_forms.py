@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise
+from publish.radio.normalise import normalise, normalise_fragment
 
 # An address goes; the number or other way of reaching the unit in its sentence is read (R1.4).
 ADDRESSES = [
@@ -58,3 +58,46 @@ def test_a_dropped_address_takes_nothing_else_of_its_sentence(text: str, expecte
     assert spoken.text == expected
     assert [f.code for f in spoken.flags] == ["R1.4"]
     assert spoken.flags[0].message.startswith("Đã bỏ vế câu chứa địa chỉ")
+
+
+# National abbreviations of police and administrative writing, in the seed lexicon (R14.1).
+ABBREVIATIONS = [
+    ("truy cứu TNHS đối tượng", "truy cứu trách nhiệm hình sự đối tượng"),
+    (
+        "BCH PCTT&TKCN xã",
+        "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã",
+    ),
+    ("công tác PCTT", "công tác phòng, chống thiên tai"),
+    ("kiểm tra ATVSTP, VSATTP", "kiểm tra an toàn vệ sinh thực phẩm, vệ sinh an toàn thực phẩm"),
+    ("mùa khô, công tác PCCCR", "mùa khô, công tác phòng cháy, chữa cháy rừng"),
+    ("Luật GTĐB", "Luật giao thông đường bộ"),
+    ("đảm bảo TTGT dịp Tết", "đảm bảo trật tự giao thông dịp Tết"),
+    ("Phòng LĐTBXH huyện", "Phòng Lao động, Thương binh và Xã hội huyện"),
+    ("Sở LĐ-TB&XH tỉnh", "Sở Lao động, Thương binh và Xã hội tỉnh"),
+    ("Ủy viên UBKT Huyện ủy", "Ủy viên Ủy ban Kiểm tra Huyện ủy"),
+    ("BTV Huyện ủy chỉ đạo", "Ban Thường vụ Huyện ủy chỉ đạo"),
+    ("theo QĐ của UBND huyện", "theo quyết định của Ủy ban nhân dân huyện"),
+    ("theo NĐ 100", "theo nghị định một trăm"),
+    ("tuyên truyền trên MXH cho HSSV", "tuyên truyền trên mạng xã hội cho học sinh, sinh viên"),
+    ("cấp GCN QSDĐ giả", "cấp giấy chứng nhận quyền sử dụng đất giả"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABBREVIATIONS)
+def test_a_national_abbreviation_is_read_not_blocked(text: str, expected: str) -> None:
+    spoken = normalise_fragment(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize("token", ["HU", "TU", "ĐU"])
+def test_a_party_committee_is_not_guessed_and_the_editor_is_told_how_to_add_it(
+    token: str,
+) -> None:
+    """`TU` is Tỉnh ủy or Thành ủy: the unit's own file says which; the message tells how."""
+    spoken = normalise_fragment(f"đồng chí Bí thư {token} dự")
+    assert spoken.text == f"đồng chí Bí thư {token} dự"
+    [flag] = spoken.flags
+    assert (flag.code, flag.severity) == ("R14.6", "blocking")
+    assert "[radio] abbreviations trong site.toml" in flag.message
+    assert f"«{token}<TAB>…»" in flag.message and "Tab" in flag.message

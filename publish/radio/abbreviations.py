@@ -58,7 +58,8 @@ _PLACE_NAMES = {
     "Ô": "ông",  # `Ô. Trần Văn E`: a title before a name, by the same rule as a place's
 }
 _CODE_HYPHEN = re.compile(r"(?<=[A-ZĐ])-(?=[A-ZĐ])")
-_MILITARY = re.compile(r"\s+[Qq]uân sự")
+_MILITARY = re.compile(r"\s+(?:[Qq]uân sự|PCTT|(?i:phòng,? chống thiên tai))")
+"""After BCH, what a Ban Chỉ huy commands: the military, or disaster prevention (BCH PCTT)."""
 _ORGANISATION = re.compile(r"\s+(?:Đoàn|Đảng|Hội|Công đoàn|Chi đoàn|Chi bộ|Liên đoàn)")
 _TRAFFIC_POLICE_BEFORE = re.compile(r"CSGT[-\s]$")
 _CRIMINAL_CASE_BEFORE = re.compile(r"(?:vụ án|tội phạm)\s*$")

@@ -120,7 +120,8 @@ def _unknown_message(token: str, ctx: Context) -> str:
         )
     return (
         f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
-        f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {LEXICON_FILE}."
+        f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {LEXICON_FILE} một dòng: chữ viết "
+        f"tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»)."
     )
 
 
