@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise, normalise_fragment
+from publish.radio.normalise import SpeakOptions, normalise, normalise_fragment
 
 # An address goes; the number or other way of reaching the unit in its sentence is read (R1.4).
 ADDRESSES = [
@@ -101,3 +101,18 @@ def test_a_party_committee_is_not_guessed_and_the_editor_is_told_how_to_add_it(
     assert (flag.code, flag.severity) == ("R14.6", "blocking")
     assert "[radio] abbreviations trong site.toml" in flag.message
     assert f"«{token}<TAB>…»" in flag.message and "Tab" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("text", "fraction"),
+    [("giảm 1/4 số vụ", "một phần tư"), ("khoảng 3/4 diện tích", "ba phần tư")],
+)
+def test_a_quarter_is_phan_tu_as_a_presenter_says_it(text: str, fraction: str) -> None:
+    """R12.3 reads `1/2` «một phần hai»; the spec is silent on 4, said «tư» here as in «thứ tư»
+    and whatever the station's `four_after_tens` (a Southern reader says «một phần tư» too)."""
+    expected = text.replace(text.split()[1], fraction)
+    spoken = normalise_fragment(text)
+    assert spoken.text == expected
+    assert normalise_fragment(text, options=SpeakOptions(four_after_tens="bốn")).text == expected
+    [flag] = spoken.flags  # a fraction that could be a date (R7.2) says what was read
+    assert f"«{fraction}»" in flag.message

@@ -71,7 +71,8 @@ def _fraction(m: re.Match[str], ctx: Context) -> str:
     if (m[1], m[2]) in _ROUND_THE_CLOCK:
         return f"{cardinal(a, opts)} trên {cardinal(b, opts)}"
     if 0 < b <= 10 and a < b:  # `24/7` is no fraction: read `trên` below
-        spoken = f"{cardinal(a, opts)} phần {cardinal(b, opts)}"
+        # A quarter is «phần tư» everywhere, as «thứ tư» (R10.1), whatever `four_after_tens`.
+        spoken = f"{cardinal(a, opts)} phần {'tư' if b == 4 else cardinal(b, opts)}"
         if 1 <= a <= 31 and 1 <= b <= 12:
             ctx.flag(
                 "R7.2",
