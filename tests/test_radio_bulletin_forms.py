@@ -50,7 +50,7 @@ VECTORS = [
     ("trong hai ngày 15-16 tháng 8", "trong hai ngày mười lăm và mười sáu tháng tám"),
     # Abbreviations every district bulletin uses, in the seed lexicon (R14.1) and R14.3, R14.4.
     ("Công an Tp.HCM", "Công an Thành phố Hồ Chí Minh"),
-    ("tại TP. HCM", "tại thành phố Hồ Chí Minh"),
+    ("tại TP. HCM", "tại Thành phố Hồ Chí Minh"),
     (
         "phối hợp với UBMTTQ, ĐTN, Hội LHPN xã",
         "phối hợp với Ủy ban Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Liên hiệp Phụ nữ xã",

@@ -116,3 +116,14 @@ def test_a_quarter_is_phan_tu_as_a_presenter_says_it(text: str, fraction: str) -
     assert normalise_fragment(text, options=SpeakOptions(four_after_tens="bốn")).text == expected
     [flag] = spoken.flags  # a fraction that could be a date (R7.2) says what was read
     assert f"«{fraction}»" in flag.message
+
+
+@pytest.mark.parametrize(
+    "written", ["TP.HCM", "TP. HCM", "TP HCM", "Tp. HCM", "TPHCM", "Tp.HCM", "TP. Hồ Chí Minh"]
+)
+def test_ho_chi_minh_city_has_one_spelling_however_its_prefix_is_typed(written: str) -> None:
+    """§6 reads `TP.HCM` «Thành phố Hồ Chí Minh» (its capital T is the city's name, as in
+    Decree 30/2020); `TP. HCM` gave «thành phố …» in the same bulletin."""
+    assert normalise_fragment(f"tại {written} có").text == "tại Thành phố Hồ Chí Minh có"
+    assert normalise(f"{written} có nhiều vụ.").text == "Thành phố Hồ Chí Minh có nhiều vụ."
+    assert normalise_fragment("tại TP. Hà Nội").text == "tại thành phố Hà Nội"

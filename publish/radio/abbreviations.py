@@ -44,6 +44,9 @@ _PREV_WORD = re.compile(r"(?<!\w)(\w++)\s*+$")
 _ETC = re.compile(r"(?<!\w)(?:v\.v\.|vv\.)")
 _PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|TP|Tp|Q|P|H|X|Ô)\.(?!HCM)\s*")
 """`TP.Cao Lãnh` typed without a space is the lexicon's `TP.` all the same (`TP.HCM` is its own)."""
+_HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!\w)")
+"""However the prefix is typed, the city's name keeps its capital, as the seed's `TP.HCM` does
+(§6; Decree 30/2020 writes «Thành phố Hồ Chí Minh» like «Thủ đô Hà Nội»)."""
 _MAYBE_PLACE_PREFIX = re.compile(r"[TQPHXÔp]\.")
 """In every `_PLACE_PREFIX` match, and much cheaper to look for."""
 _PLACE_NAMES = {
@@ -202,7 +205,7 @@ def _etc(text: str) -> str:
 
 
 def _place_prefixes(text: str) -> str:
-    """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3)."""
+    """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3); `TP. HCM`."""
 
     def spoken(m: re.Match[str]) -> str:
         before = ends_before(_PREV_WORD, text, m.start())
@@ -212,6 +215,8 @@ def _place_prefixes(text: str) -> str:
             return m[0]  # `Nguyễn Văn H. Đồng …`: an initial, not a district
         return _PLACE_NAMES[m[1]] + " "
 
+    if "HCM" in text or "Hồ Chí Minh" in text:
+        text = _HO_CHI_MINH_CITY.sub("Thành phố Hồ Chí Minh", text)
     return _PLACE_PREFIX.sub(spoken, text) if _MAYBE_PLACE_PREFIX.search(text) else text
 
 
