@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import SpeakOptions, normalise, normalise_fragment
+from publish.radio.normalise import SpeakOptions, normalise, normalise_fragment, tts_text
 
 # An address goes; the number or other way of reaching the unit in its sentence is read (R1.4).
 ADDRESSES = [
@@ -127,3 +127,23 @@ def test_ho_chi_minh_city_has_one_spelling_however_its_prefix_is_typed(written: 
     assert normalise_fragment(f"tại {written} có").text == "tại Thành phố Hồ Chí Minh có"
     assert normalise(f"{written} có nhiều vụ.").text == "Thành phố Hồ Chí Minh có nhiều vụ."
     assert normalise_fragment("tại TP. Hà Nội").text == "tại thành phố Hà Nội"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "cài đặt ứng dụng giả mạo (file .apk) từ đường link lạ",
+            "cài đặt ứng dụng giả mạo, file APK, từ đường link lạ",
+        ),
+        ("ứng dụng giả mạo có đuôi .apk", "ứng dụng giả mạo có đuôi APK"),
+        ("không cài tệp .APK, .exe lạ", "không cài tệp APK, EXE lạ"),
+    ],
+)
+def test_a_fake_apps_file_type_is_named_by_its_letters(text: str, expected: str) -> None:
+    """`.apk` ran into the word before («file.apk»); a presenter says «đuôi a-pê-ca», no «chấm»:
+    the script keeps the letters like OTP, the draft audio spells them (R16.4)."""
+    spoken = normalise_fragment(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+    assert tts_text("có đuôi APK") == "có đuôi a pê ca"

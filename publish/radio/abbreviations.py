@@ -33,6 +33,7 @@ KEEP_AS_WORD = frozenset(
 SPELLED_ACRONYMS = frozenset(
     {"VTV", "VOV", "VTC", "HTV", "OTP", "ATM", "QR", "GPS", "USB", "SMS", "PIN", "ID", "HIV"}
     | {"MDMA"}  # the drug's name in every seizure report; no Vietnamese word replaces it
+    | {"APK", "IPA", "EXE"}  # the file types of fake apps in scam warnings (`đuôi .apk`)
 )
 """Acronyms every listener knows letter by letter: kept for the reader, spelled for TTS (R16.4)."""
 
@@ -60,6 +61,8 @@ _PLACE_NAMES = {
     "X": "xã",
     "Ô": "ông",  # `Ô. Trần Văn E`: a title before a name, by the same rule as a place's
 }
+_FILE_TYPE = re.compile(r"(?<![\w.])\.(?i:(apk|ipa|exe))(?!\w)")
+"""`cài tệp đuôi .apk`: a presenter names the type by its letters («đuôi a-pê-ca»), no «chấm»."""
 _CODE_HYPHEN = re.compile(r"(?<=[A-ZĐ])-(?=[A-ZĐ])")
 _MILITARY = re.compile(r"\s+(?:[Qq]uân sự|PCTT|(?i:phòng,? chống thiên tai))")
 """After BCH, what a Ban Chỉ huy commands: the military, or disaster prevention (BCH PCTT)."""
@@ -298,6 +301,8 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     """Pass P7: dictionary and context abbreviations; hyphens inside codes become spaces."""
     lexicon = ctx.abbreviations
     text = _etc(text)
+    if "." in text:
+        text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
     text = _place_prefixes(text)
     hyphenated, plain = ctx.memo("lexicon keys", lambda: _lexicon_keys(frozenset(lexicon)))
     if "-" in text:
