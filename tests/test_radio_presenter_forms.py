@@ -147,3 +147,28 @@ def test_a_fake_apps_file_type_is_named_by_its_letters(text: str, expected: str)
     assert spoken.text == expected
     assert not spoken.flags
     assert tts_text("có đuôi APK") == "có đuôi a pê ca"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hôm 2-9, người dân nghỉ lễ.", "Hôm hai tháng chín, người dân nghỉ lễ."),
+        ("Hôm 2/9 người dân nghỉ lễ.", "Hôm hai tháng chín người dân nghỉ lễ."),
+        (
+            "Sáng hôm 2/9/2024, tổ công tác ra quân.",
+            "Sáng hôm hai tháng chín năm hai nghìn không trăm hai mươi tư, tổ công tác ra quân.",
+        ),
+        ("Hôm 15-16/8, đoàn kiểm tra.", "Hôm mười lăm và mười sáu tháng tám, đoàn kiểm tra."),
+        # Other day words still take `ngày`, as R7.2 says.
+        (
+            "Tối 21-9, hai nhóm thanh niên.",
+            "Tối ngày hai mươi mốt tháng chín, hai nhóm thanh niên.",
+        ),
+    ],
+)
+def test_hom_names_the_day_so_no_ngay_is_added(text: str, expected: str) -> None:
+    """R7.2 puts `ngày` before a short date after a trigger; after `hôm`, itself the day,
+    that said «hôm ngày hai tháng chín»: R7.1's «do not repeat ngày» covers it."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags

@@ -36,6 +36,9 @@ _MONTH_BEFORE = re.compile(
 )
 """A date right before `đến`/`và`: the `N/M` after it is the other end of a date range."""
 _DAY_WORD = re.compile(r"(?<!\w)(?i:ngày)\s*$")
+_DAY_NOUN = re.compile(r"(?<!\w)(?i:ngày|hôm)\s*$")
+"""A word naming the day itself: the date after it is said without its own `ngày` (`hôm 2/9`
+is «hôm hai tháng chín», never «hôm ngày …»)."""
 _FROM_DAY_BEFORE = re.compile(r"(?<!\w)(?i:từ)(?:\s+(?i:ngày))?\s*$")
 _YEAR_RANGE_LEAD = re.compile(r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng)\s*$")
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
@@ -153,8 +156,8 @@ class _Reader:
         return f"mùng {words}" if self.opts.day_prefix_mung and day <= 10 else words
 
     def date(self, m: re.Match[str], day: int, month: int, year: str | None) -> str:
-        """`ngày <d> tháng <m> [năm <y>]`, without repeating a preceding `ngày` (R7.1)."""
-        lead = "" if ends_before(_DAY_WORD, self.text, m.start()) else "ngày "
+        """`ngày <d> tháng <m> [năm <y>]`, without repeating a preceding `ngày`/`hôm` (R7.1)."""
+        lead = "" if ends_before(_DAY_NOUN, self.text, m.start()) else "ngày "
         spoken = f"{lead}{self.day(day)} tháng {month_name(month, self.lunar(m))}"
         return spoken + (f" năm {self.num(year)}" if year else "")
 
