@@ -172,3 +172,19 @@ def test_hom_names_the_day_so_no_ngay_is_added(text: str, expected: str) -> None
     spoken = normalise(text)
     assert spoken.text == expected
     assert not spoken.flags
+
+
+def test_scam_warning_words_read_as_a_presenter_says_them() -> None:
+    """`Hotline`, `app`, `link`, brands stay as written, OTP and QR for the reader to spell
+    (R16.4 spells them in draft audio); an app name shouted in capitals is that app, not an
+    unknown abbreviation blocking the item (R14.6)."""
+    spoken = normalise_fragment(
+        "chuyển tiền qua ví MOMO, nhắn qua FACEBOOK, TIKTOK, cung cấp mã OTP, quét mã QR, tải "
+        "app qua link trên Messenger, Zalo, Hotline: 113"
+    )
+    assert spoken.text == (
+        "chuyển tiền qua ví MoMo, nhắn qua Facebook, TikTok, cung cấp mã OTP, quét mã QR, tải "
+        "app qua link trên Messenger, Zalo, Hotline: một một ba"
+    )
+    assert not spoken.flags
+    assert tts_text("mã OTP, mã QR") == "mã o tê pê, mã quy e rờ"

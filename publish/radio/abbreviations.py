@@ -27,8 +27,11 @@ __all__ = [
 
 KEEP_AS_WORD = frozenset(
     {"COVID", "ASEAN", "Zalo", "VNeID", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"}
+    # The apps scam warnings name, often shouted in capitals (`chuyển qua ví MOMO`).
+    | {"Facebook", "Messenger", "MoMo", "TikTok", "Telegram", "Viber", "YouTube"}
 )
-"""Names a reader says as written (upper-case ones, and Zalo, VNeID); kept, never flagged (R14.6)."""
+"""Names a reader says as written (upper-case ones, and Zalo, VNeID, app names); kept, never
+flagged (R14.6); their all-caps spelling is read as them."""
 
 SPELLED_ACRONYMS = frozenset(
     {"VTV", "VOV", "VTC", "HTV", "OTP", "ATM", "QR", "GPS", "USB", "SMS", "PIN", "ID", "HIV"}
