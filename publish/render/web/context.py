@@ -26,7 +26,7 @@ from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
 from publish.text import vn_date
 
-__all__ = ["CARD_SIZES", "COVER_SIZES", "HOME", "SiteContext"]
+__all__ = ["CARD_SIZES", "COVER_SIZES", "HOME", "SiteContext", "tel_uri"]
 
 CARD_SIZES = "(min-width: 48rem) 10rem, 30vw"
 COVER_SIZES = "(min-width: 48rem) 44rem, 100vw"
@@ -439,9 +439,9 @@ class SiteContext:
         return {
             "address": contact.address,
             "hotline": contact.hotline,
-            "hotline_tel": _tel(contact.hotline),
+            "hotline_tel": tel_uri(contact.hotline),
             "emergency": contact.emergency,
-            "emergency_tel": _tel(contact.emergency),
+            "emergency_tel": tel_uri(contact.emergency),
             "email": contact.email,
             "zalo": zalo,
             "zalo_qr": (
@@ -454,7 +454,7 @@ class SiteContext:
         }
 
 
-def _tel(number: str) -> str:
+def tel_uri(number: str) -> str:
     """A tel: URI from a displayed phone number ("0277 3610 113" → "tel:02773610113")."""
     digits = "".join(c for c in number if c.isdigit() or c == "+")
     return f"tel:{digits}" if digits else ""

@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from publish.cache import digest
 from publish.model import Bulletin, Page
-from publish.render.web.context import COVER_SIZES, SiteContext
+from publish.render.web.context import COVER_SIZES, SiteContext, tel_uri
 from publish.render.web.markdown import scroll_regions
+from publish.render.web.phones import hotline_linker
 from publish.render.web.seo import json_ld, news_article
 from publish.text import vn_date, vn_month
 
@@ -185,6 +186,16 @@ class Views(SiteContext):
             bulletin.cover,
             bulletin.images,
         )
+
+    @cached_property
+    def _link_hotline(self) -> Callable[[str], str]:
+        """Links the unit's hotline in a body (and nothing else that looks like a phone number)."""
+        hotline = self.config.contact.hotline
+        return hotline_linker(hotline, tel_uri(hotline))
+
+    def _body(self, html: str) -> Markup:
+        """A page body as it is shown: wide tables scroll, the hotline dials."""
+        return Markup(self._link_hotline(scroll_regions(html)))
 
     @cached_property
     def _stamp_memo(self) -> dict[str, str]:
@@ -365,7 +376,7 @@ class Views(SiteContext):
         context.update(
             bulletin=bulletin,
             extra=bulletin.extra,
-            body=Markup(scroll_regions(str(self.body_html(bulletin)))),
+            body=self._body(str(self.body_html(bulletin))),
             cover=cover,
             date_iso=bulletin.date.isoformat(),
             date=vn_date(bulletin.date),
@@ -512,7 +523,7 @@ class Views(SiteContext):
         context.update(
             page=page,
             extra=page.extra,
-            body=Markup(scroll_regions(self.convert(page.body, page.source, eager_first=True))),
+            body=self._body(self.convert(page.body, page.source, eager_first=True)),
             contact=self.contact() if page.layout == "contact" else None,
         )
         return View(page.url, "page.html", context, source=page.source, indexed=not page.draft)
