@@ -691,16 +691,18 @@ def test_a_held_back_page_is_built_nowhere(tmp_path: Path, front: str) -> None:
     assert (web_out / "lien-he/index.html").is_file()  # the other pages still are
 
 
-def test_the_units_hotline_in_a_body_dials_it_and_no_other_number_does(tmp_path: Path) -> None:
-    """A citizen on a phone taps the hotline a bulletin gives, however the editor typed it; a
-    scammer's number quoted in a warning must never be one tap away (nor made one by iOS)."""
+def test_the_units_numbers_in_a_body_dial_them_and_no_other_number_does(tmp_path: Path) -> None:
+    """A citizen on a phone taps the hotline a bulletin gives, however the editor typed it, and
+    the 113 it says to call; a scammer's number quoted in a warning must never be one tap away
+    (nor made one by iOS), nor a count that happens to be 113."""
     root = copy_site(tmp_path)
     post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
     post.write_text(
         post.read_text("utf-8")
         + "\nGọi đường dây nóng 0273 3850 113, (0273) 3850113 hoặc +84 273.3850.113. "
         "Không gọi lại số lạ 0912 345 678 hay 0273 3850 1134; tài khoản 02733850113000.\n\n"
-        "Mã: `0273 3850 113`. [Gọi 0273 3850 113](tel:02733850113)\n",
+        "Mã: `0273 3850 113`. [Gọi 0273 3850 113](tel:02733850113)\n\n"
+        "Xử lý 113 vụ. Khi khẩn cấp, gọi ngay 113 hoặc Gọi: 113.\n",
         "utf-8",
     )
     html = build_site(root).html("/2024/02/tuan-tra-dem/")
@@ -712,6 +714,8 @@ def test_the_units_hotline_in_a_body_dials_it_and_no_other_number_does(tmp_path:
         "+84 273.3850.113",
         "Gọi 0273 3850 113",
     ]
+    assert re.findall(r'(\S+) <a href="tel:113">113</a>', body) == ["ngay", "Gọi:"]
+    assert "Xử lý 113 vụ" in body
     assert "<code>0273 3850 113</code>" in body
     assert "tel:0912" not in html and "0273 3850 1134;" in body
     assert '<meta name="format-detection" content="telephone=no">' in html

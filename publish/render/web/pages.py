@@ -15,7 +15,7 @@ from publish.cache import digest
 from publish.model import Bulletin, Page
 from publish.render.web.context import COVER_SIZES, SiteContext, tel_uri
 from publish.render.web.markdown import scroll_regions
-from publish.render.web.phones import hotline_linker
+from publish.render.web.phones import emergency_linker, hotline_linker
 from publish.render.web.seo import json_ld, news_article
 from publish.text import vn_date, vn_month
 
@@ -188,14 +188,21 @@ class Views(SiteContext):
         )
 
     @cached_property
-    def _link_hotline(self) -> Callable[[str], str]:
-        """Links the unit's hotline in a body (and nothing else that looks like a phone number)."""
-        hotline = self.config.contact.hotline
-        return hotline_linker(hotline, tel_uri(hotline))
+    def _link_numbers(self) -> tuple[Callable[[str], str], ...]:
+        """Link the unit's hotline and emergency number in a body (and nothing else that looks
+        like a phone number)."""
+        contact = self.config.contact
+        return (
+            hotline_linker(contact.hotline, tel_uri(contact.hotline)),
+            emergency_linker(contact.emergency, tel_uri(contact.emergency)),
+        )
 
     def _body(self, html: str) -> Markup:
-        """A page body as it is shown: wide tables scroll, the hotline dials."""
-        return Markup(self._link_hotline(scroll_regions(html)))
+        """A page body as it is shown: wide tables scroll, the unit's numbers dial."""
+        html = scroll_regions(html)
+        for link in self._link_numbers:
+            html = link(html)
+        return Markup(html)
 
     @cached_property
     def _stamp_memo(self) -> dict[str, str]:

@@ -1,7 +1,8 @@
-"""The unit's own hotline, written in a page body, becomes a link that dials it on a phone.
+"""The unit's own numbers, written in a page body, become links that dial them on a phone.
 
-Only the number site.toml gives as the unit's hotline is linked, however it is typed
-(`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`, `+84 277 3610 113`): a body also quotes
+Only the numbers site.toml gives are linked: the hotline however it is typed (`0277 3610 113`,
+`0277.3610.113`, `(0277) 3610113`, `+84 277 3610 113`), the emergency number (`113`) only right
+after «gọi» (`xử lý 113 vụ` is a count). A body also quotes
 scammers' numbers and account numbers in warnings, and one tap must never call those. Phones
 that link numbers on their own (Safari on iOS) are told not to, in the page's head.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["hotline_linker"]
+__all__ = ["emergency_linker", "hotline_linker", "linking"]
 
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
@@ -29,13 +30,29 @@ def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
         return _unchanged
     national = digits[1:] if digits.startswith("0") else digits
     pattern = re.compile(
-        r"(?<![\w+(])\(?(?:0|\+84" + _GAP + r")" + _GAP.join(national) + r"(?![\w]|[.,]\d)"
+        r"()(?<![\w+(])(\(?(?:0|\+84" + _GAP + r")" + _GAP.join(national) + r")(?![\w]|[.,]\d)"
     )
-    tail = national[-3:]
+    return linking(pattern, national[-3:], href)
+
+
+def emergency_linker(number: str, href: str) -> Callable[[str], str]:
+    """A function linking the emergency `number` (`113`) where a body says to call it."""
+    if not number.isdigit() or not href:
+        return _unchanged
+    pattern = re.compile(
+        r"((?<!\w)(?i:gọi)(?:\s+(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|tổng đài))*"
+        r"\s*:?\s+)(" + number + r")(?![\w]|[.,]\d)"
+    )
+    return linking(pattern, number, href)
+
+
+def linking(pattern: re.Pattern[str], hint: str, href: str) -> Callable[[str], str]:
+    """A function making `pattern`'s group 2 a link to `href` in body HTML, outside links and
+    code (group 1 is what stays before it); `hint` is in every match, and cheap to look for."""
 
     def linked(html: str) -> str:
-        """`html` with the hotline outside links and code made a link."""
-        if tail not in html or pattern.search(html) is None:
+        """`html` with each match outside links and code made a link."""
+        if hint not in html or pattern.search(html) is None:
             return html
         parts = _TAG.split(html)
         depth = 0
@@ -45,7 +62,7 @@ def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
                 if m is not None and m[2].lower() in _UNLINKED:
                     depth = max(0, depth - 1) if m[1] else depth + 1
             elif depth == 0 and part:
-                parts[i] = pattern.sub(lambda m: f'<a href="{href}">{m[0]}</a>', part)
+                parts[i] = pattern.sub(lambda m: f'{m[1]}<a href="{href}">{m[2]}</a>', part)
         return "".join(parts)
 
     return linked
