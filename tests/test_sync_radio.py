@@ -697,3 +697,18 @@ def test_a_dry_run_stops_where_the_real_sync_would_on_a_folder_it_cannot_read(
     finally:
         locked.chmod(0o755)
     assert code == 1 and f"không đọc được thư mục của đài {locked}" in out
+
+
+def test_a_bulletin_expiring_before_its_air_time_is_withdrawn_for_that_reason(root: Path) -> None:
+    """An editor sets `expires` before the broadcast after the station took the script: the note
+    says it expires before air, not that it still airs in another episode (the station would
+    look for it in next week's rundown)."""
+    sync(root)
+    station = root / STATION
+    edit(root / SECOND, "approved_by:", "expires: 2024-12-14 10:00\napproved_by:")
+    actions, _summary = sync(root)
+    note = (station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8")
+    assert "vẫn phát" not in note and "tập khác" not in note
+    assert "hết hạn lúc 10:00, Thứ Bảy, 14/12/2024, trước giờ phát 17:00" in note
+    withdraw = next(a for a in actions if a.kind == "withdraw" and a.key == OTHER_ITEM)
+    assert "hết hạn" in withdraw.reason

@@ -154,11 +154,16 @@ def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:
 
 
 def held_reasons(site: Site) -> dict[str, str]:
-    """Why each bulletin held back by a blocking flag is not on the radio (for withdrawal notes)."""
+    """Why each bulletin published on the radio is in no episode: held back by a blocking flag,
+    expiring before its air time… (for withdrawal notes)."""
+    assembly = assemble(site)
     return {
-        key: "bị giữ lại vì lỗi đọc thành tiếng: "
-        + "; ".join(f"{f.message} «{f.excerpt}» {rule_note(f.code)}" for f in flags)
-        for key, (_bulletin, flags) in assemble(site).held.items()
+        **assembly.dropped,
+        **{
+            key: "bị giữ lại vì lỗi đọc thành tiếng: "
+            + "; ".join(f"{f.message} «{f.excerpt}» {rule_note(f.code)}" for f in flags)
+            for key, (_bulletin, flags) in assembly.held.items()
+        },
     }
 
 

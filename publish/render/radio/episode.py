@@ -92,6 +92,9 @@ class Assembly:
     problems: tuple[Problem, ...]
     versions: Mapping[str, str] = field(default_factory=dict)
     """Bulletin source → digest of everything its item is made from (see `Speaker.version`)."""
+    dropped: Mapping[str, str] = field(default_factory=dict)
+    """Bulletin key → why a bulletin published on the radio is in no episode for another reason
+    than a flag (it expires before its air time…), as the station's withdrawal note says it."""
 
 
 def shown_title(segment: Segment) -> str:
@@ -190,6 +193,7 @@ def _assemble(site: Site) -> Assembly:
     held: dict[str, tuple[Bulletin, tuple[Flag, ...]]] = {}
     weeks: dict[str, list[Segment]] = defaultdict(list)
     versions: dict[str, str] = {}
+    dropped: dict[str, str] = {}
     blocks = [(bulletin, *read_block(bulletin, config)) for bulletin in site.for_channel("radio")]
     for bulletin, block, block_problems in blocks:
         if not block_problems:
@@ -226,13 +230,18 @@ def _assemble(site: Site) -> Assembly:
             air, folder = aired.air, sent[bulletin.key]
         if air <= bulletin.date:
             problems.append(_too_late(bulletin, air, next_air(bulletin.date, config)))
+            dropped[bulletin.key] = (
+                f"buổi phát {vn_datetime(air.astimezone(config.tz))} không sau giờ đăng bản tin"
+            )
             continue  # its episode has aired by the time the script may leave for the station
         if bulletin.expires is not None and bulletin.expires <= air:
             problems.append(_expires_before_air(bulletin, bulletin.expires, air))
+            dropped[bulletin.key] = _expiry_text(bulletin.expires, air)
             continue  # it would be read on air after it was withdrawn everywhere else
         item = restored(made, bulletin, air)
         if not item.syllables:
             problems.append(_nothing_to_read(bulletin))
+            dropped[bulletin.key] = "bản tin không còn câu nào để đọc trên sóng"
             continue  # a heading or a photo alone: an empty slot and a stinger on air
         stoppers = blocking(item.flags)
         if stoppers:
@@ -270,7 +279,7 @@ def _assemble(site: Site) -> Assembly:
         if segment.bulletin is not None
         for flag in segment.flags
     ]
-    return Assembly(tuple(episodes), held, tuple(problems), versions)
+    return Assembly(tuple(episodes), held, tuple(problems), versions, dropped)
 
 
 def _flag_note(bulletin: Bulletin, flag: Flag) -> Problem:
@@ -403,12 +412,20 @@ def _expires_before_air(bulletin: Bulletin, expires: dt.datetime, air: dt.dateti
     """The warning for a bulletin left out of the radio because it expires before its air time."""
     return Problem(
         bulletin.source,
-        f"bản tin hết hạn lúc {air_clock(expires)} {vn_date(expires)}, trước giờ phát "
-        f"{air_clock(air)} {vn_date(air)}: không đưa vào tập phát sóng",
+        f"{_expiry_text(expires, air)}: không đưa vào tập phát sóng",
         field="expires",
         hint="Lùi expires qua giờ phát, hoặc chọn ngày phát sớm hơn (radio: {air_date: …}); "
         "không cần phát thì bỏ radio khỏi channels.",
         severity="warning",
+    )
+
+
+def _expiry_text(expires: dt.datetime, air: dt.datetime) -> str:
+    """ "bản tin hết hạn lúc …, trước giờ phát …", in the site timezone of `air`."""
+    local = expires.astimezone(air.tzinfo)
+    return (
+        f"bản tin hết hạn lúc {air_clock(local)}, {vn_date(local)}, trước giờ phát "
+        f"{air_clock(air)}, {vn_date(air)}"
     )
 
 
