@@ -492,3 +492,16 @@ def test_an_air_date_in_an_impossible_year_is_a_content_error(tmp_path: Path) ->
     [problem] = caught.value.problems
     assert (problem.file, problem.field) == ("content/a.md", "radio.air_date")
     assert "năm 202 nằm ngoài khoảng 1900–2100" in problem.message
+
+
+def test_a_coming_broadcast_with_no_bulletin_is_noted() -> None:
+    """The week after the fixture's bulletins has none: nothing would reach the station for that
+    slot, and no episode means no Q9 note either; the editor is told, by the slot's air time."""
+    monday = dt.datetime(2024, 12, 16, 9, 0, tzinfo=TZ)
+    problems = radio.check(fixture_site(now=monday))
+    [note] = [p for p in problems if p.file == "Tập phát thanh 17:00, Thứ Bảy, 21/12/2024"]
+    assert note.severity == "note" and note.message.endswith(" (mã quy tắc Q9)")
+    assert "chưa có bản tin nào" in note.message
+    assert note.hint is not None and "radio" in note.hint
+    # A week that has its bulletins is not told of as empty.
+    assert not [p for p in radio.check(fixture_site()) if "chưa có bản tin nào" in p.message]

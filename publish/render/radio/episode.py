@@ -265,6 +265,9 @@ def _assemble(site: Site) -> Assembly:
         key=lambda e: (e.air, e.week),
     )
     coming = next_air(site.now, config)
+    in_use = any(not bad for _bulletin, _block, bad in blocks)
+    if in_use and all(e.week != episode_folder(coming, config) for e in episodes):
+        problems.append(_empty_slot(coming, config))
     problems += [
         _timing_problem(episode, text)
         for episode in episodes
@@ -313,6 +316,20 @@ def _timing_problem(episode: Episode, text: str) -> Problem:
     return Problem(
         f"Tập phát thanh{extra} {vn_datetime(episode.air)}",
         f"{text} " + rule_note("Q9"),
+        severity=TIMING_SEVERITY,
+    )
+
+
+def _empty_slot(air: dt.datetime, config: Config) -> Problem:
+    """The Q9 note for the next weekly broadcast when no bulletin is set to air in it: it has
+    no episode, so no rundown reaches the station and no over/under note would say so."""
+    return Problem(
+        f"Tập phát thanh {vn_datetime(air)}",
+        "chưa có bản tin nào được xếp vào buổi phát này: đài chưa có kịch bản cho khung giờ "
+        f"{mss(round(config.radio.slot_minutes * 60))} " + rule_note("Q9"),
+        hint="Đăng bản tin có kênh radio trước giờ phát (hoặc ghi radio: {air_date: "
+        f"{air.date().isoformat()}}} cho một bản tin đã đăng), hoặc báo đài tuần này không "
+        "có chuyên mục.",
         severity=TIMING_SEVERITY,
     )
 
