@@ -132,12 +132,12 @@ def test_episode_script_and_rundown_match_golden(
     expected = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
     assert set(texts) == expected
     for path, data in texts.items():
-        assert data.decode("utf-8") == (GOLDEN / path).read_text("utf-8"), path
+        assert data == (GOLDEN / path).read_bytes(), path
 
 
 def test_item_layout(artifacts: dict[str, bytes]) -> None:
     """S2–S7: slug and header fields, a rule, lead-in, spoken body without digits, end mark."""
-    lines = artifacts["items/ra-quan-ttatgt-cuoi-nam.txt"].decode("utf-8").splitlines()
+    lines = artifacts["items/ra-quan-ttatgt-cuoi-nam.txt"].decode("utf-8-sig").splitlines()
     slug, fields = lines[0].split(maxsplit=1)
     assert re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", slug) and len(slug) <= 24
     assert fields.strip() == "Tin | Đọc: PTV Hương | Ước tính 0:42"
@@ -182,7 +182,7 @@ def test_cue_inside_an_item_is_in_capitals_and_its_length_is_added(
 ) -> None:
     """S5/E1: a cue line stays a cue (capitals, never read) and its 0:05 is added to the estimate."""
     text = artifacts["items/canh-bao-lua-dao-shipper.txt"].decode("utf-8")
-    assert "\n[NHẠC CẮT 0:05]\n" in text
+    assert "\r\n[NHẠC CẮT 0:05]\r\n" in text
     assert "LỜI KẾT TIN: Mọi tin báo xin gửi Tổ tự quản khu dân cư" in text  # unit lexicon used
     rundown = radio.assemble(fixture_site()).episodes[0]
     item = next(s for s in rundown.segments if s.bulletin and s.bulletin.key == ON_AIR[1])
@@ -505,3 +505,17 @@ def test_a_coming_broadcast_with_no_bulletin_is_noted() -> None:
     assert note.hint is not None and "radio" in note.hint
     # A week that has its bulletins is not told of as empty.
     assert not [p for p in radio.check(fixture_site()) if "chưa có bản tin nào" in p.message]
+
+
+def test_station_text_files_open_in_windows_notepad(artifacts: dict[str, bytes]) -> None:
+    """Every .txt for the station starts with the UTF-8 byte order mark and ends its lines with
+    CRLF: Notepad before Windows 10 (1903) showed an LF file as one line, and without the mark
+    read the Vietnamese as ANSI mojibake; Word asks which encoding to use. JSON stays as it is."""
+    texts = [p for p in artifacts if p.endswith(".txt")]
+    assert {f"{WEEK}/rundown.txt", f"{WEEK}/script.txt", f"items/{ON_AIR[0]}.txt"} <= set(texts)
+    for path in texts:
+        data = artifacts[path]
+        assert data.startswith(b"\xef\xbb\xbf"), path
+        assert b"\n" not in data.replace(b"\r\n", b""), path
+        assert data.endswith(b"\r\n") and b"\r\r" not in data, path
+    assert not artifacts[f"{WEEK}/rundown.json"].startswith(b"\xef\xbb\xbf")

@@ -707,7 +707,9 @@ def test_a_bulletin_expiring_before_its_air_time_is_withdrawn_for_that_reason(ro
     station = root / STATION
     edit(root / SECOND, "approved_by:", "expires: 2024-12-14 10:00\napproved_by:")
     actions, _summary = sync(root)
-    note = (station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8")
+    raw = (station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\n" not in raw.replace(b"\r\n", b"")
+    note = raw.decode("utf-8-sig")
     assert "vẫn phát" not in note and "tập khác" not in note
     assert "hết hạn lúc 10:00, Thứ Bảy, 14/12/2024, trước giờ phát 17:00" in note
     withdraw = next(a for a in actions if a.kind == "withdraw" and a.key == OTHER_ITEM)

@@ -40,7 +40,7 @@ from publish.config import Config
 from publish.errors import PublishError, os_reason
 from publish.model import Site
 from publish.radio_rates import RATES_NAME, load_kept_rates
-from publish.render.radio import held_reasons
+from publish.render.radio import held_reasons, station_text
 from publish.render.radio.items import air_at, next_air
 from publish.sync.base import Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
@@ -607,7 +607,7 @@ class RadioSyncer:
             target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
             self._step()
             note = target.with_name(target.name + NOTE_SUFFIX)
-            atomic_write_bytes(note, self._note(action).encode("utf-8"))
+            atomic_write_bytes(note, station_text(self._note(action)))
             os.replace(source, target)
             self._step()
             done = f"đã chuyển vào {target.relative_to(self.folder).as_posix()}"

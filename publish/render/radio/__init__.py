@@ -43,6 +43,7 @@ __all__ = [
     "draft_audio_items",
     "held_reasons",
     "render",
+    "station_text",
 ]
 
 CHANNEL = "radio"
@@ -135,22 +136,29 @@ def _laid_out(
         yield (episode, files, plan), plan.build if plan.cached is None else None
 
 
+def station_text(text: str) -> bytes:
+    """A .txt file for the station's Windows PC: UTF-8 with a byte order mark and CRLF line
+    ends, which Notepad before Windows 10 (1903) and Word need to show Vietnamese on separate
+    lines instead of one line of mojibake."""
+    return ("\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")).encode("utf-8")
+
+
 def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:
     """The item scripts of one episode, its rundown (text and JSON) and script text."""
     for segment in episode.segments:
         bulletin = segment.bulletin
         if bulletin is not None:
-            yield Artifact.text(
+            yield Artifact(
                 CHANNEL,
                 f"items/{bulletin.key}.txt",
-                item_text(segment, episode),
+                station_text(item_text(segment, episode)),
                 source=bulletin.source,
                 key=bulletin.key,
             )
     folder = episode.week
-    yield Artifact.text(CHANNEL, f"{folder}/rundown.txt", rundown_text(episode, config))
+    yield Artifact(CHANNEL, f"{folder}/rundown.txt", station_text(rundown_text(episode, config)))
     yield Artifact.text(CHANNEL, f"{folder}/rundown.json", rundown_json(episode, config))
-    yield Artifact.text(CHANNEL, f"{folder}/script.txt", script_text(episode, config))
+    yield Artifact(CHANNEL, f"{folder}/script.txt", station_text(script_text(episode, config)))
 
 
 def held_reasons(site: Site) -> dict[str, str]:
