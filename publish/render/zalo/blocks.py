@@ -10,6 +10,7 @@ an e-mail address or a phone number; nothing for a link within the article).
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -34,6 +35,18 @@ SKIPPED = {"script", "style", "iframe", "object", "embed", "template", "noscript
 PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", "article", "hr"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 QUOTE_MARKS = "“\"'‘«„"
+ADDRESS_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+", re.IGNORECASE)
+"""A web or e-mail address in a text: a heading's capitals must leave it as it leads."""
+
+
+def heading_case(text: str) -> str:
+    """A heading in capitals, each address in it as written (a path's case is part of it)."""
+    kept = [(m.start(), m.end()) for m in ADDRESS_RE.finditer(text)]
+    parts, last = [], 0
+    for start, end in kept:
+        parts += [text[last:start].upper(), text[start:end]]
+        last = end
+    return "".join(parts) + text[last:].upper()
 
 
 def plain_text(text: str) -> str:
@@ -68,7 +81,7 @@ class _Walker(HTMLParser):
         if not text:
             return
         if self.heading:
-            text = text.upper()
+            text = heading_case(text)
         if self.in_item:
             indent = "   " * max(0, len(self.lists) - 1)
             text = indent + (self.item_prefix or "   ") + text

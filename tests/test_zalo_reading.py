@@ -1,0 +1,40 @@
+"""Zalo article bodies as a follower reads them on a phone: each Markdown construct editors use
+comes out as readable plain text, nothing lost, no markup left showing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from publish.render.zalo.blocks import markdown_blocks
+
+
+def image(src: str, alt: str, title: str) -> dict[str, Any]:
+    """An image block naming the file as written."""
+    return {"type": "image", "url": src, "caption": title or alt}
+
+
+def link(href: str) -> str | None:
+    """The address shown after a link: as written, the scheme of tel: and mailto: dropped, none
+    within the article."""
+    if href.startswith("#"):
+        return None
+    return href.split(":", 1)[1] if href.startswith(("tel:", "mailto:")) else href
+
+
+def texts(body: str) -> list[str]:
+    """The text blocks of one body, in order."""
+    blocks = markdown_blocks(body, image=image, link=link)
+    return [b["content"] for b in blocks if b["type"] == "text"]
+
+
+def test_a_heading_in_capitals_keeps_the_address_of_its_link_as_written() -> None:
+    """Capitals made «HTTPS://DICHVUCONG.GOV.VN/P/HOME/DVC-TRANG-CHU.HTML»: a path is case
+    sensitive, so the address led nowhere."""
+    body = (
+        "## Nộp hồ sơ tại [Cổng dịch vụ công](https://dichvucong.gov.vn/p/home/dvc-trang-chu.html)\n\n"
+        "## Hỏi qua congan.chauthanh@example.vn hoặc www.bocongan.gov.vn/Tin-Tuc\n"
+    )
+    assert texts(body) == [
+        "NỘP HỒ SƠ TẠI CỔNG DỊCH VỤ CÔNG (https://dichvucong.gov.vn/p/home/dvc-trang-chu.html)",
+        "HỎI QUA congan.chauthanh@example.vn HOẶC www.bocongan.gov.vn/Tin-Tuc",
+    ]
