@@ -38,3 +38,20 @@ def test_a_heading_in_capitals_keeps_the_address_of_its_link_as_written() -> Non
         "NỘP HỒ SƠ TẠI CỔNG DỊCH VỤ CÔNG (https://dichvucong.gov.vn/p/home/dvc-trang-chu.html)",
         "HỎI QUA congan.chauthanh@example.vn HOẶC www.bocongan.gov.vn/Tin-Tuc",
     ]
+
+
+def test_footnote_markers_are_bracketed_and_footnotes_numbered_alike_without_a_back_arrow() -> None:
+    """A marker came out as a digit run into its word («chú thích1», «năm 20222»), and each
+    footnote as «1. … ↩»: an arrow that leads nowhere on Zalo."""
+    body = (
+        "Theo Nghị định 137[^nd] và số liệu năm 2022[^2].\n\n"
+        "[^nd]: Nghị định số 137/2020/NĐ-CP, xem [văn bản](https://vbpl.vn/137).\n"
+        "[^2]: Báo cáo tổng kết.\n\n"
+        "    Đoạn hai của chú thích.\n"
+    )
+    assert texts(body) == [
+        "Theo Nghị định 137[1] và số liệu năm 2022[2].",
+        "[1] Nghị định số 137/2020/NĐ-CP, xem văn bản (https://vbpl.vn/137).",
+        "[2] Báo cáo tổng kết.",
+        "   Đoạn hai của chú thích.",
+    ]

@@ -71,7 +71,9 @@ class _Walker(HTMLParser):
         self.in_item = False
         self.quotes = 0
         self.heading = False
-        self.links: list[tuple[str, int]] = []
+        self.links: list[tuple[str, int, str]] = []  # href, where its text starts, class
+        self.footnotes = False  # inside Python-Markdown's list of footnotes
+        self.backref = False  # inside a footnote's «↩» link back to its marker
         self.cells = 0
 
     def flush(self) -> None:
@@ -98,20 +100,27 @@ class _Walker(HTMLParser):
         if self.skipping:
             return
         values = {k: v or "" for k, v in attrs}
-        if tag in PARAGRAPHS or tag in HEADINGS:
+        if tag == "div" and "footnote" in values.get("class", "").split():
+            self.flush()
+            self.footnotes = True
+        elif tag in PARAGRAPHS or tag in HEADINGS:
             self.flush()
             self.heading = tag in HEADINGS
         elif tag in ("ul", "ol"):
             self.flush()
             start = values.get("start", "1")
-            self.lists.append([tag, int(start) - 1 if start.isdigit() else 0])
+            # The footnotes' own list: numbered as their markers are, «[1]».
+            kind = "footnote" if self.footnotes and not self.lists else tag
+            self.lists.append([kind, int(start) - 1 if start.isdigit() else 0])
         elif tag == "li":
             self.flush()
             self.in_item = True
             if self.lists:
                 current = self.lists[-1]
                 current[1] += 1
-                self.item_prefix = f"{current[1]}. " if current[0] == "ol" else "• "
+                self.item_prefix = {"ol": f"{current[1]}. ", "footnote": f"[{current[1]}] "}.get(
+                    current[0], "• "
+                )
             else:
                 self.item_prefix = "• "
         elif tag == "blockquote":
@@ -127,7 +136,12 @@ class _Walker(HTMLParser):
             if block is not None:
                 self.blocks.append(block)
         elif tag == "a":
-            self.links.append((values.get("href", ""), len(self.buffer)))
+            kind = values.get("class", "")
+            if kind == "footnote-backref":
+                self.backref = True  # «↩» leads back within the article: nothing to read
+            elif kind == "footnote-ref":
+                self.buffer.append("[")  # «chú thích[1]», not a bare digit run into the word
+            self.links.append((values.get("href", ""), len(self.buffer), kind))
         elif tag == "tr":
             self.flush()
             self.cells = 0
@@ -158,7 +172,10 @@ class _Walker(HTMLParser):
             self.flush()
             self.quotes = max(0, self.quotes - 1)
         elif tag == "a" and self.links:
-            href, start = self.links.pop()
+            href, start, kind = self.links.pop()
+            self.backref = False
+            if kind == "footnote-ref":
+                self.buffer.append("]")
             target = self.link(href.strip()) if href.strip() else None
             shown = plain_text("".join(self.buffer[start:]))
             if target and target not in shown:
@@ -166,7 +183,7 @@ class _Walker(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         """Buffer text outside skipped elements."""
-        if not self.skipping:
+        if not self.skipping and not self.backref:
             self.buffer.append(data)
 
     def close(self) -> None:
