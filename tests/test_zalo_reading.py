@@ -55,3 +55,22 @@ def test_footnote_markers_are_bracketed_and_footnotes_numbered_alike_without_a_b
         "[2] Báo cáo tổng kết.",
         "   Đoạn hai của chú thích.",
     ]
+
+
+def test_a_table_row_names_each_cell_by_its_column_header() -> None:
+    """A row came out as «Cấp căn cước | Công an xã | Miễn phí | 7 ngày | Có |»: bars, a
+    trailing one for an empty cell, and six columns to match to a header row far above."""
+    body = (
+        "| Thủ tục | Cơ quan | Lệ phí | Thời hạn | Nộp trực tuyến | Ghi chú |\n"
+        "|---|:-:|--:|---|---|---|\n"
+        "| Cấp căn cước lần đầu | Công an xã | Miễn phí | 7 ngày "
+        "| [Có](https://dichvucong.bocongan.gov.vn) | |\n"
+        "| Đăng ký thường trú | Công an xã | 20.000 đ | 7 ngày | Không | **Mang** sổ cũ |\n"
+    )
+    assert texts(body) == [
+        "• Cấp căn cước lần đầu — Cơ quan: Công an xã; Lệ phí: Miễn phí; Thời hạn: 7 ngày; "
+        "Nộp trực tuyến: Có (https://dichvucong.bocongan.gov.vn)",
+        "• Đăng ký thường trú — Cơ quan: Công an xã; Lệ phí: 20.000 đ; Thời hạn: 7 ngày; "
+        "Nộp trực tuyến: Không; Ghi chú: Mang sổ cũ",
+    ]
+    assert not any("|" in text for text in texts(body))

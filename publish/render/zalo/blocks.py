@@ -49,6 +49,21 @@ def heading_case(text: str) -> str:
     return "".join(parts) + text[last:].upper()
 
 
+def table_row(head: list[str], row: list[str]) -> str:
+    """One table row as a phone shows it: «first cell — Label: cell; Label: cell», each cell
+    named by its column's header, empty cells left out (a row as «a | b | c» was a run of
+    bars the reader had to match to a header row far above on a narrow screen)."""
+    lead = row[0] if row else ""
+    rest = [
+        f"{head[i]}: {cell}" if i < len(head) and head[i] else cell
+        for i, cell in enumerate(row)
+        if i and cell
+    ]
+    if lead and rest:
+        return f"{lead} — {'; '.join(rest)}"
+    return lead or "; ".join(rest)
+
+
 def plain_text(text: str) -> str:
     """One line of NFC text: whitespace collapsed, anything that looks like markup removed."""
     text = strip_markup(text)  # repeated until stable: one pass leaves "<scr<b>ipt>" as "<script>"
@@ -74,7 +89,11 @@ class _Walker(HTMLParser):
         self.links: list[tuple[str, int, str]] = []  # href, where its text starts, class
         self.footnotes = False  # inside Python-Markdown's list of footnotes
         self.backref = False  # inside a footnote's «↩» link back to its marker
-        self.cells = 0
+        self.head: list[str] = []  # the table's header cells: each other cell's label
+        self.row: list[str] = []
+        self.cell: int | None = None  # where the open cell's text starts in the buffer
+        self.header_row = False
+        self.rows = 0
 
     def flush(self) -> None:
         """Turn the buffered text into a text block with its list/quote/heading form."""
@@ -142,13 +161,15 @@ class _Walker(HTMLParser):
             elif kind == "footnote-ref":
                 self.buffer.append("[")  # «chú thích[1]», not a bare digit run into the word
             self.links.append((values.get("href", ""), len(self.buffer), kind))
+        elif tag == "table":
+            self.flush()
+            self.head, self.rows = [], 0
         elif tag == "tr":
             self.flush()
-            self.cells = 0
+            self.row, self.header_row = [], True
         elif tag in ("td", "th"):
-            if self.cells:
-                self.buffer.append(" | ")
-            self.cells += 1
+            self.cell = len(self.buffer)
+            self.header_row = self.header_row and tag == "th"
 
     def handle_endtag(self, tag: str) -> None:
         """Close whatever the tag opened."""
@@ -157,9 +178,24 @@ class _Walker(HTMLParser):
             return
         if self.skipping:
             return
-        if tag in PARAGRAPHS or tag in HEADINGS or tag == "tr":
+        if tag in PARAGRAPHS or tag in HEADINGS:
             self.flush()
             self.heading = False
+        elif tag in ("td", "th") and self.cell is not None:
+            self.row.append(plain_text("".join(self.buffer[self.cell :])))
+            del self.buffer[self.cell :]
+            self.cell = None
+        elif tag == "tr":
+            if self.header_row and not self.head:
+                self.head = self.row
+            elif any(self.row):
+                self.buffer = ["• " + table_row(self.head, self.row)]
+                self.rows += 1
+            self.flush()
+        elif tag == "table":
+            if not self.rows and any(self.head):  # a header and no rows: still its words
+                self.buffer = ["• " + "; ".join(c for c in self.head if c)]
+            self.flush()
         elif tag in ("ul", "ol"):
             self.flush()
             if self.lists:
