@@ -467,3 +467,29 @@ def test_plain_text_collapses_every_kind_of_whitespace_to_one_space() -> None:
     decomposed = "Ca\u0302\u0301p"  # "Cấp" typed with combining marks
     text = f"{spaces}Công{spaces}an\t\thuyện\n{decomposed}  {spaces}"
     assert plain_text(text) == "Công an huyện Cấp"
+
+
+def test_a_cover_the_body_shows_again_is_shown_once_in_its_place_in_the_body(
+    tmp_path: Path,
+) -> None:
+    """The cover shows above a Zalo article: one whose picture the body shows again (the
+    sample's Ngày hội bulletin) had the follower see it twice. The body's keeps its place and
+    caption; the cover still stands for the article in lists and messages."""
+    again = BODY + '\n![Ảnh bìa](../images/anh-1.jpg "Các đại biểu tại Ngày hội")\n'
+    root = zalo_project(
+        tmp_path,
+        0,
+        files={
+            "content/bai-viet/a.md": zalo_bulletin(
+                1, body=again, cover="images/anh-1.jpg", cover_alt='"Ảnh"'
+            ),
+            "content/bai-viet/b.md": zalo_bulletin(2, cover="images/bia.jpg", cover_alt='"Ảnh"'),
+        },
+    )
+    output = built(root)
+    repeated, other = payload(output, "bt-001"), payload(output, "bt-002")
+    images = [b for b in repeated["body"] if b["type"] == "image"]
+    assert repeated["cover"]["photo_url"] in [b["url"] for b in images]
+    assert repeated["cover"]["status"] == "hide"
+    assert len(images) == 2 and images[-1]["caption"] == "Các đại biểu tại Ngày hội"
+    assert other["cover"]["status"] == "show"

@@ -232,6 +232,9 @@ def build_payload(
     config = site.config
     title, author, description, cover_url, page = header(bulletin, site, images)
     body = list((blocks or body_blocks(bulletin, site, images))[0])
+    # The cover shows above the article on Zalo: when the body shows the same picture too, the
+    # follower would see it twice, so only the body's (in its place, with its caption) is shown.
+    repeated = any(b.get("type") == "image" and b.get("url") == cover_url for b in body)
     body.append(
         {
             "type": "text",
@@ -243,7 +246,11 @@ def build_payload(
         "title": title,
         "author": author,
         "description": description,
-        "cover": {"cover_type": "photo", "photo_url": cover_url, "status": "show"},
+        "cover": {
+            "cover_type": "photo",
+            "photo_url": cover_url,
+            "status": "hide" if repeated else "show",
+        },
         "body": body,
         "status": "show",
         "comment": config.zalo.comment,
