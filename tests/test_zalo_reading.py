@@ -74,3 +74,28 @@ def test_a_table_row_names_each_cell_by_its_column_header() -> None:
         "Nộp trực tuyến: Không; Ghi chú: Mang sổ cũ",
     ]
     assert not any("|" in text for text in texts(body))
+
+
+def test_lines_broken_on_purpose_stay_lines_not_one_run() -> None:
+    """A hard line break (two spaces, or <br>) and the lines of a code block were joined with
+    a space: an address block read «… Cái Tàu Hạ Điện thoại: 0277 …», a message syntax typed
+    line by line as one. A Zalo text block has no line breaks, so each line is a block."""
+    body = (
+        "Công an huyện Châu Thành  \n"
+        "Địa chỉ: Số 1 đường 30/4, thị trấn Cái Tàu Hạ<br>\n"
+        "Điện thoại: 0277 3610 113\n\n"
+        "- Soạn tin:  \n  DK CCCD gửi 1234\n\n"
+        "> “Nhanh lên!”  \n> — Người dân\n\n"
+        "```\nDK CCCD 079123456789\nHUY CCCD\n```\n"
+    )
+    assert texts(body) == [
+        "Công an huyện Châu Thành",
+        "Địa chỉ: Số 1 đường 30/4, thị trấn Cái Tàu Hạ",
+        "Điện thoại: 0277 3610 113",
+        "• Soạn tin:",
+        "   DK CCCD gửi 1234",
+        "“Nhanh lên!”",
+        "— Người dân",
+        "DK CCCD 079123456789",
+        "HUY CCCD",
+    ]

@@ -35,6 +35,8 @@ SKIPPED = {"script", "style", "iframe", "object", "embed", "template", "noscript
 PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", "article", "hr"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 QUOTE_MARKS = "“\"'‘«„"
+LINE = "\x00"
+"""A line break kept inside a paragraph's text (<br>, a line of code) until it is flushed."""
 ADDRESS_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+", re.IGNORECASE)
 """A web or e-mail address in a text: a heading's capitals must leave it as it leads."""
 
@@ -94,22 +96,26 @@ class _Walker(HTMLParser):
         self.cell: int | None = None  # where the open cell's text starts in the buffer
         self.header_row = False
         self.rows = 0
+        self.code = 0  # inside <pre>: each line of code is a line of its own
 
     def flush(self) -> None:
-        """Turn the buffered text into a text block with its list/quote/heading form."""
-        text = plain_text("".join(self.buffer))
+        """Turn the buffered text into text blocks with their list/quote/heading form: one a
+        line, since a Zalo text block is a paragraph without line breaks."""
+        lines = [line for part in "".join(self.buffer).split(LINE) if (line := plain_text(part))]
         self.buffer = []
-        if not text:
+        if not lines:
             return
         if self.heading:
-            text = heading_case(text)
-        if self.in_item:
-            indent = "   " * max(0, len(self.lists) - 1)
-            text = indent + (self.item_prefix or "   ") + text
-            self.item_prefix = ""
-        if self.quotes and text[0] not in QUOTE_MARKS:
-            text = f"“{text}”"
-        self.blocks.append({"type": "text", "content": text})
+            lines = [heading_case(line) for line in lines]
+        if self.quotes and lines[0][0] not in QUOTE_MARKS:
+            lines[0] = "“" + lines[0]
+            lines[-1] += "”"
+        for line in lines:
+            if self.in_item:
+                indent = "   " * max(0, len(self.lists) - 1)
+                line = indent + (self.item_prefix or "   ") + line
+                self.item_prefix = ""
+            self.blocks.append({"type": "text", "content": line})
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a block, a list, a link or a cell; place an image."""
@@ -125,6 +131,7 @@ class _Walker(HTMLParser):
         elif tag in PARAGRAPHS or tag in HEADINGS:
             self.flush()
             self.heading = tag in HEADINGS
+            self.code += tag == "pre"
         elif tag in ("ul", "ol"):
             self.flush()
             start = values.get("start", "1")
@@ -146,7 +153,7 @@ class _Walker(HTMLParser):
             self.flush()
             self.quotes += 1
         elif tag == "br":
-            self.buffer.append(" ")
+            self.buffer.append(LINE)
         elif tag == "img":
             self.flush()
             block = self.image(
@@ -181,8 +188,9 @@ class _Walker(HTMLParser):
         if tag in PARAGRAPHS or tag in HEADINGS:
             self.flush()
             self.heading = False
+            self.code = max(0, self.code - (tag == "pre"))
         elif tag in ("td", "th") and self.cell is not None:
-            self.row.append(plain_text("".join(self.buffer[self.cell :])))
+            self.row.append(plain_text("".join(self.buffer[self.cell :]).replace(LINE, " ")))
             del self.buffer[self.cell :]
             self.cell = None
         elif tag == "tr":
@@ -220,7 +228,7 @@ class _Walker(HTMLParser):
     def handle_data(self, data: str) -> None:
         """Buffer text outside skipped elements."""
         if not self.skipping and not self.backref:
-            self.buffer.append(data)
+            self.buffer.append(data.replace("\n", LINE) if self.code else data)
 
     def close(self) -> None:
         """Flush the last paragraph."""
