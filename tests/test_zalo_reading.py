@@ -99,3 +99,20 @@ def test_lines_broken_on_purpose_stay_lines_not_one_run() -> None:
         "DK CCCD 079123456789",
         "HUY CCCD",
     ]
+
+
+def test_a_paragraph_too_long_for_one_block_is_cut_between_sentences() -> None:
+    """A 3,500-character paragraph went as one block: a wall of text on a phone, and three
+    times the 1,000 characters NukeViet's form allows a block (the contract knows no limit)."""
+    sentence = "Bà N.T.H. (62 tuổi) kể lại diễn biến vụ việc cho tổ công tác của Công an xã."
+    paragraph = " ".join([sentence] * 45)
+    assert len(paragraph) > 3000
+    for body, lead in ((paragraph, ""), (f"- {paragraph}", "• "), (f"> {paragraph}", "“")):
+        found = texts(body)
+        assert len(found) == 4
+        assert all(len(text) <= 1000 for text in found)
+        assert found[0].startswith(lead + "Bà N.T.H. (62 tuổi)")
+        assert all(text.rstrip("”").endswith("Công an xã.") for text in found)
+        rest = [text.lstrip(" “") for text in found[1:]]
+        assert all(text.startswith("Bà N.T.H. (62 tuổi)") for text in rest)
+        assert " ".join(t.strip() for t in found).removeprefix(lead).rstrip("”") == paragraph

@@ -37,6 +37,13 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 QUOTE_MARKS = "“\"'‘«„"
 LINE = "\x00"
 """A line break kept inside a paragraph's text (<br>, a line of code) until it is flushed."""
+TEXT_MAX = 1000
+"""Characters in one text block at most. The contract knows no limit [U]; NukeViet's form caps a
+block at 1,000, and a longer paragraph is a wall of text on a phone, so it is cut between
+sentences into blocks of at most this."""
+SENTENCE_END_RE = re.compile(r"[.!?…][”\"»’)]*(?=\s+[“\"«(]?[^\W\d_])")
+"""The end of a sentence: a stop, any closing marks, then space before a word; the word's case
+is checked by the caller (no cut in «Bà N.T.H. (62 tuổi)», «TP. HCM» stays a risk)."""
 ADDRESS_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+", re.IGNORECASE)
 """A web or e-mail address in a text: a heading's capitals must leave it as it leads."""
 
@@ -49,6 +56,25 @@ def heading_case(text: str) -> str:
         parts += [text[last:start].upper(), text[start:end]]
         last = end
     return "".join(parts) + text[last:].upper()
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """`text` cut into runs of at most `limit` characters: after the last sentence that fits,
+    else at the last space; an unbroken run longer than that is left whole."""
+    found: list[str] = []
+    while len(text) > limit:
+        window = text[: limit + 1]
+        ends = [
+            m.end()
+            for m in SENTENCE_END_RE.finditer(window)
+            if window[m.end() :].lstrip()[:2].lstrip('“"«(')[:1].isupper()
+        ]
+        cut = ends[-1] if ends else window.rfind(" ")
+        if cut <= 0:
+            break
+        found.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*found, text]
 
 
 def table_row(head: list[str], row: list[str]) -> str:
@@ -110,12 +136,13 @@ class _Walker(HTMLParser):
         if self.quotes and lines[0][0] not in QUOTE_MARKS:
             lines[0] = "“" + lines[0]
             lines[-1] += "”"
+        indent = "   " * max(0, len(self.lists) - 1) if self.in_item else ""
         for line in lines:
-            if self.in_item:
-                indent = "   " * max(0, len(self.lists) - 1)
-                line = indent + (self.item_prefix or "   ") + line
-                self.item_prefix = ""
-            self.blocks.append({"type": "text", "content": line})
+            for piece in pieces(line, TEXT_MAX - len(indent) - 5):
+                if self.in_item:
+                    piece = indent + (self.item_prefix or "   ") + piece
+                    self.item_prefix = ""
+                self.blocks.append({"type": "text", "content": piece})
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a block, a list, a link or a cell; place an image."""
