@@ -116,3 +116,28 @@ def test_a_paragraph_too_long_for_one_block_is_cut_between_sentences() -> None:
         rest = [text.lstrip(" “") for text in found[1:]]
         assert all(text.startswith("Bà N.T.H. (62 tuổi)") for text in rest)
         assert " ".join(t.strip() for t in found).removeprefix(lead).rstrip("”") == paragraph
+
+
+def test_a_notice_is_not_put_in_quotation_marks() -> None:
+    """A notice (`> **Lưu ý:** …`, what a Hugo notice becomes) came out «“Lưu ý: …”», as if
+    someone had said it; a quote stays a quote, and so does a quote inside a notice."""
+    body = (
+        "> **Lưu ý:** Lần đầu làm căn cước được **miễn lệ phí**.\n>\n> Mang theo giấy hẹn.\n\n"
+        "> Lưu ý: Không đọc mã OTP cho bất kỳ ai.\n\n"
+        "> **Cảnh báo**: Không chuyển tiền.\n>\n> > Công an không làm việc qua điện thoại.\n\n"
+        "Ở ấp Tân Hòa:\n\n"
+        "> **Ông Lộc** nói bà con để ý lẫn nhau.\n\n"
+        "Và:\n\n"
+        "> Đã uống rượu, bia thì không lái xe.\n"
+    )
+    assert texts(body) == [
+        "Lưu ý: Lần đầu làm căn cước được miễn lệ phí.",
+        "Mang theo giấy hẹn.",
+        "Lưu ý: Không đọc mã OTP cho bất kỳ ai.",
+        "Cảnh báo: Không chuyển tiền.",
+        "“Công an không làm việc qua điện thoại.”",
+        "Ở ấp Tân Hòa:",
+        "“Ông Lộc nói bà con để ý lẫn nhau.”",
+        "Và:",
+        "“Đã uống rượu, bia thì không lái xe.”",
+    ]

@@ -77,6 +77,17 @@ def pieces(text: str, limit: int) -> list[str]:
     return [*found, text]
 
 
+def is_notice(text: str, label: str) -> bool:
+    """Whether a quote starting with `text` is a notice, not words someone said: it opens with a
+    bold label («**Lưu ý:**», «**Cảnh báo**:», as `publish migrate` writes a notice) or with
+    «Lưu ý:» itself."""
+    if label and text.startswith(label):
+        rest = text[len(label) :].lstrip()
+        if label.endswith(":") or rest.startswith(":"):
+            return True
+    return text.casefold().startswith("lưu ý:")
+
+
 def table_row(head: list[str], row: list[str]) -> str:
     """One table row as a phone shows it: «first cell — Label: cell; Label: cell», each cell
     named by its column's header, empty cells left out (a row as «a | b | c» was a run of
@@ -113,6 +124,9 @@ class _Walker(HTMLParser):
         self.item_prefix = ""
         self.in_item = False
         self.quotes = 0
+        self.notices: list[bool | None] = []  # per open quote: a notice? (None: not yet known)
+        self.label_start: int | None = None  # where bold text opening a paragraph starts
+        self.label = ""  # that bold text: «Lưu ý:» makes a quote a notice
         self.heading = False
         self.links: list[tuple[str, int, str]] = []  # href, where its text starts, class
         self.footnotes = False  # inside Python-Markdown's list of footnotes
@@ -133,7 +147,10 @@ class _Walker(HTMLParser):
             return
         if self.heading:
             lines = [heading_case(line) for line in lines]
-        if self.quotes and lines[0][0] not in QUOTE_MARKS:
+        label, self.label = self.label, ""
+        if self.notices and self.notices[-1] is None:
+            self.notices[-1] = is_notice(lines[0], label)
+        if self.quotes and not self.notices[-1] and lines[0][0] not in QUOTE_MARKS:
             lines[0] = "“" + lines[0]
             lines[-1] += "”"
         indent = "   " * max(0, len(self.lists) - 1) if self.in_item else ""
@@ -179,6 +196,9 @@ class _Walker(HTMLParser):
         elif tag == "blockquote":
             self.flush()
             self.quotes += 1
+            self.notices.append(None)
+        elif tag in ("strong", "b") and not plain_text("".join(self.buffer)):
+            self.label_start = len(self.buffer)
         elif tag == "br":
             self.buffer.append(LINE)
         elif tag == "img":
@@ -242,6 +262,10 @@ class _Walker(HTMLParser):
         elif tag == "blockquote":
             self.flush()
             self.quotes = max(0, self.quotes - 1)
+            self.notices = self.notices[:-1]
+        elif tag in ("strong", "b") and self.label_start is not None:
+            self.label = plain_text("".join(self.buffer[self.label_start :]))
+            self.label_start = None
         elif tag == "a" and self.links:
             href, start, kind = self.links.pop()
             self.backref = False
