@@ -141,3 +141,17 @@ def test_a_notice_is_not_put_in_quotation_marks() -> None:
         "Và:",
         "“Đã uống rượu, bia thì không lái xe.”",
     ]
+
+
+def test_an_address_the_link_text_already_gives_is_not_written_again() -> None:
+    """«tinnhiemmang.vn (https://tinnhiemmang.vn)» and «0277 3610 113 (02773610113)» gave the
+    follower the same thing twice; an address the text does not give is still written."""
+    body = (
+        "Tra cứu tại [tinnhiemmang.vn](https://tinnhiemmang.vn/), gọi "
+        "[0277 3610 113](tel:02773610113) hoặc [đường dây nóng](tel:02773610113); "
+        "xem [dichvucong.gov.vn](https://dichvucong.gov.vn/p/home/dvc-trang-chu.html).\n"
+    )
+    assert texts(body) == [
+        "Tra cứu tại tinnhiemmang.vn, gọi 0277 3610 113 hoặc đường dây nóng (02773610113); "
+        "xem dichvucong.gov.vn (https://dichvucong.gov.vn/p/home/dvc-trang-chu.html)."
+    ]

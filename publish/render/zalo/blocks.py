@@ -88,6 +88,17 @@ def is_notice(text: str, label: str) -> bool:
     return text.casefold().startswith("lưu ý:")
 
 
+def already_shown(target: str, shown: str) -> bool:
+    """Whether a link's text already gives the address it leads to: the address itself, the
+    same without «https://» and a last «/» («tinnhiemmang.vn»), or a phone number's digits
+    («0277 3610 113» for tel:02773610113), so it is not written twice."""
+    bare = re.sub(r"^https?://", "", target, flags=re.IGNORECASE).rstrip("/")
+    if target in shown or (bare and bare.casefold() in shown.casefold()):
+        return True
+    digits = re.sub(r"\D", "", target)
+    return re.fullmatch(r"[\d\s().+-]+", target) is not None and digits in re.sub(r"\D", "", shown)
+
+
 def table_row(head: list[str], row: list[str]) -> str:
     """One table row as a phone shows it: «first cell — Label: cell; Label: cell», each cell
     named by its column's header, empty cells left out (a row as «a | b | c» was a run of
@@ -273,7 +284,7 @@ class _Walker(HTMLParser):
                 self.buffer.append("]")
             target = self.link(href.strip()) if href.strip() else None
             shown = plain_text("".join(self.buffer[start:]))
-            if target and target not in shown:
+            if target and not already_shown(target, shown):
                 self.buffer.append(f" ({target})")
 
     def handle_data(self, data: str) -> None:
