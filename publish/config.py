@@ -242,6 +242,16 @@ class ZaloConfig:
     title_max: int = field(default=149, metadata=rules(least=1, note=ZALO_LIMIT))
     description_max: int = field(default=299, metadata=rules(least=1, note=ZALO_LIMIT))
     author_max: int = field(default=50, metadata=rules(least=1, note=ZALO_LIMIT))
+    text_block_max: int = field(
+        default=1000,
+        metadata=rules(
+            least=100,
+            note="Số ký tự tối đa của một khối chữ trong bài Zalo; đoạn dài hơn được tách giữa các câu.",
+        ),
+    )
+    """Characters in one body text block at most: the contract knows no limit (zalo-oa-api.md,
+    [U]); NukeViet's form caps a block at 1,000, and a longer paragraph is a wall of text on a
+    phone."""
     cover_max_bytes: int = field(
         default=1_000_000,
         metadata=rules(least=1, note="Dung lượng tối đa của ảnh bìa gửi Zalo, tính bằng byte."),

@@ -493,3 +493,14 @@ def test_a_cover_the_body_shows_again_is_shown_once_in_its_place_in_the_body(
     assert repeated["cover"]["status"] == "hide"
     assert len(images) == 2 and images[-1]["caption"] == "Các đại biểu tại Ngày hội"
     assert other["cover"]["status"] == "show"
+
+
+def test_the_text_block_limit_is_a_setting_the_payload_keeps(tmp_path: Path) -> None:
+    """How long a Zalo text block may be is not known (contract [U]): an OA that finds its
+    paragraphs refused or cut sets [zalo] text_block_max, and every block keeps to it."""
+    sentence = "Người dân cần cảnh giác với cuộc gọi giả danh Công an yêu cầu chuyển tiền. "
+    files = {"content/bai-viet/bt-001.md": zalo_bulletin(1, body=sentence * 12)}
+    output = built(zalo_project(tmp_path, 1, zalo="text_block_max = 200", files=files))
+    texts = [b["content"] for b in payload(output, "bt-001")["body"][:-1] if b["type"] == "text"]
+    assert len(texts) > 4 and all(len(text) <= 200 for text in texts)
+    assert " ".join(texts) == (sentence * 12).strip()

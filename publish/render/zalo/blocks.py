@@ -37,10 +37,6 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 QUOTE_MARKS = "“\"'‘«„"
 LINE = "\x00"
 """A line break kept inside a paragraph's text (<br>, a line of code) until it is flushed."""
-TEXT_MAX = 1000
-"""Characters in one text block at most. The contract knows no limit [U]; NukeViet's form caps a
-block at 1,000, and a longer paragraph is a wall of text on a phone, so it is cut between
-sentences into blocks of at most this."""
 SENTENCE_END_RE = re.compile(r"[.!?…][”\"»’)]*(?=\s+[“\"«(]?[^\W\d_])")
 """The end of a sentence: a stop, any closing marks, then space before a word; the word's case
 is checked by the caller (no cut in «Bà N.T.H. (62 tuổi)», «TP. HCM» stays a risk)."""
@@ -124,10 +120,11 @@ def plain_text(text: str) -> str:
 class _Walker(HTMLParser):
     """Collects text blocks and image blocks from sanitised-or-not HTML."""
 
-    def __init__(self, image: ImageBlock, link: LinkTarget) -> None:
+    def __init__(self, image: ImageBlock, link: LinkTarget, text_max: int) -> None:
         super().__init__(convert_charrefs=True)
         self.image = image
         self.link = link
+        self.text_max = text_max  # a longer paragraph is cut between sentences
         self.blocks: list[dict[str, Any]] = []
         self.buffer: list[str] = []
         self.skipping = 0
@@ -166,7 +163,7 @@ class _Walker(HTMLParser):
             lines[-1] += "”"
         indent = "   " * max(0, len(self.lists) - 1) if self.in_item else ""
         for line in lines:
-            for piece in pieces(line, TEXT_MAX - len(indent) - 5):
+            for piece in pieces(line, self.text_max - len(indent) - 5):
                 if self.in_item:
                     piece = indent + (self.item_prefix or "   ") + piece
                     self.item_prefix = ""
@@ -322,10 +319,12 @@ def to_html(body: str) -> str:
     return _converter().reset().convert(body)
 
 
-def markdown_blocks(body: str, *, image: ImageBlock, link: LinkTarget) -> list[dict[str, Any]]:
-    """The blocks of one Markdown body, in reading order."""
+def markdown_blocks(
+    body: str, *, image: ImageBlock, link: LinkTarget, text_max: int = 1000
+) -> list[dict[str, Any]]:
+    """The blocks of one Markdown body, in reading order, no text block over `text_max`."""
     html = to_html(body)
-    walker = _Walker(image, link)
+    walker = _Walker(image, link, text_max)
     walker.feed(html)
     walker.close()
     return walker.blocks

@@ -202,7 +202,12 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
             followed.append((href, url))
         return url
 
-    blocks = markdown_blocks(bulletin.body, image=recorded, link=recorded_link)
+    blocks = markdown_blocks(
+        bulletin.body,
+        image=recorded,
+        link=recorded_link,
+        text_max=site.config.zalo.text_block_max,
+    )
     return tuple(blocks), (tuple(used), tuple(followed))
 
 
