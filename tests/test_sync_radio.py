@@ -63,6 +63,23 @@ def built(root: Path) -> dict[str, bytes]:
     return snapshot(root / "output" / "radio")
 
 
+def unmarked(data: bytes) -> bytes:
+    """A station file without the revision line the sync puts under the first line."""
+    lines = data.split(b"\r\n")
+    if len(lines) > 1 and lines[1].startswith("SỬA LẦN ".encode()):
+        del lines[1]
+    return b"\r\n".join(lines)
+
+
+def at_station(station: Path) -> dict[str, bytes]:
+    """The station folder as the build made it: revision lines and change logs left out."""
+    return {
+        path: unmarked(data)
+        for path, data in snapshot(station).items()
+        if not path.endswith("THAY-DOI.txt")
+    }
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace text in a file (must be present)."""
     text = path.read_text("utf-8")
@@ -97,7 +114,7 @@ def test_changed_bulletin_updates_only_its_files(root: Path) -> None:
     assert ITEM in changed and OTHER_ITEM not in changed
     assert all(a.reason for a in actions)
     assert stats(station)[OTHER_ITEM] == before[OTHER_ITEM]
-    assert snapshot(station) == built(root)
+    assert at_station(station) == built(root)
     assert "một một bốn" in (station / ITEM).read_text("utf-8")
 
 
@@ -121,7 +138,10 @@ def test_staff_edit_is_never_overwritten_and_the_new_version_goes_beside(root: P
     assert summary.conflicts == 1
     conflict = next(a for a in actions if a.kind == "conflict")
     assert conflict.key == ITEM and "đài đã sửa" in conflict.reason and "moi.txt" in conflict.reason
-    assert (station / "2024-W50/script.txt").read_bytes() == built(root)["2024-W50/script.txt"]
+    assert (
+        unmarked((station / "2024-W50/script.txt").read_bytes())
+        == built(root)["2024-W50/script.txt"]
+    )
 
     before = stats(station)
     _actions, summary = sync(root)  # still unresolved: reported again, nothing rewritten
@@ -129,7 +149,7 @@ def test_staff_edit_is_never_overwritten_and_the_new_version_goes_beside(root: P
 
     (station / ITEM).unlink()  # the station settles it by dropping its copy
     sync(root)
-    assert (station / ITEM).read_bytes() == built(root)[ITEM]
+    assert unmarked((station / ITEM).read_bytes()) == built(root)[ITEM]
     assert not moi.exists()
 
 
@@ -394,7 +414,10 @@ def test_withdrawn_bulletin_moves_to_rut_lai_with_a_note(root: Path) -> None:
     assert summary.hidden == 1
     withdraw = next(a for a in actions if a.kind == "withdraw")
     assert "bản nháp" in withdraw.reason
-    assert (station / "2024-W50/script.txt").read_bytes() == built(root)["2024-W50/script.txt"]
+    assert (
+        unmarked((station / "2024-W50/script.txt").read_bytes())
+        == built(root)["2024-W50/script.txt"]
+    )
 
     (root / FIRST).unlink()
     sync(root)
@@ -714,3 +737,87 @@ def test_a_bulletin_expiring_before_its_air_time_is_withdrawn_for_that_reason(ro
     assert "hết hạn lúc 10:00, Thứ Bảy, 14/12/2024, trước giờ phát 17:00" in note
     withdraw = next(a for a in actions if a.kind == "withdraw" and a.key == OTHER_ITEM)
     assert "hết hạn" in withdraw.reason
+
+
+TITLE = "Công an huyện ra quân đảm bảo trật tự an toàn giao thông cuối năm"
+OTHER_TITLE = "Cảnh báo lừa đảo giả danh người giao hàng"
+LATER = "2024-12-13T14:05"
+
+
+def test_a_script_replaced_before_air_says_so_and_the_episode_logs_it(root: Path) -> None:
+    """A presenter holding the first printout can tell: the new file has a revision line and the
+    episode's THAY-DOI.txt names the bulletin by its title; a rerun writes nothing more."""
+    sync(root)
+    station = root / STATION
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    item = (station / ITEM).read_bytes()
+    assert item.startswith(b"\xef\xbb\xbf") and b"\r\n" in item
+    second_line = item.decode("utf-8-sig").split("\r\n")[1]
+    assert second_line.startswith(
+        "SỬA LẦN 2 — cập nhật lúc 14:05, Thứ Sáu, 13/12/2024; "
+        "thay bản đã gửi lúc 12:00, Thứ Năm, 12/12/2024"
+    )
+    assert "SỬA LẦN" not in built(root)[ITEM].decode("utf-8-sig")  # the build stays pure
+    assert "SỬA LẦN 2" in (station / "2024-W50/script.txt").read_text("utf-8-sig")
+    raw = (station / "2024-W50/THAY-DOI.txt").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\n\n" not in raw
+    log = raw.decode("utf-8-sig")
+    assert f"Thay tin «{TITLE}» ({ITEM}): sửa lần 2" in log
+    assert "13/12/2024" in log and "kịch bản cả tập (script.txt)" in log
+    assert OTHER_TITLE not in log
+
+    before = stats(station)
+    actions, _summary = sync(root, now="2024-12-13T15:00")
+    assert {a.kind for a in actions} == {"noop"} and stats(station) == before
+
+    edit(root / FIRST, "gọi số 114", "gọi số 115")
+    sync(root, now="2024-12-13T16:30")
+    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    assert log.index("sửa lần 3") < log.index("sửa lần 2")  # newest first
+    assert "SỬA LẦN 3" in (station / ITEM).read_text("utf-8-sig")
+    assert "thay bản đã gửi lúc 14:05, Thứ Sáu, 13/12/2024" in (station / ITEM).read_text(
+        "utf-8-sig"
+    )
+
+
+def test_a_run_killed_between_the_script_and_the_log_logs_the_change_once(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The revised item is written, then the run dies before recording it: the rerun records it
+    as ours (not a station edit), and the log has the change exactly once."""
+    sync(root)
+    station = root / STATION
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    real = radio_sync.RadioSyncer._record
+
+    def killed(self, path, entry, event):
+        if path == ITEM:
+            raise OSError(errno.EIO, "killed", path)
+        return real(self, path, entry, event)
+
+    monkeypatch.setattr(radio_sync.RadioSyncer, "_record", killed)
+    sync(root, now=LATER)
+    assert "SỬA LẦN 2" in (station / ITEM).read_text("utf-8-sig")
+    monkeypatch.setattr(radio_sync.RadioSyncer, "_record", real)
+    actions, summary = sync(root, now="2024-12-13T15:00")
+    assert (
+        summary.conflicts == 0 and not (station / "items/ra-quan-ttatgt-cuoi-nam.moi.txt").exists()
+    )
+    assert next(a for a in actions if a.key == ITEM).kind == "verify"
+    for rerun in ("2024-12-13T15:30", "2024-12-13T16:00"):
+        sync(root, now=rerun)
+        log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+        assert log.count(f"Thay tin «{TITLE}»") == 1 and "14:05" in log
+
+
+def test_a_withdrawn_item_is_named_by_its_title_in_the_note_and_the_log(root: Path) -> None:
+    """The station knows a bulletin by its title, not its file name."""
+    sync(root)
+    station = root / STATION
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    sync(root, now=LATER)
+    note = (station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8-sig")
+    assert f"Bản tin: «{OTHER_TITLE}»" in note
+    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    assert f"Rút tin «{OTHER_TITLE}» ({OTHER_ITEM})" in log

@@ -44,6 +44,15 @@ from publish.render.radio import held_reasons, station_text
 from publish.render.radio.items import air_at, next_air
 from publish.sync.base import Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
+from publish.sync.radio_revisions import (
+    LOG_NAME,
+    event_id,
+    is_marked,
+    log_bytes,
+    logged,
+    marked,
+    revision_line,
+)
 from publish.text import vn_datetime
 
 __all__ = [
@@ -72,6 +81,8 @@ OTHER = "khác"
 _TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.tmp$")
 _REPORTED = "missed_reported"
 """state/radio.json meta: item script → the aired episode it was refused from as never sent."""
+_REVISIONS = "revisions"
+"""state/radio.json meta: episode → its change log events and the digest of the log we wrote."""
 _EPISODE_FOLDER = re.compile(r"^(\d{4})-W(\d{2})(?:-(\d{4})-(\d{2})-(\d{2}))?$")
 """An episode folder: its ISO week, and the date of a broadcast off the weekly slot day."""
 
@@ -103,6 +114,19 @@ class FileState:
     """The folder of that episode ("2024-W50")."""
     source: str = ""
     """The bulletin file of an item script ("content/…/x.md"), when the build has it."""
+    unsettled: bool = False
+    """The station file holds a revision we wrote whose record a killed run did not finish."""
+
+
+@dataclass(frozen=True, slots=True)
+class LogState:
+    """An episode's change log (THAY-DOI.txt): what it should hold and what the station has."""
+
+    path: str
+    expected: str
+    """sha256 of the log rendered from state/radio.json."""
+    present: str | None
+    written: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +150,8 @@ class Observed:
     `RadioSyncer._unneeded`): forgotten, with the reason."""
     reported: dict[str, str] = field(default_factory=dict)
     """Item scripts already refused as never sent → the aired episode they were told of."""
+    logs: tuple[LogState, ...] = ()
+    """Change logs of coming episodes the station already had files of."""
 
 
 def moi_name(path: str) -> str:
@@ -152,7 +178,18 @@ def plan(observed: Observed) -> list[Action]:
             actions.append(_leave_aired(state))
         else:
             actions.append(_plan_file(state, observed.reasons))
+    actions += [_plan_log(log) for log in observed.logs if log.present != log.expected]
     return actions
+
+
+def _plan_log(log: LogState) -> Action:
+    """Write an episode's change log that misses events (a run killed before writing it)."""
+    data = {"log": str(PurePosixPath(log.path).parent)}
+    if log.present is None:
+        return Action(
+            "create", log.path, "nhật ký thay đổi của tập chưa có trong thư mục đài", "", data
+        )
+    return Action("update", log.path, "nhật ký thay đổi của tập chưa ghi đủ các thay đổi", "", data)
 
 
 def _aired(state: FileState, now: dt.datetime | None) -> bool:
@@ -250,7 +287,12 @@ def _forget(state: FileState) -> Action:
 
 def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
     """The action that brings one path in line with the build."""
-    data = {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)}
+    data = {
+        "path": state.path,
+        "digest": state.local,
+        "bulletins": list(state.bulletins),
+        "episode": state.episode,
+    }
 
     def act(kind: str, reason: str, **extra: Any) -> Action:
         return Action(kind, state.path, reason, state.title, {**data, **extra})
@@ -265,6 +307,12 @@ def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
     moi = moi_name(state.path)
     if state.present == state.local:
         if state.written == state.local:
+            if state.unsettled:
+                return act(
+                    "verify",
+                    "tệp trong thư mục đã đúng bản sửa (lần chạy trước dừng trước khi ghi sổ): "
+                    "chỉ ghi nhận",
+                )
             if _our_moi_left(state):
                 return act("verify", f"xung đột đã được giải quyết: dọn bản cũ {moi}")
             return act("noop", "không đổi")
@@ -369,6 +417,8 @@ class RadioSyncer:
         self.plan_warning = ""
         """Set when the plan could not be checked against the station folder (shown with it)."""
         self._reported: dict[str, str] = {}
+        self._received: set[str] = set()
+        """Episodes whose rundown the station had when this sync began (new items are news)."""
         """What state/radio.json said was already told of, as `plan` last saw it."""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
@@ -400,7 +450,14 @@ class RadioSyncer:
         entries = self.manifest.entries()
         for path in entries:
             _check_manifest_path(path, self.manifest.path)
-        titles = {b.key: b.title for b in self.site.bulletins}
+        # An item is news only when the rundown the station holds is not the current one.
+        self._received = {
+            p.split("/")[0]
+            for p, entry in entries.items()
+            if p.endswith("/rundown.txt") and entry.get("digest") != local.get(p, (None,))[0]
+        }
+        titles = {e.bulletin.key: e.bulletin.title for e in self.site.excluded}
+        titles.update({b.key: b.title for b in self.site.bulletins})
         sources = {b.key: b.source for b in self.site.bulletins}
         airs = self._airs(local, entries)
         now = self.site.now
@@ -415,20 +472,30 @@ class RadioSyncer:
             episode, air = airs.get(path, ("", None))
             # An aired episode is left alone whatever is there: its files need not be read.
             unread = blind or (air is not None and air < now)
+            written = entry.get("digest")
+            present = written if unread else _digest(self.folder / path)
+            if present is not None and present == entry.get("station"):
+                present = written  # our file with its revision line: what we wrote
+            pending = entry.get("pending") or {}
+            unsettled = not unread and present is not None and present == pending.get("station")
+            if unsettled:
+                # A revision written by a run killed before recording it: ours, not an edit.
+                present = written = pending["entry"]["digest"]
             files.append(
                 FileState(
                     path=path,
                     local=digest,
                     bulletins=keys,
-                    written=entry.get("digest"),
-                    present=entry.get("digest") if unread else _digest(self.folder / path),
+                    written=written,
+                    present=present,
                     moi=entry.get("moi") if unread else _digest(self.folder / moi_name(path)),
                     moi_written=entry.get("moi"),
-                    title=titles.get(keys[0], "") if len(keys) == 1 else "",
+                    title=_title(keys, titles, entry),
                     written_bulletins=tuple(entry.get("bulletins", ())),
                     air=air,
                     episode=episode,
                     source=sources.get(keys[0], "") if len(keys) == 1 else "",
+                    unsettled=unsettled,
                 )
             )
         # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
@@ -442,7 +509,34 @@ class RadioSyncer:
             next_air(now, self.config),
             frozenset() if blind else self._unneeded(files, now),
             _reported(self.manifest.meta.get(_REPORTED)),
+            () if blind else self._logs(local, now),
         )
+
+    def _logs(self, local: dict[str, Any], now: dt.datetime) -> tuple[LogState, ...]:
+        """The change log of every coming episode that has changes, against the station's copy."""
+        found = []
+        for episode, record in sorted(self._revisions().items()):
+            air = self._folder_air(episode, now)
+            if f"{episode}/rundown.txt" not in local or air is None or air < now:
+                continue
+            path = f"{episode}/{LOG_NAME}"
+            data = log_bytes(episode, air, record["events"], self.config.tz)
+            expected = hashlib.sha256(data).hexdigest()
+            found.append(
+                LogState(path, expected, _digest(self.folder / path), record.get("digest"))
+            )
+        return tuple(found)
+
+    def _revisions(self) -> dict[str, dict[str, Any]]:
+        """Episode → {"events": [...], "digest": of the log we wrote} from state/radio.json."""
+        value = self.manifest.meta.get(_REVISIONS)
+        if not isinstance(value, dict):
+            return {}
+        return {
+            k: v
+            for k, v in value.items()
+            if isinstance(v, dict) and isinstance(v.get("events"), list)
+        }
 
     def _unneeded(self, files: list[FileState], now: dt.datetime) -> frozenset[str]:
         """Recorded files no sync will need the record of: of an aired episode (never written
@@ -569,13 +663,29 @@ class RadioSyncer:
                 )
 
     def _apply_create(self, action: Action) -> str:
-        """Write the built file atomically into the station folder, then record it."""
+        """Write the built file atomically into the station folder, then record it; a file
+        replacing one the station has gets a revision line, and its episode's log the change."""
+        if "log" in action.data:
+            return self._write_log(action.data["log"])
         data = self._built(action)
+        old = self._settle(action.key)
+        entry, event = self._revision(action, old)
+        if entry.get("revision", 1) > 1 and is_marked(action.key):
+            previous = _moment(old.get("sent_at")) if old else None
+            line = revision_line(entry["revision"], self.site.now, previous)
+            data = marked(data, line)
+            entry["station"] = hashlib.sha256(data).hexdigest()
+            # Recorded before the write: a run killed right after it knows the file as ours.
+            self.manifest.update(
+                action.key, pending={"station": entry["station"], "entry": entry, "event": event}
+            )
         self._step()
         atomic_write_bytes(self.folder / action.key, data)
         self._step()
         self._drop_our_moi(action.key)
-        self.manifest.put(action.key, self._entry(action))
+        self._record(action.key, entry, event)
+        if entry.get("revision", 1) > 1:
+            return f"đã ghi {action.key} (sửa lần {entry['revision']}, có ghi ở {LOG_NAME})"
         return f"đã ghi {action.key}"
 
     _apply_update = _apply_create
@@ -583,8 +693,115 @@ class RadioSyncer:
     def _apply_verify(self, action: Action) -> str:
         """Record a file that already holds what we were going to write."""
         self._drop_our_moi(action.key)
-        self.manifest.put(action.key, self._entry(action))
+        old = self._settle(action.key)
+        if old is None or old.get("digest") != action.data["digest"]:
+            entry, event = self._revision(action, old)
+            self._record(action.key, entry, event)
         return f"đã ghi nhận {action.key}"
+
+    def _settle(self, path: str) -> dict[str, Any] | None:
+        """The record of `path`, once a revision a killed run wrote but did not record is
+        recorded (its log event with it), or forgotten when it never reached the station."""
+        old = self.manifest.get(path)
+        pending = (old or {}).pop("pending", None)
+        if not pending:
+            return old
+        if _digest(self.folder / path) == pending["station"]:
+            self._record(path, pending["entry"], pending["event"])
+            return dict(pending["entry"])
+        self.manifest.put(path, old or {})
+        return old
+
+    def _revision(
+        self, action: Action, old: dict[str, Any] | None
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The record of the version about to be at the station, and the change log event it
+        makes (None when the station had no files of the episode yet, or the same version)."""
+        now = self.site.now.isoformat()
+        entry = {**self._entry(action), "sent_at": now, "revision": 1}
+        if action.data.get("episode"):
+            entry["episode"] = action.data["episode"]
+        if action.title:
+            entry["title"] = action.title
+        episode = action.data.get("episode", "")
+        if old is not None and old.get("digest") == action.data["digest"]:
+            keep: dict[str, Any] = {k: old[k] for k in ("sent_at", "revision") if k in old}
+            return {**entry, **keep}, None
+        if not episode or not logged(action.key):
+            return entry, None
+        event: dict[str, Any] = {
+            "at": now,
+            "path": action.key,
+            "title": action.title,
+            "digest": action.data["digest"],
+        }
+        if old is not None and old.get("digest") and old.get("episode", episode) == episode:
+            entry["revision"] = int(old.get("revision", 1)) + 1
+            event.update(kind="replaced", revision=entry["revision"], previous=old.get("sent_at"))
+        elif PurePosixPath(action.key).parts[0] == "items" and episode in self._received:
+            event["kind"] = "added"
+        else:
+            return entry, None
+        return entry, {**event, "episode": episode}
+
+    def _record(
+        self, path: str, entry: dict[str, Any] | None, event: dict[str, Any] | None
+    ) -> None:
+        """Record `path` (None: forget it) with its change log event in one write of the state
+        file, then bring the episode's THAY-DOI.txt up to date."""
+        if event is None:
+            if entry is None:
+                self.manifest.remove(path)
+            else:
+                self.manifest.put(path, entry)
+            return
+        episode = event["episode"]
+        revisions = self._revisions()
+        record = revisions.setdefault(episode, {"events": []})
+        if event_id(event) not in {event_id(e) for e in record["events"]}:
+            record["events"].append({k: v for k, v in event.items() if k != "episode"})
+        self.manifest.meta[_REVISIONS] = self._coming(revisions)
+        if entry is None:
+            self.manifest.remove(path, save=False)
+        else:
+            self.manifest.put(path, entry, save=False)
+        self.manifest.save()
+        if episode in self.manifest.meta[_REVISIONS]:
+            self._write_log(episode)
+
+    def _coming(self, revisions: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """The change logs worth keeping: those of episodes not aired yet."""
+        now = self.site.now
+        return {
+            episode: record
+            for episode, record in sorted(revisions.items())
+            if (air := self._folder_air(episode, now)) is not None and air >= now
+        }
+
+    def _write_log(self, episode: str) -> str:
+        """Write THAY-DOI.txt of a coming episode from the events state/radio.json holds; a log
+        the station edited is left alone, the new one goes beside it."""
+        record = self._revisions().get(episode)
+        path = f"{episode}/{LOG_NAME}"
+        if record is None or not (self.local_dir / episode / "rundown.txt").is_file():
+            return f"không còn thay đổi nào để ghi vào {path}"
+        data = log_bytes(
+            episode, self._folder_air(episode, self.site.now), record["events"], self.config.tz
+        )
+        digest = hashlib.sha256(data).hexdigest()
+        present = _digest(self.folder / path)
+        if present == digest:
+            return f"{path} đã đủ"
+        target = path
+        if present is not None and present != record.get("digest"):
+            target = moi_name(path)
+        self._step()
+        atomic_write_bytes(self.folder / target, data)
+        if target == path:
+            record["digest"] = digest
+            self.manifest.save()
+            return f"đã ghi {path}"
+        return f"đài đã sửa {path}: giữ nguyên, bản mới ghi vào {target}"
 
     def _apply_conflict(self, action: Action) -> str:
         """Leave the station's file alone and put our version beside it."""
@@ -601,7 +818,7 @@ class RadioSyncer:
     def _apply_withdraw(self, action: Action) -> str:
         """Move a script that is no longer built into _rut-lai/ with a note, then forget it."""
         source = self.folder / action.key
-        entry = self.manifest.get(action.key) or {}
+        entry = self._settle(action.key) or {}
         done = f"đã xóa {action.key} khỏi sổ"
         if action.data.get("note") is not None and source.exists():
             target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
@@ -614,8 +831,37 @@ class RadioSyncer:
         moi = self.folder / moi_name(action.key)
         if entry.get("moi") and _digest(moi) == entry["moi"]:
             os.replace(moi, _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key)))
-        self.manifest.remove(action.key)
+        self._record(action.key, None, self._withdrawal(action, entry))
+        if PurePosixPath(action.key).name == "rundown.txt":
+            self._withdraw_log(PurePosixPath(action.key).parts[0])
         return done
+
+    def _withdraw_log(self, episode: str) -> None:
+        """With its episode withdrawn, its change log goes to _rut-lai/ too (if as we wrote it)."""
+        revisions = self._revisions()
+        record = revisions.pop(episode, None)
+        if record is None:
+            return
+        log = self.folder / episode / LOG_NAME
+        if record.get("digest") and _digest(log) == record["digest"]:
+            os.replace(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
+        self.manifest.meta[_REVISIONS] = revisions
+        self.manifest.save()
+
+    def _withdrawal(self, action: Action, entry: dict[str, Any]) -> dict[str, Any] | None:
+        """The change log event of an item script the station had for a coming episode that
+        still airs (None for anything else: a whole episode withdrawn has no log to go in)."""
+        episode = action.data.get("episode", "")
+        if not episode or not entry.get("digest") or PurePosixPath(action.key).parts[0] != "items":
+            return None
+        return {
+            "at": self.site.now.isoformat(),
+            "kind": "withdrawn",
+            "path": action.key,
+            "title": action.title or entry.get("title", ""),
+            "digest": entry["digest"],
+            "episode": episode,
+        }
 
     def _apply_forget(self, action: Action) -> str:
         """Drop the record of a file nothing will need again; the station folder is not touched."""
@@ -651,7 +897,8 @@ class RadioSyncer:
         """The note left beside a withdrawn script, for the station's staff."""
         return (
             f"Tệp: {action.key}\n"
-            f"Rút lại lúc: {vn_datetime(self.site.now)}\n"
+            + (f"Bản tin: «{action.title}»\n" if action.title else "")
+            + f"Rút lại lúc: {vn_datetime(self.site.now)}\n"
             f"Lý do: {action.data['note']}.\n"
             "Tệp này do phần mềm của Công an chuyển vào đây vì không còn được phát. "
             "Xin đừng phát tệp này.\n"
@@ -724,6 +971,9 @@ class RadioSyncer:
             for name in (state.path, moi_name(state.path)):
                 pure = PurePosixPath(name)
                 ours.setdefault(pure.parent, set()).add(pure.name)
+            if PurePosixPath(state.path).parts[0] != "items":
+                log = PurePosixPath(state.path).with_name(LOG_NAME)
+                ours.setdefault(log.parent, set()).update({log.name, moi_name(log.name)})
         found = [
             temp
             for parent, names in ours.items()
@@ -759,6 +1009,13 @@ class RadioSyncer:
                 reasons[bulletin.key] = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
         reasons.update(held_reasons(self.site))
         return reasons
+
+
+def _title(keys: tuple[str, ...], titles: dict[str, str], entry: dict[str, Any]) -> str:
+    """The bulletin title of an item script: from content/, else as recorded when it was sent."""
+    if len(keys) != 1:
+        return ""
+    return titles.get(keys[0]) or str(entry.get("title") or "")
 
 
 def _reported(value: object) -> dict[str, str]:

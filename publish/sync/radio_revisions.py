@@ -1,0 +1,109 @@
+"""What the station is told when the sync replaces a script it already has for a coming episode.
+
+The build stays pure (the same content gives the same bytes): the sync alone knows what the
+station holds and when it got it, so the sync adds the revision line to the file it writes and
+keeps the episode's change log (`THAY-DOI.txt`), rendered from the events in state/radio.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePosixPath
+from typing import Any
+
+from publish.render.radio import station_text
+from publish.text import vn_datetime
+
+__all__ = [
+    "LOG_NAME",
+    "MARKED",
+    "event_id",
+    "log_bytes",
+    "logged",
+    "marked",
+    "revision_line",
+]
+
+LOG_NAME = "THAY-DOI.txt"
+MARKED = ("rundown.txt", "script.txt")
+"""Episode files that carry a revision line (besides every item script); rundown.json is for
+machines and script.docx cannot take a line, but its replacement is in the log."""
+_LABELS = {
+    "rundown.txt": "thứ tự phát",
+    "script.txt": "kịch bản cả tập",
+    "script.docx": "kịch bản cả tập (bản Word)",
+}
+
+
+def logged(path: str) -> bool:
+    """Whether a replaced file is told of in the change log (not rundown.json, a machine file)."""
+    pure = PurePosixPath(path)
+    return pure.parts[0] == "items" or pure.name in _LABELS
+
+
+def is_marked(path: str) -> bool:
+    """Whether a replaced file gets a revision line at its top."""
+    pure = PurePosixPath(path)
+    return (pure.parts[0] == "items" and pure.suffix == ".txt") or pure.name in MARKED
+
+
+def revision_line(revision: int, at: dt.datetime, previous: dt.datetime | None) -> str:
+    """«Sửa lần 2 — cập nhật lúc …; thay bản đã gửi lúc …» (not read on air: it is above the rule)."""
+    before = f"thay bản đã gửi lúc {vn_datetime(previous)}" if previous else "thay bản đã gửi trước"
+    return (
+        f"SỬA LẦN {revision} — cập nhật lúc {vn_datetime(at)}; {before}. "
+        "Bản in trước đó không còn đúng: hãy in lại (dòng này không đọc)"
+    )
+
+
+def marked(data: bytes, line: str) -> bytes:
+    """A station .txt file with `line` put right under its first line (the slug or heading)."""
+    text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    first, _, rest = text.partition("\n")
+    return station_text(f"{first}\n{line}\n{rest}")
+
+
+def event_id(event: dict[str, Any]) -> str:
+    """What makes a change log event unique: a rerun after a crash never logs it twice."""
+    return f"{event['kind']} {event['path']} {event.get('digest', '')} {event['at']}"
+
+
+def log_bytes(
+    episode: str, air: dt.datetime | None, events: list[dict[str, Any]], tz: Any
+) -> bytes:
+    """THAY-DOI.txt: the changes to an episode the station already had, newest first."""
+    when = f" (phát lúc {vn_datetime(air)})" if air is not None else ""
+    lines = [
+        f"THAY ĐỔI KỊCH BẢN CỦA TẬP {episode}{when}",
+        "Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu.",
+        "Mới nhất ở trên. Tệp này do phần mềm của Công an ghi, xin đừng sửa.",
+    ]
+    moments: dict[str, list[dict[str, Any]]] = {}
+    for event in events:
+        moments.setdefault(event["at"], []).append(event)
+    for at in sorted(moments, reverse=True):
+        lines += ["", vn_datetime(dt.datetime.fromisoformat(at).astimezone(tz)) + ":"]
+        lines += [f"- {_event_text(event, tz)}" for event in moments[at]]
+    return station_text("\n".join(lines) + "\n")
+
+
+def _event_text(event: dict[str, Any], tz: Any) -> str:
+    """One change, in words: what, which bulletin (by its title) or file, and which version."""
+    path = event["path"]
+    name = PurePosixPath(path).name
+    if PurePosixPath(path).parts[0] == "items":
+        what = f"tin «{event['title']}» ({path})" if event.get("title") else f"tin {path}"
+    else:
+        what = f"{_LABELS.get(name, name)} ({name})"
+    kind = event["kind"]
+    if kind == "added":
+        return f"Thêm {what}"
+    if kind == "withdrawn":
+        return f"Rút {what}: không phát nữa (tệp đã chuyển vào _rut-lai/, có ghi lý do)"
+    previous = event.get("previous")
+    before = (
+        f", thay bản đã gửi lúc {vn_datetime(dt.datetime.fromisoformat(previous).astimezone(tz))}"
+        if previous
+        else ""
+    )
+    return f"Thay {what}: sửa lần {event['revision']}{before}"
