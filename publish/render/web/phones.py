@@ -39,9 +39,10 @@ def emergency_linker(number: str, href: str) -> Callable[[str], str]:
     """A function linking the emergency `number` (`113`) where a body says to call it."""
     if not number.isdigit() or not href:
         return _unchanged
+    # Possessive: a long run of spaces after «gọi» is scanned once, not once per way to split it.
     pattern = re.compile(
-        r"((?<!\w)(?i:gọi)(?:\s+(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|tổng đài))*"
-        r"\s*:?\s+)(" + number + r")(?![\w]|[.,]\d)"
+        r"((?<!\w)(?i:gọi)(?:\s++(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|tổng đài))*+"
+        r"(?:\s*+:)?+\s++)(" + number + r")(?![\w]|[.,]\d)"
     )
     return linking(pattern, number, href)
 
