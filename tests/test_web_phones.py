@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from publish.render.web.phones import emergency_linker
+
 GUARD = 15  # seconds: a guard against a hang, not a measure of speed
 
 
@@ -21,3 +23,24 @@ def test_a_long_run_of_spaces_after_goi_does_not_stall_the_linker() -> None:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {GUARD} s")
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Khi khẩn cấp, gọi 113.</p>", True),
+        ("<p>Gọi:113 khi có cháy.</p>", True),
+        ("<p>Gọi ngay cho 113 hoặc đường dây nóng.</p>", True),
+        ("<p>Công an xã kêu gọi 113 đối tượng ra đầu thú.</p>", False),
+        ("<p>Lời kêu gọi 113 thanh niên tham gia tuần tra.</p>", False),
+        ("<p>Tổng đài nhận gọi 113 cuộc trong đêm.</p>", False),
+        ("<p>Đã gọi 113 lần mà không ai nghe.</p>", False),
+    ],
+)
+def test_the_emergency_number_is_linked_only_where_a_body_says_to_call_it(
+    body: str, linked: bool
+) -> None:
+    """«kêu gọi» is an appeal and a number before what it counts is a count, as the radio reads
+    them (`gọi 150 cuộc`): neither is a number to dial."""
+    html = emergency_linker("113", "tel:113")(body)
+    assert ('<a href="tel:113">113</a>' in html) is linked, html

@@ -2,7 +2,7 @@
 
 Only the numbers site.toml gives are linked: the hotline however it is typed (`0277 3610 113`,
 `0277.3610.113`, `(0277) 3610113`, `+84 277 3610 113`), the emergency number (`113`) only right
-after «gọi» (`xử lý 113 vụ` is a count). A body also quotes
+after «gọi» (`xử lý 113 vụ`, `gọi 113 cuộc` are counts, `kêu gọi` an appeal). A body also quotes
 scammers' numbers and account numbers in warnings, and one tap must never call those. Phones
 that link numbers on their own (Safari on iOS) are told not to, in the page's head.
 """
@@ -20,6 +20,8 @@ _UNLINKED = frozenset({"a", "code", "pre", "kbd"})
 """Inside these a number is already a link, or is shown as typed."""
 _GAP = r"(?:[ .\-]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`."""
+_COUNTED = r"\s*+(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh)(?!\w)"
+"""After a number, what it counts (`gọi 113 cuộc`, `kêu gọi 113 người`): no number to dial."""
 
 
 def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
@@ -41,8 +43,9 @@ def emergency_linker(number: str, href: str) -> Callable[[str], str]:
         return _unchanged
     # Possessive: a long run of spaces after «gọi» is scanned once, not once per way to split it.
     pattern = re.compile(
-        r"((?<!\w)(?i:gọi)(?:\s++(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|tổng đài))*+"
-        r"(?:\s*+:)?+\s++)(" + number + r")(?![\w]|[.,]\d)"
+        r"((?<!\w)(?<!(?i:kêu)\s)(?i:gọi)"
+        r"(?:\s++(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|tổng đài))*+"
+        r"(?:\s*+:\s*+|\s++))(" + number + r")(?![\w]|[.,]\d|" + _COUNTED + ")"
     )
     return linking(pattern, number, href)
 
