@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from publish.render.web.phones import emergency_linker
+from publish.render.web.context import tel_uri
+from publish.render.web.phones import emergency_linker, hotline_linker
 
 GUARD = 15  # seconds: a guard against a hang, not a measure of speed
 
@@ -44,3 +45,27 @@ def test_the_emergency_number_is_linked_only_where_a_body_says_to_call_it(
     them (`gọi 150 cuộc`): neither is a number to dial."""
     html = emergency_linker("113", "tel:113")(body)
     assert ('<a href="tel:113">113</a>' in html) is linked, html
+
+
+@pytest.mark.parametrize(
+    ("hotline", "typed"),
+    [
+        ("+84 277 3610 113", "0277 3610 113"),
+        ("+84 277 3610 113", "+84 277.3610.113"),
+        ("(+84) 277 3610 113", "(0277) 3610113"),
+        ("1900 1234", "1900 1234"),
+        ("1800.1234", "1800 1234"),
+        ("0277 3610 113", "+84 277 3610 113"),
+    ],
+)
+def test_the_hotline_is_linked_however_site_toml_writes_it(hotline: str, typed: str) -> None:
+    """The footer dials the hotline whatever form site.toml gives it in; the body's copy too."""
+    href = tel_uri(hotline)
+    html = hotline_linker(hotline, href)(f"<p>Gọi đường dây nóng {typed} của đơn vị.</p>")
+    assert f'<a href="{href}">{typed}</a>' in html, html
+
+
+def test_a_hotline_without_area_code_links_no_longer_number() -> None:
+    """`1900 1234` inside an account number or a longer line is no hotline."""
+    html = hotline_linker("1900 1234", "tel:19001234")("<p>Tài khoản 1190012345, 19001234567.</p>")
+    assert "tel:" not in html

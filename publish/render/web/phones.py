@@ -30,10 +30,11 @@ def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
     digits = "".join(c for c in hotline if c.isdigit())
     if len(digits) < 8 or not href:
         return _unchanged
-    national = digits[1:] if digits.startswith("0") else digits
-    pattern = re.compile(
-        r"()(?<![\w+(])(\(?(?:0|\+84" + _GAP + r")" + _GAP.join(national) + r")(?![\w]|[.,]\d)"
-    )
+    if digits.startswith("0") or hotline.lstrip("( ").startswith("+84"):
+        national, lead = digits[1 if digits.startswith("0") else 2 :], r"\(?(?:0|\+84" + _GAP + ")"
+    else:
+        national, lead = digits, ""  # `1900 1234`: a line with no area code, no +84 form
+    pattern = re.compile(r"()(?<![\w+(])(" + lead + _GAP.join(national) + r")(?![\w]|[.,]\d)")
     return linking(pattern, national[-3:], href)
 
 
