@@ -109,7 +109,7 @@ _LEAD_CLAUSE = re.compile(
 """Words that open a clause leading into the main one: alone, it leaves the sentence unfinished."""
 _CONNECTOR = re.compile(r"\s*(?i:hoặc|hay|và|rồi|nhưng|còn|cũng)\b")
 """Words that join a clause to the one before: the sentence cannot start with them."""
-_ALTERNATIVE_AFTER = re.compile(r"\s*,?\s*(?i:hoặc|hay|và)\s+(?=\w)")
+_ALTERNATIVE_AFTER = re.compile(r"\s*+,?+\s*+(?i:hoặc|hay|và)\s++(?=\w)")
 """After an address, the next way to reach the unit (`x@y.vn hoặc Zalo 0913…`): the address
 goes with the connector, the alternative is read (R1.4)."""
 _ALTERNATIVE_BEFORE = re.compile(r"(?:\s*,)?\s+(?i:hoặc)\s+[^\d,;.!?()]{0,80}$")
