@@ -188,3 +188,21 @@ def test_scam_warning_words_read_as_a_presenter_says_them() -> None:
     )
     assert not spoken.flags
     assert tts_text("mã OTP, mã QR") == "mã o tê pê, mã quy e rờ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Người dân có thể truy cập https://dichvucong.gov.vn và làm theo hướng dẫn để nộp hồ sơ.",
+        "Tra cứu tại tinnhiemmang.vn hoặc hỏi ý kiến người thân trước khi chuyển tiền.",
+        "Gửi hồ sơ qua email congan@example.vn hoặc trực tiếp tại trụ sở Công an xã.",
+        "Đăng nhập vneid.gov.vn và chọn mục thủ tục hành chính.",
+    ],
+)
+def test_an_address_before_the_next_step_is_no_alternative_to_drop_alone(text: str) -> None:
+    """«và làm theo hướng dẫn» after an address is what to do next, not another way to reach
+    the unit: dropping only the address left «truy cập làm theo hướng dẫn» on air. The
+    sentence goes whole, as before the alternatives rule (R1.4)."""
+    spoken = normalise(text)
+    assert spoken.text == ""
+    assert spoken.flags[0].message.startswith("Đã bỏ câu chứa địa chỉ")

@@ -112,6 +112,11 @@ _CONNECTOR = re.compile(r"\s*(?i:hoặc|hay|và|rồi|nhưng|còn|cũng)\b")
 _ALTERNATIVE_AFTER = re.compile(r"\s*+,?+\s*+(?i:hoặc|hay|và)\s++(?=\w)")
 """After an address, the next way to reach the unit (`x@y.vn hoặc Zalo 0913…`): the address
 goes with the connector, the alternative is read (R1.4)."""
+_CHANNEL = re.compile(
+    r"(?:(?i:qua)\s+)?(?:(?i:số|zalo|hotline|đường dây nóng|điện thoại|tổng đài)(?!\w)|SĐT|ĐT|\+?\d)"
+)
+"""Another way to reach the unit, named after the connector (`hoặc Zalo 0913…`, `và số …`):
+anything else there (`và làm theo hướng dẫn`) is the next step, not an alternative."""
 _ALTERNATIVE_BEFORE = re.compile(r"(?:\s*,)?\s+(?i:hoặc)\s+[^\d,;.!?()]{0,80}$")
 """`Gọi 0913 hoặc gửi thư tới <address>`: the alternative with the address, from its `hoặc`."""
 _ADDRESS_LABEL = re.compile(
@@ -496,6 +501,8 @@ def _drop_alternative(text: str, start: int, end: int) -> str | None:
     if _CONTACT_VERB.match(text, after.end()):
         verbs = list(_ADDRESS_VERB.finditer(text, opening, start))
         cut = verbs[-1].start() if verbs else opening
+    elif not _CHANNEL.match(text, after.end()):
+        return None  # `truy cập <address> và làm theo hướng dẫn`: no way of contact follows
     if _DIGIT.search(text, cut, start):
         return None
     return text[:cut] + text[after.end() :]
