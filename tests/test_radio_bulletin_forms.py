@@ -45,6 +45,11 @@ VECTORS = [
     ("sáng ngày 20-11, Công an huyện", "sáng ngày hai mươi tháng mười một, Công an huyện"),
     ("tối 21-9, hai nhóm thanh niên", "tối ngày hai mươi mốt tháng chín, hai nhóm thanh niên"),
     ("phạt tù từ 5-7 năm", "phạt tù từ năm đến bảy năm"),
+    # …but a count after it makes it a range: `mỗi ngày 5-7 người` is no 5 July.
+    ("mỗi ngày 5-7 người đến làm thủ tục", "mỗi ngày từ năm đến bảy người đến làm thủ tục"),
+    ("tối 7-8 người tụ tập", "tối từ bảy đến tám người tụ tập"),
+    ("trong đêm 2-3 đối tượng đột nhập", "trong đêm từ hai đến ba đối tượng đột nhập"),
+    ("uống thuốc ngày 2-3 lần", "uống thuốc ngày từ hai đến ba lần"),
     # Days of a month written out after `ngày` (R7.5): never `ngày từ năm đến bảy tháng …`.
     ("từ ngày 5-7 tháng 12", "từ ngày năm đến ngày bảy tháng mười hai"),
     ("trong hai ngày 15-16 tháng 8", "trong hai ngày mười lăm và mười sáu tháng tám"),

@@ -108,6 +108,10 @@ _HYPHEN_DATE = re.compile(
 right after a word that names a day (`_DAY_TRIGGER`), else a range or a score (R12.1)."""
 _DAYS_OF_MONTH = re.compile(_EDGE + r"(\d{1,2})\s*-\s*(\d{1,2})(?=\s+(?i:tháng)\s+\d)")
 """`ngày 5-7 tháng 12`: two days of a month written out, after `ngày` (R7.5)."""
+_COUNT_AFTER = re.compile(
+    r"\s*+(?:" + COUNTED_NOUN + r"|(?i:tiếng|phút|tuần|km|ki-lô-mét|triệu|nghìn|ngàn|tỷ)(?!\w))"
+)
+"""After `5-7`: what it counts (`mỗi ngày 5-7 người`, `ngày 2-3 lần`), so a range, not a date."""
 _DAY_TRIGGER = re.compile(
     r"(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s*+,?+\s*+\(?+\s*+$"
 )
@@ -410,6 +414,8 @@ def _dates(r: _Reader, text: str) -> str:
         day, month = int(m[1]), int(m[2])
         if not _valid(day, month) or not ends_before(_DAY_TRIGGER, text, m.start()):
             return m[0]
+        if _COUNT_AFTER.match(text, m.end()):
+            return m[0]  # `tối 7-8 người`: a count after a time of day, read as a range
         return r.date(m, day, month, None)
 
     def days_of_month(m: re.Match[str]) -> str:
