@@ -206,3 +206,14 @@ def test_an_address_before_the_next_step_is_no_alternative_to_drop_alone(text: s
     spoken = normalise(text)
     assert spoken.text == ""
     assert spoken.flags[0].message.startswith("Đã bỏ câu chứa địa chỉ")
+
+
+def test_a_year_or_a_count_does_not_keep_a_fragment_of_a_sentence_with_an_address() -> None:
+    """Only a number to call keeps the rest of such a sentence: «Trong năm 2024.» alone, what a
+    year kept, is no sentence to read on air; the whole sentence goes, flagged, as before."""
+    spoken = normalise(
+        "Trong năm 2024, đơn vị tiếp nhận 1.250 hồ sơ qua dichvucong.gov.vn và xử lý đúng hạn. "
+        "Gọi 113 khi cần."
+    )
+    assert spoken.text == "Gọi một một ba khi cần."
+    assert [f.code for f in spoken.flags] == ["R1.4"]

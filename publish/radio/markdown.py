@@ -136,6 +136,13 @@ _ADDRESS_VERB = re.compile(
 """The verb of the alternative holding the address: where that alternative starts (`đến`,
 `tới` there are prepositions: `gửi thư tới <address>`)."""
 _DIGIT = re.compile(r"\d")
+_CONTACT_NUMBER = re.compile(
+    r"(?<![\d.,])(?:11[1345]|1[89]00(?:[ .]?\d){4,6}|\+84(?:[ .\-]?\d){9,10}|0\d(?:[ .\-]?\d){7,10})"
+    r"(?![\d]|[.,]\d)"
+)
+"""A number a listener can call (`113`, `1900 0368`, `0277 3610 113`): a sentence holding one is
+not dropped with an address in it; a year or a count (`năm 2024`, `1.250 hồ sơ`) is no reason to
+keep a fragment."""
 _URL_HINT = re.compile(r"://|www\.|\.(?:vn|com|net|org|info)")
 """In every `_URL` match: a scheme, `www.` or one of its top-level domains."""
 _SENTENCE_GAP = re.compile(r"(?<=[.!?;])\s+")
@@ -471,8 +478,10 @@ def _drop_clause(text: str, start: int, end: int) -> tuple[str, bool]:
     right = right_match.start() if right_match else len(text)
     ends_sentence = right >= last - 1
     connector = _CONNECTOR.match(text, right + 1) if left < 0 else None
-    # A number elsewhere in the sentence (`Hotline 113, email …`) is never lost with it.
-    numbered = _DIGIT.search(text, first, max(left, first)) or _DIGIT.search(text, right, last)
+    # A number to call elsewhere in the sentence (`Hotline 113, email …`) is never lost with it.
+    numbered = _CONTACT_NUMBER.search(text, first, max(left, first)) or _CONTACT_NUMBER.search(
+        text, right, last
+    )
     if (
         (ends_sentence and (left < 0 or _dangling(text[first:left]))) or connector is not None
     ) and not numbered:
