@@ -68,6 +68,14 @@ from publish.zalo import ZaloClient, ZaloError, ZaloUncertainError
 
 __all__ = ["ZaloSyncer", "make_syncer", "not_configured"]
 
+_NO_JOB: dict[str, Any] = {
+    "token": None,
+    "token_digest": None,
+    "token_content": None,
+    "token_at": None,
+}
+"""A record's fields of a create or update job, cleared once the job is verified or given up."""
+
 CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
 CRASH_ENV = "PUBLISH_ZALO_CRASH_AT"
@@ -673,10 +681,7 @@ class ZaloSyncer:
             digest=entry.get("token_digest"),
             # None for a token an older version saved: the record is then told as an old one.
             content=entry.get("token_content"),
-            token=None,
-            token_digest=None,
-            token_content=None,
-            token_at=None,
+            **_NO_JOB,
             pending_create=None,
             synced_at=utc_stamp(),
         )
@@ -725,10 +730,7 @@ class ZaloSyncer:
         sent = entry.get("sending_content") or entry.get("token_content")
         self._set(
             key,
-            token=None,
-            token_digest=None,
-            token_content=None,
-            token_at=None,
+            **_NO_JOB,
             sending_content=sent,
         )
         local = self._local(key)
@@ -760,10 +762,7 @@ class ZaloSyncer:
         pending["stuck"] = True
         self._set(
             key,
-            token=None,
-            token_digest=None,
-            token_content=None,
-            token_at=None,
+            **_NO_JOB,
             pending_create=pending,
         )
 
@@ -866,10 +865,7 @@ class ZaloSyncer:
                 key,
                 article_id=article_id,
                 content=entry.get("token_content"),
-                token=None,
-                token_digest=None,
-                token_content=None,
-                token_at=None,
+                **_NO_JOB,
                 pending_create=None,
             )
             return article_id
@@ -916,10 +912,7 @@ class ZaloSyncer:
             content=content_digest(detail),
             hide_token=token,
             hide_token_at=utc_stamp(),
-            token=None,
-            token_digest=None,
-            token_content=None,
-            token_at=None,
+            **_NO_JOB,
         )
         self._queue(action.key)
         return f"đã gửi lệnh ẩn bài {article_id} (chờ Zalo xác nhận)"
