@@ -282,6 +282,9 @@ class RadioConfig:
     it ("Thứ Bảy", "thứ 7", "T7", "Chủ nhật", "CN"), read by `weekday_number`."""
     air_time: str = "17:00"
     """Air time, "HH:MM"; site.toml may also write it "17h00", "17h", "17g00" (`clock_time`)."""
+    no_broadcast: tuple[dt.date, ...] = ()
+    """Days the segment does not air (Tết, a holiday, a special programme): the bulletins of
+    that slot go to the next broadcast; written as TOML dates or "dd/mm/yyyy" (`_broadcast_day`)."""
     slot_minutes: float = field(
         default=10.0,
         metadata=rules(above=0, note="Thời lượng dành cho chuyên mục mỗi số phát, tính bằng phút."),
@@ -641,6 +644,8 @@ def _read_air_slot(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
             radio["air_weekday"] = day
         else:
             issues.append(SchemaIssue(("radio", "air_weekday"), _bad_day(value), WEEKDAY_FORMS))
+    if isinstance(radio.get("no_broadcast"), list):
+        radio["no_broadcast"] = _no_broadcast(radio.pop("no_broadcast"), issues)
     if "air_time" in radio:
         value = radio.pop("air_time")
         clock = clock_time(value)
@@ -655,6 +660,47 @@ def _read_air_slot(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
                     TIME_FORMS,
                 )
             )
+
+
+def _no_broadcast(values: list[Any], issues: list[SchemaIssue]) -> list[dt.date]:
+    """[radio] no_broadcast as dates; a value that is no day is an issue (and is left out)."""
+    days = []
+    for index, value in enumerate(values):
+        day = _broadcast_day(value)
+        if day is None:
+            if isinstance(value, str):
+                shown = f"«{value}»"
+            elif isinstance(value, dt.datetime):
+                shown = f"«{value.isoformat(sep=' ')}» (có giờ)"
+            else:
+                shown = found_name(value)
+            issues.append(
+                SchemaIssue(
+                    ("radio", "no_broadcast"),
+                    f"không đọc được ngày không phát thứ {index + 1} {shown}: cần một ngày, "
+                    "không kèm giờ",
+                    'Viết ngày dạng 2027-02-06 (không ngoặc kép) hoặc "06/02/2027", ví dụ: '
+                    'no_broadcast = [2027-02-06, "13/02/2027"].',
+                )
+            )
+        else:
+            days.append(day)
+    return days
+
+
+def _broadcast_day(value: object) -> dt.date | None:
+    """A day written as a TOML date, "2027-02-06" or "06/02/2027"; None for anything else."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        for form in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                return dt.datetime.strptime(value.strip(), form).date()
+            except ValueError:
+                continue
+    return None
 
 
 def _bad_day(value: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 import types
@@ -22,6 +23,7 @@ TYPE_NAMES = {
     list: "danh sách",
     tuple: "danh sách",
     dict: "bảng",
+    dt.date: "ngày",
 }
 
 

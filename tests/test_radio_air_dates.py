@@ -69,3 +69,56 @@ def test_an_air_date_off_the_weekly_slot_is_an_episode_of_its_own(tmp_path: Path
     # Once that broadcast is past, the reminder to arrange it with the station is not repeated.
     assert build(root, "2024-12-12T12:00") == 0
     assert "thu-tu.md" not in capsys.readouterr().err
+
+
+def test_a_day_the_segment_does_not_air_sends_its_bulletins_to_the_next_broadcast(
+    tmp_path: Path, capsys
+) -> None:
+    """Tết or a holiday: the station does not air the segment that Saturday. Its bulletins go
+    to the following broadcast (no episode for the day nobody reads), and a bulletin that names
+    that day is told why it is left off air."""
+    root = radio_project(
+        tmp_path,
+        {
+            "content/bai-viet/tet.md": bulletin_md(
+                {"date": "2024-12-09 08:00", "radio": "{}"}, body=SENTENCE * 4
+            ),
+            "content/bai-viet/hen.md": dated_bulletin("2024-12-09 08:00", "2024-12-14"),
+        },
+    )
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace(
+            'air_time = "17:00"\n',
+            'air_time = "17:00"\nno_broadcast = [2024-12-14, "28/12/2024"]\n',
+        ),
+        "utf-8",
+    )
+    assert build(root, "2024-12-09T12:00") == 0
+    assert not (root / "output/radio/2024-W50").exists()
+    nxt = rundown(root, "2024-W51")
+    assert nxt["air_start"] == "2024-12-21T17:00:00+07:00"
+    assert [r["key"] for r in nxt["items"] if r["key"]] == ["tet"]
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if "content/bai-viet/hen.md" in line)
+    assert "radio.air_date" in line and "không phát" in line and "no_broadcast" in line
+    assert "17:00, Thứ Bảy, 21/12/2024" in err  # the broadcast to choose instead
+
+
+def test_a_no_broadcast_day_that_is_no_day_names_the_key_and_the_forms(
+    tmp_path: Path, capsys
+) -> None:
+    root = radio_project(tmp_path, {})
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace(
+            'air_time = "17:00"\n',
+            'air_time = "17:00"\nno_broadcast = [2024-12-14, "14/13/2024", 2024-12-21T17:00:00]\n',
+        ),
+        "utf-8",
+    )
+    assert build(root, "2024-12-09T12:00") == 1
+    out = capsys.readouterr()
+    told = out.out + out.err
+    assert "no_broadcast" in told and "«14/13/2024»" in told and "2027-02-06" in told
+    assert told.count("không đọc được ngày không phát") == 2

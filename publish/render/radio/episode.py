@@ -228,6 +228,10 @@ def _assemble(site: Site) -> Assembly:
             # Aired in this episode: a changed air_weekday or air_time must not move it to
             # another (perhaps one to come, sent again); only a new air_date does.
             air, folder = aired.air, sent[bulletin.key]
+        if aired is None and air.astimezone(config.tz).date() in config.radio.no_broadcast:
+            problems.append(_no_broadcast(bulletin, air, next_air(air, config)))
+            dropped[bulletin.key] = f"ngày {vn_datetime(air.astimezone(config.tz))} không phát"
+            continue  # the station does not air that day ([radio] no_broadcast)
         if air <= bulletin.date:
             problems.append(_too_late(bulletin, air, next_air(bulletin.date, config)))
             dropped[bulletin.key] = (
@@ -421,6 +425,19 @@ def _too_late(bulletin: Bulletin, air: dt.datetime, instead: dt.datetime) -> Pro
         field="radio.air_date",
         hint="Chọn ngày phát sau ngày đăng (radio: {air_date: …}), hoặc bỏ air_date để tin vào "
         f"buổi phát kế tiếp ({vn_datetime(instead)}).",
+        severity="warning",
+    )
+
+
+def _no_broadcast(bulletin: Bulletin, air: dt.datetime, instead: dt.datetime) -> Problem:
+    """The warning for a bulletin whose air_date is a day the segment does not air."""
+    return Problem(
+        bulletin.source,
+        f"ngày phát {vn_datetime(air.astimezone(instead.tzinfo))} là ngày chuyên mục không phát "
+        "(no_broadcast trong bảng [radio] của site.toml), nên không đưa vào tập phát sóng",
+        field="radio.air_date",
+        hint="Chọn ngày phát khác (radio: {air_date: …}), hoặc bỏ air_date để tin vào buổi phát "
+        f"kế tiếp ({vn_datetime(instead)}).",
         severity="warning",
     )
 

@@ -396,14 +396,22 @@ def _short_forms(
 
 
 def next_air(moment: dt.datetime, config: Config) -> dt.datetime:
-    """The first air slot (config air day and time, site timezone) at or after `moment`."""
+    """The first air slot (config air day and time, site timezone) at or after `moment`, past
+    the days the segment does not air ([radio] no_broadcast)."""
     local = moment.astimezone(config.tz)
     hour, minute = (int(part) for part in config.radio.air_time.split(":"))
     days = (config.radio.air_weekday - local.isoweekday()) % 7
     slot = dt.datetime.combine(
         local.date() + dt.timedelta(days=days), dt.time(hour, minute), tzinfo=config.tz
     )
-    return slot if slot >= local else slot + dt.timedelta(days=7)
+    if slot < local:
+        slot += dt.timedelta(days=7)
+    skipped = config.radio.no_broadcast
+    for _ in range(len(skipped)):  # each no-broadcast day can push the slot a week at most
+        if slot.date() not in skipped:
+            break
+        slot += dt.timedelta(days=7)
+    return slot
 
 
 def air_at(day: dt.date, config: Config) -> dt.datetime:
