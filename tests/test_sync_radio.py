@@ -821,3 +821,30 @@ def test_a_withdrawn_item_is_named_by_its_title_in_the_note_and_the_log(root: Pa
     assert f"Bản tin: «{OTHER_TITLE}»" in note
     log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
     assert f"Rút tin «{OTHER_TITLE}» ({OTHER_ITEM})" in log
+
+
+def test_a_run_killed_after_writing_the_log_never_takes_it_for_a_station_edit(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """THAY-DOI.txt is written, then the run dies before recording its digest: the log is ours,
+    so the next change rewrites it in place instead of putting THAY-DOI.moi.txt beside it."""
+    sync(root)
+    station = root / STATION
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    real = radio_sync.atomic_write_bytes
+
+    def killed(path: Path, data: bytes) -> None:
+        real(path, data)
+        if path.name == "THAY-DOI.txt":
+            raise OSError(errno.EIO, "killed", str(path))
+
+    monkeypatch.setattr(radio_sync, "atomic_write_bytes", killed)
+    sync(root, now=LATER)
+    monkeypatch.setattr(radio_sync, "atomic_write_bytes", real)
+    sync(root, now="2024-12-13T15:00")
+    edit(root / FIRST, "gọi số 114", "gọi số 115")
+    _actions, summary = sync(root, now="2024-12-13T16:00")
+    assert summary.conflicts == 0 and not (station / "2024-W50/THAY-DOI.moi.txt").exists()
+    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    assert "sửa lần 3" in log and "sửa lần 2" in log
+

@@ -792,16 +792,20 @@ class RadioSyncer:
         present = _digest(self.folder / path)
         if present == digest:
             return f"{path} đã đủ"
-        target = path
-        if present is not None and present != record.get("digest"):
-            target = moi_name(path)
+        if present is not None and present not in _ours(record):
+            moi = moi_name(path)
+            self._step()
+            atomic_write_bytes(self.folder / moi, data)
+            return f"đài đã sửa {path}: giữ nguyên, bản mới ghi vào {moi}"
+        # Recorded before the write: a run killed right after it knows the log as ours.
+        record["pending"] = digest
+        self.manifest.save()
         self._step()
-        atomic_write_bytes(self.folder / target, data)
-        if target == path:
-            record["digest"] = digest
-            self.manifest.save()
-            return f"đã ghi {path}"
-        return f"đài đã sửa {path}: giữ nguyên, bản mới ghi vào {target}"
+        atomic_write_bytes(self.folder / path, data)
+        self._step()
+        record["digest"] = record.pop("pending")
+        self.manifest.save()
+        return f"đã ghi {path}"
 
     def _apply_conflict(self, action: Action) -> str:
         """Leave the station's file alone and put our version beside it."""
@@ -843,7 +847,7 @@ class RadioSyncer:
         if record is None:
             return
         log = self.folder / episode / LOG_NAME
-        if record.get("digest") and _digest(log) == record["digest"]:
+        if _digest(log) in _ours(record):
             os.replace(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
         self.manifest.meta[_REVISIONS] = revisions
         self.manifest.save()
@@ -1016,6 +1020,11 @@ def _title(keys: tuple[str, ...], titles: dict[str, str], entry: dict[str, Any])
     if len(keys) != 1:
         return ""
     return titles.get(keys[0]) or str(entry.get("title") or "")
+
+
+def _ours(record: dict[str, Any]) -> tuple[str, ...]:
+    """Digests of the change logs we wrote to the station, or began to write."""
+    return tuple(d for d in (record.get("digest"), record.get("pending")) if isinstance(d, str))
 
 
 def _reported(value: object) -> dict[str, str]:
