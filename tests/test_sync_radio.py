@@ -848,3 +848,20 @@ def test_a_run_killed_after_writing_the_log_never_takes_it_for_a_station_edit(
     log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
     assert "sửa lần 3" in log and "sửa lần 2" in log
 
+
+def test_a_log_the_station_edited_is_not_rewritten_beside_it_at_every_run(root: Path) -> None:
+    """Once the new log is in THAY-DOI.moi.txt, reruns report the conflict and write nothing."""
+    sync(root)
+    station = root / STATION
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    log = station / "2024-W50/THAY-DOI.txt"
+    log.write_bytes(log.read_bytes() + "Đã in lại.\r\n".encode())
+    edit(root / FIRST, "gọi số 114", "gọi số 115")
+    sync(root, now="2024-12-13T15:00")
+    assert "sửa lần 3" in (station / "2024-W50/THAY-DOI.moi.txt").read_text("utf-8-sig")
+    before, state = stats(station), (root / "state/radio.json").read_bytes()
+    actions, summary = sync(root, now="2024-12-13T15:30")
+    assert {a.kind for a in actions} <= {"noop", "conflict"} and summary.conflicts == 1
+    assert stats(station) == before and (root / "state/radio.json").read_bytes() == state
+    assert log.read_bytes().endswith("Đã in lại.\r\n".encode())

@@ -127,6 +127,10 @@ class LogState:
     """sha256 of the log rendered from state/radio.json."""
     present: str | None
     written: str | None
+    moi: str | None = None
+    """sha256 of `THAY-DOI.moi.txt` now in the station folder, None when absent."""
+    ours: tuple[str, ...] = ()
+    """Digests of logs we wrote, or were about to write when a run was killed: not an edit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +193,14 @@ def _plan_log(log: LogState) -> Action:
         return Action(
             "create", log.path, "nhật ký thay đổi của tập chưa có trong thư mục đài", "", data
         )
+    if log.present not in log.ours:
+        moi = moi_name(log.path)
+        where = (
+            f"bản mới đã nằm sẵn ở {moi} (chưa giải quyết)"
+            if log.moi == log.expected
+            else f"không ghi đè, bản mới đặt cạnh: {moi}"
+        )
+        return Action("conflict", log.path, f"đài đã sửa tệp này; {where}", "", data)
     return Action("update", log.path, "nhật ký thay đổi của tập chưa ghi đủ các thay đổi", "", data)
 
 
@@ -523,7 +535,14 @@ class RadioSyncer:
             data = log_bytes(episode, air, record["events"], self.config.tz)
             expected = hashlib.sha256(data).hexdigest()
             found.append(
-                LogState(path, expected, _digest(self.folder / path), record.get("digest"))
+                LogState(
+                    path,
+                    expected,
+                    _digest(self.folder / path),
+                    record.get("digest"),
+                    _digest(self.folder / moi_name(path)),
+                    _ours(record),
+                )
             )
         return tuple(found)
 
@@ -794,6 +813,8 @@ class RadioSyncer:
             return f"{path} đã đủ"
         if present is not None and present not in _ours(record):
             moi = moi_name(path)
+            if _digest(self.folder / moi) == digest:
+                return f"đài đã sửa {path}: giữ nguyên; bản mới vẫn ở {moi}"
             self._step()
             atomic_write_bytes(self.folder / moi, data)
             return f"đài đã sửa {path}: giữ nguyên, bản mới ghi vào {moi}"
@@ -809,6 +830,8 @@ class RadioSyncer:
 
     def _apply_conflict(self, action: Action) -> str:
         """Leave the station's file alone and put our version beside it."""
+        if "log" in action.data:
+            return self._write_log(action.data["log"])
         moi = action.data["moi"]
         data = self._built(action)
         if _digest(self.folder / moi) == action.data["digest"]:
