@@ -155,3 +155,19 @@ def test_an_address_the_link_text_already_gives_is_not_written_again() -> None:
         "Tra cứu tại tinnhiemmang.vn, gọi 0277 3610 113 hoặc đường dây nóng (02773610113); "
         "xem dichvucong.gov.vn (https://dichvucong.gov.vn/p/home/dvc-trang-chu.html)."
     ]
+
+
+def test_a_link_whose_text_is_a_longer_address_still_gives_its_own() -> None:
+    """A scam warning names the fake site and links the real one: the fake address merely
+    containing the real one must not hide it."""
+    body = "Trang [vietcombank.com.vn-xac-thuc.top](https://vietcombank.com.vn) là giả.\n"
+    assert texts(body) == [
+        "Trang vietcombank.com.vn-xac-thuc.top (https://vietcombank.com.vn) là giả."
+    ]
+    assert texts("[abc.gov.vn/tra-cuu](https://abc.gov.vn)\n") == [
+        "abc.gov.vn/tra-cuu (https://abc.gov.vn)"
+    ]
+    assert texts("[tinnhiemmang.vn](https://tinnhiemmang.vn/).\n") == ["tinnhiemmang.vn."]
+    assert texts("[https://tinnhiemmang.vn](https://tinnhiemmang.vn)\n") == [
+        "https://tinnhiemmang.vn"
+    ]

@@ -89,7 +89,9 @@ def already_shown(target: str, shown: str) -> bool:
     same without «https://» and a last «/» («tinnhiemmang.vn»), or a phone number's digits
     («0277 3610 113» for tel:02773610113), so it is not written twice."""
     bare = re.sub(r"^https?://", "", target, flags=re.IGNORECASE).rstrip("/")
-    if target in shown or (bare and bare.casefold() in shown.casefold()):
+    # Whole addresses only: «vietcombank.com.vn-xac-thuc.top» does not give vietcombank.com.vn.
+    whole = rf"(?<![\w.@/-])(?:https?://)?{re.escape(bare)}/?(?![\w/@-]|\.\w)"
+    if bare and re.search(whole, shown, re.IGNORECASE):
         return True
     digits = re.sub(r"\D", "", target)
     return re.fullmatch(r"[\d\s().+-]+", target) is not None and digits in re.sub(r"\D", "", shown)
