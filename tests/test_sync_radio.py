@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import importlib.util
 import json
 import os
@@ -865,3 +866,28 @@ def test_a_log_the_station_edited_is_not_rewritten_beside_it_at_every_run(root: 
     assert {a.kind for a in actions} <= {"noop", "conflict"} and summary.conflicts == 1
     assert stats(station) == before and (root / "state/radio.json").read_bytes() == state
     assert log.read_bytes().endswith("Đã in lại.\r\n".encode())
+
+
+def test_the_first_sync_after_the_bom_and_crlf_change_tells_the_station_of_no_revision(
+    root: Path,
+) -> None:
+    """State and station files from a version that wrote .txt without a BOM and with LF: the
+    text is the same, so the files are rewritten in the new form, quietly (no «SỬA LẦN 2 … hãy
+    in lại» on every script of the coming episode, no THAY-DOI.txt listing them all)."""
+    sync(root)
+    station = root / STATION
+    state_path = root / "state/radio.json"
+    state = json.loads(state_path.read_text("utf-8"))
+    old_form = []
+    for path, entry in state["entries"].items():
+        if path.endswith(".txt"):
+            data = (station / path).read_bytes().removeprefix(b"\xef\xbb\xbf")
+            data = data.replace(b"\r\n", b"\n")
+            (station / path).write_bytes(data)
+            entry["digest"] = hashlib.sha256(data).hexdigest()
+            old_form.append(path)
+    state_path.write_text(json.dumps(state, ensure_ascii=False, indent=2), "utf-8")
+    _actions, summary = sync(root)
+    assert summary.updated == len(old_form) >= 3 and not summary.failed
+    assert snapshot(station) == built(root)  # the new form, with no revision line, no log
+    assert all((station / path).read_bytes().startswith(b"\xef\xbb\xbf") for path in old_form)

@@ -688,7 +688,7 @@ class RadioSyncer:
             return self._write_log(action.data["log"])
         data = self._built(action)
         old = self._settle(action.key)
-        entry, event = self._revision(action, old)
+        entry, event = self._revision(action, old, _unix_digest(data))
         if entry.get("revision", 1) > 1 and is_marked(action.key):
             previous = _moment(old.get("sent_at")) if old else None
             line = revision_line(entry["revision"], self.site.now, previous)
@@ -732,10 +732,11 @@ class RadioSyncer:
         return old
 
     def _revision(
-        self, action: Action, old: dict[str, Any] | None
+        self, action: Action, old: dict[str, Any] | None, unix: str | None = None
     ) -> tuple[dict[str, Any], dict[str, Any] | None]:
         """The record of the version about to be at the station, and the change log event it
-        makes (None when the station had no files of the episode yet, or the same version)."""
+        makes (None when the station had no files of the episode yet, or the same version;
+        `unix`: the digest of the same text as versions before the BOM and CRLF wrote it)."""
         now = self.site.now.isoformat()
         entry = {**self._entry(action), "sent_at": now, "revision": 1}
         if action.data.get("episode"):
@@ -743,7 +744,7 @@ class RadioSyncer:
         if action.title:
             entry["title"] = action.title
         episode = action.data.get("episode", "")
-        if old is not None and old.get("digest") == action.data["digest"]:
+        if old is not None and old.get("digest") in (action.data["digest"], unix):
             keep: dict[str, Any] = {k: old[k] for k in ("sent_at", "revision") if k in old}
             return {**entry, **keep}, None
         if not episode or not logged(action.key):
@@ -1055,6 +1056,15 @@ def _reported(value: object) -> dict[str, str]:
     if not isinstance(value, dict):
         return {}
     return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _unix_digest(data: bytes) -> str | None:
+    """The digest a station .txt file had when versions before the BOM and CRLF wrote it: the
+    same text, so its first sync since is no revision to tell the station of. None for any other
+    file."""
+    if not data.startswith(b"\xef\xbb\xbf"):
+        return None
+    return hashlib.sha256(data[3:].replace(b"\r\n", b"\n")).hexdigest()
 
 
 def _moment(value: object) -> dt.datetime | None:
