@@ -196,3 +196,14 @@ def test_a_long_unbroken_run_in_a_heading_does_not_stall_the_build() -> None:
     assert texts("# Xem https://A.vn/Ab, www.B.vn/Cd hay E@F.vn\n") == [
         "XEM https://A.vn/Ab, www.B.vn/Cd HAY E@F.vn"
     ]
+
+
+def test_a_long_paragraph_is_not_cut_after_an_abbreviation_or_an_initial() -> None:
+    """«…sống tại TP.» / «Hồ Chí Minh…» in two blocks reads as two broken sentences."""
+    filler = "Người dân cần cảnh giác với các cuộc gọi lạ yêu cầu chuyển tiền vào tài khoản. "
+    for stop in ("sống tại TP. Hồ Chí Minh", "theo Đ/c. Nguyễn Văn Ba", "gặp bà Nguyễn T. Hoa"):
+        clause = ", cùng đồng bọn lừa đảo nhiều người dân ở các xã trong huyện" * 3
+        body = filler * 11 + f"Đối tượng {stop}{clause} đã bị bắt. " + filler * 3
+        found = texts(body + "\n")
+        assert len(found) > 1 and all(len(text) <= 1000 for text in found)
+        assert any(stop in text for text in found), (stop, [t[-40:] for t in found])

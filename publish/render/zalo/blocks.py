@@ -39,7 +39,13 @@ LINE = "\x00"
 """A line break kept inside a paragraph's text (<br>, a line of code) until it is flushed."""
 SENTENCE_END_RE = re.compile(r"[.!?…][”\"»’)]*(?=\s+[“\"«(]?[^\W\d_])")
 """The end of a sentence: a stop, any closing marks, then space before a word; the word's case
-is checked by the caller (no cut in «Bà N.T.H. (62 tuổi)», «TP. HCM» stays a risk)."""
+and the word before the stop are checked by the caller (no cut in «Bà N.T.H. (62 tuổi)»)."""
+NOT_AN_END = frozenset(
+    {"TP", "Tp", "TX", "TT", "Q", "P", "H", "X", "Ô", "Đ/c", "đ/c", "Đc", "ThS", "TS", "PGS"}
+    | {"GS", "BS", "CN", "KS", "LS", "Th.S", "Ths", "NXB", "St", "Mr", "Mrs", "Ms", "Dr"}
+)
+"""Words a stop follows inside a sentence (`sống tại TP. Hồ Chí Minh`, `Đ/c. Nguyễn Văn A`),
+besides a single capital letter (an initial): no block is cut after them."""
 ADDRESS_RE = re.compile(
     r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|(?<![\w.-])www\.)\S+|(?<!\S)[^\s@]+@\S+",
     re.IGNORECASE,
@@ -69,6 +75,7 @@ def pieces(text: str, limit: int) -> list[str]:
             m.end()
             for m in SENTENCE_END_RE.finditer(window)
             if window[m.end() :].lstrip()[:2].lstrip('“"«(')[:1].isupper()
+            and not _abbreviated(window, m.start())
         ]
         cut = ends[-1] if ends else window.rfind(" ")
         if cut <= 0:
@@ -76,6 +83,13 @@ def pieces(text: str, limit: int) -> list[str]:
         found.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*found, text]
+
+
+def _abbreviated(text: str, stop: int) -> bool:
+    """Whether the stop at text[stop] ends an abbreviation or an initial, not a sentence."""
+    word = text[max(0, stop - 12) : stop].rsplit(None, 1)[-1:] or [""]
+    token = word[0].lstrip('(“"«')
+    return (len(token) == 1 and token.isupper()) or token in NOT_AN_END
 
 
 def is_notice(text: str, label: str) -> bool:
