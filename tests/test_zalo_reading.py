@@ -207,3 +207,21 @@ def test_a_long_paragraph_is_not_cut_after_an_abbreviation_or_an_initial() -> No
         found = texts(body + "\n")
         assert len(found) > 1 and all(len(text) <= 1000 for text in found)
         assert any(stop in text for text in found), (stop, [t[-40:] for t in found])
+
+
+def test_a_cell_with_paragraphs_a_list_or_an_image_stays_in_its_row() -> None:
+    """A raw HTML table's cell with <p>, a list, <br> then an image (tables pasted from a
+    website) was cut out of its row: its lines came as blocks of their own above the row,
+    unlabelled, and the row lost the cell («• UBND» without «Liên hệ»)."""
+    body = (
+        "| Nơi | Liên hệ |\n|---|---|\n| [UBND](https://x.vn/a) | 0277<br>0288 ![Bản đồ](a.jpg) |\n\n"
+        "<table><tr><th>Xã</th><th>Việc cần làm</th></tr>"
+        "<tr><td><p>An</p><p>Nhơn</p></td><td><ul><li>Mang căn cước</li><li>Đến sớm</li></ul></td></tr>"
+        "</table>\n\nHết.\n"
+    )
+    assert markdown_blocks(body, image=image, link=link) == [
+        {"type": "text", "content": "• UBND (https://x.vn/a) — Liên hệ: 0277 0288"},
+        {"type": "image", "url": "a.jpg", "caption": "Bản đồ"},
+        {"type": "text", "content": "• An Nhơn — Việc cần làm: Mang căn cước Đến sớm"},
+        {"type": "text", "content": "Hết."},
+    ]

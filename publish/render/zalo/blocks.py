@@ -34,6 +34,8 @@ LinkTarget = Callable[[str], "str | None"]
 SKIPPED = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
 PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", "article", "hr"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+CELL_BREAKS = PARAGRAPHS | HEADINGS | {"ul", "ol", "li", "br", "blockquote"}
+"""Tags that end a block everywhere but in a table cell, where they end a phrase of the row."""
 QUOTE_MARKS = "“\"'‘«„"
 LINE = "\x00"
 """A line break kept inside a paragraph's text (<br>, a line of code) until it is flushed."""
@@ -163,6 +165,7 @@ class _Walker(HTMLParser):
         self.head: list[str] = []  # the table's header cells: each other cell's label
         self.row: list[str] = []
         self.cell: int | None = None  # where the open cell's text starts in the buffer
+        self.images: list[dict[str, Any]] = []  # a row's images, placed after its text
         self.header_row = False
         self.rows = 0
         self.code = 0  # inside <pre>: each line of code is a line of its own
@@ -198,7 +201,17 @@ class _Walker(HTMLParser):
         if self.skipping:
             return
         values = {k: v or "" for k, v in attrs}
-        if tag == "div" and "footnote" in values.get("class", "").split():
+        if self.cell is not None and tag in CELL_BREAKS:
+            # A paragraph, list or line break in a cell (raw HTML tables) is a space in its row:
+            # a block of its own would take the cell out of the row, unlabelled.
+            self.buffer.append(LINE)
+        elif self.cell is not None and tag == "img":
+            block = self.image(
+                values.get("src", ""), values.get("alt", ""), values.get("title", "")
+            )
+            if block is not None:
+                self.images.append(block)
+        elif tag == "div" and "footnote" in values.get("class", "").split():
             self.flush()
             self.footnotes = True
         elif tag in PARAGRAPHS or tag in HEADINGS:
@@ -261,7 +274,9 @@ class _Walker(HTMLParser):
             return
         if self.skipping:
             return
-        if tag in PARAGRAPHS or tag in HEADINGS:
+        if self.cell is not None and tag in CELL_BREAKS:
+            self.buffer.append(LINE)
+        elif tag in PARAGRAPHS or tag in HEADINGS:
             self.flush()
             self.heading = False
             self.code = max(0, self.code - (tag == "pre"))
@@ -276,10 +291,14 @@ class _Walker(HTMLParser):
                 self.buffer = ["• " + table_row(self.head, self.row)]
                 self.rows += 1
             self.flush()
+            self.blocks += self.images
+            self.images = []
         elif tag == "table":
             if not self.rows and any(self.head):  # a header and no rows: still its words
                 self.buffer = ["• " + "; ".join(c for c in self.head if c)]
             self.flush()
+            self.blocks += self.images
+            self.images = []
         elif tag in ("ul", "ol"):
             self.flush()
             if self.lists:
