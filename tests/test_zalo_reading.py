@@ -225,3 +225,30 @@ def test_a_cell_with_paragraphs_a_list_or_an_image_stays_in_its_row() -> None:
         {"type": "text", "content": "• An Nhơn — Việc cần làm: Mang căn cước Đến sớm"},
         {"type": "text", "content": "Hết."},
     ]
+
+
+def test_cells_spanning_columns_or_rows_keep_each_cell_under_its_own_header() -> None:
+    """colspan and rowspan were not counted: after a header over two columns every cell took
+    the next column's name («Giờ: B», «7h» unnamed), and below a cell spanning two rows the
+    next row lost its date and read «E — Địa điểm: F»."""
+    body = (
+        "<table>"
+        "<tr><th rowspan=2>Ngày</th><th colspan=2>Địa điểm</th><th rowspan=2>Giờ</th></tr>"
+        "<tr><th>Xã</th><th>Ấp</th></tr>"
+        "<tr><td>1/6</td><td>An Nhơn</td><td>Ấp 1</td><td>7h</td></tr>"
+        "<tr><td rowspan=2>2/6</td><td>Tân Bình</td><td>Ấp 2</td><td>8h</td></tr>"
+        "<tr><td>Tân Bình</td><td>Ấp 3</td><td>14h</td></tr>"
+        "<tr><td>3/6</td><td colspan=3>Nghỉ</td></tr>"
+        "</table>\n"
+    )
+    assert texts(body) == [
+        "• 1/6 — Địa điểm – Xã: An Nhơn; Địa điểm – Ấp: Ấp 1; Giờ: 7h",
+        "• 2/6 — Địa điểm – Xã: Tân Bình; Địa điểm – Ấp: Ấp 2; Giờ: 8h",
+        "• 2/6 — Địa điểm – Xã: Tân Bình; Địa điểm – Ấp: Ấp 3; Giờ: 14h",
+        "• 3/6 — Địa điểm – Xã, Địa điểm – Ấp, Giờ: Nghỉ",
+    ]
+    one_header = (
+        "<table><tr><th>Ngày</th><th colspan=2>Địa điểm</th><th>Giờ</th></tr>"
+        "<tr><td>1/6</td><td>An Nhơn</td><td>Ấp 1</td><td>7h</td></tr></table>\n"
+    )
+    assert texts(one_header) == ["• 1/6 — Địa điểm: An Nhơn, Ấp 1; Giờ: 7h"]

@@ -118,19 +118,50 @@ def already_shown(target: str, shown: str) -> bool:
     return re.fullmatch(r"[\d\s().+-]+", target) is not None and digits in re.sub(r"\D", "", shown)
 
 
-def table_row(head: list[str], row: list[str]) -> str:
+def table_row(head: list[str], row: list[str | None]) -> str:
     """One table row as a phone shows it: «first cell — Label: cell; Label: cell», each cell
     named by its column's header, empty cells left out (a row as «a | b | c» was a run of
-    bars the reader had to match to a header row far above on a narrow screen)."""
-    lead = row[0] if row else ""
-    rest = [
-        f"{head[i]}: {cell}" if i < len(head) and head[i] else cell
-        for i, cell in enumerate(row)
-        if i and cell
-    ]
+    bars the reader had to match to a header row far above on a narrow screen). None is a
+    column the cell to its left spans: that cell is named by both labels; cells under one
+    label (a header spanning them) are read together, «Địa điểm: A, B»."""
+    lead = (row[0] or "") if row else ""
+    labels = [head[i] if i < len(head) else "" for i in range(len(row))]
+    rest: list[str] = []
+    previous = ""
+    for i, cell in enumerate(row):
+        if not i or not cell:
+            previous = "" if cell == "" else previous
+            continue
+        spanned = [labels[i]]
+        for j in range(i + 1, len(row)):
+            if row[j] is not None:
+                break
+            spanned.append(labels[j])
+        label = ", ".join(dict.fromkeys(x for x in spanned if x))
+        if label and label == previous:
+            rest[-1] += f", {cell}"
+        else:
+            rest.append(f"{label}: {cell}" if label else cell)
+        previous = label
     if lead and rest:
         return f"{lead} — {'; '.join(rest)}"
     return lead or "; ".join(rest)
+
+
+def merged_head(head: list[str], row: list[str | None]) -> list[str]:
+    """The labels of a table's columns after one more header row: a label under a wider one
+    («Địa điểm» over «Xã» and «Ấp») is read with it, «Địa điểm – Xã»."""
+    merged = []
+    for i in range(max(len(head), len(row))):
+        upper = head[i] if i < len(head) else ""
+        lower = (row[i] if i < len(row) else "") or ""
+        merged.append(" – ".join(dict.fromkeys(x for x in (upper, lower) if x)))
+    return merged
+
+
+def _span(value: str | None) -> int:
+    """A cell's colspan or rowspan: a whole number from 1 to 100, else 1."""
+    return int(value) if value and value.strip().isdigit() and 0 < int(value) <= 100 else 1
 
 
 def plain_text(text: str) -> str:
@@ -163,8 +194,11 @@ class _Walker(HTMLParser):
         self.footnotes = False  # inside Python-Markdown's list of footnotes
         self.backref = False  # inside a footnote's «↩» link back to its marker
         self.head: list[str] = []  # the table's header cells: each other cell's label
-        self.row: list[str] = []
+        self.row: list[str | None] = []
         self.cell: int | None = None  # where the open cell's text starts in the buffer
+        self.span = (1, 1)  # the open cell's colspan and rowspan
+        # Column → a cell spanning down into the next rows, and how many rows it has left.
+        self.above: dict[int, tuple[str | None, int]] = {}
         self.images: list[dict[str, Any]] = []  # a row's images, placed after its text
         self.header_row = False
         self.rows = 0
@@ -259,12 +293,13 @@ class _Walker(HTMLParser):
             self.links.append((values.get("href", ""), len(self.buffer), kind))
         elif tag == "table":
             self.flush()
-            self.head, self.rows = [], 0
+            self.head, self.rows, self.above = [], 0, {}
         elif tag == "tr":
             self.flush()
             self.row, self.header_row = [], True
         elif tag in ("td", "th"):
             self.cell = len(self.buffer)
+            self.span = (_span(values.get("colspan")), _span(values.get("rowspan")))
             self.header_row = self.header_row and tag == "th"
 
     def handle_endtag(self, tag: str) -> None:
@@ -281,12 +316,14 @@ class _Walker(HTMLParser):
             self.heading = False
             self.code = max(0, self.code - (tag == "pre"))
         elif tag in ("td", "th") and self.cell is not None:
-            self.row.append(plain_text("".join(self.buffer[self.cell :]).replace(LINE, " ")))
+            text = plain_text("".join(self.buffer[self.cell :]).replace(LINE, " "))
             del self.buffer[self.cell :]
             self.cell = None
+            self.place(text, tag == "th")
         elif tag == "tr":
-            if self.header_row and not self.head:
-                self.head = self.row
+            self.place_above()
+            if self.header_row and not self.rows:
+                self.head = merged_head(self.head, self.row)
             elif any(self.row):
                 self.buffer = ["• " + table_row(self.head, self.row)]
                 self.rows += 1
@@ -323,6 +360,26 @@ class _Walker(HTMLParser):
             shown = plain_text("".join(self.buffer[start:]))
             if target and not already_shown(target, shown):
                 self.buffer.append(f" ({target})")
+
+    def place_above(self) -> None:
+        """Put in the row the cells that span down into it from rows above, up to the first
+        column still free."""
+        while (column := len(self.row)) in self.above:
+            text, left = self.above.pop(column)
+            self.row.append(text)
+            if left > 1:
+                self.above[column] = (text, left - 1)
+
+    def place(self, text: str, header: bool) -> None:
+        """Put a closed cell in its row: in each column it spans (a header's label names them
+        all; a data cell is read once, in its first), and in the rows below it spans."""
+        self.place_above()
+        columns, rows = self.span
+        for offset in range(columns):
+            shown = text if header or not offset else None
+            self.row.append(shown)
+            if rows > 1:
+                self.above[len(self.row) - 1] = (shown, rows - 1)
 
     def handle_data(self, data: str) -> None:
         """Buffer text outside skipped elements."""
