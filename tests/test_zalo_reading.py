@@ -252,3 +252,10 @@ def test_cells_spanning_columns_or_rows_keep_each_cell_under_its_own_header() ->
         "<tr><td>1/6</td><td>An Nhơn</td><td>Ấp 1</td><td>7h</td></tr></table>\n"
     )
     assert texts(one_header) == ["• 1/6 — Địa điểm: An Nhơn, Ấp 1; Giờ: 7h"]
+
+
+def test_a_table_in_a_quote_has_its_bullets_before_the_quotation_marks() -> None:
+    """A row quoted read «“• 1/6 — Nơi: Xã An”», the bullet inside the quotation, unlike a
+    list in the same quote («• “…”»)."""
+    body = "> | Ngày | Nơi |\n> |---|---|\n> | 1/6 | Xã An |\n>\n> - Mang căn cước\n"
+    assert texts(body) == ["• “1/6 — Nơi: Xã An”", "• “Mang căn cước”"]

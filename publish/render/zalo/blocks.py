@@ -201,6 +201,7 @@ class _Walker(HTMLParser):
         self.above: dict[int, tuple[str | None, int]] = {}
         self.images: list[dict[str, Any]] = []  # a row's images, placed after its text
         self.header_row = False
+        self.bullet = ""  # a table row's «• », set before its flush
         self.rows = 0
         self.code = 0  # inside <pre>: each line of code is a line of its own
 
@@ -208,7 +209,7 @@ class _Walker(HTMLParser):
         """Turn the buffered text into text blocks with their list/quote/heading form: one a
         line, since a Zalo text block is a paragraph without line breaks."""
         lines = [line for part in "".join(self.buffer).split(LINE) if (line := plain_text(part))]
-        self.buffer = []
+        self.buffer, bullet, self.bullet = [], self.bullet, ""
         if not lines:
             return
         if self.heading:
@@ -219,6 +220,8 @@ class _Walker(HTMLParser):
         if self.quotes and not self.notices[-1] and lines[0][0] not in QUOTE_MARKS:
             lines[0] = "“" + lines[0]
             lines[-1] += "”"
+        # A table row's bullet goes before the quotation marks, as a list item's: «• “…”».
+        lines[0] = bullet + lines[0]
         indent = "   " * max(0, len(self.lists) - 1) if self.in_item else ""
         for line in lines:
             for piece in pieces(line, self.text_max - len(indent) - 5):
@@ -325,14 +328,14 @@ class _Walker(HTMLParser):
             if self.header_row and not self.rows:
                 self.head = merged_head(self.head, self.row)
             elif any(self.row):
-                self.buffer = ["• " + table_row(self.head, self.row)]
+                self.buffer, self.bullet = [table_row(self.head, self.row)], "• "
                 self.rows += 1
             self.flush()
             self.blocks += self.images
             self.images = []
         elif tag == "table":
             if not self.rows and any(self.head):  # a header and no rows: still its words
-                self.buffer = ["• " + "; ".join(c for c in self.head if c)]
+                self.buffer, self.bullet = ["; ".join(c for c in self.head if c)], "• "
             self.flush()
             self.blocks += self.images
             self.images = []
