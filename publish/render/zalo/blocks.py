@@ -422,7 +422,8 @@ def to_html(body: str) -> str:
 def markdown_blocks(
     body: str, *, image: ImageBlock, link: LinkTarget, text_max: int = 1000
 ) -> list[dict[str, Any]]:
-    """The blocks of one Markdown body, in reading order, no text block over `text_max`."""
+    """The blocks of one Markdown body, in reading order; a paragraph over `text_max` characters
+    is cut between sentences (a run with no space is left whole)."""
     html = to_html(body)
     walker = _Walker(image, link, text_max)
     walker.feed(html)
