@@ -891,3 +891,37 @@ def test_the_first_sync_after_the_bom_and_crlf_change_tells_the_station_of_no_re
     assert summary.updated == len(old_form) >= 3 and not summary.failed
     assert snapshot(station) == built(root)  # the new form, with no revision line, no log
     assert all((station / path).read_bytes().startswith(b"\xef\xbb\xbf") for path in old_form)
+
+
+SCHEDULED = "content/bai-viet/2024-12-13-hen-gio.md"
+SCHEDULED_BULLETIN = (
+    LATE_BULLETIN.replace("canh-bao-gia-danh", "hen-gio")
+    .replace("date: 2024-12-14 09:00", "date: 2024-12-13 08:00")
+    .replace("giả danh", "Zquyx")
+)
+
+
+def test_a_scheduled_bulletin_is_announced_by_time_then_sent_as_a_revision(root: Path) -> None:
+    """The station's rundown says one more bulletin joins the episode on Friday 08:00, and
+    nothing of it; once it is published, it is sent and the rundown comes back revised."""
+    (root / SCHEDULED).write_text(SCHEDULED_BULLETIN, "utf-8")
+    sync(root)
+    station = root / STATION
+    rundown = (station / "2024-W50/rundown.txt").read_text("utf-8-sig")
+    assert (
+        "Tin hẹn giờ: 1 bản tin nữa sẽ vào tập này khi đến giờ đăng, lúc 08:00, Thứ Sáu" in rundown
+    )
+    assert json.loads((station / "2024-W50/rundown.json").read_text("utf-8"))["scheduled"] == {
+        "count": 1,
+        "available_at": ["2024-12-13T08:00:00+07:00"],
+    }
+    assert not (station / "items/hen-gio.txt").exists()
+    for path in station.rglob("*"):
+        if path.is_file() and path.suffix in (".txt", ".json"):
+            text = path.read_text("utf-8-sig")
+            assert "Zquyx" not in text and "hen-gio" not in text, path
+    actions, _summary = sync(root, now="2024-12-13T09:00")
+    changed = {(a.kind, a.key) for a in actions if a.kind != "noop"}
+    assert {("create", "items/hen-gio.txt"), ("update", "2024-W50/rundown.txt")} <= changed
+    rundown = (station / "2024-W50/rundown.txt").read_text("utf-8-sig")
+    assert "SỬA LẦN 2" in rundown and "Tin hẹn giờ" not in rundown and "Zquyx" in rundown

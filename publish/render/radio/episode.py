@@ -70,6 +70,9 @@ class Episode:
     rate: int
     segments: tuple[Segment, ...]
     timing: Timing
+    scheduled: tuple[dt.datetime, ...] = ()
+    """When each scheduled bulletin set for this episode is published (and joins it), earliest
+    first: only the times, as nothing of an embargoed bulletin may leave before them."""
 
     @property
     def warnings(self) -> list[str]:
@@ -268,6 +271,10 @@ def _assemble(site: Site) -> Assembly:
         ),
         key=lambda e: (e.air, e.week),
     )
+    later = _scheduled_times(site, config)
+    episodes = [
+        dataclasses.replace(e, scheduled=later[e.week]) if e.week in later else e for e in episodes
+    ]
     coming = next_air(site.now, config)
     in_use = any(not bad for _bulletin, _block, bad in blocks)
     if in_use and all(e.week != episode_folder(coming, config) for e in episodes):
@@ -287,6 +294,31 @@ def _assemble(site: Site) -> Assembly:
         for flag in segment.flags
     ]
     return Assembly(tuple(episodes), held, tuple(problems), versions, dropped)
+
+
+def _scheduled_times(site: Site, config: Config) -> dict[str, tuple[dt.datetime, ...]]:
+    """Per episode folder, when each radio bulletin held back only by its publish time will
+    join it (site timezone, earliest first). The gate gives a bulletin's first reason, so a
+    secret, draft or unapproved one is never "scheduled" and is not counted; nor is one that
+    will not air in that episode once published (its slot not after it, a day off air, expired
+    by then, an unreadable radio block)."""
+    found: dict[str, list[dt.datetime]] = defaultdict(list)
+    for exclusion in site.excluded:
+        bulletin = exclusion.bulletin
+        if exclusion.code != "scheduled" or "radio" not in bulletin.channels:
+            continue
+        block, block_problems = read_block(bulletin, config)
+        if block_problems:
+            continue
+        air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
+        if (
+            air <= bulletin.date
+            or air.astimezone(config.tz).date() in config.radio.no_broadcast
+            or (bulletin.expires is not None and bulletin.expires <= air)
+        ):
+            continue
+        found[episode_folder(air, config)].append(bulletin.date.astimezone(config.tz))
+    return {folder: tuple(sorted(times)) for folder, times in found.items()}
 
 
 def _flag_note(bulletin: Bulletin, flag: Flag) -> Problem:
@@ -347,6 +379,8 @@ def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None
     settings they and the layouts read are in the cache salt.
     """
     parts: list[object] = [episode.week, episode.air.isoformat(), episode.slot, episode.rate]
+    if episode.scheduled:  # only then: the versions of every other episode stay as they were
+        parts.append(("scheduled", *(t.isoformat() for t in episode.scheduled)))
     for segment in episode.segments:
         bulletin = segment.bulletin
         if bulletin is None:

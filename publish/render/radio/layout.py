@@ -13,7 +13,7 @@ from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import Segment, is_cue
 from publish.render.radio.rundown import Row, air_clock, clock, mss
-from publish.text import vn_date
+from publish.text import vn_date, vn_datetime
 
 __all__ = [
     "END_MARK",
@@ -191,6 +191,7 @@ def rundown_text(episode: Episode, config: Config) -> str:
         f"{config.radio.program.upper()} — THỨ TỰ PHÁT SÓNG TẬP {episode.week}",
         f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} | Khung giờ: {mss(episode.slot)} | "
         f"Tốc độ đọc: {episode.rate} âm tiết/phút{_reader_rates(episode)}",
+        *_scheduled_line(episode),
         "",
         f"{'Số':<4} {'Slug':<24} {'Loại':<9} {'Âm tiết':>7} {'Thời lượng':>10} {'Tích lũy':>8} "
         f"{'Lên sóng':>9} {'Hạn bắt đầu':>11}  Tiêu đề",
@@ -238,6 +239,20 @@ def rundown_text(episode: Episode, config: Config) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _scheduled_line(episode: Episode) -> list[str]:
+    """The line that tells the presenter how many scheduled bulletins will join the episode and
+    when each is published: the time only, as nothing else of them may leave before it."""
+    if not episode.scheduled:
+        return []
+    count = len(episode.scheduled)
+    times = "; ".join(vn_datetime(moment) for moment in episode.scheduled)
+    when = f"lần lượt lúc {times}" if count > 1 else f"lúc {times}"
+    return [
+        f"Tin hẹn giờ: {count} bản tin nữa sẽ vào tập này khi đến giờ đăng, {when}. Kịch bản "
+        "và thứ tự phát cập nhật sẽ được gửi sau giờ đó; tổng thời lượng dưới đây chưa tính các tin này."
+    ]
+
+
 def _flag_line(flag: Flag, source: str) -> str:
     """A flag as rundown.txt lists it, ranked in the word `publish check` prints for it."""
     return flag.render(source, excerpt=True, level=severity_label(flag_severity(flag)))
@@ -257,12 +272,26 @@ def rundown_json(episode: Episode, config: Config) -> str:
         "over_under_seconds": timing.over_under,
         "drop_suggestion": [timing.rows[i].number for i in timing.drop],
         "warnings": episode.warnings,
+        **_scheduled_json(episode),
         "items": [
             _row_json(segment, row)
             for segment, row in zip(episode.segments, timing.rows, strict=True)
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _scheduled_json(episode: Episode) -> dict[str, Any]:
+    """rundown.json's "scheduled" (count and publish times of the scheduled bulletins that will
+    join the episode), only when there are some: other rundowns keep their bytes."""
+    if not episode.scheduled:
+        return {}
+    return {
+        "scheduled": {
+            "count": len(episode.scheduled),
+            "available_at": [moment.isoformat() for moment in episode.scheduled],
+        }
+    }
 
 
 def _row_json(segment: Segment, row: Row) -> dict[str, Any]:
