@@ -25,6 +25,7 @@ from publish.errors import PublishError
 from publish.pipeline import build
 from publish.sync import radio as radio_sync
 from publish.sync.base import run
+from publish.sync.report import ChannelResult, render_text
 from publish.writer import write
 from tests.helpers import FIXTURES, snapshot, stats
 
@@ -925,3 +926,30 @@ def test_a_scheduled_bulletin_is_announced_by_time_then_sent_as_a_revision(root:
     assert {("create", "items/hen-gio.txt"), ("update", "2024-W50/rundown.txt")} <= changed
     rundown = (station / "2024-W50/rundown.txt").read_text("utf-8-sig")
     assert "SỬA LẦN 2" in rundown and "Tin hẹn giờ" not in rundown and "Zquyx" in rundown
+
+
+def test_a_script_never_sent_is_not_counted_as_unchanged(root: Path) -> None:
+    """Once the refusal was told, the never-sent script of the aired episode is left alone, but
+    the station does not have it: the summary and the plan count it apart, not as «không đổi»."""
+    sync(root)
+    (root / LATE).write_text(LATE_BULLETIN, "utf-8")
+    sync(root, now=AFTER_AIR)
+    config = config_module.load(root)
+    result = build(config, channels=("radio",), now=resolve_now(AFTER_AIR, config.tz))
+    write(result.artifacts, root / "output", ("radio",))
+    options = SyncOptions(dry_run=False, output=root / "output", state=root / "state")
+    syncer = radio_sync.make_syncer(
+        config, site=result.site, output=options.output, options=options
+    )
+    lines: list[str] = []
+    actions, summary = run(syncer, echo=lines.append)
+    noops = [a for a in actions if a.kind == "noop"]
+    assert (summary.unchanged, summary.unsent) == (len(noops) - 1, 1)
+    assert summary.as_dict()["unsent"] == 1 and summary.as_dict()["unchanged"] == len(noops) - 1
+    assert lines == [
+        f"radio: không có thay đổi nào ({len(noops) - 1} mục giữ nguyên; "
+        "1 tệp của tập đã phát, không gửi)."
+    ]
+    assert ", 1 tệp của tập đã phát không gửi," in summary.line()
+    closing = render_text([ChannelResult(summary)], None, result.site.now, dry_run=False)
+    assert f"{len(noops) - 1} không đổi, 1 tệp của tập đã phát không gửi, 0 xung đột" in closing

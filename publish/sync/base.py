@@ -29,6 +29,7 @@ from publish.timings import Timings
 
 __all__ = [
     "KIND_LABELS",
+    "UNSENT",
     "Action",
     "Summary",
     "Syncer",
@@ -41,6 +42,7 @@ __all__ = [
     "state_snapshot",
     "sync_lock",
     "time_milestones",
+    "unsent_part",
 ]
 
 KIND_LABELS = {
@@ -99,6 +101,9 @@ class Summary:
     updated: int = 0
     hidden: int = 0
     unchanged: int = 0
+    unsent: int = 0
+    """Files left alone that the target never had (radio: scripts of an aired episode never
+    sent): apart from `unchanged`, which would read as if the target held them."""
     conflicts: int = 0
     refused: int = 0
     failed: list[tuple[Action, str]] = field(default_factory=list)
@@ -114,6 +119,7 @@ class Summary:
             "updated": self.updated,
             "hidden": self.hidden,
             "unchanged": self.unchanged,
+            "unsent": self.unsent,
             "conflicts": self.conflicts,
             "refused": self.refused,
             "failed": len(self.failed),
@@ -125,8 +131,23 @@ class Summary:
         """One-line Vietnamese summary."""
         return (
             f"{self.channel}: {self.created} tạo mới, {self.updated} cập nhật, {self.hidden} rút lại/gỡ, "
-            f"{self.unchanged} không đổi, {self.conflicts} xung đột, {len(self.failed)} thất bại"
+            f"{self.unchanged} không đổi, {unsent_part(self.unsent)}{self.conflicts} xung đột, "
+            f"{len(self.failed)} thất bại"
         )
+
+
+UNSENT = "unsent"
+"""Action data flag of a noop for a file the target never had (see Summary.unsent)."""
+
+
+def unsent_part(count: int) -> str:
+    """The count of files never sent, as a summary line puts it after «không đổi» (none: "")."""
+    return f"{count} tệp của tập đã phát không gửi, " if count else ""
+
+
+def _unsent(action: Action) -> bool:
+    """Whether a noop leaves alone a file the target never had."""
+    return action.kind == "noop" and bool(action.data.get(UNSENT))
 
 
 def format_plan(
@@ -135,17 +156,21 @@ def format_plan(
     """The plan as text: one line per action with its reason, after the `warning` (a plan that
     could not be checked against its target) when there is one."""
     active = [a for a in actions if a.kind != "noop"]
+    unsent = sum(1 for a in actions if _unsent(a))
+    kept = f"{unchanged} mục giữ nguyên" + (
+        f"; {unsent} tệp của tập đã phát, không gửi" if unsent else ""
+    )
     lines = [f"{channel}: CẢNH BÁO: {warning}."] if warning else []
     if not active and warning:
         # Never a bare "no changes": a mistyped folder must not pass for one in step.
         lines.append(
-            f"{channel}: kế hoạch không có thay đổi nào ({unchanged} mục giữ nguyên), nhưng chưa "
+            f"{channel}: kế hoạch không có thay đổi nào ({kept}), nhưng chưa "
             "đối chiếu được với nơi nhận (xem cảnh báo ở trên)."
         )
         return "\n".join(lines)
     if not active:
-        return f"{channel}: không có thay đổi nào ({unchanged} mục giữ nguyên)."
-    lines.append(f"{channel}: kế hoạch {len(active)} thao tác ({unchanged} mục giữ nguyên):")
+        return f"{channel}: không có thay đổi nào ({kept})."
+    lines.append(f"{channel}: kế hoạch {len(active)} thao tác ({kept}):")
     for action in active:
         label = KIND_LABELS.get(action.kind, action.kind)
         title = f" «{action.title}»" if action.title else ""
@@ -168,7 +193,9 @@ def run(
         observed = syncer.observe()
     with clock.phase(f"{syncer.name}: lập kế hoạch"):
         actions = syncer.plan(observed)
-    summary = Summary(syncer.name, unchanged=sum(1 for a in actions if a.kind == "noop"))
+    unsent = sum(1 for a in actions if _unsent(a))
+    noops = sum(1 for a in actions if a.kind == "noop")
+    summary = Summary(syncer.name, unchanged=noops - unsent, unsent=unsent)
     echo(format_plan(syncer.name, actions, summary.unchanged, getattr(syncer, "plan_warning", "")))
     note = getattr(syncer, "plan_note", "")
     if note:

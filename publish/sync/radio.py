@@ -42,7 +42,7 @@ from publish.model import Site
 from publish.radio_rates import RATES_NAME, load_kept_rates
 from publish.render.radio import held_reasons, station_text
 from publish.render.radio.items import air_at, next_air
-from publish.sync.base import Action
+from publish.sync.base import UNSENT, Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_revisions import (
     LOG_NAME,
@@ -179,7 +179,7 @@ def plan(observed: Observed) -> list[Action]:
             else:
                 actions.append(_missed(state, observed.next_slot))
         elif _aired(state, observed.now):
-            actions.append(_leave_aired(state))
+            actions.append(_leave_aired(state, unsent=_unsent(state, observed.since)))
         else:
             actions.append(_plan_file(state, observed.reasons))
     actions += [_plan_log(log) for log in observed.logs if log.present != log.expected]
@@ -223,6 +223,19 @@ def _never_sent(state: FileState, since: dt.datetime | None) -> bool:
     )
 
 
+def _unsent(state: FileState, since: dt.datetime | None) -> bool:
+    """Whether a file of an episode aired while state/radio.json was keeping records was never
+    sent (nor put beside a station copy): left alone, but not one the station has."""
+    return (
+        since is not None
+        and state.air is not None
+        and state.air >= since
+        and state.local is not None
+        and state.written is None
+        and state.moi_written is None
+    )
+
+
 def _missed(state: FileState, next_slot: dt.datetime | None) -> Action:
     """The refusal, with what to do, for an item script whose episode aired before it was sent."""
     assert state.air is not None  # only files of a known, aired episode come here
@@ -254,6 +267,7 @@ def _missed_data(state: FileState) -> dict[str, Any]:
         "digest": state.local,
         "bulletins": list(state.bulletins),
         "missed": state.episode,
+        UNSENT: True,
     }
 
 
@@ -270,15 +284,22 @@ def _missed_told(state: FileState) -> Action:
     )
 
 
-def _leave_aired(state: FileState) -> Action:
-    """The action for a file of an aired episode: none, whatever the build or the station did."""
+def _leave_aired(state: FileState, *, unsent: bool) -> Action:
+    """The action for a file of an aired episode: none, whatever the build or the station did
+    (`unsent`: the station never had it, which the summary counts apart)."""
     assert state.air is not None  # only files of a known, aired episode come here
+    data: dict[str, Any] = {
+        "path": state.path,
+        "digest": state.local,
+        "bulletins": list(state.bulletins),
+    }
+    if unsent:
+        data[UNSENT] = True
+    why = (
+        "chưa từng gửi sang đài, không gửi nữa" if unsent else "để nguyên, không ghi, không rút lại"
+    )
     return Action(
-        "noop",
-        state.path,
-        f"tập đã phát lúc {vn_datetime(state.air)}: để nguyên, không ghi, không rút lại",
-        state.title,
-        {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)},
+        "noop", state.path, f"tập đã phát lúc {vn_datetime(state.air)}: {why}", state.title, data
     )
 
 

@@ -13,7 +13,7 @@ from publish.commands.next import Upcoming, channel_list, next_scheduled, time_l
 from publish.errors import ContentError, PublishError, os_reason, severity_label
 from publish.model import Site
 from publish.pipeline import Build
-from publish.sync.base import KIND_LABELS, Action, Summary
+from publish.sync.base import KIND_LABELS, Action, Summary, unsent_part
 from publish.text import vn_datetime
 
 __all__ = [
@@ -148,7 +148,8 @@ def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = st
         )
     line = (
         f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} rút lại/gỡ, "
-        f"{s.unchanged} không đổi, {s.conflicts} xung đột, {s.refused} từ chối, "
+        f"{s.unchanged} không đổi, {unsent_part(s.unsent)}{s.conflicts} xung đột, "
+        f"{s.refused} từ chối, "
         f"{len(s.failed)} thất bại"
     )
     return f"{line} — CẢNH BÁO: {quote(result.warning)}." if result.warning else line
