@@ -953,3 +953,24 @@ def test_a_script_never_sent_is_not_counted_as_unchanged(root: Path) -> None:
     assert ", 1 tệp của tập đã phát không gửi," in summary.line()
     closing = render_text([ChannelResult(summary)], None, result.site.now, dry_run=False)
     assert f"{len(noops) - 1} không đổi, 1 tệp của tập đã phát không gửi, 0 xung đột" in closing
+
+
+def test_an_aired_bulletin_given_a_no_broadcast_air_date_is_not_put_on_that_day(
+    root: Path, capsys
+) -> None:
+    """A bulletin that aired on the 14th and is then set to air again on a day the segment does
+    not air ([radio] no_broadcast) is told so and left off air, like one that never aired:
+    it made an episode for that day, which the station would have got."""
+    assert sync_command(root, NOW) == 0
+    edit(
+        root / "site.toml", 'air_time = "17:00"', 'air_time = "17:00"\nno_broadcast = [2024-12-21]'
+    )
+    edit(root / FIRST, "radio:\n", "radio:\n  air_date: 2024-12-21\n")
+    capsys.readouterr()
+    assert (
+        main(["build", "--root", str(root), "--channel", "radio", "--now", "2024-12-16T12:00"]) == 0
+    )
+    assert not (root / "output/radio/2024-W51").exists()
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if FIRST in line and "air_date" in line)
+    assert "không phát" in line and "no_broadcast" in line

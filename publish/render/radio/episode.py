@@ -231,7 +231,7 @@ def _assemble(site: Site) -> Assembly:
             # Aired in this episode: a changed air_weekday or air_time must not move it to
             # another (perhaps one to come, sent again); only a new air_date does.
             air, folder = aired.air, sent[bulletin.key]
-        if aired is None and air.astimezone(config.tz).date() in config.radio.no_broadcast:
+        elif air.astimezone(config.tz).date() in config.radio.no_broadcast:
             problems.append(_no_broadcast(bulletin, air, next_air(air, config)))
             dropped[bulletin.key] = f"ngày {vn_datetime(air.astimezone(config.tz))} không phát"
             continue  # the station does not air that day ([radio] no_broadcast)
