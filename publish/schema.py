@@ -24,6 +24,8 @@ TYPE_NAMES = {
     tuple: "danh sách",
     dict: "bảng",
     dt.date: "ngày",
+    dt.datetime: "ngày giờ",
+    dt.time: "giờ",
 }
 
 
@@ -72,6 +74,8 @@ def found_name(value: Any) -> str:
     """Describe what was found, for messages."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dt.date | dt.time):  # TOML dates and times: as written, no Python repr
+        return f"{type_name(type(value))} {value.isoformat()}"
     return (
         f"{type_name(type(value))} {value!r}"
         if not isinstance(value, dict | list)

@@ -676,3 +676,24 @@ def test_vietnamese_and_western_names_in_values_are_not_garbled() -> None:
         'area = "tỉnh Đồng Tháp"', 'area = "tỉnh Đồng Tháp — đối tác: Müller, José, François"'
     )
     assert parse(text, root=ROOT).unit.area.startswith("tỉnh Đồng Tháp")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "found"),
+    [
+        ("[radio]\nreader = 2024-12-14", "nhận được ngày 2024-12-14"),
+        ("[radio]\nno_broadcast = 2024-12-14", "nhận được ngày 2024-12-14"),
+        ("[radio]\nair_time = 2024-12-14T17:00:00", "ngày giờ 2024-12-14T17:00:00"),
+        ("[radio]\nno_broadcast = [17:00:00]", "giờ 17:00:00"),
+    ],
+)
+def test_a_toml_date_or_time_where_it_does_not_belong_is_told_as_written(
+    snippet: str, found: str
+) -> None:
+    """TOML reads 2024-12-14 and 17:00:00 as dates and times; the message shows them as the
+    user wrote them, not as Python's «datetime.date(2024, 12, 14)» or «<class …>»."""
+    text = SITE_TOML + "\n" + snippet + "\n"
+    problem = one_problem(text)
+    assert found in problem.message
+    assert "datetime" not in problem.message and "<class" not in problem.message
+    assert problem.line == line_of(text, snippet.split("\n")[1])
