@@ -974,3 +974,18 @@ def test_an_aired_bulletin_given_a_no_broadcast_air_date_is_not_put_on_that_day(
     err = capsys.readouterr().err
     line = next(line for line in err.splitlines() if FIRST in line and "air_date" in line)
     assert "không phát" in line and "no_broadcast" in line
+
+
+def test_a_script_withdrawn_for_a_no_broadcast_day_tells_the_station_why_in_words(
+    root: Path,
+) -> None:
+    """The note beside a script withdrawn because its air_date became a day the segment does
+    not air reads as a sentence («ngày 17:00, Thứ Bảy…» said a day was a time of day)."""
+    assert sync_command(root, NOW) == 0  # SECOND has air_date: 2024-12-14
+    edit(
+        root / "site.toml", 'air_time = "17:00"', 'air_time = "17:00"\nno_broadcast = [2024-12-14]'
+    )
+    assert sync_command(root, "2024-12-12T13:00") == 0
+    note = (root / STATION / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8-sig")
+    assert "chuyên mục không phát buổi 17:00, Thứ Bảy, 14/12/2024" in note
+    assert "ngày 17:00" not in note

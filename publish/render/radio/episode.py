@@ -233,7 +233,9 @@ def _assemble(site: Site) -> Assembly:
             air, folder = aired.air, sent[bulletin.key]
         elif air.astimezone(config.tz).date() in config.radio.no_broadcast:
             problems.append(_no_broadcast(bulletin, air, next_air(air, config)))
-            dropped[bulletin.key] = f"ngày {vn_datetime(air.astimezone(config.tz))} không phát"
+            dropped[bulletin.key] = (
+                f"chuyên mục không phát buổi {vn_datetime(air.astimezone(config.tz))}"
+            )
             continue  # the station does not air that day ([radio] no_broadcast)
         if air <= bulletin.date:
             problems.append(_too_late(bulletin, air, next_air(bulletin.date, config)))
