@@ -161,6 +161,33 @@ def test_listener_mode_writes_a_private_token_file_that_sync_uses(
     assert len(emulator.articles) == 2
 
 
+def test_login_reads_pasted_credentials_as_sync_does(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ZALO_TOKEN_FILE pasted with a line break: `publish sync` trims it, so login must too, or
+    it writes a token file whose name ends in a newline, which sync never reads."""
+    root = zalo_project(tmp_path, 2)
+    redirect = f"http://127.0.0.1:{free_port()}/zalo/xong"
+    emulator.configure(redirect_uri=redirect)
+    token_file = tmp_path / "bi-mat" / "zalo-token.json"
+    env = login_env(emulator, token_file)
+    env["ZALO_TOKEN_FILE"] += "\n"
+    login = Login(root, env, "--redirect-uri", redirect)
+    try:
+        httpx.get(login.consent_url, follow_redirects=True, timeout=10)
+    finally:
+        code = login.finish()
+    assert code == 0, login.stderr
+    assert token_file.is_file()
+    assert not [p.name for p in token_file.parent.iterdir() if "\n" in p.name]
+    for name, value in env.items():
+        if name.startswith("ZALO_"):
+            monkeypatch.setenv(name, value)
+    monkeypatch.delenv("ZALO_REFRESH_TOKEN", raising=False)
+    assert main(["--root", str(root), "--now", NOW, "sync", "zalo"]) == 0
+    assert len(emulator.articles) == 2
+
+
 def test_paste_mode_and_a_refresh_token_file_for_ci(tmp_path: Path, emulator: ZaloEmulator) -> None:
     root = zalo_project(tmp_path, 1)
     token_file = tmp_path / "zalo-token.json"

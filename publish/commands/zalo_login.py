@@ -39,6 +39,7 @@ from publish.zalo.tokens import (
     TokenFile,
     TokenManager,
     TokenPair,
+    credentials_env,
     default_token_file,
 )
 
@@ -163,7 +164,7 @@ def _refresh_out(path: Path | None) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     """Get the OA's first token pair and write the token file."""
-    env = os.environ
+    env = credentials_env(os.environ)  # as `publish sync` reads them: the same token file
     app = _app(env)
     project = _project(args.root)
     redirect_uri = _redirect_uri(args, project)

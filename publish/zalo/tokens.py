@@ -33,6 +33,7 @@ __all__ = [
     "TokenFile",
     "TokenManager",
     "TokenPair",
+    "credentials_env",
     "default_token_file",
 ]
 
@@ -235,7 +236,7 @@ class TokenManager:
         cls, env: Mapping[str, str] | None = None, *, refresh_margin: float = 3600.0
     ) -> TokenManager:
         """Build from ZALO_APP_ID, ZALO_APP_SECRET, ZALO_REFRESH_TOKEN, ZALO_ACCESS_TOKEN, ZALO_TOKEN_FILE."""
-        env = _trimmed(os.environ if env is None else env)
+        env = credentials_env(os.environ if env is None else env)
         missing = [name for name in (ENV_APP_ID, ENV_APP_SECRET) if not env.get(name)]
         token_file = TokenFile(default_token_file(env))
         refresh = env.get(ENV_REFRESH_TOKEN)
@@ -365,7 +366,7 @@ class TokenManager:
         )
 
 
-def _trimmed(env: Mapping[str, str]) -> dict[str, str]:
+def credentials_env(env: Mapping[str, str]) -> dict[str, str]:
     """The credentials as pasted, without the spaces and newline a CI secret or `$(cat …)` adds."""
     names = (ENV_APP_ID, ENV_APP_SECRET, ENV_REFRESH_TOKEN, ENV_ACCESS_TOKEN, ENV_TOKEN_FILE)
     return {**env, **{name: env[name].strip() for name in names if name in env}}
