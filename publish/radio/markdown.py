@@ -137,7 +137,7 @@ _ADDRESS_VERB = re.compile(
 `tới` there are prepositions: `gửi thư tới <address>`)."""
 _DIGIT = re.compile(r"\d")
 _CONTACT_NUMBER = re.compile(
-    r"(?<![\d.,])(?:11[1345]|1[89]00(?:[ .]?\d){4,6}|\+84(?:[ .\-]?\d){9,10}|0\d(?:[ .\-]?\d){7,10})"
+    r"(?<![\d.,])(?:11[1-5]|1[89]00(?:[ .]?\d){4,6}|\+84(?:[ .\-]?\d){9,10}|0\d(?:[ .\-]?\d){7,10})"
     r"(?![\d]|[.,]\d)"
 )
 """A number a listener can call (`113`, `1900 0368`, `0277 3610 113`): a sentence holding one is

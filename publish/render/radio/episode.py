@@ -232,7 +232,7 @@ def _assemble(site: Site) -> Assembly:
             # another (perhaps one to come, sent again); only a new air_date does.
             air, folder = aired.air, sent[bulletin.key]
         elif air.astimezone(config.tz).date() in config.radio.no_broadcast:
-            problems.append(_no_broadcast(bulletin, air, next_air(air, config)))
+            problems.append(_no_broadcast(bulletin, air, next_air(bulletin.date, config)))
             dropped[bulletin.key] = (
                 f"chuyên mục không phát buổi {vn_datetime(air.astimezone(config.tz))}"
             )

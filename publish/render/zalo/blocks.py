@@ -52,9 +52,8 @@ ADDRESS_RE = re.compile(
     r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|(?<![\w.-])www\.)\S+|(?<!\S)[^\s@]+@\S+",
     re.IGNORECASE,
 )
-"""Web and e-mail addresses; each starts only where one can (not inside a run of letters), so a
-long unbroken run is scanned once, not once per character."""
-"""A web or e-mail address in a text: a heading's capitals must leave it as it leads."""
+"""A web or e-mail address in a text: a heading's capitals must leave it as it leads. Each starts
+only where one can (not inside a run of letters), so a long unbroken run is scanned once."""
 
 
 def heading_case(text: str) -> str:
