@@ -829,10 +829,9 @@ class ZaloSyncer:
 
     def _verify_failed(self, key: str, entry: Mapping[str, Any], error: ZaloError) -> None:
         """Keep the token while Zalo is still processing; otherwise forget it safely."""
-        forget = {"token": None, "token_digest": None, "token_content": None, "token_at": None}
         if error.code == -200:
             # Terminal for this token: Zalo did not make (or change) the article.
-            self._set(key, **forget, pending_create=None)
+            self._set(key, **_NO_JOB, pending_create=None)
         elif error.code == -201 and not entry.get("article_id"):
             # Token unknown or expired: the article may exist, so look it up as sent next time.
             pending = entry.get("pending_create") or {
@@ -842,12 +841,12 @@ class ZaloSyncer:
             }
             if entry.get("token_content") and "content" not in pending:
                 pending = {**pending, "content": entry["token_content"]}
-            self._set(key, **forget, pending_create=pending)
+            self._set(key, **_NO_JOB, pending_create=pending)
         elif error.code == -201:
             # The update may have been applied before its token expired: what it carried stays
             # a version the tool sent, or the next update would take it for a hand edit.
             sent = entry.get("sending_content") or entry.get("token_content")
-            self._set(key, **forget, sending_content=sent)
+            self._set(key, **_NO_JOB, sending_content=sent)
 
     def _resolve_id(self, key: str, entry: Mapping[str, Any]) -> str | None:
         """The article id of a record, verifying its token or looking up its title if needed."""
