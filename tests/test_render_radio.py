@@ -502,6 +502,8 @@ def test_a_coming_broadcast_with_no_bulletin_is_noted() -> None:
     [note] = [p for p in problems if p.file == "Tập phát thanh 17:00, Thứ Bảy, 21/12/2024"]
     assert note.severity == "note" and note.message.endswith(" (mã quy tắc Q9)")
     assert "chưa có bản tin nào" in note.message
+    # The slot's length in minutes: «khung giờ 3:00» beside a 17:00 broadcast read as a time.
+    assert "cho 3 phút của chuyên mục" in note.message and "3:00" not in note.message
     assert note.hint is not None and "radio" in note.hint
     # A week that has its bulletins is not told of as empty.
     assert not [p for p in radio.check(fixture_site()) if "chưa có bản tin nào" in p.message]

@@ -363,13 +363,18 @@ def _empty_slot(air: dt.datetime, config: Config) -> Problem:
     no episode, so no rundown reaches the station and no over/under note would say so."""
     return Problem(
         f"Tập phát thanh {vn_datetime(air)}",
-        "chưa có bản tin nào được xếp vào buổi phát này: đài chưa có kịch bản cho khung giờ "
-        f"{mss(round(config.radio.slot_minutes * 60))} " + rule_note("Q9"),
+        "chưa có bản tin nào được xếp vào buổi phát này: đài chưa có kịch bản cho "
+        f"{_minutes(config.radio.slot_minutes)} của chuyên mục " + rule_note("Q9"),
         hint="Đăng bản tin có kênh radio trước giờ phát (hoặc ghi radio: {air_date: "
         f"{air.date().isoformat()}}} cho một bản tin đã đăng), hoặc báo đài tuần này không "
         "có chuyên mục.",
         severity=TIMING_SEVERITY,
     )
+
+
+def _minutes(value: float) -> str:
+    """A slot length in words: «10 phút», «2,5 phút» (never «10:00», read as a time of day)."""
+    return f"{value:g}".replace(".", ",") + " phút"
 
 
 def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None:
