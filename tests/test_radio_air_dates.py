@@ -14,6 +14,15 @@ def dated_bulletin(date: str, air_date: str) -> str:
     return bulletin_md({"date": date, "radio": f"{{air_date: {air_date}}}"}, body=SENTENCE * 4)
 
 
+def no_broadcast(root: Path, days: str) -> None:
+    """Set [radio] no_broadcast in the project's site.toml (`days`: the TOML list as written)."""
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8")
+    anchor = 'air_time = "17:00"\n'
+    assert anchor in text
+    toml.write_text(text.replace(anchor, f"{anchor}no_broadcast = {days}\n"), "utf-8")
+
+
 def build(root: Path, now: str) -> int:
     """`publish build` of the radio channel at `now`."""
     return main(["build", "--root", str(root), "--channel", "radio", "--now", now])
@@ -86,14 +95,7 @@ def test_a_day_the_segment_does_not_air_sends_its_bulletins_to_the_next_broadcas
             "content/bai-viet/hen.md": dated_bulletin("2024-12-09 08:00", "2024-12-14"),
         },
     )
-    toml = root / "site.toml"
-    toml.write_text(
-        toml.read_text("utf-8").replace(
-            'air_time = "17:00"\n',
-            'air_time = "17:00"\nno_broadcast = [2024-12-14, "28/12/2024"]\n',
-        ),
-        "utf-8",
-    )
+    no_broadcast(root, '[2024-12-14, "28/12/2024"]')
     assert build(root, "2024-12-09T12:00") == 0
     assert not (root / "output/radio/2024-W50").exists()
     nxt = rundown(root, "2024-W51")
@@ -109,14 +111,7 @@ def test_a_no_broadcast_day_that_is_no_day_names_the_key_and_the_forms(
     tmp_path: Path, capsys
 ) -> None:
     root = radio_project(tmp_path, {})
-    toml = root / "site.toml"
-    toml.write_text(
-        toml.read_text("utf-8").replace(
-            'air_time = "17:00"\n',
-            'air_time = "17:00"\nno_broadcast = [2024-12-14, "14/13/2024", 2024-12-21T17:00:00]\n',
-        ),
-        "utf-8",
-    )
+    no_broadcast(root, '[2024-12-14, "14/13/2024", 2024-12-21T17:00:00]')
     assert build(root, "2024-12-09T12:00") == 1
     out = capsys.readouterr()
     told = out.out + out.err
