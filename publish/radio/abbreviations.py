@@ -64,6 +64,8 @@ _PLACE_NAMES = {
     "X": "xã",
     "Ô": "ông",  # `Ô. Trần Văn E`: a title before a name, by the same rule as a place's
 }
+_FILE_TYPE_HINTS = (".apk", ".APK", ".Apk", ".ipa", ".IPA", ".exe", ".EXE", ".Exe")
+"""In every `_FILE_TYPE` match but a rare mixed case; a dot alone is in every paragraph."""
 _FILE_TYPE = re.compile(r"(?<![\w.])\.(?i:(apk|ipa|exe))(?!\w)")
 """`cài tệp đuôi .apk`: a presenter names the type by its letters («đuôi a-pê-ca»), no «chấm»."""
 _CODE_HYPHEN = re.compile(r"(?<=[A-ZĐ])-(?=[A-ZĐ])")
@@ -188,8 +190,17 @@ def _lexicon_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
     """One alternation of the keys, longest first (R14.1), on whole tokens."""
     if not keys:
         return None
-    ordered = sorted(keys, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+    # Grouped by first character, behind a one-character lookahead: `re` tries alternatives one
+    # by one, so with a few hundred keys a flat alternation cost every word start hundreds of
+    # comparisons (most words start with a letter no key does).
+    groups: dict[str, list[str]] = {}
+    for key in sorted(keys, key=len, reverse=True):
+        groups.setdefault(key[0], []).append(re.escape(key[1:]))
+    firsts = "".join(re.escape(c) for c in sorted(groups))
+    branches = "|".join(
+        f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items())
+    )
+    return re.compile(rf"(?<!\w)(?=[{firsts}])(?:{branches})(?!\w)")
 
 
 def _replace_keys(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...]) -> str:
@@ -304,7 +315,7 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     """Pass P7: dictionary and context abbreviations; hyphens inside codes become spaces."""
     lexicon = ctx.abbreviations
     text = _etc(text)
-    if "." in text:
+    if any(kind in text for kind in _FILE_TYPE_HINTS):
         text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
     text = _place_prefixes(text)
     hyphenated, plain = ctx.memo("lexicon keys", lambda: _lexicon_keys(frozenset(lexicon)))
