@@ -668,12 +668,7 @@ def _no_broadcast(values: list[Any], issues: list[SchemaIssue]) -> list[dt.date]
     for index, value in enumerate(values):
         day = _broadcast_day(value)
         if day is None:
-            if isinstance(value, str):
-                shown = f"«{value}»"
-            elif isinstance(value, dt.datetime):
-                shown = f"«{value.isoformat(sep=' ')}» (có giờ)"
-            else:
-                shown = found_name(value)
+            shown = f"«{value}»" if isinstance(value, str) else found_name(value)
             issues.append(
                 SchemaIssue(
                     ("radio", "no_broadcast"),
