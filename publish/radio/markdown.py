@@ -592,14 +592,14 @@ def _has_link(sentence: str) -> bool:
 
 
 def _reads_on(sentence: str) -> bool:
-    """Whether a sentence sending the listener to a bare address also gives a number (`xem tại
-    x.vn hoặc gọi 113`): it stays, and R1.4 takes only the address. A Markdown link's
+    """Whether a sentence sending the listener to a bare address also gives a number to call
+    (`xem tại x.vn hoặc gọi 113`): it stays, and R1.4 takes only the address. A Markdown link's
     sentence («Xem [tại đây](…)») is the spec's R1.3 and goes whole, flagged."""
     if _may_hold_link(sentence) and _LINK.search(sentence):
         return False
     if "@" in sentence:
         sentence = _EMAIL.sub(" ", sentence)
-    return _DIGIT.search(_URL.sub(" ", sentence)) is not None
+    return _CONTACT_NUMBER.search(_URL.sub(" ", sentence)) is not None
 
 
 def _points_at_web(sentence: str) -> bool:
