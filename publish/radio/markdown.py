@@ -124,15 +124,12 @@ _ADDRESS_LABEL = re.compile(
     r"địa chỉ))(?:\s+là)?\s*:?\s*$"
 )
 """What names the address right before it (`gửi email: x@y.vn`): it goes with the address."""
-_CONTACT_VERB = re.compile(
-    r"(?i:gọi|liên hệ|liên lạc|nhắn|gửi|báo|trình báo|tố giác|phản ánh|truy cập|đến|tới)(?!\w)"
-)
+_REACH = "gọi|liên hệ|liên lạc|nhắn|gửi|báo|trình báo|tố giác|phản ánh|truy cập"
+"""Verbs of reaching the unit, shared by `_CONTACT_VERB` and `_ADDRESS_VERB`."""
+_CONTACT_VERB = re.compile(rf"(?i:{_REACH}|đến|tới)(?!\w)")
 """A verb opening a way to reach the unit: an alternative starting so replaces the whole one
 before it (`liên hệ qua email x@y.vn hoặc gọi 113` → `gọi 113`)."""
-_ADDRESS_VERB = re.compile(
-    r"(?<!\w)(?i:gọi|liên hệ|liên lạc|nhắn|gửi|báo|trình báo|tố giác|phản ánh|truy cập|xem|"
-    r"tra cứu|theo dõi)(?!\w)"
-)
+_ADDRESS_VERB = re.compile(rf"(?<!\w)(?i:{_REACH}|xem|tra cứu|theo dõi)(?!\w)")
 """The verb of the alternative holding the address: where that alternative starts (`đến`,
 `tới` there are prepositions: `gửi thư tới <address>`)."""
 _DIGIT = re.compile(r"\d")
