@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["blanked", "hidden", "uncommented"]
+from publish.markdown_code import masked
+
+__all__ = ["blanked", "hidden", "shown_body", "uncommented"]
 
 COMMENT_CLOSE_RE = re.compile(r"--!?>")
 """How Python-Markdown finds the end of an HTML comment."""
@@ -52,6 +54,12 @@ def hidden(text: str) -> list[tuple[int, int]]:
 def uncommented(text: str) -> str:
     """`text` with the comments `hidden` finds in it blanked out (see `blanked`)."""
     return blanked(text, hidden(text))
+
+
+def shown_body(body: str) -> str:
+    """A Markdown `body` with the comments the website hides blanked out (code masked first,
+    so `<!--` in code is kept), line breaks kept: what a reader of the page sees of it."""
+    return blanked(body, hidden(masked(body)))
 
 
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:

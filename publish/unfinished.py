@@ -13,8 +13,7 @@ from publish.config import Config
 from publish.errors import Problem
 from publish.fields import Collector
 from publish.frontmatter import Parsed
-from publish.markdown_code import masked
-from publish.markdown_comments import blanked, hidden
+from publish.markdown_comments import shown_body
 
 __all__ = ["LINES_LISTED", "PLACEHOLDER_DOMAIN", "TO_COMPLETE", "check", "placeholder_address"]
 
@@ -91,7 +90,7 @@ def _body_lines(body: str, first_line: int) -> list[int]:
         return []
     if "<!--" in body:
         # Comments found in the masked body (`<!--` in code is text), blanked in the real one.
-        body = blanked(body, hidden(masked(body)))
+        body = shown_body(body)
     lines: list[int] = []
     at, line, counted = body.find(TO_COMPLETE), first_line, 0
     while at >= 0:

@@ -17,8 +17,7 @@ from publish.fields import (
     unknown_category,
 )
 from publish.gates import field_stamp, public_classification, secret_classification, secret_stamp
-from publish.markdown_code import masked
-from publish.markdown_comments import blanked, hidden
+from publish.markdown_comments import shown_body
 from publish.migrate.hugo_body import converted_body, own_image
 from publish.migrate.hugo_source import HOLD_KEYS, Source, Tell, strings
 from publish.text import folded_words, nfc
@@ -153,7 +152,7 @@ def _first_paragraph(body: str) -> str:
     an HTML `<p>` (WordPress's export) without its tags and entities; comments do not count."""
     if "<!--" in body:
         # Blanked, not removed: a `<p>` after `<!-- wp:paragraph -->` opens its block.
-        body = blanked(body, hidden(masked(body)))
+        body = shown_body(body)
     parts = re.split(r"(\n\s*\n)", body)
     start = 0
     for block, gap in zip(parts[::2], [*parts[1::2], ""], strict=True):

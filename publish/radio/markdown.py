@@ -7,8 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from publish.markdown_code import masked
-from publish.markdown_comments import blanked, hidden
+from publish.markdown_comments import shown_body
 from publish.radio.flags import WARNING, Context
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
@@ -404,7 +403,7 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
 def _without_comments(body: str) -> str:
     """`body` with the HTML comments the website hides blanked out, line breaks kept: one that
     runs across a blank line was split into paragraphs and left its `-->` to be read out."""
-    return blanked(body, hidden(masked(body)))
+    return shown_body(body)
 
 
 def _sub_headings(blocks: list[Block]) -> list[Block]:

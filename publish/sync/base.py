@@ -151,12 +151,11 @@ def _unsent(action: Action) -> bool:
 
 
 def format_plan(
-    channel: str, actions: Sequence[Action], unchanged: int = 0, warning: str = ""
+    channel: str, actions: Sequence[Action], unchanged: int = 0, warning: str = "", unsent: int = 0
 ) -> str:
     """The plan as text: one line per action with its reason, after the `warning` (a plan that
     could not be checked against its target) when there is one."""
     active = [a for a in actions if a.kind != "noop"]
-    unsent = sum(1 for a in actions if _unsent(a))
     kept = f"{unchanged} mục giữ nguyên" + (
         f"; {unsent} tệp của tập đã phát, không gửi" if unsent else ""
     )
@@ -196,7 +195,8 @@ def run(
     unsent = sum(1 for a in actions if _unsent(a))
     noops = sum(1 for a in actions if a.kind == "noop")
     summary = Summary(syncer.name, unchanged=noops - unsent, unsent=unsent)
-    echo(format_plan(syncer.name, actions, summary.unchanged, getattr(syncer, "plan_warning", "")))
+    warning = getattr(syncer, "plan_warning", "")
+    echo(format_plan(syncer.name, actions, summary.unchanged, warning, summary.unsent))
     note = getattr(syncer, "plan_note", "")
     if note:
         echo(f"{syncer.name}: lưu ý: {note[0].lower()}{note[1:]}")

@@ -212,15 +212,7 @@ def _aired(state: FileState, now: dt.datetime | None) -> bool:
 def _never_sent(state: FileState, since: dt.datetime | None) -> bool:
     """Whether a built item script of an episode that aired while state/radio.json was keeping
     records was never sent (nor put beside a station copy): the station never had it."""
-    return (
-        since is not None
-        and state.air is not None
-        and state.air >= since
-        and state.local is not None
-        and PurePosixPath(state.path).parts[0] == "items"
-        and state.written is None
-        and state.moi_written is None
-    )
+    return PurePosixPath(state.path).parts[0] == "items" and _unsent(state, since)
 
 
 def _unsent(state: FileState, since: dt.datetime | None) -> bool:
@@ -450,9 +442,9 @@ class RadioSyncer:
         self.plan_warning = ""
         """Set when the plan could not be checked against the station folder (shown with it)."""
         self._reported: dict[str, str] = {}
+        """What state/radio.json said was already told of, as `plan` last saw it."""
         self._received: set[str] = set()
         """Episodes whose rundown the station had when this sync began (new items are news)."""
-        """What state/radio.json said was already told of, as `plan` last saw it."""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
         self.manifest = Manifest.load(

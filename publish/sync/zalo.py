@@ -64,6 +64,7 @@ from publish.sync.manifest import Manifest
 from publish.sync.zalo_lookup import ArticleLookup, content_digest, detail_body, utc_stamp
 from publish.sync.zalo_plan import Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
+from publish.text import vn_datetime
 from publish.zalo import ZaloClient, ZaloError, ZaloUncertainError
 
 __all__ = ["ZaloSyncer", "make_syncer", "not_configured"]
@@ -773,8 +774,8 @@ class ZaloSyncer:
         source = local.source if local is not None else entry.get("source") or key
         title = pending.get("title") or same_title(entry.get("title", ""))
         try:
-            sent = dt.datetime.fromisoformat(pending.get("at", "")).strftime("%H:%M %d/%m/%Y")
-            when = f" lúc {sent} (giờ UTC)"
+            sent = dt.datetime.fromisoformat(pending.get("at", ""))
+            when = f" lúc {vn_datetime(sent.astimezone(self.config.tz))}" if sent.tzinfo else ""
         except ValueError:
             when = ""
         then = (
