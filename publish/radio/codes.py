@@ -191,10 +191,10 @@ def _phone_groups(number: str) -> list[str]:
         return [digits[:4], digits[4:7], digits[7:]]
     if digits.startswith("0") and len(digits) == 11:
         return [digits[:4], digits[4:8], digits[8:]]
-    if _is_hotline(digits) and len(digits) == 8:
-        return [digits[:4], digits[4:]]  # `19000368`: as it is printed, `1900 0368`
-    if _is_hotline(digits):
-        return [digits[:4], digits[4:7], digits[7:]]
+    if _is_hotline(digits):  # `19000368`: as it is printed, `1900 0368`
+        return (
+            [digits[:4], digits[4:]] if len(digits) == 8 else [digits[:4], digits[4:7], digits[7:]]
+        )
     return [digits]
 
 
@@ -228,10 +228,7 @@ def _area_code_phone(m: re.Match[str]) -> str:
         return m[0]  # not a whole Vietnamese number: `(02) 123 456` is something else
     groups = [g for g in _GROUP_SEPARATOR.split(number) if g]
     if len(groups) == 1:
-        sizes, rest, groups = _SUBSCRIBER_GROUPS[digits], groups[0], []
-        for size in sizes:
-            groups.append(rest[:size])
-            rest = rest[size:]
+        groups = _subscriber_groups(groups[0])
     return ", ".join([_phone(area), *(digit_by_digit(g) for g in groups)])
 
 

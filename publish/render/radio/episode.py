@@ -40,7 +40,7 @@ from publish.render.radio.items import (
     retimed,
     stored,
 )
-from publish.render.radio.rundown import Row, Timing, air_clock, mss, time_rundown
+from publish.render.radio.rundown import Row, Timing, mss, time_rundown
 from publish.sanitize import strip_markup
 from publish.text import WEEKDAYS, vn_date, vn_datetime
 
@@ -498,10 +498,7 @@ def _expires_before_air(bulletin: Bulletin, expires: dt.datetime, air: dt.dateti
 def _expiry_text(expires: dt.datetime, air: dt.datetime) -> str:
     """ "bản tin hết hạn lúc …, trước giờ phát …", in the site timezone of `air`."""
     local = expires.astimezone(air.tzinfo)
-    return (
-        f"bản tin hết hạn lúc {air_clock(local)}, {vn_date(local)}, trước giờ phát "
-        f"{air_clock(air)}, {vn_date(air)}"
-    )
+    return f"bản tin hết hạn lúc {vn_datetime(local)}, trước giờ phát {vn_datetime(air)}"
 
 
 def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:
