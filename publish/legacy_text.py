@@ -216,7 +216,12 @@ def _garbled_line(line: str) -> tuple[str, int] | None:
                 continue
             decoded = decode(word).lower()
             if not marked(word):
-                if not typed_right and decoded != word.lower() and _vni_evidence(word, source):
+                if (
+                    not typed_right
+                    and decoded != word.lower()
+                    and is_syllable(decoded)
+                    and _vni_evidence(word, source)
+                ):
                     read.add(decoded)
                 continue
             if not is_syllable(decoded):
