@@ -47,10 +47,6 @@ IMAGE_RE = re.compile(
 quote before the closing parenthesis, so it may hold the other quote, escaped quotes, or even
 its own quote unescaped."""
 HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-IMAGE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
-)
-"""Names of the image files a website is made from (what Pillow reads and the web pages show)."""
 IMAGE_MAGIC = {
     b"\xff\xd8\xff": "JPEG",
     b"\x89PNG\r\n\x1a\n": "PNG",
@@ -71,7 +67,9 @@ SUFFIX_FORMATS = {
     ".tif": "TIFF",
     ".tiff": "TIFF",
 }
-"""The format each of IMAGE_SUFFIXES names."""
+"""The format each name of an image file says, for every image file a website is made from."""
+IMAGE_SUFFIXES = frozenset(SUFFIX_FORMATS)
+"""Names of the image files a website is made from (what Pillow reads and the web pages show)."""
 BMP_HEADER_SIZES = frozenset({12, 40, 52, 56, 64, 108, 124})
 """Sizes of the header after a BMP's first 14 bytes, one per version of the format: "BM"
 alone is two letters any text file may start with."""

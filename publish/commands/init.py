@@ -224,7 +224,6 @@ def _values(given: dict[str, str]) -> dict[str, str]:
     )
     return {
         "unit": unit,
-        "unit_plain": unit,
         "unit_name": q(unit),
         "short_name": q(short),
         "area": q(area),
