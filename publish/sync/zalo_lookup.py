@@ -11,7 +11,6 @@ from typing import Any
 
 from publish.sync.zalo_plan import same_title
 from publish.zalo import ZaloClient, ZaloError
-from publish.zalo.client import PAGE_LIMIT
 
 __all__ = ["DETAIL_META", "ArticleLookup", "content_digest", "detail_body", "utc_stamp"]
 
@@ -27,8 +26,6 @@ DETAIL_META = (
     "thumb",
 )
 """Fields getdetail adds to what was sent."""
-LIST_ATTEMPTS = 3
-"""Listings of the OA's articles tried before giving up on one the list kept changing under."""
 
 
 def utc_stamp() -> str:
@@ -86,18 +83,8 @@ class ArticleLookup:
         return None
 
     def _articles(self) -> list[dict[str, Any]]:
-        """Every normal article of the OA, listed again when the list changed while it was paged."""
-        client = self._client()
-        for _ in range(LIST_ATTEMPTS):
-            listed = _list_once(client)
-            if listed is not None:
-                return listed
-        raise ZaloError(
-            "Danh sách bài trên Zalo thay đổi liên tục trong lúc đọc (có bài được thêm hoặc xoá "
-            "cùng lúc), nên chưa tìm được bài của lần tạo bị mất phản hồi; chưa tạo lại để tránh "
-            "đăng trùng bài. Chạy lại publish sync zalo sau ít phút.",
-            operation="getslice",
-        )
+        """Every normal article of the OA, read consistently (see ZaloClient.list_articles)."""
+        return self._client().list_articles("normal")
 
     def content_of(self, article_id: str) -> str | None:
         """The content digest of an OA article, or None when it is gone."""
@@ -134,31 +121,3 @@ class ArticleLookup:
             if error.code in (-200, -201):
                 return None
             raise
-
-
-def _list_once(client: ZaloClient) -> list[dict[str, Any]] | None:
-    """One pass over the getslice pages (newest first), or None when the list changed in a way
-    that may have hidden an article.
-
-    An article added at the top while paging pushes one already read onto the next page: it is
-    read twice (the total grows by as many as are repeated). An article removed above the page
-    being read pulls one not yet read onto the page already read: it would be missed, and a lost
-    create not found is created again. The total then differs from what the repeats explain.
-    """
-    articles: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    offset, total = 0, None
-    while True:
-        medias, listed = client.getslice(offset, PAGE_LIMIT, "normal")
-        ids = [str(item.get("id")) for item in medias]
-        repeated = sum(1 for article_id in ids if article_id in seen)
-        if total is not None and listed - total != repeated:
-            return None
-        total = listed
-        for article_id, item in zip(ids, medias, strict=True):
-            if article_id not in seen:
-                seen.add(article_id)
-                articles.append(item)
-        offset += len(medias)
-        if not medias or offset >= total:
-            return articles

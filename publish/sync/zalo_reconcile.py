@@ -24,7 +24,7 @@ def reconcile(
     echo: Callable[[str], None],
 ) -> None:
     """Rebuild lost records from getslice, matching titles; report what did not match."""
-    remote = list(client.iter_articles("normal"))
+    remote = client.list_articles("normal")
     by_id = {str(item.get("id")): item for item in remote}
     entries = records.entries()
     lines = [f"zalo: đối chiếu với {len(remote)} bài trên Zalo (--reconcile):"]

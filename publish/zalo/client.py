@@ -52,6 +52,8 @@ ENV_OAUTH_BASE = "ZALO_OAUTH_BASE"
 ENV_APPSECRET_PROOF = "ZALO_APPSECRET_PROOF"
 ARTICLE_TYPES = ("normal", "video")
 PAGE_LIMIT = 10
+LIST_ATTEMPTS = 3
+"""Listings of the OA's articles tried before giving up on one the list kept changing under."""
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -278,6 +280,48 @@ class ZaloClient:
             offset += len(medias)
             if not medias or offset >= total:
                 return
+
+    def list_articles(self, type: str = "normal") -> list[dict[str, Any]]:
+        """Every article of one type, newest first, each once, from a listing the OA did not
+        change under; read again (up to LIST_ATTEMPTS times) when it did."""
+        for _ in range(LIST_ATTEMPTS):
+            listed = self._list_once(type)
+            if listed is not None:
+                return listed
+        raise ZaloError(
+            "Danh sách bài trên Zalo thay đổi liên tục trong lúc đọc (có bài được thêm hoặc xoá "
+            "cùng lúc), nên chưa đối chiếu được với các bài đã đăng; chưa tạo lại bài nào để "
+            "tránh đăng trùng bài. Chạy lại publish sync zalo sau ít phút.",
+            operation="getslice",
+        )
+
+    def _list_once(self, type: str) -> list[dict[str, Any]] | None:
+        """One pass over the getslice pages, or None when the list changed in a way that may
+        have hidden an article.
+
+        An article added at the top while paging pushes one already read onto the next page: it
+        is read twice (the total grows by as many as are repeated). An article removed above the
+        page being read pulls one not yet read onto the page already read: it would be missed,
+        and a lost create not found is created again. The total then differs from what the
+        repeats explain.
+        """
+        articles: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        offset, total = 0, None
+        while True:
+            medias, listed = self.getslice(offset, PAGE_LIMIT, type)
+            ids = [str(item.get("id")) for item in medias]
+            repeated = sum(1 for article_id in ids if article_id in seen)
+            if total is not None and listed - total != repeated:
+                return None
+            total = listed
+            for article_id, item in zip(ids, medias, strict=True):
+                if article_id not in seen:
+                    seen.add(article_id)
+                    articles.append(item)
+            offset += len(medias)
+            if not medias or offset >= total:
+                return articles
 
     def getoa(self) -> dict[str, Any]:
         """GET oa/getoa: OA profile incl. `num_follower`; `oa_id` is filled from `oaid` if needed."""
