@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_code import masked
-from publish.markdown_comments import uncommented
+from publish.markdown_comments import blanked, uncommented
 
-__all__ = ["Ref", "Shortcode", "check", "markdown", "markup", "spans"]
+__all__ = ["Ref", "Shortcode", "blanked_out", "check", "markdown", "markup", "spans"]
 
 HUGO_RE = re.compile(r"\{\{([<%])\s*(/?)\s*([A-Za-z][\w.-]*)([^{}]{0,500}?)\s*/?\s*[>%]\}\}")
 """`{{< figure src="a.jpg" >}}`, `{{% notice %}}`, `{{< /notice >}}`; no braces inside, so a
@@ -460,3 +460,11 @@ def _short(shown: str) -> str:
     """A shortcode as quoted in a message: on one line, at most 80 characters."""
     flat = " ".join(shown.split())
     return flat if len(flat) <= 80 else flat[:79] + "…"
+
+
+def blanked_out(body: str) -> str:
+    """`body` with its shortcodes blanked out, line breaks kept: what the radio reads of it (the
+    load reports each shortcode as an error with the Markdown to write; their fragments, `{{<`,
+    `src="/images`, read or flagged one by one, would bury that one error)."""
+    found = markup(body)
+    return blanked(body, found) if found else body

@@ -19,7 +19,6 @@ from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
-from publish.markdown_comments import blanked
 from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.normalise import (
     SpeakOptions,
@@ -196,13 +195,12 @@ def _without_shortcodes(label: str, text: str) -> tuple[str, list[Problem]]:
         parsed = split(text)
     except FrontMatterError:
         parsed = Parsed({}, text, 1)  # plain text: all of it is the body
-    start = len(text) - len(parsed.body)
-    found = [(start + a, start + b) for a, b in shortcodes.markup(parsed.body)]
-    if not found:
+    body = shortcodes.blanked_out(parsed.body)
+    if body is parsed.body:
         return text, []
     col = Collector(label, [])
     shortcodes.check(col, parsed)
-    return blanked(text, found), col.problems
+    return text[: len(text) - len(parsed.body)] + body, col.problems
 
 
 def _read_stdin() -> str:

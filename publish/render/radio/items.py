@@ -18,7 +18,6 @@ from publish.cache import digest
 from publish.config import Config
 from publish.errors import Problem
 from publish.fields import parse_datetime, unlikely_year
-from publish.markdown_comments import blanked
 from publish.model import Bulletin, deflate, inflate
 from publish.radio.abbreviations import load_abbreviations, read_unit_file
 from publish.radio.flags import BLOCKING, Flag
@@ -27,7 +26,7 @@ from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
 from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.cache import fingerprint
-from publish.shortcodes import markup
+from publish.shortcodes import blanked_out
 from publish.text import fold, nfc
 
 __all__ = [
@@ -208,7 +207,7 @@ class Speaker:
         flags: list[Flag] = []
         lead_in = self._part(block.lead_in, flags)
         tag = self._part(block.tag, flags)
-        body, body_flags = self.speak(_without_shortcodes(bulletin.body))
+        body, body_flags = self.speak(blanked_out(bulletin.body))
         flags += [_at_source(f, bulletin.body_line) for f in body_flags]
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
         if block.read_title:
@@ -245,14 +244,6 @@ class Speaker:
         spoken, found = self.speak(text)
         flags += [dataclasses.replace(f, line=None) for f in found]
         return " ".join(spoken.split())
-
-
-def _without_shortcodes(body: str) -> str:
-    """`body` with its shortcodes blanked out, line breaks kept: the load reports each one as an
-    error with the Markdown to write, and their fragments (`{{<`, `src="/images`), flagged
-    again here, buried that one error under several warnings."""
-    found = markup(body)
-    return blanked(body, found) if found else body
 
 
 def retimed(segment: Segment, rate: int) -> Segment:
