@@ -10,6 +10,10 @@ writes nothing. Anything else — or no stamp, e.g. after deleting .cache/ — b
 
 A file whose stat differs (a fresh clone, a cache restored in CI, `touch`) is read and compared by
 digest, as git does with its index; so is one changed close to when it was recorded ("racy").
+
+A sync that replays a build still needs the loaded content for its channels' plans; the first
+keeps it in `.cache/last-site.pickle` under the stamp's token, and later syncs replaying the same
+stamp take it instead of loading every bulletin again.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import datetime as dt
 import importlib.metadata
 import os
 import pickle
+import secrets
 import stat
 import time
 from dataclasses import dataclass
@@ -38,10 +43,13 @@ from publish.url_history import history_path
 __all__ = ["LastBuild", "Outcome"]
 
 STAMP = "last-build.pickle"
+SITE = "last-site.pickle"
+"""The site a sync loaded for its channels' plans after replaying the stamped build, with the
+stamp's token: the next sync replaying the same stamp takes it instead of loading again."""
 RACY_SECONDS = 1.0
 """A file changed this close to when its stat was taken may change again within the same timestamp
 tick without its stat showing it (git's "racy" case): its bytes are compared every time."""
-_VERSION = 3
+_VERSION = 4
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of an input file."""
@@ -69,6 +77,8 @@ class _Stamp:
     since: dt.datetime | None
     until: dt.datetime | None
     outcome: Outcome
+    token: str
+    """Names this build's inputs and time span (kept when only the inputs' stats are refreshed)."""
 
 
 class LastBuild:
@@ -88,6 +98,8 @@ class LastBuild:
         """The last stamp's inputs (same tool and options), whose digests start() may reuse."""
         self._hashed: dict[str, str | None] = {}
         """Digests a replay that did not go through took of the inputs whose stat had changed."""
+        self._token: str | None = None
+        """The token of the stamp a replay went through with."""
         self.digests: dict[str, str] = {}
         """After start(): the digest of each input as this build found it, by path (the recorded
         one when its settled stat is the recorded one, else hashed after taking its stat, so a
@@ -173,7 +185,29 @@ class LastBuild:
                 return None
         if refreshed:  # next time, trust the new stats instead of reading those files again
             self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, **refreshed}))
+        self._token = stamp.token
         return stamp.outcome
+
+    def replayed_site(self, now: dt.datetime) -> Site | None:
+        """After a replay: the site an earlier sync kept for the same stamp, at `now`, or None."""
+        if self._token is None:
+            return None
+        try:
+            token, site = pickle.loads((self.cache / SITE).read_bytes())
+        except Exception:  # none kept yet, or a damaged one: load the content
+            return None
+        if token != self._token or not isinstance(site, Site):
+            return None
+        # Same inputs and the same span in which every gate gives the same answer: only the
+        # clock differs from the site loading would give.
+        return dataclasses.replace(site, config=self.config, now=now)
+
+    def keep_site(self, site: Site) -> None:
+        """After a replay: keep `site` for the next sync that replays the same stamp."""
+        if self._token is not None:
+            write_file(
+                self.cache / SITE, pickle.dumps((self._token, site), pickle.HIGHEST_PROTOCOL)
+            )
 
     def start(self) -> None:
         """Before a real build: note each input's stat, then its digest, and drop the old stamp."""
@@ -208,7 +242,8 @@ class LastBuild:
             return
         span = _unchanged_span(site, channels)
         if span is not None:
-            self._save(_Stamp(self._key, self._inputs, span[0], span[1], outcome))
+            token = secrets.token_hex(16)
+            self._save(_Stamp(self._key, self._inputs, span[0], span[1], outcome, token))
 
     def _save(self, stamp: _Stamp) -> None:
         """Write the stamp (best effort: without it the next build is a real one)."""

@@ -207,7 +207,11 @@ def run_command(args: argparse.Namespace) -> int:
             replayed = last.replay(now, CHANNELS) if last is not None else None
         if replayed is not None:
             with timings.phase("nạp bản tin cho kế hoạch các kênh"):
-                site = load_site(config, now=now)
+                site = last.replayed_site(now) if last is not None else None
+                if site is None:
+                    site = load_site(config, now=now)
+                    if last is not None:
+                        last.keep_site(site)
             result = Build(site, CHANNELS, replayed.warnings, ())
             results = [_replayed_output(replayed)]
         else:
