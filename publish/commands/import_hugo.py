@@ -419,28 +419,23 @@ def _create(path: Path, data: bytes, made: list[Path]) -> None:
     under its name only if that name is free, and removed again if the write fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.parent / f".import-{secrets.token_hex(8)}"
-    # 0o666 and O_EXCL: the umask decides who may read it, as for any file of the project.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    _write_new(temp, data)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
         try:
             os.link(temp, path)
         except OSError as exc:
             if exc.errno not in NO_HARD_LINKS:
                 raise
-            _create_exclusive(path, data, made)
-        else:
-            made.append(path)
+            _write_new(path, data)
     finally:
         os.unlink(temp)
+    made.append(path)
 
 
-def _create_exclusive(path: Path, data: bytes, made: list[Path]) -> None:
+def _write_new(path: Path, data: bytes) -> None:
     """Create `path` only if no file has that name, write `data` into it and flush it to disk;
     on a failure the half-written file is removed."""
+    # 0o666 and O_EXCL: the umask decides who may read it, as for any file of the project.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -450,7 +445,6 @@ def _create_exclusive(path: Path, data: bytes, made: list[Path]) -> None:
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    made.append(path)
 
 
 def _report(
