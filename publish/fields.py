@@ -391,6 +391,12 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
     return _not_reserved(col, value, "slug", "slug")
 
 
+def new_identifier(slug: str, suffix: str) -> str:
+    """The `id` written into a new bulletin file: its slug, cut to 60 characters, and `suffix`
+    (6 hex digits, so that two bulletins with one slug still differ)."""
+    return f"{slug[:60].rstrip('-')}-{suffix}"
+
+
 def identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
     """The stable key: `id` when given (a-z, 0-9, -), else the slug."""
     value = data.get("id")

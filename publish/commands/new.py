@@ -11,7 +11,7 @@ from publish.cli import common_options, resolve_now
 from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from publish.errors import ContentError, Problem, display_path
-from publish.fields import category_hint, category_key, unknown_category
+from publish.fields import category_hint, category_key, new_identifier, unknown_category
 from publish.text import nfc, slugify
 
 __all__ = ["add_parser", "run"]
@@ -114,7 +114,7 @@ def _choices(config: Config, title: str) -> str:
 def _template(title: str, slug: str, category: str, author: str, now: object) -> str:
     """Front matter with every field, plus a body placeholder."""
     q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (YAML accepts JSON strings)
-    ident = f"{slug[:60].rstrip('-')}-{secrets.token_hex(3)}"
+    ident = new_identifier(slug, secrets.token_hex(3))
     return f"""---
 id: {ident}
 title: {q(title)}

@@ -18,6 +18,7 @@ from typing import Any
 from publish import shortcodes
 from publish.config import Config
 from publish.errors import Problem
+from publish.fields import new_identifier
 from publish.migrate.hugo_addresses import new_address, old_addresses
 from publish.migrate.hugo_body import converted_body
 from publish.migrate.hugo_fields import (
@@ -280,7 +281,7 @@ def _identifier(source: Source) -> str:
     """The bulletin's `id` (as `publish new` writes it: slug and 6 hex), the hex from the Hugo
     file's path: an import run again writes the same bytes, and posts sharing a slug differ."""
     digest = hashlib.sha256(source.path.encode("utf-8")).hexdigest()[:6]
-    return f"{slug_of(source)[:60].rstrip('-')}-{digest}"
+    return new_identifier(slug_of(source), digest)
 
 
 def _text(out: dict[str, Any], body: str) -> str:
