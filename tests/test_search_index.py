@@ -95,6 +95,49 @@ def test_the_last_word_also_finds_the_words_it_starts_while_typing() -> None:
     assert rank(files, "l") == []  # one letter is too short to stand for every word it starts
 
 
+def test_a_phone_number_is_found_however_the_bulletin_and_the_citizen_typed_it() -> None:
+    """A citizen checks a caller's number: spaces, dots, hyphens, no separators or +84 on
+    either side, it is the same number; money and dates are not numbers to dial."""
+    docs = [
+        doc("Cảnh báo số lạ", body="Đối tượng dùng số 0912.345.678 gọi điện."),
+        doc("Giả danh ngân hàng", summary="Số máy 0987654321 nhắn tin."),
+        doc("Lừa đảo đầu tư", body="Liên hệ qua +84 903-111-222."),
+        doc("Thu giữ tiền", body="Thu giữ 37.650.000 đồng ngày 7/9/2024."),
+        doc("Tổng đài giả", body="Gọi tổng đài 1900 1234 để nhận quà."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    for query in ("0912 345 678", "0912345678", "0912.345.678", "+84 912 345 678", "091-2345-678"):
+        assert rank(files, query) == [0], query
+    assert rank(files, "0987 654 321") == [1]
+    assert rank(files, "0903111222") == [2]
+    assert rank(files, "0903 111 222 lua dao") == [2]
+    assert rank(files, "19001234") == [4]
+    assert rank(files, "37650000") == []
+    assert rank(files, "0912 345 679") == []
+
+
+def test_a_query_of_single_letters_is_not_searched() -> None:
+    """ "a" or "ở" alone would list every bulletin with "à", "á", "ở"…: search.js asks for a
+    longer word instead, and the reference ranking finds nothing."""
+    files = build_index([doc("Ở xã a", body="à á ạ")], CATEGORIES)
+    assert rank(files, "a") == []
+    assert rank(files, "ở") == []
+    assert rank(files, "o a") == []
+    assert rank(files, "xa a") == [0]
+
+
+def test_a_category_name_finds_that_categorys_bulletins(tmp_path: Path) -> None:
+    """A citizen types a category's name: its bulletins are found even when their text never
+    says it (the label is indexed with the body, below the title and summary)."""
+    built = build_site(copy_site(tmp_path))
+    index = built.web / INDEX_DIR
+    files = {p.relative_to(index).as_posix(): p.read_bytes() for p in index.rglob("*.json")}
+    numbered = built.result.site.for_channel("web")[::-1]
+    in_category = {n for n, b in enumerate(numbered) if b.category == "cai-cach-hanh-chinh"}
+    assert in_category
+    assert in_category <= set(rank(files, "cai cach hanh chinh"))
+
+
 def test_a_prefix_reaches_terms_in_shards_split_off_its_own() -> None:
     docs = synthetic_docs(3_000)
     files = build_index(docs, [(str(i), str(i)) for i in range(6)])

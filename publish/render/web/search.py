@@ -20,6 +20,11 @@ Equal scores rank the highest number, the newest bulletin, first.
 Terms are `fold()`ed (no diacritics, đ → d, lower case): "lua dao" finds "lừa đảo". The last
 word of a query also finds the longer words it starts (from PREFIX_MIN letters), so results
 appear while it is being typed: "lừa đả" finds "lừa đảo"; whole-word matches rank first.
+A phone number is also indexed as its digits alone ("0912 345 678", "0912.345.678" and
+"+84 912 345 678" all as "0912345678"), and a query joins one the same way, so a citizen finds
+a warning about a number however either side wrote it. A query word in a category's name
+matches that category's bulletins as a body word would ("cai cach hanh chinh"), from the
+manifest: the index holds no postings for it.
 """
 
 from __future__ import annotations
@@ -53,11 +58,15 @@ __all__ = [
     "SearchDoc",
     "build_index",
     "files_for_query",
+    "index_terms",
+    "phone_terms",
     "plain_text",
+    "query_terms",
     "rank",
     "search_artifacts",
     "shard_key",
     "terms",
+    "too_short",
 ]
 
 INDEX_DIR = "tim-kiem/chi-muc"
@@ -88,6 +97,9 @@ change of every touched term in memory, the build spreads over the workers; a bu
 or deleted far back renumbers every newer one, so the update would touch every shard anyway."""
 
 TERM_RE = re.compile(r"[a-z0-9]+")
+PHONE_RE = re.compile(r"\+?[0-9]+(?:(?:[ .\-]|\) ?)[0-9]+)*")
+"""A run of digit groups as a number is typed: `0912 345 678`, `0277.3610.113`, `(0277) 3610113`,
+`+84 912-345-678` (search.js has the same pattern)."""
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -136,6 +148,45 @@ def terms(text: str) -> list[str]:
     return found
 
 
+def _phone(run: str) -> str | None:
+    """The digits of a PHONE_RE run when it is a Vietnamese phone number, "+84" read as "0":
+    10 or 11 digits from 0 (mobile, landline), 8 to 10 from 1800/1900 (call centres)."""
+    digits = "".join(c for c in run if c.isdigit())
+    if run.startswith("+84"):
+        digits = "0" + digits[2:]
+    if digits.startswith("0") and 10 <= len(digits) <= 11:
+        return digits
+    if digits.startswith(("1800", "1900")) and 8 <= len(digits) <= 10:
+        return digits
+    return None
+
+
+def phone_terms(text: str) -> list[str]:
+    """The phone numbers of a text as digits alone: "gọi 0912.345.678" → ["0912345678"]."""
+    if not any(c.isdigit() for c in text):
+        return []
+    found = (_phone(m.group()) for m in PHONE_RE.finditer(text))
+    return [phone for phone in found if phone is not None]
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms a text is indexed under: its `terms`, then its phone numbers' digits."""
+    return terms(text) + phone_terms(text)
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct terms of a query, each phone number in it one term of its digits (as
+    `phone_terms` indexed it): "0912 345 678" → ["0912345678"]."""
+    joined = PHONE_RE.sub(lambda m: _phone(m.group()) or m.group(), nfc(query))
+    return list(dict.fromkeys(terms(joined)))
+
+
+def too_short(wanted: Sequence[str]) -> bool:
+    """Whether a query's terms are too few to search: none, or single letters only ("a" would
+    match every "à", "á", "ạ" of the site: search.js asks for a longer word instead)."""
+    return all(len(term) < 2 and not term.isdigit() for term in wanted)
+
+
 def plain_text(markdown: str) -> str:
     """Markdown reduced to its words: link and image text kept, URLs, tags, comments dropped."""
     text = _HIDDEN_HTML.sub(" ", markdown) if "<" in markdown else markdown
@@ -155,9 +206,9 @@ def shard_key(term: str, keys: Sequence[str] | set[str]) -> str | None:
 def doc_fields(doc: SearchDoc) -> dict[str, int]:
     """Each term of one document → the best field it occurs in (3 title, 2 summary, 1 body)."""
     # A later, better field overrides an earlier one; keys keep first-seen order (body first).
-    best = dict.fromkeys(terms(doc.body), 1)
-    best.update(dict.fromkeys(terms(doc.summary), 2))
-    best.update(dict.fromkeys(terms(doc.title), 3))
+    best = dict.fromkeys(index_terms(doc.body), 1)
+    best.update(dict.fromkeys(index_terms(doc.summary), 2))
+    best.update(dict.fromkeys(index_terms(doc.title), 3))
     return best
 
 
@@ -354,37 +405,52 @@ def _query_shards(
     return found
 
 
+def _add_named(hits: dict[int, int], doc_categories: Sequence[int], named: Sequence[int]) -> None:
+    """Count each bulletin of the `named` categories as having the term in its body (the field
+    it has it in stays when better)."""
+    if named:
+        for n, c in enumerate(doc_categories):
+            if c in named:
+                hits.setdefault(n, 1)
+
+
 def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int]:
     """Bulletin numbers matching every query term, best first — the same rules as search.js.
 
-    Each term scores the weight of the best field it occurs in; the last term also matches the
+    Each term scores the weight of the best field it occurs in (a word of a bulletin's category
+    name counts as in its body); the last term also matches the
     longer terms it starts, and among equal scores the bulletins having it as a whole word come
     first; then the newest (the highest number) first, as in site order."""
     manifest = json.loads(files["index.json"])
-    wanted = list(dict.fromkeys(terms(query)))[: manifest["max_terms"]]
-    if not wanted:
+    wanted = query_terms(query)[: manifest["max_terms"]]
+    if too_short(wanted):
         return []
     keys = set(manifest["shards"])
     prefix_min = manifest["prefix_min"]
     shards = {k: json.loads(files[f"t/{k}.json"]) for k in _query_shards(wanted, keys, prefix_min)}
+    cats = manifest["doc_categories"]
+    labels = [set(terms(c["label"])) for c in manifest["categories"]]
     scores: dict[int, int] | None = None
     whole: dict[int, int] = {}
     for i, term in enumerate(wanted):
         key = shard_key(term, keys)
         exact = _decode(shards[key].get(term, [])) if key else {}
+        prefixed = _prefixed(i, wanted, prefix_min)
+        _add_named(exact, cats, [c for c, words in enumerate(labels) if term in words])
         hits = dict(exact)
-        if _prefixed(i, wanted, prefix_min):
+        if prefixed:
             for shard in (shards[k] for k in prefix_keys(term, keys)):
                 for other, values in shard.items():
                     if other != term and other.startswith(term):
                         for n, f in _decode(values).items():
                             hits[n] = max(hits.get(n, 0), f)
+            named = [c for c, words in enumerate(labels) if any(w.startswith(term) for w in words)]
+            _add_named(hits, cats, named)
             whole = exact
         step = {n: FIELD_WEIGHTS[f] for n, f in hits.items()}
         scores = (
             step if scores is None else {n: s + step[n] for n, s in scores.items() if n in step}
         )
-    cats = manifest["doc_categories"]
     index = next((i for i, c in enumerate(manifest["categories"]) if c["key"] == category), None)
     found = [n for n in (scores or {}) if index is None or cats[n] == index]
     return sorted(found, key=lambda n: (-(scores or {})[n], n not in whole, -n))
@@ -394,7 +460,7 @@ def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") 
     """The index files search.js downloads for a first query (manifest, shards, first page's cards)."""
     manifest = json.loads(files["index.json"])
     keys = set(manifest["shards"])
-    wanted = list(dict.fromkeys(terms(query)))[: manifest["max_terms"]]
+    wanted = query_terms(query)[: manifest["max_terms"]]
     shard_files = [f"t/{k}.json" for k in _query_shards(wanted, keys, manifest["prefix_min"])]
     shown = rank(files, query, category)[: manifest["per_page"]]
     cards = [f"d/{n // manifest['chunk']}.json" for n in shown]
