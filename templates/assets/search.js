@@ -2,12 +2,23 @@
    Cách xếp hạng giống publish/render/web/search.py (rank): mỗi từ phải có trong bài; từ có trong
    tiêu đề được 100 điểm, trong tóm tắt 10, trong nội dung 1. Từ cuối cùng (đang gõ dở) tìm cả
    các từ dài hơn bắt đầu bằng nó ("lu" → lừa, luật); bằng điểm thì bài có đúng từ đó đứng trước,
-   rồi bài mới hơn (bài được đánh số từ cũ đến mới: số lớn hơn là bài mới hơn). */
+   rồi bài mới hơn (bài được đánh số từ cũ đến mới: số lớn hơn là bài mới hơn). Số điện thoại
+   gõ cách nào ("0912 345 678", "0912.345.678", "+84 912 345 678") cũng được ghép thành một từ
+   chỉ gồm chữ số, như chỉ mục ghi (search.py: query_terms). */
 (function () {
   "use strict";
   var form = document.querySelector("form.search-form");
   var out = document.getElementById("ket-qua");
   if (!form || !out || !window.fetch) return;
+  var statusLine = document.getElementById("trang-thai-tim");
+  if (!statusLine) {
+    // A theme's own search.html from before the status line had its own element.
+    statusLine = document.createElement("p");
+    statusLine.className = "search-status";
+    statusLine.setAttribute("role", "status");
+    out.parentNode.insertBefore(statusLine, out);
+    out.removeAttribute("aria-live");
+  }
   var input = form.querySelector("input[name=q]");
   var select = form.querySelector("select[name=chuyen-muc]");
   var indexUrl = out.getAttribute("data-index");
@@ -23,6 +34,22 @@
   }
   function terms(text) {
     return fold(text).match(/[a-z0-9]+/g) || [];
+  }
+  var PHONE = /\+?[0-9]+(?:(?:[ .\-]|\) ?)[0-9]+)*/g;
+  function phone(run) {
+    var digits = run.replace(/[^0-9]/g, "");
+    if (run.indexOf("+84") === 0) digits = "0" + digits.slice(2);
+    if (/^0/.test(digits) && digits.length >= 10 && digits.length <= 11) return digits;
+    if (/^(1800|1900)/.test(digits) && digits.length >= 8 && digits.length <= 10) return digits;
+    return null;
+  }
+  function queryTerms(query) {
+    return uniq(terms(query.normalize("NFC").replace(PHONE, function (run) {
+      return phone(run) || run;
+    })));
+  }
+  function tooShort(words) {
+    return words.every(function (w) { return w.length < 2 && !/[0-9]/.test(w); });
   }
   function getJson(url) {
     return fetch(url).then(function (r) {
@@ -71,6 +98,15 @@
     return list.filter(function (x, i) { return list.indexOf(x) === i; });
   }
 
+  // Một từ có trong tên chuyên mục của bài được tính như có trong nội dung bài (search.py: _add_named).
+  function addNamed(hits, labels, matches) {
+    var named = [];
+    labels.forEach(function (words, c) { if (words.some(matches)) named.push(c); });
+    if (!named.length) return;
+    manifest.doc_categories.forEach(function (c, n) {
+      if (named.indexOf(c) >= 0 && !(n in hits)) hits[n] = 1;
+    });
+  }
   function rank(words, category) {
     var keys = [];
     words.forEach(function (word, i) {
@@ -83,12 +119,15 @@
       keys.forEach(function (k, i) { byKey[k] = loaded[i]; });
       var scores = null;
       var whole = {};
+      var labels = manifest.categories.map(function (c) { return terms(c.label); });
       words.forEach(function (word, i) {
         var key = shardKey(word);
         var exact = decode((key && byKey[key][word]) || []);
+        addNamed(exact, labels, function (w) { return w === word; });
         var hits = {};
         Object.keys(exact).forEach(function (n) { hits[n] = exact[n]; });
         if (isPrefix(i, words)) {
+          addNamed(hits, labels, function (w) { return w.indexOf(word) === 0; });
           prefixKeys(word).forEach(function (k) {
             Object.keys(byKey[k]).forEach(function (other) {
               if (other === word || other.indexOf(word) !== 0) return;
@@ -136,23 +175,37 @@
     item.appendChild(el("p", { "class": "summary" }, doc[5]));
     return item;
   }
-  function showMore(list, button) {
+  function showMore(list, button, focus) {
     var page = state.found.slice(state.shown, state.shown + manifest.per_page);
     var chunks = uniq(page.map(function (n) { return Math.floor(n / manifest.chunk); }));
     var run = state.run;
     return Promise.all(chunks.map(loadCards)).then(function (loaded) {
       if (run !== state.run) return;
+      var first = null;
       page.forEach(function (n) {
         var docs = loaded[chunks.indexOf(Math.floor(n / manifest.chunk))];
-        list.appendChild(card(docs[n % manifest.chunk]));
+        var item = card(docs[n % manifest.chunk]);
+        first = first || item;
+        list.appendChild(item);
       });
       state.shown += page.length;
       button.hidden = state.shown >= state.found.length;
+      // Keyboard and screen reader users go on from the first new result, not from the
+      // button (which is gone once everything is shown).
+      if (focus && first) first.querySelector("a").focus();
     });
   }
-  function status(text) {
+  function status(text, advice) {
     out.textContent = "";
-    out.appendChild(el("p", { "class": "search-status" }, text));
+    statusLine.textContent = text;
+    if (advice) {
+      statusLine.appendChild(document.createTextNode(" "));
+      statusLine.appendChild(advice.content.cloneNode(true));
+    }
+  }
+  function quoted(query) {
+    var shown = query.length > 60 ? query.slice(0, 57).replace(/\s+\S*$/, "") + "…" : query;
+    return "“" + shown + "”";
   }
 
   function search() {
@@ -164,24 +217,40 @@
     var qs = params.toString();
     history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
     var run = ++state.run;
-    if (!query) { out.textContent = ""; return; }
+    if (!query) { status(""); return; }
+    var words = queryTerms(query);
+    if (tooShort(words)) {
+      status((words.length ? "Từ khóa quá ngắn." : "Từ khóa không có chữ hay số nào.") +
+        " Hãy gõ ít nhất một từ có hai chữ cái trở lên, ví dụ “lừa đảo”, hoặc một số điện thoại.");
+      return;
+    }
     status("Đang tìm…");
+    var used = [];
     loadManifest().then(function () {
-      var words = uniq(terms(query)).slice(0, manifest.max_terms);
-      return rank(words, category);
+      used = words.slice(0, manifest.max_terms);
+      return rank(used, category);
     }).then(function (found) {
       if (run !== state.run) return;
       state.found = found;
       state.shown = 0;
-      var label = "“" + query + "”";
+      var label = quoted(query);
+      var phones = used.filter(function (w) { return phone(w) === w; });
+      var skipped = words.length > used.length
+        ? " Chỉ tìm theo " + used.length + " từ đầu, các từ sau bị bỏ qua." : "";
       if (!found.length) {
-        status("Không tìm thấy bản tin nào có " + label + ". Hãy thử từ khóa khác, bỏ bớt từ, hoặc chọn “Tất cả chuyên mục”.");
+        if (phones.length) {
+          status("Chưa có bản tin nào nhắc đến số " + phones.join(", ") + "." + skipped,
+            document.getElementById("loi-khuyen-so-la"));
+          return;
+        }
+        status("Không tìm thấy bản tin nào có " + label + "." + skipped + " Hãy thử từ khóa khác hoặc bỏ bớt từ" +
+          (category ? ", hoặc chọn “Tất cả chuyên mục”." : "."));
         return;
       }
-      status("Tìm thấy " + found.length + " bản tin có " + label + ".");
-      var list = el("ol", { "class": "search-results" });
+      status("Tìm thấy " + found.length + " bản tin có " + label + "." + skipped);
+      var list = el("ol", { "class": "search-results", "aria-label": "Kết quả tìm kiếm" });
       var button = el("button", { type: "button", "class": "more" }, "Xem thêm kết quả");
-      button.addEventListener("click", function () { showMore(list, button); });
+      button.addEventListener("click", function () { showMore(list, button, true); });
       out.appendChild(list);
       out.appendChild(button);
       return showMore(list, button);

@@ -21,7 +21,7 @@ def search(page: object, query: str) -> object:
     # The status line comes first; result cards follow once their chunk of the index has loaded.
     page.wait_for_function(
         "document.querySelector('.search-results > li') !== null"
-        " || document.querySelector('.search-status').textContent.startsWith('Không')"
+        " || /^(Không|Chưa)/.test(document.querySelector('.search-status').textContent)"
     )  # type: ignore[attr-defined]
     return page.locator(".search-results > li")  # type: ignore[attr-defined]
 
@@ -54,7 +54,9 @@ def test_search_ranks_title_then_summary_then_body(open_page) -> None:
     assert not all(in_title)
 
 
-@pytest.mark.parametrize("query", ["lua da", "canh ba", "lu", "cong an xa"])
+@pytest.mark.parametrize(
+    "query", ["lua da", "canh ba", "lu", "cong an xa", "0277.3610.113", "cai cach hanh chinh"]
+)
 def test_half_typed_last_word_finds_what_the_python_ranking_finds(
     sample_site, open_page, query: str
 ) -> None:
@@ -111,3 +113,67 @@ def test_without_javascript_the_page_explains_category_browsing(open_page) -> No
     links.first.click()
     page.wait_for_load_state()
     assert "/chuyen-muc/" in page.url
+
+
+@pytest.mark.parametrize("query", ["02773610113", "0277.3610.113", "+84 277 3610 113"])
+def test_a_phone_number_is_found_however_it_is_typed(open_page, query: str) -> None:
+    """Bulletins write the hotline as "0277 3610 113": typed without spaces, with dots or +84
+    it finds them too (a citizen checking a number types it as it came)."""
+    page, _ = open_page("/tim-kiem/")
+    assert search(page, query).count() >= 1
+
+
+def test_an_unknown_number_is_not_called_safe(open_page) -> None:
+    """No bulletin names the number: the page says so, says that does not make it safe, and
+    gives the numbers to call."""
+    page, _ = open_page("/tim-kiem/", width=375, mobile=True)
+    assert search(page, "0912 345 678").count() == 0
+    status = page.get_by_role("status")
+    assert "0912345678" in status.inner_text()
+    assert "chưa có nghĩa là số đó an toàn" in status.inner_text()
+    links = status.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert "tel:113" in links and "tel:02773610113" in links
+
+
+@pytest.mark.parametrize("query", ["a", "🚨"])
+def test_a_query_too_short_asks_for_a_word_and_downloads_nothing(open_page, query: str) -> None:
+    """One letter or an emoji is no search: the page asks for a word, not "nothing found"."""
+    page, recorder = open_page("/tim-kiem/")
+    page.get_by_label("Từ khóa").fill(query)
+    page.keyboard.press("Enter")
+    status = page.get_by_role("status")
+    status.wait_for()
+    assert "Hãy gõ ít nhất một từ có hai chữ cái" in status.inner_text()
+    assert not [u for u in recorder.requests if "/chi-muc/" in u]
+
+
+def test_results_are_announced_once_and_more_results_take_the_focus(open_page) -> None:
+    """Screen readers hear the count from a status line (not the whole list, again at every
+    change); after "Xem thêm kết quả" by keyboard, focus is on the first new result."""
+    page, _ = open_page("/tim-kiem/")
+    results = search(page, "cong an")
+    assert (
+        page.locator("[aria-live]:has(.search-results), [aria-live] .search-results").count() == 0
+    )
+    assert "Tìm thấy" in page.get_by_role("status").inner_text()
+    assert results.count() == 10
+    more = page.get_by_role("button", name="Xem thêm kết quả")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.search-results > li').length > 10")
+    focused = page.evaluate(
+        "document.activeElement.closest('li') === "
+        "document.querySelectorAll('.search-results > li')[10]"
+    )
+    assert focused
+
+
+def test_a_long_pasted_query_is_shortened_in_the_message(open_page) -> None:
+    """A pasted message: the status quotes its start, not all of it, and says only the first
+    words were searched."""
+    query = "Tài khoản của bạn bị khóa, vui lòng truy cập đường link sau để xác minh " * 5
+    page, _ = open_page("/tim-kiem/")
+    search(page, query)
+    status = page.get_by_role("status").inner_text()
+    assert len(status) < 300
+    assert "Chỉ tìm theo 6 từ đầu" in status
