@@ -117,3 +117,26 @@ def test_a_no_broadcast_day_that_is_no_day_names_the_key_and_the_forms(
     told = out.out + out.err
     assert "no_broadcast" in told and "«14/13/2024»" in told and "2027-02-06" in told
     assert told.count("không đọc được ngày không phát") == 2
+
+
+def test_a_no_broadcast_day_off_the_air_weekday_is_a_warning_naming_it(
+    tmp_path: Path, capsys
+) -> None:
+    """A Friday written where the Saturday off was meant skips no broadcast: the build says so,
+    naming site.toml, the key and its line, the day with its weekday and the air weekday; a
+    past day, which can skip nothing any more, is not told of again."""
+    root = radio_project(
+        tmp_path,
+        {"content/bai-viet/tin.md": bulletin_md({"date": "2024-12-09 08:00"}, body=SENTENCE * 4)},
+    )
+    no_broadcast(root, "[2024-12-06, 2024-12-13, 2024-12-21]")
+    assert build(root, "2024-12-09T12:00") == 0
+    err = capsys.readouterr().err
+    told = [line for line in err.splitlines() if line.startswith("site.toml:")]
+    assert len(told) == 1, err
+    line = told[0]
+    assert "[radio] no_broadcast" in line and "2024-12-13" in line
+    assert "Thứ Sáu, 13/12/2024" in line and "Thứ Bảy" in line and "air_weekday" in line
+    assert "2024-12-14" in err  # the Saturday of that week, offered instead
+    assert "2024-12-06" not in err and "2024-12-21" not in err
+    assert rundown(root, "2024-W50")["air_start"] == "2024-12-14T17:00:00+07:00"  # still airs

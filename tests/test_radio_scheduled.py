@@ -14,6 +14,7 @@ from publish.content import load_site
 from publish.render import radio
 from publish.render.radio import episode
 from tests.helpers import bulletin_md, make_project
+from tests.test_radio_timing import SENTENCE
 
 TZ = dt.timezone(dt.timedelta(hours=7))
 NOW = dt.datetime(2026, 11, 30, 9, 0, tzinfo=TZ)
@@ -103,3 +104,76 @@ def test_a_rebuild_tells_of_a_bulletin_scheduled_since_the_last_build(tmp_path: 
     rundown = (root / "output/radio" / WEEK / "rundown.txt").read_text("utf-8-sig")
     assert "Tin hẹn giờ: 1 bản tin nữa sẽ vào tập này" in rundown
     assert SECRET_WORD not in rundown
+
+
+def _check(root: Path, now: dt.datetime) -> list[str]:
+    """What `publish check` says of the radio channel at `now`, rendered."""
+    episode._last.clear()
+    return [p.render() for p in radio.check(load_site(config_module.load(root), now=now))]
+
+
+def test_a_scheduled_bulletin_held_back_by_a_read_aloud_error_is_not_promised(
+    tmp_path: Path,
+) -> None:
+    """An unknown acronym will keep the bulletin off the radio once it is published: the
+    rundown does not announce it, and the editor is told now, while it can still be fixed."""
+    blocked = _held("2026-12-02 09:30", "Hẹn lỗi").replace(
+        "chưa được công bố.", "chưa được công bố. Phòng CSĐTTQX đã vào cuộc."
+    )
+    root = make_project(tmp_path, {**FILES, "content/hen-1.md": blocked})
+    text, document = _rundowns(root, NOW)
+    assert "Tin hẹn giờ: 1 bản tin nữa sẽ vào tập này khi đến giờ đăng, lúc 14:00" in text
+    assert document["scheduled"]["available_at"] == ["2026-12-03T14:00:00+07:00"]
+    told = [line for line in _check(root, NOW) if line.startswith("content/hen-1.md")]
+    assert len(told) == 1 and "chặn phát thanh" in told[0] and "CSĐTTQX" in told[0]
+
+
+def test_a_week_with_only_a_scheduled_bulletin_still_gets_its_rundown(tmp_path: Path) -> None:
+    """Nothing is published for the week yet: the station still gets the episode's rundown
+    saying a bulletin joins it, and nothing of that bulletin."""
+    root = make_project(tmp_path, {"content/hen-1.md": FILES["content/hen-1.md"]})
+    text, document = _rundowns(root, NOW)
+    assert "Tin hẹn giờ: 1 bản tin nữa sẽ vào tập này khi đến giờ đăng, lúc 09:30" in text
+    assert document["scheduled"]["count"] == 1
+    assert not any(item["key"] for item in document["items"])
+    episode._last.clear()
+    files = {a.path: a.data for a in radio.render(load_site(config_module.load(root), now=NOW))}
+    assert set(files) == {
+        f"{WEEK}/{n}" for n in ("rundown.txt", "rundown.json", "script.txt", "script.docx")
+    }
+    for data in files.values():
+        assert SECRET_WORD.encode() not in data and b"hen-1" not in data
+    # No "nothing is set to air" note either: the bulletin is.
+    assert not any("chưa có bản tin nào" in line for line in _check(root, NOW))
+
+
+def test_the_under_length_note_counts_the_scheduled_bulletins(tmp_path: Path) -> None:
+    """A short episode that a scheduled bulletin will fill is not short: the editor gets no
+    Q9 note, and the rundown does not tell the station to find more bulletins; a scheduled
+    bulletin that leaves it short still gets the note, saying it counted it."""
+    long = bulletin_md({"date": "2026-12-02 09:30", "title": '"Tin dài"'}, body=SENTENCE * 156)
+    root = make_project(
+        tmp_path, {"content/da-dang.md": FILES["content/da-dang.md"], "content/dai.md": long}
+    )
+    assert not any("Q9" in line for line in _check(root, NOW))
+    text, document = _rundowns(root, NOW)
+    assert "Tin hẹn giờ: 1 bản tin" in text and "thiếu" in text  # the verdict stays true
+    assert "cần thêm tin" not in text and document["warnings"] == []
+
+    short = bulletin_md({"date": "2026-12-02 09:30", "title": '"Tin ngắn"'}, body=SENTENCE * 10)
+    (root / "content/dai.md").write_text(short, "utf-8")
+    notes = [line for line in _check(root, NOW) if "Q9" in line]
+    assert len(notes) == 1 and "Tính cả 1 bản tin hẹn giờ sẽ vào tập này" in notes[0]
+    assert "Tin ngắn" not in _rundowns(root, NOW)[0]
+
+
+def test_a_scheduled_bulletin_with_nothing_to_read_is_not_promised(tmp_path: Path) -> None:
+    """The test that leaves a published bulletin out of the episode (here: nothing to read
+    aloud) leaves a scheduled one out of the count: they are one test, and cannot drift."""
+    photo = bulletin_md({"date": "2026-12-02 09:30", "title": '"Chỉ có ảnh"'}, body="## Hình ảnh\n")
+    root = make_project(tmp_path, {**FILES, "content/hen-1.md": photo})
+    text, document = _rundowns(root, NOW)
+    assert "Tin hẹn giờ: 1 bản tin nữa sẽ vào tập này khi đến giờ đăng, lúc 14:00" in text
+    assert document["scheduled"]["count"] == 1
+    told = [line for line in _check(root, NOW) if line.startswith("content/hen-1.md")]
+    assert len(told) == 1 and "không có câu nào để đọc" in told[0]

@@ -76,7 +76,10 @@ class Episode:
 
     @property
     def warnings(self) -> list[str]:
-        """E5 over/under warnings."""
+        """E5 over/under warnings; none for a light episode that scheduled bulletins will still
+        join (the rundown sent once they are published tells whether it is short)."""
+        if self.scheduled and self.timing.over_under <= 0:
+            return []
         return self.timing.warnings(_row_names(self.segments, self.timing.rows))
 
     @property
@@ -186,18 +189,25 @@ def _made_item(
 def _assemble(site: Site) -> Assembly:
     """`assemble` without the memory of the last site."""
     config = site.config
-    problems = abbreviation_problems(config)
-    if problems:
-        return Assembly((), {}, tuple(problems))
+    problems = _no_broadcast_typos(config, site.now)
+    broken = abbreviation_problems(config)
+    if broken:
+        return Assembly((), {}, (*problems, *broken))
     speaker = Speaker(config)
     fragments = Fragments(config.root)
     shelf = Shelf(fragments, ITEM_SHELF)
     reader = config.radio.reader
     held: dict[str, tuple[Bulletin, tuple[Flag, ...]]] = {}
     weeks: dict[str, list[Segment]] = defaultdict(list)
+    # Per episode folder, the scheduled bulletins that will join it, read aloud like any other:
+    # only their publish times ever leave (`Episode.scheduled`).
+    later: dict[str, list[Segment]] = defaultdict(list)
     versions: dict[str, str] = {}
     dropped: dict[str, str] = {}
-    blocks = [(bulletin, *read_block(bulletin, config)) for bulletin in site.for_channel("radio")]
+    scheduled_ones = _scheduled(site)
+    coming_keys = {b.key for b in scheduled_ones}
+    radio = (*site.for_channel("radio"), *scheduled_ones)
+    blocks = [(bulletin, *read_block(bulletin, config)) for bulletin in radio]
     for bulletin, block, block_problems in blocks:
         if not block_problems:
             versions[bulletin.source] = speaker.version(bulletin, block, reader=reader)
@@ -231,96 +241,130 @@ def _assemble(site: Site) -> Assembly:
             # Aired in this episode: a changed air_weekday or air_time must not move it to
             # another (perhaps one to come, sent again); only a new air_date does.
             air, folder = aired.air, sent[bulletin.key]
-        elif air.astimezone(config.tz).date() in config.radio.no_broadcast:
-            problems.append(_no_broadcast(bulletin, air, next_air(bulletin.date, config)))
-            dropped[bulletin.key] = (
-                f"chuyên mục không phát buổi {vn_datetime(air.astimezone(config.tz))}"
-            )
-            continue  # the station does not air that day ([radio] no_broadcast)
-        if air <= bulletin.date:
-            problems.append(_too_late(bulletin, air, next_air(bulletin.date, config)))
-            dropped[bulletin.key] = (
-                f"buổi phát {vn_datetime(air.astimezone(config.tz))} không sau giờ đăng bản tin"
-            )
-            continue  # its episode has aired by the time the script may leave for the station
-        if bulletin.expires is not None and bulletin.expires <= air:
-            problems.append(_expires_before_air(bulletin, bulletin.expires, air))
-            dropped[bulletin.key] = _expiry_text(bulletin.expires, air)
-            continue  # it would be read on air after it was withdrawn everywhere else
+        else:
+            aired = None
+        scheduled = bulletin.key in coming_keys
         item = restored(made, bulletin, air)
-        if not item.syllables:
-            problems.append(_nothing_to_read(bulletin))
-            dropped[bulletin.key] = "bản tin không còn câu nào để đọc trên sóng"
-            continue  # a heading or a photo alone: an empty slot and a stinger on air
+        # One test for a published bulletin and a scheduled one alike: a scheduled bulletin
+        # that will not air is never promised to the station (and its editor is told why).
+        left = _left_out(bulletin, air, item, config, aired=aired is not None)
+        if left is not None:
+            problem, why = left
+            problems.append(problem)
+            if not scheduled:
+                dropped[bulletin.key] = why
+            continue
         stoppers = blocking(item.flags)
         if stoppers:
-            held[bulletin.key] = (bulletin, tuple(stoppers))
+            if not scheduled:
+                held[bulletin.key] = (bulletin, tuple(stoppers))
             problems += [_held_problem(bulletin, flag) for flag in stoppers]
             continue
         if block.air_date and folder != week_of(air) and air >= site.now:
             problems.append(_off_slot(bulletin, air, folder, config))
-        weeks[folder].append(item)
+        (later if scheduled else weeks)[folder].append(item)
     with fragments.batched():
         shelf.save()
     frame = _frame(speaker, config, problems)
     on_air = [item for items in weeks.values() for item in items]
     rates = ReadRates(config.radio.rate_spm, on_air)
     problems += [p for p in map(_unlikely_reading, on_air) if p is not None]
+    made_episode = partial(_episode, frame=frame, config=config, rates=rates, now=site.now)
+    # A week whose bulletins are all still scheduled has an episode too: its rundown tells the
+    # station that they are coming.
     episodes = sorted(
         (
-            _episode(folder, items, frame, config, rates, synced.get(folder), site.now)
-            for folder, items in weeks.items()
+            made_episode(
+                folder, weeks.get(folder, []), kept=synced.get(folder), later=later.get(folder, [])
+            )
+            for folder in {*weeks, *later}
         ),
         key=lambda e: (e.air, e.week),
     )
-    later = _scheduled_times(site, config)
-    episodes = [
-        dataclasses.replace(e, scheduled=later[e.week]) if e.week in later else e for e in episodes
-    ]
     coming = next_air(site.now, config)
     in_use = any(not bad for _bulletin, _block, bad in blocks)
     if in_use and all(e.week != episode_folder(coming, config) for e in episodes):
         problems.append(_empty_slot(coming, config))
-    problems += [
-        _timing_problem(episode, text)
-        for episode in episodes
-        if _timing_actionable(episode, site.now, coming)
-        for text in episode.warnings
-    ]
+    for episode in episodes:
+        joining = later.get(episode.week, [])
+        # The editor is told of the episode as it will air, scheduled bulletins in it.
+        whole = (
+            made_episode(episode.week, [*weeks.get(episode.week, []), *joining], kept=None)
+            if joining
+            else episode
+        )
+        if _timing_actionable(whole, site.now, coming):
+            problems += [_timing_problem(episode, text, len(joining)) for text in whole.warnings]
     problems += [
         _flag_note(segment.bulletin, flag)
         for episode in episodes
         if episode.air >= site.now  # an aired script is the station's: nothing left to do
-        for segment in episode.segments
+        for segment in [*episode.segments, *later.get(episode.week, [])]
         if segment.bulletin is not None
         for flag in segment.flags
     ]
     return Assembly(tuple(episodes), held, tuple(problems), versions, dropped)
 
 
-def _scheduled_times(site: Site, config: Config) -> dict[str, tuple[dt.datetime, ...]]:
-    """Per episode folder, when each radio bulletin held back only by its publish time will
-    join it (site timezone, earliest first). The gate gives a bulletin's first reason, so a
-    secret, draft or unapproved one is never "scheduled" and is not counted; nor is one that
-    will not air in that episode once published (its slot not after it, a day off air, expired
-    by then, an unreadable radio block)."""
-    found: dict[str, list[dt.datetime]] = defaultdict(list)
-    for exclusion in site.excluded:
-        bulletin = exclusion.bulletin
-        if exclusion.code != "scheduled" or "radio" not in bulletin.channels:
+def _no_broadcast_typos(config: Config, now: dt.datetime) -> list[Problem]:
+    """A warning for each coming [radio] no_broadcast day that is not the weekly air day: it
+    skips no weekly broadcast (most likely a mistyped date), only an extra one set on it."""
+    weekday = WEEKDAYS[config.radio.air_weekday - 1]
+    today = now.astimezone(config.tz).date()
+    problems = []
+    for day in sorted(set(config.radio.no_broadcast)):
+        if day < today or day.isoweekday() == config.radio.air_weekday:
             continue
-        block, block_problems = read_block(bulletin, config)
-        if block_problems:
-            continue
-        air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
-        if (
-            air <= bulletin.date
-            or air.astimezone(config.tz).date() in config.radio.no_broadcast
-            or (bulletin.expires is not None and bulletin.expires <= air)
-        ):
-            continue
-        found[episode_folder(air, config)].append(bulletin.date.astimezone(config.tz))
-    return {folder: tuple(sorted(times)) for folder, times in found.items()}
+        meant = day + dt.timedelta(days=config.radio.air_weekday - day.isoweekday())
+        problems.append(
+            Problem(
+                "site.toml",
+                f"ngày không phát {day.isoformat()} ({vn_date(day)}) trong [radio] no_broadcast "
+                f"của site.toml không phải ngày phát hằng tuần ({weekday}, theo [radio] "
+                "air_weekday): ngày này không bỏ buổi phát hằng tuần nào, chỉ chặn bản tin ghi "
+                "radio.air_date đúng ngày ấy. Có lẽ ngày bị gõ nhầm",
+                field="[radio] no_broadcast",
+                hint=f"Sửa thành ngày {weekday} cần nghỉ phát (cùng tuần là {meant.isoformat()}, "
+                f"{vn_date(meant)}), hoặc xóa ngày {day.isoformat()} khỏi no_broadcast.",
+                severity="warning",
+            )
+        )
+    return problems
+
+
+def _scheduled(site: Site) -> list[Bulletin]:
+    """The radio bulletins held back only by their publish time (the gate gives a bulletin's
+    first reason, so a secret, draft or unapproved one is never among them)."""
+    return [
+        e.bulletin
+        for e in site.excluded
+        if e.code == "scheduled" and "radio" in e.bulletin.channels
+    ]
+
+
+def _left_out(
+    bulletin: Bulletin, air: dt.datetime, item: Segment, config: Config, *, aired: bool
+) -> tuple[Problem, str] | None:
+    """Why a bulletin set to air at `air` (`aired`: in an episode that aired with it) is in no
+    episode, published or scheduled alike: the editor's warning and the words of the
+    station's withdrawal note; None when it airs (unless a flag holds it back)."""
+    tz = config.tz
+    if not aired and air.astimezone(tz).date() in config.radio.no_broadcast:
+        # The station does not air that day ([radio] no_broadcast).
+        problem = _no_broadcast(bulletin, air, next_air(bulletin.date, config))
+        return problem, f"chuyên mục không phát buổi {vn_datetime(air.astimezone(tz))}"
+    if air <= bulletin.date:
+        # Its episode has aired by the time the script may leave for the station.
+        problem = _too_late(bulletin, air, next_air(bulletin.date, config))
+        return problem, (f"buổi phát {vn_datetime(air.astimezone(tz))} không sau giờ đăng bản tin")
+    if bulletin.expires is not None and bulletin.expires <= air:
+        # It would be read on air after it was withdrawn everywhere else.
+        problem = _expires_before_air(bulletin, bulletin.expires, air)
+        return problem, _expiry_text(bulletin.expires, air)
+    if not item.syllables:
+        # A heading or a photo alone: an empty slot and a stinger on air.
+        return _nothing_to_read(bulletin), "bản tin không còn câu nào để đọc trên sóng"
+    return None
 
 
 def _flag_note(bulletin: Bulletin, flag: Flag) -> Problem:
@@ -347,13 +391,15 @@ def _timing_actionable(episode: Episode, now: dt.datetime, coming: dt.datetime) 
     return episode.timing.over_under > 0 or episode.air <= coming
 
 
-def _timing_problem(episode: Episode, text: str) -> Problem:
+def _timing_problem(episode: Episode, text: str, joining: int = 0) -> Problem:
     """A Q9 warning, told of the episode by its air time, which editors know it by (the
-    folder's ISO week and its rundown.txt mean nothing to them)."""
+    folder's ISO week and its rundown.txt mean nothing to them); `joining`: the scheduled
+    bulletins counted in it."""
     extra = "" if episode.week == week_of(episode.air) else " thêm"
+    counted = f"Tính cả {joining} bản tin hẹn giờ sẽ vào tập này: " if joining else ""
     return Problem(
         f"Tập phát thanh{extra} {vn_datetime(episode.air)}",
-        f"{text} " + rule_note("Q9"),
+        f"{counted}{text} " + rule_note("Q9"),
         severity=TIMING_SEVERITY,
     )
 
@@ -587,12 +633,14 @@ def _episode(
     rates: ReadRates,
     kept: KeptRates | None,
     now: dt.datetime,
+    later: Sequence[Segment] = (),
 ) -> Episode:
     """One episode: frame, bulletins in order with stingers between, slugs unique, timed (each
     read item at its reader's calibrated rate, or once aired at the rate `kept` for it; an
-    episode `kept` as aired also keeps its air time)."""
+    episode `kept` as aired also keeps its air time). `later`: the items of the scheduled
+    bulletins that will join it, of which it keeps only their publish times."""
     items = sorted(items, key=lambda s: (s.order, s.bulletin.date, s.bulletin.key))  # type: ignore[union-attr]
-    air = min(s.air for s in items if s.air is not None)
+    air = min(s.air for s in (items or later) if s.air is not None)
     if kept is not None and kept.air < now:
         air = kept.air  # aired as it was sent, whatever [radio] air_weekday/air_time say now
     elif air >= now:
@@ -623,7 +671,8 @@ def _episode(
         floatable=[s.floatable for s in segments],
         separators=joins,
     )
-    return Episode(week, air, slot, default, tuple(segments), timing)
+    scheduled = sorted(s.bulletin.date.astimezone(config.tz) for s in later if s.bulletin)
+    return Episode(week, air, slot, default, tuple(segments), timing, tuple(scheduled))
 
 
 def _unique_slugs(segments: list[Segment]) -> list[Segment]:
