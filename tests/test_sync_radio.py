@@ -23,8 +23,10 @@ from publish.cli import main, resolve_now
 from publish.commands.sync import SyncOptions
 from publish.errors import PublishError
 from publish.pipeline import build
+from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
 from publish.sync.base import run
+from publish.sync.radio_revisions import logged as logged_path
 from publish.sync.report import ChannelResult, render_text
 from publish.writer import write
 from tests.helpers import FIXTURES, snapshot, stats
@@ -630,7 +632,8 @@ def change(project: Path) -> None:
 
 @needs_all_renderers
 def test_sigkill_mid_sync_then_rerun_gives_exactly_the_right_folder(tmp_path: Path) -> None:
-    """Killed at random points while creating, then while updating and withdrawing: reruns repair."""
+    """Killed at random points while creating, then while updating and withdrawing: reruns
+    repair, to the station folder and state/radio.json of a run never killed."""
     created, changed = tmp_path / "expected-created", tmp_path / "expected-changed"
     for project in (created, changed):
         shutil.copytree(FIXTURES / "radio", project)
@@ -644,13 +647,15 @@ def test_sigkill_mid_sync_then_rerun_gives_exactly_the_right_folder(tmp_path: Pa
         delay = kill_mid_sync(root, rng)
         finish(root)
         assert snapshot(root / STATION) == snapshot(created / STATION), f"kill after {delay:.3f}s"
+        assert state_of(root) == state_of(created), f"kill after {delay:.3f}s"
         change(root)
         delay = kill_mid_sync(root, rng)
         finish(root)
         assert snapshot(root / STATION) == snapshot(changed / STATION), f"kill after {delay:.3f}s"
-        before = stats(root / STATION)
+        assert state_of(root) == state_of(changed), f"kill after {delay:.3f}s"
+        before = stats(root / STATION), (root / "state/radio.json").read_bytes()
         finish(root)
-        assert stats(root / STATION) == before
+        assert (stats(root / STATION), (root / "state/radio.json").read_bytes()) == before
 
 
 def test_dry_run_without_the_station_share_plans_from_state(
@@ -989,3 +994,90 @@ def test_a_script_withdrawn_for_a_no_broadcast_day_tells_the_station_why_in_word
     note = (root / STATION / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8-sig")
     assert "chuyên mục không phát buổi 17:00, Thứ Bảy, 14/12/2024" in note
     assert "ngày 17:00" not in note
+
+
+def test_the_change_log_is_written_once_per_episode_and_the_state_once_per_file(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change that replaces four logged files of one episode and withdraws an item writes
+    THAY-DOI.txt once, after the files, and state/radio.json once per logged file (and for
+    the log: once before it is written, once after)."""
+    sync(root)
+    station = root / STATION
+    change(root)
+    writes: list[str] = []
+    real = manifest_module.atomic_write_bytes
+
+    def counted(path: Path, data: bytes, **kwargs) -> None:
+        writes.append(path.relative_to(root).as_posix())
+        real(path, data, **kwargs)
+
+    monkeypatch.setattr(manifest_module, "atomic_write_bytes", counted)
+    monkeypatch.setattr(radio_sync, "atomic_write_bytes", counted)
+    actions, summary = sync(root, now=LATER)
+    assert not summary.failed
+    logged = [a for a in actions if a.kind in ("update", "withdraw") and logged_path(a.key)]
+    assert len(logged) == 5  # the item, rundown.txt, script.txt, script.docx; the withdrawn item
+    assert writes.count(f"{STATION}/2024-W50/THAY-DOI.txt") == 1
+    assert writes[-2:] == [f"{STATION}/2024-W50/THAY-DOI.txt", "state/radio.json"]
+    assert writes.count("state/radio.json") <= len(logged) + 2
+    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    assert f"Thay tin «{TITLE}»" in log and f"Rút tin «{OTHER_TITLE}»" in log
+
+
+class Killed(BaseException):
+    """A kill at a step of the sync: nothing catches it, nothing after it runs."""
+
+
+def test_a_run_killed_at_any_step_then_rerun_leaves_the_folder_and_state_of_one_run(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed before or after any write of a sync that revises, withdraws and logs (the state
+    file is not flushed, as on a real kill), the next run leaves the station folder and
+    state/radio.json exactly as one uninterrupted run does, and a run after writes nothing."""
+    sync(root)
+    change(root)
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean)
+    steps = 0
+    real_step = radio_sync.RadioSyncer._step
+
+    def counting(self) -> None:
+        nonlocal steps
+        steps += 1
+        real_step(self)
+
+    monkeypatch.setattr(radio_sync.RadioSyncer, "_step", counting)
+    sync(clean, now=LATER)
+    expected = snapshot(clean / STATION), state_of(clean)
+    assert steps > 10
+    for kill_at in range(1, steps + 1):
+        trial = tmp_path / f"kill-{kill_at}"
+        shutil.copytree(root, trial)
+        count = 0
+
+        def killing(self, kill_at: int = kill_at) -> None:
+            nonlocal count
+            count += 1
+            if count == kill_at:
+                raise Killed
+
+        monkeypatch.setattr(radio_sync.RadioSyncer, "_step", killing)
+        monkeypatch.setattr(manifest_module.Manifest, "flush", lambda self: None)
+        with pytest.raises(Killed):
+            sync(trial, now=LATER)
+        monkeypatch.undo()
+        sync(trial, now=LATER)
+        got = snapshot(trial / STATION), state_of(trial)
+        assert got == expected, f"killed at {kill_at}"
+        before = stats(trial / STATION), (trial / "state/radio.json").read_bytes()
+        actions, _summary = sync(trial, now=LATER)
+        assert {a.kind for a in actions} == {"noop"}, f"killed at {kill_at}"
+        assert (stats(trial / STATION), (trial / "state/radio.json").read_bytes()) == before
+        shutil.rmtree(trial)
+
+
+def state_of(project: Path) -> dict:
+    """state/radio.json as data (the journal of a killed run folded in by its rerun)."""
+    assert not (project / "state/radio.json.journal").exists()
+    return json.loads((project / "state/radio.json").read_text("utf-8"))

@@ -19,8 +19,11 @@ Rules (what the station can rely on):
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
 * The record of an aired file is dropped once nothing can need it: the station deleted it and
   every bulletin it was written for is deleted from content/ (see `RadioSyncer._unneeded`).
-* A crash at any point is repaired by the next run: a file that already holds what we were about to
-  write is just recorded, and temporary files we left behind are removed.
+* A replaced file's change log event is saved with its record; an episode's THAY-DOI.txt is
+  written once, after every file (`RadioSyncer.follow_up`).
+* A crash at any point is repaired by the next run, to the folder and state one uninterrupted run
+  leaves: a file that already holds what we were about to write is just recorded, a change log
+  that misses events is written, and temporary files we left behind are removed.
 """
 
 from __future__ import annotations
@@ -131,6 +134,9 @@ class LogState:
     """sha256 of `THAY-DOI.moi.txt` now in the station folder, None when absent."""
     ours: tuple[str, ...] = ()
     """Digests of logs we wrote, or were about to write when a run was killed: not an edit."""
+    settled: bool = True
+    """state/radio.json records the log in the station folder as the one we wrote (False: a
+    run was killed between writing it and recording it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +188,26 @@ def plan(observed: Observed) -> list[Action]:
             actions.append(_leave_aired(state, unsent=_unsent(state, observed.since)))
         else:
             actions.append(_plan_file(state, observed.reasons))
-    actions += [_plan_log(log) for log in observed.logs if log.present != log.expected]
+    actions += [_plan_log(log) for log in observed.logs if _log_due(log)]
     return actions
+
+
+def _log_due(log: LogState) -> bool:
+    """Whether an episode's change log needs a write, or the record of one."""
+    return log.present != log.expected or not log.settled
 
 
 def _plan_log(log: LogState) -> Action:
     """Write an episode's change log that misses events (a run killed before writing it)."""
     data = {"log": str(PurePosixPath(log.path).parent)}
+    if log.present == log.expected:
+        return Action(
+            "verify",
+            log.path,
+            "nhật ký thay đổi đã đủ (lần chạy trước dừng trước khi ghi sổ): chỉ ghi nhận",
+            "",
+            data,
+        )
     if log.present is None:
         return Action(
             "create", log.path, "nhật ký thay đổi của tập chưa có trong thư mục đài", "", data
@@ -445,6 +464,8 @@ class RadioSyncer:
         """What state/radio.json said was already told of, as `plan` last saw it."""
         self._received: set[str] = set()
         """Episodes whose rundown the station had when this sync began (new items are news)."""
+        self._touched: set[str] = set()
+        """Episodes this sync logged a change of: their THAY-DOI.txt is written in `follow_up`."""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
         self.manifest = Manifest.load(
@@ -534,30 +555,43 @@ class RadioSyncer:
             next_air(now, self.config),
             frozenset() if blind else self._unneeded(files, now),
             _reported(self.manifest.meta.get(_REPORTED)),
-            () if blind else self._logs(local, now),
+            () if blind else self._logs(),
         )
 
-    def _logs(self, local: dict[str, Any], now: dt.datetime) -> tuple[LogState, ...]:
-        """The change log of every coming episode that has changes, against the station's copy."""
+    def _logs(self, episodes: Iterable[str] | None = None) -> tuple[LogState, ...]:
+        """The change log of every coming episode that has changes (or of `episodes` only),
+        against the station's copy."""
         found = []
         for episode, record in sorted(self._revisions().items()):
-            air = self._folder_air(episode, now)
-            if f"{episode}/rundown.txt" not in local or air is None or air < now:
+            data = self._log_data(episode, record)
+            if data is None or (episodes is not None and episode not in episodes):
                 continue
             path = f"{episode}/{LOG_NAME}"
-            data = log_bytes(episode, air, record["events"], self.config.tz)
             expected = hashlib.sha256(data).hexdigest()
+            present = _digest(self.folder / path)
             found.append(
                 LogState(
                     path,
                     expected,
-                    _digest(self.folder / path),
+                    present,
                     record.get("digest"),
                     _digest(self.folder / moi_name(path)),
                     _ours(record),
+                    settled=present != expected
+                    or (record.get("digest") == expected and "pending" not in record),
                 )
             )
         return tuple(found)
+
+    def _log_data(self, episode: str, record: dict[str, Any]) -> bytes | None:
+        """THAY-DOI.txt of an episode from the events state/radio.json holds; None once the
+        episode is no longer built or has aired (its log is the station's)."""
+        air = self._folder_air(episode, self.site.now)
+        if air is None or air < self.site.now:
+            return None
+        if not (self.local_dir / episode / "rundown.txt").is_file():
+            return None
+        return log_bytes(episode, air, record["events"], self.config.tz)
 
     def _revisions(self) -> dict[str, dict[str, Any]]:
         """Episode → {"events": [...], "digest": of the log we wrote} from state/radio.json."""
@@ -611,7 +645,8 @@ class RadioSyncer:
         self, local: dict[str, tuple[str, tuple[str, ...]]], entries: dict[str, dict[str, Any]]
     ) -> dict[str, tuple[str, dt.datetime]]:
         """The episode folder of each file and when it airs, from the folder's name; an item's
-        episode is the one whose built (else last written) files list its bulletin."""
+        episode is the one whose built (else last written) files list its bulletin, else the
+        one recorded with it."""
         listed = [(path, entry.get("bulletins", ())) for path, entry in entries.items()]
         listed += [(path, keys) for path, (_digest, keys) in local.items()]  # the build wins
         folder_of: dict[str, str] = {}
@@ -622,7 +657,12 @@ class RadioSyncer:
         airs = {}
         for path in set(local) | set(entries):
             parts = PurePosixPath(path).parts
-            folder = folder_of.get(PurePosixPath(path).stem) if parts[0] == "items" else parts[0]
+            folder: str | None = parts[0]
+            if parts[0] == "items":
+                # The episode recorded with the item when no rundown lists it: a run killed
+                # between recording its episode's new rundown and withdrawing it left none.
+                recorded = entries.get(path, {}).get("episode")
+                folder = folder_of.get(PurePosixPath(path).stem) or recorded
             air = self._folder_air(folder, self.site.now) if folder else None
             if folder and air is not None:
                 airs[path] = (folder, air)
@@ -665,6 +705,13 @@ class RadioSyncer:
         else:
             self.manifest.meta.pop(_REPORTED, None)
         self.manifest.save()
+
+    def follow_up(self) -> list[Action]:
+        """Once every file is written: the change log of each episode this sync logged a change
+        of, written once whatever the number of files changed (`publish.sync.base.run` calls
+        this; a run killed before it is repaired by the next one's plan, see `_plan_log`)."""
+        touched, self._touched = self._touched, set()
+        return [_plan_log(log) for log in self._logs(touched) if _log_due(log)]
 
     def apply(self, action: Action) -> str:
         """Carry out one action; the manifest is saved as soon as it succeeded."""
@@ -724,6 +771,8 @@ class RadioSyncer:
 
     def _apply_verify(self, action: Action) -> str:
         """Record a file that already holds what we were going to write."""
+        if "log" in action.data:
+            return self._write_log(action.data["log"])
         self._drop_our_moi(action.key)
         old = self._settle(action.key)
         if old is None or old.get("digest") != action.data["digest"]:
@@ -781,7 +830,7 @@ class RadioSyncer:
         self, path: str, entry: dict[str, Any] | None, event: dict[str, Any] | None
     ) -> None:
         """Record `path` (None: forget it) with its change log event in one write of the state
-        file, then bring the episode's THAY-DOI.txt up to date."""
+        file; the episode's THAY-DOI.txt is brought up to date in `follow_up`."""
         if event is None:
             if entry is None:
                 self.manifest.remove(path)
@@ -800,7 +849,7 @@ class RadioSyncer:
             self.manifest.put(path, entry, save=False)
         self.manifest.save()
         if episode in self.manifest.meta[_REVISIONS]:
-            self._write_log(episode)
+            self._touched.add(episode)
 
     def _coming(self, revisions: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """The change logs worth keeping: those of episodes not aired yet."""
@@ -816,15 +865,18 @@ class RadioSyncer:
         the station edited is left alone, the new one goes beside it."""
         record = self._revisions().get(episode)
         path = f"{episode}/{LOG_NAME}"
-        if record is None or not (self.local_dir / episode / "rundown.txt").is_file():
+        data = self._log_data(episode, record) if record is not None else None
+        if record is None or data is None:
             return f"không còn thay đổi nào để ghi vào {path}"
-        data = log_bytes(
-            episode, self._folder_air(episode, self.site.now), record["events"], self.config.tz
-        )
         digest = hashlib.sha256(data).hexdigest()
         present = _digest(self.folder / path)
         if present == digest:
-            return f"{path} đã đủ"
+            if record.get("digest") == digest and "pending" not in record:
+                return f"{path} đã đủ"
+            record.pop("pending", None)
+            record["digest"] = digest
+            self.manifest.save()
+            return f"đã ghi nhận {path}"
         if present is not None and present not in _ours(record):
             moi = moi_name(path)
             if _digest(self.folder / moi) == digest:
