@@ -1081,3 +1081,32 @@ def state_of(project: Path) -> dict:
     """state/radio.json as data (the journal of a killed run folded in by its rerun)."""
     assert not (project / "state/radio.json.journal").exists()
     return json.loads((project / "state/radio.json").read_text("utf-8"))
+
+
+def test_a_week_whose_only_bulletin_is_scheduled_reaches_the_station_before_it(
+    root: Path,
+) -> None:
+    """Nothing is published for next week yet: the station gets its rundown announcing the
+    scheduled bulletin (and nothing of it); once published, the bulletin follows and the
+    rundown comes back revised, the change logged; a rerun writes nothing."""
+    later = SCHEDULED_BULLETIN.replace("date: 2024-12-13 08:00", "date: 2024-12-16 08:00")
+    (root / SCHEDULED).write_text(later, "utf-8")
+    sync(root)
+    station = root / STATION
+    rundown = (station / "2024-W51/rundown.txt").read_text("utf-8-sig")
+    assert (
+        "Tin hẹn giờ: 1 bản tin nữa sẽ vào tập này khi đến giờ đăng, lúc 08:00, Thứ Hai" in rundown
+    )
+    assert not (station / "items/hen-gio.txt").exists()
+    for path in station.rglob("*"):
+        if path.is_file() and path.suffix in (".txt", ".json"):
+            assert "Zquyx" not in path.read_text("utf-8-sig"), path
+    actions, _summary = sync(root, now="2024-12-16T09:00")
+    changed = {(a.kind, a.key) for a in actions if a.kind != "noop"}
+    assert {("create", "items/hen-gio.txt"), ("update", "2024-W51/rundown.txt")} <= changed
+    assert "SỬA LẦN 2" in (station / "2024-W51/rundown.txt").read_text("utf-8-sig")
+    assert "Thêm tin" in (station / "2024-W51/THAY-DOI.txt").read_text("utf-8-sig")
+    before = stats(station), (root / "state/radio.json").read_bytes()
+    actions, _summary = sync(root, now="2024-12-16T09:30")
+    assert {a.kind for a in actions} == {"noop"}
+    assert (stats(station), (root / "state/radio.json").read_bytes()) == before
