@@ -135,8 +135,8 @@ class LogState:
     ours: tuple[str, ...] = ()
     """Digests of logs we wrote, or were about to write when a run was killed: not an edit."""
     settled: bool = True
-    """state/radio.json records the log in the station folder as the one we wrote (False: a
-    run was killed between writing it and recording it)."""
+    """False when the station folder holds the log we would write but state/radio.json does not
+    record it as written (a run was killed between writing it and recording it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +198,8 @@ def _log_due(log: LogState) -> bool:
 
 
 def _plan_log(log: LogState) -> Action:
-    """Write an episode's change log that misses events (a run killed before writing it)."""
+    """The action for an episode's change log that misses events, or whose write is not
+    recorded (a run killed before writing it, or before recording it)."""
     data = {"log": str(PurePosixPath(log.path).parent)}
     if log.present == log.expected:
         return Action(
