@@ -79,8 +79,13 @@ PAGE_LAYOUTS = {
     "contact": "trang liên hệ: thêm địa chỉ, đường dây nóng và mã QR Zalo của đơn vị",
 }
 """What a page's `layout` may say (the theme has a template for each, chosen by the tool)."""
-CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-"""Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept."""
+CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+"""Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept.
+With them the direction marks and overrides (U+202E…): unseen, they show the text around them
+backwards or out of order ("Trojan Source"), so a title can read unlike what it says, and
+Vietnamese never needs one."""
 INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
 INVISIBLE_RE = re.compile(
     "[\u00ad\u200b\u2060\ufeff]|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d]"

@@ -371,3 +371,22 @@ def test_control_characters_are_removed_with_a_warning(tmp_path: Path) -> None:
     [warning] = site.warnings
     assert warning.severity == "warning" and warning.line == 11
     assert "ký tự điều khiển" in warning.message
+
+
+@pytest.mark.parametrize(
+    "mark", ["\u202e", "\u202d", "\u2066", "\u2067", "\u2069", "\u200f", "\u061c"]
+)
+def test_direction_overrides_are_removed_with_a_warning(tmp_path: Path, mark: str) -> None:
+    """An RLO makes «Cảnh báo \u202egnạoh» show as «Cảnh báo hoạng»: the title, tag or text
+    read on the website, on Zalo and on air would not be what the file says."""
+    text = bulletin_md(
+        {"title": f'"Cảnh báo {mark}gnạoh"', "tags": f'["{mark}abc"]', "author": f'"A{mark}"'},
+        body=f"Dòng một.\n\nGọi {mark}311 ngay.\n",
+    )
+    site = load(make_project(tmp_path, {"content/a.md": text}))
+    [bulletin] = site.bulletins
+    assert bulletin.title == "Cảnh báo gnạoh" and bulletin.tags == ("abc",)
+    assert bulletin.author == "A" and mark not in bulletin.body
+    [warning] = site.warnings
+    assert warning.severity == "warning" and warning.line == 2
+    assert "ký tự điều khiển" in warning.message
