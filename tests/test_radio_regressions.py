@@ -363,3 +363,21 @@ def test_a_unit_entry_in_mixed_case_reads_its_capitals_alike_unless_they_are_amb
     assert spoken.text == "Công an huyện và ABC"
     (flag,) = spoken.flags
     assert flag.code == "R14.6" and "«Abc» hay «aBc»" in flag.message
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1" + ".000" * 1500, "113 " * 2000, "1" * 5000, "QL" + "1" * 5000, "thứ " + "1" * 5000],
+    ids=["grouped", "spaced", "digits", "road", "ordinal"],
+)
+def test_a_number_too_long_to_read_blocks_the_item_instead_of_crashing(number: str) -> None:
+    """Over 4,300 digits, int() raised ValueError: the whole build stopped at an internal error."""
+    spoken = normalise(f"Mở đầu. Gọi {number} ngay.\n")
+    [flag] = spoken.blocking
+    assert flag.code == "Q1" and "không đọc thành lời được" in flag.message
+    assert flag.line == 1 and len(flag.message) < 200
+
+
+def test_long_numbers_short_of_the_cap_are_still_read() -> None:
+    spoken = normalise_fragment("mã " + "1" * 99)
+    assert not spoken.blocking and "một một" in spoken.text

@@ -57,6 +57,10 @@ _SPACES = re.compile(
 _INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _MAX_PLACEHOLDERS = 256
+_MAX_DIGITS = 100
+_OVERLONG_NUMBER = re.compile(rf"(?:\d(?:[.,]| (?=\d{{3}}(?!\d)))?){{{_MAX_DIGITS},}}")
+"""A number of _MAX_DIGITS digits or more, grouped or not ("1.000.000…", "113 113 113…"): no
+bulletin means one, and the passes' int() refuses one of over 4,300 digits (ValueError)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +115,8 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     ctx.lines = item.lines
     text = _DASHES.sub("-", item.text) if not item.text.isascii() else item.text
     text, kept = _protect(text)  # dashes unified after block splitting: `— Tên` is no list
+    if len(text) >= _MAX_DIGITS:
+        text = _OVERLONG_NUMBER.sub(lambda m: _overlong(m[0], ctx), text)
     text = strip_inline(text, ctx)  # P1
     text = read_rates(text)  # `/` meaning per, before P3 reads the `7h` of `7h/ngày`
     text = read_codes(text, ctx)  # P2
@@ -122,6 +128,19 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text = expand_abbreviations(text, ctx)  # P7
     text = punctuate(text, ctx, final_stop=final_stop and bool(text), sentence_start=sentence_start)
     return _restore(text, kept)
+
+
+def _overlong(number: str, ctx: Context) -> str:
+    """Block an item holding a number too long to read (Q1), keeping the passes off it."""
+    digits = sum(c.isdigit() for c in number)
+    ctx.flag(
+        "Q1",
+        BLOCKING,
+        f"Số dài {digits} chữ số «{number[:12].rstrip()}…» không đọc thành lời được. Cách sửa: bỏ số này "
+        "hoặc viết lại bằng lời.",
+        number[:12].rstrip(),
+    )
+    return "số quá dài"
 
 
 def _context(options: SpeakOptions | None, abbreviations: Mapping[str, str] | None) -> Context:
