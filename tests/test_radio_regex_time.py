@@ -28,6 +28,9 @@ _CASES = {
     "listed-digits": "codes._LISTED_AFTER.search('1' * N + ' ' * N + '.')",
     "previous-word": "abbreviations._PREV_WORD.search('a' * 10 * N + '.')",
     "address-alternative": "normalise('gửi x@y.vn' + ' ' * 2 * N + ',')",
+    "letterless-token": "readtime.count_syllables('<' * 2 * N)",
+    "address-without-host": "markdown._has_link('a.b' * N + '@')",
+    "paragraph-of-brackets": "normalise('<' * N + '.')",
 }
 _PARAGRAPH = 100_000  # characters: one hostile paragraph of a bulletin
 _PARAGRAPHS = {
@@ -44,7 +47,7 @@ def test_crafted_whitespace_does_not_hang(call: str) -> None:
     """Each input, with a run of about 20,000 spaces, is read well within the timeout."""
     script = textwrap.dedent(
         f"""
-        from publish.radio import abbreviations, codes, datetimes, punctuation
+        from publish.radio import abbreviations, codes, datetimes, markdown, punctuation, readtime
         from publish.radio.normalise import normalise
         N = {_RUN}
         {call}

@@ -75,7 +75,9 @@ _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]\"“”]+|(?<![\w@.])(?:[a-z0-9-]+\.)+"
     r"(?:vn|com|net|org|info)(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+"""An e-mail address, tried from the start of a run only: from each of its characters, each try
+scanned to the `@` (quadratic on «a.ba.b…@»)."""
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|\[([^\[\]]+)\]\[[^\]]*\]")
 _CTA = re.compile(r"(?i:xem thêm|xem chi tiết|xem tại|tại đây|bấm vào|nhấn vào|link|nguồn:)")
 _CTA_START = re.compile(r"[\s*_]*(?i:xem thêm|xem chi tiết|xem tại)\b(\s*:)?")

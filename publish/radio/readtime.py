@@ -19,10 +19,12 @@ __all__ = [
 
 _CUE_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$", re.M)
 _PRONOUNCER = re.compile(r"\(\s*đọc\s*:[^)]*\)")
-_SYLLABLE_TOKEN = re.compile(r"[^\s\-]*(?!\s)[A-Za-zÀ-ỹĐđ][^\s\-]*")
+_SYLLABLE_TOKEN = re.compile(r"(?<![^\s\-])[^\s\-]*(?!\s)[A-Za-zÀ-ỹĐđ][^\s\-]*")
 r"""A token (split on whitespace and hyphens) holding a letter in A–ỹ: one syllable (T1).
 
-`(?!\s)`: U+1680 lies in the letter range but is whitespace, so it separates tokens instead."""
+`(?!\s)`: U+1680 lies in the letter range but is whitespace, so it separates tokens instead.
+`(?<!…)`: a token is tried from its start only; from every character of a long token without a
+letter («<<<<…»), each try scanned the rest of it (quadratic: minutes for 20,000 characters)."""
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _MINOR_PAUSE = re.compile(r"[,;:]")
 _MAJOR_PAUSE = re.compile(r"[.!?]")
