@@ -156,6 +156,17 @@ def test_a_prefix_reaches_terms_in_shards_split_off_its_own() -> None:
     assert f"t/{split}.json" in fetched
 
 
+def test_a_word_too_long_to_search_for_names_no_shard_file() -> None:
+    """A 40,000-letter word in a body split its shard letter by letter, 40,000 times, into a
+    file name no disk can hold: the build stopped at «tên tệp quá dài»."""
+    word = "8h" * 20_000
+    docs = [doc("Cảnh giác", body=f"lừa đảo {word} qua mạng"), doc("Khác", body="lừa")]
+    files = build_index(docs, [("a", "A")])
+    assert max(len(path) for path in files) < 100
+    assert rank(files, "lua dao") == [0] and rank(files, "mang") == [0]
+    assert rank(files, word) == []
+
+
 def test_equal_scores_keep_site_order_newest_first() -> None:
     """Documents are numbered oldest first: the highest number, the newest, ranks first."""
     files = build_index([doc("Lừa đảo A"), doc("Lừa đảo B"), doc("Lừa đảo C")], CATEGORIES)

@@ -100,6 +100,10 @@ TERM_RE = re.compile(r"[a-z0-9]+")
 PHONE_RE = re.compile(r"\+?[0-9]+(?:(?:[ .\-]|\) ?)[0-9]+)*")
 """A run of digit groups as a number is typed: `0912 345 678`, `0277.3610.113`, `(0277) 3610113`,
 `+84 912-345-678` (search.js has the same pattern)."""
+LONGEST_TERM = 64
+"""Longest term indexed: a term's shard is split letter by letter while over SHARD_LIMIT, so a
+40,000-letter word («8h8h8h…») was dumped 40,000 times and named a file no disk can hold; no
+one searches for a word that long (a query for one finds nothing, as for any unknown word)."""
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -209,6 +213,8 @@ def doc_fields(doc: SearchDoc) -> dict[str, int]:
     best = dict.fromkeys(index_terms(doc.body), 1)
     best.update(dict.fromkeys(index_terms(doc.summary), 2))
     best.update(dict.fromkeys(index_terms(doc.title), 3))
+    if any(len(term) > LONGEST_TERM for term in best):
+        return {term: field for term, field in best.items() if len(term) <= LONGEST_TERM}
     return best
 
 
