@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from publish import content_images, fields, legacy_text, shortcodes, unfinished
+from publish import content_images, fields, legacy_text, nesting, shortcodes, unfinished
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
@@ -567,9 +567,9 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     """The bulletin from a parsed file, also when it has errors (recorded in `col`) that leave
     it whole enough to be checked further; None when it is not (see load_site's `salvage`).
 
-    Not whole enough: a required field missing or wrong, no slug, or a wrong or misspelt
+    Not whole enough: a required field missing or wrong, no slug, a wrong or misspelt
     field that decides whether it may be published (a secret stamp, `draft`, `expires`,
-    `classification`).
+    `classification`), or a body nested too deep to parse (publish.nesting).
     """
     if parsed is None:
         return None
@@ -597,6 +597,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     cover = content_images.cover(col, data, path, config)
     images = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
+    too_deep = nesting.too_deep(col, parsed)
     unfinished.check(col, parsed)
     if not parsed.body.strip():
         col.add(
@@ -639,7 +640,9 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     held_back |= errors() > before
     pii_reviewed_by = fields.text(col, data, "pii_reviewed_by") or ""
     # Without these, or when whether it may be published is unknown, there is nothing to check.
-    if held_back or title is None or summary is None or date is None or "" in (category, slug, key):
+    if held_back or too_deep or title is None or summary is None or date is None:
+        return None
+    if "" in (category, slug, key):
         return None
     return Bulletin(
         key=key,
@@ -686,6 +689,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     slug = fields.slug(col, data, path)
     content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
+    too_deep = nesting.too_deep(col, parsed)
     unfinished.check(col, parsed, kind="trang")
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
@@ -718,7 +722,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
             field="expires",
             hint="Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
         )
-    if held_back or title is None or not slug:
+    if held_back or too_deep or title is None or not slug:
         return None
     return Page(
         slug=slug,

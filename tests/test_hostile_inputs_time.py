@@ -184,3 +184,22 @@ def test_a_body_full_of_shortcodes_is_checked_without_stalling_and_told_in_a_few
     told = [line for line in out.splitlines() if "mã ngắn" in line and "lỗi" in line]
     assert len(told) == 21, out[-2000:]
     assert "còn 99.980 mã ngắn khác" in told[-1]
+
+
+@pytest.mark.parametrize("indent", ["  ", "    ", "\t", "> "])
+def test_lists_nested_past_any_use_are_refused_naming_the_line(tmp_path: Path, indent: str) -> None:
+    """500 levels made Python-Markdown raise RecursionError: an internal error, nothing built."""
+    body = "Mở đầu.\n\n" + "".join(indent * i + "- x\n" for i in range(500))
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    done = check(root)
+    assert done.returncode == 1 and "Lỗi nội bộ" not in done.stderr, done.stderr
+    assert "content/a.md:" in done.stderr and "lồng nhau" in done.stderr
+    assert "quá giới hạn 50 tầng" in done.stderr
+
+
+def test_lists_nested_a_few_levels_are_read(tmp_path: Path) -> None:
+    body = "Mở đầu.\n\n" + "".join("    " * i + "- x\n" for i in range(12)) + "\n"
+    body += "    " * 30 + "mã lùi sâu\n\n" + "> " * 20 + "trích\n"
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    done = check(root)
+    assert "lồng nhau" not in done.stderr, done.stderr
