@@ -200,7 +200,11 @@
     statusLine.textContent = text;
     if (advice) {
       statusLine.appendChild(document.createTextNode(" "));
-      statusLine.appendChild(advice.content.cloneNode(true));
+      // A hidden paragraph of the page, not a <template>: no element a bulletin's body is
+      // refused for belongs in the theme either.
+      Array.prototype.forEach.call(advice.childNodes, function (node) {
+        statusLine.appendChild(node.cloneNode(true));
+      });
     }
   }
   function quoted(query) {
