@@ -242,6 +242,26 @@ def test_bad_image_fails_at_verify_not_create(
     assert emulator.articles == {}
 
 
+def test_a_stuck_update_changes_the_article_only_when_it_finishes_however_late(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    """A job stuck at Zalo may still finish: a stuck update lands then, over a newer one."""
+    job = post(http, token, "/v2.0/article/create", sample_body())["data"]["token"]
+    article_id = post(http, token, "/v2.0/article/verify", {"token": job})["data"]["id"]
+    emulator.configure(stuck_title_substrings=("kẹt",))
+    stuck = post(
+        http, token, "/v2.0/article/update", {**sample_body(title="Bản kẹt"), "id": article_id}
+    )["data"]["token"]
+    assert post(http, token, "/v2.0/article/verify", {"token": stuck})["error"] == -214
+    assert emulator.articles[article_id]["title"] == sample_body()["title"]
+    newer = {**sample_body(title="Bản mới hơn"), "id": article_id}
+    post(http, token, "/v2.0/article/update", newer)
+    assert emulator.articles[article_id]["title"] == "Bản mới hơn"
+    assert emulator.finish_stuck_jobs() == 1
+    assert emulator.articles[article_id]["title"] == "Bản kẹt"
+    assert post(http, token, "/v2.0/article/verify", {"token": stuck})["data"]["id"] == article_id
+
+
 def test_job_tokens_expire_after_a_setting_and_reads_can_wait_for_the_job(
     http: httpx.Client, emulator: ZaloEmulator, token: str
 ) -> None:

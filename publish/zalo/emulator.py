@@ -4,7 +4,7 @@ Serves the v2.0 article endpoints, `oa/getoa`, the OAuth v4 consent page (the OA
 at once: a redirect back with a code) and token endpoint (refresh and PKCE code grants) with the envelope,
 error codes and validation of /work/shared/docs/zalo-oa-api.md, plus fault injection (latency,
 5xx before or after the change is applied, dropped connections, -32 rate limiting, -214 (also
-forever), -216/-220, -200, -223, -224).
+for a stuck job, until it finishes late), -216/-220, -200, -223, -224).
 
     with ZaloEmulator(EmulatorConfig(verify_processing_count=2)) as emu:
         emu.base_url       # "http://127.0.0.1:<port>", for both ZALO_API_BASE and ZALO_OAUTH_BASE
@@ -320,6 +320,13 @@ class ZaloEmulator:
             article.update(changes)
             article["update_date"] = max(int(time.time() * 1000), article["update_date"])
             self._persist()
+
+    def finish_stuck_jobs(self) -> int:
+        """Let every stuck job finish now, however late (see EmulatorConfig.stuck_title_substrings)."""
+        with self._lock:
+            ended = self.state.finish_stuck_jobs()
+            self._persist()
+            return ended
 
     def configure(self, **changes: Any) -> None:
         """Change config fields at run time; re-arms the first-N fault counters when given."""

@@ -98,8 +98,9 @@ class EmulatorConfig:
     list_while_processing: bool = True
     job_token_ttl: float | None = None  # [U] seconds a create/update token verifies (NukeViet: 1 h)
     failing_image_substrings: tuple[str, ...] = ()  # image URLs containing one → -200 at verify
-    # Jobs whose title contains one of these answer -214 forever (a job stuck at Zalo); a stuck
-    # create is listed only when `list_while_processing` is True.
+    # Jobs whose title contains one of these answer -214 until ZaloEmulator.finish_stuck_jobs()
+    # (a job stuck at Zalo); a stuck create is listed only when `list_while_processing` is True,
+    # and a stuck update changes the article only when it finishes, however late.
     stuck_title_substrings: tuple[str, ...] = ()
     create_quota_per_day: int | None = None  # -223 quota message once reached (UTC day)
 
@@ -327,6 +328,7 @@ class Job:
     verifies: int = 0
     image_failed: bool = False
     stuck: bool = False
+    body: dict | None = None  # a stuck update's content, applied when the job finishes
 
 
 @dataclass
@@ -500,18 +502,40 @@ class OAState:
             raise ApiFailure(-201, MSG_BAD_ID)
         validate_article(body, config)
         token = self._start_job(article_id, body, config)
-        if not self.jobs[token].image_failed:
-            old = self.articles[article_id]
-            self.articles[article_id] = {
-                **_stored_fields(body),
-                "id": article_id,
-                "create_date": old["create_date"],
-                "update_date": max(_now_ms(), old["update_date"]),
-                "total_view": old["total_view"],
-                "total_share": old["total_share"],
-                "seq": old["seq"],
-            }
+        job = self.jobs[token]
+        if job.stuck:
+            job.body = body
+        elif not job.image_failed:
+            self._apply_update(article_id, body)
         return {"token": token}
+
+    def _apply_update(self, article_id: str, body: dict) -> None:
+        """Replace the stored content of an article (gone since: nothing to change)."""
+        old = self.articles.get(article_id)
+        if old is None:
+            return
+        self.articles[article_id] = {
+            **_stored_fields(body),
+            "id": article_id,
+            "create_date": old["create_date"],
+            "update_date": max(_now_ms(), old["update_date"]),
+            "total_view": old["total_view"],
+            "total_share": old["total_share"],
+            "seq": old["seq"],
+        }
+
+    def finish_stuck_jobs(self) -> int:
+        """End every stuck job, in the order sent: a create is listed, an update applied now
+        (over any newer update); returns how many ended."""
+        ended = [job for job in self.jobs.values() if job.stuck]
+        for job in ended:
+            job.stuck = False
+            if job.body is not None and not job.image_failed:
+                self._apply_update(job.article_id, job.body)
+            job.body = None
+            if self.ready_at.get(job.article_id) == STUCK_READY_AT:
+                self.ready_at[job.article_id] = time.time()
+        return len(ended)
 
     def verify(self, token: Any, config: EmulatorConfig) -> dict:
         """Turn a job token into an article id: -214 while processing, -200 on image failure."""
