@@ -1192,6 +1192,28 @@ def test_an_oa_whose_package_has_no_articles_stops_the_channel_for_a_person(
     assert_published_once(root, emulator)
 
 
+def test_an_oa_that_has_not_granted_the_article_permission_stops_the_channel_for_a_person(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """-223 "has not authorized this API" (contract §5: the permission "Quản lý bài viết" is
+    missing) is met by every write and lifted only by the OA admin, like -224: exit 1 with
+    what to do, not 3 ("run again"). The other -223, the creation quota, is a wait: exit 3."""
+    emulator.configure(oa_authorized=False)
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 1
+    out = told(capsys)
+    assert "mã lỗi -223" in out and "chạy lại không khắc phục được" in out
+    assert "“Quản lý bài viết”: chạy `publish zalo-login`" in out
+    assert not emulator.articles
+    assert not any("pending_create" in e for e in state(root).values())  # certainly not made
+    emulator.configure(oa_authorized=True, create_quota_per_day=1)
+    assert sync(root) == 3
+    assert "hết hạn mức tạo bài viết" in told(capsys) and len(emulator.articles) == 1
+    emulator.configure(create_quota_per_day=None)
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+
+
 def test_a_create_answered_503_after_zalo_made_it_is_found_not_published_twice(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

@@ -56,12 +56,27 @@ HINTS = {
 }
 HINT_QUOTA = "OA đã dùng hết hạn mức tạo bài viết. Hãy chờ hạn mức được cấp lại rồi chạy lại."
 HINT_NOT_AUTHORIZED = (
-    "OA chưa cấp quyền “Quản lý bài viết” cho ứng dụng. Quản trị viên OA cần cấp quyền này."
+    "OA chưa cấp quyền “Quản lý bài viết” cho ứng dụng: chạy lại không khắc phục được, nên công "
+    "cụ dừng gửi lên Zalo (yêu cầu bị từ chối không tạo hay sửa bài nào). Quản trị viên OA cần "
+    "cấp quyền lại cho ứng dụng và đồng ý cả quyền “Quản lý bài viết”: chạy `publish "
+    "zalo-login` (ghi tệp token mới, ZALO_TOKEN_FILE); với CI, thêm --refresh-token-file để đặt "
+    "refresh token mới vào bí mật ZALO_REFRESH_TOKEN, rồi xoá tệp token cũ trong cache của CI. "
+    "Sau đó chạy lại publish sync zalo."
 )
 HINT_DEFAULT = "Xem bảng mã lỗi Zalo OA trong tài liệu dự án."
 NEEDS_A_PERSON = frozenset({-216, -220, -224, -242, -14003, -14014})
-"""Failures no rerun fixes and every call would meet (a login, the OA's package): the channel
-stops, exit 1 (a person must act), not 3."""
+"""Failures no rerun fixes and every call would meet (a login, the OA's package, and -223 when
+it means a missing permission): the channel stops, exit 1 (a person must act), not 3."""
+
+
+def _is_quota(api_message: str | None) -> bool:
+    """Whether a -223 means the article quota (wait for it) rather than a missing permission."""
+    return "quota" in (api_message or "").lower()
+
+
+def _needs_a_person(code: int | None, api_message: str | None) -> bool:
+    """Whether a failure stops the channel (see NEEDS_A_PERSON); -223 is told by its message."""
+    return code in NEEDS_A_PERSON or (code == -223 and not _is_quota(api_message))
 
 
 def redact(text: str, secrets: Iterable[str | None]) -> str:
@@ -102,7 +117,7 @@ class ZaloError(RemoteError):
         http_status: int | None = None,
     ) -> None:
         super().__init__(message)
-        self.stops_channel = code in NEEDS_A_PERSON
+        self.stops_channel = _needs_a_person(code, api_message)
         if self.stops_channel:
             self.exit_code = 1
         self.code = code
@@ -118,7 +133,7 @@ class ZaloUncertainError(ZaloError):
 def _hint(code: int, api_message: str) -> str:
     """The Vietnamese advice for an error code (-223 has two meanings, told apart by message)."""
     if code == -223:
-        return HINT_QUOTA if "quota" in api_message.lower() else HINT_NOT_AUTHORIZED
+        return HINT_QUOTA if _is_quota(api_message) else HINT_NOT_AUTHORIZED
     return HINTS.get(code, HINT_DEFAULT)
 
 
