@@ -1249,6 +1249,8 @@ def test_a_create_answered_503_by_zalo_down_is_made_by_a_later_run(
 
 LONG_AGO = "2020-12-30T00:00:00+00:00"
 """A sending time more than [zalo] stuck_job_hours (a day) before any test runs."""
+STUCK_WAIT = "0.5"
+"""ZALO_VERIFY_TIMEOUT for a test that also needs its other verifies to succeed in the run."""
 
 
 def test_a_create_zalo_never_finishes_is_a_persons_call_and_blocks_nothing(
@@ -1357,6 +1359,126 @@ def test_a_stuck_create_of_a_withdrawn_bulletin_is_a_persons_call(
     assert sync(root, "--zalo-overwrite", "bt-000") == 0
     assert state(root)["bt-000"]["status"] == "removed"
     assert emulator.count_calls("/article/create") == 2
+
+
+def test_overwrite_makes_a_stuck_create_again_in_the_run_that_gives_up_on_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--zalo-overwrite is how a person lets a stuck create not found be made again (README).
+    The run that gave up on the token asked for a person even when it was given."""
+    emulator.configure(stuck_title_substrings=(TITLES[0],), list_while_processing=False)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 3
+    forge(root, "bt-000", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    assert sync(root, "--zalo-overwrite", "bt-000") == 0
+    assert emulator.count_calls("/article/create") == 3
+    entry = state(root)["bt-000"]
+    assert entry["status"] == "live" and entry["article_id"] in emulator.articles
+    assert not {"pending_create", "token", "token_at", "token_digest"} & set(entry)
+    assert sync(root) == 0
+
+
+JOB_FIELDS = {"token", "token_digest", "token_content", "token_at", "hide_token", "hide_token_at"}
+
+
+@pytest.mark.parametrize("on_withdraw", ["hide", "remove"])
+def test_an_article_found_deleted_when_withdrawn_keeps_no_job_in_flight(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    on_withdraw: str,
+) -> None:
+    """Withdrawn after the OA admin deleted its article, while an update was unverified: the
+    record kept parts of the update's job (the hide its token too, which was later verified
+    into the deleted article's id, so the bulletin, back again, was never made again)."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1, zalo=f'on_withdraw = "{on_withdraw}"')
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    assert sync(root) == 3  # the update still processing: its token kept
+    del emulator.state.articles[state(root)["bt-000"]["article_id"]]
+    bulletin = root / "content" / "bai-viet" / "ban-tin-000.md"
+    text = bulletin.read_text(encoding="utf-8")
+    bulletin.unlink()
+    assert sync(root) == 0
+    entry = state(root)["bt-000"]
+    assert entry["status"] == "removed" and not JOB_FIELDS & set(entry), entry
+    emulator.configure(stuck_title_substrings=())
+    emulator.finish_stuck_jobs()
+    bulletin.write_text(text, encoding="utf-8")
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+
+
+def test_an_update_given_up_that_zalo_finishes_late_is_sent_again(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A stuck update given up on may still be applied by Zalo, over the newer version sent
+    since: the OA then showed the old text for good (the state said the new one), and the next
+    edit was refused as a hand edit. The job is watched (one verify a run, no waiting) until
+    Zalo ends it; its version found on the OA is sent over again."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[1],))
+    edit(root, 1, summary='"Tóm tắt bản bị kẹt."')
+    assert sync(root) == 3
+    forge(root, "bt-001", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    edit(root, 1, summary='"Tóm tắt bản mới nhất."')
+    assert sync(root) == 3  # given up on; the newest version sent and verified
+    article_id = state(root)["bt-001"]["article_id"]
+    assert emulator.articles[article_id]["description"] == "Tóm tắt bản mới nhất."
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 0  # the old job still processing: asked once, nothing sent
+    assert "Zalo vẫn chưa xong yêu cầu cũ" in told(capsys)
+    assert emulator.count_calls("/article/verify") == 1 and not emulator.write_calls()
+    assert emulator.finish_stuck_jobs() == 1
+    assert emulator.articles[article_id]["description"] == "Tóm tắt bản bị kẹt."
+    assert sync(root) == 0
+    assert "đưa bài về bản cũ hơn: đã gửi lại bản hiện hành" in told(capsys)
+    assert emulator.articles[article_id]["description"] == "Tóm tắt bản mới nhất."
+    assert "given_up" not in state(root)["bt-001"]
+    edit(root, 1, summary='"Tóm tắt sửa tiếp."')  # the old version is no hand edit
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt sửa tiếp."
+    emulator.clear_calls()
+    assert sync(root) == 0 and emulator.count_calls("/article/") == 0
+    assert_published_once(root, emulator)
+
+
+def test_an_update_given_up_that_zalo_finishes_late_is_no_hand_edit_to_the_next_one(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bulletin edited again before any run saw the given-up job end: the article then
+    holds that job's version, which the tool sent, so the update goes through."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    edit(root, 0, summary='"Tóm tắt bản bị kẹt."')
+    assert sync(root) == 3
+    forge(root, "bt-000", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    edit(root, 0, summary='"Tóm tắt bản mới hơn."')
+    assert sync(root) == 3  # given up on; the newer version sent and verified
+    emulator.finish_stuck_jobs()
+    edit(root, 0, summary='"Tóm tắt sửa tiếp."')
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    assert emulator.articles[article_id]["description"] == "Tóm tắt sửa tiếp."
+    assert sync(root) == 0
+    assert "given_up" not in state(root)["bt-000"]
+    assert_published_once(root, emulator)
 
 
 def test_a_lost_create_is_found_while_the_same_run_removes_newer_articles(

@@ -17,7 +17,12 @@ in-flight markers that make a crash at any point safe to re-run:
   [zalo] stuck_job_hours after `token_at` is given up on: an update is sent again; a create
   becomes a lost create whose `pending_create` has `stuck`, taken when found, and otherwise a
   person's call (NeedsPerson) rather than created again after lost_create_wait, as Zalo may
-  still finish it; --zalo-overwrite creates it again. A stuck hide is sent again.
+  still finish it; --zalo-overwrite creates it again. A stuck hide is sent again. What a
+  given-up job keeps is decided in one place, ZaloSyncer._drop_job.
+- `given_up` [{token, content, digest, shows, at}]: a stuck update or hide given up on, which
+  Zalo may still apply over what the tool sent since. Each run asks Zalo about it once (no
+  waiting) until Zalo ends it; if the article is then that job's version, today's is sent again.
+  Its content is accepted as the tool's too, so an edit sent before that check is no refusal.
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
   only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
 
@@ -76,6 +81,16 @@ _NO_JOB: dict[str, Any] = {
     "token_at": None,
 }
 """A record's fields of a create or update job, cleared once the job is verified or given up."""
+_NO_HIDE: dict[str, Any] = {"hide_token": None, "hide_token_at": None}
+"""A record's fields of a hide job, cleared once Zalo confirms or fails it, or it is given up."""
+_IDLE: dict[str, Any] = {
+    **_NO_JOB,
+    **_NO_HIDE,
+    "pending_create": None,
+    "sending_content": None,
+    "given_up": None,
+}
+"""No job of any kind in flight or watched: the record of a key with no article on the OA."""
 
 CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
@@ -91,6 +106,11 @@ SETTINGS_ENV = {
 """Optional environment overrides of the client's waits (seconds)."""
 CHECKED_KINDS = ("update", "withdraw", "remove")
 """Actions on an existing article, made only once it is found to be the tool's last version."""
+STILL_GIVEN_UP = (
+    "Zalo vẫn chưa xong yêu cầu cũ mà công cụ đã thôi chờ: lần đồng bộ sau hỏi lại (không cần "
+    "làm gì)"
+)
+"""What a verify tells of a given-up job Zalo still calls processing (see _settle_given_up)."""
 UNCHECKED_IN_DRY_RUN = (
     "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
     "và để nguyên bài bị sửa tay (mã thoát 1)."
@@ -369,8 +389,6 @@ class ZaloSyncer:
                 sent = pending.get("digest", "")
                 self._count(action.key, "unchanged" if sent == local.digest else "updated")
                 return self._adopt(local, found, sent, self._sent_content(entry, local))
-            if pending.get("stuck") and action.key not in self.overwrite:
-                raise NeedsPerson(self._stuck_create(action.key, local))
         payload = self._payload(local)
         sent = {"digest": local.digest, "title": local.title, "content": content_digest(payload)}
         self._set(
@@ -440,7 +458,8 @@ class ZaloSyncer:
 
         When the content sent is unknown, an article found by its title alone may be anyone's
         (a record forged in state/zalo.json, or one a person posted with that title): taking it
-        would let the next step overwrite, hide or remove it, so a person decides.
+        would let the next step overwrite, hide or remove it, so a person decides. So does a
+        stuck create not found, which Zalo may still finish, unless --zalo-overwrite names it.
         """
         pending = entry.get("pending_create") or {}
         title = pending.get("title") or same_title(entry.get("title", ""))
@@ -448,6 +467,8 @@ class ZaloSyncer:
         found = self.lookup.find(key, title, content, self.records.entries())
         if found and content is None and not self._unchecked(key):
             raise NeedsPerson(self._unsure(key, entry, local, found, title))
+        if found is None and pending.get("stuck") and key not in self.overwrite:
+            raise NeedsPerson(self._stuck_create(key, entry, local))
         left = self.config.zalo.lost_create_wait - _age(pending.get("at"))
         if found is None and left > 0:
             # Zalo may list the article only once its create job is done: creating it again
@@ -545,8 +566,7 @@ class ZaloSyncer:
             token_content=sending,
             sending_content=None,
             token_at=utc_stamp(),
-            hide_token=None,
-            hide_token_at=None,
+            **_NO_HIDE,
         )
         self._queue(local.key)
 
@@ -556,7 +576,7 @@ class ZaloSyncer:
 
     def _lost(self, local: Local, article_id: str) -> ZaloError:
         """Record that the article is gone from the OA; the error that says so."""
-        self._set(local.key, article_id=None, status="removed", removed_id=article_id)
+        self._removed(local.key, article_id)
         return ZaloError(
             f"{local.source}: bài {article_id} không còn trên Zalo (có thể đã bị xoá trong "
             "trang quản trị OA); lần đồng bộ sau sẽ tạo lại bài.",
@@ -574,11 +594,8 @@ class ZaloSyncer:
         """The article (getdetail, unless given) when it is the version the tool last left there;
         None when it is gone; NeedsPerson when it is another (see the module docstring)."""
         if detail is None:
-            try:
-                detail = self.client.getdetail(article_id)
-            except ZaloError as error:
-                if error.code != -201:
-                    raise
+            detail = self._detail(article_id)
+            if detail is None:
                 return None
         if self._unchecked(key):
             return detail
@@ -586,7 +603,8 @@ class ZaloSyncer:
         found = content_digest(detail)
         pending = entry.get("pending_create") or {}
         fields = (entry.get(n) for n in ("content", "token_content", "sending_content"))
-        known = {*fields, pending.get("content")} - {None}
+        late = (job.get("content") for job in entry.get("given_up") or [])
+        known = {*fields, pending.get("content"), *late} - {None}
         if found in known:
             if found != entry.get("content"):
                 # Confirmed now: the next update may overwrite the other digests before it is
@@ -597,6 +615,15 @@ class ZaloSyncer:
             self._set(key, content=found)
             return detail
         raise NeedsPerson(self._not_ours(key, entry, article_id, detail, doing))
+
+    def _detail(self, article_id: str) -> dict[str, Any] | None:
+        """The article as getdetail returns it; None when Zalo no longer has it (-201)."""
+        try:
+            return self.client.getdetail(article_id)
+        except ZaloError as error:
+            if error.code != -201:
+                raise
+            return None
 
     def _migrates(self, key: str, entry: Mapping[str, Any], detail: Mapping[str, Any]) -> bool:
         """Whether a record written before `content` was kept may take this article as its own.
@@ -656,14 +683,16 @@ class ZaloSyncer:
             return self._verify_hide(action.key, entry)
         token = entry.get("token")
         if not token:
-            return "không còn gì để xác minh"
+            self._count(action.key, "unchanged")
+            return self._settle_given_up(action.key) or "không còn gì để xác minh"
         source = entry.get("source", action.key)
         try:
             article_id = self._verifier(entry.get("token_at")).verify(token)
         except ZaloError as error:
             if error.code == -214 and self._stuck(action.key, "token_at", entry):
-                return self._give_up(action.key, entry)
-            self._verify_failed(action.key, entry, error)
+                return self._give_up(action, entry)
+            if error.code in (-200, -201):
+                self._drop_job(action.key, entry, error.code)
             if error.code == -200:
                 raise ZaloError(
                     f"{source}: Zalo không tải được ảnh bìa (trường cover) hoặc một ảnh trong nội dung "
@@ -687,6 +716,12 @@ class ZaloSyncer:
             synced_at=utc_stamp(),
         )
         message = f"mã bài {article_id}" if created else "Zalo đã nhận bản cập nhật"
+        settled = self._settle_given_up(action.key)
+        if settled:
+            message += f"; {settled}"
+            after = self.records.get(action.key) or {}
+            if after.get("token") or after.get("hide_token"):
+                return message  # today's version was sent again
         local = self.observed.local.get(action.key) if self.observed else None
         if local is not None and local.digest != entry.get("token_digest"):
             # The token may be from a run long ago: the article may have been edited since.
@@ -698,6 +733,65 @@ class ZaloSyncer:
             self._send_update(local, article_id)
             message += "; nội dung đã đổi từ lần gửi trước: đã gửi bản cập nhật"
         return message
+
+    def _settle_given_up(self, key: str) -> str | None:
+        """Ask Zalo once, without waiting, about each job given up on this article (given_up).
+
+        A job Zalo ends late may have been applied over what the tool sent since: when the
+        article on Zalo is that job's version, not the record's, the record takes it (it is a
+        version the tool sent, not a hand edit) and the tool sends its version again. Jobs still
+        processing stay watched; checked only with no other job in flight, whose verify comes
+        first. Returns what came of it (None when there was nothing to ask).
+        """
+        entry = self.records.get(key) or {}
+        watched = entry.get("given_up") or []
+        article_id = entry.get("article_id")
+        if not watched or entry.get("token") or entry.get("hide_token") or not article_id:
+            return None
+        client = self.client.with_settings(verify_first_delay=0.0, verify_timeout=0.0)
+        waiting: list[Mapping[str, Any]] = []
+        ended: list[Mapping[str, Any]] = []
+        for job in watched:
+            try:
+                client.verify(job["token"])
+            except ZaloError as error:
+                if error.code == -214:
+                    waiting.append(job)
+                    continue
+                if error.code not in (-200, -201):
+                    raise  # not answered: asked again by the next run
+            ended.append(job)  # -201 too: Zalo may have applied it before forgetting it
+        if not ended:
+            return STILL_GIVEN_UP
+        detail = self._detail(article_id)
+        self._set(key, given_up=waiting or None)
+        ended_note = "yêu cầu cũ mà công cụ đã thôi chờ nay đã xong" + (
+            f"; {STILL_GIVEN_UP}" if waiting else ""
+        )
+        if detail is None:
+            return ended_note  # gone: the next change finds out and makes it again
+        found = (content_digest(detail), detail.get("status") == "show")
+        wanted = (entry.get("content"), entry.get("status") == "live")
+        late = next((j for j in ended if (j.get("content"), j.get("shows")) == found), None)
+        if found == wanted or late is None:
+            return ended_note  # applied before the newer version, or edited by hand since
+        self._count(key, "updated")
+        self._set(
+            key,
+            content=late.get("content"),
+            digest=late.get("digest"),
+            status="live" if late.get("shows") else "hidden",
+        )
+        local = self.observed.local.get(key) if self.observed else None
+        what = "lệnh ẩn" if not late.get("shows") else "bản cập nhật"
+        told = (
+            f"Zalo vừa xong muộn {what} bài {article_id} đã thôi chờ (mã -214 quá "
+            f"{self._hours()} giờ), đưa bài về bản cũ hơn"
+        )
+        if local is None:
+            return f"{told}: {self._hide(Action('withdraw', key, '', entry.get('title', '')))}"
+        self._send_update(local, article_id)
+        return f"{told}: đã gửi lại bản hiện hành"
 
     def _verifier(self, sent_at: str | None) -> ZaloClient:
         """The client, waiting before its first verify only for what is left of the first delay."""
@@ -712,28 +806,16 @@ class ZaloSyncer:
             return False
         return _age(entry[sent_field]) >= self.config.zalo.stuck_job_hours * 3600
 
-    def _give_up(self, key: str, entry: Mapping[str, Any]) -> str:
-        """Stop polling a stuck create or update token: an update is sent again; a create becomes
-        a lost create (pending_create), taken when found, and a person's call when not."""
+    def _give_up(self, action: Action, entry: Mapping[str, Any]) -> str:
+        """Stop polling a stuck create or update token: a create is looked up as a lost create
+        (see _create), an update is sent again."""
+        key = action.key
         article_id = entry.get("article_id")
+        self._drop_job(key, entry, -214)
         if not article_id:
-            self._abandon_create(key, entry)
-            local = self._local(key)
-            entry = self.records.get(key) or {}
-            found = self._find_sent(key, entry, local)
-            if found is None:
-                raise NeedsPerson(self._stuck_create(key, local))
-            pending = entry.get("pending_create") or {}
-            self._count(key, "created")
-            return self._adopt(
-                local, found, pending.get("digest", ""), self._sent_content(entry, local)
-            )
-        sent = entry.get("sending_content") or entry.get("token_content")
-        self._set(
-            key,
-            **_NO_JOB,
-            sending_content=sent,
-        )
+            message = self._create(action)
+            self._count(key, "created")  # the create a verify would have confirmed
+            return message
         local = self._local(key)
         if not self._unchecked(key) and self._check_ours(key, article_id, "cập nhật") is None:
             raise self._lost(local, article_id)
@@ -747,29 +829,62 @@ class ZaloSyncer:
             operation="verify",
         )
 
+    def _drop_job(
+        self, key: str, entry: Mapping[str, Any], code: int, *, hide: bool = False
+    ) -> None:
+        """Forget the record's create or update job (or its hide job): Zalo failed it (-200), no
+        longer knows its token (-201), or has called it processing for stuck_job_hours (-214).
+        The one place that decides what the record keeps of a job given up:
+
+        - -200 changed nothing on Zalo (nor does a failed hide matter): nothing is kept.
+        - A create may have made its article, or, stuck, may still make it: it becomes a lost
+          create (pending_create, looked up as sent); a stuck one is marked `stuck`, so that
+          not finding it is a person's call (_find_sent).
+        - An update may have been applied: what it carried stays a version the tool sent
+          (sending_content), or the next update would take it for a hand edit.
+        - A stuck update or hide may still be applied, over whatever the tool sends later: it
+          is kept in `given_up` until Zalo ends it (_settle_given_up).
+        """
+        article_id = entry.get("article_id")
+        token = entry.get("hide_token" if hide else "token")
+        watched = list(entry.get("given_up") or [])
+        if code == -214 and article_id and token:
+            watched.append(
+                {
+                    "token": token,
+                    "content": entry.get("content" if hide else "token_content"),
+                    "digest": entry.get("digest" if hide else "token_digest"),
+                    "shows": not hide,
+                    "at": entry.get("hide_token_at" if hide else "token_at"),
+                }
+            )
+        given_up = {"given_up": watched or None}
+        if hide:
+            self._set(key, **_NO_HIDE, **given_up)
+        elif code == -200:
+            self._set(key, **_NO_JOB, pending_create=None)
+        elif not article_id:
+            pending: dict[str, Any] = dict(entry.get("pending_create") or {}) or {
+                "digest": entry.get("token_digest", ""),
+                "title": same_title(entry.get("title", "")),
+                # A stuck create was sent long ago; a token Zalo forgot starts the wait now.
+                "at": (code == -214 and entry.get("token_at")) or utc_stamp(),
+            }
+            if entry.get("token_content") and "content" not in pending:
+                pending["content"] = entry["token_content"]
+            if code == -214:
+                pending["stuck"] = True
+            self._set(key, **_NO_JOB, pending_create=pending)
+        else:
+            sent = entry.get("sending_content") or entry.get("token_content")
+            self._set(key, **_NO_JOB, sending_content=sent, **given_up)
+
     def _hours(self) -> str:
         """[zalo] stuck_job_hours as a message writes it (24, 1,5)."""
         return f"{self.config.zalo.stuck_job_hours:g}".replace(".", ",")
 
-    def _abandon_create(self, key: str, entry: Mapping[str, Any]) -> None:
-        """Forget a stuck create token, keeping what it sent as a lost create to look up."""
-        pending: dict[str, Any] = dict(entry.get("pending_create") or {}) or {
-            "digest": entry.get("token_digest", ""),
-            "title": same_title(entry.get("title", "")),
-            "at": entry.get("token_at") or utc_stamp(),
-        }
-        if entry.get("token_content") and "content" not in pending:
-            pending["content"] = entry["token_content"]
-        pending["stuck"] = True
-        self._set(
-            key,
-            **_NO_JOB,
-            pending_create=pending,
-        )
-
-    def _stuck_create(self, key: str, local: Local | None) -> str:
+    def _stuck_create(self, key: str, entry: Mapping[str, Any], local: Local | None) -> str:
         """Why a stuck create is neither taken nor made again, and what a person does about it."""
-        entry = self.records.get(key) or {}
         pending = entry.get("pending_create") or {}
         source = local.source if local is not None else entry.get("source") or key
         title = pending.get("title") or same_title(entry.get("title", ""))
@@ -805,7 +920,7 @@ class ZaloSyncer:
             self._verifier(entry.get("hide_token_at")).verify(entry["hide_token"])
         except ZaloError as error:
             if error.code == -214 and self._stuck(key, "hide_token_at", entry):
-                self._set(key, hide_token=None, hide_token_at=None)
+                self._drop_job(key, entry, -214, hide=True)
                 raise ZaloError(
                     f"{entry.get('source', key)}: Zalo báo lệnh ẩn bài {article_id} "
                     f"«{entry.get('title', '')}» vẫn «đang xử lý» (mã -214) sau hơn "
@@ -817,7 +932,7 @@ class ZaloSyncer:
                 ) from None
             if error.code not in (-200, -201):
                 raise  # still processing: verified by the next run
-            self._set(key, hide_token=None, hide_token_at=None)
+            self._drop_job(key, entry, error.code, hide=True)
             raise ZaloError(
                 f"{entry.get('source', key)}: Zalo không ẩn được bài {article_id} "
                 f"«{entry.get('title', '')}», bài vẫn hiện trên Zalo ({error}). Lần đồng bộ sau sẽ "
@@ -825,29 +940,8 @@ class ZaloSyncer:
                 code=error.code,
                 operation="verify",
             ) from None
-        self._set(key, status="hidden", hide_token=None, hide_token_at=None, hidden_at=utc_stamp())
+        self._set(key, status="hidden", **_NO_HIDE, hidden_at=utc_stamp())
         return f"Zalo đã ẩn bài {article_id}"
-
-    def _verify_failed(self, key: str, entry: Mapping[str, Any], error: ZaloError) -> None:
-        """Keep the token while Zalo is still processing; otherwise forget it safely."""
-        if error.code == -200:
-            # Terminal for this token: Zalo did not make (or change) the article.
-            self._set(key, **_NO_JOB, pending_create=None)
-        elif error.code == -201 and not entry.get("article_id"):
-            # Token unknown or expired: the article may exist, so look it up as sent next time.
-            pending = entry.get("pending_create") or {
-                "digest": entry.get("token_digest", ""),
-                "title": same_title(entry.get("title", "")),
-                "at": utc_stamp(),
-            }
-            if entry.get("token_content") and "content" not in pending:
-                pending = {**pending, "content": entry["token_content"]}
-            self._set(key, **_NO_JOB, pending_create=pending)
-        elif error.code == -201:
-            # The update may have been applied before its token expired: what it carried stays
-            # a version the tool sent, or the next update would take it for a hand edit.
-            sent = entry.get("sending_content") or entry.get("token_content")
-            self._set(key, **_NO_JOB, sending_content=sent)
 
     def _resolve_id(self, key: str, entry: Mapping[str, Any]) -> str | None:
         """The article id of a record, verifying its token or looking up its title if needed."""
@@ -859,8 +953,8 @@ class ZaloSyncer:
             except ZaloError as error:
                 if error.code != -214 or not self._stuck(key, "token_at", entry):
                     raise
-                self._abandon_create(key, entry)
-                return self._pending_id(key, self.records.get(key) or {})
+                self._drop_job(key, entry, -214)
+                return self._find_sent(key, self.records.get(key) or {}, None)
             self._set(
                 key,
                 article_id=article_id,
@@ -870,17 +964,8 @@ class ZaloSyncer:
             )
             return article_id
         if entry.get("pending_create"):
-            return self._pending_id(key, entry)
+            return self._find_sent(key, entry, None)
         return None
-
-    def _pending_id(self, key: str, entry: Mapping[str, Any]) -> str | None:
-        """The article a lost create of a withdrawn bulletin made; a stuck one not found is a
-        person's call (Zalo may still make it), unless --zalo-overwrite names it."""
-        found = self._find_sent(key, entry, None)
-        stuck = (entry.get("pending_create") or {}).get("stuck")
-        if found is None and stuck and key not in self.overwrite:
-            raise NeedsPerson(self._stuck_create(key, None))
-        return found
 
     def _hide(self, action: Action) -> str:
         """Hide the article: update it with its current content (getdetail) and status hide."""
@@ -894,11 +979,11 @@ class ZaloSyncer:
                     raise  # still processing: verified by the next run
         article_id = self._resolve_id(action.key, entry)
         if article_id is None:
-            self._set(action.key, status="removed", pending_create=None, token=None)
+            self._removed(action.key, None)
             return "không có bài nào trên Zalo"
         detail = self._check_ours(action.key, article_id, "ẩn")  # the hide resends it anyway
         if detail is None:
-            self._set(action.key, article_id=None, status="removed", removed_id=article_id)
+            self._removed(action.key, article_id)
             return f"bài {article_id} đã không còn trên Zalo"
         body = detail_body(detail)
         body.setdefault("type", "normal")
@@ -931,21 +1016,22 @@ class ZaloSyncer:
             except ZaloError as error:
                 if error.code != -201:
                     raise
+        self._removed(action.key, article_id)
+        return f"đã gỡ bài {article_id}" if article_id else "không có bài nào trên Zalo"
+
+    def _removed(self, key: str, article_id: str | None) -> None:
+        """Record that the key has no article on the OA (removed, or gone), with no job in flight:
+        a token left behind would be verified into the id of an article that no longer exists."""
         self._set(
-            action.key,
+            key,
+            **_IDLE,
             article_id=None,
             status="removed",
             removed_id=article_id,
             removed_at=utc_stamp(),
             digest=None,
             content=None,
-            sending_content=None,
-            token_content=None,
-            pending_create=None,
-            token=None,
-            hide_token=None,
         )
-        return f"đã gỡ bài {article_id}" if article_id else "không có bài nào trên Zalo"
 
     def _explain(self, error: ZaloError, key: str) -> ZaloError:
         """A rejected payload, told as the bulletin file and front matter field to fix."""

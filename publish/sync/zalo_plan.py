@@ -17,6 +17,12 @@ from publish.sync.base import Action
 
 __all__ = ["Local", "Observed", "plan_actions", "same_title"]
 
+GIVEN_UP = (
+    "Zalo chưa báo xong một yêu cầu cũ mà công cụ đã thôi chờ: hỏi lại Zalo, để yêu cầu đó "
+    "không đưa bài về bản cũ"
+)
+"""Why a record with nothing else to do is verified (see ZaloSyncer._settle_given_up)."""
+
 
 def same_title(text: str) -> str:
     """A title as compared with Zalo's: NFC, trimmed, inner whitespace collapsed."""
@@ -129,6 +135,8 @@ def plan_actions(observed: Observed) -> list[Action]:
                 else "nội dung bài viết thay đổi"
             )
             actions.append(Action("update", key, reason, title))
+        elif entry.get("given_up"):
+            actions.append(Action("verify", key, GIVEN_UP, title))
         else:
             actions.append(Action("noop", key, "không đổi", title))
     in_use = {
@@ -143,7 +151,11 @@ def plan_actions(observed: Observed) -> list[Action]:
         hidden = status == "hidden" and not entry.get("hide_token")
         settled = status == "removed" or (hidden and observed.on_withdraw == "hide")
         if not on_zalo or settled or entry.get("article_id") in in_use - {None}:
-            actions.append(Action("noop", key, "đã rút khỏi Zalo", title))
+            watched = settled and status != "removed" and entry.get("given_up")
+            if watched:
+                actions.append(Action("verify", key, GIVEN_UP, title))
+            else:
+                actions.append(Action("noop", key, "đã rút khỏi Zalo", title))
             continue
         why = observed.excluded.get(key) or (
             "bản tin không còn chọn kênh Zalo"
