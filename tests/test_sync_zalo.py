@@ -1456,6 +1456,39 @@ def test_an_update_given_up_that_zalo_finishes_late_is_sent_again(
     assert_published_once(root, emulator)
 
 
+def test_a_hide_given_up_that_zalo_finishes_late_does_not_hide_a_bulletin_shown_again(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """The same for a hide: finished late, it hid a bulletin published again since."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    bulletin = root / "content" / "bai-viet" / "ban-tin-000.md"
+    text = bulletin.read_text(encoding="utf-8")
+    bulletin.unlink()
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    assert sync(root) == 3  # the hide still processing
+    forge(root, "bt-000", hide_token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    assert sync(root) == 0  # given up on, and hidden again
+    assert emulator.articles[article_id]["status"] == "hide"
+    bulletin.write_text(text, encoding="utf-8")
+    assert sync(root) == 0  # shown again
+    assert emulator.finish_stuck_jobs() == 1
+    assert emulator.articles[article_id]["status"] == "hide"
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert "Zalo vừa xong muộn lệnh ẩn bài" in told(capsys)
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "show"
+    assert_published_once(root, emulator)
+
+
 def test_an_update_given_up_that_zalo_finishes_late_is_no_hand_edit_to_the_next_one(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
