@@ -444,7 +444,11 @@ def test_a_lost_create_never_found_is_sent_again_once_the_wait_is_over(
 
 
 def test_a_create_token_that_expired_before_its_verify_finds_the_article_it_made(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
 ) -> None:
     """Create tokens verify for a while only (contract §3.4, [U]): one that ran out is looked
     up by what was sent, never created again."""
@@ -453,7 +457,11 @@ def test_a_create_token_that_expired_before_its_verify_finds_the_article_it_made
     root = zalo_project(tmp_path, 1)
     assert sync(root) == 3  # Zalo still processing: the token is kept
     emulator.configure(verify_processing_count=0, job_token_ttl=0.0)
+    capsys.readouterr()
     assert sync(root) == 3  # verify: -201, the token ran out: look the article up next time
+    out = told(capsys)
+    assert "Zalo không còn nhận mã xác minh lần gửi trước" in out
+    assert "tìm bài theo tiêu đề và nội dung đã gửi" in out and "Sửa trường" not in out
     assert sync(root) == 0
     assert emulator.count_calls("/article/create") == 1
     assert_published_once(root, emulator)
@@ -901,7 +909,11 @@ def test_sigkill_after_an_update_was_sent_is_not_taken_for_a_hand_edit(
 
 
 def test_an_update_whose_token_expired_is_not_taken_for_a_hand_edit(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
 ) -> None:
     """Zalo applied an update, but its token was unknown by the time a run verified it (-201,
     e.g. expired): the article holds content the tool sent, which the next run must accept."""
@@ -915,7 +927,11 @@ def test_an_update_whose_token_expired_is_not_taken_for_a_hand_edit(
     assert emulator.articles[article_id]["description"] == "Tóm tắt đã sửa."
     forge(root, "bt-000", token="token-da-het-han")
     emulator.configure(verify_processing_count=0)
+    capsys.readouterr()
     assert sync(root) == 3  # verify: -201, the token is forgotten
+    out = told(capsys)
+    assert "Lần đồng bộ sau gửi lại bản cập nhật (không cần làm gì)" in out
+    assert "Sửa trường" not in out
     assert sync(root) == 0
     assert_published_once(root, emulator)
 

@@ -700,6 +700,22 @@ class ZaloSyncer:
                     code=-200,
                     operation="verify",
                 ) from None
+            if error.code == -201:
+                # Zalo's hint for -201 is about a rejected field; here the token is what it refused.
+                then = (
+                    "Lần đồng bộ sau gửi lại bản cập nhật"
+                    if entry.get("article_id")
+                    else "Lần đồng bộ sau tìm bài theo tiêu đề và nội dung đã gửi, không thấy mới "
+                    "tạo lại"
+                )
+                raise ZaloError(
+                    f"{source}: Zalo không còn nhận mã xác minh lần gửi trước của bài "
+                    f"«{entry.get('title', '')}» (mã -201: “{error.api_message}”; mã có thể đã "
+                    f"hết hạn). {then} (không cần làm gì).",
+                    code=-201,
+                    api_message=error.api_message,
+                    operation="verify",
+                ) from None
             raise
         self._crash("after-verify")
         created = not entry.get("article_id")
