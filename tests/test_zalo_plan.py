@@ -88,3 +88,21 @@ def test_a_hide_zalo_has_not_confirmed_is_not_settled() -> None:
     entries = {"a": {"article_id": "1", "status": "live", "hide_token": "t"}}
     kind, reason = plan(Observed(local={}, entries=entries))["a"]
     assert kind == "withdraw" and "chưa được Zalo xác nhận" in reason
+
+
+def test_a_job_given_up_on_is_asked_about_when_nothing_else_is_to_do() -> None:
+    """A stuck update or hide given up on may still land over a newer version: every run that
+    would otherwise leave the record alone asks Zalo about it (a shown or a hidden bulletin)."""
+    watched = [{"token": "t", "content": "c0", "shows": True}]
+    observed = Observed(
+        local={"y": local("y"), "doi": local("doi", digest="d2")},
+        entries={
+            "y": {"article_id": "1", "digest": "d1", "status": "live", "given_up": watched},
+            "doi": {"article_id": "2", "digest": "d1", "status": "live", "given_up": watched},
+            "an": {"article_id": "3", "status": "hidden", "given_up": watched},
+            "go": {"status": "removed", "given_up": watched},
+        },
+    )
+    kinds = {k: kind for k, (kind, _) in plan(observed).items()}
+    assert kinds == {"y": "verify", "doi": "update", "an": "verify", "go": "noop"}
+    assert "không đưa bài về bản cũ" in plan(observed)["y"][1]
