@@ -24,6 +24,7 @@ from publish.render.web.search import (
     SearchDoc,
     build_index,
     files_for_query,
+    find,
     plain_text,
     rank,
     shard_key,
@@ -75,7 +76,7 @@ def test_query_without_diacritics_finds_and_ranks_title_then_summary_then_body()
     assert rank(files, "lua dao") == [2, 1, 0]
     assert rank(files, "LỪA ĐẢO") == [2, 1, 0]
     assert rank(files, "dong thap") == [3]
-    assert rank(files, "lua dao dong thap") == []
+    assert find(files, "lua dao dong thap").partial  # no bulletin has all four words
     assert rank(files, "   ") == []
 
 
@@ -124,6 +125,84 @@ def test_a_query_of_single_letters_is_not_searched() -> None:
     assert rank(files, "ở") == []
     assert rank(files, "o a") == []
     assert rank(files, "xa a") == [0]
+
+
+def test_a_word_typed_in_telex_without_a_vietnamese_keyboard_is_read_as_typed_so() -> None:
+    """On a phone without a Vietnamese keyboard, "luaf ddaor" is "lừa đảo": a word that matches
+    nothing as typed and reads as a Telex-typed syllable is searched as that syllable; English
+    and brand words in the index, and any word matching as typed, stay as they are."""
+    docs = [
+        doc("Cảnh báo lừa đảo qua Facebook"),
+        doc("Công an xã tuần tra ban đêm"),
+        doc("Không cung cấp mã OTP, tin nhắn SMS", body="Zalo giả mạo."),
+        doc("Người dân Việt Nam cảnh giác"),
+        doc("Mất trộm xoong nồi"),
+        doc("Xong việc mới trả tiền"),
+    ]
+    files = build_index(docs, CATEGORIES)
+    assert rank(files, "luaf ddaor") == [0]
+    assert rank(files, "cong an xax") == [1]
+    assert rank(files, "nguowif daan vieejt nam") == [3]
+    assert rank(files, "LUAF ĐAOR") == [0]
+    assert find(files, "luaf ddaor").words == ["lua", "dao"]
+    for query in ("facebook", "zalo", "otp sms", "xoong"):
+        found = find(files, query)
+        assert found.words == query.split() and found.numbers, query
+    assert rank(files, "xoong") == [4]  # "xoong" matches as typed: never read as "xong"
+    assert find(files, "tuaanf").words == ["tuan"]  # the last word stays a prefix: "tuần"
+    assert find(files, "facebookk").words == ["facebookk"]  # no syllable: nothing to read
+
+
+def test_a_last_single_letter_while_typing_is_left_out() -> None:
+    """ "lua d" is "lua" with the next word begun: it finds what "lua" as a whole word finds
+    (not only bulletins with the word "d", nor "luật"), and fetches no shard for "d"."""
+    docs = [
+        doc("Lừa đảo qua mạng", body="Tại khu D, ấp 3."),
+        doc("Lừa đảo việc làm"),
+        doc("Luật giao thông"),
+        doc("Đường D1", body="d"),
+    ]
+    files = build_index(docs, CATEGORIES)
+    assert rank(files, "lua d") == [1, 0]
+    assert rank(files, "lua dd") == [1, 0]  # "dd": Telex "đ" begun
+    assert rank(files, "lua da") == [1, 0]
+    assert rank(files, "lua dao 3") == [0]  # a digit is a whole number, not a letter begun
+    shards = [f for f in files_for_query(files, "lua d") if f.startswith("t/")]
+    assert shards == [f"t/{shard_key('lua', set(json.loads(files['index.json'])['shards']))}.json"]
+
+
+def test_a_pasted_message_finds_the_bulletins_with_the_most_of_its_words() -> None:
+    """A citizen pastes a suspicious SMS: no bulletin has all its first words, so those having
+    the most of them (at least half) are found, most words first, then the usual score; a
+    phone number asked about must be in every one."""
+    docs = [
+        doc("Tài khoản quý khách", summary="Cảnh báo."),
+        doc("Tin nhắn giả", body="Báo tài khoản của quý khách đã khóa, bấm vào đường dẫn."),
+        doc("Họp dân", body="Quý khách của khu chợ."),
+        doc("Khóa học bơi", body="Trẻ em học bơi."),
+        doc("Lừa đảo qua điện thoại", body="Đối tượng gọi từ số 0912 345 678."),
+        doc("Lừa đảo việc làm"),
+    ]
+    files = build_index(docs, CATEGORIES)
+    sms = "Tài khoản của quý khách bị khoá, vui lòng truy cập link sau để xác minh"
+    found = find(files, sms)
+    assert found.words == ["tai", "khoan", "cua", "quy", "khach", "bi"]
+    assert found.partial
+    # 5 of 6 words, then 4 (in the title: 400), then 3 (body): "khoa" is the seventh word.
+    assert found.numbers == [1, 0, 2]
+    assert find(files, "lua dao").partial is False
+    assert rank(files, "lua dao xyzzy") == [5, 4]
+    assert rank(files, "lua dao 0912 345 678") == [4]
+    assert rank(files, "lua dao 0987 654 321") == []  # not a bulletin without the number
+    assert rank(files, "xyzzy khongco lua") == []  # one word of three is not enough
+    assert rank(files, "lua dao xyzzy", "an-ninh") == []
+    manifest = json.loads(files["index.json"])
+    fetched = {f for f in files_for_query(files, sms) if f.startswith("t/")}
+    terms_ = found.words[:-1]
+    keys = set(manifest["shards"])
+    assert fetched == {f"t/{shard_key(t, keys)}.json" for t in terms_} | {
+        f"t/{k}.json" for k in search.prefix_keys(found.words[-1], keys)
+    }
 
 
 def test_a_category_name_finds_that_categorys_bulletins(tmp_path: Path) -> None:

@@ -4,7 +4,10 @@
    các từ dài hơn bắt đầu bằng nó ("lu" → lừa, luật); bằng điểm thì bài có đúng từ đó đứng trước,
    rồi bài mới hơn (bài được đánh số từ cũ đến mới: số lớn hơn là bài mới hơn). Số điện thoại
    gõ cách nào ("0912 345 678", "0912.345.678", "+84 912 345 678") cũng được ghép thành một từ
-   chỉ gồm chữ số, như chỉ mục ghi (search.py: query_terms). */
+   chỉ gồm chữ số, như chỉ mục ghi (search.py: query_terms). Từ không khớp gì nhưng là một âm tiết
+   gõ kiểu Telex khi chưa bật bộ gõ ("luaf ddaor") thì được tìm như "lua dao"; một chữ cái cuối đang
+   gõ dở ("lua d") chưa được tính; không bài nào có đủ mọi từ (tin nhắn dán vào) thì hiện các bài
+   có nhiều từ nhất, trang nói rõ như vậy. */
 (function () {
   "use strict";
   var form = document.querySelector("form.search-form");
@@ -75,8 +78,40 @@
     var own = shardKey(word);
     return own === null || found.indexOf(own) >= 0 ? found : [own].concat(found);
   }
-  function isPrefix(i, words) {
-    return i === words.length - 1 && words[i].length >= manifest.prefix_min;
+  function isPrefix(word, last) {
+    return last && word.length >= manifest.prefix_min;
+  }
+  // Một từ gõ kiểu Telex khi máy chưa bật bộ gõ tiếng Việt ("luaf" → "lua", "ddaor" → "dao"),
+  // hoặc null (search.py: telex).
+  var SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
+  function telex(term) {
+    var plain = /[fsrxj]$/.test(term) ? term.slice(0, -1)
+      : term.replace(/([aeiouyw])[fsrxj](ng|nh|ch|[cmnpt])$/, "$1$2");
+    plain = plain.replace(/dd/g, "d").replace(/([aeo])\1/g, "$1").replace(/([aeiouy])w/g, "$1")
+      .replace(/w/g, "u");
+    return plain === term || plain.length < 2 || !SYLLABLE.test(plain) ? null : plain;
+  }
+  // Từ cuối chỉ mới gõ một chữ ("lua d") thì chưa tìm theo nó (search.py: _used).
+  function halfTyped(term) {
+    return (term.length === 1 && !/[0-9]/.test(term)) || term === "dd";
+  }
+  function plan(words) {
+    var begun = words.length > 1 && halfTyped(words[words.length - 1]);
+    var kept = begun ? words.slice(0, -1) : words;
+    return { used: kept.slice(0, manifest.max_terms), open: !begun, more: kept.length > manifest.max_terms };
+  }
+  function queryKeys(p, spelled) {
+    var keys = [];
+    p.used.forEach(function (typed, i) {
+      var last = p.open && i === p.used.length - 1;
+      [typed, spelled[i]].forEach(function (word) {
+        if (word === null) return;
+        (isPrefix(word, last) ? prefixKeys(word) : [shardKey(word)]).forEach(function (k) {
+          if (k !== null && keys.indexOf(k) < 0) keys.push(k);
+        });
+      });
+    });
+    return keys;
   }
   function loadShard(key) {
     if (!shards[key]) shards[key] = getJson(file("t/" + key + ".json"));
@@ -107,53 +142,78 @@
       if (named.indexOf(c) >= 0 && !(n in hits)) hits[n] = 1;
     });
   }
-  function rank(words, category) {
-    var keys = [];
-    words.forEach(function (word, i) {
-      (isPrefix(i, words) ? prefixKeys(word) : [shardKey(word)]).forEach(function (k) {
-        if (k !== null && keys.indexOf(k) < 0) keys.push(k);
+  // Các bài có đúng từ đó, rồi các bài có từ đó hoặc (prefixed) từ dài hơn bắt đầu bằng nó:
+  // {số bài: trường tốt nhất} (search.py: _hits).
+  function lookup(word, prefixed, byKey, labels) {
+    var key = shardKey(word);
+    var exact = decode((key && byKey[key][word]) || []);
+    addNamed(exact, labels, function (w) { return w === word; });
+    var hits = {};
+    Object.keys(exact).forEach(function (n) { hits[n] = exact[n]; });
+    if (prefixed) {
+      addNamed(hits, labels, function (w) { return w.indexOf(word) === 0; });
+      prefixKeys(word).forEach(function (k) {
+        Object.keys(byKey[k]).forEach(function (other) {
+          if (other === word || other.indexOf(word) !== 0) return;
+          var more = decode(byKey[k][other]);
+          Object.keys(more).forEach(function (n) {
+            hits[n] = Math.max(hits[n] || 0, more[n]);
+          });
+        });
       });
-    });
+    }
+    return { exact: exact, hits: hits };
+  }
+  // Giống search.py: find. Không bài nào có đủ mọi từ thì lấy các bài có ít nhất một nửa số từ
+  // (và mọi số điện thoại được hỏi), bài có nhiều từ hơn đứng trước.
+  function rank(p, category) {
+    var spelled = p.used.map(telex);
+    var keys = queryKeys(p, spelled);
     return Promise.all(keys.map(loadShard)).then(function (loaded) {
       var byKey = {};
       keys.forEach(function (k, i) { byKey[k] = loaded[i]; });
-      var scores = null;
-      var whole = {};
       var labels = manifest.categories.map(function (c) { return terms(c.label); });
-      words.forEach(function (word, i) {
-        var key = shardKey(word);
-        var exact = decode((key && byKey[key][word]) || []);
-        addNamed(exact, labels, function (w) { return w === word; });
-        var hits = {};
-        Object.keys(exact).forEach(function (n) { hits[n] = exact[n]; });
-        if (isPrefix(i, words)) {
-          addNamed(hits, labels, function (w) { return w.indexOf(word) === 0; });
-          prefixKeys(word).forEach(function (k) {
-            Object.keys(byKey[k]).forEach(function (other) {
-              if (other === word || other.indexOf(word) !== 0) return;
-              var more = decode(byKey[k][other]);
-              Object.keys(more).forEach(function (n) {
-                hits[n] = Math.max(hits[n] || 0, more[n]);
-              });
-            });
-          });
-          whole = exact;
+      var words = [], perWord = [], whole = {};
+      p.used.forEach(function (typed, i) {
+        var last = p.open && i === p.used.length - 1;
+        var word = typed;
+        var found = lookup(typed, isPrefix(typed, last), byKey, labels);
+        if (!Object.keys(found.hits).length && spelled[i] !== null) {
+          var read = lookup(spelled[i], isPrefix(spelled[i], last), byKey, labels);
+          if (Object.keys(read.hits).length) { word = spelled[i]; found = read; }
         }
-        var next = {};
-        Object.keys(hits).forEach(function (n) {
-          if (scores === null || n in scores) {
-            next[n] = (scores === null ? 0 : scores[n]) + manifest.weights[hits[n]];
-          }
-        });
-        scores = next;
+        if (isPrefix(word, last)) whole = found.exact;
+        words.push(word);
+        perWord.push(found.hits);
       });
       var wanted = -1;
       manifest.categories.forEach(function (c, i) { if (c.key === category) wanted = i; });
-      return Object.keys(scores || {}).map(Number).filter(function (n) {
-        return wanted < 0 || manifest.doc_categories[n] === wanted;
-      }).sort(function (a, b) {
-        return scores[b] - scores[a] || (b in whole) - (a in whole) || b - a;
+      var count = {}, candidates = [];
+      perWord.forEach(function (hits) {
+        Object.keys(hits).forEach(function (n) {
+          if (wanted >= 0 && manifest.doc_categories[n] !== wanted) return;
+          if (!(n in count)) { count[n] = 0; candidates.push(Number(n)); }
+          count[n] += 1;
+        });
       });
+      var chosen = candidates.filter(function (n) { return count[n] === perWord.length; });
+      var partial = !chosen.length && perWord.length > 1;
+      if (partial) {
+        var phones = perWord.filter(function (hits, i) { return phone(words[i]) === words[i]; });
+        var need = Math.floor((perWord.length + 1) / 2);
+        chosen = candidates.filter(function (n) {
+          return count[n] >= need && phones.every(function (hits) { return n in hits; });
+        });
+      }
+      var score = {};
+      chosen.forEach(function (n) {
+        score[n] = 0;
+        perWord.forEach(function (hits) { if (n in hits) score[n] += manifest.weights[hits[n]]; });
+      });
+      chosen.sort(function (a, b) {
+        return count[b] - count[a] || score[b] - score[a] || (b in whole) - (a in whole) || b - a;
+      });
+      return { found: chosen, partial: partial && chosen.length > 0, words: words };
     });
   }
 
@@ -229,18 +289,25 @@
       return;
     }
     status("Đang tìm…");
-    var used = [];
+    var p = null;
     loadManifest().then(function () {
-      used = words.slice(0, manifest.max_terms);
-      return rank(used, category);
-    }).then(function (found) {
+      p = plan(words);
+      return rank(p, category);
+    }).then(function (result) {
       if (run !== state.run) return;
+      var found = result.found;
       state.found = found;
       state.shown = 0;
       var label = quoted(query);
-      var phones = used.filter(function (w) { return phone(w) === w; });
-      var skipped = words.length > used.length
-        ? " Chỉ tìm theo " + used.length + " từ đầu, các từ sau bị bỏ qua." : "";
+      var telexed = result.words.join(" ") !== p.used.join(" ");
+      if (telexed) {
+        // Từ đã được đọc theo kiểu gõ Telex: nêu cái đã tìm, không để người dân tưởng mình gõ sai.
+        label = quoted(result.words.join(" ")) + " (hiểu " + quoted(p.used.join(" ")) +
+          " là chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)";
+      }
+      var phones = p.used.filter(function (w) { return phone(w) === w; });
+      var skipped = p.more
+        ? " Chỉ tìm theo " + p.used.length + " từ đầu, các từ sau bị bỏ qua." : "";
       if (!found.length) {
         if (phones.length) {
           status("Chưa có bản tin nào nhắc đến số " + phones.join(", ") + "." + skipped,
@@ -251,7 +318,12 @@
           (category ? ", hoặc chọn “Tất cả chuyên mục”." : "."));
         return;
       }
-      status("Tìm thấy " + found.length + " bản tin có " + label + "." + skipped);
+      if (result.partial) {
+        status("Không có bản tin nào có đủ các từ của " + label + ". Dưới đây là " + found.length +
+          " bản tin chỉ có một số từ trong đó, bài có nhiều từ hơn đứng trước." + skipped);
+      } else {
+        status("Tìm thấy " + found.length + " bản tin có " + label + "." + skipped);
+      }
       var list = el("ol", { "class": "search-results", "aria-label": "Kết quả tìm kiếm" });
       var button = el("button", { type: "button", "class": "more" }, "Xem thêm kết quả");
       button.addEventListener("click", function () { showMore(list, button, true); });

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from publish.render.web.search import INDEX_DIR, rank
+from publish.render.web.search import INDEX_DIR, find
 from publish.text import fold
 
 pytestmark = pytest.mark.browser
@@ -21,7 +21,8 @@ def search(page: object, query: str) -> object:
     # The status line comes first; result cards follow once their chunk of the index has loaded.
     page.wait_for_function(
         "document.querySelector('.search-results > li') !== null"
-        " || /^(Không|Chưa)/.test(document.querySelector('.search-status').textContent)"
+        " || /^(Không tìm|Không tải|Chưa)/"
+        ".test(document.querySelector('.search-status').textContent)"
     )  # type: ignore[attr-defined]
     return page.locator(".search-results > li")  # type: ignore[attr-defined]
 
@@ -54,25 +55,88 @@ def test_search_ranks_title_then_summary_then_body(open_page) -> None:
     assert not all(in_title)
 
 
+PASTED = "Tài khoản của quý khách bị khóa, vui lòng truy cập link sau để xác minh"
+"""A suspicious SMS a citizen pastes: no bulletin of the sample site has all its first words."""
+
+
 @pytest.mark.parametrize(
-    "query", ["lua da", "canh ba", "lu", "cong an xa", "0277.3610.113", "cai cach hanh chinh"]
+    ("query", "partial"),
+    [
+        ("lua da", False),
+        ("canh ba", False),
+        ("lu", False),
+        ("cong an xa", False),
+        ("0277.3610.113", False),
+        ("cai cach hanh chinh", False),
+        ("luaf ddaor", False),
+        ("cong an xax", False),
+        ("lua d", False),
+        ("canh bao dd", False),
+        (PASTED, True),
+        ("lua dao xyzzy", True),
+    ],
 )
 def test_half_typed_last_word_finds_what_the_python_ranking_finds(
-    sample_site, open_page, query: str
+    sample_site, open_page, query: str, partial: bool
 ) -> None:
     """While the last word is being typed, results already show; search.js ranks them exactly as
-    the Python reference (rank) does over the same index files."""
+    the Python reference (find) does over the same index files, Telex-typed words, a letter
+    begun and a pasted message included."""
     index = sample_site.web / INDEX_DIR
     files = {p.relative_to(index).as_posix(): p.read_bytes() for p in index.rglob("*.json")}
-    expected = rank(files, query)
+    found = find(files, query)
+    expected = found.numbers
     assert expected, query  # the sample site has bulletins for each of these
+    assert found.partial == partial
     page, recorder = open_page("/tim-kiem/")
     results = search(page, query)
     status = page.locator(".search-status").inner_text()
-    assert f"Tìm thấy {len(expected)} bản tin" in status
+    if partial:
+        assert f"Dưới đây là {len(expected)} bản tin chỉ có một số từ" in status
+    else:
+        assert f"Tìm thấy {len(expected)} bản tin" in status
     urls = results.locator("h2 a").evaluate_all("links => links.map(a => a.pathname)")
+    assert len(urls) == min(len(expected), 10)
     cards = [json.loads(files[f"d/{n // 10}.json"])[n % 10][0] for n in expected[: len(urls)]]
     assert urls == [urlsplit(c).path for c in cards]
+    assert recorder.errors == []
+
+
+def test_telex_typed_without_a_vietnamese_keyboard_says_what_was_searched(open_page) -> None:
+    """ "luaf ddaor" typed on a phone without a Vietnamese keyboard finds "lừa đảo", and the
+    page says it searched "lua dao" for it."""
+    page, _ = open_page("/tim-kiem/", width=375, mobile=True)
+    assert search(page, "luaf ddaor").count() >= 1
+    status = page.get_by_role("status").inner_text()
+    assert "“lua dao” (hiểu “luaf ddaor” là chữ gõ kiểu Telex" in status
+    assert search(page, "lua dao").count() >= 1
+    assert "Telex" not in page.get_by_role("status").inner_text()
+
+
+def test_a_letter_begun_after_a_word_changes_nothing_and_downloads_nothing(open_page) -> None:
+    """ "lua d" while typing shows what "lua" shows, fetching no shard for the "d"."""
+    page, recorder = open_page("/tim-kiem/")
+    whole = search(page, "lua").locator("h2 a").all_inner_texts()
+    page.get_by_label("Từ khóa").fill("lua ")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.search-results > li') !== null")
+    before = [u for u in recorder.requests if "/chi-muc/t/" in u]
+    page.get_by_label("Từ khóa").fill("")
+    results = search(page, "lua d")
+    assert "Tìm thấy" in page.get_by_role("status").inner_text()
+    assert results.locator("h2 a").all_inner_texts() == whole
+    assert [u for u in recorder.requests if "/chi-muc/t/" in u] == before
+
+
+def test_a_pasted_message_shows_the_bulletins_with_the_most_of_its_words(open_page) -> None:
+    """A pasted SMS no bulletin has every word of: the closest bulletins are shown, and the page
+    says they have only some of the words."""
+    page, recorder = open_page("/tim-kiem/", width=375, mobile=True)
+    assert search(page, PASTED).count() >= 1
+    status = page.get_by_role("status").inner_text()
+    assert "Không có bản tin nào có đủ các từ của" in status
+    assert "chỉ có một số từ trong đó, bài có nhiều từ hơn đứng trước" in status
+    assert "Chỉ tìm theo 6 từ đầu" in status
     assert recorder.errors == []
 
 

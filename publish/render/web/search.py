@@ -25,6 +25,12 @@ A phone number is also indexed as its digits alone ("0912 345 678", "0912.345.67
 a warning about a number however either side wrote it. A query word in a category's name
 matches that category's bulletins as a body word would ("cai cach hanh chinh"), from the
 manifest: the index holds no postings for it.
+
+Queries are read as citizens type them on phones (search.js does the same, `find` is the
+reference): a word that matches nothing as typed but is a syllable typed the Telex way without a
+Vietnamese keyboard ("luaf ddaor") is searched as that syllable folded ("lua dao"); a last single
+letter after other words ("lua d") is a word only begun and is left out; and when no bulletin
+has every word (a pasted message), those with the most of them are found, the page saying so.
 """
 
 from __future__ import annotations
@@ -55,9 +61,11 @@ __all__ = [
     "PER_PAGE",
     "PREFIX_MIN",
     "SHARD_LIMIT",
+    "Found",
     "SearchDoc",
     "build_index",
     "files_for_query",
+    "find",
     "index_terms",
     "phone_terms",
     "plain_text",
@@ -65,6 +73,7 @@ __all__ = [
     "rank",
     "search_artifacts",
     "shard_key",
+    "telex",
     "terms",
     "too_short",
 ]
@@ -104,6 +113,19 @@ LONGEST_TERM = 64
 """Longest term indexed: a term's shard is split letter by letter while over SHARD_LIMIT, so a
 40,000-letter word («8h8h8h…») was dumped 40,000 times and named a file no disk can hold; no
 one searches for a word that long (a query for one finds nothing, as for any unknown word)."""
+TELEX_TONES = "fsrxj"
+"""The letters that put a tone on a syllable typed in Telex; no Vietnamese syllable ends in one."""
+_TELEX_TONE = re.compile(r"([aeiouyw])[fsrxj](ng|nh|ch|[cmnpt])$")
+"""A Telex tone letter typed before the final consonant ("vieejt" for "việt")."""
+_TELEX_DOUBLE = re.compile(r"([aeo])\1")
+"""Telex "aa", "ee", "oo": â, ê, ô."""
+_TELEX_W = re.compile(r"([aeiouy])w")
+"""Telex "aw", "ow", "uw": ă, ơ, ư."""
+SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$"
+)
+"""A Vietnamese syllable folded: initial consonant, one to three vowels, final consonant (search.js
+has the same pattern)."""
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -393,21 +415,57 @@ def prefix_keys(word: str, keys: Sequence[str] | set[str]) -> list[str]:
     return found if own is None or own in found else [own, *found]
 
 
-def _prefixed(i: int, wanted: Sequence[str], prefix_min: int) -> bool:
-    """Whether query term `i` also finds the longer terms it starts (the last, long enough)."""
-    return i == len(wanted) - 1 and len(wanted[i]) >= prefix_min
+def telex(term: str) -> str | None:
+    """The folded syllable a term typed the Telex way without a Vietnamese keyboard stands for
+    ("luaf" → "lua", "ddaor" → "dao", "nguowif" → "nguoi"), or None when it reads as no
+    Telex-typed syllable ("facebook", "zalo", "sms", "cong")."""
+    plain = term[:-1] if term[-1] in TELEX_TONES else _TELEX_TONE.sub(r"\1\2", term)
+    plain = _TELEX_W.sub(r"\1", _TELEX_DOUBLE.sub(r"\1", plain.replace("dd", "d")))
+    plain = plain.replace("w", "u")  # a "w" after a consonant is "ư"
+    if plain == term or len(plain) < 2 or not SYLLABLE_RE.fullmatch(plain):
+        return None
+    return plain
+
+
+def _half_typed(term: str) -> bool:
+    """Whether a last query term is a word only begun: one letter, or "dd" (Telex for "đ")."""
+    return (len(term) == 1 and not term.isdigit()) or term == "dd"
+
+
+def _used(wanted: Sequence[str], max_terms: int) -> tuple[list[str], bool]:
+    """The query terms ranked by, and whether the last of them is open (finds the longer words
+    it starts).
+
+    A last word only begun after others ("lua d") is left out and the word before it stays
+    whole: as "d" it matched the word "d" alone, as a prefix it would fetch every shard of "d"."""
+    begun = len(wanted) > 1 and _half_typed(wanted[-1])
+    return list(wanted[: len(wanted) - begun][:max_terms]), not begun
+
+
+def _prefixed(term: str, last: bool, prefix_min: int) -> bool:
+    """Whether a query term also finds the longer terms it starts (the last, long enough)."""
+    return last and len(term) >= prefix_min
 
 
 def _query_shards(
-    wanted: Sequence[str], keys: Sequence[str] | set[str], prefix_min: int
+    used: Sequence[str],
+    spelled: Sequence[str | None],
+    open_: bool,
+    keys: Sequence[str] | set[str],
+    prefix_min: int,
 ) -> list[str]:
-    """The shard keys a query needs, in the order search.js asks for them."""
+    """The shard keys a query needs, in the order search.js asks for them: each term's, and
+    those of what it stands for when typed in Telex (`spelled`)."""
     found: list[str] = []
-    for i, term in enumerate(wanted):
-        prefixed = _prefixed(i, wanted, prefix_min)
-        for key in prefix_keys(term, keys) if prefixed else [shard_key(term, keys)]:
-            if key is not None and key not in found:
-                found.append(key)
+    for i, typed in enumerate(used):
+        last = open_ and i == len(used) - 1
+        for term in (typed, spelled[i]):
+            if term is None:
+                continue
+            prefixed = _prefixed(term, last, prefix_min)
+            for key in prefix_keys(term, keys) if prefixed else [shard_key(term, keys)]:
+                if key is not None and key not in found:
+                    found.append(key)
     return found
 
 
@@ -420,57 +478,122 @@ def _add_named(hits: dict[int, int], doc_categories: Sequence[int], named: Seque
                 hits.setdefault(n, 1)
 
 
-def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int]:
-    """Bulletin numbers matching every query term, best first — the same rules as search.js.
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """What one query's terms are looked up in: its shards, each bulletin's category, the words
+    of each category's name."""
+
+    shards: Mapping[str, Mapping[str, list[int]]]
+    keys: set[str]
+    cats: Sequence[int]
+    labels: Sequence[set[str]]
+
+
+def _hits(term: str, prefixed: bool, at: _Lookup) -> tuple[dict[int, int], dict[int, int]]:
+    """The bulletins having `term` as a whole word, then those having it or (`prefixed`) a
+    longer word it starts: {number: best field}."""
+    key = shard_key(term, at.keys)
+    exact = _decode(at.shards[key].get(term, [])) if key else {}
+    _add_named(exact, at.cats, [c for c, words in enumerate(at.labels) if term in words])
+    hits = dict(exact)
+    if prefixed:
+        for shard in (at.shards[k] for k in prefix_keys(term, at.keys)):
+            for other, values in shard.items():
+                if other != term and other.startswith(term):
+                    for n, f in _decode(values).items():
+                        hits[n] = max(hits.get(n, 0), f)
+        named = [c for c, words in enumerate(at.labels) if any(w.startswith(term) for w in words)]
+        _add_named(hits, at.cats, named)
+    return exact, hits
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a query finds: bulletin numbers, best first; whether none has every word searched
+    and these have only some (the most first); the words searched, a word typed in Telex as
+    read ("ddaor" → "dao")."""
+
+    numbers: list[int]
+    partial: bool
+    words: list[str]
+
+
+def _plan(manifest: Mapping, query: str) -> tuple[list[str], bool, list[str | None]] | None:
+    """A query's terms ranked by, whether the last is open, and what each stands for when typed
+    in Telex; None when the query is too short to search."""
+    wanted = query_terms(query)
+    if too_short(wanted):
+        return None
+    used, open_ = _used(wanted, manifest["max_terms"])
+    return used, open_, [telex(term) for term in used]
+
+
+def find(files: Mapping[str, bytes], query: str, category: str = "") -> Found:
+    """The bulletins a query finds — the same rules as search.js.
 
     Each term scores the weight of the best field it occurs in (a word of a bulletin's category
-    name counts as in its body); the last term also matches the
-    longer terms it starts, and among equal scores the bulletins having it as a whole word come
-    first; then the newest (the highest number) first, as in site order."""
+    name counts as in its body); the last term also matches the longer terms it starts, and
+    among equal scores the bulletins having it as a whole word come first; then the newest (the
+    highest number) first, as in site order. A term that matches nothing as typed but reads as
+    a Telex-typed syllable that matches is searched as that syllable. When no bulletin has every
+    term, those having at least half of them (and every phone number asked about) are found,
+    the most terms first: a pasted message rarely has all its first words in one bulletin."""
     manifest = json.loads(files["index.json"])
-    wanted = query_terms(query)[: manifest["max_terms"]]
-    if too_short(wanted):
-        return []
+    plan = _plan(manifest, query)
+    if plan is None:
+        return Found([], False, [])
+    used, open_, spelled = plan
     keys = set(manifest["shards"])
     prefix_min = manifest["prefix_min"]
-    shards = {k: json.loads(files[f"t/{k}.json"]) for k in _query_shards(wanted, keys, prefix_min)}
+    needed = _query_shards(used, spelled, open_, keys, prefix_min)
     cats = manifest["doc_categories"]
     labels = [set(terms(c["label"])) for c in manifest["categories"]]
-    scores: dict[int, int] | None = None
+    at = _Lookup({k: json.loads(files[f"t/{k}.json"]) for k in needed}, keys, cats, labels)
+    words: list[str] = []
+    per_word: list[dict[int, int]] = []
     whole: dict[int, int] = {}
-    for i, term in enumerate(wanted):
-        key = shard_key(term, keys)
-        exact = _decode(shards[key].get(term, [])) if key else {}
-        prefixed = _prefixed(i, wanted, prefix_min)
-        _add_named(exact, cats, [c for c, words in enumerate(labels) if term in words])
-        hits = dict(exact)
-        if prefixed:
-            for shard in (shards[k] for k in prefix_keys(term, keys)):
-                for other, values in shard.items():
-                    if other != term and other.startswith(term):
-                        for n, f in _decode(values).items():
-                            hits[n] = max(hits.get(n, 0), f)
-            named = [c for c, words in enumerate(labels) if any(w.startswith(term) for w in words)]
-            _add_named(hits, cats, named)
+    for i, typed in enumerate(used):
+        last = open_ and i == len(used) - 1
+        term, (exact, hits) = typed, _hits(typed, _prefixed(typed, last, prefix_min), at)
+        other = spelled[i]
+        if not hits and other is not None:
+            read = _hits(other, _prefixed(other, last, prefix_min), at)
+            if read[1]:
+                term, (exact, hits) = other, read
+        if _prefixed(term, last, prefix_min):
             whole = exact
-        step = {n: FIELD_WEIGHTS[f] for n, f in hits.items()}
-        scores = (
-            step if scores is None else {n: s + step[n] for n, s in scores.items() if n in step}
-        )
+        words.append(term)
+        per_word.append(hits)
     index = next((i for i, c in enumerate(manifest["categories"]) if c["key"] == category), None)
-    found = [n for n in (scores or {}) if index is None or cats[n] == index]
-    return sorted(found, key=lambda n: (-(scores or {})[n], n not in whole, -n))
+    candidates = {n for hits in per_word for n in hits if index is None or cats[n] == index}
+    count = {n: sum(n in hits for hits in per_word) for n in candidates}
+    chosen = [n for n in candidates if count[n] == len(per_word)]
+    partial = not chosen and len(per_word) > 1
+    if partial:
+        phones = [hits for term, hits in zip(words, per_word, strict=True) if _phone(term) == term]
+        need = (len(per_word) + 1) // 2
+        chosen = [n for n in candidates if count[n] >= need and all(n in h for h in phones)]
+    score = {n: sum(FIELD_WEIGHTS[hits[n]] for hits in per_word if n in hits) for n in chosen}
+    numbers = sorted(chosen, key=lambda n: (-count[n], -score[n], n not in whole, -n))
+    return Found(numbers, partial and bool(numbers), words)
+
+
+def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int]:
+    """The bulletin numbers a query finds, best first (see `find`)."""
+    return find(files, query, category).numbers
 
 
 def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") -> list[str]:
     """The index files search.js downloads for a first query (manifest, shards, first page's cards)."""
     manifest = json.loads(files["index.json"])
-    keys = set(manifest["shards"])
-    wanted = query_terms(query)[: manifest["max_terms"]]
-    shard_files = [f"t/{k}.json" for k in _query_shards(wanted, keys, manifest["prefix_min"])]
+    plan = _plan(manifest, query)
+    if plan is None:
+        return []
+    used, open_, spelled = plan
+    shards = _query_shards(used, spelled, open_, set(manifest["shards"]), manifest["prefix_min"])
     shown = rank(files, query, category)[: manifest["per_page"]]
     cards = [f"d/{n // manifest['chunk']}.json" for n in shown]
-    return ["index.json", *shard_files, *dict.fromkeys(cards)]
+    return ["index.json", *[f"t/{k}.json" for k in shards], *dict.fromkeys(cards)]
 
 
 def site_docs(site: Site) -> list[SearchDoc]:
