@@ -1,0 +1,88 @@
+"""What a screen reader (NVDA, TalkBack) and a keyboard-only reader get from the sample site in
+Chromium: names read from Chromium's own accessibility tree (CDP), focus moved by keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.test_search import search
+
+pytestmark = pytest.mark.browser
+
+
+def ax_nodes(page: Any) -> list[dict[str, Any]]:
+    """The page's accessibility tree as Chromium exposes it to screen readers, ignored nodes left
+    out: each node's role, name and properties."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return [
+        {
+            "role": n.get("role", {}).get("value"),
+            "name": n.get("name", {}).get("value", ""),
+            "properties": {p["name"]: p["value"].get("value") for p in n.get("properties", [])},
+        }
+        for n in nodes
+        if not n.get("ignored")
+    ]
+
+
+def link_names(page: Any) -> list[str]:
+    """The name a screen reader reads for each link on the page."""
+    return [n["name"] for n in ax_nodes(page) if n["role"] == "link"]
+
+
+def test_search_announces_how_many_were_found_not_every_card(open_page) -> None:
+    """The live region holds the status line alone: a screen reader says 'Tìm thấy N bản tin…'
+    once, not every result card as the cards are added under it."""
+    page, _ = open_page("/tim-kiem/")
+    assert search(page, "lua").count() > 0
+    regions = page.locator("[aria-live], [role=status], [role=alert], [role=log]")
+    found = regions.evaluate_all(
+        "els => els.map(e => [e.textContent.trim(), e.querySelectorAll('a, li').length])"
+    )
+    assert len(found) == 1, found
+    text, links = found[0]
+    assert text.startswith("Tìm thấy ") and links == 0, found
+    outside = "document.querySelector('.search-results').closest('[aria-live], [role=status]')"
+    assert page.evaluate(outside) is None
+
+
+def test_more_results_by_keyboard_moves_focus_to_the_first_new_result(open_page) -> None:
+    """'Xem thêm kết quả' pressed with Enter puts focus on the first card it showed, where reading
+    goes on; focus is not left on the button, nor lost when the button goes with the last card."""
+    page, _ = open_page("/tim-kiem/")
+    shown = search(page, "lua").count()
+    more = page.get_by_role("button", name="Xem thêm kết quả")
+    assert more.is_visible(), "the sample has more results for 'lua' than one page"
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('.search-results > li').length > {shown}")
+    focused = page.evaluate(
+        "n => document.activeElement === document.querySelectorAll('.search-results > li')[n]"
+        ".querySelector('a')",
+        shown,
+    )
+    assert focused, page.evaluate("document.activeElement.outerHTML")
+
+
+@pytest.mark.parametrize("path", ["/", "/lien-he/"])
+def test_call_links_say_they_call_and_whom(path: str, open_page) -> None:
+    """The unit's tel: links in the footer and the contact card are read 'Gọi khẩn cấp 113',
+    'Gọi đường dây nóng …': in a screen reader's list of links a bare '113' says nothing, and
+    nothing tells that activating it dials."""
+    page, _ = open_page(path)
+    # A number in a bulletin's own sentence ("gọi ngay 113") is read with that sentence.
+    page.evaluate("document.querySelectorAll('.prose').forEach(e => e.remove())")
+    names = [
+        n["name"]
+        for n in ax_nodes(page)
+        if n["role"] == "link" and str(n["properties"].get("url", "")).startswith("tel:")
+    ]
+    assert names, "the sample site has an emergency number and a hotline"
+    for name in names:
+        assert name.startswith(("Gọi khẩn cấp ", "Gọi đường dây nóng ")), names
