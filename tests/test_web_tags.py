@@ -30,7 +30,7 @@ def tag_links(files: dict[str, bytes], page: str) -> list[tuple[str, str]]:
     """(address, label) of each tag link on a bulletin's page."""
     html = files[f"{page}index.html"].decode()
     tags = html.split('<ul class="tags"', 1)[1].split("</ul>", 1)[0]
-    return re.findall(r'<a href="([^"]*)">#([^<]*)</a>', tags)
+    return re.findall(r'<a href="([^"]*)"><span aria-hidden="true">#</span>([^<]*)</a>', tags)
 
 
 def tag_pages(files: dict[str, bytes]) -> dict[str, str]:

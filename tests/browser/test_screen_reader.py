@@ -86,3 +86,29 @@ def test_call_links_say_they_call_and_whom(path: str, open_page) -> None:
     assert names, "the sample site has an emergency number and a hotline"
     for name in names:
         assert name.startswith(("Gọi khẩn cấp ", "Gọi đường dây nóng ")), names
+
+
+SYMBOLS = ("#", "‹", "›")
+"""Read aloud ('thăng', 'nhỏ hơn'…) when they only decorate a tag, a pager step or a crumb."""
+
+
+@pytest.mark.parametrize("kind", ["home", "bulletin"])
+def test_links_and_crumbs_are_read_without_decorating_symbols(
+    kind: str, sample_site, open_page
+) -> None:
+    """Tags, pager steps, 'Bài trước'/'Bài sau' and breadcrumb separators are read as words:
+    '#', '‹' and '›' are drawn but hidden from screen readers; the older/newer label is followed
+    by a pause before the title it names."""
+    page, _ = open_page(sample_site.pages[kind])
+    nodes = ax_nodes(page)
+    noisy = [n["name"] for n in nodes if n["name"] and any(s in n["name"] for s in SYMBOLS)]
+    assert noisy == []
+    names = link_names(page)
+    if kind == "home":
+        assert "Trang sau" in names
+    else:
+        # Chromium puts a space before the hidden colon (it is positioned): spoken the same.
+        steps = [n.replace(" :", ":") for n in names if n.startswith(("Bài trước", "Bài sau"))]
+        assert steps and all(n.startswith(("Bài trước: ", "Bài sau: ")) for n in steps), steps
+        tags = page.locator(".tags a").all_inner_texts()
+        assert tags and all(t.lstrip("#") in names for t in tags)
