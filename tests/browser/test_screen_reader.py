@@ -112,3 +112,15 @@ def test_links_and_crumbs_are_read_without_decorating_symbols(
         assert steps and all(n.startswith(("Bài trước: ", "Bài sau: ")) for n in steps), steps
         tags = page.locator(".tags a").all_inner_texts()
         assert tags and all(t.lstrip("#") in names for t in tags)
+
+
+def test_card_thumbnails_are_decorative_and_the_cover_is_described(sample_site, open_page) -> None:
+    """A list is read as titles, dates and summaries: the thumbnail beside each title is
+    decorative (alt=""), while the bulletin's own page still describes its cover."""
+    page, _ = open_page(sample_site.pages["home"])
+    assert page.locator(".card .thumb").count() > 0
+    assert [n["name"] for n in ax_nodes(page) if n["role"] in ("image", "img")] == []
+    page, _ = open_page(sample_site.pages["bulletin"])
+    cover = page.locator(".cover img").get_attribute("alt")
+    assert cover
+    assert cover in [n["name"] for n in ax_nodes(page) if n["role"] in ("image", "img")]
