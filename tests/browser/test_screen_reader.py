@@ -124,3 +124,22 @@ def test_card_thumbnails_are_decorative_and_the_cover_is_described(sample_site, 
     cover = page.locator(".cover img").get_attribute("alt")
     assert cover
     assert cover in [n["name"] for n in ax_nodes(page) if n["role"] in ("image", "img")]
+
+
+@pytest.mark.parametrize("kind", ["home", "bulletin", "search", "404"])
+def test_skip_link_is_first_shows_and_moves_focus_into_main(
+    kind: str, sample_site, open_page
+) -> None:
+    """The first Tab reaches 'Bỏ qua, đến nội dung chính', shown on screen; Enter puts focus on
+    <main>, so the next Tab is the first link or field of the content, not the menu again."""
+    page, _ = open_page(sample_site.pages[kind])
+    page.keyboard.press("Tab")
+    skip = page.evaluate(
+        "(() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+        " return [e.textContent, r.top >= 0 && r.bottom <= innerHeight && r.width > 1]; })()"
+    )
+    assert skip == ["Bỏ qua, đến nội dung chính", True]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "noi-dung"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
