@@ -143,3 +143,17 @@ def test_skip_link_is_first_shows_and_moves_focus_into_main(
     assert page.evaluate("document.activeElement.id") == "noi-dung"
     page.keyboard.press("Tab")
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
+
+
+@pytest.mark.parametrize("path", ["/trang/2/", "/the/zalo/"])
+def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, open_page) -> None:
+    """Page 2 of a list has its own h1 ('… — trang 2'), as its title has: a screen reader user
+    jumping to the heading is not told the same as on page 1; page 1 has no number."""
+    page, _ = open_page(path)
+    headings = [n["name"] for n in ax_nodes(page) if n["role"] == "heading"]
+    level_one = page.locator("h1").inner_text()
+    assert level_one in headings
+    if "/trang/" in path:
+        assert level_one.endswith(" — trang 2") and page.title().startswith(level_one)
+    else:
+        assert "trang" not in level_one

@@ -237,6 +237,7 @@ class Views(SiteContext):
         )
         context.update(
             heading=listing.title,
+            page_number=number,
             intro=listing.intro,
             cards=[self.card(b, eager=i == 0) for i, b in enumerate(chunk)],
             pagination=self._pagination(urls, number),
