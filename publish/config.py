@@ -723,6 +723,9 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
                 _base_url_hint(str(site.base_url)),
             )
         )
+    language = _language_issue(str(site.language))
+    if language:
+        issues.append(language)
     try:
         ZoneInfo(str(site.timezone))
     except (ZoneInfoNotFoundError, ValueError, TypeError):
@@ -743,6 +746,31 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
                 )
             )
     return issues
+
+
+LANGUAGE_TAG_RE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")
+"""A BCP 47 language tag as pages carry it in <html lang>: "vi", "vi-VN"."""
+
+
+def _language_issue(written: str) -> SchemaIssue | None:
+    """The problem with [site] language when it is no language tag, or "vn": a screen reader
+    picks its voice by <html lang>, and a tag it does not know reads the pages in another
+    language's voice."""
+    country = written.strip().replace("_", "-").split("-")[0].lower() == "vn"
+    if not written.strip() or (LANGUAGE_TAG_RE.fullmatch(written) and not country):
+        return None  # a blank one is already the "filled" rule's problem
+    if country:
+        message = (
+            f"mã ngôn ngữ sai: {written!r} («vn» là mã quốc gia Việt Nam, không phải tiếng Việt)"
+        )
+    else:
+        message = f'cần một mã ngôn ngữ như "vi" hoặc "vi-VN", nhận được {written!r}'
+    return SchemaIssue(
+        ("site", "language"),
+        message,
+        'Tiếng Việt là language = "vi" (hoặc "vi-VN"). Trình đọc màn hình chọn giọng đọc theo mã '
+        "này: mã sai thì trang có thể bị đọc bằng giọng của ngôn ngữ khác.",
+    )
 
 
 def _base_url_hint(written: str) -> str:

@@ -411,6 +411,25 @@ def test_bad_timezone() -> None:
     assert problem.hint and "Asia/Ho_Chi_Minh" in problem.hint
 
 
+@pytest.mark.parametrize("written", ["vn", "VN", "vi_VN", "Tiếng Việt", " vi"])
+def test_a_language_that_is_no_language_tag_says_vi(written: str) -> None:
+    """Pages carry [site] language in <html lang>, by which a screen reader picks its voice: "vn"
+    (the country) or a name is refused with its line, and the hint gives "vi"."""
+    text = SITE_TOML.replace("[site]\n", f'[site]\nlanguage = "{written}"\n')
+    problem = one_problem(text)
+    assert problem.field == "[site] language"
+    assert repr(written) in problem.message
+    assert problem.line == line_of(text, "language")
+    assert problem.hint and 'language = "vi"' in problem.hint
+
+
+@pytest.mark.parametrize("written", ["vi", "vi-VN", "en", "km-KH"])
+def test_language_tags_are_accepted(written: str) -> None:
+    """Language tags as BCP 47 writes them load."""
+    text = SITE_TOML.replace("[site]\n", f'[site]\nlanguage = "{written}"\n')
+    assert parse(text, root=ROOT).site.language == written
+
+
 @pytest.mark.parametrize("url", ["congan-chauthanh.example.vn", "ftp://x.vn/", "/", "https://"])
 def test_bad_base_url(url: str) -> None:
     text = SITE_TOML.replace("https://congan-chauthanh.example.vn/", url)
