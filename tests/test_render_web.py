@@ -18,6 +18,7 @@ from publish.content import load_site
 from publish.errors import ContentError
 from publish.render import web
 from publish.render.web import images as images_module
+from publish.render.web.markdown import scroll_regions
 from tests.helpers import refusing
 from tests.web_fixture import NOW, BuiltSite, build_site, copy_site
 
@@ -719,3 +720,20 @@ def test_the_units_numbers_in_a_body_dial_them_and_no_other_number_does(tmp_path
     assert "<code>0273 3850 113</code>" in body
     assert "tel:0912" not in html and "0273 3850 1134;" in body
     assert '<meta name="format-detection" content="telephone=no">' in html
+
+
+def test_a_table_region_takes_the_heading_right_above_it_else_its_number() -> None:
+    """A table right under a heading is named by that heading (aria-labelledby its id); one
+    after other text, or whose heading starts too far above to look for, is "Bảng N"."""
+    far = '<h2 id="xa">' + "x" * 5000 + "</h2>\n<table></table>"
+    html = scroll_regions(
+        '<h2 id="so-goi">Số <em>khẩn cấp</em></h2>\n<table></table>'
+        '<p>x</p><table></table><h3 id="b">B</h3>\n\n<table></table>' + far
+    )
+    names = re.findall(r'<div class="table-scroll" role="region" tabindex="0" ([^>]*)>', html)
+    assert names == [
+        'aria-labelledby="so-goi"',
+        'aria-label="Bảng 2"',
+        'aria-labelledby="b"',
+        'aria-label="Bảng 4"',
+    ]

@@ -157,3 +157,12 @@ def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, open_page) 
         assert level_one.endswith(" — trang 2") and page.title().startswith(level_one)
     else:
         assert "trang" not in level_one
+
+
+def test_a_table_region_is_named_by_the_heading_above_it(open_page) -> None:
+    """The contact page's emergency numbers table scrolls in a region a screen reader lists by
+    the heading right above it, not as 'Bảng 1'."""
+    page, _ = open_page("/lien-he/")
+    regions = [n["name"] for n in ax_nodes(page) if n["role"] == "region"]
+    assert "Số điện thoại khẩn cấp" in regions, regions
+    assert not [r for r in regions if r.startswith("Bảng ")], regions
