@@ -24,7 +24,7 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.text import fold, nfc
+from publish.text import fold, mask, nfc
 
 __all__ = ["Finding", "findings", "lint", "mask"]
 
@@ -115,14 +115,6 @@ class Finding:
     line: int
     kind: str
     value: str
-
-
-def mask(value: str) -> str:
-    """Show only the first three and last two digits: 087123456789 → 087*******89."""
-    digits = re.sub(r"\D", "", value)
-    if len(digits) <= 5:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
 
 
 class _Spans:

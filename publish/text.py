@@ -13,6 +13,7 @@ __all__ = [
     "WEEKDAYS",
     "fold",
     "folded_words",
+    "mask",
     "nfc",
     "slugify",
     "vn_date",
@@ -73,3 +74,11 @@ def vn_datetime(value: dt.datetime) -> str:
 def vn_month(year: int, month: int) -> str:
     """Format a month heading: "Tháng 12/2020"."""
     return f"Tháng {month:02d}/{year}"
+
+
+def mask(value: str) -> str:
+    """Only the first three and last two digits of a number: 087123456789 → 087*******89."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) <= 5:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]

@@ -521,3 +521,36 @@ def test_station_text_files_open_in_windows_notepad(artifacts: dict[str, bytes])
         assert b"\n" not in data.replace(b"\r\n", b""), path
         assert data.endswith(b"\r\n") and b"\r\r" not in data, path
     assert not artifacts[f"{WEEK}/rundown.json"].startswith(b"\xef\xbb\xbf")
+
+
+def test_the_station_never_receives_a_dropped_id_or_account_number(tmp_path: Path) -> None:
+    """R9.5 drops a citizen ID or a bank account from the script, but its note quoted the number
+    in full in rundown.txt and rundown.json, which go to the station, and in CI logs: the number
+    is masked there, and the note still names the line it came from."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md(
+                {"date": "2020-12-08 08:00"},
+                body=(
+                    "Công an xã bắt giữ đối tượng Lê Văn Bảy, CCCD số 087090012345, trú tại ấp"
+                    " An Hòa.\n\nBị hại là bà Ngô Thị Năm, số tài khoản 1903 5555 6666 77, đã"
+                    " nhận lại tài sản.\n"
+                ),
+            ),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    files = {
+        a.path: a.data.decode("utf-8")
+        for a in radio.render(site)
+        if isinstance(a, Artifact) and a.path.endswith((".txt", ".json"))
+    }
+    problems = [p for p in radio.check(site) if "R9.5" in p.message]
+    shown = [*files.values(), *(p.render() for p in problems)]
+    assert len(problems) == 2 and "087*******45" in files["2020-W50/rundown.txt"]
+    for text in shown:
+        assert "087090012345" not in text
+        assert "1903" not in re.sub(r"\D", "", text)
+    lines = root.joinpath("content/a.md").read_text("utf-8").splitlines()
+    assert ["CCCD" in lines[p.line - 1] for p in problems if p.line] == [True, False]

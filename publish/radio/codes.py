@@ -8,6 +8,7 @@ from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
 from publish.radio.tail import ends_before
+from publish.text import mask
 
 __all__ = ["read_codes"]
 
@@ -243,12 +244,14 @@ def _private_numbers(text: str, ctx: Context) -> str:
             position = m.end()  # `tài khoản 120.000.000 đồng`: an amount, read in P4
             continue
         before, after, what = _without_number(text, m)
+        # Masked: the rundown that quotes it goes to the station, and CI logs print it.
         ctx.flag(
             "R9.5",
             WARNING,
-            f"Số giấy tờ hoặc tài khoản «{m[3]}» là dữ liệu cá nhân; đã bỏ {what} khỏi kịch "
-            "bản. Biên tập viên kiểm tra lại quyền riêng tư.",
-            m[3],
+            f"Số giấy tờ hoặc tài khoản «{mask(m[3])}» là dữ liệu cá nhân; đã bỏ {what} khỏi "
+            "kịch bản. Biên tập viên kiểm tra lại quyền riêng tư.",
+            mask(m[3]),
+            ctx.line_of(m[3]),
         )
         text = before + after
         position = len(before)

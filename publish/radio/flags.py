@@ -68,11 +68,11 @@ class Context:
         self, code: str, severity: str, message: str, excerpt: str, line: int | None = None
     ) -> None:
         """Record a finding once, at the given line or the source line containing the excerpt."""
-        new = Flag(code, severity, message, excerpt, line or self._line_of(excerpt))
+        new = Flag(code, severity, message, excerpt, line or self.line_of(excerpt))
         if new not in self.flags:
             self.flags.append(new)
 
-    def _line_of(self, excerpt: str) -> int | None:
+    def line_of(self, excerpt: str) -> int | None:
         """The first source line of the current paragraph containing the excerpt."""
         if not self.lines:
             return None
