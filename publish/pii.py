@@ -3,8 +3,9 @@
 Bulletins about crimes and accidents name people. Citizen ID numbers (CCCD 12 digits, CMND 9),
 bank account numbers, the exact birth date of a victim or a minor, and a child's full name must
 not be published (Nghị định 13/2023/NĐ-CP on personal data; Luật Trẻ em 2016). The lint finds likely cases and
-reports each with its line; the found value is masked in the message, because CI logs are read by
-more people than the bulletin. `--strict` (CI) makes findings errors for bulletins that will be
+reports each with its line; the found value is masked in the message (numbers to their first three
+and last two digits, a birth date to its year), because CI logs are read by more people than the
+bulletin. `--strict` (CI) makes findings errors for bulletins that will be
 published, unless the bulletin names who reviewed them in `pii_reviewed_by`.
 
 Speed: a bulletin whose texts and year were linted before takes its findings from the fragments
@@ -207,11 +208,16 @@ def _line_findings(line: str, number: int, year: int) -> Iterator[Finding]:
         if fresh(match.span("date")):
             age = year - int(match["y"])
             who = "của trẻ vị thành niên" if age < ADULT_AGE else ""
-            yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), match["date"])
+            yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), _masked_date(match))
     for match in _BIRTH_YEAR.finditer(line):
         age = year - int(match["y"])
         if 0 <= age < ADULT_AGE and fresh(match.span("y")):
             yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])
+
+
+def _masked_date(match: re.Match[str]) -> str:
+    """A birth date with its day and month hidden, as CI logs show it: 12/03/2010 → **/**/2010."""
+    return re.sub(r"\d", "*", match["date"][: -len(match["y"])]) + match["y"]
 
 
 def lint(site: Site, *, strict: bool = False) -> list[Problem]:

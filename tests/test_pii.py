@@ -38,9 +38,9 @@ def kinds(text: str, year: int = 2020) -> list[tuple[int, str, str]]:
         (
             "cháu Nguyễn Văn B (SN 12/03/2010)",
             "ngày sinh đầy đủ của trẻ vị thành niên",
-            "12/03/2010",
+            "**/**/2010",
         ),
-        ("anh C, sinh ngày 01.01.1980, trú ấp Tân Lập", "ngày sinh đầy đủ", "01.01.1980"),
+        ("anh C, sinh ngày 01.01.1980, trú ấp Tân Lập", "ngày sinh đầy đủ", "**.**.1980"),
         ("em D (sinh năm 2008) bị dụ dỗ", "năm sinh của trẻ vị thành niên (12 tuổi)", "2008"),
         ("em Lê Văn Tèo (15 tuổi) bị dụ dỗ", "họ tên của trẻ vị thành niên (15 tuổi)", "L.V.T."),
         (
@@ -147,3 +147,4 @@ def test_title_finding_names_the_title_line(tmp_path, capsys, monkeypatch) -> No
     assert main(["check", "--root", str(root), "--now", NOW]) == 0
     err = capsys.readouterr().err
     assert "content/a.md:2: cảnh báo: trường 'title': có thể là dữ liệu cá nhân: ngày sinh" in err
+    assert "«**/**/2015»" in err and "02/05" not in err  # CI logs get the year, not the date

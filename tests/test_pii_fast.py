@@ -72,7 +72,8 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             if fresh(match.span("date")):
                 age = year - int(match["y"])
                 who = "của trẻ vị thành niên" if age < ADULT_AGE else ""
-                yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), match["date"])
+                date = re.sub(r"\d", "*", match["date"][:-4]) + match["y"]
+                yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), date)
         for match in _BIRTH_YEAR.finditer(line):
             age = year - int(match["y"])
             if 0 <= age < ADULT_AGE and fresh(match.span("y")):
@@ -144,7 +145,7 @@ def test_tricky_lines_give_the_expected_findings() -> None:
     assert [(f.line, f.kind, f.value) for f in findings(text, year=2020)] == [
         (0, "số tài khoản ngân hàng", "007********67"),
         (0, "số CCCD", "087*******89"),
-        (0, "ngày sinh đầy đủ của trẻ vị thành niên", "12/03/2010"),
+        (0, "ngày sinh đầy đủ của trẻ vị thành niên", "**/**/2010"),
         (3, "số CCCD (12 chữ số)", "087*******89"),
     ]
 
