@@ -107,3 +107,56 @@ def test_an_unreadable_raw_html_image_is_told_at_its_line(
     code, err = run(capsys, "build", "--root", str(root))
     assert code == 1
     assert "a.md:13: lỗi: không đọc được ảnh content/images/hong.jpg" in err
+
+
+def _camera_photo() -> bytes:
+    """A phone photo of a person at their home: GPS and camera in EXIF, GPS in XMP, a comment."""
+    import io
+
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[0x8825] = {1: "N", 2: (10.0, 15.0, 30.5), 3: "E", 4: (105.0, 50.0, 12.0)}
+    xmp = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf'
+        b'-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" '
+        b'exif:GPSLatitude="10,15.5N"/></rdf:RDF></x:xmpmeta>'
+    )
+    out = io.BytesIO()
+    Image.new("RGB", (1200, 800), (90, 120, 60)).save(
+        out, "JPEG", exif=exif, xmp=xmp, comment=b"Nha chau Nguyen Van Ba, so 45 ap Phu Hoa"
+    )
+    return out.getvalue()
+
+
+def test_no_published_image_keeps_the_photo_s_location_camera_or_comment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A photo taken at a victim's house carries its GPS position (EXIF, XMP) and often a
+    comment: none of it is in any file of output/ (the web variants Zalo also points at), and
+    the original is not copied there. The JPEG comment was copied into every variant."""
+    from PIL import Image
+
+    photo = _camera_photo()
+    root = make_project(
+        tmp_path,
+        {
+            "content/images/bia.jpg": photo,
+            "content/images/anh.jpg": photo,
+            "content/bai-viet/a.md": bulletin_md(COVER, "![Hiện trường](images/anh.jpg)\n"),
+        },
+    )
+    assert run(capsys, "build", "--root", str(root), "-q") == (0, "")
+    made = [p for p in (root / "output").rglob("*") if p.is_file()]
+    variants = [p for p in made if p.suffix == ".jpg"]
+    payload = json.loads((root / "output/zalo/a.json").read_text(encoding="utf-8"))
+    sent = [payload["cover"]["photo_url"]] + [b["url"] for b in payload["body"] if "url" in b]
+    assert variants and {u.rsplit("/", 1)[1] for u in sent} <= {p.name for p in variants}
+    for path in made:
+        data = path.read_bytes()
+        assert data != photo
+        assert b"Nguyen" not in data and b"GPS" not in data and b"PhoneMaker" not in data
+    for path in variants:
+        with Image.open(path) as image:
+            assert not image.getexif() and set(image.info) & {"exif", "xmp", "comment"} == set()

@@ -1,7 +1,7 @@
 """Responsive images made at build time with Pillow, cached so a rebuild does not redo them.
 
-Every content image becomes JPEG variants at the configured widths (never upscaled, EXIF and
-GPS data dropped by the re-encode) under `anh/<name>-<width>.<hash8>.jpg`. Resized bytes are
+Every content image becomes JPEG variants at the configured widths (never upscaled; EXIF with
+its GPS position, XMP and the JPEG comment dropped by the re-encode) under `anh/<name>-<width>.<hash8>.jpg`. Resized bytes are
 cached in `<root>/.cache/images/`, keyed on the source bytes, the width and the tool version;
 the cache is safe to delete.
 
@@ -43,7 +43,7 @@ from publish.text import slugify
 __all__ = ["Picture", "Pictures", "Variant", "probe", "unreadable_image"]
 
 # Bump when the resize or encode settings change, so cached variants are remade.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 TOOL_VERSION = f"{PIPELINE_VERSION}-pillow{PIL.__version__}"
 JPEG_QUALITY = 82
 OUTPUT_DIR = "anh"
@@ -282,7 +282,11 @@ class Pictures:
                 if image.size != size:
                     image = image.resize(size, Image.Resampling.LANCZOS)
                 out = io.BytesIO()
-                image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+                # Pillow copies the source's JPEG comment unless told not to; EXIF (GPS, camera)
+                # and XMP are dropped since they are not passed.
+                image.save(
+                    out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, comment=b""
+                )
         except (OSError, Image.DecompressionBombError) as exc:
             raise PublishError(unreadable_image(owner, path, exc).render()) from None
         encoded = out.getvalue()
