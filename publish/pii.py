@@ -84,7 +84,8 @@ _BEFORE_NAME = frozenset(
         "tuong",
     ]
 )
-"""Words (folded) a name follows: kinship and roles ("Cháu Lê Văn Tèo"; a sentence may open so)."""
+"""Words (folded) a name follows: kinship and roles ("Cháu Lê Văn Tèo"; a sentence may open so).
+Many are given names too (Nam, Anh, Nhân): inside a name they do not end it (see `_named`)."""
 _PLACE = frozenset(
     [
         "truong",
@@ -173,11 +174,13 @@ def _named_minors(text: str) -> Iterator[Finding]:
         if before is None:
             continue
         name: list[str] = []
-        for word in reversed(before[0].replace(",", " ").split()):
+        words = before[0].replace(",", " ").split()
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i]
             if fold(word) in _PLACE or (word.isupper() and len(word) > 1):
                 name = []
                 break
-            if not word[0].isupper() or fold(word) in _BEFORE_NAME:
+            if not word[0].isupper() or (fold(word) in _BEFORE_NAME and not _named(words[:i])):
                 break
             name.insert(0, word)
         if len(name) >= 2 and len(name[-1]) > 1:
@@ -187,6 +190,11 @@ def _named_minors(text: str) -> Iterator[Finding]:
                 f"họ tên của trẻ vị thành niên ({match['age']} tuổi)",
                 initials,
             )
+
+
+def _named(words: list[str]) -> bool:
+    """Whether the word after `words` is inside a name ("Nguyễn Anh Tuấn", not "Em Nam")."""
+    return bool(words) and words[-1][0].isupper() and fold(words[-1]) not in _BEFORE_NAME
 
 
 def _line_findings(line: str, number: int, year: int) -> Iterator[Finding]:
