@@ -1,4 +1,4 @@
-"""Personal-data lint for `publish check`: ID numbers, bank accounts, birth dates, children's names.
+"""Personal-data lint for `publish check`: ID and passport numbers, bank accounts, birth dates, children's names.
 
 Bulletins about crimes and accidents name people. Citizen ID numbers (CCCD 12 digits, CMND 9),
 bank account numbers, the exact birth date of a victim or a minor, and a child's full name must
@@ -35,6 +35,11 @@ _CITIZEN_ID = re.compile(r"(?<![\d.,/])\d{12}(?![\d.,/]|\s*(?:đồng|đ\b|VNĐ|
 _ID_NEAR = re.compile(
     _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
 )
+_PASSPORT = re.compile(
+    r"hộ chiếu[^\d\n]{0,30}?(?<![^\W\d_])(?P<number>[A-Z] ?\d{7,8})(?!\d)", re.IGNORECASE
+)
+"""A Vietnamese passport number (a letter, 7 digits: C1234567) after its word only: alone it is
+any code."""
 _ACCOUNT = re.compile(
     r"(?:số tài khoản|tài khoản số|\bSTK\b|\bTK\s*:)[^\d\n]{0,40}?(?P<number>\d(?:[ .-]?\d){5,18})(?!\d)",
     re.IGNORECASE,
@@ -209,6 +214,9 @@ def _line_findings(line: str, number: int, year: int) -> Iterator[Finding]:
         if len(digits) in (9, 12) and fresh(match.span("number")):
             kind = "số CCCD" if len(digits) == 12 else "số CMND"
             yield Finding(number, kind, mask(digits))
+    for match in _PASSPORT.finditer(line):
+        if fresh(match.span("number")):
+            yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line):
         if fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
@@ -221,6 +229,12 @@ def _line_findings(line: str, number: int, year: int) -> Iterator[Finding]:
         age = year - int(match["y"])
         if 0 <= age < ADULT_AGE and fresh(match.span("y")):
             yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])
+
+
+def _masked_passport(number: str) -> str:
+    """Its letter and last two digits: C1234567 → C*****67."""
+    digits = re.sub(r"\D", "", number)
+    return number[0].upper() + "*" * (len(digits) - 2) + digits[-2:]
 
 
 def _masked_date(match: re.Match[str]) -> str:

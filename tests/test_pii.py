@@ -25,6 +25,8 @@ def kinds(text: str, year: int = 2020) -> list[tuple[int, str, str]]:
         ("số định danh cá nhân: 087 123 456 789", "số CCCD", "087*******89"),
         ("mang CMND: 123 456 789 của người khác", "số CMND", "123****89"),
         ("Mã 087123456789 được ghi trên giấy", "số CCCD (12 chữ số)", "087*******89"),
+        ("Hộ chiếu số C1234567 do Cục Quản lý xuất nhập cảnh cấp", "số hộ chiếu", "C*****67"),
+        ("mang hộ chiếu: B 12345678", "số hộ chiếu", "B******78"),
         (
             "chuyển vào STK: 0071 0012 34567 tại Vietcombank",
             "số tài khoản ngân hàng",
@@ -88,6 +90,7 @@ def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str)
         "Em Nam, 16 tuổi, bị thương nhẹ.",  # a given name alone names nobody
         "Bé Anh (5 tuổi) đã về nhà.",
         "Học sinh Trường THCS Tân Bình (14 tuổi) tham gia.",  # a school, not a child's name
+        "Mẫu tờ khai X01234567 dùng cho hộ chiếu phổ thông.",  # a code before the word
     ],
 )
 def test_ordinary_bulletin_text_is_not_flagged(text: str) -> None:

@@ -23,6 +23,7 @@ from publish.pii import (
     _BIRTH_YEAR,
     _CITIZEN_ID,
     _ID_NEAR,
+    _PASSPORT,
     ADULT_AGE,
     Finding,
     findings,
@@ -65,6 +66,11 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             if len(digits) in (9, 12) and fresh(match.span("number")):
                 kind = "số CCCD" if len(digits) == 12 else "số CMND"
                 yield Finding(number, kind, mask(digits))
+        for match in _PASSPORT.finditer(line):
+            if fresh(match.span("number")):
+                n = match["number"]
+                hidden = n[0].upper() + "*" * (len(re.sub(r"\D", "", n)) - 2) + n[-2:]
+                yield Finding(number, "số hộ chiếu", hidden)
         for match in _CITIZEN_ID.finditer(line):
             if fresh(match.span()):
                 yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
@@ -91,7 +97,7 @@ PIECES = [
     # numbers: IDs, accounts, dates, years, amounts, and digits other than ASCII
     "087123456789", "087 123 456 789", "0871234567890", "123456789", "123.456.789", "123-456-789",
     "0071 0012 34567", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
-    "31/12/1999", "2008", "1990", "2020", "2015", "20", "19", "0", "7", "12", "123", "1234",
+    "C1234567", "b 12345678", "N", "31/12/1999", "2008", "1990", "2020", "2015", "20", "19", "0", "7", "12", "123", "1234",
     "٠٨٧١٢٣٤٥٦٧٨٩", "０８７１２３４５６７８９", "٢٠١٠", "۱۹۹۰",
     " đồng", "đ", " VNĐ", "vnđ", " triệu",
     # separators and line ends, including ones that str.split("\n") keeps inside a line
