@@ -1,8 +1,8 @@
 """Personal-data lint for `publish check`: ID and passport numbers, bank accounts, birth dates, children's names.
 
 Bulletins about crimes and accidents name people. Citizen ID numbers (CCCD 12 digits, CMND 9),
-bank account numbers, the exact birth date of a victim or a minor, and a child's full name must
-not be published (Nghị định 13/2023/NĐ-CP on personal data; Luật Trẻ em 2016). The lint finds likely cases and
+bank account numbers, the exact birth date of a victim or a minor, a child's full name and the
+name of whoever reported a crime must not be published (Nghị định 13/2023/NĐ-CP on personal data; Luật Trẻ em 2016). The lint finds likely cases and
 reports each with its line; the found value is masked in the message (numbers to their first three
 and last two digits, a birth date to its year), because CI logs are read by more people than the
 bulletin. `--strict` (CI) makes findings errors for bulletins that will be
@@ -25,7 +25,7 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.text import fold, mask, nfc
+from publish.text import mask, nfc
 
 __all__ = ["Finding", "findings", "lint", "mask"]
 
@@ -68,49 +68,64 @@ each of its letters."""
 _BEFORE_NAME = frozenset(
     [
         "em",
-        "chau",
-        "be",
+        "cháu",
+        "bé",
         "anh",
-        "chi",
-        "ong",
-        "ba",
-        "co",
-        "chu",
-        "bac",
-        "hoc",
+        "chị",
+        "ông",
+        "bà",
+        "cô",
+        "chú",
+        "bác",
+        "học",
         "sinh",
-        "vien",
-        "nu",
+        "viên",
+        "nữ",
         "nam",
-        "tre",
-        "nan",
-        "nhan",
-        "doi",
-        "tuong",
+        "trẻ",
+        "nạn",
+        "nhân",
+        "đối",
+        "tượng",
     ]
 )
-"""Words (folded) a name follows: kinship and roles ("Cháu Lê Văn Tèo"; a sentence may open so).
-Many are given names too (Nam, Anh, Nhân): inside a name they do not end it (see `_named`)."""
+"""Words (lower case, with their marks) a name follows: kinship and roles ("Cháu Lê Văn Tèo"; a
+sentence may open so). Many are given names too (Nam, Anh, Nhân): inside a name they do not end
+it (see `_named`). Marks count: "Bá", "Tường", "Chi" are not "bà", "tượng", "chị"."""
 _PLACE = frozenset(
     [
-        "truong",
-        "lop",
-        "xa",
-        "phuong",
-        "ap",
-        "huyen",
-        "tinh",
-        "thanh",
-        "pho",
-        "cong",
-        "an",
-        "to",
+        "trường",
+        "lớp",
+        "xã",
+        "phường",
+        "ấp",
+        "huyện",
+        "tỉnh",
+        "phố",
+        "tổ",
         "khu",
-        "thon",
+        "thôn",
+        "quận",
+        "khóm",
     ]
 )
-"""Words (folded) that make the capitalised words after them a place or a school, not a child
-("Trường THCS Tân Bình (14 tuổi)"); so does an acronym."""
+"""Words (lower case, with their marks) that make the capitalised words after them a place or a
+school, not a child ("Trường THCS Tân Bình (14 tuổi)"); so does an acronym, and the pairs of
+`_PLACE_PAIRS`. Marks count: "Trương", "Tô" are surnames, not "trường", "tổ"."""
+_PLACE_PAIRS = frozenset([("thành", "phố"), ("công", "an")])
+"""Two words that make a place ("Thành phố", "Công an xã"), when each alone is a given name
+("Nguyễn Văn Thành", "Lê Thị An")."""
+_TOLD = r"(?:tố giác|tố cáo|báo tin|tin báo|cung cấp thông tin|phản ánh)"
+_TITLE = r"(?:ông|bà|anh|chị|em|cháu|cô|chú|bác)"
+_PERSON = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,4}"
+_INFORMANT = re.compile(
+    rf"{_TOLD}(?:[ \t]*:|[ \t]+(?:của|là|từ))[ \t]+{_TITLE}[ \t]+(?P<name>{_PERSON})"
+    rf"|(?<![^\W\d_]){_TITLE}[ \t]+(?P<name2>{_PERSON})[ \t]+(?:đã[ \t]+)?(?:tố giác|báo tin)",
+    re.IGNORECASE,
+)
+"""Who told the police ("người tố giác là ông …", "phản ánh của bà …", "anh … đã tố giác"): an
+informant named in public is in danger. A name after the word with no "của", "là" or ":" is
+whom the report is about ("tố giác ông A"), not who made it."""
 _ACCOUNT_WORDS = re.compile(r"t(?:k|ài khoản)", re.IGNORECASE)
 """What `_ACCOUNT` needs: far cheaper to rule out first than `_ACCOUNT` itself."""
 
@@ -155,6 +170,23 @@ def findings(text: str, *, year: int) -> Iterator[Finding]:
         anchor = _ANCHOR.search(text, end)
     if "tuổi" in text:
         yield from _named_minors(text)
+    yield from _named_informants(text)
+
+
+def _named_informants(text: str) -> Iterator[Finding]:
+    """Full names of whoever reported a crime or a complaint (a shortened name is not reported)."""
+    for match in _INFORMANT.finditer(text):
+        name = match["name"] or match["name2"]
+        words: list[str] = []
+        split = name.split()
+        for i, word in enumerate(split):
+            if not word[0].isupper() or _place(split, i):
+                break
+            words.append(word)
+        if len(words) >= 2 and len(words[-1]) > 1:
+            initials = ".".join(word[0] for word in words) + "."
+            line = text.count("\n", 0, match.start())
+            yield Finding(line, "họ tên người tố giác, báo tin", initials)
 
 
 def _named_minors(text: str) -> Iterator[Finding]:
@@ -182,10 +214,10 @@ def _named_minors(text: str) -> Iterator[Finding]:
         words = before[0].replace(",", " ").split()
         for i in range(len(words) - 1, -1, -1):
             word = words[i]
-            if fold(word) in _PLACE or (word.isupper() and len(word) > 1):
+            if _place(words, i):
                 name = []
                 break
-            if not word[0].isupper() or (fold(word) in _BEFORE_NAME and not _named(words[:i])):
+            if not word[0].isupper() or (word.lower() in _BEFORE_NAME and not _named(words[:i])):
                 break
             name.insert(0, word)
         if len(name) >= 2 and len(name[-1]) > 1:
@@ -198,8 +230,25 @@ def _named_minors(text: str) -> Iterator[Finding]:
 
 
 def _named(words: list[str]) -> bool:
-    """Whether the word after `words` is inside a name ("Nguyễn Anh Tuấn", not "Em Nam")."""
-    return bool(words) and words[-1][0].isupper() and fold(words[-1]) not in _BEFORE_NAME
+    """Whether the word after `words` is inside a name: the capitalised words right before it
+    hold one that is no kinship or role word ("Nguyễn Bá Tường", not "Em Nam")."""
+    for word in reversed(words):
+        if not word[0].isupper():
+            return False
+        if word.lower() not in _BEFORE_NAME:
+            return True
+    return False
+
+
+def _place(words: list[str], i: int) -> bool:
+    """Whether `words[i]` makes the capitalised words after it a place, a school or a unit."""
+    word = words[i].lower()
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    return (
+        word in _PLACE
+        or (word, after) in _PLACE_PAIRS
+        or (words[i].isupper() and len(words[i]) > 1)
+    )
 
 
 def _line_findings(line: str, number: int, year: int) -> Iterator[Finding]:

@@ -64,6 +64,25 @@ def kinds(text: str, year: int = 2020) -> list[tuple[int, str, str]]:
             "N.A.T.",
         ),
         ("Em Trần Nhân Hậu, 13 tuổi", "họ tên của trẻ vị thành niên (13 tuổi)", "T.N.H."),
+        ("em Nguyễn Bá Tường (13 tuổi)", "họ tên của trẻ vị thành niên (13 tuổi)", "N.B.T."),
+        # Surnames and given names that fold to a place word (trường, tổ, thành phố, Công an)
+        (
+            "em Trương Văn Tài (15 tuổi) bị thương",
+            "họ tên của trẻ vị thành niên (15 tuổi)",
+            "T.V.T.",
+        ),
+        ("em Tô Minh Công 14 tuổi", "họ tên của trẻ vị thành niên (14 tuổi)", "T.M.C."),
+        ("em Nguyễn Văn Thành, 15 tuổi", "họ tên của trẻ vị thành niên (15 tuổi)", "N.V.T."),
+        ("cháu Lê Thị An (12 tuổi)", "họ tên của trẻ vị thành niên (12 tuổi)", "L.T.A."),
+        # Who reported a crime or a complaint: named, they are in danger
+        (
+            "nhờ người tố giác là ông Đặng Văn Sáu, trú ấp Tân Phú",
+            "họ tên người tố giác, báo tin",
+            "Đ.V.S.",
+        ),
+        ("nhận phản ánh của ông Lâm Văn Được về", "họ tên người tố giác, báo tin", "L.V.Đ."),
+        ("Người phản ánh: chị Trương Thị Kim, tổ 3", "họ tên người tố giác, báo tin", "T.T.K."),
+        ("Anh Nguyễn Văn Tư đã tố giác hành vi", "họ tên người tố giác, báo tin", "N.V.T."),
         (
             "Lê Văn Tèo (học sinh lớp 9, 15 tuổi)",
             "họ tên của trẻ vị thành niên (15 tuổi)",
@@ -89,6 +108,13 @@ def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str)
         "một em bé 10 tuổi bị lạc",
         "Em Nam, 16 tuổi, bị thương nhẹ.",  # a given name alone names nobody
         "Bé Anh (5 tuổi) đã về nhà.",
+        "Công an xã An Nhơn (15 tuổi)",  # garbled, but a unit: no child's name
+        "Thành phố Cao Lãnh (15 tuổi)",
+        "Công an tiếp nhận tin báo, bắt giữ ông Nguyễn Văn Bảy.",  # the suspect, not the informant
+        "Bà Nguyễn Thị Mai tố cáo ông Trần Văn Bảy chiếm đoạt tài sản.",  # whom it is about
+        "tiếp nhận tin báo của ông Nguyễn Văn A về vụ trộm",  # shortened name
+        "Người dân tố giác tội phạm qua đường dây nóng.",
+        "tiếp nhận phản ánh của bà con xã Tân Bình",
         "Học sinh Trường THCS Tân Bình (14 tuổi) tham gia.",  # a school, not a child's name
         "Mẫu tờ khai X01234567 dùng cho hộ chiếu phổ thông.",  # a code before the word
     ],
