@@ -1,12 +1,16 @@
-"""Personal-data lint for `publish check`: ID and passport numbers, bank accounts, birth dates, children's names.
+"""Personal-data lint for `publish check`: ID and passport numbers, bank accounts, birth dates,
+children's and informants' names, house numbers.
 
 Bulletins about crimes and accidents name people. Citizen ID numbers (CCCD 12 digits, CMND 9),
-bank account numbers, the exact birth date of a victim or a minor, a child's full name and the
-name of whoever reported a crime must not be published (Nghị định 13/2023/NĐ-CP on personal data; Luật Trẻ em 2016). The lint finds likely cases and
+bank account numbers, the exact birth date of a victim or a minor, a child's full name, the name
+of whoever reported a crime and the house number of where someone lives must not be published
+(Nghị định 13/2023/NĐ-CP on personal data; Luật Trẻ em 2016). The lint finds likely cases and
 reports each with its line; the found value is masked in the message (numbers to their first three
-and last two digits, a birth date to its year), because CI logs are read by more people than the
-bulletin. `--strict` (CI) makes findings errors for bulletins that will be
-published, unless the bulletin names who reviewed them in `pii_reviewed_by`.
+and last two digits, a birth date to its year, a name to its initials, a house number to stars),
+because CI logs are read by more people than the bulletin. A name in the title or the slug is
+told as lasting: the web address and the sync state keep them. `--strict` (CI) makes findings
+errors for bulletins that will be published, unless the bulletin names who reviewed them in
+`pii_reviewed_by`.
 
 Speed: a bulletin whose texts and year were linted before takes its findings from the fragments
 cache; otherwise only the lines holding a run of digits that some pattern needs are searched.
@@ -25,7 +29,7 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.text import mask, nfc
+from publish.text import mask, nfc, slugify
 
 __all__ = ["Finding", "findings", "lint", "mask"]
 
@@ -127,8 +131,67 @@ _INFORMANT = re.compile(
 informant named in public is in danger. A name after the word with no "của", "là" or ":" is
 whom the report is about ("tố giác ông A"), not who made it."""
 _TOLD_WORDS = re.compile(_TOLD, re.IGNORECASE)
+_NAME_YEAR = re.compile(
+    r"\((?P<bare>(?:19|20)\d{2})\)"
+    r"|(?<![^\W\d_])(?:SN|Sn|(?i:sinh năm|năm sinh))\s*:?\s*(?P<y>(?:19|20)\d{2})(?![/\d])"
+)
+"""A birth year where a child's age could be ("Lê Văn Tèo (SN 2010)", "em …, sinh năm 2012"),
+or alone in brackets right after the name ("Học sinh Trần Văn Hậu (2011)"): a year in brackets
+is as often an event's, so that form counts only after a kinship or role word (`_BEFORE_NAME`)."""
+_NAME_YEAR_WORDS = re.compile(r"\(\d{4}\)|SN|Sn|sinh năm|năm sinh", re.IGNORECASE)
+_HOUSE_NUMBER = r"(?P<number>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*)(?![\w/-]|[.,]\d)"
+"""A house number (45, 12A, 12/3/4): at most four digits a part, so a phone or an ID number is
+none, and a document number («Luật Cư trú số 68/2020/QH14») goes on past it."""
+_RESIDENCE = re.compile(
+    r"(?<![^\W\d_])(?:(?:thường|tạm|cư)[ \t]+trú|trú|ngụ|nơi[ \t]+ở|chỗ[ \t]+ở)(?![^\W\d_])"
+    r"(?P<clause>[^\n.;!?()]{0,80})",
+    re.IGNORECASE,
+)
+"""Where someone lives («trú tại», «ngụ», «thường trú tại», «nơi ở»), and the rest of its clause:
+the house number, if any, is in it. «Trụ sở» (an office) is another word."""
+_HOUSE_IN_CLAUSE = re.compile(
+    r"^[ \t]*(?:(?:tại|ở)(?![^\W\d_]))?[ \t]*:?[ \t]*"
+    + _HOUSE_NUMBER.replace("number", "direct")
+    + r"(?=[ \t]*,?[ \t]*(?:đường|phố|ngõ|ngách|hẻm|kiệt|tổ|ấp|khu|khóm|thôn|xóm)(?![^\W\d_])"
+    r"|[ \t]+[A-ZĐ]|/)"
+    r"|(?:(?<![^\W\d_])(?:tại|ở)|,|:|^)[ \t]*(?:(?:căn[ \t]+)?nhà[ \t]+)?số[ \t]*(?:nhà[ \t]*)?:?[ \t]*"
+    + _HOUSE_NUMBER
+    + r"|(?<![^\W\d_])(?:nhà[ \t]+số|số[ \t]+nhà)[ \t]*:?[ \t]*"
+    + _HOUSE_NUMBER.replace("number", "named"),
+    re.IGNORECASE,
+)
+"""A house number in a residence clause: right after «tại» when a street or a name follows it
+(«trú tại 45 Lê Lợi», «ngụ 12/3 đường …»), after «số» that starts the place («trú tại số 45, tổ
+3», «ngụ số 12/3», «…, số 45 đường …»: «gọi số 113», «tổ số 3», «biển số» are no houses), or
+after «nhà số»/«số nhà» anywhere in it. «Phường 12», «tổ 3» name a ward or a group, not a house."""
+_HOUSE = re.compile(
+    r"(?<![^\W\d_])(?:nhà[ \t]+số|số[ \t]+nhà)[ \t]*:?[ \t]*" + _HOUSE_NUMBER, re.IGNORECASE
+)
+"""«Nhà số 15», «số nhà 15» with no residence word: a private house too (a fire, a theft)."""
+_NOT_A_HOME = re.compile(r"trụ[ \t]+sở|tòa[ \t]+nhà|dãy[ \t]+nhà|khu[ \t]+nhà", re.IGNORECASE)
+"""Before «nhà số …» in its sentence: an office or a public building, not someone's home."""
+_SERVICE = re.compile(r"11[1345]|1[89]00\d*")
+"""Emergency and service lines («số 113»): a number, not a house, when no street follows."""
+_STREET_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:đường|phố|ngõ|ngách|hẻm|kiệt)(?![^\W\d_])|[ \t]+[A-ZĐ]|/", re.IGNORECASE
+)
+"""After «số 113»: a street, so a house after all («số 113 đường Lê Lợi», «số 113 Lê Lợi»)."""
+_HOME_WORDS = re.compile(r"trú|ngụ|nơi ở|chỗ ở|nhà số|số nhà", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"t(?:k|ài khoản)", re.IGNORECASE)
 """What `_ACCOUNT` needs: far cheaper to rule out first than `_ACCOUNT` itself."""
+
+
+_LASTING = {
+    "title": (
+        "Tiêu đề không rút lại được: nó thành tên tệp và địa chỉ web (publish new lấy slug từ "
+        "tiêu đề), được ghi vào state/zalo.json và lịch sử git, còn lại cả khi bản tin đã rút. "
+    ),
+    "slug": (
+        "Địa chỉ web không rút lại được: state/web-urls.json và lịch sử git giữ nó, kể cả khi "
+        "đã đổi slug (trang chuyển hướng vẫn mở ở địa chỉ cũ). "
+    ),
+}
+"""Why a finding in the title or the slug weighs more: what keeps them for good."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +201,9 @@ class Finding:
     line: int
     kind: str
     value: str
+    slug_form: str = ""
+    """A name as a slug writes it ("tran-thi-my-duyen"), to find it in the bulletin's slug; never
+    shown (CI logs get `value`)."""
 
 
 class _Spans:
@@ -155,7 +221,8 @@ class _Spans:
 
 
 def findings(text: str, *, year: int) -> Iterator[Finding]:
-    """Every likely ID number, account number and exact/minor birth date in `text`, by line."""
+    """Every likely ID, passport and account number, exact/minor birth date, child's or
+    informant's name and house number in `text`, by line."""
     text = nfc(text)
     number = start = 0  # line `number` (0-based) starts at offset `start`
     anchor = _ANCHOR.search(text)
@@ -169,8 +236,13 @@ def findings(text: str, *, year: int) -> Iterator[Finding]:
         if _TRIGGER.search(line):
             yield from _line_findings(line, number, year)
         anchor = _ANCHOR.search(text, end)
+    named: set[int] = set()  # where each child's name found ends: found once
     if "tuổi" in text:
-        yield from _named_minors(text)
+        yield from _named_minors(text, named)
+    if _NAME_YEAR_WORDS.search(text):
+        yield from _minors_named_with_year(text, year, named)
+    if _HOME_WORDS.search(text):
+        yield from _home_addresses(text)
     if _TOLD_WORDS.search(text):  # far cheaper than `_INFORMANT`, and most texts have none
         yield from _named_informants(text)
 
@@ -185,13 +257,13 @@ def _named_informants(text: str) -> Iterator[Finding]:
             if not word[0].isupper() or _place(split, i):
                 break
             words.append(word)
-        if len(words) >= 2 and len(words[-1]) > 1:
-            initials = ".".join(word[0] for word in words) + "."
+        if _full(words):
             line = text.count("\n", 0, match.start())
-            yield Finding(line, "họ tên người tố giác, báo tin", initials)
+            kind = "họ tên người tố giác, báo tin"
+            yield Finding(line, kind, _initials(words), slugify(" ".join(words)))
 
 
-def _named_minors(text: str) -> Iterator[Finding]:
+def _named_minors(text: str, named: set[int]) -> Iterator[Finding]:
     """Full names written next to an age under 18: "em Lê Văn Tèo (15 tuổi)" (Luật Trẻ em 2016).
 
     A name shortened to its initial ("Nguyễn Văn A") is how bulletins protect a child: not reported.
@@ -202,33 +274,101 @@ def _named_minors(text: str) -> Iterator[Finding]:
         at = text.find("tuổi", at + 4)
         if match is None or int(match["age"]) >= ADULT_AGE:
             continue
-        start = text.rfind("\n", 0, match.start()) + 1
-        segment = text[start : match.start()]
-        opened = segment.rfind("(")
-        if opened > segment.rfind(")"):
-            segment = segment[:opened]  # "Lê Văn Tèo (sinh năm 2010, 15 tuổi)": before the "("
-        # Only the end of the line can hold the name: searching all of it for every "tuổi" on a
-        # long line is quadratic. 300 characters are far more than five words of a name.
-        before = _WORDS_BEFORE.search(segment, max(0, len(segment) - 300))
-        if before is None:
-            continue
-        name: list[str] = []
-        words = before[0].replace(",", " ").split()
-        for i in range(len(words) - 1, -1, -1):
-            word = words[i]
-            if _place(words, i):
-                name = []
-                break
-            if not word[0].isupper() or (word.lower() in _BEFORE_NAME and not _named(words[:i])):
-                break
-            name.insert(0, word)
-        if len(name) >= 2 and len(name[-1]) > 1:
-            initials = ".".join(word[0] for word in name) + "."
+        name, _, end = _name_before(text, match.start())
+        if _full(name) and end not in named:
+            named.add(end)
             yield Finding(
                 text.count("\n", 0, match.start()),
                 f"họ tên của trẻ vị thành niên ({match['age']} tuổi)",
-                initials,
+                _initials(name),
+                slugify(" ".join(name)),
             )
+
+
+def _minors_named_with_year(text: str, year: int, named: set[int]) -> Iterator[Finding]:
+    """Full names written with a birth year that makes them under 18 in the bulletin's `year`:
+    "Cháu Trần Thị Mỹ Duyên (SN 2017)", "Học sinh Trần Văn Hậu (2011)"."""
+    for match in _NAME_YEAR.finditer(text):
+        born = int(match["bare"] or match["y"])
+        age = year - born
+        if not 0 <= age < ADULT_AGE:
+            continue
+        name, before, end = _name_before(text, match.start())
+        if match["bare"] and (before.lower() not in _BEFORE_NAME or before.lower() == "em"):
+            continue  # "em" alone may be "trẻ em Việt Nam (2016)"; "cháu", "bé", "sinh" name
+        if _full(name) and end not in named:
+            named.add(end)
+            yield Finding(
+                text.count("\n", 0, match.start()),
+                f"họ tên của trẻ vị thành niên ({age} tuổi)",
+                _initials(name),
+                slugify(" ".join(name)),
+            )
+
+
+def _name_before(text: str, at: int) -> tuple[list[str], str, int]:
+    """The capitalised name right before `at` on its line (its words, maybe none), the word
+    before the name ("" when none) and where the name ends, for telling two finds of one name."""
+    start = text.rfind("\n", 0, at) + 1
+    segment = text[start:at]
+    opened = segment.rfind("(")
+    if opened > segment.rfind(")"):
+        segment = segment[:opened]  # "Lê Văn Tèo (sinh năm 2010, 15 tuổi)": before the "("
+    # Only the end of the line can hold the name: searching all of it for every age on a long
+    # line is quadratic. 300 characters are far more than five words of a name.
+    before = _WORDS_BEFORE.search(segment, max(0, len(segment) - 300))
+    if before is None:
+        return [], "", -1
+    name: list[str] = []
+    words = before[0].replace(",", " ").split()
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if _place(words, i):
+            return [], word, -1
+        if not word[0].isupper() or (word.lower() in _BEFORE_NAME and not _named(words[:i])):
+            return name, word, start + len(segment.rstrip(" \t,"))
+        name.insert(0, word)
+    return name, "", start + len(segment.rstrip(" \t,"))
+
+
+def _full(name: list[str]) -> bool:
+    """Whether `name` names someone: two words or more, the last not an initial ("Nguyễn Văn A")."""
+    return len(name) >= 2 and len(name[-1]) > 1
+
+
+def _initials(name: list[str]) -> str:
+    """A name as CI logs show it: Lê Văn Tèo → L.V.T."""
+    return ".".join(word[0] for word in name) + "."
+
+
+def _home_addresses(text: str) -> Iterator[Finding]:
+    """House numbers of where people live ("trú tại số 45, tổ 3", "ngụ 12/3 đường …", "nhà số
+    15"): with the ward they say which door to knock on. A ward or group number is not reported."""
+    fresh = _Spans()
+    for match in _RESIDENCE.finditer(text):
+        clause = match["clause"]
+        for house in _HOUSE_IN_CLAUSE.finditer(clause):
+            group = next(g for g in ("direct", "number", "named") if house[g] is not None)
+            number = house[group]
+            after = clause[house.end(group) :]
+            if _SERVICE.fullmatch(number) and not _STREET_AFTER.match(after):
+                continue
+            start = match.start("clause") + house.start(group)
+            if fresh((start, start + len(number))):
+                yield _home_finding(text, start, number)
+    for house in _HOUSE.finditer(text):
+        sentence = max(text.rfind(c, 0, house.start()) for c in "\n.;!?")
+        if _NOT_A_HOME.search(text, sentence + 1, house.start()):
+            continue
+        if fresh(house.span("number")):
+            yield _home_finding(text, house.start("number"), house["number"])
+
+
+def _home_finding(text: str, at: int, number: str) -> Finding:
+    """A house number found at `at`, masked: «số 12/3» → «số **/*»."""
+    return Finding(
+        text.count("\n", 0, at), "số nhà nơi ở của người dân", "số " + re.sub(r"\d", "*", number)
+    )
 
 
 def _named(words: list[str]) -> bool:
@@ -336,9 +476,9 @@ def _cached_findings(
 
 
 def _findings_version(bulletin: Bulletin) -> str:
-    """What a bulletin's findings are made of: its texts and the year of its date (see
+    """What a bulletin's findings are made of: its texts, its slug and the year of its date (see
     Bulletin.made_of)."""
-    return digest(*bulletin.made_of("date", "title", "summary", "body"))
+    return digest(*bulletin.made_of("date", "title", "summary", "body", "slug"))
 
 
 def _fresh_findings(bulletin: Bulletin) -> tuple[tuple[Finding, ...], ...]:
@@ -346,7 +486,18 @@ def _fresh_findings(bulletin: Bulletin) -> tuple[tuple[Finding, ...], ...]:
     process)."""
     year = bulletin.date.year
     texts = (bulletin.title, bulletin.summary, bulletin.body)
-    return tuple(tuple(findings(text, year=year)) for text in texts)
+    found = tuple(tuple(findings(text, year=year)) for text in texts)
+    return (*found, _in_slug(bulletin.slug, found))
+
+
+def _in_slug(slug: str, found: tuple[tuple[Finding, ...], ...]) -> tuple[Finding, ...]:
+    """The names found in the texts that the slug spells too ("chau-tran-thi-my-duyen"), once
+    each: the web address keeps them after the text is corrected."""
+    padded = f"-{slug}-"
+    named = {f.slug_form: f for texts in found for f in texts if f.slug_form}
+    return tuple(
+        Finding(0, f.kind, f.value, form) for form, f in named.items() if f"-{form}-" in padded
+    )
 
 
 def _bulletin_problems(
@@ -357,7 +508,8 @@ def _bulletin_problems(
     strict: bool,
     going_out: bool,
 ) -> Iterator[Problem]:
-    """The findings of one bulletin (title, summary, body) as Problems with file lines.
+    """The findings of one bulletin (title, summary, body, names its slug spells) as Problems
+    with file lines; one in the title or the slug says what keeps it for good.
 
     `going_out`: published now or scheduled (drafts and unapproved bulletins still need a
     person's approval before anything is published).
@@ -365,7 +517,7 @@ def _bulletin_problems(
     reviewer = bulletin.pii_reviewed_by.strip()
     severity = "error" if strict and going_out and not reviewer else "warning"
     lines: dict[str, int] | None = None  # read only when something is found: most files are clean
-    for field, field_findings in zip(("title", "summary", None), found, strict=True):
+    for field, field_findings in zip(("title", "summary", None, "slug"), found, strict=True):
         for finding in field_findings:
             if field is None:
                 first: int | None = bulletin.body_line
@@ -374,8 +526,14 @@ def _bulletin_problems(
                     lines = _field_lines(site.config.root / bulletin.source)
                 first = lines.get(field)
             line = None if first is None else first + finding.line
+            where = _LASTING.get(field or "", "")
             if reviewer:
-                hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
+                hint = f"{where}Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
+            elif where:
+                hint = where + (
+                    "Sửa trước khi đăng: viết tắt tên (ví dụ «cháu N.T.H.»), bỏ số giấy tờ, số nhà; nếu đã "
+                    'cân nhắc và vẫn cần đăng, thêm pii_reviewed_by: "Họ tên người duyệt".'
+                )
             else:
                 hint = (
                     "Xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, viết tắt tên); nếu đã "
@@ -383,7 +541,8 @@ def _bulletin_problems(
                 )
             yield Problem(
                 bulletin.source,
-                f"có thể là dữ liệu cá nhân: {finding.kind} «{finding.value}»",
+                f"có thể là dữ liệu cá nhân: {finding.kind} «{finding.value}»"
+                + (" nằm trong địa chỉ web của bản tin" if field == "slug" else ""),
                 field,
                 line,
                 hint,
@@ -392,8 +551,9 @@ def _bulletin_problems(
 
 
 def _field_lines(path: Path) -> dict[str, int]:
-    """Lines of the title and summary keys in the source file (empty when unreadable)."""
+    """Lines of the title, summary and slug keys in the source file (empty when unreadable)."""
     parsed = parse_file(path)
     if parsed is None:
         return {}
-    return {k: line for k in ("title", "summary") if (line := parsed.line_of(k)) is not None}
+    keys = ("title", "summary", "slug")
+    return {k: line for k in keys if (line := parsed.line_of(k)) is not None}

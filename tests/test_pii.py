@@ -88,10 +88,65 @@ def kinds(text: str, year: int = 2020) -> list[tuple[int, str, str]]:
             "họ tên của trẻ vị thành niên (15 tuổi)",
             "L.V.T.",
         ),
+        # A child named with a birth year instead of an age (the year alone was reported)
+        (
+            "Học sinh Trần Văn Hậu (2011) bị thương",
+            "họ tên của trẻ vị thành niên (9 tuổi)",
+            "T.V.H.",
+        ),
+        # Where someone lives, to the house: the number is masked
+        ("Ông Sáu trú tại số 45, tổ 3, ấp Tân Lập", "số nhà nơi ở của người dân", "số **"),
+        ("bà Tư ngụ số 12/3 đường Lê Lợi, phường 5", "số nhà nơi ở của người dân", "số **/*"),
+        ("căn nhà số 15 đường Nguyễn Huệ bị cháy", "số nhà nơi ở của người dân", "số **"),
+        ("thường trú tại khu phố 2, số 45 đường Lê Lợi", "số nhà nơi ở của người dân", "số **"),
+        ("anh Hai trú tại 45 Lê Lợi, phường 1", "số nhà nơi ở của người dân", "số **"),
+        ("nơi ở hiện nay: số 7 hẻm 3", "số nhà nơi ở của người dân", "số *"),
+        ("trú tại xã An Hiệp, số 113 đường Lê Lợi", "số nhà nơi ở của người dân", "số ***"),
     ],
 )
 def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str) -> None:
     assert kinds(text) == [(0, kind, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "found"),
+    [
+        (
+            "Cháu Trần Thị Mỹ Duyên (SN 2017) đi lạc",
+            2025,
+            [
+                (0, "năm sinh của trẻ vị thành niên (8 tuổi)", "2017"),
+                (0, "họ tên của trẻ vị thành niên (8 tuổi)", "T.T.M.D."),
+            ],
+        ),
+        (
+            "em Lê Văn Bình, sinh năm 2012, bị lạc",
+            2025,
+            [
+                (0, "năm sinh của trẻ vị thành niên (13 tuổi)", "2012"),
+                (0, "họ tên của trẻ vị thành niên (13 tuổi)", "L.V.B."),
+            ],
+        ),
+        # One child named with both a year and an age: the name once
+        (
+            "em Lê Văn Tèo (sinh năm 2010, 15 tuổi)",
+            2025,
+            [
+                (0, "năm sinh của trẻ vị thành niên (15 tuổi)", "2010"),
+                (0, "họ tên của trẻ vị thành niên (15 tuổi)", "L.V.T."),
+            ],
+        ),
+        # An initial hides the child; an adult at the bulletin's date is no child
+        (
+            "em Lê Văn B, sinh năm 2012",
+            2025,
+            [(0, "năm sinh của trẻ vị thành niên (13 tuổi)", "2012")],
+        ),
+        ("Học sinh Trần Văn Hậu (2011) thời ấy", 2030, []),
+    ],
+)
+def test_a_child_named_with_a_birth_year_is_reported_by_initials(text, year, found) -> None:
+    assert kinds(text, year) == found
 
 
 @pytest.mark.parametrize(
@@ -117,6 +172,21 @@ def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str)
         "tiếp nhận phản ánh của bà con xã Tân Bình",
         "Học sinh Trường THCS Tân Bình (14 tuổi) tham gia.",  # a school, not a child's name
         "Mẫu tờ khai X01234567 dùng cho hộ chiếu phổ thông.",  # a code before the word
+        # Addresses that are no one's home, or no house number
+        "Đối tượng Lê Văn B. trú tại phường 12, quận Gò Vấp.",  # a ward's number
+        "trú tại tổ số 3, ấp 4, xã An Hiệp",
+        "Trụ sở Công an phường tại số 12 đường Lê Lợi.",  # the unit's own address
+        "Trụ sở mới (nhà số 12 đường Lê Lợi) mở cửa từ thứ Hai.",
+        "trú tại ấp 3; khi cần, người dân gọi số 113.",
+        "trú tại ấp 3, gọi số 113 khi cần",
+        "Theo Luật Cư trú số 68/2020/QH14, công dân đăng ký thường trú tại Công an xã.",
+        "Cảnh giác với tin nhắn thông báo trúng thưởng số 12.",
+        "anh A trú tại ấp 3, điều khiển xe biển số 66B1-123.45",
+        "trú tại xã An Hiệp, số điện thoại 0912345678",
+        # A year in brackets that is no child's birth year
+        "Tết Tân Sửu (2021) đã đến.",
+        "Quyền của trẻ em Việt Nam (2016) được bảo đảm.",
+        "Đối tượng Trần Văn Long (SN 1990, trú tại xã An Hiệp) bị bắt.",
     ],
 )
 def test_ordinary_bulletin_text_is_not_flagged(text: str) -> None:
@@ -192,3 +262,31 @@ def test_title_finding_names_the_title_line(tmp_path, capsys, monkeypatch) -> No
     err = capsys.readouterr().err
     assert "content/a.md:2: cảnh báo: trường 'title': có thể là dữ liệu cá nhân: ngày sinh" in err
     assert "«**/**/2015»" in err and "02/05" not in err  # CI logs get the year, not the date
+
+
+def test_a_childs_name_in_the_title_and_slug_is_told_as_lasting(tmp_path, capsys, monkeypatch):
+    install_fake_renderers(monkeypatch)
+    fields = {
+        "title": '"Tìm người thân cho cháu Trần Thị Mỹ Duyên (SN 2017)"',
+        "slug": "tim-nguoi-than-cho-chau-tran-thi-my-duyen",
+    }
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(fields)})
+    assert main(["check", "--root", str(root), "--now", NOW]) == 0
+    err = capsys.readouterr().err
+    name = "họ tên của trẻ vị thành niên (3 tuổi) «T.T.M.D.»"
+    assert f"content/a.md:2: cảnh báo: trường 'title': có thể là dữ liệu cá nhân: {name}" in err
+    assert "Tiêu đề không rút lại được" in err and "state/zalo.json" in err
+    slug = f"content/a.md:7: cảnh báo: trường 'slug': có thể là dữ liệu cá nhân: {name} nằm trong"
+    assert slug in err and "state/web-urls.json" in err
+    assert "Duyên" not in err and "duyen" not in err
+
+
+def test_a_slug_without_the_name_is_not_reported(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    fields = {
+        "title": '"Tìm người thân cho cháu Trần Thị Mỹ Duyên (SN 2017)"',
+        "slug": "tim-nguoi-than-cho-mot-chau-be",
+    }
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(fields)})
+    assert main(["check", "--root", str(root), "--now", NOW]) == 0
+    assert "trường 'slug'" not in capsys.readouterr().err

@@ -129,14 +129,23 @@ SETTINGS = settings(
 @example("chứng mİnh nhân dân 123456789, số tàİ khoản 123456", 2020)  # İ matches i in re
 @example("Ngày 08/12/2020 lúc 10 giờ, 150000000 đồng", 2020)  # digits, no trigger
 @example("", 2020)
+@example("Bà A, Cccd SN 2008", 2020)  # a name found with the year: not the number patterns' kind
 def test_fast_findings_equal_the_per_line_reference(text: str, year: int) -> None:
-    assert list(findings(text, year=year)) == list(reference(text, year=year))
+    assert number_findings(text, year) == list(reference(text, year=year))
+
+
+def number_findings(text: str, year: int) -> list[Finding]:
+    """The findings of the number patterns `reference` specifies: without names and house
+    numbers, searched in the whole text ("Bà A, Cccd SN 2008" names someone «A Cccd»)."""
+    return [
+        f for f in findings(text, year=year) if not f.slug_form and not f.kind.startswith("số nhà")
+    ]
 
 
 @SETTINGS
 @given(st.text(max_size=60), YEARS)
 def test_fast_findings_equal_the_reference_on_any_text(text: str, year: int) -> None:
-    assert list(findings(text, year=year)) == list(reference(text, year=year))
+    assert number_findings(text, year) == list(reference(text, year=year))
 
 
 def test_tricky_lines_give_the_expected_findings() -> None:
