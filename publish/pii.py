@@ -29,7 +29,7 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.text import mask, nfc, slugify
+from publish.text import mask, mask_code, nfc, slugify
 
 __all__ = ["Finding", "findings", "lint", "mask"]
 
@@ -424,8 +424,7 @@ def _line_findings(line: str, number: int, year: int) -> Iterator[Finding]:
 
 def _masked_passport(number: str) -> str:
     """Its letter and last two digits: C1234567 → C*****67."""
-    digits = re.sub(r"\D", "", number)
-    return number[0].upper() + "*" * (len(digits) - 2) + digits[-2:]
+    return mask_code(number[0].upper() + re.sub(r"\D", "", number))
 
 
 def _masked_date(match: re.Match[str]) -> str:

@@ -14,6 +14,7 @@ __all__ = [
     "fold",
     "folded_words",
     "mask",
+    "mask_code",
     "nfc",
     "slugify",
     "vn_date",
@@ -82,3 +83,12 @@ def mask(value: str) -> str:
     if len(digits) <= 5:
         return "*" * len(digits)
     return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
+
+
+def mask_code(code: str) -> str:
+    """A code's letters and only its last two digits: C1234567 → C*****67 (a passport number)."""
+    return _HIDDEN_DIGIT.sub("*", code)
+
+
+_HIDDEN_DIGIT = re.compile(r"\d(?=(?:\D*\d){2})")
+"""Every digit but the last two."""

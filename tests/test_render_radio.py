@@ -554,3 +554,29 @@ def test_the_station_never_receives_a_dropped_id_or_account_number(tmp_path: Pat
         assert "1903" not in re.sub(r"\D", "", text)
     lines = root.joinpath("content/a.md").read_text("utf-8").splitlines()
     assert ["CCCD" in lines[p.line - 1] for p in problems if p.line] == [True, False]
+
+
+def test_a_passport_number_an_unknown_code_flag_quotes_is_masked(tmp_path: Path) -> None:
+    """R14.7 blocks a letter code it cannot read (C1234567, a passport number) and quoted it in
+    full in its message, which CI logs and `publish speak` print: a long one is masked there, at
+    its line; a unit's short code (XY07) is still shown whole, for the lexicon."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md(
+                {"date": "2020-12-08 08:00"},
+                body=(
+                    "Phối hợp với đơn vị XY07 của tỉnh.\n\nNgười nước ngoài mang hộ chiếu số"
+                    " C1234567 đã được bàn giao.\n"
+                ),
+            ),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    problems = [p for p in radio.check(site) if "R14.7" in p.message]
+    shown = [p.render() for p in problems]
+    assert len(problems) == 2 and "«XY07»" in shown[0] and "«C*****67»" in shown[1]
+    for text in shown:
+        assert "1234567" not in text
+    lines = root.joinpath("content/a.md").read_text("utf-8").splitlines()
+    assert ["C1234567" in lines[p.line - 1] for p in problems if p.line] == [False, True]

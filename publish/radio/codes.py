@@ -8,7 +8,7 @@ from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
 from publish.radio.tail import ends_before
-from publish.text import mask
+from publish.text import mask, mask_code
 
 __all__ = ["read_codes"]
 
@@ -158,6 +158,9 @@ _BIRTH_YEAR = re.compile(r"(?<!\w)(?:SN|Sn|sn):?\s*(\d{4})(?!\d)")
 _CIRCULAR = re.compile(r"(?<!\w)TT\s+(?=(?:số\s+)?\d)")
 _HYPHEN_CODE = re.compile(r"(?<!\w)([A-ZĐ][A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
 _DIGIT_CODE = re.compile(r"(?<!\w)([A-ZĐ]{1,6})(\d+)([A-ZĐ]*)(?!\w)")
+_PERSONAL_DIGITS = 6
+"""A code with so many digits (C1234567) is a passport or another person's number, not a unit's or
+a document's code (PC06, A05): its flag shows it masked."""
 _DIGIT = re.compile(r"\d")
 _LONG_NUMBER = re.compile(r"\d[\d .]{6,}\d")
 """In every `_PRIVATE_NUMBER` match: checked first, as it is far cheaper than the triggers."""
@@ -521,13 +524,26 @@ def _digit_codes(text: str, ctx: Context) -> str:
         if m[0] in lexicon:
             return lexicon[m[0]]
         ctx.flagged_tokens.update({m[1], m[3]} - {""})
-        ctx.flag(
-            "R14.7",
-            BLOCKING,
-            f"Mã «{m[0]}» chưa có trong từ điển viết tắt; tạm đọc từng chữ số. Cách sửa: viết "
-            f"đầy đủ trong bản tin hoặc thêm cách đọc vào {LEXICON_FILE}.",
-            m[0],
-        )
+        if len(m[2]) >= _PERSONAL_DIGITS:
+            # Masked, as R9.5: the rundown that quotes it goes to the station, and CI logs print it.
+            shown = mask_code(m[0])
+            ctx.flag(
+                "R14.7",
+                BLOCKING,
+                f"Mã «{shown}» chưa có trong từ điển viết tắt, có thể là số hộ chiếu hay giấy tờ "
+                "của một người (dữ liệu cá nhân); tạm đọc từng chữ số. Cách sửa: bỏ khỏi bản tin "
+                f"nếu là số giấy tờ; nếu là mã, viết đầy đủ hoặc thêm cách đọc vào {LEXICON_FILE}.",
+                shown,
+                ctx.line_of(m[0]),
+            )
+        else:
+            ctx.flag(
+                "R14.7",
+                BLOCKING,
+                f"Mã «{m[0]}» chưa có trong từ điển viết tắt; tạm đọc từng chữ số. Cách sửa: viết "
+                f"đầy đủ trong bản tin hoặc thêm cách đọc vào {LEXICON_FILE}.",
+                m[0],
+            )
         return " ".join(part for part in (m[1], digit_by_digit(m[2]), m[3]) if part)
 
     if "-" in text:
