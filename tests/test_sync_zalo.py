@@ -313,6 +313,66 @@ def test_a_corrupt_state_file_stops_the_sync(
     assert list((root / "state").glob("zalo.json.hong-*")) == []  # dry runs write nothing
 
 
+def damage(path: Path, text: bytes) -> None:
+    """Overwrite a file in place keeping its size, inode and mtime: the build's replay of the
+    last one then trusts it (as after a disk fault or a hand edit that restored the time)."""
+    st = path.stat()
+    with open(path, "r+b") as handle:
+        handle.write(text.ljust(st.st_size, b" ")[: st.st_size])
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (b"{broken", "dòng 1, cột 2: tên mục phải trong ngoặc kép"),
+        (b"[1, 2]", "không phải một đối tượng JSON"),
+        (b'{"title": 7}', "tiêu đề không phải chuỗi"),
+        (b'{"title": "\xff"}', "không phải UTF-8"),
+        (None, "không có quyền"),
+    ],
+)
+def test_a_damaged_payload_in_output_stops_the_sync_with_the_file_named(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    text: bytes | None,
+    why: str,
+) -> None:
+    """A payload in output/zalo/ that is not a JSON object, or cannot be read, was a traceback."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    payload = root / "output" / "zalo" / "bt-001.json"
+    edit(root, 0, summary='"Tóm tắt đã sửa."')  # a change the damaged run must not send
+    unreadable = [payload]
+    if text is None:
+        read_bytes = Path.read_bytes
+
+        def refused(self: Path) -> bytes:
+            """A file the sync may not read (root reads any file, so chmod cannot show it)."""
+            if self in unreadable:
+                raise PermissionError(13, "Permission denied", str(self))
+            return read_bytes(self)
+
+        monkeypatch.setattr(Path, "read_bytes", refused)
+    else:
+        damage(payload, text)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = told(capsys)
+    assert f"{payload}: tệp bài Zalo dựng từ content/bai-viet/ban-tin-001.md bị hỏng" in out
+    assert why in out and "output/" in out and "publish build" in out
+    assert "Traceback" not in out
+    assert emulator.calls == []  # not even a login
+    unreadable.clear()
+    payload.unlink()  # as the message says
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/update") == 1
+
+
 # --- failures and recovery --------------------------------------------------------------------------
 
 

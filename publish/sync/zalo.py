@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.config import Config
-from publish.errors import NeedsPerson, PublishError
+from publish.errors import NeedsPerson, PublishError, os_reason
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.render.zalo.payload import fields as article_fields
@@ -69,6 +69,7 @@ from publish.sync.manifest import Manifest
 from publish.sync.zalo_lookup import ArticleLookup, content_digest, detail_body, utc_stamp
 from publish.sync.zalo_plan import Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
+from publish.syntax import json_error
 from publish.text import vn_datetime
 from publish.zalo import ZaloClient, ZaloError, ZaloUncertainError
 
@@ -123,6 +124,44 @@ def _age(stamp: str | None) -> float:
         return (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(stamp or "")).total_seconds()
     except ValueError:
         return 1e9
+
+
+def _read_payload(path: Path, source: str) -> tuple[bytes, str]:
+    """A built payload's bytes and title; a missing, unreadable or damaged file is a PublishError
+    (nothing is sent: a payload read wrong could publish garbage or a wrong title)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PublishError(
+            f"thiếu tệp {path} của bản tin {source}: hãy dựng lại (publish build) rồi đồng bộ."
+        ) from None
+    except OSError as exc:
+        raise PublishError(
+            _damaged(path, source, f"không đọc được tệp: {os_reason(exc)}")
+        ) from None
+    try:
+        payload = json.loads(data)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError alike
+        raise PublishError(_damaged(path, source, json_error(exc).described())) from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("title", ""), str):
+        what = (
+            "tiêu đề không phải chuỗi"
+            if isinstance(payload, dict)
+            else "không phải một đối tượng JSON"
+        )
+        raise PublishError(_damaged(path, source, what))
+    return data, payload.get("title", "")
+
+
+def _damaged(path: Path, source: str, why: str) -> str:
+    """Why a built payload cannot be synced, and how to fix it."""
+    # Deleting the file matters: a build that finds its inputs and outputs' stats unchanged
+    # replays the last one and writes nothing, so damage that kept the stat would stay.
+    return (
+        f"{path}: tệp bài Zalo dựng từ {source} bị hỏng ({why}): thư mục output/ đã bị hỏng "
+        "hoặc bị sửa sau lần dựng. Chưa gửi gì lên Zalo. Cách sửa: xoá tệp này (hoặc cả thư mục "
+        "output/) rồi chạy lại publish build, sau đó đồng bộ lại."
+    )
 
 
 def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
@@ -266,18 +305,12 @@ class ZaloSyncer:
         local: dict[str, Local] = {}
         for bulletin in self.site.for_channel(CHANNEL):
             path = self.output / payload_path(bulletin)
-            try:
-                data = path.read_bytes()
-            except FileNotFoundError:
-                raise PublishError(
-                    f"thiếu tệp {path} của bản tin {bulletin.source}: hãy dựng lại (publish build) rồi đồng bộ."
-                ) from None
-            payload = json.loads(data)
+            data, title = _read_payload(path, bulletin.source)
             self.bulletins[bulletin.key] = bulletin
             local[bulletin.key] = Local(
                 key=bulletin.key,
                 source=bulletin.source,
-                title=same_title(payload.get("title", "")),
+                title=same_title(title),
                 path=path,
                 digest=hashlib.sha256(data).hexdigest(),
                 body_digest=hashlib.sha256(bulletin.body_utf8).hexdigest(),
