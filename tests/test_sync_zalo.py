@@ -1590,6 +1590,40 @@ def test_an_update_given_up_that_zalo_finishes_late_is_no_hand_edit_to_the_next_
     assert_published_once(root, emulator)
 
 
+def test_sigkill_while_a_late_job_is_settled_still_sends_the_current_version_again(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run that finds a given-up update applied late forgot the job, then recorded the
+    version it left, in two writes: killed between them, the record said the current version
+    was on the OA and no later run sent it again."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    edit(root, 0, summary='"Tóm tắt bản bị kẹt."')
+    assert sync(root) == 3
+    forge(root, "bt-000", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    edit(root, 0, summary='"Tóm tắt bản mới nhất."')
+    assert sync(root) == 3  # given up on; the newest version sent and verified
+    article_id = state(root)["bt-000"]["article_id"]
+    assert emulator.finish_stuck_jobs() == 1
+    killed = run_cli(
+        root,
+        zalo_env,
+        ZALO_VERIFY_TIMEOUT=STUCK_WAIT,
+        PUBLISH_ZALO_CRASH_AT="after-late-job:1",
+    )
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert emulator.articles[article_id]["description"] == "Tóm tắt bản bị kẹt."
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt bản mới nhất."
+    emulator.clear_calls()
+    assert sync(root) == 0 and emulator.count_calls("/article/") == 0
+    assert_published_once(root, emulator)
+
+
 def test_a_lost_create_is_found_while_the_same_run_removes_newer_articles(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

@@ -813,24 +813,28 @@ class ZaloSyncer:
         if not ended:
             return STILL_GIVEN_UP
         detail = self._detail(article_id)
-        self._set(key, given_up=waiting or None)
         ended_note = "yêu cầu cũ mà công cụ đã thôi chờ nay đã xong" + (
             f"; {STILL_GIVEN_UP}" if waiting else ""
         )
-        if detail is None:
-            return ended_note  # gone: the next change finds out and makes it again
-        found = (content_digest(detail), detail.get("status") == "show")
+        found = (content_digest(detail), detail.get("status") == "show") if detail else None
         wanted = (entry.get("content"), entry.get("status") == "live")
         late = next((j for j in ended if (j.get("content"), j.get("shows")) == found), None)
-        if found == wanted or late is None:
-            return ended_note  # applied before the newer version, or edited by hand since
-        self._count(key, "updated")
+        if detail is None or found == wanted or late is None:
+            # Gone (the next change finds out and makes it again), applied before the newer
+            # version, or edited by hand since.
+            self._set(key, given_up=waiting or None)
+            return ended_note
+        # One write: a crash between forgetting the job and recording the version it left would
+        # leave a record that says the current version is there, and nothing would resend it.
         self._set(
             key,
+            given_up=waiting or None,
             content=late.get("content"),
             digest=late.get("digest"),
             status="live" if late.get("shows") else "hidden",
         )
+        self._crash("after-late-job")
+        self._count(key, "updated")
         local = self.observed.local.get(key) if self.observed else None
         what = "lệnh ẩn" if not late.get("shows") else "bản cập nhật"
         told = (
