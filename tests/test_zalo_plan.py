@@ -36,6 +36,23 @@ def test_new_changed_unchanged_and_unverified_bulletins() -> None:
     }
 
 
+def test_a_create_verified_with_overwrite_says_it_may_be_made_again() -> None:
+    """--zalo-overwrite makes a stuck create again in the run that gives up on it: the plan
+    said "không tạo lại" all the same."""
+    entries = {k: {"token": "t", "digest": "d1"} for k in ("ghi-de", "cho")}
+    entries["sua"] = {"token": "t", "digest": "d1", "article_id": "1"}
+    observed = Observed(
+        local={k: local(k) for k in entries},
+        entries=entries,
+        overwrite=frozenset({"ghi-de", "sua"}),
+    )
+    reasons = {k: reason for k, (_, reason) in plan(observed).items()}
+    assert reasons["ghi-de"].endswith("khi đó tạo bài mới (--zalo-overwrite)")
+    assert "stuck_job_hours" in reasons["ghi-de"]
+    assert reasons["cho"].endswith("xác minh, không tạo lại")
+    assert reasons["sua"].endswith("xác minh, không tạo lại")  # an update creates nothing
+
+
 def test_a_create_cut_short_looks_the_article_up_before_creating_again() -> None:
     observed = Observed(
         local={"a": local("a")}, entries={"a": {"pending_create": {"digest": "d1"}}}

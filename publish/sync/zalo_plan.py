@@ -108,7 +108,13 @@ def plan_actions(observed: Observed) -> list[Action]:
                 Action("update", key, "bản tin được đăng lại: hiện lại bài trên Zalo", title)
             )
         elif entry.get("token"):
-            reason = "đã gửi lên Zalo nhưng chưa lấy được mã bài: xác minh, không tạo lại"
+            reason = "đã gửi lên Zalo nhưng chưa lấy được mã bài: xác minh, " + (
+                # --zalo-overwrite lets the run that gives up on a stuck create make it again.
+                "không tạo lại"
+                if entry.get("article_id") or key not in observed.overwrite
+                else "không tạo lại, trừ khi Zalo đã báo «đang xử lý» quá stuck_job_hours giờ và "
+                "không thấy bài trên Zalo: khi đó tạo bài mới (--zalo-overwrite)"
+            )
             actions.append(Action("verify", key, reason, title))
         elif not entry.get("article_id"):
             if (entry.get("pending_create") or {}).get("stuck"):
