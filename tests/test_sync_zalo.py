@@ -1590,6 +1590,58 @@ def test_an_update_given_up_that_zalo_finishes_late_is_no_hand_edit_to_the_next_
     assert_published_once(root, emulator)
 
 
+def test_an_update_in_flight_when_the_bulletin_is_hidden_cannot_show_it_again(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """The hide replaced an update Zalo had not finished and forgot it: finished after the
+    hide, that update (status show) put the withdrawn bulletin back on the OA for good."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    edit(root, 0, summary='"Tóm tắt đang gửi."')
+    assert sync(root) == 3  # the update still processing (not yet stuck_job_hours)
+    emulator.configure(stuck_title_substrings=())  # the update sent stays in flight
+    (root / "content" / "bai-viet" / "ban-tin-000.md").unlink()
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "hide"
+    assert state(root)["bt-000"]["status"] == "hidden"
+    assert emulator.finish_stuck_jobs() == 1
+    assert emulator.articles[article_id]["status"] == "show"  # the late update
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert "Zalo vừa xong muộn bản cập nhật" in told(capsys)
+    assert emulator.articles[article_id]["status"] == "hide"
+    assert "given_up" not in state(root)["bt-000"]
+    emulator.clear_calls()
+    assert sync(root) == 0 and emulator.calls == []
+
+
+def test_an_update_in_flight_when_hidden_that_ends_before_the_hide_costs_no_later_login(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The update the hide replaced is asked about when the hide is verified: ended by then, the
+    next run need not log in for it."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    edit(root, 0, summary='"Tóm tắt đang gửi."')
+    assert sync(root) == 3
+    emulator.configure(stuck_title_substrings=())
+    emulator.finish_stuck_jobs()
+    (root / "content" / "bai-viet" / "ban-tin-000.md").unlink()
+    assert sync(root) == 0
+    assert "given_up" not in state(root)["bt-000"]
+    emulator.clear_calls()
+    assert sync(root) == 0 and emulator.calls == []
+
+
 def test_sigkill_while_a_late_job_is_settled_still_sends_the_current_version_again(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -896,7 +896,8 @@ class ZaloSyncer:
         - An update may have been applied: what it carried stays a version the tool sent
           (sending_content), or the next update would take it for a hand edit.
         - A stuck update or hide may still be applied, over whatever the tool sends later: it
-          is kept in `given_up` until Zalo ends it (_settle_given_up).
+          is kept in `given_up` until Zalo ends it (_settle_given_up). So is an update still in
+          flight that a hide replaces (_hide passes -214 for it): it could show the article again.
         """
         article_id = entry.get("article_id")
         token = entry.get("hide_token" if hide else "token")
@@ -994,7 +995,11 @@ class ZaloSyncer:
                 operation="verify",
             ) from None
         self._set(key, status="hidden", **_NO_HIDE, hidden_at=utc_stamp())
-        return f"Zalo đã ẩn bài {article_id}"
+        message = f"Zalo đã ẩn bài {article_id}"
+        # Asked now, while logged in: an update the hide replaced has mostly ended by now, and
+        # the next run then need not log in only to ask about it.
+        settled = self._settle_given_up(key)
+        return f"{message}; {settled}" if settled else message
 
     def _resolve_id(self, key: str, entry: Mapping[str, Any]) -> str | None:
         """The article id of a record, verifying its token or looking up its title if needed."""
@@ -1038,6 +1043,10 @@ class ZaloSyncer:
         if detail is None:
             self._removed(action.key, article_id)
             return f"bài {article_id} đã không còn trên Zalo"
+        if (self.records.get(action.key) or {}).get("token"):
+            # An update still in flight may be applied after the hide and show the article
+            # again: it is watched like a stuck one given up on, first when the hide is verified.
+            self._drop_job(action.key, self.records.get(action.key) or {}, -214)
         body = detail_body(detail)
         body.setdefault("type", "normal")
         token = self.client.update({**body, "status": "hide", "id": article_id})
