@@ -97,6 +97,7 @@ def test_first_sync_creates_every_article_and_the_second_sends_nothing(
     assert sync(root) == 0
     assert emulator.write_calls() == []
     assert emulator.count_calls("/article/verify") == 0
+    assert emulator.calls == []  # not even a login: it would spend the refresh token
     assert "không có thay đổi nào" in capsys.readouterr().out
 
 
@@ -1588,6 +1589,80 @@ def test_an_update_given_up_that_zalo_finishes_late_is_no_hand_edit_to_the_next_
     assert sync(root) == 0
     assert "given_up" not in state(root)["bt-000"]
     assert_published_once(root, emulator)
+
+
+def test_a_given_up_job_is_asked_about_for_a_week_then_told_once_and_left(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A job Zalo never ends was asked about by every later sync, each of which then had to log
+    in (spending the single-use refresh token) with nothing else to do. Asked about for 7 ×
+    stuck_job_hours after it was given up, then dropped with a word to the operator; its
+    version, should Zalo apply it after all, is still no hand edit."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[1],))
+    edit(root, 1, summary='"Tóm tắt bản bị kẹt."')
+    assert sync(root) == 3
+    forge(root, "bt-001", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    edit(root, 1, summary='"Tóm tắt bản mới nhất."')
+    assert sync(root) == 3  # given up on; the newest version sent and verified
+    emulator.clear_calls()
+    assert sync(root) == 0  # still watched: asked once
+    assert emulator.count_calls("/article/verify") == 1
+    [job] = state(root)["bt-001"]["given_up"]
+    forge(root, "bt-001", given_up=[{**job, "given_up_at": LONG_AGO}])
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 0
+    out = told(capsys)
+    assert "thôi hỏi Zalo về bản cập nhật bài" in out and "thêm 168 giờ" in out
+    assert "không cần làm gì" in out.lower()
+    assert emulator.calls == []  # not even a login
+    entry = state(root)["bt-001"]
+    assert "given_up" not in entry and entry["late_content"] == [job["content"]]
+    assert sync(root) == 0
+    assert "thôi hỏi" not in told(capsys)  # told once
+    assert emulator.calls == []
+    assert emulator.finish_stuck_jobs() == 1  # Zalo applies it after all
+    article = emulator.articles[entry["article_id"]]
+    assert article["description"] == "Tóm tắt bản bị kẹt."
+    edit(root, 1, summary='"Tóm tắt sửa tiếp."')
+    assert sync(root) == 0  # the old version is no hand edit
+    assert emulator.articles[entry["article_id"]]["description"] == "Tóm tắt sửa tiếp."
+    assert_published_once(root, emulator)
+
+
+def test_a_dry_run_leaves_a_given_up_job_watched_in_the_state(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A dry run says watching stops, plans nothing for it, and writes nothing."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    edit(root, 0, summary='"Tóm tắt bản bị kẹt."')
+    assert sync(root) == 3
+    forge(root, "bt-000", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    assert sync(root) == 3
+    [job] = state(root)["bt-000"]["given_up"]
+    forge(root, "bt-000", given_up=[{**job, "given_up_at": LONG_AGO}])
+    before = (root / "state" / "zalo.json").read_bytes()
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 0
+    out = told(capsys)
+    assert "thôi hỏi Zalo về bản cập nhật bài" in out and "không có thay đổi nào" in out
+    assert (root / "state" / "zalo.json").read_bytes() == before
 
 
 def test_an_update_in_flight_when_the_bulletin_is_hidden_cannot_show_it_again(

@@ -19,10 +19,12 @@ in-flight markers that make a crash at any point safe to re-run:
   person's call (NeedsPerson) rather than created again after lost_create_wait, as Zalo may
   still finish it; --zalo-overwrite creates it again. A stuck hide is sent again. What a
   given-up job keeps is decided in one place, ZaloSyncer._drop_job.
-- `given_up` [{token, content, digest, shows, at}]: a stuck update or hide given up on, which
-  Zalo may still apply over what the tool sent since. Each run asks Zalo about it once (no
-  waiting) until Zalo ends it; if the article is then that job's version, today's is sent again.
-  Its content is accepted as the tool's too, so an edit sent before that check is no refusal.
+- `given_up` [{token, content, digest, shows, at, given_up_at}]: a stuck update or hide given
+  up on (or an update in flight that a hide replaced), which Zalo may still apply over what the
+  tool sent since. Each run asks Zalo about it once (no waiting) until Zalo ends it; if the
+  article is then that job's version, today's is sent again. Its content is accepted as the
+  tool's too, so an edit sent before that check is no refusal. After WATCH_TIMES ×
+  stuck_job_hours it is asked about no more (told once), its content kept in `late_content`.
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
   only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
 
@@ -90,6 +92,7 @@ _IDLE: dict[str, Any] = {
     "pending_create": None,
     "sending_content": None,
     "given_up": None,
+    "late_content": None,
 }
 """No job of any kind in flight or watched: the record of a key with no article on the OA."""
 
@@ -112,6 +115,17 @@ STILL_GIVEN_UP = (
     "làm gì)"
 )
 """What a verify tells of a given-up job Zalo still calls processing (see _settle_given_up)."""
+WATCH_TIMES = 7
+"""A job given up on is asked about for this many times [zalo] stuck_job_hours (a week by
+default) after it was given up, then no more.
+
+Zalo answers -201 for a token it has forgotten, which ends the watch, and tokens are thought to
+live an hour (zalo-oa-api.md §3.4 [U]): a job still processing a week after it was given up is
+one Zalo will most likely never finish. Every run that asks must log in, exchanging the
+single-use refresh token (§4), in a run that has nothing else to do: unbounded, a stuck job made
+every no-op sync of the unit spend one for ever. A newer version that Zalo confirmed and the
+article shows is no bound: the contract says nothing of the order in which Zalo applies the
+jobs of one article, and the emulator's stuck job lands after any later one."""
 UNCHECKED_IN_DRY_RUN = (
     "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
     "và để nguyên bài bị sửa tay (mã thoát 1)."
@@ -319,15 +333,66 @@ class ZaloSyncer:
         if self.reconcile:
             reconcile(self.client, self.records, local, dry_run=self.dry_run, echo=self.echo)
         published = {b.key for b in self.site.bulletins}
+        entries = self.records.entries()
+        watched = [k for k, e in entries.items() if e.get("given_up")]
+        for key in watched:
+            entries[key] = self._stop_watching(key, entries[key])
+        if watched and not self.dry_run:
+            self.records.flush()  # a run with nothing to apply never flushes the journal
         self.observed = Observed(
             local=local,
-            entries=self.records.entries(),
+            entries=entries,
             excluded={e.bulletin.key: e.reason for e in self.site.excluded},
             off_channel=frozenset(published - set(local)),
             on_withdraw=self.config.zalo.on_withdraw,
             overwrite=self.overwrite,
         )
         return self.observed
+
+    def _stop_watching(self, key: str, entry: dict[str, Any]) -> dict[str, Any]:
+        """The record without the given-up jobs watched for WATCH_TIMES × stuck_job_hours
+        (saved, and told once, unless a dry run); their content stays the tool's (late_content)."""
+        limit = WATCH_TIMES * self.config.zalo.stuck_job_hours * 3600
+        jobs = entry["given_up"]
+        over = [j for j in jobs if _age(j.get("given_up_at") or j.get("at")) >= limit]
+        if not over:
+            return entry
+        late = {
+            *(entry.get("late_content") or []),
+            *(j["content"] for j in over if j.get("content")),
+        }
+        changes = {
+            "given_up": [j for j in jobs if j not in over] or None,
+            "late_content": sorted(late) or None,
+        }
+        if not self.dry_run:
+            self._set(key, **changes)
+        for job in over:
+            self.echo(self._unwatched(key, entry, job))
+        return {k: v for k, v in {**entry, **changes}.items() if v is not None}
+
+    def _unwatched(self, key: str, entry: Mapping[str, Any], job: Mapping[str, Any]) -> str:
+        """What the operator is told once, when a given-up job is no longer asked about."""
+        what = "bản cập nhật" if job.get("shows") else "lệnh ẩn"
+        hours = f"{WATCH_TIMES * self.config.zalo.stuck_job_hours:g}".replace(".", ",")
+        return (
+            f"zalo: lưu ý: {entry.get('source') or key}: thôi hỏi Zalo về {what} bài "
+            f"{entry.get('article_id')} «{entry.get('title', '')}» gửi{self._at(job.get('at'))}: "
+            f"công cụ đã thôi chờ yêu cầu đó rồi hỏi lại thêm {hours} giờ mà Zalo vẫn báo «đang "
+            "xử lý», nên nhiều khả năng Zalo không bao giờ xong nó; hỏi tiếp thì lần đồng bộ nào "
+            "cũng phải đăng nhập Zalo. Không cần làm gì. Nếu về sau thấy bài trên OA không còn là "
+            "bản hiện hành (trở về bản cũ hơn, bị ẩn hay hiện lại), hãy sửa bản tin rồi đồng bộ: "
+            "công cụ gửi lại bản mới và không coi bản cũ đó là bài bị sửa tay (bản tin đã rút thì "
+            "ẩn bài trong trang quản trị OA)."
+        )
+
+    def _at(self, stamp: str | None) -> str:
+        """« lúc <time on the site's clock>» for an ISO time from the state file, or ""."""
+        try:
+            sent = dt.datetime.fromisoformat(stamp or "")
+        except ValueError:
+            return ""
+        return f" lúc {vn_datetime(sent.astimezone(self.config.tz))}" if sent.tzinfo else ""
 
     def _overwrite_keys(self, local: Mapping[str, Local]) -> frozenset[str]:
         """The keys --zalo-overwrite names (a key, or a bulletin file from the project root)."""
@@ -637,7 +702,8 @@ class ZaloSyncer:
         pending = entry.get("pending_create") or {}
         fields = (entry.get(n) for n in ("content", "token_content", "sending_content"))
         late = (job.get("content") for job in entry.get("given_up") or [])
-        known = {*fields, pending.get("content"), *late} - {None}
+        unwatched = entry.get("late_content") or []
+        known = {*fields, pending.get("content"), *late, *unwatched} - {None}
         if found in known:
             if found != entry.get("content"):
                 # Confirmed now: the next update may overwrite the other digests before it is
@@ -910,6 +976,7 @@ class ZaloSyncer:
                     "digest": entry.get("digest" if hide else "token_digest"),
                     "shows": not hide,
                     "at": entry.get("hide_token_at" if hide else "token_at"),
+                    "given_up_at": utc_stamp(),
                 }
             )
         given_up = {"given_up": watched or None}
@@ -942,11 +1009,7 @@ class ZaloSyncer:
         pending = entry.get("pending_create") or {}
         source = local.source if local is not None else entry.get("source") or key
         title = pending.get("title") or same_title(entry.get("title", ""))
-        try:
-            sent = dt.datetime.fromisoformat(pending.get("at", ""))
-            when = f" lúc {vn_datetime(sent.astimezone(self.config.tz))}" if sent.tzinfo else ""
-        except ValueError:
-            when = ""
+        when = self._at(pending.get("at"))
         then = (
             "cho công cụ tạo bài mới"
             if local is not None
