@@ -1690,7 +1690,7 @@ def test_an_update_in_flight_when_the_bulletin_is_hidden_cannot_show_it_again(
     assert emulator.articles[article_id]["status"] == "show"  # the late update
     capsys.readouterr()
     assert sync(root) == 0
-    assert "Zalo vừa xong muộn bản cập nhật" in told(capsys)
+    assert "hiện lại bài của bản tin đã rút: đã gửi lệnh ẩn" in told(capsys)
     assert emulator.articles[article_id]["status"] == "hide"
     assert "given_up" not in state(root)["bt-000"]
     emulator.clear_calls()

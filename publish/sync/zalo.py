@@ -903,9 +903,11 @@ class ZaloSyncer:
         self._count(key, "updated")
         local = self.observed.local.get(key) if self.observed else None
         what = "lệnh ẩn" if not late.get("shows") else "bản cập nhật"
-        told = (
-            f"Zalo vừa xong muộn {what} bài {article_id} đã thôi chờ (mã -214 quá "
-            f"{self._hours()} giờ), đưa bài về bản cũ hơn"
+        # Not only a stuck job: an update a hide replaced is watched too (_hide).
+        told = f"Zalo vừa xong muộn {what} bài {article_id} mà công cụ đã thôi chờ, " + (
+            "hiện lại bài của bản tin đã rút"
+            if local is None and late.get("shows")
+            else "đưa bài về bản cũ hơn"
         )
         if local is None:
             return f"{told}: {self._hide(Action('withdraw', key, '', entry.get('title', '')))}"
