@@ -22,6 +22,7 @@ from publish.trust import refuse_untrusted
 __all__ = ["COMMANDS", "common_options", "content_options", "main", "make_parser", "resolve_now"]
 
 COMMANDS = {
+    "approve": "approve",
     "build": "build",
     "check": "check",
     "import-hugo": "import_hugo",

@@ -158,6 +158,10 @@ class Policy:
 
     require_approval: bool = True
     """When true, a bulletin without `approved_by` is left out of every channel."""
+    approval: Literal["content", "name"] = "content"
+    """What an approval binds: "content", the text it was given for (a bulletin whose
+    `approved_version` no longer matches its content is held back until approved again; see
+    publish.approval), or "name" only (any edit after approval is published)."""
     secret_classifications: tuple[str, ...] = field(
         default=("mật", "tối mật", "tuyệt mật"),
         metadata=rules(

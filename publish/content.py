@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from publish import content_images, fields, legacy_text, nesting, shortcodes, unfinished
+from publish import approval, content_images, fields, legacy_text, nesting, shortcodes, unfinished
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
@@ -24,12 +24,18 @@ from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, sp
 from publish.gates import gate, page_gate
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, too_large
 from publish.links import ContentFiles, links_in
-from publish.model import PAGES_DIR, Bulletin, Page, Site, pack_text
+from publish.model import PAGES_DIR, Bulletin, Exclusion, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.tags import tag_key, tag_slugs
 from publish.text import nfc
 
-__all__ = ["BODY_PLACEHOLDER", "PAGES_DIR", "SUMMARY_PLACEHOLDER", "load_site"]
+__all__ = [
+    "BODY_PLACEHOLDER",
+    "PAGES_DIR",
+    "SUMMARY_PLACEHOLDER",
+    "load_bulletin",
+    "load_site",
+]
 
 KNOWN_KEYS = {
     "aliases",
@@ -49,6 +55,7 @@ KNOWN_KEYS = {
     "slug",
     "classification",
     "pii_reviewed_by",
+    "approved_version",
 }
 SUMMARY_PLACEHOLDER = "Tóm tắt bản tin trong một, hai câu."
 BODY_PLACEHOLDER = "Viết nội dung bản tin ở đây."
@@ -162,7 +169,12 @@ def load_site(
         pages = [p for p in pages if p.source not in twins]
     # fields.secret() already scanned these texts for stamps (a stamped file is not loaded,
     # even to be checked).
-    verdicts = [gate(b, now=now, policy=config.policy, stamp_checked=True) for b in bulletins]
+    versions = _approved_versions(bulletins, config, digests or {})
+    verdicts = [
+        gate(b, now=now, policy=config.policy, stamp_checked=True, version=versions.get(b.source))
+        for b in bulletins
+    ]
+    problems.extend(_approved_by_name(bulletins, verdicts, config))
     bulletins = _canonical_tags(bulletins, [v is None for v in verdicts])
     # From every bulletin, held back or not: a tag's address does not move when one is published.
     slugs = tag_slugs(tag for bulletin in bulletins for tag in bulletin.tags)
@@ -199,6 +211,54 @@ def load_site(
             if verdict is not None and not _page_shown(verdict, drafts=drafts)
         },
     )
+
+
+def _approved_versions(
+    bulletins: list[Bulletin], config: Config, digests: Mapping[str, str]
+) -> dict[str, str]:
+    """The content fingerprint now of each bulletin approved with one, by file (see
+    publish.approval): only those are compared, and only they have their images read."""
+    if config.policy.approval != "content":
+        return {}
+    images = approval.ImageDigests(config.root / "content", digests)
+    return {b.source: approval.version(b, images) for b in bulletins if b.approved_version}
+
+
+NAMED_LEGACY = 5
+"""How many bulletins approved by name only the note names (after an upgrade: all of them)."""
+
+
+def _approved_by_name(
+    bulletins: list[Bulletin], verdicts: Sequence[Exclusion | None], config: Config
+) -> list[Problem]:
+    """One note naming the bulletins going out (or scheduled) with an `approved_by` but no
+    `approved_version`: approved before `publish approve`, they still publish (an upgrade must
+    not withdraw them all), but an edit to them is published without a new approval."""
+    policy = config.policy
+    if not policy.require_approval or policy.approval != "content":
+        return []
+    legacy = sorted(
+        b.source
+        for b, verdict in zip(bulletins, verdicts, strict=True)
+        if b.approved_by.strip()
+        and not b.approved_version
+        and (verdict is None or verdict.code == "scheduled")
+    )
+    if not legacy:
+        return []
+    named = ", ".join(legacy[:NAMED_LEGACY])
+    more = f" và {len(legacy) - NAMED_LEGACY} bản tin khác" if len(legacy) > NAMED_LEGACY else ""
+    return [
+        Problem(
+            "content/",
+            f"{len(legacy)} bản tin được duyệt chỉ bằng tên (có approved_by, chưa có "
+            f"approved_version): {named}{more}. Vẫn được đăng, nhưng nội dung sửa sau này "
+            "cũng được đăng mà không cần duyệt lại",
+            hint='Người duyệt đọc lại rồi chạy publish approve TỆP... --by "Họ tên, chức vụ" '
+            "(nhiều tệp một lần được): từ đó bài sửa sau khi duyệt bị giữ lại chờ duyệt lại.",
+            severity="note",
+        )
+    ]
 
 
 def _page_shown(verdict: tuple[str, str] | None, *, drafts: bool) -> bool:
@@ -543,6 +603,13 @@ def _images_unchanged(
     return True
 
 
+def load_bulletin(path: Path, config: Config) -> tuple[Bulletin | None, list[Problem], str]:
+    """One bulletin file validated as a build does (without the checks across files): the
+    bulletin (None when it is not whole), its problems, and the sha256 of the bytes read."""
+    found, digest, loaded = _load_one(path, config)
+    return (loaded.bulletin if loaded is not None else None), found, digest
+
+
 def _load_one(path: Path, config: Config) -> tuple[list[Problem], str, _Loaded | None]:
     """Validate one bulletin file: its problems, its digest, and its load when it has none or
     only errors that leave it whole (see _validate; a job that may run in a worker process).
@@ -639,6 +706,9 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     classification = fields.text(col, data, "classification") or ""
     held_back |= errors() > before
     pii_reviewed_by = fields.text(col, data, "pii_reviewed_by") or ""
+    approved_version = data.get("approved_version")
+    # Any other value never matches, so the bulletin is held back as changed since approval.
+    approved_version = "" if approved_version in (None, "") else str(approved_version).strip()
     # Without these, or when whether it may be published is unknown, there is nothing to check.
     if held_back or too_deep or title is None or summary is None or date is None:
         return None
@@ -669,6 +739,8 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         blocks=blocks,
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS and k not in CHANNELS},
         digest=col.digest,
+        approved_version=approved_version,
+        content_digest=approval.content_digest(data, parsed.body),
     )
 
 

@@ -16,6 +16,7 @@ from publish.text import folded_words, nfc, vn_datetime
 __all__ = [
     "HEADLINE_FIELDS",
     "PUBLIC_CLASSIFICATIONS",
+    "changed_since_approval",
     "field_stamp",
     "gate",
     "headline_stamp",
@@ -229,11 +230,19 @@ def _candidate_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def gate(
-    bulletin: Bulletin, *, now: dt.datetime, policy: Policy, stamp_checked: bool = False
+    bulletin: Bulletin,
+    *,
+    now: dt.datetime,
+    policy: Policy,
+    stamp_checked: bool = False,
+    version: str | None = None,
 ) -> Exclusion | None:
     """The first reason the bulletin may not be published at `now`, or None when it may.
 
     `stamp_checked`: see `is_secret` (set by the loader, which already scanned every text).
+    `version`: the fingerprint of its content now (publish.approval.version), which must be
+    the `approved_version` it was approved with, when it has one and the policy binds
+    approval to content (None, not computed, never matches).
     """
     if is_secret(bulletin, policy, stamp_checked=stamp_checked):
         return Exclusion(
@@ -250,6 +259,14 @@ def gate(
         return Exclusion(bulletin, "bản nháp (draft: true)", "draft")
     if policy.require_approval and not bulletin.approved_by.strip():
         return Exclusion(bulletin, "chưa được duyệt (thiếu approved_by)", "unapproved")
+    if changed_since_approval(bulletin, policy, version):
+        return Exclusion(
+            bulletin,
+            "nội dung đã đổi sau khi duyệt: không đăng ở kênh nào cho tới khi được duyệt "
+            f'lại (người duyệt đọc lại rồi chạy publish approve {bulletin.source} --by "Họ tên, '
+            'chức vụ")',
+            "unapproved",
+        )
     if bulletin.date > now:
         local = bulletin.date.astimezone(now.tzinfo)
         return Exclusion(bulletin, f"hẹn giờ: sẽ xuất bản lúc {vn_datetime(local)}", "scheduled")
@@ -257,6 +274,18 @@ def gate(
         local = bulletin.expires.astimezone(now.tzinfo)
         return Exclusion(bulletin, f"đã hết hạn lúc {vn_datetime(local)}", "expired")
     return None
+
+
+def changed_since_approval(bulletin: Bulletin, policy: Policy, version: str | None) -> bool:
+    """Whether the bulletin carries an approval (`approved_version`) its content `version` no
+    longer matches, under a policy that binds approval to content (an approval by name only,
+    written before `publish approve` existed, is not judged here: see load_site's note)."""
+    return (
+        policy.require_approval
+        and policy.approval == "content"
+        and bool(bulletin.approved_version)
+        and version != bulletin.approved_version
+    )
 
 
 def page_gate(page: Page, *, now: dt.datetime, policy: Policy) -> tuple[str, str] | None:

@@ -129,6 +129,12 @@ class Bulletin:
     """Front matter keys the tool does not know, for templates."""
     digest: str = ""
     """sha256 of the source file bytes."""
+    approved_version: str = ""
+    """The fingerprint `publish approve` wrote (front matter `approved_version`; see
+    publish.approval): empty for a bulletin approved by name only."""
+    content_digest: str = ""
+    """sha256 of the published front matter and body (publish.approval.content_digest), from
+    which, with its images' bytes, the gate computes the current fingerprint."""
 
     @property
     def body(self) -> str:

@@ -169,10 +169,29 @@ def exclusion_lines(
             f"Bỏ qua {long_gone} bản tin đã hết hạn hơn {EXPIRED_LISTED.days} ngày "
             "(không liệt kê từng bài)"
         )
-    return lines + [
-        f"Bỏ qua {source}: {why}"
-        for source, why in sorted(site.held_pages.items())
-        if source not in told
+    return (
+        lines
+        + _awaiting_approval(site)
+        + [
+            f"Bỏ qua {source}: {why}"
+            for source, why in sorted(site.held_pages.items())
+            if source not in told
+        ]
+    )
+
+
+def _awaiting_approval(site: Site) -> list[str]:
+    """One line counting the bulletins held back for an approval, never given or given to a
+    content since changed, and the command that approves them."""
+    held = [e.bulletin for e in site.excluded if e.code == "unapproved"]
+    if not held:
+        return []
+    changed = sum(1 for b in held if b.approved_by.strip())
+    parts = [f"{len(held) - changed} bản tin chưa có người duyệt"] if len(held) > changed else []
+    parts += [f"{changed} bản tin đã đổi sau khi duyệt"] if changed else []
+    return [
+        f"Cần duyệt: {', '.join(parts)}. Người duyệt đọc lại từng bài rồi chạy: "
+        'publish approve TỆP... --by "Họ tên, chức vụ"'
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import secrets
 import tomllib
 from pathlib import Path, PurePosixPath
@@ -15,11 +16,13 @@ import yaml
 
 from publish import config as config_module
 from publish.cli import common_options, make_parser, resolve_now
+from publish.commands.approve import prepare
 from publish.config import CHANNELS, Config
 from publish.content_images import HEAD_BYTES, SUFFIX_FORMATS, image_format
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.fields import category_hint, category_key, unknown_category
 from publish.frontmatter import FrontMatterError, decode, split
+from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.migrate import hugo
 
 __all__ = ["add_parser", "run"]
@@ -94,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     kept = {r.target for r in done if (content / r.target).exists()}
     if not args.dry_run:
         _write(done, copies, source, content)
+        if options.approved_by:
+            _stamp([r for r in done if not r.page and r.target not in kept], config, options)
     _report(results, skipped, copies, options, kept=kept, dry_run=args.dry_run)
     failed = len(results) - len(done)
     if args.dry_run or not done:
@@ -309,7 +314,9 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
         return
     target = content / result.target
     if target.exists():
-        same = target.read_bytes() == result.text.encode("utf-8")
+        # As written by an import with --approved-by, which then adds approved_version.
+        written = re.sub(rb'\napproved_version: "[0-9a-f]+"', b"", target.read_bytes())
+        same = written == result.text.encode("utf-8")
         edited = not same and _imported_before(target, result.text)
         if same or edited:
             said = "giống hệt: đã nhập lần trước" if same else "đã nhập lần trước, đã sửa sau đó"
@@ -405,6 +412,33 @@ def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, conten
         raise PublishError(
             f"{why}. Chưa có gì được nhập (các tệp đã ghi trong lần này đã được xóa lại)."
         ) from None
+
+
+def _stamp(posts: list[hugo.Result], config: Config, options: hugo.Options) -> None:
+    """Bind the approval --approved-by gave to each new post's content, as `publish approve`
+    does; a post that does not load cleanly is left unapproved (an approval by name alone
+    would publish whatever it is edited into), and told."""
+    unbound = []
+    for result in posts:
+        if result.text is None or 'approved_by: ""' in result.text:
+            continue  # a draft or a classified post: never approved by the import
+        path = config.root / "content" / result.target
+        found = prepare(str(path), config, options.approved_by, publish=False, problems=[])
+        if found is not None:
+            write_atomically(path, found.new)
+            continue
+        try:
+            text = set_keys(path.read_text(encoding="utf-8"), {"approved_by": ""}, after={})
+        except (OSError, UnicodeDecodeError, EditError):
+            continue
+        write_atomically(path, text.encode("utf-8"))
+        unbound.append(f"content/{result.target}")
+    if unbound:
+        print(
+            f"{len(unbound)} bài nhập còn lỗi nên chưa được ghi người duyệt (approved_by để "
+            f"trống): {', '.join(unbound)}. Sửa lỗi (xem phần kiểm tra dưới) rồi người duyệt "
+            'chạy publish approve TỆP... --by "Họ tên, chức vụ".'
+        )
 
 
 NO_HARD_LINKS = frozenset(

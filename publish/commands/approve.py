@@ -1,0 +1,229 @@
+"""`publish approve TỆP... --by "Họ tên, chức vụ"`: record who approved a bulletin and the
+fingerprint of the content approved, so an edit made afterwards is held back (publish.approval)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish import approval
+from publish import config as config_module
+from publish.cli import common_options, resolve_now
+from publish.config import CHANNELS, Config
+from publish.content import load_bulletin
+from publish.errors import ContentError, Problem, display_path
+from publish.frontmatter_edit import EditError, set_keys, write_atomically
+from publish.gates import public_classification
+from publish.model import PAGES_DIR, Bulletin
+from publish.text import nfc, vn_datetime
+
+__all__ = ["Approval", "add_parser", "prepare", "run"]
+
+BY_EXAMPLE = 'Ví dụ: publish approve content/bai-viet/ten-bai.md --by "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"'
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `approve`."""
+    parser = subparsers.add_parser(
+        "approve",
+        parents=[common_options()],
+        help="người duyệt ghi tên mình và dấu nội dung đã duyệt vào bản tin",
+        description="Ghi approved_by và approved_version (dấu của nội dung được duyệt) vào phần "
+        "đầu của từng bản tin, không đổi gì khác trong tệp. Nội dung sửa sau đó bị giữ lại, "
+        "không đăng ở kênh nào, cho tới khi được duyệt lại.",
+    )
+    parser.add_argument("files", nargs="+", metavar="TỆP", help="tệp bản tin (.md) đã đọc duyệt")
+    parser.add_argument(
+        "--by",
+        required=True,
+        metavar="NGƯỜI_DUYỆT",
+        help='họ tên, chức vụ người duyệt, ví dụ "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"',
+    )
+    parser.add_argument(
+        "--publish",
+        action="store_true",
+        help="bỏ luôn draft: true (duyệt là cho đăng); không có tùy chọn này thì bản nháp không được duyệt",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="chỉ in những gì sẽ được duyệt, không ghi tệp nào"
+    )
+    parser.set_defaults(run=run)
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """One file to approve: its bulletin as loaded, its text, and the text with the approval."""
+
+    path: Path
+    shown: str
+    bulletin: Bulletin
+    raw: bytes
+    new: bytes
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every file, show what is approved, then write them all (or none)."""
+    config = config_module.load(args.root)
+    now = resolve_now(args.now, config.tz)
+    by = nfc(" ".join(args.by.split()))
+    if not by:
+        raise ContentError([Problem("--by", "tên người duyệt trống", hint=BY_EXAMPLE)])
+    problems: list[Problem] = []
+    approvals = []
+    for name in dict.fromkeys(args.files):
+        found = prepare(name, config, by, publish=args.publish, problems=problems)
+        if found is not None:
+            approvals.append(found)
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    for problem in problems:
+        print(problem.render())
+    changed = [a for a in approvals if a.new != a.raw]
+    for item in approvals:
+        print(_summary(item, now, unchanged=item.new == item.raw))
+    if args.dry_run:
+        print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {len(changed)} bản tin sẽ được duyệt.")
+        return 0
+    for item in changed:
+        if hashlib.sha256(item.path.read_bytes()).digest() != hashlib.sha256(item.raw).digest():
+            raise ContentError(
+                [
+                    Problem(
+                        item.shown,
+                        "tệp vừa bị sửa trong lúc duyệt: chưa ghi gì vào tệp này",
+                        hint="Đọc lại bản mới rồi chạy lại lệnh.",
+                    )
+                ]
+            )
+        write_atomically(item.path, item.new)
+    before = len(approvals) - len(changed)
+    if not changed:
+        print("Không ghi gì: các bản tin trên đã được duyệt đúng nội dung này từ trước.")
+        return 0
+    print(
+        f"Đã duyệt {len(changed)} bản tin"
+        + (f" ({before} bản tin khác đã được duyệt đúng nội dung này từ trước)" if before else "")
+        + f", người duyệt: {by}. Commit các tệp này để đăng. Nội dung sửa sau khi duyệt sẽ bị "
+        "giữ lại ở mọi kênh cho tới khi được duyệt lại."
+    )
+    return 0
+
+
+def prepare(
+    name: str, config: Config, by: str, *, publish: bool, problems: list[Problem]
+) -> Approval | None:
+    """The approval of file `name` by `by` (its text with the approval written, not yet
+    written to disk), or None with its problems recorded: a file outside content/ or of a
+    page, with errors, not public, or a draft (unless `publish`: the draft is released)."""
+    path = _find(name, config.root)
+    shown = display_path(path, config.root)
+    content = (config.root / "content").resolve()
+    try:
+        where = path.resolve().relative_to(content)
+    except (OSError, ValueError):
+        problems.append(
+            Problem(shown, "không phải tệp trong thư mục content/ của dự án", hint=BY_EXAMPLE)
+        )
+        return None
+    if not path.is_file() or path.suffix != ".md":
+        problems.append(
+            Problem(
+                shown,
+                "không có tệp bản tin (.md) này",
+                hint="Ghi đường dẫn tệp, ví dụ " + BY_EXAMPLE,
+            )
+        )
+        return None
+    if where.parts[0] == PAGES_DIR:
+        problems.append(
+            Problem(
+                shown,
+                "đây là trang (content/pages/), không phải bản tin: trang không cần duyệt",
+                hint="Chỉ duyệt bản tin.",
+            )
+        )
+        return None
+    bulletin, found, digest = load_bulletin(path, config)
+    errors = [p for p in found if p.severity == "error"]
+    if errors or bulletin is None:
+        problems.extend(errors)
+        problems.append(
+            Problem(
+                shown,
+                "bản tin còn lỗi (ở trên): chưa duyệt được",
+                hint="Sửa các lỗi rồi chạy publish check, sau đó duyệt.",
+            )
+        )
+        return None
+    problems.extend(found)
+    if not public_classification(bulletin.classification):
+        problems.append(
+            Problem(
+                shown,
+                f"mức phân loại «{bulletin.classification}» không cho đăng: không duyệt đăng được",
+                "classification",
+                hint='Chỉ duyệt bản tin công khai (classification trống hoặc "công khai").',
+            )
+        )
+        return None
+    if bulletin.draft and not publish:
+        problems.append(
+            Problem(
+                shown,
+                "bản tin còn là bản nháp (draft: true): duyệt là cho đăng",
+                "draft",
+                hint="Thêm --publish để vừa duyệt vừa bỏ draft: true; chưa muốn đăng thì "
+                "đừng duyệt lúc này.",
+            )
+        )
+        return None
+    raw = path.read_bytes()
+    if hashlib.sha256(raw).hexdigest() != digest:
+        problems.append(Problem(shown, "tệp vừa bị sửa trong lúc duyệt", hint="Chạy lại lệnh."))
+        return None
+    fingerprint = approval.version(bulletin, approval.ImageDigests(config.root / "content"))
+    values: dict[str, str | bool] = {"approved_by": by, "approved_version": fingerprint}
+    if bulletin.draft:
+        values["draft"] = False
+    try:
+        text = raw.decode("utf-8")
+        new = set_keys(text, values, after={"approved_version": "approved_by"})
+    except (UnicodeDecodeError, EditError) as exc:
+        problems.append(
+            Problem(
+                shown,
+                f"không ghi được phần đầu: {exc}",
+                hint=f'Ghi tay vào phần đầu: approved_by: "{by}" và approved_version: '
+                f'"{fingerprint}".',
+            )
+        )
+        return None
+    return Approval(path, shown, bulletin, raw, new.encode("utf-8", "surrogatepass"))
+
+
+def _find(name: str, root: Path) -> Path:
+    """The file `name` names: as written (from the current folder), else from the project root."""
+    path = Path(name)
+    if path.is_absolute() or os.path.lexists(path):
+        return path
+    return root / path
+
+
+def _summary(item: Approval, now: dt.datetime, *, unchanged: bool) -> str:
+    """What the approver approves: title, file, channels, when it goes out (site time)."""
+    bulletin = item.bulletin
+    date = bulletin.date.astimezone(now.tzinfo)
+    when = (
+        f"hẹn giờ: đăng lúc {vn_datetime(date)}"
+        if date > now
+        else f"đăng ngay khi được đưa lên (ngày đăng {vn_datetime(date)})"
+    )
+    if bulletin.expires is not None:
+        when += f"; hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}"
+    channels = ", ".join(c for c in CHANNELS if c in bulletin.channels) or "không kênh nào"
+    state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
+    return f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"

@@ -1,0 +1,125 @@
+"""Set a few front matter keys in a file's text, leaving every other byte as the editor wrote it."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from publish.frontmatter import OPENING_RE, FrontMatterError, decode, split, straight_quotes
+
+__all__ = ["EditError", "set_keys", "write_atomically"]
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Value = str | bool
+
+
+class EditError(ValueError):
+    """The front matter cannot be edited line by line (the reason is Vietnamese)."""
+
+
+def set_keys(text: str, values: Mapping[str, Value], *, after: Mapping[str, str]) -> str:
+    """`text` (a whole file, as read) with each top-level key of `values` set.
+
+    A key already written has its line(s) replaced, keeping its indentation and a comment after
+    a one-line value; a missing one is added on the line after the key `after` names (when
+    written), else before the closing '---'. Line endings, a BOM, comments, order and the
+    other keys stay as they were. The result is read back: its front matter must hold the same
+    values as before except the keys set, or EditError is raised and nothing should be written.
+    """
+    newline = "\r\n" if "\r\n" in text else "\n"
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    lines = text.removeprefix("\ufeff").split(newline)
+    if OPENING_RE.match(lines[0] + "\n") is None:
+        raise EditError("tệp không bắt đầu bằng dòng '---' của phần đầu")
+    end = next((i for i, line in enumerate(lines) if i and line.rstrip() in ("---", "...")), None)
+    if end is None:
+        raise EditError("phần đầu không có dòng '---' đóng lại")
+    before = _data(text)
+    spans = _spans(lines[1:end])
+    for key, value in values.items():
+        written = f"{key}: {_yaml(value)}"
+        if key in spans:
+            first, last, indent, comment = spans[key]
+            lines[1 + first : 2 + last] = [" " * indent + written + comment]
+            shift, at = first - last, last
+        else:
+            anchor = spans.get(after.get(key, ""))
+            at = anchor[1] + 1 if anchor is not None else end - 1
+            lines.insert(1 + at, written)
+            spans[key] = (at, at, 0, "")
+            shift = 1
+        end += shift
+        for name, (first, last, indent, comment) in spans.items():
+            if name != key and first >= at:
+                spans[name] = (first + shift, last + shift, indent, comment)
+    result = bom + newline.join(lines)
+    expected = {**before, **values}
+    if _data(result) != expected:
+        raise EditError("sửa phần đầu theo từng dòng sẽ đổi cả trường khác")
+    return result
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file at `path` by `data` whole (a temporary file, flushed, then renamed over
+    it), keeping its permissions: an interrupted write leaves the old file."""
+    mode = path.stat().st_mode & 0o7777
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".duyet-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _data(text: str) -> dict[str, object]:
+    """The front matter values of a whole file's text."""
+    try:
+        return split(decode(text.encode("utf-8", "surrogatepass"))).data
+    except FrontMatterError as exc:
+        raise EditError(f"phần đầu không đọc được: {exc}") from None
+
+
+def _spans(yaml_lines: list[str]) -> dict[str, tuple[int, int, int, str]]:
+    """Each top-level key: (first line, last line of its value, 0-based within `yaml_lines`),
+    its indentation, and the comment after it when its value fits on its line."""
+    straight, _ = straight_quotes("\n".join(yaml_lines))
+    try:
+        node = yaml.compose(straight, Loader=_BaseLoader)
+    except yaml.YAMLError as exc:
+        raise EditError(f"phần đầu sai cú pháp: {exc}") from None
+    if not isinstance(node, yaml.MappingNode):
+        raise EditError("phần đầu phải là các cặp 'khóa: giá trị'")
+    spans = {}
+    for key, value in node.value:
+        first = key.start_mark.line
+        last = value.end_mark.line
+        # A block value (list, mapping, `|` text) ends at the start of the line after it.
+        if last > first and value.end_mark.column == 0:
+            last -= 1
+        while last > first and yaml_lines[last].strip()[:1] in ("", "#"):
+            last -= 1  # blank and comment lines before the next key are not its value
+        comment = ""
+        if last == first:
+            # An empty value (`approved_by:`) is marked where the next key starts.
+            column = value.end_mark.column if value.end_mark.line == first else key.end_mark.column
+            rest = yaml_lines[first][column:].lstrip(":")
+            comment = " " + rest.lstrip() if rest.lstrip().startswith("#") else ""
+        spans[str(key.value)] = (first, last, key.start_mark.column, comment)
+    return spans
+
+
+def _yaml(value: Value) -> str:
+    """A value as YAML reads it back exactly: text in double quotes (JSON's escapes are YAML's)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)
