@@ -46,6 +46,7 @@ def set_keys(text: str, values: Mapping[str, Value], *, after: Mapping[str, str]
         if key in spans:
             first, last, indent, comment = spans[key]
             lines[1 + first : 2 + last] = [" " * indent + written + comment]
+            spans[key] = (first, first, indent, comment)
             shift, at = first - last, last
         else:
             anchor = spans.get(after.get(key, ""))
@@ -112,8 +113,8 @@ def _spans(yaml_lines: list[str]) -> dict[str, tuple[int, int, int, str]]:
         if last == first:
             # An empty value (`approved_by:`) is marked where the next key starts.
             column = value.end_mark.column if value.end_mark.line == first else key.end_mark.column
-            rest = yaml_lines[first][column:].lstrip(":")
-            comment = " " + rest.lstrip() if rest.lstrip().startswith("#") else ""
+            rest = yaml_lines[first][column:].removeprefix(":")
+            comment = rest if rest.lstrip().startswith("#") else ""
         spans[str(key.value)] = (first, last, key.start_mark.column, comment)
     return spans
 

@@ -14,7 +14,7 @@ from publish import approval
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.config import CHANNELS, Config
-from publish.content import load_bulletin
+from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, load_bulletin
 from publish.errors import ContentError, Problem, display_path
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import public_classification
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
                     )
                 ]
             )
-        write_atomically(item.path, item.new)
+        write_atomically(item.path.resolve(), item.new)
     before = len(approvals) - len(changed)
     if not changed:
         print("Không ghi gì: các bản tin trên đã được duyệt đúng nội dung này từ trước.")
@@ -121,21 +121,19 @@ def prepare(
     page, with errors, not public, or a draft (unless `publish`: the draft is released)."""
     path = _find(name, config.root)
     shown = display_path(path, config.root)
+    if not path.is_file() or path.suffix != ".md":
+        problems.append(
+            Problem(
+                shown, "không có tệp bản tin (.md) này", hint="Ghi đường dẫn tệp. " + BY_EXAMPLE
+            )
+        )
+        return None
     content = (config.root / "content").resolve()
     try:
         where = path.resolve().relative_to(content)
     except (OSError, ValueError):
         problems.append(
             Problem(shown, "không phải tệp trong thư mục content/ của dự án", hint=BY_EXAMPLE)
-        )
-        return None
-    if not path.is_file() or path.suffix != ".md":
-        problems.append(
-            Problem(
-                shown,
-                "không có tệp bản tin (.md) này",
-                hint="Ghi đường dẫn tệp, ví dụ " + BY_EXAMPLE,
-            )
         )
         return None
     if where.parts[0] == PAGES_DIR:
@@ -181,6 +179,18 @@ def prepare(
             )
         )
         return None
+    if bulletin.draft and (
+        bulletin.summary == SUMMARY_PLACEHOLDER
+        or BODY_PLACEHOLDER in (line.strip() for line in bulletin.body.split("\n"))
+    ):
+        problems.append(
+            Problem(
+                shown,
+                "bản nháp vẫn còn chữ mẫu của 'publish new' (tóm tắt hay nội dung)",
+                hint="Viết tóm tắt và nội dung thật, chạy publish check, rồi mới duyệt.",
+            )
+        )
+        return None
     raw = path.read_bytes()
     if hashlib.sha256(raw).hexdigest() != digest:
         problems.append(Problem(shown, "tệp vừa bị sửa trong lúc duyệt", hint="Chạy lại lệnh."))
@@ -206,9 +216,9 @@ def prepare(
 
 
 def _find(name: str, root: Path) -> Path:
-    """The file `name` names: as written (from the current folder), else from the project root."""
+    """The file `name` names: from the project root (`--root`), else from the current folder."""
     path = Path(name)
-    if path.is_absolute() or os.path.lexists(path):
+    if path.is_absolute() or not os.path.lexists(root / path):
         return path
     return root / path
 
