@@ -24,7 +24,7 @@ from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, sp
 from publish.gates import gate, page_gate
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, too_large
 from publish.links import ContentFiles, links_in
-from publish.model import PAGES_DIR, Bulletin, Exclusion, Page, Site, pack_text
+from publish.model import PAGES_DIR, Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.tags import tag_key, tag_slugs
 from publish.text import nfc
@@ -174,7 +174,6 @@ def load_site(
         gate(b, now=now, policy=config.policy, stamp_checked=True, version=versions.get(b.source))
         for b in bulletins
     ]
-    problems.extend(_approved_by_name(bulletins, verdicts, config))
     bulletins = _canonical_tags(bulletins, [v is None for v in verdicts])
     # From every bulletin, held back or not: a tag's address does not move when one is published.
     slugs = tag_slugs(tag for bulletin in bulletins for tag in bulletin.tags)
@@ -222,43 +221,6 @@ def _approved_versions(
         return {}
     images = approval.ImageDigests(config.root / "content", digests)
     return {b.source: approval.version(b, images) for b in bulletins if b.approved_version}
-
-
-NAMED_LEGACY = 5
-"""How many bulletins approved by name only the note names (after an upgrade: all of them)."""
-
-
-def _approved_by_name(
-    bulletins: list[Bulletin], verdicts: Sequence[Exclusion | None], config: Config
-) -> list[Problem]:
-    """One note naming the bulletins going out (or scheduled) with an `approved_by` but no
-    `approved_version`: approved before `publish approve`, they still publish (an upgrade must
-    not withdraw them all), but an edit to them is published without a new approval."""
-    policy = config.policy
-    if not policy.require_approval or policy.approval != "content":
-        return []
-    legacy = sorted(
-        b.source
-        for b, verdict in zip(bulletins, verdicts, strict=True)
-        if b.approved_by.strip()
-        and not b.approved_version
-        and (verdict is None or verdict.code == "scheduled")
-    )
-    if not legacy:
-        return []
-    named = ", ".join(legacy[:NAMED_LEGACY])
-    more = f" và {len(legacy) - NAMED_LEGACY} bản tin khác" if len(legacy) > NAMED_LEGACY else ""
-    return [
-        Problem(
-            "content/",
-            f"{len(legacy)} bản tin được duyệt chỉ bằng tên (có approved_by, chưa có "
-            f"approved_version): {named}{more}. Vẫn được đăng, nhưng nội dung sửa sau này "
-            "cũng được đăng mà không cần duyệt lại",
-            hint='Người duyệt đọc lại rồi chạy publish approve TỆP... --by "Họ tên, chức vụ" '
-            "(nhiều tệp một lần được): từ đó bài sửa sau khi duyệt bị giữ lại chờ duyệt lại.",
-            severity="note",
-        )
-    ]
 
 
 def _page_shown(verdict: tuple[str, str] | None, *, drafts: bool) -> bool:

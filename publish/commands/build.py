@@ -172,12 +172,38 @@ def exclusion_lines(
     return (
         lines
         + _awaiting_approval(site)
+        + _approved_by_name(site)
         + [
             f"Bỏ qua {source}: {why}"
             for source, why in sorted(site.held_pages.items())
             if source not in told
         ]
     )
+
+
+NAMED_LEGACY = 5
+"""How many bulletins approved by name only the note names (after an upgrade: all of them)."""
+
+
+def _approved_by_name(site: Site) -> list[str]:
+    """A note naming the bulletins going out (or scheduled) with an `approved_by` but no
+    `approved_version`: approved before `publish approve`, they still publish (an upgrade must
+    not withdraw them all), but an edit to them is published without a new approval."""
+    policy = site.config.policy
+    if not policy.require_approval or policy.approval != "content":
+        return []
+    going = [*site.bulletins, *(e.bulletin for e in site.excluded if e.code == "scheduled")]
+    legacy = sorted(b.source for b in going if b.approved_by.strip() and not b.approved_version)
+    if not legacy:
+        return []
+    named = ", ".join(legacy[:NAMED_LEGACY])
+    more = f" và {len(legacy) - NAMED_LEGACY} bản tin khác" if len(legacy) > NAMED_LEGACY else ""
+    return [
+        f"Ghi chú: {len(legacy)} bản tin được duyệt chỉ bằng tên (có approved_by, chưa có "
+        f"approved_version): {named}{more}. Vẫn được đăng, nhưng nội dung sửa sau này cũng được "
+        "đăng mà không cần duyệt lại. Người duyệt đọc lại rồi chạy publish approve TỆP... --by "
+        '"Họ tên, chức vụ" để gắn việc duyệt với nội dung.'
+    ]
 
 
 def _awaiting_approval(site: Site) -> list[str]:
