@@ -15,7 +15,16 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from publish import approval, content_images, fields, legacy_text, nesting, shortcodes, unfinished
+from publish import (
+    approval,
+    content_images,
+    fields,
+    legacy_text,
+    nesting,
+    shortcodes,
+    unclosed,
+    unfinished,
+)
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, Problem
@@ -598,7 +607,8 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
 
     Not whole enough: a required field missing or wrong, no slug, a wrong or misspelt
     field that decides whether it may be published (a secret stamp, `draft`, `expires`,
-    `classification`), or a body nested too deep to parse (publish.nesting).
+    `classification`), or a body nested too deep to parse (publish.nesting) or too slow to
+    parse (publish.unclosed).
     """
     if parsed is None:
         return None
@@ -626,7 +636,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     cover = content_images.cover(col, data, path, config)
     images = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
-    too_deep = nesting.too_deep(col, parsed)
+    too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
     unfinished.check(col, parsed)
     if not parsed.body.strip():
         col.add(
@@ -723,7 +733,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     slug = fields.slug(col, data, path)
     content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
-    too_deep = nesting.too_deep(col, parsed)
+    too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
     unfinished.check(col, parsed, kind="trang")
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):

@@ -22,6 +22,7 @@ from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import addressed, own_path, site_folder
 from publish.markdown_code import masked
 from publish.markdown_escapes import unescape
+from publish.markdown_images import ImageScan
 from publish.model import Bulletin, ImageRef
 from publish.text import nfc
 
@@ -40,12 +41,6 @@ __all__ = [
     "unfound",
 ]
 
-IMAGE_RE = re.compile(
-    r"""!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"([^\n]*?)"|'([^\n]*?)'))?\s*\)"""
-)
-"""An image and its title (caption) as Python-Markdown reads them: the title runs to the last
-quote before the closing parenthesis, so it may hold the other quote, escaped quotes, or even
-its own quote unescaped."""
 HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 IMAGE_MAGIC = {
     b"\xff\xd8\xff": "JPEG",
@@ -467,19 +462,12 @@ def _shown(body: str) -> list[_Shown]:
     if "![" not in body and "<" not in body:
         return []
     text = masked(body)
+    in_body = ImageScan(body)
     found = []
-    for seen in IMAGE_RE.finditer(text):
+    for seen in ImageScan(text):
         # Read from the body: the alt text or caption may hold a code span of its own.
-        match = IMAGE_RE.match(body, seen.start()) or seen
-        found.append(
-            _Shown(
-                match.start(),
-                match.group(2),
-                match.group(1),
-                unescape(match.group(3) or match.group(4) or ""),
-                tag=False,
-            )
-        )
+        image = in_body.at(seen.start) or seen
+        found.append(_Shown(image.start, image.ref, image.alt, unescape(image.title), tag=False))
     if "<" not in body:
         return found  # most bodies: no HTML at all
     for match in HTML_IMG_RE.finditer(text):

@@ -14,7 +14,7 @@ import pytest
 
 from publish.render.web.markdown import _drop_orphan_backlinks
 from publish.shortcodes import spans
-from tests.helpers import bulletin_md, make_project
+from tests.helpers import TINY_JPEG, bulletin_md, make_project
 
 GUARD = 15  # seconds; each input took from 30 s to forever before the fix
 
@@ -203,3 +203,46 @@ def test_lists_nested_a_few_levels_are_read(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
     done = check(root)
     assert "lồng nhau" not in done.stderr, done.stderr
+
+
+def build(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run `publish build` (every channel) on `root` in a fresh interpreter, failing if it hangs."""
+    command = [sys.executable, "-m", "publish", "build", "--root", str(root)]
+    command += ["--now", "2021-01-01T09:00"]
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=GUARD, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"publish build still running after {GUARD} s")
+
+
+@pytest.mark.parametrize(
+    ("piece", "said"),
+    [
+        ("[", "20.000 dấu '['"),
+        ("[^", "20.000 dấu '['"),
+        ("![", "20.000 dấu '['"),
+        ("<a ", "20.000 thẻ HTML '<…'"),
+        ("![a](", "20.000 liên kết hay ảnh mở '](' không có dấu ')'"),
+    ],
+    ids=["brackets", "footnotes", "images", "anchor-tags", "image-references"],
+)
+def test_unclosed_runs_are_refused_before_they_stall_the_website_and_zalo(
+    tmp_path: Path, piece: str, said: str
+) -> None:
+    """Python-Markdown scanned ahead from each one: minutes per build for the web and Zalo."""
+    fields = {"cover": "images/anh.jpg", "cover_alt": '"Ảnh"', "radio": "{air_date: 2021-01-02}"}
+    body = "Mở đầu.\n\n" + piece * 20_000 + "\n"
+    files = {"content/a.md": bulletin_md(fields, body), "content/images/anh.jpg": TINY_JPEG}
+    done = build(make_project(tmp_path, files))
+    assert done.returncode == 1 and "Lỗi nội bộ" not in done.stderr, done.stderr[-2000:]
+    assert f"content/a.md:14: lỗi: {said}" in done.stderr, done.stderr[-2000:]
+    assert "mất hàng phút" in done.stderr and "Cách sửa:" in done.stderr
+
+
+@pytest.mark.parametrize("piece", ["![a](", '![a](x "', "![a](x '", "!["])
+def test_images_are_found_without_stalling(piece: str) -> None:
+    code = f"from publish.content_images import _shown; _shown({piece!r} * 100_000)"
+    try:
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {GUARD} s")

@@ -7,10 +7,11 @@ import re
 from urllib.parse import unquote
 
 from publish import shortcodes
-from publish.content_images import HTML_IMG_RE, IMAGE_RE, IMAGE_SUFFIXES, SCHEME_RE
+from publish.content_images import HTML_IMG_RE, IMAGE_SUFFIXES, SCHEME_RE
 from publish.links import addressed, own_path
 from publish.markdown_code import masked
 from publish.markdown_comments import hidden
+from publish.markdown_images import IMAGE_RE
 from publish.migrate.hugo_source import Source, Tell, slug_of
 from publish.text import nfc
 

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from publish.config import Config
-from publish.content_images import IMAGE_RE, SCHEME_RE
+from publish.content_images import SCHEME_RE
 from publish.fields import (
     SECRET_HINT,
     category_hint,
@@ -18,6 +18,7 @@ from publish.fields import (
 )
 from publish.gates import field_stamp, public_classification, secret_classification, secret_stamp
 from publish.markdown_comments import shown_body
+from publish.markdown_images import IMAGE_RE
 from publish.migrate.hugo_body import converted_body, own_image
 from publish.migrate.hugo_source import HOLD_KEYS, Source, Tell, strings
 from publish.text import folded_words, nfc

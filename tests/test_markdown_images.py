@@ -1,0 +1,37 @@
+"""ImageScan finds exactly the images IMAGE_RE finds, in linear time."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from publish.markdown_images import IMAGE_RE, ImageScan
+
+PIECES = ["![", "]", "(", ")", "<", ">", '"', "'", " ", "\n", "a", "x.jpg", "\\", "![a](", ')"']
+
+
+def by_regex(text: str) -> list[tuple[int, int, str, str, str]]:
+    """The images IMAGE_RE.finditer finds, as ImageScan gives them."""
+    return [(m.start(), m.end(), m[1], m[2], m[3] or m[4] or "") for m in IMAGE_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_scan_finds_what_the_regex_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(20_000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 14)))
+        assert [tuple(image) for image in ImageScan(text)] == by_regex(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '![Ảnh](images/a.jpg "Chú thích có \\"ngoặc\\"")',
+        "![a](<images/b c.jpg>) ![b](  x.png  'một'  )",
+        "![a](<)",
+        '![a](x "không đóng\n") ![b](y)',
+    ],
+)
+def test_written_images_are_read_alike(text: str) -> None:
+    assert [tuple(image) for image in ImageScan(text)] == by_regex(text)
