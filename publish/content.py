@@ -96,12 +96,16 @@ PAGE_LAYOUTS = {
 }
 """What a page's `layout` may say (the theme has a template for each, chosen by the tool)."""
 CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+    "\u2061-\u2064\u115f\u1160\u3164\uffa0\U000e0000-\U000e007f]"
 )
 """Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept.
 With them the direction marks and overrides (U+202E…): unseen, they show the text around them
 backwards or out of order ("Trojan Source"), so a title can read unlike what it says, and
-Vietnamese never needs one."""
+Vietnamese never needs one. So too the invisible operators (U+2061-2064), the Hangul fillers
+(U+115F, U+1160, U+3164, U+FFA0: blank letters, used to make names or links that look empty)
+and the tag characters (U+E0000-E007F: they hide text no reader sees; only the flags of
+England, Scotland and Wales use them, which lose their emblem but stay flags)."""
 INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
 INVISIBLE_RE = re.compile(
     "[\u00ad\u200b\u2060\ufeff]|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d]"

@@ -390,3 +390,26 @@ def test_direction_overrides_are_removed_with_a_warning(tmp_path: Path, mark: st
     [warning] = site.warnings
     assert warning.severity == "warning" and warning.line == 2
     assert "ký tự điều khiển" in warning.message
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["\u2061", "\u2064", "\u115f", "\u1160", "\u3164", "\uffa0", "\U000e0001", "\U000e0041"],
+    ids=["function", "plus", "choseong", "jungseong", "hangul", "halfwidth", "tag-begin", "tag-a"],
+)
+def test_invisible_operators_hangul_fillers_and_tags_are_removed_with_a_warning(
+    tmp_path: Path, mark: str
+) -> None:
+    """Each shows as nothing (or a blank letter): a name or link that looks empty, or text
+    hidden from the reader; Vietnamese needs none of them."""
+    text = bulletin_md(
+        {"title": f'"Cảnh báo{mark} lừa đảo"', "tags": f'["a{mark}bc"]'},
+        body=f"Dòng một.\n\nGọi{mark} 113 ngay.{mark * 3}\n",
+    )
+    site = load(make_project(tmp_path, {"content/a.md": text}))
+    [bulletin] = site.bulletins
+    assert bulletin.title == "Cảnh báo lừa đảo" and bulletin.tags == ("abc",)
+    assert bulletin.body.endswith("Gọi 113 ngay.\n")
+    [warning] = site.warnings
+    assert warning.severity == "warning" and warning.line == 2
+    assert "ký tự điều khiển" in warning.message
