@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.errors import PublishError
 from publish.sync import base as sync_base
 from publish.sync.base import CLOCK_NAME, monotonic_now, record_now, sync_lock
 from publish.sync.manifest import Manifest
@@ -290,6 +291,27 @@ def test_the_other_syncs_start_is_told_on_the_sites_clock(radio_root, capsys) ->
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         assert radio_sync(radio_root) == 3
     assert "(tiến trình số 4242, bắt đầu lúc 08:30 ngày 29/11/2026)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("target", ["file", "missing"])
+def test_a_symlink_in_place_of_the_lock_is_refused_and_not_written_through(
+    tmp_path: Path, target: str
+) -> None:
+    """The holder's number was written through it: into any file the sync's user may write."""
+    state = tmp_path / "state"
+    state.mkdir()
+    victim = tmp_path / "khac.txt"
+    if target == "file":
+        victim.write_text("nội dung quý\n", encoding="utf-8")
+    (state / sync_base.LOCK_NAME).symlink_to(victim)
+    with pytest.raises(PublishError) as caught, sync_lock(state):
+        pytest.fail("the lock was taken through a symlink")
+    message = str(caught.value)
+    assert "không phải một tệp thường" in message and "Cách sửa: xóa" in message
+    if target == "file":
+        assert victim.read_text(encoding="utf-8") == "nội dung quý\n"
+    else:
+        assert not victim.exists()
 
 
 def test_wait_gives_up_after_its_limit_with_exit_3(radio_root, capsys, monkeypatch) -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import json
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -313,8 +315,15 @@ def sync_lock(
     path = state_dir / LOCK_NAME
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "a+")  # noqa: SIM115  (held for the whole sync)
+        handle = _open_lock(path)
     except OSError as exc:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise PublishError(
+                f"khóa đồng bộ {path} không phải một tệp thường (là một liên kết tượng trưng "
+                "hay thư mục…): lệnh không mở theo nó, vì ghi qua đó có thể ghi đè một tệp khác "
+                f"trên máy. Chưa có gì được gửi. Cách sửa: xóa {path} (khi không có lệnh "
+                "'publish sync' nào đang chạy) rồi chạy lại; lệnh tự tạo lại tệp khóa."
+            ) from None
         raise PublishError(
             f"không mở được khóa đồng bộ {path} ({os_reason(exc)}): thư mục state/ phải ghi được "
             "để lưu những gì đã đăng. Chưa có gì được gửi. Cách sửa: cấp quyền ghi cho state/ "
@@ -343,6 +352,19 @@ def sync_lock(
         yield
     finally:
         handle.close()
+
+
+def _open_lock(path: Path) -> IO[str]:
+    """Open (creating) the lock file itself, never a file a symlink there points to: writing
+    the holder's number through one would overwrite any file the sync's user may write."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return os.fdopen(fd, "r+", encoding="utf-8")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _take(handle: IO[str]) -> bool:
