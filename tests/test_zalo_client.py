@@ -347,6 +347,59 @@ def test_token_file_readable_by_others_is_refused(emulator: ZaloEmulator, token_
     assert emulator.calls == []
 
 
+def test_a_symlinked_token_file_is_refused_without_reading_it(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """The mode was checked on the path, then the path read again: a symlink swapped in
+    between (or one there all along) was followed to another file."""
+    token_file.parent.mkdir(parents=True)
+    real = token_file.parent / "that.json"
+    real.write_text(json.dumps({"refresh_token": "r-123456"}))
+    os.chmod(real, 0o600)
+    token_file.symlink_to(real)
+    with pytest.raises(PublishError) as caught:
+        TokenManager.from_env(env_for(emulator, token_file))
+    message = str(caught.value)
+    assert "liên kết tượng trưng" in message and str(token_file) in message
+    assert "r-123456" not in message and emulator.calls == []
+
+
+def test_a_token_file_in_a_folder_others_may_write_is_refused(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """Anyone who may write the folder may swap the file for their own token."""
+    token_file.parent.mkdir(parents=True)
+    token_file.write_text(json.dumps({"refresh_token": "r-123456"}))
+    os.chmod(token_file, 0o600)
+    os.chmod(token_file.parent, 0o777)
+    with pytest.raises(PublishError) as caught:
+        TokenManager.from_env(env_for(emulator, token_file))
+    message = str(caught.value)
+    assert f"chmod go-w {token_file.parent}" in message and "0777" in message
+    assert "r-123456" not in message and emulator.calls == []
+
+
+def test_a_token_file_in_a_shared_sticky_folder_is_read(token_file: Path) -> None:
+    """Like /tmp: others may write the folder but not replace this user's file."""
+    token_file.parent.mkdir(parents=True)
+    token_file.write_text(json.dumps({"refresh_token": "r-123456"}))
+    os.chmod(token_file, 0o600)
+    os.chmod(token_file.parent, 0o1777)
+    pair = TokenFile(token_file).load()
+    assert pair is not None and pair.refresh_token == "r-123456"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give the file to another user")
+def test_a_token_file_of_another_user_is_refused(token_file: Path) -> None:
+    token_file.parent.mkdir(parents=True)
+    token_file.write_text(json.dumps({"refresh_token": "r-123456"}))
+    os.chmod(token_file, 0o600)
+    os.chown(token_file, 12345, 12345)
+    with pytest.raises(PublishError) as caught:
+        TokenFile(token_file).load()
+    assert "thuộc về người dùng khác (mã 12345)" in str(caught.value)
+
+
 def test_corrupt_token_file_is_explained(emulator: ZaloEmulator, token_file: Path) -> None:
     token_file.parent.mkdir(parents=True)
     token_file.write_text("{not json")

@@ -110,24 +110,68 @@ class TokenFile:
         """Whether the token file exists."""
         return self.path.exists()
 
-    def _check_private(self, path: Path) -> None:
-        """Refuse a file that the group or others could read or write."""
-        mode = stat.S_IMODE(path.stat().st_mode)
+    def _check_private(self, opened: os.stat_result) -> None:
+        """Refuse what was opened unless it is a regular file of this user that the group and
+        others can neither read nor write, in a folder only its owner may change."""
+        path = self.path
+        fix = (
+            "nếu nghi token đã lộ, hãy cấp quyền lại cho ứng dụng trên Zalo OA để lấy refresh "
+            "token mới."
+        )
+        if not stat.S_ISREG(opened.st_mode):
+            raise PublishError(
+                f"Tệp token Zalo {path} không phải một tệp thường (là thư mục hay tệp thiết bị…), "
+                f"nên không được dùng. Cách sửa: đặt tệp token thật vào đó; {fix}"
+            )
+        if hasattr(os, "getuid") and opened.st_uid != os.getuid():
+            raise PublishError(
+                f"Tệp token Zalo {path} thuộc về người dùng khác (mã {opened.st_uid}), không "
+                "phải người đang chạy lệnh, nên không được dùng: ai đó có thể đã đặt token của "
+                f"họ vào. Cách sửa: xoá tệp rồi chạy `publish zalo-login`; {fix}"
+            )
+        mode = stat.S_IMODE(opened.st_mode)
         if mode & 0o077:
             raise PublishError(
                 f"Tệp token Zalo {path} đang để nhóm hoặc người dùng khác đọc/ghi được "
                 f"(quyền {mode:04o}), nên không được dùng vì token có thể đã lộ. "
-                f"Cách sửa: chạy `chmod 600 {path}`; nếu nghi token đã lộ, hãy cấp quyền lại "
-                "cho ứng dụng trên Zalo OA để lấy refresh token mới."
+                f"Cách sửa: chạy `chmod 600 {path}`; {fix}"
             )
+        folder = path.parent
+        with contextlib.suppress(OSError):
+            shown = os.stat(folder)
+            if shown.st_mode & 0o022 and not shown.st_mode & stat.S_ISVTX:
+                raise PublishError(
+                    f"Thư mục {folder} chứa tệp token Zalo đang để nhóm hoặc người dùng khác "
+                    f"ghi được (quyền {stat.S_IMODE(shown.st_mode):04o}): họ có thể thay tệp "
+                    "token bằng tệp khác, nên tệp không được dùng. Cách sửa: chạy "
+                    f"`chmod go-w {folder}` (hoặc đặt ZALO_TOKEN_FILE vào một thư mục riêng, "
+                    f"quyền 0700); {fix}"
+                )
 
     def load(self) -> TokenPair | None:
-        """Read the pair, or None when the file does not exist."""
+        """Read the pair, or None when the file does not exist. The file is opened first and
+        what was opened is checked (never a symlink), so it cannot be swapped in between."""
         try:
-            self._check_private(self.path)
-            text = self.path.read_text(encoding="utf-8")
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         except FileNotFoundError:
             return None
+        except OSError:
+            if not self.path.is_symlink():
+                raise
+            raise PublishError(
+                f"Tệp token Zalo {self.path} là một liên kết tượng trưng (symlink): lệnh không đọc "
+                "token qua nó, vì nó có thể bị trỏ sang tệp của người khác. Cách sửa: đặt "
+                "ZALO_TOKEN_FILE bằng đường dẫn tới chính tệp token, hoặc chép tệp vào chỗ "
+                "liên kết (quyền 0600)."
+            ) from None
+        try:
+            self._check_private(os.fstat(fd))
+            handle = os.fdopen(fd, encoding="utf-8")
+        except BaseException:
+            os.close(fd)
+            raise
+        with handle:
+            text = handle.read()
         try:
             raw = json.loads(text)
             refresh = raw["refresh_token"]
