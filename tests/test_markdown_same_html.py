@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
+from publish.markdown_pasted import PastedLists
 from publish.render.web.markdown import CLEANER, SIZES, ImageInfo, MarkdownRenderer, RawImages
 from publish.render.zalo.blocks import to_html
 from publish.text import slugify
@@ -148,6 +149,7 @@ class ReferenceRenderer:
             extensions=[
                 "extra",
                 "sane_lists",
+                PastedLists(),
                 ListsAfterText(),
                 QuoteEscapes(),
                 "toc",
@@ -196,7 +198,7 @@ def assert_same(body: str) -> None:
         assert _render(RENDERER, body, eager_first) == expected, body
     stock = markdown.markdown(
         body,
-        extensions=["extra", "sane_lists", ListsAfterText(), QuoteEscapes()],
+        extensions=["extra", "sane_lists", PastedLists(), ListsAfterText(), QuoteEscapes()],
         output_format="html",
     )
     assert to_html(body) == stock, body

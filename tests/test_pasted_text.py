@@ -119,3 +119,102 @@ def test_decomposed_text_comes_out_composed_on_every_channel(tmp_path: Path) -> 
     script = radio.read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", script) and "cảnh báo lừa đảo trên mạng" in script
     assert "Đồng Tháp" in search and (root / "output/web/the/bao-ve-an-ninh-to-quoc").is_dir()
+
+
+# Lists and hashtags as pasted from Word, a PDF or a post ------------------------------------
+
+
+def web_html(body: str) -> str:
+    """The website's sanitised HTML of one body."""
+    from publish.render.web.markdown import MarkdownRenderer
+
+    return MarkdownRenderer().convert(body, lookup=lambda src: None)
+
+
+def zalo_texts(body: str) -> list[str]:
+    """The text blocks of one body in the Zalo article."""
+    from publish.render.zalo.blocks import markdown_blocks
+
+    blocks = markdown_blocks(body, image=lambda *a: None, link=lambda href: href)
+    return [b["content"] for b in blocks if b["type"] == "text"]
+
+
+def spoken(body: str) -> str:
+    """The radio script's text of one body."""
+    from publish.radio.normalise import normalise
+
+    return normalise(body).text
+
+
+WORD_LISTS = (
+    "Công an huyện đã:\n"
+    "• Tổ chức 15 buổi tuyên truyền;\n"
+    "\uf0b7\tPhát tờ rơi cảnh báo.\n\n"
+    "Bà con lưu ý:\n"
+    "👉 Không bấm vào đường link lạ\n"
+    "👉🏻 Không cung cấp mã OTP\n"
+    "Chia sẻ cho người thân!\n\n"
+    "Các biện pháp khác:\n"
+    "– Tuần tra ban đêm;\n"
+    "– Kiểm tra cơ sở kinh doanh.\n\n"
+    "Các bước cần làm:\n"
+    "1) Không chuyển tiền;\n"
+    "2) Báo ngay cho Công an.\n"
+)
+
+
+def test_list_glyphs_pasted_from_word_and_posts_are_lists_on_every_channel() -> None:
+    """«•», the Symbol font's bullet, «👉», a run of «– » and «1) 2)» pasted as text were one
+    paragraph with the glyphs in it on the website and on Zalo."""
+    html = web_html(WORD_LISTS)
+    assert html.count("<ul>") == 3 and html.count("<ol>") == 1
+    for item in ("Tổ chức 15 buổi tuyên truyền;", "Phát tờ rơi cảnh báo.", "Tuần tra ban đêm;"):
+        assert f"<li>{item}</li>" in html
+    assert "<li>Không cung cấp mã OTP</li>" in html  # the skin tone went with the glyph
+    assert "<li>Báo ngay cho Công an.</li>" in html
+    assert "<p>Chia sẻ cho người thân!</p>" in html  # a line of its own, not in the last item
+    assert not any(glyph in html for glyph in "•\uf0b7👉–")
+    texts = zalo_texts(WORD_LISTS)
+    assert "• Tổ chức 15 buổi tuyên truyền;" in texts and "• Phát tờ rơi cảnh báo." in texts
+    assert "• Không bấm vào đường link lạ" in texts and "Chia sẻ cho người thân!" in texts
+    assert "1. Không chuyển tiền;" in texts and "2. Báo ngay cho Công an." in texts
+    script = spoken(WORD_LISTS)
+    assert "Không bấm vào đường link lạ; Không cung cấp mã OTP.\n\nChia sẻ" in script
+    assert not any(glyph in script for glyph in "•\uf0b7👉")
+
+
+def test_text_that_only_looks_like_a_pasted_list_is_left_alone() -> None:
+    """A lone «– » under a quote is its attribution; «3)» alone, a year, code are not items."""
+    body = (
+        "> Mỗi người dân là một tai mắt.\n– Thượng tá Nguyễn Văn Hùng\n\n"
+        "Năm 2020) là mốc.\n\n3) không phải danh sách\n\n```\n• mã\n```\n"
+    )
+    html = web_html(body)
+    assert "<li>" not in html and "– Thượng tá" in html and "• mã" in html
+
+
+def test_pdf_item_wrapped_in_lower_case_stays_in_its_item() -> None:
+    body = "• Tổ chức tuyên truyền tại\ncác xã, thị trấn;\n• Phát tờ rơi.\n"
+    assert "<li>Tổ chức tuyên truyền tại\ncác xã, thị trấn;</li>" in web_html(body)
+
+
+def test_lettered_cases_each_go_on_their_own_line() -> None:
+    body = "Các trường hợp:\na) Trường hợp thứ nhất;\nb) Trường hợp thứ hai.\n"
+    assert "Các trường hợp:<br>\na) Trường hợp thứ nhất;<br>\nb) Trường hợp thứ hai." in (
+        web_html(body)
+    )
+    assert zalo_texts(body) == [
+        "Các trường hợp:",
+        "a) Trường hợp thứ nhất;",
+        "b) Trường hợp thứ hai.",
+    ]
+
+
+def test_a_hashtag_line_is_text_not_a_heading_on_the_website_and_zalo() -> None:
+    """Python-Markdown made «#luadao #canhbao» a heading (in capitals on Zalo); CommonMark,
+    GitHub's preview and the radio script read it as text."""
+    body = "Chia sẻ cho người thân.\n\n#luadao #canhbao #CongAnChauThanh\n\n## Mục\n"
+    html = web_html(body)
+    assert "<p>#luadao #canhbao #CongAnChauThanh</p>" in html and "<h2" in html
+    assert zalo_texts(body)[1] == "#luadao #canhbao #CongAnChauThanh"
+

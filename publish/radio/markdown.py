@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from publish.markdown_comments import shown_body
+from publish.markdown_pasted import BULLET_GLYPHS
 from publish.radio.flags import WARNING, Context
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
@@ -54,8 +55,11 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
 """An ATX heading; `_heading_text` drops its closing `#`s, which a regex would do in cubic time."""
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_LIST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)]|[a-zđ][.)])\s+(.*)$")
-"""`-`, `1.`, and `a)` `b.` of a legal-style list (`a) Lừa đảo …;`): the mark is not read."""
+_LIST = re.compile(
+    rf"^(\s*)(?:[-*+{BULLET_GLYPHS}][\ufe0f\U0001f3fb-\U0001f3ff]?|\d{{1,3}}[.)]|[a-zđ][.)])\s+(.*)$"
+)
+"""`-`, `1.`, and `a)` `b.` of a legal-style list (`a) Lừa đảo …;`), or a bullet glyph pasted from
+Word or a post (`•`, `👉`: see publish.markdown_pasted): the mark is not read."""
 _QUOTE = re.compile(r"^\s*>\s?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|")
 _DEFINITION = re.compile(r"^\s*\[\^?[^\]]+\]:")
@@ -269,6 +273,8 @@ class _Splitter:
         self.after_image = False
         self.quoted = False
         """Whether the open paragraph is a blockquote (`> …`)."""
+        self.pasted = False
+        """Whether the last list item opened with a glyph pasted from Word or a post (`•`)."""
 
     def end_paragraph(self) -> None:
         """Close the open paragraph or list into a block."""
@@ -357,6 +363,10 @@ class _Splitter:
             if self.current:
                 self.end_paragraph()
             self.list_items.append([(number, listed[2])])
+            self.pasted = line.lstrip()[0] in BULLET_GLYPHS
+        elif self.list_items and self.pasted and not line.lstrip()[0].islower():
+            self.end_paragraph()  # pasted lines are paragraphs, as on the website and Zalo
+            self.current.append((number, line))
         elif self.list_items:
             self.list_items[-1].append((number, line))  # continuation of the last item
         else:

@@ -32,6 +32,7 @@ from markdown.treeprocessors import Treeprocessor
 from publish.content_images import HTML_IMG_RE, img_attributes
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
+from publish.markdown_pasted import PastedLists
 from publish.markdown_tuning import tuned
 from publish.model import by_constructor
 from publish.text import slugify
@@ -319,6 +320,7 @@ class MarkdownRenderer:
             extensions=[
                 "extra",
                 "sane_lists",
+                PastedLists(),
                 ListsAfterText(),
                 QuoteEscapes(),
                 _FiguresExtension(self),

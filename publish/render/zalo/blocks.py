@@ -21,6 +21,7 @@ import markdown
 
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
+from publish.markdown_pasted import PastedLists
 from publish.markdown_tuning import tuned
 from publish.sanitize import strip_markup
 
@@ -404,7 +405,7 @@ def _converter() -> markdown.Markdown:
     if md is None:
         md = _LOCAL.md = tuned(
             markdown.Markdown(
-                extensions=["extra", "sane_lists", ListsAfterText(), QuoteEscapes()],
+                extensions=["extra", "sane_lists", PastedLists(), ListsAfterText(), QuoteEscapes()],
                 output_format="html",
             )
         )

@@ -1,0 +1,144 @@
+"""Lists and hashtags as they arrive in text pasted from Word, a PDF, Zalo or Facebook.
+
+Pasted, a Word list keeps its glyphs as text («• Phát tờ rơi», «\uf0b7<Tab>…» from the Symbol
+font, «– Tuần tra» in runs), a Facebook post bullets its lines with «👉», a report numbers steps
+«1) … 2) …» and cases «a) … b) …»; Python-Markdown made each run one paragraph, glyphs and all,
+on the website and on Zalo. A hashtag line («#luadao #canhbao») became a heading there, though
+CommonMark, GitHub's preview and the radio script read it as text. This extension rewrites such
+lines before block parsing, as the editor meant them:
+
+- a bullet glyph opening a line becomes `- ` (a list item);
+- «– » becomes `- ` when two or more lines in a row open with it (a lone one may be a quote's
+  attribution, «– Thượng tá …»);
+- «1) 2) …», numbered in order on consecutive lines, becomes «1. 2. …»;
+- «a) b) …», lettered in order on consecutive lines, keeps its letters, each on its own line;
+- `#` directly before a word is escaped (a heading needs a space after its `#`).
+
+A line of text under an item made so starts a new paragraph unless it goes on in lower case
+(an item wrapped in a PDF): pasted, each line was a paragraph of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import markdown
+from markdown.preprocessors import Preprocessor
+
+__all__ = ["BULLET_GLYPHS", "PastedLists", "rewrite"]
+
+BULLET_GLYPHS = "•●▪■◦◆❖➢➤►▶✓✔∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc👉"
+"""Characters that open a list item in pasted text: Word's list glyphs (the private-use ones are
+the Symbol and Wingdings bullets pasted without their font) and the pointing hand of posts."""
+_MODIFIERS = "\ufe0f\U0001f3fb-\U0001f3ff"
+"""An emoji's presentation selector or skin tone, which may follow the glyph (👉🏻, ✔️)."""
+_GAP = "[ \t\u00a0]+"
+BULLET = re.compile(rf" {{0,3}}[{BULLET_GLYPHS}][{_MODIFIERS}]?{_GAP}(?=\S)")
+DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
+NUMBERED = re.compile(rf" {{0,3}}(\d{{1,3}})\){_GAP}(?=\S)")
+LETTERED = re.compile(rf" {{0,3}}([a-zđ])\){_GAP}(?=\S)")
+HASHTAG = re.compile(r" {0,3}#(?=[^\s#\\])")
+FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_SUSPECT = re.compile(
+    rf"^ {{0,3}}(?:[{BULLET_GLYPHS}–]|#[^\s#]|\d{{1,3}}\)|[a-zđ]\))", re.MULTILINE
+)
+"""Any line one of the rules may rewrite: a body without one is left as it is, in one search."""
+_BLOCK_START = re.compile(r" {0,3}(?:#|>|[-*+] |\d{1,9}[.)] |\||<)|\s*$")
+_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+
+
+def rewrite(lines: list[str]) -> list[str]:
+    """`lines` with pasted bullets, numbers, letters and hashtags written as Markdown."""
+    out = list(lines)
+    ends: list[int] = []  # items made here: a capitalised line under one starts a new paragraph
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        opened = FENCE.match(line)
+        if fence is not None:
+            if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened[1]
+        elif (match := BULLET.match(line) or _dash_in_run(lines, i)) is not None:
+            out[i] = "- " + line[match.end() :]
+            ends.append(i)
+        elif (match := NUMBERED.match(line)) and _counted(lines, i, NUMBERED, _number):
+            out[i] = f"{match[1]}. " + line[match.end() :]
+            ends.append(i)
+        elif LETTERED.match(line) and _counted(lines, i, LETTERED, _letter):
+            if i and _is_text(lines[i - 1]) and not LETTERED.match(lines[i - 1]):
+                out[i - 1] = lines[i - 1].rstrip() + "  "  # the cases start under the text
+            if _counted(lines, i + 1, LETTERED, _letter, before=i):
+                out[i] = line.rstrip() + "  "  # a hard line break: the next case goes under it
+        elif match := HASHTAG.match(line):
+            out[i] = line[: match.end() - 1] + "\\" + line[match.end() - 1 :]
+    for i in reversed(ends):
+        # Pasted lines are whole paragraphs: only a wrapped item (from a PDF) goes on in lower case.
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        if _is_text(after) and not after.lstrip()[0].islower() and not _SUSPECT.match(after):
+            out.insert(i + 1, "")
+    return out
+
+
+def _dash_in_run(lines: list[str], i: int) -> re.Match[str] | None:
+    """Line `i`'s opening «– » when the line before or after it opens with one too."""
+    match = DASH.match(lines[i])
+    if match and any(0 <= j < len(lines) and DASH.match(lines[j]) for j in (i - 1, i + 1)):
+        return match
+    return None
+
+
+def _is_text(line: str) -> bool:
+    """Whether `line` is a line of paragraph text (not blank, a heading, a list item or quote)."""
+    return bool(line.strip()) and not _BLOCK_START.match(line)
+
+
+def _number(match: re.Match[str]) -> int:
+    """The number of a «3)» item."""
+    return int(match[1])
+
+
+def _letter(match: re.Match[str]) -> int:
+    """The place of a «c)» item's letter in the alphabet (đ after d)."""
+    return _LETTERS.index(match[1])
+
+
+def _counted(
+    lines: list[str],
+    i: int,
+    pattern: re.Pattern[str],
+    rank: Callable[[re.Match[str]], int],
+    *,
+    before: int | None = None,
+) -> bool:
+    """Whether line `i` matches `pattern` and follows, or is followed by, the item ranked one
+    before or after it (with `before`, only whether it follows line `before` so)."""
+    if not 0 <= i < len(lines) or not (match := pattern.match(lines[i])):
+        return False
+    place = rank(match)
+    near = (before,) if before is not None else (i - 1, i + 1)
+    for j in near:
+        other = pattern.match(lines[j]) if 0 <= j < len(lines) else None
+        if other and rank(other) == place + (j - i):
+            return True
+    return False
+
+
+class _PastedLines(Preprocessor):
+    """Rewrite pasted list lines and hashtags before block parsing."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        """The lines, rewritten when any may be (see the module)."""
+        if not _SUSPECT.search("\n".join(lines)):
+            return lines
+        return rewrite(lines)
+
+
+class PastedLists(markdown.Extension):
+    """Register the preprocessor just before ListsAfterText (which then opens the lists)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        """Hook the preprocessor in."""
+        md.preprocessors.register(_PastedLines(md), "pasted_lists", 16)
