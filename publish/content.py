@@ -21,6 +21,7 @@ from publish import (
     fields,
     legacy_text,
     nesting,
+    pasted,
     shortcodes,
     unclosed,
     unfinished,
@@ -396,6 +397,7 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         # After that search: in TCVN3, the soft hyphen is «ư».
         if any(c in text for c in INVISIBLE):
             text = INVISIBLE_RE.sub("", text)
+        text = pasted.mend(text)
         found = CONTROL_RE.search(text)
         parsed = split(CONTROL_RE.sub("", text) if found else text)
     except FrontMatterError as exc:
@@ -642,6 +644,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     shortcodes.check(col, parsed)
     too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
     unfinished.check(col, parsed)
+    pasted.check(col, parsed)
     if not parsed.body.strip():
         col.add(
             "nội dung bản tin trống",
@@ -739,6 +742,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     shortcodes.check(col, parsed)
     too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
     unfinished.check(col, parsed, kind="trang")
+    pasted.check(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {order!r}", field="order")

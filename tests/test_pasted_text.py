@@ -218,3 +218,76 @@ def test_a_hashtag_line_is_text_not_a_heading_on_the_website_and_zalo() -> None:
     assert "<p>#luadao #canhbao #CongAnChauThanh</p>" in html and "<h2" in html
     assert zalo_texts(body)[1] == "#luadao #canhbao #CongAnChauThanh"
 
+
+# Mended at load, or told ---------------------------------------------------------------------
+
+
+def test_pdf_ligatures_and_link_tracking_are_mended_at_load(tmp_path: Path) -> None:
+    """«ﬁ» (one character from a PDF) is not read by the radio voice nor found by the search;
+    «?fbclid=…» tracks whoever opens the link shared from Facebook."""
+    body = (
+        "Chương trình ﬁnh ﬂy.\n\n"
+        "Chi tiết: https://www.facebook.com/congan/posts/123?fbclid=IwAR0abc&mibextid=Zx2c\n\n"
+        "[Bài gốc](https://congan.gov.vn/tin?id=7&utm_source=zalo&utm_medium=oa#muc-2) và "
+        "https://vneid.gov.vn/?utm_campaign=x&lang=vi\n"
+    )
+    site = load(make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md(body=body)}))
+    [bulletin] = site.bulletins
+    assert bulletin.body.strip() + "\n" == (
+        "Chương trình finh fly.\n\n"
+        "Chi tiết: https://www.facebook.com/congan/posts/123\n\n"
+        "[Bài gốc](https://congan.gov.vn/tin?id=7#muc-2) và https://vneid.gov.vn/?lang=vi\n"
+    )
+    assert site.warnings == ()
+
+
+def warnings_of(tmp_path: Path, body: str) -> list[tuple[int | None, str]]:
+    """(line, message) of each warning about a bulletin with `body` (its first line is 9)."""
+    site = load(make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md(body=body)}))
+    return [(p.line, p.message) for p in site.warnings]
+
+
+def test_leftovers_of_a_pdf_are_told_with_their_lines(tmp_path: Path) -> None:
+    body = (
+        "Các đối tượng lừa đ-\nảo qua điện thoại. Đội Tham mưu -\nCông an huyện.\n\n"
+        "Trang 3/5\n\nTiếp theo.\n\n- 4 -\n\nHết.\n"
+    )
+    found = warnings_of(tmp_path, body)
+    assert [line for line, _ in found] == [9, 13]
+    assert "«đ-» / «ảo»" in found[0][1] and "«đ- ảo»" in found[0][1]
+    assert "«Trang 3/5»" in found[1][1] and "(cả ở dòng 17)" in found[1][1]
+
+
+def test_a_word_table_and_indented_paragraphs_are_told(tmp_path: Path) -> None:
+    body = (
+        "Bảng số liệu:\n\nLoại vụ việc\tSố vụ\nLừa đảo\t12\nTrộm cắp\t5\n\n"
+        "\tĐoạn thụt đầu dòng bằng Tab.\n\nGiữa.\n\n    Đoạn thụt bốn dấu cách.\n\n"
+        "- Mục một\n\n    đoạn thứ hai của mục\n\n"
+        "\u00b7\tÝ một\n\u00b7\tÝ hai\n"
+    )
+    found = warnings_of(tmp_path, body)
+    assert [line for line, _ in found] == [11, 15]
+    assert found[0][1].startswith("3 dòng có ô ngăn bằng ký tự Tab")
+    assert "thụt đầu dòng" in found[1][1] and "(cả ở dòng 19)" in found[1][1]
+
+
+def test_leftovers_of_a_post_or_an_e_mail_are_told(tmp_path: Path) -> None:
+    body = (
+        "Nội dung.\nXem thêm\n\n"
+        "> Vào 20/11/2026, Nguyễn Văn A <a@congan.gov.vn> đã viết:\n> Đề nghị đăng.\n\n"
+        "-- \nNguyễn Văn A\nSent from my iPhone\n\n"
+        "-----Original Message-----\nFrom: abc@congan.gov.vn\n\n"
+        "Trên trang cá nhân, đối tượng đã viết:\n\n```\n-- \n```\n"
+    )
+    lines = [line for line, _ in warnings_of(tmp_path, body)]
+    assert sorted(lines) == [10, 12, 15, 17, 19, 20]
+
+
+def test_a_bulletin_written_in_markdown_gets_no_paste_warning(tmp_path: Path) -> None:
+    body = (
+        "## Xem thêm\n\nXem thêm: trang Gửi phản ánh. Đội Tham mưu -\nCông an huyện; COVID-\n19.\n\n"
+        "- Mục một\n\n    đoạn thứ hai của mục\n\n| Cột | Cột |\n| --- | --- |\n| a | b |\n\n"
+        "Trang 3 của bài có ảnh.\n\nTrên trang cá nhân, đối tượng đã viết:\n\n"
+        "```\nTên\tSố\nA\t1\n    thụt\n-- \n```\n"
+    )
+    assert warnings_of(tmp_path, body) == []

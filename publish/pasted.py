@@ -1,0 +1,216 @@
+"""Leftovers of text pasted from a PDF, Word, Facebook or an e-mail: mended, or told to the editor.
+
+Two are mended at load without a word, as nothing is lost: a PDF's ligatures («ﬁ», «ﬂ», one
+character the radio voice cannot read and the search does not match) become their letters, and
+the tracking parameters Facebook, Zalo and Google add to a shared link («?fbclid=…»,
+«&utm_source=…») are dropped from it (the page is the same; the reader is not tracked).
+
+
+Each would reach every channel as typed, and none can be mended without guessing what the
+editor meant: a word cut at a PDF's line end («lừa đ-» / «ảo»), a PDF's page number or header
+(«Trang 3/5», «- 3 -»), a Word table pasted as Tab-separated text (one run-on line everywhere),
+a paragraph indented with a Tab (a box of code on the website), Facebook's «Xem thêm» and an
+e-mail's signature or quoted header. Each is a warning naming its line and what to change;
+a body holding none of them is passed over by cheap searches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publish.fields import Collector
+from publish.frontmatter import Parsed
+from publish.markdown_comments import shown_body
+from publish.markdown_pasted import BULLET
+
+__all__ = ["check", "mend"]
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+TRACKING = re.compile(r"(?:fbclid|gclid|dclid|msclkid|mibextid|igshid|zarsrc|utm_[a-z]+)=", re.I)
+"""A query parameter that only tells a site where its visitor came from."""
+_MENDABLE = re.compile(r"[\ufb00-\ufb06]|[?&]" + TRACKING.pattern, re.I)
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+
+_CUT_WORD = re.compile(r"[^\W\d_]-\n[ \t]*[^\W\d_]")
+_PUNCTUATION = '.,;:!?…)»”’"'
+"""A word cut by a hyphen at a line end (told when the line after goes on in lower case)."""
+_PAGE = re.compile(
+    r"^[ \t]*(?:(?:Trang|Page)[ \t]+\d{1,4}(?:[ \t]*(?:/|trên|của|of)[ \t]*\d{1,4})?"
+    r"|[-–—][ \t]*\d{1,4}[ \t]*[-–—])[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A line that is only a page number or «Trang 3/5»."""
+_LEFTOVER = re.compile(
+    r"^[ \t]*(?:(?:…|\.\.\.)[ \t]*)?(Xem thêm|Thu gọn|See more|Xem bản dịch|See translation"
+    r"|Sent from my \w+|Gửi từ \w+ của tôi|-{2,}[ \t]*(?:Original Message|Forwarded message"
+    r"|Thư chuyển tiếp|Thư gốc)[ \t]*-*|(?:From|Từ|Người gửi):[ \t]*\S+@\S+"
+    r"|.{0,200}@.{0,200}(?:wrote|đã viết):)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A line Facebook or an e-mail program adds around the text: kept, readers see it."""
+LINES_LISTED = 10
+"""How many lines one warning names; the count says how many more there are."""
+_SIGNATURE = re.compile(r"^-- $", re.MULTILINE)
+"""The line e-mail programs put above a signature."""
+_TAB_CELLS = re.compile(r"\S *\t[ \t]*\S")
+_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
+
+
+def mend(text: str) -> str:
+    """`text` with ligatures spelt out and tracking parameters dropped from its links."""
+    if not _MENDABLE.search(text):
+        return text  # nearly every file
+    if "?" in text or "&" in text:
+        text = _URL.sub(_untracked, text)
+    for ligature, letters in LIGATURES.items():
+        text = text.replace(ligature, letters)
+    return text
+
+
+def _untracked(match: re.Match[str]) -> str:
+    """The matched link without its tracking parameters (and without a «?» left empty)."""
+    url = match[0]
+    base, mark, query = url.partition("?")
+    if not mark:
+        return url
+    query, hash_mark, fragment = query.partition("#")
+    kept = [part for part in query.split("&") if part and not TRACKING.match(part)]
+    return base + ("?" + "&".join(kept) if kept else "") + hash_mark + fragment
+
+
+def check(col: Collector, parsed: Parsed) -> None:
+    """A warning for each leftover of pasted text in the shown body (see the module)."""
+    body = parsed.body
+    if "<!--" in body:
+        body = shown_body(body)  # an editor's comment is never shown
+    if _FENCE.search(body):
+        body = _without_fences(body)  # code shows as typed: tabs and «--» there are meant
+    first = parsed.body_line
+    if "-\n" in body:
+        _cut_words(col, body, first)
+    if pages := [(m[0].strip(), _line(body, m.start(), first)) for m in _PAGE.finditer(body)]:
+        col.add(
+            f"dòng «{pages[0][0]}» là số trang của văn bản PDF hay Word đã dán{_others(pages)}: "
+            "người đọc thấy, người nghe đài nghe dòng này giữa bài",
+            line=pages[0][1],
+            hint="Xóa dòng này (và các dòng đầu trang, chân trang khác dán theo).",
+            severity="warning",
+        )
+    for match in _LEFTOVER.finditer(body):
+        col.add(
+            f"dòng «{match[0].strip()}» là phần thừa của bài Facebook/Zalo hay thư điện tử đã "
+            "dán (nút «Xem thêm», chữ ký, dòng tiêu đề của thư gốc): đăng lên thì người đọc "
+            "thấy nguyên dòng này",
+            line=_line(body, match.start(), first),
+            hint="Xóa dòng này; với thư điện tử, chỉ giữ phần nội dung cần đăng.",
+            severity="warning",
+        )
+    if "-- " in body and (match := _SIGNATURE.search(body)):
+        col.add(
+            "dòng «-- » mở đầu chữ ký thư điện tử: họ tên, chức vụ, số điện thoại bên dưới sẽ "
+            "được đăng như nội dung bài",
+            line=_line(body, match.start(), first),
+            hint="Xóa dòng «-- » và phần chữ ký bên dưới.",
+            severity="warning",
+        )
+    if "\t" in body:
+        _tab_tables(col, body, first)
+    if "\n\t" in body or "\n    " in body or body.startswith(("\t", "    ")):
+        _indented(col, body, first)
+
+
+def _others(found: list[tuple[str, int]]) -> str:
+    """The lines found after the first, which the warning's place names (empty when none)."""
+    if len(found) == 1:
+        return ""
+    listed = ", ".join(str(line) for _, line in found[1:LINES_LISTED])
+    more = len(found) - LINES_LISTED
+    return f" (cả ở dòng {listed}" + (f" và {more} dòng khác)" if more > 0 else ")")
+
+
+def _line(body: str, at: int, first: int) -> int:
+    """The file's line number of offset `at` of the body."""
+    return first + body.count("\n", 0, at)
+
+
+def _without_fences(body: str) -> str:
+    """`body` with the lines of fenced code blanked (the line count kept)."""
+    out, fence = [], ""
+    for line in body.split("\n"):
+        opened = _FENCE.match(line)
+        if fence:
+            out.append("")
+            if opened and line.strip()[0] == fence:
+                fence = ""
+        elif opened:
+            fence = line.strip()[0]
+            out.append("")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _cut_words(col: Collector, body: str, first: int) -> None:
+    """A warning for each word cut at a line end by a hyphen, as a PDF's lines are."""
+    for match in _CUT_WORD.finditer(body):
+        if not match[0][-1].islower():
+            continue  # «Đội Tham mưu -» / «Công an huyện»: a dash, or a list under a line
+        head = body[max(0, match.start() - 29) : match.start() + 1].split()[-1]
+        tail = body[match.end() - 1 : match.end() + 29].split()[0].rstrip(_PUNCTUATION)
+        joined = head + tail
+        col.add(
+            f"chữ bị ngắt ở cuối dòng bằng dấu gạch nối «{head}-» / «{tail}» (thường do "
+            f"chép từ PDF): website và Zalo hiện, đài đọc thành «{head}- {tail}»",
+            line=_line(body, match.start(), first),
+            hint=f"Nối lại thành «{joined}»: xóa dấu - ở cuối dòng và chỗ xuống dòng; nếu dấu - "
+            "là của từ (như «e-mail») thì chỉ xóa chỗ xuống dòng.",
+            severity="warning",
+        )
+
+
+def _tab_tables(col: Collector, body: str, first: int) -> None:
+    """A warning for each run of two or more lines of Tab-separated cells (a Word table)."""
+    lines = body.split("\n")
+    run = 0
+    for i, line in enumerate([*lines, ""]):
+        if _TAB_CELLS.search(line.strip()) and not _ITEM.match(line) and not BULLET.match(line):
+            run += 1
+            continue
+        if run >= 2:
+            col.add(
+                f"{run} dòng có ô ngăn bằng ký tự Tab (bảng dán từ Word hay Excel): trên website, "
+                "Zalo và đài, cả bảng thành một dòng chữ liền nhau",
+                line=first + i - run,
+                hint="Viết lại thành bảng Markdown, mỗi hàng một dòng, ô ngăn bằng dấu |, dòng "
+                "thứ hai là | --- | --- |:\n      | Loại vụ việc | Số vụ |\n      | --- | --- |\n"
+                "      | Lừa đảo | 12 |",
+                severity="warning",
+            )
+        run = 0
+
+
+def _indented(col: Collector, body: str, first: int) -> None:
+    """A warning for a paragraph indented with a Tab or four spaces, which Markdown shows as
+    code (a grey box of fixed-width text on the website), unless it goes on a list item."""
+    found = []
+    previous = blank = ""
+    for number, line in enumerate(body.split("\n")):
+        if not line.strip():
+            blank = "\n"
+            continue
+        # Not a list item's second paragraph, nor the same indented block going on.
+        opens = not previous or (blank and not (_ITEM.match(previous) or previous[:1] in "\t "))
+        if opens and line.startswith(("\t", "    ")):
+            found.append(("", first + number))
+        previous, blank = line, ""
+    if found:
+        col.add(
+            "đoạn văn thụt đầu dòng bằng Tab hoặc 4 dấu cách (như trong Word)"
+            f"{_others(found)}: Markdown hiểu là khối mã, website hiện thành khung chữ đơn cách, "
+            "không tự xuống dòng",
+            line=found[0][1],
+            hint="Xóa Tab hoặc các dấu cách ở đầu dòng: đoạn văn trong Markdown không cần thụt "
+            "đầu dòng.",
+            severity="warning",
+        )
