@@ -106,11 +106,11 @@ def check(col: Collector, parsed: Parsed) -> None:
             hint="Xóa dòng này; với thư điện tử, chỉ giữ phần nội dung cần đăng.",
             severity="warning",
         )
-    if "-- " in body and (match := _SIGNATURE.search(body)):
+    if "-- " in body and (signature := _SIGNATURE.search(body)):
         col.add(
             "dòng «-- » mở đầu chữ ký thư điện tử: họ tên, chức vụ, số điện thoại bên dưới sẽ "
             "được đăng như nội dung bài",
-            line=_line(body, match.start(), first),
+            line=_line(body, signature.start(), first),
             hint="Xóa dòng «-- » và phần chữ ký bên dưới.",
             severity="warning",
         )
