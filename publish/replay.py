@@ -100,6 +100,8 @@ class LastBuild:
         """Digests a replay that did not go through took of the inputs whose stat had changed."""
         self._token: str | None = None
         """The token of the stamp a replay went through with."""
+        self._replayed: dict[str, Input] = {}
+        """The inputs of the stamp a replay went through with."""
         self.digests: dict[str, str] = {}
         """After start(): the digest of each input as this build found it, by path (the recorded
         one when its settled stat is the recorded one, else hashed after taking its stat, so a
@@ -186,7 +188,14 @@ class LastBuild:
         if refreshed:  # next time, trust the new stats instead of reading those files again
             self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, **refreshed}))
         self._token = stamp.token
+        self._replayed = stamp.inputs
         return stamp.outcome
+
+    def replayed_digests(self) -> dict[str, str]:
+        """After a replay: the digest of each input as the replayed build found it (and this
+        replay confirmed), by path: a load given them takes files from the cache's shelf
+        without reading them."""
+        return {path: digest for path, (_stat, digest) in self._replayed.items()}
 
     def replayed_site(self, now: dt.datetime) -> Site | None:
         """After a replay: the site an earlier sync kept for the same stamp, at `now`, or None."""
@@ -205,8 +214,10 @@ class LastBuild:
     def keep_site(self, site: Site) -> None:
         """After a replay: keep `site` for the next sync that replays the same stamp."""
         if self._token is not None:
+            # Without the inputs' digests: only renderers use them, and a sync renders nothing.
+            kept = dataclasses.replace(site, digests={})
             write_file(
-                self.cache / SITE, pickle.dumps((self._token, site), pickle.HIGHEST_PROTOCOL)
+                self.cache / SITE, pickle.dumps((self._token, kept), pickle.HIGHEST_PROTOCOL)
             )
 
     def start(self) -> None:

@@ -271,6 +271,34 @@ def test_a_sync_replaying_a_build_loads_the_content_once_for_every_later_sync(
         assert sync_radio(root, later) == 0
 
 
+def test_the_first_sync_after_a_build_reads_no_bulletin_again(root, tmp_path, monkeypatch) -> None:
+    """The sync that replays a build loads the content with that build's digests: every
+    bulletin comes off the cache's shelf unread, and the site is the one a load gives."""
+    from publish import content
+
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
+    (tmp_path / "dai").mkdir()
+    assert build(root, "-q") == 0
+    settled_sync(root)
+    assert build(root, "-q", "--channel", "web") == 0  # another stamp: the next sync loads
+    assert build(root, "-q") == 0
+    read: list[str] = []
+    original = content.read_raw
+
+    def recording(path, collector, content_dir=None):
+        read.append(Path(path).name)
+        return original(path, collector, content_dir)
+
+    monkeypatch.setattr(content, "read_raw", recording)
+    assert sync_radio(root) == 0
+    bulletins = {p.name for p in (root / "content" / "bai-viet").glob("*.md")}
+    assert bulletins and not bulletins & set(read)
+    monkeypatch.setattr(content, "read_raw", original)
+    _, kept = pickle.loads((root / ".cache" / replay.SITE).read_bytes())
+    assert kept == content.load_site(kept.config, now=NOW)
+
+
 def test_a_kept_site_is_never_taken_for_another_build(root, tmp_path, monkeypatch) -> None:
     """Same files but an embargo lifted, or an edited bulletin: the site kept for the old
     stamp would give the old answers, so the sync loads the content again."""
