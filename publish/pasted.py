@@ -117,7 +117,7 @@ def check(col: Collector, parsed: Parsed) -> None:
     if "\t" in body:
         _tab_tables(col, body, first)
     if "\n\t" in body or "\n    " in body or body.startswith(("\t", "    ")):
-        _indented(col, body, first)
+        _indented(col, body, first, parsed.body)
 
 
 def _others(found: list[tuple[str, int]]) -> str:
@@ -190,18 +190,22 @@ def _tab_tables(col: Collector, body: str, first: int) -> None:
         run = 0
 
 
-def _indented(col: Collector, body: str, first: int) -> None:
+def _indented(col: Collector, body: str, first: int, written: str) -> None:
     """A warning for a paragraph indented with a Tab or four spaces, which Markdown shows as
-    code (a grey box of fixed-width text on the website), unless it goes on a list item."""
+    code (a grey box of fixed-width text on the website), unless it goes on a list item.
+    `written`: the body as typed, line for line with `body`, whose comments are blanked out
+    (a line opening with a comment is not indented)."""
     found = []
     previous = blank = ""
+    typed = written.split("\n")
     for number, line in enumerate(body.split("\n")):
         if not line.strip():
             blank = "\n"
             continue
         # Not a list item's second paragraph, nor the same indented block going on.
         opens = not previous or (blank and not (_ITEM.match(previous) or previous[:1] in "\t "))
-        if opens and line.startswith(("\t", "    ")):
+        indented = line.startswith(("\t", "    ")) and typed[number].startswith(("\t", "    "))
+        if opens and indented:
             found.append(("", first + number))
         previous, blank = line, ""
     if found:
@@ -211,6 +215,6 @@ def _indented(col: Collector, body: str, first: int) -> None:
             "không tự xuống dòng",
             line=found[0][1],
             hint="Xóa Tab hoặc các dấu cách ở đầu dòng: đoạn văn trong Markdown không cần thụt "
-            "đầu dòng.",
+            "đầu dòng. Muốn hiện đúng như gõ (mẫu tin nhắn, mã) thì đặt đoạn đó giữa hai dòng ```.",
             severity="warning",
         )

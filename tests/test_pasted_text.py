@@ -288,6 +288,7 @@ def test_a_bulletin_written_in_markdown_gets_no_paste_warning(tmp_path: Path) ->
         "## Xem thêm\n\nXem thêm: trang Gửi phản ánh. Đội Tham mưu -\nCông an huyện; COVID-\n19.\n\n"
         "- Mục một\n\n    đoạn thứ hai của mục\n\n| Cột | Cột |\n| --- | --- |\n| a | b |\n\n"
         "Trang 3 của bài có ảnh.\n\nTrên trang cá nhân, đối tượng đã viết:\n\n"
-        "```\nTên\tSố\nA\t1\n    thụt\n-- \n```\n"
+        "```\nTên\tSố\nA\t1\n    thụt\n-- \n```\n\n"
+        "<!-- wp:paragraph -->Đoạn chép từ WordPress, mở đầu bằng ghi chú.<!-- /wp:paragraph -->\n"
     )
     assert warnings_of(tmp_path, body) == []
