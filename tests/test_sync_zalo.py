@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
-from publish.sync.zalo_lookup import content_digest
+from publish.sync.zalo_lookup import content_digest, utc_stamp
+from publish.zalo import ZaloClient, ZaloError
 from publish.zalo.emulator import EmulatorConfig, Reply, ZaloEmulator
 from tests.zalo_fixtures import env_for, sample_body
 from tests.zalo_project import FAST_ENV, NOW, OA_ID, TITLES, zalo_bulletin, zalo_project
@@ -1566,6 +1567,65 @@ def test_a_hide_given_up_that_zalo_finishes_late_does_not_hide_a_bulletin_shown_
     assert_published_once(root, emulator)
 
 
+def test_a_hide_in_flight_when_the_bulletin_comes_back_is_watched(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A hide still processing (not yet given up on) when the bulletin is published again: the
+    update that shows it cleared the hide job unwatched, and Zalo finishing it later hid the
+    republished bulletin for good. The hide is watched and the article shown again."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    bulletin = root / "content" / "bai-viet" / "ban-tin-000.md"
+    text = bulletin.read_text(encoding="utf-8")
+    bulletin.unlink()
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    assert sync(root) == 3  # the hide still processing
+    emulator.configure(stuck_title_substrings=())
+    bulletin.write_text(text, encoding="utf-8")
+    sync(root)  # shown again while the hide is still processing
+    assert state(root)["bt-000"].get("given_up")
+    assert emulator.finish_stuck_jobs() == 1
+    assert emulator.articles[article_id]["status"] == "hide"
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert "Zalo vừa xong muộn lệnh ẩn bài" in told(capsys)
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "show"
+    assert_published_once(root, emulator)
+
+
+def test_a_bulletin_withdrawn_again_while_shown_again_is_hidden(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Withdrawn, published again (the update still processing), withdrawn again: the record
+    still said hidden, so the plan called it settled and the update, landing later, showed
+    the withdrawn bulletin for good. It is hidden again, the update watched."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    bulletin = root / "content" / "bai-viet" / "ban-tin-000.md"
+    text = bulletin.read_text(encoding="utf-8")
+    bulletin.unlink()
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    bulletin.write_text(text, encoding="utf-8")
+    assert sync(root) == 3  # the update that shows it still processing
+    emulator.configure(stuck_title_substrings=())
+    bulletin.unlink()
+    assert sync(root) == 0
+    emulator.finish_stuck_jobs()
+    assert sync(root) == 0
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "hide"
+
+
 def test_an_update_given_up_that_zalo_finishes_late_is_no_hand_edit_to_the_next_one(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1589,6 +1649,38 @@ def test_an_update_given_up_that_zalo_finishes_late_is_no_hand_edit_to_the_next_
     assert sync(root) == 0
     assert "given_up" not in state(root)["bt-000"]
     assert_published_once(root, emulator)
+
+
+def test_zalo_failing_to_answer_about_a_given_up_job_does_not_fail_a_verified_update(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """Asking about a watched job after the update was verified: Zalo failing that question
+    made the verified update look failed. It is a note; the job stays watched."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    now = utc_stamp()
+    watched = {"token": "cu-treo", "content": "c0", "shows": True, "at": now, "given_up_at": now}
+    forge(root, "bt-000", given_up=[watched])
+    verify = ZaloClient.verify
+
+    def failing(self: ZaloClient, token: str) -> str:
+        if token == "cu-treo":
+            raise ZaloError("Zalo tạm thời không trả lời", code=-32, operation="verify")
+        return verify(self, token)
+
+    monkeypatch.setattr(ZaloClient, "verify", failing)
+    edit(root, 0, summary='"Tóm tắt mới trong kho."')
+    capsys.readouterr()
+    assert sync(root) == 0
+    out = told(capsys)
+    assert "Zalo đã nhận bản cập nhật; chưa hỏi được Zalo về yêu cầu cũ" in out
+    assert "1 cập nhật" in out
+    entry = state(root)["bt-000"]
+    assert entry["status"] == "live" and entry["given_up"] == [watched]
 
 
 def test_a_given_up_job_is_asked_about_for_a_week_then_told_once_and_left(

@@ -107,6 +107,13 @@ def test_a_hide_zalo_has_not_confirmed_is_not_settled() -> None:
     assert kind == "withdraw" and "chưa được Zalo xác nhận" in reason
 
 
+def test_a_hidden_article_with_an_update_in_flight_is_not_settled() -> None:
+    """A re-publish's update still processing may show the article: withdrawn again, it is
+    hidden again (and the update watched), not left as already hidden."""
+    entries = {"a": {"article_id": "1", "status": "hidden", "token": "t"}}
+    assert plan(Observed(local={}, entries=entries))["a"][0] == "withdraw"
+
+
 def test_a_job_given_up_on_is_asked_about_when_nothing_else_is_to_do() -> None:
     """A stuck update or hide given up on may still land over a newer version: every run that
     would otherwise leave the record alone asks Zalo about it (a shown or a hidden bulletin)."""

@@ -647,6 +647,11 @@ class ZaloSyncer:
         """POST article/update with the full payload; save its token and queue its verify."""
         payload = self._payload(local)
         sending = content_digest(payload)
+        entry = self.records.get(local.key) or {}
+        if entry.get("hide_token"):
+            # A hide still in flight may be applied after this update and hide the article
+            # again: it is watched like a stuck one given up on (_settle_given_up).
+            self._drop_job(local.key, entry, -214, hide=True)
         self._set(local.key, sending_content=sending)
         self._crash("before-update")
         try:
@@ -831,7 +836,7 @@ class ZaloSyncer:
             synced_at=utc_stamp(),
         )
         message = f"mã bài {article_id}" if created else "Zalo đã nhận bản cập nhật"
-        settled = self._settle_given_up(action.key)
+        settled = self._settle_after_verify(action.key)
         if settled:
             message += f"; {settled}"
             after = self.records.get(action.key) or {}
@@ -1063,8 +1068,19 @@ class ZaloSyncer:
         message = f"Zalo đã ẩn bài {article_id}"
         # Asked now, while logged in: an update the hide replaced has mostly ended by now, and
         # the next run then need not log in only to ask about it.
-        settled = self._settle_given_up(key)
+        settled = self._settle_after_verify(key)
         return f"{message}; {settled}" if settled else message
+
+    def _settle_after_verify(self, key: str) -> str | None:
+        """_settle_given_up after a job was verified: its failure is a note, not the job's."""
+        try:
+            return self._settle_given_up(key)
+        except ZaloError as error:
+            # The verified job is done and recorded: only the watch is left for the next run.
+            return (
+                f"chưa hỏi được Zalo về yêu cầu cũ mà công cụ đã thôi chờ ({error}); lần đồng bộ "
+                "sau hỏi lại (không cần làm gì)"
+            )
 
     def _resolve_id(self, key: str, entry: Mapping[str, Any]) -> str | None:
         """The article id of a record, verifying its token or looking up its title if needed."""

@@ -154,7 +154,8 @@ def plan_actions(observed: Observed) -> list[Action]:
         title = entry.get("title", "")
         status = entry.get("status")
         on_zalo = entry.get("article_id") or entry.get("token") or entry.get("pending_create")
-        hidden = status == "hidden" and not entry.get("hide_token")
+        # An update in flight (a re-publish) may still show it: not settled until hidden again.
+        hidden = status == "hidden" and not entry.get("hide_token") and not entry.get("token")
         settled = status == "removed" or (hidden and observed.on_withdraw == "hide")
         if not on_zalo or settled or entry.get("article_id") in in_use - {None}:
             watched = settled and status != "removed" and entry.get("given_up")
