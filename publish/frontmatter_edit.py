@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,6 +17,8 @@ __all__ = ["EditError", "set_keys", "write_atomically"]
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Value = str | bool
+_NEWLINE = re.compile(r"(\r\n|\r|\n)")
+"""The line endings `decode` reads as one (other line breaks are text)."""
 
 
 class EditError(ValueError):
@@ -31,9 +34,10 @@ def set_keys(text: str, values: Mapping[str, Value], *, after: Mapping[str, str]
     other keys stay as they were. The result is read back: its front matter must hold the same
     values as before except the keys set, or EditError is raised and nothing should be written.
     """
-    newline = "\r\n" if "\r\n" in text else "\n"
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    lines = text.removeprefix("\ufeff").split(newline)
+    # Each line keeps its own ending: a file may mix them (lines pasted from another editor).
+    pieces = _NEWLINE.split(text.removeprefix("\ufeff"))
+    lines, ends = pieces[0::2], [*pieces[1::2], ""]
     if OPENING_RE.match(lines[0] + "\n") is None:
         raise EditError("tệp không bắt đầu bằng dòng '---' của phần đầu")
     end = next((i for i, line in enumerate(lines) if i and line.rstrip() in ("---", "...")), None)
@@ -46,19 +50,21 @@ def set_keys(text: str, values: Mapping[str, Value], *, after: Mapping[str, str]
         if key in spans:
             first, last, indent, comment = spans[key]
             lines[1 + first : 2 + last] = [" " * indent + written + comment]
+            ends[1 + first : 2 + last] = [ends[1 + last]]
             spans[key] = (first, first, indent, comment)
             shift, at = first - last, last
         else:
             anchor = spans.get(after.get(key, ""))
             at = anchor[1] + 1 if anchor is not None else end - 1
             lines.insert(1 + at, written)
+            ends.insert(1 + at, ends[at])  # the line above always ends: the closing line follows
             spans[key] = (at, at, 0, "")
             shift = 1
         end += shift
         for name, (first, last, indent, comment) in spans.items():
             if name != key and first >= at:
                 spans[name] = (first + shift, last + shift, indent, comment)
-    result = bom + newline.join(lines)
+    result = bom + "".join(line + end for line, end in zip(lines, ends, strict=True))
     expected = {**before, **values}
     if _data(result) != expected:
         raise EditError("sửa phần đầu theo từng dòng sẽ đổi cả trường khác")

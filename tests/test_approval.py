@@ -261,6 +261,23 @@ def test_a_value_written_over_several_lines_is_replaced_whole() -> None:
     )
 
 
+def test_a_file_mixing_line_endings_keeps_each_lines_own() -> None:
+    """A line pasted from another editor ends in LF among CRLF lines: the lines were split on
+    CRLF only, the LF line was never found, and approving ended in an internal error."""
+    text = '---\r\n\ntitle: "A"\napproved_by:\r\ndate: 2020-12-08\n---\r\nx\r\n'
+    done = set_keys(
+        text,
+        {"approved_by": "B", "approved_version": "0123456789ab"},
+        after={"approved_version": "approved_by"},
+    )
+    assert done == (
+        '---\r\n\ntitle: "A"\napproved_by: "B"\r\napproved_version: "0123456789ab"\r\n'
+        "date: 2020-12-08\n---\r\nx\r\n"
+    )
+    added = set_keys('---\ntitle: "A"\r\n---\nx\n', {"draft": False}, after={})
+    assert added == '---\ntitle: "A"\r\ndraft: false\r\n---\nx\n'
+
+
 def test_a_name_with_quotes_and_backslashes_reads_back_exactly(tmp_path: Path) -> None:
     root = project(tmp_path)
     odd = 'Đại úy Lê "Ba" \\ Tư'
