@@ -14,6 +14,7 @@ from PIL import Image
 
 from publish import config as config_module
 from publish.cli import main
+from publish.commands import approve as approve_command
 from publish.config import Policy
 from publish.content import load_site
 from publish.frontmatter_edit import set_keys
@@ -308,6 +309,68 @@ def test_every_file_is_checked_before_any_is_written(tmp_path: Path, capsys) -> 
     assert (root / FILE).read_bytes() == before
     assert approve(root, "khong-co.md") == 1
     assert "không có tệp bản tin (.md) này" in capsys.readouterr().err
+
+
+def test_a_file_named_twice_is_approved_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """`a.md ./a.md`: the second name found the file just written changed and the command
+    ended in error saying nothing was written, though it was."""
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    assert approve(root, FILE, f"./{FILE}", str(root / FILE)) == 0
+    out = capsys.readouterr().out
+    assert "Đã duyệt 1 bản tin" in out and out.count("tệp content/bai-viet/a.md") == 1
+    assert verdict(root) is None
+
+
+def two_bulletins(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A project with bulletins a.md and b.md, both ready to approve."""
+    root = project(tmp_path)
+    second = root / "content/bai-viet/b.md"
+    second.write_text(bulletin_md({"id": "b1", "title": '"Khác"'}), encoding="utf-8")
+    return root, root / FILE, second
+
+
+def test_a_file_edited_after_the_check_stops_every_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Every file is checked again before any is written: none was checked before its own
+    write, so the files before the edited one were written and the error said none was."""
+    root, first, second = two_bulletins(tmp_path)
+    before = first.read_bytes()
+    shown = approve_command._summary
+
+    def summary_then_edit(item: approve_command.Approval, *args, **kwargs) -> str:
+        if item.path.name == "b.md":
+            second.write_text(second.read_text("utf-8") + "\nThêm một dòng.\n", "utf-8")
+        return shown(item, *args, **kwargs)
+
+    monkeypatch.setattr(approve_command, "_summary", summary_then_edit)
+    assert approve(root, FILE, "content/bai-viet/b.md") == 1
+    assert "content/bai-viet/b.md: lỗi: tệp vừa bị sửa trong lúc duyệt" in capsys.readouterr().err
+    assert first.read_bytes() == before
+
+
+def test_a_write_that_fails_names_the_files_already_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    root, first, second = two_bulletins(tmp_path)
+    write = approve_command.write_atomically
+
+    def write_then_edit(path: Path, data: bytes) -> None:
+        write(path, data)
+        if path.name == "a.md":  # an editor saves b.md right then
+            second.write_text(second.read_text("utf-8") + "\nThêm một dòng.\n", "utf-8")
+
+    monkeypatch.setattr(approve_command, "write_atomically", write_then_edit)
+    assert approve(root, FILE, "content/bai-viet/b.md") == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/b.md: tệp vừa bị sửa trong lúc duyệt" in err
+    assert "Đã ghi duyệt vào 1 tệp: content/bai-viet/a.md" in err
+    assert "Chưa có gì được ghi" not in err
+    assert "approved_version" in first.read_text("utf-8")
+    assert "approved_version" not in second.read_text("utf-8")
 
 
 def test_approve_shows_what_is_approved_and_dry_run_writes_nothing(tmp_path: Path, capsys) -> None:

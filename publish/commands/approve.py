@@ -15,7 +15,7 @@ from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.config import CHANNELS, Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, load_bulletin
-from publish.errors import ContentError, Problem, display_path
+from publish.errors import ContentError, Problem, PublishError, display_path, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import public_classification
 from publish.model import PAGES_DIR, Bulletin
@@ -74,7 +74,12 @@ def run(args: argparse.Namespace) -> int:
         raise ContentError([Problem("--by", "tên người duyệt trống", hint=BY_EXAMPLE)])
     problems: list[Problem] = []
     approvals = []
-    for name in dict.fromkeys(args.files):
+    seen: set[Path] = set()
+    for name in args.files:
+        same = _same_file(name, config.root)
+        if same in seen:
+            continue  # named twice (a.md ./a.md): approved once
+        seen.add(same)
         found = prepare(name, config, by, publish=args.publish, problems=problems)
         if found is not None:
             approvals.append(found)
@@ -88,18 +93,16 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {len(changed)} bản tin sẽ được duyệt.")
         return 0
-    for item in changed:
-        if hashlib.sha256(item.path.read_bytes()).digest() != hashlib.sha256(item.raw).digest():
-            raise ContentError(
-                [
-                    Problem(
-                        item.shown,
-                        "tệp vừa bị sửa trong lúc duyệt: chưa ghi gì vào tệp này",
-                        hint="Đọc lại bản mới rồi chạy lại lệnh.",
-                    )
-                ]
+    if edited := [item for item in changed if not _unchanged(item)]:
+        raise ContentError(
+            Problem(
+                item.shown,
+                "tệp vừa bị sửa trong lúc duyệt",
+                hint="Đọc lại bản mới rồi chạy lại lệnh.",
             )
-        write_atomically(item.path.resolve(), item.new)
+            for item in edited
+        )
+    _write(changed)
     before = len(approvals) - len(changed)
     if not changed:
         print("Không ghi gì: các bản tin trên đã được duyệt đúng nội dung này từ trước.")
@@ -213,6 +216,48 @@ def prepare(
         )
         return None
     return Approval(path, shown, bulletin, raw, new.encode("utf-8", "surrogatepass"))
+
+
+def _write(approvals: list[Approval]) -> None:
+    """Write each approval, each file checked again just before; when one cannot be written,
+    the error names those already written (they are approved: commit them or undo them)."""
+    written: list[str] = []
+    for item in approvals:
+        why = f"{item.shown}: tệp vừa bị sửa trong lúc duyệt"
+        try:
+            if _unchanged(item):
+                write_atomically(item.path.resolve(), item.new)
+                written.append(item.shown)
+                continue
+        except OSError as exc:
+            why = f"{item.shown}: không ghi được tệp ({os_reason(exc)})"
+        done = (
+            f"Đã ghi duyệt vào {len(written)} tệp: {', '.join(written)}; chưa ghi vào các "
+            "tệp còn lại."
+            if written
+            else "Chưa ghi tệp nào."
+        )
+        raise PublishError(
+            f"{why}. {done} Cách sửa: đọc lại bản mới (nếu tệp vừa bị sửa) rồi chạy lại lệnh "
+            "với các tệp chưa được ghi."
+        )
+
+
+def _unchanged(item: Approval) -> bool:
+    """Whether the file still holds the bytes that were checked and approved."""
+    try:
+        return item.path.read_bytes() == item.raw
+    except OSError:
+        return False
+
+
+def _same_file(name: str, root: Path) -> Path:
+    """The file `name` names, resolved, to tell two names of one file apart."""
+    path = _find(name, root)
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
 
 
 def _find(name: str, root: Path) -> Path:
