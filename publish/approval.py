@@ -33,7 +33,9 @@ __all__ = [
     "VERSION_LENGTH",
     "ImageDigests",
     "content_digest",
+    "earlier_digests",
     "is_version",
+    "judged_version",
     "version",
 ]
 
@@ -44,8 +46,13 @@ UNPUBLISHED_KEYS = frozenset({"approved_by", "approved_version", "pii_reviewed_b
 UNPUBLISHED_BLOCK_KEYS = {"radio": frozenset({"aired"})}
 """Keys of a channel block that do not change what that channel publishes."""
 _VERSION = re.compile(f"[0-9a-f]{{{VERSION_LENGTH}}}")
-_SCHEME = "publish-approval-1"
-"""Changes when what the fingerprint covers changes, so no old value matches by accident."""
+_SCHEME = "publish-approval-2"
+"""Changes when what the fingerprint covers changes, so no old value matches by accident. An
+approval written under an earlier scheme is still judged by it (earlier_digests): changing
+what is covered must not withdraw every approved bulletin at once."""
+_SCHEME_1 = "publish-approval-1"
+"""Before the fingerprint covered the file as written and the address: the values after the
+loader's cleanup of pasted text."""
 
 
 def is_version(value: str) -> bool:
@@ -53,25 +60,62 @@ def is_version(value: str) -> bool:
     return _VERSION.fullmatch(value) is not None
 
 
-def content_digest(data: Mapping[str, Any], body: str) -> str:
-    """sha256 (hex) of the front matter values that are published and of the body."""
-    published = {
-        key: _without(value, UNPUBLISHED_BLOCK_KEYS.get(key, frozenset()))
-        for key, value in data.items()
-        if key not in UNPUBLISHED_KEYS
-    }
-    text = json.dumps([_SCHEME, _plain(published), body.strip()], ensure_ascii=False)
-    return hashlib.sha256(nfc(text).encode("utf-8", "surrogatepass")).hexdigest()
+def content_digest(data: Mapping[str, Any], body: str, slug: str, key: str) -> str:
+    """sha256 (hex) of the published front matter values and the body as the file has them
+    (decoded, NFC, before the loader's cleanup), and of the address: `slug` and `key` as the
+    bulletin has them, also when taken from the file's name."""
+    return _digest([_SCHEME, _published(data), body.strip(), slug, key])
+
+
+def earlier_digests(*contents: tuple[Mapping[str, Any], str]) -> tuple[str, ...]:
+    """content_digest under each earlier scheme, of each of `contents` (front matter values
+    and body after the loader's cleanup, and as written): scheme 1 took them after the cleanup
+    of its day, which the cleanup of pasted text has grown since."""
+    found = (_digest([_SCHEME_1, _published(data), body.strip()]) for data, body in contents)
+    return tuple(dict.fromkeys(found))
 
 
 def version(bulletin: Bulletin, image_digest: Callable[[str], str | None]) -> str:
     """The fingerprint of what `bulletin` publishes: its content digest and the bytes of its
     images (`image_digest`: sha256 of a file by its path under content/, None if unreadable)."""
+    return _version(bulletin, bulletin.content_digest, image_digest)
+
+
+def judged_version(bulletin: Bulletin, image_digest: Callable[[str], str | None]) -> str:
+    """The fingerprint its `approved_version` is judged by: under the scheme that value was
+    written with, when it matches one (an approval by an earlier version of the tool stays
+    valid until its bulletin changes), else under the current one."""
+    current = version(bulletin, image_digest)
+    if current == bulletin.approved_version:
+        return current
+    for digest in bulletin.earlier_digests:
+        if _version(bulletin, digest, image_digest) == bulletin.approved_version:
+            return bulletin.approved_version
+    return current
+
+
+def _version(bulletin: Bulletin, digest: str, image_digest: Callable[[str], str | None]) -> str:
+    """The fingerprint of content digest `digest` and the bulletin's images."""
     images = [bulletin.cover, *bulletin.images] if bulletin.cover else list(bulletin.images)
-    parts = [bulletin.content_digest] + [
-        f"{image.path}:{image_digest(image.path) or '-'}" for image in images
-    ]
+    parts = [digest] + [f"{image.path}:{image_digest(image.path) or '-'}" for image in images]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:VERSION_LENGTH]
+
+
+def _published(data: Mapping[str, Any]) -> Any:
+    """The front matter values that change what is published, as _plain writes them."""
+    return _plain(
+        {
+            key: _without(value, UNPUBLISHED_BLOCK_KEYS.get(key, frozenset()))
+            for key, value in data.items()
+            if key not in UNPUBLISHED_KEYS
+        }
+    )
+
+
+def _digest(parts: list[Any]) -> str:
+    """sha256 (hex) of `parts` written as JSON, in NFC."""
+    text = json.dumps(parts, ensure_ascii=False)
+    return hashlib.sha256(nfc(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class ImageDigests:

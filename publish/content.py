@@ -234,7 +234,7 @@ def _approved_versions(
     if config.policy.approval != "content":
         return {}
     images = approval.ImageDigests(config.root / "content", digests)
-    return {b.source: approval.version(b, images) for b in bulletins if b.approved_version}
+    return {b.source: approval.judged_version(b, images) for b in bulletins if b.approved_version}
 
 
 def _page_shown(verdict: tuple[str, str] | None, *, drafts: bool) -> bool:
@@ -391,7 +391,7 @@ def _usable_path(
 def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
     """Decode, normalise and split a Markdown file's bytes, recording a problem instead of raising."""
     try:
-        text = nfc(decode(raw))
+        text = written = nfc(decode(raw))
         # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
         garbled = legacy_text.find_garbled(text)
         # After that search: in TCVN3, the soft hyphen is «ư».
@@ -403,6 +403,7 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
     except FrontMatterError as exc:
         collector.add(str(exc), line=exc.line, hint=exc.hint, column=exc.column)
         return None
+    parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found))
     if garbled:
         _garbled(collector, parsed, garbled)
     if parsed.straightened:
@@ -427,6 +428,22 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         )
     collector.parsed = parsed
     return parsed
+
+
+def _as_written(
+    parsed: Parsed, written: str, cleaned: str, found: re.Match[str] | None
+) -> tuple[dict[str, Any], str]:
+    """The front matter data and body of the file as written (`written`: decoded, NFC), which
+    an approval covers: the tool's cleanup of pasted text may grow with an upgrade, and must
+    not change the fingerprint of a file nobody edited. A front matter the YAML reader only
+    reads once the cleanup is done is taken as read then."""
+    if written == cleaned and not found:
+        return parsed.data, parsed.body  # nearly every file: the cleanup changed nothing
+    try:
+        as_written = split(written)
+    except FrontMatterError:
+        return parsed.data, parsed.body
+    return as_written.data, as_written.body
 
 
 def _garbled(col: Collector, parsed: Parsed, found: list[legacy_text.Garbled]) -> None:
@@ -688,6 +705,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     approved_version = data.get("approved_version")
     # Any other value never matches, so the bulletin is held back as changed since approval.
     approved_version = "" if approved_version in (None, "") else str(approved_version).strip()
+    written = parsed.written or (data, parsed.body)
     # Without these, or when whether it may be published is unknown, there is nothing to check.
     if held_back or too_deep or title is None or summary is None or date is None:
         return None
@@ -719,7 +737,10 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS and k not in CHANNELS},
         digest=col.digest,
         approved_version=approved_version,
-        content_digest=approval.content_digest(data, parsed.body),
+        content_digest=approval.content_digest(*written, slug, key),
+        earlier_digests=(
+            approval.earlier_digests((data, parsed.body), written) if approved_version else ()
+        ),
     )
 
 

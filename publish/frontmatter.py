@@ -108,6 +108,9 @@ class Parsed:
     straightened: tuple[int, ...] = ()
     """Lines whose value Word's curly quotes (“…”) enclosed, read as YAML quotes (see
     straight_quotes)."""
+    written: tuple[dict[str, Any], str] | None = None
+    """Front matter data and body as the file has them, before the loader's own cleanup
+    (publish.content.parse_raw), when that changed them: what an approval covers."""
 
     def line_of(self, key: str) -> int | None:
         """1-based line of a front matter key, `title` or nested `zalo.title` (the line of

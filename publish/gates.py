@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from publish.approval import VERSION_LENGTH, is_version
 from publish.config import Policy
 from publish.model import Bulletin, Exclusion, Page
 from publish.text import folded_words, nfc, vn_datetime
@@ -260,11 +261,22 @@ def gate(
     if policy.require_approval and not bulletin.approved_by.strip():
         return Exclusion(bulletin, "chưa được duyệt (thiếu approved_by)", "unapproved")
     if changed_since_approval(bulletin, policy, version):
+        again = (
+            f'(người duyệt đọc lại rồi chạy publish approve {bulletin.source} --by "Họ tên, '
+            'chức vụ")'
+        )
+        if not is_version(bulletin.approved_version):
+            return Exclusion(
+                bulletin,
+                f"approved_version «{bulletin.approved_version}» không phải dấu do publish "
+                f"approve ghi ({VERSION_LENGTH} chữ số hệ 16, ví dụ 3f2a9c0d1e4b; có thể đã bị "
+                "sửa tay): không đăng ở kênh nào cho tới khi được duyệt lại " + again,
+                "unapproved",
+            )
         return Exclusion(
             bulletin,
-            "nội dung đã đổi sau khi duyệt: không đăng ở kênh nào cho tới khi được duyệt "
-            f'lại (người duyệt đọc lại rồi chạy publish approve {bulletin.source} --by "Họ tên, '
-            'chức vụ")',
+            "nội dung đã đổi sau khi duyệt: không đăng ở kênh nào cho tới khi được duyệt lại "
+            + again,
             "unapproved",
         )
     if bulletin.date > now:

@@ -133,8 +133,11 @@ class Bulletin:
     """The fingerprint `publish approve` wrote (front matter `approved_version`; see
     publish.approval): empty for a bulletin approved by name only."""
     content_digest: str = ""
-    """sha256 of the published front matter and body (publish.approval.content_digest), from
-    which, with its images' bytes, the gate computes the current fingerprint."""
+    """sha256 of the front matter and body as written and of the address (publish.approval.
+    content_digest), from which, with its images' bytes, the gate computes the fingerprint."""
+    earlier_digests: tuple[str, ...] = ()
+    """The same under earlier schemes (publish.approval.earlier_digests), for an approval
+    written by an earlier version of the tool; computed only for an approved bulletin."""
 
     @property
     def body(self) -> str:

@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from publish import config as config_module
+from publish import pasted
 from publish.cli import main
 from publish.commands import approve as approve_command
 from publish.config import Policy
@@ -199,8 +200,74 @@ def test_approval_by_name_policy_publishes_an_edit(tmp_path: Path) -> None:
 
 
 def test_an_approved_version_not_written_by_the_tool_never_matches(tmp_path: Path) -> None:
+    """Held back, and said to be no fingerprint at all, not a content changed since."""
     root = project(tmp_path, bulletin_md({**BASE_FIELDS, "approved_version": "12"}, BODY))
     assert verdict(root) == "unapproved"
+    site = load_site(config_module.load(root), now=NOW)
+    reason = site.excluded[0].reason
+    assert "approved_version «12» không phải dấu do publish approve ghi" in reason
+    assert CHANGED not in reason and "publish approve content/bai-viet/a.md" in reason
+
+
+def test_a_cleanup_rule_added_by_an_upgrade_withdraws_no_approved_bulletin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fingerprint was taken after the loader's own cleanup of pasted text: a new rule
+    (here: one more tracking parameter dropped from links) changed it, and every approved
+    bulletin it touched was withdrawn though its file had not changed."""
+    link = "Xem [bài](https://example.vn/x?ref=zalo&id=3).\n"
+    approved = project(tmp_path / "duyet", bulletin_md(BASE_FIELDS, BODY + link))
+    assert approve(approved, FILE) == 0
+    mend = pasted.mend
+    monkeypatch.setattr(pasted, "mend", lambda text: mend(text).replace("?ref=zalo&", "?"))
+    # Another project, so that no bulletin loaded before the upgrade comes from the cache.
+    root = project(tmp_path / "nang-cap", (approved / FILE).read_text("utf-8"))
+    assert verdict(root) is None
+    assert "?ref=zalo" not in load_site(config_module.load(root), now=NOW).bulletins[0].body
+    edit(root, "Nội dung bản tin.", "Nội dung bản tin đã sửa.")
+    assert verdict(root) == "unapproved"
+
+
+SCHEME_1_FILE = (
+    '---\nid: ct-nang-cap\ntitle: "Cảnh báo lừa đảo qua mạng"\ndate: 2020-12-08 08:00\n'
+    'category: canh-bao-toi-pham\nsummary: "Người dân cần cảnh giác."\n'
+    'approved_by: "Thượng tá A"\napproved_version: "{}"\n---\n\n'
+    "Xem [bài](https://example.vn/x?utm_source=zalo&id=3) và \ufb01le đính kèm.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "written_by",
+    [
+        "782566096b4b",  # the first version of publish approve, before ligatures and tracking
+        "073c67825a12",  # parameters were mended, and the last one before the file as written
+    ],
+)
+def test_an_approval_by_an_earlier_version_of_the_tool_stays_valid(
+    tmp_path: Path, written_by: str
+) -> None:
+    """Values written by `publish approve` under the first fingerprint scheme: changing what
+    the fingerprint covers must not withdraw every approved bulletin at once."""
+    root = make_project(tmp_path, {FILE: SCHEME_1_FILE.format(written_by)})
+    assert verdict(root) is None
+    edit(root, "đính kèm", "đính kèm mới")
+    assert verdict(root) == "unapproved"
+    edit(root, "đính kèm mới", "đính kèm")
+    assert approve(root, FILE) == 0  # approved again: under today's scheme
+    assert written_by not in (root / FILE).read_text("utf-8")
+    assert verdict(root) is None
+
+
+def test_renaming_the_file_changes_the_address_and_needs_approval(tmp_path: Path) -> None:
+    """Without a `slug:` key the address comes from the file's name: renamed, the bulletin
+    went out at another address (and, without `id`, as another bulletin) unapproved."""
+    fields = {k: v for k, v in BASE_FIELDS.items() if k != "id"}
+    root = project(tmp_path, bulletin_md(fields, BODY))
+    assert approve(root, FILE) == 0
+    (root / FILE).rename(root / "content/bai-viet/tin-khac.md")
+    site = load_site(config_module.load(root), now=NOW)
+    assert not site.bulletins
+    assert [(e.code, CHANGED in e.reason) for e in site.excluded] == [("unapproved", True)]
 
 
 # Writing the approval into the file.
