@@ -208,6 +208,20 @@ def test_an_aired_episode_is_neither_updated_nor_withdrawn(root: Path) -> None:
     assert (station / ITEM).read_bytes() == built(root)[ITEM]
 
 
+def test_a_bulletin_edited_after_approval_is_withdrawn_with_a_plain_note(root: Path) -> None:
+    """The note the station reads said how to approve again (a command line for the unit's
+    approver, not for the station): it says only that the bulletin waits for approval."""
+    plain = "tạm rút, chờ duyệt lại nội dung đã sửa"
+    assert main(["approve", "--root", str(root), "--now", NOW, SECOND, "--by", "Thượng tá A"]) == 0
+    sync(root)
+    edit(root / SECOND, "approved_by:", "author: Phòng Tham mưu\napproved_by:")
+    actions, _summary = sync(root)
+    note = (root / STATION / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8")
+    assert plain in note
+    assert "publish approve" not in note and "--by" not in note
+    assert any(a.kind == "withdraw" and plain in a.reason for a in actions)
+
+
 def test_records_of_deleted_bulletins_are_dropped_once_the_station_deleted_their_files(
     root: Path,
 ) -> None:

@@ -41,7 +41,7 @@ from typing import Any
 
 from publish.config import Config
 from publish.errors import PublishError, os_reason
-from publish.model import Site
+from publish.model import Exclusion, Site
 from publish.radio_rates import RATES_NAME, load_kept_rates
 from publish.render.radio import held_reasons, station_text
 from publish.render.radio.items import air_at, next_air
@@ -76,6 +76,8 @@ ENV_FOLDER = "PUBLISH_RADIO_DIR"
 ENV_PAUSE = "PUBLISH_RADIO_TEST_PAUSE"
 """Seconds to pause around every file step; only for crash-safety tests."""
 WITHDRAWN_DIR = "_rut-lai"
+HELD_FOR_APPROVAL = "tạm rút, chờ duyệt lại nội dung đã sửa"
+"""Why a bulletin edited after its approval is off the radio, in the station's note."""
 NOTE_SUFFIX = ".ly-do.txt"
 LOCAL_SKIP = ("audio",)
 """Folders of output/radio/ that never go to the station (draft audio is not for air)."""
@@ -1095,7 +1097,7 @@ class RadioSyncer:
 
     def _reasons(self) -> dict[str, str]:
         """Why each bulletin that is not on the radio is off it."""
-        reasons = {e.bulletin.key: e.reason for e in self.site.excluded}
+        reasons = {e.bulletin.key: _station_reason(e) for e in self.site.excluded}
         for bulletin in self.site.bulletins:
             if CHANNEL not in bulletin.channels:
                 reasons[bulletin.key] = "không còn gửi kênh phát thanh (mục channels)"
@@ -1103,6 +1105,14 @@ class RadioSyncer:
                 reasons[bulletin.key] = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
         reasons.update(held_reasons(self.site))
         return reasons
+
+
+def _station_reason(excluded: Exclusion) -> str:
+    """Why a held-back bulletin is off the radio, as the station reads it: an approval to be
+    given again is the unit's business (its reason names the command the approver runs)."""
+    if excluded.code == "unapproved" and excluded.bulletin.approved_by.strip():
+        return HELD_FOR_APPROVAL
+    return excluded.reason
 
 
 def _title(keys: tuple[str, ...], titles: dict[str, str], entry: dict[str, Any]) -> str:
