@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import stat
 import threading
 from collections.abc import Iterator
@@ -362,6 +363,28 @@ def test_a_symlinked_token_file_is_refused_without_reading_it(
     message = str(caught.value)
     assert "liên kết tượng trưng" in message and str(token_file) in message
     assert "r-123456" not in message and emulator.calls == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_at_the_token_files_path_is_refused_without_waiting(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """Opening a FIFO for reading waits for a writer: the sync hung there for good."""
+    token_file.parent.mkdir(parents=True)
+    os.mkfifo(token_file, 0o600)
+
+    def hung(_signal: int, _frame: object) -> None:
+        raise TimeoutError("opening the token file waited for a writer")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(5)
+    try:
+        with pytest.raises(PublishError) as caught:
+            TokenManager.from_env(env_for(emulator, token_file))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "không phải một tệp thường" in str(caught.value) and emulator.calls == []
 
 
 def test_a_token_file_in_a_folder_others_may_write_is_refused(

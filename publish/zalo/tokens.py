@@ -120,7 +120,7 @@ class TokenFile:
         )
         if not stat.S_ISREG(opened.st_mode):
             raise PublishError(
-                f"Tệp token Zalo {path} không phải một tệp thường (là thư mục hay tệp thiết bị…), "
+                f"Tệp token Zalo {path} không phải một tệp thường (là thư mục, ống dẫn hay tệp thiết bị…), "
                 f"nên không được dùng. Cách sửa: đặt tệp token thật vào đó; {fix}"
             )
         if hasattr(os, "getuid") and opened.st_uid != os.getuid():
@@ -152,7 +152,10 @@ class TokenFile:
         """Read the pair, or None when the file does not exist. The file is opened first and
         what was opened is checked (never a symlink), so it cannot be swapped in between."""
         try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            # Non-blocking: opening a FIFO put there would wait for a writer forever (a regular
+            # file reads the same; what was opened is checked before it is read).
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+            fd = os.open(self.path, flags)
         except FileNotFoundError:
             return None
         except OSError:
