@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from publish import approval, pasted
 from publish import config as config_module
-from publish import pasted
 from publish.cli import main
 from publish.commands import approve as approve_command
 from publish.config import Policy
@@ -438,6 +438,24 @@ def test_a_write_that_fails_names_the_files_already_written(
     assert "Chưa có gì được ghi" not in err
     assert "approved_version" in first.read_text("utf-8")
     assert "approved_version" not in second.read_text("utf-8")
+
+
+def test_a_cover_shared_by_the_files_approved_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, _first, _second = two_bulletins(tmp_path)
+    read: list[Path] = []
+    digest = approval.file_sha256
+
+    def counted(path: Path) -> str | None:
+        read.append(path)
+        return digest(path)
+
+    monkeypatch.setattr(approval, "file_sha256", counted)
+    shared = 'cover: "images/bia.jpg"\ncover_alt: "Ảnh bìa"\ntitle:'
+    edit(root, "title:", shared, "content/bai-viet/b.md")
+    assert approve(root, FILE, "content/bai-viet/b.md") == 0
+    assert sorted(p.name for p in read) == ["bia.jpg", "hien-truong.jpg"]
 
 
 def test_approve_shows_what_is_approved_and_dry_run_writes_nothing(tmp_path: Path, capsys) -> None:

@@ -74,13 +74,14 @@ def run(args: argparse.Namespace) -> int:
         raise ContentError([Problem("--by", "tên người duyệt trống", hint=BY_EXAMPLE)])
     problems: list[Problem] = []
     approvals = []
+    images = approval.ImageDigests(config.root / "content")  # covers many bulletins share
     seen: set[Path] = set()
     for name in args.files:
         same = _same_file(name, config.root)
         if same in seen:
             continue  # named twice (a.md ./a.md): approved once
         seen.add(same)
-        found = prepare(name, config, by, publish=args.publish, problems=problems)
+        found = prepare(name, config, by, publish=args.publish, problems=problems, images=images)
         if found is not None:
             approvals.append(found)
     if any(p.severity == "error" for p in problems):
@@ -117,11 +118,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def prepare(
-    name: str, config: Config, by: str, *, publish: bool, problems: list[Problem]
+    name: str,
+    config: Config,
+    by: str,
+    *,
+    publish: bool,
+    problems: list[Problem],
+    images: approval.ImageDigests | None = None,
 ) -> Approval | None:
     """The approval of file `name` by `by` (its text with the approval written, not yet
     written to disk), or None with its problems recorded: a file outside content/ or of a
-    page, with errors, not public, or a draft (unless `publish`: the draft is released)."""
+    page, with errors, not public, or a draft (unless `publish`: the draft is released).
+    `images`: the digests of images, shared by the files of one command."""
     path = _find(name, config.root)
     shown = display_path(path, config.root)
     if not path.is_file() or path.suffix != ".md":
@@ -198,7 +206,9 @@ def prepare(
     if hashlib.sha256(raw).hexdigest() != digest:
         problems.append(Problem(shown, "tệp vừa bị sửa trong lúc duyệt", hint="Chạy lại lệnh."))
         return None
-    fingerprint = approval.version(bulletin, approval.ImageDigests(config.root / "content"))
+    if images is None:
+        images = approval.ImageDigests(config.root / "content")
+    fingerprint = approval.version(bulletin, images)
     values: dict[str, str | bool] = {"approved_by": by, "approved_version": fingerprint}
     if bulletin.draft:
         values["draft"] = False

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from publish import approval
 from publish import config as config_module
 from publish.cli import common_options, make_parser, resolve_now
 from publish.commands.approve import prepare
@@ -419,11 +420,14 @@ def _stamp(posts: list[hugo.Result], config: Config, options: hugo.Options) -> N
     does; a post that does not load cleanly is left unapproved (an approval by name alone
     would publish whatever it is edited into), and told."""
     unbound = []
+    images = approval.ImageDigests(config.root / "content")  # covers many posts share
     for result in posts:
         if result.text is None or 'approved_by: ""' in result.text:
             continue  # a draft or a classified post: never approved by the import
         path = config.root / "content" / result.target
-        found = prepare(str(path), config, options.approved_by, publish=False, problems=[])
+        found = prepare(
+            str(path), config, options.approved_by, publish=False, problems=[], images=images
+        )
         if found is not None:
             write_atomically(path, found.new)
             continue
