@@ -11,7 +11,12 @@ image of the content folder it shows (cover and body: a photo replaced under the
 change). Not covered: the approval itself (`approved_by`, `approved_version`), `pii_reviewed_by`,
 `draft` (holding an approved bulletin back and releasing it again changes nothing it shows), and
 `radio.aired` (the length measured after the broadcast). Only values count, not how the front
-matter is written: quotes, comments, key order and spacing may change freely.
+matter is written: quotes, comments, key order and spacing may change freely. The address is
+covered too (slug and id, also when taken from the file's name: a rename moves the page).
+
+The values and body are taken as the file has them (decoded, NFC, line endings normalised),
+before the loader's own cleanup of pasted text: that cleanup grows with upgrades, and a rule
+added must not withdraw approved bulletins whose files nobody touched.
 """
 
 from __future__ import annotations
