@@ -492,8 +492,12 @@ def test_sample_project_round_trip_on_every_channel(tmp_path: Path, capsys) -> N
     run = ["--root", str(root), "--now", "2026-11-28T09:00"]
     assert main(["check", *run]) == 0
     out = "".join(capsys.readouterr())
-    assert "được duyệt chỉ bằng tên (có approved_by, chưa có approved_version)" in out
-    assert main(["approve", *run, name, "--by", APPROVER]) == 0
+    # The sample shows the workflow: every bulletin is approved with its content.
+    assert "được duyệt chỉ bằng tên" not in out and "Cần duyệt" not in out
+    before = (root / name).read_bytes()
+    own = "Thượng tá Trần Minh Trí, Trưởng Công an huyện"  # its approver
+    assert main(["approve", *run, name, "--by", own]) == 0
+    assert (root / name).read_bytes() == before  # the same content, approved already
     capsys.readouterr()
     edit(root, "tín dụng đen", "tín dụng đen (đã sửa)", name)
     # A bulletin waiting for approval too: both are listed, in one pass.

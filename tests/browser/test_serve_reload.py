@@ -30,11 +30,11 @@ def move_site(root: Path, base_url: str) -> None:
     toml.write_text(text, "utf-8")
 
 
-def start_serve(root: Path) -> tuple[subprocess.Popen[str], str]:
+def start_serve(root: Path, *extra: str) -> tuple[subprocess.Popen[str], str]:
     """`publish serve --port 0` as a subprocess; returns it and the URL it printed."""
     process = subprocess.Popen(
         [sys.executable, "-m", "publish", "serve", "--root", str(root), "--port", "0",
-         "--now", NOW.strftime("%Y-%m-%dT%H:%M")],
+         "--now", NOW.strftime("%Y-%m-%dT%H:%M"), *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -69,7 +69,9 @@ def test_editing_a_bulletin_reloads_the_open_page(tmp_path: Path, browser) -> No
     """Save a new title; the page open in the browser shows it within 2 seconds."""
     root = copy_sample(tmp_path)
     source = root / "content" / "bai-viet" / "2025-06-02-canh-bao-lua-dao-viec-nhe-luong-cao.md"
-    process, url = start_serve(root)
+    # The sample is approved with its content: an edit waits for approval again, and the
+    # editor previews it with --drafts (without, the page is held back until approved).
+    process, url = start_serve(root, "--drafts")
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -104,7 +106,7 @@ def test_a_site_under_a_folder_is_previewed_whole(tmp_path: Path, browser) -> No
         ),
         "utf-8",
     )
-    process, url = start_serve(root)
+    process, url = start_serve(root, "--drafts")  # the edit below awaits approval again
     context = browser.new_context()
     try:
         assert url.endswith("/congan-hoakhanh/")
