@@ -149,6 +149,24 @@ def test_body_headings_never_take_an_id_the_page_around_them_uses(tmp_path: Path
     assert '<main id="noi-dung"' in html and 'href="#noi-dung"' in html  # the skip link's target
 
 
+def test_a_table_region_is_never_named_by_an_id_of_the_page_around_the_body(
+    tmp_path: Path,
+) -> None:
+    """An editor's «## Hồ sơ {#noi-dung}» above a table: aria-labelledby="noi-dung" would name
+    the table's region by <main> (the first element with that id), so it is "Bảng 1"."""
+    root = copy_site(tmp_path)
+    post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+    post.write_text(
+        post.read_text("utf-8")
+        + "\n## Hồ sơ {#noi-dung}\n\n| Số | Tên |\n|---|---|\n| 1 | A |\n"
+        + "\n## Số máy\n\n| Số | Tên |\n|---|---|\n| 2 | B |\n",
+        "utf-8",
+    )
+    html = build_site(root).html("/2024/02/tuan-tra-dem/")
+    names = re.findall(r'<div class="table-scroll" role="region" tabindex="0" ([^>]*)>', html)
+    assert names == ['aria-label="Bảng 1"', 'aria-labelledby="so-may"']
+
+
 def test_heading_ids_are_transliterated(built: BuiltSite) -> None:
     page = built.html(GIA_DANH)
     assert '<h2 id="duong-day-nong">Đường dây nóng</h2>' in page

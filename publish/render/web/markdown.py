@@ -418,28 +418,29 @@ HEADING_REACH = 2000
 """How far before a table its heading may start: a bound, so a page of tables stays linear."""
 
 
-def _region_name(html: str, table: int, number: int) -> str:
+def _region_name(html: str, table: int, number: int, taken: frozenset[str]) -> str:
     """The attribute naming the scroll region of the table at offset `table`: the heading right
     above it ("Số điện thoại khẩn cấp", what a screen reader's list of regions then reads),
-    else "Bảng `number`"."""
+    else "Bảng `number`" — also when the heading's id is one the page around the body uses
+    (`taken`: an editor's «## Hồ sơ {#noi-dung}» would name the region by <main>)."""
     start = html.rfind("<h", max(0, table - HEADING_REACH), table)
     found = HEADING_BEFORE_RE.fullmatch(html, start, table) if start >= 0 else None
-    if found is not None:
+    if found is not None and found[2] not in taken:
         return f'aria-labelledby="{found[2]}"'
     return f'aria-label="Bảng {number}"'
 
 
-def scroll_regions(html: str) -> str:
+def scroll_regions(html: str, taken: frozenset[str] = frozenset()) -> str:
     """A page body whose tables and code blocks scroll sideways in a region the keyboard can
     reach and a screen reader names (by the heading right above the table, else "Bảng 1"): an
     8-column table is wider than a phone, and a region only a finger can scroll hides its last
-    columns from keyboard users (WCAG 2.1.1)."""
+    columns from keyboard users (WCAG 2.1.1). `taken`: the ids the page around the body uses."""
     if "<table" in html:
         numbers = itertools.count(1)
         html = TABLE_RE.sub(
             lambda m: (
                 f'<div class="table-scroll" role="region" tabindex="0"'
-                f" {_region_name(m.string, m.start(), next(numbers))}>{m[0]}"
+                f" {_region_name(m.string, m.start(), next(numbers), taken)}>{m[0]}"
             ),
             html,
         ).replace("</table>", "</table></div>")

@@ -199,7 +199,7 @@ class Views(SiteContext):
 
     def _body(self, html: str) -> Markup:
         """A page body as it is shown: wide tables scroll, the unit's numbers dial."""
-        html = scroll_regions(html)
+        html = scroll_regions(html, self.page_ids)
         for link in self._link_numbers:
             html = link(html)
         return Markup(html)
