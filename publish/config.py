@@ -756,16 +756,43 @@ LANGUAGE_TAG_RE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")
 """A BCP 47 language tag as pages carry it in <html lang>: "vi", "vi-VN"."""
 
 
+SHORTER_LANGUAGE = {
+    "vie": "vi",
+    "eng": "en",
+    "fra": "fr",
+    "fre": "fr",
+    "zho": "zh",
+    "chi": "zh",
+    "khm": "km",
+    "lao": "lo",
+    "tha": "th",
+    "kor": "ko",
+    "jpn": "ja",
+    "rus": "ru",
+    "deu": "de",
+    "ger": "de",
+    "spa": "es",
+}
+"""Three-letter language codes (ISO 639-2) BCP 47 writes with their two-letter code: a tag
+uses the shortest one, and a screen reader may not know "vie" as Vietnamese."""
+
+
 def _language_issue(written: str) -> SchemaIssue | None:
-    """The problem with [site] language when it is no language tag, or "vn": a screen reader
-    picks its voice by <html lang>, and a tag it does not know reads the pages in another
-    language's voice."""
-    country = written.strip().replace("_", "-").split("-")[0].lower() == "vn"
-    if not written.strip() or (LANGUAGE_TAG_RE.fullmatch(written) and not country):
+    """The problem with [site] language when it is no language tag, "vn", or a three-letter
+    code with a two-letter one ("vie"): a screen reader picks its voice by <html lang>, and a
+    tag it does not know reads the pages in another language's voice."""
+    first = written.strip().replace("_", "-").split("-")[0].lower()
+    country, shorter = first == "vn", SHORTER_LANGUAGE.get(first)
+    if not written.strip() or (LANGUAGE_TAG_RE.fullmatch(written) and not country and not shorter):
         return None  # a blank one is already the "filled" rule's problem
     if country:
         message = (
             f"mã ngôn ngữ sai: {written!r} («vn» là mã quốc gia Việt Nam, không phải tiếng Việt)"
+        )
+    elif shorter:
+        message = (
+            f"mã ngôn ngữ {written!r} phải viết bằng mã hai chữ cái «{shorter}» "
+            "(chuẩn BCP 47 dùng mã ngắn nhất)"
         )
     else:
         message = f'cần một mã ngôn ngữ như "vi" hoặc "vi-VN", nhận được {written!r}'

@@ -411,7 +411,7 @@ def test_bad_timezone() -> None:
     assert problem.hint and "Asia/Ho_Chi_Minh" in problem.hint
 
 
-@pytest.mark.parametrize("written", ["vn", "VN", "vi_VN", "Tiếng Việt", " vi"])
+@pytest.mark.parametrize("written", ["vn", "VN", "vi_VN", "Tiếng Việt", " vi", "vie", "VIE-VN"])
 def test_a_language_that_is_no_language_tag_says_vi(written: str) -> None:
     """Pages carry [site] language in <html lang>, by which a screen reader picks its voice: "vn"
     (the country) or a name is refused with its line, and the hint gives "vi"."""
@@ -421,6 +421,12 @@ def test_a_language_that_is_no_language_tag_says_vi(written: str) -> None:
     assert repr(written) in problem.message
     assert problem.line == line_of(text, "language")
     assert problem.hint and 'language = "vi"' in problem.hint
+
+
+def test_a_three_letter_language_code_with_a_two_letter_one_names_the_shorter() -> None:
+    """BCP 47 tags use the shortest code: "eng" is "en" (a screen reader may not know "eng")."""
+    text = SITE_TOML.replace("[site]\n", '[site]\nlanguage = "eng"\n')
+    assert "«en»" in one_problem(text).message
 
 
 @pytest.mark.parametrize("written", ["vi", "vi-VN", "en", "km-KH"])
