@@ -8,6 +8,7 @@ import json
 import os
 import random
 import re
+import sys
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -115,6 +116,93 @@ def test_a_phone_number_is_found_however_the_bulletin_and_the_citizen_typed_it()
     assert rank(files, "19001234") == [4]
     assert rank(files, "37650000") == []
     assert rank(files, "0912 345 679") == []
+
+
+def test_a_number_written_with_word_spaces_dashes_or_beside_another_is_found() -> None:
+    """The index held a number only when the bulletin's was one clean run: Word's non-breaking
+    spaces, double spaces, en dashes, two numbers side by side (one run of twenty digits) or a
+    count after it («3 lần», eleven digits) hid it, and the page then said no bulletin names a
+    number a bulletin warns against."""
+    docs = [
+        doc("Số lạ 1", body="Gọi từ số 0912\u00a0345\u00a0678 (Word)."),
+        doc("Số lạ 2", body="Số  0913  345  678 nhắn tin."),
+        doc("Số lạ 3", body="Số 0914–345–678 và 0915 — 345 — 678."),
+        doc("Số lạ 4", body="Các số 0987 654 321 0916 345 679 gọi nhiều lần."),
+        doc("Số lạ 5", body="Số 0917 345 678 3 lần trong đêm."),
+        doc("Số lạ 6", body="Tổng đài 1900 54 55 66."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    assert rank(files, "0912 345 678") == [0]
+    assert rank(files, "0913345678") == [1]
+    assert rank(files, "0914 345 678") == [2] and rank(files, "0915.345.678") == [2]
+    assert rank(files, "0987654321") == [3] and rank(files, "0916 345 679") == [3]
+    assert rank(files, "0987 654 321 0916 345 679") == [3]  # a pasted pair: two numbers
+    assert rank(files, "0917 345 678") == [4]
+    assert rank(files, "1900 54 55 66") == [5]
+
+
+def test_dates_and_money_beside_each_other_are_no_numbers() -> None:
+    """Groups of a date or a time (two digits) start no number, nor a 00."""
+    assert search.phone_terms("ngày 05.06.2024 08.30, thu 12.000.000 01.02.2024") == []
+    assert search.query_terms("05.06.2024 08.30") == ["05", "06", "2024", "08", "30"]
+    assert search.phone_terms("+84 0912 345 678") == ["0912345678"] * 2
+
+
+def test_a_number_the_index_does_not_join_is_searched_as_its_groups() -> None:
+    """A bulletin writes "0912,345,678" (no separator the index reads): the number as a whole
+    finds nothing, so its groups are searched as words."""
+    files = build_index([doc("Số lạ", body="Gọi 0912,345,678."), doc("Khác")], CATEGORIES)
+    found = find(files, "0912 345 678")
+    assert found.numbers == [0] and found.words == ["0912345678"] and found.unnamed == []
+    assert {f"t/{k}.json" for k in ("09", "34", "67")} <= set(
+        files_for_query(files, "0912 345 678")
+    )
+
+
+def test_a_bulletin_naming_a_number_asked_about_is_found_whatever_else_it_has() -> None:
+    """Partial matches needed half the words: «gọi ngay 0912345678 nhận quà» found nothing and
+    the page said no bulletin names the number. A bulletin naming any number asked about is
+    found; `unnamed` lists the numbers no bulletin of the site names, in whatever category."""
+    docs = [
+        doc("Cảnh báo", body="Số 0912 345 678 lừa đảo.", category=0),
+        doc("Khác", body="Gọi ngay nhận quà.", category=1),
+    ]
+    files = build_index(docs, CATEGORIES)
+    found = find(files, "gọi ngay 0912345678 nhận quà")
+    assert (found.numbers, found.partial, found.unnamed) == ([0], True, [])
+    found = find(files, "0912 345 678 hoặc 0999 888 777")
+    assert (found.numbers, found.unnamed) == ([0], ["0999888777"])
+    found = find(files, "0912 345 678", "an-ninh")  # the warning is in another category
+    assert (found.numbers, found.unnamed) == ([], [])
+    found = find(files, "0999 888 777", "an-ninh")
+    assert (found.numbers, found.unnamed) == ([], ["0999888777"])
+
+
+def test_a_number_after_the_sixth_word_is_searched() -> None:
+    """A pasted SMS names the number at its end: it was dropped with the words after the
+    sixth; numbers are always searched, the first words fill the rest."""
+    files = build_index([doc("Cảnh báo", body="Số 0912 345 678 lừa đảo."), doc("Khác")], CATEGORIES)
+    sms = "Tài khoản của quý khách bị khóa, vui lòng gọi 0912 345 678 để mở"
+    found = find(files, sms)
+    assert found.words == ["tai", "khoan", "cua", "quy", "khach", "0912345678"]
+    assert found.numbers == [0]
+
+
+def test_one_word_of_a_category_name_does_not_find_the_category() -> None:
+    """ "an", "bao", "hanh" alone matched every bulletin of "An ninh", "Cảnh báo", "Cải cách
+    hành chính": the query names a category by its whole name or two consecutive words of it."""
+    categories = [("canh-bao", "Cảnh báo"), ("an-ninh", "An ninh"), ("cc", "Cải cách hành chính")]
+    docs = [
+        doc("Tuần tra", category=1),
+        doc("Thủ tục cư trú", category=2),
+        doc("Hành vi gây rối", category=0),
+    ]
+    files = build_index(docs, categories)
+    assert rank(files, "hanh vi") == [2]
+    assert rank(files, "an") == [] and rank(files, "bao") == []
+    assert rank(files, "an ninh") == [0] and rank(files, "cong an ninh") == [0]
+    assert rank(files, "hanh chinh") == [1] and rank(files, "cai cach hanh chinh") == [1]
+    assert rank(files, "cai cach hanh ch") == [1]  # the last word while typing
 
 
 def test_a_query_of_single_letters_is_not_searched() -> None:
@@ -623,3 +711,26 @@ def test_terms_are_those_of_the_whole_text_folded_at_once(text: str) -> None:
     expected = TERM_RE.findall(fold(nfc(text)))
     assert terms(text) == expected
     assert terms(text) == expected  # now from what the first call remembered
+
+
+NUMBER_WORDS = [
+    "0912 345 678",
+    "0912\u00a0345\u00a0678",
+    "0913–345–678",
+    "0987 654 321 0912 345 679",
+    "0912 345 678 3",
+    "+84 0903-111-222",
+    "(0277) 3610113",
+    "1900 54 55 66",
+    "12.000.000",
+]
+"""Numbers in the spellings the index reads, for the update tests."""
+
+
+def test_numbers_in_every_spelling_update_the_index_as_a_full_build(tmp_path, monkeypatch) -> None:
+    """A number's runs of groups are terms too: an update stays byte-identical to a build."""
+    monkeypatch.setattr(sys.modules[__name__], "WORDS", WORDS + NUMBER_WORDS)
+    test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monkeypatch)
+    test_additions_and_removals_update_the_index_exactly_as_a_full_build(
+        tmp_path / "more", monkeypatch
+    )

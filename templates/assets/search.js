@@ -3,8 +3,9 @@
    tiêu đề được 100 điểm, trong tóm tắt 10, trong nội dung 1. Từ cuối cùng (đang gõ dở) tìm cả
    các từ dài hơn bắt đầu bằng nó ("lu" → lừa, luật); bằng điểm thì bài có đúng từ đó đứng trước,
    rồi bài mới hơn (bài được đánh số từ cũ đến mới: số lớn hơn là bài mới hơn). Số điện thoại
-   gõ cách nào ("0912 345 678", "0912.345.678", "+84 912 345 678") cũng được ghép thành một từ
-   chỉ gồm chữ số, như chỉ mục ghi (search.py: query_terms). Từ không khớp gì nhưng là một âm tiết
+   gõ cách nào ("0912 345 678", "0912.345.678", "0912–345–678", "+84 912 345 678") cũng được ghép
+   thành một từ chỉ gồm chữ số, như chỉ mục ghi (search.py: query_terms), luôn được tìm dù đứng sau
+   từ thứ sáu; số không khớp bài nào thì tìm các nhóm số của nó như các từ. Từ không khớp gì nhưng là một âm tiết
    gõ kiểu Telex khi chưa bật bộ gõ ("luaf ddaor") thì được tìm như "lua dao"; một chữ cái cuối đang
    gõ dở ("lua d") chưa được tính; không bài nào có đủ mọi từ (tin nhắn dán vào) thì hiện các bài
    có nhiều từ nhất, trang nói rõ như vậy. */
@@ -38,18 +39,61 @@
   function terms(text) {
     return fold(text).match(/[a-z0-9]+/g) || [];
   }
-  var PHONE = /\+?[0-9]+(?:(?:[ .\-]|\) ?)[0-9]+)*/g;
+  // Giữa các nhóm số: mọi khoảng trắng (cả khoảng trắng không ngắt của Word), dấu chấm, gạch nối
+  // và gạch ngang (search.py: PHONE_RE, SPACES là đúng \s của JavaScript).
+  var PHONE = /[+0-9][0-9]*(?:(?:[.\s\-\u2010-\u2015\u2212]+|\)\s*)[0-9]+)*/g;
+  var FIRST_GROUP = 3, LONGEST_NUMBER = 14;
   function phone(run) {
     var digits = run.replace(/[^0-9]/g, "");
-    if (run.indexOf("+84") === 0) digits = "0" + digits.slice(2);
-    if (/^0/.test(digits) && digits.length >= 10 && digits.length <= 11) return digits;
+    if (run.indexOf("+84") === 0) digits = "0" + digits.slice(/^840/.test(digits) ? 3 : 2);
+    if (/^0[^0]/.test(digits) && digits.length >= 10 && digits.length <= 11) return digits;
     if (/^(1800|1900)/.test(digits) && digits.length >= 8 && digits.length <= 10) return digits;
     return null;
   }
+  function isPhone(word) {
+    return phone(word) === word;
+  }
+  // Từ trái sang: đoạn nhóm số dài nhất là một số điện thoại thì ghép lại, không thì nhóm số đó
+  // là một từ; kèm các nhóm số của mỗi số (search.py: _query_numbers).
+  function numbersIn(run) {
+    var groups = run.match(/\+?[0-9]+/g) || [];
+    var found = [], joined = {}, start = 0;
+    while (start < groups.length) {
+      var end = start, best = null, number = "";
+      for (var at = start; groups[start].length >= FIRST_GROUP && at < groups.length; at++) {
+        number += groups[at];
+        if (number.length > LONGEST_NUMBER) break;
+        var p = phone(number);
+        if (p !== null) { end = at; best = p; }
+      }
+      if (best === null) {
+        found.push(groups[start]);
+      } else {
+        found.push(best);
+        if (!(best in joined)) {
+          joined[best] = groups.slice(start, end + 1).map(function (g) { return g.replace(/^\+/, ""); });
+        }
+      }
+      start = end + 1;
+    }
+    return { found: found, joined: joined };
+  }
+  // Các từ của câu tìm, mỗi số điện thoại một từ chỉ gồm chữ số, và các nhóm số của nó (tìm như
+  // các từ khi cả số không khớp bài nào) (search.py: _query).
   function queryTerms(query) {
-    return uniq(terms(query.normalize("NFC").replace(PHONE, function (run) {
-      return phone(run) || run;
+    var numbers = {};
+    var words = uniq(terms(query.normalize("NFC").replace(PHONE, function (run) {
+      var found = numbersIn(run);
+      Object.keys(found.joined).forEach(function (k) {
+        if (!(k in numbers)) numbers[k] = found.joined[k];
+      });
+      return found.found.join(" ") || run;
     })));
+    var groups = {};
+    words.forEach(function (w) {
+      if (numbers[w] && numbers[w].length > 1) groups[w] = numbers[w];
+    });
+    return { words: words, groups: groups };
   }
   function tooShort(words) {
     return words.every(function (w) { return w.length < 2 && !/[0-9]/.test(w); });
@@ -95,21 +139,38 @@
   function halfTyped(term) {
     return (term.length === 1 && !/[0-9]/.test(term)) || term === "dd";
   }
-  function plan(words) {
+  // Các từ đầu (max_terms, trừ đi số lượng số điện thoại) và mọi số điện thoại, ở chỗ nào
+  // cũng vậy: số trong tin nhắn dán vào là cái người dân cần kiểm tra (search.py: _used).
+  function plan(q) {
+    var words = q.words;
     var begun = words.length > 1 && halfTyped(words[words.length - 1]);
     var kept = begun ? words.slice(0, -1) : words;
-    return { used: kept.slice(0, manifest.max_terms), open: !begun, more: kept.length > manifest.max_terms };
+    var room = manifest.max_terms - kept.filter(isPhone).length;
+    var used = kept.filter(function (w) {
+      if (isPhone(w)) return true;
+      room -= 1;
+      return room >= 0;
+    });
+    var head = 0;
+    while (head < used.length && used[head] === kept[head]) head++;
+    return {
+      used: used, open: !begun, more: kept.length > used.length, head: head,
+      spelled: used.map(telex),
+      groups: used.map(function (w) { return q.groups[w] || []; })
+    };
   }
-  function queryKeys(p, spelled) {
+  function queryKeys(p) {
     var keys = [];
+    function add(k) {
+      if (k !== null && keys.indexOf(k) < 0) keys.push(k);
+    }
     p.used.forEach(function (typed, i) {
       var last = p.open && i === p.used.length - 1;
-      [typed, spelled[i]].forEach(function (word) {
+      [typed, p.spelled[i]].forEach(function (word) {
         if (word === null) return;
-        (isPrefix(word, last) ? prefixKeys(word) : [shardKey(word)]).forEach(function (k) {
-          if (k !== null && keys.indexOf(k) < 0) keys.push(k);
-        });
+        (isPrefix(word, last) ? prefixKeys(word) : [shardKey(word)]).forEach(add);
       });
+      p.groups[i].forEach(function (group) { add(shardKey(group)); });
     });
     return keys;
   }
@@ -133,25 +194,47 @@
     return list.filter(function (x, i) { return list.indexOf(x) === i; });
   }
 
-  // Một từ có trong tên chuyên mục của bài được tính như có trong nội dung bài (search.py: _add_named).
-  function addNamed(hits, labels, matches) {
-    var named = [];
-    labels.forEach(function (words, c) { if (words.some(matches)) named.push(c); });
+  // Bài thuộc các chuyên mục named được tính như có từ đó trong nội dung (search.py: _add_named).
+  function addNamed(hits, named) {
     if (!named.length) return;
     manifest.doc_categories.forEach(function (c, n) {
       if (named.indexOf(c) >= 0 && !(n in hits)) hits[n] = 1;
     });
   }
+  // Các chuyên mục mỗi từ gọi tên: cả tên, hoặc hai từ liền nhau của tên, là các từ liền nhau
+  // của câu tìm ("cai cach hanh chinh", "hanh chinh"); một từ lẻ ("an", "bao") thì không
+  // (search.py: _named).
+  function namedBy(p, labels) {
+    function fits(i, word) {
+      var last = p.open && i === p.used.length - 1;
+      return [p.used[i], p.spelled[i]].some(function (form) {
+        return form !== null && (form === word || (isPrefix(form, last) && word.indexOf(form) === 0));
+      });
+    }
+    var named = p.used.map(function () { return []; });
+    labels.forEach(function (label, c) {
+      var size = Math.min(2, label.length);
+      if (!size) return;
+      for (var i = 0; i + size <= p.used.length; i++) {
+        for (var k = 0; k + size <= label.length; k++) {
+          var all = true;
+          for (var d = 0; d < size; d++) if (!fits(i + d, label[k + d])) all = false;
+          if (!all) continue;
+          for (d = 0; d < size; d++) if (named[i + d].indexOf(c) < 0) named[i + d].push(c);
+        }
+      }
+    });
+    return named;
+  }
   // Các bài có đúng từ đó, rồi các bài có từ đó hoặc (prefixed) từ dài hơn bắt đầu bằng nó:
   // {số bài: trường tốt nhất} (search.py: _hits).
-  function lookup(word, prefixed, byKey, labels) {
+  function lookup(word, prefixed, byKey, labels, named) {
     var key = shardKey(word);
     var exact = decode((key && byKey[key][word]) || []);
-    addNamed(exact, labels, function (w) { return w === word; });
+    addNamed(exact, named.filter(function (c) { return labels[c].indexOf(word) >= 0; }));
     var hits = {};
     Object.keys(exact).forEach(function (n) { hits[n] = exact[n]; });
     if (prefixed) {
-      addNamed(hits, labels, function (w) { return w.indexOf(word) === 0; });
       prefixKeys(word).forEach(function (k) {
         Object.keys(byKey[k]).forEach(function (other) {
           if (other === word || other.indexOf(word) !== 0) return;
@@ -161,26 +244,50 @@
           });
         });
       });
+      addNamed(hits, named.filter(function (c) {
+        return labels[c].some(function (w) { return w.indexOf(word) === 0; });
+      }));
     }
     return { exact: exact, hits: hits };
   }
-  // Giống search.py: find. Không bài nào có đủ mọi từ thì lấy các bài có ít nhất một nửa số từ
-  // (và mọi số điện thoại được hỏi), bài có nhiều từ hơn đứng trước.
+  // Các bài có mọi nhóm số của một số điện thoại như những từ, mỗi bài với trường kém nhất
+  // (search.py: _all_of).
+  function allOf(groups, byKey, labels) {
+    var found = null;
+    groups.forEach(function (group) {
+      var hits = lookup(group, false, byKey, labels, []).exact;
+      if (found === null) { found = hits; return; }
+      var both = {};
+      Object.keys(found).forEach(function (n) {
+        if (n in hits) both[n] = Math.min(found[n], hits[n]);
+      });
+      found = both;
+    });
+    return found || {};
+  }
+  // Giống search.py: find. Không bài nào có đủ mọi từ thì lấy các bài có ít nhất một nửa số từ,
+  // hoặc (câu tìm có số điện thoại) các bài nhắc đến một trong các số đó; bài có nhiều từ hơn
+  // đứng trước.
   function rank(p, category) {
-    var spelled = p.used.map(telex);
-    var keys = queryKeys(p, spelled);
+    var spelled = p.spelled;
+    var keys = queryKeys(p);
     return Promise.all(keys.map(loadShard)).then(function (loaded) {
       var byKey = {};
       keys.forEach(function (k, i) { byKey[k] = loaded[i]; });
       var labels = manifest.categories.map(function (c) { return terms(c.label); });
+      var named = namedBy(p, labels);
       var words = [], perWord = [], whole = {};
       p.used.forEach(function (typed, i) {
         var last = p.open && i === p.used.length - 1;
         var word = typed;
-        var found = lookup(typed, isPrefix(typed, last), byKey, labels);
+        var found = lookup(typed, isPrefix(typed, last), byKey, labels, named[i]);
         if (!Object.keys(found.hits).length && spelled[i] !== null) {
-          var read = lookup(spelled[i], isPrefix(spelled[i], last), byKey, labels);
+          var read = lookup(spelled[i], isPrefix(spelled[i], last), byKey, labels, named[i]);
           if (Object.keys(read.hits).length) { word = spelled[i]; found = read; }
+        }
+        if (!Object.keys(found.hits).length && p.groups[i].length) {
+          var all = allOf(p.groups[i], byKey, labels);
+          found = { exact: all, hits: all };
         }
         if (isPrefix(word, last)) whole = found.exact;
         words.push(word);
@@ -198,12 +305,14 @@
       });
       var chosen = candidates.filter(function (n) { return count[n] === perWord.length; });
       var partial = !chosen.length && perWord.length > 1;
-      if (partial) {
-        var phones = perWord.filter(function (hits, i) { return phone(words[i]) === words[i]; });
-        var need = Math.floor((perWord.length + 1) / 2);
+      var phones = perWord.filter(function (hits, i) { return isPhone(words[i]); });
+      if (partial && phones.length) {
         chosen = candidates.filter(function (n) {
-          return count[n] >= need && phones.every(function (hits) { return n in hits; });
+          return phones.some(function (hits) { return n in hits; });
         });
+      } else if (partial) {
+        var need = Math.floor((perWord.length + 1) / 2);
+        chosen = candidates.filter(function (n) { return count[n] >= need; });
       }
       var score = {};
       chosen.forEach(function (n) {
@@ -213,7 +322,10 @@
       chosen.sort(function (a, b) {
         return count[b] - count[a] || score[b] - score[a] || (b in whole) - (a in whole) || b - a;
       });
-      return { found: chosen, partial: partial && chosen.length > 0, words: words };
+      var unnamed = words.filter(function (w, i) {
+        return isPhone(w) && !Object.keys(perWord[i]).length;
+      });
+      return { found: chosen, partial: partial && chosen.length > 0, words: words, unnamed: unnamed };
     });
   }
 
@@ -268,7 +380,9 @@
     }
   }
   function quoted(query) {
-    var shown = query.length > 60 ? query.slice(0, 57).replace(/\s+\S*$/, "") + "…" : query;
+    // By code points: slicing UTF-16 units could cut an emoji in half (a lone surrogate).
+    var chars = Array.from(query);
+    var shown = chars.length > 60 ? chars.slice(0, 57).join("").replace(/\s+\S*$/, "") + "…" : query;
     return "“" + shown + "”";
   }
 
@@ -282,16 +396,16 @@
     history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
     var run = ++state.run;
     if (!query) { status(""); return; }
-    var words = queryTerms(query);
-    if (tooShort(words)) {
-      status((words.length ? "Từ khóa quá ngắn." : "Từ khóa không có chữ hay số nào.") +
+    var q = queryTerms(query);
+    if (tooShort(q.words)) {
+      status((q.words.length ? "Từ khóa quá ngắn." : "Từ khóa không có chữ hay số nào.") +
         " Hãy gõ ít nhất một từ có hai chữ cái trở lên, ví dụ “lừa đảo”, hoặc một số điện thoại.");
       return;
     }
     status("Đang tìm…");
     var p = null;
     loadManifest().then(function () {
-      p = plan(words);
+      p = plan(q);
       return rank(p, category);
     }).then(function (result) {
       if (run !== state.run) return;
@@ -305,22 +419,44 @@
         label = quoted(result.words.join(" ")) + " (hiểu " + quoted(p.used.join(" ")) +
           " là chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)";
       }
-      var phones = p.used.filter(function (w) { return phone(w) === w; });
-      var skipped = p.more
-        ? " Chỉ tìm theo " + p.used.length + " từ đầu, các từ sau bị bỏ qua." : "";
+      var phones = p.used.filter(isPhone);
+      var named = phones.filter(function (w) { return result.unnamed.indexOf(w) < 0; });
+      var skipped = "";
+      if (p.more && p.head < p.used.length) {
+        skipped = " Chỉ tìm theo " + p.head + " từ đầu và số " + p.used.slice(p.head).join(", ") +
+          ", các từ khác bị bỏ qua.";
+      } else if (p.more) {
+        skipped = " Chỉ tìm theo " + p.used.length + " từ đầu, các từ sau bị bỏ qua.";
+      }
+      var advice = document.getElementById("loi-khuyen-so-la");
       if (!found.length) {
+        if (named.length) {
+          // Chỉ bộ lọc chuyên mục giấu các bài nhắc đến số này: không được nói "chưa có bản tin
+          // nào" về một số đã bị cảnh báo (search.py: Found.unnamed).
+          var all = new URLSearchParams();
+          all.set("q", query);
+          var elsewhere = el("p");
+          elsewhere.appendChild(el("a", { href: "?" + all.toString() }, "Xem ở tất cả chuyên mục"));
+          elsewhere.appendChild(document.createTextNode("."));
+          status("Trong chuyên mục này chưa có bản tin nào nhắc đến số " + named.join(", ") +
+            ", nhưng chuyên mục khác có." + skipped, elsewhere);
+          return;
+        }
         if (phones.length) {
-          status("Chưa có bản tin nào nhắc đến số " + phones.join(", ") + "." + skipped,
-            document.getElementById("loi-khuyen-so-la"));
+          status("Chưa có bản tin nào nhắc đến số " + phones.join(", ") + "." + skipped, advice);
           return;
         }
         status("Không tìm thấy bản tin nào có " + label + "." + skipped + " Hãy thử từ khóa khác hoặc bỏ bớt từ" +
           (category ? ", hoặc chọn “Tất cả chuyên mục”." : "."));
         return;
       }
+      // Một số khác trong câu tìm không bài nào nhắc đến: nói rõ, kèm lời khuyên.
+      var unnamed = result.unnamed.length
+        ? " Chưa có bản tin nào nhắc đến số " + result.unnamed.join(", ") + "." : "";
       if (result.partial) {
         status("Không có bản tin nào có đủ các từ của " + label + ". Dưới đây là " + found.length +
-          " bản tin chỉ có một số từ trong đó, bài có nhiều từ hơn đứng trước." + skipped);
+          " bản tin chỉ có một số từ trong đó, bài có nhiều từ hơn đứng trước." + skipped + unnamed,
+          unnamed ? advice : null);
       } else {
         status("Tìm thấy " + found.length + " bản tin có " + label + "." + skipped);
       }

@@ -21,7 +21,7 @@ def search(page: object, query: str) -> object:
     # The status line comes first; result cards follow once their chunk of the index has loaded.
     page.wait_for_function(
         "document.querySelector('.search-results > li') !== null"
-        " || /^(Không tìm|Không tải|Chưa)/"
+        " || /^(Không tìm|Không tải|Chưa|Trong chuyên mục)/"
         ".test(document.querySelector('.search-status').textContent)"
     )  # type: ignore[attr-defined]
     return page.locator(".search-results > li")  # type: ignore[attr-defined]
@@ -74,6 +74,12 @@ PASTED = "Tài khoản của quý khách bị khóa, vui lòng truy cập link s
         ("canh bao dd", False),
         (PASTED, True),
         ("lua dao xyzzy", True),
+        ("0277–3610–113", False),
+        ("0277\u00a03610\u00a0113", False),
+        ("0277 3610 113 xyzzy khongco", True),
+        (PASTED + " 0277 3610 113", True),
+        ("hanh chinh", False),
+        ("hanh vi", False),
     ],
 )
 def test_half_typed_last_word_finds_what_the_python_ranking_finds(
@@ -197,6 +203,38 @@ def test_an_unknown_number_is_not_called_safe(open_page) -> None:
     assert "chưa có nghĩa là số đó an toàn" in status.inner_text()
     links = status.locator("a").evaluate_all("links => links.map(a => a.href)")
     assert "tel:113" in links and "tel:02773610113" in links
+
+
+def test_a_number_named_in_another_category_is_not_called_unknown(open_page) -> None:
+    """With a category chosen, no bulletin of it names the hotline but others do: the page
+    does not say no bulletin names the number; it says where, with a link to all categories."""
+    page, recorder = open_page("/tim-kiem/?chuyen-muc=ket-qua-cong-tac")
+    assert search(page, "0277 3610 113").count() == 0
+    status = page.get_by_role("status")
+    text = status.inner_text()
+    assert "Chưa có bản tin nào" not in text
+    assert "chưa có bản tin nào nhắc đến số 02773610113, nhưng chuyên mục khác có" in text
+    status.get_by_role("link", name="Xem ở tất cả chuyên mục").click()
+    page.wait_for_function("document.querySelector('.search-results > li') !== null")
+    assert page.get_by_role("combobox", name="Chuyên mục").input_value() == ""
+    assert "Tìm thấy" in page.get_by_role("status").inner_text()
+    assert recorder.errors == []
+
+
+def test_a_number_pasted_after_the_sixth_word_is_searched_and_said(open_page) -> None:
+    """A pasted SMS names the hotline at its end: it is searched with the first five words,
+    the page says so, and shows the bulletins naming it."""
+    page, _ = open_page("/tim-kiem/")
+    assert search(page, PASTED + " 0277 3610 113").count() >= 1
+    status = page.get_by_role("status").inner_text()
+    assert "Chỉ tìm theo 5 từ đầu và số 02773610113, các từ khác bị bỏ qua." in status
+
+
+def test_a_long_query_is_shortened_without_cutting_an_emoji(open_page) -> None:
+    """The quoted query is cut by characters: an emoji at the cut stays whole."""
+    page, _ = open_page("/tim-kiem/")
+    search(page, "x" * 56 + "🚨 lua dao xyzzy")
+    assert "x" * 56 + "🚨…" in page.get_by_role("status").inner_text()
 
 
 @pytest.mark.parametrize("query", ["a", "🚨"])

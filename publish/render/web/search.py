@@ -20,17 +20,21 @@ Equal scores rank the highest number, the newest bulletin, first.
 Terms are `fold()`ed (no diacritics, đ → d, lower case): "lua dao" finds "lừa đảo". The last
 word of a query also finds the longer words it starts (from PREFIX_MIN letters), so results
 appear while it is being typed: "lừa đả" finds "lừa đảo"; whole-word matches rank first.
-A phone number is also indexed as its digits alone ("0912 345 678", "0912.345.678" and
-"+84 912 345 678" all as "0912345678"), and a query joins one the same way, so a citizen finds
-a warning about a number however either side wrote it. A query word in a category's name
-matches that category's bulletins as a body word would ("cai cach hanh chinh"), from the
-manifest: the index holds no postings for it.
+A phone number is also indexed as its digits alone ("0912 345 678", "0912.345.678",
+"0912–345–678" and "+84 912 345 678" all as "0912345678"; every run of digit groups that is a
+number, so two numbers side by side are both found), and a query joins one the same way, so a
+citizen finds a warning about a number however either side wrote it (a number that finds
+nothing whole is searched as its groups). A query naming a category — its whole name or two
+consecutive words of it — matches that category's bulletins as body words would ("cai cach hanh
+chinh", "hanh chinh"; not "hanh" alone), from the manifest: the index holds no postings for it.
 
 Queries are read as citizens type them on phones (search.js does the same, `find` is the
 reference): a word that matches nothing as typed but is a syllable typed the Telex way without a
 Vietnamese keyboard ("luaf ddaor") is searched as that syllable folded ("lua dao"); a last single
-letter after other words ("lua d") is a word only begun and is left out; and when no bulletin
-has every word (a pasted message), those with the most of them are found, the page saying so.
+letter after other words ("lua d") is a word only begun and is left out; a phone number is
+always searched, past MAX_TERMS words; and when no bulletin has every word (a pasted message),
+those with the most of them are found — or those naming a number asked about — the page saying
+so.
 """
 
 from __future__ import annotations
@@ -106,9 +110,24 @@ change of every touched term in memory, the build spreads over the workers; a bu
 or deleted far back renumbers every newer one, so the update would touch every shard anyway."""
 
 TERM_RE = re.compile(r"[a-z0-9]+")
-PHONE_RE = re.compile(r"\+?[0-9]+(?:(?:[ .\-]|\) ?)[0-9]+)*")
-"""A run of digit groups as a number is typed: `0912 345 678`, `0277.3610.113`, `(0277) 3610113`,
-`+84 912-345-678` (search.js has the same pattern)."""
+SPACES = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+"""White space between a number's groups: what JavaScript's `\\s` is (Python's differs), the
+non-breaking space Word puts between them included."""
+DASHES = "\\-\u2010-\u2015\u2212"
+"""Hyphens and dashes between a number's groups: «0912-345-678», Word's «0912–345–678»."""
+PHONE_RE = re.compile(rf"[+0-9][0-9]*(?:(?:[.{SPACES}{DASHES}]+|\)[{SPACES}]*)[0-9]+)*")
+"""A run of digit groups as numbers are typed: `0912 345 678`, `0277.3610.113`, `(0277) 3610113`,
+`+84 912-345-678`, two numbers side by side (search.js has the same pattern). It starts with a
+character class: finditer then skips the text between digits fast."""
+_GROUP_RE = re.compile(r"\+?[0-9]+")
+"""One digit group of a PHONE_RE run, the "+" of "+84" with it."""
+_DIGIT_RE = re.compile(r"[0-9]")
+"""Whether a text has any digit: a bulletin without one has no phone number to find."""
+LONGEST_NUMBER = 14
+"""Longest phone number as groups joined: "+84", a 0 and 10 digits."""
+FIRST_GROUP = 3
+"""Fewest characters of a number's first group ("091", "0277", "+84"): the groups of a date
+or a time have two («ngày 05.06.2024 08.30» is no number 0506202408)."""
 LONGEST_TERM = 64
 """Longest term indexed: a term's shard is split letter by letter while over SHARD_LIMIT, so a
 40,000-letter word («8h8h8h…») was dumped 40,000 times and named a file no disk can hold; no
@@ -175,12 +194,13 @@ def terms(text: str) -> list[str]:
 
 
 def _phone(run: str) -> str | None:
-    """The digits of a PHONE_RE run when it is a Vietnamese phone number, "+84" read as "0":
-    10 or 11 digits from 0 (mobile, landline), 8 to 10 from 1800/1900 (call centres)."""
-    digits = "".join(c for c in run if c.isdigit())
+    """The digits of a PHONE_RE run when it is a Vietnamese phone number, "+84" read as "0"
+    (also in "+84 0912…"): 10 or 11 digits from 0 but not 00 (mobile, landline), 8 to 10 from
+    1800/1900 (call centres)."""
+    digits = "".join(c for c in run if "0" <= c <= "9")
     if run.startswith("+84"):
-        digits = "0" + digits[2:]
-    if digits.startswith("0") and 10 <= len(digits) <= 11:
+        digits = "0" + digits[3:] if digits.startswith("840") else "0" + digits[2:]
+    if digits.startswith("0") and digits[1:2] != "0" and 10 <= len(digits) <= 11:
         return digits
     if digits.startswith(("1800", "1900")) and 8 <= len(digits) <= 10:
         return digits
@@ -188,11 +208,59 @@ def _phone(run: str) -> str | None:
 
 
 def phone_terms(text: str) -> list[str]:
-    """The phone numbers of a text as digits alone: "gọi 0912.345.678" → ["0912345678"]."""
-    if not any(c.isdigit() for c in text):
+    """The phone numbers of a text as digits alone: "gọi 0912.345.678" → ["0912345678"].
+
+    Every run of consecutive digit groups that is a number counts (its first group of at least
+    FIRST_GROUP characters): two numbers side by side
+    («0987 654 321 0912 345 679») are one run of twenty digits, and a count after a number
+    («0912 345 678 3 lần») makes eleven; the query's number is then one of the runs."""
+    if not _DIGIT_RE.search(text):
         return []
-    found = (_phone(m.group()) for m in PHONE_RE.finditer(text))
-    return [phone for phone in found if phone is not None]
+    found: list[str] = []
+    for match in PHONE_RE.finditer(text):
+        run = match.group()
+        if len(run) < 8:  # the shortest number has eight digits: most runs are dates, counts
+            continue
+        groups = _GROUP_RE.findall(run)
+        for start in range(len(groups)):
+            if len(groups[start]) < FIRST_GROUP:
+                continue
+            number = ""
+            for group in groups[start:]:
+                number += group
+                if len(number) > LONGEST_NUMBER:
+                    break
+                phone = _phone(number)
+                if phone is not None:
+                    found.append(phone)
+    return found
+
+
+def _query_numbers(run: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The terms a PHONE_RE run of a query stands for, and each phone number's digit groups:
+    from the left, the longest run of groups that is a number (see `phone_terms`), joined ("0912 345 678" →
+    "0912345678"), else one group as a word ("1900 54 55 66" is one number, "0987 654 321 0912
+    345 679" two)."""
+    groups = _GROUP_RE.findall(run)
+    found: list[str] = []
+    numbers: dict[str, list[str]] = {}
+    start = 0
+    while start < len(groups):
+        end, phone, number = start, None, ""
+        for at in range(start, len(groups)) if len(groups[start]) >= FIRST_GROUP else ():
+            number += groups[at]
+            if len(number) > LONGEST_NUMBER:
+                break
+            joined = _phone(number)
+            if joined is not None:
+                end, phone = at, joined
+        if phone is None:
+            found.append(groups[start])
+        else:
+            found.append(phone)
+            numbers.setdefault(phone, [group.lstrip("+") for group in groups[start : end + 1]])
+        start = end + 1
+    return found, numbers
 
 
 def index_terms(text: str) -> list[str]:
@@ -203,8 +271,22 @@ def index_terms(text: str) -> list[str]:
 def query_terms(query: str) -> list[str]:
     """The distinct terms of a query, each phone number in it one term of its digits (as
     `phone_terms` indexed it): "0912 345 678" → ["0912345678"]."""
-    joined = PHONE_RE.sub(lambda m: _phone(m.group()) or m.group(), nfc(query))
-    return list(dict.fromkeys(terms(joined)))
+    return _query(query)[0]
+
+
+def _query(query: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The distinct terms of a query (see `query_terms`), and each phone number's digit groups
+    as typed (searched as words when the number as a whole finds nothing)."""
+    numbers: dict[str, list[str]] = {}
+
+    def joined(match: re.Match[str]) -> str:
+        found, groups = _query_numbers(match.group())
+        for number, its in groups.items():
+            numbers.setdefault(number, its)
+        return " ".join(found) or match.group()
+
+    wanted = list(dict.fromkeys(terms(PHONE_RE.sub(joined, nfc(query)))))
+    return wanted, {term: numbers[term] for term in wanted if len(numbers.get(term, ())) > 1}
 
 
 def too_short(wanted: Sequence[str]) -> bool:
@@ -432,14 +514,30 @@ def _half_typed(term: str) -> bool:
     return (len(term) == 1 and not term.isdigit()) or term == "dd"
 
 
+def _is_phone(term: str) -> bool:
+    """Whether a query term is a phone number, its digits joined (see `query_terms`)."""
+    return _phone(term) == term
+
+
 def _used(wanted: Sequence[str], max_terms: int) -> tuple[list[str], bool]:
     """The query terms ranked by, and whether the last of them is open (finds the longer words
     it starts).
 
     A last word only begun after others ("lua d") is left out and the word before it stays
-    whole: as "d" it matched the word "d" alone, as a prefix it would fetch every shard of "d"."""
+    whole: as "d" it matched the word "d" alone, as a prefix it would fetch every shard of "d".
+    Of the words, the first `max_terms` are kept, less one for each phone number, which is
+    always kept: the number in a pasted SMS is what a citizen checks, wherever it comes."""
     begun = len(wanted) > 1 and _half_typed(wanted[-1])
-    return list(wanted[: len(wanted) - begun][:max_terms]), not begun
+    kept = wanted[: len(wanted) - begun]
+    room = max_terms - sum(map(_is_phone, kept))
+    used: list[str] = []
+    for term in kept:
+        if _is_phone(term):
+            used.append(term)
+        elif room > 0:
+            used.append(term)
+            room -= 1
+    return used, not begun
 
 
 def _prefixed(term: str, last: bool, prefix_min: int) -> bool:
@@ -447,25 +545,38 @@ def _prefixed(term: str, last: bool, prefix_min: int) -> bool:
     return last and len(term) >= prefix_min
 
 
-def _query_shards(
-    used: Sequence[str],
-    spelled: Sequence[str | None],
-    open_: bool,
-    keys: Sequence[str] | set[str],
-    prefix_min: int,
-) -> list[str]:
-    """The shard keys a query needs, in the order search.js asks for them: each term's, and
-    those of what it stands for when typed in Telex (`spelled`)."""
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How a query is searched: the terms ranked by, whether the last is open, what each stands
+    for when typed in Telex, and each phone number's digit groups (searched as words when the
+    number as a whole finds nothing: a bulletin wrote it in a way the index does not join)."""
+
+    used: list[str]
+    open_: bool
+    spelled: list[str | None]
+    groups: list[list[str]]
+
+    def last(self, i: int) -> bool:
+        """Whether term `i` is the open last one."""
+        return self.open_ and i == len(self.used) - 1
+
+
+def _query_shards(plan: _Plan, keys: Sequence[str] | set[str], prefix_min: int) -> list[str]:
+    """The shard keys a query needs, in the order search.js asks for them: each term's, those
+    of what it stands for when typed in Telex (`spelled`), and those of a number's groups."""
     found: list[str] = []
-    for i, typed in enumerate(used):
-        last = open_ and i == len(used) - 1
-        for term in (typed, spelled[i]):
+    for i, typed in enumerate(plan.used):
+        for term in (typed, plan.spelled[i]):
             if term is None:
                 continue
-            prefixed = _prefixed(term, last, prefix_min)
+            prefixed = _prefixed(term, plan.last(i), prefix_min)
             for key in prefix_keys(term, keys) if prefixed else [shard_key(term, keys)]:
                 if key is not None and key not in found:
                     found.append(key)
+        for group in plan.groups[i]:
+            key = shard_key(group, keys)
+            if key is not None and key not in found:
+                found.append(key)
     return found
 
 
@@ -478,6 +589,36 @@ def _add_named(hits: dict[int, int], doc_categories: Sequence[int], named: Seque
                 hits.setdefault(n, 1)
 
 
+def _named(plan: _Plan, labels: Sequence[Sequence[str]], prefix_min: int) -> list[list[int]]:
+    """The categories each query term names: those whose whole name, or two consecutive words
+    of it, are consecutive terms of the query ("cai cach hanh chinh", "hanh chinh"). One word
+    alone does not: "an", "bao", "hanh" named whole categories ("hanh vi" found 7 bulletins,
+    then 11). A term matches a name's word as typed or read as Telex, the open last one also
+    the words it starts ("hanh ch")."""
+
+    def fits(i: int, word: str) -> bool:
+        """Whether query term `i` is (or, open, starts) a word of a name."""
+        return any(
+            form is not None
+            and (
+                form == word
+                or (_prefixed(form, plan.last(i), prefix_min) and word.startswith(form))
+            )
+            for form in (plan.used[i], plan.spelled[i])
+        )
+
+    named: list[list[int]] = [[] for _ in plan.used]
+    for c, label in enumerate(labels):
+        size = min(2, len(label))
+        for i in range(len(plan.used) - size + 1) if size else ():
+            for k in range(len(label) - size + 1):
+                if all(fits(i + d, label[k + d]) for d in range(size)):
+                    for d in range(size):
+                        if c not in named[i + d]:
+                            named[i + d].append(c)
+    return named
+
+
 @dataclass(frozen=True, slots=True)
 class _Lookup:
     """What one query's terms are looked up in: its shards, each bulletin's category, the words
@@ -486,15 +627,18 @@ class _Lookup:
     shards: Mapping[str, Mapping[str, list[int]]]
     keys: set[str]
     cats: Sequence[int]
-    labels: Sequence[set[str]]
+    labels: Sequence[Sequence[str]]
 
 
-def _hits(term: str, prefixed: bool, at: _Lookup) -> tuple[dict[int, int], dict[int, int]]:
+def _hits(
+    term: str, prefixed: bool, at: _Lookup, named: Sequence[int] = ()
+) -> tuple[dict[int, int], dict[int, int]]:
     """The bulletins having `term` as a whole word, then those having it or (`prefixed`) a
-    longer word it starts: {number: best field}."""
+    longer word it starts: {number: best field}; the bulletins of the `named` categories count
+    when the term is a word of the name (or starts one)."""
     key = shard_key(term, at.keys)
     exact = _decode(at.shards[key].get(term, [])) if key else {}
-    _add_named(exact, at.cats, [c for c, words in enumerate(at.labels) if term in words])
+    _add_named(exact, at.cats, [c for c in named if term in at.labels[c]])
     hits = dict(exact)
     if prefixed:
         for shard in (at.shards[k] for k in prefix_keys(term, at.keys)):
@@ -502,64 +646,82 @@ def _hits(term: str, prefixed: bool, at: _Lookup) -> tuple[dict[int, int], dict[
                 if other != term and other.startswith(term):
                     for n, f in _decode(values).items():
                         hits[n] = max(hits.get(n, 0), f)
-        named = [c for c, words in enumerate(at.labels) if any(w.startswith(term) for w in words)]
-        _add_named(hits, at.cats, named)
+        starts = [c for c in named if any(w.startswith(term) for w in at.labels[c])]
+        _add_named(hits, at.cats, starts)
     return exact, hits
+
+
+def _all_of(groups: Sequence[str], at: _Lookup) -> dict[int, int]:
+    """The bulletins having every one of a number's digit groups as a whole word, each with the
+    worst field of them ("0912,345,678" is no number the index joins)."""
+    found: dict[int, int] | None = None
+    for group in groups:
+        hits = _hits(group, False, at)[0]
+        found = (
+            hits if found is None else {n: min(f, hits[n]) for n, f in found.items() if n in hits}
+        )
+    return found or {}
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
     """What a query finds: bulletin numbers, best first; whether none has every word searched
     and these have only some (the most first); the words searched, a word typed in Telex as
-    read ("ddaor" → "dao")."""
+    read ("ddaor" → "dao"); the phone numbers asked about that no bulletin of the site names,
+    in whatever category (the page says so, not "no bulletin" of a number a bulletin warns
+    against)."""
 
     numbers: list[int]
     partial: bool
     words: list[str]
+    unnamed: list[str]
 
 
-def _plan(manifest: Mapping, query: str) -> tuple[list[str], bool, list[str | None]] | None:
-    """A query's terms ranked by, whether the last is open, and what each stands for when typed
-    in Telex; None when the query is too short to search."""
-    wanted = query_terms(query)
+def _plan(manifest: Mapping, query: str) -> _Plan | None:
+    """How a query is searched; None when it is too short to search."""
+    wanted, numbers = _query(query)
     if too_short(wanted):
         return None
     used, open_ = _used(wanted, manifest["max_terms"])
-    return used, open_, [telex(term) for term in used]
+    return _Plan(used, open_, [telex(t) for t in used], [numbers.get(t, []) for t in used])
 
 
 def find(files: Mapping[str, bytes], query: str, category: str = "") -> Found:
     """The bulletins a query finds — the same rules as search.js.
 
     Each term scores the weight of the best field it occurs in (a word of a bulletin's category
-    name counts as in its body); the last term also matches the longer terms it starts, and
-    among equal scores the bulletins having it as a whole word come first; then the newest (the
-    highest number) first, as in site order. A term that matches nothing as typed but reads as
-    a Telex-typed syllable that matches is searched as that syllable. When no bulletin has every
-    term, those having at least half of them (and every phone number asked about) are found,
-    the most terms first: a pasted message rarely has all its first words in one bulletin."""
+    name counts as in its body, when the query names the category: see `_named`); the last term
+    also matches the longer terms it starts, and among equal scores the bulletins having it as
+    a whole word come first; then the newest (the highest number) first, as in site order. A
+    term that matches nothing as typed but reads as a Telex-typed syllable that matches is
+    searched as that syllable; a phone number that matches nothing, as its digit groups. When
+    no bulletin has every term, those having at least half of them are found, the most terms
+    first (a pasted message rarely has all its first words in one bulletin) — or, when the
+    query has phone numbers, those naming any of them, whatever else they have."""
     manifest = json.loads(files["index.json"])
     plan = _plan(manifest, query)
     if plan is None:
-        return Found([], False, [])
-    used, open_, spelled = plan
+        return Found([], False, [], [])
     keys = set(manifest["shards"])
     prefix_min = manifest["prefix_min"]
-    needed = _query_shards(used, spelled, open_, keys, prefix_min)
+    needed = _query_shards(plan, keys, prefix_min)
     cats = manifest["doc_categories"]
-    labels = [set(terms(c["label"])) for c in manifest["categories"]]
+    labels = [terms(c["label"]) for c in manifest["categories"]]
     at = _Lookup({k: json.loads(files[f"t/{k}.json"]) for k in needed}, keys, cats, labels)
+    named = _named(plan, labels, prefix_min)
     words: list[str] = []
     per_word: list[dict[int, int]] = []
     whole: dict[int, int] = {}
-    for i, typed in enumerate(used):
-        last = open_ and i == len(used) - 1
-        term, (exact, hits) = typed, _hits(typed, _prefixed(typed, last, prefix_min), at)
-        other = spelled[i]
+    for i, typed in enumerate(plan.used):
+        last = plan.last(i)
+        term, (exact, hits) = typed, _hits(typed, _prefixed(typed, last, prefix_min), at, named[i])
+        other = plan.spelled[i]
         if not hits and other is not None:
-            read = _hits(other, _prefixed(other, last, prefix_min), at)
+            read = _hits(other, _prefixed(other, last, prefix_min), at, named[i])
             if read[1]:
                 term, (exact, hits) = other, read
+        if not hits and plan.groups[i]:
+            exact = hits = _all_of(plan.groups[i], at)
         if _prefixed(term, last, prefix_min):
             whole = exact
         words.append(term)
@@ -569,13 +731,15 @@ def find(files: Mapping[str, bytes], query: str, category: str = "") -> Found:
     count = {n: sum(n in hits for hits in per_word) for n in candidates}
     chosen = [n for n in candidates if count[n] == len(per_word)]
     partial = not chosen and len(per_word) > 1
-    if partial:
-        phones = [hits for term, hits in zip(words, per_word, strict=True) if _phone(term) == term]
-        need = (len(per_word) + 1) // 2
-        chosen = [n for n in candidates if count[n] >= need and all(n in h for h in phones)]
+    phones = [hits for term, hits in zip(words, per_word, strict=True) if _is_phone(term)]
+    if partial and phones:
+        chosen = [n for n in candidates if any(n in hits for hits in phones)]
+    elif partial:
+        chosen = [n for n in candidates if count[n] >= (len(per_word) + 1) // 2]
     score = {n: sum(FIELD_WEIGHTS[hits[n]] for hits in per_word if n in hits) for n in chosen}
     numbers = sorted(chosen, key=lambda n: (-count[n], -score[n], n not in whole, -n))
-    return Found(numbers, partial and bool(numbers), words)
+    unnamed = [t for t, hits in zip(words, per_word, strict=True) if _is_phone(t) and not hits]
+    return Found(numbers, partial and bool(numbers), words, unnamed)
 
 
 def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int]:
@@ -589,8 +753,7 @@ def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") 
     plan = _plan(manifest, query)
     if plan is None:
         return []
-    used, open_, spelled = plan
-    shards = _query_shards(used, spelled, open_, set(manifest["shards"]), manifest["prefix_min"])
+    shards = _query_shards(plan, set(manifest["shards"]), manifest["prefix_min"])
     shown = rank(files, query, category)[: manifest["per_page"]]
     cards = [f"d/{n // manifest['chunk']}.json" for n in shown]
     return ["index.json", *[f"t/{k}.json" for k in shards], *dict.fromkeys(cards)]
