@@ -19,6 +19,7 @@ cache; otherwise only the lines holding a run of digits that some pattern needs 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -65,6 +66,11 @@ _TRIGGER = re.compile(
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast."""
 _AGE_BEFORE = re.compile(r"(?<![\d.,])(?P<age>\d{1,2})\s*$")
 """The age right before a "tuổi" (found with str.find: the word is mostly "người cao tuổi")."""
+_REACH = 300
+"""Characters before an age or a birth year read for the name (far more than five words)."""
+_NAME_LENGTH = 100
+"""Characters at the end of that searched for the name's words: five words of a name are
+shorter, and each character more is a place the search starts from."""
 _WORDS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*,?\s*$")
 """Up to five words ending where an age is given: where a child's name would be. Tried only
 where a word starts (a match never starts inside one), so a long word is not rescanned from
@@ -130,7 +136,14 @@ _INFORMANT = re.compile(
 """Who told the police ("người tố giác là ông …", "phản ánh của bà …", "anh … đã tố giác"): an
 informant named in public is in danger. A name after the word with no "của", "là" or ":" is
 whom the report is about ("tố giác ông A"), not who made it."""
-_TOLD_WORDS = re.compile(_TOLD, re.IGNORECASE)
+_TOLD_WORDS = ("tố giác", "tố cáo", "báo tin", "tin báo", "cung cấp thông tin", "phản ánh")
+"""`_TOLD`'s words, found with str.find in the lower-cased text: `_INFORMANT` is tried only
+around them."""
+_FOOTER = "tố giác tội phạm"
+"""After «thông tin»: the footer «Mọi thông tin tố giác tội phạm…», no informant's name."""
+_TOLD_REACH = 300
+"""How far before and after a told word an informant's match may reach: a title and five words
+of a name, or the told words and a name, are far shorter."""
 _NAME_YEAR = re.compile(
     r"\((?P<bare>(?:19|20)\d{2})\)"
     r"|(?<![^\W\d_])(?:SN|Sn|(?i:sinh năm|năm sinh))\s*:?\s*(?P<y>(?:19|20)\d{2})(?![/\d])"
@@ -138,17 +151,19 @@ _NAME_YEAR = re.compile(
 """A birth year where a child's age could be ("Lê Văn Tèo (SN 2010)", "em …, sinh năm 2012"),
 or alone in brackets right after the name ("Học sinh Trần Văn Hậu (2011)"): a year in brackets
 is as often an event's, so that form counts only after a kinship or role word (`_BEFORE_NAME`)."""
-_NAME_YEAR_WORDS = re.compile(r"\(\d{4}\)|SN|Sn|sinh năm|năm sinh", re.IGNORECASE)
+_NAME_YEAR_WORDS = ("sn", "sinh năm", "năm sinh")
+"""What `_NAME_YEAR` needs in the lower-cased text, unless a «(19»/«(20» in brackets."""
 _HOUSE_NUMBER = r"(?P<number>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*)(?![\w/-]|[.,]\d)"
 """A house number (45, 12A, 12/3/4): at most four digits a part, so a phone or an ID number is
 none, and a document number («Luật Cư trú số 68/2020/QH14») goes on past it."""
 _RESIDENCE = re.compile(
-    r"(?<![^\W\d_])(?:(?:thường|tạm|cư)[ \t]+trú|trú|ngụ|nơi[ \t]+ở|chỗ[ \t]+ở)(?![^\W\d_])"
-    r"(?P<clause>[^\n.;!?()]{0,80})",
+    r"(?<![^\W\d_])(?:(?:thường|tạm|cư)[ \t]+trú|(?<!lưu[ \t])trú(?![ \t]+(?:ẩn|mưa)(?![^\W\d_]))"
+    r"|ngụ|nơi[ \t]+ở|chỗ[ \t]+ở)(?![^\W\d_])(?P<clause>[^\n.;!?()]{0,80})",
     re.IGNORECASE,
 )
 """Where someone lives («trú tại», «ngụ», «thường trú tại», «nơi ở»), and the rest of its clause:
-the house number, if any, is in it. «Trụ sở» (an office) is another word."""
+the house number, if any, is in it. «Trụ sở» (an office) is another word; so are «lưu trú» (a
+hotel's guests: «cơ sở lưu trú tại số 12»), «trú ẩn» and «trú mưa» (shelter)."""
 _HOUSE_IN_CLAUSE = re.compile(
     r"^[ \t]*(?:(?:tại|ở)(?![^\W\d_]))?[ \t]*:?[ \t]*"
     + _HOUSE_NUMBER.replace("number", "direct")
@@ -170,13 +185,22 @@ _HOUSE = re.compile(
 """«Nhà số 15», «số nhà 15» with no residence word: a private house too (a fire, a theft)."""
 _NOT_A_HOME = re.compile(r"trụ[ \t]+sở|tòa[ \t]+nhà|dãy[ \t]+nhà|khu[ \t]+nhà", re.IGNORECASE)
 """Before «nhà số …» in its sentence: an office or a public building, not someone's home."""
+_OFFICE = re.compile(
+    r"trụ[ \t]+sở|công[ \t]+an|ubnd|ủy[ \t]+ban|cơ[ \t]+quan|tòa[ \t]+nhà", re.IGNORECASE
+)
+"""Before the house number in a residence clause: the number is an office's («đăng ký tạm trú
+tại Công an phường, số 15 đường …»), not the home's."""
+_SENTENCE_REACH = 300
+"""Characters before «nhà số» searched for `_NOT_A_HOME` (its sentence, cut there): going back
+to the sentence's start for each of many finds is quadratic."""
 _SERVICE = re.compile(r"11[1345]|1[89]00\d*")
 """Emergency and service lines («số 113»): a number, not a house, when no street follows."""
 _STREET_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:đường|phố|ngõ|ngách|hẻm|kiệt)(?![^\W\d_])|[ \t]+[A-ZĐ]|/", re.IGNORECASE
 )
 """After «số 113»: a street, so a house after all («số 113 đường Lê Lợi», «số 113 Lê Lợi»)."""
-_HOME_WORDS = re.compile(r"trú|ngụ|nơi ở|chỗ ở|nhà số|số nhà", re.IGNORECASE)
+_HOME_WORDS = ("trú", "ngụ", "nơi ở", "chỗ ở", "nhà số", "số nhà")
+"""What `_RESIDENCE` or `_HOUSE` needs, in the lower-cased text."""
 _ACCOUNT_WORDS = re.compile(r"t(?:k|ài khoản)", re.IGNORECASE)
 """What `_ACCOUNT` needs: far cheaper to rule out first than `_ACCOUNT` itself."""
 
@@ -207,16 +231,21 @@ class Finding:
 
 
 class _Spans:
-    """Character spans already reported on one line, so one number is reported once."""
+    """Character spans already reported in one text, so one number is reported once."""
 
     def __init__(self) -> None:
-        self.taken: list[tuple[int, int]] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        """Of the reported spans, apart, in order: only the one starting last before a new
+        span's end may overlap it (comparing with all is quadratic on a long body)."""
 
     def __call__(self, span: tuple[int, int]) -> bool:
         """Whether `span` overlaps no reported span (and remember it)."""
-        if any(span[0] < end and start < span[1] for start, end in self.taken):
+        at = bisect_left(self.starts, span[1])
+        if at and self.ends[at - 1] > span[0]:
             return False
-        self.taken.append(span)
+        self.starts.insert(at, span[0])
+        self.ends.insert(at, span[1])
         return True
 
 
@@ -237,19 +266,54 @@ def findings(text: str, *, year: int) -> Iterator[Finding]:
             yield from _line_findings(line, number, year)
         anchor = _ANCHOR.search(text, end)
     named: set[int] = set()  # where each child's name found ends: found once
+    low = text.lower()  # searched with `in`: a case-blind regex costs ~0.1 ms a body to rule out
     if "tuổi" in text:
         yield from _named_minors(text, named)
-    if _NAME_YEAR_WORDS.search(text):
+    if "(19" in text or "(20" in text or any(word in low for word in _NAME_YEAR_WORDS):
         yield from _minors_named_with_year(text, year, named)
-    if _HOME_WORDS.search(text):
-        yield from _home_addresses(text)
-    if _TOLD_WORDS.search(text):  # far cheaper than `_INFORMANT`, and most texts have none
-        yield from _named_informants(text)
+    if any(word in low for word in _HOME_WORDS):
+        yield from _home_addresses(low)
+    if told := _told_at(low):
+        # Offsets in `low` are offsets in `text` unless lower-casing changed a length (rare).
+        yield from _named_informants(text, told if len(low) == len(text) else None)
 
 
-def _named_informants(text: str) -> Iterator[Finding]:
-    """Full names of whoever reported a crime or a complaint (a shortened name is not reported)."""
-    for match in _INFORMANT.finditer(text):
+def _told_at(low: str) -> list[int]:
+    """Where a told word (`_TOLD`) starts in lower-cased `low`, but for the footer's «thông tin
+    tố giác tội phạm»: nearly every bulletin ends with it, and no informant is named there."""
+    found = []
+    for word in _TOLD_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            if not (low.startswith(_FOOTER, at) and low.endswith("thông tin ", 0, at)):
+                found.append(at)
+            at = low.find(word, at + len(word))
+    return sorted(found)
+
+
+class _Lines:
+    """Line numbers of offsets in `text`, counted from the last offset asked (finds come in
+    order): counting from the start for each find is quadratic on a long body."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at, self.line = text, 0, 0
+
+    def __call__(self, at: int) -> int:
+        """The 0-based line of offset `at`."""
+        if at >= self.at:
+            self.line += self.text.count("\n", self.at, at)
+        else:
+            self.line -= self.text.count("\n", at, self.at)
+        self.at = at
+        return self.line
+
+
+def _named_informants(text: str, told: list[int] | None) -> Iterator[Finding]:
+    """Full names of whoever reported a crime or a complaint (a shortened name is not reported),
+    searched around each told word at `told` (in the whole text when None)."""
+    line = _Lines(text)
+    matches = _INFORMANT.finditer(text) if told is None else _informants_near(text, told)
+    for match in matches:
         name = match["name"] or match["name2"]
         words: list[str] = []
         split = name.split()
@@ -258,9 +322,22 @@ def _named_informants(text: str) -> Iterator[Finding]:
                 break
             words.append(word)
         if _full(words):
-            line = text.count("\n", 0, match.start())
             kind = "họ tên người tố giác, báo tin"
-            yield Finding(line, kind, _initials(words), slugify(" ".join(words)))
+            yield Finding(line(match.start()), kind, _initials(words), slugify(" ".join(words)))
+
+
+def _informants_near(text: str, told: list[int]) -> Iterator[re.Match[str]]:
+    """`_INFORMANT`'s matches in windows of `_TOLD_REACH` around each offset of `told` (merged
+    where they overlap): most of a long body is never searched."""
+    windows: list[list[int]] = []
+    for at in told:
+        start, end = max(0, at - _TOLD_REACH), min(len(text), at + _TOLD_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from _INFORMANT.finditer(text, start, end)
 
 
 def _named_minors(text: str, named: set[int]) -> Iterator[Finding]:
@@ -268,6 +345,7 @@ def _named_minors(text: str, named: set[int]) -> Iterator[Finding]:
 
     A name shortened to its initial ("Nguyễn Văn A") is how bulletins protect a child: not reported.
     """
+    line = _Lines(text)
     at = text.find("tuổi")
     while at >= 0:
         match = _AGE_BEFORE.search(text, max(0, at - 8), at)
@@ -278,7 +356,7 @@ def _named_minors(text: str, named: set[int]) -> Iterator[Finding]:
         if _full(name) and end not in named:
             named.add(end)
             yield Finding(
-                text.count("\n", 0, match.start()),
+                line(match.start()),
                 f"họ tên của trẻ vị thành niên ({match['age']} tuổi)",
                 _initials(name),
                 slugify(" ".join(name)),
@@ -288,6 +366,7 @@ def _named_minors(text: str, named: set[int]) -> Iterator[Finding]:
 def _minors_named_with_year(text: str, year: int, named: set[int]) -> Iterator[Finding]:
     """Full names written with a birth year that makes them under 18 in the bulletin's `year`:
     "Cháu Trần Thị Mỹ Duyên (SN 2017)", "Học sinh Trần Văn Hậu (2011)"."""
+    line = _Lines(text)
     for match in _NAME_YEAR.finditer(text):
         born = int(match["bare"] or match["y"])
         age = year - born
@@ -299,7 +378,7 @@ def _minors_named_with_year(text: str, year: int, named: set[int]) -> Iterator[F
         if _full(name) and end not in named:
             named.add(end)
             yield Finding(
-                text.count("\n", 0, match.start()),
+                line(match.start()),
                 f"họ tên của trẻ vị thành niên ({age} tuổi)",
                 _initials(name),
                 slugify(" ".join(name)),
@@ -308,15 +387,22 @@ def _minors_named_with_year(text: str, year: int, named: set[int]) -> Iterator[F
 
 def _name_before(text: str, at: int) -> tuple[list[str], str, int]:
     """The capitalised name right before `at` on its line (its words, maybe none), the word
-    before the name ("" when none) and where the name ends, for telling two finds of one name."""
-    start = text.rfind("\n", 0, at) + 1
+    before the name ("" when none) and where the name ends, for telling two finds of one name.
+
+    Only the last `_REACH` characters of the line are read: looking back to the line's start
+    for every age or year on a long line is quadratic, and a name is far shorter."""
+    newline = text.rfind("\n", max(0, at - _REACH), at)
+    start = newline + 1 if newline >= 0 else max(0, at - _REACH)
+    cut = int(start > 0 and text[start - 1] != "\n")  # the window starts inside the line
+    start -= cut  # one character more, so a match cannot start inside the cut word
     segment = text[start:at]
     opened = segment.rfind("(")
     if opened > segment.rfind(")"):
         segment = segment[:opened]  # "Lê Văn Tèo (sinh năm 2010, 15 tuổi)": before the "("
-    # Only the end of the line can hold the name: searching all of it for every age on a long
-    # line is quadratic. 300 characters are far more than five words of a name.
-    before = _WORDS_BEFORE.search(segment, max(0, len(segment) - 300))
+    last = segment.rstrip(" \t\n,")[-1:]
+    if not last.isalnum() or last.isdecimal():
+        return [], "", -1  # no word ends there: ruled out before searching back
+    before = _WORDS_BEFORE.search(segment, max(cut, len(segment) - _NAME_LENGTH))
     if before is None:
         return [], "", -1
     name: list[str] = []
@@ -341,11 +427,13 @@ def _initials(name: list[str]) -> str:
     return ".".join(word[0] for word in name) + "."
 
 
-def _home_addresses(text: str) -> Iterator[Finding]:
+def _home_addresses(low: str) -> Iterator[Finding]:
     """House numbers of where people live ("trú tại số 45, tổ 3", "ngụ 12/3 đường …", "nhà số
-    15"): with the ward they say which door to knock on. A ward or group number is not reported."""
+    15") in the lower-cased text `low`: with the ward they say which door to knock on. A ward or
+    group number is not reported."""
     fresh = _Spans()
-    for match in _RESIDENCE.finditer(text):
+    line = _Lines(low)
+    for match in _RESIDENCE.finditer(low):
         clause = match["clause"]
         for house in _HOUSE_IN_CLAUSE.finditer(clause):
             group = next(g for g in ("direct", "number", "named") if house[g] is not None)
@@ -353,22 +441,25 @@ def _home_addresses(text: str) -> Iterator[Finding]:
             after = clause[house.end(group) :]
             if _SERVICE.fullmatch(number) and not _STREET_AFTER.match(after):
                 continue
+            if _OFFICE.search(clause, 0, house.start()):
+                continue
             start = match.start("clause") + house.start(group)
             if fresh((start, start + len(number))):
-                yield _home_finding(text, start, number)
-    for house in _HOUSE.finditer(text):
-        sentence = max(text.rfind(c, 0, house.start()) for c in "\n.;!?")
-        if _NOT_A_HOME.search(text, sentence + 1, house.start()):
+                yield _home_finding(line(start), number)
+    line = _Lines(low)
+    for house in _HOUSE.finditer(low) if "nhà số" in low or "số nhà" in low else ():
+        at = house.start()
+        reach = max(0, at - _SENTENCE_REACH)
+        sentence = max(reach, *(low.rfind(c, reach, at) + 1 for c in "\n.;!?"))
+        if _NOT_A_HOME.search(low, sentence, at):
             continue
         if fresh(house.span("number")):
-            yield _home_finding(text, house.start("number"), house["number"])
+            yield _home_finding(line(house.start("number")), house["number"])
 
 
-def _home_finding(text: str, at: int, number: str) -> Finding:
-    """A house number found at `at`, masked: «số 12/3» → «số **/*»."""
-    return Finding(
-        text.count("\n", 0, at), "số nhà nơi ở của người dân", "số " + re.sub(r"\d", "*", number)
-    )
+def _home_finding(line: int, number: str) -> Finding:
+    """A house number found on `line`, masked: «số 12/3» → «số **/*»."""
+    return Finding(line, "số nhà nơi ở của người dân", "số " + re.sub(r"\d", "*", number))
 
 
 def _named(words: list[str]) -> bool:

@@ -41,8 +41,9 @@ def draft(fields: dict[str, object] | None = None, body: str = "Nội dung bản
         ({}, ("a" * 20000 + "-5 tuổi ") * 3),
         ({}, "Em Lê Văn Tèo 5 tuổi, " * 3000),
         ({}, "<a " * 20000 + ".md"),
+        ({}, "Cháy nhà số 15 " * 20000),
     ],
-    ids=["title-stamp", "words-before-age", "many-ages-on-a-line", "anchor-tag"],
+    ids=["title-stamp", "words-before-age", "many-ages-on-a-line", "anchor-tag", "house-numbers"],
 )
 def test_a_crafted_bulletin_is_checked_without_stalling(
     tmp_path: Path, fields: dict[str, object], body: str
@@ -50,6 +51,26 @@ def test_a_crafted_bulletin_is_checked_without_stalling(
     root = make_project(tmp_path, {"content/a.md": draft(fields, body)})
     done = check(root)
     assert "Lỗi nội bộ" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'nhà số 15 ' * 30_000",
+        "'trú tại số 45 đường Lê Lợi, ' * 60_000",
+        "'cháu Lê Văn Tèo (2010) ' * 60_000",
+        "'(2010) ' * 200_000",
+    ],
+    ids=["house-numbers", "homes-in-one-line", "children-with-years", "years-alone"],
+)
+def test_personal_data_is_searched_without_stalling_on_many_finds(text: str) -> None:
+    """Each find once looked back to its sentence's or line's start, and counted lines from the
+    body's start: from 3 s to minutes on these bodies."""
+    code = f"from publish.pii import findings; list(findings({text}, year=2022))"
+    try:
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {GUARD} s")
 
 
 def test_footnote_backlinks_are_dropped_without_stalling_on_long_whitespace() -> None:

@@ -187,6 +187,12 @@ def test_a_child_named_with_a_birth_year_is_reported_by_initials(text, year, fou
         "Tết Tân Sửu (2021) đã đến.",
         "Quyền của trẻ em Việt Nam (2016) được bảo đảm.",
         "Đối tượng Trần Văn Long (SN 1990, trú tại xã An Hiệp) bị bắt.",
+        # Lodging, shelter and an office's address after a residence word
+        "Kiểm tra cơ sở lưu trú tại số 12 đường Trần Phú.",
+        "Đăng ký tạm trú tại Công an phường, số 15 đường Lê Duẩn.",
+        "Người dân trú mưa tại số 3 đường Lê Lợi.",
+        "Hướng dẫn nơi trú ẩn tại số 7 đường Hùng Vương.",
+        "Nộp hồ sơ thường trú tại UBND xã, số 2 đường Lê Lợi.",
     ],
 )
 def test_ordinary_bulletin_text_is_not_flagged(text: str) -> None:
@@ -204,6 +210,30 @@ def test_findings_are_reported_per_line() -> None:
         (2, "số CCCD"),
         (3, "số tài khoản ngân hàng"),
     ]
+
+
+def test_homes_near_the_words_that_are_not_homes_are_still_found() -> None:
+    assert [k[2] for k in kinds("Anh A tạm trú tại số 15 đường Lê Duẩn.")] == ["số **"]
+    assert [k[2] for k in kinds("Ông B cư trú tại số 7 đường Hùng Vương, làm ở Công an.")] == [
+        "số *"
+    ]
+
+
+def test_an_informant_is_found_after_the_footer_and_deep_in_a_long_body() -> None:
+    """The told words are searched around each hit; the footer «thông tin tố giác tội phạm»
+    alone needs no search, but a name told next to it still counts."""
+    footer = "Mọi thông tin tố giác tội phạm, người dân liên hệ số 113.\n"
+    named = "Người tố giác là ông Nguyễn Văn Bảy, trú tại xã An Hiệp.\n"
+    text = "Đoạn văn dài. " * 2000 + "\n" + footer + named
+    assert [(f.line, f.value) for f in findings(text, year=2020)] == [(2, "N.V.B.")]
+    assert kinds(footer) == []
+    told_by = "Anh Lê Văn Tèo đã báo tin " + "cho Công an xã. " * 100
+    assert [k[2] for k in kinds(told_by)] == ["L.V.T."]
+
+
+def test_lines_are_counted_right_for_many_finds_in_order() -> None:
+    text = "".join(f"Dòng {i}: nhà số 1{i} bị cháy.\n" for i in range(3)) + "em Lê Văn Tèo (9 tuổi)"
+    assert sorted(f.line for f in findings(text, year=2020)) == [0, 1, 2, 3]
 
 
 PII_BODY = "Bà Nguyễn Thị F trình báo.\n\nCCCD của bà: 087123456789.\n"
