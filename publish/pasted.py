@@ -22,14 +22,21 @@ from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import shown_body
 from publish.markdown_pasted import BULLET
+from publish.text import LineCounter
 
 __all__ = ["check", "mend"]
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 TRACKING = re.compile(r"(?:fbclid|gclid|dclid|msclkid|mibextid|igshid|zarsrc|utm_[a-z]+)=", re.I)
 """A query parameter that only tells a site where its visitor came from."""
-_MENDABLE = re.compile(r"[\ufb00-\ufb06]|[?&]" + TRACKING.pattern, re.I)
-_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+_LIGATURE = re.compile(r"[\ufb00-\ufb06]")
+_TRACKED = re.compile(r"(?<=[?&])" + TRACKING.pattern + r"[^&#;\s]*&?", re.I)
+"""A tracking parameter with its value (up to a «;», which may be the editor's text going on)
+and the «&» joining the next."""
+_URL_CHARS = "[^\\s<>()\\[\\]\"'`«»“”‘’]"
+_URL = re.compile(rf"https?://{_URL_CHARS}*[^\s<>()\[\]\"'`«»“”‘’.,;:!?]")
+"""A link, without the quotes around it or the punctuation ending its sentence (as GitHub's
+autolinks): «Trang «https://x.vn/a?utm_source=zalo», và» keeps its «»,»."""
 
 _CUT_WORD = re.compile(r"[^\W\d_]-\n[ \t]*[^\W\d_]")
 _PUNCTUATION = '.,;:!?…)»”’"'
@@ -54,29 +61,32 @@ _SIGNATURE = re.compile(r"^-- $", re.MULTILINE)
 """The line e-mail programs put above a signature."""
 _TAB_CELLS = re.compile(r"\S *\t[ \t]*\S")
 _ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+_HOLDS_PARAGRAPHS = re.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|:[ \t])")
+"""A footnote (`[^1]: …`) or a definition (`:   …`): an indented paragraph after it is its next
+paragraph, as after a list item."""
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 
 
 def mend(text: str) -> str:
     """`text` with ligatures spelt out and tracking parameters dropped from its links."""
-    if not _MENDABLE.search(text):
-        return text  # nearly every file
-    if "?" in text or "&" in text:
+    if "=" in text and TRACKING.search(text):  # few files: both are far cheaper than `_URL`
         text = _URL.sub(_untracked, text)
-    for ligature, letters in LIGATURES.items():
-        text = text.replace(ligature, letters)
+    if _LIGATURE.search(text):
+        for ligature, letters in LIGATURES.items():
+            text = text.replace(ligature, letters)
     return text
 
 
 def _untracked(match: re.Match[str]) -> str:
-    """The matched link without its tracking parameters (and without a «?» left empty)."""
+    """The matched link without its tracking parameters (and without a «?» or «&» left
+    dangling); nothing else of it is dropped."""
     url = match[0]
     base, mark, query = url.partition("?")
     if not mark:
         return url
     query, hash_mark, fragment = query.partition("#")
-    kept = [part for part in query.split("&") if part and not TRACKING.match(part)]
-    return base + ("?" + "&".join(kept) if kept else "") + hash_mark + fragment
+    query = _TRACKED.sub("", "?" + query)[1:].rstrip("&")
+    return base + ("?" + query if query else "") + hash_mark + fragment
 
 
 def check(col: Collector, parsed: Parsed) -> None:
@@ -89,7 +99,8 @@ def check(col: Collector, parsed: Parsed) -> None:
     first = parsed.body_line
     if "-\n" in body:
         _cut_words(col, body, first)
-    if pages := [(m[0].strip(), _line(body, m.start(), first)) for m in _PAGE.finditer(body)]:
+    line = LineCounter(body, first)
+    if pages := [(m[0].strip(), line(m.start())) for m in _PAGE.finditer(body)]:
         col.add(
             f"dòng «{pages[0][0]}» là số trang của văn bản PDF hay Word đã dán{_others(pages)}: "
             "người đọc thấy, người nghe đài nghe dòng này giữa bài",
@@ -97,20 +108,23 @@ def check(col: Collector, parsed: Parsed) -> None:
             hint="Xóa dòng này (và các dòng đầu trang, chân trang khác dán theo).",
             severity="warning",
         )
-    for match in _LEFTOVER.finditer(body):
+    line = LineCounter(body, first)
+    leftovers = [(m[0].strip(), line(m.start())) for m in _LEFTOVER.finditer(body)]
+    for text, number in leftovers[:LINES_LISTED]:
         col.add(
-            f"dòng «{match[0].strip()}» là phần thừa của bài Facebook/Zalo hay thư điện tử đã "
+            f"dòng «{text}» là phần thừa của bài Facebook/Zalo hay thư điện tử đã "
             "dán (nút «Xem thêm», chữ ký, dòng tiêu đề của thư gốc): đăng lên thì người đọc "
             "thấy nguyên dòng này",
-            line=_line(body, match.start(), first),
+            line=number,
             hint="Xóa dòng này; với thư điện tử, chỉ giữ phần nội dung cần đăng.",
             severity="warning",
         )
+    _more(col, leftovers, "dòng thừa như vậy", "Xóa các dòng này.")
     if "-- " in body and (signature := _SIGNATURE.search(body)):
         col.add(
             "dòng «-- » mở đầu chữ ký thư điện tử: họ tên, chức vụ, số điện thoại bên dưới sẽ "
             "được đăng như nội dung bài",
-            line=_line(body, signature.start(), first),
+            line=LineCounter(body, first)(signature.start()),
             hint="Xóa dòng «-- » và phần chữ ký bên dưới.",
             severity="warning",
         )
@@ -129,9 +143,17 @@ def _others(found: list[tuple[str, int]]) -> str:
     return f" (cả ở dòng {listed}" + (f" và {more} dòng khác)" if more > 0 else ")")
 
 
-def _line(body: str, at: int, first: int) -> int:
-    """The file's line number of offset `at` of the body."""
-    return first + body.count("\n", 0, at)
+def _more(col: Collector, found: list[tuple[str, int]], what: str, hint: str) -> None:
+    """One warning for the finds past the first LINES_LISTED (each of those has its own): a
+    pasted book must not bury the other problems under thousands of lines."""
+    rest = found[LINES_LISTED:]
+    if rest:
+        col.add(
+            f"còn {len(rest)} {what} nữa, từ dòng {rest[0][1]}{_others(rest)}",
+            line=rest[0][1],
+            hint=hint,
+            severity="warning",
+        )
 
 
 def _without_fences(body: str) -> str:
@@ -152,21 +174,33 @@ def _without_fences(body: str) -> str:
 
 
 def _cut_words(col: Collector, body: str, first: int) -> None:
-    """A warning for each word cut at a line end by a hyphen, as a PDF's lines are."""
+    """A warning for each word cut at a line end by a hyphen, as a PDF's lines are (the first
+    LINES_LISTED; one more names the others)."""
+    line = LineCounter(body, first)
+    cut: list[tuple[str, int]] = []
     for match in _CUT_WORD.finditer(body):
         if not match[0][-1].islower():
             continue  # «Đội Tham mưu -» / «Công an huyện»: a dash, or a list under a line
+        cut.append(("", line(match.start())))
+        if len(cut) > LINES_LISTED:
+            continue
         head = body[max(0, match.start() - 29) : match.start() + 1].split()[-1]
         tail = body[match.end() - 1 : match.end() + 29].split()[0].rstrip(_PUNCTUATION)
         joined = head + tail
         col.add(
             f"chữ bị ngắt ở cuối dòng bằng dấu gạch nối «{head}-» / «{tail}» (thường do "
             f"chép từ PDF): website và Zalo hiện, đài đọc thành «{head}- {tail}»",
-            line=_line(body, match.start(), first),
+            line=cut[-1][1],
             hint=f"Nối lại thành «{joined}»: xóa dấu - ở cuối dòng và chỗ xuống dòng; nếu dấu - "
             "là của từ (như «e-mail») thì chỉ xóa chỗ xuống dòng.",
             severity="warning",
         )
+    _more(
+        col,
+        cut,
+        "chữ bị ngắt ở cuối dòng bằng dấu gạch nối",
+        "Nối lại từng chữ: xóa dấu - ở cuối dòng và chỗ xuống dòng.",
+    )
 
 
 def _tab_tables(col: Collector, body: str, first: int) -> None:
@@ -190,6 +224,12 @@ def _tab_tables(col: Collector, body: str, first: int) -> None:
         run = 0
 
 
+def _holds(line: str) -> bool:
+    """Whether an indented paragraph after `line` (and a blank line) goes on its block: a list
+    item, one the website makes of a pasted bullet («• …»), a footnote or a definition."""
+    return bool(_ITEM.match(line) or BULLET.match(line) or _HOLDS_PARAGRAPHS.match(line))
+
+
 def _indented(col: Collector, body: str, first: int, written: str) -> None:
     """A warning for a paragraph indented with a Tab or four spaces, which Markdown shows as
     code (a grey box of fixed-width text on the website), unless it goes on a list item.
@@ -203,7 +243,7 @@ def _indented(col: Collector, body: str, first: int, written: str) -> None:
             blank = "\n"
             continue
         # Not a list item's second paragraph, nor the same indented block going on.
-        opens = not previous or (blank and not (_ITEM.match(previous) or previous[:1] in "\t "))
+        opens = not previous or (blank and not (_holds(previous) or previous[:1] in "\t "))
         indented = line.startswith(("\t", "    ")) and typed[number].startswith(("\t", "    "))
         if opens and indented:
             found.append(("", first + number))

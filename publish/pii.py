@@ -30,7 +30,7 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.text import mask, mask_code, nfc, slugify
+from publish.text import LineCounter, mask, mask_code, nfc, slugify
 
 __all__ = ["Finding", "findings", "lint", "mask"]
 
@@ -291,27 +291,10 @@ def _told_at(low: str) -> list[int]:
     return sorted(found)
 
 
-class _Lines:
-    """Line numbers of offsets in `text`, counted from the last offset asked (finds come in
-    order): counting from the start for each find is quadratic on a long body."""
-
-    def __init__(self, text: str) -> None:
-        self.text, self.at, self.line = text, 0, 0
-
-    def __call__(self, at: int) -> int:
-        """The 0-based line of offset `at`."""
-        if at >= self.at:
-            self.line += self.text.count("\n", self.at, at)
-        else:
-            self.line -= self.text.count("\n", at, self.at)
-        self.at = at
-        return self.line
-
-
 def _named_informants(text: str, told: list[int] | None) -> Iterator[Finding]:
     """Full names of whoever reported a crime or a complaint (a shortened name is not reported),
     searched around each told word at `told` (in the whole text when None)."""
-    line = _Lines(text)
+    line = LineCounter(text)
     matches = _INFORMANT.finditer(text) if told is None else _informants_near(text, told)
     for match in matches:
         name = match["name"] or match["name2"]
@@ -345,7 +328,7 @@ def _named_minors(text: str, named: set[int]) -> Iterator[Finding]:
 
     A name shortened to its initial ("Nguyễn Văn A") is how bulletins protect a child: not reported.
     """
-    line = _Lines(text)
+    line = LineCounter(text)
     at = text.find("tuổi")
     while at >= 0:
         match = _AGE_BEFORE.search(text, max(0, at - 8), at)
@@ -366,7 +349,7 @@ def _named_minors(text: str, named: set[int]) -> Iterator[Finding]:
 def _minors_named_with_year(text: str, year: int, named: set[int]) -> Iterator[Finding]:
     """Full names written with a birth year that makes them under 18 in the bulletin's `year`:
     "Cháu Trần Thị Mỹ Duyên (SN 2017)", "Học sinh Trần Văn Hậu (2011)"."""
-    line = _Lines(text)
+    line = LineCounter(text)
     for match in _NAME_YEAR.finditer(text):
         born = int(match["bare"] or match["y"])
         age = year - born
@@ -432,7 +415,7 @@ def _home_addresses(low: str) -> Iterator[Finding]:
     15") in the lower-cased text `low`: with the ward they say which door to knock on. A ward or
     group number is not reported."""
     fresh = _Spans()
-    line = _Lines(low)
+    line = LineCounter(low)
     for match in _RESIDENCE.finditer(low):
         clause = match["clause"]
         for house in _HOUSE_IN_CLAUSE.finditer(clause):
@@ -446,7 +429,7 @@ def _home_addresses(low: str) -> Iterator[Finding]:
             start = match.start("clause") + house.start(group)
             if fresh((start, start + len(number))):
                 yield _home_finding(line(start), number)
-    line = _Lines(low)
+    line = LineCounter(low)
     for house in _HOUSE.finditer(low) if "nhà số" in low or "số nhà" in low else ():
         at = house.start()
         reach = max(0, at - _SENTENCE_REACH)

@@ -11,6 +11,7 @@ from slugify import slugify as _slugify
 
 __all__ = [
     "WEEKDAYS",
+    "LineCounter",
     "fold",
     "folded_words",
     "mask",
@@ -92,3 +93,20 @@ def mask_code(code: str) -> str:
 
 _HIDDEN_DIGIT = re.compile(r"\d(?=(?:\D*\d){2})")
 """Every digit but the last two."""
+
+
+class LineCounter:
+    """Line numbers of offsets in `text`, counted on from the offset asked last (finds come in
+    order): counting from the start for each of many finds is quadratic on a long text."""
+
+    def __init__(self, text: str, first: int = 0) -> None:
+        self.text, self.at, self.line = text, 0, first
+
+    def __call__(self, at: int) -> int:
+        """The line of offset `at` (the text's first line is `first`)."""
+        if at >= self.at:
+            self.line += self.text.count("\n", self.at, at)
+        else:
+            self.line -= self.text.count("\n", at, self.at)
+        self.at = at
+        return self.line

@@ -73,6 +73,24 @@ def test_personal_data_is_searched_without_stalling_on_many_finds(text: str) -> 
         pytest.fail(f"still running after {GUARD} s")
 
 
+@pytest.mark.parametrize(
+    "body", ["'- 3 -\\n' * 330_000", "'a-\\nb' * 500_000", "'Xem thêm\\n' * 300_000"]
+)
+def test_pasted_text_is_checked_without_stalling_on_many_finds(body: str) -> None:
+    """Each page number, cut word or leftover line counted its line from the body's start: 132 s
+    and 180 s on the first two."""
+    code = (
+        "from publish import pasted; from publish.fields import Collector; "
+        "from publish.frontmatter import split; "
+        f"p = split('---\\ntitle: a\\n---\\n' + {body}); "
+        "c = Collector('a.md', [], p); pasted.check(c, p); assert len(c.problems) <= 12"
+    )
+    try:
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {GUARD} s")
+
+
 def test_footnote_backlinks_are_dropped_without_stalling_on_long_whitespace() -> None:
     code = "from publish.render.web.markdown import _drop_orphan_backlinks as d; d('fnref' + ' ' * 200_000)"
     try:

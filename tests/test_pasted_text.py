@@ -13,6 +13,7 @@ import pytest
 from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
+from publish.pasted import LINES_LISTED, mend
 from tests.helpers import NOW, bulletin_md, make_project
 
 ROOT = Path(__file__).parents[1]
@@ -241,6 +242,23 @@ def test_pdf_ligatures_and_link_tracking_are_mended_at_load(tmp_path: Path) -> N
     assert site.warnings == ()
 
 
+@pytest.mark.parametrize(
+    ("typed", "mended"),
+    [
+        ("Trang «https://x.vn/a?utm_source=zalo», và", "Trang «https://x.vn/a», và"),
+        ("Xem “https://x.vn/a?gclid=1”!", "Xem “https://x.vn/a”!"),
+        ("Xem tại https://x.vn/a?fbclid=IwAR123.", "Xem tại https://x.vn/a."),
+        ("https://x.vn/a?id=3&fbclid=IwAR1, rồi", "https://x.vn/a?id=3, rồi"),
+        ("https://x.vn/a?fbclid=1;tiếp", "https://x.vn/a?;tiếp"),
+        ("https://x.vn/a?utm_source=zalo&id=3#muc", "https://x.vn/a?id=3#muc"),
+    ],
+)
+def test_dropping_tracking_parameters_keeps_the_editors_text(typed: str, mended: str) -> None:
+    """The link ended at a quote mark or a sentence's stop no more than on GitHub: the tracking
+    parameter took «»,», the stop or «;tiếp» with it."""
+    assert mend(typed) == mended
+
+
 def warnings_of(tmp_path: Path, body: str) -> list[tuple[int | None, str]]:
     """(line, message) of each warning about a bulletin with `body` (its first line is 9)."""
     site = load(make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md(body=body)}))
@@ -269,6 +287,29 @@ def test_a_word_table_and_indented_paragraphs_are_told(tmp_path: Path) -> None:
     assert [line for line, _ in found] == [11, 15]
     assert found[0][1].startswith("3 dòng có ô ngăn bằng ký tự Tab")
     assert "thụt đầu dòng" in found[1][1] and "(cả ở dòng 19)" in found[1][1]
+
+
+def test_paragraphs_indented_under_a_footnote_a_definition_or_a_pasted_bullet_are_not_told(
+    tmp_path: Path,
+) -> None:
+    """Each is the block's next paragraph on the website, not code (--strict made it an error)."""
+    body = (
+        "Theo số liệu[^1].\n\n[^1]: Báo cáo của Công an tỉnh.\n\n    Số liệu đến tháng 10.\n\n"
+        "Lừa đảo\n:   Dùng thủ đoạn gian dối.\n\n    Đoạn hai của định nghĩa.\n\n"
+        "• Mục một\n\n    Đoạn của mục một.\n"
+    )
+    assert warnings_of(tmp_path, body) == []
+
+
+def test_a_pasted_book_gets_a_few_warnings_not_one_per_line(tmp_path: Path) -> None:
+    """Each cut word and leftover line was a warning of its own (500,000 for a long paste)."""
+    body = "lừa đ-\nảo. " * 40 + "\n\n" + "Xem thêm\n\n" * 30
+    found = warnings_of(tmp_path, body)
+    cut = [m for _, m in found if "ngắt ở cuối dòng" in m]
+    leftover = [m for _, m in found if "Xem thêm" in m or "dòng thừa" in m]
+    assert len(cut) == len(leftover) == LINES_LISTED + 1
+    assert cut[-1].startswith("còn 30 chữ bị ngắt ở cuối dòng bằng dấu gạch nối nữa, từ dòng 19")
+    assert leftover[-1].startswith("còn 20 dòng thừa như vậy nữa")
 
 
 def test_leftovers_of_a_post_or_an_e_mail_are_told(tmp_path: Path) -> None:
