@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["masked"]
+__all__ = ["masked", "without_fences"]
 
 FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -18,6 +18,28 @@ ITEM_RE = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 """A list item's first line."""
 INDENTED_RE = re.compile(r"(?: {4}|[ ]{0,3}\t)")
 """The indent of a line of an indented code block (a tab counts as four spaces)."""
+
+
+PM_FENCE_RE = re.compile(r"(`{3,}|~{3,})")
+"""A fence as Python-Markdown (the website's renderer) opens one: at the line's start."""
+
+
+def without_fences(body: str) -> str:
+    """`body` with the lines of each fenced code block emptied, line breaks kept. Only a block
+    Python-Markdown makes code counts (its fence at the line's start and closed by the same
+    fence): text after a fence never closed is parsed as Markdown, nesting and all."""
+    if "```" not in body and "~~~" not in body:
+        return body  # most bodies
+    lines = body.split("\n")
+    fence, opened_at = "", 0
+    for i, line in enumerate(lines):
+        if not fence:
+            if opened := PM_FENCE_RE.match(line):
+                fence, opened_at = opened[1], i
+        elif line.rstrip(" ") == fence:
+            lines[opened_at : i + 1] = [""] * (i + 1 - opened_at)
+            fence = ""
+    return "\n".join(lines)
 
 
 def masked(body: str) -> str:

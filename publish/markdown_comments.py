@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from publish.markdown_code import masked
+from publish.markdown_code import masked, without_fences
 
-__all__ = ["blanked", "hidden", "shown_body", "uncommented"]
+__all__ = ["blanked", "hidden", "prose", "shown_body", "uncommented"]
 
 COMMENT_CLOSE_RE = re.compile(r"--!?>")
 """How Python-Markdown finds the end of an HTML comment."""
@@ -60,6 +60,15 @@ def shown_body(body: str) -> str:
     """A Markdown `body` with the comments the website hides blanked out (code masked first,
     so `<!--` in code is kept), line breaks kept: what a reader of the page sees of it."""
     return blanked(body, hidden(masked(body)))
+
+
+def prose(body: str) -> str:
+    """A Markdown `body` with its hidden comments blanked out and the lines of its fenced code
+    emptied, line breaks kept: the text a reader sees as Markdown made it, for the checks
+    that must not look into code (shown as typed) or comments (never shown)."""
+    if "<!--" in body:
+        body = shown_body(body)
+    return without_fences(body)
 
 
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:

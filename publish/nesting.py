@@ -12,6 +12,7 @@ import re
 
 from publish.fields import Collector
 from publish.frontmatter import Parsed
+from publish.markdown_comments import prose
 
 __all__ = ["MAX_DEPTH", "too_deep"]
 
@@ -25,14 +26,18 @@ _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 def too_deep(col: Collector, parsed: Parsed) -> bool:
     """Whether a line is nested over MAX_DEPTH levels: one error at the first such line, naming
-    how deep it is (the file is then not checked further: no channel could parse it)."""
-    for found in _DEEP_PREFIX.finditer(parsed.body):
-        level = _level(found[0], bool(_LIST_MARKER.match(parsed.body, found.end())))
+    how deep it is (the file is then not checked further). Code and comments are passed over."""
+    if not _DEEP_PREFIX.search(parsed.body):
+        return False  # nearly every body, told without blanking its code and comments
+    body = prose(parsed.body)  # «>» in code or in a comment nests nothing
+    for found in _DEEP_PREFIX.finditer(body):
+        level = _level(found[0], bool(_LIST_MARKER.match(body, found.end())))
         if level > MAX_DEPTH:
             col.add(
                 f"danh sách hoặc trích dẫn lồng nhau {level} tầng, quá giới hạn {MAX_DEPTH} "
-                "tầng: không kênh nào dựng được đoạn này",
-                line=parsed.body_line + parsed.body.count("\n", 0, found.start()),
+                "tầng mà publish nhận (đặt ra vì quá khoảng 250 tầng, trình dựng trang web và "
+                "Zalo gặp lỗi; không ai đọc được nhiều tầng như vậy)",
+                line=parsed.body_line + body.count("\n", 0, found.start()),
                 hint="Viết lại cho ít tầng hơn: mỗi tầng danh sách lùi vào 2 đến 4 dấu cách, "
                 "mỗi tầng trích dẫn thêm một dấu '>'; thường chỉ cần một, hai tầng.",
             )

@@ -20,7 +20,7 @@ import re
 
 from publish.fields import Collector
 from publish.frontmatter import Parsed
-from publish.markdown_comments import shown_body
+from publish.markdown_comments import prose
 from publish.markdown_pasted import BULLET
 from publish.text import LineCounter
 
@@ -64,7 +64,6 @@ _ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 _HOLDS_PARAGRAPHS = re.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|:[ \t])")
 """A footnote (`[^1]: …`) or a definition (`:   …`): an indented paragraph after it is its next
 paragraph, as after a list item."""
-_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 
 
 def mend(text: str) -> str:
@@ -91,11 +90,7 @@ def _untracked(match: re.Match[str]) -> str:
 
 def check(col: Collector, parsed: Parsed) -> None:
     """A warning for each leftover of pasted text in the shown body (see the module)."""
-    body = parsed.body
-    if "<!--" in body:
-        body = shown_body(body)  # an editor's comment is never shown
-    if _FENCE.search(body):
-        body = _without_fences(body)  # code shows as typed: tabs and «--» there are meant
+    body = prose(parsed.body)  # comments are never shown; code shows as typed, «--» and all
     first = parsed.body_line
     if "-\n" in body:
         _cut_words(col, body, first)
@@ -149,28 +144,12 @@ def _more(col: Collector, found: list[tuple[str, int]], what: str, hint: str) ->
     rest = found[LINES_LISTED:]
     if rest:
         col.add(
-            f"còn {len(rest)} {what} nữa, từ dòng {rest[0][1]}{_others(rest)}",
+            f"còn {len(rest):,} {what} nữa".replace(",", ".")
+            + f", từ dòng {rest[0][1]}{_others(rest)}",
             line=rest[0][1],
             hint=hint,
             severity="warning",
         )
-
-
-def _without_fences(body: str) -> str:
-    """`body` with the lines of fenced code blanked (the line count kept)."""
-    out, fence = [], ""
-    for line in body.split("\n"):
-        opened = _FENCE.match(line)
-        if fence:
-            out.append("")
-            if opened and line.strip()[0] == fence:
-                fence = ""
-        elif opened:
-            fence = line.strip()[0]
-            out.append("")
-        else:
-            out.append(line)
-    return "\n".join(out)
 
 
 def _cut_words(col: Collector, body: str, first: int) -> None:

@@ -236,6 +236,24 @@ def test_lists_nested_past_any_use_are_refused_naming_the_line(tmp_path: Path, i
     assert "quá giới hạn 50 tầng" in done.stderr
 
 
+def test_quote_marks_in_code_or_a_comment_nest_nothing(tmp_path: Path) -> None:
+    """A fenced block of «>» (a diff, an e-mail quoted as typed) or a commented-out one was
+    refused as nested past the limit."""
+    deep = "> " * 60 + "x\n"
+    body = f"Mở đầu.\n\n```\n{deep}```\n\n<!--\n{deep}-->\n\nHết.\n"
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    done = check(root)
+    assert "lồng nhau" not in done.stderr, done.stderr
+
+
+def test_quote_marks_after_a_fence_never_closed_are_still_measured(tmp_path: Path) -> None:
+    """Python-Markdown parses what follows a fence never closed: the limit still holds there."""
+    body = "Mở đầu.\n\n```\n" + "> " * 300 + "x\n"
+    done = check(make_project(tmp_path, {"content/a.md": bulletin_md(body=body)}))
+    assert done.returncode == 1 and "lồng nhau 300 tầng" in done.stderr, done.stderr
+    assert "tầng mà publish nhận" in done.stderr  # the tool's limit: 51 levels still render
+
+
 def test_lists_nested_a_few_levels_are_read(tmp_path: Path) -> None:
     body = "Mở đầu.\n\n" + "".join("    " * i + "- x\n" for i in range(12)) + "\n"
     body += "    " * 30 + "mã lùi sâu\n\n" + "> " * 20 + "trích\n"
