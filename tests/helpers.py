@@ -8,7 +8,9 @@ import re
 import subprocess
 import sys
 import types
+import zipfile
 from collections.abc import Callable, Iterable, Mapping
+from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
 
@@ -24,6 +26,7 @@ __all__ = [
     "bulletin_md",
     "install_fake_renderers",
     "make_project",
+    "readable",
 ]
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -259,3 +262,14 @@ def publish_command(
         stdin=subprocess.DEVNULL,
         timeout=timeout,
     )
+
+
+def readable(name: str, data: bytes) -> str:
+    """What a person opening the file `name` reads in it: a Word file's document text (its
+    XML, the words in it as typed: a search in the zipped bytes finds nothing), else the text."""
+    if name.endswith(".docx"):
+        with zipfile.ZipFile(BytesIO(data)) as docx:
+            xml = docx.read("word/document.xml").decode("utf-8")
+        assert "<w:body" in xml, name
+        return xml
+    return data.decode("utf-8-sig")
