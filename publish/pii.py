@@ -141,7 +141,7 @@ _TOLD_WORDS = ("tố giác", "tố cáo", "báo tin", "tin báo", "cung cấp th
 around them."""
 _FOOTER = "tố giác tội phạm"
 """After «thông tin»: the footer «Mọi thông tin tố giác tội phạm…», no informant's name."""
-_TOLD_REACH = 300
+_TOLD_REACH = 150
 """How far before and after a told word an informant's match may reach: a title and five words
 of a name, or the told words and a name, are far shorter."""
 _NAME_YEAR = re.compile(
@@ -158,8 +158,7 @@ _HOUSE_NUMBER = r"(?P<number>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*)(?![\w/-]|[.
 none, and a document number («Luật Cư trú số 68/2020/QH14») goes on past it."""
 _RESIDENCE = re.compile(
     r"(?<![^\W\d_])(?:(?:thường|tạm|cư)[ \t]+trú|(?<!lưu[ \t])trú(?![ \t]+(?:ẩn|mưa)(?![^\W\d_]))"
-    r"|ngụ|nơi[ \t]+ở|chỗ[ \t]+ở)(?![^\W\d_])(?P<clause>[^\n.;!?()]{0,80})",
-    re.IGNORECASE,
+    r"|ngụ|nơi[ \t]+ở|chỗ[ \t]+ở)(?![^\W\d_])(?P<clause>[^\n.;!?()]{0,80})"
 )
 """Where someone lives («trú tại», «ngụ», «thường trú tại», «nơi ở»), and the rest of its clause:
 the house number, if any, is in it. «Trụ sở» (an office) is another word; so are «lưu trú» (a
@@ -179,10 +178,9 @@ _HOUSE_IN_CLAUSE = re.compile(
 («trú tại 45 Lê Lợi», «ngụ 12/3 đường …»), after «số» that starts the place («trú tại số 45, tổ
 3», «ngụ số 12/3», «…, số 45 đường …»: «gọi số 113», «tổ số 3», «biển số» are no houses), or
 after «nhà số»/«số nhà» anywhere in it. «Phường 12», «tổ 3» name a ward or a group, not a house."""
-_HOUSE = re.compile(
-    r"(?<![^\W\d_])(?:nhà[ \t]+số|số[ \t]+nhà)[ \t]*:?[ \t]*" + _HOUSE_NUMBER, re.IGNORECASE
-)
-"""«Nhà số 15», «số nhà 15» with no residence word: a private house too (a fire, a theft)."""
+_HOUSE = re.compile(r"(?<![^\W\d_])(?:nhà[ \t]+số|số[ \t]+nhà)[ \t]*:?[ \t]*" + _HOUSE_NUMBER)
+"""«Nhà số 15», «số nhà 15» with no residence word: a private house too (a fire, a theft).
+This and `_RESIDENCE` are searched in the lower-cased text: a case-blind search is slower."""
 _NOT_A_HOME = re.compile(r"trụ[ \t]+sở|tòa[ \t]+nhà|dãy[ \t]+nhà|khu[ \t]+nhà", re.IGNORECASE)
 """Before «nhà số …» in its sentence: an office or a public building, not someone's home."""
 _OFFICE = re.compile(
