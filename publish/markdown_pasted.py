@@ -7,15 +7,16 @@ on the website and on Zalo. A hashtag line («#luadao #canhbao») became a headi
 CommonMark, GitHub's preview and the radio script read it as text. This extension rewrites such
 lines before block parsing, as the editor meant them:
 
-- a bullet glyph opening a line becomes `- ` (a list item);
+- a bullet glyph opening a line becomes `- ` (a list item); «👉», «✓», «✔» only when the line
+  before or after is bulleted too (a lone one leads a line for emphasis);
 - «– » becomes `- ` when two or more lines in a row open with it (a lone one may be a quote's
-  attribution, «– Thượng tá …»);
+  attribution, «– Thượng tá …»), none of them ending in a hard line break (a dialogue);
 - «1) 2) …», numbered in order on consecutive lines, becomes «1. 2. …»;
 - «a) b) …», lettered in order on consecutive lines, keeps its letters, each on its own line;
-- `#` directly before a word is escaped (a heading needs a space after its `#`).
+- `#` opening a line of hashtags only is escaped («#Tiêu đề» stays a heading, as «##Tiêu đề»).
 
-A line of text under an item made so starts a new paragraph unless it goes on in lower case
-(an item wrapped in a PDF): pasted, each line was a paragraph of its own.
+A line of text under an item made so starts a new paragraph (pasted, each line was a
+paragraph of its own) unless it is the item wrapped (see `goes_on`).
 """
 
 from __future__ import annotations
@@ -35,15 +36,22 @@ _MODIFIERS = "\ufe0f\U0001f3fb-\U0001f3ff"
 """An emoji's presentation selector or skin tone, which may follow the glyph (👉🏻, ✔️)."""
 _GAP = "[ \t\u00a0]+"
 BULLET = re.compile(rf" {{0,3}}[{BULLET_GLYPHS}][{_MODIFIERS}]?{_GAP}(?=\S)")
+_IN_RUNS = "✓✔👉"
+"""Glyphs that open an item only in a run of two or more bulleted lines, as «– » does: a post
+leads one line with «👉» for emphasis, and a list of one would drop the emoji."""
 DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
 NUMBERED = re.compile(rf" {{0,3}}(\d{{1,3}})\){_GAP}(?=\S)")
 LETTERED = re.compile(rf" {{0,3}}([a-zđ])\){_GAP}(?=\S)")
-HASHTAG = re.compile(r" {0,3}#(?=[^\s#\\])")
+HASHTAG = re.compile(r" {0,3}#(?=\w+(?:[ \t]+#\w+)*[ \t]*$)")
+"""A line of hashtags only (as the radio script reads it): «#Tiêu đề» stays a heading, as
+«##Tiêu đề» is on the website."""
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _SUSPECT = re.compile(
     rf"^ {{0,3}}(?:[{BULLET_GLYPHS}–]|#[^\s#]|\d{{1,3}}\)|[a-zđ]\))", re.MULTILINE
 )
 """Any line one of the rules may rewrite: a body without one is left as it is, in one search."""
+_ITEM_LINE = re.compile(rf" {{0,3}}(?:[{BULLET_GLYPHS}–]|\d{{1,3}}\)|[a-zđ]\))")
+"""A line a pasted list's next item may open with."""
 _BLOCK_START = re.compile(r" {0,3}(?:#|>|[-*+] |\d{1,9}[.)] |\||<)|\s*$")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 
@@ -61,7 +69,7 @@ def rewrite(lines: list[str]) -> list[str]:
             continue
         if opened:
             fence = opened[1]
-        elif (match := BULLET.match(line) or _dash_in_run(lines, i)) is not None:
+        elif (match := _bullet(lines, i) or _dash_in_run(lines, i)) is not None:
             out[i] = "- " + line[match.end() :]
             ends.append(i)
         elif (match := NUMBERED.match(line)) and _counted(lines, i, NUMBERED, _number):
@@ -75,19 +83,49 @@ def rewrite(lines: list[str]) -> list[str]:
         elif match := HASHTAG.match(line):
             out[i] = line[: match.end() - 1] + "\\" + line[match.end() - 1 :]
     for i in reversed(ends):
-        # Pasted lines are whole paragraphs: only a wrapped item (from a PDF) goes on in lower case.
         after = lines[i + 1] if i + 1 < len(lines) else ""
-        if _is_text(after) and not after.lstrip()[0].islower() and not _SUSPECT.match(after):
+        later = lines[i + 2] if i + 2 < len(lines) else ""
+        if _is_text(after) and not _SUSPECT.match(after) and not goes_on(lines[i], after, later):
             out.insert(i + 1, "")
     return out
 
 
-def _dash_in_run(lines: list[str], i: int) -> re.Match[str] | None:
-    """Line `i`'s opening «– » when the line before or after it opens with one too."""
-    match = DASH.match(lines[i])
-    if match and any(0 <= j < len(lines) and DASH.match(lines[j]) for j in (i - 1, i + 1)):
+def goes_on(item: str, after: str, later: str) -> bool:
+    """Whether text line `after`, right under the pasted item line `item` (and above `later`),
+    is that item wrapped at a PDF's or Word's line end rather than a paragraph of its own
+    (pasted lines are whole paragraphs): it goes on in lower case, or the item stops
+    mid-sentence and another item follows («• … Công an xã» / «Tân Bình, nhận …» / «• …»)."""
+    if after.lstrip()[:1].islower():
+        return True
+    ended = item.rstrip().rstrip("\"'”’»)").endswith((".", ";", ":", "!", "?", "…"))
+    return not ended and bool(_ITEM_LINE.match(later))
+
+
+def _bullet(lines: list[str], i: int) -> re.Match[str] | None:
+    """Line `i`'s opening glyph, unless it is one of `_IN_RUNS` on a line with no bulleted
+    line next to it."""
+    match = BULLET.match(lines[i])
+    if match is None or match[0].strip()[0] not in _IN_RUNS:
+        return match
+    if any(0 <= j < len(lines) and BULLET.match(lines[j]) for j in (i - 1, i + 1)):
         return match
     return None
+
+
+def _dash_in_run(lines: list[str], i: int) -> re.Match[str] | None:
+    """Line `i`'s opening «– » when the line before or after it opens with one too; none of
+    them ends in a hard line break (two spaces: a dialogue's lines, set apart on purpose)."""
+    match = _dash(lines, i)
+    if match and any(_dash(lines, j) for j in (i - 1, i + 1)):
+        return match
+    return None
+
+
+def _dash(lines: list[str], i: int) -> re.Match[str] | None:
+    """Line `i`'s opening «– », unless the line ends in a hard line break (or is no line)."""
+    if not 0 <= i < len(lines) or lines[i].endswith(("  ", "\\")):
+        return None
+    return DASH.match(lines[i])
 
 
 def _is_text(line: str) -> bool:

@@ -220,6 +220,39 @@ def test_a_hashtag_line_is_text_not_a_heading_on_the_website_and_zalo() -> None:
     assert zalo_texts(body)[1] == "#luadao #canhbao #CongAnChauThanh"
 
 
+def test_formatting_the_editor_chose_is_kept() -> None:
+    """A dialogue's «– » lines with hard breaks, a lone «👉» line and a «#Tiêu đề» heading were
+    made a list (trailing spaces in its items), a list of one (the emoji dropped) and text."""
+    dialogue = "Đối tượng gọi:\n\n– Alo, tôi là cán bộ.  \n– Dạ, có chuyện gì ạ?  \n– Chị nghe đây."
+    html = web_html(dialogue)
+    assert "<li>" not in html and "– Alo, tôi là cán bộ.<br>" in html
+    lone = web_html("Người dân cần cảnh giác.\n\n👉 Mọi thông tin xin liên hệ 113.")
+    assert "<li>" not in lone and "<p>👉 Mọi thông tin xin liên hệ 113.</p>" in lone
+    assert "<h2" in web_html("#Tiêu đề\n\nĐoạn.") and "<h2" in web_html("##Tiêu đề\n\nĐoạn.")
+    for marks in ("#", "##"):  # the radio script reads them as the headings they are
+        typed = spoken(f"Mở đầu.\n\n{marks}Tiêu đề\n\nĐoạn.")
+        assert typed == spoken(f"Mở đầu.\n\n{marks} Tiêu đề\n\nĐoạn.")
+
+
+WRAPPED = "• Trung tá Nguyễn Văn A, Trưởng Công an xã\nTân Bình, nhận nhiệm vụ.\n• Mục hai.\n"
+
+
+def test_an_item_wrapped_before_a_capitalised_word_stays_one_item_on_every_channel() -> None:
+    """The item stops mid-sentence and another follows: the line under it is the item wrapped,
+    not a paragraph (a proper noun opened it)."""
+    html = web_html(WRAPPED)
+    assert "<li>Trung tá Nguyễn Văn A, Trưởng Công an xã\nTân Bình, nhận nhiệm vụ.</li>" in html
+    assert "Công an xã Tân Bình, nhận nhiệm vụ. Mục hai." in spoken(WRAPPED)
+    assert "👉 Không cung cấp mã OTP" not in web_html(WORD_LISTS)  # a run: still a list
+
+
+def test_a_capitalised_line_under_a_numbered_item_is_a_paragraph_on_every_channel() -> None:
+    """The website made it a paragraph; the radio read it as the item's end."""
+    body = "Năm 2023:\n1) Khởi tố 12 vụ.\n2) Bắt 20 đối tượng.\nĐây là kết quả tốt.\n"
+    assert "</ol>\n<p>Đây là kết quả tốt.</p>" in web_html(body)
+    assert "Bắt hai mươi đối tượng.\n\nĐây là kết quả tốt." in spoken(body)
+
+
 # Mended at load, or told ---------------------------------------------------------------------
 
 

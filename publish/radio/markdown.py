@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from publish.markdown_comments import shown_body
-from publish.markdown_pasted import BULLET_GLYPHS
+from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.flags import WARNING, Context
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
@@ -51,8 +51,10 @@ class Block:
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
-"""An ATX heading; `_heading_text` drops its closing `#`s, which a regex would do in cubic time."""
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*+(.*)$")
+"""An ATX heading; `_heading_text` drops its closing `#`s, which a regex would do in cubic time.
+No space is needed after the `#`s, as on the website (Python-Markdown); a line of hashtags only
+is no heading (see publish.markdown_pasted)."""
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _LIST = re.compile(
@@ -274,7 +276,10 @@ class _Splitter:
         self.quoted = False
         """Whether the open paragraph is a blockquote (`> …`)."""
         self.pasted = False
-        """Whether the last list item opened with a glyph pasted from Word or a post (`•`)."""
+        """Whether the last list item was pasted (`•`, `1)`): the website makes a capitalised
+        line under it a paragraph unless it is the item wrapped."""
+        self.later = ""
+        """The line after the one being split (whether a pasted item goes on depends on it)."""
 
     def end_paragraph(self) -> None:
         """Close the open paragraph or list into a block."""
@@ -322,6 +327,7 @@ class _Splitter:
                     i += 1
                 _flag_removed(self.ctx, "một bảng", line.strip(), number)
                 continue
+            self.later = lines[i] if i < len(lines) else ""
             self.line(number, line)
         self.end_paragraph()
 
@@ -363,8 +369,12 @@ class _Splitter:
             if self.current:
                 self.end_paragraph()
             self.list_items.append([(number, listed[2])])
-            self.pasted = line.lstrip()[0] in BULLET_GLYPHS
-        elif self.list_items and self.pasted and not line.lstrip()[0].islower():
+            self.pasted = line.lstrip()[0] in BULLET_GLYPHS or bool(NUMBERED.match(line))
+        elif (
+            self.list_items
+            and self.pasted
+            and not goes_on(self.list_items[-1][-1][1], line, self.later)
+        ):
             self.end_paragraph()  # pasted lines are paragraphs, as on the website and Zalo
             self.current.append((number, line))
         elif self.list_items:
