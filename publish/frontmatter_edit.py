@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
+from publish.cache import atomic_write_bytes
 from publish.frontmatter import OPENING_RE, FrontMatterError, decode, split, straight_quotes
 
 __all__ = ["EditError", "set_keys", "write_atomically"]
@@ -72,20 +71,9 @@ def set_keys(text: str, values: Mapping[str, Value], *, after: Mapping[str, str]
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace the file at `path` by `data` whole (a temporary file, flushed, then renamed over
-    it), keeping its permissions: an interrupted write leaves the old file."""
-    mode = path.stat().st_mode & 0o7777
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".duyet-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Replace the file at `path` by `data` whole, keeping its permissions: an interrupted
+    write leaves the old file."""
+    atomic_write_bytes(path, data, mode=path.stat().st_mode & 0o7777)
 
 
 def _data(text: str) -> dict[str, object]:
