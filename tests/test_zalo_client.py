@@ -421,6 +421,9 @@ def test_a_token_file_of_another_user_is_refused(token_file: Path) -> None:
     with pytest.raises(PublishError) as caught:
         TokenFile(token_file).load()
     assert "thuộc về người dùng khác (mã 12345)" in str(caught.value)
+    # A file of the unit's own, mounted into a container run as another user: give it over.
+    assert f"chown {os.getuid()} {token_file}" in str(caught.value)
+    assert "r-123456" not in str(caught.value)
 
 
 def test_corrupt_token_file_is_explained(emulator: ZaloEmulator, token_file: Path) -> None:

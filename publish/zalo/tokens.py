@@ -126,8 +126,11 @@ class TokenFile:
         if hasattr(os, "getuid") and opened.st_uid != os.getuid():
             raise PublishError(
                 f"Tệp token Zalo {path} thuộc về người dùng khác (mã {opened.st_uid}), không "
-                "phải người đang chạy lệnh, nên không được dùng: ai đó có thể đã đặt token của "
-                f"họ vào. Cách sửa: xoá tệp rồi chạy `publish zalo-login`; {fix}"
+                f"phải người đang chạy lệnh (mã {os.getuid()}), nên không được dùng: ai đó có thể "
+                "đã đặt token của họ vào. Cách sửa: nếu tệp đúng là của đơn vị (ví dụ gắn từ máy "
+                "chủ vào một container chạy bằng người dùng khác), đổi chủ tệp cho người chạy "
+                f"lệnh (`chown {os.getuid()} {path}`) hoặc chạy lệnh bằng người dùng sở hữu tệp; "
+                f"nếu không rõ ai đặt tệp, xoá tệp rồi chạy `publish zalo-login`; {fix}"
             )
         mode = stat.S_IMODE(opened.st_mode)
         if mode & 0o077:
