@@ -205,16 +205,14 @@ def run_command(args: argparse.Namespace) -> int:
         last = None if args.dry_run else LastBuild(config, live, (CHANNELS, False, args.strict))
         with timings.phase(COMPARING):
             replayed = last.replay(now, CHANNELS) if last is not None else None
-        if replayed is not None:
+        if replayed is not None and last is not None:  # only a stamp is ever replayed
             with timings.phase("nạp bản tin cho kế hoạch các kênh"):
-                site = last.replayed_site(now) if last is not None else None
+                site = last.replayed_site(now)
                 if site is None:
                     # The replayed build's digests: bulletins come off the cache's shelf unread,
                     # and approved ones' images are not hashed again for their fingerprints.
-                    digests = last.replayed_digests() if last is not None else None
-                    site = load_site(config, now=now, digests=digests)
-                    if last is not None:
-                        last.keep_site(site)
+                    site = load_site(config, now=now, digests=last.replayed_digests())
+                    last.keep_site(site)
             result = Build(site, CHANNELS, replayed.warnings, ())
             results = [_replayed_output(replayed)]
         else:
