@@ -9,10 +9,10 @@ to the end of the line again, and a 100 kB body took minutes. ImageScan finds th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-__all__ = ["IMAGE_RE", "Image", "ImageScan"]
+__all__ = ["IMAGE_RE", "Image", "ImageScan", "substituted"]
 
 IMAGE_RE = re.compile(
     r"""!\[([^\]]*+)\]\(\s*+<?([^)\s>]++)>?(?:\s+(?:"([^\n]*?)"|'([^\n]*?)'))?\s*\)"""
@@ -35,6 +35,8 @@ class Image(NamedTuple):
     alt: str
     ref: str
     title: str
+    ref_start: int
+    """Where the reference starts in the text (IMAGE_RE's group 2)."""
 
 
 class _Ahead:
@@ -94,7 +96,8 @@ class ImageScan:
             return None
         ref_start, ref_end, title, end = rest
         text = self.text
-        return Image(start, end, text[start + 2 : close], text[ref_start:ref_end], title)
+        alt, ref = text[start + 2 : close], text[ref_start:ref_end]
+        return Image(start, end, alt, ref, title, ref_start)
 
     def _reference(self, close: int) -> tuple[int, int, str, int] | None:
         """Where the reference after the ']' at `close` starts and ends, the title, and where
@@ -129,3 +132,13 @@ class ImageScan:
                 return text[quote_at + 1 : closing], end
         paren = _PAREN.match(text, pos)
         return None if paren is None else ("", paren.end())
+
+
+def substituted(text: str, replacement: Callable[[Image], str]) -> str:
+    """`text` with each image replaced by what `replacement` makes of it: IMAGE_RE.sub, in
+    linear time."""
+    pieces, at = [], 0
+    for image in ImageScan(text):
+        pieces += [text[at : image.start], replacement(image)]
+        at = image.end
+    return "".join(pieces) + text[at:]

@@ -16,6 +16,7 @@ from publish.render.web.markdown import _drop_orphan_backlinks
 from publish.shortcodes import spans
 from tests.helpers import TINY_JPEG, bulletin_md, make_project
 
+REPO = Path(__file__).resolve().parents[1]
 GUARD = 15  # seconds; each input took from 30 s to forever before the fix
 
 
@@ -301,5 +302,39 @@ def test_images_are_found_without_stalling(piece: str) -> None:
     code = f"from publish.content_images import _shown; _shown({piece!r} * 100_000)"
     try:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {GUARD} s")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "'![a](' * 100_000",
+        "'![a](x \"' * 60_000",
+        "'<img ' * 150_000",
+        "'<img' + ' ' * 200_000 + '>'",
+        "'[a](' * 200_000",
+        "'{{' * 200_000",
+        "'<p>' * 150_000",
+        "'<p>\\n\\n' * 100_000 + '</p>'",
+    ],
+    ids=[
+        "images-unclosed",
+        "image-titles-unclosed",
+        "img-tags-unclosed",
+        "img-tag-of-spaces",
+        "links-unclosed",
+        "template-braces",
+        "html-paragraphs-unclosed",
+        "html-paragraphs-one-closing",
+    ],
+)
+def test_a_crafted_hugo_post_is_converted_without_stalling(body: str) -> None:
+    """import-hugo's images, <img> tags and first-paragraph summary rescanned the rest of the
+    post from each unclosed one: from a minute to hours on these posts (up to 5 MB are read)."""
+    head = "---\\ntitle: A\\ndate: 2023-01-01\\ncategories: [an-ninh-trat-tu]\\n---\\n"
+    code = f"from tests.test_import_hugo import convert; convert('{head}' + {body})"
+    try:
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD, cwd=REPO)
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {GUARD} s")

@@ -6,14 +6,17 @@ import random
 
 import pytest
 
-from publish.markdown_images import IMAGE_RE, ImageScan
+from publish.markdown_images import IMAGE_RE, ImageScan, substituted
 
 PIECES = ["![", "]", "(", ")", "<", ">", '"', "'", " ", "\n", "a", "x.jpg", "\\", "![a](", ')"']
 
 
-def by_regex(text: str) -> list[tuple[int, int, str, str, str]]:
+def by_regex(text: str) -> list[tuple[int, int, str, str, str, int]]:
     """The images IMAGE_RE.finditer finds, as ImageScan gives them."""
-    return [(m.start(), m.end(), m[1], m[2], m[3] or m[4] or "") for m in IMAGE_RE.finditer(text)]
+    return [
+        (m.start(), m.end(), m[1], m[2], m[3] or m[4] or "", m.start(2))
+        for m in IMAGE_RE.finditer(text)
+    ]
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -22,6 +25,25 @@ def test_the_scan_finds_what_the_regex_finds(seed: int) -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 14)))
         assert [tuple(image) for image in ImageScan(text)] == by_regex(text), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_substituting_images_is_what_the_regex_substitutes(seed: int) -> None:
+    """Each image's reference swapped for its length, as IMAGE_RE.sub would."""
+    rng = random.Random(seed)
+    for _ in range(20_000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 14)))
+        by_scan = substituted(
+            text,
+            lambda i, text=text: (
+                f"{text[i.start : i.ref_start]}{len(i.ref)}{text[i.ref_start + len(i.ref) : i.end]}"
+            ),
+        )
+        by_sub = IMAGE_RE.sub(
+            lambda m: f"{m[0][: m.start(2) - m.start()]}{len(m[2])}{m[0][m.end(2) - m.start() :]}",
+            text,
+        )
+        assert by_scan == by_sub, repr(text)
 
 
 @pytest.mark.parametrize(

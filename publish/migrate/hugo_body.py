@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from publish import shortcodes
-from publish.content_images import HTML_IMG_RE, IMAGE_SUFFIXES, SCHEME_RE
+from publish.content_images import IMAGE_SUFFIXES, SCHEME_RE
 from publish.links import addressed, own_path
 from publish.markdown_code import masked
 from publish.markdown_comments import hidden
-from publish.markdown_images import IMAGE_RE
+from publish.markdown_images import Image, substituted
 from publish.migrate.hugo_source import Source, Tell, slug_of
 from publish.text import nfc
 
-SRCSET_RE = re.compile(r"""\s+(?:srcset|sizes)\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
+SRCSET_RE = re.compile(r"""(?<!\s)\s+(?:srcset|sizes)\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
+"""An img tag's srcset or sizes; tried once per run of spaces (not from each space of it, which
+took minutes on a tag of thousands)."""
+IMG_START_RE = re.compile(r"<img\b", re.IGNORECASE)
 
 
 def converted_body(
@@ -30,9 +34,10 @@ def converted_body(
     site's baseURL (an image written with it in full is the site's own)."""
     out, at, ok = [], 0, True
     body = source.body
+    code_line = _lines(body, source.body_line)
     for code in shortcodes.spans(body):
         written = shortcodes.markdown(code, ref)
-        line = source.body_line + body.count("\n", 0, code.start)
+        line = code_line(code.start)
         if written is None:
             ok = False
             tell(
@@ -92,25 +97,24 @@ def converted_body(
         )
         return ref_text
 
-    def image(m: re.Match[str]) -> str:
+    def image(found: Image) -> str:
         """One Markdown image with its reference moved."""
-        line = source.body_line + body.count("\n", 0, m.start())
-        new = moved(m[2], line)
-        return m[0][: m.start(2) - m.start()] + new + m[0][m.end(2) - m.start() :]
+        new = moved(found.ref, image_line(found.start))
+        ref_end = found.ref_start + len(found.ref)
+        return body[found.start : found.ref_start] + new + body[ref_end : found.end]
 
-    def html(m: re.Match[str]) -> str:
+    def html(tag: str, line: int) -> str:
         """One <img> tag with its src moved, without srcset and sizes (WordPress's, naming the
         old site's files: the website makes its own)."""
-        line = source.body_line + body.count("\n", 0, m.start())
-        tag = SRCSET_RE.sub("", m[0])
         return re.sub(
             r"""(\bsrc\s*=\s*)(["'])(.*?)\2""",
             lambda s: f"{s[1]}{s[2]}{moved(s[3], line)}{s[2]}",
-            tag,
+            SRCSET_RE.sub("", tag),
             count=1,
         )
 
-    body = HTML_IMG_RE.sub(html, IMAGE_RE.sub(image, body))
+    image_line = _lines(body, source.body_line)
+    body = _with_img_tags(substituted(body, image), html, source.body_line)
     return (_without_block_comments(body, tell) if ok else None), copies
 
 
@@ -145,6 +149,41 @@ def _without_block_comments(body: str, tell: Tell) -> str:
         "chúng, trong tệp Markdown chúng chỉ làm rối"
     )
     return "".join(pieces)
+
+
+def _lines(text: str, first: int) -> Callable[[int], int]:
+    """The line of each position of `text` (the first is line `first`), asked in increasing
+    order: counted on from the last one asked, not from the top each time."""
+    at, line = 0, first
+
+    def line_of(pos: int) -> int:
+        """The line of `text` position `pos`."""
+        nonlocal at, line
+        if pos < at:
+            at, line = 0, first
+        line += text.count("\n", at, pos)
+        at = pos
+        return line
+
+    return line_of
+
+
+def _with_img_tags(text: str, replacement: Callable[[str, int], str], first: int) -> str:
+    """`text` with each <img> tag (HTML_IMG_RE's matches) replaced by what `replacement` makes
+    of it and its line, in linear time: the regex scanned to the end from each '<img' without a
+    '>' after it."""
+    pieces, at = [], 0
+    line_of = _lines(text, first)
+    while found := IMG_START_RE.search(text, at):
+        end = text.find(">", found.end())
+        if end < 0:
+            break  # no '>' after this one, nor after any later one
+        pieces += [
+            text[at : found.start()],
+            replacement(text[found.start() : end + 1], line_of(found.start())),
+        ]
+        at = end + 1
+    return "".join(pieces) + text[at:]
 
 
 def own_image(ref: str, base: str) -> str | None:

@@ -18,7 +18,7 @@ from publish.fields import (
 )
 from publish.gates import field_stamp, public_classification, secret_classification, secret_stamp
 from publish.markdown_comments import shown_body
-from publish.markdown_images import IMAGE_RE
+from publish.markdown_images import ImageScan, substituted
 from publish.migrate.hugo_body import converted_body, own_image
 from publish.migrate.hugo_source import HOLD_KEYS, Source, Tell, strings
 from publish.text import folded_words, nfc
@@ -137,8 +137,11 @@ def _cut(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|\{\{.*?\}\}|\[/?\w+[^\]]*\]")
-LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MARKUP_RE = re.compile(r"!\[[^\][]*\]\([^)[]*\)|<[^<>]+>|\{\{(?:(?!\{\{).)*?\}\}|\[/?\w+[^\][]*\]")
+LINK_RE = re.compile(r"\[([^\][]*)\]\([^)[]*\)")
+"""Markup and links a summary leaves out. No scan runs past the next opening ('[', '<', '{{'):
+one from each of thousands never closed took minutes (a link's text or address holding a
+'[', or a tag's value a '<', is rare in a summary the operator reads anyway)."""
 
 
 HTML_PARAGRAPH_RE = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p\s*>", re.I | re.S)
@@ -156,16 +159,23 @@ def _first_paragraph(body: str) -> str:
         body = shown_body(body)
     parts = re.split(r"(\n\s*\n)", body)
     start = 0
+    read_to = 0  # HTML paragraphs are looked for from here on
     for block, gap in zip(parts[::2], [*parts[1::2], ""], strict=True):
         end = start + len(block)
         if block.lstrip().startswith("<"):
             # Opened in this block, a <p> may close after a blank line.
-            for opening in HTML_OPENING_RE.finditer(body, start, end):
+            while opening := HTML_OPENING_RE.search(body, max(start, read_to), end):
                 found = HTML_PARAGRAPH_RE.match(body, opening.start())
-                if found and len(text := _html_text(found[1])) > 20:
+                if found is None:
+                    read_to = len(body)  # no '>' or '</p>' after it: none for a later <p>
+                    break
+                if len(text := _html_text(found[1])) > 20:
                     return text
+                # On after its </p>: a <p> inside one (never in valid HTML) would read the
+                # rest of it again, thousands of times over on a crafted post.
+                read_to = found.end()
         else:
-            text = MARKUP_RE.sub(" ", LINK_RE.sub(r"\1", IMAGE_RE.sub(" ", block)))
+            text = MARKUP_RE.sub(" ", LINK_RE.sub(r"\1", substituted(block, lambda _: " ")))
             text = " ".join(re.sub(r"[*_`#>]+", "", text).split())
             if len(text) > 20 and not block.lstrip().startswith(("#", "```", "|", "-", "*")):
                 return nfc(text)
@@ -219,7 +229,7 @@ def cover(
     if found[0] is None:
         return
     copies.update(found[1])
-    out["cover"] = IMAGE_RE.search(found[0])[2]  # type: ignore[index]
+    out["cover"] = next(iter(ImageScan(found[0]))).ref
     written = alt or str(source.get("cover_alt") or "")
     out["cover_alt"] = nfc(written.strip()) or title
     if not written.strip():
