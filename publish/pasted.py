@@ -30,9 +30,9 @@ LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", 
 TRACKING = re.compile(r"(?:fbclid|gclid|dclid|msclkid|mibextid|igshid|zarsrc|utm_[a-z]+)=", re.I)
 """A query parameter that only tells a site where its visitor came from."""
 _LIGATURE = re.compile(r"[\ufb00-\ufb06]")
-_TRACKED = re.compile(r"(?<=[?&])" + TRACKING.pattern + r"[^&#;\s]*&?", re.I)
+_TRACKED = re.compile(r"(?<=[?&;])" + TRACKING.pattern + r"[^&#;\s]*(?:&|;(?=[^\s&#;=]+=))?", re.I)
 """A tracking parameter with its value (up to a «;», which may be the editor's text going on)
-and the «&» joining the next."""
+and the «&» joining the next, or the «;» when a parameter follows it («;id=3»)."""
 _URL_CHARS = "[^\\s<>()\\[\\]\"'`«»“”‘’]"
 _URL = re.compile(rf"https?://{_URL_CHARS}*[^\s<>()\[\]\"'`«»“”‘’.,;:!?]")
 """A link, without the quotes around it or the punctuation ending its sentence (as GitHub's
@@ -77,15 +77,21 @@ def mend(text: str) -> str:
 
 
 def _untracked(match: re.Match[str]) -> str:
-    """The matched link without its tracking parameters (and without a «?» or «&» left
-    dangling); nothing else of it is dropped."""
+    """The matched link without its tracking parameters (and without a «?», «&» or «;» left
+    dangling); nothing else of it is dropped, and a link without them is left as typed."""
     url = match[0]
     base, mark, query = url.partition("?")
     if not mark:
         return url
     query, hash_mark, fragment = query.partition("#")
-    query = _TRACKED.sub("", "?" + query)[1:].rstrip("&")
-    return base + ("?" + query if query else "") + hash_mark + fragment
+    kept = _TRACKED.sub("", "?" + query)[1:]
+    if kept == query:
+        return url
+    kept = kept.replace("&;", ";").rstrip("&;")
+    if kept.startswith(";") and not query.startswith(";"):
+        # «?fbclid=1;tiếp»: no parameter follows the «;», so the editor's text goes on there.
+        return base + kept + hash_mark + fragment
+    return base + ("?" + kept if kept else "") + hash_mark + fragment
 
 
 def check(col: Collector, parsed: Parsed) -> None:

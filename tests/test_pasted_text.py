@@ -282,13 +282,19 @@ def test_pdf_ligatures_and_link_tracking_are_mended_at_load(tmp_path: Path) -> N
         ("Xem “https://x.vn/a?gclid=1”!", "Xem “https://x.vn/a”!"),
         ("Xem tại https://x.vn/a?fbclid=IwAR123.", "Xem tại https://x.vn/a."),
         ("https://x.vn/a?id=3&fbclid=IwAR1, rồi", "https://x.vn/a?id=3, rồi"),
-        ("https://x.vn/a?fbclid=1;tiếp", "https://x.vn/a?;tiếp"),
+        ("https://x.vn/a?fbclid=1;tiếp", "https://x.vn/a;tiếp"),
+        ("https://x.vn/a?id=3&fbclid=1;tiếp", "https://x.vn/a?id=3;tiếp"),
+        ("https://x.vn/a?utm_source=zalo;id=3", "https://x.vn/a?id=3"),
+        ("https://x.vn/a?id=3;utm_source=zalo", "https://x.vn/a?id=3"),
+        ("https://x.vn/a?id=3;k;fbclid=1", "https://x.vn/a?id=3;k"),
+        ("https://x.vn/a?;x&fbclid=1 và https://y.vn/?;z", "https://x.vn/a?;x và https://y.vn/?;z"),
         ("https://x.vn/a?utm_source=zalo&id=3#muc", "https://x.vn/a?id=3#muc"),
     ],
 )
 def test_dropping_tracking_parameters_keeps_the_editors_text(typed: str, mended: str) -> None:
     """The link ended at a quote mark or a sentence's stop no more than on GitHub: the tracking
-    parameter took «»,», the stop or «;tiếp» with it."""
+    parameter took «»,», the stop or «;tiếp» with it; a «?» no parameter follows any more is
+    dropped, and only a link that had tracking is changed."""
     assert mend(typed) == mended
 
 
