@@ -27,7 +27,7 @@ from collections.abc import Callable
 import markdown
 from markdown.preprocessors import Preprocessor
 
-__all__ = ["BULLET_GLYPHS", "PastedLists", "rewrite"]
+__all__ = ["BULLET_GLYPHS", "PastedLists", "bullet", "rewrite"]
 
 BULLET_GLYPHS = "•●▪■◦◆❖➢➤►▶✓✔∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc👉"
 """Characters that open a list item in pasted text: Word's list glyphs (the private-use ones are
@@ -69,7 +69,7 @@ def rewrite(lines: list[str]) -> list[str]:
             continue
         if opened:
             fence = opened[1]
-        elif (match := _bullet(lines, i) or _dash_in_run(lines, i)) is not None:
+        elif (match := bullet(lines, i) or _dash_in_run(lines, i)) is not None:
             out[i] = "- " + line[match.end() :]
             ends.append(i)
         elif (match := NUMBERED.match(line)) and _counted(lines, i, NUMBERED, _number):
@@ -101,7 +101,7 @@ def goes_on(item: str, after: str, later: str) -> bool:
     return not ended and bool(_ITEM_LINE.match(later))
 
 
-def _bullet(lines: list[str], i: int) -> re.Match[str] | None:
+def bullet(lines: list[str], i: int) -> re.Match[str] | None:
     """Line `i`'s opening glyph, unless it is one of `_IN_RUNS` on a line with no bulleted
     line next to it."""
     match = BULLET.match(lines[i])

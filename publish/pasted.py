@@ -21,7 +21,7 @@ import re
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import prose
-from publish.markdown_pasted import BULLET
+from publish.markdown_pasted import bullet
 from publish.text import LineCounter
 
 __all__ = ["check", "mend"]
@@ -193,7 +193,7 @@ def _tab_tables(col: Collector, body: str, first: int) -> None:
     lines = body.split("\n")
     run = 0
     for i, line in enumerate([*lines, ""]):
-        if _TAB_CELLS.search(line.strip()) and not _ITEM.match(line) and not BULLET.match(line):
+        if _TAB_CELLS.search(line.strip()) and not _ITEM.match(line) and not bullet(lines, i):
             run += 1
             continue
         if run >= 2:
@@ -209,10 +209,12 @@ def _tab_tables(col: Collector, body: str, first: int) -> None:
         run = 0
 
 
-def _holds(line: str) -> bool:
-    """Whether an indented paragraph after `line` (and a blank line) goes on its block: a list
-    item, one the website makes of a pasted bullet («• …»), a footnote or a definition."""
-    return bool(_ITEM.match(line) or BULLET.match(line) or _HOLDS_PARAGRAPHS.match(line))
+def _holds(lines: list[str], i: int) -> bool:
+    """Whether an indented paragraph after line `i` (and a blank line) goes on its block: a
+    list item, one the website makes of a pasted bullet («• …», not a lone «👉 …»), a footnote
+    or a definition."""
+    line = lines[i]
+    return bool(_ITEM.match(line) or bullet(lines, i) or _HOLDS_PARAGRAPHS.match(line))
 
 
 def _indented(col: Collector, body: str, first: int, written: str) -> None:
@@ -221,18 +223,21 @@ def _indented(col: Collector, body: str, first: int, written: str) -> None:
     `written`: the body as typed, line for line with `body`, whose comments are blanked out
     (a line opening with a comment is not indented)."""
     found = []
-    previous = blank = ""
+    previous, blank = -1, ""  # the last line with text
     typed = written.split("\n")
-    for number, line in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
         if not line.strip():
             blank = "\n"
             continue
         # Not a list item's second paragraph, nor the same indented block going on.
-        opens = not previous or (blank and not (_holds(previous) or previous[:1] in "\t "))
+        opens = previous < 0 or (
+            blank and not (_holds(lines, previous) or lines[previous][:1] in "\t ")
+        )
         indented = line.startswith(("\t", "    ")) and typed[number].startswith(("\t", "    "))
         if opens and indented:
             found.append(("", first + number))
-        previous, blank = line, ""
+        previous, blank = number, ""
     if found:
         col.add(
             "đoạn văn thụt đầu dòng bằng Tab hoặc 4 dấu cách (như trong Word)"

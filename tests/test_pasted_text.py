@@ -340,6 +340,20 @@ def test_paragraphs_indented_under_a_footnote_a_definition_or_a_pasted_bullet_ar
     assert warnings_of(tmp_path, body) == []
 
 
+def test_a_paragraph_indented_under_a_lone_pointing_hand_is_told(tmp_path: Path) -> None:
+    """A lone «👉» line stays text on the website, so a paragraph indented under it is a box of
+    code; the check took the line for a list item (whose next paragraph it would be) and said
+    nothing. A lone «👉» line of Tab-separated cells is a table row, as the next one is."""
+    body = "Mở đầu.\n\n👉 Mọi thông tin xin liên hệ 113.\n\n    Đoạn thụt đầu dòng.\n"
+    assert "<pre><code>Đoạn thụt đầu dòng." in web_html(body)
+    found = warnings_of(tmp_path, body)
+    assert [line for line, _ in found] == [13] and "thụt đầu dòng" in found[0][1]
+    table = warnings_of(tmp_path, "Số liệu:\n\n👉 Loại vụ việc\tSố vụ\nLừa đảo\t12\n")
+    assert [line for line, _ in table] == [11] and "2 dòng có ô ngăn" in table[0][1]
+    run = "Mở đầu.\n\n👉 Một.\n👉 Hai.\n\n    Đoạn hai của mục.\n"
+    assert warnings_of(tmp_path, run) == []  # a run is a list: the paragraph is the item's
+
+
 def test_a_pasted_book_gets_a_few_warnings_not_one_per_line(tmp_path: Path) -> None:
     """Each cut word and leftover line was a warning of its own (500,000 for a long paste)."""
     body = "lừa đ-\nảo. " * 40 + "\n\n" + "Xem thêm\n\n" * 30
