@@ -9,6 +9,8 @@ lines before block parsing, as the editor meant them:
 
 - a bullet glyph opening a line becomes `- ` (a list item); «👉», «✓», «✔» only when the line
   before or after is bulleted too (a lone one leads a line for emphasis);
+- Word's second-level «o» (followed by a Tab or two spaces) under such an item becomes an item
+  of a list in it (`    - `): only there, as «o» is also a word;
 - «– » becomes `- ` when two or more lines in a row open with it (a lone one may be a quote's
   attribution, «– Thượng tá …»), none of them ending in a hard line break (a dialogue);
 - «1) 2) …», numbered in order on consecutive lines, becomes «1. 2. …»;
@@ -27,7 +29,7 @@ from collections.abc import Callable
 import markdown
 from markdown.preprocessors import Preprocessor
 
-__all__ = ["BULLET_GLYPHS", "PastedLists", "bullet", "rewrite"]
+__all__ = ["BULLET_GLYPHS", "PastedLists", "bullet", "rewrite", "sub_bullets"]
 
 BULLET_GLYPHS = "•●▪■◦◆❖➢➤►▶✓✔∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc👉"
 """Characters that open a list item in pasted text: Word's list glyphs (the private-use ones are
@@ -39,6 +41,9 @@ BULLET = re.compile(rf" {{0,3}}[{BULLET_GLYPHS}][{_MODIFIERS}]?{_GAP}(?=\S)")
 _IN_RUNS = "✓✔👉"
 """Glyphs that open an item only in a run of two or more bulleted lines, as «– » does: a post
 leads one line with «👉» for emphasis, and a list of one would drop the emoji."""
+WORD_SUB_BULLET = re.compile(r"[ \t]*o(?:\t|[ \u00a0]{2,})[ \t\u00a0]*(?=\S)")
+"""Word's second-level bullet: the Courier «o» and its Tab (or the spaces a paste made of it).
+«o» is a word too («o» for an aunt): it opens an item only under a pasted bullet (`sub_bullets`)."""
 DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
 NUMBERED = re.compile(rf" {{0,3}}(\d{{1,3}})\){_GAP}(?=\S)")
 LETTERED = re.compile(rf" {{0,3}}([a-zđ])\){_GAP}(?=\S)")
@@ -61,6 +66,7 @@ def rewrite(lines: list[str]) -> list[str]:
     out = list(lines)
     ends: list[int] = []  # items made here: a capitalised line under one starts a new paragraph
     fence: str | None = None
+    subs = sub_bullets(lines)
     for i, line in enumerate(lines):
         opened = FENCE.match(line)
         if fence is not None:
@@ -69,6 +75,9 @@ def rewrite(lines: list[str]) -> list[str]:
             continue
         if opened:
             fence = opened[1]
+        elif i in subs:
+            out[i] = WORD_SUB_BULLET.sub("    - ", line, count=1)
+            ends.append(i)
         elif (match := bullet(lines, i) or _dash_in_run(lines, i)) is not None:
             out[i] = "- " + line[match.end() :]
             ends.append(i)
@@ -110,6 +119,18 @@ def bullet(lines: list[str], i: int) -> re.Match[str] | None:
     if any(0 <= j < len(lines) and BULLET.match(lines[j]) for j in (i - 1, i + 1)):
         return match
     return None
+
+
+def sub_bullets(lines: list[str]) -> set[int]:
+    """The lines opening with Word's second-level «o» (`WORD_SUB_BULLET`) right under a pasted
+    bullet item («•», a run of «– ») or under another such line: items of a list in that item."""
+    found: set[int] = set()
+    for i in range(1, len(lines)):
+        if WORD_SUB_BULLET.match(lines[i]) and (
+            i - 1 in found or bullet(lines, i - 1) or _dash_in_run(lines, i - 1)
+        ):
+            found.add(i)
+    return found
 
 
 def _dash_in_run(lines: list[str], i: int) -> re.Match[str] | None:

@@ -21,7 +21,7 @@ import re
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import prose
-from publish.markdown_pasted import bullet
+from publish.markdown_pasted import bullet, sub_bullets
 from publish.text import LineCounter
 
 __all__ = ["check", "mend"]
@@ -191,9 +191,15 @@ def _cut_words(col: Collector, body: str, first: int) -> None:
 def _tab_tables(col: Collector, body: str, first: int) -> None:
     """A warning for each run of two or more lines of Tab-separated cells (a Word table)."""
     lines = body.split("\n")
+    subs = sub_bullets(lines)  # «o<Tab>…» under «•<Tab>…»: Word's list, not a table
     run = 0
     for i, line in enumerate([*lines, ""]):
-        if _TAB_CELLS.search(line.strip()) and not _ITEM.match(line) and not bullet(lines, i):
+        if (
+            _TAB_CELLS.search(line.strip())
+            and not _ITEM.match(line)
+            and not bullet(lines, i)
+            and i not in subs
+        ):
             run += 1
             continue
         if run >= 2:
@@ -209,12 +215,12 @@ def _tab_tables(col: Collector, body: str, first: int) -> None:
         run = 0
 
 
-def _holds(lines: list[str], i: int) -> bool:
+def _holds(lines: list[str], i: int, subs: set[int]) -> bool:
     """Whether an indented paragraph after line `i` (and a blank line) goes on its block: a
-    list item, one the website makes of a pasted bullet («• …», not a lone «👉 …»), a footnote
-    or a definition."""
+    list item, one the website makes of a pasted bullet («• …», not a lone «👉 …», or Word's
+    «o» under one: `subs`), a footnote or a definition."""
     line = lines[i]
-    return bool(_ITEM.match(line) or bullet(lines, i) or _HOLDS_PARAGRAPHS.match(line))
+    return bool(_ITEM.match(line) or bullet(lines, i) or i in subs or _HOLDS_PARAGRAPHS.match(line))
 
 
 def _indented(col: Collector, body: str, first: int, written: str) -> None:
@@ -226,13 +232,14 @@ def _indented(col: Collector, body: str, first: int, written: str) -> None:
     previous, blank = -1, ""  # the last line with text
     typed = written.split("\n")
     lines = body.split("\n")
+    subs = sub_bullets(lines)
     for number, line in enumerate(lines):
         if not line.strip():
             blank = "\n"
             continue
         # Not a list item's second paragraph, nor the same indented block going on.
         opens = previous < 0 or (
-            blank and not (_holds(lines, previous) or lines[previous][:1] in "\t ")
+            blank and not (_holds(lines, previous, subs) or lines[previous][:1] in "\t ")
         )
         indented = line.startswith(("\t", "    ")) and typed[number].startswith(("\t", "    "))
         if opens and indented:

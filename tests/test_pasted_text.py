@@ -246,6 +246,39 @@ def test_an_item_wrapped_before_a_capitalised_word_stays_one_item_on_every_chann
     assert "👉 Không cung cấp mã OTP" not in web_html(WORD_LISTS)  # a run: still a list
 
 
+WORD_LEVELS = (
+    "Các biện pháp:\n"
+    "\uf0b7\tTuần tra ban đêm:\n"
+    "o\tTại các xã;\n"
+    "o  Tại thị trấn.\n"
+    "\uf0b7\tPhát tờ rơi.\n"
+)
+
+
+def test_words_second_level_bullets_are_a_list_in_their_item_on_every_channel(
+    tmp_path: Path,
+) -> None:
+    """Word's «o<Tab>» under a «•<Tab>» item stayed in that item as text («o Tại các xã»), the
+    radio read the «o», and two of them in a row were told as a Word table."""
+    html = web_html(WORD_LEVELS)
+    assert "<li>Tuần tra ban đêm:<ul>\n<li>Tại các xã;</li>\n<li>Tại thị trấn.</li>\n</ul>" in html
+    assert "<li>Phát tờ rơi.</li>" in html
+    texts = zalo_texts(WORD_LEVELS)
+    assert "   • Tại các xã;" in texts and "   • Tại thị trấn." in texts
+    script = spoken(WORD_LEVELS)
+    assert "Tại các xã" in script and "o Tại" not in script and "O Tại" not in script
+    assert warnings_of(tmp_path, WORD_LEVELS) == []
+
+
+def test_an_o_that_is_a_word_stays_text() -> None:
+    """«o» (an aunt) opening a line is an item only as Word writes its second level, under a
+    pasted bullet: with one space, or under text or a typed «- » item, it is the word."""
+    for body in ("Mở đầu.\n\no  Hoa bế em.\n", "• Một\no Hoa bế em.\n", "- Một\no  Hoa.\n"):
+        html = web_html(body)
+        assert "o  Hoa" in html or "o Hoa" in html, body
+        assert html.count("<li>") <= 1, body
+
+
 def test_a_capitalised_line_under_a_numbered_item_is_a_paragraph_on_every_channel() -> None:
     """The website made it a paragraph; the radio read it as the item's end."""
     body = "Năm 2023:\n1) Khởi tố 12 vụ.\n2) Bắt 20 đối tượng.\nĐây là kết quả tốt.\n"

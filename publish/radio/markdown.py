@@ -8,7 +8,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from publish.markdown_comments import shown_body
-from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
+from publish.markdown_pasted import (
+    BULLET_GLYPHS,
+    NUMBERED,
+    WORD_SUB_BULLET,
+    goes_on,
+    sub_bullets,
+)
 from publish.radio.flags import WARNING, Context
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
@@ -253,6 +259,21 @@ def _is_speaker(who: str) -> bool:
     return (
         bool(comma and position.strip()) and len(words) >= 2 and all(w[0].isupper() for w in words)
     )
+
+
+_SUB_BULLET_LINE = re.compile(r"^[ \t]*o(?:\t|[ \u00a0]{2})", re.MULTILINE)
+
+
+def with_sub_bullets_marked(text: str) -> str:
+    """`text` with each of Word's second-level «o» items (publish.markdown_pasted.sub_bullets:
+    a list on the website) opened by «◦», read as a pasted bullet: the script's one kind of
+    space would leave «o Tại các xã», read as the word «o»."""
+    if not _SUB_BULLET_LINE.search(text):
+        return text
+    lines = text.split("\n")
+    for i in sub_bullets(lines):
+        lines[i] = WORD_SUB_BULLET.sub("◦ ", lines[i], count=1)
+    return "\n".join(lines)
 
 
 def _skip_front_matter(lines: list[str]) -> int:

@@ -25,6 +25,7 @@ from publish.radio.markdown import (
     Item,
     split_blocks,
     strip_inline,
+    with_sub_bullets_marked,
 )
 from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
@@ -82,7 +83,7 @@ def _prepare(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = with_sub_bullets_marked(_INVISIBLE.sub("", text))
     return _SPACES.sub(" ", text)
 
 
