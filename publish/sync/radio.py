@@ -131,7 +131,6 @@ class LogState:
     expected: str
     """sha256 of the log rendered from state/radio.json."""
     present: str | None
-    written: str | None
     moi: str | None = None
     """sha256 of `THAY-DOI.moi.txt` now in the station folder, None when absent."""
     ours: tuple[str, ...] = ()
@@ -577,7 +576,6 @@ class RadioSyncer:
                     path,
                     expected,
                     present,
-                    record.get("digest"),
                     _digest(self.folder / moi_name(path)),
                     _ours(record),
                     settled=present != expected
