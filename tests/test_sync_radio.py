@@ -617,19 +617,21 @@ def cli_sync(root: Path, *, pause: float = 0.0) -> subprocess.Popen[bytes]:
     )
 
 
-def kill_mid_sync(root: Path, rng: random.Random) -> float:
-    """Run a slowed sync and SIGKILL it at a random moment after it started writing."""
+KILL_WINDOW = 0.5
+"""Seconds after a slowed sync starts writing within which it is killed."""
+
+
+def kill_mid_sync(root: Path, delay: float) -> None:
+    """Run a slowed sync and SIGKILL it `delay` seconds after it started writing."""
     process = cli_sync(root, pause=0.05)
     started = time.monotonic()
     while not (root / STATION).exists() and not (root / "state/radio.json").exists():
         if process.poll() is not None or time.monotonic() - started > 60:
             raise AssertionError(process.stderr.read().decode() if process.stderr else "")
         time.sleep(0.005)
-    delay = rng.uniform(0, 0.5)
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    return delay
 
 
 def finish(root: Path) -> None:
@@ -648,26 +650,37 @@ def change(project: Path) -> None:
 @needs_all_renderers
 def test_sigkill_mid_sync_then_rerun_gives_exactly_the_right_folder(tmp_path: Path) -> None:
     """Killed at random points while creating, then while updating and withdrawing: reruns
-    repair, to the station folder and state/radio.json of a run never killed."""
+    repair, to the station folder and state/radio.json of a run never killed.
+
+    Each run draws new moments (one in each third of the window, so early, middle and late
+    kills are all tried) from a seed it prints and names on failure: KILL_SEED=<seed> draws
+    the same ones again (where the sync then stands still depends on the machine's speed)."""
+    seed = int(os.environ.get("KILL_SEED") or random.randrange(2**32))
+    print(f"KILL_SEED={seed}")
+    rng = random.Random(seed)
     created, changed = tmp_path / "expected-created", tmp_path / "expected-changed"
     for project in (created, changed):
         shutil.copytree(FIXTURES / "radio", project)
         finish(project)
     change(changed)
     finish(changed)
-    rng = random.Random()
+    third = KILL_WINDOW / 3
     for trial in range(3):
         root = tmp_path / f"trial-{trial}"
         shutil.copytree(FIXTURES / "radio", root)
-        delay = kill_mid_sync(root, rng)
+        delay = rng.uniform(trial * third, (trial + 1) * third)
+        said = f"KILL_SEED={seed}: kill after {delay:.3f}s"
+        kill_mid_sync(root, delay)
         finish(root)
-        assert snapshot(root / STATION) == snapshot(created / STATION), f"kill after {delay:.3f}s"
-        assert state_of(root) == state_of(created), f"kill after {delay:.3f}s"
+        assert snapshot(root / STATION) == snapshot(created / STATION), said
+        assert state_of(root) == state_of(created), said
         change(root)
-        delay = kill_mid_sync(root, rng)
+        delay = rng.uniform((2 - trial) * third, (3 - trial) * third)  # late first, then early
+        said = f"KILL_SEED={seed}: kill while changing after {delay:.3f}s"
+        kill_mid_sync(root, delay)
         finish(root)
-        assert snapshot(root / STATION) == snapshot(changed / STATION), f"kill after {delay:.3f}s"
-        assert state_of(root) == state_of(changed), f"kill after {delay:.3f}s"
+        assert snapshot(root / STATION) == snapshot(changed / STATION), said
+        assert state_of(root) == state_of(changed), said
         before = stats(root / STATION), (root / "state/radio.json").read_bytes()
         finish(root)
         assert (stats(root / STATION), (root / "state/radio.json").read_bytes()) == before
