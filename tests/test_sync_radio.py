@@ -1138,3 +1138,36 @@ def test_a_week_whose_only_bulletin_is_scheduled_reaches_the_station_before_it(
     actions, _summary = sync(root, now="2024-12-16T09:30")
     assert {a.kind for a in actions} == {"noop"}
     assert (stats(station), (root / "state/radio.json").read_bytes()) == before
+
+
+@pytest.mark.parametrize(
+    ("change_it", "said"),
+    [
+        (
+            lambda path: edit(path, "approved_by:", "draft: true\napproved_by:"),
+            "bản nháp (draft: true)",
+        ),
+        (lambda path: path.unlink(), "không còn trong content/, hoặc đã đổi giờ đăng"),
+    ],
+    ids=["draft", "deleted"],
+)
+def test_an_episode_that_only_awaited_a_scheduled_bulletin_says_why_it_is_withdrawn(
+    root: Path, change_it, said: str
+) -> None:
+    """Its one bulletin, scheduled, became a draft (or was deleted): the station's note said
+    only «không còn trong bản dựng». It says what became of the bulletin its rundown announced,
+    by the publish time announced, and names it no more than the rundown did."""
+    later = SCHEDULED_BULLETIN.replace("date: 2024-12-13 08:00", "date: 2024-12-16 08:00")
+    (root / SCHEDULED).write_text(later, "utf-8")
+    sync(root)
+    change_it(root / SCHEDULED)
+    actions, _summary = sync(root)
+    why = f"tập phát sóng không còn (chỉ chờ một bản tin hẹn giờ, đăng lúc 08:00, Thứ Hai, 16/12/2024: {said})"
+    withdrawn = [a for a in actions if a.kind == "withdraw"]
+    assert {a.key for a in withdrawn} == {
+        f"2024-W51/{n}" for n in ("rundown.json", "rundown.txt", "script.docx", "script.txt")
+    }
+    assert all(a.reason.startswith(why) for a in withdrawn), withdrawn[0].reason
+    note = (root / STATION / "_rut-lai/2024-W51/rundown.txt.ly-do.txt").read_text("utf-8")
+    assert f"Lý do: {why}." in note
+    assert "hen-gio" not in note and "Zquyx" not in note

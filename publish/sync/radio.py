@@ -163,6 +163,9 @@ class Observed:
     """Item scripts already refused as never sent → the aired episode they were told of."""
     logs: tuple[LogState, ...] = ()
     """Change logs of coming episodes the station already had files of."""
+    awaited: dict[str, str] = field(default_factory=dict)
+    """Episode folder → why the scheduled bulletins it was only waiting for will not join it
+    (see `RadioSyncer._awaited`), for the withdrawal of its files."""
 
 
 def moi_name(path: str) -> str:
@@ -188,7 +191,7 @@ def plan(observed: Observed) -> list[Action]:
         elif _aired(state, observed.now):
             actions.append(_leave_aired(state, unsent=_unsent(state, observed.since)))
         else:
-            actions.append(_plan_file(state, observed.reasons))
+            actions.append(_plan_file(state, observed.reasons, observed.awaited))
     actions += [_plan_log(log) for log in observed.logs if _log_due(log)]
     return actions
 
@@ -331,8 +334,10 @@ def _forget(state: FileState) -> Action:
     )
 
 
-def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
-    """The action that brings one path in line with the build."""
+def _plan_file(
+    state: FileState, reasons: dict[str, str], awaited: dict[str, str] | None = None
+) -> Action:
+    """The action that brings one path in line with the build (`awaited`: see Observed)."""
     data = {
         "path": state.path,
         "digest": state.local,
@@ -344,7 +349,7 @@ def _plan_file(state: FileState, reasons: dict[str, str]) -> Action:
         return Action(kind, state.path, reason, state.title, {**data, **extra})
 
     if state.local is None:
-        why = _withdrawal_reason(state, reasons)
+        why = _withdrawal_reason(state, reasons, awaited or {})
         if state.written is None:
             return act("withdraw", f"{why}; tệp cùng tên không do công cụ tạo nên giữ nguyên")
         if state.present is None:
@@ -416,9 +421,12 @@ def _our_moi_left(state: FileState) -> bool:
     return state.moi is not None and state.moi == state.moi_written
 
 
-def _withdrawal_reason(state: FileState, reasons: dict[str, str]) -> str:
-    """Why a file is no longer built, from the bulletins it belonged to."""
+def _withdrawal_reason(state: FileState, reasons: dict[str, str], awaited: dict[str, str]) -> str:
+    """Why a file is no longer built, from the bulletins it belonged to, or, for an episode
+    that only awaited scheduled ones, from what became of them (`awaited`)."""
     if not state.bulletins:
+        if state.episode in awaited:
+            return f"tập phát sóng không còn ({awaited[state.episode]})"
         return "không còn trong bản dựng"
     parts = [_bulletin_reason(key, reasons) for key in state.bulletins]
     if PurePosixPath(state.path).parts[0] == "items":
@@ -548,16 +556,18 @@ class RadioSyncer:
             )
         # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
         withdrawn = any(f.local is None and not _aired(f, now) for f in files)
+        reasons = self._reasons() if withdrawn else {}
         return Observed(
             tuple(files),
             self._stale_temps(files),
-            self._reasons() if withdrawn else {},
+            reasons,
             now,
             since,
             next_air(now, self.config),
             frozenset() if blind else self._unneeded(files, now),
             _reported(self.manifest.meta.get(_REPORTED)),
             () if blind else self._logs(),
+            {} if blind or not withdrawn else self._awaited(files, reasons),
         )
 
     def _logs(self, episodes: Iterable[str] | None = None) -> tuple[LogState, ...]:
@@ -1103,6 +1113,51 @@ class RadioSyncer:
                 reasons[bulletin.key] = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
         reasons.update(held_reasons(self.site))
         return reasons
+
+    def _awaited(self, files: Sequence[FileState], reasons: dict[str, str]) -> dict[str, str]:
+        """Why each withdrawn episode that listed no bulletin of its own (its rundown only
+        announced scheduled ones) gets none of them now, told by the publish times the
+        station's rundown.json announced: the station was told nothing else of them, so the
+        bulletin is not named either."""
+        folders = {
+            f.episode
+            for f in files
+            if f.local is None and not f.bulletins and f.episode and not _aired(f, self.site.now)
+        }
+        if not folders:
+            return {}
+        excluded = {e.bulletin.key: e for e in self.site.excluded}
+        by_time = {
+            b.date: b.key for b in (*self.site.bulletins, *(e.bulletin for e in excluded.values()))
+        }
+        found = {}
+        for folder in sorted(folders):
+            told = []
+            for moment in _announced(self.folder / folder / "rundown.json"):
+                key = by_time.get(moment)
+                held = excluded.get(key or "")
+                if key is None:
+                    why = "không còn trong content/, hoặc đã đổi giờ đăng"
+                elif held and held.code == "scheduled" and CHANNEL in held.bulletin.channels:
+                    why = "đã dời sang buổi phát khác"
+                else:
+                    why = reasons.get(key, "không còn vào tập này")
+                told.append(f"đăng lúc {vn_datetime(moment.astimezone(self.config.tz))}: {why}")
+            if len(told) == 1:
+                found[folder] = f"chỉ chờ một bản tin hẹn giờ, {told[0]}"
+            elif told:
+                found[folder] = "chỉ chờ các bản tin hẹn giờ: " + "; ".join(told)
+        return found
+
+
+def _announced(rundown: Path) -> list[dt.datetime]:
+    """The publish times of the scheduled bulletins a rundown.json announced ([] when it
+    announced none or cannot be read)."""
+    try:
+        document = json.loads(rundown.read_text("utf-8-sig"))
+        return [dt.datetime.fromisoformat(t) for t in document["scheduled"]["available_at"]]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []
 
 
 def _station_reason(excluded: Exclusion) -> str:
