@@ -50,7 +50,25 @@ def test_a_create_verified_with_overwrite_says_it_may_be_made_again() -> None:
     assert reasons["ghi-de"].endswith("khi đó tạo bài mới (--zalo-overwrite)")
     assert "stuck_job_hours" in reasons["ghi-de"]
     assert reasons["cho"].endswith("xác minh, không tạo lại")
-    assert reasons["sua"].endswith("xác minh, không tạo lại")  # an update creates nothing
+    assert "tạo" not in reasons["sua"]  # an update creates nothing
+
+
+def test_an_update_in_flight_is_verified_as_an_update_not_a_missing_article_id() -> None:
+    """Its article has an id: the plan said «chưa lấy được mã bài», and not that a version
+    changed since is sent once Zalo confirms the one in flight."""
+    sent = {"article_id": "1", "digest": "d0", "token": "t", "token_digest": "d1"}
+    observed = Observed(
+        local={"giu": local("giu"), "doi": local("doi", digest="d2")},
+        entries={"giu": sent, "doi": sent},
+    )
+    assert plan(observed) == {
+        "doi": (
+            "verify",
+            "đã gửi bản cập nhật lên Zalo, Zalo chưa xác nhận: xác minh, rồi gửi bản mới "
+            "(nội dung đã đổi từ lần gửi đó)",
+        ),
+        "giu": ("verify", "đã gửi bản cập nhật lên Zalo, Zalo chưa xác nhận: xác minh"),
+    }
 
 
 def test_a_create_cut_short_looks_the_article_up_before_creating_again() -> None:

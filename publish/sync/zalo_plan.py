@@ -107,11 +107,19 @@ def plan_actions(observed: Observed) -> list[Action]:
             actions.append(
                 Action("update", key, "bản tin được đăng lại: hiện lại bài trên Zalo", title)
             )
+        elif entry.get("token") and entry.get("article_id"):
+            reason = "đã gửi bản cập nhật lên Zalo, Zalo chưa xác nhận: xác minh" + (
+                # _verify sends today's version once Zalo confirms the one in flight.
+                ", rồi gửi bản mới (nội dung đã đổi từ lần gửi đó)"
+                if entry.get("token_digest") != local.digest
+                else ""
+            )
+            actions.append(Action("verify", key, reason, title))
         elif entry.get("token"):
             reason = "đã gửi lên Zalo nhưng chưa lấy được mã bài: xác minh, " + (
                 # --zalo-overwrite lets the run that gives up on a stuck create make it again.
                 "không tạo lại"
-                if entry.get("article_id") or key not in observed.overwrite
+                if key not in observed.overwrite
                 else "không tạo lại, trừ khi Zalo đã báo «đang xử lý» quá stuck_job_hours giờ và "
                 "không thấy bài trên Zalo: khi đó tạo bài mới (--zalo-overwrite)"
             )
