@@ -775,6 +775,50 @@ def test_an_article_edited_by_hand_is_left_alone_until_overwrite_is_asked(
     assert_published_once(root, emulator)
 
 
+def test_overwrite_puts_the_repository_version_back_though_the_bulletin_did_not_change(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """README: «Muốn thay bài trên Zalo bằng bản trong kho … --zalo-overwrite». With the
+    bulletin unchanged it planned «không đổi», sent nothing and left the hand edit there."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    ours = dict(emulator.articles[article_id])
+    emulator.edit_article(article_id, description="Sửa tay trong trang quản trị OA.")
+    assert sync(root) == 0  # unchanged: not read, not touched
+    assert emulator.articles[article_id]["description"] == "Sửa tay trong trang quản trị OA."
+    capsys.readouterr()
+    assert sync(root, "--dry-run", "--zalo-overwrite", SOURCE_1) == 0
+    assert "bản tin không đổi; gửi lại bản trong kho để thay bài trên Zalo" in told(capsys)
+    emulator.clear_calls()
+    assert sync(root, "--zalo-overwrite", SOURCE_1) == 0
+    assert [(c.path, c.body["id"]) for c in emulator.write_calls()] == [
+        ("/v2.0/article/update", article_id)
+    ]
+    assert emulator.articles[article_id]["description"] == ours["description"]
+    emulator.clear_calls()
+    assert sync(root) == 0 and emulator.write_calls() == []  # in step again
+    assert_published_once(root, emulator)
+
+
+def test_overwrite_hides_again_a_withdrawn_article_shown_by_hand(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """A withdrawn bulletin's hidden article, shown again in the OA admin page, stayed shown:
+    --zalo-overwrite planned «đã rút khỏi Zalo» and did nothing."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    edit(root, 1, draft="true")
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "hide"
+    emulator.edit_article(article_id, status="show")
+    capsys.readouterr()
+    assert sync(root, "--zalo-overwrite", "bt-001") == 0
+    assert "đã ẩn trên Zalo; ẩn lại cho đúng bản trong kho" in told(capsys)
+    assert emulator.articles[article_id]["status"] == "hide"
+
+
 UNCHECKED = "chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from publish.sync.zalo_plan import Local, Observed, plan_actions
@@ -148,3 +149,29 @@ def test_a_job_given_up_on_is_asked_about_when_nothing_else_is_to_do() -> None:
     kinds = {k: kind for k, (kind, _) in plan(observed).items()}
     assert kinds == {"y": "verify", "doi": "update", "an": "verify", "go": "noop"}
     assert "không đưa bài về bản cũ" in plan(observed)["y"][1]
+
+
+def test_overwrite_of_an_unchanged_or_withdrawn_bulletin_still_puts_the_repository_version() -> (
+    None
+):
+    """--zalo-overwrite on a bulletin with nothing to change planned nothing: README says it
+    puts the repository's version on Zalo in place of a hand edit."""
+    entries = {
+        "giu": {"article_id": "1", "digest": "d1"},
+        "an": {"article_id": "2", "status": "hidden"},
+        "go": {"article_id": "3", "status": "removed"},
+    }
+    observed = Observed(local={"giu": local("giu")}, entries=entries, overwrite=frozenset(entries))
+    note = "(--zalo-overwrite: làm cả khi bài trên Zalo đã bị sửa tay)"
+    assert plan(observed) == {
+        "giu": (
+            "update",
+            f"bản tin không đổi; gửi lại bản trong kho để thay bài trên Zalo {note}",
+        ),
+        "an": ("withdraw", f"đã ẩn trên Zalo; ẩn lại cho đúng bản trong kho {note}"),
+        "go": (
+            "noop",
+            "đã rút khỏi Zalo (--zalo-overwrite: không còn bài nào trên Zalo để thay)",
+        ),
+    }
+    assert plan(replace(observed, overwrite=frozenset()))["giu"] == ("noop", "không đổi")

@@ -131,7 +131,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="KHÓA_HOẶC_TỆP",
         help="cho phép cập nhật, ẩn hay gỡ bài Zalo của bản tin này (khóa hoặc tệp .md) dù bài "
         "trên Zalo không còn là bản công cụ đăng lần trước (đã bị sửa tay trong trang quản trị "
-        "OA); lặp lại cho từng bản tin",
+        "OA), và gửi lại bản trong kho cả khi bản tin không đổi; lặp lại cho từng bản tin",
     )
     parser.add_argument(
         "--format",

@@ -35,7 +35,9 @@ What guards an article the tool did not post (or that someone edited by hand sin
   hide or remove of an existing article the syncer reads it (getdetail; a hide reads it anyway)
   and refuses (NeedsPerson, exit 1) when its content is none the tool knows: an OA admin edited
   it, or state/zalo.json was edited to point at another article. `publish sync
-  --zalo-overwrite <key or file>` lets it through. No-ops and creates cost no extra call.
+  --zalo-overwrite <key or file>` lets it through, and sends the repository's version even when
+  the bulletin did not change (a withdrawn one's hidden article is hidden again). No-ops and
+  creates cost no extra call.
 - `sending_content`: saved *before* an update is sent, and `token_content` with its token: the
   content that update carries. Both are accepted too, so a crash after Zalo applied an update
   but before the run saved its token never reads as a hand edit; `content` takes

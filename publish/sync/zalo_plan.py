@@ -151,6 +151,11 @@ def plan_actions(observed: Observed) -> list[Action]:
             actions.append(Action("update", key, reason, title))
         elif entry.get("given_up"):
             actions.append(Action("verify", key, GIVEN_UP, title))
+        elif key in observed.overwrite:
+            # What README promises --zalo-overwrite does: the article becomes the repository's
+            # version, hand edits and all, though the bulletin did not change.
+            reason = "bản tin không đổi; gửi lại bản trong kho để thay bài trên Zalo"
+            actions.append(Action("update", key, reason, title))
         else:
             actions.append(Action("noop", key, "không đổi", title))
     in_use = {
@@ -169,6 +174,18 @@ def plan_actions(observed: Observed) -> list[Action]:
             watched = settled and status != "removed" and entry.get("given_up")
             if watched:
                 actions.append(Action("verify", key, GIVEN_UP, title))
+            elif (
+                key in observed.overwrite
+                and hidden
+                and entry.get("article_id")
+                and entry["article_id"] not in in_use
+            ):
+                # Hidden again, as the repository has it, should someone have shown it by hand.
+                reason = "đã ẩn trên Zalo; ẩn lại cho đúng bản trong kho"
+                actions.append(Action("withdraw", key, reason, title))
+            elif key in observed.overwrite:
+                reason = "đã rút khỏi Zalo (--zalo-overwrite: không còn bài nào trên Zalo để thay)"
+                actions.append(Action("noop", key, reason, title))
             else:
                 actions.append(Action("noop", key, "đã rút khỏi Zalo", title))
             continue
