@@ -1023,3 +1023,19 @@ def test_an_image_is_copied_only_when_its_bytes_are_an_image(
     assert (root / "content/images/that.bmp").read_bytes() == pillow_image("BMP")
     assert (root / "content/images/png.jpg").read_bytes() == pillow_image("PNG")
     assert not (root / "content/images/bm.jpg").exists()
+
+
+@pytest.mark.parametrize("written", ["images/ảnh bìa.jpg", "images/bia).jpg"])
+def test_a_cover_path_markdown_cannot_hold_is_an_error_naming_the_field(written: str) -> None:
+    """A space in the cover's file name («ảnh bìa.jpg», as a phone names photos) was an internal
+    error (TypeError) that stopped the whole import."""
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n"
+        f'cover: "{written}"\n---\nNội dung bài viết dài đủ để làm tóm tắt.\n',
+        files=frozenset({f"static/{written}"}),
+    )
+    assert result.text is None
+    [problem] = [p for p in result.problems if p.severity == "error"]
+    assert problem.field == "cover"
+    assert f"không đọc được đường dẫn ảnh bìa «{written}»" in problem.message
+    assert "Đổi tên tệp ảnh trong website Hugo" in (problem.hint or "")

@@ -220,8 +220,20 @@ def cover(
             key=key,
         )
         return
+    written_image = f"![x]({ref})"
+    read = next(iter(ImageScan(written_image)), None)
+    if read is None or read.end != len(written_image) or read.ref != ref:
+        # Read as Markdown to be moved like the body's images: a space or a «)» ends the path.
+        tell(
+            f"không đọc được đường dẫn ảnh bìa «{ref}»: có dấu cách hay một trong các dấu ) < >",
+            "Đổi tên tệp ảnh trong website Hugo cho không còn các dấu đó (ví dụ anh-bia.jpg), "
+            "sửa trường này theo tên mới rồi chạy lại.",
+            key=key,
+            error=True,
+        )
+        return
     found = converted_body(
-        Source(source.path, source.data, f"![x]({ref})", source.body_line),
+        Source(source.path, source.data, written_image, source.body_line),
         files,
         lambda target, bare: None,
         tell,
