@@ -3,6 +3,7 @@ Chromium: names read from Chromium's own accessibility tree (CDP), focus moved b
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -86,6 +87,31 @@ def test_call_links_say_they_call_and_whom(path: str, open_page) -> None:
     assert names, "the sample site has an emergency number and a hotline"
     for name in names:
         assert name.startswith(("Gọi khẩn cấp ", "Gọi đường dây nóng ")), names
+
+
+@pytest.mark.parametrize("path", ["/", "/lien-he/"])
+def test_no_link_of_the_site_is_read_as_a_web_address(path: str, open_page) -> None:
+    """The footer's and the contact card's links are named by what they open ('Trang Zalo Công
+    an huyện Châu Thành'), not by an address a screen reader spells out character by character
+    ('h t t p s hai chấm…', then the OA's nineteen digits); a printed contact page, where no link
+    can be followed, shows the address after the link."""
+    page, _ = open_page(path)
+    # A bulletin's or page's own text is the editor's: an address written there is read as written.
+    page.evaluate("document.querySelectorAll('.prose').forEach(e => e.remove())")
+    names = link_names(page)
+    assert names
+    addresses = [n for n in names if re.search(r"https?:|www\.|zalo\.me|\d{9}", n)]
+    assert addresses == []
+    zalo = [
+        n["name"]
+        for n in ax_nodes(page)
+        if n["role"] == "link" and "zalo.me/" in str(n["properties"].get("url", ""))
+    ]
+    assert zalo and all("Trang Zalo" in name for name in zalo), zalo
+    if path == "/lien-he/":  # on paper, where nothing is tapped, the card prints the address
+        page.emulate_media(media="print")
+        after = "getComputedStyle(document.querySelector('.zalo-follow a'), '::after').content"
+        assert "https://zalo.me/" in page.evaluate(after)
 
 
 SYMBOLS = ("#", "‹", "›")
