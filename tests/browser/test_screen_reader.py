@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.test_pages import PAGE_TYPES
 from tests.browser.test_search import search
 
 pytestmark = pytest.mark.browser
@@ -29,6 +30,39 @@ def ax_nodes(page: Any) -> list[dict[str, Any]]:
         }
         for n in nodes
         if not n.get("ignored")
+    ]
+
+
+LANDMARKS = {"banner", "navigation", "main", "contentinfo", "region", "complementary", "search"}
+"""Roles a screen reader lists as landmarks (NVDA's D key, TalkBack's landmark navigation)."""
+
+
+def landmarks(page: Any) -> list[tuple[str, str, bool]]:
+    """Each landmark of the page as (role, name, whether it lies inside <main>)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    by_id = {n["nodeId"]: n for n in nodes}
+
+    def role(node: dict[str, Any]) -> str:
+        """The node's role."""
+        return str(node.get("role", {}).get("value"))
+
+    def in_main(node: dict[str, Any]) -> bool:
+        """Whether an ancestor of the node is the main landmark."""
+        parent = by_id.get(node.get("parentId", ""))
+        while parent is not None:
+            if role(parent) == "main":
+                return True
+            parent = by_id.get(parent.get("parentId", ""))
+        return False
+
+    return [
+        (role(n), n.get("name", {}).get("value", ""), in_main(n))
+        for n in nodes
+        if not n.get("ignored") and role(n) in LANDMARKS
     ]
 
 
@@ -112,6 +146,20 @@ def test_no_link_of_the_site_is_read_as_a_web_address(path: str, open_page) -> N
         page.emulate_media(media="print")
         after = "getComputedStyle(document.querySelector('.zalo-follow a'), '::after').content"
         assert "https://zalo.me/" in page.evaluate(after)
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_landmarks_are_the_page_s_parts_once_each(kind: str, sample_site, open_page) -> None:
+    """A screen reader's list of landmarks is the header, the named menus, the content and the
+    footer, each once: the footer's contact list is not a second landmark (a region 'CÔNG AN
+    HUYỆN…') inside the footer's own."""
+    page, _ = open_page(sample_site.pages[kind])
+    outside = [(role, name) for role, name, inside in landmarks(page) if not inside]
+    roles = [role for role, _ in outside]
+    assert [roles.count(r) for r in ("banner", "main", "contentinfo")] == [1, 1, 1], outside
+    assert set(roles) <= {"banner", "navigation", "main", "contentinfo"}, outside
+    menus = [name for role, name in outside if role == "navigation"]
+    assert all(menus) and len(set(menus)) == len(menus), menus
 
 
 SYMBOLS = ("#", "‹", "›")
