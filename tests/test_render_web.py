@@ -92,7 +92,7 @@ def test_pagination_adds_page_two_only_when_needed(built: BuiltSite) -> None:
     # "lừa đảo" and "Lừa đảo" are one tag with three bulletins: two pages at per_page = 2
     assert (built.web / "the/lua-dao/trang/2/index.html").is_file()
     assert not (built.web / "chuyen-muc/canh-bao-toi-pham/trang/2").exists()
-    assert 'aria-current="page" aria-label="Trang 2, trang hiện tại"' in page2
+    assert 'href="/trang/2/" aria-current="page" aria-label="Trang 2">2</a>' in page2
 
 
 def test_script_title_is_inert_everywhere(built: BuiltSite) -> None:

@@ -233,6 +233,21 @@ def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, open_page) 
         assert "trang" not in level_one
 
 
+def test_the_current_page_of_a_pager_is_said_to_be_current_once(open_page) -> None:
+    """On page 2 the pager's '2' is named 'Trang 2' and marked current by aria-current, which a
+    screen reader announces on its own (NVDA: 'current page'): its name no longer says it a second
+    time ('Trang 2, trang hiện tại'); the other numbers are 'Trang 1', 'Trang 3'…"""
+    page, _ = open_page("/trang/2/")
+    pager = page.get_by_role("navigation", name="Phân trang")
+    current = pager.locator("[aria-current]")
+    assert current.count() == 1
+    assert current.get_attribute("aria-current") == "page"
+    names = [n["name"] for n in ax_nodes(page) if n["role"] == "link"]
+    assert [n for n in names if "hiện tại" in n] == []
+    assert pager.get_by_role("link", name="Trang 2", exact=True).get_attribute("aria-current")
+    assert pager.get_by_role("link", name="Trang 1", exact=True).get_attribute("href") == "/"
+
+
 def test_a_table_region_is_named_by_the_heading_above_it(open_page) -> None:
     """The contact page's emergency numbers table scrolls in a region a screen reader lists by
     the heading right above it, not as 'Bảng 1'."""
