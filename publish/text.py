@@ -20,7 +20,9 @@ __all__ = [
     "slugify",
     "vn_date",
     "vn_datetime",
+    "vn_long_date",
     "vn_month",
+    "vn_short_date",
 ]
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
@@ -68,14 +70,26 @@ def vn_date(value: dt.date | dt.datetime) -> str:
     return f"{WEEKDAYS[value.weekday()]}, {value.day:02d}/{value.month:02d}/{value.year}"
 
 
+def vn_short_date(value: dt.date | dt.datetime) -> str:
+    """Format as "Thứ Tư, 8/7/2026": a card's date on the website, without leading zeros, which
+    screen readers' Vietnamese voices (eSpeak) read digit by digit ("không tám không bảy")."""
+    return f"{WEEKDAYS[value.weekday()]}, {value.day}/{value.month}/{value.year}"
+
+
+def vn_long_date(value: dt.date | dt.datetime) -> str:
+    """Format as "Thứ Tư, ngày 8 tháng 7 năm 2026": a bulletin page's own date, read aloud by
+    any voice as it is said."""
+    return f"{WEEKDAYS[value.weekday()]}, ngày {value.day} tháng {value.month} năm {value.year}"
+
+
 def vn_datetime(value: dt.datetime) -> str:
     """Format as "08:00, Thứ Ba, 08/12/2020"."""
     return f"{value:%H:%M}, {vn_date(value)}"
 
 
 def vn_month(year: int, month: int) -> str:
-    """Format a month heading: "Tháng 12/2020"."""
-    return f"Tháng {month:02d}/{year}"
+    """Format a month heading: "Tháng 7/2026" (a leading zero is read "không")."""
+    return f"Tháng {month}/{year}"
 
 
 def mask(value: str) -> str:

@@ -358,7 +358,7 @@ def test_a_utc_evening_is_the_next_day_in_vietnam_everywhere(tmp_path: Path) -> 
     result = build(config_module.load(root), channels=("web",), now=NOW.replace(year=2027))
     paths = {a.path: a for a in result.artifacts}
     page = paths["2026/11/a/index.html"].data.decode("utf-8")
-    assert "01/11/2026" in page and "31/10/2026" not in page
+    assert "ngày 1 tháng 11 năm 2026" in page and "tháng 10" not in page
     assert not any(p.startswith("2026/10/") for p in paths)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -173,9 +174,20 @@ def test_heading_ids_are_transliterated(built: BuiltSite) -> None:
     assert '<h2 id="thu-doan-thuong-gap">' in page
 
 
-def test_dates_are_vietnamese_with_weekday(built: BuiltSite) -> None:
+def test_dates_are_vietnamese_with_weekday_and_read_as_dates(built: BuiltSite) -> None:
+    """A bulletin's page says its date in words, cards keep it short; neither has a leading zero
+    ("01/2024" is read "không một" by eSpeak's Vietnamese voice), month pages neither."""
     page = built.html(GIA_DANH)
-    assert '<time datetime="2024-01-15T08:00:00+07:00">Thứ Hai, 15/01/2024</time>' in page
+    assert (
+        '<time datetime="2024-01-15T08:00:00+07:00">Thứ Hai, ngày 15 tháng 1 năm 2024</time>'
+        in page
+    )
+    card = '<time datetime="2024-01-15T08:00:00+07:00">Thứ Hai, 15/1/2024</time>'
+    assert card in built.html("/chuyen-muc/canh-bao-toi-pham/")
+    archive = built.html("/luu-tru/")
+    assert ">Tháng 1/2024</a>" in archive and "Tháng 01" not in archive
+    search = json.loads((built.web / "tim-kiem/chi-muc/d/0.json").read_text("utf-8"))
+    assert "Thứ Hai, 15/1/2024" in [card[3] for card in search]
 
 
 def test_previous_next_and_related(built: BuiltSite) -> None:

@@ -43,7 +43,7 @@ CATEGORIES = [("canh-bao", "Cảnh báo"), ("an-ninh", "An ninh"), ("hanh-chinh"
 def doc(title: str, summary: str = "", body: str = "", category: int = 0) -> SearchDoc:
     """A search document with a made-up URL and date."""
     return SearchDoc(
-        f"/{title}/", title, summary, body, category, "2024-01-01", "Thứ Hai, 01/01/2024"
+        f"/{title}/", title, summary, body, category, "2024-01-01", "Thứ Hai, 1/1/2024"
     )
 
 
@@ -355,7 +355,7 @@ def test_category_filter() -> None:
 def test_result_cards_carry_what_the_page_shows() -> None:
     files = build_index([doc("Lừa đảo", summary="Tóm tắt.", category=2)], CATEGORIES)
     [card] = json.loads(files["d/0.json"])
-    assert card == ["/Lừa đảo/", "Lừa đảo", "2024-01-01", "Thứ Hai, 01/01/2024", 2, "Tóm tắt."]
+    assert card == ["/Lừa đảo/", "Lừa đảo", "2024-01-01", "Thứ Hai, 1/1/2024", 2, "Tóm tắt."]
     manifest = json.loads(files["index.json"])
     assert manifest["categories"][2] == {"key": "hanh-chinh", "label": "Hành chính"}
 

@@ -9,7 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from publish.text import SLUG_RE, WEEKDAYS, fold, nfc, slugify, vn_date, vn_datetime, vn_month
+from publish.text import (
+    SLUG_RE,
+    WEEKDAYS,
+    fold,
+    nfc,
+    slugify,
+    vn_date,
+    vn_datetime,
+    vn_long_date,
+    vn_month,
+    vn_short_date,
+)
 
 ICT = dt.timezone(dt.timedelta(hours=7))
 
@@ -101,9 +112,27 @@ def test_vn_datetime_uses_the_wall_time_it_is_given() -> None:
     assert vn_datetime(late.astimezone(ICT)) == "06:30, Thứ Ba, 08/12/2020"
 
 
-def test_vn_month() -> None:
+def test_vn_month_is_written_without_a_leading_zero() -> None:
+    """ "Tháng 02/2021" is read "tháng không hai" by eSpeak's Vietnamese voice."""
     assert vn_month(2020, 12) == "Tháng 12/2020"
-    assert vn_month(2021, 2) == "Tháng 02/2021"
+    assert vn_month(2021, 2) == "Tháng 2/2021"
+
+
+@pytest.mark.parametrize(
+    ("day", "short", "long"),
+    [
+        (dt.date(2026, 7, 8), "Thứ Tư, 8/7/2026", "Thứ Tư, ngày 8 tháng 7 năm 2026"),
+        (dt.date(2020, 12, 13), "Chủ nhật, 13/12/2020", "Chủ nhật, ngày 13 tháng 12 năm 2020"),
+        (dt.date(2021, 2, 1), "Thứ Hai, 1/2/2021", "Thứ Hai, ngày 1 tháng 2 năm 2021"),
+    ],
+)
+def test_website_dates_have_no_leading_zero_a_voice_reads_as_khong(
+    day: dt.date, short: str, long: str
+) -> None:
+    """The website's dates as screen readers' Vietnamese voices read them: "08/07/2026" is
+    "không tám không bảy…" in eSpeak; a card's date stays short, a bulletin's own is said whole."""
+    assert vn_short_date(day) == short
+    assert vn_long_date(dt.datetime.combine(day, dt.time(8), tzinfo=ICT)) == long
 
 
 def test_outputs_are_nfc() -> None:

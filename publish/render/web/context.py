@@ -24,7 +24,7 @@ from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
-from publish.text import vn_date
+from publish.text import vn_short_date
 
 __all__ = ["CARD_SIZES", "COVER_SIZES", "HOME", "SiteContext", "tel_uri"]
 
@@ -370,7 +370,7 @@ class SiteContext:
             "title": bulletin.title,
             "url": self.bulletin_url(bulletin),
             "date_iso": bulletin.date.isoformat(),
-            "date": vn_date(bulletin.date),
+            "date": vn_short_date(bulletin.date),
             "summary": bulletin.summary,
             "category": self.config.categories[bulletin.category].label,
             "category_url": self.url(self.category_url(bulletin.category)),
@@ -421,7 +421,7 @@ class SiteContext:
         return {
             "title": bulletin.title,
             "url": self.bulletin_url(bulletin),
-            "date": vn_date(bulletin.date),
+            "date": vn_short_date(bulletin.date),
         }
 
     def bulletin_url(self, bulletin: Bulletin) -> str:

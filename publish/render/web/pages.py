@@ -17,7 +17,7 @@ from publish.render.web.context import COVER_SIZES, SiteContext, tel_uri
 from publish.render.web.markdown import scroll_regions
 from publish.render.web.phones import emergency_linker, hotline_linker
 from publish.render.web.seo import json_ld, news_article
-from publish.text import vn_date, vn_month
+from publish.text import vn_long_date, vn_month
 
 __all__ = ["PageJob", "View", "Views", "output_path"]
 
@@ -387,7 +387,7 @@ class Views(SiteContext):
             body=self._body(str(self.body_html(bulletin))),
             cover=cover,
             date_iso=bulletin.date.isoformat(),
-            date=vn_date(bulletin.date),
+            date=vn_long_date(bulletin.date),
             category={
                 "label": category.label,
                 "url": self.url(self.category_url(bulletin.category)),

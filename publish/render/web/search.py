@@ -55,7 +55,7 @@ from publish.cache import Fragments
 from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
-from publish.text import fold, nfc, vn_date
+from publish.text import fold, nfc, vn_short_date
 
 __all__ = [
     "CHUNK",
@@ -790,7 +790,7 @@ def _doc(
         body=plain_text(bulletin.body) + " " + " ".join(bulletin.tags) if body else "",
         category=order[bulletin.category],
         date_iso=bulletin.date.date().isoformat(),
-        date_label=vn_date(bulletin.date),
+        date_label=vn_short_date(bulletin.date),
     )
 
 
