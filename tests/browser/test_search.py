@@ -173,16 +173,29 @@ def test_no_match_says_so(open_page) -> None:
 
 
 def test_without_javascript_the_page_explains_category_browsing(open_page) -> None:
-    """With JavaScript off the page says to browse by category, and those links are there."""
+    """With JavaScript off there is no search box that would only reload the page: the first
+    thing under the heading says search cannot run and leads to the categories below and to the
+    archive by month, and those links are there. With JavaScript the box is there, the notice not."""
     page, _ = open_page("/tim-kiem/", javascript=False)
+    assert not page.locator("form.search-form").is_visible()
+    assert not page.get_by_label("Từ khóa").is_visible()
     notice = page.locator(".notice")
     assert notice.is_visible()
-    assert "chuyên mục" in notice.inner_text()
+    assert "JavaScript" in notice.inner_text()
+    first = "document.querySelector('main h1').nextElementSibling"
+    assert page.evaluate(f"{first}.tagName") == "NOSCRIPT"
+    assert notice.get_by_role("link", name="lưu trữ").get_attribute("href") == "/luu-tru/"
+    assert (
+        notice.get_by_role("link", name="chuyên mục").get_attribute("href") == "#duyet-chuyen-muc"
+    )
     links = page.locator(".category-list a")
     assert links.count() >= 6
     links.first.click()
     page.wait_for_load_state()
     assert "/chuyen-muc/" in page.url
+    page, _ = open_page("/tim-kiem/")
+    assert page.get_by_label("Từ khóa").is_visible()
+    assert not page.locator(".notice").is_visible()
 
 
 @pytest.mark.parametrize("query", ["02773610113", "0277.3610.113", "+84 277 3610 113"])
