@@ -27,8 +27,10 @@ from tests.helpers import bulletin_md
 
 pytestmark = pytest.mark.browser
 
-PHONES = {360: 640, 412: 915, 240: 427, 317: 704}
-"""Width → height: two phones, then the same phones with the text at 150 % and 130 %."""
+PHONES = {360: 640, 412: 915, 240: 427, 317: 704, 187: 406}
+"""Width → height: two phones, then the same phones with the text at 150 % and 130 %, and a
+375 × 812 phone with the page zoomed to 200 % (Chrome's page zoom lays the page out at half the
+width)."""
 TITLE = (
     "Công an huyện Châu Thành phối hợp với Ủy ban nhân dân các xã, thị trấn tổ chức ra quân "
     "tuyên truyền, vận động quần chúng nhân dân tích cực tham gia phòng, chống tội phạm lừa đảo"
@@ -215,3 +217,58 @@ def test_breadcrumb_links_are_finger_sized(open_hostile: Opener) -> None:
     for i in range(links.count()):
         box = links.nth(i).bounding_box()
         assert box and box["height"] >= 24 and box["width"] >= 24, (i, box)
+
+
+@pytest.mark.parametrize("width", [187, 240, 360])
+def test_a_card_s_title_keeps_most_of_the_card_on_a_zoomed_phone(
+    width: int, open_hostile: Opener
+) -> None:
+    """With the page zoomed on a phone a card's title still gets at least half of the card, not a
+    column a syllable wide beside its thumbnail ('Dươn / g', one word a line); the thumbnail,
+    decorative, gives way below 320 px and stays beside the title on a phone at 100 %."""
+    page, _ = open_hostile(PAGES["category"], width=width, height=PHONES[width], mobile=True)
+    cards = page.locator(".card.has-thumb")
+    assert cards.count() > 0
+    shares = cards.evaluate_all(
+        """cards => cards.map(card => {
+            const style = getComputedStyle(card);
+            const inner = card.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight);
+            return card.querySelector('.card-title').getBoundingClientRect().width / inner;
+        })"""
+    )
+    assert min(shares) >= 0.5, (width, shares)
+    shown = page.locator(".card .thumb").first.is_visible()
+    assert shown == (width >= 320)
+
+
+@pytest.mark.parametrize("width", [187, 240])
+def test_the_skip_link_stays_out_of_sight_until_tabbed_to(width: int, open_hostile: Opener) -> None:
+    """On a zoomed phone 'Bỏ qua, đến nội dung chính' wraps to two lines or more: no part of it
+    shows over the unit's name until it has the focus; then all of it is on screen."""
+    page, _ = open_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
+    box = "(() => { const r = document.querySelector('.skip-link').getBoundingClientRect();"
+    assert page.evaluate(f"{box} return r.bottom; }})()") <= 0
+    page.keyboard.press("Tab")
+    inside = f"{box} return r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; }})()"
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.evaluate(inside)
+
+
+def test_a_zoomed_phone_gives_the_text_and_the_search_box_most_of_its_width(
+    open_hostile: Opener,
+) -> None:
+    """At 375 px zoomed to 200 % a bulletin's text is not a column a few words wide inside three
+    paddings, and the search box is wide enough to read what is typed (the button goes under it);
+    at 360 px the button stays beside the box."""
+    page, _ = open_hostile(PAGES["quotes"], width=187, height=PHONES[187], mobile=True)
+    text = page.locator(".prose").evaluate("e => e.getBoundingClientRect().width")
+    assert text >= 0.75 * 187, text
+    page, _ = open_hostile("/tim-kiem/", width=187, height=PHONES[187], mobile=True)
+    box = page.get_by_label("Từ khóa").bounding_box()
+    form = page.locator("form.search-form").bounding_box()
+    assert box and form and box["width"] >= 0.9 * form["width"], (box, form)
+    page, _ = open_hostile("/tim-kiem/", width=360, height=PHONES[360], mobile=True)
+    box = page.get_by_label("Từ khóa").bounding_box()
+    button = page.get_by_role("button", name="Tìm", exact=True).bounding_box()
+    assert box and button and abs(box["y"] - button["y"]) < 1
