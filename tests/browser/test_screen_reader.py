@@ -219,6 +219,32 @@ def test_skip_link_is_first_shows_and_moves_focus_into_main(
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
 
 
+@pytest.mark.parametrize("width", [375, 683])
+def test_every_category_tabbed_to_is_wholly_on_screen(width: int, open_page) -> None:
+    """On a phone, or a laptop zoomed to 200 % (683 px), the categories are a strip wider than the
+    screen: each one reached with Tab is shown whole, its focus ring with it, not left a few
+    pixels wide at the edge; a click still opens the category it was aimed at."""
+    page, _ = open_page("/", width=width)
+    chips = page.locator(".cat-nav a")
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link").last.focus()
+    seen = []
+    for _ in range(chips.count()):
+        page.keyboard.press("Tab")
+        seen.append(
+            page.evaluate(
+                "(() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+                " return [e.textContent, r.left >= 0 && r.right <= innerWidth]; })()"
+            )
+        )
+    assert [name for name, _ in seen] == chips.all_inner_texts()
+    assert [name for name, whole in seen if not whole] == [], seen
+    page, _ = open_page("/", width=width)
+    chip = page.locator(".cat-nav a").nth(1)
+    href = chip.get_attribute("href")
+    chip.click()
+    page.wait_for_url(f"**{href}")
+
+
 @pytest.mark.parametrize("path", ["/trang/2/", "/the/zalo/"])
 def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, open_page) -> None:
     """Page 2 of a list has its own h1 ('… — trang 2'), as its title has: a screen reader user
