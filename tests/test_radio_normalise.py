@@ -220,6 +220,16 @@ def test_the_wording_a_dropped_address_suggests_names_the_unit_or_none() -> None
     assert "«trên trang thông tin điện tử của Công an xã Tân Hòa»" in flag.message
 
 
+def test_the_wording_a_sentence_about_this_page_suggests_names_the_unit_or_none() -> None:
+    """Since 2025 there is no district police: the example must be the unit's own name."""
+    text = "Bà con theo dõi trang này để cập nhật tin cảnh báo."
+    [flag] = normalise_fragment(text).flags
+    assert "«trang thông tin điện tử của đơn vị»" in flag.message
+    [flag] = normalise_fragment(text, options=SpeakOptions(unit_name="Công an xã Tân Hòa")).flags
+    assert "«trang thông tin điện tử của Công an xã Tân Hòa»" in flag.message
+    assert "huyện" not in flag.message
+
+
 def test_hints_name_what_an_editor_can_set_not_command_line_options() -> None:
     """A build copies these hints into its warnings and rundown.txt: they must point at the
     bulletin or at site.toml, never at `publish speak` options an editor cannot set there."""

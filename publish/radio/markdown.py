@@ -688,12 +688,13 @@ def _calls_to_action(text: str, ctx: Context) -> str:
             continue
         page = None if linked else _THIS_PAGE.search(sentence)
         if page is not None:
+            unit = ctx.options.unit_name or "đơn vị"
             ctx.flag(
                 "R1.3",
                 WARNING,
                 f"Câu nhắc tới «{page[0]}» (trang web đang đọc): trên "
                 "sóng người nghe không biết là trang nào. Nên viết rõ tên trang (ví dụ «trang "
-                "thông tin điện tử của Công an huyện») hoặc bỏ câu.",
+                f"thông tin điện tử của {unit}») hoặc bỏ câu.",
                 shown,
             )
         elif not linked and _CTA_START.match(sentence) and not _PLACE.search(sentence):
