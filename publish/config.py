@@ -105,6 +105,10 @@ class SiteSection:
         )
     )
     """Absolute public URL ending with '/', used for canonical links, feeds, og:image and Zalo links."""
+    old_base_urls: tuple[str, ...] = ()
+    """Where the website was published before base_url, oldest first (a unit renamed or merged
+    in 2025 moves to a new address): the feeds keep the ids they had there (see
+    Config.first_base_url), and a sync that finds base_url moved without it says so."""
     description: str = ""
     language: str = field(
         default="vi", metadata=rules(filled=True, note="Mã ngôn ngữ của các trang web.")
@@ -345,6 +349,14 @@ class Config:
     def base_url(self) -> str:
         """`site.base_url`, always ending with '/'."""
         return self.site.base_url.rstrip("/") + "/"
+
+    @property
+    def first_base_url(self) -> str:
+        """The website's first address (the oldest of [site] old_base_urls, else base_url),
+        ending with '/': what its Atom ids are made of, so that a feed reader never sees an
+        entry twice when the site moves to a new address."""
+        first = self.site.old_base_urls[0] if self.site.old_base_urls else self.site.base_url
+        return first.rstrip("/") + "/"
 
     def absolute_url(self, path: str) -> str:
         """Join a site path such as `/2020/12/x/` to the public base URL."""
@@ -727,6 +739,7 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
                 _base_url_hint(str(site.base_url)),
             )
         )
+    issues += _old_base_url_issues(site)
     language = _language_issue(str(site.language))
     if language:
         issues.append(language)
@@ -749,6 +762,32 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
                     f"Các kênh: {', '.join(CHANNELS)}.",
                 )
             )
+    return issues
+
+
+def _old_base_url_issues(site: SiteSection) -> list[SchemaIssue]:
+    """Each of [site] old_base_urls is an absolute address other than base_url, written once."""
+    issues = []
+    seen: set[str] = set()
+    current = str(site.base_url).rstrip("/") + "/"
+    for index, written in enumerate(site.old_base_urls, start=1):
+        address = str(written).rstrip("/") + "/"
+        if not re.match(r"^https?://[^/\s]+(/\S*)?$", str(written)):
+            message = f"địa chỉ cũ thứ {index} {written!r} không phải một URL tuyệt đối"
+            hint = (
+                "Viết đầy đủ địa chỉ website đã dùng trước đây, bắt đầu bằng https://, ví dụ "
+                'old_base_urls = ["https://congan-cu.example.vn/"].'
+            )
+        elif address == current:
+            message = f"địa chỉ cũ thứ {index} {written!r} trùng base_url"
+            hint = "Bỏ địa chỉ này khỏi old_base_urls: đó là địa chỉ hiện nay của website."
+        elif address in seen:
+            message = f"địa chỉ cũ {written!r} được ghi hai lần"
+            hint = "Giữ một lần, ở vị trí cũ nhất (old_base_urls ghi từ cũ đến mới)."
+        else:
+            seen.add(address)
+            continue
+        issues.append(SchemaIssue(("site", "old_base_urls"), message, hint))
     return issues
 
 

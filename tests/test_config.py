@@ -140,6 +140,37 @@ def test_base_url_always_ends_with_a_slash_and_joins_paths() -> None:
     assert config.absolute_url("/2020/12/x/") == "https://example.vn/congan/2020/12/x/"
 
 
+def test_old_base_urls_make_the_first_address_the_one_feeds_are_named_by() -> None:
+    assert parse(SITE_TOML, root=ROOT).first_base_url == "https://congan-chauthanh.example.vn/"
+    text = SITE_TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"',
+        'base_url = "https://congan-xa.example.vn/"\n'
+        'old_base_urls = ["https://congan-chauthanh.example.vn", "https://ca-moi.example.vn/"]',
+    )
+    config = parse(text, root=ROOT)
+    assert config.base_url == "https://congan-xa.example.vn/"
+    assert config.first_base_url == "https://congan-chauthanh.example.vn/"
+
+
+@pytest.mark.parametrize(
+    ("old", "told"),
+    [
+        ('["congan-cu.example.vn"]', "địa chỉ cũ thứ 1 'congan-cu.example.vn' không phải một URL"),
+        ('["https://congan-chauthanh.example.vn"]', "trùng base_url"),
+        ('["https://a.example.vn/", "https://a.example.vn"]', "được ghi hai lần"),
+    ],
+)
+def test_an_old_base_url_that_cannot_be_one_is_refused(old: str, told: str) -> None:
+    text = SITE_TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"',
+        f'base_url = "https://congan-chauthanh.example.vn/"\nold_base_urls = {old}',
+    )
+    problem = one_problem(text)
+    assert problem.field == "[site] old_base_urls"
+    assert told in problem.message
+    assert problem.line == line_of(text, "old_base_urls")
+
+
 def test_sample_project_config_is_valid() -> None:
     sample = Path(__file__).resolve().parent.parent
     if not (sample / "site.toml").exists():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import feedparser
 import pytest
 
@@ -62,3 +64,21 @@ def test_category_feed_has_only_its_category(built: BuiltSite) -> None:
     assert len(feed.entries) == 2
     empty = parse(built, "chuyen-muc/an-ninh-trat-tu/feed.xml")
     assert [e.link for e in empty.entries] == [BASE + "2024/02/tuan-tra-dem/"]
+
+
+def test_a_site_moved_to_a_new_address_keeps_its_feed_and_entry_ids(
+    built: BuiltSite, tmp_path: Path
+) -> None:
+    """A unit renamed in 2025 moves its website: with the old address in [site] old_base_urls,
+    a feed reader that follows the new feed sees no entry a second time."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    moved = 'base_url = "https://congan-xa-moi.example.vn/"\nold_base_urls = ["' + BASE + '"]'
+    toml.write_text(toml.read_text("utf-8").replace(f'base_url = "{BASE}"', moved), "utf-8")
+    after = build_site(root, drafts=True)
+    for rel in ("feed.xml", "chuyen-muc/canh-bao-toi-pham/feed.xml"):
+        before, now = parse(built, rel), parse(after, rel)
+        assert now.feed.id == before.feed.id == BASE + rel
+        assert [e.id for e in now.entries] == [e.id for e in before.entries]
+        assert now.entries[0].link.startswith("https://congan-xa-moi.example.vn/")
+        assert now.feed.links[0].href == "https://congan-xa-moi.example.vn/" + rel

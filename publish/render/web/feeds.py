@@ -35,9 +35,10 @@ class FeedEntry:
     author: str
 
 
-def entry_id(base_url: str, key: str, date: dt.datetime) -> str:
-    """A tag: URI from the bulletin's stable key, so a changed slug is not a new entry."""
-    host = urlsplit(base_url).hostname or "localhost"
+def entry_id(first_base_url: str, key: str, date: dt.datetime) -> str:
+    """A tag: URI from the bulletin's stable key, so a changed slug is not a new entry, and from
+    the site's first address (Config.first_base_url), so a move to a new one is not either."""
+    host = urlsplit(first_base_url).hostname or "localhost"
     return f"tag:{host},{date:%Y}:{key}"
 
 
@@ -46,16 +47,18 @@ def atom_feed(
     *,
     title: str,
     subtitle: str,
+    feed_id: str,
     feed_url: str,
     page_url: str,
     author: str,
     language: str,
     fallback_updated: dt.datetime,
 ) -> bytes:
-    """A complete Atom document; `updated` is the newest entry, so an unchanged site gives equal bytes."""
+    """A complete Atom document; `updated` is the newest entry, so an unchanged site gives equal
+    bytes. `feed_id` is the feed's address at the site's first address (see entry_id)."""
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": language})
-    _text(feed, "id", feed_url)
+    _text(feed, "id", feed_id)
     _text(feed, "title", title)
     if subtitle:
         _text(feed, "subtitle", subtitle)
@@ -116,6 +119,7 @@ def site_feeds(
             _entries(context, context.public),
             title=config.site.title,
             subtitle=config.site.description,
+            feed_id=config.first_base_url + "feed.xml",
             feed_url=context.absolute("/feed.xml"),
             page_url=context.absolute("/"),
         ),
@@ -128,6 +132,7 @@ def site_feeds(
                 _entries(context, context.public_in(key)),
                 title=f"{category.label} — {config.unit.name}",
                 subtitle=category.description,
+                feed_id=config.first_base_url + path.lstrip("/"),
                 feed_url=context.absolute(path),
                 page_url=context.absolute(context.category_url(key)),
             ),
@@ -139,7 +144,7 @@ def _entries(context: SiteContext, bulletins: Sequence[Bulletin]) -> list[FeedEn
     config = context.config
     return [
         FeedEntry(
-            id=entry_id(config.base_url, b.key, b.date),
+            id=entry_id(config.first_base_url, b.key, b.date),
             title=b.title,
             url=context.absolute(b.url),
             published=b.date,
