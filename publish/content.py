@@ -25,6 +25,7 @@ from publish import (
     shortcodes,
     unclosed,
     unfinished,
+    url_history,
 )
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
@@ -169,6 +170,7 @@ def load_site(
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
     problems.extend(_held_pages(page_verdicts))
     problems.extend(unfinished.placeholder_address(config))
+    problems.extend(url_history.moved_site(config))
     duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
     problems.extend(duplicates)
     items: list[Bulletin | Page] = [*bulletins, *pages]

@@ -6,6 +6,11 @@ records each published bulletin's address by its `id` in state/web-urls.json (co
 rest of state/); the website build reads that file and writes a small redirect page at every
 old address no page uses now. Bulletins without an `id` are keyed by slug, so a new slug is a new
 bulletin to this history: give bulletins an `id` (`publish new` does).
+
+The addresses are site paths under the website's base_url, which the file records too: a unit
+renamed or merged (2025) may move its website, and printed QR codes, shared links and feed
+readers still know the old address. The load warns (`moved_site`) while base_url differs from
+the recorded one and is not listed in [site] old_base_urls.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from publish.errors import PublishError, os_reason
+from publish.config import Config
+from publish.errors import Problem, PublishError, os_reason
 from publish.syntax import json_error
 
 __all__ = [
@@ -24,6 +30,8 @@ __all__ = [
     "history_bytes",
     "history_path",
     "load_history",
+    "moved_site",
+    "recorded_base_url",
     "with_addresses",
 ]
 
@@ -85,7 +93,54 @@ def with_addresses(
     return None if updated == dict(history) else updated
 
 
-def history_bytes(history: Mapping[str, tuple[str, ...]]) -> bytes:
-    """The file's bytes: sorted, one address list per key, stable for git diffs."""
-    body = {"version": FORMAT_VERSION, "urls": {k: list(history[k]) for k in sorted(history)}}
+def history_bytes(history: Mapping[str, tuple[str, ...]], base_url: str | None = None) -> bytes:
+    """The file's bytes: the base_url the addresses are under (when given), then one sorted
+    address list per key, stable for git diffs."""
+    body: dict[str, object] = {"version": FORMAT_VERSION}
+    if base_url is not None:
+        body["base_url"] = base_url
+    body["urls"] = {k: list(history[k]) for k in sorted(history)}
     return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def recorded_base_url(path: Path) -> str | None:
+    """The base_url the last sync published the website at (None: no file, a file written
+    before it was recorded, or one load_history reports as unreadable)."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    found = data.get("base_url") if isinstance(data, dict) else None
+    return found if isinstance(found, str) and found else None
+
+
+def moved_site(config: Config) -> list[Problem]:
+    """A warning (an error under --strict, so CI publishes nothing) while base_url is not the
+    address the website was last published at and that one is not in [site] old_base_urls:
+    the feeds would give every bulletin a new id, and the old address is in people's hands."""
+    recorded = recorded_base_url(history_path(config.root))
+    if recorded is None:
+        return []
+    known = {_slashed(config.base_url), *(_slashed(a) for a in config.site.old_base_urls)}
+    if _slashed(recorded) in known:
+        return []
+    return [
+        Problem(
+            "site.toml",
+            f"địa chỉ website đã đổi: lần đồng bộ trước đăng website ở {recorded!r} (ghi trong "
+            f"state/{HISTORY_NAME}), nay base_url là {config.base_url!r}. Mã QR đã in, liên kết "
+            "đã chia sẻ trên Zalo, Facebook vẫn trỏ tới địa chỉ cũ, và nguồn tin Atom sẽ đổi mã "
+            "mọi bài (người theo dõi nhận lại bài cũ như bài mới)",
+            "base_url",
+            hint=f'Website chuyển chỗ thật: thêm vào bảng [site] dòng old_base_urls = ["{recorded}"] '
+            "(nguồn tin giữ mã bài cũ), rồi nhờ người quản lý máy chủ chuyển hướng địa chỉ cũ "
+            "sang địa chỉ mới (README, mục «Đơn vị đổi tên hoặc sáp nhập»). Sửa nhầm base_url "
+            "thì ghi lại địa chỉ cũ.",
+            severity="warning",
+        )
+    ]
+
+
+def _slashed(address: str) -> str:
+    """An address as compared with another: ending with one '/'."""
+    return address.rstrip("/") + "/"

@@ -391,3 +391,64 @@ def test_an_alias_with_a_fragment_says_to_drop_it(tmp_path: Path, capsys) -> Non
     assert "địa chỉ cũ '/posts/bai-cu/#binh-luan'" in err
     assert "phần từ dấu '#' không bao giờ được gửi tới máy chủ" in err
     assert "Ghi '/posts/bai-cu/' thay cho '/posts/bai-cu/#binh-luan' (bỏ phần '#binh-luan')" in err
+
+
+OLD_SITE = "https://congan-chauthanh.example.vn/"
+NEW_SITE = "https://congan-tannhuandong.example.vn/"
+
+
+def move_site(root: Path, *, old_listed: bool) -> None:
+    """The unit's website moves to NEW_SITE (a rename in 2025), with or without the old
+    address in [site] old_base_urls."""
+    toml = root / "site.toml"
+    moved = f'base_url = "{NEW_SITE}"' + (f'\nold_base_urls = ["{OLD_SITE}"]' if old_listed else "")
+    text = re.sub(r'base_url = "[^"]*"(\nold_base_urls = .*)?', moved, toml.read_text("utf-8"))
+    toml.write_text(text, "utf-8")
+
+
+def test_sync_records_the_site_address_once_and_a_moved_site_is_told_until_the_old_is_listed(
+    tmp_path: Path, capsys
+) -> None:
+    root = project(tmp_path)
+    sync = ["--root", str(root), "--now", NOW, "sync", "web"]
+    assert main(sync) == 0
+    recorded = json.loads(history_path(root).read_text("utf-8"))
+    assert recorded["base_url"] == OLD_SITE
+    assert recorded["urls"] == {"ct-a": [NEW]}
+    before = history_path(root).stat().st_mtime_ns
+    assert main(sync) == 0
+    assert history_path(root).stat().st_mtime_ns == before  # nothing new: not rewritten
+    capsys.readouterr()
+
+    move_site(root, old_listed=False)
+    check = ["--root", str(root), "--now", NOW, "check", "--channel", "web"]
+    assert main(check) == 0  # a local build still shows the site
+    err = capsys.readouterr().err
+    assert f"site.toml:{_line(root, 'base_url')}: cảnh báo: trường 'base_url'" in err
+    assert f"lần đồng bộ trước đăng website ở '{OLD_SITE}'" in err
+    assert f"nay base_url là '{NEW_SITE}'" in err
+    assert f'old_base_urls = ["{OLD_SITE}"]' in err
+    assert main([*check, "--strict"]) == 1  # CI publishes nothing until someone decides
+    capsys.readouterr()
+
+    move_site(root, old_listed=True)
+    assert main([*check, "--strict"]) == 0
+    assert "địa chỉ website đã đổi" not in capsys.readouterr().err
+    assert main(sync) == 0
+    assert json.loads(history_path(root).read_text("utf-8"))["base_url"] == NEW_SITE
+
+
+def test_a_history_written_before_the_site_address_was_recorded_gets_it_at_the_next_sync(
+    tmp_path: Path, capsys
+) -> None:
+    root = project(tmp_path, {"ct-a": [NEW]})
+    move_site(root, old_listed=False)
+    assert build(root, "--strict") == 0  # nothing recorded to compare with: no warning
+    assert main(["--root", str(root), "--now", NOW, "sync", "web"]) == 0
+    assert json.loads(history_path(root).read_text("utf-8"))["base_url"] == NEW_SITE
+
+
+def _line(root: Path, key: str) -> int:
+    """The line of site.toml that sets `key`."""
+    lines = (root / "site.toml").read_text("utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(f"{key} ="))

@@ -565,16 +565,25 @@ def time_milestones(site: Site, state_dir: Path) -> list[dt.datetime]:
 
 
 def record_addresses(state_dir: Path, site: Site) -> None:
-    """Add the address of every bulletin now on the website to state/web-urls.json (see
-    publish/url_history.py); the file is rewritten only when one is new."""
+    """Add the address of every bulletin now on the website to state/web-urls.json, and the
+    base_url they are under (see publish/url_history.py); the file is rewritten only when one
+    of them is new."""
     from publish.sync.manifest import atomic_write_bytes
-    from publish.url_history import HISTORY_NAME, history_bytes, load_history, with_addresses
+    from publish.url_history import (
+        HISTORY_NAME,
+        history_bytes,
+        load_history,
+        recorded_base_url,
+        with_addresses,
+    )
 
     path = state_dir / HISTORY_NAME
     published = [(b.key, b.url) for b in site.for_channel("web") if not site.is_preview(b)]
-    updated = with_addresses(load_history(path), published)
-    if updated is not None:
-        atomic_write_bytes(path, history_bytes(updated))
+    history = load_history(path)
+    updated = with_addresses(history, published)
+    base_url = site.config.base_url
+    if updated is not None or recorded_base_url(path) != base_url:
+        atomic_write_bytes(path, history_bytes(history if updated is None else updated, base_url))
 
 
 def record_rates(state_dir: Path, output: Path, now: dt.datetime) -> None:
