@@ -143,6 +143,61 @@ def test_a_token_of_another_oa_sends_nothing(
     assert_published_once(root, emulator)
 
 
+NEW_OA = "1111222233334444555"
+
+
+def test_a_unit_moved_to_another_oa_sends_nothing_until_the_old_oa_s_records_are_put_aside(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A commune police formed in 2025 may take over another OA: the old OA's article ids in
+    state/zalo.json mean nothing there, and every bulletin would read as already on Zalo."""
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    recorded = json.loads((root / "state" / "zalo.json").read_text("utf-8"))
+    assert recorded["meta"]["oa_id"] == OA_ID
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace(OA_ID, NEW_OA), "utf-8")
+    with ZaloEmulator(EmulatorConfig(oa_id=NEW_OA)) as other:
+        for name, value in env_for(other, tmp_path / "secrets" / "moi.json", **FAST_ENV).items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        for extra in (["--dry-run"], []):
+            assert sync(root, *extra) == 1
+            told = "".join(capsys.readouterr())
+            assert f"state/zalo.json ghi các bài đã đăng trên OA mã {OA_ID}" in told
+            assert f"[zalo] oa_id trong site.toml nay là {NEW_OA}" in told
+            assert f"git mv state/zalo.json state/zalo-oa-{OA_ID}.json" in told
+            assert other.write_calls() == []
+        (root / "state" / "zalo.json").rename(root / "state" / f"zalo-oa-{OA_ID}.json")
+        assert sync(root) == 0
+        assert other.count_calls("/article/create") == 3
+        assert_published_once(root, other)
+    assert json.loads((root / "state" / "zalo.json").read_text("utf-8"))["meta"]["oa_id"] == NEW_OA
+    assert len(emulator.articles) == 3  # the old OA's articles are left as they were
+
+
+def test_records_of_an_older_version_learn_their_oa_at_the_next_sync_without_calling_zalo(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    path = root / "state" / "zalo.json"
+    older = json.loads(path.read_text("utf-8"))
+    older["meta"] = {}
+    path.write_text(json.dumps(older), "utf-8")
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.calls == []
+    assert json.loads(path.read_text("utf-8"))["meta"] == {"oa_id": OA_ID}
+    before = path.stat().st_mtime_ns
+    assert sync(root) == 0
+    assert path.stat().st_mtime_ns == before  # written once, not at every sync
+
+
 def test_editing_one_bulletin_sends_exactly_one_update(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

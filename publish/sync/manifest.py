@@ -19,7 +19,7 @@ from publish.cache import atomic_write_bytes
 from publish.errors import PublishError
 from publish.syntax import json_error
 
-__all__ = ["Manifest", "atomic_write_bytes"]
+__all__ = ["Manifest", "atomic_write_bytes", "journal_path"]
 
 FORMAT_VERSION = 1
 FULL_WRITE_SECONDS = 2.0

@@ -28,6 +28,11 @@ in-flight markers that make a crash at any point safe to re-run:
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
   only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
 
+The file's `meta` holds `oa_id`, the OA its records are articles of ([zalo] oa_id when the
+sync ran). A unit renamed or merged may move to another OA: its article ids mean nothing there,
+and each bulletin would read as already on Zalo. A sync whose oa_id is not the recorded one
+therefore sends nothing and says how to start the new OA's records (see _other_oa).
+
 What guards an article the tool did not post (or that someone edited by hand since):
 
 - `content`: content_digest (publish.sync.zalo_lookup) of the article as the tool last left it,
@@ -69,7 +74,7 @@ from publish.model import Bulletin, Site
 from publish.render.zalo.payload import fields as article_fields
 from publish.render.zalo.payload import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action
-from publish.sync.manifest import Manifest
+from publish.sync.manifest import Manifest, journal_path
 from publish.sync.zalo_lookup import ArticleLookup, content_digest, detail_body, utc_stamp
 from publish.sync.zalo_plan import Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
@@ -100,6 +105,8 @@ _IDLE: dict[str, Any] = {
 
 CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
+OA_META = "oa_id"
+"""state/zalo.json meta: the OA whose articles the records are."""
 CRASH_ENV = "PUBLISH_ZALO_CRASH_AT"
 """Test seam: "<point>:<n>" SIGKILLs this process the n-th time it reaches <point>."""
 SETTINGS_ENV = {
@@ -318,6 +325,7 @@ class ZaloSyncer:
         self.manifest = Manifest.load(
             self.state_path, CHANNEL, recover=self.reconcile, read_only=self.dry_run
         )
+        self._same_oa(self.manifest)
         local: dict[str, Local] = {}
         for bulletin in self.site.for_channel(CHANNEL):
             path = self.output / payload_path(bulletin)
@@ -350,6 +358,22 @@ class ZaloSyncer:
             overwrite=self.overwrite,
         )
         return self.observed
+
+    def _same_oa(self, manifest: Manifest) -> None:
+        """Stop (nothing sent) when the records are of another OA than [zalo] oa_id; else note
+        the OA in the file (saved at once when the file exists: an older version did not)."""
+        wanted = self.config.zalo.oa_id.strip()
+        recorded = str(manifest.meta.get(OA_META) or "").strip()
+        if (
+            recorded
+            and recorded != wanted
+            and any(_on_zalo(e) for e in manifest.entries().values())
+        ):
+            raise PublishError(_other_oa(self.state_path, recorded, wanted))
+        if recorded != wanted and not self.dry_run:
+            manifest.meta[OA_META] = wanted
+            if self.state_path.exists():
+                manifest.save()
 
     def _stop_watching(self, key: str, entry: dict[str, Any]) -> dict[str, Any]:
         """The record without the given-up jobs watched for WATCH_TIMES × stuck_job_hours
@@ -1206,6 +1230,34 @@ class ZaloSyncer:
             api_message=error.api_message,
             operation=error.operation,
         )
+
+
+def _on_zalo(entry: Mapping[str, Any]) -> bool:
+    """Whether a record stands for an article on the OA, or one that may be (a create sent)."""
+    return bool(entry.get("article_id") or entry.get("token") or entry.get("pending_create"))
+
+
+def _other_oa(state_path: Path, recorded: str, wanted: str) -> str:
+    """Why a sync to another OA than the records' sends nothing, and the two ways on."""
+    name = state_path.name
+    kept = f"zalo-oa-{recorded}.json"
+    journal = journal_path(state_path)
+    also = (
+        f" và git mv state/{journal.name} state/{kept}.journal (bản ghi dở của lần chạy bị ngắt)"
+        if journal.exists()
+        else ""
+    )
+    return (
+        f"state/{name} ghi các bài đã đăng trên OA mã {recorded}, nhưng [zalo] oa_id trong "
+        f"site.toml nay là {wanted}: mã bài của OA cũ không dùng được trên OA mới, nên không "
+        "gửi gì (nếu không, mọi bản tin sẽ bị coi là đã có trên OA mới). Cách sửa: đơn vị "
+        f"chuyển sang OA mới (đổi tên, sáp nhập) thì đổi tên tệp: git mv state/{name} "
+        f"state/{kept}{also} (giữ làm hồ sơ bài của OA cũ; bài trên OA cũ để nguyên), commit, rồi "
+        "chạy lại: mọi bản tin đang đăng được tạo trên OA mới, trong hạn mức tạo bài mỗi ngày "
+        "của OA (phần vượt được tạo ở các lần chạy sau); OA mới đã có sẵn các bài đó thì chạy "
+        "publish sync zalo --reconcile để nhận lại theo tiêu đề, không tạo trùng. Sửa nhầm "
+        f'oa_id thì ghi lại oa_id = "{recorded}".'
+    )
 
 
 def not_configured(env: Mapping[str, str]) -> str:
