@@ -180,6 +180,32 @@ def test_a_unit_moved_to_another_oa_sends_nothing_until_the_old_oa_s_records_are
     assert len(emulator.articles) == 3  # the old OA's articles are left as they were
 
 
+def test_a_renamed_unit_updates_every_article_in_place_and_the_plan_says_why(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    toml = root / "site.toml"
+    renamed = toml.read_text("utf-8").replace(
+        "Công an huyện Châu Thành", "Công an xã Tân Nhuận Đông"
+    )
+    toml.write_text(renamed.replace("Công an Châu Thành", "Công an Tân Nhuận Đông"), "utf-8")
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert out.count("tiêu đề và thân bản tin không đổi; phần khác của bài Zalo đổi") == 3
+    assert (
+        "zalo: lưu ý: 3/3 bài trên Zalo được cập nhật dù tiêu đề và thân bản tin không đổi" in out
+    )
+    assert "không tạo bài mới" in out
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 0
+    assert emulator.count_calls("/article/update") == 3
+    assert {a["author"] for a in emulator.articles.values()} == {"Công an Tân Nhuận Đông"}
+    assert_published_once(root, emulator)
+
+
 def test_records_of_an_older_version_learn_their_oa_at_the_next_sync_without_calling_zalo(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from publish.sync.zalo_plan import Local, Observed, plan_actions
+from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions
 
 
 def local(key: str, digest: str = "d1", title: str = "Tiêu đề", body: str = "b1") -> Local:
@@ -35,6 +35,23 @@ def test_new_changed_unchanged_and_unverified_bulletins() -> None:
         "moi": ("create", "bản tin mới, chưa có trên Zalo"),
         "y": ("noop", "không đổi"),
     }
+
+
+def test_an_update_of_a_bulletin_whose_title_and_body_are_unchanged_says_so() -> None:
+    """A renamed unit's new name is in every article's author and last line: the operator
+    must see that this, not an edit of every bulletin, is why all of them are updated."""
+    observed = Observed(
+        local={k: local(k, digest="d2", title="Tiêu đề", body="b1") for k in ("ten", "than", "ca")},
+        entries={
+            "ten": {"article_id": "1", "digest": "d1", "title": "Tiêu  đề", "body_digest": "b1"},
+            "than": {"article_id": "2", "digest": "d1", "title": "Tiêu đề", "body_digest": "b0"},
+            "ca": {"article_id": "3", "digest": "d1", "title": "Tiêu đề cũ", "body_digest": "b1"},
+        },
+    )
+    reasons = plan(observed)
+    assert reasons["ten"] == ("update", SAME_TEXT)
+    assert "tên đơn vị, địa chỉ website" in SAME_TEXT
+    assert reasons["than"] == reasons["ca"] == ("update", "nội dung bài viết thay đổi")
 
 
 def test_a_create_verified_with_overwrite_says_it_may_be_made_again() -> None:

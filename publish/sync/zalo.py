@@ -76,7 +76,7 @@ from publish.render.zalo.payload import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action
 from publish.sync.manifest import Manifest, journal_path
 from publish.sync.zalo_lookup import ArticleLookup, content_digest, detail_body, utc_stamp
-from publish.sync.zalo_plan import Local, Observed, plan_actions, same_title
+from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
 from publish.syntax import json_error
 from publish.text import vn_datetime
@@ -139,6 +139,17 @@ UNCHECKED_IN_DRY_RUN = (
     "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
     "và để nguyên bài bị sửa tay (mã thoát 1)."
 )
+
+
+def _same_text_note(count: int, live: int) -> str:
+    """What the operator is told when most articles are updated while their bulletins kept
+    their title and body."""
+    return (
+        f"{count}/{live} bài trên Zalo được cập nhật dù tiêu đề và thân bản tin không đổi: nhiều "
+        "bài cùng đổi như vậy thường là vì site.toml đổi (đơn vị đổi tên, website chuyển địa "
+        "chỉ, ảnh bìa mặc định mới) hoặc vì bản publish mới viết bài Zalo khác đi. Bài được sửa "
+        "tại chỗ trên OA: không tạo bài mới, không gửi tin nhắn cho người quan tâm."
+    )
 
 
 def _age(stamp: str | None) -> float:
@@ -447,10 +458,17 @@ class ZaloSyncer:
     def plan(self, observed: Observed) -> list[Action]:
         """The pure plan (see plan_actions), with a note when a dry run leaves hand edits unchecked."""
         actions = plan_actions(observed)
+        notes = []
+        same = sum(1 for a in actions if a.reason == SAME_TEXT)
+        live = sum(1 for k in observed.local if (observed.entries.get(k) or {}).get("article_id"))
+        # One bulletin's new summary is no news; most articles changing at once is site.toml's.
+        if same >= 2 and 2 * same >= live:
+            notes.append(_same_text_note(same, live))
         # A reviewer reading "cập nhật" in a PR comment must not take it for a change that will
         # happen: the real run may find the article edited by hand and leave it.
         if self.dry_run and any(self._guarded(a) for a in actions):
-            self.plan_note = UNCHECKED_IN_DRY_RUN
+            notes.append(UNCHECKED_IN_DRY_RUN)
+        self.plan_note = " ".join(notes)
         return actions
 
     def _guarded(self, action: Action) -> bool:

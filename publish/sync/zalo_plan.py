@@ -15,13 +15,19 @@ from typing import Any
 
 from publish.sync.base import Action
 
-__all__ = ["Local", "Observed", "plan_actions", "same_title"]
+__all__ = ["SAME_TEXT", "Local", "Observed", "plan_actions", "same_title"]
 
 GIVEN_UP = (
     "Zalo chưa báo xong một yêu cầu cũ mà công cụ đã thôi chờ: hỏi lại Zalo, để yêu cầu đó "
     "không đưa bài về bản cũ"
 )
 """Why a record with nothing else to do is verified (see ZaloSyncer._settle_given_up)."""
+SAME_TEXT = (
+    "tiêu đề và thân bản tin không đổi; phần khác của bài Zalo đổi (tóm tắt, ảnh bìa, hay phần "
+    "lấy từ site.toml: tác giả, tên đơn vị, địa chỉ website ở dòng cuối bài)"
+)
+"""Why an article whose bulletin kept its title and body is updated: after a unit is renamed
+or its website moves, every article is, and the operator must see that this is why."""
 
 
 def same_title(text: str) -> str:
@@ -143,11 +149,14 @@ def plan_actions(observed: Observed) -> list[Action]:
                 reason = "chưa có trên Zalo"
             actions.append(Action("create", key, reason, title))
         elif entry.get("digest") != local.digest:
-            reason = (
-                "trạng thái dựng lại từ Zalo, nội dung trên Zalo khác bản dựng"
-                if not entry.get("digest")
-                else "nội dung bài viết thay đổi"
-            )
+            if not entry.get("digest"):
+                reason = "trạng thái dựng lại từ Zalo, nội dung trên Zalo khác bản dựng"
+            elif entry.get("body_digest") == local.body_digest and (
+                same_title(entry.get("title", "")) == title
+            ):
+                reason = SAME_TEXT
+            else:
+                reason = "nội dung bài viết thay đổi"
             actions.append(Action("update", key, reason, title))
         elif entry.get("given_up"):
             actions.append(Action("verify", key, GIVEN_UP, title))
