@@ -50,7 +50,7 @@ def test_an_update_of_a_bulletin_whose_title_and_body_are_unchanged_says_so() ->
     )
     reasons = plan(observed)
     assert reasons["ten"] == ("update", SAME_TEXT)
-    assert "tên đơn vị, địa chỉ website" in SAME_TEXT
+    assert "site.toml" in SAME_TEXT
     assert reasons["than"] == reasons["ca"] == ("update", "nội dung bài viết thay đổi")
 
 

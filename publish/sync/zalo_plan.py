@@ -23,8 +23,8 @@ GIVEN_UP = (
 )
 """Why a record with nothing else to do is verified (see ZaloSyncer._settle_given_up)."""
 SAME_TEXT = (
-    "tiêu đề và thân bản tin không đổi; phần khác của bài Zalo đổi (tóm tắt, ảnh bìa, hay phần "
-    "lấy từ site.toml: tác giả, tên đơn vị, địa chỉ website ở dòng cuối bài)"
+    "tiêu đề và thân bản tin không đổi; phần khác của bài Zalo đổi (tóm tắt, ảnh bìa hay phần "
+    "lấy từ site.toml: tác giả, dòng cuối bài)"
 )
 """Why an article whose bulletin kept its title and body is updated: after a unit is renamed
 or its website moves, every article is, and the operator must see that this is why."""
