@@ -396,6 +396,26 @@ def test_a_corrupt_state_file_stops_the_sync(
     assert list((root / "state").glob("zalo.json.hong-*")) == []  # dry runs write nothing
 
 
+def test_a_reconcile_of_a_corrupt_state_file_that_fails_leaves_no_empty_state_behind(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """Recording the OA must not write the empty manifest --reconcile starts from: were the
+    reconcile then cut short, the next sync would take it for "nothing on Zalo" and post every
+    bulletin a second time."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    path = root / "state" / "zalo.json"
+    path.write_text('{"entries": {', encoding="utf-8")
+    # The OA's list cannot be read (a gateway's answer that is not Zalo's JSON).
+    emulator.configure(fault_paths=("/article/getslice",), fail_first_5xx=99, fail_5xx_status=404)
+    assert sync(root, "--reconcile") != 0
+    assert path.read_text("utf-8") == '{"entries": {'
+    emulator.configure(fault_paths=None, fail_first_5xx=0)
+    emulator.clear_calls()
+    assert sync(root) == 1  # still the damaged file: stops, creates nothing
+    assert emulator.count_calls("/article/create") == 0
+
+
 def damage(path: Path, text: bytes) -> None:
     """Overwrite a file in place keeping its size, inode and mtime: the build's replay of the
     last one then trusts it (as after a disk fault or a hand edit that restored the time)."""

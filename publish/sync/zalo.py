@@ -372,7 +372,11 @@ class ZaloSyncer:
 
     def _same_oa(self, manifest: Manifest) -> None:
         """Stop (nothing sent) when the records are of another OA than [zalo] oa_id; else note
-        the OA in the file (saved at once when the file exists: an older version did not)."""
+        the OA in the file, saved at once when it holds records (an older version's: a later
+        switch would go unseen). An empty manifest (a first run's, or the one --reconcile starts
+        from when the file is damaged) is saved with its first record, never before: an empty
+        file in place of the damaged one would read as "nothing on Zalo yet" if the
+        reconcile then failed."""
         wanted = self.config.zalo.oa_id.strip()
         recorded = str(manifest.meta.get(OA_META) or "").strip()
         if (
@@ -383,7 +387,7 @@ class ZaloSyncer:
             raise PublishError(_other_oa(self.state_path, recorded, wanted))
         if recorded != wanted and not self.dry_run:
             manifest.meta[OA_META] = wanted
-            if self.state_path.exists():
+            if len(manifest):
                 manifest.save()
 
     def _stop_watching(self, key: str, entry: dict[str, Any]) -> dict[str, Any]:
