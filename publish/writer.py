@@ -2,8 +2,10 @@
 
 Every artifact is staged (or found unchanged) before anything in output/<channel>/ is touched,
 so a failed build leaves the previous output exactly as it was. Then the changed files are
-renamed into place and withdrawn ones removed; unchanged files are never rewritten, so their
-modification times stay the same and a deploy (rsync, a CDN) uploads nothing for them.
+renamed into place and withdrawn ones set aside; unchanged files are never rewritten, so their
+modification times stay the same and a deploy (rsync, a CDN) uploads nothing for them. The files
+replaced or withdrawn are kept aside until every channel is done: when a move fails (a full disk,
+a file Windows keeps open), they are moved back, and the output is the previous one again.
 A ledger in .cache/ (see publish/ledger.py) lets the next build trust unchanged files by stat.
 """
 
@@ -17,6 +19,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -82,11 +85,14 @@ def write(
     channels: Sequence[str],
     *,
     cache: Path | None = None,
+    swapping: AbstractContextManager[object] | None = None,
 ) -> WriteReport:
     """Write artifacts into output/<channel>/, changing nothing there unless all succeeded.
 
     `cache`: the project's .cache/ folder, where each channel's ledger is kept (none: bytes are
-    compared with the previous output every time).
+    compared with the previous output every time). `swapping`: held while files are moved in
+    and out of the channel folders (`publish serve` reads no file meanwhile, so a page never
+    comes half from the last build and half from this one).
     """
     report = WriteReport()
     mode = 0o666 & ~_umask()
@@ -112,18 +118,14 @@ def write(
             raise PublishError(
                 f"không ghi được đầu ra ({os_reason(exc)}: {exc.filename}). Đầu ra cũ vẫn giữ nguyên."
             ) from None
-        try:
-            for channel, folder in folders.items():
-                report.written[channel] = len(folder.fresh)
-                report.unchanged[channel] = len(folder.kept)
-                report.removed[channel] = _commit(folder)
-                report.created[channel] = folder.created
-        except OSError as exc:
-            # Moving staged files in can only fail on a broken disk; say what state it left.
-            raise PublishError(
-                f"không ghi xong đầu ra ({os_reason(exc)}: {exc.filename}): một phần tệp đã được "
-                "thay. Sửa lỗi ổ đĩa rồi chạy lại lệnh dựng để hoàn tất."
-            ) from None
+        for channel, folder in folders.items():
+            report.written[channel] = len(folder.fresh)
+            report.unchanged[channel] = len(folder.kept)
+            report.created[channel] = folder.created
+        with swapping or contextlib.nullcontext():
+            report.removed.update(_swap_all(folders, output))
+        for folder in folders.values():
+            _record(folder)
     finally:
         for folder in folders.values():
             shutil.rmtree(folder.staging, ignore_errors=True)
@@ -303,31 +305,103 @@ def _linked(origin: str | os.PathLike[str], target: Path, mode: int) -> bool:
     return True
 
 
-def _commit(folder: _Channel) -> int:
-    """Move staged files into the live folder and remove withdrawn ones; the number removed."""
+def _swap_all(folders: dict[str, _Channel], output: Path) -> dict[str, int]:
+    """Move every channel's staged files in and its withdrawn files out, all or none: the
+    number of files removed from each channel."""
+    moves = _Moves(output)
+    try:
+        try:
+            return {channel: _swap(folder, moves) for channel, folder in folders.items()}
+        except OSError as exc:
+            failed = exc
+        try:
+            moves.undo()
+        except OSError as undo:
+            raise PublishError(
+                f"không ghi xong đầu ra ({os_reason(failed)}: {failed.filename}), và không trả "
+                f"lại được đầu ra cũ ({os_reason(undo)}: {undo.filename}): một phần tệp đã được "
+                "thay. Sửa lỗi ổ đĩa rồi chạy lại lệnh dựng để hoàn tất."
+            ) from None
+        raise PublishError(
+            f"không ghi được đầu ra ({os_reason(failed)}: {failed.filename}). Đầu ra cũ vẫn "
+            "giữ nguyên."
+        ) from None
+    finally:
+        moves.close()
+
+
+class _Moves:
+    """The moves of one write, kept so that they can be undone until every channel is done:
+    files put in place, the folders made for them, and the files and folders they replaced or
+    that were withdrawn, set aside in a folder beside the staging ones."""
+
+    def __init__(self, output: Path) -> None:
+        self._aside: Path | None = None
+        self._output = output
+        self._steps: list[tuple[str, str | None]] = []
+        """(where a file or folder is now, where it was; None for a folder made)."""
+
+    def set_aside(self, path: Path) -> None:
+        """Move a live file or folder out of the way."""
+        if self._aside is None:
+            self._aside = Path(tempfile.mkdtemp(prefix=".retired-", dir=self._output))
+        held = os.path.join(self._aside, str(len(self._steps)))
+        os.replace(path, held)
+        self._steps.append((held, os.fspath(path)))
+
+    def make_folders(self, folder: Path) -> None:
+        """Make `folder` and the folders above it that are missing."""
+        missing = []
+        while not os.path.isdir(folder):
+            missing.append(folder)
+            folder = folder.parent
+        for made in reversed(missing):
+            os.mkdir(made)
+            self._steps.append((os.fspath(made), None))
+
+    def put(self, staged: Path, target: Path) -> None:
+        """Move a staged file (or a whole staging folder) to its place, where nothing is."""
+        os.replace(staged, target)
+        self._steps.append((os.fspath(target), os.fspath(staged)))
+
+    def undo(self) -> None:
+        """Put everything back as it was, the last move first."""
+        for now, was in reversed(self._steps):
+            if was is None:
+                os.rmdir(now)
+            else:
+                os.makedirs(os.path.dirname(was), exist_ok=True)  # emptied folders were pruned
+                os.replace(now, was)
+        self._steps.clear()
+
+    def close(self) -> None:
+        """Delete what was set aside (the live folders no longer need it)."""
+        if self._aside is not None:
+            shutil.rmtree(self._aside, ignore_errors=True)
+
+
+def _swap(folder: _Channel, moves: _Moves) -> int:
+    """Move one channel's staged files in and withdrawn ones out; the number removed."""
     live = folder.live
     if not live.is_dir():
         folder.staging.chmod(0o755)
-        os.rename(folder.staging, live)
-        _record(folder)
+        moves.put(folder.staging, live)
         return 0
     wanted = folder.kept.keys() | folder.fresh.keys()
     withdrawn = [rel for rel in file_names(live) if rel not in wanted]
     if not folder.fresh and not withdrawn:
-        _record(folder)
         return 0
     if folder.ledger is not None:
         folder.ledger.forget()  # a crash from here on must not leave a ledger that trusts stats
     for rel in withdrawn:
-        (live / rel).unlink()
+        moves.set_aside(live / rel)
     _prune(live, withdrawn)
     for rel in sorted(folder.fresh):
         target = live / rel
-        if target.is_dir() and not target.is_symlink():
-            shutil.rmtree(target)  # a folder of withdrawn files gives way to a file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(folder.staging / rel, target)
-    _record(folder)
+        if os.path.lexists(target):
+            moves.set_aside(target)  # the old file, or a folder of withdrawn files
+        moves.make_folders(target.parent)
+        moves.put(folder.staging / rel, target)
     return len(withdrawn)
 
 

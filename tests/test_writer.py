@@ -342,7 +342,91 @@ def test_withdrawn_files_go_with_their_empty_folders_and_files_replace_folders(
     assert (output / "web/a").read_text("utf-8") == "tệp mới"
 
 
-def test_a_failure_while_moving_files_in_says_the_output_is_partly_updated(
+def test_a_failure_while_moving_files_in_puts_the_previous_output_back(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # A full disk or a file Windows keeps open (an antivirus scan, an image viewer) fails one
+    # move half-way: every file moved in or out until then goes back to where it was.
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    write(
+        [web("a.html", "A"), web("b.html", "B"), web("cu/index.html", "Cũ"), web("x", "tệp")],
+        output,
+        ["web"],
+        cache=cache,
+    )
+    age(output)
+    before = snapshot(output / "web")
+    real = os.replace
+
+    def failing(source, target):
+        if str(target).endswith("b.html") and ".staging-" in str(source):
+            raise OSError(5, "Input/output error", str(target))
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(PublishError, match="Đầu ra cũ vẫn giữ nguyên") as raised:
+        write(
+            [
+                web("a.html", "A2"),
+                web("b.html", "B2"),
+                web("moi/index.html", "Mới"),
+                web("x/index.html", "thư mục"),
+            ],
+            output,
+            ["web"],
+            cache=cache,
+        )
+    assert "lỗi đọc ghi của ổ đĩa" in str(raised.value)  # Vietnamese, not the C library's English
+    assert snapshot(output / "web") == before
+    assert not (output / "web/moi").exists()
+    assert leftovers(output) == []
+    monkeypatch.setattr(os, "replace", real)
+    report = write([web("a.html", "A2"), web("b.html", "B2")], output, ["web"], cache=cache)
+    assert (output / "web/b.html").read_text("utf-8") == "B2"
+    assert report.written == {"web": 2} and report.removed == {"web": 2}
+
+
+def test_a_failure_in_one_channel_puts_every_channel_back(tmp_path: Path, monkeypatch) -> None:
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+    real = os.replace
+
+    def failing(source, target):
+        if str(target).endswith("a.json") and ".staging-" in str(source):
+            raise OSError(28, "No space left on device", str(target))
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(PublishError, match="Đầu ra cũ vẫn giữ nguyên"):
+        write(
+            [web("index.html", "<h1>Mới</h1>"), Artifact.text("zalo", "a.json", "{}")],
+            output,
+            ["web", "zalo"],
+        )
+    assert snapshot(output) == before and leftovers(output) == []
+
+
+def test_a_failure_on_a_first_build_leaves_no_output_folder(tmp_path: Path, monkeypatch) -> None:
+    output = tmp_path / "output"
+    real = os.replace
+
+    def failing(source, target):
+        if str(target).endswith("zalo"):
+            raise OSError(28, "No space left on device", str(target))
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(PublishError, match="Đầu ra cũ vẫn giữ nguyên"):
+        write(
+            [web("index.html", "Trang chủ"), Artifact.text("zalo", "a.json", "{}")],
+            output,
+            ["web", "zalo"],
+        )
+    assert list(output.iterdir()) == []
+
+
+def test_a_failure_that_cannot_be_undone_says_the_output_is_partly_updated(
     tmp_path: Path, monkeypatch
 ) -> None:
     output, cache = tmp_path / "output", tmp_path / ".cache"
@@ -357,7 +441,7 @@ def test_a_failure_while_moving_files_in_says_the_output_is_partly_updated(
     monkeypatch.setattr(os, "replace", failing)
     with pytest.raises(PublishError, match="một phần tệp đã được thay") as raised:
         write([web("a.html", "A2"), web("b.html", "B2")], output, ["web"], cache=cache)
-    assert "lỗi đọc ghi của ổ đĩa" in str(raised.value)  # Vietnamese, not the C library's English
+    assert "không trả lại được đầu ra cũ" in str(raised.value)
     monkeypatch.setattr(os, "replace", real)
     assert leftovers(output) == []
     # The ledger was dropped before anything moved, so the next build compares bytes and heals.
