@@ -19,6 +19,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ import pytest
 from publish import pipeline
 from publish.model import Artifact
 from publish.serve import PreviewSession
+from publish.serve.lock import ReadWriteLock
 from publish.serve.reload import EVENTS_PATH, inject
 from publish.serve.server import below, host_refusal, request_parts
 from publish.serve.watch import Debouncer, is_editor_temp
@@ -557,6 +559,87 @@ def test_broken_edit_shows_error_overlay_until_fixed(project: Path) -> None:
         body = get(session, "/")[2]
         assert "__publish-error" not in body
         assert "Đã sửa xong" in body
+
+
+def test_a_page_asked_for_while_a_rebuild_moves_files_comes_whole_from_one_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rebuild stops after moving in the bulletin's new page, before the home page: a
+    # request then must wait for the rest, not get the old home page beside the new bulletin.
+    moved, release = threading.Event(), threading.Event()
+    real = os.replace
+
+    def pausing(source: str, target: str) -> None:
+        real(source, target)
+        if ".staging-" in str(source) and not moved.is_set():
+            moved.set()
+            release.wait(EVENT_WAIT)
+
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        monkeypatch.setattr(os, "replace", pausing)
+        stream = EventStream(session, since=session.hub.state()[0])
+        try:
+            edit(bulletin, BULLETIN.format(title="Tiêu đề mới", category="an-ninh-trat-tu"))
+            assert moved.wait(EVENT_WAIT)
+            answers: dict[str, str] = {}
+            asking = threading.Thread(target=lambda: answers.update(home=get(session, "/")[2]))
+            asking.start()
+            asking.join(0.5)
+            waited = asking.is_alive()
+            release.set()
+            asking.join(EVENT_WAIT)
+            assert stream.next_event() == "reload"
+        finally:
+            release.set()
+            stream.close()
+        assert waited, "a request answered while files were being moved"
+        assert "Tiêu đề mới" in answers["home"]
+        assert "Bản tin thử nghiệm" not in answers["home"]
+
+
+def test_a_rebuild_failing_while_moving_files_keeps_the_last_good_build_whole(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = os.replace
+
+    def failing(source: str, target: str) -> None:
+        if ".staging-" in str(source) and str(target).endswith(f"{os.sep}web{os.sep}index.html"):
+            raise OSError(28, "No space left on device", str(target))
+        real(source, target)
+
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    page = "/2024/01/ban-tin-thu/"
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        monkeypatch.setattr(os, "replace", failing)
+        stream = EventStream(session, since=session.hub.state()[0])
+        try:
+            edit(bulletin, BULLETIN.format(title="Tiêu đề mới", category="an-ninh-trat-tu"))
+            assert stream.next_event() == "reload"
+        finally:
+            stream.close()
+        status, _, home = get(session, "/")
+        assert status == 200 and 'id="__publish-error"' in home
+        assert "hết chỗ trên đĩa" in home and "Đầu ra cũ vẫn giữ nguyên" in home
+        assert "Bản tin thử nghiệm" in home
+        assert "Tiêu đề mới" not in get(session, page)[2], "the last good build, not a mix"
+
+
+def test_a_rebuild_moves_files_only_once_the_requests_being_read_are_done() -> None:
+    files = ReadWriteLock()
+    order: list[str] = []
+
+    def move() -> None:
+        with files.writing():
+            order.append("w")
+
+    with files.reading():
+        moving = threading.Thread(target=move)
+        moving.start()
+        moving.join(0.3)
+        order.append("r")
+    moving.join(EVENT_WAIT)
+    assert order == ["r", "w"]
 
 
 def test_first_build_failing_still_serves_an_error_page(project: Path) -> None:

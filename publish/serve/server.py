@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from publish.serve.lock import ReadWriteLock
 from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject, reload_event
 
 __all__ = ["HOST", "PreviewServer", "below", "host_refusal", "local_host", "request_parts"]
@@ -100,6 +101,8 @@ class PreviewServer(ThreadingHTTPServer):
         self.web_root = web_root
         self.hub = hub
         self.keepalive = keepalive
+        self.files = ReadWriteLock()
+        """Held to read web_root, and alone while a rebuild moves files in and out of it."""
         self.folder: tuple[str, ...] = ()
         """The segments of the base_url's path: the site is served below them."""
         super().__init__((HOST, port), PreviewHandler)
@@ -173,6 +176,15 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if parts is None:
             self._send(403, HTML_TYPE, FORBIDDEN, send_body)
             return
+        # Read while no rebuild moves files; sent after, so a slow browser holds up no rebuild.
+        with self.server.files.reading():
+            status, kind, body, location = self._answer(parts, url_path, query)
+        self._send(status, kind, body, send_body, location=location)
+
+    def _answer(
+        self, parts: tuple[str, ...], url_path: str, query: str
+    ) -> tuple[int, str, bytes, str | None]:
+        """The status, type, body and redirect of the answer to a request for `parts`."""
         generation, error = self.server.hub.state()
         site = self.server.site_path
         root = self.server.web_root
@@ -182,13 +194,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 if error
                 else inject(NOT_BUILT, generation, None, site)
             )
-            self._send(503, HTML_TYPE, body, send_body)
-            return
+            return 503, HTML_TYPE, body, None
         inside = below(parts, self.server.folder)
         if inside is None and not parts:
             # 302, not 301: the folder follows site.toml, and browsers keep a 301 for good.
-            self._send(302, HTML_TYPE, b"", send_body, location=self.server.site_path)
-            return
+            return 302, HTML_TYPE, b"", self.server.site_path
         data: bytes | None = None
         if inside is not None:
             target = root.joinpath(*inside)
@@ -198,8 +208,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                     # Made of the segments: "/%2Fx" must not send the browser to "//x/", another
                     # site.
                     location = quote("/" + "/".join(parts) + "/") + (f"?{query}" if query else "")
-                    self._send(301, HTML_TYPE, b"", send_body, location=location)
-                    return
+                    return 301, HTML_TYPE, b"", location
                 target = target / "index.html"
             data = _read_inside(root, target)
         status = 200
@@ -209,7 +218,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         kind = _content_type(target)
         if kind == HTML_TYPE:
             data = inject(data, generation, error, site)
-        self._send(status, kind, data, send_body)
+        return status, kind, data, None
 
     def _send(
         self, status: int, kind: str, body: bytes, send_body: bool, location: str | None = None

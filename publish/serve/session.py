@@ -89,7 +89,13 @@ class PreviewSession:
                     self.server.serve_at(folder)
                 now = resolve_now(self._now, config.tz)
                 result = build(config, channels=CHANNELS, now=now, drafts=self._drafts)
-                report = write(result.artifacts, self.output, CHANNELS, cache=self.root / ".cache")
+                report = write(
+                    result.artifacts,
+                    self.output,
+                    CHANNELS,
+                    cache=self.root / ".cache",
+                    swapping=self.server.files.writing(),
+                )
                 # Only now: the last good build links to its own folder, and is kept there
                 # under the error overlay until a build for the new folder succeeds.
                 self.server.serve_at(folder)
