@@ -14,7 +14,7 @@ from publish.cli import main
 from publish.content import load_site
 from publish.frontmatter import split
 from publish.text import SLUG_RE, slugify
-from tests.helpers import OTHER_UNIT_TOML, SAMPLE_UNIT, SITE_TOML, make_project
+from tests.helpers import OTHER_UNIT_TOML, SAMPLE_UNIT, SITE_TOML, bulletin_md, make_project
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -101,7 +101,9 @@ def test_unknown_category_exits_1_and_lists_the_categories(tmp_path: Path, capsy
     assert not (root / "content/bai-viet").exists()
 
 
-def test_existing_file_is_not_overwritten(tmp_path: Path, capsys) -> None:
+def test_the_same_title_twice_on_one_day_is_refused_and_overwrites_nothing(
+    tmp_path: Path, capsys
+) -> None:
     root = make_project(tmp_path, {})
     args = ("--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00")
     assert new(root, "Tiêu đề", *args) == 0
@@ -110,9 +112,85 @@ def test_existing_file_is_not_overwritten(tmp_path: Path, capsys) -> None:
     before = path.read_bytes()
     assert new(root, "Tiêu đề", *args) == 1
     err = capsys.readouterr().err
-    assert err.startswith("content/bai-viet/2020-12-08-tieu-de.md: lỗi: tệp đã tồn tại\n")
-    assert "\n    Cách sửa: Đổi tiêu đề, hoặc mở tệp đó để sửa" in err
+    assert err.startswith(
+        "content/bai-viet/2020-12-08-tieu-de.md: lỗi: tệp đã tồn tại, cùng tiêu đề\n"
+    )
+    assert "\n    Cách sửa: Mở tệp đó để viết tiếp" in err
     assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+def test_the_title_of_an_older_bulletin_gets_an_address_of_its_own(tmp_path: Path, capsys) -> None:
+    # A yearly warning keeps its title: its slug, from the file name, was the old one's, and
+    # `publish check` then failed on the new draft ("slug … trùng với …").
+    old = "content/bai-viet/2024-01-20-canh-bao-lua-dao-dip-tet.md"
+    root = make_project(tmp_path, {old: bulletin_md({"title": '"Cảnh báo lừa đảo dịp Tết"'})})
+    args = ("--category", "canh-bao-toi-pham", "--now", "2025-01-15T08:00")
+    assert new(root, "Cảnh báo lừa đảo dịp Tết", *args) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith("/content/bai-viet/2025-01-15-canh-bao-lua-dao-dip-tet-2.md\n")
+    assert f"địa chỉ «canh-bao-lua-dao-dip-tet» (lấy từ tiêu đề) đã thuộc về {old}" in err
+    assert "«canh-bao-lua-dao-dip-tet-2»" in err
+    assert (
+        main(["check", "--root", str(root), "--now", "2025-01-16T08:00", "--channel", "web"]) == 0
+    )
+
+
+def test_a_slug_written_in_another_file_is_taken_too(tmp_path: Path) -> None:
+    files = {
+        "content/bai-viet/2024-01-20-bai-cu.md": bulletin_md({"slug": "tin-moi"}),
+        "content/pages/tin-tuc.md": "---\ntitle: Tin tức\nsummary: Trang\n---\nNội dung.\n",
+    }
+    root = make_project(tmp_path, files)
+    args = ("--category", "canh-bao-toi-pham", "--now", "2025-01-15T08:00")
+    assert new(root, "Tin mới", *args) == 0
+    assert new(root, "Tin tức", *args) == 0
+    names = sorted(p.name for p in (root / "content/bai-viet").iterdir())
+    assert "2025-01-15-tin-moi-2.md" in names and "2025-01-15-tin-tuc-2.md" in names
+    assert (
+        main(["check", "--root", str(root), "--now", "2025-01-16T08:00", "--channel", "web"]) == 0
+    )
+
+
+def test_titles_alike_in_their_first_80_characters_get_two_files(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {})
+    start = (
+        "Công an huyện phối hợp với Viện kiểm sát nhân dân, Tòa án nhân dân huyện tổ chức phiên tòa"
+    )
+    args = ("--category", "an-ninh-trat-tu", "--now", "2025-01-15T08:00")
+    assert new(root, f"{start} xét xử lưu động", *args) == 0
+    assert new(root, f"{start} rút kinh nghiệm", *args) == 0
+    first, second = capsys.readouterr().out.split()
+    stem = "cong-an-huyen-phoi-hop-voi-vien-kiem-sat-nhan-dan-toa-an-nhan-dan-huyen-to-chuc"
+    # The title's first words, none skipped (slugify's own cut dropped «huyện» for «tổ»).
+    assert first.endswith(f"/content/bai-viet/2025-01-15-{stem}.md")
+    assert second.endswith(f"/content/bai-viet/2025-01-15-{stem[:-5]}-2.md")
+    assert (
+        main(["check", "--root", str(root), "--now", "2025-01-16T08:00", "--channel", "web"]) == 0
+    )
+
+
+def test_a_title_longer_than_the_limit_is_refused_before_a_file_is_made(
+    tmp_path: Path, capsys
+) -> None:
+    root = make_project(tmp_path, {})
+    title = "Tuyên truyền phòng chống tội phạm " * 7
+    assert new(root, title, "--category", "an-ninh-trat-tu") == 1
+    err = capsys.readouterr().err
+    assert f"TIÊU_ĐỀ: lỗi: tiêu đề dài {len(title.strip())}/200 ký tự" in err
+    assert "Rút gọn còn tối đa 200 ký tự" in err
+    assert not (root / "content/bai-viet").exists()
+
+
+def test_a_title_windows_cannot_store_as_a_name_gets_another_address(
+    tmp_path: Path, capsys
+) -> None:
+    root = make_project(tmp_path, {})
+    assert new(root, "Con", "--category", "an-ninh-trat-tu", "--now", "2025-01-15T08:00") == 0
+    assert capsys.readouterr().out.endswith("/content/bai-viet/2025-01-15-con-2.md\n")
+    assert (
+        main(["check", "--root", str(root), "--now", "2025-01-16T08:00", "--channel", "web"]) == 0
+    )
 
 
 @pytest.mark.parametrize("title", ["", "   "])

@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import secrets
+import sys
+from pathlib import Path
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from publish.errors import ContentError, Problem, display_path
-from publish.fields import category_hint, category_key, new_identifier, unknown_category
+from publish.fields import (
+    WINDOWS_RESERVED,
+    category_hint,
+    category_key,
+    new_identifier,
+    unknown_category,
+)
+from publish.frontmatter import FrontMatterError, decode, split
 from publish.text import nfc, slugify
 
 __all__ = ["add_parser", "run"]
+
+SLUG_LENGTH = 80
+"""Longest slug made from a title (as the loader makes one from a file name)."""
+DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+SLUG_LINE = re.compile(r"^slug:[ \t]*([\"']?)([a-z0-9-]+)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+"""A `slug:` line of a front matter, its value a valid slug (another one is an error anyway)."""
+HEAD_BYTES = 8192
+"""Bytes of each Markdown file read for its `slug:` line (front matter comes first)."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -52,6 +71,17 @@ def run(args: argparse.Namespace) -> int:
                 hint=f'Ví dụ: publish new "Cảnh báo lừa đảo qua mạng" --category {_example(config)}',
             )
         )
+    limit = config.policy.max_title_length
+    if len(title) > limit:
+        # The file would fail `publish check` and the preview at once, before a word is written.
+        problems.append(
+            Problem(
+                "TIÊU_ĐỀ",
+                f"tiêu đề dài {len(title)}/{limit} ký tự",
+                hint=f"Rút gọn còn tối đa {limit} ký tự (Zalo hiện trọn tiêu đề dưới 150 ký tự); "
+                "phần còn lại đưa vào tóm tắt (summary) hay nội dung.",
+            )
+        )
     category = None
     if args.category is None:
         problems.append(
@@ -76,24 +106,118 @@ def run(args: argparse.Namespace) -> int:
     if problems or category is None:
         raise ContentError(problems)
     now = resolve_now(args.now, config.tz).replace(second=0, microsecond=0)
-    slug = slugify(title)
     folder = args.root / "content" / "bai-viet"
+    path, slug, why = _free_name(args.root, folder, title, f"{now:%Y-%m-%d}-")
+    if path is None:
+        raise ContentError(
+            [
+                Problem(
+                    display_path(folder / f"{now:%Y-%m-%d}-{slug}.md", args.root),
+                    "tệp đã tồn tại, cùng tiêu đề",
+                    hint="Mở tệp đó để viết tiếp (publish new không ghi đè tệp có sẵn), hoặc đổi "
+                    "tiêu đề nếu đây là một bản tin khác.",
+                )
+            ]
+        )
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{now:%Y-%m-%d}-{slug}.md"
     shown = path.relative_to(args.root) if not path.is_absolute() else path
-    if path.exists():
+    try:
+        with open(path, "x", encoding="utf-8") as handle:  # never over a file made meanwhile
+            handle.write(_template(title, slug, category, args.author, now))
+    except FileExistsError:
         raise ContentError(
             [
                 Problem(
                     display_path(path, args.root),
-                    "tệp đã tồn tại",
-                    hint="Đổi tiêu đề, hoặc mở tệp đó để sửa (publish new không ghi đè tệp có sẵn).",
+                    "tệp vừa được một chương trình khác tạo ra",
+                    hint="Chạy lại lệnh.",
                 )
             ]
-        )
-    path.write_text(_template(title, slug, category, args.author, now), encoding="utf-8")
+        ) from None
     print(shown)
+    if why is not None:
+        print(
+            f"Ghi chú: {why}, nên bản tin mới lấy địa chỉ «{slug}». Muốn địa chỉ khác thì đổi "
+            "tên tệp (phần sau ngày) trước khi đăng.",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _free_name(
+    root: Path, folder: Path, title: str, prefix: str
+) -> tuple[Path | None, str, str | None]:
+    """The new file's path and slug: the title's own slug unless it is taken (then "-2",
+    "-3"…, with why the title's slug could not be used). No path when a file of this day
+    already has this title: most likely the same command run twice."""
+    whole = slugify(title, max_length=0)
+    base = _cut(whole, SLUG_LENGTH)
+    taken = _taken_slugs(root)
+    why = None
+    number = 1
+    while True:
+        ending = f"-{number}" if number > 1 else ""
+        slug = _cut(whole, SLUG_LENGTH - len(ending)) + ending
+        path = folder / f"{prefix}{slug}.md"
+        if path.exists():
+            if _same_title(path, title):
+                return None, slug, None
+        elif slug not in taken and slug not in WINDOWS_RESERVED:
+            return path, slug, why
+        if why is None:
+            owner = display_path(path, root) if path.exists() else taken.get(base)
+            why = (
+                f"địa chỉ «{base}» (lấy từ tiêu đề) đã thuộc về {owner}"
+                if owner is not None
+                else f"«{base}» là tên Windows dành riêng, không lưu được thành tệp trên máy Windows"
+            )
+        number += 1
+
+
+def _cut(slug: str, length: int) -> str:
+    """`slug` cut to at most `length` characters after a whole word (the first words, none
+    skipped: slugify's own cut keeps a short word found after a long one that did not fit)."""
+    if len(slug) <= length:
+        return slug
+    cut = slug[: length + 1].rsplit("-", 1)[0]
+    return cut if cut and len(cut) <= length else slug[:length].rstrip("-")
+
+
+def _taken_slugs(root: Path) -> dict[str, str]:
+    """The slug of every bulletin and page (its `slug:` line, else its file name), with the file
+    that has it (as shown to the editor)."""
+    taken: dict[str, str] = {}
+    content = root / "content"
+    for folder, dirs, names in os.walk(content):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        for name in names:
+            if not name.endswith(".md") or name.startswith((".", "_", "~$")):
+                continue
+            path = Path(folder, name)
+            taken.setdefault(_slug_of(path), display_path(path, root))
+    return taken
+
+
+def _slug_of(path: Path) -> str:
+    """The slug a Markdown file gives its bulletin or page (as publish.fields.slug does)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        head = ""
+    found = SLUG_LINE.search(head.replace("\r\n", "\n"))
+    if found is not None:
+        return found.group(2)
+    return slugify(DATE_PREFIX.sub("", Path(path.name).stem))
+
+
+def _same_title(path: Path, title: str) -> bool:
+    """Whether the file at `path` has `title` (or cannot be read: then it is not overwritten)."""
+    try:
+        data = split(decode(path.read_bytes())).data
+    except (OSError, FrontMatterError):
+        return True
+    return isinstance(data.get("title"), str) and nfc(data["title"].strip()) == title
 
 
 def _example(config: Config) -> str:
