@@ -29,6 +29,7 @@ from publish import (
 )
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
+from publish.editor_files import misnamed_markdown
 from publish.errors import ContentError, Problem
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
@@ -160,12 +161,14 @@ def load_site(
         )
     bulletins = []
     links: set[str] = set()
-    files = list(_markdown_files(content_dir, pages=False, links=links))
+    misnamed: list[str] = []
+    files = list(_markdown_files(content_dir, pages=False, links=links, misnamed=misnamed))
     for bulletin, found in _load_bulletins(files, config, digests or {}, links):
         problems.extend(found)
         if bulletin is not None:
             bulletins.append(bulletin)
-    page_files = list(_markdown_files(content_dir / PAGES_DIR, pages=True))
+    page_files = list(_markdown_files(content_dir / PAGES_DIR, pages=True, misnamed=misnamed))
+    problems.extend(_unread(sorted(misnamed), config.root))
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
     problems.extend(_held_pages(page_verdicts))
@@ -289,10 +292,18 @@ def _link_problems(
     return problems
 
 
-def _markdown_files(folder: Path, *, pages: bool, links: set[str] | None = None) -> Iterator[Path]:
+def _markdown_files(
+    folder: Path,
+    *,
+    pages: bool,
+    links: set[str] | None = None,
+    misnamed: list[str] | None = None,
+) -> Iterator[Path]:
     """Markdown files under `folder` as `sorted(folder.rglob("*.md"))` finds them (a linked
-    folder is not entered); hidden and underscore names are skipped. Those that are symbolic
-    links are added to `links`, as text: only they can lead out of `folder`.
+    folder is not entered); hidden and underscore names, and the lock file Word keeps beside a
+    file it has open («~$bai.md»), are skipped. Those that are symbolic links are added to
+    `links`, as text: only they can lead out of `folder`; files that look like bulletins saved
+    under another name («bai.md.txt», «bai.MD») to `misnamed`.
 
     Walked with scandir and sorted by text parts: rglob and sorting 10,000 Path objects took
     ~0.1 s of a one-edit rebuild.
@@ -310,14 +321,30 @@ def _markdown_files(folder: Path, *, pages: bool, links: set[str] | None = None)
                     continue
                 # Compared as pathlib compares paths (case-insensitively on Windows).
                 here = (*parts, os.path.normcase(name))
-                if here[-1].endswith(".md"):
-                    found.append((here, entry.path))
-                    if links is not None and _linked(entry):
-                        links.add(entry.path)
+                if name.endswith(".md"):
+                    # By the name as written: Windows' normcase made «bai.MD» a bulletin there
+                    # and nowhere else (CI runs on Linux).
+                    if not name.startswith("~$"):
+                        found.append((here, entry.path))
+                        if links is not None and _linked(entry):
+                            links.add(entry.path)
+                elif misnamed is not None and misnamed_markdown(name) and not _enterable(entry):
+                    misnamed.append(entry.path)
                 if _enterable(entry):
                     stack.append((here, entry.path))
     for _, path in sorted(found):
         yield Path(path)
+
+
+def _unread(paths: list[str], root: Path) -> list[Problem]:
+    """A warning for each file that looks like a bulletin saved under a name not read."""
+    problems = []
+    for path in paths:
+        told = misnamed_markdown(os.path.basename(path))
+        if told is not None:
+            message, hint = told
+            problems.append(Problem(_rel(Path(path), root), message, hint=hint, severity="warning"))
+    return problems
 
 
 def _enterable(entry: os.DirEntry[str]) -> bool:

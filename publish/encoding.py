@@ -23,6 +23,8 @@ NOTEPAD_NAMES = {
     "UTF-16 BE": "«UTF-16 BE» hay «Unicode big endian»",
 }
 """What Notepad (new, old) calls each encoding in its Save As window."""
+ZIP_MAGIC = b"PK\x03\x04"
+"""The first bytes of a .docx, .odt or .zip file."""
 SAMPLE = 4096
 """Bytes looked at for the zero bytes of UTF-16 written without a BOM."""
 SAVE_AS_UTF8 = (
@@ -44,6 +46,15 @@ class NotUtf8:
 
 def not_utf8(raw: bytes, exc: UnicodeDecodeError) -> NotUtf8:
     """What to tell about `raw`, which `exc` (from decoding it as UTF-8) says is not UTF-8."""
+    if raw.startswith(ZIP_MAGIC):
+        # Word's Save As keeps the .docx format whatever name it is given; the zip's zero
+        # bytes looked like Notepad's "Unicode".
+        return NotUtf8(
+            "tệp là tài liệu Word (.docx) hay một tệp nén, không phải văn bản thường",
+            None,
+            "Word không lưu được Markdown. Tạo bản tin bằng publish new, mở tệp đó bằng Notepad "
+            "hay VS Code, dán nội dung từ Word vào rồi lưu.",
+        )
     wide = _wide(raw)
     if wide is not None:
         named = f" (Notepad ghi là {NOTEPAD_NAMES[wide]})" if wide in NOTEPAD_NAMES else ""

@@ -27,6 +27,8 @@ TOML_KEYS_HINT = (
     "thành dòng 'zalo:' rồi các khóa thụt vào hai dấu cách."
 )
 TOML_HINT = "Đổi hai dòng '+++' thành '---'. " + TOML_KEYS_HINT
+RTF_MAGIC = "{\\rtf"
+"""How a rich text file (TextEdit's default, WordPad's) starts."""
 OPENING_RE = re.compile(r"(---|\+\+\+)[ \t]*\n")
 """The opening fence line; spaces or tabs after it are invisible in an editor, so they count as
 nothing (the closing fence is read the same way)."""
@@ -136,6 +138,14 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         told = not_utf8(raw, exc)
         raise FrontMatterError(told.message, line=told.line, hint=told.hint) from None
+    if text.startswith(RTF_MAGIC):
+        raise FrontMatterError(
+            "tệp là văn bản định dạng RTF (TextEdit, WordPad), không phải văn bản thường",
+            line=1,
+            hint="Trong TextEdit chọn Định dạng › Chuyển thành văn bản thường (Format › Make "
+            "Plain Text) rồi lưu lại (WordPad: Save As › Plain text document). Bản tin viết "
+            "bằng Notepad, VS Code hay TextEdit ở chế độ văn bản thường.",
+        )
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 import unicodedata
+import zipfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -304,6 +306,62 @@ def test_a_file_not_in_utf8_is_told_what_it_likely_is_and_how_to_save_it(
     assert (problem.file, problem.line) == (A, line)
     assert said in problem.message
     assert problem.hint is not None and fix in problem.hint and "UTF-8" in problem.hint
+
+
+def test_a_word_document_or_rich_text_saved_as_md_is_named_so(tmp_path: Path) -> None:
+    """A .docx was called Notepad's "Unicode" (its zip holds zero bytes), and TextEdit's rich
+    text "no front matter" although the editor sees '---' on its first line."""
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:t>Nội dung bản tin</w:t>" * 200)
+    rtf = "{\\rtf1\\ansi\\ansicpg1252\\cocoartf2709\n" + bulletin_md().replace("\n", "\\\n")
+    root = make_project(tmp_path, {A: docx.getvalue(), B: rtf})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    told = {p.file: p for p in info.value.problems}
+    assert "tệp là tài liệu Word (.docx)" in told[A].message
+    assert told[A].hint is not None and "publish new" in told[A].hint
+    assert "UTF-16" not in told[A].message
+    assert told[B].line == 1 and "văn bản định dạng RTF" in told[B].message
+    assert told[B].hint is not None and "Make Plain Text" in told[B].hint
+
+
+@pytest.mark.parametrize(
+    ("name", "said", "fix"),
+    [
+        ("a.md.txt", "tên kết thúc bằng .txt (Notepad tự thêm", "Đổi tên tệp thành a.md."),
+        ("a.MD", "đuôi «.MD» phải viết thường «.md»", "Đổi tên tệp thành a.md."),
+        ("a.markdown", "không đọc .markdown", "Đổi tên tệp thành a.md."),
+        ("a.md.rtf", "văn bản định dạng RTF", "lưu với tên a.md"),
+    ],
+)
+def test_a_bulletin_saved_under_a_name_not_read_is_warned_about(
+    tmp_path: Path, name: str, said: str, fix: str
+) -> None:
+    """Silently left out: the editor's bulletin was in no preview, no check and no build."""
+    root = make_project(tmp_path, {B: bulletin_md(), f"content/bai-viet/{name}": bulletin_md()})
+    site = load(root)
+    assert [b.source for b in site.bulletins] == [B]
+    [warning] = [w for w in site.warnings if name in w.file]
+    assert warning.file == f"content/bai-viet/{name}" and warning.severity == "warning"
+    assert said in warning.message and warning.hint is not None and fix in warning.hint
+
+
+def test_files_editors_leave_beside_a_bulletin_are_not_read(tmp_path: Path) -> None:
+    """Word keeps «~$…» beside a file it has open: it failed the build and the preview."""
+    clutter = {
+        "content/bai-viet/~$a.md": b"\x0bNguyen Van A\x00\x00",
+        "content/bai-viet/.a.md.swp": b"b0VIM 9.0\x00",
+        "content/bai-viet/a.md~": bulletin_md(),
+        "content/bai-viet/Thumbs.db": b"\xd0\xcf\x11\xe0",
+        "content/bai-viet/.DS_Store": b"\x00\x00\x00\x01Bud1",
+        "content/bai-viet/desktop.ini": "[.ShellClassInfo]\n",
+        "content/pages/~$gioi-thieu.md": b"\x0bA\x00",
+    }
+    root = make_project(tmp_path, {A: bulletin_md(), **clutter})
+    site = load(root)
+    assert [b.source for b in site.bulletins] == [A]
+    assert site.warnings == ()
 
 
 @pytest.mark.parametrize(
