@@ -19,6 +19,7 @@ from publish.content import load_site
 from publish.errors import ContentError
 from publish.render import web
 from publish.render.web import images as images_module
+from publish.render.web.assets import Assets
 from publish.render.web.markdown import scroll_regions
 from tests.helpers import refusing
 from tests.web_fixture import NOW, BuiltSite, build_site, copy_site
@@ -768,3 +769,14 @@ def test_a_table_region_takes_the_heading_right_above_it_else_its_number() -> No
         'aria-labelledby="b"',
         'aria-label="Bảng 4"',
     ]
+
+
+def test_an_editors_swap_backup_and_thumbnail_files_are_not_published(tmp_path: Path) -> None:
+    """vim's swap file holds the text not yet saved; Thumbs.db and .DS_Store list the folder."""
+    folder = tmp_path / "assets"
+    (folder / "icons").mkdir(parents=True)
+    (folder / "style.css").write_text("body{}", encoding="utf-8")
+    (folder / "icons" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    for name in (".style.css.swp", "style.css~", "Thumbs.db", ".DS_Store", "icons/desktop.ini"):
+        (folder / name).write_bytes(b"not for the website")
+    assert sorted(Assets(folder).files) == ["icons/logo.svg", "style.css"]

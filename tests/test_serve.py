@@ -678,6 +678,9 @@ def test_editor_temp_files_do_not_trigger_rebuilds(session: PreviewSession, proj
     folder = project / "content" / "bai-viet"
     for name in (".ban-tin.md.swp", "ban-tin.md~", "#ban-tin.md#", ".#ban-tin.md", "4913"):
         (folder / name).write_text("tạm", encoding="utf-8")
+    # Explorer's thumbnail view writes Thumbs.db beside the photos: no rebuild, no reload.
+    for name in ("Thumbs.db", "desktop.ini"):
+        (project / "content" / name).write_text("x", encoding="utf-8")
     (project / "output" / "web" / "ghi-chu.txt").write_text("x", encoding="utf-8")
     time.sleep(0.6)  # three debounce periods: long enough for a rebuild to have started
     assert session.hub.state()[0] == generation

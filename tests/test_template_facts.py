@@ -61,3 +61,14 @@ def test_the_search_page_may_show_them(tmp_path) -> None:
 def test_a_broken_template_keeps_nothing(tmp_path) -> None:
     """A template that does not parse is reported when rendered; no page is reused meanwhile."""
     assert not facts_with(tmp_path, "extra.html", "{% for %}").reusable
+
+
+def test_an_editors_swap_and_thumbnail_files_change_nothing(tmp_path) -> None:
+    """vim rewrites .base.html.swp as the designer types: every page was remade, none reused."""
+    theme = tmp_path / "templates"
+    shutil.copytree(BUILTIN_THEME, theme)
+    before = theme_facts(theme, environment(theme))
+    (theme / "web" / ".base.html.swp").write_bytes(b"b0VIM 9.0\x00\xff\xfe")
+    (theme / "web" / "base.html~").write_text("{{ categories|tojson }}", encoding="utf-8")
+    (theme / "web" / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
+    assert theme_facts(theme, environment(theme)) == before

@@ -10,37 +10,14 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from publish.editor_files import is_clutter, is_editor_temp
+
 __all__ = ["WATCHED_DIRS", "Debouncer", "Watcher", "is_editor_temp"]
 
 WATCHED_DIRS = ("content", "templates")
 CONFIG_FILE = "site.toml"
 # Only real changes: watchdog also reports opens and closes, and our own build reads every file.
 CHANGE_EVENTS = frozenset({"created", "modified", "deleted", "moved"})
-TEMP_SUFFIXES = (
-    "~",
-    ".swp",
-    ".swo",
-    ".swx",
-    ".swpx",
-    ".tmp",
-    ".temp",
-    ".bak",
-    ".part",
-    ".crdownload",
-    ".kate-swp",
-    "___jb_tmp___",
-    "___jb_old___",
-)
-
-
-def is_editor_temp(name: str) -> bool:
-    """Whether a file name is an editor's swap, backup, lock or save-in-progress file."""
-    return (
-        name.startswith((".", "~$"))  # hidden: vim .x.swp, emacs .#x, gedit .goutputstream-*
-        or (name.startswith("#") and name.endswith("#"))  # emacs auto-save
-        or name.endswith(TEMP_SUFFIXES)
-        or name == "4913"  # vim's "can I write here?" probe
-    )
 
 
 class Debouncer:
@@ -137,7 +114,8 @@ class Watcher:
         self._debouncer.poke()
 
     def is_watched(self, path: str) -> bool:
-        """Whether a path is site.toml or a non-temporary file under content/ or templates/."""
+        """Whether a path is site.toml or a file under content/ or templates/ that is neither an
+        editor's temporary file nor a folder view's thumbnail cache (Thumbs.db)."""
         try:
             rel = Path(path).relative_to(self._root)
         except ValueError:
@@ -146,7 +124,7 @@ class Watcher:
             return False
         if len(rel.parts) == 1:
             return rel.parts[0] in (CONFIG_FILE, *WATCHED_DIRS)
-        return rel.parts[0] in WATCHED_DIRS and not any(is_editor_temp(p) for p in rel.parts[1:])
+        return rel.parts[0] in WATCHED_DIRS and not any(is_clutter(p) for p in rel.parts[1:])
 
     def _watch_dir(self, name: str) -> None:
         """Watch root/name recursively, once, if it exists."""

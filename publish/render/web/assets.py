@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from publish.editor_files import is_clutter
 from publish.errors import PublishError
 from publish.model import Artifact
 
@@ -15,7 +16,8 @@ OUTPUT_DIR = "assets"
 
 
 class Assets:
-    """The files of `templates/assets/`, each published as `assets/<stem>.<hash8><suffix>`."""
+    """The files of `templates/assets/`, each published as `assets/<stem>.<hash8><suffix>`
+    (an editor's swap and backup files and a folder view's Thumbs.db or .DS_Store are not)."""
 
     def __init__(self, folder: Path) -> None:
         """Read every asset once and name it by its content."""
@@ -23,6 +25,9 @@ class Assets:
         if folder.is_dir():
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 name = path.relative_to(folder).as_posix()
+                if any(is_clutter(part) for part in name.split("/")):
+                    # A vim swap file holds unsaved text; Thumbs.db and .DS_Store list the folder.
+                    continue
                 data = path.read_bytes()
                 pure = PurePosixPath(name)
                 digest = hashlib.sha256(data).hexdigest()[:8]

@@ -12,6 +12,7 @@ import jinja2.meta
 from jinja2 import nodes
 
 from publish.config import BUILTIN_THEME
+from publish.editor_files import is_clutter
 
 __all__ = ["SEARCH_TEMPLATE", "WHOLE_SITE", "ThemeFacts", "theme_facts"]
 
@@ -51,8 +52,10 @@ def theme_facts(theme: Path, env: jinja2.Environment) -> ThemeFacts:
     counts_everywhere = False
     folder = theme / "web"
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        data = path.read_bytes()
         name = path.relative_to(folder).as_posix()
+        if any(is_clutter(part) for part in name.split("/")):
+            continue  # vim's swap file changes with each keystroke: pages would all be remade
+        data = path.read_bytes()
         h.update(name.encode() + b"\0")
         h.update(len(data).to_bytes(8, "little") + data)
         try:
