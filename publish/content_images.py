@@ -9,6 +9,7 @@ import os
 import posixpath
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -191,6 +192,12 @@ def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | Non
         ref = own
     ref = ref.split("#")[0].split("?")[0]
     found = _content_file(ref, md_path, config, content_dir)
+    if found is not None and not os.path.exists(found) and not ref.isascii():
+        # A photo copied from a Mac keeps its name decomposed (NFD); the bulletin, read as
+        # NFC, writes the same letters composed, and Linux and Windows see two names.
+        decomposed = _content_file(unicodedata.normalize("NFD", ref), md_path, config, content_dir)
+        if decomposed is not None and os.path.exists(decomposed):
+            return decomposed
     if "%" in ref and (found is None or not os.path.exists(found)):
         # Copied from the browser's address bar, "ảnh.jpg" reads "%E1%BA%A3nh.jpg" (a file
         # named so literally is looked for first).

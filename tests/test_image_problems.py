@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,22 @@ def test_an_image_name_too_long_for_the_disk_is_a_missing_image(
     ref = "images/" + "a" * 5000 + ".jpg"
     [error] = load_errors(tmp_path, bulletin_md(body=written.format(ref) + "\n"), {})
     assert (error.message, error.line) == (f"không tìm thấy ảnh {ref!r}", 9)
+
+
+def test_a_photo_named_on_a_mac_is_found_by_the_name_the_bulletin_writes(
+    tmp_path: Path, capsys
+) -> None:
+    """Copied from a Mac, «hiện-trường.jpg» keeps a decomposed name (NFD); the bulletin writes it
+    composed. It was «không tìm thấy ảnh», with «Có phải ý bạn là» the very same-looking name."""
+    name = unicodedata.normalize("NFD", "hiện-trường.jpg")
+    text = bulletin_md(
+        {"cover": '"images/hiện-trường.jpg"', "cover_alt": '"Hiện trường"'},
+        body="![Hiện trường vụ việc](images/hiện-trường.jpg)\n",
+    )
+    root = make_project(
+        tmp_path, {f"content/images/{name}": TINY_JPEG, "content/bai-viet/a.md": text}
+    )
+    args = ["build", "--root", str(root), "--channel", "web", "--now", "2021-01-01T09:00"]
+    assert main(args) == 0, capsys.readouterr().err
+    page = (root / "output/web/2020/12/a/index.html").read_text("utf-8")
+    assert "/anh/hien-truong-" in page
