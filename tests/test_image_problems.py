@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import struct
+import subprocess
+import sys
 import unicodedata
+import zlib
 from pathlib import Path
 
 import pytest
@@ -177,3 +181,61 @@ def test_a_photo_named_on_a_mac_is_found_by_the_name_the_bulletin_writes(
     assert main(args) == 0, capsys.readouterr().err
     page = (root / "output/web/2020/12/a/index.html").read_text("utf-8")
     assert "/anh/hien-truong-" in page
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG of that size in its header and no pixels: Pillow checks the size on opening."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said", "fix"),
+    [
+        (
+            "IMG_0412.HEIC",
+            b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64),
+            "là ảnh HEIC (định dạng iPhone chụp): website và Zalo chưa dùng được",
+            "Cài đặt › Camera › Định dạng › Tương thích nhất",
+        ),
+        (
+            "so-do.png",
+            png_header(20_000, 15_000),
+            "quá lớn để đọc (300 triệu điểm ảnh, tối đa 179 triệu)",
+            "Thu nhỏ ảnh",
+        ),
+    ],
+    ids=["heic", "too-many-pixels"],
+)
+def test_an_iphone_photo_or_a_huge_scan_is_told_in_vietnamese(
+    tmp_path: Path, capsys, name: str, data: bytes, said: str, fix: str
+) -> None:
+    """Both were «tệp hỏng hoặc không phải ảnh», the second with Pillow's English after it."""
+    text = bulletin_md(body=f"![Ảnh hiện trường](images/{name})\n")
+    root = make_project(tmp_path, {f"content/images/{name}": data, "content/bai-viet/a.md": text})
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", "2021-01-01"]) == 1
+    err = capsys.readouterr().err
+    assert f"content/bai-viet/a.md:9: lỗi: ảnh content/images/{name} {said}" in err
+    assert fix in err and "tệp hỏng" not in err and "pixels" not in err
+
+
+def test_an_image_between_pillows_two_limits_prints_no_english_warning(tmp_path: Path) -> None:
+    """Pillow warns (DecompressionBombWarning, in English) from 89 million pixels on."""
+    text = bulletin_md(body="![Sơ đồ](images/so-do.png)\n")
+    files = {"content/images/so-do.png": png_header(10_000, 10_000), "content/bai-viet/a.md": text}
+    root = make_project(tmp_path, files)
+    done = subprocess.run(
+        [sys.executable, "-m", "publish", "check", "--root", str(root), "--channel", "web"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert "content/images/so-do.png" in done.stderr  # no pixels in it: unreadable
+    assert "Warning" not in done.stderr and "pixels" not in done.stderr

@@ -24,7 +24,9 @@ import contextlib
 import hashlib
 import io
 import os
+import re
 import time
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -69,6 +71,15 @@ key of its bytes, the stem its variants are named after, and its variants."""
 
 Signature = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of a source image."""
+HEIF_SUFFIXES = frozenset({".heic", ".heif"})
+"""Names of the photos an iPhone takes by default, which Pillow cannot read."""
+BOMB_RE = re.compile(r"\((\d+) pixels\) exceeds limit of (\d+) pixels")
+"""The sizes in Pillow's DecompressionBombError."""
+
+# An image between Pillow's two limits (89 and 179 million pixels: a poster scanned at high
+# resolution) is read, slowly; the warning Pillow prints on the way is English, with a path in
+# the library, in the middle of an editor's terminal.
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +362,29 @@ def unreadable_image(
 ) -> Problem:
     """The problem reported for an image Pillow cannot open, where `owner` shows it (see
     publish.content_images.image_use)."""
+    if PurePosixPath(path).suffix.lower() in HEIF_SUFFIXES:
+        return Problem(
+            owner,
+            f"ảnh content/{path} là ảnh HEIC (định dạng iPhone chụp): website và Zalo chưa "
+            "dùng được định dạng này",
+            field=field,
+            line=line,
+            hint="Chuyển ảnh sang JPEG rồi sửa tên ảnh trong bài thành tên mới (….jpg): trên máy "
+            "Mac mở ảnh bằng Xem trước (Preview), chọn Tệp › Xuất, định dạng JPEG; trên Windows "
+            "mở bằng ứng dụng Ảnh (Photos), chọn Lưu thành, JPEG. Để iPhone chụp sẵn JPEG: Cài "
+            "đặt › Camera › Định dạng › Tương thích nhất.",
+        )
+    if isinstance(exc, Image.DecompressionBombError):
+        told = BOMB_RE.search(str(exc))
+        size = f" ({_millions(told[1])} điểm ảnh, tối đa {_millions(told[2])})" if told else ""
+        return Problem(
+            owner,
+            f"ảnh content/{path} quá lớn để đọc{size}",
+            field=field,
+            line=line,
+            hint="Thu nhỏ ảnh (ví dụ xuất lại ở chiều rộng 2.000 điểm ảnh, chất lượng JPEG 85) "
+            "rồi chép đè lên tệp cũ.",
+        )
     # Pillow's own words are English; they add nothing to "not an image" or a missing file.
     plain = exc is None or isinstance(exc, UnidentifiedImageError | FileNotFoundError)
     detail = "" if plain else f" ({exc})"
@@ -361,6 +395,11 @@ def unreadable_image(
         line=line,
         hint="Mở ảnh bằng trình xem ảnh để kiểm tra, lưu lại dạng JPEG hoặc PNG rồi chạy lại.",
     )
+
+
+def _millions(pixels: str) -> str:
+    """A count of pixels as an editor reads it: "300000000" → "300 triệu"."""
+    return f"{round(int(pixels) / 1_000_000)} triệu"
 
 
 def settled_signature(path: Path) -> Signature | None:
