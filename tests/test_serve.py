@@ -524,6 +524,27 @@ def test_watched_files_trigger_a_rebuild(
     assert session.hub.state() == (generation + 1, None)
 
 
+def test_a_renamed_bulletin_tells_open_pages_its_new_address(
+    session: PreviewSession, project: Path
+) -> None:
+    """The editor renames the file (a new slug) or changes its date: the page open at the old
+    address follows it, instead of reloading into «Không tìm thấy trang»."""
+    folder = project / "content" / "bai-viet"
+    old = folder / "2024-01-02-ban-tin-thu.md"
+    text = BULLETIN.format(title="Có id", category="an-ninh-trat-tu")
+    stream = EventStream(session, since=session.hub.state()[0])
+    try:
+        edit(old, text.replace("---\ntitle", "---\nid: ct-2024-01-thu\ntitle", 1))
+        assert stream.next_event() == "reload"
+        os.replace(old, folder / "2024-01-02-tuan-tra-dem.md")
+        assert stream.next_event() == "reload"
+        moved = json.loads(stream.data)["moved"]
+        assert moved == {"/2024/01/ban-tin-thu/": "/2024/01/tuan-tra-dem/"}
+    finally:
+        stream.close()
+    assert get(session, "/2024/01/tuan-tra-dem/")[0] == 200
+
+
 def test_page_that_missed_a_rebuild_reloads_at_once(session: PreviewSession) -> None:
     session.rebuild()
     stale = session.hub.state()[0] - 1

@@ -34,6 +34,7 @@ class ReloadHub:
         self._changed = threading.Condition()
         self._generation = 0
         self._error: str | None = None
+        self._moved: dict[str, str] = {}
         self._closed = False
 
     def state(self) -> tuple[int, str | None]:
@@ -41,13 +42,21 @@ class ReloadHub:
         with self._changed:
             return self._generation, self._error
 
-    def finished(self, error: str | None) -> int:
-        """Record that a rebuild finished (with its error, if any) and wake every listener."""
+    def finished(self, error: str | None, moved: dict[str, str] | None = None) -> int:
+        """Record that a rebuild finished (with its error, if any, and the pages it gave a new
+        address: old path → new path) and wake every listener."""
         with self._changed:
             self._generation += 1
             self._error = error
+            self._moved = moved or {}
             self._changed.notify_all()
             return self._generation
+
+    @property
+    def moved(self) -> dict[str, str]:
+        """The pages the last rebuild gave a new address (a renamed file, a new date or slug)."""
+        with self._changed:
+            return self._moved
 
     def wait(self, since: int, timeout: float) -> int | None:
         """Block until the rebuild number differs from `since`; None on timeout or when closed."""
@@ -76,7 +85,8 @@ def snippet(generation: int, error: str | None, site: str = "/") -> str:
 
     `site`: the path the site is served at for this page ("/congan-hoakhanh/"). A reload event
     says where it is served now (see reload_event): when site.toml moved it, the page goes to
-    its own address in the new folder, or to the new home page when it has none there.
+    its own address in the new folder, or to the new home page when it has none there. A page
+    the rebuild gave a new address (its file renamed, its date changed) goes to that address.
     """
     # `since` lets the server tell a page that missed a rebuild (between loading and connecting)
     # to reload at once, and makes pages reload after `publish serve` is restarted.
@@ -84,8 +94,11 @@ def snippet(generation: int, error: str | None, site: str = "/") -> str:
         "<script>(function(){"
         f"var here={_script_text(site)};"
         f'var s=new EventSource("{EVENTS_PATH}?since={generation}");'
-        's.addEventListener("reload",function(e){s.close();var to=here;'
-        "try{to=JSON.parse(e.data).site||here;}catch(x){}"
+        's.addEventListener("reload",function(e){s.close();var d={};'
+        "try{d=JSON.parse(e.data);}catch(x){}"
+        "var m=(d.moved||{})[location.pathname];"
+        "if(m){location.replace(m+location.search+location.hash);return;}"
+        "var to=d.site||here;"
         "if(to===here){location.reload();return;}"
         "var p=location.pathname;"
         "if(p.indexOf(here)!==0){location.replace(to);return;}"
@@ -98,9 +111,10 @@ def snippet(generation: int, error: str | None, site: str = "/") -> str:
     return (error_overlay(error) if error is not None else "") + script
 
 
-def reload_event(generation: int, site: str) -> bytes:
-    """The server-sent event telling open pages to reload, with where the site is served now."""
-    data = json.dumps({"generation": generation, "site": site})
+def reload_event(generation: int, site: str, moved: dict[str, str] | None = None) -> bytes:
+    """The server-sent event telling open pages to reload, with where the site is served now
+    and the pages that moved (old path → new path)."""
+    data = json.dumps({"generation": generation, "site": site, "moved": moved or {}})
     return f"event: reload\ndata: {data}\n\n".encode()
 
 

@@ -256,7 +256,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                     self.wfile.write(b": ping\n\n")  # finds pages that were closed
                 else:
                     # Read now: a rebuild sets the folder from site.toml before it finishes.
-                    self.wfile.write(reload_event(generation, self.server.site_path))
+                    self.wfile.write(reload_event(generation, self.server.site_path, hub.moved))
                     since = generation
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):

@@ -17,6 +17,7 @@ from publish.cli import resolve_now
 from publish.commands.build import exclusion_lines
 from publish.config import DEFAULT_TIMEZONE
 from publish.errors import PublishError, os_reason
+from publish.model import Site
 from publish.pipeline import Build, build
 from publish.serve.reload import ReloadHub
 from publish.serve.server import PreviewServer
@@ -56,6 +57,8 @@ class PreviewSession:
         self._skipped: list[str] = []
         self._built = False
         """Whether a rebuild succeeded in this session (output/web is then this session's)."""
+        self._addresses: dict[tuple[str, str], str] = {}
+        """Where the last good build served each bulletin (by id) and page (by file)."""
         self._tz: dt.tzinfo = ZoneInfo(DEFAULT_TIMEZONE)
         """The site's clock, for log lines (every other time an editor sees is on it)."""
         try:
@@ -112,8 +115,21 @@ class PreviewSession:
                 )
                 return False
             self._report(result, report)
-            self.hub.finished(None)
+            self.hub.finished(None, self._moved(result.site))
             return True
+
+    def _moved(self, site: Site) -> dict[str, str]:
+        """The pages this build serves at another address than the last good one (old path →
+        new path): a page open at the old one follows instead of showing «Không tìm thấy»."""
+        prefix = self.server.site_path.rstrip("/")
+        addresses = {("bulletin", b.key): prefix + b.url for b in site.for_channel("web")}
+        addresses |= {("page", p.source): prefix + p.url for p in site.pages}
+        before, self._addresses = self._addresses, addresses
+        return {
+            old: addresses[key]
+            for key, old in before.items()
+            if key in addresses and addresses[key] != old
+        }
 
     def _report(self, result: Build, report: WriteReport) -> None:
         """Print warnings, bulletins left out (only when that list changes) and what was written."""

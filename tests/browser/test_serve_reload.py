@@ -207,3 +207,28 @@ def test_a_failed_rebuild_keeps_open_pages_at_the_folder_of_the_last_good_build(
     finally:
         context.close()
         stop(process)
+
+
+def test_a_page_open_at_a_renamed_bulletin_follows_it(tmp_path: Path, browser) -> None:
+    """The editor renames the bulletin's file (its address) while its page is open: the page
+    goes to the new address, not to «Không tìm thấy trang»."""
+    from playwright.sync_api import expect
+
+    root = copy_sample(tmp_path)
+    folder = root / "content" / "bai-viet"
+    source = folder / "2025-06-02-canh-bao-lua-dao-viec-nhe-luong-cao.md"
+    process, url = start_serve(root, "--drafts")  # a renamed file awaits approval again
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url + "2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/#noi-dung")
+        title = page.locator("article.bulletin h1").inner_text()
+        page.wait_for_timeout(300)  # let the reload channel connect
+        source.rename(folder / "2025-06-02-chieu-lua-viec-nhe-luong-cao.md")
+        expect(page).to_have_url(
+            url + "2025/06/chieu-lua-viec-nhe-luong-cao/#noi-dung", timeout=RELOAD_DEADLINE_MS
+        )
+        expect(page.locator("article.bulletin h1")).to_have_text(title)
+    finally:
+        context.close()
+        stop(process)
