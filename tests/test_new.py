@@ -268,3 +268,10 @@ def test_hints_of_another_unit_name_its_own_categories(tmp_path: Path, capsys) -
     err = capsys.readouterr().err
     assert "TIÊU_ĐỀ: lỗi: tiêu đề trống" in err and "--category tin-tuc" in err
     assert not SAMPLE_UNIT.search(err)
+
+
+def test_a_slug_line_in_a_body_takes_no_address(tmp_path: Path) -> None:
+    body = "Hướng dẫn viết phần đầu:\n\nslug: tin-cu\n"
+    root = make_project(tmp_path, {"content/bai-viet/2024-01-20-a.md": bulletin_md(body=body)})
+    assert new(root, "Tin cũ", "--category", "an-ninh-trat-tu", "--now", "2025-01-15T08:00") == 0
+    assert (root / "content/bai-viet/2025-01-15-tin-cu.md").is_file()
