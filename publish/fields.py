@@ -364,6 +364,12 @@ def category_hint(value: str, config: Config) -> str:
     keys = list(config.categories)
     wanted = slugify(value)
     close = [k for k in keys if wanted and k.startswith(wanted)]
+    # Part of a label, in whole words: «Tình hình an ninh», «hành chính».
+    close = close or [
+        k
+        for k, c in config.categories.items()
+        if wanted and f"-{wanted}-" in f"-{slugify(c.label, max_length=0)}-"
+    ]
     close = close or difflib.get_close_matches(wanted or value, keys, n=1)
     meant = f"Có phải ý bạn là '{close[0]}'? " if len(close) == 1 else ""
     return meant + f"Các chuyên mục trong site.toml: {', '.join(keys)}."

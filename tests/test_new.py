@@ -275,3 +275,16 @@ def test_a_slug_line_in_a_body_takes_no_address(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"content/bai-viet/2024-01-20-a.md": bulletin_md(body=body)})
     assert new(root, "Tin cũ", "--category", "an-ninh-trat-tu", "--now", "2025-01-15T08:00") == 0
     assert (root / "content/bai-viet/2025-01-15-tin-cu.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("Tình hình an ninh", "an-ninh-trat-tu"), ("tinh hinh an ninh", "an-ninh-trat-tu")],
+)
+def test_part_of_a_label_suggests_its_category(
+    tmp_path: Path, capsys, written: str, meant: str
+) -> None:
+    """The label's first words, not the key's: no suggestion came, only the list of keys."""
+    root = make_project(tmp_path, {})
+    assert new(root, "Tin", "--category", written) == 1
+    assert f"Có phải ý bạn là '{meant}'?" in capsys.readouterr().err
