@@ -31,6 +31,35 @@ def test_list_items_written_as_sentences_stay_sentences_after_the_colon() -> Non
     assert normalise(source).text == "Các bước: Mở ứng dụng Zalo. Chọn mục Quan tâm. Nhấn Chia sẻ."
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n  - Tại các xã\n  - Tại thị trấn\n"
+        "- Kiểm tra hành chính\n",
+        # pasted from Word: «•» items and «o» sub-bullets (publish.pasted makes them a list)
+        "Kế hoạch gồm:\n• Tuần tra ban đêm:\no\tTại các xã\no\tTại thị trấn\n"
+        "• Kiểm tra hành chính\n",
+        "Kế hoạch gồm:\n\n- **Tuần tra ban đêm:**\n  - Tại các xã\n  - Tại thị trấn\n"
+        "- Kiểm tra hành chính\n",
+    ],
+)
+def test_a_list_item_ending_in_a_colon_runs_into_its_sub_items_without_another_mark(
+    source: str,
+) -> None:
+    """The item announces its sub-items: its colon is the pause, no «;» is glued on after it
+    («Tuần tra ban đêm:; Tại các xã» was read to the announcer)."""
+    assert normalise(source).text == (
+        "Kế hoạch gồm: Tuần tra ban đêm: Tại các xã; Tại thị trấn; Kiểm tra hành chính."
+    )
+
+
+def test_a_list_item_ending_in_a_colon_among_sentences_takes_no_stop_after_it() -> None:
+    source = "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n  - Tại các xã. Kiểm tra kỹ.\n- Xong:\n"
+    assert normalise(source).text == (
+        "Kế hoạch gồm: Tuần tra ban đêm: Tại các xã. Kiểm tra kỹ. Xong."
+    )
+
+
 def test_a_colon_before_a_paragraph_is_read_with_it_but_not_before_a_heading() -> None:
     source = "Ông Lộc cho biết:\n\nXóm mình bình yên là nhờ bà con.\n\nTin khác.\n"
     assert normalise(source).text == (

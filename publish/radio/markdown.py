@@ -492,17 +492,26 @@ def _join_announced(blocks: list[Block]) -> list[Block]:
 
 def _read_on(items: list[Item]) -> str:
     """The items after a colon as one text: list items written as clauses (no stop of their own)
-    joined with ";" into the announcing sentence, else each item a sentence of its own."""
+    joined with ";" into the announcing sentence, else each item a sentence of its own. An item
+    ending in a colon keeps it and takes no mark of its own: it announces its sub-items, and
+    «Tuần tra ban đêm:; Tại các xã» or «…:. …» is no pause a reader can make."""
     texts = [item.text.strip() for item in items]
     if not items[0].list_item:
         return " ".join(texts)
-    if not any(_SENTENCE_INSIDE.search(t) for t in texts) and not any(
+    clauses = not any(_SENTENCE_INSIDE.search(t) for t in texts) and not any(
         _ENDS_SENTENCE.search(t) for t in texts[:-1]
-    ):
-        return "; ".join(_TRAILING_PAUSE.sub("", t) for t in texts)
-    return " ".join(
-        t if _ENDS_SENTENCE.search(t) else _TRAILING_PAUSE.sub("", t) + "." for t in texts
     )
+    parts = []
+    for i, text in enumerate(texts):
+        if _ANNOUNCES.search(text):
+            parts.append(text)  # at the very end, R15.6 makes the colon the paragraph's stop
+        elif clauses:
+            parts.append(_TRAILING_PAUSE.sub("", text) + (";" if i < len(texts) - 1 else ""))
+        else:
+            parts.append(
+                text if _ENDS_SENTENCE.search(text) else _TRAILING_PAUSE.sub("", text) + "."
+            )
+    return " ".join(parts)
 
 
 def _drop_clause(text: str, start: int, end: int) -> tuple[str, bool]:
