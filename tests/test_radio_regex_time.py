@@ -27,6 +27,7 @@ _CASES = {
     "service-alternative": "codes._SERVICE_CONTEXT.search('gọi hoặc gọi' + ' ' * 10 * N + '.')",
     "listed-digits": "codes._LISTED_AFTER.search('1' * N + ' ' * N + '.')",
     "previous-word": "abbreviations._PREV_WORD.search('a' * 10 * N + '.')",
+    "bracketed-abbreviation": "normalise('a' + ' ' * N + '(' + ' ' * N + 'UBND' + ' ' * N)",
     "address-alternative": "normalise('gửi x@y.vn' + ' ' * 2 * N + ',')",
     "letterless-token": "readtime.count_syllables('<' * 2 * N)",
     "address-without-host": "markdown._has_link('a.b' * N + '@')",

@@ -381,3 +381,48 @@ def test_a_number_too_long_to_read_blocks_the_item_instead_of_crashing(number: s
 def test_long_numbers_short_of_the_cap_are_still_read() -> None:
     spoken = normalise_fragment("mã " + "1" * 99)
     assert not spoken.blocking and "một một" in spoken.text
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Ủy ban nhân dân (UBND) xã Tân Lập họp", "Ủy ban nhân dân xã Tân Lập họp"),
+        # however the full form is cased, accented or punctuated
+        ("uỷ ban nhân dân (UBND) xã", "uỷ ban nhân dân xã"),
+        ("công tác Phòng cháy chữa cháy (PCCC) được", "công tác Phòng cháy chữa cháy được"),
+        ("bảo đảm trật tự an toàn giao thông (TTATGT).", "bảo đảm trật tự an toàn giao thông."),
+        ("Ban Chỉ đạo 138 (BCĐ 138) huyện", "Ban Chỉ đạo một trăm ba mươi tám huyện"),
+        ("Ủy ban nhân dân TP.HCM (UBND TP.HCM) họp", "Ủy ban nhân dân Thành phố Hồ Chí Minh họp"),
+        # a context abbreviation (R14.5) after one of its readings: that reading, said once
+        ("Ban Chỉ huy (BCH) Quân sự xã", "Ban Chỉ huy Quân sự xã"),
+        # a unit's own entry likewise
+        ("Tổ tự quản (TTQ) ấp 3", "Tổ tự quản ấp ba"),
+    ],
+)
+def test_an_abbreviation_in_brackets_after_its_full_form_is_not_read_again(
+    source: str, expected: str
+) -> None:
+    """Editors write the full form and then its abbreviation in brackets; on air the bracket
+    only repeated it («Ủy ban nhân dân, Ủy ban nhân dân, xã Tân Lập»)."""
+    spoken = normalise_fragment(source, abbreviations={"TTQ": "Tổ tự quản"})
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # another abbreviation than the words before: read, as R15.1 says
+        ("Công an xã (CAH) phối hợp", "Công an xã, Công an huyện, phối hợp"),
+        # the abbreviation and more
+        (
+            "Cảnh sát giao thông (CSGT, 12 tổ) ra quân",
+            "Cảnh sát giao thông, Cảnh sát giao thông, mười hai tổ, ra quân",
+        ),
+        ("Ủy ban nhân dân (UBND 2 xã) họp", "Ủy ban nhân dân, Ủy ban nhân dân hai xã, họp"),
+        ("Ủy ban nhân dân (ấp 3) họp", "Ủy ban nhân dân, ấp ba, họp"),
+    ],
+)
+def test_a_bracket_that_adds_to_the_full_form_before_it_is_still_read(
+    source: str, expected: str
+) -> None:
+    assert normalise_fragment(source).text == expected

@@ -76,6 +76,19 @@ _TRAFFIC_POLICE_BEFORE = re.compile(r"CSGT[-\s]$")
 _CRIMINAL_CASE_BEFORE = re.compile(r"(?:vụ án|tội phạm)\s*$")
 _WEEKDAY_BEFORE = re.compile(r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đến|từ|hôm|thứ \w+)[\s,]*$")
 _WEEKDAY_AFTER = re.compile(r"[\s,]*(?:tuần|này|tới|vừa|hằng|hàng|ngày|\(|$)")
+_BRACKETED = re.compile(r"(?<=\w)\s*+\(([^()]*+)\)")
+"""A bracket right after a word: `Ủy ban nhân dân (UBND)` may repeat what was just said."""
+_CONTEXT_READINGS = {
+    "BCH": ("Ban Chỉ huy", "Ban Chấp hành"),
+    "ĐT": ("điện thoại", "đường tỉnh", "đối tượng"),
+    "TT": ("thị trấn", "thông tư", "trật tự"),
+    "HS": ("hình sự", "học sinh"),
+    "QL": ("quốc lộ", "quản lý"),
+    "CN": ("chủ nhật", "công nhân", "chi nhánh"),
+}
+"""What a context abbreviation (R14.5) may stand for: in brackets after one of them it says
+which, and repeats it."""
+_WORD = re.compile(r"[^\W_]+")
 
 
 _EXAMPLE = "«CSĐTTP<TAB>Cảnh sát điều tra tội phạm»"
@@ -311,14 +324,55 @@ def _lexicon_keys(keys: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...
     return hyphenated, plain
 
 
+def _folded_words(text: str) -> list[str]:
+    """The words of `text` however cased or accented (`Uỷ`/`Ủy`), without the punctuation
+    (`phòng cháy, chữa cháy` is `phòng cháy chữa cháy`)."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _without_repeats(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...]) -> str:
+    """Drop a bracket holding only an abbreviation (with any words) that repeats the full form
+    written just before it: `Ủy ban nhân dân (UBND) xã` is said once, not «Ủy ban nhân dân, Ủy
+    ban nhân dân» (R15.1 would make it a second reading). A bracket that adds anything (another
+    abbreviation, a number) matches no full form and is read as R15.1 says."""
+
+    def readings(inside: str) -> tuple[str, ...]:
+        if inside in lexicon:
+            return (lexicon[inside],)
+        if inside in _CONTEXT_READINGS:
+            return _CONTEXT_READINGS[inside]
+        expanded = _replace_keys(inside, lexicon, keys)
+        return (expanded,) if expanded != inside else ()
+
+    def repeated(m: re.Match[str]) -> str:
+        candidates = readings(m[1].strip())
+        if not candidates:
+            return m[0]
+        # The full form as written is at most about as long as read (`phòng cháy, chữa cháy`).
+        start = max(0, m.start() - 2 * max(map(len, candidates)) - 16)
+        said = _folded_words(_replace_keys(text[start : m.start()], lexicon, keys))
+        if start:
+            said = said[1:]  # the reach may cut its first word
+        for reading in candidates:
+            words = _folded_words(reading)
+            if words and said[-len(words) :] == words:
+                return ""
+        return m[0]
+
+    return _BRACKETED.sub(repeated, text)
+
+
 def expand_abbreviations(text: str, ctx: Context) -> str:
     """Pass P7: dictionary and context abbreviations; hyphens inside codes become spaces."""
     lexicon = ctx.abbreviations
+    hyphenated, plain = ctx.memo("lexicon keys", lambda: _lexicon_keys(frozenset(lexicon)))
+    if "(" in text:
+        text = _without_repeats(text, lexicon, hyphenated + plain)
     text = _etc(text)
     if any(kind in text for kind in _FILE_TYPE_HINTS):
         text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
     text = _place_prefixes(text)
-    hyphenated, plain = ctx.memo("lexicon keys", lambda: _lexicon_keys(frozenset(lexicon)))
     if "-" in text:
         text = _replace_keys(text, lexicon, hyphenated)
         # R12.5: `CSGT-TT`, `A-B`; before the context words, whose expansions end the code
