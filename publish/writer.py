@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -98,10 +99,11 @@ def write(
     mode = 0o666 & ~_umask()
     try:
         output.mkdir(parents=True, exist_ok=True)
+        _remove_stale(output)
         folders = {
             c: _Channel(
                 (output / c).resolve(),
-                Path(tempfile.mkdtemp(prefix=f".{c}.staging-", dir=output)),
+                Path(tempfile.mkdtemp(prefix=f".{c}.staging-{os.getpid()}-", dir=output)),
                 Ledger(cache, output, c) if cache is not None else None,
                 mode,
             )
@@ -110,6 +112,7 @@ def write(
     except OSError as exc:
         raise PublishError(f"không tạo được thư mục đầu ra {output}: {os_reason(exc)}") from None
     sources: dict[tuple[str, str], Claimant] = {}
+    moves = _Moves(output)
     try:
         try:
             for artifact in artifacts:
@@ -123,16 +126,57 @@ def write(
             report.unchanged[channel] = len(folder.kept)
             report.created[channel] = folder.created
         with swapping or contextlib.nullcontext():
-            report.removed.update(_swap_all(folders, output))
+            report.removed.update(_swap_all(folders, moves))
         for folder in folders.values():
             _record(folder)
     finally:
+        # Deleted only now, once `swapping` is let go: the preview answers pages meanwhile.
+        moves.close()
         for folder in folders.values():
             shutil.rmtree(folder.staging, ignore_errors=True)
     for counts in (report.written, report.unchanged, report.created):
         for channel in [c for c, n in counts.items() if not n]:
             del counts[channel]
     return report
+
+
+_STALE = re.compile(r"\.(?:retired|[a-z]+\.staging)-(?:(\d+)-)?[a-z0-9_]{8}")
+"""The folders a write makes in output/ (the writer's process number in them since it is
+recorded; older ones without it), and nothing a person would name a folder."""
+
+
+def _remove_stale(output: Path) -> None:
+    """Delete the staging and set-aside folders of writes whose process is gone (a build killed
+    or cut off by the power), which nothing else would ever remove from output/."""
+    with os.scandir(output) as entries:
+        stale = [
+            entry.path
+            for entry in entries
+            if (found := _STALE.fullmatch(entry.name))
+            and entry.is_dir(follow_symlinks=False)
+            and not _running(found[1])
+        ]
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: str | None) -> bool:
+    """Whether the process numbered `pid` still runs (None: a folder from before numbers were
+    recorded, whose write has long ended). This process's own folders count as in use."""
+    if pid is None:
+        return False
+    number = int(pid)
+    if number == os.getpid():
+        return True
+    if number <= 0:
+        return False
+    try:
+        os.kill(number, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: running
+    return True
 
 
 def _umask() -> int:
@@ -305,29 +349,36 @@ def _linked(origin: str | os.PathLike[str], target: Path, mode: int) -> bool:
     return True
 
 
-def _swap_all(folders: dict[str, _Channel], output: Path) -> dict[str, int]:
+def _swap_all(folders: dict[str, _Channel], moves: _Moves) -> dict[str, int]:
     """Move every channel's staged files in and its withdrawn files out, all or none: the
-    number of files removed from each channel."""
-    moves = _Moves(output)
+    number of files removed from each channel. Whatever stops it (a full disk, Ctrl+C) first
+    puts back what was moved."""
     try:
-        try:
-            return {channel: _swap(folder, moves) for channel, folder in folders.items()}
-        except OSError as exc:
-            failed = exc
-        try:
-            moves.undo()
-        except OSError as undo:
-            raise PublishError(
-                f"không ghi xong đầu ra ({os_reason(failed)}: {failed.filename}), và không trả "
-                f"lại được đầu ra cũ ({os_reason(undo)}: {undo.filename}): một phần tệp đã được "
-                "thay. Sửa lỗi ổ đĩa rồi chạy lại lệnh dựng để hoàn tất."
-            ) from None
+        return {channel: _swap(folder, moves) for channel, folder in folders.items()}
+    except BaseException as exc:
+        stuck = moves.undo()
+        if stuck:
+            moves.keep()
+        if not isinstance(exc, OSError):
+            raise
+        failed = exc
+    if stuck:
+        first = stuck[0]
+        more = f" và {len(stuck) - 1} chỗ khác" if len(stuck) > 1 else ""
+        aside = (
+            f" Các tệp cũ chưa trả lại được vẫn nằm trong {moves.aside} (lần dựng sau tự xóa "
+            "thư mục này)."
+            if moves.aside is not None
+            else ""
+        )
         raise PublishError(
-            f"không ghi được đầu ra ({os_reason(failed)}: {failed.filename}). Đầu ra cũ vẫn "
-            "giữ nguyên."
+            f"không ghi xong đầu ra ({os_reason(failed)}: {failed.filename}), và không trả "
+            f"lại được đầu ra cũ ({os_reason(first)}: {first.filename}{more}): một phần tệp đã "
+            f"được thay.{aside} Sửa lỗi ổ đĩa rồi chạy lại lệnh dựng để hoàn tất."
         ) from None
-    finally:
-        moves.close()
+    raise PublishError(
+        f"không ghi được đầu ra ({os_reason(failed)}: {failed.filename}). Đầu ra cũ vẫn giữ nguyên."
+    ) from None
 
 
 class _Moves:
@@ -336,16 +387,17 @@ class _Moves:
     that were withdrawn, set aside in a folder beside the staging ones."""
 
     def __init__(self, output: Path) -> None:
-        self._aside: Path | None = None
+        self.aside: Path | None = None
+        self._kept = False
         self._output = output
         self._steps: list[tuple[str, str | None]] = []
         """(where a file or folder is now, where it was; None for a folder made)."""
 
     def set_aside(self, path: Path) -> None:
         """Move a live file or folder out of the way."""
-        if self._aside is None:
-            self._aside = Path(tempfile.mkdtemp(prefix=".retired-", dir=self._output))
-        held = os.path.join(self._aside, str(len(self._steps)))
+        if self.aside is None:
+            self.aside = Path(tempfile.mkdtemp(prefix=f".retired-{os.getpid()}-", dir=self._output))
+        held = os.path.join(self.aside, str(len(self._steps)))
         os.replace(path, held)
         self._steps.append((held, os.fspath(path)))
 
@@ -364,20 +416,30 @@ class _Moves:
         os.replace(staged, target)
         self._steps.append((os.fspath(target), os.fspath(staged)))
 
-    def undo(self) -> None:
-        """Put everything back as it was, the last move first."""
+    def undo(self) -> list[OSError]:
+        """Put everything back as it was, the last move first, going on past a move that fails
+        (each file put back is one less lost); the errors of those that failed."""
+        errors: list[OSError] = []
         for now, was in reversed(self._steps):
-            if was is None:
-                os.rmdir(now)
-            else:
-                os.makedirs(os.path.dirname(was), exist_ok=True)  # emptied folders were pruned
-                os.replace(now, was)
+            try:
+                if was is None:
+                    os.rmdir(now)
+                else:
+                    os.makedirs(os.path.dirname(was), exist_ok=True)  # emptied folders were pruned
+                    os.replace(now, was)
+            except OSError as exc:
+                errors.append(exc)
         self._steps.clear()
+        return errors
+
+    def keep(self) -> None:
+        """Keep what was set aside: some of it could not be put back, and is the only copy."""
+        self._kept = True
 
     def close(self) -> None:
-        """Delete what was set aside (the live folders no longer need it)."""
-        if self._aside is not None:
-            shutil.rmtree(self._aside, ignore_errors=True)
+        """Delete what was set aside (the live folders no longer need it), unless kept."""
+        if self.aside is not None and not self._kept:
+            shutil.rmtree(self.aside, ignore_errors=True)
 
 
 def _swap(folder: _Channel, moves: _Moves) -> int:

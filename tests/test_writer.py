@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -443,8 +446,92 @@ def test_a_failure_that_cannot_be_undone_says_the_output_is_partly_updated(
         write([web("a.html", "A2"), web("b.html", "B2")], output, ["web"], cache=cache)
     assert "không trả lại được đầu ra cũ" in str(raised.value)
     monkeypatch.setattr(os, "replace", real)
-    assert leftovers(output) == []
+    # The old b.html could not go back: its only copy stays where the message says, and the
+    # moves after the failed one were still undone (a.html is the old one again).
+    [aside] = leftovers(output)
+    assert aside.startswith(".retired-") and f"{output / aside}" in str(raised.value)
+    assert [p.read_text("utf-8") for p in (output / aside).iterdir()] == ["B"]
+    assert (output / "web/a.html").read_text("utf-8") == "A"
+    assert not (output / "web/b.html").exists()
     # The ledger was dropped before anything moved, so the next build compares bytes and heals.
     report = write([web("a.html", "A2"), web("b.html", "B2")], output, ["web"], cache=cache)
     assert (output / "web/b.html").read_text("utf-8") == "B2"
-    assert report.written == {"web": 1} and report.unchanged == {"web": 1}
+    assert report.written == {"web": 2}
+    assert leftovers(output) == [aside]  # this process's own folder: another write may use it
+
+
+def test_a_build_stopped_while_moving_files_in_puts_the_previous_output_back(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # Ctrl+C (or the CI cancelling the job) between two moves: the files go back, and the stop
+    # goes on to end the command.
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+    real = os.replace
+
+    def interrupted(source, target):
+        if str(target).endswith("a.json") and ".staging-" in str(source):
+            raise KeyboardInterrupt
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write(
+            [web("index.html", "<h1>Mới</h1>"), Artifact.text("zalo", "a.json", "{}")],
+            output,
+            ["web", "zalo"],
+        )
+    assert snapshot(output) == before and leftovers(output) == []
+
+
+def test_a_build_removes_what_a_killed_build_left_in_output(tmp_path: Path) -> None:
+    # A build killed outright (kill -9, the power cut) leaves its staging and set-aside folders;
+    # nothing but the next build would ever remove them. Folders of a build still running, and
+    # any folder a person made, stay.
+    output = tmp_path / "output"
+    first_build(output)
+    dead = _ended_process()
+    running = os.getppid()
+    made = {
+        f".web.staging-{dead}-ab12cd_e": True,
+        f".retired-{dead}-0123abcd": True,
+        ".zalo.staging-x1y2z3w4": True,  # from before the number was written in the name
+        ".retired-k9j8h7g6": True,
+        f".web.staging-{running}-ab12cd_e": False,
+        f".retired-{running}-0123abcd": False,
+        ".retired-ghi-chu": False,
+        ".git": False,
+    }
+    for name in made:
+        (output / name).mkdir()
+        (output / name / "index.html").write_text("cũ", encoding="utf-8")
+    (output / f".retired-{dead}-aaaabbbb").write_text("một tệp, không phải thư mục", "utf-8")
+    write([web("index.html", "<h1>Trang chủ</h1>")], output, ["web"])
+    assert sorted(leftovers(output)) == sorted(
+        [name for name, stale in made.items() if not stale] + [f".retired-{dead}-aaaabbbb"]
+    )
+
+
+def _ended_process() -> int:
+    """The number of a process that has ended."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_set_aside_files_are_deleted_after_the_preview_may_read_again(tmp_path: Path) -> None:
+    # Deleting thousands of old files takes a while; the preview's pages wait for nothing but
+    # the moves.
+    output = tmp_path / "output"
+    first_build(output)
+    seen: list[list[str]] = []
+
+    @contextlib.contextmanager
+    def swapping() -> Iterator[None]:
+        yield
+        seen.append([n for n in leftovers(output) if n.startswith(".retired-")])
+
+    write([web("index.html", "<h1>Mới</h1>")], output, ["web"], swapping=swapping())
+    assert len(seen) == 1 and len(seen[0]) == 1  # still there when the lock was let go
+    assert leftovers(output) == []
