@@ -27,6 +27,7 @@ from publish.url_history import REDIRECTABLE_RE
 
 __all__ = [
     "Collector",
+    "alias_path",
     "aliases",
     "boolean",
     "category",
@@ -669,12 +670,12 @@ def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, 
         return ()
     found: list[str] = []
     for written in value:
-        path = _alias_path(written, config)
+        path = alias_path(written, config)
         if REDIRECTABLE_RE.fullmatch(path):
             found.append(path)
             continue
         kept, mark, fragment = written.partition("#")
-        if mark and REDIRECTABLE_RE.fullmatch(_alias_path(kept, config)):
+        if mark and REDIRECTABLE_RE.fullmatch(alias_path(kept, config)):
             col.add(
                 f"không làm được trang chuyển hướng cho địa chỉ cũ {written!r}: phần từ dấu '#' "
                 "không bao giờ được gửi tới máy chủ, trang chuyển hướng chỉ đặt được ở địa chỉ "
@@ -695,7 +696,7 @@ def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, 
     return tuple(dict.fromkeys(found))
 
 
-def _alias_path(written: str, config: Config) -> str:
+def alias_path(written: str, config: Config) -> str:
     """The site path an alias names: a full address of this website made a path, a folder's
     `index.html` made the folder, a trailing '/' added to a folder."""
     path = written.strip()

@@ -152,6 +152,39 @@ def test_a_slug_written_in_another_file_is_taken_too(tmp_path: Path) -> None:
     )
 
 
+def test_an_old_address_in_another_bulletins_aliases_is_not_given_to_a_new_one(
+    tmp_path: Path, capsys
+) -> None:
+    # A bulletin moved from /2025/01/tin-moi/ keeps that address as an alias: a printed QR code
+    # points there. A new "Tin mới" this month must not take it over.
+    old = "content/bai-viet/2025-01-02-tin-da-sua.md"
+    moved = bulletin_md(
+        {"slug": "tin-da-sua", "aliases": '["https://congan-chauthanh.example.vn/2025/01/tin-moi"]'}
+    )
+    root = make_project(tmp_path, {old: moved})
+    assert new(root, "Tin mới", "--category", "canh-bao-toi-pham", "--now", "2025-01-15T08:00") == 0
+    out, err = capsys.readouterr()
+    assert out.endswith("/content/bai-viet/2025-01-15-tin-moi-2.md\n")
+    assert f"địa chỉ /2025/01/tin-moi/ là địa chỉ cũ của {old} (trong aliases)" in err
+    # Another month's address is not this one: the title's slug is free then.
+    assert new(root, "Tin mới", "--category", "canh-bao-toi-pham", "--now", "2025-02-15T08:00") == 0
+    assert capsys.readouterr().out.endswith("/content/bai-viet/2025-02-15-tin-moi.md\n")
+
+
+def test_an_address_recorded_in_the_url_history_is_not_given_to_a_new_bulletin(
+    tmp_path: Path, capsys
+) -> None:
+    # The bulletin once published at /2025/01/tin-moi/ was renamed (or deleted): its old address
+    # redirects to it, or is simply on posters; a new bulletin there would answer those QR codes.
+    history = '{"version": 1, "urls": {"01HZX": ["/2025/01/tin-moi/", "/2025/01/tin-khac/"]}}'
+    root = make_project(tmp_path, {"state/web-urls.json": history})
+    assert new(root, "Tin mới", "--category", "canh-bao-toi-pham", "--now", "2025-01-15T08:00") == 0
+    out, err = capsys.readouterr()
+    assert out.endswith("/content/bai-viet/2025-01-15-tin-moi-2.md\n")
+    assert "địa chỉ /2025/01/tin-moi/ là của một bản tin đã đăng trước đây" in err
+    assert "state/web-urls.json" in err
+
+
 def test_titles_alike_in_their_first_80_characters_get_two_files(tmp_path: Path, capsys) -> None:
     root = make_project(tmp_path, {})
     start = (

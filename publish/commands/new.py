@@ -14,9 +14,10 @@ from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
-from publish.errors import ContentError, Problem, display_path
+from publish.errors import ContentError, Problem, PublishError, display_path
 from publish.fields import (
     WINDOWS_RESERVED,
+    alias_path,
     category_hint,
     category_key,
     new_identifier,
@@ -24,6 +25,7 @@ from publish.fields import (
 )
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.text import SLUG_RE, nfc, slugify
+from publish.url_history import history_path, load_history
 
 __all__ = ["add_parser", "run"]
 
@@ -107,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
         raise ContentError(problems)
     now = resolve_now(args.now, config.tz).replace(second=0, microsecond=0)
     folder = args.root / "content" / "bai-viet"
-    path, slug, why = _free_name(args.root, folder, title, f"{now:%Y-%m-%d}-")
+    taken, old = _addresses_taken(args.root, config, f"/{now.year}/{now.month:02d}/")
+    path, slug, why = _free_name(args.root, folder, title, f"{now:%Y-%m-%d}-", taken, old)
     if path is None:
         raise ContentError(
             [
@@ -145,14 +148,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _free_name(
-    root: Path, folder: Path, title: str, prefix: str
+    root: Path,
+    folder: Path,
+    title: str,
+    prefix: str,
+    taken: dict[str, str],
+    old: dict[str, str],
 ) -> tuple[Path | None, str, str | None]:
-    """The new file's path and slug: the title's own slug unless it is taken (then "-2",
-    "-3"…, with why the title's slug could not be used). No path when a file of this day
-    already has this title: most likely the same command run twice."""
+    """The new file's path and slug: the title's own slug unless a file has it (`taken`) or it
+    is an old address (`old`): then "-2", "-3"…, with why the title's slug could not be used.
+    No path when a file of this day already has this title: most likely the same command run
+    twice."""
     whole = slugify(title, max_length=0)
     base = _cut(whole, SLUG_LENGTH)
-    taken = _taken_slugs(root)
     why = None
     number = 1
     while True:
@@ -162,16 +170,85 @@ def _free_name(
         if path.exists():
             if _same_title(path, title):
                 return None, slug, None
-        elif slug not in taken and slug not in WINDOWS_RESERVED:
+        elif slug not in taken and slug not in old and slug not in WINDOWS_RESERVED:
             return path, slug, why
         if why is None:
             owner = path if path.exists() else taken.get(base)
-            why = (
-                f"địa chỉ «{base}» (lấy từ tiêu đề) đã thuộc về {display_path(Path(owner), root)}"
-                if owner is not None
-                else f"«{base}» là tên Windows dành riêng, không lưu được thành tệp trên máy Windows"
-            )
+            if owner is not None:
+                why = f"địa chỉ «{base}» (lấy từ tiêu đề) đã thuộc về {display_path(Path(owner), root)}"
+            elif base in old:
+                why = old[base]
+            else:
+                why = (
+                    f"«{base}» là tên Windows dành riêng, không lưu được thành tệp trên máy Windows"
+                )
         number += 1
+
+
+def _addresses_taken(
+    root: Path, config: Config, month: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The slug of every bulletin and page (its `slug:` line, else its file name) with the path
+    of the file that has it; and the slugs whose address this month (`month`: "/2025/01/") is an
+    old address of a bulletin, in its `aliases` or in state/web-urls.json, with why it stays
+    that bulletin's: a new one there would take over its printed QR codes and shared links."""
+    taken: dict[str, str] = {}
+    old: dict[str, str] = {}
+    pattern = re.compile(re.escape(month) + r"([a-z0-9-]+)/")
+    marker = month.encode()
+    for folder, dirs, names in os.walk(root / "content"):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        for name in names:
+            if name.endswith(".md") and not name.startswith((".", "_", "~$")):
+                path = os.path.join(folder, name)
+                head = _head(path)
+                taken.setdefault(_slug_of(head, name), path)
+                if marker in head:  # rare: a date or an address of this month near the top
+                    for slug, address in _aliased(path, config, pattern):
+                        old.setdefault(
+                            slug,
+                            f"địa chỉ {address} là địa chỉ cũ của {display_path(Path(path), root)} "
+                            "(trong aliases): mã QR đã in và liên kết đã chia sẻ tới đó phải mở "
+                            "đúng bài ấy",
+                        )
+    try:
+        history = load_history(history_path(root))
+    except PublishError:
+        history = {}  # publish check and build say what is wrong with it
+    for addresses in history.values():
+        for address in addresses:
+            if hit := pattern.fullmatch(address):
+                old.setdefault(
+                    hit[1],
+                    f"địa chỉ {address} là của một bản tin đã đăng trước đây (ghi trong "
+                    "state/web-urls.json): mã QR đã in và liên kết đã chia sẻ tới đó phải mở "
+                    "đúng bài ấy",
+                )
+    return taken, old
+
+
+def _head(path: str) -> bytes:
+    """The first bytes of a Markdown file, where its front matter is (none when unreadable)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(HEAD_BYTES)
+    except OSError:
+        return b""
+
+
+def _aliased(path: str, config: Config, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    """The (slug, address) of each of the file's `aliases` that `pattern` matches."""
+    try:
+        with open(path, "rb") as handle:
+            data = split(decode(handle.read())).data
+    except (OSError, FrontMatterError):
+        return []
+    written = data.get("aliases")
+    found = []
+    for alias in [written] if isinstance(written, str) else written or ():
+        if isinstance(alias, str) and (hit := pattern.fullmatch(alias_path(alias, config))):
+            found.append((hit[1], hit[0]))
+    return found
 
 
 def _cut(slug: str, length: int) -> str:
@@ -183,26 +260,9 @@ def _cut(slug: str, length: int) -> str:
     return cut if cut and len(cut) <= length else slug[:length].rstrip("-")
 
 
-def _taken_slugs(root: Path) -> dict[str, str]:
-    """The slug of every bulletin and page (its `slug:` line, else its file name), with the
-    path of the file that has it."""
-    taken: dict[str, str] = {}
-    for folder, dirs, names in os.walk(root / "content"):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        for name in names:
-            if name.endswith(".md") and not name.startswith((".", "_", "~$")):
-                path = os.path.join(folder, name)
-                taken.setdefault(_slug_of(path, name), path)
-    return taken
-
-
-def _slug_of(path: str, name: str) -> str:
-    """The slug a Markdown file gives its bulletin or page (as publish.fields.slug does)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    except OSError:
-        head = b""
+def _slug_of(head: bytes, name: str) -> str:
+    """The slug a Markdown file gives its bulletin or page (as publish.fields.slug does), from
+    its first bytes and its name."""
     end = head.find(b"\n---", 3)  # the front matter's closing line: a body may say slug: too
     found = SLUG_LINE.search(head, 0, end if end > 0 else len(head))
     if found is not None:
