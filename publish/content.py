@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -29,7 +30,7 @@ from publish import (
 )
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
-from publish.editor_files import misnamed_markdown
+from publish.editor_files import misnamed_bulletin, misnamed_markdown
 from publish.errors import ContentError, Problem
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
@@ -337,14 +338,43 @@ def _markdown_files(
 
 
 def _unread(paths: list[str], root: Path) -> list[Problem]:
-    """A warning for each file that looks like a bulletin saved under a name not read."""
+    """A warning for each file that looks like a bulletin saved under a name not read; only a
+    note for a copy beside the file it would be renamed to (a leftover, most likely: no reason
+    to stop a strict check, and renaming it would overwrite the real bulletin)."""
     problems = []
     for path in paths:
-        told = misnamed_markdown(os.path.basename(path))
-        if told is not None:
-            message, hint = told
-            problems.append(Problem(_rel(Path(path), root), message, hint=hint, severity="warning"))
+        folder, name = os.path.split(path)
+        told = misnamed_markdown(name)
+        if told is None or not misnamed_bulletin(name, functools.partial(_head, path)):
+            continue
+        message, hint, severity = told.message, told.hint, "warning"
+        if told.name in _names(folder):
+            message = f"{message}; bên cạnh đã có tệp {told.name}"
+            hint = (
+                f"Đừng đổi tên tệp này thành {told.name}: sẽ ghi đè bản tin đang có. Nếu đây là "
+                f"một bản cũ thì xóa nó; nếu nó mới hơn, chép nội dung sang {told.name} rồi xóa nó."
+            )
+            severity = "note"
+        problems.append(Problem(_rel(Path(path), root), message, hint=hint, severity=severity))
     return problems
+
+
+def _head(path: str) -> bytes:
+    """The first 4 KB of a file (none when unreadable)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4096)
+    except OSError:
+        return b""
+
+
+def _names(folder: str) -> set[str]:
+    """The names in `folder` exactly as written (an exists() check would find «a.md» for «a.MD»
+    on Windows and macOS)."""
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set()
 
 
 def _enterable(entry: os.DirEntry[str]) -> bool:

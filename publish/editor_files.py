@@ -9,7 +9,11 @@ theme's asset copy share these rules, so what one ignores the others do too.
 
 from __future__ import annotations
 
-__all__ = ["is_clutter", "is_editor_temp", "misnamed_markdown"]
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+__all__ = ["Misnamed", "is_clutter", "is_editor_temp", "misnamed_bulletin", "misnamed_markdown"]
 
 TEMP_SUFFIXES = (
     "~",
@@ -47,7 +51,16 @@ def is_clutter(name: str) -> bool:
     return is_editor_temp(name) or name.lower() in SYSTEM_FILES
 
 
-def misnamed_markdown(name: str) -> tuple[str, str] | None:
+class Misnamed(NamedTuple):
+    """Why a file looks like a bulletin that will not be read, the name it should have, and how
+    to give it that name."""
+
+    message: str
+    name: str
+    hint: str
+
+
+def misnamed_markdown(name: str) -> Misnamed | None:
     """Why a file looks like a bulletin that will not be read, and how to rename it; None for
     any other name (a real «.md» file included)."""
     lower = name.lower()
@@ -55,30 +68,54 @@ def misnamed_markdown(name: str) -> tuple[str, str] | None:
         return None
     if lower.endswith(".md"):
         fixed = name[:-3] + ".md"
-        return (
+        return Misnamed(
             f"tệp không được đọc: đuôi «{name[-3:]}» phải viết thường «.md» (máy Linux của CI "
             "phân biệt chữ hoa, chữ thường)",
+            fixed,
             f"Đổi tên tệp thành {fixed}.",
         )
     if lower.endswith(".md.txt"):
-        return (
+        return Misnamed(
             "tệp không được đọc: tên kết thúc bằng .txt (Notepad tự thêm khi lưu, và Windows "
             "ẩn phần đuôi nên tệp trông như «.md»)",
+            name[:-4],
             f"Đổi tên tệp thành {name[:-4]}. Lần sau, trong hộp Save As của Notepad chọn "
             "Save as type: All files (*.*).",
         )
-    if lower.endswith(".md.rtf") or lower.endswith(".rtf"):
+    if lower.endswith(".rtf"):
         stem = name[:-4].removesuffix(".md").removesuffix(".MD")
-        return (
+        return Misnamed(
             "tệp không được đọc: tệp được lưu dạng văn bản định dạng RTF (TextEdit, WordPad), "
             "không phải Markdown",
+            f"{stem}.md",
             "Mở tệp bằng TextEdit, chọn Định dạng › Chuyển thành văn bản thường (Format › Make "
             f"Plain Text), rồi lưu với tên {stem}.md, mã hóa UTF-8.",
         )
     for suffix in OTHER_MARKDOWN:
         if lower.endswith(suffix):
-            return (
+            fixed = f"{name[: -len(suffix)]}.md"
+            return Misnamed(
                 f"tệp không được đọc: công cụ chỉ đọc bản tin có đuôi .md, không đọc {suffix}",
-                f"Đổi tên tệp thành {name[: -len(suffix)]}.md.",
+                fixed,
+                f"Đổi tên tệp thành {fixed}.",
             )
     return None
+
+
+RTF_FRONT_MATTER = re.compile(
+    rb"(?:^|[\s}])---[ \t]*(?:\\\r?\n|\\par\b|\\line\b|\r?\n)"
+    rb"(?:\s|\\[a-z]+-?\d* ?|[{}])*(?:title|date|category|slug|summary)[ \t]*:",
+    re.I,
+)
+"""A `---` line followed by a bulletin's field, as TextEdit (a backslash ending each line) or
+WordPad (\\par) write them into rich text."""
+
+
+def misnamed_bulletin(name: str, head: Callable[[], bytes]) -> bool:
+    """Whether a file `misnamed_markdown` names is a bulletin: any such name is, but an .rtf
+    (a letter, a form) only when it is «….md.rtf» or its text opens with a front matter
+    (`head`: the file's first bytes)."""
+    lower = name.lower()
+    if not lower.endswith(".rtf") or lower.endswith(".md.rtf"):
+        return True
+    return RTF_FRONT_MATTER.search(head()) is not None

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from publish import config as config_module
+from publish.cli import main
 from publish.content import load_site
 from publish.content_images import resolve_content_path
 from publish.errors import ContentError
@@ -345,6 +346,62 @@ def test_a_bulletin_saved_under_a_name_not_read_is_warned_about(
     [warning] = [w for w in site.warnings if name in w.file]
     assert warning.file == f"content/bai-viet/{name}" and warning.severity == "warning"
     assert said in warning.message and warning.hint is not None and fix in warning.hint
+
+
+TEXTEDIT_RTF = "{\\rtf1\\ansi\\ansicpg1252\\cocoartf2709\n\\f0\\fs24 \\cf0 "
+"""How TextEdit opens a rich-text file; each line of text then ends with a backslash."""
+
+
+@pytest.mark.parametrize("name", ["a.md.txt", "a.MD", "a.markdown", "a.rtf"])
+def test_a_leftover_copy_beside_its_bulletin_is_not_to_be_renamed_over_it(
+    tmp_path: Path, name: str
+) -> None:
+    # «Đổi tên tệp thành a.md» beside the real a.md: a mv would overwrite the bulletin.
+    rtf = TEXTEDIT_RTF + bulletin_md().replace("\n", "\\\n")
+    copy = rtf if name.endswith(".rtf") else bulletin_md()
+    root = make_project(tmp_path, {A: bulletin_md(), f"content/bai-viet/{name}": copy})
+    [told] = load(root).warnings
+    assert told.file == f"content/bai-viet/{name}" and told.severity == "note"
+    assert "bên cạnh đã có tệp a.md" in told.message
+    assert told.hint is not None and "Đừng đổi tên tệp này thành a.md" in told.hint
+    assert "Đổi tên tệp thành" not in told.hint and "lưu với tên" not in told.hint
+
+
+def test_a_leftover_copy_does_not_stop_a_strict_check_and_a_lone_misnamed_bulletin_does(
+    tmp_path: Path, capsys
+) -> None:
+    root = make_project(tmp_path, {A: bulletin_md(), "content/bai-viet/a.md.txt": bulletin_md()})
+    strict = [
+        "check",
+        "--root",
+        str(root),
+        "--now",
+        "2024-01-01T08:00",
+        "--strict",
+        "--channel",
+        "web",
+    ]
+    assert main(strict) == 0
+    assert "bên cạnh đã có tệp a.md" in capsys.readouterr().err
+    (root / "content/bai-viet/b.md.txt").write_text(bulletin_md(), encoding="utf-8")
+    assert main(strict) == 1  # a bulletin that would silently not be published
+    assert "content/bai-viet/b.md.txt: lỗi: tệp không được đọc" in capsys.readouterr().err
+
+
+def test_only_rich_text_that_is_a_bulletin_is_called_one(tmp_path: Path) -> None:
+    # A letter or a form kept as .rtf among the bulletins is no bulletin to rename.
+    files = {
+        B: bulletin_md(),
+        "content/bai-viet/cong-van.rtf": TEXTEDIT_RTF
+        + "K\\'ednh g\\'fdi: ---\\\nC\\'f4ng v\\'e3n\\\n}",
+        "content/bai-viet/mau-don.rtf": "{\\rtf1\\ansi\\deff0 {\\fonttbl}\\pard M\\'e2u \\'f0\\'f5n\\par}",
+        "content/bai-viet/ban-tin.rtf": TEXTEDIT_RTF + bulletin_md().replace("\n", "\\\n"),
+        "content/bai-viet/wordpad.rtf": "{\\rtf1\\ansi\\deff0\\pard ---\\par\n\\pard title: A\\par}",
+        "content/bai-viet/c.md.rtf": "{\\rtf1\\ansi\\deff0\\pard Ghi ch\\'fa\\par}",
+    }
+    root = make_project(tmp_path, files)
+    warned = sorted(w.file.rsplit("/", 1)[1] for w in load(root).warnings)
+    assert warned == ["ban-tin.rtf", "c.md.rtf", "wordpad.rtf"]
 
 
 def test_files_editors_leave_beside_a_bulletin_are_not_read(tmp_path: Path) -> None:
