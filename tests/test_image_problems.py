@@ -225,6 +225,24 @@ def test_an_iphone_photo_or_a_huge_scan_is_told_in_vietnamese(
     assert fix in err and "tệp hỏng" not in err and "pixels" not in err
 
 
+@pytest.mark.parametrize("brand", [b"heic", b"heix", b"mif1", b"hevc"])
+def test_an_iphone_photo_named_jpg_is_told_as_heic_too(
+    tmp_path: Path, capsys, brand: bytes
+) -> None:
+    """Renamed, or sent on by a chat app as «….jpg»: it was «tệp hỏng hoặc không phải ảnh»."""
+    data = b"\x00\x00\x00\x18ftyp" + brand + b"\x00\x00\x00\x00mif1heic" + bytes(64)
+    text = bulletin_md(body="![Ảnh hiện trường](images/IMG_0412.jpg)\n")
+    files = {"content/images/IMG_0412.jpg": data, "content/bai-viet/a.md": text}
+    root = make_project(tmp_path, files)
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", "2021-01-01"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "content/bai-viet/a.md:9: lỗi: ảnh content/images/IMG_0412.jpg là ảnh HEIC (định dạng "
+        "iPhone chụp) dù tên có đuôi .jpg" in err
+    )
+    assert "chép đè lên tệp cũ" in err and "tệp hỏng" not in err
+
+
 def test_an_image_between_pillows_two_limits_prints_no_english_warning(tmp_path: Path) -> None:
     """Pillow warns (DecompressionBombWarning, in English) from 89 million pixels on."""
     text = bulletin_md(body="![Sơ đồ](images/so-do.png)\n")

@@ -72,6 +72,8 @@ key of its bytes, the stem its variants are named after, and its variants."""
 Signature = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of a source image."""
 HEIF_SUFFIXES = frozenset({".heic", ".heif"})
+HEIF_BRANDS = frozenset({b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"})
+"""Bytes 4–12 of a HEIC/HEIF file: an iPhone photo renamed, or sent on as «….jpg», has them."""
 """Names of the photos an iPhone takes by default, which Pillow cannot read."""
 BOMB_RE = re.compile(r"\((\d+) pixels\) exceeds limit of (\d+) pixels")
 """The sizes in Pillow's DecompressionBombError."""
@@ -203,7 +205,8 @@ class Pictures:
             with Image.open(io.BytesIO(data)) as opened:
                 original = _upright_size(opened)
         except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-            raise PublishError(unreadable_image(owner, path, exc).render()) from None
+            told = unreadable_image(owner, path, _heif_marked(exc, data[:12]))
+            raise PublishError(told.render()) from None
         widths = [w for w in self.widths if w < original[0]]
         if not widths or self.widths[-1] >= original[0]:
             widths.append(original[0])  # as wide as the source allows, never upscaled
@@ -362,17 +365,25 @@ def unreadable_image(
 ) -> Problem:
     """The problem reported for an image Pillow cannot open, where `owner` shows it (see
     publish.content_images.image_use)."""
-    if PurePosixPath(path).suffix.lower() in HEIF_SUFFIXES:
+    suffix = PurePosixPath(path).suffix
+    if isinstance(exc, HeifImage) or suffix.lower() in HEIF_SUFFIXES:
+        renamed = suffix.lower() not in HEIF_SUFFIXES
         return Problem(
             owner,
-            f"ảnh content/{path} là ảnh HEIC (định dạng iPhone chụp): website và Zalo chưa "
-            "dùng được định dạng này",
+            f"ảnh content/{path} là ảnh HEIC (định dạng iPhone chụp)"
+            + (f" dù tên có đuôi {suffix}" if renamed else "")
+            + ": website và Zalo chưa dùng được định dạng này",
             field=field,
             line=line,
-            hint="Chuyển ảnh sang JPEG rồi sửa tên ảnh trong bài thành tên mới (….jpg): trên máy "
-            "Mac mở ảnh bằng Xem trước (Preview), chọn Tệp › Xuất, định dạng JPEG; trên Windows "
-            "mở bằng ứng dụng Ảnh (Photos), chọn Lưu thành, JPEG. Để iPhone chụp sẵn JPEG: Cài "
-            "đặt › Camera › Định dạng › Tương thích nhất.",
+            hint=(
+                "Chuyển ảnh sang JPEG rồi chép đè lên tệp cũ (đổi đuôi tên tệp không đổi được "
+                "định dạng)"
+                if renamed
+                else "Chuyển ảnh sang JPEG rồi sửa tên ảnh trong bài thành tên mới (….jpg)"
+            )
+            + ": trên máy Mac mở ảnh bằng Xem trước (Preview), chọn Tệp › Xuất, định dạng JPEG; "
+            "trên Windows mở bằng ứng dụng Ảnh (Photos), chọn Lưu thành, JPEG. Để iPhone chụp "
+            "sẵn JPEG: Cài đặt › Camera › Định dạng › Tương thích nhất.",
         )
     if isinstance(exc, Image.DecompressionBombError):
         told = BOMB_RE.search(str(exc))
@@ -441,4 +452,24 @@ def probe(
             image.size  # noqa: B018 - opening reads the header; this touches it
         return None
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        return exc
+        return _heif_marked(exc, _head(root / "content" / path))
+
+
+class HeifImage(UnidentifiedImageError):
+    """Pillow could not open an image whose bytes are a HEIC/HEIF photo's, whatever its name."""
+
+
+def _heif_marked(exc: BaseException, head: bytes) -> BaseException:
+    """`exc`, told apart as HeifImage when the file's first bytes (`head`) are a HEIC photo's."""
+    if isinstance(exc, UnidentifiedImageError) and head[4:12] in HEIF_BRANDS:
+        return HeifImage(str(exc))
+    return exc
+
+
+def _head(path: Path) -> bytes:
+    """The first 12 bytes of a file (none when unreadable)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(12)
+    except OSError:
+        return b""
