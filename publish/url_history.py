@@ -7,17 +7,19 @@ rest of state/); the website build reads that file and writes a small redirect p
 old address no page uses now. Bulletins without an `id` are keyed by slug, so a new slug is a new
 bulletin to this history: give bulletins an `id` (`publish new` does).
 
-The addresses are site paths under the website's base_url, which the file records too: a unit
-renamed or merged (2025) may move its website, and printed QR codes, shared links and feed
-readers still know the old address. The load warns (`moved_site`) while base_url differs from
-the recorded one and is not listed in [site] old_base_urls.
+The addresses are site paths under the website's base_url, and the file records every base_url
+the website was published at too: a unit renamed or merged (2025) may move its website, and
+printed QR codes, shared links and feed readers still know the old address. The load warns
+(`moved_site`) while one of them is neither base_url nor listed in [site] old_base_urls, and a
+sync records a new base_url only once none is (a sync without --strict must not end the
+warning by forgetting the old address).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from publish.config import Config
@@ -31,8 +33,9 @@ __all__ = [
     "history_path",
     "load_history",
     "moved_site",
-    "recorded_base_url",
+    "recorded_base_urls",
     "with_addresses",
+    "with_base_url",
 ]
 
 REDIRECTABLE_RE = re.compile(
@@ -93,52 +96,82 @@ def with_addresses(
     return None if updated == dict(history) else updated
 
 
-def history_bytes(history: Mapping[str, tuple[str, ...]], base_url: str | None = None) -> bytes:
-    """The file's bytes: the base_url the addresses are under (when given), then one sorted
-    address list per key, stable for git diffs."""
+def history_bytes(history: Mapping[str, tuple[str, ...]], base_urls: Sequence[str] = ()) -> bytes:
+    """The file's bytes: every base_url the website was published at (oldest first, when
+    given), then one sorted address list per key, stable for git diffs."""
     body: dict[str, object] = {"version": FORMAT_VERSION}
-    if base_url is not None:
-        body["base_url"] = base_url
+    if base_urls:
+        body["base_urls"] = list(base_urls)
     body["urls"] = {k: list(history[k]) for k in sorted(history)}
     return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def recorded_base_url(path: Path) -> str | None:
-    """The base_url the last sync published the website at (None: no file, a file written
-    before it was recorded, or one load_history reports as unreadable)."""
+def recorded_base_urls(path: Path) -> tuple[str, ...]:
+    """Every base_url syncs published the website at, oldest first (none: no file, a file
+    written before they were recorded, or one load_history reports as unreadable)."""
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError):
-        return None
-    found = data.get("base_url") if isinstance(data, dict) else None
-    return found if isinstance(found, str) and found else None
+        return ()
+    if not isinstance(data, dict):
+        return ()
+    found = data.get("base_urls")
+    if found is None:
+        found = [data.get("base_url")]  # the first files of this record kept the last one only
+    if not isinstance(found, list):
+        return ()
+    return tuple(a for a in found if isinstance(a, str) and a)
+
+
+def with_base_url(recorded: Sequence[str], config: Config) -> tuple[str, ...]:
+    """`recorded` with base_url added once the site has not moved or its move is told in
+    [site] old_base_urls; while `moved_site` warns, `recorded` unchanged, so that a sync
+    without --strict does not end the warning by forgetting the old address."""
+    slashed = {_slashed(a) for a in recorded}
+    if _slashed(config.base_url) in slashed or _unlisted(recorded, config):
+        return tuple(recorded)
+    return (*recorded, config.base_url)
 
 
 def moved_site(config: Config) -> list[Problem]:
-    """A warning (an error under --strict, so CI publishes nothing) while base_url is not the
-    address the website was last published at and that one is not in [site] old_base_urls:
-    the feeds would give every bulletin a new id, and the old address is in people's hands."""
-    recorded = recorded_base_url(history_path(config.root))
-    if recorded is None:
+    """A warning (an error under --strict, so CI publishes nothing) while an address the
+    website was published at is neither base_url nor in [site] old_base_urls: the feeds would
+    give every bulletin a new id, and the old address is in people's hands."""
+    recorded = recorded_base_urls(history_path(config.root))
+    missing = _unlisted(recorded, config)
+    if not missing:
         return []
-    known = {_slashed(config.base_url), *(_slashed(a) for a in config.site.old_base_urls)}
-    if _slashed(recorded) in known:
-        return []
+    quoted = ", ".join(repr(a) for a in missing)
+    if config.site.old_base_urls:
+        todo = (
+            f"thêm {quoted} vào old_base_urls của bảng [site], đúng thứ tự từ cũ đến mới "
+            f"(state/{HISTORY_NAME} ghi các địa chỉ theo thứ tự đó)"
+        )
+    else:
+        listed = ", ".join(f'"{a}"' for a in missing)
+        todo = f"thêm vào bảng [site] dòng old_base_urls = [{listed}]"
     return [
         Problem(
             "site.toml",
-            f"địa chỉ website đã đổi: lần đồng bộ trước đăng website ở {recorded!r} (ghi trong "
-            f"state/{HISTORY_NAME}), nay base_url là {config.base_url!r}. Mã QR đã in, liên kết "
-            "đã chia sẻ trên Zalo, Facebook vẫn trỏ tới địa chỉ cũ, và nguồn tin Atom sẽ đổi mã "
-            "mọi bài (người theo dõi nhận lại bài cũ như bài mới)",
+            f"địa chỉ website đã đổi: website đã đăng ở {quoted} (ghi trong "
+            f"state/{HISTORY_NAME}), nay base_url là {config.base_url!r} và old_base_urls không "
+            "ghi địa chỉ cũ đó. Mã QR đã in, liên kết đã chia sẻ trên Zalo, Facebook vẫn trỏ tới "
+            "địa chỉ cũ, và nguồn tin Atom sẽ đổi mã mọi bài (người theo dõi nhận lại bài cũ như "
+            "bài mới)",
             "base_url",
-            hint=f'Website chuyển chỗ thật: thêm vào bảng [site] dòng old_base_urls = ["{recorded}"] '
-            "(nguồn tin giữ mã bài cũ), rồi nhờ người quản lý máy chủ chuyển hướng địa chỉ cũ "
-            "sang địa chỉ mới (README, mục «Đơn vị đổi tên hoặc sáp nhập»). Sửa nhầm base_url "
-            "thì ghi lại địa chỉ cũ.",
+            hint=f"Website chuyển chỗ thật: {todo} (nguồn tin giữ mã bài cũ), rồi nhờ người "
+            "quản lý máy chủ chuyển hướng địa chỉ cũ sang địa chỉ mới (README, mục «Đơn vị đổi "
+            "tên hoặc sáp nhập»). Sửa nhầm base_url thì ghi lại địa chỉ cũ. Lời báo còn cho tới "
+            "khi làm một trong hai việc đó, kể cả sau khi đã đồng bộ.",
             severity="warning",
         )
     ]
+
+
+def _unlisted(recorded: Sequence[str], config: Config) -> list[str]:
+    """The addresses of `recorded` that are neither base_url nor in [site] old_base_urls."""
+    known = {_slashed(config.base_url), *(_slashed(a) for a in config.site.old_base_urls)}
+    return [a for a in recorded if _slashed(a) not in known]
 
 
 def _slashed(address: str) -> str:

@@ -413,7 +413,7 @@ def test_sync_records_the_site_address_once_and_a_moved_site_is_told_until_the_o
     sync = ["--root", str(root), "--now", NOW, "sync", "web"]
     assert main(sync) == 0
     recorded = json.loads(history_path(root).read_text("utf-8"))
-    assert recorded["base_url"] == OLD_SITE
+    assert recorded["base_urls"] == [OLD_SITE]
     assert recorded["urls"] == {"ct-a": [NEW]}
     before = history_path(root).stat().st_mtime_ns
     assert main(sync) == 0
@@ -425,7 +425,7 @@ def test_sync_records_the_site_address_once_and_a_moved_site_is_told_until_the_o
     assert main(check) == 0  # a local build still shows the site
     err = capsys.readouterr().err
     assert f"site.toml:{_line(root, 'base_url')}: cảnh báo: trường 'base_url'" in err
-    assert f"lần đồng bộ trước đăng website ở '{OLD_SITE}'" in err
+    assert f"website đã đăng ở '{OLD_SITE}'" in err
     assert f"nay base_url là '{NEW_SITE}'" in err
     assert f'old_base_urls = ["{OLD_SITE}"]' in err
     assert main([*check, "--strict"]) == 1  # CI publishes nothing until someone decides
@@ -435,7 +435,58 @@ def test_sync_records_the_site_address_once_and_a_moved_site_is_told_until_the_o
     assert main([*check, "--strict"]) == 0
     assert "địa chỉ website đã đổi" not in capsys.readouterr().err
     assert main(sync) == 0
-    assert json.loads(history_path(root).read_text("utf-8"))["base_url"] == NEW_SITE
+    assert json.loads(history_path(root).read_text("utf-8"))["base_urls"] == [OLD_SITE, NEW_SITE]
+
+
+def test_a_sync_without_strict_does_not_silence_the_moved_site_warning(
+    tmp_path: Path, capsys
+) -> None:
+    root = project(tmp_path)
+    sync = ["--root", str(root), "--now", NOW, "sync", "web"]
+    check = ["--root", str(root), "--now", NOW, "check", "--channel", "web", "--strict"]
+    assert main(sync) == 0
+    move_site(root, old_listed=False)
+    assert main(sync) == 0  # someone syncs by hand, without --strict: the website goes up
+    assert "địa chỉ website đã đổi" in capsys.readouterr().err
+    assert main(check) == 1  # CI still stops until the old address is listed
+    assert f"website đã đăng ở '{OLD_SITE}'" in capsys.readouterr().err
+    assert json.loads(history_path(root).read_text("utf-8"))["base_urls"] == [OLD_SITE]
+
+    move_site(root, old_listed=True)
+    assert main(sync) == 0
+    recorded = json.loads(history_path(root).read_text("utf-8"))["base_urls"]
+    assert recorded == [OLD_SITE, NEW_SITE]
+    # Every address is kept: dropping the oldest from old_base_urls later is told as well.
+    toml = root / "site.toml"
+    toml.write_text(re.sub(r"\nold_base_urls = .*", "", toml.read_text("utf-8")), "utf-8")
+    capsys.readouterr()
+    assert main(check) == 1
+    assert f'old_base_urls = ["{OLD_SITE}"]' in capsys.readouterr().err
+
+
+def test_a_mistaken_base_url_synced_once_is_not_recorded_and_correcting_it_ends_the_warning(
+    tmp_path: Path, capsys
+) -> None:
+    root = project(tmp_path)
+    sync = ["--root", str(root), "--now", NOW, "sync", "web"]
+    assert main(sync) == 0
+    original = (root / "site.toml").read_text("utf-8")
+    move_site(root, old_listed=False)
+    assert main(sync) == 0
+    (root / "site.toml").write_text(original, "utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "check", "--channel", "web", "--strict"]) == 0
+    assert "địa chỉ website đã đổi" not in capsys.readouterr().err
+
+
+def test_a_history_recording_the_last_address_only_is_still_read(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    history_path(root).parent.mkdir(exist_ok=True)
+    history_path(root).write_text(
+        json.dumps({"version": 1, "base_url": OLD_SITE, "urls": {}}), "utf-8"
+    )
+    move_site(root, old_listed=False)
+    assert build(root, "--strict") == 1
 
 
 def test_a_history_written_before_the_site_address_was_recorded_gets_it_at_the_next_sync(
@@ -445,7 +496,7 @@ def test_a_history_written_before_the_site_address_was_recorded_gets_it_at_the_n
     move_site(root, old_listed=False)
     assert build(root, "--strict") == 0  # nothing recorded to compare with: no warning
     assert main(["--root", str(root), "--now", NOW, "sync", "web"]) == 0
-    assert json.loads(history_path(root).read_text("utf-8"))["base_url"] == NEW_SITE
+    assert json.loads(history_path(root).read_text("utf-8"))["base_urls"] == [NEW_SITE]
 
 
 def _line(root: Path, key: str) -> int:

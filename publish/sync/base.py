@@ -566,24 +566,26 @@ def time_milestones(site: Site, state_dir: Path) -> list[dt.datetime]:
 
 def record_addresses(state_dir: Path, site: Site) -> None:
     """Add the address of every bulletin now on the website to state/web-urls.json, and the
-    base_url they are under (see publish/url_history.py); the file is rewritten only when one
-    of them is new."""
+    base_url they are under unless the site moved without saying so (see
+    publish/url_history.py); the file is rewritten only when one of them is new."""
     from publish.sync.manifest import atomic_write_bytes
     from publish.url_history import (
         HISTORY_NAME,
         history_bytes,
         load_history,
-        recorded_base_url,
+        recorded_base_urls,
         with_addresses,
+        with_base_url,
     )
 
     path = state_dir / HISTORY_NAME
     published = [(b.key, b.url) for b in site.for_channel("web") if not site.is_preview(b)]
     history = load_history(path)
     updated = with_addresses(history, published)
-    base_url = site.config.base_url
-    if updated is not None or recorded_base_url(path) != base_url:
-        atomic_write_bytes(path, history_bytes(history if updated is None else updated, base_url))
+    recorded = recorded_base_urls(path)
+    base_urls = with_base_url(recorded, site.config)
+    if updated is not None or base_urls != recorded:
+        atomic_write_bytes(path, history_bytes(history if updated is None else updated, base_urls))
 
 
 def record_rates(state_dir: Path, output: Path, now: dt.datetime) -> None:
