@@ -171,6 +171,8 @@ def test_a_unit_moved_to_another_oa_sends_nothing_until_the_old_oa_s_records_are
             assert f"state/zalo.json ghi các bài đã đăng trên OA mã {OA_ID}" in told
             assert f"[zalo] oa_id trong site.toml nay là {NEW_OA}" in told
             assert f"git mv state/zalo.json state/zalo-oa-{OA_ID}.json" in told
+            assert "publish sync zalo --reconcile trước" in told
+            assert "lần đồng bộ thường tạo lại mọi bài, trùng với bài đã có" in told
             assert other.write_calls() == []
         (root / "state" / "zalo.json").rename(root / "state" / f"zalo-oa-{OA_ID}.json")
         assert sync(root) == 0
@@ -178,6 +180,48 @@ def test_a_unit_moved_to_another_oa_sends_nothing_until_the_old_oa_s_records_are
         assert_published_once(root, other)
     assert json.loads((root / "state" / "zalo.json").read_text("utf-8"))["meta"]["oa_id"] == NEW_OA
     assert len(emulator.articles) == 3  # the old OA's articles are left as they were
+
+
+def test_a_unit_going_back_to_an_oa_it_used_is_told_to_put_that_oa_s_records_back(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """Starting empty on an OA that has the articles already creates every one a second time:
+    the OA's own records, kept aside when the unit left it, are what to go back to."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    state_dir = root / "state"
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace(OA_ID, NEW_OA), "utf-8")
+    (state_dir / "zalo.json").rename(state_dir / f"zalo-oa-{OA_ID}.json")
+    with ZaloEmulator(EmulatorConfig(oa_id=NEW_OA)) as other, monkeypatch.context() as env:
+        for name, value in env_for(other, tmp_path / "secrets" / "moi.json", **FAST_ENV).items():
+            env.setenv(name, value)
+        assert sync(root) == 0
+    toml.write_text(toml.read_text("utf-8").replace(NEW_OA, OA_ID), "utf-8")  # back to the first
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    told = "".join(capsys.readouterr())
+    assert f"Hồ sơ bài của OA {OA_ID} còn trong state/zalo-oa-{OA_ID}.json" in told
+    assert f"git mv state/zalo.json state/zalo-oa-{NEW_OA}.json" in told
+    assert f"state/zalo-oa-{OA_ID}.json state/zalo.json" in told
+    assert emulator.write_calls() == []
+
+    # Following README step 4 alone (the records put aside, none put back) is stopped too.
+    (state_dir / "zalo.json").rename(state_dir / f"zalo-oa-{NEW_OA}.json")
+    assert sync(root) == 1
+    told = "".join(capsys.readouterr())
+    assert f"state/zalo-oa-{OA_ID}.json ghi các bài đã đăng trên OA mã {OA_ID}" in told
+    assert f"git mv state/zalo-oa-{OA_ID}.json state/zalo.json" in told
+    assert emulator.write_calls() == []
+    (state_dir / f"zalo-oa-{OA_ID}.json").rename(state_dir / "zalo.json")
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 0
+    assert_published_once(root, emulator)
 
 
 def test_a_renamed_unit_updates_every_article_in_place_and_the_plan_says_why(

@@ -379,12 +379,14 @@ class ZaloSyncer:
         reconcile then failed."""
         wanted = self.config.zalo.oa_id.strip()
         recorded = str(manifest.meta.get(OA_META) or "").strip()
-        if (
-            recorded
-            and recorded != wanted
-            and any(_on_zalo(e) for e in manifest.entries().values())
-        ):
+        on_zalo = any(_on_zalo(e) for e in manifest.entries().values())
+        if recorded and recorded != wanted and on_zalo:
             raise PublishError(_other_oa(self.state_path, recorded, wanted))
+        if not on_zalo and not self.reconcile:
+            kept = self.state_path.with_name(f"zalo-oa-{wanted}.json")
+            back = _moves(kept, self.state_path)
+            if back:
+                raise PublishError(_kept_records(self.state_path, kept, wanted, back))
         if recorded != wanted and not self.dry_run:
             manifest.meta[OA_META] = wanted
             if len(manifest):
@@ -1260,26 +1262,60 @@ def _on_zalo(entry: Mapping[str, Any]) -> bool:
 
 
 def _other_oa(state_path: Path, recorded: str, wanted: str) -> str:
-    """Why a sync to another OA than the records' sends nothing, and the two ways on."""
+    """Why a sync to another OA than the records' sends nothing, and the ways on: the wanted
+    OA's own records put back when kept (a unit going back to an OA it used before), else a
+    fresh start, with --reconcile when that OA has the articles already."""
     name = state_path.name
-    kept = f"zalo-oa-{recorded}.json"
-    journal = journal_path(state_path)
-    also = (
-        f" và git mv state/{journal.name} state/{kept}.journal (bản ghi dở của lần chạy bị ngắt)"
-        if journal.exists()
-        else ""
-    )
-    return (
+    put_aside = state_path.with_name(f"zalo-oa-{recorded}.json")
+    aside = _moves(state_path, put_aside) or f"git mv state/{name} state/{put_aside.name}"
+    kept = state_path.with_name(f"zalo-oa-{wanted}.json")
+    back = _moves(kept, state_path)
+    problem = (
         f"state/{name} ghi các bài đã đăng trên OA mã {recorded}, nhưng [zalo] oa_id trong "
         f"site.toml nay là {wanted}: mã bài của OA cũ không dùng được trên OA mới, nên không "
-        "gửi gì (nếu không, mọi bản tin sẽ bị coi là đã có trên OA mới). Cách sửa: đơn vị "
-        f"chuyển sang OA mới (đổi tên, sáp nhập) thì đổi tên tệp: git mv state/{name} "
-        f"state/{kept}{also} (giữ làm hồ sơ bài của OA cũ; bài trên OA cũ để nguyên), commit, rồi "
-        "chạy lại: mọi bản tin đang đăng được tạo trên OA mới, trong hạn mức tạo bài mỗi ngày "
-        "của OA (phần vượt được tạo ở các lần chạy sau); OA mới đã có sẵn các bài đó thì chạy "
-        "publish sync zalo --reconcile để nhận lại theo tiêu đề, không tạo trùng. Sửa nhầm "
-        f'oa_id thì ghi lại oa_id = "{recorded}".'
+        "gửi gì (nếu không, mọi bản tin sẽ bị coi là đã có trên OA mới). "
     )
+    mistake = f'Sửa nhầm oa_id thì ghi lại oa_id = "{recorded}".'
+    if back:
+        return (
+            f"{problem}Hồ sơ bài của OA {wanted} còn trong state/{kept.name}: đơn vị trở lại OA "
+            f"đã dùng thì đặt hồ sơ ấy lại làm state/{name}, đừng bắt đầu hồ sơ trống (mọi bản "
+            f"tin sẽ bị tạo lần nữa trên OA đó, trùng với bài đã có). Cách sửa: {aside}, rồi "
+            f"{back}, commit, rồi chạy lại. {mistake}"
+        )
+    return (
+        f"{problem}Cách sửa: đơn vị chuyển sang OA mới (đổi tên, sáp nhập) thì đổi tên tệp: "
+        f"{aside} (giữ làm hồ sơ bài của OA cũ; bài trên OA cũ để nguyên), commit, rồi chạy "
+        "lại: mọi bản tin đang đăng được tạo trên OA mới, trong hạn mức tạo bài mỗi ngày của OA "
+        "(phần vượt được tạo ở các lần chạy sau). OA mới đã có sẵn các bài đó (đơn vị từng "
+        "đăng ở đó, hay bài của đơn vị nhập vào) thì sau khi đổi tên tệp chạy publish sync zalo "
+        "--reconcile trước để nhận lại theo tiêu đề: lần đồng bộ thường tạo lại mọi bài, trùng "
+        f"với bài đã có. {mistake}"
+    )
+
+
+def _kept_records(state_path: Path, kept: Path, wanted: str, back: str) -> str:
+    """Why a sync with no records sends nothing while the OA's own records are kept aside."""
+    return (
+        f"state/{state_path.name} chưa ghi bài nào, nhưng state/{kept.name} ghi các bài đã đăng "
+        f"trên OA mã {wanted}, chính OA của [zalo] oa_id: không gửi gì, vì đồng bộ với hồ sơ "
+        "trống sẽ tạo lần nữa mọi bản tin trên OA đó, trùng với bài đã có. Cách sửa: đơn vị trở "
+        f"lại OA đã dùng thì {back}, commit, rồi chạy lại."
+    )
+
+
+def _moves(source: Path, target: Path) -> str:
+    """The `git mv` of a state file and of its journal, for those of them that exist ("" when
+    neither does)."""
+    pairs = [(source, target), (journal_path(source), journal_path(target))]
+    moves = [
+        f"git mv{' -f' if b.exists() else ''} state/{a.name} state/{b.name}"
+        for a, b in pairs
+        if a.exists()
+    ]
+    if journal_path(source).exists():
+        moves[-1] += " (bản ghi dở của lần chạy bị ngắt)"
+    return " và ".join(moves)
 
 
 def not_configured(env: Mapping[str, str]) -> str:
