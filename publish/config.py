@@ -778,6 +778,13 @@ def _old_base_url_issues(site: SiteSection) -> list[SchemaIssue]:
                 "Viết đầy đủ địa chỉ website đã dùng trước đây, bắt đầu bằng https://, ví dụ "
                 'old_base_urls = ["https://congan-cu.example.vn/"].'
             )
+        elif re.search(r"[?#]", str(written)):
+            bare = re.split(r"[?#]", str(written))[0]
+            message = (
+                f"địa chỉ cũ thứ {index} {written!r} có phần '?…' hay '#…': mã bài trong nguồn "
+                "tin Atom ghép từ địa chỉ này sẽ sai"
+            )
+            hint = f"Ghi địa chỉ website cũ không kèm phần đó: {bare!r}."
         elif address == current:
             message = f"địa chỉ cũ thứ {index} {written!r} trùng base_url"
             hint = "Bỏ địa chỉ này khỏi old_base_urls: đó là địa chỉ hiện nay của website."

@@ -158,6 +158,8 @@ def test_old_base_urls_make_the_first_address_the_one_feeds_are_named_by() -> No
         ('["congan-cu.example.vn"]', "địa chỉ cũ thứ 1 'congan-cu.example.vn' không phải một URL"),
         ('["https://congan-chauthanh.example.vn"]', "trùng base_url"),
         ('["https://a.example.vn/", "https://a.example.vn"]', "được ghi hai lần"),
+        ('["https://a.example.vn/?lang=vi"]', "có phần '?…' hay '#…'"),
+        ('["https://a.example.vn/#top"]', "có phần '?…' hay '#…'"),
     ],
 )
 def test_an_old_base_url_that_cannot_be_one_is_refused(old: str, told: str) -> None:
