@@ -192,3 +192,24 @@ def test_overwrite_of_an_unchanged_or_withdrawn_bulletin_still_puts_the_reposito
         ),
     }
     assert plan(replace(observed, overwrite=frozenset()))["giu"] == ("noop", "không đổi")
+
+
+def test_an_overwrite_held_back_by_a_job_zalo_has_not_confirmed_says_when_it_is_sent() -> None:
+    """A record with a given-up job or an update in flight is verified first: the overwrite is
+    not sent in that run, and the plan said nothing of it."""
+    watched = [{"token": "t", "content": "c0", "shows": True}]
+    entries = {
+        "treo": {"article_id": "1", "digest": "d1", "status": "live", "given_up": watched},
+        "dang-gui": {"article_id": "2", "digest": "d1", "token": "t", "token_digest": "d1"},
+        "an": {"article_id": "3", "status": "hidden", "given_up": watched},
+    }
+    observed = Observed(
+        local={"treo": local("treo"), "dang-gui": local("dang-gui")},
+        entries=entries,
+        overwrite=frozenset(entries),
+    )
+    later = "bản trong kho được gửi sau khi Zalo xác nhận, ở lần chạy sau có cờ này"
+    for key, (kind, reason) in plan(observed).items():
+        assert kind == "verify" and later in reason, key
+    plain = plan(replace(observed, overwrite=frozenset()))
+    assert not any(later in reason for _, reason in plain.values())

@@ -22,6 +22,11 @@ GIVEN_UP = (
     "không đưa bài về bản cũ"
 )
 """Why a record with nothing else to do is verified (see ZaloSyncer._settle_given_up)."""
+POSTPONED = (
+    " (--zalo-overwrite: chưa gửi lần này; bản trong kho được gửi sau khi Zalo xác nhận, ở lần "
+    "chạy sau có cờ này)"
+)
+"""Said of an overwrite a verify holds back: the job Zalo has not confirmed is asked about first."""
 SAME_TEXT = (
     "tiêu đề và thân bản tin không đổi; phần khác của bài Zalo đổi (tóm tắt, ảnh bìa hay phần "
     "lấy từ site.toml: tác giả, dòng cuối bài)"
@@ -114,10 +119,13 @@ def plan_actions(observed: Observed) -> list[Action]:
                 Action("update", key, "bản tin được đăng lại: hiện lại bài trên Zalo", title)
             )
         elif entry.get("token") and entry.get("article_id"):
+            newer = entry.get("token_digest") != local.digest
             reason = "đã gửi bản cập nhật lên Zalo, Zalo chưa xác nhận: xác minh" + (
                 # _verify sends today's version once Zalo confirms the one in flight.
                 ", rồi gửi bản mới (nội dung đã đổi từ lần gửi đó)"
-                if entry.get("token_digest") != local.digest
+                if newer
+                else POSTPONED
+                if key in observed.overwrite
                 else ""
             )
             actions.append(Action("verify", key, reason, title))
@@ -159,7 +167,8 @@ def plan_actions(observed: Observed) -> list[Action]:
                 reason = "nội dung bài viết thay đổi"
             actions.append(Action("update", key, reason, title))
         elif entry.get("given_up"):
-            actions.append(Action("verify", key, GIVEN_UP, title))
+            postponed = POSTPONED if key in observed.overwrite else ""
+            actions.append(Action("verify", key, GIVEN_UP + postponed, title))
         elif key in observed.overwrite:
             # What README promises --zalo-overwrite does: the article becomes the repository's
             # version, hand edits and all, though the bulletin did not change.
@@ -182,7 +191,8 @@ def plan_actions(observed: Observed) -> list[Action]:
         if not on_zalo or settled or entry.get("article_id") in in_use - {None}:
             watched = settled and status != "removed" and entry.get("given_up")
             if watched:
-                actions.append(Action("verify", key, GIVEN_UP, title))
+                postponed = POSTPONED if key in observed.overwrite else ""
+                actions.append(Action("verify", key, GIVEN_UP + postponed, title))
             elif (
                 key in observed.overwrite
                 and hidden
