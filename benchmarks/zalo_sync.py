@@ -114,10 +114,10 @@ def one_sync(root: Path, emulator: ZaloEmulator, label: str) -> None:
     config = config_module.load(root)
     started = time.perf_counter()
     result = build(config, channels=CHANNELS, now=dt.datetime.now(config.tz))
-    write(result.artifacts, root / "output", CHANNELS)
+    write(result.artifacts, root / "output", CHANNELS, cache=root / ".cache")
     built = time.perf_counter() - started
     emulator.clear_calls()
-    options = SyncOptions(output=root / "output", state=root / "state")
+    options = SyncOptions(output=root / "output", state=root / "state", cache=root / ".cache")
     syncer = make_syncer(config, site=result.site, output=root / "output", options=options)
     started = time.perf_counter()
     _, summary = run(syncer, echo=lambda message: None)

@@ -91,6 +91,8 @@ class SyncOptions:
     reconcile: bool = False
     output: Path = Path("output")
     state: Path = Path("state")
+    cache: Path | None = None
+    """The project's .cache/ (None in a dry run, whose output is a throwaway folder)."""
     echo: Callable[[str], None] = print
     """Where a syncer prints extra lines (stderr when stdout carries Markdown; keeps the bar intact)."""
     zalo_overwrite: tuple[str, ...] = ()
@@ -194,6 +196,7 @@ def run_command(args: argparse.Namespace) -> int:
             args.reconcile,
             output,
             args.root / "state",
+            None if args.dry_run else args.root / ".cache",
             zalo_overwrite=tuple(args.zalo_overwrite),
         )
         now, backwards = monotonic_now(options.state, now)

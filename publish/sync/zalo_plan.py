@@ -10,7 +10,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from publish.sync.base import Action
@@ -47,7 +46,8 @@ class Local:
     key: str
     source: str
     title: str
-    path: Path
+    path: str
+    """The payload file, as text."""
     digest: str
     body_digest: str
 

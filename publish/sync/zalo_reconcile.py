@@ -88,6 +88,6 @@ def reconcile(
         records.save()
 
 
-def _same_content(detail: Mapping[str, Any], path: Path) -> bool:
+def _same_content(detail: Mapping[str, Any], path: str) -> bool:
     """Whether the article on Zalo already holds this payload (getdetail mirrors the create body)."""
-    return detail_body(detail) == json.loads(path.read_bytes())
+    return detail_body(detail) == json.loads(Path(path).read_bytes())
