@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from publish.text import slugify
 __all__ = [
     "PAGES_DIR",
     "Artifact",
+    "Build",
     "Bulletin",
     "Exclusion",
     "ImageRef",
@@ -325,3 +326,14 @@ class Kept:
     def data(self) -> bytes:
         """The bytes, read from the previous output."""
         return Path(self.origin).read_bytes()
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """A loaded site, the warnings found (the errors too when built to `keep_going`), and its
+    artifacts (rendered as they are consumed)."""
+
+    site: Site
+    channels: tuple[str, ...]
+    warnings: tuple[Problem, ...]
+    artifacts: Iterable[Artifact]

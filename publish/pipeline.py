@@ -7,7 +7,6 @@ import datetime as dt
 import gc
 import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from types import ModuleType
 
 from publish.config import CHANNELS, Config
@@ -15,7 +14,7 @@ from publish.content import load_site
 from publish.errors import ContentError, Problem
 from publish.locate import with_lines
 from publish.memory import give_back_freed_memory
-from publish.model import Artifact, Site
+from publish.model import Artifact, Build, Site
 from publish.pii import lint
 from publish.timings import STARTUP, Timings
 
@@ -23,17 +22,6 @@ __all__ = ["RENDERERS", "Build", "build", "parse_channels", "renderer"]
 
 RENDERERS = {name: f"publish.render.{name}" for name in CHANNELS}
 """Channel name → module with `render(site) -> Iterable[Artifact]` and optional `check(site) -> list[Problem]`."""
-
-
-@dataclass(frozen=True, slots=True)
-class Build:
-    """A loaded site, the warnings found (the errors too when built to `keep_going`), and its
-    artifacts (rendered as they are consumed)."""
-
-    site: Site
-    channels: tuple[str, ...]
-    warnings: tuple[Problem, ...]
-    artifacts: Iterable[Artifact]
 
 
 RENDER_ORDER = ("radio", "web", "zalo")

@@ -192,7 +192,7 @@ def test_a_fresh_checkout_with_restored_output_still_replays(root, capsys, monke
 
 def test_a_sync_after_a_build_replays_it_and_still_delivers(root, tmp_path, monkeypatch) -> None:
     """CI's `publish sync` after nothing changed loads the content but renders and writes nothing."""
-    from publish.commands import sync
+    from publish import pipeline
 
     share = tmp_path / "dai"
     share.mkdir()
@@ -208,7 +208,7 @@ def test_a_sync_after_a_build_replays_it_and_still_delivers(root, tmp_path, monk
         raise AssertionError("the build was not replayed")
 
     with monkeypatch.context() as patched:
-        patched.setattr(sync, "build", no_build)
+        patched.setattr(pipeline, "build", no_build)  # imported by the sync when it builds
         assert main(["sync", "radio", "--root", str(root), "--now", NOW.isoformat()]) == 0
     assert files(root) == before
     delivered = {p.relative_to(share).as_posix() for p in share.rglob("*") if p.is_file()}
@@ -251,7 +251,7 @@ def test_a_sync_replaying_a_build_loads_the_content_once_for_every_later_sync(
 ) -> None:
     """The no-op sync CI runs on a schedule loaded 10,000 bulletins each time (~40 % of its
     2 s); the site the first one loads is kept with the build's stamp and is what loading gives."""
-    from publish.commands import sync
+    from publish import content
     from publish.content import load_site
 
     monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
@@ -267,7 +267,7 @@ def test_a_sync_replaying_a_build_loads_the_content_once_for_every_later_sync(
         raise AssertionError("the content was loaded again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(sync, "load_site", no_load)
+        patched.setattr(content, "load_site", no_load)  # imported by the sync when it loads
         assert sync_radio(root, later) == 0
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from publish.sync.zalo_payloads import MEMO_NAME, PayloadMemo
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from tests.zalo_fixtures import env_for
 from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -170,6 +174,32 @@ def test_a_record_edited_by_hand_still_gets_its_payload_sent(
     assert reads == ["bt-000.json"]  # the payload sent, read when it is sent
     built = hashlib.sha256((root / "output" / "zalo" / "bt-000.json").read_bytes()).hexdigest()
     assert json.loads(path.read_text(encoding="utf-8"))["entries"]["bt-000"]["digest"] == built
+
+
+def test_a_sync_with_nothing_to_send_loads_no_client_loader_or_renderer(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """httpx, the content loader and the renderers cost a no-op sync at 10,000 bulletins ~0.25 s
+    of module loading: a replayed build with a kept site and no call to Zalo uses none."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0  # builds, and records the addresses in state/web-urls.json
+    assert sync(root) == 0  # builds again: that file is one the build reads
+    assert sync(root) == 0  # replays that build, and keeps the site for the next that does
+    script = (
+        "import sys; from publish.cli import main; "
+        f"code = main(['--root', {str(root)!r}, '--now', {NOW!r}, 'sync', 'zalo']); "
+        "print(code, *sorted(sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    code, *modules = done.stdout.split("\n")[-2].split()
+    assert code == "0" and "zalo: không có thay đổi nào" in done.stdout
+    loaded = set(modules)
+    assert {"publish.sync.zalo", "publish.replay"} <= loaded  # the right run was looked at
+    unwanted = ["httpx", "publish.zalo.client", "publish.content", "publish.pipeline"]
+    unwanted += ["publish.render.web", "publish.render.zalo", "jinja2", "markdown"]
+    assert [name for name in unwanted if name in loaded] == []
 
 
 def test_a_record_keeps_the_body_of_the_payload_last_sent_for_a_rename(

@@ -10,8 +10,7 @@ from publish import config as config_module
 from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
-from publish.model import EXPIRED_LISTED, Site
-from publish.pipeline import Build, build, parse_channels
+from publish.model import EXPIRED_LISTED, Build, Site
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, WRITING, Timings, seconds_vi
 from publish.writer import WriteReport, write
@@ -51,6 +50,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the site and write it (or replay the last build when nothing it read has changed)."""
+    # Here, not above: `publish sync` takes this module's report helpers without the content
+    # loader and the renderers, which a sync that replays the last build never uses.
+    from publish.pipeline import build, parse_channels
+
     timings: Timings = getattr(args, "stopwatch", None) or Timings()
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)

@@ -13,7 +13,6 @@ from typing import Any
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.config import CHANNELS
-from publish.content import load_site
 from publish.model import Bulletin, Site
 from publish.text import vn_datetime
 
@@ -138,6 +137,8 @@ def run(args: argparse.Namespace) -> int:
     """Print the schedule."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
+    from publish.content import load_site  # not for `publish sync`, which imports this module
+
     site = load_site(config, now=now)
     if args.format == "json":
         document = {

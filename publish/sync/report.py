@@ -11,8 +11,7 @@ from typing import Any
 
 from publish.commands.next import Upcoming, channel_list, next_scheduled, time_left
 from publish.errors import ContentError, PublishError, os_reason, severity_label
-from publish.model import Site
-from publish.pipeline import Build
+from publish.model import Build, Site
 from publish.sync.base import KIND_LABELS, Action, Summary, unsent_part
 from publish.text import vn_datetime
 

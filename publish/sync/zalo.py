@@ -65,14 +65,13 @@ import signal
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publish.config import Config
 from publish.errors import NeedsPerson, PublishError
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
-from publish.render.zalo.payload import fields as article_fields
-from publish.render.zalo.payload import payload_path
+from publish.render.zalo_path import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action
 from publish.sync.manifest import Manifest, journal_path
 from publish.sync.zalo_lookup import ArticleLookup, content_digest, detail_body, utc_stamp
@@ -80,7 +79,10 @@ from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
 from publish.text import vn_datetime
-from publish.zalo import ZaloClient, ZaloError, ZaloUncertainError
+from publish.zalo.errors import ZaloError, ZaloUncertainError
+
+if TYPE_CHECKING:
+    from publish.zalo.client import ZaloClient
 
 __all__ = ["ZaloSyncer", "make_syncer", "not_configured"]
 
@@ -245,6 +247,8 @@ class ZaloSyncer:
         """The Zalo client, built from the environment on first use (a dry run needs none)."""
         with self._client_lock:
             if self._client is None:
+                from publish.zalo.client import ZaloClient  # httpx: only when Zalo is called
+
                 self._client = ZaloClient.from_env(
                     self.env, **_client_settings(self.config, self.env)
                 )
@@ -337,11 +341,11 @@ class ZaloSyncer:
             )
         if not self.dry_run:
             payloads.save()
-        self.overwrite = self._overwrite_keys(local)
+        self.overwrite = self._overwrite_keys(local, recorded)
         if self.reconcile:
             reconcile(self.client, self.records, local, dry_run=self.dry_run, echo=self.echo)
         published = {b.key for b in self.site.bulletins}
-        entries = self.records.entries()
+        entries = self.records.entries() if self.reconcile else recorded
         watched = [k for k, e in entries.items() if e.get("given_up")]
         for key in watched:
             entries[key] = self._stop_watching(key, entries[key])
@@ -424,10 +428,11 @@ class ZaloSyncer:
             return ""
         return f" lúc {vn_datetime(sent.astimezone(self.config.tz))}" if sent.tzinfo else ""
 
-    def _overwrite_keys(self, local: Mapping[str, Local]) -> frozenset[str]:
+    def _overwrite_keys(
+        self, local: Mapping[str, Local], entries: Mapping[str, Mapping[str, Any]]
+    ) -> frozenset[str]:
         """The keys --zalo-overwrite names (a key, or a bulletin file from the project root)."""
         keys: set[str] = set()
-        entries = self.records.entries()
         root = Path(os.path.abspath(self.config.root))  # «.» unless --root names a folder
         for name in self.overwrite_names:
             path = Path(name)
@@ -1217,6 +1222,8 @@ class ZaloSyncer:
         """A rejected payload, told as the bulletin file and front matter field to fix."""
         if error.code != -201 or key not in self.bulletins:
             return error
+        from publish.render.zalo.payload import fields as article_fields  # the renderer's own
+
         bulletin = self.bulletins[key]
         chosen = article_fields(bulletin, self.site)
         message = (error.api_message or "").lower()

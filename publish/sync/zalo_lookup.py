@@ -7,10 +7,13 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publish.sync.zalo_plan import same_title
-from publish.zalo import ZaloClient, ZaloError
+from publish.zalo.errors import ZaloError
+
+if TYPE_CHECKING:
+    from publish.zalo.client import ZaloClient
 
 __all__ = ["DETAIL_META", "ArticleLookup", "content_digest", "detail_body", "utc_stamp"]
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publish.sync.manifest import Manifest
 from publish.sync.zalo_lookup import content_digest, detail_body, utc_stamp
 from publish.sync.zalo_plan import Local, same_title
-from publish.zalo import ZaloClient
+
+if TYPE_CHECKING:
+    from publish.zalo.client import ZaloClient
 
 __all__ = ["reconcile"]
 

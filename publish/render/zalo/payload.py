@@ -19,6 +19,7 @@ from publish.links import content_link, own_path, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.render.zalo.images import ZaloImages, public_url
+from publish.render.zalo_path import payload_path
 
 __all__ = [
     "Blocks",
@@ -101,11 +102,6 @@ def _fields(bulletin: Bulletin, site: Site) -> Fields:
         cover,
         cover_field,
     )
-
-
-def payload_path(bulletin: Bulletin) -> str:
-    """Where the payload goes under output/zalo/."""
-    return f"{bulletin.key}.json"
 
 
 def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
