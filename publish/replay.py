@@ -24,8 +24,10 @@ import datetime as dt
 import importlib.metadata
 import os
 import pickle
+import re
 import secrets
 import stat
+import sys
 import time
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -111,15 +113,10 @@ class LastBuild:
     @cached_property
     def _key(self) -> tuple[object, ...]:
         """Everything besides input files that decides the output bytes."""
-        # A set: run from the project folder, its publish.egg-info lists the tool a second
-        # time, and `python -m publish` there must replay a build made by `publish` elsewhere.
-        libraries = sorted(
-            {(d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()}
-        )
         return (
             _VERSION,
             _tool_digest(),
-            tuple(libraries),
+            _libraries(),
             str(self.output.resolve()),
             self.options,
         )
@@ -259,6 +256,40 @@ class LastBuild:
     def _save(self, stamp: _Stamp) -> None:
         """Write the stamp (best effort: without it the next build is a real one)."""
         write_file(self.path, pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL))
+
+
+def _libraries() -> tuple[tuple[str, str], ...]:
+    """The (normalised name, version) of every distribution installed on sys.path.
+
+    A set: run from the project folder, its publish.egg-info lists the tool a second time, and
+    `python -m publish` there must replay a build made by `publish` elsewhere. A wheel's
+    metadata folder is named `{name}-{version}.dist-info`, which is read instead of its METADATA
+    file: parsing those of ~60 libraries was ~0.05 s of every no-op build and sync.
+    """
+    found: set[tuple[str, str]] = set()
+    for folder in sys.path:
+        with contextlib.suppress(OSError), os.scandir(folder or ".") as entries:
+            for entry in entries:
+                if entry.name.endswith(".dist-info"):
+                    name, dash, version = entry.name[: -len(".dist-info")].partition("-")
+                    if dash and name and version and "-" not in version:
+                        found.add((_normalised(name), version))
+                        continue
+                if entry.name.endswith((".dist-info", ".egg-info", ".egg")):
+                    with contextlib.suppress(Exception):  # unreadable: as importlib skips it
+                        meta = importlib.metadata.PathDistribution(_meta_folder(entry.path))
+                        found.add((_normalised(meta.metadata["Name"] or ""), meta.version))
+    return tuple(sorted(found))
+
+
+def _meta_folder(path: str) -> Path:
+    """Where a distribution's metadata is: an egg keeps it in EGG-INFO."""
+    return Path(path, "EGG-INFO") if path.endswith(".egg") else Path(path)
+
+
+def _normalised(name: str) -> str:
+    """A distribution name as PEP 503 compares it (folder names escape it, metadata does not)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _settled(st: Stat, when_ns: int) -> Stat | None:

@@ -445,6 +445,35 @@ def test_the_tool_listed_twice_on_sys_path_still_replays(root, tmp_path, capsys,
     assert REPLAYED in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("kind", ["dist-info", "egg-info"])
+def test_a_library_upgraded_builds_again(root, tmp_path, capsys, monkeypatch, kind) -> None:
+    """A wheel's version is read from its metadata folder's name (parsing every METADATA file
+    cost each no-op build and sync ~0.05 s); one whose folder name tells none is still read."""
+    folder = tmp_path / "thu-vien"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+
+    def install(version: str) -> None:
+        """Put version `version` of the library Thu_Vien on sys.path, in place of any other."""
+        for old in folder.iterdir():
+            shutil.rmtree(old)
+        name = f"thu_vien-{version}.dist-info" if kind == "dist-info" else "Thu_Vien.egg-info"
+        info = folder / name
+        info.mkdir()
+        meta = f"Metadata-Version: 2.1\nName: Thu_Vien\nVersion: {version}\n"
+        (info / ("METADATA" if kind == "dist-info" else "PKG-INFO")).write_text(meta)
+
+    install("1.0")
+    assert build(root) == 0
+    assert build(root) == 0
+    assert REPLAYED in capsys.readouterr().out
+    install("1.1")
+    assert build(root) == 0
+    assert REPLAYED not in capsys.readouterr().out
+    assert build(root) == 0
+    assert REPLAYED in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("own_theme", [False, True], ids=["built-in theme", "own templates"])
 def test_a_project_moved_to_another_folder_rebuilds_only_what_an_edit_touches(
     root, tmp_path, monkeypatch, own_theme
