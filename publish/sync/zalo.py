@@ -69,7 +69,6 @@ from typing import TYPE_CHECKING, Any
 
 from publish.config import Config
 from publish.errors import NeedsPerson, PublishError
-from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action
@@ -1222,7 +1221,9 @@ class ZaloSyncer:
         """A rejected payload, told as the bulletin file and front matter field to fix."""
         if error.code != -201 or key not in self.bulletins:
             return error
-        from publish.render.zalo.payload import fields as article_fields  # the renderer's own
+        # Only for a payload Zalo rejected: the renderer and the YAML reader cost a no-op sync.
+        from publish.frontmatter import parse_file
+        from publish.render.zalo.payload import fields as article_fields
 
         bulletin = self.bulletins[key]
         chosen = article_fields(bulletin, self.site)
