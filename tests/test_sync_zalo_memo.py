@@ -177,17 +177,19 @@ def test_a_record_edited_by_hand_still_gets_its_payload_sent(
 
 
 def test_a_sync_with_nothing_to_send_loads_no_client_loader_or_renderer(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """httpx, the content loader and the renderers cost a no-op sync at 10,000 bulletins ~0.25 s
-    of module loading: a replayed build with a kept site and no call to Zalo uses none."""
+    """httpx, the content loader and the renderers (the radio's with its Word writer) cost a
+    no-op sync at 10,000 bulletins ~0.3 s of module loading: a replayed build with a kept site,
+    no call to Zalo and nothing for the station uses none."""
+    (tmp_path / "dai").mkdir()
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
     root = zalo_project(tmp_path, 2)
-    assert sync(root) == 0  # builds, and records the addresses in state/web-urls.json
-    assert sync(root) == 0  # builds again: that file is one the build reads
-    assert sync(root) == 0  # replays that build, and keeps the site for the next that does
-    script = (
-        "import sys; from publish.cli import main; "
-        f"code = main(['--root', {str(root)!r}, '--now', {NOW!r}, 'sync', 'zalo']); "
+    every = ["--root", str(root), "--now", NOW, "sync"]  # every channel: web, Zalo, radio
+    assert main(every) == 0  # builds, and records the addresses in state/web-urls.json
+    assert main(every) == 0  # builds again: that file is one the build reads
+    assert main(every) == 0  # replays that build, and keeps the site for the next that does
+    script = f"import sys; from publish.cli import main; code = main({every!r}); " + (
         "print(code, *sorted(sys.modules))"
     )
     done = subprocess.run(
@@ -196,9 +198,10 @@ def test_a_sync_with_nothing_to_send_loads_no_client_loader_or_renderer(
     code, *modules = done.stdout.split("\n")[-2].split()
     assert code == "0" and "zalo: không có thay đổi nào" in done.stdout
     loaded = set(modules)
-    assert {"publish.sync.zalo", "publish.replay"} <= loaded  # the right run was looked at
+    assert {"publish.sync.zalo", "publish.sync.radio", "publish.replay"} <= loaded
     unwanted = ["httpx", "publish.zalo.client", "publish.content", "publish.pipeline"]
     unwanted += ["publish.render.web", "publish.render.zalo", "jinja2", "markdown"]
+    unwanted += ["publish.render.radio", "docx"]
     assert [name for name in unwanted if name in loaded] == []
 
 

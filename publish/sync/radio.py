@@ -43,8 +43,7 @@ from publish.config import Config
 from publish.errors import PublishError, os_reason
 from publish.model import Exclusion, Site
 from publish.radio_rates import RATES_NAME, load_kept_rates
-from publish.render.radio import held_reasons, station_text
-from publish.render.radio.items import air_at, next_air
+from publish.render.radio_station import air_at, next_air, station_text
 from publish.sync.base import UNSENT, Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_revisions import (
@@ -1111,6 +1110,8 @@ class RadioSyncer:
                 reasons[bulletin.key] = "không còn gửi kênh phát thanh (mục channels)"
             else:
                 reasons[bulletin.key] = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
+        from publish.render.radio import held_reasons  # assembles the episodes: only here
+
         reasons.update(held_reasons(self.site))
         return reasons
 

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Any
 
-from publish.render.radio import station_text
+from publish.render.radio_station import station_text
 from publish.text import vn_datetime
 
 __all__ = [

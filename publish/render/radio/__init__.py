@@ -34,6 +34,7 @@ from publish.render.radio.episode import (
 from publish.render.radio.items import cue_length, is_cue
 from publish.render.radio.layout import item_text, rundown_json, rundown_text, script_text
 from publish.render.radio.word import WordPlan, keep_docx, prune_docx, word_plan
+from publish.render.radio_station import station_text
 
 __all__ = [
     "Assembly",
@@ -134,13 +135,6 @@ def _laid_out(
         plan = word_plan(episode, config)
         files = list(_text_files(episode, config))
         yield (episode, files, plan), plan.build if plan.cached is None else None
-
-
-def station_text(text: str) -> bytes:
-    """A .txt file for the station's Windows PC: UTF-8 with a byte order mark and CRLF line
-    ends, which Notepad before Windows 10 (1903) and Word need to show Vietnamese on separate
-    lines instead of one line of mojibake."""
-    return ("\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")).encode("utf-8")
 
 
 def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:

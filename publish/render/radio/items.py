@@ -26,6 +26,7 @@ from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
 from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.cache import fingerprint
+from publish.render.radio_station import air_at, next_air
 from publish.shortcodes import blanked_out
 from publish.text import fold, nfc
 
@@ -38,6 +39,7 @@ __all__ = [
     "RadioBlock",
     "Segment",
     "Speaker",
+    "air_at",
     "cue_length",
     "forget_spoken",
     "is_cue",
@@ -384,31 +386,6 @@ def _short_forms(
     for phrase, short in sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0])):
         by_first.setdefault(phrase[0], []).append((phrase, short))
     return {first: tuple(found) for first, found in by_first.items()}
-
-
-def next_air(moment: dt.datetime, config: Config) -> dt.datetime:
-    """The first air slot (config air day and time, site timezone) at or after `moment`, past
-    the days the segment does not air ([radio] no_broadcast)."""
-    local = moment.astimezone(config.tz)
-    hour, minute = (int(part) for part in config.radio.air_time.split(":"))
-    days = (config.radio.air_weekday - local.isoweekday()) % 7
-    slot = dt.datetime.combine(
-        local.date() + dt.timedelta(days=days), dt.time(hour, minute), tzinfo=config.tz
-    )
-    if slot < local:
-        slot += dt.timedelta(days=7)
-    skipped = config.radio.no_broadcast
-    for _ in range(len(skipped)):  # each no-broadcast day can push the slot a week at most
-        if slot.date() not in skipped:
-            break
-        slot += dt.timedelta(days=7)
-    return slot
-
-
-def air_at(day: dt.date, config: Config) -> dt.datetime:
-    """The configured air time on `day`, in the site timezone."""
-    hour, minute = (int(part) for part in config.radio.air_time.split(":"))
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=config.tz)
 
 
 def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Problem]]:

@@ -1,0 +1,43 @@
+"""What the radio sync shares with the radio renderer, importable without it (the renderer loads
+the Word writer, ~0.1 s of a no-op sync): the air slots, and the form of the text files the
+station's PC opens."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from publish.config import Config
+
+__all__ = ["air_at", "next_air", "station_text"]
+
+
+def station_text(text: str) -> bytes:
+    """A .txt file for the station's Windows PC: UTF-8 with a byte order mark and CRLF line
+    ends, which Notepad before Windows 10 (1903) and Word need to show Vietnamese on separate
+    lines instead of one line of mojibake."""
+    return ("\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")).encode("utf-8")
+
+
+def next_air(moment: dt.datetime, config: Config) -> dt.datetime:
+    """The first air slot (config air day and time, site timezone) at or after `moment`, past
+    the days the segment does not air ([radio] no_broadcast)."""
+    local = moment.astimezone(config.tz)
+    hour, minute = (int(part) for part in config.radio.air_time.split(":"))
+    days = (config.radio.air_weekday - local.isoweekday()) % 7
+    slot = dt.datetime.combine(
+        local.date() + dt.timedelta(days=days), dt.time(hour, minute), tzinfo=config.tz
+    )
+    if slot < local:
+        slot += dt.timedelta(days=7)
+    skipped = config.radio.no_broadcast
+    for _ in range(len(skipped)):  # each no-broadcast day can push the slot a week at most
+        if slot.date() not in skipped:
+            break
+        slot += dt.timedelta(days=7)
+    return slot
+
+
+def air_at(day: dt.date, config: Config) -> dt.datetime:
+    """The configured air time on `day`, in the site timezone."""
+    hour, minute = (int(part) for part in config.radio.air_time.split(":"))
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=config.tz)
