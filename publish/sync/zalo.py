@@ -166,9 +166,9 @@ def _body_digest(bulletin: Bulletin, entry: Mapping[str, Any] | None, digest: st
     very payload (`digest`).
 
     A body digest is compared only for a key with no record (a renamed slug) and written only
-    with a payload sent; a record of the same payload keeps its own, as a sync with nothing to
-    send writes nothing. At 10,000 bulletins unpacking and hashing every body cost a no-op sync
-    ~50 ms.
+    into a record that changes; a record of this very payload, which a sync with nothing to
+    send leaves as it is, keeps its own. At 10,000 bulletins unpacking and hashing every body
+    cost a no-op sync ~50 ms.
     """
     kept = entry.get("body_digest") if entry and entry.get("digest") == digest else None
     if isinstance(kept, str) and kept:
