@@ -13,7 +13,9 @@ errors for bulletins that will be published, unless the bulletin names who revie
 `pii_reviewed_by`.
 
 Speed: a bulletin whose texts and year were linted before takes its findings from the fragments
-cache; otherwise only the lines holding a run of digits that some pattern needs are searched.
+cache; otherwise only the lines holding a run of digits that some pattern needs are searched, and
+each pattern that starts with a word is tried only where str.find finds that word in the
+lower-cased text (a regex tries every character: several times slower on a body that holds none).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.text import LineCounter, mask, mask_code, nfc, slugify
+from publish.text import LineCounter, mask, mask_code, matches_at, nfc, slugify, word_starts
 
 __all__ = ["Finding", "findings", "lint", "mask"]
 
@@ -54,6 +56,9 @@ _BIRTH_DATE = re.compile(
     _BIRTH_WORDS + r"\s*:?\s*(?P<date>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2}))"
 )
 _BIRTH_YEAR = re.compile(r"(?:\bSN|\bsinh năm|\bnăm sinh)\s*:?\s*(?P<y>(?:19|20)\d{2})(?![/\d])")
+_BIRTH_DATE_WORDS = ("SN", "sinh", "ngày sinh", "năm sinh")
+"""Where a `_BIRTH_DATE` or `_BIRTH_YEAR` match may start («sinh ngày», «sinh năm» start with
+«sinh»)."""
 _ANCHOR = re.compile(r"\d\d\d\d|\d(?:[ .-]?\d){5}")
 """Digits every pattern above needs: four in a row (the year of both birth patterns, a bare 12-digit
 ID) or six with single separators (ID and account numbers after their words). A line without them
@@ -64,6 +69,30 @@ _TRIGGER = re.compile(
 )
 """Something every pattern above needs besides digits: a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast."""
+_TRIGGER_WORDS = (
+    "sn",
+    "sinh",
+    "tk",
+    "tài khoản",
+    "cccd",
+    "cmnd",
+    "cmt",
+    "căn cước",
+    "chứng minh",
+    "định danh",
+    "hộ chiếu",
+)
+"""`_TRIGGER`'s words as the lower-cased line holds them: found there with `in`, far cheaper."""
+_TWELVE = re.compile(r"\d{12}")
+"""`_TRIGGER`'s digits, and what `_CITIZEN_ID` needs (without its look-behind, tried at every
+character)."""
+_ID_WORD_STARTS = ("cccd", "cmnd", "cmt", "căn cước", "chứng minh", "định danh", "hộ chiếu")
+"""What `_ID_NEAR` needs, in the lower-cased line."""
+_ODD_CASES = ("ı", "ſ", "İ")
+"""Letters a case-blind regex takes for «i» or «s» that str.lower() does not turn into them
+(dotless ı, long ſ; İ lower-cases to two characters): in a text holding one, words are not
+looked for in the lower-cased text, each pattern is searched as a whole (tests check that these
+are the only ones)."""
 _AGE_BEFORE = re.compile(r"(?<![\d.,])(?P<age>\d{1,2})\s*$")
 """The age right before a "tuổi" (found with str.find: the word is mostly "người cao tuổi")."""
 _REACH = 300
@@ -139,6 +168,10 @@ whom the report is about ("tố giác ông A"), not who made it."""
 _TOLD_WORDS = ("tố giác", "tố cáo", "báo tin", "tin báo", "cung cấp thông tin", "phản ánh")
 """`_TOLD`'s words, found with str.find in the lower-cased text: `_INFORMANT` is tried only
 around them."""
+_TITLE_WORDS = ("ông", "bà", "anh", "chị", "em", "cháu", "cô", "chú", "bác")
+"""`_TITLE`'s words: with `_TOLD_WORDS`, where an `_INFORMANT` match can start."""
+_TOLD_AFTER_NAME = ("tố giác", "báo tin")
+"""The told words `_INFORMANT`'s second form ends with: a title word is tried only before one."""
 _FOOTER = "tố giác tội phạm"
 """After «thông tin»: the footer «Mọi thông tin tố giác tội phạm…», no informant's name."""
 _TOLD_REACH = 150
@@ -199,6 +232,10 @@ _STREET_AFTER = re.compile(
 """After «số 113»: a street, so a house after all («số 113 đường Lê Lợi», «số 113 Lê Lợi»)."""
 _HOME_WORDS = ("trú", "ngụ", "nơi ở", "chỗ ở", "nhà số", "số nhà")
 """What `_RESIDENCE` or `_HOUSE` needs, in the lower-cased text."""
+_RESIDENCE_WORDS = ("trú", "ngụ", "nơi", "chỗ")
+"""Where a `_RESIDENCE` match starts, but for «thường», «tạm» or «cư» before a «trú»."""
+_RESIDENCE_LEADS = ("thường", "tạm", "cư")
+"""Words a `_RESIDENCE` match may start with before «trú» and spaces («thường trú»)."""
 _ACCOUNT_WORDS = re.compile(r"t(?:k|ài khoản)", re.IGNORECASE)
 """What `_ACCOUNT` needs: far cheaper to rule out first than `_ACCOUNT` itself."""
 
@@ -251,6 +288,28 @@ def findings(text: str, *, year: int) -> Iterator[Finding]:
     """Every likely ID, passport and account number, exact/minor birth date, child's or
     informant's name and house number in `text`, by line."""
     text = nfc(text)
+    low = text.lower()
+    # Offsets in `low` are offsets in `text` unless lower-casing changed a length (rare).
+    aligned = len(low) == len(text)
+    plain = aligned and not any(c in text for c in _ODD_CASES)
+    yield from _number_findings(text, low if plain else None, year)
+    named: set[int] = set()  # where each child's name found ends: found once
+    if "tuổi" in text:
+        yield from _named_minors(text, named)
+    if "(19" in text or "(20" in text or any(word in low for word in _NAME_YEAR_WORDS):
+        yield from _minors_named_with_year(text, low if plain else None, year, named)
+    if any(word in low for word in _HOME_WORDS):
+        yield from _home_addresses(low)
+    words = _told_words(low)
+    if told := _told_at(low, words):
+        near = (low, words) if plain else None
+        yield from _named_informants(text, told if aligned else None, near)
+
+
+def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]:
+    """The findings of the number patterns, line by line, on the lines holding the digits
+    (`_ANCHOR`) and a word (`_TRIGGER`) they need. `low`: the lower-cased text, when its words
+    are at the text's offsets and fold as a case-blind regex's (see `_ODD_CASES`)."""
     number = start = 0  # line `number` (0-based) starts at offset `start`
     anchor = _ANCHOR.search(text)
     while anchor is not None:
@@ -260,40 +319,46 @@ def findings(text: str, *, year: int) -> Iterator[Finding]:
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
         line = text[start:end]  # alone, as the patterns' `\s*` must not reach into the next line
-        if _TRIGGER.search(line):
-            yield from _line_findings(line, number, year)
+        if low is None:
+            if _TRIGGER.search(line):
+                yield from _line_findings(line, number, year, None)
+        else:
+            words = low[start:end]
+            if any(word in words for word in _TRIGGER_WORDS) or _TWELVE.search(line):
+                yield from _line_findings(line, number, year, words)
         anchor = _ANCHOR.search(text, end)
-    named: set[int] = set()  # where each child's name found ends: found once
-    low = text.lower()  # searched with `in`: a case-blind regex costs ~0.1 ms a body to rule out
-    if "tuổi" in text:
-        yield from _named_minors(text, named)
-    if "(19" in text or "(20" in text or any(word in low for word in _NAME_YEAR_WORDS):
-        yield from _minors_named_with_year(text, year, named)
-    if any(word in low for word in _HOME_WORDS):
-        yield from _home_addresses(low)
-    if told := _told_at(low):
-        # Offsets in `low` are offsets in `text` unless lower-casing changed a length (rare).
-        yield from _named_informants(text, told if len(low) == len(text) else None)
 
 
-def _told_at(low: str) -> list[int]:
-    """Where a told word (`_TOLD`) starts in lower-cased `low`, but for the footer's «thông tin
-    tố giác tội phạm»: nearly every bulletin ends with it, and no informant is named there."""
+def _told_words(low: str) -> list[tuple[int, str]]:
+    """Every told word (`_TOLD`) in lower-cased `low`: (offset, word), in order."""
     found = []
     for word in _TOLD_WORDS:
         at = low.find(word)
         while at >= 0:
-            if not (low.startswith(_FOOTER, at) and low.endswith("thông tin ", 0, at)):
-                found.append(at)
+            found.append((at, word))
             at = low.find(word, at + len(word))
     return sorted(found)
 
 
-def _named_informants(text: str, told: list[int] | None) -> Iterator[Finding]:
+def _told_at(low: str, words: list[tuple[int, str]]) -> list[int]:
+    """Where the told `words` of lower-cased `low` start, but for the footer's «thông tin tố
+    giác tội phạm»: nearly every bulletin ends with it, and no informant is named there."""
+    return [
+        at
+        for at, _ in words
+        if not (low.startswith(_FOOTER, at) and low.endswith("thông tin ", 0, at))
+    ]
+
+
+def _named_informants(
+    text: str, told: list[int] | None, near: tuple[str, list[tuple[int, str]]] | None
+) -> Iterator[Finding]:
     """Full names of whoever reported a crime or a complaint (a shortened name is not reported),
-    searched around each told word at `told` (in the whole text when None)."""
+    searched around each told word at `told` (in the whole text when None). `near`: the
+    lower-cased text when its words can be looked for there (see `_number_findings`), and
+    every told word in it (footers too)."""
     line = LineCounter(text)
-    matches = _INFORMANT.finditer(text) if told is None else _informants_near(text, told)
+    matches = _INFORMANT.finditer(text) if told is None else _informants_near(text, told, near)
     for match in matches:
         name = match["name"] or match["name2"]
         words: list[str] = []
@@ -307,9 +372,13 @@ def _named_informants(text: str, told: list[int] | None) -> Iterator[Finding]:
             yield Finding(line(match.start()), kind, _initials(words), slugify(" ".join(words)))
 
 
-def _informants_near(text: str, told: list[int]) -> Iterator[re.Match[str]]:
+def _informants_near(
+    text: str, told: list[int], near: tuple[str, list[tuple[int, str]]] | None
+) -> Iterator[re.Match[str]]:
     """`_INFORMANT`'s matches in windows of `_TOLD_REACH` around each offset of `told` (merged
-    where they overlap): most of a long body is never searched."""
+    where they overlap): most of a long body is never searched. With `near` (see
+    `_named_informants`), each window is tried only where a match can start: at a told word,
+    or at a title word when «tố giác» or «báo tin» comes after it (the second form)."""
     windows: list[list[int]] = []
     for at in told:
         start, end = max(0, at - _TOLD_REACH), min(len(text), at + _TOLD_REACH)
@@ -318,7 +387,37 @@ def _informants_near(text: str, told: list[int]) -> Iterator[re.Match[str]]:
         else:
             windows.append([start, end])
     for start, end in windows:
-        yield from _INFORMANT.finditer(text, start, end)
+        if near is None:
+            yield from _INFORMANT.finditer(text, start, end)
+            continue
+        low, words = near
+        inside = words[bisect_left(words, (start, "")) : bisect_left(words, (end, ""))]
+        inside = [(at, word) for at, word in inside if at + len(word) <= end]
+        starts = [at for at, _ in inside]
+        last = max((at for at, word in inside if word in _TOLD_AFTER_NAME), default=start)
+        starts += _title_starts(text, low, start, last)
+        yield from matches_at(_INFORMANT, text, sorted(starts), end)
+
+
+def _title_starts(text: str, low: str, start: int, end: int) -> list[int]:
+    """Where a title word starts a word of `text` in `[start, end)` and spaces follow it, as
+    `_INFORMANT`'s second form needs: «ông» and «cô» are in «không», «công», «thông»…"""
+    found = []
+    for word in _TITLE_WORDS:
+        at = low.find(word, start, end)
+        while at >= 0:
+            if (at == 0 or not _letter(text[at - 1])) and low.startswith(
+                (" ", "\t"), at + len(word)
+            ):
+                found.append(at)
+            at = low.find(word, at + 1, end)
+    return found
+
+
+def _letter(char: str) -> bool:
+    """Whether `char` is what the patterns' «[^\\W\\d_]» matches (a letter, or a number that is
+    no decimal digit, like «²»): re's «\\w» is str.isalnum() or «_», its «\\d» str.isdecimal()."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def _named_minors(text: str, named: set[int]) -> Iterator[Finding]:
@@ -344,11 +443,19 @@ def _named_minors(text: str, named: set[int]) -> Iterator[Finding]:
             )
 
 
-def _minors_named_with_year(text: str, year: int, named: set[int]) -> Iterator[Finding]:
+def _minors_named_with_year(
+    text: str, low: str | None, year: int, named: set[int]
+) -> Iterator[Finding]:
     """Full names written with a birth year that makes them under 18 in the bulletin's `year`:
-    "Cháu Trần Thị Mỹ Duyên (SN 2017)", "Học sinh Trần Văn Hậu (2011)"."""
+    "Cháu Trần Thị Mỹ Duyên (SN 2017)", "Học sinh Trần Văn Hậu (2011)". `low`: see
+    `_number_findings`."""
     line = LineCounter(text)
-    for match in _NAME_YEAR.finditer(text):
+    if low is None:
+        matches = _NAME_YEAR.finditer(text)
+    else:
+        starts = word_starts(low, ("(19", "(20", *_NAME_YEAR_WORDS))
+        matches = matches_at(_NAME_YEAR, text, starts)
+    for match in matches:
         born = int(match["bare"] or match["y"])
         age = year - born
         if not 0 <= age < ADULT_AGE:
@@ -414,7 +521,7 @@ def _home_addresses(low: str) -> Iterator[Finding]:
     group number is not reported."""
     fresh = _Spans()
     line = LineCounter(low)
-    for match in _RESIDENCE.finditer(low):
+    for match in matches_at(_RESIDENCE, low, _residence_starts(low)):
         clause = match["clause"]
         for house in _HOUSE_IN_CLAUSE.finditer(clause):
             group = next(g for g in ("direct", "number", "named") if house[g] is not None)
@@ -436,6 +543,21 @@ def _home_addresses(low: str) -> Iterator[Finding]:
             continue
         if fresh(house.span("number")):
             yield _home_finding(line(house.start("number")), house["number"])
+
+
+def _residence_starts(low: str) -> list[int]:
+    """Every offset of lower-cased `low` where a `_RESIDENCE` match may start: its words, and
+    «thường», «tạm», «cư» before a «trú» and the spaces between them."""
+    starts = word_starts(low, _RESIDENCE_WORDS)
+    for at in [at for at in starts if low.startswith("trú", at)]:
+        spaces = at
+        while spaces and low[spaces - 1] in " \t":
+            spaces -= 1  # each «trú» steps back over its own spaces: linear in all
+        if spaces < at:
+            for lead in _RESIDENCE_LEADS:
+                if low.endswith(lead, 0, spaces):
+                    starts.append(spaces - len(lead))
+    return sorted(starts)
 
 
 def _home_finding(line: int, number: str) -> Finding:
@@ -465,30 +587,38 @@ def _place(words: list[str], i: int) -> bool:
     )
 
 
-def _line_findings(line: str, number: int, year: int) -> Iterator[Finding]:
-    """The findings of one line (number `number`), each span reported once."""
+def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterator[Finding]:
+    """The findings of one line (number `number`), each span reported once. Each pattern is
+    searched only when the line holds what it needs: in `low`, the lower-cased line, when given
+    (see `_number_findings`), else by a case-blind regex."""
     fresh = _Spans()
-    accounts = _ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ()
-    for match in accounts:
+    if low is None:
+        accounts, ids, passport = bool(_ACCOUNT_WORDS.search(line)), True, True
+    else:
+        accounts = "tk" in low or "tài khoản" in low
+        ids = any(word in low for word in _ID_WORD_STARTS)
+        passport = "hộ chiếu" in low
+    for match in _ACCOUNT.finditer(line) if accounts else ():
         if fresh(match.span("number")):
             yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
-    for match in _ID_NEAR.finditer(line):
+    for match in _ID_NEAR.finditer(line) if ids else ():
         digits = re.sub(r"\D", "", match["number"])
         if len(digits) in (9, 12) and fresh(match.span("number")):
             kind = "số CCCD" if len(digits) == 12 else "số CMND"
             yield Finding(number, kind, mask(digits))
-    for match in _PASSPORT.finditer(line):
+    for match in _PASSPORT.finditer(line) if passport else ():
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
-    for match in _CITIZEN_ID.finditer(line):
+    for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
         if fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
-    for match in _BIRTH_DATE.finditer(line):
+    born = word_starts(line, _BIRTH_DATE_WORDS)  # as written: neither pattern ignores case
+    for match in matches_at(_BIRTH_DATE, line, born):
         if fresh(match.span("date")):
             age = year - int(match["y"])
             who = "của trẻ vị thành niên" if age < ADULT_AGE else ""
             yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), _masked_date(match))
-    for match in _BIRTH_YEAR.finditer(line):
+    for match in matches_at(_BIRTH_YEAR, line, born):
         age = year - int(match["y"])
         if 0 <= age < ADULT_AGE and fresh(match.span("y")):
             yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])

@@ -1,10 +1,12 @@
-"""Small text helpers shared by every channel: NFC, Vietnamese slugs, Vietnamese dates."""
+"""Small text helpers shared by every channel: NFC, Vietnamese slugs, Vietnamese dates, and a
+regex search tried only where a word starts."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from slugify import slugify as _slugify
@@ -16,6 +18,7 @@ __all__ = [
     "folded_words",
     "mask",
     "mask_code",
+    "matches_at",
     "nfc",
     "slugify",
     "vn_date",
@@ -23,6 +26,7 @@ __all__ = [
     "vn_long_date",
     "vn_month",
     "vn_short_date",
+    "word_starts",
 ]
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
@@ -124,3 +128,34 @@ class LineCounter:
             self.line -= self.text.count("\n", at, self.at)
         self.at = at
         return self.line
+
+
+def word_starts(
+    text: str, words: tuple[str, ...], start: int = 0, end: int | None = None
+) -> list[int]:
+    """Every offset of `text[start:end]` where one of `words` starts (whole inside), in order:
+    str.find passes, several times faster than a regex trying each character."""
+    found = []
+    for word in words:
+        at = text.find(word, start, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1, end)
+    return sorted(found)
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text, starts[0], end)` finds, given `starts` (in order)
+    holding every offset where a match may start: tried there only, not at every character.
+    `pattern` must never match an empty string (finditer goes on differently after one)."""
+    end = len(text) if end is None else end
+    done = 0  # where the last match ended: finditer's matches do not overlap
+    for at in starts:
+        if at < done:
+            continue
+        match = pattern.match(text, at, end)
+        if match is not None:
+            yield match
+            done = match.end()
