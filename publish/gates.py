@@ -12,7 +12,7 @@ from typing import Any
 from publish.approval import VERSION_LENGTH, is_version
 from publish.config import Policy
 from publish.model import Bulletin, Exclusion, Page
-from publish.text import folded_words, nfc, vn_datetime
+from publish.text import LinePattern, folded_words, nfc, vn_datetime
 
 __all__ = [
     "HEADLINE_FIELDS",
@@ -50,7 +50,7 @@ _URGENCY = frozenset({"khan", "thuong khan", "hoa toc", "hoa toc hen gio"})
 """Urgency marks a grade is stamped with on one line ("MẬT KHẨN"), folded."""
 _DOCUMENT = ("tai lieu", "van ban")
 """Words a capitals stamp may name the grade after ("TÀI LIỆU MẬT"), folded."""
-_NO_LOWER_LINE = re.compile(r"^[^a-z\n]*[^a-z\s][^a-z\n]*$", re.MULTILINE)
+_NO_LOWER_LINE = LinePattern(r"[^a-z\n]*[^a-z\s][^a-z\n]*$")
 """A line with something besides spaces and no a-z: the only kind a capitals stamp can be."""
 _GRADE_WORDS = re.compile(r"độ\s+mật", re.IGNORECASE)
 """What an "Độ mật: …" stamp line must hold (_GRADE_LINE's words)."""
@@ -67,6 +67,8 @@ _LOOKALIKES = str.maketrans(
 )
 """Cyrillic and Greek letters drawn like Latin ones ("МẬТ" with a Cyrillic М and Т)."""
 _LOOKALIKE = re.compile("[" + "".join(chr(c) for c in _LOOKALIKES) + "]")
+_HIDDEN_OR_LOOKALIKE = re.compile(_HIDDEN.pattern[:-1] + _LOOKALIKE.pattern[1:])
+"""Either kind in one search: a text holding neither is read once."""
 HEADLINE_FIELDS = ("title", "summary", "zalo.title", "zalo.summary")
 """Front matter text shown as a headline somewhere: a stamp there is one too ("[Mật] …")."""
 
@@ -91,7 +93,9 @@ def _visible(text: str) -> str:
     Latin ones (NFKC also composes, like NFC), so a stamp cannot be disguised from the checks."""
     text = nfc(text)
     # Each step only when needed: every body is scanned, and NFKC or translate on all of them
-    # would cost seconds at 10,000 bulletins; the three searches are single passes in C.
+    # would cost seconds at 10,000 bulletins; the searches are single passes in C.
+    if not _HIDDEN_OR_LOOKALIKE.search(text) and unicodedata.is_normalized("NFKC", text):
+        return text  # nearly every text: nothing hidden, nothing to change
     if _HIDDEN.search(text):
         text = _HIDDEN.sub("", text)
     if not unicodedata.is_normalized("NFKC", text):

@@ -13,12 +13,13 @@ import re
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import prose
+from publish.text import LinePattern
 
 __all__ = ["MAX_DEPTH", "too_deep"]
 
 MAX_DEPTH = 50
 """Levels of list and quote one line may sit at (Python-Markdown fails past ~250)."""
-_DEEP_PREFIX = re.compile(rf"^[ \t>]{{{MAX_DEPTH},}}", re.MULTILINE)
+_DEEP_PREFIX = LinePattern(rf"[ \t>]{{{MAX_DEPTH},}}")
 """A line whose indent and quote marks could put it MAX_DEPTH levels deep (each level takes at
 least one of these characters): the only lines worth measuring."""
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")

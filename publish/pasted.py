@@ -22,14 +22,13 @@ from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import prose
 from publish.markdown_pasted import bullet, sub_bullets
-from publish.text import LineCounter
+from publish.text import LineCounter, LinePattern
 
 __all__ = ["check", "mend"]
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 TRACKING = re.compile(r"(?:fbclid|gclid|dclid|msclkid|mibextid|igshid|zarsrc|utm_[a-z]+)=", re.I)
 """A query parameter that only tells a site where its visitor came from."""
-_LIGATURE = re.compile(r"[\ufb00-\ufb06]")
 _TRACKED = re.compile(r"(?<=[?&;])" + TRACKING.pattern + r"[^&#;\s]*(?:&|;(?=[^\s&#;=]+=))?", re.I)
 """A tracking parameter with its value (up to a «;», which may be the editor's text going on)
 and the «&» joining the next, or the «;» when a parameter follows it («;id=3»)."""
@@ -41,20 +40,24 @@ autolinks): «Trang «https://x.vn/a?utm_source=zalo», và» keeps its «»,».
 _CUT_WORD = re.compile(r"[^\W\d_]-\n[ \t]*[^\W\d_]")
 _PUNCTUATION = '.,;:!?…)»”’"'
 """A word cut by a hyphen at a line end (told when the line after goes on in lower case)."""
-_PAGE = re.compile(
-    r"^[ \t]*(?:(?:Trang|Page)[ \t]+\d{1,4}(?:[ \t]*(?:/|trên|của|of)[ \t]*\d{1,4})?"
+_PAGE = LinePattern(
+    r"[ \t]*(?:(?:Trang|Page)[ \t]+\d{1,4}(?:[ \t]*(?:/|trên|của|of)[ \t]*\d{1,4})?"
     r"|[-–—][ \t]*\d{1,4}[ \t]*[-–—])[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
+    re.IGNORECASE,
 )
 """A line that is only a page number or «Trang 3/5»."""
-_LEFTOVER = re.compile(
-    r"^[ \t]*(?:(?:…|\.\.\.)[ \t]*)?(Xem thêm|Thu gọn|See more|Xem bản dịch|See translation"
+_LEFTOVERS = (
+    r"Xem thêm|Thu gọn|See more|Xem bản dịch|See translation"
     r"|Sent from my \w+|Gửi từ \w+ của tôi|-{2,}[ \t]*(?:Original Message|Forwarded message"
-    r"|Thư chuyển tiếp|Thư gốc)[ \t]*-*|(?:From|Từ|Người gửi):[ \t]*\S+@\S+"
-    r"|.{0,200}@.{0,200}(?:wrote|đã viết):)[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
+    r"|Thư chuyển tiếp|Thư gốc)[ \t]*-*"
 )
+_MAIL_HEADERS = r"(?:From|Từ|Người gửi):[ \t]*\S+@\S+|.{0,200}@.{0,200}(?:wrote|đã viết):"
+_LEFTOVER_LINE = r"[ \t]*(?:(?:…|\.\.\.)[ \t]*)?({})[ \t]*$"
+_LEFTOVER = LinePattern(_LEFTOVER_LINE.format(f"{_LEFTOVERS}|{_MAIL_HEADERS}"), re.IGNORECASE)
 """A line Facebook or an e-mail program adds around the text: kept, readers see it."""
+_LEFTOVER_NO_MAIL = LinePattern(_LEFTOVER_LINE.format(_LEFTOVERS), re.IGNORECASE)
+"""The same in a body without «@», which each mail header needs: «.{0,200}@» read up to 200
+characters of every line looking for one."""
 LINES_LISTED = 10
 """How many lines one warning names; the count says how many more there are."""
 _SIGNATURE = re.compile(r"^-- $", re.MULTILINE)
@@ -70,7 +73,7 @@ def mend(text: str) -> str:
     """`text` with ligatures spelt out and tracking parameters dropped from its links."""
     if "=" in text and TRACKING.search(text):  # few files: both are far cheaper than `_URL`
         text = _URL.sub(_untracked, text)
-    if _LIGATURE.search(text):
+    if any(ligature in text for ligature in LIGATURES):  # faster than a search for the class
         for ligature, letters in LIGATURES.items():
             text = text.replace(ligature, letters)
     return text
@@ -110,7 +113,8 @@ def check(col: Collector, parsed: Parsed) -> None:
             severity="warning",
         )
     line = LineCounter(body, first)
-    leftovers = [(m[0].strip(), line(m.start())) for m in _LEFTOVER.finditer(body)]
+    found = (_LEFTOVER if "@" in body else _LEFTOVER_NO_MAIL).finditer(body)
+    leftovers = [(m[0].strip(), line(m.start())) for m in found]
     for text, number in leftovers[:LINES_LISTED]:
         col.add(
             f"dòng «{text}» là phần thừa của bài Facebook/Zalo hay thư điện tử đã "

@@ -1,5 +1,5 @@
-"""Small text helpers shared by every channel: NFC, Vietnamese slugs, Vietnamese dates, and a
-regex search tried only where a word starts."""
+"""Small text helpers shared by every channel: NFC, Vietnamese slugs, Vietnamese dates, and
+regex searches tried only where a word or a line starts."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from slugify import slugify as _slugify
 __all__ = [
     "WEEKDAYS",
     "LineCounter",
+    "LinePattern",
     "fold",
     "folded_words",
     "mask",
@@ -159,3 +160,34 @@ def matches_at(
         if match is not None:
             yield match
             done = match.end()
+
+
+class LinePattern:
+    """A regex whose matches start where a line starts, as after `^` under re.MULTILINE, found
+    by looking for each line break first: re tries a `^` pattern at every character, while one
+    that opens with a line break skips from one to the next (several times faster on a body).
+
+    The pattern must never match an empty string or a line break: each match then ends on its
+    own line, and the next one starts after the break that ends it."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        """`pattern`: what must match from the start of a line (without `^`)."""
+        self.pattern = re.compile(pattern, flags | re.MULTILINE)
+        self._after_break = re.compile(f"\n(?={pattern})", flags | re.MULTILINE)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches that `^` followed by the pattern finds in `text` under re.MULTILINE."""
+        match = self.pattern.match(text)
+        if match is not None:
+            yield match
+        at = 0 if match is None else match.end()
+        while (found := self._after_break.search(text, at)) is not None:
+            match = self.pattern.match(text, found.end())
+            if match is None:  # never: the look-ahead matched there
+                return
+            yield match
+            at = match.end()
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in `text`, or None."""
+        return next(self.finditer(text), None)
