@@ -54,3 +54,14 @@ def test_items_and_episodes_made_on_every_core_equal_those_made_in_one_process(
     assert sent[-1] >= parallel.MIN_JOBS  # enough items for the workers to be used
     assert word_jobs[-1] >= 2  # and Word files of more than one episode for the fresh workers
     assert built["2"] == built["1"]
+
+
+def test_the_radio_channel_loads_python_docx_only_where_a_word_file_is_made() -> None:
+    """The build's own process lays out each episode's Word file as plain data; python-docx
+    (a tenth of a second to import) loads in the workers that make the files."""
+    code = (
+        "import sys, publish.render.radio, publish.render.radio.cache as cache; "
+        "cache.fingerprint(); print('docx' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

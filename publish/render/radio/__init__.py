@@ -115,7 +115,9 @@ def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[list[Art
     builds go to fresh worker processes (`run_apart`: at 10,000 bulletins, workers forked from
     this process each copied ~85 MB of it), while this process lays out the next episodes.
     """
-    made = run_apart(_laid_out(episodes, config), preload=[word.__name__], ahead=EPISODES_AHEAD)
+    made = run_apart(
+        _laid_out(episodes, config), preload=[word.__name__, "docx"], ahead=EPISODES_AHEAD
+    )
     for (episode, files, plan), built in made:
         data = plan.cached if plan.cached is not None else built
         assert data is not None  # a plan without cached bytes was built

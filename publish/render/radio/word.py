@@ -11,14 +11,7 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
-
-from docx import Document
-from docx.document import Document as WordDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.text.run import CT_R
-from docx.shared import Cm, Pt
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING
 
 from publish.config import Config
 from publish.render.radio.cache import Store
@@ -34,6 +27,12 @@ from publish.render.radio.layout import (
     title_line,
 )
 from publish.render.radio.rundown import clock, mss
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.oxml.text.paragraph import CT_P
+    from docx.oxml.text.run import CT_R
+    from docx.text.paragraph import Paragraph
 
 __all__ = [
     "BODY_PT",
@@ -163,6 +162,11 @@ def build_docx(paragraphs: list[ParagraphSpec], properties: dict[str, str]) -> b
     through python-docx; later ones copy its XML and only set the text, which gives the same
     XML for a fraction of the cost (python-docx places each property element one by one).
     """
+    # Imported here: python-docx and lxml take a tenth of a second to load, and only the
+    # processes that write Word files need them (the build's own process lays out the plans).
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     document = Document()
     _set_up(document)
     body = document.element.body
@@ -198,6 +202,8 @@ def build_docx(paragraphs: list[ParagraphSpec], properties: dict[str, str]) -> b
 
 def _set_up(document: WordDocument) -> None:
     """A4 pages, readable margins, a large Normal style that keeps paragraphs whole."""
+    from docx.shared import Cm, Pt
+
     section = document.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.top_margin = section.bottom_margin = Cm(2.0)
@@ -223,6 +229,8 @@ def _set_text(run: CT_R, text: str) -> None:
 
 def _run(paragraph: Paragraph, text: str, *, size: int, bold: bool = False) -> None:
     """Append a run with explicit size and weight."""
+    from docx.shared import Pt
+
     run = paragraph.add_run(text)
     run.font.size = Pt(size)
     run.font.bold = bold
