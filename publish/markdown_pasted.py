@@ -41,7 +41,9 @@ BULLET = re.compile(rf" {{0,3}}[{BULLET_GLYPHS}][{_MODIFIERS}]?{_GAP}(?=\S)")
 _IN_RUNS = "✓✔👉"
 """Glyphs that open an item only in a run of two or more bulleted lines, as «– » does: a post
 leads one line with «👉» for emphasis, and a list of one would drop the emoji."""
-WORD_SUB_BULLET = re.compile(r"[ \t]*o(?:\t|[ \u00a0]{2,})[ \t\u00a0]*(?=\S)")
+# `{2}`, not `{2,}`: the gap after it takes the rest, and two unbounded runs of spaces in a row
+# tried every split of «o» + 32,000 spaces (38 s in publish check).
+WORD_SUB_BULLET = re.compile(r"[ \t]*o(?:\t|[ \u00a0]{2})[ \t\u00a0]*(?=\S)")
 """Word's second-level bullet: the Courier «o» and its Tab (or the spaces a paste made of it).
 «o» is a word too («o» for an aunt): it opens an item only under a pasted bullet (`sub_bullets`)."""
 DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
@@ -126,9 +128,9 @@ def sub_bullets(lines: list[str]) -> set[int]:
     bullet item («•», a run of «– ») or under another such line: items of a list in that item."""
     found: set[int] = set()
     for i in range(1, len(lines)):
-        if WORD_SUB_BULLET.match(lines[i]) and (
-            i - 1 in found or bullet(lines, i - 1) or _dash_in_run(lines, i - 1)
-        ):
+        if not (i - 1 in found or bullet(lines, i - 1) or _dash_in_run(lines, i - 1)):
+            continue  # cheap first: most lines are under no item
+        if WORD_SUB_BULLET.match(lines[i]):
             found.add(i)
     return found
 
