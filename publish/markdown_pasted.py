@@ -10,7 +10,8 @@ lines before block parsing, as the editor meant them:
 - a bullet glyph opening a line becomes `- ` (a list item); «👉», «✓», «✔» only when the line
   before or after is bulleted too (a lone one leads a line for emphasis);
 - Word's second-level «o» (followed by a Tab or two spaces) under such an item becomes an item
-  of a list in it (`    - `): only there, as «o» is also a word;
+  of a list in it (`    - `): only there, as «o» is also a word, and after spaces only when the
+  item above ends in «:» or «;», another «o» line is next to it or a capital letter follows;
 - «– » becomes `- ` when two or more lines in a row open with it (a lone one may be a quote's
   attribution, «– Thượng tá …»), none of them ending in a hard line break (a dialogue);
 - «1) 2) …», numbered in order on consecutive lines, becomes «1. 2. …»;
@@ -24,7 +25,7 @@ paragraph of its own) unless it is the item wrapped (see `goes_on`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import markdown
 from markdown.preprocessors import Preprocessor
@@ -45,7 +46,8 @@ leads one line with «👉» for emphasis, and a list of one would drop the emoj
 # tried every split of «o» + 32,000 spaces (38 s in publish check).
 WORD_SUB_BULLET = re.compile(r"[ \t]*o(?:\t|[ \u00a0]{2})[ \t\u00a0]*(?=\S)")
 """Word's second-level bullet: the Courier «o» and its Tab (or the spaces a paste made of it).
-«o» is a word too («o» for an aunt): it opens an item only under a pasted bullet (`sub_bullets`)."""
+«o» is a word too («o» for an aunt): it opens an item only under a pasted bullet, and after
+spaces only as `sub_bullets` tells."""
 DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
 NUMBERED = re.compile(rf" {{0,3}}(\d{{1,3}})\){_GAP}(?=\S)")
 LETTERED = re.compile(rf" {{0,3}}([a-zđ])\){_GAP}(?=\S)")
@@ -63,12 +65,13 @@ _BLOCK_START = re.compile(r" {0,3}(?:#|>|[-*+] |\d{1,9}[.)] |\||<)|\s*$")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 
 
-def rewrite(lines: list[str]) -> list[str]:
-    """`lines` with pasted bullets, numbers, letters and hashtags written as Markdown."""
+def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
+    """`lines` with pasted bullets, numbers, letters and hashtags written as Markdown (`tabbed`:
+    see `sub_bullets`)."""
     out = list(lines)
     ends: list[int] = []  # items made here: a capitalised line under one starts a new paragraph
     fence: str | None = None
-    subs = sub_bullets(lines)
+    subs = sub_bullets(lines, tabbed)
     for i, line in enumerate(lines):
         opened = FENCE.match(line)
         if fence is not None:
@@ -123,16 +126,30 @@ def bullet(lines: list[str], i: int) -> re.Match[str] | None:
     return None
 
 
-def sub_bullets(lines: list[str]) -> set[int]:
+def sub_bullets(lines: list[str], tabbed: Collection[str] = ()) -> set[int]:
     """The lines opening with Word's second-level «o» (`WORD_SUB_BULLET`) right under a pasted
-    bullet item («•», a run of «– ») or under another such line: items of a list in that item."""
+    bullet item («•», a run of «– ») or under another such line: items of a list in that item.
+    `tabbed`: the `words` after each «o» that had a Tab before Python-Markdown expanded it."""
     found: set[int] = set()
     for i in range(1, len(lines)):
         if not (i - 1 in found or bullet(lines, i - 1) or _dash_in_run(lines, i - 1)):
             continue  # cheap first: most lines are under no item
-        if WORD_SUB_BULLET.match(lines[i]):
+        if (match := WORD_SUB_BULLET.match(lines[i])) and _word_levels(lines, i, match, tabbed):
             found.add(i)
     return found
+
+
+def _word_levels(lines: list[str], i: int, match: re.Match[str], tabbed: Collection[str]) -> bool:
+    """Whether line `i`, opening with «o» under an item (`match`), is Word's second level
+    rather than the word «o» where a justified PDF line broke («dụ dỗ,» / «o  ép bị hại …»):
+    Word writes a Tab after it; after spaces, the item above announces a list («:», «;»), another
+    such line is next to it, or the text after it opens with a capital letter."""
+    line = lines[i]
+    if line[line.index("o") + 1] == "\t" or (tabbed and _words(line[match.end() :]) in tabbed):
+        return True
+    if lines[i - 1].rstrip().endswith((":", ";")) or line[match.end()].isupper():
+        return True
+    return any(0 <= j < len(lines) and WORD_SUB_BULLET.match(lines[j]) for j in (i - 1, i + 1))
 
 
 def _dash_in_run(lines: list[str], i: int) -> re.Match[str] | None:
@@ -187,19 +204,51 @@ def _counted(
     return False
 
 
+def _words(text: str) -> str:
+    """`text` with each run of whitespace one space (as it reads, Tabs expanded or not)."""
+    return " ".join(text.split())
+
+
+class _WordTabs(Preprocessor):
+    """Note the text after each line-opening «o<Tab>» before Python-Markdown expands Tabs to
+    spaces, which would hide Word's Tab from `_PastedLines`."""
+
+    def __init__(self, md: markdown.Markdown, tabbed: set[str]) -> None:
+        """Note into `tabbed` (shared with `_PastedLines`, emptied for each body)."""
+        super().__init__(md)
+        self.tabbed = tabbed
+
+    def run(self, lines: list[str]) -> list[str]:
+        """The lines unchanged; the text after their «o<Tab>» noted."""
+        self.tabbed.clear()
+        for line in lines:
+            match = WORD_SUB_BULLET.match(line) if "o\t" in line else None
+            if match and line[line.index("o") + 1] == "\t":
+                self.tabbed.add(_words(line[match.end() :]))
+        return lines
+
+
 class _PastedLines(Preprocessor):
     """Rewrite pasted list lines and hashtags before block parsing."""
+
+    def __init__(self, md: markdown.Markdown, tabbed: set[str]) -> None:
+        """Rewrite knowing the «o» lines that had a Tab (`_WordTabs`)."""
+        super().__init__(md)
+        self.tabbed = tabbed
 
     def run(self, lines: list[str]) -> list[str]:
         """The lines, rewritten when any may be (see the module)."""
         if not _SUSPECT.search("\n".join(lines)):
             return lines
-        return rewrite(lines)
+        return rewrite(lines, self.tabbed)
 
 
 class PastedLists(markdown.Extension):
     """Register the preprocessor just before ListsAfterText (which then opens the lists)."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        """Hook the preprocessor in."""
-        md.preprocessors.register(_PastedLines(md), "pasted_lists", 16)
+        """Hook the preprocessors in: the Tabs are noted before Python-Markdown's first one (30)
+        expands them."""
+        tabbed: set[str] = set()
+        md.preprocessors.register(_WordTabs(md, tabbed), "pasted_word_tabs", 35)
+        md.preprocessors.register(_PastedLines(md, tabbed), "pasted_lists", 16)

@@ -279,6 +279,32 @@ def test_an_o_that_is_a_word_stays_text() -> None:
         assert html.count("<li>") <= 1, body
 
 
+def test_the_word_o_where_a_justified_pdf_line_broke_stays_in_its_item_on_every_channel() -> None:
+    """A justified PDF pads its lines with spaces: «o  ép» under a «•» item is the word «o» of
+    the item's sentence, not Word's second level (it became a nested item «ép bị hại …»)."""
+    body = "• Đối tượng gọi điện dụ dỗ,\no  ép bị hại chuyển tiền.\n• Không cung cấp mã OTP.\n"
+    html = web_html(body)
+    assert "<li>Đối tượng gọi điện dụ dỗ,\no  ép bị hại chuyển tiền.</li>" in html
+    assert html.count("<ul>") == 1
+    assert "• Đối tượng gọi điện dụ dỗ, o ép bị hại chuyển tiền." in zalo_texts(body)
+    assert "dụ dỗ, o ép bị hại" in spoken(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "nested"),
+    [
+        ("• Tuần tra:\no  tại các xã.\n", "tại các xã."),  # the item announces a list
+        ("• Tuần tra\no  Tại các xã.\n", "Tại các xã."),  # a capital letter opens it
+        ("• Tuần tra\no  tại các xã\no  tại thị trấn\n", "tại các xã"),  # another «o» line
+        ("• Tuần tra\no\ttại các xã.\n", "tại các xã."),  # Word's own Tab
+    ],
+)
+def test_words_second_level_after_spaces_is_still_a_list_where_it_looks_like_one(
+    body: str, nested: str
+) -> None:
+    assert f"<ul>\n<li>{nested}</li>" in web_html(body)
+
+
 def test_a_capitalised_line_under_a_numbered_item_is_a_paragraph_on_every_channel() -> None:
     """The website made it a paragraph; the radio read it as the item's end."""
     body = "Năm 2023:\n1) Khởi tố 12 vụ.\n2) Bắt 20 đối tượng.\nĐây là kết quả tốt.\n"
