@@ -1039,3 +1039,49 @@ def test_a_cover_path_markdown_cannot_hold_is_an_error_naming_the_field(written:
     assert problem.field == "cover"
     assert f"không đọc được đường dẫn ảnh bìa «{written}»" in problem.message
     assert "Đổi tên tệp ảnh trong website Hugo" in (problem.hint or "")
+
+
+SPACED_POST = """---
+title: Ảnh có dấu cách
+date: 2023-01-01
+categories: [an-ninh-trat-tu]
+cover: "images/ảnh%20bìa.jpg"
+cover_alt: Ảnh bìa
+---
+Nội dung bài viết dài đủ để làm tóm tắt cho trang chủ.
+
+![Ảnh](images/ảnh%20bìa.jpg)
+"""
+
+
+def test_an_image_path_written_with_a_percent_escaped_space_is_kept_as_written() -> None:
+    """The cover stopped the import with an internal error (StopIteration) and the body's image
+    was written «/images/ảnh bìa.jpg», which Markdown reads as no image at all."""
+    result = convert(SPACED_POST, files=frozenset({"static/images/ảnh bìa.jpg"}))
+    assert result.text is not None, [p.render() for p in result.problems]
+    assert 'cover: "/images/ảnh%20bìa.jpg"' in result.text
+    assert "![Ảnh](/images/ảnh%20bìa.jpg)" in result.text
+    assert result.copies == {"static/images/ảnh bìa.jpg": "images/ảnh bìa.jpg"}
+    bundled = convert(
+        SPACED_POST.replace("images/ảnh%20", "ảnh%20"),
+        path="posts/tet/index.md",
+        files=frozenset({"content/posts/tet/ảnh bìa.jpg"}),
+    )
+    assert bundled.text is not None, [p.render() for p in bundled.problems]
+    assert 'cover: "images/tet/ảnh%20bìa.jpg"' in bundled.text
+    assert "![Ảnh](images/tet/ảnh%20bìa.jpg)" in bundled.text
+    assert bundled.copies == {"content/posts/tet/ảnh bìa.jpg": "images/tet/ảnh bìa.jpg"}
+
+
+def test_an_imported_image_with_a_percent_escaped_space_is_found_by_the_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = hugo_site(
+        tmp_path,
+        {"content/posts/anh.md": SPACED_POST, "static/images/ảnh bìa.jpg": TINY_JPEG},
+    )
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site)) == 0
+    out = capsys.readouterr().out
+    assert "Không có lỗi" in out, out
+    assert (root / "content/images/ảnh bìa.jpg").read_bytes() == TINY_JPEG

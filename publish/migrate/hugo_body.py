@@ -70,24 +70,30 @@ def converted_body(
                 error=True,
             )
             return ref_text
+        # The file is found by its name («ảnh bìa.jpg»), the reference keeps the path as
+        # written («ảnh%20bìa.jpg»): decoded, the space ended the Markdown image. The website
+        # decodes a %-escaped path itself (content_images).
+        typed = nfc(path)
         for written in dict.fromkeys((path, nfc(unquote(path)))):
             if source.bundle and not written.startswith("/"):
                 inside = posixpath.normpath(f"{source.bundle}/{written}")
                 if f"content/{inside}" in files and not inside.startswith("../"):
                     below = posixpath.relpath(inside, source.bundle)
+                    shown = posixpath.normpath(f"{source.bundle}/{typed}")
                     if below.startswith("../"):
                         # Beside the bundle ('../chung/a.jpg'): under images/<slug>/ the '..'
                         # climbed out of content/, up to / from a deep enough bundle.
                         copies[f"content/{inside}"] = inside
-                        return f"/{inside}"
-                    new = f"images/{slug_of(source)}/{below}"
-                    copies[f"content/{inside}"] = new
-                    return new
+                        return f"/{shown}"
+                    copies[f"content/{inside}"] = f"images/{slug_of(source)}/{below}"
+                    return f"images/{slug_of(source)}/{posixpath.relpath(shown, source.bundle)}"
             clean = posixpath.normpath(written.lstrip("/"))
             for where in (f"static/{clean}", f"content/{clean}"):
                 if where in files and not clean.startswith(".."):
                     copies[where] = clean
-                    return ref_text if ref_text.startswith("/") else f"/{clean}"
+                    if ref_text.startswith("/"):
+                        return ref_text
+                    return "/" + posixpath.normpath(typed.lstrip("/"))
         tell(
             f"không tìm thấy ảnh {ref_text!r} trong static/ hay content/ của website Hugo",
             "Chép ảnh vào static/ của website Hugo (đúng đường dẫn đó), hoặc xóa ảnh khỏi bài, "

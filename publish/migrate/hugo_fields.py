@@ -224,13 +224,7 @@ def cover(
     read = next(iter(ImageScan(written_image)), None)
     if read is None or read.end != len(written_image) or read.ref != ref:
         # Read as Markdown to be moved like the body's images: a space or a «)» ends the path.
-        tell(
-            f"không đọc được đường dẫn ảnh bìa «{ref}»: có dấu cách hay một trong các dấu ) < >",
-            "Đổi tên tệp ảnh trong website Hugo cho không còn các dấu đó (ví dụ anh-bia.jpg), "
-            "sửa trường này theo tên mới rồi chạy lại.",
-            key=key,
-            error=True,
-        )
+        _unreadable_cover(ref, key, tell)
         return
     found = converted_body(
         Source(source.path, source.data, written_image, source.body_line),
@@ -240,8 +234,12 @@ def cover(
     )
     if found[0] is None:
         return
+    moved = next(iter(ImageScan(found[0])), None)
+    if moved is None:  # moved to a path Markdown cannot hold
+        _unreadable_cover(ref, key, tell)
+        return
     copies.update(found[1])
-    out["cover"] = next(iter(ImageScan(found[0]))).ref
+    out["cover"] = moved.ref
     written = alt or str(source.get("cover_alt") or "")
     out["cover_alt"] = nfc(written.strip()) or title
     if not written.strip():
@@ -250,6 +248,17 @@ def cover(
             "Viết lại cover_alt tả đúng ảnh.",
             key=key,
         )
+
+
+def _unreadable_cover(ref: str, key: str, tell: Tell) -> None:
+    """The error for a cover path that a Markdown image cannot hold."""
+    tell(
+        f"không đọc được đường dẫn ảnh bìa «{ref}»: có dấu cách hay một trong các dấu ) < >",
+        "Đổi tên tệp ảnh trong website Hugo cho không còn các dấu đó (ví dụ anh-bia.jpg), "
+        "sửa trường này theo tên mới rồi chạy lại.",
+        key=key,
+        error=True,
+    )
 
 
 def draft_held(source: Source, tell: Tell) -> bool:
