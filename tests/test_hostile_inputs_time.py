@@ -327,6 +327,7 @@ def test_images_are_found_without_stalling(piece: str) -> None:
         "'{{' * 200_000",
         "'<p>' * 150_000",
         "'<p>\\n\\n' * 100_000 + '</p>'",
+        "'Mở đầu [' + 'a' * 100_000",
     ],
     ids=[
         "images-unclosed",
@@ -337,11 +338,13 @@ def test_images_are_found_without_stalling(piece: str) -> None:
         "template-braces",
         "html-paragraphs-unclosed",
         "html-paragraphs-one-closing",
+        "summary-bracket-never-closed",
     ],
 )
 def test_a_crafted_hugo_post_is_converted_without_stalling(body: str) -> None:
     """import-hugo's images, <img> tags and first-paragraph summary rescanned the rest of the
-    post from each unclosed one: from a minute to hours on these posts (up to 5 MB are read)."""
+    post from each unclosed one (or, after a «[», split its letters every way): from a minute to
+    hours on these posts (up to 5 MB are read)."""
     head = "---\\ntitle: A\\ndate: 2023-01-01\\ncategories: [an-ninh-trat-tu]\\n---\\n"
     code = f"from tests.test_import_hugo import convert; convert('{head}' + {body})"
     try:
