@@ -32,6 +32,10 @@ TRACKING = re.compile(r"(?:fbclid|gclid|dclid|msclkid|mibextid|igshid|zarsrc|utm
 _TRACKED = re.compile(r"(?<=[?&;])" + TRACKING.pattern + r"[^&#;\s]*(?:&|;(?=[^\s&#;=]+=))?", re.I)
 """A tracking parameter with its value (up to a «;», which may be the editor's text going on)
 and the «&» joining the next, or the «;» when a parameter follows it («;id=3»)."""
+_CUT = "\uffff"
+"""Marks where a tracking parameter was cut out (a Unicode noncharacter: never in text)."""
+_DANGLING = re.compile(rf"[&;]?{_CUT}+(?=;|$)|{_CUT}+")
+"""A cut, with the «&» or «;» before it when nothing or a «;» follows it."""
 _URL_CHARS = "[^\\s<>()\\[\\]\"'`«»“”‘’]"
 _URL = re.compile(rf"https?://{_URL_CHARS}*[^\s<>()\[\]\"'`«»“”‘’.,;:!?]")
 """A link, without the quotes around it or the punctuation ending its sentence (as GitHub's
@@ -87,12 +91,14 @@ def _untracked(match: re.Match[str]) -> str:
     if not mark:
         return url
     query, hash_mark, fragment = query.partition("#")
-    kept = _TRACKED.sub("", "?" + query)[1:]
-    if kept == query:
+    marked = _TRACKED.sub(_CUT, "?" + query)[1:]
+    if marked == query:
         return url
-    kept = kept.replace("&;", ";").rstrip("&;")
-    if kept.startswith(";") and not query.startswith(";"):
-        # «?fbclid=1;tiếp»: no parameter follows the «;», so the editor's text goes on there.
+    # Only the «&» or «;» a cut left dangling goes: «?a=1&;b=2» typed so stays so.
+    kept = _DANGLING.sub("", marked)
+    if kept.startswith(";") and not query.startswith(";") and "=" not in kept:
+        # «?fbclid=1;tiếp»: no parameter is left, so the editor's text goes on there (with a
+        # parameter, «?fbclid=1;x&id=3», the rest is still the query).
         return base + kept + hash_mark + fragment
     return base + ("?" + kept if kept else "") + hash_mark + fragment
 

@@ -348,6 +348,9 @@ def test_pdf_ligatures_and_link_tracking_are_mended_at_load(tmp_path: Path) -> N
         ("https://x.vn/a?id=3;k;fbclid=1", "https://x.vn/a?id=3;k"),
         ("https://x.vn/a?;x&fbclid=1 và https://y.vn/?;z", "https://x.vn/a?;x và https://y.vn/?;z"),
         ("https://x.vn/a?utm_source=zalo&id=3#muc", "https://x.vn/a?id=3#muc"),
+        ("https://x.vn/a?fbclid=1;x&id=3", "https://x.vn/a?;x&id=3"),
+        ("https://x.vn/a?a=1&;b=2&fbclid=1", "https://x.vn/a?a=1&;b=2"),
+        ("https://x.vn/a?id=3;fbclid=1;tiếp", "https://x.vn/a?id=3;tiếp"),
     ],
 )
 def test_dropping_tracking_parameters_keeps_the_editors_text(typed: str, mended: str) -> None:
