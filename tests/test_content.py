@@ -473,8 +473,13 @@ def test_a_utc_evening_is_the_next_day_in_vietnam_everywhere(tmp_path: Path) -> 
     result = build(config_module.load(root), channels=("web",), now=NOW.replace(year=2027))
     paths = {a.path: a for a in result.artifacts}
     page = paths["2026/11/a/index.html"].data.decode("utf-8")
-    assert "ngày 1 tháng 11 năm 2026" in page and "tháng 10" not in page
-    assert not any(p.startswith("2026/10/") for p in paths)
+    stamp = '<time datetime="2026-11-01T03:00:00+07:00">'
+    assert f"{stamp}Chủ nhật, ngày 1 tháng 11 năm 2026</time>" in page  # Saturday in UTC
+    assert "tháng 10" not in page
+    for listing in ("index.html", "luu-tru/2026/11/index.html"):
+        card = paths[listing].data.decode("utf-8")
+        assert f"{stamp}Chủ nhật, 1/11/2026</time>" in card, listing
+    assert not any(p.startswith(("2026/10/", "luu-tru/2026/10/")) for p in paths)
 
 
 def test_dd_mm_yyyy_is_day_first(tmp_path: Path) -> None:
