@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -181,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
     except OSError as exc:
         if args.debug:
             raise
@@ -197,3 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _reader_gone() -> int:
+    """Stop quietly when whatever read our output (`| head`) has closed it, as a shell
+    command killed by SIGPIPE does (exit code 128 + 13)."""
+    # Python would flush stdout again at exit and print its own BrokenPipeError.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141

@@ -503,3 +503,32 @@ def test_real_web_build_as_subprocess_then_noop_rebuild_keeps_mtimes(tmp_path: P
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
     assert after == before
     assert sorted(p for p in (root / "output/web").rglob("*") if p.is_file()) == files
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    """`publish init … | head -1`: the project is made, and no «lỗi hệ thống tệp: Broken pipe»."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before anything is written
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PUBLISH_")}
+    try:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "publish",
+                "init",
+                str(tmp_path / "moi"),
+                "--unit",
+                "Công an xã A",
+            ],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr.decode("utf-8") == ""
+    assert done.returncode == 141
+    assert (tmp_path / "moi" / "site.toml").is_file()

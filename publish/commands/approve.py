@@ -23,7 +23,7 @@ from publish.text import nfc, vn_datetime
 
 __all__ = ["Approval", "add_parser", "prepare", "run"]
 
-BY_EXAMPLE = 'Ví dụ: publish approve content/bai-viet/ten-bai.md --by "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"'
+BY_EXAMPLE = 'Ví dụ: publish approve content/bai-viet/ten-bai.md --by "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"'
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -41,7 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--by",
         required=True,
         metavar="NGƯỜI_DUYỆT",
-        help='họ tên, chức vụ người duyệt, ví dụ "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"',
+        help='họ tên, chức vụ người duyệt, ví dụ "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"',
     )
     parser.add_argument(
         "--publish",
