@@ -437,6 +437,18 @@ def _line_holding(text: str, start: int | None, excerpt: str) -> int | None:
     return start
 
 
+def _where_to_run(root: Path) -> str:
+    """How to reach the project from `root`: the nearest folder above holding site.toml is named
+    (an editor who opened a terminal in content/bai-viet is told where to go, not guessed for)."""
+    for folder in root.resolve().parents:
+        if (folder / CONFIG_NAME).is_file():
+            return (
+                f'Thư mục dự án có vẻ là {folder} (có site.toml): chạy lệnh ở đó (cd "{folder}") '
+                f'hoặc thêm --root "{folder}".'
+            )
+    return "Chạy lệnh trong thư mục dự án (nơi có site.toml) hoặc dùng --root."
+
+
 def load(root: Path) -> Config:
     """Read `<root>/site.toml` and parse it."""
     path = root / CONFIG_NAME
@@ -449,7 +461,7 @@ def load(root: Path) -> Config:
                 Problem(
                     CONFIG_NAME,
                     f"không tìm thấy tệp cấu hình trong {root.resolve()}",
-                    hint="Chạy lệnh trong thư mục dự án (nơi có site.toml) hoặc dùng --root.",
+                    hint=_where_to_run(root),
                 )
             ]
         ) from None

@@ -755,3 +755,17 @@ def test_a_toml_date_or_time_where_it_does_not_belong_is_told_as_written(
     assert found in problem.message
     assert "datetime" not in problem.message and "<class" not in problem.message
     assert problem.line == line_of(text, snippet.split("\n")[1])
+
+
+def test_a_command_run_inside_the_project_names_the_project_folder(tmp_path: Path) -> None:
+    """An editor whose terminal is in content/bai-viet is told which folder holds site.toml."""
+    root = make_project(tmp_path / "du-an", {"site.toml": SITE_TOML})
+    inside = root / "content" / "bai-viet"
+    inside.mkdir(parents=True, exist_ok=True)
+    with pytest.raises(ConfigError) as info:
+        config_module.load(inside)
+    (problem,) = info.value.problems
+    assert problem.hint == (
+        f"Thư mục dự án có vẻ là {root.resolve()} (có site.toml): chạy lệnh ở đó "
+        f'(cd "{root.resolve()}") hoặc thêm --root "{root.resolve()}".'
+    )
