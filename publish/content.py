@@ -35,7 +35,7 @@ from publish.errors import ContentError, Problem
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
 from publish.gates import gate, page_gate
-from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, too_large
+from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
 from publish.links import ContentFiles, links_in
 from publish.model import PAGES_DIR, Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
@@ -345,7 +345,7 @@ def _unread(paths: list[str], root: Path) -> list[Problem]:
     for path in paths:
         folder, name = os.path.split(path)
         told = misnamed_markdown(name)
-        if told is None or not misnamed_bulletin(name, functools.partial(_head, path)):
+        if told is None or not misnamed_bulletin(name, functools.partial(read_head, path, 4096)):
             continue
         message, hint, severity = told.message, told.hint, "warning"
         if told.name in _names(folder):
@@ -357,15 +357,6 @@ def _unread(paths: list[str], root: Path) -> list[Problem]:
             severity = "note"
         problems.append(Problem(_rel(Path(path), root), message, hint=hint, severity=severity))
     return problems
-
-
-def _head(path: str) -> bytes:
-    """The first 4 KB of a file (none when unreadable)."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(4096)
-    except OSError:
-        return b""
 
 
 def _names(folder: str) -> set[str]:

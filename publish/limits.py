@@ -12,6 +12,7 @@ __all__ = [
     "MAX_SOURCE_BYTES",
     "megabytes",
     "read_capped",
+    "read_head",
     "too_large",
 ]
 
@@ -35,6 +36,15 @@ def read_capped(handle: BinaryIO, limit: int) -> tuple[bytes, int]:
     size = os.fstat(handle.fileno()).st_size
     raw = handle.read(limit + 1) if size <= limit else b""
     return raw, max(size, len(raw))
+
+
+def read_head(path: str | os.PathLike[str], size: int) -> bytes:
+    """The first `size` bytes of a file (none when unreadable): enough to tell what it is."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
 
 
 def too_large(size: int, limit: int) -> str:

@@ -38,6 +38,7 @@ from publish.cache import Fragments, Shelf
 from publish.config import Config
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
+from publish.limits import read_head
 from publish.model import Artifact, Kept, by_constructor
 from publish.render.web import cache
 from publish.text import slugify
@@ -452,7 +453,7 @@ def probe(
             image.size  # noqa: B018 - opening reads the header; this touches it
         return None
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        return _heif_marked(exc, _head(root / "content" / path))
+        return _heif_marked(exc, read_head(root / "content" / path, 12))
 
 
 class HeifImage(UnidentifiedImageError):
@@ -464,12 +465,3 @@ def _heif_marked(exc: BaseException, head: bytes) -> BaseException:
     if isinstance(exc, UnidentifiedImageError) and head[4:12] in HEIF_BRANDS:
         return HeifImage(str(exc))
     return exc
-
-
-def _head(path: Path) -> bytes:
-    """The first 12 bytes of a file (none when unreadable)."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(12)
-    except OSError:
-        return b""
