@@ -175,7 +175,7 @@ class LastBuild:
         if any(self._hashed[path] != stamp.inputs[path][1] for path in stale):
             return None
         refreshed = {
-            path: (_settled(current[path], checked), stamp.inputs[path][1]) for path in stale
+            path: (settled(current[path], checked), stamp.inputs[path][1]) for path in stale
         }
         counts = dict(stamp.outcome.files)
         for channel in channels:
@@ -240,7 +240,7 @@ class LastBuild:
         for path, st in stats.items():
             digest = known[path]
             if digest is not None:
-                inputs[path] = (_settled(st, started), digest)
+                inputs[path] = (settled(st, started), digest)
                 self.digests[path] = digest
         self._inputs = inputs
 
@@ -292,7 +292,7 @@ def _normalised(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _settled(st: Stat, when_ns: int) -> Stat | None:
+def settled(st: Stat, when_ns: int) -> Stat | None:
     """The stat to trust later, or None when the file changed so shortly before `when_ns` that
     a change within the same timestamp tick would not show in it."""
     return None if max(st[1], st[2]) >= when_ns - int(RACY_SECONDS * 1e9) else st

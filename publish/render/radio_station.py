@@ -22,11 +22,8 @@ def next_air(moment: dt.datetime, config: Config) -> dt.datetime:
     """The first air slot (config air day and time, site timezone) at or after `moment`, past
     the days the segment does not air ([radio] no_broadcast)."""
     local = moment.astimezone(config.tz)
-    hour, minute = (int(part) for part in config.radio.air_time.split(":"))
     days = (config.radio.air_weekday - local.isoweekday()) % 7
-    slot = dt.datetime.combine(
-        local.date() + dt.timedelta(days=days), dt.time(hour, minute), tzinfo=config.tz
-    )
+    slot = air_at(local.date() + dt.timedelta(days=days), config)
     if slot < local:
         slot += dt.timedelta(days=7)
     skipped = config.radio.no_broadcast

@@ -333,9 +333,7 @@ def _forget(state: FileState) -> Action:
     )
 
 
-def _plan_file(
-    state: FileState, reasons: dict[str, str], awaited: dict[str, str] | None = None
-) -> Action:
+def _plan_file(state: FileState, reasons: dict[str, str], awaited: dict[str, str]) -> Action:
     """The action that brings one path in line with the build (`awaited`: see Observed)."""
     data = {
         "path": state.path,
@@ -348,7 +346,7 @@ def _plan_file(
         return Action(kind, state.path, reason, state.title, {**data, **extra})
 
     if state.local is None:
-        why = _withdrawal_reason(state, reasons, awaited or {})
+        why = _withdrawal_reason(state, reasons, awaited)
         if state.written is None:
             return act("withdraw", f"{why}; tệp cùng tên không do công cụ tạo nên giữ nguyên")
         if state.present is None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from publish.cache import _tool_digest, read_file, write_file
 from publish.errors import PublishError, os_reason
-from publish.replay import RACY_SECONDS
+from publish.replay import Stat, settled
 from publish.sync.zalo_plan import same_title
 from publish.syntax import json_error
 
@@ -31,8 +31,6 @@ __all__ = ["MEMO_NAME", "PayloadMemo", "read_payload"]
 MEMO_NAME = "zalo-payloads.pickle"
 _VERSION = 1
 
-Stat = tuple[int, int, int, int]
-"""(size, mtime_ns, ctime_ns, inode) of a payload file."""
 Memo = tuple[Stat | None, str, str]
 """A payload's stat when read (None: changed too recently to trust), digest and title."""
 
@@ -126,8 +124,7 @@ class PayloadMemo:
         self.read += 1
         digest = hashlib.sha256(data).hexdigest()
         title = same_title(title)
-        racy = now is None or max(now[1], now[2]) >= self._started - int(RACY_SECONDS * 1e9)
-        self._seen[rel] = (None if racy else now, digest, title)
+        self._seen[rel] = (settled(now, self._started) if now else None, digest, title)
         return digest, title
 
     def save(self) -> None:
