@@ -28,12 +28,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from publish import pipeline
+from publish.editor_files import is_editor_temp
 from publish.model import Artifact
 from publish.serve import PreviewSession
 from publish.serve.lock import ReadWriteLock
 from publish.serve.reload import EVENTS_PATH, inject
 from publish.serve.server import below, host_refusal, request_parts
-from publish.serve.watch import Debouncer, is_editor_temp
+from publish.serve.watch import Debouncer
 
 REPO = Path(__file__).resolve().parents[1]
 EVENT_WAIT = 5.0  # generous upper bound for one debounced rebuild; normally ~0.3 s

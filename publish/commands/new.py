@@ -24,6 +24,7 @@ from publish.fields import (
     unknown_category,
 )
 from publish.frontmatter import FrontMatterError, decode, split
+from publish.limits import read_head
 from publish.text import SLUG_RE, nfc, slugify
 from publish.url_history import history_path, load_history
 
@@ -201,7 +202,7 @@ def _addresses_taken(
         for name in names:
             if name.endswith(".md") and not name.startswith((".", "_", "~$")):
                 path = os.path.join(folder, name)
-                head = _head(path)
+                head = read_head(path, HEAD_BYTES)
                 taken.setdefault(_slug_of(head, name), path)
                 if marker in head:  # rare: a date or an address of this month near the top
                     for slug, address in _aliased(path, config, pattern):
@@ -225,15 +226,6 @@ def _addresses_taken(
                     "đúng bài ấy",
                 )
     return taken, old
-
-
-def _head(path: str) -> bytes:
-    """The first bytes of a Markdown file, where its front matter is (none when unreadable)."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(HEAD_BYTES)
-    except OSError:
-        return b""
 
 
 def _aliased(path: str, config: Config, pattern: re.Pattern[str]) -> list[tuple[str, str]]:

@@ -10,9 +10,9 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from publish.editor_files import is_clutter, is_editor_temp
+from publish.editor_files import is_clutter
 
-__all__ = ["WATCHED_DIRS", "Debouncer", "Watcher", "is_editor_temp"]
+__all__ = ["WATCHED_DIRS", "Debouncer", "Watcher"]
 
 WATCHED_DIRS = ("content", "templates")
 CONFIG_FILE = "site.toml"
