@@ -2080,3 +2080,82 @@ def test_a_lost_create_is_found_while_the_same_run_removes_newer_articles(
     assert emulator.count_calls("/article/create") == 0
     assert state(root)["bt-000"]["article_id"] == made
     assert len(emulator.articles) == 9 and set(titles(emulator).values()) == {1}
+
+
+def test_an_update_zalo_applies_after_the_watch_ended_is_put_right_by_a_no_op_sync(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A given-up update Zalo applied after the week it was asked about: the OA showed the
+    older text for good while the state said the current one, and no no-op sync noticed. The
+    article is read once every stuck_job_hours for three weeks more, and sent again when old."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[1],))
+    edit(root, 1, summary='"Tóm tắt bản bị kẹt."')
+    assert sync(root) == 3
+    forge(root, "bt-001", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    edit(root, 1, summary='"Tóm tắt bản mới nhất."')
+    assert sync(root) == 3  # given up on; the newest version sent and verified
+    [job] = state(root)["bt-001"]["given_up"]
+    forge(root, "bt-001", given_up=[{**job, "given_up_at": LONG_AGO}])
+    capsys.readouterr()
+    assert sync(root) == 0  # no longer asked about
+    assert "đọc lại bài này một lần" in told(capsys)
+    article_id = state(root)["bt-001"]["article_id"]
+    assert emulator.finish_stuck_jobs() == 1  # Zalo applies it after all
+    assert emulator.articles[article_id]["description"] == "Tóm tắt bản bị kẹt."
+    emulator.clear_calls()
+    assert sync(root) == 0 and emulator.calls == []  # not due yet: a no-op costs no call
+    forge(root, "bt-001", late_checked_at=LONG_AGO)  # stuck_job_hours later
+    assert sync(root) == 0
+    assert "trở về bản cũ hơn; đã gửi lại bản hiện hành" in told(capsys)
+    assert emulator.articles[article_id]["description"] == "Tóm tắt bản mới nhất."
+    assert emulator.count_calls("/article/create") == 0
+    emulator.clear_calls()
+    assert sync(root) == 0 and emulator.calls == []
+    forge(root, "bt-001", late_checked_at=LONG_AGO, late_check_until=LONG_AGO)
+    assert sync(root) == 0 and emulator.calls == []  # three weeks on: read no more
+    assert_published_once(root, emulator)
+
+
+def test_an_update_zalo_applies_after_the_watch_ended_does_not_keep_a_withdrawn_bulletin_shown(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """The update a hide replaced, applied by Zalo after the watch ended: the withdrawn bulletin
+    was shown again on the OA for good. A later no-op sync reads it and hides it again."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    edit(root, 0, summary='"Tóm tắt đang gửi."')
+    assert sync(root) == 3
+    emulator.configure(stuck_title_substrings=())
+    (root / "content" / "bai-viet" / "ban-tin-000.md").unlink()
+    assert sync(root) == 0
+    [job] = state(root)["bt-000"]["given_up"]
+    forge(root, "bt-000", given_up=[{**job, "given_up_at": LONG_AGO}])
+    assert sync(root) == 0  # no longer asked about
+    assert emulator.finish_stuck_jobs() == 1
+    assert emulator.articles[article_id]["status"] == "show"  # the withdrawn bulletin, shown
+    emulator.clear_calls()
+    assert sync(root) == 0 and emulator.calls == []
+    forge(root, "bt-000", late_checked_at=LONG_AGO)
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert "của bản tin đã rút hiện lại; đã gửi lệnh ẩn" in told(capsys)
+    assert sync(root) == 0
+    assert emulator.articles[article_id]["status"] == "hide"
+    assert state(root)["bt-000"]["status"] == "hidden"
+    emulator.clear_calls()
+    assert sync(root) == 0 and emulator.calls == []

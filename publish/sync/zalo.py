@@ -25,6 +25,11 @@ in-flight markers that make a crash at any point safe to re-run:
   article is then that job's version, today's is sent again. Its content is accepted as the
   tool's too, so an edit sent before that check is no refusal. After WATCH_TIMES ×
   stuck_job_hours it is asked about no more (told once), its content kept in `late_content`.
+- `late_checked_at`, `late_check_until`: a job no longer asked about may still be applied by
+  Zalo. Its article is read (getdetail) once every stuck_job_hours until `late_check_until`
+  (LATE_CHECK_TIMES × stuck_job_hours after the watch ended); found shown, hidden or of a late
+  version against the record, it is put right (_check_late). Only records with `late_content`
+  are read: a no-op sync of every other record still makes no call.
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
   only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
 
@@ -101,6 +106,8 @@ _IDLE: dict[str, Any] = {
     "sending_content": None,
     "given_up": None,
     "late_content": None,
+    "late_checked_at": None,
+    "late_check_until": None,
 }
 """No job of any kind in flight or watched: the record of a key with no article on the OA."""
 
@@ -136,6 +143,14 @@ single-use refresh token (§4), in a run that has nothing else to do: unbounded,
 every no-op sync of the unit spend one for ever. A newer version that Zalo confirmed and the
 article shows is no bound: the contract says nothing of the order in which Zalo applies the
 jobs of one article, and the emulator's stuck job lands after any later one."""
+LATE_CHECK_TIMES = 21
+"""After a given-up job is no longer asked about (WATCH_TIMES), its article is read once every
+[zalo] stuck_job_hours for this many times more (three weeks by default), then no more.
+
+Zalo may still apply such a job: a withdrawn bulletin shown again, or a live one hidden or back
+to an older text, which no no-op sync would notice. One getdetail a day for each such record
+costs one login a day (the access token lives 25 h, so mostly no refresh), only while such a
+record exists; the bound keeps a job Zalo never ends from costing that for ever."""
 UNCHECKED_IN_DRY_RUN = (
     "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
     "và để nguyên bài bị sửa tay (mã thoát 1)."
@@ -357,6 +372,7 @@ class ZaloSyncer:
             off_channel=frozenset(published - set(local)),
             on_withdraw=self.config.zalo.on_withdraw,
             overwrite=self.overwrite,
+            late_due=frozenset(k for k, e in entries.items() if self._late_due(e)),
         )
         return self.observed
 
@@ -397,6 +413,9 @@ class ZaloSyncer:
         changes = {
             "given_up": [j for j in jobs if j not in over] or None,
             "late_content": sorted(late) or None,
+            # The watch asked Zalo just now: the article is read a period later.
+            "late_checked_at": utc_stamp(),
+            "late_check_until": self._late_until(),
         }
         if not self.dry_run:
             self._set(key, **changes)
@@ -413,11 +432,33 @@ class ZaloSyncer:
             f"{entry.get('article_id')} «{entry.get('title', '')}» gửi{self._at(job.get('at'))}: "
             f"công cụ đã thôi chờ yêu cầu đó rồi hỏi lại thêm {hours} giờ mà Zalo vẫn báo «đang "
             "xử lý», nên nhiều khả năng Zalo không bao giờ xong nó; hỏi tiếp thì lần đồng bộ nào "
-            "cũng phải đăng nhập Zalo. Không cần làm gì. Nếu về sau thấy bài trên OA không còn là "
-            "bản hiện hành (trở về bản cũ hơn, bị ẩn hay hiện lại), hãy sửa bản tin rồi đồng bộ: "
-            "công cụ gửi lại bản mới và không coi bản cũ đó là bài bị sửa tay (bản tin đã rút thì "
-            "ẩn bài trong trang quản trị OA)."
+            "cũng phải đăng nhập Zalo. Không cần làm gì: trong "
+            f"{self._days(LATE_CHECK_TIMES)} ngày tới, mỗi {self._hours()} giờ công cụ đọc lại bài "
+            "này một lần, thấy Zalo làm muộn yêu cầu đó (bài trở về bản cũ hơn, bị ẩn hay hiện "
+            "lại) thì tự gửi lại bản hiện hành. Sau đó, nếu thấy bài trên OA không còn là bản "
+            "hiện hành, hãy sửa bản tin rồi đồng bộ: công cụ gửi lại bản mới và không coi bản cũ "
+            "đó là bài bị sửa tay (bản tin đã rút thì ẩn bài trong trang quản trị OA)."
         )
+
+    def _days(self, times: int) -> str:
+        """`times` × [zalo] stuck_job_hours in days, as a message writes it (21, 1,5)."""
+        return f"{times * self.config.zalo.stuck_job_hours / 24:g}".replace(".", ",")
+
+    def _late_until(self) -> str:
+        """When the late checks of a job no longer asked about end (ISO, UTC)."""
+        span = dt.timedelta(hours=LATE_CHECK_TIMES * self.config.zalo.stuck_job_hours)
+        return (dt.datetime.now(dt.UTC) + span).isoformat(timespec="seconds")
+
+    def _late_due(self, entry: Mapping[str, Any]) -> bool:
+        """Whether a record's article is due to be read for a job Zalo may apply late: it has
+        `late_content`, its checks have not ended, and the last one is a period old (a record an
+        older version wrote, with no schedule, is due now)."""
+        if not entry.get("late_content") or not entry.get("article_id"):
+            return False
+        until = entry.get("late_check_until")
+        if until is not None and _age(until) >= 0:
+            return False
+        return _age(entry.get("late_checked_at")) >= self.config.zalo.stuck_job_hours * 3600
 
     def _at(self, stamp: str | None) -> str:
         """« lúc <time on the site's clock>» for an ISO time from the state file, or ""."""
@@ -829,7 +870,10 @@ class ZaloSyncer:
         token = entry.get("token")
         if not token:
             self._count(action.key, "unchanged")
-            return self._settle_given_up(action.key) or "không còn gì để xác minh"
+            settled = self._settle_given_up(action.key)
+            if settled is None and self._late_due(entry):
+                return self._check_late(action.key, entry)
+            return settled or "không còn gì để xác minh"
         source = entry.get("source", action.key)
         try:
             article_id = self._verifier(entry.get("token_at")).verify(token)
@@ -959,6 +1003,54 @@ class ZaloSyncer:
             return f"{told}: {self._hide(Action('withdraw', key, '', entry.get('title', '')))}"
         self._send_update(local, article_id)
         return f"{told}: đã gửi lại bản hiện hành"
+
+    def _check_late(self, key: str, entry: Mapping[str, Any]) -> str:
+        """Read an article whose given-up job is no longer asked about (LATE_CHECK_TIMES): when
+        Zalo applied it late, the article shows a withdrawn bulletin, hides a live one or holds
+        an older text; the record then says what is there (one write, so a crash leaves it to
+        be sent again) and the current version, or the hide, is sent again."""
+        article_id = entry["article_id"]
+        detail = self._detail(article_id)
+        schedule = {
+            "late_checked_at": utc_stamp(),
+            "late_check_until": entry.get("late_check_until") or self._late_until(),
+        }
+        if detail is None:
+            self._set(key, **schedule)  # gone: the next change of the bulletin makes it again
+            return f"bài {article_id} không còn trên Zalo"
+        found = content_digest(detail)
+        shows = detail.get("status") == "show"
+        live = entry.get("status") == "live"
+        late = found in (entry.get("late_content") or []) or found == entry.get("content")
+        if (found, shows) == (entry.get("content"), live) or not late:
+            # As recorded; or edited by hand, which the next change finds and refuses.
+            self._set(key, **schedule)
+            return "đã đọc lại bài trên Zalo: vẫn là bản công cụ gửi lần cuối"
+        local = self.observed.local.get(key) if self.observed else None
+        if local is None and not shows:
+            self._set(key, **schedule, content=found)  # an older text, hidden: nothing shows
+            return "đã đọc lại bài trên Zalo: bài vẫn ẩn"
+        self._set(
+            key,
+            **schedule,
+            content=found,
+            status="live" if shows else "hidden",
+            # Not the payload the record names: a crash before the resend must not read as done.
+            digest=None,
+        )
+        self._crash("after-late-check")
+        self._count(key, "updated")
+        told = f"Zalo làm muộn một yêu cầu cũ mà công cụ đã thôi hỏi: bài {article_id} " + (
+            "của bản tin đã rút hiện lại"
+            if local is None
+            else "bị ẩn"
+            if not shows
+            else "trở về bản cũ hơn"
+        )
+        if local is None:
+            return f"{told}; {self._hide(Action('withdraw', key, '', entry.get('title', '')))}"
+        self._send_update(local, article_id)
+        return f"{told}; đã gửi lại bản hiện hành"
 
     def _verifier(self, sent_at: str | None) -> ZaloClient:
         """The client, waiting before its first verify only for what is left of the first delay."""

@@ -14,13 +14,18 @@ from typing import Any
 
 from publish.sync.base import Action
 
-__all__ = ["SAME_TEXT", "Local", "Observed", "plan_actions", "same_title"]
+__all__ = ["LATE_CHECK", "SAME_TEXT", "Local", "Observed", "plan_actions", "same_title"]
 
 GIVEN_UP = (
     "Zalo chưa báo xong một yêu cầu cũ mà công cụ đã thôi chờ: hỏi lại Zalo, để yêu cầu đó "
     "không đưa bài về bản cũ"
 )
 """Why a record with nothing else to do is verified (see ZaloSyncer._settle_given_up)."""
+LATE_CHECK = (
+    "Zalo có thể làm muộn một yêu cầu cũ mà công cụ đã thôi hỏi: đọc lại bài trên Zalo (mỗi "
+    "stuck_job_hours giờ một lần), sai khác thì sửa lại"
+)
+"""Why a record with nothing else to do is read on a no-op sync (see ZaloSyncer._check_late)."""
 POSTPONED = (
     " (--zalo-overwrite: chưa gửi lần này; bản trong kho được gửi sau khi Zalo xác nhận, ở lần "
     "chạy sau có cờ này)"
@@ -65,6 +70,8 @@ class Observed:
     on_withdraw: str = "hide"
     overwrite: frozenset[str] = frozenset()
     """Keys named by --zalo-overwrite: their article is changed even if edited by hand."""
+    late_due: frozenset[str] = frozenset()
+    """Keys whose article is due to be read for a job Zalo may have applied late."""
 
 
 def _renames(observed: Observed) -> dict[str, str]:
@@ -174,6 +181,8 @@ def plan_actions(observed: Observed) -> list[Action]:
             # version, hand edits and all, though the bulletin did not change.
             reason = "bản tin không đổi; gửi lại bản trong kho để thay bài trên Zalo"
             actions.append(Action("update", key, reason, title))
+        elif key in observed.late_due:
+            actions.append(Action("verify", key, LATE_CHECK, title))
         else:
             actions.append(Action("noop", key, "không đổi", title))
     in_use = {
@@ -202,6 +211,13 @@ def plan_actions(observed: Observed) -> list[Action]:
                 # Hidden again, as the repository has it, should someone have shown it by hand.
                 reason = "đã ẩn trên Zalo; ẩn lại cho đúng bản trong kho"
                 actions.append(Action("withdraw", key, reason, title))
+            elif (
+                hidden
+                and key in observed.late_due
+                and entry.get("article_id")
+                and entry["article_id"] not in in_use
+            ):
+                actions.append(Action("verify", key, LATE_CHECK, title))
             elif key in observed.overwrite:
                 reason = "đã rút khỏi Zalo (--zalo-overwrite: không còn bài nào trên Zalo để thay)"
                 actions.append(Action("noop", key, reason, title))
