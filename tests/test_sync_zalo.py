@@ -2159,3 +2159,74 @@ def test_an_update_zalo_applies_after_the_watch_ended_does_not_keep_a_withdrawn_
     assert state(root)["bt-000"]["status"] == "hidden"
     emulator.clear_calls()
     assert sync(root) == 0 and emulator.calls == []
+
+
+@pytest.mark.parametrize("dry_run", [False, True], ids=["real", "dry-run"])
+def test_a_garbled_record_in_the_state_file_stops_the_sync_with_every_problem_named(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    dry_run: bool,
+) -> None:
+    """A hand-edited state/zalo.json: a record that says live without its article id had its
+    bulletin created a second time on the OA, and one of the wrong shape stopped the sync with
+    a traceback. Both are named, with the file and how to recover; nothing is sent, no login."""
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    forge(root, "bt-000", article_id=None)
+    forge(root, "bt-001", title=["Tiêu đề"], content=7)
+    path = root / "state" / "zalo.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["entries"]["bt-002"] = "live"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, *(["--dry-run"] if dry_run else [])) == 1
+    out = told(capsys)
+    assert "Traceback" not in out
+    assert "state/zalo.json: 4 chỗ" in out
+    assert (
+        """bản ghi "bt-000": trạng thái 'live' (bài đang có trên Zalo) mà không có 'article_id'"""
+        in out
+    )
+    assert """bản ghi "bt-001": trường 'title' cần một chuỗi, gặp danh sách""" in out
+    assert """bản ghi "bt-001": trường 'content' cần một chuỗi, gặp số""" in out
+    assert """bản ghi "bt-002": cần một đối tượng JSON {…}, gặp chuỗi""" in out
+    assert "git log -p -- state/zalo.json" in out and "--reconcile" in out
+    assert emulator.calls == [] and len(emulator.articles) == 3
+    assert path.read_bytes() == before
+
+
+def test_an_old_format_record_without_a_title_is_not_taken_for_any_article(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """An old-format record (no content digest) whose title was lost, pointed at an article
+    getdetail returns without a title ([U] its shape): an empty title matched an empty title,
+    and the article was overwritten. It is refused as not the tool's."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-001"]["article_id"]
+    emulator.edit_article(article_id, title="")
+    forge(root, "bt-001", title=None, **OLD_FORMAT)
+    edit(root, 1, summary='"Tóm tắt mới trong kho."')
+    capsys.readouterr()
+    assert sync(root) == 1
+    assert "không phải bản công cụ đăng lần trước" in told(capsys)
+    assert emulator.articles[article_id]["description"] != "Tóm tắt mới trong kho."
+
+
+def test_a_live_record_whose_article_id_was_deleted_by_hand_creates_no_duplicate(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """The article id cut out of a live record (a bad merge of state/): the bulletin was
+    created a second time on the OA."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    forge(root, "bt-000", article_id=None)
+    capsys.readouterr()
+    assert sync(root) == 1
+    assert """bản ghi "bt-000": trạng thái 'live'""" in told(capsys)
+    assert emulator.count_calls("/article/create") == 2
+    assert set(titles(emulator).values()) == {1}

@@ -104,6 +104,12 @@ class Manifest:
         with self._lock:
             return {k: dict(v) for k, v in self._entries.items()}
 
+    def as_read(self) -> dict[str, Any]:
+        """Every record as read from the file, uncopied and unchecked (for checking its shape:
+        a record that is not an object would fail `entries`)."""
+        with self._lock:
+            return dict(self._entries)
+
     def put(self, key: str, entry: dict[str, Any], *, save: bool = True) -> None:
         """Replace the record for `key` and save the file."""
         with self._lock:

@@ -82,6 +82,7 @@ from publish.sync.zalo_lookup import ArticleLookup, content_digest, detail_body,
 from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
+from publish.sync.zalo_records import check_records
 from publish.text import vn_datetime
 from publish.zalo.errors import ZaloError, ZaloUncertainError
 
@@ -337,6 +338,7 @@ class ZaloSyncer:
         self.manifest = Manifest.load(
             self.state_path, CHANNEL, recover=self.reconcile, read_only=self.dry_run
         )
+        check_records(self.state_path, self.manifest.as_read())
         self._same_oa(self.manifest)
         local: dict[str, Local] = {}
         recorded = self.records.entries()
@@ -822,7 +824,10 @@ class ZaloSyncer:
         README asks for review of every change to state/ for that reason), after which the
         record keeps `content` like any other.
         """
-        if same_title(detail.get("title", "")) != same_title(entry.get("title", "")):
+        title = same_title(entry.get("title", ""))
+        # No title to compare (a garbled record, or a getdetail without one: its shape is
+        # unconfirmed, zalo-oa-api.md §2.4) proves nothing.
+        if not title or same_title(detail.get("title", "")) != title:
             return False
         local = self.observed.local.get(key) if self.observed else None
         if local is not None and entry.get("digest") == local.digest:

@@ -1,0 +1,117 @@
+"""The shape of a state/zalo.json record, checked before a sync reads it.
+
+A record edited by hand (or garbled by a merge) must never be acted on as it reads: one that says
+live without an article id would have its bulletin created again, a duplicate; a field of the
+wrong type would stop the sync with a traceback half-way. Every problem is told at once, naming
+the record and the field, before anything is sent or any token refreshed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from publish.errors import PublishError
+
+__all__ = ["check_records"]
+
+TEXT_FIELDS = (
+    "article_id",
+    "title",
+    "source",
+    "digest",
+    "body_digest",
+    "content",
+    "token",
+    "token_digest",
+    "token_content",
+    "token_at",
+    "hide_token",
+    "hide_token_at",
+    "sending_content",
+    "removed_id",
+    "created_at",
+    "synced_at",
+    "hidden_at",
+    "removed_at",
+    "late_checked_at",
+    "late_check_until",
+)
+"""Fields that are text whenever present."""
+STATUSES = ("live", "hidden", "removed")
+SHOWN = ("live", "hidden")
+"""Statuses of a record whose article is on the OA: it must name it."""
+MAX_TOLD = 20
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in the words of a message."""
+    names = {bool: "true/false", int: "số", float: "số", str: "chuỗi", list: "danh sách"}
+    if value is None:
+        return "null"
+    return names.get(type(value), "đối tượng")
+
+
+def _record_problems(entry: Any) -> list[str]:
+    """What is wrong with one record (empty when nothing is)."""
+    if not isinstance(entry, dict):
+        return [f"cần một đối tượng JSON {{…}}, gặp {_kind(entry)}"]
+    problems = [
+        f"trường '{name}' cần một chuỗi, gặp {_kind(entry[name])}"
+        for name in TEXT_FIELDS
+        if entry.get(name) is not None and not isinstance(entry[name], str)
+    ]
+    status = entry.get("status")
+    if status is not None and status not in STATUSES:
+        problems.append(f"trường 'status' cần một trong {', '.join(STATUSES)}, gặp {status!r}")
+    article_id = entry.get("article_id")
+    if status in SHOWN and not (isinstance(article_id, str) and article_id.strip()):
+        problems.append(
+            f"trạng thái '{status}' (bài đang có trên Zalo) mà không có 'article_id': đồng bộ "
+            "sẽ tạo bài lần nữa, trùng với bài đã có"
+        )
+    pending = entry.get("pending_create")
+    if pending is not None:
+        if not isinstance(pending, dict):
+            problems.append(
+                f"trường 'pending_create' cần một đối tượng {{…}}, gặp {_kind(pending)}"
+            )
+        else:
+            problems += [
+                f"trường 'pending_create.{name}' cần một chuỗi, gặp {_kind(pending[name])}"
+                for name in ("digest", "title", "content", "at")
+                if pending.get(name) is not None and not isinstance(pending[name], str)
+            ]
+    jobs = entry.get("given_up")
+    if jobs is not None and not (
+        isinstance(jobs, list)
+        and all(isinstance(j, dict) and isinstance(j.get("token"), str) for j in jobs)
+    ):
+        problems.append("trường 'given_up' cần danh sách các đối tượng có 'token' (chuỗi)")
+    late = entry.get("late_content")
+    if late is not None and not (isinstance(late, list) and all(isinstance(c, str) for c in late)):
+        problems.append("trường 'late_content' cần danh sách các chuỗi")
+    return problems
+
+
+def check_records(state_path: Path, entries: Mapping[str, Any]) -> None:
+    """Stop (nothing sent, no login) when a record is not one the tool could have written."""
+    found = [(key, p) for key in sorted(entries) for p in _record_problems(entries[key])]
+    if not found:
+        return
+    name = f"state/{state_path.name}"
+    told = [f'  - bản ghi "{key}": {problem}' for key, problem in found[:MAX_TOLD]]
+    if len(found) > MAX_TOLD:
+        told.append(f"  - … và {len(found) - MAX_TOLD} lỗi nữa")
+    keys = ", ".join(dict.fromkeys(f'"{key}"' for key, _ in found))
+    raise PublishError(
+        f"{name}: {len(found)} chỗ trong các bản ghi không phải do công cụ viết (tệp bị sửa tay "
+        "hoặc hỏng khi gộp nhánh), nên không gửi gì lên Zalo:\n"
+        + "\n".join(told)
+        + "\nCách sửa: lấy lại bản đúng từ git (git log -p -- "
+        f"{name} để tìm, rồi git checkout <commit> -- {name}), commit rồi chạy lại. Không có "
+        f'bản đúng thì xoá hẳn các bản ghi {keys} khỏi mục "entries" của tệp, commit, rồi '
+        "chạy publish sync zalo --reconcile: công cụ tìm lại bài trên OA theo tiêu đề và nhận "
+        "lại, không tạo trùng."
+    )
