@@ -250,9 +250,11 @@ def test_a_renamed_unit_updates_every_article_in_place_and_the_plan_says_why(
     assert_published_once(root, emulator)
 
 
-def test_records_of_an_older_version_learn_their_oa_at_the_next_sync_without_calling_zalo(
+def test_records_of_an_older_version_learn_their_oa_at_the_next_sync_once_zalo_has_one(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:
+    """The run that writes the OA into an older version's file reads one of its articles
+    (nothing sent); every later no-op sync calls Zalo no more."""
     root = zalo_project(tmp_path, 2)
     assert sync(root) == 0
     path = root / "state" / "zalo.json"
@@ -261,11 +263,49 @@ def test_records_of_an_older_version_learn_their_oa_at_the_next_sync_without_cal
     path.write_text(json.dumps(older), "utf-8")
     emulator.clear_calls()
     assert sync(root) == 0
-    assert emulator.calls == []
+    assert emulator.write_calls() == [] and emulator.count_calls("/article/getdetail") == 1
     assert json.loads(path.read_text("utf-8"))["meta"] == {"oa_id": OA_ID}
     before = path.stat().st_mtime_ns
+    emulator.clear_calls()
     assert sync(root) == 0
+    assert emulator.calls == []
     assert path.stat().st_mtime_ns == before  # written once, not at every sync
+
+
+def test_an_upgrade_and_an_oa_switch_in_one_change_sends_nothing_to_the_new_oa(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """An older version's state file (no OA noted), with site.toml's oa_id changed in the same
+    commit as the upgrade: the old OA's records were taken for the new OA's, every bulletin read
+    as already there and none was created on it. None of the records' articles is on the new
+    OA: the sync stops and says how to put the old records aside."""
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    path = root / "state" / "zalo.json"
+    older = json.loads(path.read_text("utf-8"))
+    older["meta"] = {}
+    path.write_text(json.dumps(older), "utf-8")
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace(OA_ID, NEW_OA), "utf-8")
+    with ZaloEmulator(EmulatorConfig(oa_id=NEW_OA)) as other, monkeypatch.context() as env:
+        for name, value in env_for(other, tmp_path / "secrets" / "moi.json", **FAST_ENV).items():
+            env.setenv(name, value)
+        capsys.readouterr()
+        for _ in range(2):  # told again, not settled by writing the new OA into the file
+            assert sync(root) == 1
+            out = told(capsys)
+            assert "không bài nào trong 3 bài đăng gần nhất nó ghi có trên OA" in out
+            assert "git mv state/zalo.json state/zalo-oa-<mã OA cũ>.json" in out
+            assert other.write_calls() == []
+            assert json.loads(path.read_text("utf-8"))["meta"] == {}
+        path.rename(root / "state" / f"zalo-oa-{OA_ID}.json")
+        assert sync(root) == 0
+        assert other.count_calls("/article/create") == 3
+        assert_published_once(root, other)
 
 
 def test_editing_one_bulletin_sends_exactly_one_update(

@@ -116,6 +116,9 @@ CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
 OA_META = "oa_id"
 """state/zalo.json meta: the OA whose articles the records are."""
+SAMPLED = 3
+"""Articles of an older version's records asked about to tell that they are on the OA; one
+deleted by hand must not stop the sync, and all three deleted is rare enough to be told."""
 CRASH_ENV = "PUBLISH_ZALO_CRASH_AT"
 """Test seam: "<point>:<n>" SIGKILLs this process the n-th time it reaches <point>."""
 SETTINGS_ENV = {
@@ -395,10 +398,44 @@ class ZaloSyncer:
             back = _moves(kept, self.state_path)
             if back:
                 raise PublishError(_kept_records(self.state_path, kept, wanted, back))
+        unchecked = not recorded and on_zalo and not self.reconcile and not self.dry_run
+        if unchecked and not self._records_on_oa(manifest, wanted):
+            return  # not known yet: asked again by the next run, the OA still unwritten
         if recorded != wanted and not self.dry_run:
             manifest.meta[OA_META] = wanted
             if len(manifest):
                 manifest.save()
+
+    def _records_on_oa(self, manifest: Manifest, wanted: str) -> bool:
+        """Whether records an older version wrote (no OA in meta) are the articles of the OA
+        this sync logs in to; raise when none of the last SAMPLED articles is there.
+
+        Upgrading and switching OA in one change would otherwise take the old OA's records for
+        the new one's: every bulletin read as already on Zalo, nothing created there, and the
+        next edit refused. Article ids say nothing of their OA, so Zalo is asked (getdetail),
+        once, on the run that writes the OA into the file. False when Zalo could not be asked.
+        """
+        shown = [
+            e
+            for e in manifest.entries().values()
+            if e.get("article_id") and e.get("status") in ("live", "hidden")
+        ]
+        newest = sorted(shown, key=lambda e: str(e.get("synced_at") or ""), reverse=True)
+        sample = [str(e["article_id"]) for e in newest[:SAMPLED]]
+        if not sample:
+            return True  # only creates in flight: their lookup is by title on this OA
+        try:
+            self.client.login()
+            self._check_oa()
+            if any(self._detail(article_id) is not None for article_id in sample):
+                return True
+        except ZaloError as error:
+            self.echo(
+                f"zalo: cảnh báo: chưa kiểm tra được các bài state/{self.state_path.name} ghi "
+                f"có trên OA {wanted} không ({error}); lần đồng bộ sau kiểm tra lại."
+            )
+            return False
+        raise PublishError(_upgraded_other_oa(self.state_path, len(sample), wanted))
 
     def _stop_watching(self, key: str, entry: dict[str, Any]) -> dict[str, Any]:
         """The record without the given-up jobs watched for WATCH_TIMES × stuck_job_hours
@@ -1383,6 +1420,24 @@ def _other_oa(state_path: Path, recorded: str, wanted: str) -> str:
         "đăng ở đó, hay bài của đơn vị nhập vào) thì sau khi đổi tên tệp chạy publish sync zalo "
         "--reconcile trước để nhận lại theo tiêu đề: lần đồng bộ thường tạo lại mọi bài, trùng "
         f"với bài đã có. {mistake}"
+    )
+
+
+def _upgraded_other_oa(state_path: Path, sampled: int, wanted: str) -> str:
+    """Why a sync whose records (of an older version, no OA noted) are not on the OA it logs in
+    to sends nothing, and the ways on."""
+    name = state_path.name
+    aside = _moves(state_path, state_path.with_name("zalo-oa-<mã OA cũ>.json"))
+    return (
+        f"state/{name} do bản publish cũ viết nên không ghi mã OA, và không bài nào trong "
+        f"{sampled} bài đăng gần nhất nó ghi có trên OA {wanted} ([zalo] oa_id): có lẽ đơn vị "
+        "đã đổi OA cùng lúc với nâng cấp publish, và hồ sơ này là của OA cũ. Không gửi gì (nếu "
+        "không, mọi bản tin sẽ bị coi là đã có trên OA mới). Cách sửa: đơn vị đã chuyển sang "
+        f"OA mới thì {aside} (giữ làm hồ sơ bài của OA cũ), commit, rồi chạy lại: mọi bản tin "
+        "được tạo trên OA mới (OA mới đã có sẵn các bài thì chạy publish sync zalo --reconcile "
+        "trước, để nhận lại theo tiêu đề). Sửa nhầm oa_id thì ghi lại mã OA cũ. Vẫn là OA cũ "
+        "mà các bài đó đã bị xoá trong trang quản trị OA thì chạy publish sync zalo "
+        "--reconcile: bài đã xoá được ghi nhận là đã gỡ rồi tạo lại."
     )
 
 
