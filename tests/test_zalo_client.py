@@ -747,3 +747,28 @@ def test_an_oa_package_without_articles_is_not_retried_and_needs_a_person(
     assert caught.value.stops_channel
     assert "nâng cấp gói dịch vụ" in str(caught.value)
     assert emulator.count_calls("/article/create") == 1 and not emulator.articles
+
+
+def test_a_token_file_replaced_with_the_same_size_and_time_is_read_again(tmp_path: Path) -> None:
+    """`publish zalo-login` replacing the token file while a scheduled sync runs: a new file of
+    the same size, written within the clock's tick, read as unchanged, and the sync refreshed
+    with the old pair and saved that over the admin's new login."""
+    path = tmp_path / "config" / "zalo-token.json"
+    path.parent.mkdir(mode=0o700)
+
+    def put(refresh: str) -> None:
+        """Replace the file (a new inode, as TokenFile.save does) with a pair of fixed size."""
+        fresh = path.with_name("moi.json")
+        record = {"refresh_token": refresh, "access_token": refresh.lower(), "expires_at": 2e9}
+        fresh.write_text(json.dumps(record), encoding="utf-8")
+        fresh.chmod(0o600)
+        os.replace(fresh, path)
+
+    put("R" * 40)
+    tokens = TokenManager(AppCredentials("app", "bi-mat"), TokenFile(path))
+    assert tokens.current().refresh_token == "R" * 40
+    seen = path.stat()
+    put("N" * 40)
+    os.utime(path, ns=(seen.st_atime_ns, seen.st_mtime_ns))
+    assert path.stat().st_size == seen.st_size
+    assert tokens.current().refresh_token == "N" * 40

@@ -523,3 +523,21 @@ def test_help_says_a_refresh_token_file_is_written_instead_of_the_token_file(
     helped = " ".join(capsys.readouterr().out.split())
     assert "ghi thêm" not in helped
     assert "không ghi tệp token" in helped
+
+
+def test_a_token_file_that_cannot_be_written_is_refused_before_consent(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """ZALO_TOKEN_FILE under a path that is a file: found only when saving, after the code was
+    spent, the new pair was lost and the OA admin had to consent again."""
+    root = zalo_project(tmp_path, 1)
+    blocker = tmp_path / "khong-phai-thu-muc"
+    blocker.write_text("", encoding="utf-8")
+    token_file = blocker / "zalo-token.json"
+    for name, value in login_env(emulator, token_file).items():
+        monkeypatch.setenv(name, value)
+    args = ["--root", str(root), "zalo-login", "--paste", "--redirect-uri", CALLBACK]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert f"không ghi được tệp token {token_file}" in captured.err
+    assert "/v4/oa/permission" not in captured.out

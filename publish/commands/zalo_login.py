@@ -162,6 +162,20 @@ def _refresh_out(path: Path | None) -> Path | None:
     return path
 
 
+def _writable(path: Path) -> None:
+    """Refuse at once a token file whose folder cannot be made or written: found only when
+    saving, after the code was spent, the new pair would be lost and consent needed again."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise PublishError(
+            f"không ghi được tệp token {path}: {folder} không phải thư mục ghi được. Cách sửa: "
+            "đặt ZALO_TOKEN_FILE vào một thư mục của bạn (quyền 0700), hoặc tạo thư mục đó, rồi "
+            "chạy lại publish zalo-login; chưa lấy token nào, tệp token cũ (nếu có) vẫn nguyên."
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Get the OA's first token pair and write the token file."""
     env = credentials_env(os.environ)  # as `publish sync` reads them: the same token file
@@ -170,6 +184,8 @@ def run(args: argparse.Namespace) -> int:
     redirect_uri = _redirect_uri(args, project)
     refresh_out = _refresh_out(args.refresh_token_file)
     token_file = TokenFile(default_token_file(env))
+    if refresh_out is None:
+        _writable(token_file.path)
     settings = ClientSettings.from_env(env)
     request = LoginRequest(app.app_id, redirect_uri, settings.oauth_base)
     callback = _wait_for_callback(args, request)

@@ -272,7 +272,7 @@ class TokenManager:
         self.refresh_margin = refresh_margin
         self._clock = clock
         self._guard = threading.RLock()
-        self._cached: tuple[tuple[int, int], TokenPair] | None = None
+        self._cached: tuple[tuple[int, int, int], TokenPair] | None = None
         self._seen: set[str] = set()
         if initial is not None:
             self._remember(initial)
@@ -331,7 +331,9 @@ class TokenManager:
                         f"{ENV_REFRESH_TOKEN}. " + REAUTHORIZE
                     ) from None
                 return self._initial
-            key = (info.st_mtime_ns, info.st_size)
+            # The inode too: a file replaced (TokenFile.save, `publish zalo-login`) within the
+            # clock's tick with the same size is another pair all the same.
+            key = (info.st_ino, info.st_mtime_ns, info.st_size)
             if self._cached is None or self._cached[0] != key:
                 pair = self.token_file.load()
                 if pair is None:  # removed between stat and read
