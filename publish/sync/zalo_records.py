@@ -95,9 +95,28 @@ def _record_problems(entry: Any) -> list[str]:
     return problems
 
 
+TEXT = frozenset(TEXT_FIELDS)
+NESTED = frozenset(("pending_create", "given_up", "late_content"))
+
+
+def _plain(entry: Any) -> bool:
+    """Whether a record is surely well formed, told fast: a no-op sync of 10,000 bulletins
+    checks every record (the full check, _record_problems, costs several times more)."""
+    if type(entry) is not dict:
+        return False
+    for name, value in entry.items():
+        if name in NESTED or (name in TEXT and value is not None and type(value) is not str):
+            return False
+    status = entry.get("status")
+    if status in SHOWN:
+        return bool(entry.get("article_id"))
+    return status is None or status == "removed"
+
+
 def check_records(state_path: Path, entries: Mapping[str, Any]) -> None:
     """Stop (nothing sent, no login) when a record is not one the tool could have written."""
-    found = [(key, p) for key in sorted(entries) for p in _record_problems(entries[key])]
+    odd = [key for key, entry in entries.items() if not _plain(entry)]
+    found = [(key, p) for key in sorted(odd) for p in _record_problems(entries[key])]
     if not found:
         return
     name = f"state/{state_path.name}"
