@@ -41,7 +41,7 @@ TEXT_FIELDS = (
 """Fields that are text whenever present."""
 STATUSES = ("live", "hidden", "removed")
 SHOWN = ("live", "hidden")
-"""Statuses of a record whose article is on the OA: it must name it."""
+"""Statuses of a record whose article is on the OA: it names it, or has a create in flight."""
 MAX_TOLD = 20
 
 
@@ -66,7 +66,8 @@ def _record_problems(entry: Any) -> list[str]:
     if status is not None and status not in STATUSES:
         problems.append(f"trường 'status' cần một trong {', '.join(STATUSES)}, gặp {status!r}")
     article_id = entry.get("article_id")
-    if status in SHOWN and not (isinstance(article_id, str) and article_id.strip()):
+    job = entry.get("token") or entry.get("pending_create")  # looked up or verified first
+    if status in SHOWN and not job and not (isinstance(article_id, str) and article_id.strip()):
         problems.append(
             f"trạng thái '{status}' (bài đang có trên Zalo) mà không có 'article_id': đồng bộ "
             "sẽ tạo bài lần nữa, trùng với bài đã có"
@@ -109,7 +110,7 @@ def _plain(entry: Any) -> bool:
             return False
     status = entry.get("status")
     if status in SHOWN:
-        return bool(entry.get("article_id"))
+        return bool(entry.get("article_id") or entry.get("token"))
     return status is None or status == "removed"
 
 
