@@ -16,6 +16,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from publish import legacy_text
+from publish.addresses import SiteAddresses
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
@@ -357,6 +358,11 @@ class Config:
         entry twice when the site moves to a new address."""
         first = self.site.old_base_urls[0] if self.site.old_base_urls else self.site.base_url
         return first.rstrip("/") + "/"
+
+    @property
+    def addresses(self) -> SiteAddresses:
+        """base_url and [site] old_base_urls: a link written with any of them is the site's own."""
+        return SiteAddresses(self.base_url, self.site.old_base_urls)
 
     def absolute_url(self, path: str) -> str:
         """Join a site path such as `/2020/12/x/` to the public base URL."""

@@ -281,7 +281,7 @@ def _link_problems(
         return []
     files = ContentFiles(
         config.root,
-        config.base_url,
+        config.addresses,
         documents,
         {nfc(_rel(path, config.root)) for path in found} - documents.keys(),
         {nfc(b.source): b.channels for b in bulletins if "web" not in b.channels},

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from publish.addresses import SiteAddresses, site_folder
 from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import addressed, own_path, site_folder
+from publish.links import addressed
 from publish.markdown_code import masked
 from publish.markdown_escapes import unescape
 from publish.markdown_images import ImageScan
@@ -76,7 +77,7 @@ SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _RESOLVED_DIRS: dict[str, str] = {}
 """Folders already resolved in this build, by text (cleared by load_site, so a changed symlink
 is seen)."""
-_RESOLVED_REFS: dict[tuple[str, str, str, str], Path | None] = {}
+_RESOLVED_REFS: dict[tuple[str, str, str, SiteAddresses], Path | None] = {}
 """Image references already resolved in this build: every page and card asks again."""
 _IMAGE_FILES: dict[Path, tuple[str, int] | None] = {}
 """Resolved images checked in this build: their path under content/, None when not a file."""
@@ -168,15 +169,16 @@ def remote_image(ref: str, config: Config) -> bool:
 
 
 def _own_image(ref: str, config: Config) -> str | None:
-    """The site path of an image written with the site's own full address, else None."""
-    return own_path(ref, config.base_url) if addressed(ref) else None
+    """The site path of an image written in full with one of the site's addresses (now or
+    before it moved), else None."""
+    return config.addresses.own_path(ref) if addressed(ref) else None
 
 
 def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:
     """Resolve an image reference to a file inside content/, or None when it points outside."""
     # Text, not Path, keys: hashing a new Path splits it into parts, and a rebuild asks again
     # for every image of every bulletin.
-    memo = (ref, os.path.dirname(md_path), os.fspath(config.root), config.base_url)
+    memo = (ref, os.path.dirname(md_path), os.fspath(config.root), config.addresses)
     if memo not in _RESOLVED_REFS:
         _RESOLVED_REFS[memo] = _resolve_content_path(ref, md_path, config)
     return _RESOLVED_REFS[memo]

@@ -20,7 +20,7 @@ from publish.gates import (
     secret_classification,
     secret_stamp,
 )
-from publish.links import addressed, own_path
+from publish.links import addressed
 from publish.tags import tag_key
 from publish.text import SLUG_RE, folded_words, nfc, slugify
 from publish.url_history import REDIRECTABLE_RE
@@ -697,11 +697,11 @@ def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, 
 
 
 def alias_path(written: str, config: Config) -> str:
-    """The site path an alias names: a full address of this website made a path, a folder's
-    `index.html` made the folder, a trailing '/' added to a folder."""
+    """The site path an alias names: a full address of this website (now or before it moved)
+    made a path, a folder's `index.html` made the folder, a trailing '/' added to a folder."""
     path = written.strip()
     if addressed(path):
-        path = own_path(path, config.base_url) or path
+        path = config.addresses.own_path(path) or path
     if path.endswith("/index.html"):
         path = path.removesuffix("index.html")  # the folder's own page: "/tin-tuc/"
     if path.startswith("/") and not path.endswith("/") and "." not in path.rsplit("/", 1)[1]:

@@ -14,12 +14,13 @@ import difflib
 import os
 import posixpath
 import re
-from collections.abc import Container, Iterator, Mapping, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
+from publish.addresses import SiteAddresses
 from publish.errors import Problem
 from publish.markdown_code import masked
 from publish.text import nfc
@@ -30,9 +31,7 @@ __all__ = [
     "addressed",
     "content_link",
     "links_in",
-    "own_path",
     "resolve",
-    "site_folder",
 ]
 
 Links = tuple[tuple[str, int], ...]
@@ -56,14 +55,14 @@ LINK_HINT = (
 )
 
 
-def content_link(href: str, base_url: str = "") -> tuple[str, str] | None:
+def content_link(href: str, site: SiteAddresses | None = None) -> tuple[str, str] | None:
     """(path, "#fragment" or "") when `href` names a Markdown file of the site, else None; with
-    the site's `base_url`, also when written with the site's own address, as the browser shows
-    it ("https://example.gov.vn/chau-thanh/bai-viet/x.md" → "/bai-viet/x.md")."""
+    the `site`'s addresses, also when written with one of them, as the browser shows it
+    ("https://example.gov.vn/chau-thanh/bai-viet/x.md" → "/bai-viet/x.md")."""
     if ".md" not in href or href.startswith("#"):
         return None
-    if base_url and addressed(href):
-        href = own_path(href, base_url) or href
+    if site is not None and addressed(href):
+        href = site.own_path(href) or href
     if href.startswith("//") or SCHEME_RE.match(href):
         return None
     path, mark, fragment = href.partition("#")
@@ -76,40 +75,6 @@ def content_link(href: str, base_url: str = "") -> tuple[str, str] | None:
 def addressed(href: str) -> bool:
     """Whether `href` is written with a host: "https://…", "http://…" or "//…"."""
     return href.startswith("//") or href[:8].lower().startswith(("http://", "https://"))
-
-
-def own_path(href: str, base_url: str, pages: Container[str] = ()) -> str | None:
-    """The site path of a link written with the site's own address, as editors copy it from
-    the browser: in full ("https://example.gov.vn/congan-hoakhanh/lien-he/", also with "www."
-    or without the scheme, "//example.gov.vn/…") or as the path the host serves it at
-    ("/congan-hoakhanh/lien-he/") → "/lien-he/" (query and #fragment kept); None for any
-    other link, and for a path that is one of the site's `pages` as written (a page whose
-    address starts with the folder's name)."""
-    try:
-        link, base = urlsplit(href), urlsplit(base_url)
-    except ValueError:  # e.g. "http://[oops/"
-        return None
-    folder, path = base.path.rstrip("/"), link.path or "/"
-    if path != folder and not path.startswith(folder + "/"):
-        return None
-    if link.scheme or link.netloc:
-        if link.scheme.lower() not in ("http", "https", "") or not link.netloc:
-            return None
-        if _host(link.netloc) != _host(base.netloc):
-            return None
-    elif not folder or _is_page(unquote(path), pages):
-        return None
-    return urlunsplit(("", "", path[len(folder) :] or "/", link.query, link.fragment))
-
-
-def _host(netloc: str) -> str:
-    """A host as compared with the site's: "www.example.gov.vn" is "example.gov.vn"."""
-    return netloc.lower().removeprefix("www.")
-
-
-def _is_page(path: str, pages: Container[str]) -> bool:
-    """Whether a site path, with or without its final slash, is one of `pages`."""
-    return path in pages or path + "/" in pages
 
 
 def _candidates(path: str, source: str, folder: str = "") -> tuple[str, ...]:
@@ -130,25 +95,21 @@ def _inside(path: str) -> bool:
     return path.startswith(CONTENT)
 
 
-def resolve(href: str, source: str, documents: Mapping[str, str], base_url: str = "") -> str | None:
+def resolve(
+    href: str, source: str, documents: Mapping[str, str], site: SiteAddresses | None = None
+) -> str | None:
     """The site path (with its #fragment) of the page a link in `source` leads to, when it
-    names a loaded content file (`documents`: see Site.documents), also as written with the
-    site's `base_url` (see content_link); else None."""
-    found = content_link(href, base_url)
+    names a loaded content file (`documents`: see Site.documents), also as written with one of
+    the `site`'s addresses (see content_link); else None."""
+    found = content_link(href, site)
     if found is None:
         return None
     path, fragment = found
-    for candidate in _candidates(path, nfc(source), site_folder(base_url)):
+    for candidate in _candidates(path, nfc(source), site.folder if site else ""):
         url = documents.get(candidate)
         if url is not None:
             return url + fragment
     return None
-
-
-def site_folder(base_url: str) -> str:
-    """The folder the website is served under, as its pages write it before a site path
-    ("/chau-thanh"; "" at the root of its host)."""
-    return urlsplit(base_url).path.rstrip("/")
 
 
 def _may_name_file(href: str) -> bool:
@@ -203,8 +164,8 @@ class ContentFiles:
     """What links between content files may lead to, for checking them as a site is loaded."""
 
     root: Path
-    base_url: str
-    """The site's public address: links written with it are read as its files' (content_link)."""
+    site: SiteAddresses
+    """The site's addresses: links written with them are read as its files' (content_link)."""
     documents: Mapping[str, str]
     """Site path of each loaded bulletin and page, by its file (see Site.documents)."""
     unloaded: Set[str]
@@ -227,10 +188,10 @@ class ContentFiles:
     def _problem(self, source: str, href: str, line: int, *, on_web: bool) -> Problem | None:
         """Why one link leads nowhere, or None when it leads to a page (or its target has
         errors of its own)."""
-        target = content_link(href, self.base_url)
+        target = content_link(href, self.site)
         if target is None:
             return None
-        candidates = _candidates(target[0], source, site_folder(self.base_url))
+        candidates = _candidates(target[0], source, self.site.folder)
         for candidate in candidates:
             if candidate in self.unloaded:
                 return None

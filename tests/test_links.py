@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from publish import config as config_module
+from publish.addresses import SiteAddresses
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
-from publish.links import links_in, own_path
+from publish.links import links_in
 from publish.pipeline import build
 from publish.writer import write
 from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
@@ -285,12 +286,14 @@ def test_a_later_build_reads_addresses_as_a_clean_build_does(tmp_path: Path) -> 
     ],
 )
 def test_own_path(href: str, path: str | None) -> None:
-    assert own_path(href, "https://example.vn/chau-thanh/", {"/chau-thanh/gioi-thieu/"}) == path
+    site = SiteAddresses("https://example.vn/chau-thanh/")
+    assert site.own_path(href, {"/chau-thanh/gioi-thieu/"}) == path
 
 
 def test_own_path_of_a_site_at_its_host_root_with_www() -> None:
-    assert own_path("//www.example.vn/lien-he/", "https://www.example.vn/") == "/lien-he/"
-    assert own_path("https://example.vn/lien-he/", "https://www.example.vn/") == "/lien-he/"
+    site = SiteAddresses("https://www.example.vn/")
+    assert site.own_path("//www.example.vn/lien-he/") == "/lien-he/"
+    assert site.own_path("https://example.vn/lien-he/") == "/lien-he/"
 
 
 def test_files_images_and_addresses_written_with_the_folder_are_the_site_s_own(

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish.links import content_link, resolve, site_folder
+from publish.addresses import site_folder
+from publish.links import content_link, resolve
 from publish.model import Bulletin, Page, Site
 from publish.text import nfc
 
@@ -34,8 +35,8 @@ class WrittenLinks:
     @classmethod
     def of(cls, site: Site) -> WrittenLinks:
         """The written links of every page of `site` on the website."""
-        base_url = site.config.base_url
-        prefix = site_folder(base_url)
+        addresses = site.config.addresses
+        prefix = addresses.folder
         # The load reports a link to a bulletin of another channel; a held-back one is the link
         # check's to warn about (it is not on the website now, but will or was).
         loaded = [*site.bulletins, *(e.bulletin for e in site.excluded)]
@@ -45,9 +46,9 @@ class WrittenLinks:
         items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
         for item in items:
             for href, line in item.links:
-                if content_link(href, base_url) is None:
+                if content_link(href, addresses) is None:
                     continue  # an address of another site: checked as any other link
-                url = resolve(href, item.source, site.documents, base_url)
+                url = resolve(href, item.source, site.documents, addresses)
                 shown = (item.source, href if url is None else prefix + url)
                 lines.setdefault(shown, line)
                 if url is None or url.partition("#")[0] in off_web:

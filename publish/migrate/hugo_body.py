@@ -8,8 +8,9 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from publish import shortcodes
+from publish.addresses import SiteAddresses
 from publish.content_images import IMAGE_SUFFIXES, SCHEME_RE
-from publish.links import addressed, own_path
+from publish.links import addressed
 from publish.markdown_code import masked
 from publish.markdown_comments import hidden
 from publish.markdown_images import Image, substituted
@@ -195,7 +196,7 @@ def _with_img_tags(text: str, replacement: Callable[[str, int], str], first: int
 def own_image(ref: str, base: str) -> str | None:
     """The path of an image written in full with the Hugo site's own address
     ("https://old.example.vn/images/a.jpg" → "/images/a.jpg"), else None."""
-    return own_path(ref, base) if base and addressed(ref) else None
+    return SiteAddresses(base).own_path(ref) if base and addressed(ref) else None
 
 
 def _one_line(text: str) -> str:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from publish.cache import Fragments
 from publish.config import Config
 from publish.content_images import remote_image, resolve_content_path
-from publish.links import content_link, own_path, resolve
+from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
@@ -93,8 +93,9 @@ class SiteContext:
         return self.prefix + path
 
     def own_path(self, href: str) -> str | None:
-        """The site path of a link written with the site's own address (see links.own_path)."""
-        return own_path(href, self.config.base_url, self.folder_pages)
+        """The site path of a link written with one of the site's addresses, now or before
+        (see SiteAddresses.own_path)."""
+        return self.config.addresses.own_path(href, self.folder_pages)
 
     def absolute(self, path: str) -> str:
         """The public absolute URL of a site path."""
@@ -250,10 +251,10 @@ class SiteContext:
     def link_target(self, href: str, source: str) -> str | None:
         """The site path a link to a content file in `source` leads to, None for other links
         (recorded, so a page reused from the cache can check each still leads there)."""
-        base_url = self.config.base_url
-        if content_link(href, base_url) is None:
+        addresses = self.config.addresses
+        if content_link(href, addresses) is None:
             return None  # the same answer whatever the other files are
-        found = self.linked[(source, href)] = resolve(href, source, self.site.documents, base_url)
+        found = self.linked[(source, href)] = resolve(href, source, self.site.documents, addresses)
         return found
 
     def take_links(self) -> dict[tuple[str, str], str | None]:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from publish.content_images import content_image, remote_image
-from publish.links import content_link, own_path, resolve
+from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.render.zalo.images import ZaloImages, public_url
@@ -109,17 +109,19 @@ def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
     page of the website (a content file's page, a site path, a relative address); None for a
     link within the article and for unsafe schemes."""
     page = site.config.absolute_url(bulletin.url)
+    addresses = site.config.addresses
 
     def target(href: str) -> str | None:
         """The URL to show, or None."""
-        linked = resolve(href, bulletin.source, site.documents, site.config.base_url)
+        linked = resolve(href, bulletin.source, site.documents, addresses)
         if linked is not None:
             return public_url(site.config.absolute_url(linked))
         lowered = href.lower()
         if lowered.startswith(("http://", "https://", "//")):
-            # The site's own address ("https://www.…", "http://…") as the website links it:
-            # its canonical address. A protocol-relative other one is shown nowhere.
-            path = own_path(href, site.config.base_url)
+            # The site's own address ("https://www.…", "http://…", or one it had before the
+            # unit moved it) as the website links it: its canonical address. A
+            # protocol-relative other one is shown nowhere.
+            path = addresses.own_path(href)
             if path is not None:
                 return public_url(site.config.absolute_url(path))
             return None if href.startswith("//") else public_url(href)
@@ -129,7 +131,7 @@ def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
             return None
         if href.startswith("/"):
             # Written as the browser shows it ("/congan-hoakhanh/lien-he/"): the folder once.
-            path = own_path(href, site.config.base_url, site.documents.values()) or href
+            path = addresses.own_path(href, site.documents.values()) or href
             return public_url(site.config.absolute_url(path))
         return public_url(urljoin(page, href))
 
@@ -182,6 +184,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
     check them)."""
     image = _image_block(bulletin, site, images)
     link = _link_target(bulletin, site)
+    addresses = site.config.addresses
     used: list[tuple[tuple[str, str, str], Any]] = []
     followed: list[tuple[str, str | None]] = []
 
@@ -194,7 +197,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
     def recorded_link(href: str) -> str | None:
         """The URL shown for a link, remembered when another file decides it."""
         url = link(href)
-        if content_link(href, site.config.base_url) is not None:
+        if content_link(href, addresses) is not None:
             followed.append((href, url))
         return url
 
