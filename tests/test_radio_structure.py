@@ -47,16 +47,19 @@ def test_a_list_item_ending_in_a_colon_runs_into_its_sub_items_without_another_m
     source: str,
 ) -> None:
     """The item announces its sub-items: its colon is the pause, no «;» is glued on after it
-    («Tuần tra ban đêm:; Tại các xã» was read to the announcer)."""
+    («Tuần tra ban đêm:; Tại các xã» was read to the announcer). The sub-items stay in its
+    sentence and the next point is counted, so «Kiểm tra hành chính» is not heard as one more
+    place of the night patrol (test_radio_lists.py)."""
     assert normalise(source).text == (
-        "Kế hoạch gồm: Tuần tra ban đêm: Tại các xã; Tại thị trấn; Kiểm tra hành chính."
+        "Kế hoạch gồm: thứ nhất, Tuần tra ban đêm: Tại các xã, Tại thị trấn. "
+        "Thứ hai, Kiểm tra hành chính."
     )
 
 
 def test_a_list_item_ending_in_a_colon_among_sentences_takes_no_stop_after_it() -> None:
     source = "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n  - Tại các xã. Kiểm tra kỹ.\n- Xong:\n"
     assert normalise(source).text == (
-        "Kế hoạch gồm: Tuần tra ban đêm: Tại các xã. Kiểm tra kỹ. Xong."
+        "Kế hoạch gồm: thứ nhất, Tuần tra ban đêm: Tại các xã. Kiểm tra kỹ. Thứ hai, Xong."
     )
 
 

@@ -16,6 +16,14 @@ from publish.markdown_pasted import (
     sub_bullets,
 )
 from publish.radio.flags import WARNING, Context
+from publish.radio.lists import (
+    ANNOUNCES,
+    ENDS_SENTENCE,
+    SENTENCE_INSIDE,
+    TRAILING_PAUSE,
+    Entry,
+    spoken,
+)
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
 from publish.sanitize import strip_markup
@@ -199,11 +207,6 @@ _ADDRESS = re.compile(
     r"Giám đốc|Chủ tịch|Bí thư|Đội trưởng|Cán bộ|Chiến sĩ)\b"
 )
 """A title or form of address a speaker's name starts with."""
-_ANNOUNCES = re.compile(r":[\s*_]*$")
-"""A paragraph ending in a colon (bold or not): it announces what follows."""
-_ENDS_SENTENCE = re.compile(r"[.!?][\s*_”\"’)»]*$")
-_SENTENCE_INSIDE = re.compile(r"[.!?][*_”\"’)»]*\s+\S")
-_TRAILING_PAUSE = re.compile(r"[\s;,]+$")
 
 
 def _flag_removed(ctx: Context, what: str, excerpt: str, line: int) -> None:
@@ -267,13 +270,19 @@ _SUB_BULLET_LINE = re.compile(r"^[ \t]*o(?:\t|[ \u00a0]{2})", re.MULTILINE)
 def with_sub_bullets_marked(text: str) -> str:
     """`text` with each of Word's second-level «o» items (publish.markdown_pasted.sub_bullets:
     a list on the website) opened by «◦», read as a pasted bullet: the script's one kind of
-    space would leave «o Tại các xã», read as the word «o»."""
+    space would leave «o Tại các xã», read as the word «o». It is indented as the website's
+    sub-list is, so it is read as a sub-item (publish.radio.lists)."""
     if not _SUB_BULLET_LINE.search(text):
         return text
     lines = text.split("\n")
     for i in sub_bullets(lines):
-        lines[i] = WORD_SUB_BULLET.sub("◦ ", lines[i], count=1)
+        lines[i] = WORD_SUB_BULLET.sub("    ◦ ", lines[i], count=1)
     return "\n".join(lines)
+
+
+def _ordered(listed: re.Match[str]) -> bool:
+    """Whether a `_LIST` line is numbered or lettered (`1.`, `2)`, `a)`) rather than marked."""
+    return listed[0][len(listed[1]) : len(listed[1]) + 1].isalnum()
 
 
 def _skip_front_matter(lines: list[str]) -> int:
@@ -293,6 +302,13 @@ class _Splitter:
         self.blocks: list[Block] = []
         self.current: list[tuple[int, str]] = []
         self.list_items: list[list[tuple[int, str]]] = []
+        self.indents: list[int] = []
+        """How far each list item's mark is indented: its level (publish.radio.lists)."""
+        self.ordered = False
+        """Whether the open list is numbered or lettered (`1.`, `a)`), not marked (`-`, `•`)."""
+        self.gap = False
+        """Whether a blank line follows the open list: the next item still belongs to it (a
+        loose list, one list on the website), anything else ends it."""
         self.after_image = False
         self.quoted = False
         """Whether the open paragraph is a blockquote (`> …`)."""
@@ -315,12 +331,13 @@ class _Splitter:
             else:
                 self.blocks.append(Block("body", [Item(text, lines)]))
         if self.list_items:
-            items = [
-                Item(" ".join(t.strip() for _, t in item), tuple(item), list_item=True)
-                for item in self.list_items
+            entries = [
+                Entry(indent, " ".join(t.strip() for _, t in item), tuple(item))
+                for indent, item in zip(self.indents, self.list_items, strict=True)
             ]
+            items = [Item(text, lines, list_item=True) for text, lines in spoken(entries)]
             self.blocks.append(Block("body", items))
-        self.current, self.list_items = [], []
+        self.current, self.list_items, self.indents, self.gap = [], [], [], False
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
@@ -356,9 +373,15 @@ class _Splitter:
         """Handle one ordinary line."""
         was_after_image, self.after_image = self.after_image, False
         if not line.strip():
-            self.end_paragraph()
+            if self.list_items and not self.current:
+                self.gap = True
+            else:
+                self.end_paragraph()
             self.after_image = was_after_image
             return
+        if self.gap and not self._next_item(line):
+            self.end_paragraph()
+        self.gap = False
         if (heading := _HEADING.match(line)) and not _HASHTAG_LINE.match(line):
             self.end_paragraph()
             item = Item(_heading_text(heading[2]), ((number, line),))
@@ -389,7 +412,10 @@ class _Splitter:
         if listed := _LIST.match(line):
             if self.current:
                 self.end_paragraph()
+            if not self.list_items:
+                self.ordered = _ordered(listed)
             self.list_items.append([(number, listed[2])])
+            self.indents.append(len(listed[1]))
             self.pasted = line.lstrip()[0] in BULLET_GLYPHS or bool(NUMBERED.match(line))
         elif (
             self.list_items
@@ -402,6 +428,14 @@ class _Splitter:
             self.list_items[-1].append((number, line))  # continuation of the last item
         else:
             self.current.append((number, line))
+
+    def _next_item(self, line: str) -> bool:
+        """Whether a line after a blank one in a list is its next item: a sub-item, or an item
+        of the same kind (marks or numbers) as the list's first; another kind is another list."""
+        listed = _LIST.match(_QUOTE.sub("", line))
+        if listed is None:
+            return False
+        return len(listed[1]) > self.indents[0] or _ordered(listed) == self.ordered
 
 
 def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
@@ -479,7 +513,7 @@ def _join_announced(blocks: list[Block]) -> list[Block]:
             and last.kind == "body"
             and len(last.items) == 1
             and not last.items[0].list_item
-            and _ANNOUNCES.search(last.items[0].text)
+            and ANNOUNCES.search(last.items[0].text)
         ):
             intro = last.items[0]
             text = f"{intro.text.rstrip()} {_read_on(block.items)}"
@@ -498,19 +532,17 @@ def _read_on(items: list[Item]) -> str:
     texts = [item.text.strip() for item in items]
     if not items[0].list_item:
         return " ".join(texts)
-    clauses = not any(_SENTENCE_INSIDE.search(t) for t in texts) and not any(
-        _ENDS_SENTENCE.search(t) for t in texts[:-1]
+    clauses = not any(SENTENCE_INSIDE.search(t) for t in texts) and not any(
+        ENDS_SENTENCE.search(t) for t in texts[:-1]
     )
     parts = []
     for i, text in enumerate(texts):
-        if _ANNOUNCES.search(text):
+        if ANNOUNCES.search(text):
             parts.append(text)  # at the very end, R15.6 makes the colon the paragraph's stop
         elif clauses:
-            parts.append(_TRAILING_PAUSE.sub("", text) + (";" if i < len(texts) - 1 else ""))
+            parts.append(TRAILING_PAUSE.sub("", text) + (";" if i < len(texts) - 1 else ""))
         else:
-            parts.append(
-                text if _ENDS_SENTENCE.search(text) else _TRAILING_PAUSE.sub("", text) + "."
-            )
+            parts.append(text if ENDS_SENTENCE.search(text) else TRAILING_PAUSE.sub("", text) + ".")
     return " ".join(parts)
 
 

@@ -55,6 +55,9 @@ _SPACES = re.compile(
     r"[\t\v\f\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 )
 """Every character `str.isspace` accepts but the line break: one kind of space for every pass."""
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_TAB_WIDTH = 4
+"""Columns of a Tab in a line's indentation, as on the website (Python-Markdown)."""
 _INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _MAX_PLACEHOLDERS = 256
@@ -84,6 +87,8 @@ def _prepare(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = with_sub_bullets_marked(_INVISIBLE.sub("", text))
+    if "\t" in text:  # a Tab indenting a sub-list is a level (publish.radio.lists), not a space
+        text = _INDENT.sub(lambda m: m[0].expandtabs(_TAB_WIDTH), text)
     return _SPACES.sub(" ", text)
 
 

@@ -1,0 +1,135 @@
+"""Lists with levels read aloud (publish.radio.lists, R1.6): the listener cannot see the
+indentation, so a sub-list runs into the sentence of its item after a colon, and when a list
+has levels each top point is a sentence counted «thứ nhất, … Thứ hai, …». A colon that
+announces a list is read as a colon, never as a full stop. Each test reads a whole bulletin body
+through `normalise`, as the build does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "Các bước:\n\n1. Mở ứng dụng.\n   a) Chọn mục Cài đặt.\n   b) Chọn Bảo mật.\n"
+            "2. Đặt mật khẩu mới.\n",
+            "Các bước: thứ nhất, Mở ứng dụng. Chọn mục Cài đặt. Chọn Bảo mật. "
+            "Thứ hai, Đặt mật khẩu mới.",
+            id="steps-with-lettered-sentences",
+        ),
+        pytest.param(
+            "Quy trình:\n\n1. Tiếp nhận\n   1. ghi sổ\n   2. báo cáo\n2. Xử lý\n",
+            "Quy trình: thứ nhất, Tiếp nhận: ghi sổ, báo cáo. Thứ hai, Xử lý.",
+            id="numbers-under-numbers",
+        ),
+        pytest.param(
+            "Kế hoạch gồm:\n\n- Tuần tra ban đêm\n  - tại các xã;\n  - tại thị trấn.\n"
+            "- Kiểm tra hành chính.\n",
+            "Kế hoạch gồm: thứ nhất, Tuần tra ban đêm: tại các xã, tại thị trấn. "
+            "Thứ hai, Kiểm tra hành chính.",
+            id="bullets-under-an-item-without-colon",
+        ),
+        pytest.param(
+            "Kế hoạch gồm:\n\n- Tuần tra ban đêm\n\t- tại các xã\n\t- tại thị trấn\n- Kiểm tra\n",
+            "Kế hoạch gồm: thứ nhất, Tuần tra ban đêm: tại các xã, tại thị trấn. Thứ hai, Kiểm tra.",
+            id="indented-with-tabs",
+        ),
+        pytest.param(
+            "Kế hoạch gồm:\n\n- Tuần tra:\n  - ban đêm:\n    - tại các xã\n    - tại thị trấn\n"
+            "  - ban ngày\n- Kiểm tra\n",
+            "Kế hoạch gồm: thứ nhất, Tuần tra: ban đêm: tại các xã, tại thị trấn; ban ngày. "
+            "Thứ hai, Kiểm tra.",
+            id="three-levels",
+        ),
+        pytest.param(
+            "Các bước:\n\n1. Mở ứng dụng. Đăng nhập:\n   - nhập số điện thoại;\n"
+            "   - nhập mật khẩu.\n2. Chọn Cài đặt.\n",
+            "Các bước: thứ nhất, Mở ứng dụng. Đăng nhập: nhập số điện thoại, nhập mật khẩu. "
+            "Thứ hai, Chọn Cài đặt.",
+            id="item-of-several-sentences",
+        ),
+    ],
+)
+def test_a_sub_list_stays_with_its_item_and_the_points_are_counted(
+    source: str, expected: str
+) -> None:
+    """Read flat, «…: Tiếp nhận; ghi sổ; báo cáo; Xử lý.» gave the listener no way to tell
+    the sub-steps of one step from the next step."""
+    assert normalise(source).text == expected
+
+
+def test_a_list_with_levels_and_no_lead_in_reads_its_colons_as_colons() -> None:
+    """Without a sentence before it, the item «Tuần tra ban đêm:» became «Tuần tra ban đêm.»
+    and its places sentences of their own: a full stop where the voice must stay up."""
+    source = (
+        "Mở đầu.\n\n### Khuyến cáo\n\n- Không chuyển tiền:\n  - cho người lạ\n"
+        "  - qua ứng dụng lạ\n- Báo ngay 113\n"
+    )
+    assert normalise(source).text == (
+        "Mở đầu.\n\nKhuyến cáo.\n\nThứ nhất, Không chuyển tiền: cho người lạ, qua ứng dụng lạ. "
+        "Thứ hai, Báo ngay một một ba."
+    )
+
+
+def test_an_item_ending_in_a_colon_announces_the_items_typed_under_it_without_indent() -> None:
+    """Indentation lost in a paste (or never typed): the items after «Ban đêm:» up to the next
+    such label are its sub-items, not points of their own after «Ban đêm.»."""
+    source = "- Ban đêm:\n- tại các xã\n- tại thị trấn\n- Ban ngày:\n- tại chợ\n"
+    assert normalise(source).text == (
+        "Thứ nhất, Ban đêm: tại các xã, tại thị trấn. Thứ hai, Ban ngày: tại chợ."
+    )
+
+
+def test_a_blank_line_between_items_keeps_them_one_list_after_the_colon() -> None:
+    """A loose list (a blank line between items, one list on the website) read «Hồ sơ gồm:
+    đơn đề nghị.» and then «Giấy khai sinh.» as a paragraph of its own; another kind of list
+    after a blank line is still another list."""
+    source = "Hồ sơ gồm:\n\n- đơn đề nghị;\n\n- giấy khai sinh.\n"
+    assert normalise(source).text == "Hồ sơ gồm: đơn đề nghị; giấy khai sinh."
+    nested = "Các bước:\n\n1. Mở ứng dụng\n\n   - chọn A\n   - chọn B\n\n2. Thoát\n"
+    assert normalise(nested).text == (
+        "Các bước: thứ nhất, Mở ứng dụng: chọn A, chọn B. Thứ hai, Thoát."
+    )
+    two_lists = "- Một\n- Hai\n\n1. Bước đầu\n2. Bước sau\n"
+    assert normalise(two_lists).text == "Một. Hai.\n\nBước đầu. Bước sau."
+
+
+def test_items_that_say_their_place_are_not_counted_again() -> None:
+    """«Bước 1:», «Thứ nhất,» already tell the listener where a point starts."""
+    source = "Kế hoạch gồm:\n\n1. Bước 1: tuần tra\n   - ban đêm\n2. Bước 2: kiểm tra\n"
+    assert (
+        normalise(source).text == "Kế hoạch gồm: Bước một: tuần tra: ban đêm. Bước hai: kiểm tra."
+    )
+
+
+def test_one_point_with_sub_items_is_not_counted() -> None:
+    """«Thứ nhất» with no «thứ hai» after it promises a point that never comes."""
+    source = "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n  - tại các xã\n  - tại thị trấn\n"
+    assert normalise(source).text == "Kế hoạch gồm: Tuần tra ban đêm: tại các xã, tại thị trấn."
+
+
+def test_a_flat_list_is_read_as_before() -> None:
+    """No level, nothing said in addition: clauses after a colon joined with «;», items of a
+    list without a lead-in each a sentence (R1.6 vector 8)."""
+    assert normalise("Hồ sơ gồm:\n\n- đơn đề nghị;\n- giấy khai sinh.\n").text == (
+        "Hồ sơ gồm: đơn đề nghị; giấy khai sinh."
+    )
+    assert normalise("- Bắt 3 đối tượng\n- Thu 2 xe\n").text == "Bắt ba đối tượng. Thu hai xe."
+
+
+def test_a_flag_in_a_sub_item_names_its_own_line() -> None:
+    source = "Kế hoạch gồm:\n\n- Tuần tra:\n  - tại xã A\n  - cùng CSXYZ\n- Kiểm tra\n"
+    assert [(f.code, f.line) for f in normalise(source).flags] == [("R14.6", 5)]
+
+
+def test_a_list_deeper_than_a_bulletin_may_be_is_read_without_error() -> None:
+    """`publish speak` reads any text: 1,100 levels (past Python's recursion limit) are read
+    at the 50 levels a bulletin may have (publish.nesting.MAX_DEPTH), not a traceback."""
+    source = "".join("  " * level + "- mục\n" for level in range(1_100))
+    text = normalise(source).text
+    assert text.startswith("Mục: mục: mục") and text.count(":") == 49
