@@ -826,3 +826,23 @@ def test_log_lines_tell_the_time_on_the_sites_clock(project: Path) -> None:
         else:
             os.environ["TZ"] = machine
         time.tzset()
+
+
+def test_serve_run_inside_the_project_stops_and_names_the_project_folder(tmp_path: Path) -> None:
+    # Run from content/, it used to serve an error page until Ctrl-C; every other command stops.
+    write_project(tmp_path)
+    inside = tmp_path / "content"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-m", "publish", "serve", "--port", "0"],
+        cwd=inside,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,  # the old server never stopped by itself
+    )
+    assert done.returncode == 1
+    assert f"Thư mục dự án có vẻ là {tmp_path.resolve()} (có site.toml)" in done.stderr
+    assert f'cd "{tmp_path.resolve()}"' in done.stderr
+    assert "Xem trước website tại" not in done.stdout

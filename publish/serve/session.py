@@ -45,6 +45,10 @@ class PreviewSession:
         out: TextIO | None = None,
         err: TextIO | None = None,
     ) -> None:
+        if not (root / config_module.CONFIG_NAME).exists():
+            # Stop like every other command, naming the project folder: run from content/, the
+            # server would go on showing only «không tìm thấy tệp cấu hình» until Ctrl-C.
+            config_module.load(root)
         self.root = root
         self.output = root / "output"
         self.hub = ReloadHub()
