@@ -12,6 +12,7 @@ import re
 import threading
 
 __all__ = [
+    "ERROR_ID",
     "EVENTS_PATH",
     "ReloadHub",
     "error_overlay",
@@ -108,7 +109,7 @@ def snippet(generation: int, error: str | None, site: str = "/") -> str:
         "function(){location.replace(to);});"
         "});})();</script>"
     )
-    return (error_overlay(error) if error is not None else "") + script
+    return (error_overlay(error, generation) if error is not None else "") + script
 
 
 def reload_event(generation: int, site: str, moved: dict[str, str] | None = None) -> bytes:
@@ -123,17 +124,64 @@ def _script_text(text: str) -> str:
     return json.dumps(text).replace("<", "\\u003c")
 
 
-def error_overlay(message: str) -> str:
-    """A fixed panel over the page showing the build error, HTML-escaped."""
+ERROR_ID = "__publish-error"
+"""The error overlay's element id; `{ERROR_ID}-show` is the button that opens it again."""
+
+_OVERLAY_SCRIPT = (
+    "<script>(function(){"
+    'var box=document.getElementById("__publish-error"),'
+    'shut=document.getElementById("__publish-error-close"),'
+    'show=document.getElementById("__publish-error-show"),'
+    'key="__publish-error-closed",gen=box.getAttribute("data-generation");'
+    "function remember(v){try{if(v)sessionStorage.setItem(key,gen);"
+    "else sessionStorage.removeItem(key);}catch(x){}}"
+    # Shown and hidden by an inline display: a site's own `button{display:…}` would beat the
+    # browser's rule for the hidden attribute.
+    'function shown(open){box.style.display=open?"block":"none";'
+    'show.style.display=open?"none":"block";}'
+    "function open(){shown(true);remember(false);shut.focus();}"
+    "function close(){shown(false);remember(true);show.focus();}"
+    'shut.addEventListener("click",close);show.addEventListener("click",open);'
+    'document.addEventListener("keydown",function(e){if(box.style.display==="none")return;'
+    'if(e.key==="Escape"){e.preventDefault();close();}'
+    # The overlay hides the whole page: Tab stays on its one control, not on links behind it.
+    'else if(e.key==="Tab"){e.preventDefault();shut.focus();}});'
+    "var closed=null;try{closed=sessionStorage.getItem(key);}catch(x){}"
+    "if(closed===gen){shown(false);}else{shut.focus();}"
+    "})();</script>"
+)
+"""Close (button, Escape) and open again; a page reloaded without a new rebuild (the editor
+following a link) stays closed, the next failing rebuild shows the overlay again."""
+
+
+def error_overlay(message: str, generation: int = 0) -> str:
+    """A panel over the whole page showing the build error (HTML-escaped), which the editor can
+    close to look at the last good build under it and open again from a button in the corner.
+
+    An alert dialog: a screen reader says its title and message when focus moves to its close
+    button as the page loads."""
+    button = (
+        "font:inherit;cursor:pointer;border-radius:4px;padding:.5rem 1rem;border:2px solid #b00020;"
+    )
     return (
-        '<div id="__publish-error" role="alert" style="position:fixed;inset:0;z-index:2147483647;'
+        f'<div id="{ERROR_ID}" role="alertdialog" aria-modal="true" '
+        f'aria-labelledby="{ERROR_ID}-title" aria-describedby="{ERROR_ID}-text {ERROR_ID}-hint" '
+        f'data-generation="{generation}" style="position:fixed;inset:0;z-index:2147483647;'
         "overflow:auto;background:rgba(255,255,255,.97);color:#1a1a1a;padding:2rem;"
         'font:16px/1.5 system-ui,sans-serif">'
-        '<h1 style="color:#b00020;font-size:1.4rem;margin:0 0 1rem">Lỗi khi dựng lại website</h1>'
-        '<pre style="white-space:pre-wrap;background:#fdecea;padding:1rem;border-radius:4px">'
-        f"{html.escape(message)}</pre>"
-        "<p>Sửa tệp rồi lưu lại: trang sẽ tự tải lại. Bên dưới vẫn là bản dựng tốt gần nhất.</p>"
+        f'<button type="button" id="{ERROR_ID}-close" style="{button}float:right;'
+        'margin:0 0 1rem 1rem;background:#fff;color:#b00020">Đóng thông báo (Esc)</button>'
+        f'<h1 id="{ERROR_ID}-title" style="color:#b00020;font-size:1.4rem;margin:0 0 1rem">'
+        "Lỗi khi dựng lại website</h1>"
+        f'<pre id="{ERROR_ID}-text" style="white-space:pre-wrap;background:#fdecea;padding:1rem;'
+        f'border-radius:4px">{html.escape(message)}</pre>'
+        f'<p id="{ERROR_ID}-hint">Sửa tệp rồi lưu lại: trang sẽ tự tải lại. Bên dưới vẫn là bản '
+        "dựng tốt gần nhất: đóng thông báo để xem nó.</p>"
         "</div>"
+        f'<button type="button" id="{ERROR_ID}-show" style="{button}display:none;position:fixed;'
+        "right:1rem;bottom:1rem;z-index:2147483647;background:#b00020;color:#fff;"
+        'font:16px/1.5 system-ui,sans-serif">Xem lỗi dựng website</button>'
+        f"{_OVERLAY_SCRIPT}"
     )
 
 

@@ -232,3 +232,67 @@ def test_a_page_open_at_a_renamed_bulletin_follows_it(tmp_path: Path, browser) -
     finally:
         context.close()
         stop(process)
+
+
+def test_the_error_overlay_can_be_closed_and_comes_back_on_the_next_failing_rebuild(
+    tmp_path: Path, browser
+) -> None:
+    """The overlay over the last good build is an alert dialog a screen reader announces: its
+    close button has focus, Escape or the button closes it, a button in the corner opens it
+    again; it stays closed while the editor browses, comes back when the next rebuild fails too,
+    and goes away by itself once a rebuild succeeds."""
+    from playwright.sync_api import expect
+
+    from tests.browser.test_pages import axe_violations
+
+    root = copy_sample(tmp_path)
+    source = root / "content" / "bai-viet" / "2025-06-02-canh-bao-lua-dao-viec-nhe-luong-cao.md"
+    text = source.read_text("utf-8")
+    process, url = start_serve(root)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url + "2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/")
+        heading = page.locator("article.bulletin h1")
+        page.wait_for_timeout(300)  # let the reload channel connect
+        source.write_text(
+            text.replace("category: canh-bao-toi-pham", "category: khong-co"), "utf-8"
+        )
+        dialog = page.get_by_role("alertdialog", name="Lỗi khi dựng lại website")
+        expect(dialog).to_be_visible(timeout=RELOAD_DEADLINE_MS)
+        expect(dialog).to_have_accessible_description(re.compile("khong-co"))
+        close = dialog.get_by_role("button", name="Đóng thông báo (Esc)")
+        expect(close).to_be_focused()
+        page.keyboard.press("Tab")
+        expect(close).to_be_focused()  # not a link hidden under the overlay
+        assert axe_violations(page) == []
+        with pytest.raises(Exception, match="intercepts pointer events"):
+            heading.click(trial=True, timeout=1000)
+
+        page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
+        heading.click(trial=True, timeout=2000)  # the last good build is there to look at
+        reopen = page.get_by_role("button", name="Xem lỗi dựng website")
+        expect(reopen).to_be_focused()
+        page.reload()  # as following a link would: no new rebuild, still closed
+        expect(reopen).to_be_visible()
+        expect(dialog).to_be_hidden()
+        reopen.click()
+        expect(dialog).to_be_visible()
+        expect(close).to_be_focused()
+        close.click()
+        expect(dialog).to_be_hidden()
+
+        source.write_text(
+            text.replace("category: canh-bao-toi-pham", "category: khong-co-nua"), "utf-8"
+        )
+        expect(dialog).to_be_visible(timeout=RELOAD_DEADLINE_MS)
+        expect(dialog).to_have_accessible_description(re.compile("khong-co-nua"))
+
+        source.write_text(text, "utf-8")
+        expect(page.locator("#__publish-error")).to_have_count(0, timeout=RELOAD_DEADLINE_MS)
+        expect(reopen).to_have_count(0)
+        expect(heading).to_be_visible()
+    finally:
+        context.close()
+        stop(process)
