@@ -546,6 +546,43 @@ def test_a_renamed_bulletin_tells_open_pages_its_new_address(
     assert get(session, "/2024/01/tuan-tra-dem/")[0] == 200
 
 
+def test_a_renamed_bulletin_without_id_tells_open_pages_its_new_address(
+    session: PreviewSession, project: Path
+) -> None:
+    """Without `id` a bulletin is known by its slug, which the rename changes: one bulletin gone
+    and one come in the same rebuild is taken for it, renamed."""
+    folder = project / "content" / "bai-viet"
+    stream = EventStream(session, since=session.hub.state()[0])
+    try:
+        os.replace(folder / "2024-01-02-ban-tin-thu.md", folder / "2024-01-02-tuan-tra-dem.md")
+        assert stream.next_event() == "reload"
+        moved = json.loads(stream.data)["moved"]
+        assert moved == {"/2024/01/ban-tin-thu/": "/2024/01/tuan-tra-dem/"}
+    finally:
+        stream.close()
+
+
+def test_two_bulletins_without_id_renamed_at_once_are_not_guessed(
+    session: PreviewSession, project: Path
+) -> None:
+    """Two gone and two come: which is which cannot be told, so no page is sent to another's
+    address (they reload into «Không tìm thấy trang» as before)."""
+    folder = project / "content" / "bai-viet"
+    second = BULLETIN.format(title="Bản tin thứ hai", category="an-ninh-trat-tu")
+    stream = EventStream(session, since=session.hub.state()[0])
+    try:
+        edit(folder / "2024-01-02-ban-tin-hai.md", second)
+        assert stream.next_event() == "reload"
+        session._debouncer.stop()  # both renames in one rebuild, whatever the machine's pace
+        os.replace(folder / "2024-01-02-ban-tin-thu.md", folder / "2024-01-02-tuan-tra-dem.md")
+        os.replace(folder / "2024-01-02-ban-tin-hai.md", folder / "2024-01-02-tuan-tra-ngay.md")
+        session.rebuild()
+        assert stream.next_event() == "reload"
+        assert json.loads(stream.data)["moved"] == {}
+    finally:
+        stream.close()
+
+
 def test_page_that_missed_a_rebuild_reloads_at_once(session: PreviewSession) -> None:
     session.rebuild()
     stale = session.hub.state()[0] - 1

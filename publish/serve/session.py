@@ -129,11 +129,18 @@ class PreviewSession:
         addresses = {("bulletin", b.key): prefix + b.url for b in site.for_channel("web")}
         addresses |= {("page", p.source): prefix + p.url for p in site.pages}
         before, self._addresses = self._addresses, addresses
-        return {
+        moved = {
             old: addresses[key]
             for key, old in before.items()
             if key in addresses and addresses[key] != old
         }
+        gone = [key for key in before if key[0] == "bulletin" and key not in addresses]
+        new = [key for key in addresses if key[0] == "bulletin" and key not in before]
+        if before and len(gone) == 1 and len(new) == 1:
+            # A bulletin without `id` is known by its slug, which its file's name gives: one
+            # bulletin gone and one come in the same rebuild is most likely it, renamed.
+            moved[before[gone[0]]] = addresses[new[0]]
+        return moved
 
     def _report(self, result: Build, report: WriteReport) -> None:
         """Print warnings, bulletins left out (only when that list changes) and what was written."""

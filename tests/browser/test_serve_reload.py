@@ -209,14 +209,21 @@ def test_a_failed_rebuild_keeps_open_pages_at_the_folder_of_the_last_good_build(
         stop(process)
 
 
-def test_a_page_open_at_a_renamed_bulletin_follows_it(tmp_path: Path, browser) -> None:
+@pytest.mark.parametrize("with_id", [True, False], ids=["id", "no-id"])
+def test_a_page_open_at_a_renamed_bulletin_follows_it(
+    tmp_path: Path, browser, with_id: bool
+) -> None:
     """The editor renames the bulletin's file (its address) while its page is open: the page
-    goes to the new address, not to «Không tìm thấy trang»."""
+    goes to the new address, not to «Không tìm thấy trang», also for a bulletin without `id`
+    (known by its slug, the file's name)."""
     from playwright.sync_api import expect
 
     root = copy_sample(tmp_path)
     folder = root / "content" / "bai-viet"
     source = folder / "2025-06-02-canh-bao-lua-dao-viec-nhe-luong-cao.md"
+    if not with_id:
+        text = source.read_text("utf-8")
+        source.write_text(re.sub(r"(?m)^id: .*\n", "", text, count=1), "utf-8")
     process, url = start_serve(root, "--drafts")  # a renamed file awaits approval again
     context = browser.new_context()
     try:
