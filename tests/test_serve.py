@@ -657,6 +657,40 @@ def test_a_page_asked_for_while_a_rebuild_moves_files_comes_whole_from_one_build
         assert "Bản tin thử nghiệm" not in answers["home"]
 
 
+def test_a_page_loaded_just_before_a_rebuild_still_gets_its_style_sheet(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The style sheet is named by its content: a page loaded just before a rebuild that changed
+    it asks for the old name once the new build is in. It gets the old sheet, not a 404 that
+    showed the page unstyled until its reload; output/ holds only the new build's."""
+    module = sys.modules[__name__]
+    plain = module.render
+
+    def styled(name: str, css: str):  # type: ignore[no-untyped-def]
+        """The stand-in renderer with a style sheet published as assets/<name>."""
+
+        def render(site: object) -> Iterator[Artifact]:
+            yield from plain(site)
+            yield Artifact.text("web", f"assets/{name}", css)
+
+        return render
+
+    monkeypatch.setattr(module, "render", styled("style.aaaa1111.css", "body { color: red; }"))
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        page = get(session, "/2024/01/ban-tin-thu/")
+        assert page[0] == 200
+        monkeypatch.setattr(module, "render", styled("style.bbbb2222.css", "body { color: blue; }"))
+        assert session.rebuild()
+        status, headers, body = get(session, "/assets/style.aaaa1111.css")
+        assert status == 200 and body == "body { color: red; }"
+        assert headers["Content-Type"] == "text/css; charset=utf-8"
+        assert get(session, "/assets/style.bbbb2222.css")[2] == "body { color: blue; }"
+        assert get(session, "/assets/khong-co.css")[0] == 404
+    assert sorted(p.name for p in (project / "output" / "web" / "assets").iterdir()) == [
+        "style.bbbb2222.css"
+    ]
+
+
 def test_a_rebuild_failing_while_moving_files_keeps_the_last_good_build_whole(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,10 +12,13 @@ import mimetypes
 import re
 import socketserver
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from publish.render.web.assets import OUTPUT_DIR as ASSETS
 from publish.serve.lock import ReadWriteLock
 from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject, reload_event
 
@@ -105,7 +108,34 @@ class PreviewServer(ThreadingHTTPServer):
         """Held to read web_root, and alone while a rebuild moves files in and out of it."""
         self.folder: tuple[str, ...] = ()
         """The segments of the base_url's path: the site is served below them."""
+        self.replaced_assets: dict[str, bytes] = {}
+        """The style sheets and icons of the build the last rebuild replaced, by their path in
+        assets/ (named by their content, so never another file's bytes)."""
         super().__init__((HOST, port), PreviewHandler)
+
+    @contextmanager
+    def swapping(self) -> Iterator[None]:
+        """Held by a rebuild while it moves files: no request is read meanwhile, and the assets
+        of the build being replaced are kept in memory. A page loaded just before the move asks
+        for its style sheet after it: the new build's has another name, and without them the
+        page showed unstyled until its reload."""
+        with self.files.writing():
+            self.replaced_assets = self._assets_now()
+            yield
+
+    def _assets_now(self) -> dict[str, bytes]:
+        """The files in web_root/assets, read only when not already kept under that name."""
+        folder = self.web_root / ASSETS
+        kept: dict[str, bytes] = {}
+        try:
+            for path in folder.rglob("*"):
+                if path.is_file() and not path.is_symlink():
+                    name = path.relative_to(folder).as_posix()
+                    known = self.replaced_assets.get(name)
+                    kept[name] = known if known is not None else path.read_bytes()
+        except OSError:
+            pass  # kept as far as it could be read: only a nicety for pages already open
+        return kept
 
     def serve_at(self, base_path: str) -> None:
         """Serve the site at `base_path` (the base_url's path, e.g. "/congan-hoakhanh/")."""
@@ -212,6 +242,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 target = target / "index.html"
             data = _read_inside(root, target)
         status = 200
+        if data is None and inside and inside[0] == ASSETS:
+            data = self.server.replaced_assets.get("/".join(inside[1:]))
         if data is None:
             status, target = 404, root / "404.html"
             data = _read_inside(root, target) or NOT_FOUND

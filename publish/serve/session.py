@@ -101,7 +101,7 @@ class PreviewSession:
                     self.output,
                     CHANNELS,
                     cache=self.root / ".cache",
-                    swapping=self.server.files.writing(),
+                    swapping=self.server.swapping(),
                 )
                 # Only now: the last good build links to its own folder, and is kept there
                 # under the error overlay until a build for the new folder succeeds.
