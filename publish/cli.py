@@ -1,7 +1,8 @@
 """The `publish` command line: parse arguments, run one command, turn errors into exit codes.
 
 Exit codes: 0 success, 1 content or config error, 2 usage error, 3 a remote channel failed
-(progress saved) or another sync was running (nothing done). No traceback unless --debug.
+(progress saved), another sync was running or another command kept writing output/ (nothing
+done). No traceback unless --debug.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ Exception tree:
     ├── ConfigError         site.toml problems (a ContentError)
     ├── RemoteError         a channel's remote end failed (exit 3 when partial progress was saved)
     ├── NeedsPerson         one sync action a person must decide on; the others go on (exit 1)
-    └── Busy                another sync holds the lock; this one did nothing (exit 3)
+    └── Busy                another sync holds the lock or another command kept writing output/ (exit 3)
 
 Nothing here prints; `publish.cli` turns these into messages and exit codes.
 """
@@ -84,9 +84,10 @@ class NeedsPerson(PublishError):
 
 
 class Busy(PublishError):
-    """Another sync holds the lock, so this one did nothing. Nothing is wrong with the content or
-    the settings: the exit code is 3 (run again later), as for a channel that did not answer,
-    not 1, which tells a person (or a CI run) that something must be fixed."""
+    """Another sync holds the lock (or another command kept writing output/), so this one did
+    nothing. Nothing is wrong with the content or the settings: the exit code is 3 (run again
+    later), as for a channel that did not answer, not 1, which tells a person (or a CI run)
+    that something must be fixed."""
 
     exit_code = 3
 

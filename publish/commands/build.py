@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
 from publish.model import EXPIRED_LISTED, Build, Site
+from publish.output_lock import output_lock
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, WRITING, Timings, seconds_vi
 from publish.writer import WriteReport, write
@@ -52,15 +54,30 @@ def run(args: argparse.Namespace) -> int:
     """Build the site and write it (or replay the last build when nothing it read has changed)."""
     # Here, not above: `publish sync` takes this module's report helpers without the content
     # loader and the renderers, which a sync that replays the last build never uses.
-    from publish.pipeline import build, parse_channels
+    from publish.pipeline import parse_channels
 
     timings: Timings = getattr(args, "stopwatch", None) or Timings()
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     channels = parse_channels(args.channel)
-    output = args.root / args.output
     if args.audio:
         check_audio(channels)
+    # `publish serve` in another terminal (or a sync) writes output/ and .cache/ too.
+    with output_lock(args.root, "build", tz=config.tz):
+        return _build_and_write(args, config, now, channels, timings)
+
+
+def _build_and_write(
+    args: argparse.Namespace,
+    config: config_module.Config,
+    now: dt.datetime,
+    channels: tuple[str, ...],
+    timings: Timings,
+) -> int:
+    """Build and write (or replay the last build), holding the project's output lock."""
+    from publish.pipeline import build  # here, not above: see run()
+
+    output = args.root / args.output
     last = None if args.audio else LastBuild(config, output, (channels, args.drafts, args.strict))
     if last is not None:
         with timings.phase(COMPARING):

@@ -31,6 +31,7 @@ from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, PublishError
 from publish.model import Build, Site
+from publish.output_lock import output_lock
 from publish.progress import Progress
 from publish.replay import LastBuild, Outcome
 from publish.sync.base import (
@@ -189,6 +190,9 @@ def run_command(args: argparse.Namespace) -> int:
         else:
             output = live
             stack.enter_context(sync_lock(args.root / "state", wait=args.wait, tz=config.tz))
+            # `publish serve` or `publish build` in another terminal writes output/ too, and
+            # the channels below read output/zalo and output/radio.
+            stack.enter_context(output_lock(args.root, "sync", tz=config.tz))
         options = SyncOptions(
             args.dry_run,
             args.reconcile,

@@ -18,6 +18,7 @@ from publish.commands.build import exclusion_lines
 from publish.config import DEFAULT_TIMEZONE
 from publish.errors import PublishError, os_reason
 from publish.model import Site
+from publish.output_lock import Abandoned, output_lock
 from publish.pipeline import Build, build
 from publish.serve.reload import ReloadHub
 from publish.serve.server import PreviewServer
@@ -58,6 +59,7 @@ class PreviewSession:
         self._out = out or sys.stdout
         self._err = err or sys.stderr
         self._rebuilding = threading.Lock()
+        self._closing = threading.Event()
         self._skipped: list[str] = []
         self._built = False
         """Whether a rebuild succeeded in this session (output/web is then this session's)."""
@@ -95,18 +97,28 @@ class PreviewSession:
                     # Output left by an earlier build was most likely made with this site.toml.
                     self.server.serve_at(folder)
                 now = resolve_now(self._now, config.tz)
-                result = build(config, channels=CHANNELS, now=now, drafts=self._drafts)
-                report = write(
-                    result.artifacts,
-                    self.output,
-                    CHANNELS,
-                    cache=self.root / ".cache",
-                    swapping=self.server.swapping(),
-                )
+                # `publish build` or `publish sync` in another terminal writes output/ too.
+                with output_lock(
+                    self.root,
+                    "serve",
+                    echo=self._waiting,
+                    stopping=self._closing.is_set,
+                    tz=config.tz,
+                ):
+                    result = build(config, channels=CHANNELS, now=now, drafts=self._drafts)
+                    report = write(
+                        result.artifacts,
+                        self.output,
+                        CHANNELS,
+                        cache=self.root / ".cache",
+                        swapping=self.server.swapping(),
+                    )
                 # Only now: the last good build links to its own folder, and is kept there
                 # under the error overlay until a build for the new folder succeeds.
                 self.server.serve_at(folder)
                 self._built = True
+            except Abandoned:
+                return False  # the server is closing
             except PublishError as exc:
                 self._failed(str(exc))
                 return False
@@ -158,6 +170,10 @@ class PreviewSession:
             flush=True,
         )
 
+    def _waiting(self, message: str) -> None:
+        """Say in the terminal that the rebuild waits for another command."""
+        print(f"[{_clock(self._tz)}] {message}", file=self._err, flush=True)
+
     def _failed(self, message: str) -> None:
         """Report a failed rebuild in the terminal and on every open page."""
         print(
@@ -183,6 +199,7 @@ class PreviewSession:
 
     def stop(self) -> None:
         """Stop watching, end open event streams and close the server."""
+        self._closing.set()
         self._watcher.stop()
         self._debouncer.stop()
         self.hub.close()
