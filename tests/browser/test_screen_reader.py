@@ -281,3 +281,22 @@ def test_a_table_region_is_named_by_the_heading_above_it(open_page) -> None:
     regions = [n["name"] for n in ax_nodes(page) if n["role"] == "region"]
     assert "Số điện thoại khẩn cấp" in regions, regions
     assert not [r for r in regions if r.startswith("Bảng ")], regions
+
+
+def _spoken_text(page: Any) -> list[str]:
+    """The text runs a screen reader reads on the page, as Chromium exposes them."""
+    return [n["name"] for n in ax_nodes(page) if n["role"] == "StaticText" and n["name"].strip()]
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_text_styled_in_capitals_is_read_as_written(kind: str, sample_site, open_page) -> None:
+    """Chromium hands a screen reader the text after `text-transform: uppercase`: the unit's
+    name in the header and the footer and a bulletin's category were read «CÔNG AN HUYỆN…»,
+    shouted or spelled letter by letter by some readers. Every text run read is the page's own
+    text, in the case the unit wrote it (site.toml, the bulletin)."""
+    page, _ = open_page(sample_site.pages[kind])
+    written = page.evaluate("document.body.textContent.replace(/\\s+/g, ' ')")
+    changed = [t for t in _spoken_text(page) if " ".join(t.split()) not in written]
+    assert changed == [], changed
+    unit = page.locator(".brand-name").text_content()
+    assert unit and unit != unit.upper() and unit in _spoken_text(page)
