@@ -13,7 +13,11 @@
   "use strict";
   var form = document.querySelector("form.search-form");
   var out = document.getElementById("ket-qua");
-  if (!form || !out || !window.fetch) return;
+  if (!form || !out || !window.fetch || !window.URLSearchParams || !"".normalize) return;
+  // The page's own line marks it first (search.html); a host that forbids inline scripts
+  // leaves it to this file.
+  var root = document.documentElement;
+  if (!/(^| )js-search( |$)/.test(root.className)) root.className += " js-search";
   var statusLine = document.getElementById("trang-thai-tim");
   if (!statusLine) {
     // A theme's own search.html from before the status line had its own element.

@@ -172,18 +172,39 @@ def test_no_match_says_so(open_page) -> None:
     assert "Không tìm thấy" in page.locator(".search-status").inner_text()
 
 
-def test_without_javascript_the_page_explains_category_browsing(open_page) -> None:
-    """With JavaScript off there is no search box that would only reload the page: the first
-    thing under the heading says search cannot run and leads to the categories below and to the
-    archive by month, and those links are there. With JavaScript the box is there, the notice not."""
+def _as_an_old_browser_styles_it(page: object) -> None:
+    """Reload the page with its stylesheet as a browser without `@media (scripting)` applies it
+    (Chrome before 120, Safari 17, Firefox 113, the phone browsers of their time): a media
+    feature it does not know matches nothing."""
+
+    def old(route: object) -> None:
+        """The stylesheet with the scripting media feature unknown."""
+        response = route.fetch()  # type: ignore[attr-defined]
+        css = response.text().replace("scripting", "x-unknown-feature")
+        route.fulfill(response=response, body=css)  # type: ignore[attr-defined]
+
+    page.context.route("**/assets/style*.css", old)  # type: ignore[attr-defined]
+    page.reload()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("old_browser", [False, True])
+def test_without_javascript_the_page_explains_category_browsing(
+    old_browser: bool, open_page
+) -> None:
+    """With JavaScript off there is no search box that would only reload the page, also in a
+    browser that does not know `@media (scripting: none)`: the first thing under the heading says
+    search cannot run and leads to the categories below and to the archive by month, and those
+    links are there. With JavaScript the box is there, the notice not."""
     page, _ = open_page("/tim-kiem/", javascript=False)
+    if old_browser:
+        _as_an_old_browser_styles_it(page)
     assert not page.locator("form.search-form").is_visible()
     assert not page.get_by_label("Từ khóa").is_visible()
     notice = page.locator(".notice")
     assert notice.is_visible()
     assert "JavaScript" in notice.inner_text()
     first = "document.querySelector('main h1').nextElementSibling"
-    assert page.evaluate(f"{first}.tagName") == "NOSCRIPT"
+    assert page.evaluate(f"{first}.classList.contains('notice')")
     assert notice.get_by_role("link", name="lưu trữ").get_attribute("href") == "/luu-tru/"
     assert (
         notice.get_by_role("link", name="chuyên mục").get_attribute("href") == "#duyet-chuyen-muc"
@@ -194,8 +215,26 @@ def test_without_javascript_the_page_explains_category_browsing(open_page) -> No
     page.wait_for_load_state()
     assert "/chuyen-muc/" in page.url
     page, _ = open_page("/tim-kiem/")
+    if old_browser:
+        _as_an_old_browser_styles_it(page)
     assert page.get_by_label("Từ khóa").is_visible()
     assert not page.locator(".notice").is_visible()
+    assert search(page, "lua").count() > 0
+
+
+def test_a_browser_running_javascript_without_fetch_gets_the_notice_not_a_dead_box(
+    open_page,
+) -> None:
+    """A phone browser that runs JavaScript but has no fetch (Opera Mini, Android's old browser)
+    cannot search either: it shows the notice and the links, not a box whose button only reloads
+    the page (<noscript> is not shown there)."""
+    page, _ = open_page("/tim-kiem/")
+    page.context.add_init_script("delete window.fetch;")
+    page.reload()
+    assert not page.get_by_label("Từ khóa").is_visible()
+    notice = page.locator(".notice")
+    assert notice.is_visible()
+    assert notice.get_by_role("link", name="lưu trữ").is_visible()
 
 
 @pytest.mark.parametrize("query", ["02773610113", "0277.3610.113", "+84 277 3610 113"])
