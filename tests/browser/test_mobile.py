@@ -5,11 +5,13 @@ a 200-character title, a licence-plate list and a scam address with no space to 
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from publish import config as config_module
 from publish.pipeline import build
@@ -272,3 +274,31 @@ def test_a_zoomed_phone_gives_the_text_and_the_search_box_most_of_its_width(
     box = page.get_by_label("Từ khóa").bounding_box()
     button = page.get_by_role("button", name="Tìm", exact=True).bounding_box()
     assert box and button and abs(box["y"] - button["y"]) < 1
+
+
+def _strip_edge_shade(page: Any, side: str) -> int:
+    """How much darker than white the category strip is at its left or right edge, in its top
+    padding where no chip is drawn (0: white)."""
+    box = page.locator(".cat-nav ul").bounding_box()
+    x = box["x"] + 1 if side == "left" else box["x"] + box["width"] - 2
+    png = page.screenshot(clip={"x": x, "y": box["y"] + 2, "width": 1, "height": 1})
+    red, green, blue = Image.open(io.BytesIO(png)).convert("RGB").getpixel((0, 0))
+    return 255 - min(red, green, blue)
+
+
+@pytest.mark.parametrize("width", [187, 360])
+def test_the_category_strip_shows_that_it_has_more(width: int, open_page: Opener) -> None:
+    """At 187 px (a phone zoomed to 200 %) the strip showed part of one chip, cut at the edge,
+    and nothing said more were there (a phone's scrollbar shows only while scrolling): the next
+    chip peeks in, and a shadow marks the edge where chips are hidden, on the left once scrolled
+    to the end."""
+    page, _ = open_page("/", width=width, height=PHONES[width], mobile=True)
+    strip = page.locator(".cat-nav ul")
+    assert strip.evaluate("e => e.scrollWidth > e.clientWidth")
+    second = page.locator(".cat-nav li").nth(1).bounding_box()
+    assert second and second["x"] + 24 <= width, second
+    assert _strip_edge_shade(page, "right") >= 20 and _strip_edge_shade(page, "left") <= 3
+    strip.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    last = page.locator(".cat-nav li").last.bounding_box()
+    assert last and last["x"] + last["width"] <= width
+    assert _strip_edge_shade(page, "left") >= 20 and _strip_edge_shade(page, "right") <= 3
