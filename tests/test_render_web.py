@@ -780,3 +780,72 @@ def test_an_editors_swap_backup_and_thumbnail_files_are_not_published(tmp_path: 
     for name in (".style.css.swp", "style.css~", "Thumbs.db", ".DS_Store", "icons/desktop.ini"):
         (folder / name).write_bytes(b"not for the website")
     assert sorted(Assets(folder).files) == ["icons/logo.svg", "style.css"]
+
+
+def test_the_footer_leads_to_a_page_that_tells_how_to_follow_the_unit(built: BuiltSite) -> None:
+    """«Nhận tin qua Atom» meant nothing to most readers: the footer's link is named for what it
+    does and opens /theo-doi/, which gives the unit's Zalo OA (with its QR code) and, for a feed
+    reader app, the address of the site's feed and of each category's, each one a feed the build
+    wrote; a category page leads to its own part. Feed readers' software still finds the feeds."""
+    home = built.html("/")
+    assert '<a href="/theo-doi/">Theo dõi tin mới</a>' in home
+    assert "Atom</a>" not in home
+    assert '<link rel="alternate" type="application/atom+xml"' in home
+    page = built.html("/theo-doi/")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "Công an xã Tân Phú Đông" in text
+    assert 'href="https://zalo.me/1234567890123456789"' in page and "<svg" in page
+    addresses = re.findall(r"<code>(https://[^<]+)</code>", page)
+    assert addresses[0] == "https://ca-tanphudong.example.vn/feed.xml"
+    config = config_module.load(built.root)
+    assert len(addresses) == 1 + len(config.categories)
+    for address in addresses:
+        assert "<feed" in built.text(address.removeprefix("https://ca-tanphudong.example.vn/"))
+    for key, category in config.categories.items():
+        listing = built.html(f"/chuyen-muc/{key}/")
+        assert (
+            f'<a href="/theo-doi/#nguon-{key}">Theo dõi tin mới của chuyên mục này</a>' in listing
+        )
+        part = re.search(rf'<dt id="nguon-{key}">([^<]+)</dt>\s*<dd[^>]*><code>([^<]+)<', page)
+        assert part and part.groups() == (
+            category.label,
+            f"https://ca-tanphudong.example.vn/chuyen-muc/{key}/feed.xml",
+        )
+    assert "https://ca-tanphudong.example.vn/theo-doi/" in built.text("sitemap.xml")
+
+
+def test_without_a_zalo_oa_the_follow_page_offers_the_feeds_alone(tmp_path: Path) -> None:
+    """A unit with no [zalo] oa_id gets no Zalo part (no dead link, no empty QR code)."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace('oa_id = "1234567890123456789"', 'oa_id = ""'), "utf-8"
+    )
+    page = build_site(root).html("/theo-doi/")
+    assert "Zalo" not in page.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "<code>https://ca-tanphudong.example.vn/feed.xml</code>" in page
+
+
+def test_an_own_theme_from_before_the_follow_page_still_builds(tmp_path: Path) -> None:
+    """A project's own templates/ copied before follow.html existed is not told a template is
+    missing: it simply has no follow page, and its footer keeps the feed's link."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    (root / "templates/web/follow.html").unlink()
+    site = load_site(config_module.load(root), now=NOW)
+    assert web.check(site) == []
+    built = build_site(root)
+    assert "theo-doi/index.html" not in built.files()
+    assert '<a href="/feed.xml">Nhận tin qua Atom</a>' in built.html("/")
+    assert 'href="/chuyen-muc/an-ninh-trat-tu/feed.xml"' in built.html(
+        "/chuyen-muc/an-ninh-trat-tu/"
+    )
+
+
+def test_check_refuses_a_page_slug_taken_by_the_follow_page(tmp_path: Path) -> None:
+    root = copy_site(tmp_path)
+    (root / "content/pages/theo-doi.md").write_text(
+        '---\ntitle: "Theo dõi"\n---\n\nNội dung.\n', encoding="utf-8"
+    )
+    problems = web.check(load_site(config_module.load(root), now=NOW))
+    assert [p.field for p in problems if "theo-doi" in p.message] == ["slug"]

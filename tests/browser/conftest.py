@@ -102,6 +102,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
         "search": "/tim-kiem/",
         "page": f"/{site.pages[0].slug}/",
         "archive": "/luu-tru/",
+        "follow": "/theo-doi/",
         "404": "/khong-co-trang-nay/",
         "long-word": "/2027/01/ten-mien-gia/",
     }

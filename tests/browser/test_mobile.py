@@ -302,3 +302,23 @@ def test_the_category_strip_shows_that_it_has_more(width: int, open_page: Opener
     last = page.locator(".cat-nav li").last.bounding_box()
     assert last and last["x"] + last["width"] <= width
     assert _strip_edge_shade(page, "left") >= 20 and _strip_edge_shade(page, "right") <= 3
+
+
+def test_a_category_s_follow_link_leads_to_its_feed_address_selected_by_one_tap(
+    open_page: Opener,
+) -> None:
+    """On a phone, «Theo dõi tin mới của chuyên mục này» opens the follow page at that category's
+    part, on screen, and one tap on its feed address selects the whole address, ready to copy
+    into a feed reader app (a long-press on a wrapped address used to pick one word of it)."""
+    page, _ = open_page(
+        "/chuyen-muc/canh-bao-toi-pham/", width=360, height=PHONES[360], mobile=True
+    )
+    page.get_by_role("link", name="Theo dõi tin mới của chuyên mục này").tap()
+    page.wait_for_url("**/theo-doi/#nguon-canh-bao-toi-pham")
+    part = page.locator("#nguon-canh-bao-toi-pham")
+    assert part.is_visible() and part.evaluate("e => e.getBoundingClientRect().top >= 0")
+    address = page.locator("#nguon-canh-bao-toi-pham + dd code")
+    text = address.inner_text()
+    assert text.endswith("/chuyen-muc/canh-bao-toi-pham/feed.xml")
+    address.tap()
+    assert page.evaluate("getSelection().toString()") == text

@@ -11,7 +11,7 @@ from tests.browser.conftest import SCREENSHOTS, WIDTHS, unavailable
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = ["home", "bulletin", "category", "search", "page", "archive", "404"]
+PAGE_TYPES = ["home", "bulletin", "category", "search", "page", "archive", "follow", "404"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

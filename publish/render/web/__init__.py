@@ -29,6 +29,7 @@ from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Bulletin, Kept, Page, Site
 from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
+from publish.render.web.context import FOLLOW_TEMPLATE
 from publish.render.web.feeds import site_feeds
 from publish.render.web.images import (
     Learned,
@@ -66,7 +67,9 @@ TEMPLATES = (
     "404.html",
 )
 """Templates the channel renders or extends; each must exist in the theme."""
-RESERVED_SLUGS = frozenset({"anh", "assets", "chuyen-muc", "luu-tru", "the", "tim-kiem", "trang"})
+RESERVED_SLUGS = frozenset(
+    {"anh", "assets", "chuyen-muc", "luu-tru", "the", "theo-doi", "tim-kiem", "trang"}
+)
 """Top-level folders of the website that a page's slug must not take."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pillow", "zxing-cpp")
 """Libraries whose version can change a page's bytes (the tool's own code is in the cache salt)."""
@@ -156,7 +159,9 @@ def _template_problems(site: Site) -> list[Problem]:
     theme = theme_dir(site)
     env = environment(theme, site.config.root)
     problems = []
-    for name in TEMPLATES:
+    # The follow page is the theme's choice: one from before it existed simply has none.
+    optional = (FOLLOW_TEMPLATE,) if (theme / "web" / FOLLOW_TEMPLATE).is_file() else ()
+    for name in (*TEMPLATES, *optional):
         shown = _shown(theme / "web" / name, site.config.root)
         try:
             env.get_template(name)
@@ -346,7 +351,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         ledger=ledger,
         digests=site.digests,
     )
-    views: Views = Views(site, pictures, page_ids=theme_ids(theme))
+    follow_page = (theme / "web" / FOLLOW_TEMPLATE).is_file()
+    views: Views = Views(site, pictures, page_ids=theme_ids(theme), follow_page=follow_page)
     env = environment(theme, site.config.root)
     env.globals.update(
         asset_url=lambda name: views.url(assets.path(name)),
@@ -457,7 +463,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     seen: set[str] = set()
     learned: dict[str, Learned] = {}
     # Pages render in worker processes; each made its own image variants, so keep the first copy.
-    for name in TEMPLATES:
+    for name in (*TEMPLATES, FOLLOW_TEMPLATE) if follow_page else TEMPLATES:
         env.get_template(name)  # compiled once before the workers fork, not in each of them
     views.prepare()
     with views.fragments.batched():

@@ -31,18 +31,30 @@ __all__ = ["CARD_SIZES", "COVER_SIZES", "HOME", "SiteContext", "tel_uri"]
 CARD_SIZES = "(min-width: 48rem) 10rem, 30vw"
 COVER_SIZES = "(min-width: 48rem) 44rem, 100vw"
 HOME = "Trang chủ"
+FOLLOW = "Theo dõi tin mới"
+"""The name of the page that tells a reader how to follow the unit, and of the links to it."""
+FOLLOW_URL = "/theo-doi/"
+FOLLOW_TEMPLATE = "follow.html"
+"""The follow page's template: a project's own theme from before it had one has no such page."""
 
 
 class SiteContext:
     """Indexes the site once and builds the pieces every page context is made of."""
 
     def __init__(
-        self, site: Site, pictures: Pictures, *, page_ids: frozenset[str] = frozenset()
+        self,
+        site: Site,
+        pictures: Pictures,
+        *,
+        page_ids: frozenset[str] = frozenset(),
+        follow_page: bool = True,
     ) -> None:
         """Index the site once: web bulletins, categories, tags, months. `page_ids`: the ids
-        the theme's templates give elements, which a heading in a body must not take."""
+        the theme's templates give elements, which a heading in a body must not take;
+        `follow_page`: whether the theme has the follow page (FOLLOW_TEMPLATE)."""
         self.site = site
         self.page_ids = page_ids
+        self.follow_page = follow_page
         self.config: Config = site.config
         self.pictures = pictures
         self.markdown = MarkdownRenderer()
@@ -148,6 +160,7 @@ class SiteContext:
             "archive_url": self.url("/luu-tru/"),
             "footer": self.contact(with_qr=False),
             "feed_url": self.url("/feed.xml"),
+            "follow_url": self.url(FOLLOW_URL) if self.follow_page else "",
             "year": self.site.now.year,
         }
 

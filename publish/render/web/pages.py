@@ -13,7 +13,14 @@ from markupsafe import Markup
 
 from publish.cache import digest
 from publish.model import Bulletin, Page
-from publish.render.web.context import COVER_SIZES, SiteContext, tel_uri
+from publish.render.web.context import (
+    COVER_SIZES,
+    FOLLOW,
+    FOLLOW_TEMPLATE,
+    FOLLOW_URL,
+    SiteContext,
+    tel_uri,
+)
 from publish.render.web.markdown import scroll_regions
 from publish.render.web.phones import emergency_linker, hotline_linker
 from publish.render.web.seo import json_ld, news_article
@@ -64,6 +71,8 @@ class Listing:
     intro: str = ""
     crumbs: list[tuple[str, str]] = field(default_factory=list)
     feed: str | None = None
+    follow: str | None = None
+    """Where the follow page tells how to follow this list (its part of the page)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +119,11 @@ def _page_window(total: int, current: int) -> list[int]:
             result.append(0)
         result.append(n)
     return result
+
+
+def follow_anchor(category: str) -> str:
+    """The id of a category's part of the follow page."""
+    return f"nguon-{category}"
 
 
 def output_path(url: str) -> str:
@@ -242,6 +256,7 @@ class Views(SiteContext):
             cards=[self.card(b, eager=i == 0) for i, b in enumerate(chunk)],
             pagination=self._pagination(urls, number),
             list_feed=self.url(listing.feed) if listing.feed else None,
+            list_follow=self.url(listing.follow) if listing.follow and self.follow_page else None,
         )
         return View(
             url,
@@ -296,6 +311,7 @@ class Views(SiteContext):
                     intro=category.description,
                     crumbs=[(category.label, self.category_url(key))],
                     feed=f"{self.category_url(key)}feed.xml",
+                    follow=f"{FOLLOW_URL}#{follow_anchor(key)}",
                 )
             )
         for slug in sorted(self.by_tag):
@@ -325,6 +341,9 @@ class Views(SiteContext):
             for page in self.site.pages
         ]
         jobs.append(PageJob(self.search, self._search_inputs))
+        if self.follow_page:
+            # Made of site.toml alone, which every page's key already holds.
+            jobs.append(PageJob(self.follow, lambda: ("follow",)))
         jobs.append(PageJob(self.not_found, lambda: ("404", *map(self.stamp, self.public[:5]))))
         return jobs
 
@@ -546,6 +565,33 @@ class Views(SiteContext):
             crumbs=[("Tìm kiếm", "/tim-kiem/")],
         )
         return View("/tim-kiem/", "search.html", context)
+
+    def follow(self) -> View:
+        """How a reader follows the unit's news: its Zalo OA (when site.toml names one), or a
+        feed reader app given the address of the site's feed or of one category's."""
+        unit = self.config.unit.name
+        ways = "Zalo hoặc ứng dụng đọc tin" if self.config.zalo.oa_id else "ứng dụng đọc tin"
+        context = self.base_context(
+            FOLLOW_URL,
+            title=FOLLOW,
+            description=f"Cách nhận bản tin mới của {unit} qua {ways}.",
+            current="follow",
+            crumbs=[(FOLLOW, FOLLOW_URL)],
+        )
+        context.update(
+            contact=self.contact(),
+            site_feed=self.absolute("/feed.xml"),
+            category_feeds=[
+                {
+                    "anchor": follow_anchor(key),
+                    "label": category.label,
+                    "url": self.url(self.category_url(key)),
+                    "feed": self.absolute(f"{self.category_url(key)}feed.xml"),
+                }
+                for key, category in self.config.categories.items()
+            ],
+        )
+        return View(FOLLOW_URL, FOLLOW_TEMPLATE, context)
 
     def not_found(self) -> View:
         """The 404 page (not in the sitemap)."""
