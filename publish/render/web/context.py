@@ -26,7 +26,16 @@ from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
 from publish.text import vn_short_date
 
-__all__ = ["CARD_SIZES", "COVER_SIZES", "HOME", "SiteContext", "tel_uri"]
+__all__ = [
+    "CARD_SIZES",
+    "COVER_SIZES",
+    "FOLLOW",
+    "FOLLOW_TEMPLATE",
+    "FOLLOW_URL",
+    "HOME",
+    "SiteContext",
+    "tel_uri",
+]
 
 CARD_SIZES = "(min-width: 48rem) 10rem, 30vw"
 COVER_SIZES = "(min-width: 48rem) 44rem, 100vw"
