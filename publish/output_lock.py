@@ -14,7 +14,6 @@ to block the editor. The file only says who holds the lock, for the message.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import os
 import sys
 import time
@@ -23,11 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from publish.errors import Busy
-
-if sys.platform == "win32":
-    import msvcrt
-else:
-    import fcntl
+from publish.file_lock import release, try_lock
 
 __all__ = ["LOCK_NAME", "WAIT_SECONDS", "Abandoned", "output_lock"]
 
@@ -35,14 +30,7 @@ LOCK_NAME = "output.lock"
 WAIT_SECONDS = 10 * 60
 """How long a command waits for another: a build of 10,000 bulletins takes about a minute, a
 sync longer while it sends; ten minutes is more likely a command left hanging than a slow one."""
-HELD_ERRNOS = frozenset(
-    {errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, getattr(errno, "EDEADLOCK", errno.EDEADLK)}
-)
-"""What taking a lock another process holds fails with (flock, Windows' byte locks)."""
 POLL_SECONDS = 0.2
-WINDOWS_LOCKED_BYTE = 1 << 20
-"""Windows locks bytes, and no other process may read locked ones: the byte locked lies past
-the holder's line, which the waiting command reads for its message."""
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -93,24 +81,21 @@ def output_lock(
                     raise Abandoned()
                 time.sleep(POLL_SECONDS)
         _write_holder(fd, command)
-        yield
+        try:
+            yield
+        finally:
+            release(fd)
     finally:
-        os.close(fd)  # lets go of the lock too
+        os.close(fd)
 
 
 def _take(fd: int) -> bool:
     """Take the lock on `fd` if no process holds it."""
     try:
-        if sys.platform == "win32":
-            os.lseek(fd, WINDOWS_LOCKED_BYTE, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as exc:
-        # Windows says "permission denied" (or "deadlock") for a byte another process locked.
-        # Any other error is a file system without locks (a network share): build as before.
-        return exc.errno not in HELD_ERRNOS
-    return True
+        return try_lock(fd)
+    except OSError:
+        # A file system without locks (a network share): build as before.
+        return True
 
 
 def _write_holder(fd: int, command: str) -> None:

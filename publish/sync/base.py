@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import fcntl
 import json
 import os
 import stat
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from publish.errors import Busy, PublishError, os_reason
+from publish.file_lock import release, try_lock
 from publish.model import Site
 from publish.syntax import json_error
 from publish.timings import Timings
@@ -349,7 +349,10 @@ def sync_lock(
         started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         handle.write(f"{os.getpid()} {started}\n")
         handle.flush()
-        yield
+        try:
+            yield
+        finally:
+            release(handle.fileno())
     finally:
         handle.close()
 
@@ -369,11 +372,7 @@ def _open_lock(path: Path) -> IO[str]:
 
 def _take(handle: IO[str]) -> bool:
     """Take the lock on `handle` if no one holds it."""
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
+    return try_lock(handle.fileno())
 
 
 def _holder(path: Path, tz: dt.tzinfo | None = None) -> tuple[str, str]:

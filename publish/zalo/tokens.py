@@ -1,7 +1,7 @@
 """Zalo OA credentials: app id/secret, the rotating OAuth v4 token pair and the token file.
 
 Refresh tokens are single use, so a new pair is written to the token file (atomically, mode 0600)
-before anything uses it, and one process refreshes at a time (fcntl lock next to the file). Once
+before anything uses it, and one process refreshes at a time (an OS lock on a file next to it). Once
 the token file exists it wins over ZALO_REFRESH_TOKEN / ZALO_ACCESS_TOKEN. No token ever appears
 in a repr, a log line or an exception message.
 """
@@ -9,11 +9,11 @@ in a repr, a log line or an exception message.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import logging
 import os
 import stat
+import sys
 import tempfile
 import threading
 import time
@@ -25,6 +25,7 @@ from typing import Any
 import httpx
 
 from publish.errors import PublishError
+from publish.file_lock import release, try_lock
 from publish.zalo.errors import REAUTHORIZE, ZaloError, api_error
 
 __all__ = [
@@ -123,6 +124,11 @@ class TokenFile:
                 f"Tệp token Zalo {path} không phải một tệp thường (là thư mục, ống dẫn hay tệp thiết bị…), "
                 f"nên không được dùng. Cách sửa: đặt tệp token thật vào đó; {fix}"
             )
+        if sys.platform == "win32":
+            # Windows keeps no owner or mode bits in a stat (every file reads as 0666, every
+            # folder as 0777): who may read the file is up to the folder's access list, which
+            # for the user's own profile (the default place) is that user alone. See README.
+            return
         if hasattr(os, "getuid") and opened.st_uid != os.getuid():
             raise PublishError(
                 f"Tệp token Zalo {path} thuộc về người dùng khác (mã {opened.st_uid}), không "
@@ -212,7 +218,8 @@ class TokenFile:
         }
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
         try:
-            os.fchmod(fd, 0o600)
+            if sys.platform != "win32":  # no fchmod there before Python 3.13; mode bits are moot
+                os.fchmod(fd, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(record, handle)
                 handle.flush()
@@ -222,6 +229,8 @@ class TokenFile:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        if sys.platform == "win32":
+            return  # a folder cannot be opened to fsync there; NTFS journals the rename itself
         dir_fd = os.open(directory, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
@@ -230,26 +239,24 @@ class TokenFile:
 
     @contextlib.contextmanager
     def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-        """Hold an exclusive fcntl lock on `<token file>.lock` (waits up to `timeout`)."""
+        """Hold an exclusive OS lock on `<token file>.lock` (waits up to `timeout`)."""
         self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             deadline = time.monotonic() + timeout
             while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                if try_lock(fd):
                     break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise PublishError(
-                            f"Một tiến trình publish khác đang làm mới token Zalo quá lâu "
-                            f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
-                        ) from None
-                    time.sleep(0.05)
+                if time.monotonic() >= deadline:
+                    raise PublishError(
+                        f"Một tiến trình publish khác đang làm mới token Zalo quá lâu "
+                        f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
+                    )
+                time.sleep(0.05)
             try:
                 yield
             finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
+                release(fd)
         finally:
             os.close(fd)
 
