@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
@@ -170,6 +171,8 @@ def _running(pid: str | None) -> bool:
         return True
     if number <= 0:
         return False
+    if sys.platform == "win32":
+        return _windows_running(number)
     try:
         os.kill(number, 0)
     except ProcessLookupError:
@@ -177,6 +180,30 @@ def _running(pid: str | None) -> bool:
     except OSError:
         return True  # another user's process: running
     return True
+
+
+if sys.platform == "win32":
+    import ctypes
+
+    def _windows_running(number: int) -> bool:
+        """Whether process `number` runs, asked of Windows: os.kill(pid, 0) there is no probe
+        but a Ctrl-C sent to a console process group, and fails for any other process."""
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = kernel32.OpenProcess(_QUERY_LIMITED_INFORMATION, False, number)
+        if not handle:
+            return bool(ctypes.get_last_error() == _ACCESS_DENIED)  # another user's: running
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return bool(code.value == _STILL_ACTIVE)
+        finally:
+            kernel32.CloseHandle(handle)
+
+
+_QUERY_LIMITED_INFORMATION = 0x1000
+_ACCESS_DENIED = 5
+_STILL_ACTIVE = 259
 
 
 def _umask() -> int:

@@ -45,6 +45,18 @@ from publish.zalo.tokens import (
 
 __all__ = ["add_parser", "run"]
 
+_WINDOWS = sys.platform == "win32"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+"""Never write the token through a symlink put there (Windows has no such flag)."""
+# What the admin types, and what the files' privacy rests on, in the shell README gives for each
+# system: cmd.exe on Windows (it activates the tool with `Scripts\activate`), a POSIX shell else.
+_SET_VARIABLE = "set " if _WINDOWS else "export "
+_REMOVE_FILE = "del " if _WINDOWS else "rm "
+# Windows keeps no mode bits: who reads a file there is up to its folder (README, "Bảo mật").
+_MODE_SHOWN = "" if _WINDOWS else " (quyền 600)"
+_MODE_NOTE = "" if _WINDOWS else "quyền 600; "
+_PRIVATE_FOLDER = " (trong thư mục người dùng của bạn)" if _WINDOWS else " (quyền 0700)"
+
 REDIRECT_RULE = (
     "phải trùng địa chỉ đã khai báo trong phần cài đặt ứng dụng (Callback URL của ứng dụng "
     "trên developers.zalo.me), từng ký tự"
@@ -106,8 +118,8 @@ def _app(env: Mapping[str, str]) -> AppCredentials:
             "Thiếu thông tin ứng dụng Zalo: chưa đặt biến môi trường "
             + ", ".join(missing)
             + ". Cách sửa: lấy App ID và App Secret ở trang Cài đặt của ứng dụng trên "
-            "developers.zalo.me, đặt vào biến môi trường (ví dụ `export ZALO_APP_ID=…`; không "
-            "ghi vào site.toml hay vào kho) rồi chạy lại publish zalo-login."
+            f"developers.zalo.me, đặt vào biến môi trường (ví dụ `{_SET_VARIABLE}ZALO_APP_ID=…`; "
+            "không ghi vào site.toml hay vào kho) rồi chạy lại publish zalo-login."
         )
     return AppCredentials(env[ENV_APP_ID], env[ENV_APP_SECRET])
 
@@ -171,7 +183,7 @@ def _writable(path: Path) -> None:
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise PublishError(
             f"không ghi được tệp token {path}: {folder} không phải thư mục ghi được. Cách sửa: "
-            "đặt ZALO_TOKEN_FILE vào một thư mục của bạn (quyền 0700), hoặc tạo thư mục đó, rồi "
+            f"đặt ZALO_TOKEN_FILE vào một thư mục của bạn{_PRIVATE_FOLDER}, hoặc tạo thư mục đó, rồi "
             "chạy lại publish zalo-login; chưa lấy token nào, tệp token cũ (nếu có) vẫn nguyên."
         )
 
@@ -203,7 +215,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     with token_file.lock():
         token_file.save(pair)
-    print(f"Đã lấy token của {named} và lưu vào {token_file.path} (quyền 600).")
+    print(f"Đã lấy token của {named} và lưu vào {token_file.path}{_MODE_SHOWN}.")
     print("Từ giờ `publish sync` trên máy này dùng tệp token đó (tự làm mới khi cần).")
     return 0
 
@@ -337,26 +349,35 @@ def _check_oa(
     return pair, named
 
 
+def _shell_path(path: Path) -> str:
+    """`path` quoted for the shell the admin pastes the printed commands into."""
+    if not _WINDOWS:
+        return shlex.quote(str(path))
+    text = str(path)
+    return f'"{text}"' if any(c in text for c in " &()[]{}^=;!+,`~%") else text
+
+
 def _write_refresh_token(path: Path, pair: TokenPair, named: str) -> None:
     """Write only the refresh token to a new 0600 file, for the CI's secret store (and no token
     file on this machine)."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
     except FileExistsError:
         raise PublishError(
             f"--refresh-token-file: tệp {path} vừa được tạo trong lúc chờ; không ghi đè, không "
             "lưu token nào. Chạy lại publish zalo-login với tên tệp khác."
         ) from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        os.fchmod(handle.fileno(), 0o600)  # the umask may have narrowed it, never widened it
+        if sys.platform != "win32":  # no fchmod there before Python 3.13; mode bits are moot
+            os.fchmod(handle.fileno(), 0o600)  # the umask may have narrowed it, never widened it
         handle.write(pair.refresh_token)
-    shown = shlex.quote(str(path))
+    shown = _shell_path(path)
     print(
-        f"Đã lấy token của {named} và ghi refresh token vào {path} (quyền 600; không in ra màn "
-        "hình), để dành cho CI: máy này không giữ bản nào. Đặt nó vào bí mật "
+        f"Đã lấy token của {named} và ghi refresh token vào {path} ({_MODE_NOTE}không "
+        "in ra màn hình), để dành cho CI: máy này không giữ bản nào. Đặt nó vào bí mật "
         f"của CI rồi xóa tệp:\n"
         f"  gh secret set ZALO_REFRESH_TOKEN --env publish < {shown}\n"
-        f"  rm {shown}\n"
+        f"  {_REMOVE_FILE}{shown}\n"
         "(GitLab: dán nội dung tệp vào biến ZALO_REFRESH_TOKEN ở Settings → CI/CD → Variables.) "
         "Xóa cả tệp token cũ trong cache của CI (xem README, “Xoay vòng token”), vì tệp có sẵn được "
         "ưu tiên hơn bí mật. Refresh token chỉ dùng được một lần: đừng dùng nó ở nơi khác."

@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -1014,7 +1015,9 @@ class RadioSyncer:
         """A missing share or a read-only folder stops the sync before anything is done."""
         folder = self.folder
         if folder.is_dir():
-            mode = folder.stat().st_mode
+            # Windows keeps only a read-only flag, which it sets on folders that are writable
+            # all the same (a customised folder's icon): the access check alone tells there.
+            mode = folder.stat().st_mode if sys.platform != "win32" else 0o777
             # Checked in a dry run too: its plan compares against the files in there.
             if not os.access(folder, os.R_OK | os.X_OK) or not mode & 0o444:
                 raise PublishError(
