@@ -1,6 +1,7 @@
 """Crafted inputs that once stalled `publish check` for minutes finish quickly, or are refused clearly.
 
-Each check runs in a subprocess with a generous timeout: a guard against hangs, not a speed test.
+Each check runs in a subprocess with a generous limit of CPU time (tests/hang_guard.py): a guard
+against hangs, not a speed test.
 """
 
 from __future__ import annotations
@@ -14,20 +15,16 @@ import pytest
 
 from publish.render.web.markdown import _drop_orphan_backlinks
 from publish.shortcodes import spans
+from tests.hang_guard import run_guarded, run_python_guarded
 from tests.helpers import TINY_JPEG, bulletin_md, make_project
 
 REPO = Path(__file__).resolve().parents[1]
-GUARD = 15  # seconds; each input took from 30 s to forever before the fix
 
 
 def check(root: Path) -> subprocess.CompletedProcess[str]:
     """Run `publish check` on `root` in a fresh interpreter, failing the test if it hangs."""
     command = [sys.executable, "-m", "publish", "check", "--root", str(root)]
-    command += ["--now", "2021-01-01T09:00"]
-    try:
-        return subprocess.run(command, capture_output=True, text=True, timeout=GUARD, check=False)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"publish check still running after {GUARD} s")
+    return run_guarded([*command, "--now", "2021-01-01T09:00"])
 
 
 def draft(fields: dict[str, object] | None = None, body: str = "Nội dung bản tin.\n") -> str:
@@ -78,10 +75,7 @@ def test_personal_data_is_searched_without_stalling_on_many_finds(text: str) -> 
     """Each find once looked back to its sentence's or line's start, and counted lines from the
     body's start: from 3 s to minutes on these bodies."""
     code = f"from publish.pii import findings; list(findings({text}, year=2022))"
-    try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"still running after {GUARD} s")
+    run_python_guarded(code)
 
 
 @pytest.mark.parametrize(
@@ -96,18 +90,12 @@ def test_pasted_text_is_checked_without_stalling_on_many_finds(body: str) -> Non
         f"p = split('---\\ntitle: a\\n---\\n' + {body}); "
         "c = Collector('a.md', [], p); pasted.check(c, p); assert len(c.problems) <= 12"
     )
-    try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"still running after {GUARD} s")
+    run_python_guarded(code)
 
 
 def test_footnote_backlinks_are_dropped_without_stalling_on_long_whitespace() -> None:
     code = "from publish.render.web.markdown import _drop_orphan_backlinks as d; d('fnref' + ' ' * 200_000)"
-    try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"still running after {GUARD} s")
+    run_python_guarded(code)
 
 
 @pytest.mark.parametrize(
@@ -120,10 +108,7 @@ def test_footnote_backlinks_are_dropped_without_stalling_on_raw_anchor_tags(tail
         "from publish.render.web.markdown import _drop_orphan_backlinks as d; "
         f"d('fnref' + {tail!r} * 40_000)"
     )
-    try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"still running after {GUARD} s")
+    run_python_guarded(code)
 
 
 def test_footnote_backlinks_of_raw_html_are_still_found() -> None:
@@ -182,10 +167,7 @@ def test_shortcodes_are_found_without_stalling(piece: str, call: str) -> None:
     code = (
         f"from publish.shortcodes import _found, markup; {call}{piece!r} * 150_000 + '[/caption]'))"
     )
-    try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"still running after {GUARD} s")
+    run_python_guarded(code)
 
 
 @pytest.mark.parametrize(
@@ -203,10 +185,7 @@ def test_shortcodes_are_found_without_stalling(piece: str, call: str) -> None:
 )
 def test_html_comments_are_skipped_without_stalling(piece: str, tail: str, call: str) -> None:
     code = f"{call}; f({piece!r} * 150_000 + {tail!r})"
-    try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"still running after {GUARD} s")
+    run_python_guarded(code)
 
 
 def test_many_shortcode_openings_before_their_closings_hold_their_content_once() -> None:
@@ -276,11 +255,7 @@ def test_lists_nested_a_few_levels_are_read(tmp_path: Path) -> None:
 def build(root: Path) -> subprocess.CompletedProcess[str]:
     """Run `publish build` (every channel) on `root` in a fresh interpreter, failing if it hangs."""
     command = [sys.executable, "-m", "publish", "build", "--root", str(root)]
-    command += ["--now", "2021-01-01T09:00"]
-    try:
-        return subprocess.run(command, capture_output=True, text=True, timeout=GUARD, check=False)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"publish build still running after {GUARD} s")
+    return run_guarded([*command, "--now", "2021-01-01T09:00"])
 
 
 @pytest.mark.parametrize(
@@ -310,10 +285,7 @@ def test_unclosed_runs_are_refused_before_they_stall_the_website_and_zalo(
 @pytest.mark.parametrize("piece", ["![a](", '![a](x "', "![a](x '", "!["])
 def test_images_are_found_without_stalling(piece: str) -> None:
     code = f"from publish.content_images import _shown; _shown({piece!r} * 100_000)"
-    try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"still running after {GUARD} s")
+    run_python_guarded(code)
 
 
 @pytest.mark.parametrize(
@@ -347,7 +319,4 @@ def test_a_crafted_hugo_post_is_converted_without_stalling(body: str) -> None:
     hours on these posts (up to 5 MB are read)."""
     head = "---\\ntitle: A\\ndate: 2023-01-01\\ncategories: [an-ninh-trat-tu]\\n---\\n"
     code = f"from tests.test_import_hugo import convert; convert('{head}' + {body})"
-    try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD, cwd=REPO)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"still running after {GUARD} s")
+    run_python_guarded(code, cwd=REPO)

@@ -3,15 +3,11 @@ crafted bodies that must not stall the build."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from publish.render.web.context import tel_uri
 from publish.render.web.phones import emergency_linker, hotline_linker
-
-GUARD = 15  # seconds: a guard against a hang, not a measure of speed
+from tests.hang_guard import run_python_guarded
 
 
 def test_a_long_run_of_spaces_after_goi_does_not_stall_the_linker() -> None:
@@ -20,10 +16,7 @@ def test_a_long_run_of_spaces_after_goi_does_not_stall_the_linker() -> None:
         "from publish.render.web.phones import emergency_linker as e; "
         "e('113', 'tel:113')('<p>gọi' + ' ' * 200_000 + 'x 113</p>')"
     )
-    try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=GUARD)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"still running after {GUARD} s")
+    run_python_guarded(code)
 
 
 @pytest.mark.parametrize(
