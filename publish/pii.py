@@ -88,10 +88,12 @@ _REACH = 300
 _NAME_LENGTH = 100
 """Characters at the end of that searched for the name's words: five words of a name are
 shorter, and each character more is a place the search starts from."""
-_WORDS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*,?\s*$")
-"""Up to five words ending where an age is given: where a child's name would be. Tried only
-where a word starts (a match never starts inside one), so a long word is not rescanned from
-each of its letters."""
+_WORDS_BACK = re.compile(r"\s*,?\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}")
+"""Up to five words ending where an age is given (where a child's name would be), matched on
+the text before it read backwards: searched forwards, a regex for them tried each word start
+and backtracked through every split of the words after it before failing there."""
+_NEXT_WORD = re.compile(r"[^\W\d_]+\s+(?=[^\W\d_])")
+"""A word and the spaces to the next one."""
 _BEFORE_NAME = frozenset(
     [
         "em",
@@ -204,6 +206,9 @@ _HOUSE = re.compile(r"(?<![^\W\d_])(?:nhà[ \t]+số|số[ \t]+nhà)[ \t]*:?[ \t
 This and `_RESIDENCE` are searched in the lower-cased text: a case-blind search is slower."""
 _NOT_A_HOME = re.compile(r"trụ[ \t]+sở|tòa[ \t]+nhà|dãy[ \t]+nhà|khu[ \t]+nhà", re.IGNORECASE)
 """Before «nhà số …» in its sentence: an office or a public building, not someone's home."""
+_NOT_A_HOME_STARTS = ("trụ", "tòa", "dãy", "khu")
+"""What a `_NOT_A_HOME` match starts with in the lower-cased text (no letter of them is folded
+by a case-blind regex unlike str.lower): a sentence without one is not searched."""
 _OFFICE = re.compile(
     r"trụ[ \t]+sở|công[ \t]+an|ubnd|ủy[ \t]+ban|cơ[ \t]+quan|tòa[ \t]+nhà", re.IGNORECASE
 )
@@ -478,11 +483,11 @@ def _name_before(text: str, at: int) -> tuple[list[str], str, int]:
     last = segment.rstrip(" \t\n,")[-1:]
     if not last.isalnum() or last.isdecimal():
         return [], "", -1  # no word ends there: ruled out before searching back
-    before = _WORDS_BEFORE.search(segment, max(cut, len(segment) - _NAME_LENGTH))
-    if before is None:
+    found = _words_start(segment, max(cut, len(segment) - _NAME_LENGTH))
+    if found < 0:
         return [], "", -1
     name: list[str] = []
-    words = before[0].replace(",", " ").split()
+    words = segment[found:].replace(",", " ").split()
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if _place(words, i):
@@ -491,6 +496,21 @@ def _name_before(text: str, at: int) -> tuple[list[str], str, int]:
             return name, word, start + len(segment.rstrip(" \t,"))
         name.insert(0, word)
     return name, "", start + len(segment.rstrip(" \t,"))
+
+
+def _words_start(segment: str, pos: int) -> int:
+    """Where the first of the (up to five) words that end `segment` starts, at or after `pos`
+    and not inside a word, before spaces and one comma; -1 when no word ends it. `segment`
+    holds no line break."""
+    lead = max(pos - 1, 0)  # one character more: a word running on before `pos` is cut there
+    back = _WORDS_BACK.match(segment[lead:][::-1])
+    if back is None:
+        return -1
+    start = len(segment) - back.end()
+    if start >= pos:
+        return start
+    after = _NEXT_WORD.match(segment, start)  # the first word starts before `pos`: the next one
+    return -1 if after is None else after.end()
 
 
 def _full(name: list[str]) -> bool:
@@ -527,10 +547,19 @@ def _home_addresses(low: str) -> Iterator[Finding]:
         at = house.start()
         reach = max(0, at - _SENTENCE_REACH)
         sentence = max(reach, *(low.rfind(c, reach, at) + 1 for c in "\n.;!?"))
-        if _NOT_A_HOME.search(low, sentence, at):
+        if _not_a_home(low, sentence, at):
             continue
         if fresh(house.span("number")):
             yield _home_finding(line(house.start("number")), house["number"])
+
+
+def _not_a_home(low: str, start: int, end: int) -> bool:
+    """Whether lower-cased `low` names an office or a public building in `[start, end)`: the
+    regex only where one of its first words is, as a «nhà số» repeated thousands of times in
+    a paste has none, and searching for it took most of the lint's time there."""
+    if all(low.find(word, start, end) < 0 for word in _NOT_A_HOME_STARTS):
+        return False
+    return _NOT_A_HOME.search(low, start, end) is not None
 
 
 def _residence_starts(low: str) -> list[int]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -195,7 +196,8 @@ PIECES = [
     "trú", "trú tại ", "Trú tại ", "thường trú tại ", "thường \t trú ", "tạm  trú ", "cư trú ",
     "lưu trú tại ", "trú ẩn ", "trú mưa ", "ngụ ", "Ngụ tại ", "nơi ở: ", "nơi  ở ", "chỗ ở ",
     "nhà số ", "số nhà ", "nhà  số ", "Nhà Số ", "căn nhà số ", "số ", "tổ ", "đường ", "hẻm ",
-    "Công an ", "trụ sở ", "tố giác", "tố giác ", "Tố Giác ", "tố gıác ", "tố cáo ", "báo tin ",
+    "Công an ", "trụ sở ", "Trụ Sở ", "trụ ſở ", "tòa nhà ", "TÒA  NHÀ ", "dãy\tnhà ", "khu nhà ",
+    "tố giác", "tố giác ", "Tố Giác ", "tố gıác ", "tố cáo ", "báo tin ",
     "Báo tin ", "báo tın ", "tin báo ", "tin báo của ", "cung cấp thông tin: ", "phản ánh ",
     "phản ánh của ", "Mọi thông tin tố giác tội phạm ", "thông tin tố giác tội phạm ", "của ",
     "là ", "từ ", ": ", "đã ", "ông ", "Ông ", "ÔNG ", "bà ", "Bà ", "anh ", "Anh ", "chị ",
@@ -246,6 +248,7 @@ SETTINGS = settings(
 @example("phản ánh của ông Lê" + " " * 140 + "Văn Bảy", 2020)  # the window cuts the name
 @example("phản ánh của ông Lê Văn Bảy đã tố giác", 2020)  # a match inside one: not another
 @example("STK: 0071 0012 34567 tại Vietcombank; TK: 19036688888", 2020)
+@example("Trụ ſở, nhà số 3; dãy nhà A nhà số 4; khu nhà B, nhà số 5; Tòa nhà C nhà số 9", 2020)
 @example("Hộ Chiếu số C1234567; HỘ CHIẾU B 12345678; CĂN CƯỚC 087123456789", 2020)
 def test_the_shortcuts_find_what_searching_the_whole_text_finds(text: str, year: int) -> None:
     assert list(findings(text, year=year)) == list(searched_whole(text, year=year))
@@ -286,6 +289,7 @@ def test_the_odd_cases_are_every_letter_a_case_blind_regex_folds_unlike_str_lowe
         *_NAME_YEAR_WORDS,
         *_TOLD_WORDS,
         *pii._TITLE_WORDS,
+        *pii._NOT_A_HOME_STARTS,
     )
     letters = set("".join(words)) - {" "}
     any_letter = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.IGNORECASE)
@@ -311,3 +315,53 @@ def test_no_pattern_tried_only_at_its_words_matches_an_empty_string() -> None:
     parser = re._parser  # type: ignore[attr-defined]
     for pattern in (_NAME_YEAR, _RESIDENCE, _INFORMANT, _BIRTH_DATE, _BIRTH_YEAR):
         assert parser.parse(pattern.pattern, pattern.flags).getwidth()[0] > 0, pattern.pattern
+
+
+_WORDS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*,?\s*$")
+"""The words of a name before an age, searched forwards as the lint once did (most of its time
+on a line of many ages or years): the specification of `pii._words_start`."""
+
+
+def _words_searched(segment: str, pos: int) -> int:
+    """Where `_WORDS_BEFORE` finds the words ending `segment` from `pos`, or -1."""
+    found = _WORDS_BEFORE.search(segment, pos)
+    return -1 if found is None else found.start()
+
+
+WORD_PIECES = [
+    "Lê", "Văn", "Tèo", "em", "Cháu", "x" * 30, "A", "²", "½", "_", "5", "٢", "-", "(", ".",
+    ",", " ,", ", ", ",,", " ", "  ", "\t", "\u00a0", "\u2028", "\x1c", "\r", "\u3000",
+]  # fmt: skip
+SEGMENTS = st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(SEGMENTS, st.integers(min_value=0, max_value=200))
+@example("Lê Văn Tèo ", 0)
+@example("Lê Văn Tèo ", 1)  # «Lê» starts before 1: the words from «Văn»
+@example("Lê Văn", 1)
+@example("a b c d e f g", 0)  # the last five
+@example("Lê Văn Tèo , ", 3)
+@example("Lê Văn Tèo,, ", 0)
+def test_the_words_before_an_age_are_those_the_forward_search_finds(segment: str, pos: int) -> None:
+    assert pii._words_start(segment, pos) == _words_searched(segment, pos)
+
+
+@SETTINGS
+@given(st.text(st.characters(blacklist_characters="\n"), max_size=40), st.integers(0, 45))
+def test_the_words_before_an_age_are_those_the_forward_search_finds_in_any_line(
+    segment: str, pos: int
+) -> None:
+    assert pii._words_start(segment, pos) == _words_searched(segment, pos)
+
+
+@SETTINGS
+@given(TEXTS)
+@example("Em Lê Văn Tèo " + "x" * 290 + " Lê Văn Tèo (2010)")  # the window cuts a word
+def test_a_name_before_any_place_is_the_one_the_forward_search_gives(text: str) -> None:
+    """`_name_before` with `_words_start` as the lint has it, and with the forward search."""
+    text = nfc(text)
+    quick = [pii._name_before(text, at) for at in range(len(text) + 1)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pii, "_words_start", _words_searched)
+        assert quick == [pii._name_before(text, at) for at in range(len(text) + 1)]
