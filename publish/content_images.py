@@ -20,6 +20,7 @@ from publish.addresses import SiteAddresses, site_folder
 from publish.config import Config
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
+from publish.html_img import img_tags
 from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import addressed
 from publish.markdown_code import masked
@@ -43,7 +44,6 @@ __all__ = [
     "unfound",
 ]
 
-HTML_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 IMAGE_MAGIC = {
     b"\xff\xd8\xff": "JPEG",
     b"\x89PNG\r\n\x1a\n": "PNG",
@@ -479,11 +479,11 @@ def _shown(body: str) -> list[_Shown]:
         found.append(_Shown(image.start, image.ref, image.alt, unescape(image.title), tag=False))
     if "<" not in body:
         return found  # most bodies: no HTML at all
-    for match in HTML_IMG_RE.finditer(text):
-        attributes = img_attributes(body[match.start() : match.end()])
+    for start, end in img_tags(text):
+        attributes = img_attributes(body[start:end])
         found.append(
             _Shown(
-                match.start(),
+                start,
                 attributes.get("src", "").strip(),
                 attributes.get("alt", ""),
                 attributes.get("title", ""),

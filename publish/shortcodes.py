@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from publish.fields import Collector
 from publish.frontmatter import Parsed
+from publish.html_img import img_tags, with_img_tags
 from publish.markdown_code import masked
 from publish.markdown_comments import blanked, uncommented
 
@@ -36,7 +37,6 @@ MAX_INNER = 2000
 """Longest text between `[caption …]` and `[/caption]` read for the hint."""
 ATTR_RE = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 POSITIONAL_RE = re.compile(r"^\s*(?:\"([^\"]*)\"|(\S+))")
-IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
 CONTAINER_RE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 """What a line may hold before a block: quote markers and indentation."""
 QUOTE_MARKS_RE = re.compile(r"(?:[ \t]*>)*")
@@ -432,9 +432,9 @@ def _hugo_hint(name: str, args: str, *, closed: bool) -> str:
 def _wordpress_markdown(name: str, attrs: dict[str, str], inner: str) -> str | None:
     """The Markdown of a WordPress caption or embed (`inner`: its content), None for others."""
     if name in ("caption", "wp_caption"):
-        img = IMG_RE.search(inner)
-        found = _attrs(img[0]) if img else {}
-        caption = " ".join(IMG_RE.sub(" ", inner).split()) or attrs.get("caption", "")
+        img = next(img_tags(inner), None)
+        found = _attrs(inner[img[0] : img[1]]) if img else {}
+        caption = " ".join(_without_img_tags(inner).split()) or attrs.get("caption", "")
         if not found.get("src"):
             return None
         return _image_line(found["src"], found.get("alt", ""), caption)
@@ -443,11 +443,16 @@ def _wordpress_markdown(name: str, attrs: dict[str, str], inner: str) -> str | N
     return None
 
 
+def _without_img_tags(text: str) -> str:
+    """`text` with a space for each <img> tag: the caption of a WordPress [caption]."""
+    return with_img_tags(text, lambda start, end: " ")
+
+
 def _wordpress_hint(name: str, attrs: str, inner: str) -> str:
     """What to write instead of one WordPress shortcode (and its content up to the closing tag)."""
     written = _wordpress_markdown(name, _attrs(attrs), inner)
     if name in ("caption", "wp_caption"):
-        line = written or _image_line("", "", " ".join(IMG_RE.sub(" ", inner).split()))
+        line = written or _image_line("", "", " ".join(_without_img_tags(inner).split()))
         return f"Thay cả khối [{name}]…[/{name}] bằng ảnh Markdown: {line}"
     if name == "embed" and written:
         return f"Thay cả khối [embed]…[/embed] bằng liên kết: {written}"

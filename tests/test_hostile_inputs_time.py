@@ -171,6 +171,23 @@ def test_shortcodes_are_found_without_stalling(piece: str, call: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "call", ["_wordpress_markdown('caption', {}, ", "_wordpress_hint('caption', '', "]
+)
+def test_a_wordpress_caption_of_unclosed_img_tags_is_read_without_stalling(call: str) -> None:
+    """Its image and caption were searched to the end from each «<img»: over a minute."""
+    code = f"from publish.shortcodes import *; {call}'<img ' * 100_000)"
+    run_python_guarded(code.replace("*", "_wordpress_markdown, _wordpress_hint", 1))
+
+
+def test_a_paste_of_unclosed_img_tags_is_refused_without_stalling(tmp_path: Path) -> None:
+    """The image checks searched to the end of the body from each «<img»: 30,000 took 5.5 s of
+    CPU, 100,000 over a minute, before the run of them was refused."""
+    done = check(make_project(tmp_path, {"content/a.md": draft(body="<img " * 100_000)}))
+    assert done.returncode == 1 and "Lỗi nội bộ" not in done.stderr, done.stderr[-2000:]
+    assert "100.000 thẻ HTML '<…' không có dấu '>' đóng" in done.stderr, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
     ("piece", "tail"),
     [("x <!--", "\n-->"), ("<!--", ""), ("<!-- a\n", "-->"), ("x <!-- {{< a >}}", "\n\n-->")],
     ids=["openings-one-far-closing", "never-closed", "one-per-line", "shortcode-each"],
@@ -282,8 +299,11 @@ def test_unclosed_runs_are_refused_before_they_stall_the_website_and_zalo(
     assert "mất hàng phút" in done.stderr and "Cách sửa:" in done.stderr
 
 
-@pytest.mark.parametrize("piece", ["![a](", '![a](x "', "![a](x '", "!["])
+@pytest.mark.parametrize(
+    "piece", ["![a](", '![a](x "', "![a](x '", "![", "<img ", "<IMG\n", "<img src=a.jpg "]
+)
 def test_images_are_found_without_stalling(piece: str) -> None:
+    """Each «<img» with no «>» after it was searched to the end of the body: over a minute."""
     code = f"from publish.content_images import _shown; _shown({piece!r} * 100_000)"
     run_python_guarded(code)
 

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from publish import shortcodes
 from publish.addresses import SiteAddresses
 from publish.content_images import IMAGE_SUFFIXES, SCHEME_RE
+from publish.html_img import with_img_tags
 from publish.links import addressed
 from publish.markdown_code import masked
 from publish.markdown_comments import hidden
@@ -20,7 +21,6 @@ from publish.text import nfc
 SRCSET_RE = re.compile(r"""(?<!\s)\s+(?:srcset|sizes)\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
 """An img tag's srcset or sizes; tried once per run of spaces (not from each space of it, which
 took minutes on a tag of thousands)."""
-IMG_START_RE = re.compile(r"<img\b", re.IGNORECASE)
 
 
 def converted_body(
@@ -176,21 +176,9 @@ def _lines(text: str, first: int) -> Callable[[int], int]:
 
 
 def _with_img_tags(text: str, replacement: Callable[[str, int], str], first: int) -> str:
-    """`text` with each <img> tag (HTML_IMG_RE's matches) replaced by what `replacement` makes
-    of it and its line, in linear time: the regex scanned to the end from each '<img' without a
-    '>' after it."""
-    pieces, at = [], 0
+    """`text` with each <img> tag replaced by what `replacement` makes of it and its line."""
     line_of = _lines(text, first)
-    while found := IMG_START_RE.search(text, at):
-        end = text.find(">", found.end())
-        if end < 0:
-            break  # no '>' after this one, nor after any later one
-        pieces += [
-            text[at : found.start()],
-            replacement(text[found.start() : end + 1], line_of(found.start())),
-        ]
-        at = end + 1
-    return "".join(pieces) + text[at:]
+    return with_img_tags(text, lambda start, end: replacement(text[start:end], line_of(start)))
 
 
 def own_image(ref: str, base: str) -> str | None:

@@ -29,7 +29,8 @@ from markdown.extensions.toc import (
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from publish.content_images import HTML_IMG_RE, img_attributes
+from publish.content_images import img_attributes
+from publish.html_img import with_img_tags
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
@@ -220,18 +221,19 @@ class _RawImages(Postprocessor):
         blocks = self.md.htmlStash.rawHtmlBlocks
         for index in range(self.done, len(blocks)):
             block = blocks[index]
-            if isinstance(block, str) and HTML_IMG_RE.search(block):
-                blocks[index] = HTML_IMG_RE.sub(self._responsive, block)
+            if isinstance(block, str):
+                blocks[index] = with_img_tags(block, partial(self._responsive, block))
         self.done = len(blocks)
         return text
 
-    def _responsive(self, match: re.Match[str]) -> str:
-        """One <img> tag with the variants of its local image (the editor's size and
-        loading kept), or as written when it shows no content image."""
-        attributes = img_attributes(match[0])
+    def _responsive(self, block: str, start: int, end: int) -> str:
+        """The <img> tag `block[start:end]` with the variants of its local image (the editor's
+        size and loading kept), or as written when it shows no content image."""
+        tag = block[start:end]
+        attributes = img_attributes(tag)
         info = self.renderer.lookup(attributes.get("src", "").strip())
         if info is None:
-            return match[0]
+            return tag
         attributes.update(src=info.src, srcset=info.srcset, sizes=SIZES)
         if "width" not in attributes and "height" not in attributes:
             attributes.update(width=str(info.width), height=str(info.height))
