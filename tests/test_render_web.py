@@ -842,10 +842,95 @@ def test_an_own_theme_from_before_the_follow_page_still_builds(tmp_path: Path) -
     )
 
 
-def test_check_refuses_a_page_slug_taken_by_the_follow_page(tmp_path: Path) -> None:
+def _checked(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """`publish check --strict` of the project passes; what it printed to stderr."""
+    capsys.readouterr()
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat(), "--strict"]) == 0
+    return capsys.readouterr().err
+
+
+def _without_follow_page(built: BuiltSite) -> None:
+    """No «Theo dõi tin mới» anywhere: the footer and the categories link the feeds, as before."""
+    assert '<a href="/feed.xml">Nhận tin qua Atom</a>' in built.html("/")
+    listing = built.html("/chuyen-muc/an-ninh-trat-tu/")
+    assert 'href="/chuyen-muc/an-ninh-trat-tu/feed.xml">Theo dõi chuyên mục này qua Atom' in listing
+    assert "Theo dõi tin mới" not in built.html("/") + listing
+
+
+def test_a_unit_s_own_page_at_theo_doi_keeps_its_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A unit that made its own page /theo-doi/ («Theo dõi vụ việc») before the follow page
+    existed still publishes after upgrading: its page stays there, the website leaves the
+    follow page out, and check says so once, with how to get the follow page."""
     root = copy_site(tmp_path)
     (root / "content/pages/theo-doi.md").write_text(
-        '---\ntitle: "Theo dõi"\n---\n\nNội dung.\n', encoding="utf-8"
+        '---\ntitle: "Theo dõi vụ việc"\n---\n\nNội dung.\n', encoding="utf-8"
     )
-    problems = web.check(load_site(config_module.load(root), now=NOW))
-    assert [p.field for p in problems if "theo-doi" in p.message] == ["slug"]
+    err = _checked(root, capsys)
+    told = [line for line in err.splitlines() if "không tạo trang «Theo dõi tin mới»" in line]
+    assert len(told) == 1 and told[0].startswith("content/pages/theo-doi.md: ghi chú")
+    assert "đổi slug của trang này" in err
+    built = build_site(root)
+    assert "<h1" in built.html("/theo-doi/") and "Theo dõi vụ việc" in built.html("/theo-doi/")
+    assert "Qua ứng dụng đọc tin" not in built.html("/theo-doi/")
+    assert built.text("sitemap.xml").count("/theo-doi/") == 1
+    _without_follow_page(built)
+
+
+@pytest.mark.parametrize("where", ["bulletin", "page"])
+def test_an_old_address_at_theo_doi_keeps_its_redirect(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    """An alias exactly at /theo-doi/ (a printed QR code, a shared link) keeps sending readers
+    on to its bulletin or page: the follow page is left out, not the redirect."""
+    root = copy_site(tmp_path)
+    source = root / (
+        "content/pages/lien-he.md" if where == "page" else "content/bai-viet/" + _gia_danh(root)
+    )
+    text = source.read_text("utf-8")
+    source.write_text(text.replace("---\n", '---\naliases: ["/theo-doi/"]\n', 1), "utf-8")
+    err = _checked(root, capsys)
+    assert "'/theo-doi/'" in err and "bỏ '/theo-doi/' khỏi aliases" in err
+    built = build_site(root)
+    target = "/lien-he/" if where == "page" else GIA_DANH
+    assert f'<meta http-equiv="refresh" content="0; url={target}">' in built.html("/theo-doi/")
+    _without_follow_page(built)
+
+
+def _gia_danh(root: Path) -> str:
+    """The fixture's file of the bulletin at GIA_DANH."""
+    return next(p.name for p in (root / "content/bai-viet").glob("*gia-danh*.md"))
+
+
+def test_an_address_recorded_at_theo_doi_keeps_its_redirect(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An old address in state/web-urls.json at /theo-doi/ (a site moved into this tool) keeps
+    its redirect page; check names the bulletin and the record to edit for the follow page."""
+    root = copy_site(tmp_path)
+    (root / "state").mkdir(exist_ok=True)
+    (root / "state/web-urls.json").write_text(
+        json.dumps({"version": 1, "urls": {"tpd-2024-01-gia-danh": ["/theo-doi/", GIA_DANH]}}),
+        "utf-8",
+    )
+    err = _checked(root, capsys)
+    assert "state/web-urls.json" in err and "'tpd-2024-01-gia-danh'" in err
+    built = build_site(root)
+    assert f'content="0; url={GIA_DANH}"' in built.html("/theo-doi/")
+    _without_follow_page(built)
+
+
+def test_an_old_address_below_theo_doi_leaves_the_follow_page_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """/theo-doi/<something>/ is not the follow page's file: the redirect and the follow
+    page are both written, and check has nothing to say about either."""
+    root = copy_site(tmp_path)
+    source = root / "content/bai-viet" / _gia_danh(root)
+    text = source.read_text("utf-8")
+    source.write_text(text.replace("---\n", '---\naliases: ["/theo-doi/vu-an-cu/"]\n', 1), "utf-8")
+    assert "theo-doi" not in _checked(root, capsys)
+    built = build_site(root)
+    assert f'content="0; url={GIA_DANH}"' in built.html("/theo-doi/vu-an-cu/")
+    assert "Qua ứng dụng đọc tin" in built.html("/theo-doi/")

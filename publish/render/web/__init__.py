@@ -31,6 +31,7 @@ from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.context import FOLLOW_TEMPLATE
 from publish.render.web.feeds import site_feeds
+from publish.render.web.follow import follow_owner
 from publish.render.web.images import (
     Learned,
     Picture,
@@ -67,10 +68,9 @@ TEMPLATES = (
     "404.html",
 )
 """Templates the channel renders or extends; each must exist in the theme."""
-RESERVED_SLUGS = frozenset(
-    {"anh", "assets", "chuyen-muc", "luu-tru", "the", "theo-doi", "tim-kiem", "trang"}
-)
-"""Top-level folders of the website that a page's slug must not take."""
+RESERVED_SLUGS = frozenset({"anh", "assets", "chuyen-muc", "luu-tru", "the", "tim-kiem", "trang"})
+"""Top-level folders of the website that a page's slug must not take. Not /theo-doi/: a unit's
+own page or old address there came first, and keeps it (see follow.py)."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pillow", "zxing-cpp")
 """Libraries whose version can change a page's bytes (the tool's own code is in the cache salt)."""
 
@@ -102,7 +102,16 @@ def check(site: Site) -> list[Problem]:
         + _slug_problems(site)
         + _alias_problems(site)
         + _recorded_alias_problems(site)
+        + _follow_notes(site)
     )
+
+
+def _follow_notes(site: Site) -> list[Problem]:
+    """A note when the unit's own page or old address keeps the follow page's address."""
+    if not (theme_dir(site) / "web" / FOLLOW_TEMPLATE).is_file():
+        return []  # a theme without the follow page: nothing is left out
+    owner = follow_owner(site, load_history(history_path(site.config.root)))
+    return [owner] if owner else []
 
 
 def _slug_problems(site: Site) -> list[Problem]:
@@ -351,7 +360,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         ledger=ledger,
         digests=site.digests,
     )
-    follow_page = (theme / "web" / FOLLOW_TEMPLATE).is_file()
+    recorded = load_history(history_path(config.root))
+    follow_page = (theme / "web" / FOLLOW_TEMPLATE).is_file() and not follow_owner(site, recorded)
     views: Views = Views(site, pictures, page_ids=theme_ids(theme), follow_page=follow_page)
     env = environment(theme, site.config.root)
     env.globals.update(
@@ -495,7 +505,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             yield Artifact("web", output_path(old), data, kind="category-alias")
     pictures.save_facts(learned)
     yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
-    history = dict(load_history(history_path(config.root)))
+    history = dict(recorded)
     for bulletin in views.bulletins:
         if bulletin.aliases:  # written by the editor first: a page there is theirs to name
             history[bulletin.key] = (*bulletin.aliases, *history.get(bulletin.key, ()))
