@@ -31,7 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--drafts",
         action="store_true",
-        help="xem trước bản nháp và bài chưa duyệt trên website (có dải BẢN NHÁP); không dùng để đăng",
+        help="xem trước bản nháp và bài chưa duyệt trên website (có dải «Bản nháp»); không dùng để đăng",
     )
     parser.add_argument(
         "--output", default="output", metavar="THƯ_MỤC", help="thư mục đầu ra (mặc định output/)"

@@ -35,7 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--drafts",
         action="store_true",
-        help="xem trước cả bản nháp và bài chưa duyệt (có dải BẢN NHÁP); "
+        help="xem trước cả bản nháp và bài chưa duyệt (có dải «Bản nháp»); "
         "chạy lại `publish build` trước khi đưa website lên mạng",
     )
     parser.set_defaults(run=run)
