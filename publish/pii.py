@@ -547,7 +547,8 @@ def _home_addresses(low: str) -> Iterator[Finding]:
         at = house.start()
         reach = max(0, at - _SENTENCE_REACH)
         sentence = max(reach, *(low.rfind(c, reach, at) + 1 for c in "\n.;!?"))
-        if _not_a_home(low, sentence, at):
+        # «tòa nhà số 9», «khu nhà số 5»: the «nhà» of the match ends the building's name.
+        if _not_a_home(low, sentence, at + 3 if low.startswith("nhà", at) else at):
             continue
         if fresh(house.span("number")):
             yield _home_finding(line(house.start("number")), house["number"])

@@ -177,6 +177,9 @@ def test_a_child_named_with_a_birth_year_is_reported_by_initials(text, year, fou
         "trú tại tổ số 3, ấp 4, xã An Hiệp",
         "Trụ sở Công an phường tại số 12 đường Lê Lợi.",  # the unit's own address
         "Trụ sở mới (nhà số 12 đường Lê Lợi) mở cửa từ thứ Hai.",
+        "Vụ cháy khu nhà số 5 đường Trần Hưng Đạo không gây thiệt hại về người.",
+        "Tòa nhà số 9 đường Lê Lợi bị cháy lúc 2 giờ sáng.",
+        "Dãy nhà số 3 của chợ Sa Đéc bị cháy.",
         "trú tại ấp 3; khi cần, người dân gọi số 113.",
         "trú tại ấp 3, gọi số 113 khi cần",
         "Theo Luật Cư trú số 68/2020/QH14, công dân đăng ký thường trú tại Công an xã.",

@@ -152,7 +152,7 @@ def _whole_homes(low: str) -> Iterator[Finding]:
         at = house.start()
         reach = max(0, at - _SENTENCE_REACH)
         sentence = max(reach, *(low.rfind(c, reach, at) + 1 for c in "\n.;!?"))
-        if _NOT_A_HOME.search(low, sentence, at):
+        if _NOT_A_HOME.search(low, sentence, at + 3 if low.startswith("nhà", at) else at):
             continue
         if fresh(house.span("number")):
             yield pii._home_finding(line(house.start("number")), house["number"])
