@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from publish.radio.normalise import normalise
+from publish.render.web.markdown import MarkdownRenderer
 
 
 @pytest.mark.parametrize(
@@ -23,12 +24,12 @@ from publish.radio.normalise import normalise
             id="steps-with-lettered-sentences",
         ),
         pytest.param(
-            "Quy trình:\n\n1. Tiếp nhận\n   1. ghi sổ\n   2. báo cáo\n2. Xử lý\n",
+            "Quy trình:\n\n1. Tiếp nhận\n    1. ghi sổ\n    2. báo cáo\n2. Xử lý\n",
             "Quy trình: thứ nhất, Tiếp nhận: ghi sổ, báo cáo. Thứ hai, Xử lý.",
             id="numbers-under-numbers",
         ),
         pytest.param(
-            "Kế hoạch gồm:\n\n- Tuần tra ban đêm\n  - tại các xã;\n  - tại thị trấn.\n"
+            "Kế hoạch gồm:\n\n- Tuần tra ban đêm\n    - tại các xã;\n    - tại thị trấn.\n"
             "- Kiểm tra hành chính.\n",
             "Kế hoạch gồm: thứ nhất, Tuần tra ban đêm: tại các xã, tại thị trấn. "
             "Thứ hai, Kiểm tra hành chính.",
@@ -40,8 +41,8 @@ from publish.radio.normalise import normalise
             id="indented-with-tabs",
         ),
         pytest.param(
-            "Kế hoạch gồm:\n\n- Tuần tra:\n  - ban đêm:\n    - tại các xã\n    - tại thị trấn\n"
-            "  - ban ngày\n- Kiểm tra\n",
+            "Kế hoạch gồm:\n\n- Tuần tra:\n    - ban đêm:\n        - tại các xã\n"
+            "        - tại thị trấn\n    - ban ngày\n- Kiểm tra\n",
             "Kế hoạch gồm: thứ nhất, Tuần tra: ban đêm: tại các xã, tại thị trấn; ban ngày. "
             "Thứ hai, Kiểm tra.",
             id="three-levels",
@@ -67,8 +68,8 @@ def test_a_list_with_levels_and_no_lead_in_reads_its_colons_as_colons() -> None:
     """Without a sentence before it, the item «Tuần tra ban đêm:» became «Tuần tra ban đêm.»
     and its places sentences of their own: a full stop where the voice must stay up."""
     source = (
-        "Mở đầu.\n\n### Khuyến cáo\n\n- Không chuyển tiền:\n  - cho người lạ\n"
-        "  - qua ứng dụng lạ\n- Báo ngay 113\n"
+        "Mở đầu.\n\n### Khuyến cáo\n\n- Không chuyển tiền:\n    - cho người lạ\n"
+        "    - qua ứng dụng lạ\n- Báo ngay 113\n"
     )
     assert normalise(source).text == (
         "Mở đầu.\n\nKhuyến cáo.\n\nThứ nhất, Không chuyển tiền: cho người lạ, qua ứng dụng lạ. "
@@ -78,11 +79,13 @@ def test_a_list_with_levels_and_no_lead_in_reads_its_colons_as_colons() -> None:
 
 def test_an_item_ending_in_a_colon_announces_the_items_typed_under_it_without_indent() -> None:
     """Indentation lost in a paste (or never typed): the items after «Ban đêm:» up to the next
-    such label are its sub-items, not points of their own after «Ban đêm.»."""
+    such label are its sub-items, not points of their own after «Ban đêm.». The list has no
+    levels, so nothing is counted: label and value pairs («Địa chỉ: …», «Điện thoại: …») were
+    read «Thứ nhất, Địa chỉ: …»."""
     source = "- Ban đêm:\n- tại các xã\n- tại thị trấn\n- Ban ngày:\n- tại chợ\n"
-    assert normalise(source).text == (
-        "Thứ nhất, Ban đêm: tại các xã, tại thị trấn. Thứ hai, Ban ngày: tại chợ."
-    )
+    assert normalise(source).text == "Ban đêm: tại các xã, tại thị trấn. Ban ngày: tại chợ."
+    contact = "Liên hệ:\n\n- Địa chỉ:\n- số 5 Lê Lợi\n- Điện thoại:\n- 113\n"
+    assert normalise(contact).text == ("Liên hệ: Địa chỉ: số năm Lê Lợi. Điện thoại: một một ba.")
 
 
 def test_a_blank_line_between_items_keeps_them_one_list_after_the_colon() -> None:
@@ -91,7 +94,7 @@ def test_a_blank_line_between_items_keeps_them_one_list_after_the_colon() -> Non
     after a blank line is still another list."""
     source = "Hồ sơ gồm:\n\n- đơn đề nghị;\n\n- giấy khai sinh.\n"
     assert normalise(source).text == "Hồ sơ gồm: đơn đề nghị; giấy khai sinh."
-    nested = "Các bước:\n\n1. Mở ứng dụng\n\n   - chọn A\n   - chọn B\n\n2. Thoát\n"
+    nested = "Các bước:\n\n1. Mở ứng dụng\n\n    - chọn A\n    - chọn B\n\n2. Thoát\n"
     assert normalise(nested).text == (
         "Các bước: thứ nhất, Mở ứng dụng: chọn A, chọn B. Thứ hai, Thoát."
     )
@@ -101,7 +104,7 @@ def test_a_blank_line_between_items_keeps_them_one_list_after_the_colon() -> Non
 
 def test_items_that_say_their_place_are_not_counted_again() -> None:
     """«Bước 1:», «Thứ nhất,» already tell the listener where a point starts."""
-    source = "Kế hoạch gồm:\n\n1. Bước 1: tuần tra\n   - ban đêm\n2. Bước 2: kiểm tra\n"
+    source = "Kế hoạch gồm:\n\n1. Bước 1: tuần tra\n    - ban đêm\n2. Bước 2: kiểm tra\n"
     assert (
         normalise(source).text == "Kế hoạch gồm: Bước một: tuần tra: ban đêm. Bước hai: kiểm tra."
     )
@@ -109,7 +112,7 @@ def test_items_that_say_their_place_are_not_counted_again() -> None:
 
 def test_one_point_with_sub_items_is_not_counted() -> None:
     """«Thứ nhất» with no «thứ hai» after it promises a point that never comes."""
-    source = "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n  - tại các xã\n  - tại thị trấn\n"
+    source = "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n    - tại các xã\n    - tại thị trấn\n"
     assert normalise(source).text == "Kế hoạch gồm: Tuần tra ban đêm: tại các xã, tại thị trấn."
 
 
@@ -123,13 +126,100 @@ def test_a_flat_list_is_read_as_before() -> None:
 
 
 def test_a_flag_in_a_sub_item_names_its_own_line() -> None:
-    source = "Kế hoạch gồm:\n\n- Tuần tra:\n  - tại xã A\n  - cùng CSXYZ\n- Kiểm tra\n"
+    source = "Kế hoạch gồm:\n\n- Tuần tra:\n    - tại xã A\n    - cùng CSXYZ\n- Kiểm tra\n"
     assert [(f.code, f.line) for f in normalise(source).flags] == [("R14.6", 5)]
 
 
 def test_a_list_deeper_than_a_bulletin_may_be_is_read_without_error() -> None:
     """`publish speak` reads any text: 1,100 levels (past Python's recursion limit) are read
     at the 50 levels a bulletin may have (publish.nesting.MAX_DEPTH), not a traceback."""
-    source = "".join("  " * level + "- mục\n" for level in range(1_100))
+    source = "".join("    " * level + "- mục\n" for level in range(1_100))
     text = normalise(source).text
     assert text.startswith("Mục: mục: mục") and text.count(":") == 49
+
+
+def test_a_paragraph_indented_under_an_item_keeps_the_list_and_its_count() -> None:
+    """A note indented under step 1 after a blank line (in step 1 on the website) ended the
+    list: step 2 was announced «thứ nhất» and the note read as a paragraph of its own."""
+    source = (
+        "Các bước:\n\n1. Tuần tra\n    - ban đêm\n    - ban ngày\n\n    Lưu ý mang theo đèn.\n"
+        "\n2. Kiểm tra\n    - tại chợ\n    - tại bến xe\n3. Báo cáo\n"
+    )
+    assert normalise(source).text == (
+        "Các bước: thứ nhất, Tuần tra: ban đêm, ban ngày. Lưu ý mang theo đèn. "
+        "Thứ hai, Kiểm tra: tại chợ, tại bến xe. Thứ ba, Báo cáo."
+    )
+
+
+def test_a_list_going_on_after_a_note_is_counted_from_its_own_number() -> None:
+    """The website numbers the second part «3.», «4.» (`<ol start="3">`): «thứ nhất» there
+    contradicted it."""
+    source = "Văn bản:\n\n1. Một\n2. Hai\n\nGhi chú giữa.\n\n3. Ba\n    - x\n4. Bốn\n"
+    assert normalise(source).text.split("\n\n")[-1] == "Thứ ba, Ba: x. Thứ tư, Bốn."
+
+
+@pytest.mark.parametrize(
+    ("source", "expected", "codes"),
+    [
+        pytest.param(
+            "Mở đầu.\n\n- Tra cứu\n    - trên https://dichvucong.gov.vn\n    - tại trụ sở\n"
+            "- Nộp hồ sơ\n",
+            "Thứ nhất, Tra cứu: tại trụ sở. Thứ hai, Nộp hồ sơ.",
+            [("R1.4", 4)],
+            id="bare-url",
+        ),
+        pytest.param(
+            "Mở đầu.\n\n- Chuẩn bị\n    - điền mẫu đơn\n"
+            "    - xem hướng dẫn [tại đây](https://x.vn/a)\n- Nộp hồ sơ\n",
+            "Thứ nhất, Chuẩn bị: điền mẫu đơn. Thứ hai, Nộp hồ sơ.",
+            [("R1.3", 5)],
+            id="call-to-action",
+        ),
+        pytest.param(
+            "Mở đầu.\n\n- Chuẩn bị\n    - điền [mẫu đơn](https://x.vn/a)\n    - nộp lúc 7:30\n"
+            "- Nộp hồ sơ\n",
+            "Thứ nhất, Chuẩn bị: điền mẫu đơn, nộp lúc bảy giờ ba mươi phút. Thứ hai, Nộp hồ sơ.",
+            [],
+            id="colons-not-spoken",
+        ),
+    ],
+)
+def test_a_clause_not_read_on_air_goes_from_its_own_sub_item_only(
+    source: str, expected: str, codes: list[tuple[str, int]]
+) -> None:
+    """Dropped from the joined point, a URL's clause took the item above it («Thứ nhất; tại trụ
+    sở.») and a call to action the full stop before the next point («…: điền mẫu đơn; Thứ
+    hai, …»); the «:» of a link's «https:» or of «7:30» made the sub-items' pause «;»."""
+    spoken = normalise(source)
+    assert spoken.text.split("\n\n")[-1] == expected
+    assert [(f.code, f.line) for f in spoken.flags] == codes
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["1) Tuần tra", "**1.** Tuần tra", "I. Tuần tra", "a) Tuần tra", "**A.** Tuần tra"],
+)
+def test_an_item_carrying_its_own_number_is_not_counted_again(item: str) -> None:
+    """«- 1) Tuần tra» was read «thứ nhất, một Tuần tra»: the place said twice."""
+    source = f"Kế hoạch:\n\n- {item}\n    - ban đêm\n- {item.replace('1', '2')}\n"
+    assert "thứ nhất" not in normalise(source).text.lower()
+
+
+@pytest.mark.parametrize(
+    ("indent", "nested", "expected"),
+    [
+        ("  ", False, "Tuần tra. Ban đêm. Kiểm tra."),
+        ("   ", False, "Tuần tra. Ban đêm. Kiểm tra."),
+        ("    ", True, "Thứ nhất, Tuần tra: ban đêm. Thứ hai, Kiểm tra."),
+        ("\t", True, "Thứ nhất, Tuần tra: ban đêm. Thứ hai, Kiểm tra."),
+    ],
+)
+def test_the_radio_reads_the_levels_the_website_shows(
+    indent: str, nested: bool, expected: str
+) -> None:
+    """The website (Python-Markdown, sane_lists) nests a sub-list at 4 spaces or a Tab; at 2 it
+    shows one flat list, and the radio read a level no reader saw."""
+    source = f"- Tuần tra\n{indent}- ban đêm\n- Kiểm tra\n"
+    page = MarkdownRenderer().convert(source, lookup=lambda src: None)
+    assert (page.count("<ul>") == 2) is nested
+    assert normalise(source).text == expected

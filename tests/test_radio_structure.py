@@ -34,12 +34,12 @@ def test_list_items_written_as_sentences_stay_sentences_after_the_colon() -> Non
 @pytest.mark.parametrize(
     "source",
     [
-        "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n  - Tại các xã\n  - Tại thị trấn\n"
+        "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n    - Tại các xã\n    - Tại thị trấn\n"
         "- Kiểm tra hành chính\n",
         # pasted from Word: «•» items and «o» sub-bullets (publish.pasted makes them a list)
         "Kế hoạch gồm:\n• Tuần tra ban đêm:\no\tTại các xã\no\tTại thị trấn\n"
         "• Kiểm tra hành chính\n",
-        "Kế hoạch gồm:\n\n- **Tuần tra ban đêm:**\n  - Tại các xã\n  - Tại thị trấn\n"
+        "Kế hoạch gồm:\n\n- **Tuần tra ban đêm:**\n    - Tại các xã\n    - Tại thị trấn\n"
         "- Kiểm tra hành chính\n",
     ],
 )
@@ -57,7 +57,7 @@ def test_a_list_item_ending_in_a_colon_runs_into_its_sub_items_without_another_m
 
 
 def test_a_list_item_ending_in_a_colon_among_sentences_takes_no_stop_after_it() -> None:
-    source = "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n  - Tại các xã. Kiểm tra kỹ.\n- Xong:\n"
+    source = "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n    - Tại các xã. Kiểm tra kỹ.\n- Xong:\n"
     assert normalise(source).text == (
         "Kế hoạch gồm: thứ nhất, Tuần tra ban đêm: Tại các xã. Kiểm tra kỹ. Thứ hai, Xong."
     )

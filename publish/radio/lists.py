@@ -26,9 +26,15 @@ _CLOSERS = ' \t\n*_”"’)»'
 _PAUSES = ";,:."
 _DOTTED_END = re.compile(r"(?:\w\.\w|\.\.)\.$|…$")
 """`v.v.`, `...`: the stop is part of the word or the ellipsis, never taken off."""
-_INNER_PAUSE = re.compile(r"[,;:]")
-_SUB_ITEM_INDENT = 2
-"""A list line indented this much more than the item above it is in that item (`  - `, `   a)`)."""
+_INNER_PAUSE = re.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
+"""A pause inside a sub-item as it is spoken: «7:30», «1,5» are read without one."""
+NEST = 4
+"""Columns past its level's items a list line must start to be in the item above it: the
+website's (Python-Markdown's) rule, so the radio reads the levels the website shows; a line
+indented 2 or 3 is an item of the same level there (publish check notes it)."""
+_INSIDE = 2
+"""Columns past its level a line of another kind (`a)` or `-` under `1.`) is the item's own
+text on the website: it is read in that item."""
 _MAX_LEVELS = 50
 """Levels read as levels, as publish.nesting.MAX_DEPTH lets a bulletin have (`publish speak`
 reads any text): a deeper item is read at the last level, and the reading never recurses
@@ -37,20 +43,26 @@ _COUNTED = re.compile(
     r"[\s*_]*(?i:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+)\b|"
     r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\b|"
     r"(?:bước|giai đoạn|phần|mục|điều|khoản|nhóm|lần|phương án|nội dung)\s+"
-    r"(?:\d+|[IVXLC]+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|thứ)\b)"
+    r"(?:\d+|[IVXLC]+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|thứ)\b)|"
+    r"[\s*_]*(?:\d{1,3}|[IVXLC]{1,6}|[a-zđA-Z])[.)][*_]*(?:\s|$)"
 )
-"""An item that already says its place («Bước 1:», «Thứ nhất,», «Một là,»): no ordinal added."""
+"""An item that already says its place («Bước 1:», «Thứ nhất,», «Một là,», «1)», «**I.**»,
+«a)»): no ordinal added."""
 _ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
 
 @dataclass
 class Entry:
-    """One list item as written (its indentation, text and source lines) and, once the levels
-    are known, the items under it."""
+    """One list item as written (its indentation, text and source lines; the kind of its mark,
+    «-», a number or a letter, and the number), or a paragraph indented under an item after a
+    blank line; once the levels are known, what is under it."""
 
     indent: int
     text: str
     lines: Lines
+    kind: str = "-"
+    number: int | None = None
+    paragraph: bool = False
     children: list[Entry] = field(default_factory=list)
 
     def all_lines(self) -> Lines:
@@ -58,33 +70,64 @@ class Entry:
         return self.lines + tuple(line for child in self.children for line in child.all_lines())
 
 
+@dataclass
+class _Level:
+    """An open level of the list: the column its items start at, their kind, the last one."""
+
+    base: int
+    kind: str
+    last: Entry
+
+
 def spoken(entries: list[Entry]) -> list[tuple[str, Lines]]:
     """The list's units read aloud, each with its source lines: the items as written when the
-    list is flat, else one sentence per top point with its sub-items in it."""
-    top = _grouped(_levels(entries))
+    list is flat, else one sentence per top point with what is under it in it; an item left
+    empty (its only clause not read on air) is no point."""
+    top = _levels(entries)
+    levels = any(not child.paragraph for entry in top for child in entry.children)
+    top = _grouped(top)
     if not any(entry.children for entry in top):
-        return [(entry.text, entry.lines) for entry in top]
-    counted = len(top) > 1 and not any(_COUNTED.match(entry.text) for entry in top)
+        return [(entry.text, entry.lines) for entry in top if entry.text.strip()]
+    said = [(_said(entry), entry) for entry in top]
+    said = [(text, entry) for text, entry in said if text]
+    counted = levels and len(said) > 1 and not any(_COUNTED.match(e.text) for _, e in said)
+    first = top[0].number if top[0].kind == "1" and top[0].number else 1
     return [
-        (_counting(i) * counted + _as_sentence(_said(entry)), entry.all_lines())
-        for i, entry in enumerate(top, start=1)
+        (_counting(n, first=i == 0) * counted + _as_sentence(text), entry.all_lines())
+        for i, (n, (text, entry)) in enumerate(enumerate(said, start=first))
     ]
 
 
 def _levels(entries: list[Entry]) -> list[Entry]:
-    """The items as a tree by indentation: a line indented two spaces or more past an item's
-    mark is in that item (Markdown's `  - `, `   a)`, `    - `, Word's «o» made `    ◦ `)."""
+    """The items as a tree, nested as the website nests them: a line is in the item above it
+    when it starts NEST columns past its level (`    - `, a Tab, Word's «o» made `    ◦ `), or
+    is of another kind `_INSIDE` columns past it (`   a)` under `1.`); a paragraph indented
+    under an item after a blank line goes on the item whose level its indent reaches."""
     top: list[Entry] = []
-    open_items: list[Entry] = []
+    open_levels: list[_Level] = []
     for entry in entries:
         entry.children = []
-        while open_items and (
-            entry.indent < open_items[-1].indent + _SUB_ITEM_INDENT
-            or len(open_items) == _MAX_LEVELS
-        ):
-            open_items.pop()
-        (open_items[-1].children if open_items else top).append(entry)
-        open_items.append(entry)
+        if entry.paragraph:
+            while len(open_levels) > 1 and entry.indent < open_levels[-1].base + NEST:
+                open_levels.pop()
+            (open_levels[-1].last.children if open_levels else top).append(entry)
+            continue
+        while open_levels and entry.indent < open_levels[-1].base:
+            open_levels.pop()
+        if not open_levels:
+            top.append(entry)
+            open_levels.append(_Level(entry.indent // NEST * NEST, entry.kind, entry))
+            continue
+        level = open_levels[-1]
+        past = entry.indent - level.base
+        inside = past >= NEST or (past >= _INSIDE and entry.kind != level.kind)
+        if inside and len(open_levels) < _MAX_LEVELS:
+            level.last.children.append(entry)
+            base = level.base + NEST * max(1, past // NEST)
+            open_levels.append(_Level(base, entry.kind, entry))
+        else:
+            (open_levels[-2].last.children if len(open_levels) > 1 else top).append(entry)
+            level.last = entry
     return top
 
 
@@ -96,8 +139,8 @@ def _grouped(entries: list[Entry]) -> list[Entry]:
     label: Entry | None = None
     for entry in entries:
         entry.children = _grouped(entry.children)
-        announces = bool(ANNOUNCES.search(entry.text))
-        if label is not None and not announces:
+        announces = bool(ANNOUNCES.search(entry.text)) and not entry.paragraph
+        if label is not None and not announces and not entry.paragraph:
             label.children.append(entry)
             continue
         label = entry if announces and not entry.children else None
@@ -106,20 +149,36 @@ def _grouped(entries: list[Entry]) -> list[Entry]:
 
 
 def _said(entry: Entry) -> str:
-    """An item with its sub-items as one text: the item, a colon, then the sub-items joined
-    with «,» («;» when one holds a pause of its own), or as sentences when written so."""
-    head = entry.text.strip()
-    if not entry.children:
+    """An item with what is under it as one text: the item, a colon, then the sub-items joined
+    with «,» («;» when one holds a pause of its own), or as sentences when written so; a
+    paragraph under the item is a sentence, announcing the sub-items after it. Empty when
+    nothing of it is read."""
+    runs: list[tuple[str, list[str]]] = [(entry.text.strip(), [])]
+    for child in entry.children:
+        if child.paragraph:
+            runs.append((child.text.strip(), []))
+        elif said := _said(child):
+            runs[-1][1].append(said)
+    texts = [text for text in (_with_parts(head, parts) for head, parts in runs) if text]
+    if len(texts) == 1:
+        return texts[0]
+    return " ".join(map(_as_sentence, texts))
+
+
+def _with_parts(head: str, parts: list[str]) -> str:
+    """`head` announcing the sub-items read as `parts`; the parts alone when `head` is not read."""
+    if not parts:
         return head
-    parts = [_said(child) for child in entry.children]
     sentences = any(SENTENCE_INSIDE.search(p) for p in parts) or any(
         ENDS_SENTENCE.search(p) for p in parts[:-1]
     )
     if sentences:
-        return f"{_announcing(head, sentences=True)} {' '.join(map(_as_sentence, parts))}"
-    opened = [_open(p) for p in parts]
-    pause = ";" if any(_INNER_PAUSE.search(p) for p in opened) else ","
-    return f"{_announcing(head, sentences=False)} {f'{pause} '.join(opened)}"
+        said = " ".join(map(_as_sentence, parts))
+    else:
+        opened = [_open(p) for p in parts]
+        pause = ";" if any(_INNER_PAUSE.search(p) for p in opened) else ","
+        said = f"{pause} ".join(opened)
+    return f"{_announcing(head, sentences=sentences)} {said}" if head else said
 
 
 def _announcing(head: str, *, sentences: bool) -> str:
@@ -155,12 +214,13 @@ def _as_sentence(text: str) -> str:
     return text.rstrip() + "."
 
 
-def _counting(n: int) -> str:
-    """What opens the n-th point: «thứ nhất, » (after a lead-in's colon, or capitalised as the
-    paragraph's start), «Thứ hai, » … after the point before; from the eleventh, digits that R10
-    reads. Capitalised here: the capitaliser takes «… chọn B.» for an initial."""
-    place = _ORDINALS[n - 1] if n <= len(_ORDINALS) else str(n)
-    return f"{'thứ' if n == 1 else 'Thứ'} {place}, "
+def _counting(n: int, *, first: bool) -> str:
+    """What opens the n-th point: «thứ nhất, » for the list's first (after a lead-in's colon,
+    or capitalised as the paragraph's start), «Thứ hai, » … after the point before; from the
+    eleventh, digits that R10 reads. Capitalised here: the capitaliser takes «… chọn B.» for
+    an initial."""
+    place = _ORDINALS[n - 1] if 0 < n <= len(_ORDINALS) else str(n)
+    return f"{'thứ' if first else 'Thứ'} {place}, "
 
 
 def _end_mark(text: str) -> tuple[int, int]:

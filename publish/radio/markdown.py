@@ -15,10 +15,11 @@ from publish.markdown_pasted import (
     goes_on,
     sub_bullets,
 )
-from publish.radio.flags import WARNING, Context
+from publish.radio.flags import WARNING, Context, Flag
 from publish.radio.lists import (
     ANNOUNCES,
     ENDS_SENTENCE,
+    NEST,
     SENTENCE_INSIDE,
     TRAILING_PAUSE,
     Entry,
@@ -35,8 +36,10 @@ __all__ = [
     "Block",
     "Item",
     "byline",
+    "marks_removed",
     "split_blocks",
     "strip_inline",
+    "unspoken_removed",
 ]
 
 PLACEHOLDER_FIRST, PLACEHOLDER_LAST = "\ue000", "\ue0ff"
@@ -52,6 +55,11 @@ class Item:
     text: str
     lines: Lines
     list_item: bool = False
+    cleaned: bool = False
+    """Whether what is not read on air (R1.3, R1.4, tags, images) is already out of the text:
+    a list's items are cleaned one by one before they are joined (`unspoken_removed`)."""
+    flags: tuple[Flag, ...] = ()
+    """What cleaning it found, told when the item is read (publish.radio.normalise)."""
 
 
 @dataclass
@@ -285,6 +293,20 @@ def _ordered(listed: re.Match[str]) -> bool:
     return listed[0][len(listed[1]) : len(listed[1]) + 1].isalnum()
 
 
+def _mark(listed: re.Match[str]) -> tuple[str, int | None]:
+    """A `_LIST` line's kind of mark («-» for any bullet, «1» numbered, «a» lettered) and its
+    number."""
+    mark = listed[0][len(listed[1]) : listed.start(2)].strip()
+    if mark[:1].isdigit():
+        return "1", int(mark[:-1])
+    return ("a", None) if mark[:1].isalpha() else ("-", None)
+
+
+def _indent(line: str) -> int:
+    """Columns of a line's indentation (Tabs are expanded before the split)."""
+    return len(line) - len(line.lstrip(" "))
+
+
 def _skip_front_matter(lines: list[str]) -> int:
     """Index of the first body line after a YAML front matter block, if any."""
     if lines and lines[0].strip() == "---":
@@ -304,6 +326,9 @@ class _Splitter:
         self.list_items: list[list[tuple[int, str]]] = []
         self.indents: list[int] = []
         """How far each list item's mark is indented: its level (publish.radio.lists)."""
+        self.marks: list[tuple[str, int | None]] = []
+        """Each list item's kind of mark and number (`_mark`); ("", None) for a paragraph
+        indented under an item after a blank line."""
         self.ordered = False
         """Whether the open list is numbered or lettered (`1.`, `a)`), not marked (`-`, `•`)."""
         self.gap = False
@@ -331,13 +356,25 @@ class _Splitter:
             else:
                 self.blocks.append(Block("body", [Item(text, lines)]))
         if self.list_items:
-            entries = [
-                Entry(indent, " ".join(t.strip() for _, t in item), tuple(item))
-                for indent, item in zip(self.indents, self.list_items, strict=True)
+            entries: list[Entry] = []
+            flags: list[Flag] = []
+            for indent, (kind, number), item in zip(
+                self.indents, self.marks, self.list_items, strict=True
+            ):
+                text, found = _cleaned(" ".join(t.strip() for _, t in item), tuple(item), self.ctx)
+                entries.append(Entry(indent, text, tuple(item), kind or "-", number, not kind))
+                flags += found
+            units = spoken(entries)
+            items = [
+                Item(text, lines, list_item=True, cleaned=True, flags=tuple(flags) * (i == 0))
+                for i, (text, lines) in enumerate(units)
             ]
-            items = [Item(text, lines, list_item=True) for text, lines in spoken(entries)]
-            self.blocks.append(Block("body", items))
-        self.current, self.list_items, self.indents, self.gap = [], [], [], False
+            if items:
+                self.blocks.append(Block("body", items))
+            elif flags:  # nothing left to read: the flags are told all the same
+                self.blocks.append(Block("body", [Item("", (), cleaned=True, flags=tuple(flags))]))
+        self.current, self.list_items, self.indents, self.marks = [], [], [], []
+        self.gap = False
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
@@ -379,9 +416,9 @@ class _Splitter:
                 self.end_paragraph()
             self.after_image = was_after_image
             return
-        if self.gap and not self._next_item(line):
+        after_gap, self.gap = self.gap, False
+        if after_gap and not self._next_item(line):
             self.end_paragraph()
-        self.gap = False
         if (heading := _HEADING.match(line)) and not _HASHTAG_LINE.match(line):
             self.end_paragraph()
             item = Item(_heading_text(heading[2]), ((number, line),))
@@ -416,7 +453,13 @@ class _Splitter:
                 self.ordered = _ordered(listed)
             self.list_items.append([(number, listed[2])])
             self.indents.append(len(listed[1]))
+            self.marks.append(_mark(listed))
             self.pasted = line.lstrip()[0] in BULLET_GLYPHS or bool(NUMBERED.match(line))
+        elif self.list_items and after_gap:
+            # A paragraph indented under an item (`_next_item`): in that item, as on the website.
+            self.list_items.append([(number, line)])
+            self.indents.append(_indent(line))
+            self.marks.append(("", None))
         elif (
             self.list_items
             and self.pasted
@@ -430,12 +473,13 @@ class _Splitter:
             self.current.append((number, line))
 
     def _next_item(self, line: str) -> bool:
-        """Whether a line after a blank one in a list is its next item: a sub-item, or an item
-        of the same kind (marks or numbers) as the list's first; another kind is another list."""
-        listed = _LIST.match(_QUOTE.sub("", line))
-        if listed is None:
-            return False
-        return len(listed[1]) > self.indents[0] or _ordered(listed) == self.ordered
+        """Whether a line after a blank one in a list goes on it, as on the website: an item of
+        the same kind (marks or numbers) as the list's first (another kind is another list), or
+        a sub-item or paragraph indented NEST columns past the list's items (`    Lưu ý …`)."""
+        line = _QUOTE.sub("", line)
+        listed = _LIST.match(line)
+        nested = _indent(line) >= self.indents[0] // NEST * NEST + NEST
+        return nested or (listed is not None and _ordered(listed) == self.ordered)
 
 
 def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
@@ -474,7 +518,7 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
                 blocks.pop()
             else:
                 last.items.pop()
-    return _join_announced(blocks), credit
+    return _join_announced(blocks, ctx), credit
 
 
 def _without_comments(body: str) -> str:
@@ -500,9 +544,10 @@ def _sub_headings(blocks: list[Block]) -> list[Block]:
     return result
 
 
-def _join_announced(blocks: list[Block]) -> list[Block]:
+def _join_announced(blocks: list[Block], ctx: Context) -> list[Block]:
     """A paragraph ending in a colon is read with what it announces (a list or a paragraph):
-    apart, the colon would become a full stop and leave "Hồ sơ gồm." on air."""
+    apart, the colon would become a full stop and leave "Hồ sơ gồm." on air. A list's items
+    are cleaned one by one (`_cleaned`): so is the paragraph joined with them."""
     joined: list[Block] = []
     for block in blocks:
         last = joined[-1] if joined else None
@@ -516,9 +561,12 @@ def _join_announced(blocks: list[Block]) -> list[Block]:
             and ANNOUNCES.search(last.items[0].text)
         ):
             intro = last.items[0]
-            text = f"{intro.text.rstrip()} {_read_on(block.items)}"
+            cleaned = block.items[0].cleaned
+            said, flags = _cleaned(intro.text, intro.lines, ctx) if cleaned else (intro.text, ())
+            text = f"{said.rstrip()} {_read_on(block.items)}".strip()
             lines = intro.lines + tuple(line for item in block.items for line in item.lines)
-            joined[-1] = Block("body", [Item(text, lines)])
+            flags += tuple(flag for item in block.items for flag in item.flags)
+            joined[-1] = Block("body", [Item(text, lines, cleaned=cleaned, flags=flags)])
             continue
         joined.append(block)
     return joined
@@ -529,7 +577,9 @@ def _read_on(items: list[Item]) -> str:
     joined with ";" into the announcing sentence, else each item a sentence of its own. An item
     ending in a colon keeps it and takes no mark of its own: it announces its sub-items, and
     «Tuần tra ban đêm:; Tại các xã» or «…:. …» is no pause a reader can make."""
-    texts = [item.text.strip() for item in items]
+    texts = [item.text.strip() for item in items if item.text.strip()]
+    if not texts:
+        return ""
     if not items[0].list_item:
         return " ".join(texts)
     clauses = not any(SENTENCE_INSIDE.search(t) for t in texts) and not any(
@@ -805,6 +855,12 @@ def _remove_pictographs(text: str) -> str:
 
 def strip_inline(text: str, ctx: Context) -> str:
     """Inline Markdown/HTML → plain text: links, images, emphasis, tags, hashtags, emoji."""
+    return marks_removed(unspoken_removed(text, ctx))
+
+
+def unspoken_removed(text: str, ctx: Context) -> str:
+    """`text` without what is not read on air: tags, images, footnote marks, photo notes,
+    calls to look at a link (R1.3), link targets and bare addresses (R1.4); flagged to `ctx`."""
     # Each rule runs only when the characters it needs are present: same result, far fewer scans.
     text = html.unescape(text)
     if "<" in text:
@@ -822,7 +878,12 @@ def strip_inline(text: str, ctx: Context) -> str:
     text = _calls_to_action(text, ctx)
     if _may_hold_link(text):
         text = _LINK.sub(lambda m: m[1] if m[1] is not None else m[3], text)
-    text = _urls(text, ctx)
+    return _urls(text, ctx)
+
+
+def marks_removed(text: str) -> str:
+    """`unspoken_removed`'s text as plain text: code, emphasis and hashtag marks, emoji and
+    line breaks gone (R1.2, R1.8, R1.9)."""
     if "`" in text:
         text = _CODE_SPAN.sub(r"\1", text).replace("`", "")  # an unpaired one is never read
     if "**" in text or "__" in text:
@@ -842,6 +903,15 @@ def strip_inline(text: str, ctx: Context) -> str:
     if "  " in text or "\t" in text:
         text = _BLANKS.sub(" ", text)
     return text.strip()
+
+
+def _cleaned(text: str, lines: Lines, ctx: Context) -> tuple[str, tuple[Flag, ...]]:
+    """`unspoken_removed` for one list item (or the paragraph announcing a list) before the
+    list is joined, so a clause dropped from one item never takes its neighbours, its item
+    or the ordinal with it; and the flags it raised, at the item's own lines, to be told when
+    the item is read (in reading order)."""
+    found = Context(ctx.options, ctx.abbreviations, lines=lines)
+    return unspoken_removed(text, found), tuple(found.flags)
 
 
 def _sentence_breaks(text: str) -> str:

@@ -23,6 +23,7 @@ from publish.radio.markdown import (
     PLACEHOLDER_FIRST,
     PSEUDO_HEADING_LEVEL,
     Item,
+    marks_removed,
     split_blocks,
     strip_inline,
     with_sub_bullets_marked,
@@ -119,11 +120,12 @@ def _restore(text: str, kept: list[str]) -> str:
 def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) -> str:
     """Passes P1 (inline) to P8 over one paragraph or list item."""
     ctx.lines = item.lines
+    ctx.flags += [flag for flag in item.flags if flag not in ctx.flags]
     text = _DASHES.sub("-", item.text) if not item.text.isascii() else item.text
     text, kept = _protect(text)  # dashes unified after block splitting: `— Tên` is no list
     if len(text) >= _MAX_DIGITS:
         text = _OVERLONG_NUMBER.sub(lambda m: _overlong(m[0], ctx), text)
-    text = strip_inline(text, ctx)  # P1
+    text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
     text = read_rates(text)  # `/` meaning per, before P3 reads the `7h` of `7h/ngày`
     text = read_codes(text, ctx)  # P2
     text = read_dates_and_times(text, ctx)  # P3
