@@ -710,6 +710,8 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     images = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
     too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
+    if not too_deep:
+        nesting.flat_sub_lists(col, parsed)
     unfinished.check(col, parsed)
     pasted.check(col, parsed)
     if not parsed.body.strip():
@@ -812,6 +814,8 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
     too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
+    if not too_deep:
+        nesting.flat_sub_lists(col, parsed)
     unfinished.check(col, parsed, kind="trang")
     pasted.check(col, parsed)
     order = data.get("order", 100)

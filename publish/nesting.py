@@ -1,4 +1,5 @@
-"""Lists and quotes nested deeper than anyone writes: refused before a channel parses them.
+"""Lists and quotes nested deeper than anyone writes: refused before a channel parses them; and
+a sub-list indented too little to be one on the website: noted.
 
 Python-Markdown parses each level of a nested list or quote one call deeper: a few hundred
 levels (a crafted file, or a paste gone wrong) end in a RecursionError, an internal error that
@@ -15,7 +16,7 @@ from publish.frontmatter import Parsed
 from publish.markdown_comments import prose
 from publish.text import LinePattern
 
-__all__ = ["MAX_DEPTH", "too_deep"]
+__all__ = ["MAX_DEPTH", "SUB_LIST_INDENT", "flat_sub_lists", "too_deep"]
 
 MAX_DEPTH = 50
 """Levels of list and quote one line may sit at (Python-Markdown fails past ~250)."""
@@ -23,6 +24,14 @@ _DEEP_PREFIX = LinePattern(rf"[ \t>]{{{MAX_DEPTH},}}")
 """A line whose indent and quote marks could put it MAX_DEPTH levels deep (each level takes at
 least one of these characters): the only lines worth measuring."""
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+SUB_LIST_INDENT = 4
+"""Columns past its level's items a list item must start to be a sub-item on the website and
+Zalo (Python-Markdown's tab length; a Tab counts 4); the radio reads the same levels."""
+_INDENTED_ITEM = LinePattern(r"(?: {2}|\t)[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+"""A list item indented 2 columns or more: the only lines that may be a sub-item too shallow."""
+_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_LISTED = 5
+"""Lines named in the note besides the first."""
 
 
 def too_deep(col: Collector, parsed: Parsed) -> bool:
@@ -39,7 +48,7 @@ def too_deep(col: Collector, parsed: Parsed) -> bool:
                 "tầng mà publish nhận (đặt ra vì quá khoảng 250 tầng, trình dựng trang web và "
                 "Zalo gặp lỗi; không ai đọc được nhiều tầng như vậy)",
                 line=parsed.body_line + body.count("\n", 0, found.start()),
-                hint="Viết lại cho ít tầng hơn: mỗi tầng danh sách lùi vào 2 đến 4 dấu cách, "
+                hint="Viết lại cho ít tầng hơn: mỗi tầng danh sách lùi vào 4 dấu cách (hoặc một Tab), "
                 "mỗi tầng trích dẫn thêm một dấu '>'; thường chỉ cần một, hai tầng.",
             )
             return True
@@ -54,3 +63,62 @@ def _level(prefix: str, list_item: bool) -> int:
         return quotes
     indent = sum(4 if c == "\t" else 1 for c in prefix if c != ">")
     return quotes + indent // 2
+
+
+def flat_sub_lists(col: Collector, parsed: Parsed) -> None:
+    """A note (no warning: many bulletins were written so) at a list item indented 2 or 3
+    columns past the item above it, meant as its sub-item: the website and Zalo show one flat
+    list (a sub-list needs SUB_LIST_INDENT), and the radio reads it flat as they do."""
+    if not _INDENTED_ITEM.search(parsed.body):
+        return  # nearly every body, told without blanking its code and comments
+    found = _shallow_items(prose(parsed.body).split("\n"))
+    if not found:
+        return
+    others = ", ".join(str(parsed.body_line + i) for i in found[1 : _LISTED + 1])
+    more = f" và {len(found) - _LISTED - 1} dòng khác" if len(found) > _LISTED + 1 else ""
+    col.add(
+        "mục danh sách chỉ thụt 2–3 dấu cách dưới mục bên trên"
+        + (f" (cả ở dòng {others}{more})" if others else "")
+        + ": trên website danh sách này hiện phẳng, không lùi cấp; đài cũng đọc phẳng",
+        line=parsed.body_line + found[0],
+        hint="Muốn là ý con của mục bên trên thì lùi 4 dấu cách (hoặc một Tab); không thì bỏ các "
+        "dấu cách ở đầu dòng.",
+        severity="note",
+    )
+
+
+def _shallow_items(lines: list[str]) -> list[int]:
+    """Indexes of the list items 2–3 columns past the item above them (and of those right under
+    one at its indentation) and less than SUB_LIST_INDENT past their level's items: the website
+    makes them items of that level."""
+    found: list[int] = []
+    levels: list[int] = []  # the column each open level's items start at
+    above: int | None = None  # the indentation of the item above
+    previous = -1  # the index of the item above
+    blank = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            blank = True
+            continue
+        item = _ITEM.match(line)
+        indent = len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(SUB_LIST_INDENT))
+        if item is None:
+            if blank and indent < (levels[0] if levels else 0) + SUB_LIST_INDENT:
+                levels, above = [], None  # a paragraph after the list ends it
+            blank = False
+            continue
+        blank = False
+        while levels and indent < levels[-1]:
+            levels.pop()
+        if not levels:
+            levels.append(indent // SUB_LIST_INDENT * SUB_LIST_INDENT)
+        past = indent - levels[-1]
+        # The item 2–3 columns in, and the ones under it at its indentation (its siblings).
+        deeper = above is not None and 2 <= indent - above <= 3
+        if (deeper or (indent == above and found[-1:] == [previous])) and past < SUB_LIST_INDENT:
+            found.append(i)
+        previous = i
+        if past >= SUB_LIST_INDENT:
+            levels.append(levels[-1] + past // SUB_LIST_INDENT * SUB_LIST_INDENT)
+        above = indent
+    return found

@@ -24,6 +24,7 @@ SETTINGS = settings(
 )
 LINE_PATTERNS = {
     "nesting": nesting._DEEP_PREFIX,
+    "indented list items": nesting._INDENTED_ITEM,
     "page numbers": pasted._PAGE,
     "leftovers": pasted._LEFTOVER,
     "leftovers without mail": pasted._LEFTOVER_NO_MAIL,

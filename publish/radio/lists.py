@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from publish.nesting import SUB_LIST_INDENT
+
 __all__ = ["ANNOUNCES", "ENDS_SENTENCE", "SENTENCE_INSIDE", "TRAILING_PAUSE", "Entry", "spoken"]
 
 Lines = tuple[tuple[int, str], ...]
@@ -28,7 +30,7 @@ _DOTTED_END = re.compile(r"(?:\w\.\w|\.\.)\.$|…$")
 """`v.v.`, `...`: the stop is part of the word or the ellipsis, never taken off."""
 _INNER_PAUSE = re.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
 """A pause inside a sub-item as it is spoken: «7:30», «1,5» are read without one."""
-NEST = 4
+NEST = SUB_LIST_INDENT
 """Columns past its level's items a list line must start to be in the item above it: the
 website's (Python-Markdown's) rule, so the radio reads the levels the website shows; a line
 indented 2 or 3 is an item of the same level there (publish check notes it)."""
