@@ -541,3 +541,22 @@ def test_a_token_file_that_cannot_be_written_is_refused_before_consent(
     captured = capsys.readouterr()
     assert f"không ghi được tệp token {token_file}" in captured.err
     assert "/v4/oa/permission" not in captured.out
+
+
+def test_a_token_file_path_that_is_a_folder_is_refused_before_consent(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """ZALO_TOKEN_FILE naming an existing folder passed the check, then the save failed
+    (IsADirectoryError) after the single-use code was spent: the new pair was lost."""
+    root = zalo_project(tmp_path, 1)
+    token_file = tmp_path / "zalo-token.json"
+    token_file.mkdir()
+    for name, value in login_env(emulator, token_file).items():
+        monkeypatch.setenv(name, value)
+    args = ["--root", str(root), "zalo-login", "--paste", "--redirect-uri", CALLBACK]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert f"không ghi được tệp token {token_file}: đường dẫn đó là một thư mục" in captured.err
+    assert "ZALO_TOKEN_FILE là đường dẫn tới một tệp" in captured.err
+    assert "/v4/oa/permission" not in captured.out
+    assert emulator.auth_codes == []

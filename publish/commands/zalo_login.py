@@ -175,8 +175,17 @@ def _refresh_out(path: Path | None) -> Path | None:
 
 
 def _writable(path: Path) -> None:
-    """Refuse at once a token file whose folder cannot be made or written: found only when
-    saving, after the code was spent, the new pair would be lost and consent needed again."""
+    """Refuse at once a token file whose folder cannot be made or written, or that names a
+    folder or another thing than a file: found only when saving, after the code was spent, the
+    new pair would be lost and consent needed again."""
+    if path.exists() and not path.is_file():
+        kind = "là một thư mục" if path.is_dir() else "không phải một tệp thường"
+        raise PublishError(
+            f"không ghi được tệp token {path}: đường dẫn đó {kind}. Cách sửa: đặt "
+            "ZALO_TOKEN_FILE là đường dẫn tới một tệp (ví dụ "
+            f"{path / 'zalo-token.json'}), hoặc dời thứ đang ở đó đi, rồi chạy lại publish "
+            "zalo-login; chưa lấy token nào."
+        )
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
