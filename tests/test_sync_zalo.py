@@ -2270,3 +2270,33 @@ def test_a_live_record_whose_article_id_was_deleted_by_hand_creates_no_duplicate
     assert """bản ghi "bt-000": trạng thái 'live'""" in told(capsys)
     assert emulator.count_calls("/article/create") == 2
     assert set(titles(emulator).values()) == {1}
+
+
+def test_a_given_up_job_with_fields_of_the_wrong_type_stops_the_sync_with_each_named(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """A given-up job edited by hand ("at": 5) passed the record check, then reading its age
+    raised TypeError: «Lỗi nội bộ» and a traceback instead of the record and field to fix. A
+    time written without its zone (also only by hand) is read as UTC, not a crash."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    job = {"token": "cu-treo", "content": 3, "digest": ["d"], "shows": "có", "at": 5}
+    forge(root, "bt-000", given_up=[{**job, "given_up_at": 7}])
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = told(capsys)
+    assert "Lỗi nội bộ" not in out and "Traceback" not in out
+    assert "state/zalo.json: 5 chỗ" in out
+    number = """bản ghi "bt-000": trường 'given_up', yêu cầu thứ 1"""
+    for name, kind in (("content", "số"), ("digest", "danh sách"), ("at", "số")):
+        assert f"{number}: '{name}' cần một chuỗi hoặc null, gặp {kind}" in out
+    assert f"{number}: 'given_up_at' cần một chuỗi hoặc null, gặp số" in out
+    assert f"{number}: 'shows' cần true hoặc false, gặp chuỗi" in out
+    assert emulator.calls == []
+    naive = {"token": "cu-treo", "content": None, "shows": True, "at": "2020-12-30T00:00:00"}
+    forge(root, "bt-000", given_up=[{**naive, "given_up_at": "2020-12-30T00:00:00"}])
+    assert sync(root) == 0
+    out = told(capsys)
+    assert "Lỗi nội bộ" not in out and "thôi hỏi Zalo về bản cập nhật bài" in out
+    assert "given_up" not in state(root)["bt-000"]

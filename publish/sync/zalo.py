@@ -173,11 +173,15 @@ def _same_text_note(count: int, live: int) -> str:
 
 
 def _age(stamp: str | None) -> float:
-    """Seconds since an ISO time from the state file (large when unknown)."""
+    """Seconds since an ISO time from the state file (large when unknown; one without a zone,
+    only a hand edit writes, is UTC, like every time the tool writes)."""
     try:
-        return (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(stamp or "")).total_seconds()
+        then = dt.datetime.fromisoformat(stamp or "")
     except ValueError:
         return 1e9
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=dt.UTC)
+    return (dt.datetime.now(dt.UTC) - then).total_seconds()
 
 
 def _body_digest(bulletin: Bulletin, entry: Mapping[str, Any] | None, digest: str) -> str:

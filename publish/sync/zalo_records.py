@@ -84,15 +84,38 @@ def _record_problems(entry: Any) -> list[str]:
                 for name in ("digest", "title", "content", "at")
                 if pending.get(name) is not None and not isinstance(pending[name], str)
             ]
-    jobs = entry.get("given_up")
-    if jobs is not None and not (
-        isinstance(jobs, list)
-        and all(isinstance(j, dict) and isinstance(j.get("token"), str) for j in jobs)
-    ):
-        problems.append("trường 'given_up' cần danh sách các đối tượng có 'token' (chuỗi)")
+    problems += _given_up_problems(entry.get("given_up"))
     late = entry.get("late_content")
     if late is not None and not (isinstance(late, list) and all(isinstance(c, str) for c in late)):
         problems.append("trường 'late_content' cần danh sách các chuỗi")
+    return problems
+
+
+GIVEN_UP_TEXT = ("content", "digest", "at", "given_up_at")
+"""Fields of a given-up job that are text or null (an older record's job may lack its time)."""
+
+
+def _given_up_problems(jobs: Any) -> list[str]:
+    """What is wrong with a record's given-up jobs (empty when nothing is)."""
+    if jobs is None:
+        return []
+    if not isinstance(jobs, list) or not all(
+        isinstance(j, dict) and isinstance(j.get("token"), str) for j in jobs
+    ):
+        return ["trường 'given_up' cần danh sách các đối tượng có 'token' (chuỗi)"]
+    problems = []
+    for number, job in enumerate(jobs, 1):
+        problems += [
+            f"trường 'given_up', yêu cầu thứ {number}: '{name}' cần một chuỗi hoặc null, gặp "
+            f"{_kind(job[name])}"
+            for name in GIVEN_UP_TEXT
+            if job.get(name) is not None and not isinstance(job[name], str)
+        ]
+        if "shows" in job and not isinstance(job["shows"], bool):
+            problems.append(
+                f"trường 'given_up', yêu cầu thứ {number}: 'shows' cần true hoặc false, gặp "
+                f"{_kind(job['shows'])}"
+            )
     return problems
 
 
