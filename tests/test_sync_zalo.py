@@ -272,6 +272,71 @@ def test_records_of_an_older_version_learn_their_oa_at_the_next_sync_once_zalo_h
     assert path.stat().st_mtime_ns == before  # written once, not at every sync
 
 
+def older_version_state(root: Path) -> Path:
+    """Make state/zalo.json look written by a version that noted no OA; its path."""
+    path = root / "state" / "zalo.json"
+    older = json.loads(path.read_text("utf-8"))
+    older["meta"] = {}
+    path.write_text(json.dumps(older), "utf-8")
+    return path
+
+
+def test_an_upgrade_check_zalo_cannot_answer_stops_the_channel_until_it_can(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """getdetail failing (-32) on the run that must tell an older version's records are this
+    OA's: the sync went on unchecked with a warning, exit 0, every run, creating nothing on a
+    new OA and never noting the OA. It stops the channel (exit 3, nothing sent) until Zalo
+    answers."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    path = older_version_state(root)
+    handle = emulator.handle
+
+    def refusing(method: str, target: str, headers: dict, raw: bytes) -> Reply:
+        """getdetail over the API's rate limit, however often it is asked."""
+        if "/article/getdetail" in target:
+            return Reply(payload={"error": -32, "message": "Request exceeds rate limit"})
+        return handle(method, target, headers, raw)
+
+    emulator.handle = refusing  # type: ignore[method-assign]
+    emulator.clear_calls()
+    capsys.readouterr()
+    for _ in range(2):
+        assert sync(root) == 3
+        out = told(capsys)
+        assert f"chưa kiểm tra được các bài state/zalo.json ghi có trên OA {OA_ID} không" in out
+        assert "không gửi gì lên Zalo" in out and "Lần đồng bộ sau kiểm tra lại" in out
+        assert emulator.write_calls() == []
+        assert json.loads(path.read_text("utf-8"))["meta"] == {}
+    emulator.handle = handle  # type: ignore[method-assign]
+    assert sync(root) == 0
+    assert json.loads(path.read_text("utf-8"))["meta"] == {"oa_id": OA_ID}
+    assert emulator.write_calls() == []
+
+
+def test_the_upgrade_check_asks_about_live_articles_before_hidden_ones(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """The newest records an older version wrote were withdrawn bulletins whose hidden articles
+    an admin deleted by hand: asked about first, none was found, and the sync stopped, saying
+    the records were of another OA though every live article is on this one."""
+    root = zalo_project(tmp_path, 5)
+    assert sync(root) == 0
+    for index in (2, 3, 4):
+        (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
+    assert sync(root) == 0
+    for key in ("bt-002", "bt-003", "bt-004"):
+        assert state(root)[key]["status"] == "hidden"
+        del emulator.state.articles[state(root)[key]["article_id"]]
+        forge(root, key, synced_at="2099-01-01T00:00:00+00:00")  # the newest records
+    path = older_version_state(root)
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert json.loads(path.read_text("utf-8"))["meta"] == {"oa_id": OA_ID}
+    assert emulator.count_calls("/article/getdetail") == 1 and emulator.write_calls() == []
+
+
 def test_an_upgrade_and_an_oa_switch_in_one_change_sends_nothing_to_the_new_oa(
     tmp_path: Path,
     emulator: ZaloEmulator,

@@ -402,43 +402,57 @@ class ZaloSyncer:
             back = _moves(kept, self.state_path)
             if back:
                 raise PublishError(_kept_records(self.state_path, kept, wanted, back))
-        unchecked = not recorded and on_zalo and not self.reconcile and not self.dry_run
-        if unchecked and not self._records_on_oa(manifest, wanted):
-            return  # not known yet: asked again by the next run, the OA still unwritten
+        if not recorded and on_zalo and not self.reconcile and not self.dry_run:
+            self._records_on_oa(manifest, wanted)
         if recorded != wanted and not self.dry_run:
             manifest.meta[OA_META] = wanted
             if len(manifest):
                 manifest.save()
 
-    def _records_on_oa(self, manifest: Manifest, wanted: str) -> bool:
-        """Whether records an older version wrote (no OA in meta) are the articles of the OA
-        this sync logs in to; raise when none of the last SAMPLED articles is there.
+    def _records_on_oa(self, manifest: Manifest, wanted: str) -> None:
+        """Make sure records an older version wrote (no OA in meta) are the articles of the OA
+        this sync logs in to: raise when none of the last SAMPLED articles is there, or when
+        Zalo could not be asked (exit 3, nothing sent: the next run asks again).
 
         Upgrading and switching OA in one change would otherwise take the old OA's records for
         the new one's: every bulletin read as already on Zalo, nothing created there, and the
         next edit refused. Article ids say nothing of their OA, so Zalo is asked (getdetail),
-        once, on the run that writes the OA into the file. False when Zalo could not be asked.
+        once, on the run that writes the OA into the file. Going on unchecked would be that
+        very mistake, at every run for as long as Zalo does not answer. Live articles are asked
+        about first: a withdrawn bulletin's hidden one is the likelier to have been deleted by
+        hand.
         """
         shown = [
             e
             for e in manifest.entries().values()
             if e.get("article_id") and e.get("status") in ("live", "hidden")
         ]
-        newest = sorted(shown, key=lambda e: str(e.get("synced_at") or ""), reverse=True)
+        newest = sorted(
+            shown,
+            key=lambda e: (e.get("status") == "live", str(e.get("synced_at") or "")),
+            reverse=True,
+        )
         sample = [str(e["article_id"]) for e in newest[:SAMPLED]]
         if not sample:
-            return True  # only creates in flight: their lookup is by title on this OA
+            return  # only creates in flight: their lookup is by title on this OA
+        self.client.login()  # refused: the channel stops as prepare() would stop it
+        self._check_oa()
         try:
-            self.client.login()
-            self._check_oa()
             if any(self._detail(article_id) is not None for article_id in sample):
-                return True
+                return
         except ZaloError as error:
-            self.echo(
-                f"zalo: cảnh báo: chưa kiểm tra được các bài state/{self.state_path.name} ghi "
-                f"có trên OA {wanted} không ({error}); lần đồng bộ sau kiểm tra lại."
-            )
-            return False
+            raise ZaloError(
+                f"chưa kiểm tra được các bài state/{self.state_path.name} ghi có trên OA "
+                f"{wanted} không ({error}). Tệp do bản publish cũ viết nên không ghi mã OA, và "
+                "công cụ phải thấy bài của nó trên OA này trước khi đồng bộ (nếu đơn vị vừa đổi "
+                "OA, mọi bản tin sẽ bị coi là đã có trên OA mới): không gửi gì lên Zalo. Lần "
+                "đồng bộ sau kiểm tra lại (không cần làm gì; lỗi lặp lại nhiều lần thì xem "
+                "thông báo của Zalo ở trên).",
+                code=error.code,
+                api_message=error.api_message,
+                operation=error.operation,
+                http_status=error.http_status,
+            ) from None
         raise PublishError(_upgraded_other_oa(self.state_path, len(sample), wanted))
 
     def _stop_watching(self, key: str, entry: dict[str, Any]) -> dict[str, Any]:
