@@ -2011,7 +2011,8 @@ def test_a_given_up_job_is_asked_about_for_a_week_then_told_once_and_left(
     assert "không cần làm gì" in out.lower()
     assert emulator.calls == []  # not even a login
     entry = state(root)["bt-001"]
-    assert "given_up" not in entry and entry["late_content"] == [job["content"]]
+    late = [{"content": job["content"], "shows": True}]
+    assert "given_up" not in entry and entry["late_content"] == late
     assert sync(root) == 0
     assert "thôi hỏi" not in told(capsys)  # told once
     assert emulator.calls == []
@@ -2346,13 +2347,15 @@ def test_a_given_up_job_with_fields_of_the_wrong_type_stops_the_sync_with_each_n
     root = zalo_project(tmp_path, 1)
     assert sync(root) == 0
     job = {"token": "cu-treo", "content": 3, "digest": ["d"], "shows": "có", "at": 5}
-    forge(root, "bt-000", given_up=[{**job, "given_up_at": 7}])
+    late = [{"content": "c0", "shows": "không"}]
+    forge(root, "bt-000", given_up=[{**job, "given_up_at": 7}], late_content=late)
     emulator.clear_calls()
     capsys.readouterr()
     assert sync(root) == 1
     out = told(capsys)
     assert "Lỗi nội bộ" not in out and "Traceback" not in out
-    assert "state/zalo.json: 5 chỗ" in out
+    assert "state/zalo.json: 6 chỗ" in out
+    assert "trường 'late_content' cần danh sách các đối tượng có 'content'" in out
     number = """bản ghi "bt-000": trường 'given_up', yêu cầu thứ 1"""
     for name, kind in (("content", "số"), ("digest", "danh sách"), ("at", "số")):
         assert f"{number}: '{name}' cần một chuỗi hoặc null, gặp {kind}" in out
@@ -2360,8 +2363,175 @@ def test_a_given_up_job_with_fields_of_the_wrong_type_stops_the_sync_with_each_n
     assert f"{number}: 'shows' cần true hoặc false, gặp chuỗi" in out
     assert emulator.calls == []
     naive = {"token": "cu-treo", "content": None, "shows": True, "at": "2020-12-30T00:00:00"}
+    older = ["c0"]  # as the first version to keep late_content wrote it: still read
     forge(root, "bt-000", given_up=[{**naive, "given_up_at": "2020-12-30T00:00:00"}])
+    forge(root, "bt-000", late_content=older)
     assert sync(root) == 0
     out = told(capsys)
     assert "Lỗi nội bộ" not in out and "thôi hỏi Zalo về bản cập nhật bài" in out
-    assert "given_up" not in state(root)["bt-000"]
+    entry = state(root)["bt-000"]
+    assert "given_up" not in entry
+    assert entry["late_content"] == [{"content": "c0", "shows": True}]
+
+
+def watch_ended_on_a_stuck_update(root: Path, emulator: ZaloEmulator) -> str:
+    """Bulletin 1's stuck update given up on, the newest version sent and verified, and the
+    job no longer asked about: the article's id."""
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[1],))
+    edit(root, 1, summary='"Tóm tắt bản bị kẹt."')
+    assert sync(root) == 3
+    forge(root, "bt-001", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    edit(root, 1, summary='"Tóm tắt bản mới nhất."')
+    assert sync(root) == 3  # given up on; the newest version sent and verified
+    [job] = state(root)["bt-001"]["given_up"]
+    forge(root, "bt-001", given_up=[{**job, "given_up_at": LONG_AGO}])
+    assert sync(root) == 0  # no longer asked about
+    return state(root)["bt-001"]["article_id"]
+
+
+def as_first_written(root: Path, key: str) -> None:
+    """Write a record's late_content as the first version to keep it did: digests alone."""
+    late = state(root)[key]["late_content"]
+    forge(root, key, late_content=[j if isinstance(j, str) else j["content"] for j in late])
+
+
+@pytest.mark.parametrize("written", ["pairs", "digests"])
+def test_an_article_an_oa_admin_hid_by_hand_is_left_hidden_by_the_late_check(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    written: str,
+) -> None:
+    """The late check took a live article hidden with the record's content for a hide Zalo
+    applied late, though only an update was given up: the OA admin's own hide was undone, and
+    the message blamed Zalo. It is left hidden, the admin named, --zalo-overwrite offered."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    article_id = watch_ended_on_a_stuck_update(root, emulator)
+    if written == "digests":
+        as_first_written(root, "bt-001")
+    emulator.edit_article(article_id, status="hide")  # the admin hides it
+    forge(root, "bt-001", late_checked_at=LONG_AGO)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 0
+    out = told(capsys)
+    assert "Zalo làm muộn một yêu cầu cũ mà công cụ đã thôi hỏi" not in out
+    title = state(root)["bt-001"]["title"]
+    assert f"bài {article_id} «{title}» bị ẩn dù bản tin vẫn đăng trong trang quản trị OA" in out
+    assert "để nguyên bài" in out
+    source = "content/bai-viet/ban-tin-001.md"
+    assert (
+        f"muốn hiện lại bài như bản trong kho thì chạy publish sync zalo --zalo-overwrite {source}"
+        in out
+    )
+    assert emulator.write_calls() == []
+    assert emulator.articles[article_id]["status"] == "hide"
+    assert state(root)["bt-001"]["status"] == "live"
+    assert sync(root, "--zalo-overwrite", source) == 0  # as the message says
+    assert emulator.articles[article_id]["status"] == "show"
+    assert_published_once(root, emulator)
+
+
+@pytest.mark.parametrize("written", ["pairs", "digests"])
+def test_a_late_check_that_finds_a_hand_edit_says_so_and_how_to_overwrite_it(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    written: str,
+) -> None:
+    """An article edited in the OA admin page was reported as «vẫn là bản công cụ gửi lần
+    cuối»; it is told as a hand edit, left as it is, with the way to overwrite it. A record
+    the first version wrote (digests alone) still has a late update put right."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    article_id = watch_ended_on_a_stuck_update(root, emulator)
+    if written == "digests":
+        as_first_written(root, "bt-001")
+    emulator.edit_article(article_id, description="Tóm tắt quản trị viên sửa.")
+    forge(root, "bt-001", late_checked_at=LONG_AGO)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 0
+    out = told(capsys)
+    assert "vẫn là bản công cụ gửi lần cuối" not in out
+    assert (
+        f"bài {article_id} «{state(root)['bt-001']['title']}» bị sửa tay trong trang quản trị OA"
+        in out
+    )
+    assert (
+        "muốn thay bằng bản trong kho thì chạy publish sync zalo --zalo-overwrite "
+        "content/bai-viet/ban-tin-001.md" in out
+    )
+    assert emulator.write_calls() == []
+    assert emulator.articles[article_id]["description"] == "Tóm tắt quản trị viên sửa."
+    emulator.edit_article(article_id, description="Tóm tắt bản mới nhất.")  # put back by hand
+    assert emulator.finish_stuck_jobs() == 1  # then Zalo applies the stuck update after all
+    forge(root, "bt-001", late_checked_at=LONG_AGO)
+    assert sync(root) == 0
+    assert "trở về bản cũ hơn; đã gửi lại bản hiện hành" in told(capsys)
+    assert emulator.articles[article_id]["description"] == "Tóm tắt bản mới nhất."
+
+
+@pytest.mark.parametrize("withdrawn", [False, True], ids=["live", "withdrawn"])
+def test_a_late_check_that_finds_the_article_deleted_lets_the_next_sync_create_it_again(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    withdrawn: bool,
+) -> None:
+    """The late check found the article deleted and said so, but left the record live: the
+    bulletin was never created again, though README says the next sync does it."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    article_id = watch_ended_on_a_stuck_update(root, emulator)
+    del emulator.state.articles[article_id]
+    if withdrawn:
+        (root / "content" / "bai-viet" / "ban-tin-001.md").unlink()
+        forge(root, "bt-001", status="hidden")
+    forge(root, "bt-001", late_checked_at=LONG_AGO)
+    capsys.readouterr()
+    assert sync(root) == 0
+    out = told(capsys)
+    assert f"bài {article_id} không còn trên Zalo (có thể đã bị xoá trong trang quản trị OA)" in out
+    then = "bản tin đã rút nên không tạo lại" if withdrawn else "lần đồng bộ sau sẽ tạo lại bài"
+    assert then in out
+    entry = state(root)["bt-001"]
+    assert entry["status"] == "removed" and "late_content" not in entry
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == (0 if withdrawn else 1)
+    if not withdrawn:
+        assert_published_once(root, emulator)
+
+
+def test_a_hide_given_up_and_applied_late_still_has_the_live_article_shown_again(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """Hidden is taken for a late job only when a hide was given up: then (its content, not
+    shown) is kept, and the live bulletin's article is shown again as before."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    article_id = watch_ended_on_a_stuck_update(root, emulator)
+    entry = state(root)["bt-001"]
+    # What _stop_watching keeps of a hide given up on (bulletin withdrawn, then back) too.
+    hide = {"content": entry["content"], "shows": False}
+    forge(root, "bt-001", late_content=[*entry["late_content"], hide], late_checked_at=LONG_AGO)
+    emulator.edit_article(article_id, status="hide")  # Zalo applies that hide late
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert f"thôi hỏi: bài {article_id} bị ẩn; đã gửi lại bản hiện hành" in told(capsys)
+    assert emulator.articles[article_id]["status"] == "show"
+    assert state(root)["bt-001"]["status"] == "live"

@@ -24,11 +24,15 @@ in-flight markers that make a crash at any point safe to re-run:
   tool sent since. Each run asks Zalo about it once (no waiting) until Zalo ends it; if the
   article is then that job's version, today's is sent again. Its content is accepted as the
   tool's too, so an edit sent before that check is no refusal. After WATCH_TIMES ×
-  stuck_job_hours it is asked about no more (told once), its content kept in `late_content`.
+  stuck_job_hours it is asked about no more (told once), kept in `late_content`
+  [{content, shows}] (the first version to keep it wrote content digests alone: read as
+  updates, see zalo_records.late_jobs).
 - `late_checked_at`, `late_check_until`: a job no longer asked about may still be applied by
   Zalo. Its article is read (getdetail) once every stuck_job_hours until `late_check_until`
-  (LATE_CHECK_TIMES × stuck_job_hours after the watch ended); found shown, hidden or of a late
-  version against the record, it is put right (_check_late). Only records with `late_content`
+  (LATE_CHECK_TIMES × stuck_job_hours after the watch ended); found as one of those jobs left
+  it (its content, shown or hidden) against the record, it is put right (_check_late); found
+  otherwise changed, a person did it in the OA admin page and it is left alone; found deleted,
+  the record is removed, so the next sync creates it again. Only records with `late_content`
   are read: a no-op sync of every other record still makes no call.
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
   only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
@@ -82,7 +86,7 @@ from publish.sync.zalo_lookup import ArticleLookup, content_digest, detail_body,
 from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
-from publish.sync.zalo_records import check_records
+from publish.sync.zalo_records import check_records, late_content, late_jobs
 from publish.text import vn_datetime
 from publish.zalo.errors import ZaloError, ZaloUncertainError
 
@@ -463,13 +467,10 @@ class ZaloSyncer:
         over = [j for j in jobs if _age(j.get("given_up_at") or j.get("at")) >= limit]
         if not over:
             return entry
-        late = {
-            *(entry.get("late_content") or []),
-            *(j["content"] for j in over if j.get("content")),
-        }
+        late = late_jobs(entry) | {(j["content"], j.get("shows") is True) for j in over}
         changes = {
             "given_up": [j for j in jobs if j not in over] or None,
-            "late_content": sorted(late) or None,
+            "late_content": late_content({job for job in late if job[0]}),
             # The watch asked Zalo just now: the article is read a period later.
             "late_checked_at": utc_stamp(),
             "late_check_until": self._late_until(),
@@ -846,7 +847,7 @@ class ZaloSyncer:
         pending = entry.get("pending_create") or {}
         fields = (entry.get(n) for n in ("content", "token_content", "sending_content"))
         late = (job.get("content") for job in entry.get("given_up") or [])
-        unwatched = entry.get("late_content") or []
+        unwatched = (content for content, _ in late_jobs(entry))
         known = {*fields, pending.get("content"), *late, *unwatched} - {None}
         if found in known:
             if found != entry.get("content"):
@@ -1068,25 +1069,32 @@ class ZaloSyncer:
         """Read an article whose given-up job is no longer asked about (LATE_CHECK_TIMES): when
         Zalo applied it late, the article shows a withdrawn bulletin, hides a live one or holds
         an older text; the record then says what is there (one write, so a crash leaves it to
-        be sent again) and the current version, or the hide, is sent again."""
+        be sent again) and the current version, or the hide, is sent again. Changed otherwise,
+        a person did it in the OA admin page: left alone, and told. Deleted, the record is
+        removed, so the next sync creates it again."""
         article_id = entry["article_id"]
         detail = self._detail(article_id)
+        local = self.observed.local.get(key) if self.observed else None
+        if detail is None:
+            self._removed(key, article_id)
+            return f"bài {article_id} không còn trên Zalo (có thể đã bị xoá trong trang quản " + (
+                "trị OA); lần đồng bộ sau sẽ tạo lại bài"
+                if local is not None
+                else "trị OA); bản tin đã rút nên không tạo lại"
+            )
         schedule = {
             "late_checked_at": utc_stamp(),
             "late_check_until": entry.get("late_check_until") or self._late_until(),
         }
-        if detail is None:
-            self._set(key, **schedule)  # gone: the next change of the bulletin makes it again
-            return f"bài {article_id} không còn trên Zalo"
         found = content_digest(detail)
         shows = detail.get("status") == "show"
-        live = entry.get("status") == "live"
-        late = found in (entry.get("late_content") or []) or found == entry.get("content")
-        if (found, shows) == (entry.get("content"), live) or not late:
-            # As recorded; or edited by hand, which the next change finds and refuses.
+        if (found, shows) == (entry.get("content"), entry.get("status") == "live"):
             self._set(key, **schedule)
             return "đã đọc lại bài trên Zalo: vẫn là bản công cụ gửi lần cuối"
-        local = self.observed.local.get(key) if self.observed else None
+        if (found, shows) not in late_jobs(entry):
+            # No job given up on leaves this: an OA admin changed it, and may mean it.
+            self._set(key, **schedule)
+            return self._changed_by_hand(key, entry, article_id, found, shows, local)
         if local is None and not shows:
             self._set(key, **schedule, content=found)  # an older text, hidden: nothing shows
             return "đã đọc lại bài trên Zalo: bài vẫn ẩn"
@@ -1111,6 +1119,41 @@ class ZaloSyncer:
             return f"{told}; {self._hide(Action('withdraw', key, '', entry.get('title', '')))}"
         self._send_update(local, article_id)
         return f"{told}; đã gửi lại bản hiện hành"
+
+    def _changed_by_hand(
+        self,
+        key: str,
+        entry: Mapping[str, Any],
+        article_id: str,
+        found: str,
+        shows: bool,
+        local: Local | None,
+    ) -> str:
+        """What a late check tells of an article changed in the OA admin page, left as it is."""
+        source = entry.get("source") or key
+        overwrite = f"publish sync zalo --zalo-overwrite {source}"
+        edited = found != entry.get("content")
+        if local is None and not shows:
+            change, then = "bị sửa tay nhưng vẫn ẩn", "không cần làm gì"
+        elif local is None:
+            change = "của bản tin đã rút đang hiện" + (", và bị sửa tay" if edited else "")
+            then = f"muốn ẩn lại thì chạy {overwrite}"
+        elif edited:
+            change = "bị sửa tay" + (" và bị ẩn" if not shows else "")
+            then = (
+                f"muốn thay bằng bản trong kho thì chạy {overwrite} (muốn giữ phần sửa tay thì "
+                "chép nó vào tệp bản tin trước)"
+            )
+        elif not shows:
+            change = "bị ẩn dù bản tin vẫn đăng"
+            then = f"muốn hiện lại bài như bản trong kho thì chạy {overwrite}"
+        else:
+            change, then = "được cho hiện", "không cần làm gì (bản tin vẫn đăng)"
+        return (
+            f"đã đọc lại bài trên Zalo: bài {article_id} «{entry.get('title', '')}» {change} "
+            "trong trang quản trị OA (không phải Zalo làm muộn yêu cầu cũ nào của công cụ): để "
+            f"nguyên bài; {then}."
+        )
 
     def _verifier(self, sent_at: str | None) -> ZaloClient:
         """The client, waiting before its first verify only for what is left of the first delay."""

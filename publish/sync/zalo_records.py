@@ -14,7 +14,7 @@ from typing import Any
 
 from publish.errors import PublishError
 
-__all__ = ["check_records"]
+__all__ = ["check_records", "late_content", "late_jobs"]
 
 TEXT_FIELDS = (
     "article_id",
@@ -86,9 +86,43 @@ def _record_problems(entry: Any) -> list[str]:
             ]
     problems += _given_up_problems(entry.get("given_up"))
     late = entry.get("late_content")
-    if late is not None and not (isinstance(late, list) and all(isinstance(c, str) for c in late)):
-        problems.append("trường 'late_content' cần danh sách các chuỗi")
+    if late is not None and not (isinstance(late, list) and all(map(_late_job, late))):
+        problems.append(
+            "trường 'late_content' cần danh sách các đối tượng có 'content' (chuỗi) và 'shows' "
+            "(true/false)"
+        )
     return problems
+
+
+def _late_job(item: Any) -> bool:
+    """Whether an item of `late_content` is well formed: {content, shows}, or the content
+    digest alone that the first version to keep late_content wrote."""
+    if isinstance(item, str):
+        return True
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("content"), str)
+        and isinstance(item.get("shows"), bool)
+    )
+
+
+def late_jobs(entry: Mapping[str, Any]) -> set[tuple[str, bool]]:
+    """What each given-up job no longer asked about leaves on Zalo if applied late: its
+    content, and whether it shows the article (an update) or hides it.
+
+    A content digest alone (the first version to keep late_content wrote no more) is read as
+    an update: a hidden article is taken for a late hide only when a hide was given up, never
+    shown again on a guess, as an OA admin may have hidden it.
+    """
+    return {
+        (item, True) if isinstance(item, str) else (item["content"], item["shows"])
+        for item in entry.get("late_content") or ()
+    }
+
+
+def late_content(jobs: set[tuple[str, bool]]) -> list[dict[str, Any]] | None:
+    """`late_content` as written for these (content, shows) pairs (None for none)."""
+    return [{"content": content, "shows": shows} for content, shows in sorted(jobs)] or None
 
 
 GIVEN_UP_TEXT = ("content", "digest", "at", "given_up_at")
