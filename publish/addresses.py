@@ -11,7 +11,7 @@ may retire. Every part of the tool that asks "is this our own address?" asks `Si
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
@@ -33,31 +33,67 @@ class SiteAddresses:
         """The folder the website is served under now (see site_folder)."""
         return site_folder(self.base_url)
 
-    def own_path(self, href: str, pages: Container[str] = ()) -> str | None:
+    def own_path(
+        self, href: str, pages: Container[str] = (), served: Callable[[str], bool] | None = None
+    ) -> str | None:
         """The site path of a link written with the site's own address, as editors copy it from
         the browser: in full ("https://example.gov.vn/congan-hoakhanh/lien-he/", also with
         "www." or without the scheme, "//example.gov.vn/…") or as the path the host serves it
         at ("/congan-hoakhanh/lien-he/") → "/lien-he/" (query and #fragment kept); also in full
         with an address the site had before ("https://congan-cu.example.vn/lien-he/"). None for
-        any other link, and for a path that is one of the site's `pages` as written (a page
-        whose address starts with the folder's name)."""
+        any other link, for a path that is one of the site's `pages` as written (a page whose
+        address starts with the folder's name), and for one written with an old address whose
+        path the website does not serve (`served`, given a path without query or fragment):
+        the old site's own files ("…/uploads/2019/qd.pdf") stay links to it, as before the
+        address was listed."""
         try:
             link, base = urlsplit(href), urlsplit(self.base_url)
         except ValueError:  # e.g. "http://[oops/"
             return None
-        found = _under(link, base, pages)
-        if found is None and link.netloc:
-            # Only in full: a path without a host is one of the host the site is on now.
-            olds = _deepest_first(self.old_base_urls)
-            found = next((p for old in olds if (p := _under(link, old, ())) is not None), None)
-        return found
+        if not link.netloc:
+            # Only in full for an old address: a path without a host is one of the host the
+            # site is on now.
+            return _under(link, base, pages)
+        for address, old in _deepest_first(self.base_url, self.old_base_urls):
+            found = _under(link, address, ())
+            if found is None:
+                continue
+            if old and served is not None and not served(urlsplit(found).path):
+                return None
+            return found
+        return None
+
+    def old_path(self, href: str) -> str | None:
+        """The site path of a link written in full with an address the site had before (see
+        own_path), None for any other (also one written with base_url)."""
+        try:
+            link = urlsplit(href)
+        except ValueError:
+            return None
+        if not link.netloc:
+            return None
+        for address, old in _deepest_first(self.base_url, self.old_base_urls):
+            found = _under(link, address, ())
+            if found is not None:
+                return found if old else None
+        return None
 
 
 @lru_cache(maxsize=16)
-def _deepest_first(addresses: tuple[str, ...]) -> tuple[SplitResult, ...]:
-    """`addresses` split, the deepest folder first: of two old addresses on one host, a link
-    under both belongs to the one in the deeper folder."""
-    return tuple(sorted(map(urlsplit, addresses), key=lambda base: -len(base.path.rstrip("/"))))
+def _deepest_first(
+    base_url: str, old_base_urls: tuple[str, ...]
+) -> tuple[tuple[SplitResult, bool], ...]:
+    """The site's addresses split, each with whether it is an old one, the deepest folder
+    first: of two addresses on one host, a link under both belongs to the one in the deeper
+    folder (a site moved from "https://example.vn/chau-thanh/" to "https://example.vn/" still
+    owns its old folder's links). One that does not split is left out (config refuses it)."""
+    found = []
+    for address, old in ((base_url, False), *((a, True) for a in old_base_urls)):
+        try:
+            found.append((urlsplit(address), old))
+        except ValueError:
+            continue
+    return tuple(sorted(found, key=lambda pair: -len(pair[0].path.rstrip("/"))))
 
 
 def _under(link: SplitResult, base: SplitResult, pages: Container[str]) -> str | None:

@@ -167,3 +167,12 @@ def test_of_two_old_addresses_on_one_host_the_deeper_folder_is_the_link_s() -> N
     site = SiteAddresses(NEW, ("https://example.vn/", "https://example.vn/chau-thanh/"))
     assert site.own_path("https://example.vn/chau-thanh/lien-he/") == "/lien-he/"
     assert site.own_path("https://example.vn/gioi-thieu/") == "/gioi-thieu/"
+
+
+def test_a_site_moved_from_a_folder_to_its_host_s_root_owns_the_old_folder_s_links() -> None:
+    """base_url is one of the addresses the deepest folder is chosen among: the link was read
+    with base_url first and became /chau-thanh/lien-he/, a page the site does not have."""
+    site = SiteAddresses("https://example.vn/", ("https://example.vn/chau-thanh/",))
+    assert site.own_path("https://example.vn/chau-thanh/lien-he/") == "/lien-he/"
+    assert site.own_path("https://www.example.vn/gioi-thieu/") == "/gioi-thieu/"
+
