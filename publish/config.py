@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from publish import legacy_text
@@ -757,6 +758,15 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
                 _base_url_hint(str(site.base_url)),
             )
         )
+    elif unreadable := _unreadable_address(str(site.base_url)):
+        issues.append(
+            SchemaIssue(
+                ("site", "base_url"),
+                f"địa chỉ {site.base_url!r} không đọc được: {unreadable}",
+                "Viết tên miền không kèm dấu ngoặc vuông, cổng (nếu có) là số, ví dụ base_url = "
+                '"https://congan.example.vn/".',
+            )
+        )
     issues += _old_base_url_issues(site)
     language = _language_issue(str(site.language))
     if language:
@@ -796,6 +806,12 @@ def _old_base_url_issues(site: SiteSection) -> list[SchemaIssue]:
                 "Viết đầy đủ địa chỉ website đã dùng trước đây, bắt đầu bằng https://, ví dụ "
                 'old_base_urls = ["https://congan-cu.example.vn/"].'
             )
+        elif unreadable := _unreadable_address(str(written)):
+            message = f"địa chỉ cũ thứ {index} {written!r} không đọc được: {unreadable}"
+            hint = (
+                "Viết tên miền không kèm dấu ngoặc vuông, cổng (nếu có) là số, ví dụ "
+                'old_base_urls = ["https://congan-cu.example.vn/"].'
+            )
         elif re.search(r"[?#]", str(written)):
             bare = re.split(r"[?#]", str(written))[0]
             message = (
@@ -814,6 +830,19 @@ def _old_base_url_issues(site: SiteSection) -> list[SchemaIssue]:
             continue
         issues.append(SchemaIssue(("site", "old_base_urls"), message, hint))
     return issues
+
+
+def _unreadable_address(written: str) -> str | None:
+    """Why an address that looks absolute cannot be read as one ("http://[b.vn/": a bracket
+    opened and not closed; "https://a.vn:80a/": a port that is no number), else None: every
+    link of every page is compared with it."""
+    try:
+        _ = urlsplit(written).port  # reading the port is what raises
+    except ValueError as exc:
+        if "port" in str(exc).lower():
+            return "cổng (phần sau dấu «:» của tên miền) không phải số từ 0 đến 65535"
+        return "tên miền có dấu ngoặc vuông «[» hay «]» không đúng chỗ"
+    return None
 
 
 LANGUAGE_TAG_RE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")

@@ -769,3 +769,35 @@ def test_a_command_run_inside_the_project_names_the_project_folder(tmp_path: Pat
         f"Thư mục dự án có vẻ là {root.resolve()} (có site.toml): chạy lệnh ở đó "
         f'(cd "{root.resolve()}") hoặc thêm --root "{root.resolve()}".'
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "told"),
+    [
+        (
+            "old_base_urls",
+            '["https://a.vn/", "http://[b.vn/"]',
+            "địa chỉ cũ thứ 2 'http://[b.vn/' không đọc được",
+        ),
+        (
+            "old_base_urls",
+            '["https://a.vn:80a/"]',
+            "cổng (phần sau dấu «:» của tên miền) không phải số",
+        ),
+        ("base_url", '"http://[b.vn/"', "địa chỉ 'http://[b.vn/' không đọc được"),
+        ("base_url", '"https://b.vn:99999/"', "không phải số từ 0 đến 65535"),
+    ],
+)
+def test_an_address_that_does_not_split_is_refused_not_a_crash_of_every_build(
+    field: str, written: str, told: str
+) -> None:
+    """It passed the check and every build then stopped with «Lỗi nội bộ (ValueError)»."""
+    line = f"{field} = {written}"
+    if field == "base_url":
+        text = SITE_TOML.replace('base_url = "https://congan-chauthanh.example.vn/"', line)
+    else:
+        text = SITE_TOML.replace("[site]\n", f"[site]\n{line}\n")
+    problem = one_problem(text)
+    assert problem.field == f"[site] {field}"
+    assert told in problem.message
+    assert problem.line == line_of(text, f"{field} =")
