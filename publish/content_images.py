@@ -170,8 +170,17 @@ def remote_image(ref: str, config: Config) -> bool:
 
 def _own_image(ref: str, config: Config) -> str | None:
     """The site path of an image written in full with one of the site's addresses (now or
-    before it moved), else None."""
-    return config.addresses.own_path(ref) if addressed(ref) else None
+    before it moved), else None; one written with an old address only when content/ holds
+    its file (the old site's own "…/uploads/anh.jpg" is still shown from there, as before the
+    address was listed in [site] old_base_urls)."""
+    if not addressed(ref):
+        return None
+    path = config.addresses.own_path(ref)
+    if path is None or config.addresses.old_path(ref) is None:
+        return path
+    content = config.root / "content"
+    found = _resolve_content_path(path, content / "_", config)
+    return path if found is not None and os.path.isfile(found) else None
 
 
 def resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | None:

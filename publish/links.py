@@ -30,6 +30,7 @@ __all__ = [
     "Links",
     "addressed",
     "content_link",
+    "hrefs_in",
     "links_in",
     "resolve",
 ]
@@ -47,6 +48,8 @@ ANCHOR_RE = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]
 that never closes (quadratic on "<a <a <a …")."""
 _TAG_OPEN_RE = re.compile(r"<a\b", re.I)
 _HREF_RE = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+AUTOLINK_RE = re.compile(r"<((?i:https?:)?//[^\s<>]+)>")
+"""An address written between angle brackets, which Markdown makes a link."""
 CONTENT = "content/"
 LINK_HINT = (
     "Liên kết tới bản tin khác bằng tên tệp của nó, tính từ thư mục của bài này (ví dụ "
@@ -131,17 +134,24 @@ def links_in(body: str, first_line: int) -> Links:
     if ".md" not in body:
         return ()
     text = masked(body)
-    found: list[tuple[int, str]] = []
-    for pattern in (INLINE_RE, DEFINITION_RE):
+    found = [(at, href) for at, href in _written(text) if _may_name_file(href)]
+    return tuple((href, first_line + text.count("\n", 0, at)) for at, href in sorted(found))
+
+
+def hrefs_in(body: str) -> list[str]:
+    """Every link and image address written in a body (inline, reference definition, `<a
+    href>`, `<https://…>`), in the order written; those shown as code are not links."""
+    return [href for _, href in sorted(_written(masked(body)))]
+
+
+def _written(text: str) -> Iterator[tuple[int, str]]:
+    """Each link address in a masked body, with where it starts."""
+    for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
         for match in pattern.finditer(text):
             href = next((g for g in match.groups() if g is not None), "")
-            if _may_name_file(href.strip()):
-                found.append((match.start(), href.strip()))
+            yield match.start(), href.strip()
     for at, href in anchors(text):
-        href = unescape(href).strip()
-        if _may_name_file(href):
-            found.append((at, href))
-    return tuple((href, first_line + text.count("\n", 0, at)) for at, href in sorted(found))
+        yield at, unescape(href).strip()
 
 
 def anchors(text: str) -> Iterator[tuple[int, str]]:

@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from publish import config as config_module
 from publish.addresses import SiteAddresses
 from publish.cli import main
+from publish.content import load_site
+from publish.linkcheck import page_url
+from publish.site_paths import served_paths
 from tests.helpers import NOW
 from tests.test_links import LIEN_HE, TOML, A, built, hrefs, load_problems, project
 
@@ -77,15 +81,16 @@ def test_zalo_shows_links_written_with_the_old_address_at_the_new_one(tmp_path: 
     )
 
 
-def test_a_link_to_a_missing_page_at_the_old_address_is_an_error_naming_file_and_line(
+def test_a_link_to_a_missing_page_at_the_old_address_is_a_note_naming_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The old site may have had that page (its own CMS's): the link stays as written."""
     body = "Dòng một.\n\nXem [thông báo](https://example.vn/chau-thanh/2020/12/ben-kai/).\n"
     root = moved(project(tmp_path, body))
-    assert check(root) == 1
+    assert check(root) == 0
     err = capsys.readouterr().err
-    assert f"{A}:12: lỗi: liên kết hỏng '/2020/12/ben-kai/'" in err
-    assert "không có trang hay tệp /2020/12/ben-kai/ trong website" in err
+    assert f"{A}:12: ghi chú: liên kết «https://example.vn/chau-thanh/2020/12/ben-kai/»" in err
+    assert "không có trang hay tệp /2020/12/ben-kai/: liên kết được để nguyên" in err
 
 
 def test_a_link_to_a_missing_file_at_the_old_address_names_the_file_and_a_close_name(
@@ -176,3 +181,70 @@ def test_a_site_moved_from_a_folder_to_its_host_s_root_owns_the_old_folder_s_lin
     assert site.own_path("https://example.vn/chau-thanh/lien-he/") == "/lien-he/"
     assert site.own_path("https://www.example.vn/gioi-thieu/") == "/gioi-thieu/"
 
+
+OLD_SITE_FILES = (
+    "Xem [quyết định](https://example.vn/chau-thanh/uploads/2019/qd-123.pdf),\n"
+    "[bài cũ](https://example.vn/chau-thanh/index.php?option=com_content&id=5) và\n"
+    "[liên hệ](https://example.vn/chau-thanh/lien-he/).\n"
+    "\n"
+    "![Ảnh cũ](https://example.vn/chau-thanh/uploads/anh.jpg)\n"
+)
+"""Links and an image written with the old address to the old CMS's own files, which the new
+website does not have, and one link to a page it has."""
+
+
+def test_a_link_to_the_old_site_s_own_file_is_left_as_written_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Listing old_base_urls made each one a broken link (an error, the image one even in
+    publish build), and the only way out was editing approved bulletins."""
+    root = moved(project(tmp_path, OLD_SITE_FILES, {"content/pages/lien-he.md": LIEN_HE}))
+    argv = [*CHECK, "--strict"]
+    argv[2] = str(root)
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "lỗi:" not in err and "cảnh báo:" not in err
+    for line, href, path in (
+        (10, "https://example.vn/chau-thanh/uploads/2019/qd-123.pdf", "/uploads/2019/qd-123.pdf"),
+        (11, "https://example.vn/chau-thanh/index.php?option=com_content&id=5", "/index.php"),
+        (14, "https://example.vn/chau-thanh/uploads/anh.jpg", "/uploads/anh.jpg"),
+    ):
+        assert (
+            f"{A}:{line}: ghi chú: liên kết «{href}» viết bằng địa chỉ cũ của website, nhưng "
+            f"website hiện nay không có trang hay tệp {path}: liên kết được để nguyên"
+        ) in err
+    assert err.count("ghi chú: liên kết") == 3  # not the link to /lien-he/
+    output = built(root, ("web", "zalo"))
+    html = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == [
+        "https://example.vn/chau-thanh/uploads/2019/qd-123.pdf",
+        "https://example.vn/chau-thanh/index.php?option=com_content&amp;id=5",
+        "/lien-he/",
+    ]
+    assert 'src="https://example.vn/chau-thanh/uploads/anh.jpg"' in html
+    text = json.loads((output / "zalo/a.json").read_text("utf-8"))["body"][0]["content"]
+    assert "(https://example.vn/chau-thanh/uploads/2019/qd-123.pdf)" in text
+    assert f"({NEW}lien-he/)" in text
+
+
+def test_a_broken_link_written_with_base_url_is_still_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = f"Xem [quyết định]({NEW}uploads/2019/qd-123.pdf).\n"
+    assert check(moved(project(tmp_path, body))) == 1
+    assert f"{A}:10: lỗi: liên kết hỏng '/uploads/2019/qd-123.pdf'" in capsys.readouterr().err
+
+
+def test_every_file_a_build_writes_is_a_path_the_site_serves(tmp_path: Path) -> None:
+    """What a link at an old address may lead to is decided before the website is rendered
+    (publish.site_paths): it must know every page and file the website makes."""
+    root = moved(project(tmp_path, "Nội dung.\n", {"content/pages/lien-he.md": LIEN_HE}))
+    b = root / "content/bai-viet/2020-12-09-ben-kia.md"
+    b.write_text(b.read_text("utf-8").replace("id: b\n", 'id: b\naliases: ["/posts/ben-kia/"]\n'))
+    web = built(root) / "web"
+    site = load_site(config_module.load(root), now=NOW)
+    served = served_paths(site)
+    files = [p.relative_to(web).as_posix() for p in web.rglob("*") if p.is_file()]
+    assert "posts/ben-kia/index.html" in files and "lien-he/index.html" in files
+    assert [f for f in files if not served(page_url(f))] == []
+    assert not served("/uploads/2019/qd-123.pdf") and not served("/2019/05/bai-khac/")

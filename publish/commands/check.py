@@ -8,7 +8,7 @@ import sys
 from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
 from publish.commands.build import print_exclusions
-from publish.commands.check_links import LinkLines, WrittenLinks
+from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
 from publish.content_images import unfound
 from publish.errors import ContentError, Problem, PublishError
 from publish.linkcheck import SiteLinks, check_external
@@ -55,13 +55,9 @@ def run(args: argparse.Namespace) -> int:
         for source, why in result.site.held_pages.items()
         if source in result.site.documents
     }
-    links = SiteLinks(
-        config.base_url,
-        withdrawn,
-        told=told,
-        locate=LinkLines(args.root, config.base_url, written),
-        held_pages=held_pages,
-    )
+    locate = LinkLines(args.root, config.base_url, written)
+    links = SiteLinks(config.base_url, withdrawn, told=told, locate=locate, held_pages=held_pages)
+    found += old_site_notes(result.site, locate)
     count, rendered = 0, False
     # An error outside content/ (site.toml, the templates) is one of the whole website.
     if not any(p.severity == "error" and not p.file.startswith("content/") for p in found):

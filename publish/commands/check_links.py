@@ -12,13 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from publish.addresses import site_folder
-from publish.links import content_link, resolve
+from publish.content_images import remote_image
+from publish.errors import Problem
+from publish.links import content_link, hrefs_in, resolve
 from publish.model import Bulletin, Page, Site
+from publish.site_paths import served_paths
 from publish.text import nfc
 
-__all__ = ["LinkLines", "WrittenLinks"]
+__all__ = ["LinkLines", "WrittenLinks", "old_site_notes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +88,37 @@ class LinkLines:
         if self.prefix and href.startswith(self.prefix + "/"):
             href = href.removeprefix(self.prefix)
         return next((i for i, text in enumerate(self.texts[source], 1) if href in text), None)
+
+
+def old_site_notes(site: Site, locate: LinkLines) -> list[Problem]:
+    """A note for each link written with an address the site had before ([site] old_base_urls)
+    to a path the website does not serve (an old CMS's "…/uploads/2019/qd.pdf"): it stays a
+    link to the old site, as written, and works as long as the old site does. Not an error nor
+    a warning: the bulletin was approved with it, and only editing it would change it."""
+    addresses = site.config.addresses
+    if not addresses.old_base_urls:
+        return []
+    served = served_paths(site)
+    notes = []
+    items: list[Bulletin | Page] = [*site.bulletins, *site.pages]
+    for item in items:
+        for href in dict.fromkeys(hrefs_in(item.body)):
+            path = addresses.old_path(href)
+            if path is None or addresses.own_path(href, (), served) is not None:
+                continue
+            if not remote_image(href, site.config):
+                continue  # an image the project holds: shown from the website
+            notes.append(
+                Problem(
+                    item.source,
+                    f"liên kết «{href}» viết bằng địa chỉ cũ của website, nhưng website hiện nay "
+                    f"không có trang hay tệp {addresses.folder}{urlsplit(path).path}: liên kết được "
+                    "để nguyên như đã viết, vẫn dẫn tới trang web cũ",
+                    line=locate(item.source, href),
+                    hint="Nếu cần giữ tệp đó (ví dụ một văn bản PDF), chép nó vào dự án rồi "
+                    "liên kết tới tệp trong dự án; nếu không, sửa liên kết khi sửa bài lần tới. "
+                    "Không cần gỡ bản tin đã duyệt vì liên kết này.",
+                    severity="note",
+                )
+            )
+    return notes

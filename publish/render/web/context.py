@@ -24,6 +24,7 @@ from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
+from publish.site_paths import served_paths
 from publish.text import vn_short_date
 
 __all__ = [
@@ -115,8 +116,10 @@ class SiteContext:
 
     def own_path(self, href: str) -> str | None:
         """The site path of a link written with one of the site's addresses, now or before
-        (see SiteAddresses.own_path)."""
-        return self.config.addresses.own_path(href, self.folder_pages)
+        (see SiteAddresses.own_path; one written with an old address only when the website
+        serves that path)."""
+        served = served_paths(self.site) if self.config.site.old_base_urls else None
+        return self.config.addresses.own_path(href, self.folder_pages, served)
 
     def absolute(self, path: str) -> str:
         """The public absolute URL of a site path."""
@@ -271,12 +274,22 @@ class SiteContext:
         return taken
 
     def link_target(self, href: str, source: str) -> str | None:
-        """The site path a link to a content file in `source` leads to, None for other links
-        (recorded, so a page reused from the cache can check each still leads there)."""
+        """The site path a link to a content file in `source` leads to, or one written with an
+        old address of the site (see old_link); None for other links (recorded, so a page
+        reused from the cache can check each still leads there)."""
         addresses = self.config.addresses
         if content_link(href, addresses) is None:
-            return None  # the same answer whatever the other files are
+            return self.old_link(href, source)
         found = self.linked[(source, href)] = resolve(href, source, self.site.documents, addresses)
+        return found
+
+    def old_link(self, href: str, source: str) -> str | None:
+        """The site path a link in `source` written with an old address of the site leads to,
+        None when the website serves no page there (it is left as written) and for any other
+        link (recorded as link_target's: the answer changes as pages come and go)."""
+        if self.config.addresses.old_path(href) is None:
+            return None  # the same answer whatever the other files are
+        found = self.linked[(source, href)] = self.own_path(href)
         return found
 
     def take_links(self) -> dict[tuple[str, str], str | None]:
@@ -356,7 +369,17 @@ class SiteContext:
             return used[src]
 
         def followed(href: str) -> str | None:
-            """Where `href` leads, remembered."""
+            """Where `href` leads when it names a content file, remembered."""
+            if content_link(href, self.config.addresses) is None:
+                return None  # an old address's link is `owned`'s
+            targets[href] = link(href)
+            return targets[href]
+
+        def owned(href: str) -> str | None:
+            """The site path of a link written with one of the site's addresses; remembered
+            when written with an old one (it depends on the pages the site has)."""
+            if self.config.addresses.old_path(href) is None:
+                return self.own_path(href)
             targets[href] = link(href)
             return targets[href]
 
@@ -367,7 +390,7 @@ class SiteContext:
             prefix=self.prefix,
             taken_ids=self.page_ids,
             link=followed,
-            own=self.own_path,
+            own=owned,
         )
         self.fragments.put(key, (html, tuple(used.items()), tuple(targets.items())))
         return html

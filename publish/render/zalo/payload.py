@@ -20,6 +20,7 @@ from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, plain_text
 from publish.render.zalo.images import ZaloImages, public_url
 from publish.render.zalo_path import payload_path
+from publish.site_paths import served_paths
 
 __all__ = [
     "Blocks",
@@ -121,7 +122,8 @@ def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
             # The site's own address ("https://www.…", "http://…", or one it had before the
             # unit moved it) as the website links it: its canonical address. A
             # protocol-relative other one is shown nowhere.
-            path = addresses.own_path(href)
+            served = served_paths(site) if site.config.site.old_base_urls else None
+            path = addresses.own_path(href, (), served)
             if path is not None:
                 return public_url(site.config.absolute_url(path))
             return None if href.startswith("//") else public_url(href)
@@ -197,7 +199,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
     def recorded_link(href: str) -> str | None:
         """The URL shown for a link, remembered when another file decides it."""
         url = link(href)
-        if content_link(href, addresses) is not None:
+        if content_link(href, addresses) is not None or addresses.old_path(href) is not None:
             followed.append((href, url))
         return url
 

@@ -1,0 +1,71 @@
+"""Which site paths the website serves, known before it is rendered: whether a link written with
+an address the site had before ([site] old_base_urls) leads to one of its own pages now.
+
+A unit that moved from an old CMS kept its bulletins' links to that CMS's files
+("https://congan-cu.example.vn/uploads/2019/qd-123.pdf", "…/index.php?option=…"): the new
+website has no page there, so such a link stays a link to the old site, as written, and the
+check notes it (see publish.commands.check). A link to a page the new website has ("…/lien-he/",
+a bulletin, one of its old addresses, a category) is its own and leads there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import unquote
+
+from publish.model import Bulletin, Page, Site
+from publish.url_history import history_path, load_history
+
+__all__ = ["GENERATED_FILES", "GENERATED_SECTIONS", "served_paths"]
+
+GENERATED_SECTIONS = (
+    "/chuyen-muc/",
+    "/the/",
+    "/luu-tru/",
+    "/tim-kiem/",
+    "/theo-doi/",
+    "/trang/",
+    "/assets/",
+    "/anh/",
+)
+"""Folders whose pages and files the website makes itself (lists, search, images, style): a link
+into one is the site's own, checked like any other (tests compare them with a build's files)."""
+GENERATED_FILES = frozenset({"/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"})
+"""Files at the site's root the website makes itself."""
+
+
+_LAST: list[tuple[Site, Callable[[str], bool]]] = []
+"""The last site asked about and its answer: every bulletin's Zalo article asks again."""
+
+
+def served_paths(site: Site) -> Callable[[str], bool]:
+    """Whether the website serves a site path (no query or #fragment; "/x", "/x/" and
+    "/x/index.html" alike): a bulletin's or page's address, one of their old addresses
+    (aliases, state/web-urls.json) or a page or file the website makes itself."""
+    if _LAST and _LAST[0][0] is site:
+        return _LAST[0][1]
+    served = _served_paths(site)
+    _LAST[:] = [(site, served)]
+    return served
+
+
+def _served_paths(site: Site) -> Callable[[str], bool]:
+    """See served_paths (made afresh)."""
+    pages = set(site.documents.values()) | GENERATED_FILES
+    items: list[Bulletin | Page] = [*site.bulletins, *(e.bulletin for e in site.excluded)]
+    for item in (*items, *site.pages):
+        pages.update(item.aliases)
+    for paths in load_history(history_path(site.config.root)).values():
+        pages.update(paths)
+
+    def served(path: str) -> bool:
+        """See served_paths."""
+        path = unquote(path or "/").removesuffix("index.html")
+        return (
+            path in pages
+            or path + "/" in pages
+            or path.startswith(GENERATED_SECTIONS)
+            or path + "/" in GENERATED_SECTIONS
+        )
+
+    return served
