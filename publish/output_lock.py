@@ -1,32 +1,50 @@
 """One writer of a project's output/ and .cache/ at a time, across processes.
 
 `publish serve` rebuilding while `publish build` (or `publish sync`) runs in a second terminal
-would interleave their moves into output/ and their records in .cache/. Each takes this lock
-first; the second one waits, saying which command it waits for, and stops with a message when
-that takes too long.
+would interleave their moves into output/ and their records in .cache/ (and `publish check`, a
+sync's dry run, which build in memory, prune .cache/images/ to what they used). Each takes the
+output lock first; the second one waits, saying which command it waits for, and stops with a
+message when that takes too long.
 
-The lock is the operating system's lock on .cache/output.lock (flock on Linux and macOS, a byte
-range lock on Windows), never the file's existence: the system lets go of it when the process
-holding it ends, however it ends (Ctrl-C, a crash, the power cut), so no lock is ever left behind
-to block the editor. The file only says who holds the lock, for the message.
+A sync lets go of the output lock once it has written output/, and sends what it wrote to Zalo
+and the radio folder under a second lock, on output/zalo and output/radio only: a `publish
+build` that writes those waits for it, `publish serve`, which writes only output/web, does not
+(a sync sending many articles may take longer than any wait limit).
+
+The lock is the operating system's lock on .cache/output.lock (and .cache/channels.lock), flock
+on Linux and macOS, a byte range lock on Windows, never the file's existence: the system lets go
+of it when the process holding it ends, however it ends (Ctrl-C, a crash, the power cut), so no
+lock is ever left behind to block the editor. The file only says who holds the lock, for the
+message. Both kinds of lock work on a file opened read-only, as one that a `sudo publish build`
+left to root must be.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from publish.errors import Busy
+from publish.errors import Busy, PublishError, os_reason
 from publish.file_lock import release, try_lock
 
-__all__ = ["LOCK_NAME", "WAIT_SECONDS", "Abandoned", "output_lock"]
+__all__ = [
+    "CHANNELS_LOCK_NAME",
+    "LOCK_NAME",
+    "WAIT_SECONDS",
+    "Abandoned",
+    "channels_lock",
+    "output_lock",
+]
 
 LOCK_NAME = "output.lock"
+CHANNELS_LOCK_NAME = "channels.lock"
 WAIT_SECONDS = 10 * 60
 """How long a command waits for another: a build of 10,000 bulletins takes about a minute, a
 sync longer while it sends; ten minutes is more likely a command left hanging than a slow one."""
@@ -53,15 +71,74 @@ def output_lock(
     stopping: Callable[[], bool] | None = None,
     tz: dt.tzinfo | None = None,
 ) -> Iterator[None]:
-    """Hold the project's output lock as `command` ("build", "sync", "serve"); while another
-    command holds it, say so through `echo` (stderr) and wait up to `limit` seconds, then raise
-    Busy. `stopping`: when it turns true while waiting, raise Abandoned. `tz`: the site's clock,
-    which the other command's start is told on (the machine's may be UTC)."""
-    path = root / ".cache" / LOCK_NAME
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _BINARY, 0o644)
-    except OSError:
+    """Hold the project's output lock as `command` ("build", "sync", "serve", "check"); while
+    another command holds it, say so through `echo` (stderr) and wait up to `limit` seconds, then
+    raise Busy. `stopping`: when it turns true while waiting, raise Abandoned. `tz`: the site's
+    clock, which the other command's start is told on (the machine's may be UTC)."""
+    with _hold(root / ".cache" / LOCK_NAME, command, _OUTPUT, echo, limit, stopping, tz):
+        yield
+
+
+@contextmanager
+def channels_lock(
+    root: Path,
+    command: str,
+    *,
+    echo: Callable[[str], None] | None = None,
+    limit: float = WAIT_SECONDS,
+    tz: dt.tzinfo | None = None,
+) -> Iterator[None]:
+    """Hold the lock on output/zalo and output/radio as `command`: a sync holds it while it sends
+    what it built there (after letting go of the output lock, so that `publish serve`, which
+    writes only output/web, is not kept waiting), a build that writes them takes it before the
+    output lock. Waits and raises Busy as output_lock does."""
+    with _hold(root / ".cache" / CHANNELS_LOCK_NAME, command, _SENDING, echo, limit, None, tz):
+        yield
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What a lock guards, in the messages of a command waiting for it."""
+
+    doing: str
+    """What the holder does, after its name: "đang ghi vào output/ của dự án này"."""
+    then: str
+    """What the waiting command does once it has the lock."""
+    meanwhile: str
+    """What the editor may do instead of waiting (may be empty)."""
+    what_to_do: str
+    """How to go on after a wait in vain."""
+
+
+_OUTPUT = _Words(
+    "đang ghi vào output/ của dự án này",
+    "rồi mới dựng",
+    "",
+    "xem cửa sổ dòng lệnh đang chạy lệnh kia; nếu nó bị treo, nhấn Ctrl-C ở đó (hoặc đóng cửa "
+    "sổ) rồi chạy lại lệnh này",
+)
+_SENDING = _Words(
+    "đang đồng bộ Zalo và đài phát thanh theo output/zalo/ và output/radio/",
+    "gửi xong rồi mới ghi vào đó",
+    "; chỉ dựng website thì không phải chờ: publish build --channel web",
+    "chạy lại lệnh này khi lệnh kia xong (gửi nhiều bài lên Zalo có thể mất lâu: xem cửa sổ "
+    "dòng lệnh đang chạy nó), hoặc chỉ dựng website: publish build --channel web",
+)
+
+
+@contextmanager
+def _hold(
+    path: Path,
+    command: str,
+    words: _Words,
+    echo: Callable[[str], None] | None,
+    limit: float,
+    stopping: Callable[[], bool] | None,
+    tz: dt.tzinfo | None,
+) -> Iterator[None]:
+    """Hold the lock on `path` as `command`, waiting for another holder as the callers say."""
+    fd = _open(path, echo or _stderr)
+    if fd is None:
         # A .cache/ that cannot be written to: the build says so itself when it writes there.
         # Building unlocked is better than an editor who cannot preview at all.
         yield
@@ -69,14 +146,16 @@ def output_lock(
     try:
         if not _take(fd):
             holder = _holder(path, tz)
+            if not holder.startswith("'publish sync'"):
+                words = _OUTPUT  # a build holds the channels' lock only to write them
             (echo or _stderr)(
-                f"Lệnh {holder} đang ghi vào output/ của dự án này: chờ nó xong rồi mới dựng "
-                f"(tối đa {_minutes(limit)}; nhấn Ctrl-C để thôi)…"
+                f"Lệnh {holder} {words.doing}: chờ nó {words.then} (tối đa {_minutes(limit)}; "
+                f"nhấn Ctrl-C để thôi{words.meanwhile})…"
             )
             deadline = time.monotonic() + limit
             while not _take(fd):
                 if time.monotonic() >= deadline:
-                    raise Busy(_busy_message(holder, limit))
+                    raise Busy(_busy_message(holder, limit, path, words))
                 if stopping is not None and stopping():
                     raise Abandoned()
                 time.sleep(POLL_SECONDS)
@@ -87,6 +166,46 @@ def output_lock(
             release(fd)
     finally:
         os.close(fd)
+
+
+def _open(path: Path, echo: Callable[[str], None]) -> int | None:
+    """Open (creating) the lock file itself; read-only, with a warning, when it may not be
+    written (left by a `sudo publish build`): the lock holds all the same. None when it can
+    neither be created nor opened. A symlink or a folder there is refused."""
+    if path.is_symlink():
+        raise PublishError(_not_a_file(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _BINARY, 0o644)
+    except OSError as exc:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise PublishError(_not_a_file(path)) from None
+        try:
+            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+        except OSError:
+            return None
+        echo(
+            f"Cảnh báo: không ghi được vào tệp khóa {path} ({os_reason(exc)}; thường do một lần "
+            "chạy lệnh bằng sudo): khóa vẫn giữ được, nhưng lệnh khác phải chờ lệnh này sẽ không "
+            "biết đó là lệnh nào. Cách sửa: trả tệp về cho người dùng này, ví dụ "
+            f"sudo chown $USER {path}, hoặc xóa tệp khi không có lệnh publish nào đang chạy."
+        )
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise PublishError(_not_a_file(path))
+    return fd
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a lock path that is a symlink (or a folder) is refused, and how to fix it."""
+    # Another holder could lock the symlink's target while this one locked a new file there:
+    # the lock would be no lock, and writing the holder's line through it overwrites that file.
+    return (
+        f"khóa {path} không phải một tệp thường (là một liên kết tượng trưng hay thư mục…): lệnh "
+        "không mở theo nó, vì khi đó hai lệnh có thể cùng ghi vào output/, và ghi qua nó có thể "
+        "ghi đè một tệp khác trên máy. Chưa ghi gì. Cách sửa: xóa "
+        f"{path} (khi không có lệnh publish nào đang chạy) rồi chạy lại; lệnh tự tạo lại tệp khóa."
+    )
 
 
 def _take(fd: int) -> bool:
@@ -126,13 +245,12 @@ def _holder(path: Path, tz: dt.tzinfo | None) -> str:
     return f"{name} ({', '.join(details)})" if details else name
 
 
-def _busy_message(holder: str, waited: float) -> str:
+def _busy_message(holder: str, waited: float, path: Path, words: _Words) -> str:
     """What a command that waited in vain tells the editor."""
     return (
-        f"đã chờ {_minutes(waited)} mà lệnh {holder} vẫn đang ghi vào output/ của dự án này. "
-        "Lần này không ghi gì: output/ giữ nguyên. Cách xử lý: xem cửa sổ dòng lệnh đang chạy "
-        "lệnh kia; nếu nó bị treo, nhấn Ctrl-C ở đó (hoặc đóng cửa sổ) rồi chạy lại lệnh này. "
-        "Khóa .cache/output.lock tự mở khi lệnh kia kết thúc, kể cả khi nó bị ngắt: không cần "
+        f"đã chờ {_minutes(waited)} mà lệnh {holder} vẫn {words.doing}. "
+        f"Lần này không ghi gì: output/ giữ nguyên. Cách xử lý: {words.what_to_do}. "
+        f"Khóa .cache/{path.name} tự mở khi lệnh kia kết thúc, kể cả khi nó bị ngắt: không cần "
         "xóa tệp nào."
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from publish import config as config_module
@@ -12,12 +13,15 @@ from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
 from publish.model import EXPIRED_LISTED, Build, Site
-from publish.output_lock import output_lock
+from publish.output_lock import channels_lock, output_lock
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, WRITING, Timings, seconds_vi
 from publish.writer import WriteReport, write
 
 __all__ = ["add_parser", "run"]
+
+_SENT = frozenset({"zalo", "radio"})
+"""The channels whose output a sync sends on after it has let go of the output lock."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -62,8 +66,12 @@ def run(args: argparse.Namespace) -> int:
     channels = parse_channels(args.channel)
     if args.audio:
         check_audio(channels)
-    # `publish serve` in another terminal (or a sync) writes output/ and .cache/ too.
-    with output_lock(args.root, "build", tz=config.tz):
+    with ExitStack() as locks:
+        if _SENT.intersection(channels):
+            # A sync sends from output/zalo and output/radio after it let go of output/.
+            locks.enter_context(channels_lock(args.root, "build", tz=config.tz))
+        # `publish serve` in another terminal (or a sync) writes output/ and .cache/ too.
+        locks.enter_context(output_lock(args.root, "build", tz=config.tz))
         return _build_and_write(args, config, now, channels, timings)
 
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 
 from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
 from publish.commands.build import print_exclusions
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
+from publish.config import Config
 from publish.content_images import unfound
 from publish.errors import ContentError, Problem, PublishError
 from publish.linkcheck import SiteLinks, check_external
 from publish.model import Bulletin, Page, Site
+from publish.output_lock import output_lock
 from publish.pipeline import Build, build, parse_channels
 from publish.writer import Claimant, claim
 
@@ -39,6 +44,19 @@ def run(args: argparse.Namespace) -> int:
     """Load, validate and render in memory; report the problems of every stage together."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
+    # Rendering in memory still writes .cache/ and, at the end of the stream, prunes
+    # .cache/images/ to the variants it used: never under a `publish serve` rebuild whose
+    # writer is linking them into output/ (nor a build's).
+    with ExitStack() as lock:
+        lock.enter_context(output_lock(args.root, "check", tz=config.tz))
+        return _check(args, config, now, unlock=lock.close)
+
+
+def _check(
+    args: argparse.Namespace, config: Config, now: dt.datetime, *, unlock: Callable[[], None]
+) -> int:
+    """Build and render in memory, then `unlock` (the output lock, before the links to other
+    websites are fetched); report every stage's problems."""
     result = build(
         config, channels=parse_channels(args.channel), now=now, strict=args.strict, keep_going=True
     )
@@ -72,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
                 found += exc.problems
             elif isinstance(exc, PublishError) and not any(p.message in str(exc) for p in found):
                 print(str(exc), file=sys.stderr)
+    unlock()
     if rendered:
         # Broken internal links and #anchors are errors; external ones only ever warn.
         found += links.problems()

@@ -31,7 +31,7 @@ from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, PublishError
 from publish.model import Build, Site
-from publish.output_lock import output_lock
+from publish.output_lock import channels_lock, output_lock
 from publish.progress import Progress
 from publish.replay import LastBuild, Outcome
 from publish.sync.base import (
@@ -190,9 +190,14 @@ def run_command(args: argparse.Namespace) -> int:
         else:
             output = live
             stack.enter_context(sync_lock(args.root / "state", wait=args.wait, tz=config.tz))
-            # `publish serve` or `publish build` in another terminal writes output/ too, and
-            # the channels below read output/zalo and output/radio.
-            stack.enter_context(output_lock(args.root, "sync", tz=config.tz))
+            # The channels below send what this build wrote to output/zalo and output/radio: a
+            # `publish build` in another terminal must not rewrite them meanwhile.
+            stack.enter_context(channels_lock(args.root, "sync", tz=config.tz))
+        # `publish serve` or `publish build` in another terminal writes output/ and .cache/
+        # too (a dry run's build writes .cache/ and prunes its images). Held until output/ is
+        # written: a serve rebuild then waits seconds, not for every article sent to Zalo.
+        writing = stack.enter_context(ExitStack())
+        writing.enter_context(output_lock(args.root, "sync", tz=config.tz))
         options = SyncOptions(
             args.dry_run,
             args.reconcile,
@@ -234,6 +239,7 @@ def run_command(args: argparse.Namespace) -> int:
             if last is not None:
                 with timings.phase("lưu dấu lần dựng"):
                     last.record(result.site, CHANNELS, outcome_of(result, written))
+        writing.close()
         _report_build(result, markdown)
         if not args.dry_run:
             record_addresses(options.state, result.site)
