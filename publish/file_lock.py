@@ -12,13 +12,15 @@ import contextlib
 import errno
 import os
 import sys
+import time
+from collections.abc import Callable
 
 if sys.platform == "win32":
     import msvcrt
 else:
     import fcntl
 
-__all__ = ["HELD_ERRNOS", "WINDOWS_LOCKED_BYTE", "release", "try_lock"]
+__all__ = ["HELD_ERRNOS", "WINDOWS_LOCKED_BYTE", "release", "try_lock", "wait_for"]
 
 HELD_ERRNOS = frozenset(
     {errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, getattr(errno, "EDEADLOCK", errno.EDEADLK)}
@@ -56,3 +58,19 @@ def release(fd: int) -> None:
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         else:
             fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def wait_for(
+    take: Callable[[], bool],
+    seconds: float,
+    poll: float,
+    stopping: Callable[[], bool] | None = None,
+) -> bool:
+    """Call `take` every `poll` seconds until it takes the lock (True), or `seconds` have passed
+    or `stopping()` turned true (False): the one wait of the output, sync and token locks."""
+    deadline = time.monotonic() + seconds
+    while not take():
+        if time.monotonic() >= deadline or (stopping is not None and stopping()):
+            return False
+        time.sleep(max(0.0, min(poll, deadline - time.monotonic())))
+    return True

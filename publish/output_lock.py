@@ -25,14 +25,13 @@ import datetime as dt
 import os
 import stat
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from publish.errors import Busy, PublishError, os_reason
-from publish.file_lock import release, try_lock
+from publish.file_lock import release, try_lock, wait_for
 
 __all__ = [
     "CHANNELS_LOCK_NAME",
@@ -152,13 +151,10 @@ def _hold(
                 f"Lệnh {holder} {words.doing}: chờ nó {words.then} (tối đa {_minutes(limit)}; "
                 f"nhấn Ctrl-C để thôi{words.meanwhile})…"
             )
-            deadline = time.monotonic() + limit
-            while not _take(fd):
-                if time.monotonic() >= deadline:
-                    raise Busy(_busy_message(holder, limit, path, words))
+            if not wait_for(lambda: _take(fd), limit, POLL_SECONDS, stopping):
                 if stopping is not None and stopping():
                     raise Abandoned()
-                time.sleep(POLL_SECONDS)
+                raise Busy(_busy_message(holder, limit, path, words))
         _write_holder(fd, command)
         try:
             yield

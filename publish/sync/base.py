@@ -15,7 +15,6 @@ import json
 import os
 import stat
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from publish.errors import Busy, PublishError, os_reason
-from publish.file_lock import release, try_lock
+from publish.file_lock import release, try_lock, wait_for
 from publish.model import Site
 from publish.syntax import json_error
 from publish.timings import Timings
@@ -339,11 +338,8 @@ def sync_lock(
                 f"Một lệnh 'publish sync' khác đang chạy ({holder[1]}): chờ nó xong, tối đa "
                 f"{_span(seconds)}…"
             )
-            deadline = time.monotonic() + seconds
-            while not _take(handle):
-                if time.monotonic() >= deadline:
-                    raise Busy(_busy_message(holder, waited=seconds))
-                time.sleep(max(0.0, min(1.0, deadline - time.monotonic())))
+            if not wait_for(lambda: _take(handle), seconds, 1.0):
+                raise Busy(_busy_message(holder, waited=seconds))
         handle.seek(0)
         handle.truncate()
         started = dt.datetime.now().astimezone().isoformat(timespec="seconds")

@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 
 from publish.errors import PublishError
-from publish.file_lock import release, try_lock
+from publish.file_lock import release, try_lock, wait_for
 from publish.zalo.errors import REAUTHORIZE, ZaloError, api_error
 
 __all__ = [
@@ -243,16 +243,11 @@ class TokenFile:
         self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            deadline = time.monotonic() + timeout
-            while True:
-                if try_lock(fd):
-                    break
-                if time.monotonic() >= deadline:
-                    raise PublishError(
-                        f"Một tiến trình publish khác đang làm mới token Zalo quá lâu "
-                        f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
-                    )
-                time.sleep(0.05)
+            if not wait_for(lambda: try_lock(fd), timeout, 0.05):
+                raise PublishError(
+                    f"Một tiến trình publish khác đang làm mới token Zalo quá lâu "
+                    f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
+                )
             try:
                 yield
             finally:
