@@ -16,20 +16,15 @@ from urllib.parse import unquote
 from publish.model import Bulletin, Page, Site
 from publish.url_history import history_path, load_history
 
-__all__ = ["GENERATED_FILES", "GENERATED_SECTIONS", "served_paths"]
+__all__ = ["GENERATED_FILES", "GENERATED_SECTIONS", "RESERVED_SLUGS", "served_paths"]
 
-GENERATED_SECTIONS = (
-    "/chuyen-muc/",
-    "/the/",
-    "/luu-tru/",
-    "/tim-kiem/",
-    "/theo-doi/",
-    "/trang/",
-    "/assets/",
-    "/anh/",
-)
-"""Folders whose pages and files the website makes itself (lists, search, images, style): a link
-into one is the site's own, checked like any other (tests compare them with a build's files)."""
+RESERVED_SLUGS = frozenset({"anh", "assets", "chuyen-muc", "luu-tru", "the", "tim-kiem", "trang"})
+"""Top-level folders of the website that a page's slug must not take. Not /theo-doi/: a unit's
+own page or old address there came first, and keeps it (see render/web/follow.py)."""
+GENERATED_SECTIONS = tuple(f"/{folder}/" for folder in sorted(RESERVED_SLUGS | {"theo-doi"}))
+"""Folders whose pages and files the website makes itself (lists, search, follow page, images,
+style): a link into one is the site's own, checked like any other (tests compare them with a
+build's files)."""
 GENERATED_FILES = frozenset({"/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"})
 """Files at the site's root the website makes itself."""
 

@@ -52,6 +52,7 @@ from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.render.web.template_facts import theme_facts
+from publish.site_paths import RESERVED_SLUGS
 from publish.syntax import template_error
 from publish.text import vn_date, vn_datetime
 from publish.url_history import history_path, load_history
@@ -68,9 +69,6 @@ TEMPLATES = (
     "404.html",
 )
 """Templates the channel renders or extends; each must exist in the theme."""
-RESERVED_SLUGS = frozenset({"anh", "assets", "chuyen-muc", "luu-tru", "the", "tim-kiem", "trang"})
-"""Top-level folders of the website that a page's slug must not take. Not /theo-doi/: a unit's
-own page or old address there came first, and keeps it (see follow.py)."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pillow", "zxing-cpp")
 """Libraries whose version can change a page's bytes (the tool's own code is in the cache salt)."""
 
