@@ -23,13 +23,15 @@ MAX_DEPTH = 50
 _DEEP_PREFIX = LinePattern(rf"[ \t>]{{{MAX_DEPTH},}}")
 """A line whose indent and quote marks could put it MAX_DEPTH levels deep (each level takes at
 least one of these characters): the only lines worth measuring."""
-_LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_MARK = r"(?:[-*+]|\d{1,9}[.)])"
+"""A list item's mark: a bullet, or a number with its dot or bracket."""
+_LIST_MARKER = re.compile(_MARK + r"(?:[ \t]|$)")
 SUB_LIST_INDENT = 4
 """Columns past its level's items a list item must start to be a sub-item on the website and
 Zalo (Python-Markdown's tab length; a Tab counts 4); the radio reads the same levels."""
-_INDENTED_ITEM = LinePattern(r"(?: {2}|\t)[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_INDENTED_ITEM = LinePattern(r"(?: {2}|\t)[ \t]*" + _MARK + r"[ \t]")
 """A list item indented 2 columns or more: the only lines that may be a sub-item too shallow."""
-_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ITEM = re.compile(r"([ \t]*)" + _MARK + r"[ \t]+\S")
 _LISTED = 5
 """Lines named in the note besides the first."""
 
