@@ -19,7 +19,7 @@ from pathlib import Path
 from publish.cache import file_sha256, write_file
 from publish.model import Kept
 
-__all__ = ["Entry", "Ledger", "scan", "stat_entry"]
+__all__ = ["OUTPUTS_DIR", "Entry", "Ledger", "output_key", "scan", "stat_entry"]
 
 Entry = tuple[int, int, int, str]
 """(size, mtime_ns, inode, sha256 hex) of one output file."""
@@ -61,6 +61,16 @@ def stat_entry(path: Path, digest: str) -> Entry | None:
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ino, digest)
+
+
+OUTPUTS_DIR = "outputs"
+"""The folder of .cache/ that records what was written to each output folder."""
+
+
+def output_key(output: Path) -> str:
+    """A short name for an output folder (`publish build --output` may name another), under
+    which .cache/ records what was written there."""
+    return hashlib.sha256(str(output.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 SAMPLE = 16
@@ -105,8 +115,7 @@ class Ledger:
 
     def __init__(self, cache: Path, output: Path, channel: str) -> None:
         """The ledger of output/<channel>/, stored under `cache` (keyed by the output's path)."""
-        where = hashlib.sha256(str(output.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
-        self.path = cache / "outputs" / f"{channel}-{where[:16]}.pickle"
+        self.path = cache / OUTPUTS_DIR / f"{channel}-{output_key(output)}.pickle"
         self.channel = channel
         self.folder = output.resolve() / channel
         self._folder = str(self.folder)  # joined as text: a Path per file costs more than the stat

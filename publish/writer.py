@@ -25,6 +25,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from publish import output_stamp
 from publish.cache import file_sha256, read_file
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
@@ -88,13 +89,16 @@ def write(
     *,
     cache: Path | None = None,
     swapping: AbstractContextManager[object] | None = None,
+    by: str = "build",
 ) -> WriteReport:
     """Write artifacts into output/<channel>/, changing nothing there unless all succeeded.
 
     `cache`: the project's .cache/ folder, where each channel's ledger is kept (none: bytes are
     compared with the previous output every time). `swapping`: held while files are moved in
     and out of the channel folders (`publish serve` reads no file meanwhile, so a page never
-    comes half from the last build and half from this one).
+    comes half from the last build and half from this one). `by`: the command writing
+    ("build", "sync", "serve"), recorded in .cache/ for each channel folder this write changed
+    (see publish.output_stamp: how a running preview notices another command's build).
     """
     report = WriteReport()
     mode = 0o666 & ~_umask()
@@ -130,6 +134,10 @@ def write(
             report.removed.update(_swap_all(folders, moves))
         for folder in folders.values():
             _record(folder)
+        if cache is not None:
+            for channel, folder in folders.items():
+                if folder.fresh or report.removed.get(channel):
+                    output_stamp.leave(cache, output, channel, by)
     finally:
         # Deleted only now, once `swapping` is let go: the preview answers pages meanwhile.
         moves.close()

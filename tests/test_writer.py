@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from publish import config as config_module
+from publish import output_stamp
 from publish.errors import ContentError, PublishError
 from publish.model import Artifact, Kept
 from publish.pipeline import build
@@ -535,3 +536,21 @@ def test_set_aside_files_are_deleted_after_the_preview_may_read_again(tmp_path: 
     write([web("index.html", "<h1>Mới</h1>")], output, ["web"], swapping=swapping())
     assert len(seen) == 1 and len(seen[0]) == 1  # still there when the lock was let go
     assert leftovers(output) == []
+
+
+def test_a_write_that_changed_a_channel_folder_leaves_its_mark_for_the_preview(
+    tmp_path: Path,
+) -> None:
+    """`publish serve` reads the mark to notice a build in another terminal: only a write that
+    changed the folder leaves a new one, so a build that changes nothing reloads no page."""
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    home = [web("index.html", "<h1>Trang chủ</h1>"), Artifact.text("zalo", "a.json", "{}")]
+    write(home, output, ["web", "zalo"], cache=cache, by="sync")
+    first = output_stamp.read(cache, output, "web")
+    assert first is not None and (first.pid, first.command) == (os.getpid(), "sync")
+    write(home, output, ["web", "zalo"], cache=cache)
+    assert output_stamp.read(cache, output, "web") == first
+    write([*home[1:], web("index.html", "<h1>Mới</h1>")], output, ["web", "zalo"], cache=cache)
+    second = output_stamp.read(cache, output, "web")
+    assert second is not None and second != first and second.command == "build"
+    assert output_stamp.read(cache, tmp_path / "other", "web") is None

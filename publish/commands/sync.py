@@ -334,7 +334,7 @@ def _write_output(
     result: Build, output: Path, live: Path, cache: Path | None
 ) -> tuple[ChannelResult, WriteReport]:
     """Write every channel's output; count what changed in the website folder the CI uploads."""
-    report = write(result.artifacts, output, CHANNELS, cache=cache)
+    report = write(result.artifacts, output, CHANNELS, cache=cache, by="sync")
     summary = Summary("web")
     if cache is None:  # a dry run: compare the throwaway build with what is published
         counts = _compare(output / "web", live / "web")

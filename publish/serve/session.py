@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from publish import config as config_module
+from publish import output_stamp
 from publish.cli import resolve_now
 from publish.commands.build import exclusion_lines
 from publish.config import DEFAULT_TIMEZONE
@@ -29,6 +30,9 @@ __all__ = ["CHANNELS", "PreviewSession"]
 
 CHANNELS = ("web",)
 """Only the website is rebuilt while previewing: Zalo and radio are not looked at in a browser."""
+OUTSIDE_POLL_SECONDS = 0.5
+"""How often the preview looks whether another command (a `publish build` in a second terminal)
+wrote output/web: a small file read, so the page shows its own preview again within a second."""
 
 
 class PreviewSession:
@@ -52,6 +56,7 @@ class PreviewSession:
             config_module.load(root)
         self.root = root
         self.output = root / "output"
+        self._cache = root / ".cache"
         self.hub = ReloadHub()
         self._drafts = drafts
         self._now = now
@@ -79,6 +84,14 @@ class PreviewSession:
         self._debouncer = Debouncer(self.rebuild, delay=delay)
         self._watcher = Watcher(root, self._debouncer)
         self._serving: threading.Thread | None = None
+        self._seen = self._stamp()
+        """The last write of output/web this session knows of (its own, or another's it has
+        answered), set under `_rebuilding`."""
+        self._other_previews: set[int] = set()
+        """Other `publish serve` processes already reported writing output/web."""
+        self._outside = threading.Thread(
+            target=self._watch_output, name="publish-serve-outside", daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -110,9 +123,12 @@ class PreviewSession:
                         result.artifacts,
                         self.output,
                         CHANNELS,
-                        cache=self.root / ".cache",
+                        cache=self._cache,
                         swapping=self.server.swapping(),
+                        by="serve",
                     )
+                    # Read under the lock: no other command can have written since.
+                    self._seen = self._stamp()
                 # Only now: the last good build links to its own folder, and is kept there
                 # under the error overlay until a build for the new folder succeeds.
                 self.server.serve_at(folder)
@@ -133,6 +149,52 @@ class PreviewSession:
             self._report(result, report)
             self.hub.finished(None, self._moved(result.site))
             return True
+
+    def _stamp(self) -> output_stamp.Stamp | None:
+        """The mark of the last write of output/web, whoever made it."""
+        return output_stamp.read(self._cache, self.output, "web")
+
+    def _watch_output(self) -> None:
+        """Rebuild the preview whenever another command wrote output/web, until closing."""
+        while not self._closing.wait(OUTSIDE_POLL_SECONDS):
+            if self.outside_write():
+                self._debouncer.poke()
+
+    def outside_write(self) -> bool:
+        """Whether output/web was written by another command since this session last looked
+        (a `publish build` or `publish sync` in a second terminal): it then holds that command's
+        build (a plain build has none of the drafts `--drafts` previews) and open pages do not
+        know; the caller rebuilds, which reloads them. Its own writes never count, or each
+        rebuild would start the next."""
+        stamp = self._stamp()
+        if stamp is None or stamp == self._seen:
+            return False
+        with self._rebuilding:  # a rebuild of ours in progress records its own write first
+            stamp = self._stamp()
+            if stamp is None or stamp == self._seen:
+                return False
+            self._seen = stamp
+        if stamp.command == "serve":
+            # Answering another preview's writes would make the two rebuild each other for good.
+            if stamp.pid not in self._other_previews:
+                self._other_previews.add(stamp.pid)
+                print(
+                    f"[{_clock(self._tz)}] Một 'publish serve' khác (tiến trình số {stamp.pid}) "
+                    "cũng ghi vào output/web của dự án này: hai bản xem trước ghi đè lên nhau, "
+                    "trang đang mở có thể hiện bản của bên kia. Nên tắt một bản (nhấn Ctrl-C ở "
+                    "cửa sổ dòng lệnh của nó).",
+                    file=self._err,
+                    flush=True,
+                )
+            return False
+        drafts = ", kèm bản nháp" if self._drafts else ""
+        print(
+            f"[{_clock(self._tz)}] Lệnh 'publish {stamp.command}' (tiến trình số {stamp.pid}) vừa "
+            f"ghi lại output/web: dựng lại bản xem trước{drafts}…",
+            file=self._out,
+            flush=True,
+        )
+        return True
 
     def _moved(self, site: Site) -> dict[str, str]:
         """The pages this build serves at another address than the last good one (old path →
@@ -195,12 +257,15 @@ class PreviewSession:
         self._serving.start()
         self._debouncer.start()
         self._watcher.start()
+        self._outside.start()
         return self.url
 
     def stop(self) -> None:
         """Stop watching, end open event streams and close the server."""
         self._closing.set()
         self._watcher.stop()
+        if self._outside.is_alive():
+            self._outside.join(timeout=5)
         self._debouncer.stop()
         self.hub.close()
         if self._serving is not None:
