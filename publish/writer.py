@@ -20,7 +20,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -90,6 +90,7 @@ def write(
     cache: Path | None = None,
     swapping: AbstractContextManager[object] | None = None,
     by: str = "build",
+    retired: Callable[[Path, str], object] | None = None,
 ) -> WriteReport:
     """Write artifacts into output/<channel>/, changing nothing there unless all succeeded.
 
@@ -99,6 +100,8 @@ def write(
     comes half from the last build and half from this one). `by`: the command writing
     ("build", "sync", "serve"), recorded in .cache/ for each channel folder this write changed
     (see publish.output_stamp: how a running preview notices another command's build).
+    `retired`: called, while `swapping` is held, with the live path of each file this write
+    withdraws or replaces and the path it was set aside at (deleted once `swapping` is let go).
     """
     report = WriteReport()
     mode = 0o666 & ~_umask()
@@ -117,7 +120,7 @@ def write(
     except OSError as exc:
         raise PublishError(f"không tạo được thư mục đầu ra {output}: {os_reason(exc)}") from None
     sources: dict[tuple[str, str], Claimant] = {}
-    moves = _Moves(output)
+    moves = _Moves(output, retired)
     try:
         try:
             for artifact in artifacts:
@@ -421,8 +424,9 @@ class _Moves:
     files put in place, the folders made for them, and the files and folders they replaced or
     that were withdrawn, set aside in a folder beside the staging ones."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, retired: Callable[[Path, str], object] | None) -> None:
         self.aside: Path | None = None
+        self._retired = retired
         self._kept = False
         self._output = output
         self._steps: list[tuple[str, str | None]] = []
@@ -435,6 +439,8 @@ class _Moves:
         held = os.path.join(self.aside, str(len(self._steps)))
         os.replace(path, held)
         self._steps.append((held, os.fspath(path)))
+        if self._retired is not None and not os.path.isdir(held):
+            self._retired(path, held)
 
     def make_folders(self, folder: Path) -> None:
         """Make `folder` and the folders above it that are missing."""

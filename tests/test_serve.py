@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -31,6 +32,7 @@ from publish import pipeline
 from publish.editor_files import is_editor_temp
 from publish.model import Artifact
 from publish.serve import PreviewSession
+from publish.serve import server as server_module
 from publish.serve.lock import ReadWriteLock
 from publish.serve.reload import EVENTS_PATH, inject
 from publish.serve.server import below, host_refusal, request_parts
@@ -689,6 +691,69 @@ def test_a_page_loaded_just_before_a_rebuild_still_gets_its_style_sheet(
     assert sorted(p.name for p in (project / "output" / "web" / "assets").iterdir()) == [
         "style.bbbb2222.css"
     ]
+
+
+PLAIN_RENDER = render
+"""The stand-in renderer, whatever a test put in its place."""
+
+
+def with_photo(name: str, data: bytes):  # type: ignore[no-untyped-def]
+    """The stand-in renderer with a photo published as anh/<name> (named by its content, as
+    the web renderer names each image variant)."""
+    plain = PLAIN_RENDER
+
+    def render(site: object) -> Iterator[Artifact]:
+        yield from plain(site)
+        yield Artifact("web", f"anh/{name}", data)
+
+    return render
+
+
+def test_a_page_loaded_just_before_a_rebuild_still_gets_its_images(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The photo of a bulletin is replaced (a new name): a page loaded just before the rebuild
+    asks for the old one after it, and gets it instead of a broken image until its reload;
+    output/ holds only the new build's."""
+    module = sys.modules[__name__]
+    monkeypatch.setattr(module, "render", with_photo("anh-640.aaaa1111.jpg", b"JFIF old"))
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        monkeypatch.setattr(module, "render", with_photo("anh-640.bbbb2222.jpg", b"JFIF new"))
+        assert session.rebuild()
+        status, headers, _ = get(session, "/anh/anh-640.aaaa1111.jpg")
+        assert status == 200 and headers["Content-Type"] == "image/jpeg"
+        assert session.server.replaced_images == {"anh/anh-640.aaaa1111.jpg": b"JFIF old"}
+        assert get(session, "/anh/anh-640.bbbb2222.jpg")[0] == 200
+        assert get(session, "/anh/khong-co.jpg")[0] == 404
+    assert [p.name for p in (project / "output" / "web" / "anh").iterdir()] == [
+        "anh-640.bbbb2222.jpg"
+    ]
+
+
+def test_images_taken_away_are_kept_only_within_their_bounds(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept for a minute, up to a size (a change of widths takes every image away), and only
+    images: a page the rebuild withdrew is not served from memory."""
+    module = sys.modules[__name__]
+    monkeypatch.setattr(module, "render", with_photo("lon.aaaa1111.jpg", b"x" * 2000))
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        monkeypatch.setattr(server_module, "KEPT_IMAGE_BYTES", 1000)
+        monkeypatch.setattr(module, "render", with_photo("nho.bbbb2222.jpg", b"y" * 800))
+        assert session.rebuild()
+        assert get(session, "/anh/lon.aaaa1111.jpg")[0] == 404, "kept beyond the size limit"
+        monkeypatch.setattr(module, "render", with_photo("khac.cccc3333.jpg", b"z"))
+        session._debouncer.stop()  # the move below is rebuilt here, once
+        os.replace(
+            project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md",
+            project / "tin-da-go.md",
+        )
+        assert session.rebuild()
+        assert get(session, "/anh/nho.bbbb2222.jpg")[0] == 200
+        assert get(session, "/2024/01/ban-tin-thu/")[0] == 404, "a withdrawn page served"
+        later = time.monotonic() + server_module.KEPT_IMAGE_SECONDS + 1
+        monkeypatch.setattr(server_module, "time", SimpleNamespace(monotonic=lambda: later))
+        assert get(session, "/anh/nho.bbbb2222.jpg")[0] == 404, "kept past its time"
 
 
 def test_a_rebuild_failing_while_moving_files_keeps_the_last_good_build_whole(

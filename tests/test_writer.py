@@ -554,3 +554,26 @@ def test_a_write_that_changed_a_channel_folder_leaves_its_mark_for_the_preview(
     second = output_stamp.read(cache, output, "web")
     assert second is not None and second != first and second.command == "build"
     assert output_stamp.read(cache, tmp_path / "other", "web") is None
+
+
+def test_files_taken_away_are_told_while_they_can_still_be_read(tmp_path: Path) -> None:
+    """`publish serve` keeps the images a rebuild takes away for a page loaded just before:
+    each withdrawn or replaced file is named with where it was set aside, readable then."""
+    output = tmp_path / "output"
+    first_build(output)
+    told: dict[str, bytes] = {}
+
+    def retired(live: Path, held: str) -> None:
+        told[live.relative_to(output.resolve()).as_posix()] = Path(held).read_bytes()
+
+    write(
+        [web("index.html", "<h1>Mới</h1>"), web("2020/12/a/index.html", "Bản tin A")],
+        output,
+        ["web"],
+        retired=retired,
+    )
+    assert told == {
+        "web/index.html": "<h1>Trang chủ</h1>".encode(),
+        "web/2020/12/b/index.html": "Bản tin B".encode(),
+    }
+    assert leftovers(output) == []

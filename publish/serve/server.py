@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import ipaddress
 import mimetypes
+import os
 import re
 import socketserver
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +21,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from publish.render.web.assets import OUTPUT_DIR as ASSETS
+from publish.render.web.images import OUTPUT_DIR as IMAGES
 from publish.serve.lock import ReadWriteLock
 from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject, reload_event
 
@@ -52,6 +55,12 @@ NO_HOST = (
     "Host: 127.0.0.1.</p></body></html>"
 ).encode()
 HTML_TYPE = "text/html; charset=utf-8"
+KEPT_IMAGE_BYTES = 64 * 1024 * 1024
+"""At most this much of the images a rebuild took away is kept in memory (a change of image
+widths in site.toml takes every variant away: none beyond this is kept)."""
+KEPT_IMAGE_SECONDS = 60.0
+"""How long they are kept: an open page reloads at once after the rebuild, and only a page
+loaded just before it still asks for them."""
 LOCAL_HOST_RE = re.compile(r"(?:127\.0\.0\.1|localhost|\[::1\])(?::[0-9]{1,5})?", re.IGNORECASE)
 """The Host a browser on this machine sends. Any other name (one of the attacker's, pointed at
 127.0.0.1 by DNS rebinding) would let a web page read the preview, drafts included."""
@@ -111,17 +120,61 @@ class PreviewServer(ThreadingHTTPServer):
         self.replaced_assets: dict[str, bytes] = {}
         """The style sheets and icons of the build the last rebuild replaced, by their path in
         assets/ (named by their content, so never another file's bytes)."""
+        self.replaced_images: dict[str, bytes] = {}
+        """The images the last rebuild took away or replaced, by their path below the web root
+        ("anh/…"; named by their content too), up to KEPT_IMAGE_BYTES."""
+        self._images_until = 0.0
+        """When replaced_images are dropped (time.monotonic)."""
+        self._taking: dict[str, bytes] | None = None
+        """The images the rebuild moving files now took away so far."""
+        self._taken_bytes = 0
+        self._images_root = web_root
+        """web_root/anh as the writer names its files (resolved)."""
         super().__init__((HOST, port), PreviewHandler)
 
     @contextmanager
     def swapping(self) -> Iterator[None]:
         """Held by a rebuild while it moves files: no request is read meanwhile, and the assets
-        of the build being replaced are kept in memory. A page loaded just before the move asks
-        for its style sheet after it: the new build's has another name, and without them the
-        page showed unstyled until its reload."""
+        of the build being replaced, and the images it takes away (see `retired`), are kept in
+        memory. A page loaded just before the move asks for its style sheet and images after
+        it: the new build's have other names, and without them the page showed unstyled, its
+        pictures broken, until its reload."""
         with self.files.writing():
             self.replaced_assets = self._assets_now()
-            yield
+            self._images_root = (self.web_root / IMAGES).resolve()  # as the writer names files
+            self._taking, self._taken_bytes = {}, 0
+            taken = self._taking
+            try:
+                yield
+            finally:
+                self._taking = None
+            self.replaced_images = taken
+            self._images_until = time.monotonic() + KEPT_IMAGE_SECONDS
+
+    def retired(self, live: Path, held: str) -> None:
+        """Keep in memory an image the rebuild takes away or replaces (`live`, now at `held`):
+        a page loaded just before the move asks for it after, and showed a broken image until
+        its reload. Called by the writer while `swapping` is held."""
+        taken = self._taking
+        if taken is None or not live.is_relative_to(self._images_root):
+            return
+        try:
+            size = os.stat(held).st_size
+            if self._taken_bytes + size > KEPT_IMAGE_BYTES:
+                return
+            with open(held, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return  # only a nicety for pages already open
+        taken[f"{IMAGES}/{live.relative_to(self._images_root).as_posix()}"] = data
+        self._taken_bytes += len(data)
+
+    def replaced_image(self, path: str) -> bytes | None:
+        """The bytes of an image the last rebuild took away, while they are kept."""
+        if time.monotonic() > self._images_until:
+            self.replaced_images = {}
+            return None
+        return self.replaced_images.get(path)
 
     def _assets_now(self) -> dict[str, bytes]:
         """The files in web_root/assets, read only when not already kept under that name."""
@@ -244,6 +297,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         status = 200
         if data is None and inside and inside[0] == ASSETS:
             data = self.server.replaced_assets.get("/".join(inside[1:]))
+        elif data is None and inside and inside[0] == IMAGES:
+            data = self.server.replaced_image("/".join(inside))
         if data is None:
             status, target = 404, root / "404.html"
             data = _read_inside(root, target) or NOT_FOUND

@@ -126,6 +126,7 @@ class PreviewSession:
                         cache=self._cache,
                         swapping=self.server.swapping(),
                         by="serve",
+                        retired=self.server.retired,
                     )
                     # Read under the lock: no other command can have written since.
                     self._seen = self._stamp()
