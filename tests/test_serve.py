@@ -585,6 +585,46 @@ def test_two_bulletins_without_id_renamed_at_once_are_not_guessed(
         stream.close()
 
 
+def test_a_bulletin_removed_and_another_added_in_one_rebuild_are_not_taken_for_a_rename(
+    session: PreviewSession, project: Path
+) -> None:
+    """A `git pull` that deletes one bulletin without id and adds an unrelated one: the page
+    open at the deleted one reloads into «Không tìm thấy trang» as it would alone, instead of
+    jumping to a bulletin the editor never opened."""
+    folder = project / "content" / "bai-viet"
+    stream = EventStream(session, since=session.hub.state()[0])
+    try:
+        session._debouncer.stop()  # both changes in one rebuild, as a pull brings them
+        (folder / "2024-01-02-ban-tin-thu.md").unlink()
+        added = BULLETIN.format(title="Cảnh báo lừa đảo qua mạng", category="an-ninh-trat-tu")
+        (folder / "2024-01-05-canh-bao-lua-dao.md").write_text(
+            added.replace("Nội dung bản tin thử.", "Người dân cảnh giác với cuộc gọi lạ."),
+            encoding="utf-8",
+        )
+        session.rebuild()
+        assert stream.next_event() == "reload"
+        assert json.loads(stream.data)["moved"] == {}
+    finally:
+        stream.close()
+
+
+def test_a_bulletin_whose_slug_is_edited_follows_to_its_new_address(
+    session: PreviewSession, project: Path
+) -> None:
+    """Without `id` the slug is its name: the same file with another `slug` is the same
+    bulletin at a new address, though its bytes changed."""
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    text = BULLETIN.format(title="Bản tin thử nghiệm", category="an-ninh-trat-tu")
+    stream = EventStream(session, since=session.hub.state()[0])
+    try:
+        edit(bulletin, text.replace("---\ntitle", "---\nslug: tuan-tra-dem\ntitle", 1))
+        assert stream.next_event() == "reload"
+        moved = json.loads(stream.data)["moved"]
+        assert moved == {"/2024/01/ban-tin-thu/": "/2024/01/tuan-tra-dem/"}
+    finally:
+        stream.close()
+
+
 def test_page_that_missed_a_rebuild_reloads_at_once(session: PreviewSession) -> None:
     session.rebuild()
     stale = session.hub.state()[0] - 1

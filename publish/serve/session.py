@@ -70,6 +70,8 @@ class PreviewSession:
         """Whether a rebuild succeeded in this session (output/web is then this session's)."""
         self._addresses: dict[tuple[str, str], str] = {}
         """Where the last good build served each bulletin (by id) and page (by file)."""
+        self._files: dict[str, tuple[str, str]] = {}
+        """The file of each bulletin of the last good build (by its key): path and digest."""
         self._tz: dt.tzinfo = ZoneInfo(DEFAULT_TIMEZONE)
         """The site's clock, for log lines (every other time an editor sees is on it)."""
         try:
@@ -201,9 +203,12 @@ class PreviewSession:
         """The pages this build serves at another address than the last good one (old path →
         new path): a page open at the old one follows instead of showing «Không tìm thấy»."""
         prefix = self.server.site_path.rstrip("/")
-        addresses = {("bulletin", b.key): prefix + b.url for b in site.for_channel("web")}
+        bulletins = site.for_channel("web")
+        addresses = {("bulletin", b.key): prefix + b.url for b in bulletins}
         addresses |= {("page", p.source): prefix + p.url for p in site.pages}
+        files = {b.key: (b.source, b.digest) for b in bulletins}
         before, self._addresses = self._addresses, addresses
+        files_before, self._files = self._files, files
         moved = {
             old: addresses[key]
             for key, old in before.items()
@@ -211,10 +216,14 @@ class PreviewSession:
         }
         gone = [key for key in before if key[0] == "bulletin" and key not in addresses]
         new = [key for key in addresses if key[0] == "bulletin" and key not in before]
-        if before and len(gone) == 1 and len(new) == 1:
-            # A bulletin without `id` is known by its slug, which its file's name gives: one
-            # bulletin gone and one come in the same rebuild is most likely it, renamed.
-            moved[before[gone[0]]] = addresses[new[0]]
+        if len(gone) == 1 and len(new) == 1:
+            was, now = files_before.get(gone[0][1]), files[new[0][1]]
+            # A bulletin without `id` is known by its slug, which its file's name (or its `slug`)
+            # gives. One gone and one come is it only when the file is the same: renamed, its
+            # bytes unchanged, or edited in place. A `git pull` that removes one bulletin and
+            # adds another also makes one gone and one come, of unrelated bulletins.
+            if was is not None and (was[0] == now[0] or (was[1] and was[1] == now[1])):
+                moved[before[gone[0]]] = addresses[new[0]]
         return moved
 
     def _report(self, result: Build, report: WriteReport) -> None:
