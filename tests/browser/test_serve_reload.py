@@ -241,6 +241,38 @@ def test_a_page_open_at_a_renamed_bulletin_follows_it(
         stop(process)
 
 
+def test_a_build_in_another_terminal_leaves_the_drafts_preview_open_and_current(
+    tmp_path: Path, browser
+) -> None:
+    """The editor previews a draft with --drafts; a plain `publish build` in a second terminal
+    writes output/web without it. The open page reloads and still shows the draft: serve
+    noticed the build and gave output/web its drafts back."""
+    from playwright.sync_api import expect
+
+    root = copy_sample(tmp_path)
+    draft = "2026/11/canh-bao-lua-dao-mua-sam-truc-tuyen-cuoi-nam/"  # draft: true in the sample
+    process, url = start_serve(root, "--drafts")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url + draft)
+        title = page.locator("article.bulletin h1").inner_text()
+        page.evaluate("window.__before_build = true")
+        page.wait_for_timeout(300)  # let the reload channel connect
+        built = subprocess.run(
+            [sys.executable, "-m", "publish", "build", "--root", str(root), "--channel", "web",
+             "--now", NOW.strftime("%Y-%m-%dT%H:%M"), "--quiet"],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert built.returncode == 0, built.stdout + built.stderr
+        page.wait_for_function("window.__before_build === undefined", timeout=RELOAD_DEADLINE_MS)
+        expect(page.locator("article.bulletin h1")).to_have_text(title)
+        assert (root / "output" / "web" / draft / "index.html").is_file()
+    finally:
+        context.close()
+        stop(process)
+
+
 def test_the_error_overlay_can_be_closed_and_comes_back_on_the_next_failing_rebuild(
     tmp_path: Path, browser
 ) -> None:
