@@ -11,12 +11,13 @@ may retire. Every part of the tool that asks "is this our own address?" asks `Si
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
-__all__ = ["SiteAddresses", "site_folder"]
+__all__ = ["SiteAddresses", "address_as_text", "site_folder", "text_is_address"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,3 +127,25 @@ def site_folder(base_url: str) -> str:
     """The folder the website is served under, as its pages write it before a site path
     ("/chau-thanh"; "" at the root of its host)."""
     return urlsplit(base_url).path.rstrip("/")
+
+
+_SCHEME_RE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+
+
+def text_is_address(text: str, href: str) -> bool:
+    """Whether a link's text is the address it was written with, in full ("https://…"),
+    with "//" or without the scheme, with or without a last "/" (an autolink
+    "<https://…>", or «[https://…](https://…)» pasted from the address bar); not a text that
+    only holds it ("xem tại https://…")."""
+    if not _SCHEME_RE.match(href):
+        return False
+    written = text.strip()
+    return _SCHEME_RE.sub("", written).rstrip("/") == _SCHEME_RE.sub("", href).rstrip("/")
+
+
+def address_as_text(address: str, text: str) -> str:
+    """An absolute `address` written as the link text `text` wrote its own: without the
+    scheme when the text had none ("example.vn/chau-thanh/lien-he/")."""
+    if re.match(r"^https?://", text.strip(), re.IGNORECASE):
+        return address
+    return _SCHEME_RE.sub("", address)

@@ -81,6 +81,52 @@ def test_zalo_shows_links_written_with_the_old_address_at_the_new_one(tmp_path: 
     )
 
 
+ADDRESS_AS_TEXT = (
+    "Một [https://example.vn/chau-thanh/lien-he/](https://example.vn/chau-thanh/lien-he/).\n\n"
+    "Hai <https://www.example.vn/chau-thanh/2020/12/ben-kia/#lien-he>.\n\n"
+    "Ba [example.vn/chau-thanh/lien-he](http://example.vn/chau-thanh/lien-he).\n\n"
+    "Bốn [https://example.vn/chau-thanh/lien-he/](https://example.vn/chau-thanh/lien-he/#ban-do)"
+    " và [https://example.vn/chau-thanh/uploads/a.pdf](https://example.vn/chau-thanh/uploads/a.pdf)."
+    "\n\nNăm: website cũ https://example.vn/chau-thanh/lien-he/ đã chuyển.\n"
+    "\nCông an xã thông báo.\n"
+)
+"""Links whose text is the old address they were written with (pasted from the address bar,
+an autolink, without the scheme); one whose text is another address, one to the old site's own
+file and an address that is no link."""
+
+
+def test_a_link_showing_the_old_address_as_its_text_shows_the_new_one(tmp_path: Path) -> None:
+    """The link led to the new address but its text still showed the old one, which a reader
+    copies or types (on Zalo «old (new)»): when the text is the address, the new one is shown;
+    other text, a link left to the old site and an address that is no link stay as written.
+    The radio script, which reads no address, is the same."""
+    root = moved(project(tmp_path, ADDRESS_AS_TEXT, {"content/pages/lien-he.md": LIEN_HE}))
+    output = built(root, ("web", "zalo", "radio"))
+    html = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    prose = html.split('<div class="prose">', 1)[1].split("</div>", 1)[0]
+    texts = re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', prose)
+    old_file = "https://example.vn/chau-thanh/uploads/a.pdf"
+    assert texts == [
+        ("/lien-he/", f"{NEW}lien-he/"),
+        ("/2020/12/ben-kia/#lien-he", f"{NEW}2020/12/ben-kia/#lien-he"),
+        ("/lien-he", "congan-tannhuandong.example.vn/lien-he"),
+        ("/lien-he/#ban-do", "https://example.vn/chau-thanh/lien-he/"),
+        (old_file, old_file),
+    ]
+    assert "website cũ https://example.vn/chau-thanh/lien-he/ đã chuyển" in prose
+    blocks = json.loads((output / "zalo/a.json").read_text("utf-8"))["body"]
+    assert [b["content"] for b in blocks[:5]] == [
+        f"Một {NEW}lien-he/.",
+        f"Hai {NEW}2020/12/ben-kia/#lien-he.",
+        "Ba congan-tannhuandong.example.vn/lien-he.",
+        f"Bốn https://example.vn/chau-thanh/lien-he/ ({NEW}lien-he/#ban-do) và {old_file}.",
+        "Năm: website cũ https://example.vn/chau-thanh/lien-he/ đã chuyển.",
+    ]
+    script = (output / "radio/items/a.txt").read_text("utf-8")
+    assert "Công an xã thông báo." in script
+    assert "example.vn" not in script and "congan-tannhuandong" not in script
+
+
 def test_a_link_to_a_missing_page_at_the_old_address_is_a_note_naming_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

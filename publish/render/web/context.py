@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from publish.addresses import address_as_text, text_is_address
 from publish.cache import Fragments
 from publish.config import Config
 from publish.content_images import remote_image, resolve_content_path
@@ -383,6 +384,14 @@ class SiteContext:
             targets[href] = link(href)
             return targets[href]
 
+        def readdressed(href: str, text: str) -> str | None:
+            """The website's address now for a link whose text is the old address it was
+            written with (a reader would copy it from the page), when it leads to a page here."""
+            if not text_is_address(text, href) or self.config.addresses.old_path(href) is None:
+                return None
+            path = owned(href)
+            return None if path is None else address_as_text(self.absolute(path), text)
+
         html = self.markdown.convert(
             body,
             lookup=recorded,
@@ -391,6 +400,7 @@ class SiteContext:
             taken_ids=self.page_ids,
             link=followed,
             own=owned,
+            shown=readdressed if self.config.site.old_base_urls else None,
         )
         self.fragments.put(key, (html, tuple(used.items()), tuple(targets.items())))
         return html

@@ -76,6 +76,8 @@ LinkLookup = Callable[[str], "str | None"]
 """A link's href → the site path it leads to instead (a link to a content file), or None."""
 OwnLookup = Callable[[str], "str | None"]
 """A link's href → its site path when written with the site's own address, else None."""
+TextLookup = Callable[[str, str], "str | None"]
+"""A link's href and its text → the text to show instead, or None to keep it."""
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
@@ -346,12 +348,14 @@ class MarkdownRenderer:
         taken_ids: frozenset[str] = frozenset(),
         link: LinkLookup = lambda href: None,
         own: OwnLookup = lambda href: None,
+        shown: TextLookup | None = None,
     ) -> str:
         """Sanitised HTML for one Markdown document; links to content files ("x.md") lead
         where `link` says, links to site paths ("/the/…") get the folder the site is served
         under (`prefix`, e.g. "/chau-thanh"), as images do, links written with the site's own
-        address become the site path `own` gives (with `prefix`), and headings never take an id
-        the page around the body uses (`taken_ids`)."""
+        address become the site path `own` gives (with `prefix`), a link whose text has no
+        markup shows the text `shown` gives instead, when it gives one, and headings never take
+        an id the page around the body uses (`taken_ids`)."""
         self.lookup = lookup
         self.eager_first = eager_first
         self.taken_ids = taken_ids
@@ -360,6 +364,9 @@ class MarkdownRenderer:
         finally:
             self.lookup = lambda src: None
         html = _drop_orphan_backlinks(CLEANER.clean(html))
+        if shown is not None and "//" in html:
+            # Before the hrefs change: `shown` is asked about the href as written.
+            html = TEXT_LINK_RE.sub(partial(_texted, shown), html)
         if ".md" in html:
             # After the sanitiser, so links in the editor's HTML are found too, in one spelling.
             html = LINK_RE.sub(partial(_linked, link), html)
@@ -376,6 +383,19 @@ def _linked(link: LinkLookup, match: re.Match[str]) -> str:
     """A link with the href `link` gives its target instead, when it gives one."""
     found = link(htmllib.unescape(match[2]))
     return match[0] if found is None else f'{match[1]}{htmllib.escape(found)}"'
+
+
+TEXT_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref="([^"]*)"[^>]*>)([^<]*)</a>')
+"""A link whose text holds no markup, with its (escaped) href and text, in the sanitiser's
+spelling; the tag ends at the next `>`, the text at the next `<`, so each `<a` is read once."""
+
+
+def _texted(shown: TextLookup, match: re.Match[str]) -> str:
+    """A link with the text `shown` gives instead of its own, when it gives one."""
+    found = shown(htmllib.unescape(match[2]), htmllib.unescape(match[3]))
+    if found is None:
+        return match[0]
+    return f"{match[1]}{htmllib.escape(found, quote=False)}</a>"
 
 
 SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")(/[^"]*|(?i:https?://)[^"]*)"')

@@ -25,12 +25,14 @@ from publish.markdown_pasted import PastedLists
 from publish.markdown_tuning import tuned
 from publish.sanitize import strip_markup
 
-__all__ = ["ImageBlock", "LinkTarget", "markdown_blocks", "plain_text", "to_html"]
+__all__ = ["ImageBlock", "LinkTarget", "LinkText", "markdown_blocks", "plain_text", "to_html"]
 
 ImageBlock = Callable[[str, str, str], "dict[str, Any] | None"]
 """(src, alt, title) → an image block, or None to leave the image out."""
 LinkTarget = Callable[[str], "str | None"]
 """href → the absolute URL to show after the link text, or None to show the text only."""
+LinkText = Callable[[str, str], "str | None"]
+"""A link's href and its text → the text to show instead, or None to keep it."""
 
 SKIPPED = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
 PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", "article", "hr"}
@@ -174,10 +176,13 @@ def plain_text(text: str) -> str:
 class _Walker(HTMLParser):
     """Collects text blocks and image blocks from sanitised-or-not HTML."""
 
-    def __init__(self, image: ImageBlock, link: LinkTarget, text_max: int) -> None:
+    def __init__(
+        self, image: ImageBlock, link: LinkTarget, text_max: int, shown: LinkText | None = None
+    ) -> None:
         super().__init__(convert_charrefs=True)
         self.image = image
         self.link = link
+        self.shown = shown
         self.text_max = text_max  # a longer paragraph is cut between sentences
         self.blocks: list[dict[str, Any]] = []
         self.buffer: list[str] = []
@@ -361,6 +366,9 @@ class _Walker(HTMLParser):
                 self.buffer.append("]")
             target = self.link(href.strip()) if href.strip() else None
             shown = plain_text("".join(self.buffer[start:]))
+            instead = self.shown(href.strip(), shown) if self.shown and target else None
+            if instead is not None:
+                self.buffer[start:] = [shown := instead]
             if target and not already_shown(target, shown):
                 self.buffer.append(f" ({target})")
 
@@ -420,12 +428,18 @@ def to_html(body: str) -> str:
 
 
 def markdown_blocks(
-    body: str, *, image: ImageBlock, link: LinkTarget, text_max: int = 1000
+    body: str,
+    *,
+    image: ImageBlock,
+    link: LinkTarget,
+    text_max: int = 1000,
+    shown: LinkText | None = None,
 ) -> list[dict[str, Any]]:
     """The blocks of one Markdown body, in reading order; a paragraph over `text_max` characters
-    is cut between sentences (a run with no space is left whole)."""
+    is cut between sentences (a run with no space is left whole); a link with an address to
+    show shows the text `shown` gives instead of its own, when it gives one."""
     html = to_html(body)
-    walker = _Walker(image, link, text_max)
+    walker = _Walker(image, link, text_max, shown)
     walker.feed(html)
     walker.close()
     return walker.blocks

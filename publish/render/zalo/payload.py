@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
+from publish.addresses import address_as_text, text_is_address
 from publish.content_images import content_image, remote_image
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
@@ -203,11 +204,20 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
             followed.append((href, url))
         return url
 
+    def readdressed(href: str, text: str) -> str | None:
+        """The website's address now for a link whose text is the old address it was written
+        with, when it leads to a page here: shown once, not «old (new)»."""
+        if not text_is_address(text, href) or addresses.old_path(href) is None:
+            return None
+        url = link(href)  # recorded_link records it once the text is shown
+        return None if url in (None, public_url(href)) else address_as_text(url, text)
+
     blocks = markdown_blocks(
         bulletin.body,
         image=recorded,
         link=recorded_link,
         text_max=site.config.zalo.text_block_max,
+        shown=readdressed if site.config.site.old_base_urls else None,
     )
     return tuple(blocks), (tuple(used), tuple(followed))
 
