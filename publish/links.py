@@ -57,6 +57,14 @@ LINK_HINT = (
     "[xem bài trước](/bai-viet/2020-12-08-ten-bai.md))."
 )
 
+OLD_ADDRESS_HINT = (
+    "Tên tệp .md viết bằng địa chỉ cũ của website ([site] old_base_urls) là tên một tệp trong "
+    "content/, như khi viết bằng base_url; website cũ cũng không có địa chỉ nào như vậy, nên liên "
+    "kết không thể để nguyên: sửa tên tệp cho đúng, hoặc bỏ liên kết nếu bản tin kia đã bị xóa. "
+)
+"""Why a missing content file written with an old address is an error, not left as written
+(as a link to the old CMS's own files is): the old site never served a .md file."""
+
 
 def content_link(href: str, site: SiteAddresses | None = None) -> tuple[str, str] | None:
     """(path, "#fragment" or "") when `href` names a Markdown file of the site, else None; with
@@ -238,7 +246,9 @@ class ContentFiles:
             source,
             f"liên kết «{href}» không dẫn tới bản tin hay trang nào: không có tệp {inside[0]}",
             line=line,
-            hint=self._suggestion(inside[0], source, href, target[1]) + LINK_HINT,
+            hint=(OLD_ADDRESS_HINT if self.site.old_path(href) is not None else "")
+            + self._suggestion(inside[0], source, href, target[1])
+            + LINK_HINT,
         )
 
     def _suggestion(self, wanted: str, source: str, href: str, fragment: str) -> str:

@@ -149,6 +149,25 @@ def test_a_link_to_a_missing_file_at_the_old_address_names_the_file_and_a_close_
     assert "Có phải ý bạn là «2020-12-09-ben-kia.md#lien-he»?" in (problem.hint or "")
 
 
+def test_a_missing_content_file_at_the_old_address_is_one_error_saying_why_it_is_not_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check printed the error and also a note that the same link was «để nguyên như đã
+    viết», as a link to the old CMS's files is: no site ever served a .md file, so the error
+    stands and says why and what to do."""
+    body = "Xem [bài](https://example.vn/chau-thanh/bai-viet/2020-12-09-ben-kai.md).\n"
+    assert check(moved(project(tmp_path, body))) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{A}:10: lỗi: liên kết «https://example.vn/chau-thanh/bai-viet/2020-12-09-ben-kai.md» "
+        "không dẫn tới bản tin hay trang nào: không có tệp content/bai-viet/2020-12-09-ben-kai.md"
+    ) in err
+    assert "Cách sửa: Tên tệp .md viết bằng địa chỉ cũ của website ([site] old_base_urls)" in err
+    assert "sửa tên tệp cho đúng, hoặc bỏ liên kết" in err
+    assert "Có phải ý bạn là «2020-12-09-ben-kia.md»?" in err
+    assert "ghi chú: liên kết" not in err
+
+
 def test_a_link_to_a_bulletin_s_old_address_at_the_site_s_old_address_is_its_redirect(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -94,7 +94,9 @@ def old_site_notes(site: Site, locate: LinkLines) -> list[Problem]:
     """A note for each link written with an address the site had before ([site] old_base_urls)
     to a path the website does not serve (an old CMS's "…/uploads/2019/qd.pdf"): it stays a
     link to the old site, as written, and works as long as the old site does. Not an error nor
-    a warning: the bulletin was approved with it, and only editing it would change it."""
+    a warning: the bulletin was approved with it, and only editing it would change it. Not for
+    a content file's name ("…/bai-viet/x.md"): no site ever served one, so the load's error
+    for a missing one stands."""
     addresses = site.config.addresses
     if not addresses.old_base_urls:
         return []
@@ -106,6 +108,8 @@ def old_site_notes(site: Site, locate: LinkLines) -> list[Problem]:
             path = addresses.old_path(href)
             if path is None or addresses.own_path(href, (), served) is not None:
                 continue
+            if content_link(href, addresses) is not None:
+                continue  # a content file's name: the load judged it (never the old site's)
             if not remote_image(href, site.config):
                 continue  # an image the project holds: shown from the website
             notes.append(
