@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
-__all__ = ["SiteAddresses", "address_as_text", "site_folder", "text_is_address"]
+__all__ = ["SiteAddresses", "address_as_text", "site_folder", "site_host", "text_is_address"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,13 @@ class SiteAddresses:
             return found
         return None
 
+    def hosts(self) -> frozenset[str]:
+        """The hosts of its addresses, as own_path compares them ("www." and case aside): a
+        link to any other host is no link of the site's."""
+        return frozenset(
+            site_host(a.netloc) for a, _ in _deepest_first(self.base_url, self.old_base_urls)
+        )
+
     def old_path(self, href: str) -> str | None:
         """The site path of a link written in full with an address the site had before (see
         own_path), None for any other (also one written with base_url)."""
@@ -106,14 +113,14 @@ def _under(link: SplitResult, base: SplitResult, pages: Container[str]) -> str |
     if link.scheme or link.netloc:
         if link.scheme.lower() not in ("http", "https", "") or not link.netloc:
             return None
-        if _host(link.netloc) != _host(base.netloc):
+        if site_host(link.netloc) != site_host(base.netloc):
             return None
     elif not folder or _is_page(unquote(path), pages):
         return None
     return urlunsplit(("", "", path[len(folder) :] or "/", link.query, link.fragment))
 
 
-def _host(netloc: str) -> str:
+def site_host(netloc: str) -> str:
     """A host as compared with the site's: "www.example.gov.vn" is "example.gov.vn"."""
     return netloc.lower().removeprefix("www.")
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 
+from publish.addresses import SiteAddresses, site_host
 from publish.errors import Problem
 from publish.model import Artifact
 
@@ -96,13 +97,15 @@ class SiteLinks:
         told: Set[tuple[str, str]] = frozenset(),
         locate: Callable[[str, str], int | None] | None = None,
         held_pages: Mapping[str, str] | None = None,
+        addresses: SiteAddresses | None = None,
     ) -> None:
         """`base_url` is the site's public address, ending with /; `withdrawn` maps the site
         path of each bulletin that is not (or no longer) published to why, `held_pages` that
         of each page (content/pages) held back; `told` holds the (file, link) pairs whose
         problem was reported already (an image the load did not find, a link to a content file
         that leads nowhere); `locate` gives the line of a link in its source file, when it can
-        be found."""
+        be found; `addresses`: the site's addresses now and before (a link written with any of
+        them, also with "www." or "http:", is the site's own), base_url's alone by default."""
         self.withdrawn = {
             path.strip("/"): (kind, why)
             for kind, held in (("trang", held_pages), ("bản tin", withdrawn))
@@ -113,6 +116,15 @@ class SiteLinks:
         self.base = urlsplit(base_url)
         self.base_url = base_url
         self.prefix = self.base.path if self.base.path.endswith("/") else self.base.path + "/"
+        self.addresses = addresses or SiteAddresses(base_url)
+        self.hosts = self.addresses.hosts()
+        # The usual link (a site path, or base_url as written) is read without SiteAddresses
+        # (most pages' links, at 10,000 bulletins), unless an old address shares the host: it
+        # may own a deeper folder of it.
+        self.quick = all(
+            site_host(urlsplit(old).netloc) != site_host(self.base.netloc)
+            for old in self.addresses.old_base_urls
+        )
         self.files: set[str] = set()
         self.ids: dict[str, set[str]] = {}
         self.links: list[tuple[_Page, str]] = []
@@ -141,10 +153,23 @@ class SiteLinks:
         if parts.scheme not in ("http", "https"):
             return None
         same_site = (parts.scheme, parts.netloc) == (self.base.scheme, self.base.netloc)
-        if same_site and (parts.path + "/").startswith(self.prefix):
-            inside = unquote(parts.path[len(self.prefix) :])
-            return absolute, inside or "/", parts.fragment
+        if self.quick and same_site:
+            if (parts.path + "/").startswith(self.prefix):
+                inside = unquote(parts.path[len(self.prefix) :])
+                return absolute, inside or "/", parts.fragment
+        elif site_host(parts.netloc) in self.hosts:
+            # Written with another of the site's addresses (a theme's link to the old one):
+            # one it had before only where the website serves the path, as the renderer reads
+            # it; the old site's own files stay links to it.
+            own = self.addresses.own_path(absolute, (), self._served)
+            if own is not None:
+                found = urlsplit(own)
+                return absolute, unquote(found.path) or "/", found.fragment
         return absolute.split("#", 1)[0], "", parts.fragment
+
+    def _served(self, path: str) -> bool:
+        """Whether the website has a page or file at a site path (all artifacts seen)."""
+        return self._target(unquote(path) or "/") is not None
 
     def _target(self, inside: str) -> str | None:
         """The output file an internal path is served from, if it exists."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from publish.addresses import SiteAddresses
 from publish.cli import main
 from publish.content import load_site
 from publish.linkcheck import page_url
+from publish.render import web
 from publish.site_paths import served_paths
 from tests.helpers import NOW
 from tests.test_links import LIEN_HE, TOML, A, built, hrefs, load_problems, project
@@ -313,3 +315,35 @@ def test_every_file_a_build_writes_is_a_path_the_site_serves(tmp_path: Path) -> 
     assert "posts/ben-kia/index.html" in files and "lien-he/index.html" in files
     assert [f for f in files if not served(page_url(f))] == []
     assert not served("/uploads/2019/qd-123.pdf") and not served("/2019/05/bai-khac/")
+
+
+THEME_LINKS = (
+    '<a href="https://example.vn/chau-thanh/lien-he/#ban-do">Bản đồ</a>'
+    '<a href="http://example.vn/chau-thanh/lien-he/#khong-co">Không có mục</a>'
+    '<a href="https://www.congan-tannhuandong.example.vn/lien-hee/">Gõ nhầm</a>'
+    '<a href="https://example.vn/chau-thanh/uploads/quy-che.pdf">Quy chế</a>'
+)
+"""Footer links of a project's own theme, written with the old address and with base_url's
+"www.": two to a page the website has (one to a section it lacks), a typo, the old site's file."""
+
+
+def test_a_theme_link_written_with_an_old_or_www_address_is_checked_as_the_site_s_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The link check knew base_url as written alone: these were external links, never
+    checked without --external (then probed at the old domain), so a broken one shipped."""
+    root = moved(project(tmp_path, "Nội dung.\n", {"content/pages/lien-he.md": LIEN_HE}))
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    base = root / "templates/web/base.html"
+    base.write_text(base.read_text("utf-8").replace("</footer>", THEME_LINKS + "</footer>"))
+    assert check(root) == 1
+    err = capsys.readouterr().err
+    assert (
+        "lỗi: liên kết hỏng 'http://example.vn/chau-thanh/lien-he/#khong-co' ở trang /, "
+    ) in err
+    assert "trang /lien-he/ không có mục #khong-co" in err
+    assert (
+        "lỗi: liên kết hỏng 'https://www.congan-tannhuandong.example.vn/lien-hee/' ở trang /, "
+    ) in err
+    assert "không có trang hay tệp /lien-hee/ trong website" in err
+    assert "ban-do" not in err and "quy-che.pdf" not in err

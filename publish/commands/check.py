@@ -74,7 +74,14 @@ def _check(
         if source in result.site.documents
     }
     locate = LinkLines(args.root, config.base_url, written)
-    links = SiteLinks(config.base_url, withdrawn, told=told, locate=locate, held_pages=held_pages)
+    links = SiteLinks(
+        config.base_url,
+        withdrawn,
+        told=told,
+        locate=locate,
+        held_pages=held_pages,
+        addresses=config.addresses,
+    )
     found += old_site_notes(result.site, locate)
     count, rendered = 0, False
     # An error outside content/ (site.toml, the templates) is one of the whole website.
