@@ -17,6 +17,7 @@ from publish.text import LinePattern, folded_words, nfc, vn_datetime
 __all__ = [
     "HEADLINE_FIELDS",
     "PUBLIC_CLASSIFICATIONS",
+    "SCHEDULED",
     "changed_since_approval",
     "field_stamp",
     "gate",
@@ -27,6 +28,9 @@ __all__ = [
     "secret_classification",
     "secret_stamp",
 ]
+
+SCHEDULED = "hẹn giờ: sẽ xuất bản lúc"
+"""How the reason a bulletin or page waits for its date starts (its time follows)."""
 
 STAMPS = ("mật", "tối mật", "tuyệt mật")
 """The state-secret grades (Luật Bảo vệ bí mật nhà nước 2018): always secret, whatever site.toml says."""
@@ -285,7 +289,7 @@ def gate(
         )
     if bulletin.date > now:
         local = bulletin.date.astimezone(now.tzinfo)
-        return Exclusion(bulletin, f"hẹn giờ: sẽ xuất bản lúc {vn_datetime(local)}", "scheduled")
+        return Exclusion(bulletin, f"{SCHEDULED} {vn_datetime(local)}", "scheduled")
     if bulletin.expires is not None and bulletin.expires <= now:
         local = bulletin.expires.astimezone(now.tzinfo)
         return Exclusion(bulletin, f"đã hết hạn lúc {vn_datetime(local)}", "expired")
@@ -321,7 +325,7 @@ def page_gate(page: Page, *, now: dt.datetime, policy: Policy) -> tuple[str, str
         return "bản nháp (draft: true)", "draft"
     if page.date is not None and page.date > now:
         local = page.date.astimezone(now.tzinfo)
-        return f"hẹn giờ: sẽ xuất bản lúc {vn_datetime(local)}", "scheduled"
+        return f"{SCHEDULED} {vn_datetime(local)}", "scheduled"
     if page.expires is not None and page.expires <= now:
         local = page.expires.astimezone(now.tzinfo)
         return f"đã hết hạn lúc {vn_datetime(local)}", "expired"

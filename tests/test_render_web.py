@@ -899,6 +899,36 @@ def test_an_old_address_at_theo_doi_keeps_its_redirect(
     _without_follow_page(built)
 
 
+@pytest.mark.parametrize("where", ["page", "bulletin"])
+def test_a_scheduled_page_or_alias_at_theo_doi_is_told_before_it_takes_the_follow_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    """A page at /theo-doi/ or a bulletin with it in aliases, scheduled for later, took the
+    address from the follow page by the clock, in a build no one watched: check says so
+    while it waits, naming the file, when, and how to keep the follow page."""
+    root = copy_site(tmp_path)
+    later = "2024-04-02 08:00"
+    if where == "page":
+        source = "content/pages/theo-doi.md"
+        (root / source).write_text(
+            f'---\ntitle: "Theo dõi vụ việc"\ndate: {later}\n---\n\nNội dung.\n', "utf-8"
+        )
+    else:
+        source = "content/bai-viet/2024-04-02-theo-doi.md"
+        (root / source).write_text(
+            f"---\ntitle: Theo dõi\ndate: {later}\ncategory: an-ninh-trat-tu\nsummary: Tóm tắt."
+            '\napproved_by: Nguyễn Văn A\naliases: ["/theo-doi/"]\n---\n\nNội dung.\n',
+            "utf-8",
+        )
+    err = _checked(root, capsys)
+    told = [line for line in err.splitlines() if "thôi tạo trang «Theo dõi tin mới»" in line]
+    assert len(told) == 1 and told[0].startswith(source), err
+    assert " ghi chú: " in told[0] and "hẹn giờ: sẽ xuất bản lúc 08:00" in told[0]
+    keep = "đổi slug của trang này" if where == "page" else "bỏ '/theo-doi/' khỏi aliases"
+    assert keep in err and "trước giờ đăng" in err
+    assert "Qua ứng dụng đọc tin" in build_site(root).html("/theo-doi/")  # until then
+
+
 def _gia_danh(root: Path) -> str:
     """The fixture's file of the bulletin at GIA_DANH."""
     return next(p.name for p in (root / "content/bai-viet").glob("*gia-danh*.md"))

@@ -31,7 +31,7 @@ from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
 from publish.render.web.context import FOLLOW_TEMPLATE
 from publish.render.web.feeds import site_feeds
-from publish.render.web.follow import follow_owner
+from publish.render.web.follow import follow_owner, follow_owner_later
 from publish.render.web.images import (
     Learned,
     Picture,
@@ -105,10 +105,12 @@ def check(site: Site) -> list[Problem]:
 
 
 def _follow_notes(site: Site) -> list[Problem]:
-    """A note when the unit's own page or old address keeps the follow page's address."""
+    """A note when the unit's own page or old address keeps the follow page's address, or
+    will when a scheduled one goes live."""
     if not (theme_dir(site) / "web" / FOLLOW_TEMPLATE).is_file():
         return []  # a theme without the follow page: nothing is left out
     owner = follow_owner(site, load_history(history_path(site.config.root)))
+    owner = owner or follow_owner_later(site)
     return [owner] if owner else []
 
 

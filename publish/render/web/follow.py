@@ -2,7 +2,9 @@
 
 The page came long after units made their own pages and old addresses: one of theirs already at
 /theo-doi/ keeps it, and the website simply has no follow page (its footer and categories keep
-the feed links, as a theme without follow.html does). A note tells how to get the page.
+the feed links, as a theme without follow.html does). A note tells how to get the page, and
+one says so while a scheduled page or bulletin that will take the address still waits: it
+goes live by the clock, in a build no one watches.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from publish.errors import Problem
+from publish.gates import SCHEDULED
 from publish.model import Bulletin, Page, Site
 from publish.render.web.context import FOLLOW, FOLLOW_URL
 
-__all__ = ["follow_owner"]
+__all__ = ["follow_owner", "follow_owner_later"]
 
 LEFT_OUT = (
     f"nên website không tạo trang «{FOLLOW}» ở đó; chân trang và các chuyên mục vẫn dẫn tới "
@@ -25,6 +28,11 @@ MOVED_AWAY = (
     f"aliases: trang chuyển hướng ở đó lại chiếm chỗ của trang «{FOLLOW}»"
 )
 """What giving the address up costs, and why no redirect can stay there."""
+TAKEN_LATER = (
+    f"từ lúc đó website thôi tạo trang «{FOLLOW}» đang có ở {FOLLOW_URL} (chân trang và các "
+    "chuyên mục lại dẫn tới nguồn tin Atom như trước)"
+)
+"""What a scheduled page or alias at FOLLOW_URL will do to the follow page."""
 
 
 def follow_owner(site: Site, history: Mapping[str, tuple[str, ...]]) -> Problem | None:
@@ -61,6 +69,39 @@ def follow_owner(site: Site, history: Mapping[str, tuple[str, ...]]) -> Problem 
                 f"chuyển hướng tới bài {LEFT_OUT}",
                 hint=f"Muốn có trang «{FOLLOW}» thì xóa {FOLLOW_URL!r} khỏi danh sách "
                 f"'{bulletin.key}' trong state/web-urls.json; {MOVED_AWAY}.",
+                severity="note",
+            )
+    return None
+
+
+def follow_owner_later(site: Site) -> Problem | None:
+    """A note naming a scheduled page at FOLLOW_URL, or a scheduled web bulletin with FOLLOW_URL
+    in its aliases, that will take the address from the follow page when it goes live; None
+    when there is none (see follow_owner for what has it now)."""
+    for source, why in site.held_pages.items():
+        if site.documents.get(source) == FOLLOW_URL and why.startswith(SCHEDULED):
+            return Problem(
+                source,
+                f"trang này sẽ ở địa chỉ {FOLLOW_URL} khi được đăng ({why}): {TAKEN_LATER}",
+                "slug",
+                hint=f"Muốn giữ trang «{FOLLOW}» thì đổi slug của trang này trước giờ đăng "
+                f"(ví dụ slug: theo-doi-vu-viec); muốn trang này thay nó thì không cần làm gì.",
+                severity="note",
+            )
+    for excluded in site.excluded:
+        bulletin = excluded.bulletin
+        if (
+            excluded.code == "scheduled"
+            and "web" in bulletin.channels
+            and FOLLOW_URL in bulletin.aliases
+        ):
+            return Problem(
+                bulletin.source,
+                f"địa chỉ cũ {FOLLOW_URL!r} trong aliases sẽ là trang chuyển hướng tới bài này "
+                f"khi bài được đăng ({excluded.reason}): {TAKEN_LATER}",
+                "aliases",
+                hint=f"Muốn giữ trang «{FOLLOW}» thì bỏ {FOLLOW_URL!r} khỏi aliases trước giờ "
+                "đăng; muốn liên kết cũ tới đó mở bài này thì không cần làm gì.",
                 severity="note",
             )
     return None
