@@ -8,6 +8,7 @@ import pytest
 
 from publish.cli import main
 from publish.pii import findings, mask
+from publish.text import one_tone_placement
 from tests.helpers import bulletin_md, install_fake_renderers, make_project
 
 NOW = "2021-01-01T09:00"
@@ -200,6 +201,37 @@ def test_a_child_named_with_a_birth_year_is_reported_by_initials(text, year, fou
 )
 def test_ordinary_bulletin_text_is_not_flagged(text: str) -> None:
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tòa nhà số 9 đường Lê Lợi bị cháy lúc 2 giờ sáng.",
+        "Toà nhà số 9 đường Lê Lợi bị cháy lúc 2 giờ sáng.",
+        "TOÀ NHÀ SỐ 9 đường Lê Lợi bị cháy.",
+        "Nộp hồ sơ tạm trú tại Ủy ban nhân dân xã, số 2 đường Lê Lợi.",
+        "Nộp hồ sơ tạm trú tại Uỷ ban nhân dân xã, số 2 đường Lê Lợi.",
+        "Đăng ký thường trú tại toà nhà hành chính, số 15 đường Lê Duẩn.",
+    ],
+)
+def test_a_public_building_is_no_home_with_either_tone_placement(text: str) -> None:
+    """«toà», «uỷ» (the tone on the second vowel, as many editors type) were not «tòa», «ủy»
+    to the building and office words, so «Toà nhà số 9» was someone's home address."""
+    assert kinds(text) == []
+
+
+def test_a_home_is_still_found_with_either_tone_placement() -> None:
+    """Moving the tone keeps each word's length: the finding is on its line, masked."""
+    text = "Bà Hoà đã khoẻ.\nÔng A trú tại số 45 đường Thuỷ Lợi."
+    assert kinds(text) == [(1, "số nhà nơi ở của người dân", "số **")]
+
+
+def test_one_tone_placement_moves_only_a_word_final_oa_oe_uy_s_tone() -> None:
+    assert one_tone_placement("hoà thuỷ khoẻ TOÀ Toà uỷ loè hoá hoạ thoả") == (
+        "hòa thủy khỏe TÒA Tòa ủy lòe hóa họa thỏa"
+    )
+    # «quý»: the «u» is the consonant's; «hoàng», «Huỳnh», «khuya»: not at the word's end.
+    assert one_tone_placement("quý Quỳnh hoàng Huỳnh khuya") == "quý Quỳnh hoàng Huỳnh khuya"
 
 
 def test_mask_never_shows_the_whole_number() -> None:
