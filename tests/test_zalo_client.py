@@ -442,6 +442,22 @@ def test_missing_credentials_name_the_variables(tmp_path: Path) -> None:
     assert "ZALO_APP_ID," not in str(caught.value)
 
 
+def test_a_token_file_another_oas_login_wrote_is_not_used(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """A sync for one OA reading the file `publish zalo-login` wrote for another is stopped
+    before any call, naming both OAs and how to pick the right file."""
+    token_file.parent.mkdir(parents=True)
+    token_file.write_text(json.dumps({"refresh_token": "r-123456", "oa_id": "1111222233334444"}))
+    os.chmod(token_file, 0o600)
+    with pytest.raises(PublishError) as caught:
+        TokenManager.from_env(env_for(emulator, token_file), oa_id="2463951837402251183")
+    said = str(caught.value)
+    assert "giữ token của OA mã 1111222233334444" in said and "OA 2463951837402251183" in said
+    assert "ZALO_TOKEN_FILE" in said and "r-123456" not in said
+    TokenManager.from_env(env_for(emulator, token_file), oa_id="1111222233334444")
+
+
 def test_settings_and_token_file_location_come_from_env(tmp_path: Path) -> None:
     settings = ClientSettings.from_env(
         {"ZALO_API_BASE": "http://127.0.0.1:1", "ZALO_OAUTH_BASE": "http://127.0.0.1:2"}
@@ -453,6 +469,10 @@ def test_settings_and_token_file_location_come_from_env(tmp_path: Path) -> None:
     home = default_token_file({"XDG_CONFIG_HOME": str(tmp_path)})
     assert home == tmp_path / "publish" / "zalo-token.json"
     assert default_token_file({"ZALO_TOKEN_FILE": "/x/t.json"}) == Path("/x/t.json")
+    # One default file per OA, so that logging in for a second OA keeps the first one's.
+    own = default_token_file({"XDG_CONFIG_HOME": str(tmp_path)}, "2463951837402251183")
+    assert own == tmp_path / "publish" / "zalo-token-2463951837402251183.json"
+    assert default_token_file({"XDG_CONFIG_HOME": str(tmp_path)}, "../x") == home
 
 
 def test_appsecret_proof_header_is_a_setting(emulator: ZaloEmulator, token_file: Path) -> None:

@@ -560,3 +560,134 @@ def test_a_token_file_path_that_is_a_folder_is_refused_before_consent(
     assert "ZALO_TOKEN_FILE là đường dẫn tới một tệp" in captured.err
     assert "/v4/oa/permission" not in captured.out
     assert emulator.auth_codes == []
+
+
+OTHER_OA = "1111222233334444"
+"""A second unit's OA, logged in for on the same machine as the first."""
+
+
+def shared_login_env(emulator: ZaloEmulator, config_home: Path) -> dict[str, str]:
+    """An admin's environment with no ZALO_TOKEN_FILE: the default token file is used."""
+    env = login_env(emulator, config_home / "unused.json", XDG_CONFIG_HOME=str(config_home))
+    del env["ZALO_TOKEN_FILE"]
+    return env
+
+
+def other_unit(tmp_path: Path) -> Path:
+    """A second project folder, whose site.toml names OTHER_OA."""
+    root = zalo_project(tmp_path / "don-vi-2", 1)
+    site = root / "site.toml"
+    site.write_text(site.read_text(encoding="utf-8").replace(OA_ID, OTHER_OA), encoding="utf-8")
+    return root
+
+
+def sync_with_default_file(
+    root: Path, emulator: ZaloEmulator, config_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> int:
+    """`publish sync zalo` as the scheduled task runs it: only app id, secret and the file."""
+    for name, value in shared_login_env(emulator, config_home).items():
+        if name.startswith("ZALO_") or name == "XDG_CONFIG_HOME":
+            monkeypatch.setenv(name, value)
+    monkeypatch.delenv("ZALO_TOKEN_FILE", raising=False)
+    monkeypatch.delenv("ZALO_REFRESH_TOKEN", raising=False)
+    return main(["--root", str(root), "--now", NOW, "sync", "zalo"])
+
+
+def test_logging_in_for_a_second_oa_keeps_the_first_oas_default_token_file(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default token file was one per machine: the second OA's login replaced the first
+    OA's single-use refresh token, and the first unit's sync failed until a new login."""
+    config_home = tmp_path / "cau-hinh"
+    first = zalo_project(tmp_path / "don-vi-1", 1)
+    login = Login(first, shared_login_env(emulator, config_home), "--redirect-uri", CALLBACK)
+    assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+    second_config = EmulatorConfig(verify_processing_count=0, redirect_uri=CALLBACK, oa_id=OTHER_OA)
+    with ZaloEmulator(second_config) as second_oa:
+        # From a folder without site.toml: the OA is known only from Zalo's answer.
+        elsewhere = tmp_path / "thu-muc-khac"
+        elsewhere.mkdir()
+        env = shared_login_env(second_oa, config_home)
+        login = Login(elsewhere, env, "--paste", "--redirect-uri", CALLBACK)
+        assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+        assert_nothing_leaked(login, second_oa)
+        assert (
+            sync_with_default_file(other_unit(tmp_path), second_oa, config_home, monkeypatch) == 0
+        )
+        assert len(second_oa.articles) == 1
+    assert sync_with_default_file(first, emulator, config_home, monkeypatch) == 0
+    assert len(emulator.articles) == 1
+    assert str(config_home / "publish" / f"zalo-token-{OTHER_OA}.json") in login.stdout
+
+
+def test_a_unit_that_logged_in_with_an_older_version_keeps_syncing(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared zalo-token.json an older version wrote (no OA in it) stays the first unit's:
+    its sync still reads it, and a login for another OA no longer writes over it."""
+    config_home = tmp_path / "cau-hinh"
+    shared = config_home / "publish" / "zalo-token.json"
+    shared.parent.mkdir(parents=True, mode=0o700)
+    shared.write_text(json.dumps({"version": 1, "refresh_token": emulator.refresh_token}))
+    shared.chmod(0o600)
+    first = zalo_project(tmp_path / "don-vi-1", 1)
+    second_config = EmulatorConfig(verify_processing_count=0, redirect_uri=CALLBACK, oa_id=OTHER_OA)
+    with ZaloEmulator(second_config) as second_oa:
+        env = shared_login_env(second_oa, config_home)
+        login = Login(other_unit(tmp_path), env, "--paste", "--redirect-uri", CALLBACK)
+        assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+        assert json.loads(shared.read_text())["refresh_token"] == emulator.refresh_token
+    assert sync_with_default_file(first, emulator, config_home, monkeypatch) == 0
+    assert len(emulator.articles) == 1
+    assert json.loads(shared.read_text())["refresh_token"] == emulator.refresh_token
+
+
+def test_a_login_outside_any_project_keeps_the_older_shared_file(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """With no OA known at all (no site.toml, Zalo names none), the new token used to replace
+    the older shared file, whose OA's refresh token was then lost: it goes next to it."""
+    emulator.configure(oa_id_key="none")
+    config_home = tmp_path / "cau-hinh"
+    shared = config_home / "publish" / "zalo-token.json"
+    shared.parent.mkdir(parents=True, mode=0o700)
+    shared.write_text(json.dumps({"version": 1, "refresh_token": "refresh-cua-don-vi-1"}))
+    shared.chmod(0o600)
+    elsewhere = tmp_path / "thu-muc-khac"
+    elsewhere.mkdir()
+    env = shared_login_env(emulator, config_home)
+    login = Login(elsewhere, env, "--paste", "--redirect-uri", CALLBACK)
+    parts = urlsplit(consent(login.consent_url).headers["location"])
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items() if k != "oa_id"}
+    assert login.paste(urlunsplit(parts._replace(query=urlencode(query)))) == 0, login.stderr
+    assert json.loads(shared.read_text())["refresh_token"] == "refresh-cua-don-vi-1"
+    beside = config_home / "publish" / "zalo-token-moi.json"
+    assert json.loads(beside.read_text())["refresh_token"] == emulator.refresh_token
+    assert f"ZALO_TOKEN_FILE={beside}" in login.stdout
+    assert_nothing_leaked(login, emulator)
+
+
+def test_a_token_file_of_another_oa_is_refused_before_consent(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """ZALO_TOKEN_FILE set for the whole machine, and a login in a second unit's folder: the
+    file holding the first OA's token would have been replaced."""
+    token_file = tmp_path / "zalo-token.json"
+    token_file.write_text(json.dumps({"refresh_token": "refresh-cua-oa-kia", "oa_id": OA_ID}))
+    token_file.chmod(0o600)
+    for name, value in login_env(emulator, token_file).items():
+        monkeypatch.setenv(name, value)
+    args = [
+        "--root",
+        str(other_unit(tmp_path)),
+        "zalo-login",
+        "--paste",
+        "--redirect-uri",
+        CALLBACK,
+    ]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert f"đang giữ token của OA mã {OA_ID}, không phải OA {OTHER_OA}" in captured.err
+    assert "đặt ZALO_TOKEN_FILE là một tệp khác" in captured.err
+    assert "/v4/oa/permission" not in captured.out
+    assert json.loads(token_file.read_text())["refresh_token"] == "refresh-cua-oa-kia"

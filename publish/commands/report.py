@@ -246,7 +246,9 @@ def run(args: argparse.Namespace) -> int:
     when = resolve_now(args.now, config.tz)
     manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo", read_only=True)
     keys = {e["article_id"]: k for k, e in manifest.entries().items() if e.get("article_id")}
-    with ZaloClient.from_env(concurrency=max(1, config.zalo.concurrency)) as client:
+    with ZaloClient.from_env(
+        oa_id=config.zalo.oa_id.strip(), concurrency=max(1, config.zalo.concurrency)
+    ) as client:
         followers, stats = collect(client, keys)
     stats_path = args.root / "state" / STATS_NAME
     append_csv(stats_path, when, followers, stats)

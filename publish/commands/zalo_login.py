@@ -9,6 +9,7 @@ reads it. No token, code or verifier is ever printed.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shlex
 import sys
@@ -35,6 +36,8 @@ from publish.zalo.login import (
 from publish.zalo.tokens import (
     ENV_APP_ID,
     ENV_APP_SECRET,
+    ENV_TOKEN_FILE,
+    SHARED_NAME,
     AppCredentials,
     TokenFile,
     TokenManager,
@@ -204,9 +207,11 @@ def run(args: argparse.Namespace) -> int:
     project = _project(args.root)
     redirect_uri = _redirect_uri(args, project)
     refresh_out = _refresh_out(args.refresh_token_file)
-    token_file = TokenFile(default_token_file(env))
+    wanted = project.zalo.oa_id.strip() if project is not None else ""
+    token_file = TokenFile(default_token_file(env, wanted))
     if refresh_out is None:
         _writable(token_file.path)
+        _not_another_oas(token_file, wanted)
     settings = ClientSettings.from_env(env)
     request = LoginRequest(app.app_id, redirect_uri, settings.oauth_base)
     callback = _wait_for_callback(args, request)
@@ -215,18 +220,84 @@ def run(args: argparse.Namespace) -> int:
         timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     ) as http:
         pair = exchange_code(app, request, code, http=http)
-    wanted = project.zalo.oa_id.strip() if project is not None else ""
     pair, named = _check_oa(app, pair, settings, wanted, callback.oa_id)
     if refresh_out is not None:
         # The refresh token is single use: a copy kept here too would die as soon as CI
         # refreshed (or kill CI's when this machine synced), so it goes to CI alone.
         _write_refresh_token(refresh_out, pair, named)
         return 0
+    if not wanted and pair.oa_id and not env.get(ENV_TOKEN_FILE):
+        token_file = TokenFile(default_token_file(env, pair.oa_id))  # found out only now
     with token_file.lock():
+        kept = _holder_elsewhere(token_file, pair, shared=not env.get(ENV_TOKEN_FILE))
+        if kept is not None:
+            token_file = TokenFile(_free_beside(token_file.path, pair.oa_id))
         token_file.save(pair)
     print(f"Đã lấy token của {named} và lưu vào {token_file.path}{_MODE_SHOWN}.")
+    if kept is not None:
+        print(
+            f"Không ghi vào {kept[0]}: tệp đó đang giữ token của {kept[1]}, ghi đè sẽ làm mất "
+            "token của OA đó (refresh token chỉ dùng được một lần). Để `publish sync` của "
+            f"{named} dùng tệp vừa ghi, đặt ZALO_TOKEN_FILE={_shell_path(token_file.path)} khi "
+            "chạy lệnh cho OA này."
+        )
+        return 0
     print("Từ giờ `publish sync` trên máy này dùng tệp token đó (tự làm mới khi cần).")
     return 0
+
+
+def _recorded_oa(token_file: TokenFile) -> tuple[bool, str | None]:
+    """Whether the token file holds a readable token, and the OA it says the token is for
+    (None: not said). An unreadable file is written over as before: its checks say how."""
+    try:
+        pair = token_file.load()
+    except PublishError:
+        return False, None
+    return pair is not None, pair.oa_id if pair is not None else None
+
+
+def _not_another_oas(token_file: TokenFile, wanted: str) -> None:
+    """Refuse before consent to write over a token file another OA's login wrote: that OA's
+    single-use refresh token would be lost, and its sync would stop until a new login."""
+    exists, recorded = _recorded_oa(token_file)
+    if not (exists and wanted and recorded and recorded != wanted):
+        return
+    other = token_file.path.with_name(f"zalo-token-{wanted}.json")
+    raise PublishError(
+        f"Tệp token {token_file.path} (ZALO_TOKEN_FILE) đang giữ token của OA mã {recorded}, "
+        f"không phải OA {wanted} ghi ở [zalo] oa_id trong site.toml: ghi token mới vào đó sẽ "
+        "làm mất token của OA kia (refresh token chỉ dùng được một lần), nên không ghi gì. "
+        f"Cách sửa: đặt ZALO_TOKEN_FILE là một tệp khác cho OA {wanted} (ví dụ {other}), hoặc "
+        "bỏ ZALO_TOKEN_FILE để mỗi OA dùng tệp riêng mặc định, rồi chạy lại publish "
+        "zalo-login; chưa lấy token nào."
+    )
+
+
+def _holder_elsewhere(
+    token_file: TokenFile, pair: TokenPair, *, shared: bool
+) -> tuple[Path, str] | None:
+    """The file and whose token it holds, when it may be another OA's than the new pair's: it
+    says another OA, or it is the file older versions shared between all OAs (`shared`: not
+    named by ZALO_TOKEN_FILE), which does not say. None when writing over it is safe."""
+    exists, recorded = _recorded_oa(token_file)
+    if not exists or (recorded is not None and recorded == pair.oa_id):
+        return None
+    if recorded is not None:
+        return token_file.path, f"OA mã {recorded}"
+    if shared and token_file.path.name == SHARED_NAME:
+        return token_file.path, "OA đã đăng nhập trước đó trên máy này"
+    return None
+
+
+def _free_beside(path: Path, oa_id: str | None) -> Path:
+    """A file name next to `path` that nothing uses yet, naming the OA when it is known."""
+    stem = f"{path.stem}-{oa_id}" if oa_id and oa_id not in path.stem else f"{path.stem}-moi"
+    candidate = path.with_name(stem + path.suffix)
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = path.with_name(f"{stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
 
 
 def _wait_for_callback(args: argparse.Namespace, request: LoginRequest) -> Callback:
@@ -355,7 +426,9 @@ def _check_oa(
             f"OA {wanted}, chọn đúng OA khi cấp quyền rồi chạy lại publish zalo-login; nếu đơn vị "
             "đã đổi OA thì sửa oa_id."
         )
-    return pair, named
+    # The project's OA when Zalo did not say: the file then goes where that OA's sync reads.
+    owner = found if found.isdigit() else wanted
+    return dataclasses.replace(pair, oa_id=owner or None), named
 
 
 def _shell_path(path: Path) -> str:

@@ -276,7 +276,9 @@ class ZaloSyncer:
                 from publish.zalo.client import ZaloClient  # httpx: only when Zalo is called
 
                 self._client = ZaloClient.from_env(
-                    self.env, **_client_settings(self.config, self.env)
+                    self.env,
+                    oa_id=self.config.zalo.oa_id.strip(),
+                    **_client_settings(self.config, self.env),
                 )
             return self._client
 

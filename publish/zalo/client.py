@@ -161,13 +161,15 @@ class ZaloClient:
         cls,
         env: Mapping[str, str] | None = None,
         *,
+        oa_id: str = "",
         http: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         **settings: Any,
     ) -> ZaloClient:
-        """A client configured entirely from environment variables (plus setting overrides)."""
+        """A client configured from environment variables (plus setting overrides), with the
+        token file of OA `oa_id` ([zalo] oa_id) unless ZALO_TOKEN_FILE names one."""
         return cls(
-            TokenManager.from_env(env),
+            TokenManager.from_env(env, oa_id=oa_id),
             ClientSettings.from_env(env, **settings),
             http=http,
             transport=transport,

@@ -36,6 +36,7 @@ __all__ = [
     "TokenPair",
     "credentials_env",
     "default_token_file",
+    "token_file_for",
 ]
 
 logger = logging.getLogger("publish.zalo.tokens")
@@ -47,6 +48,8 @@ ENV_APP_SECRET = "ZALO_APP_SECRET"
 ENV_REFRESH_TOKEN = "ZALO_REFRESH_TOKEN"
 ENV_ACCESS_TOKEN = "ZALO_ACCESS_TOKEN"
 ENV_TOKEN_FILE = "ZALO_TOKEN_FILE"
+SHARED_NAME = "zalo-token.json"
+"""The default token file's name before it was kept per OA (still read, never written)."""
 LOCK_TIMEOUT = 120.0
 
 # Sends the OAuth form (with the retries of the caller's transport) and returns the raw response.
@@ -76,6 +79,9 @@ class TokenPair:
     expires_at: float | None = None
     lifetime: float | None = None
     """Seconds the access token was issued for (its `expires_in`), when known."""
+    oa_id: str | None = None
+    """The OA the pair was granted for, when `publish zalo-login` learned it (files written
+    before it was recorded have none)."""
 
     def __repr__(self) -> str:
         """Mask both tokens."""
@@ -87,13 +93,31 @@ class TokenPair:
     __str__ = __repr__
 
 
-def default_token_file(env: Mapping[str, str] | None = None) -> Path:
-    """ZALO_TOKEN_FILE, else $XDG_CONFIG_HOME (or ~/.config)/publish/zalo-token.json."""
+def default_token_file(env: Mapping[str, str] | None = None, oa_id: str = "") -> Path:
+    """ZALO_TOKEN_FILE, else $XDG_CONFIG_HOME (or ~/.config)/publish/zalo-token-<oa_id>.json
+    (zalo-token.json when the OA is not known)."""
     env = os.environ if env is None else env
     if env.get(ENV_TOKEN_FILE):
         return Path(env[ENV_TOKEN_FILE]).expanduser()
     base = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "publish" / "zalo-token.json"
+    # One file per OA: an admin who logs in for a second unit's OA on the same machine must not
+    # replace the first OA's single-use refresh token (it could not be got back without a login).
+    own = oa_id.isdigit()  # an OA id is digits; anything else cannot name a file safely
+    return base / "publish" / (f"zalo-token-{oa_id}.json" if own else SHARED_NAME)
+
+
+def token_file_for(env: Mapping[str, str], oa_id: str) -> Path:
+    """The token file a sync for `oa_id` reads: ZALO_TOKEN_FILE, else the OA's own file, else
+    the one file older versions wrote for every OA, as long as it is not another OA's."""
+    own = default_token_file(env, oa_id)
+    if not oa_id or env.get(ENV_TOKEN_FILE) or own.exists():
+        return own
+    shared = default_token_file(env)
+    pair = TokenFile(shared).load()
+    # A unit that logged in before the files were per OA keeps syncing with the shared file.
+    if pair is not None and pair.oa_id in (None, oa_id):
+        return shared
+    return own
 
 
 class TokenFile:
@@ -191,11 +215,13 @@ class TokenFile:
                 raise ValueError
             expires = raw.get("expires_at")
             lifetime = raw.get("lifetime")
+            oa_id = raw.get("oa_id")
             return TokenPair(
                 refresh_token=refresh,
                 access_token=raw.get("access_token") or None,
                 expires_at=float(expires) if expires is not None else None,
                 lifetime=float(lifetime) if lifetime is not None else None,
+                oa_id=str(oa_id) if oa_id else None,
             )
         except (ValueError, KeyError, TypeError):
             raise PublishError(
@@ -216,6 +242,8 @@ class TokenFile:
             "lifetime": pair.lifetime,
             "saved_at": time.time(),
         }
+        if pair.oa_id:
+            record["oa_id"] = pair.oa_id
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
         try:
             if sys.platform != "win32":  # no fchmod there before Python 3.13; mode bits are moot
@@ -285,12 +313,17 @@ class TokenManager:
 
     @classmethod
     def from_env(
-        cls, env: Mapping[str, str] | None = None, *, refresh_margin: float = 3600.0
+        cls,
+        env: Mapping[str, str] | None = None,
+        *,
+        oa_id: str = "",
+        refresh_margin: float = 3600.0,
     ) -> TokenManager:
-        """Build from ZALO_APP_ID, ZALO_APP_SECRET, ZALO_REFRESH_TOKEN, ZALO_ACCESS_TOKEN, ZALO_TOKEN_FILE."""
+        """Build from ZALO_APP_ID, ZALO_APP_SECRET, ZALO_REFRESH_TOKEN, ZALO_ACCESS_TOKEN and the
+        token file of OA `oa_id` (ZALO_TOKEN_FILE, else that OA's default one)."""
         env = credentials_env(os.environ if env is None else env)
         missing = [name for name in (ENV_APP_ID, ENV_APP_SECRET) if not env.get(name)]
-        token_file = TokenFile(default_token_file(env))
+        token_file = TokenFile(token_file_for(env, oa_id))
         refresh = env.get(ENV_REFRESH_TOKEN)
         if not refresh and not token_file.exists():
             missing.append(ENV_REFRESH_TOKEN)
@@ -303,7 +336,15 @@ class TokenManager:
                 "các biến môi trường trên (không ghi vào kho mã nguồn). Refresh token và tệp token "
                 "có được bằng lệnh `publish zalo-login` (chỉ cần App ID và App Secret)."
             )
-        token_file.load()  # fail early on bad permissions or a corrupt file
+        saved = token_file.load()  # fail early on bad permissions or a corrupt file
+        if saved is not None and oa_id and saved.oa_id and saved.oa_id != oa_id:
+            raise PublishError(
+                f"Tệp token Zalo {token_file.path} giữ token của OA mã {saved.oa_id} (ghi khi "
+                f"chạy `publish zalo-login`), không phải OA {oa_id} ghi ở [zalo] oa_id trong "
+                "site.toml: không dùng nó, không gửi gì. Cách sửa: đặt ZALO_TOKEN_FILE là tệp "
+                f"token của OA {oa_id} (hoặc bỏ ZALO_TOKEN_FILE để dùng tệp riêng mặc định của "
+                "OA đó), hay chạy `publish zalo-login` trong thư mục dự án này."
+            )
         initial = None
         if refresh:
             initial = TokenPair(
@@ -417,6 +458,7 @@ class TokenManager:
             access_token=access,
             expires_at=self._clock() + expires_in if expires_in > 0 else None,
             lifetime=expires_in if expires_in > 0 else None,
+            oa_id=pair.oa_id,
         )
 
 
