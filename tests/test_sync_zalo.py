@@ -2479,6 +2479,45 @@ def test_a_late_check_that_finds_a_hand_edit_says_so_and_how_to_overwrite_it(
     assert emulator.articles[article_id]["description"] == "Tóm tắt bản mới nhất."
 
 
+def test_a_hand_edit_found_by_the_late_check_is_told_once_not_at_every_check(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """The late check reads the article every stuck_job_hours for three weeks: an OA admin's
+    edit was told again at each of them, a message a day about a change already told. It is
+    told once, again only when the admin changes the article another way; nothing else
+    changes (no write to Zalo, the checks go on, the record keeps the tool's version)."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    article_id = watch_ended_on_a_stuck_update(root, emulator)
+    emulator.edit_article(article_id, description="Tóm tắt quản trị viên sửa.")
+    told_once = f"bài {article_id} «{state(root)['bt-001']['title']}» bị sửa tay trong trang"
+    forge(root, "bt-001", late_checked_at=LONG_AGO)
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert told_once in told(capsys)
+    before = {k: v for k, v in state(root)["bt-001"].items() if k != "late_checked_at"}
+    for _ in range(2):  # the next periods' checks
+        forge(root, "bt-001", late_checked_at=LONG_AGO)
+        emulator.clear_calls()
+        assert sync(root) == 0
+        out = told(capsys)
+        assert "sửa tay" not in out and "--zalo-overwrite" not in out
+        assert emulator.count_calls("/article/getdetail") == 1
+        assert emulator.write_calls() == []
+        entry = state(root)["bt-001"]
+        assert entry["late_checked_at"] != LONG_AGO  # read again a period later
+        assert {k: v for k, v in entry.items() if k != "late_checked_at"} == before
+    emulator.edit_article(article_id, status="hide")  # a new change by hand: told
+    forge(root, "bt-001", late_checked_at=LONG_AGO)
+    assert sync(root) == 0
+    assert f"bài {article_id} «{entry['title']}» bị sửa tay và bị ẩn trong trang" in told(capsys)
+    assert emulator.articles[article_id]["description"] == "Tóm tắt quản trị viên sửa."
+
+
 @pytest.mark.parametrize("withdrawn", [False, True], ids=["live", "withdrawn"])
 def test_a_late_check_that_finds_the_article_deleted_lets_the_next_sync_create_it_again(
     tmp_path: Path,

@@ -33,7 +33,9 @@ in-flight markers that make a crash at any point safe to re-run:
   it (its content, shown or hidden) against the record, it is put right (_check_late); found
   otherwise changed, a person did it in the OA admin page and it is left alone; found deleted,
   the record is removed, so the next sync creates it again. Only records with `late_content`
-  are read: a no-op sync of every other record still makes no call.
+  are read: a no-op sync of every other record still makes no call. `late_told` holds the hand
+  change last told (its content digest, then show or hide), so each is told once, not at
+  every check.
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
   only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
 
@@ -113,6 +115,7 @@ _IDLE: dict[str, Any] = {
     "late_content": None,
     "late_checked_at": None,
     "late_check_until": None,
+    "late_told": None,
 }
 """No job of any kind in flight or watched: the record of a key with no article on the OA."""
 
@@ -1094,8 +1097,13 @@ class ZaloSyncer:
             self._set(key, **schedule)
             return "đã đọc lại bài trên Zalo: vẫn là bản công cụ gửi lần cuối"
         if (found, shows) not in late_jobs(entry):
-            # No job given up on leaves this: an OA admin changed it, and may mean it.
-            self._set(key, **schedule)
+            # No job given up on leaves this: an OA admin changed it, and may mean it. Told
+            # once: the checks go on for weeks (Zalo may still apply a job), the news does not.
+            seen = f"{found} {'show' if shows else 'hide'}"
+            if entry.get("late_told") == seen:
+                self._set(key, **schedule)
+                return "đã đọc lại bài trên Zalo: vẫn như lần đọc trước (đã báo), để nguyên bài"
+            self._set(key, **schedule, late_told=seen)
             return self._changed_by_hand(key, entry, article_id, found, shows, local)
         if local is None and not shows:
             self._set(key, **schedule, content=found)  # an older text, hidden: nothing shows
@@ -1146,11 +1154,10 @@ class ZaloSyncer:
                 f"muốn thay bằng bản trong kho thì chạy {overwrite} (muốn giữ phần sửa tay thì "
                 "chép nó vào tệp bản tin trước)"
             )
-        elif not shows:
+        else:
+            # Same text and shown would be the record's own version (live), told before this.
             change = "bị ẩn dù bản tin vẫn đăng"
             then = f"muốn hiện lại bài như bản trong kho thì chạy {overwrite}"
-        else:
-            change, then = "được cho hiện", "không cần làm gì (bản tin vẫn đăng)"
         return (
             f"đã đọc lại bài trên Zalo: bài {article_id} «{entry.get('title', '')}» {change} "
             "trong trang quản trị OA (không phải Zalo làm muộn yêu cầu cũ nào của công cụ): để "

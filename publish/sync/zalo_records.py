@@ -37,6 +37,7 @@ TEXT_FIELDS = (
     "removed_at",
     "late_checked_at",
     "late_check_until",
+    "late_told",
 )
 """Fields that are text whenever present."""
 STATUSES = ("live", "hidden", "removed")
