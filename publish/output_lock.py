@@ -32,6 +32,7 @@ from pathlib import Path
 
 from publish.errors import Busy, PublishError, os_reason
 from publish.file_lock import release, try_lock, wait_for
+from publish.no_follow import open_no_follow
 
 __all__ = [
     "CHANNELS_LOCK_NAME",
@@ -50,8 +51,6 @@ sync longer while it sends; ten minutes is more likely a command left hanging th
 POLL_SECONDS = 0.2
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-"""Never write the holder's line through a symlink put there to another file."""
 _BINARY = getattr(os, "O_BINARY", 0)
 """Windows opens in text mode otherwise."""
 
@@ -172,12 +171,12 @@ def _open(path: Path, echo: Callable[[str], None]) -> int | None:
         raise PublishError(_not_a_file(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _BINARY, 0o644)
+        fd = open_no_follow(path, os.O_RDWR | os.O_CREAT | _BINARY, 0o644)
     except OSError as exc:
         if path.is_symlink() or (path.exists() and not path.is_file()):
             raise PublishError(_not_a_file(path)) from None
         try:
-            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+            fd = open_no_follow(path, os.O_RDONLY | _BINARY)
         except OSError:
             return None
         echo(

@@ -220,3 +220,99 @@ def test_a_second_sync_on_windows_says_which_one_runs(tmp_path: Path) -> None:
     finally:
         holder.stdin.close()
         holder.wait(timeout=60)
+
+
+def test_a_symlink_planted_as_the_token_file_or_its_lock_is_refused_on_windows(
+    tmp_path: Path,
+) -> None:
+    """Windows has no O_NOFOLLOW: the token file was read through a symlink planted at its
+    path (another user's token taken for the unit's), and the token lock was created wherever
+    its symlink pointed. Both are refused there too, with the message Linux gives."""
+    other = tmp_path / "cua-nguoi-khac.json"
+    other.write_text('{"refresh_token": "refresh-cua-nguoi-khac"}', encoding="utf-8")
+    (tmp_path / "zalo-token.json").symlink_to(other)
+    (tmp_path / "khoa.json").write_text('{"refresh_token": "r"}', encoding="utf-8")
+    pointed = tmp_path / "khong-duoc-tao"
+    (tmp_path / "khoa.json.lock").symlink_to(pointed)
+    probe = _python(
+        f"""
+        from publish.errors import PublishError
+        from publish.zalo.tokens import TokenFile
+        try:
+            print("read:", TokenFile({str(tmp_path / "zalo-token.json")!r}).load())
+        except PublishError as error:
+            print("refused:", error)
+        try:
+            with TokenFile({str(tmp_path / "khoa.json")!r}).lock():
+                print("locked")
+        except PublishError as error:
+            print("refused:", error)
+        """,
+        tmp_path,
+    )
+    out, err = probe.communicate(timeout=120)
+    assert probe.returncode == 0, err
+    first, second = out.strip().splitlines()
+    assert first.startswith("refused:") and "là một liên kết tượng trưng (symlink)" in first
+    assert second.startswith("refused:") and "khoa.json.lock" in second
+    assert "liên kết tượng trưng" in second
+    assert not pointed.exists()
+
+
+def test_a_symlink_planted_as_the_sync_lock_is_refused_on_windows(tmp_path: Path) -> None:
+    """state/.sync.lock a symlink to another file: on Windows the sync wrote its process line
+    through it, over that file. It stops, as on Linux, and the file is left as it was."""
+    state_dir = tmp_path / "state"
+    state_dir.mkdir()
+    victim = tmp_path / "tep-quan-trong.txt"
+    victim.write_text("nội dung quan trọng\n", encoding="utf-8")
+    (state_dir / ".sync.lock").symlink_to(victim)
+    probe = _python(
+        f"""
+        from pathlib import Path
+        from publish.errors import PublishError
+        from publish.sync.base import sync_lock
+        try:
+            with sync_lock(Path({str(state_dir)!r})):
+                print("taken")
+        except PublishError as error:
+            print("refused:", error)
+        """,
+        tmp_path,
+    )
+    out, err = probe.communicate(timeout=120)
+    assert out.startswith("refused:"), err
+    assert "không phải một tệp thường (là một liên kết tượng trưng" in out
+    assert victim.read_text(encoding="utf-8") == "nội dung quan trọng\n"
+
+
+def test_a_symlink_swapped_in_while_opening_is_refused_without_o_nofollow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without O_NOFOLLOW, a look at the path before opening leaves a moment for a symlink to
+    be put there: what was opened is checked against what the path names after the open."""
+    import errno
+
+    from publish import no_follow
+
+    path = tmp_path / ".sync.lock"
+    victim = tmp_path / "tep-quan-trong.txt"
+    victim.write_text("nội dung quan trọng\n", encoding="utf-8")
+    real_open = os.open
+
+    def swapped(target: Path, flags: int, mode: int = 0o777) -> int:
+        """The link lands between the look and the open."""
+        if Path(target) == path and not path.is_symlink():
+            path.symlink_to(victim)
+        return real_open(target, flags, mode)
+
+    monkeypatch.setattr(no_follow, "NOFOLLOW", 0)
+    monkeypatch.setattr(no_follow.os, "open", swapped)
+    with pytest.raises(OSError) as caught:
+        no_follow.open_no_follow(path, os.O_RDWR | os.O_CREAT)
+    assert caught.value.errno == errno.ELOOP
+    monkeypatch.setattr(no_follow.os, "open", real_open)
+    path.unlink()
+    fd = no_follow.open_no_follow(path, os.O_RDWR | os.O_CREAT)  # a plain file opens
+    os.close(fd)
+    assert victim.read_text(encoding="utf-8") == "nội dung quan trọng\n"

@@ -458,6 +458,17 @@ def test_a_token_file_another_oas_login_wrote_is_not_used(
     TokenManager.from_env(env_for(emulator, token_file), oa_id="1111222233334444")
 
 
+def test_a_symlink_planted_as_the_token_lock_is_not_followed(tmp_path: Path) -> None:
+    """The token lock was opened with O_CREAT and no O_NOFOLLOW: a symlink at its path made
+    the command create (and lock) a file wherever the link pointed."""
+    pointed = tmp_path / "khong-duoc-tao"
+    (tmp_path / "zalo-token.json.lock").symlink_to(pointed)
+    with pytest.raises(PublishError) as caught, TokenFile(tmp_path / "zalo-token.json").lock():
+        pass
+    assert "là một liên kết tượng trưng (symlink)" in str(caught.value)
+    assert not pointed.exists()
+
+
 def test_settings_and_token_file_location_come_from_env(tmp_path: Path) -> None:
     settings = ClientSettings.from_env(
         {"ZALO_API_BASE": "http://127.0.0.1:1", "ZALO_OAUTH_BASE": "http://127.0.0.1:2"}

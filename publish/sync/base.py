@@ -25,6 +25,7 @@ from typing import IO, Any, Protocol
 from publish.errors import Busy, PublishError, os_reason
 from publish.file_lock import release, try_lock, wait_for
 from publish.model import Site
+from publish.no_follow import open_no_follow
 from publish.syntax import json_error
 from publish.timings import Timings
 
@@ -356,7 +357,7 @@ def sync_lock(
 def _open_lock(path: Path) -> IO[str]:
     """Open (creating) the lock file itself, never a file a symlink there points to: writing
     the holder's number through one would overwrite any file the sync's user may write."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    fd = open_no_follow(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, "not a regular file")

@@ -26,6 +26,7 @@ import httpx
 
 from publish.errors import PublishError
 from publish.file_lock import release, try_lock, wait_for
+from publish.no_follow import open_no_follow
 from publish.zalo.errors import REAUTHORIZE, ZaloError, api_error
 
 __all__ = [
@@ -187,8 +188,7 @@ class TokenFile:
         try:
             # Non-blocking: opening a FIFO put there would wait for a writer forever (a regular
             # file reads the same; what was opened is checked before it is read).
-            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-            fd = os.open(self.path, flags)
+            fd = open_no_follow(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
             return None
         except OSError:
@@ -269,7 +269,18 @@ class TokenFile:
     def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         """Hold an exclusive OS lock on `<token file>.lock` (waits up to `timeout`)."""
         self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            # Not through a link: with O_CREAT it would make a file wherever the link points.
+            fd = open_no_follow(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            if not self.lock_path.is_symlink():
+                raise
+            raise PublishError(
+                f"Tệp khóa {self.lock_path} của tệp token Zalo là một liên kết tượng trưng "
+                "(symlink): lệnh không mở theo nó, vì nó có thể trỏ sang tệp khác trên máy. "
+                f"Cách sửa: xóa {self.lock_path} (khi không có lệnh publish nào đang chạy) rồi "
+                "chạy lại; lệnh tự tạo lại tệp khóa."
+            ) from None
         try:
             if not wait_for(lambda: try_lock(fd), timeout, 0.05):
                 raise PublishError(
