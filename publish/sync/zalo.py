@@ -29,10 +29,10 @@ in-flight markers that make a crash at any point safe to re-run:
   updates, see zalo_records.late_jobs).
 - `late_checked_at`, `late_check_until`: a job no longer asked about may still be applied by
   Zalo. Its article is read (getdetail) once every stuck_job_hours until `late_check_until`
-  (LATE_CHECK_TIMES × stuck_job_hours after the watch ended); found as one of those jobs left
-  it (its content, shown or hidden) against the record, it is put right (_check_late); found
-  otherwise changed, a person did it in the OA admin page and it is left alone; found deleted,
-  the record is removed, so the next sync creates it again. Only records with `late_content`
+  (LATE_CHECK_TIMES × stuck_job_hours after the watch ended); found as one of those jobs
+  left it (its content, shown or hidden) against the record, it is put right
+  (zalo_late.check_late); found otherwise changed, a person did it in the OA admin page and it
+  is left alone; found deleted, the record is removed, so the next sync creates it again. Only records with `late_content`
   are read: a no-op sync of every other record still makes no call. `late_told` holds the hand
   change last told (its content digest, then show or hide), so each is told once, not at
   every check.
@@ -84,7 +84,8 @@ from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action
 from publish.sync.manifest import Manifest, journal_path
-from publish.sync.zalo_lookup import ArticleLookup, content_digest, detail_body, utc_stamp
+from publish.sync.zalo_late import LATE_CHECK_TIMES, check_late, late_due, late_until
+from publish.sync.zalo_lookup import ArticleLookup, age, content_digest, detail_body, utc_stamp
 from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
@@ -154,14 +155,6 @@ single-use refresh token (§4), in a run that has nothing else to do: unbounded,
 every no-op sync of the unit spend one for ever. A newer version that Zalo confirmed and the
 article shows is no bound: the contract says nothing of the order in which Zalo applies the
 jobs of one article, and the emulator's stuck job lands after any later one."""
-LATE_CHECK_TIMES = 21
-"""After a given-up job is no longer asked about (WATCH_TIMES), its article is read once every
-[zalo] stuck_job_hours for this many times more (three weeks by default), then no more.
-
-Zalo may still apply such a job: a withdrawn bulletin shown again, or a live one hidden or back
-to an older text, which no no-op sync would notice. One getdetail a day for each such record
-costs one login a day (the access token lives 25 h, so mostly no refresh), only while such a
-record exists; the bound keeps a job Zalo never ends from costing that for ever."""
 UNCHECKED_IN_DRY_RUN = (
     "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
     "và để nguyên bài bị sửa tay (mã thoát 1)."
@@ -177,18 +170,6 @@ def _same_text_note(count: int, live: int) -> str:
         "chỉ, ảnh bìa mặc định mới) hoặc vì bản publish mới viết bài Zalo khác đi. Bài được sửa "
         "tại chỗ trên OA: không tạo bài mới, không gửi tin nhắn cho người quan tâm."
     )
-
-
-def _age(stamp: str | None) -> float:
-    """Seconds since an ISO time from the state file (large when unknown; one without a zone,
-    only a hand edit writes, is UTC, like every time the tool writes)."""
-    try:
-        then = dt.datetime.fromisoformat(stamp or "")
-    except ValueError:
-        return 1e9
-    if then.tzinfo is None:
-        then = then.replace(tzinfo=dt.UTC)
-    return (dt.datetime.now(dt.UTC) - then).total_seconds()
 
 
 def _body_digest(bulletin: Bulletin, entry: Mapping[str, Any] | None, digest: str) -> str:
@@ -390,7 +371,9 @@ class ZaloSyncer:
             off_channel=frozenset(published - set(local)),
             on_withdraw=self.config.zalo.on_withdraw,
             overwrite=self.overwrite,
-            late_due=frozenset(k for k, e in entries.items() if self._late_due(e)),
+            late_due=frozenset(
+                k for k, e in entries.items() if late_due(e, self.config.zalo.stuck_job_hours)
+            ),
         )
         return self.observed
 
@@ -469,7 +452,7 @@ class ZaloSyncer:
         (saved, and told once, unless a dry run); their content stays the tool's (late_content)."""
         limit = WATCH_TIMES * self.config.zalo.stuck_job_hours * 3600
         jobs = entry["given_up"]
-        over = [j for j in jobs if _age(j.get("given_up_at") or j.get("at")) >= limit]
+        over = [j for j in jobs if age(j.get("given_up_at") or j.get("at")) >= limit]
         if not over:
             return entry
         late = late_jobs(entry) | {(j["content"], j.get("shows") is True) for j in over}
@@ -478,7 +461,7 @@ class ZaloSyncer:
             "late_content": late_content({job for job in late if job[0]}),
             # The watch asked Zalo just now: the article is read a period later.
             "late_checked_at": utc_stamp(),
-            "late_check_until": self._late_until(),
+            "late_check_until": late_until(self.config.zalo.stuck_job_hours),
         }
         if not self.dry_run:
             self._set(key, **changes)
@@ -506,22 +489,6 @@ class ZaloSyncer:
     def _days(self, times: int) -> str:
         """`times` × [zalo] stuck_job_hours in days, as a message writes it (21, 1,5)."""
         return f"{times * self.config.zalo.stuck_job_hours / 24:g}".replace(".", ",")
-
-    def _late_until(self) -> str:
-        """When the late checks of a job no longer asked about end (ISO, UTC)."""
-        span = dt.timedelta(hours=LATE_CHECK_TIMES * self.config.zalo.stuck_job_hours)
-        return (dt.datetime.now(dt.UTC) + span).isoformat(timespec="seconds")
-
-    def _late_due(self, entry: Mapping[str, Any]) -> bool:
-        """Whether a record's article is due to be read for a job Zalo may apply late: it has
-        `late_content`, its checks have not ended, and the last one is a period old (a record an
-        older version wrote, with no schedule, is due now)."""
-        if not entry.get("late_content") or not entry.get("article_id"):
-            return False
-        until = entry.get("late_check_until")
-        if until is not None and _age(until) >= 0:
-            return False
-        return _age(entry.get("late_checked_at")) >= self.config.zalo.stuck_job_hours * 3600
 
     def _at(self, stamp: str | None) -> str:
         """« lúc <time on the site's clock>» for an ISO time from the state file, or ""."""
@@ -712,7 +679,7 @@ class ZaloSyncer:
             raise NeedsPerson(self._unsure(key, entry, local, found, title))
         if found is None and pending.get("stuck") and key not in self.overwrite:
             raise NeedsPerson(self._stuck_create(key, entry, local))
-        left = self.config.zalo.lost_create_wait - _age(pending.get("at"))
+        left = self.config.zalo.lost_create_wait - age(pending.get("at"))
         if found is None and left > 0:
             # Zalo may list the article only once its create job is done: creating it again
             # now could publish it twice.
@@ -937,8 +904,8 @@ class ZaloSyncer:
         if not token:
             self._count(action.key, "unchanged")
             settled = self._settle_given_up(action.key)
-            if settled is None and self._late_due(entry):
-                return self._check_late(action.key, entry)
+            if settled is None and late_due(entry, self.config.zalo.stuck_job_hours):
+                return check_late(self, action.key, entry)
             return settled or "không còn gì để xác minh"
         source = entry.get("source", action.key)
         try:
@@ -1070,104 +1037,10 @@ class ZaloSyncer:
         self._send_update(local, article_id)
         return f"{told}: đã gửi lại bản hiện hành"
 
-    def _check_late(self, key: str, entry: Mapping[str, Any]) -> str:
-        """Read an article whose given-up job is no longer asked about (LATE_CHECK_TIMES): when
-        Zalo applied it late, the article shows a withdrawn bulletin, hides a live one or holds
-        an older text; the record then says what is there (one write, so a crash leaves it to
-        be sent again) and the current version, or the hide, is sent again. Changed otherwise,
-        a person did it in the OA admin page: left alone, and told. Deleted, the record is
-        removed, so the next sync creates it again."""
-        article_id = entry["article_id"]
-        detail = self._detail(article_id)
-        local = self.observed.local.get(key) if self.observed else None
-        if detail is None:
-            self._removed(key, article_id)
-            return f"bài {article_id} không còn trên Zalo (có thể đã bị xoá trong trang quản " + (
-                "trị OA); lần đồng bộ sau sẽ tạo lại bài"
-                if local is not None
-                else "trị OA); bản tin đã rút nên không tạo lại"
-            )
-        schedule = {
-            "late_checked_at": utc_stamp(),
-            "late_check_until": entry.get("late_check_until") or self._late_until(),
-        }
-        found = content_digest(detail)
-        shows = detail.get("status") == "show"
-        if (found, shows) == (entry.get("content"), entry.get("status") == "live"):
-            self._set(key, **schedule)
-            return "đã đọc lại bài trên Zalo: vẫn là bản công cụ gửi lần cuối"
-        if (found, shows) not in late_jobs(entry):
-            # No job given up on leaves this: an OA admin changed it, and may mean it. Told
-            # once: the checks go on for weeks (Zalo may still apply a job), the news does not.
-            seen = f"{found} {'show' if shows else 'hide'}"
-            if entry.get("late_told") == seen:
-                self._set(key, **schedule)
-                return "đã đọc lại bài trên Zalo: vẫn như lần đọc trước (đã báo), để nguyên bài"
-            self._set(key, **schedule, late_told=seen)
-            return self._changed_by_hand(key, entry, article_id, found, shows, local)
-        if local is None and not shows:
-            self._set(key, **schedule, content=found)  # an older text, hidden: nothing shows
-            return "đã đọc lại bài trên Zalo: bài vẫn ẩn"
-        self._set(
-            key,
-            **schedule,
-            content=found,
-            status="live" if shows else "hidden",
-            # Not the payload the record names: a crash before the resend must not read as done.
-            digest=None,
-        )
-        self._crash("after-late-check")
-        self._count(key, "updated")
-        told = f"Zalo làm muộn một yêu cầu cũ mà công cụ đã thôi hỏi: bài {article_id} " + (
-            "của bản tin đã rút hiện lại"
-            if local is None
-            else "bị ẩn"
-            if not shows
-            else "trở về bản cũ hơn"
-        )
-        if local is None:
-            return f"{told}; {self._hide(Action('withdraw', key, '', entry.get('title', '')))}"
-        self._send_update(local, article_id)
-        return f"{told}; đã gửi lại bản hiện hành"
-
-    def _changed_by_hand(
-        self,
-        key: str,
-        entry: Mapping[str, Any],
-        article_id: str,
-        found: str,
-        shows: bool,
-        local: Local | None,
-    ) -> str:
-        """What a late check tells of an article changed in the OA admin page, left as it is."""
-        source = entry.get("source") or key
-        overwrite = f"publish sync zalo --zalo-overwrite {source}"
-        edited = found != entry.get("content")
-        if local is None and not shows:
-            change, then = "bị sửa tay nhưng vẫn ẩn", "không cần làm gì"
-        elif local is None:
-            change = "của bản tin đã rút đang hiện" + (", và bị sửa tay" if edited else "")
-            then = f"muốn ẩn lại thì chạy {overwrite}"
-        elif edited:
-            change = "bị sửa tay" + (" và bị ẩn" if not shows else "")
-            then = (
-                f"muốn thay bằng bản trong kho thì chạy {overwrite} (muốn giữ phần sửa tay thì "
-                "chép nó vào tệp bản tin trước)"
-            )
-        else:
-            # Same text and shown would be the record's own version (live), told before this.
-            change = "bị ẩn dù bản tin vẫn đăng"
-            then = f"muốn hiện lại bài như bản trong kho thì chạy {overwrite}"
-        return (
-            f"đã đọc lại bài trên Zalo: bài {article_id} «{entry.get('title', '')}» {change} "
-            "trong trang quản trị OA (không phải Zalo làm muộn yêu cầu cũ nào của công cụ): để "
-            f"nguyên bài; {then}."
-        )
-
     def _verifier(self, sent_at: str | None) -> ZaloClient:
         """The client, waiting before its first verify only for what is left of the first delay."""
         delay = self.client.settings.verify_first_delay
-        return self.client.with_settings(verify_first_delay=max(0.0, delay - _age(sent_at)))
+        return self.client.with_settings(verify_first_delay=max(0.0, delay - age(sent_at)))
 
     def _stuck(self, key: str, sent_field: str, entry: Mapping[str, Any]) -> bool:
         """Whether Zalo has called a job processing for [zalo] stuck_job_hours since it was sent;
@@ -1175,7 +1048,7 @@ class ZaloSyncer:
         if not entry.get(sent_field):
             self._set(key, **{sent_field: utc_stamp()})
             return False
-        return _age(entry[sent_field]) >= self.config.zalo.stuck_job_hours * 3600
+        return age(entry[sent_field]) >= self.config.zalo.stuck_job_hours * 3600
 
     def _give_up(self, action: Action, entry: Mapping[str, Any]) -> str:
         """Stop polling a stuck create or update token: a create is looked up as a lost create

@@ -15,7 +15,7 @@ from publish.zalo.errors import ZaloError
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
 
-__all__ = ["DETAIL_META", "ArticleLookup", "content_digest", "detail_body", "utc_stamp"]
+__all__ = ["DETAIL_META", "ArticleLookup", "age", "content_digest", "detail_body", "utc_stamp"]
 
 CONTENT_FIELDS = ("title", "author", "description", "cover", "body", "video_id", "avatar")
 """What tells one article from another with the same title (getdetail may add or drop others)."""
@@ -34,6 +34,18 @@ DETAIL_META = (
 def utc_stamp() -> str:
     """The current time for the state file (UTC, ISO 8601)."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def age(stamp: str | None) -> float:
+    """Seconds since an ISO time from the state file (large when unknown; one without a zone,
+    only a hand edit writes, is UTC, like every time the tool writes)."""
+    try:
+        then = dt.datetime.fromisoformat(stamp or "")
+    except ValueError:
+        return 1e9
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=dt.UTC)
+    return (dt.datetime.now(dt.UTC) - then).total_seconds()
 
 
 def content_digest(article: Mapping[str, Any]) -> str:

@@ -25,7 +25,7 @@ LATE_CHECK = (
     "Zalo có thể làm muộn một yêu cầu cũ mà công cụ đã thôi hỏi: đọc lại bài trên Zalo (mỗi "
     "stuck_job_hours giờ một lần), sai khác thì sửa lại"
 )
-"""Why a record with nothing else to do is read on a no-op sync (see ZaloSyncer._check_late)."""
+"""Why a record with nothing else to do is read on a no-op sync (see zalo_late.check_late)."""
 POSTPONED = (
     " (--zalo-overwrite: chưa gửi lần này; bản trong kho được gửi sau khi Zalo xác nhận, ở lần "
     "chạy sau có cờ này)"
