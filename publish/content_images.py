@@ -25,7 +25,7 @@ from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import addressed
 from publish.markdown_code import masked
 from publish.markdown_escapes import unescape
-from publish.markdown_images import ImageScan
+from publish.markdown_images import ImageScan, spaced
 from publish.model import Bulletin, ImageRef
 from publish.text import nfc
 
@@ -42,6 +42,7 @@ __all__ = [
     "remote_image",
     "resolve_content_path",
     "unfound",
+    "written_fix",
 ]
 
 IMAGE_MAGIC = {
@@ -73,6 +74,11 @@ alone is two letters any text file may start with."""
 HEAD_BYTES = 18
 """Bytes of a file image_format reads."""
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+WINDOWS_FILE_RE = re.compile(r"^(?:[a-z]:[\\/]|\\\\)", re.IGNORECASE)
+"""A file of the editor's own computer, as Windows writes it: "C:\\Users\\…", "\\\\máy\\…"."""
+_CONTENT_PREFIX_RE = re.compile(r"^(?:\./)?/?content/")
+_WINDOWS_SEPARATOR_RE = re.compile(r"\\(?![!-/:-@\[-`{-~])")
+"""A backslash between two names ("images\\a.jpg"), not a Markdown escape ("anh\\_1.jpg")."""
 
 _RESOLVED_DIRS: dict[str, str] = {}
 """Folders already resolved in this build, by text (cleared by load_site, so a changed symlink
@@ -267,6 +273,25 @@ def _image(
     line: int | None,
 ) -> ImageRef | None:
     """Check one local image: inside content/, existing, with alt text."""
+    if WINDOWS_FILE_RE.match(ref):
+        name = ref.replace("\\", "/").rsplit("/", 1)[-1]
+        col.add(
+            f"ảnh «{ref}» là một tệp trên máy tính này, website không lấy được",
+            field=field,
+            line=line,
+            hint=f"Chép ảnh vào thư mục content/images/ rồi ghi «images/{name}».",
+        )
+        return None
+    if _WINDOWS_SEPARATOR_RE.search(ref) and not SCHEME_RE.match(ref):
+        # Windows finds "images\\a.jpg" on the editor's computer, the website's server (and CI)
+        # does not: refused everywhere, so a bulletin that builds here builds there too.
+        col.add(
+            f"đường dẫn ảnh «{ref}» dùng dấu \\ của Windows",
+            field=field,
+            line=line,
+            hint=f"Viết đường dẫn bằng dấu /: «{written_fix(ref)}».",
+        )
+        return None
     if remote_image(ref, config):
         if not ref.lower().startswith(("http://", "https://")):
             col.add(
@@ -300,7 +325,7 @@ def _image(
             f"không tìm thấy ảnh {ref!r}",
             field=field,
             line=line,
-            hint=_suggestion(ref, md_path, config)
+            hint=(_suggestion(ref, md_path, config) or _content_prefix(ref, md_path, config))
             + _expected_at(path if ref.startswith("/") else None, content_dir),
         )
         return None
@@ -339,6 +364,24 @@ def _expected_at(path: Path | None, content_dir: Path) -> str:
     if not shown:
         return "Sửa " + fix
     return f"Đường dẫn này chỉ tới tệp {shown}: đặt ảnh vào đúng chỗ đó, hoặc sửa {fix}"
+
+
+def written_fix(ref: str) -> str:
+    """`ref` as a bulletin or site.toml should write it when the editor wrote a Windows path
+    or started it at the project ("content\\images\\a.jpg" → "images/a.jpg")."""
+    return _CONTENT_PREFIX_RE.sub("", ref.replace("\\", "/"))
+
+
+def _content_prefix(ref: str, md_path: Path, config: Config) -> str:
+    """The hint for "content/images/a.jpg" when content/images/a.jpg exists: paths start
+    inside content/ (or the bulletin's folder); "" otherwise."""
+    fixed = written_fix(ref)
+    if fixed == ref or content_image(fixed, md_path, config) is None:
+        return ""
+    return (
+        f"Có phải ý bạn là «{fixed}»? Đường dẫn ảnh tính từ thư mục content/, không ghi "
+        "«content/» ở đầu. "
+    )
 
 
 def _suggestion(ref: str, md_path: Path, config: Config) -> str:
@@ -457,7 +500,10 @@ def body_images(
         if shown.tag and not shown.ref:
             continue  # nothing to show, nothing to check
         image = _image(col, shown.ref, alt, shown.caption, md_path, config, field=None, line=line)
-        if image is not None:
+        # An image with a space in its name was shown but never checked before: its file stays
+        # out of the approval fingerprint, which counting it now would change, withdrawing
+        # bulletins approved before (README: an upgrade withdraws none).
+        if image is not None and not shown.spaced:
             found.append(image)
     return tuple(found)
 
@@ -472,6 +518,8 @@ class _Shown:
     caption: str
     tag: bool
     """Written as a raw HTML <img> tag, not in Markdown."""
+    spaced: bool = False
+    """A Markdown image whose reference holds a space (see publish.markdown_images.spaced)."""
 
 
 def _shown(body: str) -> list[_Shown]:
@@ -481,13 +529,18 @@ def _shown(body: str) -> list[_Shown]:
         return []
     text = masked(body)
     in_body = ImageScan(body)
-    found = []
+    found: list[_Shown] = []
     for seen in ImageScan(text):
         # Read from the body: the alt text or caption may hold a code span of its own.
         image = in_body.at(seen.start) or seen
         found.append(_Shown(image.start, image.ref, image.alt, unescape(image.title), tag=False))
+    for seen in spaced(text):
+        image = next(spaced(body[seen.start : seen.end]), seen)
+        found.append(
+            _Shown(seen.start, image.ref, image.alt, unescape(image.title), tag=False, spaced=True)
+        )
     if "<" not in body:
-        return found  # most bodies: no HTML at all
+        return sorted(found, key=lambda shown: shown.start)  # most bodies: no HTML at all
     for start, end in img_tags(text):
         attributes = img_attributes(body[start:end])
         found.append(

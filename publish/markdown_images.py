@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-__all__ = ["IMAGE_RE", "Image", "ImageScan", "substituted"]
+__all__ = ["IMAGE_RE", "Image", "ImageScan", "spaced", "substituted"]
 
 IMAGE_RE = re.compile(
     r"""!\[([^\]]*+)\]\(\s*+<?([^)\s>]++)>?(?:\s+(?:"([^\n]*?)"|'([^\n]*?)'))?\s*\)"""
@@ -142,3 +142,52 @@ def substituted(text: str, replacement: Callable[[Image], str]) -> str:
         pieces += [text[at : image.start], replacement(image)]
         at = image.end
     return "".join(pieces) + text[at:]
+
+
+def spaced(text: str) -> Iterator[Image]:
+    """The images whose reference holds a space (a photo keeps its own name, "images/Ảnh hội
+    nghị.jpg"): Python-Markdown shows them, IMAGE_RE, like CommonMark, takes them for text.
+    One pass: each search starts where the previous one ended, or looks back no further than
+    the previous "](" (a line of thousands of "](" stays linear)."""
+    close = newline = -1
+    pos = 0
+    while (mid := text.find("](", pos)) != -1:
+        pos = mid + 2
+        if newline < pos:
+            newline = text.find("\n", pos) % (len(text) + 1)  # none: the text's end
+        if close < pos:
+            close = text.find(")", pos) % (len(text) + 2)  # none: past the text's end
+        if close > newline:
+            continue  # no ")" on the line
+        bang = text.rfind("![", text.rfind("]", 0, mid) + 1, mid)
+        if bang == -1 or "\n" in text[bang:mid]:
+            continue
+        found = _spaced_reference(text[pos:close])
+        if found is not None:
+            ref, title = found
+            yield Image(bang, close + 1, text[bang + 2 : mid], ref, title, text.find(ref, pos))
+
+
+def _spaced_reference(inside: str) -> tuple[str, str] | None:
+    """(reference, title) of what an image writes between its parentheses, as Python-Markdown
+    reads it, when the reference holds a space; None otherwise."""
+    written, title = inside.strip(), ""
+    if "(" in written:
+        return None  # nested parentheses: not guessed at
+    if written.startswith("<") and ">" in written:
+        written = written[1 : written.index(">")]
+    elif written[-1:] in _CLOSING:
+        quote = written[-1]
+        opening = next(
+            (
+                i
+                for i in range(1, len(written) - 1)
+                if written[i] == quote and written[i - 1].isspace()
+            ),
+            None,
+        )
+        if opening is not None:
+            written, title = written[:opening].strip(), written[opening + 1 : -1]
+    if not any(char.isspace() for char in written):
+        return None
+    return written, title

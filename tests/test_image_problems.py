@@ -257,3 +257,77 @@ def test_an_image_between_pillows_two_limits_prints_no_english_warning(tmp_path:
     )
     assert "content/images/so-do.png" in done.stderr  # no pixels in it: unreadable
     assert "Warning" not in done.stderr and "pixels" not in done.stderr
+
+
+def test_a_missing_image_whose_name_has_spaces_is_an_error_of_its_line(tmp_path: Path) -> None:
+    """A photo keeps its own name ("Ảnh hội nghị.jpg"): the website shows such an image, so a
+    wrong name must be told, not left as a broken picture and a Zalo post without it."""
+    body = "Đoạn đầu.\n\n![Hội nghị](images/anh hoi nghi.jpg)\n\n![Hội nghị](images/Ảnh hội nghị.jpg 'Chú thích')\n"
+    [error] = load_errors(tmp_path, bulletin_md(body=body), {"Ảnh hội nghị.jpg": TINY_JPEG})
+    assert error.message == "không tìm thấy ảnh 'images/anh hoi nghi.jpg'"
+    assert error.line == 11
+
+
+def test_an_image_whose_name_has_spaces_is_shown_as_before(tmp_path: Path) -> None:
+    """Found, it is shown and not counted in the approval fingerprint (as before: counting it
+    would withdraw bulletins approved with such a photo)."""
+    body = '![Hội nghị](images/Ảnh hội nghị.jpg "Chú thích")\n'
+    files = {"content/images/Ảnh hội nghị.jpg": TINY_JPEG}
+    root = make_project(tmp_path, {**files, "content/bai-viet/a.md": bulletin_md(body=body)})
+    [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
+    assert bulletin.images == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("images\\Ảnh hội nghị.jpg", "images/Ảnh hội nghị.jpg"),
+        ("content\\images\\anh.jpg", "images/anh.jpg"),
+    ],
+)
+def test_a_windows_path_is_refused_with_the_path_to_write(
+    tmp_path: Path, written: str, shown: str
+) -> None:
+    """Windows finds "images\\a.jpg" on the editor's computer, the server does not: the
+    message shows the path as written (not doubled backslashes) and the one to write."""
+    body = f"![Hội nghị]({written})\n"
+    images = {"Ảnh hội nghị.jpg": TINY_JPEG, "anh.jpg": TINY_JPEG}
+    [error] = load_errors(tmp_path, bulletin_md(body=body), images)
+    assert error.message == f"đường dẫn ảnh «{written}» dùng dấu \\ của Windows"
+    assert error.hint == f"Viết đường dẫn bằng dấu /: «{shown}»."
+
+
+def test_a_cover_on_the_editors_own_disk_says_to_copy_it_into_content(tmp_path: Path) -> None:
+    text = bulletin_md({"cover": "C:\\Users\\Binh\\Pictures\\anh.jpg", "cover_alt": '"Ảnh"'})
+    [error] = load_errors(tmp_path, text, {})
+    assert error.field == "cover"
+    assert error.message.startswith("ảnh «C:\\Users\\Binh\\Pictures\\anh.jpg» là một tệp trên máy")
+    assert error.hint == "Chép ảnh vào thư mục content/images/ rồi ghi «images/anh.jpg»."
+
+
+def test_a_path_from_the_project_folder_says_to_leave_content_out(tmp_path: Path) -> None:
+    text = bulletin_md({"cover": "content/images/anh.jpg", "cover_alt": '"Ảnh"'})
+    [error] = load_errors(tmp_path, text, {"anh.jpg": TINY_JPEG})
+    assert error.hint is not None and error.hint.startswith(
+        "Có phải ý bạn là «images/anh.jpg»? Đường dẫn ảnh tính từ thư mục content/, không ghi "
+        "«content/» ở đầu."
+    )
+
+
+@pytest.mark.parametrize(
+    "written", ["content\\images\\bia.jpg", "content/images/bia.jpg", "images\\bia.jpg"]
+)
+def test_a_default_cover_written_from_the_project_or_with_backslashes_says_what_to_write(
+    tmp_path: Path, written: str
+) -> None:
+    from publish.render.web.images import missing_default_cover
+
+    quoted = written.replace("\\", "\\\\")  # as TOML writes a backslash in a string
+    toml = SITE_TOML.replace("[site]\n", f'[site]\ndefault_cover = "{quoted}"\n')
+    root = make_project(tmp_path, {"site.toml": toml, "content/images/bia.jpg": TINY_JPEG})
+    problem = missing_default_cover(config_module.load(root))
+    assert problem is not None and problem.field == "[site] default_cover"
+    assert problem.message == f"đường dẫn ảnh bìa mặc định «{written}» viết sai cách"
+    assert problem.hint is not None and problem.hint.startswith(
+        'Ghi default_cover = "images/bia.jpg": '
+    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+from xml.etree import ElementTree
 
+import markdown
 import pytest
 
-from publish.markdown_images import IMAGE_RE, ImageScan, substituted
+from publish.markdown_images import IMAGE_RE, ImageScan, spaced, substituted
 
 PIECES = ["![", "]", "(", ")", "<", ">", '"', "'", " ", "\n", "a", "x.jpg", "\\", "![a](", ')"']
 
@@ -57,3 +59,38 @@ def test_substituting_images_is_what_the_regex_substitutes(seed: int) -> None:
 )
 def test_written_images_are_read_alike(text: str) -> None:
     assert [tuple(image) for image in ImageScan(text)] == by_regex(text)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "![Hội nghị](images/Ảnh hội nghị.jpg)",
+        '![Hội nghị](images/Ảnh hội nghị.jpg "Chú thích có dấu cách")',
+        "![Hội nghị](images/Ảnh hội nghị.jpg 'Chú thích')",
+        "![Hội nghị](  images/Ảnh hội nghị.jpg  )",
+        "![Hội nghị](<images/Ảnh hội nghị.jpg>)",
+        "Trước ![Hội nghị](images/a b.jpg) sau ![x](c.jpg) và ![y](d e.png).",
+    ],
+)
+def test_images_with_a_space_in_the_name_are_read_as_python_markdown_shows_them(
+    written: str,
+) -> None:
+    """What the website shows (Python-Markdown's src, alt and title), IMAGE_RE takes for text."""
+    html = markdown.markdown(written)
+    shown = [
+        (img.get("src"), img.get("alt"), img.get("title") or "")
+        for img in ElementTree.fromstring(f"<div>{html}</div>").iter("img")
+    ]
+    found = [(i.ref, i.alt, i.title) for i in ImageScan(written)]
+    found += [(i.ref, i.alt, i.title) for i in spaced(written)]
+    assert sorted(found) == sorted(shown)
+    for image in spaced(written):
+        assert written[image.start : image.end].startswith("![") and written[image.end - 1] == ")"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["![a](b.jpg)", '![a](b.jpg "t t")', "[liên kết](a b)", "![a\nb](c d)", "![a](c d", "](]("],
+)
+def test_no_spaced_image_where_there_is_none_or_imagescan_finds_it(written: str) -> None:
+    assert list(spaced(written)) == []

@@ -36,6 +36,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from publish.cache import Fragments, Shelf
 from publish.config import Config
+from publish.content_images import written_fix
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.limits import read_head
@@ -346,8 +347,19 @@ def _flatten(image: Image.Image) -> Image.Image:
 def missing_default_cover(config: Config) -> Problem | None:
     """The problem reported when [site] default_cover names no file under content/."""
     default = config.site.default_cover
-    if not default or (config.root / "content" / default).is_file():
+    # A Windows path ("images\\bia.jpg") is found on the editor's computer only, not on the
+    # website's server: refused everywhere.
+    if not default or ("\\" not in default and (config.root / "content" / default).is_file()):
         return None
+    fixed = written_fix(default)
+    if fixed != default and (config.root / "content" / fixed).is_file():
+        return Problem(
+            "site.toml",
+            f"đường dẫn ảnh bìa mặc định «{default}» viết sai cách",
+            field="[site] default_cover",
+            hint=f'Ghi default_cover = "{fixed}": đường dẫn tính từ thư mục content/ (không ghi '
+            "«content/» ở đầu), viết bằng dấu / (không phải dấu \\ của Windows).",
+        )
     return Problem(
         "site.toml",
         f"không tìm thấy ảnh bìa mặc định content/{default}",
