@@ -9,6 +9,7 @@ import importlib.util
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -521,6 +522,28 @@ def test_missing_station_folder_is_a_clear_error_and_nothing_changes(
     assert "không tìm thấy thư mục của đài" in message and str(missing) in message
     assert "PUBLISH_RADIO_DIR" in message
     assert not missing.exists() and not (root / "state/radio.json").exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="there a drive path is the station's folder")
+@pytest.mark.parametrize("written", ["D:\\Dai truyen thanh\\kich ban", "\\\\may-dai\\kich-ban"])
+def test_a_windows_station_folder_on_another_system_is_refused(
+    root: Path, monkeypatch: pytest.MonkeyPatch, written: str
+) -> None:
+    """Copied from the station's Windows PC into site.toml, the folder is one odd name here: the
+    scripts went into a folder of that name in the project and the sync said they were sent."""
+    toml = root / "site.toml"
+    text = toml.read_text(encoding="utf-8")
+    quoted = written.replace("\\", "\\\\")
+    toml.write_text(
+        re.sub(r"(?m)^folder = .*$", lambda _m: f'folder = "{quoted}"', text), encoding="utf-8"
+    )
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    with pytest.raises(PublishError) as caught:
+        sync(root)
+    message = str(caught.value)
+    assert f"thư mục của đài «{written}» (folder trong bảng [radio] của site.toml)" in message
+    assert "là đường dẫn của Windows" in message and "PUBLISH_RADIO_DIR" in message
+    assert not any("\\" in p.name for p in root.iterdir())  # no folder of that odd name
 
 
 def test_read_only_station_folder_is_a_clear_error_and_nothing_changes(root: Path) -> None:

@@ -72,6 +72,8 @@ __all__ = [
 
 CHANNEL = "radio"
 ENV_FOLDER = "PUBLISH_RADIO_DIR"
+WINDOWS_PATH_RE = re.compile(r"^[A-Za-z]:|\\")
+"""A folder as Windows writes it: a drive ("D:") or a backslash."""
 """Environment variable that overrides [radio] folder (e.g. where the share is mounted on this PC)."""
 ENV_PAUSE = "PUBLISH_RADIO_TEST_PAUSE"
 """Seconds to pause around every file step; only for crash-safety tests."""
@@ -439,6 +441,19 @@ def station_folder(config: Config) -> Path:
         raise PublishError(
             'chưa cấu hình thư mục của đài phát thanh. Cách sửa: đặt folder = "…" trong bảng [radio] '
             f"của site.toml, hoặc đặt biến môi trường {ENV_FOLDER}."
+        )
+    if os.name != "nt" and WINDOWS_PATH_RE.search(raw):
+        # Elsewhere "D:\\Đài\\kịch bản" is one relative name: the scripts would go to a folder
+        # of that name inside the project, and the sync would report them sent.
+        named = (
+            ENV_FOLDER if os.environ.get(ENV_FOLDER) else "folder trong bảng [radio] của site.toml"
+        )
+        raise PublishError(
+            f"thư mục của đài «{raw}» ({named}) là đường dẫn của Windows, máy này không phải "
+            "Windows: kịch bản sẽ nằm trong dự án chứ không đến đài. Cách sửa: chạy publish sync "
+            "trên máy Windows thấy thư mục đó, hoặc ghi đường dẫn thư mục của đài trên máy này "
+            f"(ví dụ /mnt/dai-truyen-thanh/kich-ban), hoặc đặt biến môi trường {ENV_FOLDER} trên "
+            "máy này."
         )
     path = Path(raw).expanduser()
     return path if path.is_absolute() else config.root / path
