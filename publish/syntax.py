@@ -128,6 +128,15 @@ def toml_error(exc: ValueError, text: str) -> Explained:
         line = text.rstrip("\n").count("\n") + 1
     if TOML_DUPLICATE_RE.search(bare):
         return _toml_duplicate(text, line, column, bare)
+    if "end of a table declaration" in bare and _table_name_letter(text, line, column):
+        # "[categories.cảnh-báo]": the ']' is there, the name holds a letter TOML refuses.
+        return Explained(
+            "tên bảng có chữ có dấu hoặc dấu cách",
+            line,
+            column,
+            "Tên bảng, và khóa chuyên mục trong đó, chỉ gồm chữ thường không dấu, số và dấu -, "
+            'ví dụ [categories.canh-bao]; tên có dấu của chuyên mục ghi ở label = "Cảnh báo".',
+        )
     for pattern, message, hint in TOML_CASES:
         if re.search(pattern, bare):
             return Explained(message, line, column, hint)
@@ -137,6 +146,18 @@ def toml_error(exc: ValueError, text: str) -> Explained:
         column,
         "Kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng được chỉ ra.",
     )
+
+
+def _table_name_letter(text: str, line: int | None, column: int | None) -> bool:
+    """Whether the table header tomllib stopped in goes on to a ']' after the character it
+    refused, that character being a letter with a diacritic or the word after a space."""
+    lines = text.split("\n")
+    if not line or not column or line > len(lines):
+        return False
+    here = lines[line - 1]
+    refused, before = here[column - 1 : column], here[column - 2 : column - 1]
+    rest = here[column - 1 :].split("#", 1)[0]
+    return "]" in rest and (not refused.isascii() or (before.isspace() and refused != "]"))
 
 
 def _toml_duplicate(text: str, line: int | None, column: int | None, bare: str) -> Explained:

@@ -631,6 +631,20 @@ PARSER_ENGLISH = re.compile(r"\b(Expected|Cannot|Unterminated|Illegal|Invalid|Un
             "dấu \\ trong chuỗi ngoặc kép phải viết đôi (\\\\)",
             "dùng dấu / trong đường dẫn",
         ),
+        (
+            '[categories.cảnh-báo]\nlabel = "Cảnh báo"\n',
+            "cảnh-báo",
+            14,
+            "tên bảng có chữ có dấu hoặc dấu cách",
+            "chỉ gồm chữ thường không dấu, số và dấu -, ví dụ [categories.canh-bao]",
+        ),
+        (
+            '[categories.canh bao]\nlabel = "Cảnh báo"\n',
+            "canh bao",
+            18,
+            "tên bảng có chữ có dấu hoặc dấu cách",
+            'ghi ở label = "Cảnh báo"',
+        ),
     ],
     ids=[
         "missing-quote",
@@ -639,6 +653,8 @@ PARSER_ENGLISH = re.compile(r"\b(Expected|Cannot|Unterminated|Illegal|Invalid|Un
         "duplicate-table",
         "bare-word",
         "backslash",
+        "category-key-with-diacritics",
+        "category-key-with-a-space",
     ],
 )
 def test_invalid_toml_is_described_in_vietnamese_with_line_and_column(
