@@ -22,6 +22,7 @@ from publish import (
     fields,
     legacy_text,
     nesting,
+    other_unit,
     pasted,
     shortcodes,
     unclosed,
@@ -817,6 +818,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     if not too_deep:
         nesting.flat_sub_lists(col, parsed)
     unfinished.check(col, parsed, kind="trang")
+    other_unit.check(col, parsed, config)
     pasted.check(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
