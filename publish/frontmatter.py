@@ -163,7 +163,10 @@ def split(text: str) -> Parsed:
         raise FrontMatterError(
             "không tìm thấy phần đầu (front matter)",
             line=1,
-            hint="Tệp phải bắt đầu bằng một dòng '---', tiếp theo là các trường YAML, rồi một dòng '---'.",
+            hint="Tệp phải bắt đầu bằng một dòng '---', tiếp theo là các trường YAML (title, date, "
+            "category, summary…), rồi một dòng '---'. Cách dễ nhất với một bản tin: tạo tệp mới "
+            'bằng publish new "Tiêu đề" --category KHÓA rồi chép nội dung này vào dưới phần đầu '
+            "lệnh đã viết sẵn.",
         )
     end = _closing_line(text)
     if end is None:

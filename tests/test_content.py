@@ -262,6 +262,17 @@ def test_fences_with_trailing_spaces_are_front_matter_and_lines_stay_right(
     assert found == {(4, "category"), (11, None)}, info.value.problems
 
 
+def test_a_bulletin_without_front_matter_is_told_how_to_start_one(tmp_path: Path) -> None:
+    """A newcomer pastes the text alone: the hint names the fields and the command that writes
+    them, not only the '---' lines."""
+    root = make_project(tmp_path, {A: "Cảnh báo lừa đảo\n\nNội dung bài viết.\n"})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert problem.hint is not None and "(title, date, category, summary…)" in problem.hint
+    assert 'publish new "Tiêu đề" --category KHÓA' in problem.hint
+
+
 def test_a_toml_fence_with_trailing_spaces_is_still_named_toml(tmp_path: Path) -> None:
     root = make_project(tmp_path, {A: '+++ \ntitle = "Cảnh báo"\n+++\n\nNội dung.\n'})
     with pytest.raises(ContentError) as info:
