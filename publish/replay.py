@@ -104,6 +104,8 @@ class LastBuild:
         """The token of the stamp a replay went through with."""
         self._replayed: dict[str, Input] = {}
         """The inputs of the stamp a replay went through with."""
+        self._stamped: str | None = None
+        """The token of the stamp this run replayed or recorded."""
         self.digests: dict[str, str] = {}
         """After start(): the digest of each input as this build found it, by path (the recorded
         one when its settled stat is the recorded one, else hashed after taking its stat, so a
@@ -184,7 +186,7 @@ class LastBuild:
                 return None
         if refreshed:  # next time, trust the new stats instead of reading those files again
             self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, **refreshed}))
-        self._token = stamp.token
+        self._token = self._stamped = stamp.token
         self._replayed = stamp.inputs
         return stamp.outcome
 
@@ -250,8 +252,31 @@ class LastBuild:
             return
         span = _unchanged_span(site, channels)
         if span is not None:
-            token = secrets.token_hex(16)
+            token = self._stamped = secrets.token_hex(16)
             self._save(_Stamp(self._key, self._inputs, span[0], span[1], outcome, token))
+
+    def take_rewrite(self, path: Path, before: str | None, after: str) -> bool:
+        """After the build this run replayed or recorded: an input file that a sync rewrote
+        from bytes with sha256 `before` (None: no file) to `after`, from which a build gives the
+        same output, goes into its stamp as `after`, so that the next build replays it. Only
+        when the stamp on disk is still that build's and recorded `before`: the file was not
+        changed by anything else since. Whether the stamp took it."""
+        if self._stamped is None:
+            return False
+        try:
+            stamp = pickle.loads(self.path.read_bytes())
+        except Exception:  # no stamp, or a damaged one: the next build builds
+            return False
+        if not isinstance(stamp, _Stamp) or stamp.key != self._key or stamp.token != self._stamped:
+            return False
+        name = str(path)
+        recorded = stamp.inputs.get(name)
+        if (None if recorded is None else recorded[1]) != before:
+            return False
+        # No stat to trust yet (written just now): the next replay compares its bytes, then
+        # keeps its stat. The token stays: the site kept for it is the one loading now gives.
+        self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, name: (None, after)}))
+        return True
 
     def _save(self, stamp: _Stamp) -> None:
         """Write the stamp (best effort: without it the next build is a real one)."""

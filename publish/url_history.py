@@ -29,7 +29,11 @@ from publish.syntax import json_error
 __all__ = [
     "HISTORY_NAME",
     "REDIRECTABLE_RE",
+    "base_urls_of",
+    "builds_alike",
     "history_bytes",
+    "history_file_bytes",
+    "history_of",
     "history_path",
     "load_history",
     "moved_site",
@@ -56,29 +60,41 @@ def history_path(root: Path) -> Path:
 
 def load_history(path: Path) -> dict[str, tuple[str, ...]]:
     """Bulletin key → the site paths it was published at, oldest first ({} when no file yet)."""
+    data = history_file_bytes(path)
+    return {} if data is None else history_of(data, path.name)
+
+
+def history_file_bytes(path: Path) -> bytes | None:
+    """The history file's bytes (None: no file yet); an unreadable one is a clear error."""
     try:
-        data = json.loads(path.read_bytes())
+        return path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return None
     except OSError as exc:
         raise PublishError(
             f"không đọc được {path.name} trong state/ ({os_reason(exc)}). Khôi phục tệp từ git "
             f"(git checkout -- state/{path.name}) hoặc xóa nó: chỉ mất các trang chuyển hướng "
             "từ địa chỉ cũ."
         ) from None
+
+
+def history_of(data: bytes, name: str = HISTORY_NAME) -> dict[str, tuple[str, ...]]:
+    """The address history in the bytes of the file `name` (see load_history)."""
+    try:
+        document = json.loads(data)
     except ValueError as exc:
         raise PublishError(
-            f"không đọc được {path.name} trong state/ ({json_error(exc).described()}). Khôi phục tệp từ git "
-            f"(git checkout -- state/{path.name}) hoặc xóa nó: chỉ mất các trang chuyển hướng "
+            f"không đọc được {name} trong state/ ({json_error(exc).described()}). Khôi phục tệp từ git "
+            f"(git checkout -- state/{name}) hoặc xóa nó: chỉ mất các trang chuyển hướng "
             "từ địa chỉ cũ."
         ) from None
-    urls = data.get("urls") if isinstance(data, dict) else None
+    urls = document.get("urls") if isinstance(document, dict) else None
     if not isinstance(urls, dict) or not all(
         isinstance(k, str) and isinstance(v, list) and all(isinstance(u, str) for u in v)
         for k, v in urls.items()
     ):
         raise PublishError(
-            f"{path.name} trong state/ không đúng dạng. Khôi phục tệp từ git hoặc xóa nó: chỉ mất "
+            f"{name} trong state/ không đúng dạng. Khôi phục tệp từ git hoặc xóa nó: chỉ mất "
             "các trang chuyển hướng từ địa chỉ cũ."
         )
     return {key: tuple(found) for key, found in urls.items()}
@@ -96,6 +112,35 @@ def with_addresses(
     return None if updated == dict(history) else updated
 
 
+def builds_alike(
+    before: tuple[Mapping[str, tuple[str, ...]], Sequence[str]],
+    after: tuple[Mapping[str, tuple[str, ...]], Sequence[str]],
+    own: Mapping[str, str],
+    config: Config,
+) -> bool:
+    """Whether a build of a site whose bulletins on the website are at `own` (key → site path)
+    writes and reports the same reading the history and base_urls `after` as `before`: so when
+    `after` only adds to a bulletin's addresses the one it is at, and to base_urls one that
+    moved_site does not warn about (what a sync records after such a build).
+
+    Each reader of the file in a build passes over such an address: a redirect page is made only
+    at an address no bulletin on the website is at (redirect_artifacts), an alias clash likewise
+    (recorded_clashes); the follow page's /theo-doi/ is no bulletin's /YYYY/MM/slug/; a link
+    check finds the address among the site's documents already (served_paths); base_urls decide
+    moved_site's warning alone. A reader added to the build must keep this true or change it.
+    """
+    (old, old_bases), (new, new_bases) = before, after
+    if not old.keys() <= new.keys():
+        return False
+    for key, found in new.items():
+        kept = old.get(key, ())
+        if found[: len(kept)] != kept or any(url != own.get(key) for url in found[len(kept) :]):
+            return False
+    return tuple(new_bases[: len(old_bases)]) == tuple(old_bases) and _unlisted(
+        new_bases, config
+    ) == _unlisted(old_bases, config)
+
+
 def history_bytes(history: Mapping[str, tuple[str, ...]], base_urls: Sequence[str] = ()) -> bytes:
     """The file's bytes: every base_url the website was published at (oldest first, when
     given), then one sorted address list per key, stable for git diffs."""
@@ -110,14 +155,22 @@ def recorded_base_urls(path: Path) -> tuple[str, ...]:
     """Every base_url syncs published the website at, oldest first (none: no file, a file
     written before they were recorded, or one load_history reports as unreadable)."""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        return base_urls_of(path.read_bytes())
+    except OSError:
         return ()
-    if not isinstance(data, dict):
+
+
+def base_urls_of(data: bytes) -> tuple[str, ...]:
+    """The base_urls recorded in the bytes of the file (see recorded_base_urls)."""
+    try:
+        document = json.loads(data)
+    except ValueError:
         return ()
-    found = data.get("base_urls")
+    if not isinstance(document, dict):
+        return ()
+    found = document.get("base_urls")
     if found is None:
-        found = [data.get("base_url")]  # the first files of this record kept the last one only
+        found = [document.get("base_url")]  # the first files of this record kept the last one only
     if not isinstance(found, list):
         return ()
     return tuple(a for a in found if isinstance(a, str) and a)

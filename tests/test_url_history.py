@@ -503,3 +503,28 @@ def _line(root: Path, key: str) -> int:
     """The line of site.toml that sets `key`."""
     lines = (root / "site.toml").read_text("utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if line.startswith(f"{key} ="))
+
+
+def test_only_a_bulletins_own_address_added_leaves_every_build_alike(tmp_path: Path) -> None:
+    """A sync lets the stamp of the build it followed take the history it rewrote (the next
+    build replays) only when no build could write other bytes from it."""
+    from publish import config as config_module
+    from publish.url_history import builds_alike
+
+    config = config_module.load(project(tmp_path))
+    own = {"ct-a": NEW, "ct-b": "/2020/12/b/"}
+    before = ({"ct-a": (OLD,)}, (config.base_url,))
+
+    def alike(history: dict[str, tuple[str, ...]], bases: tuple[str, ...] = before[1]) -> bool:
+        return builds_alike(before, (history, bases), own, config)
+
+    assert alike({"ct-a": (OLD, NEW), "ct-b": ("/2020/12/b/",)})
+    assert builds_alike(({}, ()), ({"ct-a": (NEW,)}, (config.base_url,)), own, config)
+    # A new redirect page, a lost one, an address given to another bulletin: built again.
+    assert not alike({"ct-a": (OLD, "/2020/11/khac/")})
+    assert not alike({"ct-a": (NEW, OLD)})
+    assert not alike({})
+    assert not alike({"ct-a": (OLD,), "ct-b": (NEW,)})
+    assert not alike({"ct-a": (OLD,), "ct-c": ("/2020/12/c/",)})
+    # An address the site was published at and site.toml does not list: moved_site warns.
+    assert not alike({"ct-a": (OLD,)}, (*before[1], "https://cu.example.vn/"))

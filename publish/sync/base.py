@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import hashlib
 import json
 import os
 import stat
@@ -33,6 +34,7 @@ __all__ = [
     "KIND_LABELS",
     "UNSENT",
     "Action",
+    "Rewrite",
     "Summary",
     "Syncer",
     "format_plan",
@@ -560,28 +562,48 @@ def time_milestones(site: Site, state_dir: Path) -> list[dt.datetime]:
     return moments
 
 
-def record_addresses(state_dir: Path, site: Site) -> None:
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """A file of state/ that builds read, rewritten by a sync: the sha256 of its bytes before
+    (None: there was no file) and after, and whether a build gives the same output from both."""
+
+    path: Path
+    before: str | None
+    after: str
+    alike: bool
+
+
+def record_addresses(state_dir: Path, site: Site) -> Rewrite | None:
     """Add the address of every bulletin now on the website to state/web-urls.json, and the
     base_url they are under unless the site moved without saying so (see
-    publish/url_history.py); the file is rewritten only when one of them is new."""
+    publish/url_history.py); the file is rewritten only when one of them is new (None: not)."""
     from publish.sync.manifest import atomic_write_bytes
     from publish.url_history import (
         HISTORY_NAME,
+        base_urls_of,
+        builds_alike,
         history_bytes,
-        load_history,
-        recorded_base_urls,
+        history_file_bytes,
+        history_of,
         with_addresses,
         with_base_url,
     )
 
     path = state_dir / HISTORY_NAME
     published = [(b.key, b.url) for b in site.for_channel("web") if not site.is_preview(b)]
-    history = load_history(path)
+    old = history_file_bytes(path)
+    history = history_of(old, path.name) if old is not None else {}
     updated = with_addresses(history, published)
-    recorded = recorded_base_urls(path)
+    recorded = base_urls_of(old) if old is not None else ()
     base_urls = with_base_url(recorded, site.config)
-    if updated is not None or base_urls != recorded:
-        atomic_write_bytes(path, history_bytes(history if updated is None else updated, base_urls))
+    if updated is None and base_urls == recorded:
+        return None
+    updated = history if updated is None else updated
+    new = history_bytes(updated, base_urls)
+    atomic_write_bytes(path, new)
+    alike = builds_alike((history, recorded), (updated, base_urls), dict(published), site.config)
+    before = None if old is None else hashlib.sha256(old).hexdigest()
+    return Rewrite(path, before, hashlib.sha256(new).hexdigest(), alike)
 
 
 def record_rates(state_dir: Path, output: Path, now: dt.datetime) -> None:
