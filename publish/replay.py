@@ -51,7 +51,7 @@ stamp's token: the next sync replaying the same stamp takes it instead of loadin
 RACY_SECONDS = 1.0
 """A file changed this close to when its stat was taken may change again within the same timestamp
 tick without its stat showing it (git's "racy" case): its bytes are compared every time."""
-_VERSION = 4
+_VERSION = 5
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of an input file."""
@@ -81,6 +81,8 @@ class _Stamp:
     outcome: Outcome
     token: str
     """Names this build's inputs and time span (kept when only the inputs' stats are refreshed)."""
+    addresses: str | None = None
+    """The sha256 of state/web-urls.json in which a sync found every address of this build."""
 
 
 class LastBuild:
@@ -106,6 +108,9 @@ class LastBuild:
         """The inputs of the stamp a replay went through with."""
         self._stamped: str | None = None
         """The token of the stamp this run replayed or recorded."""
+        self.addresses_recorded = False
+        """After a replay: whether state/web-urls.json, as the replay found it, holds every
+        address of the replayed build (a sync found so), so a sync need not look again."""
         self.digests: dict[str, str] = {}
         """After start(): the digest of each input as this build found it, by path (the recorded
         one when its settled stat is the recorded one, else hashed after taking its stat, so a
@@ -188,6 +193,8 @@ class LastBuild:
             self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, **refreshed}))
         self._token = self._stamped = stamp.token
         self._replayed = stamp.inputs
+        history = stamp.inputs.get(str(history_path(self.config.root)))
+        self.addresses_recorded = history is not None and history[1] == stamp.addresses
         return stamp.outcome
 
     def replayed_digests(self) -> dict[str, str]:
@@ -255,12 +262,13 @@ class LastBuild:
             token = self._stamped = secrets.token_hex(16)
             self._save(_Stamp(self._key, self._inputs, span[0], span[1], outcome, token))
 
-    def take_rewrite(self, path: Path, before: str | None, after: str) -> bool:
-        """After the build this run replayed or recorded: an input file that a sync rewrote
-        from bytes with sha256 `before` (None: no file) to `after`, from which a build gives the
-        same output, goes into its stamp as `after`, so that the next build replays it. Only
-        when the stamp on disk is still that build's and recorded `before`: the file was not
-        changed by anything else since. Whether the stamp took it."""
+    def take_rewrite(self, path: Path, before: str | None, after: str | None) -> bool:
+        """After the build this run replayed or recorded: state/web-urls.json (`path`), which
+        a sync found with sha256 `before` (None: no file) and left with `after`, holding every
+        address of this build. When the two differ, a build gives the same output from both:
+        the stamp takes `after`, so that the next build replays. Only when the stamp on disk is
+        still that build's and recorded `before`: the file was not changed by anything else
+        since. Whether the stamp took it."""
         if self._stamped is None:
             return False
         try:
@@ -273,9 +281,17 @@ class LastBuild:
         recorded = stamp.inputs.get(name)
         if (None if recorded is None else recorded[1]) != before:
             return False
+        if before == after:
+            if after is None or stamp.addresses == after:
+                return True
+            self._save(dataclasses.replace(stamp, addresses=after))
+            return True
+        if after is None:  # not what a sync does: leave it to the next build
+            return False
         # No stat to trust yet (written just now): the next replay compares its bytes, then
         # keeps its stat. The token stays: the site kept for it is the one loading now gives.
-        self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, name: (None, after)}))
+        inputs = {**stamp.inputs, name: (None, after)}
+        self._save(dataclasses.replace(stamp, inputs=inputs, addresses=after))
         return True
 
     def _save(self, stamp: _Stamp) -> None:

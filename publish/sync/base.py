@@ -564,19 +564,20 @@ def time_milestones(site: Site, state_dir: Path) -> list[dt.datetime]:
 
 @dataclass(frozen=True, slots=True)
 class Rewrite:
-    """A file of state/ that builds read, rewritten by a sync: the sha256 of its bytes before
-    (None: there was no file) and after, and whether a build gives the same output from both."""
+    """A file of state/ that builds read, as a sync found it and left it: the sha256 of its
+    bytes before and after (None: no file; the same: not rewritten), and whether a build gives
+    the same output from both."""
 
     path: Path
     before: str | None
-    after: str
+    after: str | None
     alike: bool
 
 
-def record_addresses(state_dir: Path, site: Site) -> Rewrite | None:
+def record_addresses(state_dir: Path, site: Site) -> Rewrite:
     """Add the address of every bulletin now on the website to state/web-urls.json, and the
     base_url they are under unless the site moved without saying so (see
-    publish/url_history.py); the file is rewritten only when one of them is new (None: not)."""
+    publish/url_history.py); the file is rewritten only when one of them is new."""
     from publish.sync.manifest import atomic_write_bytes
     from publish.url_history import (
         HISTORY_NAME,
@@ -596,13 +597,13 @@ def record_addresses(state_dir: Path, site: Site) -> Rewrite | None:
     updated = with_addresses(history, published)
     recorded = base_urls_of(old) if old is not None else ()
     base_urls = with_base_url(recorded, site.config)
+    before = None if old is None else hashlib.sha256(old).hexdigest()
     if updated is None and base_urls == recorded:
-        return None
+        return Rewrite(path, before, before, True)
     updated = history if updated is None else updated
     new = history_bytes(updated, base_urls)
     atomic_write_bytes(path, new)
     alike = builds_alike((history, recorded), (updated, base_urls), dict(published), site.config)
-    before = None if old is None else hashlib.sha256(old).hexdigest()
     return Rewrite(path, before, hashlib.sha256(new).hexdigest(), alike)
 
 
