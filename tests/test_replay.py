@@ -230,8 +230,8 @@ def sync_radio(root: Path, now: dt.datetime = NOW) -> int:
 
 
 def settled_sync(root: Path, now: dt.datetime = NOW) -> None:
-    """Syncs until the last replays the build: the first records the site's addresses in
-    state/ (which a build reads), so the second builds again."""
+    """Syncs until the last replays the build: one that records what a build reads in
+    state/ (the episodes' read rates in radio-rates.json) makes the next one build again."""
     for _ in range(3):
         assert sync_radio(root, now) == 0
 
