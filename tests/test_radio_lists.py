@@ -196,16 +196,6 @@ def test_a_clause_not_read_on_air_goes_from_its_own_sub_item_only(
 
 
 @pytest.mark.parametrize(
-    "item",
-    ["1) Tuần tra", "**1.** Tuần tra", "I. Tuần tra", "a) Tuần tra", "**A.** Tuần tra"],
-)
-def test_an_item_carrying_its_own_number_is_not_counted_again(item: str) -> None:
-    """«- 1) Tuần tra» was read «thứ nhất, một Tuần tra»: the place said twice."""
-    source = f"Kế hoạch:\n\n- {item}\n    - ban đêm\n- {item.replace('1', '2')}\n"
-    assert "thứ nhất" not in normalise(source).text.lower()
-
-
-@pytest.mark.parametrize(
     ("indent", "nested", "expected"),
     [
         ("  ", False, "Tuần tra. Ban đêm. Kiểm tra."),

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from publish.nesting import SUB_LIST_INDENT
+from publish.radio.marks import own_mark, unmarked
 
 __all__ = ["ANNOUNCES", "ENDS_SENTENCE", "SENTENCE_INSIDE", "TRAILING_PAUSE", "Entry", "spoken"]
 
@@ -45,11 +46,11 @@ _COUNTED = re.compile(
     r"[\s*_]*(?i:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+)\b|"
     r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\b|"
     r"(?:bước|giai đoạn|phần|mục|điều|khoản|nhóm|lần|phương án|nội dung)\s+"
-    r"(?:\d+|[IVXLC]+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|thứ)\b)|"
-    r"[\s*_]*(?:\d{1,3}|[IVXLC]{1,6}|[a-zđA-Z])[.)][*_]*(?:\s|$)"
+    r"(?:\d+|[IVXLC]+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|thứ)\b)"
 )
-"""An item that already says its place («Bước 1:», «Thứ nhất,», «Một là,», «1)», «**I.**»,
-«a)»): no ordinal added."""
+"""An item that already says its place in words («Bước 1:», «Thứ nhất,», «Một là,»): no
+ordinal added. An item's own mark («1)», «**I.**», «a)») is no word: it is taken off
+(`_take_marks`) and the list says the places."""
 _ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
 
@@ -65,6 +66,8 @@ class Entry:
     kind: str = "-"
     number: int | None = None
     paragraph: bool = False
+    own: int | None = None
+    """The number of the item's own mark taken off its text («- 2) …», «- II. …»)."""
     children: list[Entry] = field(default_factory=list)
 
     def all_lines(self) -> Lines:
@@ -86,6 +89,7 @@ def spoken(entries: list[Entry]) -> list[tuple[str, Lines]]:
     list is flat, else one sentence per top point with what is under it in it; an item left
     empty (its only clause not read on air) is no point."""
     top = _levels(entries)
+    _take_marks(top)
     levels = any(not child.paragraph for entry in top for child in entry.children)
     top = _grouped(top)
     if not any(entry.children for entry in top):
@@ -93,7 +97,7 @@ def spoken(entries: list[Entry]) -> list[tuple[str, Lines]]:
     said = [(_said(entry), entry) for entry in top]
     said = [(text, entry) for text, entry in said if text]
     counted = levels and len(said) > 1 and not any(_COUNTED.match(e.text) for _, e in said)
-    first = top[0].number if top[0].kind == "1" and top[0].number else 1
+    first = top[0].own or (top[0].number if top[0].kind == "1" else None) or 1
     return [
         (_counting(n, first=i == 0) * counted + _as_sentence(text), entry.all_lines())
         for i, (n, (text, entry)) in enumerate(enumerate(said, start=first))
@@ -131,6 +135,22 @@ def _levels(entries: list[Entry]) -> list[Entry]:
             (open_levels[-2].last.children if len(open_levels) > 1 else top).append(entry)
             level.last = entry
     return top
+
+
+def _take_marks(entries: list[Entry]) -> None:
+    """Take each item's own mark off its text («- 1) Tuần tra», «- I. Tuần tra», «- a) …»),
+    at every level: written in the item, it was read out («một Tuần tra», «i Tuần tra», «a
+    Tuần tra»), where the list's own mark («1.», «a)») never is. A capital and a stop («V.»,
+    «A.») may be a name's initial: taken off only when every item beside it has a mark."""
+    items = [entry for entry in entries if not entry.paragraph]
+    marks = [own_mark(entry.text) for entry in items]
+    all_marked = len(items) > 1 and all(marks)
+    for entry, mark in zip(items, marks, strict=True):
+        if mark is not None and (all_marked or not mark.initial):
+            entry.text = unmarked(entry.text, mark)
+            entry.own = mark.value
+    for entry in entries:
+        _take_marks(entry.children)
 
 
 def _grouped(entries: list[Entry]) -> list[Entry]:

@@ -25,6 +25,7 @@ from publish.radio.lists import (
     Entry,
     spoken,
 )
+from publish.radio.marks import is_marked_heading
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
 from publish.sanitize import strip_markup
@@ -353,6 +354,11 @@ class _Splitter:
                 self.blocks.append(
                     Block("heading", [Item(text, lines)], level=PSEUDO_HEADING_LEVEL)
                 )
+            elif not quoted and is_marked_heading(text):
+                # «I. TÌNH HÌNH CHUNG» pasted from a report: read as a sub-heading, never the
+                # title (a section of the bulletin, not its headline).
+                level = PSEUDO_HEADING_LEVEL
+                self.blocks.append(Block("body", [Item(text, lines)], level=level))
             else:
                 self.blocks.append(Block("body", [Item(text, lines)]))
         if self.list_items:
@@ -566,7 +572,8 @@ def _join_announced(blocks: list[Block], ctx: Context) -> list[Block]:
             text = f"{said.rstrip()} {_read_on(block.items)}".strip()
             lines = intro.lines + tuple(line for item in block.items for line in item.lines)
             flags += tuple(flag for item in block.items for flag in item.flags)
-            joined[-1] = Block("body", [Item(text, lines, cleaned=cleaned, flags=flags)])
+            item = Item(text, lines, cleaned=cleaned, flags=flags)
+            joined[-1] = Block("body", [item], level=last.level)  # a sub-heading stays one
             continue
         joined.append(block)
     return joined

@@ -8,6 +8,7 @@ explains each code a warning ends with to editors, in Vietnamese.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -28,6 +29,7 @@ from publish.radio.markdown import (
     strip_inline,
     with_sub_bullets_marked,
 )
+from publish.radio.marks import heading_said
 from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers
@@ -180,10 +182,14 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
             if title is None and block.level in (1, 2, PSEUDO_HEADING_LEVEL):
                 title = strip_inline(item.text, Context(ctx.options, ctx.abbreviations))
             if ctx.options.read_title:
+                item = dataclasses.replace(item, text=heading_said(item.text))
                 spoken = _speak(item, ctx, final_stop=False, sentence_start=True)
                 paragraphs.append(spoken)
                 check_paragraph(spoken, ctx)
             continue
+        items = block.items
+        if block.level:  # a sub-heading says its own mark («I.», «1.») as a presenter does
+            items = [dataclasses.replace(items[0], text=heading_said(items[0].text)), *items[1:]]
         parts = [
             _speak(
                 item,
@@ -191,7 +197,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
                 final_stop=item.list_item or not fragment,
                 sentence_start=item.list_item or not fragment or sentence_start,
             )
-            for item in block.items
+            for item in items
         ]
         paragraph = " ".join(p for p in parts if p)
         if paragraph:

@@ -1,0 +1,110 @@
+"""A section's or a point's own mark, written as Vietnamese reports write them — sections «I.,
+II., III.», points «1.» or «1)», sub-points «a), b)» — as a presenter says it, never as written
+(«i i», «một Tuần tra», «a Tuần tra»). A heading says its place: «I. Tình hình» → «Phần I:
+Tình hình» (R11 reads «Phần một»), «1. Về công tác» → «Thứ 1, Về công tác» (R10: «Thứ nhất»);
+a sub-point's letter is not said (a presenter reads the points; the letter only cites the paper
+the listener has not got). A list item's own mark is taken off: the list says the places
+(publish.radio.lists). A Roman numeral there needs no trigger word (R11.1 is about running
+text): the start of a heading or item is the trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from publish.radio.numbers import roman_value
+
+__all__ = ["Mark", "heading_said", "is_marked_heading", "own_mark", "unmarked"]
+
+_MARK = re.compile(
+    r"(?P<open>[ *_]*)(?P<mark>\d{1,3}|[IVX]{1,6}|[a-zđ]|[A-ZĐ])(?P<end>[.)])(?P<close>[*_]*) +(?=\S)"
+)
+"""A mark opening a text, in emphasis or not («I. », «**1.** », «a) »), then a space."""
+_HEADING_WORDS = 15
+"""Words a line of text may have to be a section heading («I. TÌNH HÌNH CHUNG»), as R1.2's
+pseudo-heading."""
+_WORD = re.compile(r"[^\W\d_]+")
+_SECTION_NUMERAL = re.compile(r"[IVX]+")
+_ROMAN_MARK = "I"
+_NUMBER_MARK = "1"
+_LETTER_MARK = "a"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A text's own mark: its kind («I» Roman, «1» number, «a» letter), its value (a letter
+    has none), whether it could be a name's initial («V.», «A.»), and where the text after
+    it starts, with the emphasis opened before it kept when it goes on past the mark."""
+
+    kind: str
+    value: int | None
+    initial: bool
+    keep: str
+    rest: int
+
+
+def own_mark(text: str) -> Mark | None:
+    """The mark `text` opens with, if any."""
+    found = _MARK.match(text)
+    if found is None:
+        return None
+    mark = found["mark"]
+    # «C.», «D.», «L.», «M.» open the third, fourth … section of a report lettered «A., B.»:
+    # a section numeral is of I, V and X (to XXXIX).
+    roman = roman_value(mark) if _SECTION_NUMERAL.fullmatch(mark) else None
+    if mark.isdigit():
+        kind, value = _NUMBER_MARK, int(mark)
+    elif roman is not None:
+        kind, value = _ROMAN_MARK, roman
+    elif len(mark) == 1:
+        kind, value = _LETTER_MARK, None
+    else:
+        return None  # «IIII.», «VX.»: no numeral
+    # «**1.** Tuần tra»: the emphasis held the mark alone and goes with it.
+    keep = "" if found["close"] else found["open"].strip()
+    initial = mark.isupper() and len(mark) == 1 and found["end"] == "."
+    return Mark(kind, value, initial, keep, found.end())
+
+
+def unmarked(text: str, mark: Mark) -> str:
+    """`text` without its own mark."""
+    return mark.keep + text[mark.rest :]
+
+
+def _section_mark(text: str) -> Mark | None:
+    """The mark a heading opens with; not a name's initial: «V. Hùng» (a byline, written as a
+    heading or a line of its own) is one capitalised word, or capitalised words, after it."""
+    mark = own_mark(text)
+    if mark is None or not mark.initial:
+        return mark
+    words = _WORD.findall(text[mark.rest :])
+    name = all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
+    return None if len(words) < 2 or name else mark
+
+
+def is_marked_heading(text: str) -> bool:
+    """Whether a paragraph is a report's section heading written as a line of text: a Roman
+    numeral or a capital letter mark, a few words, no full stop («I. TÌNH HÌNH CHUNG», «B.
+    Kết quả»). A number or a small letter mark makes a list item instead."""
+    mark = _section_mark(text)
+    if mark is None or mark.kind == _NUMBER_MARK or not text.lstrip(" *_")[0].isupper():
+        return False
+    rest = text[mark.rest :].rstrip(" *_")
+    return len(rest.split()) <= _HEADING_WORDS and not rest.endswith((".", "!", "?"))
+
+
+def heading_said(text: str) -> str:
+    """A heading with its own mark as a presenter says it: a Roman numeral a part («Phần I:»),
+    a number the place («Thứ 1,»), a letter nothing."""
+    mark = _section_mark(text)
+    if mark is None:
+        return text
+    rest = unmarked(text, mark)
+    if mark.kind == _ROMAN_MARK:
+        # «Phần một: KẾ HOẠCH: …» would be two colons in a row: the heading's own goes on.
+        pause = "," if ":" in rest else ":"
+        return f"Phần {text[: mark.rest].strip(' *_.)')}{pause} {rest}"
+    if mark.kind == _NUMBER_MARK:
+        return f"Thứ {mark.value}, {rest}"
+    return rest

@@ -1,0 +1,116 @@
+"""A section's or a point's own mark as a presenter says it (publish.radio.marks): bulletins
+pasted from reports number sections «I., II.», points «1.» or «1)» and sub-points «a), b)», in
+list items, headings and lines of their own, and the script read them as written («một Tuần
+tra», «I. TÌNH HÌNH», said «i»). Each test reads a whole bulletin body through `normalise`, as
+the build does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import SpeakOptions, normalise
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("1) Tuần tra", "2) Kiểm tra", "Kế hoạch: thứ nhất, Tuần tra: ban đêm. Thứ hai, Kiểm tra."),
+        ("**1.** Tuần tra", "**2.** Kiểm tra", "Kế hoạch: thứ nhất, Tuần tra: ban đêm. Thứ hai, Kiểm tra."),
+        ("I. Tuần tra", "II. Kiểm tra", "Kế hoạch: thứ nhất, Tuần tra: ban đêm. Thứ hai, Kiểm tra."),
+        ("**I. Tuần tra**", "**II. Kiểm tra**", "Kế hoạch: thứ nhất, Tuần tra: ban đêm. Thứ hai, Kiểm tra."),
+        ("a) Tuần tra", "b) Kiểm tra", "Kế hoạch: thứ nhất, Tuần tra: ban đêm. Thứ hai, Kiểm tra."),
+        ("**A.** Tuần tra", "**B.** Kiểm tra", "Kế hoạch: thứ nhất, Tuần tra: ban đêm. Thứ hai, Kiểm tra."),
+        ("3) Tuần tra", "4) Kiểm tra", "Kế hoạch: thứ ba, Tuần tra: ban đêm. Thứ tư, Kiểm tra."),
+    ],
+)  # fmt: skip
+def test_an_item_s_own_mark_gives_its_place_once_in_words(
+    first: str, second: str, expected: str
+) -> None:
+    """«- 1) Tuần tra» was read «một Tuần tra», «- I. Tuần tra» «I. Tuần tra» (a presenter or
+    a TTS says «i»), «- a)» «a Tuần tra»: the list says the place, as it does for «1.» items."""
+    source = f"Kế hoạch:\n\n- {first}\n    - ban đêm\n- {second}\n"
+    assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [("I.", "II.", "III."), ("a)", "b)", "c)"), ("1)", "2)", "3)"), ("A.", "B.", "C.")],
+)
+def test_a_flat_list_s_own_marks_are_not_read_as_its_list_marks_are_not(
+    marks: tuple[str, ...],
+) -> None:
+    """«- I. Tuần tra» in a flat list was read «I. Tuần tra. II. Kiểm tra.»: it reads as the
+    same list written with the list's own marks («1)», «a)»), item by item."""
+    items = ("Tuần tra", "Kiểm tra", "Xử lý")
+    source = "Kế hoạch:\n\n" + "".join(f"- {m} {t}\n" for m, t in zip(marks, items, strict=True))
+    assert normalise(source).text == "Kế hoạch: Tuần tra; Kiểm tra; Xử lý."
+
+
+def test_a_sub_item_s_letter_is_not_read() -> None:
+    """A sub-point's letter tells the listener nothing (it cites the paper): «ban đêm, ban ngày»,
+    never «a ban đêm, b ban ngày»."""
+    source = "Kế hoạch:\n\n- Tuần tra:\n    - a) ban đêm\n    - b) ban ngày\n- Kiểm tra\n"
+    assert normalise(source).text == (
+        "Kế hoạch: thứ nhất, Tuần tra: ban đêm, ban ngày. Thứ hai, Kiểm tra."
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("## I. Tình hình", "Phần một: Tình hình."),
+        ("**II. KẾT QUẢ**", "Phần hai: KẾT QUẢ."),
+        ("### **IV.** Kiến nghị", "Phần bốn: Kiến nghị."),
+        ("III. CÔNG TÁC PHÒNG NGỪA", "Phần ba: CÔNG TÁC PHÒNG NGỪA."),
+        ("## 1. Về công tác tuần tra", "Thứ nhất, Về công tác tuần tra."),
+        ("**2) Về công tác kiểm tra**", "Thứ hai, Về công tác kiểm tra."),
+        ("### a) Ban đêm", "Ban đêm."),
+        ("A. PHẦN MỞ ĐẦU", "PHẦN MỞ ĐẦU."),
+        ("C. Kết luận", "Kết luận."),
+    ],
+)
+def test_a_heading_s_own_mark_is_said_as_its_place(heading: str, expected: str) -> None:
+    """«## I. Tình hình», «**II. KẾT QUẢ**», a line «III. CÔNG TÁC …» were read «I. Tình hình»
+    (said «i»); a Roman numeral opening a heading is a part («Phần một»), a number the place
+    («Thứ nhất»), a letter nothing. «C.» after «A., B.» is a letter, not a hundred."""
+    source = f"# Tiêu đề\n\nMở đầu.\n\n{heading}\n\nNội dung.\n"
+    assert normalise(source).text == f"Mở đầu.\n\n{expected}\n\nNội dung."
+
+
+def test_a_marked_heading_ending_in_a_colon_announces_its_list_and_says_its_place() -> None:
+    """The heading joined with the list it announces still says its mark, and no two colons."""
+    source = "# T\n\nMở đầu.\n\nI. KẾ HOẠCH:\n\n- Tuần tra\n- Kiểm tra\n\n## 2. Lịch:\n\n- Sáng\n"
+    assert normalise(source).text == (
+        "Mở đầu.\n\nPhần một, KẾ HOẠCH: Tuần tra; Kiểm tra.\n\nThứ hai, Lịch: Sáng."
+    )
+
+
+def test_read_title_says_a_heading_s_mark_too() -> None:
+    """`--read-title` reads the headings: their marks as a presenter says them."""
+    spoken = normalise(
+        "## I. Tình hình\n\nNội dung.\n\n## II. Kết quả\n", options=SpeakOptions(read_title=True)
+    )
+    assert spoken.text == "Phần một: Tình hình\n\nNội dung.\n\nPhần hai: Kết quả"
+    assert spoken.title == "I. Tình hình"  # shown as written, as on the website
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Ông V. cho biết đã nộp đơn.\n", "Ông V. cho biết đã nộp đơn."),
+        ("Mở đầu.\n\nV. Hùng\n", "Mở đầu.\n\nV. Hùng."),
+        ("Mở đầu.\n\n**V. Hùng**\n", "Mở đầu.\n\nV. Hùng."),
+        ("Mở đầu.\n\nX. Tân Lập\n", "Mở đầu.\n\nXã Tân Lập."),  # R14.3, no section ten
+        ("Bị bắt:\n\n- V. Hùng\n- Nguyễn Văn A\n", "Bị bắt: V. Hùng. Nguyễn Văn A."),
+        ("Tổng kết lần thứ I.\n", "Tổng kết lần thứ nhất."),
+        ("I. Tình hình chung: trong tuần xảy ra hai vụ.\n", "I. Tình hình chung: trong tuần xảy ra hai vụ."),
+    ],
+)  # fmt: skip
+def test_an_initial_or_a_numeral_in_running_text_is_not_taken_for_a_mark(
+    source: str, expected: str
+) -> None:
+    """A name's initial («V. Hùng», a byline on its own line) is no section five, and only a
+    heading, a line of its own or a list item opens with a mark; running text keeps R11's
+    trigger words."""
+    assert normalise(source).text == expected
