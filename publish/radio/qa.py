@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS, caps_spellings
+from publish.radio.caps import VIETNAMESE_SYLLABLE, has_tone_marks, shouted
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.numbers import roman_value
 from publish.radio.readtime import (
@@ -34,11 +34,6 @@ _CAPS_PAIR = re.compile(f"[A-Z{_VN_UPPER}][A-Z{_VN_UPPER}]")
 """In such text, two capitals in a row start every upper-case word of two or more letters."""
 
 
-_VIETNAMESE_SYLLABLE = re.compile(
-    r"(?i:(?:ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
-    r"(?:ng|nh|ch|[cmnpt])?)"
-)
-"""A Vietnamese syllable written without tone marks; English words rarely fit (`Official`)."""
 _CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+")
 """Capitalised plain-ASCII words in a row: where names and phrases from English are found.
 (A literal first character lets the scan skip ahead: checking every word would cost more.)"""
@@ -48,7 +43,7 @@ _PRONOUNCER_AFTER = re.compile(r"\s*\(\s*đọc\s*:")
 @functools.lru_cache(maxsize=4096)
 def _foreign(word: str) -> bool:
     """A word a Vietnamese reader cannot read by its spelling (`Official`); not an acronym."""
-    return not word.isupper() and not _VIETNAMESE_SYLLABLE.fullmatch(word)
+    return not word.isupper() and not VIETNAMESE_SYLLABLE.fullmatch(word)
 
 
 def _foreign_phrases(text: str, ctx: Context) -> None:
@@ -78,13 +73,6 @@ def _foreign_phrases(text: str, ctx: Context) -> None:
             run = []
 
 
-def _has_tone_marks(token: str) -> bool:
-    """A caps word with Vietnamese diacritics (other than Đ) is shouted text, not an acronym."""
-    return any(
-        unicodedata.combining(c) for c in unicodedata.normalize("NFD", token.replace("Đ", "D"))
-    )
-
-
 def _known_caps(ctx: Context) -> frozenset[str]:
     """Upper-case words read as written: fixed lists and lexicon entries that expand to themselves."""
     same = {k for k, v in ctx.abbreviations.items() if k == v}
@@ -98,13 +86,12 @@ def _unknown_caps(text: str, ctx: Context) -> None:
     words = _WORD.findall(text)
     known = ctx.memo("known caps", lambda: _known_caps(ctx))
     for i, token in enumerate(words):
-        if len(token) < 2 or not token.isupper() or _has_tone_marks(token):
+        if len(token) < 2 or not token.isupper() or has_tone_marks(token):
             continue
         if token in known or token in ctx.flagged_tokens or roman_value(token):
             continue
-        neighbours = [w for w in words[max(0, i - 1) : i + 2] if w != token]
-        if any(w.isupper() and _has_tone_marks(w) for w in neighbours):
-            continue  # part of a line written in capitals ("CẢNH BÁO TIN GIẢ")
+        if shouted(words, i):
+            continue  # part of a line written in capitals ("CẢNH BÁO TIN GIẢ", "AN NINH")
         ctx.flagged_tokens.add(token)
         ctx.flag("R14.6", BLOCKING, _unknown_message(token, ctx), token)
 

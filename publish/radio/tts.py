@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from publish.radio.abbreviations import KEEP_AS_WORD
+from publish.radio.caps import shouted
 
 __all__ = ["LETTER_NAMES", "tts_text"]
 
@@ -21,6 +22,27 @@ _CUE_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$\n?", re.M)
 _CAPS = re.compile(r"(?<!\w)[A-ZĐ]+(?!\w)")
 _INITIALS = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){2,})")
 """A person's initials, `N.T.L.` (the human script keeps them as written, R11.1)."""
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CAPS_PAIR = re.compile(r"[^\W\d_a-zà-ỹđ]{2}")
+"""Two capitals in a row: in every text with a word written in capitals."""
+
+
+def _shouted_lowered(text: str) -> str:
+    """A line written in capitals («AN NINH», «TÌNH HÌNH CHUNG») in lower case: its words are
+    read, not spelled letter by letter below («a en-nờ en-nờ i en-nờ hát»)."""
+    if not _CAPS_PAIR.search(text):
+        return text
+    found = list(_WORD.finditer(text))
+    words = [m[0] for m in found]
+    parts: list[str] = []
+    last = 0
+    for i, m in enumerate(found):
+        if shouted(words, i):
+            parts += [text[last : m.start()], m[0].lower()]
+            last = m.end()
+    return "".join(parts) + text[last:] if parts else text
 
 
 def _spell(m: re.Match[str]) -> str:
@@ -48,7 +70,7 @@ def tts_text(spoken_text: str) -> str:
     text = unicodedata.normalize("NFC", spoken_text)
     text = _CUE_LINE.sub("", text)
     text = _PRONOUNCED.sub(lambda m: m[1], text)
-    text = _initials(text)
+    text = _initials(_shouted_lowered(text))
     text = _CAPS.sub(_spell, text)
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
     return text.strip()

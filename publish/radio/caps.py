@@ -1,0 +1,42 @@
+"""Words written in capitals: a line shouted in capitals («TÌNH HÌNH AN NINH», a report's
+heading) is words to read, never an unknown abbreviation to flag (R14.6) or to spell in draft
+audio (R16.1). A word is of such a line when it has tone marks or is a Vietnamese syllable
+(«AN», «NINH», «CHUNG») and stands beside another such word."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["VIETNAMESE_SYLLABLE", "has_tone_marks", "shouted"]
+
+VIETNAMESE_SYLLABLE = re.compile(
+    r"(?i:(?:ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?)"
+)
+"""A Vietnamese syllable written without tone marks; English words rarely fit (`Official`)."""
+
+
+def has_tone_marks(token: str) -> bool:
+    """A caps word with Vietnamese diacritics (other than Đ) is shouted text, not an acronym."""
+    return any(
+        unicodedata.combining(c) for c in unicodedata.normalize("NFD", token.replace("Đ", "D"))
+    )
+
+
+def _word_in_capitals(word: str) -> bool:
+    """An upper-case word that reads as Vietnamese: with tone marks, or a syllable («ĐI»)."""
+    return (
+        len(word) > 1
+        and word.isupper()
+        and (has_tone_marks(word) or bool(VIETNAMESE_SYLLABLE.fullmatch(word.replace("Đ", "D"))))
+    )
+
+
+def shouted(words: list[str], i: int) -> bool:
+    """Whether `words[i]` is a word of a line written in capitals: it reads as Vietnamese and
+    so does a word beside it, also in capitals («AN NINH»; never «CSĐTTP» beside «ĐỘI»)."""
+    if not _word_in_capitals(words[i]):
+        return False
+    beside = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+    return any(_word_in_capitals(word) for word in beside)

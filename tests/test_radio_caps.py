@@ -1,0 +1,43 @@
+"""A heading or line written in capitals (publish.radio.caps): reports write their section
+headings so («I. TÌNH HÌNH CHUNG», «AN NINH»). The human script keeps the capitals (R15.4 never
+lower-cases the author's text); its words are read, not flagged as unknown abbreviations (R14.6)
+nor spelled letter by letter in draft audio (R16.1).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise, tts_text
+
+
+@pytest.mark.parametrize(
+    ("heading", "script", "audio"),
+    [
+        ("**I. AN NINH**", "Phần một: AN NINH.", "Phần một: an ninh."),
+        (
+            "## II. KẾT QUẢ CÔNG TÁC BẢO ĐẢM AN NINH",
+            "Phần hai: KẾT QUẢ CÔNG TÁC BẢO ĐẢM AN NINH.",
+            "Phần hai: kết quả công tác bảo đảm an ninh.",
+        ),
+        ("B. NỘI DUNG", "NỘI DUNG.", "nội dung."),
+        ("## TÌNH HÌNH CHUNG", "TÌNH HÌNH CHUNG.", "tình hình chung."),
+    ],
+)
+def test_a_heading_in_capitals_is_read_as_words(heading: str, script: str, audio: str) -> None:
+    """«AN NINH» was flagged as two unknown abbreviations (blocking the item) and, with «NINH»
+    after «AN», «CHUNG», «DUNG» after a word with tone marks, spelled in draft audio («a en-nờ
+    en-nờ…»): a word without tone marks is a word of the line when it is a Vietnamese syllable
+    beside another."""
+    spoken = normalise(f"# Tiêu đề\n\nMở đầu.\n\n{heading}\n\nNội dung.\n")
+    assert spoken.text == f"Mở đầu.\n\n{script}\n\nNội dung."
+    assert spoken.flags == ()
+    assert tts_text(spoken.text) == f"Mở đầu.\n\n{audio}\n\nNội dung."
+
+
+def test_an_unknown_abbreviation_in_a_line_in_capitals_is_still_flagged_and_spelled() -> None:
+    """«CSĐTTP» is no Vietnamese syllable: beside «ĐỘI» it was taken for a shouted word and read
+    unchecked; it needs the unit's lexicon entry (R14.6), and draft audio spells it (R16.1)."""
+    spoken = normalise("ĐỘI CSĐTTP VÀO CUỘC\n")
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("R14.6", "CSĐTTP")]
+    assert tts_text(spoken.text) == "ĐỘI xê ét đê tê tê pê vào cuộc."
