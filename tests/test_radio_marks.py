@@ -114,3 +114,26 @@ def test_an_initial_or_a_numeral_in_running_text_is_not_taken_for_a_mark(
     heading, a line of its own or a list item opens with a mark; running text keeps R11's
     trigger words."""
     assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "**1. Về công tác tuần tra:** Trong tuần đã tổ chức 5 đợt.",
+            "Thứ nhất, Về công tác tuần tra: Trong tuần đã tổ chức năm đợt.",
+        ),
+        ("*2) Về công tác kiểm tra:* đã kiểm tra.", "Thứ hai, Về công tác kiểm tra: đã kiểm tra."),
+        ("**a) Tuần tra:** Trong tuần đã tổ chức 5 đợt.", "Tuần tra: Trong tuần đã tổ chức năm đợt."),
+        ("**I. TÌNH HÌNH:** Trong tuần ổn định.", "Phần một, TÌNH HÌNH: Trong tuần ổn định."),
+        ("**V. Hùng** cho biết đã nộp đơn.", "V. Hùng cho biết đã nộp đơn."),
+        ("**Lưu ý:** 1. Không.", "Lưu ý: một. Không."),
+    ],
+)  # fmt: skip
+def test_a_paragraph_s_bold_lead_in_says_its_mark_as_a_heading_does(
+    paragraph: str, expected: str
+) -> None:
+    """Reports run a point's heading into its paragraph in bold («**1. Về công tác tuần
+    tra:** Trong tuần …»): it was read «Một. Về công tác…», «A Tuần tra:», «I. TÌNH HÌNH:». A
+    bold name («**V. Hùng**») or a number later in the paragraph is no mark."""
+    assert normalise(f"# Tiêu đề\n\nMở đầu.\n\n{paragraph}\n").text == f"Mở đầu.\n\n{expected}"

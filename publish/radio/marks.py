@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from publish.radio.numbers import roman_value
 
-__all__ = ["Mark", "heading_said", "is_marked_heading", "own_mark", "unmarked"]
+__all__ = ["Mark", "heading_said", "is_marked_heading", "lead_said", "own_mark", "unmarked"]
 
 _MARK = re.compile(
     r"(?P<open>[ *_]*)(?P<mark>\d{1,3}|[IVX]{1,6}|[a-zđ]|[A-ZĐ])(?P<end>[.)])(?P<close>[*_]*) +(?=\S)"
@@ -24,6 +24,8 @@ _MARK = re.compile(
 _HEADING_WORDS = 15
 """Words a line of text may have to be a section heading («I. TÌNH HÌNH CHUNG»), as R1.2's
 pseudo-heading."""
+_LEAD = re.compile(r" *(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+"""A paragraph's emphasised lead-in («**1. Về công tác tuần tra:** Trong tuần …»)."""
 _WORD = re.compile(r"[^\W\d_]+")
 _SECTION_NUMERAL = re.compile(r"[IVX]+")
 _ROMAN_MARK = "I"
@@ -97,7 +99,19 @@ def is_marked_heading(text: str) -> bool:
 def heading_said(text: str) -> str:
     """A heading with its own mark as a presenter says it: a Roman numeral a part («Phần I:»),
     a number the place («Thứ 1,»), a letter nothing."""
-    mark = _section_mark(text)
+    return _said(text, _section_mark(text))
+
+
+def lead_said(text: str) -> str:
+    """A paragraph whose emphasised lead-in is a marked heading run into its text («**1. Về
+    công tác tuần tra:** Trong tuần …», «**a) Tuần tra:** …») with the mark said as a
+    heading's; any other paragraph as it is (a mark in running text is no heading)."""
+    lead = _LEAD.match(text) if text[:1] in "*_ " else None
+    return text if lead is None else _said(text, _section_mark(lead[0]))
+
+
+def _said(text: str, mark: Mark | None) -> str:
+    """`text` with its section mark `mark` (if any) said as `heading_said` says it."""
     if mark is None:
         return text
     rest = unmarked(text, mark)

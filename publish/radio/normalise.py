@@ -29,7 +29,7 @@ from publish.radio.markdown import (
     strip_inline,
     with_sub_bullets_marked,
 )
-from publish.radio.marks import heading_said
+from publish.radio.marks import heading_said, lead_said
 from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers
@@ -188,8 +188,11 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
                 check_paragraph(spoken, ctx)
             continue
         items = block.items
-        if block.level:  # a sub-heading says its own mark («I.», «1.») as a presenter does
-            items = [dataclasses.replace(items[0], text=heading_said(items[0].text)), *items[1:]]
+        # A sub-heading, or a paragraph's bold lead-in, says its own mark («I.», «1.») as a
+        # presenter does.
+        said = heading_said if block.level else lead_said
+        if not items[0].list_item:
+            items = [dataclasses.replace(items[0], text=said(items[0].text)), *items[1:]]
         parts = [
             _speak(
                 item,
