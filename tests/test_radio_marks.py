@@ -35,7 +35,13 @@ def test_an_item_s_own_mark_gives_its_place_once_in_words(
 
 @pytest.mark.parametrize(
     "marks",
-    [("I.", "II.", "III."), ("a)", "b)", "c)"), ("1)", "2)", "3)"), ("A.", "B.", "C.")],
+    [
+        ("I.", "II.", "III."),
+        ("a)", "b)", "c)"),
+        ("1)", "2)", "3)"),
+        ("A.", "B.", "C."),
+        ("H.", "I.", "K."),
+    ],
 )
 def test_a_flat_list_s_own_marks_are_not_read_as_its_list_marks_are_not(
     marks: tuple[str, ...],
@@ -103,6 +109,7 @@ def test_read_title_says_a_heading_s_mark_too() -> None:
         ("Mở đầu.\n\n**V. Hùng**\n", "Mở đầu.\n\nV. Hùng."),
         ("Mở đầu.\n\nX. Tân Lập\n", "Mở đầu.\n\nXã Tân Lập."),  # R14.3, no section ten
         ("Bị bắt:\n\n- V. Hùng\n- Nguyễn Văn A\n", "Bị bắt: V. Hùng. Nguyễn Văn A."),
+        ("Bị bắt:\n\n- V. Hùng\n- T. Lan\n", "Bị bắt: V. Hùng. T. Lan."),
         ("Tổng kết lần thứ I.\n", "Tổng kết lần thứ nhất."),
         ("I. Tình hình chung: trong tuần xảy ra hai vụ.\n", "I. Tình hình chung: trong tuần xảy ra hai vụ."),
     ],

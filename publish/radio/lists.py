@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from publish.nesting import SUB_LIST_INDENT
-from publish.radio.marks import own_mark, unmarked
+from publish.radio.marks import in_order, own_mark, unmarked
 
 __all__ = ["ANNOUNCES", "ENDS_SENTENCE", "SENTENCE_INSIDE", "TRAILING_PAUSE", "Entry", "spoken"]
 
@@ -141,12 +141,14 @@ def _take_marks(entries: list[Entry]) -> None:
     """Take each item's own mark off its text («- 1) Tuần tra», «- I. Tuần tra», «- a) …»),
     at every level: written in the item, it was read out («một Tuần tra», «i Tuần tra», «a
     Tuần tra»), where the list's own mark («1.», «a)») never is. A capital and a stop («V.»,
-    «A.») may be a name's initial: taken off only when every item beside it has a mark."""
+    «A.») may be a name's initial: taken off only when every item beside it has such a mark,
+    in order («A., B.», «I., II.»), never «- V. Hùng», «- T. Lan»."""
     items = [entry for entry in entries if not entry.paragraph]
     marks = [own_mark(entry.text) for entry in items]
-    all_marked = len(items) > 1 and all(marks)
+    present = [mark for mark in marks if mark is not None]
+    listed = len(present) == len(items) > 1 and in_order(present)
     for entry, mark in zip(items, marks, strict=True):
-        if mark is not None and (all_marked or not mark.initial):
+        if mark is not None and (listed or not mark.initial):
             entry.text = unmarked(entry.text, mark)
             entry.own = mark.value
     for entry in entries:

@@ -10,12 +10,21 @@ text): the start of a heading or item is the trigger.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from publish.radio.numbers import roman_value
 
-__all__ = ["Mark", "heading_said", "is_marked_heading", "lead_said", "own_mark", "unmarked"]
+__all__ = [
+    "Mark",
+    "heading_said",
+    "in_order",
+    "is_marked_heading",
+    "lead_said",
+    "own_mark",
+    "unmarked",
+]
 
 _MARK = re.compile(
     r"(?P<open>[ *_]*)(?P<mark>\d{1,3}|[IVX]{1,6}|[a-zđ]|[A-ZĐ])(?P<end>[.)])(?P<close>[*_]*) +(?=\S)"
@@ -28,6 +37,8 @@ _LEAD = re.compile(r" *(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 """A paragraph's emphasised lead-in («**1. Về công tác tuần tra:** Trong tuần …»)."""
 _WORD = re.compile(r"[^\W\d_]+")
 _SECTION_NUMERAL = re.compile(r"[IVX]+")
+_ALPHABET = "ABCDĐEFGHIJKLMNOPQRSTUVWXYZ"
+"""Capital letter marks in order, Vietnamese «Đ» after «D»."""
 _ROMAN_MARK = "I"
 _NUMBER_MARK = "1"
 _LETTER_MARK = "a"
@@ -36,11 +47,12 @@ _LETTER_MARK = "a"
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A text's own mark: its kind («I» Roman, «1» number, «a» letter), its value (a letter
-    has none), whether it could be a name's initial («V.», «A.»), and where the text after
-    it starts, with the emphasis opened before it kept when it goes on past the mark."""
+    has none), as written, whether it could be a name's initial («V.», «A.»), and where the
+    text after it starts, with the emphasis opened before it kept when it goes on past it."""
 
     kind: str
     value: int | None
+    written: str
     initial: bool
     keep: str
     rest: int
@@ -66,7 +78,19 @@ def own_mark(text: str) -> Mark | None:
     # «**1.** Tuần tra»: the emphasis held the mark alone and goes with it.
     keep = "" if found["close"] else found["open"].strip()
     initial = mark.isupper() and len(mark) == 1 and found["end"] == "."
-    return Mark(kind, value, initial, keep, found.end())
+    return Mark(kind, value, mark, initial, keep, found.end())
+
+
+def in_order(marks: list[Mark]) -> bool:
+    """Whether marks run as a list's do: numerals rising («I., II., III.»), or capital letters
+    later each in the alphabet («A., B., C.»); initials («V. Hùng», «T. Lan») seldom do."""
+    if all(mark.kind == _ROMAN_MARK for mark in marks):
+        keys = [mark.value or 0 for mark in marks]
+    elif all(mark.written in _ALPHABET for mark in marks):
+        keys = [_ALPHABET.index(mark.written) for mark in marks]
+    else:
+        return False
+    return all(before < after for before, after in itertools.pairwise(keys))
 
 
 def unmarked(text: str, mark: Mark) -> str:
