@@ -4,7 +4,8 @@ deeper level is joined with «,» and the level above it with «;», or each sub
 when written as sentences. When a list has levels and two points or more, each top point is a
 sentence opened by «thứ nhất, … Thứ hai, …», so the listener hears where the next one starts:
 «Kế hoạch gồm: thứ nhất, tuần tra ban đêm: tại các xã, tại thị trấn. Thứ hai, kiểm tra hành
-chính.». A flat list is read as before, item by item.
+chính.». A flat list is read as before, item by item. A list's lines are told here too
+(`LIST_LINE`, `mark_of`, `indent_of`), for publish.radio.markdown's splitter.
 """
 
 from __future__ import annotations
@@ -12,10 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from publish.markdown_pasted import BULLET_GLYPHS, WORD_SUB_BULLET, sub_bullets
 from publish.nesting import SUB_LIST_INDENT
 from publish.radio.marks import in_order, own_mark, unmarked
 
-__all__ = ["ANNOUNCES", "ENDS_SENTENCE", "SENTENCE_INSIDE", "TRAILING_PAUSE", "Entry", "spoken"]
+__all__ = [
+    "ANNOUNCES",
+    "ENDS_SENTENCE",
+    "LIST_LINE",
+    "SENTENCE_INSIDE",
+    "TRAILING_PAUSE",
+    "Entry",
+    "indent_of",
+    "is_ordered",
+    "mark_of",
+    "spoken",
+    "with_sub_bullets_marked",
+]
 
 Lines = tuple[tuple[int, str], ...]
 
@@ -31,6 +45,11 @@ _DOTTED_END = re.compile(r"(?:\w\.\w|\.\.)\.$|…$")
 """`v.v.`, `...`: the stop is part of the word or the ellipsis, never taken off."""
 _INNER_PAUSE = re.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
 """A pause inside a sub-item as it is spoken: «7:30», «1,5» are read without one."""
+LIST_LINE = re.compile(
+    rf"^(\s*)(?:[-*+{BULLET_GLYPHS}][\ufe0f\U0001f3fb-\U0001f3ff]?|\d{{1,3}}[.)]|[a-zđ][.)])\s+(.*)$"
+)
+"""`-`, `1.`, and `a)` `b.` of a legal-style list (`a) Lừa đảo …;`), or a bullet glyph pasted from
+Word or a post (`•`, `👉`: see publish.markdown_pasted): the mark is not read."""
 NEST = SUB_LIST_INDENT
 """Columns past its level's items a list line must start to be in the item above it: the
 website's (Python-Markdown's) rule, so the radio reads the levels the website shows; a line
@@ -82,6 +101,41 @@ class _Level:
     base: int
     kind: str
     last: Entry
+
+
+_SUB_BULLET_LINE = re.compile(r"^[ \t]*o(?:\t|[ \u00a0]{2})", re.MULTILINE)
+
+
+def with_sub_bullets_marked(text: str) -> str:
+    """`text` with each of Word's second-level «o» items (publish.markdown_pasted.sub_bullets:
+    a list on the website) opened by «◦», read as a pasted bullet: the script's one kind of
+    space would leave «o Tại các xã», read as the word «o». It is indented as the website's
+    sub-list is, so it is read as a sub-item (`spoken`)."""
+    if not _SUB_BULLET_LINE.search(text):
+        return text
+    lines = text.split("\n")
+    for i in sub_bullets(lines):
+        lines[i] = WORD_SUB_BULLET.sub("    ◦ ", lines[i], count=1)
+    return "\n".join(lines)
+
+
+def is_ordered(listed: re.Match[str]) -> bool:
+    """Whether a `LIST_LINE` line is numbered or lettered (`1.`, `2)`, `a)`) rather than marked."""
+    return listed[0][len(listed[1]) : len(listed[1]) + 1].isalnum()
+
+
+def mark_of(listed: re.Match[str]) -> tuple[str, int | None]:
+    """A `LIST_LINE` line's kind of mark («-» for any bullet, «1» numbered, «a» lettered) and its
+    number."""
+    mark = listed[0][len(listed[1]) : listed.start(2)].strip()
+    if mark[:1].isdigit():
+        return "1", int(mark[:-1])
+    return ("a", None) if mark[:1].isalpha() else ("-", None)
+
+
+def indent_of(line: str) -> int:
+    """Columns of a line's indentation (Tabs are expanded before the split)."""
+    return len(line) - len(line.lstrip(" "))
 
 
 def spoken(entries: list[Entry]) -> list[tuple[str, Lines]]:

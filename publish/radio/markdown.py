@@ -8,21 +8,19 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from publish.markdown_comments import shown_body
-from publish.markdown_pasted import (
-    BULLET_GLYPHS,
-    NUMBERED,
-    WORD_SUB_BULLET,
-    goes_on,
-    sub_bullets,
-)
+from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.flags import WARNING, Context, Flag
 from publish.radio.lists import (
     ANNOUNCES,
     ENDS_SENTENCE,
+    LIST_LINE,
     NEST,
     SENTENCE_INSIDE,
     TRAILING_PAUSE,
     Entry,
+    indent_of,
+    is_ordered,
+    mark_of,
     spoken,
 )
 from publish.radio.marks import is_marked_heading
@@ -80,11 +78,6 @@ No space is needed after the `#`s, as on the website (Python-Markdown); a line o
 is no heading (see publish.markdown_pasted)."""
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_LIST = re.compile(
-    rf"^(\s*)(?:[-*+{BULLET_GLYPHS}][\ufe0f\U0001f3fb-\U0001f3ff]?|\d{{1,3}}[.)]|[a-zđ][.)])\s+(.*)$"
-)
-"""`-`, `1.`, and `a)` `b.` of a legal-style list (`a) Lừa đảo …;`), or a bullet glyph pasted from
-Word or a post (`•`, `👉`: see publish.markdown_pasted): the mark is not read."""
 _QUOTE = re.compile(r"^\s*>\s?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|")
 _DEFINITION = re.compile(r"^\s*\[\^?[^\]]+\]:")
@@ -273,41 +266,6 @@ def _is_speaker(who: str) -> bool:
     )
 
 
-_SUB_BULLET_LINE = re.compile(r"^[ \t]*o(?:\t|[ \u00a0]{2})", re.MULTILINE)
-
-
-def with_sub_bullets_marked(text: str) -> str:
-    """`text` with each of Word's second-level «o» items (publish.markdown_pasted.sub_bullets:
-    a list on the website) opened by «◦», read as a pasted bullet: the script's one kind of
-    space would leave «o Tại các xã», read as the word «o». It is indented as the website's
-    sub-list is, so it is read as a sub-item (publish.radio.lists)."""
-    if not _SUB_BULLET_LINE.search(text):
-        return text
-    lines = text.split("\n")
-    for i in sub_bullets(lines):
-        lines[i] = WORD_SUB_BULLET.sub("    ◦ ", lines[i], count=1)
-    return "\n".join(lines)
-
-
-def _ordered(listed: re.Match[str]) -> bool:
-    """Whether a `_LIST` line is numbered or lettered (`1.`, `2)`, `a)`) rather than marked."""
-    return listed[0][len(listed[1]) : len(listed[1]) + 1].isalnum()
-
-
-def _mark(listed: re.Match[str]) -> tuple[str, int | None]:
-    """A `_LIST` line's kind of mark («-» for any bullet, «1» numbered, «a» lettered) and its
-    number."""
-    mark = listed[0][len(listed[1]) : listed.start(2)].strip()
-    if mark[:1].isdigit():
-        return "1", int(mark[:-1])
-    return ("a", None) if mark[:1].isalpha() else ("-", None)
-
-
-def _indent(line: str) -> int:
-    """Columns of a line's indentation (Tabs are expanded before the split)."""
-    return len(line) - len(line.lstrip(" "))
-
-
 def _skip_front_matter(lines: list[str]) -> int:
     """Index of the first body line after a YAML front matter block, if any."""
     if lines and lines[0].strip() == "---":
@@ -328,7 +286,7 @@ class _Splitter:
         self.indents: list[int] = []
         """How far each list item's mark is indented: its level (publish.radio.lists)."""
         self.marks: list[tuple[str, int | None]] = []
-        """Each list item's kind of mark and number (`_mark`); ("", None) for a paragraph
+        """Each list item's kind of mark and number (`mark_of`); ("", None) for a paragraph
         indented under an item after a blank line."""
         self.ordered = False
         """Whether the open list is numbered or lettered (`1.`, `a)`), not marked (`-`, `•`)."""
@@ -452,19 +410,19 @@ class _Splitter:
         if not self.current and not self.list_items and _QUOTE.match(line):
             self.quoted = True
         line = _QUOTE.sub("", line)
-        if listed := _LIST.match(line):
+        if listed := LIST_LINE.match(line):
             if self.current:
                 self.end_paragraph()
             if not self.list_items:
-                self.ordered = _ordered(listed)
+                self.ordered = is_ordered(listed)
             self.list_items.append([(number, listed[2])])
             self.indents.append(len(listed[1]))
-            self.marks.append(_mark(listed))
+            self.marks.append(mark_of(listed))
             self.pasted = line.lstrip()[0] in BULLET_GLYPHS or bool(NUMBERED.match(line))
         elif self.list_items and after_gap:
             # A paragraph indented under an item (`_next_item`): in that item, as on the website.
             self.list_items.append([(number, line)])
-            self.indents.append(_indent(line))
+            self.indents.append(indent_of(line))
             self.marks.append(("", None))
         elif (
             self.list_items
@@ -483,9 +441,9 @@ class _Splitter:
         the same kind (marks or numbers) as the list's first (another kind is another list), or
         a sub-item or paragraph indented NEST columns past the list's items (`    Lưu ý …`)."""
         line = _QUOTE.sub("", line)
-        listed = _LIST.match(line)
-        nested = _indent(line) >= self.indents[0] // NEST * NEST + NEST
-        return nested or (listed is not None and _ordered(listed) == self.ordered)
+        listed = LIST_LINE.match(line)
+        nested = indent_of(line) >= self.indents[0] // NEST * NEST + NEST
+        return nested or (listed is not None and is_ordered(listed) == self.ordered)
 
 
 def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:

@@ -20,6 +20,7 @@ from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
 from publish.radio.codes import read_codes
 from publish.radio.datetimes import read_dates_and_times
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
+from publish.radio.lists import with_sub_bullets_marked
 from publish.radio.markdown import (
     PLACEHOLDER_FIRST,
     PSEUDO_HEADING_LEVEL,
@@ -27,7 +28,6 @@ from publish.radio.markdown import (
     marks_removed,
     split_blocks,
     strip_inline,
-    with_sub_bullets_marked,
 )
 from publish.radio.marks import heading_said, lead_said
 from publish.radio.measures import read_measures, read_rates
