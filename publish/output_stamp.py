@@ -1,8 +1,8 @@
 """The mark each write leaves of who last changed output/<channel>/, for `publish serve` to notice.
 
-A `publish build` in a second terminal replaces output/web under a running preview (a plain
-build takes the drafts of a `publish serve --drafts` out of it): the preview reads this mark to
-notice that another process wrote there, and rebuilds its own preview. The mark lives in .cache/
+A `publish build` in a second terminal replaces output/web under a running `publish serve`
+(one without --drafts, which builds into output/web too): the preview reads this mark to notice
+that another process wrote there, and rebuilds its own preview and reloads open pages. The mark lives in .cache/
 beside the writer's ledger of the same folder (safe to delete, like the rest of .cache/), never
 in output/, which is deployed as it is.
 """

@@ -1,6 +1,7 @@
 """`publish serve` notices a `publish build` run in a second terminal: that build replaced
-output/web (a plain one without the drafts a `--drafts` preview shows), and the preview rebuilds
-its own and reloads open pages, without answering its own rebuilds or another preview's.
+output/web, and the preview rebuilds its own and reloads open pages, without answering its own
+rebuilds or another preview's. A `--drafts` preview is built elsewhere (.cache/preview/web): a
+draft is never in output/web, which is deployed as it is.
 
 The build is a real second process running `publish build` with test_serve's stand-in renderer.
 """
@@ -42,10 +43,21 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def publish_build(root: Path) -> None:
+def publish_build(root: Path, *options: str) -> None:
     """`publish build --channel web` in another process, as a second terminal runs it."""
     done = subprocess.run(
-        [sys.executable, "-c", BUILD, "build", "--root", str(root), "--channel", "web", "--quiet"],
+        [
+            sys.executable,
+            "-c",
+            BUILD,
+            "build",
+            "--root",
+            str(root),
+            "--channel",
+            "web",
+            "--quiet",
+            *options,
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
@@ -54,24 +66,49 @@ def publish_build(root: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_a_build_in_another_terminal_gives_the_drafts_preview_back_and_reloads_pages(
-    project: Path,
-) -> None:
-    """The plain build takes the draft out of output/web; serve notices, rebuilds with its
-    drafts and reloads the open page, which shows the draft again."""
+def draft_in(web: Path) -> bool:
+    """Whether the draft's page is in this web folder."""
+    return (web / DRAFT_PAGE.strip("/") / "index.html").is_file()
+
+
+def test_the_drafts_preview_never_writes_a_draft_into_output(project: Path) -> None:
+    """`publish build && rsync output/web …` must never ship a draft: the `--drafts` preview
+    is built into .cache/preview/web, before and after a build in another terminal, which
+    leaves it and its open pages alone."""
     out = io.StringIO()
     with PreviewSession(project, port=0, drafts=True, out=out, err=io.StringIO()) as session:
         assert get(session, DRAFT_PAGE)[0] == 200
+        assert not (project / "output").exists()
+        assert draft_in(project / ".cache" / "preview" / "web")
+        generation = session.hub.state()[0]
+        publish_build(project)
+        assert not session.outside_write(), "a build into output/web is not the preview's"
+        assert session.rebuild()
+        assert get(session, DRAFT_PAGE)[0] == 200
+        assert session.hub.state()[0] == generation + 1  # only the rebuild asked for above
+        assert (project / "output" / "web" / "index.html").is_file()
+        assert not draft_in(project / "output" / "web")
+        assert "Lệnh 'publish build'" not in out.getvalue()
+
+
+def test_a_build_in_another_terminal_gives_the_preview_back_and_reloads_pages(
+    project: Path,
+) -> None:
+    """A plain preview serves output/web; a `publish build --drafts` in another terminal puts
+    the draft there. Serve notices, rebuilds its own (without it) and reloads the open page."""
+    out = io.StringIO()
+    with PreviewSession(project, port=0, out=out, err=io.StringIO()) as session:
+        assert get(session, DRAFT_PAGE)[0] == 404
         stream = EventStream(session, since=session.hub.state()[0])
         try:
-            publish_build(project)
+            publish_build(project, "--drafts")
             assert stream.next_event() == "reload"
         finally:
             stream.close()
-        assert get(session, DRAFT_PAGE)[0] == 200
-        assert (project / "output" / "web" / DRAFT_PAGE.strip("/") / "index.html").is_file()
+        assert get(session, DRAFT_PAGE)[0] == 404
+        assert not draft_in(project / "output" / "web")
         assert "Lệnh 'publish build' (tiến trình số" in out.getvalue()
-        assert "dựng lại bản xem trước, kèm bản nháp" in out.getvalue()
+        assert "vừa ghi lại output/web: dựng lại bản xem trước…" in out.getvalue()
         assert not session.outside_write(), "its own rebuild taken for another command's write"
 
 

@@ -18,7 +18,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         parents=[common_options()],
         help="xem trước website trên máy này, tự dựng lại và tải lại trang khi sửa bài",
         description=(
-            "Dựng website vào output/web (chỉ kênh web cho nhanh; Zalo và phát thanh không dựng — "
+            "Dựng website vào output/web (với --drafts thì vào .cache/preview/web: output/ chỉ "
+            "chứa bản đăng được; chỉ kênh web cho nhanh; Zalo và phát thanh không dựng — "
             "dùng `publish build` trước khi đồng bộ), mở máy chủ xem trước tại 127.0.0.1 và theo dõi "
             "content/, templates/, site.toml. Mỗi lần lưu tệp, website được dựng lại và trang đang "
             "mở tự tải lại. Nếu bài có lỗi, trang hiện thông báo lỗi và bản dựng tốt gần nhất vẫn "
@@ -36,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--drafts",
         action="store_true",
         help="xem trước cả bản nháp và bài chưa duyệt (có dải «Bản nháp»); "
-        "chạy lại `publish build` trước khi đưa website lên mạng",
+        "dựng vào .cache/preview/web, không bao giờ vào output/",
     )
     parser.set_defaults(run=run)
 

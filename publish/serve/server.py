@@ -1,4 +1,4 @@
-"""The preview web server: files from output/web on 127.0.0.1, live reload, 404 page, nothing outside.
+"""The preview web server: the built website on 127.0.0.1, live reload, 404 page, nothing outside.
 
 The site is served at the path of its base_url ("/congan-hoakhanh/" for a site published under
 that folder), as the host will serve it: its pages link to their styles, images and each other
@@ -37,11 +37,11 @@ NOT_FOUND = (
 ).encode()
 FORBIDDEN = (
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bị từ chối</title></head>'
-    "<body><h1>Bị từ chối</h1><p>Chỉ phục vụ các tệp trong output/web.</p></body></html>"
+    "<body><h1>Bị từ chối</h1><p>Chỉ phục vụ các tệp của website đã dựng.</p></body></html>"
 ).encode()
 NOT_BUILT = (
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Chưa có website</title>'
-    "</head><body><h1>Chưa có website</h1><p>Chưa dựng được output/web. Xem thông báo trong "
+    "</head><body><h1>Chưa có website</h1><p>Chưa dựng được website. Xem thông báo trong "
     "cửa sổ dòng lệnh.</p></body></html>"
 ).encode()
 WRONG_HOST = (
@@ -218,7 +218,7 @@ class PreviewServer(ThreadingHTTPServer):
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
-    """Answers GET and HEAD from output/web; HTML gets the live-reload snippet."""
+    """Answers GET and HEAD from the web folder; HTML gets the live-reload snippet."""
 
     server: PreviewServer
     server_version = "publish-serve"

@@ -30,9 +30,14 @@ __all__ = ["CHANNELS", "PreviewSession"]
 
 CHANNELS = ("web",)
 """Only the website is rebuilt while previewing: Zalo and radio are not looked at in a browser."""
+PREVIEW_DIR = "preview"
+"""The folder in .cache/ that `publish serve --drafts` builds its preview into (preview/web):
+never output/, which holds only builds fit to deploy (a `publish build && rsync output/web …`
+must not ship the drafts a preview put there)."""
 OUTSIDE_POLL_SECONDS = 0.5
 """How often the preview looks whether another command (a `publish build` in a second terminal)
-wrote output/web: a small file read, so the page shows its own preview again within a second."""
+wrote the folder it serves: a small file read, so the page shows its own preview again within a
+second."""
 
 
 class PreviewSession:
@@ -55,8 +60,9 @@ class PreviewSession:
             # server would go on showing only «không tìm thấy tệp cấu hình» until Ctrl-C.
             config_module.load(root)
         self.root = root
-        self.output = root / "output"
         self._cache = root / ".cache"
+        self.output = self._cache / PREVIEW_DIR if drafts else root / "output"
+        """Where the preview is built (its web/ folder is served): output/ only without drafts."""
         self.hub = ReloadHub()
         self._drafts = drafts
         self._now = now
@@ -67,7 +73,7 @@ class PreviewSession:
         self._closing = threading.Event()
         self._skipped: list[str] = []
         self._built = False
-        """Whether a rebuild succeeded in this session (output/web is then this session's)."""
+        """Whether a rebuild succeeded in this session (the served folder is then its own)."""
         self._addresses: dict[tuple[str, str], str] = {}
         """Where the last good build served each bulletin (by id) and page (by file)."""
         self._files: dict[str, tuple[str, str]] = {}
@@ -87,10 +93,10 @@ class PreviewSession:
         self._watcher = Watcher(root, self._debouncer)
         self._serving: threading.Thread | None = None
         self._seen = self._stamp()
-        """The last write of output/web this session knows of (its own, or another's it has
+        """The last write of the served folder this session knows of (its own, or another's it has
         answered), set under `_rebuilding`."""
         self._other_previews: set[int] = set()
-        """Other `publish serve` processes already reported writing output/web."""
+        """Other `publish serve` processes already reported writing the served folder."""
         self._outside = threading.Thread(
             target=self._watch_output, name="publish-serve-outside", daemon=True
         )
@@ -112,7 +118,8 @@ class PreviewSession:
                     # Output left by an earlier build was most likely made with this site.toml.
                     self.server.serve_at(folder)
                 now = resolve_now(self._now, config.tz)
-                # `publish build` or `publish sync` in another terminal writes output/ too.
+                # `publish build` or `publish sync` in another terminal writes output/ too, and
+                # every build writes .cache/ (a preview built into .cache/preview/ included).
                 with output_lock(
                     self.root,
                     "serve",
@@ -154,21 +161,21 @@ class PreviewSession:
             return True
 
     def _stamp(self) -> output_stamp.Stamp | None:
-        """The mark of the last write of output/web, whoever made it."""
+        """The mark of the last write of the served folder, whoever made it."""
         return output_stamp.read(self._cache, self.output, "web")
 
     def _watch_output(self) -> None:
-        """Rebuild the preview whenever another command wrote output/web, until closing."""
+        """Rebuild the preview whenever another command wrote the served folder, until closing."""
         while not self._closing.wait(OUTSIDE_POLL_SECONDS):
             if self.outside_write():
                 self._debouncer.poke()
 
     def outside_write(self) -> bool:
-        """Whether output/web was written by another command since this session last looked
-        (a `publish build` or `publish sync` in a second terminal): it then holds that command's
-        build (a plain build has none of the drafts `--drafts` previews) and open pages do not
-        know; the caller rebuilds, which reloads them. Its own writes never count, or each
-        rebuild would start the next."""
+        """Whether the served folder was written by another command since this session last
+        looked (a `publish build` or `publish sync` in a second terminal, into output/web): it
+        then holds that command's build and open pages do not know; the caller rebuilds, which
+        reloads them. Its own writes never count, or each rebuild would start the next. A
+        `--drafts` preview serves .cache/preview/web, which no build or sync writes."""
         stamp = self._stamp()
         if stamp is None or stamp == self._seen:
             return False
@@ -183,21 +190,25 @@ class PreviewSession:
                 self._other_previews.add(stamp.pid)
                 print(
                     f"[{_clock(self._tz)}] Một 'publish serve' khác (tiến trình số {stamp.pid}) "
-                    "cũng ghi vào output/web của dự án này: hai bản xem trước ghi đè lên nhau, "
+                    f"cũng ghi vào {self._shown()} của dự án này: hai bản xem trước ghi đè "
+                    "lên nhau, "
                     "trang đang mở có thể hiện bản của bên kia. Nên tắt một bản (nhấn Ctrl-C ở "
                     "cửa sổ dòng lệnh của nó).",
                     file=self._err,
                     flush=True,
                 )
             return False
-        drafts = ", kèm bản nháp" if self._drafts else ""
         print(
             f"[{_clock(self._tz)}] Lệnh 'publish {stamp.command}' (tiến trình số {stamp.pid}) vừa "
-            f"ghi lại output/web: dựng lại bản xem trước{drafts}…",
+            f"ghi lại {self._shown()}: dựng lại bản xem trước…",
             file=self._out,
             flush=True,
         )
         return True
+
+    def _shown(self) -> str:
+        """The served folder as the editor sees it in messages: output/web, .cache/preview/web."""
+        return (self.output / "web").relative_to(self.root).as_posix()
 
     def _moved(self, site: Site) -> dict[str, str]:
         """The pages this build serves at another address than the last good one (old path →

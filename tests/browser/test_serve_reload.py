@@ -245,8 +245,8 @@ def test_a_build_in_another_terminal_leaves_the_drafts_preview_open_and_current(
     tmp_path: Path, browser
 ) -> None:
     """The editor previews a draft with --drafts; a plain `publish build` in a second terminal
-    writes output/web without it. The open page reloads and still shows the draft: serve
-    noticed the build and gave output/web its drafts back."""
+    writes output/web, which is deployed as it is: the draft is never there, and the preview,
+    built into .cache/preview/web, still shows it after the build."""
     from playwright.sync_api import expect
 
     root = copy_sample(tmp_path)
@@ -257,17 +257,18 @@ def test_a_build_in_another_terminal_leaves_the_drafts_preview_open_and_current(
         page = context.new_page()
         page.goto(url + draft)
         title = page.locator("article.bulletin h1").inner_text()
-        page.evaluate("window.__before_build = true")
-        page.wait_for_timeout(300)  # let the reload channel connect
+        assert not (root / "output" / "web" / draft).exists()
         built = subprocess.run(
             [sys.executable, "-m", "publish", "build", "--root", str(root), "--channel", "web",
              "--now", NOW.strftime("%Y-%m-%dT%H:%M"), "--quiet"],
             capture_output=True, text=True, timeout=300,
         )  # fmt: skip
         assert built.returncode == 0, built.stdout + built.stderr
-        page.wait_for_function("window.__before_build === undefined", timeout=RELOAD_DEADLINE_MS)
+        page.reload()
         expect(page.locator("article.bulletin h1")).to_have_text(title)
-        assert (root / "output" / "web" / draft / "index.html").is_file()
+        assert (root / "output" / "web" / "index.html").is_file()
+        assert not (root / "output" / "web" / draft).exists()
+        assert (root / ".cache" / "preview" / "web" / draft / "index.html").is_file()
     finally:
         context.close()
         stop(process)
