@@ -796,6 +796,70 @@ def test_images_taken_away_are_kept_only_within_their_bounds(
         assert get(session, "/anh/nho.bbbb2222.jpg")[0] == 404, "kept past its time"
 
 
+def with_photos(site: object) -> Iterator[Artifact]:
+    """The stand-in renderer where each bulletin's page shows its own photo, anh/<slug>.jpg."""
+    for artifact in PLAIN_RENDER(site):
+        if artifact.key is None:
+            yield artifact
+            continue
+        slug = artifact.path.split("/")[-2]
+        photo = (
+            f'<img src="/anh/{slug}-640.aaaa1111.jpg" srcset="../../anh/{slug}-320.bbbb.jpg 320w">'
+        )
+        yield Artifact.text(
+            "web", artifact.path, _page(slug, photo), source=artifact.source, key=artifact.key
+        )
+        yield Artifact("web", f"anh/{slug}-640.aaaa1111.jpg", b"JFIF " + slug.encode())
+        yield Artifact("web", f"anh/{slug}-320.bbbb.jpg", b"JFIF small " + slug.encode())
+
+
+def test_the_images_of_a_bulletin_withdrawn_are_not_kept(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bulletin made a draft again (or secret) is withdrawn by the rebuild: its photos are not
+    kept in memory for a page loaded just before, they are gone at once like its page. A photo
+    replaced on a page still served is kept."""
+    module = sys.modules[__name__]
+    monkeypatch.setattr(module, "render", with_photos)
+    source = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    other = project / "content" / "bai-viet" / "2024-01-03-tin-khac.md"
+    other.write_text(BULLETIN.format(title="Tin khác", category="an-ninh-trat-tu"), "utf-8")
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        session._debouncer.stop()  # the edit below is rebuilt here, once
+        assert get(session, "/anh/ban-tin-thu-640.aaaa1111.jpg")[0] == 200
+        text = source.read_text("utf-8")
+        source.write_text(text.replace("---\ntitle", "---\ndraft: true\ntitle", 1), "utf-8")
+        monkeypatch.setattr(module, "render", lambda site: (
+            a if a.path != "anh/tin-khac-640.aaaa1111.jpg" else Artifact(
+                "web", "anh/tin-khac-640.cccc.jpg", a.data
+            )
+            for a in with_photos(site)
+        ))  # fmt: skip
+        assert session.rebuild()
+        assert get(session, "/2024/01/ban-tin-thu/")[0] == 404
+        assert get(session, "/anh/ban-tin-thu-640.aaaa1111.jpg")[0] == 404, "a draft's photo kept"
+        assert get(session, "/anh/ban-tin-thu-320.bbbb.jpg")[0] == 404, "a draft's photo kept"
+        assert get(session, "/anh/tin-khac-640.aaaa1111.jpg")[0] == 200
+        assert set(session.server.replaced_images) == {"anh/tin-khac-640.aaaa1111.jpg"}
+
+
+def test_images_taken_away_are_dropped_even_if_nothing_asks(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An idle preview does not hold the images a rebuild took away past their time: a timer
+    drops them, not the next request for one."""
+    module = sys.modules[__name__]
+    monkeypatch.setattr(module, "render", with_photo("anh-640.aaaa1111.jpg", b"JFIF old"))
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        monkeypatch.setattr(server_module, "KEPT_IMAGE_SECONDS", 0.0)
+        monkeypatch.setattr(module, "render", with_photo("anh-640.bbbb2222.jpg", b"JFIF new"))
+        assert session.rebuild()
+        deadline = time.monotonic() + EVENT_WAIT
+        while session.server.replaced_images and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert session.server.replaced_images == {}, "kept past its time with nothing asking"
+
+
 def test_a_rebuild_failing_while_moving_files_keeps_the_last_good_build_whole(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,6 +13,7 @@ import os
 import re
 import socketserver
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,7 +61,10 @@ KEPT_IMAGE_BYTES = 64 * 1024 * 1024
 widths in site.toml takes every variant away: none beyond this is kept)."""
 KEPT_IMAGE_SECONDS = 60.0
 """How long they are kept: an open page reloads at once after the rebuild, and only a page
-loaded just before it still asks for them."""
+loaded just before it still asks for them. Dropped then by a timer, even if nothing asks."""
+IMAGE_LINK_RE = re.compile(rf"(?:^|[/\"'\s,(]){IMAGES}/([^\"'\s,()?#<>]+)")
+"""An image of the web folder named in a page (src, srcset, og:image; with the site's folder or
+the whole base_url before it, or relative: "../anh/…")."""
 LOCAL_HOST_RE = re.compile(r"(?:127\.0\.0\.1|localhost|\[::1\])(?::[0-9]{1,5})?", re.IGNORECASE)
 """The Host a browser on this machine sends. Any other name (one of the attacker's, pointed at
 127.0.0.1 by DNS rebinding) would let a web page read the preview, drafts included."""
@@ -128,6 +132,10 @@ class PreviewServer(ThreadingHTTPServer):
         self._taking: dict[str, bytes] | None = None
         """The images the rebuild moving files now took away so far."""
         self._taken_bytes = 0
+        self._pages_taken: list[tuple[Path, str]] = []
+        """The pages the rebuild moving files now took away or replaced: live path, held path."""
+        self._expiry: threading.Timer | None = None
+        """Drops replaced_images after KEPT_IMAGE_SECONDS: an idle preview holds no memory."""
         self._images_root = web_root
         """web_root/anh as the writer names its files (resolved)."""
         super().__init__((HOST, port), PreviewHandler)
@@ -142,21 +150,43 @@ class PreviewServer(ThreadingHTTPServer):
         with self.files.writing():
             self.replaced_assets = self._assets_now()
             self._images_root = (self.web_root / IMAGES).resolve()  # as the writer names files
-            self._taking, self._taken_bytes = {}, 0
+            self._taking, self._taken_bytes, self._pages_taken = {}, 0, []
             taken = self._taking
             try:
                 yield
             finally:
                 self._taking = None
+            _drop_withdrawn(taken, self._pages_taken)
+            self._pages_taken = []
             self.replaced_images = taken
             self._images_until = time.monotonic() + KEPT_IMAGE_SECONDS
+            self._expire_later()
+
+    def _expire_later(self) -> None:
+        """Drop the kept images after KEPT_IMAGE_SECONDS (the last rebuild's timer replaced)."""
+        if self._expiry is not None:
+            self._expiry.cancel()
+        self._expiry = threading.Timer(KEPT_IMAGE_SECONDS, self._drop_images)
+        self._expiry.daemon = True
+        self._expiry.start()
+
+    def _drop_images(self) -> None:
+        """Let go of the kept images (their time is up)."""
+        with self.files.writing():  # the next rebuild's swapping sets them under this lock too
+            if time.monotonic() >= self._images_until:
+                self.replaced_images = {}
 
     def retired(self, live: Path, held: str) -> None:
         """Keep in memory an image the rebuild takes away or replaces (`live`, now at `held`):
         a page loaded just before the move asks for it after, and showed a broken image until
         its reload. Called by the writer while `swapping` is held."""
         taken = self._taking
-        if taken is None or not live.is_relative_to(self._images_root):
+        if taken is None:
+            return
+        if live.suffix == ".html":
+            self._pages_taken.append((live, held))
+            return
+        if not live.is_relative_to(self._images_root):
             return
         try:
             size = os.stat(held).st_size
@@ -198,6 +228,12 @@ class PreviewServer(ThreadingHTTPServer):
     def site_path(self) -> str:
         """The site's home page path on this server, quoted: "/" or "/congan-hoakhanh/"."""
         return quote("".join(f"/{part}" for part in self.folder) + "/")
+
+    def server_close(self) -> None:
+        """Close the socket and stop the timer of the kept images."""
+        if self._expiry is not None:
+            self._expiry.cancel()
+        super().server_close()
 
     def server_bind(self) -> None:
         """Bind without HTTPServer's reverse DNS lookup, which can stall for seconds."""
@@ -348,6 +384,25 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def _drop_withdrawn(taken: dict[str, bytes], pages: list[tuple[Path, str]]) -> None:
+    """Remove from `taken` the images named by a page this rebuild withdrew (its bulletin made
+    secret, a draft again, expired, deleted): only pages it still serves keep theirs. `pages`:
+    the pages taken away or replaced, live path and where the old one is held."""
+    for live, held in pages:
+        if not taken:
+            return
+        if os.path.lexists(live):
+            continue  # replaced: the page is still served
+        try:
+            with open(held, "rb") as handle:
+                text = handle.read().decode("utf-8", "replace")
+        except OSError:
+            taken.clear()  # cannot tell which images it showed: keep none
+            return
+        for name in IMAGE_LINK_RE.findall(text):
+            taken.pop(f"{IMAGES}/{unquote(name)}", None)
 
 
 def _read_inside(root: Path, target: Path) -> bytes | None:
