@@ -316,3 +316,35 @@ def test_a_symlink_swapped_in_while_opening_is_refused_without_o_nofollow(
     fd = no_follow.open_no_follow(path, os.O_RDWR | os.O_CREAT)  # a plain file opens
     os.close(fd)
     assert victim.read_text(encoding="utf-8") == "nội dung quan trọng\n"
+
+
+@pytest.mark.parametrize("before", ["missing", "a file"])
+def test_a_link_to_nowhere_swapped_in_while_opening_makes_no_file_without_o_nofollow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
+) -> None:
+    """Without O_NOFOLLOW, the link put there between the look and the open was refused after
+    the open, but the open's O_CREAT had already made an empty file where the link points."""
+    import errno
+
+    from publish import no_follow
+
+    path = tmp_path / ".sync.lock"
+    if before == "a file":
+        path.write_text("", encoding="utf-8")
+    pointed = tmp_path / "thu-muc-khac" / "tep-moi.txt"
+    pointed.parent.mkdir()
+    real_open = os.open
+
+    def swapped(target: Path, flags: int, mode: int = 0o777) -> int:
+        """A link to a file that does not exist lands between the look and the open."""
+        if Path(target) == path and not path.is_symlink():
+            path.unlink(missing_ok=True)
+            path.symlink_to(pointed)
+        return real_open(target, flags, mode)
+
+    monkeypatch.setattr(no_follow, "NOFOLLOW", 0)
+    monkeypatch.setattr(no_follow.os, "open", swapped)
+    with pytest.raises(OSError) as caught:
+        no_follow.open_no_follow(path, os.O_RDWR | os.O_CREAT, 0o600)
+    assert caught.value.errno == errno.ELOOP
+    assert not pointed.exists()
