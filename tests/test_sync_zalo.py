@@ -2518,6 +2518,32 @@ def test_a_hand_edit_found_by_the_late_check_is_told_once_not_at_every_check(
     assert emulator.articles[article_id]["description"] == "Tóm tắt quản trị viên sửa."
 
 
+def test_a_hand_hide_undone_and_made_again_is_told_again(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """An admin hides the article (told), shows it again (the tool's version), then hides it
+    again: the record still held the first hide as told, so the second one went untold."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    article_id = watch_ended_on_a_stuck_update(root, emulator)
+    hidden = f"bài {article_id} «{state(root)['bt-001']['title']}» bị ẩn dù bản tin vẫn đăng"
+    for status, said in (
+        ("hide", hidden),
+        ("show", "vẫn là bản công cụ gửi lần cuối"),
+        ("hide", hidden),
+    ):
+        emulator.edit_article(article_id, status=status)
+        forge(root, "bt-001", late_checked_at=LONG_AGO)
+        capsys.readouterr()
+        assert sync(root) == 0
+        assert said in told(capsys), status
+    assert emulator.articles[article_id]["status"] == "hide"  # left as the admin made it
+
+
 @pytest.mark.parametrize("withdrawn", [False, True], ids=["live", "withdrawn"])
 def test_a_late_check_that_finds_the_article_deleted_lets_the_next_sync_create_it_again(
     tmp_path: Path,

@@ -76,7 +76,8 @@ def check_late(syncer: ZaloSyncer, key: str, entry: Mapping[str, Any]) -> str:
     found = content_digest(detail)
     shows = detail.get("status") == "show"
     if (found, shows) == (entry.get("content"), entry.get("status") == "live"):
-        syncer._set(key, **schedule)
+        # Shown again as the tool sent it: the same hand change made again is news again.
+        syncer._set(key, **schedule, late_told=None)
         return "đã đọc lại bài trên Zalo: vẫn là bản công cụ gửi lần cuối"
     if (found, shows) not in late_jobs(entry):
         # No job given up on leaves this: an OA admin changed it, and may mean it. Told
