@@ -19,6 +19,7 @@ from publish.cli import main
 from publish.sync.zalo_lookup import content_digest, utc_stamp
 from publish.zalo import ZaloClient, ZaloError
 from publish.zalo.emulator import EmulatorConfig, Reply, ZaloEmulator
+from publish.zalo.tokens import TokenFile, TokenPair
 from tests.zalo_fixtures import env_for, sample_body
 from tests.zalo_project import FAST_ENV, NOW, OA_ID, TITLES, zalo_bulletin, zalo_project
 
@@ -144,6 +145,52 @@ def test_a_token_of_another_oa_sends_nothing(
 
 
 NEW_OA = "1111222233334444555"
+
+
+def test_the_shared_token_file_is_used_only_once_zalo_says_it_is_this_oa_s(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """The zalo-token.json an older version wrote names no OA: a unit that never logged in
+    must not send its bulletins to the OA of the unit whose token it holds. It is used when
+    getoa says it is this OA's, and from then on it names that OA (no other OA reads it)."""
+    config_home = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
+    monkeypatch.delenv("ZALO_TOKEN_FILE")
+    monkeypatch.delenv("ZALO_REFRESH_TOKEN")
+    shared = config_home / "publish" / "zalo-token.json"
+    TokenFile(shared).save(TokenPair(refresh_token=emulator.refresh_token))
+    root = zalo_project(tmp_path, 2)
+    emulator.configure(oa_id_key="none")  # getoa cannot confirm whose token it is
+    assert sync(root) == 1
+    told = "".join(capsys.readouterr())
+    assert f"tệp token Zalo {shared} không ghi token thuộc OA nào" in told
+    assert "câu trả lời getoa không có mã OA" in told
+    assert (
+        f"chạy `publish zalo-login` trong thư mục dự án này để lấy token riêng cho OA {OA_ID}"
+        in told
+    )
+    assert emulator.write_calls() == [] and not emulator.articles
+    assert "oa_id" not in json.loads(shared.read_text("utf-8"))
+
+    emulator.configure(oa_id_key="oa_id")
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+    assert json.loads(shared.read_text("utf-8"))["oa_id"] == OA_ID
+
+    other = tmp_path / "other"
+    other.mkdir()
+    second = zalo_project(other, 1)
+    toml = second / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace(OA_ID, NEW_OA), "utf-8")
+    created = emulator.count_calls("/article/create")
+    assert sync(second) == 1
+    told = "".join(capsys.readouterr())
+    assert f"chưa có tệp token {config_home / 'publish' / f'zalo-token-{NEW_OA}.json'}" in told
+    assert emulator.count_calls("/article/create") == created
 
 
 def test_a_unit_moved_to_another_oa_sends_nothing_until_the_old_oa_s_records_are_put_aside(

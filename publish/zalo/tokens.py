@@ -18,7 +18,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -372,6 +372,22 @@ class TokenManager:
     def _remember(self, pair: TokenPair) -> None:
         """Note a pair's tokens as secrets to mask."""
         self._seen.update(t for t in (pair.refresh_token, pair.access_token) if t)
+
+    def names_no_oa(self) -> bool:
+        """Whether the token in use comes from a token file that names no OA (written by an
+        older version, or by a refresh of ZALO_REFRESH_TOKEN): it may be another OA's."""
+        return self.token_file.exists() and self.current().oa_id is None
+
+    def record_oa(self, oa_id: str, asked: TokenPair) -> None:
+        """Write `oa_id` into a token file that names no OA once Zalo said the token `asked`
+        with is that OA's: from then on no other OA's sync reads it nor login writes over it."""
+        with self._guard, self.token_file.lock():
+            pair = self.token_file.load()
+            # Rotated meanwhile by another process: Zalo was not asked about this token.
+            if pair is None or pair.oa_id is not None or pair.refresh_token != asked.refresh_token:
+                return
+            self.token_file.save(replace(pair, oa_id=oa_id))
+            self._cached = None
 
     def current(self) -> TokenPair:
         """The pair in use: the token file when it exists, else the one from the environment."""
