@@ -16,9 +16,10 @@ import httpx
 import pytest
 
 from publish.cli import main
+from publish.zalo import ZaloClient
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from publish.zalo.emulator_state import pkce_challenge
-from tests.zalo_fixtures import env_for
+from tests.zalo_fixtures import FAST_SETTINGS, env_for
 from tests.zalo_project import FAST_ENV, NOW, OA_ID, zalo_project
 
 CALLBACK = "https://congan-chauthanh.example.vn/zalo/callback"
@@ -665,6 +666,47 @@ def test_a_login_outside_any_project_keeps_the_older_shared_file(
     assert json.loads(beside.read_text())["refresh_token"] == emulator.refresh_token
     assert f"ZALO_TOKEN_FILE={beside}" in login.stdout
     assert_nothing_leaked(login, emulator)
+
+
+def test_a_token_file_naming_no_oa_is_not_written_over_by_another_oa_s_login(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """ZALO_TOKEN_FILE set for the whole machine, holding the first unit's token as an older
+    version wrote it (no OA in it): the second unit's login replaced it, and the first unit's
+    single-use refresh token was lost. The new token goes next to it."""
+    token_file = tmp_path / "bi-mat" / "zalo-token.json"
+    with ZaloClient.from_env(env_for(emulator, token_file), **FAST_SETTINGS) as client:
+        client.getoa()  # the first unit's sync: a live access token, no OA in the file
+    kept = json.loads(token_file.read_text())
+    assert "oa_id" not in kept
+    second_config = EmulatorConfig(verify_processing_count=0, redirect_uri=CALLBACK, oa_id=OTHER_OA)
+    with ZaloEmulator(second_config) as second_oa:
+        env = login_env(second_oa, token_file)
+        login = Login(other_unit(tmp_path), env, "--paste", "--redirect-uri", CALLBACK)
+        assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+        assert json.loads(token_file.read_text()) == kept
+        beside = token_file.with_name(f"zalo-token-{OTHER_OA}.json")
+        assert json.loads(beside.read_text())["refresh_token"] == second_oa.refresh_token
+        assert f"Không ghi vào {token_file}" in login.stdout
+        assert f"ZALO_TOKEN_FILE={beside}" in login.stdout
+        assert_nothing_leaked(login, second_oa)
+    assert emulator.used_refresh_tokens == [emulator.config.refresh_token]
+
+
+def test_an_oa_s_own_token_file_naming_no_oa_is_renewed_in_place(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """When Zalo says the file's (live) access token is this very OA's, the login renews the
+    file the OA's sync reads, as before files named their OA."""
+    token_file = tmp_path / "bi-mat" / "zalo-token.json"
+    with ZaloClient.from_env(env_for(emulator, token_file), **FAST_SETTINGS) as client:
+        client.getoa()
+    root = zalo_project(tmp_path / "don-vi-1", 1)
+    login = Login(root, login_env(emulator, token_file), "--paste", "--redirect-uri", CALLBACK)
+    assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+    saved = json.loads(token_file.read_text())
+    assert saved["oa_id"] == OA_ID and saved["refresh_token"] == emulator.refresh_token
+    assert sorted(p.name for p in token_file.parent.glob("*.json")) == ["zalo-token.json"]
 
 
 def test_a_token_file_of_another_oa_is_refused_before_consent(

@@ -14,6 +14,7 @@ import os
 import shlex
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -228,8 +229,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not wanted and pair.oa_id and not env.get(ENV_TOKEN_FILE):
         token_file = TokenFile(default_token_file(env, pair.oa_id))  # found out only now
+    said = _oa_of_saved(app, token_file, settings)
     with token_file.lock():
-        kept = _holder_elsewhere(token_file, pair, shared=not env.get(ENV_TOKEN_FILE))
+        kept = _holder_elsewhere(token_file, pair, said, shared=not env.get(ENV_TOKEN_FILE))
         if kept is not None:
             token_file = TokenFile(_free_beside(token_file.path, pair.oa_id))
         token_file.save(pair)
@@ -273,12 +275,36 @@ def _not_another_oas(token_file: TokenFile, wanted: str) -> None:
     )
 
 
+def _oa_of_saved(app: AppCredentials, token_file: TokenFile, settings: ClientSettings) -> str:
+    """The OA Zalo says (getoa) the token file's access token is for, when the file names none;
+    "" when it cannot say. Its refresh token is never sent: a getoa spends nothing, and a
+    refresh (the access token expired) would spend the single-use token of perhaps another OA."""
+    try:
+        saved = token_file.load()
+    except PublishError:
+        return ""
+    if saved is None or saved.oa_id or not saved.access_token:
+        return ""
+    if saved.expires_at is not None and saved.expires_at <= time.time():
+        return ""
+    with tempfile.TemporaryDirectory(prefix="publish-zalo-login-") as scratch:
+        # No refresh token: should Zalo want a refresh, it fails instead of spending the file's.
+        probe = TokenPair(refresh_token="", access_token=saved.access_token)
+        tokens = TokenManager(app, TokenFile(Path(scratch) / "token.json"), initial=probe)
+        with ZaloClient(tokens, settings) as client:
+            try:
+                return str(client.getoa().get("oa_id") or "").strip()
+            except ZaloError:
+                return ""
+
+
 def _holder_elsewhere(
-    token_file: TokenFile, pair: TokenPair, *, shared: bool
+    token_file: TokenFile, pair: TokenPair, said: str, *, shared: bool
 ) -> tuple[Path, str] | None:
     """The file and whose token it holds, when it may be another OA's than the new pair's: it
-    says another OA, or it is the file older versions shared between all OAs (`shared`: not
-    named by ZALO_TOKEN_FILE), which does not say. None when writing over it is safe."""
+    says another OA, or it names none and Zalo did not say (`said`) it is the new pair's OA, or
+    it is the file older versions shared between all OAs (`shared`: not named by
+    ZALO_TOKEN_FILE). None when writing over it is safe."""
     exists, recorded = _recorded_oa(token_file)
     if not exists or (recorded is not None and recorded == pair.oa_id):
         return None
@@ -286,7 +312,12 @@ def _holder_elsewhere(
         return token_file.path, f"OA mã {recorded}"
     if shared and token_file.path.name == SHARED_NAME:
         return token_file.path, "OA đã đăng nhập trước đó trên máy này"
-    return None
+    if said and said == pair.oa_id:
+        return None  # the OA's own file, from before files named their OA: the login renews it
+    if said:
+        return token_file.path, f"OA mã {said}"
+    # A ZALO_TOKEN_FILE set for the whole machine may hold another unit's token.
+    return token_file.path, "OA đã đăng nhập trước đó bằng tệp này (tệp không ghi mã OA)"
 
 
 def _free_beside(path: Path, oa_id: str | None) -> Path:
