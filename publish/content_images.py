@@ -24,7 +24,7 @@ from publish.html_img import img_tags
 from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import addressed
 from publish.markdown_code import masked
-from publish.markdown_escapes import unescape
+from publish.markdown_escapes import ESCAPED, unescape
 from publish.markdown_images import ImageScan, spaced
 from publish.model import Bulletin, ImageRef
 from publish.text import nfc
@@ -77,8 +77,12 @@ SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 WINDOWS_FILE_RE = re.compile(r"^(?:[a-z]:[\\/]|\\\\)", re.IGNORECASE)
 """A file of the editor's own computer, as Windows writes it: "C:\\Users\\…", "\\\\máy\\…"."""
 _CONTENT_PREFIX_RE = re.compile(r"^(?:\./)?/?content/")
-_WINDOWS_SEPARATOR_RE = re.compile(r"\\(?![!-/:-@\[-`{-~])")
-"""A backslash between two names ("images\\a.jpg"), not a Markdown escape ("anh\\_1.jpg")."""
+_WINDOWS_SEPARATOR_RE = re.compile(r"\\(?=[^!-/:-@\[-`{-~])")
+"""A backslash between two names ("images\\a.jpg"), not a Markdown escape ("anh\\_1.jpg") nor
+the last character (what a reference cut short at an escaped parenthesis would end with)."""
+_HIDDEN = "\x1a"
+"""Marks an escape hidden by _hidden_escapes: a control character no loaded body holds."""
+_HIDDEN_RE = re.compile("\x1a([\ue000-\ue07f])")
 
 _RESOLVED_DIRS: dict[str, str] = {}
 """Folders already resolved in this build, by text (cleared by load_site, so a changed symlink
@@ -527,21 +531,34 @@ def _shown(body: str) -> list[_Shown]:
     code is shown as code)."""
     if "![" not in body and "<" not in body:
         return []
-    text = masked(body)
-    in_body = ImageScan(body)
+    code_blanked = masked(body)
+    text = _hidden_escapes(code_blanked)
+    in_body = ImageScan(_hidden_escapes(body))
+    as_before = ImageScan(body) if "\\" in body else in_body
     found: list[_Shown] = []
     for seen in ImageScan(text):
         # Read from the body: the alt text or caption may hold a code span of its own.
         image = in_body.at(seen.start) or seen
-        found.append(_Shown(image.start, image.ref, image.alt, unescape(image.title), tag=False))
-    for seen in spaced(text):
+        found.append(
+            _Shown(
+                image.start,
+                unescape(_shown_escapes(image.ref)),
+                _shown_escapes(image.alt),
+                unescape(_shown_escapes(image.title)),
+                tag=False,
+                # Before escapes were read, an escaped "]" in the alt text hid the image: it
+                # stayed out of the approval fingerprint, as spaced ones (see body_images).
+                spaced=as_before.at(seen.start) is None,
+            )
+        )
+    for seen in spaced(code_blanked):
         image = next(spaced(body[seen.start : seen.end]), seen)
         found.append(
             _Shown(seen.start, image.ref, image.alt, unescape(image.title), tag=False, spaced=True)
         )
     if "<" not in body:
         return sorted(found, key=lambda shown: shown.start)  # most bodies: no HTML at all
-    for start, end in img_tags(text):
+    for start, end in img_tags(code_blanked):
         attributes = img_attributes(body[start:end])
         found.append(
             _Shown(
@@ -553,6 +570,22 @@ def _shown(body: str) -> list[_Shown]:
             )
         )
     return sorted(found, key=lambda shown: shown.start)
+
+
+def _hidden_escapes(text: str) -> str:
+    """`text` with each backslash escape the converter resolves written as two other characters
+    (the same length, so positions hold): Python-Markdown resolves escapes before it reads
+    images, so an escaped ")" or "]" ends no reference nor alt text ("images/anh\\(1\\).jpg")."""
+    if "\\" not in text:
+        return text
+    return ESCAPED.sub(lambda escape: _HIDDEN + chr(0xE000 + ord(escape[1])), text)
+
+
+def _shown_escapes(text: str) -> str:
+    """`text` as written, with the escapes _hidden_escapes hid shown again."""
+    if _HIDDEN not in text:
+        return text
+    return _HIDDEN_RE.sub(lambda hidden: "\\" + chr(ord(hidden[1]) - 0xE000), text)
 
 
 class _ImgTag(HTMLParser):
