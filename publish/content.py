@@ -209,6 +209,11 @@ def load_site(
             if drafts and verdict.code in ("draft", "unapproved"):
                 previews.append(bulletin)
     newest_first = sorted(published, key=lambda b: (b.date, b.key), reverse=True)
+    held = {
+        source: verdict[0]
+        for source, verdict in page_verdicts.items()
+        if verdict is not None and not _page_shown(verdict, drafts=drafts)
+    }
     return Site(
         config=config,
         now=now,
@@ -225,11 +230,8 @@ def load_site(
         digests=digests or {},
         documents=documents,
         tag_slugs=slugs,
-        held_pages={
-            source: verdict[0]
-            for source, verdict in page_verdicts.items()
-            if verdict is not None and not _page_shown(verdict, drafts=drafts)
-        },
+        held_pages=held,
+        held_aliases={p.source: p.aliases for p in pages if p.source in held and p.aliases},
     )
 
 

@@ -256,6 +256,9 @@ class Site:
     held_pages: Mapping[str, str] = field(default_factory=dict)
     """Why each page loaded but left off the website is held back (draft, embargo, expiry…),
     by its file (see gates.page_gate): a link to it is told so, not called broken."""
+    held_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The `aliases` of each page in held_pages that has some, by its file: addresses it will
+    take when it goes live (see publish.render.web.follow)."""
 
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
         """Bulletins that go to `channel`, newest first (previews only on the web)."""

@@ -899,12 +899,12 @@ def test_an_old_address_at_theo_doi_keeps_its_redirect(
     _without_follow_page(built)
 
 
-@pytest.mark.parametrize("where", ["page", "bulletin"])
+@pytest.mark.parametrize("where", ["page", "page-alias", "bulletin"])
 def test_a_scheduled_page_or_alias_at_theo_doi_is_told_before_it_takes_the_follow_page(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
 ) -> None:
-    """A page at /theo-doi/ or a bulletin with it in aliases, scheduled for later, took the
-    address from the follow page by the clock, in a build no one watched: check says so
+    """A page at /theo-doi/ or a page or bulletin with it in aliases, scheduled for later, took
+    the address from the follow page by the clock, in a build no one watched: check says so
     while it waits, naming the file, when, and how to keep the follow page."""
     root = copy_site(tmp_path)
     later = "2024-04-02 08:00"
@@ -912,6 +912,12 @@ def test_a_scheduled_page_or_alias_at_theo_doi_is_told_before_it_takes_the_follo
         source = "content/pages/theo-doi.md"
         (root / source).write_text(
             f'---\ntitle: "Theo dõi vụ việc"\ndate: {later}\n---\n\nNội dung.\n', "utf-8"
+        )
+    elif where == "page-alias":
+        source = "content/pages/huong-dan.md"
+        (root / source).write_text(
+            f'---\ntitle: "Hướng dẫn"\ndate: {later}\naliases: ["/theo-doi/"]\n---\n\nNội dung.\n',
+            "utf-8",
         )
     else:
         source = "content/bai-viet/2024-04-02-theo-doi.md"

@@ -75,11 +75,15 @@ def follow_owner(site: Site, history: Mapping[str, tuple[str, ...]]) -> Problem 
 
 
 def follow_owner_later(site: Site) -> Problem | None:
-    """A note naming a scheduled page at FOLLOW_URL, or a scheduled web bulletin with FOLLOW_URL
-    in its aliases, that will take the address from the follow page when it goes live; None
-    when there is none (see follow_owner for what has it now)."""
+    """A note naming a scheduled page at FOLLOW_URL, or a scheduled page or web bulletin with
+    FOLLOW_URL in its aliases, that will take the address from the follow page when it goes
+    live; None when there is none (see follow_owner for what has it now)."""
     for source, why in site.held_pages.items():
-        if site.documents.get(source) == FOLLOW_URL and why.startswith(SCHEDULED):
+        if not why.startswith(SCHEDULED):
+            continue
+        if FOLLOW_URL in site.held_aliases.get(source, ()):
+            return _alias_later(source, why)
+        if site.documents.get(source) == FOLLOW_URL:
             return Problem(
                 source,
                 f"trang này sẽ ở địa chỉ {FOLLOW_URL} khi được đăng ({why}): {TAKEN_LATER}",
@@ -95,13 +99,19 @@ def follow_owner_later(site: Site) -> Problem | None:
             and "web" in bulletin.channels
             and FOLLOW_URL in bulletin.aliases
         ):
-            return Problem(
-                bulletin.source,
-                f"địa chỉ cũ {FOLLOW_URL!r} trong aliases sẽ là trang chuyển hướng tới bài này "
-                f"khi bài được đăng ({excluded.reason}): {TAKEN_LATER}",
-                "aliases",
-                hint=f"Muốn giữ trang «{FOLLOW}» thì bỏ {FOLLOW_URL!r} khỏi aliases trước giờ "
-                "đăng; muốn liên kết cũ tới đó mở bài này thì không cần làm gì.",
-                severity="note",
-            )
+            return _alias_later(bulletin.source, excluded.reason, "bài")
     return None
+
+
+def _alias_later(source: str, why: str, item: str = "trang") -> Problem:
+    """The note for a scheduled `item` ("trang" or "bài") of file `source` with FOLLOW_URL in
+    its aliases, held back for `why`."""
+    return Problem(
+        source,
+        f"địa chỉ cũ {FOLLOW_URL!r} trong aliases sẽ là trang chuyển hướng tới {item} này "
+        f"khi {item} được đăng ({why}): {TAKEN_LATER}",
+        "aliases",
+        hint=f"Muốn giữ trang «{FOLLOW}» thì bỏ {FOLLOW_URL!r} khỏi aliases trước giờ "
+        f"đăng; muốn liên kết cũ tới đó mở {item} này thì không cần làm gì.",
+        severity="note",
+    )
