@@ -42,6 +42,7 @@ from publish.model import PAGES_DIR, Bulletin, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.tags import tag_key, tag_slugs
 from publish.text import nfc
+from publish.windows_approval import windows_approved
 
 __all__ = [
     "BODY_PLACEHOLDER",
@@ -243,7 +244,14 @@ def _approved_versions(
     if config.policy.approval != "content":
         return {}
     images = approval.ImageDigests(config.root / "content", digests)
-    return {b.source: approval.judged_version(b, images) for b in bulletins if b.approved_version}
+    versions = {}
+    for bulletin in bulletins:
+        if bulletin.approved_version:
+            found = approval.judged_version(bulletin, images)
+            if found != bulletin.approved_version and windows_approved(bulletin, config, images):
+                found = bulletin.approved_version
+            versions[bulletin.source] = found
+    return versions
 
 
 def _page_shown(verdict: tuple[str, str] | None, *, drafts: bool) -> bool:

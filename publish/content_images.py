@@ -31,6 +31,7 @@ from publish.text import nfc
 
 __all__ = [
     "body_images",
+    "body_windows_written",
     "content_image",
     "cover",
     "forget_resolved",
@@ -42,6 +43,7 @@ __all__ = [
     "remote_image",
     "resolve_content_path",
     "unfound",
+    "windows_written",
     "written_fix",
 ]
 
@@ -374,6 +376,29 @@ def written_fix(ref: str) -> str:
     """`ref` as a bulletin or site.toml should write it when the editor wrote a Windows path
     or started it at the project ("content\\images\\a.jpg" → "images/a.jpg")."""
     return _CONTENT_PREFIX_RE.sub("", ref.replace("\\", "/"))
+
+
+def windows_written(ref: str) -> str | None:
+    """A local image path `ref` with each '/' written '\\', as an editor on Windows may have
+    written it when such a path still worked there; None when it has no '/' or is no local
+    path (README: an approval of that text holds for the text fixed with '/')."""
+    if "/" not in ref or "\\" in ref or SCHEME_RE.match(ref) or ref.startswith("//"):
+        return None
+    return ref.replace("/", "\\")
+
+
+def body_windows_written(body: str) -> str | None:
+    """`body` with each of its Markdown images' local paths as windows_written writes them;
+    None when none changes."""
+    if "![" not in body:
+        return None
+    pieces, at = [], 0
+    for image in ImageScan(_hidden_escapes(masked(body))):
+        flipped = windows_written(_shown_escapes(image.ref))
+        if flipped is not None:
+            pieces += [body[at : image.ref_start], flipped]
+            at = image.ref_start + len(image.ref)
+    return "".join(pieces) + body[at:] if pieces else None
 
 
 def _content_prefix(ref: str, md_path: Path, config: Config) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from publish import approval, pasted
+from publish import approval, frontmatter, pasted
 from publish import config as config_module
 from publish.cli import main
 from publish.commands import approve as approve_command
@@ -567,3 +567,32 @@ def test_import_hugo_approved_by_binds_the_content(tmp_path: Path) -> None:
     site_now = load_site(config, now=NOW.astimezone(now).replace(year=2026))
     held = {e.bulletin.source: e.reason for e in site_now.excluded}
     assert CHANGED in held["content/bai-viet/2023-03-01-le-ra-quan.md"]
+
+
+@pytest.mark.parametrize("where", ["body", "cover", "both"])
+def test_an_approval_of_image_paths_written_with_backslashes_holds_once_they_are_fixed(
+    tmp_path: Path, where: str
+) -> None:
+    """Windows showed «images\\hien-truong.jpg», so a bulletin was approved so; now refused
+    (the server finds no such file), it is fixed with '/', which publishes the same: the
+    approval holds (README: an upgrade withdraws no approved bulletin). Another edit does not."""
+    fields = dict(BASE_FIELDS)
+    body = BODY
+    if where in ("cover", "both"):
+        fields["cover"] = "images\\bia.jpg"
+    if where in ("body", "both"):
+        body = BODY.replace("images/", "images\\")
+    root = project(tmp_path)
+    [fixed] = load_site(config_module.load(root), now=NOW).bulletins
+    parsed = frontmatter.split(bulletin_md(fields, body))
+    data, text = parsed.written or (parsed.data, parsed.body)
+    digest = approval.content_digest(data, text, fixed.slug, fixed.key)
+    images = approval.ImageDigests(root / "content")
+    as_windows_approved = approval.version(
+        dataclasses.replace(fixed, content_digest=digest), images
+    )
+    assert as_windows_approved != approval.version(fixed, images)
+    edit(root, "approved_by:", f"approved_version: {as_windows_approved}\napproved_by:")
+    assert verdict(root) is None
+    edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
+    assert verdict(root) == "unapproved"
