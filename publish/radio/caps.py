@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["VIETNAMESE_SYLLABLE", "has_tone_marks", "shouted"]
+__all__ = ["VIETNAMESE_SYLLABLE", "beside_shouted", "has_tone_marks", "shouted"]
 
 VIETNAMESE_SYLLABLE = re.compile(
     r"(?i:(?:ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
@@ -40,3 +40,11 @@ def shouted(words: list[str], i: int) -> bool:
         return False
     beside = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
     return any(_word_in_capitals(word) for word in beside)
+
+
+def beside_shouted(words: list[str], i: int) -> bool:
+    """Whether `words[i]` stands beside a capitals word with tone marks («EVN» in «NHÂN VIÊN
+    EVN ĐỂ»): in a line written in capitals, where it may be the writer's capitals as well as an
+    abbreviation."""
+    beside = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+    return any(word.isupper() and has_tone_marks(word) for word in beside)

@@ -6,7 +6,7 @@ import functools
 import re
 
 from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS, caps_spellings
-from publish.radio.caps import VIETNAMESE_SYLLABLE, has_tone_marks, shouted
+from publish.radio.caps import VIETNAMESE_SYLLABLE, beside_shouted, has_tone_marks, shouted
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.numbers import roman_value
 from publish.radio.readtime import (
@@ -92,6 +92,11 @@ def _unknown_caps(text: str, ctx: Context) -> None:
             continue
         if shouted(words, i):
             continue  # part of a line written in capitals ("CẢNH BÁO TIN GIẢ", "AN NINH")
+        if beside_shouted(words, i):
+            # Such lines always passed: blocking them now would stop bulletins unannounced. Not
+            # remembered in flagged_tokens, so the token still blocks where written alone.
+            ctx.flag("R14.6", WARNING, _shouted_message(token), token)
+            continue
         ctx.flagged_tokens.add(token)
         ctx.flag("R14.6", BLOCKING, _unknown_message(token, ctx), token)
 
@@ -109,6 +114,15 @@ def _unknown_message(token: str, ctx: Context) -> str:
         f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
         f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {LEXICON_FILE} một dòng: chữ viết "
         f"tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»)."
+    )
+
+
+def _shouted_message(token: str) -> str:
+    """Why an unknown upper-case token in a line written in capitals is worth a look."""
+    return (
+        f"Chữ «{token}» trong dòng viết hoa chưa có trong từ điển: bản đọc giữ nguyên, âm thanh "
+        "nháp đánh vần từng chữ cái. Nếu là chữ viết tắt, nên thêm vào "
+        f"{LEXICON_FILE} một dòng: chữ viết tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»)."
     )
 
 
