@@ -74,6 +74,7 @@ def test_a_sub_item_s_letter_is_not_read() -> None:
         ("### a) Ban đêm", "Ban đêm."),
         ("A. PHẦN MỞ ĐẦU", "PHẦN MỞ ĐẦU."),
         ("C. Kết luận", "Kết luận."),
+        ("A. Tình hình - kết quả", "Tình hình, kết quả."),
     ],
 )
 def test_a_heading_s_own_mark_is_said_as_its_place(heading: str, expected: str) -> None:
@@ -110,6 +111,11 @@ def test_read_title_says_a_heading_s_mark_too() -> None:
         ("Mở đầu.\n\nX. Tân Lập\n", "Mở đầu.\n\nXã Tân Lập."),  # R14.3, no section ten
         ("Bị bắt:\n\n- V. Hùng\n- Nguyễn Văn A\n", "Bị bắt: V. Hùng. Nguyễn Văn A."),
         ("Bị bắt:\n\n- V. Hùng\n- T. Lan\n", "Bị bắt: V. Hùng. T. Lan."),
+        ("Mở đầu.\n\nV. Hùng - Công an xã Tân Bình\n", "Mở đầu.\n\nV. Hùng, Công an xã Tân Bình."),
+        ("Mở đầu.\n\nX. Hoà - Công an huyện\n", "Mở đầu.\n\nXã Hoà, Công an huyện."),  # R14.3
+        ("Mở đầu.\n\nT. Lan – Công an xã Tân Bình\n", "Mở đầu.\n\nT. Lan, Công an xã Tân Bình."),
+        ("Mở đầu.\n\nV. Hùng, Công an xã Tân Bình\n", "Mở đầu.\n\nV. Hùng, Công an xã Tân Bình."),
+        ("Mở đầu.\n\nT. Lan (Đoàn xã)\n", "Mở đầu.\n\nT. Lan, Đoàn xã."),
         ("Tổng kết lần thứ I.\n", "Tổng kết lần thứ nhất."),
         ("I. Tình hình chung: trong tuần xảy ra hai vụ.\n", "I. Tình hình chung: trong tuần xảy ra hai vụ."),
     ],
@@ -117,9 +123,9 @@ def test_read_title_says_a_heading_s_mark_too() -> None:
 def test_an_initial_or_a_numeral_in_running_text_is_not_taken_for_a_mark(
     source: str, expected: str
 ) -> None:
-    """A name's initial («V. Hùng», a byline on its own line) is no section five, and only a
-    heading, a line of its own or a list item opens with a mark; running text keeps R11's
-    trigger words."""
+    """A name's initial («V. Hùng», a byline on its own line, with its unit after a dash or a
+    comma) is no section five, and only a heading, a line of its own or a list item opens with a
+    mark; running text keeps R11's trigger words."""
     assert normalise(source).text == expected
 
 

@@ -30,6 +30,8 @@ _MARK = re.compile(
     r"(?P<open>[ *_]*)(?P<mark>\d{1,3}|[IVX]{1,6}|[a-zđ]|[A-ZĐ])(?P<end>[.)])(?P<close>[*_]*) +(?=\S)"
 )
 """A mark opening a text, in emphasis or not («I. », «**1.** », «a) »), then a space."""
+_BYLINE_END = re.compile(r"[-–(,]")
+"""Where a byline's name ends and the unit or a note starts («V. Hùng - Công an xã …»)."""
 _HEADING_WORDS = 15
 """Words a line of text may have to be a section heading («I. TÌNH HÌNH CHUNG»), as R1.2's
 pseudo-heading."""
@@ -100,11 +102,12 @@ def unmarked(text: str, mark: Mark) -> str:
 
 def _section_mark(text: str) -> Mark | None:
     """The mark a heading opens with; not a name's initial: «V. Hùng» (a byline, written as a
-    heading or a line of its own) is one capitalised word, or capitalised words, after it."""
+    heading or a line of its own) is one capitalised word, or capitalised words, after it,
+    before the unit or a note («V. Hùng - Công an xã Tân Bình», «T. Lan (Đoàn xã)»)."""
     mark = own_mark(text)
     if mark is None or not mark.initial:
         return mark
-    words = _WORD.findall(text[mark.rest :])
+    words = _WORD.findall(_BYLINE_END.split(text[mark.rest :], maxsplit=1)[0])
     name = all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
     return None if len(words) < 2 or name else mark
 
