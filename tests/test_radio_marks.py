@@ -41,6 +41,9 @@ def test_an_item_s_own_mark_gives_its_place_once_in_words(
         ("1)", "2)", "3)"),
         ("A.", "B.", "C."),
         ("H.", "I.", "K."),
+        ("D.", "Đ.", "E."),
+        ("D.", "E.", "G."),
+        ("IV.", "V.", "VI."),
     ],
 )
 def test_a_flat_list_s_own_marks_are_not_read_as_its_list_marks_are_not(
@@ -150,3 +153,22 @@ def test_a_paragraph_s_bold_lead_in_says_its_mark_as_a_heading_does(
     tra:** Trong tuần …»): it was read «Một. Về công tác…», «A Tuần tra:», «I. TÌNH HÌNH:». A
     bold name («**V. Hùng**») or a number later in the paragraph is no mark."""
     assert normalise(f"# Tiêu đề\n\nMở đầu.\n\n{paragraph}\n").text == f"Mở đầu.\n\n{expected}"
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (("C. Tuấn", "V. Hùng"), "Bị bắt: C. Tuấn. V. Hùng."),
+        (("A. Tuấn", "L. Lan", "T. Minh"), "Bị bắt: A. Tuấn. L. Lan. T. Minh."),
+        (("Đ. Hùng", "T. Lan"), "Bị bắt: Đ. Hùng. T. Lan."),
+        (("I. Hùng", "V. Lan"), "Bị bắt: I. Hùng. V. Lan."),
+    ],
+)
+def test_a_list_of_names_keeps_initials_that_rise_but_skip_letters(
+    names: tuple[str, ...], expected: str
+) -> None:
+    """Initials rising by chance («C.», «V.»; «I.», «V.» read as numerals) were taken for a
+    list's own marks and dropped («Tuấn; Hùng.»): a list's marks go one letter or one numeral
+    at a time."""
+    source = "Bị bắt:\n\n" + "".join(f"- {name}\n" for name in names)
+    assert normalise(source).text == expected

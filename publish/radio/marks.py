@@ -41,6 +41,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SECTION_NUMERAL = re.compile(r"[IVX]+")
 _ALPHABET = "ABCDĐEFGHIJKLMNOPQRSTUVWXYZ"
 """Capital letter marks in order, Vietnamese «Đ» after «D»."""
+_SKIPPED = frozenset("ĐFJWZ")
+"""Letters a lettered list may go past: «Đ» (lists go «D., E.» or «D., Đ., E.») and those
+Vietnamese does not use («E., G.»)."""
 _ROMAN_MARK = "I"
 _NUMBER_MARK = "1"
 _LETTER_MARK = "a"
@@ -84,15 +87,26 @@ def own_mark(text: str) -> Mark | None:
 
 
 def in_order(marks: list[Mark]) -> bool:
-    """Whether marks run as a list's do: numerals rising («I., II., III.»), or capital letters
-    later each in the alphabet («A., B., C.»); initials («V. Hùng», «T. Lan») seldom do."""
+    """Whether marks run as a list's do, each the next: numerals one up («I., II., III.»), or
+    capital letters next in the alphabet («A., B., C.»); initials («V. Hùng», «T. Lan») seldom
+    do, even when they happen to rise («C. Tuấn», «V. Hùng»)."""
     if all(mark.kind == _ROMAN_MARK for mark in marks):
-        keys = [mark.value or 0 for mark in marks]
-    elif all(mark.written in _ALPHABET for mark in marks):
-        keys = [_ALPHABET.index(mark.written) for mark in marks]
-    else:
-        return False
-    return all(before < after for before, after in itertools.pairwise(keys))
+        return all(
+            (after.value or 0) == (before.value or 0) + 1
+            for before, after in itertools.pairwise(marks)
+        )
+    if all(mark.written in _ALPHABET for mark in marks):
+        return all(
+            _next_letter(before.written, after.written)
+            for before, after in itertools.pairwise(marks)
+        )
+    return False
+
+
+def _next_letter(before: str, after: str) -> bool:
+    """Whether capital `after` comes next after `before` in a lettered list."""
+    start, end = _ALPHABET.index(before), _ALPHABET.index(after)
+    return start < end and all(letter in _SKIPPED for letter in _ALPHABET[start + 1 : end])
 
 
 def unmarked(text: str, mark: Mark) -> str:
