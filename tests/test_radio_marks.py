@@ -44,6 +44,7 @@ def test_an_item_s_own_mark_gives_its_place_once_in_words(
         ("D.", "Đ.", "E."),
         ("D.", "E.", "G."),
         ("IV.", "V.", "VI."),
+        ("I-", "II-", "III-"),
     ],
 )
 def test_a_flat_list_s_own_marks_are_not_read_as_its_list_marks_are_not(
@@ -78,6 +79,9 @@ def test_a_sub_item_s_letter_is_not_read() -> None:
         ("A. PHẦN MỞ ĐẦU", "PHẦN MỞ ĐẦU."),
         ("C. Kết luận", "Kết luận."),
         ("A. Tình hình - kết quả", "Tình hình, kết quả."),
+        ("I- TÌNH HÌNH CHUNG", "Phần một: TÌNH HÌNH CHUNG."),
+        ("## II – Kết quả", "Phần hai: Kết quả."),
+        ("**III - KIẾN NGHỊ**", "Phần ba: KIẾN NGHỊ."),
     ],
 )
 def test_a_heading_s_own_mark_is_said_as_its_place(heading: str, expected: str) -> None:
@@ -143,6 +147,7 @@ def test_an_initial_or_a_numeral_in_running_text_is_not_taken_for_a_mark(
         ("**a) Tuần tra:** Trong tuần đã tổ chức 5 đợt.", "Tuần tra: Trong tuần đã tổ chức năm đợt."),
         ("**I. TÌNH HÌNH:** Trong tuần ổn định.", "Phần một, TÌNH HÌNH: Trong tuần ổn định."),
         ("**V. Hùng** cho biết đã nộp đơn.", "V. Hùng cho biết đã nộp đơn."),
+        ("**I- TÌNH HÌNH:** Trong tuần ổn định.", "Phần một, TÌNH HÌNH: Trong tuần ổn định."),
         ("**Lưu ý:** 1. Không.", "Lưu ý: một. Không."),
     ],
 )  # fmt: skip

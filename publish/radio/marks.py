@@ -27,9 +27,12 @@ __all__ = [
 ]
 
 _MARK = re.compile(
-    r"(?P<open>[ *_]*)(?P<mark>\d{1,3}|[IVX]{1,6}|[a-zđ]|[A-ZĐ])(?P<end>[.)])(?P<close>[*_]*) +(?=\S)"
+    r"(?P<open>[ *_]*)(?P<mark>\d{1,3}|[IVX]{1,6}|[a-zđ]|[A-ZĐ])"
+    r"(?P<end>[.)]| ?[-–])(?P<close>[*_]*) +(?=\S)"
 )
-"""A mark opening a text, in emphasis or not («I. », «**1.** », «a) »), then a space."""
+"""A mark opening a text, in emphasis or not («I. », «**1.** », «a) », «I- »), then a space."""
+_DASHES = "-–"
+"""Reports also end a section's Roman numeral with a dash («I- TÌNH HÌNH CHUNG»)."""
 _BYLINE_END = re.compile(r"[-–(,]")
 """Where a byline's name ends and the unit or a note starts («V. Hùng - Công an xã …»)."""
 _HEADING_WORDS = 15
@@ -80,9 +83,11 @@ def own_mark(text: str) -> Mark | None:
         kind, value = _LETTER_MARK, None
     else:
         return None  # «IIII.», «VX.»: no numeral
+    if found["end"].strip() in _DASHES and kind != _ROMAN_MARK:
+        return None  # «A- », «1- »: a dash after a letter or number is no mark reports write
     # «**1.** Tuần tra»: the emphasis held the mark alone and goes with it.
     keep = "" if found["close"] else found["open"].strip()
-    initial = mark.isupper() and len(mark) == 1 and found["end"] == "."
+    initial = mark.isupper() and len(mark) == 1 and found["end"].strip() in "." + _DASHES
     return Mark(kind, value, mark, initial, keep, found.end())
 
 
@@ -159,7 +164,7 @@ def _said(text: str, mark: Mark | None) -> str:
     if mark.kind == _ROMAN_MARK:
         # «Phần một: KẾ HOẠCH: …» would be two colons in a row: the heading's own goes on.
         pause = "," if ":" in rest else ":"
-        return f"Phần {text[: mark.rest].strip(' *_.)')}{pause} {rest}"
+        return f"Phần {mark.written}{pause} {rest}"
     if mark.kind == _NUMBER_MARK:
         return f"Thứ {mark.value}, {rest}"
     return rest
