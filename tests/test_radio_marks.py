@@ -45,6 +45,7 @@ def test_an_item_s_own_mark_gives_its_place_once_in_words(
         ("D.", "E.", "G."),
         ("IV.", "V.", "VI."),
         ("I-", "II-", "III-"),
+        ("1.1.", "1.2.", "1.3."),
     ],
 )
 def test_a_flat_list_s_own_marks_are_not_read_as_its_list_marks_are_not(
@@ -82,6 +83,8 @@ def test_a_sub_item_s_letter_is_not_read() -> None:
         ("I- TÌNH HÌNH CHUNG", "Phần một: TÌNH HÌNH CHUNG."),
         ("## II – Kết quả", "Phần hai: Kết quả."),
         ("**III - KIẾN NGHỊ**", "Phần ba: KIẾN NGHỊ."),
+        ("1.1. Tuần tra ban đêm", "Tuần tra ban đêm."),
+        ("## 2.3) Kiểm tra", "Kiểm tra."),
     ],
 )
 def test_a_heading_s_own_mark_is_said_as_its_place(heading: str, expected: str) -> None:
@@ -124,6 +127,7 @@ def test_read_title_says_a_heading_s_mark_too() -> None:
         ("Mở đầu.\n\nV. Hùng, Công an xã Tân Bình\n", "Mở đầu.\n\nV. Hùng, Công an xã Tân Bình."),
         ("Mở đầu.\n\nT. Lan (Đoàn xã)\n", "Mở đầu.\n\nT. Lan, Đoàn xã."),
         ("Tổng kết lần thứ I.\n", "Tổng kết lần thứ nhất."),
+        ("Thu giữ:\n\n- 1.200.000 đồng\n- 2.5 tấn gạo\n", "Thu giữ: một triệu hai trăm nghìn đồng; hai phẩy năm tấn gạo."),
         ("I. Tình hình chung: trong tuần xảy ra hai vụ.\n", "I. Tình hình chung: trong tuần xảy ra hai vụ."),
     ],
 )  # fmt: skip
@@ -148,6 +152,7 @@ def test_an_initial_or_a_numeral_in_running_text_is_not_taken_for_a_mark(
         ("**I. TÌNH HÌNH:** Trong tuần ổn định.", "Phần một, TÌNH HÌNH: Trong tuần ổn định."),
         ("**V. Hùng** cho biết đã nộp đơn.", "V. Hùng cho biết đã nộp đơn."),
         ("**I- TÌNH HÌNH:** Trong tuần ổn định.", "Phần một, TÌNH HÌNH: Trong tuần ổn định."),
+        ("**1.1. Về tuần tra:** Trong tuần.", "Về tuần tra: Trong tuần."),
         ("**Lưu ý:** 1. Không.", "Lưu ý: một. Không."),
     ],
 )  # fmt: skip

@@ -3,7 +3,8 @@ II., III.», points «1.» or «1)», sub-points «a), b)» — as a presenter s
 («i i», «một Tuần tra», «a Tuần tra»). A heading says its place: «I. Tình hình» → «Phần I:
 Tình hình» (R11 reads «Phần một»), «1. Về công tác» → «Thứ 1, Về công tác» (R10: «Thứ nhất»);
 a sub-point's letter is not said (a presenter reads the points; the letter only cites the paper
-the listener has not got). A list item's own mark is taken off: the list says the places
+the listener has not got), nor a multi-level number («1.1.», «2.3)»: read as a decimal, «một
+phẩy một», it cites the paper too). A list item's own mark is taken off: the list says the places
 (publish.radio.lists). A Roman numeral there needs no trigger word (R11.1 is about running
 text): the start of a heading or item is the trigger.
 """
@@ -27,10 +28,12 @@ __all__ = [
 ]
 
 _MARK = re.compile(
-    r"(?P<open>[ *_]*)(?P<mark>\d{1,3}|[IVX]{1,6}|[a-zđ]|[A-ZĐ])"
+    r"(?P<open>[ *_]*)"
+    r"(?P<mark>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,3}|[IVX]{1,6}|[a-zđ]|[A-ZĐ])"
     r"(?P<end>[.)]| ?[-–])(?P<close>[*_]*) +(?=\S)"
 )
-"""A mark opening a text, in emphasis or not («I. », «**1.** », «a) », «I- »), then a space."""
+"""A mark opening a text, in emphasis or not («I. », «**1.** », «a) », «I- », «1.1. »), then a
+space."""
 _DASHES = "-–"
 """Reports also end a section's Roman numeral with a dash («I- TÌNH HÌNH CHUNG»)."""
 _BYLINE_END = re.compile(r"[-–(,]")
@@ -50,6 +53,7 @@ Vietnamese does not use («E., G.»)."""
 _ROMAN_MARK = "I"
 _NUMBER_MARK = "1"
 _LETTER_MARK = "a"
+_LEVEL_MARK = "1.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +79,9 @@ def own_mark(text: str) -> Mark | None:
     # «C.», «D.», «L.», «M.» open the third, fourth … section of a report lettered «A., B.»:
     # a section numeral is of I, V and X (to XXXIX).
     roman = roman_value(mark) if _SECTION_NUMERAL.fullmatch(mark) else None
-    if mark.isdigit():
+    if "." in mark:
+        kind, value = _LEVEL_MARK, None
+    elif mark.isdigit():
         kind, value = _NUMBER_MARK, int(mark)
     elif roman is not None:
         kind, value = _ROMAN_MARK, roman
@@ -133,10 +139,11 @@ def _section_mark(text: str) -> Mark | None:
 
 def is_marked_heading(text: str) -> bool:
     """Whether a paragraph is a report's section heading written as a line of text: a Roman
-    numeral or a capital letter mark, a few words, no full stop («I. TÌNH HÌNH CHUNG», «B.
-    Kết quả»). A number or a small letter mark makes a list item instead."""
+    numeral, a capital letter or a multi-level number mark, a few words, no full stop («I. TÌNH
+    HÌNH CHUNG», «B. Kết quả», «1.1. Tuần tra»). A number or a small letter mark makes a list
+    item instead."""
     mark = _section_mark(text)
-    if mark is None or mark.kind == _NUMBER_MARK or not text.lstrip(" *_")[0].isupper():
+    if mark is None or mark.kind == _NUMBER_MARK or mark.written.islower():
         return False
     rest = text[mark.rest :].rstrip(" *_")
     return len(rest.split()) <= _HEADING_WORDS and not rest.endswith((".", "!", "?"))
@@ -144,7 +151,7 @@ def is_marked_heading(text: str) -> bool:
 
 def heading_said(text: str) -> str:
     """A heading with its own mark as a presenter says it: a Roman numeral a part («Phần I:»),
-    a number the place («Thứ 1,»), a letter nothing."""
+    a number the place («Thứ 1,»), a letter or a multi-level number nothing."""
     return _said(text, _section_mark(text))
 
 
