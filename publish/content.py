@@ -176,6 +176,8 @@ def load_site(
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
     problems.extend(_held_pages(page_verdicts))
     problems.extend(unfinished.placeholder_address(config))
+    problems.extend(other_unit.site_toml(config))
+    problems.extend(other_unit.sample_cover(config))
     problems.extend(url_history.moved_site(config))
     duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
     problems.extend(duplicates)

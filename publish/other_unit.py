@@ -1,23 +1,28 @@
-"""Pages that name a police unit other than the one site.toml names.
+"""Pages, site.toml texts and the default cover that name a police unit other than the one
+site.toml names.
 
 A unit that copies the sample project by hand (or a unit renamed by the 2025 reorganisation)
-keeps the pages it started from: about, contact, report. Their text is valid, so nothing else
-notices that the website would tell readers to call another unit's hotline at another unit's
-address. A note names each such page and its lines; a page may rightly name a neighbouring
-unit, so it is a note, not a warning that stops --strict.
+keeps the pages it started from: about, contact, report, and site.toml's texts (title,
+descriptions, the radio's intro and outro). Their text is valid, so nothing else notices that
+the website would tell readers to call another unit's hotline at another unit's address. A
+note names each such file and its lines; a text may rightly name a neighbouring unit, so it is
+a note, not a warning that stops --strict. The sample's default cover is another matter: it
+has «Công an huyện Châu Thành» printed on it, which is never right for another unit.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 
-from publish.config import Config
+from publish.config import CONFIG_NAME, Config
+from publish.errors import Problem
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import shown_body
 from publish.text import nfc
 
-__all__ = ["LINES_LISTED", "check"]
+__all__ = ["LINES_LISTED", "SAMPLE_COVER_SHA256", "check", "sample_cover", "site_toml"]
 
 LINES_LISTED = 10
 """How many lines one note names; the count says how many more there are."""
@@ -25,26 +30,25 @@ _UNIT_RE = re.compile(
     r"\bCông an (xã|phường|thị trấn|thị xã|huyện|quận|đặc khu)((?:[ \t]+[^\W\d_][\w-]*)+)"
 )
 """A unit below the province, then the words that may be its name (the capitalised ones are)."""
+_DISTRICT_RADIO_RE = re.compile(r"\bTruyền thanh (?:huyện|quận)\b")
+"""The district's radio station of the sample's intro: there are no districts since 1/7/2025."""
+SAMPLE_COVER_SHA256 = "fbedc3b59d16dc7a627e0120cd700aac8190172aaa4a81dde2e88a0afb7dbb7a"
+"""The digest of the sample project's content/images/default-cover.jpg. A digest, not the
+file: the tool installed from a wheel has no sample project to compare with, and the name
+printed on the picture cannot be read from its pixels."""
+SAMPLE_COVER_UNIT = "Châu Thành"
+"""The name printed on the sample's cover: a unit of that name may keep it."""
 
 
 def check(col: Collector, parsed: Parsed, config: Config) -> None:
     """One note naming the units other than site.toml's [unit] a page's title, summary or
     shown body names, and their lines."""
-    own = nfc(f"{config.unit.name} {config.unit.short_name}").casefold()
-    found: dict[str, list[int]] = {}
     front = parsed.yaml_text.split("\n")
     body = shown_body(parsed.body) if "<!--" in parsed.body else parsed.body
-    numbered = [(i, line) for i, line in enumerate(front, start=2)]
+    # A YAML comment is no reader's text.
+    numbered = [(i, line) for i, line in enumerate(front, start=2) if not _comment(line)]
     numbered += [(parsed.body_line + i, line) for i, line in enumerate(body.split("\n"))]
-    for number, line in numbered:
-        if "Công an" not in line or (number <= len(front) + 1 and line.lstrip().startswith("#")):
-            continue  # nearly every line; or a YAML comment, which no reader sees
-        for match in _UNIT_RE.finditer(nfc(line)):
-            name = _name(match)
-            if name and name.casefold() not in own:
-                lines = found.setdefault(name, [])
-                if not lines or lines[-1] != number:
-                    lines.append(number)
+    found = _other_units(numbered, config)
     if not found:
         return
     first = min(lines[0] for lines in found.values())
@@ -56,6 +60,80 @@ def check(col: Collector, parsed: Parsed, config: Config) -> None:
         "(tên, địa chỉ, số điện thoại); nhắc đơn vị khác là đúng ý thì để nguyên.",
         severity="note",
     )
+
+
+def site_toml(config: Config) -> list[Problem]:
+    """A note naming the units other than [unit] that site.toml's texts (title, descriptions,
+    contact, the radio's intro and outro…) name, and their lines."""
+    try:
+        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []  # config.load read it a moment ago; a file changed since is its next run's
+    lines = [(i, line) for i, line in enumerate(text.splitlines(), start=1) if not _comment(line)]
+    found = _other_units(lines, config)
+    if not found:
+        return []
+    named = "; ".join(f"«{name}» ({_where(lines)})" for name, lines in found.items())
+    return [
+        Problem(
+            CONFIG_NAME,
+            f"chữ trong site.toml nhắc đơn vị khác với đơn vị trong [unit] («{config.unit.name}»): {named}",
+            line=min(lines[0] for lines in found.values()),
+            hint="Chép từ dự án mẫu hay của đơn vị trước khi sáp nhập thì viết lại cho đơn vị "
+            "(tên website, mô tả, liên hệ, lời dẫn và lời kết phát thanh); từ 1/7/2025 không còn "
+            "cấp huyện. Nhắc đơn vị khác là đúng ý thì để nguyên.",
+            severity="note",
+        )
+    ]
+
+
+def sample_cover(config: Config) -> list[Problem]:
+    """A warning while [site] default_cover is the sample project's own picture, with the
+    sample unit's name printed on it, in another unit's project."""
+    cover = config.site.default_cover
+    if not cover or SAMPLE_COVER_UNIT.casefold() in nfc(config.unit.name).casefold():
+        return []
+    try:
+        digest = hashlib.sha256((config.root / "content" / cover).read_bytes()).hexdigest()
+    except OSError:
+        return []  # a missing cover is reported by the channels that show it
+    if digest != SAMPLE_COVER_SHA256:
+        return []
+    return [
+        Problem(
+            CONFIG_NAME,
+            f"ảnh bìa mặc định content/{cover} vẫn là ảnh của dự án mẫu, có in tên «Công an "
+            f"huyện {SAMPLE_COVER_UNIT}»: đó là ảnh chia sẻ và ảnh bìa Zalo của mọi bản tin "
+            "không có ảnh riêng",
+            "[site] default_cover",
+            hint=f"Thay content/{cover} bằng ảnh bìa của đơn vị (1200 × 630, giữ tên tệp).",
+            severity="warning",
+        )
+    ]
+
+
+def _comment(line: str) -> bool:
+    """Whether a YAML or TOML line is a comment, which no reader sees."""
+    return line.lstrip().startswith("#")
+
+
+def _other_units(numbered: list[tuple[int, str]], config: Config) -> dict[str, list[int]]:
+    """The units other than site.toml's [unit] the numbered lines name, with their lines."""
+    own = nfc(f"{config.unit.name} {config.unit.short_name}").casefold()
+    found: dict[str, list[int]] = {}
+    for number, line in numbered:
+        if "Công an" not in line and "Truyền thanh" not in line:
+            continue  # nearly every line
+        line = nfc(line)
+        names = [_name(match) for match in _UNIT_RE.finditer(line)]
+        if "huyện" not in own and "quận" not in own:
+            names += [m.group(0) for m in _DISTRICT_RADIO_RE.finditer(line)]
+        for name in names:
+            if name and name.casefold() not in own:
+                lines = found.setdefault(name, [])
+                if not lines or lines[-1] != number:
+                    lines.append(number)
+    return found
 
 
 def _name(match: re.Match[str]) -> str:

@@ -3,9 +3,11 @@ is noted with its lines; the unit's own name, its parent province and plain word
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from publish import config as config_module
+from publish import other_unit
 from publish.content import load_site
 from publish.errors import Problem
 from tests.helpers import NOW, OTHER_UNIT_TOML, make_project
@@ -49,3 +51,59 @@ def test_the_units_own_name_its_province_and_plain_words_are_not_noted(tmp_path:
         "<!-- Trang cũ của Công an huyện Châu Thành -->\n"
     )
     assert page_problems(tmp_path, page) == []
+
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_COVER = (REPO / "content" / "images" / "default-cover.jpg").read_bytes()
+
+
+def site_problems(tmp_path: Path, toml: str, files: dict[str, str | bytes]) -> list[Problem]:
+    """The problems about site.toml when loading a project with `toml` and `files`."""
+    root = make_project(tmp_path, {"site.toml": toml, **files})
+    return [
+        p for p in load_site(config_module.load(root), now=NOW).warnings if p.file == "site.toml"
+    ]
+
+
+def test_site_toml_texts_naming_the_sample_unit_are_noted_with_their_lines(
+    tmp_path: Path,
+) -> None:
+    toml = OTHER_UNIT_TOML.replace(
+        'area = "thành phố Đà Nẵng"\n',
+        'area = "thành phố Đà Nẵng"\n\n[radio]\n# Mẫu của Công an huyện Châu Thành\n'
+        'intro = "Chuyên mục do Công an huyện Châu Thành phối hợp với Trung tâm Văn hóa, Thể '
+        'thao và Truyền thanh huyện thực hiện."\noutro = "Công an phường Hòa Khánh kính chào."\n',
+    )
+    [note] = site_problems(tmp_path, toml, {})
+    assert note.severity == "note" and note.line == 8
+    assert note.message == (
+        "chữ trong site.toml nhắc đơn vị khác với đơn vị trong [unit] («Công an phường Hòa "
+        "Khánh, thành phố Đà Nẵng»): «Công an huyện Châu Thành» (dòng 8); «Truyền thanh huyện» "
+        "(dòng 8)"
+    )
+
+
+def test_the_samples_cover_in_another_units_project_is_a_warning(tmp_path: Path) -> None:
+    toml = OTHER_UNIT_TOML.replace(
+        'base_url = "', 'default_cover = "images/default-cover.jpg"\nbase_url = "'
+    )
+    [warning] = site_problems(tmp_path, toml, {"content/images/default-cover.jpg": SAMPLE_COVER})
+    assert warning.severity == "warning" and warning.field == "[site] default_cover"
+    assert "vẫn là ảnh của dự án mẫu" in warning.message and "Zalo" in warning.message
+
+
+def test_the_samples_cover_is_kept_by_its_unit_and_another_cover_is_silent(
+    tmp_path: Path,
+) -> None:
+    cover = {"content/images/default-cover.jpg": SAMPLE_COVER}
+    sample_toml = (REPO / "site.toml").read_text(encoding="utf-8")
+    assert site_problems(tmp_path / "sample", sample_toml, cover) == []
+    toml = OTHER_UNIT_TOML.replace(
+        'base_url = "', 'default_cover = "images/default-cover.jpg"\nbase_url = "'
+    )
+    own = {"content/images/default-cover.jpg": SAMPLE_COVER + b"\0"}
+    assert site_problems(tmp_path / "own", toml, own) == []
+
+
+def test_the_digest_the_check_compares_with_is_the_shipped_sample_covers() -> None:
+    assert hashlib.sha256(SAMPLE_COVER).hexdigest() == other_unit.SAMPLE_COVER_SHA256
