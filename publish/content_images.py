@@ -27,7 +27,7 @@ from publish.markdown_code import masked
 from publish.markdown_escapes import ESCAPED, unescape
 from publish.markdown_images import ImageScan, spaced
 from publish.model import Bulletin, ImageRef
-from publish.text import nfc
+from publish.text import fold, nfc
 
 __all__ = [
     "body_images",
@@ -79,6 +79,7 @@ SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 WINDOWS_FILE_RE = re.compile(r"^(?:[a-z]:[\\/]|\\\\)", re.IGNORECASE)
 """A file of the editor's own computer, as Windows writes it: "C:\\Users\\…", "\\\\máy\\…"."""
 _CONTENT_PREFIX_RE = re.compile(r"^(?:\./)?/?content/")
+_SEPARATORS_RE = re.compile(r"[\s_-]+")
 _WINDOWS_SEPARATOR_RE = re.compile(r"\\(?=[^!-/:-@\[-`{-~])")
 """A backslash between two names ("images\\a.jpg"), not a Markdown escape ("anh\\_1.jpg") nor
 the last character (what a reference cut short at an escaped parenthesis would end with)."""
@@ -431,10 +432,30 @@ def _suggestion(ref: str, md_path: Path, config: Config) -> str:
                 if not entry.name.startswith(".") and entry.is_file():
                     names.setdefault(nfc(entry.name).casefold(), entry.name)
     wanted = nfc(name).casefold()
-    close = [wanted] if wanted in names else difflib.get_close_matches(wanted, list(names), 1, 0.8)
-    if not close:
+    found = names.get(wanted) or _closest(name, list(names.values()))
+    if not found:
         return ""
-    return f"Có phải ý bạn là «{posixpath.join(folder, names[close[0]])}»? "
+    return f"Có phải ý bạn là «{posixpath.join(folder, found)}»? "
+
+
+def _closest(name: str, files: list[str]) -> str:
+    """The file whose name is close to `name` once both are folded (accents, case, and
+    spaces, underscores and hyphens alike: «anh hoi nghi.jpg» and «Ảnh_hội_nghị.jpg»), or
+    the one file whose folded name starts with it («Ảnh hội nghị tuyên truyền.jpg»); ""."""
+    folded = {_folded_name(file): file for file in reversed(files)}  # the first of equals
+    wanted = _folded_name(name)
+    close = difflib.get_close_matches(wanted, list(folded), 1, 0.8)
+    if close:
+        return folded[close[0]]
+    stem, ext = posixpath.splitext(wanted)
+    longer = [f for key, f in folded.items() if key.startswith(f"{stem}-") and key.endswith(ext)]
+    return longer[0] if stem and len(longer) == 1 else ""
+
+
+def _folded_name(name: str) -> str:
+    """A file name as an editor may misremember it: no accents, lower case, one hyphen for
+    each run of spaces, underscores and hyphens."""
+    return _SEPARATORS_RE.sub("-", fold(nfc(name))).strip("-")
 
 
 def content_image(ref: str, md_path: Path, config: Config) -> str | None:

@@ -331,3 +331,24 @@ def test_a_default_cover_written_from_the_project_or_with_backslashes_says_what_
     assert problem.hint is not None and problem.hint.startswith(
         'Ghi default_cover = "images/bia.jpg": '
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "existing"),
+    [
+        ("images/anh hoi nghi.jpg", "Ảnh hội nghị tuyên truyền.jpg"),
+        ("images/anh_hoi_nghi_tuyen_truyen.jpg", "Ảnh hội nghị tuyên truyền.jpg"),
+        ("images/ANH-HOI-NGHI.JPG", "Ảnh hội nghị.jpg"),
+    ],
+)
+def test_a_missing_image_written_without_accents_suggests_the_accented_file(
+    tmp_path: Path, written: str, existing: str
+) -> None:
+    """Editors type file names as they remember them: no accents, another case, «_» or «-»
+    for spaces, or only the first words."""
+    body = f"![Hội nghị]({written})\n"
+    images = {existing: TINY_JPEG, "anh-bia.jpg": TINY_JPEG}
+    [error] = load_errors(tmp_path, bulletin_md(body=body), images)
+    assert error.hint is not None and error.hint.startswith(
+        f"Có phải ý bạn là «images/{existing}»? "
+    )
