@@ -21,7 +21,15 @@ from publish.errors import PublishError, os_reason
 from publish.timings import Timings
 from publish.trust import refuse_untrusted
 
-__all__ = ["COMMANDS", "common_options", "content_options", "main", "make_parser", "resolve_now"]
+__all__ = [
+    "COMMANDS",
+    "common_options",
+    "content_options",
+    "main",
+    "make_parser",
+    "resolve_now",
+    "typed_path",
+]
 
 COMMANDS = {
     "approve": "approve",
@@ -123,6 +131,16 @@ def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
         raise PublishError(f"--now {value}: {year_problem}. Ví dụ: --now 2020-12-08T09:00")
     # `--now 2020-12-08T01:00Z` must mean 08:00 local: callers format its wall time (new, gates).
     return parsed.astimezone(tz)
+
+
+def typed_path(name: str, root: Path) -> str:
+    """A file path typed on the command line, its Windows «\\» written «/» when only that form
+    names a file (from the current folder or `root`): «content\\bai-viet\\a.md», copied from
+    Windows Explorer or a guide written on Windows, names the same file on Linux and in CI."""
+    if "\\" not in name or any(os.path.lexists(base / name) for base in (Path(), root)):
+        return name
+    slashed = name.replace("\\", "/")
+    return slashed if any(os.path.lexists(base / slashed) for base in (Path(), root)) else name
 
 
 def _command_in(argv: Sequence[str]) -> str | None:

@@ -596,3 +596,11 @@ def test_an_approval_of_image_paths_written_with_backslashes_holds_once_they_are
     assert verdict(root) is None
     edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
     assert verdict(root) == "unapproved"
+
+
+def test_a_windows_path_typed_on_linux_approves_the_file_it_names(tmp_path: Path, capsys) -> None:
+    """«content\\bai-viet\\a.md», as Windows Explorer copies it, names content/bai-viet/a.md."""
+    root = project(tmp_path)
+    assert approve(root, FILE.replace("/", "\\")) == 0
+    assert f"tệp {FILE};" in capsys.readouterr().out
+    assert verdict(root) is None

@@ -317,3 +317,13 @@ def test_shortcodes_in_plain_text_are_blanked(
     out = capsys.readouterr().out
     assert out.startswith("đầu vào chuẩn:3: lỗi: công cụ này không hiểu mã ngắn")
     assert "Q2" not in out
+
+
+def test_a_windows_path_reads_the_file_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bai-viet").mkdir()
+    (tmp_path / "bai-viet" / "tin.md").write_text(BULLETIN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["speak", "bai-viet\\tin.md"]) == 0
+    assert "hai mươi mốt trường hợp" in capsys.readouterr().out

@@ -2647,3 +2647,15 @@ def test_a_hide_given_up_and_applied_late_still_has_the_live_article_shown_again
     assert f"thôi hỏi: bài {article_id} bị ẩn; đã gửi lại bản hiện hành" in told(capsys)
     assert emulator.articles[article_id]["status"] == "show"
     assert state(root)["bt-001"]["status"] == "live"
+
+
+def test_overwrite_takes_the_bulletin_file_written_with_windows_backslashes(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """«content\\bai-viet\\….md», as a guide written on Windows shows it, run on Linux or CI."""
+    root, article_id = synced_then_edited_by_hand(
+        tmp_path, emulator, description="Sửa tay trong trang quản trị OA."
+    )
+    edit(root, 1, summary='"Tóm tắt mới trong kho."')
+    assert sync(root, "--zalo-overwrite", SOURCE_1.replace("/", "\\")) == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt mới trong kho."

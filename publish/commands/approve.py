@@ -12,7 +12,7 @@ from pathlib import Path
 
 from publish import approval
 from publish import config as config_module
-from publish.cli import common_options, resolve_now
+from publish.cli import common_options, resolve_now, typed_path
 from publish.config import CHANNELS, Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, load_bulletin
 from publish.errors import ContentError, Problem, PublishError, display_path, os_reason
@@ -272,7 +272,7 @@ def _same_file(name: str, root: Path) -> Path:
 
 def _find(name: str, root: Path) -> Path:
     """The file `name` names: from the project root (`--root`), else from the current folder."""
-    path = Path(name)
+    path = Path(typed_path(name, root))
     if path.is_absolute() or not os.path.lexists(root / path):
         return path
     return root / path

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from publish import config as config_module
 from publish import shortcodes
-from publish.cli import common_options
+from publish.cli import common_options, typed_path
 from publish.config import Config, Policy
 from publish.errors import Problem, PublishError
 from publish.fields import Collector
@@ -276,7 +276,8 @@ def run(args: argparse.Namespace) -> int:
     project = _project(args.root)
     options = _options(args, project)
     lexicon = _lexicon(args, project)
-    names = args.files or [STDIN]
+    # Files are read from the current folder: a Windows path is tried there only.
+    names = [typed_path(name, Path()) for name in args.files] or [STDIN]
     texts = {name: _read(name) for name in names}
     policy = project.policy if project is not None else Policy()
     refused = [f for name, text in texts.items() if (f := _secret(name, text, policy)) is not None]

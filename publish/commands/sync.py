@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from publish import config as config_module
-from publish.cli import common_options, resolve_now
+from publish.cli import common_options, resolve_now, typed_path
 from publish.commands.build import outcome_of, print_exclusions
 from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
@@ -204,7 +204,7 @@ def run_command(args: argparse.Namespace) -> int:
             output,
             args.root / "state",
             None if args.dry_run else args.root / ".cache",
-            zalo_overwrite=tuple(args.zalo_overwrite),
+            zalo_overwrite=tuple(typed_path(name, args.root) for name in args.zalo_overwrite),
         )
         now, backwards = monotonic_now(options.state, now)
         before = state_snapshot(options.state)
