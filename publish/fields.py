@@ -117,7 +117,7 @@ def text(
     if value is None or value == "":
         if required:
             col.add(
-                "thiếu trường bắt buộc",
+                "trường bắt buộc để trống" if key in data else "thiếu trường bắt buộc",
                 field=key,
                 line=None if key in data else 2,
                 hint=f"Điền nội dung cho '{key}' (đang để trống)."
@@ -232,7 +232,13 @@ def datetime(
 ) -> dt.datetime | None:
     """A date/time field in the site timezone unless it carries an offset."""
     if key not in data or data[key] in (None, ""):
-        if required:
+        if required and key in data:  # written, but empty: told at its own line
+            col.add(
+                "trường bắt buộc để trống",
+                field=key,
+                hint=f"Ghi ngày giờ sau '{key}:', ví dụ '{key}: 2020-12-08 08:00'.",
+            )
+        elif required:
             col.add(
                 "thiếu trường bắt buộc", field=key, line=2, hint=f"Thêm '{key}: 2020-12-08 08:00'."
             )
@@ -281,11 +287,12 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
             hint=_category_list_hint(value, "category", config),
         )
         return ""
-    if value is None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        written = "category" in data  # «category:» with nothing after it: told at its line
         col.add(
-            "thiếu trường bắt buộc",
+            "trường bắt buộc để trống" if written else "thiếu trường bắt buộc",
             field="category",
-            line=2,
+            line=None if written else 2,
             hint=f"Chọn một trong: {', '.join(config.categories)}.",
         )
         return ""

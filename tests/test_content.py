@@ -38,8 +38,8 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "missing-date": [(A, 2, "date", "thiếu trường bắt buộc")],
     "missing-category": [(A, 2, "category", "thiếu trường bắt buộc")],
     "missing-summary": [(A, 2, "summary", "thiếu trường bắt buộc")],
-    "empty-title": [(A, 2, "title", "thiếu trường bắt buộc")],
-    "blank-summary": [(A, 5, "summary", "thiếu trường bắt buộc")],
+    "empty-title": [(A, 2, "title", "trường bắt buộc để trống")],
+    "blank-summary": [(A, 5, "summary", "trường bắt buộc để trống")],
     "wrong-type-title": [(A, 2, "title", "cần một chuỗi ký tự, nhận được một danh sách")],
     "wrong-type-draft": [(A, 7, "draft", "cần true hoặc false, nhận được một chuỗi ký tự")],
     "wrong-type-tags": [(A, 7, "tags", "cần một danh sách chuỗi")],
@@ -834,3 +834,21 @@ def test_a_to_complete_mark_left_in_a_bulletin_or_page_is_a_warning_naming_its_l
         ),
     ]
     assert "thông tin thật" in (result.warnings[0].hint or "")
+
+
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [("category", "category:"), ("category", 'category: ""'), ("date", "date:")],
+)
+def test_a_required_field_written_empty_is_told_at_its_own_line(
+    tmp_path: Path, field: str, written: str
+) -> None:
+    """«category:» left empty is where the editor looks, not line 2, and it is not missing."""
+    text = bulletin_md({"author": '"Minh Anh"', field: "§"}).replace(f"{field}: §", written)
+    line = text.split("\n").index(written) + 1
+    assert line > 2
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [error] = [p for p in info.value.problems if p.severity == "error"]
+    assert (error.field, error.line, error.message) == (field, line, "trường bắt buộc để trống")
