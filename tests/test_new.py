@@ -321,3 +321,33 @@ def test_part_of_a_label_suggests_its_category(
     root = make_project(tmp_path, {})
     assert new(root, "Tin", "--category", written) == 1
     assert f"Có phải ý bạn là '{meant}'?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "line"),
+    [
+        ("30/11/2026 8h30", "2026-11-30-tin-hen-gio.md", "date: 2026-11-30 08:30"),
+        ("2026-12-05 08:00", "2026-12-05-tin-hen-gio.md", "date: 2026-12-05 08:00"),
+        ("2026-12-04T20:00:00+00:00", "2026-12-05-tin-hen-gio.md", "date: 2026-12-05 03:00"),
+    ],
+)
+def test_date_schedules_the_new_bulletin_and_names_its_file_by_that_day(
+    tmp_path: Path, written: str, name: str, line: str
+) -> None:
+    """A bulletin written today for a later day gets that day's file name, as the loader
+    and the editor expect, not today's with a date line edited by hand."""
+    root = make_project(tmp_path, {})
+    args = ("--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00", "--date", written)
+    assert new(root, "Tin hẹn giờ", *args) == 0
+    assert line in (root / "content/bai-viet" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("written", ["31/11/2026", "mai", "30/11/0206 8h"])
+def test_a_date_that_cannot_be_read_is_refused_with_how_to_write_it(
+    tmp_path: Path, capsys, written: str
+) -> None:
+    root = make_project(tmp_path, {})
+    assert new(root, "Tin hẹn giờ", "--category", "an-ninh-trat-tu", "--date", written) == 1
+    err = capsys.readouterr().err
+    assert "--date" in err and "08/12/2020 8h00" in err
+    assert not (root / "content/bai-viet").exists()

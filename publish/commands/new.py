@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -16,12 +17,15 @@ from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from publish.errors import ContentError, Problem, PublishError, display_path
 from publish.fields import (
+    DATE_HINT,
     WINDOWS_RESERVED,
     alias_path,
     category_hint,
     category_key,
     new_identifier,
+    parse_datetime,
     unknown_category,
+    unlikely_year,
 )
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.limits import read_head
@@ -58,6 +62,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="khóa hoặc nhãn chuyên mục trong site.toml (bắt buộc)",
     )
     parser.add_argument("--author", default="", metavar="TÁC_GIẢ", help="tên tác giả")
+    parser.add_argument(
+        "--date",
+        metavar="NGÀY_GIỜ",
+        help='ngày giờ đăng (hẹn giờ), ghi như trường date, ví dụ "30/11/2026 8h30" hay '
+        '"2026-11-30 08:30"; tên tệp lấy ngày này; mặc định: bây giờ',
+    )
     parser.set_defaults(run=run)
 
 
@@ -106,9 +116,10 @@ def run(args: argparse.Namespace) -> int:
                     hint=category_hint(args.category, config),
                 )
             )
+    when = _date(args.date, config, problems) if args.date is not None else None
     if problems or category is None:
         raise ContentError(problems)
-    now = resolve_now(args.now, config.tz).replace(second=0, microsecond=0)
+    now = when or resolve_now(args.now, config.tz).replace(second=0, microsecond=0)
     folder = args.root / "content" / "bai-viet"
     taken, old = _addresses_taken(args.root, config, f"/{now.year}/{now.month:02d}/")
     path, slug, why = _free_name(args.root, folder, title, f"{now:%Y-%m-%d}-", taken, old)
@@ -146,6 +157,17 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _date(written: str, config: Config, problems: list[Problem]) -> dt.datetime | None:
+    """The moment --date names, in the site's time zone (the file's name and `date` line are
+    written in it), or None with its problem recorded."""
+    moment = parse_datetime(written, config.tz)
+    why = f"không đọc được ngày giờ {written!r}" if moment is None else unlikely_year(moment)
+    if why is not None or moment is None:
+        problems.append(Problem("--date", why or "", "date", hint=DATE_HINT))
+        return None
+    return moment.astimezone(config.tz).replace(second=0, microsecond=0)
 
 
 def _free_name(
