@@ -4,6 +4,7 @@ is noted with its lines; the unit's own name, its parent province and plain word
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from pathlib import Path
 
 from publish import config as config_module
@@ -107,3 +108,9 @@ def test_the_samples_cover_is_kept_by_its_unit_and_another_cover_is_silent(
 
 def test_the_digest_the_check_compares_with_is_the_shipped_sample_covers() -> None:
     assert hashlib.sha256(SAMPLE_COVER).hexdigest() == other_unit.SAMPLE_COVER_SHA256
+
+
+def test_the_unit_allowed_the_sample_cover_is_the_sample_projects_own() -> None:
+    name = config_module.load(REPO).unit.name
+    own = hashlib.sha256(unicodedata.normalize("NFC", name).casefold().encode()).hexdigest()
+    assert own == other_unit.SAMPLE_UNIT_SHA256
