@@ -177,7 +177,7 @@ def load_site(
     problems.extend(_held_pages(page_verdicts))
     problems.extend(unfinished.placeholder_address(config))
     problems.extend(other_unit.site_toml(config))
-    problems.extend(other_unit.sample_cover(config))
+    problems.extend(other_unit.sample_cover(config, digests or {}))
     problems.extend(url_history.moved_site(config))
     duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
     problems.extend(duplicates)

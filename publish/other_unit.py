@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 
+from publish.cache import file_sha256
 from publish.config import CONFIG_NAME, Config
 from publish.errors import Problem
 from publish.fields import Collector
@@ -95,18 +97,17 @@ def site_toml(config: Config) -> list[Problem]:
     ]
 
 
-def sample_cover(config: Config) -> list[Problem]:
+def sample_cover(config: Config, digests: Mapping[str, str]) -> list[Problem]:
     """A warning while [site] default_cover is the sample project's own picture, with the
-    sample unit's name printed on it, in another unit's project."""
+    sample unit's name printed on it, in another unit's project. `digests`: those the build
+    already took, by absolute path (a build reads each image once)."""
     cover = config.site.default_cover
     own = hashlib.sha256(nfc(config.unit.name).casefold().encode()).hexdigest()
     if not cover or own == SAMPLE_UNIT_SHA256:
         return []
-    try:
-        digest = hashlib.sha256((config.root / "content" / cover).read_bytes()).hexdigest()
-    except OSError:
-        return []  # a missing cover is reported by the channels that show it
-    if digest != SAMPLE_COVER_SHA256:
+    where = config.root / "content" / cover
+    # None when it cannot be read: a missing cover is reported by the channels that show it.
+    if (digests.get(str(where)) or file_sha256(where)) != SAMPLE_COVER_SHA256:
         return []
     return [
         Problem(
