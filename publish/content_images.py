@@ -25,7 +25,7 @@ from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import addressed
 from publish.markdown_code import masked
 from publish.markdown_escapes import ESCAPED, unescape
-from publish.markdown_images import ImageScan, spaced
+from publish.markdown_images import ImageScan, referenced, spaced
 from publish.model import Bulletin, ImageRef
 from publish.text import fold, nfc
 
@@ -550,10 +550,11 @@ def body_images(
         if shown.tag and not shown.ref:
             continue  # nothing to show, nothing to check
         image = _image(col, shown.ref, alt, shown.caption, md_path, config, field=None, line=line)
-        # An image with a space in its name was shown but never checked before: its file stays
-        # out of the approval fingerprint, which counting it now would change, withdrawing
-        # bulletins approved before (README: an upgrade withdraws none).
-        if image is not None and not shown.spaced:
+        # An image with a space in its name, or shown through a reference definition, was shown
+        # but never checked before: its file stays out of the approval fingerprint, which
+        # counting it now would change, withdrawing bulletins approved before (README: an
+        # upgrade withdraws none).
+        if image is not None and not shown.unfingerprinted:
             found.append(image)
     return tuple(found)
 
@@ -568,8 +569,10 @@ class _Shown:
     caption: str
     tag: bool
     """Written as a raw HTML <img> tag, not in Markdown."""
-    spaced: bool = False
-    """A Markdown image whose reference holds a space (see publish.markdown_images.spaced)."""
+    unfingerprinted: bool = False
+    """Kept out of the approval fingerprint (see body_images): a Markdown image whose reference
+    holds a space (see publish.markdown_images.spaced) or one shown through a reference
+    definition (its start is the definition's, the line an editor fixes the path on)."""
 
 
 def _shown(body: str) -> list[_Shown]:
@@ -594,13 +597,24 @@ def _shown(body: str) -> list[_Shown]:
                 tag=False,
                 # Before escapes were read, an escaped "]" in the alt text hid the image: it
                 # stayed out of the approval fingerprint, as spaced ones (see body_images).
-                spaced=as_before.at(seen.start) is None,
+                unfingerprinted=as_before.at(seen.start) is None,
             )
         )
     for seen in spaced(code_blanked):
         image = next(spaced(body[seen.start : seen.end]), seen)
         found.append(
-            _Shown(seen.start, image.ref, image.alt, unescape(image.title), tag=False, spaced=True)
+            _Shown(
+                seen.start,
+                image.ref,
+                image.alt,
+                unescape(image.title),
+                tag=False,
+                unfingerprinted=True,
+            )
+        )
+    for use in referenced(code_blanked):
+        found.append(
+            _Shown(use.defined_at, use.ref, use.alt, use.title, tag=False, unfingerprinted=True)
         )
     if "<" not in body:
         return sorted(found, key=lambda shown: shown.start)  # most bodies: no HTML at all

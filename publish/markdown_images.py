@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-__all__ = ["IMAGE_RE", "Image", "ImageScan", "spaced", "substituted"]
+__all__ = ["IMAGE_RE", "Image", "ImageScan", "Referenced", "referenced", "spaced", "substituted"]
 
 IMAGE_RE = re.compile(
     r"""!\[([^\]]*+)\]\(\s*+<?([^)\s>]++)>?(?:\s+(?:"([^\n]*?)"|'([^\n]*?)'))?\s*\)"""
@@ -191,3 +191,54 @@ def _spaced_reference(inside: str) -> tuple[str, str] | None:
     if not any(char.isspace() for char in written):
         return None
     return written, title
+
+
+DEFINITION_RE = re.compile(
+    r"""^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?"""
+    r"""(?:(["'])(.*)\3[ ]*|\((.*)\)[ ]*)?$""",
+    re.MULTILINE,
+)
+"""A reference definition `[id]: images/a.jpg "title"`, as Python-Markdown's ReferenceProcessor
+reads it."""
+_REFERENCE_USE_RE = re.compile(r"!\[([^\[\]]*)\](?:\s?\[([^\]]*)\])?")
+"""`![alt][id]`, `![alt][]` or `![alt]`: an image whose file a definition names."""
+_ID_SPACES_RE = re.compile(r"\s+")
+
+
+class Referenced(NamedTuple):
+    """An image shown through a reference definition: the first use of one alt text."""
+
+    start: int
+    """Where the image is used."""
+    alt: str
+    ref: str
+    title: str
+    defined_at: int
+    """Where its definition `[id]: …` starts: the line an editor fixes the path on."""
+
+
+def referenced(text: str) -> Iterator[Referenced]:
+    """The reference-style images of `text` (code already blanked) whose id is defined, once per
+    definition and alt text, in the order used; inline images (`![a](b)`) are ImageScan's."""
+    if "]:" not in text:
+        return
+    definitions: dict[str, tuple[int, str, str]] = {}
+    for found in DEFINITION_RE.finditer(text):
+        key = _ID_SPACES_RE.sub(" ", found[1].strip().lower())
+        # The last definition of an id wins, as in Python-Markdown.
+        definitions[key] = (
+            found.start() + len(found[0]) - len(found[0].lstrip(" ")),
+            found[2].lstrip("<").rstrip(">"),
+            found[4] or found[5] or "",
+        )
+    seen = set()
+    for use in _REFERENCE_USE_RE.finditer(text):
+        if use[2] is None and text.startswith(("(", "[", ":"), use.end()):
+            continue  # an inline image, or a definition of its own
+        key = _ID_SPACES_RE.sub(" ", (use[2] or use[1]).lower())
+        if key not in definitions:
+            continue  # shown as text, as Python-Markdown does
+        defined_at, ref, title = definitions[key]
+        if (defined_at, use[1]) not in seen:
+            seen.add((defined_at, use[1]))
+            yield Referenced(use.start(), use[1], ref, title, defined_at)
