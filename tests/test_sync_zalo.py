@@ -2659,3 +2659,23 @@ def test_overwrite_takes_the_bulletin_file_written_with_windows_backslashes(
     edit(root, 1, summary='"Tóm tắt mới trong kho."')
     assert sync(root, "--zalo-overwrite", SOURCE_1.replace("/", "\\")) == 0
     assert emulator.articles[article_id]["description"] == "Tóm tắt mới trong kho."
+
+
+def test_a_reconcile_with_another_oas_token_reads_nothing_and_keeps_the_records(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """--reconcile lists the OA's articles before anything is sent: with a token of another OA
+    (a unit's test OA, the shared token file of another unit) it read that OA's list, marked
+    this unit's records removed and adopted the other OA's articles of the same title; the next
+    right sync then posted every bulletin again. The token's OA is checked first."""
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    before = (root / "state" / "zalo.json").read_text("utf-8")
+    emulator.configure(oa_id=NEW_OA, oa_name="OA thử của đơn vị")
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 1
+    told = "".join(capsys.readouterr())
+    assert f"thuộc OA «OA thử của đơn vị» (mã {NEW_OA})" in told
+    assert emulator.count_calls("/article/getslice") == 0
+    assert (root / "state" / "zalo.json").read_text("utf-8") == before

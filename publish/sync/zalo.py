@@ -244,6 +244,7 @@ class ZaloSyncer:
         self._to_verify: list[str] = []
         self._queue_lock = threading.Lock()
         self._crashes: dict[str, int] = {}
+        self._prepared = False
         self.manifest: Manifest | None = None
         self.observed: Observed | None = None
         self.bulletins: dict[str, Bulletin] = {}
@@ -277,9 +278,12 @@ class ZaloSyncer:
         """Log in before applying: a missing or refused login is then one configuration error
         (exit 1), not a failure of every action, and the token refresh happens before any
         concurrent call (see ZaloClient.login). Then make sure the token is the OA's that
-        site.toml names."""
+        site.toml names. Done once, whether observe (for --reconcile) or the run asks first."""
+        if self._prepared:
+            return
         self.client.login()
         self._check_oa()
+        self._prepared = True
 
     def _check_oa(self) -> None:
         """Refuse to send anything when the token belongs to another OA than [zalo] oa_id.
@@ -380,6 +384,9 @@ class ZaloSyncer:
             payloads.save()
         self.overwrite = self._overwrite_keys(local, recorded)
         if self.reconcile:
+            # Reconcile reads the OA's articles: only once the token is known to be this OA's,
+            # or another unit's OA would mark this one's records removed and adopt its articles.
+            self.prepare()
             reconcile(self.client, self.records, local, dry_run=self.dry_run, echo=self.echo)
         published = {b.key for b in self.site.bulletins}
         entries = self.records.entries() if self.reconcile else recorded
@@ -451,8 +458,7 @@ class ZaloSyncer:
         sample = [str(e["article_id"]) for e in newest[:SAMPLED]]
         if not sample:
             return  # only creates in flight: their lookup is by title on this OA
-        self.client.login()  # refused: the channel stops as prepare() would stop it
-        self._check_oa()
+        self.prepare()  # refused: the channel stops as the run's own prepare() would
         try:
             if any(self._detail(article_id) is not None for article_id in sample):
                 return
