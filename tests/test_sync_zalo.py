@@ -2679,3 +2679,29 @@ def test_a_reconcile_with_another_oas_token_reads_nothing_and_keeps_the_records(
     assert f"thuộc OA «OA thử của đơn vị» (mã {NEW_OA})" in told
     assert emulator.count_calls("/article/getslice") == 0
     assert (root / "state" / "zalo.json").read_text("utf-8") == before
+
+
+def test_a_hand_edited_given_up_job_without_its_content_ends_its_watch_without_a_crash(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """The record check lets a given-up job through without "content" (only its token is
+    required); ending its watch read job["content"] and stopped the sync with a KeyError."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    edit(root, 0, summary='"Tóm tắt bản bị kẹt."')
+    assert sync(root) == 3
+    forge(root, "bt-000", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    assert sync(root) == 3
+    [job] = state(root)["bt-000"]["given_up"]
+    without_content = {k: v for k, v in job.items() if k != "content"}
+    forge(root, "bt-000", given_up=[{**without_content, "given_up_at": LONG_AGO}])
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert "given_up" not in state(root)["bt-000"]

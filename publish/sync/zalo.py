@@ -485,7 +485,7 @@ class ZaloSyncer:
         over = [j for j in jobs if age(j.get("given_up_at") or j.get("at")) >= limit]
         if not over:
             return entry
-        late = late_jobs(entry) | {(j["content"], j.get("shows") is True) for j in over}
+        late = late_jobs(entry) | {(j.get("content"), j.get("shows") is True) for j in over}
         changes = {
             "given_up": [j for j in jobs if j not in over] or None,
             "late_content": late_content({job for job in late if job[0]}),
