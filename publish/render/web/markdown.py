@@ -13,11 +13,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Protocol
+from typing import Protocol, cast
 
 import markdown
 import nh3
-from markdown import util
 from markdown.extensions import Extension
 from markdown.extensions.toc import (
     TocExtension,
@@ -28,7 +27,7 @@ from markdown.extensions.toc import (
     unique,
 )
 from markdown.postprocessors import Postprocessor
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 
 from publish.content_images import img_attributes
 from publish.html_img import with_img_tags
@@ -138,7 +137,8 @@ class _Figures(Treeprocessor):
     def _size(self, image: ET.Element, *, eager: bool) -> None:
         """Add srcset, size and loading hints for local images."""
         # The escapes are still placeholders here ("anh\\_1.jpg"): the file is "anh_1.jpg".
-        info = self.renderer.lookup(_ESCAPE_RE.sub(_unescaped, image.get("src", "")))
+        unescaper = cast(UnescapeTreeprocessor, self.md.treeprocessors["unescape"])
+        info = self.renderer.lookup(unescaper.unescape(image.get("src", "")))
         if info is not None:
             image.set("src", info.src)
             image.set("srcset", info.srcset)
@@ -147,15 +147,6 @@ class _Figures(Treeprocessor):
             image.set("height", str(info.height))
         image.set("loading", "eager" if eager else "lazy")
         image.set("decoding", "async")
-
-
-_ESCAPE_RE = re.compile(f"{util.STX}([0-9]+){util.ETX}")
-"""A backslash escape as Python-Markdown holds it until its last step: the character's code."""
-
-
-def _unescaped(escape: re.Match[str]) -> str:
-    """The character a placeholder of _ESCAPE_RE stands for."""
-    return chr(int(escape[1]))
 
 
 def _heading_levels(root: ET.Element) -> None:
