@@ -121,7 +121,7 @@ def with_sub_bullets_marked(text: str) -> str:
 
 def is_ordered(listed: re.Match[str]) -> bool:
     """Whether a `LIST_LINE` line is numbered or lettered (`1.`, `2)`, `a)`) rather than marked."""
-    return listed[0][len(listed[1]) : len(listed[1]) + 1].isalnum()
+    return mark_of(listed)[0] != "-"
 
 
 def mark_of(listed: re.Match[str]) -> tuple[str, int | None]:

@@ -23,7 +23,7 @@ from publish.radio.lists import (
     mark_of,
     spoken,
 )
-from publish.radio.marks import is_marked_heading
+from publish.radio.marks import is_marked_heading, short_heading
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
 from publish.sanitize import strip_markup
@@ -86,7 +86,6 @@ _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _ITALIC_LINE = re.compile(r"^\s*([*_])(?!\1).+(?<!\1)\1\s*$")
 _WHOLE_EMPHASIS = re.compile(r"^\s*(\*\*|__)(?:(?!\1).)+\1\s*$")
 _CAPTION = re.compile(r"^\s*+[*_]*+\s*+\(?+\s*+(?i:ảnh(?:\s++minh\s++h(?:oạ|ọa))?|nguồn)\s*+[:)]")
-_PSEUDO_HEADING_WORDS = 15
 PSEUDO_HEADING_LEVEL = 7
 """Heading level given to an all-bold short paragraph (R1.2), below H1–H6."""
 _HASHTAG_LINE = re.compile(r"^\s*(?:#\w+\s*)+$")
@@ -232,7 +231,7 @@ def _is_pseudo_heading(text: str) -> bool:
     if not _WHOLE_EMPHASIS.match(text):
         return False
     inner = text.strip().strip("*_").strip()
-    return len(inner.split()) <= _PSEUDO_HEADING_WORDS and not inner.endswith((".", "!", "?"))
+    return short_heading(inner)
 
 
 def _speaker_first(text: str, *, quoted: bool) -> str:

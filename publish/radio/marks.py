@@ -146,7 +146,12 @@ def is_marked_heading(text: str) -> bool:
     if mark is None or mark.kind == _NUMBER_MARK or mark.written.islower():
         return False
     rest = text[mark.rest :].rstrip(" *_")
-    return len(rest.split()) <= _HEADING_WORDS and not rest.endswith((".", "!", "?"))
+    return short_heading(rest)
+
+
+def short_heading(text: str) -> bool:
+    """R1.2's measure of a heading written as a line: a few words, no final stop."""
+    return len(text.split()) <= _HEADING_WORDS and not text.endswith((".", "!", "?"))
 
 
 def heading_said(text: str) -> str:
