@@ -167,8 +167,6 @@ def _open(path: Path, echo: Callable[[str], None]) -> int | None:
     """Open (creating) the lock file itself; read-only, with a warning, when it may not be
     written (left by a `sudo publish build`): the lock holds all the same. None when it can
     neither be created nor opened. A symlink or a folder there is refused."""
-    if path.is_symlink():
-        raise PublishError(_not_a_file(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = open_no_follow(path, os.O_RDWR | os.O_CREAT | _BINARY, 0o644)
