@@ -143,8 +143,8 @@ def _hold(
         return
     try:
         if not _take(fd):
-            holder = _holder(path, tz)
-            if not holder.startswith("'publish sync'"):
+            command, holder = _holder(path, tz)
+            if command != "sync":
                 words = _OUTPUT  # a build holds the channels' lock only to write them
             (echo or _stderr)(
                 f"Lệnh {holder} {words.doing}: chờ nó {words.then} (tối đa {_minutes(limit)}; "
@@ -222,9 +222,9 @@ def _write_holder(fd: int, command: str) -> None:
         pass
 
 
-def _holder(path: Path, tz: dt.tzinfo | None) -> str:
-    """The command holding the lock, as its line says: "'publish serve' (tiến trình số 1234,
-    từ 09:12)"."""
+def _holder(path: Path, tz: dt.tzinfo | None) -> tuple[str, str]:
+    """The command holding the lock ("serve"), and as the editor is told it, from its line:
+    "'publish serve' (tiến trình số 1234, từ 09:12)"."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             pid, command, since = [*handle.readline().split(), "", "", ""][:3]
@@ -235,7 +235,7 @@ def _holder(path: Path, tz: dt.tzinfo | None) -> str:
     details = [f"tiến trình số {pid}"] if pid.isdigit() else []
     if started is not None:
         details.append(f"từ {started:%H:%M}")
-    return f"{name} ({', '.join(details)})" if details else name
+    return command, f"{name} ({', '.join(details)})" if details else name
 
 
 def _busy_message(holder: str, waited: float, path: Path, words: _Words) -> str:
