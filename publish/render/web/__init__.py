@@ -52,10 +52,9 @@ from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.render.web.template_facts import theme_facts
-from publish.site_paths import RESERVED_SLUGS
+from publish.site_paths import RESERVED_SLUGS, recorded_history
 from publish.syntax import template_error
 from publish.text import vn_date, vn_datetime
-from publish.url_history import history_path, load_history
 
 __all__ = ["TEMPLATES", "check", "render", "theme_dir"]
 
@@ -109,7 +108,7 @@ def _follow_notes(site: Site) -> list[Problem]:
     will when a scheduled one goes live."""
     if not (theme_dir(site) / "web" / FOLLOW_TEMPLATE).is_file():
         return []  # a theme without the follow page: nothing is left out
-    owner = follow_owner(site, load_history(history_path(site.config.root)))
+    owner = follow_owner(site, recorded_history(site))
     owner = owner or follow_owner_later(site)
     return [owner] if owner else []
 
@@ -156,7 +155,7 @@ def _recorded_alias_problems(site: Site) -> list[Problem]:
     items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages, *scheduled]
     if not any(item.aliases for item in items):
         return []
-    history = load_history(history_path(site.config.root))
+    history = recorded_history(site)
     on_web = {b.key: b for b in site.for_channel("web") if not site.is_preview(b)}
     tz = site.now.tzinfo
     coming = {b.key: vn_datetime(b.date.astimezone(tz)) for b in scheduled if b.key not in on_web}
@@ -360,7 +359,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         ledger=ledger,
         digests=site.digests,
     )
-    recorded = load_history(history_path(config.root))
+    recorded = recorded_history(site)
     follow_page = (theme / "web" / FOLLOW_TEMPLATE).is_file() and not follow_owner(site, recorded)
     views: Views = Views(site, pictures, page_ids=theme_ids(theme), follow_page=follow_page)
     env = environment(theme, site.config.root)
