@@ -4,11 +4,13 @@ project, then check the result as `publish check` does."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import errno
 import os
 import re
 import secrets
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -25,6 +27,7 @@ from publish.fields import category_hint, category_key, unknown_category
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.migrate import hugo
+from publish.migrate.hugo_languages import LanguageError, languages_of
 
 __all__ = ["add_parser", "run"]
 
@@ -32,6 +35,7 @@ CONFIG_NAMES = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.ym
 CONFIG_DIR = "config/_default"
 """Where newer Hugo sites keep their settings, split in files (hugo.toml, permalinks.toml…)."""
 PERMALINK_FILES = ("permalinks.toml", "permalinks.yaml", "permalinks.yml")
+LANGUAGE_FILES = ("languages.toml", "languages.yaml", "languages.yml")
 MAX_FILE_BYTES = 5_000_000
 """A Hugo post larger than this is not a post (an export gone wrong): not read."""
 
@@ -67,6 +71,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="kênh của bài nhập, ngăn bằng dấu phẩy; mặc định chỉ web (bài cũ không gửi lại "
         "lên Zalo hay đài)",
     )
+    parser.add_argument(
+        "--language",
+        metavar="NGÔN_NGỮ",
+        help="website Hugo nhiều ngôn ngữ: khóa ngôn ngữ cần nhập trong [languages] (mặc định: "
+        "tiếng Việt, không có thì ngôn ngữ mặc định); bài ngôn ngữ khác không nhập, địa chỉ cũ "
+        "của bản dịch chuyển về bài đã nhập",
+    )
     parser.set_defaults(run=run)
 
 
@@ -85,10 +96,10 @@ def run(args: argparse.Namespace) -> int:
         channels=_channels(args.channels),
         approved_by=" ".join(args.approved_by.split()),
         category=_category(args.category, config),
-        **_site_options(source),
+        **_site_options(source, args.language),
     )
     files = _files(source)
-    results, skipped = _convert(source, files, config, options)
+    results, skipped, translated = _convert(source, files, config, options)
     content = config.root / "content"
     for result in results:
         _against_project(result, source, content)
@@ -100,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         _write(done, copies, source, content)
         if options.approved_by:
             _stamp([r for r in done if not r.page and r.target not in kept], config, options)
-    _report(results, skipped, copies, options, kept=kept, dry_run=args.dry_run)
+    _report(results, skipped, translated, copies, options, kept=kept, dry_run=args.dry_run)
     failed = len(results) - len(done)
     if args.dry_run or not done:
         return 1 if failed else 0
@@ -138,11 +149,12 @@ def _category(written: str | None, config: Config) -> str | None:
     return key
 
 
-def _site_options(source: Path) -> dict[str, Any]:
-    """Hugo's [permalinks] by section, its baseURL and the settings its addresses follow
-    (removePathAccents, uglyURLs, disablePathToLower), from its config file and its config
-    folder (config/_default/, where newer sites keep hugo.toml and permalinks.toml); none when
-    unreadable."""
+def _site_options(source: Path, language: str | None) -> dict[str, Any]:
+    """Hugo's [permalinks] by section, its baseURL, the settings its addresses follow
+    (removePathAccents, uglyURLs, disablePathToLower) and its languages (the one imported:
+    `language`, else Vietnamese, else the default), from its config file and its config folder
+    (config/_default/, where newer sites keep hugo.toml, permalinks.toml and languages.toml);
+    none when unreadable."""
     data: dict[str, Any] = {}
     for folder in ("", f"{CONFIG_DIR}/"):
         for name in CONFIG_NAMES:
@@ -159,6 +171,20 @@ def _site_options(source: Path) -> dict[str, Any]:
         if isinstance(loaded, dict):
             data.setdefault("permalinks", loaded)
             break
+    for name in LANGUAGE_FILES:
+        loaded = _config_file(source, f"{CONFIG_DIR}/{name}")
+        if isinstance(loaded, dict):
+            data.setdefault("languages", loaded)
+            break
+    try:
+        languages = languages_of(data, language)
+    except LanguageError as exc:
+        raise PublishError(str(exc)) from None
+    if language is not None and languages is None:
+        raise PublishError(
+            f"--language {language}: website Hugo này chỉ có một ngôn ngữ (không có [languages]). "
+            "Bỏ --language rồi chạy lại."
+        )
     if not data:
         return {}
     found = data.get("permalinks")
@@ -174,6 +200,7 @@ def _site_options(source: Path) -> dict[str, Any]:
         "remove_accents": data.get("removepathaccents") is True,
         "ugly_urls": _ugly_urls(data.get("uglyurls")),
         "keep_case": data.get("disablepathtolower") is True,
+        "languages": languages,
     }
 
 
@@ -252,24 +279,35 @@ def _files(source: Path) -> frozenset[str]:
 
 def _convert(
     source: Path, files: frozenset[str], config: Config, options: hugo.Options
-) -> tuple[list[hugo.Result], list[str]]:
-    """Every post converted (in path order), and the list pages of Hugo left out."""
+) -> tuple[list[hugo.Result], list[str], Translated]:
+    """Every post converted (in path order), the list pages of Hugo left out, and the files
+    in the site's other languages (not imported)."""
     sources: list[hugo.Source] = []
     results: list[hugo.Result] = []
     skipped = []
     lists: list[hugo.Source] = []
+    others: list[hugo.Source] = []
+    other_names: list[str] = []
+    languages = options.languages
     for name in sorted(f for f in files if f.startswith("content/") and f.endswith(".md")):
         path = name.removeprefix("content/")
-        listing = path.rsplit("/", 1)[-1] == "_index.md"
-        if listing:
+        language, folder, suffix = languages.of(path) if languages else ("", "", "")
+        base = path.rsplit("/", 1)[-1]
+        listing = (base.removesuffix(f".{suffix}.md") + ".md" if suffix else base) == "_index.md"
+        foreign = languages is not None and language != languages.chosen
+        if foreign:
+            other_names.append(name)
+        elif listing:
             skipped.append(name)
         try:
             raw = _read(source, name)
             if len(raw) > MAX_FILE_BYTES:
                 raise FrontMatterError(f"tệp quá lớn ({len(raw)} byte) để là một bài", line=None)
-            (lists if listing else sources).append(hugo.read(path, decode(raw)))
+            read = dataclasses.replace(hugo.read(path, decode(raw)), folder=folder, suffix=suffix)
+            if not (foreign and listing):
+                (others if foreign else lists if listing else sources).append(read)
         except (FrontMatterError, OSError) as exc:
-            if listing:  # not imported: read only for its cascade (Hugo fails on it too)
+            if listing or foreign:  # not imported: lists are read only for their cascade
                 continue
             if isinstance(exc, OSError):
                 reason = str(exc) if isinstance(exc, Outside) else os_reason(exc)
@@ -279,24 +317,58 @@ def _convert(
             problem = Problem(name, str(exc), None, exc.line, exc.hint, "error", exc.column)
             results.append(hugo.Result("", None, [problem]))
     sources = hugo.cascaded(sources, lists)
-    targets = {s.path: hugo.target_of(s, config, options.now) for s in sources}
-    ref = hugo.ref_targets(targets, {s.path: hugo.title_of(s) for s in sources})
+    targets = {s.logical: hugo.target_of(s, config, options.now) for s in sources}
+    ref = hugo.ref_targets(targets, {s.logical: hugo.title_of(s) for s in sources})
+    paired = _translations(sources, others)
     taken: dict[str, str] = {}
     for item in sources:
-        result = hugo.convert(item, config, options, files, ref)
+        result = hugo.convert(item, config, options, files, ref, paired.get(item.path, ()))
         first = taken.setdefault(result.target, item.path)
         if first != item.path:
             result.text = None
             result.problems.append(
                 Problem(
-                    f"content/{item.path}",
+                    item.shown,
                     f"cùng tên tệp mới {result.target} với content/{first}",
                     "slug",
                     hint="Đặt slug khác cho một trong hai bài trong tệp Hugo rồi chạy lại.",
                 )
             )
         results.append(result)
-    return results, skipped
+    kept_apart = {id(o) for found in paired.values() for o in found}
+    lone = sorted(o.shown for o in others if id(o) not in kept_apart)
+    return results, skipped, Translated(other_names, lone)
+
+
+@dataclass(frozen=True, slots=True)
+class Translated:
+    """A multilingual site's files in the languages not imported."""
+
+    names: list[str]
+    """Every such file (content/posts/a.en.md), list pages too."""
+    lone: list[str]
+    """The posts among them with no counterpart in the imported language."""
+
+
+def _translations(
+    sources: list[hugo.Source], others: list[hugo.Source]
+) -> dict[str, list[hugo.Source]]:
+    """Hugo file path → its translations among `others`, paired as Hugo pairs them: by
+    translationKey when the file sets one, else by path (a.md, a.en.md, en/a.md)."""
+
+    def key(item: hugo.Source) -> tuple[str, str]:
+        """What Hugo pairs translations by."""
+        written = item.get("translationkey")
+        if isinstance(written, str | int) and str(written).strip():
+            return ("key", str(written).strip())
+        return ("path", item.logical)
+
+    own = {key(item): item.path for item in sources}
+    paired: dict[str, list[hugo.Source]] = {}
+    for other in others:
+        if (found := own.get(key(other))) is not None:
+            paired.setdefault(found, []).append(other)
+    return paired
 
 
 def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
@@ -488,6 +560,7 @@ def _write_new(path: Path, data: bytes) -> None:
 def _report(
     results: list[hugo.Result],
     skipped: list[str],
+    translated: Translated,
     copies: dict[str, str],
     options: hugo.Options,
     *,
@@ -513,6 +586,7 @@ def _report(
         print(f"{len(kept)} tệp đã nhập từ lần trước, giữ nguyên.")
     if skipped:
         print(f"Bỏ qua {len(skipped)} trang danh sách của Hugo (_index.md): công cụ tự làm.")
+    _report_languages(options, translated)
     failed = [r for r in results if not r.importable]
     if failed:
         print(
@@ -533,6 +607,27 @@ def _report(
         )
     if dry_run:
         print("Chạy thử (--dry-run): chưa ghi tệp nào.")
+
+
+def _report_languages(options: hugo.Options, translated: Translated) -> None:
+    """What a multilingual site's import took and left: its languages, the other languages'
+    files not imported and the posts that have no version in the imported language."""
+    languages = options.languages
+    if languages is None or len(languages.keys) < 2:
+        return
+    others = ", ".join(sorted(languages.keys - {languages.chosen}))
+    print(
+        f"Website Hugo nhiều ngôn ngữ ({', '.join(sorted(languages.keys))}): chỉ nhập bài "
+        f"tiếng «{languages.chosen}» (--language để chọn ngôn ngữ khác); "
+        f"không nhập {len(translated.names)} tệp tiếng «{others}»."
+    )
+    if translated.lone:
+        print(
+            f"{len(translated.lone)} bài chỉ có ở ngôn ngữ khác, không có bản tiếng "
+            f"«{languages.chosen}» (không nhập; địa chỉ cũ của chúng không chuyển về đâu): "
+            + ", ".join(translated.lone[:5])
+            + (f" và {len(translated.lone) - 5} bài khác" if len(translated.lone) > 5 else "")
+        )
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ import hashlib
 import json
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +34,16 @@ from publish.migrate.hugo_fields import (
     summary,
     when,
 )
-from publish.migrate.hugo_source import HOLD_KEYS, Source, cascaded, read, slug_of, strings
+from publish.migrate.hugo_languages import Languages
+from publish.migrate.hugo_source import (
+    HOLD_KEYS,
+    Source,
+    Tell,
+    cascaded,
+    read,
+    slug_of,
+    strings,
+)
 from publish.text import folded_words, nfc
 
 __all__ = [
@@ -81,6 +90,8 @@ class Options:
     /posts/abc/."""
     keep_case: bool = False
     """Hugo's disablePathToLower: its addresses keep their capital letters."""
+    languages: Languages | None = None
+    """A multilingual site's languages (None: one language, no [languages])."""
 
 
 @dataclass(slots=True)
@@ -151,11 +162,13 @@ def convert(
     options: Options,
     files: frozenset[str],
     ref: shortcodes.Ref,
+    translations: Sequence[Source] = (),
 ) -> Result:
     """This tool's file for one Hugo file. `files`: every other file of the Hugo site, relative
-    to it (static/images/a.jpg, content/posts/b/a.jpg)."""
+    to it (static/images/a.jpg, content/posts/b/a.jpg); `translations`: the post in the site's
+    other languages, not imported: their addresses lead here."""
     target = target_of(source, config, options.now)
-    shown = f"content/{source.path}"
+    shown = source.shown
     problems: list[Problem] = []
 
     def tell(
@@ -225,15 +238,18 @@ def convert(
             title=out.get("title", ""),
             base=options.base_url,
         )
-    old = old_addresses(
-        source,
-        options.permalinks,
-        options.remove_accents,
-        tell,
-        config,
-        ugly=options.ugly_urls,
-        keep_case=options.keep_case,
-    )
+    old = _old_addresses(source, config, options, tell)
+    for other in translations:
+        theirs = _old_addresses(other, config, options, tell)
+        old += theirs
+        if theirs:
+            tell(
+                f"bản dịch {other.shown} không nhập (website này đăng một ngôn ngữ): "
+                f"địa chỉ cũ của nó ({', '.join(theirs)}) chuyển về bài này",
+                "Bỏ địa chỉ đó khỏi aliases nếu không muốn người đọc bản dịch được đưa tới đây.",
+                key="aliases",
+            )
+    old = list(dict.fromkeys(old))
     own = f"/{target.removeprefix(PAGES + '/').removesuffix('.md')}/" if page else None
     old = [a for a in old if a != own and (date is None or a != new_address(date, target))]
     if old:
@@ -272,9 +288,24 @@ def convert(
 _READ = frozenset(
     {"title", "date", "publishdate", "expirydate", "description", "summary", "categories"}
     | {"category", "tags", "author", "authors", "slug", "url", "aliases", "draft", "_build"}
-    | {"build", *COVER_KEYS, "cover_alt", *HOLD_KEYS}
+    | {"build", *COVER_KEYS, "cover_alt", "translationkey", *HOLD_KEYS}
 )
 """Hugo keys this module reads (lowercase)."""
+
+
+def _old_addresses(source: Source, config: Config, options: Options, tell: Tell) -> list[str]:
+    """The post's addresses on the Hugo site, with its language's prefix."""
+    language = options.languages.of(source.path)[0] if options.languages else ""
+    return old_addresses(
+        source,
+        options.permalinks,
+        options.remove_accents,
+        tell,
+        config,
+        ugly=options.ugly_urls,
+        keep_case=options.keep_case,
+        prefix=options.languages.prefix(language) if options.languages else "",
+    )
 
 
 def _identifier(source: Source) -> str:

@@ -30,10 +30,12 @@ def old_addresses(
     *,
     ugly: bool | Mapping[str, bool] = False,
     keep_case: bool = False,
+    prefix: str = "",
 ) -> list[str]:
     """The post's addresses on the Hugo site (its own, by `permalinks`, its `aliases`), each one
     this tool can make a redirect page for; the others told. `ugly`: Hugo's uglyURLs (for the
-    site, or by section); `keep_case`: its disablePathToLower."""
+    site, or by section); `keep_case`: its disablePathToLower; `prefix`: its language's ("/en"),
+    which Hugo puts before the address it makes, not before `url` or `aliases`."""
     slug = source.get("slug") if isinstance(source.get("slug"), str) else None
     url = source.get("url")
     top = source.section.split("/")[0]
@@ -50,6 +52,7 @@ def old_addresses(
         own = _hugo_path(own, remove_accents, lower=not keep_case)
         if (ugly.get(top, False) if isinstance(ugly, Mapping) else ugly) and own.endswith("/"):
             own = own.rstrip("/") + ".html"  # uglyURLs: /posts/abc.html, not /posts/abc/
+        own = prefix + own
     written = [own, *strings(source.get("aliases"))]
     problems: list[Problem] = []
     kept = aliases(Collector("", problems), {"aliases": written}, config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -229,7 +230,7 @@ def cover(
         _unreadable_cover(ref, key, tell)
         return
     found = converted_body(
-        Source(source.path, source.data, written_image, source.body_line),
+        dataclasses.replace(source, body=written_image),
         files,
         lambda target, bare: None,
         tell,

@@ -33,21 +33,43 @@ class Source:
     data: dict[str, Any]
     body: str
     body_line: int
+    folder: str = ""
+    """A multilingual site's content folder of the file's language (vi for content/vi/)."""
+    suffix: str = ""
+    """The language in the file's name (en for a.en.md)."""
+
+    @property
+    def shown(self) -> str:
+        """The file as messages name it (content/posts/a.md)."""
+        return f"content/{self.path}"
+
+    @property
+    def logical(self) -> str:
+        """The path Hugo makes the address from and pairs translations by: below the
+        language's folder, without the language in the name (vi/posts/a.en.md → posts/a.md)."""
+        path = self.path.removeprefix(f"{self.folder}/") if self.folder else self.path
+        return path.removesuffix(f".{self.suffix}.md") + ".md" if self.suffix else path
 
     @property
     def bundle(self) -> str | None:
-        """The page bundle's folder (posts/b) when the file is one's index.md."""
-        return posixpath.dirname(self.path) if self.path.endswith("/index.md") else None
+        """The page bundle's folder (posts/b) when the file is one's index.md (index.en.md)."""
+        name = f"/index.{self.suffix}.md" if self.suffix else "/index.md"
+        return posixpath.dirname(self.path) if self.path.endswith(name) else None
 
     @property
     def section(self) -> str:
-        """The folder above the post (or its bundle): "" for a file directly in content/."""
-        return posixpath.dirname(self.bundle or self.path)
+        """The folder above the post (or its bundle): "" for a file directly in content/ (or
+        in its language's folder)."""
+        logical = self.logical
+        bundle = posixpath.dirname(logical) if logical.endswith("/index.md") else None
+        return posixpath.dirname(bundle or logical)
 
     @property
     def stem(self) -> str:
         """The name Hugo makes the address from: the bundle folder's or the file's."""
-        return posixpath.basename(self.bundle or self.path.removesuffix(".md"))
+        logical = self.logical
+        bundle = posixpath.dirname(logical) if logical.endswith("/index.md") else None
+        return posixpath.basename(bundle or logical.removesuffix(".md"))
 
     def get(self, *names: str) -> Any:
         """The value of the first of `names` present, keys compared case-insensitively."""
