@@ -249,6 +249,10 @@ class ZaloConfig:
     refused and an operator turns this off."""
     author: str = ""
     """Author shown on Zalo (≤ 50 characters); the unit's short name when empty."""
+    footer: str = ""
+    """Closing text of every article, before the link to the website (the hotline, a call
+    for tips; a blank line starts another block); none when empty. Every article changes
+    with it, so the next sync updates them all: a unit turns it on knowingly."""
     title_max: int = field(default=149, metadata=rules(least=1, note=ZALO_LIMIT))
     description_max: int = field(default=299, metadata=rules(least=1, note=ZALO_LIMIT))
     author_max: int = field(default=50, metadata=rules(least=1, note=ZALO_LIMIT))

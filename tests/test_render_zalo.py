@@ -504,3 +504,33 @@ def test_the_text_block_limit_is_a_setting_the_payload_keeps(tmp_path: Path) -> 
     texts = [b["content"] for b in payload(output, "bt-001")["body"][:-1] if b["type"] == "text"]
     assert len(texts) > 4 and all(len(text) <= 200 for text in texts)
     assert " ".join(texts) == (sentence * 12).strip()
+
+
+def test_a_footer_in_site_toml_closes_every_article_and_a_changed_one_is_rebuilt(
+    tmp_path: Path,
+) -> None:
+    footer = r"Đường dây nóng Công an huyện: 0277 3610 113.\n\n  Khẩn cấp   gọi 113."
+    root = zalo_project(tmp_path, 2, zalo=f'footer = "{footer}"')
+
+    def texts() -> list[list[str]]:
+        """The text blocks of each article, after a build by the command line."""
+        assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+        return [
+            [b["content"] for b in payload(root / "output", key)["body"] if b["type"] == "text"]
+            for key in ("bt-000", "bt-001")
+        ]
+
+    for blocks in texts():
+        assert blocks[-3:-1] == [
+            "Đường dây nóng Công an huyện: 0277 3610 113.",
+            "Khẩn cấp gọi 113.",
+        ]
+        assert blocks[-1].startswith("Xem bản tin đầy đủ trên trang thông tin của")
+    site = root / "site.toml"
+    site.write_text(site.read_text("utf-8").replace("0277 3610 113", "0277 3999 999"), "utf-8")
+    for blocks in texts():  # the payloads kept from the last build are not reused
+        assert blocks[-3] == "Đường dây nóng Công an huyện: 0277 3999 999."
+    kept = [line for line in site.read_text("utf-8").splitlines() if not line.startswith("footer")]
+    site.write_text("\n".join(kept) + "\n", "utf-8")
+    for blocks in texts():
+        assert not any("Đường dây nóng" in text or "113" in text for text in blocks)

@@ -297,6 +297,28 @@ def test_a_renamed_unit_updates_every_article_in_place_and_the_plan_says_why(
     assert_published_once(root, emulator)
 
 
+def test_a_footer_set_in_site_toml_updates_every_article_in_place_and_the_plan_says_why(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    toml = root / "site.toml"
+    footer = "Mọi thông tin về an ninh trật tự, xin báo đường dây nóng 0277 3610 113."
+    toml.write_text(toml.read_text("utf-8") + f'footer = "{footer}"\n', "utf-8")
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert out.count("tiêu đề và thân bản tin không đổi; phần khác của bài Zalo đổi") == 3
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 0
+    assert emulator.count_calls("/article/update") == 3
+    for article in emulator.articles.values():
+        texts = [b["content"] for b in article["body"] if b["type"] == "text"]
+        assert texts[-2] == footer
+    assert_published_once(root, emulator)
+
+
 def test_records_of_an_older_version_learn_their_oa_at_the_next_sync_once_zalo_has_one(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

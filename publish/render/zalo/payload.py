@@ -15,10 +15,11 @@ from typing import Any
 from urllib.parse import urljoin
 
 from publish.addresses import address_as_text, text_is_address
+from publish.config import Config
 from publish.content_images import content_image, remote_image
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
-from publish.render.zalo.blocks import markdown_blocks, plain_text
+from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url
 from publish.render.zalo_path import payload_path
 from publish.site_paths import served_paths
@@ -251,6 +252,7 @@ def build_payload(
     # The cover shows above the article on Zalo: when the body shows the same picture too, the
     # follower would see it twice, so only the body's (in its place, with its caption) is shown.
     repeated = any(b.get("type") == "image" and b.get("url") == cover_url for b in body)
+    body += [{"type": "text", "content": text} for text in footer_texts(config)]
     body.append(
         {
             "type": "text",
@@ -271,6 +273,12 @@ def build_payload(
         "status": "show",
         "comment": config.zalo.comment,
     }
+
+
+def footer_texts(config: Config) -> list[str]:
+    """The text blocks of [zalo] footer: one per paragraph, each cut as a body's would be."""
+    paragraphs = (plain_text(p) for p in config.zalo.footer.split("\n\n"))
+    return [piece for p in paragraphs if p for piece in pieces(p, config.zalo.text_block_max)]
 
 
 def encode(payload: dict[str, Any]) -> str:
