@@ -720,7 +720,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     key = fields.identifier(col, data, slug)
     channels = fields.channels(col, data, config)
     cover = content_images.cover(col, data, path, config)
-    images = content_images.body_images(col, parsed, path, config)
+    images, unfingerprinted = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
     too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
     if not too_deep:
@@ -796,6 +796,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         classification=classification,
         pii_reviewed_by=pii_reviewed_by,
         images=images,
+        unfingerprinted=unfingerprinted,
         aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
         blocks=blocks,

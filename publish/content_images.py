@@ -533,9 +533,11 @@ def cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -
 
 def body_images(
     col: Collector, parsed: Parsed, md_path: Path, config: Config
-) -> tuple[ImageRef, ...]:
-    """Every image in the body, Markdown or raw HTML, checked."""
-    found = []
+) -> tuple[tuple[ImageRef, ...], tuple[ImageRef, ...]]:
+    """Every image in the body, Markdown or raw HTML, checked: those the approval fingerprint
+    counts, and those it leaves out (both shown, so both checked, resized and sent)."""
+    found: list[ImageRef] = []
+    left_out: list[ImageRef] = []
     body = parsed.body
     for shown in _shown(body):
         line = parsed.body_line + body.count("\n", 0, shown.start)
@@ -554,9 +556,9 @@ def body_images(
         # but never checked before: its file stays out of the approval fingerprint, which
         # counting it now would change, withdrawing bulletins approved before (README: an
         # upgrade withdraws none).
-        if image is not None and not shown.unfingerprinted:
-            found.append(image)
-    return tuple(found)
+        if image is not None:
+            (left_out if shown.unfingerprinted else found).append(image)
+    return tuple(found), tuple(left_out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,7 +119,10 @@ class Bulletin:
     classification: str = ""
     pii_reviewed_by: str = ""
     images: tuple[ImageRef, ...] = ()
-    """Images in the body, in order."""
+    """Images in the body, in order, that the approval fingerprint counts."""
+    unfingerprinted: tuple[ImageRef, ...] = ()
+    """Images in the body the approval fingerprint leaves out (see publish.content_images.
+    body_images), in order: checked, resized and sent like `images`."""
     aliases: tuple[str, ...] = ()
     """Old site paths (front matter `aliases`) that redirect to its page."""
     links: tuple[tuple[str, int], ...] = ()
@@ -149,6 +152,11 @@ class Bulletin:
     def body_utf8(self) -> bytes:
         """The Markdown source as UTF-8, without making the str (e.g. to hash it)."""
         return inflate(self.packed_body)
+
+    @property
+    def shown_images(self) -> tuple[ImageRef, ...]:
+        """Every image of the body a reader sees: what the website and Zalo check and resize."""
+        return self.images + self.unfingerprinted if self.unfingerprinted else self.images
 
     @property
     def url(self) -> str:

@@ -99,3 +99,32 @@ def test_a_found_referenced_image_is_resized_and_sent_but_not_fingerprinted(
     payload = json.loads((root / "output/zalo/a.json").read_text(encoding="utf-8"))
     [block] = [block for block in payload["body"] if block["type"] == "image"]
     assert block["url"] == "https://congan-chauthanh.example.vn" + image["src"]
+
+
+def test_every_unreadable_image_is_told_in_one_pass_at_its_line_whatever_its_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A corrupt photo written reference-style, or with a space in its name, passed publish
+    check and stopped the build with no line; an inline or raw HTML one was told at its line."""
+    body = (
+        "![Ảnh một](images/mot.jpg)\n\n"  # line 11
+        "![Ảnh hai](images/Ảnh hai.jpg)\n\n"
+        "![Ảnh ba][ba]\n\n"
+        '<img src="images/bon.jpg" alt="Ảnh bốn">\n\n'
+        "[ba]: images/ba.jpg\n"  # line 19
+    )
+    files: dict[str, str | bytes] = {
+        "content/images/bia.jpg": jpeg(),
+        "content/bai-viet/a.md": bulletin_md(COVER, body),
+    }
+    for name in ("mot", "Ảnh hai", "ba", "bon"):
+        files[f"content/images/{name}.jpg"] = "không phải ảnh"
+    root = make_project(tmp_path, files)
+    for command in ("check", "build"):
+        code, err = run(capsys, command, "--root", str(root))
+        told = re.findall(r"a\.md:(\d+): lỗi: không đọc được ảnh content/images/(.+?):", err)
+        assert (code, sorted(told)) == (
+            1,
+            [("11", "mot.jpg"), ("13", "Ảnh hai.jpg"), ("17", "bon.jpg"), ("19", "ba.jpg")],
+        ), err
+    assert not (root / "output").exists()

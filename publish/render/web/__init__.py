@@ -235,7 +235,7 @@ def _image_problems(site: Site) -> list[Problem]:
     # Ordered, and a set: a list made this quadratic. The user, to say where it shows the image.
     uses: dict[tuple[str, str], Bulletin | None] = {}
     for bulletin in site.for_channel("web"):
-        for ref in (bulletin.cover, *bulletin.images):
+        for ref in (bulletin.cover, *bulletin.shown_images):
             if ref is not None:
                 uses.setdefault((ref.path, bulletin.source), bulletin)
     problems = []

@@ -198,7 +198,7 @@ class Views(SiteContext):
             bulletin.key,
             bulletin.tags,
             bulletin.cover,
-            bulletin.images,
+            bulletin.shown_images,
         )
 
     @cached_property

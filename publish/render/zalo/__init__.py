@@ -51,7 +51,7 @@ def _images(site: Site) -> ZaloImages:
         cover = fields(bulletin, site).cover
         if cover is not None:
             uses.append((cover.path, bulletin.source))
-        uses += [(ref.path, bulletin.source) for ref in bulletin.images]
+        uses += [(ref.path, bulletin.source) for ref in bulletin.shown_images]
     images.prepare(uses)
     _last[:] = [(site, images)]
     return images
@@ -231,7 +231,7 @@ def check(site: Site) -> list[Problem]:
             found.append(
                 _image_problem(bulletin, site, images, chosen.cover.path, chosen.cover_field)
             )
-        for ref in bulletin.images:
+        for ref in bulletin.shown_images:
             found.append(_image_problem(bulletin, site, images, ref.path, None))
         problems.extend(p for p in found if p is not None)
     return problems
