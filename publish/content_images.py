@@ -25,7 +25,7 @@ from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import addressed
 from publish.markdown_code import masked
 from publish.markdown_escapes import ESCAPED, unescape
-from publish.markdown_images import ImageScan, referenced, spaced
+from publish.markdown_images import ImageScan, referenced, spaced, undefined
 from publish.model import Bulletin, ImageRef
 from publish.text import fold, nfc
 
@@ -278,8 +278,10 @@ def _image(
     *,
     field: str | None,
     line: int | None,
+    alt_told: bool = False,
 ) -> ImageRef | None:
-    """Check one local image: inside content/, existing, with alt text."""
+    """Check one local image: inside content/, existing, with alt text (unless `alt_told`: the
+    caller told of it where the editor writes it)."""
     if WINDOWS_FILE_RE.match(ref):
         name = ref.replace("\\", "/").rsplit("/", 1)[-1]
         col.add(
@@ -307,7 +309,7 @@ def _image(
                 line=line,
                 hint="Chỉ dùng ảnh trong thư mục content/images/.",
             )
-        elif not alt.strip():
+        elif not alt.strip() and not alt_told:
             col.add(
                 "ảnh thiếu mô tả (alt)",
                 field=field,
@@ -346,7 +348,7 @@ def _image(
             "rồi chép đè lên tệp cũ.",
         )
         return None
-    if not alt.strip():
+    if not alt.strip() and not alt_told:
         col.add(
             f"ảnh {ref!r} thiếu mô tả (alt)",
             field=field,
@@ -551,14 +553,56 @@ def body_images(
             alt = "-"  # told just above, not again by _image
         if shown.tag and not shown.ref:
             continue  # nothing to show, nothing to check
-        image = _image(col, shown.ref, alt, shown.caption, md_path, config, field=None, line=line)
+        if shown.key is not None and not alt.strip():
+            col.add(
+                "ảnh thiếu mô tả (alt)",
+                line=parsed.body_line + body.count("\n", 0, shown.used_at),
+                hint="Người dùng trình đọc màn hình cần mô tả ảnh: viết mô tả giữa hai "
+                f"dấu ngoặc vuông đầu, ![Mô tả ảnh][{shown.key}].",
+            )
+        image = _image(
+            col,
+            shown.ref,
+            alt,
+            shown.caption,
+            md_path,
+            config,
+            field=None,
+            line=line,
+            alt_told=shown.key is not None,
+        )
         # An image with a space in its name, or shown through a reference definition, was shown
         # but never checked before: its file stays out of the approval fingerprint, which
         # counting it now would change, withdrawing bulletins approved before (README: an
         # upgrade withdraws none).
         if image is not None:
             (left_out if shown.unfingerprinted else found).append(image)
+    if "![" in body:
+        _undefined_references(col, parsed)
     return tuple(found), tuple(left_out)
+
+
+def _undefined_references(col: Collector, parsed: Parsed) -> None:
+    """Warn of each `![alt][id]` whose id no definition names: the page shows it as text."""
+    body = parsed.body
+    code_blanked = masked(body)
+    for use in undefined(code_blanked):
+        line = parsed.body_line + body.count("\n", 0, use.start)
+        written = body[use.start : use.start + len(use.written)]
+        shown = (
+            f"website hiện ảnh [{use.written[2 : use.written.index(']')]}] kèm dòng chữ "
+            f"«[{use.key}]»"
+            if use.shown
+            else "website hiện nguyên văn những chữ này thay cho ảnh"
+        )
+        col.add(
+            f"ảnh «{written}» dùng tên [{use.key}] nhưng bài không có dòng «[{use.key}]: …»: "
+            + shown,
+            line=line,
+            severity="warning",
+            hint=f"Thêm dòng «[{use.key}]: images/ten-anh.jpg» ở cuối bài (cách một dòng trống), "
+            "hoặc sửa tên trong ngoặc vuông cho khớp một dòng định nghĩa đã có.",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,6 +619,10 @@ class _Shown:
     """Kept out of the approval fingerprint (see body_images): a Markdown image whose reference
     holds a space (see publish.markdown_images.spaced) or one shown through a reference
     definition (its start is the definition's, the line an editor fixes the path on)."""
+    key: str | None = None
+    """The id of a reference definition it is shown through (`h` of `![Ảnh][h]`)."""
+    used_at: int = 0
+    """Where an image shown through a definition is used: the line its alt text is written on."""
 
 
 def _shown(body: str) -> list[_Shown]:
@@ -616,7 +664,16 @@ def _shown(body: str) -> list[_Shown]:
         )
     for use in referenced(code_blanked):
         found.append(
-            _Shown(use.defined_at, use.ref, use.alt, use.title, tag=False, unfingerprinted=True)
+            _Shown(
+                use.defined_at,
+                use.ref,
+                use.alt,
+                use.title,
+                tag=False,
+                unfingerprinted=True,
+                key=use.key,
+                used_at=use.start,
+            )
         )
     if "<" not in body:
         return sorted(found, key=lambda shown: shown.start)  # most bodies: no HTML at all

@@ -12,7 +12,17 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-__all__ = ["IMAGE_RE", "Image", "ImageScan", "Referenced", "referenced", "spaced", "substituted"]
+__all__ = [
+    "IMAGE_RE",
+    "Image",
+    "ImageScan",
+    "Referenced",
+    "Undefined",
+    "referenced",
+    "spaced",
+    "substituted",
+    "undefined",
+]
 
 IMAGE_RE = re.compile(
     r"""!\[([^\]]*+)\]\(\s*+<?([^)\s>]++)>?(?:\s+(?:"([^\n]*?)"|'([^\n]*?)'))?\s*\)"""
@@ -209,36 +219,92 @@ class Referenced(NamedTuple):
     """An image shown through a reference definition: the first use of one alt text."""
 
     start: int
-    """Where the image is used."""
+    """Where the image is used: the line an editor writes its alt text on."""
     alt: str
     ref: str
     title: str
     defined_at: int
     """Where its definition `[id]: …` starts: the line an editor fixes the path on."""
+    ref_start: int
+    """Where the path is written in the definition."""
+    key: str
+    """The id as the use writes it ("h" of `![Ảnh][h]`, "Ảnh" of `![Ảnh]`)."""
+
+
+class Undefined(NamedTuple):
+    """A use `![alt][id]` or `![alt][]` whose id no definition names: Python-Markdown writes it
+    as text, or, when `alt` is itself a defined id, that image followed by "[id]" as text."""
+
+    start: int
+    written: str
+    key: str
+    shown: bool
+    """Whether the image of `alt` is shown anyway (the "[id]" after it being text)."""
+
+
+def _definitions(text: str) -> dict[str, tuple[int, int, str, str]]:
+    """Where each definition of `text` starts, where its path is written, the path and title,
+    by normalised id (the last definition of an id wins, as in Python-Markdown)."""
+    definitions = {}
+    for found in DEFINITION_RE.finditer(text):
+        written = found[2]
+        path = written.lstrip("<").rstrip(">")
+        definitions[_normalised(found[1].strip())] = (
+            found.start() + len(found[0]) - len(found[0].lstrip(" ")),
+            found.start(2) + written.index(path) if path else found.start(2),
+            path,
+            found[4] or found[5] or "",
+        )
+    return definitions
+
+
+def _normalised(key: str) -> str:
+    """An id as Python-Markdown compares them: case-blind, spaces folded (a definition's id
+    is stripped first, a use's is not: `![a][ h ]` is no use of `[h]: …`)."""
+    return _ID_SPACES_RE.sub(" ", key.lower())
+
+
+def _uses(text: str) -> Iterator[re.Match[str]]:
+    """Each `![alt][id]`, `![alt][]` or `![alt]` of `text` (inline images and definitions
+    left out)."""
+    for use in _REFERENCE_USE_RE.finditer(text):
+        if use[2] is None and text.startswith(("(", "[", ":"), use.end()):
+            continue  # an inline image, or a definition of its own
+        yield use
 
 
 def referenced(text: str) -> Iterator[Referenced]:
     """The reference-style images of `text` (code already blanked) whose id is defined, once per
-    definition and alt text, in the order used; inline images (`![a](b)`) are ImageScan's."""
+    definition and alt text, in the order used; inline images (`![a](b)`) are ImageScan's.
+
+    `![a][x]` with no definition of "x" shows the image of `![a]` when "a" is defined, as
+    Python-Markdown does (see undefined)."""
     if "]:" not in text:
         return
-    definitions: dict[str, tuple[int, str, str]] = {}
-    for found in DEFINITION_RE.finditer(text):
-        key = _ID_SPACES_RE.sub(" ", found[1].strip().lower())
-        # The last definition of an id wins, as in Python-Markdown.
-        definitions[key] = (
-            found.start() + len(found[0]) - len(found[0].lstrip(" ")),
-            found[2].lstrip("<").rstrip(">"),
-            found[4] or found[5] or "",
-        )
+    definitions = _definitions(text)
     seen = set()
-    for use in _REFERENCE_USE_RE.finditer(text):
-        if use[2] is None and text.startswith(("(", "[", ":"), use.end()):
-            continue  # an inline image, or a definition of its own
-        key = _ID_SPACES_RE.sub(" ", (use[2] or use[1]).lower())
-        if key not in definitions:
+    for use in _uses(text):
+        key = use[2] or use[1]
+        if _normalised(key) not in definitions:
+            key = use[1]  # Python-Markdown tries the shortcut `![a]` next
+        defined = definitions.get(_normalised(key))
+        if defined is None:
             continue  # shown as text, as Python-Markdown does
-        defined_at, ref, title = definitions[key]
+        defined_at, ref_start, ref, title = defined
         if (defined_at, use[1]) not in seen:
             seen.add((defined_at, use[1]))
-            yield Referenced(use.start(), use[1], ref, title, defined_at)
+            yield Referenced(use.start(), use[1], ref, title, defined_at, ref_start, key)
+
+
+def undefined(text: str) -> Iterator[Undefined]:
+    """The uses `![alt][id]` and `![alt][]` of `text` (code already blanked) whose id no
+    definition names; a bare `![alt]` is left out: it may be meant as text."""
+    if "![" not in text:
+        return
+    definitions = _definitions(text) if "]:" in text else {}
+    for use in _uses(text):
+        if use[2] is None:
+            continue
+        key = use[2] or use[1]
+        if _normalised(key) not in definitions:
+            yield Undefined(use.start(), use[0], key, _normalised(use[1]) in definitions)

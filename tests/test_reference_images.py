@@ -13,6 +13,8 @@ import pytest
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import ContentError, Problem
+from publish.markdown_images import referenced, undefined
+from publish.render.web.markdown import MarkdownRenderer
 from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
 from tests.test_html_images import COVER, PAGE, images_of, jpeg, run
 
@@ -128,3 +130,79 @@ def test_every_unreadable_image_is_told_in_one_pass_at_its_line_whatever_its_for
             [("11", "mot.jpg"), ("13", "Ảnh hai.jpg"), ("17", "bon.jpg"), ("19", "ba.jpg")],
         ), err
     assert not (root / "output").exists()
+
+
+def problems_of(tmp_path: Path, body: str, images: dict[str, bytes]) -> list[Problem]:
+    """Every problem of loading one bulletin a.md with `body` (errors or not)."""
+    files: dict[str, str | bytes] = {f"content/images/{n}": data for n, data in images.items()}
+    root = make_project(tmp_path, {**files, "content/bai-viet/a.md": bulletin_md(body=body)})
+    try:
+        site = load_site(config_module.load(root), now=NOW)
+    except ContentError as raised:
+        return [p for p in raised.problems if p.file.endswith("a.md")]
+    return [p for p in site.warnings if p.file.endswith("a.md")]
+
+
+@pytest.mark.parametrize(("use", "key"), [("![][h]", "h"), ("![][H]", "H"), ("![h][]", None)])
+def test_a_referenced_image_without_alt_text_is_told_where_it_is_used(
+    tmp_path: Path, use: str, key: str | None
+) -> None:
+    """Told at the definition's line, with the inline form's hint: the editor looked for the
+    alt text on a line that has none."""
+    body = f"Đoạn đầu.\n\n{use}\n\n[h]: images/anh.jpg\n"
+    problems = problems_of(tmp_path, body, {"anh.jpg": TINY_JPEG})
+    if key is None:  # `![h][]`: "h" is its alt text
+        assert [p for p in problems if "alt" in p.message] == []
+        return
+    [error] = problems
+    assert (error.message, error.line) == ("ảnh thiếu mô tả (alt)", 11)
+    assert error.hint is not None and error.hint.endswith(f"![Mô tả ảnh][{key}].")
+
+
+def test_an_undefined_reference_falling_back_to_its_alt_is_checked_and_warned_of(
+    tmp_path: Path,
+) -> None:
+    """`![h][khac]` with only `[h]: …` shows the image of `[h]` then «[khac]» as text."""
+    body = "Đoạn đầu.\n\n![h][khac]\n\n[h]: images/khong-co.jpg\n"
+    error, warning = sorted(problems_of(tmp_path, body, {}), key=lambda p: p.severity)
+    assert (error.message, error.line) == ("không tìm thấy ảnh 'images/khong-co.jpg'", 13)
+    assert (warning.severity, warning.line) == ("warning", 11)
+    assert warning.message == (
+        "ảnh «![h][khac]» dùng tên [khac] nhưng bài không có dòng «[khac]: …»: website hiện "
+        "ảnh [h] kèm dòng chữ «[khac]»"
+    )
+
+
+@pytest.mark.parametrize("use", ["![Ảnh][khac]", "![Ảnh][]", "![Ảnh] [ h ]"])
+def test_an_undefined_reference_shown_as_text_is_warned_of_at_its_line(
+    tmp_path: Path, use: str
+) -> None:
+    """The page showed «![Ảnh][khac]» as text and publish check said nothing."""
+    body = f"Đoạn đầu.\n\nXem {use} nhé.\n\n`![a][b]`\n\n[h]: images/anh.jpg\n"
+    [warning] = problems_of(tmp_path, body, {"anh.jpg": TINY_JPEG})
+    assert (warning.severity, warning.line) == ("warning", 11)
+    assert warning.message.startswith(f"ảnh «{use}» dùng tên [")
+    assert warning.message.endswith("website hiện nguyên văn những chữ này thay cho ảnh")
+    assert warning.hint is not None and "Thêm dòng «[" in warning.hint
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "![Ảnh][h]",
+        "![h]",
+        "![h][]",
+        "![][H]",
+        "![Ảnh] [H]",
+        "![h][khac]",
+        "![Ảnh][khac]",
+        "![Ảnh][]",
+        "![Ảnh] [ h ]",
+    ],
+)
+def test_the_checks_read_a_reference_as_the_website_renders_it(use: str) -> None:
+    """An image is checked when the page shows one, a warning given when it shows text."""
+    body = f"Xem {use} nhé.\n\n[h]: images/anh.jpg\n"
+    html = MarkdownRenderer().convert(body, lookup=lambda src: None)
+    assert html.count("<img") == len(list(referenced(body)))
+    assert ("[" in html) == any(undefined(body))
