@@ -553,13 +553,16 @@ def body_images(
             alt = "-"  # told just above, not again by _image
         if shown.tag and not shown.ref:
             continue  # nothing to show, nothing to check
-        if shown.key is not None and not alt.strip():
-            col.add(
-                "ảnh thiếu mô tả (alt)",
-                line=parsed.body_line + body.count("\n", 0, shown.used_at),
-                hint="Người dùng trình đọc màn hình cần mô tả ảnh: viết mô tả giữa hai "
-                f"dấu ngoặc vuông đầu, ![Mô tả ảnh][{shown.key}].",
-            )
+        if shown.key is not None:
+            if not alt.strip():
+                col.add(
+                    "ảnh thiếu mô tả (alt)",
+                    line=parsed.body_line + body.count("\n", 0, shown.used_at),
+                    hint="Người dùng trình đọc màn hình cần mô tả ảnh: viết mô tả giữa hai "
+                    f"dấu ngoặc vuông đầu, ![Mô tả ảnh][{shown.key}].",
+                )
+            if _escaped_definition(col, shown.ref, shown.key, md_path, config, line=line):
+                continue
         image = _image(
             col,
             shown.ref,
@@ -580,6 +583,26 @@ def body_images(
     if "![" in body:
         _undefined_references(col, parsed)
     return tuple(found), tuple(left_out)
+
+
+def _escaped_definition(
+    col: Collector, ref: str, key: str, md_path: Path, config: Config, *, line: int
+) -> bool:
+    """Tell, and say so, when a definition's path holds a Markdown escape ("[h]: images/anh\\_1
+    .jpg") that names no file while the path without it does: Python-Markdown, unlike in an
+    inline image, keeps the backslash as part of the name (so the website shows no picture)."""
+    plain = unescape(ref)
+    if plain == ref or content_image(ref, md_path, config) is not None:
+        return False
+    if content_image(plain, md_path, config) is None:
+        return False
+    col.add(
+        f"không tìm thấy ảnh «{ref}»: trong dòng [{key}]: …, dấu \\ là một phần của tên tệp, "
+        "không phải dấu thoát",
+        line=line,
+        hint=f"Bỏ dấu \\, ghi «[{key}]: {plain}».",
+    )
+    return True
 
 
 def _undefined_references(col: Collector, parsed: Parsed) -> None:

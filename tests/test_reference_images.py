@@ -159,6 +159,25 @@ def test_a_referenced_image_without_alt_text_is_told_where_it_is_used(
     assert error.hint is not None and error.hint.endswith(f"![Mô tả ảnh][{key}].")
 
 
+def test_a_definition_s_escaped_path_is_told_as_python_markdown_reads_it(tmp_path: Path) -> None:
+    """In a definition the backslash stays in the name (the website showed no picture, as it
+    does for `anh\\_1.jpg`), where an inline image's is an escape."""
+    body = "![Ảnh một](images/anh\\_1.jpg)\n\n![Ảnh hai][h]\n\n[h]: images/anh\\_1.jpg\n"
+    [error] = errors_of(tmp_path, body, {"anh_1.jpg": TINY_JPEG})
+    assert error.line == 13
+    assert error.message == (
+        "không tìm thấy ảnh «images/anh\\_1.jpg»: trong dòng [h]: …, dấu \\ là một phần của tên "
+        "tệp, không phải dấu thoát"
+    )
+    assert error.hint == "Bỏ dấu \\, ghi «[h]: images/anh_1.jpg»."
+
+
+def test_a_definition_s_path_naming_a_file_with_a_backslash_is_that_file(tmp_path: Path) -> None:
+    body = "![Ảnh hai][h]\n\n[h]: images/anh\\_1.jpg\n"
+    files = {"anh\\_1.jpg": TINY_JPEG, "anh_1.jpg": TINY_JPEG}
+    assert problems_of(tmp_path, body, files) == []
+
+
 def test_an_undefined_reference_falling_back_to_its_alt_is_checked_and_warned_of(
     tmp_path: Path,
 ) -> None:
