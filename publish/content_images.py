@@ -86,6 +86,8 @@ the last character (what a reference cut short at an escaped parenthesis would e
 _HIDDEN = "\x1a"
 """Marks an escape hidden by _hidden_escapes: a control character no loaded body holds."""
 _HIDDEN_RE = re.compile("\x1a([\ue000-\ue07f])")
+_SRC_RE = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+"""The src attribute of an <img> tag as written (see img_attributes for its value)."""
 
 _RESOLVED_DIRS: dict[str, str] = {}
 """Folders already resolved in this build, by text (cleared by load_site, so a changed symlink
@@ -390,18 +392,55 @@ def windows_written(ref: str) -> str | None:
     return ref.replace("/", "\\")
 
 
-def body_windows_written(body: str) -> str | None:
-    """`body` with each of its Markdown images' local paths as windows_written writes them;
-    None when none changes."""
-    if "![" not in body:
-        return None
-    pieces, at = [], 0
-    for image in ImageScan(_hidden_escapes(masked(body))):
-        flipped = windows_written(_shown_escapes(image.ref))
-        if flipped is not None:
-            pieces += [body[at : image.ref_start], flipped]
-            at = image.ref_start + len(image.ref)
-    return "".join(pieces) + body[at:] if pieces else None
+def body_windows_written(body: str) -> list[str]:
+    """`body` with the local paths of its images as windows_written writes them: one text for
+    each combination of the ways they are written (inline, with a space in the name, in a
+    reference definition, in an <img> tag) that has such a path, all of a way flipped together
+    (an editor on Windows wrote one way with '\\' and may have written another with '/')."""
+    if "![" not in body and "<img" not in body.lower():
+        return []
+    ways = [flips for flips in _windows_flips(body) if flips]
+    bodies = []
+    for chosen in range(1, 1 << len(ways)):
+        spans = sorted(span for i, flips in enumerate(ways) if chosen >> i & 1 for span in flips)
+        pieces, at = [], 0
+        for start, end, flipped in spans:
+            if start >= at:
+                pieces += [body[at:start], flipped]
+                at = end
+        bodies.append("".join(pieces) + body[at:])
+    return bodies
+
+
+def _windows_flips(body: str) -> list[list[tuple[int, int, str]]]:
+    """For each way an image path is written, where each local path with a '/' is written in
+    `body` and how windows_written writes it."""
+    code_blanked = masked(body)
+
+    def flip(start: int, written: str) -> list[tuple[int, int, str]]:
+        """The span of `written` at `start` and its flipped text, or none."""
+        flipped = windows_written(written)
+        return [] if flipped is None else [(start, start + len(written), flipped)]
+
+    inline = [
+        span
+        for image in ImageScan(_hidden_escapes(code_blanked))
+        for span in flip(image.ref_start, _shown_escapes(image.ref))
+    ]
+    spaced_ones = [
+        span for image in spaced(code_blanked) for span in flip(image.ref_start, image.ref)
+    ]
+    # Only definitions an image uses: a link's ("[qd]: files/qd.pdf") was never refused.
+    defined = {use.ref_start: use.ref for use in referenced(code_blanked)}
+    definitions = [span for start, ref in defined.items() for span in flip(start, ref)]
+    tags = []
+    for start, end in img_tags(code_blanked):
+        written = _SRC_RE.search(body, start, end)
+        if written is not None:
+            value = next(group for group in written.groups() if group is not None)
+            if value == img_attributes(body[start:end]).get("src"):
+                tags += flip(written.start(written.lastindex or 0), value)
+    return [inline, spaced_ones, definitions, tags]
 
 
 def _content_prefix(ref: str, md_path: Path, config: Config) -> str:

@@ -6,8 +6,10 @@ the bulletin publishes what the approver saw, yet its text, so its fingerprint, 
 this, the upgrade would withdraw it until approved again (README: an upgrade withdraws none).
 
 Asked only of an approved bulletin whose fingerprint no longer matches (a rare case, and it reads
-the file again): the text is tried with every '/' of its body's image paths written '\\', of its
-cover's, and of both. Text approved with both marks mixed must be approved again.
+the file again): the text is tried with every '/' of its body's image paths written '\\' (all
+those written one way, inline, in a reference definition, in an <img> tag…, or none of them), of
+its cover's, and of both. Text approved with both marks mixed within one way must be approved
+again.
 """
 
 from __future__ import annotations
@@ -46,9 +48,8 @@ def _windows_digests(data: Mapping[str, Any], body: str, slug: str, key: str) ->
     written with '\\' (none when no path has a '/')."""
     cover = data.get("cover")
     flipped_cover = windows_written(cover) if isinstance(cover, str) else None
-    flipped_body = body_windows_written(body)
     covers = [cover] if flipped_cover is None else [cover, flipped_cover]
-    bodies = [body] if flipped_body is None else [body, flipped_body]
+    bodies = [body, *body_windows_written(body)]
     return [
         approval.content_digest(data if c is cover else {**data, "cover": c}, b, slug, key)
         for c in covers

@@ -604,3 +604,49 @@ def test_a_windows_path_typed_on_linux_approves_the_file_it_names(tmp_path: Path
     assert approve(root, FILE.replace("/", "\\")) == 0
     assert f"tệp {FILE};" in capsys.readouterr().out
     assert verdict(root) is None
+
+
+@pytest.mark.parametrize(
+    ("fixed", "as_approved"),
+    [
+        (
+            '<img src="images/hien-truong.jpg" alt="Hiện trường">\n',
+            '<img src="images\\hien-truong.jpg" alt="Hiện trường">\n',
+        ),
+        (
+            "![Hiện trường][h]\n\n[h]: images/hien-truong.jpg\n",
+            "![Hiện trường][h]\n\n[h]: images\\hien-truong.jpg\n",
+        ),
+        (
+            "![Hiện trường](images/Hiện trường.jpg)\n",
+            "![Hiện trường](images\\Hiện trường.jpg)\n",
+        ),
+        (  # one way flipped, another («[b]: …», a link's «[qd]: …») written with '/' all along
+            "![Hiện trường](images/hien-truong.jpg)\n\n![Bìa][b] [Quyết định][qd]\n\n"
+            "[b]: images/bia.jpg\n[qd]: images/qd.pdf\n",
+            "![Hiện trường](images\\hien-truong.jpg)\n\n![Bìa][b] [Quyết định][qd]\n\n"
+            "[b]: images/bia.jpg\n[qd]: images/qd.pdf\n",
+        ),
+    ],
+)
+def test_an_approval_of_backslashes_holds_once_fixed_whatever_way_the_image_is_written(
+    tmp_path: Path, fixed: str, as_approved: str
+) -> None:
+    """A raw <img>, a reference definition or a name with a space written «images\\…» on
+    Windows and fixed with '/' publishes what was approved: it was withdrawn until approved
+    again, as a Markdown inline image no longer is."""
+    root = project(tmp_path, bulletin_md(BASE_FIELDS, f"Nội dung bản tin.\n\n{fixed}"))
+    (root / "content/images/Hiện trường.jpg").write_bytes(jpeg("blue"))
+    (root / "content/images/qd.pdf").write_bytes(b"%PDF-1.4\n")
+    [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
+    parsed = frontmatter.split(bulletin_md(BASE_FIELDS, f"Nội dung bản tin.\n\n{as_approved}"))
+    data, text = parsed.written or (parsed.data, parsed.body)
+    digest = approval.content_digest(data, text, bulletin.slug, bulletin.key)
+    images = approval.ImageDigests(root / "content")
+    as_windows_approved = approval.version(
+        dataclasses.replace(bulletin, content_digest=digest), images
+    )
+    edit(root, "approved_by:", f"approved_version: {as_windows_approved}\napproved_by:")
+    assert verdict(root) is None
+    edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
+    assert verdict(root) == "unapproved"
