@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.zalo import ZaloClient
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from tests.helpers import make_project
-from tests.zalo_fixtures import env_for, sample_body
-from tests.zalo_project import FAST_ENV, site_toml
+from tests.zalo_fixtures import FAST_SETTINGS, env_for, sample_body
+from tests.zalo_project import FAST_ENV, OA_ID, site_toml
 
 
 @pytest.fixture
@@ -77,3 +79,54 @@ def test_report_without_credentials_explains_what_to_set(
     assert report(root, "2021-01-01T09:00") == 1
     assert "ZALO_APP_SECRET" in capsys.readouterr().err
     assert not (root / "state" / "zalo-stats.csv").exists()
+
+
+@pytest.fixture
+def named_root(tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project naming the emulator's OA in [zalo] oa_id, its environment pointing there."""
+    for name, value in env_for(emulator, tmp_path / "token.json", **FAST_ENV).items():
+        monkeypatch.setenv(name, value)
+    return make_project(tmp_path / "du-an", {"site.toml": site_toml(f'oa_id = "{OA_ID}"')})
+
+
+def unnamed_token_file(tmp_path: Path, emulator: ZaloEmulator) -> Path:
+    """A token file as an older version wrote it: a live pair, no OA in it."""
+    token_file = tmp_path / "token.json"
+    with ZaloClient.from_env(env_for(emulator, token_file), **FAST_SETTINGS) as client:
+        client.login()
+    assert "oa_id" not in json.loads(token_file.read_text("utf-8"))
+    return token_file
+
+
+def test_report_from_a_token_file_naming_no_oa_waits_for_zalo_to_confirm_the_oa(
+    tmp_path: Path, named_root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    """The token file may be another unit's (the shared file of older versions): its OA's
+    follower counts went into this unit's history. Only once getoa names [zalo] oa_id."""
+    token_file = unnamed_token_file(tmp_path, emulator)
+    emulator.configure(oa_id_key="none")  # getoa cannot say whose token it is
+    assert report(named_root, "2021-01-01T09:00") == 1
+    told = capsys.readouterr().err
+    assert f"tệp token Zalo {token_file} không ghi token thuộc OA nào" in told
+    assert "không đọc số liệu nào, không ghi gì" in told
+    assert "câu trả lời getoa không có mã OA" in told
+    assert not (named_root / "state" / "zalo-stats.csv").exists()
+    assert emulator.count_calls("/article/getslice") == 0
+
+    emulator.configure(oa_id_key="oa_id")
+    emulator.clear_calls()
+    assert report(named_root, "2021-01-01T10:00") == 0
+    assert "Người quan tâm OA: 120" in capsys.readouterr().out
+    assert json.loads(token_file.read_text("utf-8"))["oa_id"] == OA_ID
+    assert emulator.count_calls("/oa/getoa") == 1  # the check's answer gives the followers
+
+
+def test_report_with_another_oa_s_token_records_nothing(
+    named_root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    emulator.configure(oa_id="1111222233334444555", oa_name="OA thử của đơn vị")
+    assert report(named_root, "2021-01-01T09:00") == 1
+    told = capsys.readouterr().err
+    assert "thuộc OA «OA thử của đơn vị» (mã 1111222233334444555)" in told
+    assert f"không phải OA {OA_ID}" in told
+    assert not (named_root / "state" / "zalo-stats.csv").exists()

@@ -21,6 +21,7 @@ from publish.cli import common_options, resolve_now
 from publish.config import Config
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.zalo import ZaloClient
+from publish.zalo.owner import Stakes, confirm_oa
 
 __all__ = ["COLUMNS", "ArticleStat", "add_parser", "followers_chart", "run"]
 
@@ -35,6 +36,11 @@ COLUMNS = (
     "lượt chia sẻ",
 )
 STATS_NAME = "zalo-stats.csv"
+REPORT_STAKES = Stakes(
+    "không đọc số liệu nào, không ghi gì",
+    f"để số liệu của OA khác không bị ghi vào state/{STATS_NAME}",
+)
+"""What a report does not do while the token is not known to be [zalo] oa_id's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +79,10 @@ def _int(value: object) -> int:
         return 0
 
 
-def collect(client: ZaloClient, keys: dict[str, str]) -> tuple[int, list[ArticleStat]]:
-    """Follower count and every article's counters, most viewed first."""
-    followers = _int(client.getoa().get("num_follower"))
+def collect(client: ZaloClient, keys: dict[str, str], oa_id: str) -> tuple[int, list[ArticleStat]]:
+    """Follower count and every article's counters, most viewed first, once Zalo's getoa says
+    the token is OA `oa_id`'s ([zalo] oa_id): another OA's counts would go into its history."""
+    followers = _int(confirm_oa(client, oa_id, REPORT_STAKES).get("num_follower"))
     stats = [
         ArticleStat(
             str(item.get("id")),
@@ -246,10 +253,9 @@ def run(args: argparse.Namespace) -> int:
     when = resolve_now(args.now, config.tz)
     manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo", read_only=True)
     keys = {e["article_id"]: k for k, e in manifest.entries().items() if e.get("article_id")}
-    with ZaloClient.from_env(
-        oa_id=config.zalo.oa_id.strip(), concurrency=max(1, config.zalo.concurrency)
-    ) as client:
-        followers, stats = collect(client, keys)
+    oa_id = config.zalo.oa_id.strip()
+    with ZaloClient.from_env(oa_id=oa_id, concurrency=max(1, config.zalo.concurrency)) as client:
+        followers, stats = collect(client, keys, oa_id)
     stats_path = args.root / "state" / STATS_NAME
     append_csv(stats_path, when, followers, stats)
     print(table(followers, stats))

@@ -92,6 +92,7 @@ from publish.sync.zalo_reconcile import reconcile
 from publish.sync.zalo_records import check_records, late_content, late_jobs
 from publish.text import vn_datetime
 from publish.zalo.errors import ZaloError, ZaloUncertainError
+from publish.zalo.owner import Stakes, confirm_oa
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
@@ -123,6 +124,8 @@ _IDLE: dict[str, Any] = {
 CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
 OA_META = "oa_id"
+SYNC_STAKES = Stakes("không gửi gì", "để bản tin không lên nhầm OA khác")
+"""What a sync does not do while the token is not known to be [zalo] oa_id's."""
 """state/zalo.json meta: the OA whose articles the records are."""
 SAMPLED = 3
 """Articles of an older version's records asked about to tell that they are on the OA; one
@@ -290,48 +293,14 @@ class ZaloSyncer:
 
         A unit may hold a test OA besides its real one, and CI secrets are easy to mix up: the
         articles would go to the wrong OA, and its state records to this project. Zalo's own
-        answer decides (getoa); when it names no OA id (its field name is unconfirmed) or the
-        call is refused, the sync goes on with a warning, unless the token comes from a file
-        that names no OA either (the shared file of older versions may hold another unit's).
-        A file that names no OA is marked as this OA's once Zalo confirms it.
+        answer decides (getoa, see publish.zalo.owner); when it names no OA id (its field name
+        is unconfirmed) or the call is refused, the sync goes on with a warning, unless the
+        token comes from a file that names no OA either.
         """
-        wanted = self.config.zalo.oa_id.strip()
-        tokens = self.client.tokens
-        unnamed = bool(wanted) and tokens.names_no_oa()
         try:
-            profile = self.client.getoa()
+            confirm_oa(self.client, self.config.zalo.oa_id.strip(), SYNC_STAKES)
         except ZaloError as error:
-            if unnamed:
-                raise PublishError(self._unconfirmed(wanted, f"Zalo báo: {error}")) from None
             self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
-            return
-        found = str(profile.get("oa_id") or "").strip()
-        if wanted and found and found != wanted:
-            name = str(profile.get("name") or "").strip()
-            named = f"OA «{name}» (mã {found})" if name else f"OA mã {found}"
-            raise PublishError(
-                f"token Zalo trong môi trường thuộc {named}, không phải OA {wanted} ghi ở "
-                "[zalo] oa_id trong site.toml: không gửi gì. Kiểm tra biến môi trường (hoặc "
-                "tệp token) có đúng là của OA này không; nếu đơn vị đã đổi OA thì sửa oa_id."
-            )
-        if not unnamed:
-            return
-        if not found:
-            raise PublishError(self._unconfirmed(wanted, "câu trả lời getoa không có mã OA"))
-        tokens.record_oa(wanted, tokens.current())
-
-    def _unconfirmed(self, wanted: str, why: str) -> str:
-        """Why a token from a file that names no OA is not used when Zalo cannot confirm it."""
-        path = self.client.tokens.token_file.path
-        return (
-            f"tệp token Zalo {path} không ghi token thuộc OA nào (tệp do bản publish cũ ghi, "
-            "hoặc ghi khi làm mới ZALO_REFRESH_TOKEN; có thể là token của OA một đơn vị khác trên "
-            f"máy này) và Zalo chưa xác nhận được token là của OA {wanted} ghi ở [zalo] oa_id "
-            f"trong site.toml ({why}): không gửi gì, để bản tin không lên nhầm OA khác. Cách sửa: "
-            f"chạy `publish zalo-login` trong thư mục dự án này để lấy token riêng cho OA {wanted} "
-            "(làm theo hướng dẫn lệnh in ra), rồi chạy lại; trên CI, kiểm tra ZALO_REFRESH_TOKEN "
-            "đúng là của OA này rồi chạy lại khi Zalo trả lời được."
-        )
 
     def _crash(self, point: str) -> None:
         """SIGKILL this process at a named point when PUBLISH_ZALO_CRASH_AT asks (tests only)."""

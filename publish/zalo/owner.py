@@ -1,0 +1,76 @@
+"""Which OA a token belongs to: Zalo's getoa answer against [zalo] oa_id, before a command uses it.
+
+`publish sync` (before sending) and `publish report` (before recording follower counts) both ask
+here, so the two cannot drift apart on what makes a token this OA's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from publish.errors import PublishError
+from publish.zalo.errors import ZaloError
+
+if TYPE_CHECKING:
+    from publish.zalo.client import ZaloClient
+
+__all__ = ["Stakes", "confirm_oa"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stakes:
+    """What a command does not do when the token is not confirmed, and what that prevents."""
+
+    nothing: str
+    """E.g. "không gửi gì"."""
+    guards: str
+    """E.g. "để bản tin không lên nhầm OA khác"."""
+
+
+def confirm_oa(client: ZaloClient, wanted: str, stakes: Stakes) -> dict[str, Any]:
+    """The OA profile (getoa) once it is not another OA's than `wanted` ([zalo] oa_id).
+
+    Raises PublishError when getoa names another OA, or when the token comes from a file that
+    names no OA (the shared file of older versions may hold another unit's) and Zalo cannot
+    confirm it; such a file is marked as this OA's once Zalo does. Other getoa failures are
+    raised as the ZaloError: the caller decides whether to go on without the check.
+    """
+    tokens = client.tokens
+    unnamed = bool(wanted) and tokens.names_no_oa()
+    try:
+        profile = client.getoa()
+    except ZaloError as error:
+        if unnamed:
+            raise PublishError(_unconfirmed(client, wanted, f"Zalo báo: {error}", stakes)) from None
+        raise
+    found = str(profile.get("oa_id") or "").strip()
+    if wanted and found and found != wanted:
+        name = str(profile.get("name") or "").strip()
+        named = f"OA «{name}» (mã {found})" if name else f"OA mã {found}"
+        raise PublishError(
+            f"token Zalo trong môi trường thuộc {named}, không phải OA {wanted} ghi ở "
+            f"[zalo] oa_id trong site.toml: {stakes.nothing}. Kiểm tra biến môi trường (hoặc "
+            "tệp token) có đúng là của OA này không; nếu đơn vị đã đổi OA thì sửa oa_id."
+        )
+    if unnamed:
+        if not found:
+            raise PublishError(
+                _unconfirmed(client, wanted, "câu trả lời getoa không có mã OA", stakes)
+            )
+        tokens.record_oa(wanted, tokens.current())
+    return profile
+
+
+def _unconfirmed(client: ZaloClient, wanted: str, why: str, stakes: Stakes) -> str:
+    """Why a token from a file that names no OA is not used when Zalo cannot confirm it."""
+    path = client.tokens.token_file.path
+    return (
+        f"tệp token Zalo {path} không ghi token thuộc OA nào (tệp do bản publish cũ ghi, "
+        "hoặc ghi khi làm mới ZALO_REFRESH_TOKEN; có thể là token của OA một đơn vị khác trên "
+        f"máy này) và Zalo chưa xác nhận được token là của OA {wanted} ghi ở [zalo] oa_id "
+        f"trong site.toml ({why}): {stakes.nothing}, {stakes.guards}. Cách sửa: chạy "
+        f"`publish zalo-login` trong thư mục dự án này để lấy token riêng cho OA {wanted} (làm "
+        "theo hướng dẫn lệnh in ra), rồi chạy lại; trên CI, kiểm tra ZALO_REFRESH_TOKEN đúng là "
+        "của OA này rồi chạy lại khi Zalo trả lời được."
+    )
