@@ -193,6 +193,32 @@ def test_the_shared_token_file_is_used_only_once_zalo_says_it_is_this_oa_s(
     assert emulator.count_calls("/article/create") == created
 
 
+def test_on_ci_the_first_sync_waits_for_getoa_and_tells_the_operator_to_rerun_keeping_the_file(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """CI refreshes ZALO_REFRESH_TOKEN into a token file that names no OA: until getoa names
+    [zalo] oa_id nothing is sent. The secret is spent by then, so the operator must rerun with
+    the file kept, not replace the secret or clear the cache (which would need a new login)."""
+    token_file = Path(zalo_env["ZALO_TOKEN_FILE"])
+    root = zalo_project(tmp_path, 2)
+    emulator.configure(oa_id_key="none")
+    assert sync(root) == 1
+    told = " ".join("".join(capsys.readouterr()).split())
+    assert f"tệp token Zalo {token_file} không ghi token thuộc OA nào" in told
+    assert "trên CI (có ZALO_REFRESH_TOKEN), đừng đổi bí mật ZALO_REFRESH_TOKEN" in told
+    assert f"đừng xóa tệp token {token_file} hay cache chứa nó" in told
+    assert "Chạy lại job sau vài phút (GitHub: Re-run jobs; GitLab: Retry)" in told
+    assert f"cho tới khi Zalo trả lời getoa có mã OA {OA_ID}" in told
+    assert "publish zalo-login` trong thư mục dự án này để lấy token riêng" not in told
+    assert emulator.write_calls() == [] and not emulator.articles
+    assert emulator.used_refresh_tokens == [zalo_env["ZALO_REFRESH_TOKEN"]]
+
+    emulator.configure(oa_id_key="oa_id")  # the rerun, with the file the cache kept
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+    assert json.loads(token_file.read_text("utf-8"))["oa_id"] == OA_ID
+
+
 def test_a_unit_moved_to_another_oa_sends_nothing_until_the_old_oa_s_records_are_put_aside(
     tmp_path: Path,
     emulator: ZaloEmulator,

@@ -69,8 +69,28 @@ def _unconfirmed(client: ZaloClient, wanted: str, why: str, stakes: Stakes) -> s
         f"tệp token Zalo {path} không ghi token thuộc OA nào (tệp do bản publish cũ ghi, "
         "hoặc ghi khi làm mới ZALO_REFRESH_TOKEN; có thể là token của OA một đơn vị khác trên "
         f"máy này) và Zalo chưa xác nhận được token là của OA {wanted} ghi ở [zalo] oa_id "
-        f"trong site.toml ({why}): {stakes.nothing}, {stakes.guards}. Cách sửa: chạy "
-        f"`publish zalo-login` trong thư mục dự án này để lấy token riêng cho OA {wanted} (làm "
-        "theo hướng dẫn lệnh in ra), rồi chạy lại; trên CI, kiểm tra ZALO_REFRESH_TOKEN đúng là "
-        "của OA này rồi chạy lại khi Zalo trả lời được."
+        f"trong site.toml ({why}): {stakes.nothing}, {stakes.guards}. Cách sửa: "
+        + (_fix_on_ci(path, wanted) if client.tokens.has_env_refresh() else _fix_here(wanted))
+    )
+
+
+def _fix_here(wanted: str) -> str:
+    """What the admin of a machine without ZALO_REFRESH_TOKEN does."""
+    return (
+        f"chạy `publish zalo-login` trong thư mục dự án này để lấy token riêng cho OA {wanted} "
+        "(làm theo hướng dẫn lệnh in ra), rồi chạy lại."
+    )
+
+
+def _fix_on_ci(path: object, wanted: str) -> str:
+    """What the CI operator (ZALO_REFRESH_TOKEN set) does: the file must be kept, since the
+    variable's refresh token may already be spent on the pair it holds."""
+    return (
+        "trên CI (có ZALO_REFRESH_TOKEN), đừng đổi bí mật ZALO_REFRESH_TOKEN và đừng xóa tệp "
+        f"token {path} hay cache chứa nó: refresh token mới nằm trong tệp đó (tệp mẫu của CI "
+        "cất lại tệp cả khi job lỗi). Chạy lại job sau vài phút (GitHub: Re-run jobs; GitLab: "
+        f"Retry) cho tới khi Zalo trả lời getoa có mã OA {wanted}; từ đó tệp ghi mã OA này và "
+        "không phải hỏi lại. Nếu lần nào getoa cũng trả lời mà không có mã OA, dùng "
+        "máy chạy riêng với ZALO_TOKEN_FILE và chạy `publish zalo-login` trong thư mục dự án trên "
+        "máy đó: tệp token khi ấy ghi sẵn mã OA."
     )

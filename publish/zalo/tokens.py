@@ -378,6 +378,10 @@ class TokenManager:
         older version, or by a refresh of ZALO_REFRESH_TOKEN): it may be another OA's."""
         return self.token_file.exists() and self.current().oa_id is None
 
+    def has_env_refresh(self) -> bool:
+        """Whether ZALO_REFRESH_TOKEN was given (CI): the token file may hold the pair it became."""
+        return self._initial is not None
+
     def record_oa(self, oa_id: str, asked: TokenPair) -> None:
         """Write `oa_id` into a token file that names no OA once Zalo said the token `asked`
         with is that OA's: from then on no other OA's sync reads it nor login writes over it."""
