@@ -2639,6 +2639,63 @@ def test_a_hand_hide_undone_and_made_again_is_told_again(
     assert emulator.articles[article_id]["status"] == "hide"  # left as the admin made it
 
 
+@pytest.mark.parametrize("put_back", ["late-job", "overwrite", "withdrawn"])
+def test_a_hand_hide_made_again_after_the_tool_put_its_version_back_is_told_again(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    put_back: str,
+) -> None:
+    """An admin hides the article (told); then the tool's version is sent again, because Zalo
+    applied the old stuck update (shown, older text) or because of --zalo-overwrite; the admin
+    hides it again. The record still held the first hide as told (only a check finding the
+    tool's version forgot it), so the second hide went untold. The same for a withdrawn
+    bulletin's article shown by hand, hidden again with --zalo-overwrite, shown again."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 2)
+    article_id = watch_ended_on_a_stuck_update(root, emulator)
+    source = "content/bai-viet/ban-tin-001.md"
+    if put_back == "withdrawn":
+        title = state(root)["bt-001"]["title"]
+        (root / source).unlink()
+        assert sync(root) == 0
+        assert emulator.articles[article_id]["status"] == "hide"
+        shown = f"bài {article_id} «{title}» của bản tin đã rút đang hiện"
+        for _ in range(2):
+            emulator.edit_article(article_id, status="show")  # shown by hand: told
+            forge(root, "bt-001", late_checked_at=LONG_AGO)
+            capsys.readouterr()
+            assert sync(root) == 0
+            assert shown in told(capsys)
+            assert sync(root, "--zalo-overwrite", source) == 0  # hidden again, as told
+            assert emulator.articles[article_id]["status"] == "hide"
+        return
+    hidden = f"bài {article_id} «{state(root)['bt-001']['title']}» bị ẩn dù bản tin vẫn đăng"
+    emulator.edit_article(article_id, status="hide")
+    forge(root, "bt-001", late_checked_at=LONG_AGO)
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert hidden in told(capsys)
+    if put_back == "late-job":
+        assert emulator.finish_stuck_jobs() == 1
+        forge(root, "bt-001", late_checked_at=LONG_AGO)
+        assert sync(root) == 0
+        assert "trở về bản cũ hơn; đã gửi lại bản hiện hành" in told(capsys)
+        assert sync(root) == 0  # the resend verified
+    else:
+        assert sync(root, "--zalo-overwrite", source) == 0
+    assert emulator.articles[article_id]["description"] == "Tóm tắt bản mới nhất."
+    assert emulator.articles[article_id]["status"] == "show"
+    emulator.edit_article(article_id, status="hide")  # the admin hides it again
+    forge(root, "bt-001", late_checked_at=LONG_AGO)
+    capsys.readouterr()
+    assert sync(root) == 0
+    assert hidden in told(capsys)
+    assert emulator.articles[article_id]["status"] == "hide"  # left as the admin made it
+
+
 @pytest.mark.parametrize("withdrawn", [False, True], ids=["live", "withdrawn"])
 def test_a_late_check_that_finds_the_article_deleted_lets_the_next_sync_create_it_again(
     tmp_path: Path,

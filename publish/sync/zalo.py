@@ -35,7 +35,9 @@ in-flight markers that make a crash at any point safe to re-run:
   is left alone; found deleted, the record is removed, so the next sync creates it again. Only records with `late_content`
   are read: a no-op sync of every other record still makes no call. `late_told` holds the hand
   change last told (its content digest, then show or hide), so each is told once, not at
-  every check.
+  every check; forgotten once the article is the tool's again (a check finds it so, or Zalo
+  confirms a version the tool sent: an update, a resend, a hide), so the same change made
+  again is told again.
 - `hide_token`, `hide_token_at`: a hide sent but not yet confirmed; `status` becomes `hidden`
   only once Zalo confirms it, so a hide Zalo failed is sent again by the next run.
 
@@ -120,6 +122,10 @@ _IDLE: dict[str, Any] = {
     "late_told": None,
 }
 """No job of any kind in flight or watched: the record of a key with no article on the OA."""
+_PUT_BACK: dict[str, Any] = {"late_told": None}
+"""Zalo confirmed a version the tool sent (an update, --zalo-overwrite, the resend after a job
+Zalo applied late, a hide): a hand change told before (zalo_late), made again after it, is
+news again. Written with the confirmation, the one write every resend ends in."""
 
 CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
@@ -949,6 +955,7 @@ class ZaloSyncer:
             # None for a token an older version saved: the record is then told as an old one.
             content=entry.get("token_content"),
             **_NO_JOB,
+            **_PUT_BACK,
             pending_create=None,
             synced_at=utc_stamp(),
         )
@@ -1181,7 +1188,7 @@ class ZaloSyncer:
                 code=error.code,
                 operation="verify",
             ) from None
-        self._set(key, status="hidden", **_NO_HIDE, hidden_at=utc_stamp())
+        self._set(key, status="hidden", **_NO_HIDE, **_PUT_BACK, hidden_at=utc_stamp())
         message = f"Zalo đã ẩn bài {article_id}"
         # Asked now, while logged in: an update the hide replaced has mostly ended by now, and
         # the next run then need not log in only to ask about it.
