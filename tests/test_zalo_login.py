@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
@@ -16,7 +18,7 @@ import httpx
 import pytest
 
 from publish.cli import main
-from publish.zalo import ZaloClient
+from publish.zalo import TokenFile, ZaloClient
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from publish.zalo.emulator_state import pkce_challenge
 from tests.zalo_fixtures import FAST_SETTINGS, env_for
@@ -707,6 +709,31 @@ def test_an_oa_s_own_token_file_naming_no_oa_is_renewed_in_place(
     saved = json.loads(token_file.read_text())
     assert saved["oa_id"] == OA_ID and saved["refresh_token"] == emulator.refresh_token
     assert sorted(p.name for p in token_file.parent.glob("*.json")) == ["zalo-token.json"]
+
+
+def test_an_oa_s_own_token_file_naming_no_oa_with_an_expired_access_token_is_renewed_in_place(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """The file's access token had expired, so Zalo was not asked whose it is and the new
+    token went to a file beside it, which the admin then had to name in ZALO_TOKEN_FILE. Its
+    refresh token still works: refreshed in place, getoa names this OA, the login renews it."""
+    token_file = tmp_path / "bi-mat" / "zalo-token.json"
+    with ZaloClient.from_env(env_for(emulator, token_file), **FAST_SETTINGS) as client:
+        client.getoa()
+    aged = TokenFile(token_file)
+    aged.save(dataclasses.replace(aged.load(), expires_at=time.time() - 60))
+    emulator.expire_access_tokens()
+    emulator.clear_calls()
+    root = zalo_project(tmp_path / "don-vi-1", 1)
+    login = Login(root, login_env(emulator, token_file), "--paste", "--redirect-uri", CALLBACK)
+    assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+    assert "Không ghi vào" not in login.stdout
+    assert sorted(p.name for p in token_file.parent.glob("*.json")) == ["zalo-token.json"]
+    saved = json.loads(token_file.read_text())
+    assert saved["oa_id"] == OA_ID
+    assert saved["refresh_token"] in emulator.state.refresh_tokens
+    assert emulator.count_calls("/oa/access_token") == 2  # the code's exchange, the file's refresh
+    assert_nothing_leaked(login, emulator)
 
 
 def test_a_token_file_of_another_oa_is_refused_before_consent(

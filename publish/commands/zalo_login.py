@@ -276,17 +276,20 @@ def _not_another_oas(token_file: TokenFile, wanted: str) -> None:
 
 
 def _oa_of_saved(app: AppCredentials, token_file: TokenFile, settings: ClientSettings) -> str:
-    """The OA Zalo says (getoa) the token file's access token is for, when the file names none;
-    "" when it cannot say. Its refresh token is never sent: a getoa spends nothing, and a
-    refresh (the access token expired) would spend the single-use token of perhaps another OA."""
+    """The OA Zalo says (getoa) the token file's token is for, when the file names none; ""
+    when it cannot say. A live access token is asked about alone (nothing spent). An expired
+    one is refreshed through the file itself, so the rotated pair is saved there before
+    anything else (the file's OA keeps a working token, whichever OA it is), and the OA Zalo
+    then names is recorded in it: the login can then renew the OA's own file in place instead
+    of writing a new one beside it."""
     try:
         saved = token_file.load()
     except PublishError:
         return ""
-    if saved is None or saved.oa_id or not saved.access_token:
+    if saved is None or saved.oa_id:
         return ""
-    if saved.expires_at is not None and saved.expires_at <= time.time():
-        return ""
+    if not saved.access_token or (saved.expires_at is not None and saved.expires_at <= time.time()):
+        return _oa_after_refresh(app, token_file, settings)
     with tempfile.TemporaryDirectory(prefix="publish-zalo-login-") as scratch:
         # No refresh token: should Zalo want a refresh, it fails instead of spending the file's.
         probe = TokenPair(refresh_token="", access_token=saved.access_token)
@@ -296,6 +299,20 @@ def _oa_of_saved(app: AppCredentials, token_file: TokenFile, settings: ClientSet
                 return str(client.getoa().get("oa_id") or "").strip()
             except ZaloError:
                 return ""
+
+
+def _oa_after_refresh(app: AppCredentials, token_file: TokenFile, settings: ClientSettings) -> str:
+    """getoa with the token file's pair refreshed in place (the new pair saved there first),
+    the OA it names then recorded in the file; "" when Zalo cannot say."""
+    tokens = TokenManager(app, token_file)
+    with ZaloClient(tokens, settings) as client:
+        try:
+            said = str(client.getoa().get("oa_id") or "").strip()
+        except ZaloError:
+            return ""
+    if said.isdigit():
+        tokens.record_oa(said, tokens.current())
+    return said
 
 
 def _holder_elsewhere(
