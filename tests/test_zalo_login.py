@@ -645,17 +645,26 @@ def test_a_unit_that_logged_in_with_an_older_version_keeps_syncing(
     assert json.loads(shared.read_text())["refresh_token"] == emulator.refresh_token
 
 
+@pytest.mark.parametrize("access", ["none", "live"])
 def test_a_login_outside_any_project_keeps_the_older_shared_file(
-    tmp_path: Path, emulator: ZaloEmulator
+    tmp_path: Path, emulator: ZaloEmulator, access: str
 ) -> None:
     """With no OA known at all (no site.toml, Zalo names none), the new token used to replace
-    the older shared file, whose OA's refresh token was then lost: it goes next to it."""
+    the older shared file, whose OA's refresh token was then lost: it goes next to it. Zalo
+    is not asked about the shared file's token (whatever it says, the file is kept): no
+    getoa with a live one, no refresh of an expired or missing one."""
     emulator.configure(oa_id_key="none")
     config_home = tmp_path / "cau-hinh"
     shared = config_home / "publish" / "zalo-token.json"
     shared.parent.mkdir(parents=True, mode=0o700)
-    shared.write_text(json.dumps({"version": 1, "refresh_token": "refresh-cua-don-vi-1"}))
-    shared.chmod(0o600)
+    if access == "live":  # the first unit's sync with an older version: a live access token
+        with ZaloClient.from_env(env_for(emulator, shared), **FAST_SETTINGS) as client:
+            client.login()
+    else:
+        shared.write_text(json.dumps({"version": 1, "refresh_token": "refresh-cua-don-vi-1"}))
+        shared.chmod(0o600)
+    old = json.loads(shared.read_text())
+    emulator.clear_calls()
     elsewhere = tmp_path / "thu-muc-khac"
     elsewhere.mkdir()
     env = shared_login_env(emulator, config_home)
@@ -663,11 +672,13 @@ def test_a_login_outside_any_project_keeps_the_older_shared_file(
     parts = urlsplit(consent(login.consent_url).headers["location"])
     query = {k: v[-1] for k, v in parse_qs(parts.query).items() if k != "oa_id"}
     assert login.paste(urlunsplit(parts._replace(query=urlencode(query)))) == 0, login.stderr
-    assert json.loads(shared.read_text())["refresh_token"] == "refresh-cua-don-vi-1"
+    assert json.loads(shared.read_text()) == old
     beside = config_home / "publish" / "zalo-token-moi.json"
     assert json.loads(beside.read_text())["refresh_token"] == emulator.refresh_token
     assert f"ZALO_TOKEN_FILE={beside}" in login.stdout
     assert_nothing_leaked(login, emulator)
+    assert emulator.count_calls("/oa/getoa") == 1  # the new token's check alone
+    assert emulator.count_calls("/oa/access_token") == 1  # the code's exchange alone
 
 
 def test_a_token_file_naming_no_oa_is_not_written_over_by_another_oa_s_login(

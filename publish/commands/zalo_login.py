@@ -229,9 +229,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not wanted and pair.oa_id and not env.get(ENV_TOKEN_FILE):
         token_file = TokenFile(default_token_file(env, pair.oa_id))  # found out only now
-    said = _oa_of_saved(app, token_file, settings)
+    shared = _older_shared(token_file, shared=not env.get(ENV_TOKEN_FILE))
+    # The older shared file is never written over, whoever's it is: nothing to ask Zalo.
+    said = "" if shared else _oa_of_saved(app, token_file, settings)
     with token_file.lock():
-        kept = _holder_elsewhere(token_file, pair, said, shared=not env.get(ENV_TOKEN_FILE))
+        kept = _holder_elsewhere(token_file, pair, said, shared=shared)
         if kept is not None:
             token_file = TokenFile(_free_beside(token_file.path, pair.oa_id))
         token_file.save(pair)
@@ -315,19 +317,25 @@ def _oa_after_refresh(app: AppCredentials, token_file: TokenFile, settings: Clie
     return said
 
 
+def _older_shared(token_file: TokenFile, *, shared: bool) -> bool:
+    """Whether the file is the one older versions shared between all OAs (`shared`: not named
+    by ZALO_TOKEN_FILE)."""
+    return shared and token_file.path.name == SHARED_NAME
+
+
 def _holder_elsewhere(
     token_file: TokenFile, pair: TokenPair, said: str, *, shared: bool
 ) -> tuple[Path, str] | None:
     """The file and whose token it holds, when it may be another OA's than the new pair's: it
     says another OA, or it names none and Zalo did not say (`said`) it is the new pair's OA, or
-    it is the file older versions shared between all OAs (`shared`: not named by
-    ZALO_TOKEN_FILE). None when writing over it is safe."""
+    it is the file older versions shared between all OAs (`shared`, see _older_shared). None
+    when writing over it is safe."""
     exists, recorded = _recorded_oa(token_file)
     if not exists or (recorded is not None and recorded == pair.oa_id):
         return None
     if recorded is not None:
         return token_file.path, f"OA mã {recorded}"
-    if shared and token_file.path.name == SHARED_NAME:
+    if shared:
         return token_file.path, "OA đã đăng nhập trước đó trên máy này"
     if said and said == pair.oa_id:
         return None  # the OA's own file, from before files named their OA: the login renews it
