@@ -2376,7 +2376,7 @@ def test_a_garbled_record_in_the_state_file_stops_the_sync_with_every_problem_na
     root = zalo_project(tmp_path, 3)
     assert sync(root) == 0
     forge(root, "bt-000", article_id=None)
-    forge(root, "bt-001", title=["Tiêu đề"], content=7)
+    forge(root, "bt-001", title=["Tiêu đề"], content=7, pending_create={"at": 5, "title": "t"})
     path = root / "state" / "zalo.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["entries"]["bt-002"] = "live"
@@ -2387,13 +2387,14 @@ def test_a_garbled_record_in_the_state_file_stops_the_sync_with_every_problem_na
     assert sync(root, *(["--dry-run"] if dry_run else [])) == 1
     out = told(capsys)
     assert "Traceback" not in out
-    assert "state/zalo.json: 4 chỗ" in out
+    assert "state/zalo.json: 5 chỗ" in out
     assert (
         """bản ghi "bt-000": trạng thái 'live' (bài đang có trên Zalo) mà không có 'article_id'"""
         in out
     )
     assert """bản ghi "bt-001": trường 'title' cần một chuỗi, gặp danh sách""" in out
     assert """bản ghi "bt-001": trường 'content' cần một chuỗi, gặp số""" in out
+    assert """bản ghi "bt-001": trường 'pending_create.at' cần một chuỗi, gặp số""" in out
     assert """bản ghi "bt-002": cần một đối tượng JSON {…}, gặp chuỗi""" in out
     assert "git log -p -- state/zalo.json" in out and "--reconcile" in out
     assert emulator.calls == [] and len(emulator.articles) == 3

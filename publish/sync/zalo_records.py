@@ -8,7 +8,7 @@ the record and the field, before anything is sent or any token refreshed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -54,14 +54,20 @@ def _kind(value: Any) -> str:
     return names.get(type(value), "đối tượng")
 
 
+def _not_text(record: Mapping[str, Any], names: Iterable[str]) -> list[str]:
+    """Those of `names` that `record` holds with a value other than text (null is as absent)."""
+    return [
+        name for name in names if record.get(name) is not None and not isinstance(record[name], str)
+    ]
+
+
 def _record_problems(entry: Any) -> list[str]:
     """What is wrong with one record (empty when nothing is)."""
     if not isinstance(entry, dict):
         return [f"cần một đối tượng JSON {{…}}, gặp {_kind(entry)}"]
     problems = [
         f"trường '{name}' cần một chuỗi, gặp {_kind(entry[name])}"
-        for name in TEXT_FIELDS
-        if entry.get(name) is not None and not isinstance(entry[name], str)
+        for name in _not_text(entry, TEXT_FIELDS)
     ]
     status = entry.get("status")
     if status is not None and status not in STATUSES:
@@ -82,8 +88,7 @@ def _record_problems(entry: Any) -> list[str]:
         else:
             problems += [
                 f"trường 'pending_create.{name}' cần một chuỗi, gặp {_kind(pending[name])}"
-                for name in ("digest", "title", "content", "at")
-                if pending.get(name) is not None and not isinstance(pending[name], str)
+                for name in _not_text(pending, ("digest", "title", "content", "at"))
             ]
     problems += _given_up_problems(entry.get("given_up"))
     late = entry.get("late_content")
@@ -143,8 +148,7 @@ def _given_up_problems(jobs: Any) -> list[str]:
         problems += [
             f"trường 'given_up', yêu cầu thứ {number}: '{name}' cần một chuỗi hoặc null, gặp "
             f"{_kind(job[name])}"
-            for name in GIVEN_UP_TEXT
-            if job.get(name) is not None and not isinstance(job[name], str)
+            for name in _not_text(job, GIVEN_UP_TEXT)
         ]
         if "shows" in job and not isinstance(job["shows"], bool):
             problems.append(
