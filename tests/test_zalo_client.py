@@ -15,6 +15,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+import publish.zalo.tokens as tokens_module
 from publish.errors import PublishError
 from publish.zalo import (
     AppCredentials,
@@ -803,3 +804,38 @@ def test_a_token_file_replaced_with_the_same_size_and_time_is_read_again(tmp_pat
     os.utime(path, ns=(seen.st_atime_ns, seen.st_mtime_ns))
     assert path.stat().st_size == seen.st_size
     assert tokens.current().refresh_token == "N" * 40
+
+
+@pytest.mark.parametrize("which", ["own", "shared"])
+def test_the_token_file_is_read_once_at_start_up(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, which: str
+) -> None:
+    """A sync's start-up (client, login, the OA check's names_no_oa, getoa) read the token file
+    two times, three when the older shared file was chosen (once more to choose it): once is
+    enough while the file stays as it was. A refresh still reads what it writes."""
+    oa_id = emulator.config.oa_id
+    env = env_for(emulator, tmp_path / "unused.json", XDG_CONFIG_HOME=str(tmp_path))
+    del env["ZALO_TOKEN_FILE"], env["ZALO_REFRESH_TOKEN"]
+    name = f"zalo-token-{oa_id}.json" if which == "own" else "zalo-token.json"
+    token_file = tmp_path / "publish" / name
+    make_client(emulator, token_file).login()  # a live pair, no OA recorded
+    opened: list[str] = []
+    real_open = tokens_module.open_no_follow
+
+    def counting(path: Path, flags: int, *mode: int) -> int:
+        """Count the token file's opens for reading."""
+        if Path(path) == token_file:
+            opened.append(str(path))
+        return real_open(path, flags, *mode)
+
+    monkeypatch.setattr(tokens_module, "open_no_follow", counting)
+    with ZaloClient.from_env(env, oa_id=oa_id, **FAST_SETTINGS) as client:
+        assert client.tokens.token_file.path == token_file
+        client.login()
+        assert client.tokens.names_no_oa()
+        assert client.getoa()["oa_id"] == oa_id
+    assert len(opened) == 1
+    emulator.expire_access_tokens()
+    with ZaloClient.from_env(env, oa_id=oa_id, **FAST_SETTINGS) as client:
+        client.getoa()  # -220: refreshed, the new pair saved, then read back
+        assert client.tokens.current().refresh_token == emulator.refresh_token

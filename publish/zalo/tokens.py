@@ -55,6 +55,9 @@ LOCK_TIMEOUT = 120.0
 
 # Sends the OAuth form (with the retries of the caller's transport) and returns the raw response.
 OAuthSender = Callable[[dict[str, str], dict[str, str]], httpx.Response]
+FileKey = tuple[int, int, int]
+Read = tuple[FileKey, "TokenPair"]
+"""A pair as read from the token file, with that file's key (file_key)."""
 
 
 @dataclass(frozen=True, repr=False)
@@ -110,15 +113,27 @@ def default_token_file(env: Mapping[str, str] | None = None, oa_id: str = "") ->
 def token_file_for(env: Mapping[str, str], oa_id: str) -> Path:
     """The token file a sync for `oa_id` reads: ZALO_TOKEN_FILE, else the OA's own file, else
     the one file older versions wrote for every OA, as long as it is not another OA's."""
-    own = default_token_file(env, oa_id)
+    return _chosen(env, oa_id)[0].path
+
+
+def _chosen(env: Mapping[str, str], oa_id: str) -> tuple[TokenFile, Read | None]:
+    """token_file_for's file, and what was read of it to choose it (None: not read)."""
+    own = TokenFile(default_token_file(env, oa_id))
     if not oa_id or env.get(ENV_TOKEN_FILE) or own.exists():
-        return own
-    shared = default_token_file(env)
-    pair = TokenFile(shared).load()
+        return own, None
+    shared = TokenFile(default_token_file(env))
+    read = shared.read()
     # A unit that logged in before the files were per OA keeps syncing with the shared file.
-    if pair is not None and pair.oa_id in (None, oa_id):
-        return shared
-    return own
+    if read is not None and read[1].oa_id in (None, oa_id):
+        return shared, read
+    return own, None
+
+
+def file_key(info: os.stat_result) -> FileKey:
+    """What tells one version of the token file from another: the inode too, since a file
+    replaced (TokenFile.save, `publish zalo-login`) within the clock's tick with the same size
+    is another pair all the same."""
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 class TokenFile:
@@ -183,8 +198,14 @@ class TokenFile:
                 )
 
     def load(self) -> TokenPair | None:
-        """Read the pair, or None when the file does not exist. The file is opened first and
-        what was opened is checked (never a symlink), so it cannot be swapped in between."""
+        """Read the pair, or None when the file does not exist (see read)."""
+        read = self.read()
+        return read[1] if read is not None else None
+
+    def read(self) -> Read | None:
+        """Read the pair with the identity of the file it came from, or None when the file does
+        not exist. The file is opened first and what was opened is checked (never a symlink),
+        so it cannot be swapped in between."""
         try:
             # Non-blocking: opening a FIFO put there would wait for a writer forever (a regular
             # file reads the same; what was opened is checked before it is read).
@@ -201,7 +222,8 @@ class TokenFile:
                 "liên kết (quyền 0600)."
             ) from None
         try:
-            self._check_private(os.fstat(fd))
+            opened = os.fstat(fd)
+            self._check_private(opened)
             handle = os.fdopen(fd, encoding="utf-8")
         except BaseException:
             os.close(fd)
@@ -216,13 +238,14 @@ class TokenFile:
             expires = raw.get("expires_at")
             lifetime = raw.get("lifetime")
             oa_id = raw.get("oa_id")
-            return TokenPair(
+            pair = TokenPair(
                 refresh_token=refresh,
                 access_token=raw.get("access_token") or None,
                 expires_at=float(expires) if expires is not None else None,
                 lifetime=float(lifetime) if lifetime is not None else None,
                 oa_id=str(oa_id) if oa_id else None,
             )
+            return file_key(opened), pair
         except (ValueError, KeyError, TypeError):
             raise PublishError(
                 f"Tệp token Zalo {self.path} bị hỏng: cần JSON có trường refresh_token. "
@@ -306,17 +329,22 @@ class TokenManager:
         initial: TokenPair | None = None,
         refresh_margin: float = 3600.0,
         clock: Callable[[], float] = time.time,
+        read: Read | None = None,
     ) -> None:
+        """`read`: the token file as the caller just read it, so current() need not read it
+        again while it stays the same."""
         self.app = app
         self.token_file = token_file
         self._initial = initial
         self.refresh_margin = refresh_margin
         self._clock = clock
         self._guard = threading.RLock()
-        self._cached: tuple[tuple[int, int, int], TokenPair] | None = None
+        self._cached: Read | None = read
         self._seen: set[str] = set()
         if initial is not None:
             self._remember(initial)
+        if read is not None:
+            self._remember(read[1])
 
     def __repr__(self) -> str:
         """Show the app id and the token file, never a token."""
@@ -334,7 +362,7 @@ class TokenManager:
         token file of OA `oa_id` (ZALO_TOKEN_FILE, else that OA's default one)."""
         env = credentials_env(os.environ if env is None else env)
         missing = [name for name in (ENV_APP_ID, ENV_APP_SECRET) if not env.get(name)]
-        token_file = TokenFile(token_file_for(env, oa_id))
+        token_file, read = _chosen(env, oa_id)
         refresh = env.get(ENV_REFRESH_TOKEN)
         if not refresh and not token_file.exists():
             missing.append(ENV_REFRESH_TOKEN)
@@ -347,7 +375,9 @@ class TokenManager:
                 "các biến môi trường trên (không ghi vào kho mã nguồn). Refresh token và tệp token "
                 "có được bằng lệnh `publish zalo-login` (chỉ cần App ID và App Secret)."
             )
-        saved = token_file.load()  # fail early on bad permissions or a corrupt file
+        if read is None:
+            read = token_file.read()  # fail early on bad permissions or a corrupt file
+        saved = read[1] if read is not None else None
         if saved is not None and oa_id and saved.oa_id and saved.oa_id != oa_id:
             raise PublishError(
                 f"Tệp token Zalo {token_file.path} giữ token của OA mã {saved.oa_id} (ghi khi "
@@ -362,7 +392,7 @@ class TokenManager:
                 refresh_token=refresh, access_token=env.get(ENV_ACCESS_TOKEN) or None
             )
         app = AppCredentials(env[ENV_APP_ID], env[ENV_APP_SECRET])
-        return cls(app, token_file, initial=initial, refresh_margin=refresh_margin)
+        return cls(app, token_file, initial=initial, refresh_margin=refresh_margin, read=read)
 
     def secrets(self) -> tuple[str, ...]:
         """Every secret this manager has seen, for masking text before it is shown."""
@@ -405,16 +435,13 @@ class TokenManager:
                         f"{ENV_REFRESH_TOKEN}. " + REAUTHORIZE
                     ) from None
                 return self._initial
-            # The inode too: a file replaced (TokenFile.save, `publish zalo-login`) within the
-            # clock's tick with the same size is another pair all the same.
-            key = (info.st_ino, info.st_mtime_ns, info.st_size)
-            if self._cached is None or self._cached[0] != key:
-                pair = self.token_file.load()
-                if pair is None:  # removed between stat and read
+            if self._cached is None or self._cached[0] != file_key(info):
+                read = self.token_file.read()
+                if read is None:  # removed between stat and read
                     self._cached = None
                     return self.current()
-                self._remember(pair)
-                self._cached = (key, pair)
+                self._remember(read[1])
+                self._cached = read
             return self._cached[1]
 
     def _fresh(self, pair: TokenPair) -> bool:
