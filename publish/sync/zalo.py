@@ -130,9 +130,9 @@ news again. Written with the confirmation, the one write every resend ends in.""
 CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
 OA_META = "oa_id"
+"""state/zalo.json meta: the OA whose articles the records are."""
 SYNC_STAKES = Stakes("không gửi gì", "để bản tin không lên nhầm OA khác")
 """What a sync does not do while the token is not known to be [zalo] oa_id's."""
-"""state/zalo.json meta: the OA whose articles the records are."""
 SAMPLED = 3
 """Articles of an older version's records asked about to tell that they are on the OA; one
 deleted by hand must not stop the sync, and all three deleted is rare enough to be told."""
