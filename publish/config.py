@@ -392,8 +392,7 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     garbled = _garbled(data, text, filename)
     _read_air_slot(data, issues)
     config = build(Config, data, (), issues, suggest=_table_meant)
-    if config is not None:
-        issues.extend(_semantic_issues(config))
+    issues.extend(_semantic_issues(config))
     if issues or garbled:
         problems = [_problem(i, text, filename) for i in issues] + garbled
         # Top to bottom of the file, as it is read; a missing table (no line) comes last.
@@ -522,10 +521,12 @@ def _table_meant(key: str) -> str | None:
 
 
 def _semantic_issues(config: Config) -> list[SchemaIssue]:
-    """Checks a type cannot express."""
+    """Checks a type cannot express (a table or key left out is None: its issue is listed)."""
     issues = []
     if isinstance(config.site, SiteSection):
         issues.extend(_site_issues(config.site))
+    if config.categories is None:
+        return issues + _zalo_issues(config.zalo)
     for key in config.categories:
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key):
             issues.append(
@@ -539,16 +540,21 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
         issues.append(SchemaIssue(("categories",), "cần ít nhất một chuyên mục", CATEGORY_EXAMPLE))
     issues.extend(_label_issues(config.categories))
     issues.extend(_alias_issues(config.categories))
-    if config.zalo.oa_id and not str(config.zalo.oa_id).isdigit():
-        issues.append(
+    return issues + _zalo_issues(config.zalo)
+
+
+def _zalo_issues(zalo: ZaloConfig) -> list[SchemaIssue]:
+    """The OA id, when written, is all digits."""
+    if zalo.oa_id and not str(zalo.oa_id).isdigit():
+        return [
             SchemaIssue(
                 ("zalo", "oa_id"),
-                f"mã OA là một dãy chữ số, nhận được {config.zalo.oa_id!r}",
+                f"mã OA là một dãy chữ số, nhận được {zalo.oa_id!r}",
                 "Chép mã số OA từ trang quản trị Zalo OA, viết trong ngoặc kép, ví dụ oa_id = "
                 '"1234567890123456789"; chưa có OA thì xóa dòng này.',
             )
-        )
-    return issues
+        ]
+    return []
 
 
 def _alias_issues(categories: dict[str, Category]) -> list[SchemaIssue]:
@@ -753,24 +759,7 @@ def _bad_day(value: object) -> str:
 
 def _site_issues(site: SiteSection) -> list[SchemaIssue]:
     """Checks of [site] a type cannot express (only when the table itself was built)."""
-    issues = []
-    if not re.match(r"^https?://[^/\s]+(/\S*)?$", str(site.base_url)):
-        issues.append(
-            SchemaIssue(
-                ("site", "base_url"),
-                f"cần một URL tuyệt đối, nhận được {site.base_url!r}",
-                _base_url_hint(str(site.base_url)),
-            )
-        )
-    elif unreadable := _unreadable_address(str(site.base_url)):
-        issues.append(
-            SchemaIssue(
-                ("site", "base_url"),
-                f"địa chỉ {site.base_url!r} không đọc được: {unreadable}",
-                "Viết tên miền không kèm dấu ngoặc vuông, cổng (nếu có) là số, ví dụ base_url = "
-                '"https://congan.example.vn/".',
-            )
-        )
+    issues = [] if site.base_url is None else _base_url_issues(str(site.base_url))
     issues += _old_base_url_issues(site)
     language = _language_issue(str(site.language))
     if language:
@@ -795,6 +784,28 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
                 )
             )
     return issues
+
+
+def _base_url_issues(written: str) -> list[SchemaIssue]:
+    """base_url is an absolute address that can be read."""
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", written):
+        return [
+            SchemaIssue(
+                ("site", "base_url"),
+                f"cần một URL tuyệt đối, nhận được {written!r}",
+                _base_url_hint(written),
+            )
+        ]
+    if unreadable := _unreadable_address(written):
+        return [
+            SchemaIssue(
+                ("site", "base_url"),
+                f"địa chỉ {written!r} không đọc được: {unreadable}",
+                "Viết tên miền không kèm dấu ngoặc vuông, cổng (nếu có) là số, ví dụ base_url = "
+                '"https://congan.example.vn/".',
+            )
+        ]
+    return []
 
 
 def _old_base_url_issues(site: SiteSection) -> list[SchemaIssue]:

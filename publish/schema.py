@@ -91,6 +91,7 @@ def build(
     suggest: Callable[[str], str | None] | None = None,
 ) -> Any:
     """Build dataclass `cls` from `data`, appending problems to `issues`; unknown keys are problems.
+    A required key that is not written is None in what is built (its issue is in `issues`).
 
     `suggest` may name the key an unknown one stands for ("don-vi" → "unit") where spelling
     alone cannot tell."""
@@ -128,10 +129,10 @@ def build(
                 issues.extend(_out_of_rule(values[name], (*path, key), fields[name]))
         elif key in missing and key not in renamed:
             issues.append(_missing(hints[name], (*path, key), fields[name]))
-    try:
-        return cls(**values)
-    except TypeError:
-        return None
+    # A required key that is absent (already an issue) is None, so the table is still built and
+    # the checks of its other keys run: one missing or misspelt key must not hide the rest.
+    absent = {name: None for name, f in fields.items() if name not in values and _required(f)}
+    return cls(**values, **absent)
 
 
 def _out_of_rule(value: Any, path: tuple[str, ...], field: dataclasses.Field) -> list[SchemaIssue]:

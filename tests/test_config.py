@@ -588,6 +588,32 @@ def test_several_problems_are_reported_together_each_with_its_line() -> None:
     assert f"site.toml:{line_of(text, 'timezone')}: lỗi: trường '[site] timezone'" in message
 
 
+@pytest.mark.parametrize(
+    ("slip", "told"),
+    [
+        (("[unit]", "[units]"), "units"),
+        (("\ntitle = ", "\ntitel = "), "[site] titel"),
+        (("base_url = ", "base_ur = "), "[site] base_ur"),
+        (("[categories.", "[categoriess."), "categoriess"),
+    ],
+    ids=["table-typo", "title-typo", "base-url-typo", "categories-typo"],
+)
+def test_a_misspelt_required_key_or_table_hides_no_other_problem(
+    slip: tuple[str, str], told: str
+) -> None:
+    text = (
+        SITE_TOML.replace(*slip).replace(
+            "[site]\n", '[site]\ntimezone = "Asia/Saigonn"\ndefault_channels = ["web", "radi"]\n'
+        )
+        + '\n[zalo]\noa_id = "abc"\n'
+    )
+    fields = {p.field: p.line for p in problems_of(text)}
+    assert told in fields
+    assert fields["[site] timezone"] == line_of(text, "timezone")
+    assert fields["[site] default_channels"] == line_of(text, "default_channels")
+    assert fields["[zalo] oa_id"] == line_of(text, "oa_id")
+
+
 PARSER_ENGLISH = re.compile(r"\b(Expected|Cannot|Unterminated|Illegal|Invalid|Unclosed|line \d)")
 """Words of tomllib's own messages, which an editor must not be left to decode."""
 
