@@ -481,7 +481,7 @@ def load(root: Path) -> Config:
                 Problem(
                     CONFIG_NAME,
                     f"tệp cấu hình {too_large(size, MAX_CONFIG_BYTES)}: không đọc",
-                    hint="site.toml chỉ chứa thiết lập (thường vài KB): xóa phần thừa, hoặc "
+                    hint="Tệp cấu hình chỉ chứa thiết lập (thường vài KB): xóa phần thừa, hoặc "
                     "chép lại từ mẫu trong docs/cau-hinh.md.",
                 )
             ]

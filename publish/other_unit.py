@@ -87,7 +87,7 @@ def site_toml(config: Config) -> list[Problem]:
     return [
         Problem(
             CONFIG_NAME,
-            f"chữ trong site.toml nhắc đơn vị khác với đơn vị trong [unit] («{config.unit.name}»): {named}",
+            f"có chữ nhắc đơn vị khác với đơn vị ghi ở [unit] («{config.unit.name}»): {named}",
             line=min(lines[0] for lines in found.values()),
             hint="Chép từ dự án mẫu hay của đơn vị trước khi sáp nhập thì viết lại cho đơn vị "
             "(tên website, mô tả, liên hệ, lời dẫn và lời kết phát thanh); từ 1/7/2025 không còn "

@@ -141,7 +141,7 @@ def toml_error(exc: ValueError, text: str) -> Explained:
         if re.search(pattern, bare):
             return Explained(message, line, column, hint)
     return Explained(
-        "site.toml không đúng cú pháp TOML" + _detail(bare),
+        "không đúng cú pháp TOML" + _detail(bare),
         line,
         column,
         "Kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng được chỉ ra.",

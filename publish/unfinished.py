@@ -58,7 +58,7 @@ def placeholder_address(config: Config) -> list[Problem]:
             f"vẫn là địa chỉ tạm {config.base_url!r} của publish init: liên kết trong feed, "
             "sitemap, ảnh chia sẻ và bài Zalo sẽ trỏ tới một địa chỉ không có thật",
             "base_url",
-            hint="Ghi địa chỉ thật của website vào base_url trong bảng [site] của site.toml.",
+            hint="Ghi địa chỉ thật của website vào base_url trong bảng [site].",
             severity="warning",
         )
     ]

@@ -703,7 +703,7 @@ def test_a_toml_error_not_described_keeps_the_parsers_words_as_a_detail(monkeypa
 
     monkeypatch.setattr(publish.syntax, "TOML_CASES", ())
     problem = one_problem(SITE_TOML + "\n[web]\nper_page = mười\n")
-    assert problem.message == "site.toml không đúng cú pháp TOML (chi tiết kỹ thuật: Invalid value)"
+    assert problem.message == "không đúng cú pháp TOML (chi tiết kỹ thuật: Invalid value)"
     assert problem.line is not None and problem.column == 12
 
 

@@ -71,6 +71,8 @@ def test_a_new_project_builds_with_its_unit_name_and_ci_waits_for_what_is_missin
     assert "content/pages/lien-he.md:23: cảnh báo" in told
     assert "content/pages/gui-phan-anh.md:17: cảnh báo" in told  # no hotline given
     assert "site.toml:21: cảnh báo: trường 'base_url': vẫn là địa chỉ tạm" in told
+    # A note about site.toml starts with the file's name: its words and hint do not repeat it.
+    assert told.count("site.toml") == told.count("site.toml:"), told
     assert publish("check", "--strict", cwd=project).returncode == 1
     built = publish("build", cwd=project)
     assert built.returncode == 0, built.stdout + built.stderr

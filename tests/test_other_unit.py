@@ -78,7 +78,7 @@ def test_site_toml_texts_naming_the_sample_unit_are_noted_with_their_lines(
     [note] = site_problems(tmp_path, toml, {})
     assert note.severity == "note" and note.line == 8
     assert note.message == (
-        "chữ trong site.toml nhắc đơn vị khác với đơn vị trong [unit] («Công an phường Hòa "
+        "có chữ nhắc đơn vị khác với đơn vị ghi ở [unit] («Công an phường Hòa "
         "Khánh, thành phố Đà Nẵng»): «Công an huyện Châu Thành» (dòng 8); «Truyền thanh huyện» "
         "(dòng 8)"
     )

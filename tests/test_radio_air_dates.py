@@ -136,6 +136,7 @@ def test_a_no_broadcast_day_off_the_air_weekday_is_a_warning_naming_it(
     assert len(told) == 1, err
     line = told[0]
     assert "[radio] no_broadcast" in line and "2024-12-13" in line
+    assert line.count("site.toml") == 1  # the line starts with the file: no second naming
     assert "Thứ Sáu, 13/12/2024" in line and "Thứ Bảy" in line and "air_weekday" in line
     assert "2024-12-14" in err  # the Saturday of that week, offered instead
     assert "2024-12-06" not in err and "2024-12-21" not in err

@@ -319,9 +319,8 @@ def _no_broadcast_typos(config: Config, now: dt.datetime) -> list[Problem]:
         problems.append(
             Problem(
                 "site.toml",
-                f"ngày không phát {day.isoformat()} ({vn_date(day)}) trong [radio] no_broadcast "
-                f"của site.toml không phải ngày phát hằng tuần ({weekday}, theo [radio] "
-                "air_weekday): ngày này không bỏ buổi phát hằng tuần nào, chỉ chặn bản tin ghi "
+                f"ngày không phát {day.isoformat()} ({vn_date(day)}) không phải ngày phát hằng tuần "
+                f"({weekday}, theo [radio] air_weekday): ngày này không bỏ buổi phát hằng tuần nào, chỉ chặn bản tin ghi "
                 "radio.air_date đúng ngày ấy. Có lẽ ngày bị gõ nhầm",
                 field="[radio] no_broadcast",
                 hint=f"Sửa thành ngày {weekday} cần nghỉ phát (cùng tuần là {meant.isoformat()}, "
