@@ -746,15 +746,32 @@ def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
 
 
 def channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset[str]:
-    """Channels from front matter (replacing the site default) or the default."""
+    """Channels from front matter (replacing the site default) or the default: a list, or one
+    line of names separated by commas or semicolons, as tags may be written."""
     value = data.get("channels")
     if value is None:
         return frozenset(config.site.default_channels)
-    if not isinstance(value, list) or any(c not in CHANNELS for c in value):
+    if isinstance(value, str):
+        value = [part for part in re.split(r"[,;]", value) if part.strip()]  # `channels: web, zalo`
+    if not isinstance(value, list):
         col.add(
-            f"danh sách kênh không hợp lệ: {value!r}",
+            f"cần danh sách kênh, nhận được {kind(value)}",
             field="channels",
-            hint=f"Chỉ dùng các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: [web, zalo]",
+            hint=f"Các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: web, zalo",
+        )
+        return frozenset()
+    value = [str(c).strip() for c in value]
+    unknown = [c for c in value if c not in CHANNELS]
+    if unknown:
+        meant = [difflib.get_close_matches(c.lower(), CHANNELS, n=1, cutoff=0.6) for c in unknown]
+        told = [
+            f"'{close[0]}' thay cho '{c}'" for c, close in zip(unknown, meant, strict=True) if close
+        ]
+        col.add(
+            f"kênh không tồn tại: {', '.join(repr(c) for c in unknown)}",
+            field="channels",
+            hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
+            + f"Các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: web, zalo",
         )
         return frozenset()
     if not value:

@@ -73,7 +73,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "bad-slug": [(A, 7, "slug", "slug 'Đường_dây nóng' chỉ được gồm chữ thường a-z")],
     "title-too-long": [(A, 2, "title", "/200 ký tự")],
     "summary-too-long": [(A, 5, "summary", "/600 ký tự")],
-    "bad-channels": [(A, 7, "channels", "danh sách kênh không hợp lệ")],
+    "bad-channels": [(A, 7, "channels", "kênh không tồn tại: 'facebook'")],
     "bad-channel-block": [(A, 7, "radio", "cần một bảng các thiết lập cho kênh radio")],
     "page-missing-title": [("content/pages/gioi-thieu.md", 2, "title", "thiếu trường bắt buộc")],
     "two-broken-files": [
@@ -552,6 +552,29 @@ def test_channels_default_to_the_site_and_front_matter_replaces_them(tmp_path: P
     [warning] = [w for w in site.warnings if w.field == "channels"]
     assert (warning.file, warning.line) == ("content/bai-viet/c.md", 7)
     assert "không gửi tới kênh nào" in warning.message and "draft: true" in (warning.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("written", "chosen"),
+    [("web, zalo", {"web", "zalo"}), ("radio; web", {"radio", "web"}), ("zalo", {"zalo"})],
+)
+def test_channels_written_on_one_line_like_tags_are_a_list(
+    tmp_path: Path, written: str, chosen: set[str]
+) -> None:
+    bulletin = load_one(tmp_path, bulletin_md({"channels": written}))
+    assert bulletin.channels == chosen
+
+
+@pytest.mark.parametrize("written", ["web, zaloo", "[web, zaloo]"])
+def test_a_misspelt_channel_is_refused_with_the_one_meant(tmp_path: Path, written: str) -> None:
+    root = make_project(tmp_path, {A: bulletin_md({"channels": written})})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert (problem.field, problem.line) == ("channels", 7)
+    assert problem.message == "kênh không tồn tại: 'zaloo'"
+    assert "'zalo' thay cho 'zaloo'" in (problem.hint or "")
+    assert "channels: web, zalo" in (problem.hint or "")
 
 
 @pytest.mark.parametrize(
