@@ -68,6 +68,10 @@ class Outcome:
     files: tuple[tuple[str, int], ...]
     """Files per channel, in the order built."""
     published: int
+    held: str = ""
+    """The bulletins left out, counted by why (build.held_count)."""
+    advice: tuple[str, ...] = ()
+    """How to publish when nothing goes out (build.how_to_publish)."""
 
 
 @dataclass(frozen=True, slots=True)

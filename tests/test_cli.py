@@ -121,7 +121,7 @@ def test_an_option_value_that_spells_a_command_is_not_taken_for_it(tmp_path: Pat
         "--root", "sync", "--now", "2021-01-01T08:00", "check", "--channel", "web", cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
-    assert "Không có lỗi: 1 bản tin" in result.stdout
+    assert "Không có lỗi: đã kiểm tra 1 bản tin, 1 xuất bản được" in result.stdout
 
 
 @pytest.mark.parametrize("args", [("--help",), ("-h", "build")])
@@ -234,7 +234,13 @@ def test_build_prints_one_skip_line_per_excluded_bulletin(
         "Bỏ qua content/bai-viet/het-han.md: đã hết hạn lúc 00:00, Thứ Năm, 31/12/2020",
         "Bỏ qua content/bai-viet/nhap.md: bản nháp (draft: true)",
     ]
-    assert re.search(r"^Xong sau \d+,\d+ giây: 1 bản tin được xuất bản vào output/\.$", out, re.M)
+    held = "4 bị giữ lại (1 bản nháp, 1 chưa duyệt, 1 hẹn giờ, 1 hết hạn)"
+    assert re.search(
+        rf"^Xong sau \d+,\d+ giây: 1 bản tin được xuất bản vào output/; {re.escape(held)}\.$",
+        out,
+        re.M,
+    )
+    assert "Chưa có bản tin nào được đăng" not in out  # one went out: drafts are no news
     listing = (root / "output/web/index.txt").read_text(encoding="utf-8")
     assert listing == "ok Cảnh báo lừa đảo qua mạng\n"
     assert sorted(p.name for p in (root / "output").iterdir()) == ["radio", "web", "zalo"]
@@ -342,7 +348,7 @@ def test_now_option_sets_the_clock(
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["check", "--root", str(root), "--now", now]) == 0
     out = capsys.readouterr().out
-    expected = "1 bản tin xuất bản được" if published else "0 bản tin xuất bản được"
+    expected = "1 xuất bản được" if published else "0 xuất bản được, 1 bị giữ lại (1 hẹn giờ)"
     assert expected in out
 
 
@@ -350,8 +356,48 @@ def test_check_writes_nothing(tmp_path: Path, capsys, fake_renderers) -> None:
     root = gated_project(tmp_path)
     assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
     out = capsys.readouterr().out
-    assert "Không có lỗi: 1 bản tin xuất bản được, 4 bị giữ lại" in out
+    assert (
+        "Không có lỗi: đã kiểm tra 5 bản tin, 1 xuất bản được, 4 bị giữ lại (1 bản nháp, "
+        "1 chưa duyệt, 1 hẹn giờ, 1 hết hạn)"
+    ) in out
     assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize(
+    ("policy", "how"),
+    [
+        ("", 'publish approve TỆP... --by "Họ tên, chức vụ" --publish'),
+        ("[policy]\nrequire_approval = false\n", "bỏ dòng draft: true"),
+    ],
+    ids=["approval", "no-approval"],
+)
+def test_drafts_only_say_they_were_checked_and_how_to_publish_one(
+    tmp_path: Path, capsys, fake_renderers, command: str, policy: str, how: str
+) -> None:
+    """A new unit's first bulletins are all drafts: «0 xuất bản được» alone read as if nothing
+    had been looked at."""
+    draft = bulletin_md({"draft": "true"})
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": SITE_TOML + policy,
+            "content/bai-viet/a.md": draft,
+            "content/bai-viet/b.md": draft,
+        },
+    )
+    assert main([command, "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
+    out = capsys.readouterr().out
+    if command == "check":
+        assert (
+            "Không có lỗi: đã kiểm tra 2 bản tin, 0 xuất bản được, 2 bị giữ lại (2 bản nháp)" in out
+        )
+    else:
+        assert "0 bản tin được xuất bản vào output/; 2 bị giữ lại (2 bản nháp)." in out
+    last = out.splitlines()[-1]  # the last thing read: what to do next
+    assert (
+        last.startswith("Chưa có bản tin nào được đăng. Muốn đăng một bản nháp: ") and how in last
+    )
 
 
 def test_check_names_each_held_bulletin_and_why_as_build_does(
@@ -370,7 +416,10 @@ def test_check_names_each_held_bulletin_and_why_as_build_does(
     assert [line for line in out.splitlines() if line.startswith("Bỏ qua")] == built
     assert "Bỏ qua content/bai-viet/go-sai.md: chưa được duyệt (thiếu approved_by)" in built
     assert "go-sai.md:6: cảnh báo: trường 'aproved_by'" in err
-    assert "Không có lỗi: 1 bản tin xuất bản được, 5 bị giữ lại" in out
+    assert (
+        "Không có lỗi: đã kiểm tra 6 bản tin, 1 xuất bản được, 5 bị giữ lại (1 bản nháp, 2 chưa duyệt"
+        in out
+    )
 
 
 def test_check_names_the_held_bulletins_when_it_finds_errors_too(

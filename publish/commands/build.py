@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -139,6 +140,8 @@ def outcome_of(result: Build, written: WriteReport) -> Outcome:
             (c, written.written.get(c, 0) + written.unchanged.get(c, 0)) for c in result.channels
         ),
         published=len(result.site.bulletins),
+        held=held_count(result.site),
+        advice=tuple(how_to_publish(result.site)),
     )
 
 
@@ -165,8 +168,45 @@ def report(
         )
     print(
         f"Xong sau {seconds_vi(timings.elapsed())} giây: "
-        f"{outcome.published} bản tin được xuất bản vào {output}/."
+        f"{outcome.published} bản tin được xuất bản vào {output}/"
+        + (f"; {outcome.held}." if outcome.held else ".")
     )
+    for line in outcome.advice:
+        print(line)
+
+
+HELD_AS = {
+    "draft": "bản nháp",
+    "unapproved": "chưa duyệt",
+    "scheduled": "hẹn giờ",
+    "expired": "hết hạn",
+    "secret": "mật",
+}
+"""How a summary counts the bulletins left out for each reason, in this order."""
+
+
+def held_count(site: Site) -> str:
+    """The bulletins left out, counted by why ("3 bị giữ lại (2 bản nháp, 1 chưa duyệt)"), or ""."""
+    codes = Counter(e.code for e in site.excluded)
+    if not codes:
+        return ""
+    parts = [f"{codes[code]} {word}" for code, word in HELD_AS.items() if codes[code]]
+    return f"{len(site.excluded)} bị giữ lại ({', '.join(parts)})"
+
+
+def how_to_publish(site: Site) -> list[str]:
+    """When nothing goes out and drafts are held back, how a draft is published: every
+    bulletin `publish new` makes is a draft, so a new unit's first builds publish nothing."""
+    if site.bulletins or not any(e.code == "draft" for e in site.excluded):
+        return []
+    if site.config.policy.require_approval:
+        how = (
+            'người duyệt đọc lại bài rồi chạy publish approve TỆP... --by "Họ tên, chức vụ" '
+            "--publish (ghi người duyệt và bỏ draft: true cùng lúc)"
+        )
+    else:
+        how = "bỏ dòng draft: true ở phần đầu bài (hoặc ghi draft: false)"
+    return [f"Chưa có bản tin nào được đăng. Muốn đăng một bản nháp: {how}."]
 
 
 def exclusion_lines(

@@ -10,7 +10,7 @@ from contextlib import ExitStack
 
 from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
-from publish.commands.build import print_exclusions
+from publish.commands.build import held_count, how_to_publish, print_exclusions
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
 from publish.config import Config
 from publish.content_images import unfound
@@ -110,10 +110,15 @@ def _check(
         raise ContentError(found)
     for warning in found:
         print(warning.render(), file=sys.stderr)
+    checked = len(result.site.bulletins) + len(result.site.excluded)
+    held = held_count(result.site)
     print(
-        f"Không có lỗi: {len(result.site.bulletins)} bản tin xuất bản được, "
-        f"{len(result.site.excluded)} bị giữ lại, {count} tệp đầu ra{_told_above(found, args.strict)}."
+        f"Không có lỗi: đã kiểm tra {checked} bản tin, {len(result.site.bulletins)} xuất bản được, "
+        + (f"{held}, " if held else "")
+        + f"{count} tệp đầu ra{_told_above(found, args.strict)}."
     )
+    for line in how_to_publish(result.site):
+        print(line)
     return 0
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now, typed_path
-from publish.commands.build import outcome_of, print_exclusions
+from publish.commands.build import how_to_publish, outcome_of, print_exclusions
 from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, PublishError
@@ -384,6 +384,8 @@ def _report_build(result: Build, markdown: bool) -> None:
     """Left-out bulletins and build warnings (to stderr when stdout carries Markdown)."""
     if not markdown:
         print_exclusions(result.site)
+        for line in how_to_publish(result.site):
+            print(line)
     for warning in result.warnings:
         _stderr(warning.render())
 
