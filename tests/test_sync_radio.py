@@ -264,6 +264,25 @@ def sync_command(root: Path, now: str) -> int:
     return main(["sync", "radio", "--root", str(root), "--now", now])
 
 
+def test_the_summary_names_the_station_folder_the_scripts_went_to(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An editor reading «radio: 6 tạo mới» must not have to guess where those files are."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    assert sync_command(root, NOW) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("  radio: ")]
+    assert line.startswith("  radio: 6 tạo mới, 0 cập nhật, 0 rút lại/gỡ, 0 không đổi")
+    assert line.endswith(f"(đếm theo tệp trong thư mục của đài {STATION}/, đặt ở [radio] folder)")
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(share))
+    assert sync_command(root, NOW) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("  radio: ")]
+    assert line.endswith(
+        f"(đếm theo tệp trong thư mục của đài {share}, đặt ở biến PUBLISH_RADIO_DIR)"
+    )
+
+
 def test_a_later_air_time_in_the_settings_does_not_make_an_aired_episode_one_to_come(
     root: Path,
 ) -> None:

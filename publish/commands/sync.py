@@ -427,6 +427,7 @@ def _sync_channel(
         actions,
         note=_plan_note(syncer, target, options),
         warning=getattr(syncer, "plan_warning", ""),
+        place=getattr(syncer, "place", ""),
     )
 
 

@@ -497,6 +497,18 @@ class RadioSyncer:
         self.kept = load_kept_rates(state / RATES_NAME)
         self.pause = float(os.environ.get(ENV_PAUSE) or 0)
 
+    @property
+    def place(self) -> str:
+        """Where this sync writes, for the closing summary: the station folder (from the
+        project when inside it) and the setting that names it."""
+        folder = self.folder
+        if _inside(folder, self.config.root):
+            shown = folder.resolve().relative_to(self.config.root.resolve()).as_posix() + "/"
+        else:
+            shown = str(folder)
+        named = f"biến {ENV_FOLDER}" if os.environ.get(ENV_FOLDER) else "[radio] folder"
+        return f"đếm theo tệp trong thư mục của đài {shown}, đặt ở {named}"
+
     def observe(self) -> Observed:
         """Hash the build, the manifest's records and the station folder; gather withdrawal reasons."""
         blind = (

@@ -52,6 +52,8 @@ class ChannelResult:
     """Where the plan came from, e.g. "from the state file alone" (syncer.plan_note)."""
     warning: str = ""
     """Why the plan may be wrong, e.g. the station folder could not be read (syncer.plan_warning)."""
+    place: str = ""
+    """Where the counted files are, e.g. the station folder (syncer.place)."""
 
     @property
     def channel(self) -> str:
@@ -151,6 +153,8 @@ def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = st
         f"{s.refused} từ chối, "
         f"{len(s.failed)} thất bại"
     )
+    if result.place:
+        line += f" ({quote(result.place)})"
     return f"{line} — CẢNH BÁO: {quote(result.warning)}." if result.warning else line
 
 
