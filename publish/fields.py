@@ -35,10 +35,12 @@ __all__ = [
     "category_key",
     "channels",
     "datetime",
+    "day_only",
     "identifier",
     "kind",
     "parse_datetime",
     "plain",
+    "read_moment",
     "secret",
     "slug",
     "tags",
@@ -243,15 +245,43 @@ def datetime(
                 "thiếu trường bắt buộc", field=key, line=2, hint=f"Thêm '{key}: 2020-12-08 08:00'."
             )
         return None
-    parsed = parse_datetime(data[key], config.tz)
-    if parsed is None:
-        col.add(f"không đọc được ngày giờ {data[key]!r}", field=key, hint=DATE_HINT)
-    elif (year_problem := unlikely_year(parsed)) is not None:
-        col.add(year_problem, field=key, hint=f"Kiểm tra lại năm. {DATE_HINT}")
+    moment = read_moment(data[key], config.tz)
+    if isinstance(moment, Unread):
+        col.add(moment.message, field=key, hint=moment.hint)
         return None
+    return moment
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """Why a written date names no moment, and how to write one."""
+
+    message: str
+    hint: str
+
+
+def read_moment(value: Any, tz: dt.tzinfo) -> dt.datetime | Unread:
+    """The moment a `date` field (or `publish new --date`) names, on the site's clock, or why it
+    names none: unreadable, or a year outside YEARS. A day without a time is that day's 00:00."""
+    parsed = parse_datetime(value, tz)
+    if parsed is None:
+        return Unread(f"không đọc được ngày giờ {value!r}", DATE_HINT)
+    if (year_problem := unlikely_year(parsed)) is not None:
+        return Unread(year_problem, f"Kiểm tra lại năm. {DATE_HINT}")
     # The same instant, on the site's clock: its address (/2026/11/…), date line, archive month
     # and feed follow the day readers live in, not the day in the offset it was written with.
-    return parsed.astimezone(config.tz) if parsed is not None else None
+    return parsed.astimezone(tz)
+
+
+def day_only(text: str) -> bool:
+    """Whether a date as written names a day and no time of day ("2026-12-01", "1/12/2026")."""
+    text = text.strip()
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        found = WRITTEN_DATE_RE.fullmatch(text)
+        return found is not None and not (found["h1"] or found["h2"])
+    return True
 
 
 def unlikely_year(moment: dt.date) -> str | None:

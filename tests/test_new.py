@@ -14,7 +14,7 @@ from publish.cli import main
 from publish.content import load_site
 from publish.frontmatter import split
 from publish.text import SLUG_RE, slugify
-from tests.helpers import OTHER_UNIT_TOML, SAMPLE_UNIT, SITE_TOML, bulletin_md, make_project
+from tests.helpers import NOW, OTHER_UNIT_TOML, SAMPLE_UNIT, SITE_TOML, bulletin_md, make_project
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -351,3 +351,29 @@ def test_a_date_that_cannot_be_read_is_refused_with_how_to_write_it(
     err = capsys.readouterr().err
     assert "--date" in err and "08/12/2020 8h00" in err
     assert not (root / "content/bai-viet").exists()
+
+
+@pytest.mark.parametrize("written", ["2026-12-01", "1/12/2026", "ngày 01.12.2026"])
+def test_a_date_without_a_time_is_that_days_midnight_as_the_date_field_and_says_so(
+    tmp_path: Path, capsys, written: str
+) -> None:
+    """`--date 2026-12-01` is read as a `date: 2026-12-01` line is (00:00, the start of the day):
+    written out in the file, and told, with how to give the hour meant."""
+    root = make_project(tmp_path, {})
+    assert new(root, "Tin hẹn giờ", "--category", "an-ninh-trat-tu", "--date", written) == 0
+    text = (root / "content/bai-viet/2026-12-01-tin-hen-gio.md").read_text(encoding="utf-8")
+    assert "date: 2026-12-01 00:00" in text
+    err = capsys.readouterr().err
+    assert f"--date {written} không ghi giờ, nên giờ đăng là 00:00, Thứ Ba, 01/12/2026" in err
+    assert 'date: 2026-12-01 07:00, hoặc chạy lệnh với --date "01/12/2026 7h00"' in err
+    as_field = make_project(
+        tmp_path / "field", {"content/bai-viet/a.md": bulletin_md({"date": f'"{written}"'})}
+    )
+    [made], [field] = (load_site(config_module.load(r), now=NOW).excluded for r in (root, as_field))
+    assert made.bulletin.date == field.bulletin.date == dt.datetime(2026, 12, 1, tzinfo=HCM)
+
+
+def test_a_date_with_a_time_is_not_told_of(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {})
+    assert new(root, "Tin", "--category", "an-ninh-trat-tu", "--date", "1/12/2026 0h00") == 0
+    assert "không ghi giờ" not in capsys.readouterr().err

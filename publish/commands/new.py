@@ -17,19 +17,19 @@ from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from publish.errors import ContentError, Problem, PublishError, display_path
 from publish.fields import (
-    DATE_HINT,
     WINDOWS_RESERVED,
+    Unread,
     alias_path,
     category_hint,
     category_key,
+    day_only,
     new_identifier,
-    parse_datetime,
+    read_moment,
     unknown_category,
-    unlikely_year,
 )
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.limits import read_head
-from publish.text import SLUG_RE, nfc, slugify
+from publish.text import SLUG_RE, nfc, slugify, vn_datetime
 from publish.url_history import history_path, load_history
 
 __all__ = ["add_parser", "run"]
@@ -150,6 +150,8 @@ def run(args: argparse.Namespace) -> int:
             ]
         ) from None
     print(shown)
+    if when is not None and day_only(args.date):
+        print(_midnight_note(args.date.strip(), when), file=sys.stderr)
     if why is not None:
         print(
             f"Ghi chú: {why}, nên bản tin mới lấy địa chỉ «{slug}». Muốn địa chỉ khác thì đổi "
@@ -160,14 +162,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _date(written: str, config: Config, problems: list[Problem]) -> dt.datetime | None:
-    """The moment --date names, in the site's time zone (the file's name and `date` line are
-    written in it), or None with its problem recorded."""
-    moment = parse_datetime(written, config.tz)
-    why = f"không đọc được ngày giờ {written!r}" if moment is None else unlikely_year(moment)
-    if why is not None or moment is None:
-        problems.append(Problem("--date", why or "", "date", hint=DATE_HINT))
+    """The moment --date names, read as the `date` field reads it, in the site's time zone (the
+    file's name and `date` line are written in it), or None with its problem recorded."""
+    moment = read_moment(written, config.tz)
+    if isinstance(moment, Unread):
+        problems.append(Problem("--date", moment.message, "date", hint=moment.hint))
         return None
-    return moment.astimezone(config.tz).replace(second=0, microsecond=0)
+    return moment.replace(second=0, microsecond=0)
+
+
+def _midnight_note(written: str, when: dt.datetime) -> str:
+    """The note telling that a --date without a time was taken as that day's 00:00, as the
+    `date` field takes it, and how to give the hour meant."""
+    return (
+        f"Ghi chú: --date {written} không ghi giờ, nên giờ đăng là {vn_datetime(when)} (đầu ngày, "
+        "như dòng date chỉ ghi ngày): bài được đăng ngay khi sang ngày đó, nếu đã được duyệt. Muốn "
+        f"giờ khác thì sửa dòng date trong tệp, ví dụ date: {when:%Y-%m-%d} 07:00, hoặc chạy lệnh "
+        f'với --date "{when:%d/%m/%Y} 7h00".'
+    )
 
 
 def _free_name(
