@@ -309,3 +309,27 @@ def test_an_empty_folder_whose_parent_cannot_be_written_is_filled(
     assert (target / "site.toml").is_file()
     assert [p.name for p in target.parent.iterdir()] == ["kho"]
     assert not [p for p in target.iterdir() if p.name.startswith(".kho.init-")]
+
+
+def test_the_readme_lists_what_a_units_repository_holds_and_init_makes_just_that(
+    project: Path,
+) -> None:
+    """README tells a new unit which files are its own, and that the tool's source is not: each
+    file `publish init` makes has its row, and no row names a folder of the tool."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    table = readme.split("**Kho của đơn vị**", 1)[1].split("\n\n")[1]  # after its lead-in
+    rows = [line.split("|")[1] for line in table.splitlines() if line.strip().startswith("| `")]
+    listed = {name.rstrip("/") for row in rows for name in re.findall(r"`([^`]+)`", row)}
+    made = [
+        p.relative_to(project).as_posix()
+        for p in project.rglob("*")
+        if p.is_file() and not {"output", ".cache"} & set(p.relative_to(project).parts)
+    ]
+    assert made
+    for path in made:
+        assert any(path == name or path.startswith(f"{name}/") for name in listed), path
+    tool = {"publish", "tests", "benchmarks", ".ci", "docs", "pyproject.toml"}
+    assert all(
+        (REPO / name).exists() for name in tool
+    )  # each is the tool's, or this proves nothing
+    assert not listed & tool
