@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise_fragment
+from publish.radio.normalise import normalise, normalise_fragment
 
 
 def _codes(source: str) -> list[str]:
@@ -213,6 +213,28 @@ PLACES = [
 @pytest.mark.parametrize(("source", "expected"), PLACES)
 def test_district_and_ward_prefixes_are_read(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# A one-letter prefix before one given name is a person's initial (R14.3 is about places).
+NAME_INITIALS = [
+    ("Tin bài:\n\n- H. Lan - Công an xã Tân Bình\n", "Tin bài: H. Lan, Công an xã Tân Bình."),
+    ("Trong tuần có mưa.\n\nH. Lan\n", "Trong tuần có mưa.\n\nH. Lan."),
+    ("Tin: H. Lan\n", "Tin: H. Lan."),
+    ("Khen thưởng đồng chí H. Lan, Đội CSGT.\n", "Khen thưởng đồng chí H. Lan, Đội Cảnh sát giao thông."),
+    ("Anh H. Lan, chị X. Mai, Đại úy P. Hùng, Đ/c Q. Tâm.\n", "Anh H. Lan, chị X. Mai, Đại úy P. Hùng, đồng chí Q. Tâm."),
+    # A place's name has two syllables or more, and `Tại`, `ở` are no surnames.
+    ("Tại H. Châu Thành có mưa.\n", "Tại huyện Châu Thành có mưa."),
+    ("Địa bàn:\n\n- H. Châu Thành\n- H. Lấp Vò\n", "Địa bàn: huyện Châu Thành. Huyện Lấp Vò."),
+    ("Mưa ở H. Lấp Vò, X. Tân Bình.\n", "Mưa ở huyện Lấp Vò, xã Tân Bình."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "expected"), NAME_INITIALS)
+def test_a_person_s_initial_is_not_read_as_a_district(source: str, expected: str) -> None:
+    """«- H. Lan» in a byline was read «huyện Lan», «chị H. Mai» «chị huyện Mai»: a listener
+    heard a district where the bulletin named a person. «H. Châu Thành» still reads «huyện»."""
+    spoken = normalise(source)
     assert (spoken.text, spoken.flags) == (expected, ())
 
 

@@ -122,7 +122,7 @@ def test_read_title_says_a_heading_s_mark_too() -> None:
         ("Bị bắt:\n\n- V. Hùng\n- Nguyễn Văn A\n", "Bị bắt: V. Hùng. Nguyễn Văn A."),
         ("Bị bắt:\n\n- V. Hùng\n- T. Lan\n", "Bị bắt: V. Hùng. T. Lan."),
         ("Mở đầu.\n\nV. Hùng - Công an xã Tân Bình\n", "Mở đầu.\n\nV. Hùng, Công an xã Tân Bình."),
-        ("Mở đầu.\n\nX. Hoà - Công an huyện\n", "Mở đầu.\n\nXã Hoà, Công an huyện."),  # R14.3
+        ("Mở đầu.\n\nX. Hoà - Công an huyện\n", "Mở đầu.\n\nX. Hoà, Công an huyện."),  # a byline
         ("Mở đầu.\n\nT. Lan – Công an xã Tân Bình\n", "Mở đầu.\n\nT. Lan, Công an xã Tân Bình."),
         ("Mở đầu.\n\nV. Hùng, Công an xã Tân Bình\n", "Mở đầu.\n\nV. Hùng, Công an xã Tân Bình."),
         ("Mở đầu.\n\nT. Lan (Đoàn xã)\n", "Mở đầu.\n\nT. Lan, Đoàn xã."),

@@ -13,6 +13,7 @@ from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.tail import ends_before
+from publish.radio.titles import FORMS_OF_ADDRESS
 
 __all__ = [
     "KEEP_AS_WORD",
@@ -53,6 +54,15 @@ _HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!
 (§6; Decree 30/2020 writes «Thành phố Hồ Chí Minh» like «Thủ đô Hà Nội»)."""
 _MAYBE_PLACE_PREFIX = re.compile(r"[TQPHXÔp]\.")
 """In every `_PLACE_PREFIX` match, and much cheaper to look for."""
+_TITLE_BEFORE = re.compile(rf"(?<!\w)(?i:{FORMS_OF_ADDRESS})\s*+$")
+"""`chị H. Lan`, `Đại úy X. Hùng`: after a form of address or a rank comes a person's name."""
+_LIST_PLACE_BEFORE = re.compile(r"(?:^|[:;,.!?])\s*+$")
+"""Where a byline or an item of a list of names starts: the text's start or a pause mark."""
+_GIVEN_NAME_AFTER = re.compile(r"[^\W\d_]++\s*+(?:$|[-(,;.])")
+"""One word, then the text's end, the unit or a note (`H. Lan - Công an xã`, `H. Lan.`): a
+given name; a place has two syllables or more (`Châu Thành`, `Lấp Vò`, `Tân Bình`)."""
+_PLACE_BEFORE = frozenset({"tại", "ở", "thuộc", "về", "đến"})
+"""Capitalised only at a sentence's start, never a surname: `Tại H. Châu Thành` is a place."""
 _PLACE_NAMES = {
     "TX": "thị xã",
     "TT": "thị trấn",
@@ -238,16 +248,33 @@ def _place_prefixes(text: str) -> str:
     """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3); `TP. HCM`."""
 
     def spoken(m: re.Match[str]) -> str:
-        before = ends_before(_PREV_WORD, text, m.start())
         if not text[m.end() :][:1].isupper():
             return m[0]
-        if len(m[1]) == 1 and before and before[1][0].isupper():
-            return m[0]  # `Nguyễn Văn H. Đồng …`: an initial, not a district
+        if len(m[1]) == 1 and _name_initial(text, m):
+            return m[0]
         return _PLACE_NAMES[m[1]] + " "
 
     if "HCM" in text or "Hồ Chí Minh" in text:
         text = _HO_CHI_MINH_CITY.sub("Thành phố Hồ Chí Minh", text)
     return _PLACE_PREFIX.sub(spoken, text) if _MAYBE_PLACE_PREFIX.search(text) else text
+
+
+def _name_initial(text: str, m: re.Match[str]) -> bool:
+    """Whether a one-letter place prefix before a capitalised word is a person's initial: after
+    a capitalised name (`Nguyễn Văn H. Đồng`), a form of address (`đồng chí H. Lan`), or opening
+    a byline or a list's name with one word of given name (`H. Lan - Công an xã`, `Tin: H.
+    Lan`). `Ô.` is itself a title (`Ô. Trần Văn E`)."""
+    if m[1] == "Ô":
+        before = ends_before(_PREV_WORD, text, m.start())
+        return bool(before and before[1][0].isupper())
+    if ends_before(_TITLE_BEFORE, text, m.start()):
+        return True
+    before = ends_before(_PREV_WORD, text, m.start())
+    if before:
+        return before[1][0].isupper() and before[1].casefold() not in _PLACE_BEFORE
+    return bool(
+        ends_before(_LIST_PLACE_BEFORE, text, m.start()) and _GIVEN_NAME_AFTER.match(text, m.end())
+    )
 
 
 def _unresolved(ctx: Context, token: str, hint: str) -> None:

@@ -26,6 +26,7 @@ from publish.radio.lists import (
 from publish.radio.marks import is_marked_heading, short_heading
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
+from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.sanitize import strip_markup
 
 __all__ = [
@@ -202,10 +203,8 @@ _SPEECH_VERB = re.compile(
     r"khuyến cáo|nhận định|thông tin|kể|trả lời)\b)"
 )
 _ADDRESS = re.compile(
-    r"(?:Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cụ|Đồng chí|Đ/c|Đại tướng|Thượng tướng|Trung tướng|"
-    r"Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|"
-    r"Thượng sĩ|Trung sĩ|Hạ sĩ|Luật sư|Bác sĩ|Tiến sĩ|Nhà báo|Người dân|Đại diện|Trưởng|Phó|"
-    r"Giám đốc|Chủ tịch|Bí thư|Đội trưởng|Cán bộ|Chiến sĩ)\b"
+    rf"(?:{FORMS_OF_ADDRESS}|Người dân|Đại diện|Trưởng|Phó|Giám đốc|Chủ tịch|Bí thư|"
+    r"Đội trưởng|Cán bộ)\b"
 )
 """A title or form of address a speaker's name starts with."""
 
