@@ -115,6 +115,23 @@ def test_read_title_says_a_heading_s_mark_too() -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
+        ("Khen thưởng:\n\n- B. Hùng - Công an xã\n- C. Lan - Đội CSGT\n", "Khen thưởng: B. Hùng, Công an xã. C. Lan, Đội Cảnh sát giao thông."),
+        ("Khen thưởng:\n\n- B. Hùng\n- C. Lan\n", "Khen thưởng: B. Hùng. C. Lan."),
+        ("Bị bắt:\n\n- A. Tuấn (Đoàn xã)\n- B. Thanh Tùng\n", "Bị bắt: A. Tuấn, Đoàn xã. B. Thanh Tùng."),
+        ("Bị bắt:\n\n- A. Nguyễn Văn Hùng\n- B. Trần Thị Lan\n", "Bị bắt: Nguyễn Văn Hùng; Trần Thị Lan."),
+        ("Kế hoạch:\n\n- A. Tuần tra\n- B. Kiểm tra\n", "Kế hoạch: Tuần tra; Kiểm tra."),
+    ],
+)  # fmt: skip
+def test_names_whose_initials_follow_in_the_alphabet_keep_them(source: str, expected: str) -> None:
+    """«- B. Hùng», «- C. Lan» was taken for a list lettered «B., C.» and read «Hùng; Lan»: a
+    listener lost the initials that tell two people apart. A lettered list of points («A.
+    Tuần tra») still loses its letters."""
+    assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
         ("Ông V. cho biết đã nộp đơn.\n", "Ông V. cho biết đã nộp đơn."),
         ("Mở đầu.\n\nV. Hùng\n", "Mở đầu.\n\nV. Hùng."),
         ("Mở đầu.\n\n**V. Hùng**\n", "Mở đầu.\n\nV. Hùng."),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from publish.markdown_pasted import BULLET_GLYPHS, WORD_SUB_BULLET, sub_bullets
 from publish.nesting import SUB_LIST_INDENT
-from publish.radio.marks import in_order, own_mark, unmarked
+from publish.radio.marks import in_order, names_a_person, own_mark, unmarked
 
 __all__ = [
     "ANNOUNCES",
@@ -196,11 +196,17 @@ def _take_marks(entries: list[Entry]) -> None:
     at every level: written in the item, it was read out («một Tuần tra», «i Tuần tra», «a
     Tuần tra»), where the list's own mark («1.», «a)») never is. A capital and a stop («V.»,
     «A.») may be a name's initial: taken off only when every item beside it has such a mark,
-    in order («A., B.», «I., II.»), never «- V. Hùng», «- T. Lan»."""
+    in order («A., B.», «I., II.»), never «- V. Hùng», «- T. Lan», nor in a list of names
+    whose initials happen to follow («- B. Hùng - Công an xã», «- C. Lan»)."""
     items = [entry for entry in entries if not entry.paragraph]
     marks = [own_mark(entry.text) for entry in items]
     present = [mark for mark in marks if mark is not None]
-    listed = len(present) == len(items) > 1 and in_order(present)
+    names = all(
+        names_a_person(entry.text, mark, given_name=True)
+        for entry, mark in zip(items, marks, strict=True)
+        if mark is not None
+    )
+    listed = len(present) == len(items) > 1 and in_order(present) and not names
     for entry, mark in zip(items, marks, strict=True):
         if mark is not None and (listed or not mark.initial):
             entry.text = unmarked(entry.text, mark)

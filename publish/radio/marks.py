@@ -23,6 +23,7 @@ __all__ = [
     "in_order",
     "is_marked_heading",
     "lead_said",
+    "names_a_person",
     "own_mark",
     "unmarked",
 ]
@@ -41,6 +42,8 @@ _BYLINE_END = re.compile(r"[-–(,]")
 _HEADING_WORDS = 15
 """Words a line of text may have to be a section heading («I. TÌNH HÌNH CHUNG»), as R1.2's
 pseudo-heading."""
+_GIVEN_NAME_WORDS = 2
+"""Words of a given name after an initial («B. Hùng», «N. Thanh Tùng»)."""
 _LEAD = re.compile(r" *(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 """A paragraph's emphasised lead-in («**1. Về công tác tuần tra:** Trong tuần …»)."""
 _WORD = re.compile(r"[^\W\d_]+")
@@ -125,16 +128,25 @@ def unmarked(text: str, mark: Mark) -> str:
     return mark.keep + text[mark.rest :]
 
 
-def _section_mark(text: str) -> Mark | None:
-    """The mark a heading opens with; not a name's initial: «V. Hùng» (a byline, written as a
-    heading or a line of its own) is one capitalised word, or capitalised words, after it,
-    before the unit or a note («V. Hùng - Công an xã Tân Bình», «T. Lan (Đoàn xã)»)."""
-    mark = own_mark(text)
-    if mark is None or not mark.initial:
-        return mark
+def names_a_person(text: str, mark: Mark, *, given_name: bool = False) -> bool:
+    """Whether `mark` is the initial of a name `text` opens with: a capital and a stop, then
+    one word, or capitalised words, before the unit or a note («V. Hùng - Công an xã Tân
+    Bình», «T. Lan (Đoàn xã)», «B. Hùng»); with `given_name`, at most a given name's two
+    words: «A. Nguyễn Văn Hùng» is a lettered item naming a person in full."""
+    if not mark.initial:
+        return False
     words = _WORD.findall(_BYLINE_END.split(text[mark.rest :], maxsplit=1)[0])
+    if given_name and len(words) > _GIVEN_NAME_WORDS:
+        return False
     name = all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
-    return None if len(words) < 2 or name else mark
+    return len(words) < 2 or name
+
+
+def _section_mark(text: str) -> Mark | None:
+    """The mark a heading opens with; not a name's initial («V. Hùng», a byline written as a
+    heading or a line of its own)."""
+    mark = own_mark(text)
+    return None if mark is None or names_a_person(text, mark) else mark
 
 
 def is_marked_heading(text: str) -> bool:
