@@ -34,6 +34,21 @@ def test_an_item_s_own_mark_gives_its_place_once_in_words(
 
 
 @pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Kế hoạch:\n\n- V. Tuần tra\n- X. Kiểm tra\n", "Kế hoạch: Tuần tra; Kiểm tra."),
+        ("Kế hoạch:\n\n- V. Tuần tra\n    - ban đêm\n- X. Kiểm tra\n", "Kế hoạch: thứ nhất, Tuần tra: ban đêm. Thứ hai, Kiểm tra."),
+        ("Kế hoạch:\n\n- IV. Tuần tra\n    - ban đêm\n- V. Kiểm tra\n", "Kế hoạch: thứ tư, Tuần tra: ban đêm. Thứ năm, Kiểm tra."),
+    ],
+)  # fmt: skip
+def test_a_list_lettered_v_x_is_read_as_letters(source: str, expected: str) -> None:
+    """«- V. Tuần tra», «- X. Kiểm tra» was judged the Roman five and ten, out of order, so the
+    marks stayed: «V. Tuần tra. Xã Kiểm tra» (R14.3 read «X.» as a commune). Letters next in
+    the alphabet (W is no Vietnamese letter) letter the list; Roman numerals one up still count."""
+    assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
     "marks",
     [
         ("I.", "II.", "III."),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from publish.markdown_pasted import BULLET_GLYPHS, WORD_SUB_BULLET, sub_bullets
 from publish.nesting import SUB_LIST_INDENT
-from publish.radio.marks import in_order, names_a_person, own_mark, unmarked
+from publish.radio.marks import in_order, lettered, names_a_person, own_mark, unmarked
 
 __all__ = [
     "ANNOUNCES",
@@ -207,10 +207,11 @@ def _take_marks(entries: list[Entry]) -> None:
         if mark is not None
     )
     listed = len(present) == len(items) > 1 and in_order(present) and not names
+    letters = listed and lettered(present)
     for entry, mark in zip(items, marks, strict=True):
         if mark is not None and (listed or not mark.initial):
             entry.text = unmarked(entry.text, mark)
-            entry.own = mark.value
+            entry.own = None if letters else mark.value
     for entry in entries:
         _take_marks(entry.children)
 

@@ -23,6 +23,7 @@ __all__ = [
     "in_order",
     "is_marked_heading",
     "lead_said",
+    "lettered",
     "names_a_person",
     "own_mark",
     "unmarked",
@@ -104,17 +105,27 @@ def in_order(marks: list[Mark]) -> bool:
     """Whether marks run as a list's do, each the next: numerals one up («I., II., III.»), or
     capital letters next in the alphabet («A., B., C.»); initials («V. Hùng», «T. Lan») seldom
     do, even when they happen to rise («C. Tuấn», «V. Hùng»)."""
-    if all(mark.kind == _ROMAN_MARK for mark in marks):
-        return all(
-            (after.value or 0) == (before.value or 0) + 1
-            for before, after in itertools.pairwise(marks)
-        )
-    if all(mark.written in _ALPHABET for mark in marks):
-        return all(
+    return _numerals_in_order(marks) or lettered(marks)
+
+
+def _numerals_in_order(marks: list[Mark]) -> bool:
+    """Whether marks are Roman numerals one up («I., II., III.»)."""
+    return all(mark.kind == _ROMAN_MARK for mark in marks) and all(
+        (after.value or 0) == (before.value or 0) + 1 for before, after in itertools.pairwise(marks)
+    )
+
+
+def lettered(marks: list[Mark]) -> bool:
+    """Whether marks are capital letters next in the alphabet («A., B., C.»), and no numerals
+    one up: «V., X.» letter a list that went «U., V., X.», never the fifth and the tenth."""
+    return (
+        not _numerals_in_order(marks)
+        and all(mark.written in _ALPHABET for mark in marks)
+        and all(
             _next_letter(before.written, after.written)
             for before, after in itertools.pairwise(marks)
         )
-    return False
+    )
 
 
 def _next_letter(before: str, after: str) -> bool:
