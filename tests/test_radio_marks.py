@@ -7,9 +7,15 @@ the build does.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from publish.cli import main
 from publish.radio.normalise import SpeakOptions, normalise
+from publish.render.radio import episode
+from tests.helpers import FIXTURES
 
 
 @pytest.mark.parametrize(
@@ -214,3 +220,29 @@ def test_a_list_of_names_keeps_initials_that_rise_but_skip_letters(
     at a time."""
     source = "Bị bắt:\n\n" + "".join(f"- {name}\n" for name in names)
     assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("V. Hùng nhận bằng khen", "Tin: V. Hùng nhận bằng khen"),
+        ("I. Tình hình an ninh tuần qua", "Tin: I. Tình hình an ninh tuần qua"),
+    ],
+)
+def test_a_title_read_on_air_opens_no_section(tmp_path: Path, title: str, said: str) -> None:
+    """With `read_title`, a title «V. Hùng nhận bằng khen» was read «Tin: Phần năm: Hùng nhận
+    bằng khen», «I. …» «Tin: Phần một: …»: a bulletin's headline is no section of a report,
+    and a name's initial opens it more often than a numeral."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root, ignore=shutil.ignore_patterns(".cache"))
+    (root / "content/bai-viet/2024-12-02-khen-thuong.md").write_text(
+        f'---\ntitle: "{title}"\ndate: 2024-12-02 08:00\ncategory: an-ninh-trat-tu\n'
+        'summary: "Khen thưởng."\napproved_by: "Thượng tá Nguyễn Văn Hùng"\n'
+        "radio: {read_title: true}\n---\n\nCông an huyện khen thưởng tổ tuần tra.\n",
+        "utf-8",
+    )
+    episode._last.clear()
+    build = ["build", "--root", str(root), "--now", "2024-12-20 12:00", "-q", "--channel", "radio"]
+    assert main(build) == 0
+    script = (root / "output/radio/items/khen-thuong.txt").read_text("utf-8")
+    assert said + "." in script.splitlines()

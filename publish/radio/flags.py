@@ -56,6 +56,9 @@ class Context:
     flags: list[Flag] = field(default_factory=list)
     lines: tuple[tuple[int, str], ...] = ()
     flagged_tokens: set[str] = field(default_factory=set)
+    sections: bool = True
+    """Whether a paragraph may be a report's section heading («I. TÌNH HÌNH CHUNG»); never in a
+    front-matter text (a title, a lead-in), where «V. Hùng» or «I.» opens no section."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, name: str, compute: Callable[[], _T]) -> _T:

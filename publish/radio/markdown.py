@@ -310,7 +310,7 @@ class _Splitter:
                 self.blocks.append(
                     Block("heading", [Item(text, lines)], level=PSEUDO_HEADING_LEVEL)
                 )
-            elif not quoted and is_marked_heading(text):
+            elif not quoted and self.ctx.sections and is_marked_heading(text):
                 # «I. TÌNH HÌNH CHUNG» pasted from a report: read as a sub-heading, never the
                 # title (a section of the bulletin, not its headline).
                 level = PSEUDO_HEADING_LEVEL

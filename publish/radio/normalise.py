@@ -153,10 +153,12 @@ def _overlong(number: str, ctx: Context) -> str:
     return "số quá dài"
 
 
-def _context(options: SpeakOptions | None, abbreviations: Mapping[str, str] | None) -> Context:
+def _context(
+    options: SpeakOptions | None, abbreviations: Mapping[str, str] | None, *, sections: bool = True
+) -> Context:
     """Options and the seed lexicon with any given entries merged over it."""
     entries = tuple(abbreviations.items()) if abbreviations else ()
-    return Context(options or SpeakOptions(), _lexicon(entries))
+    return Context(options or SpeakOptions(), _lexicon(entries), sections=sections)
 
 
 @functools.lru_cache(maxsize=16)
@@ -191,7 +193,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
         # A sub-heading, or a paragraph's bold lead-in, says its own mark («I.», «1.») as a
         # presenter does.
         said = heading_said if block.level else lead_said
-        if not items[0].list_item:
+        if not items[0].list_item and ctx.sections:
             items = [dataclasses.replace(items[0], text=said(items[0].text)), *items[1:]]
         parts = [
             _speak(
@@ -216,9 +218,12 @@ def normalise(
     *,
     options: SpeakOptions | None = None,
     abbreviations: Mapping[str, str] | None = None,
+    front_matter: bool = False,
 ) -> Spoken:
-    """The read-aloud script of a Markdown bulletin (front matter allowed) with QA flags."""
-    ctx = _context(options, abbreviations)
+    """The read-aloud script of a Markdown bulletin (front matter allowed) with QA flags; with
+    `front_matter`, of a title, lead-in or tag: no report's section, whose opening «I.» or «V.»
+    is read as written, never «Phần một», «Phần năm»."""
+    ctx = _context(options, abbreviations, sections=not front_matter)
     return _run(markdown_text, ctx, fragment=False, sentence_start=True)
 
 

@@ -196,9 +196,10 @@ class Speaker:
         body = bulletin.made_of("body")
         return digest(self._made_of, *body, bulletin.body_line, bulletin.title, block, reader)
 
-    def speak(self, text: str) -> tuple[str, tuple[Flag, ...]]:
-        """Normalised script text and its flags (lines relative to `text`)."""
-        return _speak(nfc(text), self.options, self.lexicon)
+    def speak(self, text: str, *, front_matter: bool = False) -> tuple[str, tuple[Flag, ...]]:
+        """Normalised script text and its flags (lines relative to `text`); a `front_matter`
+        text (title, lead-in, tag) opens no report's section."""
+        return _speak(nfc(text), self.options, self.lexicon, front_matter)
 
     def syllables(self, text: str) -> int:
         """T1 syllable count of script text."""
@@ -243,7 +244,7 @@ class Speaker:
         """A one-paragraph front matter text, normalised; its flags have no source line."""
         if not text.strip():
             return ""
-        spoken, found = self.speak(text)
+        spoken, found = self.speak(text, front_matter=True)
         flags += [dataclasses.replace(f, line=None) for f in found]
         return " ".join(spoken.split())
 
@@ -277,7 +278,10 @@ def restored(values: tuple[object, ...], bulletin: Bulletin, air: dt.datetime | 
 
 @functools.lru_cache(maxsize=1024)
 def _speak(
-    text: str, options: SpeakOptions, lexicon: tuple[tuple[str, str], ...]
+    text: str,
+    options: SpeakOptions,
+    lexicon: tuple[tuple[str, str], ...],
+    front_matter: bool = False,
 ) -> tuple[str, tuple[Flag, ...]]:
     """Normalisation, remembered for this build's check, render and sync.
 
@@ -285,7 +289,7 @@ def _speak(
     its bulletin's digest (see episode.py), and one file per body cost a cold build at 10,000
     bulletins ~3 s of writes to save ~3 ms when a title alone changed.
     """
-    return _normalise(text, options, lexicon)
+    return _normalise(text, options, lexicon, front_matter)
 
 
 def forget_spoken() -> None:
@@ -295,10 +299,15 @@ def forget_spoken() -> None:
 
 
 def _normalise(
-    text: str, options: SpeakOptions, lexicon: tuple[tuple[str, str], ...]
+    text: str,
+    options: SpeakOptions,
+    lexicon: tuple[tuple[str, str], ...],
+    front_matter: bool = False,
 ) -> tuple[str, tuple[Flag, ...]]:
     """The normaliser itself: script text and flags."""
-    spoken = normalise(text, options=options, abbreviations=dict(lexicon))
+    spoken = normalise(
+        text, options=options, abbreviations=dict(lexicon), front_matter=front_matter
+    )
     return spoken.text, tuple(spoken.flags)
 
 
