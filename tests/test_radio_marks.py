@@ -246,3 +246,22 @@ def test_a_title_read_on_air_opens_no_section(tmp_path: Path, title: str, said: 
     assert main(build) == 0
     script = (root / "output/radio/items/khen-thuong.txt").read_text("utf-8")
     assert said + "." in script.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("I. TÌNH HÌNH CHUNG\nTrong tuần, có mưa.\n", "Phần một: TÌNH HÌNH CHUNG.\n\nTrong tuần, có mưa."),
+        ("Mở đầu.\n\n**II. KẾT QUẢ**\nTrong tuần, có mưa.\n", "Mở đầu.\n\nPhần hai: KẾT QUẢ.\n\nTrong tuần, có mưa."),
+        ("Mở đầu.\n\nB. Kết quả\nTrong tuần, có mưa.\n", "Mở đầu.\n\nKết quả.\n\nTrong tuần, có mưa."),
+        ("Mở đầu.\n\nI. TÌNH HÌNH\nCHUNG\n\nTrong tuần, có mưa.\n", "Mở đầu.\n\nPhần một: TÌNH HÌNH CHUNG.\n\nTrong tuần, có mưa."),
+        ("Mở đầu.\n\nI. Trong tuần, Công an xã\nTân Bình tuần tra.\n", "Mở đầu.\n\nI. Trong tuần, Công an xã Tân Bình tuần tra."),
+        ("Mở đầu.\n\nV. Hùng\nCông an xã Tân Bình\n", "Mở đầu.\n\nV. Hùng Công an xã Tân Bình."),
+    ],
+)  # fmt: skip
+def test_a_heading_line_typed_on_its_text_is_read_as_a_heading(source: str, expected: str) -> None:
+    """«I. TÌNH HÌNH CHUNG» with no blank line before its text was read «I. TÌNH HÌNH CHUNG
+    Trong tuần…» (the website joins the lines into one paragraph): a presenter reads the
+    heading, then the text. A sentence wrapped onto a name stays one, and a byline «V. Hùng»
+    over its unit's line is no «Phần năm: Hùng Công an xã Tân Bình»."""
+    assert normalise(source).text == expected

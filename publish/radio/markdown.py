@@ -202,6 +202,8 @@ _SPEECH_VERB = re.compile(
     r"(?i:\b(?:cho biết|cho hay|nói|khẳng định|nhấn mạnh|chia sẻ|phát biểu|bày tỏ|tâm sự|"
     r"khuyến cáo|nhận định|thông tin|kể|trả lời)\b)"
 )
+_FIRST_WORD = re.compile(r"[^\W_]")
+"""A line's first letter or digit, past its marks and quotes."""
 _ADDRESS = re.compile(
     rf"(?:{FORMS_OF_ADDRESS}|Người dân|Đại diện|Trưởng|Phó|Giám đốc|Chủ tịch|Bí thư|"
     r"Đội trưởng|Cán bộ)\b"
@@ -305,12 +307,26 @@ class _Splitter:
         quoted, self.quoted = self.quoted, False
         if self.current:
             lines = tuple(self.current)
+            while not quoted and len(lines) > 1 and self._heading_line(lines[0][1], lines[1][1]):
+                # «I. TÌNH HÌNH CHUNG» typed with no blank line before its text: the website
+                # joins them, a presenter reads the heading and then the text.
+                heading = lines[0][1].strip()
+                self.blocks.append(
+                    Block("body", [Item(heading, lines[:1])], level=PSEUDO_HEADING_LEVEL)
+                )
+                lines = lines[1:]
             text = _speaker_first(" ".join(t.strip() for _, t in lines), quoted=quoted)
             if _is_pseudo_heading(text):
                 self.blocks.append(
                     Block("heading", [Item(text, lines)], level=PSEUDO_HEADING_LEVEL)
                 )
-            elif not quoted and self.ctx.sections and is_marked_heading(text):
+            elif (
+                not quoted
+                and self.ctx.sections
+                and is_marked_heading(text)
+                # «V. Hùng» over its unit's line is a byline, not «Phần năm: Hùng Công an xã»
+                and is_marked_heading(lines[0][1].strip())
+            ):
                 # «I. TÌNH HÌNH CHUNG» pasted from a report: read as a sub-heading, never the
                 # title (a section of the bulletin, not its headline).
                 level = PSEUDO_HEADING_LEVEL
@@ -337,6 +353,19 @@ class _Splitter:
                 self.blocks.append(Block("body", [Item("", (), cleaned=True, flags=tuple(flags))]))
         self.current, self.list_items, self.indents, self.marks = [], [], [], []
         self.gap = False
+
+    def _heading_line(self, line: str, after: str) -> bool:
+        """Whether a paragraph's first line is a report's section heading (as a line of its
+        own would be) with the text after it starting a sentence: a line in capitals («I.
+        TÌNH HÌNH CHUNG») before one that is not, or one with no comma before a capital
+        («B. Kết quả» / «Trong tuần…»); never a sentence wrapped onto a name («I. Trong
+        tuần, Công an xã» / «Tân Bình …»)."""
+        if not self.ctx.sections or not is_marked_heading(line.strip()):
+            return False
+        if line.upper() == line:
+            return after.upper() != after  # «I. TÌNH HÌNH» / «CHUNG»: the heading goes on
+        opening = _FIRST_WORD.search(after)
+        return "," not in line and opening is not None and not opening[0].islower()
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
