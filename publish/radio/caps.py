@@ -8,13 +8,36 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["VIETNAMESE_SYLLABLE", "beside_shouted", "has_tone_marks", "shouted"]
+__all__ = [
+    "VIETNAMESE_SYLLABLE",
+    "WORD",
+    "beside_shouted",
+    "has_tone_marks",
+    "may_hold_capitals",
+    "shouted",
+]
+
+WORD = re.compile(r"[^\W\d_]+")
+"""A word: letters only, as `shouted` and `beside_shouted` take them."""
+_VN_LOWER = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_VN_UPPER = _VN_LOWER.upper()
+_CAPS_PAIR = re.compile(f"[A-Z{_VN_UPPER}][A-Z{_VN_UPPER}]")
+"""Two capitals in a row, ASCII or Vietnamese («NH», «ĐỘ», «ỪA»)."""
+_UNUSUAL = re.compile(f"[^\\x00-\\x7f{_VN_LOWER}{_VN_UPPER}“”‘’«»…–—°]")
+"""Anything but ASCII, Vietnamese letters and common typography: a letter whose case no short
+class lists («Ä»)."""
 
 VIETNAMESE_SYLLABLE = re.compile(
     r"(?i:(?:ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
     r"(?:ng|nh|ch|[cmnpt])?)"
 )
 """A Vietnamese syllable written without tone marks; English words rarely fit (`Official`)."""
+
+
+def may_hold_capitals(text: str) -> bool:
+    """Whether `text` may hold an upper-case word of two letters or more: two capitals in a row,
+    or a character outside ASCII and Vietnamese. Much cheaper than splitting it into words."""
+    return bool(_CAPS_PAIR.search(text) or _UNUSUAL.search(text))
 
 
 def has_tone_marks(token: str) -> bool:

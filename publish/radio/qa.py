@@ -6,7 +6,14 @@ import functools
 import re
 
 from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS, caps_spellings
-from publish.radio.caps import VIETNAMESE_SYLLABLE, beside_shouted, has_tone_marks, shouted
+from publish.radio.caps import (
+    VIETNAMESE_SYLLABLE,
+    WORD,
+    beside_shouted,
+    has_tone_marks,
+    may_hold_capitals,
+    shouted,
+)
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.numbers import roman_value
 from publish.radio.readtime import (
@@ -21,17 +28,10 @@ __all__ = ["check_paragraph"]
 
 _DIGITS = re.compile(r"[^\s,;!?“”\"()]*[0-9][^\s,;!?“”\"()]*")
 _SYMBOL = re.compile(r"\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤]\S*")
-_WORD = re.compile(r"[^\W\d_]+")
 _SIGN = re.compile(r"(?<!\S)-+\S+")
 """A word that starts with a minus sign: no rule read it (R12.4), so the reader would have to."""
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _SYMBOL_CHAR = re.compile(r"[%/&@#*_\[\]{}<>=+$€~^|≥≤]")
-_VN_LOWER = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-_VN_UPPER = _VN_LOWER.upper()
-_UNUSUAL = re.compile(f"[^\\x00-\\x7f{_VN_LOWER}{_VN_UPPER}“”‘’«»…–—°]")
-"""Anything but ASCII, Vietnamese letters and common typography."""
-_CAPS_PAIR = re.compile(f"[A-Z{_VN_UPPER}][A-Z{_VN_UPPER}]")
-"""In such text, two capitals in a row start every upper-case word of two or more letters."""
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+")
@@ -81,9 +81,9 @@ def _known_caps(ctx: Context) -> frozenset[str]:
 
 def _unknown_caps(text: str, ctx: Context) -> None:
     """Unknown upper-case tokens stay as written and block approval (R14.6, Q3)."""
-    if not (_CAPS_PAIR.search(text) or _UNUSUAL.search(text)):
+    if not may_hold_capitals(text):
         return
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     known = ctx.memo("known caps", lambda: _known_caps(ctx))
     for i, token in enumerate(words):
         if len(token) < 2 or not token.isupper() or has_tone_marks(token):

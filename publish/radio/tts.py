@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from publish.radio.abbreviations import KEEP_AS_WORD
-from publish.radio.caps import shouted
+from publish.radio.caps import WORD, may_hold_capitals, shouted
 
 __all__ = ["LETTER_NAMES", "tts_text"]
 
@@ -24,17 +24,12 @@ _INITIALS = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){2,})")
 """A person's initials, `N.T.L.` (the human script keeps them as written, R11.1)."""
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-_CAPS_PAIR = re.compile(r"[^\W\d_a-zà-ỹđ]{2}")
-"""Two capitals in a row: in every text with a word written in capitals."""
-
-
 def _shouted_lowered(text: str) -> str:
     """A line written in capitals («AN NINH», «TÌNH HÌNH CHUNG») in lower case: its words are
     read, not spelled letter by letter below («a en-nờ en-nờ i en-nờ hát»)."""
-    if not _CAPS_PAIR.search(text):
+    if not may_hold_capitals(text):
         return text
-    found = list(_WORD.finditer(text))
+    found = list(WORD.finditer(text))
     words = [m[0] for m in found]
     parts: list[str] = []
     last = 0
