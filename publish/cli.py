@@ -189,9 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.stopwatch = Timings() if argv is not None else Timings(STARTED, cpu_started=(0.0, 0.0))
     try:
         if isinstance(getattr(args, "root", None), Path):
-            refuse_untrusted(
-                args.root, default_output=getattr(args, "output", "output") == "output"
-            )
+            refuse_untrusted(args.root, default_output=_writes_default_output(args))
         return int(args.run(args) or 0)
     except PublishError as exc:
         if args.debug:
@@ -219,6 +217,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _writes_default_output(args: argparse.Namespace) -> bool:
+    """Whether the command writes the project's output/: not one given --output (nor a
+    `publish build --drafts`, which writes its preview into .cache/preview/)."""
+    output = getattr(args, "output", "output")
+    return output == "output" or (output is None and not getattr(args, "drafts", False))
 
 
 def _reader_gone() -> int:

@@ -43,6 +43,20 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+OLDER_DRAFTS_BUILD = (
+    "import datetime as dt, sys\n"
+    "from pathlib import Path\n"
+    "from publish import config, pipeline\n"
+    "from publish.writer import write\n"
+    "pipeline.RENDERERS['web'] = 'tests.test_serve'\n"
+    "root = Path(sys.argv[1])\n"
+    "site = config.load(root)\n"
+    "built = pipeline.build(site, channels=('web',), now=dt.datetime.now(site.tz), drafts=True)\n"
+    "write(built.artifacts, root / 'output', ('web',), cache=root / '.cache', by='build')\n"
+)
+"""What `publish build --drafts` did before it built into .cache/preview/: drafts in output/web."""
+
+
 def publish_build(root: Path, *options: str) -> None:
     """`publish build --channel web` in another process, as a second terminal runs it."""
     done = subprocess.run(
@@ -58,6 +72,18 @@ def publish_build(root: Path, *options: str) -> None:
             "--quiet",
             *options,
         ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def older_drafts_build(root: Path) -> None:
+    """An older `publish build --drafts` in another process, writing the draft into output/web."""
+    done = subprocess.run(
+        [sys.executable, "-c", OLDER_DRAFTS_BUILD, str(root)],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
@@ -94,14 +120,14 @@ def test_the_drafts_preview_never_writes_a_draft_into_output(project: Path) -> N
 def test_a_build_in_another_terminal_gives_the_preview_back_and_reloads_pages(
     project: Path,
 ) -> None:
-    """A plain preview serves output/web; a `publish build --drafts` in another terminal puts
-    the draft there. Serve notices, rebuilds its own (without it) and reloads the open page."""
+    """A plain preview serves output/web; an older `publish build --drafts` in another terminal
+    puts the draft there. Serve notices, rebuilds its own (without it) and reloads the open page."""
     out = io.StringIO()
     with PreviewSession(project, port=0, out=out, err=io.StringIO()) as session:
         assert get(session, DRAFT_PAGE)[0] == 404
         stream = EventStream(session, since=session.hub.state()[0])
         try:
-            publish_build(project, "--drafts")
+            older_drafts_build(project)
             assert stream.next_event() == "reload"
         finally:
             stream.close()

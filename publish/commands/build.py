@@ -15,6 +15,7 @@ from publish.cli import common_options, content_options, resolve_now
 from publish.errors import PublishError
 from publish.model import EXPIRED_LISTED, Build, Site
 from publish.output_lock import channels_lock, output_lock
+from publish.preview import PREVIEW_SHOWN, in_deployed_output
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, WRITING, Timings, seconds_vi
 from publish.writer import WriteReport, write
@@ -36,10 +37,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--drafts",
         action="store_true",
-        help="xem trước bản nháp và bài chưa duyệt trên website (có dải «Bản nháp»); không dùng để đăng",
+        help="xem trước bản nháp và bài chưa duyệt trên website (có dải «Bản nháp»): chỉ dựng "
+        "website, vào .cache/preview/web, không bao giờ vào output/; không dùng để đăng",
     )
     parser.add_argument(
-        "--output", default="output", metavar="THƯ_MỤC", help="thư mục đầu ra (mặc định output/)"
+        "--output",
+        metavar="THƯ_MỤC",
+        help="thư mục đầu ra (mặc định output/; với --drafts: .cache/preview/)",
     )
     parser.add_argument(
         "--audio",
@@ -64,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     timings: Timings = getattr(args, "stopwatch", None) or Timings()
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
-    channels = parse_channels(args.channel)
+    channels = _preview_channels(args.channel) if args.drafts else parse_channels(args.channel)
+    args.output = _output_folder(args)
     if args.audio:
         check_audio(channels)
     with ExitStack() as locks:
@@ -93,7 +98,7 @@ def _build_and_write(
             replayed = last.replay(now, channels)
         if replayed is not None:
             if not args.quiet:
-                report(replayed, {}, args.output, timings, replayed=True)
+                report(replayed, {}, args.output, timings, replayed=True, preview=args.drafts)
             _print_timings(args, timings)
             return 0
         with timings.phase(COMPARING):
@@ -120,9 +125,58 @@ def _build_and_write(
         Fragments(args.root).prune()
     if not args.quiet:
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
-        report(outcome, changes, args.output, timings)
+        report(outcome, changes, args.output, timings, preview=args.drafts)
     _print_timings(args, timings)
     return 0
+
+
+def _preview_channels(asked: list[str] | None) -> tuple[str, ...]:
+    """The channels of a --drafts build: the website only. Drafts are never put in a Zalo
+    article or a radio script, and output/zalo and output/radio are what a sync sends."""
+    from publish.pipeline import parse_channels  # here, not above: see run()
+
+    others = [c for c in parse_channels(asked) if c != "web"] if asked else []
+    if others:
+        raise PublishError(
+            f"--drafts chỉ xem trước website: bản nháp và bài chưa duyệt không bao giờ vào bài "
+            f"Zalo hay kịch bản phát thanh, nên không dựng kênh {', '.join(others)} với --drafts. "
+            "Cách sửa: bỏ --drafts để dựng kênh đó (publish build --channel "
+            f"{','.join(others)}), hoặc bỏ --channel để chỉ xem trước website."
+        )
+    return ("web",)
+
+
+def _output_folder(args: argparse.Namespace) -> str:
+    """The output folder (relative to the project unless absolute), as the editor is told it:
+    --output, else output/, or .cache/preview/ with --drafts. A preview is refused in output/."""
+    if args.output is None:
+        return PREVIEW_SHOWN if args.drafts else "output"
+    folder = str(args.output).rstrip("/\\") or str(args.output)
+    if args.drafts and in_deployed_output(args.root, args.root / folder):
+        raise PublishError(
+            f"--drafts --output {args.output}: bản xem trước có bản nháp và bài chưa duyệt, "
+            "không bao giờ được dựng vào output/ (thư mục được triển khai lên website và được "
+            "publish sync đọc). Chưa ghi gì. Cách sửa: bỏ --output (bản xem trước vào "
+            f"{PREVIEW_SHOWN}/web), hoặc chọn một thư mục ngoài output/."
+        )
+    return folder
+
+
+def _preview_note(output: str) -> str:
+    """Where a --drafts build went and how the editor looks at it."""
+    web = f"{output}/web"
+    if output == PREVIEW_SHOWN:
+        how = (
+            "Để xem: chạy publish serve --drafts rồi mở địa chỉ nó in ra "
+            "(mặc định http://127.0.0.1:8000); lệnh đó dựng lại vào cùng thư mục và tự tải lại "
+            "trang mỗi khi sửa bài."
+        )
+    else:
+        how = "Đừng triển khai thư mục này."
+    return (
+        f"Bản xem trước có bản nháp và bài chưa duyệt nằm ở {web} (không phải output/web, "
+        f"không dùng để đăng; output/ giữ nguyên). {how}"
+    )
 
 
 def _print_timings(args: argparse.Namespace, timings: Timings) -> None:
@@ -152,8 +206,10 @@ def report(
     timings: Timings,
     *,
     replayed: bool = False,
+    preview: bool = False,
 ) -> None:
-    """What was left out, the warnings, and per channel what changed (written, removed)."""
+    """What was left out, the warnings, and per channel what changed (written, removed); for a
+    --drafts build (`preview`), where the preview went and how to look at it."""
     for line in outcome.exclusions:
         print(line)
     for warning in outcome.warnings:
@@ -166,6 +222,13 @@ def report(
             "Không có gì thay đổi kể từ lần dựng trước (nội dung, giao diện, site.toml, công cụ, "
             "đầu ra): không ghi lại tệp nào. Xóa thư mục .cache/ để buộc dựng lại từ đầu."
         )
+    if preview:
+        print(
+            f"Xong sau {seconds_vi(timings.elapsed())} giây: bản xem trước có "
+            f"{outcome.published} bản tin đăng được, cùng bản nháp và bài chưa duyệt."
+        )
+        print(_preview_note(output))
+        return
     print(
         f"Xong sau {seconds_vi(timings.elapsed())} giây: "
         f"{outcome.published} bản tin được xuất bản vào {output}/"

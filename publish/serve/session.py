@@ -21,6 +21,7 @@ from publish.errors import PublishError, os_reason
 from publish.model import Site
 from publish.output_lock import Abandoned, output_lock
 from publish.pipeline import Build, build
+from publish.preview import preview_output
 from publish.serve.reload import ReloadHub
 from publish.serve.server import PreviewServer
 from publish.serve.watch import Debouncer, Watcher
@@ -30,10 +31,6 @@ __all__ = ["CHANNELS", "PreviewSession"]
 
 CHANNELS = ("web",)
 """Only the website is rebuilt while previewing: Zalo and radio are not looked at in a browser."""
-PREVIEW_DIR = "preview"
-"""The folder in .cache/ that `publish serve --drafts` builds its preview into (preview/web):
-never output/, which holds only builds fit to deploy (a `publish build && rsync output/web …`
-must not ship the drafts a preview put there)."""
 OUTSIDE_POLL_SECONDS = 0.5
 """How often the preview looks whether another command (a `publish build` in a second terminal)
 wrote the folder it serves: a small file read, so the page shows its own preview again within a
@@ -61,7 +58,7 @@ class PreviewSession:
             config_module.load(root)
         self.root = root
         self._cache = root / ".cache"
-        self.output = self._cache / PREVIEW_DIR if drafts else root / "output"
+        self.output = preview_output(root) if drafts else root / "output"
         """Where the preview is built (its web/ folder is served): output/ only without drafts."""
         self.hub = ReloadHub()
         self._drafts = drafts
@@ -175,7 +172,8 @@ class PreviewSession:
         looked (a `publish build` or `publish sync` in a second terminal, into output/web): it
         then holds that command's build and open pages do not know; the caller rebuilds, which
         reloads them. Its own writes never count, or each rebuild would start the next. A
-        `--drafts` preview serves .cache/preview/web, which no build or sync writes."""
+        `--drafts` preview serves .cache/preview/web, which only `publish build --drafts`
+        writes besides it."""
         stamp = self._stamp()
         if stamp is None or stamp == self._seen:
             return False

@@ -1,0 +1,106 @@
+"""`publish build --drafts` previews drafts in .cache/preview/web, never in output/: a deploy of
+output/ (or a `publish sync`) never ships a draft.
+
+Built with test_serve's stand-in web renderer: one page per bulletin, a home page, 404 and CSS.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import pipeline
+from publish.cli import main
+from tests.test_serve import BULLETIN, REPO, write_project
+
+DRAFT = Path("2024/01/ban-nhap/index.html")
+PUBLISHED = Path("2024/01/ban-tin-thu/index.html")
+NOW = "2024-02-01T09:00"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with one approved bulletin and one draft, rendered by test_serve's renderer
+    (with the cover and abbreviation list its site.toml names: a sync builds every channel)."""
+    monkeypatch.setitem(pipeline.RENDERERS, "web", "tests.test_serve")
+    write_project(tmp_path)
+    (tmp_path / "content" / "images").mkdir()
+    shutil.copy(REPO / "content" / "images" / "default-cover.jpg", tmp_path / "content" / "images")
+    shutil.copy(REPO / "content" / "tu-viet-tat.tsv", tmp_path / "content")
+    draft = BULLETIN.format(title="Bản nháp", category="an-ninh-trat-tu")
+    (tmp_path / "content" / "bai-viet" / "2024-01-03-ban-nhap.md").write_text(
+        draft.replace("---\ntitle", "---\ndraft: true\ntitle", 1), encoding="utf-8"
+    )
+    return tmp_path
+
+
+def publish(root: Path, *words: str) -> int:
+    """A `publish` command in this process, at a fixed time."""
+    return main([words[0], "--root", str(root), "--now", NOW, *words[1:]])
+
+
+def files(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `folder`: its bytes and modification time."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_drafts_build_goes_to_the_preview_folder_and_says_how_to_open_it(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert publish(project, "build", "--channel", "web", "-q") == 0
+    deployed = files(project / "output")
+    assert publish(project, "build", "--drafts") == 0
+    out = capsys.readouterr().out
+    assert (project / ".cache" / "preview" / "web" / DRAFT).is_file()
+    assert files(project / "output") == deployed  # untouched, not even rewritten
+    assert not (project / "output" / "web" / DRAFT).exists()
+    assert "nằm ở .cache/preview/web" in out
+    assert "publish serve --drafts" in out
+    assert "được xuất bản vào" not in out
+
+
+def test_a_drafts_build_never_writes_into_output_even_when_asked(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for output in ("output", "output/", "output/xem-truoc", str(project / "output")):
+        assert publish(project, "build", "--drafts", "--output", output) == 1
+        err = capsys.readouterr().err
+        assert f"--drafts --output {output}:" in err
+        assert "không bao giờ được dựng vào output/" in err
+    assert not (project / "output").exists()
+
+
+def test_a_drafts_build_into_a_folder_of_ones_own_writes_there(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert publish(project, "build", "--drafts", "--output", "xem-truoc") == 0
+    assert (project / "xem-truoc" / "web" / DRAFT).is_file()
+    assert not (project / "output").exists()
+    out = capsys.readouterr().out
+    assert "nằm ở xem-truoc/web" in out
+    assert "Đừng triển khai thư mục này." in out
+
+
+@pytest.mark.parametrize("channel", ["zalo", "radio", "web,zalo"])
+def test_drafts_are_never_built_into_zalo_or_radio(
+    project: Path, channel: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """output/zalo and output/radio are what a sync sends: a drafts build does not make them."""
+    assert publish(project, "build", "--drafts", "--channel", channel) == 1
+    err = capsys.readouterr().err
+    assert "--drafts chỉ xem trước website" in err
+    assert not (project / "output").exists()
+    assert not (project / ".cache" / "preview").exists()
+
+
+def test_a_sync_after_a_drafts_build_sends_no_draft(project: Path) -> None:
+    assert publish(project, "build", "--drafts") == 0
+    assert publish(project, "sync", "web") == 0
+    assert (project / "output" / "web" / PUBLISHED).is_file()
+    assert not (project / "output" / "web" / DRAFT).exists()
