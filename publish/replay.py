@@ -5,8 +5,8 @@ and installed libraries, the options, the digest and size/mtime/ctime/inode of e
 (site.toml, content/, templates/, the abbreviation list, the sync records in state/ it reads), and
 the span of time in which its gates give the same answers (no embargo lifting, nothing expiring,
 no new year for the footer, no radio air time for the episode warnings). A build with the same stamp, inside that span, whose output folders still
-hold exactly what the writer recorded, cannot produce other bytes: it reprints the last report and
-writes nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
+hold exactly what the writer recorded, and were last written by the write this stamp saw (see
+publish.output_stamp), cannot produce other bytes: it reprints the last report and writes nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
 
 A file whose stat differs (a fresh clone, a cache restored in CI, `touch`) is read and compared by
 digest, as git does with its index; so is one changed close to when it was recorded ("racy").
@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
+from publish import output_stamp
 from publish.cache import _tool_digest, file_sha256, write_file
 from publish.config import BUILTIN_THEME, Config
 from publish.errors import Problem
@@ -51,7 +52,7 @@ stamp's token: the next sync replaying the same stamp takes it instead of loadin
 RACY_SECONDS = 1.0
 """A file changed this close to when its stat was taken may change again within the same timestamp
 tick without its stat showing it (git's "racy" case): its bytes are compared every time."""
-_VERSION = 5
+_VERSION = 6
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of an input file."""
@@ -87,6 +88,8 @@ class _Stamp:
     """Names this build's inputs and time span (kept when only the inputs' stats are refreshed)."""
     addresses: str | None = None
     """The sha256 of state/web-urls.json in which a sync found every address of this build."""
+    marks: tuple[tuple[str, output_stamp.Stamp | None], ...] = ()
+    """Each channel folder's mark of its last write, as this build left (or found) it."""
 
 
 class LastBuild:
@@ -193,6 +196,10 @@ class LastBuild:
             ledger = Ledger(self.cache, self.output, channel)
             if len(ledger.entries) != counts.get(channel) or not ledger.verify_folder():
                 return None
+        if stamp.marks != self._marks(channels):
+            # Another command wrote there since (an older `publish serve --drafts`, which built
+            # its drafts into output/web): the ledger is then its, and may count as many files.
+            return None
         if refreshed:  # next time, trust the new stats instead of reading those files again
             self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, **refreshed}))
         self._token = self._stamped = stamp.token
@@ -264,7 +271,16 @@ class LastBuild:
         span = _unchanged_span(site, channels)
         if span is not None:
             token = self._stamped = secrets.token_hex(16)
-            self._save(_Stamp(self._key, self._inputs, span[0], span[1], outcome, token))
+            marks = self._marks(channels)
+            self._save(
+                _Stamp(self._key, self._inputs, span[0], span[1], outcome, token, marks=marks)
+            )
+
+    def _marks(
+        self, channels: tuple[str, ...]
+    ) -> tuple[tuple[str, output_stamp.Stamp | None], ...]:
+        """The mark of the last write of each channel's output folder."""
+        return tuple((c, output_stamp.read(self.cache, self.output, c)) for c in channels)
 
     def take_rewrite(self, path: Path, before: str | None, after: str | None) -> bool:
         """After the build this run replayed or recorded: state/web-urls.json (`path`), which

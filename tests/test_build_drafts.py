@@ -1,18 +1,23 @@
 """`publish build --drafts` previews drafts in .cache/preview/web, never in output/: a deploy of
-output/ (or a `publish sync`) never ships a draft.
+output/ (or a `publish sync`) never ships a draft. And drafts an older preview left in
+output/web (built there before previews moved to .cache/) are rewritten away by the next
+`publish build` or `publish sync`, never replayed as that build's output.
 
 Built with test_serve's stand-in web renderer: one page per bulletin, a home page, 404 and CSS.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
+from publish import config as config_module
 from publish import pipeline
 from publish.cli import main
+from publish.writer import write
 from tests.test_serve import BULLETIN, REPO, write_project
 
 DRAFT = Path("2024/01/ban-nhap/index.html")
@@ -104,3 +109,34 @@ def test_a_sync_after_a_drafts_build_sends_no_draft(project: Path) -> None:
     assert publish(project, "sync", "web") == 0
     assert (project / "output" / "web" / PUBLISHED).is_file()
     assert not (project / "output" / "web" / DRAFT).exists()
+
+
+def older_drafts_preview(root: Path) -> None:
+    """What `publish serve --drafts` did before previews moved to .cache/preview/: build the
+    drafts into output/web (its ledger and mark in .cache/ included), leaving the stamp of
+    the last `publish build` as it was."""
+    config = config_module.load(root)
+    now = dt.datetime.fromisoformat(NOW).replace(tzinfo=config.tz)
+    result = pipeline.build(config, channels=("web",), now=now, drafts=True)
+    write(result.artifacts, root / "output", ("web",), cache=root / ".cache", by="serve")
+
+
+@pytest.mark.parametrize("command", [("build", "--channel", "web"), ("sync", "web")])
+def test_drafts_an_older_preview_left_in_output_are_rewritten_away(
+    project: Path, command: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An older preview wrote output/web while the published bulletin's file was away (a
+    branch switch): as many files as the last build, so counting them does not tell. The next
+    build or sync must not replay that build over them: the draft would be deployed."""
+    assert publish(project, *command) == 0
+    published = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    away = project / "ban-tin-thu.md"
+    shutil.move(published, away)
+    older_drafts_preview(project)
+    shutil.move(away, published)
+    assert (project / "output" / "web" / DRAFT).is_file()
+    capsys.readouterr()
+    assert publish(project, *command) == 0
+    assert "Không có gì thay đổi kể từ lần dựng trước" not in capsys.readouterr().out
+    assert not (project / "output" / "web" / DRAFT).exists()
+    assert (project / "output" / "web" / PUBLISHED).is_file()
