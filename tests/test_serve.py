@@ -989,11 +989,14 @@ def test_debouncer_runs_once_per_burst() -> None:
 # --- the command ----------------------------------------------------------------------------------
 
 
-def test_port_in_use_is_a_clear_error(session: PreviewSession, project: Path) -> None:
+def test_port_in_use_is_a_clear_error(session: PreviewSession, tmp_path: Path) -> None:
     from publish.errors import PublishError
 
+    other = tmp_path / "du-an-khac"  # the same project's second preview is told of the first
+    other.mkdir()
+    write_project(other)
     with pytest.raises(PublishError, match="đang được chương trình khác dùng"):
-        PreviewSession(project, port=session.server.server_address[1])
+        PreviewSession(other, port=session.server.server_address[1])
 
 
 def test_cli_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from publish.pipeline import Build, build
 from publish.preview import preview_output
 from publish.serve.reload import ReloadHub
 from publish.serve.server import PreviewServer
+from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
 from publish.writer import WriteReport, write
 
@@ -77,15 +78,20 @@ class PreviewSession:
         """The file of each bulletin of the last good build (by its key): path and digest."""
         self._tz: dt.tzinfo = ZoneInfo(DEFAULT_TIMEZONE)
         """The site's clock, for log lines (every other time an editor sees is on it)."""
+        # Before the port: a second preview of the folder says where the first one is, not
+        # only that its port is taken.
+        self._claim = PreviewClaim(self._cache, drafts=drafts, shown=self._shown())
         try:
             self.server = PreviewServer(self.output / "web", self.hub, port=port)
         except OSError as exc:
+            self._claim.release()
             if exc.errno == errno.EADDRINUSE:
                 raise PublishError(
                     f"cổng {port} đang được chương trình khác dùng. "
                     "Chọn cổng khác, ví dụ --port 8001 (hoặc --port 0 để tự chọn)."
                 ) from None
             raise PublishError(f"không mở được máy chủ xem trước: {os_reason(exc)}") from None
+        self._claim.announce(self.server.url)
         self._debouncer = Debouncer(self.rebuild, delay=delay)
         self._watcher = Watcher(root, self._debouncer)
         self._serving: threading.Thread | None = None
@@ -267,6 +273,7 @@ class PreviewSession:
     def start(self) -> str:
         """Build once, then serve and watch in background threads; return the URL."""
         self.rebuild()
+        self._claim.announce(self.url)  # the site's folder is known once built
         self._serving = threading.Thread(
             target=self.server.serve_forever,
             kwargs={"poll_interval": 0.1},  # how long stop() waits for the loop to notice
@@ -291,6 +298,7 @@ class PreviewSession:
             self.server.shutdown()
             self._serving.join(timeout=5)
         self.server.server_close()
+        self._claim.release()
 
     def __enter__(self) -> PreviewSession:
         self.start()
