@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from publish import config as config_module
-from publish import output_stamp
 from publish.cli import resolve_now
 from publish.commands.build import exclusion_lines
 from publish.config import DEFAULT_TIMEZONE
@@ -22,6 +21,8 @@ from publish.model import Site
 from publish.output_lock import Abandoned, output_lock
 from publish.pipeline import Build, build
 from publish.preview import preview_output
+from publish.serve.clock import clock
+from publish.serve.outside import OUTSIDE_POLL_SECONDS, OutsideWrites
 from publish.serve.reload import ReloadHub
 from publish.serve.server import PreviewServer
 from publish.serve.single import PreviewClaim
@@ -32,10 +33,6 @@ __all__ = ["CHANNELS", "PreviewSession"]
 
 CHANNELS = ("web",)
 """Only the website is rebuilt while previewing: Zalo and radio are not looked at in a browser."""
-OUTSIDE_POLL_SECONDS = 0.5
-"""How often the preview looks whether another command (a `publish build` in a second terminal)
-wrote the folder it serves: a small file read, so the page shows its own preview again within a
-second."""
 
 
 class PreviewSession:
@@ -95,11 +92,9 @@ class PreviewSession:
         self._debouncer = Debouncer(self.rebuild, delay=delay)
         self._watcher = Watcher(root, self._debouncer)
         self._serving: threading.Thread | None = None
-        self._seen = self._stamp()
-        """The last write of the served folder this session knows of (its own, or another's it has
-        answered), set under `_rebuilding`."""
-        self._other_previews: set[int] = set()
-        """Other `publish serve` processes already reported writing the served folder."""
+        self._writes = OutsideWrites(
+            self._cache, self.output, self._shown(), self._rebuilding, self._out, self._err
+        )
         self._outside = threading.Thread(
             target=self._watch_output, name="publish-serve-outside", daemon=True
         )
@@ -141,7 +136,7 @@ class PreviewSession:
                         retired=self.server.retired,
                     )
                     # Read under the lock: no other command can have written since.
-                    self._seen = self._stamp()
+                    self._writes.own_write()
                 # Only now: the last good build links to its own folder, and is kept there
                 # under the error overlay until a build for the new folder succeeds.
                 self.server.serve_at(folder)
@@ -163,10 +158,6 @@ class PreviewSession:
             self.hub.finished(None, self._moved(result.site))
             return True
 
-    def _stamp(self) -> output_stamp.Stamp | None:
-        """The mark of the last write of the served folder, whoever made it."""
-        return output_stamp.read(self._cache, self.output, "web")
-
     def _watch_output(self) -> None:
         """Rebuild the preview whenever another command wrote the served folder, until closing."""
         while not self._closing.wait(OUTSIDE_POLL_SECONDS):
@@ -174,41 +165,9 @@ class PreviewSession:
                 self._debouncer.poke()
 
     def outside_write(self) -> bool:
-        """Whether the served folder was written by another command since this session last
-        looked (a `publish build` or `publish sync` in a second terminal, into output/web): it
-        then holds that command's build and open pages do not know; the caller rebuilds, which
-        reloads them. Its own writes never count, or each rebuild would start the next. A
-        `--drafts` preview serves .cache/preview/web, which only `publish build --drafts`
-        writes besides it."""
-        stamp = self._stamp()
-        if stamp is None or stamp == self._seen:
-            return False
-        with self._rebuilding:  # a rebuild of ours in progress records its own write first
-            stamp = self._stamp()
-            if stamp is None or stamp == self._seen:
-                return False
-            self._seen = stamp
-        if stamp.command == "serve":
-            # Answering another preview's writes would make the two rebuild each other for good.
-            if stamp.pid not in self._other_previews:
-                self._other_previews.add(stamp.pid)
-                print(
-                    f"[{_clock(self._tz)}] Một 'publish serve' khác (tiến trình số {stamp.pid}) "
-                    f"cũng ghi vào {self._shown()} của dự án này: hai bản xem trước ghi đè "
-                    "lên nhau, "
-                    "trang đang mở có thể hiện bản của bên kia. Nên tắt một bản (nhấn Ctrl-C ở "
-                    "cửa sổ dòng lệnh của nó).",
-                    file=self._err,
-                    flush=True,
-                )
-            return False
-        print(
-            f"[{_clock(self._tz)}] Lệnh 'publish {stamp.command}' (tiến trình số {stamp.pid}) vừa "
-            f"ghi lại {self._shown()}: dựng lại bản xem trước…",
-            file=self._out,
-            flush=True,
-        )
-        return True
+        """Whether another command wrote the served folder since this session last looked (see
+        OutsideWrites.check)."""
+        return self._writes.check(self._tz)
 
     def _shown(self) -> str:
         """The served folder as the editor sees it in messages: output/web, .cache/preview/web."""
@@ -251,7 +210,7 @@ class PreviewSession:
                 print(line, file=self._out)
             self._skipped = skipped
         print(
-            f"[{_clock(self._tz)}] Đã dựng website: {report.written.get('web', 0)} tệp ghi mới, "
+            f"[{clock(self._tz)}] Đã dựng website: {report.written.get('web', 0)} tệp ghi mới, "
             f"{report.unchanged.get('web', 0)} không đổi, {report.removed.get('web', 0)} gỡ bỏ.",
             file=self._out,
             flush=True,
@@ -259,12 +218,12 @@ class PreviewSession:
 
     def _waiting(self, message: str) -> None:
         """Say in the terminal that the rebuild waits for another command."""
-        print(f"[{_clock(self._tz)}] {message}", file=self._err, flush=True)
+        print(f"[{clock(self._tz)}] {message}", file=self._err, flush=True)
 
     def _failed(self, message: str) -> None:
         """Report a failed rebuild in the terminal and on every open page."""
         print(
-            f"[{_clock(self._tz)}] Không dựng được website; trang đang mở sẽ hiện lỗi này:",
+            f"[{clock(self._tz)}] Không dựng được website; trang đang mở sẽ hiện lỗi này:",
             file=self._err,
         )
         print(message, file=self._err, flush=True)
@@ -306,8 +265,3 @@ class PreviewSession:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
-
-
-def _clock(tz: dt.tzinfo) -> str:
-    """The time on the site's clock for log lines (not the machine's: a server may run UTC)."""
-    return dt.datetime.now(tz).strftime("%H:%M:%S")
