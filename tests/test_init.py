@@ -82,6 +82,21 @@ def test_a_new_project_builds_with_its_unit_name_and_ci_waits_for_what_is_missin
         assert UNIT in (project / "output" / "web" / page / "index.html").read_text("utf-8")
 
 
+def test_a_new_project_with_nothing_published_rebuilds_without_writing_a_file(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "congan-moi"
+    assert publish("init", root, "--unit", UNIT).returncode == 0
+    assert publish("build", "--now", "2026-12-01T08:00", cwd=root).returncode == 0
+    web = root / "output" / "web"
+    before = {p: p.stat().st_mtime_ns for p in web.rglob("*") if p.is_file()}
+    # A later clock: the feeds of a site with no bulletin yet used it as their <updated>.
+    again = publish("build", "--now", "2026-12-02T09:30", cwd=root)
+    assert again.returncode == 0, again.stderr
+    assert "web: 0 tệp ghi mới" in again.stdout
+    assert {p: p.stat().st_mtime_ns for p in web.rglob("*") if p.is_file()} == before
+
+
 def test_nothing_of_the_sample_unit_is_in_the_new_project(project: Path) -> None:
     files = [p for p in project.rglob("*") if p.is_file() and "output" not in p.parts]
     assert {p.relative_to(project).as_posix() for p in files} >= {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import gc
 import hashlib
 import importlib.metadata
@@ -68,6 +69,8 @@ TEMPLATES = (
     "404.html",
 )
 """Templates the channel renders or extends; each must exist in the theme."""
+EMPTY_FEED_UPDATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+"""The <updated> of the feeds of a site with no bulletin published (Atom requires one)."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pillow", "zxing-cpp")
 """Libraries whose version can change a page's bytes (the tool's own code is in the cache salt)."""
 
@@ -488,7 +491,9 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             views.keep_bodies(done.bodies)
         records.save()
     yield from (a for a in pictures.drain() if a.path not in seen)
-    newest = views.public[0].date if views.public else site.now
+    # A site with nothing published yet (a new unit's) still needs an <updated>: a fixed one, not
+    # the clock, or every build rewrote its feeds and a deploy uploaded them again.
+    newest = views.public[0].date if views.public else EMPTY_FEED_UPDATED
     # A category's old feed address keeps its subscribers: the same feed (which names its new
     # address) is written there too; its old pages get redirect pages.
     old_feeds = {
