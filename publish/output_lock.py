@@ -41,6 +41,7 @@ __all__ = [
     "Abandoned",
     "channels_lock",
     "output_lock",
+    "output_lock_if_free",
 ]
 
 LOCK_NAME = "output.lock"
@@ -75,6 +76,28 @@ def output_lock(
     clock, which the other command's start is told on (the machine's may be UTC)."""
     with _hold(root / ".cache" / LOCK_NAME, command, _OUTPUT, echo, limit, stopping, tz):
         yield
+
+
+@contextmanager
+def output_lock_if_free(root: Path, command: str) -> Iterator[bool]:
+    """Hold the project's output lock as `command` if no other command holds it (True), else go
+    on without it (False), saying nothing: for a small write to .cache/ that may as well not be
+    made, where waiting for a preview's rebuild would cost the editor more than it saves."""
+    fd = _open(root / ".cache" / LOCK_NAME, lambda _message: None)  # warned when first taken
+    if fd is None:
+        yield False
+        return
+    try:
+        if not _take(fd):
+            yield False
+            return
+        _write_holder(fd, command)
+        try:
+            yield True
+        finally:
+            release(fd)
+    finally:
+        os.close(fd)
 
 
 @contextmanager

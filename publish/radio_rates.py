@@ -28,6 +28,7 @@ either way, and a bulletin that old cannot move into an episode still to come.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -41,9 +42,11 @@ __all__ = [
     "RATES_NAME",
     "KeptRates",
     "aired_bulletins",
+    "builds_alike",
     "kept_rates_bytes",
     "load_kept_rates",
     "rates_path",
+    "read_kept_rates",
     "reader_name",
     "upcoming_rates",
 ]
@@ -81,12 +84,25 @@ class KeptRates:
 
 def load_kept_rates(path: Path) -> dict[str, KeptRates]:
     """Episode folder → the rates it was last synced with ({} when there is no file yet)."""
+    return read_kept_rates(path)[0]
+
+
+def read_kept_rates(path: Path) -> tuple[dict[str, KeptRates], str | None]:
+    """The records of load_kept_rates, and the sha256 of the bytes they were read from (None:
+    no file yet)."""
     try:
-        data = json.loads(path.read_bytes())
+        raw = path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return {}, None
     except OSError as exc:
         raise _damaged(path, f" ({os_reason(exc)})") from None
+    return _records(raw, path), hashlib.sha256(raw).hexdigest()
+
+
+def _records(raw: bytes, path: Path) -> dict[str, KeptRates]:
+    """The records in the bytes of the file at `path`."""
+    try:
+        data = json.loads(raw)
     except ValueError as exc:
         raise _damaged(path, f" ({json_error(exc).described()})") from None
     episodes = data.get("episodes") if isinstance(data, dict) else None
@@ -179,6 +195,31 @@ def _recent(kept: dict[str, KeptRates], now: dt.datetime) -> dict[str, KeptRates
     aired = sorted((rates.air, folder) for folder, rates in kept.items() if rates.air < now)
     dropped = {folder for _air, folder in aired[: max(0, len(aired) - AIRED_KEPT)]}
     return {folder: rates for folder, rates in kept.items() if folder not in dropped}
+
+
+def builds_alike(
+    before: Mapping[str, KeptRates], after: Mapping[str, KeptRates], until: dt.datetime | None
+) -> bool:
+    """Whether every build before `until` writes and reports the same reading the records
+    `after` as `before`: so when each record that differs (added, changed or dropped) is, on
+    either side, of an episode that airs at or after `until` (what a sync records for the
+    episodes a build laid out still to come, when `until` ends that build's unchanged span).
+
+    A build reads a record only for an episode that aired by it (aired_bulletins, and its rates
+    in _episode), or for one it lays out to air before the build, whose rates the record keeps
+    (a changed air_weekday or air_time put it in the past). upcoming_rates takes a record to come
+    from the episode's rundown, so its air time is the one the build lays it out at, and one
+    laid out in the past is never changed. A reader added to the build must keep this true or
+    change it."""
+    if until is None:
+        return False
+    changed = [f for f in before.keys() | after.keys() if before.get(f) != after.get(f)]
+    return all(
+        kept.air >= until
+        for folder in changed
+        for kept in (before.get(folder), after.get(folder))
+        if kept is not None
+    )
 
 
 def aired_bulletins(kept: Mapping[str, KeptRates], now: dt.datetime) -> dict[str, str]:

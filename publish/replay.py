@@ -115,6 +115,9 @@ class LastBuild:
         """The inputs of the stamp a replay went through with."""
         self._stamped: str | None = None
         """The token of the stamp this run replayed or recorded."""
+        self.until: dt.datetime | None = None
+        """The end of the span in which the stamp this run replayed or recorded gives the same
+        output (None: none, or no end)."""
         self.addresses_recorded = False
         """After a replay: whether state/web-urls.json, as the replay found it, holds every
         address of the replayed build (a sync found so), so a sync need not look again."""
@@ -203,6 +206,7 @@ class LastBuild:
         if refreshed:  # next time, trust the new stats instead of reading those files again
             self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, **refreshed}))
         self._token = self._stamped = stamp.token
+        self.until = stamp.until
         self._replayed = stamp.inputs
         history = stamp.inputs.get(str(history_path(self.config.root)))
         self.addresses_recorded = history is not None and history[1] == stamp.addresses
@@ -271,6 +275,7 @@ class LastBuild:
         span = _unchanged_span(site, channels)
         if span is not None:
             token = self._stamped = secrets.token_hex(16)
+            self.until = span[1]
             marks = self._marks(channels)
             self._save(
                 _Stamp(self._key, self._inputs, span[0], span[1], outcome, token, marks=marks)
@@ -282,13 +287,16 @@ class LastBuild:
         """The mark of the last write of each channel's output folder."""
         return tuple((c, output_stamp.read(self.cache, self.output, c)) for c in channels)
 
-    def take_rewrite(self, path: Path, before: str | None, after: str | None) -> bool:
-        """After the build this run replayed or recorded: state/web-urls.json (`path`), which
-        a sync found with sha256 `before` (None: no file) and left with `after`, holding every
-        address of this build. When the two differ, a build gives the same output from both:
-        the stamp takes `after`, so that the next build replays. Only when the stamp on disk is
-        still that build's and recorded `before`: the file was not changed by anything else
-        since. Whether the stamp took it."""
+    def take_rewrite(
+        self, path: Path, before: str | None, after: str | None, *, addresses: bool = False
+    ) -> bool:
+        """After the build this run replayed or recorded: a file of state/ it read (`path`),
+        which a sync found with sha256 `before` (None: no file) and left with `after`, from
+        both of which a build gives the same output. When the two differ, the stamp takes
+        `after`, so that the next build replays. `addresses`: the file is state/web-urls.json
+        and holds every address of this build. Only when the stamp on disk is still that
+        build's and recorded `before`: the file was not changed by anything else since.
+        Whether the stamp took it."""
         if self._stamped is None:
             return False
         try:
@@ -301,17 +309,16 @@ class LastBuild:
         recorded = stamp.inputs.get(name)
         if (None if recorded is None else recorded[1]) != before:
             return False
-        if before == after:
-            if after is None or stamp.addresses == after:
-                return True
-            self._save(dataclasses.replace(stamp, addresses=after))
-            return True
-        if after is None:  # not what a sync does: leave it to the next build
-            return False
-        # No stat to trust yet (written just now): the next replay compares its bytes, then
-        # keeps its stat. The token stays: the site kept for it is the one loading now gives.
-        inputs = {**stamp.inputs, name: (None, after)}
-        self._save(dataclasses.replace(stamp, inputs=inputs, addresses=after))
+        inputs = stamp.inputs
+        if before != after:
+            if after is None:  # not what a sync does: leave it to the next build
+                return False
+            # No stat to trust yet (written just now): the next replay compares its bytes, then
+            # keeps its stat. The token stays: the site kept for it is the one loading now gives.
+            inputs = {**stamp.inputs, name: (None, after)}
+        held = after if addresses and after is not None else stamp.addresses
+        if inputs is not stamp.inputs or held != stamp.addresses:
+            self._save(dataclasses.replace(stamp, inputs=inputs, addresses=held))
         return True
 
     def _save(self, stamp: _Stamp) -> None:

@@ -26,7 +26,7 @@ from publish import pipeline
 from publish.cli import main
 from publish.commands import sync as sync_command
 from publish.errors import Busy, PublishError
-from publish.output_lock import output_lock
+from publish.output_lock import output_lock, output_lock_if_free
 from publish.serve import PreviewSession
 from publish.sync.base import Summary
 from publish.sync.report import ChannelResult
@@ -158,6 +158,23 @@ def test_a_killed_holder_leaves_no_lock_behind(project: Path) -> None:
     with output_lock(project, "build", limit=0.5, echo=told.append):
         pass
     assert told == []
+
+
+def test_a_write_that_may_be_skipped_neither_waits_nor_speaks(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sync's last small write to .cache/ (the build's stamp taking the read rates it just
+    recorded) is skipped, without a word, while another command holds the output lock (a
+    preview rebuilding): the sync had sent everything and must not wait or stop for it."""
+    with held_by(project, "serve"), output_lock_if_free(project, "sync") as held:
+        assert held is False
+    with output_lock_if_free(project, "sync") as held:
+        assert held is True
+        line = (project / ".cache" / "output.lock").read_text("utf-8")
+        assert line.startswith(f"{os.getpid()} sync ")  # a command waiting is told who it is
+    assert capsys.readouterr() == ("", "")
+    with output_lock(project, "build", limit=0.5):  # let go of
+        pass
 
 
 def test_serve_rebuilds_after_a_build_in_another_terminal_and_closes_while_waiting(

@@ -229,13 +229,6 @@ def sync_radio(root: Path, now: dt.datetime = NOW) -> int:
     return main(["sync", "radio", "--root", str(root), "--now", now.isoformat()])
 
 
-def settled_sync(root: Path, now: dt.datetime = NOW) -> None:
-    """Syncs until the last replays the build: one that records what a build reads in
-    state/ (the episodes' read rates in radio-rates.json) makes the next one build again."""
-    for _ in range(3):
-        assert sync_radio(root, now) == 0
-
-
 def replayed_site(root: Path, now: dt.datetime):
     """What a sync replaying the last build at `now` would take as its site (None: load it)."""
     from publish import config as config_module
@@ -257,7 +250,7 @@ def test_a_sync_replaying_a_build_loads_the_content_once_for_every_later_sync(
     monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
     (tmp_path / "dai").mkdir()
     assert build(root, "-q") == 0
-    settled_sync(root)
+    assert sync_radio(root) == 0
     later = NOW + dt.timedelta(minutes=30)
     kept = replayed_site(root, later)
     assert kept is not None
@@ -280,7 +273,7 @@ def test_the_first_sync_after_a_build_reads_no_bulletin_again(root, tmp_path, mo
     monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
     (tmp_path / "dai").mkdir()
     assert build(root, "-q") == 0
-    settled_sync(root)
+    assert sync_radio(root) == 0
     assert build(root, "-q", "--channel", "web") == 0  # another stamp: the next sync loads
     assert build(root, "-q") == 0
     read: list[str] = []
@@ -310,7 +303,7 @@ def test_a_kept_site_is_never_taken_for_another_build(root, tmp_path, monkeypatc
     text = post.read_text("utf-8").replace('id: "tpd-2024-01-gia-danh"', 'id: "tpd-hen-gio"')
     scheduled.write_text(text.replace("date: 2024-01-15 08:00", f"date: {later:%Y-%m-%d %H:%M}"))
     assert build(root, "-q") == 0
-    settled_sync(root)
+    assert sync_radio(root) == 0
     kept = replayed_site(root, NOW)
     assert kept is not None and "tpd-hen-gio" not in {b.key for b in kept.bulletins}
     after = later + dt.timedelta(minutes=1)
@@ -684,3 +677,64 @@ def test_a_sync_replaying_a_build_whose_addresses_are_recorded_does_not_look_aga
     monkeypatch.setattr(sync_command, "record_addresses", recording)
     assert sync_web(root) == 0
     assert looked and load_history(history_path(root)) == recorded
+
+
+BEFORE_AIR = dt.datetime(2024, 3, 9, 12, 0, tzinfo=NOW.tzinfo)
+"""The Saturday of the fixture's last episode (2024-W10), five hours before it airs."""
+
+
+def rates_file(root: Path) -> Path:
+    """state/radio-rates.json of the project at `root`."""
+    return root / "state" / "radio-rates.json"
+
+
+def test_a_build_after_a_sync_that_recorded_read_rates_replays(
+    root, tmp_path, capsys, monkeypatch
+) -> None:
+    """The command after every `publish sync radio` that recorded the rates of an episode still
+    to come built again (~3 s at 10,000 bulletins; CI syncs every hour): no build reads such a
+    record before the episode airs, and the build's replay span ends at its air time."""
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
+    (tmp_path / "dai").mkdir()
+    assert build(root, "-q", now=BEFORE_AIR) == 0
+    assert not rates_file(root).exists()
+    assert sync_radio(root, BEFORE_AIR) == 0
+    assert '"2024-W10"' in rates_file(root).read_text("utf-8")  # recorded by this sync
+    after_sync = files(root)
+    capsys.readouterr()
+    assert build(root, now=BEFORE_AIR) == 0
+    assert REPLAYED in capsys.readouterr().out
+    assert files(root) == after_sync  # not one file written
+    assert {k: v[0] for k, v in after_sync.items()} == clean(root, tmp_path, now=BEFORE_AIR)
+
+
+def test_a_sync_that_drops_a_record_a_build_reads_makes_the_next_command_build(
+    root, tmp_path, capsys, monkeypatch
+) -> None:
+    """A sync that forgets the oldest aired episode's record (more than AIRED_KEPT) changes the
+    output: that episode is timed at today's rates again. The next command builds, as a clean
+    build of the same project does."""
+    import json
+
+    from publish.radio_rates import AIRED_KEPT
+
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
+    (tmp_path / "dai").mkdir()
+    aired = dt.datetime(2024, 1, 20, 17, 0, tzinfo=NOW.tzinfo)  # 2024-W03, laid out
+    slow = {"air": aired.isoformat(), "rate_spm": 120, "readers": {"": 120}, "bulletins": []}
+    episodes = {"2024-W03": slow}
+    for day in range(1, AIRED_KEPT + 1):  # later aired records, of no episode laid out
+        later = (aired + dt.timedelta(days=day)).isoformat()
+        episodes[f"cu-{day:02d}"] = {"air": later, "rate_spm": 240, "readers": {}}
+    rates_file(root).parent.mkdir(exist_ok=True)
+    rates_file(root).write_text(json.dumps({"version": 1, "episodes": episodes}), "utf-8")
+    assert build(root, "-q") == 0
+    slow_rundown = (root / "output" / "radio" / "2024-W03" / "rundown.json").read_bytes()
+    assert sync_radio(root) == 0
+    assert '"2024-W03"' not in rates_file(root).read_text("utf-8")  # dropped by this sync
+    capsys.readouterr()
+    assert build(root) == 0
+    assert REPLAYED not in capsys.readouterr().out
+    now_built = {k: v[0] for k, v in files(root).items()}
+    assert now_built["output/radio/2024-W03/rundown.json"] != slow_rundown
+    assert now_built == clean(root, tmp_path)

@@ -31,7 +31,7 @@ from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, PublishError
 from publish.model import Build, Site
-from publish.output_lock import channels_lock, output_lock
+from publish.output_lock import channels_lock, output_lock, output_lock_if_free
 from publish.progress import Progress
 from publish.replay import LastBuild, Outcome
 from publish.sync.base import (
@@ -247,7 +247,7 @@ def run_command(args: argparse.Namespace) -> int:
             if rewrite.alike and last is not None:
                 # The addresses this build gave its bulletins: the next build would write the
                 # same bytes, so it may replay this one (rebuilding took ~3 s at 10,000).
-                last.take_rewrite(rewrite.path, rewrite.before, rewrite.after)
+                last.take_rewrite(rewrite.path, rewrite.before, rewrite.after, addresses=True)
         writing.close()  # after the stamp is final: a build waiting for output/ reads it
         _report_build(result, markdown)
         if "web" not in targets:
@@ -261,7 +261,15 @@ def run_command(args: argparse.Namespace) -> int:
             results.append(synced)
             if target == "radio" and not args.dry_run and _complete(synced):
                 # The rates an episode keeps once aired are those the station was sent.
-                record_rates(options.state, output, now)
+                until = last.until if last is not None else None
+                rates = record_rates(options.state, output, now, until)
+                if rates.alike and rates.before != rates.after and last is not None:
+                    # Records of episodes the build laid out still to come, which no build
+                    # reads before they air: the next command may replay this build. Not
+                    # worth waiting for a preview's rebuild: the next command then builds.
+                    with output_lock_if_free(args.root, "sync") as held:
+                        if held:
+                            last.take_rewrite(rates.path, rates.before, rates.after)
         if not args.dry_run:
             moments = time_milestones(result.site, options.state)
             record_now(options.state, now, before=before, milestones=moments)

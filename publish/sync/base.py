@@ -607,18 +607,32 @@ def record_addresses(state_dir: Path, site: Site) -> Rewrite:
     return Rewrite(path, before, hashlib.sha256(new).hexdigest(), alike)
 
 
-def record_rates(state_dir: Path, output: Path, now: dt.datetime) -> None:
+def record_rates(
+    state_dir: Path, output: Path, now: dt.datetime, until: dt.datetime | None
+) -> Rewrite:
     """Record the read rates of every radio episode still to air in state/radio-rates.json, so
     that once aired it keeps them (see publish/radio_rates.py); the file is rewritten only when a
-    record changed."""
-    from publish.radio_rates import RATES_NAME, kept_rates_bytes, load_kept_rates, upcoming_rates
+    record changed. `until`: the end of the span in which the build that wrote `output` gives
+    the same output (see radio_rates.builds_alike)."""
+    from publish.radio_rates import (
+        RATES_NAME,
+        builds_alike,
+        kept_rates_bytes,
+        read_kept_rates,
+        upcoming_rates,
+    )
     from publish.sync.manifest import atomic_write_bytes
 
     path = state_dir / RATES_NAME
-    kept = load_kept_rates(path)
+    kept, before = read_kept_rates(path)
     updated = upcoming_rates(output / "radio", kept, now)
-    if updated != kept:
-        atomic_write_bytes(path, kept_rates_bytes(updated))
+    if updated == kept:
+        return Rewrite(path, before, before, True)
+    new = kept_rates_bytes(updated)
+    atomic_write_bytes(path, new)
+    return Rewrite(
+        path, before, hashlib.sha256(new).hexdigest(), builds_alike(kept, updated, until)
+    )
 
 
 def stderr(message: str) -> None:
