@@ -55,14 +55,13 @@ class SiteAddresses:
             # Only in full for an old address: a path without a host is one of the host the
             # site is on now.
             return _under(link, base, pages)
-        for address, old in _deepest_first(self.base_url, self.old_base_urls):
-            found = _under(link, address, ())
-            if found is None:
-                continue
-            if old and served is not None and not served(urlsplit(found).path):
-                return None
-            return found
-        return None
+        owned = self._in_full(link)
+        if owned is None:
+            return None
+        found, old = owned
+        if old and served is not None and not served(urlsplit(found).path):
+            return None
+        return found
 
     def hosts(self) -> frozenset[str]:
         """The hosts of its addresses, as own_path compares them ("www." and case aside): a
@@ -78,12 +77,16 @@ class SiteAddresses:
             link = urlsplit(href)
         except ValueError:
             return None
-        if not link.netloc:
-            return None
+        owned = self._in_full(link) if link.netloc else None
+        return owned[0] if owned is not None and owned[1] else None
+
+    def _in_full(self, link: SplitResult) -> tuple[str, bool] | None:
+        """The site path of a link written in full, under the deepest of the site's addresses
+        that it is under, and whether that is an old one; None when it is under none."""
         for address, old in _deepest_first(self.base_url, self.old_base_urls):
             found = _under(link, address, ())
             if found is not None:
-                return found if old else None
+                return found, old
         return None
 
 
