@@ -22,7 +22,7 @@ from publish.errors import Problem
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import shown_body
-from publish.text import nfc
+from publish.text import line_numbers, nfc
 
 __all__ = [
     "LINES_LISTED",
@@ -62,7 +62,9 @@ def check(col: Collector, parsed: Parsed, config: Config) -> None:
     if not found:
         return
     first = min(lines[0] for lines in found.values())
-    named = "; ".join(f"«{name}» ({_where(lines)})" for name, lines in found.items())
+    named = "; ".join(
+        f"«{name}» ({line_numbers(lines, LINES_LISTED)})" for name, lines in found.items()
+    )
     col.add(
         f"trang nhắc đơn vị khác với đơn vị trong site.toml («{config.unit.name}»): {named}",
         line=first,
@@ -83,7 +85,9 @@ def site_toml(config: Config) -> list[Problem]:
     found = _other_units(lines, config)
     if not found:
         return []
-    named = "; ".join(f"«{name}» ({_where(lines)})" for name, lines in found.items())
+    named = "; ".join(
+        f"«{name}» ({line_numbers(lines, LINES_LISTED)})" for name, lines in found.items()
+    )
     return [
         Problem(
             CONFIG_NAME,
@@ -154,10 +158,3 @@ def _name(match: re.Match[str]) -> str:
             break
         words.append(word)
     return f"Công an {match.group(1)} {' '.join(words)}" if words else ""
-
-
-def _where(lines: list[int]) -> str:
-    """ "dòng 4, 9" for the lines of one name, at most LINES_LISTED of them."""
-    listed = ", ".join(str(line) for line in lines[:LINES_LISTED])
-    more = len(lines) - LINES_LISTED
-    return f"dòng {listed}" + (f" và {more} dòng khác" if more > 0 else "")

@@ -22,7 +22,7 @@ from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import prose
 from publish.markdown_pasted import bullet, sub_bullets
-from publish.text import LineCounter, LinePattern
+from publish.text import LineCounter, LinePattern, line_numbers
 
 __all__ = ["check", "mend"]
 
@@ -149,9 +149,7 @@ def _others(found: list[tuple[str, int]]) -> str:
     """The lines found after the first, which the warning's place names (empty when none)."""
     if len(found) == 1:
         return ""
-    listed = ", ".join(str(line) for _, line in found[1:LINES_LISTED])
-    more = len(found) - LINES_LISTED
-    return f" (cả ở dòng {listed}" + (f" và {more} dòng khác)" if more > 0 else ")")
+    return f" (cả ở {line_numbers([line for _, line in found[1:]], LINES_LISTED - 1)})"
 
 
 def _more(col: Collector, found: list[tuple[str, int]], what: str, hint: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from slugify import slugify as _slugify
@@ -17,6 +17,7 @@ __all__ = [
     "LinePattern",
     "fold",
     "folded_words",
+    "line_numbers",
     "mask",
     "mask_code",
     "matches_at",
@@ -96,6 +97,14 @@ def _unless_combining(match: re.Match[str]) -> str:
 def slugify(text: str, *, max_length: int = 80) -> str:
     """Vietnamese-aware slug: "Đường dây nóng" → "duong-day-nong" (đ → d, tone marks dropped)."""
     return _slugify(fold(nfc(text)), max_length=max_length, word_boundary=True) or "bai-viet"
+
+
+def line_numbers(lines: Sequence[int], most: int) -> str:
+    """ "dòng 4, 9" for the numbered `lines` of a message, naming at most `most` of them and
+    counting the others: "dòng 1, 2 và 3 dòng khác"."""
+    listed = ", ".join(str(line) for line in lines[:most])
+    more = len(lines) - most
+    return f"dòng {listed}" + (f" và {more} dòng khác" if more > 0 else "")
 
 
 def vn_date(value: dt.date | dt.datetime) -> str:

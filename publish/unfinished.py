@@ -14,6 +14,7 @@ from publish.errors import Problem
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import shown_body
+from publish.text import line_numbers
 
 __all__ = ["LINES_LISTED", "PLACEHOLDER_DOMAIN", "TO_COMPLETE", "check", "placeholder_address"]
 
@@ -68,9 +69,7 @@ def _where(lines: list[int]) -> str:
     """The lines of the marks after the first (which the note's place names), if any."""
     if len(lines) == 1:
         return ""
-    listed = ", ".join(str(line) for line in lines[:LINES_LISTED])
-    more = len(lines) - LINES_LISTED
-    return f" (dòng {listed}" + (f" và {more} dòng khác)" if more > 0 else ")")
+    return f" ({line_numbers(lines, LINES_LISTED)})"
 
 
 def _front_lines(yaml_text: str) -> list[int]:

@@ -138,3 +138,22 @@ def test_website_dates_have_no_leading_zero_a_voice_reads_as_khong(
 def test_outputs_are_nfc() -> None:
     for text in [*WEEKDAYS, vn_date(dt.date(2020, 12, 8))]:
         assert unicodedata.is_normalized("NFC", text)
+
+
+def test_the_three_notes_that_list_lines_name_ten_and_count_the_rest_alike() -> None:
+    """Other unit's names, «CẦN BỔ SUNG» marks and pasted page numbers list the lines of a note
+    with one helper: ten named, the others counted; pasted text names the finds after the
+    first, which the note's own place names."""
+    from publish import pasted, unfinished
+    from publish.text import line_numbers
+
+    lines = list(range(1, 13))
+    assert line_numbers(lines[:2], 10) == "dòng 1, 2"
+    assert line_numbers(lines, 10) == "dòng 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 và 2 dòng khác"
+    assert unfinished._where(lines[:1]) == ""
+    assert unfinished._where(lines[:3]) == " (dòng 1, 2, 3)"
+    assert unfinished._where(lines) == " (dòng 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 và 2 dòng khác)"
+    found = [("trang 1", line) for line in lines]
+    assert pasted._others(found[:1]) == ""
+    assert pasted._others(found[:3]) == " (cả ở dòng 2, 3)"
+    assert pasted._others(found) == " (cả ở dòng 2, 3, 4, 5, 6, 7, 8, 9, 10 và 2 dòng khác)"
