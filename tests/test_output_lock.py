@@ -103,33 +103,48 @@ def with_channel_files(project: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "command", [["build", "--channel", "web", "--quiet"], ["sync"]], ids=["build", "sync"]
+    ("command", "codes", "writes"),
+    [
+        (["build", "--channel", "web", "--quiet"], (0,), True),
+        # A sync of this tiny project may end on a radio note about the week's slot (exit 1, by
+        # the date), its build and write done; never Busy (3).
+        (["sync"], (0, 1), True),
+        (["check"], (0, 1), False),
+        (["sync", "--dry-run"], (0, 1), False),  # a radio note may end it with 1 too
+    ],
+    ids=["build", "sync", "check", "sync-dry-run"],
 )
-def test_a_build_waits_for_the_command_writing_output_and_says_which(
-    project: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+def test_a_command_waits_for_the_command_writing_output_and_says_which(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    codes: tuple[int, ...],
+    writes: bool,
 ) -> None:
     """`publish build` (or sync) while `publish serve` rebuilds in another terminal: it says it
     waits for 'publish serve' (its process number), writes nothing meanwhile, and builds once
-    it is done."""
+    it is done. `publish check` or `publish sync --dry-run` beside `publish serve --drafts`:
+    they write .cache/ and prune .cache/images/ to what their build used (not the drafts'
+    pictures serve is linking into output/), so they wait for the rebuild as a build does, then
+    run."""
     with_channel_files(project)
     err = Lines()
     monkeypatch.setattr(sys, "stderr", err)
     monkeypatch.setattr(sys, "stdout", io.StringIO())
-    codes: list[int] = []
+    ended: list[int] = []
     with held_by(project, "serve") as holder:
-        building = threading.Thread(
-            target=lambda: codes.append(main(["--root", str(project), *command]))
+        running = threading.Thread(
+            target=lambda: ended.append(main(["--root", str(project), *command]))
         )
-        building.start()
+        running.start()
         assert err.wait_for("đang ghi vào output/"), err.getvalue()
         assert f"Lệnh 'publish serve' (tiến trình số {holder.pid}, từ " in err.getvalue()
         assert "nhấn Ctrl-C để thôi" in err.getvalue()
+        assert ended == [], "ran while the other command wrote"
         assert not (project / "output" / "web").exists(), "written while the other one wrote"
-    building.join(WAIT)
-    # A sync of this tiny project may end on a radio note about the week's slot (exit 1, by
-    # the date), its build and write done; never Busy (3).
-    assert codes in ([0], [0] if command[0] == "build" else [1]), err.getvalue()
-    assert (project / "output" / "web" / "index.html").is_file()
+    running.join(WAIT)
+    assert len(ended) == 1 and ended[0] in codes, err.getvalue()
+    assert (project / "output" / "web" / "index.html").is_file() == writes
 
 
 def test_a_command_waiting_too_long_stops_and_says_what_to_do(project: Path) -> None:
@@ -204,32 +219,6 @@ def test_serve_rebuilds_after_a_build_in_another_terminal_and_closes_while_waiti
             stopping.join(WAIT)
             assert not stopping.is_alive(), "the server waited for the build before stopping"
         assert session.hub.state()[1] is None
-
-
-@pytest.mark.parametrize(
-    "command", [["check"], ["sync", "--dry-run"]], ids=["check", "sync-dry-run"]
-)
-def test_check_and_a_dry_run_wait_for_the_command_writing_output(
-    project: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
-) -> None:
-    """`publish check` or `publish sync --dry-run` beside `publish serve --drafts`: they write
-    .cache/ and prune .cache/images/ to what their build used (not the drafts' pictures serve is
-    linking into output/), so they wait for the rebuild as a build does, then run."""
-    with_channel_files(project)
-    err = Lines()
-    monkeypatch.setattr(sys, "stderr", err)
-    monkeypatch.setattr(sys, "stdout", io.StringIO())
-    codes: list[int] = []
-    with held_by(project, "serve") as holder:
-        checking = threading.Thread(
-            target=lambda: codes.append(main(["--root", str(project), *command]))
-        )
-        checking.start()
-        assert err.wait_for("đang ghi vào output/"), err.getvalue()
-        assert f"Lệnh 'publish serve' (tiến trình số {holder.pid}, từ " in err.getvalue()
-        assert codes == [], "ran while the other command wrote"
-    checking.join(WAIT)
-    assert codes and codes[0] in (0, 1), err.getvalue()  # a radio note may end a sync with 1
 
 
 @pytest.fixture
