@@ -4,9 +4,11 @@ The last successful `publish build` leaves a stamp in `.cache/last-build.pickle`
 and installed libraries, the options, the digest and size/mtime/ctime/inode of every file it read
 (site.toml, content/, templates/, the abbreviation list, the sync records in state/ it reads), and
 the span of time in which its gates give the same answers (no embargo lifting, nothing expiring,
-no new year for the footer, no radio air time for the episode warnings). A build with the same stamp, inside that span, whose output folders still
+no new year for the footer, no radio air time for the episode warnings or that an episode was
+synced with). A build with the same stamp, inside that span, whose output folders still
 hold exactly what the writer recorded, and were last written by the write this stamp saw (see
-publish.output_stamp), cannot produce other bytes: it reprints the last report and writes nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
+publish.output_stamp), cannot produce other bytes: it reprints the last report and writes
+nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
 
 A file whose stat differs (a fresh clone, a cache restored in CI, `touch`) is read and compared by
 digest, as git does with its index; so is one changed close to when it was recorded ("racy").
@@ -36,11 +38,11 @@ from pathlib import Path
 from publish import output_stamp
 from publish.cache import _tool_digest, file_sha256, write_file
 from publish.config import BUILTIN_THEME, Config
-from publish.errors import Problem
+from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import EXPIRED_LISTED, Site
 from publish.parallel import run_jobs
-from publish.radio_rates import rates_path
+from publish.radio_rates import load_kept_rates, rates_path
 from publish.url_history import history_path
 
 __all__ = ["LastBuild", "Outcome"]
@@ -412,6 +414,10 @@ def _unchanged_span(
         hour, minute = (int(part) for part in site.config.radio.air_time.split(":"))
         today = dt.datetime.combine(local.date(), dt.time(hour, minute), tzinfo=tz)
         moments += [today + dt.timedelta(days=k) for k in (-1, 0, 1)]
+        # An episode synced to air at a time the settings no longer give airs as it was sent
+        # once that time passes (radio_rates): its layout changes then, not at a slot.
+        with contextlib.suppress(PublishError):  # a damaged file: the build reported it
+            moments += [kept.air for kept in load_kept_rates(rates_path(site.config.root)).values()]
     since = max((m for m in moments if m <= now), default=None)
     until = min((m for m in moments if m > now), default=None)
     return since, until

@@ -738,3 +738,27 @@ def test_a_sync_that_drops_a_record_a_build_reads_makes_the_next_command_build(
     now_built = {k: v[0] for k, v in files(root).items()}
     assert now_built["output/radio/2024-W03/rundown.json"] != slow_rundown
     assert now_built == clean(root, tmp_path)
+
+
+def test_a_build_is_not_replayed_past_the_air_time_an_episode_was_synced_with(
+    root, tmp_path, capsys, monkeypatch
+) -> None:
+    """Synced to air at 17:00, then [radio] air_time set to 07:00 that Saturday: at noon the
+    episode is laid out at 07:00 (aired by the settings) with its synced rates; once 17:00
+    has passed it aired as it was sent, at 17:00. The build replayed at noon's span, which ended
+    only at the next 07:00 slot, kept the noon layout all afternoon."""
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
+    (tmp_path / "dai").mkdir()
+    assert build(root, "-q", now=BEFORE_AIR) == 0
+    assert sync_radio(root, BEFORE_AIR) == 0
+    config = root / "site.toml"
+    config.write_text(config.read_text("utf-8") + '\n[radio]\nair_time = "07:00"\n', "utf-8")
+    assert build(root, "-q", now=BEFORE_AIR) == 0
+    rundown = root / "output" / "radio" / "2024-W10" / "rundown.json"
+    assert '"air_start": "2024-03-09T07:00:00+07:00"' in rundown.read_text("utf-8")
+    evening = BEFORE_AIR.replace(hour=17, minute=30)
+    capsys.readouterr()
+    assert build(root, now=evening) == 0
+    assert REPLAYED not in capsys.readouterr().out
+    assert '"air_start": "2024-03-09T17:00:00+07:00"' in rundown.read_text("utf-8")
+    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, now=evening)
