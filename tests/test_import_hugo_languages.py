@@ -171,7 +171,26 @@ def test_a_language_is_chosen_by_its_key_and_an_unknown_one_is_a_clear_error(
     out = capsys.readouterr().out
     assert "chỉ nhập bài tiếng «vn»" in out and "Sẽ nhập 1 bản tin" in out
     assert "địa chỉ cũ của nó (/posts/canh-bao-lua-dao/, /old/scam-warning/) chuyển về" in out
+    assert "không ngôn ngữ nào của website Hugo là tiếng Việt" not in out
     assert run(root, "import-hugo", str(site), "--language", "fr", "--dry-run") == 1
     err = capsys.readouterr().err
     assert "--language fr: website Hugo không có ngôn ngữ này. Dùng một trong: en, vn." in err
     assert "Traceback" not in err
+
+
+def test_a_site_with_no_vietnamese_language_imports_its_default_one_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = write_site(
+        tmp_path / "hugo",
+        {
+            "hugo.toml": "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+            "content/posts/canh-bao-lua-dao.md": ENGLISH_POST,
+        },
+    )
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "Sẽ nhập 1 bản tin" in out
+    assert "không ngôn ngữ nào của website Hugo là tiếng Việt" in out
+    assert "đã lấy ngôn ngữ mặc định «en»" in out and "--language KHÓA" in out

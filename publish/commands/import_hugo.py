@@ -621,6 +621,12 @@ def _report_languages(options: hugo.Options, translated: Translated) -> None:
         f"tiếng «{languages.chosen}» (--language để chọn ngôn ngữ khác); "
         f"không nhập {len(translated.names)} tệp tiếng «{others}»."
     )
+    if languages.fallback:
+        print(
+            f"Cảnh báo: không ngôn ngữ nào của website Hugo là tiếng Việt (khóa vi/vn, languageCode "
+            f"vi…, tên có chữ «Việt»): đã lấy ngôn ngữ mặc định «{languages.chosen}». Bài tiếng "
+            "Việt mang khóa khác thì chạy lại với --language KHÓA (chạy thử trước với --dry-run)."
+        )
     if translated.lone:
         print(
             f"{len(translated.lone)} bài chỉ có ở ngôn ngữ khác, không có bản tiếng "

@@ -29,6 +29,8 @@ class Languages:
     folders: Mapping[str, str] = field(default_factory=dict)
     """Language → its content folder below content/ (contentDir = "content/vi" → "vi")."""
     keys: frozenset[str] = frozenset()
+    fallback: bool = False
+    """No language is Vietnamese and none was asked for: `chosen` is just the default one."""
 
     def of(self, path: str) -> tuple[str, str, str]:
         """(language, its folder, the file's language suffix) of a file below content/: by
@@ -84,9 +86,14 @@ def languages_of(settings: Mapping[str, Any], chosen: str | None) -> Languages |
                 f"Dùng một trong: {', '.join(sorted(keys))}."
             )
     else:
-        picked = next((k for k in sorted(keys) if _vietnamese(k, options[k])), default)
+        picked = next((k for k in sorted(keys) if _vietnamese(k, options[k])), "")
     return Languages(
-        picked, default, settings.get("defaultcontentlanguageinsubdir") is True, folders, keys
+        picked or default,
+        default,
+        settings.get("defaultcontentlanguageinsubdir") is True,
+        folders,
+        keys,
+        fallback=not picked,
     )
 
 
