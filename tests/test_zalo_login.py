@@ -744,6 +744,7 @@ def test_an_oa_s_own_token_file_naming_no_oa_with_an_expired_access_token_is_ren
     assert saved["oa_id"] == OA_ID
     assert saved["refresh_token"] in emulator.state.refresh_tokens
     assert emulator.count_calls("/oa/access_token") == 2  # the code's exchange, the file's refresh
+    assert f"đã làm mới token trong tệp đó và ghi mã OA Zalo cho biết ({OA_ID})" in login.stdout
     assert_nothing_leaked(login, emulator)
 
 

@@ -305,15 +305,23 @@ def _oa_of_saved(app: AppCredentials, token_file: TokenFile, settings: ClientSet
 
 def _oa_after_refresh(app: AppCredentials, token_file: TokenFile, settings: ClientSettings) -> str:
     """getoa with the token file's pair refreshed in place (the new pair saved there first),
-    the OA it names then recorded in the file; "" when Zalo cannot say."""
+    the OA it names then recorded in the file and told; "" when Zalo cannot say, or the file
+    cannot be locked, saved or read back (a sync holding it): the login then writes its new
+    pair beside the file, as before, rather than stop with the code already exchanged."""
     tokens = TokenManager(app, token_file)
-    with ZaloClient(tokens, settings) as client:
-        try:
+    try:
+        with ZaloClient(tokens, settings) as client:
             said = str(client.getoa().get("oa_id") or "").strip()
-        except ZaloError:
-            return ""
+        if said.isdigit():
+            tokens.record_oa(said, tokens.current())
+    except (ZaloError, PublishError):
+        return ""
     if said.isdigit():
-        tokens.record_oa(said, tokens.current())
+        # Said, because a copy of the old refresh token kept elsewhere no longer works.
+        print(
+            f"Tệp {token_file.path} giữ token cũ không ghi mã OA, access token đã hết hạn: đã "
+            f"làm mới token trong tệp đó và ghi mã OA Zalo cho biết ({said}) vào tệp."
+        )
     return said
 
 
