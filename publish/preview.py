@@ -7,6 +7,7 @@ rsync output/web …`, or a CI step uploading output/, then never ships a draft 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 __all__ = ["PREVIEW_SHOWN", "in_deployed_output", "preview_output"]
@@ -21,7 +22,21 @@ def preview_output(root: Path) -> Path:
 
 
 def in_deployed_output(root: Path, folder: Path) -> bool:
-    """Whether `folder` is the project's output/ or inside it: where builds fit to deploy go."""
+    """Whether the website a build into `folder` writes (`folder`/web) is the project's output/
+    or inside it, however it is reached: by its name, a name differing in case only (on a
+    disk that ignores case), or a link (`folder`/web, or `folder` itself, linked into output/)."""
     deployed = (root / "output").resolve()
-    target = folder.resolve()
-    return target == deployed or deployed in target.parents
+    for place in (folder / "web", folder):
+        target = place.resolve()
+        for candidate in (target, *target.parents):
+            if candidate == deployed or _same_folder(candidate, deployed):
+                return True
+    return False
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    """Whether two existing paths are one folder on disk (same device and inode)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False

@@ -81,6 +81,21 @@ def test_a_drafts_build_never_writes_into_output_even_when_asked(
     assert not (project / "output").exists()
 
 
+def test_a_drafts_build_never_reaches_output_through_a_link(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "output" / "web").mkdir(parents=True)
+    (project / "xem-truoc").mkdir()
+    (project / "xem-truoc" / "web").symlink_to(project / "output" / "web")
+    assert publish(project, "build", "--drafts", "--output", "xem-truoc") == 1
+    assert "--drafts --output xem-truoc:" in capsys.readouterr().err
+    (project / ".cache").mkdir()
+    (project / ".cache" / "preview").symlink_to(project / "output")
+    assert publish(project, "build", "--drafts") == 1
+    assert ".cache/preview/web là liên kết tới output/" in capsys.readouterr().err
+    assert not any((project / "output").rglob("*.html"))
+
+
 def test_a_drafts_build_into_a_folder_of_ones_own_writes_there(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -150,6 +150,13 @@ def _output_folder(args: argparse.Namespace) -> str:
     """The output folder (relative to the project unless absolute), as the editor is told it:
     --output, else output/, or .cache/preview/ with --drafts. A preview is refused in output/."""
     if args.output is None:
+        if args.drafts and in_deployed_output(args.root, args.root / PREVIEW_SHOWN):
+            raise PublishError(
+                f"{PREVIEW_SHOWN}/web là liên kết tới output/: bản xem trước có bản nháp và bài "
+                "chưa duyệt, không bao giờ được dựng vào output/ (thư mục được triển khai lên "
+                f"website). Chưa ghi gì. Cách sửa: xóa liên kết {PREVIEW_SHOWN} (thư mục đó "
+                "công cụ tự tạo lại), rồi chạy lại."
+            )
         return PREVIEW_SHOWN if args.drafts else "output"
     folder = str(args.output).rstrip("/\\") or str(args.output)
     if args.drafts and in_deployed_output(args.root, args.root / folder):
