@@ -42,6 +42,7 @@ __all__ = [
     "is_version",
     "judged_version",
     "version",
+    "versions_as_approved",
 ]
 
 VERSION_LENGTH = 12
@@ -81,9 +82,22 @@ def earlier_digests(*contents: tuple[Mapping[str, Any], str]) -> tuple[str, ...]
 
 
 def version(bulletin: Bulletin, image_digest: Callable[[str], str | None]) -> str:
-    """The fingerprint of what `bulletin` publishes: its content digest and the bytes of its
-    images (`image_digest`: sha256 of a file by its path under content/, None if unreadable)."""
+    """The fingerprint of what `bulletin` publishes: its content digest and the bytes of every
+    image it shows (`image_digest`: sha256 of a file by its path under content/, None if
+    unreadable)."""
     return _version(bulletin, bulletin.content_digest, image_digest)
+
+
+def versions_as_approved(
+    bulletin: Bulletin, digest: str, image_digest: Callable[[str], str | None]
+) -> tuple[str, ...]:
+    """The fingerprints an approval of content digest `digest` may have been written as: the
+    current one, and the earlier one that left out the files of the images `unfingerprinted`
+    holds (reference-style, or a space in the name), when it has any."""
+    current = _version(bulletin, digest, image_digest)
+    if not bulletin.unfingerprinted:
+        return (current,)
+    return (current, _version(bulletin, digest, image_digest, every=False))
 
 
 def judged_version(bulletin: Bulletin, image_digest: Callable[[str], str | None]) -> str:
@@ -93,15 +107,24 @@ def judged_version(bulletin: Bulletin, image_digest: Callable[[str], str | None]
     current = version(bulletin, image_digest)
     if current == bulletin.approved_version:
         return current
-    for digest in bulletin.earlier_digests:
-        if _version(bulletin, digest, image_digest) == bulletin.approved_version:
+    for digest in (bulletin.content_digest, *bulletin.earlier_digests):
+        if bulletin.approved_version in versions_as_approved(bulletin, digest, image_digest):
             return bulletin.approved_version
     return current
 
 
-def _version(bulletin: Bulletin, digest: str, image_digest: Callable[[str], str | None]) -> str:
-    """The fingerprint of content digest `digest` and the bulletin's images."""
-    images = [bulletin.cover, *bulletin.images] if bulletin.cover else list(bulletin.images)
+def _version(
+    bulletin: Bulletin,
+    digest: str,
+    image_digest: Callable[[str], str | None],
+    *,
+    every: bool = True,
+) -> str:
+    """The fingerprint of content digest `digest` and the bytes of the bulletin's images:
+    every one it shows, or (`every` False, as approvals before session 28 were taken) those
+    but the ones `unfingerprinted` holds, whose files were not counted."""
+    images = [bulletin.cover] if bulletin.cover else []
+    images += bulletin.shown_images if every else bulletin.images
     parts = [digest] + [f"{image.path}:{image_digest(image.path) or '-'}" for image in images]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:VERSION_LENGTH]
 

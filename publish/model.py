@@ -119,10 +119,12 @@ class Bulletin:
     classification: str = ""
     pii_reviewed_by: str = ""
     images: tuple[ImageRef, ...] = ()
-    """Images in the body, in order, that the approval fingerprint counts."""
+    """Images in the body, in order, whose files every approval fingerprint counts."""
     unfingerprinted: tuple[ImageRef, ...] = ()
-    """Images in the body the approval fingerprint leaves out (see publish.content_images.
-    body_images), in order: checked, resized and sent like `images`."""
+    """Images in the body (reference-style, or a space in the name; see publish.content_images.
+    body_images), in order, whose files only approvals taken since they are checked count (an
+    earlier one stays valid: see approval.versions_as_approved): checked, resized and sent like
+    `images`."""
     aliases: tuple[str, ...] = ()
     """Old site paths (front matter `aliases`) that redirect to its page."""
     links: tuple[tuple[str, int], ...] = ()

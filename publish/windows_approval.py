@@ -38,7 +38,8 @@ def windows_approved(
     data, body = parsed.written or (parsed.data, parsed.body)
     for digest in _windows_digests(data, body, bulletin.slug, bulletin.key):
         as_approved = dataclasses.replace(bulletin, content_digest=digest, earlier_digests=())
-        if approval.version(as_approved, image_digest) == bulletin.approved_version:
+        found = approval.versions_as_approved(as_approved, digest, image_digest)
+        if bulletin.approved_version in found:
             return True
     return False
 

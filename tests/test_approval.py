@@ -157,6 +157,41 @@ def test_an_image_replaced_under_the_same_name_holds_the_bulletin_back(
     assert verdict(root) == "unapproved"
 
 
+SHOWN_FORMS = {
+    "reference": "Nội dung bản tin.\n\n![Hiện trường][h]\n\n[h]: images/hien-truong.jpg\n",
+    "space": "Nội dung bản tin.\n\n![Hiện trường](images/hiện trường.jpg)\n",
+}
+
+
+@pytest.mark.parametrize("form", sorted(SHOWN_FORMS))
+def test_a_photo_written_any_way_replaced_under_its_name_holds_the_bulletin_back(
+    tmp_path: Path, form: str
+) -> None:
+    """A reference-style image or one with a space in its name was left out of the
+    fingerprint: another photo under the same name went out under the old approval."""
+    name = "hiện trường.jpg" if form == "space" else "hien-truong.jpg"
+    root = project(tmp_path, bulletin_md(BASE_FIELDS, SHOWN_FORMS[form]))
+    (root / "content/images" / name).write_bytes(jpeg("blue"))
+    assert approve(root, FILE) == 0
+    assert verdict(root) is None
+    (root / "content/images" / name).write_bytes(jpeg("yellow"))
+    assert verdict(root) == "unapproved"
+
+
+def test_an_approval_that_left_a_reference_images_file_out_stays_valid(tmp_path: Path) -> None:
+    """Approved before its files were counted: the upgrade withdraws no bulletin."""
+    root = project(tmp_path, bulletin_md(BASE_FIELDS, SHOWN_FORMS["reference"]))
+    [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
+    images = approval.ImageDigests(root / "content")
+    assert bulletin.unfingerprinted  # the case this is about
+    before = approval._version(bulletin, bulletin.content_digest, images, every=False)
+    assert before != approval.version(bulletin, images)
+    edit(root, 'pii_reviewed_by: ""', f'approved_version: "{before}"\npii_reviewed_by: ""')
+    assert verdict(root) is None
+    edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
+    assert verdict(root) == "unapproved"
+
+
 UNPUBLISHED = [
     ("pii_reviewed_by", 'pii_reviewed_by: ""', 'pii_reviewed_by: "Đại úy Lê Văn C"'),
     ("radio.aired", "aired: '1:20'", "aired: '1:35'"),

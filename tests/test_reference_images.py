@@ -79,8 +79,8 @@ def test_an_undefined_reference_is_text_not_an_image(tmp_path: Path) -> None:
 def test_a_found_referenced_image_is_resized_and_sent_but_not_fingerprinted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Resized and sent to Zalo as an inline image is; kept out of the approval fingerprint,
-    as before (counting it now would withdraw bulletins approved with one)."""
+    """Resized and sent to Zalo as an inline image is; not among `images` (approvals taken
+    before its file was counted stay valid: test_approval)."""
     body = '![Ảnh hiện trường][h]\n\n[h]: images/anh.jpg "Chú thích"\n'
     files = {
         "content/images/bia.jpg": jpeg(),
