@@ -825,7 +825,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     slug = fields.slug(col, data, path)
-    content_images.body_images(col, parsed, path, config)
+    images, unfingerprinted = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
     too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
     if not too_deep:
@@ -882,6 +882,8 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         expires=expires,
         classification=classification,
         approved_by=approved_by,
+        body_line=parsed.body_line,
+        shown_images=images + unfingerprinted,
     )
 
 

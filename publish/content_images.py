@@ -26,7 +26,7 @@ from publish.links import addressed
 from publish.markdown_code import masked
 from publish.markdown_escapes import ESCAPED, unescape
 from publish.markdown_images import ImageScan, referenced, spaced, undefined
-from publish.model import Bulletin, ImageRef
+from publish.model import Bulletin, ImageRef, Page
 from publish.text import fold, nfc
 
 __all__ = [
@@ -518,17 +518,17 @@ def unfound(body: str, md_path: Path, config: Config) -> list[str]:
     ]
 
 
-def image_use(bulletin: Bulletin, path: str, config: Config) -> tuple[str | None, int | None]:
-    """(field, line) of where a bulletin shows the image at `path` (under content/): its
-    `cover` field (the line is the field's), else the line of the body's first reference to
-    it, else (None, None)."""
-    if bulletin.cover is not None and bulletin.cover.path == path:
+def image_use(item: Bulletin | Page, path: str, config: Config) -> tuple[str | None, int | None]:
+    """(field, line) of where a bulletin or page shows the image at `path` (under content/): a
+    bulletin's `cover` field (the line is the field's), else the line of the body's first
+    reference to it, else (None, None)."""
+    if isinstance(item, Bulletin) and item.cover is not None and item.cover.path == path:
         return "cover", None
-    md_path = config.root / bulletin.source
-    body = bulletin.body
+    md_path = config.root / item.source
+    body = item.body
     for shown in _shown(body):
         if shown.ref and content_image(shown.ref, md_path, config) == path:
-            return None, bulletin.body_line + body.count("\n", 0, shown.start)
+            return None, item.body_line + body.count("\n", 0, shown.start)
     return None, None
 
 

@@ -209,6 +209,10 @@ class Page:
     """Recorded, not required: pages (giới thiệu, liên hệ) are not approved one by one."""
     aliases: tuple[str, ...] = ()
     """Old site paths (front matter `aliases`) that redirect to it."""
+    body_line: int = 1
+    """Line of `source` where the body starts, so body problems can name their line."""
+    shown_images: tuple[ImageRef, ...] = ()
+    """Every image of the body a reader sees: what the website checks and resizes."""
 
     @property
     def url(self) -> str:

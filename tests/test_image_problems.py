@@ -352,3 +352,52 @@ def test_a_missing_image_written_without_accents_suggests_the_accented_file(
     assert error.hint is not None and error.hint.startswith(
         f"Có phải ý bạn là «images/{existing}»? "
     )
+
+
+def test_an_unreadable_image_on_a_page_is_told_with_the_bulletins_in_one_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page's images were checked only for existence: a corrupt one stopped `publish build`
+    while resizing (no line), never told by `publish check`."""
+    cut_short = TINY_JPEG[:100]  # a JPEG whose header ends early, as a copy broken off
+    page = "---\ntitle: Giới thiệu\n---\n\nĐơn vị.\n\n![Trụ sở](../images/tru-so.jpg)\n"
+    files = {
+        "content/images/anh.jpg": TINY_JPEG,
+        "content/images/tru-so.jpg": cut_short,
+        "content/images/hong.jpg": cut_short,
+        "content/pages/gioi-thieu.md": page,
+        "content/bai-viet/a.md": bulletin_md(
+            COVER, "Đoạn đầu.\n\n![Hiện trường](images/hong.jpg)\n"
+        ),
+    }
+    root = make_project(tmp_path, files)
+    err = check_errors(root, capsys)
+    fix = "Cách sửa: Mở ảnh bằng trình xem ảnh để kiểm tra"
+    assert err.count(fix) == 2, err
+    for told in (
+        "content/pages/gioi-thieu.md:7: lỗi: không đọc được ảnh content/images/tru-so.jpg: "
+        "tệp hỏng hoặc không phải ảnh",
+        "content/bai-viet/a.md:13: lỗi: không đọc được ảnh content/images/hong.jpg: "
+        "tệp hỏng hoặc không phải ảnh",
+    ):
+        assert err.count(told) == 1, err
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    assert not (root / "output").exists()
+
+
+def test_a_build_stopped_by_an_unreadable_page_image_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It stopped while making the website, the radio scripts already written, at no line."""
+    page = "---\ntitle: Giới thiệu\n---\n\nĐơn vị.\n\n![Trụ sở](../images/tru-so.jpg)\n"
+    files = {
+        "content/images/anh.jpg": TINY_JPEG,
+        "content/images/tru-so.jpg": TINY_JPEG[:100],
+        "content/pages/gioi-thieu.md": page,
+        "content/bai-viet/a.md": bulletin_md(COVER),
+    }
+    root = make_project(tmp_path, files)
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    told = "content/pages/gioi-thieu.md:7: lỗi: không đọc được ảnh content/images/tru-so.jpg"
+    assert capsys.readouterr().err.count(told) == 1
+    assert not (root / "output").exists()

@@ -234,13 +234,17 @@ def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path
 
 
 def _image_problems(site: Site) -> list[Problem]:
-    """Every image the website will resize can be opened by Pillow; each user of a bad one is named."""
+    """Every image the website will resize, of bulletins and pages, can be opened by Pillow; each
+    user of a bad one is named."""
     # Ordered, and a set: a list made this quadratic. The user, to say where it shows the image.
-    uses: dict[tuple[str, str], Bulletin | None] = {}
+    uses: dict[tuple[str, str], Bulletin | Page | None] = {}
     for bulletin in site.for_channel("web"):
         for ref in (bulletin.cover, *bulletin.shown_images):
             if ref is not None:
                 uses.setdefault((ref.path, bulletin.source), bulletin)
+    for page in site.pages:
+        for ref in page.shown_images:
+            uses.setdefault((ref.path, page.source), page)
     problems = []
     default = site.config.site.default_cover
     if default:
