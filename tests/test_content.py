@@ -58,15 +58,15 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     ],
     "duplicate-id": [(B, 7, "id", f"id 'ct-2020-12-lua-dao' trùng với {A}:7")],
     "bad-id": [(A, 7, "id", "id 'CT 2020/12' chỉ được gồm chữ thường a-z")],
-    "missing-cover": [(A, 7, "cover", "không tìm thấy ảnh 'images/khong-co.jpg'")],
+    "missing-cover": [(A, 7, "cover", "không tìm thấy ảnh «images/khong-co.jpg»")],
     "cover-without-alt": [(A, 7, "cover_alt", "ảnh bìa cần mô tả")],
-    "missing-body-image": [(A, 11, None, "không tìm thấy ảnh 'images/khong-co.jpg'")],
-    "image-without-alt": [(A, 11, None, "ảnh 'images/anh.jpg' thiếu mô tả (alt)")],
+    "missing-body-image": [(A, 11, None, "không tìm thấy ảnh «images/khong-co.jpg»")],
+    "image-without-alt": [(A, 11, None, "ảnh «images/anh.jpg» thiếu mô tả (alt)")],
     "html-image-without-alt": [(A, 11, None, "thẻ <img> thiếu mô tả (alt)")],
-    "path-traversal-image": [(A, 11, None, "ảnh '../../etc/passwd' nằm ngoài thư mục content/")],
+    "path-traversal-image": [(A, 11, None, "ảnh «../../etc/passwd» nằm ngoài thư mục content/")],
     "path-traversal-cover": [(A, 7, "cover", "nằm ngoài thư mục content/")],
     "non-local-image-scheme": [
-        (A, 11, None, "đường dẫn ảnh không được phép: 'file:///etc/passwd'")
+        (A, 11, None, "đường dẫn ảnh không được phép: «file:///etc/passwd»")
     ],
     "non-utf8": [(A, 2, None, "tệp không phải UTF-8")],
     "empty-body": [(A, 8, None, "nội dung bản tin trống")],

@@ -103,7 +103,7 @@ def test_a_huge_image_is_refused_at_its_field(tmp_path: Path, capsys, monkeypatc
     code, err = _check(root, capsys)
     assert code == 1
     assert (
-        "content/a.md:7: lỗi: trường 'cover': ảnh 'images/anh.jpg' nặng 25 MB, "
+        "content/a.md:7: lỗi: trường 'cover': ảnh «images/anh.jpg» nặng 25 MB, "
         "quá giới hạn 20 MB" in err
     )
     assert "Thu nhỏ ảnh" in err

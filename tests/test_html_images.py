@@ -92,7 +92,7 @@ def test_a_missing_raw_html_image_is_an_error_of_the_load_with_its_line(
     root = project(tmp_path, body)
     code, err = run(capsys, "build", "--root", str(root))
     assert code == 1
-    assert "content/bai-viet/a.md:13: lỗi: không tìm thấy ảnh 'images/thieu.jpg'" in err
+    assert "content/bai-viet/a.md:13: lỗi: không tìm thấy ảnh «images/thieu.jpg»" in err
     assert not (root / "output").exists()
     code, err = run(capsys, "check", "--root", str(root))
     assert code == 1

@@ -74,7 +74,7 @@ def test_a_missing_image_with_quotes_in_its_caption_is_reported(tmp_path: Path, 
         load_site(config_module.load(root), now=NOW)
     [problem] = raised.value.problems
     assert problem.line == 12
-    assert "không tìm thấy ảnh '../images/khong-co.jpg'" in problem.message
+    assert "không tìm thấy ảnh «../images/khong-co.jpg»" in problem.message
 
 
 def test_the_loaded_caption_has_no_backslashes(tmp_path: Path) -> None:

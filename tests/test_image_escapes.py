@@ -52,7 +52,7 @@ def test_a_missing_escaped_name_is_told_as_the_file_looked_for(
     with pytest.raises(ContentError) as raised:
         load_site(config_module.load(root), now=NOW)
     [error] = [p for p in raised.value.problems if p.severity == "error"]
-    assert error.message == f"không tìm thấy ảnh {'images/' + name!r}"
+    assert error.message == f"không tìm thấy ảnh «images/{name}»"
 
 
 def test_a_windows_backslash_before_an_escapable_character_is_still_refused(
@@ -80,4 +80,4 @@ def test_an_image_an_escaped_bracket_hid_is_checked_but_not_fingerprinted(
     with pytest.raises(ContentError) as raised:
         load_site(config_module.load(project(tmp_path / "missing", body, ())), now=NOW)
     [error] = [p for p in raised.value.problems if p.severity == "error"]
-    assert error.message == "không tìm thấy ảnh 'images/a.jpg'"
+    assert error.message == "không tìm thấy ảnh «images/a.jpg»"

@@ -43,7 +43,7 @@ def test_a_missing_body_image_suggests_the_file_of_the_closest_name(
 ) -> None:
     body = f"Đoạn đầu.\n\n![Hiện trường]({written})\n"
     [error] = load_errors(tmp_path, bulletin_md(body=body), {existing: TINY_JPEG})
-    assert error.message == f"không tìm thấy ảnh {written!r}"
+    assert error.message == f"không tìm thấy ảnh «{written}»"
     assert error.line == 11
     assert error.hint is not None and error.hint.startswith(f"Có phải ý bạn là «{meant}»? ")
 
@@ -80,7 +80,7 @@ def test_images_written_as_code_are_not_looked_for(tmp_path: Path) -> None:
         "![Thật](images/thieu.png)\n"
     )
     [error] = load_errors(tmp_path, bulletin_md(body=body), {})
-    assert (error.message, error.line) == ("không tìm thấy ảnh 'images/thieu.png'", 21)
+    assert (error.message, error.line) == ("không tìm thấy ảnh «images/thieu.png»", 21)
 
 
 def test_an_image_written_as_code_is_not_one_the_bulletin_shows(tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_an_image_name_too_long_for_the_disk_is_a_missing_image(
 ) -> None:
     ref = "images/" + "a" * 5000 + ".jpg"
     [error] = load_errors(tmp_path, bulletin_md(body=written.format(ref) + "\n"), {})
-    assert (error.message, error.line) == (f"không tìm thấy ảnh {ref!r}", 9)
+    assert (error.message, error.line) == (f"không tìm thấy ảnh «{ref}»", 9)
 
 
 def test_a_photo_named_on_a_mac_is_found_by_the_name_the_bulletin_writes(
@@ -264,7 +264,7 @@ def test_a_missing_image_whose_name_has_spaces_is_an_error_of_its_line(tmp_path:
     wrong name must be told, not left as a broken picture and a Zalo post without it."""
     body = "Đoạn đầu.\n\n![Hội nghị](images/anh hoi nghi.jpg)\n\n![Hội nghị](images/Ảnh hội nghị.jpg 'Chú thích')\n"
     [error] = load_errors(tmp_path, bulletin_md(body=body), {"Ảnh hội nghị.jpg": TINY_JPEG})
-    assert error.message == "không tìm thấy ảnh 'images/anh hoi nghi.jpg'"
+    assert error.message == "không tìm thấy ảnh «images/anh hoi nghi.jpg»"
     assert error.line == 11
 
 
@@ -401,3 +401,18 @@ def test_a_build_stopped_by_an_unreadable_page_image_writes_nothing(
     told = "content/pages/gioi-thieu.md:7: lỗi: không đọc được ảnh content/images/tru-so.jpg"
     assert capsys.readouterr().err.count(told) == 1
     assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "told"),
+    [
+        # A definition keeps the backslash in the name: the path was shown «'images\\\\_1.jpg'».
+        ("![Ảnh][h]\n\n[h]: images/anh\\_1.jpg\n", "không tìm thấy ảnh «images/anh\\_1.jpg»"),
+        ('<img src="../../anh\\_1.jpg" alt="Ảnh">\n', "ảnh «../../anh\\_1.jpg» nằm ngoài thư mục"),
+        # A line break in a tag's src would cut the message in two: shown as an escape.
+        ('<img src="images/a\nb.jpg" alt="Ảnh">\n', "không tìm thấy ảnh «images/a\\nb.jpg»"),
+    ],
+)
+def test_an_image_path_is_told_as_the_editor_typed_it(tmp_path: Path, body: str, told: str) -> None:
+    [error] = load_errors(tmp_path, bulletin_md(body=body), {})
+    assert error.message.startswith(told), error.message

@@ -192,7 +192,7 @@ def test_an_image_written_with_the_sites_own_full_address_is_its_content_image(
     capsys.readouterr()
     assert main([*argv, "--now", NOW.isoformat()]) == 1
     err = capsys.readouterr().err
-    assert "không tìm thấy ảnh 'https://example.vn/chau-thanh/images/bia.jpg'" in err
+    assert "không tìm thấy ảnh «https://example.vn/chau-thanh/images/bia.jpg»" in err
 
 
 def test_an_image_address_copied_from_the_browser_with_percent_escapes_is_its_file(

@@ -145,7 +145,7 @@ def test_a_shelved_bulletin_whose_cover_became_another_file_is_validated_again(
     with pytest.raises(ContentError) as raised:
         load(root)
     assert validated == ["content/b.md"]
-    assert any("không tìm thấy ảnh 'images/bia.jpg'" in p.message for p in raised.value.problems)
+    assert any("không tìm thấy ảnh «images/bia.jpg»" in p.message for p in raised.value.problems)
 
 
 def test_renamed_deleted_and_broken_files_are_never_served_from_the_shelf(tmp_path) -> None:

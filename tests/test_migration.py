@@ -274,7 +274,7 @@ def test_a_missing_image_says_where_its_path_points(tmp_path: Path) -> None:
     body = "Nội dung.\n\n![Hiện trường](/uploads/2023/05/hien-truong.jpg)\n"
     root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
     [problem] = problems(root)
-    assert "không tìm thấy ảnh '/uploads/2023/05/hien-truong.jpg'" in problem.message
+    assert "không tìm thấy ảnh «/uploads/2023/05/hien-truong.jpg»" in problem.message
     assert "chỉ tới tệp content/uploads/2023/05/hien-truong.jpg" in (problem.hint or "")
 
 

@@ -36,7 +36,7 @@ def test_check_reports_the_load_the_channel_and_the_link_errors_of_one_file_at_o
     root = project(tmp_path, {"a.md": bulletin_md(RADIO_TYPO, body)})
     code, _, err = run(capsys, "check", "--root", str(root))
     assert code == 1
-    assert err.count("không tìm thấy ảnh 'images/thieu.png'") == 1
+    assert err.count("không tìm thấy ảnh «images/thieu.png»") == 1
     assert err.count("trường 'radio.air-date': khóa không được hỗ trợ trong khối radio") == 1
     assert err.count("liên kết hỏng '/khong-ton-tai/'") == 1
     # At the line the link is written on, as every other problem.
@@ -113,7 +113,7 @@ def test_a_cover_the_load_did_not_find_is_not_missed_again_by_zalo(
     root = project(tmp_path, {"a.md": bulletin_md({**RADIO_TYPO, "cover": "images/khong.jpg"})})
     code, _, err = run(capsys, "check", "--root", str(root))
     assert code == 1
-    assert "lỗi: trường 'cover': không tìm thấy ảnh 'images/khong.jpg'" in err
+    assert "lỗi: trường 'cover': không tìm thấy ảnh «images/khong.jpg»" in err
     assert "trường 'radio.air-date'" in err
     assert "bắt buộc có ảnh bìa" not in err
     assert "Tìm thấy 2 lỗi" in err

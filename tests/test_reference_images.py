@@ -35,7 +35,7 @@ def test_a_missing_referenced_image_is_told_at_its_definition(tmp_path: Path, us
     """`publish check` said «Không có lỗi» while the website showed a broken image."""
     body = f"Đoạn đầu.\n\n{use}\n\nĐoạn sau.\n\n[h]: images/khong-co.jpg\n"
     [error] = errors_of(tmp_path, body, {"khong_co.jpg": TINY_JPEG})
-    assert error.message == "không tìm thấy ảnh 'images/khong-co.jpg'"
+    assert error.message == "không tìm thấy ảnh «images/khong-co.jpg»"
     assert error.line == 15  # the definition's line: the path an editor fixes
     assert error.hint is not None and error.hint.startswith(
         "Có phải ý bạn là «images/khong_co.jpg»?"
@@ -52,7 +52,7 @@ def test_an_image_used_twice_through_one_definition_is_told_once(tmp_path: Path)
     ("written", "message"),
     [
         ("images\\anh.jpg", "đường dẫn ảnh «images\\anh.jpg» dùng dấu \\ của Windows"),
-        ("../../ngoai.jpg", "ảnh '../../ngoai.jpg' nằm ngoài thư mục content/"),
+        ("../../ngoai.jpg", "ảnh «../../ngoai.jpg» nằm ngoài thư mục content/"),
     ],
 )
 def test_a_referenced_image_gets_the_checks_of_an_inline_one(
@@ -184,7 +184,7 @@ def test_an_undefined_reference_falling_back_to_its_alt_is_checked_and_warned_of
     """`![h][khac]` with only `[h]: …` shows the image of `[h]` then «[khac]» as text."""
     body = "Đoạn đầu.\n\n![h][khac]\n\n[h]: images/khong-co.jpg\n"
     error, warning = sorted(problems_of(tmp_path, body, {}), key=lambda p: p.severity)
-    assert (error.message, error.line) == ("không tìm thấy ảnh 'images/khong-co.jpg'", 13)
+    assert (error.message, error.line) == ("không tìm thấy ảnh «images/khong-co.jpg»", 13)
     assert (warning.severity, warning.line) == ("warning", 11)
     assert warning.message == (
         "ảnh «![h][khac]» dùng tên [khac] nhưng bài không có dòng «[khac]: …»: website hiện "
