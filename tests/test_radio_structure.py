@@ -7,8 +7,10 @@ through `normalise`, as the build does.
 
 from __future__ import annotations
 
+import markdown
 import pytest
 
+from publish.markdown_escapes import QuoteEscapes
 from publish.radio.markdown import byline
 from publish.radio.normalise import SpeakOptions, normalise
 
@@ -286,3 +288,35 @@ def test_an_overlong_sentence_is_flagged_even_with_commas() -> None:
         "22 giờ 00 đến 2 giờ 00 sáng các đêm thứ Sáu, thứ Bảy, Chủ nhật;\n- bố trí chốt chặn.\n"
     )
     assert normalise(listed).flags == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("I\\. Lan trực ban.", "I. Lan trực ban."),
+        ("Ngày 1\\. Hùng trực ban.", "Ngày một. Hùng trực ban."),
+        ("Chữ \\*không\\* in nghiêng.", "Chữ không in nghiêng."),
+        ("Biển số \\_ABC\\_ cũ.", "Biển số ABC cũ."),
+        ("Chiến dịch \\#AnToan năm nay.", "Chiến dịch AnToan năm nay."),
+        ("Mã `a\\*b` giữ nguyên.", "Mã a\\ b giữ nguyên."),
+    ],
+)
+def test_a_backslash_escape_is_read_as_the_character_the_website_shows(
+    source: str, expected: str
+) -> None:
+    """«I\\. Lan» shows «I. Lan» on the website (Python-Markdown resolves the escape): the
+    presenter reads what the site shows, never a backslash, and an escaped star or underscore
+    is no emphasis to take off with the word's neighbours; in a code span nothing is escaped."""
+    assert normalise(source).text == expected
+
+
+def test_every_character_the_website_unescapes_is_read_without_its_backslash() -> None:
+    """The radio reading resolves the escapes of the website's (and Zalo's) converter."""
+    for char in markdown.Markdown(extensions=["extra", QuoteEscapes()]).ESCAPED_CHARS:
+        spoken = normalise(f"Chữ \\{char} ở đây.").text
+        assert spoken.count("\\") == (char == "\\"), (char, spoken)
+
+
+def test_an_escaped_bracket_is_no_link() -> None:
+    """`\\[x\\](y)` shows the brackets on the website: no link text taken out of it."""
+    assert normalise("Ghi \\[ghi chú\\](xem) ở đây.").text.startswith("Ghi [ghi chú]")

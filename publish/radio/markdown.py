@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from publish.markdown_comments import shown_body
+from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.flags import WARNING, Context, Flag
 from publish.radio.lists import (
@@ -100,7 +101,10 @@ _URL = re.compile(
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 """An e-mail address, tried from the start of a run only: from each of its characters, each try
 scanned to the `@` (quadratic on «a.ba.b…@»)."""
-_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|\[([^\[\]]+)\]\[[^\]]*\]")
+_LINK = re.compile(
+    r"(?<!\\)\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|(?<!\\)\[([^\[\]]+)\]\[[^\]]*\]"
+)
+"""A link or a reference link; `\\[` is a bracket the website shows, no link."""
 _CTA = re.compile(r"(?i:xem thêm|xem chi tiết|xem tại|tại đây|bấm vào|nhấn vào|link|nguồn:)")
 _CTA_START = re.compile(r"[\s*_]*(?i:xem thêm|xem chi tiết|xem tại)\b(\s*:)?")
 """A sentence that opens so sends the reader elsewhere; `Xem thêm:` heads a related article."""
@@ -170,7 +174,7 @@ _COMMENT = re.compile(r"<!--.*?-->")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _PHOTO_NOTE = re.compile(r"\(\s*(?i:ảnh(?:\s+minh\s+h(?:oạ|ọa))?)\s*(?::[^)]*)?\)")
 _CODE_SPAN = re.compile(r"`([^`]*)`")
@@ -178,6 +182,10 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _STAR_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_ESCAPE_FIRST = 0xE100
+"""The first of the private-use characters that stand for escaped characters (`\\*`) while the
+marks are taken off, past the pronouncers' placeholders."""
+_ESCAPE_HIDDEN = re.compile("[\ue100-\ue17f]")
 _TRAILING_HASHTAGS = re.compile(r"(?:\s*#\w+)+\s*$")
 _HASHTAG_MARK = re.compile(r"(?<![\w&])#(?=\w)")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -875,7 +883,11 @@ def unspoken_removed(text: str, ctx: Context) -> str:
 
 def marks_removed(text: str) -> str:
     """`unspoken_removed`'s text as plain text: code, emphasis and hashtag marks, emoji and
-    line breaks gone (R1.2, R1.8, R1.9)."""
+    line breaks gone (R1.2, R1.8, R1.9); a backslash escape (`\\*`, `1\\.`) is the character
+    alone, as the website shows it."""
+    escaped = "\\" in text
+    if escaped:
+        text = _escapes_hidden(text)
     if "`" in text:
         text = _CODE_SPAN.sub(r"\1", text).replace("`", "")  # an unpaired one is never read
     if "**" in text or "__" in text:
@@ -889,12 +901,28 @@ def marks_removed(text: str) -> str:
     if "#" in text:
         text = _TRAILING_HASHTAGS.sub("", text)  # R1.9: trailing hashtag block
         text = _HASHTAG_MARK.sub("", text)
+    if escaped:
+        text = _ESCAPE_HIDDEN.sub(lambda m: chr(ord(m[0]) - _ESCAPE_FIRST), text)
     text = _sentence_breaks(_remove_pictographs(text))
     if "\n" in text:
         text = _LINE_BREAK.sub(" ", text)
     if "  " in text or "\t" in text:
         text = _BLANKS.sub(" ", text)
     return text.strip()
+
+
+def _escapes_hidden(text: str) -> str:
+    """`text` with each backslash escape the website resolves (publish.markdown_escapes) held
+    by a private-use character no mark pattern matches, so `\\*không\\*` keeps its stars; in a
+    code span a backslash escapes nothing and stays."""
+    if "`" in text:
+        text = _CODE_SPAN.sub(lambda m: m[0].replace("\\", _hidden("\\")), text)
+    return ESCAPED.sub(lambda m: _hidden(m[1]), text)
+
+
+def _hidden(char: str) -> str:
+    """The private-use character standing for an escaped ASCII `char`."""
+    return chr(_ESCAPE_FIRST + ord(char))
 
 
 def _cleaned(text: str, lines: Lines, ctx: Context) -> tuple[str, tuple[Flag, ...]]:
