@@ -580,3 +580,24 @@ def test_a_passport_number_an_unknown_code_flag_quotes_is_masked(tmp_path: Path)
         assert "1234567" not in text
     lines = root.joinpath("content/a.md").read_text("utf-8").splitlines()
     assert ["C1234567" in lines[p.line - 1] for p in problems if p.line] == [False, True]
+
+
+def test_an_intro_opening_with_a_presenters_initial_is_read_as_written(tmp_path: Path) -> None:
+    """[radio] intro and outro are the presenter's words, not a report: a line of them written
+    without a stop, «V. Hùng xin kính chào quý vị», was read «Phần năm: Hùng xin kính chào…», a
+    section heading, as in a bulletin's body."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(
+            'intro = "Kính thưa quý thính giả,',
+            'intro = "V. Hùng xin kính chào quý vị\\n\\nI. Kính thưa quý thính giả',
+        ),
+        encoding="utf-8",
+    )
+    script = {a.path: a.data for a in radio.render(fixture_site(root))}[f"{WEEK}/script.txt"]
+    text = " ".join(script.decode("utf-8").split())
+    assert "V. Hùng xin kính chào quý vị." in text
+    assert "I. Kính thưa quý thính giả chào mừng quý vị" in text
+    assert "Phần" not in text

@@ -587,7 +587,8 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
     def link(text: str, key: str, slug: str) -> tuple[Segment, ...]:
         if not text.strip():
             return ()
-        spoken, flags = speaker.speak(text)
+        # A greeting, not a report: «V. Hùng xin chào…» names the presenter, no «Phần năm».
+        spoken, flags = speaker.speak(text, front_matter=True)
         stoppers = blocking(flags)
         if stoppers:
             problems.extend(
