@@ -244,11 +244,14 @@ def _etc(text: str) -> str:
     return _ETC.sub(spoken, text) if "v." in text else text
 
 
-def _place_prefixes(text: str) -> str:
-    """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3); `TP. HCM`."""
+def _place_prefixes(text: str, names: tuple[str, ...] = ()) -> str:
+    """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3); `TP. HCM`; the
+    initial of one of `names` (a list of names' «H. Thanh Tùng») is left as it is."""
 
     def spoken(m: re.Match[str]) -> str:
         if not text[m.end() :][:1].isupper():
+            return m[0]
+        if names and _one_of(names, text, m):
             return m[0]
         if len(m[1]) == 1 and _name_initial(text, m):
             return m[0]
@@ -257,6 +260,21 @@ def _place_prefixes(text: str) -> str:
     if "HCM" in text or "Hồ Chí Minh" in text:
         text = _HO_CHI_MINH_CITY.sub("Thành phố Hồ Chí Minh", text)
     return _PLACE_PREFIX.sub(spoken, text) if _MAYBE_PLACE_PREFIX.search(text) else text
+
+
+def _one_of(names: tuple[str, ...], text: str, m: re.Match[str]) -> bool:
+    """Whether the prefix `m` and the words after it are one of `names` («H. Thanh Tùng»)."""
+    for name in names:
+        initial, _, given = name.partition(" ")
+        end = m.end() + len(given)
+        # «H. Thanh Tùngx» is no such name: the given name ends where a word does.
+        if (
+            initial == f"{m[1]}."
+            and text.startswith(given, m.end())
+            and not text[end : end + 1].isalnum()
+        ):
+            return True
+    return False
 
 
 def _name_initial(text: str, m: re.Match[str]) -> bool:
@@ -399,7 +417,7 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     text = _etc(text)
     if any(kind in text for kind in _FILE_TYPE_HINTS):
         text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
-    text = _place_prefixes(text)
+    text = _place_prefixes(text, ctx.names)
     if "-" in text:
         text = _replace_keys(text, lexicon, hyphenated)
         # R12.5: `CSGT-TT`, `A-B`; before the context words, whose expansions end the code

@@ -59,6 +59,9 @@ class Context:
     sections: bool = True
     """Whether a paragraph may be a report's section heading («I. TÌNH HÌNH CHUNG»); never in a
     front-matter text (a title, a lead-in), where «V. Hùng» or «I.» opens no section."""
+    names: tuple[str, ...] = ()
+    """Persons' names the text being read has list items open with («H. Thanh Tùng» in a list
+    of names, publish.radio.lists): their initials are no place's prefix (R14.3)."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, name: str, compute: Callable[[], _T]) -> _T:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from publish.markdown_pasted import BULLET_GLYPHS, WORD_SUB_BULLET, sub_bullets
 from publish.nesting import SUB_LIST_INDENT
-from publish.radio.marks import in_order, lettered, names_a_person, own_mark, unmarked
+from publish.radio.marks import in_order, lettered, name_of, names_a_person, own_mark, unmarked
 
 __all__ = [
     "ANNOUNCES",
@@ -87,11 +87,19 @@ class Entry:
     paragraph: bool = False
     own: int | None = None
     """The number of the item's own mark taken off its text («- 2) …», «- II. …»)."""
+    name: str = ""
+    """The person's name the item opens with, its list being one of names («H. Thanh Tùng» of
+    «- H. Thanh Tùng - Công an xã»): its initial is no place's prefix («huyện», R14.3)."""
     children: list[Entry] = field(default_factory=list)
 
     def all_lines(self) -> Lines:
         """The source lines of the item and of everything under it, in order."""
         return self.lines + tuple(line for child in self.children for line in child.all_lines())
+
+    def all_names(self) -> tuple[str, ...]:
+        """The names the item and everything under it open with."""
+        own = (self.name,) if self.name else ()
+        return own + tuple(name for child in self.children for name in child.all_names())
 
 
 @dataclass
@@ -138,22 +146,27 @@ def indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def spoken(entries: list[Entry]) -> list[tuple[str, Lines]]:
-    """The list's units read aloud, each with its source lines: the items as written when the
-    list is flat, else one sentence per top point with what is under it in it; an item left
-    empty (its only clause not read on air) is no point."""
+def spoken(entries: list[Entry]) -> list[tuple[str, Lines, tuple[str, ...]]]:
+    """The list's units read aloud, each with its source lines and the names its items open
+    with (`Entry.name`): the items as written when the list is flat, else one sentence per top
+    point with what is under it in it; an item left empty (its only clause not read on air) is
+    no point."""
     top = _levels(entries)
     _take_marks(top)
     levels = any(not child.paragraph for entry in top for child in entry.children)
     top = _grouped(top)
     if not any(entry.children for entry in top):
-        return [(entry.text, entry.lines) for entry in top if entry.text.strip()]
+        return [(e.text, e.lines, e.all_names()) for e in top if e.text.strip()]
     said = [(_said(entry), entry) for entry in top]
     said = [(text, entry) for text, entry in said if text]
     counted = levels and len(said) > 1 and not any(_COUNTED.match(e.text) for _, e in said)
     first = top[0].own or (top[0].number if top[0].kind == "1" else None) or 1
     return [
-        (_counting(n, first=i == 0) * counted + _as_sentence(text), entry.all_lines())
+        (
+            _counting(n, first=i == 0) * counted + _as_sentence(text),
+            entry.all_lines(),
+            entry.all_names(),
+        )
         for i, (n, (text, entry)) in enumerate(enumerate(said, start=first))
     ]
 
@@ -212,6 +225,8 @@ def _take_marks(entries: list[Entry]) -> None:
         if mark is not None and (listed or not mark.initial):
             entry.text = unmarked(entry.text, mark)
             entry.own = None if letters else mark.value
+        elif mark is not None and names:
+            entry.name = name_of(entry.text, mark)
     for entry in entries:
         _take_marks(entry.children)
 

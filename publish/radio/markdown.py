@@ -61,6 +61,9 @@ class Item:
     a list's items are cleaned one by one before they are joined (`unspoken_removed`)."""
     flags: tuple[Flag, ...] = ()
     """What cleaning it found, told when the item is read (publish.radio.normalise)."""
+    names: tuple[str, ...] = ()
+    """The persons' names its list items open with («H. Thanh Tùng», publish.radio.lists):
+    their initials are no place's prefix."""
 
 
 @dataclass
@@ -352,8 +355,15 @@ class _Splitter:
                 flags += found
             units = spoken(entries)
             items = [
-                Item(text, lines, list_item=True, cleaned=True, flags=tuple(flags) * (i == 0))
-                for i, (text, lines) in enumerate(units)
+                Item(
+                    text,
+                    lines,
+                    list_item=True,
+                    cleaned=True,
+                    flags=tuple(flags) * (i == 0),
+                    names=names,
+                )
+                for i, (text, lines, names) in enumerate(units)
             ]
             if items:
                 self.blocks.append(Block("body", items))
@@ -565,7 +575,8 @@ def _join_announced(blocks: list[Block], ctx: Context) -> list[Block]:
             text = f"{said.rstrip()} {_read_on(block.items)}".strip()
             lines = intro.lines + tuple(line for item in block.items for line in item.lines)
             flags += tuple(flag for item in block.items for flag in item.flags)
-            item = Item(text, lines, cleaned=cleaned, flags=flags)
+            names = tuple(name for item in block.items for name in item.names)
+            item = Item(text, lines, cleaned=cleaned, flags=flags, names=names)
             joined[-1] = Block("body", [item], level=last.level)  # a sub-heading stays one
             continue
         joined.append(block)

@@ -24,6 +24,7 @@ __all__ = [
     "is_marked_heading",
     "lead_said",
     "lettered",
+    "name_of",
     "names_a_person",
     "own_mark",
     "unmarked",
@@ -40,6 +41,9 @@ _DASHES = "-–"
 """Reports also end a section's Roman numeral with a dash («I- TÌNH HÌNH CHUNG»)."""
 _BYLINE_END = re.compile(r"[-–(,]")
 """Where a byline's name ends and the unit or a note starts («V. Hùng - Công an xã …»)."""
+_UNIT_AFTER = re.compile(r"\s[-–]\s|\(")
+"""Where a name's unit (after a dash) or a note (in brackets) starts; after a comma, a place
+may go on («H. Châu Thành, X. Tân Bình»)."""
 _HEADING_WORDS = 15
 """Words a line of text may have to be a section heading («I. TÌNH HÌNH CHUNG»), as R1.2's
 pseudo-heading."""
@@ -151,6 +155,14 @@ def names_a_person(text: str, mark: Mark, *, given_name: bool = False) -> bool:
         return False
     name = all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
     return len(words) < 2 or name
+
+
+def name_of(text: str, mark: Mark) -> str:
+    """The name `text` opens with, its initial `mark` and the words after it, when its unit or a
+    note follows after a dash or in brackets: «H. Thanh Tùng» of «**H. Thanh Tùng** - Công an
+    xã»; "" for a name alone, as a list of places is written too («- H. Châu Thành»)."""
+    rest = _UNIT_AFTER.split(text[mark.rest :], maxsplit=1)
+    return " ".join([f"{mark.written}.", *_WORD.findall(rest[0])]) if len(rest) > 1 else ""
 
 
 def _section_mark(text: str) -> Mark | None:
