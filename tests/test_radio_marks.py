@@ -284,3 +284,23 @@ def test_a_heading_line_typed_on_its_text_is_read_as_a_heading(source: str, expe
     heading, then the text. A sentence wrapped onto a name stays one, and a byline «V. Hùng»
     over its unit's line is no «Phần năm: Hùng Công an xã Tân Bình»."""
     assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Mở đầu.\n\nV. Kết quả tuần tra\n\nNội dung.\n\nX. Phương hướng\n\nTiếp tục.\n", "Mở đầu.\n\nKết quả tuần tra.\n\nNội dung.\n\nPhương hướng.\n\nTiếp tục."),
+        ("Mở đầu.\n\n## V. Kết quả tuần tra\n\nNội dung.\n\n## X. Phương hướng\n\nTiếp tục.\n", "Mở đầu.\n\nKết quả tuần tra.\n\nNội dung.\n\nPhương hướng.\n\nTiếp tục."),
+        # Numerals one up, or a single heading, are parts as before.
+        ("Mở đầu.\n\nIX. Kết quả tuần tra\n\nNội dung.\n\nX. Phương hướng\n\nTiếp tục.\n", "Mở đầu.\n\nPhần chín: Kết quả tuần tra.\n\nNội dung.\n\nPhần mười: Phương hướng.\n\nTiếp tục."),
+        ("Mở đầu.\n\nI. Tình hình chung\n\nNội dung.\n\nII. Kết quả\n\nNội dung.\n\nIII. Phương hướng\n\nTiếp tục.\n", "Mở đầu.\n\nPhần một: Tình hình chung.\n\nNội dung.\n\nPhần hai: Kết quả.\n\nNội dung.\n\nPhần ba: Phương hướng.\n\nTiếp tục."),
+        ("Mở đầu.\n\nV. Kết quả tuần tra\n\nNội dung.\n", "Mở đầu.\n\nPhần năm: Kết quả tuần tra.\n\nNội dung."),
+    ],
+)  # fmt: skip
+def test_headings_v_and_x_apart_are_read_as_letters_as_in_a_list(
+    source: str, expected: str
+) -> None:
+    """«V. …» and later «X. …», each a heading of its own, were read one at a time «Phần năm»,
+    «Phần mười»: a fifth and a tenth part with none between. Together they go as letters
+    («U., V., X.»), as a list's items «V., X.» are read; «I., II., III.» are still parts."""
+    assert normalise(source).text == expected

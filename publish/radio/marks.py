@@ -20,6 +20,7 @@ from publish.radio.numbers import roman_value
 __all__ = [
     "Mark",
     "heading_said",
+    "headings_lettered",
     "in_order",
     "is_marked_heading",
     "lead_said",
@@ -189,10 +190,24 @@ def short_heading(text: str) -> bool:
     return len(text.split()) <= _HEADING_WORDS and not text.endswith((".", "!", "?"))
 
 
-def heading_said(text: str) -> str:
+def heading_said(text: str, *, lettered_headings: bool = False) -> str:
     """A heading with its own mark as a presenter says it: a Roman numeral a part («Phần I:»),
-    a number the place («Thứ 1,»), a letter or a multi-level number nothing."""
-    return _said(text, _section_mark(text))
+    a number the place («Thứ 1,»), a letter or a multi-level number nothing; with
+    `lettered_headings` (`headings_lettered`), «V.» and «X.» are letters too."""
+    mark = _section_mark(text)
+    if lettered_headings and mark is not None and mark.written in _ALPHABET:
+        return unmarked(text, mark)
+    return _said(text, mark)
+
+
+def headings_lettered(headings: list[str]) -> bool:
+    """Whether a text's headings marked with a capital («V. Kết quả», later «X. Phương hướng»)
+    go as letters do, «V., X.», not as numerals one up: the fifth and the tenth part with none
+    between are a list of parts lettered to «X.», as `lettered` reads a list's items. «I., II.,
+    III.» are numerals in order, never letters."""
+    marks = [mark for text in headings if (mark := _section_mark(text)) is not None]
+    capitals = [mark for mark in marks if mark.written.isupper()]
+    return len(capitals) > 1 and lettered(capitals)
 
 
 def lead_said(text: str) -> str:

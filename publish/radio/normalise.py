@@ -29,7 +29,7 @@ from publish.radio.markdown import (
     split_blocks,
     strip_inline,
 )
-from publish.radio.marks import heading_said, lead_said
+from publish.radio.marks import heading_said, headings_lettered, lead_said
 from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers
@@ -175,7 +175,10 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
     """Normalise every block; headings become the title (read only when asked), cues kept."""
     paragraphs: list[str] = []
     title: str | None = None
-    for block in split_blocks(_prepare(markdown_text), ctx):
+    blocks = split_blocks(_prepare(markdown_text), ctx)
+    # A heading's mark is read as its text's headings go together: «V.» then «X.» are letters.
+    lettered_headings = headings_lettered([b.items[0].text for b in blocks if b.level])
+    for block in blocks:
         if block.kind == "cue":
             paragraphs.append(block.items[0].text)
             continue
@@ -184,7 +187,8 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
             if title is None and block.level in (1, 2, PSEUDO_HEADING_LEVEL):
                 title = strip_inline(item.text, Context(ctx.options, ctx.abbreviations))
             if ctx.options.read_title:
-                item = dataclasses.replace(item, text=heading_said(item.text))
+                said_title = heading_said(item.text, lettered_headings=lettered_headings)
+                item = dataclasses.replace(item, text=said_title)
                 spoken = _speak(item, ctx, final_stop=False, sentence_start=True)
                 paragraphs.append(spoken)
                 check_paragraph(spoken, ctx)
@@ -192,9 +196,13 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
         items = block.items
         # A sub-heading, or a paragraph's bold lead-in, says its own mark («I.», «1.») as a
         # presenter does.
-        said = heading_said if block.level else lead_said
         if not items[0].list_item and ctx.sections:
-            items = [dataclasses.replace(items[0], text=said(items[0].text)), *items[1:]]
+            first = items[0].text
+            if block.level:
+                first = heading_said(first, lettered_headings=lettered_headings)
+            else:
+                first = lead_said(first)
+            items = [dataclasses.replace(items[0], text=first), *items[1:]]
         parts = [
             _speak(
                 item,
