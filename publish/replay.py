@@ -10,6 +10,10 @@ hold exactly what the writer recorded, and were last written by the write this s
 publish.output_stamp), cannot produce other bytes: it reprints the last report and writes
 nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
 
+Inputs are recorded by their path from the project root (files outside it, like the built-in
+theme, by their absolute path), so `publish build` in the project folder and `publish --root
+/abs/path build` (or a relative or linked spelling of it) replay each other's build.
+
 A file whose stat differs (a fresh clone, a cache restored in CI, `touch`) is read and compared by
 digest, as git does with its index; so is one changed close to when it was recorded ("racy").
 
@@ -54,7 +58,7 @@ stamp's token: the next sync replaying the same stamp takes it instead of loadin
 RACY_SECONDS = 1.0
 """A file changed this close to when its stat was taken may change again within the same timestamp
 tick without its stat showing it (git's "racy" case): its bytes are compared every time."""
-_VERSION = 6
+_VERSION = 7
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of an input file."""
@@ -105,6 +109,8 @@ class LastBuild:
         self.path = self.cache / STAMP
         self.options = options
         self._inputs: dict[str, Input] | None = None
+        self._tops: list[tuple[str, str]] = []
+        """(name, path as the build spells it) of each file or folder _roots() found."""
         self._stats: dict[str, Stat] | None = None
         """The inputs' stats taken by a replay that did not go through, for start() to reuse."""
         self._recorded: dict[str, Input] = {}
@@ -155,19 +161,47 @@ class LastBuild:
             found.append(root / self.config.radio.abbreviations)
         return found
 
+    def _name(self, path: Path) -> str:
+        """How the stamp names an input: its path from the project root however the root was
+        spelt (".", "./", "../proj", absolute, through a link), else its absolute path."""
+        absolute = os.path.abspath(path)
+        top = os.path.abspath(self.config.root)
+        if absolute.startswith(top + os.sep) and top != os.sep:
+            return absolute[len(top) + 1 :]
+        return absolute
+
     def _stat_inputs(self) -> dict[str, Stat]:
-        """The stat of every input file, by path."""
+        """The stat of every input file, by name (see _name)."""
         found: dict[str, Stat] = {}
+        self._tops = []
         for path in self._roots():
             try:
                 st = os.stat(path)
             except OSError:
                 continue
-            if stat.S_ISDIR(st.st_mode):
-                _walk(str(path), found)
+            name, text = self._name(path), str(path)
+            self._tops.append((name, text))
+            if not stat.S_ISDIR(st.st_mode):
+                found[name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            elif name == text:  # run in the project folder: the walk's paths are the names
+                _walk(text, found)
             else:
-                found[str(path)] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                walked: dict[str, Stat] = {}
+                _walk(text, walked)
+                cut = len(text)
+                found.update((name + file[cut:], fst) for file, fst in walked.items())
         return found
+
+    def _path(self, name: str) -> str:
+        """The path, as the build spells it, of the input _stat_inputs() named `name`."""
+        for top, text in self._tops:
+            if name == top or name.startswith(top + os.sep):
+                return text + name[len(top) :]
+        return name
+
+    def _hash(self, names: list[str]) -> dict[str, str | None]:
+        """Each named input's sha256 (None when unreadable), read and hashed on every core."""
+        return dict(zip(names, _hash_all([self._path(n) for n in names]), strict=True))
 
     def replay(self, now: dt.datetime, channels: tuple[str, ...]) -> Outcome | None:
         """The last build's outcome when this build would give the same output, else None."""
@@ -186,15 +220,15 @@ class LastBuild:
         if current.keys() != stamp.inputs.keys():
             return None
         checked = time.time_ns()
-        stale = [path for path, st in current.items() if stamp.inputs[path][0] != st]
+        stale = [name for name, st in current.items() if stamp.inputs[name][0] != st]
         # All of them, on every core, not up to the first that differs: a build that follows
         # needs each one's digest anyway (see start()). In CI, where every stat differs, one
         # edit at 10,000 bulletins hashed ~5,000 files here and all 10,000 again in start().
-        self._hashed = _hash_all(stale)
-        if any(self._hashed[path] != stamp.inputs[path][1] for path in stale):
+        self._hashed = self._hash(stale)
+        if any(self._hashed[name] != stamp.inputs[name][1] for name in stale):
             return None
         refreshed = {
-            path: (settled(current[path], checked), stamp.inputs[path][1]) for path in stale
+            name: (settled(current[name], checked), stamp.inputs[name][1]) for name in stale
         }
         counts = dict(stamp.outcome.files)
         for channel in channels:
@@ -210,7 +244,7 @@ class LastBuild:
         self._token = self._stamped = stamp.token
         self.until = stamp.until
         self._replayed = stamp.inputs
-        history = stamp.inputs.get(str(history_path(self.config.root)))
+        history = stamp.inputs.get(self._name(history_path(self.config.root)))
         self.addresses_recorded = history is not None and history[1] == stamp.addresses
         return stamp.outcome
 
@@ -218,7 +252,7 @@ class LastBuild:
         """After a replay: the digest of each input as the replayed build found it (and this
         replay confirmed), by path: a load given them takes files from the cache's shelf
         without reading them."""
-        return {path: digest for path, (_stat, digest) in self._replayed.items()}
+        return {self._path(name): digest for name, (_stat, digest) in self._replayed.items()}
 
     def replayed_site(self, now: dt.datetime) -> Site | None:
         """After a replay: the site an earlier sync kept for the same stamp, at `now`, or None."""
@@ -251,23 +285,23 @@ class LastBuild:
         inputs: dict[str, Input] = {}
         stats = self._stats if self._stats is not None else self._stat_inputs()
         known: dict[str, str | None] = {}
-        for path, st in stats.items():
+        for name, st in stats.items():
             # A file whose (settled) stat is the one recorded has the recorded bytes, as in
             # replay(); reading and hashing 10,000 unchanged files cost ~0.25 s of a rebuild.
-            recorded = self._recorded.get(path)
+            recorded = self._recorded.get(name)
             if recorded is not None and recorded[0] == st:
-                known[path] = recorded[1]
-            elif path in self._hashed:  # by replay(), after taking the same stat
-                known[path] = self._hashed[path]
+                known[name] = recorded[1]
+            elif name in self._hashed:  # by replay(), after taking the same stat
+                known[name] = self._hashed[name]
         # The others (in CI's fresh checkout: every file) are read and hashed on every core;
         # this process holds little yet, so forking is cheap. 10,000 bulletins with a photo
         # each (17,500 files, ~500 MB): 0.54 -> 0.45 s; small files alone gain nothing.
-        known.update(_hash_all([path for path in stats if path not in known]))
-        for path, st in stats.items():
-            digest = known[path]
+        known.update(self._hash([name for name in stats if name not in known]))
+        for name, st in stats.items():
+            digest = known[name]
             if digest is not None:
-                inputs[path] = (settled(st, started), digest)
-                self.digests[path] = digest
+                inputs[name] = (settled(st, started), digest)
+                self.digests[self._path(name)] = digest
         self._inputs = inputs
 
     def record(self, site: Site, channels: tuple[str, ...], outcome: Outcome) -> None:
@@ -307,7 +341,7 @@ class LastBuild:
             return False
         if not isinstance(stamp, _Stamp) or stamp.key != self._key or stamp.token != self._stamped:
             return False
-        name = str(path)
+        name = self._name(path)
         recorded = stamp.inputs.get(name)
         if (None if recorded is None else recorded[1]) != before:
             return False
@@ -368,11 +402,9 @@ def settled(st: Stat, when_ns: int) -> Stat | None:
     return None if max(st[1], st[2]) >= when_ns - int(RACY_SECONDS * 1e9) else st
 
 
-def _hash_all(paths: list[str]) -> dict[str, str | None]:
-    """Each file's sha256 (None when unreadable), read and hashed on every core."""
-    return dict(
-        zip(paths, run_jobs([partial(file_sha256, p) for p in paths], chunk=64), strict=True)
-    )
+def _hash_all(paths: list[str]) -> list[str | None]:
+    """Each file's sha256 (None when unreadable), in order, read and hashed on every core."""
+    return list(run_jobs([partial(file_sha256, p) for p in paths], chunk=64))
 
 
 def _walk(folder: str, found: dict[str, Stat], seen: set[str] | None = None) -> None:
