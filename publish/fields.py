@@ -746,12 +746,29 @@ def alias_path(written: str, config: Config) -> str:
     return path
 
 
+def _no_empty_items(col: Collector, key: str, value: list[Any], fill: str) -> list[Any]:
+    """The items of list `key` without those left empty (a bare `-`), each reported at its line
+    (`fill`: how to fill one in): YAML reads them as None, which the checks would call 'None'."""
+    empty = [n for n, item in enumerate(value) if item is None]
+    lines = col.parsed.item_lines(key) if empty and col.parsed is not None else ()
+    for n in empty:
+        col.add(
+            f"mục thứ {n + 1} của danh sách để trống",
+            field=key,
+            line=lines[n] if len(lines) == len(value) else None,
+            hint=f"Xóa mục trống đó (dòng chỉ có dấu '-'), hoặc {fill}.",
+        )
+    return [item for item in value if item is not None]
+
+
 def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
     """Tags: a list of strings (a single string is one tag, or several separated by commas or
     semicolons)."""
     value = data.get("tags") or []
     if isinstance(value, str):
         value = re.split(r"[,;]", value)  # `tags: lừa đảo; an ninh mạng` means two tags
+    if isinstance(value, list):
+        value = _no_empty_items(col, "tags", value, "ghi thẻ sau dấu gạch, ví dụ '- an ninh mạng'")
     if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
         col.add(
             f"cần một danh sách chuỗi, nhận được {kind(value)}",
@@ -790,7 +807,9 @@ def channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset[
             hint=f"Các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: web, zalo",
         )
         return frozenset()
-    value = [str(c).strip() for c in value]
+    given = len(value)
+    fill = f"ghi tên kênh sau dấu gạch, ví dụ '- zalo' (các kênh: {', '.join(CHANNELS)})"
+    value = [str(c).strip() for c in _no_empty_items(col, "channels", value, fill)]
     unknown = [c for c in value if c not in CHANNELS]
     if unknown:
         meant = [difflib.get_close_matches(c.lower(), CHANNELS, n=1, cutoff=0.6) for c in unknown]
@@ -803,6 +822,8 @@ def channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset[
             hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
             + f"Các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: web, zalo",
         )
+        return frozenset()
+    if len(value) != given:  # an empty item, reported above
         return frozenset()
     if not value:
         col.add(

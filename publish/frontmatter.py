@@ -121,6 +121,20 @@ class Parsed:
             self._lines.update(_key_lines(self.yaml_text))
         return self._lines.get(key) or self._lines.get(key.split(".")[0])
 
+    def item_lines(self, key: str) -> tuple[int, ...]:
+        """1-based line of each item of the top-level list `key`, in order (none when `key` is
+        not a list); computed only when asked."""
+        try:
+            node = yaml.compose(self.yaml_text, Loader=_BaseLoader)
+        except yaml.YAMLError:
+            return ()
+        if not isinstance(node, yaml.MappingNode):
+            return ()
+        for name, value in node.value:
+            if name.value == key and isinstance(value, yaml.SequenceNode):
+                return tuple(item.start_mark.line + 2 for item in value.value)
+        return ()
+
     def key_at(self, line: int) -> str | None:
         """The front matter key whose value holds 1-based `line` (`zalo.title` inside a block),
         or None for a line of the body or one before any key."""

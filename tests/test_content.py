@@ -591,6 +591,33 @@ def test_markdown_in_the_summary_is_a_warning(tmp_path: Path, summary: str, show
     assert f"«{shown}»" in warning.message
 
 
+@pytest.mark.parametrize(
+    ("key", "written", "fill"),
+    [
+        ("channels", "\n  - web\n  -\n  - zaloo\n  -", "ghi tên kênh"),
+        ("channels", "\n- web\n-   # quên ghi\n- zaloo\n-", "ghi tên kênh"),
+        ("tags", "\n  - lừa đảo\n  -\n  - '!!!'\n  -", "ghi thẻ"),
+    ],
+    ids=["channels", "channels-unindented", "tags"],
+)
+def test_an_empty_list_item_is_named_at_its_line_not_called_none(
+    tmp_path: Path, key: str, written: str, fill: str
+) -> None:
+    """A bare `-` left in a list is YAML's null: it was refused as the channel 'None' (or tags
+    as "a list of strings" when given one); each is now named at its line, with the fix."""
+    root = make_project(tmp_path, {A: bulletin_md({key: written})})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    found = [p for p in info.value.problems if p.severity == "error" and "trống" in p.message]
+    assert [(p.field, p.line) for p in found] == [(key, 9), (key, 11)]
+    assert found[0].message == "mục thứ 2 của danh sách để trống"
+    assert found[1].message == "mục thứ 4 của danh sách để trống"
+    assert all(fill in (p.hint or "") and "'-'" in (p.hint or "") for p in found)
+    assert not any("None" in p.message for p in info.value.problems)
+    if key == "channels":  # the other mistake in the list is told in the same pass
+        assert "kênh không tồn tại: 'zaloo'" in [p.message for p in info.value.problems]
+
+
 def test_a_numeric_slug_is_told_to_be_quoted(tmp_path: Path) -> None:
     """`slug: 123` is a YAML number: the fix is to quote it, not the same text again."""
     with pytest.raises(ContentError) as info:
