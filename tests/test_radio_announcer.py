@@ -227,6 +227,10 @@ NAME_INITIALS = [
     ("Tại H. Châu Thành có mưa.\n", "Tại huyện Châu Thành có mưa."),
     ("Địa bàn:\n\n- H. Châu Thành\n- H. Lấp Vò\n", "Địa bàn: huyện Châu Thành. Huyện Lấp Vò."),
     ("Mưa ở H. Lấp Vò, X. Tân Bình.\n", "Mưa ở huyện Lấp Vò, xã Tân Bình."),
+    # A word that may address a person, then a place's two-word name (review).
+    ("Anh em X. Tân Bình đã tham gia.\n", "Anh em xã Tân Bình đã tham gia."),
+    ("Cán bộ, chiến sĩ H. Châu Thành trực Tết.\n", "Cán bộ, chiến sĩ huyện Châu Thành trực Tết."),
+    ("Chị H. Mai cho biết.\n", "Chị H. Mai cho biết."),
 ]  # fmt: skip
 
 

@@ -285,7 +285,7 @@ def _name_initial(text: str, m: re.Match[str]) -> bool:
     if m[1] == "Ô":
         before = ends_before(_PREV_WORD, text, m.start())
         return bool(before and before[1][0].isupper())
-    if ends_before(_TITLE_BEFORE, text, m.start()):
+    if ends_before(_TITLE_BEFORE, text, m.start()) and not _place_name_after(text, m.end()):
         return True
     before = ends_before(_PREV_WORD, text, m.start())
     if before:
@@ -293,6 +293,17 @@ def _name_initial(text: str, m: re.Match[str]) -> bool:
     return bool(
         ends_before(_LIST_PLACE_BEFORE, text, m.start()) and _GIVEN_NAME_AFTER.match(text, m.end())
     )
+
+
+_TWO_WORDS_AFTER = re.compile(r"\s*+([^\W\d_]++)\s++([^\W\d_]++)")
+
+
+def _place_name_after(text: str, at: int) -> bool:
+    """Whether two capitalised words follow `at`: a place's name (`X. Tân Bình`), even after a
+    word that may address a person (`Anh em X. Tân Bình`, `chiến sĩ H. Châu Thành`), where a
+    given name is one word (`chị H. Mai cho biết`)."""
+    found = _TWO_WORDS_AFTER.match(text, at)
+    return bool(found and found[1][0].isupper() and found[2][0].isupper())
 
 
 def _unresolved(ctx: Context, token: str, hint: str) -> None:
