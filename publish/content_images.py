@@ -30,6 +30,7 @@ from publish.model import Bulletin, ImageRef, Page
 from publish.text import fold, nfc
 
 __all__ = [
+    "as_written",
     "body_images",
     "body_windows_written",
     "content_image",
@@ -306,7 +307,7 @@ def _image(
     if remote_image(ref, config):
         if not ref.lower().startswith(("http://", "https://")):
             col.add(
-                f"đường dẫn ảnh không được phép: {_as_written(ref)}",
+                f"đường dẫn ảnh không được phép: {as_written(ref)}",
                 field=field,
                 line=line,
                 hint="Chỉ dùng ảnh trong thư mục content/images/.",
@@ -324,7 +325,7 @@ def _image(
     col.images.append((ref, found_as(path, config)))
     if path is None:
         col.add(
-            f"ảnh {_as_written(ref)} nằm ngoài thư mục content/",
+            f"ảnh {as_written(ref)} nằm ngoài thư mục content/",
             field=field,
             line=line,
             hint="Đặt ảnh vào content/images/ và trỏ tới images/<tên-ảnh>.",
@@ -333,7 +334,7 @@ def _image(
     found = _image_file(path, content_dir)
     if found is None:
         col.add(
-            f"không tìm thấy ảnh {_as_written(ref)}",
+            f"không tìm thấy ảnh {as_written(ref)}",
             field=field,
             line=line,
             hint=(_suggestion(ref, md_path, config) or _content_prefix(ref, md_path, config))
@@ -343,7 +344,7 @@ def _image(
     relative, size = found
     if size > MAX_IMAGE_BYTES:
         col.add(
-            f"ảnh {_as_written(ref)} {too_large(size, MAX_IMAGE_BYTES)}: không dùng được",
+            f"ảnh {as_written(ref)} {too_large(size, MAX_IMAGE_BYTES)}: không dùng được",
             field=field,
             line=line,
             hint="Thu nhỏ ảnh (ví dụ xuất lại ở chiều rộng 2.000 điểm ảnh, chất lượng JPEG 85) "
@@ -352,7 +353,7 @@ def _image(
         return None
     if not alt.strip() and not alt_told:
         col.add(
-            f"ảnh {_as_written(ref)} thiếu mô tả (alt)",
+            f"ảnh {as_written(ref)} thiếu mô tả (alt)",
             field=field,
             line=line,
             hint="Người dùng trình đọc màn hình cần mô tả ảnh: ![Mô tả ảnh](images/anh.jpg).",
@@ -360,7 +361,7 @@ def _image(
     return ImageRef(relative, nfc(alt.strip()), nfc(caption.strip()))
 
 
-def _as_written(ref: str) -> str:
+def as_written(ref: str) -> str:
     """An image reference shown to the editor as typed, in «…» like the messages beside it (a
     repr doubled each backslash the editor wrote); only a reference holding a character that
     prints as nothing (a line break in an <img> tag's src) is shown escaped."""

@@ -841,7 +841,7 @@ def test_nothing_outside_the_hugo_site_is_read_or_copied_through_a_symlink(
     assert not (root / "content" / "bi-mat.jpg").exists()
     out = capsys.readouterr().out
     assert f"static: là liên kết tới {outside}, ngoài thư mục website Hugo" in out
-    assert "không tìm thấy ảnh '/bi-mat.jpg'" in out
+    assert "không tìm thấy ảnh «/bi-mat.jpg»" in out
     # A linked file inside a real static/ is told, not followed.
     (site / "static").unlink()
     (site / "static").mkdir()
@@ -865,7 +865,7 @@ def test_only_image_files_are_copied_for_an_image(
     head = "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\nNội dung bài viết đủ dài để làm tóm tắt.\n\n"
     result = convert(head + "![x](/ghi-chu.md)\n", files=files)
     assert result.text is None and result.copies == {}
-    assert "'/ghi-chu.md' không phải tệp ảnh" in result.problems[-1].message
+    assert "«/ghi-chu.md» không phải tệp ảnh" in result.problems[-1].message
     # Named .jpg, but not an image by its first bytes: not copied either.
     site = hugo_site(
         tmp_path,

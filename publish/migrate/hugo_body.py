@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from publish import shortcodes
 from publish.addresses import SiteAddresses
-from publish.content_images import IMAGE_SUFFIXES, SCHEME_RE
+from publish.content_images import IMAGE_SUFFIXES, SCHEME_RE, as_written
 from publish.html_img import with_img_tags
 from publish.links import addressed
 from publish.markdown_code import masked
@@ -63,7 +63,7 @@ def converted_body(
         if posixpath.splitext(nfc(unquote(path)))[1].lower() not in IMAGE_SUFFIXES:
             # Only images are copied: `![x](/a.md)` brought any file of the site into content/.
             tell(
-                f"{ref_text!r} không phải tệp ảnh (ảnh có đuôi "
+                f"{as_written(ref_text)} không phải tệp ảnh (ảnh có đuôi "
                 f"{', '.join(sorted(IMAGE_SUFFIXES))}): không chép",
                 "Sửa đường dẫn ảnh trong tệp Hugo cho đúng tệp ảnh, hoặc xóa ảnh khỏi bài, "
                 "rồi chạy lại.",
@@ -96,7 +96,7 @@ def converted_body(
                         return ref_text
                     return "/" + posixpath.normpath(typed.lstrip("/"))
         tell(
-            f"không tìm thấy ảnh {ref_text!r} trong static/ hay content/ của website Hugo",
+            f"không tìm thấy ảnh {as_written(ref_text)} trong static/ hay content/ của website Hugo",
             "Chép ảnh vào static/ của website Hugo (đúng đường dẫn đó), hoặc xóa ảnh khỏi bài, "
             "rồi chạy lại.",
             line=line,
