@@ -1057,6 +1057,20 @@ def told(capsys: pytest.CaptureFixture) -> str:
 
 @pytest.mark.parametrize("record", ["copied", "old-format"])
 @pytest.mark.parametrize("action", ["update", "hide", "remove"])
+def stuck_update(tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A one-bulletin project whose edit's update Zalo still calls processing past the verify
+    wait, its token then aged past stuck_job_hours: the next sync gives the job up."""
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    emulator.configure(stuck_title_substrings=(TITLES[0],))
+    edit(root, 0, summary='"Tóm tắt bản bị kẹt."')
+    assert sync(root) == 3
+    forge(root, "bt-000", token_at=LONG_AGO)
+    emulator.configure(stuck_title_substrings=())
+    return root
+
+
 def test_a_forged_article_id_never_changes_an_article_the_tool_did_not_post(
     tmp_path: Path,
     emulator: ZaloEmulator,
@@ -2020,14 +2034,7 @@ def test_an_update_given_up_that_zalo_finishes_late_is_no_hand_edit_to_the_next_
 ) -> None:
     """The bulletin edited again before any run saw the given-up job end: the article then
     holds that job's version, which the tool sent, so the update goes through."""
-    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
-    root = zalo_project(tmp_path, 1)
-    assert sync(root) == 0
-    emulator.configure(stuck_title_substrings=(TITLES[0],))
-    edit(root, 0, summary='"Tóm tắt bản bị kẹt."')
-    assert sync(root) == 3
-    forge(root, "bt-000", token_at=LONG_AGO)
-    emulator.configure(stuck_title_substrings=())
+    root = stuck_update(tmp_path, emulator, monkeypatch)
     edit(root, 0, summary='"Tóm tắt bản mới hơn."')
     assert sync(root) == 3  # given up on; the newer version sent and verified
     emulator.finish_stuck_jobs()
@@ -2128,14 +2135,7 @@ def test_a_dry_run_leaves_a_given_up_job_watched_in_the_state(
     capsys: pytest.CaptureFixture,
 ) -> None:
     """A dry run says watching stops, plans nothing for it, and writes nothing."""
-    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
-    root = zalo_project(tmp_path, 1)
-    assert sync(root) == 0
-    emulator.configure(stuck_title_substrings=(TITLES[0],))
-    edit(root, 0, summary='"Tóm tắt bản bị kẹt."')
-    assert sync(root) == 3
-    forge(root, "bt-000", token_at=LONG_AGO)
-    emulator.configure(stuck_title_substrings=())
+    root = stuck_update(tmp_path, emulator, monkeypatch)
     assert sync(root) == 3
     [job] = state(root)["bt-000"]["given_up"]
     forge(root, "bt-000", given_up=[{**job, "given_up_at": LONG_AGO}])
@@ -2205,14 +2205,7 @@ def test_sigkill_while_a_late_job_is_settled_still_sends_the_current_version_aga
     """The run that finds a given-up update applied late forgot the job, then recorded the
     version it left, in two writes: killed between them, the record said the current version
     was on the OA and no later run sent it again."""
-    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
-    root = zalo_project(tmp_path, 1)
-    assert sync(root) == 0
-    emulator.configure(stuck_title_substrings=(TITLES[0],))
-    edit(root, 0, summary='"Tóm tắt bản bị kẹt."')
-    assert sync(root) == 3
-    forge(root, "bt-000", token_at=LONG_AGO)
-    emulator.configure(stuck_title_substrings=())
+    root = stuck_update(tmp_path, emulator, monkeypatch)
     edit(root, 0, summary='"Tóm tắt bản mới nhất."')
     assert sync(root) == 3  # given up on; the newest version sent and verified
     article_id = state(root)["bt-000"]["article_id"]
@@ -2796,14 +2789,7 @@ def test_a_hand_edited_given_up_job_without_its_content_ends_its_watch_without_a
 ) -> None:
     """The record check lets a given-up job through without "content" (only its token is
     required); ending its watch read job["content"] and stopped the sync with a KeyError."""
-    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", STUCK_WAIT)
-    root = zalo_project(tmp_path, 1)
-    assert sync(root) == 0
-    emulator.configure(stuck_title_substrings=(TITLES[0],))
-    edit(root, 0, summary='"Tóm tắt bản bị kẹt."')
-    assert sync(root) == 3
-    forge(root, "bt-000", token_at=LONG_AGO)
-    emulator.configure(stuck_title_substrings=())
+    root = stuck_update(tmp_path, emulator, monkeypatch)
     assert sync(root) == 3
     [job] = state(root)["bt-000"]["given_up"]
     without_content = {k: v for k, v in job.items() if k != "content"}
