@@ -114,6 +114,11 @@ def hugo_site(tmp_path: Path, extra: dict[str, str | bytes] | None = None) -> Pa
         "static/uploads/2023/03/ra-quan.jpg": TINY_JPEG,
         **(extra or {}),
     }
+    return write_site(site, files)
+
+
+def write_site(site: Path, files: dict[str, str | bytes]) -> Path:
+    """A Hugo site made of `files` (path relative to the site → text or bytes)."""
     for rel, data in files.items():
         path = site / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,14 @@ import pytest
 
 from publish.cli import main
 from tests.helpers import TINY_JPEG
-from tests.test_import_hugo import NOW, TOML_POST, YAML_POST, redirect_target, sample_project
+from tests.test_import_hugo import (
+    NOW,
+    TOML_POST,
+    YAML_POST,
+    redirect_target,
+    sample_project,
+    write_site,
+)
 
 ENGLISH_POST = """---
 title: "Warning: scams over Zalo"
@@ -34,18 +41,6 @@ title: "Lịch tiếp công dân"
 
 Công an huyện tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở.
 """
-
-
-def write_site(site: Path, files: dict[str, str | bytes]) -> Path:
-    """A Hugo site made of `files`."""
-    for rel, data in files.items():
-        path = site / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    return site
 
 
 def run(root: Path, *args: str) -> int:
