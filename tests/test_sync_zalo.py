@@ -1055,8 +1055,6 @@ def told(capsys: pytest.CaptureFixture) -> str:
     return out.out + out.err
 
 
-@pytest.mark.parametrize("record", ["copied", "old-format"])
-@pytest.mark.parametrize("action", ["update", "hide", "remove"])
 def stuck_update(tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A one-bulletin project whose edit's update Zalo still calls processing past the verify
     wait, its token then aged past stuck_job_hours: the next sync gives the job up."""
@@ -1071,6 +1069,8 @@ def stuck_update(tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.Mon
     return root
 
 
+@pytest.mark.parametrize("record", ["copied", "old-format"])
+@pytest.mark.parametrize("action", ["update", "hide", "remove"])
 def test_a_forged_article_id_never_changes_an_article_the_tool_did_not_post(
     tmp_path: Path,
     emulator: ZaloEmulator,
