@@ -242,6 +242,79 @@ def test_a_person_s_initial_is_not_read_as_a_district(source: str, expected: str
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+# A presenter's sign-on, a reporter's byline: an initial and a two-word given name (R14.3).
+SIGN_ONS = [
+    ("X. Thu Trang xin kính chào quý vị.\n", "X. Thu Trang xin kính chào quý vị."),
+    ("Thưa quý vị, X. Thu Trang xin chào.\n", "Thưa quý vị, X. Thu Trang xin chào."),
+    ("Mở đầu.\n\nTin: H. Thanh Mai thực hiện.\n", "Mở đầu.\n\nTin: H. Thanh Mai thực hiện."),
+    ("Mở đầu.\n\nBài và ảnh: X. Thu Trang\n", "Mở đầu.\n\nBài và ảnh: X. Thu Trang."),
+    ("Mở đầu.\n\nX. Thu Trang - Công an huyện\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện."),
+    ("Mở đầu.\n\nX. Thu Trang (Công an huyện)\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện."),
+    # A commune does things and goes on; a dateline has its sentences after the unit.
+    ("X. Tân Bình thực hiện tốt phong trào.\n", "Xã Tân Bình thực hiện tốt phong trào."),
+    ("X. Tân Bình (Châu Thành) có mưa.\n", "Xã Tân Bình, Châu Thành, có mưa."),
+    ("X. Tân Bình - Công an xã ra quân. Trong đợt, bắt 3 người.\n", "Xã Tân Bình, Công an xã ra quân. Trong đợt, bắt ba người."),
+    ("Chiều nay, X. Tân Bình ra quân.\n", "Chiều nay, xã Tân Bình ra quân."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "expected"), SIGN_ONS)
+def test_a_sign_on_or_a_byline_keeps_the_initial_of_a_two_word_given_name(
+    source: str, expected: str
+) -> None:
+    """«X. Thu Trang xin kính chào quý vị» was read «Xã Thu Trang …», a byline «X. Thu Trang -
+    Công an huyện» «xã Thu Trang»: the presenter introduced a commune. A greeting, a credit or
+    the unit after a dash says it is a person; a commune that does something is still «xã»."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# One person addressed (chị, anh, Đại úy) against the people of a place (anh em, chiến sĩ).
+ADDRESSED = [
+    ("Theo chị H. Thanh Mai, trộm đã chạy.\n", "Theo chị H. Thanh Mai, trộm đã chạy."),
+    ("Khen thưởng anh X. Văn Hùng và Đại úy P. Minh Châu.\n", "Khen thưởng anh X. Văn Hùng và Đại úy P. Minh Châu."),
+    ("Trao quà cho bà H. Thị Lan.\n", "Trao quà cho bà H. Thị Lan."),
+    ("Anh em X. Tân Bình đã tham gia.\n", "Anh em xã Tân Bình đã tham gia."),
+    ("Chị em X. Tân Bình đã tham gia.\n", "Chị em xã Tân Bình đã tham gia."),
+    ("Thăm hỏi ông bà H. Châu Thành.\n", "Thăm hỏi ông bà huyện Châu Thành."),
+    ("Cảm ơn các anh X. Tân Bình.\n", "Cảm ơn các anh xã Tân Bình."),
+    ("Cán bộ, chiến sĩ H. Châu Thành trực Tết.\n", "Cán bộ, chiến sĩ huyện Châu Thành trực Tết."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "expected"), ADDRESSED)
+def test_one_person_addressed_keeps_a_two_word_given_name_s_initial(
+    source: str, expected: str
+) -> None:
+    """«chị H. Thanh Mai» was read «chị huyện Thanh Mai»: a form of address for one person
+    names her; a plural of kinship («anh em», «chị em», «các anh») or «chiến sĩ» is the
+    people of a place, and the place is still read."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# A sentence's first word is capitalised, and no surname: `Từ`, `Giữa`; capitals name a body.
+PLACES_AT_A_SENTENCE_START = [
+    ("Từ X. Tân Bình đến X. Tân Hòa dài 5 km.\n", "Từ xã Tân Bình đến xã Tân Hòa dài năm ki-lô-mét."),
+    ("Giữa X. Tân Bình và X. Tân Hòa có cầu.\n", "Giữa xã Tân Bình và xã Tân Hòa có cầu."),
+    ("Trên H. Châu Thành có mưa.\n", "Trên huyện Châu Thành có mưa."),
+    ("UBND X. Tân Bình tổ chức họp.\n", "Ủy ban nhân dân xã Tân Bình tổ chức họp."),
+    ("Nguyễn Văn H. Đồng bị bắt.\n", "Nguyễn Văn H. Đồng bị bắt."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "expected"), PLACES_AT_A_SENTENCE_START)
+def test_a_place_after_a_capitalised_preposition_or_body_is_read(
+    source: str, expected: str
+) -> None:
+    """«Từ X. Tân Bình đến X. Tân Hòa» was read «Từ X. Tân Bình đến xã Tân Hòa», «UBND X.
+    Tân Bình» «Ủy ban nhân dân X. Tân Bình»: a capitalised word before the letter was taken
+    for a surname. A preposition at a sentence's start, or an abbreviation of capitals, is
+    none; «Nguyễn Văn H.» still is."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
 def test_a_score_is_no_range() -> None:
     spoken = normalise_fragment("thắng với tỷ số 2-1")
     assert (spoken.text, spoken.flags) == ("thắng với tỷ số hai một", ())

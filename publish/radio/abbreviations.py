@@ -61,8 +61,41 @@ _LIST_PLACE_BEFORE = re.compile(r"(?:^|[:;,.!?])\s*+$")
 _GIVEN_NAME_AFTER = re.compile(r"[^\W\d_]++\s*+(?:$|[-(,;.])")
 """One word, then the text's end, the unit or a note (`H. Lan - Công an xã`, `H. Lan.`): a
 given name; a place has two syllables or more (`Châu Thành`, `Lấp Vò`, `Tân Bình`)."""
-_PLACE_BEFORE = frozenset({"tại", "ở", "thuộc", "về", "đến"})
-"""Capitalised only at a sentence's start, never a surname: `Tại H. Châu Thành` is a place."""
+_PLACE_BEFORE = frozenset(
+    {"tại", "ở", "thuộc", "về", "đến", "tới", "từ", "giữa", "qua", "sang", "trong", "ngoài"}
+    | {"khắp", "trên", "và", "với", "cùng", "của", "cho", "sau", "trước", "gần", "quanh"}
+)
+"""Capitalised only at a sentence's start, never a surname followed by an initial: `Tại H. Châu
+Thành`, `Từ X. Tân Bình đến X. Tân Hòa`, `Giữa X. Tân Bình và …` is a place."""
+_TITLE_ABBREVIATIONS = frozenset({"PV", "BTV", "CTV", "TS", "BS", "LS", "GS", "PGS", "ThS"})
+"""Capitals that address a person (`PV H. Thanh Mai`); other capitals before a prefix name an
+organisation of the place (`UBND X. Tân Bình`, `CAH`), never a surname."""
+_COLLECTIVE = re.compile(r"(?i:chiến sĩ)\s*+$")
+"""`Cán bộ, chiến sĩ H. Châu Thành`: the soldiers of a place, not one person."""
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?i:anh|chị|ông|bà|cô|chú|bác|con|các|những|mọi)\s++$")
+"""Before a form of address, what makes it a plural of kinship (`anh em`, `chị em`, `ông bà`,
+`cô bác`, `các anh`): the people of a place (`Anh em X. Tân Bình`), where `chị H. Thanh Mai`
+addresses one person."""
+_BYLINE_LABEL = re.compile(
+    r"(?<!\w)(?i:tin và ảnh|tin, ảnh|bài và ảnh|bài, ảnh|tin bài|bài|thực hiện|người thực hiện|"
+    r"biên tập|trình bày|tác giả|phóng viên|PV|BTV|CTV)\s*+:\s*+$"
+)
+"""A byline's label: after it comes who wrote or read the item (`Bài và ảnh: X. Thu Trang`)."""
+_SIGN_ON_AFTER = re.compile(
+    r"\s*+[^\W\d_]++\s++[^\W\d_]++\s++(?:xin (?:kính )?chào|kính chào|"
+    r"xin (?:hẹn gặp lại|tạm biệt|cảm ơn|trân trọng)|(?:thực hiện|trình bày|biên tập)\s*+(?:$|[.,;!]))"
+)
+"""A presenter's sign-on or sign-off, a reporter's credit: two words of given name, then a
+greeting or what the person did (`X. Thu Trang xin kính chào quý vị`, `… thực hiện.`); a
+commune greets no one, and `X. Tân Bình thực hiện tốt …` goes on past the verb."""
+_UNIT_AFTER = re.compile(
+    r"\s*+[^\W\d_]++\s++[^\W\d_]++\s*+(?:-\s++|\(\s*+)"
+    r"(?:Công an|Đội|Đồn|Trạm|Phòng|Ban|Đoàn|Hội|Báo|Đài|Trung tâm|Văn phòng|"
+    r"Phóng viên|Cộng tác viên|PV|CTV|BTV)(?!\w)[^.!?]*+[.!?]?\s*+$"
+)
+"""A byline: two words of given name, then the unit after a spaced dash or in brackets, and no
+sentence after it (`X. Thu Trang - Công an huyện`); a dateline goes on (`… - Công an xã ra
+quân. Trong đợt …`)."""
 _PLACE_NAMES = {
     "TX": "thị xã",
     "TT": "thị trấn",
@@ -285,14 +318,31 @@ def _name_initial(text: str, m: re.Match[str]) -> bool:
     if m[1] == "Ô":
         before = ends_before(_PREV_WORD, text, m.start())
         return bool(before and before[1][0].isupper())
-    if ends_before(_TITLE_BEFORE, text, m.start()) and not _place_name_after(text, m.end()):
+    title = ends_before(_TITLE_BEFORE, text, m.start())
+    if title and (_addresses_one(text, title) or not _place_name_after(text, m.end())):
         return True
     before = ends_before(_PREV_WORD, text, m.start())
     if before:
-        return before[1][0].isupper() and before[1].casefold() not in _PLACE_BEFORE
+        word = before[1]
+        if len(word) > 1 and word.isupper() and word not in _TITLE_ABBREVIATIONS:
+            return text[m.end() :].split(" ", 1)[0].isupper()  # `UBND X. Tân Bình`; shouting
+        return word[0].isupper() and word.casefold() not in _PLACE_BEFORE
+    if not ends_before(_LIST_PLACE_BEFORE, text, m.start()):
+        return False
     return bool(
-        ends_before(_LIST_PLACE_BEFORE, text, m.start()) and _GIVEN_NAME_AFTER.match(text, m.end())
+        _GIVEN_NAME_AFTER.match(text, m.end())
+        or _SIGN_ON_AFTER.match(text, m.end())
+        or _UNIT_AFTER.match(text, m.end())
+        or ends_before(_BYLINE_LABEL, text, m.start())
     )
+
+
+def _addresses_one(text: str, title: re.Match[str]) -> bool:
+    """Whether the form of address `title` speaks to one person (`chị H. Thanh Mai`, `Đại úy
+    …`), not to the people of a place (`anh em`, `chị em`, `các anh`, `chiến sĩ`)."""
+    if _COLLECTIVE.match(title[0].lstrip()):
+        return False
+    return not ends_before(_PLURAL_BEFORE, text, title.start())
 
 
 _TWO_WORDS_AFTER = re.compile(r"\s*+([^\W\d_]++)\s++([^\W\d_]++)")
