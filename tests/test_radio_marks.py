@@ -304,3 +304,23 @@ def test_headings_v_and_x_apart_are_read_as_letters_as_in_a_list(
     «Phần mười»: a fifth and a tenth part with none between. Together they go as letters
     («U., V., X.»), as a list's items «V., X.» are read; «I., II., III.» are still parts."""
     assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Mở đầu.\n\n**U. Tình hình:** Tốt.\n\n**V. Kết quả:** Tốt.\n\n**X. Phương hướng:** Tiếp tục.\n", "Mở đầu.\n\nTình hình: Tốt.\n\nKết quả: Tốt.\n\nPhương hướng: Tiếp tục."),
+        ("Mở đầu.\n\n**V. Kết quả:** Tốt.\n\n**X. Phương hướng:** Tiếp tục.\n", "Mở đầu.\n\nKết quả: Tốt.\n\nPhương hướng: Tiếp tục."),
+        ("Mở đầu.\n\nU. Tình hình\n\nNội dung.\n\n**V. Kết quả:** Tốt.\n", "Mở đầu.\n\nTình hình.\n\nNội dung.\n\nKết quả: Tốt."),
+        # Numerals one up, or a lead-in alone, are parts as before.
+        ("Mở đầu.\n\n**IV. Kết quả:** Tốt.\n\n**V. Phương hướng:** Tiếp tục.\n", "Mở đầu.\n\nPhần bốn, Kết quả: Tốt.\n\nPhần năm, Phương hướng: Tiếp tục."),
+        ("Mở đầu.\n\n**V. Kết quả:** Tốt.\n", "Mở đầu.\n\nPhần năm, Kết quả: Tốt."),
+    ],
+)  # fmt: skip
+def test_bold_lead_ins_v_and_x_are_read_as_letters_with_their_section(
+    source: str, expected: str
+) -> None:
+    """«**V. Kết quả:** …» after «**U. …**» or a heading «U. …», and «**X. …**» after it, were
+    read «Phần năm», «Phần mười»: a lead-in was judged alone, where a heading line «V.» is
+    judged with the others. Lead-ins go with each other and with the headings."""
+    assert normalise(source).text == expected

@@ -23,6 +23,7 @@ __all__ = [
     "headings_lettered",
     "in_order",
     "is_marked_heading",
+    "lead_of",
     "lead_said",
     "lettered",
     "name_of",
@@ -210,12 +211,24 @@ def headings_lettered(headings: list[str]) -> bool:
     return len(capitals) > 1 and lettered(capitals)
 
 
-def lead_said(text: str) -> str:
+def lead_of(text: str) -> str | None:
+    """A paragraph's emphasised lead-in, marks included («**V. Kết quả:**»), if it has one."""
+    lead = _LEAD.match(text) if text[:1] in "*_ " else None
+    return None if lead is None else lead[0]
+
+
+def lead_said(text: str, *, lettered_headings: bool = False) -> str:
     """A paragraph whose emphasised lead-in is a marked heading run into its text («**1. Về
     công tác tuần tra:** Trong tuần …», «**a) Tuần tra:** …») with the mark said as a
-    heading's; any other paragraph as it is (a mark in running text is no heading)."""
-    lead = _LEAD.match(text) if text[:1] in "*_ " else None
-    return text if lead is None else _said(text, _section_mark(lead[0]))
+    heading's (`heading_said`, and `lettered_headings` as there); any other paragraph as it is
+    (a mark in running text is no heading)."""
+    lead = lead_of(text)
+    if lead is None:
+        return text
+    mark = _section_mark(lead)
+    if lettered_headings and mark is not None and mark.written in _ALPHABET:
+        return unmarked(text, mark)
+    return _said(text, mark)
 
 
 def _said(text: str, mark: Mark | None) -> str:

@@ -24,12 +24,13 @@ from publish.radio.lists import with_sub_bullets_marked
 from publish.radio.markdown import (
     PLACEHOLDER_FIRST,
     PSEUDO_HEADING_LEVEL,
+    Block,
     Item,
     marks_removed,
     split_blocks,
     strip_inline,
 )
-from publish.radio.marks import heading_said, headings_lettered, lead_said
+from publish.radio.marks import heading_said, headings_lettered, lead_of, lead_said
 from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers
@@ -171,13 +172,39 @@ def _lexicon(entries: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
     return MappingProxyType(lexicon)
 
 
+def _lettered(blocks: list[Block], ctx: Context) -> tuple[bool, bool]:
+    """Whether the headings' capital marks, and the bold lead-ins', go as letters («U., V.,
+    X.»): each kind alone, or all of them in the order written (a heading «U.», then lead-ins
+    «**V.**», «**X.**»)."""
+    headings: list[str] = []
+    leads: list[str] = []
+    both: list[str] = []
+    for block in blocks:
+        first = block.items[0]
+        if block.level:
+            headings.append(first.text)
+            both.append(first.text)
+        elif (
+            block.kind == "body"
+            and ctx.sections
+            and not first.list_item
+            and (lead := lead_of(first.text)) is not None
+        ):
+            leads.append(lead)
+            both.append(lead)
+    together = len(both) > len(headings) and headings_lettered(both)
+    lettered_leads = bool(leads) and (headings_lettered(leads) or together)
+    return headings_lettered(headings) or together, lettered_leads
+
+
 def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bool) -> Spoken:
     """Normalise every block; headings become the title (read only when asked), cues kept."""
     paragraphs: list[str] = []
     title: str | None = None
     blocks = split_blocks(_prepare(markdown_text), ctx)
-    # A heading's mark is read as its text's headings go together: «V.» then «X.» are letters.
-    lettered_headings = headings_lettered([b.items[0].text for b in blocks if b.level])
+    # A heading's mark is read as its text's headings go together: «V.» then «X.» are letters;
+    # so is a bold lead-in's («**V. Kết quả:** …»), with the other lead-ins or the headings.
+    lettered_headings, lettered_leads = _lettered(blocks, ctx)
     for block in blocks:
         if block.kind == "cue":
             paragraphs.append(block.items[0].text)
@@ -201,7 +228,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
             if block.level:
                 first = heading_said(first, lettered_headings=lettered_headings)
             else:
-                first = lead_said(first)
+                first = lead_said(first, lettered_headings=lettered_leads)
             items = [dataclasses.replace(items[0], text=first), *items[1:]]
         parts = [
             _speak(
