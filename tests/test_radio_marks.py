@@ -324,3 +324,23 @@ def test_bold_lead_ins_v_and_x_are_read_as_letters_with_their_section(
     read «Phần năm», «Phần mười»: a lead-in was judged alone, where a heading line «V.» is
     judged with the others. Lead-ins go with each other and with the headings."""
     assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Kế hoạch:\n\n- A. Trộm\n- B. Cướp\n", "Kế hoạch: Trộm; Cướp."),
+        ("Các loại:\n\n- A. Trộm\n- B. Cướp\n- C. Lừa đảo\n", "Các loại: Trộm; Cướp; Lừa đảo."),
+        # Initials not from «A.», or a name with its unit, are names as before.
+        ("Khen thưởng:\n\n- B. Hùng\n- C. Lan\n", "Khen thưởng: B. Hùng. C. Lan."),
+        ("Bị bắt:\n\n- A. Tuấn (Đoàn xã)\n- B. Lan\n", "Bị bắt: A. Tuấn, Đoàn xã. B. Lan."),
+        ("Bị bắt:\n\n- A. Tuấn\n- C. Lan\n", "Bị bắt: A. Tuấn. C. Lan."),
+    ],
+)  # fmt: skip
+def test_a_list_lettered_from_a_with_one_word_points_loses_its_letters(
+    source: str, expected: str
+) -> None:
+    """«- A. Trộm», «- B. Cướp» was read «A. Trộm. B. Cướp.», the letters said on air, where
+    «- A. Trộm cắp tài sản» loses them: one word after a capital looked like a given name.
+    Marks running «A., B., C.» from «A.» letter a list (a surname seldom starts with «A»)."""
+    assert normalise(source).text == expected

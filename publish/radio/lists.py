@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 
 from publish.markdown_pasted import BULLET_GLYPHS, WORD_SUB_BULLET, sub_bullets
 from publish.nesting import SUB_LIST_INDENT
-from publish.radio.marks import in_order, lettered, name_of, names_a_person, own_mark, unmarked
+from publish.radio.marks import (
+    Mark,
+    in_order,
+    lettered,
+    name_of,
+    names_a_person,
+    own_mark,
+    unmarked,
+)
 
 __all__ = [
     "ANNOUNCES",
@@ -218,7 +226,7 @@ def _take_marks(entries: list[Entry]) -> None:
         names_a_person(entry.text, mark, given_name=True)
         for entry, mark in zip(items, marks, strict=True)
         if mark is not None
-    )
+    ) and not _lettered_from_a(items, marks)
     listed = len(present) == len(items) > 1 and in_order(present) and not names
     letters = listed and lettered(present)
     for entry, mark in zip(items, marks, strict=True):
@@ -229,6 +237,21 @@ def _take_marks(entries: list[Entry]) -> None:
             entry.name = name_of(entry.text, mark)
     for entry in entries:
         _take_marks(entry.children)
+
+
+def _lettered_from_a(items: list[Entry], marks: list[Mark | None]) -> bool:
+    """Whether every item is marked, the marks going «A., B., C.» from «A.», and no item names
+    a unit or a note (`name_of`): «- A. Trộm», «- B. Cướp» is a lettered list of points even
+    when each point is one word, as a list of names seldom is, a surname starting with «A»
+    (Âu, An) being rare; «- A. Tuấn (Đoàn xã)» is a name all the same."""
+    if len(items) < 2 or any(mark is None for mark in marks):
+        return False
+    present = [mark for mark in marks if mark is not None]
+    return (
+        present[0].written == "A"
+        and lettered(present)
+        and not any(name_of(e.text, m) for e, m in zip(items, present, strict=True))
+    )
 
 
 def _grouped(entries: list[Entry]) -> list[Entry]:
