@@ -299,6 +299,7 @@ def test_an_overlong_sentence_is_flagged_even_with_commas() -> None:
         ("Biển số \\_ABC\\_ cũ.", "Biển số ABC cũ."),
         ("Chiến dịch \\#AnToan năm nay.", "Chiến dịch AnToan năm nay."),
         ("Mã `a\\*b` giữ nguyên.", "Mã a\\ b giữ nguyên."),
+        ("Lệnh \\`x\\` và `y` hết.", "Lệnh x và y hết."),
     ],
 )
 def test_a_backslash_escape_is_read_as_the_character_the_website_shows(
@@ -306,7 +307,8 @@ def test_a_backslash_escape_is_read_as_the_character_the_website_shows(
 ) -> None:
     """«I\\. Lan» shows «I. Lan» on the website (Python-Markdown resolves the escape): the
     presenter reads what the site shows, never a backslash, and an escaped star or underscore
-    is no emphasis to take off with the word's neighbours; in a code span nothing is escaped."""
+    is no emphasis to take off with the word's neighbours; in a code span nothing is escaped.
+    An escaped backtick opens no code span (it read «`x\\ và y»), and is not read."""
     assert normalise(source).text == expected
 
 

@@ -181,6 +181,9 @@ _IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _PHOTO_NOTE = re.compile(r"\(\s*(?i:ảnh(?:\s+minh\s+h(?:oạ|ọa))?)\s*(?::[^)]*)?\)")
 _CODE_SPAN = re.compile(r"`([^`]*)`")
+_ESCAPE_OR_CODE_SPAN = re.compile(r"\\[\s\S]|`[^`]*`")
+"""A backslash escape or a code span, from the left: `\\`` is a backtick the website shows,
+never one opening a code span (`\\`x\\``)."""
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _STAR_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
@@ -913,6 +916,8 @@ def marks_removed(text: str) -> str:
         text = _TRAILING_HASHTAGS.sub("", text)  # R1.9: trailing hashtag block
         text = _HASHTAG_MARK.sub("", text)
     if escaped:
+        # A backtick, escaped or not, is never read (`\\`x\\`` is «x»).
+        text = text.replace(_hidden("`"), "")
         text = _ESCAPE_HIDDEN.sub(lambda m: chr(ord(m[0]) - _ESCAPE_FIRST), text)
     text = _sentence_breaks(_remove_pictographs(text))
     if "\n" in text:
@@ -927,8 +932,13 @@ def _escapes_hidden(text: str) -> str:
     by a private-use character no mark pattern matches, so `\\*không\\*` keeps its stars; in a
     code span a backslash escapes nothing and stays."""
     if "`" in text:
-        text = _CODE_SPAN.sub(lambda m: m[0].replace("\\", _hidden("\\")), text)
+        text = _ESCAPE_OR_CODE_SPAN.sub(_code_backslashes_hidden, text)
     return ESCAPED.sub(lambda m: _hidden(m[1]), text)
+
+
+def _code_backslashes_hidden(m: re.Match[str]) -> str:
+    """A code span of `_ESCAPE_OR_CODE_SPAN` with its backslashes held; an escape as it is."""
+    return m[0] if m[0][0] == "\\" else m[0].replace("\\", _hidden("\\"))
 
 
 def _hidden(char: str) -> str:
