@@ -322,3 +322,16 @@ def test_every_character_the_website_unescapes_is_read_without_its_backslash() -
 def test_an_escaped_bracket_is_no_link() -> None:
     """`\\[x\\](y)` shows the brackets on the website: no link text taken out of it."""
     assert normalise("Ghi \\[ghi chú\\](xem) ở đây.").text.startswith("Ghi [ghi chú]")
+
+
+@pytest.mark.parametrize("underline", ["---", "==="])
+def test_an_intro_sentence_over_a_separator_is_read(underline: str) -> None:
+    """An intro typed over «---» (meant as a separator) is a setext heading in Markdown: it
+    became the item's title and was not read, and the listener missed the news. A sentence
+    (a final stop, or longer than a heading) is read; a short line over it is still a title."""
+    intro = "Sáng nay, Công an huyện bắt 3 đối tượng trộm cắp tài sản."
+    source = f"{intro}\n{underline}\n\nNội dung.\n"
+    assert normalise(source).text == (
+        "Sáng nay, Công an huyện bắt ba đối tượng trộm cắp tài sản.\n\nNội dung."
+    )
+    assert normalise(f"Tin nổi bật\n{underline}\n\nNội dung.\n").text == "Nội dung."

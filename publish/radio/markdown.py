@@ -436,6 +436,10 @@ class _Splitter:
             item = Item(_heading_text(heading[2]), ((number, line),))
             self.blocks.append(Block("heading", [item], level=len(heading[1])))
             return
+        if _SETEXT.match(line) and self.current and not short_heading(self.current[0][1].strip()):
+            # An intro sentence over a separator typed as `---` is no title: it is read.
+            self.end_paragraph()
+            return
         if _SETEXT.match(line) and len(self.current) == 1 and not self.list_items:
             (first_number, first), self.current = self.current[0], []
             level = 1 if line.strip().startswith("=") else 2
