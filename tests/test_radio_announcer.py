@@ -255,6 +255,8 @@ SIGN_ONS = [
     ("X. Tân Bình (Châu Thành) có mưa.\n", "Xã Tân Bình, Châu Thành, có mưa."),
     ("X. Tân Bình - Công an xã ra quân. Trong đợt, bắt 3 người.\n", "Xã Tân Bình, Công an xã ra quân. Trong đợt, bắt ba người."),
     ("Chiều nay, X. Tân Bình ra quân.\n", "Chiều nay, xã Tân Bình ra quân."),
+    ("H. Châu Thành - Công an huyện ra quân tổng kiểm tra.\n", "Huyện Châu Thành, Công an huyện ra quân tổng kiểm tra."),
+    ("X. Tân Bình (Công an xã) phát hiện 3 vụ.\n", "Xã Tân Bình, Công an xã, phát hiện ba vụ."),
 ]  # fmt: skip
 
 

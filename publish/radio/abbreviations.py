@@ -91,11 +91,13 @@ commune greets no one, and `X. Tân Bình thực hiện tốt …` goes on past 
 _UNIT_AFTER = re.compile(
     r"\s*+[^\W\d_]++\s++[^\W\d_]++\s*+(?:-\s++|\(\s*+)"
     r"(?:Công an|Đội|Đồn|Trạm|Phòng|Ban|Đoàn|Hội|Báo|Đài|Trung tâm|Văn phòng|"
-    r"Phóng viên|Cộng tác viên|PV|CTV|BTV)(?!\w)[^.!?]*+[.!?]?\s*+$"
+    r"Phóng viên|Cộng tác viên|PV|CTV|BTV)(?!\w)"
+    r"(?:(?!\s(?:vừa|đã|đang|sẽ|ra quân|tổ chức|triển khai|tiến hành|bắt|phát hiện)(?!\w))"
+    r"[^.!?()])*+\)?[.!?]?\s*+$"
 )
-"""A byline: two words of given name, then the unit after a spaced dash or in brackets, and no
-sentence after it (`X. Thu Trang - Công an huyện`); a dateline goes on (`… - Công an xã ra
-quân. Trong đợt …`)."""
+"""A byline: two words of given name, then the unit after a spaced dash or in brackets, ending
+the text (`X. Thu Trang - Công an huyện`); a dateline's unit does something (`H. Châu Thành -
+Công an huyện ra quân …`) or a sentence follows (`… - Công an xã. Trong đợt …`)."""
 _PLACE_NAMES = {
     "TX": "thị xã",
     "TT": "thị trấn",
