@@ -257,6 +257,7 @@ SIGN_ONS = [
     ("Chiều nay, X. Tân Bình ra quân.\n", "Chiều nay, xã Tân Bình ra quân."),
     ("H. Châu Thành - Công an huyện ra quân tổng kiểm tra.\n", "Huyện Châu Thành, Công an huyện ra quân tổng kiểm tra."),
     ("X. Tân Bình (Công an xã) phát hiện 3 vụ.\n", "Xã Tân Bình, Công an xã, phát hiện ba vụ."),
+    ("Kết quả thực hiện: X. Tân Bình đạt 100%.\n", "Kết quả thực hiện: xã Tân Bình đạt một trăm phần trăm."),
 ]  # fmt: skip
 
 

@@ -77,10 +77,11 @@ _PLURAL_BEFORE = re.compile(r"(?<!\w)(?i:anh|chị|ông|bà|cô|chú|bác|con|c�
 `cô bác`, `các anh`): the people of a place (`Anh em X. Tân Bình`), where `chị H. Thanh Mai`
 addresses one person."""
 _BYLINE_LABEL = re.compile(
-    r"(?<!\w)(?i:tin và ảnh|tin, ảnh|bài và ảnh|bài, ảnh|tin bài|bài|thực hiện|người thực hiện|"
-    r"biên tập|trình bày|tác giả|phóng viên|PV|BTV|CTV)\s*+:\s*+$"
+    r"(?:^|(?<=[.!?”\"*_]))\s*+(?i:tin và ảnh|tin, ảnh|bài và ảnh|bài, ảnh|tin bài|bài|"
+    r"thực hiện|người thực hiện|biên tập|trình bày|tác giả|phóng viên|PV|BTV|CTV)\s*+:\s*+$"
 )
-"""A byline's label: after it comes who wrote or read the item (`Bài và ảnh: X. Thu Trang`)."""
+"""A byline's label opening a sentence: after it comes who wrote or read the item (`Bài và
+ảnh: X. Thu Trang`), where `Kết quả thực hiện: X. Tân Bình …` goes on about a place."""
 _SIGN_ON_AFTER = re.compile(
     r"\s*+[^\W\d_]++\s++[^\W\d_]++\s++(?:xin (?:kính )?chào|kính chào|"
     r"xin (?:hẹn gặp lại|tạm biệt|cảm ơn|trân trọng)|(?:thực hiện|trình bày|biên tập)\s*+(?:$|[.,;!]))"
@@ -327,7 +328,8 @@ def _name_initial(text: str, m: re.Match[str]) -> bool:
     if before:
         word = before[1]
         if len(word) > 1 and word.isupper() and word not in _TITLE_ABBREVIATIONS:
-            return text[m.end() :].split(" ", 1)[0].isupper()  # `UBND X. Tân Bình`; shouting
+            after = _WORD.match(text, m.end())  # `UBND X. Tân Bình`, unless all is shouted
+            return bool(after and after[0].isupper())
         return word[0].isupper() and word.casefold() not in _PLACE_BEFORE
     if not ends_before(_LIST_PLACE_BEFORE, text, m.start()):
         return False
