@@ -78,15 +78,41 @@ def test_create_verify_through_214_then_getdetail(
     assert list(emulator.articles) == [article_id]
 
 
+class FakeClock:
+    """A monotonic clock that only moves when the client sleeps: waits cost no wall time, and a
+    slow machine cannot eat the wait budget between two polls."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        """The current fake time."""
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        """Move time on instead of waiting."""
+        self.slept.append(seconds)
+        self.now += seconds
+
+
 def test_verify_gives_up_after_the_bounded_wait(emulator: ZaloEmulator, token_file: Path) -> None:
     emulator.configure(verify_processing_count=10_000)
-    with make_client(emulator, token_file, verify_timeout=0.05) as client:
+    clock = FakeClock()
+    settings = ClientSettings(
+        api_base=emulator.base_url,
+        oauth_base=emulator.base_url,
+        **{**FAST_SETTINGS, "verify_timeout": 0.05},
+    )
+    tokens = make_tokens(emulator, token_file)
+    with ZaloClient(tokens, settings, sleep=clock.sleep, clock=clock) as client:
         token = client.create(sample_body())
         with pytest.raises(ZaloError) as caught:
             client.verify(token)
     assert caught.value.code == -214
     assert "chạy lại đồng bộ" in str(caught.value)
     assert 2 <= emulator.count_calls("/article/verify") < 1000
+    assert sum(clock.slept) == pytest.approx(0.05)  # waited out the whole budget, no more
 
 
 def test_verify_reports_image_failure_without_retrying(

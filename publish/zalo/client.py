@@ -141,6 +141,7 @@ class ZaloClient:
         http: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.tokens = tokens
         self.settings = settings or ClientSettings()
@@ -154,6 +155,7 @@ class ZaloClient:
         self._sent: collections.deque[float] = collections.deque()
         self._pacing = threading.Lock()
         self._sleep = sleep
+        self._clock = clock
         self._random = random.Random()
 
     @classmethod
@@ -195,7 +197,11 @@ class ZaloClient:
     def with_settings(self, **changes: Any) -> ZaloClient:
         """A client sharing tokens and the HTTP pool, with some settings changed."""
         return ZaloClient(
-            self.tokens, replace(self.settings, **changes), http=self._http, sleep=self._sleep
+            self.tokens,
+            replace(self.settings, **changes),
+            http=self._http,
+            sleep=self._sleep,
+            clock=self._clock,
         )
 
     # --- public API ----------------------------------------------------------------------------
@@ -216,7 +222,7 @@ class ZaloClient:
 
     def verify(self, token: str) -> str:
         """POST article/verify, polling through -214 for up to `verify_timeout`; returns the id."""
-        started = time.monotonic()
+        started = self._clock()
         if self.settings.verify_first_delay > 0:
             self._sleep(self.settings.verify_first_delay)
         interval = self.settings.verify_interval
@@ -227,11 +233,11 @@ class ZaloClient:
                 data = self._call("verify", "POST", "/v2.0/article/verify", json={"token": token})
                 return self._field(data, "id", "verify")
             except ZaloError as error:
-                remaining = self.settings.verify_timeout - (time.monotonic() - started)
+                remaining = self.settings.verify_timeout - (self._clock() - started)
                 if error.code != -214 or remaining <= 0:
                     if error.code == -214:
                         error.args = (
-                            f"{error.args[0]} Đã chờ {time.monotonic() - started:.0f} giây "
+                            f"{error.args[0]} Đã chờ {self._clock() - started:.0f} giây "
                             f"({polls} lần kiểm tra).",
                         )
                     raise
@@ -452,13 +458,13 @@ class ZaloClient:
         allowed = max(1, limit - self.settings.concurrency)
         window = self.settings.rate_window
         with self._pacing:
-            now = time.monotonic()
+            now = self._clock()
             while self._sent and self._sent[0] <= now - window:
                 self._sent.popleft()
             if len(self._sent) >= allowed:
                 self._sleep(self._sent[0] + window - now)
                 self._sent.popleft()
-            self._sent.append(time.monotonic())
+            self._sent.append(self._clock())
 
     def _send(self, operation: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """Send with retries on transient failures; never re-sends a create that may have landed."""
