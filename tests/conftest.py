@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Let the commands the tests start feel Ctrl-C even when pytest itself was started in the
+    background (CI runners, `pytest &`): such a process inherits an ignored SIGINT, its children
+    inherit it too, and the Ctrl-C tests waited for a stop that could never come."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
