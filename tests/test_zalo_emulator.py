@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -269,18 +268,18 @@ def test_job_tokens_expire_after_a_setting_and_reads_can_wait_for_the_job(
     whether getslice/getdetail show an article before its create job is done."""
     emulator.configure(
         verify_processing_count=0,
-        verify_processing_seconds=0.3,
+        verify_processing_seconds=30,
         list_while_processing=False,
-        job_token_ttl=0.6,
+        job_token_ttl=60,
     )
     job = post(http, token, "/v2.0/article/create", sample_body())["data"]["token"]
     listed = get(http, token, "/v2.0/article/getslice", offset=0, limit=10, type="normal")
     assert listed["data"]["total"] == 0
-    time.sleep(0.35)
+    emulator.advance(35)
     listed = get(http, token, "/v2.0/article/getslice", offset=0, limit=10, type="normal")
     assert listed["data"]["total"] == 1
     assert post(http, token, "/v2.0/article/verify", {"token": job})["error"] == 0
-    time.sleep(0.3)
+    emulator.advance(30)
     assert post(http, token, "/v2.0/article/verify", {"token": job})["error"] == -201
 
 

@@ -318,7 +318,13 @@ class ZaloEmulator:
         with self._lock:
             article = self.state.articles[article_id]
             article.update(changes)
-            article["update_date"] = max(int(time.time() * 1000), article["update_date"])
+            article["update_date"] = max(self.state.now_ms(), article["update_date"])
+            self._persist()
+
+    def advance(self, seconds: float) -> None:
+        """Move the OA's clock on (jobs finish, tokens expire) without waiting for it."""
+        with self._lock:
+            self.state.skew += seconds
             self._persist()
 
     def finish_stuck_jobs(self) -> int:

@@ -272,11 +272,6 @@ def image_urls(body: dict) -> list[str]:
     return urls
 
 
-def _now_ms() -> int:
-    """Current time in epoch milliseconds, as Zalo reports dates."""
-    return int(time.time() * 1000)
-
-
 def new_article_id() -> str:
     """A short hex id like Zalo's `0b5c34017c44951acc55`."""
     return secrets.token_hex(10)
@@ -345,6 +340,7 @@ class OAState:
     creates_by_day: dict[str, int] = field(default_factory=dict)
     ready_at: dict[str, float] = field(default_factory=dict)  # article id → end of its create job
     sequence: int = 0  # orders articles created within the same millisecond
+    skew: float = 0.0  # seconds the OA's clock is ahead of the machine's (tests move time on)
 
     @classmethod
     def initial(cls, config: EmulatorConfig) -> OAState:
@@ -355,6 +351,14 @@ class OAState:
                 expires_at=time.time() + config.access_token_ttl
             )
         return state
+
+    def now(self) -> float:
+        """The OA's current time in epoch seconds."""
+        return time.time() + self.skew
+
+    def now_ms(self) -> int:
+        """The OA's current time in epoch milliseconds, as Zalo reports dates."""
+        return int(self.now() * 1000)
 
     # --- persistence -------------------------------------------------------------------------
 
@@ -390,7 +394,7 @@ class OAState:
         limit = config.expire_access_after_calls
         if (
             info.expired
-            or time.time() >= info.expires_at
+            or self.now() >= info.expires_at
             or (limit is not None and info.calls >= limit)
         ):
             info.expired = True
@@ -404,7 +408,7 @@ class OAState:
         access = new_oauth_token()
         if config.revoke_access_on_refresh:
             self.access_tokens.clear()
-        self.access_tokens[access] = AccessInfo(expires_at=time.time() + config.access_token_ttl)
+        self.access_tokens[access] = AccessInfo(expires_at=self.now() + config.access_token_ttl)
         new_refresh = refresh_token
         if config.rotate_refresh_tokens:
             new_refresh = new_oauth_token()
@@ -419,7 +423,7 @@ class OAState:
         self.auth_codes[code] = AuthCode(
             challenge=challenge,
             redirect_uri=redirect_uri,
-            expires_at=time.time() + config.auth_code_ttl,
+            expires_at=self.now() + config.auth_code_ttl,
         )
         return code
 
@@ -432,12 +436,12 @@ class OAState:
         if grant.used:
             raise ApiFailure(error, "Authorization code has been used")
         grant.used = True
-        if time.time() >= grant.expires_at:
+        if self.now() >= grant.expires_at:
             raise ApiFailure(error, "Authorization code is expired")
         if not hmac.compare_digest(pkce_challenge(verifier), grant.challenge):
             raise ApiFailure(error, "Invalid code_verifier")
         access = new_oauth_token()
-        self.access_tokens[access] = AccessInfo(expires_at=time.time() + config.access_token_ttl)
+        self.access_tokens[access] = AccessInfo(expires_at=self.now() + config.access_token_ttl)
         refresh = new_oauth_token()
         self.refresh_tokens.append(refresh)
         return _token_reply(access, refresh, config)
@@ -462,7 +466,7 @@ class OAState:
         stuck = any(marker in title for marker in config.stuck_title_substrings)
         token = new_job_token()
         self.jobs[token] = Job(
-            article_id=article_id, created_at=time.time(), image_failed=failed, stuck=stuck
+            article_id=article_id, created_at=self.now(), image_failed=failed, stuck=stuck
         )
         return token
 
@@ -479,11 +483,11 @@ class OAState:
         self.ready_at[article_id] = (
             STUCK_READY_AT
             if self.jobs[token].stuck
-            else time.time() + config.verify_processing_seconds
+            else self.now() + config.verify_processing_seconds
         )
         if not self.jobs[token].image_failed:
             self.sequence += 1
-            now = _now_ms()
+            now = self.now_ms()
             self.articles[article_id] = {
                 **_stored_fields(body),
                 "id": article_id,
@@ -518,7 +522,7 @@ class OAState:
             **_stored_fields(body),
             "id": article_id,
             "create_date": old["create_date"],
-            "update_date": max(_now_ms(), old["update_date"]),
+            "update_date": max(self.now_ms(), old["update_date"]),
             "total_view": old["total_view"],
             "total_share": old["total_share"],
             "seq": old["seq"],
@@ -534,20 +538,20 @@ class OAState:
                 self._apply_update(job.article_id, job.body)
             job.body = None
             if self.ready_at.get(job.article_id) == STUCK_READY_AT:
-                self.ready_at[job.article_id] = time.time()
+                self.ready_at[job.article_id] = self.now()
         return len(ended)
 
     def verify(self, token: Any, config: EmulatorConfig) -> dict:
         """Turn a job token into an article id: -214 while processing, -200 on image failure."""
         job = self.jobs.get(token) if isinstance(token, str) else None
         ttl = config.job_token_ttl
-        if job is None or (ttl is not None and time.time() >= job.created_at + ttl):
+        if job is None or (ttl is not None and self.now() >= job.created_at + ttl):
             raise ApiFailure(-201, "token is invalid!")
         job.verifies += 1
         processing = (
             job.stuck
             or job.verifies <= config.verify_processing_count
-            or (time.time() < job.created_at + config.verify_processing_seconds)
+            or (self.now() < job.created_at + config.verify_processing_seconds)
         )
         if processing:
             raise ApiFailure(-214, MSG_PROCESSING)
@@ -565,7 +569,7 @@ class OAState:
 
     def _listed(self, article_id: str, config: EmulatorConfig) -> bool:
         """Whether reads show the article (not while its create job runs, when so configured)."""
-        return config.list_while_processing or time.time() >= self.ready_at.get(article_id, 0.0)
+        return config.list_while_processing or self.now() >= self.ready_at.get(article_id, 0.0)
 
     def detail(self, article_id: str | None, config: EmulatorConfig) -> dict:
         """The article as getdetail returns it: the create body, plus meta when configured."""
