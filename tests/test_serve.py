@@ -971,12 +971,16 @@ def test_is_editor_temp(name: str, temp: bool) -> None:
 
 def test_debouncer_runs_once_per_burst() -> None:
     calls: list[float] = []
-    debouncer = Debouncer(lambda: calls.append(time.monotonic()), delay=0.05)
+    # The burst's time is the test's: a stalled test thread cannot split it into two bursts.
+    now = [0.0]
+    debouncer = Debouncer(lambda: calls.append(now[0]), delay=0.05, clock=lambda: now[0])
     debouncer.start()
     try:
         for _ in range(20):
             debouncer.poke()
-            time.sleep(0.005)
+            now[0] += 0.005
+            time.sleep(0.005)  # real time too, for a debouncer that would not wait to run
+        now[0] += 0.05  # then quiet for the whole delay
         deadline = time.monotonic() + EVENT_WAIT
         while not calls and time.monotonic() < deadline:
             time.sleep(0.01)

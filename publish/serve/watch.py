@@ -23,9 +23,15 @@ CHANGE_EVENTS = frozenset({"created", "modified", "deleted", "moved"})
 class Debouncer:
     """Runs `callback` once after `delay` seconds without a new `poke()`; never twice at a time."""
 
-    def __init__(self, callback: Callable[[], object], delay: float = 0.2) -> None:
+    def __init__(
+        self,
+        callback: Callable[[], object],
+        delay: float = 0.2,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._callback = callback
         self._delay = delay
+        self._clock = clock
         self._poked = threading.Event()
         self._stopping = False
         self._last = 0.0
@@ -37,7 +43,7 @@ class Debouncer:
 
     def poke(self) -> None:
         """Note that something changed."""
-        self._last = time.monotonic()
+        self._last = self._clock()
         self._poked.set()
 
     def stop(self) -> None:
@@ -52,7 +58,7 @@ class Debouncer:
         while True:
             self._poked.wait()
             while not self._stopping:
-                quiet = time.monotonic() - self._last
+                quiet = self._clock() - self._last
                 if quiet >= self._delay:
                     break
                 time.sleep(self._delay - quiet)
