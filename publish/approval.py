@@ -6,7 +6,7 @@ text edited after approval is never published under the old approval.
 
 The fingerprint covers everything that changes what goes out: every front matter key (title,
 summary, date, expires, category, tags, author, cover, cover_alt, channels, slug, id, aliases,
-classification, the zalo and radio blocks, keys for templates), the body, and the bytes of every
+classification, corrections, the zalo and radio blocks, keys for templates), the body, and the bytes of every
 image of the content folder it shows (cover and body: a photo replaced under the same name is a
 change). Not covered: the approval itself (`approved_by`, `approved_version`), `pii_reviewed_by`,
 `draft` (holding an approved bulletin back and releasing it again changes nothing it shows), and

@@ -19,6 +19,7 @@ from typing import Any
 from publish import (
     approval,
     content_images,
+    corrections,
     fields,
     legacy_text,
     nesting,
@@ -71,6 +72,7 @@ KNOWN_KEYS = {
     "classification",
     "pii_reviewed_by",
     "approved_version",
+    "corrections",
 }
 SUMMARY_PLACEHOLDER = "Tóm tắt bản tin trong một, hai câu."
 BODY_PLACEHOLDER = "Viết nội dung bản tin ở đây."
@@ -181,6 +183,7 @@ def load_site(
     problems.extend(url_history.moved_site(config))
     duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
     problems.extend(duplicates)
+    problems.extend(corrections.future(bulletins, now))
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
@@ -760,6 +763,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         _placeholders(col, summary, parsed)
     tags = fields.tags(col, data)
     aliases = fields.aliases(col, data, config)
+    corrected = corrections.read(col, data, config, date)
     author = fields.text(col, data, "author") or ""
     approved_by = fields.text(col, data, "approved_by") or ""
     before = errors()
@@ -807,6 +811,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         earlier_digests=(
             approval.earlier_digests((data, parsed.body), written) if approved_version else ()
         ),
+        corrections=corrected,
     )
 
 

@@ -147,13 +147,15 @@ MARKDOWN_IN_TEXT = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|\[[^\]]+\]\([^)]*\)|(?:^
 """Markdown an editor may put in a plain-text field (bold, a link, a heading mark)."""
 
 
-def plain(col: Collector, key: str, value: str | None) -> None:
-    """Warn when a plain-text field holds Markdown: it would show as typed (**…**, [a](b))."""
+def plain(col: Collector, key: str, value: str | None, *, line: int | None = None) -> None:
+    """Warn when a plain-text field holds Markdown: it would show as typed (**…**, [a](b));
+    `line`: where the value is, when not on the line of `key`."""
     if value and (found := MARKDOWN_IN_TEXT.search(value)):
         col.add(
             f"trường này là văn bản thường: «{found.group().strip()}» sẽ hiện nguyên như vậy "
             "(trên trang, Zalo, thẻ chia sẻ)",
             field=key,
+            line=line,
             hint="Bỏ các dấu Markdown (**, __, [chữ](địa chỉ), #) khỏi trường này.",
             severity="warning",
         )
@@ -529,8 +531,11 @@ GATE_ALIASES = {
     "mat": "classification",
     "nguoi duyet": "approved_by",
     "duyet": "approved_by",
+    "dinh chinh": "corrections",
+    "cai chinh": "corrections",
 }
-"""Vietnamese names an editor may give those fields (folded, '_' and '-' as spaces)."""
+"""Vietnamese names an editor may give those fields, and a few others (folded, '_' and '-' as
+spaces)."""
 FOREIGN_GATES = {
     **dict.fromkeys(
         (
@@ -604,7 +609,11 @@ FOREIGN_FIELDS = {
     **dict.fromkeys(("alias", "redirectfrom"), ("aliases", _ALIASES_HINT)),
     **dict.fromkeys(
         ("lastmod", "updated", "modified", "lastmodified"),
-        (None, "Công cụ này không đọc ngày sửa bài; thời điểm đăng là 'date'."),
+        (
+            None,
+            "Công cụ này không đọc ngày sửa bài; thời điểm đăng là 'date'. Sửa một chỗ sai của "
+            "bài đã đăng thì ghi vào 'corrections' (lúc sửa và đã sửa gì) để người đọc biết.",
+        ),
     ),
     "weight": (None, "Công cụ này xếp bài theo 'date', không theo 'weight'."),
     "toc": (None, "Công cụ này không tạo mục lục trong bài."),

@@ -124,16 +124,32 @@ class Parsed:
     def item_lines(self, key: str) -> tuple[int, ...]:
         """1-based line of each item of the top-level list `key`, in order (none when `key` is
         not a list); computed only when asked."""
+        return tuple(item.start_mark.line + 2 for item in self._items(key))
+
+    def item_key_lines(self, key: str) -> tuple[dict[str, int], ...]:
+        """For each item of the top-level list `key`, in order, the 1-based line of each key of
+        that item when it is a mapping (`date`, `note`), and of the item itself under ""."""
+        found = []
+        for item in self._items(key):
+            lines = {"": item.start_mark.line + 2}
+            if isinstance(item, yaml.MappingNode):
+                for name, _ in item.value:
+                    lines.setdefault(str(name.value), name.start_mark.line + 2)
+            found.append(lines)
+        return tuple(found)
+
+    def _items(self, key: str) -> list[yaml.Node]:
+        """The YAML nodes of the items of the top-level list `key` (none when it is not one)."""
         try:
             node = yaml.compose(self.yaml_text, Loader=_BaseLoader)
         except yaml.YAMLError:
-            return ()
+            return []
         if not isinstance(node, yaml.MappingNode):
-            return ()
+            return []
         for name, value in node.value:
             if name.value == key and isinstance(value, yaml.SequenceNode):
-                return tuple(item.start_mark.line + 2 for item in value.value)
-        return ()
+                return list(value.value)
+        return []
 
     def key_at(self, line: int) -> str | None:
         """The front matter key whose value holds 1-based `line` (`zalo.title` inside a block),

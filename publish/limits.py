@@ -1,4 +1,5 @@
-"""Size caps on the files a build reads whole, and how a too-large one is described."""
+"""Size caps on the files a build reads whole, and how a too-large one is described; and on
+the one front matter text every channel puts first (a correction's note)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import BinaryIO
 __all__ = [
     "MARKDOWN_HINT",
     "MAX_CONFIG_BYTES",
+    "MAX_CORRECTION_NOTE",
     "MAX_IMAGE_BYTES",
     "MAX_SOURCE_BYTES",
     "megabytes",
@@ -23,6 +25,10 @@ MAX_CONFIG_BYTES = 1_000_000
 """site.toml: a real one is a few KB."""
 MAX_IMAGE_BYTES = 20_000_000
 """An image in content/: a phone photo is 2–8 MB; each is read whole to be resized."""
+MAX_CORRECTION_NOTE = 300
+"""Characters of a correction's note: one or two sentences saying what was corrected. The note
+opens the page, the Zalo article and the radio script, so it is held to the length of a Zalo
+description (299) rather than of a summary (600): the corrected text itself is in the bulletin."""
 MARKDOWN_HINT = (
     "Tách bài thành nhiều bản tin. Ảnh dán thẳng vào bài (data:image/…;base64,…) hãy lưu thành "
     "tệp trong content/images/ rồi chèn ![Mô tả ảnh](images/ten-anh.jpg)."

@@ -20,6 +20,7 @@ __all__ = [
     "Artifact",
     "Build",
     "Bulletin",
+    "Correction",
     "Exclusion",
     "ImageRef",
     "Kept",
@@ -87,6 +88,22 @@ class ImageRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A correction (`corrections:` in front matter) to a published bulletin: when and what."""
+
+    __reduce__ = by_constructor
+
+    date: dt.datetime
+    """Aware datetime on the site's clock, no earlier than the bulletin's `date`."""
+    note: str
+    """What was corrected, as the editor wrote it (plain text)."""
+    timed: bool = True
+    """False when written as a day without a time of day: shown as the day alone."""
+    line: int | None = None
+    """Line of the item in the source file, for messages found after loading."""
+
+
+@dataclass(frozen=True, slots=True)
 class Bulletin:
     """One bulletin as the editor wrote it, validated and normalised to NFC."""
 
@@ -144,6 +161,8 @@ class Bulletin:
     earlier_digests: tuple[str, ...] = ()
     """The same under earlier schemes (publish.approval.earlier_digests), for an approval
     written by an earlier version of the tool; computed only for an approved bulletin."""
+    corrections: tuple[Correction, ...] = ()
+    """Corrections made after publication (front matter `corrections`), oldest first."""
 
     @property
     def body(self) -> str:
@@ -159,6 +178,11 @@ class Bulletin:
     def shown_images(self) -> tuple[ImageRef, ...]:
         """Every image of the body a reader sees: what the website and Zalo check and resize."""
         return self.images + self.unfingerprinted if self.unfingerprinted else self.images
+
+    @property
+    def modified(self) -> dt.datetime:
+        """When what it says last changed for readers: its latest correction, else its date."""
+        return self.corrections[-1].date if self.corrections else self.date
 
     @property
     def url(self) -> str:
