@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from markupsafe import escape
+
+from publish.corrections import HEADING, when
 from publish.model import Bulletin
 
 if TYPE_CHECKING:
@@ -28,6 +31,8 @@ class FeedEntry:
     title: str
     url: str
     published: dt.datetime
+    updated: dt.datetime
+    """Its latest correction, else `published`."""
     summary: str
     content_html: str
     category: str
@@ -54,15 +59,15 @@ def atom_feed(
     language: str,
     fallback_updated: dt.datetime,
 ) -> bytes:
-    """A complete Atom document; `updated` is the newest entry, so an unchanged site gives equal
-    bytes. `feed_id` is the feed's address at the site's first address (see entry_id)."""
+    """A complete Atom document; `updated` is the newest entry's (its latest correction's, when
+    corrected), so an unchanged site gives equal bytes. `feed_id` is the feed's address at the site's first address (see entry_id)."""
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": language})
     _text(feed, "id", feed_id)
     _text(feed, "title", title)
     if subtitle:
         _text(feed, "subtitle", subtitle)
-    updated = max((e.published for e in entries), default=fallback_updated)
+    updated = max((e.updated for e in entries), default=fallback_updated)
     _text(feed, "updated", updated.isoformat())
     ET.SubElement(feed, _q("link"), rel="self", type="application/atom+xml", href=feed_url)
     ET.SubElement(feed, _q("link"), rel="alternate", type="text/html", href=page_url)
@@ -80,7 +85,7 @@ def _entry(entry: FeedEntry, site_author: str) -> ET.Element:
     _text(node, "title", entry.title)
     ET.SubElement(node, _q("link"), rel="alternate", type="text/html", href=entry.url)
     _text(node, "published", entry.published.isoformat())
-    _text(node, "updated", entry.published.isoformat())
+    _text(node, "updated", entry.updated.isoformat())
     _text(ET.SubElement(node, _q("author")), "name", entry.author or site_author)
     ET.SubElement(node, _q("category"), term=entry.category, label=entry.category_label)
     _text(node, "summary", entry.summary)
@@ -148,11 +153,21 @@ def _entries(context: SiteContext, bulletins: Sequence[Bulletin]) -> list[FeedEn
             title=b.title,
             url=context.absolute(b.url),
             published=b.date,
+            updated=b.modified,
             summary=b.summary,
-            content_html=str(context.body_html(b)),
+            content_html=correction_html(b) + str(context.body_html(b)),
             category=b.category,
             category_label=config.categories[b.category].label,
             author=b.author,
         )
         for b in bulletins[: config.web.feed_items]
     ]
+
+
+def correction_html(bulletin: Bulletin) -> str:
+    """The bulletin's corrections as paragraphs opening its feed content (none: ""): a feed
+    reader shows the entry's content, not the page's box."""
+    return "".join(
+        f"<p><strong>{HEADING} ({escape(when(c))}):</strong> {escape(c.note)}</p>\n"
+        for c in bulletin.corrections
+    )

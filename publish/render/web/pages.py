@@ -11,6 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from publish import corrections
 from publish.cache import digest
 from publish.model import Bulletin, Page
 from publish.render.web.context import (
@@ -423,6 +424,20 @@ class Views(SiteContext):
                 context["canonical"], label=f"Mã QR của bài: {context['canonical']}"
             ),
             og_published=bulletin.date.isoformat(),
+            og_modified=bulletin.modified.isoformat() if bulletin.corrections else None,
+            corrections=[
+                {"iso": c.date.isoformat(), "when": corrections.when(c), "note": c.note}
+                for c in bulletin.corrections
+            ],
+            updated=(
+                {
+                    "iso": bulletin.modified.isoformat(),
+                    "lead": corrections.updated_lead(bulletin.corrections[-1]),
+                    "when": corrections.when(bulletin.corrections[-1]),
+                }
+                if bulletin.corrections
+                else None
+            ),
             og_section=category.label,
             og_tags=list(bulletin.tags),
         )
@@ -433,7 +448,7 @@ class Views(SiteContext):
             source=bulletin.source,
             key=bulletin.key,
             indexed=not preview,
-            lastmod=bulletin.date,
+            lastmod=bulletin.modified,
         )
 
     def related(self, bulletin: Bulletin) -> list[Bulletin]:

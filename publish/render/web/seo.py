@@ -51,7 +51,7 @@ def news_article(
         "headline": bulletin.title,
         "description": bulletin.summary,
         "datePublished": bulletin.date.isoformat(),
-        "dateModified": bulletin.date.isoformat(),
+        "dateModified": bulletin.modified.isoformat(),
         "inLanguage": config.site.language,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,

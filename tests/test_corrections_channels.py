@@ -1,0 +1,138 @@
+"""A corrected bulletin on every channel: the page, feeds and sitemap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import feedparser
+
+from publish import config as config_module
+from publish.pipeline import build
+from publish.writer import write
+from tests.helpers import NOW, bulletin_md, make_project
+from tests.test_corrections import CORRECTION, FILE, NOTE, OTHER
+
+BASE = "https://congan-chauthanh.example.vn/"
+
+
+def build_web(root: Path, now: dt.datetime = NOW) -> Path:
+    """Build the website into root/output/web."""
+    result = build(config_module.load(root), channels=("web",), now=now)
+    write(result.artifacts, root / "output", ("web",))
+    return root / "output" / "web"
+
+
+def corrected_project(tmp_path: Path) -> Path:
+    """A (older) bulletin corrected after a newer one was published, and that newer one."""
+    return make_project(
+        tmp_path,
+        {
+            FILE: bulletin_md(
+                {
+                    "slug": "bai-a",
+                    "corrections": CORRECTION
+                    + '\n  - date: 2020-12-20 09:05\n    note: "Sửa tên xã."',
+                }
+            ),
+            OTHER: bulletin_md(
+                {"slug": "bai-b", "date": "2020-12-10 08:00", "title": '"Tin mới hơn"'}
+            ),
+        },
+    )
+
+
+def test_the_page_says_when_it_was_updated_and_lists_each_correction_before_the_text(
+    tmp_path: Path,
+) -> None:
+    web = build_web(corrected_project(tmp_path))
+    html = (web / "2020/12/bai-a/index.html").read_text("utf-8")
+    updated = '<time datetime="2020-12-20T09:05:00+07:00">9:05 ngày 20/12/2020</time>'
+    assert f'<p class="meta updated">Cập nhật lúc {updated}</p>' in html
+    box = re.search(
+        r'<section class="corrections" aria-labelledby="dinh-chinh">(.*?)</section>', html, re.S
+    )
+    assert box is not None
+    assert '<h2 id="dinh-chinh">Đính chính</h2>' in box[1]
+    items = re.findall(r"<li>(.*?)</li>", box[1])
+    assert items == [
+        f'<time datetime="2020-12-09T14:30:00+07:00">14:30 ngày 9/12/2020</time>: {NOTE}',
+        f"{updated}: Sửa tên xã.",
+    ]
+    assert html.index("Đính chính</h2>") < html.index('class="lead"') < html.index('class="prose"')
+    assert '<meta property="article:published_time" content="2020-12-08T08:00:00+07:00">' in html
+    assert '<meta property="article:modified_time" content="2020-12-20T09:05:00+07:00">' in html
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html)[1])  # type: ignore[index]
+    assert (data["datePublished"], data["dateModified"]) == (
+        "2020-12-08T08:00:00+07:00",
+        "2020-12-20T09:05:00+07:00",
+    )
+
+
+def test_a_page_without_corrections_shows_none_and_is_modified_when_published(
+    tmp_path: Path,
+) -> None:
+    web = build_web(corrected_project(tmp_path))
+    html = (web / "2020/12/bai-b/index.html").read_text("utf-8")
+    assert "corrections" not in html and "Cập nhật" not in html
+    assert "article:modified_time" not in html
+    assert '"dateModified": "2020-12-10T08:00:00+07:00"' in html
+
+
+def test_a_correction_with_a_day_alone_shows_the_day_alone(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path,
+        {
+            FILE: bulletin_md(
+                {"slug": "bai-a", "corrections": '\n  - date: 2020-12-09\n    note: "x"'}
+            )
+        },
+    )
+    html = (build_web(root) / "2020/12/bai-a/index.html").read_text("utf-8")
+    assert 'Cập nhật <time datetime="2020-12-09T00:00:00+07:00">ngày 9/12/2020</time>' in html
+
+
+def test_sitemap_and_feeds_date_the_correction_and_lists_keep_the_publication_order(
+    tmp_path: Path,
+) -> None:
+    web = build_web(corrected_project(tmp_path))
+    sitemap = (web / "sitemap.xml").read_text("utf-8")
+    page = re.search(r"<loc>[^<]*/2020/12/bai-a/</loc>\s*<lastmod>([^<]*)</lastmod>", sitemap)
+    assert page is not None and page[1] == "2020-12-20T09:05:00+07:00"
+    feed = feedparser.parse((web / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert [e.link for e in feed.entries] == [BASE + "2020/12/bai-b/", BASE + "2020/12/bai-a/"]
+    newer, corrected = feed.entries
+    assert (corrected.published, corrected.updated) == (
+        "2020-12-08T08:00:00+07:00",
+        "2020-12-20T09:05:00+07:00",
+    )
+    assert newer.published == newer.updated == "2020-12-10T08:00:00+07:00"
+    assert feed.feed.updated == "2020-12-20T09:05:00+07:00"
+    content = corrected.content[0].value
+    assert content.startswith("<p><strong>Đính chính (14:30 ngày 9/12/2020):</strong> Sửa số")
+    home = (web / "index.html").read_text("utf-8")
+    assert home.index("/2020/12/bai-b/") < home.index("/2020/12/bai-a/")
+
+
+def test_a_note_is_text_on_every_channel_never_markup(tmp_path: Path) -> None:
+    note = "<script>alert(1)</script> & <b>đậm</b>"
+    root = make_project(
+        tmp_path,
+        {
+            FILE: bulletin_md(
+                {
+                    "slug": "bai-a",
+                    "corrections": f"\n  - date: 2020-12-09 14:30\n    note: '{note}'",
+                }
+            )
+        },
+    )
+    web = build_web(root)
+    html = (web / "2020/12/bai-a/index.html").read_text("utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;" in html
+    feed = feedparser.parse((web / "feed.xml").read_bytes())
+    assert "&lt;script&gt;" in feed.entries[0].content[0].value
