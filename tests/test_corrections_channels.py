@@ -1,4 +1,5 @@
-"""A corrected bulletin on every channel: the page, feeds and sitemap."""
+"""A corrected bulletin on every channel: the page, feeds and sitemap, the Zalo article as the
+emulator receives it, and the radio script."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from pathlib import Path
 
 import feedparser
+import pytest
 
 from publish import config as config_module
 from publish.pipeline import build
@@ -136,3 +138,61 @@ def test_a_note_is_text_on_every_channel_never_markup(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;" in html
     feed = feedparser.parse((web / "feed.xml").read_bytes())
     assert "&lt;script&gt;" in feed.entries[0].content[0].value
+
+
+# Zalo, as the emulator receives it, and the radio script.
+
+
+def test_a_correction_updates_the_zalo_article_in_place_and_opens_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+    from tests.test_sync_zalo import state, sync
+    from tests.zalo_fixtures import env_for
+    from tests.zalo_project import FAST_ENV, zalo_bulletin, zalo_project
+
+    with ZaloEmulator(EmulatorConfig()) as emulator:
+        for name, value in env_for(emulator, tmp_path / "secrets" / "t.json", **FAST_ENV).items():
+            monkeypatch.setenv(name, value)
+        root = zalo_project(tmp_path, 2)
+        assert sync(root) == 0
+        article = state(root)["bt-001"]["article_id"]
+        body_before = emulator.articles[article]["body"]
+        path = root / "content" / "bai-viet" / "ban-tin-001.md"
+        path.write_text(
+            zalo_bulletin(1, corrections=CORRECTION.replace("2020-12-09", "2020-12-20")), "utf-8"
+        )
+        emulator.clear_calls()
+        capsys.readouterr()
+        assert sync(root, "--dry-run") == 0
+        out = capsys.readouterr().out
+        assert "nội dung bài viết thay đổi (đính chính lúc 14:30 ngày 20/12/2020" in out
+        assert sync(root) == 0
+        writes = emulator.write_calls()
+        assert [(c.path, c.body["id"]) for c in writes] == [("/v2.0/article/update", article)]
+        sent = writes[0].body["body"]
+        assert sent[0] == {"type": "text", "content": f"Đính chính (14:30 ngày 20/12/2020): {NOTE}"}
+        assert sent[1:] == body_before
+        assert emulator.articles[article]["body"] == sent
+
+
+def test_the_radio_script_opens_with_the_correction_read_aloud(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path,
+        {
+            FILE: bulletin_md(
+                {
+                    "id": "ct-a",
+                    "channels": "[radio]",
+                    "radio": "{air_date: 2021-01-09}",
+                    "corrections": '\n  - date: 2020-12-09 14:30\n    note: "Sửa tên xã: đúng là xã Phú Hựu."',
+                },
+                body="Nội dung bản tin.\n",
+            )
+        },
+    )
+    result = build(config_module.load(root), channels=("radio",), now=NOW)
+    write(result.artifacts, root / "output", ("radio",))
+    item = (root / "output" / "radio" / "items" / "ct-a.txt").read_text("utf-8-sig")
+    spoken = item.split("-" * 20)[-1].lstrip("-\n").split("\n\n")
+    assert spoken[:2] == ["Đính chính: Sửa tên xã: đúng là xã Phú Hựu.", "Nội dung bản tin."]

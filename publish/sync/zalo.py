@@ -81,6 +81,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from publish.config import Config
+from publish.corrections import told, when
 from publish.errors import NeedsPerson, PublishError
 from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
@@ -193,7 +194,12 @@ def _body_digest(bulletin: Bulletin, entry: Mapping[str, Any] | None, digest: st
     kept = entry.get("body_digest") if entry and entry.get("digest") == digest else None
     if isinstance(kept, str) and kept:
         return kept
-    return hashlib.sha256(bulletin.body_utf8).hexdigest()
+    found = hashlib.sha256(bulletin.body_utf8)
+    # The corrections open the article's text: one added changes it (none: the digest of the
+    # body alone, as before corrections existed, so no record seems changed by the upgrade).
+    for correction in bulletin.corrections:
+        found.update(f"\n{told(correction)}".encode())
+    return found.hexdigest()
 
 
 def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
@@ -354,6 +360,7 @@ class ZaloSyncer:
                 path=payloads.where(rel),
                 digest=digest,
                 body_digest=_body_digest(bulletin, recorded.get(bulletin.key), digest),
+                corrected=when(bulletin.corrections[-1]) if bulletin.corrections else "",
             )
         if not self.dry_run:
             payloads.save()

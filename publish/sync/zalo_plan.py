@@ -55,6 +55,8 @@ class Local:
     """The payload file, as text."""
     digest: str
     body_digest: str
+    corrected: str = ""
+    """When its latest correction was made («14:30 ngày 2/12/2026»), "" when it has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +173,12 @@ def plan_actions(observed: Observed) -> list[Action]:
             ):
                 reason = SAME_TEXT
             else:
-                reason = "nội dung bài viết thay đổi"
+                reason = "nội dung bài viết thay đổi" + (
+                    f" (đính chính lúc {local.corrected}: sửa bài đã đăng tại chỗ, đầu bài ghi "
+                    "rõ đã sửa gì)"
+                    if local.corrected
+                    else ""
+                )
             actions.append(Action("update", key, reason, title))
         elif entry.get("given_up"):
             postponed = POSTPONED if key in observed.overwrite else ""

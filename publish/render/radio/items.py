@@ -16,6 +16,7 @@ from typing import Any
 
 from publish.cache import digest
 from publish.config import Config
+from publish.corrections import HEADING
 from publish.errors import Problem
 from publish.fields import parse_datetime, unlikely_year
 from publish.model import Bulletin, deflate, inflate
@@ -193,7 +194,7 @@ class Speaker:
     def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
         """A digest of everything `item()` is made from, to keep finished items under (the
         body as Bulletin.made_of stands for it)."""
-        body = bulletin.made_of("body")
+        body = bulletin.made_of("body", "corrections")
         return digest(self._made_of, *body, bulletin.body_line, bulletin.title, block, reader)
 
     def speak(self, text: str, *, front_matter: bool = False) -> tuple[str, tuple[Flag, ...]]:
@@ -215,6 +216,9 @@ class Speaker:
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
         if block.read_title:
             paragraphs.insert(0, f"{block.type}: {self._part(bulletin.title, flags)}")
+        # Heard first: a listener who read the bulletin on the website or Zalo before it was
+        # corrected learns what changed before hearing the corrected text.
+        paragraphs[:0] = [f"{HEADING}: {self._part(c.note, flags)}" for c in bulletin.corrections]
         segment = Segment(
             kind="read",
             slug=block.slug or make_slug(bulletin.title, lexicon=self.lexicon),

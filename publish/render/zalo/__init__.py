@@ -101,7 +101,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
 
 def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
     """Digest of what a payload is made of, images aside (see Bulletin.made_of)."""
-    return digest(*bulletin.made_of("body"), *header(bulletin, site, images))
+    return digest(*bulletin.made_of("body", "corrections"), *header(bulletin, site, images))
 
 
 def _payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, Calls]:

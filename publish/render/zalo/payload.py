@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from publish.addresses import address_as_text, text_is_address
 from publish.config import Config
 from publish.content_images import content_image, remote_image
+from publish.corrections import told
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
@@ -29,6 +30,7 @@ __all__ = [
     "Fields",
     "body_blocks",
     "build_payload",
+    "correction_texts",
     "encode",
     "fields",
     "header",
@@ -252,6 +254,7 @@ def build_payload(
     # The cover shows above the article on Zalo: when the body shows the same picture too, the
     # follower would see it twice, so only the body's (in its place, with its caption) is shown.
     repeated = any(b.get("type") == "image" and b.get("url") == cover_url for b in body)
+    body[:0] = [{"type": "text", "content": text} for text in correction_texts(bulletin, config)]
     body += [{"type": "text", "content": text} for text in footer_texts(config)]
     body.append(
         {
@@ -273,6 +276,17 @@ def build_payload(
         "status": "show",
         "comment": config.zalo.comment,
     }
+
+
+def correction_texts(bulletin: Bulletin, config: Config) -> list[str]:
+    """The text blocks opening a corrected article, one per correction, oldest first
+    («Đính chính (14:30 ngày 2/12/2026): …»): a follower reads them before the corrected text.
+    Plain text, as every text block is (Zalo's HTML in blocks is unconfirmed)."""
+    return [
+        piece
+        for correction in bulletin.corrections
+        for piece in pieces(plain_text(told(correction)), config.zalo.text_block_max)
+    ]
 
 
 def footer_texts(config: Config) -> list[str]:
