@@ -1,7 +1,7 @@
 """A rebuild that reuses .cache/ and output/ gives exactly the files of a clean build.
 
 Random sequences of edits (body, title, date, tags, tags differing only by symbols, links by
-file name to other bulletins),
+file name to other bulletins, a correction added or taken away),
 renames, deletions, new bulletins, image, template and site.toml changes, a theme using the
 whole `site`, and hand edits of output/ are applied to a copy of the fixture site. After each step the
 project is rebuilt in place (every channel, caches kept) and compared, file by file, with a clean
@@ -152,6 +152,19 @@ def apply(root: Path, op: tuple[str, int]) -> None:
         replace_line(target, "title", f'"Tiêu đề đã sửa lần {n}"')
     elif name == "date" and target:
         replace_line(target, "date", f"2024-01-{1 + n % 28:02d} 06:{n % 60:02d}")
+    elif name == "correction" and target:
+        # A correction added to a published bulletin (its page, feeds, sitemap, Zalo article
+        # and radio script change), or taken away again.
+        text = target.read_text(encoding="utf-8")
+        if "\ncorrections:" in text:
+            text = re.sub(r"\ncorrections:\n(?:  .*\n)+", "\n", text, count=1)
+        else:
+            correction = (
+                f"corrections:\n  - date: 2024-03-31 10:{n:02d}\n"
+                f'    note: "Sửa lần {n}: số điện thoại đúng là 0912 345 678."\n'
+            )
+            text = text.replace("\n---\n", f"\n{correction}---\n", 1)
+        target.write_text(text, encoding="utf-8")
     elif name == "tags" and target:
         replace_line(target, "tags", f'["tuần tra", "thẻ {n % 3}"]')
     elif name == "symbol-tag" and target:
@@ -234,6 +247,7 @@ OPERATIONS = st.tuples(
             "title",
             "date",
             "tags",
+            "correction",
             "rename",
             "delete",
             "add",
@@ -290,6 +304,7 @@ def check_step(root: Path, scratch: Path, before: dict[str, tuple[bytes, int, in
 @example(steps=[("link", 1), ("date", 2), ("link", 4), ("rename", 2)])
 @example(steps=[("symbol-tag", 1), ("symbol-tag", 3), ("symbol-tag", 4)])
 @example(steps=[("add", 5), ("count-template", 0), ("delete", 3), ("add", 6)])
+@example(steps=[("correction", 1), ("body", 1), ("correction", 1), ("correction", 2)])
 def test_incremental_rebuilds_equal_clean_builds(tmp_path_factory, built_site, steps) -> None:
     """Every step's rebuild equals a clean build, and rewrites only changed files."""
     work = tmp_path_factory.mktemp("incremental")
