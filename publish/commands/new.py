@@ -340,6 +340,7 @@ approved_by: ""
 draft: true
 # expires: 2030-01-01
 # channels: [web, zalo, radio]
+# corrections: chỉ khi sửa một chỗ sai của bài đã đăng (README, mục «Đính chính»)
 ---
 
 {BODY_PLACEHOLDER}
