@@ -689,9 +689,9 @@ def lint(site: Site, *, strict: bool = False) -> list[Problem]:
 def _cached_findings(
     bulletins: list[Bulletin], cache: Fragments
 ) -> list[tuple[tuple[Finding, ...], ...]]:
-    """The findings of each bulletin's title, summary and body, kept on a shelf under the
-    bulletin's file and what its texts are made of. Those not kept are searched in worker
-    processes."""
+    """The findings of each bulletin's title, summary, body and correction notes, kept on a
+    shelf under the bulletin's file and what its texts are made of. Those not kept are
+    searched in worker processes."""
     shelf = Shelf(cache, "pii-findings")
     versions = [_findings_version(b) for b in bulletins]
     found = [shelf.get(b.source, v) for b, v in zip(bulletins, versions, strict=True)]
@@ -708,14 +708,16 @@ def _cached_findings(
 def _findings_version(bulletin: Bulletin) -> str:
     """What a bulletin's findings are made of: its texts, its slug and the year of its date (see
     Bulletin.made_of)."""
-    return digest(*bulletin.made_of("date", "title", "summary", "body", "slug"))
+    return digest(*bulletin.made_of("date", "title", "summary", "body", "slug", "corrections"))
 
 
 def _fresh_findings(bulletin: Bulletin) -> tuple[tuple[Finding, ...], ...]:
     """The findings of a bulletin's texts, searched now (a job that may run in a worker
     process)."""
     year = bulletin.date.year
-    texts = (bulletin.title, bulletin.summary, bulletin.body)
+    # The notes one to a line: a finding's line is the index of its correction.
+    notes = "\n".join(" ".join(c.note.split()) for c in bulletin.corrections)
+    texts = (bulletin.title, bulletin.summary, bulletin.body, notes)
     found = tuple(tuple(findings(text, year=year)) for text in texts)
     return (*found, _in_slug(bulletin.slug, found))
 
@@ -738,7 +740,8 @@ def _bulletin_problems(
     strict: bool,
     going_out: bool,
 ) -> Iterator[Problem]:
-    """The findings of one bulletin (title, summary, body, names its slug spells) as Problems
+    """The findings of one bulletin (title, summary, body, correction notes, names its slug
+    spells) as Problems
     with file lines; one in the title or the slug says what keeps it for good.
 
     `going_out`: published now or scheduled (drafts and unapproved bulletins still need a
@@ -747,15 +750,19 @@ def _bulletin_problems(
     reviewer = bulletin.pii_reviewed_by.strip()
     severity = "error" if strict and going_out and not reviewer else "warning"
     lines: dict[str, int] | None = None  # read only when something is found: most files are clean
-    for field, field_findings in zip(("title", "summary", None, "slug"), found, strict=True):
+    named = ("title", "summary", None, "corrections", "slug")
+    for field, field_findings in zip(named, found, strict=True):
         for finding in field_findings:
+            line: int | None
             if field is None:
-                first: int | None = bulletin.body_line
+                line = bulletin.body_line + finding.line
+            elif field == "corrections":
+                line = bulletin.corrections[finding.line].line  # the item's: one note a line
             else:
                 if lines is None:
                     lines = _field_lines(site.config.root / bulletin.source)
                 first = lines.get(field)
-            line = None if first is None else first + finding.line
+                line = None if first is None else first + finding.line
             where = _LASTING.get(field or "", "")
             if reviewer:
                 hint = f"{where}Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."

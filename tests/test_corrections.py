@@ -14,6 +14,7 @@ from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
 from publish.model import Site
+from publish.pii import lint
 from tests.helpers import NOW, bulletin_md, make_project
 
 FILE = "content/bai-viet/a.md"
@@ -229,3 +230,15 @@ def test_an_approved_bulletin_gaining_a_correction_is_held_until_approved_again(
 def test_a_bulletin_without_corrections_keeps_the_approval_it_had(tmp_path: Path) -> None:
     root = make_project(tmp_path, {FILE: UNCHANGED_FILE})
     assert held(root) == {}
+
+
+def test_personal_data_in_a_note_is_found_at_its_line(tmp_path: Path) -> None:
+    """A note is published on every channel: an ID number put there when correcting one in
+    the body is caught as the body's would be."""
+    written = CORRECTION + '\n  - date: 2020-12-10 08:00\n    note: "Sửa số CCCD 087123456789."'
+    root = make_project(tmp_path, {FILE: bulletin_md({"corrections": written})})
+    [found] = [p for p in lint(load(root)) if p.field == "corrections"]
+    assert (found.line, found.severity) == (10, "warning")
+    assert "số CCCD «087*******89»" in found.message
+    [strict] = [p for p in lint(load(root), strict=True) if p.field == "corrections"]
+    assert strict.severity == "error"
