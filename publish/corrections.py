@@ -1,5 +1,5 @@
-"""Corrections («Đính chính») to a published bulletin: read from front matter `corrections:`,
-checked in one pass with the other fields, and told the same way by every channel."""
+"""Corrections («Đính chính») to a published bulletin: read from front matter `corrections:`
+and checked in one pass with the other fields (publish.correction_text tells them)."""
 
 from __future__ import annotations
 
@@ -15,21 +15,9 @@ from publish.limits import MAX_CORRECTION_NOTE
 from publish.model import Bulletin, Correction
 from publish.text import folded_words, nfc
 
-__all__ = [
-    "EXAMPLE",
-    "HEADING",
-    "KEY",
-    "future",
-    "read",
-    "told",
-    "updated",
-    "updated_lead",
-    "when",
-]
+__all__ = ["EXAMPLE", "KEY", "future", "read"]
 
 KEY = "corrections"
-HEADING = "Đính chính"
-"""What every channel calls a correction."""
 EXAMPLE = (
     "Ví dụ:\n      corrections:\n        - date: 2026-12-02 09:30\n"
     '          note: "Sửa số điện thoại lừa đảo: đúng là 0912 345 678."'
@@ -234,31 +222,6 @@ def future(bulletins: Sequence[Bulletin], now: dt.datetime) -> list[Problem]:
                 )
             )
     return problems
-
-
-def when(correction: Correction) -> str:
-    """ "14:30 ngày 2/12/2026" (the day alone when written without a time): no leading zero
-    in the day and month, which screen readers' voices read digit by digit (see
-    publish.text.vn_short_date)."""
-    moment = correction.date
-    day = f"ngày {moment.day}/{moment.month}/{moment.year}"
-    return f"{moment.hour}:{moment.minute:02d} {day}" if correction.timed else day
-
-
-def updated_lead(correction: Correction) -> str:
-    """What comes before `when(correction)` in the line telling readers of the latest one."""
-    return "Cập nhật lúc" if correction.timed else "Cập nhật"
-
-
-def updated(bulletin: Bulletin) -> str:
-    """ "Cập nhật lúc 14:30 ngày 2/12/2026": the latest correction, as the date line says it."""
-    latest = bulletin.corrections[-1]
-    return f"{updated_lead(latest)} {when(latest)}"
-
-
-def told(correction: Correction) -> str:
-    """ "Đính chính (14:30 ngày 2/12/2026): …": one correction as a line of text."""
-    return f"{HEADING} ({when(correction)}): {correction.note}"
 
 
 def _clock(moment: dt.datetime) -> str:

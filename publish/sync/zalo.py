@@ -81,7 +81,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from publish.config import Config
-from publish.corrections import told, when
+from publish.correction_text import told, when
 from publish.errors import NeedsPerson, PublishError
 from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
@@ -200,6 +200,15 @@ def _body_digest(bulletin: Bulletin, entry: Mapping[str, Any] | None, digest: st
     for correction in bulletin.corrections:
         found.update(f"\n{told(correction)}".encode())
     return found.hexdigest()
+
+
+def _corrected(bulletin: Bulletin) -> str:
+    """When the bulletin's latest correction was made, as the plan says it («lúc 14:30 ngày
+    2/12/2026», «ngày 2/12/2026» when written as a day), "" when it has none."""
+    if not bulletin.corrections:
+        return ""
+    latest = bulletin.corrections[-1]
+    return f"lúc {when(latest)}" if latest.timed else when(latest)
 
 
 def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
@@ -360,7 +369,7 @@ class ZaloSyncer:
                 path=payloads.where(rel),
                 digest=digest,
                 body_digest=_body_digest(bulletin, recorded.get(bulletin.key), digest),
-                corrected=when(bulletin.corrections[-1]) if bulletin.corrections else "",
+                corrected=_corrected(bulletin),
             )
         if not self.dry_run:
             payloads.save()

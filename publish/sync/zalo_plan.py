@@ -56,7 +56,7 @@ class Local:
     digest: str
     body_digest: str
     corrected: str = ""
-    """When its latest correction was made («14:30 ngày 2/12/2026»), "" when it has none."""
+    """When its latest correction was made («lúc 14:30 ngày 2/12/2026»), "" when it has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +174,7 @@ def plan_actions(observed: Observed) -> list[Action]:
                 reason = SAME_TEXT
             else:
                 reason = "nội dung bài viết thay đổi" + (
-                    f" (đính chính lúc {local.corrected}: sửa bài đã đăng tại chỗ, đầu bài ghi "
+                    f" (đính chính {local.corrected}: sửa bài đã đăng tại chỗ, đầu bài ghi "
                     "rõ đã sửa gì)"
                     if local.corrected
                     else ""

@@ -16,7 +16,7 @@ from typing import Any
 
 from publish.cache import digest
 from publish.config import Config
-from publish.corrections import HEADING
+from publish.correction_text import HEADING
 from publish.errors import Problem
 from publish.fields import parse_datetime, unlikely_year
 from publish.model import Bulletin, deflate, inflate

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from publish.corrections import HEADING, when
+from publish.correction_text import HEADING, when
 from publish.model import Bulletin
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ def atom_feed(
     fallback_updated: dt.datetime,
 ) -> bytes:
     """A complete Atom document; `updated` is the newest entry's (its latest correction's, when
-    corrected), so an unchanged site gives equal bytes. `feed_id` is the feed's address at the site's first address (see entry_id)."""
+    corrected), so an unchanged site gives equal bytes. `feed_id` is the feed's address at the
+    site's first address (see entry_id)."""
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": language})
     _text(feed, "id", feed_id)

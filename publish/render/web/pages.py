@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from publish import corrections
+from publish import correction_text
 from publish.cache import digest
 from publish.model import Bulletin, Page
 from publish.render.web.context import (
@@ -426,14 +426,14 @@ class Views(SiteContext):
             og_published=bulletin.date.isoformat(),
             og_modified=bulletin.modified.isoformat() if bulletin.corrections else None,
             corrections=[
-                {"iso": c.date.isoformat(), "when": corrections.when(c), "note": c.note}
+                {"iso": c.date.isoformat(), "when": correction_text.when(c), "note": c.note}
                 for c in bulletin.corrections
             ],
             updated=(
                 {
                     "iso": bulletin.modified.isoformat(),
-                    "lead": corrections.updated_lead(bulletin.corrections[-1]),
-                    "when": corrections.when(bulletin.corrections[-1]),
+                    "lead": correction_text.updated_lead(bulletin.corrections[-1]),
+                    "when": correction_text.when(bulletin.corrections[-1]),
                 }
                 if bulletin.corrections
                 else None

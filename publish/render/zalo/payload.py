@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from publish.addresses import address_as_text, text_is_address
 from publish.config import Config
 from publish.content_images import content_image, remote_image
-from publish.corrections import told
+from publish.correction_text import told
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
