@@ -20,12 +20,16 @@ __all__ = ["MAX_DEPTH", "SUB_LIST_INDENT", "flat_sub_lists", "too_deep"]
 
 MAX_DEPTH = 50
 """Levels of list and quote one line may sit at (Python-Markdown fails past ~250)."""
-_DEEP_PREFIX = LinePattern(rf"[ \t>]{{{MAX_DEPTH},}}")
-"""A line whose indent and quote marks could put it MAX_DEPTH levels deep (each level takes at
-least one of these characters): the only lines worth measuring."""
 _MARK = r"(?:[-*+]|\d{1,9}[.)])"
 """A list item's mark: a bullet, or a number with its dot or bracket."""
+_OPENED_ITEM = re.compile(_MARK + r"[ \t]")
+"""A list item's mark and its space: «- - - x» opens a list inside a list on one line."""
+_DEEP_PREFIX = LinePattern(rf"(?:[ \t>]|{_OPENED_ITEM.pattern}){{{MAX_DEPTH},}}")
+"""A line whose indent, quote marks and list marks could put it MAX_DEPTH levels deep (each
+level takes at least one of these): the only lines worth measuring."""
 _LIST_MARKER = re.compile(_MARK + r"(?:[ \t]|$)")
+_THEMATIC_BREAK = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
+"""«- - - - -»: a horizontal rule, however long, no list."""
 SUB_LIST_INDENT = 4
 """Columns past its level's items a list item must start to be a sub-item on the website and
 Zalo (Python-Markdown's tab length; a Tab counts 4); the radio reads the same levels."""
@@ -43,6 +47,8 @@ def too_deep(col: Collector, parsed: Parsed) -> bool:
         return False  # nearly every body, told without blanking its code and comments
     body = prose(parsed.body)  # «>» in code or in a comment nests nothing
     for found in _DEEP_PREFIX.finditer(body):
+        if _THEMATIC_BREAK.match(body, found.start()):
+            continue
         level = _level(found[0], bool(_LIST_MARKER.match(body, found.end())))
         if level > MAX_DEPTH:
             col.add(
@@ -58,13 +64,16 @@ def too_deep(col: Collector, parsed: Parsed) -> bool:
 
 
 def _level(prefix: str, list_item: bool) -> int:
-    """Levels of a line: one per quote mark, and one per two columns of indent before a list
-    item (an indented line that is no list item is code or a continuation, no level)."""
+    """Levels of a line: one per quote mark, one per list mark (each opens a list inside the
+    one before, as in «- - x»), and one per two columns of indent before a list item (an
+    indented line that is no list item is code or a continuation, no level); the outermost list
+    counts none, as an item at the left margin always did."""
     quotes = prefix.count(">")
-    if not list_item:
+    marks = len(_OPENED_ITEM.findall(prefix)) + list_item
+    if not marks:
         return quotes
-    indent = sum(4 if c == "\t" else 1 for c in prefix if c != ">")
-    return quotes + indent // 2
+    indent = sum(4 if c == "\t" else 1 for c in _OPENED_ITEM.sub("", prefix) if c != ">")
+    return quotes + indent // 2 + marks - 1
 
 
 def flat_sub_lists(col: Collector, parsed: Parsed) -> None:

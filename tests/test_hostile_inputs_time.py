@@ -243,6 +243,28 @@ def test_lists_nested_past_any_use_are_refused_naming_the_line(tmp_path: Path, i
     assert "quá giới hạn 50 tầng" in done.stderr
 
 
+@pytest.mark.parametrize("mark", ["- ", "* ", "1. ", "> - "])
+def test_lists_opened_on_one_line_past_any_use_are_refused_naming_the_line(
+    tmp_path: Path, mark: str
+) -> None:
+    """«- - - … x», each mark a list inside the one before: 5,000 on one line made
+    Python-Markdown raise RecursionError (an internal error, nothing checked), as the limit
+    measured only indents and quote marks."""
+    body = "Mở đầu.\n\n" + mark * 5000 + "x\n"
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    done = check(root)
+    assert done.returncode == 1 and "Lỗi nội bộ" not in done.stderr, done.stderr
+    assert "content/a.md:11: lỗi: danh sách hoặc trích dẫn lồng nhau" in done.stderr
+    assert "quá giới hạn 50 tầng" in done.stderr
+
+
+def test_a_long_rule_of_spaced_dashes_is_no_deep_list(tmp_path: Path) -> None:
+    body = "Mở đầu.\n\n" + "- " * 80 + "-\n\n" + "1. " * 20 + "x\n"
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    done = check(root)
+    assert "lồng nhau" not in done.stderr, done.stderr
+
+
 def test_quote_marks_in_code_or_a_comment_nest_nothing(tmp_path: Path) -> None:
     """A fenced block of «>» (a diff, an e-mail quoted as typed) or a commented-out one was
     refused as nested past the limit."""
