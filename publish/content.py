@@ -33,7 +33,7 @@ from publish import (
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.editor_files import misnamed_bulletin, misnamed_markdown
-from publish.errors import ContentError, Problem
+from publish.errors import ContentError, Problem, not_a_file
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
 from publish.gates import gate, page_gate
@@ -416,7 +416,7 @@ def read_raw(path: Path, collector: Collector, content_dir: Path | None = None) 
         return None
     if not path.is_file():
         collector.add(
-            "không phải là tệp thường (thư mục, thiết bị hoặc ống dẫn): không đọc",
+            not_a_file(path) + ": không đọc",
             hint="Xóa mục này khỏi content/ hoặc đổi tên để không kết thúc bằng .md.",
         )
         return None

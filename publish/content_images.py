@@ -145,7 +145,8 @@ def _resolved_text(path: Path) -> str:
                 return target
         except OSError:
             return target
-    return str(path.resolve())
+    # realpath, not resolve(): Python 3.11's resolve() raises RuntimeError on a symlink loop.
+    return os.path.realpath(path)
 
 
 def inside(path: Path, folder: Path) -> bool:

@@ -15,6 +15,7 @@ Nothing here prints; `publish.cli` turns these into messages and exit codes.
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ __all__ = [
     "Problem",
     "PublishError",
     "RemoteError",
+    "not_a_file",
     "os_reason",
     "severity_label",
 ]
@@ -61,6 +63,19 @@ text is English)."""
 def os_reason(exc: OSError) -> str:
     """Why an operating-system call failed, in Vietnamese (the system's own words otherwise)."""
     return OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def not_a_file(path: Path) -> str:
+    """What `path`, which is no regular file, is instead, in Vietnamese: nothing, a folder, a
+    symbolic link to nothing (its target gone, or links pointing round in a loop), or a device
+    or pipe (reading a FIFO would wait forever)."""
+    if not os.path.lexists(path):
+        return "không có tệp này"
+    if path.is_dir():
+        return "đây là thư mục, không phải tệp"
+    if path.is_symlink() and not path.exists():
+        return "tệp là liên kết (symlink) không trỏ tới tệp nào (tệp đích đã mất, hoặc các liên kết trỏ vòng quanh nhau)"
+    return "không phải là tệp thường (thiết bị hoặc ống dẫn)"
 
 
 class PublishError(Exception):
@@ -163,8 +178,12 @@ class ConfigError(ContentError):
 
 
 def display_path(path: Path, root: Path) -> str:
-    """Show `path` relative to the project root when it is inside it."""
+    """Show `path` relative to the project root when it is inside it, by its own name (a link
+    is shown as the editor named it, not as the file it points to)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # realpath, not resolve(): Python 3.11's resolve() raises RuntimeError on a symlink loop.
+        folder, name = os.path.split(os.path.abspath(path))
+        real = Path(os.path.realpath(folder), name)
+        return real.relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         return str(path)

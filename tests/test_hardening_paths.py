@@ -6,6 +6,7 @@ checks in test_writer.py; tampered radio state entries in test_sync_radio.py.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -162,3 +163,54 @@ def test_the_fast_resolve_agrees_with_pathlib_for_every_kind_of_path(tmp_path: P
     for path in paths:
         assert _resolved_text(path) == str(path.resolve()), path
     forget_resolved()
+
+
+def _odd_entries(content: Path) -> None:
+    """Two symbolic links pointing at each other, one whose file is gone, a FIFO and a folder,
+    each named like a bulletin."""
+    folder = content / "bai-viet"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "vong-1.md").symlink_to("vong-2.md")
+    (folder / "vong-2.md").symlink_to("vong-1.md")
+    (folder / "mat.md").symlink_to("da-xoa.md")
+    os.mkfifo(folder / "ong.md")
+    (folder / "thu-muc.md").mkdir()
+
+
+def test_check_names_every_entry_that_is_no_file_and_what_it_is(tmp_path: Path, capsys) -> None:
+    """Two links pointing at each other (a copy gone wrong) ended `publish check` in
+    «Lỗi nội bộ (RuntimeError)»: Python 3.11's Path.resolve() raises on a symlink loop."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"draft": "true"})})
+    _odd_entries(root / "content")
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert "Lỗi nội bộ" not in err
+    link = "tệp là liên kết (symlink) không trỏ tới tệp nào (tệp đích đã mất, hoặc các liên kết"
+    for name in ("vong-1.md", "vong-2.md", "mat.md"):
+        assert f"content/bai-viet/{name}: lỗi: {link}" in err, err
+    assert "content/bai-viet/ong.md: lỗi: không phải là tệp thường (thiết bị hoặc ống dẫn)" in err
+    assert "content/bai-viet/thu-muc.md: lỗi: đây là thư mục, không phải tệp" in err
+    assert "Tìm thấy 5 lỗi" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "told"),
+    [
+        ("vong-1.md", "tệp là liên kết (symlink) không trỏ tới tệp nào"),
+        ("mat.md", "tệp là liên kết (symlink) không trỏ tới tệp nào"),
+        ("ong.md", "không phải là tệp thường (thiết bị hoặc ống dẫn)"),
+        ("thu-muc.md", "đây là thư mục, không phải tệp"),
+        ("khong-co.md", "không có tệp bản tin (.md) này"),
+    ],
+)
+def test_approve_tells_what_a_named_entry_is_instead_of_a_file(
+    tmp_path: Path, capsys, name: str, told: str
+) -> None:
+    """A symlink loop was an internal error; a folder or a FIFO «không có tệp», though the
+    editor saw it in the folder."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md()})
+    _odd_entries(root / "content")
+    code = main(["approve", "--root", str(root), f"content/bai-viet/{name}", "--by", "Thượng tá A"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Lỗi nội bộ" not in err, err
+    assert f"content/bai-viet/{name}: lỗi: {told}" in err, err

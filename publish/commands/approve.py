@@ -15,7 +15,7 @@ from publish import config as config_module
 from publish.cli import common_options, resolve_now, typed_path
 from publish.config import CHANNELS, Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, load_bulletin
-from publish.errors import ContentError, Problem, PublishError, display_path, os_reason
+from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import public_classification
 from publish.model import PAGES_DIR, Bulletin
@@ -133,11 +133,11 @@ def prepare(
     path = _find(name, config.root)
     shown = display_path(path, config.root)
     if not path.is_file() or path.suffix != ".md":
-        problems.append(
-            Problem(
-                shown, "không có tệp bản tin (.md) này", hint="Ghi đường dẫn tệp. " + BY_EXAMPLE
-            )
-        )
+        # A folder, a FIFO or a symlink loop was «không có tệp» too: the editor saw it there.
+        what = "không có tệp bản tin (.md) này" if path.is_file() else not_a_file(path)
+        if what == "không có tệp này":
+            what = "không có tệp bản tin (.md) này"
+        problems.append(Problem(shown, what, hint="Ghi đường dẫn tệp. " + BY_EXAMPLE))
         return None
     content = (config.root / "content").resolve()
     try:
