@@ -16,7 +16,7 @@ from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
-from tests.helpers import FIXTURES, NOW, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import FIXTURES, NOW, TINY_JPEG, bulletin_md, make_project, publish_command
 
 RADIO_NOW = "2024-12-12T12:00"
 
@@ -214,3 +214,37 @@ def test_approve_tells_what_a_named_entry_is_instead_of_a_file(
     err = capsys.readouterr().err
     assert code == 1 and "Lỗi nội bộ" not in err, err
     assert f"content/bai-viet/{name}: lỗi: {told}" in err, err
+
+
+def test_speak_refuses_a_fifo_instead_of_waiting_for_it(tmp_path: Path) -> None:
+    """Opened, a FIFO waits for a writer: `publish speak ong.md` hung without a word."""
+    root = make_project(tmp_path, {})
+    _odd_entries(root / "content")
+    done = publish_command("speak", "--root", root, "content/bai-viet/ong.md", cwd=root, timeout=60)
+    assert done.returncode == 1, done.stderr
+    told = "content/bai-viet/ong.md: không phải là tệp thường (thiết bị hoặc ống dẫn)"
+    assert told in done.stderr
+
+
+def test_import_hugo_names_a_fifo_in_the_hugo_site_instead_of_waiting_for_it(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path, {})
+    hugo = tmp_path / "hugo"
+    (hugo / "content" / "posts").mkdir(parents=True)
+    os.mkfifo(hugo / "content" / "posts" / "ong.md")
+    done = publish_command("import-hugo", "--root", root, hugo, "--dry-run", cwd=root, timeout=60)
+    assert done.returncode == 1 and "Lỗi nội bộ" not in done.stderr, done.stderr
+    out = done.stdout + done.stderr
+    assert "content/posts/ong.md: lỗi: không phải là tệp thường (thiết bị hoặc ống dẫn)" in out
+
+
+def test_import_hugo_from_a_symlink_loop_is_told_not_an_internal_error(
+    tmp_path: Path, capsys
+) -> None:
+    root = make_project(tmp_path, {})
+    _odd_entries(root / "content")
+    loop = root / "content/bai-viet/vong-1.md"
+    assert main(["import-hugo", "--root", str(root), str(loop), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "Lỗi nội bộ" not in err and "không phải thư mục website Hugo" in err, err

@@ -22,7 +22,7 @@ from publish.cli import common_options, make_parser, resolve_now
 from publish.commands.approve import prepare
 from publish.config import CHANNELS, Config
 from publish.content_images import HEAD_BYTES, SUFFIX_FORMATS, image_format
-from publish.errors import ContentError, Problem, PublishError, os_reason
+from publish.errors import ContentError, Problem, PublishError, not_a_file, os_reason
 from publish.fields import category_hint, category_key, unknown_category
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
@@ -85,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     """Convert every post, write what can be written, report, then check the project."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
-    source = args.source.resolve()
+    # realpath, not resolve(): Python 3.11's resolve() raises RuntimeError on a symlink loop.
+    source = Path(os.path.realpath(args.source))
     if not (source / "content").is_dir():
         raise PublishError(
             f"{source}: không phải thư mục website Hugo (không có thư mục content/). "
@@ -232,13 +233,17 @@ class Outside(OSError):
     """A file or folder of the Hugo site that is a link to one outside it: not read."""
 
 
+class NotRegular(OSError):
+    """A name of the Hugo site that is no regular file (a FIFO, a link to nothing): not read."""
+
+
 OUTSIDE_HINT = "Chép những tệp cần nhập vào trong website Hugo (thay cho liên kết) rồi chạy lại."
 
 
 def _outside(source: Path, name: str) -> Outside | None:
     """What to say about `name` (relative to the resolved Hugo site `source`) when its real
     path is outside the site (a symlink to ~/.ssh or /etc), else None."""
-    real = (source / name).resolve()
+    real = Path(os.path.realpath(source / name))
     if real.is_relative_to(source):
         return None
     return Outside(
@@ -252,6 +257,9 @@ def _read(source: Path, name: str) -> bytes:
     (checked again when read: a link may have changed since the site was listed)."""
     if (outside := _outside(source, name)) is not None:
         raise outside
+    if not (source / name).is_file():
+        # Read, a FIFO waits forever for a writer: the import hung without a word.
+        raise NotRegular(f"{not_a_file(source / name)}: không đọc, không chép")
     return (source / name).read_bytes()
 
 
@@ -310,7 +318,7 @@ def _convert(
             if listing or foreign:  # not imported: lists are read only for their cascade
                 continue
             if isinstance(exc, OSError):
-                reason = str(exc) if isinstance(exc, Outside) else os_reason(exc)
+                reason = str(exc) if isinstance(exc, Outside | NotRegular) else os_reason(exc)
                 hint = OUTSIDE_HINT if isinstance(exc, Outside) else None
                 results.append(hugo.Result("", None, [Problem(name, reason, hint=hint)]))
                 continue

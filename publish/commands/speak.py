@@ -7,6 +7,7 @@ rate), so a sentence reads as the build will read it; the command line adds to o
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from publish import config as config_module
 from publish import shortcodes
 from publish.cli import common_options, typed_path
 from publish.config import Config, Policy
-from publish.errors import Problem, PublishError
+from publish.errors import Problem, PublishError, not_a_file
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
@@ -235,6 +236,9 @@ def _read(name: str) -> str:
     """One input's text; Vietnamese errors for missing, too large or non-UTF-8 files."""
     if name == STDIN:
         return _read_stdin()
+    if os.path.lexists(name) and not os.path.isfile(name) and not os.path.isdir(name):
+        # Opened, a FIFO waits forever for a writer: `publish speak` hung without a word.
+        raise PublishError(f"{name}: {not_a_file(Path(name))}; hãy đưa từng tệp bản tin (.md).")
     try:
         with open(name, "rb") as handle:
             data, size = read_capped(handle, MAX_SOURCE_BYTES)
