@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 import re
 import types
 import typing
@@ -353,7 +354,7 @@ def _type_hint(tp: Any, value: Any, path: tuple[str, ...], field: dataclasses.Fi
             if tp is int and "." in written:
                 written = written.split(".")[0]
             fix = f"Viết số không có ngoặc kép{bare}: {key} = {written}."
-        elif isinstance(value, float):
+        elif isinstance(value, float) and math.isfinite(value):  # inf, nan: no whole number
             fix = f"Viết số nguyên, không có phần thập phân: {key} = {round(value)}."
         else:
             fix = f"Viết một số, không có ngoặc kép. {example}"

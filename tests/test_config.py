@@ -843,3 +843,12 @@ def test_an_address_that_does_not_split_is_refused_not_a_crash_of_every_build(
     assert problem.field == f"[site] {field}"
     assert told in problem.message
     assert problem.line == line_of(text, f"{field} =")
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan"])
+def test_an_endless_number_for_a_whole_number_is_told_not_an_internal_error(value: str) -> None:
+    """`per_page = inf` (TOML's infinity) ended `publish check` in «Lỗi nội bộ (OverflowError)»:
+    the hint rounded the number to show the whole number meant (found by the CLI fuzzer)."""
+    [problem] = problems_of(SITE_TOML + f"\n[web]\nper_page = {value}\n")
+    assert "site.toml:17: lỗi: trường '[web] per_page': cần số nguyên" in problem.render()
+    assert "Viết một số, không có ngoặc kép" in problem.render()
