@@ -126,10 +126,11 @@ def public_classification(value: str) -> bool:
 def secret_classification(value: str, policy: Policy) -> bool:
     """Whether a `classification` value names a secret grade anywhere in it ("Mật.", "Tối mật
     (A)", "Độ mật: Mật", "toi mat", "Secret"): the field exists to say so, so any mention counts
-    (except the public values, "không mật")."""
+    (except the public values, "không mật"). Read as a reader sees it: a zero-width space or a
+    Cyrillic М inside "MẬT" hides nothing."""
     if public_classification(value):
         return False
-    words = folded_words(_GRADE_PREFIX.sub("", nfc(value)))
+    words = folded_words(_GRADE_PREFIX.sub("", _visible(value)))
     return _names_grade(words, _grades(policy)) or _names_grade(words, _FOREIGN)
 
 

@@ -93,6 +93,24 @@ def test_secret_classification_is_never_published(classification: str) -> None:
     assert verdict is not None and verdict.code == "secret"
 
 
+@pytest.mark.parametrize(
+    "classification",
+    ["M\u200bẬT", "mật\u2060", "Ｍật", "ＴỐＩ ＭẬＴ", "\u041c\u1eac\u0422", "tối m\u00adật"],
+    ids=[
+        "zero-width-space",
+        "word-joiner",
+        "full-width",
+        "all-full-width",
+        "cyrillic",
+        "soft-hyphen",
+    ],
+)
+def test_disguised_secret_classification_is_still_secret(classification: str) -> None:
+    # The grade as a reader sees it: a hidden character or a look-alike letter must not turn
+    # "MẬT" into a merely unclear grade, which stops no run and keeps the file in the project.
+    assert is_secret(bulletin(classification=classification), Policy())
+
+
 def test_non_secret_classification_is_published() -> None:
     assert gate(bulletin(classification="công khai"), now=NOW, policy=Policy()) is None
 
