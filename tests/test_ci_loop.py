@@ -357,3 +357,22 @@ def test_gitlab_pipeline_publishes_one_at_a_time_and_always_commits_state() -> N
 
 def test_commit_message_is_the_one_the_guide_promises() -> None:
     assert f'message="{STATE_MESSAGE}"' in (CI / "commit-state.sh").read_text("utf-8")
+
+
+def test_gitlab_publishes_only_the_default_branch_even_on_a_schedule() -> None:
+    # A schedule on another branch would publish that branch's unreviewed content with the Zalo
+    # secrets, then commit-state.sh would rebase the branch onto the default one and push it.
+    rules = load("gitlab-ci.yml")["publish"]["rules"]
+    assert rules and all("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" in rule["if"] for rule in rules)
+
+
+def test_gitlab_merge_request_code_shares_no_cache_with_the_publish_job() -> None:
+    # A merge request's code writes the preview job's cache; the publish job, which holds the
+    # secrets, must not install packages (or read pickles) from it.
+    pipeline = load("gitlab-ci.yml")
+    caches = {job: pipeline[job]["cache"] for job in ("preview", "publish")}
+    keys = {
+        job: {c["key"] for c in (cache if isinstance(cache, list) else [cache])}
+        for job, cache in caches.items()
+    }
+    assert keys["preview"] and not keys["preview"] & keys["publish"]
