@@ -377,3 +377,25 @@ def test_a_date_with_a_time_is_not_told_of(tmp_path: Path, capsys) -> None:
     root = make_project(tmp_path, {})
     assert new(root, "Tin", "--category", "an-ninh-trat-tu", "--date", "1/12/2026 0h00") == 0
     assert "không ghi giờ" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("target", ["outside", "content/tin-tuc", "missing"])
+def test_a_linked_bulletin_folder_is_refused_and_nothing_is_written_through_it(
+    tmp_path: Path, capsys, target: str
+) -> None:
+    # A symlink committed as content/bai-viet would have new write out of the project (or,
+    # pointing inside, into a folder the loader never enters: a bulletin that never appears).
+    root = make_project(tmp_path, {"content/tin-tuc/.keep": ""})
+    elsewhere = tmp_path / target if target != "content/tin-tuc" else root / target
+    if target == "outside":
+        elsewhere.mkdir()
+    (root / "content/bai-viet").symlink_to(elsewhere, target_is_directory=True)
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+
+    code = new(root, "Tiêu đề", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00")
+
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("content/bai-viet: lỗi: thư mục là liên kết (symlink)")
+    assert "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before

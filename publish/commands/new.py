@@ -121,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
         raise ContentError(problems)
     now = when or resolve_now(args.now, config.tz).replace(second=0, microsecond=0)
     folder = args.root / "content" / "bai-viet"
+    if folder.is_symlink():
+        raise ContentError([_linked_folder(folder, args.root)])
     taken, old = _addresses_taken(args.root, config, f"/{now.year}/{now.month:02d}/")
     path, slug, why = _free_name(args.root, folder, title, f"{now:%Y-%m-%d}-", taken, old)
     if path is None:
@@ -159,6 +161,18 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _linked_folder(folder: Path, root: Path) -> Problem:
+    """The problem of a bulletin folder that is a symlink: writing through it could land out of
+    the project, and the loader never enters a linked folder, so the bulletin would not show."""
+    return Problem(
+        display_path(folder.parent, root) + "/" + folder.name,
+        "thư mục là liên kết (symlink): publish new không ghi qua liên kết (nó có thể trỏ ra ngoài "
+        "dự án, và bản tin trong thư mục liên kết không bao giờ được đọc, không được đăng)",
+        hint=f"Xóa liên kết rồi tạo thư mục thật {folder.name} trong content/, chép các bản tin "
+        "vào đó, rồi chạy lại lệnh.",
+    )
 
 
 def _date(written: str, config: Config, problems: list[Problem]) -> dt.datetime | None:
