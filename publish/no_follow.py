@@ -14,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["open_no_follow"]
+__all__ = ["linked_folder", "open_no_follow"]
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 RETRIES = 5
@@ -81,3 +81,18 @@ def _check_same(path: Path, fd: int) -> None:
     except BaseException:
         os.close(fd)
         raise
+
+
+def linked_folder(folder: Path, top: Path) -> Path | None:
+    """The first folder from `top` (not included) down to `folder` that is a symbolic link, else
+    None: a file written under it would land where the link points, maybe out of the project."""
+    try:
+        parts = folder.relative_to(top).parts
+    except ValueError:
+        return folder
+    below = top
+    for part in parts:
+        below = below / part
+        if below.is_symlink():
+            return below
+    return None

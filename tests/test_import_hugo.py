@@ -1090,3 +1090,26 @@ def test_an_imported_image_with_a_percent_escaped_space_is_found_by_the_check(
     out = capsys.readouterr().out
     assert "Không có lỗi" in out, out
     assert (root / "content/images/ảnh bìa.jpg").read_bytes() == TINY_JPEG
+
+
+@pytest.mark.parametrize("linked", ["bai-viet", "images"])
+def test_nothing_is_written_through_a_folder_of_the_project_that_is_a_symlink(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], linked: str
+) -> None:
+    # content/bai-viet (or content/images) committed as a link out of the project: the import
+    # wrote the posts (or images) there, outside the project, where nothing reads them.
+    site = hugo_site(tmp_path)
+    root = sample_project(tmp_path)
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    shutil.rmtree(root / "content" / linked, ignore_errors=True)
+    (root / "content" / linked).symlink_to(outside, target_is_directory=True)
+    before = sorted(str(p) for p in (root / "content").rglob("*"))
+
+    assert run(root, "import-hugo", str(site)) == 1
+
+    captured = capsys.readouterr()
+    assert f"content/{linked} là liên kết (symlink)" in captured.err
+    assert "Traceback" not in captured.err
+    assert list(outside.iterdir()) == []
+    assert sorted(str(p) for p in (root / "content").rglob("*")) == before

@@ -22,12 +22,13 @@ from publish.cli import common_options, make_parser, resolve_now
 from publish.commands.approve import prepare
 from publish.config import CHANNELS, Config
 from publish.content_images import HEAD_BYTES, SUFFIX_FORMATS, image_format
-from publish.errors import ContentError, Problem, PublishError, not_a_file, os_reason
+from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.fields import category_hint, category_key, unknown_category
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.migrate import hugo
 from publish.migrate.hugo_languages import LanguageError, languages_of
+from publish.no_follow import linked_folder
 
 __all__ = ["add_parser", "run"]
 
@@ -476,6 +477,9 @@ def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, conten
     existing file; on a failure, what this run wrote is removed again."""
     made: list[Path] = []
     try:
+        _refuse_linked_folders(
+            [content / d for d in copies] + [content / r.target for r in done], content
+        )
         for dest, origin in sorted(copies.items()):
             _create(content / dest, _read(source, origin), made)
         for result in done:
@@ -487,7 +491,7 @@ def _write(done: list[hugo.Result], copies: dict[str, str], source: Path, conten
             path.unlink(missing_ok=True)
         why = (
             str(exc)
-            if isinstance(exc, Outside)
+            if isinstance(exc, (Outside, LinkedFolder))
             else f"không ghi được {exc.filename or 'tệp'}: {os_reason(exc)}"
         )
         raise PublishError(
@@ -529,6 +533,23 @@ NO_HARD_LINKS = frozenset(
     {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS, errno.EMLINK}
 )
 """What os.link fails with where the filesystem has no hard links (FAT, exFAT, some shares)."""
+
+
+class LinkedFolder(OSError):
+    """A folder of the project a new file would go in that is a symbolic link: nothing written."""
+
+
+def _refuse_linked_folders(paths: list[Path], content: Path) -> None:
+    """LinkedFolder when a file of `paths` would be written through a folder of content/ that is
+    a symbolic link (it may point out of the project, and the loader never enters it)."""
+    for path in paths:
+        if (linked := linked_folder(path.parent, content)) is not None:
+            shown = display_path(linked, content.parent)
+            raise LinkedFolder(
+                f"{shown} là liên kết (symlink): không ghi qua liên kết (nó có thể trỏ ra ngoài "
+                "dự án, và tệp trong thư mục liên kết không bao giờ được đọc). Cách sửa: xóa liên "
+                f"kết, tạo thư mục thật {shown} rồi chạy lại"
+            )
 
 
 def _create(path: Path, data: bytes, made: list[Path]) -> None:

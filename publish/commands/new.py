@@ -29,6 +29,7 @@ from publish.fields import (
 )
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.limits import read_head
+from publish.no_follow import linked_folder
 from publish.text import SLUG_RE, nfc, slugify, vn_datetime
 from publish.url_history import history_path, load_history
 
@@ -121,8 +122,8 @@ def run(args: argparse.Namespace) -> int:
         raise ContentError(problems)
     now = when or resolve_now(args.now, config.tz).replace(second=0, microsecond=0)
     folder = args.root / "content" / "bai-viet"
-    if folder.is_symlink():
-        raise ContentError([_linked_folder(folder, args.root)])
+    if (linked := linked_folder(folder, args.root / "content")) is not None:
+        raise ContentError([_linked_folder(linked, args.root)])
     taken, old = _addresses_taken(args.root, config, f"/{now.year}/{now.month:02d}/")
     path, slug, why = _free_name(args.root, folder, title, f"{now:%Y-%m-%d}-", taken, old)
     if path is None:
