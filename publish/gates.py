@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -58,6 +59,8 @@ _NO_LOWER_LINE = LinePattern(r"[^a-z\n]*[^a-z\s][^a-z\n]*$")
 """A line with something besides spaces and no a-z: the only kind a capitals stamp can be."""
 _GRADE_WORDS = re.compile(r"độ\s+mật", re.IGNORECASE)
 """What an "Độ mật: …" stamp line must hold (_GRADE_LINE's words)."""
+_HTML_TAG = re.compile(r"<!--[^\n]*?-->|</?[A-Za-z][^<>\n]*>")
+"""An HTML tag or comment within one line (a line's number must not change)."""
 _HIDDEN = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
@@ -106,6 +109,20 @@ def _visible(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
     if _LOOKALIKE.search(text):
         text = nfc(text.translate(_LOOKALIKES))
+    return text
+
+
+def _as_shown(text: str) -> str:
+    """`text` with its HTML tags as spaces and its character references as the characters a
+    page shows (`<p><strong>MẬT</strong></p>`, `M&#7852;T`), each line kept on its own line, so
+    a stamp pasted as HTML is the line of capitals the reader sees."""
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    if "&" in text:
+        text = "\n".join(
+            html.unescape(line).replace("\n", " ") if "&" in line else line
+            for line in text.split("\n")
+        )
     return text
 
 
@@ -163,7 +180,7 @@ def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, st
     stamp = _headline_stamp(title, grades)
     if stamp is not None:
         return -1, stamp
-    for number, line in _candidate_lines(_visible(body)):
+    for number, line in _candidate_lines(_visible(_as_shown(body))):
         words = _NON_WORD.sub(" ", line).strip()
         if words and words.isupper() and _is_stamp_line(line, grades):
             return number, words

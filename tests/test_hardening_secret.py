@@ -232,6 +232,37 @@ def test_a_disguised_stamp_opening_the_title_is_still_a_stamp(stamp: str) -> Non
     assert field_stamp({"zalo": {"title": f"{stamp}: Kế hoạch"}}, Policy()) is not None
 
 
+_AS_HTML = {
+    "paragraph": '<p style="text-align:center"><strong>MẬT</strong></p>',
+    "bold": "<b>TỐI MẬT</b>",
+    "line-break": "MẬT<br>KHẨN",
+    "named-entity": "M&Acirc;&#803;T",
+    "decimal-entity": "M&#7852;T",
+    "hex-entity": "&#x4D;&#x1EAC;&#x54;",
+    "entity-in-grade-line": "Độ m&#7853;t: Tối mật",
+}
+
+
+@pytest.mark.parametrize("stamp", _AS_HTML.values(), ids=_AS_HTML.keys())
+def test_a_stamp_written_in_html_is_found_on_the_line_it_shows_on(stamp: str) -> None:
+    # Pasted from a web page or an HTML export: the page shows «MẬT» all the same.
+    found = secret_stamp(f"Số: 12/KH\n{stamp}\n\nNội dung.", Policy())
+    assert found is not None and found[0] == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Giữ <b>bí mật</b> thông tin cá nhân.</p>",
+        "<b>BẢO VỆ BÍ MẬT NHÀ NƯỚC</b>",
+        "Mật khẩu &amp; mã OTP",
+        "<p>MẤT TIỀN</p>",
+    ],
+)
+def test_ordinary_html_is_not_a_stamp(body: str) -> None:
+    assert secret_stamp(body, Policy()) is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
