@@ -46,7 +46,8 @@ _GRADE_LINE = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]\s*(?P<value>.
 _GRADE_PREFIX = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]?", re.IGNORECASE)
 # The stamps are stripped in Python: `\s*` on both sides of a lazy group backtracks without end
 # on a long run of spaces with no closing bracket.
-_TITLE_STAMP = re.compile(r"^\s*[\[(](?P<stamp>[^\])]+)[\])]")
+_TITLE_STAMP = re.compile(r"^\s*[\[(【«「〔](?P<stamp>[^\])】»」〕]+)[\])】»」〕]")
+"""A title opening with a bracketed grade: "[MẬT] …", "(Mật) …", "【MẬT】 …", "«MẬT» …"."""
 _TITLE_LEAD = re.compile(r"^\s*(?P<stamp>[^\W\d_][^:：\-–—]*)[:：\-–—]")
 """A title opening with words and a colon or dash: "MẬT: Kế hoạch …"."""
 _PARTS = re.compile(r"[-–—,;:：/|()\[\]]+")

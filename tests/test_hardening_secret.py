@@ -137,8 +137,19 @@ def test_ordinary_words_are_not_stamps(body: str) -> None:
     assert secret_stamp(body, Policy()) is None
 
 
+@pytest.mark.parametrize("title", ["【MẬT】 Kế hoạch", "«Tối mật» Kế hoạch", "「MẬT」 Kế hoạch"])
+def test_a_grade_in_other_brackets_opening_the_title_is_a_stamp(title: str) -> None:
+    assert secret_stamp("Nội dung.", Policy(), title=title) is not None
+
+
 @pytest.mark.parametrize(
-    "title", ["Mật khẩu: đặt sao cho an toàn", "[Cảnh báo] Mất tiền vì tin lời lạ", "MẤT XE: lưu ý"]
+    "title",
+    [
+        "Mật khẩu: đặt sao cho an toàn",
+        "[Cảnh báo] Mất tiền vì tin lời lạ",
+        "MẤT XE: lưu ý",
+        "«Mật ong» giả bày bán",
+    ],
 )
 def test_ordinary_titles_are_not_stamps(title: str) -> None:
     assert secret_stamp("Nội dung.", Policy(), title=title) is None
