@@ -1102,6 +1102,35 @@ def test_a_forged_article_id_never_changes_an_article_the_tool_did_not_post(
     assert (entry["article_id"], entry["status"]) == (foreign, "live")
 
 
+@pytest.mark.parametrize("action", ["update", "hide", "remove"])
+def test_a_record_copied_onto_another_never_changes_the_other_bulletins_article(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    action: str,
+) -> None:
+    """Bulletin 0's record copied over bulletin 1's (a bad merge, a hand edit): both name
+    article 0, posted by the tool and unchanged since, so the content check passes; bulletin
+    1's edit must not overwrite, hide or remove bulletin 0's article."""
+    root = project_for(tmp_path, action)
+    assert sync(root) == 0
+    theirs = state(root)["bt-000"]
+    before = emulator.articles[theirs["article_id"]]
+    forge(root, "bt-001", **{k: v for k, v in theirs.items() if k != "source"})
+    withdraw_or_change(root, action)
+    emulator.clear_calls()
+    capsys.readouterr()
+
+    assert sync(root) == 1
+
+    out = told(capsys)
+    assert emulator.articles[theirs["article_id"]] == before
+    assert emulator.write_calls() == []
+    assert f'bài Zalo {theirs["article_id"]} cũng được ghi cho bản ghi "bt-000"' in out
+    assert "không gửi gì lên Zalo" in out
+
+
 def test_an_article_edited_by_hand_is_left_alone_until_overwrite_is_asked(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

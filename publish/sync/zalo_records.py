@@ -176,10 +176,31 @@ def _plain(entry: Any) -> bool:
     return status is None or status == "removed"
 
 
+def _shared_articles(entries: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(key, problem) for each record naming an article another record names too: each
+    bulletin has its own article, so a copied record would have one bulletin's update, hide or
+    remove land on another's article (whose content the check against the last post passes).
+    Every record sharing it is named: which one was copied cannot be told."""
+    keys: dict[str, list[str]] = {}
+    for key, entry in entries.items():
+        if not isinstance(entry, Mapping) or entry.get("status") not in SHOWN:
+            continue
+        article = entry.get("article_id")
+        if isinstance(article, str) and article:
+            keys.setdefault(article, []).append(key)
+    found = []
+    for article, sharing in keys.items():
+        for key in sharing if len(sharing) > 1 else ():
+            others = ", ".join(f'"{other}"' for other in sharing if other != key)
+            found.append((key, f"bài Zalo {article} cũng được ghi cho bản ghi {others}"))
+    return found
+
+
 def check_records(state_path: Path, entries: Mapping[str, Any]) -> None:
     """Stop (nothing sent, no login) when a record is not one the tool could have written."""
     odd = [key for key, entry in entries.items() if not _plain(entry)]
     found = [(key, p) for key in sorted(odd) for p in _record_problems(entries[key])]
+    found += _shared_articles(entries)
     if not found:
         return
     name = f"state/{state_path.name}"
