@@ -238,6 +238,7 @@ def load_site(
         tag_slugs=slugs,
         held_pages=held,
         held_aliases={p.source: p.aliases for p in pages if p.source in held and p.aliases},
+        drafts=drafts,
     )
 
 

@@ -297,6 +297,13 @@ class Site:
     held_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """The `aliases` of each page in held_pages that has some, by its file: addresses it will
     take when it goes live (see publish.render.web.follow)."""
+    drafts: bool = False
+    """Loaded for a --drafts preview (drafts and unapproved bulletins and pages shown): the
+    website's cache keeps its pages and search index apart from a published build's, so
+    alternating the two does not make each render again what the other replaced."""
+    output: Path | None = None
+    """The folder the build is written into (None: output/): the website renderer takes the
+    pages its web/ still holds from the last build written there."""
 
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
         """Bulletins that go to `channel`, newest first (previews only on the web)."""

@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from types import ModuleType
 
 from publish.config import CHANNELS, Config
@@ -48,13 +49,15 @@ def build(
     digests: Mapping[str, str] | None = None,
     timings: Timings | None = None,
     keep_going: bool = False,
+    output: Path | None = None,
 ) -> Build:
     """Load and gate the content, run every channel's checks, then return the lazy artifact stream.
 
     Every stage runs on what loaded whole enough (see load_site's `salvage`), so the errors of
     loading and of every channel's checks are raised together, in one ContentError; with
     `keep_going` they are not raised but returned among the warnings, and the artifacts
-    are those of that site (to check more, never to write).
+    are those of that site (to check more, never to write). `output`: the folder the artifacts
+    will be written into (None: output/), where the website takes the pages it can reuse.
 
     `strict` (CI): content warnings (a misspelt front matter key) and unreviewed personal data in
     bulletins that will be published become errors. `timings` gets a phase for loading, for the
@@ -69,6 +72,8 @@ def build(
     try:
         with timings.phase("nạp và kiểm tra bản tin"):
             site = load_site(config, now=now, drafts=drafts, digests=digests, salvage=True)
+            if output is not None:
+                site = dataclasses.replace(site, output=output)
         gc.freeze()
         # A note is advice no option turns into an error (see errors.SEVERITY_LABELS).
         content = [

@@ -1,6 +1,7 @@
 """A no-op build in a fraction of a second: replay the last one when nothing it read has changed.
 
-The last successful `publish build` leaves a stamp in `.cache/last-build.pickle`: the tool's code
+The last successful `publish build` leaves a stamp in `.cache/last-build.pickle` (a --drafts
+preview in `.cache/last-preview.pickle`): the tool's code
 and installed libraries, the options, the digest and size/mtime/ctime/inode of every file it read
 (site.toml, content/, templates/, the abbreviation list, the sync records in state/ it reads), and
 the span of time in which its gates give the same answers (no embargo lifting, nothing expiring,
@@ -49,9 +50,12 @@ from publish.parallel import run_jobs
 from publish.radio_rates import load_kept_rates, rates_path
 from publish.url_history import history_path
 
-__all__ = ["LastBuild", "Outcome"]
+__all__ = ["PREVIEW_STAMP", "STAMP", "LastBuild", "Outcome"]
 
 STAMP = "last-build.pickle"
+PREVIEW_STAMP = "last-preview.pickle"
+"""The stamp of the last --drafts build: an editor alternating `build --drafts` and `build`
+replays each from its own stamp (one stamp for both made every one of them a real build)."""
 SITE = "last-site.pickle"
 """The site a sync loaded for its channels' plans after replaying the stamped build, with the
 stamp's token: the next sync replaying the same stamp takes it instead of loading again."""
@@ -101,12 +105,15 @@ class _Stamp:
 class LastBuild:
     """The stamp of one project's last build with given options, and the replay it allows."""
 
-    def __init__(self, config: Config, output: Path, options: tuple[object, ...]) -> None:
-        """The stamp for builds of `config` into `output` with `options` (channels, flags)."""
+    def __init__(
+        self, config: Config, output: Path, options: tuple[object, ...], *, preview: bool = False
+    ) -> None:
+        """The stamp for builds of `config` into `output` with `options` (channels, flags);
+        a --drafts `preview` has its own."""
         self.config = config
         self.output = output
         self.cache = config.root / ".cache"
-        self.path = self.cache / STAMP
+        self.path = self.cache / (PREVIEW_STAMP if preview else STAMP)
         self.options = options
         self._inputs: dict[str, Input] | None = None
         self._tops: list[tuple[str, str]] = []

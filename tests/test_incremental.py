@@ -401,6 +401,39 @@ def test_unchanged_pages_are_not_rendered_again(tmp_path, monkeypatch) -> None:
     assert keys and len(keys) == 2 * len(set(keys))  # every web bulletin, both times
 
 
+def test_a_preview_and_a_published_build_each_reuse_their_own_pages(tmp_path, monkeypatch) -> None:
+    """`build --drafts` and `build` keep their page records apart, and a preview reuses the
+    pages its own folder (.cache/preview/web) holds: alternating the two (or previewing only,
+    with no output/ at all) renders no page again, and each equals its clean build."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    now = NOW.isoformat()
+    drafts = ["build", "--root", str(root), "--now", now, "-q", "--drafts"]
+    assert main(drafts) == 0
+    rendered = rendered_bulletins(monkeypatch)
+    for stamp in (root / ".cache").glob("last-*.pickle"):
+        stamp.unlink()  # a real build, not a replay
+    assert main(drafts) == 0
+    assert rendered == []  # no output/ yet: the pages came from the preview's own folder
+    run_build(root)
+    rendered.clear()
+    for stamp in (root / ".cache").glob("last-*.pickle"):
+        stamp.unlink()
+    run_build(root)
+    assert main(drafts) == 0
+    assert rendered == []
+    clean = clean_build(root, tmp_path / "clean")
+    assert {k: v[0] for k, v in tree(root / "output").items()} == {
+        k: v[0] for k, v in clean.items()
+    }
+    assert main([*drafts[:2], str(tmp_path / "clean"), *drafts[3:]]) == 0
+    preview = tree(root / ".cache" / "preview")
+    assert preview and {k: v[0] for k, v in preview.items()} == {
+        k: v[0] for k, v in tree(tmp_path / "clean" / ".cache" / "preview").items()
+    }
+
+
 def test_after_one_edit_only_the_pages_showing_it_go_to_the_workers(tmp_path, monkeypatch) -> None:
     """Reuse is decided before any worker starts: after an edit the workers get the edited
     bulletin's page and the few pages that show it, not every page of the site."""

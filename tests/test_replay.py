@@ -152,6 +152,37 @@ def test_other_options_are_not_replayed(root, capsys) -> None:
     assert REPLAYED not in capsys.readouterr().out
 
 
+def preview_files(root: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file of the drafts preview (.cache/preview/web): bytes, inode, mtime."""
+    folder = root / ".cache" / "preview"
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_preview_and_a_published_build_each_replay_their_own(root, tmp_path, capsys) -> None:
+    """An editor alternating `build --drafts` and `build` with nothing changed: each replays
+    its own last build (one stamp for both made every one of them a real build)."""
+    assert build(root, "-q") == 0
+    assert build(root, "--drafts", "-q") == 0
+    published, preview = files(root), preview_files(root)
+    assert build(root) == 0
+    assert REPLAYED in capsys.readouterr().out
+    assert build(root, "--drafts") == 0
+    assert REPLAYED in capsys.readouterr().out
+    assert files(root) == published and preview_files(root) == preview
+    assert {k: v[0] for k, v in published.items()} == clean(root, tmp_path)
+    copy = tmp_path / "clean"
+    shutil.rmtree(copy)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache", "output"))
+    assert build(copy, "--drafts", "-q") == 0
+    assert {k: v[0] for k, v in preview.items()} == {
+        k: v[0] for k, v in preview_files(copy).items()
+    }
+
+
 def test_racy_inputs_are_compared_by_their_bytes(root, capsys, monkeypatch) -> None:
     """A file changed moments before the build may change again unseen by its stat: the stamp
     keeps no stat for it, so the next build compares its bytes (and still replays if equal)."""

@@ -92,7 +92,8 @@ def _build_and_write(
     from publish.pipeline import build  # here, not above: see run()
 
     output = args.root / args.output
-    last = None if args.audio else LastBuild(config, output, (channels, args.drafts, args.strict))
+    options = (channels, args.drafts, args.strict)
+    last = None if args.audio else LastBuild(config, output, options, preview=args.drafts)
     if last is not None:
         with timings.phase(COMPARING):
             replayed = last.replay(now, channels)
@@ -111,6 +112,7 @@ def _build_and_write(
         strict=args.strict,
         digests=last.digests if last is not None else None,
         timings=timings,
+        output=output,
     )
     with timings.remainder(WRITING):
         written = write(result.artifacts, output, channels, cache=args.root / ".cache")

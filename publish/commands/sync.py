@@ -328,7 +328,11 @@ def _build(config: Config, now: Any, args: argparse.Namespace, timings: Timings)
     from publish.pipeline import build
 
     try:
-        return build(config, channels=CHANNELS, now=now, strict=args.strict, timings=timings)
+        # Pages are reused from the folder a sync deploys from (a dry run too: it compares).
+        live = args.root / args.output
+        return build(
+            config, channels=CHANNELS, now=now, strict=args.strict, timings=timings, output=live
+        )
     except ContentError as exc:
         if args.format == "markdown":
             print(markdown_problems(exc))

@@ -125,7 +125,9 @@ class PreviewSession:
                     stopping=self._closing.is_set,
                     tz=config.tz,
                 ):
-                    result = build(config, channels=CHANNELS, now=now, drafts=self._drafts)
+                    result = build(
+                        config, channels=CHANNELS, now=now, drafts=self._drafts, output=self.output
+                    )
                     report = write(
                         result.artifacts,
                         self.output,

@@ -357,7 +357,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     config = site.config
     theme = theme_dir(site)
     assets = Assets(theme / "assets")
-    ledger = Ledger(config.root / ".cache", config.root / "output", "web")
+    # The folder this build writes: a --drafts preview's pages are in .cache/preview/web.
+    ledger = Ledger(config.root / ".cache", site.output or config.root / "output", "web")
     pictures = _RecordingPictures(
         config.root,
         config.web.image_widths,
@@ -397,6 +398,9 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             shown,
             views.prefix,
             sorted(views.folder_pages),
+            # A preview's records apart: each build keeps only its own pages' records, and an
+            # editor alternating `build --drafts` and `build` rendered again what the other dropped.
+            site.drafts,
         )
     )
     shared = hashlib.sha256(shared.encode("utf-8", "surrogatepass")).hexdigest()

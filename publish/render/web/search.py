@@ -826,7 +826,7 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
     """The index files of /tim-kiem/: as Kept those output/ still holds from the last build
     (per `ledger`; none without one), the others as artifacts."""
     cache = Fragments(site.config.root)
-    slot = cache.key("search-built")
+    slot = cache.key("search-built", site.drafts)  # a preview's index apart (see render)
     bulletins = _numbered(site)
     urls = tuple(b.url for b in bulletins)
     inputs = tuple(_doc_inputs(b) for b in bulletins)
