@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["PREVIEW_SHOWN", "in_deployed_output", "preview_output"]
+__all__ = ["PREVIEW_SHOWN", "in_deployed_output", "in_preview", "preview_output"]
 
 PREVIEW_SHOWN = ".cache/preview"
 """The preview's folder as the editor is told it (relative to the project)."""
@@ -25,11 +25,22 @@ def in_deployed_output(root: Path, folder: Path) -> bool:
     """Whether the website a build into `folder` writes (`folder`/web) is the project's output/
     or inside it, however it is reached: by its name, a name differing in case only (on a
     disk that ignores case), or a link (`folder`/web, or `folder` itself, linked into output/)."""
-    deployed = (root / "output").resolve()
-    for place in (folder / "web", folder):
-        target = place.resolve()
+    return _within(folder, (root / "output").resolve())
+
+
+def in_preview(root: Path, folder: Path) -> bool:
+    """Whether a sync into `folder` (whose web/ is what gets deployed) would write the drafts
+    preview's folder or inside it, however it is reached: by its name, a name differing in case
+    only, or a link (`folder`/web, or `folder` itself, linked into .cache/preview/)."""
+    return _within(folder, preview_output(root).resolve())
+
+
+def _within(folder: Path, place: Path) -> bool:
+    """Whether `folder`/web or `folder` is `place` or inside it, by name or on disk."""
+    for written in (folder / "web", folder):
+        target = written.resolve()
         for candidate in (target, *target.parents):
-            if candidate == deployed or _same_folder(candidate, deployed):
+            if candidate == place or _same_folder(candidate, place):
                 return True
     return False
 

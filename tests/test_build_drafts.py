@@ -126,6 +126,26 @@ def test_a_sync_after_a_drafts_build_sends_no_draft(project: Path) -> None:
     assert not (project / "output" / "web" / DRAFT).exists()
 
 
+def test_a_sync_never_takes_the_preview_folder_for_its_output(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`sync --output .cache/preview` (however spelt, inside it, or linked there) would write
+    over the drafts preview and the folder a CI step then deploys: refused, nothing done."""
+    assert publish(project, "build", "--drafts", "-q") == 0
+    preview = files(project / ".cache" / "preview")
+    (project / "xem").mkdir()
+    (project / "xem" / "web").symlink_to(project / ".cache" / "preview" / "web")
+    spellings = (".cache/preview", ".cache/preview/", "./.cache/preview/web", "xem")
+    for output in (*spellings, str(project / ".cache" / "preview")):
+        for dry in ((), ("--dry-run",)):
+            assert publish(project, "sync", "web", *dry, "--output", output) == 1
+            err = capsys.readouterr().err
+            assert f"--output {output}: đây là thư mục bản xem trước (.cache/preview)" in err
+            assert "Traceback" not in err and "Chưa làm gì." in err
+    assert files(project / ".cache" / "preview") == preview
+    assert not (project / "output").exists() and not (project / "state").exists()
+
+
 def older_drafts_preview(root: Path) -> None:
     """What `publish serve --drafts` did before previews moved to .cache/preview/: build the
     drafts into output/web (its ledger and mark in .cache/ included), leaving the stamp of

@@ -32,6 +32,7 @@ from publish.config import CHANNELS, Config
 from publish.errors import ContentError, PublishError
 from publish.model import Build, Site
 from publish.output_lock import channels_lock, output_lock, output_lock_if_free
+from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.progress import Progress
 from publish.replay import LastBuild, Outcome
 from publish.sync.base import (
@@ -178,6 +179,7 @@ def run_command(args: argparse.Namespace) -> int:
             "nên chưa làm gì. Chạy lại với kênh zalo, ví dụ: publish sync zalo --zalo-overwrite "
             + " --zalo-overwrite ".join(args.zalo_overwrite)
         )
+    _refuse_preview(args)
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     live = args.root / args.output
@@ -319,6 +321,19 @@ def _not_configured(channel: str, config: Config) -> str | None:
             "hoặc biến môi trường PUBLISH_RADIO_DIR"
         )
     return None
+
+
+def _refuse_preview(args: argparse.Namespace) -> None:
+    """Refuse an --output that is the drafts preview's folder (or inside it): a sync would
+    overwrite the preview, and the CI step deploying that folder would ship it."""
+    if in_preview(args.root, args.root / args.output):
+        raise PublishError(
+            f"--output {args.output}: đây là thư mục bản xem trước ({PREVIEW_SHOWN}), nơi "
+            "publish build --drafts và publish serve --drafts dựng cả bản nháp lẫn bài chưa "
+            "duyệt; publish sync không bao giờ đọc, ghi hay triển khai thư mục đó. Chưa làm "
+            "gì. Cách sửa: bỏ --output (sync dựng vào output/), hoặc chọn một thư mục ngoài "
+            f"{PREVIEW_SHOWN}."
+        )
 
 
 def _build(config: Config, now: Any, args: argparse.Namespace, timings: Timings) -> Build:
