@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from publish import STARTED, __version__
-from publish.errors import PublishError, os_reason
+from publish.errors import PublishError, os_reason, show_details
 from publish.timings import Timings
 from publish.trust import refuse_untrusted
 
@@ -187,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser(words).parse_args(words)
     # In-process callers (tests) time from this call, the command line from the process's start.
     args.stopwatch = Timings() if argv is not None else Timings(STARTED, cpu_started=(0.0, 0.0))
+    show_details(bool(getattr(args, "debug", False)))
     try:
         if isinstance(getattr(args, "root", None), Path):
             refuse_untrusted(args.root, default_output=_writes_default_output(args))

@@ -29,9 +29,11 @@ __all__ = [
     "Problem",
     "PublishError",
     "RemoteError",
+    "details_shown",
     "not_a_file",
     "os_reason",
     "severity_label",
+    "show_details",
 ]
 
 OS_REASONS = {
@@ -76,6 +78,20 @@ def not_a_file(path: Path) -> str:
     if path.is_symlink() and not path.exists():
         return "tệp là liên kết (symlink) không trỏ tới tệp nào (tệp đích đã mất, hoặc các liên kết trỏ vòng quanh nhau)"
     return "không phải là tệp thường (thiết bị hoặc ống dẫn)"
+
+
+_details = False
+
+
+def show_details(shown: bool) -> None:
+    """Whether messages add the English text of a library's error (--debug)."""
+    global _details
+    _details = shown
+
+
+def details_shown() -> bool:
+    """Whether this run was asked for the English detail of errors (--debug)."""
+    return _details
 
 
 class PublishError(Exception):

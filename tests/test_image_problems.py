@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 import struct
 import subprocess
 import sys
@@ -372,13 +374,12 @@ def test_an_unreadable_image_on_a_page_is_told_with_the_bulletins_in_one_check(
     }
     root = make_project(tmp_path, files)
     err = check_errors(root, capsys)
-    fix = "Cách sửa: Mở ảnh bằng trình xem ảnh để kiểm tra"
+    fix = "Cách sửa: Chép lại ảnh từ bản gốc"
     assert err.count(fix) == 2, err
     for told in (
         "content/pages/gioi-thieu.md:7: lỗi: không đọc được ảnh content/images/tru-so.jpg: "
-        "tệp hỏng hoặc không phải ảnh",
-        "content/bai-viet/a.md:13: lỗi: không đọc được ảnh content/images/hong.jpg: "
-        "tệp hỏng hoặc không phải ảnh",
+        "tệp ảnh bị cụt",
+        "content/bai-viet/a.md:13: lỗi: không đọc được ảnh content/images/hong.jpg: tệp ảnh bị cụt",
     ):
         assert err.count(told) == 1, err
     assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 1
@@ -416,3 +417,73 @@ def test_a_build_stopped_by_an_unreadable_page_image_writes_nothing(
 def test_an_image_path_is_told_as_the_editor_typed_it(tmp_path: Path, body: str, told: str) -> None:
     [error] = load_errors(tmp_path, bulletin_md(body=body), {})
     assert error.message.startswith(told), error.message
+
+
+def _photo(kind: str) -> bytes:
+    """A real 300×200 photo saved as `kind` (JPEG, PNG) by Pillow."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.effect_noise((300, 200), 64).convert("RGB").save(out, kind)
+    return out.getvalue()
+
+
+def _half(data: bytes) -> bytes:
+    """The first half of a file, as a copy broken off."""
+    return data[: len(data) // 2]
+
+
+def _broken_png() -> bytes:
+    """A PNG whose pixel data is overwritten with zeros: its header reads, its pixels not."""
+    data = _photo("PNG")
+    start = data.index(b"IDAT") + 20
+    return data[:start] + b"\0" * 40 + data[start + 40 :]
+
+
+@pytest.mark.parametrize(
+    ("made", "told"),
+    [
+        # A copy broken off: Pillow said «(image file is truncated (N bytes not processed))».
+        (lambda: _half(_photo("JPEG")), "tệp ảnh bị cụt, thiếu phần cuối"),
+        # «(Truncated File Read)»: only the start of the header arrived.
+        (lambda: TINY_JPEG[:100], "tệp ảnh bị cụt, thiếu phần cuối"),
+        (_broken_png, "dữ liệu ảnh bị hỏng"),
+        (lambda: b"<html>not a picture</html>", "tệp hỏng hoặc không phải ảnh"),
+    ],
+    ids=["truncated", "truncated-header", "broken-data", "not-an-image"],
+)
+def test_an_unreadable_image_is_told_why_in_vietnamese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], made, told: str
+) -> None:
+    """Pillow's English («Truncated File Read», «broken data stream when reading image file»)
+    was appended to the message: the editor is told the reason in Vietnamese instead."""
+    body = "Đoạn đầu.\n\n![Hiện trường](images/hong.jpg)\n"
+    files = {
+        "content/images/anh.jpg": TINY_JPEG,
+        "content/images/hong.jpg": made(),
+        "content/bai-viet/a.md": bulletin_md(COVER, body),
+    }
+    root = make_project(tmp_path, files)
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert f"không đọc được ảnh content/images/hong.jpg: {told}" in err, err
+    assert not re.search(r"[(«]?(image|file|read|cannot|broken|truncated)\b", err, re.I), err
+    assert not (root / "output").exists()
+
+
+def test_an_unknown_pillow_error_is_told_in_vietnamese_with_its_english_only_under_debug() -> None:
+    from publish.errors import show_details
+    from publish.render.web.images import pillow_reason
+
+    odd = OSError("unrecognized data stream contents when reading image file")
+    try:
+        reason, hint = pillow_reason(odd)
+        assert reason == "tệp hỏng hoặc định dạng ảnh không đọc được" and "JPEG" in hint
+        show_details(True)
+        assert pillow_reason(odd)[0] == (
+            "tệp hỏng hoặc định dạng ảnh không đọc được (Pillow: unrecognized data stream "
+            "contents when reading image file)"
+        )
+    finally:
+        show_details(False)
+    assert pillow_reason(PermissionError(13, "Permission denied"))[0] == "không có quyền"

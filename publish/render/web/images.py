@@ -37,14 +37,22 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from publish.cache import Fragments, Shelf
 from publish.config import Config
 from publish.content_images import written_fix
-from publish.errors import Problem, PublishError
+from publish.errors import OS_REASONS, Problem, PublishError, details_shown, os_reason
 from publish.ledger import Ledger
 from publish.limits import read_head
 from publish.model import Artifact, Kept, by_constructor
 from publish.render.web import cache
 from publish.text import slugify
 
-__all__ = ["Picture", "Pictures", "Variant", "probe", "unreadable_image"]
+__all__ = [
+    "Picture",
+    "Pictures",
+    "Variant",
+    "decode_error",
+    "pillow_reason",
+    "probe",
+    "unreadable_image",
+]
 
 # Bump when the resize or encode settings change, so cached variants are remade.
 PIPELINE_VERSION = "3"
@@ -409,16 +417,41 @@ def unreadable_image(
             hint="Thu nhỏ ảnh (ví dụ xuất lại ở chiều rộng 2.000 điểm ảnh, chất lượng JPEG 85) "
             "rồi chép đè lên tệp cũ.",
         )
-    # Pillow's own words are English; they add nothing to "not an image" or a missing file.
-    plain = exc is None or isinstance(exc, UnidentifiedImageError | FileNotFoundError)
-    detail = "" if plain else f" ({exc})"
+    reason, hint = pillow_reason(exc)
     return Problem(
-        owner,
-        f"không đọc được ảnh content/{path}: tệp hỏng hoặc không phải ảnh{detail}",
-        field=field,
-        line=line,
-        hint="Mở ảnh bằng trình xem ảnh để kiểm tra, lưu lại dạng JPEG hoặc PNG rồi chạy lại.",
+        owner, f"không đọc được ảnh content/{path}: {reason}", field=field, line=line, hint=hint
     )
+
+
+RESAVE = "Mở ảnh bằng trình xem ảnh để kiểm tra, lưu lại dạng JPEG hoặc PNG rồi chạy lại."
+PILLOW_REASONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "truncated",  # "image file is truncated (…)", "Truncated File Read"
+        "tệp ảnh bị cụt, thiếu phần cuối (thường do chép hay tải về chưa xong)",
+        "Chép lại ảnh từ bản gốc (máy chụp, tin nhắn, thư) rồi chạy lại; nếu bản gốc cũng "
+        "hỏng thì " + RESAVE[0].lower() + RESAVE[1:],
+    ),
+    ("broken data stream", "dữ liệu ảnh bị hỏng", RESAVE),
+    ("could not create decoder", "dữ liệu ảnh bị hỏng", RESAVE),
+    ("not available", "máy này không có bộ đọc cho định dạng ảnh này", RESAVE),
+    (" mode", "ảnh dùng kiểu màu mà công cụ chưa xử lý được", RESAVE),  # "cannot write mode …"
+)
+"""(a piece of Pillow's English message, lower case; the reason the editor is told; how to fix)."""
+
+
+def pillow_reason(exc: BaseException | None) -> tuple[str, str]:
+    """Why Pillow could not read an image (`exc`; None: it is not one), in Vietnamese, and how
+    to fix it. Pillow's own words are English: shown only under --debug, for what is unknown."""
+    if exc is None or isinstance(exc, UnidentifiedImageError | FileNotFoundError):
+        return "tệp hỏng hoặc không phải ảnh", RESAVE
+    if isinstance(exc, OSError) and exc.errno in OS_REASONS:  # the system's, with the path
+        return os_reason(exc), "Kiểm tra tệp ảnh (quyền đọc, ổ đĩa) rồi chạy lại."
+    text = str(exc).lower()
+    for piece, reason, hint in PILLOW_REASONS:
+        if piece in text:
+            return reason, hint
+    detail = f" (Pillow: {exc})" if details_shown() else ""
+    return f"tệp hỏng hoặc định dạng ảnh không đọc được{detail}", RESAVE
 
 
 def _millions(pixels: str) -> str:
@@ -463,6 +496,17 @@ def probe(
     try:
         with Image.open(root / "content" / path) as image:
             image.size  # noqa: B018 - opening reads the header; this touches it
+        return None
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        return _heif_marked(exc, read_head(root / "content" / path, 12))
+
+
+def decode_error(root: Path, path: str) -> BaseException | None:
+    """Why the image cannot be read whole (its header may read: a copy broken off), or None;
+    only asked once it failed, so that the editor is told the reason, not "not an image"."""
+    try:
+        with Image.open(root / "content" / path) as image:
+            image.load()
         return None
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         return _heif_marked(exc, read_head(root / "content" / path, 12))

@@ -17,7 +17,7 @@ from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import run_jobs
-from publish.render.web.images import missing_default_cover, probe, unreadable_image
+from publish.render.web.images import decode_error, missing_default_cover, unreadable_image
 from publish.render.zalo.images import ZaloImages
 from publish.render.zalo.payload import (
     Calls,
@@ -139,7 +139,8 @@ def _image_problem(
         field, line = (
             (field, None) if owner == "site.toml" else image_use(bulletin, path, site.config)
         )
-        return unreadable_image(owner, path, probe(site.config.root, path), field=field, line=line)
+        cause = decode_error(site.config.root, path)
+        return unreadable_image(owner, path, cause, field=field, line=line)
     if chosen.url is not None:
         return None
     limit = site.config.zalo.cover_max_bytes
