@@ -130,3 +130,38 @@ def test_report_with_another_oa_s_token_records_nothing(
     assert "thuộc OA «OA thử của đơn vị» (mã 1111222233334444555)" in told
     assert f"không phải OA {OA_ID}" in told
     assert not (named_root / "state" / "zalo-stats.csv").exists()
+
+
+def test_report_says_when_it_records_counts_zalo_did_not_confirm_as_the_oa_s(
+    root: Path, named_root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    """A token from the environment (no token file yet) is used when getoa gives no OA id, as
+    `publish sync` sends with it: the counts are recorded, and the editor is told they were
+    not confirmed. The token file its refresh wrote names no OA: the next run asks Zalo."""
+    emulator.configure(oa_id_key="none")
+    assert report(named_root, "2021-01-01T09:00") == 0
+    out = capsys.readouterr().out
+    assert "Người quan tâm OA: 120" in out
+    assert (
+        "Lưu ý: câu trả lời getoa của Zalo không có mã OA nên chưa xác nhận được token là của "
+        f"OA {OA_ID} ghi ở [zalo] oa_id; số liệu vẫn được ghi"
+    ) in out
+    assert len(follower_rows(named_root)) == 1
+    emulator.configure(oa_id_key="oa_id")
+    assert report(named_root, "2021-01-01T10:00") == 0
+    assert "Lưu ý" not in capsys.readouterr().out  # getoa named [zalo] oa_id
+    assert len(follower_rows(named_root)) == 2
+
+
+def test_report_without_an_oa_id_in_the_settings_says_nothing_was_checked(
+    root: Path, capsys: pytest.CaptureFixture
+) -> None:
+    assert report(root, "2021-01-01T10:00") == 0
+    assert "Lưu ý: site.toml chưa ghi [zalo] oa_id" in capsys.readouterr().out
+    assert len(follower_rows(root)) == 1
+
+
+def follower_rows(project: Path) -> list[dict[str, str]]:
+    """The follower rows of a project's state/zalo-stats.csv."""
+    with open(project / "state" / "zalo-stats.csv", encoding="utf-8-sig", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if row["loại"] == "oa"]

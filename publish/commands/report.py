@@ -15,6 +15,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
@@ -79,10 +80,15 @@ def _int(value: object) -> int:
         return 0
 
 
-def collect(client: ZaloClient, keys: dict[str, str], oa_id: str) -> tuple[int, list[ArticleStat]]:
-    """Follower count and every article's counters, most viewed first, once Zalo's getoa says
-    the token is OA `oa_id`'s ([zalo] oa_id): another OA's counts would go into its history."""
-    followers = _int(confirm_oa(client, oa_id, REPORT_STAKES).get("num_follower"))
+def collect(
+    client: ZaloClient, keys: dict[str, str], oa_id: str
+) -> tuple[int, list[ArticleStat], str]:
+    """Follower count and every article's counters, most viewed first, and what the editor is
+    told when the token's OA was not confirmed. Refused (see confirm_oa) when getoa names
+    another OA than `oa_id` ([zalo] oa_id), or cannot confirm a token from a file naming no OA:
+    another OA's counts would go into this unit's history."""
+    profile = confirm_oa(client, oa_id, REPORT_STAKES)
+    followers = _int(profile.get("num_follower"))
     stats = [
         ArticleStat(
             str(item.get("id")),
@@ -95,7 +101,26 @@ def collect(client: ZaloClient, keys: dict[str, str], oa_id: str) -> tuple[int, 
         for item in client.iter_articles(kind)
     ]
     stats.sort(key=lambda s: (-s.views, -s.shares, s.title))
-    return followers, stats
+    return followers, stats, _unconfirmed_note(profile, oa_id)
+
+
+def _unconfirmed_note(profile: dict[str, Any], oa_id: str) -> str:
+    """What the editor is told when the counts are recorded without getoa naming `oa_id`:
+    as `publish sync` sends, a token from the environment (or from a file naming this OA) is
+    used when getoa gives no OA id; with no [zalo] oa_id nothing is checked."""
+    if not oa_id:
+        return (
+            "Lưu ý: site.toml chưa ghi [zalo] oa_id nên không kiểm tra được token là của OA "
+            f"nào; số liệu vẫn được ghi vào state/{STATS_NAME}. Ghi mã OA của đơn vị vào "
+            "[zalo] oa_id để lần sau được kiểm tra."
+        )
+    if str(profile.get("oa_id") or "").strip() == oa_id:
+        return ""
+    return (
+        f"Lưu ý: câu trả lời getoa của Zalo không có mã OA nên chưa xác nhận được token là của "
+        f"OA {oa_id} ghi ở [zalo] oa_id; số liệu vẫn được ghi (như publish sync vẫn gửi), vì "
+        "token lấy từ biến môi trường hoặc từ tệp token đã ghi mã OA này."
+    )
 
 
 def append_csv(path: Path, when: dt.datetime, followers: int, stats: Sequence[ArticleStat]) -> None:
@@ -255,7 +280,7 @@ def run(args: argparse.Namespace) -> int:
     keys = {e["article_id"]: k for k, e in manifest.entries().items() if e.get("article_id")}
     oa_id = config.zalo.oa_id.strip()
     with ZaloClient.from_env(oa_id=oa_id, concurrency=max(1, config.zalo.concurrency)) as client:
-        followers, stats = collect(client, keys, oa_id)
+        followers, stats, note = collect(client, keys, oa_id)
     stats_path = args.root / "state" / STATS_NAME
     append_csv(stats_path, when, followers, stats)
     print(table(followers, stats))
@@ -263,4 +288,6 @@ def run(args: argparse.Namespace) -> int:
     document = report_html(config, when, followers, stats, follower_history(stats_path))
     atomic_write_bytes(page, document.encode("utf-8"))
     print(f"\nĐã ghi thêm vào {stats_path} và tạo {page}.")
+    if note:
+        print(note)
     return 0
