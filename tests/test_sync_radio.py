@@ -283,6 +283,23 @@ def test_the_summary_names_the_station_folder_the_scripts_went_to(
     )
 
 
+def test_the_summary_json_names_the_station_folder_too(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI reads --summary-json, which says what the summary says: where the scripts went."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    summary = tmp_path / "tom-tat.json"
+    assert (
+        main(["sync", "radio", "--root", str(root), "--now", NOW, "--summary-json", str(summary)])
+        == 0
+    )
+    [radio] = [
+        c for c in json.loads(summary.read_text("utf-8"))["channels"] if c["channel"] == "radio"
+    ]
+    assert radio["place"] == f"đếm theo tệp trong thư mục của đài {STATION}/, đặt ở [radio] folder"
+    assert radio["created"] == 6 and "note" in radio  # the other keys as before
+
+
 def test_a_later_air_time_in_the_settings_does_not_make_an_aired_episode_one_to_come(
     root: Path,
 ) -> None:

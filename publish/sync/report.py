@@ -78,6 +78,7 @@ class ChannelResult:
             "skipped": self.skipped,
             "note": self.note,
             "warning": self.warning,
+            "place": self.place,
         }
 
 
