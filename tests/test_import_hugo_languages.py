@@ -189,3 +189,26 @@ def test_a_site_with_no_vietnamese_language_imports_its_default_one_and_says_so(
     assert "Sẽ nhập 1 bản tin" in out
     assert "không ngôn ngữ nào của website Hugo là tiếng Việt" in out
     assert "đã lấy ngôn ngữ mặc định «en»" in out and "--language KHÓA" in out
+
+
+@pytest.mark.parametrize("place", ["noi-dung-vi", "../bi-mat", "/etc", "content\\..\\..\\x"])
+def test_a_content_folder_outside_content_is_refused_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], place: str
+) -> None:
+    """Only content/ of the Hugo site is read (a contentDir may point anywhere on the disk):
+    the setting is shown as written, in «…» (a repr doubled the backslashes), nothing imported."""
+    written = place.replace("\\", "\\\\")  # as a TOML string holds it
+    site = write_site(
+        tmp_path / "hugo",
+        {
+            "hugo.toml": f'[languages.vi]\ncontentDir = "{written}"\n[languages.en]\nweight = 2\n',
+            "content/posts/canh-bao-lua-dao.md": ENGLISH_POST,
+        },
+    )
+    root = sample_project(tmp_path)
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    assert run(root, "import-hugo", str(site)) == 1
+    err = capsys.readouterr().err
+    assert f"languages.vi.contentDir = «{place}»: công cụ chỉ đọc bài trong content/" in err, err
+    assert "Chưa nhập gì." in err and "Traceback" not in err
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before

@@ -72,9 +72,11 @@ def languages_of(settings: Mapping[str, Any], chosen: str | None) -> Languages |
             continue
         below = posixpath.normpath(place.strip().replace("\\", "/")).removeprefix("./")
         if not below.startswith("content/") or ".." in below.split("/"):
+            # Only content/ is read: a contentDir may name any folder on the disk (/etc, ../..).
             raise LanguageError(
-                f"languages.{key}.contentDir = {place!r}: công cụ chỉ đọc bài trong content/ "
-                "của website Hugo. Chuyển thư mục đó vào content/ (và sửa contentDir) rồi chạy lại."
+                f"languages.{key}.contentDir = «{place}»: công cụ chỉ đọc bài trong content/ "
+                "của website Hugo. Chưa nhập gì. Cách sửa: chuyển thư mục đó vào content/ của "
+                "website Hugo (và sửa contentDir theo chỗ mới) rồi chạy lại."
             )
         folders[key] = below.removeprefix("content/")
     keys = frozenset(options)
