@@ -16,6 +16,7 @@ from publish.frontmatter import Parsed
 from publish.gates import (
     PUBLIC_CLASSIFICATIONS,
     field_stamp,
+    note_stamp,
     public_classification,
     secret_classification,
     secret_stamp,
@@ -510,6 +511,8 @@ def secret(
             hint=SECRET_HINT,
         )
         return
+    if _note_stamp(col, data, parsed, config):
+        return
     found = secret_stamp(parsed.body, config.policy)
     if found is not None:
         col.add(
@@ -517,6 +520,29 @@ def secret(
             line=parsed.body_line + found[0],
             hint=SECRET_HINT,
         )
+
+
+def _note_stamp(col: Collector, data: dict[str, Any], parsed: Parsed, config: Config) -> bool:
+    """Whether a correction's note carries a secret stamp (an error told at the note's line):
+    a note goes out on every channel, as the summary does."""
+    items = data.get("corrections")
+    if not isinstance(items, list):
+        return False
+    lines = parsed.item_key_lines("corrections")
+    for number, item in enumerate(items, start=1):
+        note = item.get("note") if isinstance(item, dict) else None
+        stamp = note_stamp(note, config.policy) if isinstance(note, str) else None
+        if stamp is None:
+            continue
+        at = lines[number - 1] if len(lines) == len(items) else {}
+        col.add(
+            f"văn bản mang dấu mật «{stamp}»: không bao giờ được xuất bản",
+            line=at.get("note", at.get("", parsed.line_of("corrections"))),
+            field=f"corrections.{number}.note",
+            hint=SECRET_HINT,
+        )
+        return True
+    return False
 
 
 GATE_KEYS = frozenset({"draft", "expires", "classification"})

@@ -24,6 +24,7 @@ __all__ = [
     "gate",
     "headline_stamp",
     "is_secret",
+    "note_stamp",
     "page_gate",
     "public_classification",
     "secret_classification",
@@ -164,7 +165,9 @@ def is_secret(bulletin: Bulletin, policy: Policy, *, stamp_checked: bool = False
         return False
     fields = {"title": bulletin.title, "summary": bulletin.summary, "zalo": bulletin.block("zalo")}
     return (
-        field_stamp(fields, policy) is not None or secret_stamp(bulletin.body, policy) is not None
+        field_stamp(fields, policy) is not None
+        or secret_stamp(bulletin.body, policy) is not None
+        or any(note_stamp(c.note, policy) is not None for c in bulletin.corrections)
     )
 
 
@@ -194,6 +197,16 @@ def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, st
 def headline_stamp(text: str, policy: Policy) -> str | None:
     """The secret stamp a title, summary or Zalo override opens with or is, else None."""
     return _headline_stamp(text, _grades(policy))
+
+
+def note_stamp(note: str, policy: Policy) -> str | None:
+    """The secret stamp in a correction's note, else None: read as a summary ("[MẬT] …", "TỐI
+    MẬT") and, written over several lines, line by line as a body ("MẬT" alone on a line)."""
+    stamp = headline_stamp(note, policy)
+    if stamp is None and "\n" in note:
+        found = secret_stamp(note, policy)
+        stamp = found[1] if found is not None else None
+    return stamp
 
 
 def field_stamp(data: Mapping[str, Any], policy: Policy) -> tuple[str, str] | None:

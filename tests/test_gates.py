@@ -16,7 +16,7 @@ from publish.config import Policy
 from publish.content import load_site
 from publish.errors import ContentError
 from publish.gates import gate, is_secret
-from publish.model import Bulletin, pack_text
+from publish.model import Bulletin, Correction, pack_text
 from tests.helpers import bulletin_md, make_project
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -196,3 +196,15 @@ def test_a_misspelt_gate_key_names_what_the_file_is(
     [problem] = raised.value.problems
     assert problem.file == path and problem.field == "darft"
     assert problem.message.endswith(f"'draft'? {said} không được đăng khi chưa sửa.")
+
+
+def test_a_stamped_correction_note_makes_the_bulletin_secret() -> None:
+    """Callers that did not load through the checks (stamp_checked=False) see a stamped note."""
+    note = Correction(dt.datetime(2020, 12, 9, 10, 0, tzinfo=HCM), "[Mật] Sửa địa điểm.")
+    stamped = bulletin(corrections=(note,))
+    assert is_secret(stamped, Policy())
+    verdict = gate(stamped, now=NOW, policy=Policy())
+    assert verdict is not None and verdict.code == "secret"
+    assert not is_secret(
+        bulletin(corrections=(dataclasses.replace(note, note="Sửa giờ."),)), Policy()
+    )

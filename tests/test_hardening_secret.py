@@ -289,3 +289,41 @@ def test_ordinary_html_is_not_a_stamp(body: str) -> None:
 def test_ordinary_summaries_are_not_stamps(text: str) -> None:
     fields = {"title": "Tin", "summary": text, "zalo": {"title": text, "summary": text}}
     assert field_stamp(fields, Policy()) is None
+
+
+@pytest.mark.parametrize(
+    ("note", "line", "stamp"),
+    [
+        ('"[MẬT] Sửa địa điểm chốt kiểm soát."', 11, "MẬT"),
+        ('"TỐI MẬT: kế hoạch tuần tra đêm."', 11, "TỐI MẬT"),
+        ('"TUYỆT MẬT"', 11, "TUYỆT MẬT"),
+        ("|\n      Sửa số điện thoại.\n      MẬT", 11, "MẬT"),
+    ],
+)
+def test_a_stamp_in_a_correction_note_stops_check_at_the_note_line(
+    tmp_path: Path, capsys, monkeypatch, note: str, line: int, stamp: str
+) -> None:
+    """A correction's note goes out on every channel, like the summary: a stamp there is one."""
+    install_fake_renderers(monkeypatch)
+    corrections = (
+        '\n  - date: 2020-12-09 10:00\n    note: "Sửa giờ."'
+        f"\n  - date: 2020-12-09 14:30\n    note: {note}"
+    )
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"corrections": corrections})})
+    assert main(["build", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"content/a.md:{line}: lỗi: trường 'corrections.2.note': văn bản mang dấu mật «{stamp}»"
+        in err
+    )
+    assert "Chưa có gì được ghi hay xuất bản" in err and "Traceback" not in err
+    assert not (root / "output").exists()
+
+
+def test_an_ordinary_correction_note_is_published(tmp_path: Path, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    corrections = (
+        '\n  - date: 2020-12-09 14:30\n    note: "Sửa lỗi: không chia sẻ mật khẩu, mã OTP."'
+    )
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"corrections": corrections})})
+    assert main(["build", "--root", str(root), "--now", NOW]) == 0
