@@ -53,6 +53,7 @@ from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.render.web.template_facts import theme_facts
+from publish.render.web.theme_notes import missing_corrections
 from publish.site_paths import RESERVED_SLUGS, recorded_history
 from publish.syntax import template_error
 from publish.text import vn_date, vn_datetime
@@ -103,6 +104,7 @@ def check(site: Site) -> list[Problem]:
         + _alias_problems(site)
         + _recorded_alias_problems(site)
         + _follow_notes(site)
+        + missing_corrections(site, theme_dir(site), environment(theme_dir(site)))
     )
 
 

@@ -1,0 +1,70 @@
+"""A note when the unit's own theme leaves out what a newer built-in theme shows readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+
+from publish.config import BUILTIN_THEME
+from publish.correction_text import HEADING
+from publish.errors import Problem
+from publish.model import Site
+
+__all__ = ["BULLETIN_TEMPLATE", "missing_corrections"]
+
+BULLETIN_TEMPLATE = "bulletin.html"
+CORRECTIONS = "corrections"
+"""The template variable listing a bulletin's corrections (see render.web.pages)."""
+NAMED_AT_MOST = 3
+"""Bulletins named in the note; the others are counted."""
+
+
+def missing_corrections(site: Site, theme: Path, env: jinja2.Environment) -> list[Problem]:
+    """A warning when a published bulletin has corrections and the unit's own bulletin template
+    (or what it extends and includes) never uses `corrections`: readers would not see them."""
+    if theme == BUILTIN_THEME:
+        return []
+    corrected = [b.source for b in site.for_channel("web") if b.corrections]
+    if not corrected or _uses(env, BULLETIN_TEMPLATE, CORRECTIONS, set()):
+        return []
+    shown = f"templates/web/{BULLETIN_TEMPLATE}"
+    named = ", ".join(corrected[:NAMED_AT_MOST])
+    more = len(corrected) - NAMED_AT_MOST
+    named += f" và {more} bài khác" if more > 0 else ""
+    return [
+        Problem(
+            shown,
+            f"mẫu giao diện riêng {BULLETIN_TEMPLATE} không hiện khung «{HEADING}»: người đọc "
+            f"website không thấy đính chính của {len(corrected)} bản tin đã đăng ({named})",
+            hint=f"Chép lại {shown} và templates/assets/style.css từ giao diện mặc định "
+            f"({BUILTIN_THEME / 'web' / BULLETIN_TEMPLATE} và "
+            f"{BUILTIN_THEME / 'assets' / 'style.css'}), hoặc thêm vào bản của đơn vị phần "
+            f"'{{% if {CORRECTIONS} %}}…{{% endif %}}' (khung «{HEADING}», giữa tiêu đề và tóm "
+            "tắt) và kiểu '.corrections' của giao diện mặc định.",
+            severity="warning",
+        )
+    ]
+
+
+def _uses(env: jinja2.Environment, name: str, variable: str, seen: set[str]) -> bool:
+    """Whether template `name`, or one it extends, includes or imports by a fixed name, reads
+    `variable`. A template that is missing or does not compile counts as reading it: the
+    template checks report it, and one problem is enough."""
+    if name in seen:
+        return False
+    seen.add(name)
+    assert env.loader is not None
+    try:
+        source, _, _ = env.loader.get_source(env, name)
+        parsed = env.parse(source)
+    except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+        return True
+    if variable in jinja2.meta.find_undeclared_variables(parsed):
+        return True
+    return any(
+        _uses(env, used, variable, seen)
+        for used in jinja2.meta.find_referenced_templates(parsed)
+        if used is not None
+    )
