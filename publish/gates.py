@@ -61,8 +61,9 @@ _NO_LOWER_LINE = LinePattern(r"[^a-z\n]*[^a-z\s][^a-z\n]*$")
 """A line with something besides spaces and no a-z: the only kind a capitals stamp can be."""
 _GRADE_WORDS = re.compile(r"độ\s+mật", re.IGNORECASE)
 """What an "Độ mật: …" stamp line must hold (_GRADE_LINE's words)."""
-_HTML_TAG = re.compile(r"<!--[^\n]*?-->|</?[A-Za-z][^<>\n]*>")
-"""An HTML tag or comment within one line (a line's number must not change)."""
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:._-]*(?:(?:[^\S\n]|/)[^<>\n]*)?>")
+"""An HTML tag within one line (a line's number must not change). Its name is ASCII, as HTML's
+are: «<MẬT>» alone on a line is a stamp in angle brackets, not a tag."""
 _HIDDEN = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
@@ -119,13 +120,39 @@ def _as_shown(text: str) -> str:
     page shows (`<p><strong>MẬT</strong></p>`, `M&#7852;T`), each line kept on its own line, so
     a stamp pasted as HTML is the line of capitals the reader sees."""
     if "<" in text:
-        text = _HTML_TAG.sub(" ", text)
+        text = _HTML_TAG.sub(" ", _without_comments(text))
     if "&" in text:
         text = "\n".join(
             html.unescape(line).replace("\n", " ") if "&" in line else line
             for line in text.split("\n")
         )
     return text
+
+
+def _without_comments(text: str) -> str:
+    """`text` with each HTML comment closed on its own line as one space.
+
+    A loop of finds, not a regular expression: from each «<!--» with no «-->» after it on its
+    line, a lazy pattern scanned to the line's end, so a pasted run of them took minutes."""
+    pieces: list[str] = []
+    position = 0
+    close = -1
+    while (start := text.find("<!--", position)) != -1:
+        if close < start + 4:
+            # The first «-->» after an earlier opening, if it lies past this one, is this one's too.
+            close = text.find("-->", start + 4)
+            if close == -1:
+                break
+        line_end = text.find("\n", start, close)
+        if line_end != -1:  # not closed on its own line: no comment, as the page shows it
+            pieces.append(text[position:line_end])
+            position = line_end
+            continue
+        pieces.append(text[position:start])
+        pieces.append(" ")
+        position = close + 3
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _names_grade(words: str, grades: frozenset[str]) -> bool:
@@ -138,7 +165,7 @@ def public_classification(value: str) -> bool:
     """Whether a `classification` value says the bulletin is public ("", "Công khai", "thường")."""
     if not value:
         return True
-    words = folded_words(nfc(value))
+    words = folded_words(_visible(value))
     return not words or words in _PUBLIC
 
 
