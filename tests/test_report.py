@@ -14,7 +14,7 @@ from publish.cli import main
 from publish.zalo import ZaloClient
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from tests.helpers import make_project
-from tests.zalo_fixtures import FAST_SETTINGS, env_for, sample_body
+from tests.zalo_fixtures import FAST_SETTINGS, env_for, every_token, sample_body
 from tests.zalo_project import FAST_ENV, OA_ID, site_toml
 
 
@@ -151,6 +151,41 @@ def test_report_says_when_it_records_counts_zalo_did_not_confirm_as_the_oa_s(
     assert report(named_root, "2021-01-01T10:00") == 0
     assert "Lưu ý" not in capsys.readouterr().out  # getoa named [zalo] oa_id
     assert len(follower_rows(named_root)) == 2
+
+
+def test_on_ci_the_oa_getoa_confirmed_is_kept_in_the_token_file_its_refresh_wrote(
+    tmp_path: Path, named_root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    """CI's first run refreshes ZALO_REFRESH_TOKEN inside getoa, and getoa names [zalo] oa_id:
+    the token file that refresh wrote records the OA. A later run whose getoa gives no OA id
+    then goes on as with a file naming the OA, instead of refusing («OA chưa xác nhận») with
+    the secret already spent."""
+    token_file = tmp_path / "token.json"
+    assert not token_file.exists()
+    assert report(named_root, "2021-01-01T09:00") == 0
+    assert "Lưu ý" not in capsys.readouterr().out
+    assert json.loads(token_file.read_text("utf-8"))["oa_id"] == OA_ID
+
+    emulator.configure(oa_id_key="none")
+    assert report(named_root, "2021-01-08T09:00") == 0
+    out = capsys.readouterr()
+    assert "không ghi token thuộc OA nào" not in out.err
+    assert "Lưu ý: câu trả lời getoa của Zalo không có mã OA" in out.out
+    assert len(follower_rows(named_root)) == 2
+    for secret in every_token(emulator):
+        assert secret not in out.out + out.err
+
+
+def test_an_oa_getoa_did_not_name_is_never_recorded_in_the_token_file(
+    tmp_path: Path, named_root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    """Unconfirmed counts may be recorded from the environment's token, but the token file its
+    refresh wrote must still name no OA: the next run asks Zalo again."""
+    emulator.configure(oa_id_key="none")
+    assert report(named_root, "2021-01-01T09:00") == 0
+    assert "oa_id" not in json.loads((tmp_path / "token.json").read_text("utf-8"))
+    assert report(named_root, "2021-01-08T09:00") == 1
+    assert "không ghi token thuộc OA nào" in capsys.readouterr().err
 
 
 def test_report_without_an_oa_id_in_the_settings_says_nothing_was_checked(

@@ -219,6 +219,34 @@ def test_on_ci_the_first_sync_waits_for_getoa_and_tells_the_operator_to_rerun_ke
     assert json.loads(token_file.read_text("utf-8"))["oa_id"] == OA_ID
 
 
+def test_on_ci_the_oa_confirmed_by_the_getoa_that_refreshed_the_token_is_kept_in_the_file(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """CI with ZALO_ACCESS_TOKEN (no longer valid) and ZALO_REFRESH_TOKEN: the OA check's getoa
+    is refused (-216), refreshes, and names [zalo] oa_id. The token file that refresh wrote
+    records the OA, so a later sync whose getoa gives no OA id still sends, as with a file
+    naming the OA, instead of refusing with the secret spent and the file kept by the cache."""
+    monkeypatch.setenv("ZALO_ACCESS_TOKEN", "access-token-cu-da-het-hieu-luc")
+    token_file = Path(zalo_env["ZALO_TOKEN_FILE"])
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+    assert emulator.used_refresh_tokens == [zalo_env["ZALO_REFRESH_TOKEN"]]
+    assert json.loads(token_file.read_text("utf-8"))["oa_id"] == OA_ID
+
+    emulator.configure(oa_id_key="none")
+    edit(root, 1, summary='"Tóm tắt đã sửa sau lần đồng bộ đầu."')
+    capsys.readouterr()
+    assert sync(root) == 0
+    told = "".join(capsys.readouterr())
+    assert "không ghi token thuộc OA nào" not in told
+    assert emulator.count_calls("/article/update") == 1
+
+
 def test_a_unit_moved_to_another_oa_sends_nothing_until_the_old_oa_s_records_are_put_aside(
     tmp_path: Path,
     emulator: ZaloEmulator,

@@ -832,6 +832,21 @@ def test_a_token_file_replaced_with_the_same_size_and_time_is_read_again(tmp_pat
     assert tokens.current().refresh_token == "N" * 40
 
 
+def test_the_oa_is_recorded_only_for_the_pair_whose_access_token_zalo_was_asked_about(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """getoa's answer is about the access token it was asked with: a token file holding
+    another pair by then (rotated by another process) is not named after that answer."""
+    token_file = tmp_path / "token.json"
+    client = make_client(emulator, token_file)
+    profile, asked = client.getoa_with_token()  # refreshed inside: the file holds `asked`
+    oa_id = profile["oa_id"]
+    client.tokens.record_oa(oa_id, "access-token-cua-cap-khac")
+    assert "oa_id" not in json.loads(token_file.read_text("utf-8"))
+    client.tokens.record_oa(oa_id, asked)
+    assert json.loads(token_file.read_text("utf-8"))["oa_id"] == oa_id
+
+
 @pytest.mark.parametrize("which", ["own", "shared"])
 def test_the_token_file_is_read_once_at_start_up(
     tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, which: str

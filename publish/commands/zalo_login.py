@@ -311,9 +311,10 @@ def _oa_after_refresh(app: AppCredentials, token_file: TokenFile, settings: Clie
     tokens = TokenManager(app, token_file)
     try:
         with ZaloClient(tokens, settings) as client:
-            said = str(client.getoa().get("oa_id") or "").strip()
+            profile, asked = client.getoa_with_token()
+        said = str(profile.get("oa_id") or "").strip()
         if said.isdigit():
-            tokens.record_oa(said, tokens.current())
+            tokens.record_oa(said, asked)
     except (ZaloError, PublishError):
         return ""
     if said.isdigit():

@@ -333,13 +333,18 @@ class ZaloClient:
 
     def getoa(self) -> dict[str, Any]:
         """GET oa/getoa: OA profile incl. `num_follower`; `oa_id` is filled from `oaid` if needed."""
-        data = self._call("getoa", "GET", "/v2.0/oa/getoa")
+        return self.getoa_with_token()[0]
+
+    def getoa_with_token(self) -> tuple[dict[str, Any], str]:
+        """getoa's profile, and the access token Zalo answered it for: the token whose OA the
+        profile names (a refresh inside the call may have replaced the one held before)."""
+        data, asked = self._answer("getoa", "GET", "/v2.0/oa/getoa")
         data = dict(data) if isinstance(data, dict) else {}
         if "oa_id" not in data and "oaid" in data:
             data["oa_id"] = data["oaid"]
         if "oa_id" in data:
             data["oa_id"] = str(data["oa_id"])
-        return data
+        return data, asked
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> list[Outcome[T, R]]:
         """`map_concurrently` bounded by this client's `concurrency` setting."""
@@ -377,6 +382,18 @@ class ZaloClient:
         params: Mapping[str, Any] | None = None,
     ) -> Any:
         """One API call: retries -32, refreshes once on -216/-220, returns `data` or raises."""
+        return self._answer(operation, method, path, json=json, params=params)[0]
+
+    def _answer(
+        self,
+        operation: str,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> tuple[Any, str]:
+        """_call's `data`, with the access token that got it."""
         refreshed = False
         rate_limited = 0
         while True:
@@ -392,7 +409,7 @@ class ZaloClient:
             envelope = self._decode(operation, response)
             code = int(envelope.get("error") or 0)
             if code == 0 and response.status_code == 200:
-                return envelope.get("data")
+                return envelope.get("data"), access_token
             message = str(envelope.get("message") or "")
             if code == -32 and rate_limited < self.settings.max_retries:
                 delay = self._backoff(rate_limited, self.settings.rate_limit_backoff)

@@ -33,13 +33,15 @@ def confirm_oa(client: ZaloClient, wanted: str, stakes: Stakes) -> dict[str, Any
 
     Raises PublishError when getoa names another OA, or when the token comes from a file that
     names no OA (the shared file of older versions may hold another unit's) and Zalo cannot
-    confirm it; such a file is marked as this OA's once Zalo does. Other getoa failures are
-    raised as the ZaloError: the caller decides whether to go on without the check.
+    confirm it. Once getoa names `wanted`, the token file holding the token it was asked with
+    is marked as this OA's, including one this very call's refresh wrote (ZALO_REFRESH_TOKEN
+    on CI), so later runs need no confirmation. Other getoa failures are raised as the
+    ZaloError: the caller decides whether to go on without the check.
     """
     tokens = client.tokens
     unnamed = bool(wanted) and tokens.names_no_oa()
     try:
-        profile = client.getoa()
+        profile, asked = client.getoa_with_token()
     except ZaloError as error:
         if unnamed:
             raise PublishError(_unconfirmed(client, wanted, f"Zalo báo: {error}", stakes)) from None
@@ -53,12 +55,10 @@ def confirm_oa(client: ZaloClient, wanted: str, stakes: Stakes) -> dict[str, Any
             f"[zalo] oa_id trong site.toml: {stakes.nothing}. Kiểm tra biến môi trường (hoặc "
             "tệp token) có đúng là của OA này không; nếu đơn vị đã đổi OA thì sửa oa_id."
         )
-    if unnamed:
-        if not found:
-            raise PublishError(
-                _unconfirmed(client, wanted, "câu trả lời getoa không có mã OA", stakes)
-            )
-        tokens.record_oa(wanted, tokens.current())
+    if wanted and found:
+        tokens.record_oa(wanted, asked)
+    elif unnamed:
+        raise PublishError(_unconfirmed(client, wanted, "câu trả lời getoa không có mã OA", stakes))
     return profile
 
 
@@ -67,9 +67,10 @@ def _unconfirmed(client: ZaloClient, wanted: str, why: str, stakes: Stakes) -> s
     path = client.tokens.token_file.path
     return (
         f"tệp token Zalo {path} không ghi token thuộc OA nào (tệp do bản publish cũ ghi, "
-        "hoặc ghi khi làm mới ZALO_REFRESH_TOKEN; có thể là token của OA một đơn vị khác trên "
-        f"máy này) và Zalo chưa xác nhận được token là của OA {wanted} ghi ở [zalo] oa_id "
-        f"trong site.toml ({why}): {stakes.nothing}, {stakes.guards}. Cách sửa: "
+        "hoặc ghi khi làm mới ZALO_REFRESH_TOKEN mà getoa chưa xác nhận OA; có thể là token "
+        "của OA một đơn vị khác trên máy này) và Zalo chưa xác nhận được token là của OA "
+        f"{wanted} ghi ở [zalo] oa_id trong site.toml ({why}): {stakes.nothing}, "
+        f"{stakes.guards}. Cách sửa: "
         + (_fix_on_ci(path, wanted) if client.tokens.has_env_refresh() else _fix_here(wanted))
     )
 

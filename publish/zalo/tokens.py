@@ -405,23 +405,31 @@ class TokenManager:
 
     def names_no_oa(self) -> bool:
         """Whether the token in use comes from a token file that names no OA (written by an
-        older version, or by a refresh of ZALO_REFRESH_TOKEN): it may be another OA's."""
+        older version, or by a refresh of ZALO_REFRESH_TOKEN before Zalo confirmed its OA): it
+        may be another OA's."""
         return self.token_file.exists() and self.current().oa_id is None
 
     def has_env_refresh(self) -> bool:
         """Whether ZALO_REFRESH_TOKEN was given (CI): the token file may hold the pair it became."""
         return self._initial is not None
 
-    def record_oa(self, oa_id: str, asked: TokenPair) -> None:
-        """Write `oa_id` into a token file that names no OA once Zalo said the token `asked`
-        with is that OA's: from then on no other OA's sync reads it nor login writes over it."""
-        with self._guard, self.token_file.lock():
-            pair = self.token_file.load()
-            # Rotated meanwhile by another process: Zalo was not asked about this token.
-            if pair is None or pair.oa_id is not None or pair.refresh_token != asked.refresh_token:
+    def record_oa(self, oa_id: str, access_token: str) -> None:
+        """Write `oa_id` into a token file that names no OA once Zalo said (getoa) that
+        `access_token` is that OA's, if the file holds the pair of that very access token:
+        from then on no other OA's sync reads it nor login writes over it, and no later run
+        need ask Zalo again."""
+        with self._guard:
+            # No file: the token asked with was the environment's, nothing on disk to name.
+            # A file naming an OA already (the usual run) is left alone without taking the lock.
+            if not self.token_file.exists() or self.current().oa_id is not None:
                 return
-            self.token_file.save(replace(pair, oa_id=oa_id))
-            self._cached = None
+            with self.token_file.lock():
+                pair = self.token_file.load()
+                # Rotated meanwhile (another process), or never the pair Zalo was asked about.
+                if pair is None or pair.oa_id is not None or pair.access_token != access_token:
+                    return
+                self.token_file.save(replace(pair, oa_id=oa_id))
+                self._cached = None
 
     def current(self) -> TokenPair:
         """The pair in use: the token file when it exists, else the one from the environment."""
