@@ -21,6 +21,7 @@ from publish import (
     content_images,
     corrections,
     fields,
+    footnote_count,
     legacy_text,
     nesting,
     other_unit,
@@ -726,7 +727,11 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     cover = content_images.cover(col, data, path, config)
     images, unfingerprinted = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
-    too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
+    too_deep = (
+        nesting.too_deep(col, parsed)
+        or unclosed.too_costly(col, parsed)
+        or footnote_count.too_many(col, parsed)
+    )
     if not too_deep:
         nesting.flat_sub_lists(col, parsed)
     unfinished.check(col, parsed)
@@ -833,7 +838,11 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     slug = fields.slug(col, data, path)
     images, unfingerprinted = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
-    too_deep = nesting.too_deep(col, parsed) or unclosed.too_costly(col, parsed)
+    too_deep = (
+        nesting.too_deep(col, parsed)
+        or unclosed.too_costly(col, parsed)
+        or footnote_count.too_many(col, parsed)
+    )
     if not too_deep:
         nesting.flat_sub_lists(col, parsed)
     unfinished.check(col, parsed, kind="trang")
