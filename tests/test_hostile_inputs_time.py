@@ -392,3 +392,41 @@ def test_search_text_keeps_the_words_of_links_and_images_and_drops_markup() -> N
 
     text = plain_text("Xem [trang](https://x.vn/a) và ![ảnh đẹp](a.jpg) <b>đậm</b><!-- ẩn -->.")
     assert text.split() == ["Xem", "trang", "và", "ảnh", "đẹp", "đậm", "."]
+
+
+def test_footnotes_past_any_use_are_refused_naming_the_line(tmp_path: Path) -> None:
+    """Python-Markdown's footnotes grow costlier with each one: 4,000 references to one note
+    took 16 s of one render, 20,000 footnotes over 90 s of `publish check`."""
+    refs = "".join(f"Câu {i}[^1].\n" for i in range(600))
+    body = "Mở đầu.\n\n" + refs + "\n[^1]: Chú thích.\n"
+    done = check(make_project(tmp_path, {"content/a.md": bulletin_md(body=body)}))
+    assert done.returncode == 1 and "Lỗi nội bộ" not in done.stderr, done.stderr[-2000:]
+    assert "content/a.md:511: lỗi: 600 chỗ dẫn chú thích «[^…]», quá giới hạn 500" in done.stderr
+    assert "Cách sửa: Bỏ bớt chú thích" in done.stderr
+
+
+def test_footnotes_a_long_report_cites_are_read(tmp_path: Path) -> None:
+    refs = "".join(f"Câu {i}[^{i}].\n\n" for i in range(300))
+    notes = "".join(f"[^{i}]: Chú thích {i}.\n" for i in range(300))
+    text = draft(body="Mở đầu.\n\n" + refs + notes + "```\n" + "[^x]\n" * 600 + "```\n")
+    done = check(make_project(tmp_path, {"content/a.md": text}))
+    assert "chú thích" not in done.stderr, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("module", "pattern", "text"),
+    [
+        ("qa", "_DIGITS", "'a' * 60_000"),
+        ("qa", "_SYMBOL", "'a' * 60_000"),
+        ("tts", "_PRONOUNCED", "'a' * 60_000"),
+        ("tts", "_PRONOUNCED", "'x (đọc:' + ' ' * 60_000"),
+    ],
+    ids=["digits", "symbols", "pronouncer-word", "pronouncer-spaces"],
+)
+def test_radio_patterns_read_a_long_run_without_stalling(
+    module: str, pattern: str, text: str
+) -> None:
+    """Each was tried at every character of a word with no match in it (1 s of CPU for 5,000
+    characters), the pronouncer's reading around each space (98 s for 5,000 spaces)."""
+    code = f"from publish.radio.{module} import {pattern} as p; list(p.finditer({text}))"
+    run_python_guarded(code)
