@@ -40,7 +40,7 @@ from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, sp
 from publish.gates import gate, page_gate
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
 from publish.links import ContentFiles, links_in
-from publish.model import PAGES_DIR, Bulletin, Page, Site, pack_text
+from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.tags import tag_key, tag_slugs
 from publish.text import nfc
@@ -169,8 +169,13 @@ def load_site(
     links: set[str] = set()
     misnamed: list[str] = []
     files = list(_markdown_files(content_dir, pages=False, links=links, misnamed=misnamed))
-    for bulletin, found in _load_bulletins(files, config, digests or {}, links):
+    for path, (bulletin, found, corrected) in zip(
+        files, _load_bulletins(files, config, digests or {}, links), strict=True
+    ):
         problems.extend(found)
+        # Not part of the cached load (it depends on the clock), and for a file with other
+        # errors too: every problem of a file in one run.
+        problems.extend(corrections.future(_rel(path, config.root), corrected, now))
         if bulletin is not None:
             bulletins.append(bulletin)
     page_files = list(_markdown_files(content_dir / PAGES_DIR, pages=True, misnamed=misnamed))
@@ -184,7 +189,6 @@ def load_site(
     problems.extend(url_history.moved_site(config))
     duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
     problems.extend(duplicates)
-    problems.extend(corrections.future(bulletins, now))
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
@@ -595,9 +599,9 @@ def _load_bulletins(
     config: Config,
     digests: Mapping[str, str],
     links: Set[str] | None = None,
-) -> list[tuple[Bulletin | None, list[Problem]]]:
-    """Each bulletin file's bulletin (None when it cannot be checked further: see _validate)
-    and problems, in file order;
+) -> list[tuple[Bulletin | None, list[Problem], tuple[Correction, ...]]]:
+    """Each bulletin file's bulletin (None when it cannot be checked further: see _validate),
+    problems and corrections (also of a file with errors), in file order;
     `links`: those of `paths` that are symbolic links (None: any may be).
 
     A file whose bytes (and site.toml, and the tool) are unchanged since an earlier build comes
@@ -607,7 +611,7 @@ def _load_bulletins(
     shelf = Shelf(_cache(config), "bulletin")
     content_dir = config.root / "content"
     sources = [_rel(path, config.root) for path in paths]
-    done: list[tuple[Bulletin | None, list[Problem]] | None] = []
+    done: list[tuple[Bulletin | None, list[Problem], tuple[Correction, ...]] | None] = []
     jobs = []
     found_again: dict[tuple[str, str, str], bool] = {}
     for path, source in zip(paths, sources, strict=True):
@@ -623,18 +627,20 @@ def _load_bulletins(
             if known is not None and _usable_path(path, col, content_dir, linked=linked):
                 col.digest = known
             elif found or read_raw(path, col, content_dir) is None:  # found: refused above
-                done.append((None, found))
+                done.append((None, found, ()))
                 continue
             hit = shelf.get(source, col.digest)
             if isinstance(hit, _Loaded) and _images_unchanged(hit, path, config, found_again):
                 shelf.keep(source, col.digest, hit)
-                done.append((hit.bulletin, list(hit.problems)))
+                done.append((hit.bulletin, list(hit.problems), hit.bulletin.corrections))
                 continue
         done.append(None)
         jobs.append(partial(_load_one, path, config))
     waiting = [i for i, item in enumerate(done) if item is None]
-    for i, (found, digest, loaded) in zip(waiting, run_jobs(jobs, chunk=64), strict=True):
-        done[i] = (None if loaded is None else loaded.bulletin, found)
+    for i, (found, digest, loaded, corrected) in zip(
+        waiting, run_jobs(jobs, chunk=64), strict=True
+    ):
+        done[i] = (None if loaded is None else loaded.bulletin, found, corrected)
         if loaded is not None and not _error_count(found):
             shelf.keep(sources[i], digest, loaded)
     shelf.save()
@@ -668,23 +674,26 @@ def _images_unchanged(
 def load_bulletin(path: Path, config: Config) -> tuple[Bulletin | None, list[Problem], str]:
     """One bulletin file validated as a build does (without the checks across files): the
     bulletin (None when it is not whole), its problems, and the sha256 of the bytes read."""
-    found, digest, loaded = _load_one(path, config)
+    found, digest, loaded, _corrected = _load_one(path, config)
     return (loaded.bulletin if loaded is not None else None), found, digest
 
 
-def _load_one(path: Path, config: Config) -> tuple[list[Problem], str, _Loaded | None]:
-    """Validate one bulletin file: its problems, its digest, and its load when it has none or
-    only errors that leave it whole (see _validate; a job that may run in a worker process).
+def _load_one(
+    path: Path, config: Config
+) -> tuple[list[Problem], str, _Loaded | None, tuple[Correction, ...]]:
+    """Validate one bulletin file: its problems, its digest, its load when it has none or
+    only errors that leave it whole (see _validate; a job that may run in a worker process),
+    and the corrections read from it (also when it is not whole).
     """
     found: list[Problem] = []
     col = Collector(_rel(path, config.root), found)
     raw = read_raw(path, col, config.root / "content")
     if raw is None:
-        return found, "", None
-    bulletin = _validate(path, config, col, parse_raw(raw, col))
+        return found, "", None, ()
+    bulletin, corrected = _validate(path, config, col, parse_raw(raw, col))
     if bulletin is None:
-        return found, col.digest, None
-    return found, col.digest, _Loaded(bulletin, tuple(found), tuple(col.images))
+        return found, col.digest, None, corrected
+    return found, col.digest, _Loaded(bulletin, tuple(found), tuple(col.images)), corrected
 
 
 def _error_count(problems: list[Problem]) -> int:
@@ -692,9 +701,13 @@ def _error_count(problems: list[Problem]) -> int:
     return sum(p.severity == "error" for p in problems)
 
 
-def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None) -> Bulletin | None:
+def _validate(
+    path: Path, config: Config, col: Collector, parsed: Parsed | None
+) -> tuple[Bulletin | None, tuple[Correction, ...]]:
     """The bulletin from a parsed file, also when it has errors (recorded in `col`) that leave
-    it whole enough to be checked further; None when it is not (see load_site's `salvage`).
+    it whole enough to be checked further, else None (see load_site's `salvage`); and its
+    corrections, read also when the bulletin is not whole (their dates are checked against the
+    clock at every load).
 
     Not whole enough: a required field missing or wrong, no slug, a wrong or misspelt
     field that decides whether it may be published (a secret stamp, `draft`, `expires`,
@@ -702,7 +715,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     parse (publish.unclosed).
     """
     if parsed is None:
-        return None
+        return None, ()
     problems = col.problems
     source = col.source
     errors = partial(_error_count, problems)
@@ -783,10 +796,10 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
     written = parsed.written or (data, parsed.body)
     # Without these, or when whether it may be published is unknown, there is nothing to check.
     if held_back or too_deep or title is None or summary is None or date is None:
-        return None
+        return None, corrected
     if "" in (category, slug, key):
-        return None
-    return Bulletin(
+        return None, corrected
+    bulletin = Bulletin(
         key=key,
         slug=slug,
         title=title,
@@ -819,6 +832,7 @@ def _validate(path: Path, config: Config, col: Collector, parsed: Parsed | None)
         ),
         corrections=corrected,
     )
+    return bulletin, corrected
 
 
 def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | None:

@@ -12,7 +12,7 @@ from publish.config import Config
 from publish.errors import Problem
 from publish.fields import Collector, day_only, kind, plain, read_moment
 from publish.limits import MAX_CORRECTION_NOTE
-from publish.model import Bulletin, Correction
+from publish.model import Correction
 from publish.text import folded_words, nfc
 
 __all__ = ["EXAMPLE", "KEY", "future", "read"]
@@ -118,7 +118,7 @@ def _item(
     timed = not (
         isinstance(item["date"], dt.date) and not isinstance(item["date"], dt.datetime)
     ) and not (isinstance(item["date"], str) and day_only(item["date"]))
-    return Correction(moment, note, timed, line)
+    return Correction(moment, note, timed, line, number, lines.get("date", line))
 
 
 def _date(
@@ -202,26 +202,23 @@ def _note(
     return written
 
 
-def future(bulletins: Sequence[Bulletin], now: dt.datetime) -> list[Problem]:
-    """An error for each correction dated after `now`: readers would be told of a correction
-    not yet made (checked at every load, not cached: it depends on the clock)."""
-    problems = []
-    for bulletin in bulletins:
-        for correction in bulletin.corrections:
-            if correction.date <= now:
-                continue
-            problems.append(
-                Problem(
-                    bulletin.source,
-                    f"đính chính ghi lúc {_clock(correction.date)}, sau thời điểm hiện tại "
-                    f"({_clock(now.astimezone(correction.date.tzinfo))})",
-                    f"{KEY}.date",
-                    correction.line,
-                    "Ghi lúc đã sửa bài (không phải giờ sắp tới; kiểm tra ngày, tháng, năm và "
-                    "múi giờ). Muốn đăng đính chính về sau thì chờ tới lúc đó mới sửa bài.",
-                )
-            )
-    return problems
+def future(source: str, corrected: Sequence[Correction], now: dt.datetime) -> list[Problem]:
+    """An error for each of file `source`'s corrections dated after `now`: readers would be
+    told of a correction not yet made (checked at every load, not cached: it depends on the
+    clock; also for a file with other errors, so that all are told in one run)."""
+    return [
+        Problem(
+            source,
+            f"lần đính chính thứ {correction.number} ghi lúc {_clock(correction.date)}, sau "
+            f"thời điểm hiện tại ({_clock(now.astimezone(correction.date.tzinfo))})",
+            f"{KEY}.{correction.number}.date",
+            correction.date_line,
+            "Ghi lúc đã sửa bài (không phải giờ sắp tới; kiểm tra ngày, tháng, năm và "
+            "múi giờ). Muốn đăng đính chính về sau thì chờ tới lúc đó mới sửa bài.",
+        )
+        for correction in corrected
+        if correction.date > now
+    ]
 
 
 def _clock(moment: dt.datetime) -> str:

@@ -101,6 +101,10 @@ class Correction:
     """False when written as a day without a time of day: shown as the day alone."""
     line: int | None = None
     """Line of the item in the source file, for messages found after loading."""
+    number: int = 0
+    """Its place among the items as written (1 for the first), as messages name it."""
+    date_line: int | None = None
+    """Line of its `date`, for the message found at every load (see publish.corrections)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,12 +173,34 @@ def test_a_correction_in_the_future_is_an_error_until_its_time_even_from_the_cac
     with pytest.raises(ContentError) as info:
         load(root)
     [problem] = info.value.problems
-    assert (problem.line, problem.field) == (8, "corrections.date")
-    assert "sau thời điểm hiện tại (09:00 01/01/2021)" in problem.message
+    assert (problem.line, problem.field) == (8, "corrections.1.date")
+    assert (
+        "lần đính chính thứ 1 ghi lúc 10:00 02/01/2021, sau thời điểm hiện tại (09:00 01/01/2021)"
+        in problem.message
+    )
     assert "kiểm tra ngày, tháng, năm và múi giờ" in (problem.hint or "")
     later = NOW + dt.timedelta(days=2)
     [bulletin] = load(root, later).bulletins
     assert bulletin.corrections[0].note == "x"
+
+
+def test_a_future_correction_is_told_in_one_run_with_the_files_other_errors(
+    tmp_path: Path,
+) -> None:
+    """A file with another error (an unknown category) is not loaded whole: its correction
+    dated after the clock is told in the same run, at the line of its date, with its number."""
+    dated = '\n  - date: 2020-12-09 14:30\n    note: "x"'
+    later = '\n  - note: "y"\n    date: 2021-01-02 10:00'
+    root = make_project(
+        tmp_path,
+        {FILE: bulletin_md({"category": "khong-co", "corrections": dated + later})},
+    )
+    with pytest.raises(ContentError) as info:
+        load(root)
+    found = {(p.field, p.line) for p in info.value.problems if p.severity == "error"}
+    assert found == {("category", 4), ("corrections.2.date", 11)}
+    [future] = [p for p in info.value.problems if p.field == "corrections.2.date"]
+    assert future.message.startswith("lần đính chính thứ 2 ghi lúc 10:00 02/01/2021, sau")
 
 
 def test_a_vietnamese_name_for_corrections_is_warned_about(tmp_path: Path) -> None:
