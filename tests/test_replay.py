@@ -814,3 +814,35 @@ def test_a_build_replays_one_made_with_the_root_spelt_otherwise(
     assert second.err == first.err  # the same warnings, naming files as content/…
     monkeypatch.chdir(tmp_path)
     assert {k: v[0] for k, v in before.items()} == clean(root, tmp_path)
+
+
+def test_a_build_before_a_corrections_date_is_not_replayed_over_one_after_it(
+    root, tmp_path, capsys, monkeypatch
+) -> None:
+    """A correction dated after the clock is an error: a build with --now past it must not
+    make a later build at an earlier clock replay it (and keep the correction on the site),
+    nor a sync take the site kept for it."""
+    from publish import config as config_module
+    from publish.config import CHANNELS
+
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
+    (tmp_path / "dai").mkdir()
+    post = root / "content" / "bai-viet" / "2024-02-20-tuan-tra-dem.md"
+    text = post.read_text("utf-8").replace(
+        "\n---\n",
+        '\ncorrections:\n  - date: 2024-04-01 10:00\n    note: "Sửa tên ấp."\n---\n',
+        1,
+    )
+    post.write_text(text, "utf-8")
+    after = NOW + dt.timedelta(hours=2)  # before the radio's air time: nothing else between
+    assert build(root, "-q", now=after) == 0
+    assert sync_radio(root, after) == 0  # replays the build and keeps its site
+    assert replayed_site(root, after) is not None
+    last = replay.LastBuild(config_module.load(root), root / "output", (CHANNELS, False, False))
+    assert last.replay(NOW, CHANNELS) is None
+    capsys.readouterr()
+    assert build(root, now=NOW) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/2024-02-20-tuan-tra-dem.md:9" in err
+    assert "corrections.1.date" in err
+    assert "sau thời điểm hiện tại (09:00 01/04/2024)" in err
