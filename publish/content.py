@@ -671,10 +671,15 @@ def _images_unchanged(
     return True
 
 
-def load_bulletin(path: Path, config: Config) -> tuple[Bulletin | None, list[Problem], str]:
+def load_bulletin(
+    path: Path, config: Config, *, now: dt.datetime | None = None
+) -> tuple[Bulletin | None, list[Problem], str]:
     """One bulletin file validated as a build does (without the checks across files): the
-    bulletin (None when it is not whole), its problems, and the sha256 of the bytes read."""
-    found, digest, loaded, _corrected = _load_one(path, config)
+    bulletin (None when it is not whole), its problems, and the sha256 of the bytes read.
+    `now`: corrections dated after it are errors too, as in a build at that clock."""
+    found, digest, loaded, corrected = _load_one(path, config)
+    if now is not None:
+        found = found + corrections.future(_rel(path, config.root), corrected, now)
     return (loaded.bulletin if loaded is not None else None), found, digest
 
 

@@ -249,6 +249,23 @@ def test_an_approved_bulletin_gaining_a_correction_is_held_until_approved_again(
     assert bulletin.corrections[0].note == NOTE
 
 
+def test_a_correction_dated_after_the_clock_is_not_approved(tmp_path: Path, capsys) -> None:
+    """Approving it would only make the next build fail: approve refuses it, as it refuses a
+    bulletin with any other error, and writes nothing."""
+    future = '\n  - date: 2021-01-02 10:00\n    note: "x"'
+    written = bulletin_md({"id": "ct-a", "corrections": future})
+    root = make_project(tmp_path, {FILE: written})
+    approve = ["approve", "--root", str(root), "--now", "2021-01-01T09:00", FILE, "--by", APPROVER]
+    assert main(approve) == 1
+    err = capsys.readouterr().err
+    assert f"{FILE}:9" in err and "corrections.1.date" in err
+    assert "sau thời điểm hiện tại (09:00 01/01/2021)" in err
+    assert "bản tin còn lỗi (ở trên): chưa duyệt được" in err
+    assert (root / FILE).read_text("utf-8") == written
+    approve[4] = "2021-01-02T10:00"
+    assert main(approve) == 0
+
+
 def test_a_bulletin_without_corrections_keeps_the_approval_it_had(tmp_path: Path) -> None:
     root = make_project(tmp_path, {FILE: UNCHANGED_FILE})
     assert held(root) == {}

@@ -81,7 +81,9 @@ def run(args: argparse.Namespace) -> int:
         if same in seen:
             continue  # named twice (a.md ./a.md): approved once
         seen.add(same)
-        found = prepare(name, config, by, publish=args.publish, problems=problems, images=images)
+        found = prepare(
+            name, config, by, publish=args.publish, problems=problems, images=images, now=now
+        )
         if found is not None:
             approvals.append(found)
     if any(p.severity == "error" for p in problems):
@@ -125,11 +127,13 @@ def prepare(
     publish: bool,
     problems: list[Problem],
     images: approval.ImageDigests | None = None,
+    now: dt.datetime | None = None,
 ) -> Approval | None:
     """The approval of file `name` by `by` (its text with the approval written, not yet
     written to disk), or None with its problems recorded: a file outside content/ or of a
     page, with errors, not public, or a draft (unless `publish`: the draft is released).
-    `images`: the digests of images, shared by the files of one command."""
+    `images`: the digests of images, shared by the files of one command. `now`: a correction
+    dated after it is an error, as the build at that clock would find (None: not compared)."""
     path = _find(name, config.root)
     shown = display_path(path, config.root)
     if not path.is_file() or path.suffix != ".md":
@@ -156,7 +160,7 @@ def prepare(
             )
         )
         return None
-    bulletin, found, digest = load_bulletin(path, config)
+    bulletin, found, digest = load_bulletin(path, config, now=now)
     errors = [p for p in found if p.severity == "error"]
     if errors or bulletin is None:
         problems.extend(errors)
