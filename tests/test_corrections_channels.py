@@ -176,7 +176,11 @@ def test_a_correction_updates_the_zalo_article_in_place_and_opens_its_text(
         assert emulator.articles[article]["body"] == sent
 
 
-def test_the_radio_script_opens_with_the_correction_read_aloud(tmp_path: Path) -> None:
+def test_a_radio_script_not_yet_aired_reads_the_corrected_text_without_a_correction_line(
+    tmp_path: Path,
+) -> None:
+    """Its listeners never heard the earlier text: a «Đính chính» line would correct a story
+    they did not hear (an aired episode is never rewritten)."""
     root = make_project(
         tmp_path,
         {
@@ -195,4 +199,5 @@ def test_the_radio_script_opens_with_the_correction_read_aloud(tmp_path: Path) -
     write(result.artifacts, root / "output", ("radio",))
     item = (root / "output" / "radio" / "items" / "ct-a.txt").read_text("utf-8-sig")
     spoken = item.split("-" * 20)[-1].lstrip("-\n").split("\n\n")
-    assert spoken[:2] == ["Đính chính: Sửa tên xã: đúng là xã Phú Hựu.", "Nội dung bản tin."]
+    assert spoken[0] == "Nội dung bản tin."
+    assert "Đính chính" not in item and "Phú Hựu" not in item

@@ -16,7 +16,6 @@ from typing import Any
 
 from publish.cache import digest
 from publish.config import Config
-from publish.correction_text import HEADING
 from publish.errors import Problem
 from publish.fields import parse_datetime, unlikely_year
 from publish.model import Bulletin, deflate, inflate
@@ -194,7 +193,7 @@ class Speaker:
     def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
         """A digest of everything `item()` is made from, to keep finished items under (the
         body as Bulletin.made_of stands for it)."""
-        body = bulletin.made_of("body", "corrections")
+        body = bulletin.made_of("body")
         return digest(self._made_of, *body, bulletin.body_line, bulletin.title, block, reader)
 
     def speak(self, text: str, *, front_matter: bool = False) -> tuple[str, tuple[Flag, ...]]:
@@ -216,9 +215,8 @@ class Speaker:
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
         if block.read_title:
             paragraphs.insert(0, f"{block.type}: {self._part(bulletin.title, flags)}")
-        # Heard first: a listener who read the bulletin on the website or Zalo before it was
-        # corrected learns what changed before hearing the corrected text.
-        paragraphs[:0] = [f"{HEADING}: {self._part(c.note, flags)}" for c in bulletin.corrections]
+        # No «Đính chính» line (corrections): a script not yet aired already reads the corrected
+        # text, and its listeners never heard the earlier one; an aired one is never rewritten.
         segment = Segment(
             kind="read",
             slug=block.slug or make_slug(bulletin.title, lexicon=self.lexicon),
