@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterator
 
 import pytest
 
@@ -29,3 +30,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """Whether this run refreshes golden files."""
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(autouse=True)
+def details_hidden() -> Iterator[None]:
+    """Each test starts as a command without --debug: one run in-process with --debug left
+    publish.errors showing details (Pillow's English reasons) to the tests after it."""
+    from publish.errors import show_details
+
+    show_details(False)
+    yield
+    show_details(False)
