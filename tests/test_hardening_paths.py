@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -224,6 +226,28 @@ def test_speak_refuses_a_fifo_instead_of_waiting_for_it(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     told = "content/bai-viet/ong.md: không phải là tệp thường (thiết bị hoặc ống dẫn)"
     assert told in done.stderr
+
+
+def test_speak_reads_a_pipe_the_shell_opened_for_it(tmp_path: Path) -> None:
+    """`publish speak <(cat a.md)` hands it /dev/fd/N, a pipe with its writer: refused by the
+    FIFO guard, though reading it cannot hang."""
+    root = make_project(tmp_path, {})
+    reader, writer = os.pipe()
+    os.write(writer, bulletin_md({}, "Công an xã nhắc bà con cảnh giác.\n").encode())
+    os.close(writer)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "publish", "speak", "--root", str(root), f"/dev/fd/{reader}"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            pass_fds=(reader,),
+            timeout=60,
+        )
+    finally:
+        os.close(reader)
+    assert done.returncode == 0, done.stderr
+    assert "cảnh giác" in done.stdout
 
 
 def test_import_hugo_names_a_fifo_in_the_hugo_site_instead_of_waiting_for_it(

@@ -232,13 +232,27 @@ def _decode(label: str, data: bytes, noun: str = "tệp") -> str:
         ) from None
 
 
+def _given_by_the_shell(name: str) -> bool:
+    """Whether `name` is a pipe the shell opened for this command (`publish speak <(cat a.md)`,
+    /dev/stdin): its writer is already there, so reading it cannot wait forever."""
+    return name == "/dev/stdin" or name.startswith(("/dev/fd/", "/proc/self/fd/"))
+
+
 def _read(name: str) -> str:
     """One input's text; Vietnamese errors for missing, too large or non-UTF-8 files."""
     if name == STDIN:
         return _read_stdin()
-    if os.path.lexists(name) and not os.path.isfile(name) and not os.path.isdir(name):
+    if (
+        os.path.lexists(name)
+        and not os.path.isfile(name)
+        and not os.path.isdir(name)
+        and not _given_by_the_shell(name)
+    ):
         # Opened, a FIFO waits forever for a writer: `publish speak` hung without a word.
-        raise PublishError(f"{name}: {not_a_file(Path(name))}; hãy đưa từng tệp bản tin (.md).")
+        raise PublishError(
+            f"{name}: {not_a_file(Path(name))}; hãy đưa từng tệp bản tin (.md), hoặc dùng - "
+            "để đọc từ đầu vào chuẩn."
+        )
     try:
         with open(name, "rb") as handle:
             data, size = read_capped(handle, MAX_SOURCE_BYTES)
