@@ -200,3 +200,25 @@ def follower_rows(project: Path) -> list[dict[str, str]]:
     """The follower rows of a project's state/zalo-stats.csv."""
     with open(project / "state" / "zalo-stats.csv", encoding="utf-8-sig", newline="") as handle:
         return [row for row in csv.DictReader(handle) if row["loại"] == "oa"]
+
+
+def test_report_never_writes_its_page_into_the_drafts_preview(
+    root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    """`report --output .cache/preview` (however spelt, inside it, or report/ linked there) is
+    refused as `sync --output .cache/preview` is: nothing read from Zalo, nothing written."""
+    (root / ".cache" / "preview" / "web").mkdir(parents=True)
+    (root / "xem").mkdir()
+    (root / "xem" / "report").symlink_to(root / ".cache" / "preview" / "web")
+    spellings = (".cache/preview", ".cache/preview/", "./.cache/preview/web", "xem")
+    for output in (*spellings, str(root / ".cache" / "preview")):
+        assert (
+            main(["--root", str(root), "--now", "2021-01-01T09:00", "report", "--output", output])
+            == 1
+        )
+        err = capsys.readouterr().err
+        assert f"--output {output}: đây là thư mục bản xem trước (.cache/preview)" in err
+        assert "Traceback" not in err and "Chưa đọc số liệu, chưa ghi gì." in err
+    assert not (root / "state").exists()
+    assert list((root / ".cache" / "preview" / "web").iterdir()) == []
+    assert emulator.count_calls("/oa/getoa") == 0

@@ -20,6 +20,8 @@ from typing import Any
 from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.config import Config
+from publish.errors import PublishError
+from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.zalo import ZaloClient
 from publish.zalo.owner import Stakes, confirm_oa
@@ -272,8 +274,24 @@ def table(followers: int, stats: Sequence[ArticleStat]) -> str:
     return "\n".join(lines)
 
 
+def _refuse_preview(args: argparse.Namespace) -> None:
+    """Refuse an --output that is the drafts preview's folder (or inside it, or whose report/
+    is linked there), as `publish sync` does: that folder is the tool's own, to be deleted at
+    will, never one an operator keeps or deploys."""
+    folder = args.root / args.output
+    if in_preview(args.root, folder) or in_preview(args.root, folder / "report"):
+        raise PublishError(
+            f"--output {args.output}: đây là thư mục bản xem trước ({PREVIEW_SHOWN}), nơi "
+            "publish build --drafts và publish serve --drafts dựng cả bản nháp lẫn bài chưa "
+            "duyệt; publish report không ghi trang thống kê vào đó. Chưa đọc số liệu, chưa ghi "
+            "gì. Cách sửa: bỏ --output (trang vào output/report/), hoặc chọn một thư mục ngoài "
+            f"{PREVIEW_SHOWN}."
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Fetch, append, print and write the report."""
+    _refuse_preview(args)
     config = config_module.load(args.root)
     when = resolve_now(args.now, config.tz)
     manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo", read_only=True)
