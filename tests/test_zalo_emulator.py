@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import hmac
+import json
 import os
 import signal
 import subprocess
@@ -16,8 +18,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from publish.cli import main
 from publish.commands import zalo_sandbox
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from publish.zalo.emulator_state import OAState
 from tests.helpers import OTHER_UNIT_TOML, SAMPLE_UNIT, make_project
 from tests.zalo_fixtures import sample_body
 
@@ -541,3 +545,90 @@ def test_sandbox_command_serves_until_interrupted(tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_a_sandbox_whose_clock_never_moved_saves_a_state_an_older_publish_reads(
+    tmp_path: Path,
+) -> None:
+    """An older publish's loader refuses a field it does not know: "skew": 0.0 in every saved
+    sandbox made the state unreadable there. Written only once a test moves the OA's clock."""
+    state_file = tmp_path / "oa.json"
+    with ZaloEmulator(state_file=state_file) as emulator:
+        emulator.seed_article(sample_body())
+    first_fields = {f.name for f in dataclasses.fields(OAState)} - {"skew"}  # added later
+    assert set(json.loads(state_file.read_text("utf-8"))) <= first_fields
+    with ZaloEmulator(state_file=state_file) as emulator:
+        emulator.advance(90)
+    assert json.loads(state_file.read_text("utf-8"))["skew"] == 90
+    with ZaloEmulator(state_file=state_file) as emulator:
+        assert emulator.state.skew == 90
+
+
+def later_state(tmp_path: Path) -> tuple[Path, dict]:
+    """A state file as a later publish might write it: a field, and a job's field, unknown here."""
+    state_file = tmp_path / "oa.json"
+    with ZaloEmulator(state_file=state_file) as emulator:
+        emulator.seed_article(sample_body(title="Bài đã có"))
+        articles = emulator.articles
+    raw = json.loads(state_file.read_text("utf-8"))
+    raw["comments"] = {"1": ["ý kiến"]}
+    raw["jobs"] = {"job-1": {"article_id": "1", "created_at": 0.0, "priority": 2}}
+    state_file.write_text(json.dumps(raw), "utf-8")
+    return state_file, articles
+
+
+def test_a_state_a_later_publish_wrote_is_loaded_without_the_fields_it_added(
+    tmp_path: Path,
+) -> None:
+    state_file, articles = later_state(tmp_path)
+    with ZaloEmulator(state_file=state_file) as emulator:
+        assert emulator.ignored_state_fields == ("comments", "jobs.job-1.priority")
+        assert emulator.articles == articles
+        assert emulator.state.jobs["job-1"].article_id == "1"
+
+
+def test_the_sandbox_says_which_fields_of_a_later_state_it_left_out(tmp_path: Path) -> None:
+    state_file, _ = later_state(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZALO_")}
+    command = [sys.executable, "-m", "publish", "zalo-sandbox", "--port", "0"]
+    process = subprocess.Popen(
+        [*command, "--state-file", str(state_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        said = ""
+        while "Nhấn Ctrl+C" not in said and process.poll() is None:
+            said += process.stdout.readline()  # type: ignore[union-attr]
+        assert f"Lưu ý: {state_file} có trường do phiên bản publish mới hơn ghi" in said
+        assert "(comments, jobs.job-1.priority)" in said
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'{"articles": {', "không phải JSON (lỗi ở dòng 1, cột 15)"),
+        (b"\xff\xfe\x00", "không phải văn bản UTF-8"),
+        (b"[]", "không phải một đối tượng JSON"),
+        (b'{"jobs": {"t": {"created_at": 1}}}', "bản ghi jobs.t thiếu trường article_id"),
+        (b'{"jobs": []}', "mục jobs không phải một đối tượng JSON"),
+    ],
+)
+def test_a_state_file_that_is_not_one_is_refused_in_vietnamese(
+    tmp_path: Path, content: bytes, reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    state_file = tmp_path / "oa.json"
+    state_file.write_bytes(content)
+    assert main(["zalo-sandbox", "--port", "0", "--state-file", str(state_file)]) == 1
+    err = capsys.readouterr().err
+    assert f"--state-file {state_file}: tệp này không phải trạng thái sandbox Zalo: {reason}" in err
+    assert "Traceback" not in err and "Chưa chạy sandbox." in err
+    assert state_file.read_bytes() == content

@@ -17,6 +17,7 @@ from publish.zalo.emulator_state import (
     SANDBOX_APP_ID,
     SANDBOX_APP_SECRET,
     SANDBOX_REFRESH_TOKEN,
+    StateFileError,
 )
 
 __all__ = ["add_parser", "config_from_args", "run"]
@@ -159,10 +160,31 @@ def _credentials_note(config: EmulatorConfig) -> str:
     )
 
 
+def _ignored_note(state_file: Path, ignored: tuple[str, ...]) -> str:
+    """What the tester is told of the fields a later publish wrote that this one left out."""
+    return (
+        f"Lưu ý: {state_file} có trường do phiên bản publish mới hơn ghi mà bản này không biết "
+        f"({', '.join(ignored)}): sandbox bỏ qua chúng, chạy với các bài, token và người quan "
+        "tâm đã lưu, và không ghi lại chúng khi lưu trạng thái."
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl+C."""
     config = config_from_args(args)
-    emulator = ZaloEmulator(config, host=args.host, port=args.port, state_file=args.state_file)
+    try:
+        emulator = ZaloEmulator(config, host=args.host, port=args.port, state_file=args.state_file)
+    except StateFileError as exc:
+        raise PublishError(
+            f"--state-file {args.state_file}: tệp này không phải trạng thái sandbox Zalo: "
+            f"{exc}. Chưa chạy sandbox. Cách sửa: chọn tệp khác, hoặc đổi tên (hay xóa) tệp "
+            "này để sandbox bắt đầu lại với một OA trống."
+        ) from None
+    except OSError as exc:
+        raise PublishError(
+            f"--state-file {args.state_file}: không đọc được tệp ({os_reason(exc)}). Chưa chạy "
+            "sandbox. Cách sửa: chọn tệp đọc được, hoặc bỏ --state-file."
+        ) from None
     try:
         emulator.start()
     except OSError as exc:
@@ -175,6 +197,8 @@ def run(args: argparse.Namespace) -> int:
     print(_credentials_note(config))
     if args.state_file:
         print(f"Trạng thái được lưu vào {args.state_file}.")
+    if emulator.ignored_state_fields:
+        print(_ignored_note(args.state_file, emulator.ignored_state_fields))
     print("Nhấn Ctrl+C để dừng.", flush=True)
     try:
         while True:

@@ -40,6 +40,7 @@ from publish.zalo.emulator_state import (
     ApiFailure,
     EmulatorConfig,
     OAState,
+    read_state,
 )
 
 __all__ = ["Call", "EmulatorConfig", "ZaloEmulator"]
@@ -163,14 +164,17 @@ class ZaloEmulator:
         self.max_in_flight = 0  # most requests handled at the same moment
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self.ignored_state_fields: tuple[str, ...] = ()  # a later version's, see read_state
         self.state = self._load_state()
 
     # --- lifecycle ---------------------------------------------------------------------------
 
     def _load_state(self) -> OAState:
-        """Resume from the state file when it exists, else start fresh from the config."""
+        """Resume from the state file when it exists (noting the fields it held that this version
+        left out), else start fresh from the config."""
         if self.state_file and self.state_file.exists():
-            return OAState.from_json(self.state_file.read_text(encoding="utf-8"))
+            state, self.ignored_state_fields = read_state(self.state_file.read_bytes())
+            return state
         return OAState.initial(self.config)
 
     def start(self) -> ZaloEmulator:

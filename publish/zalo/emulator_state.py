@@ -15,15 +15,18 @@ import os
 import secrets
 import time
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 __all__ = [
+    "LATE_FIELDS",
     "ApiFailure",
     "EmulatorConfig",
     "OAState",
+    "StateFileError",
+    "read_state",
     "validate_article",
 ]
 
@@ -363,17 +366,17 @@ class OAState:
     # --- persistence -------------------------------------------------------------------------
 
     def to_json(self) -> str:
-        """Serialise the whole state."""
-        return json.dumps(asdict(self), ensure_ascii=False, indent=1, sort_keys=True)
+        """Serialise the whole state, leaving out a later field that holds its default."""
+        data = asdict(self)
+        for name, default in LATE_FIELDS.items():
+            if data[name] == default:
+                del data[name]
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> OAState:
-        """Load a state written by `to_json`."""
-        raw = json.loads(text)
-        raw["jobs"] = {k: Job(**v) for k, v in raw.get("jobs", {}).items()}
-        raw["access_tokens"] = {k: AccessInfo(**v) for k, v in raw.get("access_tokens", {}).items()}
-        raw["auth_codes"] = {k: AuthCode(**v) for k, v in raw.get("auth_codes", {}).items()}
-        return cls(**raw)
+        """Load a state written by `to_json` (see `read_state` for what it tolerates)."""
+        return read_state(text)[0]
 
     def save(self, path: Path) -> None:
         """Write atomically so a crash never leaves half a state file."""
@@ -629,6 +632,59 @@ class OAState:
         if config.oa_id_key in ("oaid", "both"):
             profile["oaid"] = config.oa_id
         return profile
+
+
+LATE_FIELDS: dict[str, object] = {"skew": 0.0}
+"""State fields added after the state file's first version, with their defaults. Written only
+when they differ: a publish from before a field refuses a state holding it, so a sandbox that
+never used it (`publish zalo-sandbox` never moves the OA's clock) stays readable there."""
+
+
+class StateFileError(ValueError):
+    """A state file that is not one `to_json` wrote (not JSON, or a record of the wrong shape)."""
+
+
+def read_state(text: str | bytes) -> tuple[OAState, tuple[str, ...]]:
+    """The state in `text` and the fields it held that this version does not know (from a later
+    version: left out, the OA then behaves as this version models it), as `jobs.<token>.name`."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StateFileError(
+            f"không phải JSON (lỗi ở dòng {exc.lineno}, cột {exc.colno})"
+        ) from None
+    except ValueError:
+        raise StateFileError("không phải văn bản UTF-8") from None
+    if not isinstance(raw, dict):
+        raise StateFileError("không phải một đối tượng JSON")
+    unknown: list[str] = []
+    known = _known(OAState, raw, "", unknown)
+    for name, record in (("jobs", Job), ("access_tokens", AccessInfo), ("auth_codes", AuthCode)):
+        entries = known.get(name, {})
+        if not isinstance(entries, dict):
+            raise StateFileError(f"mục {name} không phải một đối tượng JSON")
+        known[name] = {
+            key: record(**_known(record, value, f"{name}.{key}", unknown))
+            for key, value in entries.items()
+        }
+    return OAState(**known), tuple(unknown)
+
+
+def _known(record: type, raw: object, where: str, unknown: list[str]) -> dict[str, Any]:
+    """The items of `raw` that are fields of dataclass `record`; the others go to `unknown`."""
+    named = f"bản ghi {where}" if where else "tệp"
+    if not isinstance(raw, dict):
+        raise StateFileError(f"{named} không phải một đối tượng JSON")
+    names = {f.name for f in fields(record)}
+    required = [
+        f.name
+        for f in fields(record)
+        if f.default is MISSING and f.default_factory is MISSING and f.name not in raw
+    ]
+    if required:
+        raise StateFileError(f"{named} thiếu trường {', '.join(required)}")
+    unknown.extend(f"{where}.{key}" if where else key for key in raw if key not in names)
+    return {key: value for key, value in raw.items() if key in names}
 
 
 def _stored_fields(body: dict) -> dict:
