@@ -119,6 +119,42 @@ def test_sitemap_and_feeds_date_the_correction_and_lists_keep_the_publication_or
     assert home.index("/2020/12/bai-b/") < home.index("/2020/12/bai-a/")
 
 
+def lastmods(web: Path) -> dict[str, str]:
+    """Each sitemap entry's <lastmod>, by site path."""
+    sitemap = (web / "sitemap.xml").read_text("utf-8")
+    found = re.findall(r"<loc>([^<]*)</loc>\s*<lastmod>([^<]*)</lastmod>", sitemap)
+    return {loc.removeprefix(BASE.rstrip("/")): when for loc, when in found}
+
+
+def test_a_list_page_showing_a_corrected_bulletin_is_dated_by_its_correction(
+    tmp_path: Path,
+) -> None:
+    """Its card shows the corrected title and summary: the lists holding it changed then too,
+    and search engines learn that from <lastmod>. The archive, listing months only, did not."""
+    dated = lastmods(build_web(corrected_project(tmp_path)))
+    for listing in ("/", "/chuyen-muc/canh-bao-toi-pham/", "/luu-tru/2020/12/"):
+        assert dated[listing] == "2020-12-20T09:05:00+07:00", listing
+    assert dated["/luu-tru/"] == "2020-12-10T08:00:00+07:00"
+
+
+def test_every_page_of_a_list_is_dated_by_the_newest_bulletin_on_it_or_before_it(
+    tmp_path: Path,
+) -> None:
+    """A bulletin published at the head of a list moves every card of its later pages on by
+    one: page 2 changed when it was published, not when its own newest card was. A correction
+    dates only the page its bulletin is on."""
+    root = corrected_project(tmp_path)
+    (root / "site.toml").write_text(
+        (root / "site.toml").read_text("utf-8") + "\n[web]\nper_page = 1\n", "utf-8"
+    )
+    third = bulletin_md({"slug": "bai-c", "date": "2020-12-01 08:00", "title": '"Tin cũ"'})
+    (root / "content/bai-viet/c.md").write_text(third, "utf-8")
+    dated = lastmods(build_web(root))
+    assert dated["/"] == "2020-12-10T08:00:00+07:00"  # bai-b
+    assert dated["/trang/2/"] == "2020-12-20T09:05:00+07:00"  # bai-a, corrected
+    assert dated["/trang/3/"] == "2020-12-10T08:00:00+07:00"  # bai-c, moved on by bai-b
+
+
 def test_a_note_is_text_on_every_channel_never_markup(tmp_path: Path) -> None:
     note = "<script>alert(1)</script> & <b>đậm</b>"
     root = make_project(

@@ -122,6 +122,22 @@ def _page_window(total: int, current: int) -> list[int]:
     return result
 
 
+def _list_lastmods(chunks: Sequence[Sequence[Bulletin]]) -> list[dt.datetime | None]:
+    """When each page of a list (newest first) last changed for readers, its sitemap <lastmod>:
+    the latest correction of a bulletin on it (its card shows the corrected title and summary,
+    as Hugo dates a list by its pages' lastmod), and the newest date on it or on a page before
+    it (each bulletin published ahead of a page moves every card of that page on by one)."""
+    result: list[dt.datetime | None] = []
+    newest: dt.datetime | None = None
+    for chunk in chunks:
+        for bulletin in chunk:
+            if newest is None or bulletin.date > newest:
+                newest = bulletin.date
+        corrected = max((b.modified for b in chunk), default=None)
+        result.append(newest if corrected is None or newest is None else max(newest, corrected))
+    return result
+
+
 def follow_anchor(category: str) -> str:
     """The id of a category's part of the follow page."""
     return f"nguon-{category}"
@@ -159,12 +175,13 @@ class Views(SiteContext):
             listing.feed,
             len(urls),
         )
+        changed = _list_lastmods(chunks)
         return [
             PageJob(
-                partial(self._listing_page, listing, template, urls, number, chunk),
-                partial(self._stamps, (*head, number), chunk),
+                partial(self._listing_page, listing, template, urls, number, chunk, lastmod),
+                partial(self._stamps, (*head, number, lastmod), chunk),
             )
-            for number, chunk in enumerate(chunks, start=1)
+            for number, (chunk, lastmod) in enumerate(zip(chunks, changed, strict=True), start=1)
         ]
 
     def stamp(self, bulletin: Bulletin | None) -> str | None:
@@ -235,8 +252,9 @@ class Views(SiteContext):
         urls: Sequence[str],
         number: int,
         chunk: Sequence[Bulletin],
+        lastmod: dt.datetime | None,
     ) -> View:
-        """Page `number` of a paginated list."""
+        """Page `number` of a paginated list, last changed at `lastmod` (see _list_lastmods)."""
         url = urls[number - 1]
         title = listing.title if number == 1 else f"{listing.title} — trang {number}"
         crumbs = list(listing.crumbs)
@@ -264,7 +282,7 @@ class Views(SiteContext):
             template,
             context,
             indexed=not context["noindex"],
-            lastmod=max((b.date for b in chunk), default=None),
+            lastmod=lastmod,
         )
 
     def _pagination(self, urls: Sequence[str], number: int) -> dict[str, Any] | None:
