@@ -1548,6 +1548,102 @@ def test_sigkill_at_any_point_then_rerun_publishes_each_bulletin_once(
     assert again.returncode == 0 and emulator.write_calls() == []
 
 
+@pytest.mark.parametrize(
+    ("on_withdraw", "point"),
+    [
+        ("hide", "before-hide:2"),
+        ("hide", "after-hide:2"),
+        ("hide", "after-hide-verify:2"),
+        ("remove", "before-remove:2"),
+        ("remove", "after-remove:2"),
+    ],
+)
+def test_sigkill_while_withdrawing_then_rerun_withdraws_each_article_once(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, on_withdraw: str, point: str
+) -> None:
+    """A run killed as it hides (or removes) the second of three withdrawn bulletins' articles,
+    before or after Zalo took the request: the rerun finishes the withdrawal without asking a
+    person (the article hidden by the killed run holds the tool's content) and keeps no job."""
+    root = zalo_project(tmp_path, 4, zalo=f'on_withdraw = "{on_withdraw}"\nconcurrency = 1')
+    assert sync(root) == 0
+    ids = {k: e["article_id"] for k, e in state(root).items()}
+    for index in (0, 1, 2):
+        edit(root, index, draft="true")
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT=point)
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    rerun = run_cli(root, zalo_env)
+    out, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, out + err
+    entries = state(root)
+    withdrawn = ("bt-000", "bt-001", "bt-002")
+    if on_withdraw == "hide":
+        assert {emulator.articles[ids[k]]["status"] for k in withdrawn} == {"hide"}
+        assert {entries[k]["status"] for k in withdrawn} == {"hidden"}
+    else:
+        assert not {ids[k] for k in withdrawn} & set(emulator.articles)
+        assert {entries[k]["status"] for k in withdrawn} == {"removed"}
+    assert emulator.articles[ids["bt-003"]]["status"] == "show"
+    assert len(emulator.articles) == (4 if on_withdraw == "hide" else 1)
+    assert not [k for k, e in entries.items() if {"token", "hide_token", "given_up"} & set(e)]
+    emulator.clear_calls()
+    again = run_cli(root, zalo_env)
+    again.communicate(timeout=120)
+    assert again.returncode == 0 and emulator.write_calls() == []
+    edit(root, 1)  # shown again: on the OA once, as itself
+    assert sync(root) == 0
+    back = state(root)["bt-001"]
+    assert back["status"] == "live" and emulator.articles[back["article_id"]]["status"] == "show"
+    shown = [a["title"] for a in emulator.articles.values() if a["status"] == "show"]
+    assert len(shown) == len(set(shown)) == 2
+
+
+def test_sigkill_during_a_token_refresh_loses_no_article_and_says_what_to_do(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """Refresh tokens are single use: a run killed while Zalo rotates the pair (the request
+    sent, the answer never saved) leaves a spent one in the token file, which no tool can get
+    back (a pair saved before the kill is test_refresh_token_rotation_survives_a_restart). The
+    rerun sends nothing, keeps state/ and says the OA admin must log in again (exit 1, not 3:
+    rerunning never helps); after the login it sends the change once."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    token_file = Path(zalo_env["ZALO_TOKEN_FILE"])
+    spent = json.loads(token_file.read_text("utf-8"))["refresh_token"]
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    emulator.expire_access_tokens()
+    emulator.clear_calls()
+    # The refresh is held in the emulator (which still answers it after the kill) for 3 s.
+    emulator.configure(latency=3.0, fault_paths=("/v4/oa/access_token",))
+    victim = run_cli(root, zalo_env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (emulator.calls and emulator.in_flight):
+        time.sleep(0.005)  # the -220 answered, the refresh in flight
+    victim.send_signal(signal.SIGKILL)
+    victim.communicate(timeout=30)
+    assert victim.returncode == -signal.SIGKILL
+    while emulator.in_flight and time.monotonic() < deadline:
+        time.sleep(0.01)
+    emulator.configure(latency=0.0, fault_paths=None)
+    assert spent in emulator.used_refresh_tokens
+    assert json.loads(token_file.read_text("utf-8"))["refresh_token"] == spent
+    records = (root / "state" / "zalo.json").read_bytes()
+    emulator.clear_calls()
+    refused = run_cli(root, zalo_env)
+    out, err = refused.communicate(timeout=120)
+    assert refused.returncode == 1, out + err
+    assert "-14014" in out and "cấp quyền lại" in out and "Traceback" not in err
+    assert emulator.write_calls() == []
+    assert (root / "state" / "zalo.json").read_bytes() == records
+    # The OA admin logs in again (publish zalo-login writes the new pair to the token file).
+    TokenFile(token_file).save(TokenPair(refresh_token=emulator.refresh_token, oa_id=OA_ID))
+    rerun = run_cli(root, zalo_env)
+    out, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, out + err
+    assert emulator.count_calls("/article/update") == 1
+    assert_published_once(root, emulator)
+
+
 def test_sigkill_while_a_renamed_slug_is_updated_keeps_the_article(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

@@ -1204,6 +1204,7 @@ class ZaloSyncer:
                 code=error.code,
                 operation="verify",
             ) from None
+        self._crash("after-hide-verify")
         self._set(key, status="hidden", **_NO_HIDE, **_PUT_BACK, hidden_at=utc_stamp())
         message = f"Zalo đã ẩn bài {article_id}"
         # Asked now, while logged in: an update the hide replaced has mostly ended by now, and
@@ -1270,7 +1271,9 @@ class ZaloSyncer:
             self._drop_job(action.key, self.records.get(action.key) or {}, -214)
         body = detail_body(detail)
         body.setdefault("type", "normal")
+        self._crash("before-hide")
         token = self.client.update({**body, "status": "hide", "id": article_id})
+        self._crash("after-hide")
         # The hide supersedes any update still unverified: its token must not mark the record
         # live when the bulletin comes back. The content is what was there (--zalo-overwrite
         # makes a hand-edited version the tool's own).
@@ -1294,11 +1297,13 @@ class ZaloSyncer:
             and self._check_ours(action.key, article_id, "gỡ") is None
         )
         if article_id is not None and not gone:
+            self._crash("before-remove")
             try:
                 self.client.remove(article_id)
             except ZaloError as error:
                 if error.code != -201:
                     raise
+            self._crash("after-remove")
         self._removed(action.key, article_id)
         return f"đã gỡ bài {article_id}" if article_id else "không có bài nào trên Zalo"
 
