@@ -954,6 +954,7 @@ class RadioSyncer:
             self._step()
             note = target.with_name(target.name + NOTE_SUFFIX)
             atomic_write_bytes(note, station_text(self._note(action)))
+            self._step()  # a kill here leaves the note without its script: the rerun moves it
             os.replace(source, target)
             self._step()
             done = f"đã chuyển vào {target.relative_to(self.folder).as_posix()}"
