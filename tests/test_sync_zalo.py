@@ -1598,6 +1598,34 @@ def test_sigkill_while_withdrawing_then_rerun_withdraws_each_article_once(
     assert len(shown) == len(set(shown)) == 2
 
 
+@pytest.mark.parametrize("point", ["before-update:2", "after-update:2", "after-verify:2"])
+def test_sigkill_while_updating_then_rerun_sends_each_version_once(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, point: str
+) -> None:
+    """Killed as the second of three edited bulletins' update is sent, taken, or verified: the
+    rerun brings every article to the built version without asking a person, and a run after
+    sends nothing."""
+    root = zalo_project(tmp_path, 3, zalo="concurrency = 1")
+    assert sync(root) == 0
+    for index in range(3):
+        edit(root, index, summary=f'"Tóm tắt sửa lần hai ({index})."')
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT=point)
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    rerun = run_cli(root, zalo_env)
+    out, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, out + err
+    assert_published_once(root, emulator)
+    for key, entry in state(root).items():
+        built = json.loads((root / "output" / "zalo" / f"{key}.json").read_text("utf-8"))
+        assert emulator.articles[entry["article_id"]]["description"] == built["description"]
+        assert entry["content"] == content_digest(built)
+    emulator.clear_calls()
+    again = run_cli(root, zalo_env)
+    again.communicate(timeout=120)
+    assert again.returncode == 0 and emulator.write_calls() == []
+
+
 def test_sigkill_during_a_token_refresh_loses_no_article_and_says_what_to_do(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:
