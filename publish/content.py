@@ -23,6 +23,7 @@ from publish import (
     fields,
     footnote_count,
     legacy_text,
+    linked_folders,
     nesting,
     other_unit,
     pasted,
@@ -168,7 +169,12 @@ def load_site(
     bulletins = []
     links: set[str] = set()
     misnamed: list[str] = []
-    files = list(_markdown_files(content_dir, pages=False, links=links, misnamed=misnamed))
+    folder_links: list[str] = []
+    files = list(
+        _markdown_files(
+            content_dir, pages=False, links=links, misnamed=misnamed, folder_links=folder_links
+        )
+    )
     for path, (bulletin, found, corrected) in zip(
         files, _load_bulletins(files, config, digests or {}, links), strict=True
     ):
@@ -178,8 +184,13 @@ def load_site(
         problems.extend(corrections.future(_rel(path, config.root), corrected, now))
         if bulletin is not None:
             bulletins.append(bulletin)
-    page_files = list(_markdown_files(content_dir / PAGES_DIR, pages=True, misnamed=misnamed))
+    page_files = list(
+        _markdown_files(
+            content_dir / PAGES_DIR, pages=True, misnamed=misnamed, folder_links=folder_links
+        )
+    )
     problems.extend(_unread(sorted(misnamed), config.root))
+    problems.extend(linked_folders.problems(sorted(folder_links), config.root))
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
     problems.extend(_held_pages(page_verdicts))
@@ -321,12 +332,14 @@ def _markdown_files(
     pages: bool,
     links: set[str] | None = None,
     misnamed: list[str] | None = None,
+    folder_links: list[str] | None = None,
 ) -> Iterator[Path]:
     """Markdown files under `folder` as `sorted(folder.rglob("*.md"))` finds them (a linked
     folder is not entered); hidden and underscore names, and the lock file Word keeps beside a
     file it has open («~$bai.md»), are skipped. Those that are symbolic links are added to
     `links`, as text: only they can lead out of `folder`; files that look like bulletins saved
-    under another name («bai.md.txt», «bai.MD») to `misnamed`.
+    under another name («bai.md.txt», «bai.MD») to `misnamed`; entries not entered that are
+    links to a folder, or to nothing, to `folder_links` (see publish.linked_folders).
 
     Walked with scandir and sorted by text parts: rglob and sorting 10,000 Path objects took
     ~0.1 s of a one-edit rebuild.
@@ -353,6 +366,8 @@ def _markdown_files(
                             links.add(entry.path)
                 elif misnamed is not None and misnamed_markdown(name) and not _enterable(entry):
                     misnamed.append(entry.path)
+                elif folder_links is not None and _folder_link(entry):
+                    folder_links.append(entry.path)
                 if _enterable(entry):
                     stack.append((here, entry.path))
     for _, path in sorted(found):
@@ -394,6 +409,20 @@ def _enterable(entry: os.DirEntry[str]) -> bool:
     """Whether a directory entry is a folder and not a link to one (rglob does not enter those)."""
     try:
         return entry.is_dir() and not entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _folder_link(entry: os.DirEntry[str]) -> bool:
+    """Whether a directory entry is a link to a folder, or to nothing that has no file
+    extension (a folder on a drive not mounted, most likely): a file link is read or checked
+    where it is used."""
+    if not _linked(entry):
+        return False
+    try:
+        if entry.is_dir():
+            return True
+        return not os.path.exists(entry.path) and not os.path.splitext(entry.name)[1]
     except OSError:
         return False
 

@@ -207,8 +207,12 @@ class LastBuild:
         return name
 
     def _hash(self, names: list[str]) -> dict[str, str | None]:
-        """Each named input's sha256 (None when unreadable), read and hashed on every core."""
-        return dict(zip(names, _hash_all([self._path(n) for n in names]), strict=True))
+        """Each named input's sha256 (None when unreadable), read and hashed on every core; a
+        folder link's mark (see _walk) gets where the link points."""
+        files = [name for name in names if not name.endswith(os.sep)]
+        found = dict(zip(files, _hash_all([self._path(n) for n in files]), strict=True))
+        found.update((n, _link_target(self._path(n)[:-1])) for n in names if n.endswith(os.sep))
+        return found
 
     def replay(self, now: dt.datetime, channels: tuple[str, ...]) -> Outcome | None:
         """The last build's outcome when this build would give the same output, else None."""
@@ -259,7 +263,11 @@ class LastBuild:
         """After a replay: the digest of each input as the replayed build found it (and this
         replay confirmed), by path: a load given them takes files from the cache's shelf
         without reading them."""
-        return {self._path(name): digest for name, (_stat, digest) in self._replayed.items()}
+        return {
+            self._path(name): digest
+            for name, (_stat, digest) in self._replayed.items()
+            if not name.endswith(os.sep)
+        }
 
     def replayed_site(self, now: dt.datetime) -> Site | None:
         """After a replay: the site an earlier sync kept for the same stamp, at `now`, or None."""
@@ -308,7 +316,8 @@ class LastBuild:
             digest = known[name]
             if digest is not None:
                 inputs[name] = (settled(st, started), digest)
-                self.digests[self._path(name)] = digest
+                if not name.endswith(os.sep):  # a folder link's mark is no file to read
+                    self.digests[self._path(name)] = digest
         self._inputs = inputs
 
     def record(self, site: Site, channels: tuple[str, ...], outcome: Outcome) -> None:
@@ -415,7 +424,8 @@ def _hash_all(paths: list[str]) -> list[str | None]:
 
 
 def _walk(folder: str, found: dict[str, Stat], seen: set[str] | None = None) -> None:
-    """Add the stat of every file under `folder` (a linked folder once: links may loop)."""
+    """Add the stat of every file under `folder` (a linked folder once: links may loop), and
+    of each folder link itself, marked by a trailing separator."""
     seen = set() if seen is None else seen
     real = os.path.realpath(folder)
     if real in seen:
@@ -424,11 +434,31 @@ def _walk(folder: str, found: dict[str, Stat], seen: set[str] | None = None) -> 
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir():
+                if entry.is_symlink():
+                    # A folder of bulletins replaced by a link to a copy holds the same files
+                    # under the same names: without the mark, the build that refuses the link
+                    # (see publish.linked_folders) was replayed as if nothing had changed.
+                    with contextlib.suppress(OSError):
+                        st = os.lstat(entry.path)
+                        found[entry.path + os.sep] = (
+                            st.st_size,
+                            st.st_mtime_ns,
+                            st.st_ctime_ns,
+                            st.st_ino,
+                        )
                 _walk(entry.path, found, seen)
             else:
                 with contextlib.suppress(OSError):
                     st = entry.stat()
                     found[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _link_target(path: str) -> str | None:
+    """What stands for a folder link's bytes in the stamp: where it points (None: unreadable)."""
+    try:
+        return "-> " + os.readlink(path)
+    except OSError:
+        return None
 
 
 def _unchanged_span(

@@ -262,16 +262,15 @@ def test_a_symlinked_bulletin_from_outside_content_is_refused_unread(tmp_path: P
 def test_a_symlinked_folder_out_of_content_is_never_read(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    (elsewhere / "x.md").write_text(bulletin_md(), encoding="utf-8")
+    (elsewhere / "x.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
     root = make_project(tmp_path, {"content/a.md": bulletin_md()})
     (root / "content" / "link").symlink_to(elsewhere, target_is_directory=True)
-    # Either skipped (the directory walk does not follow links) or refused: never published.
-    try:
-        site = load(root)
-    except ContentError as exc:
-        assert all("ngoài thư mục content/" in p.message for p in exc.problems)
-    else:
-        assert [b.source for b in site.bulletins] == ["content/a.md"]
+    # Refused, not skipped in silence (a sync would withdraw what it held), and not read: its
+    # broken file would be an error of its own.
+    [problem] = problems(root)
+    assert problem.file == "content/link"
+    assert "thư mục là liên kết (symlink)" in problem.message
+    assert "publish không đọc bản tin qua liên kết" in problem.message
 
 
 def test_problems_name_files_in_path_order_and_skip_what_the_walk_must_skip(
@@ -279,7 +278,8 @@ def test_problems_name_files_in_path_order_and_skip_what_the_walk_must_skip(
 ) -> None:
     """The loader walks content/ itself (not rglob): same files, same order as sorted paths
     ('a/' before 'a-b/', though '-' sorts before '/' as text), hidden, underscore and linked
-    folders, pages/ and non-.md names left out, a folder named *.md reported, not entered twice."""
+    folders, pages/ and non-.md names left out, a folder named *.md reported, not entered twice;
+    a linked folder holding Markdown is refused after them, its files unread."""
     broken = "---\ntitle: [\n---\n"
     names = ["a-b/x.md", "a/x.md", "a/b/c/z.md", "B.md", "a.md", "ab.md", "dir.md/y.md"]
     files = {f"content/{n}": broken for n in names}
@@ -298,7 +298,8 @@ def test_problems_name_files_in_path_order_and_skip_what_the_walk_must_skip(
     found = problems(root)
     names.append("dir.md")  # a folder: "không phải là tệp thường"
     errors = [p.file for p in found if p.severity == "error"]
-    assert errors == [f"content/{n}" for n in sorted(names, key=lambda n: Path(n).parts)]
+    in_order = [f"content/{n}" for n in sorted(names, key=lambda n: Path(n).parts)]
+    assert errors == [*in_order, "content/a/lien-ket"]
     # Not read on Windows either (its normcase made it .md there only), but named as unread.
     assert [p.file for p in found if p.severity == "warning"] == ["content/a/X.MD"]
 

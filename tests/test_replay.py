@@ -348,8 +348,18 @@ def test_a_kept_site_is_never_taken_for_another_build(root, tmp_path, monkeypatc
     assert replayed_site(root, after) is None
 
 
-def test_a_folder_link_that_loops_does_not_hang_the_check(root, capsys) -> None:
+def test_a_folder_link_that_loops_is_refused_without_hanging(root, capsys) -> None:
+    """A link of content/ into itself holds every bulletin: it is told like any linked folder
+    holding bulletins (nothing is read through a link, and whoever made it expected otherwise;
+    deleting it is the fix), each time, and the look into it enters no further link."""
     (root / "content" / "vong").symlink_to(root / "content", target_is_directory=True)
+    for _ in range(2):
+        assert build(root, "-q") == 1
+        captured = capsys.readouterr()
+        assert "content/vong: lỗi: thư mục là liên kết (symlink) tới" in captured.err
+        assert "chỉ cần xóa liên kết" in captured.err
+        assert REPLAYED not in captured.out
+    (root / "content" / "vong").unlink()
     assert build(root, "-q") == 0
     assert build(root) == 0
     assert REPLAYED in capsys.readouterr().out

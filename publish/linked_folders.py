@@ -1,0 +1,100 @@
+"""Folders of content/ that are symbolic links and hold bulletins: refused, never skipped.
+
+The loader does not enter a linked folder (it could lead anywhere, and loop). Skipping one in
+silence cost a unit its bulletins: `content/bai-viet` moved to a shared drive and linked back
+was read as empty, and the next `publish sync` withdrew every bulletin it held from Zalo and the
+radio folder. A linked folder with no Markdown file in it (a folder of photos) stays allowed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections import deque
+from pathlib import Path
+
+from publish.errors import Problem
+
+__all__ = ["MAX_ENTRIES_LOOKED_AT", "problems"]
+
+MAX_ENTRIES_LOOKED_AT = 10_000
+"""Entries read under one linked folder looking for a Markdown file: a link to a huge tree (a
+whole drive) is looked into this far only, so the check stays short whatever it points at."""
+
+
+def problems(links: list[str], root: Path) -> list[Problem]:
+    """An error for each linked folder (paths as the walk of content/ found them) that holds a
+    Markdown file, or whose target cannot be opened to tell (gone, or an unmounted drive)."""
+    found = []
+    for link in links:
+        shown = _shown(link, root)
+        target = _target(link)
+        if not os.path.isdir(link):
+            found.append(
+                Problem(
+                    shown,
+                    f"thư mục là liên kết (symlink) tới «{target}», nơi không mở được (không còn, "
+                    "hoặc ổ đĩa chưa được gắn): không biết trong đó có bản tin nào, nên không "
+                    "dựng gì và không rút bài nào",
+                    hint="Gắn lại ổ đĩa đó, hoặc thay liên kết bằng thư mục thật: xóa liên kết "
+                    "rồi chép thư mục bản tin vào đúng chỗ này trong content/.",
+                )
+            )
+            continue
+        markdown = _first_markdown(link)
+        if markdown is None:
+            continue  # photos only (or nothing found within reach): nothing to publish there
+        found.append(
+            Problem(
+                shown,
+                f"thư mục là liên kết (symlink) tới «{target}» và có bản tin "
+                f"({_shown(markdown, root)}): publish không đọc bản tin qua liên kết, nên các "
+                "bản tin trong đó sẽ không được đăng, và `publish sync` sẽ rút chúng khỏi Zalo "
+                "và thư mục đài; cần một thư mục thật trong content/",
+                hint=f"Xóa liên kết {shown} rồi chép thư mục «{target}» vào đúng chỗ đó (một "
+                "thư mục thật trong content/). Nếu liên kết trỏ vào chính content/ hay một thư "
+                "mục trong đó thì chỉ cần xóa liên kết: các bản tin ấy được đọc ở chỗ thật của "
+                "chúng. Thư mục chỉ có ảnh thì được để là liên kết.",
+            )
+        )
+    return found
+
+
+def _first_markdown(folder: str) -> str | None:
+    """The first file the walk of content/ would read as Markdown under `folder` (breadth
+    first, never entering a further link, so a link pointing back above it cannot loop), or
+    None when there is none among the first MAX_ENTRIES_LOOKED_AT entries."""
+    queue = deque([folder])
+    looked_at = 0
+    while queue:
+        current = queue.popleft()
+        with contextlib.suppress(OSError), os.scandir(current) as entries:
+            for entry in entries:
+                looked_at += 1
+                if looked_at > MAX_ENTRIES_LOOKED_AT:
+                    return None
+                name = entry.name
+                if name.startswith((".", "_")):
+                    continue
+                if name.endswith(".md") and not name.startswith("~$"):
+                    return entry.path
+                with contextlib.suppress(OSError):
+                    if entry.is_dir(follow_symlinks=False):
+                        queue.append(entry.path)
+    return None
+
+
+def _target(link: str) -> str:
+    """Where a link points, as written in it."""
+    try:
+        return os.readlink(link)
+    except OSError:
+        return "?"
+
+
+def _shown(path: str, root: Path) -> str:
+    """A path as messages name files: from the project root, with forward slashes."""
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -1,0 +1,143 @@
+"""A folder of content/ that is a symbolic link holding bulletins stops every command, naming
+the link; one holding photos only is used as before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import linked_folders
+from publish.cli import main
+from tests.helpers import FIXTURES, bulletin_md, install_fake_renderers, make_project, snapshot
+from tests.helpers import NOW as EARLIER
+from tests.web_fixture import NOW, SITE
+
+RADIO_NOW = "2024-12-12T12:00"
+"""A clock in the radio fixture's week."""
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of the fixture site."""
+    target = tmp_path / "site"
+    shutil.copytree(SITE, target)
+    return target
+
+
+def run(root: Path, *command: str, now: dt.datetime = NOW) -> int:
+    """A publish command in this process, at the fixed clock."""
+    return main([*command, "--root", str(root), "--now", now.isoformat()])
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A one-bulletin project whose channels render nothing (their checks are not looked at)."""
+    install_fake_renderers(monkeypatch)
+    return make_project(tmp_path, {"content/a.md": bulletin_md()})
+
+
+def test_a_bulletin_folder_moved_out_and_linked_back_withdraws_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The folder moved to a shared drive and linked back was read as empty: the sync withdrew
+    every bulletin it held from the radio folder (and Zalo)."""
+    root = tmp_path / "du-an"
+    shutil.copytree(FIXTURES / "radio", root)
+    at = ["--root", str(root), "--now", RADIO_NOW]
+    assert main(["sync", "radio", *at]) == 0
+    aired = snapshot(root / "dai-phat-thanh")
+    assert any(name.startswith("items/") for name in aired)
+    moved = tmp_path / "o-chung" / "bai-viet"
+    moved.parent.mkdir()
+    shutil.move(root / "content" / "bai-viet", moved)
+    (root / "content" / "bai-viet").symlink_to(moved, target_is_directory=True)
+    capsys.readouterr()
+    for command in (["check"], ["build"], ["sync", "radio"]):
+        assert main([*command, *at]) == 1, command
+        err = capsys.readouterr().err
+        assert f"content/bai-viet: lỗi: thư mục là liên kết (symlink) tới «{moved}»" in err
+        assert "không đọc bản tin qua liên kết" in err and "content/bai-viet/2024-" in err
+        assert "Cách sửa: Xóa liên kết content/bai-viet rồi chép thư mục" in err
+        assert "Traceback" not in err
+    edited = moved / "2024-12-11-triet-pha-o-ma-tuy.md"
+    edited.write_text(edited.read_text("utf-8") + "\nCập nhật.\n", "utf-8")
+    assert main(["sync", "radio", *at]) == 1  # a real build, not a replay: still refused
+    assert snapshot(root / "dai-phat-thanh") == aired
+
+
+def test_a_linked_folder_of_photos_is_still_used(root: Path, capsys) -> None:
+    """Images kept in one folder of content/ and linked where bulletins look for them: no
+    Markdown file there, nothing to refuse (and a second build replays the first)."""
+    shutil.move(root / "content" / "images", root / "content" / "kho-anh")
+    (root / "content" / "images").symlink_to("kho-anh", target_is_directory=True)
+    assert run(root, "build") == 0
+    assert run(root, "build") == 0
+    assert "Không có gì thay đổi kể từ lần dựng trước" in capsys.readouterr().out
+
+
+def test_a_folder_link_to_nowhere_is_refused(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link to a drive not mounted cannot be looked into: it may hold every bulletin."""
+    (project / "content" / "bai-viet").symlink_to(tmp_path / "o-chua-gan" / "bai-viet")
+    assert run(project, "check", now=EARLIER) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet: lỗi: thư mục là liên kết (symlink) tới «" in err
+    assert "nơi không mở được (không còn, hoặc ổ đĩa chưa được gắn)" in err
+
+
+def test_every_linked_folder_is_told_in_the_same_run_as_other_errors(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "content" / "x").mkdir()
+    (project / "content" / "x" / "b.md").write_text(bulletin_md({"slug": "A B"}), "utf-8")
+    elsewhere = tmp_path / "ngoai"
+    (elsewhere / "nam-2024" / "thang-1").mkdir(parents=True)
+    (elsewhere / "nam-2024" / "thang-1" / "c.md").write_text(bulletin_md(), "utf-8")
+    (project / "content" / "cu").symlink_to(elsewhere, target_is_directory=True)
+    (project / "content" / "x" / "moi").symlink_to(elsewhere / "nam-2024")
+    (project / "content" / "pages").mkdir()
+    (project / "content" / "pages" / "gioi-thieu").symlink_to(elsewhere)
+    assert run(project, "check", now=EARLIER) == 1
+    err = capsys.readouterr().err
+    for link, found in [
+        ("content/cu", "content/cu/nam-2024/thang-1/c.md"),
+        ("content/x/moi", "content/x/moi/thang-1/c.md"),
+        ("content/pages/gioi-thieu", "content/pages/gioi-thieu/nam-2024/thang-1/c.md"),
+    ]:
+        assert f"{link}: lỗi: thư mục là liên kết (symlink) tới" in err, link
+        assert f"và có bản tin ({found})" in err, found
+    assert "content/x/b.md" in err  # the bad slug, in the same run
+
+
+def test_hidden_and_underscore_links_are_skipped_as_their_folders_are(
+    project: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "ngoai"
+    elsewhere.mkdir()
+    (elsewhere / "c.md").write_text(bulletin_md(), "utf-8")
+    (project / "content" / "_mau").symlink_to(elsewhere, target_is_directory=True)
+    (project / "content" / ".luu").symlink_to(elsewhere, target_is_directory=True)
+    assert run(project, "check", now=EARLIER) == 0
+
+
+def test_a_huge_linked_tree_is_looked_into_only_so_far(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link to a whole drive: the look for a Markdown file stops after a bounded number of
+    entries, nested links are not entered (no loop), and what it found by then decides."""
+    monkeypatch.setattr(linked_folders, "MAX_ENTRIES_LOOKED_AT", 50)
+    drive = tmp_path / "o"
+    (drive / "anh").mkdir(parents=True)
+    for number in range(60):
+        (drive / "anh" / f"{number}.jpg").write_bytes(b"")
+    (drive / "sau" / "nua").mkdir(parents=True)
+    (drive / "sau" / "nua" / "b.md").write_text(bulletin_md(), "utf-8")
+    (drive / "vong").symlink_to(tmp_path, target_is_directory=True)  # project/content/a.md
+    (project / "content" / "o").symlink_to(drive, target_is_directory=True)
+    assert run(project, "check", now=EARLIER) == 0
+    monkeypatch.setattr(linked_folders, "MAX_ENTRIES_LOOKED_AT", 100)
+    assert run(project, "check", now=EARLIER) == 1
