@@ -23,6 +23,7 @@ __all__ = [
     "field_stamp",
     "gate",
     "headline_stamp",
+    "hidden_shown",
     "is_secret",
     "note_stamp",
     "page_gate",
@@ -47,8 +48,12 @@ _GRADE_LINE = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]\s*(?P<value>.
 _GRADE_PREFIX = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]?", re.IGNORECASE)
 # The stamps are stripped in Python: `\s*` on both sides of a lazy group backtracks without end
 # on a long run of spaces with no closing bracket.
-_TITLE_STAMP = re.compile(r"^\s*[\[(【«「〔](?P<stamp>[^\])】»」〕]+)[\])】»」〕]")
-"""A title opening with a bracketed grade: "[MẬT] …", "(Mật) …", "【MẬT】 …", "«MẬT» …"."""
+_TITLE_STAMP = re.compile(
+    r'^\s*[\[(【«「〔“‘"《〈‹](?P<stamp>[^\])】»」〕”’“"》〉›]+)[\])】»」〕”’“"》〉›]'
+)
+"""A title opening with a grade in brackets or quotes: "[MẬT] …", "(Mật) …", "【MẬT】 …",
+"«MẬT» …", "“MẬT” …", "《MẬT》 …", "〈MẬT〉 …", "‹MẬT› …", '"MẬT" …' (a Word quote closed by
+an opening one, “MẬT“, too)."""
 _TITLE_LEAD = re.compile(r"^\s*(?P<stamp>[^\W\d_][^:：\-–—]*)[:：\-–—]")
 """A title opening with words and a colon or dash: "MẬT: Kế hoạch …"."""
 _PARTS = re.compile(r"[-–—,;:：/|()\[\]]+")
@@ -113,6 +118,16 @@ def _visible(text: str) -> str:
     if _LOOKALIKE.search(text):
         text = nfc(text.translate(_LOOKALIKES))
     return text
+
+
+def hidden_shown(text: str) -> str:
+    """`text` with each character that shows as nothing written as its code (\\u200b), so a
+    message quoting a value shows what a reader of the file cannot see."""
+    if not _HIDDEN.search(text):
+        return text
+    return _HIDDEN.sub(
+        lambda m: f"\\u{ord(m[0]):04x}" if ord(m[0]) <= 0xFFFF else f"\\U{ord(m[0]):08x}", text
+    )
 
 
 def _as_shown(text: str) -> str:

@@ -137,9 +137,37 @@ def test_ordinary_words_are_not_stamps(body: str) -> None:
     assert secret_stamp(body, Policy()) is None
 
 
-@pytest.mark.parametrize("title", ["【MẬT】 Kế hoạch", "«Tối mật» Kế hoạch", "「MẬT」 Kế hoạch"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "【MẬT】 Kế hoạch",
+        "«Tối mật» Kế hoạch",
+        "「MẬT」 Kế hoạch",
+        "“MẬT” Kế hoạch",
+        "“Tối mật“ Kế hoạch",  # Word's opening quote typed twice
+        "‘MẬT’ Kế hoạch",
+        "《MẬT》 Kế hoạch",
+        "〈MẬT〉 Kế hoạch",
+        "\u2329MẬT\u232a Kế hoạch",  # the older angle brackets, drawn the same
+        "‹MẬT› Kế hoạch",
+        '"MẬT" Kế hoạch',
+        '"Tuyệt mật" Kế hoạch',
+    ],
+)
 def test_a_grade_in_other_brackets_opening_the_title_is_a_stamp(title: str) -> None:
     assert secret_stamp("Nội dung.", Policy(), title=title) is not None
+    assert field_stamp({"summary": title}, Policy()) is not None
+
+
+def test_a_quoted_grade_opening_the_title_stops_check(tmp_path, capsys, monkeypatch) -> None:
+    install_fake_renderers(monkeypatch)
+    titles = {"a": "'\"MẬT\" Kế hoạch'", "b": '"“MẬT” Kế hoạch"', "c": '"《TỐI MẬT》 Kế hoạch"'}
+    files = {f"content/{n}.md": bulletin_md({"title": t, "slug": n}) for n, t in titles.items()}
+    root = make_project(tmp_path, files)
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    for name, stamp in [("a", "MẬT"), ("b", "MẬT"), ("c", "TỐI MẬT")]:
+        assert f"content/{name}.md:2: lỗi: văn bản mang dấu mật «{stamp}»" in err
 
 
 @pytest.mark.parametrize(
@@ -149,6 +177,8 @@ def test_a_grade_in_other_brackets_opening_the_title_is_a_stamp(title: str) -> N
         "[Cảnh báo] Mất tiền vì tin lời lạ",
         "MẤT XE: lưu ý",
         "«Mật ong» giả bày bán",
+        "“Mật ong rừng” giả bày bán",
+        '"Bí mật" của kẻ lừa đảo',
     ],
 )
 def test_ordinary_titles_are_not_stamps(title: str) -> None:
@@ -336,3 +366,14 @@ def test_an_ordinary_correction_note_is_published(tmp_path: Path, monkeypatch) -
     )
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"corrections": corrections})})
     assert main(["build", "--root", str(root), "--now", NOW]) == 0
+
+
+def test_speak_shows_a_hidden_character_in_a_secret_classification(tmp_path, capsys) -> None:
+    """`publish speak` reads the file as written (no loader drops what Word pasted): its
+    refusal printed «Tối mật» for a value holding a soft hyphen, not what the file holds."""
+    secret = tmp_path / "mat.md"
+    secret.write_text('---\nclassification: "Tối\u00ad mật"\n---\n\nKế hoạch.\n', "utf-8")
+    assert main(["speak", str(secret)]) == 1
+    err = capsys.readouterr().err
+    assert "tài liệu mật (classification: Tối\\u00ad mật): không bao giờ đọc thành lời" in err
+    assert "\u00ad" not in err

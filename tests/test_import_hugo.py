@@ -292,6 +292,27 @@ def test_a_file_that_cannot_be_imported_is_told_and_left_out_the_others_imported
     assert not list((root / "content/bai-viet").glob(f"*-{Path(name).stem}.md"))
 
 
+def test_a_secret_classification_with_a_hidden_character_is_shown_as_the_warning_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unclear grade's warning shows a zero-width space as \\u200b; the refusal of a secret
+    one printed «Mật», which is not what the post holds."""
+    head = "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\nclassification: "
+    site = hugo_site(
+        tmp_path,
+        {
+            "content/posts/mat.md": f"{head}M\u200bật\n---\nNội dung bài viết dài đủ.\n",
+            "content/posts/noi-bo.md": f"{head}nội\u200b bộ\n---\nNội dung bài viết dài đủ.\n",
+        },
+    )
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site)) == 1
+    out = capsys.readouterr().out
+    assert "tài liệu mật (M\\u200bật): không nhập" in out
+    assert "ghi classification: 'nội\\u200b bộ'" in out
+    assert "\u200b" not in out
+
+
 def test_a_missing_folder_is_a_clear_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

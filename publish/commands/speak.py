@@ -18,7 +18,7 @@ from publish.config import Config, Policy
 from publish.errors import Problem, PublishError, not_a_file
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, split
-from publish.gates import field_stamp, secret_classification, secret_stamp
+from publish.gates import field_stamp, hidden_shown, secret_classification, secret_stamp
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
 from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.normalise import (
@@ -179,7 +179,8 @@ def _secret(name: str, text: str, policy: Policy) -> str | None:
         pass  # plain text, or front matter the build would refuse: scan all of it
     classification = data.get("classification")
     if isinstance(classification, str) and secret_classification(classification, policy):
-        return f"{label}: tài liệu mật (classification: {classification.strip()}): không bao giờ đọc thành lời"
+        shown = hidden_shown(classification.strip())
+        return f"{label}: tài liệu mật (classification: {shown}): không bao giờ đọc thành lời"
     found = field_stamp(data, policy) or secret_stamp(body, policy)
     if found is not None:
         return f"{label}: văn bản mang dấu mật «{found[1]}»: không bao giờ đọc thành lời"

@@ -17,7 +17,13 @@ from publish.fields import (
     parse_datetime,
     unknown_category,
 )
-from publish.gates import field_stamp, public_classification, secret_classification, secret_stamp
+from publish.gates import (
+    field_stamp,
+    hidden_shown,
+    public_classification,
+    secret_classification,
+    secret_stamp,
+)
 from publish.markdown_comments import shown_body
 from publish.markdown_images import ImageScan, substituted
 from publish.migrate.hugo_body import converted_body, own_image
@@ -306,10 +312,15 @@ def classification_of(source: Source, config: Config, tell: Tell) -> str:
         if isinstance(value, str) and public_classification(shown):
             continue
         if isinstance(value, str) and secret_classification(shown, config.policy):
-            tell(f"tài liệu mật ({shown}): không nhập", SECRET_HINT, key=key, error=True)
+            tell(
+                f"tài liệu mật ({hidden_shown(shown)}): không nhập",
+                SECRET_HINT,
+                key=key,
+                error=True,
+            )
             return shown
         tell(
-            f"giá trị {value} có thể là mức phân loại: ghi classification: {shown!r}, bài bị "
+            f"giá trị {hidden_shown(str(value))} có thể là mức phân loại: ghi classification: {shown!r}, bài bị "
             "giữ lại ở mọi kênh",
             "Người có thẩm quyền xác định bài được đăng thì xóa dòng classification.",
             key=key,
