@@ -10,6 +10,7 @@ import io
 import os
 import re
 import shutil
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -311,6 +312,28 @@ def test_a_secret_classification_with_a_hidden_character_is_shown_as_the_warning
     assert "tài liệu mật (M\\u200bật): không nhập" in out
     assert "ghi classification: 'nội\\u200b bộ'" in out
     assert "\u200b" not in out
+
+
+def test_a_huge_post_is_refused_by_its_size_without_being_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A post over the cap was read whole before its size was looked at: a 2 GB export gone
+    wrong held 2 GB of memory only to be refused."""
+    site = hugo_site(tmp_path)
+    with open(site / "content" / "posts" / "lon.md", "wb") as handle:
+        handle.truncate(100_000_000)  # sparse: no room on disk
+    root = sample_project(tmp_path)
+    tracemalloc.start()
+    try:
+        code = run(root, "import-hugo", str(site))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    out = capsys.readouterr().out
+    assert code == 1
+    assert peak < 50_000_000
+    assert "content/posts/lon.md: lỗi: tệp nặng 100 MB, quá giới hạn 5 MB cho một bài" in out
+    assert "Đã nhập 5 bản tin" in out
 
 
 def test_a_missing_folder_is_a_clear_message(

@@ -26,6 +26,7 @@ from publish.errors import ContentError, Problem, PublishError, display_path, no
 from publish.fields import category_hint, category_key, unknown_category
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
+from publish.limits import read_capped, too_large
 from publish.migrate import hugo
 from publish.migrate.hugo_languages import LanguageError, languages_of
 from publish.no_follow import linked_folder
@@ -256,12 +257,33 @@ def _outside(source: Path, name: str) -> Outside | None:
 def _read(source: Path, name: str) -> bytes:
     """The bytes of one file of the Hugo site; Outside when its real path is not in the site
     (checked again when read: a link may have changed since the site was listed)."""
+    _readable(source, name)
+    return (source / name).read_bytes()
+
+
+def _read_post(source: Path, name: str) -> bytes:
+    """The bytes of one post of the Hugo site (see _read), refused by its size before it is
+    read: a 2 GB export gone wrong was read whole, only to be refused."""
+    _readable(source, name)
+    with open(source / name, "rb") as handle:
+        raw, size = read_capped(handle, MAX_FILE_BYTES)
+    if size > MAX_FILE_BYTES:
+        raise FrontMatterError(
+            f"tệp {too_large(size, MAX_FILE_BYTES)} cho một bài: không nhập",
+            hint="Một bài Hugo chỉ vài chục KB: mở tệp xem có phải bài không (hay gặp: bản "
+            "xuất bị lỗi, ảnh dán thẳng vào bài dạng data:image/…;base64). Sửa hay tách tệp đó "
+            "trong website Hugo rồi chạy lại lệnh; các bài khác vẫn được nhập.",
+        )
+    return raw
+
+
+def _readable(source: Path, name: str) -> None:
+    """Raise Outside or NotRegular unless `name` is a regular file inside the Hugo site."""
     if (outside := _outside(source, name)) is not None:
         raise outside
     if not (source / name).is_file():
         # Read, a FIFO waits forever for a writer: the import hung without a word.
         raise NotRegular(f"{not_a_file(source / name)}: không đọc, không chép")
-    return (source / name).read_bytes()
 
 
 def _files(source: Path) -> frozenset[str]:
@@ -309,9 +331,7 @@ def _convert(
         elif listing:
             skipped.append(name)
         try:
-            raw = _read(source, name)
-            if len(raw) > MAX_FILE_BYTES:
-                raise FrontMatterError(f"tệp quá lớn ({len(raw)} byte) để là một bài", line=None)
+            raw = _read_post(source, name)
             read = dataclasses.replace(hugo.read(path, decode(raw)), folder=folder, suffix=suffix)
             if not (foreign and listing):
                 (others if foreign else lists if listing else sources).append(read)
