@@ -115,3 +115,22 @@ def test_a_size_just_over_the_cap_is_not_shown_as_the_cap() -> None:
         "nặng 2.040.000 byte, quá giới hạn 2 MB"
     )
     assert too_large(3_200_000, MAX_SOURCE_BYTES) == "nặng 3,2 MB, quá giới hạn 2 MB"
+
+
+def test_the_readme_states_every_limit_a_file_is_refused_by() -> None:
+    """Where README lists the limits (its list of protections and the troubleshooting table),
+    each one the code refuses a file by is given with its value: the 500-footnote one was not."""
+    from publish import footnote_count, nesting
+    from publish.commands import import_hugo
+    from publish.limits import megabytes
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    start = readme.index("Giới hạn của một tệp:")
+    limits = " ".join(readme[start : readme.index("\n2. ", start)].split())
+    for cap in (MAX_SOURCE_BYTES, MAX_IMAGE_BYTES, MAX_CONFIG_BYTES, import_hugo.MAX_FILE_BYTES):
+        assert megabytes(cap) in limits, cap
+    assert f"lồng nhau {nesting.MAX_DEPTH} tầng" in limits
+    footnotes = footnote_count.MAX_FOOTNOTES
+    assert f"{footnotes} chỗ dẫn chú thích và {footnotes} định nghĩa chú thích" in limits
+    assert f"«[^…]», quá giới hạn {footnotes} mà publish nhận`" in readme  # troubleshooting
+    assert f"quá giới hạn {megabytes(import_hugo.MAX_FILE_BYTES)} cho một bài" in readme
