@@ -3,6 +3,7 @@ one process."""
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,34 @@ def test_the_radio_channel_loads_python_docx_only_where_a_word_file_is_made() ->
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_word_file_workers_import_none_of_the_radio_renderer(tmp_path, monkeypatch) -> None:
+    """A fresh worker that builds Word files imports python-docx and the Word writer, not the
+    radio renderer and its read-aloud rules (~0.2 s of CPU of every worker of every build)."""
+    root = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(root), "30"],
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.setenv("PUBLISH_WORKERS", "2")
+    loaded: list[list[str]] = []
+    apart = radio.run_apart
+
+    def probing(jobs, **kwargs):
+        """The renderer's jobs, then one job per worker reporting what that worker imported
+        (all taken at once: the renderer stops asking after its last episode)."""
+        probes = [("probe", functools.partial(eval, "list(__import__('sys').modules)"))] * 2
+        done = list(apart([*jobs, *probes], **kwargs))
+        loaded.extend(sorted(result) for context, result in done if context == "probe")
+        return iter([(context, result) for context, result in done if context != "probe"])
+
+    monkeypatch.setattr(radio, "run_apart", probing)
+    assert main(["build", "--root", str(root), "--now", NOW, "-q", "--channel", "radio"]) == 0
+    assert len(loaded) == 2
+    for modules in loaded:
+        assert "docx" in modules  # the worker did build Word files
+        assert [m for m in modules if m.startswith(("publish.render.radio", "publish.radio"))] == [
+            "publish.render.radio_docx"
+        ]

@@ -23,7 +23,7 @@ from publish.ledger import Ledger
 from publish.model import Artifact, Kept, Site
 from publish.parallel import run_apart
 from publish.radio.flags import rule_note
-from publish.render.radio import word
+from publish.render import radio_docx
 from publish.render.radio.episode import (
     Assembly,
     Episode,
@@ -116,7 +116,7 @@ def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[list[Art
     this process each copied ~85 MB of it), while this process lays out the next episodes.
     """
     made = run_apart(
-        _laid_out(episodes, config), preload=[word.__name__, "docx"], ahead=EPISODES_AHEAD
+        _laid_out(episodes, config), preload=[radio_docx.__name__, "docx"], ahead=EPISODES_AHEAD
     )
     for (episode, files, plan), built in made:
         data = plan.cached if plan.cached is not None else built
@@ -136,7 +136,7 @@ def _laid_out(
     for episode in episodes:
         plan = word_plan(episode, config)
         files = list(_text_files(episode, config))
-        yield (episode, files, plan), plan.build if plan.cached is None else None
+        yield (episode, files, plan), plan.job() if plan.cached is None else None
 
 
 def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:
