@@ -205,25 +205,31 @@ class Ledger:
         return None
 
     def verify_folder(self) -> bool:
-        """Whether the folder holds exactly the recorded files with their recorded bytes.
+        """Whether the folder holds exactly the recorded files with their recorded bytes (see
+        `first_difference`)."""
+        return self.first_difference() is None
+
+    def first_difference(self) -> str | None:
+        """The first file (POSIX relative path) added, removed or changed in the folder since
+        recorded, or None when it holds exactly the recorded files with their recorded bytes.
 
         A file whose stat differs (output/ restored from a CI cache, copied, touched) is read and
         compared by digest; when all match, the ledger is saved with the new stats.
         """
         found = scan(self.folder)
         if found.keys() != self.entries.keys():
-            return False
+            return min(found.keys() ^ self.entries.keys())
         refreshed: dict[str, Entry] = {}
         for rel, st in found.items():
             entry = self.entries[rel]
             if entry[:3] == st:
                 continue
             if file_sha256(self.folder / rel) != entry[3]:
-                return False
+                return rel
             refreshed[rel] = (*st, entry[3])
         if refreshed:
             self.save({**self.entries, **refreshed})
-        return True
+        return None
 
     def save(self, entries: dict[str, Entry]) -> None:
         """Replace the ledger (best effort: without it the next build compares bytes)."""

@@ -48,6 +48,7 @@ from publish.ledger import Ledger
 from publish.model import EXPIRED_LISTED, Site
 from publish.parallel import run_jobs
 from publish.radio_rates import load_kept_rates, rates_path
+from publish.text import vn_datetime
 from publish.url_history import history_path
 
 __all__ = ["PREVIEW_STAMP", "STAMP", "LastBuild", "Outcome"]
@@ -62,7 +63,7 @@ stamp's token: the next sync replaying the same stamp takes it instead of loadin
 RACY_SECONDS = 1.0
 """A file changed this close to when its stat was taken may change again within the same timestamp
 tick without its stat showing it (git's "racy" case): its bytes are compared every time."""
-_VERSION = 7
+_VERSION = 8
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of an input file."""
@@ -100,6 +101,10 @@ class _Stamp:
     """The sha256 of state/web-urls.json in which a sync found every address of this build."""
     marks: tuple[tuple[str, output_stamp.Stamp | None], ...] = ()
     """Each channel folder's mark of its last write, as this build left (or found) it."""
+    since_why: str = ""
+    until_why: str = ""
+    """What happens at `since` and at `until` (a bulletin's embargo lifting…), for the reason
+    a build at a clock outside the span does not replay."""
 
 
 class LastBuild:
@@ -136,6 +141,8 @@ class LastBuild:
         self.addresses_recorded = False
         """After a replay: whether state/web-urls.json, as the replay found it, holds every
         address of the replayed build (a sync found so), so a sync need not look again."""
+        self.why_not = ""
+        """After a replay that did not go through: why, in Vietnamese (for `--timings`)."""
         self.digests: dict[str, str] = {}
         """After start(): the digest of each input as this build found it, by path (the recorded
         one when its settled stat is the recorded one, else hashed after taking its stat, so a
@@ -215,20 +222,35 @@ class LastBuild:
         return found
 
     def replay(self, now: dt.datetime, channels: tuple[str, ...]) -> Outcome | None:
-        """The last build's outcome when this build would give the same output, else None."""
-        try:
-            stamp = pickle.loads(self.path.read_bytes())
-        except Exception:  # no stamp, or a damaged one: build
-            return None
-        if not isinstance(stamp, _Stamp) or stamp.key != self._key:
+        """The last build's outcome when this build would give the same output, else None
+        (and `why_not` says why)."""
+        stamp = self._stamp()
+        if stamp is None:
             return None
         self._recorded = stamp.inputs
-        if (stamp.since is not None and now < stamp.since) or (
-            stamp.until is not None and now >= stamp.until
-        ):
+        if stamp.since is not None and now < stamp.since:
+            self.why_not = (
+                f"giờ dựng ({vn_datetime(now.astimezone(self.config.tz))}) sớm hơn "
+                f"{stamp.since_why} ({vn_datetime(stamp.since.astimezone(self.config.tz))}), "
+                "thời điểm lần dựng trước đã qua"
+            )
+            return None
+        if stamp.until is not None and now >= stamp.until:
+            self.why_not = (
+                f"giờ dựng đã qua {stamp.until_why} "
+                f"({vn_datetime(stamp.until.astimezone(self.config.tz))}), thời điểm lần dựng trước "
+                "chưa tới"
+            )
             return None
         current = self._stats = self._stat_inputs()
         if current.keys() != stamp.inputs.keys():
+            added = sorted(current.keys() - stamp.inputs.keys())
+            gone = sorted(stamp.inputs.keys() - current.keys())
+            self.why_not = (
+                f"có tệp mới: {_some(added)}"
+                if added
+                else f"tệp đã xóa hoặc đổi tên: {_some(gone)}"
+            )
             return None
         checked = time.time_ns()
         stale = [name for name, st in current.items() if stamp.inputs[name][0] != st]
@@ -236,7 +258,9 @@ class LastBuild:
         # needs each one's digest anyway (see start()). In CI, where every stat differs, one
         # edit at 10,000 bulletins hashed ~5,000 files here and all 10,000 again in start().
         self._hashed = self._hash(stale)
-        if any(self._hashed[name] != stamp.inputs[name][1] for name in stale):
+        edited = [name for name in stale if self._hashed[name] != stamp.inputs[name][1]]
+        if edited:
+            self.why_not = f"{_some(sorted(edited))} đã đổi"
             return None
         refreshed = {
             name: (settled(current[name], checked), stamp.inputs[name][1]) for name in stale
@@ -244,11 +268,18 @@ class LastBuild:
         counts = dict(stamp.outcome.files)
         for channel in channels:
             ledger = Ledger(self.cache, self.output, channel)
-            if len(ledger.entries) != counts.get(channel) or not ledger.verify_folder():
+            folder = self._name(self.output / channel)
+            if len(ledger.entries) != counts.get(channel):
+                self.why_not = f"sổ ghi các tệp của {folder}/ không còn là của lần dựng trước"
+                return None
+            differs = ledger.first_difference()
+            if differs is not None:
+                self.why_not = f"{folder}/{differs} đã bị thêm, xóa hoặc sửa sau lần dựng trước"
                 return None
         if stamp.marks != self._marks(channels):
             # Another command wrote there since (an older `publish serve --drafts`, which built
             # its drafts into output/web): the ledger is then its, and may count as many files.
+            self.why_not = "một lệnh khác đã ghi vào thư mục đầu ra sau lần dựng trước"
             return None
         if refreshed:  # next time, trust the new stats instead of reading those files again
             self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, **refreshed}))
@@ -258,6 +289,27 @@ class LastBuild:
         history = stamp.inputs.get(self._name(history_path(self.config.root)))
         self.addresses_recorded = history is not None and history[1] == stamp.addresses
         return stamp.outcome
+
+    def _stamp(self) -> _Stamp | None:
+        """The last stamp, when made by this tool with these options (else `why_not` says why)."""
+        try:
+            stamp = pickle.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            self.why_not = (
+                f"không có dấu của lần dựng thành công trước ({self._name(self.path)}: lần dựng "
+                "đầu, .cache/ đã bị xóa, hoặc lần trước lỗi hay bị dừng)"
+            )
+            return None
+        except Exception:  # a damaged stamp: build
+            self.why_not = f"dấu của lần dựng trước ({self._name(self.path)}) hỏng"
+            return None
+        if not isinstance(stamp, _Stamp) or stamp.key[:2] != self._key[:2]:
+            self.why_not = "mã của công cụ publish đã đổi (cập nhật hoặc sửa mã)"
+            return None
+        if stamp.key != self._key:
+            self.why_not = _key_change(stamp.key, self._key)
+            return None
+        return stamp
 
     def replayed_digests(self) -> dict[str, str]:
         """After a replay: the digest of each input as the replayed build found it (and this
@@ -326,11 +378,22 @@ class LastBuild:
             return
         span = _unchanged_span(site, channels)
         if span is not None:
+            (since, since_why), (until, until_why) = span
             token = self._stamped = secrets.token_hex(16)
-            self.until = span[1]
+            self.until = until
             marks = self._marks(channels)
             self._save(
-                _Stamp(self._key, self._inputs, span[0], span[1], outcome, token, marks=marks)
+                _Stamp(
+                    self._key,
+                    self._inputs,
+                    since,
+                    until,
+                    outcome,
+                    token,
+                    marks=marks,
+                    since_why=since_why,
+                    until_why=until_why,
+                )
             )
 
     def _marks(
@@ -461,35 +524,81 @@ def _link_target(path: str) -> str | None:
         return None
 
 
-def _unchanged_span(
-    site: Site, channels: tuple[str, ...]
-) -> tuple[dt.datetime | None, dt.datetime | None] | None:
-    """The times around `site.now` between which the output is the same, or None if it may
-    change at any moment (a website with no bulletin dates its feed by the clock)."""
+Moment = tuple[dt.datetime | None, str]
+"""A time at which a build's output may change (None: none), and what happens then."""
+
+
+def _unchanged_span(site: Site, channels: tuple[str, ...]) -> tuple[Moment, Moment] | None:
+    """The times around `site.now` between which the output is the same, with what happens at
+    each, or None if it may change at any moment (a website with no bulletin dates its feed by
+    the clock)."""
     if "web" in channels and not site.for_channel("web"):
         return None
     now = site.now
     tz = site.config.tz
-    moments: list[dt.datetime] = []
+    moments: list[tuple[dt.datetime, str]] = []
     every = [*site.bulletins, *(e.bulletin for e in site.excluded), *site.previews]
     for bulletin in every:
-        moments.append(bulletin.date)
+        moments.append((bulletin.date, f"giờ đăng của {bulletin.source}"))
         # A correction dated after the clock is an error (publish.corrections.future): a build
         # at an earlier clock than one that passed it must be a real one, to refuse it.
-        moments += [correction.date for correction in bulletin.corrections]
+        moments += [(c.date, f"giờ đính chính của {bulletin.source}") for c in bulletin.corrections]
         if bulletin.expires is not None:
             # A week later the report counts it among the long expired instead of naming it.
-            moments += [bulletin.expires, bulletin.expires + EXPIRED_LISTED]
+            moments += [
+                (bulletin.expires, f"hạn gỡ (expires) của {bulletin.source}"),
+                (bulletin.expires + EXPIRED_LISTED, f"một tuần sau hạn gỡ của {bulletin.source}"),
+            ]
     local = now.astimezone(tz)
-    moments += [dt.datetime(local.year + k, 1, 1, tzinfo=tz) for k in (0, 1)]  # footer year
+    moments += [
+        (
+            dt.datetime(local.year + k, 1, 1, tzinfo=tz),
+            f"đầu năm {local.year + k} (năm ở chân trang)",
+        )
+        for k in (0, 1)
+    ]
     if "radio" in channels:  # warnings name episodes still to come
         hour, minute = (int(part) for part in site.config.radio.air_time.split(":"))
         today = dt.datetime.combine(local.date(), dt.time(hour, minute), tzinfo=tz)
-        moments += [today + dt.timedelta(days=k) for k in (-1, 0, 1)]
+        slot = f"mốc giờ phát sóng {site.config.radio.air_time} hằng ngày"
+        moments += [(today + dt.timedelta(days=k), slot) for k in (-1, 0, 1)]
         # An episode synced to air at a time the settings no longer give airs as it was sent
         # once that time passes (radio_rates): its layout changes then, not at a slot.
         with contextlib.suppress(PublishError):  # a damaged file: the build reported it
-            moments += [kept.air for kept in load_kept_rates(rates_path(site.config.root)).values()]
-    since = max((m for m in moments if m <= now), default=None)
-    until = min((m for m in moments if m > now), default=None)
+            kept = load_kept_rates(rates_path(site.config.root))
+            moments += [(r.air, f"giờ phát tập {week} đã gửi") for week, r in kept.items()]
+    since = max((m for m in moments if m[0] <= now), default=(None, ""), key=_when)
+    until = min((m for m in moments if m[0] > now), default=(None, ""), key=_when)
     return since, until
+
+
+def _when(moment: Moment) -> dt.datetime:
+    """When a moment is (only moments with a time are compared)."""
+    assert moment[0] is not None
+    return moment[0]
+
+
+def _some(names: list[str]) -> str:
+    """The first of some files, and how many more."""
+    return names[0] + (f" (và {len(names) - 1} tệp khác)" if len(names) > 1 else "")
+
+
+def _key_change(old: tuple[object, ...], new: tuple[object, ...]) -> str:
+    """Why a stamp made by the same code was made for other builds: what differs in its key
+    (libraries, output folder, options)."""
+    if old[2] != new[2]:
+        was, now = set(old[2]), set(new[2])  # type: ignore[call-overload]
+        changed = [f"{name} {version}" for name, version in sorted(now - was)]
+        changed += [f"gỡ {name} {version}" for name, version in sorted(was - now)]
+        return "thư viện Python đã đổi: " + ", ".join(changed)
+    if old[3] != new[3]:
+        return f"thư mục đầu ra khác lần trước ({old[3]})"
+    was_options, options = old[4], new[4]
+    if isinstance(was_options, tuple) and isinstance(options, tuple) and len(options) == 3:
+        if was_options[0] != options[0]:
+            return (
+                f"lần trước dựng kênh {', '.join(was_options[0])}, lần này {', '.join(options[0])}"
+            )
+        if was_options[2] != options[2]:
+            return "lần trước " + ("có" if was_options[2] else "không có") + " --strict"
+    return "tùy chọn dựng khác lần trước"

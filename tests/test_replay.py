@@ -18,9 +18,19 @@ import pytest
 
 from publish import replay
 from publish.cli import main
+from publish.text import vn_date
 from tests.web_fixture import NOW, SITE
 
 REPLAYED = "Không có gì thay đổi kể từ lần dựng trước"
+WHY_NOT = "Không dùng lại lần dựng trước: "
+
+
+def why_not(out: str) -> str:
+    """The reason `--timings` gave for a real build, without the preamble (the line must be
+    there once, before the table)."""
+    lines = [line for line in out.splitlines() if line.startswith(WHY_NOT)]
+    assert len(lines) == 1, out
+    return lines[0].removeprefix(WHY_NOT)
 
 
 @pytest.fixture(autouse=True)
@@ -79,22 +89,34 @@ def test_a_second_build_replays_the_first_and_touches_nothing(root, capsys) -> N
     assert skipped and skipped == [x for x in second.out.splitlines() if x.startswith("Bỏ qua")]
 
 
+POST = "content/bai-viet/2024-01-15-canh-bao-gia-danh-cong-an.md"
+"""The first bulletin of the fixture site, which the changes below edit."""
+NO_STAMP = (
+    "không có dấu của lần dựng thành công trước (.cache/last-build.pickle: lần dựng đầu, "
+    ".cache/ đã bị xóa, hoặc lần trước lỗi hay bị dừng)."
+)
+
+
 @pytest.mark.parametrize(
-    "change",
+    ("change", "reason"),
     [
-        "edit-bulletin",
-        "same-size-edit-with-old-mtime",
-        "new-bulletin",
-        "template",
-        "site-toml",
-        "output-hand-edit",
-        "output-deleted",
-        "cache-deleted",
+        ("edit-bulletin", f"{POST} đã đổi."),
+        ("same-size-edit-with-old-mtime", f"{POST} đã đổi."),
+        ("new-bulletin", "có tệp mới: content/bai-viet/2024-03-20-ban-tin-moi.md."),
+        ("template", "có tệp mới: templates/"),
+        ("site-toml", "site.toml đã đổi."),
+        ("output-hand-edit", "output/web/"),
+        ("output-deleted", "output/web/"),
+        ("cache-deleted", NO_STAMP),
     ],
 )
-def test_any_change_makes_a_real_build_equal_to_a_clean_one(root, tmp_path, capsys, change) -> None:
+def test_any_change_makes_a_real_build_equal_to_a_clean_one(
+    root, tmp_path, capsys, change, reason
+) -> None:
+    """…and `--timings` says which change it was (a build slower than expected is one)."""
     assert build(root, "-q") == 0
     post = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
+    assert post == root / POST
     if change == "edit-bulletin":
         post.write_text(post.read_text("utf-8") + "\nĐoạn bổ sung.\n", encoding="utf-8")
     elif change == "same-size-edit-with-old-mtime":
@@ -119,12 +141,17 @@ def test_any_change_makes_a_real_build_equal_to_a_clean_one(root, tmp_path, caps
     elif change == "output-hand-edit":
         page = sorted((root / "output" / "web").rglob("index.html"))[0]
         page.write_text("sửa tay", encoding="utf-8")
+        reason = f"{page.relative_to(root).as_posix()} đã bị thêm, xóa hoặc sửa sau lần dựng trước."
     elif change == "output-deleted":
-        sorted((root / "output" / "web").rglob("index.html"))[-1].unlink()
+        page = sorted((root / "output" / "web").rglob("index.html"))[-1]
+        page.unlink()
+        reason = f"{page.relative_to(root).as_posix()} đã bị thêm, xóa hoặc sửa sau lần dựng trước."
     elif change == "cache-deleted":
         shutil.rmtree(root / ".cache")
-    assert build(root) == 0
-    assert REPLAYED not in capsys.readouterr().out
+    assert build(root, "--timings") == 0
+    out = capsys.readouterr().out
+    assert REPLAYED not in out
+    assert why_not(out).startswith(reason) and (reason.endswith("/") or why_not(out) == reason)
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path)
 
 
@@ -134,20 +161,38 @@ def test_an_embargo_ending_is_not_replayed_over(root, tmp_path, capsys) -> None:
     scheduled = post.with_name("2024-04-02-hen-gio.md")
     text = post.read_text("utf-8").replace('id: "tpd-2024-01-gia-danh"', 'id: "tpd-hen-gio"')
     scheduled.write_text(text.replace("date: 2024-01-15 08:00", f"date: {later:%Y-%m-%d %H:%M}"))
-    assert build(root, "-q") == 0
-    assert build(root, now=NOW + dt.timedelta(hours=1)) == 0  # still before: replayed
+    web = ("--channel", "web")  # no radio air time passes in between
+    assert build(root, "-q", *web) == 0
+    assert build(root, *web, now=NOW + dt.timedelta(hours=1)) == 0  # still before: replayed
     assert REPLAYED in capsys.readouterr().out
     after = later + dt.timedelta(minutes=1)
-    assert build(root, now=after) == 0
-    assert REPLAYED not in capsys.readouterr().out
+    assert build(root, "--timings", *web, now=after) == 0
+    out = capsys.readouterr().out
+    assert REPLAYED not in out
+    assert why_not(out) == (
+        "giờ dựng đã qua giờ đăng của content/bai-viet/2024-04-02-hen-gio.md "
+        f"({later:%H:%M}, {vn_date(later)}), thời điểm lần dựng trước chưa tới."
+    )
     assert any(b"tpd-hen-gio" in data or b"hen-gio" in data for data, _, _ in files(root).values())
-    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, now=after)
+    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, *web, now=after)
+    assert build(root, "--timings", *web, now=NOW) == 0  # and back before it: built again
+    assert why_not(capsys.readouterr().out) == (
+        f"giờ dựng ({NOW:%H:%M}, {vn_date(NOW)}) sớm hơn giờ đăng của "
+        f"content/bai-viet/2024-04-02-hen-gio.md ({later:%H:%M}, {vn_date(later)}), thời điểm "
+        "lần dựng trước đã qua."
+    )
 
 
 def test_other_options_are_not_replayed(root, capsys) -> None:
     assert build(root, "-q") == 0
-    assert build(root, "--channel", "web") == 0
-    assert REPLAYED not in capsys.readouterr().out
+    assert build(root, "--channel", "web", "--timings") == 0
+    out = capsys.readouterr().out
+    assert REPLAYED not in out
+    assert why_not(out) == "lần trước dựng kênh web, zalo, radio, lần này web."
+    assert build(root, "--channel", "web", "--strict", "--timings") == 0
+    assert why_not(capsys.readouterr().out) == "lần trước không có --strict."
+    assert build(root, "--channel", "web", "--output", "khac", "--timings") == 0
+    assert why_not(capsys.readouterr().out).startswith("thư mục đầu ra khác lần trước (")
     assert build(root, "--drafts") == 0
     assert REPLAYED not in capsys.readouterr().out
 
@@ -221,7 +266,9 @@ def test_a_fresh_checkout_with_restored_output_still_replays(root, capsys, monke
     assert REPLAYED in capsys.readouterr().out
 
 
-def test_a_sync_after_a_build_replays_it_and_still_delivers(root, tmp_path, monkeypatch) -> None:
+def test_a_sync_after_a_build_replays_it_and_still_delivers(
+    root, tmp_path, monkeypatch, capsys
+) -> None:
     """CI's `publish sync` after nothing changed loads the content but renders and writes nothing."""
     from publish import pipeline
 
@@ -251,8 +298,10 @@ def test_a_sync_after_a_build_replays_it_and_still_delivers(root, tmp_path, monk
     assert upcoming and delivered == upcoming | {"items/canh-bao-lua-dao-viec-nhe.txt"}
     # After an edit, the sync builds for real and delivers the change.
     post.write_text(post.read_text("utf-8") + "\nĐoạn bổ sung cho đài.\n", encoding="utf-8")
-    assert main(["sync", "radio", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    capsys.readouterr()
+    assert main(["sync", "radio", "--root", str(root), "--now", NOW.isoformat(), "--timings"]) == 0
     assert any("Đoạn bổ sung cho đài" in p.read_text("utf-8") for p in share.rglob("*.txt"))
+    assert why_not(capsys.readouterr().out) == f"{post.relative_to(root).as_posix()} đã đổi."
 
 
 def sync_radio(root: Path, now: dt.datetime = NOW) -> int:
@@ -502,8 +551,10 @@ def test_a_library_upgraded_builds_again(root, tmp_path, capsys, monkeypatch, ki
     assert build(root) == 0
     assert REPLAYED in capsys.readouterr().out
     install("1.1")
-    assert build(root) == 0
-    assert REPLAYED not in capsys.readouterr().out
+    assert build(root, "--timings") == 0
+    out = capsys.readouterr().out
+    assert REPLAYED not in out
+    assert why_not(out) == "thư viện Python đã đổi: thu-vien 1.1, gỡ thu-vien 1.0."
     assert build(root) == 0
     assert REPLAYED in capsys.readouterr().out
 
@@ -856,3 +907,33 @@ def test_a_build_before_a_corrections_date_is_not_replayed_over_one_after_it(
     assert "content/bai-viet/2024-02-20-tuan-tra-dem.md:9" in err
     assert "corrections.1.date" in err
     assert "sau thời điểm hiện tại (09:00 01/04/2024)" in err
+
+
+def test_a_new_tool_or_a_damaged_stamp_builds_again_and_says_so(root, capsys, monkeypatch) -> None:
+    """Each reason a build does not replay the last, not covered above, told by `--timings`."""
+    assert build(root, "-q") == 0
+    monkeypatch.setattr(replay, "_tool_digest", lambda: "một bản khác của công cụ")
+    assert build(root, "--timings") == 0
+    out = capsys.readouterr().out
+    assert REPLAYED not in out
+    assert why_not(out) == "mã của công cụ publish đã đổi (cập nhật hoặc sửa mã)."
+    (root / ".cache" / "last-build.pickle").write_bytes(b"hong")
+    assert build(root, "--timings") == 0
+    assert (
+        why_not(capsys.readouterr().out)
+        == "dấu của lần dựng trước (.cache/last-build.pickle) hỏng."
+    )
+    assert build(root, "--timings") == 0
+    out = capsys.readouterr().out
+    assert REPLAYED in out and WHY_NOT not in out
+
+
+def test_a_failed_build_is_followed_by_a_real_one_that_says_why(root, capsys) -> None:
+    post = root / POST
+    assert build(root, "-q") == 0
+    good = post.read_text("utf-8")
+    post.write_text(good.replace("title:", "tieu_de:"), "utf-8")
+    assert build(root, "-q") == 1
+    post.write_text(good, "utf-8")
+    assert build(root, "--timings") == 0
+    assert why_not(capsys.readouterr().out) == NO_STAMP

@@ -104,6 +104,7 @@ def _build_and_write(
             return 0
         with timings.phase(COMPARING):
             last.start()
+    why = "--audio luôn dựng lại" if last is None else last.why_not
     result = build(
         config,
         channels=channels,
@@ -128,7 +129,7 @@ def _build_and_write(
     if not args.quiet:
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
         report(outcome, changes, args.output, timings, preview=args.drafts)
-    _print_timings(args, timings)
+    _print_timings(args, timings, why)
     return 0
 
 
@@ -188,9 +189,12 @@ def _preview_note(output: str) -> str:
     )
 
 
-def _print_timings(args: argparse.Namespace, timings: Timings) -> None:
-    """The phase table, when --timings asked for it (also with --quiet)."""
+def _print_timings(args: argparse.Namespace, timings: Timings, why: str = "") -> None:
+    """The phase table, when --timings asked for it (also with --quiet), after `why` a real
+    build did not replay the last one (a build slower than expected is often just that)."""
     if args.timings:
+        if why:
+            print(f"Không dùng lại lần dựng trước: {why}.")
         print("\n".join(timings.lines()))
 
 

@@ -288,6 +288,8 @@ def run_command(args: argparse.Namespace) -> int:
         _stderr(closing_message(results, args.dry_run))
     if args.timings:
         table = "\n".join(timings.lines())
+        if last is not None and replayed is None:
+            table = f"Không dùng lại lần dựng trước: {last.why_not}.\n{table}"
         (_stderr if markdown else print)(table)  # with Markdown, stdout is the PR comment
     return code
 
