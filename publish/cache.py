@@ -203,9 +203,11 @@ class Fragments:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
+            # A lost entry is only rendered again. First: switching a new file to WAL syncs it
+            # to disk otherwise (four fdatasyncs, 25-130 ms of a cold build on a busy disk).
+            connection.execute("PRAGMA synchronous=OFF")
             connection.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect on a new file
             connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=OFF")  # a lost entry is only re-rendered
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS fragment (key TEXT PRIMARY KEY, value BLOB, salt TEXT)"
             )
