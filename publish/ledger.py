@@ -204,11 +204,6 @@ class Ledger:
             return entry[3]
         return None
 
-    def verify_folder(self) -> bool:
-        """Whether the folder holds exactly the recorded files with their recorded bytes (see
-        `first_difference`)."""
-        return self.first_difference() is None
-
     def first_difference(self) -> str | None:
         """The first file (POSIX relative path) added, removed or changed in the folder since
         recorded, or None when it holds exactly the recorded files with their recorded bytes.

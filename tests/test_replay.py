@@ -103,6 +103,7 @@ NO_STAMP = (
         ("edit-bulletin", f"{POST} đã đổi."),
         ("same-size-edit-with-old-mtime", f"{POST} đã đổi."),
         ("new-bulletin", "có tệp mới: content/bai-viet/2024-03-20-ban-tin-moi.md."),
+        ("bulletin-deleted", f"tệp đã xóa hoặc đổi tên: {POST}."),
         ("template", "có tệp mới: templates/"),
         ("site-toml", "site.toml đã đổi."),
         ("output-hand-edit", "output/web/"),
@@ -130,6 +131,8 @@ def test_any_change_makes_a_real_build_equal_to_a_clean_one(
         text = post.with_name("2024-03-20-ban-tin-moi.md").read_text("utf-8")
         new = text.replace('id: "tpd-2024-01-gia-danh"', 'id: "tpd-2024-03-moi"')
         post.with_name("2024-03-20-ban-tin-moi.md").write_text(new, encoding="utf-8")
+    elif change == "bulletin-deleted":
+        post.unlink()
     elif change == "template":
         base = root / "templates" / "web" / "base.html"
         if not base.exists():
