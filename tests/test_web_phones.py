@@ -29,13 +29,20 @@ def test_a_long_run_of_spaces_after_goi_does_not_stall_the_linker() -> None:
         ("<p>Lời kêu gọi 113 thanh niên tham gia tuần tra.</p>", False),
         ("<p>Tổng đài nhận gọi 113 cuộc trong đêm.</p>", False),
         ("<p>Đã gọi 113 lần mà không ai nghe.</p>", False),
+        ("<p>Khẩn cấp: gọi ngay <strong>113</strong> (miễn phí).</p>", True),
+        ("<p><strong>Gọi</strong> <em>ngay</em> 113.</p>", True),
+        ("<p>Tổng đài nhận gọi <strong>113</strong> cuộc trong đêm.</p>", False),
+        ("<p>Công an xã kêu <em>gọi</em> 113 người ra đầu thú.</p>", False),
+        ("<p>Hãy gọi</p><p>113 vụ việc đã được xử lý.</p>", False),
+        ("<p>Gọi <a href='/x'>số khẩn cấp</a> 113 ngay.</p>", False),
     ],
 )
 def test_the_emergency_number_is_linked_only_where_a_body_says_to_call_it(
     body: str, linked: bool
 ) -> None:
     """«kêu gọi» is an appeal and a number before what it counts is a count, as the radio reads
-    them (`gọi 150 cuộc`): neither is a number to dial."""
+    them (`gọi 150 cuộc`): neither is a number to dial. A number bolded after «gọi» is the one
+    to call (the sample's «gọi ngay **113**»); a new paragraph or a link in between is not."""
     html = emergency_linker("113", "tel:113")(body)
     assert ('<a href="tel:113">113</a>' in html) is linked, html
 

@@ -123,6 +123,15 @@ def test_call_links_say_they_call_and_whom(path: str, open_page) -> None:
         assert name.startswith(("Gọi khẩn cấp ", "Gọi đường dây nóng ")), names
 
 
+def test_the_bolded_emergency_number_in_a_body_dials_when_tapped(open_page) -> None:
+    """The sample's «Gửi phản ánh» says «gọi ngay **113**»: a reader in an emergency taps the
+    bold number in that sentence on a phone, and it calls 113 (it was plain text)."""
+    page, _ = open_page("/gui-phan-anh/", width=360, height=640, mobile=True)
+    sentence = page.locator(".prose p", has_text="Trường hợp khẩn cấp")
+    hrefs = [a.get_attribute("href") for a in sentence.get_by_role("link", name="113").all()]
+    assert hrefs == ["tel:113"], sentence.inner_html()
+
+
 @pytest.mark.parametrize("path", ["/", "/lien-he/"])
 def test_no_link_of_the_site_is_read_as_a_web_address(path: str, open_page) -> None:
     """The footer's and the contact card's links are named by what they open ('Trang Zalo Công

@@ -2,13 +2,14 @@
 
 Only the numbers site.toml gives are linked: the hotline however it is typed (`0277 3610 113`,
 `0277.3610.113`, `(0277) 3610113`, `+84 277 3610 113`), the emergency number (`113`) only right
-after «gọi» (`xử lý 113 vụ`, `gọi 113 cuộc` are counts, `kêu gọi` an appeal). A body also quotes
-scammers' numbers and account numbers in warnings, and one tap must never call those. Phones
+after «gọi», bold or not (`xử lý 113 vụ`, `gọi 113 cuộc` are counts, `kêu gọi` an appeal). A body
+also quotes scammers' numbers and account numbers in warnings, and one tap must never call those. Phones
 that link numbers on their own (Safari on iOS) are told not to, in the page's head.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -18,6 +19,8 @@ _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _UNLINKED = frozenset({"a", "code", "pre", "kbd"})
 """Inside these a number is already a link, or is shown as typed."""
+_EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "mark", "span"})
+"""Tags inside a sentence: «gọi» and the number around them are still one sentence."""
 _GAP = r"(?:[ .\-]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`."""
 _COUNTED = r"\s*+(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh)(?!\w)"
@@ -53,24 +56,60 @@ def emergency_linker(number: str, href: str) -> Callable[[str], str]:
 
 def linking(pattern: re.Pattern[str], hint: str, href: str) -> Callable[[str], str]:
     """A function making `pattern`'s group 2 a link to `href` in body HTML, outside links and
-    code (group 1 is what stays before it); `hint` is in every match, and cheap to look for."""
+    code (group 1 is what stays before it); `hint` is in every match, and cheap to look for: a body without it is not split."""
 
     def linked(html: str) -> str:
         """`html` with each match outside links and code made a link."""
-        if hint not in html or pattern.search(html) is None:
+        if hint not in html:
             return html
         parts = _TAG.split(html)
-        depth = 0
-        for i, part in enumerate(parts):
-            if i % 2:
-                m = _TAG_NAME.match(part)
-                if m is not None and m[2].lower() in _UNLINKED:
-                    depth = max(0, depth - 1) if m[1] else depth + 1
-            elif depth == 0 and part:
-                parts[i] = pattern.sub(lambda m: f'{m[1]}<a href="{href}">{m[2]}</a>', part)
+        linkable = _linkable_texts(parts)
+        # Matched on runs of text joined across emphasis (`gọi ngay <strong>113</strong>`): an
+        # editor bolds the number to call, and its «gọi» is then in another piece of text.
+        for run in _runs(parts):
+            starts, text = [], ""
+            for i in run:
+                starts.append(len(text))
+                text += parts[i]
+            cuts: dict[int, list[tuple[int, int]]] = {}
+            for m in pattern.finditer(text):
+                k = bisect.bisect_right(starts, m.start(2)) - 1
+                i, start = run[k], m.start(2) - starts[k]
+                if i in linkable and start + len(m[2]) <= len(parts[i]):
+                    cuts.setdefault(i, []).append((start, start + len(m[2])))
+            for i, spans in cuts.items():
+                for start, end in reversed(spans):
+                    number = parts[i][start:end]
+                    parts[i] = f'{parts[i][:start]}<a href="{href}">{number}</a>{parts[i][end:]}'
         return "".join(parts)
 
     return linked
+
+
+def _linkable_texts(parts: list[str]) -> set[int]:
+    """Indexes of the text pieces of `parts` (tags at odd indexes) outside links and code."""
+    linkable, depth = set(), 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            m = _TAG_NAME.match(part)
+            if m is not None and m[2].lower() in _UNLINKED:
+                depth = max(0, depth - 1) if m[1] else depth + 1
+        elif depth == 0 and part:
+            linkable.add(i)
+    return linkable
+
+
+def _runs(parts: list[str]) -> list[list[int]]:
+    """The text pieces of `parts` grouped into runs read as one: only emphasis tags between."""
+    runs: list[list[int]] = [[]]
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            runs[-1].append(i)
+            continue
+        m = _TAG_NAME.match(part)
+        if m is None or m[2].lower() not in _EMPHASIS:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def _unchanged(html: str) -> str:
