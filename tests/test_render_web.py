@@ -97,6 +97,19 @@ def test_pagination_adds_page_two_only_when_needed(built: BuiltSite) -> None:
     assert 'href="/trang/2/" aria-current="page" aria-label="Trang 2">2</a>' in page2
 
 
+def test_the_home_page_s_second_page_is_called_tin_moi_and_names_the_unit_once(
+    built: BuiltSite,
+) -> None:
+    """Page 2 of the home list is «Tin mới — trang 2», as page 1's heading is «Tin mới — …»: its
+    title read first by a screen reader, and shared on Zalo, said the site title then the unit."""
+    page2 = built.html("/trang/2/")
+    unit = built.result.site.config.unit.name
+    title = re.search(r"<title>(.*?)</title>", page2)
+    assert title is not None and title[1] == f"Tin mới — trang 2 | {unit}", title
+    assert re.search(r"<h1[^>]*>Tin mới — trang 2</h1>", page2), page2
+    assert '<meta property="og:title" content="Tin mới — trang 2">' in page2
+
+
 def test_script_title_is_inert_everywhere(built: BuiltSite) -> None:
     for rel in built.files():
         if rel.endswith((".html", ".xml", ".txt")):

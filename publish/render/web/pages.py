@@ -74,6 +74,9 @@ class Listing:
     feed: str | None = None
     follow: str | None = None
     """Where the follow page tells how to follow this list (its part of the page)."""
+    later_title: str = ""
+    """What its pages after the first are called, when not `title`: the home page's title is
+    the site's, and «<site title> — trang 2 | <unit>» named the unit twice to a screen reader."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +259,8 @@ class Views(SiteContext):
     ) -> View:
         """Page `number` of a paginated list, last changed at `lastmod` (see _list_lastmods)."""
         url = urls[number - 1]
-        title = listing.title if number == 1 else f"{listing.title} — trang {number}"
+        name = listing.title if number == 1 else listing.later_title or listing.title
+        title = name if number == 1 else f"{name} — trang {number}"
         crumbs = list(listing.crumbs)
         if number > 1 and listing.url != "/":
             crumbs.append((listing.title, listing.url))
@@ -269,7 +273,7 @@ class Views(SiteContext):
             preview=any(self.site.is_preview(b) for b in chunk),
         )
         context.update(
-            heading=listing.title,
+            heading=name,
             page_number=number,
             intro=listing.intro,
             cards=[self.card(b, eager=i == 0) for i, b in enumerate(chunk)],
@@ -314,7 +318,9 @@ class Views(SiteContext):
         list and can run in any process (see publish.parallel).
         """
         jobs = self.listing_jobs(
-            Listing("/", self.config.site.title, self.bulletins, current="home")
+            Listing(
+                "/", self.config.site.title, self.bulletins, current="home", later_title="Tin mới"
+            )
         )
         jobs += [
             PageJob(partial(self.bulletin, b, i), partial(self._bulletin_inputs, b, i))
