@@ -80,14 +80,22 @@ TOML = (
     )
     + "\n[web]\nfeed_items = 200\n"
 )
-THEME_FORM = ("tim-kiem/index.html", {"form", "input", "button", "noscript"})
-"""The theme's own search form (no content reaches it); any other form is an injection."""
-THEME_LINE = re.findall(
-    r"<script>(.*?)</script>",
-    (config_module.BUILTIN_THEME / "web" / "search.html").read_text("utf-8"),
-)
-"""The search page's own inline line (a fixed text, no template value in it), which marks the
-page when search.js can run there; any other inline script is an injection."""
+THEME_FORMS = {
+    "tim-kiem/index.html": {"form", "input", "button", "noscript"},
+    "404.html": {"form", "input", "button"},
+}
+"""The theme's own search forms (no content reaches them); any other form is an injection."""
+THEME_LINES = {
+    page: re.findall(
+        r"<script>(.*?)</script>",
+        (config_module.BUILTIN_THEME / "web" / template).read_text("utf-8"),
+        re.DOTALL,
+    )
+    for page, template in (("tim-kiem/index.html", "search.html"), ("404.html", "404.html"))
+}
+"""The inline scripts of the search and 404 pages (fixed text, no template value in them): the
+line marking the page when search.js can run there, and the 404 page's filling of its box from
+the address. Any other inline script is an injection."""
 
 
 def _file_name(index: int, payload: str) -> str:
@@ -216,7 +224,7 @@ class Inspector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Check one element and its attributes."""
         values = {k: v or "" for k, v in attrs}
-        if tag in FORBIDDEN_TAGS and not (self.where == THEME_FORM[0] and tag in THEME_FORM[1]):
+        if tag in FORBIDDEN_TAGS and tag not in THEME_FORMS.get(self.where, ()):
             self.found.append(f"<{tag}>")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             self.found.append("<meta http-equiv=refresh>")
@@ -259,7 +267,7 @@ class Inspector(HTMLParser):
                 r"/assets/search\.[0-9a-f]+\.js|/assets/search\.js", attrs.get("src", "")
             ):
                 assert not text.strip()
-            elif not attrs and self.where == THEME_FORM[0] and text in THEME_LINE:
+            elif not attrs and text in THEME_LINES.get(self.where, ()):
                 pass
             else:
                 found.append(f"<script {attrs}>{text[:30]}")

@@ -79,3 +79,27 @@ def test_category_page_lists_only_its_category(sample_site, open_page) -> None:
     assert cards.count() > 0
     hrefs = {cards.nth(i).locator(".meta a").get_attribute("href") for i in range(cards.count())}
     assert hrefs == {sample_site.pages["category"]}
+
+
+def test_a_link_cut_short_in_a_message_offers_its_words_to_the_search(
+    server: str, open_page
+) -> None:
+    """A bulletin's address cut off in a Zalo message (`…/ket-qua-cong-tac-6-thang-dau-nam-20`)
+    lands on the 404 page with its words in a search box: one tap finds the bulletin."""
+    page, recorder = open_page("/2026/07/ket-qua-cong-tac-6-thang-dau-nam-20", width=360)
+    box = page.get_by_role("main").get_by_role("searchbox")
+    assert box.count() == 1 and box.input_value() == "ket qua cong tac 6 thang dau nam 20"
+    page.get_by_role("main").get_by_role("button", name="Tìm", exact=True).click()
+    page.wait_for_selector(".search-results > li")
+    first = page.locator(".search-results > li h2 a").first
+    assert first.inner_text().startswith("Kết quả công tác bảo đảm an ninh")
+    assert recorder.errors == []
+
+
+def test_the_404_page_offers_no_search_box_where_the_search_cannot_run(open_page) -> None:
+    """Without JavaScript the search page cannot search: the 404 page then shows no box that
+    would lead there, only its ways home, to the archive and to the categories."""
+    page, _ = open_page("/2026/07/ket-qua-cong-tac", javascript=False)
+    assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+    assert page.get_by_role("searchbox").count() == 0
+    assert page.get_by_role("main").get_by_role("link", name="lưu trữ").is_visible()

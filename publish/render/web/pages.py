@@ -639,6 +639,7 @@ class Views(SiteContext):
         )
         context["noindex"] = True
         context["latest"] = [self.card(b) for b in self.public[:5]]
+        context["search_url"] = self.url("/tim-kiem/")
         return View("/404.html", "404.html", context, indexed=False)
 
     def prepare(self) -> None:
