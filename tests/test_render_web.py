@@ -263,6 +263,31 @@ def test_open_graph_uses_cover_or_default_cover(built: BuiltSite) -> None:
     assert '<meta name="twitter:card" content="summary_large_image">' in without
 
 
+def test_a_bulletin_without_a_cover_is_shared_with_its_own_photo(built: BuiltSite) -> None:
+    """Shared on Zalo or Facebook, a bulletin with no cover but a photo in its body previews that
+    photo (and says what it shows), not the default cover every such bulletin shared."""
+    page = built.html(TUAN_TRA)
+    assert re.search(
+        r'<meta property="og:image" content="https://ca-tanphudong\.example\.vn/anh/canh-bao-640\.',
+        page,
+    ), page[:3000]
+    assert '<meta property="og:image:alt" content="Tổ tuần tra đứng trước trụ sở ấp">' in page
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page)[1])
+    assert ld["image"][0].startswith("https://ca-tanphudong.example.vn/anh/canh-bao-640.")
+
+
+def test_a_photo_too_small_for_a_preview_leaves_the_default_cover(tmp_path: Path) -> None:
+    """An icon-sized body image (under 200 px) is not what a share preview shows."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (120, 120), "red").save(root / "content/images/bieu-tuong.png")
+    post = root / "content/bai-viet/2024-02-28-dang-ky-thuong-tru.md"
+    text = post.read_text("utf-8")
+    post.write_text(text + "\n![Biểu tượng cảnh báo](../images/bieu-tuong.png)\n", "utf-8")
+    page = build_site(root).html(THUONG_TRU)
+    assert 'src="/anh/bieu-tuong-120.' in page
+    assert re.search(r'<meta property="og:image" content="[^"]*/anh/bia-mac-dinh-640\.', page)
+
+
 def test_pages_are_accessible_landmarks_alt_and_heading_order(built: BuiltSite) -> None:
     for rel in built.files():
         if not rel.endswith(".html"):

@@ -22,6 +22,7 @@ from publish.render.web.context import (
     SiteContext,
     tel_uri,
 )
+from publish.render.web.images import Picture
 from publish.render.web.markdown import scroll_regions
 from publish.render.web.phones import emergency_linker, hotline_linker
 from publish.render.web.seo import json_ld, news_article
@@ -100,6 +101,8 @@ def _bitmask(ranks: Iterable[int]) -> int:
     return int.from_bytes(bits, "little")
 
 
+SHARE_MIN_PX = 200
+"""The smallest side of an image Facebook shows in a link preview (smaller ones it drops)."""
 PAGER_EDGE = 2
 """Page links kept at each end of a long list's pager."""
 PAGER_AROUND = 2
@@ -393,6 +396,15 @@ class Views(SiteContext):
         months = tuple((key, len(b)) for key, b in sorted(self.by_month.items(), reverse=True))
         return ("archive", months, self.bulletins[0].date if self.bulletins else None)
 
+    def _share_picture(self, bulletin: Bulletin) -> tuple[Picture, str] | None:
+        """The first photo of a bulletin without a cover that a share preview can show (None:
+        the site's default cover): shared on Zalo or Facebook, it is told from the others."""
+        for ref in bulletin.shown_images:
+            picture = self.pictures.picture(ref.path, owner=bulletin.source)
+            if min(picture.largest.width, picture.largest.height) >= SHARE_MIN_PX:
+                return picture, ref.alt.strip() or bulletin.title
+        return None
+
     def bulletin(self, bulletin: Bulletin, index: int) -> View:
         """One bulletin's page: cover, body, tags, previous/next, related, print QR."""
         category = self.config.categories[bulletin.category]
@@ -406,6 +418,8 @@ class Views(SiteContext):
                 self.pictures.picture(bulletin.cover.path, owner=bulletin.source),
                 cover["alt"],
             )
+        else:
+            image = self._share_picture(bulletin)
         context = self.base_context(
             path,
             title=bulletin.title,
