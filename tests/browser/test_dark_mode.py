@@ -1,0 +1,69 @@
+"""A phone set to dark mode: the site follows it on screen, every page type still passes axe-core
+(contrast included), and paper stays white."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.test_pages import PAGE_TYPES, axe_violations
+
+pytestmark = pytest.mark.browser
+
+LUMINANCE = """el => {
+  const rgb = getComputedStyle(el).backgroundColor.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lin = rgb.map(c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+}"""
+"""The relative luminance (WCAG) of an element's own background colour: 0 black, 1 white."""
+
+
+@pytest.fixture
+def open_dark(browser: Any, server: str) -> Iterator[Any]:
+    """`open_dark(path, media="screen")` → a page on a 360 × 640 phone set to dark mode."""
+    contexts = []
+
+    def opener(path: str, media: str = "screen") -> Any:
+        """The page at `path`, its media emulated as `media`."""
+        context = browser.new_context(
+            viewport={"width": 360, "height": 640},
+            is_mobile=True,
+            has_touch=True,
+            color_scheme="dark",
+            locale="vi-VN",
+            service_workers="block",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.emulate_media(media=media, color_scheme="dark")
+        page.goto(server + path, wait_until="load")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_a_phone_in_dark_mode_gets_a_dark_page_that_passes_axe(
+    kind: str, sample_site, open_dark
+) -> None:
+    """The page, and the white boxes it draws its text on (cards, the bulletin), turn dark, and
+    axe-core finds no text too faint on them."""
+    page = open_dark(sample_site.pages[kind])
+    assert page.locator("body").evaluate(LUMINANCE) < 0.05
+    for box in page.locator("main .card, main .bulletin, main .page").all()[:3]:
+        assert box.evaluate(LUMINANCE) < 0.05, box.inner_text()[:80]
+    problems = axe_violations(page)
+    assert problems == [], "\n".join(problems)
+
+
+def test_a_bulletin_printed_from_a_phone_in_dark_mode_is_black_on_white(
+    sample_site, open_dark
+) -> None:
+    """Paper is not dark: printing in dark mode would spend a cartridge on the background."""
+    page = open_dark(sample_site.pages["bulletin"], media="print")
+    for selector in ("body", "main .bulletin"):
+        assert page.locator(selector).first.evaluate(LUMINANCE) > 0.9, selector
