@@ -880,7 +880,9 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     before = errors()
     data = parsed.data
     fields.secret(col, data, parsed, config, kind="trang")
-    fields.unknown_keys(col, data, PAGE_KEYS, kind="trang", tz=config.tz)
+    fields.unknown_keys(
+        col, data, PAGE_KEYS, kind="trang", tz=config.tz, required=frozenset({"title"})
+    )
     held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     slug = fields.slug(col, data, path)

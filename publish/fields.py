@@ -118,15 +118,14 @@ def text(
     if isinstance(value, str):
         value = value.strip()
     if value is None or value == "":
-        if required:
+        if required and key in data:
             col.add(
-                "trường bắt buộc để trống" if key in data else "thiếu trường bắt buộc",
+                "trường bắt buộc để trống",
                 field=key,
-                line=None if key in data else 2,
-                hint=f"Điền nội dung cho '{key}' (đang để trống)."
-                if key in data
-                else f"Thêm một dòng '{key}: \"...\"' vào phần đầu.",
+                hint=f"Điền nội dung cho '{key}' (đang để trống).",
             )
+        elif required:
+            missing(col, data, key, f"Thêm một dòng '{key}: \"...\"' vào phần đầu.")
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = str(value)
@@ -244,9 +243,7 @@ def datetime(
                 hint=f"Ghi ngày giờ sau '{key}:', ví dụ '{key}: 2020-12-08 08:00'.",
             )
         elif required:
-            col.add(
-                "thiếu trường bắt buộc", field=key, line=2, hint=f"Thêm '{key}: 2020-12-08 08:00'."
-            )
+            missing(col, data, key, f"Thêm '{key}: 2020-12-08 08:00'.")
         return None
     moment = read_moment(data[key], config.tz)
     if isinstance(moment, Unread):
@@ -321,13 +318,11 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
         )
         return ""
     if value is None or (isinstance(value, str) and not value.strip()):
-        written = "category" in data  # «category:» with nothing after it: told at its line
-        col.add(
-            "trường bắt buộc để trống" if written else "thiếu trường bắt buộc",
-            field="category",
-            line=None if written else 2,
-            hint=f"Chọn một trong: {', '.join(config.categories)}.",
-        )
+        choose = f"Chọn một trong: {', '.join(config.categories)}."
+        if "category" in data:  # «category:» with nothing after it: told at its line
+            col.add("trường bắt buộc để trống", field="category", hint=choose)
+        else:
+            missing(col, data, "category", choose)
         return ""
     key = category_key(value, config) if isinstance(value, str) else None
     if key is None:
@@ -562,6 +557,59 @@ GATE_ALIASES = {
 }
 """Vietnamese names an editor may give those fields, and a few others (folded, '_' and '-' as
 spaces)."""
+VIETNAMESE_FIELDS = {
+    **dict.fromkeys(
+        ("tieu de", "tieu de bai", "tieu de bai viet", "ten bai", "ten bai viet"), "title"
+    ),
+    **dict.fromkeys(("ngay", "ngay gio", "thoi gian", "ngay viet", "ngay thang"), "date"),
+    **dict.fromkeys(("chuyen muc", "danh muc", "loai tin"), "category"),
+    **dict.fromkeys(("tom tat", "mo ta", "sapo", "sa po", "trich yeu"), "summary"),
+    **dict.fromkeys(("the", "tu khoa", "nhan"), "tags"),
+    **dict.fromkeys(("tac gia", "nguoi viet", "but danh"), "author"),
+    **dict.fromkeys(("anh bia", "anh dai dien", "anh"), "cover"),
+    **dict.fromkeys(
+        ("mo ta anh", "mo ta anh bia", "chu thich anh", "chu thich anh bia"), "cover_alt"
+    ),
+    **dict.fromkeys(("kenh", "kenh dang"), "channels"),
+    **dict.fromkeys(("duong dan", "dia chi bai"), "slug"),
+    **dict.fromkeys(("ngay het han", "han go bai"), "expires"),
+    **dict.fromkeys(("ma bai", "ma ban tin"), "id"),
+}
+"""The other fields' Vietnamese names (folded, '_' and '-' as spaces): `tác_giả: "Minh Anh"`
+went to `extra` without a word, and the author never showed."""
+
+
+REQUIRED = frozenset({"title", "date", "category", "summary"})
+"""The fields every bulletin must have."""
+
+
+def written_as(data: dict[str, Any], key: str) -> str | None:
+    """The key of `data` that is field `key` under a Vietnamese name (`tóm_tắt` for `summary`),
+    if any: a required field told missing is then told where it was written."""
+    for other in data:
+        spelt = folded_words(str(other))
+        if (GATE_ALIASES.get(spelt) or VIETNAMESE_FIELDS.get(spelt)) == key:
+            return str(other)
+    return None
+
+
+def missing(col: Collector, data: dict[str, Any], key: str, hint: str) -> None:
+    """A required `key` that is not in `data`: told at the line of its Vietnamese name when it
+    was written under one (adding a second line would leave the first one unread), else at
+    the front matter's first line with `hint`."""
+    other = written_as(data, key)
+    if other is None:
+        col.add("thiếu trường bắt buộc", field=key, line=2, hint=hint)
+        return
+    col.add(
+        f"thiếu trường bắt buộc: dòng '{other}:' là trường này viết bằng tên tiếng Việt, công cụ "
+        f"chỉ đọc tên '{key}'",
+        field=key,
+        line=col.parsed.line_of(other) if col.parsed is not None else 2,
+        hint=f"Đổi '{other}:' thành '{key}:' (viết thường, không dấu).",
+    )
+
+
 FOREIGN_GATES = {
     **dict.fromkeys(
         (
@@ -655,12 +703,14 @@ def unknown_keys(
     *,
     kind: str = "bản tin",
     tz: dt.tzinfo = dt.UTC,
+    required: frozenset[str] = REQUIRED,
 ) -> None:
     """A key that looks like a misspelt known key is a warning (it would silently go to
     `extra`); an error when the key it stands for can keep the file back (GATE_KEYS).
 
     `kind`: what the file is, as messages name it ("bản tin", "trang"); `tz`: the site
-    timezone, which dates without an offset are in.
+    timezone, which dates without an offset are in; `required`: the fields the file must have
+    (one written under its Vietnamese name is told once, by the error that it is missing).
     """
     for key in data:
         if key in known:
@@ -694,15 +744,22 @@ def unknown_keys(
             )
             continue
         close = difflib.get_close_matches(str(key).lower(), sorted(known), n=1, cutoff=0.8)
-        meant = GATE_ALIASES.get(spelt) or (close[0] if close else None)
+        vietnamese = VIETNAMESE_FIELDS.get(spelt)
+        meant = GATE_ALIASES.get(spelt) or vietnamese or (close[0] if close else None)
         if meant is None or meant not in known:
             continue
+        if vietnamese and meant in required and meant not in data:
+            continue  # see `missing`
         gate = meant in GATE_KEYS
+        fix = f"Sửa thành '{meant}:' (viết thường, không dấu)."
+        if meant in data:
+            fix = f"Đã có dòng '{meant}:': xóa dòng này (giá trị cần giữ thì chép sang dòng đó)."
         col.add(
             f"không phải trường đã biết: có phải ý bạn là '{meant}'?"
-            + (f" {kind.capitalize()} không được đăng khi chưa sửa." if gate else ""),
+            + (f" {kind.capitalize()} không được đăng khi chưa sửa." if gate else "")
+            + (" Giá trị của nó đang bị bỏ qua." if vietnamese and not gate else ""),
             field=str(key),
-            hint=f"Sửa thành '{meant}:' (viết thường, không dấu)."
+            hint=fix
             + (
                 "" if gate else f" Nếu '{key}' là trường riêng cho giao diện, đặt một tên khác hẳn."
             ),

@@ -417,3 +417,44 @@ def test_invisible_operators_hangul_fillers_and_tags_are_removed_with_a_warning(
     [warning] = site.warnings
     assert warning.severity == "warning" and warning.line == 2
     assert "ký tự điều khiển" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [("tác_giả", "author"), ("Ảnh bìa", "cover"), ("thẻ", "tags"), ("mô tả ảnh", "cover_alt")],
+)
+def test_a_field_written_under_its_vietnamese_name_is_a_warning_naming_it(
+    tmp_path: Path, key: str, meant: str
+) -> None:
+    """`tác_giả: "Minh Anh"` went to `extra` without a word: the author never showed."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({key: '"x"'})})
+    [warning] = load(root).warnings
+    assert (warning.severity, warning.field, warning.line) == ("warning", key, 7)
+    assert f"có phải ý bạn là '{meant}'? Giá trị của nó đang bị bỏ qua." in warning.message
+    assert (warning.hint or "").startswith(f"Sửa thành '{meant}:'")
+
+
+def test_a_vietnamese_name_beside_the_field_says_to_delete_one(tmp_path: Path) -> None:
+    """Renaming it as told would write the key twice."""
+    text = bulletin_md({"author": '"Minh Anh"', "tác_giả": '"Minh Anh"'})
+    [warning] = load(make_project(tmp_path, {"content/a.md": text})).warnings
+    assert (warning.hint or "").startswith("Đã có dòng 'author:': xóa dòng này")
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [("tóm_tắt", "summary"), ("Tiêu đề", "title"), ("chuyên mục", "category"), ("ngày", "date")],
+)
+def test_a_required_field_under_its_vietnamese_name_is_told_at_that_line(
+    tmp_path: Path, key: str, meant: str
+) -> None:
+    """«thiếu trường bắt buộc … Thêm một dòng 'summary: …'» at line 2 sent the editor to add a
+    second line, the Vietnamese one still unread, and said nothing of it."""
+    text = bulletin_md(drop=[meant]).replace("approved_by:", f'{key}: "x"\napproved_by:')
+    [problem] = problems(make_project(tmp_path, {"content/a.md": text}))
+    assert (problem.severity, problem.field, problem.line) == ("error", meant, 5)
+    assert problem.message == (
+        f"thiếu trường bắt buộc: dòng '{key}:' là trường này viết bằng tên tiếng Việt, công cụ "
+        f"chỉ đọc tên '{meant}'"
+    )
+    assert problem.hint == f"Đổi '{key}:' thành '{meant}:' (viết thường, không dấu)."
