@@ -18,7 +18,9 @@ from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, load_bulletin
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import public_classification
+from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin
+from publish.render.zalo.limits import text_limits as zalo_limits
 from publish.text import nfc, vn_datetime
 
 __all__ = ["Approval", "add_parser", "prepare", "run"]
@@ -164,6 +166,17 @@ def prepare(
     errors = [p for p in found if p.severity == "error"]
     if errors or bulletin is None:
         problems.extend(errors)
+        problems.append(
+            Problem(
+                shown,
+                "bản tin còn lỗi (ở trên): chưa duyệt được",
+                hint="Sửa các lỗi rồi chạy publish check, sau đó duyệt.",
+            )
+        )
+        return None
+    if "zalo" in bulletin.channels and (over := zalo_limits(bulletin, config)):
+        # As the build that publishes it would stop: approved, it went out only to fail there.
+        problems.extend(with_lines(over, config.root))
         problems.append(
             Problem(
                 shown,

@@ -19,6 +19,7 @@ from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import run_jobs
 from publish.render.web.images import decode_error, missing_default_cover, unreadable_image
 from publish.render.zalo.images import ZaloImages
+from publish.render.zalo.limits import ahead, text_limits
 from publish.render.zalo.payload import (
     Calls,
     body_blocks,
@@ -110,20 +111,6 @@ def _payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, C
     return encode(build_payload(bulletin, site, images, blocks)), blocks[1]
 
 
-def _length(
-    bulletin: Bulletin, field: str, what: str, value: str, limit: int, hint: str
-) -> Problem | None:
-    """A problem when `value` is longer than `limit` characters."""
-    if len(value) <= limit:
-        return None
-    return Problem(
-        bulletin.source,
-        f"{what} dài {len(value)}/{limit} ký tự, vượt giới hạn của Zalo OA",
-        field=field,
-        hint=hint,
-    )
-
-
 def _image_problem(
     bulletin: Bulletin, site: Site, images: ZaloImages, path: str, field: str | None
 ) -> Problem | None:
@@ -171,7 +158,7 @@ def _author_hint(written_in: str, short_name: str, limit: int) -> str:
 def check(site: Site) -> list[Problem]:
     """Every Zalo limit a bulletin breaks, each naming the file and field."""
     config = site.config.zalo
-    problems: list[Problem] = []
+    problems = ahead(site.excluded, site.config)
     bulletins = site.for_channel(CHANNEL)
     if not bulletins:
         return problems
@@ -191,24 +178,7 @@ def check(site: Site) -> list[Problem]:
     web = {b.key for b in site.for_channel("web")}
     for bulletin in bulletins:
         chosen = fields(bulletin, site)
-        found = [
-            _length(
-                bulletin,
-                chosen.title_field,
-                "tiêu đề",
-                chosen.title,
-                config.title_max,
-                'Rút gọn tiêu đề, hoặc thêm tiêu đề riêng cho Zalo:\n      zalo:\n        title: "…"',
-            ),
-            _length(
-                bulletin,
-                chosen.description_field,
-                "tóm tắt",
-                chosen.description,
-                config.description_max,
-                'Rút gọn tóm tắt, hoặc thêm tóm tắt riêng cho Zalo:\n      zalo:\n        summary: "…"',
-            ),
-        ]
+        found: list[Problem | None] = [*text_limits(bulletin, site.config, chosen)]
         if bulletin.key not in web:
             found.append(
                 Problem(

@@ -75,14 +75,13 @@ def fields(bulletin: Bulletin, site: Site) -> Fields:
     memo = _FIELDS[0][1]
     found = memo.get(id(bulletin))
     if found is None or found[0] is not bulletin:
-        found = memo[id(bulletin)] = (bulletin, _fields(bulletin, site))
+        found = memo[id(bulletin)] = (bulletin, fields_of(bulletin, site.config))
     return found[1]
 
 
-def _fields(bulletin: Bulletin, site: Site) -> Fields:
-    """`fields`, worked out."""
+def fields_of(bulletin: Bulletin, config: Config) -> Fields:
+    """`fields`, worked out (also for a bulletin of no site: `publish approve`)."""
     block = bulletin.block("zalo")
-    config = site.config
     title, title_field = bulletin.title, "title"
     if isinstance(block.get("title"), str) and block["title"].strip():
         title, title_field = block["title"], "zalo.title"

@@ -1,0 +1,82 @@
+"""The Zalo OA limits on an article's title and description, for a bulletin that goes out now
+and one held back that will (`publish check` warns of it, `publish approve` refuses it): held
+back, the limit was first told when the bulletin went out and stopped that whole build."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from publish.config import Config
+from publish.errors import Problem
+from publish.model import Bulletin, Exclusion
+from publish.render.zalo.payload import Fields, fields_of
+from publish.text import vn_datetime
+
+__all__ = ["ahead", "text_limits"]
+
+COMING = frozenset({"draft", "unapproved", "scheduled"})
+"""Why a bulletin is held back that goes when a person or the clock says so (not expired or
+secret ones: they never go)."""
+
+
+def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None) -> list[Problem]:
+    """An error for the title and for the description over Zalo's limit, naming the field.
+    `chosen`: the bulletin's fields when the caller has them (a build's are memoised)."""
+    chosen = chosen or fields_of(bulletin, config)
+    found = [
+        _length(
+            bulletin,
+            chosen.title_field,
+            "tiêu đề",
+            chosen.title,
+            config.zalo.title_max,
+            'Rút gọn tiêu đề, hoặc thêm tiêu đề riêng cho Zalo:\n      zalo:\n        title: "…"',
+        ),
+        _length(
+            bulletin,
+            chosen.description_field,
+            "tóm tắt",
+            chosen.description,
+            config.zalo.description_max,
+            'Rút gọn tóm tắt, hoặc thêm tóm tắt riêng cho Zalo:\n      zalo:\n        summary: "…"',
+        ),
+    ]
+    return [p for p in found if p is not None]
+
+
+def ahead(excluded: tuple[Exclusion, ...], config: Config) -> list[Problem]:
+    """A warning for each limit a held-back Zalo bulletin breaks, saying what it will do when
+    the bulletin goes out: told now, while there is time to fix it."""
+    found = []
+    for left in excluded:
+        if left.code not in COMING or "zalo" not in left.bulletin.channels:
+            continue
+        if left.code == "scheduled":
+            when = (
+                f"Bài hẹn giờ đăng lúc {vn_datetime(left.bulletin.date.astimezone(config.tz))}; "
+                "tới giờ đó, lỗi này dừng cả lần dựng và không bài nào được đăng"
+            )
+        else:
+            when = (
+                "Bài chưa được đăng nên đây mới là cảnh báo; publish approve không duyệt bài như "
+                "vậy, và bài được đăng khi còn lỗi này thì lỗi dừng cả lần dựng"
+            )
+        found += [
+            dataclasses.replace(p, message=f"{p.message}. {when}", severity="warning")
+            for p in text_limits(left.bulletin, config)
+        ]
+    return found
+
+
+def _length(
+    bulletin: Bulletin, field: str, what: str, value: str, limit: int, hint: str
+) -> Problem | None:
+    """A problem when `value` is longer than `limit` characters."""
+    if len(value) <= limit:
+        return None
+    return Problem(
+        bulletin.source,
+        f"{what} dài {len(value)}/{limit} ký tự, vượt giới hạn của Zalo OA",
+        field=field,
+        hint=hint,
+    )

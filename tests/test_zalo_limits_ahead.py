@@ -1,0 +1,90 @@
+"""Zalo's title and description limits are told while a bulletin waits (a draft, unapproved,
+scheduled), and `publish approve` refuses a bulletin breaking them: told only when it went
+out, the limit stopped that whole build, at the scheduled hour, nothing published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from tests.helpers import TINY_JPEG, bulletin_md, make_project
+
+NOW = "2021-01-01T09:00"
+COVER = {"cover": "images/anh.jpg", "cover_alt": '"Ảnh minh họa"'}
+LONG_TITLE = (
+    '"' + "Cảnh báo thủ đoạn lừa đảo " * 7 + '"'
+)  # 181 characters once its last space is trimmed
+FILE = "content/bai-viet/a.md"
+APPROVER = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
+
+
+def project(tmp_path: Path, **fields: str) -> Path:
+    """A project with one bulletin with a cover and `fields`."""
+    text = bulletin_md({**COVER, **fields})
+    return make_project(tmp_path, {"content/images/anh.jpg": TINY_JPEG, FILE: text})
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """Exit code and stderr of `publish ARGS --now NOW`."""
+    code = main([*args, "--now", NOW])
+    return code, capsys.readouterr().err
+
+
+def test_a_scheduled_bulletin_over_the_title_limit_is_warned_of_with_its_hour(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, title=LONG_TITLE, date="2021-01-02 08:00")
+    code, err = run(capsys, "check", "--root", str(root))
+    assert code == 0
+    assert (
+        f"{FILE}:2: cảnh báo: trường 'title': tiêu đề dài 181/149 ký tự, vượt giới hạn của Zalo "
+        "OA. Bài hẹn giờ đăng lúc 08:00, Thứ Bảy, 02/01/2021; tới giờ đó, lỗi này dừng cả lần "
+        "dựng và không bài nào được đăng"
+    ) in err
+    # At that hour it is the error it said it would be.
+    code = main(["check", "--root", str(root), "--now", "2021-01-02T08:00"])
+    assert code == 1
+    assert f"{FILE}:2: lỗi: trường 'title': tiêu đề dài 181/149" in capsys.readouterr().err
+
+
+def test_an_unapproved_bulletin_over_the_description_limit_is_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, summary='"' + "Người dân cảnh giác. " * 16 + '"', approved_by='""')
+    code, err = run(capsys, "check", "--root", str(root))
+    assert code == 0
+    assert f"{FILE}:5: cảnh báo: trường 'summary': tóm tắt dài 335/299 ký tự" in err
+    assert "Bài chưa được đăng nên đây mới là cảnh báo; publish approve không duyệt" in err
+
+
+def test_a_bulletin_not_sent_to_zalo_is_not_held_to_its_limits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, title=LONG_TITLE, date="2021-01-02 08:00", channels="[web]")
+    code, err = run(capsys, "check", "--root", str(root))
+    assert code == 0 and "Zalo" not in err
+
+
+def test_approve_refuses_a_bulletin_over_a_zalo_limit_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It approved it without a word; the build that published it then failed."""
+    root = project(tmp_path, title=LONG_TITLE, date="2021-01-02 08:00", approved_by='""')
+    before = (root / FILE).read_bytes()
+    code, err = run(capsys, "approve", FILE, "--root", str(root), "--by", APPROVER)
+    assert code == 1
+    assert f"{FILE}:2: lỗi: trường 'title': tiêu đề dài 181/149 ký tự" in err
+    assert f"{FILE}: lỗi: bản tin còn lỗi (ở trên): chưa duyệt được" in err
+    assert (root / FILE).read_bytes() == before
+    # A title of its own for Zalo is the fix the message gives: approved then.
+    (root / FILE).write_text(
+        bulletin_md(
+            {**COVER, "title": LONG_TITLE, "date": "2021-01-02 08:00", "approved_by": '""'},
+            drop=[],
+        ).replace("approved_by:", 'zalo:\n  title: "Cảnh báo lừa đảo"\napproved_by:'),
+        encoding="utf-8",
+    )
+    code, err = run(capsys, "approve", FILE, "--root", str(root), "--by", APPROVER)
+    assert code == 0, err
