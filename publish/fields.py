@@ -265,12 +265,47 @@ def read_moment(value: Any, tz: dt.tzinfo) -> dt.datetime | Unread:
     names none: unreadable, or a year outside YEARS. A day without a time is that day's 00:00."""
     parsed = parse_datetime(value, tz)
     if parsed is None:
-        return Unread(f"không đọc được ngày giờ {value!r}", DATE_HINT)
+        return Unread(f"không đọc được ngày giờ {value!r}", unread_hint(value))
     if (year_problem := unlikely_year(parsed)) is not None:
         return Unread(year_problem, f"Kiểm tra lại năm. {DATE_HINT}")
     # The same instant, on the site's clock: its address (/2026/11/…), date line, archive month
     # and feed follow the day readers live in, not the day in the offset it was written with.
     return parsed.astimezone(tz)
+
+
+_UNREAD_HINTS = (
+    (
+        re.compile(r"\b(?:sáng|trưa|chiều|tối|đêm|am|pm)\b", re.IGNORECASE),
+        "Ghi giờ theo cách đếm 24 giờ, bỏ chữ sáng, chiều, tối: 8 giờ tối là 20h00, 2 giờ chiều "
+        "là 14h00.",
+    ),
+    (
+        re.compile(r"\btháng\b", re.IGNORECASE),
+        "Viết ngày bằng số: «ngày 8 tháng 12 năm 2020» là 08/12/2020.",
+    ),
+    (
+        re.compile(r"\bthứ\b|\bchủ nhật\b", re.IGNORECASE),
+        "Bỏ thứ trong tuần (Thứ Bảy, Chủ nhật): chỉ ghi ngày, tháng, năm.",
+    ),
+    (
+        re.compile(r"\b(?:gmt|utc|ict)\b", re.IGNORECASE),
+        "Giờ không ghi múi giờ là giờ Việt Nam: bỏ «GMT+7». Giờ của múi khác thì ghi kiểu "
+        "2020-12-08 08:00+07:00.",
+    ),
+    (
+        re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b"),
+        "Ghi năm đủ 4 chữ số (2020, không phải 20).",
+    ),
+)
+"""What an unread date was written with that a fix can name (NFC, as the front matter is read),
+and how to write it instead: «8 giờ tối», «ngày 8 tháng 12», «Thứ Bảy, 05/12/2026», «GMT+7»."""
+
+
+def unread_hint(value: Any) -> str:
+    """How to write a date this tool reads, starting with what `value` wrote that it does not."""
+    text = nfc(value) if isinstance(value, str) else ""
+    said = [fix for pattern, fix in _UNREAD_HINTS if pattern.search(text)]
+    return " ".join([*said, DATE_HINT])
 
 
 def day_only(text: str) -> bool:

@@ -18,7 +18,7 @@ from publish.cli import main
 from publish.content import load_site
 from publish.content_images import resolve_content_path
 from publish.errors import ContentError
-from publish.fields import parse_datetime
+from publish.fields import DATE_HINT, parse_datetime
 from publish.model import Site
 from publish.pipeline import build
 from tests.helpers import FIXTURES, NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
@@ -902,3 +902,26 @@ def test_a_required_field_written_empty_is_told_at_its_own_line(
         load(root)
     [error] = [p for p in info.value.problems if p.severity == "error"]
     assert (error.field, error.line, error.message) == (field, line, "trường bắt buộc để trống")
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("01/12/2026 8 giờ tối", "8 giờ tối là 20h00"),
+        ("ngày 1 tháng 12 năm 2026", "«ngày 8 tháng 12 năm 2020» là 08/12/2020"),
+        ("Thứ Bảy, 05/12/2026", "Bỏ thứ trong tuần"),
+        ("05/12/2026 8h00 GMT+7", "bỏ «GMT+7»"),
+        ("1-12-26", "Ghi năm đủ 4 chữ số"),
+    ],
+)
+def test_an_unread_date_is_told_what_in_it_to_write_otherwise(
+    tmp_path: Path, written: str, fix: str
+) -> None:
+    """The hint showed two formats and left the editor to guess what in «8 giờ tối» or
+    «Thứ Bảy, 05/12/2026» was wrong (a schedule written so was refused, and stayed unpublished)."""
+    root = make_project(tmp_path, {A: bulletin_md({"date": f'"{written}"'})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    assert problem.field == "date" and fix in (problem.hint or "")
+    assert (problem.hint or "").endswith(DATE_HINT)  # the two formats still shown, last
