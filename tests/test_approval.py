@@ -413,6 +413,34 @@ def test_every_file_is_checked_before_any_is_written(tmp_path: Path, capsys) -> 
     assert "không có tệp bản tin (.md) này" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        (
+            "content/bai-viet/2020-12-08-canh-bao.md",
+            "content/bai-viet/2020-12-08-canh-bao-gia-danh.md",
+        ),
+        ("2020-12-08-canh-bao-gia-danh.md", "content/bai-viet/2020-12-08-canh-bao-gia-danh.md"),
+        (
+            "content/bai-viet/2020-12-08-canh-bao-gia-dan.md",
+            "content/bai-viet/2020-12-08-canh-bao-gia-danh.md",
+        ),
+    ],
+)
+def test_a_file_name_typed_wrong_is_told_with_the_nearest_bulletin(
+    tmp_path: Path, capsys, typed: str, meant: str
+) -> None:
+    """A name cut short, typed from memory or without its folder was told «không có tệp» and
+    nothing more: the approver had to go and look for the real one."""
+    root = project(tmp_path)
+    (root / meant).write_text(bulletin_md(), encoding="utf-8")
+    (root / "content/bai-viet/2020-12-08-lich-tiep-dan.md").write_text(bulletin_md(), "utf-8")
+    assert approve(root, typed) == 1
+    err = capsys.readouterr().err
+    assert f"{typed}: lỗi: không có tệp bản tin (.md) này" in err
+    assert f"Cách sửa: Có phải ý bạn là «{meant}»? Ghi đường dẫn tệp." in err
+
+
 def test_a_file_named_twice_is_approved_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import hashlib
 import os
 from dataclasses import dataclass
@@ -141,9 +142,12 @@ def prepare(
     if not path.is_file() or path.suffix != ".md":
         # A folder, a FIFO or a symlink loop was «không có tệp» too: the editor saw it there.
         what = "không có tệp bản tin (.md) này" if path.is_file() else not_a_file(path)
+        hint = "Ghi đường dẫn tệp. " + BY_EXAMPLE
         if what == "không có tệp này":
             what = "không có tệp bản tin (.md) này"
-        problems.append(Problem(shown, what, hint="Ghi đường dẫn tệp. " + BY_EXAMPLE))
+            if (near := _nearest(path, config.root)) is not None:
+                hint = f"Có phải ý bạn là «{near}»? " + hint
+        problems.append(Problem(shown, what, hint=hint))
         return None
     content = (config.root / "content").resolve()
     try:
@@ -293,6 +297,22 @@ def _find(name: str, root: Path) -> Path:
     if path.is_absolute() or not os.path.lexists(root / path):
         return path
     return root / path
+
+
+def _nearest(path: Path, root: Path) -> str | None:
+    """The bulletin file whose name is closest to the one typed (a name typed from memory, or
+    without its folder), from the project root; None when none is close."""
+    content = root / "content"
+    found = {
+        found.name: found
+        for found in sorted(content.rglob("*.md"))
+        if found.relative_to(content).parts[0] != PAGES_DIR
+    }
+    typed = nfc(path.name)
+    # A name cut short (typed from memory) is the start of the real one, whatever its length.
+    started = sorted((n for n in found if n.startswith(typed.removesuffix(".md"))), key=len)
+    close = started or difflib.get_close_matches(typed, list(found), n=1, cutoff=0.6)
+    return display_path(found[close[0]], root) if close else None
 
 
 def _summary(item: Approval, now: dt.datetime, *, unchanged: bool) -> str:
