@@ -399,3 +399,26 @@ def test_a_linked_bulletin_folder_is_refused_and_nothing_is_written_through_it(
     assert err.startswith("content/bai-viet: lỗi: thư mục là liên kết (symlink)")
     assert "Traceback" not in err
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_a_title_over_zalos_limit_is_told_at_once_with_the_fix(tmp_path: Path, capsys) -> None:
+    """Created without a word, the draft met Zalo's limit only when done (or, scheduled, when it
+    went out and stopped that build)."""
+    root = make_project(tmp_path, {})
+    title = "Công an huyện tổ chức hội nghị tổng kết công tác bảo đảm an ninh trật tự " * 2
+    title += "năm 2026 trên địa bàn huyện"
+    assert new(root, title, "--category", "an-ninh-trat-tu") == 0
+    err = capsys.readouterr().err
+    assert f"Ghi chú: tiêu đề dài {len(title)} ký tự, Zalo OA chỉ nhận tối đa 149" in err
+    assert 'zalo:\n    title: "…"' in err
+
+
+def test_a_title_zalo_takes_or_a_unit_without_zalo_gets_no_note(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path, {})
+    assert new(root, "Cảnh báo lừa đảo qua mạng", "--category", "an-ninh-trat-tu") == 0
+    assert "Zalo" not in capsys.readouterr().err
+    web_only = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web", "radio"]\n')
+    root = make_project(tmp_path / "web", {"site.toml": web_only})
+    title = "Công an huyện tổ chức hội nghị tổng kết công tác " * 4
+    assert new(root, title.strip(), "--category", "an-ninh-trat-tu") == 0
+    assert "Zalo" not in capsys.readouterr().err
