@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import importlib
 import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from publish import STARTED, __version__
 from publish.errors import PublishError, os_reason, show_details
@@ -181,10 +183,37 @@ def make_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+QUOTE_HINT = (
+    'Giá trị có dấu cách phải đặt trong ngoặc kép, ví dụ publish new "Cảnh báo lừa đảo qua '
+    'mạng" --category … hay --by "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã".'
+)
+
+
+def _unrecognized(parser: argparse.ArgumentParser, command: str, extras: list[str]) -> NoReturn:
+    """Exit 2 on words the command does not take, with its own usage and what was likely
+    meant: the rest of a title or a name typed without quotes, or a misspelt option."""
+    own = parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            own = action.choices.get(command, parser)
+    options = sorted({o for a in [*parser._actions, *own._actions] for o in a.option_strings})
+    said = _translate("unrecognized arguments: %s") % " ".join(extras)
+    for word in extras:
+        close = difflib.get_close_matches(word.split("=")[0], options, n=1, cutoff=0.7)
+        if word.startswith("-") and close:
+            said += f"; có phải ý bạn là {close[0]} (thay cho {word})?"
+    if any(not word.startswith("-") for word in extras):
+        said += ("" if said.endswith("?") else ".") + " " + QUOTE_HINT
+    own.error(said)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the process exit code."""
     words = sys.argv[1:] if argv is None else list(argv)
-    args = make_parser(words).parse_args(words)
+    parser = make_parser(words)
+    args, extras = parser.parse_known_args(words)
+    if extras:
+        _unrecognized(parser, args.command, extras)
     # In-process callers (tests) time from this call, the command line from the process's start.
     args.stopwatch = Timings() if argv is not None else Timings(STARTED, cpu_started=(0.0, 0.0))
     show_details(bool(getattr(args, "debug", False)))

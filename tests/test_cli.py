@@ -581,3 +581,37 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path
     assert done.stderr.decode("utf-8") == ""
     assert done.returncode == 141
     assert (tmp_path / "moi" / "site.toml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("words", "told"),
+    [
+        (
+            ["new", "Cảnh", "báo", "lừa", "đảo", "--category", "an-ninh-trat-tu"],
+            "publish new: lỗi: tham số không nhận ra: báo lừa đảo. Giá trị có dấu cách phải đặt "
+            'trong ngoặc kép, ví dụ publish new "Cảnh báo lừa đảo qua mạng"',
+        ),
+        (
+            ["approve", "content/a.md", "--by", "Thượng", "tá", "Hùng", "--publsh"],
+            "publish approve: lỗi: tham số không nhận ra: tá Hùng --publsh; có phải ý bạn là "
+            "--publish (thay cho --publsh)? Giá trị có dấu cách phải đặt trong ngoặc kép",
+        ),
+        (
+            ["build", "--strictt"],
+            "publish build: lỗi: tham số không nhận ra: --strictt; có phải ý bạn là --strict "
+            "(thay cho --strictt)?\n",
+        ),
+    ],
+)
+def test_words_a_command_does_not_take_are_told_with_what_was_meant(
+    capsys: pytest.CaptureFixture[str], words: list[str], told: str
+) -> None:
+    """A title or a name typed without quotes gave «publish: lỗi: tham số không nhận ra: báo
+    lừa đảo» under the usage of publish itself: nothing said to add quotes, nor which option a
+    typo meant."""
+    with pytest.raises(SystemExit) as exited:
+        main(words)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert told in err
+    assert err.startswith(f"cách dùng: publish {words[0]} ")  # the command's own usage
