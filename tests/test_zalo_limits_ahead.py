@@ -88,3 +88,13 @@ def test_approve_refuses_a_bulletin_over_a_zalo_limit_and_writes_nothing(
     )
     code, err = run(capsys, "approve", FILE, "--root", str(root), "--by", APPROVER)
     assert code == 0, err
+
+
+def test_the_warning_does_not_stop_a_strict_check_before_the_hour(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CI's scheduled job runs `publish check --strict` before it syncs: one bulletin due next
+    week must not hold back today's others (README: --strict)."""
+    root = project(tmp_path, title=LONG_TITLE, date="2021-01-02 08:00")
+    code, err = run(capsys, "check", "--strict", "--root", str(root))
+    assert code == 0 and "cảnh báo: trường 'title': tiêu đề dài 181/149" in err
