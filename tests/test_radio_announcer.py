@@ -220,7 +220,7 @@ def test_district_and_ward_prefixes_are_read(source: str, expected: str) -> None
 NAME_INITIALS = [
     ("Tin bài:\n\n- H. Lan - Công an xã Tân Bình\n", "Tin bài: H. Lan, Công an xã Tân Bình."),
     ("Trong tuần có mưa.\n\nH. Lan\n", "Trong tuần có mưa.\n\nH. Lan."),
-    ("Tin: H. Lan\n", "Tin: H. Lan."),
+    ("Tin: H. Lan\n\nCảm ơn quý vị.\n", "Tin: H. Lan.\n\nCảm ơn quý vị."),  # the byline ends a text
     ("Khen thưởng đồng chí H. Lan, Đội CSGT.\n", "Khen thưởng đồng chí H. Lan, Đội Cảnh sát giao thông."),
     ("Anh H. Lan, chị X. Mai, Đại úy P. Hùng, Đ/c Q. Tâm.\n", "Anh H. Lan, chị X. Mai, Đại úy P. Hùng, đồng chí Q. Tâm."),
     # A place's name has two syllables or more, and `Tại`, `ở` are no surnames.
@@ -246,8 +246,8 @@ def test_a_person_s_initial_is_not_read_as_a_district(source: str, expected: str
 SIGN_ONS = [
     ("X. Thu Trang xin kính chào quý vị.\n", "X. Thu Trang xin kính chào quý vị."),
     ("Thưa quý vị, X. Thu Trang xin chào.\n", "Thưa quý vị, X. Thu Trang xin chào."),
-    ("Mở đầu.\n\nTin: H. Thanh Mai thực hiện.\n", "Mở đầu.\n\nTin: H. Thanh Mai thực hiện."),
-    ("Mở đầu.\n\nBài và ảnh: X. Thu Trang\n", "Mở đầu.\n\nBài và ảnh: X. Thu Trang."),
+    ("Mở đầu.\n\nTin: H. Thanh Mai thực hiện.\n\nHết.\n", "Mở đầu.\n\nTin: H. Thanh Mai thực hiện.\n\nHết."),
+    ("Mở đầu.\n\nBài và ảnh: X. Thu Trang\n\nHết.\n", "Mở đầu.\n\nBài và ảnh: X. Thu Trang.\n\nHết."),
     ("Mở đầu.\n\nX. Thu Trang - Công an huyện\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện."),
     ("Mở đầu.\n\nX. Thu Trang (Công an huyện)\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện."),
     # A commune does things and goes on; a dateline has its sentences after the unit.

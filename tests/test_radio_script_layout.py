@@ -57,6 +57,37 @@ def test_the_byline_goes_into_the_item_header_and_is_not_read(tmp_path: Path) ->
     assert "Tin (không đọc): Thu Trang" in script and script.count("Thu Trang") == 1
 
 
+@pytest.mark.parametrize(
+    ("ending", "credit"),
+    [
+        ("Tin: X. Thu Trang", "Tin (không đọc): X. Thu Trang"),
+        ("*Bài và ảnh: H. Thanh Mai.*", "Bài và ảnh (không đọc): H. Thanh Mai"),
+        ("Tin: Nguyễn T. Lan", "Tin (không đọc): Nguyễn T. Lan"),
+    ],
+)
+def test_a_byline_with_an_initial_goes_into_the_item_header(
+    tmp_path: Path, ending: str, credit: str
+) -> None:
+    """«Tin: X. Thu Trang» was read on air as «Tin: xã Thu Trang.»: the dot of the initial
+    was taken for a sentence's end, so the byline stayed in the text the presenter reads."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md(
+                {"date": "2020-12-08 08:00"},
+                body=f"Công an huyện cảnh báo người dân.\n\n{ending}\n",
+            ),
+        },
+    )
+    item = rendered(root, dt.datetime(2020, 12, 10, tzinfo=TZ))["items/a.txt"].splitlines()
+    rule = item.index("-" * 94)
+    assert credit in item[:rule]
+    assert [line.strip() for line in item[rule + 1 :] if line.strip()] == [
+        "Công an huyện cảnh báo người dân.",
+        END_MARK,
+    ]
+
+
 def test_a_dropped_address_is_told_by_check_and_build_as_a_note(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -217,6 +217,9 @@ def test_a_closing_byline_is_taken_off_the_text_read_aloud() -> None:
         "Câu cuối của bản tin. *Tin: Thu Trang.*": "Tin: Thu Trang",
         "Câu cuối của bản tin.\n\nTin: Ban Biên tập.": "Tin: Ban Biên tập",
         "Câu cuối của bản tin. **Bài và ảnh: Ngọc Hà**": "Bài và ảnh: Ngọc Hà",
+        # An initial's dot ends no sentence (it was read «Tin: xã Thu Trang.»).
+        "Câu cuối của bản tin.\n\nTin: X. Thu Trang": "Tin: X. Thu Trang",
+        "Câu cuối của bản tin. *Tin: Nguyễn T. Lan.*": "Tin: Nguyễn T. Lan",
     }
     for source, credit in cases.items():
         assert normalise(source).text == "Câu cuối của bản tin.", source

@@ -200,9 +200,11 @@ _BREAK_WITHOUT_STOP = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n")
 _BYLINE = re.compile(
     r"(?:^|(?<=[.!?”\"’)*_])\s+)(?P<mark>[*_]{0,2})\s*"
     r"(?P<label>(?:Tin|Bài)(?:(?:,| và|\s*[-–/]\s*)\s*ảnh)?)\s*:\s*"
-    r"(?P<name>[^\W\d_][^\s:.!?*_]*(?: [^\s:.!?*_]+){0,7})\.?\s*(?P=mark)$"
+    r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯ]\.|[^\W\d_][^\s:.!?*_]*)(?: (?:[A-ZĐÂĂÊÔƠƯ]\.|[^\s:.!?*_]+)){0,7})"
+    r"\.?\s*(?P=mark)$"
 )
-"""A byline ending a bulletin: "Tin: Thu Trang.", "*Bài và ảnh: Ngọc Hà*", at most 8 words."""
+"""A byline ending a bulletin: "Tin: Thu Trang.", "*Bài và ảnh: Ngọc Hà*", "Tin: X. Thu Trang"
+(a capital and its dot are an initial, not a sentence's end), at most 8 words."""
 _BYLINE_TAIL = 200
 """How far from the end of a text a byline can start."""
 _QUOTED_THEN_SPEAKER = re.compile(
