@@ -296,6 +296,23 @@ def test_one_person_addressed_keeps_a_two_word_given_name_s_initial(
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+# Who reported or read an item, written with the newsroom's title (R14.1 seed dictionary).
+NEWSROOM_TITLES = [
+    ("PV H. Thanh Mai cho biết vụ việc.\n", "Phóng viên H. Thanh Mai cho biết vụ việc."),
+    ("Theo PV H. Lan, trộm đã chạy.\n", "Theo phóng viên H. Lan, trộm đã chạy."),
+    ("CTV X. Hùng ghi lại.\n", "Cộng tác viên X. Hùng ghi lại."),
+    ("PTV Hương đọc tin.\n", "Phát thanh viên Hương đọc tin."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "expected"), NEWSROOM_TITLES)
+def test_a_reporter_s_title_is_read_and_does_not_hold_the_item(source: str, expected: str) -> None:
+    """«PV H. Thanh Mai» held its bulletin off the air («PV» was no seed abbreviation, R14.6),
+    though the initial rule already knew PV as a person's title: every unit had to add it."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
 # A sentence's first word is capitalised, and no surname: `Từ`, `Giữa`; capitals name a body.
 PLACES_AT_A_SENTENCE_START = [
     ("Từ X. Tân Bình đến X. Tân Hòa dài 5 km.\n", "Từ xã Tân Bình đến xã Tân Hòa dài năm ki-lô-mét."),
