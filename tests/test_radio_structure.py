@@ -11,6 +11,7 @@ import markdown
 import pytest
 
 from publish.markdown_escapes import QuoteEscapes
+from publish.radio.flags import BLOCKING
 from publish.radio.markdown import byline
 from publish.radio.normalise import SpeakOptions, normalise
 
@@ -320,6 +321,33 @@ def test_every_character_the_website_unescapes_is_read_without_its_backslash() -
     for char in markdown.Markdown(extensions=["extra", QuoteEscapes()]).ESCAPED_CHARS:
         spoken = normalise(f"Chữ \\{char} ở đây.").text
         assert spoken.count("\\") == (char == "\\"), (char, spoken)
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("Mở `C:\\Users\\Tai lieu` để xem.", "C:\\Users\\Tai"),
+        ("Mật khẩu mặc định `admin\\1` phải đổi.", "admin\\một"),
+        ("Dấu \\\\ ở đây.", "\\"),
+        ("Lưu vào C:\\Users rồi gửi.", "\\Users"),
+    ],
+)
+def test_a_backslash_the_website_shows_holds_the_item(source: str, shown: str) -> None:
+    """A backslash in code (`C:\\Users`), escaped (`\\\\`) or in a path went into the script
+    unflagged, and the presenter said it as they guessed: no listener can note a path down.
+    It is a Q2 symbol, and the editor is told to write it in words."""
+    spoken = normalise(source)
+    [flag] = spoken.flags
+    assert (flag.code, flag.severity) == ("Q2", BLOCKING)
+    assert shown in flag.excerpt and "gạch chéo ngược" in flag.message
+
+
+def test_a_backslash_ending_a_line_holds_the_item() -> None:
+    """A backslash ending a line is a line break in some editors (CommonMark), but the website
+    (Python-Markdown) shows it, so it was read «Gọi 113\\ hoặc …»: it is held as any other, and
+    fixing it for the radio fixes the page too."""
+    [flag] = normalise("Gọi 113\\\nhoặc đến trụ sở.\n").flags
+    assert (flag.code, flag.excerpt) == ("Q2", "ba\\")
 
 
 def test_an_escaped_bracket_is_no_link() -> None:

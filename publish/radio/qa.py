@@ -29,12 +29,14 @@ __all__ = ["check_paragraph"]
 _DIGITS = re.compile(r"(?<![^\s,;!?“”\"()])[^\s,;!?“”\"()]*[0-9][^\s,;!?“”\"()]*")
 """A word holding a digit. Tried only where a word starts (the look-behind): tried at each
 character, a long word with none was rescanned from each, 1 s of CPU for 5,000 characters."""
-_SYMBOL = re.compile(r"(?<!\S)\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤]\S*")
+_SYMBOL = re.compile(r"(?<!\S)\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤\\]\S*")
 """A word holding a symbol, tried only where a word starts (as _DIGITS)."""
 _SIGN = re.compile(r"(?<!\S)-+\S+")
 """A word that starts with a minus sign: no rule read it (R12.4), so the reader would have to."""
 _ASCII_DIGIT = re.compile(r"[0-9]")
-_SYMBOL_CHAR = re.compile(r"[%/&@#*_\[\]{}<>=+$€~^|≥≤]")
+_SYMBOL_CHAR = re.compile(r"[%/&@#*_\[\]{}<>=+$€~^|≥≤\\]")
+"""`\\` too: one the website shows (in code, `\\\\`, `C:\\Users`) is a path or a code no listener
+can note down, and a reader would say it as they guess."""
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+")
@@ -129,6 +131,17 @@ def _shouted_message(token: str) -> str:
     )
 
 
+def _symbol_message(word: str) -> str:
+    """The Q2 message for a word holding a symbol; a backslash says what it usually is."""
+    if "\\" in word:
+        return (
+            f"Còn dấu gạch chéo ngược không đọc được: «{word}» (thường là đường dẫn thư mục hay "
+            "mã trên máy tính, người nghe không ghi lại được). Cách sửa: viết lại bằng lời (ví dụ "
+            "«thư mục Tài liệu trên ổ đĩa D»), hoặc bỏ khỏi bản tin."
+        )
+    return f"Còn ký hiệu không đọc được: «{word}». Cách sửa: viết lại bằng lời."
+
+
 def check_paragraph(text: str, ctx: Context) -> None:
     """Run Q1, Q2, Q3 (R14.6), S6, T7 and T8 on one finished paragraph of the human script."""
     _foreign_phrases(text, ctx)  # with the pronouncers, which answer it
@@ -142,12 +155,7 @@ def check_paragraph(text: str, ctx: Context) -> None:
             m[0].rstrip(".:"),
         )
     for m in _SYMBOL.finditer(text) if _SYMBOL_CHAR.search(text) else ():
-        ctx.flag(
-            "Q2",
-            BLOCKING,
-            f"Còn ký hiệu không đọc được: «{m[0]}». Cách sửa: viết lại bằng lời.",
-            m[0],
-        )
+        ctx.flag("Q2", BLOCKING, _symbol_message(m[0]), m[0])
     for m in _SIGN.finditer(text) if "-" in text else ():
         ctx.flag(
             "Q2",
