@@ -5,10 +5,33 @@ from __future__ import annotations
 
 from publish.model import Bulletin, Correction
 
-__all__ = ["HEADING", "told", "updated", "updated_lead", "when"]
+__all__ = [
+    "HEADING",
+    "ON_AIR_MARK",
+    "corrected_key",
+    "on_air_key",
+    "told",
+    "updated",
+    "updated_lead",
+    "when",
+]
 
 HEADING = "Đính chính"
 """What every channel calls a correction."""
+ON_AIR_MARK = "#dinh-chinh-"
+"""What sets the key of a correction read on air apart from its bulletin's (`<key>#dinh-chinh-<n>`,
+see publish/render/radio/on_air_corrections.py)."""
+
+
+def on_air_key(key: str, number: int) -> str:
+    """The key of the radio item telling correction `number` (from 1) of the bulletin `key`."""
+    return f"{key}{ON_AIR_MARK}{number}"
+
+
+def corrected_key(key: str) -> str:
+    """The bulletin key of a radio item key: a correction item's bulletin, else the key itself."""
+    head, mark, number = key.rpartition(ON_AIR_MARK)
+    return head if mark and number.isdigit() else key
 
 
 def when(correction: Correction) -> str:

@@ -41,6 +41,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from publish.config import Config
+from publish.correction_text import HEADING, corrected_key
 from publish.errors import PublishError, os_reason
 from publish.model import Exclusion, Site
 from publish.radio_rates import RATES_NAME, load_kept_rates
@@ -390,9 +391,22 @@ def _plan_file(state: FileState, reasons: dict[str, str], awaited: dict[str, str
     return _conflict(state, act, moi, "đài đã sửa tệp này" + _withdrawn_inside(state, reasons))
 
 
+ELSEWHERE = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
+"""Why a bulletin still on the radio is no longer in an episode it was sent with."""
+
+
 def _bulletin_reason(key: str, reasons: dict[str, str]) -> str:
-    """ "<key>: why it is off the radio" (a key with no reason was deleted from content/)."""
-    return f"{key}: {reasons.get(key, 'đã bị xóa khỏi content/')}"
+    """ "<key>: why it is off the radio" (a key with no reason was deleted from content/); a
+    correction read on air is off it for its bulletin's reason, or as its note is gone."""
+    base = corrected_key(key)
+    if base == key or key in reasons:
+        return f"{key}: {reasons.get(key, 'đã bị xóa khỏi content/')}"
+    why = reasons.get(base)
+    if why is None:
+        return f"{key}: bản tin đã bị xóa khỏi content/"
+    if why == ELSEWHERE:
+        return f"{key}: lần đính chính này không còn trong mục corrections của bản tin"
+    return f"{key}: bản tin {why}"
 
 
 def _withdrawn_inside(state: FileState, reasons: dict[str, str]) -> str:
@@ -1138,7 +1152,7 @@ class RadioSyncer:
             if CHANNEL not in bulletin.channels:
                 reasons[bulletin.key] = "không còn gửi kênh phát thanh (mục channels)"
             else:
-                reasons[bulletin.key] = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
+                reasons[bulletin.key] = ELSEWHERE
         from publish.render.radio import held_reasons  # assembles the episodes: only here
 
         reasons.update(held_reasons(self.site))
@@ -1202,7 +1216,11 @@ def _title(keys: tuple[str, ...], titles: dict[str, str], entry: dict[str, Any])
     """The bulletin title of an item script: from content/, else as recorded when it was sent."""
     if len(keys) != 1:
         return ""
-    return titles.get(keys[0]) or str(entry.get("title") or "")
+    key = keys[0]
+    base = corrected_key(key)
+    if base != key and base in titles:
+        return f"{HEADING}: {titles[base]}"  # as the item's own title says it
+    return titles.get(key) or str(entry.get("title") or "")
 
 
 def _ours(record: dict[str, Any]) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from functools import partial
 
 from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
+from publish.correction_text import corrected_key
 from publish.errors import Problem
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
@@ -22,6 +23,7 @@ from publish.radio_rates import (
     rates_path,
     reader_name,
 )
+from publish.render.radio import on_air_corrections
 from publish.render.radio.calibration import LIMITS, ReadRates, reading
 from publish.render.radio.items import (
     SLUG_MAX,
@@ -204,6 +206,10 @@ def _assemble(site: Site) -> Assembly:
     later: dict[str, list[Segment]] = defaultdict(list)
     versions: dict[str, str] = {}
     dropped: dict[str, str] = {}
+    # Corrections made after their bulletin aired, to read in an episode to come, and the
+    # reader of each such bulletin (who reads its correction).
+    corrections: list[on_air_corrections.OnAir] = []
+    readers: dict[str, str] = {}
     scheduled_ones = _scheduled(site)
     coming_keys = {b.key for b in scheduled_ones}
     radio = (*site.for_channel("radio"), *scheduled_ones)
@@ -263,6 +269,27 @@ def _assemble(site: Site) -> Assembly:
         if block.air_date and folder != week_of(air) and air >= site.now:
             problems.append(_off_slot(bulletin, air, folder, config))
         (later if scheduled else weeks)[folder].append(item)
+        if aired is not None:
+            corrections += on_air_corrections.due(bulletin, aired.air)
+            readers[bulletin.key] = item.reader
+    for owed in corrections:
+        read = on_air_corrections.item(
+            speaker, owed, config, readers[corrected_key(owed.bulletin.key)]
+        )
+        key = owed.bulletin.key
+        if key in sent:
+            # Aired: kept in the episode it was read in, as an aired bulletin is.
+            air, folder = synced[sent[key]].air, sent[key]
+        else:
+            air = next_air(max(owed.correction.date, site.now), config)
+            folder = episode_folder(air, config)
+        read = dataclasses.replace(read, air=air)
+        stoppers = blocking(read.flags)
+        if stoppers:
+            held[key] = (owed.bulletin, tuple(stoppers))
+            problems += [_held_correction(owed, flag) for flag in stoppers]
+            continue
+        weeks[folder].append(read)
     with fragments.batched():
         shelf.save()
     frame = _frame(speaker, config, problems)
@@ -442,6 +469,9 @@ def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None
         if version is None or segment.air is None:
             return None
         air = segment.air.isoformat()
+        if corrected_key(bulletin.key) != bulletin.key:
+            # A correction item is made from its note and aired date, not the body.
+            version = digest(version, segment.packed)
         parts.append(
             (
                 version,
@@ -544,6 +574,23 @@ def _expiry_text(expires: dt.datetime, air: dt.datetime) -> str:
     """ "bản tin hết hạn lúc …, trước giờ phát …", in the site timezone of `air`."""
     local = expires.astimezone(air.tzinfo)
     return f"bản tin hết hạn lúc {vn_datetime(local)}, trước giờ phát {vn_datetime(air)}"
+
+
+def _held_correction(on_air: on_air_corrections.OnAir, flag: Flag) -> Problem:
+    """The warning that a correction to read on air is held back by a read-aloud flag: its
+    note (or the bulletin's title it quotes) cannot be read as written."""
+    what, _, fix = flag.message.partition(" Cách sửa: ")
+    return Problem(
+        on_air.bulletin.source,
+        f"chặn phát thanh lời đính chính thứ {on_air.number}: {what} — đoạn: «{flag.excerpt}». "
+        "Tin đã lên sóng nên người nghe cần nghe lời đính chính, nhưng lời này chưa đọc được "
+        f"nên không được đưa vào tập phát sóng nào. {rule_note(flag.code)}",
+        field=f"corrections.{on_air.number}.note",
+        line=on_air.correction.line,
+        hint=(fix[:1].upper() + fix[1:] + " " if fix else "")
+        + "Viết lại ghi chú đính chính (hoặc tiêu đề bản tin) cho dễ đọc thành tiếng, rồi dựng lại.",
+        severity=flag_severity(flag),
+    )
 
 
 def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:

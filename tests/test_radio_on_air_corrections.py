@@ -1,0 +1,172 @@
+"""A correction to a bulletin that already aired is read on air in a later episode: an item of
+its own, with its own key, in the first episode still to come at or after the correction."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import resolve_now
+from publish.pipeline import build
+from publish.writer import write
+from tests.helpers import FIXTURES, snapshot
+from tests.test_sync_radio import FIRST, ITEM, STATION, edit, sync_command
+
+SENT = "2024-12-12T12:00"
+"""Before the fixture's episode (Saturday 14/12/2024, 17:00): its scripts reach the station."""
+CORRECTED = "2024-12-16T12:00"
+"""After it aired: the bulletin is corrected on Monday."""
+NEXT_AIRED = "2024-12-23T12:00"
+"""After the episode of Saturday 21/12/2024 aired too."""
+CORRECTION_ITEM = "items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-1.txt"
+READ = (
+    "Đính chính: Trong chương trình ngày mười bốn tháng mười hai năm hai nghìn không trăm hai "
+    "mươi tư, chúng tôi đã đưa tin “Công an huyện ra quân đảm bảo trật tự an toàn giao thông "
+    "cuối năm”. Sửa số đường dây nóng: đúng là không chín một hai, ba bốn năm, sáu bảy chín."
+)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """The radio fixture project."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    return target
+
+
+def correct(
+    root: Path, date: str, note: str = "Sửa số đường dây nóng: đúng là 0912.345.679."
+) -> None:
+    """Give the first bulletin a correction (and its corrected text)."""
+    edit(root / FIRST, "0912.345.678", "0912.345.679")
+    edit(
+        root / FIRST,
+        "approved_by:",
+        f'corrections:\n  - date: {date}\n    note: "{note}"\napproved_by:',
+    )
+
+
+def spoken(item: str) -> str:
+    """The text read aloud in an item script (below its header's rule, above the end mark)."""
+    body = item.split("-" * 94, 1)[1]
+    return " ".join(line for line in body.splitlines() if line.strip() and "HẾT TIN" not in line)
+
+
+def test_a_correction_after_the_broadcast_is_read_in_the_next_episode(root: Path) -> None:
+    """README told editors to write a new bulletin by hand for listeners of the old version:
+    the correction was on the website and Zalo, and never on air. Now the next episode reads
+    it; the aired episode and the aired item at the station are left as they were."""
+    assert sync_command(root, SENT) == 0
+    station = root / STATION
+    aired = snapshot(station)
+    correct(root, "2024-12-16 09:00")
+    assert sync_command(root, CORRECTED) == 0
+    now = snapshot(station)
+    assert {p: d for p, d in now.items() if p in aired} == aired  # the aired files untouched
+    assert sorted(set(now) - set(aired)) == sorted(
+        [
+            CORRECTION_ITEM,
+            *(
+                f"2024-W51/{n}"
+                for n in ("rundown.json", "rundown.txt", "script.docx", "script.txt")
+            ),
+        ]
+    )
+    item = now[CORRECTION_ITEM].decode("utf-8-sig")
+    assert item.startswith("DINH-CHINH-") and "Đính chính | Đọc: PTV Hương | Ước tính 0:14" in item
+    assert spoken(item.replace("\r\n", "\n")) == READ
+    rundown = now["2024-W51/rundown.txt"].decode("utf-8-sig")
+    [row] = [line for line in rundown.splitlines() if line.startswith("A3 ")]
+    assert row.split()[2:5] == ["Đính", "chính", "56"] and "0:14" in row
+    document = json.loads(now["2024-W51/rundown.json"])
+    [entry] = [i for i in document["items"] if i["key"]]
+    assert (entry["key"], entry["type"], entry["floatable"]) == (
+        "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1",
+        "Đính chính",
+        False,
+    )
+    # Synced again: nothing to write. Once that episode aired, the item stays in it (its own
+    # key in state/radio-rates.json), never moved to the week after and sent again.
+    assert sync_command(root, "2024-12-16T12:30") == 0
+    assert snapshot(station) == now
+    assert sync_command(root, NEXT_AIRED) == 0
+    assert snapshot(station) == now
+    kept = json.loads((root / "state/radio-rates.json").read_text("utf-8"))["episodes"]
+    assert kept["2024-W50"]["bulletins"] == ["canh-bao-lua-dao-shipper", "ra-quan-ttatgt-cuoi-nam"]
+    assert kept["2024-W51"]["bulletins"] == ["ra-quan-ttatgt-cuoi-nam#dinh-chinh-1"]
+    assert sorted(p.name for p in (root / "output/radio").iterdir()) == [
+        "2024-W50",
+        "2024-W51",
+        "items",
+    ]
+
+
+def test_a_correction_made_before_the_broadcast_is_not_read_again(root: Path) -> None:
+    """The episode aired with the corrected script (sent again before its air time): its
+    listeners heard no earlier version to be told of."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-13 09:00")
+    assert sync_command(root, "2024-12-13T12:00") == 0
+    assert sync_command(root, CORRECTED) == 0
+    assert not (root / STATION / CORRECTION_ITEM).exists()
+    assert not (root / "output/radio" / CORRECTION_ITEM).exists()
+    assert "0912.345.679" not in (root / STATION / ITEM).read_text("utf-8-sig")  # spoken form
+    assert "sáu bảy chín" in (root / STATION / ITEM).read_text("utf-8-sig")
+
+
+def built_radio(root: Path, now: str) -> tuple[dict[str, bytes], list[str]]:
+    """Build the radio channel alone (no sync): the output, and the problems told."""
+    config = config_module.load(root)
+    result = build(config, channels=("radio",), now=resolve_now(now, config.tz))
+    write(result.artifacts, root / "output", ("radio",))
+    told = [f"{p.where} {p.field} {p.message}" for p in result.warnings]
+    return snapshot(root / "output/radio"), told
+
+
+def test_a_correction_never_sent_goes_to_the_first_episode_still_to_come(root: Path) -> None:
+    """No sync before Saturday 21st: the station never had it, so it is read on the 28th."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    output, _problems = built_radio(root, CORRECTED)
+    assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1" in output["2024-W51/rundown.json"].decode()
+    output, _problems = built_radio(root, NEXT_AIRED)
+    assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1" in output["2024-W52/rundown.json"].decode()
+    assert "2024-W51/rundown.json" not in output
+
+
+def test_a_correction_that_cannot_be_read_aloud_is_held_and_told(root: Path) -> None:
+    """An unknown abbreviation in the note is never spelled on air: the editor is told of the
+    correction's note (file, field), and no item goes to the station."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00", note="Sửa tên đơn vị: đúng là Đội XQZV.")
+    output, problems = built_radio(root, CORRECTED)
+    assert CORRECTION_ITEM not in output
+    [told] = [p for p in problems if "lời đính chính thứ 1" in p]
+    assert told.startswith(f"{FIRST}:") and "corrections.1.note" in told and "XQZV" in told
+
+
+def test_a_correction_taken_back_before_its_episode_is_withdrawn_with_why(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plan names the item by its title, and the note left for the station says the
+    correction is gone from the bulletin (not that the bulletin was deleted)."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    capsys.readouterr()
+    assert sync_command(root, CORRECTED) == 0
+    plan = capsys.readouterr().out
+    assert f"{CORRECTION_ITEM} «Đính chính: Công an huyện ra quân" in plan
+    edit(
+        root / FIRST,
+        "corrections:\n  - date: 2024-12-16 09:00",
+        "x_ghi_chu:\n  - date: 2024-12-16 09:00",
+    )
+    assert sync_command(root, "2024-12-17T12:00") == 0
+    station = root / STATION
+    assert not (station / CORRECTION_ITEM).exists()
+    notes = [p.read_text("utf-8-sig") for p in (station / "_rut-lai").rglob("*.txt")]
+    assert any("lần đính chính này không còn trong mục corrections của bản tin" in n for n in notes)
