@@ -170,3 +170,13 @@ def test_a_correction_taken_back_before_its_episode_is_withdrawn_with_why(
     assert not (station / CORRECTION_ITEM).exists()
     notes = [p.read_text("utf-8-sig") for p in (station / "_rut-lai").rglob("*.txt")]
     assert any("lần đính chính này không còn trong mục corrections của bản tin" in n for n in notes)
+
+
+def test_a_correction_is_told_even_when_the_corrected_text_is_held(root: Path) -> None:
+    """The corrected text has an abbreviation the dictionary lacks: the bulletin is held back,
+    but its listeners heard the old version and the correction's own text reads well."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    edit(root / FIRST, "tổ chức ra quân", "tổ chức XQZV ra quân")
+    output, problems = built_radio(root, CORRECTED)
+    assert CORRECTION_ITEM in output and any("XQZV" in p for p in problems)

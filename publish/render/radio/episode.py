@@ -251,6 +251,11 @@ def _assemble(site: Site) -> Assembly:
             aired = None
         scheduled = bulletin.key in coming_keys
         item = restored(made, bulletin, air)
+        if aired is not None:
+            # Told on air even when the corrected text itself is now held back: its listeners
+            # heard the wrong version, whatever becomes of the aired episode's copy.
+            corrections += on_air_corrections.due(bulletin, aired.air)
+            readers[bulletin.key] = item.reader
         # One test for a published bulletin and a scheduled one alike: a scheduled bulletin
         # that will not air is never promised to the station (and its editor is told why).
         left = _left_out(bulletin, air, item, config, aired=aired is not None)
@@ -269,9 +274,6 @@ def _assemble(site: Site) -> Assembly:
         if block.air_date and folder != week_of(air) and air >= site.now:
             problems.append(_off_slot(bulletin, air, folder, config))
         (later if scheduled else weeks)[folder].append(item)
-        if aired is not None:
-            corrections += on_air_corrections.due(bulletin, aired.air)
-            readers[bulletin.key] = item.reader
     for owed in corrections:
         read = on_air_corrections.item(
             speaker, owed, config, readers[corrected_key(owed.bulletin.key)]
