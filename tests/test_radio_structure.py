@@ -327,7 +327,7 @@ def test_every_character_the_website_unescapes_is_read_without_its_backslash() -
     ("source", "shown"),
     [
         ("Mở `C:\\Users\\Tai lieu` để xem.", "C:\\Users\\Tai"),
-        ("Mật khẩu mặc định `admin\\1` phải đổi.", "admin\\một"),
+        ("Mật khẩu mặc định `admin\\1` phải đổi.", "admin\\1"),
         ("Dấu \\\\ ở đây.", "\\"),
         ("Lưu vào C:\\Users rồi gửi.", "\\Users"),
     ],
@@ -347,7 +347,26 @@ def test_a_backslash_ending_a_line_holds_the_item() -> None:
     (Python-Markdown) shows it, so it was read «Gọi 113\\ hoặc …»: it is held as any other, and
     fixing it for the radio fixes the page too."""
     [flag] = normalise("Gọi 113\\\nhoặc đến trụ sở.\n").flags
-    assert (flag.code, flag.excerpt) == ("Q2", "ba\\")
+    assert (flag.code, flag.excerpt) == ("Q2", "113\\")
+
+
+@pytest.mark.parametrize(
+    ("source", "written", "line"),
+    [
+        ("Mở thư mục C:\\Users\\a.", "C:\\Users\\a", 1),
+        ("Dòng đầu.\nVào thư mục `D:\\2024\\a` để xem.", "D:\\2024\\a", 2),
+        ("Thế kỷ C:\\Users, \\*không\\* xóa.", "C:\\Users", 1),
+    ],
+)
+def test_a_backslash_flag_quotes_what_the_editor_wrote(
+    source: str, written: str, line: int
+) -> None:
+    """After «thư mục» the drive letter «C» was read as a Roman numeral and the held item's note
+    quoted «trăm:\\Users\\a», which is nowhere in the bulletin (and «D:\\2024» gave two notes,
+    at the paragraph's first line): the note quotes the word as written, at its own line."""
+    [flag] = normalise(source).flags
+    assert (flag.code, flag.excerpt, flag.line) == ("Q2", written, line)
+    assert f"«{written}»" in flag.message
 
 
 def test_an_escaped_bracket_is_no_link() -> None:

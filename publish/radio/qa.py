@@ -39,6 +39,13 @@ _SYMBOL_CHAR = re.compile(r"[%/&@#*_\[\]{}<>=+$€~^|≥≤\\]")
 can note down, and a reader would say it as they guess."""
 
 
+_SOURCE_BACKSLASH_WORD = re.compile(r"(?<!\S)\S*\\\S*")
+_SHOWN_BACKSLASH = re.compile(r"\\\\|\\(?![!-/:-@\[-`{-~])")
+"""A backslash the website shows: an escaped one (`\\\\`), or one escaping no ASCII punctuation
+(`C:\\Users`); `\\*` shows a star alone."""
+_QUOTE_ENDS = "`*_\"“”'()[]<>"
+
+
 _CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+")
 """Capitalised plain-ASCII words in a row: where names and phrases from English are found.
 (A literal first character lets the scan skip ahead: checking every word would cost more.)"""
@@ -142,6 +149,18 @@ def _symbol_message(word: str) -> str:
     return f"Còn ký hiệu không đọc được: «{word}». Cách sửa: viết lại bằng lời."
 
 
+def _backslash_words_written(ctx: Context) -> list[str]:
+    """The words of the paragraph's source lines holding a backslash the website shows, as the
+    editor wrote them, without the marks and stops around them (`C:\\Users\\a`)."""
+    words: list[str] = []
+    for _, line in ctx.lines:
+        for m in _SOURCE_BACKSLASH_WORD.finditer(line) if "\\" in line else ():
+            word = m[0].strip(_QUOTE_ENDS).rstrip(".,;:!?").rstrip(_QUOTE_ENDS)
+            if _SHOWN_BACKSLASH.search(m[0]) and word not in words:
+                words.append(word)
+    return words
+
+
 def check_paragraph(text: str, ctx: Context) -> None:
     """Run Q1, Q2, Q3 (R14.6), S6, T7 and T8 on one finished paragraph of the human script."""
     _foreign_phrases(text, ctx)  # with the pronouncers, which answer it
@@ -154,8 +173,13 @@ def check_paragraph(text: str, ctx: Context) -> None:
             "chữ hoặc theo cách viết chuẩn (ngày 8/12/2020, 14h30, 105.500.000 đồng).",
             m[0].rstrip(".:"),
         )
-    for m in _SYMBOL.finditer(text) if _SYMBOL_CHAR.search(text) else ():
-        ctx.flag("Q2", BLOCKING, _symbol_message(m[0]), m[0])
+    symbols = [m[0] for m in _SYMBOL.finditer(text)] if _SYMBOL_CHAR.search(text) else []
+    if any("\\" in word for word in symbols):
+        written = _backslash_words_written(ctx)
+        if written:  # the passes may have read part of it («C:» after «thư mục» as «một trăm:»)
+            symbols = [word for word in symbols if "\\" not in word] + written
+    for word in symbols:
+        ctx.flag("Q2", BLOCKING, _symbol_message(word), word)
     for m in _SIGN.finditer(text) if "-" in text else ():
         ctx.flag(
             "Q2",
