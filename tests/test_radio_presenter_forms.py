@@ -217,3 +217,37 @@ def test_a_year_or_a_count_does_not_keep_a_fragment_of_a_sentence_with_an_addres
     )
     assert spoken.text == "Gọi một một ba khi cần."
     assert [f.code for f in spoken.flags] == ["R1.4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bấm *101# để kiểm tra tài khoản.", "Bấm sao một không một thăng để kiểm tra tài khoản."),
+        ("Bấm `*101#` để kiểm tra.", "Bấm sao một không một thăng để kiểm tra."),
+        ("Gõ *#06# để xem số máy.", "Gõ sao thăng không sáu thăng để xem số máy."),
+        ("Soạn #100# rồi gửi.", "Soạn thăng một không không thăng rồi gửi."),
+        (
+            "Không bấm *21*0912345678#.",
+            "Không bấm sao hai một sao không chín một hai ba bốn năm sáu bảy tám thăng.",
+        ),
+        ("Bấm \\*101\\# rồi gọi.", "Bấm sao một không một thăng rồi gọi."),
+        (
+            "*101# và *102# là mã thật.",
+            "Sao một không một thăng và sao một không hai thăng là mã thật.",
+        ),
+    ],
+)
+def test_a_keypad_code_is_said_key_by_key_with_its_star_and_hash(text: str, expected: str) -> None:
+    """«bấm *101#» in a scam warning was read «bấm một trăm linh một»: the star and hash went
+    (R12.6, the hash as a hashtag's mark) and the digits made a number, so no listener could
+    dial it. A code a listener dials is said key by key, as operators' recordings say it:
+    «sao» for the star, «thăng» for the hash, each digit alone."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+
+
+def test_a_hashtag_or_a_hash_after_a_word_is_no_keypad_code() -> None:
+    """Only a code that opens with a star or a hash and closes with a hash is dialled."""
+    assert normalise("Chiến dịch #AnToan năm nay.").text == "Chiến dịch AnToan năm nay."
+    assert normalise_fragment("số 5# cũ").text == "số năm cũ"

@@ -1,0 +1,31 @@
+"""Keypad codes a listener dials (`*101#`, `*#06#`, `#100#`): said key by key, stars and hashes
+included, before the Markdown marks are taken off (R12.6 would drop both symbols)."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.numbers import DIGIT_WORDS
+
+__all__ = ["read_keypad_codes"]
+
+_KEYPAD_CODE = re.compile(r"(?<![\w*#\\/])\\?[*#](?:\\?[*#]|\d)*\\?#(?![\w*#])")
+"""A USSD or phone-setting code: starts with a star or a hash, ends with a hash, keys only (an
+escaped `\\*`, `\\#` shows the symbol alone on the website). Not after a word, a slash or a
+backslash: `Điều 5#`, a web address's `/#100#`, an escape."""
+_KEY_WORDS = {"*": "sao", "#": "thăng", **{str(d): word for d, word in enumerate(DIGIT_WORDS)}}
+"""How a Vietnamese presenter or operator's recording says each key: «bấm sao một không một
+thăng» (`*101#`); digits one by one, as the listener presses them (R9.2)."""
+
+
+def _said(code: str) -> str:
+    """The keys of `code` in words, one a key, backslash escapes left out."""
+    return " ".join(_KEY_WORDS[key] for key in code if key != "\\")
+
+
+def read_keypad_codes(text: str) -> str:
+    """`bấm *101# để kiểm tra` → `bấm sao một không một thăng để kiểm tra`, in a code span too;
+    a code without a digit (`#` alone, `**#`) is no code and left to the other passes."""
+    if "#" not in text:
+        return text
+    return _KEYPAD_CODE.sub(lambda m: _said(m[0]) if any(c.isdigit() for c in m[0]) else m[0], text)
