@@ -233,6 +233,33 @@ def test_a_closing_byline_is_taken_off_the_text_read_aloud() -> None:
     assert byline("Tin: Thu Trang.\n\nCâu cuối.") == ""
 
 
+@pytest.mark.parametrize(
+    ("source", "credit"),
+    [
+        ("Câu cuối của bản tin.\n\nPV: X. Thu Trang", "PV: X. Thu Trang"),
+        ("Câu cuối của bản tin.\n\nBTV: Hoàng Lan.", "BTV: Hoàng Lan"),
+        ("Câu cuối của bản tin. *CTV: Văn Tùng - Công an xã*", "CTV: Văn Tùng - Công an xã"),
+        (
+            "Câu cuối của bản tin.\n\nPhóng viên: Thu Trang, Hoàng Lan",
+            "Phóng viên: Thu Trang, Hoàng Lan",
+        ),
+    ],
+)
+def test_a_reporters_closing_credit_goes_to_the_item_header(source: str, credit: str) -> None:
+    """«PV: X. Thu Trang» ending a bulletin was read on air «Phóng viên: X. Thu Trang.» (and
+    «BTV: …» as «Ban Thường vụ: …») where «Tin: …» goes to the header unread: a reporter's or
+    editor's credit is a byline too."""
+    assert normalise(source).text == "Câu cuối của bản tin."
+    assert byline(source) == credit
+
+
+def test_a_reporters_last_words_in_an_interview_are_read() -> None:
+    """«PV: Xin cảm ơn anh.» closes an interview: words, not a name, so no byline."""
+    source = "Anh có lời khuyên gì?\n\nPV: Xin cảm ơn anh."
+    assert byline(source) == ""
+    assert normalise(source).text.endswith("Phóng viên: Xin cảm ơn anh.")
+
+
 def test_a_quotation_is_read_with_its_speaker_first() -> None:
     """Finding 12: "… nhân dân. Đại tá Đinh Hoàng Linh, Phó Giám đốc Công an tỉnh." made the
     officer's words sound like the station's. A recognisable quotation + speaker is read

@@ -199,12 +199,15 @@ _BLANKS = re.compile(r"[ \t]+")
 _BREAK_WITHOUT_STOP = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n")
 _BYLINE = re.compile(
     r"(?:^|(?<=[.!?”\"’)*_])\s+)(?P<mark>[*_]{0,2})\s*"
-    r"(?P<label>(?:Tin|Bài)(?:(?:,| và|\s*[-–/]\s*)\s*ảnh)?)\s*:\s*"
+    r"(?P<label>(?:Tin|Bài)(?:(?:,| và|\s*[-–/]\s*)\s*ảnh)?|(?P<person>PV|BTV|CTV|PTV|"
+    r"Phóng viên|Biên tập viên|Cộng tác viên|Phát thanh viên|Nhóm PV|Nhóm phóng viên))\s*:\s*"
     r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯ]\.|[^\W\d_][^\s:.!?*_]*)(?: (?:[A-ZĐÂĂÊÔƠƯ]\.|[^\s:.!?*_]+)){0,7})"
     r"\.?\s*(?P=mark)$"
 )
 """A byline ending a bulletin: "Tin: Thu Trang.", "*Bài và ảnh: Ngọc Hà*", "Tin: X. Thu Trang"
-(a capital and its dot are an initial, not a sentence's end), at most 8 words."""
+(a capital and its dot are an initial, not a sentence's end), at most 8 words; or a person's
+credit, "PV: X. Thu Trang", "BTV: Hoàng Lan", whose words must all be a name's."""
+_UNIT_AFTER_NAME = re.compile(r"\s[-–]\s|\(")
 _BYLINE_TAIL = 200
 """How far from the end of a text a byline can start."""
 _QUOTED_THEN_SPEAKER = re.compile(
@@ -280,6 +283,12 @@ def _is_speaker(who: str) -> bool:
     return (
         bool(comma and position.strip()) and len(words) >= 2 and all(w[0].isupper() for w in words)
     )
+
+
+def _a_name(credit: str) -> bool:
+    """Whether every word before the unit (`- Công an xã`, `(Công an xã)`) opens with a capital,
+    as a person's name does («X. Thu Trang», «Thu Trang, Hoàng Lan»)."""
+    return all(word[0].isupper() for word in _UNIT_AFTER_NAME.split(credit, maxsplit=1)[0].split())
 
 
 def _skip_front_matter(lines: list[str]) -> int:
@@ -527,6 +536,8 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
     if last is not None and last.kind == "body" and not last.items[-1].list_item:
         item = last.items[-1]
         found = _BYLINE.search(item.text.rstrip())
+        if found is not None and found["person"] and not _a_name(found["name"]):
+            found = None  # «PV: Xin cảm ơn anh.» closes an interview: it is read
         if found is not None:
             credit = f"{found['label']}: {found['name']}"
             rest = item.text[: found.start()].rstrip()
