@@ -251,3 +251,44 @@ def test_a_hashtag_or_a_hash_after_a_word_is_no_keypad_code() -> None:
     """Only a code that opens with a star or a hash and closes with a hash is dialled."""
     assert normalise("Chiến dịch #AnToan năm nay.").text == "Chiến dịch AnToan năm nay."
     assert normalise_fragment("số 5# cũ").text == "số năm cũ"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BTV H. Lan dẫn chương trình.", "Biên tập viên H. Lan dẫn chương trình."),
+        ("Thưa quý vị, BTV Hoàng Lan xin chào.", "Thưa quý vị, biên tập viên Hoàng Lan xin chào."),
+        ("TS. Nguyễn Văn B cho biết.", "Tiến sĩ Nguyễn Văn B cho biết."),
+        ("ThS Nguyễn Văn A cho biết.", "Thạc sĩ Nguyễn Văn A cho biết."),
+        ("BS Trần Thị C khuyến cáo.", "Bác sĩ Trần Thị C khuyến cáo."),
+        ("PGS.TS Trần Văn C phát biểu.", "Phó giáo sư, tiến sĩ Trần Văn C phát biểu."),
+        ("Theo ThS.BS Lê Thị D, trẻ cần ngủ đủ.", "Theo thạc sĩ, bác sĩ Lê Thị D, trẻ cần ngủ đủ."),
+        ("LS Phạm Văn E bào chữa.", "Luật sư Phạm Văn E bào chữa."),
+    ],
+)
+def test_a_title_before_a_persons_name_is_read_as_the_title(text: str, expected: str) -> None:
+    """«BTV H. Lan» was read «Ban Thường vụ H. Lan»; «TS», «BS» before a name held the item
+    as unknown capitals and «ThS» went to the presenter unread. Before a person's name (an
+    initial and a given name, or a name in title case) each is the person's title."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BTV Huyện ủy họp.", "Ban Thường vụ Huyện ủy họp."),
+        ("Ủy viên BTV Tỉnh đoàn dự.", "Ủy viên Ban Thường vụ Tỉnh đoàn dự."),
+        ("BTV Đoàn Thanh niên họp.", "Ban Thường vụ Đoàn Thanh niên họp."),
+    ],
+)
+def test_btv_before_a_committee_is_still_its_standing_committee(text: str, expected: str) -> None:
+    """Only a person's name makes «BTV» an editor: before a party or youth committee it stays
+    «Ban Thường vụ»."""
+    assert normalise(text).text == expected
+
+
+def test_ts_or_bs_not_before_a_name_is_still_held() -> None:
+    """«TS» (tài sản in a police report), «BS» (biển số) are not guessed away from a name."""
+    assert [f.excerpt for f in normalise("Trộm TS của gia đình.").blocking] == ["TS"]
