@@ -327,3 +327,33 @@ def test_a_windows_path_reads_the_file_it_names(
     monkeypatch.chdir(tmp_path)
     assert main(["speak", "bai-viet\\tin.md"]) == 0
     assert "hai mươi mốt trường hợp" in capsys.readouterr().out
+
+
+def test_read_title_reads_the_front_matter_title_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--read-title` promised the bulletin's title but read only `#` headings: a bulletin's
+    title is its `title:`, and the presenter heard none. It is read first, as the build reads it
+    with `read_title: true`, and its findings point at its line."""
+    path = tmp_path / "tin.md"
+    path.write_text(
+        '---\ndate: 2024-12-02 08:00\ntitle: "Khen thưởng XYZQ ngày 02/12"\n---\n\n'
+        "Công an huyện khen thưởng.\n\n## Thành tích\n\nTuần tra.\n",
+        encoding="utf-8",
+    )
+    assert main(["speak", "--read-title", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Khen thưởng XYZQ ngày hai tháng mười hai.\n\nCông an huyện khen thưởng.\n\n"
+        "Thành tích\n\nTuần tra."
+    )
+    assert main(["speak", "--read-title", "--flags", str(path)]) == 0
+    assert capsys.readouterr().out.startswith(f"{path}:3: [chặn duyệt] Chữ viết tắt «XYZQ»")
+
+
+def test_read_title_reads_a_heading_repeating_the_title_once(
+    bulletin: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["speak", "--read-title", str(bulletin)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Ra quân bảo đảm trật tự an toàn giao thông.\n\nNgày tám tháng")
+    assert out.count("Ra quân") == 1

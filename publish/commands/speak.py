@@ -7,8 +7,11 @@ rate), so a sentence reads as the build will read it; the command line adds to o
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from publish import config as config_module
@@ -36,6 +39,8 @@ from publish.render.radio.items import cue_length
 __all__ = ["add_parser", "run"]
 
 STDIN = "-"
+_TITLE_HEADING = re.compile(r"^\s{0,3}#{1,2}\s+(?P<text>.*?)\s*#*\s*$")
+"""A `#` or `##` heading, which may repeat the front matter's title."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -119,7 +124,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     style.add_argument(
         "--read-title",
         action="store_true",
-        help="đọc cả tiêu đề bản tin; mọi tiêu đề đọc đúng như viết, không thêm dấu chấm",
+        help="đọc cả tiêu đề bản tin (title: ở phần đầu, đọc trước nội dung như bản dựng đọc "
+        "khi có read_title: true) và tiêu đề trong bài (#, ##), đúng như viết, không thêm dấu "
+        "chấm",
     )
     parser.set_defaults(run=run)
 
@@ -203,6 +210,47 @@ def _without_shortcodes(label: str, text: str) -> tuple[str, list[Problem]]:
     col = Collector(label, [])
     shortcodes.check(col, parsed)
     return text[: len(text) - len(parsed.body)] + body, col.problems
+
+
+def _front_matter_title(text: str) -> tuple[str, int | None] | None:
+    """The bulletin's `title:` and its line, or None (plain text, no title, broken front
+    matter: `publish check` reports that)."""
+    try:
+        parsed = split(text)
+    except FrontMatterError:
+        return None
+    title = parsed.data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return None
+    return title.strip(), parsed.line_of("title")
+
+
+def _without_heading(text: str, title: str) -> str:
+    """`text` with a `#`/`##` heading repeating the front matter's title blanked out (its line
+    kept): read first from the front matter, the title was heard twice."""
+    wanted = unicodedata.normalize("NFC", " ".join(title.split()))
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        heading = _TITLE_HEADING.match(line)
+        if heading is not None:
+            said = " ".join(heading["text"].strip("*_ ").split())
+            if unicodedata.normalize("NFC", said) == wanted:
+                lines[number] = ""
+                return "\n".join(lines)
+    return text
+
+
+def _title_first(
+    spoken: Spoken, title: tuple[str, int | None], options: SpeakOptions, lexicon: dict[str, str]
+) -> Spoken:
+    """The script with the front matter's title read first, as the build reads it for a bulletin
+    with `read_title: true` (publish.render.radio.items); its findings at the `title:` line."""
+    said = normalise(title[0], options=options, abbreviations=lexicon, front_matter=True)
+    flags = tuple(dataclasses.replace(flag, line=title[1]) for flag in said.flags)
+    text = " ".join(said.text.split())
+    if spoken.text:
+        text = f"{text}\n\n{spoken.text}"
+    return dataclasses.replace(spoken, text=text, flags=flags + spoken.flags)
 
 
 def _read_stdin() -> str:
@@ -307,7 +355,12 @@ def run(args: argparse.Namespace) -> int:
     for name in names:
         label = "đầu vào chuẩn" if name == STDIN else name
         source, errors = _without_shortcodes(label, texts[name])
+        title = _front_matter_title(source) if options.read_title else None
+        if title is not None:
+            source = _without_heading(source, title[0])
         spoken = normalise(source, options=options, abbreviations=lexicon)
+        if title is not None:
+            spoken = _title_first(spoken, title, options, lexicon)
         blocking += len(spoken.blocking) + len(errors)
         if args.flags:
             outputs.extend(problem.render() for problem in errors)
