@@ -1090,16 +1090,23 @@ def _duplicate(
     hint = (
         "Đổi id của một trong hai tệp, tệp chưa được đăng: Zalo nhận bài đã đăng theo id."
         if name == "id"
-        else "Đổi slug của một trong hai tệp: thêm một dòng 'slug: …' khác vào phần đầu, "
+        else "Đổi địa chỉ của một trong hai tệp: thêm vào phần đầu một dòng 'slug: …' khác, "
         "hoặc đổi tên tệp."
     )
     return Problem(
         item.source,
-        f"{name} {value!r}{origin} trùng với {there}{first_origin}",
+        f"{_named(name, item)} {value!r}{origin} trùng với {there}{first_origin}",
         name,
         line,
         hint,
     )
+
+
+def _named(name: str, item: Bulletin | Page) -> str:
+    """How a message names the key: «slug» means nothing to an editor, the address does."""
+    if name != "slug":
+        return name
+    return "địa chỉ trang (slug)" if isinstance(item, Page) else "địa chỉ bài (slug)"
 
 
 def _written_at(item: Bulletin | Page, name: str, root: Path) -> tuple[int | None, str]:
@@ -1109,5 +1116,5 @@ def _written_at(item: Bulletin | Page, name: str, root: Path) -> tuple[int | Non
     for key in ("id", "slug") if name == "id" else ("slug",):
         line = parsed.line_of(key) if parsed is not None else None
         if parsed is not None and key in parsed.data and line is not None:
-            return line, "" if key == name else " (lấy từ slug)"
+            return line, "" if key == name else " (lấy từ địa chỉ bài, slug)"
     return None, " (lấy từ tên tệp)"

@@ -455,9 +455,9 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
     if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 120:
         suggestion = slugify(str(value))
         col.add(
-            f"slug {value!r} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang"
+            f"địa chỉ bài (slug) {value!r} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang"
             if isinstance(value, str)
-            else f"slug phải là chuỗi ký tự, nhận được {kind(value)}",
+            else f"địa chỉ bài (slug) phải là chuỗi ký tự, nhận được {kind(value)}",
             field="slug",
             # YAML reads `slug: 123` as a number (and `0123` as another one): quote it.
             hint=f'Ví dụ: slug: "{suggestion}"'
@@ -465,7 +465,7 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
             else f"Ví dụ: slug: {suggestion}",
         )
         return ""
-    return _not_reserved(col, value, "slug", "slug")
+    return _not_reserved(col, value, "slug", "địa chỉ bài (slug)")
 
 
 def new_identifier(slug: str, suffix: str) -> str:

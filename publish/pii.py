@@ -245,12 +245,12 @@ _ACCOUNT_WORDS = re.compile(r"t(?:k|ài khoản)", re.IGNORECASE)
 
 _LASTING = {
     "title": (
-        "Tiêu đề không rút lại được: nó thành tên tệp và địa chỉ web (publish new lấy slug từ "
-        "tiêu đề), được ghi vào state/zalo.json và lịch sử git, còn lại cả khi bản tin đã rút. "
+        "Tiêu đề không rút lại được: nó thành tên tệp và địa chỉ web (publish new lấy địa chỉ bài "
+        "từ tiêu đề), được ghi vào state/zalo.json và lịch sử git, còn lại cả khi bản tin đã rút. "
     ),
     "slug": (
         "Địa chỉ web không rút lại được: state/web-urls.json và lịch sử git giữ nó, kể cả khi "
-        "đã đổi slug (trang chuyển hướng vẫn mở ở địa chỉ cũ). "
+        "đã đổi địa chỉ bài, slug (trang chuyển hướng vẫn mở ở địa chỉ cũ). "
     ),
 }
 """Why a finding in the title or the slug weighs more: what keeps them for good."""

@@ -301,7 +301,7 @@ def _collision_hint(first: Claimant, second: Claimant) -> str:
     """What to change so that two claimants no longer make the same file: the side that can be
     changed (a slug, an alias, a recorded address, a file name), never the website's own pages."""
     if first.role == second.role == "bulletin":
-        return "Đổi slug của một trong hai bản tin."
+        return "Đổi địa chỉ bài (slug: …) của một trong hai bản tin."
     fixes = list(dict.fromkeys(f for c in (first, second) if (f := _fix(c))))
     if not fixes:
         return "Hai trang do website tự tạo trùng nhau: đổi tên tệp trong templates/ rồi dựng lại."
@@ -313,8 +313,8 @@ def _fix(claimant: Claimant) -> str:
     """How the claimant's file moves elsewhere; "" for the website's own pages."""
     source = claimant.source
     return {
-        "bulletin": f"đổi slug của bản tin {source}",
-        "page": f"đổi slug của trang {source}",
+        "bulletin": f"đổi địa chỉ bài (slug: …) của bản tin {source}",
+        "page": f"đổi địa chỉ (slug: …) của trang {source}",
         "alias": f"bỏ địa chỉ đó khỏi aliases của {source}",
         "history": f"xóa địa chỉ đó khỏi mục của bài {source} (theo id của bài) trong "
         "state/web-urls.json (liên kết cũ tới bài ấy sẽ không còn được chuyển hướng)",

@@ -53,7 +53,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
             "content/bai-viet/2021-01-05-b.md",
             7,
             "slug",
-            "slug 'lua-dao-qua-mang' trùng với content/bai-viet/2020-12-08-a.md:7",
+            "địa chỉ bài (slug) 'lua-dao-qua-mang' trùng với content/bai-viet/2020-12-08-a.md:7",
         )
     ],
     "duplicate-id": [(B, 7, "id", f"id 'ct-2020-12-lua-dao' trùng với {A}:7")],
@@ -70,7 +70,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     ],
     "non-utf8": [(A, 2, None, "tệp không phải UTF-8")],
     "empty-body": [(A, 8, None, "nội dung bản tin trống")],
-    "bad-slug": [(A, 7, "slug", "slug 'Đường_dây nóng' chỉ được gồm chữ thường a-z")],
+    "bad-slug": [(A, 7, "slug", "địa chỉ bài (slug) 'Đường_dây nóng' chỉ được gồm chữ thường a-z")],
     "title-too-long": [(A, 2, "title", "/200 ký tự")],
     "summary-too-long": [(A, 5, "summary", "/600 ký tự")],
     "bad-channels": [(A, 7, "channels", "kênh không tồn tại: 'facebook'")],
@@ -192,7 +192,7 @@ def test_a_slug_both_files_take_from_their_names_says_so_and_names_no_line(
     [problem] = info.value.problems
     assert (problem.file, problem.line) == ("content/bai-viet/2021-01-05-canh-bao.md", None)
     assert problem.message == (
-        "slug 'canh-bao' (lấy từ tên tệp) trùng với "
+        "địa chỉ bài (slug) 'canh-bao' (lấy từ tên tệp) trùng với "
         "content/bai-viet/2020-12-08-canh-bao.md (lấy từ tên tệp)"
     )
     assert problem.hint is not None and "đổi tên tệp" in problem.hint
@@ -210,7 +210,7 @@ def test_an_id_equal_to_another_files_slug_names_the_slug_line(tmp_path: Path) -
         load(root)
     [problem] = info.value.problems
     assert (problem.file, problem.field, problem.line) == (B, "id", 8)
-    assert problem.message == f"id 'canh-bao-lua-dao' trùng với {A}:7 (lấy từ slug)"
+    assert problem.message == f"id 'canh-bao-lua-dao' trùng với {A}:7 (lấy từ địa chỉ bài, slug)"
 
 
 def test_all_problems_of_one_file_are_reported_together(tmp_path: Path) -> None:

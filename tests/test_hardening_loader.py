@@ -354,7 +354,9 @@ def test_a_look_alike_file_name_cannot_take_another_bulletins_slug(tmp_path: Pat
     root = make_project(
         tmp_path, {"content/canh-bao.md": bulletin_md(), "content/cаnh-bao.md": bulletin_md()}
     )
-    assert any("slug 'canh-bao' (lấy từ tên tệp) trùng" in p.message for p in problems(root))
+    assert any(
+        "địa chỉ bài (slug) 'canh-bao' (lấy từ tên tệp) trùng" in p.message for p in problems(root)
+    )
 
 
 @pytest.mark.parametrize("name", ["a<b>.md", 'tin "mới".md', "hỏi?.md", "x|y.md", "tab\tx.md"])

@@ -911,7 +911,7 @@ def test_a_unit_s_own_page_at_theo_doi_keeps_its_address(
     err = _checked(root, capsys)
     told = [line for line in err.splitlines() if "không tạo trang «Theo dõi tin mới»" in line]
     assert len(told) == 1 and told[0].startswith("content/pages/theo-doi.md: ghi chú")
-    assert "đổi slug của trang này" in err
+    assert "đổi địa chỉ của trang này" in err
     built = build_site(root)
     assert "<h1" in built.html("/theo-doi/") and "Theo dõi vụ việc" in built.html("/theo-doi/")
     assert "Qua ứng dụng đọc tin" not in built.html("/theo-doi/")
@@ -970,7 +970,7 @@ def test_a_scheduled_page_or_alias_at_theo_doi_is_told_before_it_takes_the_follo
     told = [line for line in err.splitlines() if "thôi tạo trang «Theo dõi tin mới»" in line]
     assert len(told) == 1 and told[0].startswith(source), err
     assert " ghi chú: " in told[0] and "hẹn giờ: sẽ xuất bản lúc 08:00" in told[0]
-    keep = "đổi slug của trang này" if where == "page" else "bỏ '/theo-doi/' khỏi aliases"
+    keep = "đổi địa chỉ của trang này" if where == "page" else "bỏ '/theo-doi/' khỏi aliases"
     assert keep in err and "trước giờ đăng" in err
     assert "Qua ứng dụng đọc tin" in build_site(root).html("/theo-doi/")  # until then
 

@@ -207,7 +207,7 @@ def test_an_alias_in_a_folder_the_website_fills_is_an_error_of_the_field(
     err = capsys.readouterr().err
     assert "content/bai-viet/a.md:" in err and "trường 'aliases'" in err
     assert f"địa chỉ cũ '{old}' nằm trong thư mục /{old.split('/')[1]}/" in err
-    assert "Đổi slug" not in err and not (root / "output").exists()
+    assert "Đổi địa chỉ" not in err and not (root / "output").exists()
 
 
 RENAMED = 'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\naliases = ["canh-bao"]\n'
@@ -320,7 +320,7 @@ def test_a_page_at_a_bulletin_s_recorded_old_address_says_to_move_the_page_or_fo
     assert "hai tệp cùng tạo ra output/web/lien-he/index.html" in err
     assert "content/pages/lien-he.md (trang)" in err
     assert "ghi trong state/web-urls.json" in err and "hai bản tin" not in err
-    assert "Đổi slug của trang content/pages/lien-he.md, hoặc xóa địa chỉ đó" in err
+    assert "Đổi địa chỉ (slug: …) của trang content/pages/lien-he.md, hoặc xóa địa chỉ đó" in err
 
 
 def test_an_alias_at_a_scheduled_bulletin_s_recorded_old_address_is_an_error_before_the_day(

@@ -145,7 +145,7 @@ def test_duplicate_artifact_paths_are_an_error_naming_both_sources(tmp_path: Pat
         (
             Artifact.text("web", "x/index.html", "A", source="content/bai-viet/a.md"),
             Artifact.text("web", "x/index.html", "B", source="content/bai-viet/b.md"),
-            "Đổi slug của một trong hai bản tin.",
+            "Đổi địa chỉ bài (slug: …) của một trong hai bản tin.",
         ),
         (
             Artifact.text("web", "x/index.html", "A"),
@@ -155,7 +155,7 @@ def test_duplicate_artifact_paths_are_an_error_naming_both_sources(tmp_path: Pat
         (
             Artifact.text("web", "x/index.html", "A", source="content/pages/lien-he.md"),
             Artifact.text("web", "x/index.html", "B", source="content/bai-viet/a.md", kind="alias"),
-            "Đổi slug của trang content/pages/lien-he.md, hoặc bỏ địa chỉ đó khỏi aliases của "
+            "Đổi địa chỉ (slug: …) của trang content/pages/lien-he.md, hoặc bỏ địa chỉ đó khỏi aliases của "
             "content/bai-viet/a.md.",
         ),
         (
@@ -170,7 +170,8 @@ def test_duplicate_artifact_paths_are_an_error_naming_both_sources(tmp_path: Pat
 def test_a_collision_says_what_to_change_on_each_side(
     tmp_path: Path, first: Artifact, second: Artifact, hint: str
 ) -> None:
-    """«Đổi slug của một trong hai bản tin» was the advice when neither was a bulletin's page."""
+    """«Đổi địa chỉ bài của một trong hai bản tin» was the advice when neither was a bulletin's
+    page."""
     with pytest.raises(ContentError) as info:
         write([first, second], tmp_path / "output", ["web"])
     [problem] = info.value.problems

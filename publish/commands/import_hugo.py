@@ -360,7 +360,8 @@ def _convert(
                     item.shown,
                     f"cùng tên tệp mới {result.target} với content/{first}",
                     "slug",
-                    hint="Đặt slug khác cho một trong hai bài trong tệp Hugo rồi chạy lại.",
+                    hint="Đặt địa chỉ bài khác (slug: …) cho một trong hai bài trong tệp Hugo "
+                    "rồi chạy lại.",
                 )
             )
         results.append(result)
@@ -437,7 +438,8 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
             Problem(
                 shown,
                 f"content/{result.target} đã có, là bài khác cùng tên: không ghi đè",
-                hint="Đặt slug khác cho bài trong tệp Hugo, hoặc đổi tên tệp đã có, rồi chạy lại.",
+                hint="Đặt địa chỉ bài khác (slug: …) cho bài trong tệp Hugo, hoặc đổi tên tệp đã "
+                "có, rồi chạy lại.",
             )
         )
         result.text = None

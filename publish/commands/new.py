@@ -50,7 +50,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "new",
         parents=[common_options()],
         help="tạo một bản tin mới với phần đầu đầy đủ",
-        description="Tạo content/bai-viet/YYYY-MM-DD-<slug>.md với đủ các trường, thời điểm hiện tại theo giờ của đơn vị.",
+        description="Tạo content/bai-viet/YYYY-MM-DD-<tiêu-đề-bỏ-dấu>.md với đủ các trường, thời điểm hiện tại theo giờ của đơn vị.",
     )
     parser.add_argument(
         "title", metavar="TIÊU_ĐỀ", help='tiêu đề bản tin, ví dụ "Cảnh báo lừa đảo qua mạng"'

@@ -123,9 +123,11 @@ def _slug_problems(site: Site) -> list[Problem]:
     return [
         Problem(
             page.source,
-            f"slug {page.slug!r} trùng với thư mục /{page.slug}/ mà website dùng sẵn",
+            f"địa chỉ trang (slug) {page.slug!r} trùng với thư mục /{page.slug}/ mà website "
+            "dùng sẵn",
             field="slug",
-            hint=f"Chọn slug khác; các tên dành riêng: {', '.join(sorted(RESERVED_SLUGS))}.",
+            hint="Chọn địa chỉ khác (slug: …); các tên dành riêng: "
+            f"{', '.join(sorted(RESERVED_SLUGS))}.",
         )
         for page in site.pages
         if page.slug in RESERVED_SLUGS

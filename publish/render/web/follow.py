@@ -44,7 +44,7 @@ def follow_owner(site: Site, history: Mapping[str, tuple[str, ...]]) -> Problem 
                 page.source,
                 f"trang này ở địa chỉ {FOLLOW_URL} {LEFT_OUT}",
                 "slug",
-                hint=f"Muốn có trang «{FOLLOW}» thì đổi slug của trang này (ví dụ "
+                hint=f"Muốn có trang «{FOLLOW}» thì đổi địa chỉ của trang này (ví dụ "
                 f"slug: theo-doi-vu-viec); {MOVED_AWAY}.",
                 severity="note",
             )
@@ -88,7 +88,7 @@ def follow_owner_later(site: Site) -> Problem | None:
                 source,
                 f"trang này sẽ ở địa chỉ {FOLLOW_URL} khi được đăng ({why}): {TAKEN_LATER}",
                 "slug",
-                hint=f"Muốn giữ trang «{FOLLOW}» thì đổi slug của trang này trước giờ đăng "
+                hint=f"Muốn giữ trang «{FOLLOW}» thì đổi địa chỉ của trang này trước giờ đăng "
                 f"(ví dụ slug: theo-doi-vu-viec); muốn trang này thay nó thì không cần làm gì.",
                 severity="note",
             )
