@@ -50,6 +50,9 @@ COMMANDS = {
 }
 """Command → its module in publish.commands; each has `add_parser(subparsers)` and `run(args)`."""
 
+NOW_EXAMPLES = '--now 2020-12-08T09:00, --now "2020-12-08 09:00" hoặc --now "08/12/2020 9h"'
+"""How --now may be written: the forms a bulletin's `date:` takes, the editor's own among them."""
+
 VALUED_OPTIONS = {"--root", "--now"}
 """Top-level options that take the next word as their value (which may spell a command)."""
 
@@ -95,7 +98,8 @@ def common_options() -> argparse.ArgumentParser:
     parent.add_argument(
         "--now",
         metavar="THỜI_ĐIỂM",
-        help="coi như bây giờ là thời điểm này (ví dụ 2020-12-08T09:00), để xem trước bài hẹn giờ",
+        help="coi như bây giờ là thời điểm này, để xem trước bài hẹn giờ; viết như ngày đăng "
+        f"của bản tin, ví dụ {NOW_EXAMPLES}",
     )
     return parent
 
@@ -125,12 +129,10 @@ def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
 
     parsed = parse_datetime(value, tz)
     if parsed is None:
-        raise PublishError(
-            f"--now: không đọc được thời điểm {value!r}. Ví dụ: --now 2020-12-08T09:00"
-        )
+        raise PublishError(f"--now: không đọc được thời điểm {value!r}. Ví dụ: {NOW_EXAMPLES}")
     if (year_problem := unlikely_year(parsed)) is not None:
         # A mistyped clock would withdraw (or release) every bulletin: refuse it.
-        raise PublishError(f"--now {value}: {year_problem}. Ví dụ: --now 2020-12-08T09:00")
+        raise PublishError(f"--now {value}: {year_problem}. Ví dụ: {NOW_EXAMPLES}")
     # `--now 2020-12-08T01:00Z` must mean 08:00 local: callers format its wall time (new, gates).
     return parsed.astimezone(tz)
 

@@ -352,6 +352,18 @@ def test_now_option_sets_the_clock(
     assert expected in out
 
 
+def test_now_help_shows_the_editors_own_form_which_sets_the_clock(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    """The help showed only 2020-12-08T09:00, so editors thought «08/12/2020 9h», the way they
+    write a bulletin's date, was refused."""
+    helped = " ".join(publish("check", "--help").stdout.split())
+    assert '--now "08/12/2020 9h"' in helped
+    root = make_project(tmp_path, ONE_BULLETIN)
+    assert main(["check", "--root", str(root), "--now", "08/12/2020 9h"]) == 0
+    assert "1 xuất bản được" in capsys.readouterr().out
+
+
 def test_check_writes_nothing(tmp_path: Path, capsys, fake_renderers) -> None:
     root = gated_project(tmp_path)
     assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
