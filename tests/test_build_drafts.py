@@ -70,6 +70,20 @@ def test_a_drafts_build_goes_to_the_preview_folder_and_says_how_to_open_it(
     assert "được xuất bản vào" not in out
 
 
+def test_a_bulletin_left_out_but_previewed_says_so_in_one_phrase(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«… bản nháp (draft: true) (xem trước trên website vì --drafts)»: two brackets in a row
+    read as two reasons."""
+    assert publish(project, "build", "--drafts") == 0
+    out = capsys.readouterr().out
+    assert (
+        "Bỏ qua content/bai-viet/2024-01-03-ban-nhap.md: bản nháp (draft: true); vẫn xem trước "
+        "trên website vì có --drafts"
+    ) in out.splitlines()
+    assert ") (" not in out
+
+
 def test_a_drafts_build_never_writes_into_output_even_when_asked(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -285,9 +285,12 @@ def how_to_publish(site: Site) -> list[str]:
     return [f"Chưa có bản tin nào được đăng. Muốn đăng một bản nháp: {how}."]
 
 
-def exclusion_lines(
-    site: Site, previewed: str = " (xem trước trên website vì --drafts)"
-) -> list[str]:
+PREVIEWED = "; vẫn xem trước trên website vì có --drafts"
+"""What a left-out bulletin's line adds when a --drafts build shows it: a phrase of its own,
+not a second bracket after the reason's («… (thiếu approved_by) (xem trước …)»)."""
+
+
+def exclusion_lines(site: Site) -> list[str]:
     """One line for each bulletin left out, with the reason, and each page left out that no
     warning tells of already (a draft page: the others are a note or a warning of their field)."""
     # Only a warning about the hold itself: another one (a misspelt key) says nothing of it.
@@ -304,7 +307,7 @@ def exclusion_lines(
         else:
             lines.append(
                 f"Bỏ qua {e.bulletin.source}: {e.reason}"
-                + (previewed if e.bulletin in site.previews else "")
+                + (PREVIEWED if e.bulletin in site.previews else "")
             )
     if long_gone:
         # Expired bulletins stay held back forever: listed one by one, after a year they buried

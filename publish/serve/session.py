@@ -206,7 +206,7 @@ class PreviewSession:
         """Print warnings, bulletins left out (only when that list changes) and what was written."""
         for warning in result.warnings:
             print(warning.render(), file=self._err)
-        skipped = exclusion_lines(result.site, " (vẫn xem trước vì --drafts)")
+        skipped = exclusion_lines(result.site)
         if skipped != self._skipped:
             for line in skipped:
                 print(line, file=self._out)
