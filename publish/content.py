@@ -344,6 +344,10 @@ def _markdown_files(
     Walked with scandir and sorted by text parts: rglob and sorting 10,000 Path objects took
     ~0.1 s of a one-edit rebuild.
     """
+    if pages and folder_links is not None and os.path.islink(folder):
+        # Entered, content/pages was read through a link that no other folder of content/ may be.
+        folder_links.append(str(folder))
+        return
     if not folder.is_dir():
         return
     found: list[tuple[tuple[str, ...], str]] = []

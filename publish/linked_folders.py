@@ -14,6 +14,7 @@ from collections import deque
 from pathlib import Path
 
 from publish.errors import Problem
+from publish.model import PAGES_DIR
 
 __all__ = ["MAX_ENTRIES_LOOKED_AT", "problems"]
 
@@ -44,13 +45,13 @@ def problems(links: list[str], root: Path) -> list[Problem]:
         markdown = _first_markdown(link)
         if markdown is None:
             continue  # photos only (or nothing found within reach): nothing to publish there
+        held = _held(shown)
         found.append(
             Problem(
                 shown,
-                f"thư mục là liên kết (symlink) tới «{target}» và có bản tin "
-                f"({_shown(markdown, root)}): publish không đọc bản tin qua liên kết, nên các "
-                "bản tin trong đó sẽ không được đăng, và `publish sync` sẽ rút chúng khỏi Zalo "
-                "và thư mục đài; cần một thư mục thật trong content/",
+                f"thư mục là liên kết (symlink) tới «{target}» và có {held[0]} "
+                f"({_shown(markdown, root)}): publish không đọc {held[0]} qua liên kết, "
+                f"{held[1]}; cần một thư mục thật trong content/",
                 hint=f"Xóa liên kết {shown} rồi chép thư mục «{target}» vào đúng chỗ đó (một "
                 "thư mục thật trong content/). Nếu liên kết trỏ vào chính content/ hay một thư "
                 "mục trong đó thì chỉ cần xóa liên kết: các bản tin ấy được đọc ở chỗ thật của "
@@ -82,6 +83,18 @@ def _first_markdown(folder: str) -> str | None:
                     if entry.is_dir(follow_symlinks=False):
                         queue.append(entry.path)
     return None
+
+
+def _held(shown: str) -> tuple[str, str]:
+    """What a linked folder (as messages name it) holds and what not reading it costs: in
+    content/pages, the website's pages, which no sync sends to Zalo or the radio."""
+    if shown == f"content/{PAGES_DIR}" or shown.startswith(f"content/{PAGES_DIR}/"):
+        return "trang", "nên các trang trong đó sẽ không có trên website"
+    return (
+        "bản tin",
+        "nên các bản tin trong đó sẽ không được đăng, và `publish sync` sẽ rút chúng khỏi Zalo "
+        "và thư mục đài",
+    )
 
 
 def _target(link: str) -> str:

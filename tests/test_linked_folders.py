@@ -109,8 +109,29 @@ def test_every_linked_folder_is_told_in_the_same_run_as_other_errors(
         ("content/pages/gioi-thieu", "content/pages/gioi-thieu/nam-2024/thang-1/c.md"),
     ]:
         assert f"{link}: lỗi: thư mục là liên kết (symlink) tới" in err, link
-        assert f"và có bản tin ({found})" in err, found
+        assert f"và có {'trang' if 'pages' in link else 'bản tin'} ({found})" in err, found
     assert "content/x/b.md" in err  # the bad slug, in the same run
+
+
+def test_content_pages_moved_out_and_linked_back_is_refused_as_other_linked_folders_are(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """content/pages itself was entered through its link while every other linked folder of
+    content/ holding Markdown is refused: the same share, the same drive not mounted, read in
+    one folder and refused in the next."""
+    moved = tmp_path / "o-chung" / "pages"
+    moved.parent.mkdir()
+    shutil.move(root / "content" / "pages", moved)
+    (root / "content" / "pages").symlink_to(moved, target_is_directory=True)
+    assert run(root, "check") == 1
+    err = capsys.readouterr().err
+    assert f"content/pages: lỗi: thư mục là liên kết (symlink) tới «{moved}» và có trang (" in err
+    assert "publish không đọc trang qua liên kết, nên các trang trong đó sẽ không có trên" in err
+    assert "Cách sửa: Xóa liên kết content/pages rồi chép thư mục" in err
+    (root / "content" / "pages").unlink()
+    (root / "content" / "pages").symlink_to(tmp_path / "o-chua-gan" / "pages")
+    assert run(root, "check") == 1
+    assert "content/pages: lỗi: thư mục là liên kết (symlink) tới «" in capsys.readouterr().err
 
 
 def test_hidden_and_underscore_links_are_skipped_as_their_folders_are(
