@@ -212,9 +212,18 @@ def _without_shortcodes(label: str, text: str) -> tuple[str, list[Problem]]:
     return text[: len(text) - len(parsed.body)] + body, col.problems
 
 
-def _front_matter_title(text: str) -> tuple[str, int | None] | None:
-    """The bulletin's `title:` and its line, or None (plain text, no title, broken front
-    matter: `publish check` reports that)."""
+@dataclasses.dataclass(frozen=True)
+class _Title:
+    """A bulletin's front matter title, the line of its key and the first line of the body."""
+
+    text: str
+    line: int | None
+    body_line: int
+
+
+def _front_matter_title(text: str) -> _Title | None:
+    """The bulletin's `title:`, or None (plain text, no title, broken front matter: `publish
+    check` reports that)."""
     try:
         parsed = split(text)
     except FrontMatterError:
@@ -222,15 +231,15 @@ def _front_matter_title(text: str) -> tuple[str, int | None] | None:
     title = parsed.data.get("title")
     if not isinstance(title, str) or not title.strip():
         return None
-    return title.strip(), parsed.line_of("title")
+    return _Title(title.strip(), parsed.line_of("title"), parsed.body_line)
 
 
-def _without_heading(text: str, title: str) -> str:
-    """`text` with a `#`/`##` heading repeating the front matter's title blanked out (its line
-    kept): read first from the front matter, the title was heard twice."""
-    wanted = unicodedata.normalize("NFC", " ".join(title.split()))
+def _without_heading(text: str, title: _Title) -> str:
+    """`text` with a `#`/`##` heading of its body repeating the front matter's title blanked
+    out (its line kept): read first from the front matter, the title was heard twice."""
+    wanted = unicodedata.normalize("NFC", " ".join(title.text.split()))
     lines = text.split("\n")
-    for number, line in enumerate(lines):
+    for number, line in enumerate(lines[title.body_line - 1 :], start=title.body_line - 1):
         heading = _TITLE_HEADING.match(line)
         if heading is not None:
             said = " ".join(heading["text"].strip("*_ ").split())
@@ -241,12 +250,12 @@ def _without_heading(text: str, title: str) -> str:
 
 
 def _title_first(
-    spoken: Spoken, title: tuple[str, int | None], options: SpeakOptions, lexicon: dict[str, str]
+    spoken: Spoken, title: _Title, options: SpeakOptions, lexicon: dict[str, str]
 ) -> Spoken:
     """The script with the front matter's title read first, as the build reads it for a bulletin
     with `read_title: true` (publish.render.radio.items); its findings at the `title:` line."""
-    said = normalise(title[0], options=options, abbreviations=lexicon, front_matter=True)
-    flags = tuple(dataclasses.replace(flag, line=title[1]) for flag in said.flags)
+    said = normalise(title.text, options=options, abbreviations=lexicon, front_matter=True)
+    flags = tuple(dataclasses.replace(flag, line=title.line) for flag in said.flags)
     text = " ".join(said.text.split())
     if spoken.text:
         text = f"{text}\n\n{spoken.text}"
@@ -357,7 +366,7 @@ def run(args: argparse.Namespace) -> int:
         source, errors = _without_shortcodes(label, texts[name])
         title = _front_matter_title(source) if options.read_title else None
         if title is not None:
-            source = _without_heading(source, title[0])
+            source = _without_heading(source, title)
         spoken = normalise(source, options=options, abbreviations=lexicon)
         if title is not None:
             spoken = _title_first(spoken, title, options, lexicon)
