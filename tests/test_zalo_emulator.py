@@ -21,7 +21,7 @@ import pytest
 from publish.cli import main
 from publish.commands import zalo_sandbox
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
-from publish.zalo.emulator_state import OAState
+from publish.zalo.emulator_state import OAState, StateFileError, read_state
 from tests.helpers import OTHER_UNIT_TOML, SAMPLE_UNIT, make_project
 from tests.zalo_fixtures import sample_body
 
@@ -612,6 +612,26 @@ def test_the_sandbox_says_which_fields_of_a_later_state_it_left_out(tmp_path: Pa
             process.wait()
 
 
+def test_a_state_field_of_the_wrong_type_is_refused_naming_each_field() -> None:
+    """A state file of the right shape with a value of the wrong type loaded and crashed the
+    sandbox later with a traceback: each such field is named, with what it must hold."""
+    with pytest.raises(StateFileError) as caught:
+        read_state(
+            '{"skew": "x", "num_follower": "5", "refresh_tokens": 5, '
+            '"jobs": {"t": {"article_id": "a", "created_at": 1, "verifies": true}}}'
+        )
+    assert str(caught.value) == (
+        'trường skew cần một số, nhận được "x"; trường num_follower cần một số nguyên, nhận '
+        'được "5"; trường refresh_tokens cần một danh sách mà mỗi phần tử là một chuỗi, nhận '
+        "được 5; trường jobs.t.verifies cần một số nguyên, nhận được true"
+    )
+    state, _ = read_state(
+        '{"skew": 2, "ready_at": {"a": 1e18}, "jobs": {"t": {"article_id": '
+        '"a", "created_at": 1.5, "body": null}}}'
+    )
+    assert state.skew == 2 and state.jobs["t"].body is None
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
@@ -620,6 +640,7 @@ def test_the_sandbox_says_which_fields_of_a_later_state_it_left_out(tmp_path: Pa
         (b"[]", "không phải một đối tượng JSON"),
         (b'{"jobs": {"t": {"created_at": 1}}}', "bản ghi jobs.t thiếu trường article_id"),
         (b'{"jobs": []}', "mục jobs không phải một đối tượng JSON"),
+        (b'{"skew": "x"}', 'trường skew cần một số, nhận được "x"'),
     ],
 )
 def test_a_state_file_that_is_not_one_is_refused_in_vietnamese(

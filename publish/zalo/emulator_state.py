@@ -17,7 +17,8 @@ import time
 import unicodedata
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from types import NoneType, UnionType
+from typing import Any, get_args, get_origin, get_type_hints
 from urllib.parse import urlsplit
 
 __all__ = [
@@ -658,20 +659,29 @@ def read_state(text: str | bytes) -> tuple[OAState, tuple[str, ...]]:
     if not isinstance(raw, dict):
         raise StateFileError("không phải một đối tượng JSON")
     unknown: list[str] = []
-    known = _known(OAState, raw, "", unknown)
+    wrong: list[str] = []
+    known = _known(OAState, raw, "", unknown, wrong)
     for name, record in (("jobs", Job), ("access_tokens", AccessInfo), ("auth_codes", AuthCode)):
         entries = known.get(name, {})
         if not isinstance(entries, dict):
             raise StateFileError(f"mục {name} không phải một đối tượng JSON")
         known[name] = {
-            key: record(**_known(record, value, f"{name}.{key}", unknown))
+            key: _known(record, value, f"{name}.{key}", unknown, wrong)
             for key, value in entries.items()
         }
+    if wrong:
+        # Every wrong field at once: a value of the wrong type crashed the sandbox later.
+        raise StateFileError("; ".join(wrong))
+    for name, record in (("jobs", Job), ("access_tokens", AccessInfo), ("auth_codes", AuthCode)):
+        known[name] = {key: record(**value) for key, value in known.get(name, {}).items()}
     return OAState(**known), tuple(unknown)
 
 
-def _known(record: type, raw: object, where: str, unknown: list[str]) -> dict[str, Any]:
-    """The items of `raw` that are fields of dataclass `record`; the others go to `unknown`."""
+def _known(
+    record: type, raw: object, where: str, unknown: list[str], wrong: list[str]
+) -> dict[str, Any]:
+    """The items of `raw` that are fields of dataclass `record`; the others go to `unknown`, and
+    what is said of each field whose value is not of its type to `wrong`."""
     named = f"bản ghi {where}" if where else "tệp"
     if not isinstance(raw, dict):
         raise StateFileError(f"{named} không phải một đối tượng JSON")
@@ -684,7 +694,56 @@ def _known(record: type, raw: object, where: str, unknown: list[str]) -> dict[st
     if required:
         raise StateFileError(f"{named} thiếu trường {', '.join(required)}")
     unknown.extend(f"{where}.{key}" if where else key for key in raw if key not in names)
+    hints = get_type_hints(record)
+    for key, value in raw.items():
+        if key in names and not _fits(value, hints[key]):
+            name = f"{where}.{key}" if where else key
+            shown = json.dumps(value, ensure_ascii=False)
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            wrong.append(f"trường {name} cần {_described(hints[key])}, nhận được {shown}")
     return {key: value for key, value in raw.items() if key in names}
+
+
+def _fits(value: object, hint: Any) -> bool:
+    """Whether a JSON value can stand for a field of type `hint` (a record: checked on its own)."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is UnionType:
+        return any(_fits(value, arg) for arg in args)
+    if origin is dict:
+        return isinstance(value, dict) and all(_fits(item, args[1]) for item in value.values())
+    if origin is list:
+        return isinstance(value, list) and all(_fits(item, args[0]) for item in value)
+    if hint is NoneType:
+        return value is None
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint in (Job, AccessInfo, AuthCode):
+        return isinstance(value, dict)
+    return isinstance(value, hint)
+
+
+_DESCRIBED = {
+    int: "một số nguyên",
+    float: "một số",
+    str: "một chuỗi",
+    bool: "true hoặc false",
+    dict: "một đối tượng JSON",
+    NoneType: "null",
+}
+
+
+def _described(hint: Any) -> str:
+    """What a field of type `hint` holds, in Vietnamese, for a message."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is UnionType:
+        return " hoặc ".join(_described(arg) for arg in args)
+    if origin is dict:
+        return f"một đối tượng JSON mà mỗi giá trị là {_described(args[1])}"
+    if origin is list:
+        return f"một danh sách mà mỗi phần tử là {_described(args[0])}"
+    return _DESCRIBED.get(hint, "một đối tượng JSON")
 
 
 def _stored_fields(body: dict) -> dict:
