@@ -1645,13 +1645,23 @@ def test_sigkill_during_a_token_refresh_loses_no_article_and_says_what_to_do(
     emulator.configure(latency=3.0, fault_paths=("/v4/oa/access_token",))
     victim = run_cli(root, zalo_env)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (emulator.calls and emulator.in_flight):
+    while victim.poll() is None and not (emulator.calls and emulator.in_flight):
+        if time.monotonic() > deadline:
+            break
         time.sleep(0.005)  # the -220 answered, the refresh in flight
+    # Killed at any other moment, the run would test something else and might still pass.
+    held = bool(emulator.calls and emulator.in_flight)
     victim.send_signal(signal.SIGKILL)
-    victim.communicate(timeout=30)
+    out, err = victim.communicate(timeout=30)
+    assert held, (
+        "the sync was to be killed while the emulator held its token refresh, but "
+        + ("it ended first" if victim.returncode != -signal.SIGKILL else "none came in 60 s")
+        + f"; calls: {[call.path for call in emulator.calls]}\n{out}{err}"
+    )
     assert victim.returncode == -signal.SIGKILL
     while emulator.in_flight and time.monotonic() < deadline:
         time.sleep(0.01)
+    assert not emulator.in_flight, "the held refresh was still unanswered 60 s after the start"
     emulator.configure(latency=0.0, fault_paths=None)
     assert spent in emulator.used_refresh_tokens
     assert json.loads(token_file.read_text("utf-8"))["refresh_token"] == spent
