@@ -776,7 +776,7 @@ def _validate(
     key = fields.identifier(col, data, slug)
     channels = fields.channels(col, data, config)
     cover = content_images.cover(col, data, path, config)
-    images, unfingerprinted = content_images.body_images(col, parsed, path, config)
+    images, unfingerprinted, reading_order = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
     too_deep = (
         nesting.too_deep(col, parsed)
@@ -858,6 +858,7 @@ def _validate(
         pii_reviewed_by=pii_reviewed_by,
         images=images,
         unfingerprinted=unfingerprinted,
+        reading_order=reading_order,
         aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
         blocks=blocks,
@@ -890,7 +891,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     slug = fields.slug(col, data, path)
-    images, unfingerprinted = content_images.body_images(col, parsed, path, config)
+    images, unfingerprinted, _ = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
     too_deep = (
         nesting.too_deep(col, parsed)

@@ -583,11 +583,14 @@ def cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -
 
 def body_images(
     col: Collector, parsed: Parsed, md_path: Path, config: Config
-) -> tuple[tuple[ImageRef, ...], tuple[ImageRef, ...]]:
+) -> tuple[tuple[ImageRef, ...], tuple[ImageRef, ...], tuple[int, ...]]:
     """Every image in the body, Markdown or raw HTML, checked: those the approval fingerprint
-    counts, and those it leaves out (both shown, so both checked, resized and sent)."""
+    counts, those it leaves out (both shown, so both checked, resized and sent), and the order
+    a reader meets the two together in (see Bulletin.reading_order)."""
     found: list[ImageRef] = []
     left_out: list[ImageRef] = []
+    found_at: list[int] = []
+    left_out_at: list[int] = []
     body = parsed.body
     for shown in _shown(body):
         line = parsed.body_line + body.count("\n", 0, shown.start)
@@ -628,9 +631,14 @@ def body_images(
         # upgrade withdraws none).
         if image is not None:
             (left_out if shown.unfingerprinted else found).append(image)
+            # An image shown through a definition is seen where it is used, not defined.
+            seen_at = shown.used_at if shown.key is not None else shown.start
+            (left_out_at if shown.unfingerprinted else found_at).append(seen_at)
     if "![" in body:
         _undefined_references(col, parsed)
-    return tuple(found), tuple(left_out)
+    at = found_at + left_out_at
+    order = tuple(sorted(range(len(at)), key=at.__getitem__))
+    return tuple(found), tuple(left_out), () if order == tuple(range(len(at))) else order
 
 
 def _escaped_definition(

@@ -146,6 +146,10 @@ class Bulletin:
     body_images), in order, whose files only approvals taken since they are checked count (an
     earlier one stays valid: see approval.versions_as_approved): checked, resized and sent like
     `images`."""
+    reading_order: tuple[int, ...] = ()
+    """Indexes into shown_images in the order a reader meets those images in the body, when it
+    differs from theirs (an image shown through a reference definition, or with a space in its
+    name, is listed after the others); empty when it does not."""
     aliases: tuple[str, ...] = ()
     """Old site paths (front matter `aliases`) that redirect to its page."""
     links: tuple[tuple[str, int], ...] = ()
@@ -182,6 +186,12 @@ class Bulletin:
     def shown_images(self) -> tuple[ImageRef, ...]:
         """Every image of the body a reader sees: what the website and Zalo check and resize."""
         return self.images + self.unfingerprinted if self.unfingerprinted else self.images
+
+    @property
+    def images_as_read(self) -> tuple[ImageRef, ...]:
+        """The images of the body a reader sees, in the order they meet them."""
+        shown = self.shown_images
+        return tuple(shown[i] for i in self.reading_order) if self.reading_order else shown
 
     @property
     def modified(self) -> dt.datetime:

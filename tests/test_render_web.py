@@ -288,6 +288,29 @@ def test_a_photo_too_small_for_a_preview_leaves_the_default_cover(tmp_path: Path
     assert re.search(r'<meta property="og:image" content="[^"]*/anh/bia-mac-dinh-640\.', page)
 
 
+def test_the_share_preview_is_the_first_photo_a_reader_sees_even_by_reference(
+    tmp_path: Path,
+) -> None:
+    """A photo shown through a reference definition ("![Ảnh][h]" with "[h]: …" at the end) at the
+    top of the body was passed over for one written inline further down: the images a bulletin
+    shows were listed inline ones first."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (400, 300), "blue").save(root / "content/images/hien-truong.png")
+    post = root / "content/bai-viet/2024-02-28-dang-ky-thuong-tru.md"
+    head, body = post.read_text("utf-8").split("---\n\n", 1)
+    post.write_text(
+        head
+        + "---\n\n![Trụ sở tiếp dân][tru-so]\n\n"
+        + body
+        + "\n![Cảnh báo](../images/canh-bao.jpg)\n\n[tru-so]: ../images/hien-truong.png\n",
+        "utf-8",
+    )
+    page = build_site(root).html(THUONG_TRU)
+    assert 'src="/anh/canh-bao-' in page and 'src="/anh/hien-truong-' in page
+    assert re.search(r'<meta property="og:image" content="[^"]*/anh/hien-truong-400\.', page)
+    assert '<meta property="og:image:alt" content="Trụ sở tiếp dân">' in page
+
+
 def test_pages_are_accessible_landmarks_alt_and_heading_order(built: BuiltSite) -> None:
     for rel in built.files():
         if not rel.endswith(".html"):

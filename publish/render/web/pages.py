@@ -399,7 +399,7 @@ class Views(SiteContext):
     def _share_picture(self, bulletin: Bulletin) -> tuple[Picture, str] | None:
         """The first photo of a bulletin without a cover that a share preview can show (None:
         the site's default cover): shared on Zalo or Facebook, it is told from the others."""
-        for ref in bulletin.shown_images:
+        for ref in bulletin.images_as_read:
             picture = self.pictures.picture(ref.path, owner=bulletin.source)
             if min(picture.largest.width, picture.largest.height) >= SHARE_MIN_PX:
                 return picture, ref.alt.strip() or bulletin.title
