@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PIL import Image
 
+from publish.render.web.qr import BORDER
 from tests.browser.test_pages import PAGE_TYPES, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -67,3 +70,51 @@ def test_a_bulletin_printed_from_a_phone_in_dark_mode_is_black_on_white(
     page = open_dark(sample_site.pages["bulletin"], media="print")
     for selector in ("body", "main .bulletin"):
         assert page.locator(selector).first.evaluate(LUMINANCE) > 0.9, selector
+
+
+def test_the_zalo_qr_code_keeps_a_light_quiet_zone_of_four_modules_in_dark_mode(
+    sample_site, open_dark
+) -> None:
+    """A QR code needs 4 light modules around it (ISO/IEC 18004) for a phone to find it; the SVG
+    draws only BORDER of them, the white page the rest, which dark mode took away."""
+    page = open_dark(sample_site.pages["follow"])
+    qr = page.locator(".qr-zalo")
+    qr.evaluate("svg => svg.scrollIntoView({block: 'center'})")  # its quiet zone in view too
+    # Where the code's modules are drawn, in CSS px of the viewport, and one module's size.
+    left, top, size, module = qr.evaluate(
+        """(svg, border) => {
+          const r = svg.getBoundingClientRect(), s = getComputedStyle(svg);
+          const px = name => parseFloat(s[name]);
+          const width = r.width - px("paddingLeft") - px("paddingRight")
+            - px("borderLeftWidth") - px("borderRightWidth");
+          const module = width / svg.viewBox.baseVal.width;
+          return [r.left + px("paddingLeft") + px("borderLeftWidth") + border * module,
+                  r.top + px("paddingTop") + px("borderTopWidth") + border * module,
+                  width - 2 * border * module, module];
+        }""",
+        BORDER,
+    )
+    quiet = 4 * module
+    shot = Image.open(
+        io.BytesIO(
+            page.screenshot(
+                clip={
+                    "x": left - quiet,
+                    "y": top - quiet,
+                    "width": size + 2 * quiet,
+                    "height": size + 2 * quiet,
+                },
+                scale="css",
+            )
+        )
+    ).convert("L")
+    inner = round(quiet) - 1  # a pixel off the code's edge, which anti-aliasing may blur
+    ring = [
+        shot.getpixel((x, y))
+        for y in range(shot.height)
+        for x in range(shot.width)
+        if not (inner <= x < shot.width - inner and inner <= y < shot.height - inner)
+    ]
+    assert len(ring) > 0 and min(ring) > 200, (
+        f"darkest pixel within 4 modules ({quiet:.1f} px) of the code: {min(ring)}"
+    )
