@@ -221,6 +221,19 @@ def test_breadcrumb_links_are_finger_sized(open_hostile: Opener) -> None:
         assert box and box["height"] >= 24 and box["width"] >= 24, (i, box)
 
 
+@pytest.mark.parametrize("width", [187, 360])
+def test_the_footer_s_contact_links_are_finger_sized(width: int, open_hostile: Opener) -> None:
+    """The emergency number, the hotline and the e-mail address in the footer are at least 24 px
+    high (WCAG 2.5.8): they are what an elderly reader taps to call the unit, and were 18 px."""
+    page, _ = open_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
+    links = page.locator(".contact-list a")
+    assert links.count() >= 3
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box and box["height"] >= 24 and box["width"] >= 24, (links.nth(i).inner_text(), box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (links.nth(i).inner_text(), box)
+
+
 @pytest.mark.parametrize("width", [187, 240, 360])
 def test_a_card_s_title_keeps_most_of_the_card_on_a_zoomed_phone(
     width: int, open_hostile: Opener
