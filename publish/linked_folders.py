@@ -3,29 +3,41 @@
 The loader does not enter a linked folder (it could lead anywhere, and loop). Skipping one in
 silence cost a unit its bulletins: `content/bai-viet` moved to a shared drive and linked back
 was read as empty, and the next `publish sync` withdrew every bulletin it held from Zalo and the
-radio folder. A linked folder with no Markdown file in it (a folder of photos) stays allowed.
+radio folder. A linked folder with no Markdown file in it (a folder of photos) stays allowed;
+one that cannot be looked through to the end (too big, or a folder in it unreadable) is refused
+as a link to nowhere is: not knowing must not withdraw bulletins either.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 
-from publish.errors import Problem
+from publish.errors import Problem, os_reason
 from publish.model import PAGES_DIR
 
 __all__ = ["MAX_ENTRIES_LOOKED_AT", "problems"]
 
 MAX_ENTRIES_LOOKED_AT = 10_000
 """Entries read under one linked folder looking for a Markdown file: a link to a huge tree (a
-whole drive) is looked into this far only, so the check stays short whatever it points at."""
+whole drive) is looked into this far only, so the check stays short whatever it points at;
+past it the link is refused, since what lies beyond is not known."""
+
+
+@dataclass(frozen=True)
+class _CannotTell:
+    """Why the look through a linked folder stopped before it could tell whether it holds a
+    Markdown file."""
+
+    reason: str
 
 
 def problems(links: list[str], root: Path) -> list[Problem]:
     """An error for each linked folder (paths as the walk of content/ found them) that holds a
-    Markdown file, or whose target cannot be opened to tell (gone, or an unmounted drive)."""
+    Markdown file, or that cannot be looked through to tell (gone, an unmounted drive, a folder
+    in it unreadable, or more entries than MAX_ENTRIES_LOOKED_AT)."""
     found = []
     for link in links:
         shown = _shown(link, root)
@@ -42,9 +54,22 @@ def problems(links: list[str], root: Path) -> list[Problem]:
                 )
             )
             continue
-        markdown = _first_markdown(link)
+        markdown = _first_markdown(link, root)
         if markdown is None:
-            continue  # photos only (or nothing found within reach): nothing to publish there
+            continue  # photos only: nothing to publish there
+        if isinstance(markdown, _CannotTell):
+            found.append(
+                Problem(
+                    shown,
+                    f"thư mục là liên kết (symlink) tới «{target}», nơi không xem hết được "
+                    f"({markdown.reason}): không biết trong đó có bản tin nào, nên không dựng gì "
+                    "và không rút bài nào",
+                    hint=f"Thay liên kết bằng thư mục thật: xóa liên kết {shown} rồi chép vào "
+                    "đúng chỗ đó những gì cần dùng (bản tin, ảnh). Nếu chỉ cần ảnh, cho liên kết "
+                    "trỏ vào một thư mục nhỏ chỉ chứa ảnh, và bảo đảm đọc được mọi thư mục trong đó.",
+                )
+            )
+            continue
         held = _held(shown)
         found.append(
             Problem(
@@ -61,27 +86,34 @@ def problems(links: list[str], root: Path) -> list[Problem]:
     return found
 
 
-def _first_markdown(folder: str) -> str | None:
+def _first_markdown(folder: str, root: Path) -> str | _CannotTell | None:
     """The first file the walk of content/ would read as Markdown under `folder` (breadth
-    first, never entering a further link, so a link pointing back above it cannot loop), or
-    None when there is none among the first MAX_ENTRIES_LOOKED_AT entries."""
+    first, never entering a further link, so a link pointing back above it cannot loop), None
+    when it holds none, or why that cannot be told (too many entries, a folder unreadable)."""
     queue = deque([folder])
     looked_at = 0
     while queue:
         current = queue.popleft()
-        with contextlib.suppress(OSError), os.scandir(current) as entries:
-            for entry in entries:
-                looked_at += 1
-                if looked_at > MAX_ENTRIES_LOOKED_AT:
-                    return None
-                name = entry.name
-                if name.startswith((".", "_")):
-                    continue
-                if name.endswith(".md") and not name.startswith("~$"):
-                    return entry.path
-                with contextlib.suppress(OSError):
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    looked_at += 1
+                    if looked_at > MAX_ENTRIES_LOOKED_AT:
+                        return _CannotTell(
+                            f"hơn {MAX_ENTRIES_LOOKED_AT:,} mục".replace(",", ".")
+                            + ", quá nhiều để xem hết"
+                        )
+                    name = entry.name
+                    if name.startswith((".", "_")):
+                        continue
+                    if name.endswith(".md") and not name.startswith("~$"):
+                        return entry.path
                     if entry.is_dir(follow_symlinks=False):
                         queue.append(entry.path)
+        except OSError as error:
+            return _CannotTell(
+                f"không đọc được thư mục {_shown(current, root)}: {os_reason(error)}"
+            )
     return None
 
 

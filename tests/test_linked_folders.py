@@ -4,7 +4,10 @@ the link; one holding photos only is used as before."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -145,11 +148,12 @@ def test_hidden_and_underscore_links_are_skipped_as_their_folders_are(
     assert run(project, "check", now=EARLIER) == 0
 
 
-def test_a_huge_linked_tree_is_looked_into_only_so_far(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_huge_linked_tree_looked_into_only_so_far_is_refused(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     """A link to a whole drive: the look for a Markdown file stops after a bounded number of
-    entries, nested links are not entered (no loop), and what it found by then decides."""
+    entries and nested links are not entered (no loop); stopping short of the bulletins deep in
+    it was taken for «photos only», and a sync withdrew them. Not knowing refuses too."""
     monkeypatch.setattr(linked_folders, "MAX_ENTRIES_LOOKED_AT", 50)
     drive = tmp_path / "o"
     (drive / "anh").mkdir(parents=True)
@@ -159,6 +163,38 @@ def test_a_huge_linked_tree_is_looked_into_only_so_far(
     (drive / "sau" / "nua" / "b.md").write_text(bulletin_md(), "utf-8")
     (drive / "vong").symlink_to(tmp_path, target_is_directory=True)  # project/content/a.md
     (project / "content" / "o").symlink_to(drive, target_is_directory=True)
-    assert run(project, "check", now=EARLIER) == 0
+    assert run(project, "check", now=EARLIER) == 1
+    err = capsys.readouterr().err
+    assert "content/o: lỗi: thư mục là liên kết (symlink) tới «" in err
+    assert "nơi không xem hết được (hơn 50 mục, quá nhiều để xem hết)" in err
+    assert "Cách sửa: Thay liên kết bằng thư mục thật" in err
     monkeypatch.setattr(linked_folders, "MAX_ENTRIES_LOOKED_AT", 100)
     assert run(project, "check", now=EARLIER) == 1
+    assert "và có bản tin (content/o/sau/nua/b.md)" in capsys.readouterr().err
+
+
+def test_a_linked_folder_with_an_unreadable_folder_in_it_is_refused(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A read error inside the linked folder (no permission, a failing drive) was swallowed and
+    the folder taken for «photos only»: the bulletins in the part not read were withdrawn."""
+    drive = tmp_path / "o"
+    (drive / "anh").mkdir(parents=True)
+    (drive / "anh" / "1.jpg").write_bytes(b"")
+    (drive / "khoa").mkdir()
+    (drive / "khoa" / "b.md").write_text(bulletin_md(), "utf-8")
+    (project / "content" / "o").symlink_to(drive, target_is_directory=True)
+    real_scandir = os.scandir
+
+    def failing_scandir(path: str) -> Iterator[os.DirEntry[str]]:
+        """os.scandir, but the locked folder cannot be read (the tests run as root)."""
+        if str(path).endswith(os.sep + "khoa"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(linked_folders.os, "scandir", failing_scandir)
+    assert run(project, "check", now=EARLIER) == 1
+    err = capsys.readouterr().err
+    assert "content/o: lỗi: thư mục là liên kết (symlink) tới «" in err
+    assert "(không đọc được thư mục content/o/khoa: không có quyền)" in err
+    assert "Traceback" not in err
