@@ -418,15 +418,15 @@ def _enterable(entry: os.DirEntry[str]) -> bool:
 
 
 def _folder_link(entry: os.DirEntry[str]) -> bool:
-    """Whether a directory entry is a link to a folder, or to nothing that has no file
-    extension (a folder on a drive not mounted, most likely): a file link is read or checked
-    where it is used."""
+    """Whether a directory entry is a link to a folder, or to nothing by a name that is not a
+    known file's (a folder on a drive not mounted, «tin-2024.12» too): a file link is read or
+    checked where it is used."""
     if not _linked(entry):
         return False
     try:
         if entry.is_dir():
             return True
-        return not os.path.exists(entry.path) and not os.path.splitext(entry.name)[1]
+        return not os.path.exists(entry.path) and linked_folders.may_be_folder(entry.name)
     except OSError:
         return False
 

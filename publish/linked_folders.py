@@ -15,10 +15,24 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
+from publish.content_images import IMAGE_SUFFIXES
 from publish.errors import Problem, os_reason
 from publish.model import PAGES_DIR
 
-__all__ = ["MAX_ENTRIES_LOOKED_AT", "problems"]
+__all__ = ["FILE_SUFFIXES", "MAX_ENTRIES_LOOKED_AT", "may_be_folder", "problems"]
+
+FILE_SUFFIXES = frozenset(
+    {
+        *IMAGE_SUFFIXES,
+        *(".heic", ".heif", ".svg", ".ico"),
+        *(".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf"),
+        *(".txt", ".csv", ".json", ".yaml", ".yml", ".toml", ".html", ".htm", ".zip", ".rar"),
+        *(".mp3", ".m4a", ".wav", ".ogg", ".mp4", ".mov", ".webm", ".avi"),
+        ".md",
+    }
+)
+"""Endings of names that are files (pictures, documents, sound, video, Markdown): a link by such
+a name to nothing is a missing file, told where it is used, not a folder on a drive not mounted."""
 
 MAX_ENTRIES_LOOKED_AT = 10_000
 """Entries read under one linked folder looking for a Markdown file: a link to a huge tree (a
@@ -84,6 +98,12 @@ def problems(links: list[str], root: Path) -> list[Problem]:
             )
         )
     return found
+
+
+def may_be_folder(name: str) -> bool:
+    """Whether a link by this name to nothing may be a folder (on a drive not mounted): any
+    name but a known file's, a dot in it or not («tin-2024.12», «v1.0»)."""
+    return os.path.splitext(name)[1].lower() not in FILE_SUFFIXES
 
 
 def _first_markdown(folder: str, root: Path) -> str | _CannotTell | None:

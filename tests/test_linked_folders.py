@@ -198,3 +198,21 @@ def test_a_linked_folder_with_an_unreadable_folder_in_it_is_refused(
     assert "content/o: lỗi: thư mục là liên kết (symlink) tới «" in err
     assert "(không đọc được thư mục content/o/khoa: không có quyền)" in err
     assert "Traceback" not in err
+
+
+def test_a_link_to_nowhere_with_a_dot_in_its_name_is_refused_as_a_folder(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«tin-2024.12» linked to a drive not mounted: only names with no dot at all counted as
+    folders, so it was skipped in silence and the bulletins on that drive were withdrawn. A
+    link by a picture's or a document's name to nothing is a missing file, not refused here."""
+    gone = tmp_path / "o-chua-gan"
+    (project / "content" / "tin-2024.12").symlink_to(gone / "tin-2024.12")
+    (project / "content" / "v1.0").symlink_to(gone / "v1.0")
+    (project / "content" / "anh.JPG").symlink_to(gone / "anh.jpg")
+    (project / "content" / "qd.pdf").symlink_to(gone / "qd.pdf")
+    assert run(project, "check", now=EARLIER) == 1
+    err = capsys.readouterr().err
+    for link in ("content/tin-2024.12", "content/v1.0"):
+        assert f"{link}: lỗi: thư mục là liên kết (symlink) tới «" in err, link
+    assert "anh.JPG" not in err and "qd.pdf" not in err
