@@ -13,7 +13,7 @@ from typing import Any
 from publish.approval import VERSION_LENGTH, is_version
 from publish.config import Policy
 from publish.model import Bulletin, Exclusion, Page
-from publish.text import LinePattern, folded_words, nfc, vn_datetime
+from publish.text import LinePattern, folded_words, nfc, one_tone_placement, vn_datetime
 
 __all__ = [
     "HEADLINE_FIELDS",
@@ -101,6 +101,23 @@ def _grades(policy: Policy) -> frozenset[str]:
 def _folded_grades(classifications: tuple[str, ...]) -> frozenset[str]:
     """See _grades (folded once per list: the gate asks for every bulletin)."""
     return frozenset(folded_words(c) for c in (*STAMPS, *classifications) if c.strip())
+
+
+def _toned(policy: Policy) -> frozenset[str]:
+    """The secret grades as _grades has them, but with their tone marks kept."""
+    return _toned_grades(tuple(policy.secret_classifications))
+
+
+@functools.lru_cache(maxsize=16)
+def _toned_grades(classifications: tuple[str, ...]) -> frozenset[str]:
+    """See _toned (once per list, as _folded_grades)."""
+    return frozenset(_toned_words(c) for c in (*STAMPS, *classifications) if c.strip())
+
+
+def _toned_words(text: str) -> str:
+    """`text` in lower case with its tone marks kept, words joined by single spaces: «Mắt» and
+    «Mật» stay apart, as folded_words cannot keep them."""
+    return _NON_WORD.sub(" ", one_tone_placement(nfc(text)).casefold()).strip()
 
 
 def _visible(text: str) -> str:
@@ -223,7 +240,7 @@ def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, st
     capitals headings that merely contain the word ("BẢO VỆ BÍ MẬT NHÀ NƯỚC").
     """
     grades = _grades(policy)
-    stamp = _headline_stamp(title, grades)
+    stamp = _headline_stamp(title, grades, _toned(policy))
     if stamp is not None:
         return -1, stamp
     for number, line in _candidate_lines(_visible(_as_shown(body))):
@@ -238,7 +255,7 @@ def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, st
 
 def headline_stamp(text: str, policy: Policy) -> str | None:
     """The secret stamp a title, summary or Zalo override opens with or is, else None."""
-    return _headline_stamp(text, _grades(policy))
+    return _headline_stamp(text, _grades(policy), _toned(policy))
 
 
 def note_stamp(note: str, policy: Policy) -> str | None:
@@ -253,25 +270,25 @@ def note_stamp(note: str, policy: Policy) -> str | None:
 
 def field_stamp(data: Mapping[str, Any], policy: Policy) -> tuple[str, str] | None:
     """(field, stamp) of the first HEADLINE_FIELDS value ("zalo.title": nested) with a stamp."""
-    grades = _grades(policy)
+    grades, toned = _grades(policy), _toned(policy)
     for name in HEADLINE_FIELDS:
         value: Any = data
         for key in name.split("."):
             value = value.get(key) if isinstance(value, Mapping) else None
-        stamp = _headline_stamp(value, grades) if isinstance(value, str) else None
+        stamp = _headline_stamp(value, grades, toned) if isinstance(value, str) else None
         if stamp is not None:
             return name, stamp
     return None
 
 
-def _headline_stamp(text: str, grades: frozenset[str]) -> str | None:
+def _headline_stamp(text: str, grades: frozenset[str], toned: frozenset[str]) -> str | None:
     """See headline_stamp: "[Mật] …", "MẬT: …", or the whole text a capitals stamp ("TỐI MẬT")."""
     if not text:
         return None
     text = _visible(text)
     match = _TITLE_STAMP.match(text)
     stamp = match["stamp"].strip() if match else ""
-    if stamp and folded_words(stamp) in grades:
+    if stamp and _is_bracketed_grade(stamp, grades, toned):
         return stamp
     match = _TITLE_LEAD.match(text)
     stamp = match["stamp"].rstrip() if match else ""
@@ -281,6 +298,21 @@ def _headline_stamp(text: str, grades: frozenset[str]) -> str | None:
     if words.isupper() and "\n" not in text and _is_stamp_line(text, grades):
         return words
     return None
+
+
+def _is_bracketed_grade(stamp: str, grades: frozenset[str], toned: frozenset[str]) -> bool:
+    """Whether the words a title opens with in brackets or quotes are a grade: with its own tone
+    marks ("[Mật]", "[tuyệt mật]"), or compared without them when in capitals ("[MẠT]") or typed
+    with none at all ("[Mat]"). A quoted word marked otherwise opens many a title ("“Mắt” bão",
+    "“Mặt” trái của…", "“Mát” lòng") and is no stamp."""
+    words = _toned_words(stamp)
+    if words in toned:
+        return True
+    folded = folded_words(stamp)
+    if stamp.isupper() or stamp.isascii():
+        return folded in grades
+    # A grade site.toml lists without marks ("noi bo") is compared without them: «[Nội bộ]».
+    return folded in toned
 
 
 def _is_stamp_line(line: str, grades: frozenset[str]) -> bool:

@@ -179,10 +179,35 @@ def test_a_quoted_grade_opening_the_title_stops_check(tmp_path, capsys, monkeypa
         "«Mật ong» giả bày bán",
         "“Mật ong rừng” giả bày bán",
         '"Bí mật" của kẻ lừa đảo',
+        # A quoted word marked otherwise than «mật» (the compare drops tone marks): each was
+        # taken for a stamp, the bulletin held back as secret and told to be purged.
+        "“Mắt” bão đã đi qua",
+        "“Mặt” trái của mạng xã hội",
+        '"Mát" lòng người dân',
+        "[Mặt] trận phòng chống ma túy",
+        "«Tối mắt» vì lãi suất cao",
     ],
 )
 def test_ordinary_titles_are_not_stamps(title: str) -> None:
     assert secret_stamp("Nội dung.", Policy(), title=title) is None
+    assert field_stamp({"summary": title}, Policy()) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["“MẠT” Kế hoạch", "[Mat] Ke hoach", "“TOI MAT” Ke hoach", "[mật] Kế hoạch"],
+)
+def test_a_bracketed_grade_in_capitals_or_typed_without_marks_is_still_a_stamp(
+    title: str,
+) -> None:
+    """Only a word with other tone marks, not in capitals, is let through: a stamp typed
+    without a Vietnamese keyboard, or in capitals with a slip of the marks, stays a stamp."""
+    assert secret_stamp("Nội dung.", Policy(), title=title) is not None
+
+
+def test_a_sites_grade_listed_without_marks_is_a_stamp_however_it_is_marked() -> None:
+    policy = Policy(secret_classifications=("noi bo",))
+    assert secret_stamp("Nội dung.", policy, title="[Nội bộ] Kế hoạch") is not None
 
 
 @pytest.mark.parametrize(
