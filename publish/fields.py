@@ -607,7 +607,14 @@ VIETNAMESE_FIELDS = {
     ),
     **dict.fromkeys(("kenh", "kenh dang"), "channels"),
     **dict.fromkeys(("duong dan", "dia chi bai"), "slug"),
-    **dict.fromkeys(("ngay het han", "han go bai"), "expires"),
+    **dict.fromkeys(
+        (
+            *("ngay het han", "het han luc", "het han vao", "het han ngay"),
+            *("han go", "han go bai", "han go luc", "go bai luc", "go luc"),
+            *("ngay go", "ngay go bai", "gio go", "gio go bai", "ngay ha bai", "ha bai luc"),
+        ),
+        "expires",
+    ),
     **dict.fromkeys(("ma bai", "ma ban tin"), "id"),
 }
 """The other fields' Vietnamese names (folded, '_' and '-' as spaces): `tác_giả: "Minh Anh"`

@@ -72,6 +72,15 @@ def test_a_misspelt_key_is_a_warning_naming_the_known_key(
         ("phan_loai", "classification"),
         ("độ mật", "classification"),
         ("het-han", "expires"),
+        # README calls `expires` «hạn gỡ»: written so, it was read as a template field and the
+        # bulletin stayed up past the time the editor meant.
+        ("hạn_gỡ", "expires"),
+        ("hạn gỡ", "expires"),
+        ("Hạn gỡ lúc", "expires"),
+        ("ngày_gỡ", "expires"),
+        ("giờ gỡ bài", "expires"),
+        ("hết_hạn_lúc", "expires"),
+        ("ngày hạ bài", "expires"),
     ],
 )
 def test_a_misspelt_key_that_could_hold_the_bulletin_back_is_an_error(
