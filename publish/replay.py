@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
-from publish import output_stamp
+from publish import linked_folders, output_stamp
 from publish.cache import _tool_digest, file_sha256, write_file
 from publish.config import BUILTIN_THEME, Config
 from publish.errors import Problem, PublishError
@@ -125,6 +125,8 @@ class LastBuild:
         """(name, path as the build spells it) of each file or folder _roots() found."""
         self._stats: dict[str, Stat] | None = None
         """The inputs' stats taken by a replay that did not go through, for start() to reuse."""
+        self._partial = False
+        """Whether _stat_inputs() stopped short in a linked folder too big to look through."""
         self._recorded: dict[str, Input] = {}
         """The last stamp's inputs (same tool and options), whose digests start() may reuse."""
         self._hashed: dict[str, str | None] = {}
@@ -188,6 +190,7 @@ class LastBuild:
         """The stat of every input file, by name (see _name)."""
         found: dict[str, Stat] = {}
         self._tops = []
+        self._partial = False
         for path in self._roots():
             try:
                 st = os.stat(path)
@@ -198,10 +201,10 @@ class LastBuild:
             if not stat.S_ISDIR(st.st_mode):
                 found[name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
             elif name == text:  # run in the project folder: the walk's paths are the names
-                _walk(text, found)
+                self._partial |= not _walk(text, found)
             else:
                 walked: dict[str, Stat] = {}
-                _walk(text, walked)
+                self._partial |= not _walk(text, walked)
                 cut = len(text)
                 found.update((name + file[cut:], fst) for file, fst in walked.items())
         return found
@@ -243,6 +246,11 @@ class LastBuild:
             )
             return None
         current = self._stats = self._stat_inputs()
+        if self._partial:
+            self.why_not = (
+                "một thư mục liên kết (symlink) có quá nhiều mục để xem hết có thay đổi không"
+            )
+            return None
         if current.keys() != stamp.inputs.keys():
             added = sorted(current.keys() - stamp.inputs.keys())
             gone = sorted(stamp.inputs.keys() - current.keys())
@@ -370,7 +378,9 @@ class LastBuild:
                 inputs[name] = (settled(st, started), digest)
                 if not name.endswith(os.sep):  # a folder link's mark is no file to read
                     self.digests[self._path(name)] = digest
-        self._inputs = inputs
+        # Files past where the walk stopped are not in the stamp: a build it let replay could
+        # miss a change there.
+        self._inputs = None if self._partial else inputs
 
     def record(self, site: Site, channels: tuple[str, ...], outcome: Outcome) -> None:
         """After a successful build: save the stamp (its time span from the site's dates)."""
@@ -486,18 +496,32 @@ def _hash_all(paths: list[str]) -> list[str | None]:
     return list(run_jobs([partial(file_sha256, p) for p in paths], chunk=64))
 
 
-def _walk(folder: str, found: dict[str, Stat], seen: set[str] | None = None) -> None:
+def _walk(
+    folder: str,
+    found: dict[str, Stat],
+    seen: set[str] | None = None,
+    budget: list[int] | None = None,
+) -> bool:
     """Add the stat of every file under `folder` (a linked folder once: links may loop), and
-    of each folder link itself, marked by a trailing separator."""
+    of each folder link itself, marked by a trailing separator. False when a linked folder
+    holds more entries than publish.linked_folders looks at: the walk stops there (such a link
+    is refused, and walking `content/o -> /usr` took 51 s before the refusal)."""
     seen = set() if seen is None else seen
     real = os.path.realpath(folder)
     if real in seen:
-        return
+        return True
     seen.add(real)
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
+            if budget is not None:
+                budget[0] -= 1
+                if budget[0] < 0:
+                    return False
             if entry.is_dir():
+                inner = budget
                 if entry.is_symlink():
+                    if inner is None:
+                        inner = [linked_folders.MAX_ENTRIES_LOOKED_AT]
                     # A folder of bulletins replaced by a link to a copy holds the same files
                     # under the same names: without the mark, the build that refuses the link
                     # (see publish.linked_folders) was replayed as if nothing had changed.
@@ -509,11 +533,13 @@ def _walk(folder: str, found: dict[str, Stat], seen: set[str] | None = None) -> 
                             st.st_ctime_ns,
                             st.st_ino,
                         )
-                _walk(entry.path, found, seen)
+                if not _walk(entry.path, found, seen, inner):
+                    return False
             else:
                 with contextlib.suppress(OSError):
                     st = entry.stat()
                     found[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return True
 
 
 def _link_target(path: str) -> str | None:

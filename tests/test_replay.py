@@ -940,3 +940,55 @@ def test_a_failed_build_is_followed_by_a_real_one_that_says_why(root, capsys) ->
     post.write_text(good, "utf-8")
     assert build(root, "--timings") == 0
     assert why_not(capsys.readouterr().out) == NO_STAMP
+
+
+def test_a_linked_folder_too_big_to_look_through_is_walked_only_so_far(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`content/o -> /usr` had every file under it stat'ed (and hashed) before the build
+    refused the link: 51 s. The walk stops where publish.linked_folders stops looking."""
+    from publish import config as config_module
+    from publish import linked_folders
+    from publish.config import CHANNELS
+
+    monkeypatch.setattr(linked_folders, "MAX_ENTRIES_LOOKED_AT", 50)
+    drive = tmp_path / "o"
+    for folder in range(4):
+        (drive / f"thu-muc-{folder}").mkdir(parents=True)
+        for number in range(30):
+            (drive / f"thu-muc-{folder}" / f"{number}.txt").write_text("x", "utf-8")
+    assert build(root, "-q") == 0
+    (root / "content" / "o").symlink_to(drive, target_is_directory=True)
+    last = replay.LastBuild(config_module.load(root), root / "output", (CHANNELS, False, False))
+    inputs = last._stat_inputs()
+    assert "content/o" + os.sep in inputs  # the link itself is still in the stamp
+    under = [
+        name
+        for name in inputs
+        if name.startswith("content/o" + os.sep) and name != "content/o" + os.sep
+    ]
+    assert len(under) <= 50
+    assert last.replay(NOW, CHANNELS) is None
+    assert last.why_not == (
+        "một thư mục liên kết (symlink) có quá nhiều mục để xem hết có thay đổi không"
+    )
+
+
+def test_a_build_with_a_linked_folder_walked_only_in_part_is_never_replayed(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Photos linked in, with a hidden folder of thumbnails the link check does not enter: the
+    stamp could not hold every file under the link, so a photo changed past where the walk
+    stopped must not be replayed over."""
+    from publish import linked_folders
+
+    monkeypatch.setattr(linked_folders, "MAX_ENTRIES_LOOKED_AT", 20)
+    photos = tmp_path / "kho-anh"
+    (photos / ".thumbs").mkdir(parents=True)
+    for number in range(30):
+        (photos / ".thumbs" / f"{number}.jpg").write_bytes(b"")
+    (root / "content" / "kho").symlink_to(photos, target_is_directory=True)
+    assert build(root, "-q") == 0
+    capsys.readouterr()
+    assert build(root) == 0
+    assert REPLAYED not in capsys.readouterr().out
