@@ -326,6 +326,12 @@ def _link_problems(
     return problems
 
 
+def bulletin_files(content_dir: Path) -> Iterator[Path]:
+    """The bulletin files a load reads under `content_dir`, in its order (pages/, hidden and
+    underscore names, Word's «~$» lock files and linked folders left out)."""
+    return _markdown_files(content_dir, pages=False)
+
+
 def _markdown_files(
     folder: Path,
     *,

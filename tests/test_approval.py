@@ -441,6 +441,48 @@ def test_a_file_name_typed_wrong_is_told_with_the_nearest_bulletin(
     assert f"Cách sửa: Có phải ý bạn là «{meant}»? Ghi đường dẫn tệp." in err
 
 
+@pytest.mark.parametrize(
+    ("files", "typed"),
+    [
+        # Only a template, a hidden copy or Word's lock file is near: none is a bulletin.
+        (["content/_mau/2020-12-08-canh-bao-gia-danh.md"], "2020-12-08-canh-bao-gia.md"),
+        (["content/.cu/2020-12-08-canh-bao-gia-danh.md"], "2020-12-08-canh-bao-gia.md"),
+        (["content/bai-viet/~$20-12-08-canh-bao-gia-danh.md"], "~$20-12-08-canh-bao.md"),
+        # Two bulletins start so: naming one would send the approver to the wrong one.
+        (
+            [
+                "content/bai-viet/2020-12-08-canh-bao-a.md",
+                "content/bai-viet/2020-12-08-canh-bao-b.md",
+            ],
+            "content/bai-viet/2020-12-08-canh-bao.md",
+        ),
+        # «2020» starts every bulletin of that year: too short to say which.
+        (["content/bai-viet/2020-12-08-canh-bao-gia-danh.md"], "2020.md"),
+    ],
+)
+def test_no_bulletin_is_suggested_when_none_or_several_fit(
+    tmp_path: Path, capsys, files: list[str], typed: str
+) -> None:
+    root = project(tmp_path)
+    for name in files:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(bulletin_md(), encoding="utf-8")
+    assert approve(root, typed) == 1
+    err = capsys.readouterr().err
+    assert f"{typed}: lỗi: không có tệp bản tin (.md) này" in err
+    assert "Có phải ý bạn là" not in err
+
+
+def test_the_suggestion_keeps_the_folder_typed(tmp_path: Path, capsys) -> None:
+    """One name in two folders: the name alone was matched, and the other folder's suggested."""
+    root = project(tmp_path)
+    for folder in ("nam-2020", "nam-2021"):
+        (root / "content" / folder).mkdir()
+        (root / "content" / folder / "le-ra-quan.md").write_text(bulletin_md(), "utf-8")
+    assert approve(root, "content/nam-2020/le-ra-qua.md") == 1
+    assert "Có phải ý bạn là «content/nam-2020/le-ra-quan.md»?" in capsys.readouterr().err
+
+
 def test_a_file_named_twice_is_approved_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

@@ -15,7 +15,7 @@ from publish import approval
 from publish import config as config_module
 from publish.cli import common_options, resolve_now, typed_path
 from publish.config import CHANNELS, Config
-from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, load_bulletin
+from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, bulletin_files, load_bulletin
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import public_classification
@@ -301,18 +301,44 @@ def _find(name: str, root: Path) -> Path:
 
 def _nearest(path: Path, root: Path) -> str | None:
     """The bulletin file whose name is closest to the one typed (a name typed from memory, or
-    without its folder), from the project root; None when none is close."""
-    content = root / "content"
-    found = {
-        found.name: found
-        for found in sorted(content.rglob("*.md"))
-        if found.relative_to(content).parts[0] != PAGES_DIR
-    }
-    typed = nfc(path.name)
-    # A name cut short (typed from memory) is the start of the real one, whatever its length.
-    started = sorted((n for n in found if n.startswith(typed.removesuffix(".md"))), key=len)
-    close = started or difflib.get_close_matches(typed, list(found), n=1, cutoff=0.6)
-    return display_path(found[close[0]], root) if close else None
+    without its folder), from the project root; None when none is close, or several are as
+    close (a wrong guess sends the approver to approve another bulletin)."""
+    typed = nfc(display_path(path, root))
+    by_path = "/" in typed
+    if by_path and not typed.startswith("content/"):
+        typed = "content/" + typed  # typed from content/: «bai-viet/x.md»
+    candidates: dict[str, list[str]] = {}
+    for found in bulletin_files(root / "content"):
+        shown = display_path(found, root)
+        candidates.setdefault(shown if by_path else shown.rsplit("/", 1)[-1], []).append(shown)
+    if typed in candidates:  # the right name in another folder
+        return _only([typed], candidates)
+    stem = typed.removesuffix(".md")
+    # A name cut short (typed from memory) is the start of the real one, if long enough to say
+    # which: «2020» starts every bulletin of that year.
+    if len(stem.rsplit("/", 1)[-1]) >= MIN_TYPED_START:
+        started = [key for key in candidates if key.startswith(stem)]
+        if started:
+            return _only(started, candidates)
+    close = difflib.get_close_matches(typed, list(candidates), n=2, cutoff=0.6)
+    if len(close) == 2 and _likeness(typed, close[0]) == _likeness(typed, close[1]):
+        return None
+    return _only(close[:1], candidates)
+
+
+MIN_TYPED_START = 5
+"""Characters a name cut short must have (before «.md») to be told as the start of one."""
+
+
+def _only(keys: list[str], candidates: dict[str, list[str]]) -> str | None:
+    """The one file `keys` name, or None when they name none or more than one."""
+    files = [shown for key in keys for shown in candidates[key]]
+    return files[0] if len(files) == 1 else None
+
+
+def _likeness(typed: str, other: str) -> float:
+    """How alike two names are, as difflib ranks its close matches."""
+    return difflib.SequenceMatcher(None, typed, other).ratio()
 
 
 def _summary(item: Approval, now: dt.datetime, *, unchanged: bool) -> str:
