@@ -496,7 +496,8 @@ def _not_reserved(col: Collector, value: str, field: str, what: str) -> str:
         col.add(
             f"{what} {value!r} là tên Windows dành riêng, không lưu được thành tệp trên máy Windows",
             field=field if field in (col.parsed.data if col.parsed else {}) else None,
-            hint=f"Đặt {field} khác, ví dụ: {field}: {value}-1",
+            hint=f"Đặt {'địa chỉ bài' if field == 'slug' else field} khác, ví dụ: {field}: "
+            f"{value}-1",
         )
         return ""
     return value

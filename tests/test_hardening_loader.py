@@ -332,6 +332,8 @@ def test_windows_reserved_file_names_slugs_and_ids_are_refused(tmp_path: Path, n
     )
     found = {(p.file, p.field) for p in problems(root) if "tên Windows dành riêng" in p.message}
     assert found == {(f"content/{name}.md", None), ("content/b.md", "slug"), ("content/c.md", "id")}
+    [slug] = [p for p in problems(root) if p.file == "content/b.md" and p.field == "slug"]
+    assert slug.hint == f"Đặt địa chỉ bài khác, ví dụ: slug: {name.lower()}-1"
 
 
 def test_a_very_long_file_name_gives_a_bounded_slug(tmp_path: Path) -> None:
