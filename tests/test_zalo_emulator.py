@@ -653,3 +653,28 @@ def test_a_state_file_that_is_not_one_is_refused_in_vietnamese(
     assert f"--state-file {state_file}: tệp này không phải trạng thái sandbox Zalo: {reason}" in err
     assert "Traceback" not in err and "Chưa chạy sandbox." in err
     assert state_file.read_bytes() == content
+
+
+def test_ctrl_c_pressed_as_the_prompt_appears_stops_the_sandbox(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tester who presses Ctrl+C as soon as «Nhấn Ctrl+C để dừng» shows gets the sandbox
+    stopped (its port closed) and exit 0, not an interrupt escaping before the wait began
+    with the server left running."""
+    state_file = tmp_path / "sandbox.json"
+    real_print = print
+
+    def interrupted_at_the_prompt(*args: object, **kwargs: object) -> None:
+        real_print(*args, **kwargs)  # type: ignore[call-overload]
+        if any("Nhấn Ctrl+C" in str(arg) for arg in args):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(zalo_sandbox, "print", interrupted_at_the_prompt, raising=False)
+    monkeypatch.delenv("ZALO_APP_ID", raising=False)
+    code = main(["zalo-sandbox", "--port", "0", "--state-file", str(state_file)])
+    said = capsys.readouterr()
+    assert code == 0
+    assert "Đã dừng sandbox Zalo OA." in said.err
+    base_url = said.out.split("đang chạy tại ", 1)[1].split()[0]
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(base_url, timeout=5)

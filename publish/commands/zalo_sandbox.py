@@ -192,15 +192,18 @@ def run(args: argparse.Namespace) -> int:
             f"Không mở được cổng {args.port} trên {args.host}: {os_reason(exc)}. "
             "Cách sửa: chọn cổng khác bằng --port (hoặc --port 0 để tự chọn)."
         ) from None
-    print(f"Sandbox Zalo OA đang chạy tại {emulator.base_url}")
-    print(f"  export ZALO_API_BASE={emulator.base_url} ZALO_OAUTH_BASE={emulator.base_url}")
-    print(_credentials_note(config))
-    if args.state_file:
-        print(f"Trạng thái được lưu vào {args.state_file}.")
-    if emulator.ignored_state_fields:
-        print(_ignored_note(args.state_file, emulator.ignored_state_fields))
-    print("Nhấn Ctrl+C để dừng.", flush=True)
+    # From here on a Ctrl+C, however early (a tester reads the prompt below and presses it at
+    # once), stops the sandbox and saves its state: one arriving before the `try` escaped as an
+    # interrupt, with the state unsaved.
     try:
+        print(f"Sandbox Zalo OA đang chạy tại {emulator.base_url}")
+        print(f"  export ZALO_API_BASE={emulator.base_url} ZALO_OAUTH_BASE={emulator.base_url}")
+        print(_credentials_note(config))
+        if args.state_file:
+            print(f"Trạng thái được lưu vào {args.state_file}.")
+        if emulator.ignored_state_fields:
+            print(_ignored_note(args.state_file, emulator.ignored_state_fields))
+        print("Nhấn Ctrl+C để dừng.", flush=True)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
