@@ -3,12 +3,15 @@ alone (the sync imports this without the loader)."""
 
 from __future__ import annotations
 
+import hashlib
+
 from publish.model import Bulletin, Correction
 
 __all__ = [
     "HEADING",
     "ON_AIR_MARK",
     "corrected_key",
+    "correction_id",
     "on_air_key",
     "told",
     "updated",
@@ -19,19 +22,29 @@ __all__ = [
 HEADING = "Đính chính"
 """What every channel calls a correction."""
 ON_AIR_MARK = "#dinh-chinh-"
-"""What sets the key of a correction read on air apart from its bulletin's (`<key>#dinh-chinh-<n>`,
+"""What sets the key of a correction read on air apart from its bulletin's (`<key>#dinh-chinh-<id>`,
 see publish/render/radio/on_air_corrections.py)."""
+_ID_DIGITS = 8
+"""Hex digits of a correction's id: enough to tell apart the few corrections of a bulletin."""
 
 
-def on_air_key(key: str, number: int) -> str:
-    """The key of the radio item telling correction `number` (from 1) of the bulletin `key`."""
-    return f"{key}{ON_AIR_MARK}{number}"
+def correction_id(correction: Correction) -> str:
+    """A correction's stable id, from its date and note: not its place in the list, which
+    deleting an earlier one changes (a correction already told would then seem a new one)."""
+    text = f"{correction.date.isoformat()}\n{correction.note}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:_ID_DIGITS]
+
+
+def on_air_key(key: str, ident: str) -> str:
+    """The key of the radio item telling the correction `ident` (its id) of the bulletin `key`."""
+    return f"{key}{ON_AIR_MARK}{ident}"
 
 
 def corrected_key(key: str) -> str:
     """The bulletin key of a radio item key: a correction item's bulletin, else the key itself."""
-    head, mark, number = key.rpartition(ON_AIR_MARK)
-    return head if mark and number.isdigit() else key
+    head, mark, ident = key.rpartition(ON_AIR_MARK)
+    is_id = bool(ident) and all(c in "0123456789abcdef" for c in ident)
+    return head if mark and is_id else key
 
 
 def when(correction: Correction) -> str:

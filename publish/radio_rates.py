@@ -16,6 +16,11 @@ It holds the keys of the bulletins the episode was sent with too: a build keeps 
 it has no `radio.air_date`) in that aired episode, where a changed air_weekday would otherwise
 move it to another week, perhaps one still to come, and send it to the station a second time.
 
+Per bulletin it holds what the station was sent too: the title, and the stable ids of the
+corrections its script carried (publish/correction_text.py, `correction_id`). The corrections a
+bulletin has that the aired script did not carry are those its listeners were never told, read
+in a later episode (publish/render/radio/on_air_corrections.py), whatever their dates say.
+
 Only the `AIRED_KEPT` most recently aired episodes keep their record (with every one to come):
 the file would otherwise grow by an episode a week for ever. What reads an aired record: the
 radio sync, to know an episode aired although the settings now put it later (at most a week
@@ -27,6 +32,7 @@ either way, and a bulletin that old cannot move into an episode still to come.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -34,6 +40,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from publish.correction_text import corrected_key
 from publish.errors import PublishError, os_reason
 from publish.syntax import json_error
 
@@ -41,6 +48,7 @@ __all__ = [
     "AIRED_KEPT",
     "RATES_NAME",
     "KeptRates",
+    "SentItem",
     "aired_bulletins",
     "builds_alike",
     "kept_rates_bytes",
@@ -70,6 +78,15 @@ def reader_name(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class SentItem:
+    """What the station was sent of one bulletin: its title and the corrections it carried."""
+
+    title: str
+    corrections: frozenset[str]
+    """Stable ids (correction_text.correction_id) of the corrections in the script sent."""
+
+
+@dataclass(frozen=True, slots=True)
 class KeptRates:
     """The rates an episode was last synced with: the site's, and each reader's it timed."""
 
@@ -80,6 +97,8 @@ class KeptRates:
     """Reader name (as `reader_name` gives it) → syllables a minute."""
     bulletins: frozenset[str] = frozenset()
     """Keys of the bulletins it was sent with (none in a record written before they were kept)."""
+    sent: Mapping[str, SentItem] = dataclasses.field(default_factory=dict)
+    """Bulletin key → what it was sent as (none in a record written before that was kept)."""
 
 
 def load_kept_rates(path: Path) -> dict[str, KeptRates]:
@@ -119,10 +138,21 @@ def _records(raw: bytes, path: Path) -> dict[str, KeptRates]:
             if not isinstance(bulletins, list) or not all(isinstance(k, str) for k in bulletins):
                 raise ValueError(bulletins)
             rate = _whole(entry["rate_spm"])
-            kept[str(folder)] = KeptRates(air, rate, readers, frozenset(bulletins))
+            sent = {str(k): _sent_item(v) for k, v in entry.get("sent", {}).items()}
+            kept[str(folder)] = KeptRates(air, rate, readers, frozenset(bulletins), sent)
         except (KeyError, TypeError, AttributeError, ValueError):
             raise _damaged(path, " (không đúng dạng)") from None
     return kept
+
+
+def _sent_item(value: dict[str, object]) -> SentItem:
+    """One bulletin's `sent` entry from the file, or ValueError."""
+    title, ids = value["title"], value["corrections"]
+    if not isinstance(title, str) or not isinstance(ids, list):
+        raise ValueError(value)
+    if not all(isinstance(i, str) for i in ids):
+        raise ValueError(ids)
+    return SentItem(title, frozenset(ids))
 
 
 def _whole(value: object) -> int:
@@ -149,6 +179,16 @@ def kept_rates_bytes(kept: Mapping[str, KeptRates]) -> bytes:
             "rate_spm": kept[folder].rate,
             "readers": dict(sorted(kept[folder].readers.items())),
             "bulletins": sorted(kept[folder].bulletins),
+            **(
+                {
+                    "sent": {
+                        key: {"title": item.title, "corrections": sorted(item.corrections)}
+                        for key, item in sorted(kept[folder].sent.items())
+                    }
+                }
+                if kept[folder].sent
+                else {}
+            ),
         }
         for folder in sorted(kept)
     }
@@ -157,10 +197,15 @@ def kept_rates_bytes(kept: Mapping[str, KeptRates]) -> bytes:
 
 
 def upcoming_rates(
-    radio_output: Path, kept: Mapping[str, KeptRates], now: dt.datetime
+    radio_output: Path,
+    kept: Mapping[str, KeptRates],
+    now: dt.datetime,
+    carried: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, KeptRates]:
     """`kept` with every episode built in `radio_output` that airs at or after `now` recorded as
-    built (its rundown.json); aired episodes keep their record, and one to come that is no longer
+    built (its rundown.json), with, per bulletin, its title there and the ids of the corrections
+    its script carried (`carried`: bulletin key → ids, of the site the output was built from,
+    none when not given); aired episodes keep their record, and one to come that is no longer
     built loses it. A record is frozen once its air time is past: that decides for good that the
     episode aired, whatever [radio] air_weekday or air_time say later. One the settings move into
     the past before that keeps its record as it is: aired while they say so, it is to come again
@@ -183,8 +228,20 @@ def upcoming_rates(
                 for row in document["items"]
                 if row["duration_mode"] == "estimated" and row["rate_spm"]
             }
-            keys = frozenset(row["key"] for row in document["items"] if row.get("key"))
-            result[folder] = KeptRates(air, document["rate_spm"], readers, keys)
+            rows = [row for row in document["items"] if row.get("key")]
+            keys = frozenset(row["key"] for row in rows)
+            sent = (
+                {
+                    row["key"]: SentItem(
+                        str(row["title"] or ""), carried.get(row["key"], frozenset())
+                    )
+                    for row in rows
+                    if corrected_key(row["key"]) == row["key"]
+                }
+                if carried is not None
+                else {}
+            )
+            result[folder] = KeptRates(air, document["rate_spm"], readers, keys, sent)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue  # not an episode this build wrote
     return _recent(result, now)

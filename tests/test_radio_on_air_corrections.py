@@ -22,7 +22,7 @@ CORRECTED = "2024-12-16T12:00"
 """After it aired: the bulletin is corrected on Monday."""
 NEXT_AIRED = "2024-12-23T12:00"
 """After the episode of Saturday 21/12/2024 aired too."""
-CORRECTION_ITEM = "items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-1.txt"
+CORRECTION_ITEM = "items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7.txt"
 READ = (
     "Đính chính: Trong chương trình ngày mười bốn tháng mười hai năm hai nghìn không trăm hai "
     "mươi tư, chúng tôi đã đưa tin “Công an huyện ra quân đảm bảo trật tự an toàn giao thông "
@@ -85,7 +85,7 @@ def test_a_correction_after_the_broadcast_is_read_in_the_next_episode(root: Path
     document = json.loads(now["2024-W51/rundown.json"])
     [entry] = [i for i in document["items"] if i["key"]]
     assert (entry["key"], entry["type"], entry["floatable"]) == (
-        "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1",
+        "ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7",
         "Đính chính",
         False,
     )
@@ -97,7 +97,7 @@ def test_a_correction_after_the_broadcast_is_read_in_the_next_episode(root: Path
     assert snapshot(station) == now
     kept = json.loads((root / "state/radio-rates.json").read_text("utf-8"))["episodes"]
     assert kept["2024-W50"]["bulletins"] == ["canh-bao-lua-dao-shipper", "ra-quan-ttatgt-cuoi-nam"]
-    assert kept["2024-W51"]["bulletins"] == ["ra-quan-ttatgt-cuoi-nam#dinh-chinh-1"]
+    assert kept["2024-W51"]["bulletins"] == ["ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7"]
     assert sorted(p.name for p in (root / "output/radio").iterdir()) == [
         "2024-W50",
         "2024-W51",
@@ -132,9 +132,9 @@ def test_a_correction_never_sent_goes_to_the_first_episode_still_to_come(root: P
     assert sync_command(root, SENT) == 0
     correct(root, "2024-12-16 09:00")
     output, _problems = built_radio(root, CORRECTED)
-    assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1" in output["2024-W51/rundown.json"].decode()
+    assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7" in output["2024-W51/rundown.json"].decode()
     output, _problems = built_radio(root, NEXT_AIRED)
-    assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1" in output["2024-W52/rundown.json"].decode()
+    assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7" in output["2024-W52/rundown.json"].decode()
     assert "2024-W51/rundown.json" not in output
 
 
@@ -180,3 +180,74 @@ def test_a_correction_is_told_even_when_the_corrected_text_is_held(root: Path) -
     edit(root / FIRST, "tổ chức ra quân", "tổ chức XQZV ra quân")
     output, problems = built_radio(root, CORRECTED)
     assert CORRECTION_ITEM in output and any("XQZV" in p for p in problems)
+
+
+def owed_items(output: dict[str, bytes]) -> list[str]:
+    """The correction items of the first bulletin in a built radio output."""
+    return [p for p in output if p.startswith("items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-")]
+
+
+def test_a_correction_dated_by_day_alone_on_the_broadcast_day_is_read(root: Path) -> None:
+    """«date: 2024-12-14» is that day's 00:00, before the 17:00 broadcast: it was taken as in the
+    script read then, and never told. What the station was sent decides, not the date."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-14")
+    output, _problems = built_radio(root, CORRECTED)
+    assert len(owed_items(output)) == 1
+
+
+def test_a_correction_made_before_the_broadcast_but_never_sent_is_read(root: Path) -> None:
+    """Corrected on Friday with no sync before Saturday's broadcast: the station read the old
+    script, so its listeners are told, although the correction is dated before the air time."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-13 09:00")
+    output, _problems = built_radio(root, CORRECTED)
+    [item] = owed_items(output)
+    assert "sáu bảy chín" in output[item].decode("utf-8-sig")
+
+
+def test_a_record_written_before_it_kept_what_was_sent_counts_a_day_alone_on_its_day(
+    root: Path,
+) -> None:
+    """An older state/radio-rates.json (no `sent`) falls back to the dates, a day alone counting
+    for the whole day of the broadcast."""
+    assert sync_command(root, SENT) == 0
+    path = root / "state/radio-rates.json"
+    data = json.loads(path.read_text("utf-8"))
+    for entry in data["episodes"].values():
+        assert entry.pop("sent")
+    path.write_text(json.dumps(data), "utf-8")
+    correct(root, "2024-12-14")
+    output, _problems = built_radio(root, CORRECTED)
+    assert len(owed_items(output)) == 1
+
+
+def test_the_item_quotes_the_title_its_listeners_heard(root: Path) -> None:
+    """The correction fixed the title: the item quotes the title read on air, as sent."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    edit(root / FIRST, 'cuối năm"', 'dịp cuối năm"')
+    output, _problems = built_radio(root, CORRECTED)
+    [item] = owed_items(output)
+    text = spoken(output[item].decode("utf-8-sig").replace("\r\n", "\n"))
+    assert "“Công an huyện ra quân đảm bảo trật tự an toàn giao thông cuối năm”" in text
+
+
+def test_deleting_an_earlier_correction_leaves_a_later_ones_item_as_it_was(root: Path) -> None:
+    """Items were numbered by place: deleting the first correction gave the second one the
+    first's key, so it was taken for the item already sent (or aired) and never told."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    second = '  - date: 2024-12-16 10:00\n    note: "Sửa tên xã: đúng là xã Hòa An."\n'
+    edit(root / FIRST, "approved_by:", f"{second}approved_by:")
+    output, _problems = built_radio(root, CORRECTED)
+    told = {
+        p: spoken(output[p].decode("utf-8-sig").replace("\r\n", "\n")) for p in owed_items(output)
+    }
+    assert len(told) == 2
+    first = '  - date: 2024-12-16 09:00\n    note: "Sửa số đường dây nóng: đúng là 0912.345.679."\n'
+    edit(root / FIRST, first, "")
+    output, _problems = built_radio(root, CORRECTED)
+    [left] = owed_items(output)
+    text = spoken(output[left].decode("utf-8-sig").replace("\r\n", "\n"))
+    assert text == told[left] and "Hòa An" in text

@@ -264,7 +264,7 @@ def run_command(args: argparse.Namespace) -> int:
             if target == "radio" and not args.dry_run and _complete(synced):
                 # The rates an episode keeps once aired are those the station was sent.
                 until = last.until if last is not None else None
-                rates = record_rates(options.state, output, now, until)
+                rates = record_rates(options.state, output, now, until, result.site)
                 if rates.alike and rates.before != rates.after and last is not None:
                     # Records of episodes the build laid out still to come, which no build
                     # reads before they air: the next command may replay this build. Not

@@ -608,11 +608,12 @@ def record_addresses(state_dir: Path, site: Site) -> Rewrite:
 
 
 def record_rates(
-    state_dir: Path, output: Path, now: dt.datetime, until: dt.datetime | None
+    state_dir: Path, output: Path, now: dt.datetime, until: dt.datetime | None, site: Site
 ) -> Rewrite:
     """Record the read rates of every radio episode still to air in state/radio-rates.json, so
-    that once aired it keeps them (see publish/radio_rates.py); the file is rewritten only when a
-    record changed. `until`: the end of the span in which the build that wrote `output` gives
+    that once aired it keeps them (see publish/radio_rates.py), and which corrections of each
+    bulletin of `site` (built into `output`) its script carried; the file is rewritten only when
+    a record changed. `until`: the end of the span in which the build that wrote `output` gives
     the same output (see radio_rates.builds_alike)."""
     from publish.radio_rates import (
         RATES_NAME,
@@ -625,7 +626,10 @@ def record_rates(
 
     path = state_dir / RATES_NAME
     kept, before = read_kept_rates(path)
-    updated = upcoming_rates(output / "radio", kept, now)
+    from publish.correction_text import correction_id
+
+    carried = {b.key: frozenset(map(correction_id, b.corrections)) for b in site.bulletins}
+    updated = upcoming_rates(output / "radio", kept, now, carried)
     if updated == kept:
         return Rewrite(path, before, before, True)
     new = kept_rates_bytes(updated)

@@ -254,7 +254,8 @@ def _assemble(site: Site) -> Assembly:
         if aired is not None:
             # Told on air even when the corrected text itself is now held back: its listeners
             # heard the wrong version, whatever becomes of the aired episode's copy.
-            corrections += on_air_corrections.due(bulletin, aired.air)
+            was = aired.sent.get(bulletin.key)
+            corrections += on_air_corrections.due(bulletin, aired.air, was, config)
             readers[bulletin.key] = item.reader
         # One test for a published bulletin and a scheduled one alike: a scheduled bulletin
         # that will not air is never promised to the station (and its editor is told why).

@@ -4,7 +4,10 @@ item of its own in the first episode still to come at or after the correction.
 The aired episode belongs to the station and is never written again, and a script not aired yet
 simply reads the corrected text (publish/render/radio/items.py). The listeners who heard the old
 version are told in a later episode: «Đính chính: Trong chương trình ngày …, chúng tôi đã đưa tin
-“…”. <note>». The item has its own key (`<key>#dinh-chinh-<n>`), so its file, its line in the
+“…”. <note>». Owed are the corrections the aired script did not carry, as state/radio-rates.json
+records what the station was sent (publish/radio_rates.py): not those dated after the air time,
+as a correction made before it reaches the station only with a sync between the two. The item
+has its own key (`<key>#dinh-chinh-<id>`, the correction's stable id), so its file, its line in the
 rundown and the record of the episodes it was sent with (state/radio-rates.json) are its own,
 and the aired bulletin stays recorded in the episode it aired in. Once its episode aired, that
 record keeps it there, as it keeps a bulletin.
@@ -16,13 +19,14 @@ import dataclasses
 import datetime as dt
 
 from publish.config import Config
-from publish.correction_text import HEADING, on_air_key
+from publish.correction_text import HEADING, correction_id, on_air_key
 from publish.model import Bulletin, Correction
 from publish.radio.flags import Flag
+from publish.radio_rates import SentItem
 from publish.render.radio.items import Segment, Speaker, make_slug, pack, retimed
 from publish.sanitize import strip_markup
 
-__all__ = ["LABEL", "OnAir", "due", "item", "script"]
+__all__ = ["LABEL", "OnAir", "after", "due", "item", "script"]
 
 LABEL = HEADING
 """The item's type in its header and the rundown: what every channel calls a correction."""
@@ -41,15 +45,19 @@ class OnAir:
     aired: dt.datetime
 
 
-def due(bulletin: Bulletin, aired: dt.datetime) -> list[OnAir]:
-    """The corrections of a bulletin that aired at `aired` made after that broadcast (those made
-    before it were in the script read then), each as the bulletin its item shows."""
-    title = " ".join(strip_markup(bulletin.title).split())
+def due(
+    bulletin: Bulletin, aired: dt.datetime, sent: SentItem | None, config: Config
+) -> list[OnAir]:
+    """The corrections of a bulletin that aired at `aired` its listeners were never told, each
+    as the bulletin its item shows (quoting the title they heard): those the script `sent` did
+    not carry; with no such record (written before it was kept), those made after the broadcast
+    or, written as a day alone, on its day."""
+    title = " ".join(strip_markup(sent.title if sent else bulletin.title).split())
     return [
         OnAir(
             dataclasses.replace(
                 bulletin,
-                key=on_air_key(bulletin.key, number),
+                key=on_air_key(bulletin.key, correction_id(correction)),
                 title=f"{LABEL}: {title}",
                 date=correction.date,
                 corrections=(),
@@ -59,8 +67,20 @@ def due(bulletin: Bulletin, aired: dt.datetime) -> list[OnAir]:
             aired,
         )
         for number, correction in enumerate(bulletin.corrections, start=1)
-        if correction.date > aired
+        if (
+            correction_id(correction) not in sent.corrections
+            if sent
+            else after(correction, aired, config)
+        )
     ]
+
+
+def after(correction: Correction, aired: dt.datetime, config: Config) -> bool:
+    """Whether a correction may have been made after the broadcast at `aired`: a day alone (its
+    00:00) counts for the whole day, as the broadcast that day may have been first."""
+    if correction.timed:
+        return correction.date > aired
+    return correction.date.astimezone(config.tz).date() >= aired.astimezone(config.tz).date()
 
 
 def script(title: str, aired: dt.datetime, note: str, config: Config) -> str:
