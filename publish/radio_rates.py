@@ -22,7 +22,8 @@ bulletin has that the aired script did not carry are those its listeners were ne
 in a later episode (publish/render/radio/on_air_corrections.py), whatever their dates say.
 
 Only the `AIRED_KEPT` most recently aired episodes keep their record (with every one to come):
-the file would otherwise grow by an episode a week for ever. What reads an aired record: the
+the file would otherwise grow by an episode a week for ever. An older one stays while an episode
+to come holds the on-air correction of one of its bulletins: that item is made from it. What reads an aired record: the
 radio sync, to know an episode aired although the settings now put it later (at most a week
 later: a weekday moves it by six days, an air time by less than one); and the build, to lay out
 an aired episode, in output/radio/, as it was sent. Beyond the window a build lays an old
@@ -248,9 +249,21 @@ def upcoming_rates(
 
 
 def _recent(kept: dict[str, KeptRates], now: dt.datetime) -> dict[str, KeptRates]:
-    """`kept` without the aired episodes older than the `AIRED_KEPT` latest."""
+    """`kept` without the aired episodes older than the `AIRED_KEPT` latest, but for those with
+    a bulletin whose on-air correction an episode to come holds (the item is made from them)."""
     aired = sorted((rates.air, folder) for folder, rates in kept.items() if rates.air < now)
-    dropped = {folder for _air, folder in aired[: max(0, len(aired) - AIRED_KEPT)]}
+    owed = {
+        corrected_key(key)
+        for rates in kept.values()
+        if rates.air >= now
+        for key in rates.bulletins
+        if corrected_key(key) != key
+    }
+    dropped = {
+        folder
+        for _air, folder in aired[: max(0, len(aired) - AIRED_KEPT)]
+        if not kept[folder].bulletins & owed
+    }
     return {folder: rates for folder, rates in kept.items() if folder not in dropped}
 
 

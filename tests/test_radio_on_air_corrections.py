@@ -222,6 +222,16 @@ def test_a_record_written_before_it_kept_what_was_sent_counts_a_day_alone_on_its
     assert len(owed_items(output)) == 1
 
 
+def test_a_correction_no_record_can_place_is_told_to_the_editor(root: Path) -> None:
+    """No record says what aired (never synced, or too old): no item can be made, and the editor
+    is told to tell the station, instead of the correction being dropped silently."""
+    correct(root, "2024-12-16 09:00")
+    output, problems = built_radio(root, CORRECTED)
+    assert not owed_items(output)
+    [told] = [p for p in problems if "không tự thêm tin «Đính chính»" in p]
+    assert told.startswith(f"{FIRST}:") and "corrections.1.date" in told
+
+
 def test_the_item_quotes_the_title_its_listeners_heard(root: Path) -> None:
     """The correction fixed the title: the item quotes the title read on air, as sent."""
     assert sync_command(root, SENT) == 0

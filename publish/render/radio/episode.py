@@ -17,6 +17,7 @@ from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.flags import BLOCKING, Flag, rule_note
 from publish.radio_rates import (
+    RATES_NAME,
     KeptRates,
     aired_bulletins,
     load_kept_rates,
@@ -274,6 +275,8 @@ def _assemble(site: Site) -> Assembly:
             continue
         if block.air_date and folder != week_of(air) and air >= site.now:
             problems.append(_off_slot(bulletin, air, folder, config))
+        if aired is None and air < site.now and not scheduled:
+            problems += _untold(bulletin, air, site.now, config)
         (later if scheduled else weeks)[folder].append(item)
     for owed in corrections:
         read = on_air_corrections.item(
@@ -594,6 +597,40 @@ def _held_correction(on_air: on_air_corrections.OnAir, flag: Flag) -> Problem:
         + "Viết lại ghi chú đính chính (hoặc tiêu đề bản tin) cho dễ đọc thành tiếng, rồi dựng lại.",
         severity=flag_severity(flag),
     )
+
+
+def _untold(
+    bulletin: Bulletin, air: dt.datetime, now: dt.datetime, config: Config
+) -> list[Problem]:
+    """A warning for each correction of a bulletin set to air at `air` (past) made after it,
+    while the next episode after it is still to come, when no record in
+    state/radio-rates.json says what aired (none kept, or older than the records kept): no
+    item can tell its listeners, so the editor must."""
+    problems = []
+    for correction in bulletin.corrections:
+        if (
+            not on_air_corrections.after(correction, air, config)
+            or next_air(correction.date, config) < now
+        ):
+            continue
+        problems.append(
+            Problem(
+                bulletin.source,
+                f"lần đính chính thứ {correction.number} ghi sau giờ phát "
+                f"{vn_datetime(air.astimezone(config.tz))} của bản tin, nhưng "
+                f"state/{RATES_NAME} không ghi tập nào đã phát bản tin này (chưa từng "
+                "`publish sync radio`, hay tập đó đã quá cũ): công cụ không biết đài đã đọc "
+                "bản nào nên không tự thêm tin «Đính chính».",
+                field=f"corrections.{correction.number}.date",
+                line=correction.date_line or correction.line,
+                hint=(
+                    "Báo đài, và viết tin đính chính như một bản tin mới có kênh `radio` nếu "
+                    "người nghe đã nghe bản cũ."
+                ),
+                severity="warning",
+            )
+        )
+    return problems
 
 
 def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:
