@@ -232,6 +232,16 @@ def test_a_correction_no_record_can_place_is_told_to_the_editor(root: Path) -> N
     assert told.startswith(f"{FIRST}:") and "corrections.1.date" in told
 
 
+def test_a_correction_of_a_bulletin_expired_by_then_is_not_read(root: Path) -> None:
+    """Withdrawn everywhere before the episode that would tell it: no item, and a warning."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    edit(root / FIRST, "approved_by:", "expires: 2024-12-20 12:00\napproved_by:")
+    output, problems = built_radio(root, CORRECTED)
+    assert not owed_items(output)
+    assert any("không được đọc trên sóng" in p and "hết hạn" in p for p in problems)
+
+
 def test_the_item_quotes_the_title_its_listeners_heard(root: Path) -> None:
     """The correction fixed the title: the item quotes the title read on air, as sent."""
     assert sync_command(root, SENT) == 0

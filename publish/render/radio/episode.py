@@ -289,6 +289,12 @@ def _assemble(site: Site) -> Assembly:
         else:
             air = next_air(max(owed.correction.date, site.now), config)
             folder = episode_folder(air, config)
+            expires = owed.bulletin.expires
+            if expires is not None and expires <= air:
+                # Withdrawn everywhere else by then: no correction of it is read either.
+                problems.append(_correction_expired(owed, expires, air))
+                dropped[key] = _expiry_text(expires, air)
+                continue
         read = dataclasses.replace(read, air=air)
         stoppers = blocking(read.flags)
         if stoppers:
@@ -631,6 +637,22 @@ def _untold(
             )
         )
     return problems
+
+
+def _correction_expired(
+    on_air: on_air_corrections.OnAir, expires: dt.datetime, air: dt.datetime
+) -> Problem:
+    """The warning that a correction is not read on air as its bulletin expires before the
+    episode that would read it."""
+    return Problem(
+        on_air.bulletin.source,
+        f"lời đính chính thứ {on_air.number} không được đọc trên sóng: "
+        f"{_expiry_text(expires, air)}.",
+        field=f"corrections.{on_air.number}",
+        line=on_air.correction.line,
+        hint="Nếu người nghe vẫn cần biết, báo đài hoặc dời `expires` của bản tin về sau.",
+        severity="warning",
+    )
 
 
 def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:
