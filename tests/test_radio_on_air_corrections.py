@@ -232,6 +232,17 @@ def test_a_correction_no_record_can_place_is_told_to_the_editor(root: Path) -> N
     assert told.startswith(f"{FIRST}:") and "corrections.1.date" in told
 
 
+def test_a_correction_by_day_alone_on_the_broadcast_day_no_record_places_is_told(
+    root: Path,
+) -> None:
+    """«date: 2024-12-14», the broadcast day, and no record of what aired: the editor is told
+    until the next episode, not only until that evening's, which had aired by the Monday."""
+    correct(root, "2024-12-14")
+    output, problems = built_radio(root, CORRECTED)
+    assert not owed_items(output)
+    assert any("không tự thêm tin «Đính chính»" in p for p in problems)
+
+
 def test_a_correction_of_a_bulletin_expired_by_then_is_not_read(root: Path) -> None:
     """Withdrawn everywhere before the episode that would tell it: no item, and a warning."""
     assert sync_command(root, SENT) == 0

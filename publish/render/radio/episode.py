@@ -616,7 +616,9 @@ def _untold(
     for correction in bulletin.corrections:
         if (
             not on_air_corrections.after(correction, air, config)
-            or next_air(correction.date, config) < now
+            # The next episode after both: a day-only date on the broadcast day (its 00:00)
+            # would otherwise name that evening's episode, aired, and end the warning at once.
+            or next_air(max(correction.date, air + dt.timedelta(seconds=1)), config) < now
         ):
             continue
         problems.append(
