@@ -57,20 +57,6 @@ IMAGE_MAGIC = {
     b"MM\0*": "TIFF",
 }
 """First bytes of each image format but WebP and BMP (see image_format)."""
-SUFFIX_FORMATS = {
-    ".jpg": "JPEG",
-    ".jpeg": "JPEG",
-    ".jpe": "JPEG",
-    ".png": "PNG",
-    ".gif": "GIF",
-    ".webp": "WebP",
-    ".bmp": "BMP",
-    ".tif": "TIFF",
-    ".tiff": "TIFF",
-}
-"""The format each name of an image file says, for every image file a website is made from."""
-IMAGE_SUFFIXES = frozenset(SUFFIX_FORMATS)
-"""Names of the image files a website is made from (what Pillow reads and the web pages show)."""
 BMP_HEADER_SIZES = frozenset({12, 40, 52, 56, 64, 108, 124})
 """Sizes of the header after a BMP's first 14 bytes, one per version of the format: "BM"
 alone is two letters any text file may start with."""

@@ -15,8 +15,8 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish.content_images import IMAGE_SUFFIXES
 from publish.errors import Problem, os_reason
+from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.model import PAGES_DIR
 
 __all__ = ["FILE_SUFFIXES", "MAX_ENTRIES_LOOKED_AT", "may_be_folder", "problems"]

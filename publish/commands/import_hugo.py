@@ -21,11 +21,12 @@ from publish import config as config_module
 from publish.cli import common_options, make_parser, resolve_now
 from publish.commands.approve import prepare
 from publish.config import CHANNELS, Config
-from publish.content_images import HEAD_BYTES, SUFFIX_FORMATS, image_format
+from publish.content_images import HEAD_BYTES, image_format
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.fields import category_hint, category_key, unknown_category
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
+from publish.image_suffixes import SUFFIX_FORMATS
 from publish.limits import read_capped, too_large
 from publish.migrate import hugo
 from publish.migrate.hugo_languages import LanguageError, languages_of

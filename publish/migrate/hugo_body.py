@@ -9,8 +9,9 @@ from urllib.parse import unquote
 
 from publish import shortcodes
 from publish.addresses import SiteAddresses
-from publish.content_images import IMAGE_SUFFIXES, SCHEME_RE, as_written
+from publish.content_images import SCHEME_RE, as_written
 from publish.html_img import with_img_tags
+from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.links import addressed
 from publish.markdown_code import masked
 from publish.markdown_comments import hidden
