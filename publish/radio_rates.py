@@ -21,14 +21,14 @@ corrections its script carried (publish/correction_text.py, `correction_id`). Th
 bulletin has that the aired script did not carry are those its listeners were never told, read
 in a later episode (publish/render/radio/on_air_corrections.py), whatever their dates say.
 
-Only the `AIRED_KEPT` most recently aired episodes keep their record (with every one to come):
-the file would otherwise grow by an episode a week for ever. An older one stays while an episode
-to come holds the on-air correction of one of its bulletins: that item is made from it. What reads an aired record: the
-radio sync, to know an episode aired although the settings now put it later (at most a week
-later: a weekday moves it by six days, an air time by less than one); and the build, to lay out
-an aired episode, in output/radio/, as it was sent. Beyond the window a build lays an old
-episode out by today's settings and read rates; the station's copy is never written again
-either way, and a bulletin that old cannot move into an episode still to come.
+Only the `AIRED_KEPT` most recently aired episodes keep their record (with every one to come): the
+file would otherwise grow by an episode a week for ever. An older one stays while an episode to come
+holds the on-air correction of one of its bulletins: that item is made from it. What reads an aired
+record: the radio sync, to know an episode aired although the settings now put it later (at most a
+week later: a weekday moves it by six days, an air time by less than one); and the build, to lay out
+an aired episode, in output/radio/, as it was sent. Beyond the window a build lays an old episode
+out by today's settings and read rates; the station's copy is never written again either way, and a
+bulletin that old cannot move into an episode still to come.
 """
 
 from __future__ import annotations

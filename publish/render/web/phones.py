@@ -3,8 +3,8 @@
 Only the numbers site.toml gives are linked: the hotline however it is typed (`0277 3610 113`,
 `0277.3610.113`, `(0277) 3610113`, `+84 277 3610 113`), the emergency number (`113`) only right
 after «gọi», bold or not (`xử lý 113 vụ`, `gọi 113 cuộc` are counts, `kêu gọi` an appeal). A body
-also quotes scammers' numbers and account numbers in warnings, and one tap must never call those. Phones
-that link numbers on their own (Safari on iOS) are told not to, in the page's head.
+also quotes scammers' numbers and account numbers in warnings, and one tap must never call
+those. Phones that link numbers on their own (Safari on iOS) are told not to, in the page's head.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def emergency_linker(number: str, href: str) -> Callable[[str], str]:
 
 def linking(pattern: re.Pattern[str], hint: str, href: str) -> Callable[[str], str]:
     """A function making `pattern`'s group 2 a link to `href` in body HTML, outside links and
-    code (group 1 is what stays before it); `hint` is in every match, and cheap to look for: a body without it is not split."""
+    code (group 1 is what stays before it); `hint` is in every match, and cheap to look for: a
+    body without it is not split."""
 
     def linked(html: str) -> str:
         """`html` with each match outside links and code made a link."""
