@@ -268,6 +268,34 @@ def test_a_title_read_on_air_opens_no_section(tmp_path: Path, title: str, said: 
 
 
 @pytest.mark.parametrize(
+    "heading",
+    ["## Khen thưởng tổ tuần tra", "**KHEN THƯỞNG TỔ TUẦN TRA**", "### Khen thưởng tổ tuần tra!"],
+)
+def test_a_title_read_on_air_is_not_read_again_where_the_body_repeats_it(
+    tmp_path: Path, heading: str
+) -> None:
+    """With `read_title: true`, a heading repeating the title after the body's first paragraph
+    was read as a sub-heading: the station's script said the title twice, while `publish speak
+    --read-title` said it once."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root, ignore=shutil.ignore_patterns(".cache"))
+    source = root / "content/bai-viet/2024-12-02-khen-thuong.md"
+    source.write_text(
+        '---\ntitle: "Khen thưởng tổ tuần tra"\ndate: 2024-12-02 08:00\n'
+        'category: an-ninh-trat-tu\nsummary: "Khen thưởng."\n'
+        'approved_by: "Thượng tá Nguyễn Văn Hùng"\nradio: {read_title: true}\n---\n\n'
+        f"Công an huyện khen thưởng.\n\n{heading}\n\nTổ tuần tra được tặng giấy khen.\n",
+        "utf-8",
+    )
+    episode._last.clear()
+    build = ["build", "--root", str(root), "--now", "2024-12-20 12:00", "-q", "--channel", "radio"]
+    assert main(build) == 0
+    script = (root / "output/radio/items/khen-thuong.txt").read_text("utf-8")
+    read = script.split("-" * 20)[-1]
+    assert read.lower().count("khen thưởng tổ tuần tra") == 1
+
+
+@pytest.mark.parametrize(
     ("source", "expected"),
     [
         ("I. TÌNH HÌNH CHUNG\nTrong tuần, có mưa.\n", "Phần một: TÌNH HÌNH CHUNG.\n\nTrong tuần, có mưa."),

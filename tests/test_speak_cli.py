@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -357,3 +358,28 @@ def test_read_title_reads_a_heading_repeating_the_title_once(
     out = capsys.readouterr().out
     assert out.startswith("Ra quân bảo đảm trật tự an toàn giao thông.\n\nNgày tám tháng")
     assert out.count("Ra quân") == 1
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Khen thưởng tổ tuần tra\n=======================",
+        "# KHEN THƯỞNG TỔ TUẦN TRA!",
+        "## Khen thưởng: tổ tuần tra",
+        "# " + unicodedata.normalize("NFD", "Khen thưởng tổ tuần tra"),
+    ],
+)
+def test_read_title_reads_a_heading_repeating_the_title_in_any_form_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """An underlined heading, or one told from the title by case, punctuation or Unicode form
+    only, was read again after the front matter's title: a presenter rehearsing heard it twice."""
+    path = tmp_path / "tin.md"
+    path.write_text(
+        f'---\ntitle: "Khen thưởng tổ tuần tra"\n---\n\n{heading}\n\nCông an huyện khen thưởng.\n',
+        encoding="utf-8",
+    )
+    assert main(["speak", "--read-title", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Khen thưởng tổ tuần tra.\n\nCông an huyện khen thưởng."
+    )

@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from publish import config as config_module
@@ -39,8 +37,6 @@ from publish.render.radio.items import cue_length
 __all__ = ["add_parser", "run"]
 
 STDIN = "-"
-_TITLE_HEADING = re.compile(r"^\s{0,3}#{1,2}\s+(?P<text>.*?)\s*#*\s*$")
-"""A `#` or `##` heading, which may repeat the front matter's title."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -234,21 +230,6 @@ def _front_matter_title(text: str) -> _Title | None:
     return _Title(title.strip(), parsed.line_of("title"), parsed.body_line)
 
 
-def _without_heading(text: str, title: _Title) -> str:
-    """`text` with a `#`/`##` heading of its body repeating the front matter's title blanked
-    out (its line kept): read first from the front matter, the title was heard twice."""
-    wanted = unicodedata.normalize("NFC", " ".join(title.text.split()))
-    lines = text.split("\n")
-    for number, line in enumerate(lines[title.body_line - 1 :], start=title.body_line - 1):
-        heading = _TITLE_HEADING.match(line)
-        if heading is not None:
-            said = " ".join(heading["text"].strip("*_ ").split())
-            if unicodedata.normalize("NFC", said) == wanted:
-                lines[number] = ""
-                return "\n".join(lines)
-    return text
-
-
 def _title_first(
     spoken: Spoken, title: _Title, options: SpeakOptions, lexicon: dict[str, str]
 ) -> Spoken:
@@ -365,9 +346,8 @@ def run(args: argparse.Namespace) -> int:
         label = "đầu vào chuẩn" if name == STDIN else name
         source, errors = _without_shortcodes(label, texts[name])
         title = _front_matter_title(source) if options.read_title else None
-        if title is not None:
-            source = _without_heading(source, title)
-        spoken = normalise(source, options=options, abbreviations=lexicon)
+        said = title.text if title is not None else ""
+        spoken = normalise(source, options=options, abbreviations=lexicon, title=said)
         if title is not None:
             spoken = _title_first(spoken, title, options, lexicon)
         blocking += len(spoken.blocking) + len(errors)

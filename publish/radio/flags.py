@@ -62,6 +62,9 @@ class Context:
     names: tuple[str, ...] = ()
     """Persons' names the text being read has list items open with («H. Thanh Tùng» in a list
     of names, publish.radio.lists): their initials are no place's prefix (R14.3)."""
+    title: str = ""
+    """The bulletin's title when it is read first from the front matter (`read_title`): a
+    heading of the body repeating it is not read again (publish.radio.markdown)."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, name: str, compute: Callable[[], _T]) -> _T:

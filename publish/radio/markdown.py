@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import unicodedata
@@ -29,6 +30,7 @@ from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.sanitize import strip_markup
+from publish.text import folded_words
 
 __all__ = [
     "PLACEHOLDER_FIRST",
@@ -74,6 +76,9 @@ class Block:
     kind: str
     items: list[Item] = field(default_factory=list)
     level: int = 0
+    repeats_title: bool = False
+    """A heading repeating the bulletin's title, which is read from the front matter: never read
+    again (`Context.title`)."""
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -530,7 +535,8 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
         lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
     splitter = _Splitter(ctx)
     splitter.feed(lines, first)
-    blocks = splitter.blocks if ctx.options.read_title else _sub_headings(splitter.blocks)
+    blocks = _title_repeat_marked(splitter.blocks, ctx.title)
+    blocks = blocks if ctx.options.read_title else _sub_headings(blocks)
     credit = ""
     last = blocks[-1] if blocks else None
     if last is not None and last.kind == "body" and not last.items[-1].list_item:
@@ -556,6 +562,22 @@ def _without_comments(body: str) -> str:
     return shown_body(body)
 
 
+def _title_repeat_marked(blocks: list[Block], title: str) -> list[Block]:
+    """`blocks` with the first heading that repeats `title` marked (`Block.repeats_title`): `#`,
+    `##`, `===`/`---` underlined or a short bold line, told apart from the title by case,
+    punctuation, marks or Unicode form only. Read first from the front matter, it was heard
+    twice wherever it stood after the body's first text."""
+    wanted = folded_words(strip_markup(title)) if title.strip() else ""
+    for number, block in enumerate(blocks):
+        if not wanted or block.kind != "heading":
+            continue
+        if folded_words(strip_markup(block.items[0].text)) == wanted:
+            blocks = list(blocks)
+            blocks[number] = dataclasses.replace(block, repeats_title=True)
+            break
+    return blocks
+
+
 def _sub_headings(blocks: list[Block]) -> list[Block]:
     """Headings below the title become sentences read aloud: without them a list under
     "Dấu hiệu nhận biết …" starts cold. The title is an H1, or an H2 or bold line before any
@@ -564,7 +586,9 @@ def _sub_headings(blocks: list[Block]) -> list[Block]:
     started = False
     for block in blocks:
         title = block.kind == "heading" and (
-            block.level == 1 or (not started and block.level in (2, PSEUDO_HEADING_LEVEL))
+            block.level == 1
+            or block.repeats_title
+            or (not started and block.level in (2, PSEUDO_HEADING_LEVEL))
         )
         if block.kind == "heading" and not title:
             block = Block("body", block.items, level=block.level)

@@ -157,11 +157,15 @@ def _overlong(number: str, ctx: Context) -> str:
 
 
 def _context(
-    options: SpeakOptions | None, abbreviations: Mapping[str, str] | None, *, sections: bool = True
+    options: SpeakOptions | None,
+    abbreviations: Mapping[str, str] | None,
+    *,
+    sections: bool = True,
+    title: str = "",
 ) -> Context:
     """Options and the seed lexicon with any given entries merged over it."""
     entries = tuple(abbreviations.items()) if abbreviations else ()
-    return Context(options or SpeakOptions(), _lexicon(entries), sections=sections)
+    return Context(options or SpeakOptions(), _lexicon(entries), sections=sections, title=title)
 
 
 @functools.lru_cache(maxsize=16)
@@ -215,7 +219,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
             item = block.items[0]
             if title is None and block.level in (1, 2, PSEUDO_HEADING_LEVEL):
                 title = strip_inline(item.text, Context(ctx.options, ctx.abbreviations))
-            if ctx.options.read_title:
+            if ctx.options.read_title and not block.repeats_title:
                 said_title = heading_said(item.text, lettered_headings=lettered_headings)
                 item = dataclasses.replace(item, text=said_title)
                 spoken = _speak(item, ctx, final_stop=False, sentence_start=True)
@@ -256,11 +260,13 @@ def normalise(
     options: SpeakOptions | None = None,
     abbreviations: Mapping[str, str] | None = None,
     front_matter: bool = False,
+    title: str = "",
 ) -> Spoken:
     """The read-aloud script of a Markdown bulletin (front matter allowed) with QA flags; with
     `front_matter`, of a title, lead-in or tag: no report's section, whose opening «I.» or «V.»
-    is read as written, never «Phần một», «Phần năm»."""
-    ctx = _context(options, abbreviations, sections=not front_matter)
+    is read as written, never «Phần một», «Phần năm». A `title` read before it is not read again
+    where a heading repeats it."""
+    ctx = _context(options, abbreviations, sections=not front_matter, title=title)
     return _run(markdown_text, ctx, fragment=False, sentence_start=True)
 
 

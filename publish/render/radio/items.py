@@ -196,10 +196,13 @@ class Speaker:
         body = bulletin.made_of("body")
         return digest(self._made_of, *body, bulletin.body_line, bulletin.title, block, reader)
 
-    def speak(self, text: str, *, front_matter: bool = False) -> tuple[str, tuple[Flag, ...]]:
+    def speak(
+        self, text: str, *, front_matter: bool = False, title: str = ""
+    ) -> tuple[str, tuple[Flag, ...]]:
         """Normalised script text and its flags (lines relative to `text`); a `front_matter`
-        text (title, lead-in, tag) opens no report's section."""
-        return _speak(nfc(text), self.options, self.lexicon, front_matter)
+        text (title, lead-in, tag) opens no report's section; a heading repeating a `title` read
+        before the text is not read."""
+        return _speak(nfc(text), self.options, self.lexicon, front_matter, nfc(title))
 
     def syllables(self, text: str) -> int:
         """T1 syllable count of script text."""
@@ -210,7 +213,8 @@ class Speaker:
         flags: list[Flag] = []
         lead_in = self._part(block.lead_in, flags)
         tag = self._part(block.tag, flags)
-        body, body_flags = self.speak(blanked_out(bulletin.body))
+        title = bulletin.title if block.read_title else ""
+        body, body_flags = self.speak(blanked_out(bulletin.body), title=title)
         flags += [_at_source(f, bulletin.body_line) for f in body_flags]
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
         if block.read_title:
@@ -284,6 +288,7 @@ def _speak(
     options: SpeakOptions,
     lexicon: tuple[tuple[str, str], ...],
     front_matter: bool = False,
+    title: str = "",
 ) -> tuple[str, tuple[Flag, ...]]:
     """Normalisation, remembered for this build's check, render and sync.
 
@@ -291,7 +296,7 @@ def _speak(
     its bulletin's digest (see episode.py), and one file per body cost a cold build at 10,000
     bulletins ~3 s of writes to save ~3 ms when a title alone changed.
     """
-    return _normalise(text, options, lexicon, front_matter)
+    return _normalise(text, options, lexicon, front_matter, title)
 
 
 def forget_spoken() -> None:
@@ -305,10 +310,11 @@ def _normalise(
     options: SpeakOptions,
     lexicon: tuple[tuple[str, str], ...],
     front_matter: bool = False,
+    title: str = "",
 ) -> tuple[str, tuple[Flag, ...]]:
     """The normaliser itself: script text and flags."""
     spoken = normalise(
-        text, options=options, abbreviations=dict(lexicon), front_matter=front_matter
+        text, options=options, abbreviations=dict(lexicon), front_matter=front_matter, title=title
     )
     return spoken.text, tuple(spoken.flags)
 
