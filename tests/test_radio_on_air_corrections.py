@@ -282,3 +282,24 @@ def test_deleting_an_earlier_correction_leaves_a_later_ones_item_as_it_was(root:
     [left] = owed_items(output)
     text = spoken(output[left].decode("utf-8-sig").replace("\r\n", "\n"))
     assert text == told[left] and "Hòa An" in text
+
+
+def test_a_renamed_bulletin_s_correction_is_planned_under_the_title_it_quotes(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plan named the correction item by the bulletin's new title while the item quotes
+    the title listeners heard: staff checking the plan against the script found no such news."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    edit(
+        root / FIRST,
+        'title: "Công an huyện ra quân đảm bảo trật tự an toàn giao thông cuối năm"',
+        'title: "Ra quân bảo đảm an toàn giao thông dịp Tết"',
+    )
+    capsys.readouterr()
+    assert sync_command(root, CORRECTED) == 0
+    plan = capsys.readouterr().out
+    quoted = "«Đính chính: Công an huyện ra quân đảm bảo trật tự an toàn giao thông cuối năm»"
+    assert f"{CORRECTION_ITEM} {quoted}" in plan
+    assert "Đính chính: Ra quân" not in plan
+

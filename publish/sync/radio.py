@@ -503,6 +503,9 @@ class RadioSyncer:
         """Episodes whose rundown the station had when this sync began (new items are news)."""
         self._touched: set[str] = set()
         """Episodes this sync logged a change of: their THAY-DOI.txt is written in `follow_up`."""
+        self._built_titles: dict[str, str] = {}
+        """Item key → the title the built episodes give it (rundown.json): a correction item
+        quotes its bulletin's title as it was read, not as it reads since a rename."""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
         self.manifest = Manifest.load(
@@ -585,7 +588,7 @@ class RadioSyncer:
                     present=present,
                     moi=entry.get("moi") if unread else _digest(self.folder / moi_name(path)),
                     moi_written=entry.get("moi"),
-                    title=_title(keys, titles, entry),
+                    title=_title(keys, titles, entry, self._built_titles),
                     written_bulletins=tuple(entry.get("bulletins", ())),
                     air=air,
                     episode=episode,
@@ -1103,11 +1106,15 @@ class RadioSyncer:
         return result
 
     def _episode_keys(self, week: str) -> tuple[str, ...]:
-        """Bulletin keys of an episode folder, from its rundown.json."""
+        """Bulletin keys of an episode folder, from its rundown.json (their titles noted)."""
         try:
             document = json.loads((self.local_dir / week / "rundown.json").read_text("utf-8"))
-            return tuple(i["key"] for i in document.get("items", []) if i.get("key"))
-        except (OSError, ValueError, TypeError, KeyError):
+            items = [i for i in document.get("items", []) if i.get("key")]
+            self._built_titles.update(
+                {i["key"]: i["title"] for i in items if isinstance(i.get("title"), str)}
+            )
+            return tuple(i["key"] for i in items)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return ()
 
     def _stale_temps(self, files: Iterable[FileState]) -> tuple[str, ...]:
@@ -1212,14 +1219,21 @@ def _station_reason(excluded: Exclusion) -> str:
     return excluded.reason
 
 
-def _title(keys: tuple[str, ...], titles: dict[str, str], entry: dict[str, Any]) -> str:
-    """The bulletin title of an item script: from content/, else as recorded when it was sent."""
+def _title(
+    keys: tuple[str, ...], titles: dict[str, str], entry: dict[str, Any], built: dict[str, str]
+) -> str:
+    """The bulletin title of an item script: from content/, else as recorded when it was sent;
+    a correction item's as the item says it (the title its listeners heard, the bulletin's
+    current one only when nothing else tells it)."""
     if len(keys) != 1:
         return ""
     key = keys[0]
     base = corrected_key(key)
-    if base != key and base in titles:
-        return f"{HEADING}: {titles[base]}"  # as the item's own title says it
+    if base != key:
+        said = built.get(key) or str(entry.get("title") or "")
+        if said or base not in titles:
+            return said
+        return f"{HEADING}: {titles[base]}"
     return titles.get(key) or str(entry.get("title") or "")
 
 
