@@ -303,3 +303,31 @@ def test_a_renamed_bulletin_s_correction_is_planned_under_the_title_it_quotes(
     assert f"{CORRECTION_ITEM} {quoted}" in plan
     assert "Đính chính: Ra quân" not in plan
 
+
+@pytest.mark.parametrize(
+    ("held", "why"),
+    [
+        ("draft: true\napproved_by:", "bản nháp"),
+        ('classification: "nội bộ"\napproved_by:', "mức phân loại không rõ"),
+        ("channels: [web]\napproved_by:", "không còn kênh `radio`"),
+        ("x_duyet:", "chưa được duyệt"),
+    ],
+)
+def test_a_correction_of_an_aired_bulletin_now_held_is_told_as_unread(
+    root: Path, held: str, why: str
+) -> None:
+    """A bulletin that aired, then was held back (a draft again, secret, off the radio,
+    unapproved) with a correction for it: no item was made and nothing said so, while the
+    editor believed the listeners would hear the correction. The warning names no title or
+    note: the bulletin may be secret."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    edit(root / FIRST, "approved_by:", held)
+    output, problems = built_radio(root, CORRECTED)
+    assert CORRECTION_ITEM not in output
+    [told] = [p for p in problems if "lời đính chính thứ 1 không được đọc trên sóng" in p]
+    assert told.startswith(f"{FIRST}:8 corrections.1 ") and why in told
+    assert "17:00, Thứ Bảy, 21/12/2024" in told
+    assert "ra quân" not in told.lower() and "đường dây nóng" not in told
+    _, later = built_radio(root, NEXT_AIRED)  # that episode aired: nothing left to do
+    assert not [p for p in later if "lời đính chính thứ 1" in p]

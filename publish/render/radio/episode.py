@@ -278,6 +278,7 @@ def _assemble(site: Site) -> Assembly:
         if aired is None and air < site.now and not scheduled:
             problems += _untold(bulletin, air, site.now, config)
         (later if scheduled else weeks)[folder].append(item)
+    problems += on_air_corrections.unread_while_held(site, synced, sent)
     for owed in corrections:
         read = on_air_corrections.item(
             speaker, owed, config, readers[corrected_key(owed.bulletin.key)]

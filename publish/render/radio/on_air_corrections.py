@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 
 from publish.config import Config
 from publish.correction_text import HEADING, correction_id, on_air_key
-from publish.model import Bulletin, Correction
+from publish.errors import Problem
+from publish.model import Bulletin, Correction, Site
 from publish.radio.flags import Flag
-from publish.radio_rates import SentItem
-from publish.render.radio.items import Segment, Speaker, make_slug, pack, retimed
+from publish.radio_rates import KeptRates, SentItem
+from publish.render.radio.items import Segment, Speaker, make_slug, next_air, pack, retimed
 from publish.sanitize import strip_markup
+from publish.text import vn_datetime
 
-__all__ = ["LABEL", "OnAir", "after", "due", "item", "script"]
+__all__ = ["LABEL", "OnAir", "after", "due", "item", "script", "unread_while_held"]
 
 LABEL = HEADING
 """The item's type in its header and the rundown: what every channel calls a correction."""
@@ -113,3 +116,64 @@ def item(speaker: Speaker, on_air: OnAir, config: Config, reader: str) -> Segmen
         flags=flags,
     )
     return retimed(segment, speaker.rate)
+
+
+def unread_while_held(
+    site: Site, synced: Mapping[str, KeptRates], sent: Mapping[str, str]
+) -> list[Problem]:
+    """A warning for each correction owed to the listeners of an aired bulletin now kept off
+    the radio (unapproved after an edit, secret, draft, expired, its `radio` channel taken
+    off), while the episode that would read it is still to come: no item is made for it, and
+    the editor, who wrote the correction for them, believed it would be read."""
+    config = site.config
+    held = [(e.bulletin, e.reason, e.code) for e in site.excluded if e.code != "scheduled"]
+    held += [
+        (b, "bản tin không còn kênh `radio` (channels)", "channels")
+        for b in site.bulletins
+        if "radio" not in b.channels
+    ]
+    problems = []
+    for bulletin, reason, code in held:
+        folder = sent.get(bulletin.key)
+        if folder is None:
+            continue
+        aired = synced[folder]
+        for owed in due(bulletin, aired.air, aired.sent.get(bulletin.key), config):
+            episode = next_air(
+                max(owed.correction.date, aired.air + dt.timedelta(seconds=1)), config
+            )
+            if episode < site.now:
+                continue  # the episode that would have read it aired: nothing left to plan
+            problems.append(_held_back(owed, reason, code, episode, config))
+    return problems
+
+
+_HELD_HINTS = {
+    "secret": "Bản tin mật không bao giờ lên sóng: nếu người nghe cần biết, báo đài bằng đường khác.",
+    "unapproved": "Để đài đọc lời đính chính, duyệt lại bản tin rồi dựng lại; nếu không, báo đài.",
+    "draft": "Để đài đọc lời đính chính, bỏ `draft: true` rồi dựng lại; nếu không, báo đài.",
+    "expired": "Để đài đọc lời đính chính, dời `expires` về sau buổi phát đó rồi dựng lại; nếu "
+    "không, báo đài.",
+    "channels": "Để đài đọc lời đính chính, thêm `radio` vào `channels` rồi dựng lại; nếu không, "
+    "báo đài.",
+}
+"""What the editor can do, by why the bulletin is off the radio (publish.gates' codes)."""
+
+
+def _held_back(
+    on_air: OnAir, reason: str, code: str, episode: dt.datetime, config: Config
+) -> Problem:
+    """The warning that one correction is not read as its bulletin is off the radio (no title
+    or note quoted: the bulletin may be secret)."""
+    hint = _HELD_HINTS.get(code, "Cho bản tin lên sóng lại rồi dựng lại, hoặc báo đài.")
+    return Problem(
+        on_air.bulletin.source,
+        f"lời đính chính thứ {on_air.number} không được đọc trên sóng: buổi phát "
+        f"{vn_datetime(episode.astimezone(config.tz))} sẽ không có tin «Đính chính» cho người "
+        f"đã nghe bản tin lúc {vn_datetime(on_air.aired.astimezone(config.tz))}, vì bản tin nay "
+        f"không lên sóng: {reason}.",
+        field=f"corrections.{on_air.number}",
+        line=on_air.correction.line,
+        hint=hint,
+        severity="warning",
+    )
