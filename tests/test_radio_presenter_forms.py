@@ -289,6 +289,49 @@ def test_btv_before_a_committee_is_still_its_standing_committee(text: str, expec
     assert normalise(text).text == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ông An là ThS kinh tế.", "Ông An là thạc sĩ kinh tế."),
+        (
+            "Theo các ThS ngành luật, hợp đồng này sai.",
+            "Theo các thạc sĩ ngành luật, hợp đồng này sai.",
+        ),
+        ("Ông An là ThS. Ông công tác ở xã.", "Ông An là thạc sĩ. Ông công tác ở xã."),
+    ],
+)
+def test_ths_away_from_a_name_is_read_as_the_degree(text: str, expected: str) -> None:
+    """«ThS» not before a name was neither read nor flagged (the check looks at words in
+    capitals only): the presenter met it unread. It means «thạc sĩ» wherever it stands."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Công ty PV Oil đã nộp thuế.", "Công ty PV Oil đã nộp thuế."),
+        ("Nhân viên PV Power bị lừa.", "Nhân viên PV Power bị lừa."),
+        ("Trao đổi với PV, anh An cho biết.", "Trao đổi với phóng viên, anh An cho biết."),
+        ("PV Hương thực hiện.", "Phóng viên Hương thực hiện."),
+    ],
+)
+def test_pv_opening_a_company_s_name_is_no_reporter(text: str, expected: str) -> None:
+    """«PV GAS», «PV Oil» were read «phóng viên GAS», «phóng viên Oil»: a PetroVietnam company,
+    whose name the presenter reads as written; a reporter is still «phóng viên»."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+
+
+def test_pv_gas_keeps_its_letters_and_asks_for_the_reading_of_gas() -> None:
+    """«GAS» is no Vietnamese word: it is held for the editor as any unknown capitals, «PV» is not."""
+    spoken = normalise("Công ty PV GAS đã nộp thuế.")
+    assert spoken.text == "Công ty PV GAS đã nộp thuế."
+    assert [f.excerpt for f in spoken.blocking] == ["GAS"]
+
+
 def test_ts_or_bs_not_before_a_name_is_still_held() -> None:
     """«TS» (tài sản in a police report), «BS» (biển số) are not guessed away from a name."""
     assert [f.excerpt for f in normalise("Trộm TS của gia đình.").blocking] == ["TS"]

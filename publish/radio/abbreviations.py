@@ -17,6 +17,7 @@ from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 
 __all__ = [
+    "COMPANY_LETTERS",
     "KEEP_AS_WORD",
     "SPELLED_ACRONYMS",
     "caps_spellings",
@@ -27,6 +28,9 @@ __all__ = [
     "unit_abbreviations",
 ]
 
+COMPANY_LETTERS = frozenset({"PV"})
+"""Letters a lexicon reads as a word that open a company's name too (`PV GAS`): there they are
+kept as written (`_company_letters`), a name the presenter knows, never an unknown abbreviation."""
 KEEP_AS_WORD = frozenset(
     {"COVID", "ASEAN", "Zalo", "VNeID", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"}
     # The apps scam warnings name, often shouted in capitals (`chuyển qua ví MOMO`).
@@ -136,6 +140,9 @@ _CONTEXT_READINGS = {
 """What a context abbreviation (R14.5) may stand for: in brackets after one of them it says
 which, and repeats it."""
 _WORD = re.compile(r"[^\W_]+")
+_PETROVIETNAM_AFTER = re.compile(r"[ -](?:[A-Z]{2,}|Gas|Oil|Power|Drilling|Trans)(?!\w)")
+"""After «PV», the rest of a PetroVietnam company's name: a word in capitals without tone marks
+(`GAS`, `OIL`; a reporter's name is never written so), or the English word of one."""
 
 
 _EXAMPLE = "«CSĐTTP<TAB>Cảnh sát điều tra tội phạm»"
@@ -264,11 +271,18 @@ def _lexicon_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _replace_keys(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...]) -> str:
-    """Replace every whole-token occurrence of the given keys by their expansions."""
+    """Replace every whole-token occurrence of the given keys by their expansions, except the
+    letters of a company's name (`PV GAS`)."""
     pattern = _lexicon_pattern(keys)
     if pattern is None:
         return text
-    return pattern.sub(lambda m: lexicon[m[0]], text)
+    return pattern.sub(lambda m: m[0] if _company_letters(text, m) else lexicon[m[0]], text)
+
+
+def _company_letters(text: str, m: re.Match[str]) -> bool:
+    """Whether `m` is «PV» opening the name of a PetroVietnam company (`PV GAS`, `PV Oil`): no
+    reporter («phóng viên GAS»), its letters are read as written."""
+    return m[0] == "PV" and bool(_PETROVIETNAM_AFTER.match(text, m.end()))
 
 
 def _etc(text: str) -> str:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import functools
 import re
 
-from publish.radio.abbreviations import KEEP_AS_WORD, SPELLED_ACRONYMS, caps_spellings
+from publish.radio.abbreviations import (
+    COMPANY_LETTERS,
+    KEEP_AS_WORD,
+    SPELLED_ACRONYMS,
+    caps_spellings,
+)
 from publish.radio.caps import (
     VIETNAMESE_SYLLABLE,
     WORD,
@@ -88,7 +93,7 @@ def _foreign_phrases(text: str, ctx: Context) -> None:
 def _known_caps(ctx: Context) -> frozenset[str]:
     """Upper-case words read as written: fixed lists and lexicon entries that expand to themselves."""
     same = {k for k, v in ctx.abbreviations.items() if k == v}
-    return KEEP_AS_WORD | SPELLED_ACRONYMS | same
+    return KEEP_AS_WORD | SPELLED_ACRONYMS | COMPANY_LETTERS | same
 
 
 def _unknown_caps(text: str, ctx: Context) -> None:
