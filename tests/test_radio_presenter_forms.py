@@ -335,3 +335,22 @@ def test_pv_gas_keeps_its_letters_and_asks_for_the_reading_of_gas() -> None:
 def test_ts_or_bs_not_before_a_name_is_still_held() -> None:
     """«TS» (tài sản in a police report), «BS» (biển số) are not guessed away from a name."""
     assert [f.excerpt for f in normalise("Trộm TS của gia đình.").blocking] == ["TS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lưu tệp vào thư mục C của máy tính.", "Lưu tệp vào thư mục C của máy tính."),
+        ("Mở ổ D, vào thư mục D rồi chọn tệp.", "Mở ổ D, vào thư mục D rồi chọn tệp."),
+        ("Đánh dấu vào mục C của tờ khai.", "Đánh dấu vào mục C của tờ khai."),
+        ("Hồ sơ nộp theo phần M.", "Hồ sơ nộp theo phần M."),
+        ("Xem mục V của thông báo.", "Xem mục năm của thông báo."),
+        ("Phần XII nói về hồ sơ.", "Phần mười hai nói về hồ sơ."),
+    ],
+)
+def test_one_letter_after_a_lead_word_is_a_letter_not_a_large_roman_numeral(
+    text: str, expected: str
+) -> None:
+    """«thư mục C» (a drive) was read «thư mục một trăm», «mục D» «mục năm trăm»: no report
+    numbers a part 50, 100, 500 or 1,000 with one letter, a drive or a form's box does."""
+    assert normalise(text).text == expected

@@ -36,6 +36,9 @@ _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _SCORE_LEAD = re.compile(r"(?<!\w)(?i:tỷ số|tỉ số)(?:\s+(?i:là|với))?\s*:?\s*$")
 """`tỷ số 2-1`: a score, said `hai một`, never a range."""
 _DIGIT = re.compile(r"\d")
+_LETTER_NOT_NUMERAL = frozenset("LCDM")
+"""One letter after a lead word that is a letter, not 50, 100, 500, 1,000: `thư mục C` (a drive),
+`mục D` (after mục A, B, C); no report has a part 100 (R11.1)."""
 _NUMERAL_WORD = re.compile(r"\s(?:\d|[IVXLCDM]+(?!\w))")
 """In every `_ORDINAL` and `_ROMAN_TRIGGER` match: a digit or a whole Roman numeral after a space."""
 
@@ -49,7 +52,7 @@ def read_ordinals(text: str, ctx: Context) -> str:
         return m[0] if value is None else f"{m[1]} {ordinal(value, opts)}"
 
     def roman(m: re.Match[str]) -> str:
-        value = roman_value(m[2])
+        value = None if m[2] in _LETTER_NOT_NUMERAL else roman_value(m[2])
         return m[0] if value is None else f"{m[1]} {cardinal(value, opts)}"
 
     if not _NUMERAL_WORD.search(text):
