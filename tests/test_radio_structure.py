@@ -412,3 +412,23 @@ def test_an_intro_sentence_over_a_separator_is_read(underline: str) -> None:
         "Sáng nay, Công an huyện bắt ba đối tượng trộm cắp tài sản.\n\nNội dung."
     )
     assert normalise(f"Tin nổi bật\n{underline}\n\nNội dung.\n").text == "Nội dung."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Địa chỉ: 12 Lê Lợi  \nĐiện thoại: 0913 123 456\n",
+        "Địa chỉ: 12 Lê Lợi<br>\nĐiện thoại: 0913 123 456\n",
+        "- Địa chỉ: 12 Lê Lợi  \n  Điện thoại: 0913 123 456\n",
+    ],
+)
+def test_a_hard_line_break_ends_a_sentence_as_br_does(source: str) -> None:
+    """Two spaces ending a line (the website's `<br />`) ran the two lines into one sentence,
+    «… Lê Lợi Điện thoại …», while a written `<br>` ended it: both end it now."""
+    assert normalise(source).text == (
+        "Địa chỉ: mười hai Lê Lợi. Điện thoại: không chín một ba, một hai ba, bốn năm sáu."
+    )
+
+
+def test_a_hard_line_break_after_a_stop_keeps_the_byline_off_the_air() -> None:
+    assert normalise("Nội dung kết thúc.  \nTin: Thu Trang\n").text == "Nội dung kết thúc."

@@ -6,6 +6,7 @@ import dataclasses
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from publish.markdown_comments import shown_body
@@ -201,6 +202,9 @@ _TRAILING_HASHTAGS = re.compile(r"(?:\s*#\w+)+\s*$")
 _HASHTAG_MARK = re.compile(r"(?<![\w&])#(?=\w)")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _BLANKS = re.compile(r"[ \t]+")
+_HARD_BREAK = re.compile(r"[^\s.!?:;,] {2,}$")
+"""Two spaces or more ending a line of text: a hard line break (`<br />` on the website), where
+it ends a sentence on air (after a stop or a comma it changes nothing a listener hears)."""
 _BREAK_WITHOUT_STOP = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n")
 _BYLINE = re.compile(
     r"(?:^|(?<=[.!?”\"’)*_])\s+)(?P<mark>[*_]{0,2})\s*"
@@ -345,7 +349,7 @@ class _Splitter:
                     Block("body", [Item(heading, lines[:1])], level=PSEUDO_HEADING_LEVEL)
                 )
                 lines = lines[1:]
-            text = _speaker_first(" ".join(t.strip() for _, t in lines), quoted=quoted)
+            text = _speaker_first(_joined(lines), quoted=quoted)
             if _is_pseudo_heading(text):
                 self.blocks.append(
                     Block("heading", [Item(text, lines)], level=PSEUDO_HEADING_LEVEL)
@@ -369,7 +373,7 @@ class _Splitter:
             for indent, (kind, number), item in zip(
                 self.indents, self.marks, self.list_items, strict=True
             ):
-                text, found = _cleaned(" ".join(t.strip() for _, t in item), tuple(item), self.ctx)
+                text, found = _cleaned(_joined(item), tuple(item), self.ctx)
                 entries.append(Entry(indent, text, tuple(item), kind or "-", number, not kind))
                 flags += found
             units = spoken(entries)
@@ -512,6 +516,17 @@ class _Splitter:
         listed = LIST_LINE.match(line)
         nested = indent_of(line) >= self.indents[0] // NEST * NEST + NEST
         return nested or (listed is not None and is_ordered(listed) == self.ordered)
+
+
+def _joined(lines: Sequence[tuple[int, str]]) -> str:
+    """A paragraph's lines as one text; a Markdown hard line break (two spaces ending a line)
+    kept as the `<br>` the website makes of it, which ends a sentence on air as a written
+    `<br>` does (R1.8): the two sentences were run together («Câu một Câu hai.»)."""
+    last = len(lines) - 1
+    return " ".join(
+        text.strip() + ("<br>" if i < last and _HARD_BREAK.search(text) else "")
+        for i, (_, text) in enumerate(lines)
+    )
 
 
 def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
