@@ -432,3 +432,40 @@ def test_a_hard_line_break_ends_a_sentence_as_br_does(source: str) -> None:
 
 def test_a_hard_line_break_after_a_stop_keeps_the_byline_off_the_air() -> None:
     assert normalise("Nội dung kết thúc.  \nTin: Thu Trang\n").text == "Nội dung kết thúc."
+
+
+TABLE = "| Chỉ tiêu | Năm 2022 |\n|---|---:|\n| Số vụ | 76 |\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            f"Mở đầu.\n\n## Các chỉ tiêu chính\n\n{TABLE}\n## Kết quả nổi bật\n\nBắt 2 đối tượng.\n",
+            "Mở đầu.\n\nKết quả nổi bật.\n\nBắt hai đối tượng.",
+        ),
+        (f"Mở đầu.\n\n## Các chỉ tiêu chính\n\n{TABLE}", "Mở đầu."),
+        (
+            f"Mở đầu.\n\n## Kết quả\n\n{TABLE}\n### Ma túy\n\nBắt 2 đối tượng.\n",
+            "Mở đầu.\n\nKết quả.\n\nMa túy.\n\nBắt hai đối tượng.",
+        ),
+    ],
+)
+def test_a_sub_heading_over_nothing_but_a_table_is_not_read(source: str, expected: str) -> None:
+    """The table is not read (R1.7): its heading was, and «Các chỉ tiêu chính.» led straight
+    into «Kết quả nổi bật.» (content/ 2022-12-22). The editor is still told of the table."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert [f.code for f in spoken.flags] == ["R1.7"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Mở đầu.\n\n## Liên hệ: 0913 123 456\n",
+        "Mở đầu.\n\n**Hãy là người tiêu dùng thông thái**\n\n**Đường dây nóng 113**\n",
+    ],
+)
+def test_a_sub_heading_with_no_table_under_it_is_still_read(source: str) -> None:
+    """A heading may say what it means alone («Liên hệ: …», a closing slogan in bold)."""
+    assert normalise(source).text.count("\n\n") == source.count("\n\n")

@@ -568,7 +568,8 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
                 blocks.pop()
             else:
                 last.items.pop()
-    return _join_announced(blocks, ctx), credit
+    removed = {f.line for f in ctx.flags if f.code == "R1.7" and f.line is not None}
+    return _without_empty_sections(_join_announced(blocks, ctx), removed), credit
 
 
 def _without_comments(body: str) -> str:
@@ -610,6 +611,33 @@ def _sub_headings(blocks: list[Block]) -> list[Block]:
         started = started or block.kind != "cue"
         result.append(block)
     return result
+
+
+def _without_empty_sections(blocks: list[Block], removed: set[int]) -> list[Block]:
+    """`blocks` without a sub-heading whose section held only a table or code (not read,
+    R1.7, at the `removed` lines): on air «Các chỉ tiêu chính.» was followed at once by «Một
+    số kết quả nổi bật.». A sub-heading followed by nothing, or by another, is kept
+    otherwise: it may carry what it says («## Đường dây nóng: 113»)."""
+    if not removed:
+        return blocks
+    kept = []
+    for number, block in enumerate(blocks):
+        after = blocks[number + 1] if number + 1 < len(blocks) else None
+        if (
+            block.kind == "body"
+            and block.level
+            and (after is None or (after.kind == "body" and 0 < after.level <= block.level))
+            and any(_first_line(block) < line < _first_line(after) for line in removed)
+        ):
+            continue
+        kept.append(block)
+    return kept
+
+
+def _first_line(block: Block | None) -> float:
+    """The source line a block starts at; past every line for none (the text's end)."""
+    lines = block.items[0].lines if block is not None and block.items else ()
+    return lines[0][0] if lines else float("inf")
 
 
 def _join_announced(blocks: list[Block], ctx: Context) -> list[Block]:
