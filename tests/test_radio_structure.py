@@ -469,3 +469,12 @@ def test_a_sub_heading_over_nothing_but_a_table_is_not_read(source: str, expecte
 def test_a_sub_heading_with_no_table_under_it_is_still_read(source: str) -> None:
     """A heading may say what it means alone («Liên hệ: …», a closing slogan in bold)."""
     assert normalise(source).text.count("\n\n") == source.count("\n\n")
+
+
+def test_a_colon_announcing_a_table_does_not_take_the_next_paragraph_in() -> None:
+    """The table is not read (R1.7): the paragraph after it was joined to the colon, «Kết quả
+    cụ thể như sau: Cuối cùng, …», as if it were what the colon announced."""
+    source = f"Kết quả cụ thể như sau:\n\n{TABLE}\nCuối cùng, xin cảm ơn bà con.\n"
+    spoken = normalise(source)
+    assert spoken.text == "Kết quả cụ thể như sau.\n\nCuối cùng, xin cảm ơn bà con."
+    assert [f.code for f in spoken.flags] == ["R1.7"]

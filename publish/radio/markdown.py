@@ -569,7 +569,7 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
             else:
                 last.items.pop()
     removed = {f.line for f in ctx.flags if f.code == "R1.7" and f.line is not None}
-    return _without_empty_sections(_join_announced(blocks, ctx), removed), credit
+    return _without_empty_sections(_join_announced(blocks, ctx, removed), removed), credit
 
 
 def _without_comments(body: str) -> str:
@@ -634,16 +634,24 @@ def _without_empty_sections(blocks: list[Block], removed: set[int]) -> list[Bloc
     return kept
 
 
+def _last_line(block: Block) -> float:
+    """The source line a block ends at; before every line for one with none."""
+    lines = block.items[-1].lines if block.items else ()
+    return lines[-1][0] if lines else float("-inf")
+
+
 def _first_line(block: Block | None) -> float:
     """The source line a block starts at; past every line for none (the text's end)."""
     lines = block.items[0].lines if block is not None and block.items else ()
     return lines[0][0] if lines else float("inf")
 
 
-def _join_announced(blocks: list[Block], ctx: Context) -> list[Block]:
+def _join_announced(blocks: list[Block], ctx: Context, removed: set[int]) -> list[Block]:
     """A paragraph ending in a colon is read with what it announces (a list or a paragraph):
     apart, the colon would become a full stop and leave "Hồ sơ gồm." on air. A list's items
-    are cleaned one by one (`_cleaned`): so is the paragraph joined with them."""
+    are cleaned one by one (`_cleaned`): so is the paragraph joined with them. What it
+    announces may be a table or code, not read (the `removed` lines, R1.7): then the next
+    paragraph is no part of it («Kết quả như sau: Cuối cùng.» was read)."""
     joined: list[Block] = []
     for block in blocks:
         last = joined[-1] if joined else None
@@ -655,6 +663,7 @@ def _join_announced(blocks: list[Block], ctx: Context) -> list[Block]:
             and len(last.items) == 1
             and not last.items[0].list_item
             and ANNOUNCES.search(last.items[0].text)
+            and not any(_last_line(last) < line < _first_line(block) for line in removed)
         ):
             intro = last.items[0]
             cleaned = block.items[0].cleaned
