@@ -344,7 +344,7 @@ def test_read_title_reads_the_front_matter_title_first(
     )
     assert main(["speak", "--read-title", str(path)]) == 0
     assert capsys.readouterr().out.strip() == (
-        "Khen thưởng XYZQ ngày hai tháng mười hai.\n\nCông an huyện khen thưởng.\n\n"
+        "Tin: Khen thưởng XYZQ ngày hai tháng mười hai.\n\nCông an huyện khen thưởng.\n\n"
         "Thành tích\n\nTuần tra."
     )
     assert main(["speak", "--read-title", "--flags", str(path)]) == 0
@@ -356,7 +356,7 @@ def test_read_title_reads_a_heading_repeating_the_title_once(
 ) -> None:
     assert main(["speak", "--read-title", str(bulletin)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Ra quân bảo đảm trật tự an toàn giao thông.\n\nNgày tám tháng")
+    assert out.startswith("Tin: Ra quân bảo đảm trật tự an toàn giao thông.\n\nNgày tám tháng")
     assert out.count("Ra quân") == 1
 
 
@@ -381,5 +381,20 @@ def test_read_title_reads_a_heading_repeating_the_title_in_any_form_once(
     )
     assert main(["speak", "--read-title", str(path)]) == 0
     assert capsys.readouterr().out.strip() == (
-        "Khen thưởng tổ tuần tra.\n\nCông an huyện khen thưởng."
+        "Tin: Khen thưởng tổ tuần tra.\n\nCông an huyện khen thưởng."
     )
+
+
+def test_read_title_says_the_item_s_type_before_the_title_as_the_build_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build reads «Tin: …» or «Bài: …» (`radio.type`) before the title; `--read-title`
+    read the title alone, so the presenter rehearsed a script the station never got."""
+    path = tmp_path / "tin.md"
+    path.write_text(
+        '---\ntitle: "Khen thưởng tổ tuần tra"\nradio: {type: bài, read_title: true}\n---\n\n'
+        "Công an huyện khen thưởng.\n",
+        encoding="utf-8",
+    )
+    assert main(["speak", "--read-title", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("Bài: Khen thưởng tổ tuần tra.\n\n")

@@ -32,7 +32,8 @@ from publish.radio.normalise import (
     tts_text,
 )
 from publish.radio.readtime import format_duration
-from publish.render.radio.items import cue_length
+from publish.render.radio.items import ITEM_TYPES, cue_length
+from publish.text import fold
 
 __all__ = ["add_parser", "run"]
 
@@ -215,6 +216,8 @@ class _Title:
     text: str
     line: int | None
     body_line: int
+    label: str = "Tin"
+    """The item's type (`radio.type`), which the build reads before the title («Tin: …»)."""
 
 
 def _front_matter_title(text: str) -> _Title | None:
@@ -227,7 +230,10 @@ def _front_matter_title(text: str) -> _Title | None:
     title = parsed.data.get("title")
     if not isinstance(title, str) or not title.strip():
         return None
-    return _Title(title.strip(), parsed.line_of("title"), parsed.body_line)
+    radio = parsed.data.get("radio")
+    kind = radio.get("type") if isinstance(radio, dict) else None
+    label = ITEM_TYPES.get(fold(kind.strip()), "Tin") if isinstance(kind, str) else "Tin"
+    return _Title(title.strip(), parsed.line_of("title"), parsed.body_line, label)
 
 
 def _title_first(
@@ -237,7 +243,7 @@ def _title_first(
     with `read_title: true` (publish.render.radio.items); its findings at the `title:` line."""
     said = normalise(title.text, options=options, abbreviations=lexicon, front_matter=True)
     flags = tuple(dataclasses.replace(flag, line=title.line) for flag in said.flags)
-    text = " ".join(said.text.split())
+    text = f"{title.label}: {' '.join(said.text.split())}"
     if spoken.text:
         text = f"{text}\n\n{spoken.text}"
     return dataclasses.replace(spoken, text=text, flags=flags + spoken.flags)
