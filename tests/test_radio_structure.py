@@ -478,3 +478,18 @@ def test_a_colon_announcing_a_table_does_not_take_the_next_paragraph_in() -> Non
     spoken = normalise(source)
     assert spoken.text == "Kết quả cụ thể như sau.\n\nCuối cùng, xin cảm ơn bà con."
     assert [f.code for f in spoken.flags] == ["R1.7"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Nội dung kết thúc.<br>\nTin: Thu Trang\n",
+        "Nội dung kết thúc<br>Tin: Thu Trang\n",
+        "Nội dung kết thúc  \nTin: Thu Trang\n",
+    ],
+)
+def test_a_byline_after_a_line_break_is_not_read(source: str) -> None:
+    """A byline on its own line after `<br>` (or a hard line break) was read aloud, «Nội dung
+    kết thúc. Tin: Thu Trang.»: it is taken off as after a stop, and shown in the header."""
+    assert normalise(source).text == "Nội dung kết thúc."
+    assert byline(source) == "Tin: Thu Trang"

@@ -205,9 +205,11 @@ _BLANKS = re.compile(r"[ \t]+")
 _HARD_BREAK = re.compile(r"[^\s.!?:;,] {2,}$")
 """Two spaces or more ending a line of text: a hard line break (`<br />` on the website), where
 it ends a sentence on air (after a stop or a comma it changes nothing a listener hears)."""
+_HARD_BREAKS = re.compile(r"(?<=[^\s.!?:;,]) {2,}\n")
+"""`_HARD_BREAK` inside a text, with its line's end."""
 _BREAK_WITHOUT_STOP = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n")
 _BYLINE = re.compile(
-    r"(?:^|(?<=[.!?”\"’)*_])\s+)(?P<mark>[*_]{0,2})\s*"
+    r"(?:^|(?<=[.!?”\"’)*_])\s+|(?i:<br\s*/?>)\s*)(?P<mark>[*_]{0,2})\s*"
     r"(?P<label>(?:Tin|Bài)(?:(?:,| và|\s*[-–/]\s*)\s*ảnh)?|(?P<person>PV|BTV|CTV|PTV|"
     r"Phóng viên|Biên tập viên|Cộng tác viên|Phát thanh viên|Nhóm PV|Nhóm phóng viên))\s*:\s*"
     r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯ]\.|[^\W\d_][^\s:.!?*_]*)(?: (?:[A-ZĐÂĂÊÔƠƯ]\.|[^\s:.!?*_]+)){0,7})"
@@ -537,7 +539,8 @@ def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
 def byline(markdown_text: str) -> str:
     """The byline that ends a bulletin ("Tin: Thu Trang"), which is not read but shown in the
     item's header; "" when there is none."""
-    if not _BYLINE.search(markdown_text[-_BYLINE_TAIL:].rstrip()):
+    tail = _HARD_BREAKS.sub("<br>", markdown_text[-_BYLINE_TAIL:].rstrip())
+    if not _BYLINE.search(tail):
         return ""  # the usual case, told without splitting the text
     return _split(markdown_text, Context(SpeakOptions(), {}))[1]
 
