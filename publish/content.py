@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import functools
 import hashlib
 import os
@@ -35,7 +35,7 @@ from publish import (
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config
 from publish.editor_files import misnamed_bulletin, misnamed_markdown
-from publish.errors import ContentError, Problem, not_a_file
+from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
 from publish.gates import gate, page_gate
@@ -170,9 +170,15 @@ def load_site(
     links: set[str] = set()
     misnamed: list[str] = []
     folder_links: list[str] = []
+    unreadable: list[tuple[str, OSError]] = []
     files = list(
         _markdown_files(
-            content_dir, pages=False, links=links, misnamed=misnamed, folder_links=folder_links
+            content_dir,
+            pages=False,
+            links=links,
+            misnamed=misnamed,
+            folder_links=folder_links,
+            unreadable=unreadable,
         )
     )
     for path, (bulletin, found, corrected) in zip(
@@ -186,9 +192,14 @@ def load_site(
             bulletins.append(bulletin)
     page_files = list(
         _markdown_files(
-            content_dir / PAGES_DIR, pages=True, misnamed=misnamed, folder_links=folder_links
+            content_dir / PAGES_DIR,
+            pages=True,
+            misnamed=misnamed,
+            folder_links=folder_links,
+            unreadable=unreadable,
         )
     )
+    problems.extend(_unreadable_folders(unreadable, config.root))
     problems.extend(_unread(sorted(misnamed), config.root))
     problems.extend(linked_folders.problems(sorted(folder_links), config.root))
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
@@ -339,13 +350,16 @@ def _markdown_files(
     links: set[str] | None = None,
     misnamed: list[str] | None = None,
     folder_links: list[str] | None = None,
+    unreadable: list[tuple[str, OSError]] | None = None,
 ) -> Iterator[Path]:
     """Markdown files under `folder` as `sorted(folder.rglob("*.md"))` finds them (a linked
     folder is not entered); hidden and underscore names, and the lock file Word keeps beside a
     file it has open («~$bai.md»), are skipped. Those that are symbolic links are added to
     `links`, as text: only they can lead out of `folder`; files that look like bulletins saved
     under another name («bai.md.txt», «bai.MD») to `misnamed`; entries not entered that are
-    links to a folder, or to nothing, to `folder_links` (see publish.linked_folders).
+    links to a folder, or to nothing, to `folder_links` (see publish.linked_folders); folders
+    that could not be read through, with the error, to `unreadable` (a folder that vanished
+    meanwhile holds nothing to read).
 
     Walked with scandir and sorted by text parts: rglob and sorting 10,000 Path objects took
     ~0.1 s of a one-edit rebuild.
@@ -360,28 +374,55 @@ def _markdown_files(
     stack: list[tuple[tuple[str, ...], str]] = [((), str(folder))]
     while stack:
         parts, current = stack.pop()
-        with contextlib.suppress(OSError), os.scandir(current) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith((".", "_")) or (not parts and not pages and name == PAGES_DIR):
-                    continue
-                # Compared as pathlib compares paths (case-insensitively on Windows).
-                here = (*parts, os.path.normcase(name))
-                if name.endswith(".md"):
-                    # By the name as written: Windows' normcase made «bai.MD» a bulletin there
-                    # and nowhere else (CI runs on Linux).
-                    if not name.startswith("~$"):
-                        found.append((here, entry.path))
-                        if links is not None and _linked(entry):
-                            links.add(entry.path)
-                elif misnamed is not None and misnamed_markdown(name) and not _enterable(entry):
-                    misnamed.append(entry.path)
-                elif folder_links is not None and _folder_link(entry):
-                    folder_links.append(entry.path)
-                if _enterable(entry):
-                    stack.append((here, entry.path))
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith((".", "_")) or (
+                        not parts and not pages and name == PAGES_DIR
+                    ):
+                        continue
+                    # Compared as pathlib compares paths (case-insensitively on Windows).
+                    here = (*parts, os.path.normcase(name))
+                    if name.endswith(".md"):
+                        # By the name as written: Windows' normcase made «bai.MD» a bulletin
+                        # there and nowhere else (CI runs on Linux).
+                        if not name.startswith("~$"):
+                            found.append((here, entry.path))
+                            if links is not None and _linked(entry):
+                                links.add(entry.path)
+                    elif misnamed is not None and misnamed_markdown(name) and not _enterable(entry):
+                        misnamed.append(entry.path)
+                    elif folder_links is not None and _folder_link(entry):
+                        folder_links.append(entry.path)
+                    if _enterable(entry):
+                        stack.append((here, entry.path))
+        except OSError as error:
+            # Skipped, its bulletins would be taken for deleted and withdrawn by the next sync.
+            if unreadable is not None and error.errno not in (errno.ENOENT, errno.ENOTDIR):
+                unreadable.append((current, error))
     for _, path in sorted(found):
         yield Path(path)
+
+
+def _unreadable_folders(found: list[tuple[str, OSError]], root: Path) -> list[Problem]:
+    """An error for each folder of content/ that could not be read through, naming why: what
+    it holds is not known, so nothing is built and no sync withdraws anything."""
+    problems = []
+    for folder, error in sorted(found, key=lambda pair: pair[0]):
+        shown = _rel(Path(folder), root)
+        pages = shown == f"content/{PAGES_DIR}" or shown.startswith(f"content/{PAGES_DIR}/")
+        held = "trang" if pages else "bản tin"
+        problems.append(
+            Problem(
+                shown,
+                f"không đọc được thư mục này ({os_reason(error)}): không biết trong đó có "
+                f"{held} nào, nên không dựng gì và không rút bài nào",
+                hint="Cho tài khoản chạy publish quyền đọc thư mục này (hoặc kiểm tra ổ đĩa nếu "
+                "là lỗi đọc ghi), rồi chạy lại lệnh.",
+            )
+        )
+    return problems
 
 
 def _unread(paths: list[str], root: Path) -> list[Problem]:

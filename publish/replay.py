@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import importlib.metadata
 import os
 import pickle
@@ -36,6 +37,7 @@ import secrets
 import stat
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -43,7 +45,7 @@ from pathlib import Path
 from publish import linked_folders, output_stamp
 from publish.cache import _tool_digest, file_sha256, write_file
 from publish.config import BUILTIN_THEME, Config
-from publish.errors import Problem, PublishError
+from publish.errors import Problem, PublishError, os_reason
 from publish.ledger import Ledger
 from publish.model import EXPIRED_LISTED, Site
 from publish.parallel import run_jobs
@@ -64,6 +66,8 @@ RACY_SECONDS = 1.0
 """A file changed this close to when its stat was taken may change again within the same timestamp
 tick without its stat showing it (git's "racy" case): its bytes are compared every time."""
 _VERSION = 8
+_TOO_MANY = "một thư mục liên kết (symlink) có quá nhiều mục để xem hết có thay đổi không"
+"""Why a walk that stopped at a linked folder's entry budget does not replay."""
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of an input file."""
@@ -125,8 +129,9 @@ class LastBuild:
         """(name, path as the build spells it) of each file or folder _roots() found."""
         self._stats: dict[str, Stat] | None = None
         """The inputs' stats taken by a replay that did not go through, for start() to reuse."""
-        self._partial = False
-        """Whether _stat_inputs() stopped short in a linked folder too big to look through."""
+        self._partial: str | None = None
+        """Why _stat_inputs() stopped short (a linked folder too big to look through, a folder
+        unreadable), or None."""
         self._recorded: dict[str, Input] = {}
         """The last stamp's inputs (same tool and options), whose digests start() may reuse."""
         self._hashed: dict[str, str | None] = {}
@@ -190,7 +195,7 @@ class LastBuild:
         """The stat of every input file, by name (see _name)."""
         found: dict[str, Stat] = {}
         self._tops = []
-        self._partial = False
+        self._partial = None
         for path in self._roots():
             try:
                 st = os.stat(path)
@@ -201,10 +206,10 @@ class LastBuild:
             if not stat.S_ISDIR(st.st_mode):
                 found[name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
             elif name == text:  # run in the project folder: the walk's paths are the names
-                self._partial |= not _walk(text, found)
+                self._partial = self._partial or _walk(text, found)
             else:
                 walked: dict[str, Stat] = {}
-                self._partial |= not _walk(text, walked)
+                self._partial = self._partial or _walk(text, walked)
                 cut = len(text)
                 found.update((name + file[cut:], fst) for file, fst in walked.items())
         return found
@@ -247,9 +252,7 @@ class LastBuild:
             return None
         current = self._stats = self._stat_inputs()
         if self._partial:
-            self.why_not = (
-                "một thư mục liên kết (symlink) có quá nhiều mục để xem hết có thay đổi không"
-            )
+            self.why_not = self._partial
             return None
         if current.keys() != stamp.inputs.keys():
             added = sorted(current.keys() - stamp.inputs.keys())
@@ -501,45 +504,72 @@ def _walk(
     found: dict[str, Stat],
     seen: set[str] | None = None,
     budget: list[int] | None = None,
-) -> bool:
+) -> str | None:
     """Add the stat of every file under `folder` (a linked folder once: links may loop), and
-    of each folder link itself, marked by a trailing separator. False when a linked folder
-    holds more entries than publish.linked_folders looks at: the walk stops there (such a link
-    is refused, and walking `content/o -> /usr` took 51 s before the refusal)."""
+    of each folder link itself, marked by a trailing separator. Why the walk stopped short, or
+    None: a linked folder holds more entries than publish.linked_folders looks at (such a link
+    is refused, and walking `content/o -> /usr` took 51 s before the refusal), or a folder
+    could not be read (the load refuses that too; a stamp without the files in it could
+    replay a build that read them)."""
     seen = set() if seen is None else seen
     real = os.path.realpath(folder)
     if real in seen:
-        return True
+        return None
     seen.add(real)
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if budget is not None:
-                budget[0] -= 1
-                if budget[0] < 0:
-                    return False
-            if entry.is_dir():
-                inner = budget
-                if entry.is_symlink():
-                    if inner is None:
-                        inner = [linked_folders.MAX_ENTRIES_LOOKED_AT]
-                    # A folder of bulletins replaced by a link to a copy holds the same files
-                    # under the same names: without the mark, the build that refuses the link
-                    # (see publish.linked_folders) was replayed as if nothing had changed.
-                    with contextlib.suppress(OSError):
-                        st = os.lstat(entry.path)
-                        found[entry.path + os.sep] = (
-                            st.st_size,
-                            st.st_mtime_ns,
-                            st.st_ctime_ns,
-                            st.st_ino,
-                        )
-                if not _walk(entry.path, found, seen, inner):
-                    return False
-            else:
+    try:
+        entries = os.scandir(folder)
+    except OSError as error:
+        return _unreadable(folder, error)
+    with entries:
+        try:
+            return _walk_entries(entries, found, seen, budget)
+        except OSError as error:
+            return _unreadable(folder, error)
+
+
+def _unreadable(folder: str, error: OSError) -> str | None:
+    """Why a walk that could not read `folder` stopped short (None: the folder is gone)."""
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return None
+    return f"không đọc được thư mục {folder}: {os_reason(error)}"
+
+
+def _walk_entries(
+    entries: Iterator[os.DirEntry[str]],
+    found: dict[str, Stat],
+    seen: set[str],
+    budget: list[int] | None,
+) -> str | None:
+    """_walk's look through one folder's entries."""
+    for entry in entries:
+        if budget is not None:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return _TOO_MANY
+        if entry.is_dir():
+            inner = budget
+            if entry.is_symlink():
+                if inner is None:
+                    inner = [linked_folders.MAX_ENTRIES_LOOKED_AT]
+                # A folder of bulletins replaced by a link to a copy holds the same files
+                # under the same names: without the mark, the build that refuses the link
+                # (see publish.linked_folders) was replayed as if nothing had changed.
                 with contextlib.suppress(OSError):
-                    st = entry.stat()
-                    found[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-    return True
+                    st = os.lstat(entry.path)
+                    found[entry.path + os.sep] = (
+                        st.st_size,
+                        st.st_mtime_ns,
+                        st.st_ctime_ns,
+                        st.st_ino,
+                    )
+            stopped = _walk(entry.path, found, seen, inner)
+            if stopped:
+                return stopped
+        else:
+            with contextlib.suppress(OSError):
+                st = entry.stat()
+                found[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return None
 
 
 def _link_target(path: str) -> str | None:
