@@ -301,18 +301,44 @@ def _headline_stamp(text: str, grades: frozenset[str], toned: frozenset[str]) ->
 
 
 def _is_bracketed_grade(stamp: str, grades: frozenset[str], toned: frozenset[str]) -> bool:
-    """Whether the words a title opens with in brackets or quotes are a grade: with its own tone
-    marks ("[Mật]", "[tuyệt mật]"), or compared without them when in capitals ("[MẠT]") or typed
-    with none at all ("[Mat]"). A quoted word marked otherwise opens many a title ("“Mắt” bão",
-    "“Mặt” trái của…", "“Mát” lòng") and is no stamp."""
+    """Whether the words a title opens with in brackets or quotes are a grade: with its own marks
+    ("[Mật]", "[tuyệt mật]") or only some of them, typed in part ("[Mât]", "[Toi mật]") or not
+    at all ("[Mat]"), or compared without them when in capitals ("[MẠT]"). A quoted word with a
+    mark the grade lacks opens many a title ("“Mắt” bão", "“Mặt” trái của…", "“Mát” lòng") and
+    is no stamp."""
     words = _toned_words(stamp)
     if words in toned:
         return True
     folded = folded_words(stamp)
-    if stamp.isupper() or stamp.isascii():
-        return folded in grades
-    # A grade site.toml lists without marks ("noi bo") is compared without them: «[Nội bộ]».
-    return folded in toned
+    if folded not in grades:
+        return False
+    if stamp.isupper() or stamp.isascii() or folded in toned:
+        # A grade site.toml lists without marks ("noi bo") is compared without them: «[Nội bộ]».
+        return True
+    return any(_marks_left_out(words, grade) for grade in toned)
+
+
+def _marks_left_out(words: str, grade: str) -> bool:
+    """Whether `words` are `grade` with some of its marks missing and none other: each letter
+    the same, its marks among the grade letter's («mât», «mạt», «mat» of «mật»; not «mắt»)."""
+    if len(words) != len(grade):
+        return False
+    for typed, meant in zip(words, grade, strict=True):
+        base, marks = _base_and_marks(typed)
+        meant_base, meant_marks = _base_and_marks(meant)
+        if base != meant_base or not marks <= meant_marks:
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=512)
+def _base_and_marks(letter: str) -> tuple[str, frozenset[str]]:
+    """A lower-case letter's base letter and the marks on it: «ậ» is «a» with a circumflex and a
+    dot below; «đ» is «d» with a stroke (it has no decomposition)."""
+    if letter == "đ":
+        return "d", frozenset({"̵"})
+    decomposed = unicodedata.normalize("NFD", letter)
+    return decomposed[:1], frozenset(decomposed[1:])
 
 
 def _is_stamp_line(line: str, grades: frozenset[str]) -> bool:

@@ -195,13 +195,25 @@ def test_ordinary_titles_are_not_stamps(title: str) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["“MẠT” Kế hoạch", "[Mat] Ke hoach", "“TOI MAT” Ke hoach", "[mật] Kế hoạch"],
+    [
+        "“MẠT” Kế hoạch",
+        "[Mat] Ke hoach",
+        "“TOI MAT” Ke hoach",
+        "[mật] Kế hoạch",
+        # Marks typed in part (a slip of the keyboard): no mark the grade lacks, so a stamp.
+        "[Mât] Kế hoạch",
+        "[Mạt] Kế hoạch",
+        "[Tối mât] Kế hoạch",
+        "[Toi mật] Kế hoạch",
+        "[Tuyệt mat] Kế hoạch",
+    ],
 )
 def test_a_bracketed_grade_in_capitals_or_typed_without_marks_is_still_a_stamp(
     title: str,
 ) -> None:
-    """Only a word with other tone marks, not in capitals, is let through: a stamp typed
-    without a Vietnamese keyboard, or in capitals with a slip of the marks, stays a stamp."""
+    """Only a word with a mark the grade lacks, not in capitals, is let through: a stamp typed
+    without a Vietnamese keyboard or with some of its marks, or in capitals with a slip of the
+    marks, stays a stamp."""
     assert secret_stamp("Nội dung.", Policy(), title=title) is not None
 
 
