@@ -49,11 +49,12 @@ _GRADE_PREFIX = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]?", re.IGNOR
 # The stamps are stripped in Python: `\s*` on both sides of a lazy group backtracks without end
 # on a long run of spaces with no closing bracket.
 _TITLE_STAMP = re.compile(
-    r'^\s*[\[(【«「〔“‘"《〈‹](?P<stamp>[^\])】»」〕”’“"》〉›]+)[\])】»」〕”’“"》〉›]'
+    r"""^\s*[\[(【«「『〔“‘"'„‚{《〈‹](?P<stamp>[^\])】»」』〕”’“‘"'}》〉›]+)[\])】»」』〕”’“‘"'}》〉›]"""
 )
 """A title opening with a grade in brackets or quotes: "[MẬT] …", "(Mật) …", "【MẬT】 …",
-"«MẬT» …", "“MẬT” …", "《MẬT》 …", "〈MẬT〉 …", "‹MẬT› …", '"MẬT" …' (a Word quote closed by
-an opening one, “MẬT“, too)."""
+"{MẬT} …", "«MẬT» …", "“MẬT” …", "「MẬT」 …", "『MẬT』 …", "《MẬT》 …", "〈MẬT〉 …", "‹MẬT› …",
+'"MẬT" …', "'MẬT' …", "„MẬT“ …", "‚MẬT‘ …" (a Word quote closed by an opening one, “MẬT“,
+too)."""
 _TITLE_LEAD = re.compile(r"^\s*(?P<stamp>[^\W\d_][^:：\-–—]*)[:：\-–—]")
 """A title opening with words and a colon or dash: "MẬT: Kế hoạch …"."""
 _PARTS = re.compile(r"[-–—,;:：/|()\[\]]+")

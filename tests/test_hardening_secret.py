@@ -152,6 +152,13 @@ def test_ordinary_words_are_not_stamps(body: str) -> None:
         "‹MẬT› Kế hoạch",
         '"MẬT" Kế hoạch',
         '"Tuyệt mật" Kế hoạch',
+        # Each let through before: the ASCII apostrophe, Japanese, German and curly brackets.
+        "'MẬT' Kế hoạch",
+        "'Tối mật' Kế hoạch",
+        "『MẬT』 Kế hoạch",
+        "„MẬT“ Kế hoạch",
+        "‚MẬT‘ Kế hoạch",
+        "{MẬT} Kế hoạch",
     ],
 )
 def test_a_grade_in_other_brackets_opening_the_title_is_a_stamp(title: str) -> None:
@@ -186,6 +193,11 @@ def test_a_quoted_grade_opening_the_title_stops_check(tmp_path, capsys, monkeypa
         '"Mát" lòng người dân',
         "[Mặt] trận phòng chống ma túy",
         "«Tối mắt» vì lãi suất cao",
+        "'Mắt' bão đã đi qua",
+        "'Mật ong' giả bày bán",
+        "„Tối mắt“ vì lãi suất cao",
+        "{Mặt} trận phòng chống ma túy",
+        "L'Oréal: hàng giả",
     ],
 )
 def test_ordinary_titles_are_not_stamps(title: str) -> None:
