@@ -593,6 +593,10 @@ GATE_ALIASES = {
 }
 """Vietnamese names an editor may give those fields, and a few others (folded, '_' and '-' as
 spaces)."""
+_MAYBE_NOT_EXPIRES = ("han", "thoi han", "thoi han dang", "ngay ket thuc")
+"""Vietnamese names read as `expires` that may mean something else (the deadline a notice
+announces, the end of a campaign): still an error, as a bulletin left up past the time meant
+is the worse mistake, but the hint says how to keep such a field for the templates."""
 VIETNAMESE_FIELDS = {
     **dict.fromkeys(
         ("tieu de", "tieu de bai", "tieu de bai viet", "ten bai", "ten bai viet"), "title"
@@ -613,6 +617,9 @@ VIETNAMESE_FIELDS = {
             *("ngay het han", "het han luc", "het han vao", "het han ngay"),
             *("han go", "han go bai", "han go luc", "go bai luc", "go luc"),
             *("ngay go", "ngay go bai", "gio go", "gio go bai", "ngay ha bai", "ha bai luc"),
+            *("go bai", "ha bai", "han dang", "han dang bai", "dang den", "dang den ngay"),
+            *("het hieu luc", "ngay het hieu luc", "het hieu luc tu", "het hieu luc ngay"),
+            *_MAYBE_NOT_EXPIRES,
         ),
         "expires",
     ),
@@ -677,7 +684,11 @@ FOREIGN_GATES = {
         "date",
     ),
     **dict.fromkeys(
-        ("expirydate", "expirationdate", "expireat", "expiresat", "unpublishat", "unpublishdate"),
+        (
+            *("expirydate", "expirationdate", "expireat", "expiresat", "unpublishat"),
+            *("unpublishdate", "expiry", "expiration", "expiredate", "expireon", "expireson"),
+            *("expirytime", "expirationtime", "unpublish", "unpublishon"),
+        ),
         "expires",
     ),
     **dict.fromkeys(
@@ -803,8 +814,13 @@ def unknown_keys(
             + (" Giá trị của nó đang bị bỏ qua." if vietnamese and not gate else ""),
             field=str(key),
             hint=fix
+            + ("" if gate else f" Nếu '{key}' là trường riêng cho giao diện, đặt một tên khác hẳn.")
             + (
-                "" if gate else f" Nếu '{key}' là trường riêng cho giao diện, đặt một tên khác hẳn."
+                f" Nếu '{key}' không phải lúc gỡ bài mà là thông tin khác cho giao diện (hạn "
+                "nộp hồ sơ, ngày kết thúc đợt cao điểm…), đặt cho nó một tên khác hẳn, như "
+                "'han_nop_ho_so'."
+                if spelt in _MAYBE_NOT_EXPIRES
+                else ""
             ),
             severity="error" if gate else "warning",
         )

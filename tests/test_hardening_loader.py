@@ -81,6 +81,16 @@ def test_a_misspelt_key_is_a_warning_naming_the_known_key(
         ("giờ gỡ bài", "expires"),
         ("hết_hạn_lúc", "expires"),
         ("ngày hạ bài", "expires"),
+        # Other natural names for it, each read as a template field before: the bulletin stayed
+        # up past the time the editor meant.
+        ("gỡ_bài", "expires"),
+        ("hạ_bài", "expires"),
+        ("thời_hạn", "expires"),
+        ("hết_hiệu_lực", "expires"),
+        ("hạn_đăng", "expires"),
+        ("đăng_đến", "expires"),
+        ("ngày_kết_thúc", "expires"),
+        ("hạn", "expires"),
     ],
 )
 def test_a_misspelt_key_that_could_hold_the_bulletin_back_is_an_error(
@@ -95,6 +105,18 @@ def test_a_misspelt_key_that_could_hold_the_bulletin_back_is_an_error(
     assert f"Sửa thành '{meant}:'" in (problem.hint or "")
 
 
+@pytest.mark.parametrize("key", ["hạn", "thời_hạn", "ngày_kết_thúc"])
+def test_a_name_for_expires_that_may_mean_another_date_says_how_to_keep_it(
+    tmp_path: Path, key: str
+) -> None:
+    """«hạn» may be the deadline a notice announces: still held back (the bulletin staying up
+    is the worse mistake), with a way out for a field the templates read."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({key: "2099-01-01"})})
+    [problem] = problems(root)
+    assert problem.severity == "error" and "có phải ý bạn là 'expires'?" in problem.message
+    assert f"Nếu '{key}' không phải lúc gỡ bài mà là thông tin khác" in (problem.hint or "")
+
+
 @pytest.mark.parametrize(
     ("key", "value", "ours"),
     [
@@ -104,6 +126,10 @@ def test_a_misspelt_key_that_could_hold_the_bulletin_back_is_an_error(
         ("hẹn_giờ", "2099-01-01 08:00", "'date'"),
         ("Ngày đăng", "2099-01-01", "'date'"),
         ("expiryDate", "2020-01-01", "'expires'"),
+        ("expiry", "2020-01-01", "'expires'"),
+        ("expiration", "2020-01-01", "'expires'"),
+        ("expire_date", "2020-01-01", "'expires'"),
+        ("unpublish", "2020-01-01", "'expires'"),
         ("published", "false", "draft: true"),
         ("status", "draft", "draft: true"),
         ("hidden", "true", "draft: true"),
