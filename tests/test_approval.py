@@ -458,6 +458,12 @@ def test_a_file_name_typed_wrong_is_told_with_the_nearest_bulletin(
         ),
         # «2020» starts every bulletin of that year: too short to say which.
         (["content/bai-viet/2020-12-08-canh-bao-gia-danh.md"], "2020.md"),
+        # The same name in another folder than the one typed: last year's bulletin, which the
+        # approver would have approved by following the suggestion.
+        (["content/bai-viet/2024/tuan-tra-dem.md"], "content/bai-viet/2025/tuan-tra-dem.md"),
+        (["content/bai-viet/2024/tuan-tra-dem.md"], "bai-viet/2025/tuan-tra-dem.md"),
+        # Alike only by the «.md» every name ends with.
+        (["content/bai-viet/ra-quan.md"], "mau.md"),
     ],
 )
 def test_no_bulletin_is_suggested_when_none_or_several_fit(
@@ -471,6 +477,12 @@ def test_no_bulletin_is_suggested_when_none_or_several_fit(
     err = capsys.readouterr().err
     assert f"{typed}: lỗi: không có tệp bản tin (.md) này" in err
     assert "Có phải ý bạn là" not in err
+
+
+def test_a_name_typed_without_md_in_its_folder_is_suggested(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path)
+    assert approve(root, "content/bai-viet/a") == 1
+    assert "Có phải ý bạn là «content/bai-viet/a.md»?" in capsys.readouterr().err
 
 
 def test_the_suggestion_keeps_the_folder_typed(tmp_path: Path, capsys) -> None:

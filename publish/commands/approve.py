@@ -294,26 +294,33 @@ def _find(name: str, root: Path) -> Path:
 def _nearest(path: Path, root: Path) -> str | None:
     """The bulletin file whose name is closest to the one typed (a name typed from memory, or
     without its folder), from the project root; None when none is close, or several are as
-    close (a wrong guess sends the approver to approve another bulletin)."""
+    close (a wrong guess sends the approver to approve another bulletin).
+
+    A path typed with its folder is matched in that folder only («2025/tuan-tra-dem.md» must
+    not lead to last year's «2024/tuan-tra-dem.md»), and names are compared without «.md»
+    (shared by all, it made «mau.md» look like «ra-quan.md»)."""
     typed = nfc(display_path(path, root))
     by_path = "/" in typed
     if by_path and not typed.startswith("content/"):
         typed = "content/" + typed  # typed from content/: «bai-viet/x.md»
+    folder, _, name = typed.rpartition("/")
+    stem = name.removesuffix(".md")
     candidates: dict[str, list[str]] = {}
     for found in bulletin_files(root / "content"):
         shown = display_path(found, root)
-        candidates.setdefault(shown if by_path else shown.rsplit("/", 1)[-1], []).append(shown)
-    if typed in candidates:  # the right name in another folder
-        return _only([typed], candidates)
-    stem = typed.removesuffix(".md")
+        there, _, its_name = shown.rpartition("/")
+        if not by_path or there == folder:
+            candidates.setdefault(its_name.removesuffix(".md"), []).append(shown)
+    if stem in candidates:  # the right name in another folder, or typed without «.md»
+        return _only([stem], candidates)
     # A name cut short (typed from memory) is the start of the real one, if long enough to say
     # which: «2020» starts every bulletin of that year.
-    if len(stem.rsplit("/", 1)[-1]) >= MIN_TYPED_START:
+    if len(stem) >= MIN_TYPED_START:
         started = [key for key in candidates if key.startswith(stem)]
         if started:
             return _only(started, candidates)
-    close = difflib.get_close_matches(typed, list(candidates), n=2, cutoff=0.6)
-    if len(close) == 2 and _likeness(typed, close[0]) == _likeness(typed, close[1]):
+    close = difflib.get_close_matches(stem, list(candidates), n=2, cutoff=0.6)
+    if len(close) == 2 and _likeness(stem, close[0]) == _likeness(stem, close[1]):
         return None
     return _only(close[:1], candidates)
 
