@@ -58,6 +58,7 @@ from publish.sync.report import (
     summary_document,
     write_json,
 )
+from publish.sync.vanished import CONFIRM_FLAG, refuse_vanished
 from publish.timings import COMPARING, WRITING, Timings
 from publish.writer import WriteReport, write
 
@@ -134,6 +135,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="cho phép cập nhật, ẩn hay gỡ bài Zalo của bản tin này (khóa hoặc tệp .md) dù bài "
         "trên Zalo không còn là bản công cụ đăng lần trước (đã bị sửa tay trong trang quản trị "
         "OA), và gửi lại bản trong kho cả khi bản tin không đổi; lặp lại cho từng bản tin",
+    )
+    parser.add_argument(
+        CONFIRM_FLAG,
+        action="store_true",
+        help="xác nhận rút hàng loạt: cho đồng bộ cả khi content/ không còn bản tin nào mà "
+        "state/ ghi đã đăng, hoặc khi sẽ rút từ một nửa số bài đang hiện trên Zalo trở lên vì "
+        "bản tin không còn trong content/ (mặc định: từ chối, không làm gì)",
     )
     parser.add_argument(
         "--format",
@@ -227,6 +235,7 @@ def run_command(args: argparse.Namespace) -> int:
                     # and approved ones' images are not hashed again for their fingerprints.
                     site = load_site(config, now=now, digests=last.replayed_digests())
                     last.keep_site(site)
+            _refuse_vanished(args, options, site)
             result = Build(site, CHANNELS, replayed.warnings, ())
             results = [_replayed_output(replayed)]
         else:
@@ -234,6 +243,7 @@ def run_command(args: argparse.Namespace) -> int:
                 with timings.phase(COMPARING):
                     last.start()
             result = _build(config, now, args, timings)
+            _refuse_vanished(args, options, result.site)
             cache = None if args.dry_run else args.root / ".cache"
             with timings.remainder(WRITING):
                 web, written = _write_output(result, output, live, cache)
@@ -292,6 +302,12 @@ def run_command(args: argparse.Namespace) -> int:
             table = f"Không dùng lại lần dựng trước: {last.why_not}.\n{table}"
         (_stderr if markdown else print)(table)  # with Markdown, stdout is the PR comment
     return code
+
+
+def _refuse_vanished(args: argparse.Namespace, options: SyncOptions, site: Site) -> None:
+    """Stop before anything is written or sent when content/ lost its bulletins wholesale."""
+    confirmed = bool(getattr(args, "confirm_withdrawal", False))
+    refuse_vanished(options.state, args.root / "content", site, confirmed=confirmed)
 
 
 def _targets(named: Sequence[str]) -> tuple[str, ...]:

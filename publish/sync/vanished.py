@@ -1,0 +1,125 @@
+"""Bulletins that vanished from content/ wholesale: a sync refuses to withdraw them unasked.
+
+A bulletin deleted from content/ is withdrawn from every channel by the next sync, which is how
+an editor takes one down. The same reading turns a content/ that lost its bulletins by accident
+(a link to a drive not mounted or to an empty folder, a mount point left empty, a checkout that
+lost content/bai-viet) into withdrawing every bulletin from the website, Zalo OA and the radio
+folder at once. So a sync that finds no bulletin at all while state/ records published ones,
+or that would take down most of the articles live on Zalo for bulletins no longer in content/,
+does nothing until `--confirm-withdrawal` says it is meant.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from publish.errors import PublishError
+from publish.model import Site
+
+__all__ = ["CONFIRM_FLAG", "MIN_SHARE_REFUSED", "refuse_vanished"]
+
+CONFIRM_FLAG = "--confirm-withdrawal"
+MIN_SHARE_REFUSED = 3
+"""Fewest Zalo articles of deleted bulletins, half or more of those live, that a sync refuses
+to take down unconfirmed: one or two deleted at once is an editor's everyday withdrawal."""
+NAMED = 5
+"""Keys named in the message; the rest are counted."""
+
+
+def refuse_vanished(state_dir: Path, content: Path, site: Site, *, confirmed: bool) -> None:
+    """Raise a PublishError (nothing sent, nothing written) when content/ holds no bulletin
+    while state/ records published ones, or when half or more (and at least
+    MIN_SHARE_REFUSED) of the articles live on Zalo belong to bulletins no longer in content/."""
+    if confirmed:
+        return
+    loaded = _loaded_keys(site)
+    live = _zalo_live(state_dir)
+    if not loaded:
+        recorded = live | _web_keys(state_dir) | _radio_keys(state_dir)
+        if recorded:
+            raise PublishError(_nothing_found(content, len(recorded)))
+        return
+    gone = sorted(live - loaded)
+    if len(gone) >= MIN_SHARE_REFUSED and 2 * len(gone) >= len(live):
+        raise PublishError(_many_gone(content, gone, len(live)))
+
+
+def _loaded_keys(site: Site) -> set[str]:
+    """The key of every bulletin read from content/, published, held back or previewed."""
+    held = (exclusion.bulletin for exclusion in site.excluded)
+    return {b.key for b in (*site.bulletins, *held, *site.previews)}
+
+
+def _zalo_live(state_dir: Path) -> set[str]:
+    """Keys of state/zalo.json's records of articles shown on the OA (none when the file is
+    missing or unreadable: the Zalo channel tells that itself, and sends nothing)."""
+    from publish.sync.manifest import Manifest
+
+    with contextlib.suppress(PublishError, OSError):
+        records = Manifest.load(state_dir / "zalo.json", "zalo", read_only=True).as_read()
+        return {k for k, v in records.items() if isinstance(v, dict) and v.get("status") == "live"}
+    return set()
+
+
+def _web_keys(state_dir: Path) -> set[str]:
+    """Keys of every bulletin state/web-urls.json records as published on the website."""
+    from publish.url_history import HISTORY_NAME, history_file_bytes, history_of
+
+    with contextlib.suppress(PublishError, OSError):
+        data = history_file_bytes(state_dir / HISTORY_NAME)
+        return set(history_of(data)) if data is not None else set()
+    return set()
+
+
+def _radio_keys(state_dir: Path) -> set[str]:
+    """Keys of the bulletins state/radio.json records scripts of in the station folder."""
+    from publish.sync.manifest import Manifest
+
+    with contextlib.suppress(PublishError, OSError):
+        records = Manifest.load(state_dir / "radio.json", "radio", read_only=True).as_read()
+        return set(_strings(v.get("bulletins") for v in records.values() if isinstance(v, dict)))
+    return set()
+
+
+def _strings(lists: Iterable[object]) -> Iterable[str]:
+    """Every string in those of `lists` that are lists."""
+    for items in lists:
+        if isinstance(items, list):
+            yield from (item for item in items if isinstance(item, str))
+
+
+def _where(content: Path) -> str:
+    """content/, and where it leads when it is a symbolic link."""
+    if content.is_symlink():
+        with contextlib.suppress(OSError):
+            return f"content/ (liên kết tới «{os.readlink(content)}»)"
+    return "content/"
+
+
+def _nothing_found(content: Path, recorded: int) -> str:
+    """The refusal of a sync that found no bulletin at all."""
+    return (
+        f"{_where(content)} không có bản tin nào, trong khi state/ ghi {recorded} bản tin đã "
+        "đăng: đồng bộ lúc này sẽ rút mọi bản tin khỏi website, Zalo OA và thư mục đài phát "
+        "thanh. Chưa làm gì. Thường là content/ trỏ tới ổ đĩa chưa gắn hoặc một thư mục trống, "
+        "hoặc bản checkout thiếu thư mục bản tin (content/bai-viet). Cách sửa: gắn lại ổ đĩa, "
+        "sửa liên kết hoặc lấy lại các bản tin (git status, git checkout -- content), rồi chạy "
+        f"lại. Nếu thật sự muốn rút mọi bản tin, chạy lại với {CONFIRM_FLAG}."
+    )
+
+
+def _many_gone(content: Path, gone: list[str], live: int) -> str:
+    """The refusal of a sync that would take down most of the Zalo articles at once."""
+    named = ", ".join(gone[:NAMED]) + (
+        f" và {len(gone) - NAMED} bản tin khác" if len(gone) > NAMED else ""
+    )
+    return (
+        f"{len(gone)} trong {live} bài đang hiện trên Zalo OA thuộc bản tin không còn trong "
+        f"{_where(content)} ({named}): đồng bộ lúc này sẽ rút chúng khỏi Zalo, website và thư "
+        "mục đài phát thanh cùng lúc. Chưa làm gì. Nếu các tệp bị mất do nhầm (ổ đĩa chưa gắn, "
+        "liên kết hỏng, bản checkout thiếu tệp), lấy lại chúng rồi chạy lại. Nếu thật sự muốn "
+        f"rút các bản tin này, chạy lại với {CONFIRM_FLAG}."
+    )

@@ -1,0 +1,133 @@
+"""A content/ that lost its bulletins wholesale withdraws nothing until the operator confirms."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.zalo.emulator import ZaloEmulator
+from tests.helpers import FIXTURES, snapshot
+from tests.zalo_fixtures import env_for
+from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
+
+RADIO_NOW = "2024-12-12T12:00"
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """A running Zalo emulator."""
+    with ZaloEmulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point publish at the emulator through the environment, as a user would."""
+    for name, value in env_for(emulator, tmp_path / "secrets" / "token.json", **FAST_ENV).items():
+        monkeypatch.setenv(name, value)
+
+
+def sync(root: Path, *extra: str) -> int:
+    """Run `publish sync zalo` in this process."""
+    return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
+
+
+def state(root: Path) -> dict:
+    """The records of state/zalo.json."""
+    return json.loads((root / "state" / "zalo.json").read_text(encoding="utf-8"))["entries"]
+
+
+def shown(emulator: ZaloEmulator) -> list[str]:
+    """The status of every article on the OA."""
+    return sorted(a["status"] for a in emulator.articles.values())
+
+
+def test_a_checkout_without_the_bulletins_folder_withdraws_nothing(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 4)
+    assert sync(root) == 0
+    web = snapshot(root / "output" / "web")
+    records = state(root)
+    emulator.clear_calls()
+    capsys.readouterr()
+    shutil.rmtree(root / "content" / "bai-viet")
+    assert sync(root) == 1
+    told = capsys.readouterr().err
+    assert "content/ không có bản tin nào, trong khi state/ ghi 4 bản tin đã đăng" in told
+    assert "Chưa làm gì." in told and "--confirm-withdrawal" in told
+    assert "Traceback" not in told
+    assert emulator.write_calls() == [] and shown(emulator) == ["show"] * 4
+    assert snapshot(root / "output" / "web") == web and state(root) == records
+
+
+def test_content_linked_to_an_empty_folder_is_named_and_withdraws_nothing(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """An unmounted drive's mount point, or a link to an empty folder, reads as no bulletin."""
+    root = zalo_project(tmp_path, 3)
+    toml = root / "site.toml"
+    assert sync(root) == 0
+    toml.write_text(toml.read_text("utf-8").replace('default_cover = "images/bia.jpg"\n', ""))
+    emulator.clear_calls()
+    capsys.readouterr()
+    shutil.move(root / "content", tmp_path / "o-dia-ngoai")
+    (tmp_path / "o-chua-gan").mkdir()
+    os.symlink(tmp_path / "o-chua-gan", root / "content")
+    assert sync(root) == 1
+    told = capsys.readouterr().err
+    assert f"content/ (liên kết tới «{tmp_path / 'o-chua-gan'}») không có bản tin nào" in told
+    assert emulator.write_calls() == [] and shown(emulator) == ["show"] * 3
+
+
+def test_the_confirmation_flag_withdraws_every_bulletin(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    shutil.rmtree(root / "content" / "bai-viet")
+    assert sync(root, "--confirm-withdrawal") == 0
+    assert shown(emulator) == ["hide"] * 3
+
+
+def test_most_of_the_live_articles_gone_at_once_is_refused_a_few_are_withdrawn(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 6)
+    assert sync(root) == 0
+    folder = root / "content" / "bai-viet"
+    for index in range(3):
+        (folder / f"ban-tin-{index:03d}.md").unlink()
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    told = capsys.readouterr().err
+    assert "3 trong 6 bài đang hiện trên Zalo OA thuộc bản tin không còn trong content/" in told
+    assert "(bt-000, bt-001, bt-002)" in told
+    assert emulator.write_calls() == []
+    for index in (1, 2):  # put back: one of the six gone is an editor's everyday withdrawal
+        (folder / f"ban-tin-{index:03d}.md").write_text(zalo_bulletin(index), "utf-8")
+    assert sync(root) == 0
+    assert shown(emulator) == ["hide"] + ["show"] * 5
+
+
+def test_a_radio_folder_keeps_its_scripts_when_content_lost_its_bulletins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root)
+    monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
+    run = ["--root", str(root), "--now", RADIO_NOW, "sync", "radio"]
+    assert main(run) == 0
+    station = snapshot(root / "dai-phat-thanh")
+    capsys.readouterr()
+    shutil.rmtree(root / "content" / "bai-viet")
+    assert main(run) == 1
+    assert "content/ không có bản tin nào, trong khi state/ ghi" in capsys.readouterr().err
+    assert snapshot(root / "dai-phat-thanh") == station
