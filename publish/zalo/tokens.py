@@ -9,6 +9,7 @@ in a repr, a log line or an exception message.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import logging
 import os
@@ -119,7 +120,8 @@ def token_file_for(env: Mapping[str, str], oa_id: str) -> Path:
 def _chosen(env: Mapping[str, str], oa_id: str) -> tuple[TokenFile, Read | None]:
     """token_file_for's file, and what was read of it to choose it (None: not read)."""
     own = TokenFile(default_token_file(env, oa_id))
-    if not oa_id or env.get(ENV_TOKEN_FILE) or own.exists():
+    # Leftovers: the OA's first save was killed before its rename (TokenFile.recover).
+    if not oa_id or env.get(ENV_TOKEN_FILE) or own.exists() or own.leftovers():
         return own, None
     shared = TokenFile(default_token_file(env))
     read = shared.read()
@@ -280,17 +282,53 @@ class TokenFile:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        if sys.platform == "win32":
-            return  # a folder cannot be opened to fsync there; NTFS journals the rename itself
-        dir_fd = os.open(directory, os.O_RDONLY)
+        _fsync_folder(directory)
+
+    def leftovers(self) -> list[Path]:
+        """Temporary files of saves killed between their fsync and their rename."""
+        return sorted(self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp"))
+
+    def recover(self) -> None:
+        """With the lock held: put in place the newest whole pair a killed save left behind
+        when it is newer than the file's, then delete every other leftover."""
+        # A save follows a refresh, which spent the file's single-use refresh token: the pair
+        # left in its temporary file is then the only one Zalo still accepts, and deleting it
+        # would cost the unit a new login. Only a whole one (fsynced) is read back as a pair.
+        newest: tuple[float, Path] | None = None
+        for leftover in self.leftovers():
+            saved = _saved_at(leftover)
+            if saved is not None and (newest is None or saved > newest[0]):
+                newest = (saved, leftover)
+        if newest is not None and newest[0] > self._saved_at_of_file():
+            os.replace(newest[1], self.path)
+            _fsync_folder(self.path.parent)
+            logger.info("Đã khôi phục cặp token Zalo mà lần lưu bị ngắt để lại (%s).", self.path)
+        for leftover in self.leftovers():
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+    def _saved_at_of_file(self) -> float:
+        """When the token file's pair was saved (its time of change if it does not say), or
+        minus infinity when there is no file."""
         try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+            modified = self.path.stat().st_mtime
+        except FileNotFoundError:
+            return float("-inf")
+        saved = _saved_at(self.path)
+        return saved if saved is not None else modified
+
+    def tidy(self) -> None:
+        """Recover what killed saves left behind, if any, unless another process holds the
+        lock (it may be saving now; the next lock holder recovers)."""
+        if not self.leftovers():
+            return
+        with contextlib.suppress(PublishError), self.lock(timeout=0):
+            pass  # the lock recovers as it is taken
 
     @contextlib.contextmanager
     def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-        """Hold an exclusive OS lock on `<token file>.lock` (waits up to `timeout`)."""
+        """Hold an exclusive OS lock on `<token file>.lock` (waits up to `timeout`), having
+        recovered what a save killed before its rename left behind."""
         self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             # Not through a link: with O_CREAT it would make a file wherever the link points.
@@ -311,6 +349,7 @@ class TokenFile:
                     f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
                 )
             try:
+                self.recover()
                 yield
             finally:
                 release(fd)
@@ -341,6 +380,7 @@ class TokenManager:
         self._guard = threading.RLock()
         self._cached: Read | None = read
         self._seen: set[str] = set()
+        self._tidied = False
         if initial is not None:
             self._remember(initial)
         if read is not None:
@@ -434,6 +474,10 @@ class TokenManager:
     def current(self) -> TokenPair:
         """The pair in use: the token file when it exists, else the one from the environment."""
         with self._guard:
+            if not self._tidied:
+                # A kill between a save's fsync and its rename left the newer pair aside.
+                self._tidied = True
+                self.token_file.tidy()
             try:
                 info = self.token_file.path.stat()
             except FileNotFoundError:
@@ -526,6 +570,29 @@ class TokenManager:
             lifetime=expires_in if expires_in > 0 else None,
             oa_id=pair.oa_id,
         )
+
+
+def _fsync_folder(directory: Path) -> None:
+    """Make a rename in `directory` survive a power loss."""
+    if sys.platform == "win32":
+        return  # a folder cannot be opened to fsync there; NTFS journals the rename itself
+    dir_fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _saved_at(path: Path) -> float | None:
+    """When the pair in token file `path` was saved, or None when it holds no whole pair of
+    this user's (cut short, not a regular file, another user's)."""
+    try:
+        if TokenFile(path).read() is None:
+            return None
+        saved = json.loads(path.read_text(encoding="utf-8")).get("saved_at")
+        return float(saved) if isinstance(saved, int | float) else None
+    except (PublishError, OSError, ValueError, AttributeError):
+        return None
 
 
 def credentials_env(env: Mapping[str, str]) -> dict[str, str]:
