@@ -98,10 +98,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o644) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_folder(path.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make a rename durable (best effort on filesystems that do not support it)."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -1230,3 +1230,84 @@ def test_an_episode_that_only_awaited_a_scheduled_bulletin_says_why_it_is_withdr
     note = (root / STATION / "_rut-lai/2024-W51/rundown.txt.ly-do.txt").read_text("utf-8")
     assert f"Lý do: {why}." in note
     assert "hen-gio" not in note and "Zquyx" not in note
+
+
+# --- withdrawing a script whose new version waits beside the station's edit -------------------
+
+
+def station_edit_with_a_new_version_beside(root: Path) -> Path:
+    """Sync, edit ITEM at the station, change its bulletin: ours waits in the .moi beside it."""
+    sync(root)
+    station = root / STATION
+    (station / ITEM).write_text((station / ITEM).read_text("utf-8") + "\nGhi chú đài.\n", "utf-8")
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root)
+    moi = station / "items/ra-quan-ttatgt-cuoi-nam.moi.txt"
+    assert "một một bốn" in moi.read_text("utf-8")
+    return moi
+
+
+def test_a_withdrawn_script_takes_the_new_version_beside_it_to_rut_lai(root: Path) -> None:
+    """The .moi holds the withdrawn bulletin's text too: it leaves the station's items/ with the
+    script, and a rerun has nothing left to do."""
+    moi = station_edit_with_a_new_version_beside(root)
+    station = root / STATION
+    edit(root / FIRST, "approved_by:", "draft: true\napproved_by:")
+    _actions, summary = sync(root)
+    assert not summary.failed
+    assert not moi.exists() and not (station / ITEM).exists()
+    withdrawn = station / "_rut-lai/items"
+    assert "một một bốn" in (withdrawn / moi.name).read_text("utf-8")
+    assert "Ghi chú đài." in (withdrawn / "ra-quan-ttatgt-cuoi-nam.txt").read_text("utf-8")
+    records = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
+    assert ITEM not in records
+    actions, summary = sync(root)
+    assert all(a.kind == "noop" for a in actions) and not summary.failed
+
+
+def test_a_new_version_beside_a_script_the_station_deleted_is_withdrawn_too(root: Path) -> None:
+    """The station dropped its copy, then the bulletin was withdrawn: no note is written, so
+    _rut-lai/items/ did not exist and moving the .moi there failed at every run, leaving the
+    withdrawn text in the station's items/."""
+    moi = station_edit_with_a_new_version_beside(root)
+    station = root / STATION
+    (station / ITEM).unlink()
+    edit(root / FIRST, "approved_by:", "draft: true\napproved_by:")
+    _actions, summary = sync(root)
+    assert not summary.failed
+    assert not moi.exists() and (station / "_rut-lai/items" / moi.name).exists()
+    assert ITEM not in json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
+
+
+def test_a_withdrawal_move_is_synced_to_disk_before_the_state_file_forgets_it(
+    root: Path, tmp_path: Path
+) -> None:
+    """A power cut after state/radio.json forgot a script must not undo its move to _rut-lai/:
+    back in items/, it would read as the station's own file and stay there. Seen with strace."""
+    strace = shutil.which("strace")
+    if strace is None:
+        pytest.skip("strace is not installed")
+    sync(root)
+    edit(root / FIRST, "approved_by:", "draft: true\napproved_by:")
+    log = tmp_path / "strace.txt"
+    traced = "trace=rename,renameat,renameat2,fsync,openat"
+    command = [sys.executable, "-m", "publish", "--root", str(root), "--now", NOW, "sync", "radio"]
+    done = subprocess.run(
+        [strace, "-f", "-y", "-e", traced, "-o", str(log), *command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    if done.returncode != 0 and not log.exists():
+        pytest.skip(f"strace cannot trace here: {done.stderr.strip()}")
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = log.read_text("utf-8").splitlines()
+    moved = next(
+        i for i, line in enumerate(lines) if "rename(" in line and f'_rut-lai/{ITEM}"' in line
+    )
+    until = next(i for i in range(moved, len(lines)) if "/state/" in lines[i])
+    synced = {
+        line.rpartition("<")[2].partition(">")[0] for line in lines[moved:until] if "fsync(" in line
+    }
+    station = str(root / STATION)
+    assert {f"{station}/items", f"{station}/_rut-lai/items", f"{station}/_rut-lai"} <= synced

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from publish.cache import fsync_folder
 from publish.config import Config
 from publish.correction_text import HEADING, corrected_key
 from publish.errors import PublishError, os_reason
@@ -972,12 +973,12 @@ class RadioSyncer:
             note = target.with_name(target.name + NOTE_SUFFIX)
             atomic_write_bytes(note, station_text(self._note(action)))
             self._step()  # a kill here leaves the note without its script: the rerun moves it
-            os.replace(source, target)
+            _move(source, target, self.folder)
             self._step()
             done = f"đã chuyển vào {target.relative_to(self.folder).as_posix()}"
         moi = self.folder / moi_name(action.key)
         if entry.get("moi") and _digest(moi) == entry["moi"]:
-            os.replace(moi, _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key)))
+            _move(moi, _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key)), self.folder)
         self._record(action.key, None, self._withdrawal(action, entry))
         if PurePosixPath(action.key).name == "rundown.txt":
             self._withdraw_log(PurePosixPath(action.key).parts[0])
@@ -991,7 +992,7 @@ class RadioSyncer:
             return
         log = self.folder / episode / LOG_NAME
         if _digest(log) in _ours(record):
-            os.replace(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
+            _move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME), self.folder)
         self.manifest.meta[_REVISIONS] = revisions
         self.manifest.save()
 
@@ -1285,6 +1286,21 @@ def _digest(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
         return None
+
+
+def _move(source: Path, target: Path, station: Path) -> None:
+    """Move a file of the station folder to `target` in it, making the folders it needs, so
+    that the move outlasts a power cut before the state file forgets `source`."""
+    # Unsynced, the rename could be undone by a power cut after state/radio.json forgot the
+    # file: the withdrawn script back in place would then read as the station's own, and stay.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
+    fsync_folder(source.parent)
+    folder = target.parent
+    while folder != station and station in folder.parents:
+        fsync_folder(folder)  # a folder just made is durable once its parent is synced too
+        folder = folder.parent
+    fsync_folder(station)
 
 
 def _free_name(path: Path) -> Path:
