@@ -93,6 +93,7 @@ from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
 from publish.sync.zalo_records import check_records, late_content, late_jobs
+from publish.sync.zalo_unrecorded import refuse_unrecorded
 from publish.text import vn_datetime
 from publish.zalo.errors import ZaloError, ZaloUncertainError
 from publish.zalo.owner import Stakes, confirm_oa
@@ -374,6 +375,9 @@ class ZaloSyncer:
         if not self.dry_run:
             payloads.save()
         self.overwrite = self._overwrite_keys(local, recorded)
+        if not self.reconcile and not self.dry_run and not len(self.records) and local:
+            self.prepare()  # the OA is asked only once the token is known to be its own
+            refuse_unrecorded(self.client, self.state_path, local)
         if self.reconcile:
             # Reconcile reads the OA's articles: only once the token is known to be this OA's,
             # or another unit's OA would mark this one's records removed and adopt its articles.

@@ -1,0 +1,75 @@
+"""What a CI operator may get wrong around `publish sync zalo`: each is told in Vietnamese, and
+nothing is sent to Zalo (tested against the emulator)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.zalo.emulator import ZaloEmulator
+from tests.zalo_fixtures import env_for
+from tests.zalo_project import FAST_ENV, NOW, zalo_project
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """A running Zalo emulator."""
+    with ZaloEmulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point publish at the emulator through the environment, as a user would."""
+    for name, value in env_for(emulator, tmp_path / "secrets" / "token.json", **FAST_ENV).items():
+        monkeypatch.setenv(name, value)
+
+
+def sync(root: Path, *extra: str) -> int:
+    """Run `publish sync zalo` in this process."""
+    return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
+
+
+def told(capsys: pytest.CaptureFixture) -> str:
+    """Everything printed since the last look."""
+    out = capsys.readouterr()
+    return out.out + out.err
+
+
+def test_a_state_file_deleted_by_hand_creates_no_duplicate(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    ids = sorted(emulator.articles)
+    (root / "state" / "zalo.json").unlink()
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    message = told(capsys)
+    assert "state/zalo.json không có bản ghi nào" in message
+    assert "OA đã có bài cùng tiêu đề với 3 bản tin sắp tạo" in message
+    assert "git checkout -- state/zalo.json" in message and "--reconcile" in message
+    assert emulator.write_calls() == [] and sorted(emulator.articles) == ids
+    assert sync(root, "--reconcile") == 0  # the way out the message gives
+    assert sorted(emulator.articles) == ids and emulator.write_calls() == []
+    records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+    assert sorted(e["article_id"] for e in records.values()) == ids
+
+
+def test_a_first_sync_to_an_oa_with_other_articles_creates_the_bulletins(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """Articles the unit posted by hand, under other titles, do not stop a first sync."""
+    root = zalo_project(tmp_path, 2)
+    other = zalo_project(tmp_path / "khac", 4)
+    assert sync(other) == 0  # four articles; two of them share the titles of root's bulletins
+    for article_id, article in list(emulator.articles.items()):
+        emulator.edit_article(article_id, title="Bài đăng tay: " + article["title"])
+    assert sync(root) == 0
+    assert len(emulator.articles) == 6
+
