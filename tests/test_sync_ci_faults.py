@@ -73,3 +73,40 @@ def test_a_first_sync_to_an_oa_with_other_articles_creates_the_bulletins(
     assert sync(root) == 0
     assert len(emulator.articles) == 6
 
+
+@pytest.mark.parametrize("name", ["ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN"])
+def test_an_empty_credential_is_named_as_empty_and_nothing_is_sent(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    name: str,
+) -> None:
+    """`ZALO_APP_ID: ${{ secrets.ZALO_APP_ID }}` with no such secret sets the variable empty."""
+    root = zalo_project(tmp_path, 2)
+    monkeypatch.setenv(name, "  \n")
+    assert sync(root) == 1
+    message = told(capsys)
+    assert f"{name} (có đặt nhưng rỗng)" in message
+    assert "bí mật chưa được tạo" in message and "Không gửi gì lên Zalo" in message
+    assert emulator.calls == [] and emulator.articles == {}
+
+
+@pytest.mark.parametrize("name", ["ZALO_API_BASE", "ZALO_OAUTH_BASE"])
+def test_an_empty_server_address_sends_nothing_anywhere(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+    name: str,
+) -> None:
+    """A sandbox's address lost (an empty CI variable) must not send a test job to Zalo itself."""
+    root = zalo_project(tmp_path, 2)
+    monkeypatch.setenv(name, "")
+    assert sync(root) == 1
+    message = told(capsys)
+    assert f"Biến môi trường {name} có đặt nhưng rỗng" in message
+    assert "không gửi gì lên Zalo" in message and "Traceback" not in message
+    assert emulator.calls == [] and emulator.articles == {}

@@ -28,7 +28,12 @@ import httpx
 
 from publish.errors import PublishError
 from publish.zalo.errors import OPERATIONS, ZaloError, ZaloUncertainError, api_error, redact
-from publish.zalo.tokens import DEFAULT_OAUTH_BASE, OAUTH_TOKEN_PATH, TokenManager
+from publish.zalo.tokens import (
+    DEFAULT_OAUTH_BASE,
+    EMPTY_IN_CI,
+    OAUTH_TOKEN_PATH,
+    TokenManager,
+)
 
 __all__ = [
     "DEFAULT_API_BASE",
@@ -84,6 +89,17 @@ class ClientSettings:
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ClientSettings:
         """Defaults, with ZALO_API_BASE, ZALO_OAUTH_BASE, ZALO_APPSECRET_PROOF from env, then overrides."""
         env = os.environ if env is None else env
+        empty = [
+            name for name in (ENV_API_BASE, ENV_OAUTH_BASE) if name in env and not env[name].strip()
+        ]
+        if empty:
+            # Unset means Zalo itself; set but empty is most likely a sandbox's address lost.
+            raise PublishError(
+                f"Biến môi trường {' và '.join(empty)} có đặt nhưng rỗng: không rõ phải gửi tới "
+                "Zalo thật hay tới máy chủ thử (publish zalo-sandbox), nên không gửi gì lên "
+                "Zalo. Cách sửa: đặt địa chỉ máy chủ thử vào biến, hoặc bỏ hẳn biến để gửi tới "
+                "Zalo thật. " + EMPTY_IN_CI.strip()
+            )
         values: dict[str, Any] = {}
         if env.get(ENV_API_BASE):
             values["api_base"] = env[ENV_API_BASE]

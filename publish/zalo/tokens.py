@@ -53,6 +53,10 @@ ENV_TOKEN_FILE = "ZALO_TOKEN_FILE"
 SHARED_NAME = "zalo-token.json"
 """The default token file's name before it was kept per OA (still read, never written)."""
 LOCK_TIMEOUT = 120.0
+EMPTY_IN_CI = (
+    "Biến rỗng trên CI thường là bí mật chưa được tạo, tạo ở môi trường (environment) khác với "
+    "job, hoặc tên trong tệp workflow gõ sai. "
+)
 
 # Sends the OAuth form (with the retries of the caller's transport) and returns the raw response.
 OAuthSender = Callable[[dict[str, str], dict[str, str]], httpx.Response]
@@ -407,10 +411,14 @@ class TokenManager:
         if not refresh and not token_file.exists():
             missing.append(ENV_REFRESH_TOKEN)
         if missing:
+            empty = [name for name in missing if name in env]
+            shown = [f"{name} (có đặt nhưng rỗng)" if name in env else name for name in missing]
             raise PublishError(
                 "Thiếu thông tin đăng nhập Zalo OA: chưa đặt biến môi trường "
-                + ", ".join(missing)
-                + f" (và chưa có tệp token {token_file.path}). Cách sửa: lấy App ID, App Secret "
+                + ", ".join(shown)
+                + f" (và chưa có tệp token {token_file.path}). "
+                + (EMPTY_IN_CI if empty else "")
+                + "Không gửi gì lên Zalo. Cách sửa: lấy App ID, App Secret "
                 "trong trang quản lý ứng dụng Zalo và refresh token khi OA cấp quyền, rồi đặt vào "
                 "các biến môi trường trên (không ghi vào kho mã nguồn). Refresh token và tệp token "
                 "có được bằng lệnh `publish zalo-login` (chỉ cần App ID và App Secret)."
