@@ -99,22 +99,32 @@ def test_the_confirmation_flag_withdraws_every_bulletin(
 def test_most_of_the_live_articles_gone_at_once_is_refused_a_few_are_withdrawn(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
 ) -> None:
-    root = zalo_project(tmp_path, 6)
+    root = zalo_project(tmp_path, 10)
     assert sync(root) == 0
     folder = root / "content" / "bai-viet"
-    for index in range(3):
+    for index in range(5):
         (folder / f"ban-tin-{index:03d}.md").unlink()
     emulator.clear_calls()
     capsys.readouterr()
     assert sync(root) == 1
     told = capsys.readouterr().err
-    assert "3 trong 6 bài đang hiện trên Zalo OA thuộc bản tin không còn trong content/" in told
-    assert "(bt-000, bt-001, bt-002)" in told
+    assert "5 trong 10 bài đang hiện trên Zalo OA thuộc bản tin không còn trong content/" in told
+    assert "(bt-000, bt-001, bt-002, bt-003, bt-004)" in told
     assert emulator.write_calls() == []
-    for index in (1, 2):  # put back: one of the six gone is an editor's everyday withdrawal
+    for index in range(1, 5):  # put back: one of ten gone is an editor's everyday withdrawal
         (folder / f"ban-tin-{index:03d}.md").write_text(zalo_bulletin(index), "utf-8")
     assert sync(root) == 0
-    assert shown(emulator) == ["hide"] + ["show"] * 5
+    assert shown(emulator) == ["hide"] + ["show"] * 9
+
+
+def test_the_only_bulletin_deleted_is_withdrawn_without_confirmation(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    (root / "content" / "bai-viet" / "ban-tin-000.md").unlink()
+    assert sync(root) == 0
+    assert shown(emulator) == ["hide"]
 
 
 def test_a_radio_folder_keeps_its_scripts_when_content_lost_its_bulletins(

@@ -19,27 +19,31 @@ from pathlib import Path
 from publish.errors import PublishError
 from publish.model import Site
 
-__all__ = ["CONFIRM_FLAG", "MIN_SHARE_REFUSED", "refuse_vanished"]
+__all__ = ["CONFIRM_FLAG", "MIN_RECORDED", "MIN_SHARE_REFUSED", "refuse_vanished"]
 
 CONFIRM_FLAG = "--confirm-withdrawal"
-MIN_SHARE_REFUSED = 3
+MIN_SHARE_REFUSED = 5
 """Fewest Zalo articles of deleted bulletins, half or more of those live, that a sync refuses
-to take down unconfirmed: one or two deleted at once is an editor's everyday withdrawal."""
+to take down unconfirmed: a few deleted at once is an editor's everyday withdrawal."""
+MIN_RECORDED = 2
+"""Fewest published bulletins state/ records for a content/ without any to be refused: a
+unit's only bulletin deleted is its editor's doing, not a folder lost."""
 NAMED = 5
 """Keys named in the message; the rest are counted."""
 
 
 def refuse_vanished(state_dir: Path, content: Path, site: Site, *, confirmed: bool) -> None:
     """Raise a PublishError (nothing sent, nothing written) when content/ holds no bulletin
-    while state/ records published ones, or when half or more (and at least
-    MIN_SHARE_REFUSED) of the articles live on Zalo belong to bulletins no longer in content/."""
+    while state/ records MIN_RECORDED published ones or more, or when half or more (and at
+    least MIN_SHARE_REFUSED) of the articles live on Zalo belong to bulletins no longer in
+    content/."""
     if confirmed:
         return
     loaded = _loaded_keys(site)
     live = _zalo_live(state_dir)
     if not loaded:
         recorded = live | _web_keys(state_dir) | _radio_keys(state_dir)
-        if recorded:
+        if len(recorded) >= MIN_RECORDED:
             raise PublishError(_nothing_found(content, len(recorded)))
         return
     gone = sorted(live - loaded)
