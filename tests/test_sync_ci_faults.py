@@ -12,7 +12,7 @@ import pytest
 from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
 from tests.zalo_fixtures import env_for
-from tests.zalo_project import FAST_ENV, NOW, zalo_project
+from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
 
 
 @pytest.fixture
@@ -110,3 +110,35 @@ def test_an_empty_server_address_sends_nothing_anywhere(
     assert f"Biến môi trường {name} có đặt nhưng rỗng" in message
     assert "không gửi gì lên Zalo" in message and "Traceback" not in message
     assert emulator.calls == [] and emulator.articles == {}
+
+
+def test_a_sync_on_a_stale_state_folder_creates_no_duplicate(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """Two CI runs queued one after the other: the second checked out the commit that started
+    it, without the records the first pushed since, and would post the new bulletin again."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    stale = (root / "state" / "zalo.json").read_bytes()
+    (root / "content/bai-viet/ban-tin-002.md").write_text(zalo_bulletin(2), "utf-8")
+    assert sync(root) == 0  # the first run, which pushed its records
+    ids = sorted(emulator.articles)
+    (root / "state" / "zalo.json").write_bytes(stale)  # the second run's checkout
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    message = told(capsys)
+    assert "OA có bài mới hơn mọi bài state/zalo.json ghi, cùng tiêu đề với 1 bản tin" in message
+    assert "bt-002 «" in message and "git pull" in message
+    assert emulator.write_calls() == [] and sorted(emulator.articles) == ids
+    assert emulator.count_calls("/article/getslice") == 1  # down to the newest known article
+
+
+def test_a_new_bulletin_is_created_when_no_newer_article_bears_its_title(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    (root / "content/bai-viet/ban-tin-002.md").write_text(zalo_bulletin(2), "utf-8")
+    assert sync(root) == 0
+    assert len(emulator.articles) == 3

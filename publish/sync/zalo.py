@@ -375,9 +375,9 @@ class ZaloSyncer:
         if not self.dry_run:
             payloads.save()
         self.overwrite = self._overwrite_keys(local, recorded)
-        if not self.reconcile and not self.dry_run and not len(self.records) and local:
+        if not self.reconcile and not self.dry_run and any(k not in recorded for k in local):
             self.prepare()  # the OA is asked only once the token is known to be its own
-            refuse_unrecorded(self.client, self.state_path, local)
+            refuse_unrecorded(self.client, self.state_path, local, recorded)
         if self.reconcile:
             # Reconcile reads the OA's articles: only once the token is known to be this OA's,
             # or another unit's OA would mark this one's records removed and adopt its articles.
