@@ -116,3 +116,23 @@ def test_a_cut_short_or_older_leftover_is_deleted_and_the_file_kept(tmp_path: Pa
         pass
     assert leftovers(token.path) == []
     assert token.load() == TokenPair(refresh_token="rt-moi")
+
+
+def test_leftovers_in_a_folder_others_may_write_to_are_neither_adopted_nor_deleted(
+    tmp_path: Path,
+) -> None:
+    """Someone else could have put them there: reading the token file is refused with why."""
+    folder = tmp_path / "chung"
+    folder.mkdir()
+    token = TokenFile(folder / "token.json")
+    token.save(TokenPair(refresh_token="rt-cu"))
+    planted = folder / ".token.json.x.tmp"
+    planted.write_text(json.dumps({"refresh_token": "rt-la", "saved_at": 9e12}), "utf-8")
+    planted.chmod(0o600)
+    folder.chmod(0o777)
+    try:
+        token.recover()
+        assert planted.exists()
+        assert json.loads(token.path.read_text("utf-8"))["refresh_token"] == "rt-cu"
+    finally:
+        folder.chmod(0o700)

@@ -298,8 +298,14 @@ class TokenFile:
         # A save follows a refresh, which spent the file's single-use refresh token: the pair
         # left in its temporary file is then the only one Zalo still accepts, and deleting it
         # would cost the unit a new login. Only a whole one (fsynced) is read back as a pair.
+        # Only this user's regular files, in a folder no one else may write to (else reading
+        # the token file is refused with why): what another user put there is not adopted,
+        # nor deleted.
+        leftovers = [p for p in self.leftovers() if _own_file(p)]
+        if not leftovers or not _private_folder(self.path.parent):
+            return
         newest: tuple[float, Path] | None = None
-        for leftover in self.leftovers():
+        for leftover in leftovers:
             saved = _saved_at(leftover)
             if saved is not None and (newest is None or saved > newest[0]):
                 newest = (saved, leftover)
@@ -307,8 +313,8 @@ class TokenFile:
             os.replace(newest[1], self.path)
             _fsync_folder(self.path.parent)
             logger.info("Đã khôi phục cặp token Zalo mà lần lưu bị ngắt để lại (%s).", self.path)
-        for leftover in self.leftovers():
-            with contextlib.suppress(FileNotFoundError):
+        for leftover in leftovers:
+            with contextlib.suppress(OSError):
                 leftover.unlink()
 
     def _saved_at_of_file(self) -> float:
@@ -589,6 +595,27 @@ def _fsync_folder(directory: Path) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _own_file(path: Path) -> bool:
+    """Whether `path` is a regular file (not a link) of the user running the command."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return stat.S_ISREG(info.st_mode) and mine
+
+
+def _private_folder(folder: Path) -> bool:
+    """Whether no one but its owner may add or replace files in `folder` (see _check_private)."""
+    if sys.platform == "win32":
+        return True  # the folder's access list decides there (see TokenFile._check_private)
+    try:
+        mode = os.stat(folder).st_mode
+    except OSError:
+        return False
+    return not mode & 0o022 or bool(mode & stat.S_ISVTX)
 
 
 def _saved_at(path: Path) -> float | None:
