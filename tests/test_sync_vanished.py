@@ -107,8 +107,12 @@ def test_most_of_the_live_articles_gone_at_once_is_refused_a_few_are_withdrawn(
     emulator.clear_calls()
     capsys.readouterr()
     assert sync(root) == 1
-    told = capsys.readouterr().err
-    assert "5 trong 10 bài đang hiện trên Zalo OA thuộc bản tin không còn trong content/" in told
+    out = capsys.readouterr()
+    told = out.out + out.err
+    assert (
+        "zalo: 5 trong 10 bài đang hiện trên Zalo OA thuộc bản tin không còn trong content/" in told
+    )
+    assert "không gửi gì lên Zalo" in told and "--confirm-withdrawal" in told
     assert "(bt-000, bt-001, bt-002, bt-003, bt-004)" in told
     assert emulator.write_calls() == []
     for index in range(1, 5):  # put back: one of ten gone is an editor's everyday withdrawal

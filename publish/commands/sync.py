@@ -99,6 +99,8 @@ class SyncOptions:
     zalo_overwrite: tuple[str, ...] = ()
     """Bulletins (key or file) whose Zalo article may be changed although it is not the version
     the tool last posted (edited by hand in the OA admin page)."""
+    confirm_withdrawal: bool = False
+    """--confirm-withdrawal: a channel may withdraw most of what it shows at once."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -215,6 +217,7 @@ def run_command(args: argparse.Namespace) -> int:
             args.root / "state",
             None if args.dry_run else args.root / ".cache",
             zalo_overwrite=tuple(typed_path(name, args.root) for name in args.zalo_overwrite),
+            confirm_withdrawal=args.confirm_withdrawal,
         )
         now, backwards = monotonic_now(options.state, now)
         before = state_snapshot(options.state)
@@ -306,7 +309,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _refuse_vanished(args: argparse.Namespace, options: SyncOptions, site: Site) -> None:
     """Stop before anything is written or sent when content/ lost its bulletins wholesale."""
-    confirmed = bool(getattr(args, "confirm_withdrawal", False))
+    confirmed = options.confirm_withdrawal
     refuse_vanished(options.state, args.root / "content", site, confirmed=confirmed)
 
 

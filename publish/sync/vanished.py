@@ -4,22 +4,30 @@ A bulletin deleted from content/ is withdrawn from every channel by the next syn
 an editor takes one down. The same reading turns a content/ that lost its bulletins by accident
 (a link to a drive not mounted or to an empty folder, a mount point left empty, a checkout that
 lost content/bai-viet) into withdrawing every bulletin from the website, Zalo OA and the radio
-folder at once. So a sync that finds no bulletin at all while state/ records published ones,
-or that would take down most of the articles live on Zalo for bulletins no longer in content/,
-does nothing until `--confirm-withdrawal` says it is meant.
+folder at once. So a sync that finds no bulletin at all while state/ records published ones
+does nothing, and the Zalo channel sends nothing when it would take down most of the articles
+live on Zalo for bulletins no longer in content/, until `--confirm-withdrawal` says it is meant.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from publish.errors import PublishError
 from publish.model import Site
 
-__all__ = ["CONFIRM_FLAG", "MIN_RECORDED", "MIN_SHARE_REFUSED", "refuse_vanished"]
+__all__ = [
+    "CONFIRM_FLAG",
+    "MIN_RECORDED",
+    "MIN_SHARE_REFUSED",
+    "loaded_keys",
+    "refuse_many_gone",
+    "refuse_vanished",
+]
 
 CONFIRM_FLAG = "--confirm-withdrawal"
 MIN_SHARE_REFUSED = 5
@@ -34,24 +42,30 @@ NAMED = 5
 
 def refuse_vanished(state_dir: Path, content: Path, site: Site, *, confirmed: bool) -> None:
     """Raise a PublishError (nothing sent, nothing written) when content/ holds no bulletin
-    while state/ records MIN_RECORDED published ones or more, or when half or more (and at
-    least MIN_SHARE_REFUSED) of the articles live on Zalo belong to bulletins no longer in
-    content/."""
+    while state/ records MIN_RECORDED published ones or more. State files are read only then:
+    a sync with nothing to send stays as quick as it was."""
+    if confirmed or loaded_keys(site):
+        return
+    recorded = _zalo_live(state_dir) | _web_keys(state_dir) | _radio_keys(state_dir)
+    if len(recorded) >= MIN_RECORDED:
+        raise PublishError(_nothing_found(content, len(recorded)))
+
+
+def refuse_many_gone(
+    records: Mapping[str, Any], content: Path, site: Site, *, confirmed: bool
+) -> None:
+    """Raise a PublishError (nothing sent to Zalo) when half or more, and at least
+    MIN_SHARE_REFUSED, of the articles `records` (state/zalo.json, as the Zalo sync read it)
+    show live belong to bulletins no longer in content/."""
     if confirmed:
         return
-    loaded = _loaded_keys(site)
-    live = _zalo_live(state_dir)
-    if not loaded:
-        recorded = live | _web_keys(state_dir) | _radio_keys(state_dir)
-        if len(recorded) >= MIN_RECORDED:
-            raise PublishError(_nothing_found(content, len(recorded)))
-        return
-    gone = sorted(live - loaded)
+    live = {k for k, v in records.items() if isinstance(v, dict) and v.get("status") == "live"}
+    gone = sorted(live - loaded_keys(site))
     if len(gone) >= MIN_SHARE_REFUSED and 2 * len(gone) >= len(live):
         raise PublishError(_many_gone(content, gone, len(live)))
 
 
-def _loaded_keys(site: Site) -> set[str]:
+def loaded_keys(site: Site) -> set[str]:
     """The key of every bulletin read from content/, published, held back or previewed."""
     held = (exclusion.bulletin for exclusion in site.excluded)
     return {b.key for b in (*site.bulletins, *held, *site.previews)}
@@ -116,14 +130,14 @@ def _nothing_found(content: Path, recorded: int) -> str:
 
 
 def _many_gone(content: Path, gone: list[str], live: int) -> str:
-    """The refusal of a sync that would take down most of the Zalo articles at once."""
-    named = ", ".join(gone[:NAMED]) + (
-        f" và {len(gone) - NAMED} bản tin khác" if len(gone) > NAMED else ""
-    )
+    """The refusal of a Zalo sync that would take down most of the OA's articles at once."""
+    named = ", ".join(gone[:NAMED])
+    if len(gone) > NAMED:
+        named += f" và {len(gone) - NAMED} bản tin khác"
     return (
         f"{len(gone)} trong {live} bài đang hiện trên Zalo OA thuộc bản tin không còn trong "
-        f"{_where(content)} ({named}): đồng bộ lúc này sẽ rút chúng khỏi Zalo, website và thư "
-        "mục đài phát thanh cùng lúc. Chưa làm gì. Nếu các tệp bị mất do nhầm (ổ đĩa chưa gắn, "
-        "liên kết hỏng, bản checkout thiếu tệp), lấy lại chúng rồi chạy lại. Nếu thật sự muốn "
-        f"rút các bản tin này, chạy lại với {CONFIRM_FLAG}."
+        f"{_where(content)} ({named}): không ẩn hay gỡ bài nào, không gửi gì lên Zalo. Nếu các "
+        "tệp bị mất do nhầm (ổ đĩa chưa gắn, liên kết hỏng, bản checkout thiếu tệp), lấy lại "
+        "chúng rồi chạy lại (website và thư mục đài được đồng bộ theo content/ như hiện có). "
+        f"Nếu thật sự muốn rút các bản tin này khỏi Zalo, chạy lại với {CONFIRM_FLAG}."
     )

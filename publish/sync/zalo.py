@@ -87,6 +87,7 @@ from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action
 from publish.sync.manifest import Manifest, journal_path
+from publish.sync.vanished import refuse_many_gone
 from publish.sync.zalo_late import LATE_CHECK_TIMES, check_late, late_due, late_until
 from publish.sync.zalo_lookup import ArticleLookup, age, content_digest, detail_body, utc_stamp
 from publish.sync.zalo_payloads import PayloadMemo
@@ -243,6 +244,7 @@ class ZaloSyncer:
         reconcile: bool = False,
         dry_run: bool = False,
         overwrite: Sequence[str] = (),
+        confirmed: bool = False,
         client: ZaloClient | None = None,
         env: Mapping[str, str] | None = None,
         echo: Callable[[str], None] = print,
@@ -257,6 +259,8 @@ class ZaloSyncer:
         self.reconcile = reconcile
         self.dry_run = dry_run
         self.overwrite_names = tuple(overwrite)
+        self.confirmed = confirmed
+        """--confirm-withdrawal: most live articles may be withdrawn at once (see vanished)."""
         self.overwrite: frozenset[str] = frozenset()
         """Keys whose article may be changed although it is not the tool's last version."""
         self.env = os.environ if env is None else env
@@ -355,6 +359,8 @@ class ZaloSyncer:
             self.state_path, CHANNEL, recover=self.reconcile, read_only=self.dry_run
         )
         check_records(self.state_path, self.manifest.as_read())
+        content = self.config.root / "content"
+        refuse_many_gone(self.manifest.as_read(), content, self.site, confirmed=self.confirmed)
         self._same_oa(self.manifest)
         local: dict[str, Local] = {}
         recorded = self.records.entries()
@@ -1467,5 +1473,6 @@ def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> Za
         reconcile=options.reconcile,
         dry_run=options.dry_run,
         overwrite=getattr(options, "zalo_overwrite", ()),
+        confirmed=getattr(options, "confirm_withdrawal", False),
         echo=getattr(options, "echo", print),
     )
