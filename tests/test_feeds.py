@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
@@ -82,3 +84,40 @@ def test_a_site_moved_to_a_new_address_keeps_its_feed_and_entry_ids(
         assert [e.id for e in now.entries] == [e.id for e in before.entries]
         assert now.entries[0].link.startswith("https://congan-xa-moi.example.vn/")
         assert now.feed.links[0].href == "https://congan-xa-moi.example.vn/" + rel
+
+
+def test_every_url_in_feed_content_is_absolute_for_readers_ignoring_xml_base(
+    tmp_path: Path,
+) -> None:
+    """Many feed readers ignore xml:base (RSS has none): a photo at /anh/… or a link to another
+    bulletin, a heading or a footnote read that way resolves against the reader's address."""
+    root = copy_site(tmp_path)
+    (root / "content" / "bai-viet" / "2024-03-20-lien-ket.md").write_text(
+        "---\ntitle: Bài có liên kết\ndate: 2024-03-20 08:00\ncategory: canh-bao-toi-pham\n"
+        'summary: "Liên kết trong bài."\napproved_by: "Đại úy Lê Văn Đức"\n---\n\n'
+        "Xem [bài đăng ký](2024-02-28-dang-ky-thuong-tru.md), [mục dưới](#muc-duoi), "
+        "[trang liên hệ](/lien-he/) và chú thích[^1].\n\n"
+        '![Sơ đồ](../images/so-do.png "Sơ đồ")\n\n## Mục dưới\n\n[^1]: Ghi chú.\n',
+        encoding="utf-8",
+    )
+    built = build_site(root)
+    entry_url = BASE + "2024/03/lien-ket/"
+    for rel in ("feed.xml", "chuyen-muc/canh-bao-toi-pham/feed.xml"):
+        raw = feedparser.parse((built.web / rel).read_bytes(), resolve_relative_uris=False)
+        assert not raw.bozo, raw.get("bozo_exception")
+        for entry in raw.entries:
+            html = entry.content[0].value
+            urls = re.findall(r'\s(?:href|src)="([^"]*)"', html)
+            urls += [
+                part.split()[0]
+                for srcset in re.findall(r'\ssrcset="([^"]*)"', html)
+                for part in srcset.split(",")
+            ]
+            relative = [u for u in urls if not urlsplit(u).scheme]
+            assert not relative, (rel, entry.link, relative)
+        html = next(e for e in raw.entries if e.link == entry_url).content[0].value
+        assert f'href="{BASE}2024/02/dang-ky-thuong-tru/"' in html
+        assert f'href="{entry_url}#muc-duoi"' in html
+        assert f'href="{BASE}lien-he/"' in html
+        assert f'href="{entry_url}#fn:1"' in html
+        assert f'src="{BASE}anh/so-do-' in html

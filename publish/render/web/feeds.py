@@ -14,6 +14,7 @@ from markupsafe import escape
 
 from publish.correction_text import HEADING, when
 from publish.model import Bulletin
+from publish.render.web.feed_urls import absolute_urls
 
 if TYPE_CHECKING:
     from publish.render.web.context import SiteContext
@@ -25,7 +26,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 
 @dataclass(frozen=True, slots=True)
 class FeedEntry:
-    """One bulletin in a feed, with absolute URLs and its sanitised HTML."""
+    """One bulletin in a feed, with absolute URLs, also in its sanitised HTML (see feed_urls)."""
 
     id: str
     title: str
@@ -152,11 +153,11 @@ def _entries(context: SiteContext, bulletins: Sequence[Bulletin]) -> list[FeedEn
         FeedEntry(
             id=entry_id(config.first_base_url, b.key, b.date),
             title=b.title,
-            url=context.absolute(b.url),
+            url=(url := context.absolute(b.url)),
             published=b.date,
             updated=b.modified,
             summary=b.summary,
-            content_html=correction_html(b) + str(context.body_html(b)),
+            content_html=correction_html(b) + absolute_urls(str(context.body_html(b)), url),
             category=b.category,
             category_label=config.categories[b.category].label,
             author=b.author,
