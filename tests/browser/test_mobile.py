@@ -234,6 +234,18 @@ def test_the_footer_s_contact_links_are_finger_sized(width: int, open_hostile: O
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, (links.nth(i).inner_text(), box)
 
 
+@pytest.mark.parametrize("width", [187, 360])
+def test_the_footer_s_follow_link_is_finger_sized(width: int, open_hostile: Opener) -> None:
+    """«Theo dõi tin mới» under the footer's line is at least 24 px high (WCAG 2.5.8): it is how
+    a citizen finds the Zalo page and the feeds, and was the 18 px of its letters."""
+    page, _ = open_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
+    link = page.locator(".footer-meta a")
+    assert link.inner_text() == "Theo dõi tin mới"
+    box = link.bounding_box()
+    assert box and box["height"] >= 24 and box["width"] >= 24, box
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+
+
 @pytest.mark.parametrize("width", [187, 240, 360])
 def test_a_card_s_title_keeps_most_of_the_card_on_a_zoomed_phone(
     width: int, open_hostile: Opener
