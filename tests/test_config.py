@@ -294,7 +294,7 @@ def test_wrong_types_and_values_name_field_and_line(
         ),
         ("[radio]\nrate_spm = 240.5", "cần số nguyên", "rate_spm = 240."),
         ('[web]\nimage_widths = "480"', "cần danh sách", "image_widths = [480]."),
-        ("[web]\nimage_widths = true", "nhận được true", "image_widths = [480, 960]"),
+        ("[web]\nimage_widths = true", "nhận được true", "image_widths = [240, 480, 960]"),
         ('[policy]\nrequire_approval = "không"', "true hoặc false", "require_approval = false."),
         ('[zalo]\ncomment = "Hide"', "'show', 'hide'", 'Viết đúng chữ thường: comment = "hide".'),
         ("[zalo]\nauthor = 5", "cần chuỗi ký tự", 'author = "5"'),

@@ -71,6 +71,37 @@ def test_images_are_sized_lazy_below_the_fold_and_responsive(
         assert below > 0
 
 
+@pytest.mark.parametrize(
+    ("width", "scale", "variant"), [(360, 2, 240), (412, 2, 240), (1280, 2, 480)]
+)
+def test_card_thumbnails_load_the_smallest_photo_that_fills_them(
+    width: int, scale: int, variant: int, sample_site, browser, server
+) -> None:
+    """A cheap phone (360 or 412 CSS px at twice the pixels) loads 240 px thumbnails on a list
+    page, not the 480 px ones (8 KB more a card); a desktop's 10rem thumbnail still gets 480,
+    and the thumbnail is as wide as the `sizes` it announces."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 800},
+        device_scale_factor=scale,
+        is_mobile=width < 768,
+        has_touch=width < 768,
+    )
+    try:
+        page = context.new_page()
+        page.goto(server + sample_site.pages["home"], wait_until="load")
+        thumbs = page.locator("main img.thumb")
+        assert thumbs.count() > 0
+        for i in range(thumbs.count()):
+            thumb = thumbs.nth(i)
+            thumb.scroll_into_view_if_needed()
+            thumb.evaluate("e => e.decode()")
+            shown = thumb.evaluate("e => [e.currentSrc, e.getBoundingClientRect().width]")
+            assert re.search(rf"-{variant}\.[0-9a-f]{{8}}\.jpg$", shown[0]), shown
+            assert shown[1] == (104 if width < 768 else 160), shown
+    finally:
+        context.close()
+
+
 def test_bulletin_prints_on_a4_without_navigation_with_url_and_qr(sample_site, open_page) -> None:
     """Print media hides the navigation and shows the page's address and QR code at a readable size."""
     page, _ = open_page(sample_site.pages["bulletin"])

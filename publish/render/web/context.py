@@ -39,7 +39,8 @@ __all__ = [
     "tel_uri",
 ]
 
-CARD_SIZES = "(min-width: 48rem) 10rem, 30vw"
+CARD_SIZES = "(min-width: 48rem) 10rem, 6.5rem"
+"""The thumbnail's width in style.css (.thumb; hidden below 20em, where it is not loaded)."""
 COVER_SIZES = "(min-width: 48rem) 44rem, 100vw"
 HOME = "Trang chủ"
 FOLLOW = "Theo dõi tin mới"
