@@ -246,6 +246,38 @@ def test_the_footer_s_follow_link_is_finger_sized(width: int, open_hostile: Open
     assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
 
 
+SHORT_LINKS = [
+    ("/chuyen-muc/ket-qua-cong-tac/", ".card .meta a"),
+    ("/2026/07/ket-qua-cong-tac-6-thang-dau-nam-2026/", ".kicker a"),
+    ("/chuyen-muc/canh-bao-toi-pham/", ".feed-link a"),
+    ("/luu-tru/", ".months a"),
+    ("/tim-kiem/", ".category-list a"),
+    ("/lien-he/", ".contact-card dd a"),
+]
+"""Links on a line of their own or in a list, not in a sentence: a card's category, a
+bulletin's category above its title, a category's «Theo dõi tin mới», the archive's months,
+the search page's categories, the contact page's 113 and hotline."""
+
+
+@pytest.mark.parametrize(("path", "selector"), SHORT_LINKS)
+def test_links_outside_sentences_are_finger_sized(
+    path: str, selector: str, open_hostile: Opener
+) -> None:
+    """Each is at least 24 px high on a 360 px phone (WCAG 2.5.8): they were the 16 or 20 px
+    of their letters, stacked with no gap in the lists, so an elderly reader tapping «Tháng
+    6/2025» or 113 could get the month above or nothing."""
+    page, _ = open_hostile(path, width=360, height=PHONES[360], mobile=True)
+    links = page.locator(selector)
+    assert links.count() >= 1
+    bottom = 0.0
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box and box["height"] >= 24 and box["width"] >= 24, (links.nth(i).inner_text(), box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (links.nth(i).inner_text(), box)
+        assert box["y"] >= bottom, ("reaches into the one above", links.nth(i).inner_text(), box)
+        bottom = box["y"] + box["height"]
+
+
 @pytest.mark.parametrize("width", [187, 240, 360])
 def test_a_card_s_title_keeps_most_of_the_card_on_a_zoomed_phone(
     width: int, open_hostile: Opener
