@@ -69,6 +69,13 @@ ARGPARSE_VI = {
     "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
     "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
     "not allowed with argument %s": "không dùng chung với %s",
+    "ignored explicit argument %r": "tùy chọn này không nhận giá trị: bỏ «=%s» đi",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tùy chọn %(option)s chưa rõ là tùy chọn nào: %(matches)s; gõ đủ tên tùy chọn"
+    ),
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
 }
 
 
@@ -189,23 +196,37 @@ QUOTE_HINT = (
     'Giá trị có dấu cách phải đặt trong ngoặc kép, ví dụ publish new "Cảnh báo lừa đảo qua '
     'mạng" --category … hay --by "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã".'
 )
+FILES_FIRST_HINT = 'Ghi mọi tệp trước --by, ví dụ publish approve {files} --by "{by}".'
+"""Said when a bulletin file is typed after `approve --by NAME`: argparse takes only one word."""
 
 
-def _unrecognized(parser: argparse.ArgumentParser, command: str, extras: list[str]) -> NoReturn:
+def _unrecognized(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, extras: list[str]
+) -> NoReturn:
     """Exit 2 on words the command does not take, with its own usage and what was likely
-    meant: the rest of a title or a name typed without quotes, or a misspelt option."""
+    meant: the rest of a title or a name typed without quotes, a file typed after
+    `approve --by NAME`, or a misspelt option (and that it takes no value, if it takes none)."""
     own = parser
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            own = action.choices.get(command, parser)
-    options = sorted({o for a in [*parser._actions, *own._actions] for o in a.option_strings})
+            own = action.choices.get(args.command, parser)
+    actions = {o: a for a in [*parser._actions, *own._actions] for o in a.option_strings}
     said = _translate("unrecognized arguments: %s") % " ".join(extras)
     for word in extras:
-        close = difflib.get_close_matches(word.split("=")[0], options, n=1, cutoff=0.7)
+        typed, equals, _value = word.partition("=")
+        close = difflib.get_close_matches(typed, sorted(actions), n=1, cutoff=0.7)
         if word.startswith("-") and close:
             said += f"; có phải ý bạn là {close[0]} (thay cho {word})?"
-    if any(not word.startswith("-") for word in extras):
-        said += ("" if said.endswith("?") else ".") + " " + QUOTE_HINT
+            if equals and actions[close[0]].nargs == 0:
+                said += f" {close[0]} không nhận giá trị: chỉ ghi {close[0]}, không có «=…»."
+    files = [w for w in extras if w.lower().endswith(".md")] if args.command == "approve" else []
+    words = [w for w in extras if not w.startswith("-") and w not in files]
+    if files:
+        named = " ".join([*getattr(args, "files", []), *files])
+        hint = FILES_FIRST_HINT.format(files=named, by=" ".join([args.by, *words]))
+        said += ("" if said.endswith((".", "?")) else ".") + " " + hint
+    if words:
+        said += ("" if said.endswith((".", "?")) else ".") + " " + QUOTE_HINT
     own.error(said)
 
 
@@ -215,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser(words)
     args, extras = parser.parse_known_args(words)
     if extras:
-        _unrecognized(parser, args.command, extras)
+        _unrecognized(parser, args, extras)
     # In-process callers (tests) time from this call, the command line from the process's start.
     args.stopwatch = Timings() if argv is not None else Timings(STARTED, cpu_started=(0.0, 0.0))
     show_details(bool(getattr(args, "debug", False)))

@@ -613,6 +613,30 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path
             "publish build: lỗi: tham số không nhận ra: --strictt; có phải ý bạn là --strict "
             "(thay cho --strictt)?\n",
         ),
+        (
+            ["approve", "content/a.md", "--by", "Hùng", "b.md"],
+            "publish approve: lỗi: tham số không nhận ra: b.md. Ghi mọi tệp trước --by, ví dụ "
+            'publish approve content/a.md b.md --by "Hùng".\n',
+        ),
+        (
+            ["approve", "a.md", "--by", "Nguyễn", "Văn", "Hùng", "b.md"],
+            "tham số không nhận ra: Văn Hùng b.md. Ghi mọi tệp trước --by, ví dụ publish "
+            'approve a.md b.md --by "Nguyễn Văn Hùng". Giá trị có dấu cách phải đặt trong',
+        ),
+        (
+            ["check", "--strcit=1"],
+            "có phải ý bạn là --strict (thay cho --strcit=1)? --strict không nhận giá trị: chỉ "
+            "ghi --strict, không có «=…».\n",
+        ),
+        (
+            ["check", "--strict=1"],
+            "publish check: lỗi: tham số --strict: tùy chọn này không nhận giá trị: bỏ «=1» đi\n",
+        ),
+        (
+            ["sync", "--d"],
+            "publish sync: lỗi: tùy chọn --d chưa rõ là tùy chọn nào: --debug, --dry-run; gõ đủ "
+            "tên tùy chọn\n",
+        ),
     ],
 )
 def test_words_a_command_does_not_take_are_told_with_what_was_meant(
@@ -620,7 +644,9 @@ def test_words_a_command_does_not_take_are_told_with_what_was_meant(
 ) -> None:
     """A title or a name typed without quotes gave «publish: lỗi: tham số không nhận ra: báo
     lừa đảo» under the usage of publish itself: nothing said to add quotes, nor which option a
-    typo meant."""
+    typo meant. A file typed after `approve --by NAME` was told to add quotes, not to move it
+    before --by; «--strcit=1» was sent to «--strict», which then refused the «=1» in English,
+    as it did a shortened option that could be two («--d»)."""
     with pytest.raises(SystemExit) as exited:
         main(words)
     assert exited.value.code == 2
