@@ -51,14 +51,17 @@ __all__ = [
     "unlikely_year",
 ]
 
-_TIME = r"(?P<h{n}>\d{{1,2}})(?::(?P<m{n}>\d{{2}})(?::(?P<s{n}>\d{{2}}))?|\s*(?:h|g|giờ)\s*(?:(?P<hm{n}>\d{{1,2}})(?:\s*phút)?)?)"
-_DATE = r"(?:(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{4})|(?P<y2>\d{4})[/.](?P<mo2>\d{1,2})[/.](?P<d2>\d{1,2}))"
+_TIME = r"(?P<h{n}>\d{{1,2}})(?::(?P<m{n}>\d{{2}})(?::(?P<s{n}>\d{{2}}))?|\s*(?:h|g|giờ)\s*(?:(?P<hm{n}>\d{{1,2}})(?:\s*phút|p|')?)?)"
+_DATE = r"(?:(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{4})|(?P<y2>\d{4})[/.-](?P<mo2>\d{1,2})[/.-](?P<d2>\d{1,2}))"
+_APART = r"(?:\s*[,–-]\s*|\s+)"
+"""Between the day and the time: spaces, a comma or a dash («08/12/2020 - 20g30»)."""
 WRITTEN_DATE_RE = re.compile(
-    rf"(?:(?:lúc\s+)?{_TIME.format(n=1)}[\s,]+)?(?:ngày\s+)?{_DATE}(?:[\s,]+(?:lúc\s+)?{_TIME.format(n=2)})?",
+    rf"(?:(?:lúc\s+)?{_TIME.format(n=1)}{_APART})?(?:ngày\s+)?{_DATE}(?:{_APART}(?:lúc\s+)?{_TIME.format(n=2)})?",
     re.IGNORECASE,
 )
 """Dates as Vietnamese editors write them: day first (8/12/2020, 08-12-2020, 08.12.2020) or
-year first with slashes, with a time before or after (08:00, 8h, 8h30, 8g30, 8 giờ 30 phút)."""
+year first (2020/12/08, 2020-12-08 8h00), with a time before or after (08:00, 8h, 8h30, 8g30,
+20g30p, 8 giờ 30 phút)."""
 DATE_HINT = (
     "Viết ngày dạng 2020-12-08 08:00 hoặc 08/12/2020 8h00 (giờ Việt Nam nếu không ghi múi giờ)."
 )
@@ -280,6 +283,10 @@ _UNREAD_HINTS = (
         "là 14h00.",
     ),
     (
+        re.compile(r"\d\s*(?:am|pm|a\.m\.|p\.m\.|sa|ch)(?!\w)", re.IGNORECASE),
+        "Ghi giờ theo cách đếm 24 giờ, bỏ chữ AM, PM (SA, CH): 8:00 PM là 20h00, 8am là 08h00.",
+    ),
+    (
         re.compile(r"\btháng\b", re.IGNORECASE),
         "Viết ngày bằng số: «ngày 8 tháng 12 năm 2020» là 08/12/2020.",
     ),
@@ -298,7 +305,8 @@ _UNREAD_HINTS = (
     ),
 )
 """What an unread date was written with that a fix can name (NFC, as the front matter is read),
-and how to write it instead: «8 giờ tối», «ngày 8 tháng 12», «Thứ Bảy, 05/12/2026», «GMT+7»."""
+and how to write it instead: «8 giờ tối», «8am», «8:00 SA», «ngày 8 tháng 12», «Thứ Bảy,
+05/12/2026», «GMT+7»."""
 
 
 def unread_hint(value: Any) -> str:

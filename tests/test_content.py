@@ -510,6 +510,13 @@ def test_dd_mm_yyyy_is_day_first(tmp_path: Path) -> None:
         ("14 giờ 30 phút ngày 05/12/2020", (14, 30)),
         ("8h30, 05/12/2020", (8, 30)),
         ("ngày 5/12/2020", (0, 0)),
+        # Year first with dashes and an editor's time: «2020-12-05 8:00» was refused with no
+        # hint (ISO wants 08:00), as were minutes marked «p» or «'» and a dash before the time.
+        ("2020-12-05 20g30", (20, 30)),
+        ("2020-12-05 8:00", (8, 0)),
+        ("05/12/2020 20h30p", (20, 30)),
+        ("20h30' 05/12/2020", (20, 30)),
+        ("05/12/2020 - 20g30", (20, 30)),
     ],
 )
 def test_dates_are_read_as_vietnamese_editors_write_them(
@@ -912,6 +919,9 @@ def test_a_required_field_written_empty_is_told_at_its_own_line(
         ("Thứ Bảy, 05/12/2026", "Bỏ thứ trong tuần"),
         ("05/12/2026 8h00 GMT+7", "bỏ «GMT+7»"),
         ("1-12-26", "Ghi năm đủ 4 chữ số"),
+        ("01/12/2026 8am", "bỏ chữ AM, PM (SA, CH)"),
+        ("01/12/2026 8:00 PM", "8:00 PM là 20h00"),
+        ("01/12/2026 8:00 SA", "bỏ chữ AM, PM (SA, CH)"),
     ],
 )
 def test_an_unread_date_is_told_what_in_it_to_write_otherwise(
