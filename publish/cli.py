@@ -136,7 +136,7 @@ def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
 
     parsed = parse_datetime(value, tz)
     if parsed is None:
-        raise PublishError(f"--now: không đọc được thời điểm {value!r}. Ví dụ: {NOW_EXAMPLES}")
+        raise PublishError(f"--now: không đọc được thời điểm «{value}». Ví dụ: {NOW_EXAMPLES}")
     if (year_problem := unlikely_year(parsed)) is not None:
         # A mistyped clock would withdraw (or release) every bulletin: refuse it.
         raise PublishError(f"--now {value}: {year_problem}. Ví dụ: {NOW_EXAMPLES}")

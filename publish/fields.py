@@ -23,7 +23,7 @@ from publish.gates import (
 )
 from publish.links import addressed
 from publish.tags import tag_key
-from publish.text import SLUG_RE, folded_words, nfc, slugify
+from publish.text import SLUG_RE, folded_words, nfc, quoted, slugify
 from publish.url_history import REDIRECTABLE_RE
 
 __all__ = [
@@ -268,7 +268,7 @@ def read_moment(value: Any, tz: dt.tzinfo) -> dt.datetime | Unread:
     names none: unreadable, or a year outside YEARS. A day without a time is that day's 00:00."""
     parsed = parse_datetime(value, tz)
     if parsed is None:
-        return Unread(f"không đọc được ngày giờ {value!r}", unread_hint(value))
+        return Unread(f"không đọc được ngày giờ {quoted(value)}", unread_hint(value))
     if (year_problem := unlikely_year(parsed)) is not None:
         return Unread(year_problem, f"Kiểm tra lại năm. {DATE_HINT}")
     # The same instant, on the site's clock: its address (/2026/11/…), date line, archive month

@@ -23,6 +23,7 @@ __all__ = [
     "matches_at",
     "nfc",
     "one_tone_placement",
+    "quoted",
     "slugify",
     "vn_date",
     "vn_datetime",
@@ -44,6 +45,12 @@ _NON_WORD = re.compile(r"[\W_]+")
 def nfc(text: str) -> str:
     """Normalise to Unicode NFC, the form every output uses."""
     return unicodedata.normalize("NFC", text)
+
+
+def quoted(value: object) -> str:
+    """A value the editor wrote, quoted as every message quotes one: «8am», not Python's '8am'
+    (whose escapes, '\\xa0' for a Word space, an editor cannot read)."""
+    return f"«{value}»"
 
 
 def fold(text: str) -> str:

@@ -173,7 +173,7 @@ def test_bad_now_exits_1(tmp_path: Path) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     result = publish("check", "--root", root, "--now", "thứ ba tuần sau")
     assert result.returncode == 1
-    assert "--now: không đọc được thời điểm 'thứ ba tuần sau'" in result.stderr
+    assert "--now: không đọc được thời điểm «thứ ba tuần sau»" in result.stderr
 
 
 @pytest.mark.parametrize("typo", ["0001-01-01 00:00", "9999-12-31 10:00", "20226-01-01"])

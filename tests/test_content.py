@@ -43,8 +43,8 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "wrong-type-title": [(A, 2, "title", "cần một chuỗi ký tự, nhận được một danh sách")],
     "wrong-type-draft": [(A, 7, "draft", "cần true hoặc false, nhận được một chuỗi ký tự")],
     "wrong-type-tags": [(A, 7, "tags", "cần một danh sách chuỗi")],
-    "unparseable-date": [(A, 3, "date", "không đọc được ngày giờ 'ngày 8 tháng 12'")],
-    "impossible-date": [(A, 3, "date", "không đọc được ngày giờ '2020-02-30'")],
+    "unparseable-date": [(A, 3, "date", "không đọc được ngày giờ «ngày 8 tháng 12»")],
+    "impossible-date": [(A, 3, "date", "không đọc được ngày giờ «2020-02-30»")],
     "year-out-of-range": [(A, 3, "date", "năm 9999 nằm ngoài khoảng 1900–2100")],
     "expires-before-date": [(A, 7, "expires", "hết hạn phải sau ngày đăng")],
     "unknown-category": [(A, 4, "category", "chuyên mục không tồn tại: 'canh-bao-toi-pam'")],
@@ -78,7 +78,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "page-missing-title": [("content/pages/gioi-thieu.md", 2, "title", "thiếu trường bắt buộc")],
     "two-broken-files": [
         (A, 2, "title", "thiếu trường bắt buộc"),
-        (B, 3, "date", "không đọc được ngày giờ 'mai'"),
+        (B, 3, "date", "không đọc được ngày giờ «mai»"),
     ],
 }
 
@@ -535,7 +535,7 @@ def test_a_date_that_only_looks_like_one_is_still_refused(tmp_path: Path, writte
         load(root)
     [problem] = caught.value.problems
     assert problem.field == "date"
-    assert f"không đọc được ngày giờ '{written}'" in str(problem)
+    assert f"không đọc được ngày giờ «{written}»" in str(problem)
     assert "08/12/2020 8h00" in str(problem)
 
 

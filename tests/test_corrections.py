@@ -62,7 +62,7 @@ INVALID = {
     ),
     "bad-date": (
         '\n  - date: 9/12 lúc 2 giờ\n    note: "Sửa tên xã."',
-        [(8, "corrections.1.date", "không đọc được ngày giờ '9/12 lúc 2 giờ'")],
+        [(8, "corrections.1.date", "không đọc được ngày giờ «9/12 lúc 2 giờ»")],
     ),
     "unknown-key": (
         CORRECTION + '\n    by: "Minh Anh"',

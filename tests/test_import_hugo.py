@@ -670,6 +670,8 @@ def test_a_note_names_its_field_once() -> None:
         assert f"'{field}': {field}" not in shown, shown
         assert f"({field})" not in problem.message, shown
         assert not problem.message.startswith((f"{field} ", f"'{field}:", f"({field}:")), shown
+    # Dates are quoted as every message quotes a value, not in Python's quotes.
+    assert "không đọc được ngày giờ «sớm»" in {p.message for p in problems}
 
 
 def test_an_old_address_hugo_made_from_a_vietnamese_title_keeps_its_tone_marks() -> None:

@@ -141,3 +141,16 @@ def test_a_no_broadcast_day_off_the_air_weekday_is_a_warning_naming_it(
     assert "2024-12-14" in err  # the Saturday of that week, offered instead
     assert "2024-12-06" not in err and "2024-12-21" not in err
     assert rundown(root, "2024-W50")["air_start"] == "2024-12-14T17:00:00+07:00"  # still airs
+
+
+def test_an_unread_air_date_is_quoted_as_the_editor_wrote_it(tmp_path: Path, capsys) -> None:
+    """«không đọc được ngày phát '14/12'» quoted it in Python's quotes, unlike every other
+    message; a Word space inside showed as «\\xa0», which no editor can read."""
+    root = radio_project(
+        tmp_path,
+        {"content/bai-viet/a.md": dated_bulletin("2024-12-09 08:00", '"Thứ Bảy\xa014/12"')},
+    )
+    assert build(root, "2024-12-09T12:00") == 1
+    err = capsys.readouterr().err
+    assert "không đọc được ngày phát «Thứ Bảy\xa014/12»" in err
+    assert "\\xa0" not in err

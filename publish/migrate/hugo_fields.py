@@ -28,7 +28,7 @@ from publish.markdown_comments import shown_body
 from publish.markdown_images import ImageScan, substituted
 from publish.migrate.hugo_body import converted_body, own_image
 from publish.migrate.hugo_source import HOLD_KEYS, Source, Tell, strings
-from publish.text import folded_words, nfc
+from publish.text import folded_words, nfc, quoted
 
 CLASSIFICATION_KEYS = frozenset(
     {"classification", "phanloai", "domat", "mat", "baomat", "confidential", "classified"}
@@ -339,7 +339,7 @@ def expiry(
     expires = parse_datetime(written, config.tz)
     if expires is None:
         tell(
-            f"không đọc được ngày giờ {written!r}",
+            f"không đọc được ngày giờ {quoted(written)}",
             "Sửa trong tệp Hugo rồi chạy lại.",
             key="expiryDate",
             error=True,

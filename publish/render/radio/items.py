@@ -28,7 +28,7 @@ from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.cache import fingerprint
 from publish.render.radio_station import air_at, next_air
 from publish.shortcodes import blanked_out
-from publish.text import fold, nfc
+from publish.text import fold, nfc, quoted
 
 __all__ = [
     "BLOCK_KEYS",
@@ -423,7 +423,7 @@ def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Pro
         elif key == "air_date":
             parsed = parse_datetime(value, config.tz)
             if parsed is None:
-                bad(key, f"không đọc được ngày phát {value!r}", "Viết dạng 2020-12-12.")
+                bad(key, f"không đọc được ngày phát {quoted(value)}", "Viết dạng 2020-12-12.")
             elif (year_problem := unlikely_year(parsed)) is not None:
                 bad(key, f"ngày phát: {year_problem}", "Kiểm tra lại năm; viết dạng 2020-12-12.")
             else:
