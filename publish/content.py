@@ -37,7 +37,7 @@ from publish.config import CHANNELS, Config
 from publish.editor_files import misnamed_bulletin, misnamed_markdown
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.fields import Collector
-from publish.frontmatter import FrontMatterError, Parsed, decode, parse_file, split
+from publish.frontmatter import FrontMatterError, Parsed, decode, mend_pasted, parse_file, split
 from publish.gates import gate, page_gate
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
 from publish.links import ContentFiles, links_in
@@ -549,7 +549,7 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         # After that search: in TCVN3, the soft hyphen is «ư».
         if any(c in text for c in INVISIBLE):
             text = INVISIBLE_RE.sub("", text)
-        text = pasted.mend(text)
+        text, curly_keys = mend_pasted(pasted.mend(text))
         found = CONTROL_RE.search(text)
         parsed = split(CONTROL_RE.sub("", text) if found else text)
     except FrontMatterError as exc:
@@ -558,11 +558,13 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
     parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found))
     if garbled:
         _garbled(collector, parsed, garbled)
-    if parsed.straightened:
+    if parsed.straightened or curly_keys:
+        line = min([*parsed.straightened, *curly_keys])
         collector.add(
-            "dấu ngoặc kép cong “…” (Word tự đổi) quanh giá trị đã được hiểu là ngoặc kép "
+            f"dấu ngoặc kép cong “…” (Word tự đổi) quanh "
+            f"{'tên trường' if line in curly_keys else 'giá trị'} đã được hiểu là ngoặc kép "
             'thẳng " của YAML',
-            line=parsed.straightened[0],
+            line=line,
             hint='Gõ lại bằng dấu " thẳng (ví dụ title: "Tiêu đề"); trong Word: File › Options › '
             'Proofing › AutoCorrect Options › AutoFormat As You Type, bỏ chọn «"Straight quotes" '
             "with “smart quotes”».",

@@ -12,7 +12,15 @@ import yaml
 from publish.encoding import not_utf8
 from publish.syntax import yaml_error
 
-__all__ = ["FrontMatterError", "Parsed", "decode", "parse_file", "split"]
+__all__ = [
+    "FrontMatterError",
+    "Parsed",
+    "decode",
+    "mend_keys",
+    "mend_pasted",
+    "parse_file",
+    "split",
+]
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 32
@@ -280,14 +288,66 @@ def straight_quotes(yaml_text: str) -> tuple[str, list[int]]:
         if lead is None or not lead.group().strip() or ("“" not in line and "‘" not in line):
             continue
         value = line[lead.end() :]
-        if value.startswith("["):
-            new = "[" + _CURLY_ITEM.sub(_straight_item, value[1:])
-        else:
-            new = _CURLY_WHOLE.sub(_straight_whole, value)
+        new = _straight_value(value)
         if new != value:
             lines[i] = line[: lead.end()] + new
             changed.append(i)
     return "\n".join(lines), changed
+
+
+_WORD_SPACES = "[\u00a0\u2007\u202f]+"
+"""No-break spaces (Word puts one after a colon in French or Vietnamese typography, a Mac one
+on Option+Space): a space to the eye, not to YAML."""
+_KEY_SPACED = re.compile(
+    rf"^([ \t]*(?:-[ \t]+)?(?:[\w.-]+|“[\w.-]+”|‘[\w.-]+’):|[ \t]*-)({_WORD_SPACES})"
+)
+_CURLY_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)(?:“([\w.-]+)”|‘([\w.-]+)’)(?=:(?:[ \t]|$))")
+
+
+def mend_pasted(text: str) -> tuple[str, list[int]]:
+    """A file's `text` with its front matter mended by mend_keys, and the 1-based lines whose
+    key was in curly quotes."""
+    if not any(c in text for c in "\u00a0\u2007\u202f“‘") or not OPENING_RE.match(text):
+        return text, []
+    end = _closing_line(text)
+    if end is None or end == 1:
+        return text, []
+    lines = text.split("\n")
+    mended, curly = mend_keys("\n".join(lines[1:end]))
+    return "\n".join([lines[0], mended, *lines[end:]]), [line + 2 for line in curly]
+
+
+def mend_keys(yaml_text: str) -> tuple[str, list[int]]:
+    """`yaml_text` with what Word did to its keys undone, and the 0-based lines whose key it put
+    in curly quotes: a no-break space after `key:` or a list's `-` made the line no pair at all
+    («thiếu dấu ':'», the line after named), and `“summary”:` was an unknown key while summary
+    was «missing». Other values are left to straight_quotes, the text of a `|` block to the
+    editor; each character stays one, so lines and columns do not move."""
+    lines = yaml_text.split("\n")
+    curly = []
+    block_indent = -1
+    for i, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent >= 0 and (not line.strip() or indent > block_indent):
+            continue
+        line = _KEY_SPACED.sub(lambda m: m[1] + " " * len(m[2]), line)
+        keyed = _CURLY_KEY.sub(lambda m: f'{m[1]}"{m[2]}"' if m[2] else f"{m[1]}'{m[3]}'", line)
+        if keyed != line:
+            # straight_quotes reads a value after a bare key only: its quotes are made here.
+            key, colon, value = keyed.partition(":")
+            spaces = value[: len(value) - len(value.lstrip(" \t"))]
+            keyed = key + colon + spaces + _straight_value(value[len(spaces) :])
+            curly.append(i)
+        lines[i] = keyed
+        block_indent = indent if _BLOCK_START.search(keyed) else -1
+    return "\n".join(lines), curly
+
+
+def _straight_value(value: str) -> str:
+    """A value (or a `[…]` list) in curly quotes, in YAML's quotes; any other left as written."""
+    if value.startswith("["):
+        return "[" + _CURLY_ITEM.sub(_straight_item, value[1:])
+    return _CURLY_WHOLE.sub(_straight_whole, value)
 
 
 def _straight_whole(match: re.Match[str]) -> str:

@@ -10,7 +10,15 @@ from pathlib import Path
 import yaml
 
 from publish.cache import atomic_write_bytes
-from publish.frontmatter import OPENING_RE, FrontMatterError, decode, split, straight_quotes
+from publish.frontmatter import (
+    OPENING_RE,
+    FrontMatterError,
+    decode,
+    mend_keys,
+    mend_pasted,
+    split,
+    straight_quotes,
+)
 
 __all__ = ["EditError", "set_keys", "write_atomically"]
 
@@ -79,7 +87,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 def _data(text: str) -> dict[str, object]:
     """The front matter values of a whole file's text."""
     try:
-        return split(decode(text.encode("utf-8", "surrogatepass"))).data
+        return split(mend_pasted(decode(text.encode("utf-8", "surrogatepass")))[0]).data
     except FrontMatterError as exc:
         raise EditError(f"phần đầu không đọc được: {exc}") from None
 
@@ -87,7 +95,7 @@ def _data(text: str) -> dict[str, object]:
 def _spans(yaml_lines: list[str]) -> dict[str, tuple[int, int, int, str]]:
     """Each top-level key: (first line, last line of its value, 0-based within `yaml_lines`),
     its indentation, and the comment after it when its value fits on its line."""
-    straight, _ = straight_quotes("\n".join(yaml_lines))
+    straight, _ = straight_quotes(mend_keys("\n".join(yaml_lines))[0])
     try:
         node = yaml.compose(straight, Loader=_BaseLoader)
     except yaml.YAMLError as exc:

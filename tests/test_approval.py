@@ -767,3 +767,21 @@ def test_an_approval_of_backslashes_holds_once_fixed_whatever_way_the_image_is_w
     assert verdict(root) is None
     edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
     assert verdict(root) == "unapproved"
+
+
+def test_a_curly_quoted_key_read_since_approval_keeps_the_approval(tmp_path: Path) -> None:
+    """«“author”: “Minh Anh”» was an unknown key, and approved so; now read as author (README:
+    an upgrade withdraws no approved bulletin), the approval of the file as written holds."""
+    text = bulletin_md(BASE_FIELDS, BODY).replace('author: "Minh Anh"', "“author”: “Minh Anh”")
+    root = project(tmp_path, text)
+    [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
+    assert bulletin.author == "Minh Anh"
+    as_written = frontmatter.split(text)
+    assert "“author”" in as_written.data  # what it read when it was approved
+    digest = approval.content_digest(as_written.data, as_written.body, bulletin.slug, bulletin.key)
+    images = approval.ImageDigests(root / "content")
+    approved = approval.version(dataclasses.replace(bulletin, content_digest=digest), images)
+    edit(root, "approved_by:", f"approved_version: {approved}\napproved_by:")
+    assert verdict(root) is None
+    edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
+    assert verdict(root) == "unapproved"

@@ -88,6 +88,52 @@ def test_curly_quotes_inside_a_block_value_are_the_editors_own(tmp_path: Path) -
     assert not [p for p in site.warnings if "ngoặc kép cong" in p.message]
 
 
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("title: ", f"title:{NBSP}"),  # was «có dấu ':' ở chỗ không được phép»
+        ("category: ", f"category:{NBSP}{NBSP}"),  # was «thiếu dấu ':'», the line after named
+        ("category: ", "category:\u202f"),  # a Mac's narrow no-break space
+        ('tags: ["lừa đảo", "an ninh"]', f"tags:\n-{NBSP}lừa đảo\n-{NBSP}an ninh"),
+        ("title: ", "“title”: "),  # was an unknown key, and title «missing»
+        ("title: ", f"‘title’:{NBSP}"),
+    ],
+)
+def test_what_word_does_to_a_key_is_undone(tmp_path: Path, old: str, new: str) -> None:
+    """Word puts a no-break space after a colon and curly quotes around a key: the file was
+    refused with a syntax error naming no such thing (and the wrong line), or the key was
+    unknown and the field «missing» on line 2."""
+    text = bulletin_md({"title": "“Cảnh báo lừa đảo”", "tags": '["lừa đảo", "an ninh"]'})
+    root = make_project(tmp_path, {"content/bai-viet/a.md": text.replace(old, new, 1)})
+    site = load(root)
+    [bulletin] = site.bulletins
+    assert bulletin.title == "Cảnh báo lừa đảo" and bulletin.category
+    assert bulletin.tags == ("lừa đảo", "an ninh")
+    [note] = [p for p in site.warnings if "ngoặc kép cong" in p.message]
+    curly_key = new.startswith(("“", "‘"))
+    assert note.line == 2 and ("tên trường" if curly_key else "giá trị") in note.message
+    assert [p for p in site.warnings if p is not note] == []
+
+
+def test_approve_writes_into_a_file_word_put_a_no_break_space_in(tmp_path: Path, capsys) -> None:
+    """Read, the file could not be approved: the line-by-line edit refused its front matter."""
+    fields = {"title": "“Cảnh báo”", "author": "“Minh Anh”", "approved_by": '""'}
+    text = bulletin_md({**fields, "channels": "[web]"})
+    text = text.replace("author: ", f"“author”:{NBSP}").replace("title: ", f"title:{NBSP}")
+    root = make_project(tmp_path, {"content/bai-viet/a.md": text})
+    assert (
+        main(["approve", "--root", str(root), "content/bai-viet/a.md", "--by", "Thượng tá A"]) == 0
+    )
+    capsys.readouterr()
+    [bulletin] = load(root).bulletins
+    assert bulletin.approved_by == "Thượng tá A" and bulletin.author == "Minh Anh"
+    assert main(["check", "--root", str(root), "--now", "2026-11-29T10:00"]) == 0
+    assert "chưa được duyệt" not in capsys.readouterr().err
+
+
 def test_decomposed_text_comes_out_composed_on_every_channel(tmp_path: Path) -> None:
     """NFD (from macOS, some web pages and phones) in the file name, title, summary, tags and
     body: the website, its search index, Zalo's JSON and the radio script are all NFC."""
