@@ -14,6 +14,7 @@ import importlib
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -145,13 +146,49 @@ def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
 
 
 def typed_path(name: str, root: Path) -> str:
-    """A file path typed on the command line, its Windows «\\» written «/» when only that form
-    names a file (from the current folder or `root`): «content\\bai-viet\\a.md», copied from
-    Windows Explorer or a guide written on Windows, names the same file on Linux and in CI."""
-    if "\\" not in name or any(os.path.lexists(base / name) for base in (Path(), root)):
+    """A file path typed on the command line, as the file is named: its Windows «\\» written
+    «/» when only that form names a file (from the current folder or `root`): «content\\bai-
+    viet\\a.md», copied from Windows Explorer or a guide written on Windows, names the same file
+    on Linux and in CI; and its letters composed as the file's name has them («tin-mạng.md»
+    typed on Linux names the file a Mac wrote, whose «ạ» is two characters)."""
+    if any(os.path.lexists(base / name) for base in (Path(), root)):
         return name
-    slashed = name.replace("\\", "/")
-    return slashed if any(os.path.lexists(base / slashed) for base in (Path(), root)) else name
+    if "\\" in name:
+        slashed = name.replace("\\", "/")
+        if any(os.path.lexists(base / slashed) for base in (Path(), root)):
+            return slashed
+        name = slashed if "/" not in name else name
+    for base in (root, Path()):
+        if (spelt := _spelt_as_on_disk(name, base)) is not None:
+            return spelt
+    return name
+
+
+def _spelt_as_on_disk(name: str, base: Path) -> str | None:
+    """`name` (from `base`) with each part spelt as the one entry of its folder whose letters
+    compose the same (NFC), or None when a part matches none or several."""
+    if name.isascii():
+        return None
+    parts = Path(name).parts
+    folder = Path(parts[0]) if Path(name).is_absolute() else base
+    spelt: list[str] = [parts[0]] if Path(name).is_absolute() else []
+    for part in parts[1:] if Path(name).is_absolute() else parts:
+        if not os.path.lexists(folder / part):
+            try:
+                same = [e for e in os.listdir(folder) if _composed(e) == _composed(part)]
+            except OSError:
+                return None
+            if len(same) != 1:
+                return None
+            part = same[0]
+        spelt.append(part)
+        folder = folder / part
+    return str(Path(*spelt))
+
+
+def _composed(name: str) -> str:
+    """`name` in NFC (publish.text.nfc, without its import on every command line)."""
+    return unicodedata.normalize("NFC", name)
 
 
 def _command_in(argv: Sequence[str]) -> str | None:

@@ -7,6 +7,7 @@ import dataclasses
 import io
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -721,6 +722,38 @@ def test_a_windows_path_typed_on_linux_approves_the_file_it_names(tmp_path: Path
     assert approve(root, FILE.replace("/", "\\")) == 0
     assert f"tệp {FILE};" in capsys.readouterr().out
     assert verdict(root) is None
+
+
+@pytest.mark.parametrize("where", ["absolute", "from content/", "absolute from content/"])
+def test_a_file_named_from_elsewhere_than_the_project_root_is_approved(
+    tmp_path: Path, capsys, monkeypatch, where: str
+) -> None:
+    """A file dragged into a Mac's Terminal is named by its absolute path, and an editor in
+    content/ types «--root .. bai-viet/a.md»: both stopped with «Lỗi nội bộ (ValueError)»."""
+    root = project(tmp_path)
+    name = str(root / FILE) if where.startswith("absolute") else "bai-viet/a.md"
+    inside_content = where.endswith("content/")
+    monkeypatch.chdir(root / "content" if inside_content else root)
+    root = Path(".." if inside_content else ".")
+    assert approve(root, name) == 0
+    assert f"tệp {FILE};" in capsys.readouterr().out
+    assert verdict(root) is None
+
+
+def test_a_file_name_typed_with_composed_letters_names_the_file_a_mac_wrote(
+    tmp_path: Path, capsys
+) -> None:
+    """A Mac writes «ạ» in a file name as «a» and a mark; typed on Linux or in CI, «tin-mạng.md»
+    was «không có tệp», with «Có phải ý bạn là «…tin-mạng.md»?» looking the same."""
+    decomposed = unicodedata.normalize("NFD", "content/bai-viet/tin-mạng.md")
+    root = project(tmp_path)
+    (root / FILE).rename(root / decomposed)
+    assert approve(root, "content/bai-viet/tin-mạng.md") == 0
+    out = unicodedata.normalize("NFC", capsys.readouterr().out)
+    assert "tệp content/bai-viet/tin-mạng.md;" in out
+    assert approval.is_version(
+        frontmatter.split((root / decomposed).read_text("utf-8")).data["approved_version"]
+    )
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import approval
+from publish import approval, content_images
 from publish import config as config_module
 from publish.cli import common_options, resolve_now, typed_path
 from publish.config import CHANNELS, Config
@@ -77,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
         raise ContentError([Problem("--by", "tên người duyệt trống", hint=BY_EXAMPLE)])
     problems: list[Problem] = []
     approvals = []
+    # As a build starts: folders resolved by an earlier command in this process (a relative
+    # --root from another current folder) name other folders now.
+    content_images.forget_resolved()
     images = approval.ImageDigests(config.root / "content")  # covers many bulletins share
     seen: set[Path] = set()
     for name in args.files:
@@ -284,11 +287,18 @@ def _same_file(name: str, root: Path) -> Path:
 
 
 def _find(name: str, root: Path) -> Path:
-    """The file `name` names: from the project root (`--root`), else from the current folder."""
+    """The file `name` names: from the project root (`--root`), else from the current folder;
+    spelt from the project root when inside it, as the loader names the files it checks."""
     path = Path(typed_path(name, root))
-    if path.is_absolute() or not os.path.lexists(root / path):
-        return path
-    return root / path
+    if not path.is_absolute() and os.path.lexists(root / path):
+        return root / path
+    # «cd content; publish approve --root .. bai-viet/a.md» crashed the loader (a path under
+    # the current folder compared with one under «..»).
+    for spelt in (os.path.abspath, os.path.realpath):  # a project reached through a link too
+        inside = os.path.relpath(spelt(path.parent) / Path(path.name), spelt(root))
+        if inside != ".." and not inside.startswith(".." + os.sep):
+            return root / inside
+    return path
 
 
 def _nearest(path: Path, root: Path) -> str | None:
