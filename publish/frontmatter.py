@@ -301,6 +301,10 @@ on Option+Space): a space to the eye, not to YAML."""
 _KEY_SPACED = re.compile(
     rf"^([ \t]*(?:-[ \t]+)?(?:[\w.-]+|“[\w.-]+”|‘[\w.-]+’):|[ \t]*-)({_WORD_SPACES})"
 )
+_SPACE_BEFORE_COLON = re.compile(
+    rf"^([ \t]*(?:-[ \t]+)?(?:[\w.-]+|“[\w.-]+”|‘[\w.-]+’))({_WORD_SPACES})(?=:)"
+)
+"""Word's French typography puts a no-break space before a colon too: «title\u00a0: …»."""
 _CURLY_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)(?:“([\w.-]+)”|‘([\w.-]+)’)(?=:(?:[ \t]|$))")
 
 
@@ -320,8 +324,8 @@ def mend_pasted(text: str) -> tuple[str, list[int]]:
 def mend_keys(yaml_text: str) -> tuple[str, list[int]]:
     """`yaml_text` with what Word did to its keys undone, and the 0-based lines whose key it put
     in curly quotes: a no-break space after `key:` or a list's `-` made the line no pair at all
-    («thiếu dấu ':'», the line after named), and `“summary”:` was an unknown key while summary
-    was «missing». Other values are left to straight_quotes, the text of a `|` block to the
+    («thiếu dấu ':'», the line after named), one before the colon and `“summary”:` an unknown
+    key while summary was «missing». Other values are left to straight_quotes, the text of a `|` block to the
     editor; each character stays one, so lines and columns do not move."""
     lines = yaml_text.split("\n")
     curly = []
@@ -330,6 +334,7 @@ def mend_keys(yaml_text: str) -> tuple[str, list[int]]:
         indent = len(line) - len(line.lstrip(" "))
         if block_indent >= 0 and (not line.strip() or indent > block_indent):
             continue
+        line = _SPACE_BEFORE_COLON.sub(lambda m: m[1] + " " * len(m[2]), line)
         line = _KEY_SPACED.sub(lambda m: m[1] + " " * len(m[2]), line)
         keyed = _CURLY_KEY.sub(lambda m: f'{m[1]}"{m[2]}"' if m[2] else f"{m[1]}'{m[3]}'", line)
         if keyed != line:

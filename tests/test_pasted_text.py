@@ -97,6 +97,7 @@ NBSP = "\u00a0"
         ("title: ", f"title:{NBSP}"),  # was «có dấu ':' ở chỗ không được phép»
         ("category: ", f"category:{NBSP}{NBSP}"),  # was «thiếu dấu ':'», the line after named
         ("category: ", "category:\u202f"),  # a Mac's narrow no-break space
+        ("category: ", f"category{NBSP}: "),  # Word's French typography: an unknown key
         ('tags: ["lừa đảo", "an ninh"]', f"tags:\n-{NBSP}lừa đảo\n-{NBSP}an ninh"),
         ("title: ", "“title”: "),  # was an unknown key, and title «missing»
         ("title: ", f"‘title’:{NBSP}"),
