@@ -37,6 +37,13 @@ TOML_KEYS_HINT = (
 TOML_HINT = "Đổi hai dòng '+++' thành '---'. " + TOML_KEYS_HINT
 RTF_MAGIC = "{\\rtf"
 """How a rich text file (TextEdit's default, WordPad's) starts."""
+_WORD_DASHES = re.compile(r"[ \t]*[-‐‑‒–—―]*[‐‑‒–—―][-‐‑‒–—―]*[ \t]*")
+"""A fence line Word changed: its AutoFormat makes «---» (or «--») a dash «—» or «–»."""
+WORD_DASHES_HINT = (
+    "Gõ lại dòng đó thành đúng ba dấu gạch ngang '---' (phím dấu trừ). Trong Word: File › "
+    "Options › Proofing › AutoCorrect Options › AutoFormat As You Type, bỏ chọn «Hyphens (--) "
+    "with dash (—)»; bản tin nên viết bằng Notepad hay VS Code."
+)
 OPENING_RE = re.compile(r"(---|\+\+\+)[ \t]*\n")
 """The opening fence line; spaces or tabs after it are invisible in an editor, so they count as
 nothing (the closing fence is read the same way)."""
@@ -197,6 +204,13 @@ def split(text: str) -> Parsed:
             line=1,
             hint=TOML_HINT,
         )
+    if opening is None and _WORD_DASHES.fullmatch(first := text.split("\n", 1)[0]):
+        raise FrontMatterError(
+            f"dòng mở phần đầu là «{first.strip()}», không phải '---': Word đã đổi các dấu "
+            "gạch ngang thành dấu gạch dài",
+            line=1,
+            hint=WORD_DASHES_HINT,
+        )
     if opening is None:
         raise FrontMatterError(
             "không tìm thấy phần đầu (front matter)",
@@ -207,6 +221,14 @@ def split(text: str) -> Parsed:
             "lệnh đã viết sẵn.",
         )
     end = _closing_line(text)
+    if end is None and (dashed := _word_dashed_line(text)) is not None:
+        line, written = dashed
+        raise FrontMatterError(
+            f"dòng đóng phần đầu là «{written}», không phải '---': Word đã đổi các dấu gạch "
+            "ngang thành dấu gạch dài",
+            line=line,
+            hint=WORD_DASHES_HINT,
+        )
     if end is None:
         raise FrontMatterError(
             "phần đầu (front matter) không có dòng '---' đóng lại",
@@ -412,6 +434,24 @@ def _closing_line(text: str) -> int | None:
     for i, line in enumerate(text.split("\n")):
         if i and line.rstrip() in ("---", "..."):
             return i
+    return None
+
+
+def _word_dashed_line(text: str) -> tuple[int, str] | None:
+    """The 1-based number and text of the first line after the opening one that is a fence
+    Word turned into dashes («—»), when the lines above it read as front matter; else None
+    (a dash on its own line in a text whose closing line was forgotten is the editor's)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i and _WORD_DASHES.fullmatch(line):
+            above = "\n".join(lines[1:i])
+            if _may_reference_or_nest_deep(above):
+                return None  # composing it is what the checks in split guard against
+            try:
+                node = yaml.compose(above, Loader=_BaseLoader)
+            except yaml.YAMLError:
+                return None
+            return (i + 1, line.strip()) if isinstance(node, yaml.MappingNode) else None
     return None
 
 

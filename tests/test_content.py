@@ -262,6 +262,42 @@ def test_fences_with_trailing_spaces_are_front_matter_and_lines_stay_right(
     assert found == {(4, "category"), (11, None)}, info.value.problems
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing", "line", "told"),
+    [
+        ("—", "---", 1, "dòng mở phần đầu là «—»"),
+        ("–––", "–––", 1, "dòng mở phần đầu là «–––»"),
+        ("---", "—", 7, "dòng đóng phần đầu là «—»"),
+        ("---", "–-", 7, "dòng đóng phần đầu là «–-»"),
+    ],
+)
+def test_a_fence_word_made_a_dash_is_named_with_its_line(
+    tmp_path: Path, opening: str, closing: str, line: int, told: str
+) -> None:
+    """Word's AutoFormat turns «---» into «—»: the file had «không tìm thấy phần đầu», or «không
+    có dòng '---' đóng lại» on line 1, and the editor saw a line of dashes where asked for one."""
+    text = bulletin_md().replace("---\n", opening + "\n", 1).replace("\n---\n", f"\n{closing}\n", 1)
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert problem.line == line and problem.message.startswith(told)
+    assert "Hyphens (--) with dash (—)" in (problem.hint or "")
+
+
+def test_a_dash_line_in_the_text_is_not_taken_for_a_fence(tmp_path: Path) -> None:
+    """A closing line forgotten, and a «–» between paragraphs: still «không có dòng '---'»."""
+    text = bulletin_md(body="Đoạn một.\n\n–\n\nĐoạn hai.\n").replace("\n---\n", "\n\n", 1)
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert (problem.line, problem.message) == (
+        1,
+        "phần đầu (front matter) không có dòng '---' đóng lại",
+    )
+
+
 def test_a_bulletin_without_front_matter_is_told_how_to_start_one(tmp_path: Path) -> None:
     """A newcomer pastes the text alone: the hint names the fields and the command that writes
     them, not only the '---' lines."""
