@@ -756,6 +756,25 @@ def test_a_file_name_typed_with_composed_letters_names_the_file_a_mac_wrote(
     )
 
 
+def test_a_file_name_with_spaces_typed_without_quotes_is_told_to_be_quoted(
+    tmp_path: Path, capsys
+) -> None:
+    """«Tin mới 2.md» (TextEdit's own name) typed without quotes was three files, each
+    «không có tệp», and «2.md» was guessed to be «w2.md», another bulletin."""
+    root = project(tmp_path)
+    (root / FILE).rename(root / "content/bai-viet/Tin mới 2.md")
+    (root / "content/bai-viet/w2.md").write_text(bulletin_md(), encoding="utf-8")
+    assert approve(root, "content/bai-viet/Tin", "mới", "2.md") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "content/bai-viet/Tin mới 2.md: lỗi: tên tệp có dấu cách nên phải đặt trong ngoặc kép: "
+        "lệnh đã đọc thành 3 tệp «content/bai-viet/Tin», «mới», «2.md»\n"
+        '    Cách sửa: Chạy lại, tên tệp trong ngoặc kép: publish approve "content/bai-viet/Tin '
+        f'mới 2.md" --by "{APPROVER}"\n'
+    )
+    assert "w2.md" not in err and "không có tệp" not in err
+
+
 @pytest.mark.parametrize(
     ("fixed", "as_approved"),
     [

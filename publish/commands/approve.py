@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     content_images.forget_resolved()
     images = approval.ImageDigests(config.root / "content")  # covers many bulletins share
     seen: set[Path] = set()
-    for name in args.files:
+    for name in _unsplit(args.files, config.root, by, problems):
         same = _same_file(name, config.root)
         if same in seen:
             continue  # named twice (a.md ./a.md): approved once
@@ -284,6 +284,38 @@ def _same_file(name: str, root: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return path
+
+
+def _unsplit(names: list[str], root: Path, by: str, problems: list[Problem]) -> list[str]:
+    """`names` less the words of a file name with spaces typed without quotes («content/bai-
+    viet/Tin mới.md» read as «…/Tin» and «mới.md»), each such name recorded as a problem: each
+    word was «không có tệp», with a guess at another bulletin for the last."""
+    kept: list[str] = []
+    at = 0
+    while at < len(names):
+        joined = None
+        if not os.path.lexists(_find(names[at], root)):
+            ends = range(at + 2, len(names) + 1)
+            joined = next(
+                (end for end in ends if os.path.lexists(_find(" ".join(names[at:end]), root))),
+                None,
+            )
+        if joined is None:
+            kept.append(names[at])
+            at += 1
+            continue
+        name = " ".join(names[at:joined])
+        words = ", ".join(f"«{word}»" for word in names[at:joined])
+        problems.append(
+            Problem(
+                display_path(_find(name, root), root),
+                f"tên tệp có dấu cách nên phải đặt trong ngoặc kép: lệnh đã đọc thành "
+                f"{joined - at} tệp {words}",
+                hint=f'Chạy lại, tên tệp trong ngoặc kép: publish approve "{name}" --by "{by}"',
+            )
+        )
+        at = joined
+    return kept
 
 
 def _find(name: str, root: Path) -> Path:
