@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import difflib
 import importlib
+import itertools
 import os
 import re
 import sys
@@ -238,11 +239,15 @@ FILES_FIRST_HINT = 'Ghi mọi tệp trước --by, ví dụ publish approve {fil
 
 
 def _unrecognized(
-    parser: argparse.ArgumentParser, args: argparse.Namespace, extras: list[str]
+    parser: argparse.ArgumentParser,
+    args: argparse.Namespace,
+    extras: list[str],
+    typed: Sequence[str] = (),
 ) -> NoReturn:
-    """Exit 2 on words the command does not take, with its own usage and what was likely
-    meant: the rest of a title or a name typed without quotes, a file typed after
-    `approve --by NAME`, or a misspelt option (and that it takes no value, if it takes none)."""
+    """Exit 2 on words the command does not take (of the command line `typed`), with its own
+    usage and what was likely meant: the rest of a title or a name typed without quotes, a file
+    typed after `approve --by NAME`, a value given to an option that takes none («--strict 1»),
+    or a misspelt option (and that it takes no value, if it takes none)."""
     own = parser
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -250,14 +255,18 @@ def _unrecognized(
     actions = {o: a for a in [*parser._actions, *own._actions] for o in a.option_strings}
     said = _translate("unrecognized arguments: %s") % " ".join(extras)
     for word in extras:
-        typed, equals, _value = word.partition("=")
-        close = difflib.get_close_matches(typed, sorted(actions), n=1, cutoff=0.7)
+        option, equals, _value = word.partition("=")
+        close = difflib.get_close_matches(option, sorted(actions), n=1, cutoff=0.7)
         if word.startswith("-") and close:
             said += f"; có phải ý bạn là {close[0]} (thay cho {word})?"
             if equals and actions[close[0]].nargs == 0:
                 said += f" {close[0]} không nhận giá trị: chỉ ghi {close[0]}, không có «=…»."
     files = [w for w in extras if w.lower().endswith(".md")] if args.command == "approve" else []
     words = [w for w in extras if not w.startswith("-") and w not in files]
+    for before, word in itertools.pairwise(typed):
+        if word in words and before in actions and actions[before].nargs == 0:
+            said += f"; {before} không nhận giá trị: bỏ «{word}» đi, chỉ ghi {before}"
+            words.remove(word)
     if files:
         named = " ".join([*getattr(args, "files", []), *files])
         hint = FILES_FIRST_HINT.format(files=named, by=" ".join([args.by, *words]))
@@ -273,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser(words)
     args, extras = parser.parse_known_args(words)
     if extras:
-        _unrecognized(parser, args, extras)
+        _unrecognized(parser, args, extras, words)
     # In-process callers (tests) time from this call, the command line from the process's start.
     args.stopwatch = Timings() if argv is not None else Timings(STARTED, cpu_started=(0.0, 0.0))
     show_details(bool(getattr(args, "debug", False)))

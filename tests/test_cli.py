@@ -629,6 +629,11 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path
             "ghi --strict, không có «=…».\n",
         ),
         (
+            ["check", "--strict", "1"],
+            "publish check: lỗi: tham số không nhận ra: 1; --strict không nhận giá trị: bỏ «1» đi, "
+            "chỉ ghi --strict\n",
+        ),
+        (
             ["check", "--strict=1"],
             "publish check: lỗi: tham số --strict: tùy chọn này không nhận giá trị: bỏ «=1» đi\n",
         ),
