@@ -477,6 +477,6 @@ def parse_file(path: Path) -> Parsed | None:
     """A Markdown file's front matter and body, or None when it cannot be read or split (to
     find the line of a key for a problem found after loading)."""
     try:
-        return split(decode(path.read_bytes()))
+        return split(mend_pasted(decode(path.read_bytes()))[0])
     except (OSError, FrontMatterError):
         return None

@@ -495,3 +495,20 @@ def test_a_bulletin_written_in_markdown_gets_no_paste_warning(tmp_path: Path) ->
         "<!-- wp:paragraph -->Đoạn chép từ WordPress, mở đầu bằng ghi chú.<!-- /wp:paragraph -->\n"
     )
     assert warnings_of(tmp_path, body) == []
+
+
+def test_a_warning_found_after_loading_names_the_line_word_spaced(tmp_path: Path, capsys) -> None:
+    """A personal data warning on `summary:\\u00a0…` named no line: the lookup of lines read
+    the front matter without undoing Word's no-break space."""
+    summary = '"Nguyễn Văn A, CCCD 048090001234, bị lừa."'
+    text = bulletin_md({"summary": "§", "channels": "[web]"}).replace(
+        "summary: §", f"summary:{NBSP}{summary}"
+    )
+    line = text.split("\n").index(f"summary:{NBSP}{summary}") + 1
+    root = make_project(tmp_path, {"content/bai-viet/a.md": text})
+    main(["check", "--root", str(root), "--now", "2026-11-29T10:00"])
+    err = capsys.readouterr().err
+    assert (
+        f"content/bai-viet/a.md:{line}: cảnh báo: trường 'summary': có thể là dữ liệu cá nhân"
+        in err
+    )
