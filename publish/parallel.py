@@ -29,7 +29,6 @@ import subprocess
 import sys
 import threading
 import time
-import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from multiprocessing.pool import AsyncResult, Pool
@@ -41,9 +40,9 @@ try:
 except ImportError:  # Windows: no fork either, so no pool
     fcntl = None  # type: ignore[assignment]
 
-from publish.errors import ContentError, PublishError
+from publish.job_outcome import Failed, call
 
-__all__ = ["MIN_JOBS", "call", "memory_limit", "run_apart", "run_jobs", "workers"]
+__all__ = ["MIN_JOBS", "memory_limit", "run_apart", "run_jobs", "workers"]
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -205,44 +204,17 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-class _Failed:
-    """A job's exception, carried back in a form that survives pickling."""
-
-    def __init__(self, exc: BaseException) -> None:
-        """Keep what is needed to raise the same error in the parent."""
-        self.problems = getattr(exc, "problems", None) if isinstance(exc, ContentError) else None
-        self.kind = type(exc) if isinstance(exc, PublishError) else None
-        self.message = str(exc)
-        self.trace = "".join(traceback.format_exception(exc))
-
-    def reraise(self) -> None:
-        """Raise it again in this process."""
-        if self.problems is not None:
-            raise ContentError(self.problems)
-        if self.kind is not None:
-            raise self.kind(self.message)
-        raise RuntimeError(f"lỗi trong tiến trình dựng song song:\n{self.trace}")
-
-
-def call(job: Callable[[], T]) -> T | _Failed:
-    """A job's result, or its exception in a form that survives pickling (runs in a worker)."""
-    try:
-        return job()
-    except Exception as exc:  # re-raised in the parent
-        return _Failed(exc)
-
-
 _AFTER_CHUNK: Callable[[], None] | None = None
 """What the current run calls after each chunk, inherited by the forked workers."""
 
 
 def _run_chunk(start: int, stop: int) -> list[object]:
-    """Results of jobs[start:stop] (runs in a worker); an exception comes back as _Failed."""
+    """Results of jobs[start:stop] (runs in a worker); an exception comes back as Failed."""
     results: list[object] = []
     try:
         for i in range(start, stop):
             results.append(call(_JOBS[i]))
-            if isinstance(results[-1], _Failed):
+            if isinstance(results[-1], Failed):
                 break
     finally:
         if _AFTER_CHUNK is not None:
@@ -325,7 +297,7 @@ def run_jobs(
             pending.popleft()
             queued -= isinstance(head, AsyncResult)
             for result in head.get() if isinstance(head, AsyncResult) else head:
-                if isinstance(result, _Failed):
+                if isinstance(result, Failed):
                     result.reraise()
                 yield result  # type: ignore[misc]
         pool.close()
@@ -377,7 +349,7 @@ class _Fresh:
         except (EOFError, pickle.UnpicklingError) as exc:
             raise RuntimeError(f"tiến trình dựng song song dừng bất ngờ ({exc!r})") from None
         self.busy[worker] = False
-        if isinstance(result, _Failed):
+        if isinstance(result, Failed):
             result.reraise()
         return result
 

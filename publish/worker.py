@@ -14,7 +14,7 @@ import pickle
 import signal
 import sys
 
-from publish.parallel import call
+from publish.job_outcome import call
 
 
 def serve(preload: list[str]) -> None:

@@ -213,6 +213,26 @@ def test_a_failing_job_apart_raises_its_problems_here() -> None:
     assert threading.active_count() == threads
 
 
+def test_a_fresh_worker_starts_without_the_pool_machinery() -> None:
+    """A fresh worker imports what its jobs need, not multiprocessing, subprocess or the error
+    classes the parent's side of `parallel` uses (~20 ms of every worker's start)."""
+    # eval, not a function of this module: unpickling one would import this test module and,
+    # through it, `parallel` itself.
+    probe = partial(eval, "(__import__('os').getpid(), list(__import__('sys').modules))")
+    loaded = [result for _, result in run_apart([(n, probe) for n in range(2)], ahead=2)]
+    assert len({pid for pid, _ in loaded} - {os.getpid()}) == 2
+    for _, modules in loaded:
+        unneeded = {"multiprocessing", "subprocess", "publish.parallel", "publish.errors"}
+        assert set(modules) & unneeded == set()
+
+
+def test_a_job_apart_failing_with_any_error_raises_it_here_with_its_trace() -> None:
+    """An error from a job importing nothing of the tool still comes back, traceback and all."""
+    jobs = [(n, partial(int, text)) for n, text in enumerate(["1", "2", "không phải số"])]
+    with pytest.raises(RuntimeError, match=r"(?s)tiến trình dựng song song.*ValueError"):
+        list(run_apart(jobs, ahead=4))
+
+
 @pytest.mark.parametrize(
     ("workers", "count", "python"),
     [("1", 40, sys.executable), ("2", 1, sys.executable), ("2", 40, "")],
