@@ -3,8 +3,14 @@ crafted bodies that must not stall the build."""
 
 from __future__ import annotations
 
-import pytest
+import re
+from unittest import mock
 
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from publish.render.web import phones
 from publish.render.web.context import tel_uri
 from publish.render.web.phones import emergency_linker, hotline_linker
 from tests.hang_guard import run_python_guarded
@@ -35,6 +41,10 @@ def test_a_long_run_of_spaces_after_goi_does_not_stall_the_linker() -> None:
         ("<p>Công an xã kêu <em>gọi</em> 113 người ra đầu thú.</p>", False),
         ("<p>Hãy gọi</p><p>113 vụ việc đã được xử lý.</p>", False),
         ("<p>Gọi <a href='/x'>số khẩn cấp</a> 113 ngay.</p>", False),
+        ("<p>Xem <a href='/lien-he/'>gọi 113</a>.</p>", False),
+        ("<p>Lệnh <code>gọi 113</code> trong hướng dẫn.</p>", False),
+        ("<p><abbr title='Công an'>CA</abbr> đề nghị gọi 113.</p>", True),
+        ("<p>Thẻ thừa </a></code> rồi gọi 113.</p>", True),
     ],
 )
 def test_the_emergency_number_is_linked_only_where_a_body_says_to_call_it(
@@ -56,6 +66,8 @@ def test_the_emergency_number_is_linked_only_where_a_body_says_to_call_it(
         ("1900 1234", "1900 1234"),
         ("1800.1234", "1800 1234"),
         ("0277 3610 113", "+84 277 3610 113"),
+        ("0912 345 678", "0912 34 56 78"),
+        ("0912 345 678", "0912.34.56.78"),
     ],
 )
 def test_the_hotline_is_linked_however_site_toml_writes_it(hotline: str, typed: str) -> None:
@@ -69,3 +81,83 @@ def test_a_hotline_without_area_code_links_no_longer_number() -> None:
     """`1900 1234` inside an account number or a longer line is no hotline."""
     html = hotline_linker("1900 1234", "tel:19001234")("<p>Tài khoản 1190012345, 19001234567.</p>")
     assert "tel:" not in html
+
+
+PIECES = [
+    "<p>",
+    "</p>",
+    "<strong>",
+    "</strong>",
+    "<em>",
+    "</em>",
+    "<a href='/x'>",
+    "</a>",
+    "<code>",
+    "</code>",
+    "<br>",
+    "<abbr>",
+    "</abbr>",
+    "gọi",
+    "Gọi",
+    "kêu ",
+    " ",
+    "  ",
+    ": ",
+    "ngay ",
+    "số ",
+    "113",
+    "11",
+    "3",
+    " cuộc",
+    " vụ",
+    "0277",
+    "(0277) ",
+    "+84 ",
+    "277",
+    "3610",
+    "361",
+    "0 ",
+    "113.",
+    ".",
+    "-",
+    ")",
+    "0912",
+    " 34",
+    " 56",
+    " 78",
+    "345",
+    "678",
+    "x",
+    "1",
+]
+BODIES = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def test_only_the_numbers_outside_links_and_code_are_linked() -> None:
+    """A body quoting the number in code and in a link, then saying to call it."""
+    body = "<pre><code>gọi 113</code></pre><p><a href='/x'>gọi 113</a></p><p>Hãy gọi 113.</p>"
+    html = emergency_linker("113", "tel:113")(body)
+    assert html.count('<a href="tel:113">') == 1
+    assert html.endswith('<p>Hãy gọi <a href="tel:113">113</a>.</p>')
+
+
+@given(BODIES)
+@example("<p>Gọi 0912 34 56 78 hoặc 113.</p>")
+@example("<p>Gọi <strong>0277 3610 11</strong>3, <em>gọi</em> 113 cuộc</p>")
+def test_skipping_bodies_and_runs_without_the_number_links_the_same(body: str) -> None:
+    """The linkers skip what cannot hold the number (most paragraphs) without searching it with
+    their full pattern; they link exactly what searching every run in full would."""
+    linking = phones.linking
+
+    def everywhere(pattern: re.Pattern[str], quick: re.Pattern[str], href: str):
+        """`linking` with a quick pattern found everywhere: nothing skipped."""
+        return linking(pattern, re.compile(""), href)
+
+    for linker, number in [
+        (hotline_linker, "0277 3610 113"),
+        (hotline_linker, "0912 345 678"),
+        (emergency_linker, "113"),
+    ]:
+        with mock.patch.object(phones, "linking", everywhere):
+            expected = linker(number, tel_uri(number))(body)
+        assert linker(number, tel_uri(number))(body) == expected

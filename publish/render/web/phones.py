@@ -37,8 +37,9 @@ def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
         national, lead = digits[1 if digits.startswith("0") else 2 :], r"\(?(?:0|\+84" + _GAP + ")"
     else:
         national, lead = digits, ""  # `1900 1234`: a line with no area code, no +84 form
-    pattern = re.compile(r"()(?<![\w+(])(" + lead + _GAP.join(national) + r")(?![\w]|[.,]\d)")
-    return linking(pattern, national[-3:], href)
+    typed = _GAP.join(national)
+    pattern = re.compile(r"()(?<![\w+(])(" + lead + typed + r")(?![\w]|[.,]\d)")
+    return linking(pattern, re.compile(typed), href)
 
 
 def emergency_linker(number: str, href: str) -> Callable[[str], str]:
@@ -51,27 +52,30 @@ def emergency_linker(number: str, href: str) -> Callable[[str], str]:
         r"(?:\s++(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|tổng đài))*+"
         r"(?:\s*+:\s*+|\s++))(" + number + r")(?![\w]|[.,]\d|" + _COUNTED + ")"
     )
-    return linking(pattern, number, href)
+    return linking(pattern, re.compile(number), href)
 
 
-def linking(pattern: re.Pattern[str], hint: str, href: str) -> Callable[[str], str]:
+def linking(pattern: re.Pattern[str], quick: re.Pattern[str], href: str) -> Callable[[str], str]:
     """A function making `pattern`'s group 2 a link to `href` in body HTML, outside links and
-    code (group 1 is what stays before it); `hint` is in every match, and cheap to look for: a
-    body without it is not split."""
+    code (group 1 is what stays before it); `quick` finds a part of every group 2 and is cheap
+    to search for (it starts with a digit): a body, or a run of its text, without it is skipped.
+    """
 
     def linked(html: str) -> str:
         """`html` with each match outside links and code made a link."""
-        if hint not in html:
+        if quick.search(html) is None:
             return html
         parts = _TAG.split(html)
-        linkable = _linkable_texts(parts)
+        runs, linkable = _runs(parts)
         # Matched on runs of text joined across emphasis (`gọi ngay <strong>113</strong>`): an
         # editor bolds the number to call, and its «gọi» is then in another piece of text.
-        for run in _runs(parts):
+        for run in runs:
             starts, text = [], ""
             for i in run:
                 starts.append(len(text))
                 text += parts[i]
+            if quick.search(text) is None:  # most paragraphs: `pattern` would try every place
+                continue
             cuts: dict[int, list[tuple[int, int]]] = {}
             for m in pattern.finditer(text):
                 k = bisect.bisect_right(starts, m.start(2)) - 1
@@ -87,30 +91,24 @@ def linking(pattern: re.Pattern[str], hint: str, href: str) -> Callable[[str], s
     return linked
 
 
-def _linkable_texts(parts: list[str]) -> set[int]:
-    """Indexes of the text pieces of `parts` (tags at odd indexes) outside links and code."""
-    linkable, depth = set(), 0
-    for i, part in enumerate(parts):
-        if i % 2:
-            m = _TAG_NAME.match(part)
-            if m is not None and m[2].lower() in _UNLINKED:
-                depth = max(0, depth - 1) if m[1] else depth + 1
-        elif depth == 0 and part:
-            linkable.add(i)
-    return linkable
-
-
-def _runs(parts: list[str]) -> list[list[int]]:
-    """The text pieces of `parts` grouped into runs read as one: only emphasis tags between."""
+def _runs(parts: list[str]) -> tuple[list[list[int]], set[int]]:
+    """The text pieces of `parts` (tags at odd indexes) grouped into runs read as one (only
+    emphasis tags between), and the indexes of those outside links and code."""
     runs: list[list[int]] = [[]]
+    linkable, depth = set(), 0
     for i, part in enumerate(parts):
         if i % 2 == 0:
             runs[-1].append(i)
+            if depth == 0 and part:
+                linkable.add(i)
             continue
         m = _TAG_NAME.match(part)
-        if m is None or m[2].lower() not in _EMPHASIS:
+        closing, name = (m[1], m[2].lower()) if m is not None else ("", "")
+        if name in _UNLINKED:
+            depth = max(0, depth - 1) if closing else depth + 1
+        if name not in _EMPHASIS:
             runs.append([])
-    return [run for run in runs if run]
+    return [run for run in runs if run], linkable
 
 
 def _unchanged(html: str) -> str:
