@@ -134,7 +134,7 @@ def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
     """The clock in the site timezone: --now when given (naive = site timezone), else the real time."""
     if value is None:
         return dt.datetime.now(tz)
-    from publish.fields import parse_datetime, unlikely_year
+    from publish.moments import parse_datetime, unlikely_year
 
     parsed = parse_datetime(value, tz)
     if parsed is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from publish import legacy_text
 from publish.addresses import SiteAddresses
 from publish.encoding import not_utf8
-from publish.errors import ConfigError, Problem
+from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
 from publish.syntax import toml_error
@@ -38,6 +38,25 @@ __all__ = [
 ]
 
 CHANNELS = ("web", "zalo", "radio")
+
+
+def parse_channels(values: Sequence[str] | None) -> tuple[str, ...]:
+    """Channels from repeatable or comma-separated --channel options (all when none)."""
+    if not values:
+        return CHANNELS
+    wanted = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    unknown = [w for w in wanted if w not in CHANNELS]
+    if unknown or not wanted:  # `--channel ""` (an empty CI variable) must not build nothing
+        raise ContentError(
+            [
+                Problem(
+                    "--channel",
+                    f"kênh không tồn tại: {', '.join(unknown)}" if unknown else "chưa ghi tên kênh",
+                    hint=f"Các kênh: {', '.join(CHANNELS)}.",
+                )
+            ]
+        )
+    return tuple(c for c in CHANNELS if c in wanted)
 
 
 def _builtin_theme() -> Path:

@@ -19,7 +19,7 @@ from publish.model import Artifact, Build, Site
 from publish.pii import lint
 from publish.timings import STARTUP, Timings
 
-__all__ = ["RENDERERS", "Build", "build", "parse_channels", "renderer"]
+__all__ = ["RENDERERS", "Build", "build", "renderer"]
 
 RENDERERS = {name: f"publish.render.{name}" for name in CHANNELS}
 """Channel name → module with `render(site) -> Iterable[Artifact]` and optional `check(site) -> list[Problem]`."""
@@ -159,22 +159,3 @@ def _collect_as_before() -> None:
     if _before is not None:
         gc.set_threshold(*_before)
         _before = None
-
-
-def parse_channels(values: Sequence[str] | None) -> tuple[str, ...]:
-    """Channels from repeatable or comma-separated --channel options (all when none)."""
-    if not values:
-        return CHANNELS
-    wanted = [part.strip() for value in values for part in value.split(",") if part.strip()]
-    unknown = [w for w in wanted if w not in CHANNELS]
-    if unknown or not wanted:  # `--channel ""` (an empty CI variable) must not build nothing
-        raise ContentError(
-            [
-                Problem(
-                    "--channel",
-                    f"kênh không tồn tại: {', '.join(unknown)}" if unknown else "chưa ghi tên kênh",
-                    hint=f"Các kênh: {', '.join(CHANNELS)}.",
-                )
-            ]
-        )
-    return tuple(c for c in CHANNELS if c in wanted)

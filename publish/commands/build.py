@@ -12,12 +12,13 @@ from pathlib import Path
 from publish import config as config_module
 from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
+from publish.config import parse_channels
 from publish.errors import PublishError
 from publish.model import EXPIRED_LISTED, Build, Site
 from publish.output_lock import channels_lock, output_lock
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
 from publish.replay import LastBuild, Outcome
-from publish.timings import COMPARING, WRITING, Timings, seconds_vi
+from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
 from publish.writer import WriteReport, write
 
 __all__ = ["add_parser", "run"]
@@ -61,10 +62,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the site and write it (or replay the last build when nothing it read has changed)."""
-    # Here, not above: `publish sync` takes this module's report helpers without the content
-    # loader and the renderers, which a sync that replays the last build never uses.
-    from publish.pipeline import parse_channels
-
     timings: Timings = getattr(args, "stopwatch", None) or Timings()
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
@@ -89,8 +86,6 @@ def _build_and_write(
     timings: Timings,
 ) -> int:
     """Build and write (or replay the last build), holding the project's output lock."""
-    from publish.pipeline import build  # here, not above: see run()
-
     output = args.root / args.output
     options = (channels, args.drafts, args.strict)
     last = None if args.audio else LastBuild(config, output, options, preview=args.drafts)
@@ -104,6 +99,11 @@ def _build_and_write(
             return 0
         with timings.phase(COMPARING):
             last.start()
+    with timings.phase(STARTUP):
+        # Here, not above: a build that replays the last one, and `publish sync` taking this
+        # module's report helpers, use neither the content loader nor the renderers (~70 ms).
+        from publish.pipeline import build
+
     why = "--audio luôn dựng lại" if last is None else last.why_not
     result = build(
         config,
@@ -136,8 +136,6 @@ def _build_and_write(
 def _preview_channels(asked: list[str] | None) -> tuple[str, ...]:
     """The channels of a --drafts build: the website only. Drafts are never put in a Zalo
     article or a radio script, and output/zalo and output/radio are what a sync sends."""
-    from publish.pipeline import parse_channels  # here, not above: see run()
-
     others = [c for c in parse_channels(asked) if c != "web"] if asked else []
     if others:
         raise PublishError(

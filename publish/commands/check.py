@@ -12,13 +12,13 @@ from publish import config as config_module
 from publish.cli import common_options, content_options, resolve_now
 from publish.commands.build import held_count, how_to_publish, print_exclusions
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
-from publish.config import Config
+from publish.config import Config, parse_channels
 from publish.content_images import unfound
 from publish.errors import ContentError, Problem, PublishError
 from publish.linkcheck import SiteLinks, check_external
 from publish.model import Bulletin, Page, Site
 from publish.output_lock import output_lock
-from publish.pipeline import Build, build, parse_channels
+from publish.pipeline import Build, build
 from publish.writer import Claimant, claim
 
 __all__ = ["add_parser", "run"]
