@@ -381,7 +381,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         vn_date=vn_date,
     )
     common = views.common()
-    facts = theme_facts(theme, env)
+    facts = theme_facts(theme, env, Fragments(config.root))
     reusable = facts.reusable
     # Where the project lives reaches a page only through a template that shows config.root.
     placed = config if facts.uses_root else dataclasses.replace(config, root=Path("."))
