@@ -4,6 +4,8 @@ alone (the sync imports this without the loader)."""
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 
 from publish.model import Bulletin, Correction
 
@@ -12,7 +14,9 @@ __all__ = [
     "ON_AIR_MARK",
     "corrected_key",
     "correction_id",
+    "correction_ids",
     "on_air_key",
+    "position",
     "told",
     "updated",
     "updated_lead",
@@ -30,9 +34,34 @@ _ID_DIGITS = 8
 
 def correction_id(correction: Correction) -> str:
     """A correction's stable id, from its date and note: not its place in the list, which
-    deleting an earlier one changes (a correction already told would then seem a new one)."""
-    text = f"{correction.date.isoformat()}\n{correction.note}"
+    deleting an earlier one changes (a correction already told would then seem a new one). The
+    note is tidied first (`_tidied`), so a dropped final «.» or a stray space is the same one."""
+    return _digest(correction, _tidied(correction.note))
+
+
+def correction_ids(correction: Correction) -> tuple[str, ...]:
+    """Every id a record may name the correction by: its id, then the one versions before the
+    tidying gave it (the note as written), when they differ."""
+    ids = (correction_id(correction), _digest(correction, correction.note))
+    return ids[:1] if ids[0] == ids[1] else ids
+
+
+def _digest(correction: Correction, note: str) -> str:
+    """The id of a correction with the note `note`."""
+    text = f"{correction.date.isoformat()}\n{note}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:_ID_DIGITS]
+
+
+_END = " \t\r\n.…!?;:,"
+"""What may end a note without changing what it says."""
+
+
+def _tidied(note: str) -> str:
+    """The note as its id hashes it: NFC, single spaces, ending in one «.». A note already so
+    written (most end a sentence) hashes as it always did: its id, perhaps in
+    state/radio-rates.json, stays the same."""
+    words = " ".join(unicodedata.normalize("NFC", note).split())
+    return words.rstrip(_END) + "."
 
 
 def on_air_key(key: str, ident: str) -> str:
@@ -40,11 +69,24 @@ def on_air_key(key: str, ident: str) -> str:
     return f"{key}{ON_AIR_MARK}{ident}"
 
 
+_HASH = re.compile(rf"[0-9a-f]{{{_ID_DIGITS}}}")
+_POSITION = re.compile(r"[1-9][0-9]{0,2}")
+"""An item keyed by the correction's place in the list (1 for the first), as versions before
+the ids were: state/radio-rates.json may still hold such a key."""
+
+
 def corrected_key(key: str) -> str:
     """The bulletin key of a radio item key: a correction item's bulletin, else the key itself."""
     head, mark, ident = key.rpartition(ON_AIR_MARK)
-    is_id = bool(ident) and all(c in "0123456789abcdef" for c in ident)
-    return head if mark and is_id else key
+    return head if mark and (_HASH.fullmatch(ident) or _POSITION.fullmatch(ident)) else key
+
+
+def position(key: str) -> int | None:
+    """The place in its bulletin's list (1 for the first) of the correction an item keyed by
+    place tells, as versions before the ids keyed it; None for any other key (an id of digits
+    alone has all its 8, a place at most 3)."""
+    _head, mark, ident = key.rpartition(ON_AIR_MARK)
+    return int(ident) if mark and _POSITION.fullmatch(ident) else None
 
 
 def when(correction: Correction) -> str:

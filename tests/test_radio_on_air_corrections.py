@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from publish import config as config_module
+from publish import correction_text
 from publish.cli import resolve_now
+from publish.model import Bulletin
 from publish.pipeline import build
+from publish.sync import radio as radio_sync
 from publish.writer import write
 from tests.helpers import FIXTURES, snapshot
 from tests.test_sync_radio import FIRST, ITEM, STATION, edit, sync_command
@@ -253,15 +256,112 @@ def test_a_correction_of_a_bulletin_expired_by_then_is_not_read(root: Path) -> N
     assert any("không được đọc trên sóng" in p and "hết hạn" in p for p in problems)
 
 
-def test_the_item_quotes_the_title_its_listeners_heard(root: Path) -> None:
-    """The correction fixed the title: the item quotes the title read on air, as sent."""
+def test_the_item_quotes_the_title_as_it_is_now(root: Path) -> None:
+    """The title sent is in no gate's sight: a name taken out of the title since (a child's) was
+    read again inside «chúng tôi đã đưa tin “…”». The item quotes the title that passed them."""
     assert sync_command(root, SENT) == 0
     correct(root, "2024-12-16 09:00")
-    edit(root / FIRST, 'cuối năm"', 'dịp cuối năm"')
+    edit(root / FIRST, 'giao thông cuối năm"', 'giao thông"')
     output, _problems = built_radio(root, CORRECTED)
     [item] = owed_items(output)
     text = spoken(output[item].decode("utf-8-sig").replace("\r\n", "\n"))
-    assert "“Công an huyện ra quân đảm bảo trật tự an toàn giao thông cuối năm”" in text
+    assert "“Công an huyện ra quân đảm bảo trật tự an toàn giao thông”" in text
+    assert "cuối năm" not in text
+
+
+def corrected(root: Path) -> Bulletin:
+    """The fixture's corrected bulletin, as loaded."""
+    config = config_module.load(root)
+    result = build(config, channels=("radio",), now=resolve_now(CORRECTED, config.tz))
+    [bulletin] = [b for b in result.site.bulletins if b.corrections]
+    return bulletin
+
+
+def aired_correction(
+    root: Path, note: str = "Sửa số đường dây nóng: đúng là 0912.345.679."
+) -> None:
+    """Sync the fixture, correct it on Monday, sync again: the item airs on Saturday 21st."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00", note)
+    assert sync_command(root, CORRECTED) == 0
+
+
+def rekey_aired(root: Path, new: str, *, keep_sent: bool = True) -> None:
+    """Rewrite state/radio-rates.json as an older version wrote it: the correction item of the
+    episode of the 21st keyed `new`, and (`keep_sent` false) no `sent` anywhere."""
+    path = root / "state/radio-rates.json"
+    data = json.loads(path.read_text("utf-8"))
+    episode = data["episodes"]["2024-W51"]
+    [old] = episode["bulletins"]
+    episode["bulletins"] = [f"ra-quan-ttatgt-cuoi-nam#dinh-chinh-{new}"]
+    assert old.startswith("ra-quan-ttatgt-cuoi-nam#dinh-chinh-")
+    for entry in data["episodes"].values():
+        if not keep_sent:
+            entry.pop("sent", None)
+    path.write_text(json.dumps(data), "utf-8")
+
+
+def test_an_item_keyed_by_place_that_aired_is_not_read_again(root: Path) -> None:
+    """A version between kept `<key>#dinh-chinh-1` (the first correction) in the record of the
+    episode the item aired in: after upgrading, the item keyed by the id was a new one, read again
+    the next Saturday. The aired key tells that correction, and stays in its aired episode."""
+    aired_correction(root)
+    rekey_aired(root, "1", keep_sent=False)
+    output, _problems = built_radio(root, NEXT_AIRED)
+    assert owed_items(output) == ["items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-1.txt"]
+    assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1" in output["2024-W51/rundown.json"].decode()
+    assert "2024-W52/rundown.json" not in output
+
+
+def test_a_correction_keyed_by_place_is_not_taken_for_an_id() -> None:
+    """«1» is a place in the list (of a version before the ids), not an id of 8 hex digits; an
+    id of digits alone is an id all the same."""
+    assert correction_text.position("k#dinh-chinh-1") == 1
+    assert correction_text.position("k#dinh-chinh-12345678") is None
+    assert correction_text.position("k#dinh-chinh-01") is None
+    assert correction_text.corrected_key("k#dinh-chinh-12345678") == "k"
+    assert correction_text.corrected_key("k#dinh-chinh-2") == "k"
+    assert correction_text.corrected_key("k#dinh-chinh-0") == "k#dinh-chinh-0"
+
+
+def test_an_item_keyed_by_place_not_yet_aired_is_withdrawn_as_renamed(root: Path) -> None:
+    """Upgraded before the item keyed by place aired: it is withdrawn for the item keyed by the
+    id, and the station is told the correction has a new name, not that it is gone."""
+    aired_correction(root)
+    reasons = radio_sync._renamed([corrected(root)])
+    key = "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1"
+    why = radio_sync._bulletin_reason(key, reasons)
+    assert why == (
+        f"{key}: nay mang tên ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7 (cùng lần đính chính, "
+        "tên mới)"
+    )
+
+
+def test_a_note_edited_only_in_its_ending_is_not_read_again(root: Path) -> None:
+    """Dropping the final «.» (or adding a space) changed the id: the aired item seemed another
+    correction, read again the next Saturday. The note is tidied before it is hashed, and the
+    id of a note already tidy (ending in «.») is the one it always had."""
+    aired_correction(root)
+    edit(root / FIRST, '0912.345.679."', '0912.345.679 "')
+    output, _problems = built_radio(root, NEXT_AIRED)
+    assert owed_items(output) == [CORRECTION_ITEM]
+    assert "2024-W52/rundown.json" not in output
+
+
+def test_an_item_an_older_version_keyed_by_the_untidied_note_is_not_read_again(
+    root: Path,
+) -> None:
+    """A note with no final «.» aired under the id of the note as written (before tidying): that
+    key still tells it, and the script that carried it still counts as carrying it."""
+    note = "Sửa số đường dây nóng: đúng là 0912.345.679"
+    aired_correction(root, note)
+    [correction] = corrected(root).corrections
+    now, before = correction_text.correction_ids(correction)
+    assert now == "52bd62c7"
+    rekey_aired(root, before)
+    output, _problems = built_radio(root, NEXT_AIRED)
+    assert owed_items(output) == [f"items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-{before}.txt"]
+    assert "2024-W52/rundown.json" not in output
 
 
 def test_deleting_an_earlier_correction_leaves_a_later_ones_item_as_it_was(root: Path) -> None:

@@ -42,9 +42,9 @@ from typing import Any
 
 from publish.cache import fsync_folder
 from publish.config import Config
-from publish.correction_text import HEADING, corrected_key
+from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
 from publish.errors import PublishError, os_reason
-from publish.model import Exclusion, Site
+from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
 from publish.sync.base import UNSENT, Action
@@ -408,6 +408,20 @@ def _bulletin_reason(key: str, reasons: dict[str, str]) -> str:
     if why == ELSEWHERE:
         return f"{key}: lần đính chính này không còn trong mục corrections của bản tin"
     return f"{key}: bản tin {why}"
+
+
+def _renamed(bulletins: Sequence[Bulletin]) -> dict[str, str]:
+    """Why an item an older version keyed otherwise (by the correction's place in the list, or
+    by its note untidied) is withdrawn: the same correction, now under its id's key, is sent
+    instead. Told as gone from `corrections`, the station would drop a correction still owed."""
+    found = {}
+    for bulletin in bulletins:
+        for number, correction in enumerate(bulletin.corrections, start=1):
+            now, *before = correction_ids(correction)
+            why = f"nay mang tên {on_air_key(bulletin.key, now)} (cùng lần đính chính, tên mới)"
+            for ident in (str(number), *before):
+                found[on_air_key(bulletin.key, ident)] = why
+    return found
 
 
 def _withdrawn_inside(state: FileState, reasons: dict[str, str]) -> str:
@@ -1164,6 +1178,7 @@ class RadioSyncer:
         from publish.render.radio import held_reasons  # assembles the episodes: only here
 
         reasons.update(held_reasons(self.site))
+        reasons.update(_renamed(self.site.bulletins))
         return reasons
 
     def _awaited(self, files: Sequence[FileState], reasons: dict[str, str]) -> dict[str, str]:

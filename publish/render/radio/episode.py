@@ -229,6 +229,10 @@ def _assemble(site: Site) -> Assembly:
         kept[bulletin.source] = fresh
     synced = load_kept_rates(rates_path(config.root))
     sent = aired_bulletins(synced, site.now)
+    read_items: defaultdict[str, list[str]] = defaultdict(list)  # bulletin → its aired items
+    for key in sent:
+        if corrected_key(key) != key:
+            read_items[corrected_key(key)].append(key)
     for bulletin, block, block_problems in blocks:
         problems += block_problems
         if block_problems:
@@ -256,7 +260,9 @@ def _assemble(site: Site) -> Assembly:
             # Told on air even when the corrected text itself is now held back: its listeners
             # heard the wrong version, whatever becomes of the aired episode's copy.
             was = aired.sent.get(bulletin.key)
-            corrections += on_air_corrections.due(bulletin, aired.air, was, config)
+            corrections += on_air_corrections.due(
+                bulletin, aired.air, was, config, read_items.get(bulletin.key, ())
+            )
             readers[bulletin.key] = item.reader
         # One test for a published bulletin and a scheduled one alike: a scheduled bulletin
         # that will not air is never promised to the station (and its editor is told why).

@@ -17,10 +17,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from publish.config import Config
-from publish.correction_text import HEADING, correction_id, on_air_key
+from publish.correction_text import (
+    HEADING,
+    corrected_key,
+    correction_id,
+    correction_ids,
+    on_air_key,
+    position,
+)
 from publish.errors import Problem
 from publish.model import Bulletin, Correction, Site
 from publish.radio.flags import Flag
@@ -49,18 +56,26 @@ class OnAir:
 
 
 def due(
-    bulletin: Bulletin, aired: dt.datetime, sent: SentItem | None, config: Config
+    bulletin: Bulletin,
+    aired: dt.datetime,
+    sent: SentItem | None,
+    config: Config,
+    read: Collection[str] = (),
 ) -> list[OnAir]:
     """The corrections of a bulletin that aired at `aired` its listeners were never told, each
-    as the bulletin its item shows (quoting the title they heard): those the script `sent` did
-    not carry; with no such record (written before it was kept), those made after the broadcast
-    or, written as a day alone, on its day."""
-    title = " ".join(strip_markup(sent.title if sent else bulletin.title).split())
+    as the bulletin its item shows: those the script `sent` did not carry; with no such record
+    (written before it was kept), those made after the broadcast or, written as a day alone, on
+    its day. One whose item aired (its key among `read`, the keys of aired items) keeps that
+    item's key, even one an older version gave it: it stays in the episode it was read in and
+    is never read again. The item quotes the title as it is now, which passed every check
+    before publishing: the one sent may hold what was taken out since (a child's name)."""
+    title = " ".join(strip_markup(bulletin.title).split())
+    told = _told(bulletin, read)
     return [
         OnAir(
             dataclasses.replace(
                 bulletin,
-                key=on_air_key(bulletin.key, correction_id(correction)),
+                key=told.get(number) or on_air_key(bulletin.key, correction_id(correction)),
                 title=f"{LABEL}: {title}",
                 date=correction.date,
                 corrections=(),
@@ -70,12 +85,31 @@ def due(
             aired,
         )
         for number, correction in enumerate(bulletin.corrections, start=1)
-        if (
-            correction_id(correction) not in sent.corrections
+        if number in told
+        or (
+            not sent.corrections.intersection(correction_ids(correction))
             if sent
             else after(correction, aired, config)
         )
     ]
+
+
+def _told(bulletin: Bulletin, read: Collection[str]) -> dict[int, str]:
+    """Place of a correction (1 for the first) → the key of its item that aired, by its id, an
+    id older versions gave it, or (as they keyed it once) its place in the list."""
+    by_id = {
+        on_air_key(bulletin.key, ident): number
+        for number, correction in enumerate(bulletin.corrections, start=1)
+        for ident in correction_ids(correction)
+    }
+    told: dict[int, str] = {}
+    for key in sorted(read):
+        if corrected_key(key) != bulletin.key:
+            continue
+        number = by_id.get(key) or position(key)
+        if number is not None and number <= len(bulletin.corrections):
+            told.setdefault(number, key)
+    return told
 
 
 def after(correction: Correction, aired: dt.datetime, config: Config) -> bool:
