@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from publish.config import Config
+from publish.correction_text import correction_id
 from publish.errors import Problem
 from publish.fields import Collector, day_only, kind, plain, read_moment
 from publish.limits import MAX_CORRECTION_NOTE
@@ -58,13 +59,28 @@ def read(
         )
         return ()
     lines = col.parsed.item_key_lines(KEY) if col.parsed is not None else ()
-    found = []
+    found: dict[str, Correction] = {}
     for number, item in enumerate(value, start=1):
         at = lines[number - 1] if len(lines) == len(value) else {}
         correction = _item(col, number, item, at, config, published)
-        if correction is not None:
-            found.append(correction)
-    return tuple(sorted(found, key=lambda c: c.date))
+        if correction is None:
+            continue
+        same = found.setdefault(correction_id(correction), correction)
+        if same is not correction:
+            _duplicate(col, correction, same)
+    return tuple(sorted(found.values(), key=lambda c: c.date))
+
+
+def _duplicate(col: Collector, correction: Correction, first: Correction) -> None:
+    """Record that `correction` says what `first` says, on the same date: both would be the same
+    radio item (one id), two files of one name that stop the whole build."""
+    col.add(
+        f"lần đính chính thứ {correction.number} trùng lần thứ {first.number} (cùng ngày giờ, "
+        "cùng nội dung)",
+        field=f"{KEY}.{correction.number}",
+        line=correction.line,
+        hint="Xóa mục trùng. Hai lần đính chính khác nhau thì ghi rõ mỗi lần đã sửa gì.",
+    )
 
 
 def _item(

@@ -80,6 +80,12 @@ INVALID = {
         f'\n  - date: 2020-12-09 14:30\n    note: "{"a" * 301}"',
         [(9, "corrections.1.note", "'note' dài 301/300 ký tự")],
     ),
+    # Two items of one date and note are one radio item (one id): two files of one name
+    # stopped the whole build, naming no correction.
+    "duplicate": (
+        CORRECTION + CORRECTION.replace('."', ' "'),
+        [(10, "corrections.2", "lần đính chính thứ 2 trùng lần thứ 1")],
+    ),
     "note-not-text": (
         "\n  - date: 2020-12-09 14:30\n    note: [a, b]",
         [(9, "corrections.1.note", "'note' cần một chuỗi ký tự")],
