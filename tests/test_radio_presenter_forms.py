@@ -276,6 +276,39 @@ def test_a_title_before_a_persons_name_is_read_as_the_title(text: str, expected:
 
 
 @pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Công an thu giữ nhiều TS. Nguyễn Văn A khai nhận.", "tiến sĩ"),
+        ("Xe không có BS. Nguyễn Văn B khai nhận.", "bác sĩ"),
+        ("Huyện ủy kiện toàn BTV. Nguyễn Văn C được bầu.", "biên tập viên"),
+    ],
+)
+def test_a_title_ending_a_sentence_is_no_title_of_the_next_ones_name(text: str, wrong: str) -> None:
+    """«TS.» after an ordinary word ends its sentence («tài sản», «biển số», «Ban Thường vụ»):
+    it was read as the title of the name opening the next one."""
+    assert wrong not in normalise(text).text.lower()
+
+
+def test_a_title_after_a_comma_a_colon_or_theo_is_still_a_title() -> None:
+    """Where «. » is no sentence's end: a sentence's start, after «,», «:» or «Theo»."""
+    assert normalise("Ông A, TS. Nguyễn Văn B cho biết.").text == (
+        "Ông A, tiến sĩ Nguyễn Văn B cho biết."
+    )
+    assert normalise("Khách mời: BS. Lê Thị D.").text == "Khách mời: bác sĩ Lê Thị D."
+    assert normalise("Theo TS. Trần Văn E, trẻ cần ngủ đủ.").text.startswith("Theo tiến sĩ ")
+
+
+def test_the_units_own_reading_of_a_title_wins_before_a_name() -> None:
+    """A unit whose dictionary says `TS<TAB>tài sản` means it: «trả TS Nguyễn Văn A» was read
+    «trả tiến sĩ Nguyễn Văn A» whatever the dictionary said."""
+    spoken = normalise("Đã trả TS Nguyễn Văn A nhận lại.", abbreviations={"TS": "tài sản"})
+    assert spoken.text == "Đã trả tài sản Nguyễn Văn A nhận lại."
+    assert normalise(
+        "BTV H. Lan dẫn chương trình.", abbreviations={"BTV": "Ban Thường vụ"}
+    ).text == ("Biên tập viên H. Lan dẫn chương trình.")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("BTV Huyện ủy họp.", "Ban Thường vụ Huyện ủy họp."),

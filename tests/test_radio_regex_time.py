@@ -31,6 +31,7 @@ _CASES = {
     "letterless-token": "readtime.count_syllables('<' * 2 * N)",
     "address-without-host": "markdown._has_link('a.b' * N + '@')",
     "paragraph-of-brackets": "normalise('<' * N + '.')",
+    "run-of-titles": "name_titles.read_titles_before_names('TS, ' * N + 'TSx')",
 }
 _PARAGRAPH = 100_000  # characters: one hostile paragraph of a bulletin
 _PARAGRAPHS = {
@@ -47,7 +48,8 @@ def test_crafted_whitespace_does_not_hang(call: str) -> None:
     """Each input, with a run of about 20,000 spaces, is read well within the limit of CPU time."""
     script = textwrap.dedent(
         f"""
-        from publish.radio import abbreviations, codes, datetimes, markdown, punctuation, readtime
+        from publish.radio import abbreviations, codes, datetimes, markdown, name_titles
+        from publish.radio import punctuation, readtime
         from publish.radio.normalise import normalise
         N = {_RUN}
         {call}

@@ -12,7 +12,7 @@ from pathlib import Path
 from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
-from publish.radio.name_titles import read_titles_before_names
+from publish.radio.name_titles import own_titles, read_titles_before_names
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 
@@ -498,7 +498,8 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     if any(kind in text for kind in _FILE_TYPE_HINTS):
         text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
     text = _place_prefixes(text, ctx.names)
-    text = read_titles_before_names(text)  # after the prefixes, which keep a name's initial
+    own = ctx.memo("own titles", lambda: own_titles(lexicon, dict(_seed())))
+    text = read_titles_before_names(text, own)  # after the prefixes, which keep a name's initial
     if "-" in text:
         text = _replace_keys(text, lexicon, hyphenated)
         # R12.5: `CSGT-TT`, `A-B`; before the context words, whose expansions end the code

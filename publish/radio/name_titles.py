@@ -4,8 +4,9 @@ read as the title, whatever else the letters stand for elsewhere (R14.5: context
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-__all__ = ["read_titles_before_names"]
+__all__ = ["own_titles", "read_titles_before_names"]
 
 _TITLE_WORDS = {
     "PGS": "phó giáo sư",
@@ -19,10 +20,18 @@ _TITLE_WORDS = {
 """Before a name, one reading only: `BTV` is «Ban Thường vụ» before a party committee (`BTV
 Huyện ủy`), `TS`, `BS` are «tài sản», «biển số» in a police report, never before a name."""
 _TITLE = "|".join(sorted(_TITLE_WORDS, key=len, reverse=True))
+_CHAIN = re.compile(rf"(?<![\w.])(?:{_TITLE})(?:(?:\.\s*|\s*,\s*|\s+)(?:{_TITLE}))*")
+"""One title or several (`PGS.TS`, `ThS. BS`, `TS, BS`), as far as they go: a title may start
+inside a run of them only where the run's own start failed, and then it fails too (the run
+ends alike), so the run is tried once, from its start (from each title it took time growing
+with the square of its length)."""
 _TITLES = re.compile(
-    rf"(?<![\w.])((?:{_TITLE})(?:(?:\.\s*|\s*,\s*|\s+)(?:{_TITLE}))*)(?!\w)\.?(\s*:\s*|\s+)"
+    rf"((?:{_TITLE})(?:(?:\.\s*|\s*,\s*|\s+)(?:{_TITLE}))*)(?!\w)(\.?)(\s*:\s*|\s+)"
 )
-"""One title or several (`PGS.TS`, `ThS. BS`, `TS, BS`), then a space or a byline's colon."""
+"""A run of titles as a whole word, then a space or a byline's colon."""
+_SENTENCE_END = frozenset(".!?…")
+_OPENS = frozenset(",:;(“\"'‘-–—")
+"""What a title follows when it is no sentence's last word (see `_ends_a_sentence`)."""
 _TITLE_SPLIT = re.compile(r"[.,\s]+")
 _INITIAL_NAME = re.compile(r"[A-ZĐ]\.\s*[^\W\d_]")
 """`H. Lan`, `X. Thu Trang`: an initial and the given name (publish.radio.abbreviations keeps
@@ -37,6 +46,11 @@ _NOT_A_SURNAME = frozenset(
 """First words of an organisation or a place in title case (`BTV Huyện Ủy`, `BTV Đoàn Thanh
 Niên`, `TS Công Ty …`): then it is no person. A unit's `Đoàn` surname loses to the Youth
 Union, as it did before (the lexicon's «Ban Thường vụ»)."""
+
+
+def own_titles(lexicon: Mapping[str, str], seed: Mapping[str, str]) -> frozenset[str]:
+    """The titles a unit's dictionary (`lexicon` over the `seed`) gives a reading of its own."""
+    return frozenset(t for t in _TITLE_WORDS if t in lexicon and lexicon[t] != seed.get(t))
 
 
 def _title_case(word: str) -> bool:
@@ -55,16 +69,36 @@ def _a_name_at(text: str, at: int) -> bool:
     )
 
 
-def read_titles_before_names(text: str) -> str:
+def _ends_a_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether the one title of `m` is written with a full stop and more likely the last word of
+    a sentence (`thu giữ nhiều TS. Nguyễn Văn A khai nhận`: «tài sản»): it follows a word, not
+    a sentence's start, «,», «:» or an opening mark."""
+    if not m[2] or not m[1].isalpha():
+        return False
+    before = text[: m.start()].rstrip()
+    if not before or before[-1] in _SENTENCE_END | _OPENS:
+        return False
+    return before.rsplit(None, 1)[-1].lower() != "theo"  # «Theo TS. Nguyễn Văn A, …»
+
+
+def read_titles_before_names(text: str, own: frozenset[str] = frozenset()) -> str:
     """`BTV H. Lan` → `biên tập viên H. Lan`, `PGS.TS Nguyễn Văn A` → `phó giáo sư, tiến sĩ
-    Nguyễn Văn A`; a title not before a name is left to the lexicon (`BTV Huyện ủy`)."""
+    Nguyễn Văn A`; a title not before a name is left to the lexicon (`BTV Huyện ủy`), and so is
+    one the unit's dictionary defines (`own`: its `TS<TAB>tài sản` wins)."""
     if not any(title in text for title in ("GS", "TS", "ThS", "BS", "LS", "BTV")):
         return text
-
-    def said(m: re.Match[str]) -> str:
-        if not _a_name_at(text, m.end()):
-            return m[0]
-        titles = [_TITLE_WORDS[t] for t in _TITLE_SPLIT.split(m[1]) if t]
-        return ", ".join(titles) + (": " if ":" in m[2] else " ")
-
-    return _TITLES.sub(said, text)
+    parts = []
+    done = 0
+    at = 0
+    while chain := _CHAIN.search(text, at):
+        m = _TITLES.match(text, chain.start())
+        at = max(chain.end(), m.end() if m else 0)
+        if m is None or not _a_name_at(text, m.end()) or _ends_a_sentence(text, m):
+            continue
+        titles = _TITLE_SPLIT.split(m[1])
+        if own.intersection(titles):
+            continue
+        said = ", ".join(_TITLE_WORDS[t] for t in titles if t)
+        parts += [text[done : m.start()], said, ": " if ":" in m[3] else " "]
+        done = m.end()
+    return "".join([*parts, text[done:]])
