@@ -247,6 +247,24 @@ def test_a_keypad_code_is_said_key_by_key_with_its_star_and_hash(text: str, expe
     assert not spoken.flags
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Soạn **#100#** rồi gửi.", "Soạn _#100#_ rồi gửi.", "Soạn ***#100#*** rồi gửi."],
+)
+def test_a_keypad_code_in_bold_or_italic_is_still_said_key_by_key(text: str) -> None:
+    """A code in bold or italics, as a warning stresses it, was read «một trăm»: the marks
+    beside it were taken for keys or a word, so it was no code."""
+    spoken = normalise(text)
+    assert spoken.text == "Soạn thăng một không không thăng rồi gửi."
+    assert not spoken.flags
+
+
+def test_a_keypad_code_closing_an_italic_is_still_said_key_by_key() -> None:
+    """The italic mark closing right after the code is no key of it."""
+    spoken = normalise("*Bấm \\*101#* để kiểm tra.")
+    assert spoken.text == "Bấm sao một không một thăng để kiểm tra."
+
+
 def test_a_hashtag_or_a_hash_after_a_word_is_no_keypad_code() -> None:
     """Only a code that opens with a star or a hash and closes with a hash is dialled."""
     assert normalise("Chiến dịch #AnToan năm nay.").text == "Chiến dịch AnToan năm nay."
