@@ -253,6 +253,24 @@ def test_a_reporters_closing_credit_goes_to_the_item_header(source: str, credit:
     assert byline(source) == credit
 
 
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [
+        ("PV: Vâng.", "Phóng viên: Vâng."),
+        ("PV: Xin Cảm Ơn Anh.", "Phóng viên: Xin Cảm Ơn Anh."),
+        ("PTV: Chúc Quý Vị Ngủ Ngon.", "Phát thanh viên: Chúc Quý Vị Ngủ Ngon."),
+    ],
+)
+def test_last_words_written_in_title_case_are_read_not_taken_for_a_credit(
+    words: str, read: str
+) -> None:
+    """Words in title case were taken for a name and moved silently into the header: a credit
+    names people (two words or an initial each) with no word of a greeting or of thanks."""
+    source = f"Anh có lời khuyên gì?\n\n{words}"
+    assert byline(source) == ""
+    assert normalise(source).text.endswith(read)
+
+
 def test_a_reporters_last_words_in_an_interview_are_read() -> None:
     """«PV: Xin cảm ơn anh.» closes an interview: words, not a name, so no byline."""
     source = "Anh có lời khuyên gì?\n\nPV: Xin cảm ơn anh."

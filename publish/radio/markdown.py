@@ -297,9 +297,29 @@ def _is_speaker(who: str) -> bool:
 
 
 def _a_name(credit: str) -> bool:
-    """Whether every word before the unit (`- Công an xã`, `(Công an xã)`) opens with a capital,
-    as a person's name does («X. Thu Trang», «Thu Trang, Hoàng Lan»)."""
-    return all(word[0].isupper() for word in _UNIT_AFTER_NAME.split(credit, maxsplit=1)[0].split())
+    """Whether a person's credit names people («X. Thu Trang», «Thu Trang, Hoàng Lan»): every
+    word before the unit (`- Công an xã`, `(Công an xã)`) opens with a capital, each name has
+    two words or an initial, and no word is one a name never has (`PV: Xin Cảm Ơn Anh.`,
+    `PTV: Chúc Quý Vị Ngủ Ngon.`, `PV: Vâng.`: last words of an interview, read on air)."""
+    names = _UNIT_AFTER_NAME.split(credit, maxsplit=1)[0]
+    words = names.split()
+    if not all(word[0].isupper() for word in words):
+        return False
+    if any(word.strip(",").lower() in _NEVER_IN_A_NAME for word in words):
+        return False
+    return all(
+        len(name.split()) >= 2 or _INITIAL.match(name.strip())
+        for name in names.split(",")
+        if name.strip()
+    )
+
+
+_INITIAL = re.compile(r"[A-ZĐÂĂÊÔƠƯ]\.")
+_NEVER_IN_A_NAME = frozenset(
+    {"vâng", "dạ", "xin", "cảm", "cám", "ơn", "chúc", "chào", "thưa", "mời", "hẹn", "gặp"}
+    | {"tạm", "biệt", "ngủ", "ngon", "rất", "nhiều"}
+)
+"""Words of a greeting, thanks or farewell that no Vietnamese name has."""
 
 
 def _skip_front_matter(lines: list[str]) -> int:
