@@ -202,11 +202,14 @@ def upcoming_rates(
     kept: Mapping[str, KeptRates],
     now: dt.datetime,
     carried: Mapping[str, frozenset[str]] | None = None,
+    unconfirmed: frozenset[str] = frozenset(),
 ) -> dict[str, KeptRates]:
     """`kept` with every episode built in `radio_output` that airs at or after `now` recorded as
     built (its rundown.json), with, per bulletin, its title there and the ids of the corrections
     its script carried (`carried`: bulletin key → ids, of the site the output was built from,
-    none when not given); aired episodes keep their record, and one to come that is no longer
+    none when not given; a bulletin among `unconfirmed`, whose script the station kept its own
+    copy of or never got, keeps what its record said, else carried none); aired episodes keep
+    their record, and one to come that is no longer
     built loses it. A record is frozen once its air time is past: that decides for good that the
     episode aired, whatever [radio] air_weekday or air_time say later. One the settings move into
     the past before that keeps its record as it is: aired while they say so, it is to come again
@@ -231,10 +234,13 @@ def upcoming_rates(
             }
             rows = [row for row in document["items"] if row.get("key")]
             keys = frozenset(row["key"] for row in rows)
+            before = kept[folder].sent if folder in kept else {}
             sent = (
                 {
-                    row["key"]: SentItem(
-                        str(row["title"] or ""), carried.get(row["key"], frozenset())
+                    row["key"]: (
+                        before.get(row["key"], SentItem(str(row["title"] or ""), frozenset()))
+                        if row["key"] in unconfirmed
+                        else SentItem(str(row["title"] or ""), carried.get(row["key"], frozenset()))
                     )
                     for row in rows
                     if corrected_key(row["key"]) == row["key"]

@@ -387,8 +387,8 @@ def test_deleting_an_earlier_correction_leaves_a_later_ones_item_as_it_was(root:
 def test_a_renamed_bulletin_s_correction_is_planned_under_the_title_it_quotes(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The plan named the correction item by the bulletin's new title while the item quotes
-    the title listeners heard: staff checking the plan against the script found no such news."""
+    """The plan names the correction item by the title the item quotes (the bulletin's title as
+    it is now, which passed every check), so staff checking the plan against the script find it."""
     assert sync_command(root, SENT) == 0
     correct(root, "2024-12-16 09:00")
     edit(
@@ -399,9 +399,9 @@ def test_a_renamed_bulletin_s_correction_is_planned_under_the_title_it_quotes(
     capsys.readouterr()
     assert sync_command(root, CORRECTED) == 0
     plan = capsys.readouterr().out
-    quoted = "«Đính chính: Công an huyện ra quân đảm bảo trật tự an toàn giao thông cuối năm»"
+    quoted = "«Đính chính: Ra quân bảo đảm an toàn giao thông dịp Tết»"
     assert f"{CORRECTION_ITEM} {quoted}" in plan
-    assert "Đính chính: Ra quân" not in plan
+    assert "Đính chính: Công an huyện ra quân" not in plan
 
 
 @pytest.mark.parametrize(
@@ -431,3 +431,39 @@ def test_a_correction_of_an_aired_bulletin_now_held_is_told_as_unread(
     assert "ra quân" not in told.lower() and "đường dây nóng" not in told
     _, later = built_radio(root, NEXT_AIRED)  # that episode aired: nothing left to do
     assert not [p for p in later if "lời đính chính thứ 1" in p]
+
+
+def test_a_correction_the_station_kept_its_own_copy_over_is_told(root: Path) -> None:
+    """The station edited the item script, so the corrected one went beside it (`.moi`) and
+    its own copy, without the correction, was read: `sent` said the correction was carried,
+    and its listeners were never told. A script the station kept keeps what was recorded."""
+    assert sync_command(root, SENT) == 0
+    item = root / STATION / ITEM
+    item.write_bytes(item.read_bytes() + "Ghi chú của đài.\r\n".encode())
+    correct(root, "2024-12-13 09:00")
+    sync_command(root, "2024-12-13T12:00")
+    assert (root / STATION / ITEM.replace(".txt", ".moi.txt")).exists()
+    output, _problems = built_radio(root, CORRECTED)
+    assert len(owed_items(output)) == 1
+
+
+def test_a_sync_that_wrote_the_item_but_not_the_whole_script_records_what_it_carried(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`script.docx` open in Word could not be replaced, the item script was: nothing was
+    recorded, so the correction the station then read was told again the next week."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-13 09:00")
+    real = radio_sync.atomic_write_bytes
+
+    def locked(path: Path, data: bytes, **kwargs: object) -> None:
+        if path.name == "script.docx":
+            raise PermissionError(13, "Permission denied", str(path))
+        real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(radio_sync, "atomic_write_bytes", locked)
+    assert sync_command(root, "2024-12-13T12:00") != 0
+    assert "sáu bảy chín" in (root / STATION / ITEM).read_text("utf-8-sig")
+    monkeypatch.setattr(radio_sync, "atomic_write_bytes", real)
+    output, _problems = built_radio(root, CORRECTED)
+    assert not owed_items(output)

@@ -47,6 +47,7 @@ from publish.sync.base import (
     state_snapshot,
     sync_lock,
     time_milestones,
+    unconfirmed,
 )
 from publish.sync.report import (
     ChannelResult,
@@ -274,10 +275,12 @@ def run_command(args: argparse.Namespace) -> int:
                 continue
             synced = _sync_channel(target, config, result.site, options, log, markdown, timings)
             results.append(synced)
-            if target == "radio" and not args.dry_run and _complete(synced):
-                # The rates an episode keeps once aired are those the station was sent.
+            if target == "radio" and not args.dry_run and _reached(synced):
+                # The rates an episode keeps once aired are those the station was sent, and
+                # what each script carried once written: also when some other file failed.
                 until = last.until if last is not None else None
-                rates = record_rates(options.state, output, now, until, result.site)
+                theirs = unconfirmed(synced.actions, synced.summary.failed)
+                rates = record_rates(options.state, output, now, until, result.site, theirs)
                 if rates.alike and rates.before != rates.after and last is not None:
                     # Records of episodes the build laid out still to come, which no build
                     # reads before they air: the next command may replay this build. Not
@@ -479,9 +482,10 @@ def _sync_channel(
     )
 
 
-def _complete(result: ChannelResult) -> bool:
-    """Whether a channel's sync ran and every action of it succeeded."""
-    return result.error is None and not result.summary.failed
+def _reached(result: ChannelResult) -> bool:
+    """Whether a channel's sync ran and reached its target: some action of it succeeded (a
+    file left unchanged counts), not every one failed."""
+    return result.error is None and len(result.summary.failed) < len(result.actions)
 
 
 def _plan_note(syncer: Any, target: str, options: SyncOptions) -> str:

@@ -32,6 +32,7 @@ from publish.timings import Timings
 
 __all__ = [
     "KIND_LABELS",
+    "THEIRS",
     "UNSENT",
     "Action",
     "Rewrite",
@@ -46,6 +47,7 @@ __all__ = [
     "state_snapshot",
     "sync_lock",
     "time_milestones",
+    "unconfirmed",
     "unsent_part",
 ]
 
@@ -142,6 +144,24 @@ class Summary:
 
 UNSENT = "unsent"
 """Action data flag of a noop for a file the target never had (see Summary.unsent)."""
+
+
+THEIRS = "theirs"
+"""Action data flag of a file the target keeps its own copy of after the action (radio: a
+station-edited script; ours went beside it as `.moi`, or not at all)."""
+
+
+def unconfirmed(actions: Sequence[Action], failed: Sequence[tuple[Action, str]]) -> frozenset[str]:
+    """Bulletins whose script the station does not hold as built: a file of theirs it kept (its
+    own edited copy), or an item script whose writing failed. A failed episode-wide file
+    (`script.docx` open in Word) is tried again by the next sync, and the item script is there."""
+    failures = {action.key for action, _error in failed}
+    keys: set[str] = set()
+    for action in actions:
+        item = action.key.startswith("items/") and action.key in failures
+        if action.kind != "withdraw" and (action.data.get(THEIRS) or item):
+            keys.update(action.data.get("bulletins", ()))
+    return frozenset(keys)
 
 
 def unsent_part(count: int) -> str:
@@ -608,13 +628,19 @@ def record_addresses(state_dir: Path, site: Site) -> Rewrite:
 
 
 def record_rates(
-    state_dir: Path, output: Path, now: dt.datetime, until: dt.datetime | None, site: Site
+    state_dir: Path,
+    output: Path,
+    now: dt.datetime,
+    until: dt.datetime | None,
+    site: Site,
+    unconfirmed: frozenset[str] = frozenset(),
 ) -> Rewrite:
     """Record the read rates of every radio episode still to air in state/radio-rates.json, so
     that once aired it keeps them (see publish/radio_rates.py), and which corrections of each
     bulletin of `site` (built into `output`) its script carried; the file is rewritten only when
     a record changed. `until`: the end of the span in which the build that wrote `output` gives
-    the same output (see radio_rates.builds_alike)."""
+    the same output (see radio_rates.builds_alike). `unconfirmed`: bulletins whose script the
+    station does not hold as built (see `unconfirmed`), which keep what was recorded before."""
     from publish.radio_rates import (
         RATES_NAME,
         builds_alike,
@@ -629,7 +655,7 @@ def record_rates(
     from publish.correction_text import correction_id
 
     carried = {b.key: frozenset(map(correction_id, b.corrections)) for b in site.bulletins}
-    updated = upcoming_rates(output / "radio", kept, now, carried)
+    updated = upcoming_rates(output / "radio", kept, now, carried, unconfirmed)
     if updated == kept:
         return Rewrite(path, before, before, True)
     new = kept_rates_bytes(updated)

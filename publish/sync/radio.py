@@ -47,7 +47,7 @@ from publish.errors import PublishError, os_reason
 from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
-from publish.sync.base import UNSENT, Action
+from publish.sync.base import THEIRS, UNSENT, Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_revisions import (
     LOG_NAME,
@@ -348,7 +348,8 @@ def _plan_file(state: FileState, reasons: dict[str, str], awaited: dict[str, str
     }
 
     def act(kind: str, reason: str, **extra: Any) -> Action:
-        return Action(kind, state.path, reason, state.title, {**data, **extra})
+        theirs = {THEIRS: True} if kind in ("conflict", "refuse") else {}
+        return Action(kind, state.path, reason, state.title, {**data, **theirs, **extra})
 
     if state.local is None:
         why = _withdrawal_reason(state, reasons, awaited)
@@ -386,9 +387,15 @@ def _plan_file(state: FileState, reasons: dict[str, str], awaited: dict[str, str
             # The version we put beside theirs is no longer built (a bulletin in it withdrawn):
             # left there, a withdrawn text would sit in the station folder unmentioned.
             return act(
-                "verify", f"đài đã sửa tệp; bản đặt cạnh {moi} không còn đúng bản dựng: dọn đi"
+                "verify",
+                f"đài đã sửa tệp; bản đặt cạnh {moi} không còn đúng bản dựng: dọn đi",
+                **{THEIRS: True},
             )
-        return act("noop", "đài đã sửa tệp; bản dựng không đổi nên giữ nguyên bản của đài")
+        return act(
+            "noop",
+            "đài đã sửa tệp; bản dựng không đổi nên giữ nguyên bản của đài",
+            **{THEIRS: True},
+        )
     return _conflict(state, act, moi, "đài đã sửa tệp này" + _withdrawn_inside(state, reasons))
 
 
@@ -437,7 +444,11 @@ def _conflict(state: FileState, act: Any, moi: str, why: str) -> Action:
     """Put our version beside the station's file, unless someone else's file already sits there
     or the station deleted this very version from beside it."""
     if state.moi is None and state.moi_written == state.local:
-        return act("noop", f"{why}; đài đã xóa bản mới đặt cạnh ({moi}): giữ nguyên bản của đài")
+        return act(
+            "noop",
+            f"{why}; đài đã xóa bản mới đặt cạnh ({moi}): giữ nguyên bản của đài",
+            **{THEIRS: True},
+        )
     if state.moi is not None and state.moi not in (state.moi_written, state.local):
         return act("refuse", f"{why}, và {moi} cũng đã bị sửa: không ghi đè; hãy xử lý bằng tay")
     if state.moi == state.local:
