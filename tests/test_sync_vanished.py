@@ -145,3 +145,44 @@ def test_a_radio_folder_keeps_its_scripts_when_content_lost_its_bulletins(
     assert main(run) == 1
     assert "content/ không có bản tin nào, trong khi state/ ghi" in capsys.readouterr().err
     assert snapshot(root / "dai-phat-thanh") == station
+
+
+def build(root: Path, *extra: str) -> int:
+    """Run `publish build` in this process."""
+    return main(["--root", str(root), "--now", NOW, "build", *extra])
+
+
+def test_a_build_without_the_bulletins_folder_keeps_the_website_ci_deploys(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """CI deploys output/web right after `publish build`, before a sync could refuse."""
+    root = zalo_project(tmp_path, 3)
+    assert main(["--root", str(root), "--now", NOW, "sync", "web"]) == 0
+    web = snapshot(root / "output" / "web")
+    capsys.readouterr()
+    shutil.rmtree(root / "content" / "bai-viet")
+    assert build(root) == 1
+    told = capsys.readouterr().err
+    assert (
+        "content/ không có bản tin nào, trong khi state/ ghi 3 bản tin đã đăng: dựng lúc này "
+        "sẽ xóa mọi bản tin khỏi output/" in told
+    )
+    assert "Chưa ghi gì, output/ giữ nguyên." in told and "--confirm-withdrawal" in told
+    assert "Traceback" not in told
+    assert snapshot(root / "output" / "web") == web
+    assert build(root, "--output", "thu") == 1
+    assert "xóa mọi bản tin khỏi thu/" in capsys.readouterr().err
+    assert not (root / "thu").exists()
+
+
+def test_a_draft_preview_and_a_confirmed_build_go_on_without_the_bulletins(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 3)
+    assert main(["--root", str(root), "--now", NOW, "sync", "web"]) == 0
+    web = root / "output" / "web"
+    pages = {str(p.relative_to(web)) for p in web.rglob("*.html")}
+    shutil.rmtree(root / "content" / "bai-viet")
+    assert build(root, "--drafts") == 0  # a preview never reaches output/
+    assert build(root, "--confirm-withdrawal") == 0
+    assert {str(p.relative_to(web)) for p in web.rglob("*.html")} < pages

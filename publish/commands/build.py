@@ -53,6 +53,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
     parser.add_argument(
+        "--confirm-withdrawal",
+        action="store_true",
+        help="dựng cả khi content/ không còn bản tin nào trong khi state/ ghi bản tin đã đăng "
+        "(không có cờ này thì lệnh từ chối, không ghi gì: thường là ổ đĩa chưa gắn hay liên kết hỏng)",
+    )
+    parser.add_argument(
         "--timings",
         action="store_true",
         help="in thời gian từng giai đoạn (nạp bài, từng kênh, ghi) và CPU đã dùng, để tìm chỗ chậm",
@@ -115,6 +121,8 @@ def _build_and_write(
         timings=timings,
         output=output,
     )
+    if not args.drafts:
+        _refuse_vanished(args, result.site)
     with timings.remainder(WRITING):
         written = write(result.artifacts, output, channels, cache=args.root / ".cache")
     if args.audio:
@@ -131,6 +139,16 @@ def _build_and_write(
         report(outcome, changes, args.output, timings, preview=args.drafts)
     _print_timings(args, timings, why)
     return 0
+
+
+def _refuse_vanished(args: argparse.Namespace, site: Site) -> None:
+    """Stop before output/ is written when content/ lost its bulletins wholesale: CI deploys
+    output/web straight after `publish build`, before a sync could refuse (see vanished)."""
+    from publish.sync.vanished import refuse_vanished  # only for a build that renders
+
+    confirmed = args.confirm_withdrawal
+    content = args.root / "content"
+    refuse_vanished(args.root / "state", content, site, confirmed=confirmed, output=args.output)
 
 
 def _preview_channels(asked: list[str] | None) -> tuple[str, ...]:

@@ -7,6 +7,8 @@ lost content/bai-viet) into withdrawing every bulletin from the website, Zalo OA
 folder at once. So a sync that finds no bulletin at all while state/ records published ones
 does nothing, and the Zalo channel sends nothing when it would take down most of the articles
 live on Zalo for bulletins no longer in content/, until `--confirm-withdrawal` says it is meant.
+`publish build` asks the same before it empties output/: CI deploys output/web from a build
+before any sync has a say.
 """
 
 from __future__ import annotations
@@ -40,15 +42,20 @@ NAMED = 5
 """Keys named in the message; the rest are counted."""
 
 
-def refuse_vanished(state_dir: Path, content: Path, site: Site, *, confirmed: bool) -> None:
+def refuse_vanished(
+    state_dir: Path, content: Path, site: Site, *, confirmed: bool, output: str | None = None
+) -> None:
     """Raise a PublishError (nothing sent, nothing written) when content/ holds no bulletin
     while state/ records MIN_RECORDED published ones or more. State files are read only then:
-    a sync with nothing to send stays as quick as it was."""
+    a sync with nothing to send stays as quick as it was. `output`: the folder a `publish
+    build` was to write (None: a sync), named in the message."""
     if confirmed or loaded_keys(site):
         return
     recorded = _zalo_live(state_dir) | _web_keys(state_dir) | _radio_keys(state_dir)
     if len(recorded) >= MIN_RECORDED:
-        raise PublishError(_nothing_found(content, len(recorded)))
+        if output is None:
+            raise PublishError(_nothing_found(content, len(recorded)))
+        raise PublishError(_nothing_built(content, len(recorded), output))
 
 
 def refuse_many_gone(
@@ -117,15 +124,30 @@ def _where(content: Path) -> str:
     return "content/"
 
 
+_CAUSE_AND_FIX = (
+    "Thường là content/ trỏ tới ổ đĩa chưa gắn hoặc một thư mục trống, hoặc bản checkout thiếu "
+    "thư mục bản tin (content/bai-viet). Cách sửa: gắn lại ổ đĩa, sửa liên kết hoặc lấy lại các "
+    "bản tin (git status, git checkout -- content), rồi chạy lại."
+)
+
+
 def _nothing_found(content: Path, recorded: int) -> str:
     """The refusal of a sync that found no bulletin at all."""
     return (
         f"{_where(content)} không có bản tin nào, trong khi state/ ghi {recorded} bản tin đã "
         "đăng: đồng bộ lúc này sẽ rút mọi bản tin khỏi website, Zalo OA và thư mục đài phát "
-        "thanh. Chưa làm gì. Thường là content/ trỏ tới ổ đĩa chưa gắn hoặc một thư mục trống, "
-        "hoặc bản checkout thiếu thư mục bản tin (content/bai-viet). Cách sửa: gắn lại ổ đĩa, "
-        "sửa liên kết hoặc lấy lại các bản tin (git status, git checkout -- content), rồi chạy "
-        f"lại. Nếu thật sự muốn rút mọi bản tin, chạy lại với {CONFIRM_FLAG}."
+        f"thanh. Chưa làm gì. {_CAUSE_AND_FIX} Nếu thật sự muốn rút mọi bản tin, chạy lại "
+        f"với {CONFIRM_FLAG}."
+    )
+
+
+def _nothing_built(content: Path, recorded: int, output: str) -> str:
+    """The refusal of a `publish build` that found no bulletin at all."""
+    return (
+        f"{_where(content)} không có bản tin nào, trong khi state/ ghi {recorded} bản tin đã "
+        f"đăng: dựng lúc này sẽ xóa mọi bản tin khỏi {output}/ (CI triển khai website từ "
+        f"{output}/web ngay sau publish build). Chưa ghi gì, {output}/ giữ nguyên. {_CAUSE_AND_FIX} Nếu thật sự muốn rút mọi bản tin, chạy lại "
+        f"với {CONFIRM_FLAG}."
     )
 
 
