@@ -1286,6 +1286,31 @@ def test_a_dry_run_says_nothing_of_hand_edits_when_none_would_be_checked(
     assert "chưa kiểm tra bài bị sửa tay" not in told(capsys)
 
 
+NO_RECORDS = "state/zalo.json chưa có bản ghi nào"
+
+
+def test_a_dry_run_without_records_says_the_real_run_asks_the_oa_before_creating(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """A deleted state file made the PR plan show «tạo» for articles already on the OA, which
+    the real run then refused to create: the plan says that run asks the OA first."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    (root / "content" / "bai-viet" / "ban-tin-002.md").write_text(zalo_bulletin(2), "utf-8")
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 0  # records of the others: a new bulletin is no news
+    assert NO_RECORDS not in told(capsys)
+    (root / "state" / "zalo.json").unlink()
+    emulator.clear_calls()
+    assert sync(root, "--dry-run", "--format", "markdown") == 0
+    comment = told(capsys)
+    assert NO_RECORDS in comment and "Lần chạy thật hỏi OA trước khi tạo" in comment
+    assert "mã thoát 1" in comment and emulator.calls == []
+    assert sync(root) == 1  # what the note foretold
+    assert "OA đã có bài cùng tiêu đề" in told(capsys)
+    assert len(emulator.articles) == 2
+
+
 def test_overwrite_takes_the_bulletin_file_as_a_full_path_from_the_project_folder(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:

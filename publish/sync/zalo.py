@@ -172,6 +172,12 @@ UNCHECKED_IN_DRY_RUN = (
     "và để nguyên bài bị sửa tay (mã thoát 1)."
 )
 
+NO_RECORDS_IN_DRY_RUN = (
+    "state/zalo.json chưa có bản ghi nào (lần đồng bộ đầu tiên, hay tệp bị xóa hoặc làm rỗng?) "
+    "và chạy thử không hỏi Zalo, nên mọi bản tin đều là «tạo mới». Lần chạy thật hỏi OA trước khi "
+    "tạo: OA đã có bài cùng tiêu đề thì không gửi gì lên Zalo (mã thoát 1), để khỏi đăng trùng."
+)
+
 
 def _same_text_note(count: int, live: int) -> str:
     """What the operator is told when most articles are updated while their bulletins kept
@@ -555,7 +561,8 @@ class ZaloSyncer:
     # --- plan ----------------------------------------------------------------------------------
 
     def plan(self, observed: Observed) -> list[Action]:
-        """The pure plan (see plan_actions), with a note when a dry run leaves hand edits unchecked."""
+        """The pure plan (see plan_actions), with a note when a dry run leaves hand edits, or
+        articles of bulletins the state file has no record of, unchecked."""
         actions = plan_actions(observed)
         notes = []
         same = sum(1 for a in actions if a.reason == SAME_TEXT)
@@ -567,6 +574,11 @@ class ZaloSyncer:
         # happen: the real run may find the article edited by hand and leave it.
         if self.dry_run and any(self._guarded(a) for a in actions):
             notes.append(UNCHECKED_IN_DRY_RUN)
+        # A deleted state file reads as "nothing on Zalo": the real run asks the OA first
+        # (refuse_unrecorded), which a dry run, logged in to nothing, cannot.
+        creates = any(a.kind == "create" for a in actions)
+        if self.dry_run and not self.reconcile and creates and not observed.entries:
+            notes.append(NO_RECORDS_IN_DRY_RUN)
         self.plan_note = " ".join(notes)
         return actions
 
