@@ -203,12 +203,16 @@ def upcoming_rates(
     now: dt.datetime,
     carried: Mapping[str, frozenset[str]] | None = None,
     unconfirmed: frozenset[str] = frozenset(),
+    unwritten: frozenset[str] = frozenset(),
 ) -> dict[str, KeptRates]:
     """`kept` with every episode built in `radio_output` that airs at or after `now` recorded as
     built (its rundown.json), with, per bulletin, its title there and the ids of the corrections
     its script carried (`carried`: bulletin key → ids, of the site the output was built from,
     none when not given; a bulletin among `unconfirmed`, whose script the station kept its own
-    copy of or never got, keeps what its record said, else carried none); aired episodes keep
+    copy of or never got, keeps what its record said, else carried none). An item among
+    `unwritten`, whose script failed to write, is left out unless the record already held it
+    (the station has the earlier script): never in it, it is not taken as read once the episode
+    airs (a correction's item is then owed by the next one); aired episodes keep
     their record, and one to come that is no longer
     built loses it. A record is frozen once its air time is past: that decides for good that the
     episode aired, whatever [radio] air_weekday or air_time say later. One the settings move into
@@ -232,7 +236,12 @@ def upcoming_rates(
                 for row in document["items"]
                 if row["duration_mode"] == "estimated" and row["rate_spm"]
             }
-            rows = [row for row in document["items"] if row.get("key")]
+            held = kept[folder].bulletins if folder in kept else frozenset()
+            rows = [
+                row
+                for row in document["items"]
+                if row.get("key") and (row["key"] not in unwritten or row["key"] in held)
+            ]
             keys = frozenset(row["key"] for row in rows)
             before = kept[folder].sent if folder in kept else {}
             sent = (

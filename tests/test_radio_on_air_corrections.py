@@ -467,3 +467,28 @@ def test_a_sync_that_wrote_the_item_but_not_the_whole_script_records_what_it_car
     monkeypatch.setattr(radio_sync, "atomic_write_bytes", real)
     output, _problems = built_radio(root, CORRECTED)
     assert not owed_items(output)
+
+
+def test_a_correction_item_that_could_not_be_written_is_not_recorded_as_read(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The correction's item script failed to write (a locked folder): the episode's record
+    listed it all the same, as it was in the build's rundown, so once that episode aired the
+    correction counted as read and its listeners were never told."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    real = radio_sync.atomic_write_bytes
+
+    def locked(path: Path, data: bytes, **kwargs: object) -> None:
+        if "#dinh-chinh-" in path.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(radio_sync, "atomic_write_bytes", locked)
+    assert sync_command(root, CORRECTED) != 0
+    assert not (root / STATION / CORRECTION_ITEM).exists()
+    monkeypatch.setattr(radio_sync, "atomic_write_bytes", real)
+    kept = json.loads((root / "state/radio-rates.json").read_text("utf-8"))["episodes"]
+    assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7" not in kept["2024-W51"]["bulletins"]
+    output, _problems = built_radio(root, NEXT_AIRED)  # W51 aired without it: told in W52
+    assert len(owed_items(output)) == 1

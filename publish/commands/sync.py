@@ -48,6 +48,7 @@ from publish.sync.base import (
     sync_lock,
     time_milestones,
     unconfirmed,
+    unwritten,
 )
 from publish.sync.report import (
     ChannelResult,
@@ -280,7 +281,8 @@ def run_command(args: argparse.Namespace) -> int:
                 # what each script carried once written: also when some other file failed.
                 until = last.until if last is not None else None
                 theirs = unconfirmed(synced.actions, synced.summary.failed)
-                rates = record_rates(options.state, output, now, until, result.site, theirs)
+                failed = unwritten(synced.summary.failed)
+                rates = record_rates(options.state, output, now, until, result.site, theirs, failed)
                 if rates.alike and rates.before != rates.after and last is not None:
                     # Records of episodes the build laid out still to come, which no build
                     # reads before they air: the next command may replay this build. Not

@@ -49,6 +49,7 @@ __all__ = [
     "time_milestones",
     "unconfirmed",
     "unsent_part",
+    "unwritten",
 ]
 
 KIND_LABELS = {
@@ -162,6 +163,17 @@ def unconfirmed(actions: Sequence[Action], failed: Sequence[tuple[Action, str]])
         if action.kind != "withdraw" and (action.data.get(THEIRS) or item):
             keys.update(action.data.get("bulletins", ()))
     return frozenset(keys)
+
+
+def unwritten(failed: Sequence[tuple[Action, str]]) -> frozenset[str]:
+    """Items whose script failed to write (not a withdrawal): the station holds no script of
+    theirs as built, at most an earlier one."""
+    return frozenset(
+        key
+        for action, _error in failed
+        if action.key.startswith("items/") and action.kind != "withdraw"
+        for key in action.data.get("bulletins", ())
+    )
 
 
 def unsent_part(count: int) -> str:
@@ -634,13 +646,15 @@ def record_rates(
     until: dt.datetime | None,
     site: Site,
     unconfirmed: frozenset[str] = frozenset(),
+    unwritten: frozenset[str] = frozenset(),
 ) -> Rewrite:
     """Record the read rates of every radio episode still to air in state/radio-rates.json, so
     that once aired it keeps them (see publish/radio_rates.py), and which corrections of each
     bulletin of `site` (built into `output`) its script carried; the file is rewritten only when
     a record changed. `until`: the end of the span in which the build that wrote `output` gives
     the same output (see radio_rates.builds_alike). `unconfirmed`: bulletins whose script the
-    station does not hold as built (see `unconfirmed`), which keep what was recorded before."""
+    station does not hold as built (see `unconfirmed`), which keep what was recorded before;
+    `unwritten`: items whose script failed to write, recorded only if they were before."""
     from publish.radio_rates import (
         RATES_NAME,
         builds_alike,
@@ -655,7 +669,7 @@ def record_rates(
     from publish.correction_text import correction_id
 
     carried = {b.key: frozenset(map(correction_id, b.corrections)) for b in site.bulletins}
-    updated = upcoming_rates(output / "radio", kept, now, carried, unconfirmed)
+    updated = upcoming_rates(output / "radio", kept, now, carried, unconfirmed, unwritten)
     if updated == kept:
         return Rewrite(path, before, before, True)
     new = kept_rates_bytes(updated)
