@@ -299,12 +299,36 @@ def test_a_title_before_a_persons_name_is_read_as_the_title(text: str, expected:
         ("Công an thu giữ nhiều TS. Nguyễn Văn A khai nhận.", "tiến sĩ"),
         ("Xe không có BS. Nguyễn Văn B khai nhận.", "bác sĩ"),
         ("Huyện ủy kiện toàn BTV. Nguyễn Văn C được bầu.", "biên tập viên"),
+        ("Đã thu giữ 2 TS. Nguyễn Văn D khai nhận.", "tiến sĩ"),
+        ("Đối tượng lấy trộm BS. Lê Văn E bị bắt.", "bác sĩ"),
     ],
 )
 def test_a_title_ending_a_sentence_is_no_title_of_the_next_ones_name(text: str, wrong: str) -> None:
     """«TS.» after an ordinary word ends its sentence («tài sản», «biển số», «Ban Thường vụ»):
     it was read as the title of the name opening the next one."""
     assert wrong not in normalise(text).text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ý kiến của TS. Nguyễn Văn An về vụ việc.", "của tiến sĩ Nguyễn Văn An về"),
+        ("Trao đổi với BS. Trần Thị Bình sáng nay.", "với bác sĩ Trần Thị Bình sáng"),
+        ("Bị can được LS. Phạm Văn Dũng bào chữa.", "được luật sư Phạm Văn Dũng bào"),
+        ("Đoàn cùng ThS. Lê Văn Cường kiểm tra.", "cùng thạc sĩ Lê Văn Cường kiểm tra"),
+        ("Người hướng dẫn là PGS. Hoàng Văn Em.", "là phó giáo sư Hoàng Văn Em."),
+        ("Khách mời là TS. Đỗ Thị Phương.", "là tiến sĩ Đỗ Thị Phương."),
+    ],
+)
+def test_a_title_with_a_full_stop_after_a_word_a_person_follows_is_a_title(
+    text: str, expected: str
+) -> None:
+    """«của TS. Nguyễn Văn An» was held as unknown capitals, and «cùng ThS. Lê Văn Cường» read
+    «thạc sĩ. Lê Văn Cường»: every title after a word was taken for a sentence's end. Only
+    «tài sản», «biển số», «Ban Thường vụ» end one, after a word that takes a noun there."""
+    spoken = normalise(text)
+    assert expected in spoken.text
+    assert not spoken.flags
 
 
 def test_a_title_after_a_comma_a_colon_or_theo_is_still_a_title() -> None:

@@ -32,6 +32,7 @@ _CASES = {
     "address-without-host": "markdown._has_link('a.b' * N + '@')",
     "paragraph-of-brackets": "normalise('<' * N + '.')",
     "run-of-titles": "name_titles.read_titles_before_names('TS, ' * N + 'TSx')",
+    "titles-after-words": "name_titles.read_titles_before_names('TS. Nguyễn Văn A nói ' * 4 * N)",
 }
 _PARAGRAPH = 100_000  # characters: one hostile paragraph of a bulletin
 _PARAGRAPHS = {

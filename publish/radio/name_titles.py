@@ -29,9 +29,19 @@ _TITLES = re.compile(
     rf"((?:{_TITLE})(?:(?:\.\s*|\s*,\s*|\s+)(?:{_TITLE}))*)(?!\w)(\.?)(\s*:\s*|\s+)"
 )
 """A run of titles as a whole word, then a space or a byline's colon."""
-_SENTENCE_END = frozenset(".!?…")
-_OPENS = frozenset(",:;(“\"'‘-–—")
-"""What a title follows when it is no sentence's last word (see `_ends_a_sentence`)."""
+_ALSO_A_THING = frozenset({"TS", "BS", "BTV"})
+"""Titles that also name a thing in a police report: «tài sản», «biển số», «Ban Thường vụ»."""
+_TAKE_A_NOUN = frozenset(
+    {"nhiều", "các", "những", "số", "mọi", "trộm", "mất", "giữ", "toàn bộ", "thu hồi"}
+    | {"không có", "chiếm đoạt", "trả lại", "kiện toàn"}
+    | {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm"}
+    | {"mốt", "tư", "trăm", "nghìn", "ngàn"}
+)
+"""Words (one or two) after which a title with a full stop is the thing it also names, ending
+its sentence (see `_ends_a_sentence`): a quantity (numbers are spelt out by then), or what is
+taken, kept or lacked."""
+_LOOK_BACK = 40
+"""Characters before a title in which its last two words are looked for."""
 _TITLE_SPLIT = re.compile(r"[.,\s]+")
 _INITIAL_NAME = re.compile(r"[A-ZĐ]\.\s*[^\W\d_]")
 """`H. Lan`, `X. Thu Trang`: an initial and the given name (publish.radio.abbreviations keeps
@@ -71,14 +81,17 @@ def _a_name_at(text: str, at: int) -> bool:
 
 def _ends_a_sentence(text: str, m: re.Match[str]) -> bool:
     """Whether the one title of `m` is written with a full stop and more likely the last word of
-    a sentence (`thu giữ nhiều TS. Nguyễn Văn A khai nhận`: «tài sản»): it follows a word, not
-    a sentence's start, «,», «:» or an opening mark."""
-    if not m[2] or not m[1].isalpha():
+    a sentence (`thu giữ nhiều TS. Nguyễn Văn A khai nhận`: «tài sản»): a title that also names
+    a thing, after a word that takes a noun there (`nhiều`, `không có`, a number), not after
+    one a person follows (`của`, `với`, `cùng`, `được`, `là`)."""
+    if not m[2] or m[1] not in _ALSO_A_THING:
         return False
-    before = text[: m.start()].rstrip()
-    if not before or before[-1] in _SENTENCE_END | _OPENS:
+    # Only the last two words count: copying all the text before each title took time growing
+    # with the square of its length.
+    words = text[max(0, m.start() - _LOOK_BACK) : m.start()].lower().split()[-2:]
+    if not words:
         return False
-    return before.rsplit(None, 1)[-1].lower() != "theo"  # «Theo TS. Nguyễn Văn A, …»
+    return words[-1] in _TAKE_A_NOUN or " ".join(words) in _TAKE_A_NOUN
 
 
 def read_titles_before_names(text: str, own: frozenset[str] = frozenset()) -> str:
