@@ -448,6 +448,26 @@ def test_a_hard_line_break_ends_a_sentence_as_br_does(source: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Công an huyện đã bắt giữ  \nđối tượng Nguyễn Văn A.\n",
+        "Công an huyện đã bắt giữ  \n**đối tượng** Nguyễn Văn A.\n",
+    ],
+)
+def test_two_spaces_before_a_small_letter_do_not_end_the_sentence(source: str) -> None:
+    """Two spaces ending a line are invisible and common in text pasted from Word or Zalo:
+    «đã bắt giữ. Đối tượng …» was read with a stop in the middle of the sentence."""
+    assert normalise(source).text == "Công an huyện đã bắt giữ đối tượng Nguyễn Văn A."
+
+
+def test_two_spaces_before_a_label_in_small_letters_end_the_sentence() -> None:
+    """A line that opens with a label (`điện thoại:`) starts a new sentence all the same."""
+    assert normalise("Địa chỉ: 12 Lê Lợi  \nđiện thoại: 0913 123 456\n").text.startswith(
+        "Địa chỉ: mười hai Lê Lợi. Điện thoại:"
+    )
+
+
 def test_a_hard_line_break_after_a_stop_keeps_the_byline_off_the_air() -> None:
     assert normalise("Nội dung kết thúc.  \nTin: Thu Trang\n").text == "Nội dung kết thúc."
 

@@ -204,7 +204,14 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 _BLANKS = re.compile(r"[ \t]+")
 _HARD_BREAK = re.compile(r"[^\s.!?:;,] {2,}$")
 """Two spaces or more ending a line of text: a hard line break (`<br />` on the website), where
-it ends a sentence on air (after a stop or a comma it changes nothing a listener hears)."""
+it ends a sentence on air (after a stop or a comma it changes nothing a listener hears) when
+the next line opens one (see `_broken_before`). Two spaces ending a line are invisible, and
+common in text pasted from Word or Zalo: before a small letter the sentence goes on («đã bắt
+giữ␠␠⏎đối tượng …»)."""
+_LABEL = re.compile(r"[^\W\d_][^\n:.!?]{0,30}:")
+"""`địa chỉ:`: a line's label."""
+_MARKS_FIRST = re.compile(r"[\W_]*")
+"""Marks opening a line (`**`, `“`, `- `) before its first word."""
 _HARD_BREAKS = re.compile(r"(?<=[^\s.!?:;,]) {2,}\n")
 """`_HARD_BREAK` inside a text, with its line's end."""
 _BREAK_WITHOUT_STOP = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n")
@@ -546,9 +553,18 @@ def _joined(lines: Sequence[tuple[int, str]]) -> str:
     `<br>` does (R1.8): the two sentences were run together («Câu một Câu hai.»)."""
     last = len(lines) - 1
     return " ".join(
-        text.strip() + ("<br>" if i < last and _HARD_BREAK.search(text) else "")
+        text.strip() + ("<br>" if i < last and _broken_before(text, lines[i + 1][1]) else "")
         for i, (_, text) in enumerate(lines)
     )
+
+
+def _broken_before(line: str, following: str) -> bool:
+    """Whether `line` ends in a hard line break that ends its sentence before `following`: one
+    that opens with a capital, a digit or a label («địa chỉ:»), after any marks."""
+    if not _HARD_BREAK.search(line):
+        return False
+    start = following[_MARKS_FIRST.match(following).end() :]
+    return bool(start) and (start[0].isupper() or start[0].isdigit() or bool(_LABEL.match(start)))
 
 
 def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
