@@ -492,3 +492,16 @@ def test_a_correction_item_that_could_not_be_written_is_not_recorded_as_read(
     assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7" not in kept["2024-W51"]["bulletins"]
     output, _problems = built_radio(root, NEXT_AIRED)  # W51 aired without it: told in W52
     assert len(owed_items(output)) == 1
+
+
+def test_a_rundown_the_station_annotated_does_not_unconfirm_the_scripts(root: Path) -> None:
+    """The station wrote its notes into the episode's rundown.txt: every bulletin of the episode
+    kept its old record, so a correction its item script carried was read again on air."""
+    assert sync_command(root, SENT) == 0
+    rundown = root / STATION / "2024-W50/rundown.txt"
+    rundown.write_bytes(rundown.read_bytes() + "Ghi chú của đài.\r\n".encode())
+    correct(root, "2024-12-13 09:00")
+    sync_command(root, "2024-12-13T12:00")
+    assert "sáu bảy chín" in (root / STATION / ITEM).read_text("utf-8-sig")
+    output, _problems = built_radio(root, CORRECTED)
+    assert not owed_items(output)

@@ -153,16 +153,23 @@ station-edited script; ours went beside it as `.moi`, or not at all)."""
 
 
 def unconfirmed(actions: Sequence[Action], failed: Sequence[tuple[Action, str]]) -> frozenset[str]:
-    """Bulletins whose script the station does not hold as built: a file of theirs it kept (its
+    """Bulletins whose script the station does not hold as built: a script of theirs it kept (its
     own edited copy), or an item script whose writing failed. A failed episode-wide file
-    (`script.docx` open in Word) is tried again by the next sync, and the item script is there."""
+    (`script.docx` open in Word) is tried again by the next sync, and the item script is there;
+    a rundown the station annotated holds no text read on air."""
     failures = {action.key for action, _error in failed}
     keys: set[str] = set()
     for action in actions:
         item = action.key.startswith("items/") and action.key in failures
-        if action.kind != "withdraw" and (action.data.get(THEIRS) or item):
+        theirs = action.data.get(THEIRS) and not _a_rundown(action.key)
+        if action.kind != "withdraw" and (theirs or item):
             keys.update(action.data.get("bulletins", ()))
     return frozenset(keys)
+
+
+def _a_rundown(key: str) -> bool:
+    """Whether a radio file is an episode's rundown (`2024-W50/rundown.txt`), not a script."""
+    return key.rsplit("/", 1)[-1].startswith("rundown.")
 
 
 def unwritten(failed: Sequence[tuple[Action, str]]) -> frozenset[str]:
