@@ -40,10 +40,12 @@ def correction_id(correction: Correction) -> str:
 
 
 def correction_ids(correction: Correction) -> tuple[str, ...]:
-    """Every id a record may name the correction by: its id, then the one versions before the
-    tidying gave it (the note as written), when they differ."""
-    ids = (correction_id(correction), _digest(correction, correction.note))
-    return ids[:1] if ids[0] == ids[1] else ids
+    """Every id a record may name the correction by: its id, then those versions before the
+    tidying gave it (the note as written), also of the likely earlier spelling without the
+    final «.» (aired so, then the editor added it), each once."""
+    tidied = _tidied(correction.note)
+    notes = (tidied, tidied.removesuffix("."), correction.note)
+    return tuple(dict.fromkeys(_digest(correction, note) for note in notes))
 
 
 def _digest(correction: Correction, note: str) -> str:

@@ -364,6 +364,22 @@ def test_an_item_an_older_version_keyed_by_the_untidied_note_is_not_read_again(
     assert "2024-W52/rundown.json" not in output
 
 
+def test_an_item_keyed_by_the_note_without_its_stop_is_not_read_again_once_it_has_one(
+    root: Path,
+) -> None:
+    """Aired under the id of the note as then written, with no final «.»: the editor then added
+    the «.», and the aired item seemed another correction, read again the next Saturday."""
+    note = "Sửa số đường dây nóng: đúng là 0912.345.679"
+    aired_correction(root, note)
+    [correction] = corrected(root).corrections
+    _now, before = correction_text.correction_ids(correction)
+    rekey_aired(root, before)
+    edit(root / FIRST, '0912.345.679"', '0912.345.679."')
+    output, _problems = built_radio(root, NEXT_AIRED)
+    assert owed_items(output) == [f"items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-{before}.txt"]
+    assert "2024-W52/rundown.json" not in output
+
+
 def test_deleting_an_earlier_correction_leaves_a_later_ones_item_as_it_was(root: Path) -> None:
     """Items were numbered by place: deleting the first correction gave the second one the
     first's key, so it was taken for the item already sent (or aired) and never told."""
