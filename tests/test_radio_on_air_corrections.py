@@ -313,6 +313,23 @@ def test_an_item_keyed_by_place_that_aired_is_not_read_again(root: Path) -> None
     assert "2024-W52/rundown.json" not in output
 
 
+def test_a_correction_that_replaced_one_keyed_by_place_after_it_aired_is_read(
+    root: Path,
+) -> None:
+    """The first correction aired as `<key>#dinh-chinh-1`; the editor then replaced it with
+    another, dated after that broadcast: the new one, first in the list, was taken for the
+    aired item by its place, and its listeners were never told."""
+    aired_correction(root)
+    rekey_aired(root, "1", keep_sent=False)
+    edit(root / FIRST, "date: 2024-12-16 09:00", "date: 2024-12-22 09:00")
+    output, _problems = built_radio(root, NEXT_AIRED)
+    [item] = owed_items(output)
+    assert item != "items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-1.txt"
+    assert item.removesuffix(".txt").removeprefix("items/") in (
+        output["2024-W52/rundown.json"].decode()
+    )
+
+
 def test_a_correction_keyed_by_place_is_not_taken_for_an_id() -> None:
     """«1» is a place in the list (of a version before the ids), not an id of 8 hex digits; an
     id of digits alone is an id all the same."""

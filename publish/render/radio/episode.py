@@ -229,10 +229,11 @@ def _assemble(site: Site) -> Assembly:
         kept[bulletin.source] = fresh
     synced = load_kept_rates(rates_path(config.root))
     sent = aired_bulletins(synced, site.now)
-    read_items: defaultdict[str, list[str]] = defaultdict(list)  # bulletin → its aired items
-    for key in sent:
+    # Bulletin → its aired items, each with its episode's air time.
+    read_items: defaultdict[str, dict[str, dt.datetime]] = defaultdict(dict)
+    for key, aired_in in sent.items():
         if corrected_key(key) != key:
-            read_items[corrected_key(key)].append(key)
+            read_items[corrected_key(key)][key] = synced[aired_in].air
     for bulletin, block, block_problems in blocks:
         problems += block_problems
         if block_problems:
@@ -261,7 +262,7 @@ def _assemble(site: Site) -> Assembly:
             # heard the wrong version, whatever becomes of the aired episode's copy.
             was = aired.sent.get(bulletin.key)
             corrections += on_air_corrections.due(
-                bulletin, aired.air, was, config, read_items.get(bulletin.key, ())
+                bulletin, aired.air, was, config, read_items.get(bulletin.key)
             )
             readers[bulletin.key] = item.reader
         # One test for a published bulletin and a scheduled one alike: a scheduled bulletin

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 
 from publish.config import Config
 from publish.correction_text import (
@@ -60,17 +60,17 @@ def due(
     aired: dt.datetime,
     sent: SentItem | None,
     config: Config,
-    read: Collection[str] = (),
+    read: Mapping[str, dt.datetime] | None = None,
 ) -> list[OnAir]:
     """The corrections of a bulletin that aired at `aired` its listeners were never told, each
     as the bulletin its item shows: those the script `sent` did not carry; with no such record
     (written before it was kept), those made after the broadcast or, written as a day alone, on
     its day. One whose item aired (its key among `read`, the keys of aired items) keeps that
     item's key, even one an older version gave it: it stays in the episode it was read in and
-    is never read again. The item quotes the title as it is now, which passed every check
+    is never read again (`read` gives the air time of each). The item quotes the title as it is now, which passed every check
     before publishing: the one sent may hold what was taken out since (a child's name)."""
     title = " ".join(strip_markup(bulletin.title).split())
-    told = _told(bulletin, read)
+    told = _told(bulletin, read or {})
     return [
         OnAir(
             dataclasses.replace(
@@ -94,9 +94,11 @@ def due(
     ]
 
 
-def _told(bulletin: Bulletin, read: Collection[str]) -> dict[int, str]:
-    """Place of a correction (1 for the first) → the key of its item that aired, by its id, an
-    id older versions gave it, or (as they keyed it once) its place in the list."""
+def _told(bulletin: Bulletin, read: Mapping[str, dt.datetime]) -> dict[int, str]:
+    """Place of a correction (1 for the first) → the key of its item that aired (`read`: key →
+    its episode's air time), by its id, an id older versions gave it, or (as they keyed it
+    once) its place in the list, if made by that air time: one made later replaced the
+    correction that aired there."""
     by_id = {
         on_air_key(bulletin.key, ident): number
         for number, correction in enumerate(bulletin.corrections, start=1)
@@ -106,10 +108,18 @@ def _told(bulletin: Bulletin, read: Collection[str]) -> dict[int, str]:
     for key in sorted(read):
         if corrected_key(key) != bulletin.key:
             continue
-        number = by_id.get(key) or position(key)
+        number = by_id.get(key) or _by_place(bulletin, key, read[key])
         if number is not None and number <= len(bulletin.corrections):
             told.setdefault(number, key)
     return told
+
+
+def _by_place(bulletin: Bulletin, key: str, aired: dt.datetime) -> int | None:
+    """The place an item keyed by place tells, if the correction there was made by `aired`."""
+    number = position(key)
+    if number is None or number > len(bulletin.corrections):
+        return None
+    return number if bulletin.corrections[number - 1].date <= aired else None
 
 
 def after(correction: Correction, aired: dt.datetime, config: Config) -> bool:
