@@ -563,7 +563,7 @@ def _broken_before(line: str, following: str) -> bool:
     that opens with a capital, a digit or a label («địa chỉ:»), after any marks."""
     if not _HARD_BREAK.search(line):
         return False
-    start = following[_MARKS_FIRST.match(following).end() :]
+    start = _MARKS_FIRST.sub("", following, count=1)
     return bool(start) and (start[0].isupper() or start[0].isdigit() or bool(_LABEL.match(start)))
 
 
