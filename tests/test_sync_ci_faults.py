@@ -108,6 +108,7 @@ def test_an_empty_server_address_sends_nothing_anywhere(
     assert sync(root) == 1
     message = told(capsys)
     assert f"Biến môi trường {name} có đặt nhưng rỗng" in message
+    assert f"unset {name}" in message  # the command that removes the variable, not just «bỏ»
     assert "không gửi gì lên Zalo" in message and "Traceback" not in message
     assert emulator.calls == [] and emulator.articles == {}
 

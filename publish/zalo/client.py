@@ -98,7 +98,7 @@ class ClientSettings:
                 f"Biến môi trường {' và '.join(empty)} có đặt nhưng rỗng: không rõ phải gửi tới "
                 "Zalo thật hay tới máy chủ thử (publish zalo-sandbox), nên không gửi gì lên "
                 "Zalo. Cách sửa: đặt địa chỉ máy chủ thử vào biến, hoặc bỏ hẳn biến để gửi tới "
-                "Zalo thật. " + EMPTY_IN_CI.strip()
+                f"Zalo thật (unset {' '.join(empty)}). " + EMPTY_IN_CI.strip()
             )
         values: dict[str, Any] = {}
         if env.get(ENV_API_BASE):
