@@ -740,6 +740,28 @@ def test_a_file_named_from_elsewhere_than_the_project_root_is_approved(
     assert verdict(root) is None
 
 
+def test_a_file_on_another_drive_is_told_to_be_outside_the_project(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Windows: «publish approve D:\\Downloads\\tin.md» with the project on C: made relpath raise
+    (no relative path between drives) and stopped with «Lỗi nội bộ (ValueError)»."""
+    root = project(tmp_path)
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    (downloads / "tin.md").write_text(bulletin_md(BASE_FIELDS, BODY), encoding="utf-8")
+
+    def across_drives(path: str, start: str | None = None) -> str:
+        """ntpath.relpath's answer for a path on D: and a start on C:."""
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    monkeypatch.setattr(approve_command.os.path, "relpath", across_drives)
+    assert approve(root, str(downloads / "tin.md")) == 1
+    err = capsys.readouterr().err
+    assert "không phải tệp trong thư mục content/ của dự án" in err
+    assert "Lỗi nội bộ" not in err and "Traceback" not in err
+    assert "approved_version" not in (downloads / "tin.md").read_text("utf-8")
+
+
 def test_a_file_name_typed_with_composed_letters_names_the_file_a_mac_wrote(
     tmp_path: Path, capsys
 ) -> None:

@@ -327,7 +327,10 @@ def _find(name: str, root: Path) -> Path:
     # «cd content; publish approve --root .. bai-viet/a.md» crashed the loader (a path under
     # the current folder compared with one under «..»).
     for spelt in (os.path.abspath, os.path.realpath):  # a project reached through a link too
-        inside = os.path.relpath(spelt(path.parent) / Path(path.name), spelt(root))
+        try:
+            inside = os.path.relpath(spelt(path.parent) / Path(path.name), spelt(root))
+        except ValueError:  # Windows: «D:\Downloads\tin.md» with the project on C: is outside
+            continue
         if inside != ".." and not inside.startswith(".." + os.sep):
             return root / inside
     return path
