@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -351,11 +352,8 @@ def mend_keys(yaml_text: str) -> tuple[str, list[int]]:
     editor; each character stays one, so lines and columns do not move."""
     lines = yaml_text.split("\n")
     curly = []
-    block_indent = -1
-    for i, line in enumerate(lines):
-        indent = len(line) - len(line.lstrip(" "))
-        if block_indent >= 0 and (not line.strip() or indent > block_indent):
-            continue
+    for i in _lines_with_keys(lines):
+        line = lines[i]
         line = _SPACE_BEFORE_COLON.sub(lambda m: m[1] + " " * len(m[2]), line)
         line = _KEY_SPACED.sub(lambda m: m[1] + " " * len(m[2]), line)
         keyed = _CURLY_KEY.sub(lambda m: f'{m[1]}"{m[2]}"' if m[2] else f"{m[1]}'{m[3]}'", line)
@@ -366,8 +364,57 @@ def mend_keys(yaml_text: str) -> tuple[str, list[int]]:
             keyed = key + colon + spaces + _straight_value(value[len(spaces) :])
             curly.append(i)
         lines[i] = keyed
-        block_indent = indent if _BLOCK_START.search(keyed) else -1
     return "\n".join(lines), curly
+
+
+_WS = "[ \t\u00a0\u2007\u202f]"
+_OWNER = re.compile(
+    rf"^(?P<lead> *(?:-{_WS}+)*)"
+    rf"(?P<key>(?:[\w.-]+|“[\w.-]+”|‘[\w.-]+’|\"[^\"]*\"|'[^']*'){_WS}*:(?={_WS}|$))?"
+    rf"{_WS}*(?P<value>.*)$"
+)
+"""A line's key (or bare list item) and its value, no-break spaces read as spaces."""
+
+
+def _lines_with_keys(lines: list[str]) -> Iterator[int]:
+    """The 0-based lines that may hold a key: not those that go on with a value started above
+    (a `|`/`>` block, a plain value's next lines, a quoted value not yet closed), whose text is
+    the value's own («  Hotline:\u00a00912» under `summary: Gọi`)."""
+    owner = -1  # column a line must go beyond to go on with the value above, else -1
+    quote = ""  # the quote of a quoted value still open
+    for i, line in enumerate(lines):
+        if quote:
+            quote = "" if _closed(line, quote) is not None else quote
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if owner >= 0 and (not line.strip() or indent > owner):
+            continue
+        yield i
+        match = _OWNER.match(line)
+        value = match["value"].rstrip() if match is not None else ""
+        owner, quote = -1, ""
+        if match is None or not value or value.startswith("#"):
+            continue  # the key's value is the lines below: keys or items
+        if value[0] in "\"'":
+            if _closed(value[1:], value[0]) is None:
+                quote = value[0]
+            continue
+        owner = len(match["lead"]) if match["key"] else indent
+
+
+def _closed(text: str, quote: str) -> int | None:
+    """Where the quoted value in `text` closes (`quote` not escaped), or None."""
+    at = 0
+    while (at := text.find(quote, at)) >= 0:
+        if quote == '"':
+            if (len(text[:at]) - len(text[:at].rstrip("\\"))) % 2 == 0:
+                return at
+        elif text[at + 1 : at + 2] != "'":
+            return at
+        else:
+            at += 1  # '' is a quote inside
+        at += 1
+    return None
 
 
 def _straight_value(value: str) -> str:

@@ -119,6 +119,38 @@ def test_what_word_does_to_a_key_is_undone(tmp_path: Path, old: str, new: str) -
     assert [p for p in site.warnings if p is not note] == []
 
 
+HOTLINE = f"Người dân cần hỗ trợ xin gọi\n  Hotline:{NBSP}0912 345 678 của Công an xã"
+
+
+def test_a_no_break_space_on_the_next_line_of_a_value_is_the_values_own(tmp_path: Path) -> None:
+    """«Hotline:\u00a00912» on a summary's second line is text (YAML needs a plain space after
+    a colon to read a key): mended into a key, the file was «phần đầu sai cú pháp»."""
+    text = bulletin_md({"summary": HOTLINE})
+    root = make_project(tmp_path, {"content/bai-viet/a.md": text})
+    site = load(root)
+    [bulletin] = site.bulletins
+    assert bulletin.summary.endswith("0912 345 678 của Công an xã")
+    assert f"Hotline:{NBSP}0912" in bulletin.summary
+
+
+def test_a_no_break_space_in_a_quoted_value_keeps_its_approval(tmp_path: Path, capsys) -> None:
+    """In a quoted summary over two lines, the mending turned the value's no-break space into a
+    space: the value changed, and a bulletin approved with it was held as changed since."""
+    escaped = HOTLINE.replace(NBSP, "\\_")  # YAML's escape for a no-break space: not mended
+    text = bulletin_md({"summary": f'"{escaped}"', "approved_by": '""'})
+    root = make_project(tmp_path, {"content/bai-viet/a.md": text})
+    assert (
+        main(["approve", "--root", str(root), "content/bai-viet/a.md", "--by", "Thượng tá A"]) == 0
+    )
+    file = root / "content/bai-viet/a.md"
+    file.write_text(file.read_text("utf-8").replace(escaped, HOTLINE), "utf-8")  # as Word wrote it
+    capsys.readouterr()
+    site = load(root)
+    assert [e.code for e in site.excluded] == []
+    [bulletin] = site.bulletins
+    assert f"Hotline:{NBSP}0912" in bulletin.summary
+
+
 def test_approve_writes_into_a_file_word_put_a_no_break_space_in(tmp_path: Path, capsys) -> None:
     """Read, the file could not be approved: the line-by-line edit refused its front matter."""
     fields = {"title": "“Cảnh báo”", "author": "“Minh Anh”", "approved_by": '""'}
