@@ -11,8 +11,8 @@ import pytest
 
 from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
-from tests.zalo_fixtures import env_for
-from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
+from tests.zalo_fixtures import env_for, sample_body
+from tests.zalo_project import FAST_ENV, NOW, TITLES, zalo_bulletin, zalo_project
 
 
 @pytest.fixture
@@ -143,3 +143,59 @@ def test_a_new_bulletin_is_created_when_no_newer_article_bears_its_title(
     (root / "content/bai-viet/ban-tin-002.md").write_text(zalo_bulletin(2), "utf-8")
     assert sync(root) == 0
     assert len(emulator.articles) == 3
+
+
+def test_an_article_posted_by_hand_under_a_new_bulletins_title_is_named_and_can_be_kept(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """The OA admin posted an article by hand under the title of a bulletin about to be created:
+    the refusal blamed a stale state/ only, and its one way out, --reconcile, takes the
+    hand-written article over (its text replaced by the bulletin's)."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    source = "content/bai-viet/ban-tin-002.md"
+    (root / source).write_text(zalo_bulletin(2), "utf-8")
+    title = f"{TITLES[2]} (2)"
+    by_hand = emulator.seed_article(sample_body(title=title))
+    written = json.dumps(emulator.articles[by_hand], sort_keys=True)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    message = told(capsys)
+    assert "quản trị viên OA đã đăng tay một bài cùng tiêu đề" in message
+    assert f"publish sync zalo --zalo-create-anyway {source}" in message
+    assert "đừng chạy --reconcile: nó nhận bài đăng tay làm bài của bản tin" in message
+    assert emulator.write_calls() == []
+    assert sync(root, "--zalo-create-anyway", source) == 0  # the way out the message gives
+    assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
+    records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+    assert records["bt-002"]["article_id"] not in (None, by_hand)
+    assert [a["title"] for a in emulator.articles.values()].count(title) == 2
+
+
+def test_a_create_awaiting_its_id_does_not_stop_a_bulletin_of_the_same_title(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A weekly bulletin under last week's title, while last week's create has a token but no id
+    yet: its article was taken for one the records do not know, and the refusal stopped the
+    run that would have verified it."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    title = f'"{TITLES[1]} (1)"'
+    (root / "content/bai-viet/ban-tin-001.md").write_text(zalo_bulletin(1), "utf-8")
+    emulator.configure(verify_processing_count=1000)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    assert sync(root) == 3  # created; its token kept, unverified
+    records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+    assert records["bt-001"].get("token") and not records["bt-001"].get("article_id")
+    emulator.configure(verify_processing_count=0)
+    (root / "content/bai-viet/ban-tin-002.md").write_text(zalo_bulletin(2, title=title), "utf-8")
+    capsys.readouterr()
+    assert sync(root) == 0, told(capsys)
+    records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+    ids = {records[k]["article_id"] for k in ("bt-000", "bt-001", "bt-002")}
+    assert ids == set(emulator.articles) and len(ids) == 3

@@ -292,12 +292,15 @@ def test_channel_that_cannot_start_stops_only_itself(tmp_path, fakes, capsys):
     assert "zalo: LỖI — thiếu biến môi trường ZALO_APP_ID" in capsys.readouterr().out
 
 
-def test_zalo_overwrite_without_syncing_zalo_is_an_error_not_ignored(tmp_path, fakes, capsys):
+@pytest.mark.parametrize("option", ["--zalo-overwrite", "--zalo-create-anyway"])
+def test_zalo_overwrite_without_syncing_zalo_is_an_error_not_ignored(
+    tmp_path, fakes, capsys, option
+):
     root = project(tmp_path)
-    assert sync(root, "radio", "--zalo-overwrite", "a") == 1
+    assert sync(root, "radio", option, "a") == 1
     err = capsys.readouterr().err
-    assert "--zalo-overwrite chỉ có tác dụng khi đồng bộ Zalo" in err
-    assert "publish sync zalo --zalo-overwrite a" in err
+    assert f"{option} chỉ có tác dụng khi đồng bộ Zalo" in err
+    assert f"publish sync zalo {option} a" in err
     assert applied(fakes) == []
 
 

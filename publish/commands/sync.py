@@ -101,6 +101,9 @@ class SyncOptions:
     zalo_overwrite: tuple[str, ...] = ()
     """Bulletins (key or file) whose Zalo article may be changed although it is not the version
     the tool last posted (edited by hand in the OA admin page)."""
+    zalo_create_anyway: tuple[str, ...] = ()
+    """Bulletins (key or file) created on Zalo although the OA holds an article of their title
+    that the records do not know (one the OA admin posted by hand)."""
     confirm_withdrawal: bool = False
     """--confirm-withdrawal: a channel may withdraw most of what it shows at once."""
 
@@ -139,6 +142,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="cho phép cập nhật, ẩn hay gỡ bài Zalo của bản tin này (khóa hoặc tệp .md) dù bài "
         "trên Zalo không còn là bản công cụ đăng lần trước (đã bị sửa tay trong trang quản trị "
         "OA), và gửi lại bản trong kho cả khi bản tin không đổi; lặp lại cho từng bản tin",
+    )
+    parser.add_argument(
+        "--zalo-create-anyway",
+        action="append",
+        default=[],
+        metavar="KHÓA_HOẶC_TỆP",
+        help="vẫn tạo bài Zalo mới cho bản tin này (khóa hoặc tệp .md) dù OA đã có bài cùng tiêu "
+        "đề mà state/zalo.json không ghi (bài quản trị viên OA đăng tay, được giữ nguyên); lặp "
+        "lại cho từng bản tin",
     )
     parser.add_argument(
         CONFIRM_FLAG,
@@ -184,13 +196,17 @@ def run_command(args: argparse.Namespace) -> int:
     """Build, write, sync each channel, print the summary; return 0, 1 or 3."""
     timings: Timings = getattr(args, "stopwatch", None) or Timings()
     targets = _targets(args.targets)
-    if args.zalo_overwrite and "zalo" not in targets:
-        # Said nothing before: the operator believed the article had been overwritten.
-        raise PublishError(
-            "--zalo-overwrite chỉ có tác dụng khi đồng bộ Zalo: lệnh này không đồng bộ Zalo "
-            "nên chưa làm gì. Chạy lại với kênh zalo, ví dụ: publish sync zalo --zalo-overwrite "
-            + " --zalo-overwrite ".join(args.zalo_overwrite)
-        )
+    for option, names in (
+        ("--zalo-overwrite", args.zalo_overwrite),
+        ("--zalo-create-anyway", args.zalo_create_anyway),
+    ):
+        if names and "zalo" not in targets:
+            # Said nothing before: the operator believed the article had been overwritten.
+            raise PublishError(
+                f"{option} chỉ có tác dụng khi đồng bộ Zalo: lệnh này không đồng bộ Zalo nên "
+                f"chưa làm gì. Chạy lại với kênh zalo, ví dụ: publish sync zalo {option} "
+                + f" {option} ".join(names)
+            )
     _refuse_preview(args)
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
@@ -219,6 +235,9 @@ def run_command(args: argparse.Namespace) -> int:
             args.root / "state",
             None if args.dry_run else args.root / ".cache",
             zalo_overwrite=tuple(typed_path(name, args.root) for name in args.zalo_overwrite),
+            zalo_create_anyway=tuple(
+                typed_path(name, args.root) for name in args.zalo_create_anyway
+            ),
             confirm_withdrawal=args.confirm_withdrawal,
         )
         now, backwards = monotonic_now(options.state, now)

@@ -94,7 +94,7 @@ from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
 from publish.sync.zalo_records import check_records, late_content, late_jobs
-from publish.sync.zalo_unrecorded import refuse_unrecorded
+from publish.sync.zalo_unrecorded import CREATE_ANYWAY, refuse_unrecorded
 from publish.text import vn_datetime
 from publish.zalo.errors import ZaloError, ZaloUncertainError
 from publish.zalo.owner import Stakes, confirm_oa
@@ -103,6 +103,8 @@ if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
 
 __all__ = ["ZaloSyncer", "make_syncer", "not_configured"]
+
+OVERWRITE = "--zalo-overwrite"
 
 _NO_JOB: dict[str, Any] = {
     "token": None,
@@ -250,6 +252,7 @@ class ZaloSyncer:
         reconcile: bool = False,
         dry_run: bool = False,
         overwrite: Sequence[str] = (),
+        create_anyway: Sequence[str] = (),
         confirmed: bool = False,
         client: ZaloClient | None = None,
         env: Mapping[str, str] | None = None,
@@ -265,6 +268,8 @@ class ZaloSyncer:
         self.reconcile = reconcile
         self.dry_run = dry_run
         self.overwrite_names = tuple(overwrite)
+        self.create_anyway_names = tuple(create_anyway)
+        """--zalo-create-anyway: bulletins created although the OA holds an article of their title."""
         self.confirmed = confirmed
         """--confirm-withdrawal: most live articles may be withdrawn at once (see vanished)."""
         self.overwrite: frozenset[str] = frozenset()
@@ -386,10 +391,11 @@ class ZaloSyncer:
             )
         if not self.dry_run:
             payloads.save()
-        self.overwrite = self._overwrite_keys(local, recorded)
+        self.overwrite = self._named_keys(self.overwrite_names, OVERWRITE, local, recorded)
+        anyway = self._named_keys(self.create_anyway_names, CREATE_ANYWAY, local, recorded)
         if not self.reconcile and not self.dry_run and any(k not in recorded for k in local):
             self.prepare()  # the OA is asked only once the token is known to be its own
-            refuse_unrecorded(self.client, self.state_path, local, recorded)
+            refuse_unrecorded(self.client, self.state_path, local, recorded, anyway=anyway)
         if self.reconcile:
             # Reconcile reads the OA's articles: only once the token is known to be this OA's,
             # or another unit's OA would mark this one's records removed and adopt its articles.
@@ -535,13 +541,17 @@ class ZaloSyncer:
             return ""
         return f" lúc {vn_datetime(sent.astimezone(self.config.tz))}" if sent.tzinfo else ""
 
-    def _overwrite_keys(
-        self, local: Mapping[str, Local], entries: Mapping[str, Mapping[str, Any]]
+    def _named_keys(
+        self,
+        names: Sequence[str],
+        option: str,
+        local: Mapping[str, Local],
+        entries: Mapping[str, Mapping[str, Any]],
     ) -> frozenset[str]:
-        """The keys --zalo-overwrite names (a key, or a bulletin file from the project root)."""
+        """The keys `option` names (a key, or a bulletin file from the project root)."""
         keys: set[str] = set()
         root = Path(os.path.abspath(self.config.root))  # «.» unless --root names a folder
-        for name in self.overwrite_names:
+        for name in names:
             path = Path(name)
             if path.is_absolute() and path.is_relative_to(root):
                 path = path.relative_to(root)
@@ -550,7 +560,7 @@ class ZaloSyncer:
             found |= {k for k, e in entries.items() if name == k or source == e.get("source")}
             if not found:
                 raise PublishError(
-                    f"--zalo-overwrite {name}: không có bản tin nào có khóa hay tệp này (trong "
+                    f"{option} {name}: không có bản tin nào có khóa hay tệp này (trong "
                     "bản dựng hoặc state/zalo.json). Ghi khóa của bản tin (trường id, ví dụ "
                     "bt-001) hoặc đường dẫn tệp tính từ gốc dự án, ví dụ "
                     "content/bai-viet/ten-bai.md."
@@ -1485,6 +1495,7 @@ def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> Za
         reconcile=options.reconcile,
         dry_run=options.dry_run,
         overwrite=getattr(options, "zalo_overwrite", ()),
+        create_anyway=getattr(options, "zalo_create_anyway", ()),
         confirmed=getattr(options, "confirm_withdrawal", False),
         echo=getattr(options, "echo", print),
     )
