@@ -44,7 +44,7 @@ from publish.links import ContentFiles, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.tags import tag_key, tag_slugs
-from publish.text import nfc
+from publish.text import nfc, quoted
 from publish.windows_approval import windows_approved
 
 __all__ = [
@@ -556,6 +556,10 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         collector.add(str(exc), line=exc.line, hint=exc.hint, column=exc.column)
         return None
     parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found))
+    body, quoted_links = pasted.unquote_links(parsed.body)
+    if quoted_links:
+        parsed = dataclasses.replace(parsed, body=body)
+        _quoted_links(collector, quoted_links, parsed.body_line)
     if garbled:
         _garbled(collector, parsed, garbled)
     if parsed.straightened or curly_keys:
@@ -582,6 +586,18 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         )
     collector.parsed = parsed
     return parsed
+
+
+def _quoted_links(collector: Collector, found: list[tuple[str, int]], first_line: int) -> None:
+    """A note for each link address Word put between curly quotes, read without them."""
+    for address, line in found:
+        collector.add(
+            f"địa chỉ liên kết {quoted(address)} nằm trong dấu ngoặc kép cong “…” (Word tự đổi): "
+            "đã được hiểu là địa chỉ không có ngoặc kép",
+            line=first_line + line,
+            hint="Xóa hai dấu ngoặc kép quanh địa chỉ, để tệp ghi đúng như đã được hiểu.",
+            severity="note",
+        )
 
 
 def _as_written(

@@ -1,6 +1,9 @@
 """Leftovers of text pasted from a PDF, Word, Facebook or an e-mail: mended, or told to the editor.
 
-Two are mended at load without a word, as nothing is lost: a PDF's ligatures («ﬁ», «ﬂ», one
+Three are mended at load, as nothing is lost: a link address Word put between its curly quotes
+(`[x](“https://…”)`, which the website and Zalo made a link to «“https://…”», a page of our own
+site that does not exist) is read without them, with a note (see `unquote_links`); without a
+word, a PDF's ligatures («ﬁ», «ﬂ», one
 character the radio voice cannot read and the search does not match) become their letters, and
 the tracking parameters Facebook, Zalo and Google add to a shared link («?fbclid=…»,
 «&utm_source=…») are dropped from it (the page is the same; the reader is not tracked).
@@ -20,11 +23,12 @@ import re
 
 from publish.fields import Collector
 from publish.frontmatter import Parsed
+from publish.markdown_code import masked
 from publish.markdown_comments import prose
 from publish.markdown_pasted import bullet, sub_bullets
 from publish.text import LineCounter, LinePattern, line_numbers
 
-__all__ = ["check", "mend"]
+__all__ = ["check", "mend", "unquote_links"]
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 TRACKING = re.compile(r"(?:fbclid|gclid|dclid|msclkid|mibextid|igshid|zarsrc|utm_[a-z]+)=", re.I)
@@ -40,6 +44,15 @@ _URL_CHARS = "[^\\s<>()\\[\\]\"'`«»“”‘’]"
 _URL = re.compile(rf"https?://{_URL_CHARS}*[^\s<>()\[\]\"'`«»“”‘’.,;:!?]")
 """A link, without the quotes around it or the punctuation ending its sentence (as GitHub's
 autolinks): «Trang «https://x.vn/a?utm_source=zalo», và» keeps its «»,»."""
+
+_CURLY = "“”„‘’‚"
+_QUOTED_LINK = re.compile(
+    rf"(?:\]\(|^ {{0,3}}\[(?!\^)[^\]\n]+\]:)[ \t]*([{_CURLY}])([^\s{_CURLY}()<>]+)[{_CURLY}]"
+    rf"(?=[ \t]*\)|[ \t]+[\"'(“‘]|[ \t]*$)",
+    re.MULTILINE,
+)
+"""A link's address (inline, `[x](“https://…”)`, or a reference definition, `[x]: “https://…”`)
+between Word's curly quotes, group 2 without them; a Markdown title after it keeps its place."""
 
 _CUT_WORD = re.compile(r"[^\W\d_]-\n[ \t]*[^\W\d_]")
 _PUNCTUATION = '.,;:!?…)»”’"'
@@ -81,6 +94,23 @@ def mend(text: str) -> str:
         for ligature, letters in LIGATURES.items():
             text = text.replace(ligature, letters)
     return text
+
+
+def unquote_links(body: str) -> tuple[str, list[tuple[str, int]]]:
+    """`body` with each link address Word put between curly quotes (see _QUOTED_LINK) read
+    without them, and each address so read with its line in the body (0-based); code shows as
+    typed, so its text is left as it is."""
+    if not any(mark in body for mark in _CURLY):  # nearly every body: no curly quote at all
+        return body, []
+    found = list(_QUOTED_LINK.finditer(masked(body)))
+    if not found:
+        return body, []
+    parts, read, start = [], [], 0
+    for match in found:
+        parts += [body[start : match.start(1)], match[2]]
+        read.append((match[2], body.count("\n", 0, match.start())))
+        start = match.end()
+    return "".join([*parts, body[start:]]), read
 
 
 def _untracked(match: re.Match[str]) -> str:

@@ -569,3 +569,34 @@ def test_a_page_linking_to_a_bulletin_follows_it_when_its_address_changes(
     assert now == clean_output(root, tmp_path / "clean")
     assert hrefs(now["web/2020/12/a/index.html"].decode()) == [address + "#lien-he"]
     assert address in json.loads(now["zalo/a.json"])["body"][0]["content"]
+
+
+def test_a_link_address_word_put_between_curly_quotes_is_read_without_them(
+    tmp_path: Path, capsys
+) -> None:
+    """Word turns `[x]("https://…")` into `[x](“https://…”)`: the website linked to a page
+    «“https://…”» under the bulletin's own address, Zalo showed that address, and no one was
+    told. The address is read without the quotes, with a note naming file and line; a link
+    shown as code is left as typed."""
+    body = (
+        "Xem [trang Bộ](“https://bocongan.gov.vn/tin”) và [bài kia](‘2020-12-09-ben-kia.md’).\n"
+        "\n"
+        "Gõ `[x](“https://a.vn”)` là sai, [tham khảo][ref].\n"
+        "\n"
+        '[ref]: “https://x.vn/a” "Tiêu đề"\n'
+    )
+    root = project(tmp_path, body)
+    argv = ["check", "--root", str(root), "--channel", "web", "--channel", "zalo"]
+    assert main([*argv, "--now", NOW.isoformat()]) == 0
+    err = capsys.readouterr().err
+    for line, address in ((10, "https://bocongan.gov.vn/tin"), (14, "https://x.vn/a")):
+        assert (
+            f"{A}:{line}: ghi chú: địa chỉ liên kết «{address}» nằm trong dấu ngoặc kép cong"
+        ) in err
+    output = built(root, ("web", "zalo"))
+    html = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html) == ["https://bocongan.gov.vn/tin", "/2020/12/ben-kia/", "https://x.vn/a"]
+    assert "<code>[x](“https://a.vn”)</code>" in html
+    blocks = json.loads((output / "zalo/a.json").read_text("utf-8"))["body"]
+    text = json.dumps(blocks, ensure_ascii=False)
+    assert "(https://bocongan.gov.vn/tin)" in text and "%E2%80%9C" not in text
