@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,7 +150,10 @@ class Problem:
     @property
     def where(self) -> str:
         """`file`, `file:line` or `file:line, cột N`: as precise as the finding is."""
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        # A Mac names files in NFD («cảnh» as «c a ̉ n h»): shown so, it is not the word the
+        # editor reads, nor one a search of the message or the file list finds.
+        shown = unicodedata.normalize("NFC", self.file)
+        where = shown if self.line is None else f"{shown}:{self.line}"
         if self.line is not None and self.column is not None:
             where += f", cột {self.column}"
         return where
@@ -195,11 +199,13 @@ class ConfigError(ContentError):
 
 def display_path(path: Path, root: Path) -> str:
     """Show `path` relative to the project root when it is inside it, by its own name (a link
-    is shown as the editor named it, not as the file it points to)."""
+    is shown as the editor named it, not as the file it points to), in NFC as every message
+    (a Mac names files in NFD); only for showing: the file is opened by `path` itself."""
     try:
         # realpath, not resolve(): Python 3.11's resolve() raises RuntimeError on a symlink loop.
         folder, name = os.path.split(os.path.abspath(path))
         real = Path(os.path.realpath(folder), name)
-        return real.relative_to(os.path.realpath(root)).as_posix()
+        shown = real.relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return unicodedata.normalize("NFC", shown)

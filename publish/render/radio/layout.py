@@ -13,7 +13,7 @@ from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import Segment, is_cue
 from publish.render.radio.rundown import Row, air_clock, clock, mss
-from publish.text import vn_date, vn_datetime
+from publish.text import nfc, vn_date, vn_datetime
 
 __all__ = [
     "END_MARK",
@@ -118,7 +118,7 @@ def _end(segment: Segment) -> list[str]:
 def item_text(segment: Segment, episode: Episode) -> str:
     """items/<key>.txt: one bulletin item on its own (slug, type, duration, lead-in, body, end mark)."""
     bulletin = segment.bulletin
-    source = bulletin.source if bulletin is not None else ""
+    source = nfc(bulletin.source) if bulletin is not None else ""  # a Mac's NFD name: see nfc
     lines = [
         _header(segment.slug, header_fields(segment)),
         *title_line(segment),
@@ -224,13 +224,13 @@ def rundown_text(episode: Episode, config: Config) -> str:
     label = severity_label(TIMING_SEVERITY).upper()  # the word `publish check` uses for it
     lines += [f"{label}: {warning} {rule_note('Q9')}" for warning in episode.warnings]
     sources = [
-        f"  {row.number} {s.slug}: {s.bulletin.source}"
+        f"  {row.number} {s.slug}: {nfc(s.bulletin.source)}"
         for s, row in zip(episode.segments, timing.rows, strict=True)
         if s.bulletin is not None
     ]
     lines += ["", "Nguồn:", *sources]
     notes = [
-        f"  {row.number} {_flag_line(flag, s.bulletin.source if s.bulletin else '')}"
+        f"  {row.number} {_flag_line(flag, nfc(s.bulletin.source) if s.bulletin else '')}"
         for s, row in zip(episode.segments, timing.rows, strict=True)
         for flag in s.flags
     ]
