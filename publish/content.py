@@ -970,13 +970,13 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     pasted.check(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
-        col.add(f"cần một số nguyên, nhận được {order!r}", field="order")
+        col.add(f"cần một số nguyên, nhận được {quoted(order)}", field="order")
         order = 100
     layout = fields.text(col, data, "layout") or "page"
     if layout not in PAGE_LAYOUTS:
         # A typo here would silently drop the contact details from the page.
         col.add(
-            f"không có kiểu trang {layout!r}",
+            f"không có kiểu trang {quoted(layout)}",
             field="layout",
             hint="Dùng một trong: "
             + "; ".join(f"{name} ({meaning})" for name, meaning in PAGE_LAYOUTS.items())
@@ -1142,7 +1142,7 @@ def _alias_clashes(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem
             problems.append(
                 Problem(
                     item.source,
-                    f"địa chỉ cũ {alias!r} cũng là địa chỉ{kind} của {other}",
+                    f"địa chỉ cũ {quoted(alias)} cũng là địa chỉ{kind} của {other}",
                     "aliases",
                     hint="Bỏ địa chỉ đó khỏi aliases: một địa chỉ chỉ dẫn tới một bài.",
                 )
@@ -1165,7 +1165,7 @@ def _duplicate(
     )
     return Problem(
         item.source,
-        f"{_named(name, item)} {value!r}{origin} trùng với {there}{first_origin}",
+        f"{_named(name, item)} {quoted(value)}{origin} trùng với {there}{first_origin}",
         name,
         line,
         hint,

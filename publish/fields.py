@@ -161,7 +161,8 @@ def kind(value: Any) -> str:
         dt.date: "một ngày",
         dt.datetime: "một thời điểm",
     }
-    return f"{names.get(type(value), type(value).__name__)} ({value!r})"
+    shown = quoted(value) if isinstance(value, str) else repr(value)
+    return f"{names.get(type(value), type(value).__name__)} ({shown})"
 
 
 def boolean(col: Collector, data: dict[str, Any], key: str) -> bool:
@@ -363,8 +364,8 @@ def _slug_matches(value: str, config: Config) -> list[str]:
 def unknown_category(value: str, config: Config) -> str:
     """Why a value names no category: none matches, or several match once accents are dropped."""
     if len(_slug_matches(value, config)) > 1:
-        return f"tên chuyên mục chưa rõ: {value!r} khớp với nhiều chuyên mục"
-    return f"chuyên mục không tồn tại: {value!r}"
+        return f"tên chuyên mục chưa rõ: {quoted(value)} khớp với nhiều chuyên mục"
+    return f"chuyên mục không tồn tại: {quoted(value)}"
 
 
 def category_hint(value: str, config: Config) -> str:
@@ -373,7 +374,7 @@ def category_hint(value: str, config: Config) -> str:
     if len(several) > 1:
         named = "; ".join(f"{k} ({config.categories[k].label})" for k in several)
         return (
-            f"Bỏ dấu đi thì {value!r} giống nhiều chuyên mục: {named}. Ghi khóa chuyên mục "
+            f"Bỏ dấu đi thì {quoted(value)} giống nhiều chuyên mục: {named}. Ghi khóa chuyên mục "
             "(phần trước dấu ngoặc), hoặc ghi tên đúng dấu như trong site.toml."
         )
     keys = list(config.categories)
@@ -399,7 +400,7 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
     if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 120:
         suggestion = slugify(str(value))
         col.add(
-            f"địa chỉ bài (slug) {value!r} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang"
+            f"địa chỉ bài (slug) {quoted(value)} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang"
             if isinstance(value, str)
             else f"địa chỉ bài (slug) phải là chuỗi ký tự, nhận được {kind(value)}",
             field="slug",
@@ -426,7 +427,7 @@ def identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str) or not SLUG_RE.fullmatch(text) or len(text) > 120:
         col.add(
-            f"id {value!r} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
+            f"id {quoted(value)} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
             field="id",
             hint="Ví dụ: id: ct-2020-12-zalo-oa. Đừng đổi id sau khi đã đăng.",
         )
@@ -438,7 +439,7 @@ def _not_reserved(col: Collector, value: str, field: str, what: str) -> str:
     """Refuse names Windows cannot store as files (CON, NUL, COM1…): they break the radio share."""
     if value.split(".")[0] in WINDOWS_RESERVED:
         col.add(
-            f"{what} {value!r} là tên Windows dành riêng, không lưu được thành tệp trên máy Windows",
+            f"{what} {quoted(value)} là tên Windows dành riêng, không lưu được thành tệp trên máy Windows",
             field=field if field in (col.parsed.data if col.parsed else {}) else None,
             hint=f"Đặt {'địa chỉ bài' if field == 'slug' else field} khác, ví dụ: {field}: "
             f"{value}-1",
@@ -468,7 +469,7 @@ def secret(
             # Fail closed: a grade the tool does not know ("nội bộ", "2") may be one that must not
             # be published; the gate holds the bulletin back until a person says it is public.
             col.add(
-                f"không hiểu mức phân loại {shown!r}: {kind} bị giữ lại, không đăng ở kênh nào",
+                f"không hiểu mức phân loại {quoted(shown)}: {kind} bị giữ lại, không đăng ở kênh nào",
                 field="classification",
                 hint="Bài được đăng: xóa dòng classification, để trống, hoặc ghi "
                 f"{' / '.join(repr(c) for c in PUBLIC_CLASSIFICATIONS[:2])}. Tài liệu mật ("
@@ -809,16 +810,16 @@ def aliases(col: Collector, data: dict[str, Any], config: Config) -> tuple[str, 
         kept, mark, fragment = written.partition("#")
         if mark and REDIRECTABLE_RE.fullmatch(alias_path(kept, config)):
             col.add(
-                f"không làm được trang chuyển hướng cho địa chỉ cũ {written!r}: phần từ dấu '#' "
+                f"không làm được trang chuyển hướng cho địa chỉ cũ {quoted(written)}: phần từ dấu '#' "
                 "không bao giờ được gửi tới máy chủ, trang chuyển hướng chỉ đặt được ở địa chỉ "
                 "trước nó",
                 field="aliases",
-                hint=f"Ghi {kept.strip()!r} thay cho {written!r} (bỏ phần '#{fragment}'): "
+                hint=f"Ghi {quoted(kept.strip())} thay cho {quoted(written)} (bỏ phần '#{fragment}'): "
                 "liên kết cũ có '#' vẫn mở trang chuyển hướng đó.",
             )
             continue
         col.add(
-            f"không làm được trang chuyển hướng cho địa chỉ cũ {written!r}",
+            f"không làm được trang chuyển hướng cho địa chỉ cũ {quoted(written)}",
             field="aliases",
             hint="Ghi đường dẫn trong website này, bắt đầu bằng '/', mỗi phần chỉ gồm chữ thường "
             "không dấu, chữ số và dấu '-', ví dụ /posts/ten-bai-cu/ hoặc /2019/05/ten-bai-cu.html "
@@ -877,7 +878,7 @@ def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
             continue
         if not any(c.isalnum() for c in tag):
             col.add(
-                f"thẻ {tag!r} không có chữ hay số nào nên không có trang riêng được; đã bỏ qua",
+                f"thẻ {quoted(tag)} không có chữ hay số nào nên không có trang riêng được; đã bỏ qua",
                 field="tags",
                 hint='Viết thẻ bằng chữ, ví dụ tags: ["cảnh báo khẩn"] thay cho "🚨".',
                 severity="warning",

@@ -47,17 +47,17 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "impossible-date": [(A, 3, "date", "không đọc được ngày giờ «2020-02-30»")],
     "year-out-of-range": [(A, 3, "date", "năm 9999 nằm ngoài khoảng 1900–2100")],
     "expires-before-date": [(A, 7, "expires", "hết hạn phải sau ngày đăng")],
-    "unknown-category": [(A, 4, "category", "chuyên mục không tồn tại: 'canh-bao-toi-pam'")],
+    "unknown-category": [(A, 4, "category", "chuyên mục không tồn tại: «canh-bao-toi-pam»")],
     "duplicate-slug": [
         (
             "content/bai-viet/2021-01-05-b.md",
             7,
             "slug",
-            "địa chỉ bài (slug) 'lua-dao-qua-mang' trùng với content/bai-viet/2020-12-08-a.md:7",
+            "địa chỉ bài (slug) «lua-dao-qua-mang» trùng với content/bai-viet/2020-12-08-a.md:7",
         )
     ],
-    "duplicate-id": [(B, 7, "id", f"id 'ct-2020-12-lua-dao' trùng với {A}:7")],
-    "bad-id": [(A, 7, "id", "id 'CT 2020/12' chỉ được gồm chữ thường a-z")],
+    "duplicate-id": [(B, 7, "id", f"id «ct-2020-12-lua-dao» trùng với {A}:7")],
+    "bad-id": [(A, 7, "id", "id «CT 2020/12» chỉ được gồm chữ thường a-z")],
     "missing-cover": [(A, 7, "cover", "không tìm thấy ảnh «images/khong-co.jpg»")],
     "cover-without-alt": [(A, 7, "cover_alt", "ảnh bìa cần mô tả")],
     "missing-body-image": [(A, 11, None, "không tìm thấy ảnh «images/khong-co.jpg»")],
@@ -70,7 +70,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     ],
     "non-utf8": [(A, 2, None, "tệp không phải UTF-8")],
     "empty-body": [(A, 8, None, "nội dung bản tin trống")],
-    "bad-slug": [(A, 7, "slug", "địa chỉ bài (slug) 'Đường_dây nóng' chỉ được gồm chữ thường a-z")],
+    "bad-slug": [(A, 7, "slug", "địa chỉ bài (slug) «Đường_dây nóng» chỉ được gồm chữ thường a-z")],
     "title-too-long": [(A, 2, "title", "/200 ký tự")],
     "summary-too-long": [(A, 5, "summary", "/600 ký tự")],
     "bad-channels": [(A, 7, "channels", "kênh không tồn tại: 'facebook'")],
@@ -192,7 +192,7 @@ def test_a_slug_both_files_take_from_their_names_says_so_and_names_no_line(
     [problem] = info.value.problems
     assert (problem.file, problem.line) == ("content/bai-viet/2021-01-05-canh-bao.md", None)
     assert problem.message == (
-        "địa chỉ bài (slug) 'canh-bao' (lấy từ tên tệp) trùng với "
+        "địa chỉ bài (slug) «canh-bao» (lấy từ tên tệp) trùng với "
         "content/bai-viet/2020-12-08-canh-bao.md (lấy từ tên tệp)"
     )
     assert problem.hint is not None and "đổi tên tệp" in problem.hint
@@ -210,7 +210,7 @@ def test_an_id_equal_to_another_files_slug_names_the_slug_line(tmp_path: Path) -
         load(root)
     [problem] = info.value.problems
     assert (problem.file, problem.field, problem.line) == (B, "id", 8)
-    assert problem.message == f"id 'canh-bao-lua-dao' trùng với {A}:7 (lấy từ địa chỉ bài, slug)"
+    assert problem.message == f"id «canh-bao-lua-dao» trùng với {A}:7 (lấy từ địa chỉ bài, slug)"
 
 
 def test_all_problems_of_one_file_are_reported_together(tmp_path: Path) -> None:
@@ -676,7 +676,7 @@ def test_a_tag_without_letters_or_digits_is_dropped_with_a_warning(tmp_path: Pat
     assert site.bulletins[0].tags == ("Lừa đảo",)
     warnings = [w for w in site.warnings if w.field == "tags"]
     assert len(warnings) == 2 and all(w.line == 7 for w in warnings)
-    assert "'🚨'" in warnings[0].message and "không có chữ hay số" in warnings[0].message
+    assert "«🚨»" in warnings[0].message and "không có chữ hay số" in warnings[0].message
 
 
 @pytest.mark.parametrize(
@@ -841,6 +841,17 @@ def test_a_shortened_category_key_is_suggested_in_full(tmp_path: Path) -> None:
     [problem] = caught.value.problems
     assert problem.field == "category"
     assert "Có phải ý bạn là 'canh-bao-toi-pham'?" in str(problem)
+
+
+def test_a_value_in_a_message_is_quoted_as_typed_not_as_python_writes_it(tmp_path: Path) -> None:
+    """Word's no-break space in a category was shown as Python's escape, «'Lừa\\xa0đảo'», a
+    text no editor can find in the file; every message quotes a value «so»."""
+    root = make_project(tmp_path, {A: bulletin_md({"category": '"Lừa\u00a0đảo"', "id": "Ab"})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    told = {problem.field: problem.message for problem in caught.value.problems}
+    assert told["category"] == "chuyên mục không tồn tại: «Lừa\u00a0đảo»"
+    assert told["id"].startswith("id «Ab» chỉ được gồm")
 
 
 def test_pages_pass_the_gates_but_approval(tmp_path: Path) -> None:

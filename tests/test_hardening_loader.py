@@ -392,7 +392,7 @@ def test_a_look_alike_file_name_cannot_take_another_bulletins_slug(tmp_path: Pat
         tmp_path, {"content/canh-bao.md": bulletin_md(), "content/cаnh-bao.md": bulletin_md()}
     )
     assert any(
-        "địa chỉ bài (slug) 'canh-bao' (lấy từ tên tệp) trùng" in p.message for p in problems(root)
+        "địa chỉ bài (slug) «canh-bao» (lấy từ tên tệp) trùng" in p.message for p in problems(root)
     )
 
 

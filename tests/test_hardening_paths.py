@@ -129,7 +129,7 @@ def test_page_layout_never_names_a_template(tmp_path: Path, capsys) -> None:
     assert main(["build", "--root", str(root), "--channel", "web", "-q"]) == 1
     out = capsys.readouterr().err
     assert "content/pages/gioi-thieu.md:3" in out and "layout" in out
-    assert "không có kiểu trang '../../../../etc/passwd'" in out and "contact" in out
+    assert "không có kiểu trang «../../../../etc/passwd»" in out and "contact" in out
     assert not (root / "output/web").exists()
 
 

@@ -68,7 +68,7 @@ def test_a_classification_the_tool_does_not_know_holds_the_bulletin_back(
     err = capsys.readouterr().err
     shown = value.strip('"')
     assert (
-        f"content/a.md:7: cảnh báo: trường 'classification': không hiểu mức phân loại '{shown}'"
+        f"content/a.md:7: cảnh báo: trường 'classification': không hiểu mức phân loại «{shown}»"
         in err
     )
     assert "'công khai'" in err and "[policy] secret_classifications" in err

@@ -96,7 +96,7 @@ def test_unknown_category_exits_1_and_lists_the_categories(tmp_path: Path, capsy
     root = make_project(tmp_path, {})
     assert new(root, "Tiêu đề", "--category", "khong-co") == 1
     err = capsys.readouterr().err
-    assert "chuyên mục không tồn tại: 'khong-co'" in err
+    assert "chuyên mục không tồn tại: «khong-co»" in err
     assert "canh-bao-toi-pham, an-ninh-trat-tu" in err
     assert not (root / "content/bai-viet").exists()
 
@@ -269,7 +269,7 @@ def test_a_name_two_categories_share_without_accents_is_called_unclear(
     root = make_project(tmp_path, {"site.toml": toml})
     assert new(root, "Tin một", "--category", "Cảnh bao") == 1
     err = capsys.readouterr().err
-    assert "tên chuyên mục chưa rõ: 'Cảnh bao' khớp với nhiều chuyên mục" in err
+    assert "tên chuyên mục chưa rõ: «Cảnh bao» khớp với nhiều chuyên mục" in err
     assert "canh-bao (Cảnh báo); canh-bao-khac (Canh bao)" in err
     assert "không tồn tại" not in err
     assert not (root / "content/bai-viet").exists()

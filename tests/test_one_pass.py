@@ -132,7 +132,7 @@ def test_two_files_with_one_slug_are_told_once_beside_the_other_problems(
     )
     code, _, err = run(capsys, "check", "--root", str(root))
     assert code == 1
-    assert err.count("(slug) 'trung'") == 1
+    assert err.count("(slug) «trung»") == 1
     assert "trường 'radio.air-date'" in err
     assert "liên kết hỏng '/khong-co/'" in err
     assert "Tìm thấy 3 lỗi" in err

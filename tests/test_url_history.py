@@ -159,12 +159,12 @@ def test_a_page_s_aliases_redirect_to_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("aliases", "told"),
     [
-        ('["/Posts/Cũ.html"]', "không làm được trang chuyển hướng cho địa chỉ cũ '/Posts/Cũ.html'"),
+        ('["/Posts/Cũ.html"]', "không làm được trang chuyển hướng cho địa chỉ cũ «/Posts/Cũ.html»"),
         ('["https://baodongthap.vn/bai-cu/"]', "không làm được trang chuyển hướng"),
         ("[1, 2]", "cần một danh sách địa chỉ cũ của bài"),
-        ('["/index.html"]', "không làm được trang chuyển hướng cho địa chỉ cũ '/index.html'"),
-        ('["/2020/12/b/"]', "địa chỉ cũ '/2020/12/b/' cũng là địa chỉ của content/bai-viet/b.md"),
-        ('["/posts/b/"]', "địa chỉ cũ '/posts/b/' cũng là địa chỉ cũ của content/bai-viet/a.md"),
+        ('["/index.html"]', "không làm được trang chuyển hướng cho địa chỉ cũ «/index.html»"),
+        ('["/2020/12/b/"]', "địa chỉ cũ «/2020/12/b/» cũng là địa chỉ của content/bai-viet/b.md"),
+        ('["/posts/b/"]', "địa chỉ cũ «/posts/b/» cũng là địa chỉ cũ của content/bai-viet/a.md"),
     ],
 )
 def test_an_alias_that_cannot_redirect_is_an_error(
@@ -206,7 +206,7 @@ def test_an_alias_in_a_folder_the_website_fills_is_an_error_of_the_field(
     assert build(root) == 1
     err = capsys.readouterr().err
     assert "content/bai-viet/a.md:" in err and "trường 'aliases'" in err
-    assert f"địa chỉ cũ '{old}' nằm trong thư mục /{old.split('/')[1]}/" in err
+    assert f"địa chỉ cũ «{old}» nằm trong thư mục /{old.split('/')[1]}/" in err
     assert "Đổi địa chỉ" not in err and not (root / "output").exists()
 
 
@@ -302,7 +302,7 @@ def test_a_page_alias_at_a_bulletin_s_recorded_old_address_names_both_files(
     assert main(["check", "--root", str(root), "--now", NOW]) == 1
     err = capsys.readouterr().err
     assert "content/pages/lien-he.md:3: lỗi: trường 'aliases'" in err
-    assert f"địa chỉ cũ '{OLD}' là địa chỉ content/bai-viet/a.md từng được đăng" in err
+    assert f"địa chỉ cũ «{OLD}» là địa chỉ content/bai-viet/a.md từng được đăng" in err
     assert "state/web-urls.json" in err and "hai tệp cùng tạo ra" not in err
     assert build(root) == 1 and not (root / "output").exists()
 
@@ -334,11 +334,11 @@ def test_an_alias_at_a_scheduled_bulletin_s_recorded_old_address_is_an_error_bef
     assert build(root) == 1 and not (root / "output").exists()
     err = capsys.readouterr().err
     assert "content/bai-viet/b.md:9: lỗi: trường 'aliases'" in err
-    assert f"địa chỉ cũ '{OLD}' là địa chỉ content/bai-viet/a.md từng được đăng" in err
+    assert f"địa chỉ cũ «{OLD}» là địa chỉ content/bai-viet/a.md từng được đăng" in err
     assert "bài ấy hẹn đăng lúc 07:00" in err and "05/01/2021" in err
     assert "chuyen-muc" not in err  # nothing else is wrong with the project
     main(["build", "--root", str(root), "--now", "2021-01-05T07:00", "--channel", "web", "-q"])
-    assert f"địa chỉ cũ '{OLD}' là địa chỉ content/bai-viet/a.md" in capsys.readouterr().err
+    assert f"địa chỉ cũ «{OLD}» là địa chỉ content/bai-viet/a.md" in capsys.readouterr().err
 
 
 def test_a_scheduled_bulletin_s_alias_at_a_recorded_old_address_is_an_error_before_the_day(
@@ -365,7 +365,7 @@ def test_a_bulletin_alias_at_another_s_recorded_old_address_names_both_files(
     assert build(root) == 1
     err = capsys.readouterr().err
     assert "content/bai-viet/b.md:9: lỗi: trường 'aliases'" in err
-    assert f"địa chỉ cũ '{OLD}' là địa chỉ content/bai-viet/a.md từng được đăng" in err
+    assert f"địa chỉ cũ «{OLD}» là địa chỉ content/bai-viet/a.md từng được đăng" in err
     assert "xóa" in err and "'ct-a'" in err
     assert not (root / "output").exists()
 
@@ -388,9 +388,9 @@ def test_an_alias_with_a_fragment_says_to_drop_it(tmp_path: Path, capsys) -> Non
     root = project(tmp_path, aliases='["/posts/bai-cu/#binh-luan"]')
     assert build(root) == 1
     err = capsys.readouterr().err
-    assert "địa chỉ cũ '/posts/bai-cu/#binh-luan'" in err
+    assert "địa chỉ cũ «/posts/bai-cu/#binh-luan»" in err
     assert "phần từ dấu '#' không bao giờ được gửi tới máy chủ" in err
-    assert "Ghi '/posts/bai-cu/' thay cho '/posts/bai-cu/#binh-luan' (bỏ phần '#binh-luan')" in err
+    assert "Ghi «/posts/bai-cu/» thay cho «/posts/bai-cu/#binh-luan» (bỏ phần '#binh-luan')" in err
 
 
 OLD_SITE = "https://congan-chauthanh.example.vn/"

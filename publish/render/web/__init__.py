@@ -56,7 +56,7 @@ from publish.render.web.template_facts import theme_facts
 from publish.render.web.theme_notes import missing_corrections
 from publish.site_paths import RESERVED_SLUGS, recorded_history
 from publish.syntax import template_error
-from publish.text import vn_date, vn_datetime
+from publish.text import quoted, vn_date, vn_datetime
 
 __all__ = ["TEMPLATES", "check", "render", "theme_dir"]
 
@@ -123,7 +123,7 @@ def _slug_problems(site: Site) -> list[Problem]:
     return [
         Problem(
             page.source,
-            f"địa chỉ trang (slug) {page.slug!r} trùng với thư mục /{page.slug}/ mà website "
+            f"địa chỉ trang (slug) {quoted(page.slug)} trùng với thư mục /{page.slug}/ mà website "
             "dùng sẵn",
             field="slug",
             hint="Chọn địa chỉ khác (slug: …); các tên dành riêng: "
@@ -141,7 +141,7 @@ def _alias_problems(site: Site) -> list[Problem]:
     return [
         Problem(
             item.source,
-            f"địa chỉ cũ {alias!r} nằm trong thư mục /{folder}/ mà website dùng sẵn (chuyên mục, "
+            f"địa chỉ cũ {quoted(alias)} nằm trong thư mục /{folder}/ mà website dùng sẵn (chuyên mục, "
             "thẻ, tìm kiếm, lưu trữ, ảnh…): trang chuyển hướng sẽ đè lên trang của website",
             field="aliases",
             hint="Bỏ địa chỉ đó khỏi aliases.",

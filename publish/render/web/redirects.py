@@ -17,6 +17,7 @@ from markupsafe import escape
 from publish.errors import Problem
 from publish.model import Artifact, Bulletin, Page
 from publish.render.web.pages import output_path
+from publish.text import quoted
 from publish.url_history import REDIRECTABLE_RE
 
 __all__ = ["category_redirects", "page_redirects", "recorded_clashes", "redirect_artifacts"]
@@ -87,11 +88,11 @@ def recorded_clashes(
             problems.append(
                 Problem(
                     item.source,
-                    f"địa chỉ cũ {alias!r} là địa chỉ {other.source} từng được đăng (ghi trong "
+                    f"địa chỉ cũ {quoted(alias)} là địa chỉ {other.source} từng được đăng (ghi trong "
                     f"state/web-urls.json): trang chuyển hướng ở đó dẫn tới bài ấy{when}",
                     "aliases",
                     hint=f"Bỏ địa chỉ đó khỏi aliases (nó vẫn dẫn tới {other.source}). Nếu nó "
-                    f"phải dẫn tới {kind} này thì xóa {alias!r} khỏi danh sách '{other.key}' "
+                    f"phải dẫn tới {kind} này thì xóa {quoted(alias)} khỏi danh sách '{other.key}' "
                     "trong state/web-urls.json.",
                 )
             )
