@@ -65,19 +65,12 @@ def refuse_unrecorded(
 
 
 def _newer_than_known(client: ZaloClient, known: set[str]) -> Iterator[dict[str, Any]]:
-    """The OA's articles, newest first, until the first one `known` holds."""
-    from publish.zalo.client import PAGE_LIMIT
-
-    offset = 0
-    while True:
-        medias, total = client.getslice(offset, PAGE_LIMIT, "normal")
-        for article in medias:
-            if str(article.get("id")) in known:
-                return
-            yield article
-        offset += len(medias)
-        if not medias or offset >= total:
+    """The OA's articles, newest first, until the first one `known` holds (pages are asked
+    for only as they are read)."""
+    for article in client.iter_articles("normal"):
+        if str(article.get("id")) in known:
             return
+        yield article
 
 
 def _message(
