@@ -157,14 +157,13 @@ def unconfirmed(actions: Sequence[Action], failed: Sequence[tuple[Action, str]])
     own edited copy), or an item script whose writing failed. A failed episode-wide file
     (`script.docx` open in Word) is tried again by the next sync, and the item script is there;
     a rundown the station annotated holds no text read on air."""
-    failures = {action.key for action, _error in failed}
-    keys: set[str] = set()
-    for action in actions:
-        item = action.key.startswith("items/") and action.key in failures
-        theirs = action.data.get(THEIRS) and not _a_rundown(action.key)
-        if action.kind != "withdraw" and (theirs or item):
-            keys.update(action.data.get("bulletins", ()))
-    return frozenset(keys)
+    kept = (
+        key
+        for action in actions
+        if action.kind != "withdraw" and action.data.get(THEIRS) and not _a_rundown(action.key)
+        for key in action.data.get("bulletins", ())
+    )
+    return unwritten(failed) | frozenset(kept)
 
 
 def _a_rundown(key: str) -> bool:
