@@ -281,8 +281,6 @@ def split(text: str) -> Parsed:
     )
 
 
-_BLOCK_START = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
-"""A key whose value is a block (`summary: |`, `summary: >-`): the lines below are its text."""
 _VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[\w.-]+:[ \t]+)?")
 _CURLY_WHOLE = re.compile(r"^(?:“([^“”\"\\]*)”|‘([^‘’']*)’)(?=[ \t]*(?:#|$))")
 _CURLY_ITEM = re.compile(r"(^|,)([ \t]*)(?:“([^“”\"\\]*)”|‘([^‘’']*)’)(?=[ \t]*[,\]])")
@@ -301,12 +299,8 @@ def straight_quotes(yaml_text: str) -> tuple[str, list[int]]:
         return yaml_text, []
     lines = yaml_text.split("\n")
     changed = []
-    block_indent = -1  # indentation of the key whose `|`/`>` block the lines are in, else -1
-    for i, line in enumerate(lines):
-        indent = len(line) - len(line.lstrip(" "))
-        if block_indent >= 0 and (not line.strip() or indent > block_indent):
-            continue  # a block's text is the editor's own, quotes and all
-        block_indent = indent if _BLOCK_START.search(line) else -1
+    for i in _lines_with_keys(lines):  # a value's next lines are its own text, quotes and all
+        line = lines[i]
         lead = _VALUE_START.match(line)
         if lead is None or not lead.group().strip() or ("“" not in line and "‘" not in line):
             continue

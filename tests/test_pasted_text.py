@@ -544,3 +544,14 @@ def test_a_warning_found_after_loading_names_the_line_word_spaced(tmp_path: Path
         f"content/bai-viet/a.md:{line}: cảnh báo: trường 'summary': có thể là dữ liệu cá nhân"
         in err
     )
+
+
+def test_curly_quotes_on_a_value_s_next_line_are_the_value_s_own() -> None:
+    """A plain value going on over a second line («  Hotline: “Đội CSGT”») is the editor's text:
+    its quotes were made YAML quotes as if the line held a key of its own."""
+    from publish.frontmatter import straight_quotes
+
+    text = "summary: Người dân cần hỗ trợ xin liên hệ\n  Hotline: “Đội CSGT”\ntitle: “Tiêu đề”"
+    mended, changed = straight_quotes(text)
+    assert mended.splitlines()[1] == "  Hotline: “Đội CSGT”"
+    assert mended.splitlines()[2] == 'title: "Tiêu đề"' and changed == [2]
