@@ -22,7 +22,7 @@ from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
-from publish.syntax import toml_error
+from publish.syntax import toml_error, toml_without_duplicate
 from publish.text import fold, nfc, slugify
 
 __all__ = [
@@ -396,29 +396,43 @@ class Config:
 
 def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     """Parse site.toml text into a Config, or raise ConfigError listing every problem."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = toml_error(exc, text)
-        raise ConfigError(
-            [
-                Problem(
-                    filename, found.message, line=found.line, hint=found.hint, column=found.column
-                )
-            ]
-        ) from None
+    data, written_twice = _read_toml(text, filename)
+    if data is None:
+        raise ConfigError(written_twice)
     issues: list[SchemaIssue] = []
     data.pop("__root__", None)
     garbled = _garbled(data, text, filename)
     _read_air_slot(data, issues)
     config = build(Config, data, (), issues, suggest=_table_meant)
     issues.extend(_semantic_issues(config))
-    if issues or garbled:
-        problems = [_problem(i, text, filename) for i in issues] + garbled
+    if issues or garbled or written_twice:
+        problems = [_problem(i, text, filename) for i in issues] + garbled + written_twice
         # Top to bottom of the file, as it is read; a missing table (no line) comes last.
         problems.sort(key=lambda p: p.line if p.line is not None else len(text))
         raise ConfigError(problems)
     return _with_root(config, root)
+
+
+def _read_toml(text: str, filename: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The TOML of site.toml, and a problem for each table or key written twice (a category
+    copied to make a new one whose key was not changed): those are left out so that every other
+    problem is told in the same pass. None and the problems when the text cannot be read."""
+    problems: list[Problem] = []
+    readable = text
+    while True:
+        try:
+            return tomllib.loads(readable), problems
+        except tomllib.TOMLDecodeError as exc:
+            found = toml_error(exc, readable)
+            problems.append(
+                Problem(
+                    filename, found.message, line=found.line, hint=found.hint, column=found.column
+                )
+            )
+            rest = toml_without_duplicate(exc, readable)
+            if rest is None:
+                return None, problems
+            readable = rest
 
 
 def _garbled(data: dict[str, Any], text: str, filename: str) -> list[Problem]:

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Explained", "json_error", "template_error", "toml_error", "yaml_error"]
+__all__ = [
+    "Explained",
+    "json_error",
+    "template_error",
+    "toml_error",
+    "toml_without_duplicate",
+    "yaml_error",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,14 +179,16 @@ def _toml_duplicate(text: str, line: int | None, column: int | None, bare: str) 
         first = _first_line(
             lines,
             line,
-            lambda i, s: (m := TOML_TABLE_RE.match(s)) is not None and m.group(1) == name,
+            lambda i, s: (
+                (m := TOML_TABLE_RE.match(s)) is not None and _toml_key(m[1]) == _toml_key(name)
+            ),
         )
         again = f" (dòng {first} và dòng {line})" if first else ""
         return Explained(
             f"bảng [{name}] được khai báo hai lần{again}",
             line,
             column,
-            f"Gộp các khóa của hai bảng vào một bảng [{name}] rồi xóa dòng [{name}] thứ hai.",
+            _duplicate_table_hint(name, first, line),
         )
     if key:
         name = _toml_key(key.group(1))
@@ -204,6 +214,50 @@ def _toml_duplicate(text: str, line: int | None, column: int | None, bare: str) 
         column,
         "Tìm tên khóa hoặc bảng bị trùng ở dòng được chỉ ra và phía trên nó, giữ một và xóa cái còn lại.",
     )
+
+
+def _duplicate_table_hint(name: str, first: int | None, line: int | None) -> str:
+    """How to fix a table written twice; a category's second table is most often a new category
+    copied from the one above whose key was not changed."""
+    merge = f"Gộp các khóa của hai bảng vào một bảng [{name}] rồi xóa dòng [{name}] thứ hai."
+    if _toml_key(name).split(".")[0] != "categories":
+        return merge
+    at = f" ở dòng {line}" if line else ""
+    above = f" ở dòng {first}" if first else ""
+    return (
+        "Mỗi chuyên mục cần một khóa riêng. Đây là một chuyên mục khác thì đổi khóa"
+        f"{at} thành khóa của nó (chữ thường không dấu, số và dấu -, ví dụ [categories.tin-moi]); "
+        f"cùng một chuyên mục thì chuyển các khóa của bảng thứ hai vào bảng{above} rồi xóa "
+        "bảng thứ hai."
+    )
+
+
+def toml_without_duplicate(exc: ValueError, text: str) -> str | None:
+    """`text` with the table or key tomllib refused as written twice blanked out, its lines kept
+    (so every later line keeps its number): the rest of the file can then be checked in the same
+    pass. None when the error is no duplicate, or what is written twice cannot be cut out whole
+    (a value over several lines)."""
+    original = str(exc)
+    at = TOML_AT_RE.search(original)
+    if not at or not at.group(1) or not TOML_DUPLICATE_RE.search(original[: at.start()]):
+        return None
+    lines = text.split("\n")
+    start = int(at.group(1)) - 1
+    if start >= len(lines):
+        return None
+    if TOML_KEY_RE.match(lines[start]):
+        end = start + 1
+    elif TOML_TABLE_RE.match(lines[start]):
+        end = next(
+            (i for i in range(start + 1, len(lines)) if TOML_TABLE_RE.match(lines[i])), len(lines)
+        )
+    else:
+        return None
+    try:
+        tomllib.loads("\n".join(lines[start:end]))
+    except tomllib.TOMLDecodeError:
+        return None  # a value that goes on past what would be cut: leave the file as it is
+    return "\n".join(lines[:start] + [""] * (end - start) + lines[end:])
 
 
 def _toml_key(spelt: str) -> str:

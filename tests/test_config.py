@@ -543,6 +543,47 @@ def test_two_categories_with_one_label_name_each_other(second: str) -> None:
     )
 
 
+def test_a_category_table_written_twice_is_told_with_every_other_problem() -> None:
+    """A new category copied from the one above, its key left unchanged: TOML refuses the file,
+    and the unit was told that alone, then the next mistake on each run. Now every problem comes
+    in one pass, and the hint says to give the new category its own key."""
+    text = (
+        SITE_TOML.replace("[site]\n", '[site]\ntimezone = "Asia/Ho_Chi_Mihn"\n')
+        + '\n[categories.an-ninh-trat-tu]\nlabel = "Tin mới"\n'
+        + "\n[web]\nper_page = 10\nper_page = 12\nrelated = -1\n"
+    )
+    problems = problems_of(text)
+    told = {(p.line, p.field or p.message.split(" ")[0]) for p in problems}
+    twice = line_of(text, 'label = "Tin mới"') - 1
+    assert told == {
+        (line_of(text, "timezone"), "[site] timezone"),
+        (twice, "bảng"),
+        (line_of(text, "per_page = 12"), "khóa"),
+        (line_of(text, "related"), "[web] related"),
+    }, [p.render() for p in problems]
+    table = next(p for p in problems if p.line == twice)
+    first = line_of(text, "[categories.an-ninh-trat-tu]")
+    assert table.message == (
+        f"bảng [categories.an-ninh-trat-tu] được khai báo hai lần (dòng {first} và dòng {twice})"
+    )
+    assert table.hint and "Mỗi chuyên mục cần một khóa riêng" in table.hint
+    assert f"đổi khóa ở dòng {twice}" in table.hint
+
+
+def test_a_category_written_twice_once_in_quotes_names_the_first() -> None:
+    text = SITE_TOML + '\n[categories."an-ninh-trat-tu"]\nlabel = "Tin mới"\n'
+    first = line_of(text, "[categories.an-ninh-trat-tu]")
+    assert f"(dòng {first} và dòng " in one_problem(text).message
+
+
+def test_a_value_written_twice_over_several_lines_is_told_alone() -> None:
+    """What cannot be cut out whole is left: reading on would report the rest of the value as
+    mistakes that are not there."""
+    text = SITE_TOML + '\n[radio]\nintro = "a"\nintro = """b\n[c]\nd"""\nprogram = ""\n'
+    problem = one_problem(text)
+    assert "hai lần" in problem.message
+
+
 def test_labels_told_apart_only_by_their_accents_are_two_labels() -> None:
     text = SITE_TOML + '\n[categories.tin-khac]\nlabel = "Tinh hinh an ninh trat tu"\n'
     assert len(parse(text, root=ROOT).categories) == 3
