@@ -7,6 +7,7 @@ The unit, its places and its categories are data here, never code.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from publish import legacy_text
 from publish.addresses import SiteAddresses
@@ -805,7 +806,7 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
             SchemaIssue(
                 ("site", "timezone"),
                 f"múi giờ không tồn tại: {site.timezone!r}",
-                'Dùng tên IANA, ví dụ "Asia/Ho_Chi_Minh".',
+                _timezone_hint(str(site.timezone)),
             )
         )
     for channel in site.default_channels:
@@ -818,6 +819,30 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
                 )
             )
     return issues
+
+
+VIETNAM_TIME = re.compile(
+    r"viet|ha ?noi|sai ?gon|ho ?chi ?minh|hcm|\bict\b|indochina|(utc|gmt)? ?\+ ?0?7(\W?00)?$"
+)
+"""What a unit may write for Vietnam's clock instead of its zone's name (folded):
+"Việt Nam", "Hà Nội", "GMT+7", "UTC+07:00", "+7", "ICT"."""
+
+
+def _timezone_hint(written: str) -> str:
+    """How to write the zone meant: Vietnam's for a name or offset of Vietnam's clock, else the
+    zone whose name is closest to a typo, else the form zone names have."""
+    default = "cũng là mặc định khi xóa dòng timezone"
+    folded = " ".join(re.split(r"[\s_/-]+", fold(nfc(written)))).strip()
+    if VIETNAM_TIME.search(folded):
+        return f'Giờ Việt Nam viết là timezone = "{DEFAULT_TIMEZONE}" ({default}).'
+    vietnam = f'"{DEFAULT_TIMEZONE}" (giờ Việt Nam, {default})'
+    zones = {zone.casefold(): zone for zone in available_timezones()}
+    close = difflib.get_close_matches(written.strip().casefold(), zones, n=1, cutoff=0.8)
+    meant = f'Có phải ý bạn là "{zones[close[0]]}"? ' if close else ""
+    return (
+        f"{meant}Tên múi giờ có dạng Châu_lục/Thành_phố (tên IANA, viết đúng hoa thường), ví dụ "
+        f"timezone = {vietnam}."
+    )
 
 
 def _base_url_issues(written: str) -> list[SchemaIssue]:
@@ -946,11 +971,24 @@ def _language_issue(written: str) -> SchemaIssue | None:
     )
 
 
+MISWRITTEN_SCHEME = re.compile(r"(?i)h?t{1,2}p{1,2}s?\s*[:;.]*\s*[/\\]*")
+"""The start of an address whose "https://" was mistyped: "https//", "https:/", "http:\\",
+"htps://", "https:://"."""
+
+
 def _base_url_hint(written: str) -> str:
-    """The address with its scheme when only that is missing, else a made-up example."""
+    """The address with its scheme when only that is missing or mistyped, else a made-up
+    example."""
     host = written.strip().removeprefix("//")
     if re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", host):
         return f'Thêm https:// ở đầu: base_url = "https://{host.rstrip("/")}/"'
+    scheme = MISWRITTEN_SCHEME.match(host)
+    rest = host[scheme.end() :] if scheme else ""
+    if scheme and re.fullmatch(r"[\w-]+(\.[\w-]+)+(/\S*)?", rest):
+        return (
+            f"Phần đầu «{scheme.group().strip()}» viết sai: địa chỉ bắt đầu bằng https:// (dấu hai "
+            f'chấm rồi hai dấu gạch chéo), ví dụ base_url = "https://{rest.rstrip("/")}/"'
+        )
     return 'Viết địa chỉ đầy đủ của website, ví dụ base_url = "https://congan.example.vn/"'
 
 

@@ -444,6 +444,26 @@ def test_bad_timezone() -> None:
     assert problem.hint and "Asia/Ho_Chi_Minh" in problem.hint
 
 
+@pytest.mark.parametrize(
+    ("written", "told"),
+    [
+        ("Asia/Ho_Chi_Mihn", 'Có phải ý bạn là "Asia/Ho_Chi_Minh"?'),
+        ("Europe/Pariss", 'Có phải ý bạn là "Europe/Paris"?'),
+        ("GMT+7", 'Giờ Việt Nam viết là timezone = "Asia/Ho_Chi_Minh"'),
+        ("UTC+07:00", 'Giờ Việt Nam viết là timezone = "Asia/Ho_Chi_Minh"'),
+        ("Việt Nam", 'Giờ Việt Nam viết là timezone = "Asia/Ho_Chi_Minh"'),
+        ("Asia/Hanoi", 'Giờ Việt Nam viết là timezone = "Asia/Ho_Chi_Minh"'),
+    ],
+)
+def test_a_mistyped_timezone_names_the_zone_meant(written: str, told: str) -> None:
+    """A unit's IT officer writes the zone's name with a typo, or Vietnam's clock as an offset
+    or a place: the hint gives the name to write, not "use an IANA name"."""
+    text = SITE_TOML.replace("[site]\n", f'[site]\ntimezone = "{written}"\n')
+    problem = one_problem(text)
+    assert problem.field == "[site] timezone"
+    assert problem.hint and told in problem.hint
+
+
 @pytest.mark.parametrize("written", ["vn", "VN", "vi_VN", "Tiếng Việt", " vi", "vie", "VIE-VN"])
 def test_a_language_that_is_no_language_tag_says_vi(written: str) -> None:
     """Pages carry [site] language in <html lang>, by which a screen reader picks its voice: "vn"
@@ -491,6 +511,24 @@ def test_a_bad_base_url_of_another_unit_is_fixed_with_its_own_address(url: str, 
     text = OTHER_UNIT_TOML.replace("https://conganhoakhanh.example.vn/", url)
     problem = one_problem(text)
     assert problem.hint and hint in problem.hint and not SAMPLE_UNIT.search(problem.hint)
+
+
+@pytest.mark.parametrize(
+    ("url", "hint"),
+    [
+        ("https//congan.example.vn/", 'base_url = "https://congan.example.vn/"'),
+        ("https:/congan.example.vn/xa/", 'base_url = "https://congan.example.vn/xa/"'),
+        ("htps://congan.example.vn", 'base_url = "https://congan.example.vn/"'),
+        ("http:\\\\congan.example.vn", 'base_url = "https://congan.example.vn/"'),
+    ],
+)
+def test_a_mistyped_https_is_fixed_with_the_units_own_address(url: str, hint: str) -> None:
+    """«https//…» (the colon left out) is the unit's address with its start mistyped: the
+    hint writes that address rightly, not a made-up one."""
+    text = SITE_TOML.replace('"https://congan-chauthanh.example.vn/"', f"'{url}'")
+    problem = one_problem(text)
+    assert problem.field == "[site] base_url"
+    assert problem.hint and hint in problem.hint and "viết sai" in problem.hint
 
 
 def test_a_category_key_with_accents_suggests_the_key_written_plainly() -> None:
