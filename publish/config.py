@@ -560,6 +560,8 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
     issues = []
     if isinstance(config.site, SiteSection):
         issues.extend(_site_issues(config.site))
+    if isinstance(config.contact, Contact):
+        issues.extend(_contact_issues(config.contact))
     if config.categories is None:
         return issues + _zalo_issues(config.zalo)
     for key in config.categories:
@@ -576,6 +578,64 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
     issues.extend(_label_issues(config.categories))
     issues.extend(_alias_issues(config.categories))
     return issues + _zalo_issues(config.zalo)
+
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+"""An e-mail address as a mailto: link can use."""
+PHONE_DIGITS = (3, 12)
+"""Fewest and most digits of one phone number: 113; +84 297 3846 113."""
+DIGIT_RUN = re.compile(r"\+?\d(?:[\s.()-]*\d)*")
+"""One run of digits as a number is typed: «0297 3846 113», «(0297) 3846.113»."""
+
+
+def _contact_issues(contact: Contact) -> list[SchemaIssue]:
+    """[contact] email is an address and each number one number: every page links them
+    (mailto:, and tel: made of every digit written, so a second number or a «24/24» beside it
+    would dial a number that is no one's)."""
+    issues = []
+    email = contact.email.strip() if isinstance(contact.email, str) else ""
+    if email and not EMAIL.match(email):
+        issues.append(
+            SchemaIssue(
+                ("contact", "email"),
+                f"không phải địa chỉ thư điện tử: {contact.email!r}",
+                'Viết đủ tên@tên-miền, ví dụ email = "congan.xa@example.gov.vn"; chưa có thì '
+                'để trống: email = "".',
+            )
+        )
+    for key, example in (("hotline", "0297 3846 113"), ("emergency", "113")):
+        number = getattr(contact, key)
+        if isinstance(number, str) and number.strip():
+            problem = _phone_problem(number)
+            if problem:
+                issues.append(
+                    SchemaIssue(
+                        ("contact", key),
+                        problem,
+                        f'Ghi một số và không gì khác, ví dụ {key} = "{example}": trang web gọi '
+                        "số này khi người xem nhấn vào. Số khác, giờ trực thì viết trong trang "
+                        "liên hệ (content/pages/lien-he.md).",
+                    )
+                )
+    return issues
+
+
+def _phone_problem(written: str) -> str | None:
+    """What keeps a [contact] number from being dialled as written, or None."""
+    runs = DIGIT_RUN.findall(written)
+    least, most = PHONE_DIGITS
+    digits = sum(c.isdigit() for c in written)
+    if len(runs) > 1:
+        shown = ", ".join(f"«{run.strip()}»" for run in runs)
+        return (
+            f"có nhiều dãy số ({shown}): khi người xem nhấn vào, máy gọi mọi chữ số ghép lại, "
+            "không tới số nào"
+        )
+    if digits > most:
+        return f"có {digits} chữ số, dài hơn một số điện thoại (có vẻ là hai số viết liền): {written!r}"
+    if digits < least:
+        return f"không phải số điện thoại (cần từ {least} chữ số): {written!r}"
+    return None
 
 
 def _zalo_issues(zalo: ZaloConfig) -> list[SchemaIssue]:

@@ -545,6 +545,44 @@ def test_an_unclosed_quote_hint_names_no_unit() -> None:
     assert problem.hint and 'Thêm dấu "' in problem.hint and not SAMPLE_UNIT.search(problem.hint)
 
 
+@pytest.mark.parametrize(
+    ("line", "field", "told"),
+    [
+        ('email = "congan.xa"', "[contact] email", "không phải địa chỉ thư điện tử"),
+        ('hotline = "0273 3850 113 - 0912 345 678"', "[contact] hotline", "có vẻ là hai số"),
+        ('hotline = "0273 3850 113 hoặc 0912 345 678"', "[contact] hotline", "nhiều dãy số"),
+        ('hotline = "0273 3850 113 (trực 24/24)"', "[contact] hotline", "«24», «24»"),
+        ('hotline = "trực ban"', "[contact] hotline", "không phải số điện thoại"),
+        ('emergency = "gọi ngay"', "[contact] emergency", "không phải số điện thoại"),
+    ],
+)
+def test_a_contact_every_page_links_must_be_one_address_or_number(
+    line: str, field: str, told: str
+) -> None:
+    """Every page links [contact] email (mailto:) and numbers (tel: of all the digits written):
+    an address without @ or two numbers in one key made links that reach no one."""
+    text = SITE_TOML + f"\n[contact]\n{line}\n"
+    problem = one_problem(text)
+    assert (problem.field, problem.line) == (field, len(text.splitlines()))
+    assert told in problem.message and problem.hint
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'hotline = "0273 3850 113 (trực ban)"',
+        'hotline = "(0273) 3850.113"',
+        'hotline = "+84 273 3850 113"',
+        'hotline = "1900.0368"',
+        'emergency = "113"',
+        'email = ""',
+        'email = "ca.xa@example.gov.vn"',
+    ],
+)
+def test_contact_numbers_and_addresses_as_units_write_them_load(line: str) -> None:
+    parse(SITE_TOML + f"\n[contact]\n{line}\n", root=ROOT)
+
+
 def test_unknown_default_channel() -> None:
     text = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web", "facebook"]\n')
     problem = one_problem(text)

@@ -37,7 +37,6 @@ LEVELS = re.compile(
 level; not when the place is a number ("Công an phường 5" is no "Công an 5")."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
 PHONE = re.compile(r"^\+?[\d\s.()-]*\d[\d\s.()-]*$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
 """Starter entries that link to the repository's own files: starter name → repository path."""
 OPTIONS = ("unit", "short_name", "area", "title", "base_url", "phone", "address", "email", "oa_id")
@@ -148,15 +147,17 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
                 hint=_base_url_hint(given["base_url"]),
             )
         )
-    if "phone" in given and not PHONE.match(given["phone"]):
+    if "phone" in given and not _one_phone(given["phone"]):
         problems.append(
             Problem(
                 "--phone",
-                f"số điện thoại chỉ gồm chữ số (và khoảng trắng, dấu chấm, gạch nối), nhận được {given['phone']!r}",
-                hint='Ví dụ: --phone "0236 3 123 456"; chưa có thì bỏ tùy chọn này.',
+                "cần một số điện thoại (từ 3 đến 12 chữ số, có thể ngăn bằng khoảng trắng, dấu "
+                f"chấm, gạch nối), nhận được {given['phone']!r}",
+                hint='Ví dụ: --phone "0236 3 123 456"; số khác thì viết trong trang liên hệ; '
+                "chưa có thì bỏ tùy chọn này.",
             )
         )
-    if "email" in given and not EMAIL.match(given["email"]):
+    if "email" in given and not config_module.EMAIL.match(given["email"]):
         problems.append(
             Problem(
                 "--email",
@@ -173,6 +174,12 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
             )
         )
     return problems
+
+
+def _one_phone(written: str) -> bool:
+    """Whether --phone is one number, as [contact] hotline must be."""
+    least, most = config_module.PHONE_DIGITS
+    return bool(PHONE.match(written)) and least <= sum(c.isdigit() for c in written) <= most
 
 
 def _base_url_hint(written: str) -> str:
