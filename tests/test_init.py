@@ -174,6 +174,47 @@ def test_what_init_does_not_know_is_marked_and_what_it_was_given_is_in_site_toml
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+def test_the_search_init_prints_finds_what_is_left_to_fill_in_and_nothing_once_it_is(
+    tmp_path: Path,
+) -> None:
+    """The search the unit is told to run lists each place still to fill in; once they are
+    filled in it prints nothing. It listed the instructions in the files too (site.toml's
+    heading, the pages' comments), so it never came up empty and an IT officer could not tell
+    when they were done."""
+    root = tmp_path / "hk"
+    made = publish("init", root, "--unit", UNIT, "--area", "thành phố Đà Nẵng")
+    assert made.returncode == 0, made.stderr
+    command = re.search(r'grep -rn "([^"]+)" ((?:[\w./-]+ ?)+)', made.stdout)
+    assert command, made.stdout
+    wanted, where = command[1], command[2].split()
+
+    def found() -> list[str]:
+        """Lines the printed grep would print, as «file:line: text»."""
+        files = [
+            p
+            for name in where
+            for p in (
+                [root / name] if (root / name).is_file() else sorted((root / name).rglob("*"))
+            )
+            if p.is_file() and p.suffix != ".jpg"
+        ]
+        return [
+            f"{p.relative_to(root)}:{n}: {line}"
+            for p in files
+            for n, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+            if wanted in line
+        ]
+
+    left = found()
+    assert left
+    assert not [line for line in left if "grep" in line or "<!--" in line], left
+    for path in {root / line.split(":", 1)[0] for line in left}:
+        # Filling in: each marked line gets the unit's own words instead of the mark.
+        text = path.read_text("utf-8")
+        path.write_text(re.sub(rf"(\*\*)?{wanted}(\*\*)?[^\n]*", "Đã điền.", text), "utf-8")
+    assert found() == []
+
+
 @pytest.mark.parametrize(
     ("unit", "short"),
     [

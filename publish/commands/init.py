@@ -335,8 +335,8 @@ def _next_steps(target: Path | None, unit: str, category: str) -> str:
     steps = [
         f"Đã tạo dự án của {unit} trong {where}.",
         "Việc tiếp theo:",
-        f'  1. Điền các chỗ ghi «{TO_COMPLETE}»: {cd}grep -rn "{TO_COMPLETE}" '
-        "site.toml content/ requirements.txt",
+        f'  1. Điền các chỗ ghi «{TO_COMPLETE}»: {cd}grep -rn "{TO_COMPLETE}:" '
+        "site.toml content/ requirements.txt (lệnh không in gì nữa là xong)",
         "  2. Thay content/images/default-cover.jpg bằng ảnh bìa của đơn vị (1200 × 630, giữ tên tệp).",
         '  3. Lưu vào git: git init && git add -A && git commit -m "Dự án mới"',
         f'  4. Bài đầu tiên: publish new "Tiêu đề" --category {category}',
