@@ -491,7 +491,11 @@ def _where_to_run(root: Path) -> str:
                 f'Thư mục dự án có vẻ là {folder} (có site.toml): chạy lệnh ở đó (cd "{folder}") '
                 f'hoặc thêm --root "{folder}".'
             )
-    return "Chạy lệnh trong thư mục dự án (nơi có site.toml) hoặc dùng --root."
+    return (
+        "Chạy lệnh trong thư mục dự án (nơi có site.toml) hoặc dùng --root. Đơn vị chưa có dự án "
+        'thì tạo bằng một lệnh, không chép tay: publish init THƯ_MỤC --unit "Công an xã …" '
+        "(README, mục «Dùng cho đơn vị của bạn»)."
+    )
 
 
 def load(root: Path) -> Config:

@@ -829,6 +829,8 @@ def test_load_reports_missing_file_and_non_utf8(tmp_path: Path) -> None:
         config_module.load(tmp_path)
     assert "không tìm thấy tệp cấu hình" in str(info.value)
     assert "--root" in str(info.value)
+    # A unit starting out is told the one command that makes its project.
+    assert 'publish init THƯ_MỤC --unit "Công an xã …"' in str(info.value)
 
     root = make_project(tmp_path, {"site.toml": SITE_TOML.encode("cp1258", "replace")})
     with pytest.raises(ConfigError) as info:
