@@ -30,6 +30,7 @@ __all__ = [
     "BUILTIN_THEME",
     "CHANNELS",
     "CONFIG_NAME",
+    "DEFAULT_PROGRAM",
     "DEFAULT_TIMEZONE",
     "Config",
     "label_form",
@@ -83,6 +84,8 @@ CATEGORY_EXAMPLE = (
 CUE_SECONDS = "Độ dài của nhạc, tính bằng giây; 0 là không có."
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 """The site's clock unless site.toml names another."""
+DEFAULT_PROGRAM = "Vì an ninh Tổ quốc"
+"""The weekly radio segment unless [radio] program names the unit's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +312,7 @@ class RadioConfig:
     folder: str = ""
     """The station's script folder (often a mounted share); PUBLISH_RADIO_DIR overrides it."""
     program: str = field(
-        default="Vì an ninh Tổ quốc",
+        default=DEFAULT_PROGRAM,
         metadata=rules(filled=True, note="Tên chuyên mục phát thanh, in ở đầu kịch bản."),
     )
     air_weekday: int = 6

@@ -28,6 +28,7 @@ from publish import (
     other_unit,
     pasted,
     shortcodes,
+    stale_program,
     unclosed,
     unfinished,
     url_history,
@@ -207,6 +208,7 @@ def load_site(
     problems.extend(_held_pages(page_verdicts))
     problems.extend(unfinished.placeholder_address(config))
     problems.extend(other_unit.site_toml(config))
+    problems.extend(stale_program.check(config))
     problems.extend(other_unit.sample_cover(config, digests or {}))
     problems.extend(url_history.moved_site(config))
     duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
