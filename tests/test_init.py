@@ -70,7 +70,12 @@ def test_a_new_project_builds_with_its_unit_name_and_ci_waits_for_what_is_missin
     assert "content/pages/gioi-thieu.md:10: cảnh báo: trang còn chữ «CẦN BỔ SUNG»" in told
     assert "content/pages/lien-he.md:23: cảnh báo" in told
     assert "content/pages/gui-phan-anh.md:17: cảnh báo" in told  # no hotline given
-    assert "site.toml:21: cảnh báo: trường 'base_url': vẫn là địa chỉ tạm" in told
+    at = next(
+        n
+        for n, line in enumerate((project / "site.toml").read_text("utf-8").splitlines(), 1)
+        if line.startswith("base_url =")
+    )
+    assert f"site.toml:{at}: cảnh báo: trường 'base_url': vẫn là địa chỉ tạm" in told
     # A note about site.toml starts with the file's name: its words and hint do not repeat it.
     assert told.count("site.toml") == told.count("site.toml:"), told
     assert publish("check", "--strict", cwd=project).returncode == 1
@@ -213,6 +218,35 @@ def test_the_search_init_prints_finds_what_is_left_to_fill_in_and_nothing_once_i
         text = path.read_text("utf-8")
         path.write_text(re.sub(rf"(\*\*)?{wanted}(\*\*)?[^\n]*", "Đã điền.", text), "utf-8")
     assert found() == []
+
+
+def test_the_starter_site_toml_marks_every_key_the_tool_requires() -> None:
+    """An IT officer reading the site.toml init wrote can tell which keys must stay filled in
+    (the others fall back to their defaults when deleted): the comment above each required key
+    of the schema says «bắt buộc»."""
+    import dataclasses
+
+    from publish.config import Category, SiteSection, Unit
+
+    required = [
+        f.name
+        for kind in (Unit, SiteSection, Category)
+        for f in dataclasses.fields(kind)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
+    assert required == ["name", "short_name", "title", "base_url", "label"]
+    lines = (REPO / "publish" / "starter" / "site.toml").read_text("utf-8").splitlines()
+    for key in required:
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"{key} ="))
+        above = at - 1
+        while not lines[above].startswith("#"):  # the key's table header, a blank line
+            assert lines[above].startswith("[") or not lines[above].strip(), (key, lines[above])
+            above -= 1
+        comment = []
+        while lines[above].startswith("#"):
+            comment.insert(0, lines[above])
+            above -= 1
+        assert "bắt buộc" in " ".join(comment), (key, comment)
 
 
 @pytest.mark.parametrize(
