@@ -184,6 +184,14 @@ def _toml_duplicate(text: str, line: int | None, column: int | None, bare: str) 
             ),
         )
         again = f" (dòng {first} và dòng {line})" if first else ""
+        if here.lstrip().startswith("[["):
+            return Explained(
+                f"[[{name}]] viết hai cặp ngoặc vuông (danh sách bảng): site.toml không dùng "
+                "cách viết này",
+                line,
+                column,
+                _duplicate_table_hint(name, first, line, listed=True),
+            )
         return Explained(
             f"bảng [{name}] được khai báo hai lần{again}",
             line,
@@ -216,12 +224,21 @@ def _toml_duplicate(text: str, line: int | None, column: int | None, bare: str) 
     )
 
 
-def _duplicate_table_hint(name: str, first: int | None, line: int | None) -> str:
+def _duplicate_table_hint(
+    name: str, first: int | None, line: int | None, *, listed: bool = False
+) -> str:
     """How to fix a table written twice; a category's second table is most often a new category
-    copied from the one above whose key was not changed."""
-    merge = f"Gộp các khóa của hai bảng vào một bảng [{name}] rồi xóa dòng [{name}] thứ hai."
-    if _toml_key(name).split(".")[0] != "categories":
-        return merge
+    copied from the one above whose key was not changed. `listed`: written [[…]], a list of
+    tables, which site.toml has none of."""
+    parts = _toml_key(name).split(".")
+    if listed:
+        return (
+            "Mỗi chuyên mục là một bảng [categories.<khóa>] viết một cặp ngoặc vuông, ví dụ dòng "
+            '[categories.tin-moi] rồi dòng label = "Tin mới" bên dưới; bảng khác cũng viết một '
+            f"cặp ngoặc vuông: [{name}]."
+        )
+    if parts[0] != "categories" or len(parts) != 2:
+        return f"Gộp các khóa của hai bảng vào một bảng [{name}] rồi xóa dòng [{name}] thứ hai."
     at = f" ở dòng {line}" if line else ""
     above = f" ở dòng {first}" if first else ""
     return (

@@ -652,6 +652,17 @@ def test_a_category_written_twice_once_in_quotes_names_the_first() -> None:
     assert f"(dòng {first} và dòng " in one_problem(text).message
 
 
+def test_a_list_of_category_tables_is_told_as_such_not_as_a_new_categorys_key() -> None:
+    """[[categories]] after [categories.<khóa>] tables is no category copied without its key:
+    what is wrong is the double brackets."""
+    text = SITE_TOML + '\n[[categories]]\nkey = "tin-moi"\nlabel = "Tin mới"\n'
+    problem = one_problem(text)
+    assert problem.line == line_of(text, "[[categories]]")
+    assert problem.message.startswith("[[categories]] viết hai cặp ngoặc vuông")
+    assert problem.hint and "[categories.tin-moi]" in problem.hint
+    assert "khóa riêng" not in problem.hint
+
+
 def test_a_value_written_twice_over_several_lines_is_told_alone() -> None:
     """What cannot be cut out whole is left: reading on would report the rest of the value as
     mistakes that are not there."""
