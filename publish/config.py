@@ -648,12 +648,17 @@ def _phone_problem(written: str) -> str | None:
 def _zalo_issues(zalo: ZaloConfig) -> list[SchemaIssue]:
     """The OA id, when written, is all digits."""
     if zalo.oa_id and not str(zalo.oa_id).isdigit():
+        # The OA's link or its QR code's address holds the id: «https://zalo.me/2463951837402251183».
+        linked = re.fullmatch(r"\s*(?:https?://)?(?:www\.)?zalo\.me/(\d{6,})/?\s*", str(zalo.oa_id))
+        hint = (
+            f'Đó là liên kết tới OA: ghi riêng mã số, oa_id = "{linked[1]}".'
+            if linked
+            else "Chép mã số OA từ trang quản trị Zalo OA, viết trong ngoặc kép, ví dụ oa_id = "
+            '"1234567890123456789"; chưa có OA thì xóa dòng này.'
+        )
         return [
             SchemaIssue(
-                ("zalo", "oa_id"),
-                f"mã OA là một dãy chữ số, nhận được {zalo.oa_id!r}",
-                "Chép mã số OA từ trang quản trị Zalo OA, viết trong ngoặc kép, ví dụ oa_id = "
-                '"1234567890123456789"; chưa có OA thì xóa dòng này.',
+                ("zalo", "oa_id"), f"mã OA là một dãy chữ số, nhận được {zalo.oa_id!r}", hint
             )
         ]
     return []

@@ -583,6 +583,14 @@ def test_contact_numbers_and_addresses_as_units_write_them_load(line: str) -> No
     parse(SITE_TOML + f"\n[contact]\n{line}\n", root=ROOT)
 
 
+@pytest.mark.parametrize("written", ["https://zalo.me/1234567890123", "zalo.me/1234567890123/"])
+def test_an_oa_link_for_the_oa_id_is_answered_with_the_id_in_it(written: str) -> None:
+    """The OA's link is what a unit has at hand (its QR code, its page): the id is in it."""
+    problem = one_problem(SITE_TOML + f'\n[zalo]\noa_id = "{written}"\n')
+    assert problem.field == "[zalo] oa_id"
+    assert problem.hint and 'oa_id = "1234567890123"' in problem.hint
+
+
 def test_unknown_default_channel() -> None:
     text = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web", "facebook"]\n')
     problem = one_problem(text)
