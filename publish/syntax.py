@@ -271,7 +271,7 @@ def toml_without_duplicate(exc: ValueError, text: str) -> str | None:
     else:
         return None
     try:
-        tomllib.loads("\n".join(lines[start:end]))
+        tomllib.loads("\n".join(lines[start:end]) + "\n")  # a Windows line ends "\r\n"
     except tomllib.TOMLDecodeError:
         return None  # a value that goes on past what would be cut: leave the file as it is
     return "\n".join(lines[:start] + [""] * (end - start) + lines[end:])

@@ -654,6 +654,16 @@ def test_a_category_table_written_twice_is_told_with_every_other_problem() -> No
     assert f"đổi khóa ở dòng {twice}" in table.hint
 
 
+def test_a_category_written_twice_in_a_file_saved_on_windows_hides_no_other_problem() -> None:
+    """Notepad ends lines with \\r\\n: the table cut out is read with its line ends."""
+    text = SITE_TOML + '\n[categories.an-ninh-trat-tu]\nlabel = "x"\n[web]\nper_page = 0\n'
+    problems = problems_of(text.replace("\n", "\r\n"))
+    assert [p.line for p in problems] == [
+        line_of(text, 'label = "x"') - 1,
+        line_of(text, "per_page"),
+    ]
+
+
 def test_a_category_written_twice_once_in_quotes_names_the_first() -> None:
     text = SITE_TOML + '\n[categories."an-ninh-trat-tu"]\nlabel = "Tin mới"\n'
     first = line_of(text, "[categories.an-ninh-trat-tu]")
