@@ -121,6 +121,27 @@ def test_most_of_the_live_articles_gone_at_once_is_refused_a_few_are_withdrawn(
     assert shown(emulator) == ["hide"] + ["show"] * 9
 
 
+def test_many_live_articles_gone_at_once_is_refused_though_fewer_than_half(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """A year folder gone takes many articles, a minority of a large OA's: still refused."""
+    root = zalo_project(tmp_path, 41)
+    assert sync(root) == 0
+    folder = root / "content" / "bai-viet"
+    for index in range(20):
+        (folder / f"ban-tin-{index:03d}.md").unlink()
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = capsys.readouterr()
+    told = out.out + out.err
+    assert "zalo: 20 trong 41 bài đang hiện trên Zalo OA thuộc bản tin không còn" in told
+    assert "--confirm-withdrawal" in told
+    assert emulator.write_calls() == []
+    assert sync(root, "--confirm-withdrawal") == 0
+    assert shown(emulator) == ["hide"] * 20 + ["show"] * 21
+
+
 def test_the_only_bulletin_deleted_is_withdrawn_without_confirmation(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
 ) -> None:

@@ -156,8 +156,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         CONFIRM_FLAG,
         action="store_true",
         help="xác nhận rút hàng loạt: cho đồng bộ cả khi content/ không còn bản tin nào mà "
-        "state/ ghi đã đăng, hoặc khi sẽ rút từ một nửa số bài đang hiện trên Zalo trở lên vì "
-        "bản tin không còn trong content/ (mặc định: từ chối, không làm gì)",
+        "state/ ghi đã đăng, hoặc khi sẽ rút từ một nửa số bài đang hiện trên Zalo trở lên, "
+        "hay từ 20 bài trở lên, vì bản tin không còn trong content/ (mặc định: từ chối, không làm gì)",
     )
     parser.add_argument(
         "--format",

@@ -6,7 +6,9 @@ an editor takes one down. The same reading turns a content/ that lost its bullet
 lost content/bai-viet) into withdrawing every bulletin from the website, Zalo OA and the radio
 folder at once. So a sync that finds no bulletin at all while state/ records published ones
 does nothing, and the Zalo channel sends nothing when it would take down most of the articles
-live on Zalo for bulletins no longer in content/, until `--confirm-withdrawal` says it is meant.
+live on Zalo for bulletins no longer in content/, or MAX_GONE of them or more (a year folder
+lost from a large OA is a minority of its articles), until `--confirm-withdrawal` says it is
+meant.
 `publish build` asks the same before it empties output/: CI deploys output/web from a build
 before any sync has a say.
 """
@@ -24,6 +26,7 @@ from publish.model import Site
 
 __all__ = [
     "CONFIRM_FLAG",
+    "MAX_GONE",
     "MIN_RECORDED",
     "MIN_SHARE_REFUSED",
     "loaded_keys",
@@ -35,6 +38,10 @@ CONFIRM_FLAG = "--confirm-withdrawal"
 MIN_SHARE_REFUSED = 5
 """Fewest Zalo articles of deleted bulletins, half or more of those live, that a sync refuses
 to take down unconfirmed: a few deleted at once is an editor's everyday withdrawal."""
+MAX_GONE = 20
+"""Fewest Zalo articles of deleted bulletins a sync refuses to take down unconfirmed, whatever
+their share of those live: a unit withdraws a bulletin or a handful at once, and taking down a
+year's worth is a decision to confirm, not a folder gone missing to follow."""
 MIN_RECORDED = 2
 """Fewest published bulletins state/ records for a content/ without any to be refused: a
 unit's only bulletin deleted is its editor's doing, not a folder lost."""
@@ -63,12 +70,13 @@ def refuse_many_gone(
 ) -> None:
     """Raise a PublishError (nothing sent to Zalo) when half or more, and at least
     MIN_SHARE_REFUSED, of the articles `records` (state/zalo.json, as the Zalo sync read it)
-    show live belong to bulletins no longer in content/."""
+    show live belong to bulletins no longer in content/, or MAX_GONE of them or more."""
     if confirmed:
         return
     live = {k for k, v in records.items() if isinstance(v, dict) and v.get("status") == "live"}
     gone = sorted(live - loaded_keys(site))
-    if len(gone) >= MIN_SHARE_REFUSED and 2 * len(gone) >= len(live):
+    most = len(gone) >= MIN_SHARE_REFUSED and 2 * len(gone) >= len(live)
+    if most or len(gone) >= MAX_GONE:
         raise PublishError(_many_gone(content, gone, len(live)))
 
 
@@ -152,7 +160,8 @@ def _nothing_built(content: Path, recorded: int, output: str) -> str:
 
 
 def _many_gone(content: Path, gone: list[str], live: int) -> str:
-    """The refusal of a Zalo sync that would take down most of the OA's articles at once."""
+    """The refusal of a Zalo sync that would take down most, or many, of the OA's articles
+    at once."""
     named = ", ".join(gone[:NAMED])
     if len(gone) > NAMED:
         named += f" và {len(gone) - NAMED} bản tin khác"
