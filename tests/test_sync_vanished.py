@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -207,3 +208,25 @@ def test_a_draft_preview_and_a_confirmed_build_go_on_without_the_bulletins(
     assert build(root, "--drafts") == 0  # a preview never reaches output/
     assert build(root, "--confirm-withdrawal") == 0
     assert {str(p.relative_to(web)) for p in web.rglob("*.html")} < pages
+
+
+def test_a_preview_without_the_bulletins_folder_keeps_the_website_in_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """`publish serve` builds into output/web, which some units copy to their web server."""
+    from publish.serve import PreviewSession
+
+    root = zalo_project(tmp_path, 3)
+    assert main(["--root", str(root), "--now", NOW, "sync", "web"]) == 0
+    web = snapshot(root / "output" / "web")
+    shutil.rmtree(root / "content" / "bai-viet")
+    err = io.StringIO()
+    with PreviewSession(root, port=0, now=NOW, out=io.StringIO(), err=err):
+        pass
+    told = err.getvalue()
+    assert "content/ không có bản tin nào, trong khi state/ ghi 3 bản tin đã đăng" in told
+    assert "Chưa ghi gì, output/ giữ nguyên." in told and "--confirm-withdrawal" in told
+    assert snapshot(root / "output" / "web") == web
+    with PreviewSession(root, port=0, now=NOW, confirmed=True, out=io.StringIO(), err=err):
+        pass
+    assert snapshot(root / "output" / "web") != web

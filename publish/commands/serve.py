@@ -39,6 +39,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="xem trước cả bản nháp và bài chưa duyệt (có dải «Bản nháp»); "
         "dựng vào .cache/preview/web, không bao giờ vào output/",
     )
+    parser.add_argument(
+        "--confirm-withdrawal",
+        action="store_true",
+        help="xác nhận rút mọi bản tin: cho dựng vào output/ cả khi content/ không còn bản tin "
+        "nào mà state/ ghi đã đăng (mặc định: từ chối, output/ giữ nguyên)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -56,7 +62,12 @@ def _port(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C."""
     session = PreviewSession(
-        args.root, port=args.port, drafts=args.drafts, now=args.now, debug=args.debug
+        args.root,
+        port=args.port,
+        drafts=args.drafts,
+        confirmed=args.confirm_withdrawal,
+        now=args.now,
+        debug=args.debug,
     )
     try:
         url = session.start()

@@ -27,6 +27,7 @@ from publish.serve.reload import ReloadHub
 from publish.serve.server import PreviewServer
 from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
+from publish.sync.vanished import refuse_vanished
 from publish.writer import WriteReport, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
@@ -44,6 +45,7 @@ class PreviewSession:
         *,
         port: int = 8000,
         drafts: bool = False,
+        confirmed: bool = False,
         now: str | None = None,
         debug: bool = False,
         delay: float = 0.2,
@@ -60,6 +62,8 @@ class PreviewSession:
         """Where the preview is built (its web/ folder is served): output/ only without drafts."""
         self.hub = ReloadHub()
         self._drafts = drafts
+        self._confirmed = confirmed
+        """--confirm-withdrawal: output/ may lose every bulletin (see publish.sync.vanished)."""
         self._now = now
         self._debug = debug
         self._out = out or sys.stdout
@@ -128,6 +132,15 @@ class PreviewSession:
                     result = build(
                         config, channels=CHANNELS, now=now, drafts=self._drafts, output=self.output
                     )
+                    if not self._drafts:
+                        # Some units copy output/ to their web server: as `publish build`.
+                        refuse_vanished(
+                            self.root / "state",
+                            self.root / "content",
+                            result.site,
+                            confirmed=self._confirmed,
+                            output="output",
+                        )
                     report = write(
                         result.artifacts,
                         self.output,
