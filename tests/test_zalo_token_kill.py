@@ -33,6 +33,16 @@ os.replace = replace
 sys.argv = ["publish", *sys.argv[1:]]
 runpy.run_module("publish", run_name="__main__")
 """
+STEPPED_BACK = """\
+import time
+import publish.zalo.tokens as tokens
+class SteppedBack:
+    def __getattr__(self, name):
+        return getattr(time, name)
+    def time(self):
+        return time.time() - 3600  # NTP set the clock an hour back since the last save
+tokens.time = SteppedBack()
+"""
 
 
 @pytest.fixture
@@ -42,10 +52,14 @@ def emulator() -> Iterator[ZaloEmulator]:
         yield emu
 
 
-def run(root: Path, env: dict[str, str], *, killed: bool = False) -> subprocess.CompletedProcess:
+def run(
+    root: Path, env: dict[str, str], *, killed: bool = False, stepped_back: bool = False
+) -> subprocess.CompletedProcess:
     """`publish sync zalo` in a separate process; `killed`: SIGKILLed as it renames the token
-    file's temporary file into place."""
+    file's temporary file into place; `stepped_back`: on a clock an hour behind the last run's."""
     start = ["-c", KILL_BEFORE_RENAME] if killed else ["-m", "publish"]
+    if stepped_back:
+        start = ["-c", STEPPED_BACK + KILL_BEFORE_RENAME]
     return subprocess.run(
         [sys.executable, *start, "--root", str(root), "--now", NOW, "sync", "zalo"],
         env={**os.environ, **env, "PYTHONPATH": str(REPO)},
@@ -92,6 +106,28 @@ def test_a_later_refresh_killed_before_its_rename_is_recovered_by_the_next_sync(
     )
     assert run(root, env, killed=True).returncode == -signal.SIGKILL
     assert spent in emulator.used_refresh_tokens and len(leftovers(token)) == 1
+    again = run(root, env)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert leftovers(token) == []
+    assert json.loads(token.read_text("utf-8"))["refresh_token"] == emulator.refresh_token
+    assert "Tóm tắt đã sửa." in {a["description"] for a in emulator.articles.values()}
+
+
+def test_a_refresh_killed_on_a_clock_stepped_back_is_recovered_by_the_next_sync(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """The pair left aside was saved at an earlier clock time than the spent one in the file:
+    only the order of the saves tells which one Zalo still accepts."""
+    token = tmp_path / "secrets" / "token.json"
+    env = env_for(emulator, token, **FAST_ENV)
+    root = zalo_project(tmp_path, 2)
+    assert run(root, env).returncode == 0
+    emulator.expire_access_tokens()
+    (root / "content" / "bai-viet" / "ban-tin-000.md").write_text(
+        zalo_bulletin(0, summary='"Tóm tắt đã sửa."'), "utf-8"
+    )
+    assert run(root, env, stepped_back=True).returncode == -signal.SIGKILL
+    assert len(leftovers(token)) == 1
     again = run(root, env)
     assert again.returncode == 0, again.stdout + again.stderr
     assert leftovers(token) == []

@@ -270,6 +270,9 @@ class TokenFile:
             "expires_at": pair.expires_at,
             "lifetime": pair.lifetime,
             "saved_at": time.time(),
+            # Saves are counted, not only timed: recover() must tell which pair came last
+            # even when the clock was set back between them (NTP, a wrong clock fixed).
+            "generation": self._generation() + 1,
         }
         if pair.oa_id:
             record["oa_id"] = pair.oa_id
@@ -304,12 +307,13 @@ class TokenFile:
         leftovers = [p for p in self.leftovers() if _own_file(p)]
         if not leftovers or not _private_folder(self.path.parent):
             return
-        newest: tuple[float, Path] | None = None
+        newest: tuple[Saved, Path] | None = None
         for leftover in leftovers:
-            saved = _saved_at(leftover)
-            if saved is not None and (newest is None or saved > newest[0]):
+            saved = _saved(leftover)
+            if saved is not None and (newest is None or saved.after(newest[0])):
                 newest = (saved, leftover)
-        if newest is not None and newest[0] > self._saved_at_of_file():
+        in_place = self._saved_of_file()
+        if newest is not None and (in_place is None or newest[0].after(in_place)):
             os.replace(newest[1], self.path)
             _fsync_folder(self.path.parent)
             logger.info("Đã khôi phục cặp token Zalo mà lần lưu bị ngắt để lại (%s).", self.path)
@@ -317,15 +321,20 @@ class TokenFile:
             with contextlib.suppress(OSError):
                 leftover.unlink()
 
-    def _saved_at_of_file(self) -> float:
-        """When the token file's pair was saved (its time of change if it does not say), or
-        minus infinity when there is no file."""
+    def _saved_of_file(self) -> Saved | None:
+        """Which save wrote the token file's pair (its time of change when it does not say),
+        or None when there is no file."""
         try:
             modified = self.path.stat().st_mtime
         except FileNotFoundError:
-            return float("-inf")
-        saved = _saved_at(self.path)
-        return saved if saved is not None else modified
+            return None
+        saved = _saved(self.path)
+        return saved if saved is not None else Saved(None, modified)
+
+    def _generation(self) -> int:
+        """The count of saves of the pair now in the token file (0: none, or not counted)."""
+        saved = _saved(self.path)
+        return (saved.generation or 0) if saved is not None else 0
 
     def tidy(self) -> None:
         """Recover what killed saves left behind, if any, unless another process holds the
@@ -618,16 +627,42 @@ def _private_folder(folder: Path) -> bool:
     return not mode & 0o022 or bool(mode & stat.S_ISVTX)
 
 
-def _saved_at(path: Path) -> float | None:
-    """When the pair in token file `path` was saved, or None when it holds no whole pair of
-    this user's (cut short, not a regular file, another user's)."""
+@dataclass(frozen=True)
+class Saved:
+    """Which save wrote a token file: its count of saves and its clock time, when recorded."""
+
+    generation: int | None
+    at: float | None
+
+    def after(self, other: Saved) -> bool:
+        """Whether this save came after `other`: by their counts when both have one (clock
+        times go back when the clock is set back), else by clock time (files of versions
+        that did not count)."""
+        if self.generation is not None and other.generation is not None:
+            return self.generation > other.generation
+        never = float("-inf")
+        return (self.at if self.at is not None else never) > (
+            other.at if other.at is not None else never
+        )
+
+
+def _saved(path: Path) -> Saved | None:
+    """Which save wrote the pair in token file `path`, or None when it holds no whole pair of
+    this user's (cut short, not a regular file, another user's) or says neither."""
     try:
         if TokenFile(path).read() is None:
             return None
-        saved = json.loads(path.read_text(encoding="utf-8")).get("saved_at")
-        return float(saved) if isinstance(saved, int | float) else None
-    except (PublishError, OSError, ValueError, AttributeError):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (PublishError, OSError, ValueError):
         return None
+    if not isinstance(raw, dict):
+        return None
+    at, generation = raw.get("saved_at"), raw.get("generation")
+    saved = Saved(
+        generation if isinstance(generation, int) and not isinstance(generation, bool) else None,
+        float(at) if isinstance(at, int | float) and not isinstance(at, bool) else None,
+    )
+    return saved if saved.generation is not None or saved.at is not None else None
 
 
 def credentials_env(env: Mapping[str, str]) -> dict[str, str]:
