@@ -199,3 +199,69 @@ def test_a_create_awaiting_its_id_does_not_stop_a_bulletin_of_the_same_title(
     records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
     ids = {records[k]["article_id"] for k in ("bt-000", "bt-001", "bt-002")}
     assert ids == set(emulator.articles) and len(ids) == 3
+
+
+def test_an_oa_listing_that_fails_postpones_only_the_creates(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """Zalo not answering getslice (rate limit, outage) stopped the whole channel: an edit to a
+    live article and a withdrawal waited for a listing only a create needs."""
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    folder = root / "content" / "bai-viet"
+    (folder / "ban-tin-000.md").write_text(zalo_bulletin(0, summary='"Tóm tắt đã sửa."'), "utf-8")
+    (folder / "ban-tin-001.md").unlink()
+    new = "Công an xã tiếp nhận hồ sơ cấp căn cước vào ngày thứ Bảy.\n"
+    (folder / "ban-tin-003.md").write_text(zalo_bulletin(3, body=new), "utf-8")
+    emulator.configure(fault_paths=("getslice",), fail_5xx_rate=1.0)
+    capsys.readouterr()
+    assert sync(root) == 3
+    message = told(capsys)
+    assert "chưa đọc được danh sách bài trên Zalo OA" in message
+    assert "chưa tạo bài mới cho 1 bản tin (bt-003)" in message
+    assert "lần đồng bộ sau đọc lại danh sách rồi tạo" in message
+    assert "Traceback" not in message
+    assert len(emulator.articles) == 3
+    shown = sorted((a["status"], a["description"]) for a in emulator.articles.values())
+    assert shown[0][0] == "hide" and ("show", "Tóm tắt đã sửa.") in shown
+    records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+    assert "bt-003" not in records
+    emulator.configure(fail_5xx_rate=0.0)
+    assert sync(root) == 0, told(capsys)
+    assert len(emulator.articles) == 4
+
+
+def test_an_article_deleted_above_while_the_oa_is_listed_does_not_hide_a_duplicate(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """An article removed from the first page while the second is asked for pulls one not yet
+    read onto the page already read: the check must read the list again, not miss it."""
+    from publish.zalo.client import ZaloClient
+
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    source = "content/bai-viet/ban-tin-001.md"
+    (root / source).write_text(zalo_bulletin(1), "utf-8")
+    by_hand = emulator.seed_article(sample_body(title=f"{TITLES[1]} (1)"))
+    newer = [emulator.seed_article(sample_body(title=f"Bài đăng tay số {n}")) for n in range(10)]
+    real = ZaloClient.getslice
+    deleted: list[str] = []
+
+    def listed_while_deleting(self: ZaloClient, offset: int = 0, *args: object) -> object:
+        """One page; the OA admin deletes the newest article just after the first one."""
+        page = real(self, offset, *args)  # type: ignore[arg-type]
+        if offset == 0 and not deleted:
+            deleted.append(newer[-1])
+            self.remove(newer[-1])
+        return page
+
+    monkeypatch.setattr(ZaloClient, "getslice", listed_while_deleting)
+    capsys.readouterr()
+    assert sync(root) == 1
+    message = told(capsys)
+    assert f"bt-001 «{TITLES[1]} (1)» (bài {by_hand})" in message
+    assert [a["title"] for a in emulator.articles.values()].count(f"{TITLES[1]} (1)") == 1

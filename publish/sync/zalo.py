@@ -94,7 +94,7 @@ from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
 from publish.sync.zalo_records import check_records, late_content, late_jobs
-from publish.sync.zalo_unrecorded import CREATE_ANYWAY, refuse_unrecorded
+from publish.sync.zalo_unrecorded import CREATE_ANYWAY, Unlisted, checked_keys, refuse_unrecorded
 from publish.text import vn_datetime
 from publish.zalo.errors import ZaloError, ZaloUncertainError
 from publish.zalo.owner import Stakes, confirm_oa
@@ -290,6 +290,8 @@ class ZaloSyncer:
         self.bulletins: dict[str, Bulletin] = {}
         self.plan_note = ""
         """What the reader of the plan must know about it (a dry run checks no hand edit)."""
+        self.unlisted: Unlisted | None = None
+        """Creates put off because Zalo did not list the OA's articles (see zalo_unrecorded)."""
 
     # --- wiring --------------------------------------------------------------------------------
 
@@ -395,7 +397,7 @@ class ZaloSyncer:
         anyway = self._named_keys(self.create_anyway_names, CREATE_ANYWAY, local, recorded)
         if not self.reconcile and not self.dry_run and any(k not in recorded for k in local):
             self.prepare()  # the OA is asked only once the token is known to be its own
-            refuse_unrecorded(self.client, self.state_path, local, recorded, anyway=anyway)
+            self._refuse_unrecorded(local, recorded, anyway)
         if self.reconcile:
             # Reconcile reads the OA's articles: only once the token is known to be this OA's,
             # or another unit's OA would mark this one's records removed and adopt its articles.
@@ -420,6 +422,21 @@ class ZaloSyncer:
             ),
         )
         return self.observed
+
+    def _refuse_unrecorded(
+        self,
+        local: Mapping[str, Local],
+        recorded: Mapping[str, Mapping[str, Any]],
+        anyway: frozenset[str],
+    ) -> None:
+        """refuse_unrecorded; when Zalo does not list the OA's articles, put off only the
+        creates that listing checks: the run's updates and withdrawals go on."""
+        try:
+            refuse_unrecorded(self.client, self.state_path, local, recorded, anyway=anyway)
+        except ZaloError as error:
+            if error.stops_channel:
+                raise  # a login only a person can fix: every other call would fail too
+            self.unlisted = Unlisted(checked_keys(local, recorded, anyway), error)
 
     def _same_oa(self, manifest: Manifest) -> None:
         """Stop (nothing sent) when the records are of another OA than [zalo] oa_id; else note
@@ -575,6 +592,9 @@ class ZaloSyncer:
         articles of bulletins the state file has no record of, unchecked."""
         actions = plan_actions(observed)
         notes = []
+        if self.unlisted is not None:
+            actions = self.unlisted.postpone(actions)
+            notes.append(self.unlisted.note(actions))
         same = sum(1 for a in actions if a.reason == SAME_TEXT)
         live = sum(1 for k in observed.local if (observed.entries.get(k) or {}).get("article_id"))
         # One bulletin's new summary is no news; most articles changing at once is site.toml's.
@@ -589,7 +609,7 @@ class ZaloSyncer:
         creates = any(a.kind == "create" for a in actions)
         if self.dry_run and not self.reconcile and creates and not observed.entries:
             notes.append(NO_RECORDS_IN_DRY_RUN)
-        self.plan_note = " ".join(notes)
+        self.plan_note = " ".join(note for note in notes if note)
         return actions
 
     def _guarded(self, action: Action) -> bool:
@@ -642,6 +662,8 @@ class ZaloSyncer:
 
     def _create(self, action: Action) -> str:
         """Create the article, unless a lost earlier create already made it (looked up as sent)."""
+        if self.unlisted is not None and action.data.get(Unlisted.FLAG):
+            raise self.unlisted.error()
         local = self._local(action.key)
         entry = self.records.get(action.key) or {}
         pending = entry.get("pending_create")

@@ -9,26 +9,91 @@ the OA's newest articles, down to the newest one its records know (all of them w
 none), and stops when one bears the title of a bulletin it would create. Such an article may
 also be one the OA admin posted by hand under the same title: --reconcile would take it over
 (its text replaced by the bulletin's), so --zalo-create-anyway creates the bulletin's own.
+
+When Zalo does not answer that listing (rate limit, outage), only those creates wait for the
+next run (postpone): updates and withdrawals of articles the records know need no listing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from publish.errors import PublishError
+from publish.sync.base import Action
 from publish.sync.zalo_plan import Local, same_title
+from publish.zalo.errors import ZaloError
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
 
-__all__ = ["CREATE_ANYWAY", "refuse_unrecorded"]
+__all__ = ["CREATE_ANYWAY", "Unlisted", "checked_keys", "refuse_unrecorded"]
 
 CREATE_ANYWAY = "--zalo-create-anyway"
 
 NAMED = 3
 """Bulletins named in the message; the rest are counted."""
+
+
+def checked_keys(
+    local: Mapping[str, Local],
+    records: Mapping[str, Mapping[str, Any]],
+    anyway: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """The bulletins refuse_unrecorded looks for on the OA: those without a record that
+    --zalo-create-anyway does not name."""
+    return frozenset(key for key in local if key not in records and key not in anyway)
+
+
+class Unlisted:
+    """Creates put off because the OA's articles could not be listed: the keys, and why."""
+
+    FLAG = "unlisted"
+    """Action data flag of a create put off (apply raises `error()` instead of sending)."""
+
+    def __init__(self, keys: frozenset[str], cause: ZaloError) -> None:
+        self.keys = keys
+        self.cause = cause
+
+    def postpone(self, actions: list[Action]) -> list[Action]:
+        """The plan with each create of `keys` marked as put off, its reason saying why."""
+        return [
+            Action(
+                a.kind,
+                a.key,
+                "hoãn: chưa đọc được danh sách bài trên Zalo OA để biết đã có bài cùng tiêu đề chưa",
+                a.title,
+                {**a.data, self.FLAG: True},
+            )
+            if a.kind == "create" and a.key in self.keys
+            else a
+            for a in actions
+        ]
+
+    def note(self, actions: list[Action]) -> str:
+        """What the plan tells the operator ("" when no create of the plan was put off)."""
+        keys = sorted(a.key for a in actions if a.data.get(self.FLAG))
+        if not keys:
+            return ""
+        named = ", ".join(keys[:NAMED]) + (
+            f" và {len(keys) - NAMED} bản tin khác" if len(keys) > NAMED else ""
+        )
+        cause = str(self.cause).rstrip(".")
+        return (
+            f"chưa đọc được danh sách bài trên Zalo OA ({cause}), nên chưa tạo bài mới cho "
+            f"{len(keys)} bản tin ({named}): không biết OA đã có bài cùng tiêu đề chưa, tạo lúc "
+            "này có thể đăng trùng. Cập nhật và rút các bài đã có vẫn được làm. Không cần làm "
+            "gì: lần đồng bộ sau đọc lại danh sách rồi tạo (mã thoát 3)."
+        )
+
+    def error(self) -> ZaloError:
+        """The failure a put-off create is counted as (the next run retries it)."""
+        return ZaloError(
+            "chưa tạo: chưa đọc được danh sách bài trên Zalo OA để biết đã có bài cùng tiêu đề "
+            "chưa; lần đồng bộ sau đọc lại danh sách rồi tạo.",
+            operation="getslice",
+        )
 
 
 def refuse_unrecorded(
@@ -41,9 +106,7 @@ def refuse_unrecorded(
 ) -> None:
     """Raise a PublishError (nothing sent) when an article newer than every one the records
     know is titled as a bulletin of `local` that has no record (and `anyway` does not name)."""
-    new = {
-        local[key].title: key for key in sorted(local) if key not in records and key not in anyway
-    }
+    new = {local[key].title: key for key in sorted(checked_keys(local, records, anyway))}
     if not new:
         return
     known = {str(e["article_id"]) for e in records.values() if e.get("article_id")}
@@ -64,13 +127,10 @@ def refuse_unrecorded(
         raise PublishError(_message(state_path, local, found, bool(records)))
 
 
-def _newer_than_known(client: ZaloClient, known: set[str]) -> Iterator[dict[str, Any]]:
+def _newer_than_known(client: ZaloClient, known: set[str]) -> list[dict[str, Any]]:
     """The OA's articles, newest first, until the first one `known` holds (pages are asked
-    for only as they are read)."""
-    for article in client.iter_articles("normal"):
-        if str(article.get("id")) in known:
-            return
-        yield article
+    for only down to it), from a listing the OA did not change under (see list_articles)."""
+    return client.list_articles("normal", until=lambda article: str(article.get("id")) in known)
 
 
 def _message(

@@ -305,11 +305,14 @@ class ZaloClient:
             if not medias or offset >= total:
                 return
 
-    def list_articles(self, type: str = "normal") -> list[dict[str, Any]]:
+    def list_articles(
+        self, type: str = "normal", *, until: Callable[[Mapping[str, Any]], bool] | None = None
+    ) -> list[dict[str, Any]]:
         """Every article of one type, newest first, each once, from a listing the OA did not
-        change under; read again (up to LIST_ATTEMPTS times) when it did."""
+        change under; read again (up to LIST_ATTEMPTS times) when it did. `until`: stop at the
+        first article it holds (left out), asking for no page beyond it."""
         for _ in range(LIST_ATTEMPTS):
-            listed = self._list_once(type)
+            listed = self._list_once(type, until)
             if listed is not None:
                 return listed
         raise ZaloError(
@@ -319,7 +322,9 @@ class ZaloClient:
             operation="getslice",
         )
 
-    def _list_once(self, type: str) -> list[dict[str, Any]] | None:
+    def _list_once(
+        self, type: str, until: Callable[[Mapping[str, Any]], bool] | None = None
+    ) -> list[dict[str, Any]] | None:
         """One pass over the getslice pages, or None when the list changed in a way that may
         have hidden an article.
 
@@ -340,6 +345,8 @@ class ZaloClient:
                 return None
             total = listed
             for article_id, item in zip(ids, medias, strict=True):
+                if until is not None and until(item):
+                    return articles
                 if article_id not in seen:
                     seen.add(article_id)
                     articles.append(item)
