@@ -265,3 +265,46 @@ def test_an_article_deleted_above_while_the_oa_is_listed_does_not_hide_a_duplica
     message = told(capsys)
     assert f"bt-001 «{TITLES[1]} (1)» (bài {by_hand})" in message
     assert [a["title"] for a in emulator.articles.values()].count(f"{TITLES[1]} (1)") == 1
+
+
+def test_a_dry_run_on_a_stale_state_folder_asks_the_oa_with_the_token_at_hand(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """The pull-request plan showed «tạo mới» for an article a queued run had already posted,
+    which the real run then refused: a dry run with a token reads the OA (writing nothing, the
+    token file included); without one, it says the check was not made."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    state = root / "state" / "zalo.json"
+    stale = state.read_bytes()
+    (root / "content/bai-viet/ban-tin-002.md").write_text(zalo_bulletin(2), "utf-8")
+    assert sync(root) == 0
+    state.write_bytes(stale)
+    token = tmp_path / "secrets" / "token.json"
+    pair = token.read_bytes()
+    spent = list(emulator.used_refresh_tokens)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 1
+    message = told(capsys)
+    assert "OA có bài mới hơn mọi bài state/zalo.json ghi, cùng tiêu đề với 1 bản tin" in message
+    assert emulator.write_calls() == [] and state.read_bytes() == stale
+    emulator.expire_access_tokens()  # a dry run never spends the single-use refresh token
+    assert sync(root, "--dry-run") == 0
+    message = told(capsys)
+    assert "tạo mới bt-002" in message
+    assert "chạy thử chưa kiểm tra được OA đã có bài cùng tiêu đề với 1 bản tin" in message
+    assert "không làm mới token" in message and "Lần chạy thật hỏi OA trước khi tạo" in message
+    assert emulator.used_refresh_tokens == spent and token.read_bytes() == pair
+    for name in ("ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN", "ZALO_TOKEN_FILE"):
+        monkeypatch.delenv(name)  # a pull request from a fork sees no secrets
+    emulator.clear_calls()
+    assert sync(root, "--dry-run") == 0
+    message = told(capsys)
+    assert "chạy thử chưa kiểm tra được OA đã có bài cùng tiêu đề với 1 bản tin" in message
+    assert "không có thông tin đăng nhập Zalo" in message and emulator.calls == []
+    assert token.read_bytes() == pair and state.read_bytes() == stale

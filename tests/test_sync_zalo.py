@@ -1290,10 +1290,15 @@ NO_RECORDS = "state/zalo.json chưa có bản ghi nào"
 
 
 def test_a_dry_run_without_records_says_the_real_run_asks_the_oa_before_creating(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
 ) -> None:
     """A deleted state file made the PR plan show «tạo» for articles already on the OA, which
-    the real run then refused to create: the plan says that run asks the OA first."""
+    the real run then refused to create: a dry run with a token at hand asks the OA as the
+    real run does; without one (a PR's), the plan says that run asks the OA first."""
     root = zalo_project(tmp_path, 2)
     assert sync(root) == 0
     (root / "content" / "bai-viet" / "ban-tin-002.md").write_text(zalo_bulletin(2), "utf-8")
@@ -1302,10 +1307,18 @@ def test_a_dry_run_without_records_says_the_real_run_asks_the_oa_before_creating
     assert NO_RECORDS not in told(capsys)
     (root / "state" / "zalo.json").unlink()
     emulator.clear_calls()
+    assert sync(root, "--dry-run", "--format", "markdown") == 1  # the token at hand: asked
+    assert "OA đã có bài cùng tiêu đề" in told(capsys) and emulator.write_calls() == []
+    assert not (root / "state" / "zalo.json").exists()
+    for name in ("ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN", "ZALO_TOKEN_FILE"):
+        monkeypatch.delenv(name)  # a pull request from a fork sees no secrets
+    emulator.clear_calls()
     assert sync(root, "--dry-run", "--format", "markdown") == 0
     comment = told(capsys)
     assert NO_RECORDS in comment and "Lần chạy thật hỏi OA trước khi tạo" in comment
     assert "mã thoát 1" in comment and emulator.calls == []
+    for name, value in zalo_env.items():
+        monkeypatch.setenv(name, value)
     assert sync(root) == 1  # what the note foretold
     assert "OA đã có bài cùng tiêu đề" in told(capsys)
     assert len(emulator.articles) == 2

@@ -85,6 +85,12 @@ DRY_RUN_NOTES = {
     "(chạy thử không cần thông tin đăng nhập Zalo).",
 }
 
+ASKED_OA_NOTE = (
+    "Kế hoạch lập từ tệp trạng thái state/zalo.json; chạy thử chỉ đọc danh sách bài trên Zalo OA "
+    "(bằng token sẵn có, không gửi gì) để biết bản tin sắp tạo mới đã có bài chưa."
+)
+"""DRY_RUN_NOTES' Zalo line for a dry run that read the OA (see zalo_unrecorded.dry_check)."""
+
 
 @dataclass(frozen=True, slots=True)
 class SyncOptions:
@@ -512,6 +518,8 @@ def _reached(result: ChannelResult) -> bool:
 def _plan_note(syncer: Any, target: str, options: SyncOptions) -> str:
     """Where the plan came from (what a dry run is known to use), then the syncer's own note."""
     known = DRY_RUN_NOTES.get(target, "") if options.dry_run and not options.reconcile else ""
+    if known and getattr(syncer, "asked_oa", False):
+        known = ASKED_OA_NOTE
     return " ".join(note for note in (known, getattr(syncer, "plan_note", "")) if note)
 
 

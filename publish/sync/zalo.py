@@ -94,7 +94,14 @@ from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
 from publish.sync.zalo_reconcile import reconcile
 from publish.sync.zalo_records import check_records, late_content, late_jobs
-from publish.sync.zalo_unrecorded import CREATE_ANYWAY, Unlisted, checked_keys, refuse_unrecorded
+from publish.sync.zalo_unrecorded import (
+    CREATE_ANYWAY,
+    Unlisted,
+    checked_keys,
+    dry_check,
+    not_checked,
+    refuse_unrecorded,
+)
 from publish.text import vn_datetime
 from publish.zalo.errors import ZaloError, ZaloUncertainError
 from publish.zalo.owner import Stakes, confirm_oa
@@ -172,12 +179,6 @@ jobs of one article, and the emulator's stuck job lands after any later one."""
 UNCHECKED_IN_DRY_RUN = (
     "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
     "và để nguyên bài bị sửa tay (mã thoát 1)."
-)
-
-NO_RECORDS_IN_DRY_RUN = (
-    "state/zalo.json chưa có bản ghi nào (lần đồng bộ đầu tiên, hay tệp bị xóa hoặc làm rỗng?) "
-    "và chạy thử không hỏi Zalo, nên mọi bản tin đều là «tạo mới». Lần chạy thật hỏi OA trước khi "
-    "tạo: OA đã có bài cùng tiêu đề thì không gửi gì lên Zalo (mã thoát 1), để khỏi đăng trùng."
 )
 
 
@@ -290,6 +291,11 @@ class ZaloSyncer:
         self.bulletins: dict[str, Bulletin] = {}
         self.plan_note = ""
         """What the reader of the plan must know about it (a dry run checks no hand edit)."""
+        self.unasked = ""
+        """Why a dry run could not ask the OA about the bulletins it would create ("": it did,
+        or had none to ask about)."""
+        self.asked_oa = False
+        """Whether this dry run read the OA's articles (see dry_check)."""
         self.unlisted: Unlisted | None = None
         """Creates put off because Zalo did not list the OA's articles (see zalo_unrecorded)."""
 
@@ -398,6 +404,11 @@ class ZaloSyncer:
         if not self.reconcile and not self.dry_run and any(k not in recorded for k in local):
             self.prepare()  # the OA is asked only once the token is known to be its own
             self._refuse_unrecorded(local, recorded, anyway)
+        elif self.dry_run and not self.reconcile and checked_keys(local, recorded, anyway):
+            oa_id = self.config.zalo.oa_id.strip()
+            where = (self.state_path, local, recorded, anyway)
+            self.unasked = dry_check(lambda: self.client, oa_id, SYNC_STAKES, *where)
+            self.asked_oa = not self.unasked
         if self.reconcile:
             # Reconcile reads the OA's articles: only once the token is known to be this OA's,
             # or another unit's OA would mark this one's records removed and adopt its articles.
@@ -604,11 +615,11 @@ class ZaloSyncer:
         # happen: the real run may find the article edited by hand and leave it.
         if self.dry_run and any(self._guarded(a) for a in actions):
             notes.append(UNCHECKED_IN_DRY_RUN)
-        # A deleted state file reads as "nothing on Zalo": the real run asks the OA first
-        # (refuse_unrecorded), which a dry run, logged in to nothing, cannot.
-        creates = any(a.kind == "create" for a in actions)
-        if self.dry_run and not self.reconcile and creates and not observed.entries:
-            notes.append(NO_RECORDS_IN_DRY_RUN)
+        # A deleted or stale state file reads as "not on Zalo yet": the real run asks the OA
+        # first (refuse_unrecorded), which a dry run without a token at hand could not.
+        creates = sum(1 for a in actions if a.kind == "create" and a.key not in observed.entries)
+        if self.unasked and creates:
+            notes.append(not_checked(creates, self.unasked, bool(observed.entries)))
         self.plan_note = " ".join(note for note in notes if note)
         return actions
 

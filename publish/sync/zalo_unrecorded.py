@@ -10,25 +10,37 @@ none), and stops when one bears the title of a bulletin it would create. Such an
 also be one the OA admin posted by hand under the same title: --reconcile would take it over
 (its text replaced by the bulletin's), so --zalo-create-anyway creates the bulletin's own.
 
+A dry run (a pull request's plan) asks the same with a token already at hand, writing nothing
+(dry_check); without one, the plan says the check was not made.
+
 When Zalo does not answer that listing (rate limit, outage), only those creates wait for the
 next run (postpone): updates and withdrawals of articles the records know need no listing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from publish.errors import PublishError
 from publish.sync.base import Action
 from publish.sync.zalo_plan import Local, same_title
-from publish.zalo.errors import ZaloError
+from publish.zalo.errors import NOT_REFRESHED, ZaloError
+from publish.zalo.owner import Stakes, confirm_oa
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
 
-__all__ = ["CREATE_ANYWAY", "Unlisted", "checked_keys", "refuse_unrecorded"]
+__all__ = [
+    "CREATE_ANYWAY",
+    "NO_LOGIN",
+    "Unlisted",
+    "checked_keys",
+    "dry_check",
+    "not_checked",
+    "refuse_unrecorded",
+]
 
 CREATE_ANYWAY = "--zalo-create-anyway"
 
@@ -94,6 +106,50 @@ class Unlisted:
             "chưa; lần đồng bộ sau đọc lại danh sách rồi tạo.",
             operation="getslice",
         )
+
+
+NO_LOGIN = "chạy thử không có thông tin đăng nhập Zalo"
+
+
+def dry_check(
+    client: Callable[[], ZaloClient],
+    oa_id: str,
+    stakes: Stakes,
+    state_path: Path,
+    local: Mapping[str, Local],
+    records: Mapping[str, Mapping[str, Any]],
+    anyway: frozenset[str] = frozenset(),
+) -> str:
+    """refuse_unrecorded for a dry run, asked with the access token at hand (never refreshed,
+    nothing written); "" once asked, else why Zalo could not be asked."""
+    try:
+        reader = client().reading()
+        fresh = reader.tokens.has_fresh()
+    except PublishError:
+        return NO_LOGIN
+    if not fresh:
+        return NOT_REFRESHED
+    try:
+        confirm_oa(reader, oa_id, stakes)
+        refuse_unrecorded(reader, state_path, local, records, anyway=anyway)
+    except ZaloError as error:
+        return str(error).rstrip(".")
+    return ""
+
+
+def not_checked(count: int, why: str, recorded: bool) -> str:
+    """The plan's note when a dry run could not ask the OA about `count` bulletins to create."""
+    lost = (
+        ""
+        if recorded
+        else "state/zalo.json chưa có bản ghi nào (lần đồng bộ đầu tiên, hay tệp bị xóa hoặc "
+        "làm rỗng?), nên mọi bản tin đều là «tạo mới»; "
+    )
+    return (
+        f"{lost}chạy thử chưa kiểm tra được OA đã có bài cùng tiêu đề với {count} bản tin "
+        f"«tạo mới» chưa ({why}). Lần chạy thật hỏi OA trước khi tạo: OA đã có bài cùng tiêu đề "
+        "thì không gửi gì lên Zalo (mã thoát 1), để khỏi đăng trùng."
+    )
 
 
 def refuse_unrecorded(

@@ -220,6 +220,17 @@ class ZaloClient:
             clock=self._clock,
         )
 
+    def reading(self) -> ZaloClient:
+        """A client sharing the HTTP pool whose tokens are only read (TokenManager.reading):
+        for a dry run, which must spend no refresh token and write no token file."""
+        return ZaloClient(
+            self.tokens.reading(),
+            self.settings,
+            http=self._http,
+            sleep=self._sleep,
+            clock=self._clock,
+        )
+
     # --- public API ----------------------------------------------------------------------------
 
     def login(self) -> None:

@@ -93,6 +93,13 @@ _LINE_BREAK = r"(?:\r?\n[ \t]*)?"
 """Between any two characters of a secret: a message wrapped to fit a line may split it."""
 
 
+NOT_REFRESHED = (
+    "token truy cập Zalo đã hết hạn hoặc bị từ chối, và chạy thử không làm mới token (refresh "
+    "token chỉ dùng được một lần: cặp token mới có thể không được giữ lại)"
+)
+"""Why a read-only token manager (a dry run's, see TokenManager.reading) gives no access token."""
+
+
 @functools.lru_cache(maxsize=32)
 def _secret_pattern(secret: str) -> re.Pattern[str]:
     """Every written form of `secret`, longest first so none is masked only in part."""

@@ -28,7 +28,7 @@ import httpx
 from publish.errors import PublishError
 from publish.file_lock import release, try_lock, wait_for
 from publish.no_follow import open_no_follow
-from publish.zalo.errors import REAUTHORIZE, ZaloError, api_error
+from publish.zalo.errors import NOT_REFRESHED, REAUTHORIZE, ZaloError, api_error
 
 __all__ = [
     "DEFAULT_OAUTH_BASE",
@@ -400,6 +400,8 @@ class TokenManager:
         self._cached: Read | None = read
         self._seen: set[str] = set()
         self._tidied = False
+        self._read_only = False
+        """Set by reading(): nothing is written, not even the token file."""
         if initial is not None:
             self._remember(initial)
         if read is not None:
@@ -457,6 +459,28 @@ class TokenManager:
         app = AppCredentials(env[ENV_APP_ID], env[ENV_APP_SECRET])
         return cls(app, token_file, initial=initial, refresh_margin=refresh_margin, read=read)
 
+    def reading(self) -> TokenManager:
+        """This manager for a run that must write nothing (a dry run): it hands out the access
+        token in use only while it is fresh, and never refreshes (which would spend the
+        single-use refresh token where the new pair may not be kept), recovers or marks the
+        token file."""
+        with self._guard:
+            copy = TokenManager(
+                self.app,
+                self.token_file,
+                initial=self._initial,
+                refresh_margin=self.refresh_margin,
+                clock=self._clock,
+                read=self._cached,
+            )
+        copy._read_only = True
+        copy._tidied = True
+        return copy
+
+    def has_fresh(self) -> bool:
+        """Whether the pair in use holds an access token that is not about to expire."""
+        return self._fresh(self.current())
+
     def secrets(self) -> tuple[str, ...]:
         """Every secret this manager has seen, for masking text before it is shown."""
         with self._guard:
@@ -481,6 +505,8 @@ class TokenManager:
         `access_token` is that OA's, if the file holds the pair of that very access token:
         from then on no other OA's sync reads it nor login writes over it, and no later run
         need ask Zalo again."""
+        if self._read_only:
+            return
         with self._guard:
             # No file: the token asked with was the environment's, nothing on disk to name.
             # A file naming an OA already (the usual run) is left alone without taking the lock.
@@ -540,6 +566,8 @@ class TokenManager:
 
     def refresh(self, send: OAuthSender, *, failed: str | None) -> str:
         """Refresh once, unless another thread/process already replaced the `failed` token."""
+        if self._read_only:
+            raise ZaloError(NOT_REFRESHED, operation="refresh")
         with self._guard, self.token_file.lock():
             pair = self.current()
             if pair.access_token and pair.access_token != failed and self._fresh(pair):
