@@ -20,6 +20,7 @@ from publish.gates import (
     public_classification,
     secret_classification,
     secret_stamp,
+    tag_stamp,
 )
 from publish.links import addressed
 from publish.moments import DATE_HINT, WRITTEN_DATE_RE, parse_datetime, unlikely_year
@@ -484,6 +485,15 @@ def secret(
             f"văn bản mang dấu mật «{stamp}»: không bao giờ được xuất bản",
             line=parsed.line_of(name),
             field=None if name == "title" else name,
+            hint=SECRET_HINT,
+        )
+        return
+    tag = tag_stamp(data.get("tags"), config.policy)
+    if tag is not None:
+        col.add(
+            f"thẻ «{tag}» là dấu mật: không bao giờ được xuất bản",
+            line=parsed.line_of("tags"),
+            field="tags",
             hint=SECRET_HINT,
         )
         return

@@ -30,6 +30,7 @@ __all__ = [
     "public_classification",
     "secret_classification",
     "secret_stamp",
+    "tag_stamp",
 ]
 
 SCHEDULED = "hẹn giờ: sẽ xuất bản lúc"
@@ -279,6 +280,21 @@ def field_stamp(data: Mapping[str, Any], policy: Policy) -> tuple[str, str] | No
         stamp = _headline_stamp(value, grades, toned) if isinstance(value, str) else None
         if stamp is not None:
             return name, stamp
+    return None
+
+
+def tag_stamp(tags: object, policy: Policy) -> str | None:
+    """The first tag that is a secret grade and nothing else («MẬT», «[Tối mật]», «toi mat»),
+    as written; tags are shown on the website and its tag pages. A tag merely holding the
+    word («bảo mật thông tin», «mật ong») is none. `tags`: the front matter's value (a list,
+    or one string of tags separated by commas or semicolons)."""
+    items = re.split(r"[,;]", tags) if isinstance(tags, str) else tags
+    if not isinstance(items, list):
+        return None
+    grades = _grades(policy)
+    for tag in items:
+        if isinstance(tag, str) and folded_words(_visible(tag)) in grades:
+            return tag.strip()
     return None
 
 

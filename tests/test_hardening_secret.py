@@ -426,3 +426,29 @@ def test_speak_shows_a_hidden_character_in_a_secret_classification(tmp_path, cap
     err = capsys.readouterr().err
     assert "tài liệu mật (classification: Tối\\u00ad mật): không bao giờ đọc thành lời" in err
     assert "\u00ad" not in err
+
+
+@pytest.mark.parametrize(
+    "tags",
+    ['["an ninh", "MẬT"]', '["Tối mật"]', '"lừa đảo; mật"', '["[Tuyệt mật]"]', '["toi mat"]'],
+)
+def test_a_grade_given_as_a_tag_stops_build_naming_file_line_and_field(
+    tmp_path: Path, capsys, monkeypatch, tags: str
+) -> None:
+    """Tags are printed on the website and its tag pages: a grade there is a stamp too."""
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/mat.md": bulletin_md({"tags": tags})})
+    assert main(["build", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert "content/mat.md:7: lỗi: trường 'tags': thẻ «" in err and "là dấu mật" in err
+    assert "Chưa có gì được ghi hay xuất bản" in err and "Traceback" not in err
+    assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize("tags", ['["bảo mật thông tin"]', '["mật ong"]', '["mật khẩu"]'])
+def test_a_tag_that_only_holds_the_word_is_published(
+    tmp_path: Path, monkeypatch, tags: str
+) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/ok.md": bulletin_md({"tags": tags})})
+    assert main(["build", "--root", str(root), "--now", NOW]) == 0
