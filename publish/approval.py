@@ -16,7 +16,10 @@ covered too (slug and id, also when taken from the file's name: a rename moves t
 
 The values and body are taken as the file has them (decoded, NFC, line endings normalised),
 before the loader's own cleanup of pasted text: that cleanup grows with upgrades, and a rule
-added must not withdraw approved bulletins whose files nobody touched.
+added must not withdraw approved bulletins whose files nobody touched. What YAML cannot read
+without it (Word's curly quotes around a value, a no-break space after a key) is read as the
+tool read it when approving: each earlier reading is kept (publish.key_lines), and a
+fingerprint that no longer matches is taken again under each (publish.content).
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, mend_pasted, parse_file, split
 from publish.gates import gate, page_gate
+from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
 from publish.links import ContentFiles, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
@@ -283,10 +284,38 @@ def _approved_versions(
     for bulletin in bulletins:
         if bulletin.approved_version:
             found = approval.judged_version(bulletin, images)
-            if found != bulletin.approved_version and windows_approved(bulletin, config, images):
+            if found != bulletin.approved_version and (
+                windows_approved(bulletin, config, images)
+                or _approved_as_read_before(bulletin, config, images)
+            ):
                 found = bulletin.approved_version
             versions[bulletin.source] = found
     return versions
+
+
+def _approved_as_read_before(
+    bulletin: Bulletin, config: Config, image_digest: approval.ImageDigests
+) -> bool:
+    """Whether `bulletin`'s approved_version is the fingerprint of its file as an earlier version
+    of the tool read it (key_lines.READINGS_BEFORE): a mended reading of pasted text must not
+    withdraw a bulletin nobody edited. Asked only when the fingerprint no longer matches."""
+    try:
+        raw = (config.root / bulletin.source).read_bytes()
+    except OSError:
+        return False
+    for reading in READINGS_BEFORE:
+        parsed = parse_raw(raw, Collector(bulletin.source, []), reading)
+        if parsed is None:
+            continue  # that version could not read the file, so approved none of it
+        written = parsed.written or (parsed.data, parsed.body)
+        as_read = dataclasses.replace(
+            bulletin,
+            content_digest=approval.content_digest(*written, bulletin.slug, bulletin.key),
+            earlier_digests=approval.earlier_digests((parsed.data, parsed.body), written),
+        )
+        if approval.judged_version(as_read, image_digest) == bulletin.approved_version:
+            return True
+    return False
 
 
 def _page_shown(verdict: tuple[str, str] | None, *, drafts: bool) -> bool:
@@ -542,8 +571,9 @@ def _usable_path(
     return True
 
 
-def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
-    """Decode, normalise and split a Markdown file's bytes, recording a problem instead of raising."""
+def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> Parsed | None:
+    """Decode, normalise and split a Markdown file's bytes, recording a problem instead of
+    raising; `reading`: which lines the mending of pasted text takes for keys (key_lines)."""
     try:
         text = written = nfc(decode(raw))
         # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
@@ -551,13 +581,13 @@ def parse_raw(raw: bytes, collector: Collector) -> Parsed | None:
         # After that search: in TCVN3, the soft hyphen is «ư».
         if any(c in text for c in INVISIBLE):
             text = INVISIBLE_RE.sub("", text)
-        text, curly_keys = mend_pasted(pasted.mend(text))
+        text, curly_keys = mend_pasted(pasted.mend(text), reading)
         found = CONTROL_RE.search(text)
-        parsed = split(CONTROL_RE.sub("", text) if found else text)
+        parsed = split(CONTROL_RE.sub("", text) if found else text, reading)
     except FrontMatterError as exc:
         collector.add(str(exc), line=exc.line, hint=exc.hint, column=exc.column)
         return None
-    parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found))
+    parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found, reading))
     body, quoted_links = pasted.unquote_links(parsed.body)
     if quoted_links:
         parsed = dataclasses.replace(parsed, body=body)
@@ -603,7 +633,7 @@ def _quoted_links(collector: Collector, found: list[tuple[str, int]], first_line
 
 
 def _as_written(
-    parsed: Parsed, written: str, cleaned: str, found: re.Match[str] | None
+    parsed: Parsed, written: str, cleaned: str, found: re.Match[str] | None, reading: Reading
 ) -> tuple[dict[str, Any], str]:
     """The front matter data and body of the file as written (`written`: decoded, NFC), which
     an approval covers: the tool's cleanup of pasted text may grow with an upgrade, and must
@@ -612,7 +642,7 @@ def _as_written(
     if written == cleaned and not found:
         return parsed.data, parsed.body  # nearly every file: the cleanup changed nothing
     try:
-        as_written = split(written)
+        as_written = split(written, reading)
     except FrontMatterError:
         return parsed.data, parsed.body
     return as_written.data, as_written.body

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import yaml
 
 from publish.encoding import not_utf8
+from publish.key_lines import READING, Lines, Reading
 from publish.syntax import yaml_error
 
 __all__ = [
@@ -195,8 +195,9 @@ def decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def split(text: str) -> Parsed:
-    """Split `---` YAML front matter from the Markdown body and parse it."""
+def split(text: str, reading: Reading = READING) -> Parsed:
+    """Split `---` YAML front matter from the Markdown body and parse it (Word's curly quotes
+    read on the lines `reading` says may hold a key: publish.key_lines)."""
     opening = OPENING_RE.match(text)
     if opening is not None and opening.group(1) == "+++":
         raise FrontMatterError(
@@ -237,7 +238,7 @@ def split(text: str) -> Parsed:
             hint="Thêm một dòng chỉ có '---' sau trường cuối cùng của phần đầu.",
         )
     lines = text.split("\n")
-    yaml_text, straightened = straight_quotes("\n".join(lines[1:end]))
+    yaml_text, straightened = straight_quotes("\n".join(lines[1:end]), reading.straightened)
     body = "\n".join(lines[end + 1 :])
     try:
         if _may_reference_or_nest_deep(yaml_text):
@@ -286,7 +287,9 @@ _CURLY_WHOLE = re.compile(r"^(?:“([^“”\"\\]*)”|‘([^‘’']*)’)(?=[ 
 _CURLY_ITEM = re.compile(r"(^|,)([ \t]*)(?:“([^“”\"\\]*)”|‘([^‘’']*)’)(?=[ \t]*[,\]])")
 
 
-def straight_quotes(yaml_text: str) -> tuple[str, list[int]]:
+def straight_quotes(
+    yaml_text: str, may_hold_keys: Lines = READING.straightened
+) -> tuple[str, list[int]]:
     """`yaml_text` with Word's curly quotes made YAML quotes where they enclose a whole value
     (`title: “Tiêu đề”`) or a list item (`tags: [“a”, “b”]`), and the 0-based lines changed.
 
@@ -299,7 +302,7 @@ def straight_quotes(yaml_text: str) -> tuple[str, list[int]]:
         return yaml_text, []
     lines = yaml_text.split("\n")
     changed = []
-    for i in _lines_with_keys(lines):  # a value's next lines are its own text, quotes and all
+    for i in may_hold_keys(lines):  # a value's next lines are its own text, quotes and all
         line = lines[i]
         lead = _VALUE_START.match(line)
         if lead is None or not lead.group().strip() or ("“" not in line and "‘" not in line):
@@ -325,20 +328,20 @@ _SPACE_BEFORE_COLON = re.compile(
 _CURLY_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)(?:“([\w.-]+)”|‘([\w.-]+)’)(?=:(?:[ \t]|$))")
 
 
-def mend_pasted(text: str) -> tuple[str, list[int]]:
-    """A file's `text` with its front matter mended by mend_keys, and the 1-based lines whose
-    key was in curly quotes."""
+def mend_pasted(text: str, reading: Reading = READING) -> tuple[str, list[int]]:
+    """A file's `text` with its front matter mended by mend_keys (on the lines `reading` says
+    may hold a key), and the 1-based lines whose key was in curly quotes."""
     if not any(c in text for c in "\u00a0\u2007\u202f“‘") or not OPENING_RE.match(text):
         return text, []
     end = _closing_line(text)
     if end is None or end == 1:
         return text, []
     lines = text.split("\n")
-    mended, curly = mend_keys("\n".join(lines[1:end]))
+    mended, curly = mend_keys("\n".join(lines[1:end]), reading.mended)
     return "\n".join([lines[0], mended, *lines[end:]]), [line + 2 for line in curly]
 
 
-def mend_keys(yaml_text: str) -> tuple[str, list[int]]:
+def mend_keys(yaml_text: str, may_hold_keys: Lines = READING.mended) -> tuple[str, list[int]]:
     """`yaml_text` with what Word did to its keys undone, and the 0-based lines whose key it put
     in curly quotes: a no-break space after `key:` or a list's `-` made the line no pair at all
     («thiếu dấu ':'», the line after named), one before the colon and `“summary”:` an unknown
@@ -346,7 +349,7 @@ def mend_keys(yaml_text: str) -> tuple[str, list[int]]:
     editor; each character stays one, so lines and columns do not move."""
     lines = yaml_text.split("\n")
     curly = []
-    for i in _lines_with_keys(lines):
+    for i in may_hold_keys(lines):
         line = lines[i]
         line = _SPACE_BEFORE_COLON.sub(lambda m: m[1] + " " * len(m[2]), line)
         line = _KEY_SPACED.sub(lambda m: m[1] + " " * len(m[2]), line)
@@ -359,56 +362,6 @@ def mend_keys(yaml_text: str) -> tuple[str, list[int]]:
             curly.append(i)
         lines[i] = keyed
     return "\n".join(lines), curly
-
-
-_WS = "[ \t\u00a0\u2007\u202f]"
-_OWNER = re.compile(
-    rf"^(?P<lead> *(?:-{_WS}+)*)"
-    rf"(?P<key>(?:[\w.-]+|“[\w.-]+”|‘[\w.-]+’|\"[^\"]*\"|'[^']*'){_WS}*:(?={_WS}|$))?"
-    rf"{_WS}*(?P<value>.*)$"
-)
-"""A line's key (or bare list item) and its value, no-break spaces read as spaces."""
-
-
-def _lines_with_keys(lines: list[str]) -> Iterator[int]:
-    """The 0-based lines that may hold a key: not those that go on with a value started above
-    (a `|`/`>` block, a plain value's next lines, a quoted value not yet closed), whose text is
-    the value's own («  Hotline:\u00a00912» under `summary: Gọi`)."""
-    owner = -1  # column a line must go beyond to go on with the value above, else -1
-    quote = ""  # the quote of a quoted value still open
-    for i, line in enumerate(lines):
-        if quote:
-            quote = "" if _closed(line, quote) is not None else quote
-            continue
-        indent = len(line) - len(line.lstrip(" "))
-        if owner >= 0 and (not line.strip() or indent > owner):
-            continue
-        yield i
-        match = _OWNER.match(line)
-        value = match["value"].rstrip() if match is not None else ""
-        owner, quote = -1, ""
-        if match is None or not value or value.startswith("#"):
-            continue  # the key's value is the lines below: keys or items
-        if value[0] in "\"'":
-            if _closed(value[1:], value[0]) is None:
-                quote = value[0]
-            continue
-        owner = len(match["lead"]) if match["key"] else indent
-
-
-def _closed(text: str, quote: str) -> int | None:
-    """Where the quoted value in `text` closes (`quote` not escaped), or None."""
-    at = 0
-    while (at := text.find(quote, at)) >= 0:
-        if quote == '"':
-            if (len(text[:at]) - len(text[:at].rstrip("\\"))) % 2 == 0:
-                return at
-        elif text[at + 1 : at + 2] != "'":
-            return at
-        else:
-            at += 1  # '' is a quote inside
-        at += 1
-    return None
 
 
 def _straight_value(value: str) -> str:

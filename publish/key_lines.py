@@ -1,0 +1,104 @@
+"""Which lines of a front matter may hold a key: the mending of what Word does to pasted text
+(publish.frontmatter: mend_keys, straight_quotes) touches those only; the others go on with a
+value started above, and their text is the editor's own.
+
+The rule has been mended more than once, and each mending changed how a few valid files read
+(curly quotes on a summary's next line left as written instead of made YAML quotes). An
+approval is the fingerprint of the values as read (publish.approval), so the rules of earlier
+versions are kept as READINGS_BEFORE: a bulletin approved under one stays approved while
+nobody edits it (publish.content reads it again under each when its fingerprint no longer
+matches). Change a rule here only by adding the one it replaces to READINGS_BEFORE, and pin a
+file it reads differently in tests/test_approval_pinned.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+__all__ = ["READING", "READINGS_BEFORE", "Reading", "lines_with_keys"]
+
+Lines = Callable[[list[str]], Iterator[int]]
+"""The 0-based lines of a front matter's lines that may hold a key."""
+
+_WS = "[ \t\u00a0\u2007\u202f]"
+_OWNER = re.compile(
+    rf"^(?P<lead> *(?:-{_WS}+)*)"
+    rf"(?P<key>(?:[\w.-]+|“[\w.-]+”|‘[\w.-]+’|\"[^\"]*\"|'[^']*'){_WS}*:(?={_WS}|$))?"
+    rf"{_WS}*(?P<value>.*)$"
+)
+"""A line's key (or bare list item) and its value, no-break spaces read as spaces."""
+_BLOCK_START = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+"""A key whose value is a block (`summary: |`, `summary: >-`): the lines below are its text."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The lines mend_keys mends (no-break spaces, curly quotes around a key) and those
+    straight_quotes reads a value in Word's curly quotes on."""
+
+    mended: Lines
+    straightened: Lines
+
+
+def lines_with_keys(lines: list[str]) -> Iterator[int]:
+    """The 0-based lines that may hold a key: not those that go on with a value started above
+    (a `|`/`>` block, a plain value's next lines, a quoted value not yet closed), whose text is
+    the value's own («  Hotline:\u00a00912» under `summary: Gọi`)."""
+    owner = -1  # column a line must go beyond to go on with the value above, else -1
+    quote = ""  # the quote of a quoted value still open
+    for i, line in enumerate(lines):
+        if quote:
+            quote = "" if _closed(line, quote) is not None else quote
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if owner >= 0 and (not line.strip() or indent > owner):
+            continue
+        yield i
+        match = _OWNER.match(line)
+        value = match["value"].rstrip() if match is not None else ""
+        owner, quote = -1, ""
+        if match is None or not value or value.startswith("#"):
+            continue  # the key's value is the lines below: keys or items
+        if value[0] in "\"'":
+            if _closed(value[1:], value[0]) is None:
+                quote = value[0]
+            continue
+        owner = len(match["lead"]) if match["key"] else indent
+
+
+def _lines_outside_blocks(lines: list[str]) -> Iterator[int]:
+    """The lines that may hold a key as the tool read them until 9b4c002 (session 31): all but the
+    text of a `|`/`>` block (judged on the line as mended, as mend_keys then did)."""
+    block_indent = -1  # indentation of the key whose `|`/`>` block the lines are in, else -1
+    for i, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent >= 0 and (not line.strip() or indent > block_indent):
+            continue
+        yield i
+        block_indent = indent if _BLOCK_START.search(lines[i]) else -1
+
+
+def _closed(text: str, quote: str) -> int | None:
+    """Where the quoted value in `text` closes (`quote` not escaped), or None."""
+    at = 0
+    while (at := text.find(quote, at)) >= 0:
+        if quote == '"':
+            if (len(text[:at]) - len(text[:at].rstrip("\\"))) % 2 == 0:
+                return at
+        elif text[at + 1 : at + 2] != "'":
+            return at
+        else:
+            at += 1  # '' is a quote inside
+        at += 1
+    return None
+
+
+READING = Reading(lines_with_keys, lines_with_keys)
+"""How files are read now."""
+READINGS_BEFORE: tuple[Reading, ...] = (
+    Reading(_lines_outside_blocks, _lines_outside_blocks),  # until 9b4c002
+    Reading(lines_with_keys, _lines_outside_blocks),  # 9b4c002 until 69f8c33
+)
+"""How earlier versions of the tool read files, newest last (see the module's text)."""
