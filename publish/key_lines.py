@@ -69,8 +69,8 @@ def lines_with_keys(lines: list[str]) -> Iterator[int]:
 
 
 def _lines_outside_blocks(lines: list[str]) -> Iterator[int]:
-    """The lines that may hold a key as the tool read them until 9b4c002 (session 31): all but the
-    text of a `|`/`>` block (judged on the line as mended, as mend_keys then did)."""
+    """The lines that may hold a key as the tool read them until 9b4c002 (session 31): all but
+    the text of a `|`/`>` block (judged on the line as mended, as mend_keys then did)."""
     block_indent = -1  # indentation of the key whose `|`/`>` block the lines are in, else -1
     for i, line in enumerate(lines):
         indent = len(line) - len(line.lstrip(" "))
@@ -85,7 +85,10 @@ def _closed(text: str, quote: str) -> int | None:
     at = 0
     while (at := text.find(quote, at)) >= 0:
         if quote == '"':
-            if (len(text[:at]) - len(text[:at].rstrip("\\"))) % 2 == 0:
+            start = at
+            while start and text[start - 1] == "\\":  # each backslash is passed once: linear
+                start -= 1
+            if (at - start) % 2 == 0:
                 return at
         elif text[at + 1 : at + 2] != "'":
             return at
