@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 __all__ = ["READING", "READINGS_BEFORE", "Reading", "lines_with_keys"]
 
@@ -42,11 +43,16 @@ class Reading:
     straightened: Lines
 
 
-def lines_with_keys(lines: list[str]) -> Iterator[int]:
+def lines_with_keys(lines: list[str], *, text_owns: bool = True) -> Iterator[int]:
     """The 0-based lines that may hold a key: not those that go on with a value started above
     (a `|`/`>` block, a plain value's next lines, a quoted value not yet closed), whose text is
-    the value's own («  Hotline:\u00a00912» under `summary: Gọi`)."""
+    the value's own («  Hotline:\u00a00912» under `summary: Gọi`).
+
+    `text_owns`: a line of text without a key under a key without a value (`summary:` then
+    «  Gọi ngay») starts that key's value, so the lines after it at its indent go on with it;
+    False reads them as keys, as the tool did until session 32."""
     owner = -1  # column a line must go beyond to go on with the value above, else -1
+    parent = -1  # column of the last key without a value on its line, else -1
     quote = ""  # the quote of a quoted value still open
     for i, line in enumerate(lines):
         if quote:
@@ -60,12 +66,16 @@ def lines_with_keys(lines: list[str]) -> Iterator[int]:
         value = match["value"].rstrip() if match is not None else ""
         owner, quote = -1, ""
         if match is None or not value or value.startswith("#"):
+            parent = len(match["lead"]) if match is not None and match["key"] else -1
             continue  # the key's value is the lines below: keys or items
         if value[0] in "\"'":
             if _closed(value[1:], value[0]) is None:
                 quote = value[0]
             continue
-        owner = len(match["lead"]) if match["key"] else indent
+        if match["key"] or match["lead"].strip() or not text_owns:
+            owner = len(match["lead"]) if match["key"] else indent
+        else:  # a value's first line under its key: the lines after it beyond the key go on
+            owner = parent if 0 <= parent < indent else indent - 1
 
 
 def _lines_outside_blocks(lines: list[str]) -> Iterator[int]:
@@ -100,8 +110,10 @@ def _closed(text: str, quote: str) -> int | None:
 
 READING = Reading(lines_with_keys, lines_with_keys)
 """How files are read now."""
+_SESSION_31 = partial(lines_with_keys, text_owns=False)
 READINGS_BEFORE: tuple[Reading, ...] = (
     Reading(_lines_outside_blocks, _lines_outside_blocks),  # until 9b4c002
-    Reading(lines_with_keys, _lines_outside_blocks),  # 9b4c002 until 69f8c33
+    Reading(_SESSION_31, _lines_outside_blocks),  # 9b4c002 until 69f8c33
+    Reading(_SESSION_31, _SESSION_31),  # 69f8c33 until the text line owned its value
 )
 """How earlier versions of the tool read files, newest last (see the module's text)."""

@@ -43,6 +43,7 @@ CORPUS: dict[str, str] = {
         'title:\u00a0Tin\nsummary: "Gọi ngay\n  Hotline:\u00a00912 345 678"\n'
     ),
     "text-under-key-dash-item": "title: Tin\nsummary:\n  Gọi ngay\n  - “Đội CSGT”\n",
+    "text-under-key-hotline-nbsp": "title: Tin\nsummary:\n  Gọi ngay\n  Hotline:\u00a00912 345 678\n",
     "invisible": "title: Tin\u200b mới\u00ad\nsummary: Gọi\u2060 113.\n",
 }
 """Front matter (besides FRONT) of each file of the corpus; each has the same body."""
@@ -71,7 +72,11 @@ PINS: dict[str, tuple[tuple[str, str], ...]] = {
         ("1fabad3", "5d7f80d88422"),
         ("9b4c002", "5c5318f09897"),
     ),
-    "text-under-key-dash-item": (("1fabad3", "b17e845892a5"),),
+    "text-under-key-dash-item": (
+        ("1fabad3", "b17e845892a5"),
+        ("session 32", "15de8f4d2556"),
+    ),
+    "text-under-key-hotline-nbsp": (("session 32", "5c5318f09897"),),
     "invisible": (("1fabad3", "65328d0d1868"),),
 }
 """For each file, the fingerprints `publish approve` wrote, each with the first version of the

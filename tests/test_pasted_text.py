@@ -134,6 +134,20 @@ def test_a_no_break_space_on_the_next_line_of_a_value_is_the_values_own(tmp_path
     assert f"Hotline:{NBSP}0912" in bulletin.summary
 
 
+def test_a_no_break_space_under_a_key_whose_value_starts_on_the_next_line_is_text(
+    tmp_path: Path,
+) -> None:
+    """`summary:` with its text on the lines below («  Gọi ngay» then «  Hotline:\u00a00912»):
+    the first line of text was taken to start a value of its own, so the next one at the same
+    indent for a key, mended into «Hotline: 0912», and the file was «phần đầu sai cú pháp»."""
+    text = bulletin_md({"summary": "\n" + HOTLINE.replace("Người", "  Người", 1)})
+    root = make_project(tmp_path, {"content/bai-viet/a.md": text})
+    site = load(root)
+    assert [p.message for p in site.warnings if p.severity == "error"] == []
+    [bulletin] = site.bulletins
+    assert bulletin.summary.endswith(f"Hotline:{NBSP}0912 345 678 của Công an xã")
+
+
 def test_a_no_break_space_in_a_quoted_value_keeps_its_approval(tmp_path: Path, capsys) -> None:
     """In a quoted summary over two lines, the mending turned the value's no-break space into a
     space: the value changed, and a bulletin approved with it was held as changed since."""
