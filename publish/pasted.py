@@ -105,10 +105,10 @@ def unquote_links(body: str) -> tuple[str, list[tuple[str, int]]]:
     found = list(_QUOTED_LINK.finditer(masked(body)))
     if not found:
         return body, []
-    parts, read, start = [], [], 0
+    parts, read, start, line_of = [], [], 0, LineCounter(body)
     for match in found:
         parts += [body[start : match.start(1)], match[2]]
-        read.append((match[2], body.count("\n", 0, match.start())))
+        read.append((match[2], line_of(match.start())))
         start = match.end()
     return "".join([*parts, body[start:]]), read
 
