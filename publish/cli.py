@@ -18,10 +18,11 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn
 
 from publish import STARTED, __version__
 from publish.errors import PublishError, os_reason, show_details
+from publish.nfc_streams import wrapped
 from publish.timings import Timings
 from publish.trust import refuse_untrusted
 
@@ -276,28 +277,10 @@ def _unrecognized(
     own.error(said)
 
 
-class _NfcStream:
-    """A text stream that writes in NFC what it is given: a Mac names files in NFD («cảnh» as
-    «c a ̉ n h»), and every message may show a file's name (the file itself is opened by its
-    name as on disk; only what is shown is normalised)."""
-
-    def __init__(self, stream: TextIO) -> None:
-        """Wrap `stream`."""
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        """Write `text` in NFC."""
-        return self._stream.write(text if text.isascii() else unicodedata.normalize("NFC", text))
-
-    def __getattr__(self, name: str) -> Any:
-        """Everything else (flush, isatty, buffer, …) as the wrapped stream has it."""
-        return getattr(self._stream, name)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the process exit code, every message in NFC (see _NfcStream)."""
+    """Run the CLI; return the process exit code, every message in NFC (see nfc_streams)."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _NfcStream(out), _NfcStream(err)
+    sys.stdout, sys.stderr = wrapped(out), wrapped(err)
     try:
         return _main(argv)
     finally:

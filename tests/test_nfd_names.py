@@ -3,11 +3,14 @@ file's name shows it in NFC, while the file is still opened by its name as on di
 
 from __future__ import annotations
 
+import json
+import sys
 import unicodedata
 from pathlib import Path
 
 from publish import config as config_module
 from publish.cli import main
+from publish.commands import next as next_command
 from publish.errors import display_path
 from publish.pipeline import build
 from publish.writer import write
@@ -49,3 +52,43 @@ def test_messages_and_the_radio_script_show_a_macs_file_name_in_nfc(tmp_path: Pa
     item = (root / "output/radio/items/c.txt").read_text("utf-8")
     assert f"Nguồn: {SHOWN} |" in item and nfc(item) == item
     assert display_path(root / ON_DISK, root) == SHOWN
+
+
+def test_machine_output_names_a_macs_file_as_it_is_on_disk(tmp_path: Path, capsys) -> None:
+    """`publish next --format json` is read by scripts, which open the file it names: in NFC
+    that name is no file on Linux. Messages show it in NFC still."""
+    root = make_project(tmp_path, {"site.toml": SITE_TOML, ON_DISK: bulletin_md(FIELDS)})
+    argv = ["next", "--root", str(root), "--now", "2020-12-01T08:00"]
+    assert main([*argv, "--format", "json"]) == 0
+    [scheduled] = json.loads(capsys.readouterr().out)["scheduled"]
+    assert scheduled["source"] == ON_DISK and (root / scheduled["source"]).is_file()
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert SHOWN in out and nfc(out) == out
+
+
+def test_a_run_without_standard_streams_is_no_internal_error(tmp_path: Path, monkeypatch) -> None:
+    """Started by pythonw, or as `publish check >&- 2>&-`, Python has no sys.stdout or
+    sys.stderr: wrapping them for NFC failed with «Lỗi nội bộ (AttributeError)»."""
+    root = make_project(tmp_path, {"site.toml": SITE_TOML, ON_DISK: bulletin_md(FIELDS)})
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert sys.stdout is None and sys.stderr is None
+
+
+def test_a_write_returns_the_length_of_the_text_it_was_given(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """NFC may make a text shorter («c a ̉» is «cả»): a caller counting what it wrote by the
+    length returned, as io's streams return it, was told less than it gave."""
+    written = []
+
+    def run(args: object) -> int:
+        """Write a Mac's file name as a command would."""
+        written.append(sys.stdout.write(ON_DISK))
+        return 0
+
+    monkeypatch.setattr(next_command, "run", run)
+    assert main(["next", "--root", str(make_project(tmp_path, {}))]) == 0
+    assert written == [len(ON_DISK)] and capsys.readouterr().out == SHOWN

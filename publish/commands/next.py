@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.config import CHANNELS
 from publish.model import Bulletin, Site
+from publish.nfc_streams import as_on_disk
 from publish.text import vn_datetime
 
 __all__ = [
@@ -148,7 +150,8 @@ def run(args: argparse.Namespace) -> int:
             "blocked": [u.as_dict(now) for u in blocked(site)],
             "expiring": [u.as_dict(now) for u in expiring(site)],
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        # Paths as on disk, for a script to open (a Mac's NFD name too).
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=as_on_disk(sys.stdout))
     else:
         print(render_text(site))
     return 0

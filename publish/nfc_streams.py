@@ -1,0 +1,45 @@
+"""Messages in NFC, machine output as is.
+
+A Mac names files in NFD («cảnh» as «c a ̉ n h»): every message may show a file's name, so the
+CLI writes what it shows in NFC (publish.cli wraps sys.stdout and sys.stderr), and a name then
+reads and searches as the editor typed it. Output that programs read (`publish next --format
+json`) names files as they are on disk, so that a script can open them: it is written to the
+stream underneath (`as_on_disk`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, TextIO
+
+__all__ = ["NfcStream", "as_on_disk", "wrapped"]
+
+
+class NfcStream:
+    """A text stream that writes in NFC what it is given (the file itself is opened by its name
+    as on disk; only what is shown is normalised)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        """Wrap `stream`."""
+        self.underneath = stream
+
+    def write(self, text: str) -> int:
+        """Write `text` in NFC; return its length as given, as a stream does."""
+        self.underneath.write(text if text.isascii() else unicodedata.normalize("NFC", text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything else (flush, isatty, buffer, …) as the wrapped stream has it."""
+        return getattr(self.underneath, name)
+
+
+def wrapped(stream: TextIO | None) -> TextIO | None:
+    """`stream` writing in NFC; None stays None (pythonw, or `publish check >&-`: Python has no
+    stream there, and print() then writes nothing)."""
+    return None if stream is None else NfcStream(stream)  # type: ignore[return-value]
+
+
+def as_on_disk(stream: TextIO | None) -> TextIO | None:
+    """The stream under `stream` when the CLI wrapped it, for output that names files as they
+    are on disk."""
+    return stream.underneath if isinstance(stream, NfcStream) else stream
