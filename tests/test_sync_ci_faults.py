@@ -308,3 +308,22 @@ def test_a_dry_run_on_a_stale_state_folder_asks_the_oa_with_the_token_at_hand(
     assert "chạy thử chưa kiểm tra được OA đã có bài cùng tiêu đề với 1 bản tin" in message
     assert "không có thông tin đăng nhập Zalo" in message and emulator.calls == []
     assert token.read_bytes() == pair and state.read_bytes() == stale
+def test_reconcile_keeps_the_article_posted_by_hand_that_create_anyway_names(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """--zalo-create-anyway promises the article posted by hand under the bulletin's title is
+    kept: with --reconcile as well, that article was taken for the bulletin's and overwritten."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    source = "content/bai-viet/ban-tin-002.md"
+    (root / source).write_text(zalo_bulletin(2), "utf-8")
+    title = f"{TITLES[2]} (2)"
+    by_hand = emulator.seed_article(sample_body(title=title))
+    written = json.dumps(emulator.articles[by_hand], sort_keys=True)
+    capsys.readouterr()
+    assert sync(root, "--reconcile", "--zalo-create-anyway", source) == 0
+    assert "bt-002 «" in told(capsys)
+    assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
+    records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+    assert records["bt-002"]["article_id"] not in (None, by_hand)
+    assert [a["title"] for a in emulator.articles.values()].count(title) == 2

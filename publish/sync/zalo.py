@@ -413,7 +413,14 @@ class ZaloSyncer:
             # Reconcile reads the OA's articles: only once the token is known to be this OA's,
             # or another unit's OA would mark this one's records removed and adopt its articles.
             self.prepare()
-            reconcile(self.client, self.records, local, dry_run=self.dry_run, echo=self.echo)
+            reconcile(
+                self.client,
+                self.records,
+                local,
+                dry_run=self.dry_run,
+                echo=self.echo,
+                create_anyway=anyway,
+            )
         published = {b.key for b in self.site.bulletins}
         entries = self.records.entries() if self.reconcile else recorded
         watched = [k for k, e in entries.items() if e.get("given_up")]

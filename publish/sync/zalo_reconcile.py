@@ -24,8 +24,11 @@ def reconcile(
     *,
     dry_run: bool,
     echo: Callable[[str], None],
+    create_anyway: frozenset[str] = frozenset(),
 ) -> None:
-    """Rebuild lost records from getslice, matching titles; report what did not match."""
+    """Rebuild lost records from getslice, matching titles; report what did not match. The
+    bulletins of `create_anyway` (--zalo-create-anyway) are matched to no article: the one on
+    the OA under their title was posted by hand, and is to be kept as it is."""
     remote = client.list_articles("normal")
     by_id = {str(item.get("id")): item for item in remote}
     entries = records.entries()
@@ -42,6 +45,12 @@ def reconcile(
     for key in sorted(local):
         entry = entries.get(key) or {}
         if entry.get("article_id") or entry.get("token"):
+            continue
+        if key in create_anyway:
+            lines.append(
+                f"  - {key} «{local[key].title}»: không nhận bài nào trên Zalo "
+                "(--zalo-create-anyway: sẽ tạo mới, bài cùng tiêu đề để nguyên)"
+            )
             continue
         item = next(
             (
