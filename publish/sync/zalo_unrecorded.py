@@ -19,6 +19,7 @@ next run (postpone): updates and withdrawals of articles the records know need n
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -167,16 +168,20 @@ def refuse_unrecorded(
         return
     known = {str(e["article_id"]) for e in records.values() if e.get("article_id")}
     # A create Zalo answered but whose id is not known yet: its article is the tool's own, and
-    # refusing would stop the very run that verifies it.
-    awaiting = {
+    # refusing would stop the very run that verifies it. One article each: weekly bulletins
+    # share a title, and a second article of it is another's.
+    awaiting = Counter(
         same_title(str(e.get("title") or ""))
         for e in records.values()
         if e.get("token") and not e.get("article_id")
-    }
+    )
     found: dict[str, str] = {}
     for article in _newer_than_known(client, known):
         title = same_title(str(article.get("title") or ""))
-        key = new.get(title) if title not in awaiting else None
+        if awaiting[title] > 0:
+            awaiting[title] -= 1
+            continue
+        key = new.get(title)
         if key is not None:
             found.setdefault(key, str(article.get("id")))
     if found:
