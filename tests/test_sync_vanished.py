@@ -192,8 +192,12 @@ def test_a_build_without_the_bulletins_folder_keeps_the_website_ci_deploys(
     assert "Chưa ghi gì, output/ giữ nguyên." in told and "--confirm-withdrawal" in told
     assert "Traceback" not in told
     assert snapshot(root / "output" / "web") == web
+    assert "(CI triển khai website từ output/web ngay sau publish build)" in told
+    assert "state/ còn các tệp .json của dự án mẫu" in told  # README's step 5 half done
     assert build(root, "--output", "thu") == 1
-    assert "xóa mọi bản tin khỏi thu/" in capsys.readouterr().err
+    told = capsys.readouterr().err
+    assert "xóa mọi bản tin khỏi thu/. Chưa ghi gì, thu/ giữ nguyên." in told
+    assert "CI triển khai" not in told  # CI deploys output/web, not thu/web
     assert not (root / "thu").exists()
 
 

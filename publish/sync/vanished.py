@@ -133,9 +133,11 @@ def _where(content: Path) -> str:
 
 
 _CAUSE_AND_FIX = (
-    "Thường là content/ trỏ tới ổ đĩa chưa gắn hoặc một thư mục trống, hoặc bản checkout thiếu "
-    "thư mục bản tin (content/bai-viet). Cách sửa: gắn lại ổ đĩa, sửa liên kết hoặc lấy lại các "
-    "bản tin (git status, git checkout -- content), rồi chạy lại."
+    "Thường là content/ trỏ tới ổ đĩa chưa gắn hoặc một thư mục trống, bản checkout thiếu thư "
+    "mục bản tin (content/bai-viet), hoặc các bản tin mẫu đã được xóa mà state/ còn các tệp "
+    ".json của dự án mẫu. Cách sửa: gắn lại ổ đĩa, sửa liên kết hoặc lấy lại các bản tin (git "
+    "status, git checkout -- content), rồi chạy lại; nếu là trạng thái của dự án mẫu, xóa các "
+    "tệp .json trong state/ (README, «Dùng cho đơn vị của bạn», bước 5) rồi chạy lại."
 )
 
 
@@ -151,11 +153,13 @@ def _nothing_found(content: Path, recorded: int) -> str:
 
 def _nothing_built(content: Path, recorded: int, output: str) -> str:
     """The refusal of a `publish build` that found no bulletin at all."""
+    deployed = Path(output) == Path("output")  # the folder CI's templates deploy
     return (
         f"{_where(content)} không có bản tin nào, trong khi state/ ghi {recorded} bản tin đã "
-        f"đăng: dựng lúc này sẽ xóa mọi bản tin khỏi {output}/ (CI triển khai website từ "
-        f"{output}/web ngay sau publish build). Chưa ghi gì, {output}/ giữ nguyên. {_CAUSE_AND_FIX} Nếu thật sự muốn rút mọi bản tin, chạy lại "
-        f"với {CONFIRM_FLAG}."
+        f"đăng: dựng lúc này sẽ xóa mọi bản tin khỏi {output}/"
+        + (" (CI triển khai website từ output/web ngay sau publish build)" if deployed else "")
+        + f". Chưa ghi gì, {output}/ giữ nguyên. {_CAUSE_AND_FIX} Nếu thật sự muốn rút mọi bản "
+        f"tin, chạy lại với {CONFIRM_FLAG}."
     )
 
 
