@@ -4,12 +4,15 @@ nothing is sent to Zalo (tested against the emulator)."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
+from publish.errors import PublishError
+from publish.zalo.client import ClientSettings
 from publish.zalo.emulator import ZaloEmulator
 from tests.zalo_fixtures import env_for, sample_body
 from tests.zalo_project import FAST_ENV, NOW, TITLES, zalo_bulletin, zalo_project
@@ -355,3 +358,15 @@ def test_reconcile_keeps_the_article_posted_by_hand_that_create_anyway_names(
     records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
     assert records["bt-002"]["article_id"] not in (None, by_hand)
     assert [a["title"] for a in emulator.articles.values()].count(title) == 2
+
+
+def test_an_empty_sandbox_address_is_told_the_windows_command_that_removes_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`unset` is no command in Windows' cmd, the shell README gives there: `set NAME=` is."""
+    monkeypatch.setattr(sys, "platform", "win32")
+    env = {"ZALO_API_BASE": "", "ZALO_OAUTH_BASE": " "}
+    with pytest.raises(PublishError) as raised:
+        ClientSettings.from_env(env)
+    assert "(set ZALO_API_BASE= & set ZALO_OAUTH_BASE=)" in str(raised.value)
+    assert "unset" not in str(raised.value)

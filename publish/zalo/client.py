@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import random
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -64,6 +65,14 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def _unset(names: list[str]) -> str:
+    """The command that removes environment variables `names`, in the shell README gives for
+    the system: cmd.exe on Windows, a POSIX shell else."""
+    if sys.platform == "win32":
+        return " & ".join(f"set {name}=" for name in names)
+    return "unset " + " ".join(names)
+
+
 @dataclass(frozen=True)
 class ClientSettings:
     """Endpoints, timeouts, retry/backoff and verify polling; all seconds."""
@@ -98,7 +107,7 @@ class ClientSettings:
                 f"Biến môi trường {' và '.join(empty)} có đặt nhưng rỗng: không rõ phải gửi tới "
                 "Zalo thật hay tới máy chủ thử (publish zalo-sandbox), nên không gửi gì lên "
                 "Zalo. Cách sửa: đặt địa chỉ máy chủ thử vào biến, hoặc bỏ hẳn biến để gửi tới "
-                f"Zalo thật (unset {' '.join(empty)}). " + EMPTY_IN_CI.strip()
+                f"Zalo thật ({_unset(empty)}). " + EMPTY_IN_CI.strip()
             )
         values: dict[str, Any] = {}
         if env.get(ENV_API_BASE):
