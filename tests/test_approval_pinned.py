@@ -7,7 +7,9 @@ change to how files are read that changes one of these fingerprints would withdr
 approved bulletin at the next sync («nội dung đã đổi sau khi duyệt»): keep the earlier rule as
 an earlier reading (publish.frontmatter.EARLIER_READINGS) instead. Pins are only ever added,
 never changed; add the files a new mending rule reads differently, pinned under the tool before
-and after it.
+and after it. A pin is what `publish approve` of that version (`git archive COMMIT publish`
+into a folder put first on PYTHONPATH) writes into the file text_of gives, without its
+approved_version line.
 """
 
 from __future__ import annotations
