@@ -209,12 +209,12 @@ def upcoming_rates(
     built (its rundown.json), with, per bulletin, its title there and the ids of the corrections
     its script carried (`carried`: bulletin key → ids, of the site the output was built from,
     none when not given; a bulletin among `unconfirmed`, whose script the station kept its own
-    copy of or never got, keeps what its record said, else carried none). An item among
-    `unwritten`, whose script failed to write, is left out unless the record already held it
-    (the station has the earlier script): never in it, it is not taken as read once the episode
-    airs (a correction's item is then owed by the next one); aired episodes keep
-    their record, and one to come that is no longer
-    built loses it. A record is frozen once its air time is past: that decides for good that the
+    copy of or holds only an earlier script of, keeps what its record said, else carried none).
+    A bulletin among `unwritten`, none of whose scripts is at the station (the item script and
+    the episode's script.txt and script.docx all failed to write, or were deleted there), is
+    left out: not in it, it is not taken as read once the episode airs (a correction's item is
+    then owed by the next one). Aired episodes keep their record, and one to come that is no
+    longer built loses it. A record is frozen once its air time is past: that decides for good that the
     episode aired, whatever [radio] air_weekday or air_time say later. One the settings move into
     the past before that keeps its record as it is: aired while they say so, it is to come again
     if they are put back (a slip of the keyboard must not end an episode for good). Of the
@@ -236,11 +236,8 @@ def upcoming_rates(
                 for row in document["items"]
                 if row["duration_mode"] == "estimated" and row["rate_spm"]
             }
-            held = kept[folder].bulletins if folder in kept else frozenset()
             rows = [
-                row
-                for row in document["items"]
-                if row.get("key") and (row["key"] not in unwritten or row["key"] in held)
+                row for row in document["items"] if row.get("key") and row["key"] not in unwritten
             ]
             keys = frozenset(row["key"] for row in rows)
             before = kept[folder].sent if folder in kept else {}

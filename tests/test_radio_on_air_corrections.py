@@ -15,6 +15,7 @@ from publish.cli import resolve_now
 from publish.model import Bulletin
 from publish.pipeline import build
 from publish.sync import radio as radio_sync
+from publish.sync.base import THEIRS, Action, unconfirmed
 from publish.writer import write
 from tests.helpers import FIXTURES, snapshot
 from tests.test_sync_radio import FIRST, ITEM, STATION, edit, sync_command
@@ -502,39 +503,146 @@ def test_a_sync_that_wrote_the_item_but_not_the_whole_script_records_what_it_car
     assert not owed_items(output)
 
 
-def test_a_correction_item_that_could_not_be_written_is_not_recorded_as_read(
-    root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The correction's item script failed to write (a locked folder): the episode's record
-    listed it all the same, as it was in the build's rundown, so once that episode aired the
-    correction counted as read and its listeners were never told."""
-    assert sync_command(root, SENT) == 0
-    correct(root, "2024-12-16 09:00")
+def locked_writes(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Make every write into the station folder of a file whose name holds one of `names` fail,
+    as a locked file or a share refusing it does."""
     real = radio_sync.atomic_write_bytes
 
     def locked(path: Path, data: bytes, **kwargs: object) -> None:
-        if "#dinh-chinh-" in path.name:
+        if any(name in path.name for name in names):
             raise PermissionError(13, "Permission denied", str(path))
         real(path, data, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(radio_sync, "atomic_write_bytes", locked)
+
+
+def kept_records(root: Path) -> dict[str, dict[str, object]]:
+    """The episodes' records in state/radio-rates.json."""
+    return json.loads((root / "state/radio-rates.json").read_text("utf-8"))["episodes"]  # type: ignore[no-any-return]
+
+
+CORRECTION_KEY = "ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7"
+
+
+def reading_it(output: dict[str, bytes]) -> list[str]:
+    """The episodes of a built radio output whose rundown lists the correction's item."""
+    return [
+        path.split("/")[0]
+        for path, data in sorted(output.items())
+        if path.endswith("/rundown.json") and CORRECTION_KEY.encode() in data
+    ]
+
+
+def test_a_correction_no_script_of_which_reached_the_station_is_not_recorded_as_read(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The correction's item script and the episode's script.txt and script.docx all failed to
+    write (a locked folder): the station holds nothing that reads it, so once that episode aired
+    the correction is told in the next one."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    locked_writes(monkeypatch, "#dinh-chinh-", "script.")
     assert sync_command(root, CORRECTED) != 0
     assert not (root / STATION / CORRECTION_ITEM).exists()
-    monkeypatch.setattr(radio_sync, "atomic_write_bytes", real)
-    kept = json.loads((root / "state/radio-rates.json").read_text("utf-8"))["episodes"]
-    assert "ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7" not in kept["2024-W51"]["bulletins"]
+    monkeypatch.undo()
+    assert CORRECTION_KEY not in kept_records(root)["2024-W51"]["bulletins"]  # type: ignore[operator]
     output, _problems = built_radio(root, NEXT_AIRED)  # W51 aired without it: told in W52
+    assert reading_it(output) == ["2024-W52"]
+
+
+def test_a_correction_whose_item_never_writes_is_read_from_the_script_once(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The share refuses «#» in names, so the correction's item script fails every week, while
+    the episode's script.txt and script.docx carry it: the correction was taken as never read and
+    put into every later episode's script, read week after week."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    locked_writes(monkeypatch, "#")
+    assert sync_command(root, CORRECTED) != 0
+    assert "Đính chính" in (root / STATION / "2024-W51/script.txt").read_text("utf-8-sig")
+    assert CORRECTION_KEY in kept_records(root)["2024-W51"]["bulletins"]  # type: ignore[operator]
+    sync_command(root, NEXT_AIRED)
+    assert not (root / STATION / "2024-W52").exists()  # nothing else to read that week
+    output, _problems = built_radio(root, NEXT_AIRED)
+    assert reading_it(output) == ["2024-W51"]
+
+
+def test_a_bulletin_whose_item_failed_on_its_first_write_is_in_its_episode_record(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its item script failed on the first write, the episode's script.txt and script.docx read
+    it on air: left out of the episode's record, a later correction was never read (and the
+    editor was told no episode had aired the bulletin)."""
+    locked_writes(monkeypatch, "ra-quan-ttatgt-cuoi-nam")
+    assert sync_command(root, SENT) != 0
+    assert not (root / STATION / ITEM).exists()
+    monkeypatch.undo()
+    assert "ra-quan-ttatgt-cuoi-nam" in kept_records(root)["2024-W50"]["bulletins"]  # type: ignore[operator]
+    correct(root, "2024-12-16 09:00")
+    output, problems = built_radio(root, CORRECTED)
+    assert len(owed_items(output)) == 1
+    assert not [p for p in problems if "không ghi tập nào đã phát" in p]
+
+
+def test_an_item_written_before_its_record_failed_counts_as_at_the_station(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The correction's item script was renamed into place, then recording it failed (the
+    station's `.moi` clean-up or state/radio.json): the station reads it, so it is read."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    locked_writes(monkeypatch, "script.")
+    real = radio_sync.RadioSyncer._drop_our_moi
+
+    def refused(self: radio_sync.RadioSyncer, path: str) -> None:
+        if "#dinh-chinh-" in path:
+            raise PermissionError(13, "Permission denied", path)
+        real(self, path)
+
+    monkeypatch.setattr(radio_sync.RadioSyncer, "_drop_our_moi", refused)
+    assert sync_command(root, CORRECTED) != 0
+    assert (root / STATION / CORRECTION_ITEM).exists()
+    monkeypatch.undo()
+    assert CORRECTION_KEY in kept_records(root)["2024-W51"]["bulletins"]  # type: ignore[operator]
+    output, _problems = built_radio(root, NEXT_AIRED)
+    assert reading_it(output) == ["2024-W51"]  # not read again in W52
+
+
+def test_a_bulletin_whose_scripts_the_station_deleted_and_could_not_get_again_is_not_read(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station deleted the episode's scripts and the item script, and writing them again
+    failed: the record still listed the bulletin as it held it before, so it counted as read."""
+    assert sync_command(root, SENT) == 0
+    for path in (ITEM, "2024-W50/script.txt", "2024-W50/script.docx"):
+        (root / STATION / path).unlink()
+    locked_writes(monkeypatch, "ra-quan-ttatgt-cuoi-nam", "script.")
+    assert sync_command(root, "2024-12-13T12:00") != 0
+    monkeypatch.undo()
+    assert "ra-quan-ttatgt-cuoi-nam" not in kept_records(root)["2024-W50"]["bulletins"]  # type: ignore[operator]
+
+
+def test_a_bulletin_whose_update_failed_keeps_what_the_station_was_sent_before(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Corrected before the broadcast, but none of its scripts could be replaced: the station
+    reads the earlier text, so the correction is told after the broadcast."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-13 09:00")
+    locked_writes(monkeypatch, "ra-quan-ttatgt-cuoi-nam", "script.")
+    assert sync_command(root, "2024-12-13T12:00") != 0
+    monkeypatch.undo()
+    assert "ra-quan-ttatgt-cuoi-nam" in kept_records(root)["2024-W50"]["bulletins"]  # type: ignore[operator]
+    output, _problems = built_radio(root, CORRECTED)
     assert len(owed_items(output)) == 1
 
 
-def test_a_rundown_the_station_annotated_does_not_unconfirm_the_scripts(root: Path) -> None:
-    """The station wrote its notes into the episode's rundown.txt: every bulletin of the episode
-    kept its old record, so a correction its item script carried was read again on air."""
-    assert sync_command(root, SENT) == 0
-    rundown = root / STATION / "2024-W50/rundown.txt"
-    rundown.write_bytes(rundown.read_bytes() + "Ghi chú của đài.\r\n".encode())
-    correct(root, "2024-12-13 09:00")
-    sync_command(root, "2024-12-13T12:00")
-    assert "sáu bảy chín" in (root / STATION / ITEM).read_text("utf-8-sig")
-    output, _problems = built_radio(root, CORRECTED)
-    assert not owed_items(output)
+def test_the_item_script_of_a_bulletin_keyed_rundown_the_station_kept_is_unconfirmed() -> None:
+    """`items/rundown.txt` (a bulletin whose file is named «rundown») was taken for an episode's
+    rundown, whose notes the station may write in: its own edited copy counted as ours."""
+    kept = {THEIRS: True, "bulletins": ["rundown"]}
+    item = Action("noop", "items/rundown.txt", "đài đã sửa tệp", data=kept)
+    rundown = Action("noop", "2024-W50/rundown.txt", "đài đã sửa tệp", data=kept)
+    assert unconfirmed([item, rundown]) == {"rundown"}
+    assert unconfirmed([rundown]) == frozenset()

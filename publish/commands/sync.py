@@ -48,8 +48,8 @@ from publish.sync.base import (
     sync_lock,
     time_milestones,
     unconfirmed,
-    unwritten,
 )
+from publish.sync.radio_reached import Heard
 from publish.sync.report import (
     ChannelResult,
     closing_message,
@@ -303,11 +303,14 @@ def run_command(args: argparse.Namespace) -> int:
             results.append(synced)
             if target == "radio" and not args.dry_run and _reached(synced):
                 # The rates an episode keeps once aired are those the station was sent, and
-                # what each script carried once written: also when some other file failed.
+                # what each script carried, by what the station folder now holds of each
+                # bulletin: also when some file failed to write.
                 until = last.until if last is not None else None
-                theirs = unconfirmed(synced.actions, synced.summary.failed)
-                failed = unwritten(synced.summary.failed)
-                rates = record_rates(options.state, output, now, until, result.site, theirs, failed)
+                station = synced.heard or Heard(frozenset(), frozenset())
+                theirs = unconfirmed(synced.actions) | station.earlier
+                rates = record_rates(
+                    options.state, output, now, until, result.site, theirs, station.unwritten
+                )
                 if rates.alike and rates.before != rates.after and last is not None:
                     # Records of episodes the build laid out still to come, which no build
                     # reads before they air: the next command may replay this build. Not
@@ -500,12 +503,14 @@ def _sync_channel(
             close()
     if options.dry_run:
         _count_planned(summary, actions)
+    heard = getattr(syncer, "heard", None)
     return ChannelResult(
         summary,
         actions,
         note=_plan_note(syncer, target, options),
         warning=getattr(syncer, "plan_warning", ""),
         place=getattr(syncer, "place", ""),
+        heard=heard() if callable(heard) and not options.dry_run else None,
     )
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, Any, Protocol
 
 from publish.errors import Busy, PublishError, os_reason
@@ -49,7 +49,6 @@ __all__ = [
     "time_milestones",
     "unconfirmed",
     "unsent_part",
-    "unwritten",
 ]
 
 KIND_LABELS = {
@@ -152,34 +151,22 @@ THEIRS = "theirs"
 station-edited script; ours went beside it as `.moi`, or not at all)."""
 
 
-def unconfirmed(actions: Sequence[Action], failed: Sequence[tuple[Action, str]]) -> frozenset[str]:
-    """Bulletins whose script the station does not hold as built: a script of theirs it kept (its
-    own edited copy), or an item script whose writing failed. A failed episode-wide file
-    (`script.docx` open in Word) is tried again by the next sync, and the item script is there;
-    a rundown the station annotated holds no text read on air."""
-    kept = (
+def unconfirmed(actions: Sequence[Action]) -> frozenset[str]:
+    """Bulletins whose script the station kept its own copy of (edited there): ours went beside
+    it as `.moi`, or not at all. A rundown the station annotated holds no text read on air."""
+    return frozenset(
         key
         for action in actions
         if action.kind != "withdraw" and action.data.get(THEIRS) and not _a_rundown(action.key)
         for key in action.data.get("bulletins", ())
     )
-    return unwritten(failed) | frozenset(kept)
 
 
 def _a_rundown(key: str) -> bool:
-    """Whether a radio file is an episode's rundown (`2024-W50/rundown.txt`), not a script."""
-    return key.rsplit("/", 1)[-1].startswith("rundown.")
-
-
-def unwritten(failed: Sequence[tuple[Action, str]]) -> frozenset[str]:
-    """Items whose script failed to write (not a withdrawal): the station holds no script of
-    theirs as built, at most an earlier one."""
-    return frozenset(
-        key
-        for action, _error in failed
-        if action.key.startswith("items/") and action.kind != "withdraw"
-        for key in action.data.get("bulletins", ())
-    )
+    """Whether a radio file is an episode's rundown (`2024-W50/rundown.txt`), not a script (an
+    item script of a bulletin keyed `rundown` is `items/rundown.txt`)."""
+    parts = PurePosixPath(key).parts
+    return parts[0] != "items" and parts[-1].startswith("rundown.")
 
 
 def unsent_part(count: int) -> str:
@@ -659,8 +646,9 @@ def record_rates(
     bulletin of `site` (built into `output`) its script carried; the file is rewritten only when
     a record changed. `until`: the end of the span in which the build that wrote `output` gives
     the same output (see radio_rates.builds_alike). `unconfirmed`: bulletins whose script the
-    station does not hold as built (see `unconfirmed`), which keep what was recorded before;
-    `unwritten`: items whose script failed to write, recorded only if they were before."""
+    station does not hold as built (its own edited copy, see `unconfirmed`, or only an earlier
+    script of ours), which keep what was recorded before; `unwritten`: bulletins none of whose
+    scripts is at the station (publish/sync/radio_reached.py), left out of the record."""
     from publish.radio_rates import (
         RATES_NAME,
         builds_alike,

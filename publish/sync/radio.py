@@ -49,6 +49,7 @@ from publish.radio_rates import RATES_NAME, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
 from publish.sync.base import THEIRS, UNSENT, Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
+from publish.sync.radio_reached import Heard, heard
 from publish.sync.radio_revisions import (
     LOG_NAME,
     event_id,
@@ -529,6 +530,8 @@ class RadioSyncer:
         """Episodes whose rundown the station had when this sync began (new items are news)."""
         self._touched: set[str] = set()
         """Episodes this sync logged a change of: their THAY-DOI.txt is written in `follow_up`."""
+        self._digests: dict[str, str] = {}
+        """Path in output/radio/ → sha256 of the built file, as `observe` found them."""
         self._built_titles: dict[str, str] = {}
         """Item key → the title the built episodes give it (rundown.json): a correction item
         quotes its bulletin's title as it was read, not as it reads since a rename."""
@@ -571,6 +574,7 @@ class RadioSyncer:
         else:
             self._check_folder()
         local = self._local_files()
+        self._digests = {path: digest for path, (digest, _keys) in local.items()}
         entries = self.manifest.entries()
         for path in entries:
             _check_manifest_path(path, self.manifest.path)
@@ -767,6 +771,18 @@ class RadioSyncer:
         except ValueError:
             return None
         return air_at(day, self.config)
+
+    def heard(self) -> Heard:
+        """What the station folder holds, once this sync is done, of each bulletin of an
+        episode to come (see publish/sync/radio_reached.py)."""
+        now = self.site.now
+        weeks = sorted({PurePosixPath(p).parts[0] for p in self._digests} - {"items"})
+        coming = {
+            week: self._episode_keys(week)
+            for week in weeks
+            if (air := self._folder_air(week, now)) is not None and air >= now
+        }
+        return heard(self.folder, self.manifest.get, self._digests, coming)
 
     def plan(self, observed: Observed) -> list[Action]:
         """See `plan`."""

@@ -13,6 +13,7 @@ from publish.commands.next import Upcoming, channel_list, next_scheduled, time_l
 from publish.errors import ContentError, PublishError, os_reason, severity_label
 from publish.model import Build, Site
 from publish.sync.base import KIND_LABELS, Action, Summary, unsent_part
+from publish.sync.radio_reached import Heard
 from publish.text import vn_datetime
 
 __all__ = [
@@ -54,6 +55,8 @@ class ChannelResult:
     """Why the plan may be wrong, e.g. the station folder could not be read (syncer.plan_warning)."""
     place: str = ""
     """Where the counted files are, e.g. the station folder (syncer.place)."""
+    heard: Heard | None = None
+    """Radio, after a real sync: what the station folder holds of each bulletin to come."""
 
     @property
     def channel(self) -> str:
