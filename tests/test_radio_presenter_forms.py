@@ -429,3 +429,35 @@ def test_one_letter_after_a_lead_word_is_a_letter_not_a_large_roman_numeral(
     """«thư mục C» (a drive) was read «thư mục một trăm», «mục D» «mục năm trăm»: no report
     numbers a part 50, 100, 500 or 1,000 with one letter, a drive or a form's box does."""
     assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Khởi tố vụ án trộm cắp TS. Nguyễn Văn A khai nhận tại cơ quan.", "tiến sĩ"),
+        ("Đối tượng có hành vi cưỡng đoạt TS. Nguyễn Văn A bị bắt sau đó.", "tiến sĩ"),
+        ("Thu giữ một xe mô tô không BS. Nguyễn Văn A khai nhận.", "bác sĩ"),
+        ("Thiệt hại về TS. Nguyễn Văn A khai nhận đã lấy trộm.", "tiến sĩ"),
+        ("Không có thiệt hại về người và TS. Nguyễn Văn A bị bắt.", "tiến sĩ"),
+        ("Ban Chấp hành đã bầu BTV. Nguyễn Văn A được bầu làm Bí thư.", "biên tập viên"),
+    ],
+)
+def test_a_title_with_a_full_stop_after_an_ordinary_word_still_ends_a_sentence(
+    text: str, wrong: str
+) -> None:
+    """Only a short list of words («nhiều», «trộm», a number…) let «TS.», «BS.», «BTV.» end a
+    sentence: after any other word it was read silently as the title of the next sentence's
+    name («trộm cắp tiến sĩ Nguyễn Văn A»). They end one after any word a person does not
+    follow, held with a warning when the dictionary has no reading for them."""
+    spoken = normalise(text)
+    assert wrong not in spoken.text.lower()
+    assert spoken.flags or "Ban Thường vụ." in spoken.text
+
+
+def test_the_advice_for_a_held_title_is_not_to_put_it_in_the_dictionary() -> None:
+    """The held «TS.» was told to go into the unit's dictionary as `TS<TAB>…`: a reading there
+    wins over «tiến sĩ» before every name, so «TS Nguyễn Văn A» would then be read that way."""
+    [flag] = normalise("Thiệt hại về TS. Nguyễn Văn A khai nhận.").flags
+    assert flag.code == "R14.6"
+    assert "TS<TAB>" not in flag.message
+    assert "«tài sản»" in flag.message and "Không nên thêm «TS»" in flag.message

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["own_titles", "read_titles_before_names"]
+__all__ = ["THING_OR_TITLE", "own_titles", "read_titles_before_names"]
 
 _TITLE_WORDS = {
     "PGS": "phó giáo sư",
@@ -29,17 +29,21 @@ _TITLES = re.compile(
     rf"((?:{_TITLE})(?:(?:\.\s*|\s*,\s*|\s+)(?:{_TITLE}))*)(?!\w)(\.?)(\s*:\s*|\s+)"
 )
 """A run of titles as a whole word, then a space or a byline's colon."""
-_ALSO_A_THING = frozenset({"TS", "BS", "BTV"})
-"""Titles that also name a thing in a police report: «tài sản», «biển số», «Ban Thường vụ»."""
-_TAKE_A_NOUN = frozenset(
-    {"nhiều", "các", "những", "số", "mọi", "trộm", "mất", "giữ", "toàn bộ", "thu hồi"}
-    | {"không có", "chiếm đoạt", "trả lại", "kiện toàn"}
-    | {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm"}
-    | {"mốt", "tư", "trăm", "nghìn", "ngàn"}
+THING_OR_TITLE = {
+    "TS": ("tài sản", "tiến sĩ"),
+    "BS": ("biển số", "bác sĩ"),
+    "BTV": ("Ban Thường vụ", "biên tập viên"),
+}
+"""Titles that also name a thing in a police report, with what they read as either way."""
+_ALSO_A_THING = frozenset(THING_OR_TITLE)
+_A_PERSON_FOLLOWS = frozenset(
+    {"của", "với", "cùng", "được", "là", "theo", "do", "bởi", "bị", "cho", "như"}
+    | {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "thầy", "đồng chí"}
+    | {"gặp", "thăm", "mời", "hỏi", "phỏng vấn", "cảm ơn", "cám ơn", "chúc mừng"}
 )
-"""Words (one or two) after which a title with a full stop is the thing it also names, ending
-its sentence (see `_ends_a_sentence`): a quantity (numbers are spelt out by then), or what is
-taken, kept or lacked."""
+"""Words (one or two) after which a title with a full stop is a person's title (`của TS. Nguyễn
+Văn An`), not the thing it also names ending a sentence (see `_ends_a_sentence`). Not «và»,
+«hay», «gồm»: «thiệt hại về người và TS. Nguyễn Văn A …» ends with «tài sản»."""
 _LOOK_BACK = 40
 """Characters before a title in which its last two words are looked for."""
 _TITLE_SPLIT = re.compile(r"[.,\s]+")
@@ -81,17 +85,19 @@ def _a_name_at(text: str, at: int) -> bool:
 
 def _ends_a_sentence(text: str, m: re.Match[str]) -> bool:
     """Whether the one title of `m` is written with a full stop and more likely the last word of
-    a sentence (`thu giữ nhiều TS. Nguyễn Văn A khai nhận`: «tài sản»): a title that also names
-    a thing, after a word that takes a noun there (`nhiều`, `không có`, a number), not after
-    one a person follows (`của`, `với`, `cùng`, `được`, `là`)."""
+    a sentence (`khởi tố vụ án trộm cắp TS. Nguyễn Văn A khai nhận`: «tài sản»): a title that
+    also names a thing, after a word, unless a person follows that word (`của`, `với`, `ông`).
+    Taken for a title wrongly, it is read silently as one; left as an end, an unknown «TS» is
+    held with a warning, and a known one read as the thing."""
     if not m[2] or m[1] not in _ALSO_A_THING:
         return False
     # Only the last two words count: copying all the text before each title took time growing
     # with the square of its length.
-    words = text[max(0, m.start() - _LOOK_BACK) : m.start()].lower().split()[-2:]
-    if not words:
-        return False
-    return words[-1] in _TAKE_A_NOUN or " ".join(words) in _TAKE_A_NOUN
+    before = text[max(0, m.start() - _LOOK_BACK) : m.start()].rstrip()
+    if not before or not before[-1].isalnum():
+        return False  # a sentence's start, or after «,», «:», an opening mark: no end
+    words = before.lower().split()[-2:]
+    return words[-1] not in _A_PERSON_FOLLOWS and " ".join(words) not in _A_PERSON_FOLLOWS
 
 
 def read_titles_before_names(text: str, own: frozenset[str] = frozenset()) -> str:

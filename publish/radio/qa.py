@@ -20,6 +20,7 @@ from publish.radio.caps import (
     shouted,
 )
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
+from publish.radio.name_titles import THING_OR_TITLE
 from publish.radio.numbers import roman_value
 from publish.radio.readtime import (
     LONG_SENTENCE,
@@ -126,6 +127,17 @@ def _unknown_message(token: str, ctx: Context) -> str:
         return (
             f"Chữ «{token}» viết hoa toàn bộ có thể là {words} nên được giữ nguyên, không đánh "
             "vần. Cách sửa: viết đúng chữ hoa, chữ thường của chữ muốn dùng."
+        )
+    if token in THING_OR_TITLE:
+        # A reading in the unit's dictionary wins over the title before every name
+        # (name_titles.own_titles): «TS<TAB>tài sản» would read «tài sản Nguyễn Văn A».
+        thing, title = THING_OR_TITLE[token]
+        return (
+            f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần "
+            f"(nó chỉ được đọc là «{title}» khi chắc chắn đứng trước tên người). Cách sửa: viết "
+            f"đầy đủ chữ muốn đọc trong bản tin (như «{thing}»). Không nên thêm «{token}» vào "
+            f"{LEXICON_FILE}: cách đọc ghi ở đó thay cho «{title}» trước mọi tên người (như "
+            f"«{token} Nguyễn Văn A»)."
         )
     return (
         f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
