@@ -531,3 +531,37 @@ def test_a_byline_after_a_line_break_is_not_read(source: str) -> None:
     kết thúc. Tin: Thu Trang.»: it is taken off as after a stop, and shown in the header."""
     assert normalise(source).text == "Nội dung kết thúc."
     assert byline(source) == "Tin: Thu Trang"
+
+
+@pytest.mark.parametrize(
+    ("source", "spoken"),
+    [
+        (
+            "Vụ tai nạn xảy ra  \nlúc 14:30 ngày 12/12 tại ngã tư.\n",
+            "Vụ tai nạn xảy ra lúc mười bốn giờ ba mươi phút ngày mười hai tháng mười hai tại "
+            "ngã tư.",
+        ),
+        (
+            "Đối tượng khai nhận  \nvào khoảng 22:00 đã lấy trộm xe.\n",
+            "Đối tượng khai nhận vào khoảng hai mươi hai giờ đã lấy trộm xe.",
+        ),
+        (
+            "Công an huyện đã triệu tập  \ncác đối tượng gồm: Nguyễn Văn A, Trần Văn B.\n",
+            "Công an huyện đã triệu tập các đối tượng gồm: Nguyễn Văn A, Trần Văn B.",
+        ),
+    ],
+)
+def test_two_spaces_before_a_time_or_a_list_go_on_with_the_sentence(
+    source: str, spoken: str
+) -> None:
+    """A time's colon (`lúc 14:30`) or a sentence's own colon before a list (`các đối tượng
+    gồm:`) within a line's first 31 characters was taken for a label's: «xảy ra. Lúc mười bốn
+    giờ…» was read with a stop in the middle of the sentence."""
+    assert normalise(source).text == spoken
+
+
+def test_two_spaces_before_a_longer_label_end_the_sentence() -> None:
+    """A label of a few words in small letters still opens a new sentence."""
+    assert normalise("Địa chỉ: 12 Lê Lợi  \nsố điện thoại liên hệ: 0913 123 456\n").text.startswith(
+        "Địa chỉ: mười hai Lê Lợi. Số điện thoại liên hệ:"
+    )

@@ -208,8 +208,14 @@ it ends a sentence on air (after a stop or a comma it changes nothing a listener
 the next line opens one (see `_broken_before`). Two spaces ending a line are invisible, and
 common in text pasted from Word or Zalo: before a small letter the sentence goes on («đã bắt
 giữ␠␠⏎đối tượng …»)."""
-_LABEL = re.compile(r"[^\W\d_][^\n:.!?]{0,30}:")
-"""`địa chỉ:`: a line's label."""
+_LABEL = re.compile(r"[^\W\d_][^\n\d:.!?]{0,30}:(?!\d)")
+"""`địa chỉ:`: a line's label; no time (`lúc 14:30`) and no number before its colon."""
+_LABEL_WORDS = 5
+"""The most words of a label (`số điện thoại liên hệ:`)."""
+_NOT_IN_A_LABEL = frozenset({"các", "những", "và", "hoặc", "hay", "với", "cùng", "gồm", "là"})
+_NOT_IN_A_LABEL |= {"sau", "như"}
+"""Words that open or end a sentence's own words before a list (`các đối tượng gồm:`, `như
+sau:`), never a label."""
 _MARKS_FIRST = re.compile(r"[\W_]*")
 """Marks opening a line (`**`, `“`, `- `) before its first word."""
 _HARD_BREAKS = re.compile(r"(?<=[^\s.!?:;,]) {2,}\n")
@@ -564,7 +570,21 @@ def _broken_before(line: str, following: str) -> bool:
     if not _HARD_BREAK.search(line):
         return False
     start = _MARKS_FIRST.sub("", following, count=1)
-    return bool(start) and (start[0].isupper() or start[0].isdigit() or bool(_LABEL.match(start)))
+    return bool(start) and (start[0].isupper() or start[0].isdigit() or _a_label(start))
+
+
+def _a_label(line: str) -> bool:
+    """Whether a line opens with a label in small letters (`điện thoại: 0913…`), not with the
+    words of a sentence going on (`lúc 14:30`, `các đối tượng gồm: …`)."""
+    label = _LABEL.match(line)
+    if label is None:
+        return False
+    words = label[0][:-1].lower().split()
+    return (
+        0 < len(words) <= _LABEL_WORDS
+        and words[0] not in _NOT_IN_A_LABEL
+        and words[-1] not in _NOT_IN_A_LABEL
+    )
 
 
 def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
