@@ -331,6 +331,23 @@ def test_a_correction_that_replaced_one_keyed_by_place_after_it_aired_is_read(
     )
 
 
+def test_a_correction_dated_the_day_an_item_keyed_by_place_aired_replaced_it(
+    root: Path,
+) -> None:
+    """`<key>#dinh-chinh-1` aired on Saturday 21st at 17:00; the editor then replaced that
+    correction with one dated «2024-12-21» alone: its 00:00 was taken as made before the
+    broadcast, so the new one took the aired item's key and was never read."""
+    aired_correction(root)
+    rekey_aired(root, "1", keep_sent=False)
+    edit(root / FIRST, "date: 2024-12-16 09:00", "date: 2024-12-21")
+    output, _problems = built_radio(root, NEXT_AIRED)
+    [item] = owed_items(output)
+    assert item != "items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-1.txt"
+    assert item.removesuffix(".txt").removeprefix("items/") in (
+        output["2024-W52/rundown.json"].decode()
+    )
+
+
 def test_a_correction_keyed_by_place_is_not_taken_for_an_id() -> None:
     """«1» is a place in the list (of a version before the ids), not an id of 8 hex digits; an
     id of digits alone is an id all the same."""

@@ -70,7 +70,7 @@ def due(
     is never read again (`read` gives the air time of each). The item quotes the title as it is now, which passed every check
     before publishing: the one sent may hold what was taken out since (a child's name)."""
     title = " ".join(strip_markup(bulletin.title).split())
-    told = _told(bulletin, read or {})
+    told = _told(bulletin, read or {}, config)
     return [
         OnAir(
             dataclasses.replace(
@@ -94,7 +94,7 @@ def due(
     ]
 
 
-def _told(bulletin: Bulletin, read: Mapping[str, dt.datetime]) -> dict[int, str]:
+def _told(bulletin: Bulletin, read: Mapping[str, dt.datetime], config: Config) -> dict[int, str]:
     """Place of a correction (1 for the first) → the key of its item that aired (`read`: key →
     its episode's air time), by its id, an id older versions gave it, or (as they keyed it
     once) its place in the list, if made by that air time: one made later replaced the
@@ -108,18 +108,20 @@ def _told(bulletin: Bulletin, read: Mapping[str, dt.datetime]) -> dict[int, str]
     for key in sorted(read):
         if corrected_key(key) != bulletin.key:
             continue
-        number = by_id.get(key) or _by_place(bulletin, key, read[key])
+        number = by_id.get(key) or _by_place(bulletin, key, read[key], config)
         if number is not None and number <= len(bulletin.corrections):
             told.setdefault(number, key)
     return told
 
 
-def _by_place(bulletin: Bulletin, key: str, aired: dt.datetime) -> int | None:
-    """The place an item keyed by place tells, if the correction there was made by `aired`."""
+def _by_place(bulletin: Bulletin, key: str, aired: dt.datetime, config: Config) -> int | None:
+    """The place an item keyed by place tells, if the correction there was surely made by
+    `aired`: one dated by a day alone only if before the broadcast's day (on that day it may
+    have come after the broadcast, see `after`, and replaced the correction read there)."""
     number = position(key)
     if number is None or number > len(bulletin.corrections):
         return None
-    return number if bulletin.corrections[number - 1].date <= aired else None
+    return None if after(bulletin.corrections[number - 1], aired, config) else number
 
 
 def after(correction: Correction, aired: dt.datetime, config: Config) -> bool:
