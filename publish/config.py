@@ -24,7 +24,7 @@ from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
 from publish.syntax import toml_error, toml_without_duplicate
-from publish.text import fold, nfc, slugify
+from publish.text import fold, nfc, quoted, slugify
 
 __all__ = [
     "BUILTIN_THEME",
@@ -605,7 +605,7 @@ def _contact_issues(contact: Contact) -> list[SchemaIssue]:
         issues.append(
             SchemaIssue(
                 ("contact", "email"),
-                f"không phải địa chỉ thư điện tử: {contact.email!r}",
+                f"không phải địa chỉ thư điện tử: {quoted(contact.email)}",
                 'Viết đủ tên@tên-miền, ví dụ email = "congan.xa@example.gov.vn"; chưa có thì '
                 'để trống: email = "".',
             )
@@ -639,9 +639,9 @@ def _phone_problem(written: str) -> str | None:
             "không tới số nào"
         )
     if digits > most:
-        return f"có {digits} chữ số, dài hơn một số điện thoại (có vẻ là hai số viết liền): {written!r}"
+        return f"có {digits} chữ số, dài hơn một số điện thoại (có vẻ là hai số viết liền): {quoted(written)}"
     if digits < least:
-        return f"không phải số điện thoại (cần từ {least} chữ số): {written!r}"
+        return f"không phải số điện thoại (cần từ {least} chữ số): {quoted(written)}"
     return None
 
 
@@ -658,7 +658,7 @@ def _zalo_issues(zalo: ZaloConfig) -> list[SchemaIssue]:
         )
         return [
             SchemaIssue(
-                ("zalo", "oa_id"), f"mã OA là một dãy chữ số, nhận được {zalo.oa_id!r}", hint
+                ("zalo", "oa_id"), f"mã OA là một dãy chữ số, nhận được {quoted(zalo.oa_id)}", hint
             )
         ]
     return []
@@ -674,13 +674,17 @@ def _alias_issues(categories: dict[str, Category]) -> list[SchemaIssue]:
             if not isinstance(alias, str) or not alias.strip():
                 continue  # reported by its rule
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", alias):
-                problem = f"khóa cũ {alias!r} không phải một khóa chuyên mục (a-z, 0-9 và dấu -)"
+                problem = (
+                    f"khóa cũ {quoted(alias)} không phải một khóa chuyên mục (a-z, 0-9 và dấu -)"
+                )
                 hint = "Ghi đúng khóa cũ như nó từng được viết trong [categories.<khóa>]."
             elif alias in categories:
-                problem = f"khóa cũ {alias!r} đang là khóa của chuyên mục [categories.{alias}]"
+                problem = (
+                    f"khóa cũ {quoted(alias)} đang là khóa của chuyên mục [categories.{alias}]"
+                )
                 hint = "Một khóa chỉ thuộc một chuyên mục: bỏ nó khỏi aliases, hoặc đổi khóa kia."
             elif alias in claimed:
-                problem = f"khóa cũ {alias!r} đã ghi ở [categories.{claimed[alias]}] aliases"
+                problem = f"khóa cũ {quoted(alias)} đã ghi ở [categories.{claimed[alias]}] aliases"
                 hint = "Địa chỉ cũ chỉ chuyển về được một chuyên mục: giữ nó ở một chuyên mục."
             else:
                 claimed[alias] = key
@@ -877,7 +881,7 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
         issues.append(
             SchemaIssue(
                 ("site", "timezone"),
-                f"múi giờ không tồn tại: {site.timezone!r}",
+                f"múi giờ không tồn tại: {quoted(site.timezone)}",
                 _timezone_hint(str(site.timezone)),
             )
         )
@@ -886,7 +890,7 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
             issues.append(
                 SchemaIssue(
                     ("site", "default_channels"),
-                    f"kênh không tồn tại: {channel!r}",
+                    f"kênh không tồn tại: {quoted(channel)}",
                     f"Các kênh: {', '.join(CHANNELS)}.",
                 )
             )
@@ -923,7 +927,7 @@ def _base_url_issues(written: str) -> list[SchemaIssue]:
         return [
             SchemaIssue(
                 ("site", "base_url"),
-                f"cần một URL tuyệt đối, nhận được {written!r}",
+                f"cần một URL tuyệt đối, nhận được {quoted(written)}",
                 _base_url_hint(written),
             )
         ]
@@ -931,7 +935,7 @@ def _base_url_issues(written: str) -> list[SchemaIssue]:
         return [
             SchemaIssue(
                 ("site", "base_url"),
-                f"địa chỉ {written!r} không đọc được: {unreadable}",
+                f"địa chỉ {quoted(written)} không đọc được: {unreadable}",
                 "Viết tên miền không kèm dấu ngoặc vuông, cổng (nếu có) là số, ví dụ base_url = "
                 '"https://congan.example.vn/".',
             )
@@ -947,13 +951,13 @@ def _old_base_url_issues(site: SiteSection) -> list[SchemaIssue]:
     for index, written in enumerate(site.old_base_urls, start=1):
         address = str(written).rstrip("/") + "/"
         if not re.match(r"^https?://[^/\s]+(/\S*)?$", str(written)):
-            message = f"địa chỉ cũ thứ {index} {written!r} không phải một URL tuyệt đối"
+            message = f"địa chỉ cũ thứ {index} {quoted(written)} không phải một URL tuyệt đối"
             hint = (
                 "Viết đầy đủ địa chỉ website đã dùng trước đây, bắt đầu bằng https://, ví dụ "
                 'old_base_urls = ["https://congan-cu.example.vn/"].'
             )
         elif unreadable := _unreadable_address(str(written)):
-            message = f"địa chỉ cũ thứ {index} {written!r} không đọc được: {unreadable}"
+            message = f"địa chỉ cũ thứ {index} {quoted(written)} không đọc được: {unreadable}"
             hint = (
                 "Viết tên miền không kèm dấu ngoặc vuông, cổng (nếu có) là số, ví dụ "
                 'old_base_urls = ["https://congan-cu.example.vn/"].'
@@ -961,15 +965,15 @@ def _old_base_url_issues(site: SiteSection) -> list[SchemaIssue]:
         elif re.search(r"[?#]", str(written)):
             bare = re.split(r"[?#]", str(written))[0]
             message = (
-                f"địa chỉ cũ thứ {index} {written!r} có phần '?…' hay '#…': mã bài trong nguồn "
+                f"địa chỉ cũ thứ {index} {quoted(written)} có phần '?…' hay '#…': mã bài trong nguồn "
                 "tin Atom ghép từ địa chỉ này sẽ sai"
             )
-            hint = f"Ghi địa chỉ website cũ không kèm phần đó: {bare!r}."
+            hint = f"Ghi địa chỉ website cũ không kèm phần đó: {quoted(bare)}."
         elif address == current:
-            message = f"địa chỉ cũ thứ {index} {written!r} trùng base_url"
+            message = f"địa chỉ cũ thứ {index} {quoted(written)} trùng base_url"
             hint = "Bỏ địa chỉ này khỏi old_base_urls: đó là địa chỉ hiện nay của website."
         elif address in seen:
-            message = f"địa chỉ cũ {written!r} được ghi hai lần"
+            message = f"địa chỉ cũ {quoted(written)} được ghi hai lần"
             hint = "Giữ một lần, ở vị trí cũ nhất (old_base_urls ghi từ cũ đến mới)."
         else:
             seen.add(address)
@@ -1025,16 +1029,14 @@ def _language_issue(written: str) -> SchemaIssue | None:
     if not written.strip() or (LANGUAGE_TAG_RE.fullmatch(written) and not country and not shorter):
         return None  # a blank one is already the "filled" rule's problem
     if country:
-        message = (
-            f"mã ngôn ngữ sai: {written!r} («vn» là mã quốc gia Việt Nam, không phải tiếng Việt)"
-        )
+        message = f"mã ngôn ngữ sai: {quoted(written)} («vn» là mã quốc gia Việt Nam, không phải tiếng Việt)"
     elif shorter:
         message = (
-            f"mã ngôn ngữ {written!r} phải viết bằng mã hai chữ cái «{shorter}» "
+            f"mã ngôn ngữ {quoted(written)} phải viết bằng mã hai chữ cái «{shorter}» "
             "(chuẩn BCP 47 dùng mã ngắn nhất)"
         )
     else:
-        message = f'cần một mã ngôn ngữ như "vi" hoặc "vi-VN", nhận được {written!r}'
+        message = f'cần một mã ngôn ngữ như "vi" hoặc "vi-VN", nhận được {quoted(written)}'
     return SchemaIssue(
         ("site", "language"),
         message,

@@ -686,6 +686,11 @@ def _without_controls(value: Any) -> Any:
     return value
 
 
+def _shown_char(char: str) -> str:
+    """One character of a file name in «…»; one that prints as nothing as its escape («\\t»)."""
+    return quoted(char) if char.isprintable() else f"«{repr(char)[1:-1]}»"
+
+
 def _unportable(parts: Sequence[str]) -> str:
     """What makes a path under content/ (its parts) impossible on Windows (empty when nothing does)."""
     if not _UNPORTABLE_RE.search("/".join(parts) + "/"):
@@ -693,7 +698,7 @@ def _unportable(parts: Sequence[str]) -> str:
     for part in parts:
         chars = sorted({c for c in part if c in WINDOWS_CHARS or ord(c) < 32})
         if chars:
-            return "ký tự không được phép " + " ".join(repr(c) for c in chars)
+            return "ký tự không được phép " + " ".join(_shown_char(c) for c in chars)
         if part.endswith((" ", ".")):
             return "dấu cách hoặc dấu chấm ở cuối tên"
     return ""

@@ -162,8 +162,21 @@ def kind(value: Any) -> str:
         dt.date: "một ngày",
         dt.datetime: "một thời điểm",
     }
-    shown = quoted(value) if isinstance(value, str) else repr(value)
-    return f"{names.get(type(value), type(value).__name__)} ({shown})"
+    return f"{names.get(type(value), type(value).__name__)}{_as_written(value)}"
+
+
+def _as_written(value: Any) -> str:
+    """A value as the editor wrote it in YAML, in brackets (Python's repr showed «True»,
+    «datetime.date(2026, 12, 1)»); nothing for a list or table, whose kind says enough."""
+    if isinstance(value, str):
+        return f" ({quoted(value)})"
+    if isinstance(value, bool):
+        return f" ({'true' if value else 'false'})"
+    if isinstance(value, dt.datetime):
+        return f" ({value.isoformat(sep=' ')})"
+    if isinstance(value, dt.date | int | float):
+        return f" ({value})"
+    return ""
 
 
 def boolean(col: Collector, data: dict[str, Any], key: str) -> bool:
@@ -388,7 +401,7 @@ def category_hint(value: str, config: Config) -> str:
         if wanted and f"-{wanted}-" in f"-{slugify(c.label, max_length=0)}-"
     ]
     close = close or difflib.get_close_matches(wanted or value, keys, n=1)
-    meant = f"Có phải ý bạn là '{close[0]}'? " if len(close) == 1 else ""
+    meant = f"Có phải ý bạn là {quoted(close[0])}? " if len(close) == 1 else ""
     return meant + f"Các chuyên mục trong site.toml: {', '.join(keys)}."
 
 
@@ -473,7 +486,7 @@ def secret(
                 f"không hiểu mức phân loại {quoted(shown)}: {kind} bị giữ lại, không đăng ở kênh nào",
                 field="classification",
                 hint="Bài được đăng: xóa dòng classification, để trống, hoặc ghi "
-                f"{' / '.join(repr(c) for c in PUBLIC_CLASSIFICATIONS[:2])}. Tài liệu mật ("
+                f"{' / '.join(quoted(c) for c in PUBLIC_CLASSIFICATIONS[:2])}. Tài liệu mật ("
                 f"{', '.join(config.policy.secret_classifications)}) không được nằm trong dự án; "
                 "mức khác cần giữ kín thì thêm vào [policy] secret_classifications trong site.toml.",
                 severity="warning",
@@ -923,7 +936,7 @@ def channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset[
             f"'{close[0]}' thay cho '{c}'" for c, close in zip(unknown, meant, strict=True) if close
         ]
         col.add(
-            f"kênh không tồn tại: {', '.join(repr(c) for c in unknown)}",
+            f"kênh không tồn tại: {', '.join(quoted(c) for c in unknown)}",
             field="channels",
             hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
             + f"Các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: web, zalo",

@@ -238,7 +238,7 @@ class SiteLinks:
         if held:
             return Problem(
                 pages[0].source,
-                f"liên kết {href!r} ở trang {named}{more} trỏ tới {held} không được đăng lúc "
+                f"liên kết «{href}» ở trang {named}{more} trỏ tới {held} không được đăng lúc "
                 f"này: {reason}",
                 hint=f"Trang chứa liên kết vẫn được đăng; liên kết chỉ dẫn tới trang lỗi 404 khi {held} kia "
                 f"chưa đăng hoặc đã gỡ. Bỏ liên kết nếu {held} kia không quay lại.",
@@ -246,7 +246,7 @@ class SiteLinks:
             )
         return Problem(
             pages[0].source,
-            f"liên kết hỏng {href!r} ở trang {named}{more}: {reason}",
+            f"liên kết hỏng «{href}» ở trang {named}{more}: {reason}",
             hint="Sửa đường dẫn trong bài (hoặc mẫu giao diện nếu liên kết nằm ở mọi trang), "
             "hoặc tạo trang được trỏ tới.",
         )

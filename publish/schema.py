@@ -12,7 +12,7 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Union
 
-from publish.text import fold
+from publish.text import fold, quoted
 
 __all__ = ["TYPE_NAMES", "SchemaIssue", "build", "rules", "type_name"]
 
@@ -78,7 +78,7 @@ def found_name(value: Any) -> str:
     if isinstance(value, dt.date | dt.time):  # TOML dates and times: as written, no Python repr
         return f"{type_name(type(value))} {value.isoformat()}"
     return (
-        f"{type_name(type(value))} {value!r}"
+        f"{type_name(type(value))} {quoted(value) if isinstance(value, str) else value}"
         if not isinstance(value, dict | list)
         else type_name(type(value))
     )
@@ -311,11 +311,11 @@ def convert(
         return value
     if typing.get_origin(tp) is typing.Literal:
         if value not in args:
-            allowed = ", ".join(repr(a) for a in args)
+            allowed = ", ".join(quoted(a) for a in args)
             issues.append(
                 SchemaIssue(
                     path,
-                    f"cần một trong {allowed}, nhận được {value!r}",
+                    f"cần một trong {allowed}, nhận được {quoted(value)}",
                     _type_hint(tp, value, path, field),
                 )
             )

@@ -14,7 +14,7 @@ from publish.errors import Problem
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import shown_body
-from publish.text import line_numbers
+from publish.text import line_numbers, quoted
 
 __all__ = ["LINES_LISTED", "PLACEHOLDER_DOMAIN", "TO_COMPLETE", "check", "placeholder_address"]
 
@@ -56,7 +56,7 @@ def placeholder_address(config: Config) -> list[Problem]:
     return [
         Problem(
             "site.toml",
-            f"vẫn là địa chỉ tạm {config.base_url!r} của publish init: liên kết trong feed, "
+            f"vẫn là địa chỉ tạm {quoted(config.base_url)} của publish init: liên kết trong feed, "
             "sitemap, ảnh chia sẻ và bài Zalo sẽ trỏ tới một địa chỉ không có thật",
             "base_url",
             hint="Ghi địa chỉ thật của website vào base_url trong bảng [site].",

@@ -194,7 +194,7 @@ def moved_site(config: Config) -> list[Problem]:
     missing = _unlisted(recorded, config)
     if not missing:
         return []
-    quoted = ", ".join(repr(a) for a in missing)
+    quoted = ", ".join(f"«{a}»" for a in missing)
     if config.site.old_base_urls:
         todo = (
             f"thêm {quoted} vào old_base_urls của bảng [site], đúng thứ tự từ cũ đến mới "
@@ -207,7 +207,7 @@ def moved_site(config: Config) -> list[Problem]:
         Problem(
             "site.toml",
             f"địa chỉ website đã đổi: website đã đăng ở {quoted} (ghi trong "
-            f"state/{HISTORY_NAME}), nay base_url là {config.base_url!r} và old_base_urls không "
+            f"state/{HISTORY_NAME}), nay base_url là «{config.base_url}» và old_base_urls không "
             "ghi địa chỉ cũ đó. Mã QR đã in, liên kết đã chia sẻ trên Zalo, Facebook vẫn trỏ tới "
             "địa chỉ cũ, và nguồn tin Atom sẽ đổi mã mọi bài (người theo dõi nhận lại bài cũ như "
             "bài mới)",

@@ -57,7 +57,7 @@ def safe_relative(path: str) -> PurePosixPath:
     """Check an artifact path stays inside its channel folder."""
     pure = PurePosixPath(path)
     if pure.is_absolute() or not pure.parts or any(p in ("..", ".", "") for p in pure.parts):
-        raise PublishError(f"đường dẫn đầu ra không an toàn: {path!r}")
+        raise PublishError(f"đường dẫn đầu ra không an toàn: «{path}»")
     return pure
 
 

@@ -49,7 +49,7 @@ def test_check_on_a_broken_bulletin_prints_vietnamese_to_stderr_and_exits_1(brok
     assert result.stdout == ""
     assert "content/bai-viet/a.md:4: lỗi: trường 'category'" in result.stderr
     assert "chuyên mục không tồn tại: «canh-bao-toi-pam»" in result.stderr
-    assert "Có phải ý bạn là 'canh-bao-toi-pham'?" in result.stderr
+    assert "Có phải ý bạn là «canh-bao-toi-pham»?" in result.stderr
     assert "Tìm thấy 1 lỗi" in result.stderr
     assert "Traceback" not in result.stderr
 

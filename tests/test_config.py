@@ -155,7 +155,7 @@ def test_old_base_urls_make_the_first_address_the_one_feeds_are_named_by() -> No
 @pytest.mark.parametrize(
     ("old", "told"),
     [
-        ('["congan-cu.example.vn"]', "địa chỉ cũ thứ 1 'congan-cu.example.vn' không phải một URL"),
+        ('["congan-cu.example.vn"]', "địa chỉ cũ thứ 1 «congan-cu.example.vn» không phải một URL"),
         ('["https://congan-chauthanh.example.vn"]', "trùng base_url"),
         ('["https://a.example.vn/", "https://a.example.vn"]', "được ghi hai lần"),
         ('["https://a.example.vn/?lang=vi"]', "có phần '?…' hay '#…'"),
@@ -256,7 +256,7 @@ def test_unknown_key_without_a_close_match_lists_valid_keys() -> None:
         ("\n[web]\nper_page = true\n", "[web] per_page", "số nguyên"),
         ('\n[policy]\nrequire_approval = "có"\n', "[policy] require_approval", "true hoặc false"),
         ("\n[zalo]\noa_id = 2463951837402251183\n", "[zalo] oa_id", "chuỗi ký tự"),
-        ('\n[zalo]\ncomment = "an"\n', "[zalo] comment", "'show'"),
+        ('\n[zalo]\ncomment = "an"\n', "[zalo] comment", "«show»"),
         ('\n[web]\nimage_widths = "480"\n', "[web] image_widths", "danh sách"),
         ("\n[radio]\nair_weekday = 8\n", "[radio] air_weekday", "Chủ nhật"),
         ('\n[radio]\nair_time = "5 giờ chiều"\n', "[radio] air_time", "HH:MM"),
@@ -284,7 +284,7 @@ def test_wrong_types_and_values_name_field_and_line(
         ),
         (
             '[radio]\nslot_minutes = "5 phút"',
-            "cần số, nhận được chuỗi ký tự '5 phút'",
+            "cần số, nhận được chuỗi ký tự «5 phút»",
             "Viết số không có ngoặc kép và không kèm đơn vị: slot_minutes = 5.",
         ),
         (
@@ -296,7 +296,7 @@ def test_wrong_types_and_values_name_field_and_line(
         ('[web]\nimage_widths = "480"', "cần danh sách", "image_widths = [480]."),
         ("[web]\nimage_widths = true", "nhận được true", "image_widths = [240, 480, 960]"),
         ('[policy]\nrequire_approval = "không"', "true hoặc false", "require_approval = false."),
-        ('[zalo]\ncomment = "Hide"', "'show', 'hide'", 'Viết đúng chữ thường: comment = "hide".'),
+        ('[zalo]\ncomment = "Hide"', "«show», «hide»", 'Viết đúng chữ thường: comment = "hide".'),
         ("[zalo]\nauthor = 5", "cần chuỗi ký tự", 'author = "5"'),
     ],
 )
@@ -471,7 +471,7 @@ def test_a_language_that_is_no_language_tag_says_vi(written: str) -> None:
     text = SITE_TOML.replace("[site]\n", f'[site]\nlanguage = "{written}"\n')
     problem = one_problem(text)
     assert problem.field == "[site] language"
-    assert repr(written) in problem.message
+    assert f"«{written}»" in problem.message
     assert problem.line == line_of(text, "language")
     assert problem.hint and 'language = "vi"' in problem.hint
 
@@ -494,7 +494,7 @@ def test_bad_base_url(url: str) -> None:
     text = SITE_TOML.replace("https://congan-chauthanh.example.vn/", url)
     problem = one_problem(text)
     assert problem.field == "[site] base_url"
-    assert repr(url) in problem.message
+    assert f"«{url}»" in problem.message
     assert problem.line == line_of(text, "base_url")
 
 
@@ -967,14 +967,14 @@ def test_a_command_run_inside_the_project_names_the_project_folder(tmp_path: Pat
         (
             "old_base_urls",
             '["https://a.vn/", "http://[b.vn/"]',
-            "địa chỉ cũ thứ 2 'http://[b.vn/' không đọc được",
+            "địa chỉ cũ thứ 2 «http://[b.vn/» không đọc được",
         ),
         (
             "old_base_urls",
             '["https://a.vn:80a/"]',
             "cổng (phần sau dấu «:» của tên miền) không phải số",
         ),
-        ("base_url", '"http://[b.vn/"', "địa chỉ 'http://[b.vn/' không đọc được"),
+        ("base_url", '"http://[b.vn/"', "địa chỉ «http://[b.vn/» không đọc được"),
         ("base_url", '"https://b.vn:99999/"', "không phải số từ 0 đến 65535"),
     ],
 )

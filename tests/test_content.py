@@ -73,7 +73,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "bad-slug": [(A, 7, "slug", "địa chỉ bài (slug) «Đường_dây nóng» chỉ được gồm chữ thường a-z")],
     "title-too-long": [(A, 2, "title", "/200 ký tự")],
     "summary-too-long": [(A, 5, "summary", "/600 ký tự")],
-    "bad-channels": [(A, 7, "channels", "kênh không tồn tại: 'facebook'")],
+    "bad-channels": [(A, 7, "channels", "kênh không tồn tại: «facebook»")],
     "bad-channel-block": [(A, 7, "radio", "cần một bảng các thiết lập cho kênh radio")],
     "page-missing-title": [("content/pages/gioi-thieu.md", 2, "title", "thiếu trường bắt buộc")],
     "two-broken-files": [
@@ -83,7 +83,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
 }
 
 EXTRA_HINTS = {
-    "unknown-category": "Có phải ý bạn là 'canh-bao-toi-pham'?",
+    "unknown-category": "Có phải ý bạn là «canh-bao-toi-pham»?",
     "bad-slug": "slug: duong-day-nong",
     "unparseable-date": "2020-12-08 08:00",
     "non-utf8": "UTF-8",
@@ -615,7 +615,7 @@ def test_a_misspelt_channel_is_refused_with_the_one_meant(tmp_path: Path, writte
         load(root)
     [problem] = info.value.problems
     assert (problem.field, problem.line) == ("channels", 7)
-    assert problem.message == "kênh không tồn tại: 'zaloo'"
+    assert problem.message == "kênh không tồn tại: «zaloo»"
     assert "'zalo' thay cho 'zaloo'" in (problem.hint or "")
     assert "channels: web, zalo" in (problem.hint or "")
 
@@ -658,7 +658,7 @@ def test_an_empty_list_item_is_named_at_its_line_not_called_none(
     assert all(fill in (p.hint or "") and "'-'" in (p.hint or "") for p in found)
     assert not any("None" in p.message for p in info.value.problems)
     if key == "channels":  # the other mistake in the list is told in the same pass
-        assert "kênh không tồn tại: 'zaloo'" in [p.message for p in info.value.problems]
+        assert "kênh không tồn tại: «zaloo»" in [p.message for p in info.value.problems]
 
 
 def test_a_numeric_slug_is_told_to_be_quoted(tmp_path: Path) -> None:
@@ -840,7 +840,7 @@ def test_a_shortened_category_key_is_suggested_in_full(tmp_path: Path) -> None:
         load(root)
     [problem] = caught.value.problems
     assert problem.field == "category"
-    assert "Có phải ý bạn là 'canh-bao-toi-pham'?" in str(problem)
+    assert "Có phải ý bạn là «canh-bao-toi-pham»?" in str(problem)
 
 
 def test_a_value_in_a_message_is_quoted_as_typed_not_as_python_writes_it(tmp_path: Path) -> None:
@@ -982,3 +982,17 @@ def test_an_unread_date_is_told_what_in_it_to_write_otherwise(
     [problem] = caught.value.problems
     assert problem.field == "date" and fix in (problem.hint or "")
     assert (problem.hint or "").endswith(DATE_HINT)  # the two formats still shown, last
+
+
+def test_a_radio_setting_of_the_wrong_kind_is_quoted_as_written_not_as_python_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«floatable: có» and a date where a name goes were told as Python's 'có' and
+    datetime.date(2020, 12, 12), which an editor cannot match to the line in the file."""
+    radio = "\n  floatable: có\n  reader: 2020-12-12"
+    root = make_project(tmp_path, {A: bulletin_md({"channels": "[radio]", "radio": radio})})
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert "cần true hoặc false, nhận được một chuỗi ký tự («có»)" in err
+    assert "cần một chuỗi ký tự, nhận được một ngày (2020-12-12)" in err
+    assert "datetime" not in err and "'có'" not in err

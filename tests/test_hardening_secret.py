@@ -71,7 +71,7 @@ def test_a_classification_the_tool_does_not_know_holds_the_bulletin_back(
         f"content/a.md:7: cảnh báo: trường 'classification': không hiểu mức phân loại «{shown}»"
         in err
     )
-    assert "'công khai'" in err and "[policy] secret_classifications" in err
+    assert "«công khai»" in err and "[policy] secret_classifications" in err
     listing = (root / "output" / "web" / "index.txt").read_text("utf-8").split()
     assert "ok" in listing and "a" not in listing
     # CI runs with --strict: there the unknown grade stops everything, as a secret does.

@@ -262,7 +262,7 @@ def test_dry_run_writes_nothing_and_existing_files_are_never_overwritten(
         (
             "content/posts/la.md",
             "---\ntitle: A\ndate: 2023-01-01\ncategories: [Thể thao]\n---\nNội dung bài viết dài đủ.\n",
-            "chuyên mục 'Thể thao' không có trong site.toml",
+            "chuyên mục «Thể thao» không có trong site.toml",
         ),
         (
             "content/posts/gallery.md",
@@ -310,7 +310,7 @@ def test_a_secret_classification_with_a_hidden_character_is_shown_as_the_warning
     assert run(root, "import-hugo", str(site)) == 1
     out = capsys.readouterr().out
     assert "tài liệu mật (M\\u200bật): không nhập" in out
-    assert "ghi classification: 'nội\\u200b bộ'" in out
+    assert "ghi classification: «nội\\u200b bộ»" in out
     assert "\u200b" not in out
 
 

@@ -189,8 +189,8 @@ def test_a_broken_link_the_website_rewrote_is_told_at_its_line(tmp_path: Path, c
         main(["check", "--root", str(root), "--channel", "web", "--now", "2021-01-01T09:00"]) == 1
     )
     err = capsys.readouterr().err
-    assert "content/bai-viet/a.md:12: lỗi: liên kết hỏng '/chau-thanh/2020/12/b/#khong-co'" in err
-    assert "content/bai-viet/a.md:13: lỗi: liên kết hỏng '/chau-thanh/khong-co/'" in err
+    assert "content/bai-viet/a.md:12: lỗi: liên kết hỏng «/chau-thanh/2020/12/b/#khong-co»" in err
+    assert "content/bai-viet/a.md:13: lỗi: liên kết hỏng «/chau-thanh/khong-co/»" in err
     assert "ở trang /chau-thanh/2020/12/a/:" in err  # the page as the browser shows it too
 
 
@@ -212,14 +212,14 @@ def test_a_link_to_a_bulletin_that_expired_warns_without_stopping_ci(
     argv = ["check", "--root", str(root), "--channel", "web", "--strict"]
     assert main([*argv, "--now", "2020-12-10T09:00"]) == 1  # only the really broken link
     err = capsys.readouterr().err
-    assert "lỗi: liên kết hỏng '/2019/01/khong-co/'" in err and "/2020/12/tam/'" not in err
+    assert "lỗi: liên kết hỏng «/2019/01/khong-co/»" in err and "/2020/12/tam/'" not in err
     (root / "content/bai-viet/b.md").write_text(
         bulletin_md({"slug": "b", "date": "2020-12-09 08:00"}, body="Xem [tạm](/2020/12/tam/).\n"),
         encoding="utf-8",
     )
     assert main([*argv, "--now", "2020-12-21T09:00"]) == 0
     err = capsys.readouterr().err
-    assert "cảnh báo: liên kết '/2020/12/tam/'" in err and "hết hạn" in err
+    assert "cảnh báo: liên kết «/2020/12/tam/»" in err and "hết hạn" in err
 
 
 def test_check_external_only_warns(tmp_path: Path, capsys, remote: str) -> None:

@@ -160,7 +160,7 @@ def test_a_broken_address_copied_from_the_browser_is_named_as_written_with_its_l
     root = under_folder(project(tmp_path, "Dòng một.\n\nXem [liên hệ](/chau-thanh/lien-hee/).\n"))
     assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 1
     err = capsys.readouterr().err
-    assert f"{A}:12: lỗi: liên kết hỏng '/chau-thanh/lien-hee/'" in err
+    assert f"{A}:12: lỗi: liên kết hỏng «/chau-thanh/lien-hee/»" in err
     assert "chau-thanh/chau-thanh" not in err
 
 
@@ -483,7 +483,7 @@ def test_a_link_to_a_held_back_bulletin_follows_the_rule_for_held_back_links(
     argv = ["check", "--root", str(root), "--channel", "web", "--strict", "--now", NOW.isoformat()]
     assert main(argv) == 0
     err = capsys.readouterr().err
-    assert "cảnh báo: liên kết '/2021/06/sap-dang/'" in err and "hẹn giờ" in err
+    assert "cảnh báo: liên kết «/2021/06/sap-dang/»" in err and "hẹn giờ" in err
     assert "(tệp content/bai-viet/2021-06-01-sap-dang.md)" in err
     html = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
     assert hrefs(html) == ["/2021/06/sap-dang/"]
@@ -505,11 +505,11 @@ def test_a_link_to_a_held_back_page_says_why_it_is_not_published(tmp_path: Path,
     err = capsys.readouterr().err
     assert "liên kết hỏng" not in err
     assert (
-        f"{A}:10: cảnh báo: liên kết '/lien-he/' ở trang /2020/12/a/ trỏ tới trang không được "
+        f"{A}:10: cảnh báo: liên kết «/lien-he/» ở trang /2020/12/a/ trỏ tới trang không được "
         "đăng lúc này: bản nháp (draft: true) (tệp content/pages/lien-he.md)"
     ) in err
     assert (
-        f"{A}:11: cảnh báo: liên kết '/gioi-thieu/' ở trang /2020/12/a/ trỏ tới trang không được "
+        f"{A}:11: cảnh báo: liên kết «/gioi-thieu/» ở trang /2020/12/a/ trỏ tới trang không được "
         "đăng lúc này: đã hết hạn"
     ) in err
     assert "khi trang kia chưa đăng hoặc đã gỡ" in err

@@ -281,8 +281,8 @@ def test_a_shelf_rewrites_only_the_rows_whose_entries_changed(tmp_path, monkeypa
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("x:y.md", "ký tự không được phép ':'"),
-        ("a\\b.md", "ký tự không được phép '\\\\'"),
+        ("x:y.md", "ký tự không được phép «:»"),
+        ("a\\b.md", "ký tự không được phép «\\»"),
         ("cũ /a.md", "dấu cách hoặc dấu chấm ở cuối tên"),
         ("lưu./a.md", "dấu cách hoặc dấu chấm ở cuối tên"),
     ],

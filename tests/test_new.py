@@ -320,7 +320,7 @@ def test_part_of_a_label_suggests_its_category(
     """The label's first words, not the key's: no suggestion came, only the list of keys."""
     root = make_project(tmp_path, {})
     assert new(root, "Tin", "--category", written) == 1
-    assert f"Có phải ý bạn là '{meant}'?" in capsys.readouterr().err
+    assert f"Có phải ý bạn là «{meant}»?" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -299,7 +299,7 @@ def test_a_broken_link_written_with_base_url_is_still_an_error(
 ) -> None:
     body = f"Xem [quyết định]({NEW}uploads/2019/qd-123.pdf).\n"
     assert check(moved(project(tmp_path, body))) == 1
-    assert f"{A}:10: lỗi: liên kết hỏng '/uploads/2019/qd-123.pdf'" in capsys.readouterr().err
+    assert f"{A}:10: lỗi: liên kết hỏng «/uploads/2019/qd-123.pdf»" in capsys.readouterr().err
 
 
 def test_every_file_a_build_writes_is_a_path_the_site_serves(tmp_path: Path) -> None:
@@ -339,11 +339,11 @@ def test_a_theme_link_written_with_an_old_or_www_address_is_checked_as_the_site_
     assert check(root) == 1
     err = capsys.readouterr().err
     assert (
-        "lỗi: liên kết hỏng 'http://example.vn/chau-thanh/lien-he/#khong-co' ở trang /, "
+        "lỗi: liên kết hỏng «http://example.vn/chau-thanh/lien-he/#khong-co» ở trang /, "
     ) in err
     assert "trang /lien-he/ không có mục #khong-co" in err
     assert (
-        "lỗi: liên kết hỏng 'https://www.congan-tannhuandong.example.vn/lien-hee/' ở trang /, "
+        "lỗi: liên kết hỏng «https://www.congan-tannhuandong.example.vn/lien-hee/» ở trang /, "
     ) in err
     assert "không có trang hay tệp /lien-hee/ trong website" in err
     assert "ban-do" not in err and "quy-che.pdf" not in err

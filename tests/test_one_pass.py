@@ -38,13 +38,13 @@ def test_check_reports_the_load_the_channel_and_the_link_errors_of_one_file_at_o
     assert code == 1
     assert err.count("không tìm thấy ảnh «images/thieu.png»") == 1
     assert err.count("trường 'radio.air-date': khóa không được hỗ trợ trong khối radio") == 1
-    assert err.count("liên kết hỏng '/khong-ton-tai/'") == 1
+    assert err.count("liên kết hỏng «/khong-ton-tai/»") == 1
     # At the line the link is written on, as every other problem.
     source = (root / "content/bai-viet/a.md").read_text("utf-8").splitlines()
     line = next(i for i, text in enumerate(source, 1) if "/khong-ton-tai/" in text)
-    assert f"content/bai-viet/a.md:{line}: lỗi: liên kết hỏng '/khong-ton-tai/'" in err
+    assert f"content/bai-viet/a.md:{line}: lỗi: liên kết hỏng «/khong-ton-tai/»" in err
     # The missing image is told once, by the load, not again as a broken link of the page.
-    assert "liên kết hỏng 'images/thieu.png'" not in err
+    assert "liên kết hỏng «images/thieu.png»" not in err
     assert "Tìm thấy 3 lỗi" in err
 
 
@@ -64,7 +64,7 @@ def test_an_error_in_one_file_hides_no_other_file_s_errors_or_warnings(
     assert "content/bai-viet/a.md:10: lỗi: trường 'zalo.tieu_de'" in err
     assert "content/bai-viet/b.md:10: lỗi: trường 'radio.air-date'" in err
     assert "content/bai-viet/c.md:9: cảnh báo: trường 'auhtor'" in err
-    assert "liên kết hỏng '/khong-co/'" in err
+    assert "liên kết hỏng «/khong-co/»" in err
     assert "Tìm thấy 3 lỗi" in err
 
 
@@ -134,7 +134,7 @@ def test_two_files_with_one_slug_are_told_once_beside_the_other_problems(
     assert code == 1
     assert err.count("(slug) «trung»") == 1
     assert "trường 'radio.air-date'" in err
-    assert "liên kết hỏng '/khong-co/'" in err
+    assert "liên kết hỏng «/khong-co/»" in err
     assert "Tìm thấy 3 lỗi" in err
 
 

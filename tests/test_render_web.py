@@ -955,7 +955,7 @@ def test_an_old_address_at_theo_doi_keeps_its_redirect(
     text = source.read_text("utf-8")
     source.write_text(text.replace("---\n", '---\naliases: ["/theo-doi/"]\n', 1), "utf-8")
     err = _checked(root, capsys)
-    assert "'/theo-doi/'" in err and "bỏ '/theo-doi/' khỏi aliases" in err
+    assert "«/theo-doi/»" in err and "bỏ «/theo-doi/» khỏi aliases" in err
     built = build_site(root)
     target = "/lien-he/" if where == "page" else GIA_DANH
     assert f'<meta http-equiv="refresh" content="0; url={target}">' in built.html("/theo-doi/")
@@ -993,7 +993,7 @@ def test_a_scheduled_page_or_alias_at_theo_doi_is_told_before_it_takes_the_follo
     told = [line for line in err.splitlines() if "thôi tạo trang «Theo dõi tin mới»" in line]
     assert len(told) == 1 and told[0].startswith(source), err
     assert " ghi chú: " in told[0] and "hẹn giờ: sẽ xuất bản lúc 08:00" in told[0]
-    keep = "đổi địa chỉ của trang này" if where == "page" else "bỏ '/theo-doi/' khỏi aliases"
+    keep = "đổi địa chỉ của trang này" if where == "page" else "bỏ «/theo-doi/» khỏi aliases"
     assert keep in err and "trước giờ đăng" in err
     assert "Qua ứng dụng đọc tin" in build_site(root).html("/theo-doi/")  # until then
 
@@ -1015,7 +1015,7 @@ def test_an_address_recorded_at_theo_doi_keeps_its_redirect(
         "utf-8",
     )
     err = _checked(root, capsys)
-    assert "state/web-urls.json" in err and "'tpd-2024-01-gia-danh'" in err
+    assert "state/web-urls.json" in err and "«tpd-2024-01-gia-danh»" in err
     built = build_site(root)
     assert f'content="0; url={GIA_DANH}"' in built.html("/theo-doi/")
     _without_follow_page(built)

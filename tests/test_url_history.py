@@ -285,7 +285,7 @@ def test_an_old_key_claimed_by_two_categories_is_refused(tmp_path: Path, capsys)
     )
     toml.write_text(text, "utf-8")
     assert build(root) == 1
-    assert "khóa cũ 'canh-bao' đã ghi ở [categories.canh-bao-toi-pham] aliases" in (
+    assert "khóa cũ «canh-bao» đã ghi ở [categories.canh-bao-toi-pham] aliases" in (
         capsys.readouterr().err
     )
 
@@ -366,7 +366,7 @@ def test_a_bulletin_alias_at_another_s_recorded_old_address_names_both_files(
     err = capsys.readouterr().err
     assert "content/bai-viet/b.md:9: lỗi: trường 'aliases'" in err
     assert f"địa chỉ cũ «{OLD}» là địa chỉ content/bai-viet/a.md từng được đăng" in err
-    assert "xóa" in err and "'ct-a'" in err
+    assert "xóa" in err and "«ct-a»" in err
     assert not (root / "output").exists()
 
 
@@ -425,8 +425,8 @@ def test_sync_records_the_site_address_once_and_a_moved_site_is_told_until_the_o
     assert main(check) == 0  # a local build still shows the site
     err = capsys.readouterr().err
     assert f"site.toml:{_line(root, 'base_url')}: cảnh báo: trường 'base_url'" in err
-    assert f"website đã đăng ở '{OLD_SITE}'" in err
-    assert f"nay base_url là '{NEW_SITE}'" in err
+    assert f"website đã đăng ở «{OLD_SITE}»" in err
+    assert f"nay base_url là «{NEW_SITE}»" in err
     assert f'old_base_urls = ["{OLD_SITE}"]' in err
     assert main([*check, "--strict"]) == 1  # CI publishes nothing until someone decides
     capsys.readouterr()
@@ -449,7 +449,7 @@ def test_a_sync_without_strict_does_not_silence_the_moved_site_warning(
     assert main(sync) == 0  # someone syncs by hand, without --strict: the website goes up
     assert "địa chỉ website đã đổi" in capsys.readouterr().err
     assert main(check) == 1  # CI still stops until the old address is listed
-    assert f"website đã đăng ở '{OLD_SITE}'" in capsys.readouterr().err
+    assert f"website đã đăng ở «{OLD_SITE}»" in capsys.readouterr().err
     assert json.loads(history_path(root).read_text("utf-8"))["base_urls"] == [OLD_SITE]
 
     move_site(root, old_listed=True)

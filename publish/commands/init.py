@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 from publish import __version__
 from publish import config as config_module
 from publish.errors import ConfigError, ContentError, Problem
-from publish.text import nfc, slugify
+from publish.text import nfc, quoted, slugify
 from publish.unfinished import PLACEHOLDER_DOMAIN, TO_COMPLETE
 
 __all__ = ["add_parser", "run"]
@@ -143,7 +143,7 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
         problems.append(
             Problem(
                 "--base-url",
-                f"cần địa chỉ đầy đủ của website, nhận được {given['base_url']!r}",
+                f"cần địa chỉ đầy đủ của website, nhận được {quoted(given['base_url'])}",
                 hint=_base_url_hint(given["base_url"]),
             )
         )
@@ -152,7 +152,7 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
             Problem(
                 "--phone",
                 "cần một số điện thoại (từ 3 đến 12 chữ số, có thể ngăn bằng khoảng trắng, dấu "
-                f"chấm, gạch nối), nhận được {given['phone']!r}",
+                f"chấm, gạch nối), nhận được {quoted(given['phone'])}",
                 hint='Ví dụ: --phone "0236 3 123 456"; số khác thì viết trong trang liên hệ; '
                 "chưa có thì bỏ tùy chọn này.",
             )
@@ -161,7 +161,7 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
         problems.append(
             Problem(
                 "--email",
-                f"không phải địa chỉ thư điện tử: {given['email']!r}",
+                f"không phải địa chỉ thư điện tử: {quoted(given['email'])}",
                 hint="Ví dụ: --email congan.xa@example.gov.vn; chưa có thì bỏ tùy chọn này.",
             )
         )
@@ -169,7 +169,7 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
         problems.append(
             Problem(
                 "--oa-id",
-                f"mã OA là một dãy chữ số, nhận được {given['oa_id']!r}",
+                f"mã OA là một dãy chữ số, nhận được {quoted(given['oa_id'])}",
                 hint="Chép mã số OA từ trang quản trị Zalo OA; chưa có OA thì bỏ tùy chọn này.",
             )
         )

@@ -55,7 +55,7 @@ def _port(value: str) -> int:
     except ValueError:
         port = -1
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"cổng phải là số từ 0 đến 65535, không phải {value!r}")
+        raise argparse.ArgumentTypeError(f"cổng phải là số từ 0 đến 65535, không phải «{value}»")
     return port
 
 

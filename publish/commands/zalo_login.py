@@ -152,7 +152,7 @@ def _redirect_uri(args: argparse.Namespace, project: config_module.Config | None
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise PublishError(
-            f"{where}: cần một địa chỉ http:// hoặc https:// đầy đủ, nhận được {value!r}. Địa "
+            f"{where}: cần một địa chỉ http:// hoặc https:// đầy đủ, nhận được «{value}». Địa "
             f"chỉ {REDIRECT_RULE}."
         )
     return value

@@ -98,7 +98,7 @@ def category(
             )
         return
     named = (
-        f"chuyên mục {', '.join(repr(c) for c in written)} không có trong site.toml"
+        f"chuyên mục {', '.join(quoted(c) for c in written)} không có trong site.toml"
         if written
         else "bài không có chuyên mục"
     )
@@ -320,7 +320,7 @@ def classification_of(source: Source, config: Config, tell: Tell) -> str:
             )
             return shown
         tell(
-            f"giá trị {hidden_shown(str(value))} có thể là mức phân loại: ghi classification: {shown!r}, bài bị "
+            f"giá trị {hidden_shown(str(value))} có thể là mức phân loại: ghi classification: {quoted(hidden_shown(shown))}, bài bị "
             "giữ lại ở mọi kênh",
             "Người có thẩm quyền xác định bài được đăng thì xóa dòng classification.",
             key=key,

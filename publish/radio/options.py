@@ -42,7 +42,7 @@ class SpeakOptions:
             value = getattr(self, name)
             if value not in allowed:
                 raise PublishError(
-                    f"Tùy chọn đọc '{name}' = {value!r} không hợp lệ; "
+                    f"Tùy chọn đọc '{name}' = «{value}» không hợp lệ; "
                     f"chọn một trong: {', '.join(allowed)}."
                 )
         if not 60 <= self.read_rate_spm <= 600:

@@ -67,7 +67,7 @@ class Manifest:
             if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
                 raise ValueError("thiếu mục 'entries'")
             if data.get("channel", channel) != channel:
-                raise ValueError(f"tệp của kênh {data.get('channel')!r}")
+                raise ValueError(f"tệp của kênh «{data.get('channel')}»")
         except (UnicodeDecodeError, ValueError) as exc:
             backup = path.with_name(f"{path.name}.hong-{time.strftime('%Y%m%d-%H%M%S')}")
             if not read_only:

@@ -59,7 +59,7 @@ from publish.sync.radio_revisions import (
     marked,
     revision_line,
 )
-from publish.text import vn_datetime
+from publish.text import quoted, vn_datetime
 
 __all__ = [
     "ENV_FOLDER",
@@ -1315,7 +1315,7 @@ def _check_manifest_path(path: str, manifest: Path) -> None:
     pure = PurePosixPath(path)
     if pure.is_absolute() or not pure.parts or any(p in ("", ".", "..") for p in pure.parts):
         raise PublishError(
-            f"{manifest}: mục {path!r} không phải đường dẫn trong thư mục đài; không làm gì để tránh "
+            f"{manifest}: mục {quoted(path)} không phải đường dẫn trong thư mục đài; không làm gì để tránh "
             "đụng tới tệp khác. Cách sửa: khôi phục tệp trạng thái từ git."
         )
 

@@ -71,7 +71,7 @@ def _record_problems(entry: Any) -> list[str]:
     ]
     status = entry.get("status")
     if status is not None and status not in STATUSES:
-        problems.append(f"trường 'status' cần một trong {', '.join(STATUSES)}, gặp {status!r}")
+        problems.append(f"trường 'status' cần một trong {', '.join(STATUSES)}, gặp «{status}»")
     article_id = entry.get("article_id")
     job = entry.get("token") or entry.get("pending_create")  # looked up or verified first
     if status in SHOWN and not job and not (isinstance(article_id, str) and article_id.strip()):

@@ -17,7 +17,7 @@ from typing import Any
 from publish.cache import digest
 from publish.config import Config
 from publish.errors import Problem
-from publish.fields import parse_datetime, unlikely_year
+from publish.fields import kind, parse_datetime, unlikely_year
 from publish.model import Bulletin, deflate, inflate
 from publish.radio.abbreviations import load_abbreviations, read_unit_file
 from publish.radio.flags import BLOCKING, Flag
@@ -430,12 +430,12 @@ def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Pro
                 values[key] = parsed.date()
         elif key in ("floatable", "read_title"):
             if not isinstance(value, bool):
-                bad(key, f"cần true hoặc false, nhận được {value!r}", f"{key}: true")
+                bad(key, f"cần true hoặc false, nhận được {kind(value)}", f"{key}: true")
             else:
                 values[key] = value
         elif key == "order":
             if not isinstance(value, int) or isinstance(value, bool):
-                bad(key, f"cần một số nguyên, nhận được {value!r}", "order: 1")
+                bad(key, f"cần một số nguyên, nhận được {kind(value)}", "order: 1")
             else:
                 values[key] = value
         elif key in ("duration", "aired"):
@@ -443,17 +443,21 @@ def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Pro
             if seconds is None:
                 bad(
                     key,
-                    f"không đọc được thời lượng {value!r} (cần từ 0:01 đến 60:00)",
+                    f"không đọc được thời lượng {quoted(value)} (cần từ 0:01 đến 60:00)",
                     f'Viết dạng phút:giây trong ngoặc kép, ví dụ {key}: "1:30".',
                 )
             else:
                 values[key] = seconds
         elif not isinstance(value, str):
-            bad(key, f"cần một chuỗi ký tự, nhận được {value!r}", f'{key}: "…"')
+            bad(key, f"cần một chuỗi ký tự, nhận được {kind(value)}", f'{key}: "…"')
         elif key == "type":
             label = ITEM_TYPES.get(fold(value.strip()))
             if label is None:
-                bad(key, f"loại tin {value!r} không hợp lệ", "type: Tin (tin ngắn) hoặc type: Bài")
+                bad(
+                    key,
+                    f"loại tin {quoted(value)} không hợp lệ",
+                    "type: Tin (tin ngắn) hoặc type: Bài",
+                )
             else:
                 values[key] = label
         elif key == "slug":

@@ -24,7 +24,7 @@ LEFT_OUT = (
 )
 """What a unit's own page or redirect at FOLLOW_URL means for the website."""
 MOVED_AWAY = (
-    f"liên kết cũ tới {FOLLOW_URL} khi đó sẽ mở trang «{FOLLOW}». Đừng ghi {FOLLOW_URL!r} vào "
+    f"liên kết cũ tới {FOLLOW_URL} khi đó sẽ mở trang «{FOLLOW}». Đừng ghi «{FOLLOW_URL}» vào "
     f"aliases: trang chuyển hướng ở đó lại chiếm chỗ của trang «{FOLLOW}»"
 )
 """What giving the address up costs, and why no redirect can stay there."""
@@ -55,9 +55,9 @@ def follow_owner(site: Site, history: Mapping[str, tuple[str, ...]]) -> Problem 
         if FOLLOW_URL in item.aliases:
             return Problem(
                 item.source,
-                f"địa chỉ cũ {FOLLOW_URL!r} trong aliases là trang chuyển hướng tới đây {LEFT_OUT}",
+                f"địa chỉ cũ «{FOLLOW_URL}» trong aliases là trang chuyển hướng tới đây {LEFT_OUT}",
                 "aliases",
-                hint=f"Muốn có trang «{FOLLOW}» thì bỏ {FOLLOW_URL!r} khỏi aliases; "
+                hint=f"Muốn có trang «{FOLLOW}» thì bỏ «{FOLLOW_URL}» khỏi aliases; "
                 f"liên kết cũ tới {FOLLOW_URL} khi đó sẽ mở trang «{FOLLOW}».",
                 severity="note",
             )
@@ -65,10 +65,10 @@ def follow_owner(site: Site, history: Mapping[str, tuple[str, ...]]) -> Problem 
         if FOLLOW_URL in history.get(bulletin.key, ()):
             return Problem(
                 bulletin.source,
-                f"địa chỉ cũ {FOLLOW_URL!r} của bài này (ghi trong state/web-urls.json) là trang "
+                f"địa chỉ cũ «{FOLLOW_URL}» của bài này (ghi trong state/web-urls.json) là trang "
                 f"chuyển hướng tới bài {LEFT_OUT}",
-                hint=f"Muốn có trang «{FOLLOW}» thì xóa {FOLLOW_URL!r} khỏi danh sách "
-                f"'{bulletin.key}' trong state/web-urls.json; {MOVED_AWAY}.",
+                hint=f"Muốn có trang «{FOLLOW}» thì xóa «{FOLLOW_URL}» khỏi danh sách "
+                f"«{bulletin.key}» trong state/web-urls.json; {MOVED_AWAY}.",
                 severity="note",
             )
     return None
@@ -108,10 +108,10 @@ def _alias_later(source: str, why: str, item: str = "trang") -> Problem:
     its aliases, held back for `why`."""
     return Problem(
         source,
-        f"địa chỉ cũ {FOLLOW_URL!r} trong aliases sẽ là trang chuyển hướng tới {item} này "
+        f"địa chỉ cũ «{FOLLOW_URL}» trong aliases sẽ là trang chuyển hướng tới {item} này "
         f"khi {item} được đăng ({why}): {TAKEN_LATER}",
         "aliases",
-        hint=f"Muốn giữ trang «{FOLLOW}» thì bỏ {FOLLOW_URL!r} khỏi aliases trước giờ "
+        hint=f"Muốn giữ trang «{FOLLOW}» thì bỏ «{FOLLOW_URL}» khỏi aliases trước giờ "
         f"đăng; muốn liên kết cũ tới đó mở {item} này thì không cần làm gì.",
         severity="note",
     )

@@ -92,7 +92,7 @@ def recorded_clashes(
                     f"state/web-urls.json): trang chuyển hướng ở đó dẫn tới bài ấy{when}",
                     "aliases",
                     hint=f"Bỏ địa chỉ đó khỏi aliases (nó vẫn dẫn tới {other.source}). Nếu nó "
-                    f"phải dẫn tới {kind} này thì xóa {quoted(alias)} khỏi danh sách '{other.key}' "
+                    f"phải dẫn tới {kind} này thì xóa {quoted(alias)} khỏi danh sách {quoted(other.key)} "
                     "trong state/web-urls.json.",
                 )
             )
