@@ -64,6 +64,27 @@ def test_a_state_file_deleted_by_hand_creates_no_duplicate(
     assert sorted(e["article_id"] for e in records.values()) == ids
 
 
+def test_a_first_sync_refused_for_an_article_posted_by_hand_gives_the_way_to_keep_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """A unit's first sync (no state/zalo.json yet), to an OA whose admin had posted the
+    bulletin by hand: the refusal offered only --reconcile, which replaces the hand-written
+    article's text, not --zalo-create-anyway; the file's name, with a space, is quoted so the
+    command can be copied."""
+    source = "content/bai-viet/ban tin 000.md"
+    root = zalo_project(tmp_path, 0, files={source: zalo_bulletin(0)})
+    by_hand = emulator.seed_article(sample_body(title=f"{TITLES[0]} (0)"))
+    written = json.dumps(emulator.articles[by_hand], sort_keys=True)
+    assert sync(root) == 1
+    message = told(capsys)
+    assert "state/zalo.json không có bản ghi nào" in message
+    assert f'publish sync zalo --zalo-create-anyway "{source}" để vẫn tạo bài mới' in message
+    assert emulator.write_calls() == []
+    assert sync(root, "--zalo-create-anyway", source) == 0  # the way out the message gives
+    assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
+    assert len(emulator.articles) == 2
+
+
 def test_a_first_sync_to_an_oa_with_other_articles_creates_the_bulletins(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
 ) -> None:

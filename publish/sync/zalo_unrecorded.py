@@ -194,12 +194,19 @@ def _newer_than_known(client: ZaloClient, known: set[str]) -> list[dict[str, Any
     return client.list_articles("normal", until=lambda article: str(article.get("id")) in known)
 
 
+def _argument(path: str) -> str:
+    """`path` as one argument of a command to copy: in double quotes when it holds a space (a
+    Windows or Mac file name often does), which cmd, PowerShell and a Unix shell all read."""
+    return f'"{path}"' if any(c.isspace() or c in "&|;<>()$`'" for c in path) else path
+
+
 def _message(
     state_path: Path, local: Mapping[str, Local], found: Mapping[str, str], recorded: bool
 ) -> str:
     """Why nothing is sent, and the ways out."""
     shown = f"state/{state_path.name}"
     keys = sorted(found)
+    anyway = " ".join(f"{CREATE_ANYWAY} {_argument(local[k].source)}" for k in keys[:NAMED])
     named = "; ".join(f"{k} «{local[k].title}» (bài {found[k]})" for k in keys[:NAMED])
     more = f" và {len(keys) - NAMED} bản tin khác" if len(keys) > NAMED else ""
     if recorded:
@@ -210,7 +217,6 @@ def _message(
             "sau lấy mã nguồn trước khi lần trước đẩy state/ lên; hay state/ của lần trước chưa "
             "được đẩy lên)"
         )
-        anyway = " ".join(f"{CREATE_ANYWAY} {local[k].source}" for k in keys[:NAMED])
         fix = (
             "nếu đó là bài đăng tay, không phải bài của bản tin: đổi tiêu đề bản tin, hoặc chạy "
             f"publish sync zalo {anyway} để vẫn tạo bài mới (bài đăng tay giữ nguyên); đừng "
@@ -224,9 +230,12 @@ def _message(
             f"{shown} không có bản ghi nào (tệp bị xóa hoặc làm rỗng?), nhưng OA đã có bài cùng "
             f"tiêu đề với {len(keys)} bản tin sắp tạo ({named}{more})"
         )
+        # Also a unit's first sync, to an OA where its admin had posted these bulletins by hand.
         fix = (
             f"nếu tệp bị xóa nhầm, lấy lại từ git (git checkout -- {shown}, hoặc từ commit "
-            "trước đó) rồi chạy lại. Nếu không còn bản nào"
+            "trước đó) rồi chạy lại. Nếu đó là bài quản trị viên OA đăng tay và phải giữ nguyên: "
+            f"chạy publish sync zalo {anyway} để vẫn tạo bài mới cho bản tin (bài đăng tay giữ "
+            "nguyên). Nếu không còn bản nào của tệp và bài trên OA là bài của bản tin"
         )
     return (
         f"{why}: tạo lúc này sẽ đăng trùng. Không gửi gì lên Zalo. Cách sửa: {fix}, chạy "
