@@ -1,8 +1,8 @@
 """Leftovers of text pasted from a PDF, Word, Facebook or an e-mail: mended, or told to the editor.
 
 Three are mended at load, as nothing is lost: a link address Word put between its curly quotes
-(`[x](“https://…”)`, which the website and Zalo made a link to «“https://…”», a page of our own
-site that does not exist) is read without them, with a note (see `unquote_links`); without a
+(`[x](“https://…”)` or `<a href=“https://…”>`, which the website and Zalo made a link to
+«“https://…”», a page of our own site that does not exist) is read without them, with a note (see `unquote_links`); without a
 word, a PDF's ligatures («ﬁ», «ﬂ», one
 character the radio voice cannot read and the search does not match) become their letters, and
 the tracking parameters Facebook, Zalo and Google add to a shared link («?fbclid=…»,
@@ -54,6 +54,13 @@ _QUOTED_LINK = re.compile(
 """A link's address (inline, `[x](“https://…”)`, or a reference definition, `[x]: “https://…”`)
 between Word's curly quotes, group 2 without them; a Markdown title after it keeps its place."""
 
+_QUOTED_HREF = re.compile(
+    rf"<a\s[^<>]*?\bhref[ \t]*=[ \t]*([{_CURLY}])([^\s{_CURLY}<>\"']+)[{_CURLY}](?=[\s/>])",
+    re.IGNORECASE,
+)
+"""The same in a link written in HTML, `<a href=“https://…”>`: an HTML reader takes the curly
+quotes for part of an unquoted address (group 2 is the address without them)."""
+
 _CUT_WORD = re.compile(r"[^\W\d_]-\n[ \t]*[^\W\d_]")
 _PUNCTUATION = '.,;:!?…)»”’"'
 """A word cut by a hyphen at a line end (told when the line after goes on in lower case)."""
@@ -102,12 +109,17 @@ def unquote_links(body: str) -> tuple[str, list[tuple[str, int]]]:
     typed, so its text is left as it is."""
     if not any(mark in body for mark in _CURLY):  # nearly every body: no curly quote at all
         return body, []
-    found = list(_QUOTED_LINK.finditer(masked(body)))
+    shown = masked(body)
+    found = sorted(
+        [*_QUOTED_LINK.finditer(shown), *_QUOTED_HREF.finditer(shown)], key=lambda m: m.start()
+    )
     if not found:
         return body, []
     parts, read, start, line_of = [], [], 0, LineCounter(body)
     for match in found:
-        parts += [body[start : match.start(1)], match[2]]
+        # Straight quotes in HTML, as the editor meant: an unquoted address ends at a space.
+        address = f'"{match[2]}"' if match.re is _QUOTED_HREF else match[2]
+        parts += [body[start : match.start(1)], address]
         read.append((match[2], line_of(match.start())))
         start = match.end()
     return "".join([*parts, body[start:]]), read

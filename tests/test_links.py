@@ -624,3 +624,32 @@ def test_finding_the_lines_of_quoted_link_addresses_grows_with_the_body_only() -
     unquoted, read = unquote_links(body)
     assert read[-1] == ("https://a.vn", 1_999) and "“" not in unquoted
     assert _Scanned.scanned <= 2 * len(body)
+
+
+def test_a_link_in_html_whose_address_word_put_between_curly_quotes_is_read_without_them(
+    tmp_path: Path, capsys
+) -> None:
+    """`<a href=“https://…”>` pasted from Word went to a page «“https://…”» of our own site,
+    as the Markdown form did before it was mended; now read the same way, with the same note."""
+    body = (
+        "Xem <a href=“https://dichvucong.gov.vn/p/home”>Cổng dịch vụ công</a> và\n"
+        "<A title=“x” HREF = ”https://x.vn/a?b=1” target=“_blank”>đây</a>.\n"
+        "\n"
+        "Gõ `<a href=“https://a.vn”>` là sai.\n"
+    )
+    root = project(tmp_path, body)
+    argv = ["check", "--root", str(root), "--channel", "web", "--channel", "zalo"]
+    assert main([*argv, "--now", NOW.isoformat()]) == 0
+    err = capsys.readouterr().err
+    for line, address in ((10, "https://dichvucong.gov.vn/p/home"), (11, "https://x.vn/a?b=1")):
+        assert (
+            f"{A}:{line}: ghi chú: địa chỉ liên kết «{address}» nằm trong dấu ngoặc kép cong"
+        ) in err
+    output = built(root, ("web", "zalo"))
+    html = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    prose = html.split('<div class="prose">', 1)[1].split("</div>", 1)[0]
+    found = re.findall(r' href="([^"]*)"', prose)
+    assert found == ["https://dichvucong.gov.vn/p/home", "https://x.vn/a?b=1"]
+    assert "<code>&lt;a href=“https://a.vn”&gt;</code>" in html
+    text = json.dumps(json.loads((output / "zalo/a.json").read_text("utf-8"))["body"])
+    assert "%E2%80%9C" not in text and "%E2%80%9D" not in text
