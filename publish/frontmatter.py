@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -243,7 +244,10 @@ def split(text: str, reading: Reading = READING) -> Parsed:
     try:
         if _may_reference_or_nest_deep(yaml_text):
             _refuse_references_and_depth(yaml_text)
-        data = yaml.load(yaml_text, Loader=Loader)
+        try:
+            data = yaml.load(yaml_text, Loader=Loader)
+        except yaml.YAMLError:
+            yaml_text, straightened, data = _spanning_read("\n".join(lines[1:end]), yaml_text)
     except DuplicateKeyError as exc:
         raise FrontMatterError(
             str(exc),
@@ -288,7 +292,7 @@ _CURLY_ITEM = re.compile(r"(^|,)([ \t]*)(?:“([^“”\"\\]*)”|‘([^‘’']
 
 
 def straight_quotes(
-    yaml_text: str, may_hold_keys: Lines = READING.straightened
+    yaml_text: str, may_hold_keys: Lines = READING.straightened, *, spanning: bool = False
 ) -> tuple[str, list[int]]:
     """`yaml_text` with Word's curly quotes made YAML quotes where they enclose a whole value
     (`title: “Tiêu đề”`) or a list item (`tags: [“a”, “b”]`), and the 0-based lines changed.
@@ -296,13 +300,15 @@ def straight_quotes(
     Word turns the " typed around a value into “ ”, which YAML does not take for quotes: the
     title showed them, a colon inside failed the file, and a # inside cut the title short.
     Curly quotes inside a value (`title: Chiêu “việc nhẹ lương cao”`) are left as written.
-    Each quote stays one character, so lines and columns do not move.
+    Each quote stays one character, so lines and columns do not move. With `spanning`, also a
+    value whose curly quotes open on its key's line and close on its last (see _closing_curly).
     """
     if "“" not in yaml_text and "‘" not in yaml_text:
         return yaml_text, []
     lines = yaml_text.split("\n")
     changed = []
-    for i in may_hold_keys(lines):  # a value's next lines are its own text, quotes and all
+    keyed = [*may_hold_keys(lines), len(lines)]
+    for i, after in itertools.pairwise(keyed):  # a value's next lines are its own text
         line = lines[i]
         lead = _VALUE_START.match(line)
         if lead is None or not lead.group().strip() or ("“" not in line and "‘" not in line):
@@ -312,7 +318,43 @@ def straight_quotes(
         if new != value:
             lines[i] = line[: lead.end()] + new
             changed.append(i)
+        elif spanning and (last := _closing_curly(lines, i, lead.end(), after)) is not None:
+            opening, closing = ('"', '"') if value[0] == "“" else ("'", "'")
+            lines[i] = line[: lead.end()] + opening + value[1:]
+            end = len(lines[last].rstrip(" \t")) - 1
+            lines[last] = lines[last][:end] + closing + lines[last][end + 1 :]
+            changed.append(i)
     return "\n".join(lines), changed
+
+
+def _spanning_read(raw: str, failed: str) -> tuple[str, list[int], Any]:
+    """The front matter `raw` read with a value in curly quotes over several lines read as
+    quoted too (`summary: “Lưu ý: …` / `  …”`: unquoted, its colon failed the file), with the
+    lines changed; when that does not read either, the error of `failed`, the text as read
+    before. Only for a file that failed: one that read is read as it was, so an approval of it
+    stays valid (the fingerprint covers the values as read)."""
+    mended, straightened = straight_quotes(raw, spanning=True)
+    try:
+        return mended, straightened, yaml.load(mended, Loader=Loader)
+    except yaml.YAMLError:
+        return failed, [], yaml.load(failed, Loader=Loader)  # raises the file's own error
+
+
+def _closing_curly(lines: list[str], first: int, start: int, after: int) -> int | None:
+    """The line closing a value that opens with a curly quote at `start` of line `first` and
+    goes on over the lines before `after` (`summary: “Người dân…` / `  với cuộc gọi lạ”`), when
+    its quotes enclose the whole value and nothing inside would end a YAML quoted one; else None."""
+    opening = lines[first][start : start + 1]
+    if opening not in ("“", "‘"):
+        return None
+    last = max((j for j in range(first + 1, after) if lines[j].strip()), default=None)
+    if last is None:
+        return None
+    closing, forbidden = ("”", '“”"\\') if opening == "“" else ("’", "‘’'")
+    text = "\n".join([lines[first][start + 1 :], *lines[first + 1 : last + 1]]).rstrip(" \t")
+    if not text.endswith(closing) or any(c in text[:-1] for c in forbidden):
+        return None
+    return last
 
 
 _WORD_SPACES = "[\u00a0\u2007\u202f]+"

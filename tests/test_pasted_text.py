@@ -594,3 +594,45 @@ def test_finding_where_a_quoted_value_closes_grows_with_its_length_only() -> Non
     _Counted.copied = 0
     assert list(lines_with_keys(['summary: "Gọi', long, "title: Tin"])) == [0, 2]
     assert _Counted.copied <= 4 * len(long)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "“Người dân lưu ý: cảnh giác\n  với cuộc gọi lạ”",
+        "‘Người dân lưu ý: cảnh giác\n  với cuộc gọi lạ’  ",
+    ],
+)
+def test_a_value_word_put_in_curly_quotes_over_two_lines_with_a_colon_is_read(
+    tmp_path: Path, written: str
+) -> None:
+    """A summary in curly quotes going on over a second line, with a colon inside: the file
+    failed («phần đầu sai cú pháp», its hint saying to put the value in quotes, which the
+    editor had done)."""
+    files = {"content/bai-viet/a.md": bulletin_md({"summary": written})}
+    site = load(make_project(tmp_path, files))
+    [bulletin] = site.bulletins
+    assert bulletin.summary == "Người dân lưu ý: cảnh giác với cuộc gọi lạ"
+    [note] = [p for p in site.warnings if "ngoặc kép cong" in p.message]
+    assert note.line == 5
+
+
+def test_a_value_in_curly_quotes_over_two_lines_that_reads_is_read_as_before(
+    tmp_path: Path,
+) -> None:
+    """Without a colon the file read, quotes and all: it is read so still, or an approval given
+    to it (whose fingerprint covers the values as read) would hold the bulletin back."""
+    written = "“Người dân cần cảnh giác\n  với cuộc gọi lạ”"
+    site = load(
+        make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md({"summary": written})})
+    )
+    assert site.bulletins[0].summary == "“Người dân cần cảnh giác với cuộc gọi lạ”"
+
+
+def test_curly_quotes_that_do_not_enclose_a_value_over_two_lines_are_the_editor_s_own() -> None:
+    """Only quotes opening the value and closing its last line are YAML's."""
+    from publish.frontmatter import straight_quotes
+
+    assert straight_quotes("s: “a:\n  b”\nt: x", spanning=True) == ('s: "a:\n  b"\nt: x', [0])
+    for text in ("summary: “a” và\n  “b”", "summary: “a\n  b", "summary: “a\n  b”\n  c"):
+        assert straight_quotes(text, spanning=True) == (text, [])
