@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -920,6 +921,23 @@ def test_first_build_failing_still_serves_an_error_page(project: Path) -> None:
             stream.close()
         status, _, body = get(session, "/")
         assert status == 200 and "Đã sửa" in body
+
+
+def test_the_error_page_names_a_macs_files_in_nfc_as_the_terminal_does(project: Path) -> None:
+    """A Mac names files in NFD: the terminal shows every message in NFC, the error page showed
+    the other file's name as stored, a word the browser's find (Ctrl+F) does not match."""
+    folder = project / "content" / "bai-viet"
+    for name in ("2024-01-02-cảnh-báo.md", "2024-01-03-cảnh-giác.md"):
+        text = BULLETIN.format(title="X", category="an-ninh-trat-tu").replace(
+            "---\n\n", "slug: trung\n---\n\n"
+        )
+        (folder / unicodedata.normalize("NFD", name)).write_text(text, encoding="utf-8")
+    err = io.StringIO()
+    with PreviewSession(project, port=0, out=io.StringIO(), err=err) as session:
+        status, _, body = get(session, "/")
+    assert status == 503 and "trùng với" in body
+    assert "content/bai-viet/2024-01-02-cảnh-báo.md" in body
+    assert unicodedata.is_normalized("NFC", body)
 
 
 def test_renderer_crash_keeps_server_running(

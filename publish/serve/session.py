@@ -28,6 +28,7 @@ from publish.serve.server import PreviewServer
 from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
 from publish.sync.vanished import refuse_vanished
+from publish.text import nfc
 from publish.writer import WriteReport, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
@@ -236,7 +237,9 @@ class PreviewSession:
         print(f"[{clock(self._tz)}] {message}", file=self._err, flush=True)
 
     def _failed(self, message: str) -> None:
-        """Report a failed rebuild in the terminal and on every open page."""
+        """Report a failed rebuild in the terminal and on every open page, in NFC on both (a
+        Mac names files in NFD; the terminal's stream is made NFC by cli.main, the page not)."""
+        message = nfc(message)
         print(
             f"[{clock(self._tz)}] Không dựng được website; trang đang mở sẽ hiện lỗi này:",
             file=self._err,
