@@ -42,7 +42,7 @@ from publish.frontmatter import FrontMatterError, Parsed, decode, mend_pasted, p
 from publish.gates import gate, page_gate
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
-from publish.links import ContentFiles, links_in
+from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.tags import tag_key, tag_slugs
@@ -620,6 +620,21 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
     return parsed
 
 
+def _computer_links(col: Collector, parsed: Parsed) -> None:
+    """An error for each link to a file of the editor's own computer (see computer_files)."""
+    for href, line in computer_files(parsed.body, parsed.body_line):
+        col.add(
+            f"liên kết {quoted(href)} trỏ tới một tệp trên máy tính này: người đọc website và "
+            "Zalo không mở được (và thấy tên thư mục trên máy)",
+            line=line,
+            hint="Văn bản cần cho người đọc xem: đăng nó lên một trang web (ví dụ cổng thông tin "
+            "của đơn vị) rồi ghi địa chỉ https://…, hoặc chép nội dung vào bản tin. " + LINK_HINT,
+            # A warning (an error under --strict): such a link in a bulletin published long ago
+            # must not stop every build after an upgrade.
+            severity="warning",
+        )
+
+
 def _quoted_links(collector: Collector, found: list[tuple[str, int]], first_line: int) -> None:
     """A note for each link address Word put between curly quotes, read without them."""
     for address, line in found:
@@ -889,6 +904,7 @@ def _validate(
         nesting.flat_sub_lists(col, parsed)
     unfinished.check(col, parsed)
     pasted.check(col, parsed)
+    _computer_links(col, parsed)
     if not parsed.body.strip():
         col.add(
             "nội dung bản tin trống",
@@ -1005,6 +1021,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     unfinished.check(col, parsed, kind="trang")
     other_unit.check(col, parsed, config)
     pasted.check(col, parsed)
+    _computer_links(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {quoted(order)}", field="order")

@@ -146,6 +146,32 @@ def links_in(body: str, first_line: int) -> Links:
     return tuple((href, first_line + text.count("\n", 0, at)) for at, href in sorted(found))
 
 
+_COMPUTER_FILE = re.compile(r"(?i:file:)|[A-Za-z]:[\\/]|\\\\")
+"""An address naming a file of the editor's own computer: "file:///C:/…", "C:\\…", "\\\\máy\\…"."""
+_MAY_NAME_COMPUTER_FILE = re.compile(r"(?i:file:)|(?<![A-Za-z])[A-Za-z]:[\\/]|\\\\")
+"""The same anywhere in a body ("https://" not: a letter comes before its "s:")."""
+_IMAGE_BEFORE = re.compile(r"!\[[^\]\n]*\Z")
+"""The start of an image `![alt` just before a `](`: images are told by content_images."""
+
+
+def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
+    """Each link (not image) in a body whose first line is `first_line` to a file of the
+    editor's own computer, with its line: Word and Outlook write one for a document dragged in,
+    and on the website and Zalo it opens nothing (and shows the editor's folders)."""
+    if not _MAY_NAME_COMPUTER_FILE.search(body):  # nearly every body: one search, no parse
+        return []
+    text = masked(body)
+    found = []
+    for at, href in _written(text):
+        if not _COMPUTER_FILE.match(href):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        if text.startswith("](", at) and _IMAGE_BEFORE.search(text, line_start, at):
+            continue
+        found.append((at, href))
+    return [(href, first_line + text.count("\n", 0, at)) for at, href in sorted(found)]
+
+
 def hrefs_in(body: str) -> list[str]:
     """Every link and image address written in a body (inline, reference definition, `<a
     href>`, `<https://…>`), in the order written; those shown as code are not links."""

@@ -653,3 +653,26 @@ def test_a_link_in_html_whose_address_word_put_between_curly_quotes_is_read_with
     assert "<code>&lt;a href=“https://a.vn”&gt;</code>" in html
     text = json.dumps(json.loads((output / "zalo/a.json").read_text("utf-8"))["body"])
     assert "%E2%80%9C" not in text and "%E2%80%9D" not in text
+
+
+def test_a_link_to_a_file_on_the_editors_computer_is_told_with_its_line(
+    tmp_path: Path, capsys
+) -> None:
+    """A document dragged into Word becomes `file:///C:/Users/…` (or `D:\\tin\\bai.md`): on the
+    website and Zalo it opened nothing and showed the editor's folders, and no one was told
+    (the link check takes «file:» and «D:» for the scheme of another site's address)."""
+    body = (
+        "Xem [văn bản](file:///C:/Users/Lan/Desktop/cv.docx) và [bài](D:\\tin\\bai-cu.md).\n"
+        "\n"
+        "![Ảnh](images/anh-1.jpg) và `[x](C:\\y)` và [web](https://a.vn/C:/x).\n"
+    )
+    root = project(tmp_path, body)
+    (root / "content/images").mkdir(exist_ok=True)
+    (root / "content/images/anh-1.jpg").write_bytes(TINY_JPEG)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    for address in ("file:///C:/Users/Lan/Desktop/cv.docx", "D:\\tin\\bai-cu.md"):
+        assert f"{A}:10: cảnh báo: liên kết «{address}» trỏ tới một tệp trên máy tính này" in err
+    assert err.count("trỏ tới một tệp trên máy tính này") == 2
+    assert main([*argv, "--strict"]) == 1
