@@ -363,13 +363,35 @@ def test_an_item_keyed_by_place_not_yet_aired_is_withdrawn_as_renamed(root: Path
     """Upgraded before the item keyed by place aired: it is withdrawn for the item keyed by the
     id, and the station is told the correction has a new name, not that it is gone."""
     aired_correction(root)
-    reasons = radio_sync._renamed([corrected(root)])
+    reasons = withdrawal_reasons(root)
     key = "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1"
     why = radio_sync._bulletin_reason(key, reasons)
     assert why == (
         f"{key}: nay mang tên ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7 (cùng lần đính chính, "
         "tên mới)"
     )
+
+
+def withdrawal_reasons(root: Path) -> dict[str, str]:
+    """Why each item no longer built is withdrawn, as `publish sync radio` tells the station."""
+    config = config_module.load(root)
+    site = build(config, channels=("radio",), now=resolve_now(CORRECTED, config.tz)).site
+    syncer = radio_sync.RadioSyncer(
+        config, site=site, output=root / "output", state=root / "state", folder=root / STATION
+    )
+    return syncer._reasons()
+
+
+def test_a_renamed_correction_held_with_its_bulletin_is_withdrawn_for_the_bulletin(
+    root: Path,
+) -> None:
+    """Its bulletin taken off the radio, the correction's new key is sent nowhere: the note
+    told the station it «nay mang tên …», an item it would wait for in vain."""
+    aired_correction(root)
+    edit(root / FIRST, "approved_by:", "channels: [web, zalo]\napproved_by:")
+    key = "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1"
+    why = radio_sync._bulletin_reason(key, withdrawal_reasons(root))
+    assert why == f"{key}: bản tin không còn gửi kênh phát thanh (mục channels)"
 
 
 def test_a_note_edited_only_in_its_ending_is_not_read_again(root: Path) -> None:

@@ -35,7 +35,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -418,15 +418,26 @@ def _bulletin_reason(key: str, reasons: dict[str, str]) -> str:
     return f"{key}: bản tin {why}"
 
 
-def _renamed(bulletins: Sequence[Bulletin]) -> dict[str, str]:
+def _renamed(
+    bulletins: Sequence[Bulletin], built: Collection[str], reasons: Mapping[str, str]
+) -> dict[str, str]:
     """Why an item an older version keyed otherwise (by the correction's place in the list, or
     by its note untidied) is withdrawn: the same correction, now under its id's key, is sent
-    instead. Told as gone from `corrections`, the station would drop a correction still owed."""
+    instead. Told as gone from `corrections`, the station would drop a correction still owed.
+    Only when that key is `built`: held back itself (a flag) the correction is off the air for
+    its own reason in `reasons`, and held with its bulletin (off the radio, a flag) for the
+    bulletin's; the station, told of a new name, would wait for an item that never comes."""
     found = {}
     for bulletin in bulletins:
         for number, correction in enumerate(bulletin.corrections, start=1):
             now, *before = correction_ids(correction)
-            why = f"nay mang tên {on_air_key(bulletin.key, now)} (cùng lần đính chính, tên mới)"
+            new = on_air_key(bulletin.key, now)
+            if new in built:
+                why = f"nay mang tên {new} (cùng lần đính chính, tên mới)"
+            elif new in reasons:
+                why = reasons[new]
+            else:
+                continue  # the bulletin's reason (`_bulletin_reason`)
             for ident in (str(number), *before):
                 found[on_air_key(bulletin.key, ident)] = why
     return found
@@ -1202,10 +1213,10 @@ class RadioSyncer:
                 reasons[bulletin.key] = "không còn gửi kênh phát thanh (mục channels)"
             else:
                 reasons[bulletin.key] = ELSEWHERE
-        from publish.render.radio import held_reasons  # assembles the episodes: only here
+        from publish.render.radio import held_reasons, item_keys  # assembles: only here
 
         reasons.update(held_reasons(self.site))
-        reasons.update(_renamed(self.site.bulletins))
+        reasons.update(_renamed(self.site.bulletins, item_keys(self.site), reasons))
         return reasons
 
     def _awaited(self, files: Sequence[FileState], reasons: dict[str, str]) -> dict[str, str]:

@@ -43,6 +43,7 @@ __all__ = [
     "check",
     "draft_audio_items",
     "held_reasons",
+    "item_keys",
     "render",
     "station_text",
 ]
@@ -169,6 +170,11 @@ def held_reasons(site: Site) -> dict[str, str]:
             for key, (_bulletin, flags) in assembly.held.items()
         },
     }
+
+
+def item_keys(site: Site) -> frozenset[str]:
+    """The keys of every item the radio channel builds (bulletins and corrections on air)."""
+    return frozenset(b.key for episode in assemble(site).episodes for b in episode.bulletins)
 
 
 def draft_audio_items(site: Site) -> list[tuple[str, str, int]]:
