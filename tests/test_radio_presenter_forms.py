@@ -225,6 +225,11 @@ def test_a_year_or_a_count_does_not_keep_a_fragment_of_a_sentence_with_an_addres
         ("Bấm *101# để kiểm tra tài khoản.", "Bấm sao một không một thăng để kiểm tra tài khoản."),
         ("Bấm `*101#` để kiểm tra.", "Bấm sao một không một thăng để kiểm tra."),
         ("Gõ *#06# để xem số máy.", "Gõ sao thăng không sáu thăng để xem số máy."),
+        # Single stars around a code opening with a hash are keys, not italics (`*#06#`).
+        (
+            "Kẻ gian bảo bấm *#06#* để lấy mã.",
+            "Kẻ gian bảo bấm sao thăng không sáu thăng sao để lấy mã.",
+        ),
         ("Soạn #100# rồi gửi.", "Soạn thăng một không không thăng rồi gửi."),
         (
             "Không bấm *21*0912345678#.",

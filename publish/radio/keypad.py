@@ -18,7 +18,8 @@ _KEYPAD_CODE = re.compile(
 escaped `\\*`, `\\#` shows the symbol alone on the website). Not after a word, a slash or a
 backslash: `Điều 5#`, a web address's `/#100#`, an escape. Bold or italic marks may wrap it
 (`**#100#**`, `_#100#_`) or close right after it (`*bấm \\*101#*`): a mark the same on both
-sides is emphasis, not a key (`*#06#` is a code)."""
+sides is emphasis, not a key (`*#06#` is a code), except single stars around a code that opens
+with a hash (`*#06#*`, see `_read`)."""
 _KEY_WORDS = {"*": "sao", "#": "thăng", **{str(d): word for d, word in enumerate(DIGIT_WORDS)}}
 """How a Vietnamese presenter or operator's recording says each key: «bấm sao một không một
 thăng» (`*101#`); digits one by one, as the listener presses them (R9.2)."""
@@ -44,4 +45,8 @@ def _read(m: re.Match[str]) -> str:
     if not any(c.isdigit() for c in code):
         return m[0]
     mark = m["mark"] or ""
+    if mark == "*" and code.startswith("#"):
+        # `*#06#*`: the phone codes a scam warning names open with a star (`*#06#`, `*#*#…#*#*`),
+        # and a star read as italics left «thăng không sáu thăng», a code no phone answers.
+        return _said(m[0])
     return f"{mark}{_said(code)}{mark or m['closing'] or ''}"
