@@ -299,6 +299,26 @@ def test_a_title_before_a_persons_name_is_read_as_the_title(text: str, expected:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trong năm TS. Nguyễn Văn A đã có nhiều đóng góp.",
+            "Trong năm tiến sĩ Nguyễn Văn A đã có nhiều đóng góp.",
+        ),
+        ("Cuối năm TS. Trần Văn B nghỉ hưu.", "Cuối năm tiến sĩ Trần Văn B nghỉ hưu."),
+        ("Sau mười năm BS. Lê Thị C trở về.", "Sau mười năm bác sĩ Lê Thị C trở về."),
+    ],
+)
+def test_a_title_after_the_year_word_is_the_persons(text: str, expected: str) -> None:
+    """«năm» counted as the number five before «TS.» («năm TS.» = five assets): «trong năm TS.
+    Nguyễn Văn A» ended a sentence and held the bulletin for an unknown «TS». After «trong»,
+    «cuối», «mười»… «năm» is the year."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize(
     ("text", "wrong"),
     [
         ("Công an thu giữ nhiều TS. Nguyễn Văn A khai nhận.", "tiến sĩ"),

@@ -44,6 +44,12 @@ _A_PERSON_FOLLOWS = frozenset(
 """Words (one or two) after which a title with a full stop is a person's title (`của TS. Nguyễn
 Văn An`), not the thing it also names ending a sentence (see `_ends_a_sentence`). Not «và»,
 «hay», «gồm»: «thiệt hại về người và TS. Nguyễn Văn A …» ends with «tài sản»."""
+_YEAR_AFTER = frozenset(
+    {"trong", "cả", "mỗi", "hằng", "hàng", "từng", "cuối", "đầu", "giữa", "suốt", "sang", "nửa"}
+    | {"mười", "mươi", "trăm", "nghìn", "ngàn", "nhiều", "vài", "mấy", "các", "những", "cùng"}
+)
+"""Words after which «năm» is the year, not five (`trong năm TS. Nguyễn Văn A`): a time word,
+or a number whose five would be «lăm», «linh năm» (`mười năm` is ten years)."""
 _LOOK_BACK = 40
 """Characters before a title in which its last two words are looked for."""
 _TITLE_SPLIT = re.compile(r"[.,\s]+")
@@ -97,6 +103,8 @@ def _ends_a_sentence(text: str, m: re.Match[str]) -> bool:
     if not before or not before[-1].isalnum():
         return False  # a sentence's start, or after «,», «:», an opening mark: no end
     words = before.lower().split()[-2:]
+    if words[-1] == "năm" and len(words) == 2 and words[0] in _YEAR_AFTER:
+        return False  # «trong năm TS. Nguyễn Văn A»: «in the year», no count of things
     return words[-1] not in _A_PERSON_FOLLOWS and " ".join(words) not in _A_PERSON_FOLLOWS
 
 
