@@ -271,6 +271,28 @@ def test_last_words_written_in_title_case_are_read_not_taken_for_a_credit(
     assert normalise(source).text.endswith(read)
 
 
+@pytest.mark.parametrize("name", ["Hùng", "Hương", "Ánh"])
+def test_a_reporters_credit_of_one_name_is_not_read(name: str) -> None:
+    """«PV: Hùng.» ending a bulletin was read «Phóng viên: Hùng.»: a credit needed two words or
+    an initial. One capitalised word is a name unless it is a reply («Vâng», «Đúng»)."""
+    source = f"Người dân cần cảnh giác.\n\nPV: {name}.\n"
+    assert normalise(source).text == "Người dân cần cảnh giác."
+    assert byline(source) == f"PV: {name}"
+
+
+@pytest.mark.parametrize("reply", ["Vâng", "Đúng", "Không", "Dạ", "Được"])
+def test_a_reporters_one_word_reply_is_still_read(reply: str) -> None:
+    """A one-word reply closing an interview is words, not a name: read, no byline."""
+    source = f"Anh có lời khuyên gì?\n\nPV: {reply}."
+    assert byline(source) == ""
+    assert normalise(source).text.endswith(f"Phóng viên: {reply}.")
+
+
+def test_a_credit_whose_name_ends_in_a_reply_word_is_still_a_credit() -> None:
+    """«Thế», «Đồng» are given names too: only a credit of one word is taken for a reply."""
+    assert byline("Người dân cần cảnh giác.\n\nPV: Nguyễn Văn Thế.\n") == "PV: Nguyễn Văn Thế"
+
+
 def test_a_reporters_last_words_in_an_interview_are_read() -> None:
     """«PV: Xin cảm ơn anh.» closes an interview: words, not a name, so no byline."""
     source = "Anh có lời khuyên gì?\n\nPV: Xin cảm ơn anh."

@@ -312,14 +312,17 @@ def _is_speaker(who: str) -> bool:
 def _a_name(credit: str) -> bool:
     """Whether a person's credit names people («X. Thu Trang», «Thu Trang, Hoàng Lan»): every
     word before the unit (`- Công an xã`, `(Công an xã)`) opens with a capital, each name has
-    two words or an initial, and no word is one a name never has (`PV: Xin Cảm Ơn Anh.`,
-    `PTV: Chúc Quý Vị Ngủ Ngon.`, `PV: Vâng.`: last words of an interview, read on air)."""
+    two words or an initial, or is the credit's one word (`PV: Hùng.`), and no word is one a
+    name never has (`PV: Xin Cảm Ơn Anh.`, `PTV: Chúc Quý Vị Ngủ Ngon.`, `PV: Vâng.`: last
+    words of an interview, read on air)."""
     names = _UNIT_AFTER_NAME.split(credit, maxsplit=1)[0]
     words = names.split()
     if not all(word[0].isupper() for word in words):
         return False
     if any(word.strip(",").lower() in _NEVER_IN_A_NAME for word in words):
         return False
+    if len(words) == 1:
+        return words[0].isalpha() and words[0].lower() not in _REPLIES
     return all(
         len(name.split()) >= 2 or _INITIAL.match(name.strip())
         for name in names.split(",")
@@ -333,6 +336,12 @@ _NEVER_IN_A_NAME = frozenset(
     | {"tạm", "biệt", "ngủ", "ngon", "rất", "nhiều"}
 )
 """Words of a greeting, thanks or farewell that no Vietnamese name has."""
+_REPLIES = frozenset(
+    {"đúng", "không", "có", "rồi", "được", "ừ", "ừm", "à", "ạ", "thế", "vậy", "sao", "nhé"}
+    | {"chưa", "xong", "hết", "tốt", "ok", "okay", "phải"}
+)
+"""One-word replies closing an interview (`PV: Đúng.`), not a reporter's one name; some are
+a name's last word (`Nguyễn Văn Thế`), so only a credit of one word is checked against them."""
 
 
 def _skip_front_matter(lines: list[str]) -> int:
