@@ -372,3 +372,25 @@ def test_a_list_lettered_from_a_with_one_word_points_loses_its_letters(
     «- A. Trộm cắp tài sản» loses them: one word after a capital looked like a given name.
     Marks running «A., B., C.» from «A.» letter a list (a surname seldom starts with «A»)."""
     assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "read"),
+    [
+        ("## Cảnh bào thủ đoạn lừa đảo", True),
+        ("## Cảnh bảo thủ đoạn lừa đảo", True),
+        ("## Cảnh báo thủ đoạn lừa đảo!", False),
+        ("**CẢNH BÁO THỦ ĐOẠN LỪA ĐẢO**", False),
+        ("## Canh bao thu doan lua dao", False),
+    ],
+)
+def test_a_sub_heading_differing_from_the_title_by_its_tones_is_read(
+    heading: str, read: bool
+) -> None:
+    """Tones tell Vietnamese words apart, and the title match ignored them: a sub-heading
+    differing from the title only by a tone was taken for the title and not read. Case,
+    punctuation, Markdown marks, and a heading typed without any diacritic still match."""
+    title = "Cảnh báo thủ đoạn lừa đảo"
+    source = f"Mở đầu.\n\n{heading}\n\nNội dung.\n"
+    spoken = normalise(source, title=title).text
+    assert (spoken != "Mở đầu.\n\nNội dung.") is read
