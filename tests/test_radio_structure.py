@@ -534,10 +534,63 @@ def test_a_sub_heading_with_no_table_under_it_is_still_read(source: str) -> None
 def test_a_colon_announcing_a_table_does_not_take_the_next_paragraph_in() -> None:
     """The table is not read (R1.7): the paragraph after it was joined to the colon, «Kết quả
     cụ thể như sau: Cuối cùng, …», as if it were what the colon announced."""
-    source = f"Kết quả cụ thể như sau:\n\n{TABLE}\nCuối cùng, xin cảm ơn bà con.\n"
+    source = f"Kết quả đạt được:\n\n{TABLE}\nCuối cùng, xin cảm ơn bà con.\n"
     spoken = normalise(source)
-    assert spoken.text == "Kết quả cụ thể như sau.\n\nCuối cùng, xin cảm ơn bà con."
+    assert spoken.text == "Kết quả đạt được.\n\nCuối cùng, xin cảm ơn bà con."
     assert [f.code for f in spoken.flags] == ["R1.7"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            f"Đợt cao điểm kết thúc. Kết quả cụ thể như sau.\n\n{TABLE}\nXin cảm ơn bà con.\n",
+            "Đợt cao điểm kết thúc.\n\nXin cảm ơn bà con.",
+        ),
+        (
+            f"Mở đầu.\n\nSố liệu theo từng xã như bảng dưới đây:\n\n{TABLE}\nHết.\n",
+            "Mở đầu.\n\nHết.",
+        ),
+        (
+            f"Số vụ giảm mạnh, cụ thể như sau:\n\n{TABLE}\nHết.\n",
+            "Số vụ giảm mạnh.\n\nHết.",
+        ),
+        ("Mở đầu.\n\nChi tiết xem bảng sau.\n\n```\nx\n```\n", "Mở đầu."),
+        # A sentence pointing at nothing on the page stays.
+        (f"Kế hoạch như sau đã được duyệt.\n\n{TABLE}", "Kế hoạch như sau đã được duyệt."),
+    ],
+)
+def test_a_sentence_announcing_a_table_not_read_is_not_read(source: str, expected: str) -> None:
+    """«Kết quả cụ thể như sau.», «… như bảng dưới đây:» were read, and then no table (R1.7):
+    the listener waited for what was promised. The sentence goes, or after a comma only the
+    pointer («…, cụ thể như sau:»); the editor is still told of the table."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert [f.code for f in spoken.flags] == ["R1.7"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Kẻ gian nhắn tin:\n\n![Tin nhắn](a.jpg)\n\nSau đó, chị Lan mất tiền.\n",
+            "Kẻ gian nhắn tin.\n\nSau đó, chị Lan mất tiền.",
+        ),
+        (
+            "Mở đầu.\n\nHình ảnh tại hiện trường như sau:\n\n![a](a.jpg)\n*Ảnh: Hiện trường*\n\n"
+            "Sau đó, lực lượng chức năng khám nghiệm.\n",
+            "Mở đầu.\n\nSau đó, lực lượng chức năng khám nghiệm.",
+        ),
+        # A list after the photo is still what the colon announced.
+        ("Hồ sơ gồm:\n\n![a](a.jpg)\n\n- đơn;\n- căn cước.\n", "Hồ sơ gồm: đơn; căn cước."),
+    ],
+)
+def test_a_colon_announcing_a_photo_does_not_take_the_next_paragraph_in(
+    source: str, expected: str
+) -> None:
+    """The photo is not read (R1.5): the paragraph after it was joined to the colon, «Kẻ gian
+    nhắn tin: Sau đó, chị Lan mất tiền.», as if it were the message."""
+    assert normalise(source).text == expected
 
 
 @pytest.mark.parametrize(

@@ -372,6 +372,8 @@ class _Splitter:
         """Whether a blank line follows the open list: the next item still belongs to it (a
         loose list, one list on the website), anything else ends it."""
         self.after_image = False
+        self.images: set[int] = set()
+        """The lines holding an image alone (not read, R1.5)."""
         self.quoted = False
         """Whether the open paragraph is a blockquote (`> …`)."""
         self.pasted = False
@@ -520,6 +522,7 @@ class _Splitter:
         if _IMAGE_LINE.match(line):
             self.end_paragraph()
             self.after_image = True
+            self.images.add(number)
             return
         if (was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line):
             return  # R1.5: photo caption or source line
@@ -637,7 +640,10 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
             else:
                 last.items.pop()
     removed = {f.line for f in ctx.flags if f.code == "R1.7" and f.line is not None}
-    return _without_empty_sections(_join_announced(blocks, ctx, removed), removed), credit
+    images = splitter.images
+    blocks = _join_announced(blocks, ctx, removed, images)
+    blocks = _without_table_intros(blocks, removed | images)
+    return _without_empty_sections(blocks, removed), credit
 
 
 def _without_comments(body: str) -> str:
@@ -717,6 +723,63 @@ def _without_empty_sections(blocks: list[Block], removed: set[int]) -> list[Bloc
     return kept
 
 
+_POINTS_DOWN = re.compile(
+    r"(?i:(?:sau|dưới)\s+đây|như\s+sau|bên\s+dưới|(?:bảng|biểu)\s+(?:sau|dưới)|"
+    r"(?<!\w)(?:cụ\s+thể|chi\s+tiết)(?=[\s*_]*:))[\s*_]*[.:]?[\s*_]*$"
+)
+"""The end of a sentence that points at what follows it on the page («… như sau.», «… như
+bảng dưới đây:», «…, cụ thể:»). Another sentence ending in a colon says something of its
+own («Số vụ giảm mạnh:»): it is read, ending in a full stop."""
+_ASIDE_WORDS = 6
+"""At most this many words after a sentence's last comma are its pointer alone («…, cụ thể
+như sau:»), cut off with the comma; a longer part holds more."""
+
+
+def _without_table_intros(blocks: list[Block], removed: set[int]) -> list[Block]:
+    """`blocks` without the sentence that announced a table or code not read (R1.7, at the
+    `removed` lines) — «Kết quả cụ thể như sau.», «Số liệu như bảng dưới đây:» — or, after a
+    comma, without that pointer only («Số vụ giảm, cụ thể như sau:» → «Số vụ giảm.»): the
+    listener was promised what never came."""
+    if not removed:
+        return blocks
+    kept = []
+    for number, block in enumerate(blocks):
+        after = blocks[number + 1] if number + 1 < len(blocks) else None
+        last = block.items[-1] if block.items else None
+        if (
+            block.kind != "body"
+            or block.level
+            or last is None
+            or last.list_item
+            or not any(_last_line(block) < line < _first_line(after) for line in removed)
+        ):
+            kept.append(block)
+            continue
+        text = _without_pointer(last.text)
+        if text == last.text:
+            kept.append(block)
+        elif text or len(block.items) > 1:
+            items = block.items[:-1] + ([dataclasses.replace(last, text=text)] if text else [])
+            kept.append(dataclasses.replace(block, items=items))
+    return kept
+
+
+def _without_pointer(text: str) -> str:
+    """`text` without a last sentence that points at what follows (`_POINTS_DOWN`), or
+    without that pointer after the sentence's last comma; `text` itself when it points at
+    nothing."""
+    sentences = _SENTENCE_BREAK.split(text.rstrip())
+    last = sentences[-1]
+    if not _POINTS_DOWN.search(last):
+        return text
+    head, comma, tail = last.rpartition(",")
+    if comma and len(tail.split()) <= _ASIDE_WORDS and head.strip():
+        sentences[-1] = head.rstrip() + "."
+    else:
+        sentences.pop()
+    return " ".join(sentences)
+
+
 def _last_line(block: Block) -> float:
     """The source line a block ends at; before every line for one with none."""
     lines = block.items[-1].lines if block.items else ()
@@ -729,15 +792,19 @@ def _first_line(block: Block | None) -> float:
     return lines[0][0] if lines else float("inf")
 
 
-def _join_announced(blocks: list[Block], ctx: Context, removed: set[int]) -> list[Block]:
+def _join_announced(
+    blocks: list[Block], ctx: Context, removed: set[int], images: set[int]
+) -> list[Block]:
     """A paragraph ending in a colon is read with what it announces (a list or a paragraph):
     apart, the colon would become a full stop and leave "Hồ sơ gồm." on air. A list's items
     are cleaned one by one (`_cleaned`): so is the paragraph joined with them. What it
-    announces may be a table or code, not read (the `removed` lines, R1.7): then the next
-    paragraph is no part of it («Kết quả như sau: Cuối cùng.» was read)."""
+    announces may be a table or code, not read (the `removed` lines, R1.7), or a photo (the
+    `images` lines) when a paragraph, not a list, follows it: then the next paragraph is no
+    part of it («Kết quả như sau: Cuối cùng.», «Hình ảnh hiện trường: Sau đó, …» were read)."""
     joined: list[Block] = []
     for block in blocks:
         last = joined[-1] if joined else None
+        between = removed if block.items and block.items[0].list_item else removed | images
         if (
             block.kind == "body"
             and not block.level  # never into a sub-heading
@@ -746,7 +813,7 @@ def _join_announced(blocks: list[Block], ctx: Context, removed: set[int]) -> lis
             and len(last.items) == 1
             and not last.items[0].list_item
             and ANNOUNCES.search(last.items[0].text)
-            and not any(_last_line(last) < line < _first_line(block) for line in removed)
+            and not any(_last_line(last) < line < _first_line(block) for line in between)
         ):
             intro = last.items[0]
             cleaned = block.items[0].cleaned
