@@ -222,6 +222,45 @@ def test_a_year_or_a_count_does_not_keep_a_fragment_of_a_sentence_with_an_addres
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "Người dân nhận cuộc gọi từ số 091*****78.",
+            "Người dân nhận cuộc gọi từ số bắt đầu bằng không chín một, kết thúc bằng bảy tám.",
+        ),
+        (
+            "Kẻ gian dùng 0912.xxx.678 để gọi.",
+            "Kẻ gian dùng số bắt đầu bằng không chín một hai, kết thúc bằng sáu bảy tám để gọi.",
+        ),
+        ("Số 0912.***.678 gọi tới.", "Số bắt đầu bằng không chín một hai, kết thúc bằng sáu bảy tám gọi tới."),
+        ("Không nghe máy lạ 0868.***.***.", "Không nghe máy lạ số bắt đầu bằng không tám sáu tám."),
+        # Bold numbers side by side are no masked number.
+        ("Gọi **113** **114** ngay.", "Gọi một một ba, một một bốn ngay."),
+    ],
+)  # fmt: skip
+def test_a_number_with_hidden_digits_is_read_as_where_it_starts_and_ends(
+    text: str, expected: str
+) -> None:
+    """`publish check` tells editors to hide a number's middle (087*******89): the script read
+    the digits either side as two numbers, «chín mươi mốt bảy mươi tám», with no flag, and the
+    listener heard a number that does not exist."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "text", ["Chuyển vào tài khoản 012*****89 tại ngân hàng.", "STK 1903***456 tại ngân hàng."]
+)
+def test_an_account_number_with_hidden_digits_is_not_read(text: str) -> None:
+    """A masked account number was read as two numbers: like a whole one, it goes (R9.5)."""
+    spoken = normalise(text)
+    assert "tài khoản tại ngân hàng" in spoken.text.lower()
+    assert [f.code for f in spoken.flags] == ["R9.5"]
+    assert "*" in spoken.flags[0].excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Bấm *101# để kiểm tra tài khoản.", "Bấm sao một không một thăng để kiểm tra tài khoản."),
         ("Bấm `*101#` để kiểm tra.", "Bấm sao một không một thăng để kiểm tra."),
         ("Gõ *#06# để xem số máy.", "Gõ sao thăng không sáu thăng để xem số máy."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
+from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
 from publish.radio.tail import ends_before
@@ -59,8 +60,10 @@ _NAMED_NUMBER = re.compile(
 
 _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
-    r"số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?:số)?+\s*+:?+\s*+)(\d[\d .]{6,}\d)(?!\d)"
+    r"số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?:số)?+\s*+:?+\s*+)(\d[\d .xX]{6,}\d)(?!\d)"
 )
+"""An ID or account number after its label, its middle hidden or not (`012xxxxx89`, see
+publish.radio.masked): never read either way."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
@@ -162,7 +165,7 @@ _PERSONAL_DIGITS = 6
 """A code with so many digits (C1234567) is a passport or another person's number, not a unit's or
 a document's code (PC06, A05): its flag shows it masked."""
 _DIGIT = re.compile(r"\d")
-_LONG_NUMBER = re.compile(r"\d[\d .]{6,}\d")
+_LONG_NUMBER = re.compile(r"\d[\d .xX]{6,}\d")
 """In every `_PRIVATE_NUMBER` match: checked first, as it is far cheaper than the triggers."""
 _GROUP_SEPARATOR = re.compile(r"[ .\-]+")
 _PLATE_PARTS = re.compile(r"(\d{2})[ -]?([A-ZĐ]{1,2})(\d?)(?: ?[-.] ?| )?(\d{3,5}(?:\.\d{2})?)")
@@ -247,13 +250,14 @@ def _private_numbers(text: str, ctx: Context) -> str:
             position = m.end()  # `tài khoản 120.000.000 đồng`: an amount, read in P4
             continue
         before, after, what = _without_number(text, m)
+        shown = m[3].replace(MASK, "*") if MASK in m[3] else mask(m[3])  # as the editor hid it
         # Masked: the rundown that quotes it goes to the station, and CI logs print it.
         ctx.flag(
             "R9.5",
             WARNING,
-            f"Số giấy tờ hoặc tài khoản «{mask(m[3])}» là dữ liệu cá nhân; đã bỏ {what} khỏi "
+            f"Số giấy tờ hoặc tài khoản «{shown}» là dữ liệu cá nhân; đã bỏ {what} khỏi "
             "kịch bản. Biên tập viên kiểm tra lại quyền riêng tư.",
-            mask(m[3]),
+            shown,
             ctx.line_of(m[3]),
         )
         text = before + after
@@ -555,7 +559,7 @@ def read_codes(text: str, ctx: Context) -> str:
     """Pass P2: private numbers, legal references, phones, plates, roads, `SN yyyy`, codes."""
     if not _DIGIT.search(text):
         return text  # every rule here reads digits
-    text = _private_numbers(text, ctx)
+    text = read_masked_numbers(_private_numbers(text, ctx))
     if "TT" in text:  # before `_legal` reads the number: `TT số 28/2024/TT-BCA`
         text = _CIRCULAR.sub("thông tư ", text)
     text = _legal(text, ctx)

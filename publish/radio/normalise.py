@@ -32,6 +32,7 @@ from publish.radio.markdown import (
     strip_inline,
 )
 from publish.radio.marks import heading_said, headings_lettered, lead_of, lead_said
+from publish.radio.masked import masks_kept
 from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers
@@ -129,7 +130,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text, kept = _protect(text)  # dashes unified after block splitting: `— Tên` is no list
     if len(text) >= _MAX_DIGITS:
         text = _OVERLONG_NUMBER.sub(lambda m: _overlong(m[0], ctx), text)
-    text = read_keypad_codes(text)  # before P1 takes `*` and `#` for Markdown marks
+    text = masks_kept(read_keypad_codes(text))  # before P1 takes `*` and `#` for marks
     text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
     text = read_rates(text)  # `/` meaning per, before P3 reads the `7h` of `7h/ngày`
     text = read_codes(text, ctx)  # P2

@@ -1,0 +1,71 @@
+"""Numbers written with their middle digits hidden (`091*****78`, `0912.xxx.678`), as scam
+warnings quote a caller's number and as `publish check` tells editors to hide a person's: read
+as where they start and end, digit by digit (R9.2), never as the two numbers either side."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.numbers import DIGIT_WORDS
+
+__all__ = ["MASK", "masks_kept", "read_masked_numbers"]
+
+MASK = "x"
+"""What every hidden digit is written as once `masks_kept` has run (the Markdown passes take a
+star for emphasis: `087*******89` was left «087***89»)."""
+
+_HIDDEN = r"(?:\*{2,}|[xX]{2,})(?:\.(?:\*+|[xX]+)|\s(?:[xX]+))*"
+"""Two or more hidden digits, in groups split by a dot (`***.***`) or, for `x`, a space: a
+star run split by a space is two bold marks (`**113** **114**`), no number."""
+_MASKED = re.compile(
+    rf"(?<![\w*#\\.,/+])(?P<head>\d(?:[ .]?\d){{1,4}})[ .]?(?P<hidden>{_HIDDEN})"
+    rf"(?:[ .]?(?P<tail>\d(?:[ .]?\d){{0,4}}))?(?![\w*]|[.,]\d)"
+)
+"""Digits, hidden ones, and the last ones if shown (`0868.***.***` hides them too)."""
+_HIDDEN_AFTER_DIGIT = re.compile(r"\d[ .]?[xX]{2}")
+_LONE_NUMBER_WORD = re.compile(r"(?i:(?<!\w)số)\s*:?\s*$")
+"""`số 091*****78`, `số: …`: the number's own «số» already said."""
+_LOOK_BACK = 8
+"""Characters before a number in which its «số» is looked for."""
+
+
+def _masked(m: re.Match[str]) -> bool:
+    """Whether a `_MASKED` match is a masked number: with no digits after the hidden ones,
+    only when they are more than the two stars closing bold (`**113**`)."""
+    return bool(m["tail"]) or m["hidden"] not in ("**", "__")
+
+
+def masks_kept(text: str) -> str:
+    """`text` with the hidden digits of every masked number written `x`, before the Markdown
+    passes take a run of stars for emphasis."""
+    if "*" not in text:
+        return text
+    return _MASKED.sub(lambda m: m[0].replace("*", MASK) if _masked(m) else m[0], text)
+
+
+def _digits(part: str) -> str:
+    """The digits of `part`, one word each."""
+    return " ".join(DIGIT_WORDS[int(c)] for c in part if c.isdigit())
+
+
+def read_masked_numbers(text: str) -> str:
+    """`gọi từ số 091xxxxx78` → `gọi từ số bắt đầu bằng không chín một, kết thúc bằng bảy
+    tám`; «số» is said first when the text does not already say it."""
+    if not _HIDDEN_AFTER_DIGIT.search(text):
+        return text  # the usual case: «xe», «xã» hold an x, no number does
+    parts = []
+    done = 0
+    for m in _MASKED.finditer(text):
+        if not _masked(m) or not m["head"].startswith("0"):
+            # A phone or ID number opens with 0; another (`1903xxx456`) is an account's, gone
+            # with its label (publish.radio.codes), or left for the editor to write out (Q1).
+            continue
+        before = text[done : m.start()]
+        said = f"bắt đầu bằng {_digits(m['head'])}"
+        if m["tail"]:
+            said += f", kết thúc bằng {_digits(m['tail'])}"
+        if not _LONE_NUMBER_WORD.search(text[max(0, m.start() - _LOOK_BACK) : m.start()]):
+            said = "số " + said
+        parts += [before, said]
+        done = m.end()
+    return "".join([*parts, text[done:]])
