@@ -150,7 +150,11 @@ _PLATE_TRIGGER = re.compile(
     r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*+(?:số)?+\s*+:?+\s*+)"
     r"(\d{2}[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| )?\d{3,5}(?:\.\d{2})?)(?!\w)"
 )
-_PLATE = re.compile(r"(?<![\w.])(\d{2}[A-Z]{1,2}\d?-\d{3}\.?\d{2})(?!\w|\.\d)")
+_PLATE = re.compile(
+    r"(?<![\w.])(\d{2}[A-Z]{1,2}\d?-\d{3}\.?\d{2}|\d{2}-[A-Z]{1,2}\d? \d{3}\.\d{2})(?!\w|\.\d)"
+)
+"""A plate with no `BKS` before it: `30A-123.45`, or a motorbike's two lines typed on one,
+`59-X1 123.45` (its serial's dot required: `20-25 123` is no plate)."""
 _KM_POST = re.compile(r"(?<![\w])[Kk][Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,]\d)")
 _ROAD = re.compile(r"(?<!\w)(QL|ĐT|TL|ĐH|CT)\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)")
 _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
