@@ -118,6 +118,16 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # A lunar month in the sentence before makes no solar date lunar: «tháng giêng» was read.
+    (
+        "từ 23 tháng Chạp đến mùng 6 tháng Giêng. Từ ngày 1/1 đến nay, có 5 vụ",
+        "từ hai mươi ba tháng Chạp đến mùng sáu tháng Giêng. Từ ngày một tháng một đến nay, có "
+        "năm vụ",
+    ),
+    (
+        "ngày 23 tháng Chạp; ngày 1/1/2025 luật có hiệu lực",
+        "ngày hai mươi ba tháng Chạp; ngày một tháng một năm hai nghìn không trăm hai mươi lăm luật có hiệu lực",
+    ),
     # `QĐ-XPVPHC` names a penalty decision, not an issuer: no «của xử phạt …» (R13.3).
     (
         "Quyết định số 15/QĐ-XPVPHC ngày 3/12/2024",

@@ -17,6 +17,9 @@ _LUNAR = re.compile(r"(?i:âm lịch)|(?<!\w)AL(?!\w)")
 around Tết are written in the solar calendar unless marked (`Tết năm nay rơi vào ngày 29/1`)."""
 _LUNAR_MONTH_BEFORE = re.compile(r"(?<!\w)(?i:tháng\s+(?:chạp|giêng))(?!\w)")
 """A range that starts in a lunar month (`từ 23 tháng Chạp đến 6/1`) ends in one."""
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+"""Between a lunar month and a date: the date is in another sentence or clause, and no part of
+a range from that month (`… tháng Chạp. Từ ngày 1/1/2025, …` is the solar New Year)."""
 _CONVERTED = re.compile(r"(?<!\w)(?i:tức|nhằm|dương lịch)(?!\w)")
 """Between a lunar month and a date: the date is its solar equivalent (`tháng Chạp, tức ngày
 23/1/2025`)."""
@@ -152,7 +155,11 @@ class _Reader:
         if _LUNAR.search(self.text, max(0, start - 40), m.end() + 40):
             return True
         month = _LUNAR_MONTH_BEFORE.search(self.text, max(0, start - 60), start)
-        return month is not None and not _CONVERTED.search(self.text, month.end(), start)
+        return (
+            month is not None
+            and not _CONVERTED.search(self.text, month.end(), start)
+            and not _SENTENCE_END.search(self.text, month.end(), start)
+        )
 
     def day(self, day: int) -> str:
         """Day number, with `mùng` for 1–10 when the option is on."""
