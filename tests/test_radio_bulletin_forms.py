@@ -118,6 +118,15 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # `T.` is the province in an address, as `H.` is the district: «tê Tiền Giang» was read.
+    (
+        "trú tại xã Tân Hòa, H. Châu Thành, T. Tiền Giang",
+        "trú tại xã Tân Hòa, huyện Châu Thành, tỉnh Tiền Giang",
+    ),
+    ("Công an T. Bến Tre phối hợp", "Công an tỉnh Bến Tre phối hợp"),
+    # … and still a name's initial after a name or a form of address.
+    ("bị hại là chị Trần Thị T. Chị T. cho biết", "bị hại là chị Trần Thị T. Chị T. cho biết"),
+    ("chị T. Minh Hà cho biết", "chị T. Minh Hà cho biết"),
     # A lunar month in the sentence before makes no solar date lunar: «tháng giêng» was read.
     (
         "từ 23 tháng Chạp đến mùng 6 tháng Giêng. Từ ngày 1/1 đến nay, có 5 vụ",

@@ -52,7 +52,7 @@ _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w]
 _PREV_WORD = re.compile(r"(?<!\w)(\w++)\s*+$")
 """The word right before a place prefix; after a comma there is none (`Q. Bình Thạnh, P. Tân Định`)."""
 _ETC = re.compile(r"(?<!\w)(?:v\.v\.|vv\.)")
-_PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|TP|Tp|Q|P|H|X|Ô)\.(?!HCM)\s*")
+_PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|TP|Tp|Q|P|H|X|T|Ô)\.(?!HCM)\s*")
 """`TP.Cao Lãnh` typed without a space is the lexicon's `TP.` all the same (`TP.HCM` is its own)."""
 _HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!\w)")
 """However the prefix is typed, the city's name keeps its capital, as the seed's `TP.HCM` does
@@ -113,6 +113,7 @@ _PLACE_NAMES = {
     "P": "phường",
     "H": "huyện",
     "X": "xã",
+    "T": "tỉnh",  # `H. Châu Thành, T. Tiền Giang`: addresses abbreviate the province too
     "Ô": "ông",  # `Ô. Trần Văn E`: a title before a name, by the same rule as a place's
 }
 _FILE_TYPE_HINTS = (".apk", ".APK", ".Apk", ".ipa", ".IPA", ".exe", ".EXE", ".Exe")
