@@ -118,6 +118,11 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # A driving licence's class is read as written, never held as a unit's unknown code (R14.7).
+    (
+        "tước GPLX hạng A1, bằng lái hạng A2 và B2, hạng FB2, hạng C1E",
+        "tước giấy phép lái xe hạng A một, bằng lái hạng A hai và B hai, hạng FB hai, hạng C một E",
+    ),
     # `T.` is the province in an address, as `H.` is the district: «tê Tiền Giang» was read.
     (
         "trú tại xã Tân Hòa, H. Châu Thành, T. Tiền Giang",

@@ -165,6 +165,14 @@ _BIRTH_YEAR = re.compile(r"(?<!\w)(?:SN|Sn|sn):?\s*(\d{4})(?!\d)")
 _CIRCULAR = re.compile(r"(?<!\w)TT\s+(?=(?:số\s+)?\d)")
 _HYPHEN_CODE = re.compile(r"(?<!\w)([A-ZĐ][A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
 _DIGIT_CODE = re.compile(r"(?<!\w)([A-ZĐ]{1,6})(\d+)([A-ZĐ]*)(?!\w)")
+_LICENCE_CLASS = re.compile(r"(?:[A-F]|FB|FC|FD|FE)\d(?:E)?")
+"""A driving licence class with a digit, old (`A1`…`A4`, `B1`, `B2`, `FB2`) or since 2025 (`C1`,
+`D1`, `D2`, `C1E`, `D2E`): its letters and digits are read as written («hạng B hai»)."""
+_CLASS_BEFORE = re.compile(
+    r"(?<!\w)(?i:hạng)\s*+(?:(?:[A-F]{1,2}\d?E?)\s*+(?:,|/|(?i:và|hoặc|đến))\s*+)*$"
+)
+"""`hạng` before the class, or before classes listed (`hạng A1, A2 và B2`): the licence's class,
+no unit's code to look up (R14.7)."""
 _PERSONAL_DIGITS = 6
 """A code with so many digits (C1234567) is a passport or another person's number, not a unit's or
 a document's code (PC06, A05): its flag shows it masked."""
@@ -532,6 +540,8 @@ def _digit_codes(text: str, ctx: Context) -> str:
         if m[0] in lexicon:
             return lexicon[m[0]]
         ctx.flagged_tokens.update({m[1], m[3]} - {""})
+        if _LICENCE_CLASS.fullmatch(m[0]) and ends_before(_CLASS_BEFORE, text, m.start()):
+            return " ".join(part for part in (m[1], digit_by_digit(m[2]), m[3]) if part)
         if len(m[2]) >= _PERSONAL_DIGITS:
             # Masked, as R9.5: the rundown that quotes it goes to the station, and CI logs print it.
             shown = mask_code(m[0])
