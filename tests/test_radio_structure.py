@@ -573,6 +573,30 @@ def test_a_sentence_announcing_a_table_not_read_is_not_read(source: str, expecte
     ("source", "expected"),
     [
         (
+            "Các trường hợp bị xử lý gồm\n\n1. Vượt đèn đỏ (45 trường hợp)\n2. Không đội mũ bảo hiểm\n",
+            "Các trường hợp bị xử lý gồm: Vượt đèn đỏ, bốn mươi lăm trường hợp; Không đội mũ bảo hiểm.",
+        ),
+        (
+            "Công an huyện khuyến cáo người dân\n\n- không chủ quan;\n- báo ngay 113.\n",
+            "Công an huyện khuyến cáo người dân: không chủ quan; báo ngay một một ba.",
+        ),
+        # A sub-heading with no colon is still read on its own.
+        ("Mở đầu.\n\n## Các biện pháp\n\n- Tuần tra.\n- Kiểm soát.\n", "Mở đầu.\n\nCác biện pháp.\n\nTuần tra. Kiểm soát."),
+    ],
+)  # fmt: skip
+def test_a_paragraph_with_its_colon_forgotten_before_a_list_announces_it(
+    source: str, expected: str
+) -> None:
+    """«Các trường hợp bị xử lý gồm» with no colon before its list was read «… gồm.», a
+    sentence cut off, then the items alone: a paragraph ending in a word, no mark, announces
+    the list under it as one ending in a colon does."""
+    assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
             "Kẻ gian nhắn tin:\n\n![Tin nhắn](a.jpg)\n\nSau đó, chị Lan mất tiền.\n",
             "Kẻ gian nhắn tin.\n\nSau đó, chị Lan mất tiền.",
         ),

@@ -812,13 +812,16 @@ def _join_announced(
             and last.kind == "body"
             and len(last.items) == 1
             and not last.items[0].list_item
-            and ANNOUNCES.search(last.items[0].text)
+            and (ANNOUNCES.search(last.items[0].text) or _unfinished_before_list(last, block))
             and not any(_last_line(last) < line < _first_line(block) for line in between)
         ):
             intro = last.items[0]
             cleaned = block.items[0].cleaned
             said, flags = _cleaned(intro.text, intro.lines, ctx) if cleaned else (intro.text, ())
-            text = f"{said.rstrip()} {_read_on(block.items)}".strip()
+            said = said.rstrip()
+            if not ANNOUNCES.search(said):
+                said += ":"  # «Các trường hợp bị xử lý gồm» left «… gồm.» alone on air
+            text = f"{said} {_read_on(block.items)}".strip()
             lines = intro.lines + tuple(line for item in block.items for line in item.lines)
             flags += tuple(flag for item in block.items for flag in item.flags)
             names = tuple(name for item in block.items for name in item.names)
@@ -827,6 +830,21 @@ def _join_announced(
             continue
         joined.append(block)
     return joined
+
+
+_UNFINISHED = re.compile(r"[^\W_][\s*_]*$")
+"""A text ending in a word, its final mark forgotten (bold or not)."""
+
+
+def _unfinished_before_list(last: Block, block: Block) -> bool:
+    """Whether a paragraph (no sub-heading) with no mark at its end comes right before a list:
+    it announces it, its colon forgotten («Các trường hợp bị xử lý gồm»)."""
+    return (
+        not last.level
+        and bool(block.items)
+        and block.items[0].list_item
+        and bool(_UNFINISHED.search(last.items[0].text))
+    )
 
 
 def _read_on(items: list[Item]) -> str:
