@@ -150,9 +150,26 @@ def test_every_service_number_of_a_list_is_read_digit_by_digit(source: str, expe
 
 def test_a_negative_percentage_is_read_am() -> None:
     """R12.4: `-15%` left `-mười lăm phần trăm` in the script, where no rule flagged the sign."""
-    spoken = normalise_fragment("giảm 3 vụ (-15%)")
-    assert (spoken.text, spoken.flags) == ("giảm ba vụ, âm mười lăm phần trăm,", ())
+    spoken = normalise_fragment("tăng trưởng -15%")
+    assert (spoken.text, spoken.flags) == ("tăng trưởng âm mười lăm phần trăm", ())
     assert normalise_fragment("lỗ -5 triệu đồng").text == "lỗ âm năm triệu đồng"
+    assert normalise_fragment("số dư (-5 triệu đồng)").text == "số dư, âm năm triệu đồng,"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("giảm 3 vụ (-15%)", "giảm ba vụ, giảm mười lăm phần trăm,"),
+        ("giảm 1 người chết (-16,7%)", "giảm một người chết, giảm mười sáu phẩy bảy phần trăm,"),
+        ("tăng 3 vụ (+12%)", "tăng ba vụ, tăng mười hai phần trăm,"),
+    ],
+)
+def test_a_bracketed_fall_in_a_results_table_is_read_giam(source: str, expected: str) -> None:
+    """«giảm ba vụ, âm mười lăm phần trăm»: «giảm» then «âm» is heard as a double negative, a
+    rise; the share a results table brackets after a fall is its fall, said «giảm» as `(+12%)`
+    is said «tăng»."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
 
 
 def test_a_minus_sign_left_before_a_word_blocks_the_item() -> None:

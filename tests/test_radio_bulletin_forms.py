@@ -118,6 +118,11 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # A gram written `gr` in seizure reports, as often as `g`.
+    (
+        "thu giữ 500gr ma túy, giá 200.000 đồng/gr",
+        "thu giữ năm trăm gam ma túy, giá hai trăm nghìn đồng mỗi gam",
+    ),
     # A driving licence's class is read as written, never held as a unit's unknown code (R14.7).
     (
         "tước GPLX hạng A1, bằng lái hạng A2 và B2, hạng FB2, hạng C1E",

@@ -18,6 +18,7 @@ UNITS = {
     "mm": "mi-li-mét",
     "kg": "ki-lô-gam",
     "g": "gam",
+    "gr": "gam",  # `500gr ma túy`, as seizure reports often write a gram
     "mg": "mi-li-gam",
     "t": "tấn",
     "l": "lít",
@@ -97,7 +98,21 @@ _MINUS = re.compile(
     + _alternation(_CURRENCIES)
     + r")(?!\w)))"
 )
-"""`(-15%)`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4)."""
+"""`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in
+brackets, a fall (`_minus_said`)."""
+_FALL_BEFORE = re.compile(r"(?<!\w)(?i:giảm)\s*\(\s*$")
+_SHARE_AFTER = re.compile(NUMBER + r"\s?[%‰]")
+
+
+def _minus_said(text: str, m: re.Match[str]) -> str:
+    """`âm`, or `giảm` for the sign of a share opening a bracket: `giảm 2 vụ (-14,3%)` is a
+    results table's fall, said as `(+12%)` is said `tăng`, never «âm mười bốn phẩy ba phần trăm»; nothing right
+    after `giảm (`."""
+    if m.start() and text[m.start() - 1] == "(" and _SHARE_AFTER.match(text, m.end()):
+        return "" if ends_before(_FALL_BEFORE, text, m.start()) else "giảm "
+    return "âm "
+
+
 _PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")
 """`(+10%)`, `(+2 vụ)`: a rise in a results table, said `tăng`; `3 + 2` is a sum (R12.2);
 `+84 …` is a phone number the phone rules did not read, left for QA to flag, never `tăng`."""
@@ -215,7 +230,7 @@ def read_measures(text: str, ctx: Context) -> str:
     if not _DIGIT.search(text):
         return text  # money, percentages and measures all start with a number
     if "-" in text:
-        text = _unit_ranges(_MINUS.sub("âm ", text))
+        text = _unit_ranges(_MINUS.sub(lambda m: _minus_said(text, m), text))
     if "+" in text:
         text = _PLUS_SIGN.sub(
             lambda m: "" if ends_before(_RISE_BEFORE, text, m.start()) else "tăng ", text
