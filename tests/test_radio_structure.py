@@ -580,6 +580,8 @@ def test_a_sentence_announcing_a_table_not_read_is_not_read(source: str, expecte
             "Công an huyện khuyến cáo người dân\n\n- không chủ quan;\n- báo ngay 113.\n",
             "Công an huyện khuyến cáo người dân: không chủ quan; báo ngay một một ba.",
         ),
+        # A paragraph ending in a number ends its sentence.
+        ("Hotline 0912345678\n\n- Không chủ quan.\n", "Hotline không chín một hai, ba bốn năm, sáu bảy tám.\n\nKhông chủ quan."),
         # A sub-heading with no colon is still read on its own.
         ("Mở đầu.\n\n## Các biện pháp\n\n- Tuần tra.\n- Kiểm soát.\n", "Mở đầu.\n\nCác biện pháp.\n\nTuần tra. Kiểm soát."),
     ],

@@ -832,8 +832,9 @@ def _join_announced(
     return joined
 
 
-_UNFINISHED = re.compile(r"[^\W_][\s*_]*$")
-"""A text ending in a word, its final mark forgotten (bold or not)."""
+_UNFINISHED = re.compile(r"[^\W\d_][\s*_]*$")
+"""A text ending in a word, its final mark forgotten (bold or not); not in a number (`Hotline
+0912345678` over a list ends a sentence)."""
 
 
 def _unfinished_before_list(last: Block, block: Block) -> bool:
