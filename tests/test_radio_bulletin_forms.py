@@ -118,6 +118,14 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # A bar between parts of a line is a pause, and a phone sign opening a part is the number's
+    # «số»: «một trăm mười ba Số năm đường Lê Lợi» was read as one phrase.
+    (
+        "☎️ 113 | 📍 Số 5 đường Lê Lợi | ⏰ 7h30-17h",
+        "số một một ba, Số năm đường Lê Lợi, từ bảy giờ ba mươi phút đến mười bảy giờ",
+    ),
+    ("xem kỹ. 📞 1900 1234", "xem kỹ. Số một chín không không, một hai ba bốn"),
+    ("gọi 📞 113 ngay", "gọi một một ba ngay"),
     # A gram written `gr` in seizure reports, as often as `g`.
     (
         "thu giữ 500gr ma túy, giá 200.000 đồng/gr",

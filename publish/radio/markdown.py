@@ -1107,12 +1107,21 @@ def _unspoken_candidates() -> re.Pattern[str]:
 _MAYBE_UNSPOKEN = _unspoken_candidates()
 
 
+_PHONE_SIGN_FIRST = re.compile(r"(^\s*|[.!?;|]\s*)[☎☏📞📱📲]\ufe0f?\s*(?=\+?\d)")
+"""A phone sign opening a sentence or a part of a line before a number (`☎️ 113 | …`): the
+number's «số», so a service number is read digit by digit («số một một ba», R9.3), not as a
+count («một trăm mười ba»); after a word or a label (`gọi 📞 113`, `Liên hệ: 📞 …`, triggers
+of their own) it leaves nothing."""
+
+
 def _remove_pictographs(text: str) -> str:
     """Emoji and pictographs are not read (R1.9); one between two words leaves a comma."""
     # It separated two phrases (`lừa đảo 📞 gọi ngay`): the listener needs the pause. Before a
     # digit it leaves nothing: `gọi 📞 113` must stay one phrase for the phone rules (R9).
     if not _MAYBE_UNSPOKEN.search(text):
         return text
+    if _PHONE_SIGN_FIRST.search(text):
+        text = _PHONE_SIGN_FIRST.sub(r"\1số ", text)
     kept: list[str] = []
     last_word = -1  # index in `kept` of the last visible character, if it ends a word
     gap = False

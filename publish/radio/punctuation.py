@@ -27,6 +27,9 @@ _BULLET = re.compile(r"\s*[•●▪◦·]\s*")
 _ARROW_OR_BULLET = re.compile(r"[→⇒⟶➔➜➝➞>•●▪◦·]")
 _AT = re.compile(r"\s*@\s*")
 _WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
+_PIPE = re.compile(r"(?<=\S)\s*\|+\s*(?=\S)")
+"""`☎️ 113 | 📍 Số 5 Lê Lợi | ⏰ 7h30`: a bar between parts of a line (tables are gone by now)
+is a pause; dropped, «một một ba Số năm đường Lê Lợi» ran into one phrase."""
 _UNREAD_MARKS = re.compile(r"[*#_|^]+")
 _WHITESPACE = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
@@ -95,6 +98,8 @@ def _symbols(text: str, ctx: Context) -> str:
         text = _AT.sub(" a còng ", text)
     if "/" in text:
         text = _WORD_SLASH.sub(" ", text)
+    if "|" in text:
+        text = _PIPE.sub(", ", text)
     text = _UNREAD_MARKS.sub(" ", text)
     return text.replace("«", "“").replace("»", "”")
 
