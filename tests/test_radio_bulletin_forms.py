@@ -118,6 +118,13 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # A document's number and year with no kind or issuer: «trên», or a month, was read.
+    (
+        "theo NĐ 168/2024, Chỉ thị 12/2024 và Kế hoạch số 25/2024",
+        "theo nghị định một trăm sáu mươi tám năm hai nghìn không trăm hai mươi tư, Chỉ thị mười "
+        "hai năm hai nghìn không trăm hai mươi tư và Kế hoạch số hai mươi lăm năm hai nghìn không "
+        "trăm hai mươi tư",
+    ),
     # A bar between parts of a line is a pause, and a phone sign opening a part is the number's
     # «số»: «một trăm mười ba Số năm đường Lê Lợi» was read as one phrase.
     (

@@ -87,6 +87,14 @@ _SUBJECT_WORDS = 5
 sentence says nothing else and goes; a longer one tells the news and stays."""
 _PARTY_DOCUMENT = re.compile(r"(?<![\w/])(\d+)-([A-ZĐ][A-Za-zĐ]{0,3})/([A-ZĐ][A-Za-zĐ]*)(?!\w)")
 """A Party document, `05-CT/TW`: number, kind, issuer (`TW` Trung ương, `HU` Huyện ủy) (R13.3)."""
+_NUMBERED_IN_YEAR = re.compile(
+    r"(?<!\w)((?:(?i:luật|pháp lệnh|nghị định|thông tư(?: liên tịch)?|quyết định|chỉ thị|"
+    r"nghị quyết|kế hoạch|công văn|thông báo|hướng dẫn|kết luận|quy định|văn bản)|NĐ|QĐ|NQ|KH|CV)"
+    r"(?:\s+(?i:số))?\s*:?\s*)(\d{1,5})/((?:19|20)\d{2})(?![\w/-]|[.,]\d)"
+)
+"""`Nghị định 168/2024`, `Chỉ thị 12/2024`: a document's number and year with no kind or issuer
+written, said `<number> năm <year>` as R13.3 says the whole form, never «một trăm sáu mươi tám
+trên hai nghìn …» (R12.3) nor a month «tháng mười hai năm …» (R7)."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
 _LEGAL = re.compile(
     r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
@@ -386,14 +394,18 @@ def _legal(text: str, ctx: Context) -> str:
     def party_document(m: re.Match[str]) -> str:
         return _document(text, m, m[1], None, m[2], [m[3]], ctx)
 
+    def numbered_in_year(m: re.Match[str]) -> str:
+        year = cardinal(int(m[3]), opts)
+        return f"{m[1]}{_document_number(m[2], ctx)} năm {year}"
+
     if "/" not in text:
         return text
     if "/QH" in text:
         text = _LAW_QH.sub(law, text)
-    if "-" not in text:
-        return text
-    text = _LEGAL.sub(document, text)
-    return _PARTY_DOCUMENT.sub(party_document, text)
+    if "-" in text:
+        text = _LEGAL.sub(document, text)
+        text = _PARTY_DOCUMENT.sub(party_document, text)
+    return _NUMBERED_IN_YEAR.sub(numbered_in_year, text) if "/" in text else text
 
 
 def _document(
