@@ -118,6 +118,11 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # The road's own «đường» before ĐT, ĐH, CT is said once: «tuyến đường đường tỉnh» was read.
+    (
+        "trên tuyến đường ĐT 741 và đường ĐH 12",
+        "trên tuyến đường tỉnh bảy trăm bốn mươi mốt và đường huyện mười hai",
+    ),
     # A document's number and year with no kind or issuer: «trên», or a month, was read.
     (
         "theo NĐ 168/2024, Chỉ thị 12/2024 và Kế hoạch số 25/2024",

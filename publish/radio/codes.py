@@ -165,6 +165,8 @@ _PLATE = re.compile(
 `59-X1 123.45` (its serial's dot required: `20-25 123` is no plate)."""
 _KM_POST = re.compile(r"(?<![\w])[Kk][Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,]\d)")
 _ROAD = re.compile(r"(?<!\w)(QL|ĐT|TL|ĐH|CT)\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)")
+_ROAD_WORD_BEFORE = re.compile(r"(?<!\w)(?i:đường)\s*$")
+"""`đường ĐT 741`: the road's own «đường», which `đường tỉnh` would say twice."""
 _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
 """`Q.1`, `P.5`: a district or ward named by its number (R14.3)."""
 _PLACE_WORDS = {"Q": "quận", "P": "phường"}
@@ -534,7 +536,10 @@ def _roads(text: str, ctx: Context) -> str:
         return spoken + (f" cộng {cardinal(int(m[2]), opts)}" if m[2] else "")
 
     def road(m: re.Match[str]) -> str:
-        return f"{_ROADS[m[1]]} {cardinal(int(m[2]), opts)}" + (f" {m[3]}" if m[3] else "")
+        name = _ROADS[m[1]]
+        if name.startswith("đường ") and ends_before(_ROAD_WORD_BEFORE, text, m.start()):
+            name = name.removeprefix("đường ")  # `tuyến đường ĐT 741`: «đường» said once
+        return f"{name} {cardinal(int(m[2]), opts)}" + (f" {m[3]}" if m[3] else "")
 
     return _ROAD.sub(road, _KM_POST.sub(km_post, text))
 
