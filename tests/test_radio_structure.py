@@ -280,6 +280,25 @@ def test_a_reporters_credit_of_one_name_is_not_read(name: str) -> None:
     assert byline(source) == f"PV: {name}"
 
 
+@pytest.mark.parametrize("name", ["Thu Hà", "*Nguyễn Thu Hà.*", "Hà Văn Nam"])
+def test_a_writers_name_alone_ending_a_bulletin_is_not_read(name: str) -> None:
+    """«Thu Hà» on the last line, the writer's credit with no «Tin:», was read «Thu Hà.» as the
+    bulletin's last sentence: it goes to the item header as the labelled credit does."""
+    source = f"Người dân cần cảnh giác.\n\n{name}\n"
+    assert normalise(source).text == "Người dân cần cảnh giác."
+    assert byline(source) == "Tác giả: " + name.strip("*.")
+
+
+@pytest.mark.parametrize(
+    "last", ["Xin Cảm Ơn", "Ban Biên Tập", "Trân trọng", "Công an huyện Châu Thành", "Hết"]
+)
+def test_a_last_line_that_is_no_name_is_still_read(last: str) -> None:
+    """Words of thanks, a unit's name, a sentence, one word: read as before, no credit."""
+    source = f"Người dân cần cảnh giác.\n\n{last}\n"
+    assert normalise(source).text.endswith(last + ".")
+    assert byline(source) == ""
+
+
 @pytest.mark.parametrize("reply", ["Vâng", "Đúng", "Không", "Dạ", "Được"])
 def test_a_reporters_one_word_reply_is_still_read(reply: str) -> None:
     """A one-word reply closing an interview is words, not a name: read, no byline."""

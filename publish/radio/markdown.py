@@ -608,7 +608,7 @@ def byline(markdown_text: str) -> str:
     """The byline that ends a bulletin ("Tin: Thu Trang"), which is not read but shown in the
     item's header; "" when there is none."""
     tail = _HARD_BREAKS.sub("<br>", markdown_text[-_BYLINE_TAIL:].rstrip())
-    if not _BYLINE.search(tail):
+    if not _BYLINE.search(tail) and not _BARE_NAME.match(tail.rpartition("\n")[2].strip()):
         return ""  # the usual case, told without splitting the text
     return _split(markdown_text, Context(SpeakOptions(), {}))[1]
 
@@ -639,11 +639,39 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
                 blocks.pop()
             else:
                 last.items.pop()
+        elif len(blocks) > 1 and len(last.items) == 1 and (name := _bare_name(item)):
+            credit = f"{_BARE_NAME_LABEL}: {name}"
+            blocks.pop()
     removed = {f.line for f in ctx.flags if f.code == "R1.7" and f.line is not None}
     images = splitter.images
     blocks = _join_announced(blocks, ctx, removed, images)
     blocks = _without_table_intros(blocks, removed | images)
     return _without_empty_sections(blocks, removed), credit
+
+
+_BARE_NAME = re.compile(r"[*_]{0,2}(?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})\.?[*_]{0,2}")
+"""A paragraph of two to four words and nothing else (`Thu Hà`, `*Nguyễn Thu Hà.*`)."""
+_BARE_NAME_LABEL = "Tác giả"
+_NOT_A_PERSON = frozenset(
+    {"Công", "Ủy", "Uỷ", "Ban", "Đội", "Phòng", "Đồn", "Trạm", "Huyện", "Tỉnh", "Xã", "Phường"}
+    | {"Thị", "Thành", "Bộ", "Sở", "Cục", "Hội", "Đoàn", "Chi", "Trung", "Mặt", "Tòa", "Toà"}
+    | {"Viện", "Trường", "Bệnh", "Ấp", "Thôn", "Xóm", "Khu", "Tổ", "Nhà"}
+)
+"""First words of a unit, a body or a place in title case («Ban Biên Tập», «Tổ Công Tác»): no
+name."""
+
+
+def _bare_name(item: Item) -> str:
+    """The person's name a bulletin's last paragraph is and nothing else, on one line of its
+    own (`Thu Hà`): the writer's credit with no label, read on air as a sentence; "" for any
+    other paragraph."""
+    found = _BARE_NAME.fullmatch(item.text.strip())
+    if found is None or len(item.lines) != 1:
+        return ""
+    words = found["name"].split()
+    if words[0] in _NOT_A_PERSON or any(w.lower() in _NEVER_IN_A_NAME for w in words):
+        return ""
+    return found["name"] if all(w[0].isupper() and w[1:].islower() for w in words) else ""
 
 
 def _without_comments(body: str) -> str:
