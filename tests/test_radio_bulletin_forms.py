@@ -118,6 +118,13 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # A range after «trong», «sau», «mất», «chừng» takes no «từ»: «trong từ hai đến ba ngày».
+    (
+        "trong 2-3 ngày, sau 2-3 ngày, mất 2-3 giờ, chừng 5-7 người, trong 3-5 triệu đồng",
+        "trong hai đến ba ngày, sau hai đến ba ngày, mất hai đến ba giờ, chừng năm đến bảy người, "
+        "trong ba đến năm triệu đồng",
+    ),
+    ("thực hiện 5 - 6 vụ", "thực hiện từ năm đến sáu vụ"),
     # The road's own «đường» before ĐT, ĐH, CT is said once: «tuyến đường đường tỉnh» was read.
     (
         "trên tuyến đường ĐT 741 và đường ĐH 12",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import WARNING, Context
-from publish.radio.numbers import NUMBER, read_amount, read_number
+from publish.radio.numbers import NUMBER, RANGE_LEAD, read_amount, read_number
 from publish.radio.tail import ends_before
 
 __all__ = ["UNITS", "money_follows", "read_measures", "read_rates"]
@@ -89,7 +89,6 @@ _UNIT_RANGE = re.compile(
     _NUM + r"(\s?" + _UNIT + r")?\s*-\s*(?=" + NUMBER + _SCALE + r"\s?" + _UNIT + ")"
 )
 """`4-6 triệu đồng`, `5-10%`, `800.000 đồng - 1.000.000 đồng`: the dash of a range (R12.1)."""
-_FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _MINUS = re.compile(
     r"(?<![\w.,)/-])-(?="
     + NUMBER
@@ -216,7 +215,7 @@ def _unit_ranges(text: str) -> str:
     """`a-b <unit>` → `từ a đến b <unit>`, the numbers left for the rules below (R12.1)."""
 
     def spoken(m: re.Match[str]) -> str:
-        lead = "" if ends_before(_FROM_LEAD, text, m.start()) else "từ "
+        lead = "" if ends_before(RANGE_LEAD, text, m.start()) else "từ "
         return f"{lead}{m[1]}{m[2] or ''} đến "
 
     return _UNIT_RANGE.sub(spoken, text)

@@ -11,6 +11,7 @@ __all__ = [
     "COUNTED_NOUN",
     "DIGIT_WORDS",
     "NUMBER",
+    "RANGE_LEAD",
     "cardinal",
     "digit_by_digit",
     "join_spaced_groups",
@@ -24,6 +25,9 @@ __all__ = [
 DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 
 NUMBER = r"\d+(?:[.,]\d+)*"
+RANGE_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong|sau|mất|chừng|tầm)\s*$")
+"""Words before a range of amounts that take no «từ» of its own: `trong 2-3 ngày` is «trong hai
+đến ba ngày», never «trong từ hai đến ba ngày»."""
 """A numeric string as written: digits with `.`/`,` groups; `read_number` decides the meaning."""
 
 COUNTED_NOUN = (

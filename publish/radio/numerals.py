@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import BLOCKING, WARNING, Context
-from publish.radio.numbers import NUMBER, cardinal, ordinal, rank, read_number, roman_value
+from publish.radio.numbers import (
+    NUMBER,
+    RANGE_LEAD,
+    cardinal,
+    ordinal,
+    rank,
+    read_number,
+    roman_value,
+)
 from publish.radio.tail import ends_before
 
 __all__ = ["read_ordinals", "read_remaining_numbers"]
@@ -32,7 +40,6 @@ _ADDRESS_WORD = re.compile(
 """Before `45A`: an address, where a lettered number is a house, a hamlet, a plot (and `vàng
 24K`, gold's karat, said `hai mươi tư K` like any house letter). Elsewhere
 (`5K`) it may be a code or a slogan, which the lexicon reads or QA flags (R14.7, Q1)."""
-_FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _SCORE_LEAD = re.compile(r"(?<!\w)(?i:tỷ số|tỉ số)(?:\s+(?i:là|với))?\s*:?\s*$")
 """`tỷ số 2-1`: a score, said `hai một`, never a range."""
 _DIGIT = re.compile(r"\d")
@@ -115,7 +122,7 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
                 m[0],
             )
             return f"{first} - {second}"
-        lead = "" if ends_before(_FROM_LEAD, text, m.start()) else "từ "
+        lead = "" if ends_before(RANGE_LEAD, text, m.start()) else "từ "
         return f"{lead}{first} đến {second}"
 
     if "-" in text:
