@@ -118,6 +118,8 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # A height as wanted notices give it.
+    ("cao khoảng 1m65, nặng 60kg", "cao khoảng một mét sáu mươi lăm, nặng sáu mươi ki-lô-gam"),
     # A range after «trong», «sau», «mất», «chừng» takes no «từ»: «trong từ hai đến ba ngày».
     (
         "trong 2-3 ngày, sau 2-3 ngày, mất 2-3 giờ, chừng 5-7 người, trong 3-5 triệu đồng",

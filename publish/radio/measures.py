@@ -99,6 +99,9 @@ _MINUS = re.compile(
 )
 """`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in
 brackets, a fall (`_minus_said`)."""
+_METRES_AND_CENTIMETRES = re.compile(r"(?<![\w.,])(\d)m(\d{2})(?!\w|[.,]\d)")
+"""`cao khoảng 1m65`, as a wanted notice gives a height: «một mét sáu mươi lăm» (it held the
+bulletin as digits left unread, Q1)."""
 _FALL_BEFORE = re.compile(r"(?<!\w)(?i:giảm)\s*\(\s*$")
 _SHARE_AFTER = re.compile(NUMBER + r"\s?[%‰]")
 
@@ -208,6 +211,10 @@ def _measures(text: str, ctx: Context) -> str:
             words += f" trên {per}{_DENOMINATORS.get(m[5], m[5])}"
         return words
 
+    if "m" in text:
+        text = _METRES_AND_CENTIMETRES.sub(
+            lambda m: f"{read_number(m[1], ctx)} mét {read_number(m[2], ctx)}", text
+        )
     return _MEASURE.sub(spoken, text)
 
 
