@@ -228,9 +228,9 @@ def test_a_year_or_a_count_does_not_keep_a_fragment_of_a_sentence_with_an_addres
         ),
         (
             "Kẻ gian dùng 0912.xxx.678 để gọi.",
-            "Kẻ gian dùng số bắt đầu bằng không chín một hai, kết thúc bằng sáu bảy tám để gọi.",
+            "Kẻ gian dùng số bắt đầu bằng không chín một hai, kết thúc bằng sáu bảy tám, để gọi.",
         ),
-        ("Số 0912.***.678 gọi tới.", "Số bắt đầu bằng không chín một hai, kết thúc bằng sáu bảy tám gọi tới."),
+        ("Số 0912.***.678 gọi tới.", "Số bắt đầu bằng không chín một hai, kết thúc bằng sáu bảy tám, gọi tới."),
         ("Không nghe máy lạ 0868.***.***.", "Không nghe máy lạ số bắt đầu bằng không tám sáu tám."),
         # Bold numbers side by side are no masked number.
         ("Gọi **113** **114** ngay.", "Gọi một một ba, một một bốn ngay."),

@@ -25,6 +25,7 @@ _MASKED = re.compile(
 _HIDDEN_AFTER_DIGIT = re.compile(r"\d[ .]?[xX]{2}")
 _LONE_NUMBER_WORD = re.compile(r"(?i:(?<!\w)số)\s*:?\s*$")
 """`số 091*****78`, `số: …`: the number's own «số» already said."""
+_WORD_AFTER = re.compile(r" +[^\W\d_]")
 _LOOK_BACK = 8
 """Characters before a number in which its «số» is looked for."""
 
@@ -66,6 +67,8 @@ def read_masked_numbers(text: str) -> str:
             said += f", kết thúc bằng {_digits(m['tail'])}"
         if not _LONE_NUMBER_WORD.search(text[max(0, m.start() - _LOOK_BACK) : m.start()]):
             said = "số " + said
+        if _WORD_AFTER.match(text, m.end()):
+            said += ","  # «… kết thúc bằng bảy tám, tự xưng …»: where the number ends
         parts += [before, said]
         done = m.end()
     return "".join([*parts, text[done:]])
