@@ -25,10 +25,10 @@ __all__ = [
 DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 
 NUMBER = r"\d+(?:[.,]\d+)*"
+"""A numeric string as written: digits with `.`/`,` groups; `read_number` decides the meaning."""
 RANGE_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong|sau|mất|chừng|tầm)\s*$")
 """Words before a range of amounts that take no «từ» of its own: `trong 2-3 ngày` is «trong hai
 đến ba ngày», never «trong từ hai đến ba ngày»."""
-"""A numeric string as written: digits with `.`/`,` groups; `read_number` decides the meaning."""
 
 COUNTED_NOUN = (
     r"(?i:trường hợp|người|vụ|việc|phương tiện|đối tượng|xe|chiếc|cuộc|lượt|lần|hộ|cơ sở|ca|"
