@@ -118,6 +118,14 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # Figures then the same amount in words in brackets, as decisions write them: read once.
+    # «một, một, xe mô tô» was heard as eleven motorbikes, and every amount twice.
+    (
+        "thu giữ 01 (một) xe mô tô, 24 (hai mươi bốn) viên và 5.000.000đ (năm triệu đồng)",
+        "thu giữ một xe mô tô, hai mươi tư viên và năm triệu đồng",
+    ),
+    ("phạt 7.500.000 đồng (Bảy triệu năm trăm nghìn đồng)", "phạt bảy triệu năm trăm nghìn đồng"),
+    ("có 2 (hai) người (anh A và anh B)", "có hai người, anh A và anh B,"),
     # A height as wanted notices give it.
     ("cao khoảng 1m65, nặng 60kg", "cao khoảng một mét sáu mươi lăm, nặng sáu mươi ki-lô-gam"),
     # A range after «trong», «sau», «mất», «chừng» takes no «từ»: «trong từ hai đến ba ngày».

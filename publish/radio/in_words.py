@@ -1,0 +1,42 @@
+"""Amounts written in figures and then in words in brackets, as decisions and seizure records
+write them (`01 (một) xe mô tô`, `5.000.000đ (năm triệu đồng)`): read once, in words."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.numbers import cardinal
+from publish.radio.options import SpeakOptions
+
+__all__ = ["without_amounts_in_words"]
+
+_FIGURES_THEN_WORDS = re.compile(
+    r"(?<![\w.,])(?P<figures>\d{1,3}(?:\.\d{3})+|\d+)(?P<unit>\s*(?:đồng|đ|VNĐ|VND)(?!\w))?"
+    r"(?P<words>\s*\(\s*(?P<said>[^\W\d_][^()\d]*?)\s*\))"
+)
+_CURRENCY_WORDS = re.compile(r"(?i:\s*(?:việt nam đồng|đồng|chẵn)\s*)+$")
+_VARIANTS = {"ngàn": "nghìn", "lẻ": "linh", "bốn": "tư", "nhăm": "lăm", "mốt": "một"}
+"""Readings of one number that differ only by region or house style (R2, §8)."""
+_NO_OPTIONS = SpeakOptions()
+
+
+def _plain(words: str) -> str:
+    """`words` in lower case, one spelling for each regional variant, single spaces."""
+    return " ".join(_VARIANTS.get(w, w) for w in words.lower().replace(",", " ").split())
+
+
+def without_amounts_in_words(text: str) -> str:
+    """`text` without the words in brackets that say again the figures before them: read, the
+    listener heard every amount twice, and «một, một, xe» as eleven motorbikes. Words that say
+    another amount than the figures are left, for the editor to see (a typo in one of them)."""
+    if "(" not in text:
+        return text
+
+    def said_once(m: re.Match[str]) -> str:
+        said = _CURRENCY_WORDS.sub("", m["said"])
+        figures = int(m["figures"].replace(".", ""))
+        if _plain(said) != _plain(cardinal(figures, _NO_OPTIONS)):
+            return m[0]
+        return m["figures"] + (m["unit"] or "")
+
+    return _FIGURES_THEN_WORDS.sub(said_once, text)
