@@ -118,6 +118,12 @@ VECTORS = [
         "không trăm hai mươi lăm dương lịch",
     ),
     ("từ 23 tháng Chạp đến 6/1", "từ hai mươi ba tháng Chạp đến ngày sáu tháng giêng"),
+    # A range of weekdays, as office hours are written: «thứ hai-sáu», «thứ hai, thứ sáu» were read.
+    (
+        "làm việc thứ 2-6; thứ 2 - thứ 6; từ thứ 2 - thứ 7; thứ Hai - thứ Sáu; thứ 2 - CN",
+        "làm việc từ thứ hai đến thứ sáu; từ thứ hai đến thứ sáu; từ thứ hai đến thứ bảy; từ thứ "
+        "Hai đến thứ Sáu; từ thứ hai đến chủ nhật",
+    ),
     # Figures then the same amount in words in brackets, as decisions write them: read once.
     # «một, một, xe mô tô» was heard as eleven motorbikes, and every amount twice.
     (

@@ -20,6 +20,40 @@ __all__ = ["read_ordinals", "read_remaining_numbers"]
 
 _END = r"(?![\w]|[.,]\d)"
 _ORDINAL = re.compile(r"(?<!\w)((?i:thứ))\s+(\d+|[IVXLCDM]+)" + _END)
+_DAY = r"(?:[2-7]|(?i:hai|ba|tư|năm|sáu|bảy))"
+_WEEKDAY_RANGE = re.compile(
+    rf"(?<!\w)(?P<lead>(?i:từ)\s+)?(?P<thu>(?i:thứ))\s+(?P<first>{_DAY})\s*-\s*"
+    rf"(?:(?P<last>(?i:thứ)\s+{_DAY}|(?i:chủ nhật)|CN)|(?P<bare>[2-7]))(?![\w]|[.,]\d)"
+)
+"""`thứ 2-6`, `thứ 2 - thứ 6`, `thứ Hai - Chủ nhật`: a range of weekdays, office hours' usual
+form. Read «thứ hai-sáu» or «thứ hai, thứ sáu», the listener heard one day or two, not all
+between."""
+_RANKED_BEFORE = re.compile(
+    r"(?<!\w)(?i:lần|vòng|người|vụ|đợt|kỳ|khóa|khoá|đứng|xếp|hạng|giải|bậc|loại|lớp|phiên|tập)\s*$"
+)
+_WEEKDAY_WORDS = {"2": "hai", "3": "ba", "4": "tư", "5": "năm", "6": "sáu", "7": "bảy"}
+
+
+def _weekdays(m: re.Match[str]) -> str:
+    """`thứ 2-6` → `từ thứ hai đến thứ sáu` (the `từ` written or not)."""
+
+    def day(word: str) -> str:
+        return _WEEKDAY_WORDS.get(word, word)
+
+    if ends_before(_RANKED_BEFORE, m.string, m.start()):
+        return m[0]  # `lần thứ 2-3`: places in an order, no weekdays
+    if m["bare"]:
+        last = f"thứ {day(m['bare'])}"
+    elif m["last"].lower().startswith("thứ"):
+        last = f"thứ {day(m['last'].split()[-1])}"
+    else:
+        last = "chủ nhật"
+    if m["lead"]:
+        return f"{m['lead']}{m['thu']} {day(m['first'])} đến {last}"
+    lead = "Từ" if m["thu"][0].isupper() else "từ"  # `Thứ 2-6 nghỉ`: «Từ thứ hai …»
+    return f"{lead} thứ {day(m['first'])} đến {last}"
+
+
 _RANK = re.compile(r"(?<!\w)((?i:giải|hạng|loại))\s+(\d+)" + _END)
 _ROMAN_TRIGGER = re.compile(
     r"(?<!\w)((?i:quý|khóa|khoá|kỳ|thế kỷ|đại hội|hội nghị|phần|chương|mục|tập|giai đoạn|"
@@ -64,6 +98,8 @@ def read_ordinals(text: str, ctx: Context) -> str:
 
     if not _NUMERAL_WORD.search(text):
         return text
+    if "-" in text:
+        text = _WEEKDAY_RANGE.sub(_weekdays, text)
     text = _ORDINAL.sub(after_thu, text)
     if _DIGIT.search(text):
         text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
