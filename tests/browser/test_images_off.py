@@ -1,0 +1,115 @@
+"""A phone whose pictures do not come (slow 3G giving up, images turned off to save data, a host
+that blocks them): no broken-image frames, each picture's box where the picture would have been,
+a photo's description in it."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PIL import Image
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 640}
+
+
+@pytest.fixture
+def open_phone(browser: Any, server: str) -> Iterator[Any]:
+    """`open_phone(path, images=False, dark=False)` → the page on a 360 × 640 phone."""
+    contexts = []
+
+    def opener(path: str, *, images: bool = False, dark: bool = False) -> Any:
+        """The page at `path`; every image request fails unless `images`."""
+        context = browser.new_context(
+            viewport=PHONE,
+            is_mobile=True,
+            has_touch=True,
+            color_scheme="dark" if dark else "light",
+            locale="vi-VN",
+            service_workers="block",
+        )
+        contexts.append(context)
+        if not images:
+            context.route(
+                "**/*",
+                lambda r: r.abort() if r.request.resource_type == "image" else r.continue_(),
+            )
+        page = context.new_page()
+        page.goto(server + path, wait_until="load")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def colours(element: Any, inset: int = 3) -> Counter[tuple[int, ...]]:
+    """How many pixels of each colour the element shows, its outer `inset` px left out (where
+    rounded corners blend into what is around)."""
+    element.scroll_into_view_if_needed()
+    shot = Image.open(io.BytesIO(element.screenshot(scale="css"))).convert("RGB")
+    inner = shot.crop((inset, inset, shot.width - inset, shot.height - inset))
+    return Counter({colour: n for n, colour in inner.getcolors(inner.width * inner.height)})
+
+
+def boxes(page: Any, selector: str) -> list[tuple[float, float]]:
+    """Width and height of every element `selector` finds."""
+    return [
+        (b["width"], b["height"])
+        for b in page.locator(selector).evaluate_all(
+            "els => els.map(e => e.getBoundingClientRect())"
+        )
+    ]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_a_card_whose_thumbnail_failed_shows_a_plain_box_of_the_same_size(
+    open_phone, dark: bool
+) -> None:
+    """The thumbnail is decorative: failed, it is one quiet colour, no frame nor broken icon,
+    and every card keeps the size it has with its picture (nothing jumps when it comes late)."""
+    page = open_phone("/", dark=dark)
+    thumbs = page.locator("main .card .thumb")
+    assert thumbs.count() > 0
+    assert not thumbs.first.evaluate("img => img.complete && img.naturalWidth > 0")
+    seen = colours(thumbs.first)
+    assert len(seen) == 1, f"{len(seen)} colours in a failed thumbnail: {seen.most_common(4)}"
+    loaded = open_phone("/", images=True, dark=dark)
+    assert boxes(page, "main .card") == boxes(loaded, "main .card")
+
+
+def test_the_emblem_that_failed_leaves_the_header_as_it_was(open_phone) -> None:
+    """No empty frame beside the unit's name, and the name stays where it was."""
+    page = open_phone("/")
+    mark = page.locator(".brand-mark")
+    header = page.locator(".site-header").evaluate(
+        "el => getComputedStyle(el).backgroundColor.match(/\\d+/g).map(Number)"
+    )
+    assert set(colours(mark, inset=0)) == {tuple(header)}
+    loaded = open_phone("/", images=True)
+    assert boxes(page, ".brand-name") == boxes(loaded, ".brand-name")
+
+
+def test_a_cover_that_failed_keeps_its_place_and_shows_its_description(
+    sample_site, open_phone
+) -> None:
+    """The cover's 16:9 box stays (the text below does not jump up, then down), filled with one
+    quiet colour and the alternative text the editor wrote, instead of a white box with a broken
+    icon and the text squeezed in its corner."""
+    path = sample_site.pages["bulletin"]
+    page = open_phone(path)
+    cover = page.locator(".cover img")
+    loaded = open_phone(path, images=True)
+    assert boxes(page, ".cover img") == boxes(loaded, ".cover img")
+    seen = colours(cover)
+    background, count = seen.most_common(1)[0]
+    assert count > 0.8 * sum(seen.values())
+    page_colour = page.locator(".bulletin").evaluate(
+        "el => getComputedStyle(el).backgroundColor.match(/\\d+/g).map(Number)"
+    )
+    assert background != tuple(page_colour)  # a box that shows, not an empty hole
+    assert len(seen) > 2  # its description is drawn in it
