@@ -818,6 +818,29 @@ def test_the_units_numbers_in_a_body_dial_them_and_no_other_number_does(tmp_path
     assert '<meta name="format-detection" content="telephone=no">' in html
 
 
+def test_the_emergency_lines_a_body_lists_dial_them(tmp_path: Path) -> None:
+    """A citizen in trouble reads «Cảnh sát 113», «Cứu hỏa…: 114» or the contact page's table
+    of lines and taps the number: 113 (site.toml's), 114 and 115 (the country's) are links there,
+    not a year, an article or a decree number beside them."""
+    root = copy_site(tmp_path)
+    post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+    post.write_text(
+        post.read_text("utf-8")
+        + "\n- Cảnh sát 113 hoặc đường dây nóng;\n- Cứu hỏa, cứu nạn, cứu hộ: **114**;\n\n"
+        "Theo Điều 113 và Nghị định số 115/2021, năm 2021.\n\n"
+        "| Dịch vụ | Số gọi |\n|---|---|\n| Cấp cứu y tế | **115** |\n",
+        "utf-8",
+    )
+    html = build_site(root).html("/2024/02/tuan-tra-dem/")
+    body = html[html.index('<div class="prose') : html.index('<ul class="tags"')]
+    assert re.findall(r'<a href="tel:(\d+)">(\d+)</a>', body) == [
+        ("113", "113"),
+        ("114", "114"),
+        ("115", "115"),
+    ]
+    assert "Điều 113 và Nghị định số 115/2021" in body
+
+
 def test_a_table_region_takes_the_heading_right_above_it_else_its_number() -> None:
     """A table right under a heading is named by that heading (aria-labelledby its id); one
     after other text, or whose heading starts too far above to look for, is "Bảng N"."""

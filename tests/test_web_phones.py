@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from publish.render.web import phones
 from publish.render.web.context import tel_uri
-from publish.render.web.phones import emergency_linker, hotline_linker
+from publish.render.web.phones import column_linker, emergency_linker, hotline_linker
 from tests.hang_guard import run_python_guarded
 
 
@@ -21,6 +21,16 @@ def test_a_long_run_of_spaces_after_goi_does_not_stall_the_linker() -> None:
     code = (
         "from publish.render.web.phones import emergency_linker as e; "
         "e('113', 'tel:113')('<p>gọi' + ' ' * 200_000 + 'x 113</p>')"
+    )
+    run_python_guarded(code)
+
+
+def test_tables_left_open_do_not_stall_the_column_linker() -> None:
+    """20,000 tables or cells opened and never closed are walked once, not once each."""
+    code = (
+        "from publish.render.web.phones import column_linker as c; "
+        "c('113', 'tel:113')('<table><tr><th>Số gọi</th><td>' * 20_000 + '113'); "
+        "c('113', 'tel:113')('<table><tr>' * 20_000 + '113')"
     )
     run_python_guarded(code)
 
@@ -55,6 +65,62 @@ def test_the_emergency_number_is_linked_only_where_a_body_says_to_call_it(
     to call (the sample's «gọi ngay **113**»); a new paragraph or a link in between is not."""
     html = emergency_linker("113", "tel:113")(body)
     assert ('<a href="tel:113">113</a>' in html) is linked, html
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<li>Cảnh sát 113 hoặc đường dây nóng Công an huyện.</li>", True),
+        ("<p>Người dân báo tin qua Cảnh sát <strong>113</strong>, đường dây nóng.</p>", True),
+        ("<li>Cứu hỏa, cứu nạn, cứu hộ: <strong>114</strong>;</li>", True),
+        ("<p>Trung tâm Cấp cứu 115 của tỉnh.</p>", True),
+        ("<p>Gọi số khẩn cấp 113 (miễn phí).</p>", True),
+        ("<p>Đường dây nóng 113 trực 24/24.</p>", True),
+        ("<p>Cảnh sát (tội phạm, an ninh, trật tự) 113.</p>", True),
+        ("<p>Nhà số 113 đường 30/4.</p>", False),
+        ("<p>Theo Nghị định số 113/2020/NĐ-CP.</p>", False),
+        ("<p>Điều 113 Bộ luật Hình sự.</p>", False),
+        ("<p>Năm 2021 lực lượng cấp cứu 115 người bị nạn.</p>", False),
+        ("<p>Cảnh sát thu giữ 113 xe, phạt 113.000 đồng.</p>", False),
+        ("<p>Tổng đài 113 cuộc trong đêm.</p>", False),
+        ("<p>Đội Cảnh sát giao thông 113 lượt tuần tra.</p>", False),
+        ("<p>Cảnh sát 1130 và 2113.</p>", False),
+    ],
+)
+def test_an_emergency_number_after_the_name_of_its_service_is_linked(
+    body: str, linked: bool
+) -> None:
+    """«Cảnh sát 113», «Cứu hỏa…: 114», «Cấp cứu 115» name a line to call, as «gọi» does; «số»
+    alone names a house or a decree, and a count, an amount or an article is not dialled."""
+    number = next(n for n in ("114", "115", "113") if n in body)
+    html = emergency_linker(number, f"tel:{number}")(body)
+    assert (f'<a href="tel:{number}">{number}</a>' in html) is linked, html
+
+
+CALLING_TABLE = (
+    "<table>\n<thead>\n<tr>\n<th>Dịch vụ</th>\n<th>Số gọi</th>\n</tr>\n</thead>\n<tbody>\n"
+    "<tr>\n<td>Cảnh sát (tội phạm, an ninh, trật tự)</td>\n<td><strong>113</strong></td>\n</tr>\n"
+    "<tr>\n<td>Cấp cứu y tế</td>\n<td>115</td>\n</tr>\n"
+    "<tr>\n<td>113</td>\n<td>113 (miễn phí)</td>\n</tr>\n"
+    "</tbody>\n</table>"
+)
+
+
+def test_a_number_alone_in_a_column_of_numbers_to_call_is_linked() -> None:
+    """The contact page's table of emergency lines: each number is tapped to call; a cell
+    that holds more than the number, or a cell in another column, stays text."""
+    html = CALLING_TABLE
+    for number in ("113", "115"):
+        html = column_linker(number, f"tel:{number}")(html)
+    assert '<td><strong><a href="tel:113">113</a></strong></td>' in html
+    assert '<td><a href="tel:115">115</a></td>' in html
+    assert "<td>113</td>" in html and "<td>113 (miễn phí)</td>" in html
+
+
+def test_a_number_alone_in_a_table_of_counts_is_not_linked() -> None:
+    """A results table («| Cảnh sát hình sự | 113 |», cases by team) lists no number to call."""
+    table = CALLING_TABLE.replace("Số gọi", "Số vụ")
+    assert column_linker("113", "tel:113")(table) == table
 
 
 @pytest.mark.parametrize(

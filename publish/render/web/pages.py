@@ -24,7 +24,12 @@ from publish.render.web.context import (
 )
 from publish.render.web.images import Picture
 from publish.render.web.markdown import scroll_regions
-from publish.render.web.phones import emergency_linker, hotline_linker
+from publish.render.web.phones import (
+    EMERGENCY_NUMBERS,
+    column_linker,
+    emergency_linker,
+    hotline_linker,
+)
 from publish.render.web.seo import json_ld, news_article
 from publish.text import vn_long_date, vn_month
 
@@ -227,12 +232,14 @@ class Views(SiteContext):
 
     @cached_property
     def _link_numbers(self) -> tuple[Callable[[str], str], ...]:
-        """Link the unit's hotline and emergency number in a body (and nothing else that looks
-        like a phone number)."""
+        """Link the unit's hotline and the emergency numbers in a body (and nothing else that
+        looks like a phone number)."""
         contact = self.config.contact
+        emergency = dict.fromkeys((contact.emergency, *EMERGENCY_NUMBERS))
         return (
             hotline_linker(contact.hotline, tel_uri(contact.hotline)),
-            emergency_linker(contact.emergency, tel_uri(contact.emergency)),
+            *(emergency_linker(number, tel_uri(number)) for number in emergency if number),
+            *(column_linker(number, tel_uri(number)) for number in emergency if number),
         )
 
     def _body(self, html: str) -> Markup:

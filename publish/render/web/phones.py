@@ -1,19 +1,24 @@
 """The unit's own numbers, written in a page body, become links that dial them on a phone.
 
-Only the numbers site.toml gives are linked: the hotline however it is typed (`0277 3610 113`,
-`0277.3610.113`, `(0277) 3610113`, `+84 277 3610 113`), the emergency number (`113`) only right
-after «gọi», bold or not (`xử lý 113 vụ`, `gọi 113 cuộc` are counts, `kêu gọi` an appeal). A body
-also quotes scammers' numbers and account numbers in warnings, and one tap must never call
-those. Phones that link numbers on their own (Safari on iOS) are told not to, in the page's head.
+Only the numbers site.toml gives, and the country's free emergency lines, are linked: the
+hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`,
+`+84 277 3610 113`); an emergency number (`113`, `114`, `115`…) where the text says it is one to
+call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114»,
+«đường dây nóng 113», bold or not), or alone in a table column headed as numbers to call («Số
+gọi»). A number after «số» alone is not (a house, a decree: «nhà số 113», «Nghị định số 113»),
+nor a count (`xử lý 113 vụ`, `gọi 113 cuộc`), an appeal (`kêu gọi`), an article (`Điều 113`), an
+amount (`113.000 đồng`). A body also quotes scammers' numbers and account numbers in warnings,
+and one tap must never call those. Phones that link numbers on their own (Safari on iOS) are
+told not to, in the page's head.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-__all__ = ["emergency_linker", "hotline_linker", "linking"]
+__all__ = ["EMERGENCY_NUMBERS", "column_linker", "emergency_linker", "hotline_linker", "linking"]
 
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
@@ -23,8 +28,25 @@ _EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "mark", "span"})
 """Tags inside a sentence: «gọi» and the number around them are still one sentence."""
 _GAP = r"(?:[ .\-]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`."""
-_COUNTED = r"\s*+(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh)(?!\w)"
-"""After a number, what it counts (`gọi 113 cuộc`, `kêu gọi 113 người`): no number to dial."""
+_COUNTED = (
+    r"\s*+(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh|chiếc|cái"
+    r"|đồng|nghìn|ngàn|triệu|tỷ|ngày|tháng|năm|giờ|phút)(?!\w)"
+)
+"""After a number, what it counts or measures (`gọi 113 cuộc`, `kêu gọi 113 người`, `cấp cứu
+115 ngày`): no number to dial."""
+EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
+"""Vietnam's free emergency lines (children's protection, rescue, police, fire, ambulance): the
+same for every unit, and linked where a body names them as numbers to call."""
+_SERVICE = (
+    r"(?i:cảnh sát|cứu hỏa|cứu hoả|chữa cháy|cứu nạn|cứu hộ|cấp cứu|khẩn cấp"
+    r"|đường dây nóng|tổng đài|điện thoại|hotline)"
+)
+"""Words naming what a number right after them is: a line to call («Cảnh sát 113»)."""
+_FILLER = r"(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|tổng đài|khẩn cấp|miễn phí)"
+"""Words that may come between «gọi» or a service's name and its number («gọi ngay số 113»)."""
+_TO_CALL = re.compile(r"(?i:gọi|điện thoại|đường dây nóng|tổng đài|hotline)")
+"""A table column whose heading says this lists numbers to call («Số gọi», «Điện thoại»)."""
+_TABLE_TAG = re.compile(r"<(/?)(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 
 
 def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
@@ -43,16 +65,73 @@ def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
 
 
 def emergency_linker(number: str, href: str) -> Callable[[str], str]:
-    """A function linking the emergency `number` (`113`) where a body says to call it."""
+    """A function linking the emergency `number` (`113`) where a body says to call it: after
+    «gọi» or the name of a service («Cảnh sát», «cấp cứu», «đường dây nóng»…)."""
     if not number.isdigit() or not href:
         return _unchanged
     # Possessive: a long run of spaces after «gọi» is scanned once, not once per way to split it.
     pattern = re.compile(
-        r"((?<!\w)(?<!(?i:kêu)\s)(?i:gọi)"
-        r"(?:\s++(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|tổng đài))*+"
-        r"(?:\s*+:\s*+|\s++))(" + number + r")(?![\w]|[.,]\d|" + _COUNTED + ")"
+        r"((?<!\w)(?:(?<!(?i:kêu)\s)(?i:gọi)|" + _SERVICE + r")"
+        r"(?:\s++" + _FILLER + r")*+"
+        r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
+        r"(?:\s*+:\s*+|\s++))(" + number + r")(?![\w]|[.,/]\d|" + _COUNTED + ")"
     )
     return linking(pattern, re.compile(number), href)
+
+
+def column_linker(number: str, href: str) -> Callable[[str], str]:
+    """A function linking the emergency `number` where it is all a table cell holds, in a
+    column headed as numbers to call (the contact page's «| Cấp cứu y tế | **115** |»)."""
+    if not number.isdigit() or not href:
+        return _unchanged
+
+    def linked(html: str) -> str:
+        """`html` with each such cell's number made a link."""
+        if number not in html or "<t" not in html:
+            return html
+        parts, last = [], 0
+        for start, end in _calling_cells(html, number):
+            pieces = _TAG.split(html[start:end])
+            pieces[::2] = [p.replace(number, f'<a href="{href}">{number}</a>') for p in pieces[::2]]
+            parts += [html[last:start], "".join(pieces)]
+            last = end
+        return "".join(parts) + html[last:]
+
+    return linked
+
+
+def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
+    """Where the cells that hold only `number`, in columns headed as numbers to call, have
+    their content; one walk over the table tags (an unclosed one costs no second pass)."""
+    heads: list[str] | None = None
+    calling: set[int] = set()
+    column, opened = -1, -1
+    for tag in _TABLE_TAG.finditer(html):
+        closing, name = tag[1] == "/", tag[2].lower()
+        if name == "table":
+            heads, calling, opened = (None if closing else []), set(), -1
+        elif heads is None:
+            continue
+        elif name == "tr" and not closing:
+            column, opened = -1, -1
+        elif name == "tr":
+            if not calling and heads:
+                calling = {i for i, head in enumerate(heads) if _TO_CALL.search(head)}
+                heads = [] if calling else None  # no column to call: the rest is not read
+        elif not closing:
+            column, opened = column + 1, tag.end()
+        elif opened >= 0:
+            content = html[opened : tag.start()]
+            if not calling:
+                heads.append(_text(content))
+            elif column in calling and _text(content) == number and "<a" not in content.lower():
+                yield opened, tag.start()
+            opened = -1
+
+
+def _text(html: str) -> str:
+    """The text of a bit of HTML, tags left out, spaces at its ends too."""
+    return "".join(_TAG.split(html)[::2]).strip()
 
 
 def linking(pattern: re.Pattern[str], quick: re.Pattern[str], href: str) -> Callable[[str], str]:
