@@ -107,7 +107,7 @@ def test_the_home_page_s_second_page_is_called_tin_moi_and_names_the_unit_once(
     title = re.search(r"<title>(.*?)</title>", page2)
     assert title is not None and title[1] == f"Tin mới — trang 2 | {unit}", title
     assert re.search(r"<h1[^>]*>Tin mới — trang 2</h1>", page2), page2
-    assert '<meta property="og:title" content="Tin mới — trang 2">' in page2
+    assert f'<meta property="og:title" content="Tin mới — trang 2 | {unit}">' in page2
 
 
 def test_script_title_is_inert_everywhere(built: BuiltSite) -> None:
@@ -246,6 +246,30 @@ def test_images_are_responsive_sized_and_never_upscaled(built: BuiltSite) -> Non
             width = int(re.search(r"-(\d+)\.[0-9a-f]{8}\.jpg$", rel).group(1))
             with Image.open(built.web / rel) as image:
                 assert image.format == "JPEG" and image.width == width, rel
+
+
+@pytest.mark.parametrize("path", ["/chuyen-muc/an-ninh-trat-tu/", "/tim-kiem/", "/lien-he/"])
+def test_a_list_search_or_page_shared_on_zalo_says_whose_it_is(built: BuiltSite, path: str) -> None:
+    """Shared on Zalo or Facebook, «Tìm kiếm» or a category's name alone said nothing of the
+    unit: the preview's title is the page's <title>, with the unit's name."""
+    page = built.html(path)
+    unit = built.result.site.config.unit.name
+    title = re.search(r"<title>(.*?)</title>", page)
+    assert title is not None and title[1].endswith(f" | {unit}"), title
+    for tag in ('property="og:title"', 'name="twitter:title"'):
+        assert f'<meta {tag} content="{title[1]}">' in page
+
+
+def test_a_bulletin_shared_keeps_its_own_title_and_every_preview_image_says_its_type(
+    built: BuiltSite,
+) -> None:
+    """A bulletin's preview is its headline (og:site_name names the unit); the image's type is
+    given so Facebook and Zalo need not fetch it to know it is one they can show."""
+    page = built.html(GIA_DANH)
+    title = re.search(r'<meta property="og:title" content="([^"]*)">', page)
+    assert title is not None and " | " not in title[1]
+    for path in (GIA_DANH, "/", "/tim-kiem/"):
+        assert '<meta property="og:image:type" content="image/jpeg">' in built.html(path), path
 
 
 def test_open_graph_uses_cover_or_default_cover(built: BuiltSite) -> None:

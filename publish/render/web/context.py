@@ -22,7 +22,7 @@ from publish.config import Config
 from publish.content_images import remote_image, resolve_content_path
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
-from publish.render.web.images import Picture, Pictures
+from publish.render.web.images import VARIANT_TYPE, Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
 from publish.site_paths import served_paths
@@ -199,6 +199,7 @@ class SiteContext:
                 "url": self.absolute("/" + largest.path),
                 "width": largest.width,
                 "height": largest.height,
+                "type": VARIANT_TYPE,
                 "alt": alt,
             }
         trail = [{"label": HOME, "url": self.url("/")}] if crumbs else []

@@ -45,6 +45,7 @@ from publish.render.web import cache
 from publish.text import slugify
 
 __all__ = [
+    "VARIANT_TYPE",
     "Picture",
     "Pictures",
     "Variant",
@@ -58,6 +59,8 @@ __all__ = [
 PIPELINE_VERSION = "3"
 TOOL_VERSION = f"{PIPELINE_VERSION}-pillow{PIL.__version__}"
 JPEG_QUALITY = 82
+VARIANT_TYPE = "image/jpeg"
+"""The media type of every variant (all are JPEG), for a share preview's og:image:type."""
 OUTPUT_DIR = "anh"
 ORIENTATION_TAG = 0x0112
 ROTATED = (5, 6, 7, 8)
