@@ -1,0 +1,84 @@
+"""A phone whose text is set larger (Android's font size at 130–200 %, which Zalo's and
+Facebook's in-app browsers apply to the text, not to the screen's width): every page still fits
+the screen, and a card's title keeps most of its card.
+
+The larger text is given as the root font size, as those browsers do; the screen's width, and
+so media queries in the default em, stay as they were (tests/browser/test_mobile.py covers a
+page zoomed as a whole, which narrows the layout instead)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.test_pages import PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+WIDTH = 360
+
+
+@pytest.fixture
+def open_large_text(browser: Any, server: str) -> Iterator[Any]:
+    """`open_large_text(path, percent)` → the page on a 360 × 640 phone, its text at `percent`."""
+    contexts = []
+
+    def opener(path: str, percent: int) -> Any:
+        """The page at `path`, laid out again with the root font at `percent`."""
+        context = browser.new_context(
+            viewport={"width": WIDTH, "height": 640},
+            is_mobile=True,
+            has_touch=True,
+            locale="vi-VN",
+            service_workers="block",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(server + path, wait_until="load")
+        page.evaluate(f"document.documentElement.style.fontSize = '{percent}%'")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("percent", [130, 200])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_a_page_in_large_text_fits_the_phone_s_width(
+    kind: str, percent: int, sample_site, open_large_text
+) -> None:
+    """Nothing but the category strip (which scrolls in itself) reaches past the screen's edge:
+    a card with its thumbnail ran 14 px off a 360 px phone at 200 %, and the phone then showed
+    the whole page smaller, or made the reader scroll sideways on every line."""
+    page = open_large_text(sample_site.pages[kind], percent)
+    wide = page.evaluate(
+        """width => [...document.querySelectorAll('body *')]
+            .filter(e => !e.closest('.cat-nav ul') && e.getBoundingClientRect().right > width + 0.5)
+            .map(e => e.tagName + '.' + e.className + ': ' + e.textContent.trim().slice(0, 40))""",
+        WIDTH,
+    )
+    assert wide == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+
+
+@pytest.mark.parametrize("percent", [130, 150, 200])
+def test_a_card_s_title_keeps_most_of_the_card_in_large_text(
+    percent: int, sample_site, open_large_text
+) -> None:
+    """The decorative thumbnail gives way where it would leave the title less than half the card
+    (at 100 % it stays, tests/browser/test_mobile.py)."""
+    page = open_large_text(sample_site.pages["category"], percent)
+    cards = page.locator(".card.has-thumb")
+    assert cards.count() > 0
+    shares = cards.evaluate_all(
+        """cards => cards.map(card => {
+            const style = getComputedStyle(card);
+            const inner = card.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight);
+            return card.querySelector('.card-title').getBoundingClientRect().width / inner;
+        })"""
+    )
+    assert min(shares) >= 0.5, shares
