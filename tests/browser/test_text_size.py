@@ -82,3 +82,17 @@ def test_a_card_s_title_keeps_most_of_the_card_in_large_text(
         })"""
     )
     assert min(shares) >= 0.5, shares
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [("/gioi-thieu/", ".prose p"), ("/lien-he/", ".contact-card dd"), ("/lien-he/", ".prose p")],
+)
+def test_large_text_keeps_most_of_the_width_for_the_text(
+    path: str, selector: str, open_large_text
+) -> None:
+    """The paddings of the page, of its white box and of the contact card grew with the text
+    (1rem each): at 200 % the contact card's lines were 45 % of the screen, a word or two each."""
+    page = open_large_text(path, 200)
+    width = page.locator(selector).first.evaluate("e => e.getBoundingClientRect().width")
+    assert width >= 0.7 * WIDTH, width
