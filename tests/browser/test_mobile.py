@@ -253,10 +253,12 @@ SHORT_LINKS = [
     ("/luu-tru/", ".months a"),
     ("/tim-kiem/", ".category-list a"),
     ("/lien-he/", ".contact-card dd a"),
+    ("/lien-he/", ".prose td a[href^='tel:']"),
 ]
 """Links on a line of their own or in a list, not in a sentence: a card's category, a
 bulletin's category above its title, a category's «Theo dõi tin mới», the archive's months,
-the search page's categories, the contact page's 113 and hotline."""
+the search page's categories, the contact page's 113 and hotline, and its table of emergency
+lines (113, 114, 115), each alone in its cell."""
 
 
 @pytest.mark.parametrize(("path", "selector"), SHORT_LINKS)
