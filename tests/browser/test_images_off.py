@@ -15,6 +15,8 @@ from PIL import Image
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 640}
+FIGURE_PAGE = "/2022/08/ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-tan-nhuan-dong/"
+"""A sample bulletin with a photo in its body, its description written under it."""
 
 
 @pytest.fixture
@@ -113,3 +115,19 @@ def test_a_cover_that_failed_keeps_its_place_and_shows_its_description(
     )
     assert background != tuple(page_colour)  # a box that shows, not an empty hole
     assert len(seen) > 2  # its description is drawn in it
+
+
+@pytest.mark.parametrize("path", ["bulletin", "figure"])
+def test_a_failed_picture_keeps_its_size_with_the_text_at_200_percent(
+    sample_site, open_phone, path: str
+) -> None:
+    """Chromium lays a failed picture's alternative text out inside it: with the phone's text at
+    200 % the cover grew from 183 to 272 px, the text below moved, the picture no longer 16:9."""
+    url = {"bulletin": sample_site.pages["bulletin"], "figure": FIGURE_PAGE}[path]
+    selector = {"bulletin": ".cover img", "figure": ".prose figure img"}[path]
+    sizes = []
+    for images in (True, False):
+        page = open_phone(url, images=images)
+        page.evaluate("document.documentElement.style.fontSize = '200%'")
+        sizes.append(boxes(page, selector))
+    assert sizes[0] == sizes[1]
