@@ -102,19 +102,21 @@ CALLING_TABLE = (
     "<tr>\n<td>Cảnh sát (tội phạm, an ninh, trật tự)</td>\n<td><strong>113</strong></td>\n</tr>\n"
     "<tr>\n<td>Cấp cứu y tế</td>\n<td>115</td>\n</tr>\n"
     "<tr>\n<td>113</td>\n<td>113 (miễn phí)</td>\n</tr>\n"
+    "<tr>\n<td>Mã lệnh</td>\n<td><code>113</code></td>\n</tr>\n"
     "</tbody>\n</table>"
 )
 
 
 def test_a_number_alone_in_a_column_of_numbers_to_call_is_linked() -> None:
     """The contact page's table of emergency lines: each number is tapped to call; a cell
-    that holds more than the number, or a cell in another column, stays text."""
+    that holds more than the number, a cell in another column, or code, stays text."""
     html = CALLING_TABLE
     for number in ("113", "115"):
         html = column_linker(number, f"tel:{number}")(html)
     assert '<td><strong><a href="tel:113">113</a></strong></td>' in html
     assert '<td><a href="tel:115">115</a></td>' in html
     assert "<td>113</td>" in html and "<td>113 (miễn phí)</td>" in html
+    assert "<td><code>113</code></td>" in html
 
 
 def test_a_number_alone_in_a_table_of_counts_is_not_linked() -> None:

@@ -47,6 +47,8 @@ _FILLER = r"(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|
 _TO_CALL = re.compile(r"(?i:gọi|điện thoại|đường dây nóng|tổng đài|hotline)")
 """A table column whose heading says this lists numbers to call («Số gọi», «Điện thoại»)."""
 _TABLE_TAG = re.compile(r"<(/?)(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
+_SHOWN = re.compile(r"<(?:a|code|pre|kbd)\b", re.IGNORECASE)
+"""In a cell, what already links its number or shows it as typed (as _UNLINKED in a sentence)."""
 
 
 def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
@@ -124,7 +126,7 @@ def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
             content = html[opened : tag.start()]
             if not calling:
                 heads.append(_text(content))
-            elif column in calling and _text(content) == number and "<a" not in content.lower():
+            elif column in calling and _text(content) == number and not _SHOWN.search(content):
                 yield opened, tag.start()
             opened = -1
 
