@@ -10,7 +10,7 @@ in output/, which is deployed as it is.
 from __future__ import annotations
 
 import os
-import uuid
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +38,7 @@ def _path(cache: Path, output: Path, channel: str) -> Path:
 def leave(cache: Path, output: Path, channel: str, command: str) -> None:
     """Record that this process (running `command`) just changed output/<channel>/ (best effort:
     a .cache/ that cannot be written only means a preview does not notice)."""
-    line = f"{os.getpid()} {command} {uuid.uuid4().hex}\n"
+    line = f"{os.getpid()} {command} {secrets.token_hex(16)}\n"
     write_file(_path(cache, output, channel), line.encode("ascii"))
 
 

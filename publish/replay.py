@@ -29,7 +29,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import errno
-import importlib.metadata
 import os
 import pickle
 import re
@@ -48,7 +47,6 @@ from publish.config import BUILTIN_THEME, Config
 from publish.errors import Problem, PublishError, os_reason
 from publish.ledger import Ledger
 from publish.model import EXPIRED_LISTED, Site
-from publish.parallel import run_jobs
 from publish.radio_rates import load_kept_rates, rates_path
 from publish.text import vn_datetime
 from publish.url_history import history_path
@@ -472,6 +470,10 @@ def _libraries() -> tuple[tuple[str, str], ...]:
                         found.add((_normalised(name), version))
                         continue
                 if entry.name.endswith((".dist-info", ".egg-info", ".egg")):
+                    # Imported here: a wheel's folder name is enough, and loading
+                    # importlib.metadata (email, zipfile, csv…) was ~15 ms of every no-op build.
+                    import importlib.metadata
+
                     with contextlib.suppress(Exception):  # unreadable: as importlib skips it
                         meta = importlib.metadata.PathDistribution(_meta_folder(entry.path))
                         found.add((_normalised(meta.metadata["Name"] or ""), meta.version))
@@ -496,6 +498,12 @@ def settled(st: Stat, when_ns: int) -> Stat | None:
 
 def _hash_all(paths: list[str]) -> list[str | None]:
     """Each file's sha256 (None when unreadable), in order, read and hashed on every core."""
+    if not paths:
+        return []
+    # Imported only now: a replay whose stats all match hashes nothing, and the pool machinery
+    # (multiprocessing, subprocess, socket…) was ~10 ms of every such no-op build.
+    from publish.parallel import run_jobs
+
     return list(run_jobs([partial(file_sha256, p) for p in paths], chunk=64))
 
 
