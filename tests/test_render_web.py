@@ -458,7 +458,7 @@ def test_a_rebuild_opens_no_image_whose_file_is_unchanged(
     _edit_a_bulletin(root)
 
     refuse = refusing("an unchanged image was read again")
-    monkeypatch.setattr(images_module.Image, "open", refuse)
+    monkeypatch.setattr(Image, "open", refuse)
     monkeypatch.setattr(images_module.Pictures, "_cached", refuse)
     _cli_build(root)
     monkeypatch.undo()
@@ -507,7 +507,7 @@ def test_a_fresh_checkout_hashes_each_image_but_neither_decodes_nor_reads_its_va
         assert path.suffix != ".jpg", f"{path} was read again"
         return read_bytes(path)
 
-    monkeypatch.setattr(images_module.Image, "open", refuse)
+    monkeypatch.setattr(Image, "open", refuse)
     monkeypatch.setattr(images_module.Pictures, "_cached", refuse)
     monkeypatch.setattr(Path, "read_bytes", no_image_read)
     _cli_build(root)

@@ -413,7 +413,7 @@ def test_a_rebuild_reads_no_unchanged_image_for_zalo(
     )
 
     refuse = refusing("an unchanged image was read again")
-    monkeypatch.setattr(images_module.Image, "open", refuse)
+    monkeypatch.setattr(Image, "open", refuse)
     monkeypatch.setattr(images_module.Pictures, "_cached", refuse)
     cli_build(root)
     monkeypatch.undo()
