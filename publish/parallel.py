@@ -40,6 +40,7 @@ try:
 except ImportError:  # Windows: no fork either, so no pool
     fcntl = None  # type: ignore[assignment]
 
+from publish.cores import workers
 from publish.job_outcome import Failed, call
 
 __all__ = ["MIN_JOBS", "memory_limit", "run_apart", "run_jobs", "workers"]
@@ -89,17 +90,6 @@ with the wider pipe a 10,000-bulletin cold build took ~1.2 s less (2 cores)."""
 
 _JOBS: Sequence[Callable[[], object]] = ()
 """The jobs of the current run, inherited by the forked workers."""
-
-
-def workers() -> int:
-    """How many processes to use: PUBLISH_WORKERS, else the usable CPU count."""
-    wanted = os.environ.get("PUBLISH_WORKERS", "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
 
 
 def _widen_result_pipe(pool: Pool) -> None:

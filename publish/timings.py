@@ -14,6 +14,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from publish.cores import workers
+
 __all__ = ["COMPARING", "STARTUP", "WRITING", "Timings", "cpu", "seconds_vi"]
 
 
@@ -95,7 +97,6 @@ class Timings:
 
     def lines(self) -> list[str]:
         """The table `--timings` prints: each phase, the rest, the total and its CPU."""
-        from publish.parallel import workers  # only now: every command imports this module
 
         total = self.elapsed()
         rows = [*self.phases, ("việc khác (cấu hình, báo cáo)", total - self.recorded())]

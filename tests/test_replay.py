@@ -115,9 +115,11 @@ def test_a_replayed_build_loads_no_content_loader_or_renderer(root) -> None:
 def test_a_replay_with_no_file_to_hash_loads_no_pool_or_package_metadata(root, tmp_path) -> None:
     """A no-op build whose inputs all keep their stats hashes nothing and finds every library's
     version in its folder's name: the process pool (multiprocessing, subprocess, socket…) and
-    importlib.metadata (email, zipfile, csv…) were ~35 ms of its CPU at 1,000 bulletins."""
+    importlib.metadata (email, zipfile, csv…) were ~35 ms of its CPU at 1,000 bulletins;
+    `--timings` (as the benchmark builds) prints the number of processes without the pool."""
     time.sleep(replay.RACY_SECONDS + 0.1)  # the copied files' stats are old enough to trust
     argv = ["build", "--root", str(root), "--now", NOW.isoformat(), "--channel", "web"]
+    argv.append("--timings")
     assert main(argv) == 0
     script = f"import sys; from publish.cli import main; code = main({argv!r}); " + (
         "print(code, *sorted(sys.modules)); "
