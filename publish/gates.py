@@ -286,14 +286,15 @@ def field_stamp(data: Mapping[str, Any], policy: Policy) -> tuple[str, str] | No
 def tag_stamp(tags: object, policy: Policy) -> str | None:
     """The first tag that is a secret grade and nothing else («MẬT», «[Tối mật]», «toi mat»),
     as written; tags are shown on the website and its tag pages. A tag merely holding the
-    word («bảo mật thông tin», «mật ong») is none. `tags`: the front matter's value (a list,
+    word («bảo mật thông tin», «mật ong») is none, nor one with marks the grade lacks («Mắt»,
+    «Tối mặt»): read by the title rule, not folded. `tags`: the front matter's value (a list,
     or one string of tags separated by commas or semicolons)."""
     items = re.split(r"[,;]", tags) if isinstance(tags, str) else tags
     if not isinstance(items, list):
         return None
-    grades = _grades(policy)
+    grades, toned = _grades(policy), _toned(policy)
     for tag in items:
-        if isinstance(tag, str) and folded_words(_visible(tag)) in grades:
+        if isinstance(tag, str) and _is_bracketed_grade(_visible(tag).strip(), grades, toned):
             return tag.strip()
     return None
 

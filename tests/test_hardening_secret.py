@@ -430,7 +430,18 @@ def test_speak_shows_a_hidden_character_in_a_secret_classification(tmp_path, cap
 
 @pytest.mark.parametrize(
     "tags",
-    ['["an ninh", "MẬT"]', '["Tối mật"]', '"lừa đảo; mật"', '["[Tuyệt mật]"]', '["toi mat"]'],
+    [
+        '["an ninh", "MẬT"]',
+        '["Tối mật"]',
+        '"lừa đảo; mật"',
+        '["[Tuyệt mật]"]',
+        '["toi mat"]',
+        '["Mat"]',
+        '["[Tối mật]"]',
+        '["Mât"]',
+        # «Mạt» is «Mật» with its circumflex left out, as the title rule reads "[Mạt]".
+        '["Mạt"]',
+    ],
 )
 def test_a_grade_given_as_a_tag_stops_build_naming_file_line_and_field(
     tmp_path: Path, capsys, monkeypatch, tags: str
@@ -445,7 +456,22 @@ def test_a_grade_given_as_a_tag_stops_build_naming_file_line_and_field(
     assert not (root / "output").exists()
 
 
-@pytest.mark.parametrize("tags", ['["bảo mật thông tin"]', '["mật ong"]', '["mật khẩu"]'])
+@pytest.mark.parametrize(
+    "tags",
+    [
+        '["bảo mật thông tin"]',
+        '["mật ong"]',
+        '["mật khẩu"]',
+        # Marks the grade lacks make another word: «mắt» (eye), «mặt» (face), «mất», «mát».
+        '["Mắt"]',
+        '["Mặt"]',
+        '["Mất"]',
+        '["mát"]',
+        '["Tối mặt"]',
+        '["Tối mắt"]',
+        '"Mắt; Mặt, Tối mắt"',
+    ],
+)
 def test_a_tag_that_only_holds_the_word_is_published(
     tmp_path: Path, monkeypatch, tags: str
 ) -> None:
