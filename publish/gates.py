@@ -13,7 +13,14 @@ from typing import Any
 from publish.approval import VERSION_LENGTH, is_version
 from publish.config import Policy
 from publish.model import Bulletin, Exclusion, Page
-from publish.text import LinePattern, folded_words, nfc, one_tone_placement, vn_datetime
+from publish.text import (
+    HIDDEN,
+    LinePattern,
+    folded_words,
+    nfc,
+    one_tone_placement,
+    vn_datetime,
+)
 
 __all__ = [
     "HEADLINE_FIELDS",
@@ -23,7 +30,6 @@ __all__ = [
     "field_stamp",
     "gate",
     "headline_stamp",
-    "hidden_shown",
     "is_secret",
     "note_stamp",
     "page_gate",
@@ -71,12 +77,7 @@ _GRADE_WORDS = re.compile(r"độ\s+mật", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:._-]*(?:(?:[^\S\n]|/)[^<>\n]*)?>")
 """An HTML tag within one line (a line's number must not change). Its name is ASCII, as HTML's
 are: «<MẬT>» alone on a line is a stamp in angle brackets, not a tag."""
-_HIDDEN = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
-)
-"""Characters that show as nothing (zero-width spaces and joiners, soft hyphen, direction marks,
-variation selectors): one inside "MẬT" would hide the stamp from the checks."""
+_HIDDEN = HIDDEN
 _LOOKALIKES = str.maketrans(
     "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0423\u0425\u0406\u0408\u0405\u0430\u0435\u043e\u0440"
     "\u0441\u0443\u0445\u0456\u0458\u0391\u0392\u0395\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7\u0396",
@@ -137,16 +138,6 @@ def _visible(text: str) -> str:
     if _LOOKALIKE.search(text):
         text = nfc(text.translate(_LOOKALIKES))
     return text
-
-
-def hidden_shown(text: str) -> str:
-    """`text` with each character that shows as nothing written as its code (\\u200b), so a
-    message quoting a value shows what a reader of the file cannot see."""
-    if not _HIDDEN.search(text):
-        return text
-    return _HIDDEN.sub(
-        lambda m: f"\\u{ord(m[0]):04x}" if ord(m[0]) <= 0xFFFF else f"\\U{ord(m[0]):08x}", text
-    )
 
 
 def _as_shown(text: str) -> str:

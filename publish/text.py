@@ -4,6 +4,7 @@ regex searches tried only where a word or a line starts."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -12,11 +13,13 @@ from functools import lru_cache
 from slugify import slugify as _slugify
 
 __all__ = [
+    "HIDDEN",
     "WEEKDAYS",
     "LineCounter",
     "LinePattern",
     "fold",
     "folded_words",
+    "hidden_shown",
     "line_numbers",
     "mask",
     "mask_code",
@@ -47,10 +50,73 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+HIDDEN = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+)
+"""Characters that show as nothing (zero-width spaces and joiners, soft hyphen, direction marks,
+variation selectors): one inside "MẬT" would hide the stamp from the checks."""
+_UNSHOWABLE = re.compile(HIDDEN.pattern[:-1] + "\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""HIDDEN, and what a terminal would act on or break a message's line at instead of showing
+(an escape \\x1b, a line break, a lone surrogate that cannot even be printed)."""
+
+
+def hidden_shown(text: str) -> str:
+    """`text` with each character that shows as nothing, or that a terminal acts on, written as
+    its code (\\u200b, \\x1b, \\n), so a message quoting a value shows what a reader of the file
+    cannot see."""
+    if not _UNSHOWABLE.search(text):
+        return text
+    return _UNSHOWABLE.sub(_code, text)
+
+
+def _code(match: re.Match[str]) -> str:
+    """The code of one character as a message shows it: \\n, \\x1b (a control), \\u00ad, \\U000e0041."""
+    char = match[0]
+    if char in "\n\r\t":
+        return repr(char)[1:-1]
+    number = ord(char)
+    return (
+        f"\\x{number:02x}"
+        if number <= 0x9F
+        else f"\\u{number:04x}"
+        if number <= 0xFFFF
+        else f"\\U{number:08x}"
+    )
+
+
 def quoted(value: object) -> str:
     """A value the editor wrote, quoted as every message quotes one: «8am», not Python's '8am'
-    (whose escapes, '\\xa0' for a Word space, an editor cannot read)."""
-    return f"«{value}»"
+    (whose escapes, '\\xa0' for a Word space, an editor cannot read); a character that shows as
+    nothing is written as its code, and a list or table as the editor wrote it (["a", "b"])."""
+    return f"«{hidden_shown(value if isinstance(value, str) else as_written(value))}»"
+
+
+def as_written(value: object) -> str:
+    """A value read from YAML or TOML as the editor wrote it: true, 2020-12-12, ["a", 1]."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_item_written(item) for item in value) + "]"
+    if isinstance(value, dict):
+        pairs = (f"{_item_written(key)}: {_item_written(item)}" for key, item in value.items())
+        return "{" + ", ".join(pairs) + "}"
+    return str(value)
+
+
+def _item_written(value: object) -> str:
+    """An item of a list or table as written inside it: a string in double quotes."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return as_written(value) if value is not None else "null"
 
 
 def fold(text: str) -> str:

@@ -464,6 +464,28 @@ def test_a_mistyped_timezone_names_the_zone_meant(written: str, told: str) -> No
     assert problem.hint and told in problem.hint
 
 
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Asia/Ho_Chi_Minh\u200b", "«Asia/Ho_Chi_Minh\\u200b»"),
+        ("Asia/Ho_Chi_Minh\ufeff", "«Asia/Ho_Chi_Minh\\ufeff»"),
+        ("Asia/Ho_Chi_Minh\\u001b[2J", "«Asia/Ho_Chi_Minh\\x1b[2J»"),
+    ],
+)
+def test_a_timezone_refused_for_a_character_no_one_sees_shows_it(written: str, shown: str) -> None:
+    """A zero-width space pasted after the zone's name was quoted as it is, so the message read
+    «Asia/Ho_Chi_Minh» and its hint the very same name; an escape cleared the terminal."""
+    problem = one_problem(SITE_TOML.replace("[site]\n", f'[site]\ntimezone = "{written}"\n'))
+    assert f"múi giờ không tồn tại: {shown}" in problem.message
+    assert "\u200b" not in problem.message and "\x1b" not in problem.message
+
+
+def test_a_list_where_one_value_is_expected_is_quoted_as_written() -> None:
+    """Python's repr showed «['content']»: the editor wrote ["content"]."""
+    problem = one_problem(SITE_TOML + '\n[policy]\napproval = ["content", true]\n')
+    assert 'nhận được «["content", true]»' in problem.message
+
+
 @pytest.mark.parametrize("written", ["vn", "VN", "vi_VN", "Tiếng Việt", " vi", "vie", "VIE-VN"])
 def test_a_language_that_is_no_language_tag_says_vi(written: str) -> None:
     """Pages carry [site] language in <html lang>, by which a screen reader picks its voice: "vn"

@@ -14,6 +14,7 @@ from publish.text import (
     WEEKDAYS,
     fold,
     nfc,
+    quoted,
     slugify,
     vn_date,
     vn_datetime,
@@ -157,3 +158,32 @@ def test_the_three_notes_that_list_lines_name_ten_and_count_the_rest_alike() -> 
     assert pasted._others(found[:1]) == ""
     assert pasted._others(found[:3]) == " (cả ở dòng 2, 3)"
     assert pasted._others(found) == " (cả ở dòng 2, 3, 4, 5, 6, 7, 8, 9, 10 và 2 dòng khác)"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("8am", "«8am»"),
+        ("Tối\u00ad mật", "«Tối\\u00ad mật»"),
+        ("a\x1b[31mb", "«a\\x1b[31mb»"),
+        ("hai\ndòng\t", "«hai\\ndòng\\t»"),
+        ("\U000e0041", "«\\U000e0041»"),
+        ("D:\\tin\\bai.md", "«D:\\tin\\bai.md»"),
+        ("Word\u00a0space", "«Word\u00a0space»"),
+        (["an ninh", "mật\u200b", 7], '«["an ninh", "mật\\u200b", 7]»'),
+        ({"a": None}, '«{"a": null}»'),
+        (False, "«false»"),
+        (dt.date(2020, 12, 12), "«2020-12-12»"),
+    ],
+)
+def test_a_quoted_value_shows_what_the_file_holds(value: object, shown: str) -> None:
+    """A message quotes what the editor cannot see as its code, and a list as it is written."""
+    assert quoted(value) == shown
+
+
+@given(st.text())
+def test_a_quoted_value_is_one_printable_line(value: str) -> None:
+    """Whatever a file holds, its quote in a message can be printed and stays on its line."""
+    text = quoted(value)
+    text.encode("utf-8")
+    assert "\n" not in text and "\x1b" not in text and "\u200b" not in text

@@ -19,7 +19,7 @@ from publish.config import Config, Policy
 from publish.errors import Problem, PublishError, not_a_file
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, split
-from publish.gates import field_stamp, hidden_shown, secret_classification, secret_stamp
+from publish.gates import field_stamp, secret_classification, secret_stamp
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
 from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.normalise import (
@@ -33,7 +33,7 @@ from publish.radio.normalise import (
 )
 from publish.radio.readtime import format_duration
 from publish.render.radio.items import ITEM_TYPES, cue_length
-from publish.text import fold
+from publish.text import fold, hidden_shown
 
 __all__ = ["add_parser", "run"]
 

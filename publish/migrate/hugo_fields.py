@@ -19,7 +19,6 @@ from publish.fields import (
 )
 from publish.gates import (
     field_stamp,
-    hidden_shown,
     public_classification,
     secret_classification,
     secret_stamp,
@@ -28,7 +27,7 @@ from publish.markdown_comments import shown_body
 from publish.markdown_images import ImageScan, substituted
 from publish.migrate.hugo_body import converted_body, own_image
 from publish.migrate.hugo_source import HOLD_KEYS, Source, Tell, strings
-from publish.text import folded_words, nfc, quoted
+from publish.text import folded_words, hidden_shown, nfc, quoted
 
 CLASSIFICATION_KEYS = frozenset(
     {"classification", "phanloai", "domat", "mat", "baomat", "confidential", "classified"}
