@@ -247,7 +247,11 @@ def split(text: str, reading: Reading = READING) -> Parsed:
         try:
             data = yaml.load(yaml_text, Loader=Loader)
         except yaml.YAMLError:
-            yaml_text, straightened, data = _spanning_read("\n".join(lines[1:end]), yaml_text)
+            if not reading.spans:
+                raise
+            yaml_text, straightened, data = _spanning_read(
+                "\n".join(lines[1:end]), yaml_text, reading.straightened
+            )
     except DuplicateKeyError as exc:
         raise FrontMatterError(
             str(exc),
@@ -327,13 +331,14 @@ def straight_quotes(
     return "\n".join(lines), changed
 
 
-def _spanning_read(raw: str, failed: str) -> tuple[str, list[int], Any]:
+def _spanning_read(raw: str, failed: str, may_hold_keys: Lines) -> tuple[str, list[int], Any]:
     """The front matter `raw` read with a value in curly quotes over several lines read as
     quoted too (`summary: “Lưu ý: …` / `  …”`: unquoted, its colon failed the file), with the
     lines changed; when that does not read either, the error of `failed`, the text as read
     before. Only for a file that failed: one that read is read as it was, so an approval of it
-    stays valid (the fingerprint covers the values as read)."""
-    mended, straightened = straight_quotes(raw, spanning=True)
+    stays valid (the fingerprint covers the values as read). `may_hold_keys`: as for
+    straight_quotes, the reading's."""
+    mended, straightened = straight_quotes(raw, may_hold_keys, spanning=True)
     try:
         return mended, straightened, yaml.load(mended, Loader=Loader)
     except yaml.YAMLError:

@@ -41,6 +41,10 @@ class Reading:
 
     mended: Lines
     straightened: Lines
+    spans: bool = False
+    """Whether a value in curly quotes over several lines that fails the file unquoted is read
+    as quoted (frontmatter._spanning_read, since 6238010): no earlier version read such a
+    file, so none approved one."""
 
 
 def lines_with_keys(lines: list[str], *, text_owns: bool = True) -> Iterator[int]:
@@ -108,7 +112,7 @@ def _closed(text: str, quote: str) -> int | None:
     return None
 
 
-READING = Reading(lines_with_keys, lines_with_keys)
+READING = Reading(lines_with_keys, lines_with_keys, spans=True)
 """How files are read now."""
 _SESSION_31 = partial(lines_with_keys, text_owns=False)
 READINGS_BEFORE: tuple[Reading, ...] = (

@@ -629,6 +629,20 @@ def test_a_value_in_curly_quotes_over_two_lines_that_reads_is_read_as_before(
     assert site.bulletins[0].summary == "“Người dân cần cảnh giác với cuộc gọi lạ”"
 
 
+def test_earlier_readings_do_not_read_a_value_in_curly_quotes_over_two_lines() -> None:
+    """No version before 6238010 could read such a file, so none approved it: read under an
+    earlier version's rules (to keep its approvals, key_lines.READINGS_BEFORE) it fails as it
+    did then, and cannot lend an approval to an edited file."""
+    from publish.frontmatter import FrontMatterError, split
+    from publish.key_lines import READINGS_BEFORE
+
+    text = '---\ntitle: "Tin"\nsummary: “Người dân lưu ý: cảnh giác\n  với cuộc gọi lạ”\n---\n\nX\n'
+    assert split(text).data["summary"] == "Người dân lưu ý: cảnh giác với cuộc gọi lạ"
+    for reading in READINGS_BEFORE:
+        with pytest.raises(FrontMatterError, match="phần đầu sai cú pháp"):
+            split(text, reading)
+
+
 def test_curly_quotes_that_do_not_enclose_a_value_over_two_lines_are_the_editor_s_own() -> None:
     """Only quotes opening the value and closing its last line are YAML's."""
     from publish.frontmatter import straight_quotes
