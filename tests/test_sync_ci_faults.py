@@ -381,6 +381,30 @@ def test_reconcile_keeps_the_article_posted_by_hand_that_create_anyway_names(
     assert [a["title"] for a in emulator.articles.values()].count(title) == 2
 
 
+def test_reconcile_lets_no_other_bulletin_of_the_title_take_the_article_kept_by_hand(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """Weekly bulletins share a title: with --reconcile and --zalo-create-anyway for this
+    week's, last week's (unrecorded too, and sorted first) took the article posted by hand
+    under that title and overwrote it."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    title = f"{TITLES[1]} (1)"
+    for number in (2, 3):
+        bulletin = zalo_bulletin(number, title=f'"{title}"')
+        (root / f"content/bai-viet/ban-tin-00{number}.md").write_text(bulletin, "utf-8")
+    by_hand = emulator.seed_article(sample_body(title=title))
+    written = json.dumps(emulator.articles[by_hand], sort_keys=True)
+    capsys.readouterr()
+    assert sync(root, "--reconcile", "--zalo-create-anyway", "content/bai-viet/ban-tin-003.md") == 0
+    message = told(capsys)
+    assert f"khớp bt-002 với bài {by_hand}" not in message
+    assert f"không tìm thấy trên Zalo: bt-002 «{title}» (sẽ tạo mới)" in message
+    assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
+    records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+    assert by_hand not in {entry.get("article_id") for entry in records.values()}
+
+
 def test_an_empty_sandbox_address_is_told_the_windows_command_that_removes_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -41,6 +41,9 @@ def reconcile(
             )
             entry.update(status="removed", removed_id=entry.pop("article_id"))
     claimed = {e["article_id"] for e in entries.values() if e.get("article_id")}
+    # Before any match: a bulletin sorted earlier, unrecorded and of the same title (weekly
+    # titles repeat), took the article posted by hand and overwrote it.
+    claimed |= _kept_by_hand(remote, claimed, local, entries, create_anyway)
     missing = []
     for key in sorted(local):
         entry = entries.get(key) or {}
@@ -97,6 +100,27 @@ def reconcile(
     records.meta["reconciled_at"] = utc_stamp()
     if not dry_run:
         records.save()
+
+
+def _kept_by_hand(
+    remote: list[dict[str, Any]],
+    claimed: set[str],
+    local: Mapping[str, Local],
+    entries: Mapping[str, dict[str, Any]],
+    create_anyway: frozenset[str],
+) -> set[str]:
+    """The ids of the unclaimed articles titled as a bulletin of `create_anyway` still to be
+    created: posted by hand, and promised to stay as they are."""
+    titles = {
+        local[key].title
+        for key in create_anyway & local.keys()
+        if not (entries.get(key, {}).get("article_id") or entries.get(key, {}).get("token"))
+    }
+    return {
+        str(item.get("id"))
+        for item in remote
+        if str(item.get("id")) not in claimed and same_title(item.get("title", "")) in titles
+    }
 
 
 def _same_content(detail: Mapping[str, Any], path: str) -> bool:
