@@ -180,6 +180,17 @@ VECTORS = [
     # … and still a name's initial after a name or a form of address.
     ("bị hại là chị Trần Thị T. Chị T. cho biết", "bị hại là chị Trần Thị T. Chị T. cho biết"),
     ("chị T. Minh Hà cho biết", "chị T. Minh Hà cho biết"),
+    # … and everywhere but an address or before a province's name: «Đối tượng tỉnh Hùng» was read.
+    ("Đối tượng T. Hùng khai nhận", "Đối tượng T. Hùng khai nhận"),
+    ("Bị can T. Hùng khai nhận", "Bị can T. Hùng khai nhận"),
+    ("Nạn nhân là T. Hoa, 20 tuổi", "Nạn nhân là T. Hoa, hai mươi tuổi"),
+    ("Bị hại (T. Hoa) cho biết", "Bị hại, T. Hoa, cho biết"),
+    ("Chữ ký của T. Hùng", "Chữ ký của T. Hùng"),
+    ("Nguyễn Văn A, T. Minh Hùng bị bắt", "Nguyễn Văn A, T. Minh Hùng bị bắt"),
+    ("Tại trụ sở. T. Hùng khai nhận", "Tại trụ sở. T. Hùng khai nhận"),
+    ("H. Châu Thành, T. Tiền Giang", "huyện Châu Thành, tỉnh Tiền Giang"),
+    ("H. Krông Pắc, T. Đăk Lăk", "huyện Krông Pắc, tỉnh Đăk Lăk"),  # the address says so
+    ("sinh sống ở T. Thanh Hoá", "sinh sống ở tỉnh Thanh Hoá"),
     # A lunar month in the sentence before makes no solar date lunar: «tháng giêng» was read.
     (
         "từ 23 tháng Chạp đến mùng 6 tháng Giêng. Từ ngày 1/1 đến nay, có 5 vụ",

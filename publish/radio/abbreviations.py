@@ -13,6 +13,7 @@ from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.name_titles import own_titles, read_titles_before_names
+from publish.radio.provinces import province_at
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 
@@ -113,9 +114,15 @@ _PLACE_NAMES = {
     "P": "phường",
     "H": "huyện",
     "X": "xã",
-    "T": "tỉnh",  # `H. Châu Thành, T. Tiền Giang`: addresses abbreviate the province too
+    "T": "tỉnh",  # `H. Châu Thành, T. Tiền Giang`: only in an address (`_province_prefix`)
     "Ô": "ông",  # `Ô. Trần Văn E`: a title before a name, by the same rule as a place's
 }
+_ADDRESS_PART_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:TX|TT|TP|Tp|Q|P|H|X)\.|(?i:huyện|xã|phường|quận|thị xã|thị trấn)(?!\w))"
+    r"\s*+(\w)[^,;:.!?()]*+,\s*+$"
+)
+"""The address part right before a comma (`H. Châu Thành, `, `xã Tân Hòa, `): a `T.` after it
+is the province, where `Nguyễn Văn A, T. Minh Hùng` lists a person."""
 _FILE_TYPE_HINTS = (".apk", ".APK", ".Apk", ".ipa", ".IPA", ".exe", ".EXE", ".Exe")
 """In every `_FILE_TYPE` match but a rare mixed case; a dot alone is in every paragraph."""
 _FILE_TYPE = re.compile(r"(?<![\w.])\.(?i:(apk|ipa|exe))(?!\w)")
@@ -307,11 +314,23 @@ def _place_prefixes(text: str, names: tuple[str, ...] = ()) -> str:
             return m[0]
         if len(m[1]) == 1 and _name_initial(text, m):
             return m[0]
+        if m[1] == "T" and not _province_prefix(text, m):
+            return m[0]
         return _PLACE_NAMES[m[1]] + " "
 
     if "HCM" in text or "Hồ Chí Minh" in text:
         text = _HO_CHI_MINH_CITY.sub("Thành phố Hồ Chí Minh", text)
     return _PLACE_PREFIX.sub(spoken, text) if _MAYBE_PLACE_PREFIX.search(text) else text
+
+
+def _province_prefix(text: str, m: re.Match[str]) -> bool:
+    """Whether `T.` is a province's: after a district's or commune's part of the same address, or
+    before a province's name (`Công an T. Bến Tre`); a person's initial everywhere else, which
+    is the common case (`Đối tượng T. Hùng`, `Bị hại (T. Hoa)`)."""
+    part = ends_before(_ADDRESS_PART_BEFORE, text, m.start())
+    if part and (part[1].isupper() or part[1].isdigit()):
+        return True
+    return province_at(text, m.end())
 
 
 def _one_of(names: tuple[str, ...], text: str, m: re.Match[str]) -> bool:
