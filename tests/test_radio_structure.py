@@ -575,6 +575,23 @@ def test_a_colon_announcing_a_table_does_not_take_the_next_paragraph_in() -> Non
             "Số vụ giảm mạnh.\n\nHết.",
         ),
         ("Mở đầu.\n\nChi tiết xem bảng sau.\n\n```\nx\n```\n", "Mở đầu."),
+        # A sentence that says more than what it points at loses the pointer only: it was
+        # dropped whole, figure and all.
+        (
+            "Trong tuần, lực lượng công an đã xử lý 120 trường hợp vi phạm nồng độ cồn như "
+            f"sau:\n\n{TABLE}\nHết.\n",
+            "Trong tuần, lực lượng công an đã xử lý một trăm hai mươi trường hợp vi phạm nồng "
+            "độ cồn.\n\nHết.",
+        ),
+        (
+            "Lực lượng chức năng đã kiểm tra nhiều cơ sở kinh doanh trên địa bàn như bảng dưới "
+            f"đây:\n\n{TABLE}\nHết.\n",
+            "Lực lượng chức năng đã kiểm tra nhiều cơ sở kinh doanh trên địa bàn.\n\nHết.",
+        ),
+        (
+            f"Công an xã đã xử lý **12 trường hợp** như sau:\n\n{TABLE}",
+            "Công an xã đã xử lý mười hai trường hợp.",
+        ),
         # A sentence pointing at nothing on the page stays.
         (f"Kế hoạch như sau đã được duyệt.\n\n{TABLE}", "Kế hoạch như sau đã được duyệt."),
     ],

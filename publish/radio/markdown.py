@@ -758,6 +758,15 @@ _POINTS_DOWN = re.compile(
 """The end of a sentence that points at what follows it on the page («… như sau.», «… như
 bảng dưới đây:», «…, cụ thể:»). Another sentence ending in a colon says something of its
 own («Số vụ giảm mạnh:»): it is read, ending in a full stop."""
+_POINTER_LEFTOVER = re.compile(
+    r"(?:\s|[,:;–-]|(?<!\S)[*_]++|(?<!\w)(?i:cụ\s+thể|chi\s+tiết|như|theo|xem|ở|tại|trong|"
+    r"bảng|biểu|(?:được\s+)?(?:thể\s+hiện|nêu|liệt\s+kê)|gồm|là)(?!\w))$"
+)
+"""What may lead up to a pointer at a sentence's end («… theo từng xã như bảng», «…, cụ thể»),
+an emphasis opened before it included: cut with the pointer."""
+_SUBJECT_WORDS = 6
+"""At most this many words and no figure before a pointer only name what it points at («Kết
+quả», «Số liệu theo từng xã»): the sentence goes; a longer one or a figure says something."""
 _ASIDE_WORDS = 6
 """At most this many words after a sentence's last comma are its pointer alone («…, cụ thể
 như sau:»), cut off with the comma; a longer part holds more."""
@@ -803,9 +812,24 @@ def _without_pointer(text: str) -> str:
     head, comma, tail = last.rpartition(",")
     if comma and len(tail.split()) <= _ASIDE_WORDS and head.strip():
         sentences[-1] = head.rstrip() + "."
+    elif said := _said_before_pointer(last):
+        sentences[-1] = said + "."
     else:
         sentences.pop()
     return " ".join(sentences)
+
+
+def _said_before_pointer(sentence: str) -> str:
+    """What `sentence` says before its pointer and the words leading to it («… đã xử lý 120
+    trường hợp vi phạm như sau:» → «… đã xử lý 120 trường hợp vi phạm»), or nothing when that is
+    only the pointer's subject: a few words and no figure («Kết quả cụ thể như sau.»)."""
+    pointer = _POINTS_DOWN.search(sentence)
+    said = sentence[: pointer.start()] if pointer else sentence
+    while leftover := _POINTER_LEFTOVER.search(said):
+        said = said[: leftover.start()]
+    if len(said.split()) <= _SUBJECT_WORDS and not any(c.isdigit() for c in said):
+        return ""
+    return said
 
 
 def _last_line(block: Block) -> float:
