@@ -88,6 +88,29 @@ def test_a_byline_with_an_initial_goes_into_the_item_header(
     ]
 
 
+def test_the_front_matter_authors_name_ending_a_bulletin_goes_into_the_item_header(
+    tmp_path: Path,
+) -> None:
+    """«**Minh Anh**» alone on the last line is read as a slogan would be, unless the front
+    matter's `author` is that name: then it is the writer's credit, not read."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md(
+                {"date": "2020-12-08 08:00", "author": "Minh Anh"},
+                body="Công an huyện cảnh báo người dân.\n\n**Minh Anh**\n",
+            ),
+        },
+    )
+    item = rendered(root, dt.datetime(2020, 12, 10, tzinfo=TZ))["items/a.txt"].splitlines()
+    rule = item.index("-" * 94)
+    assert "Tác giả (không đọc): Minh Anh" in item[:rule]
+    assert [line.strip() for line in item[rule + 1 :] if line.strip()] == [
+        "Công an huyện cảnh báo người dân.",
+        END_MARK,
+    ]
+
+
 def test_a_dropped_address_is_told_by_check_and_build_as_a_note(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

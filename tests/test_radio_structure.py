@@ -290,13 +290,34 @@ def test_a_writers_name_alone_ending_a_bulletin_is_not_read(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "last", ["Xin Cảm Ơn", "Ban Biên Tập", "Trân trọng", "Công an huyện Châu Thành", "Hết"]
+    "last",
+    [
+        *("Xin Cảm Ơn", "Ban Biên Tập", "Trân trọng", "Công an huyện Châu Thành", "Hết"),
+        # Title-case slogans and places, dropped from the air as a writer's name.
+        *("**Hãy Cảnh Giác.**", "Cảnh Giác Lừa Đảo.", "An Toàn Giao Thông.", "Tết Nguyên Đán"),
+        *("Hà Nội.", "Việt Nam", "**Minh Anh**"),
+    ],
 )
 def test_a_last_line_that_is_no_name_is_still_read(last: str) -> None:
     """Words of thanks, a unit's name, a sentence, one word: read as before, no credit."""
     source = f"Người dân cần cảnh giác.\n\n{last}\n"
-    assert normalise(source).text.endswith(last + ".")
+    said = last.strip("*").rstrip(".")
+    assert normalise(source).text.endswith(said + ".")
     assert byline(source) == ""
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "author"),
+    [("tác_giả: Minh Anh\n", ""), ("author: 'Minh Anh'\n", ""), ("", "Minh Anh")],
+)
+def test_the_authors_name_alone_ending_a_bulletin_is_not_read(
+    front_matter: str, author: str
+) -> None:
+    """In bold, «**Minh Anh**» looks like a slogan and is read, unless the front matter names
+    its author so: then it is the writer's credit, as «Thu Hà» is."""
+    source = f"---\ntitle: Cảnh giác\n{front_matter}---\nNgười dân cần cảnh giác.\n\n**Minh Anh**\n"
+    assert normalise(source, author=author).text == "Người dân cần cảnh giác."
+    assert byline(source, author=author) == "Tác giả: Minh Anh"
 
 
 @pytest.mark.parametrize("reply", ["Vâng", "Đúng", "Không", "Dạ", "Được"])

@@ -65,6 +65,9 @@ class Context:
     title: str = ""
     """The bulletin's title when it is read first from the front matter (`read_title`): a
     heading of the body repeating it is not read again (publish.radio.markdown)."""
+    author: str = ""
+    """The bulletin's front-matter author: a last paragraph that is this name alone is the
+    writer's credit, not read (publish.radio.markdown)."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, name: str, compute: Callable[[], _T]) -> _T:

@@ -28,6 +28,7 @@ from publish.radio.lists import (
 )
 from publish.radio.marks import is_marked_heading, short_heading
 from publish.radio.options import SpeakOptions
+from publish.radio.provinces import PROVINCES
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.sanitize import strip_markup
@@ -604,13 +605,13 @@ def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
     return _split(markdown_text, ctx)[0]
 
 
-def byline(markdown_text: str) -> str:
-    """The byline that ends a bulletin ("Tin: Thu Trang"), which is not read but shown in the
-    item's header; "" when there is none."""
+def byline(markdown_text: str, *, author: str = "") -> str:
+    """The byline that ends a bulletin ("Tin: Thu Trang", or the front matter's `author` alone),
+    which is not read but shown in the item's header; "" when there is none."""
     tail = _HARD_BREAKS.sub("<br>", markdown_text[-_BYLINE_TAIL:].rstrip())
     if not _BYLINE.search(tail) and not _BARE_NAME.match(tail.rpartition("\n")[2].strip()):
         return ""  # the usual case, told without splitting the text
-    return _split(markdown_text, Context(SpeakOptions(), {}))[1]
+    return _split(markdown_text, Context(SpeakOptions(), {}, author=author))[1]
 
 
 def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
@@ -639,7 +640,11 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
                 blocks.pop()
             else:
                 last.items.pop()
-        elif len(blocks) > 1 and len(last.items) == 1 and (name := _bare_name(item)):
+        elif (
+            len(blocks) > 1
+            and len(last.items) == 1
+            and (name := _bare_name(item, ctx.author or _front_matter_author(lines, first)))
+        ):
             credit = f"{_BARE_NAME_LABEL}: {name}"
             blocks.pop()
     removed = {f.line for f in ctx.flags if f.code == "R1.7" and f.line is not None}
@@ -661,17 +666,52 @@ _NOT_A_PERSON = frozenset(
 name."""
 
 
-def _bare_name(item: Item) -> str:
+_SURNAMES = frozenset(
+    {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"}
+    | {"Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Lâm", "Mai", "Trương", "Cao", "Lương", "Tạ"}
+    | {"Châu", "Quách", "Thái", "Tô", "Từ", "Hà", "Kiều", "Triệu", "Lưu", "Văn", "Tăng", "Vương"}
+)
+"""The common Vietnamese surnames: a name of three or four words opens with one («Nguyễn Thu
+Hà»); a title-case slogan does not («Cảnh Giác Lừa Đảo», «Tết Nguyên Đán»)."""
+_NO_GIVEN_NAMES = frozenset({"Hà Nội", "Việt Nam", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}) | PROVINCES
+"""Two words that look like a given name but name a place."""
+
+
+def _bare_name(item: Item, author: str = "") -> str:
     """The person's name a bulletin's last paragraph is and nothing else, on one line of its
-    own (`Thu Hà`): the writer's credit with no label, read on air as a sentence; "" for any
-    other paragraph."""
-    found = _BARE_NAME.fullmatch(item.text.strip())
+    own: the front matter's `author`, a name opening with a common surname (`Nguyễn Thu Hà`) or
+    two words of given name not in bold (`Thu Hà`); the writer's credit with no label, read on
+    air as a sentence. "" for any other paragraph (`Cảnh Giác Lừa Đảo.`, `**Hãy Cảnh Giác.**`,
+    `Hà Nội.`), which is read."""
+    text = item.text.strip()
+    found = _BARE_NAME.fullmatch(text)
     if found is None or len(item.lines) != 1:
         return ""
-    words = found["name"].split()
+    name = found["name"]
+    if author and folded_words(name) == folded_words(strip_markup(author)):
+        return name
+    words = name.split()
     if words[0] in _NOT_A_PERSON or any(w.lower() in _NEVER_IN_A_NAME for w in words):
         return ""
-    return found["name"] if all(w[0].isupper() and w[1:].islower() for w in words) else ""
+    if not all(w[0].isupper() and w[1:].islower() for w in words):
+        return ""
+    if words[0] in _SURNAMES and len(words) > 2:
+        return name
+    bold = text.startswith(("**", "__"))
+    return name if len(words) == 2 and not bold and name not in _NO_GIVEN_NAMES else ""
+
+
+def _front_matter_author(lines: list[str], first: int) -> str:
+    """The `author` (`tác_giả`, `bút_danh`…) a front matter before line `first` gives, or ""."""
+    for line in lines[1 : max(first - 1, 1)]:
+        key, colon, value = line.partition(":")
+        if colon and _AUTHOR_KEY.fullmatch(folded_words(key)):
+            return value.strip().strip("\"'")
+    return ""
+
+
+_AUTHOR_KEY = re.compile(r"author|tac gia|nguoi viet|but danh")
+"""`author` and its Vietnamese names, folded (publish.fields.VIETNAMESE_FIELDS)."""
 
 
 def _without_comments(body: str) -> str:

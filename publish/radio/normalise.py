@@ -165,10 +165,13 @@ def _context(
     *,
     sections: bool = True,
     title: str = "",
+    author: str = "",
 ) -> Context:
     """Options and the seed lexicon with any given entries merged over it."""
     entries = tuple(abbreviations.items()) if abbreviations else ()
-    return Context(options or SpeakOptions(), _lexicon(entries), sections=sections, title=title)
+    lexicon = _lexicon(entries)
+    options = options or SpeakOptions()
+    return Context(options, lexicon, sections=sections, title=title, author=author)
 
 
 @functools.lru_cache(maxsize=16)
@@ -264,12 +267,13 @@ def normalise(
     abbreviations: Mapping[str, str] | None = None,
     front_matter: bool = False,
     title: str = "",
+    author: str = "",
 ) -> Spoken:
     """The read-aloud script of a Markdown bulletin (front matter allowed) with QA flags; with
     `front_matter`, of a title, lead-in or tag: no report's section, whose opening «I.» or «V.»
     is read as written, never «Phần một», «Phần năm». A `title` read before it is not read again
-    where a heading repeats it."""
-    ctx = _context(options, abbreviations, sections=not front_matter, title=title)
+    where a heading repeats it; a last paragraph that is the `author`'s name alone is not read."""
+    ctx = _context(options, abbreviations, sections=not front_matter, title=title, author=author)
     return _run(markdown_text, ctx, fragment=False, sentence_start=True)
 
 

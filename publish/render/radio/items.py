@@ -194,15 +194,17 @@ class Speaker:
         """A digest of everything `item()` is made from, to keep finished items under (the
         body as Bulletin.made_of stands for it)."""
         body = bulletin.made_of("body")
-        return digest(self._made_of, *body, bulletin.body_line, bulletin.title, block, reader)
+        return digest(
+            self._made_of, *body, bulletin.body_line, bulletin.title, bulletin.author, block, reader
+        )
 
     def speak(
-        self, text: str, *, front_matter: bool = False, title: str = ""
+        self, text: str, *, front_matter: bool = False, title: str = "", author: str = ""
     ) -> tuple[str, tuple[Flag, ...]]:
         """Normalised script text and its flags (lines relative to `text`); a `front_matter`
         text (title, lead-in, tag) opens no report's section; a heading repeating a `title` read
-        before the text is not read."""
-        return _speak(nfc(text), self.options, self.lexicon, front_matter, nfc(title))
+        before the text is not read, nor a last paragraph that is the `author`'s name alone."""
+        return _speak(nfc(text), self.options, self.lexicon, front_matter, nfc(title), nfc(author))
 
     def syllables(self, text: str) -> int:
         """T1 syllable count of script text."""
@@ -214,7 +216,9 @@ class Speaker:
         lead_in = self._part(block.lead_in, flags)
         tag = self._part(block.tag, flags)
         title = bulletin.title if block.read_title else ""
-        body, body_flags = self.speak(blanked_out(bulletin.body), title=title)
+        body, body_flags = self.speak(
+            blanked_out(bulletin.body), title=title, author=bulletin.author
+        )
         flags += [_at_source(f, bulletin.body_line) for f in body_flags]
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
         if block.read_title:
@@ -234,7 +238,7 @@ class Speaker:
             order=block.order,
             bulletin=bulletin,
             flags=tuple(flags),
-            byline=byline(nfc(bulletin.body)),
+            byline=byline(nfc(bulletin.body), author=nfc(bulletin.author)),
         )
         cue_seconds = sum(cue_length(p) for p in paragraphs)
         # Counted once, from the text before it is packed: the read time follows from it.
@@ -289,6 +293,7 @@ def _speak(
     lexicon: tuple[tuple[str, str], ...],
     front_matter: bool = False,
     title: str = "",
+    author: str = "",
 ) -> tuple[str, tuple[Flag, ...]]:
     """Normalisation, remembered for this build's check, render and sync.
 
@@ -296,7 +301,7 @@ def _speak(
     its bulletin's digest (see episode.py), and one file per body cost a cold build at 10,000
     bulletins ~3 s of writes to save ~3 ms when a title alone changed.
     """
-    return _normalise(text, options, lexicon, front_matter, title)
+    return _normalise(text, options, lexicon, front_matter, title, author)
 
 
 def forget_spoken() -> None:
@@ -311,10 +316,16 @@ def _normalise(
     lexicon: tuple[tuple[str, str], ...],
     front_matter: bool = False,
     title: str = "",
+    author: str = "",
 ) -> tuple[str, tuple[Flag, ...]]:
     """The normaliser itself: script text and flags."""
     spoken = normalise(
-        text, options=options, abbreviations=dict(lexicon), front_matter=front_matter, title=title
+        text,
+        options=options,
+        abbreviations=dict(lexicon),
+        front_matter=front_matter,
+        title=title,
+        author=author,
     )
     return spoken.text, tuple(spoken.flags)
 
