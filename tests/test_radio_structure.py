@@ -723,3 +723,26 @@ def test_two_spaces_before_a_longer_label_end_the_sentence() -> None:
     assert normalise("Địa chỉ: 12 Lê Lợi  \nsố điện thoại liên hệ: 0913 123 456\n").text.startswith(
         "Địa chỉ: mười hai Lê Lợi. Số điện thoại liên hệ:"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "spoken"),
+    [
+        (
+            'Kẻ gian gọi điện cho bà H. và  \nnói với nạn nhân: "Con bà bị tai nạn."\n',
+            'Kẻ gian gọi điện cho bà H. và nói với nạn nhân: "Con bà bị tai nạn."',
+        ),
+        (
+            "Công an khuyến cáo người dân khi  \nnhận được cuộc gọi: không chuyển tiền.\n",
+            "Công an khuyến cáo người dân khi nhận được cuộc gọi: không chuyển tiền.",
+        ),
+        (
+            "Đối tượng Nguyễn Văn A và  \nNguyễn Văn B đã bị bắt.\n",
+            "Đối tượng Nguyễn Văn A và Nguyễn Văn B đã bị bắt.",
+        ),
+    ],
+)
+def test_two_spaces_after_a_linking_word_go_on_with_the_sentence(source: str, spoken: str) -> None:
+    """A line ending in «và», «khi», «của»… links to the next: before a label-like line
+    («nói với nạn nhân:») or a capital it was cut, «cho bà H. và. Nói với nạn nhân…»."""
+    assert normalise(source).text == spoken

@@ -217,6 +217,13 @@ _NOT_IN_A_LABEL = frozenset({"các", "những", "và", "hoặc", "hay", "với",
 _NOT_IN_A_LABEL |= {"sau", "như"}
 """Words that open or end a sentence's own words before a list (`các đối tượng gồm:`, `như
 sau:`), never a label."""
+_LAST_WORD = re.compile(r"(\w+)[*_]*\s*$")
+_LINKING_WORDS = frozenset(
+    {"và", "hoặc", "hay", "khi", "của", "với", "cho", "để", "mà", "thì", "là", "nhưng", "nếu"}
+    | {"vì", "do", "tại", "ở", "các", "những", "một", "rằng", "bởi", "nên", "từ", "đến", "gồm"}
+)
+"""Words that link to what follows: a line ending in one goes on past a hard line break
+(«cho bà H. và␠␠⏎nói với nạn nhân: …»), even before a capital or a label."""
 _MARKS_FIRST = re.compile(r"[\W_]*")
 """Marks opening a line (`**`, `“`, `- `) before its first word."""
 _HARD_BREAKS = re.compile(r"(?<=[^\s.!?:;,]) {2,}\n")
@@ -581,6 +588,9 @@ def _broken_before(line: str, following: str) -> bool:
     """Whether `line` ends in a hard line break that ends its sentence before `following`: one
     that opens with a capital, a digit or a label («địa chỉ:»), after any marks."""
     if not _HARD_BREAK.search(line):
+        return False
+    last = _LAST_WORD.search(line)
+    if last and last[1].lower() in _LINKING_WORDS:
         return False
     start = _MARKS_FIRST.sub("", following, count=1)
     return bool(start) and (start[0].isupper() or start[0].isdigit() or _a_label(start))
