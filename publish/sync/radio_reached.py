@@ -12,6 +12,7 @@ all the same from a `script.txt` written with it.
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -23,6 +24,8 @@ EPISODE_SCRIPTS = ("script.txt", "script.docx")
 """An episode's files that carry the text of every item in it (the rundown only names them)."""
 _BUILT = "built"
 _EARLIER = "earlier"
+_UNTOLD = "untold"
+"""The station's file could not be read (a share briefly gone): what it holds is not known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +36,7 @@ class Heard:
     """No script carrying it is at the station at all: it is not read in its episode."""
     earlier: frozenset[str]
     """Only an earlier script of ours carrying it is there (a write that failed over it): read
-    as it was sent before."""
+    as it was sent before; or what is there could not be read: its record is kept as it was."""
 
 
 def heard(
@@ -45,7 +48,11 @@ def heard(
     """What the station `folder` holds of each bulletin of `episodes` (folder → bulletin keys,
     those to come), by the record state/radio.json holds of each file (`record`, as the sync
     left it) and, where that is not the built file (`built`: path → sha256 in output/radio/),
-    the station's file itself."""
+    the station's file itself. A bulletin whose files could not be read (the station folder
+    gone, a read that failed) keeps what its record said, as `earlier`: a share briefly
+    unreachable would otherwise owe every correction again."""
+    if not _is_folder(folder):
+        return Heard(frozenset(), frozenset(key for keys in episodes.values() for key in keys))
     items = {PurePosixPath(path).stem: path for path in built if path.startswith("items/")}
     unwritten: set[str] = set()
     earlier: set[str] = set()
@@ -59,17 +66,20 @@ def heard(
             }
             if _BUILT in found:
                 continue
-            (earlier if _EARLIER in found else unwritten).add(key)
+            (earlier if found & {_EARLIER, _UNTOLD} else unwritten).add(key)
     return Heard(frozenset(unwritten), frozenset(earlier))
 
 
 def _copy(target: Path, built: str, entry: Mapping[str, Any], key: str, episode: str) -> str:
     """What the station holds at `target` of the bulletin `key` whose built file there has the
-    digest `built`: that file (_BUILT), an earlier one we wrote carrying it (_EARLIER), or
-    nothing ("")."""
-    if entry.get("digest") == built and "pending" not in entry and _is_file(target):
-        return _BUILT  # recorded once it was written (a station edit since is the syncer's)
-    present = _digest(target)
+    digest `built`: that file (_BUILT), an earlier one we wrote carrying it (_EARLIER), nothing
+    (""), or what cannot be told (_UNTOLD)."""
+    try:
+        if entry.get("digest") == built and "pending" not in entry and _is_file(target):
+            return _BUILT  # recorded once it was written (a station edit since is the syncer's)
+        present = _digest(target)
+    except OSError:
+        return _UNTOLD
     if present is None:
         return ""
     pending = entry.get("pending") or {}
@@ -85,18 +95,23 @@ def _copy(target: Path, built: str, entry: Mapping[str, Any], key: str, episode:
 
 
 def _digest(path: Path) -> str | None:
-    """sha256 of a regular file, None when there is none."""
-    try:
-        if path.is_symlink() or not path.is_file():
-            return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+    """sha256 of a regular file, None when there is none; OSError when it cannot be read."""
+    if not _is_file(path):
         return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _is_file(path: Path) -> bool:
-    """Whether `path` is a regular file (False when it cannot be told, as on a share gone)."""
+    """Whether `path` is a regular file, not a link; OSError when that cannot be told."""
     try:
-        return path.is_file() and not path.is_symlink()
+        return stat.S_ISREG(path.lstat().st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether the station folder `path` can be reached (False on a share gone)."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
     except OSError:
         return False
