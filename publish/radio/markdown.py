@@ -28,7 +28,7 @@ from publish.radio.lists import (
 )
 from publish.radio.marks import is_marked_heading, short_heading
 from publish.radio.options import SpeakOptions
-from publish.radio.provinces import PROVINCES
+from publish.radio.provinces import provinces
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.sanitize import strip_markup
@@ -683,8 +683,8 @@ _SURNAMES = frozenset(
 )
 """The common Vietnamese surnames: a name of three or four words opens with one («Nguyễn Thu
 Hà»); a title-case slogan does not («Cảnh Giác Lừa Đảo», «Tết Nguyên Đán»)."""
-_NO_GIVEN_NAMES = frozenset({"Hà Nội", "Việt Nam", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}) | PROVINCES
-"""Two words that look like a given name but name a place."""
+_NO_GIVEN_NAMES = frozenset({"Hà Nội", "Việt Nam", "Hải Phòng", "Đà Nẵng", "Cần Thơ"})
+"""Two words that look like a given name but name a place, with the provinces' (`provinces`)."""
 
 
 def _bare_name(item: Item, author: str = "") -> str:
@@ -708,7 +708,8 @@ def _bare_name(item: Item, author: str = "") -> str:
     if words[0] in _SURNAMES and len(words) > 2:
         return name
     bold = text.startswith(("**", "__"))
-    return name if len(words) == 2 and not bold and name not in _NO_GIVEN_NAMES else ""
+    place = name in _NO_GIVEN_NAMES or name in provinces()
+    return name if len(words) == 2 and not bold and not place else ""
 
 
 def _front_matter_author(lines: list[str], first: int) -> str:
