@@ -146,6 +146,10 @@ class SiteSection:
     """Cover image (path under content/) for bulletins that have none."""
 
 
+MAILTO = "mailto:"
+"""What a link to an e-mail address starts with, and an address copied from one too."""
+
+
 @dataclass(frozen=True, slots=True)
 class Contact:
     """How citizens reach the unit."""
@@ -154,6 +158,11 @@ class Contact:
     hotline: str = ""
     email: str = ""
     emergency: str = "113"
+
+    def __post_init__(self) -> None:
+        """The address without a «mailto:» copied from a link: pages write their own before it."""
+        if isinstance(self.email, str) and self.email.strip().lower().startswith(MAILTO):
+            object.__setattr__(self, "email", self.email.strip()[len(MAILTO) :].strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,35 +605,51 @@ DIGIT_RUN = re.compile(r"\+?\d(?:[\s.()-]*\d)*")
 
 
 def _contact_issues(contact: Contact) -> list[SchemaIssue]:
-    """[contact] email is an address and each number one number: every page links them
-    (mailto:, and tel: made of every digit written, so a second number or a «24/24» beside it
-    would dial a number that is no one's)."""
-    issues = []
+    """[contact] email is an address: every page links it (mailto:), so one without @ reaches
+    no one. (Its numbers are told as warnings: see contact_warnings.)"""
     email = contact.email.strip() if isinstance(contact.email, str) else ""
-    if email and not EMAIL.match(email):
-        issues.append(
-            SchemaIssue(
-                ("contact", "email"),
-                f"không phải địa chỉ thư điện tử: {quoted(contact.email)}",
-                'Viết đủ tên@tên-miền, ví dụ email = "congan.xa@example.gov.vn"; chưa có thì '
-                'để trống: email = "".',
-            )
+    if not email or EMAIL.match(email):
+        return []
+    return [
+        SchemaIssue(
+            ("contact", "email"),
+            f"không phải địa chỉ thư điện tử: {quoted(contact.email)}",
+            'Viết đủ tên@tên-miền, ví dụ email = "congan.xa@example.gov.vn"; chưa có thì '
+            'để trống: email = "".',
         )
+    ]
+
+
+def contact_warnings(config: Config) -> list[Problem]:
+    """A warning for each [contact] number a page's «Gọi» link cannot dial as written: it dials
+    the first number written (see first_number), so a second number beside it is never called.
+    A warning, an error under --strict: «0277 3610 113 (trực 24/24)», written by units for
+    years, must not stop every command after an upgrade (Zalo and radio link no number)."""
+    try:
+        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""  # load read it a moment ago; a file changed since is its next run's
+    warnings = []
     for key, example in (("hotline", "0297 3846 113"), ("emergency", "113")):
-        number = getattr(contact, key)
-        if isinstance(number, str) and number.strip():
-            problem = _phone_problem(number)
-            if problem:
-                issues.append(
-                    SchemaIssue(
-                        ("contact", key),
-                        problem,
-                        f'Ghi một số và không gì khác, ví dụ {key} = "{example}": trang web gọi '
-                        "số này khi người xem nhấn vào. Số khác, giờ trực thì viết trong trang "
-                        "liên hệ (content/pages/lien-he.md).",
-                    )
-                )
-    return issues
+        number = getattr(config.contact, key)
+        problem = _phone_problem(number) if number.strip() else None
+        if problem:
+            issue = SchemaIssue(
+                ("contact", key),
+                problem,
+                f'Ghi một số và không gì khác, ví dụ {key} = "{example}": trang web gọi số này '
+                "khi người xem nhấn vào. Số khác, giờ trực thì viết trong trang liên hệ "
+                "(content/pages/lien-he.md).",
+            )
+            warnings.append(replace(_problem(issue, text, CONFIG_NAME), severity="warning"))
+    return warnings
+
+
+def first_number(written: str) -> str:
+    """The first phone number in a [contact] value, as written: «0277 3610 113» of «0277 3610
+    113 (trực 24/24)»; the value itself when it holds no digit."""
+    found = DIGIT_RUN.search(written)
+    return found.group() if found else written
 
 
 def _phone_problem(written: str) -> str | None:
@@ -633,10 +658,9 @@ def _phone_problem(written: str) -> str | None:
     least, most = PHONE_DIGITS
     digits = sum(c.isdigit() for c in written)
     if len(runs) > 1:
-        shown = ", ".join(f"«{run.strip()}»" for run in runs)
         return (
-            f"có nhiều dãy số ({shown}): khi người xem nhấn vào, máy gọi mọi chữ số ghép lại, "
-            "không tới số nào"
+            f"có nhiều dãy số: {quoted(written)}; khi người xem nhấn vào, trang web chỉ gọi "
+            f"số đầu {quoted(first_number(written))}"
         )
     if digits > most:
         return f"có {digits} chữ số, dài hơn một số điện thoại (có vẻ là hai số viết liền): {quoted(written)}"

@@ -34,7 +34,7 @@ from publish import (
     url_history,
 )
 from publish.cache import Fragments, Shelf
-from publish.config import CHANNELS, Config
+from publish.config import CHANNELS, Config, contact_warnings
 from publish.editor_files import misnamed_bulletin, misnamed_markdown
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.fields import Collector
@@ -209,6 +209,7 @@ def load_site(
     problems.extend(_held_pages(page_verdicts))
     problems.extend(unfinished.placeholder_address(config))
     problems.extend(other_unit.site_toml(config))
+    problems.extend(contact_warnings(config))
     problems.extend(stale_program.check(config))
     problems.extend(other_unit.sample_cover(config, digests or {}))
     problems.extend(url_history.moved_site(config))

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from publish import correction_text
 from publish.cache import digest
+from publish.config import first_number
 from publish.model import Bulletin, Page
 from publish.render.web.context import (
     COVER_SIZES,
@@ -237,7 +238,7 @@ class Views(SiteContext):
         contact = self.config.contact
         emergency = dict.fromkeys((contact.emergency, *EMERGENCY_NUMBERS))
         return (
-            hotline_linker(contact.hotline, tel_uri(contact.hotline)),
+            hotline_linker(first_number(contact.hotline), tel_uri(contact.hotline)),
             *(emergency_linker(number, tel_uri(number)) for number in emergency if number),
             *(column_linker(number, tel_uri(number)) for number in emergency if number),
         )
