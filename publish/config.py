@@ -23,7 +23,7 @@ from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
-from publish.syntax import toml_error, toml_without_duplicate
+from publish.syntax import toml_duplicates, toml_error, toml_without_duplicate
 from publish.text import fold, nfc, quoted, slugify
 
 __all__ = [
@@ -409,7 +409,7 @@ class Config:
 
 def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     """Parse site.toml text into a Config, or raise ConfigError listing every problem."""
-    data, written_twice = _read_toml(text, filename)
+    data, written_twice, blanked = _read_toml(text, filename)
     if data is None:
         raise ConfigError(written_twice)
     issues: list[SchemaIssue] = []
@@ -418,6 +418,7 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     _read_air_slot(data, issues)
     config = build(Config, data, (), issues, suggest=_table_meant)
     issues.extend(_semantic_issues(config))
+    issues = [i for i in issues if not _missing_in_blanked(i, blanked)]
     if issues or garbled or written_twice:
         problems = [_problem(i, text, filename) for i in issues] + garbled + written_twice
         # Top to bottom of the file, as it is read; a missing table (no line) comes last.
@@ -426,26 +427,60 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     return _with_root(config, root)
 
 
-def _read_toml(text: str, filename: str) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """The TOML of site.toml, and a problem for each table or key written twice (a category
-    copied to make a new one whose key was not changed): those are left out so that every other
-    problem is told in the same pass. None and the problems when the text cannot be read."""
+MAX_TOLD_TWICE = 20
+"""Tables and keys written twice told one by one: each costs a parse of the whole file, and a
+file pasted into itself (thousands of them) took seconds per hundred."""
+
+
+def _read_toml(
+    text: str, filename: str
+) -> tuple[dict[str, Any] | None, list[Problem], set[tuple[str, ...]]]:
+    """The TOML of site.toml, a problem for each table or key written twice (a category copied
+    to make a new one whose key was not changed), and the tables so left out: those are cut so
+    that every other problem is told in the same pass. None and the problems when the text
+    cannot be read, or holds more than MAX_TOLD_TWICE duplicates."""
     problems: list[Problem] = []
+    blanked: set[tuple[str, ...]] = set()
     readable = text
     while True:
         try:
-            return tomllib.loads(readable), problems
+            return tomllib.loads(readable), problems, blanked
         except tomllib.TOMLDecodeError as exc:
             found = toml_error(exc, readable)
+            cut = toml_without_duplicate(exc, readable)
+            if cut is not None and len(problems) == MAX_TOLD_TWICE:
+                problems.append(_more_twice(readable, found.line, filename))
+                return None, problems, blanked
             problems.append(
                 Problem(
                     filename, found.message, line=found.line, hint=found.hint, column=found.column
                 )
             )
-            rest = toml_without_duplicate(exc, readable)
-            if rest is None:
-                return None, problems
-            readable = rest
+            if cut is None:
+                return None, problems, blanked
+            readable, table = cut
+            if table:
+                blanked.add(tuple(table.split(".")))
+
+
+def _more_twice(readable: str, line: int | None, filename: str) -> Problem:
+    """The one problem standing for the duplicates past MAX_TOLD_TWICE."""
+    more = toml_duplicates(readable)
+    return Problem(
+        filename,
+        f"… và còn {more} chỗ trùng" if more else "… và còn những chỗ trùng khác",
+        line=line,
+        hint=f"Sửa {MAX_TOLD_TWICE} chỗ trên rồi chạy lại để xem tiếp. Tệp có thể đã bị dán "
+        "vào chính nó: khi đó giữ một bản, xóa phần dán thừa.",
+    )
+
+
+def _missing_in_blanked(issue: SchemaIssue, blanked: set[tuple[str, ...]]) -> bool:
+    """Whether `issue` is a key missing from a table whose second copy, holding it perhaps, was
+    cut for being written twice: telling it would have the key added a third time."""
+    return issue.message.startswith(("thiếu khóa bắt buộc", "thiếu bảng bắt buộc")) and any(
+        issue.path[: len(table)] == table for table in blanked
+    )
 
 
 def _garbled(data: dict[str, Any], text: str, filename: str) -> list[Problem]:

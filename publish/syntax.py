@@ -17,6 +17,7 @@ __all__ = [
     "Explained",
     "json_error",
     "template_error",
+    "toml_duplicates",
     "toml_error",
     "toml_without_duplicate",
     "yaml_error",
@@ -249,11 +250,12 @@ def _duplicate_table_hint(
     )
 
 
-def toml_without_duplicate(exc: ValueError, text: str) -> str | None:
+def toml_without_duplicate(exc: ValueError, text: str) -> tuple[str, str] | None:
     """`text` with the table or key tomllib refused as written twice blanked out, its lines kept
     (so every later line keeps its number): the rest of the file can then be checked in the same
-    pass. None when the error is no duplicate, or what is written twice cannot be cut out whole
-    (a value over several lines)."""
+    pass; and the name of the table blanked ("" for a key), whose keys are then missing. None
+    when the error is no duplicate, or what is written twice cannot be cut out whole (a value
+    over several lines)."""
     original = str(exc)
     at = TOML_AT_RE.search(original)
     if not at or not at.group(1) or not TOML_DUPLICATE_RE.search(original[: at.start()]):
@@ -262,19 +264,44 @@ def toml_without_duplicate(exc: ValueError, text: str) -> str | None:
     start = int(at.group(1)) - 1
     if start >= len(lines):
         return None
+    header = TOML_TABLE_RE.match(lines[start])
     if TOML_KEY_RE.match(lines[start]):
-        end = start + 1
-    elif TOML_TABLE_RE.match(lines[start]):
+        end, table = start + 1, ""
+    elif header:
         end = next(
             (i for i in range(start + 1, len(lines)) if TOML_TABLE_RE.match(lines[i])), len(lines)
         )
+        table = _toml_key(header.group(1))
     else:
         return None
     try:
         tomllib.loads("\n".join(lines[start:end]) + "\n")  # a Windows line ends "\r\n"
     except tomllib.TOMLDecodeError:
         return None  # a value that goes on past what would be cut: leave the file as it is
-    return "\n".join(lines[:start] + [""] * (end - start) + lines[end:])
+    return "\n".join(lines[:start] + [""] * (end - start) + lines[end:]), table
+
+
+def toml_duplicates(text: str) -> int:
+    """About how many tables and keys `text` writes a second time (a table's keys not counted
+    again), found by reading its lines, not by parsing it once per duplicate."""
+    seen_tables: set[str] = set()
+    seen_keys: set[tuple[str, str]] = set()
+    count, table, again = 0, "", False
+    for line in text.split("\n"):
+        header = TOML_TABLE_RE.match(line)
+        if header and not TOML_KEY_RE.match(line):
+            table = _toml_key(header.group(1))
+            listed = line.lstrip().startswith("[[")
+            again = table in seen_tables and not listed
+            count += again
+            seen_tables.add(table)
+            if listed:
+                seen_keys = {k for k in seen_keys if k[0] != table}
+        elif (key := TOML_KEY_RE.match(line)) and not again:
+            named = (table, _toml_key(key.group(1)))
+            count += named in seen_keys
+            seen_keys.add(named)
+    return count
 
 
 def _toml_key(spelt: str) -> str:
