@@ -85,13 +85,21 @@ def test_the_emergency_number_is_linked_only_where_a_body_says_to_call_it(
         ("<p>Tổng đài 113 cuộc trong đêm.</p>", False),
         ("<p>Đội Cảnh sát giao thông 113 lượt tuần tra.</p>", False),
         ("<p>Cảnh sát 1130 và 2113.</p>", False),
+        ("<p>Trong năm, lực lượng y tế đã cấp cứu 115 ca bệnh.</p>", False),
+        ("<p>Đội đã cứu hộ 114 phương tiện, cấp cứu 115 bệnh nhân.</p>", False),
+        ("<p>Cấp cứu <strong>115</strong> vụ việc, cứu hộ 114 km đê.</p>", False),
+        ("<p>Phòng Cảnh sát PCCC và CNCH chữa cháy 114 Trần Hưng Đạo.</p>", False),
+        ("<p>Đội chữa cháy 114 Ấp Bắc, cứu hộ 114 đường Lê Lợi.</p>", False),
+        ("<p>Cứu hỏa 114 hoặc cấp cứu 115 trong mọi trường hợp.</p>", True),
     ],
 )
 def test_an_emergency_number_after_the_name_of_its_service_is_linked(
     body: str, linked: bool
 ) -> None:
     """«Cảnh sát 113», «Cứu hỏa…: 114», «Cấp cứu 115» name a line to call, as «gọi» does; «số»
-    alone names a house or a decree, and a count, an amount or an article is not dialled."""
+    alone names a house or a decree, and a count (of cases, vehicles, km), an amount, an
+    article or a house number (a name or «đường» after it) is not dialled: a tap on it would
+    be a false emergency call."""
     number = next(n for n in ("114", "115", "113") if n in body)
     html = emergency_linker(number, f"tel:{number}")(body)
     assert (f'<a href="tel:{number}">{number}</a>' in html) is linked, html

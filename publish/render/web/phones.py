@@ -6,8 +6,8 @@ hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`,
 call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114»,
 «đường dây nóng 113», bold or not), or alone in a table column headed as numbers to call («Số
 gọi»). A number after «số» alone is not (a house, a decree: «nhà số 113», «Nghị định số 113»),
-nor a count (`xử lý 113 vụ`, `gọi 113 cuộc`), an appeal (`kêu gọi`), an article (`Điều 113`), an
-amount (`113.000 đồng`). A body also quotes scammers' numbers and account numbers in warnings,
+nor a count (`xử lý 113 vụ`, `cấp cứu 115 ca`), a house number (`chữa cháy 114 Trần Hưng
+Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an amount (`113.000 đồng`). A body also quotes scammers' numbers and account numbers in warnings,
 and one tap must never call those. Phones that link numbers on their own (Safari on iOS) are
 told not to, in the page's head.
 """
@@ -30,10 +30,19 @@ _GAP = r"(?:[ .\-]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`."""
 _COUNTED = (
     r"\s*+(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh|chiếc|cái"
-    r"|đồng|nghìn|ngàn|triệu|tỷ|ngày|tháng|năm|giờ|phút)(?!\w)"
+    r"|ca|bệnh nhân|nạn nhân|phương tiện|xe|tàu|thuyền|căn|ngôi|nhà|đám|điểm|vị trí"
+    r"|đồng|nghìn|ngàn|triệu|tỷ|ngày|tháng|năm|giờ|phút|km|m|mét|m2|m²|ha|kg|tấn|lít)(?!\w)"
 )
-"""After a number, what it counts or measures (`gọi 113 cuộc`, `kêu gọi 113 người`, `cấp cứu
-115 ngày`): no number to dial."""
+"""After a number, what it counts or measures (`gọi 113 cuộc`, `kêu gọi 113 người`, `đã cấp
+cứu 115 ca bệnh`, `cứu hộ 114 phương tiện`, `chữa cháy 114 m²`): no number to dial (`vụ
+việc`, `bệnh nhân` start with a word listed)."""
+_CAPITALS = "".join(
+    c for c in map(chr, range(ord("A"), 0x1EFF)) if c.isupper() and c.isalpha() and c.isprintable()
+)
+_ADDRESS = r"\s++(?:[" + _CAPITALS + r"]|(?i:đường|phố|ngõ|ngách|hẻm|kiệt|thôn|ấp|tổ)(?!\w))"
+"""After a number, what makes it a house number: a name («chữa cháy 114 Trần Hưng Đạo», the
+address of the fire police) or a street («114 đường 30/4»). Tapped, it would be a false
+emergency call."""
 EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
 """Vietnam's free emergency lines (children's protection, rescue, police, fire, ambulance): the
 same for every unit, and linked where a body names them as numbers to call."""
@@ -76,7 +85,7 @@ def emergency_linker(number: str, href: str) -> Callable[[str], str]:
         r"((?<!\w)(?:(?<!(?i:kêu)\s)(?i:gọi)|" + _SERVICE + r")"
         r"(?:\s++" + _FILLER + r")*+"
         r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
-        r"(?:\s*+:\s*+|\s++))(" + number + r")(?![\w]|[.,/]\d|" + _COUNTED + ")"
+        r"(?:\s*+:\s*+|\s++))(" + number + r")(?![\w]|[.,/]\d|" + _COUNTED + "|" + _ADDRESS + ")"
     )
     return linking(pattern, re.compile(number), href)
 
