@@ -127,9 +127,14 @@ def test_a_number_alone_in_a_column_of_numbers_to_call_is_linked() -> None:
     assert "<td><code>113</code></td>" in html
 
 
-def test_a_number_alone_in_a_table_of_counts_is_not_linked() -> None:
-    """A results table («| Cảnh sát hình sự | 113 |», cases by team) lists no number to call."""
-    table = CALLING_TABLE.replace("Số gọi", "Số vụ")
+@pytest.mark.parametrize(
+    "heading",
+    ["Số vụ", "Số cuộc gọi đến đường dây nóng", "Lượt gọi", "Số lần gọi điện thoại", "Cuộc gọi"],
+)
+def test_a_number_alone_in_a_table_of_counts_is_not_linked(heading: str) -> None:
+    """A results table («| Cảnh sát hình sự | 113 |», cases by team; «Số cuộc gọi đến đường
+    dây nóng | 113», calls received) lists no number to call: «gọi» in «cuộc gọi» counts calls."""
+    table = CALLING_TABLE.replace("Số gọi", heading)
     assert column_linker("113", "tel:113")(table) == table
 
 

@@ -55,6 +55,11 @@ _FILLER = r"(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|
 """Words that may come between «gọi» or a service's name and its number («gọi ngay số 113»)."""
 _TO_CALL = re.compile(r"(?i:gọi|điện thoại|đường dây nóng|tổng đài|hotline)")
 """A table column whose heading says this lists numbers to call («Số gọi», «Điện thoại»)."""
+_COUNTS_CALLS = re.compile(
+    r"(?<!\w)(?i:(?:cuộc|lượt|lần)\s+gọi|số\s+(?:cuộc|lượt|lần|vụ|ca)|tổng\s+số)(?!\w)"
+)
+"""A heading that counts calls («Số cuộc gọi đến đường dây nóng», «Lượt gọi»): its column
+holds statistics, and a «113» in it is a count, not a number to call."""
 _TABLE_TAG = re.compile(r"<(/?)(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _SHOWN = re.compile(r"<(?:a|code|pre|kbd)\b", re.IGNORECASE)
 """In a cell, what already links its number or shows it as typed (as _UNLINKED in a sentence)."""
@@ -127,7 +132,7 @@ def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
             column, opened = -1, -1
         elif name == "tr":
             if not calling and heads:
-                calling = {i for i, head in enumerate(heads) if _TO_CALL.search(head)}
+                calling = {i for i, head in enumerate(heads) if _calls(head)}
                 heads = [] if calling else None  # no column to call: the rest is not read
         elif not closing:
             column, opened = column + 1, tag.end()
@@ -138,6 +143,11 @@ def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
             elif column in calling and _text(content) == number and not _SHOWN.search(content):
                 yield opened, tag.start()
             opened = -1
+
+
+def _calls(heading: str) -> bool:
+    """Whether a column's heading says it lists numbers to call (not how many calls came)."""
+    return bool(_TO_CALL.search(heading)) and not _COUNTS_CALLS.search(heading)
 
 
 def _text(html: str) -> str:
