@@ -5,7 +5,7 @@ The reference below is the converter as it was before it was tuned for speed: Py
 "extra", "sane_lists" and the full "toc" extension, the original figure rewriter, then nh3 (plus
 our dialect's additions since: publish.markdown_lists, a list may start under text,
 publish.markdown_escapes, a backslash escapes a quote, and RawImages, an <img> written as HTML
-shows a content image's processed files). Every body here must come out byte for
+shows a content image's processed files, and SIZED on an image the build sized). Every body here must come out byte for
 byte the same, and ask the image lookup the same questions in the same order (the page cache
 records those answers).
 """
@@ -29,7 +29,14 @@ from markdown.treeprocessors import Treeprocessor
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
-from publish.render.web.markdown import CLEANER, SIZES, ImageInfo, MarkdownRenderer, RawImages
+from publish.render.web.markdown import (
+    CLEANER,
+    SIZED,
+    SIZES,
+    ImageInfo,
+    MarkdownRenderer,
+    RawImages,
+)
 from publish.render.zalo.blocks import to_html
 from publish.text import slugify
 
@@ -87,6 +94,7 @@ class _ReferenceFigures(Treeprocessor):
             image.set("sizes", SIZES)
             image.set("width", str(info.width))
             image.set("height", str(info.height))
+            image.set(SIZED, "")  # since: only the build's own sizes hold the picture's box
         image.set("loading", "eager" if eager else "lazy")
         image.set("decoding", "async")
 

@@ -7,10 +7,17 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image
+
+from publish import config as config_module
+from publish.pipeline import build
+from publish.writer import write
+from tests.browser.conftest import NOW, REPO, serve
+from tests.helpers import bulletin_md, make_project
 
 pytestmark = pytest.mark.browser
 
@@ -131,3 +138,35 @@ def test_a_failed_picture_keeps_its_size_with_the_text_at_200_percent(
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         sizes.append(boxes(page, selector))
     assert sizes[0] == sizes[1]
+
+
+def test_a_picture_sized_by_hand_keeps_the_photos_shape(browser: Any, tmp_path: Path) -> None:
+    """`<img width="200" height="200">` written for a 16:9 photo was drawn 200 × 200, the photo
+    stretched: the box held at the size written («contain: size», meant for pictures the build
+    sized from the photo itself) kept the browser from taking the photo's own shape."""
+    photo = "ngay-hoi-toan-dan.jpg"  # 1200 × 675
+    body = (
+        f'<img src="images/{photo}" width="200" height="200" alt="Bằng tay">\n\n'
+        f"![Từ bản tin](images/{photo})\n"
+    )
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/2027-01-09-anh.md": bulletin_md(
+                {"date": "2027-01-09 08:00", "slug": "anh"}, body=body
+            ),
+            f"content/images/{photo}": (REPO / "content" / "images" / photo).read_bytes(),
+        },
+    )
+    result = build(config_module.load(root), channels=("web",), now=NOW)
+    write(result.artifacts, root / "output", ("web",))
+    context = browser.new_context(viewport=PHONE, is_mobile=True, service_workers="block")
+    try:
+        with serve(root / "output" / "web") as base:
+            page = context.new_page()
+            page.goto(base + "/2027/01/anh/", wait_until="load")
+            (width, height), (full, tall) = boxes(page, ".prose img")
+    finally:
+        context.close()
+    assert width == 200 and height == pytest.approx(200 * 675 / 1200, abs=1)
+    assert tall == pytest.approx(full * 675 / 1200, abs=1)

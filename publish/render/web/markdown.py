@@ -41,6 +41,10 @@ from publish.text import slugify
 __all__ = ["ImageInfo", "MarkdownRenderer", "RawImages", "scroll_regions"]
 
 SIZES = "(min-width: 48rem) 44rem, 100vw"
+SIZED = "data-sized"
+"""Marks an image whose width and height the build wrote (the photo's own): its box may be held
+at that size (the stylesheet's `contain: size`). One the editor sized by hand, maybe not in the
+photo's proportions, keeps the height the browser gives it."""
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
     "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
@@ -50,7 +54,7 @@ TAGS = {
 ATTRIBUTES = {
     "*": {"id", "title", "lang"},
     "a": {"href"},
-    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes", SIZED},
     "ol": {"start"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
@@ -145,6 +149,7 @@ class _Figures(Treeprocessor):
             image.set("sizes", SIZES)
             image.set("width", str(info.width))
             image.set("height", str(info.height))
+            image.set(SIZED, "")
         image.set("loading", "eager" if eager else "lazy")
         image.set("decoding", "async")
 
@@ -239,8 +244,9 @@ class _RawImages(Postprocessor):
         if info is None:
             return tag
         attributes.update(src=info.src, srcset=info.srcset, sizes=SIZES)
+        attributes.pop(SIZED, None)
         if "width" not in attributes and "height" not in attributes:
-            attributes.update(width=str(info.width), height=str(info.height))
+            attributes.update({"width": str(info.width), "height": str(info.height), SIZED: ""})
         attributes.setdefault("loading", "lazy")
         attributes.setdefault("decoding", "async")
         written = (
