@@ -689,9 +689,10 @@ def first_number(written: str) -> str:
 
 def _phone_problem(written: str) -> str | None:
     """What keeps a [contact] number from being dialled as written, or None."""
-    runs = DIGIT_RUN.findall(written)
     least, most = PHONE_DIGITS
-    digits = sum(c.isdigit() for c in written)
+    # Short runs beside the number are its note, not a number to dial: «(trực 24/24)».
+    runs = [run for run in DIGIT_RUN.findall(written) if sum(map(str.isdigit, run)) >= least]
+    digits = sum(c.isdigit() for c in (runs[0] if runs else written))
     if len(runs) > 1:
         return (
             f"có nhiều dãy số: {quoted(written)}; khi người xem nhấn vào, trang web chỉ gọi "
