@@ -25,7 +25,7 @@ from publish.gates import (
 from publish.links import addressed
 from publish.moments import DATE_HINT, WRITTEN_DATE_RE, parse_datetime, unlikely_year
 from publish.tags import tag_key
-from publish.text import SLUG_RE, folded_words, nfc, quoted, slugify
+from publish.text import SLUG_RE, as_written, folded_words, nfc, quoted, slugify
 from publish.url_history import REDIRECTABLE_RE
 
 __all__ = [
@@ -170,12 +170,8 @@ def _as_written(value: Any) -> str:
     «datetime.date(2026, 12, 1)»); nothing for a list or table, whose kind says enough."""
     if isinstance(value, str):
         return f" ({quoted(value)})"
-    if isinstance(value, bool):
-        return f" ({'true' if value else 'false'})"
-    if isinstance(value, dt.datetime):
-        return f" ({value.isoformat(sep=' ')})"
-    if isinstance(value, dt.date | int | float):
-        return f" ({value})"
+    if isinstance(value, bool | int | float | dt.date):
+        return f" ({as_written(value)})"
     return ""
 
 
@@ -504,7 +500,7 @@ def secret(
     tag = tag_stamp(data.get("tags"), config.policy)
     if tag is not None:
         col.add(
-            f"thẻ «{tag}» là dấu mật: không bao giờ được xuất bản",
+            f"thẻ {quoted(tag)} là dấu mật: không bao giờ được xuất bản",
             line=parsed.line_of("tags"),
             field="tags",
             hint=SECRET_HINT,
