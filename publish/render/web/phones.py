@@ -7,9 +7,10 @@ call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu h�
 «đường dây nóng 113», bold or not), or alone in a table column headed as numbers to call («Số
 gọi»). A number after «số» alone is not (a house, a decree: «nhà số 113», «Nghị định số 113»),
 nor a count (`xử lý 113 vụ`, `cấp cứu 115 ca`), a house number (`chữa cháy 114 Trần Hưng
-Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an amount (`113.000 đồng`). A body also quotes scammers' numbers and account numbers in warnings,
-and one tap must never call those. Phones that link numbers on their own (Safari on iOS) are
-told not to, in the page's head.
+Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an amount (`113.000 đồng`). A body
+also quotes scammers' numbers and account numbers in warnings, and one tap must never call
+those. Phones that link numbers on their own (Safari on iOS) are told not to, in the page's
+head.
 """
 
 from __future__ import annotations
