@@ -622,7 +622,8 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:
-    """An error for each link to a file of the editor's own computer (see computer_files)."""
+    """A warning (an error under --strict) for each link to a file of the editor's own computer
+    (see computer_files)."""
     for href, line in computer_files(parsed.body, parsed.body_line):
         col.add(
             f"liên kết {quoted(href)} trỏ tới một tệp trên máy tính này: người đọc website và "
