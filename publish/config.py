@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from publish import legacy_text
 from publish.addresses import SiteAddresses
+from publish.contact_numbers import LEAST_DIGITS, dialled
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
@@ -633,75 +634,83 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 """An e-mail address as a mailto: link can use."""
-PHONE_DIGITS = (3, 12)
-"""Fewest and most digits of one phone number: 113; +84 297 3846 113."""
-DIGIT_RUN = re.compile(r"\+?\d(?:[\s.()-]*\d)*")
-"""One run of digits as a number is typed: «0297 3846 113», «(0297) 3846.113»."""
+PHONE_KEYS = (("hotline", "0297 3846 113"), ("emergency", "113"))
+"""The [contact] keys that hold a number to call, each with an example of one."""
 
 
 def _contact_issues(contact: Contact) -> list[SchemaIssue]:
-    """[contact] email is an address: every page links it (mailto:), so one without @ reaches
-    no one. (Its numbers are told as warnings: see contact_warnings.)"""
+    """[contact] email is an address and each number key holds a number (see
+    publish.contact_numbers): every page links them (mailto:, tel:), so one without @ or a
+    number without 3 digits («24/24», «trực ban») reaches no one. (A number with more beside
+    it is told as a warning: see contact_warnings.)"""
+    issues = [
+        SchemaIssue(
+            ("contact", key),
+            f"không có số điện thoại nào (cần một số từ {LEAST_DIGITS} chữ số): {quoted(written)}",
+            f'Ghi số để gọi, ví dụ {key} = "{example}"; chưa có thì để trống: {key} = "".',
+        )
+        for key, example in PHONE_KEYS
+        if isinstance(written := getattr(contact, key), str)
+        and written.strip()
+        and dialled(written) is None
+    ]
     email = contact.email.strip() if isinstance(contact.email, str) else ""
     if not email or EMAIL.match(email):
-        return []
+        return issues
     return [
+        *issues,
         SchemaIssue(
             ("contact", "email"),
             f"không phải địa chỉ thư điện tử: {quoted(contact.email)}",
             'Viết đủ tên@tên-miền, ví dụ email = "congan.xa@example.gov.vn"; chưa có thì '
             'để trống: email = "".',
-        )
+        ),
     ]
 
 
 def contact_warnings(config: Config) -> list[Problem]:
     """A warning for each [contact] number a page's «Gọi» link cannot dial as written: it dials
-    the first number written (see first_number), so a second number beside it is never called.
-    A warning, an error under --strict: «0277 3610 113 (trực 24/24)», written by units for
-    years, must not stop every command after an upgrade (Zalo and radio link no number)."""
+    the number publish.contact_numbers reads, so other digits beside it are never called, and
+    a number too long to be one is not linked at all. A warning, an error under --strict: a
+    second number written beside the hotline for years must not stop every command after an
+    upgrade (Zalo and radio link no number)."""
     try:
         text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         text = ""  # load read it a moment ago; a file changed since is its next run's
     warnings = []
-    for key, example in (("hotline", "0297 3846 113"), ("emergency", "113")):
-        number = getattr(config.contact, key)
-        problem = _phone_problem(number) if number.strip() else None
+    for key, example in PHONE_KEYS:
+        written = getattr(config.contact, key)
+        problem = _phone_problem(written)
         if problem:
             issue = SchemaIssue(
                 ("contact", key),
                 problem,
-                f'Ghi một số và không gì khác, ví dụ {key} = "{example}": trang web gọi số này '
-                "khi người xem nhấn vào. Số khác, giờ trực thì viết trong trang liên hệ "
-                "(content/pages/lien-he.md).",
+                f'Ghi một số, ví dụ {key} = "{example}"; giờ trực viết sau số cũng được: '
+                f'{key} = "{example} (trực 24/24)". Trang web gọi số này khi người xem nhấn '
+                "vào; số khác thì viết trong trang liên hệ (content/pages/lien-he.md).",
             )
             warnings.append(replace(_problem(issue, text, CONFIG_NAME), severity="warning"))
     return warnings
 
 
-def first_number(written: str) -> str:
-    """The first phone number in a [contact] value, as written: «0277 3610 113» of «0277 3610
-    113 (trực 24/24)»; the value itself when it holds no digit."""
-    found = DIGIT_RUN.search(written)
-    return found.group() if found else written
-
-
 def _phone_problem(written: str) -> str | None:
-    """What keeps a [contact] number from being dialled as written, or None."""
-    least, most = PHONE_DIGITS
-    # Short runs beside the number are its note, not a number to dial: «(trực 24/24)».
-    runs = [run for run in DIGIT_RUN.findall(written) if sum(map(str.isdigit, run)) >= least]
-    digits = sum(c.isdigit() for c in (runs[0] if runs else written))
-    if len(runs) > 1:
+    """What keeps a [contact] number from being dialled as written, or None (a value with no
+    number at all is an error of _contact_issues)."""
+    found = dialled(written)
+    if found is None:
+        return None
+    if not found.plausible:
+        digits = len(found.digits.lstrip("+"))
         return (
-            f"có nhiều dãy số: {quoted(written)}; khi người xem nhấn vào, trang web chỉ gọi "
-            f"số đầu {quoted(first_number(written))}"
+            f"có {digits} chữ số, dài hơn một số điện thoại (có vẻ là hai số viết liền): "
+            f"{quoted(written)}; trang web không tạo nút gọi cho số này"
         )
-    if digits > most:
-        return f"có {digits} chữ số, dài hơn một số điện thoại (có vẻ là hai số viết liền): {quoted(written)}"
-    if digits < least:
-        return f"không phải số điện thoại (cần từ {least} chữ số): {quoted(written)}"
+    if found.left_over:
+        return (
+            f"có chữ số ngoài số để gọi: {quoted(written)}; khi người xem nhấn vào, trang web "
+            f"chỉ gọi {quoted(found.number)}"
+        )
     return None
 
 

@@ -587,22 +587,25 @@ def test_an_email_copied_from_a_link_loses_its_mailto() -> None:
 @pytest.mark.parametrize(
     ("line", "told"),
     [
-        ('hotline = "0273 3850 113 - 0912 345 678"', "có vẻ là hai số"),
+        (
+            'hotline = "0273 3850 113 - 0912 345 678"',
+            "có chữ số ngoài số để gọi: «0273 3850 113 - 0912 345 678»; khi người xem nhấn "
+            "vào, trang web chỉ gọi «0273 3850 113»",
+        ),
         (
             'hotline = "0273 3850 113 hoặc 0912 345 678"',
-            "nhiều dãy số: «0273 3850 113 hoặc 0912 345 678»; khi người xem nhấn vào, trang "
-            "web chỉ gọi số đầu «0273 3850 113»",
+            "có chữ số ngoài số để gọi: «0273 3850 113 hoặc 0912 345 678»; khi người xem "
+            "nhấn vào, trang web chỉ gọi «0273 3850 113»",
         ),
-        ('hotline = "trực ban"', "không phải số điện thoại"),
-        ('emergency = "gọi ngay"', "không phải số điện thoại"),
+        ('hotline = "0273 3850 113 0912 345 678"', "có 21 chữ số, dài hơn một số điện thoại"),
     ],
 )
 def test_a_contact_number_a_page_cannot_dial_as_written_is_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, told: str
 ) -> None:
-    """«0277 3610 113 (trực 24/24)», written by units for years, became an error that stopped
-    every command after an upgrade (Zalo and radio link no number): it is a warning, an error
-    under --strict (CI), naming the key's line and quoting the value as written."""
+    """A second number beside the hotline, written by units for years, became an error that
+    stopped every command after an upgrade (Zalo and radio link no number): it is a warning, an
+    error under --strict (CI), naming the key's line and quoting the value as written."""
     text = SITE_TOML + f"\n[contact]\n{line}\n"
     root = make_project(tmp_path, {"site.toml": text})
     argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
@@ -641,6 +644,60 @@ def test_the_call_link_dials_the_first_number_and_the_page_shows_all(tmp_path: P
     html = (root / "output/web/index.html").read_text("utf-8")
     assert 'href="tel:02773610113"' in html and "0277 3610 113 (trực 24/24)</a>" in html
     assert 'href="mailto:ca@example.vn"' in html and "mailto:mailto:" not in html
+
+
+@pytest.mark.parametrize(
+    ("line", "href", "warned"),
+    [
+        ('hotline = "Trực 24/24: 0277 3610 113"', "tel:02773610113", False),
+        ('hotline = "(24/7) 0277 3610 113"', "tel:02773610113", False),
+        ('hotline = "Hotline 1: 0277 3610 113"', "tel:02773610113", True),
+        ('hotline = "0912.345.678 - 24/24"', "tel:0912345678", False),
+        ('hotline = "069 2345 113 (24h)"', "tel:0692345113", False),
+        ('hotline = "0277 3610 113 (24/24)"', "tel:02773610113", False),
+        ('emergency = "113 (24/24)"', "tel:113", False),
+        ('hotline = "(0297) 3846.113 - 0912 345 678"', "tel:02973846113", True),
+        ('hotline = "0273 3850 113 0912 345 678"', None, True),
+    ],
+)
+def test_the_call_link_dials_the_number_the_check_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, href: str | None, warned: bool
+) -> None:
+    """The footer's «Gọi» link took the first run of digits however short («Trực 24/24: 0277
+    3610 113» dialled tel:24) and ran on across « (» and « - » (tel:091234567824), while the
+    check saw nothing wrong even under --strict: link and check now read one number, the
+    check warns whenever other digits than duty hours are left, and a number too long to be
+    one is shown with no link."""
+    key = line.split(" ", 1)[0]
+    text = SITE_TOML + f"\n[contact]\n{line}\n"
+    root = make_project(
+        tmp_path,
+        {"site.toml": text, "content/bai-viet/2020-12-08-a.md": bulletin_md({"id": "a"})},
+    )
+    argv = ["--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(["check", *argv, "--strict"]) == (1 if warned else 0)
+    err = capsys.readouterr().err
+    assert (f"[contact] {key}" in err) == warned, err
+    assert main(["build", *argv]) == 0
+    html = (root / "output/web/index.html").read_text("utf-8")
+    label = {"hotline": "đường dây nóng", "emergency": "khẩn cấp"}[key]
+    assert re.findall(rf'href="([^"]*)" aria-label="Gọi {label} ', html) == ([href] if href else [])
+    if href is None:
+        assert "Đường dây nóng: 0273 3850 113 0912 345 678</li>" in html
+
+
+@pytest.mark.parametrize(
+    "line", ['hotline = "24/24"', 'hotline = "trực ban"', 'emergency = "gọi ngay"']
+)
+def test_a_contact_number_key_with_no_number_is_an_error(line: str) -> None:
+    """«24/24» as the hotline built a call link to tel:24 with no warning: a number key that
+    holds no run of 3 digits is an error naming the key and the form a number takes."""
+    text = SITE_TOML + f"\n[contact]\n{line}\n"
+    problem = one_problem(text)
+    key = line.split(" ", 1)[0]
+    assert (problem.field, problem.line) == (f"[contact] {key}", len(text.splitlines()))
+    assert "không có số điện thoại nào (cần một số từ 3 chữ số)" in problem.message
+    assert problem.hint and f'{key} = "' in problem.hint and f'{key} = ""' in problem.hint
 
 
 @pytest.mark.parametrize(

@@ -842,6 +842,36 @@ def test_the_units_numbers_in_a_body_dial_them_and_no_other_number_does(tmp_path
     assert '<meta name="format-detection" content="telephone=no">' in html
 
 
+def test_numbers_written_with_a_note_in_site_toml_dial_the_same_number_everywhere(
+    tmp_path: Path,
+) -> None:
+    """Footer, contact page and body read a [contact] value by one rule: «Trực 24/24: 0273
+    3850 113» dialled tel:24 from the footer and its number in a body was no link; an
+    emergency line with its hours («1022 (24/24)») was never linked in a body."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8")
+        .replace('hotline = "0273 3850 113"', 'hotline = "Trực 24/24: 0273 3850 113"')
+        .replace('emergency = "113"', 'emergency = "1022 (24/24)"'),
+        "utf-8",
+    )
+    post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+    post.write_text(
+        post.read_text("utf-8") + "\nGọi đường dây nóng 0273 3850 113 hoặc gọi 1022.\n", "utf-8"
+    )
+    site = build_site(root)
+    html = site.html("/2024/02/tuan-tra-dem/")
+    body = html[html.index('<div class="prose') : html.index('<ul class="tags"')]
+    assert re.findall(r'<a href="(tel:[^"]*)">([^<]*)</a>', body) == [
+        ("tel:02733850113", "0273 3850 113"),
+        ("tel:1022", "1022"),
+    ]
+    for page in ("/2024/02/tuan-tra-dem/", "/lien-he/"):
+        calls = re.findall(r'href="(tel:[^"]*)" aria-label="Gọi', site.html(page))
+        assert set(calls) == {"tel:02733850113", "tel:1022"}, page
+
+
 def test_the_emergency_lines_a_body_lists_dial_them(tmp_path: Path) -> None:
     """A citizen in trouble reads «Cảnh sát 113», «Cứu hỏa…: 114» or the contact page's table
     of lines and taps the number: 113 (site.toml's), 114 and 115 (the country's) are links there,

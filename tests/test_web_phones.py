@@ -10,8 +10,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from publish.contact_numbers import tel_uri
 from publish.render.web import phones
-from publish.render.web.context import tel_uri
 from publish.render.web.phones import column_linker, emergency_linker, hotline_linker
 from tests.hang_guard import run_python_guarded
 

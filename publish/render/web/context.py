@@ -18,7 +18,8 @@ from markupsafe import Markup
 
 from publish.addresses import address_as_text, text_is_address
 from publish.cache import Fragments
-from publish.config import Config, first_number
+from publish.config import Config
+from publish.contact_numbers import tel_uri
 from publish.content_images import remote_image, resolve_content_path
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
@@ -36,7 +37,6 @@ __all__ = [
     "FOLLOW_URL",
     "HOME",
     "SiteContext",
-    "tel_uri",
 ]
 
 CARD_SIZES = "(min-width: 48rem) 10rem, 6.5rem"
@@ -510,10 +510,3 @@ class SiteContext:
                 else None
             ),
         }
-
-
-def tel_uri(number: str) -> str:
-    """A tel: URI from a displayed phone number ("0277 3610 113" → "tel:02773610113"), of its
-    first number only: «0277 3610 113 (trực 24/24)» dials 02773610113, not …2424."""
-    digits = "".join(c for c in first_number(number) if c.isdigit() or c == "+")
-    return f"tel:{digits}" if digits else ""

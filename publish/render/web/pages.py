@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from publish import correction_text
 from publish.cache import digest
-from publish.config import first_number
+from publish.contact_numbers import first_number, tel_uri
 from publish.model import Bulletin, Page
 from publish.render.web.context import (
     COVER_SIZES,
@@ -21,7 +21,6 @@ from publish.render.web.context import (
     FOLLOW_TEMPLATE,
     FOLLOW_URL,
     SiteContext,
-    tel_uri,
 )
 from publish.render.web.images import Picture
 from publish.render.web.markdown import scroll_regions
@@ -236,7 +235,7 @@ class Views(SiteContext):
         """Link the unit's hotline and the emergency numbers in a body (and nothing else that
         looks like a phone number)."""
         contact = self.config.contact
-        emergency = dict.fromkeys((contact.emergency, *EMERGENCY_NUMBERS))
+        emergency = dict.fromkeys((first_number(contact.emergency), *EMERGENCY_NUMBERS))
         return (
             hotline_linker(first_number(contact.hotline), tel_uri(contact.hotline)),
             *(emergency_linker(number, tel_uri(number)) for number in emergency if number),

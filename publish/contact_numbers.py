@@ -1,0 +1,83 @@
+"""The one rule for the number a [contact] phone value dials, read alike by site.toml's check
+and by every «Gọi» link the website builds from it (footer, contact page, body text).
+
+The number is the first run of 3 digits or more, its digit groups split by one space, dot or
+hyphen each («0277 3610 113», «0912.345.678», «+84 277 3610 113»), after an area code in
+brackets at its start («(0277) 3610 113»). It never runs on across « (» or « - »: what follows
+is the value's note, not more of the number. Digits left over that are not duty hours
+(«24/24», «24/7», «24h») are a number no link dials, which the check warns about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from publish.text import nfc
+
+__all__ = ["LEAST_DIGITS", "Dialled", "dialled", "first_number", "tel_uri"]
+
+LEAST_DIGITS = 3
+"""Fewest digits of a number to dial: 113. A shorter run is a note («Hotline 1», «24/24»)."""
+MOST_DIGITS = 11
+"""Most digits of a number without +: 0 and 10 more (0277 3610 113); 1900 0368 has fewer."""
+MOST_DIGITS_PLUS = 12
+"""Most digits of a number written with +: +84 and 10 more (+84 277 3610 113)."""
+
+_NUMBER = re.compile(
+    r"(?<![\d/])"  # not the middle of a run, nor the second half of «24/24»
+    r"(?:\+[ \u00a0]?)?"
+    r"(?:\(\+?\d+\)[ \u00a0.-]?)?"  # «(0277) 3610 113», «(+84) 277 3610 113»
+    r"\d+(?:[ \u00a0.-]\d+)*"
+)
+"""One run of digits as a number is typed, its groups split by one separator each."""
+_DUTY_HOURS = re.compile(
+    r"(?<![\w/])24(?:\s*/\s*(?:24|7)(?:\s*(?:h|giờ))?|\s*(?:h|giờ))(?![\w/])", re.IGNORECASE
+)
+"""Duty hours written beside a number: «24/24», «24/7», «24h», «24/24 giờ», «24 giờ»."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dialled:
+    """What a [contact] phone value dials and what else it holds."""
+
+    number: str
+    """The number as written: «0277 3610 113» of «Trực 24/24: 0277 3610 113»."""
+    digits: str
+    """The number's digits with its + (the tel: link's), «02773610113»."""
+    left_over: bool
+    """Whether the value holds other digits than the number and its duty hours: «Hotline 1:»."""
+
+    @property
+    def plausible(self) -> bool:
+        """Whether the number is short enough to be one phone number, not two written as one."""
+        most = MOST_DIGITS_PLUS if self.digits.startswith("+") else MOST_DIGITS
+        return len(self.digits.lstrip("+")) <= most
+
+
+def dialled(written: str) -> Dialled | None:
+    """The number `written` dials under the one rule, or None when it holds no run of 3 digits."""
+    text = nfc(written)
+    found = next(
+        (m for m in _NUMBER.finditer(text) if sum(c.isdigit() for c in m[0]) >= LEAST_DIGITS),
+        None,
+    )
+    if found is None:
+        return None
+    rest = _DUTY_HOURS.sub(" ", f"{text[: found.start()]} {text[found.end() :]}")
+    digits = "".join(c for c in found[0] if c.isdigit() or c == "+")
+    return Dialled(found[0], digits, any(c.isdigit() for c in rest))
+
+
+def first_number(written: str) -> str:
+    """The number a [contact] value dials, as written («0277 3610 113» of «0277 3610 113 (trực
+    24/24)»), or "" when it holds none."""
+    found = dialled(written)
+    return found.number if found else ""
+
+
+def tel_uri(written: str) -> str:
+    """The tel: URI a «Gọi» link dials for a [contact] value ("0277 3610 113" →
+    "tel:02773610113"), or "" (no link) when it holds no number or one too long to be one."""
+    found = dialled(written)
+    return f"tel:{found.digits}" if found and found.plausible else ""
