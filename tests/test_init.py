@@ -334,6 +334,9 @@ def test_an_empty_folder_is_filled(tmp_path: Path) -> None:
         (["--unit", UNIT, "--oa-id", "OA Hòa Khánh"], "--oa-id: lỗi"),
         (["--unit", UNIT, "--phone", "chưa có"], "--phone: lỗi"),
         (["--unit", UNIT, "--phone", "0236 3 123 456 - 0905 123 456"], "--phone: lỗi"),
+        # site.toml's check warns about both (its call link dials 0236 only): init wrote them.
+        (["--unit", UNIT, "--phone", "0236 - 3123 456"], "--phone: lỗi"),
+        (["--unit", UNIT, "--phone", "(0236) (3) 123 456"], "--phone: lỗi"),
     ],
 )
 def test_bad_input_exits_1_in_vietnamese_and_writes_nothing(

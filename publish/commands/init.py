@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw
 
 from publish import __version__
 from publish import config as config_module
+from publish.contact_numbers import dialled
 from publish.errors import ConfigError, ContentError, Problem
 from publish.text import nfc, quoted, slugify
 from publish.unfinished import PLACEHOLDER_DOMAIN, TO_COMPLETE
@@ -36,7 +37,6 @@ LEVELS = re.compile(
 """A unit's full name: "Công an" + the level of its area + the place, whose short form drops the
 level; not when the place is a number ("Công an phường 5" is no "Công an 5")."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
-PHONE = re.compile(r"^\+?[\d\s.()-]*\d[\d\s.()-]*$")
 LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
 """Starter entries that link to the repository's own files: starter name → repository path."""
 OPTIONS = ("unit", "short_name", "area", "title", "base_url", "phone", "address", "email", "oa_id")
@@ -151,8 +151,9 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
         problems.append(
             Problem(
                 "--phone",
-                "cần một số điện thoại (từ 3 đến 12 chữ số, có thể ngăn bằng khoảng trắng, dấu "
-                f"chấm, gạch nối), nhận được {quoted(given['phone'])}",
+                "cần một số điện thoại (từ 3 đến 11 chữ số, 12 khi có +84; các nhóm số ngăn "
+                "bằng một khoảng trắng, dấu chấm hay gạch nối), nhận được "
+                f"{quoted(given['phone'])}",
                 hint='Ví dụ: --phone "0236 3 123 456"; số khác thì viết trong trang liên hệ; '
                 "chưa có thì bỏ tùy chọn này.",
             )
@@ -177,9 +178,10 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
 
 
 def _one_phone(written: str) -> bool:
-    """Whether --phone is one number, as [contact] hotline must be."""
-    least, most = config_module.PHONE_DIGITS
-    return bool(PHONE.match(written)) and least <= sum(c.isdigit() for c in written) <= most
+    """Whether --phone is one number, as [contact] hotline must be: the whole of it is the
+    number its call link dials (publish.contact_numbers), with nothing else beside it."""
+    found = dialled(written)
+    return found is not None and found.plausible and found.number == written.strip()
 
 
 def _base_url_hint(written: str) -> str:
