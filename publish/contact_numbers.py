@@ -1,8 +1,8 @@
 """The one rule for the number a [contact] phone value dials, read alike by site.toml's check
 and by every «Gọi» link the website builds from it (footer, contact page, body text).
 
-The number is the first run of 3 digits or more, its digit groups split by one space, dot or
-hyphen each («0277 3610 113», «0912.345.678», «+84 277 3610 113»), after an area code in
+The number is the first run of 3 digits or more, its digit groups split by spaces or by one dot
+or hyphen each («0277 3610 113», «0912.345.678», «+84 277 3610 113»), after an area code in
 brackets at its start («(0277) 3610 113»). It never runs on across « (» or « - »: what follows
 is the value's note, not more of the number. Digits left over that are not duty hours
 («24/24», «24/7», «24h») are a number no link dials, which the check warns about.
@@ -27,10 +27,11 @@ MOST_DIGITS_PLUS = 12
 _NUMBER = re.compile(
     r"(?<![\d/])"  # not the middle of a run, nor the second half of «24/24»
     r"(?:\+[ \u00a0]?)?"
-    r"(?:\(\+?\d+\)[ \u00a0.-]?)?"  # «(0277) 3610 113», «(+84) 277 3610 113»
-    r"\d+(?:[ \u00a0.-]\d+)*"
+    r"(?:\(\+?\d+\)(?:[ \u00a0]+|[.-])?)?"  # «(0277) 3610 113», «(+84) 277 3610 113»
+    # Spaces doubled by a paste («0277  3610 113») still split groups of one number.
+    r"\d+(?:(?:[ \u00a0]+|[.-])\d+)*"
 )
-"""One run of digits as a number is typed, its groups split by one separator each."""
+"""One run of digits as a number is typed, its groups split by spaces or one dot or hyphen."""
 _DUTY_HOURS = re.compile(
     r"(?<![\w/])24(?:\s*/\s*(?:24|7)(?:\s*(?:h|giờ))?|\s*(?:h|giờ))(?![\w/])", re.IGNORECASE
 )

@@ -656,6 +656,7 @@ def test_the_call_link_dials_the_first_number_and_the_page_shows_all(tmp_path: P
         ('hotline = "069 2345 113 (24h)"', "tel:0692345113", False),
         ('hotline = "0277 3610 113 (24/24)"', "tel:02773610113", False),
         ('emergency = "113 (24/24)"', "tel:113", False),
+        ('hotline = "0277  3610\u00a0 113"', "tel:02773610113", False),
         ('hotline = "(0297) 3846.113 - 0912 345 678"', "tel:02973846113", True),
         ('hotline = "0273 3850 113 0912 345 678"', None, True),
     ],
