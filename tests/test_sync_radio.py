@@ -416,6 +416,26 @@ def test_a_bulletin_merged_after_its_episode_aired_is_reported_not_skipped_silen
     assert {a.kind for a in actions} == {"noop"}
 
 
+def test_a_bulletin_read_from_the_sent_episode_script_is_not_told_it_missed_its_slot(
+    root: Path,
+) -> None:
+    """Its item script never reached the station (the run writing it was killed), but the
+    episode's script.txt and script.docx we sent before the slot carried it and the presenter
+    read it: «tin này sẽ không được phát» after air time was false, and sent the editor to
+    book it again, so it would be read twice."""
+    (root / LATE).write_text(LATE_BULLETIN, "utf-8")
+    sync(root, now="2024-12-14T12:00")  # published at 09:00, before the 17:00 slot
+    record = root / "state/radio.json"
+    state = json.loads(record.read_text("utf-8"))
+    assert "canh-bao-gia-danh" in state["entries"]["2024-W50/script.txt"]["bulletins"]
+    del state["entries"][LATE_ITEM]
+    record.write_text(json.dumps(state), "utf-8")
+    (root / STATION / LATE_ITEM).unlink()
+    actions, summary = sync(root, now=AFTER_AIR)
+    assert [a for a in actions if a.kind == "refuse"] == [] and summary.refused == 0
+    assert not any("sẽ không được phát" in a.reason for a in actions)
+
+
 def test_a_bulletin_that_missed_its_episode_is_told_once_not_at_every_sync(root: Path) -> None:
     """The refusal came back at every sync for as long as the bulletin stayed in content/ (it
     may stay for good: its web and Zalo posts are fine). A preview says it every time; the

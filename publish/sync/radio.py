@@ -13,7 +13,8 @@ Rules (what the station can rely on):
 * Only episodes still to air are synced. Once an episode's air time has passed, its files (folder
   and items) are the station's: never written again, updated, withdrawn or put back when deleted.
   A bulletin whose script never reached the station before its episode aired (merged after the
-  slot, or no sync ran in time) is refused with a reason that tells the editor what to do, by
+  slot, or no sync ran in time), its item script nor the episode's script.txt/docx carrying it,
+  is refused with a reason that tells the editor what to do, by
   the first sync that finds it; state/radio.json remembers that it was told, and later syncs
   leave it unsaid (nothing is wrong with the bulletin: it simply was not aired).
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
@@ -49,7 +50,7 @@ from publish.radio_rates import RATES_NAME, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
 from publish.sync.base import THEIRS, UNSENT, Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
-from publish.sync.radio_reached import Heard, heard
+from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
 from publish.sync.radio_revisions import (
     LOG_NAME,
     event_id,
@@ -185,10 +186,15 @@ def plan(observed: Observed) -> list[Action]:
         Action("remove", temp, "tệp tạm còn sót lại do lần chạy trước bị ngắt giữa chừng: xóa")
         for temp in observed.temps
     ]
+    carried = _carried(observed.files)
     for state in sorted(observed.files, key=lambda s: s.path):
         if state.path in observed.unneeded:
             actions.append(_forget(state))
-        elif _aired(state, observed.now) and _never_sent(state, observed.since):
+        elif (
+            _aired(state, observed.now)
+            and _never_sent(state, observed.since)
+            and not _read_from_episode(state, carried)
+        ):
             if observed.reported.get(state.path) == state.episode:
                 actions.append(_missed_told(state))
             else:
@@ -242,6 +248,23 @@ def _never_sent(state: FileState, since: dt.datetime | None) -> bool:
     """Whether a built item script of an episode that aired while state/radio.json was keeping
     records was never sent (nor put beside a station copy): the station never had it."""
     return PurePosixPath(state.path).parts[0] == "items" and _unsent(state, since)
+
+
+def _carried(files: Iterable[FileState]) -> set[tuple[str, str]]:
+    """(episode, bulletin key) of every bulletin an episode's script.txt or script.docx we
+    sent carried: the presenter reads it from there even when its own item script never went."""
+    return {
+        (state.episode, key)
+        for state in files
+        if PurePosixPath(state.path).name in EPISODE_SCRIPTS
+        and (state.written is not None or state.moi_written is not None)
+        for key in state.written_bulletins
+    }
+
+
+def _read_from_episode(state: FileState, carried: set[tuple[str, str]]) -> bool:
+    """Whether every bulletin of an item script was in a script of its episode we sent."""
+    return bool(state.bulletins) and all((state.episode, key) in carried for key in state.bulletins)
 
 
 def _unsent(state: FileState, since: dt.datetime | None) -> bool:
