@@ -590,7 +590,7 @@ def read_codes(text: str, ctx: Context) -> str:
     """Pass P2: private numbers, legal references, phones, plates, roads, `SN yyyy`, codes."""
     if not _DIGIT.search(text):
         return text  # every rule here reads digits
-    text = read_masked_numbers(_private_numbers(text, ctx))
+    text = read_masked_numbers(_private_numbers(text, ctx), ctx)
     if "TT" in text:  # before `_legal` reads the number: `TT số 28/2024/TT-BCA`
         text = _CIRCULAR.sub("thông tư ", text)
     text = _legal(text, ctx)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.flags import BLOCKING, Context
 from publish.radio.numbers import DIGIT_WORDS
 
 __all__ = ["MASK", "masks_kept", "read_masked_numbers"]
@@ -26,6 +27,20 @@ _HIDDEN_AFTER_DIGIT = re.compile(r"\d[ .]?[xX]{2}")
 _LONE_NUMBER_WORD = re.compile(r"(?i:(?<!\w)số)\s*:?\s*$")
 """`số 091*****78`, `số: …`: the number's own «số» already said."""
 _WORD_AFTER = re.compile(r" +[^\W\d_]")
+_CALL_US = re.compile(
+    r"(?i:(?:liên hệ|đường dây nóng|hotline|tổng đài|trực ban|(?:xin|hãy|vui lòng|ngay|cần|nên)"
+    r" +(?:gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|qua))?)(?: +(?:số|qua số))?"
+    r"(?: +điện thoại)? *:? *)$"
+)
+"""Words inviting the listener to call, right before a number: the unit's own line, never a
+caller's number hidden in a scam warning, so its hidden digits are still to be filled in."""
+_OR = re.compile(r" *(?:,|/|hoặc|,? hay) *")
+"""What stands between two numbers a listener may call either of."""
+_CALL_LOOK_BACK = 40
+"""Characters before a number in which `_CALL_US` is looked for."""
+UNFILLED = "số chưa điền"
+"""What stands in the script for a number whose digits are still to be written: blocked, so
+never read, and no digits left for the number passes to read («một chín không không»)."""
 _LOOK_BACK = 8
 """Characters before a number in which its «số» is looked for."""
 
@@ -49,19 +64,26 @@ def _digits(part: str) -> str:
     return " ".join(DIGIT_WORDS[int(c)] for c in part if c.isdigit())
 
 
-def read_masked_numbers(text: str) -> str:
+def read_masked_numbers(text: str, ctx: Context) -> str:
     """`gọi từ số 091xxxxx78` → `gọi từ số bắt đầu bằng không chín một, kết thúc bằng bảy
-    tám`; «số» is said first when the text does not already say it."""
+    tám`; «số» is said first when the text does not already say it. A number still to be
+    filled in (`1900.xxxx`, `liên hệ 0912.xxx.xxx`) blocks the item (Q1) and is not read."""
     if not _HIDDEN_AFTER_DIGIT.search(text):
         return text  # the usual case: «xe», «xã» hold an x, no number does
     parts = []
     done = 0
+    unfilled_end = -1
     for m in _MASKED.finditer(text):
-        if not _masked(m) or not m["head"].startswith("0"):
-            # A phone or ID number opens with 0; another (`1903xxx456`) is an account's, gone
-            # with its label (publish.radio.codes), or left for the editor to write out (Q1).
+        if not _masked(m):
             continue
         before = text[done : m.start()]
+        # «xin gọi 1900.xxxx hoặc 0912.xxx.xxx»: the other way to call us is unfilled too.
+        alternative = unfilled_end >= 0 and _OR.fullmatch(text, unfilled_end, m.start())
+        if alternative or _unfilled(text, m):
+            _flag_unfilled(m[0], ctx)
+            parts += [before, UNFILLED]
+            done = unfilled_end = m.end()
+            continue
         said = f"bắt đầu bằng {_digits(m['head'])}"
         if m["tail"]:
             said += f", kết thúc bằng {_digits(m['tail'])}"
@@ -72,3 +94,25 @@ def read_masked_numbers(text: str) -> str:
         parts += [before, said]
         done = m.end()
     return "".join([*parts, text[done:]])
+
+
+def _unfilled(text: str, m: re.Match[str]) -> bool:
+    """Whether a masked number is one still to be written: no phone or ID number's (those open
+    with 0; `1900.xxxx`, `113x`), or the unit's own line shown by its first digits alone after
+    words asking the listener to call (`liên hệ 0912.xxx.xxx`)."""
+    if not m["head"].startswith("0"):
+        return True
+    return not m["tail"] and bool(
+        _CALL_US.search(text[max(0, m.start() - _CALL_LOOK_BACK) : m.start()])
+    )
+
+
+def _flag_unfilled(written: str, ctx: Context) -> None:
+    """Q1: a number with digits still to be written is not read, and keeps the item off air."""
+    ctx.flag(
+        "Q1",
+        BLOCKING,
+        f"Số «{written}» còn để trống chữ số (x): số chưa điền, không đọc lên sóng. Cách sửa: "
+        "viết đủ số thật (ví dụ đường dây nóng của đơn vị), hoặc bỏ số này khỏi bản tin.",
+        written,
+    )
