@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from publish.radio.flags import WARNING
+from publish.radio.markdown import byline
 from publish.radio.normalise import normalise
 
 
@@ -47,3 +49,24 @@ def test_a_scam_callers_hidden_number_is_still_read_by_its_ends() -> None:
         "Đối tượng dùng số bắt đầu bằng không chín một hai, gọi điện tự xưng là công an."
     )
     assert not spoken.blocking
+
+
+def test_a_two_word_warning_ending_a_bulletin_is_read_not_taken_for_the_writer() -> None:
+    """«Cảnh Giác.» closing a scam warning went to the header as the writer's name and was not
+    read, with no word to the editor: a stop makes it a sentence, which is read."""
+    spoken = normalise("Người dân cần cảnh giác với cuộc gọi lạ.\n\nCảnh Giác.\n")
+    assert spoken.text.endswith("lạ.\n\nCảnh Giác.")
+    assert byline("Người dân cần cảnh giác với cuộc gọi lạ.\n\nCảnh Giác.\n") == ""
+
+
+def test_a_last_line_taken_for_the_writer_from_two_words_alone_is_told() -> None:
+    """Without a stop two title-case words are taken for a given name, not read: the editor
+    is told so, and how to have them read; the front matter's author is told nothing."""
+    source = "Người dân cần cảnh giác.\n\nCảnh Giác\n"
+    spoken = normalise(source)
+    assert spoken.text == "Người dân cần cảnh giác."
+    [told] = [f for f in spoken.flags if f.code == "R1.5"]
+    assert told.severity == WARNING and told.line == 3 and "«Cảnh Giác.»" in told.message
+    assert byline(source) == "Tác giả: Cảnh Giác"
+    named = normalise("Người dân cần cảnh giác.\n\nThu Hà\n", author="Thu Hà")
+    assert named.text == "Người dân cần cảnh giác." and not named.flags

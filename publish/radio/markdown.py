@@ -650,13 +650,13 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
                 blocks.pop()
             else:
                 last.items.pop()
-        elif (
-            len(blocks) > 1
-            and len(last.items) == 1
-            and (name := _bare_name(item, ctx.author or _front_matter_author(lines, first)))
-        ):
-            credit = f"{_BARE_NAME_LABEL}: {name}"
-            blocks.pop()
+        elif len(blocks) > 1 and len(last.items) == 1:
+            name, guessed = _bare_name(item, ctx.author or _front_matter_author(lines, first))
+            if name:
+                credit = f"{_BARE_NAME_LABEL}: {name}"
+                blocks.pop()
+            if guessed:
+                _flag_guessed_name(ctx, name, item)
     removed = {f.line for f in ctx.flags if f.code == "R1.7" and f.line is not None}
     images = splitter.images
     blocks = _join_announced(blocks, ctx, removed, images)
@@ -687,29 +687,49 @@ _NO_GIVEN_NAMES = frozenset({"Hà Nội", "Việt Nam", "Hải Phòng", "Đà N�
 """Two words that look like a given name but name a place, with the provinces' (`provinces`)."""
 
 
-def _bare_name(item: Item, author: str = "") -> str:
+def _bare_name(item: Item, author: str = "") -> tuple[str, bool]:
     """The person's name a bulletin's last paragraph is and nothing else, on one line of its
     own: the front matter's `author`, a name opening with a common surname (`Nguyễn Thu Hà`) or
-    two words of given name not in bold (`Thu Hà`); the writer's credit with no label, read on
-    air as a sentence. "" for any other paragraph (`Cảnh Giác Lừa Đảo.`, `**Hãy Cảnh Giác.**`,
-    `Hà Nội.`), which is read."""
+    two words of given name not in bold and with no stop (`Thu Hà`); the writer's credit with no
+    label, read on air as a sentence. "" for any other paragraph (`Cảnh Giác Lừa Đảo.`, `**Hãy
+    Cảnh Giác.**`, `Cảnh Giác.`, `Hà Nội.`), which is read. Also whether the name is only
+    guessed from its two words, which the editor is told (`_flag_guessed_name`)."""
     text = item.text.strip()
     found = _BARE_NAME.fullmatch(text)
     if found is None or len(item.lines) != 1:
-        return ""
+        return "", False
     name = found["name"]
     if author and folded_words(name) == folded_words(strip_markup(author)):
-        return name
+        return name, False
     words = name.split()
     if words[0] in _NOT_A_PERSON or any(w.lower() in _NEVER_IN_A_NAME for w in words):
-        return ""
+        return "", False
     if not all(w[0].isupper() and w[1:].islower() for w in words):
-        return ""
+        return "", False
     if words[0] in _SURNAMES and len(words) > 2:
-        return name
+        return name, False
+    # «Cảnh Giác.»: a stop ends a two-word sentence read on air; a credit is written bare.
+    sentence = text.rstrip("*_").endswith(".")
     bold = text.startswith(("**", "__"))
     place = name in _NO_GIVEN_NAMES or name in provinces()
-    return name if len(words) == 2 and not bold and not place else ""
+    given = len(words) == 2 and not bold and not place and not sentence
+    return (name, True) if given else ("", False)
+
+
+def _flag_guessed_name(ctx: Context, name: str, item: Item) -> None:
+    """Tell the editor a last line taken for the writer's name from its two words alone: it is
+    not read, and were it words for the listener («Cảnh Giác»), they would be lost unsaid."""
+    line = item.lines[0][0] if item.lines else None
+    ctx.flag(
+        "R1.5",
+        WARNING,
+        f"Dòng cuối «{name}» được hiểu là tên người viết nên không đọc (hiện ở đầu tin: «"
+        f"{_BARE_NAME_LABEL} (không đọc): {name}»). Cách sửa: nếu là lời cần đọc, thêm dấu chấm "
+        f"cuối dòng («{name}.»); nếu là tên người viết, ghi tên ở trường author (tác_giả) của "
+        "bài thì không còn cảnh báo này.",
+        name,
+        line,
+    )
 
 
 def _front_matter_author(lines: list[str], first: int) -> str:
