@@ -70,3 +70,50 @@ def test_a_last_line_taken_for_the_writer_from_two_words_alone_is_told() -> None
     assert byline(source) == "Tác giả: Cảnh Giác"
     named = normalise("Người dân cần cảnh giác.\n\nThu Hà\n", author="Thu Hà")
     assert named.text == "Người dân cần cảnh giác." and not named.flags
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # A short paragraph with no stop looked like a section heading «T.», «V.» (Phần năm).
+        (
+            "Trong tuần đối tượng đã trộm xe.\n\nT. Hùng khai nhận đã trộm 3 xe máy\n",
+            "Trong tuần đối tượng đã trộm xe.\n\nT. Hùng khai nhận đã trộm ba xe máy.",
+        ),
+        ("Mở đầu.\n\nV. Hùng khai nhận\n", "Mở đầu.\n\nV. Hùng khai nhận."),
+        # A bold lead-in opening with the initial lost it as a section letter.
+        ("**T. Hùng khai nhận** đã trộm 3 xe máy.", "T. Hùng khai nhận đã trộm ba xe máy."),
+        # A given name that is also a province's was read «tỉnh».
+        (
+            "Mở đầu.\n\nT. Thái Bình khai nhận đã trộm xe.",
+            "Mở đầu.\n\nT. Thái Bình khai nhận đã trộm xe.",
+        ),
+        ("Đối tượng T. Thái Bình khai nhận.", "Đối tượng T. Thái Bình khai nhận."),
+        (
+            "Đối tượng T. Thái Bình (SN 1990) trú tại xã Tân Lập.",
+            "Đối tượng T. Thái Bình, sinh năm một nghìn chín trăm chín mươi, trú tại xã Tân Lập.",
+        ),
+    ],
+)
+def test_a_persons_initial_opening_a_paragraph_is_read_as_written(
+    source: str, expected: str
+) -> None:
+    """«T. Hùng khai nhận» opening a paragraph was read «Hùng khai nhận» (a lettered section's
+    mark dropped) or «Phần năm: Hùng khai nhận», and «T. Thái Bình khai nhận» «tỉnh Thái
+    Bình»: the listener heard a place or a section where the script named a suspect."""
+    assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Mở đầu.\n\nV. Kết quả tuần tra\n\nNội dung.", "Phần năm: Kết quả tuần tra."),
+        ("A. Tình hình\n\nMở đầu.\n\nB. Kết quả\n\nNội dung.", "\n\nKết quả.\n\n"),
+        ("Công an T. Thái Bình đã khai nhận.", "Công an tỉnh Thái Bình đã khai nhận."),
+        ("Trú tại H. Vũ Thư, T. Thái Bình.", "Trú tại huyện Vũ Thư, tỉnh Thái Bình."),
+    ],
+)
+def test_a_sections_letter_and_a_province_are_still_read_so(source: str, expected: str) -> None:
+    """A section's own words after its letter, a province after «Công an» or an address: as
+    before."""
+    assert expected in normalise(source).text

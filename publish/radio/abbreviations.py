@@ -62,6 +62,18 @@ _MAYBE_PLACE_PREFIX = re.compile(r"[TQPHXÔp]\.")
 """In every `_PLACE_PREFIX` match, and much cheaper to look for."""
 _TITLE_BEFORE = re.compile(rf"(?<!\w)(?i:{FORMS_OF_ADDRESS})\s*+$")
 """`chị H. Lan`, `Đại úy X. Hùng`: after a form of address or a rank comes a person's name."""
+_PERSON_BEFORE = re.compile(
+    rf"(?<!\w)(?i:{FORMS_OF_ADDRESS}|đối tượng|bị can|bị cáo|bị hại|nạn nhân|nghi phạm|tài xế)\s*+$"
+)
+"""A word naming the person whose initial follows («Đối tượng T. Thái Bình»)."""
+_GIVEN_NAME_WORDS = re.compile(r"[^\W\d_]++(?: [^\W\d_]++)?")
+"""A province's name of one or two words, read as a given name after an initial."""
+_PERSON_DEED_AFTER = re.compile(
+    r"\s*+(?:,\s*+|\(\s*+)?(?:(?:đã |cùng )?(?:khai|thừa nhận|nhận tội|bỏ trốn|đầu thú"
+    r"|bị (?:bắt|tạm giữ|khởi tố|bắt giữ|truy nã))|sinh năm|SN|trú|ngụ|cư trú)(?!\w)"
+)
+"""What only a person does or is, after a name («khai nhận», «bị bắt», «, sinh năm»): a
+province «khai nhận» nothing."""
 _LIST_PLACE_BEFORE = re.compile(r"(?:^|[:;,.!?])\s*+$")
 """Where a byline or an item of a list of names starts: the text's start or a pause mark."""
 _GIVEN_NAME_AFTER = re.compile(r"[^\W\d_]++\s*+(?:$|[-(,;.])")
@@ -330,7 +342,20 @@ def _province_prefix(text: str, m: re.Match[str]) -> bool:
     part = ends_before(_ADDRESS_PART_BEFORE, text, m.start())
     if part and (part[1].isupper() or part[1].isdigit()):
         return True
-    return province_at(text, m.end())
+    return province_at(text, m.end()) and not _person_named_like_a_province(text, m)
+
+
+def _person_named_like_a_province(text: str, m: re.Match[str]) -> bool:
+    """Whether `T.` and a province's name are a person's initial and given name («Đối tượng T.
+    Thái Bình khai nhận», «T. Thái Bình, sinh năm 1990»): after a word naming a person or
+    opening the sentence, and before what only a person does or is."""
+    name_end = _GIVEN_NAME_WORDS.match(text, m.end())
+    if name_end is None or not _PERSON_DEED_AFTER.match(text, name_end.end()):
+        return False
+    return bool(
+        ends_before(_PERSON_BEFORE, text, m.start())
+        or ends_before(_LIST_PLACE_BEFORE, text, m.start())
+    )
 
 
 def _one_of(names: tuple[str, ...], text: str, m: re.Match[str]) -> bool:

@@ -26,7 +26,7 @@ from publish.radio.lists import (
     mark_of,
     spoken,
 )
-from publish.radio.marks import is_marked_heading, short_heading
+from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_heading
 from publish.radio.options import SpeakOptions
 from publish.radio.provinces import provinces
 from publish.radio.tail import ends_before
@@ -389,6 +389,9 @@ class _Splitter:
         line under it a paragraph unless it is the item wrapped."""
         self.later = ""
         """The line after the one being split (whether a pasted item goes on depends on it)."""
+        self.opening: tuple[Mark, ...] = ()
+        """The capital marks the text's paragraphs open with (`opening_marks`): a lone one is a
+        person's initial («T. Hùng khai nhận»), not a section's letter."""
 
     def end_paragraph(self) -> None:
         """Close the open paragraph or list into a block."""
@@ -411,9 +414,9 @@ class _Splitter:
             elif (
                 not quoted
                 and self.ctx.sections
-                and is_marked_heading(text)
+                and is_marked_heading(text, self.opening)
                 # «V. Hùng» over its unit's line is a byline, not «Phần năm: Hùng Công an xã»
-                and is_marked_heading(lines[0][1].strip())
+                and is_marked_heading(lines[0][1].strip(), self.opening)
             ):
                 # «I. TÌNH HÌNH CHUNG» pasted from a report: read as a sub-heading, never the
                 # title (a section of the bulletin, not its headline).
@@ -455,7 +458,7 @@ class _Splitter:
         TÌNH HÌNH CHUNG») before one that is not, or one with no comma before a capital
         («B. Kết quả» / «Trong tuần…»); never a sentence wrapped onto a name («I. Trong
         tuần, Công an xã» / «Tân Bình …»)."""
-        if not self.ctx.sections or not is_marked_heading(line.strip()):
+        if not self.ctx.sections or not is_marked_heading(line.strip(), self.opening):
             return False
         if line.upper() == line:
             return after.upper() != after  # «I. TÌNH HÌNH» / «CHUNG»: the heading goes on
@@ -631,6 +634,8 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
     if "<!--" in markdown_text:
         lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
     splitter = _Splitter(ctx)
+    # Every line: a heading may open a paragraph or be typed with no blank line before its text.
+    splitter.opening = opening_marks([line for line in lines[first:] if line.strip()])
     splitter.feed(lines, first)
     blocks = _title_repeat_marked(splitter.blocks, ctx.title)
     blocks = blocks if ctx.options.read_title else _sub_headings(blocks)

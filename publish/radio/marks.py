@@ -28,6 +28,7 @@ __all__ = [
     "lettered",
     "name_of",
     "names_a_person",
+    "opening_marks",
     "own_mark",
     "unmarked",
 ]
@@ -54,6 +55,13 @@ _GIVEN_NAME_WORDS = 2
 _LEAD = re.compile(r" *(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 """A paragraph's emphasised lead-in («**1. Về công tác tuần tra:** Trong tuần …»)."""
 _WORD = re.compile(r"[^\W\d_]+")
+_NAME_THEN_DEED = re.compile(
+    r"(?:[A-ZĐ][^\W\d_]* ){1,2}(?:khai|đã|bị|là|cho biết|trú|sinh|thừa nhận|cùng|và|đang|được"
+    r"|không|chưa|tự|có|dùng|lấy|điều khiển|mang|nhận|rủ|vẫn|còn|với)\b"
+    r"|[A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*)? ?[,(]"
+)
+"""A given name of one or two capitalised words, then what a person does or is («Hùng khai
+nhận», «Thái Bình đã trộm», «Hùng, sinh năm»): a section's heading names a topic instead."""
 _SECTION_NUMERAL = re.compile(r"[IVX]+")
 _ALPHABET = "ABCDĐEFGHIJKLMNOPQRSTUVWXYZ"
 """Capital letter marks in order, Vietnamese «Đ» after «D»."""
@@ -167,19 +175,53 @@ def name_of(text: str, mark: Mark) -> str:
     return " ".join([f"{mark.written}.", *_WORD.findall(rest[0])]) if len(rest) > 1 else ""
 
 
-def _section_mark(text: str) -> Mark | None:
+def _section_mark(text: str, marks: tuple[Mark, ...] | None = None) -> Mark | None:
     """The mark a heading opens with; not a name's initial («V. Hùng», a byline written as a
-    heading or a line of its own)."""
+    heading or a line of its own), nor, given the `marks` every paragraph of the text opens
+    with (`opening_marks`), a capital no other mark goes before or after as a list's do:
+    «T. Hùng khai nhận» alone is a person's initial, «B. Kết quả» after «A.» a section's."""
     mark = own_mark(text)
-    return None if mark is None or names_a_person(text, mark) else mark
+    if mark is None or names_a_person(text, mark):
+        return None
+    if marks is not None and _lone_initial(text, mark, marks):
+        return None
+    return mark
 
 
-def is_marked_heading(text: str) -> bool:
+def opening_marks(paragraphs: list[str]) -> tuple[Mark, ...]:
+    """The capital marks the paragraphs open with, their bold lead-ins' too («**B. Kết
+    quả:**»): what tells a section's letter from a person's initial (`_section_mark`)."""
+    found = []
+    for paragraph in paragraphs:
+        text = paragraph.strip().lstrip("#").strip()
+        lead = lead_of(text)
+        mark = own_mark(lead.strip().strip("*_") if lead is not None else text)
+        if mark is not None and mark.written.isupper():
+            found.append(mark)
+    return tuple(found)
+
+
+def _lone_initial(text: str, mark: Mark, marks: tuple[Mark, ...]) -> bool:
+    """Whether a capital and a stop opening `text` in lower case after its first word («T. Hùng
+    khai nhận», «V. Hùng bị bắt») is a person's initial: no other paragraph's mark comes just
+    before or after it (`in_order`), and it is no list's first («A.», «I.»)."""
+    if not mark.initial or mark.written in (_ALPHABET[0], _ROMAN_MARK):
+        return False
+    if not _NAME_THEN_DEED.match(text, mark.rest):
+        return False  # «V. Kết quả tuần tra», «C. Kết luận»: a section's own words
+    return not any(
+        in_order([other, mark]) or in_order([mark, other])
+        for other in marks
+        if other.written != mark.written
+    )
+
+
+def is_marked_heading(text: str, marks: tuple[Mark, ...] | None = None) -> bool:
     """Whether a paragraph is a report's section heading written as a line of text: a Roman
     numeral, a capital letter or a multi-level number mark, a few words, no full stop («I. TÌNH
     HÌNH CHUNG», «B. Kết quả», «1.1. Tuần tra»). A number or a small letter mark makes a list
-    item instead."""
-    mark = _section_mark(text)
+    item instead; with the text's `marks` (`opening_marks`), a lone initial is no mark."""
+    mark = _section_mark(text, marks)
     if mark is None or mark.kind == _NUMBER_MARK or mark.written.islower():
         return False
     rest = text[mark.rest :].rstrip(" *_")
@@ -217,13 +259,18 @@ def lead_of(text: str) -> str | None:
     return None if lead is None else lead[0]
 
 
-def lead_said(text: str, *, lettered_headings: bool = False) -> str:
+def lead_said(
+    text: str, *, lettered_headings: bool = False, marks: tuple[Mark, ...] | None = None
+) -> str:
     """A paragraph whose emphasised lead-in is a marked heading run into its text («**1. Về
     công tác tuần tra:** Trong tuần …», «**a) Tuần tra:** …») with the mark said as a
     heading's (`heading_said`, and `lettered_headings` as there); any other paragraph as it is
     (a mark in running text is no heading)."""
     lead = lead_of(text)
     if lead is None:
+        return text
+    mark = _section_mark(lead.strip().strip("*_"), marks)
+    if mark is None:
         return text
     mark = _section_mark(lead)
     if lettered_headings and mark is not None and mark.written in _ALPHABET:

@@ -32,7 +32,13 @@ from publish.radio.markdown import (
     split_blocks,
     strip_inline,
 )
-from publish.radio.marks import heading_said, headings_lettered, lead_of, lead_said
+from publish.radio.marks import (
+    heading_said,
+    headings_lettered,
+    lead_of,
+    lead_said,
+    opening_marks,
+)
 from publish.radio.masked import masks_kept
 from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
@@ -217,6 +223,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
     # A heading's mark is read as its text's headings go together: «V.» then «X.» are letters;
     # so is a bold lead-in's («**V. Kết quả:** …»), with the other lead-ins or the headings.
     lettered_headings, lettered_leads = _lettered(blocks, ctx)
+    opening = opening_marks([block.items[0].text for block in blocks])
     for block in blocks:
         if block.kind == "cue":
             paragraphs.append(block.items[0].text)
@@ -240,7 +247,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
             if block.level:
                 first = heading_said(first, lettered_headings=lettered_headings)
             else:
-                first = lead_said(first, lettered_headings=lettered_leads)
+                first = lead_said(first, lettered_headings=lettered_leads, marks=opening)
             items = [dataclasses.replace(items[0], text=first), *items[1:]]
         parts = [
             _speak(
