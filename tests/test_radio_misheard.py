@@ -89,6 +89,12 @@ def test_a_last_line_taken_for_the_writer_from_two_words_alone_is_told() -> None
             "Mở đầu.\n\nT. Thái Bình khai nhận đã trộm xe.",
         ),
         ("Đối tượng T. Thái Bình khai nhận.", "Đối tượng T. Thái Bình khai nhận."),
+        # After a pause or in a list, a one-letter place prefix before «khai nhận» is an initial.
+        ("Sau đó, H. Lan khai nhận đã tiêu thụ.", "Sau đó, H. Lan khai nhận đã tiêu thụ."),
+        (
+            "- T. Hùng khai nhận đã trộm xe.\n- H. Lan khai nhận đã tiêu thụ.",
+            "T. Hùng khai nhận đã trộm xe. H. Lan khai nhận đã tiêu thụ.",
+        ),
         (
             "Đối tượng T. Thái Bình (SN 1990) trú tại xã Tân Lập.",
             "Đối tượng T. Thái Bình, sinh năm một nghìn chín trăm chín mươi, trú tại xã Tân Lập.",
@@ -111,6 +117,7 @@ def test_a_persons_initial_opening_a_paragraph_is_read_as_written(
         ("A. Tình hình\n\nMở đầu.\n\nB. Kết quả\n\nNội dung.", "\n\nKết quả.\n\n"),
         ("Công an T. Thái Bình đã khai nhận.", "Công an tỉnh Thái Bình đã khai nhận."),
         ("Trú tại H. Vũ Thư, T. Thái Bình.", "Trú tại huyện Vũ Thư, tỉnh Thái Bình."),
+        ("Tại H. Châu Thành, X. Tân Bình.", "Tại huyện Châu Thành, xã Tân Bình."),
     ],
 )
 def test_a_sections_letter_and_a_province_are_still_read_so(source: str, expected: str) -> None:

@@ -66,8 +66,6 @@ _PERSON_BEFORE = re.compile(
     rf"(?<!\w)(?i:{FORMS_OF_ADDRESS}|đối tượng|bị can|bị cáo|bị hại|nạn nhân|nghi phạm|tài xế)\s*+$"
 )
 """A word naming the person whose initial follows («Đối tượng T. Thái Bình»)."""
-_GIVEN_NAME_WORDS = re.compile(r"[^\W\d_]++(?: [^\W\d_]++)?")
-"""A province's name of one or two words, read as a given name after an initial."""
 _PERSON_DEED_AFTER = re.compile(
     r"\s*+(?:,\s*+|\(\s*+)?(?:(?:đã |cùng )?(?:khai|thừa nhận|nhận tội|bỏ trốn|đầu thú"
     r"|bị (?:bắt|tạm giữ|khởi tố|bắt giữ|truy nã))|sinh năm|SN|trú|ngụ|cư trú)(?!\w)"
@@ -324,7 +322,7 @@ def _place_prefixes(text: str, names: tuple[str, ...] = ()) -> str:
             return m[0]
         if names and _one_of(names, text, m):
             return m[0]
-        if len(m[1]) == 1 and _name_initial(text, m):
+        if len(m[1]) == 1 and (_name_initial(text, m) or _initial_before_a_deed(text, m)):
             return m[0]
         if m[1] == "T" and not _province_prefix(text, m):
             return m[0]
@@ -342,15 +340,23 @@ def _province_prefix(text: str, m: re.Match[str]) -> bool:
     part = ends_before(_ADDRESS_PART_BEFORE, text, m.start())
     if part and (part[1].isupper() or part[1].isdigit()):
         return True
-    return province_at(text, m.end()) and not _person_named_like_a_province(text, m)
+    return province_at(text, m.end())
 
 
-def _person_named_like_a_province(text: str, m: re.Match[str]) -> bool:
-    """Whether `T.` and a province's name are a person's initial and given name («Đối tượng T.
-    Thái Bình khai nhận», «T. Thái Bình, sinh năm 1990»): after a word naming a person or
-    opening the sentence, and before what only a person does or is."""
-    name_end = _GIVEN_NAME_WORDS.match(text, m.end())
-    if name_end is None or not _PERSON_DEED_AFTER.match(text, name_end.end()):
+def _initial_before_a_deed(text: str, m: re.Match[str]) -> bool:
+    """Whether a one-letter place prefix and the words after it are a person's initial and
+    given name («Sau đó, H. Lan khai nhận», «Đối tượng T. Thái Bình khai nhận», «T. Thái Bình,
+    sinh năm 1990»): after a word naming a person or where a sentence or clause opens, and
+    before what only a person does or is; no district or province «khai nhận»."""
+    at, deed = m.end(), False
+    for _ in range(2):  # a given name of one or two capitalised words
+        word = _WORD.match(text, at)
+        if word is None or not word[0][0].isupper():
+            break
+        at = word.end()
+        deed = deed or bool(_PERSON_DEED_AFTER.match(text, at))
+        at += len(text[at:]) - len(text[at:].lstrip(" "))
+    if not deed:
         return False
     return bool(
         ends_before(_PERSON_BEFORE, text, m.start())
