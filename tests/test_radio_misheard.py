@@ -124,3 +124,21 @@ def test_a_sections_letter_and_a_province_are_still_read_so(source: str, expecte
     """A section's own words after its letter, a province after «Công an» or an address: as
     before."""
     assert expected in normalise(source).text
+
+
+def test_figures_and_words_that_disagree_are_told_to_the_editor() -> None:
+    """«02 (một) xe» was read «hai, một, xe» with no word to anyone: the listener heard two
+    amounts. The editor is told (Q5); words that agree are read once, as before."""
+    spoken = normalise("Thu giữ 02 (một) xe mô tô và 03 (ba) điện thoại.")
+    assert spoken.text == "Thu giữ hai, một, xe mô tô và ba điện thoại."
+    [told] = [f for f in spoken.flags if f.code == "Q5"]
+    assert told.severity == WARNING and told.excerpt == "02 (một)" and "không cùng" in told.message
+    assert not normalise("Tổng cộng 5 (Công an xã Tân Lập) đơn vị.").flags
+
+
+def test_a_rise_in_brackets_after_tang_is_said_once() -> None:
+    """«tăng (+0,5%)» was read «tăng, tăng không phẩy năm phần trăm», as «giảm (-0,5%)» was
+    already said once."""
+    assert normalise("Số vụ tăng (+0,5%) so với cùng kỳ.").text == (
+        "Số vụ tăng, không phẩy năm phần trăm, so với cùng kỳ."
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import cardinal
 from publish.radio.options import SpeakOptions
 
@@ -18,6 +19,35 @@ _CURRENCY_WORDS = re.compile(r"(?i:\s*(?:việt nam đồng|đồng|chẵn)\s*)+
 _VARIANTS = {"ngàn": "nghìn", "lẻ": "linh", "bốn": "tư", "nhăm": "lăm", "mốt": "một"}
 """Readings of one number that differ only by region or house style (R2, §8)."""
 _NO_OPTIONS = SpeakOptions()
+_NUMBER_WORDS = frozenset(
+    [
+        "không",
+        "một",
+        "mốt",
+        "hai",
+        "ba",
+        "bốn",
+        "tư",
+        "năm",
+        "lăm",
+        "nhăm",
+        "sáu",
+        "bảy",
+        "tám",
+        "chín",
+        "mười",
+        "mươi",
+        "linh",
+        "lẻ",
+        "trăm",
+        "nghìn",
+        "ngàn",
+        "triệu",
+        "tỷ",
+        "tỉ",
+    ]
+)
+"""The words a number is said in: brackets holding only these say an amount."""
 
 
 def _plain(words: str) -> str:
@@ -25,10 +55,11 @@ def _plain(words: str) -> str:
     return " ".join(_VARIANTS.get(w, w) for w in words.lower().replace(",", " ").split())
 
 
-def without_amounts_in_words(text: str) -> str:
+def without_amounts_in_words(text: str, ctx: Context) -> str:
     """`text` without the words in brackets that say again the figures before them: read, the
     listener heard every amount twice, and «một, một, xe» as eleven motorbikes. Words that say
-    another amount than the figures are left, for the editor to see (a typo in one of them)."""
+    another amount than the figures (`02 (một) xe`: a typo in one of them) are left and the
+    editor is told (Q5): the listener hears both and cannot tell which is right."""
     if "(" not in text:
         return text
 
@@ -36,7 +67,22 @@ def without_amounts_in_words(text: str) -> str:
         said = _CURRENCY_WORDS.sub("", m["said"])
         figures = int(m["figures"].replace(".", ""))
         if _plain(said) != _plain(cardinal(figures, _NO_OPTIONS)):
+            if said.strip() and set(_plain(said).split()) <= _NUMBER_WORDS:
+                _flag_disagreeing(m, ctx)
             return m[0]
         return m["figures"] + (m["unit"] or "")
 
     return _FIGURES_THEN_WORDS.sub(said_once, text)
+
+
+def _flag_disagreeing(m: re.Match[str], ctx: Context) -> None:
+    """Q5: the figures and the words in brackets after them say two amounts."""
+    written = m[0].strip()
+    ctx.flag(
+        "Q5",
+        WARNING,
+        f"Số «{m['figures']}» và chữ trong ngoặc «{m['said'].strip()}» không cùng một số: người "
+        f"nghe nghe cả hai («{written}») mà không biết số nào đúng. Cách sửa: sửa cho khớp, hoặc "
+        "chỉ viết một cách.",
+        written,
+    )

@@ -118,7 +118,8 @@ def _minus_said(text: str, m: re.Match[str]) -> str:
 _PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")
 """`(+10%)`, `(+2 vụ)`: a rise in a results table, said `tăng`; `3 + 2` is a sum (R12.2);
 `+84 …` is a phone number the phone rules did not read, left for QA to flag, never `tăng`."""
-_RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*$")
+_RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*\(?\s*$")
+"""`tăng (+0,5%)`, `tăng +3 vụ`: the rise is said already, never «tăng, tăng …»."""
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _RATE = re.compile(
     r"(?<![\w.,])" + NUMBER + r"(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"

@@ -139,7 +139,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
         text = _OVERLONG_NUMBER.sub(lambda m: _overlong(m[0], ctx), text)
     text = masks_kept(read_keypad_codes(text))  # before P1 takes `*` and `#` for marks
     text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
-    text = without_amounts_in_words(text)  # `01 (một) xe`: before P2 takes `01` for a code
+    text = without_amounts_in_words(text, ctx)  # `01 (một) xe`: before P2 takes `01` for a code
     text = read_rates(text)  # `/` meaning per, before P3 reads the `7h` of `7h/ngày`
     text = read_codes(text, ctx)  # P2
     text = read_dates_and_times(text, ctx)  # P3
