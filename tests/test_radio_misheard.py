@@ -142,3 +142,29 @@ def test_a_rise_in_brackets_after_tang_is_said_once() -> None:
     assert normalise("Số vụ tăng (+0,5%) so với cùng kỳ.").text == (
         "Số vụ tăng, không phẩy năm phần trăm, so với cùng kỳ."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Làm việc từ T2–T7.", "Làm việc từ thứ hai đến thứ bảy."),
+        (
+            "Tiếp dân T2-T6 hằng tuần, sáng T7 và T2 - CN.",
+            "Tiếp dân từ thứ hai đến thứ sáu hằng tuần, sáng thứ bảy và từ thứ hai đến chủ nhật.",
+        ),
+        ("Diện tích 2 x 3 m, thùng 2x3m.", "Diện tích hai nhân ba mét, thùng hai nhân ba mét."),
+    ],
+)
+def test_weekdays_and_sizes_written_short_are_read_in_words(text: str, expected: str) -> None:
+    """«T2–T7» was read «T hai-T bảy» and held the item as an unknown code; «2 x 3 m» was
+    read «hai x ba mét»."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+
+
+def test_two_places_joined_by_a_dash_are_read_as_two_and_told() -> None:
+    """«lần thứ 2-3» was read «lần thứ hai-ba» (heard «hai ba», one place) with no flag."""
+    spoken = normalise("Đây là lần thứ 2-3 đối tượng vi phạm.")
+    assert spoken.text == "Đây là lần thứ hai hoặc thứ ba đối tượng vi phạm."
+    assert [f.code for f in spoken.flags] == ["Q5"]

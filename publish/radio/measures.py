@@ -139,8 +139,11 @@ _SYMBOLS = (
     (re.compile(r"(?<![<>=])>\s*(?=\d)"), "hơn "),
     (re.compile(r"<\s*(?=\d)"), "dưới "),
     (re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
+    # `2 x 3 m`, `2x3m`: the letter typed for ×, read «hai x ba mét» with no flag; a capital
+    # only between spaces (`29X1` is a plate's series).
+    (re.compile(r"(?<=\d)(?:\s*x\s*|\s+X\s+)(?=\d)"), " nhân "),
 )
-_SYMBOL_CHAR = re.compile(r"[~≈±><×]")
+_SYMBOL_CHAR = re.compile(r"[~≈±><×]|\d\s*[xX]\s*\d")
 """One of these is in every `_SYMBOLS` match."""
 _DIGIT = re.compile(r"\d")
 

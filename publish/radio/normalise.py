@@ -42,7 +42,7 @@ from publish.radio.marks import (
 from publish.radio.masked import masks_kept
 from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
-from publish.radio.numerals import read_ordinals, read_remaining_numbers
+from publish.radio.numerals import read_ordinals, read_remaining_numbers, weekdays_written_short
 from publish.radio.options import SpeakOptions
 from publish.radio.punctuation import punctuate
 from publish.radio.qa import check_paragraph
@@ -141,7 +141,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
     text = without_amounts_in_words(text, ctx)  # `01 (một) xe`: before P2 takes `01` for a code
     text = read_rates(text)  # `/` meaning per, before P3 reads the `7h` of `7h/ngày`
-    text = read_codes(text, ctx)  # P2
+    text = read_codes(weekdays_written_short(text), ctx)  # P2 (`T2-T7` no code)
     text = read_dates_and_times(text, ctx)  # P3
     text = join_spaced_groups(text)  # after phones (P2) and dates (P3), which keep their spaces
     text = read_measures(text, ctx)  # P4

@@ -16,7 +16,7 @@ from publish.radio.numbers import (
 )
 from publish.radio.tail import ends_before
 
-__all__ = ["read_ordinals", "read_remaining_numbers"]
+__all__ = ["read_ordinals", "read_remaining_numbers", "weekdays_written_short"]
 
 _END = r"(?![\w]|[.,]\d)"
 _ORDINAL = re.compile(r"(?<!\w)((?i:thứ))\s+(\d+|[IVXLCDM]+)" + _END)
@@ -28,20 +28,26 @@ _WEEKDAY_RANGE = re.compile(
 """`thứ 2-6`, `thứ 2 - thứ 6`, `thứ Hai - Chủ nhật`: a range of weekdays, office hours' usual
 form. Read «thứ hai-sáu» or «thứ hai, thứ sáu», the listener heard one day or two, not all
 between."""
+_SHORT_WEEKDAY_RANGE = re.compile(r"(?<!\w)T([2-7])\s*-\s*(?:T([2-7])|(CN))(?!\w)")
+"""`T2-T7`, `T2 - CN`: office hours written short, a range of weekdays."""
+_SHORT_WEEKDAY = re.compile(
+    r"(?<!\w)((?i:sáng|trưa|chiều|tối|đêm|ngày|các ngày|hôm|vào|đến|và))\s+T([2-7])(?!\w)"
+)
+"""`sáng T7`, `vào T2`: one weekday written short after a word of time."""
 _RANKED_BEFORE = re.compile(
     r"(?<!\w)(?i:lần|vòng|người|vụ|đợt|kỳ|khóa|khoá|đứng|xếp|hạng|giải|bậc|loại|lớp|phiên|tập)\s*$"
 )
 _WEEKDAY_WORDS = {"2": "hai", "3": "ba", "4": "tư", "5": "năm", "6": "sáu", "7": "bảy"}
 
 
-def _weekdays(m: re.Match[str]) -> str:
+def _weekdays(m: re.Match[str], ctx: Context) -> str:
     """`thứ 2-6` → `từ thứ hai đến thứ sáu` (the `từ` written or not)."""
 
     def day(word: str) -> str:
         return _WEEKDAY_WORDS.get(word, word)
 
     if ends_before(_RANKED_BEFORE, m.string, m.start()):
-        return m[0]  # `lần thứ 2-3`: places in an order, no weekdays
+        return _places(m, ctx)  # `lần thứ 2-3`: places in an order, no weekdays
     if m["bare"]:
         last = f"thứ {day(m['bare'])}"
     elif m["last"].lower().startswith("thứ"):
@@ -52,6 +58,36 @@ def _weekdays(m: re.Match[str]) -> str:
         return f"{m['lead']}{m['thu']} {day(m['first'])} đến {last}"
     lead = "Từ" if m["thu"][0].isupper() else "từ"  # `Thứ 2-6 nghỉ`: «Từ thứ hai …»
     return f"{lead} thứ {day(m['first'])} đến {last}"
+
+
+def weekdays_written_short(text: str) -> str:
+    """`T2-T7` → `thứ 2-thứ 7`, `sáng T7` → `sáng thứ 7`, for the weekday rules to read (R10.1):
+    before, «T hai-T bảy» held the item as an unknown code (R14.7)."""
+    if "T" not in text:
+        return text
+
+    def day_range(m: re.Match[str]) -> str:
+        return f"thứ {m[1]}-{'CN' if m[3] else f'thứ {m[2]}'}"
+
+    text = _SHORT_WEEKDAY_RANGE.sub(day_range, text)
+    return _SHORT_WEEKDAY.sub(r"\1 thứ \2", text)
+
+
+def _places(m: re.Match[str], ctx: Context) -> str:
+    """`lần thứ 2-3` → `thứ hai hoặc thứ ba`, and the editor told (Q5): read «thứ hai-ba», the
+    listener heard «thứ hai ba», one place, and nothing asked which the writer meant."""
+    last = m["bare"] or (m["last"].split()[-1] if m["last"].lower().startswith("thứ") else "")
+    if not last:
+        return m[0]
+    first, then = (ordinal(int(w), ctx.options) if w.isdigit() else w for w in (m["first"], last))
+    ctx.flag(
+        "Q5",
+        WARNING,
+        f"«{m[0].strip()}» được đọc «{m['thu']} {first} hoặc thứ {then}» (hai thứ tự, không "
+        "phải một khoảng ngày). Cách sửa: nếu ý khác, viết rõ bằng lời («từ lần thứ hai trở lên»).",
+        m[0].strip(),
+    )
+    return f"{m['lead'] or ''}{m['thu']} {m['first']} hoặc thứ {last}"
 
 
 _RANK = re.compile(r"(?<!\w)((?i:giải|hạng|loại))\s+(\d+)" + _END)
@@ -99,7 +135,7 @@ def read_ordinals(text: str, ctx: Context) -> str:
     if not _NUMERAL_WORD.search(text):
         return text
     if "-" in text:
-        text = _WEEKDAY_RANGE.sub(_weekdays, text)
+        text = _WEEKDAY_RANGE.sub(lambda m: _weekdays(m, ctx), text)
     text = _ORDINAL.sub(after_thu, text)
     if _DIGIT.search(text):
         text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
