@@ -168,3 +168,17 @@ def test_two_places_joined_by_a_dash_are_read_as_two_and_told() -> None:
     spoken = normalise("Đây là lần thứ 2-3 đối tượng vi phạm.")
     assert spoken.text == "Đây là lần thứ hai hoặc thứ ba đối tượng vi phạm."
     assert [f.code for f in spoken.flags] == ["Q5"]
+
+
+def test_a_plan_of_a_month_or_a_plans_number_is_told_to_the_editor() -> None:
+    """«theo kế hoạch 12/2024» was read as a document's number with no word, where it may be
+    the plan of December 2024; «Kế hoạch 12/2024» and «kế hoạch số 12/2024» name one."""
+    spoken = normalise("Hoàn thành theo kế hoạch 12/2024 của Công an huyện.")
+    assert spoken.text == (
+        "Hoàn thành theo kế hoạch mười hai năm hai nghìn không trăm hai mươi tư của Công an huyện."
+    )
+    [told] = spoken.flags
+    assert (told.code, told.excerpt) == ("R7.4", "kế hoạch 12/2024")
+    assert "kế hoạch số 12/2024" in told.message and "kế hoạch tháng 12/2024" in told.message
+    for named in ("Theo Kế hoạch 12/2024.", "Theo kế hoạch số 12/2024.", "Kế hoạch 15/2024."):
+        assert not normalise(named).flags

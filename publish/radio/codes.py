@@ -95,6 +95,11 @@ _NUMBERED_IN_YEAR = re.compile(
 """`Nghị định 168/2024`, `Chỉ thị 12/2024`: a document's number and year with no kind or issuer
 written, said `<number> năm <year>` as R13.3 says the whole form, never «một trăm sáu mươi tám
 trên hai nghìn …» (R12.3) nor a month «tháng mười hai năm …» (R7)."""
+_MAYBE_A_MONTH = re.compile(
+    r"(?:kế hoạch|báo cáo|thông báo|hướng dẫn|kết luận|quy định|văn bản|công văn)\s*"
+)
+"""A document's kind in lower case and no «số» before `N/YYYY`: «theo kế hoạch 12/2024» may
+be the plan of December 2024 as well as plan number 12."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
 _LEGAL = re.compile(
     r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
@@ -398,6 +403,8 @@ def _legal(text: str, ctx: Context) -> str:
 
     def numbered_in_year(m: re.Match[str]) -> str:
         year = cardinal(int(m[3]), opts)
+        if _MAYBE_A_MONTH.fullmatch(m[1]) and 1 <= int(m[2]) <= 12:
+            _flag_month_or_number(m, ctx)
         return f"{m[1]}{_document_number(m[2], ctx)} năm {year}"
 
     if "/" not in text:
@@ -408,6 +415,19 @@ def _legal(text: str, ctx: Context) -> str:
         text = _LEGAL.sub(document, text)
         text = _PARTY_DOCUMENT.sub(party_document, text)
     return _NUMBERED_IN_YEAR.sub(numbered_in_year, text) if "/" in text else text
+
+
+def _flag_month_or_number(m: re.Match[str], ctx: Context) -> None:
+    """R7.4: `kế hoạch 12/2024` is read as a document's number; it may be a month."""
+    written = m[0].strip()
+    ctx.flag(
+        "R7.4",
+        WARNING,
+        f"«{written}» được đọc là số văn bản («{m[1].strip()} {m[2]} năm {m[3]}»), nhưng cũng có "
+        f"thể là tháng {int(m[2])}/{m[3]}. Cách sửa: viết «{m[1].strip()} số {m[2]}/{m[3]}» nếu là "
+        f"số văn bản, «{m[1].strip()} tháng {m[2]}/{m[3]}» nếu là tháng.",
+        written,
+    )
 
 
 def _document(
