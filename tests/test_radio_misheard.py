@@ -118,6 +118,7 @@ def test_a_persons_initial_opening_a_paragraph_is_read_as_written(
         ("Công an T. Thái Bình đã khai nhận.", "Công an tỉnh Thái Bình đã khai nhận."),
         ("Trú tại H. Vũ Thư, T. Thái Bình.", "Trú tại huyện Vũ Thư, tỉnh Thái Bình."),
         ("Tại H. Châu Thành, X. Tân Bình.", "Tại huyện Châu Thành, xã Tân Bình."),
+        ("H. Châu Thành khai mạc hội thao.", "Huyện Châu Thành khai mạc hội thao."),
     ],
 )
 def test_a_sections_letter_and_a_province_are_still_read_so(source: str, expected: str) -> None:

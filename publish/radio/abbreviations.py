@@ -67,7 +67,7 @@ _PERSON_BEFORE = re.compile(
 )
 """A word naming the person whose initial follows («Đối tượng T. Thái Bình»)."""
 _PERSON_DEED_AFTER = re.compile(
-    r"\s*+(?:,\s*+|\(\s*+)?(?:(?:đã |cùng )?(?:khai|thừa nhận|nhận tội|bỏ trốn|đầu thú"
+    r"\s*+(?:,\s*+|\(\s*+)?(?:(?:đã |cùng )?(?:khai (?:nhận|báo|rằng)|thừa nhận|nhận tội|bỏ trốn|đầu thú"
     r"|bị (?:bắt|tạm giữ|khởi tố|bắt giữ|truy nã))|sinh năm|SN|trú|ngụ|cư trú)(?!\w)"
 )
 """What only a person does or is, after a name («khai nhận», «bị bắt», «, sinh năm»): a

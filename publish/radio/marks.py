@@ -56,7 +56,7 @@ _LEAD = re.compile(r" *(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 """A paragraph's emphasised lead-in («**1. Về công tác tuần tra:** Trong tuần …»)."""
 _WORD = re.compile(r"[^\W\d_]+")
 _NAME_THEN_DEED = re.compile(
-    r"(?:[A-ZĐ][^\W\d_]* ){1,2}(?:khai|đã|bị|là|cho biết|trú|sinh|thừa nhận|cùng|và|đang|được"
+    r"(?:[A-ZĐ][^\W\d_]* ){1,2}(?:khai (?:nhận|báo|rằng)|đã|bị|là|cho biết|trú|sinh|thừa nhận|cùng|và|đang|được"
     r"|không|chưa|tự|có|dùng|lấy|điều khiển|mang|nhận|rủ|vẫn|còn|với)\b"
     r"|[A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*)? ?[,(]"
 )
