@@ -183,3 +183,13 @@ def test_a_plan_of_a_month_or_a_plans_number_is_told_to_the_editor() -> None:
     assert "kế hoạch số 12/2024" in told.message and "kế hoạch tháng 12/2024" in told.message
     for named in ("Theo Kế hoạch 12/2024.", "Theo kế hoạch số 12/2024.", "Kế hoạch 15/2024."):
         assert not normalise(named).flags
+
+
+def test_a_foreign_callers_hidden_number_is_read_by_its_start_not_as_a_rise() -> None:
+    """«từ số lạ +84 xxx xxx xxx» was read «tăng tám mươi tư xxx xxx xxx», the letters left in
+    the script with no flag: it is a caller's number from abroad, read by where it starts."""
+    spoken = normalise("Người dân cần cảnh giác trước các cuộc gọi từ số lạ +84 xxx xxx xxx.")
+    assert spoken.text == (
+        "Người dân cần cảnh giác trước các cuộc gọi từ số lạ bắt đầu bằng cộng tám bốn."
+    )
+    assert not spoken.flags

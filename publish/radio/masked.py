@@ -19,13 +19,14 @@ _HIDDEN = r"(?:\*{2,}|[xX]{2,})(?:\.(?:\*+|[xX]+)|\s(?:[xX]+))*"
 """Two or more hidden digits, in groups split by a dot (`***.***`) or, for `x`, a space: a
 star run split by a space is two bold marks (`**113** **114**`), no number."""
 _MASKED = re.compile(
-    rf"(?<![\w*#\\.,/+])(?P<head>\d(?:[ .]?\d){{1,4}})[ .]?(?P<hidden>{_HIDDEN})"
+    rf"(?<![\w*#\\.,/+])(?P<head>\+?\d(?:[ .]?\d){{1,4}})[ .]?(?P<hidden>{_HIDDEN})"
     rf"(?:[ .]?(?P<tail>\d(?:[ .]?\d){{0,4}}))?(?![\w*]|[.,]\d)"
 )
-"""Digits, hidden ones, and the last ones if shown (`0868.***.***` hides them too)."""
+"""Digits, hidden ones, and the last ones if shown (`0868.***.***` hides them too; `+84 xxx
+xxx xxx`, a caller from abroad)."""
 _HIDDEN_AFTER_DIGIT = re.compile(r"\d[ .]?[xX]{2}")
-_LONE_NUMBER_WORD = re.compile(r"(?i:(?<!\w)số)\s*:?\s*$")
-"""`số 091*****78`, `số: …`: the number's own «số» already said."""
+_LONE_NUMBER_WORD = re.compile(r"(?i:(?<!\w)số(?: lạ)?)\s*:?\s*$")
+"""`số 091*****78`, `số: …`, `số lạ +84 xxx`: the number's own «số» already said."""
 _WORD_AFTER = re.compile(r" +[^\W\d_]")
 _CALL_US = re.compile(
     r"(?i:(?:liên hệ|đường dây nóng|hotline|tổng đài|trực ban|(?:xin|hãy|vui lòng|ngay|cần|nên)"
@@ -41,7 +42,7 @@ _CALL_LOOK_BACK = 40
 UNFILLED = "số chưa điền"
 """What stands in the script for a number whose digits are still to be written: blocked, so
 never read, and no digits left for the number passes to read («một chín không không»)."""
-_LOOK_BACK = 8
+_LOOK_BACK = 11
 """Characters before a number in which its «số» is looked for."""
 
 
@@ -60,8 +61,9 @@ def masks_kept(text: str) -> str:
 
 
 def _digits(part: str) -> str:
-    """The digits of `part`, one word each."""
-    return " ".join(DIGIT_WORDS[int(c)] for c in part if c.isdigit())
+    """The digits of `part`, one word each, a leading `+` «cộng» (R9.2)."""
+    plus = ["cộng"] if part.startswith("+") else []
+    return " ".join(plus + [DIGIT_WORDS[int(c)] for c in part if c.isdigit()])
 
 
 def read_masked_numbers(text: str, ctx: Context) -> str:
@@ -100,7 +102,7 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
     """Whether a masked number is one still to be written: no phone or ID number's (those open
     with 0; `1900.xxxx`, `113x`), or the unit's own line shown by its first digits alone after
     words asking the listener to call (`liên hệ 0912.xxx.xxx`)."""
-    if not m["head"].startswith("0"):
+    if not m["head"].startswith(("0", "+")):
         return True
     return not m["tail"] and bool(
         _CALL_US.search(text[max(0, m.start() - _CALL_LOOK_BACK) : m.start()])
