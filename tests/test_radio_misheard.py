@@ -193,3 +193,13 @@ def test_a_foreign_callers_hidden_number_is_read_by_its_start_not_as_a_rise() ->
         "Người dân cần cảnh giác trước các cuộc gọi từ số lạ bắt đầu bằng cộng tám bốn."
     )
     assert not spoken.flags
+
+
+def test_an_amount_with_its_scale_word_said_again_in_words_is_read_once() -> None:
+    """«300 triệu đồng (ba trăm triệu đồng)» was read twice, «ba trăm triệu đồng, ba trăm
+    triệu đồng»: the scale word after the figures was not taken into the amount."""
+    spoken = normalise("Đối tượng chiếm đoạt hơn 300 triệu đồng (ba trăm triệu đồng).")
+    assert spoken.text == "Đối tượng chiếm đoạt hơn ba trăm triệu đồng."
+    told = normalise("Thu 3 triệu đồng (năm triệu đồng).").flags
+    assert [(f.code, f.excerpt) for f in told] == [("Q5", "3 triệu đồng (năm triệu đồng)")]
+    assert "«3 triệu»" in told[0].message

@@ -12,9 +12,12 @@ from publish.radio.options import SpeakOptions
 __all__ = ["without_amounts_in_words"]
 
 _FIGURES_THEN_WORDS = re.compile(
-    r"(?<![\w.,])(?P<figures>\d{1,3}(?:\.\d{3})+|\d+)(?P<unit>\s*(?:đồng|đ|VNĐ|VND)(?!\w))?"
+    r"(?<![\w.,])(?P<figures>\d{1,3}(?:\.\d{3})+|\d+)"
+    r"(?P<unit>(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?\s*(?:đồng|đ|VNĐ|VND)(?!\w))?"
     r"(?P<words>\s*\(\s*(?P<said>[^\W\d_][^()\d]*?)\s*\))"
 )
+_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+"""`300 triệu đồng (ba trăm triệu đồng)`: the scale word written after the figures."""
 _CURRENCY_WORDS = re.compile(r"(?i:\s*(?:việt nam đồng|đồng|chẵn)\s*)+$")
 _VARIANTS = {"ngàn": "nghìn", "lẻ": "linh", "bốn": "tư", "nhăm": "lăm", "mốt": "một"}
 """Readings of one number that differ only by region or house style (R2, §8)."""
@@ -65,7 +68,7 @@ def without_amounts_in_words(text: str, ctx: Context) -> str:
 
     def said_once(m: re.Match[str]) -> str:
         said = _CURRENCY_WORDS.sub("", m["said"])
-        figures = int(m["figures"].replace(".", ""))
+        figures = int(m["figures"].replace(".", "")) * _SCALES.get(m["scale"] or "", 1)
         if _plain(said) != _plain(cardinal(figures, _NO_OPTIONS)):
             if said.strip() and set(_plain(said).split()) <= _NUMBER_WORDS:
                 _flag_disagreeing(m, ctx)
@@ -81,7 +84,7 @@ def _flag_disagreeing(m: re.Match[str], ctx: Context) -> None:
     ctx.flag(
         "Q5",
         WARNING,
-        f"Số «{m['figures']}» và chữ trong ngoặc «{m['said'].strip()}» không cùng một số: người "
+        f"Số «{m['figures']}{' ' + m['scale'] if m['scale'] else ''}» và chữ trong ngoặc «{m['said'].strip()}» không cùng một số: người "
         f"nghe nghe cả hai («{written}») mà không biết số nào đúng. Cách sửa: sửa cho khớp, hoặc "
         "chỉ viết một cách.",
         written,
