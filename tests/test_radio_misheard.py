@@ -203,3 +203,19 @@ def test_an_amount_with_its_scale_word_said_again_in_words_is_read_once() -> Non
     told = normalise("Thu 3 triệu đồng (năm triệu đồng).").flags
     assert [(f.code, f.excerpt) for f in told] == [("Q5", "3 triệu đồng (năm triệu đồng)")]
     assert "«3 triệu»" in told[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trú tại H. Tân Thành, T. Bà Rịa - Vũng Tàu.",
+            "Trú tại huyện Tân Thành, tỉnh Bà Rịa Vũng Tàu.",
+        ),
+        ("Công an Thừa Thiên – Huế phối hợp.", "Công an Thừa Thiên Huế phối hợp."),
+    ],
+)
+def test_a_province_named_in_two_parts_is_one_place_on_air(text: str, expected: str) -> None:
+    """«Bà Rịa - Vũng Tàu» was read «Bà Rịa, Vũng Tàu»: the dash became a clause's pause and
+    the listener heard two places."""
+    assert normalise(text).text == expected

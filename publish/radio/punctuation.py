@@ -16,6 +16,9 @@ _BRACKETED = re.compile(r"(?<!\s)\s*+\(\s*+([^()]*+)\)")
 """A bracketed aside with the spaces before it (one scan per run); its text is stripped by hand."""
 _BRACKET = re.compile(r"[()]")
 _CLAUSE_DASH = re.compile(r"(?:^|\s+)-+\s+|\s+-+(?:\s+|$)")
+_TWO_PART_PROVINCE = re.compile(r"(?<!\w)(Bà Rịa|Thừa Thiên)\s*-+\s*(Vũng Tàu|Huế)(?!\w)")
+"""`Bà Rịa - Vũng Tàu`, `Thừa Thiên - Huế`: one province's name, said without a pause, never
+two places «Bà Rịa, Vũng Tàu» (R15.3 is about clauses)."""
 _AMPERSAND = re.compile(r"\s*&\s*")
 _WORD_PLUS = re.compile(r"(?<=[^\W\d_])\s+\+\s+(?=[^\W\d_])")
 """`Công an xã + dân quân`: a plus between words joins them, `và` like `&` (R12.6)."""
@@ -79,7 +82,7 @@ def _parentheses(text: str) -> str:
 def _symbols(text: str, ctx: Context) -> str:
     """Clause dashes, `&`, `@`, slashes between words and marks nobody reads (R12.6, R15.3)."""
     if "-" in text:
-        text = _CLAUSE_DASH.sub(", ", text)
+        text = _CLAUSE_DASH.sub(", ", _TWO_PART_PROVINCE.sub(r"\1 \2", text))
     if "&" in text:
         text = _AMPERSAND.sub(" và ", text)
     if "+" in text:
