@@ -204,6 +204,7 @@ def upcoming_rates(
     carried: Mapping[str, frozenset[str]] | None = None,
     unconfirmed: frozenset[str] = frozenset(),
     unwritten: frozenset[str] = frozenset(),
+    untold: frozenset[str] = frozenset(),
 ) -> dict[str, KeptRates]:
     """`kept` with every episode built in `radio_output` that airs at or after `now` recorded as
     built (its rundown.json), with, per bulletin, its title there and the ids of the corrections
@@ -213,13 +214,18 @@ def upcoming_rates(
     A bulletin among `unwritten`, none of whose scripts is at the station (the item script and
     the episode's script.txt and script.docx all failed to write, or were deleted there), is
     left out: not in it, it is not taken as read once the episode airs (a correction's item is
-    then owed by the next one). Aired episodes keep their record, and one to come that is no
-    longer built loses it. A record is frozen once its air time is past: that decides for good that the
-    episode aired, whatever [radio] air_weekday or air_time say later. One the settings move into
-    the past before that keeps its record as it is: aired while they say so, it is to come again
-    if they are put back (a slip of the keyboard must not end an episode for good). Of the
-    aired ones only the `AIRED_KEPT` latest stay (by air time, then folder)."""
+    then owed by the next one). A bulletin among `untold`, whose scripts could not be read at
+    the station (its share gone part-way through the sync), keeps what the episode's record said
+    of it when that listed it, else is left out like one unwritten (a correction's item never
+    sent, yet recorded, would never be read). Aired episodes keep their record, and one to come
+    that is no longer built loses it. A record is frozen once its air time is past: that
+    decides for good that the episode aired, whatever [radio] air_weekday or air_time say
+    later. One the settings move into the past before that keeps its record as it is: aired
+    while they say so, it is to come again if they are put back (a slip of the keyboard must
+    not end an episode for good). Of the aired ones only the `AIRED_KEPT` latest stay (by air
+    time, then folder)."""
     result = {folder: rates for folder, rates in kept.items() if rates.air < now}
+    as_before = unconfirmed | untold
     for path in sorted(radio_output.glob("*/rundown.json")):
         folder = path.parent.name
         if folder in result:
@@ -236,8 +242,13 @@ def upcoming_rates(
                 for row in document["items"]
                 if row["duration_mode"] == "estimated" and row["rate_spm"]
             }
+            listed = kept[folder].bulletins if folder in kept else frozenset()
             rows = [
-                row for row in document["items"] if row.get("key") and row["key"] not in unwritten
+                row
+                for row in document["items"]
+                if row.get("key")
+                and row["key"] not in unwritten
+                and (row["key"] not in untold or row["key"] in listed)
             ]
             keys = frozenset(row["key"] for row in rows)
             before = kept[folder].sent if folder in kept else {}
@@ -245,7 +256,7 @@ def upcoming_rates(
                 {
                     row["key"]: (
                         before.get(row["key"], SentItem(str(row["title"] or ""), frozenset()))
-                        if row["key"] in unconfirmed
+                        if row["key"] in as_before
                         else SentItem(str(row["title"] or ""), carried.get(row["key"], frozenset()))
                     )
                     for row in rows

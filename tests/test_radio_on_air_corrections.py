@@ -589,6 +589,55 @@ def test_a_correction_no_script_of_which_reached_the_station_is_not_recorded_as_
     assert reading_it(output) == ["2024-W52"]
 
 
+def share_gone_when_looked_at(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the station folder unreachable while the sync looks at what it holds once its
+    writes are done (a network share that dropped part-way through)."""
+    real = radio_sync.heard
+    station = root / STATION
+
+    def gone(folder: Path, *args: object) -> object:
+        station.rename(root / "share-gone")
+        try:
+            return real(folder, *args)  # type: ignore[arg-type]
+        finally:
+            (root / "share-gone").rename(station)
+
+    monkeypatch.setattr(radio_sync, "heard", gone)
+
+
+def test_a_correction_never_written_before_the_share_went_is_read_in_the_next_episode(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The correction's item and the episode's scripts failed to write, then the share dropped:
+    the correction was recorded as carried by the episode, taken as read once it aired, and
+    never read on air."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    locked_writes(monkeypatch, "#dinh-chinh-", "script.")
+    share_gone_when_looked_at(root, monkeypatch)
+    assert sync_command(root, CORRECTED) != 0
+    assert not (root / STATION / CORRECTION_ITEM).exists()
+    monkeypatch.undo()
+    assert CORRECTION_KEY not in kept_records(root)["2024-W51"]["bulletins"]  # type: ignore[operator]
+    output, _problems = built_radio(root, NEXT_AIRED)  # W51 aired without it: told in W52
+    assert reading_it(output) == ["2024-W52"]
+
+
+def test_a_bulletin_recorded_before_the_share_went_keeps_its_record(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sent on Thursday; on Friday the share drops while the sync looks: the episode's record
+    still lists the bulletin as sent, so a later correction is told as usual."""
+    assert sync_command(root, SENT) == 0
+    share_gone_when_looked_at(root, monkeypatch)
+    sync_command(root, "2024-12-13T12:00")
+    monkeypatch.undo()
+    assert "ra-quan-ttatgt-cuoi-nam" in kept_records(root)["2024-W50"]["bulletins"]  # type: ignore[operator]
+    correct(root, "2024-12-16 09:00")
+    output, _problems = built_radio(root, CORRECTED)
+    assert len(owed_items(output)) == 1
+
+
 def test_a_correction_whose_item_never_writes_is_read_from_the_script_once(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

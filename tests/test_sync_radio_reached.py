@@ -3,13 +3,16 @@ when its folder cannot be read: a share briefly unreachable is no script deleted
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from publish.radio_rates import KeptRates, SentItem, upcoming_rates
 from publish.sync.radio_reached import heard
 
 EPISODE = "2020-W50"
@@ -38,11 +41,14 @@ def test_a_bulletin_none_of_whose_scripts_is_at_the_station_is_unwritten(tmp_pat
     assert heard(tmp_path, no_record, BUILT, EPISODES).unwritten == {"a"}
 
 
-def test_a_station_folder_gone_after_the_sync_keeps_what_the_record_said(tmp_path: Path) -> None:
+def test_a_station_folder_gone_after_the_sync_tells_nothing_of_its_bulletins(
+    tmp_path: Path,
+) -> None:
     """The share briefly unreachable when the files are looked at: every bulletin counted as
-    unwritten, and each correction was owed again."""
+    unwritten, and each correction was owed again; then counted as an earlier script there, so
+    one never sent was recorded as carried. It is neither: what the station holds is untold."""
     result = heard(tmp_path / "gone", no_record, BUILT, EPISODES)
-    assert (result.unwritten, result.earlier) == (frozenset(), {"a"})
+    assert (result.unwritten, result.earlier, result.untold) == (frozenset(), frozenset(), {"a"})
 
 
 def test_files_that_cannot_be_read_keep_what_the_record_said(
@@ -58,4 +64,59 @@ def test_files_that_cannot_be_read_keep_what_the_record_said(
 
     monkeypatch.setattr(Path, "read_bytes", unreadable)
     result = heard(tmp_path, no_record, BUILT, EPISODES)
-    assert (result.unwritten, result.earlier) == (frozenset(), {"a"})
+    assert (result.unwritten, result.earlier, result.untold) == (frozenset(), frozenset(), {"a"})
+
+
+COMING = dt.datetime(2020, 12, 12, 17, tzinfo=dt.UTC)
+"""The air time of the episode to come in these records."""
+SYNCED = COMING - dt.timedelta(days=2)
+
+
+def built_episode(radio: Path, *keys: str) -> None:
+    """An episode folder built in `radio` (output/radio/) with the bulletins `keys`."""
+    rows = [
+        {"key": key, "title": key, "duration_mode": "estimated", "rate_spm": None} for key in keys
+    ]
+    document = {"air_start": COMING.isoformat(), "rate_spm": 200, "items": rows}
+    (radio / EPISODE).mkdir(parents=True)
+    (radio / EPISODE / "rundown.json").write_text(json.dumps(document), "utf-8")
+
+
+def test_a_bulletin_never_sent_whose_station_folder_went_is_not_recorded(tmp_path: Path) -> None:
+    """The share dropped part-way through the sync, before the new bulletin was written: it was
+    recorded as sent with the episode, so once that aired it counted as read (a correction's
+    item never told)."""
+    built_episode(tmp_path / "radio", "old", "new")
+    kept = {
+        EPISODE: KeptRates(
+            COMING, 200, {}, frozenset({"old"}), {"old": SentItem("old", frozenset({"c1"}))}
+        )
+    }
+    station = heard(tmp_path / "share-gone", no_record, BUILT, {EPISODE: ["old", "new"]})
+    result = upcoming_rates(
+        tmp_path / "radio",
+        kept,
+        SYNCED,
+        {"old": frozenset({"c1", "c2"}), "new": frozenset()},
+        untold=station.untold,
+    )
+    assert result[EPISODE].bulletins == {"old"}
+    assert result[EPISODE].sent == {"old": SentItem("old", frozenset({"c1"}))}
+
+
+def test_a_bulletin_recorded_before_whose_station_folder_went_keeps_its_record(
+    tmp_path: Path,
+) -> None:
+    """Sent with the episode by an earlier sync, then the share unreachable: it stays recorded
+    as it was sent (not owed again, nor taken as carrying what this sync could not send)."""
+    built_episode(tmp_path / "radio", "old")
+    before = SentItem("old", frozenset({"c1"}))
+    kept = {EPISODE: KeptRates(COMING, 200, {}, frozenset({"old"}), {"old": before})}
+    result = upcoming_rates(
+        tmp_path / "radio",
+        kept,
+        SYNCED,
+        {"old": frozenset({"c1", "c2"})},
+        untold=frozenset({"old"}),
+    )
+    assert (result[EPISODE].bulletins, result[EPISODE].sent) == ({"old"}, {"old": before})

@@ -309,7 +309,14 @@ def run_command(args: argparse.Namespace) -> int:
                 station = synced.heard or Heard(frozenset(), frozenset())
                 theirs = unconfirmed(synced.actions) | station.earlier
                 rates = record_rates(
-                    options.state, output, now, until, result.site, theirs, station.unwritten
+                    options.state,
+                    output,
+                    now,
+                    until,
+                    result.site,
+                    theirs,
+                    station.unwritten,
+                    station.untold,
                 )
                 if rates.alike and rates.before != rates.after and last is not None:
                     # Records of episodes the build laid out still to come, which no build

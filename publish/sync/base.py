@@ -640,6 +640,7 @@ def record_rates(
     site: Site,
     unconfirmed: frozenset[str] = frozenset(),
     unwritten: frozenset[str] = frozenset(),
+    untold: frozenset[str] = frozenset(),
 ) -> Rewrite:
     """Record the read rates of every radio episode still to air in state/radio-rates.json, so
     that once aired it keeps them (see publish/radio_rates.py), and which corrections of each
@@ -648,7 +649,9 @@ def record_rates(
     the same output (see radio_rates.builds_alike). `unconfirmed`: bulletins whose script the
     station does not hold as built (its own edited copy, see `unconfirmed`, or only an earlier
     script of ours), which keep what was recorded before; `unwritten`: bulletins none of whose
-    scripts is at the station (publish/sync/radio_reached.py), left out of the record."""
+    scripts is at the station (publish/sync/radio_reached.py), left out of the record;
+    `untold`: bulletins whose scripts could not be read there, which keep what was recorded
+    before or, recorded nowhere, are left out too."""
     from publish.radio_rates import (
         RATES_NAME,
         builds_alike,
@@ -663,7 +666,7 @@ def record_rates(
     from publish.correction_text import correction_id
 
     carried = {b.key: frozenset(map(correction_id, b.corrections)) for b in site.bulletins}
-    updated = upcoming_rates(output / "radio", kept, now, carried, unconfirmed, unwritten)
+    updated = upcoming_rates(output / "radio", kept, now, carried, unconfirmed, unwritten, untold)
     if updated == kept:
         return Rewrite(path, before, before, True)
     new = kept_rates_bytes(updated)

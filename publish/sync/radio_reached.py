@@ -36,7 +36,10 @@ class Heard:
     """No script carrying it is at the station at all: it is not read in its episode."""
     earlier: frozenset[str]
     """Only an earlier script of ours carrying it is there (a write that failed over it): read
-    as it was sent before; or what is there could not be read: its record is kept as it was."""
+    as it was sent before."""
+    untold: frozenset[str] = frozenset()
+    """What is there could not be read (the station folder gone, a read that failed): a record
+    of the episode that held it is kept as it was, and none is made of it anew."""
 
 
 def heard(
@@ -49,13 +52,14 @@ def heard(
     those to come), by the record state/radio.json holds of each file (`record`, as the sync
     left it) and, where that is not the built file (`built`: path → sha256 in output/radio/),
     the station's file itself. A bulletin whose files could not be read (the station folder
-    gone, a read that failed) keeps what its record said, as `earlier`: a share briefly
-    unreachable would otherwise owe every correction again."""
+    gone, a read that failed) is `untold`: neither known to be there nor known to be missing."""
     if not _is_folder(folder):
-        return Heard(frozenset(), frozenset(key for keys in episodes.values() for key in keys))
+        every = frozenset(key for keys in episodes.values() for key in keys)
+        return Heard(frozenset(), frozenset(), every)
     items = {PurePosixPath(path).stem: path for path in built if path.startswith("items/")}
     unwritten: set[str] = set()
     earlier: set[str] = set()
+    untold: set[str] = set()
     for episode, keys in episodes.items():
         for key in keys:
             paths = (items.get(key), *(f"{episode}/{name}" for name in EPISODE_SCRIPTS))
@@ -66,8 +70,11 @@ def heard(
             }
             if _BUILT in found:
                 continue
-            (earlier if found & {_EARLIER, _UNTOLD} else unwritten).add(key)
-    return Heard(frozenset(unwritten), frozenset(earlier))
+            if _EARLIER in found:
+                earlier.add(key)
+            else:
+                (untold if _UNTOLD in found else unwritten).add(key)
+    return Heard(frozenset(unwritten), frozenset(earlier), frozenset(untold))
 
 
 def _copy(target: Path, built: str, entry: Mapping[str, Any], key: str, episode: str) -> str:
