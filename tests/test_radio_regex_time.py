@@ -33,6 +33,9 @@ _CASES = {
     "paragraph-of-brackets": "normalise('<' * N + '.')",
     "run-of-titles": "name_titles.read_titles_before_names('TS, ' * N + 'TSx')",
     "titles-after-words": "name_titles.read_titles_before_names('TS. Nguyễn Văn A nói ' * 4 * N)",
+    "marks-before-a-pointer": "markdown._said_before_pointer('12 vụ ' + '- ' * N + 'như sau:')",
+    "words-before-a-pointer": "markdown._said_before_pointer('Kết quả ' + 'như ' * N + 'sau:')",
+    "long-last-word": "markdown._broken_before('a' * 10 * N + '-  ', 'Xin')",
 }
 _PARAGRAPH = 100_000  # characters: one hostile paragraph of a bulletin
 _PARAGRAPHS = {

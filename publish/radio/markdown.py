@@ -217,7 +217,9 @@ _NOT_IN_A_LABEL = frozenset({"các", "những", "và", "hoặc", "hay", "với",
 _NOT_IN_A_LABEL |= {"sau", "như"}
 """Words that open or end a sentence's own words before a list (`các đối tượng gồm:`, `như
 sau:`), never a label."""
-_LAST_WORD = re.compile(r"(\w+)[*_]*\s*$")
+_LAST_WORD = re.compile(r"(?<!\w)(\w+)[*_]*\s*$")
+"""A line's last word; only from a word's start (tried from every letter of one long word, the
+search was quadratic)."""
 _LINKING_WORDS = frozenset(
     {"và", "hoặc", "hay", "khi", "của", "với", "cho", "để", "mà", "thì", "là", "nhưng", "nếu"}
     | {"vì", "do", "tại", "ở", "các", "những", "một", "rằng", "bởi", "nên", "từ", "đến", "gồm"}
@@ -840,6 +842,9 @@ _POINTER_LEFTOVER = re.compile(
 )
 """What may lead up to a pointer at a sentence's end («… theo từng xã như bảng», «…, cụ thể»),
 an emphasis opened before it included: cut with the pointer."""
+_LEFTOVER_WINDOW = 40
+"""Characters before a sentence's end searched for a leftover: more than any but a run of marks
+or spaces (searching the whole sentence for each one made «- - - … như sau:» quadratic)."""
 _SUBJECT_WORDS = 6
 """At most this many words and no figure before a pointer only name what it points at («Kết
 quả», «Số liệu theo từng xã»): the sentence goes; a longer one or a figure says something."""
@@ -900,12 +905,40 @@ def _said_before_pointer(sentence: str) -> str:
     trường hợp vi phạm như sau:» → «… đã xử lý 120 trường hợp vi phạm»), or nothing when that is
     only the pointer's subject: a few words and no figure («Kết quả cụ thể như sau.»)."""
     pointer = _POINTS_DOWN.search(sentence)
-    said = sentence[: pointer.start()] if pointer else sentence
-    while leftover := _POINTER_LEFTOVER.search(said):
-        said = said[: leftover.start()]
+    end = pointer.start() if pointer else len(sentence)
+    while (start := _leftover_start(sentence, end)) is not None:
+        end = start
+    said = sentence[:end]
     if len(said.split()) <= _SUBJECT_WORDS and not any(c.isdigit() for c in said):
         return ""
     return said
+
+
+def _leftover_start(text: str, end: int) -> int | None:
+    """Where the leftover (`_POINTER_LEFTOVER`) that ends `text[:end]` starts, None when none
+    does: what a search of that slice finds, in time for the leftover's length, not the text's."""
+    if end and text[end - 1].isspace():
+        start = end - 1
+        while start and text[start - 1].isspace():
+            start -= 1
+        return start  # a run of spaces: each one a leftover
+    width = _LEFTOVER_WINDOW
+    while True:
+        start = max(0, end - width)
+        found = _POINTER_LEFTOVER.search(text, start, end)
+        # One found at the window's edge, or none, may go on before it (a run of «*»).
+        if not start or (found is not None and found.start() > start):
+            break
+        width *= 2
+    if found is None:
+        return None
+    spaces = found.start()
+    while spaces and text[spaces - 1].isspace():
+        spaces -= 1
+    # «được␠␠␠thể hiện» is one leftover however many spaces part its words.
+    shown = spaces - len("được")
+    longer = spaces < found.start() and shown >= 0 and text[shown:spaces] == "được"
+    return shown if longer and _POINTER_LEFTOVER.match(text, shown, end) else found.start()
 
 
 def _last_line(block: Block) -> float:
