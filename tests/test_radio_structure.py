@@ -746,3 +746,36 @@ def test_two_spaces_after_a_linking_word_go_on_with_the_sentence(source: str, sp
     """A line ending in «và», «khi», «của»… links to the next: before a label-like line
     («nói với nạn nhân:») or a capital it was cut, «cho bà H. và. Nói với nạn nhân…»."""
     assert normalise(source).text == spoken
+
+
+@pytest.mark.parametrize(
+    ("source", "spoken"),
+    [
+        (
+            "Họ tên: Nguyễn Văn Từ  \nĐịa chỉ: xã Tân Hòa.\n",
+            "Họ tên: Nguyễn Văn Từ. Địa chỉ: xã Tân Hòa.",
+        ),
+        (
+            "Bị hại: ông Lê Văn Do  \nTrú tại: xã Tân Hòa.\n",
+            "Bị hại: ông Lê Văn Do. Trú tại: xã Tân Hòa.",
+        ),
+        (
+            "Số người chết: một  \nSố người bị thương: hai.\n",
+            "Số người chết: một. Số người bị thương: hai.",
+        ),
+        (
+            "Số người chết: một  \nsố người bị thương: hai.\n",
+            "Số người chết: một. Số người bị thương: hai.",
+        ),
+    ],
+)
+def test_two_spaces_between_fields_of_a_form_end_the_sentence(source: str, spoken: str) -> None:
+    """A name ending in «Từ» or «Do», or a value «một», was taken for a linking word: the next
+    field was read into it, «Nguyễn Văn Từ Địa chỉ: xã Tân Hòa», «một Số người bị thương»."""
+    assert normalise(source).text == spoken
+
+
+def test_two_spaces_after_a_linking_word_in_a_fields_value_go_on_with_it() -> None:
+    """A line that is a label and its value goes on after «và» as any other, before a name."""
+    source = "Đối tượng: Nguyễn Văn A và  \nNguyễn Văn B đã bị bắt.\n"
+    assert normalise(source).text == "Đối tượng: Nguyễn Văn A và Nguyễn Văn B đã bị bắt."

@@ -594,11 +594,21 @@ def _broken_before(line: str, following: str) -> bool:
     that opens with a capital, a digit or a label («địa chỉ:»), after any marks."""
     if not _HARD_BREAK.search(line):
         return False
-    last = _LAST_WORD.search(line)
-    if last and last[1].lower() in _LINKING_WORDS:
-        return False
     start = _MARKS_FIRST.sub("", following, count=1)
+    last = _LAST_WORD.search(line)
+    # Case counts: «Từ», «Do» ending a line are names («Nguyễn Văn Từ»), not «từ», «do».
+    if last and last[1] in _LINKING_WORDS and not _fields(line, start):
+        return False
     return bool(start) and (start[0].isupper() or start[0].isdigit() or _a_label(start))
+
+
+def _fields(line: str, start: str) -> bool:
+    """Whether a line and the next (`start`, past its marks) are fields of a form: the next
+    opens with a label in capitals («Địa chỉ:»), or with one in small letters after a line
+    that is a label and its value itself («Số người chết: một»)."""
+    if not _a_label(start):
+        return False
+    return start[0].isupper() or _a_label(_MARKS_FIRST.sub("", line, count=1))
 
 
 def _a_label(line: str) -> bool:
