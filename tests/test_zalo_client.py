@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import email.utils
 import json
 import logging
 import os
 import signal
 import stat
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -622,6 +624,67 @@ def test_a_create_turned_away_by_the_rate_limiter_is_sent_again(
     client.verify(client.create(sample_body()))
     assert emulator.count_calls("/article/create") == 3
     assert len(emulator.articles) == 1
+
+
+def test_a_429_waits_as_long_as_its_retry_after_asks(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    """A rate limiter saying «come back in 7 s» is waited out: the short backoff alone sent
+    every retry inside the 7 s and the run failed after its retries, told as a network fault."""
+    waits: list[float] = []
+    client._sleep = waits.append  # type: ignore[method-assign]
+    emulator.configure(
+        fault_paths=("/article/create",), fail_first_5xx=1, fail_5xx_status=429, retry_after="7"
+    )
+    client.verify(client.create(sample_body()))
+    assert waits[0] == 7.0
+    assert emulator.count_calls("/article/create") == 2
+    assert len(emulator.articles) == 1
+
+
+def test_a_429_with_an_http_date_retry_after_waits_until_that_time(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    waits: list[float] = []
+    client._sleep = waits.append  # type: ignore[method-assign]
+    when = email.utils.formatdate(time.time() + 40, usegmt=True)
+    emulator.configure(fault_paths=("/oa/getoa",), fail_first_5xx=1, fail_5xx_status=429)
+    emulator.configure(retry_after=when)
+    assert client.getoa()["oa_id"]
+    assert 30 < waits[0] <= 40
+
+
+def test_a_retry_after_longer_than_a_run_waits_stops_at_once_and_says_when_to_rerun(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    """An hour's Retry-After is not slept through in a CI job, nor hammered with retries."""
+    waits: list[float] = []
+    client._sleep = waits.append  # type: ignore[method-assign]
+    emulator.configure(
+        fault_paths=("/article/create",), fail_first_5xx=5, fail_5xx_status=429, retry_after="3600"
+    )
+    with pytest.raises(ZaloError) as caught:
+        client.create(sample_body())
+    message = str(caught.value)
+    assert "HTTP 429 (gọi quá nhiều)" in message and "60 phút" in message
+    assert "kết nối mạng" not in message
+    assert emulator.count_calls("/article/create") == 1
+    assert waits == []
+    assert emulator.articles == {}
+
+
+def test_429s_that_never_end_are_told_as_too_many_calls_not_a_network_fault(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    emulator.configure(fault_paths=("/oa/getoa",), fail_first_5xx=100, fail_5xx_status=429)
+    with make_client(emulator, token_file, max_retries=2) as client:
+        client.login()
+        with pytest.raises(ZaloError) as caught:
+            client.getoa()
+    message = str(caught.value)
+    assert "gọi quá nhiều (HTTP 429)" in message and "concurrency" in message
+    assert "kết nối mạng" not in message
+    assert emulator.count_calls("/oa/getoa") == 3
 
 
 def test_uncertain_creates_can_be_retried_by_setting(

@@ -63,6 +63,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     add("--fail-first-5xx", type=int, default=0, metavar="N", help="N lần gọi đầu trả HTTP 5xx")
     add("--fail-5xx-status", type=int, default=503, metavar="MÃ", help="mã HTTP 5xx dùng (503)")
+    add(
+        "--retry-after",
+        metavar="GIÂY",
+        help="tiêu đề Retry-After của các phản hồi lỗi HTTP ở trên (ví dụ 30, kèm --fail-5xx-status 429)",
+    )
     add("--drop-rate", type=float, default=0.0, metavar="TỈ_LỆ", help="tỉ lệ ngắt kết nối")
     add("--drop-first", type=int, default=0, metavar="N", help="ngắt kết nối N lần gọi đầu")
     add(
@@ -121,6 +126,7 @@ def config_from_args(args: argparse.Namespace, env: dict[str, str] | None = None
         fail_5xx_rate=args.fail_5xx_rate,
         fail_first_5xx=args.fail_first_5xx,
         fail_5xx_status=args.fail_5xx_status,
+        retry_after=args.retry_after,
         drop_rate=args.drop_rate,
         drop_first=args.drop_first,
         drop_after_processing=args.drop_after_processing,

@@ -10,10 +10,13 @@ publish a duplicate); it raises ZaloUncertainError unless `retry_uncertain_creat
 from __future__ import annotations
 
 import collections
+import datetime as dt
+import email.utils
 import hashlib
 import hmac
 import json
 import logging
+import math
 import os
 import random
 import sys
@@ -61,6 +64,9 @@ PAGE_LIMIT = 10
 LIST_ATTEMPTS = 3
 """Listings of the OA's articles tried before giving up on one the list kept changing under."""
 
+_TOO_MANY = {"HTTP 429": " (gọi quá nhiều)"}
+"""What a failure means, said beside it where its code alone would not tell the operator."""
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -84,6 +90,7 @@ class ClientSettings:
     max_retries: int = 4
     backoff_base: float = 0.5
     backoff_max: float = 30.0
+    retry_after_max: float = 120.0  # longest Retry-After waited out in a run; longer: stop, rerun
     rate_limit_backoff: float = 5.0  # first wait after -32 (the limit is per minute)
     verify_first_delay: float = 2.0  # Zalo needs a moment before the first verify
     verify_interval: float = 3.0
@@ -148,6 +155,30 @@ def map_concurrently(
 
     with ThreadPoolExecutor(max_workers=max(1, limit), thread_name_prefix="zalo") as pool:
         return list(pool.map(run, items))
+
+
+def _retry_after(response: httpx.Response, now: Callable[[], float] = time.time) -> float | None:
+    """The seconds a 429/5xx reply's Retry-After header asks to wait (a number of seconds or an
+    HTTP date), or None when it has none that can be read."""
+    value = response.headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # an HTTP date is GMT; one written without a zone is read so too
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, when.timestamp() - now())
+
+
+def _wait_in_words(seconds: float) -> str:
+    """A wait as an operator plans a rerun by: whole minutes from two minutes up, else giây."""
+    if seconds >= 120:
+        return f"{math.ceil(seconds / 60)} phút"
+    return f"{math.ceil(seconds)} giây"
 
 
 def _surely_unsent(exc: httpx.TransportError) -> bool:
@@ -532,6 +563,7 @@ class ZaloClient:
         while True:
             failure: str
             uncertain = False
+            asked: float | None = None  # the wait a Retry-After header asks for
             try:
                 with self._slots:
                     self._pace()
@@ -548,6 +580,7 @@ class ZaloClient:
                 # (some proxies map an upstream reset or timeout to 503), so a create is looked
                 # up before it is sent again, like a lost reply.
                 uncertain = response.status_code != 429
+                asked = _retry_after(response)
             if operation == "create" and uncertain and not self.settings.retry_uncertain_creates:
                 gateway = (
                     ": máy chủ trung gian có thể trả lỗi này cả khi Zalo đã tạo bài"
@@ -560,8 +593,30 @@ class ZaloClient:
                     "đồng bộ sau cần đối chiếu danh sách bài trên Zalo trước khi tạo lại.",
                     operation=operation,
                 )
+            doing = OPERATIONS.get(operation, operation)
+            if asked is not None and asked > self.settings.retry_after_max:
+                # Zalo names when it will answer again: waiting it out here would hold the CI
+                # job for nothing, and the next scheduled run carries on from the saved state.
+                raise ZaloError(
+                    f"Zalo trả lời {failure}{_TOO_MANY.get(failure, '')} khi {doing} và yêu "
+                    f"cầu chờ {_wait_in_words(asked)} trước khi gọi lại. "
+                    "Không chờ lâu như vậy trong lần chạy này; phần đã xong đã được lưu trong "
+                    f"state/. Không cần làm gì: lần chạy sau (sau {_wait_in_words(asked)}) tự "
+                    "làm tiếp.",
+                    operation=operation,
+                    http_status=response.status_code,
+                )
             if attempt >= self.settings.max_retries:
                 host = urlsplit(url).netloc
+                if failure == "HTTP 429":
+                    raise ZaloError(
+                        f"Zalo từ chối vì gọi quá nhiều (HTTP 429) khi {doing} ({host}), đã thử "
+                        f"lại {attempt} lần. Không cần làm gì: lần chạy sau tự làm tiếp; lặp "
+                        "lại nhiều lần thì giảm [zalo] concurrency hoặc rate_limit_per_minute "
+                        "trong site.toml.",
+                        operation=operation,
+                        http_status=429,
+                    )
                 raise ZaloError(
                     redact(
                         f"Không gọi được Zalo ({host}) khi {OPERATIONS.get(operation, operation)}: {failure}, đã thử lại "
@@ -570,7 +625,7 @@ class ZaloClient:
                     ),
                     operation=operation,
                 ) from None
-            delay = self._backoff(attempt, self.settings.backoff_base)
+            delay = max(self._backoff(attempt, self.settings.backoff_base), asked or 0.0)
             attempt += 1
             logger.warning(
                 "Gọi Zalo để %s thất bại: %s; thử lại lần %d sau %s.",

@@ -394,8 +394,14 @@ class ZaloEmulator:
             return self._log(method, path, body, reply)
 
     def _unavailable(self) -> Reply:
-        """The injected HTTP 5xx, with a gateway's HTML page rather than Zalo's envelope."""
-        return Reply(status=self.config.fail_5xx_status, raw=b"<html>Service Unavailable</html>")
+        """The injected HTTP 5xx (or 429), with a gateway's HTML page rather than Zalo's envelope,
+        and the Retry-After the config names."""
+        retry_after = self.config.retry_after
+        return Reply(
+            status=self.config.fail_5xx_status,
+            raw=b"<html>Service Unavailable</html>",
+            headers={"Retry-After": retry_after} if retry_after is not None else None,
+        )
 
     def _decode_body(self, headers: dict[str, str], raw: bytes) -> Any:
         """JSON or form body as Python data; undecodable bodies become None."""

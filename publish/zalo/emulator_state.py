@@ -119,6 +119,8 @@ class EmulatorConfig:
     fail_5xx_rate: float = 0.0
     fail_first_5xx: int = 0
     fail_5xx_status: int = 503
+    # Retry-After header of the injected 5xx/429 ("7" seconds, or an HTTP date); None: none sent.
+    retry_after: str | None = None
     drop_rate: float = 0.0
     drop_first: int = 0
     drop_after_processing: bool = False  # drop after the change is applied (lost reply)
