@@ -527,6 +527,16 @@ def image_use(item: Bulletin | Page, path: str, config: Config) -> tuple[str | N
     return None, None
 
 
+def remote_uses(item: Bulletin | Page, config: Config) -> list[tuple[str, int]]:
+    """(address, line) of each picture the body shows from another website, as written."""
+    body = item.body
+    return [
+        (shown.ref, item.body_line + body.count("\n", 0, shown.start))
+        for shown in _shown(body)
+        if shown.ref and remote_image(shown.ref, config)
+    ]
+
+
 def _image_file(path: Path, content_dir: Path) -> tuple[str, int] | None:
     """A resolved image's path under content/ and its size, or None when it is not a file (once
     per build: thousands of bulletins share a few cover images)."""

@@ -147,6 +147,27 @@ def test_percent_encodes_remote_image_urls(tmp_path: Path) -> None:
     assert image["url"].isascii()
 
 
+def test_a_remote_gif_webp_or_svg_is_left_out_of_the_article_with_a_note_naming_its_line(
+    tmp_path: Path,
+) -> None:
+    """Zalo fetches JPG/PNG only: a GIF in the body made it refuse the whole article (-200 at
+    verify), run after run, and followers saw nothing of the bulletin."""
+    body = (
+        "Đoạn đầu.\n\n"
+        "![Ảnh động](https://anh.example.vn/canh-bao.GIF)\n\n"
+        '<img src="https://anh.example.vn/a.webp?w=800" alt="Ảnh webp">\n\n'
+        "![Biểu trưng](https://anh.example.vn/logo.svg)\n\n"
+        "![Ảnh chụp](https://anh.example.vn/anh.jpg)\n"
+    )
+    root = zalo_project(tmp_path, 0, files={"content/bai-viet/x.md": zalo_bulletin(3, body=body)})
+    blocks = payload(built(root), "bt-003")["body"]
+    assert [b["url"] for b in blocks if b["type"] == "image"] == ["https://anh.example.vn/anh.jpg"]
+    notes = [p for p in problems(root) if "Zalo chỉ nhận ảnh JPG hoặc PNG" in p.message]
+    assert [(p.severity, p.line) for p in notes] == [("note", 12), ("note", 14), ("note", 16)]
+    assert "ảnh GIF lấy từ trang khác «https://anh.example.vn/canh-bao.GIF»" in notes[0].message
+    assert "content/images/" in (notes[0].hint or "")
+
+
 def test_summary_title_and_author_limits_name_file_and_field(tmp_path: Path) -> None:
     summary = "Người dân cần cảnh giác. " * 13 + "x" * 17  # 342 characters
     assert len(summary) == 342

@@ -769,6 +769,21 @@ def test_a_payload_the_emulator_rejects_names_the_bulletin_and_field(
     assert_published_once(root, emulator)
 
 
+def test_a_bulletin_showing_a_gif_from_another_site_is_published_on_zalo_without_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """Zalo refuses an article whose picture it cannot take (-200 at verify): the GIF made the
+    bulletin fail every sync and never reach the followers."""
+    body = "Đoạn đầu.\n\n![Ảnh động](https://anh.example.vn/canh-bao.gif)\n\nĐoạn cuối.\n"
+    root = zalo_project(
+        tmp_path, 1, files={"content/bai-viet/ban-tin-000.md": zalo_bulletin(0, body=body)}
+    )
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+    (article,) = emulator.articles.values()
+    assert [b["content"] for b in article["body"][:2]] == ["Đoạn đầu.", "Đoạn cuối."]
+
+
 def test_an_update_zalo_rejects_keeps_the_article_and_names_the_field(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

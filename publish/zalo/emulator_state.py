@@ -102,6 +102,9 @@ class EmulatorConfig:
     list_while_processing: bool = True
     job_token_ttl: float | None = None  # [U] seconds a create/update token verifies (NukeViet: 1 h)
     failing_image_substrings: tuple[str, ...] = ()  # image URLs containing one → -200 at verify
+    # [P] Zalo fetches only JPG/PNG: an image URL whose name ends so (a GIF, WebP, SVG…) → -200
+    # at verify, as a fetch of it would fail. An address with no such ending may be either.
+    refused_image_suffixes: tuple[str, ...] = (".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff")
     # Jobs whose title contains one of these answer -214 until ZaloEmulator.finish_stuck_jobs()
     # (a job stuck at Zalo); a stuck create is listed only when `list_while_processing` is True,
     # and a stuck update changes the article only when it finishes, however late.
@@ -467,6 +470,9 @@ class OAState:
         """Record a job and return its token; a failing image marks it for -200 at verify."""
         failed = any(
             marker in url for url in image_urls(body) for marker in config.failing_image_substrings
+        ) or any(
+            urlsplit(url).path.lower().endswith(config.refused_image_suffixes)
+            for url in image_urls(body)
         )
         title = str(body.get("title") or "")
         stuck = any(marker in title for marker in config.stuck_title_substrings)

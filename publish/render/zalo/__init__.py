@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from functools import partial
 
 from publish.cache import Fragments, Shelf, digest
-from publish.content_images import image_use
+from publish.content_images import image_use, remote_uses
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import run_jobs
 from publish.render.web.images import decode_error, missing_default_cover, unreadable_image
-from publish.render.zalo.images import ZaloImages
+from publish.render.zalo.images import ZaloImages, refused_format
 from publish.render.zalo.limits import ahead, text_limits
 from publish.render.zalo.payload import (
     Calls,
@@ -140,6 +140,27 @@ def _image_problem(
     )
 
 
+def _refused_remote_images(bulletin: Bulletin, site: Site) -> list[Problem | None]:
+    """A note for each picture from another website whose format Zalo does not take: the
+    article goes without it (sent, it failed the whole article at Zalo, run after run)."""
+    found: list[Problem | None] = []
+    for address, line in remote_uses(bulletin, site.config):
+        if (shown := refused_format(address)) is not None and address.lower().startswith("http"):
+            found.append(
+                Problem(
+                    bulletin.source,
+                    f"ảnh {shown} lấy từ trang khác «{address}» không có trong bài trên Zalo: Zalo "
+                    "chỉ nhận ảnh JPG hoặc PNG (gửi ảnh này thì Zalo từ chối cả bài); website vẫn "
+                    "hiện ảnh",
+                    line=line,
+                    severity="note",
+                    hint="Muốn Zalo cũng có ảnh: tải ảnh về, chép vào content/images/ rồi ghi "
+                    "«images/<tên tệp>» thay cho địa chỉ đó; bản dựng tự làm bản JPEG cho Zalo.",
+                )
+            )
+    return found
+
+
 def _author_hint(written_in: str, short_name: str, limit: int) -> str:
     """How to shorten the Zalo author, from where it was taken (never a made-up unit's name)."""
     if written_in == "[unit] short_name":
@@ -204,5 +225,6 @@ def check(site: Site) -> list[Problem]:
             )
         for ref in bulletin.shown_images:
             found.append(_image_problem(bulletin, site, images, ref.path, None))
+        found += _refused_remote_images(bulletin, site)
         problems.extend(p for p in found if p is not None)
     return problems

@@ -7,20 +7,36 @@ makes (same Pillow pipeline and cache, hence the same file names): no second cop
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from publish.cache import Fragments
 from publish.config import Config
 from publish.errors import PublishError, os_reason
+from publish.image_suffixes import SUFFIX_FORMATS
 from publish.parallel import run_jobs
 from publish.render.web.images import Picture, Pictures
 
-__all__ = ["ZaloImage", "ZaloImages", "public_url"]
+__all__ = ["ZaloImage", "ZaloImages", "public_url", "refused_format"]
 
 URL_SAFE = ":/?#[]@!$&'()*+,;=~%"
+REFUSED_FORMATS = {
+    **{suffix: name for suffix, name in SUFFIX_FORMATS.items() if name not in ("JPEG", "PNG")},
+    ".svg": "SVG",
+    ".avif": "AVIF",
+    ".heic": "HEIC",
+}
+"""Formats a picture's name may say that Zalo does not take (it fetches JPG/PNG only)."""
+
+
+def refused_format(url: str) -> str | None:
+    """The format an image address's name says when Zalo does not take it («GIF»): such a
+    picture in an article fails the whole article at Zalo (-200 when it is verified). None when
+    the name says JPG or PNG, or says nothing."""
+    return REFUSED_FORMATS.get(posixpath.splitext(urlsplit(url).path.lower())[1])
 
 
 def public_url(url: str) -> str:

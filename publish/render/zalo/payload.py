@@ -21,7 +21,7 @@ from publish.correction_text import told
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
-from publish.render.zalo.images import ZaloImages, public_url
+from publish.render.zalo.images import ZaloImages, public_url, refused_format
 from publish.render.zalo_path import payload_path
 from publish.site_paths import served_paths
 
@@ -156,6 +156,8 @@ def _image_block(
         if remote_image(written, site.config):  # the site's own full address is its file
             if not written.lower().startswith(("http://", "https://")):
                 return None  # javascript:, data:, protocol-relative: never sent
+            if refused_format(written):
+                return None  # a GIF or WebP would fail the whole article: check() says so
             url: str | None = public_url(written)
         elif not written:
             return None
