@@ -590,6 +590,23 @@ def test_refresh_survives_transient_failures(client: ZaloClient, emulator: ZaloE
     assert emulator.count_calls(OAUTH) == 3
 
 
+def test_a_refresh_whose_reply_was_lost_is_told_as_such_not_as_a_token_used_elsewhere(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    """Zalo took the single-use refresh token, the reply with the new pair was lost, and the
+    retry was refused: the operator was told the token had been used or was 3 months old, and
+    went looking for a leak instead of logging in again."""
+    emulator.configure(fault_paths=(OAUTH,), drop_first=1, drop_after_processing=True)
+    with pytest.raises(ZaloError) as caught:
+        client.getoa()
+    message = str(caught.value)
+    assert "Mất phản hồi khi làm mới access token (" in message
+    assert "không về tới máy này" in message and "publish zalo-login" in message
+    assert caught.value.code == -14014 and caught.value.exit_code == 1
+    assert emulator.count_calls(OAUTH) == 2
+    assert not any(secret in message for secret in every_token(emulator))
+
+
 def test_create_with_a_lost_reply_is_not_resent(client: ZaloClient, emulator: ZaloEmulator) -> None:
     emulator.configure(fault_paths=("/article/create",), drop_first=1, drop_after_processing=True)
     with pytest.raises(ZaloUncertainError) as caught:

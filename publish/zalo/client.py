@@ -31,12 +31,20 @@ from urllib.parse import urlsplit
 import httpx
 
 from publish.errors import PublishError
-from publish.zalo.errors import OPERATIONS, ZaloError, ZaloUncertainError, api_error, redact
+from publish.zalo.errors import (
+    OPERATIONS,
+    REAUTHORIZE,
+    ZaloError,
+    ZaloUncertainError,
+    api_error,
+    redact,
+)
 from publish.zalo.tokens import (
     DEFAULT_OAUTH_BASE,
     EMPTY_IN_CI,
     OAUTH_TOKEN_PATH,
     TokenManager,
+    error_code,
 )
 
 __all__ = [
@@ -179,6 +187,19 @@ def _wait_in_words(seconds: float) -> str:
     if seconds >= 120:
         return f"{math.ceil(seconds / 60)} phút"
     return f"{math.ceil(seconds)} giây"
+
+
+def _refused_refresh(response: httpx.Response) -> bool:
+    """Whether an OAuth reply refuses the refresh token as spent: -14014, or the empty body one
+    team saw for a token already used."""
+    text = response.text.strip()
+    if not text:
+        return True
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and error_code(data.get("error")) == -14014
 
 
 def _surely_unsent(exc: httpx.TransportError) -> bool:
@@ -531,9 +552,23 @@ class ZaloClient:
         )
 
     def _send_oauth(self, form: dict[str, str], headers: dict[str, str]) -> httpx.Response:
-        """POST the OAuth form with transient-failure retries (a lost reply burns the token anyway)."""
+        """POST the OAuth form with transient-failure retries (a lost reply burns the token
+        anyway): a refusal of the token after a lost reply is told as that, not as a token
+        someone else used or left to expire."""
         url = self.settings.oauth_base.rstrip("/") + OAUTH_TOKEN_PATH
-        return self._send("refresh", "POST", url, headers=headers, data=form)
+        lost: list[str] = []
+        response = self._send("refresh", "POST", url, lost=lost, headers=headers, data=form)
+        if lost and _refused_refresh(response):
+            raise ZaloError(
+                f"Mất phản hồi khi làm mới access token ({lost[0]}), và lần gửi lại bị Zalo từ "
+                "chối (mã lỗi -14014): nhiều khả năng Zalo đã nhận refresh token ở lần gửi "
+                "trước (mỗi refresh token chỉ dùng được một lần) nhưng cặp token mới không về "
+                "tới máy này. Dù vì sao, refresh token cũ không còn dùng được. " + REAUTHORIZE,
+                code=-14014,
+                operation="refresh",
+                http_status=response.status_code,
+            )
+        return response
 
     def _backoff(self, attempt: int, base: float) -> float:
         """Exponential backoff with jitter: base·2^attempt, capped, scaled by 0.5–1.0."""
@@ -557,8 +592,11 @@ class ZaloClient:
                 self._sent.popleft()
             self._sent.append(self._clock())
 
-    def _send(self, operation: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        """Send with retries on transient failures; never re-sends a create that may have landed."""
+    def _send(
+        self, operation: str, method: str, url: str, *, lost: list[str] | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        """Send with retries on transient failures; never re-sends a create that may have landed.
+        `lost` gathers each failure after which the request may have been handled."""
         attempt = 0
         while True:
             failure: str
@@ -581,6 +619,8 @@ class ZaloClient:
                 # up before it is sent again, like a lost reply.
                 uncertain = response.status_code != 429
                 asked = _retry_after(response)
+            if uncertain and lost is not None:
+                lost.append(failure)
             if operation == "create" and uncertain and not self.settings.retry_uncertain_creates:
                 gateway = (
                     ": máy chủ trung gian có thể trả lỗi này cả khi Zalo đã tạo bài"
