@@ -168,6 +168,19 @@ def test_a_remote_gif_webp_or_svg_is_left_out_of_the_article_with_a_note_naming_
     assert "content/images/" in (notes[0].hint or "")
 
 
+def test_every_text_of_a_payload_is_nfc_when_site_toml_is_written_decomposed(
+    tmp_path: Path,
+) -> None:
+    """Unikey's «Unicode tổ hợp» writes decomposed letters: the unit's name in the last block
+    went out so, its marks drawn beside the letters on some phones."""
+    root = zalo_project(tmp_path, 1, zalo='footer = "Mọi thông tin xin báo Công an huyện."')
+    toml = root / "site.toml"
+    toml.write_text(unicodedata.normalize("NFD", toml.read_text("utf-8")), "utf-8")
+    text = (built(root) / "zalo" / "bt-000.json").read_text("utf-8")
+    assert unicodedata.is_normalized("NFC", text)
+    assert "thông tin của Công an huyện Châu Thành: https://" in text
+
+
 def test_summary_title_and_author_limits_name_file_and_field(tmp_path: Path) -> None:
     summary = "Người dân cần cảnh giác. " * 13 + "x" * 17  # 342 characters
     assert len(summary) == 342

@@ -260,7 +260,11 @@ def build_payload(
     body.append(
         {
             "type": "text",
-            "content": f"Xem bản tin đầy đủ trên trang thông tin của {config.unit.name}: {page}",
+            # site.toml may be written decomposed (Unikey's «Unicode tổ hợp»): every other
+            # text is NFC through plain_text, and a phone draws decomposed marks off their letter.
+            "content": nfc(
+                f"Xem bản tin đầy đủ trên trang thông tin của {config.unit.name}: {page}"
+            ),
         }
     )
     return {
