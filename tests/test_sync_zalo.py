@@ -784,6 +784,25 @@ def test_a_bulletin_showing_a_gif_from_another_site_is_published_on_zalo_without
     assert [b["content"] for b in article["body"][:2]] == ["Đoạn đầu.", "Đoạn cuối."]
 
 
+def test_articles_zalo_refuses_at_verify_are_counted_as_failed_not_as_created(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """Zalo took the create and refused the article when it fetched the cover (-200): the
+    summary said «2 tạo mới … 2 thất bại» with nothing on the OA, and the CI operator read
+    that two bulletins had gone out."""
+    emulator.configure(failing_image_substrings=("bia",))
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 3
+    assert emulator.articles == {}
+    out = capsys.readouterr().out
+    assert "zalo: 0 tạo mới, 0 cập nhật, 0 rút lại/gỡ, 0 không đổi" in out
+    assert "2 thất bại" in out
+    emulator.configure(failing_image_substrings=())
+    assert sync(root) == 0
+    assert "zalo: 2 tạo mới, 0 cập nhật" in capsys.readouterr().out
+    assert_published_once(root, emulator)
+
+
 def test_an_update_zalo_rejects_keeps_the_article_and_names_the_field(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

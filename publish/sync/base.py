@@ -257,11 +257,13 @@ def _apply_plan(
     progress: Callable[[int, int], None] | None,
 ) -> None:
     """Apply every action, then the syncer's follow-up steps, recording outcomes in `summary`."""
+    counted: dict[str, str] = {}  # key → the count its done action added to
     for done, (action, outcome, error) in enumerate(_apply_all(syncer, todo), start=1):
         if error is None:
             bucket = _bucket(syncer, action)
             if bucket:
                 setattr(summary, bucket, getattr(summary, bucket) + 1)
+                counted[action.key] = bucket
             summary.done.append((action, outcome))
             echo(f"  ✓ {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {outcome}")
         else:
@@ -277,6 +279,10 @@ def _apply_plan(
         if error is None:
             echo(f"  ✓ {label} {action.key}: {outcome}")
         else:
+            # The step that would have made it so failed (Zalo refused the article it was
+            # sent): not created or updated after all, only failed.
+            if (bucket := counted.pop(action.key, None)) is not None:
+                setattr(summary, bucket, getattr(summary, bucket) - 1)
             _failed(summary, action, error)
             echo(f"  ✗ {label} {action.key}: {error}")
 
