@@ -290,6 +290,33 @@ def test_refresh_is_tried_only_once_per_call(client: ZaloClient, emulator: ZaloE
     assert emulator.count_calls(OAUTH) == 2  # the initial one, then exactly one retry
 
 
+def test_a_token_another_worker_refreshed_and_spent_is_refreshed_again_not_a_login_error(
+    client: ZaloClient, emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """Workers share the token file: the one whose call met -220 took the token another had
+    just refreshed, found it spent in turn, and stopped the whole channel with «refreshing did
+    not help: the OA admin must authorise again» (exit 1) though a refresh works."""
+    emulator.configure(expire_access_after_calls=1)
+    client.login()
+    client.getoa()  # the token is spent
+    real_lock = client.tokens.token_file.lock
+    raced: list[bool] = []
+    with make_client(emulator, token_file) as other:
+
+        def lock_after_the_other_worker(*args: object, **kwargs: object) -> object:
+            """Before this worker refreshes, the other one refreshes and spends the new token."""
+            if not raced:
+                raced.append(True)
+                other.getoa()
+            return real_lock(*args, **kwargs)
+
+        client.tokens.token_file.lock = lock_after_the_other_worker  # type: ignore[method-assign]
+        assert client.getoa()["oa_id"]
+    assert raced
+    # This worker's first refresh, the other's, then this worker's own once the other's was spent.
+    assert emulator.count_calls(OAUTH) == 3
+
+
 def test_access_token_is_refreshed_before_it_expires(
     emulator: ZaloEmulator, token_file: Path
 ) -> None:

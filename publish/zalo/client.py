@@ -70,6 +70,8 @@ ENV_APPSECRET_PROOF = "ZALO_APPSECRET_PROOF"
 ARTICLE_TYPES = ("normal", "video")
 PAGE_LIMIT = 10
 LIST_ATTEMPTS = 3
+ADOPTED_MAX = 3
+"""Tokens refreshed by other workers one call tries, each refused, before refreshing itself."""
 """Listings of the OA's articles tried before giving up on one the list kept changing under."""
 
 _TOO_MANY = {"HTTP 429": " (gọi quá nhiều)"}
@@ -490,6 +492,7 @@ class ZaloClient:
     ) -> tuple[Any, str]:
         """_call's `data`, with the access token that got it."""
         refreshed = False
+        adopted = 0  # tokens another worker's refresh gave this call, refused in turn
         rate_limited = 0
         while True:
             access_token = self.tokens.access_token(self._send_oauth)
@@ -516,8 +519,12 @@ class ZaloClient:
                 continue
             if code in (-216, -220) and not refreshed:
                 logger.info("Access token Zalo bị từ chối (%s); làm mới token rồi thử lại.", code)
-                self.tokens.refresh(self._send_oauth, failed=access_token)
-                refreshed = True
+                _, exchanged = self.tokens.renew(self._send_oauth, failed=access_token)
+                # A token another worker got may be spent or revoked by the time it is tried
+                # (a refresh ends the access token before it): only one this call got itself
+                # and Zalo refused tells that refreshing does not help, and a person must act.
+                adopted += not exchanged
+                refreshed = exchanged or adopted > ADOPTED_MAX
                 continue
             if code == 0:
                 code = -209 if response.status_code == 404 else 0

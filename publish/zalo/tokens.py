@@ -566,6 +566,11 @@ class TokenManager:
 
     def refresh(self, send: OAuthSender, *, failed: str | None) -> str:
         """Refresh once, unless another thread/process already replaced the `failed` token."""
+        return self.renew(send, failed=failed)[0]
+
+    def renew(self, send: OAuthSender, *, failed: str | None) -> tuple[str, bool]:
+        """`refresh`'s token, and whether this call exchanged the refresh token for it (False:
+        another thread or process had already replaced the `failed` token)."""
         if self._read_only:
             raise ZaloError(NOT_REFRESHED, operation="refresh")
         with self._guard, self.token_file.lock():
@@ -574,13 +579,13 @@ class TokenManager:
                 logger.debug(
                     "Zalo access token đã được làm mới bởi tiến trình khác; dùng token đó."
                 )
-                return pair.access_token
+                return pair.access_token, False
             new_pair = self._exchange(send, pair)
             self._remember(new_pair)
             self.token_file.save(new_pair)
             self._cached = None
             logger.info("Đã làm mới access token Zalo và lưu vào %s.", self.token_file.path)
-            return new_pair.access_token  # type: ignore[return-value]
+            return new_pair.access_token, True  # type: ignore[return-value]
 
     def _exchange(self, send: OAuthSender, pair: TokenPair) -> TokenPair:
         """POST the refresh grant and parse the reply (no envelope; errors as negative codes)."""
