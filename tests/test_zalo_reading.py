@@ -119,6 +119,22 @@ def test_a_paragraph_too_long_for_one_block_is_cut_between_sentences() -> None:
         assert " ".join(t.strip() for t in found).removeprefix(lead).rstrip("”") == paragraph
 
 
+def test_a_long_sentence_is_cut_after_a_clause_not_inside_a_name() -> None:
+    """A 1,100-character sentence listing households was cut at its last space: «… hộ ông
+    Nguyễn Văn» ended one block and «20 ở ấp Phú Thạnh» began the next, a name parted on the
+    phone's screen."""
+    sentence = (
+        "Danh sách các hộ được hỗ trợ gồm "
+        + ", ".join(f"hộ ông Nguyễn Văn {i} ở ấp Phú Thạnh" for i in range(28))
+        + ", liên hệ đường dây nóng 0277 3610 113 để biết thêm chi tiết."
+    )
+    for prefix in ("", "Ngày 2/12, ", "Theo thông báo của Ủy ban nhân dân xã, "):
+        found = texts(prefix + sentence)
+        assert len(found) == 2 and all(len(text) <= 1000 for text in found)
+        assert found[0].endswith("Phú Thạnh,") and found[1].startswith("hộ ông Nguyễn Văn ")
+        assert " ".join(found) == prefix + sentence
+
+
 def test_a_notice_is_not_put_in_quotation_marks() -> None:
     """A notice (`> **Lưu ý:** …`, what a Hugo notice becomes) came out «“Lưu ý: …”», as if
     someone had said it; a quote stays a quote, and so does a quote inside a notice."""

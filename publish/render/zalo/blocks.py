@@ -45,6 +45,8 @@ LINE = "\x00"
 SENTENCE_END_RE = re.compile(r"[.!?…][”\"»’)]*(?=\s+[“\"«(]?[^\W\d_])")
 """The end of a sentence: a stop, any closing marks, then space before a word; the word's case
 and the word before the stop are checked by the caller (no cut in «Bà N.T.H. (62 tuổi)»)."""
+CLAUSE_END_RE = re.compile(r"[,;:](?=\s)")
+"""The end of a clause inside a sentence: a comma, semicolon or colon before a space."""
 NOT_AN_END = frozenset(
     {"TP", "Tp", "TX", "TT", "Q", "P", "H", "X", "Ô", "Đ/c", "đ/c", "Đc", "ThS", "TS", "PGS"}
     | {"GS", "BS", "CN", "KS", "LS", "Th.S", "Ths", "NXB", "St", "Mr", "Mrs", "Ms", "Dr"}
@@ -71,7 +73,8 @@ def heading_case(text: str) -> str:
 
 def pieces(text: str, limit: int) -> list[str]:
     """`text` cut into runs of at most `limit` characters: after the last sentence that fits,
-    else at the last space; an unbroken run longer than that is left whole."""
+    else after the last clause (in the run's second half), else at the last space; an unbroken
+    run longer than that is left whole."""
     found: list[str] = []
     while len(text) > limit:
         window = text[: limit + 1]
@@ -81,12 +84,20 @@ def pieces(text: str, limit: int) -> list[str]:
             if window[m.end() :].lstrip()[:2].lstrip('“"«(')[:1].isupper()
             and not _abbreviated(window, m.start())
         ]
-        cut = ends[-1] if ends else window.rfind(" ")
+        cut = ends[-1] if ends else _clause_end(window) or window.rfind(" ")
         if cut <= 0:
             break
         found.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*found, text]
+
+
+def _clause_end(window: str) -> int:
+    """Where the last clause in `window` ends (after «,», «;» or «:» before a space), when
+    that is in its second half; else 0. A cut at any space may part a name or a place
+    («Nguyễn Văn | Hùng», «Phú | Thạnh»), which a clause's end does not."""
+    found = [m.end() for m in CLAUSE_END_RE.finditer(window)]
+    return found[-1] if found and found[-1] >= len(window) // 2 else 0
 
 
 def _abbreviated(text: str, stop: int) -> bool:
