@@ -76,6 +76,11 @@ def assert_published_once(root: Path, emulator: ZaloEmulator) -> None:
     assert all(e["status"] == "live" and "token" not in e for e in entries.values())
 
 
+def payload_of(root: Path, key: str) -> dict:
+    """The built payload of one bulletin."""
+    return json.loads((root / "output" / "zalo" / f"{key}.json").read_text(encoding="utf-8"))
+
+
 def edit(root: Path, index: int, **fields: str) -> None:
     """Rewrite bulletin `index` with changed fields."""
     path = root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md"
@@ -801,6 +806,21 @@ def test_articles_zalo_refuses_at_verify_are_counted_as_failed_not_as_created(
     assert sync(root) == 0
     assert "zalo: 2 tạo mới, 0 cập nhật" in capsys.readouterr().out
     assert_published_once(root, emulator)
+
+
+def test_an_article_zalo_could_not_fetch_a_picture_of_names_the_pictures_sent(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """-200 says only that some picture failed: the operator now gets the addresses Zalo was
+    asked to fetch, to open each and find the one that does not load."""
+    emulator.configure(failing_image_substrings=("anh-1",))
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 3
+    payload = payload_of(root, "bt-000")
+    cover = payload["cover"]["photo_url"]
+    (image,) = [b["url"] for b in payload["body"] if b["type"] == "image"]
+    out = capsys.readouterr().out
+    assert f"(ảnh đã gửi, mở thử từng địa chỉ: {cover}, {image})" in out
 
 
 def test_an_update_zalo_rejects_keeps_the_article_and_names_the_field(

@@ -673,6 +673,23 @@ class ZaloSyncer:
         """Descriptive fields kept with every record."""
         return {"title": local.title, "source": local.source, "body_digest": local.body_digest}
 
+    def _pictures_sent(self, key: str, entry: Mapping[str, Any]) -> str:
+        """The addresses of the pictures a refused article asked Zalo to fetch, for the operator
+        to open each and find the one that fails; "" when the payload built now is not the one
+        sent (an edit since) or shows none."""
+        local = self.observed.local.get(key) if self.observed else None
+        if local is None or local.digest != entry.get("token_digest"):
+            return ""
+        try:
+            payload = self._payload(local)
+        except (OSError, ValueError):
+            return ""
+        cover = payload.get("cover") or {}
+        found = [cover.get("photo_url")] + [b.get("url") for b in payload.get("body") or []]
+        urls = [url for url in found if isinstance(url, str) and url]
+        shown = ", ".join(dict.fromkeys(urls))
+        return f" (ảnh đã gửi, mở thử từng địa chỉ: {shown})" if shown else ""
+
     def _queue(self, key: str) -> None:
         """Verify this key's token in phase two."""
         with self._queue_lock:
@@ -1011,7 +1028,7 @@ class ZaloSyncer:
             if error.code == -200:
                 raise ZaloError(
                     f"{source}: Zalo không tải được ảnh bìa (trường cover) hoặc một ảnh trong nội dung "
-                    f"«{entry.get('title', '')}». {error}",
+                    f"«{entry.get('title', '')}»{self._pictures_sent(action.key, entry)}. {error}",
                     code=-200,
                     operation="verify",
                 ) from None
