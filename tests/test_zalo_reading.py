@@ -135,6 +135,21 @@ def test_a_long_sentence_is_cut_after_a_clause_not_inside_a_name() -> None:
         assert " ".join(found) == prefix + sentence
 
 
+def test_the_blocks_of_raw_html_are_paragraphs_not_words_run_together() -> None:
+    """A bulletin pasted from a web page kept «<details><summary>Xem thêm</summary>…»: the
+    follower read «Xem thêmCông an xã…» as one word."""
+    body = (
+        "<details><summary>Xem thêm</summary>Công an xã trực 24/24.</details>\n\n"
+        "<aside>Gọi 113 khi khẩn cấp.</aside><address>Số 1 đường Nguyễn Huệ</address>\n"
+    )
+    assert texts(body) == [
+        "Xem thêm",
+        "Công an xã trực 24/24.",
+        "Gọi 113 khi khẩn cấp.",
+        "Số 1 đường Nguyễn Huệ",
+    ]
+
+
 def test_a_notice_is_not_put_in_quotation_marks() -> None:
     """A notice (`> **Lưu ý:** …`, what a Hugo notice becomes) came out «“Lưu ý: …”», as if
     someone had said it; a quote stays a quote, and so does a quote inside a notice."""

@@ -35,7 +35,11 @@ LinkText = Callable[[str, str], "str | None"]
 """A link's href and its text → the text to show instead, or None to keep it."""
 
 SKIPPED = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
-PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", "article", "hr"}
+PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", "article", "hr"} | {
+    "details", "summary", "address", "aside", "header", "footer", "nav", "main", "center"
+}  # fmt: skip
+"""Tags whose text is a paragraph of its own: raw HTML's blocks too, or «<summary>Xem
+thêm</summary>Nội dung» ran together as «Xem thêmNội dung»."""
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CELL_BREAKS = PARAGRAPHS | HEADINGS | {"ul", "ol", "li", "br", "blockquote"}
 """Tags that end a block everywhere but in a table cell, where they end a phrase of the row."""
