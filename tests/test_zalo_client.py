@@ -717,6 +717,26 @@ def test_a_retry_after_longer_than_a_run_waits_stops_at_once_and_says_when_to_re
     assert emulator.articles == {}
 
 
+def test_after_a_retry_after_too_long_to_wait_no_call_is_sent_until_then(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    """Each other bulletin of the run sent its own create into the same 429 and printed the
+    same hour's wait: a call per bulletin against a server that asked for none."""
+    emulator.configure(
+        fault_paths=("/v2.0/",), fail_first_5xx=50, fail_5xx_status=429, retry_after="3600"
+    )
+    client.login()
+    with pytest.raises(ZaloError):
+        client.create(sample_body())
+    for call in (lambda: client.create(sample_body()), client.getoa):
+        with pytest.raises(ZaloError) as caught:
+            call()
+        assert "yêu cầu chờ 60 phút" in str(caught.value)
+    with pytest.raises(ZaloError):
+        client.with_settings(verify_first_delay=0.0).verify("ma-xac-minh")
+    assert len([c for c in emulator.calls if c.path.startswith("/v2.0/")]) == 1
+
+
 def test_429s_that_never_end_are_told_as_too_many_calls_not_a_network_fault(
     emulator: ZaloEmulator, token_file: Path
 ) -> None:

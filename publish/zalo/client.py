@@ -209,6 +209,16 @@ def _surely_unsent(exc: httpx.TransportError) -> bool:
     return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
+@dataclass
+class _Closed:
+    """Until when Zalo asked not to be called (a Retry-After too long to wait out in a run),
+    shared by the clients one sync makes, so none of them calls before then."""
+
+    until: float = 0.0
+    wait: str = ""  # the wait asked, in words
+    failure: str = ""  # the reply that asked it («HTTP 429 (gọi quá nhiều)»)
+
+
 class ZaloClient:
     """The Zalo OA article API: create, verify, update, remove, getdetail, getslice, getoa."""
 
@@ -221,6 +231,7 @@ class ZaloClient:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        closed: _Closed | None = None,
     ) -> None:
         self.tokens = tokens
         self.settings = settings or ClientSettings()
@@ -236,6 +247,7 @@ class ZaloClient:
         self._sleep = sleep
         self._clock = clock
         self._random = random.Random()
+        self._closed = closed or _Closed()
 
     @classmethod
     def from_env(
@@ -281,6 +293,7 @@ class ZaloClient:
             http=self._http,
             sleep=self._sleep,
             clock=self._clock,
+            closed=self._closed,
         )
 
     def reading(self) -> ZaloClient:
@@ -292,6 +305,7 @@ class ZaloClient:
             http=self._http,
             sleep=self._sleep,
             clock=self._clock,
+            closed=self._closed,
         )
 
     # --- public API ----------------------------------------------------------------------------
@@ -605,7 +619,15 @@ class ZaloClient:
         """Send with retries on transient failures; never re-sends a create that may have landed.
         `lost` gathers each failure after which the request may have been handled."""
         attempt = 0
+        closed = self._closed
         while True:
+            if self._clock() < closed.until:
+                raise ZaloError(
+                    f"Chưa gọi Zalo để {OPERATIONS.get(operation, operation)}: Zalo vừa trả lời "
+                    f"{closed.failure} và yêu cầu chờ {closed.wait} trước khi gọi lại. Không "
+                    "cần làm gì: lần chạy sau tự làm tiếp.",
+                    operation=operation,
+                )
             failure: str
             uncertain = False
             asked: float | None = None  # the wait a Retry-After header asks for
@@ -644,6 +666,9 @@ class ZaloClient:
             if asked is not None and asked > self.settings.retry_after_max:
                 # Zalo names when it will answer again: waiting it out here would hold the CI
                 # job for nothing, and the next scheduled run carries on from the saved state.
+                closed.until = max(closed.until, self._clock() + asked)
+                closed.wait = _wait_in_words(asked)
+                closed.failure = failure + _TOO_MANY.get(failure, "")
                 raise ZaloError(
                     f"Zalo trả lời {failure}{_TOO_MANY.get(failure, '')} khi {doing} và yêu "
                     f"cầu chờ {_wait_in_words(asked)} trước khi gọi lại. "
