@@ -149,8 +149,12 @@ def links_in(body: str, first_line: int) -> Links:
 
 _COMPUTER_FILE = re.compile(r"(?i:file:)|[A-Za-z]:[\\/]|\\\\")
 """An address naming a file of the editor's own computer: "file:///C:/…", "C:\\…", "\\\\máy\\…"."""
-_MAY_NAME_COMPUTER_FILE = re.compile(r"(?i:file:)|(?<![A-Za-z])[A-Za-z]:[\\/]|\\\\")
-"""The same anywhere in a body ("https://" not: a letter comes before its "s:")."""
+_MAY_NAME_COMPUTER_FILE = re.compile(
+    r"[:\\](?:(?<=(?i:file):)|(?<=(?<![A-Za-z])[A-Za-z]:)[\\/]|(?<=\\)\\)"
+)
+"""The same anywhere in a body ("https://" not: a letter comes before its "s:"), looked for from
+the `:` or backslash each one holds: re skips in C to the next of those, where a pattern opening
+with three alternatives was tried at every character of every body (~1/8 of a cold load)."""
 _IMAGE_TEXT = re.compile(r"!\[[^\]\n]*")
 """An image's `![alt` up to the `]` closing it: images are told by content_images."""
 

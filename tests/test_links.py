@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
 from pathlib import Path
@@ -663,6 +664,21 @@ def test_an_image_of_the_editors_computer_is_not_told_as_a_link() -> None:
     """Images are told by the image check; the link check skips them, on any line of a body."""
     body = "x\n![a](C:\\y.png) [b](C:\\z.docx) ![c [d](C:\\w.png)\n![e]\n(C:\\v)[f](file:///g)\n"
     assert computer_files(body, 5) == [("C:\\z.docx", 6), ("file:///g", 8)]
+
+
+def test_the_quick_look_for_a_file_of_the_computer_finds_what_the_three_forms_find() -> None:
+    """computer_files skips a body after one search that opens on a `:` or backslash (the three
+    forms in one alternation were tried at every character of every body): it must find one in
+    every text the three forms find one in, and in no other, at its start, after a letter, in any
+    case (re's own case rules: «fıle:» and «FİLE:» too)."""
+    plain = re.compile(r"(?i:file:)|(?<![A-Za-z])[A-Za-z]:[\\/]|\\\\")
+    quick = links_module._MAY_NAME_COMPUTER_FILE
+    letters = "fFiIıİlLeEſ:\\/cCzZé0 .\n"
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 8))) for _ in range(60_000)]
+    texts += ["C:\\x", "xC:\\", "é:/", "1C:/", "https://a.vn", "\\\\máy", "FILE:", "profile:x"]
+    for text in texts:
+        assert (quick.search(text) is None) == (plain.search(text) is None), text
 
 
 def test_a_link_in_html_whose_address_word_put_between_curly_quotes_is_read_without_them(
