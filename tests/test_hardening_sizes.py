@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
-from publish.limits import MAX_CONFIG_BYTES, MAX_IMAGE_BYTES, MAX_SOURCE_BYTES, too_large
+from publish.limits import (
+    MAX_CONFIG_BYTES,
+    MAX_IMAGE_BYTES,
+    MAX_SOURCE_BYTES,
+    read_capped,
+    too_large,
+)
 from tests.helpers import SITE_TOML, bulletin_md, install_fake_renderers, make_project
 
 NOW = "2021-01-01T09:00"
@@ -107,6 +114,32 @@ def test_a_huge_image_is_refused_at_its_field(tmp_path: Path, capsys, monkeypatc
         "quá giới hạn 20 MB" in err
     )
     assert "Thu nhỏ ảnh" in err
+
+
+@pytest.mark.parametrize(("limit", "kept"), [(1_000, 100), (50, 51)])
+def test_a_file_that_grew_while_read_is_read_up_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int, kept: int
+) -> None:
+    """read_capped reads a file's size and one byte more (not the whole limit at once): when
+    the file grew after its size was taken, the rest is read too, up to one byte over the cap,
+    so a file grown past it is still refused and one grown under it is read whole."""
+    path = tmp_path / "a.md"
+    path.write_bytes(bytes(range(100)))
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: _Size(real_fstat(fd), 10))
+    with open(path, "rb") as handle:
+        raw, size = read_capped(handle, limit)
+    assert raw == bytes(range(100))[:kept] and size == kept
+
+
+class _Size:
+    """An os.stat_result whose st_size is taken before the file grew."""
+
+    def __init__(self, real: os.stat_result, size: int) -> None:
+        self.real, self.st_size = real, size
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
 
 
 def test_a_size_just_over_the_cap_is_not_shown_as_the_cap() -> None:
