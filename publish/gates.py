@@ -51,6 +51,8 @@ other value holds the bulletin back: a classification the tool does not understa
 FOREIGN_GRADES = ("secret", "top secret", "confidential", "classified", "restricted")
 """Grades written in English: as secret as the Vietnamese ones."""
 _NON_WORD = re.compile(r"[\W_]+")
+_ASCII_LOWER = re.compile("[a-z]")
+"""A letter _NON_WORD keeps and that is no capital: a text holding one is no capitals stamp."""
 _GRADE_LINE = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]\s*(?P<value>.*)$", re.IGNORECASE)
 _GRADE_PREFIX = re.compile(r"^\W*(?:mức\s+)?độ\s+mật\s*[:：]?", re.IGNORECASE)
 # The stamps are stripped in Python: `\s*` on both sides of a lazy group backtracks without end
@@ -303,12 +305,16 @@ def _headline_stamp(text: str, grades: frozenset[str], toned: frozenset[str]) ->
     stamp = match["stamp"].rstrip() if match else ""
     if stamp.isupper() and folded_words(stamp) in grades:
         return stamp
+    if _ASCII_LOWER.search(text):  # nearly every headline: its words cannot all be capitals
+        return None
     words = _NON_WORD.sub(" ", text).strip()
     if words.isupper() and "\n" not in text and _is_stamp_line(text, grades):
         return words
     return None
 
 
+# Cached: every tag of every bulletin is asked, and a site has a few hundred tags at most.
+@functools.lru_cache(maxsize=4096)
 def _is_bracketed_grade(stamp: str, grades: frozenset[str], toned: frozenset[str]) -> bool:
     """Whether the words a title opens with in brackets or quotes are a grade: with its own marks
     ("[Mật]", "[tuyệt mật]") or only some of them, typed in part ("[Mât]", "[Toi mật]") or not
