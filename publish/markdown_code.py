@@ -8,6 +8,7 @@ text has the offset (and the line) it has in the body.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["masked", "without_fences"]
@@ -42,6 +43,8 @@ def without_fences(body: str) -> str:
     return "\n".join(lines)
 
 
+# Cached: a bulletin's body is masked by three of the checks its load runs, one after another.
+@functools.lru_cache(maxsize=8)
 def masked(body: str) -> str:
     """`body` with its code blocks and code spans blanked out by spaces; line breaks and every
     other character are kept where they were."""
