@@ -16,6 +16,7 @@ head.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -203,13 +204,23 @@ def _runs(parts: list[str]) -> tuple[list[list[int]], set[int]]:
             if depth == 0 and part:
                 linkable.add(i)
             continue
-        m = _TAG_NAME.match(part)
-        closing, name = (m[1], m[2].lower()) if m is not None else ("", "")
-        if name in _UNLINKED:
-            depth = max(0, depth - 1) if closing else depth + 1
-        if name not in _EMPHASIS:
+        step, ends_run = _tag_kind(part)
+        if step:
+            depth = max(0, depth + step)
+        if ends_run:
             runs.append([])
     return [run for run in runs if run], linkable
+
+
+# Cached: a body's tags are mostly the same few (`<p>`, `</strong>`…), read again for every body.
+@functools.lru_cache(maxsize=4096)
+def _tag_kind(tag: str) -> tuple[int, bool]:
+    """How a tag moves the depth inside links and code (+1 opening, -1 closing, 0 other), and
+    whether it ends a run of text (any tag but emphasis)."""
+    m = _TAG_NAME.match(tag)
+    closing, name = (m[1], m[2].lower()) if m is not None else ("", "")
+    step = (-1 if closing else 1) if name in _UNLINKED else 0
+    return step, name not in _EMPHASIS
 
 
 def _unchanged(html: str) -> str:
