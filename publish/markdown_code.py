@@ -43,8 +43,9 @@ def without_fences(body: str) -> str:
     return "\n".join(lines)
 
 
-# Cached: a bulletin's body is masked by three of the checks its load runs, one after another.
-@functools.lru_cache(maxsize=8)
+# Cached: a bulletin's body is masked by three of the checks its load runs, one after another;
+# typed, so that a str subclass is never handed back an equal plain str's answer, or the reverse.
+@functools.lru_cache(maxsize=8, typed=True)
 def masked(body: str) -> str:
     """`body` with its code blocks and code spans blanked out by spaces; line breaks and every
     other character are kept where they were."""
