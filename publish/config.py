@@ -215,6 +215,16 @@ class Policy:
     max_summary_length: int = field(
         default=600, metadata=rules(least=1, note="Số ký tự tối đa của tóm tắt bản tin.")
     )
+    confirm_withdrawal_from: int = field(
+        default=20,
+        metadata=rules(
+            least=1,
+            note="Số bản tin đã đăng biến khỏi content/ cùng lúc mà lệnh dựng và đồng bộ chỉ "
+            "làm khi có --confirm-withdrawal.",
+        ),
+    )
+    """Fewest published bulletins gone from content/ at once that build, serve and sync refuse
+    to withdraw until --confirm-withdrawal (see publish.sync.vanished)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,7 @@ def test_most_of_the_live_articles_gone_at_once_is_refused_a_few_are_withdrawn(
 ) -> None:
     root = zalo_project(tmp_path, 10)
     assert sync(root) == 0
+    (root / "state" / "published.json").unlink()  # a state/ written before it was
     folder = root / "content" / "bai-viet"
     for index in range(5):
         (folder / f"ban-tin-{index:03d}.md").unlink()
@@ -128,6 +129,7 @@ def test_many_live_articles_gone_at_once_is_refused_though_fewer_than_half(
     """A year folder gone takes many articles, a minority of a large OA's: still refused."""
     root = zalo_project(tmp_path, 41)
     assert sync(root) == 0
+    (root / "state" / "published.json").unlink()  # a state/ written before it was
     folder = root / "content" / "bai-viet"
     for index in range(20):
         (folder / f"ban-tin-{index:03d}.md").unlink()
@@ -234,3 +236,114 @@ def test_a_preview_without_the_bulletins_folder_keeps_the_website_in_output(
     with PreviewSession(root, port=0, now=NOW, confirmed=True, out=io.StringIO(), err=err):
         pass
     assert snapshot(root / "output" / "web") != web
+
+
+def web_sync(root: Path) -> int:
+    """Run `publish sync web` in this process."""
+    return main(["--root", str(root), "--now", NOW, "sync", "web"])
+
+
+def test_a_build_that_lost_many_published_bulletins_keeps_the_website_ci_deploys(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """A year folder lost (20 of 41 bulletins): only an EMPTY content/ was refused, and CI
+    deployed the website without those pages."""
+    root = zalo_project(tmp_path, 41)
+    assert web_sync(root) == 0
+    web = snapshot(root / "output" / "web")
+    for index in range(20):
+        (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
+    capsys.readouterr()
+    assert build(root) == 1
+    told = capsys.readouterr().err
+    assert (
+        "20 trong 41 bản tin lần đồng bộ trước đã đăng (state/published.json) không còn trong "
+        "content/ (bt-000, bt-001, bt-002, bt-003, bt-004 và 15 bản tin khác): dựng lúc này sẽ "
+        "xóa trang của chúng khỏi output/ (CI triển khai website từ output/web ngay sau publish "
+        "build). Chưa ghi gì, output/ giữ nguyên." in told
+    )
+    assert "--confirm-withdrawal" in told and "confirm_withdrawal_from" in told
+    assert "Traceback" not in told
+    assert snapshot(root / "output" / "web") == web
+    assert build(root, "--confirm-withdrawal") == 0
+    assert snapshot(root / "output" / "web") != web
+
+
+def test_the_withdrawal_cap_is_a_setting_of_site_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    root = zalo_project(tmp_path, 41)
+    assert web_sync(root) == 0
+    for index in range(20):
+        (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8") + "\n[policy]\nconfirm_withdrawal_from = 21\n")
+    assert build(root) == 0
+    toml.write_text(toml.read_text("utf-8").replace("= 21", "= 0"))
+    assert build(root) == 1
+    told = capsys.readouterr().err
+    assert "confirm_withdrawal_from" in told and "Traceback" not in told
+
+
+def test_a_sync_that_lost_half_its_published_bulletins_withdraws_them_nowhere(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """The website and radio followed a lost folder that only Zalo refused to follow."""
+    root = zalo_project(tmp_path, 10)
+    assert sync(root) == 0
+    assert main(["--root", str(root), "--now", NOW, "sync"]) == 0
+    web = snapshot(root / "output" / "web")
+    records = state(root)
+    for index in range(5):
+        (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "sync"]) == 1
+    told = capsys.readouterr().err
+    assert "5 trong 10 bản tin lần đồng bộ trước đã đăng (state/published.json)" in told
+    assert "đồng bộ lúc này sẽ rút chúng khỏi website, Zalo OA và thư mục đài" in told
+    assert "Chưa làm gì." in told and "--confirm-withdrawal" in told
+    assert emulator.write_calls() == [] and shown(emulator) == ["show"] * 10
+    assert snapshot(root / "output" / "web") == web and state(root) == records
+    assert main(["--root", str(root), "--now", NOW, "sync", "--confirm-withdrawal"]) == 0
+    assert shown(emulator) == ["hide"] * 5 + ["show"] * 5
+    assert build(root) == 0  # confirmed once: the next build compares with what is left
+
+
+def test_a_radio_folder_keeps_its_scripts_when_a_folder_of_bulletins_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root)
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8") + "\n[policy]\nconfirm_withdrawal_from = 2\n")
+    monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
+    run = ["--root", str(root), "--now", RADIO_NOW, "sync", "radio"]
+    assert main(run) == 0
+    station = snapshot(root / "dai-phat-thanh")
+    capsys.readouterr()
+    for path in sorted((root / "content" / "bai-viet").glob("*.md"))[:2]:
+        path.unlink()
+    assert main(run) == 1
+    told = capsys.readouterr().err
+    assert "2 trong 3 bản tin lần đồng bộ trước đã đăng" in told and "Chưa làm gì." in told
+    assert snapshot(root / "dai-phat-thanh") == station
+
+
+def test_a_preview_that_lost_many_published_bulletins_keeps_the_website_in_output(
+    tmp_path: Path,
+) -> None:
+    from publish.serve import PreviewSession
+
+    root = zalo_project(tmp_path, 10)
+    assert web_sync(root) == 0
+    web = snapshot(root / "output" / "web")
+    for index in range(5):
+        (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
+    err = io.StringIO()
+    with PreviewSession(root, port=0, now=NOW, out=io.StringIO(), err=err):
+        pass
+    told = err.getvalue()
+    assert "5 trong 10 bản tin lần đồng bộ trước đã đăng" in told
+    assert "Chưa ghi gì, output/ giữ nguyên." in told
+    assert snapshot(root / "output" / "web") == web

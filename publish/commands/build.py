@@ -55,8 +55,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--confirm-withdrawal",
         action="store_true",
-        help="dựng cả khi content/ không còn bản tin nào trong khi state/ ghi bản tin đã đăng "
-        "(không có cờ này thì lệnh từ chối, không ghi gì: thường là ổ đĩa chưa gắn hay liên kết hỏng)",
+        help="dựng cả khi content/ không còn bản tin nào trong khi state/ ghi bản tin đã đăng, "
+        "hay đã mất từ một nửa số bản tin đã đăng (ít nhất 5), hoặc từ [policy] "
+        "confirm_withdrawal_from bản tin (mặc định 20) (không có cờ này thì lệnh từ chối, không "
+        "ghi gì: thường là ổ đĩa chưa gắn, liên kết hỏng hay thư mục bản tin bị mất)",
     )
     parser.add_argument(
         "--timings",

@@ -42,8 +42,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--confirm-withdrawal",
         action="store_true",
-        help="xác nhận rút mọi bản tin: cho dựng vào output/ cả khi content/ không còn bản tin "
-        "nào mà state/ ghi đã đăng (mặc định: từ chối, output/ giữ nguyên)",
+        help="xác nhận rút hàng loạt: cho dựng vào output/ cả khi content/ không còn bản tin "
+        "nào mà state/ ghi đã đăng, hay đã mất nhiều bản tin đã đăng như publish build từ "
+        "chối (mặc định: từ chối, output/ giữ nguyên)",
     )
     parser.set_defaults(run=run)
 

@@ -60,7 +60,7 @@ from publish.sync.report import (
     summary_document,
     write_json,
 )
-from publish.sync.vanished import CONFIRM_FLAG, refuse_vanished
+from publish.sync.vanished import CONFIRM_FLAG, record_published, refuse_vanished
 from publish.timings import COMPARING, WRITING, Timings
 from publish.writer import WriteReport, write
 
@@ -162,8 +162,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         CONFIRM_FLAG,
         action="store_true",
         help="xác nhận rút hàng loạt: cho đồng bộ cả khi content/ không còn bản tin nào mà "
-        "state/ ghi đã đăng, hoặc khi sẽ rút từ một nửa số bài đang hiện trên Zalo trở lên, "
-        "hay từ 20 bài trở lên, vì bản tin không còn trong content/ (mặc định: từ chối, không làm gì)",
+        "state/ ghi đã đăng, hoặc khi từ một nửa số bản tin đã đăng (ít nhất 5), hay từ "
+        "[policy] confirm_withdrawal_from bản tin (mặc định 20), không còn trong content/ "
+        "(mặc định: từ chối, không làm gì)",
     )
     parser.add_argument(
         "--format",
@@ -290,6 +291,9 @@ def run_command(args: argparse.Namespace) -> int:
                 # The addresses this build gave its bulletins: the next build would write the
                 # same bytes, so it may replay this one (rebuilding took ~3 s at 10,000).
                 last.take_rewrite(rewrite.path, rewrite.before, rewrite.after, addresses=True)
+        if not args.dry_run:
+            # What the next build, preview and sync compare content/ with (refuse_vanished).
+            record_published(options.state, result.site)
         writing.close()  # after the stamp is final: a build waiting for output/ reads it
         _report_build(result, markdown)
         if "web" not in targets:

@@ -1,21 +1,22 @@
-"""Bulletins that vanished from content/ wholesale: a sync refuses to withdraw them unasked.
+"""Bulletins that vanished from content/ wholesale: nothing withdraws them unasked.
 
 A bulletin deleted from content/ is withdrawn from every channel by the next sync, which is how
 an editor takes one down. The same reading turns a content/ that lost its bulletins by accident
 (a link to a drive not mounted or to an empty folder, a mount point left empty, a checkout that
-lost content/bai-viet) into withdrawing every bulletin from the website, Zalo OA and the radio
-folder at once. So a sync that finds no bulletin at all while state/ records published ones
-does nothing, and the Zalo channel sends nothing when it would take down most of the articles
-live on Zalo for bulletins no longer in content/, or MAX_GONE of them or more (a year folder
-lost from a large OA is a minority of its articles), until `--confirm-withdrawal` says it is
-meant.
-`publish build` asks the same before it empties output/: CI deploys output/web from a build
-before any sync has a say.
+lost content/bai-viet or a year folder of it) into withdrawing them from the website, Zalo OA
+and the radio folder at once. So `publish build`, `publish serve` (CI and some units deploy
+output/web straight after them) and `publish sync` do nothing while content/ holds no bulletin
+and state/ records published ones, or while half or more (at least MIN_SHARE_REFUSED) of the
+bulletins the last sync published (state/published.json), or [policy] confirm_withdrawal_from
+of them (a year folder lost from a large site is a minority of its bulletins), are gone from
+content/; the Zalo channel asks the same of its own records of live articles (a state/ written
+before published.json was). `--confirm-withdrawal` says it is meant.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -26,10 +27,12 @@ from publish.model import Site
 
 __all__ = [
     "CONFIRM_FLAG",
-    "MAX_GONE",
     "MIN_RECORDED",
     "MIN_SHARE_REFUSED",
+    "PUBLISHED_NAME",
     "loaded_keys",
+    "published_keys",
+    "record_published",
     "refuse_many_gone",
     "refuse_vanished",
 ]
@@ -38,25 +41,35 @@ CONFIRM_FLAG = "--confirm-withdrawal"
 MIN_SHARE_REFUSED = 5
 """Fewest Zalo articles of deleted bulletins, half or more of those live, that a sync refuses
 to take down unconfirmed: a few deleted at once is an editor's everyday withdrawal."""
-MAX_GONE = 20
-"""Fewest Zalo articles of deleted bulletins a sync refuses to take down unconfirmed, whatever
-their share of those live: a unit withdraws a bulletin or a handful at once, and taking down a
-year's worth is a decision to confirm, not a folder gone missing to follow."""
+PUBLISHED_NAME = "published.json"
+"""The file under state/ naming the bulletins the last sync found published."""
 MIN_RECORDED = 2
 """Fewest published bulletins state/ records for a content/ without any to be refused: a
 unit's only bulletin deleted is its editor's doing, not a folder lost."""
 NAMED = 5
 """Keys named in the message; the rest are counted."""
+# Whatever their share of those published, [policy] confirm_withdrawal_from bulletins or more
+# gone at once are refused too: a unit withdraws a bulletin or a handful at once, and taking
+# down a year's worth is a decision to confirm, not a folder gone missing to follow.
 
 
 def refuse_vanished(
     state_dir: Path, content: Path, site: Site, *, confirmed: bool, output: str | None = None
 ) -> None:
     """Raise a PublishError (nothing sent, nothing written) when content/ holds no bulletin
-    while state/ records MIN_RECORDED published ones or more. State files are read only then:
-    a sync with nothing to send stays as quick as it was. `output`: the folder a `publish
-    build` was to write (None: a sync), named in the message."""
-    if confirmed or loaded_keys(site):
+    while state/ records MIN_RECORDED published ones or more, or when too many of those the last
+    sync published are gone from it (see too_many). Only state/published.json is read while
+    content/ holds bulletins: a sync with nothing to send stays as quick as it was. `output`:
+    the folder a `publish build` was to write (None: a sync), named in the message."""
+    if confirmed:
+        return
+    loaded = loaded_keys(site)
+    if loaded:
+        published = published_keys(state_dir)
+        gone = sorted(published - loaded)
+        cap = site.config.policy.confirm_withdrawal_from
+        if too_many(len(gone), len(published), cap):
+            raise PublishError(_many_vanished(content, gone, len(published), cap, output))
         return
     recorded = _zalo_live(state_dir) | _web_keys(state_dir) | _radio_keys(state_dir)
     if len(recorded) >= MIN_RECORDED:
@@ -65,19 +78,49 @@ def refuse_vanished(
         raise PublishError(_nothing_built(content, len(recorded), output))
 
 
+def too_many(gone: int, shown: int, cap: int) -> bool:
+    """Whether `gone` of `shown` bulletins (or articles) withdrawn at once asks for
+    --confirm-withdrawal: half or more and at least MIN_SHARE_REFUSED, or `cap` or more."""
+    return (gone >= MIN_SHARE_REFUSED and 2 * gone >= shown) or gone >= cap
+
+
 def refuse_many_gone(
     records: Mapping[str, Any], content: Path, site: Site, *, confirmed: bool
 ) -> None:
-    """Raise a PublishError (nothing sent to Zalo) when half or more, and at least
-    MIN_SHARE_REFUSED, of the articles `records` (state/zalo.json, as the Zalo sync read it)
-    show live belong to bulletins no longer in content/, or MAX_GONE of them or more."""
+    """Raise a PublishError (nothing sent to Zalo) when too many of the articles `records`
+    (state/zalo.json, as the Zalo sync read it) show live belong to bulletins no longer in
+    content/ (see too_many)."""
     if confirmed:
         return
     live = {k for k, v in records.items() if isinstance(v, dict) and v.get("status") == "live"}
     gone = sorted(live - loaded_keys(site))
-    most = len(gone) >= MIN_SHARE_REFUSED and 2 * len(gone) >= len(live)
-    if most or len(gone) >= MAX_GONE:
+    if too_many(len(gone), len(live), site.config.policy.confirm_withdrawal_from):
         raise PublishError(_many_gone(content, gone, len(live)))
+
+
+def published_keys(state_dir: Path) -> set[str]:
+    """The keys state/published.json names (none when it is missing or unreadable: a state/
+    written before the file was, whose Zalo records still guard the OA)."""
+    with contextlib.suppress(OSError, ValueError):
+        document = json.loads((state_dir / PUBLISHED_NAME).read_bytes())
+        found = document.get("bulletins") if isinstance(document, dict) else None
+        if isinstance(found, list):
+            return {key for key in found if isinstance(key, str)}
+    return set()
+
+
+def record_published(state_dir: Path, site: Site) -> None:
+    """Name in state/published.json every bulletin `site` publishes on some channel (previews
+    never), for the next command's refuse_vanished; the file is rewritten only when that
+    changed."""
+    from publish.sync.manifest import atomic_write_bytes
+
+    keys = sorted({b.key for b in site.bulletins})
+    if published_keys(state_dir) == set(keys) and (state_dir / PUBLISHED_NAME).exists():
+        return
+    body = {"version": 1, "bulletins": keys}
+    data = (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    atomic_write_bytes(state_dir / PUBLISHED_NAME, data)
 
 
 def loaded_keys(site: Site) -> set[str]:
@@ -163,16 +206,58 @@ def _nothing_built(content: Path, recorded: int, output: str) -> str:
     )
 
 
-def _many_gone(content: Path, gone: list[str], live: int) -> str:
-    """The refusal of a Zalo sync that would take down most, or many, of the OA's articles
-    at once."""
+def _named(gone: list[str]) -> str:
+    """The first NAMED of `gone`, and how many more."""
     named = ", ".join(gone[:NAMED])
     if len(gone) > NAMED:
         named += f" và {len(gone) - NAMED} bản tin khác"
+    return named
+
+
+def _threshold(cap: int) -> str:
+    """When a withdrawal is to be confirmed, and where the unit changes it."""
+    return (
+        f"(phải xác nhận khi từ {cap} bản tin trở lên, hoặc từ một nửa số bản tin đã đăng và "
+        f"ít nhất {MIN_SHARE_REFUSED}, biến khỏi content/ cùng lúc; đổi số {cap} ở "
+        "confirm_withdrawal_from trong bảng [policy] của site.toml)"
+    )
+
+
+def _many_vanished(
+    content: Path, gone: list[str], published: int, cap: int, output: str | None
+) -> str:
+    """The refusal of a build, preview or sync that would withdraw too many bulletins at once."""
+    what = (
+        f"{len(gone)} trong {published} bản tin lần đồng bộ trước đã đăng (state/"
+        f"{PUBLISHED_NAME}) không còn trong {_where(content)} ({_named(gone)})"
+    )
+    if output is None:
+        done = (
+            "đồng bộ lúc này sẽ rút chúng khỏi website, Zalo OA và thư mục đài phát thanh. "
+            "Chưa làm gì."
+        )
+    else:
+        deployed = Path(output) == Path("output")  # the folder CI's templates deploy
+        done = (
+            f"dựng lúc này sẽ xóa trang của chúng khỏi {output}/"
+            + (" (CI triển khai website từ output/web ngay sau publish build)" if deployed else "")
+            + f". Chưa ghi gì, {output}/ giữ nguyên."
+        )
+    return (
+        f"{what}: {done} Thường là một thư mục bản tin (như cả một năm) bị mất: ổ đĩa chưa "
+        "gắn, liên kết hỏng, bản checkout hay bản chép thiếu tệp. Cách sửa: lấy lại các tệp "
+        "(git status, git checkout -- content) rồi chạy lại. Nếu thật sự muốn rút chừng ấy bản "
+        f"tin, chạy lại với {CONFIRM_FLAG} {_threshold(cap)}."
+    )
+
+
+def _many_gone(content: Path, gone: list[str], live: int) -> str:
+    """The refusal of a Zalo sync that would take down most, or many, of the OA's articles
+    at once."""
     return (
         f"{len(gone)} trong {live} bài đang hiện trên Zalo OA thuộc bản tin không còn trong "
-        f"{_where(content)} ({named}): không ẩn hay gỡ bài nào, không gửi gì lên Zalo. Nếu các "
-        "tệp bị mất do nhầm (ổ đĩa chưa gắn, liên kết hỏng, bản checkout thiếu tệp), lấy lại "
-        "chúng rồi chạy lại (website và thư mục đài được đồng bộ theo content/ như hiện có). "
-        f"Nếu thật sự muốn rút các bản tin này khỏi Zalo, chạy lại với {CONFIRM_FLAG}."
+        f"{_where(content)} ({_named(gone)}): không ẩn hay gỡ bài nào, không gửi gì lên Zalo. "
+        "Nếu các tệp bị mất do nhầm (ổ đĩa chưa gắn, liên kết hỏng, bản checkout thiếu tệp), "
+        "lấy lại chúng rồi chạy lại (website và thư mục đài được đồng bộ theo content/ như hiện "
+        f"có). Nếu thật sự muốn rút các bản tin này khỏi Zalo, chạy lại với {CONFIRM_FLAG}."
     )
