@@ -386,7 +386,8 @@ def test_reconcile_lets_no_other_bulletin_of_the_title_take_the_article_kept_by_
 ) -> None:
     """Weekly bulletins share a title: with --reconcile and --zalo-create-anyway for this
     week's, last week's (unrecorded too, and sorted first) took the article posted by hand
-    under that title and overwrote it."""
+    under that title and overwrote it; then it was created without the stop a sync without
+    --reconcile makes for an article of its title on the OA. It is named, nothing is sent."""
     root = zalo_project(tmp_path, 1)
     assert sync(root) == 0
     title = f"{TITLES[1]} (1)"
@@ -396,13 +397,57 @@ def test_reconcile_lets_no_other_bulletin_of_the_title_take_the_article_kept_by_
     by_hand = emulator.seed_article(sample_body(title=title))
     written = json.dumps(emulator.articles[by_hand], sort_keys=True)
     capsys.readouterr()
-    assert sync(root, "--reconcile", "--zalo-create-anyway", "content/bai-viet/ban-tin-003.md") == 0
+    emulator.clear_calls()
+    third = "content/bai-viet/ban-tin-003.md"
+    assert sync(root, "--reconcile", "--zalo-create-anyway", third) == 1
     message = told(capsys)
     assert f"khớp bt-002 với bài {by_hand}" not in message
-    assert f"không tìm thấy trên Zalo: bt-002 «{title}» (sẽ tạo mới)" in message
+    assert (
+        f"OA đã có bài cùng tiêu đề với 1 bản tin sắp tạo mà state/zalo.json không có bản ghi "
+        f"(bt-002 «{title}» (bài {by_hand}))" in message
+    )
+    assert "Không gửi gì lên Zalo." in message and "Traceback" not in message
+    assert "--zalo-create-anyway content/bai-viet/ban-tin-002.md" in message
+    assert emulator.write_calls() == []
     assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
     records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
     assert by_hand not in {entry.get("article_id") for entry in records.values()}
+    second = "content/bai-viet/ban-tin-002.md"  # the way out the message gives
+    assert (
+        sync(root, "--reconcile", "--zalo-create-anyway", third, "--zalo-create-anyway", second)
+        == 0
+    )
+    assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
+    assert [a["title"] for a in emulator.articles.values()].count(title) == 3
+
+
+def test_reconcile_matches_a_bulletin_to_its_own_article_beside_the_one_kept_by_hand(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """Last week's bulletin lost its record (a stale state/), and the OA admin posted an article
+    of the same weekly title by hand: --zalo-create-anyway for this week's kept both articles
+    of the title out of matching, and created last week's a second time."""
+    root = zalo_project(tmp_path, 1)
+    title = f"{TITLES[1]} (1)"
+    (root / "content/bai-viet/ban-tin-002.md").write_text(
+        zalo_bulletin(2, title=f'"{title}"'), "utf-8"
+    )
+    assert sync(root) == 0
+    state = root / "state" / "zalo.json"
+    document = json.loads(state.read_text("utf-8"))
+    own = document["entries"].pop("bt-002")["article_id"]
+    state.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    by_hand = emulator.seed_article(sample_body(title=title))
+    source = "content/bai-viet/ban-tin-003.md"
+    (root / source).write_text(zalo_bulletin(3, title=f'"{title}"'), "utf-8")
+    capsys.readouterr()
+    assert sync(root, "--reconcile", "--zalo-create-anyway", source) == 0
+    message = told(capsys)
+    assert f"khớp bt-002 với bài {own}" in message
+    assert [a["title"] for a in emulator.articles.values()].count(title) == 3
+    records = json.loads(state.read_text("utf-8"))["entries"]
+    assert records["bt-002"]["article_id"] == own
+    assert records["bt-003"]["article_id"] not in (own, by_hand)
 
 
 def test_an_empty_sandbox_address_is_told_the_windows_command_that_removes_it(

@@ -7,9 +7,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from publish.errors import PublishError
 from publish.sync.manifest import Manifest
 from publish.sync.zalo_lookup import content_digest, detail_body, utc_stamp
 from publish.sync.zalo_plan import Local, same_title
+from publish.sync.zalo_unrecorded import CREATE_ANYWAY, shell_argument
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
@@ -43,8 +45,10 @@ def reconcile(
     claimed = {e["article_id"] for e in entries.values() if e.get("article_id")}
     # Before any match: a bulletin sorted earlier, unrecorded and of the same title (weekly
     # titles repeat), took the article posted by hand and overwrote it.
-    claimed |= _kept_by_hand(remote, claimed, local, entries, create_anyway)
+    by_hand = _kept_by_hand(remote, claimed, local, entries, create_anyway)
+    claimed |= by_hand
     missing = []
+    unsure: dict[str, str] = {}
     for key in sorted(local):
         entry = entries.get(key) or {}
         if entry.get("article_id") or entry.get("token"):
@@ -64,12 +68,25 @@ def reconcile(
             ),
             None,
         )
+        kept = [] if item is not None else _titled(remote, by_hand, local[key].title)
+        detail = None
+        for candidate in kept:
+            # Of a weekly title, the article kept by hand may stand beside the bulletin's own
+            # (its record lost): that one holds the bulletin's text as built.
+            found = client.getdetail(str(candidate["id"]))
+            if _same_content(found, local[key].path):
+                item, detail = candidate, found
+                break
         if item is None:
-            missing.append(key)
+            if kept:
+                unsure[key] = str(kept[0]["id"])
+            else:
+                missing.append(key)
             continue
         article_id = str(item["id"])
         claimed.add(article_id)
-        detail = client.getdetail(article_id)
+        by_hand.discard(article_id)
+        detail = detail or client.getdetail(article_id)
         same = _same_content(detail, local[key].path)
         entries[key] = {
             **{k: v for k, v in entry.items() if k != "pending_create"},
@@ -87,6 +104,8 @@ def reconcile(
             f"  - khớp {key} với bài {article_id}"
             + ("" if same else " (nội dung khác: sẽ cập nhật)")
         )
+    if unsure:
+        raise PublishError(_unsure(local, unsure))
     for key in missing:
         lines.append(f"  - không tìm thấy trên Zalo: {key} «{local[key].title}» (sẽ tạo mới)")
     for item in remote:
@@ -121,6 +140,29 @@ def _kept_by_hand(
         for item in remote
         if str(item.get("id")) not in claimed and same_title(item.get("title", "")) in titles
     }
+
+
+def _titled(remote: list[dict[str, Any]], ids: set[str], title: str) -> list[dict[str, Any]]:
+    """The articles of `remote` among `ids` that bear `title`."""
+    return [
+        r for r in remote if str(r.get("id")) in ids and same_title(r.get("title", "")) == title
+    ]
+
+
+def _unsure(local: Mapping[str, Local], unsure: Mapping[str, str]) -> str:
+    """Why nothing is sent when bulletins not named by --zalo-create-anyway bear the title of
+    an article it keeps as posted by hand, whose text is not theirs."""
+    keys = sorted(unsure)
+    named = "; ".join(f"{k} «{local[k].title}» (bài {unsure[k]})" for k in keys)
+    anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys)
+    return (
+        f"OA đã có bài cùng tiêu đề với {len(keys)} bản tin sắp tạo mà state/zalo.json không có "
+        f"bản ghi ({named}), và {CREATE_ANYWAY} giữ nguyên bài đó làm bài đăng tay cho một bản "
+        "tin khác cùng tiêu đề: tạo lúc này có thể đăng trùng, nếu đó là bài của chính bản tin "
+        "mà nội dung đã sửa. Không gửi gì lên Zalo. Cách sửa: nếu bài ấy cũng không phải bài "
+        f"của các bản tin này, thêm {anyway} vào lệnh để vẫn tạo bài mới; nếu là bài của bản "
+        f"tin, bỏ {CREATE_ANYWAY} của bản tin kia để --reconcile nhận bài ấy theo tiêu đề."
+    )
 
 
 def _same_content(detail: Mapping[str, Any], path: str) -> bool:

@@ -41,6 +41,7 @@ __all__ = [
     "dry_check",
     "not_checked",
     "refuse_unrecorded",
+    "shell_argument",
 ]
 
 CREATE_ANYWAY = "--zalo-create-anyway"
@@ -194,7 +195,7 @@ def _newer_than_known(client: ZaloClient, known: set[str]) -> list[dict[str, Any
     return client.list_articles("normal", until=lambda article: str(article.get("id")) in known)
 
 
-def _argument(path: str) -> str:
+def shell_argument(path: str) -> str:
     """`path` as one argument of a command to copy: in double quotes when it holds a space (a
     Windows or Mac file name often does), which cmd, PowerShell and a Unix shell all read."""
     return f'"{path}"' if any(c.isspace() or c in "&|;<>()$`'" for c in path) else path
@@ -206,7 +207,7 @@ def _message(
     """Why nothing is sent, and the ways out."""
     shown = f"state/{state_path.name}"
     keys = sorted(found)
-    anyway = " ".join(f"{CREATE_ANYWAY} {_argument(local[k].source)}" for k in keys[:NAMED])
+    anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys[:NAMED])
     named = "; ".join(f"{k} «{local[k].title}» (bài {found[k]})" for k in keys[:NAMED])
     more = f" và {len(keys) - NAMED} bản tin khác" if len(keys) > NAMED else ""
     if recorded:
