@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -321,7 +322,7 @@ def test_a_dry_run_on_a_stale_state_folder_asks_the_oa_with_the_token_at_hand(
     assert sync(root, "--dry-run") == 0
     message = told(capsys)
     assert "tạo mới bt-002" in message
-    assert "chạy thử chưa kiểm tra được OA đã có bài cùng tiêu đề với 1 bản tin" in message
+    assert "nên chưa kiểm tra OA đã có bài cùng tiêu đề với 1 bản tin" in message
     assert "không làm mới token" in message and "Lần chạy thật hỏi OA trước khi tạo" in message
     assert emulator.used_refresh_tokens == spent and token.read_bytes() == pair
     for name in ("ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN", "ZALO_TOKEN_FILE"):
@@ -329,9 +330,65 @@ def test_a_dry_run_on_a_stale_state_folder_asks_the_oa_with_the_token_at_hand(
     emulator.clear_calls()
     assert sync(root, "--dry-run") == 0
     message = told(capsys)
-    assert "chạy thử chưa kiểm tra được OA đã có bài cùng tiêu đề với 1 bản tin" in message
+    assert "nên chưa kiểm tra OA đã có bài cùng tiêu đề với 1 bản tin" in message
     assert "không có thông tin đăng nhập Zalo" in message and emulator.calls == []
     assert token.read_bytes() == pair and state.read_bytes() == stale
+
+
+def test_a_dry_run_without_secrets_says_once_what_it_did_not_check_and_why(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A pull request's plan (no secrets) that creates one bulletin and updates another said
+    three times that Zalo was not asked, in three notes: one says what was not checked, why."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    first = root / "content/bai-viet/ban-tin-000.md"
+    first.write_text(first.read_text("utf-8") + "\nThêm một câu.\n", "utf-8")
+    (root / "content/bai-viet/ban-tin-002.md").write_text(zalo_bulletin(2), "utf-8")
+    for name in ("ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN", "ZALO_TOKEN_FILE"):
+        monkeypatch.delenv(name)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--dry-run", "--format", "markdown") == 0
+    comment = capsys.readouterr().out
+    assert comment.count("thông tin đăng nhập Zalo") == 1
+    assert comment.count("không hỏi Zalo") == 1 and "không đọc bài trên Zalo" not in comment
+    assert (
+        "Chạy thử không hỏi Zalo &#40;không có thông tin đăng nhập Zalo, như ở pull request từ "
+        "một bản fork: CI không đưa bí mật cho nó&#41;, nên chưa kiểm tra hai điều: OA đã có bài "
+        "cùng tiêu đề với 1 bản tin «tạo mới» chưa, và 1 bài sẽ cập nhật hay rút có bị sửa tay "
+        "trên OA không." in comment
+    )
+    assert emulator.calls == []
+
+
+def test_a_dry_run_asks_the_oa_with_a_token_valid_for_less_than_the_refresh_margin(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """The hour's margin before expiry is for a sync that may refresh; a dry run, which
+    cannot, left the OA unasked with a token still valid for 30 minutes."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    state = root / "state" / "zalo.json"
+    stale = state.read_bytes()
+    (root / "content/bai-viet/ban-tin-002.md").write_text(zalo_bulletin(2), "utf-8")
+    assert sync(root) == 0
+    state.write_bytes(stale)
+    token = tmp_path / "secrets" / "token.json"
+    pair = json.loads(token.read_text("utf-8"))
+    pair["expires_at"] = time.time() + 1800
+    token.write_text(json.dumps(pair), "utf-8")
+    written = token.read_bytes()
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 1
+    message = told(capsys)
+    assert "OA có bài mới hơn mọi bài state/zalo.json ghi, cùng tiêu đề với 1 bản tin" in message
+    assert emulator.write_calls() == [] and token.read_bytes() == written
 
 
 def test_a_create_awaiting_its_id_exempts_one_article_of_its_title_only(

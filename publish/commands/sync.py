@@ -90,6 +90,8 @@ ASKED_OA_NOTE = (
     "(bằng token sẵn có, không gửi gì) để biết bản tin sắp tạo mới đã có bài chưa."
 )
 """DRY_RUN_NOTES' Zalo line for a dry run that read the OA (see zalo_unrecorded.dry_check)."""
+UNASKED_NOTE = "Kế hoạch lập từ tệp trạng thái state/zalo.json."
+"""DRY_RUN_NOTES' Zalo line when the Zalo syncer's own note says why Zalo was not asked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,6 +538,8 @@ def _plan_note(syncer: Any, target: str, options: SyncOptions) -> str:
     known = DRY_RUN_NOTES.get(target, "") if options.dry_run and not options.reconcile else ""
     if known and getattr(syncer, "asked_oa", False):
         known = ASKED_OA_NOTE
+    elif known and getattr(syncer, "unasked", ""):
+        known = UNASKED_NOTE  # the syncer's note says why Zalo was not asked, and what it missed
     return " ".join(note for note in (known, getattr(syncer, "plan_note", "")) if note)
 
 

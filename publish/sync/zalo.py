@@ -620,13 +620,15 @@ class ZaloSyncer:
             notes.append(_same_text_note(same, live))
         # A reviewer reading "cập nhật" in a PR comment must not take it for a change that will
         # happen: the real run may find the article edited by hand and leave it.
-        if self.dry_run and any(self._guarded(a) for a in actions):
-            notes.append(UNCHECKED_IN_DRY_RUN)
+        edits = sum(1 for a in actions if self._guarded(a)) if self.dry_run else 0
         # A deleted or stale state file reads as "not on Zalo yet": the real run asks the OA
-        # first (refuse_unrecorded), which a dry run without a token at hand could not.
+        # first (refuse_unrecorded), which a dry run without a token at hand could not. Told
+        # once with the hand edits left unchecked, not as a second note of the same cause.
         creates = sum(1 for a in actions if a.kind == "create" and a.key not in observed.entries)
         if self.unasked and creates:
-            notes.append(not_checked(creates, self.unasked, bool(observed.entries)))
+            notes.append(not_checked(creates, self.unasked, bool(observed.entries), edits))
+        elif edits:
+            notes.append(UNCHECKED_IN_DRY_RUN)
         self.plan_note = " ".join(note for note in notes if note)
         return actions
 

@@ -110,7 +110,10 @@ class Unlisted:
         )
 
 
-NO_LOGIN = "chạy thử không có thông tin đăng nhập Zalo"
+NO_LOGIN = (
+    "không có thông tin đăng nhập Zalo, như ở pull request từ một bản fork: CI không đưa bí "
+    "mật cho nó"
+)
 
 
 def dry_check(
@@ -139,18 +142,27 @@ def dry_check(
     return ""
 
 
-def not_checked(count: int, why: str, recorded: bool) -> str:
-    """The plan's note when a dry run could not ask the OA about `count` bulletins to create."""
+def not_checked(count: int, why: str, recorded: bool, edits: int = 0) -> str:
+    """The plan's one note when a dry run could not ask the OA about `count` bulletins to
+    create, nor (`edits`) read the articles it would update or withdraw for hand edits."""
     lost = (
         ""
         if recorded
         else "state/zalo.json chưa có bản ghi nào (lần đồng bộ đầu tiên, hay tệp bị xóa hoặc "
-        "làm rỗng?), nên mọi bản tin đều là «tạo mới»; "
+        "làm rỗng?), nên mọi bản tin đều là «tạo mới». "
     )
+    same = f"OA đã có bài cùng tiêu đề với {count} bản tin «tạo mới» chưa"
+    if not edits:
+        return (
+            f"{lost}Chạy thử không hỏi Zalo ({why}), nên chưa kiểm tra {same}. Lần chạy thật "
+            "hỏi OA trước khi tạo: OA đã có bài cùng tiêu đề thì không gửi gì lên Zalo (mã "
+            "thoát 1), để khỏi đăng trùng."
+        )
     return (
-        f"{lost}chạy thử chưa kiểm tra được OA đã có bài cùng tiêu đề với {count} bản tin "
-        f"«tạo mới» chưa ({why}). Lần chạy thật hỏi OA trước khi tạo: OA đã có bài cùng tiêu đề "
-        "thì không gửi gì lên Zalo (mã thoát 1), để khỏi đăng trùng."
+        f"{lost}Chạy thử không hỏi Zalo ({why}), nên chưa kiểm tra hai điều: {same}, và {edits} "
+        "bài sẽ cập nhật hay rút có bị sửa tay trên OA không. Lần chạy thật kiểm tra cả hai "
+        "trước khi gửi: OA đã có bài cùng tiêu đề thì không gửi gì lên Zalo, để khỏi đăng "
+        "trùng; bài bị sửa tay được để nguyên (mã thoát 1)."
     )
 
 

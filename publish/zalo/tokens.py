@@ -376,6 +376,10 @@ class TokenFile:
             os.close(fd)
 
 
+READING_MARGIN = 60.0
+"""Seconds an access token must still be valid for a read-only manager to hand it out."""
+
+
 class TokenManager:
     """Hands out a valid access token, refreshing (and persisting the rotation) when needed."""
 
@@ -469,7 +473,9 @@ class TokenManager:
                 self.app,
                 self.token_file,
                 initial=self._initial,
-                refresh_margin=self.refresh_margin,
+                # The margin keeps a long sync from finding its token expired half-way, at the
+                # price of a refresh; a dry run cannot refresh, and reads for a minute at most.
+                refresh_margin=min(self.refresh_margin, READING_MARGIN),
                 clock=self._clock,
                 read=self._cached,
             )
