@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -1211,6 +1212,27 @@ def test_a_record_copied_onto_another_never_changes_the_other_bulletins_article(
     assert emulator.write_calls() == []
     assert f'bài Zalo {theirs["article_id"]} cũng được ghi cho bản ghi "bt-000"' in out
     assert "không gửi gì lên Zalo" in out
+
+
+def test_a_record_written_on_a_mac_is_named_by_its_file_as_typed_on_linux(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """state/zalo.json keeps `source` as the disk spelt it: a Mac's «ạ» is two characters
+    (NFD), a Linux checkout's one (NFC). Keys never hold such a letter (an `id`, or the slug),
+    so no article was duplicated or withdrawn for it; but --zalo-overwrite naming the file of a
+    deleted bulletin as typed on Linux found no record."""
+    root = zalo_project(tmp_path, 2)
+    typed = "content/bai-viet/tin-mạng.md"
+    (root / "content/bai-viet/ban-tin-001.md").rename(root / typed)
+    assert sync(root) == 0
+    path = root / "state" / "zalo.json"
+    document = json.loads(path.read_text("utf-8"))
+    document["entries"]["bt-001"]["source"] = unicodedata.normalize("NFD", typed)
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    (root / typed).unlink()
+    capsys.readouterr()
+    assert sync(root, "--dry-run", "--zalo-overwrite", typed) == 0
+    assert "không có bản tin nào có khóa hay tệp này" not in told(capsys)
 
 
 def test_an_article_edited_by_hand_is_left_alone_until_overwrite_is_asked(

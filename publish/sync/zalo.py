@@ -76,6 +76,7 @@ import json
 import os
 import signal
 import threading
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -180,6 +181,11 @@ UNCHECKED_IN_DRY_RUN = (
     "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
     "và để nguyên bài bị sửa tay (mã thoát 1)."
 )
+
+
+def _nfc(text: object) -> str:
+    """`text` composed (NFC), "" when it is not text."""
+    return unicodedata.normalize("NFC", text) if isinstance(text, str) else ""
 
 
 def _same_text_note(count: int, live: int) -> str:
@@ -590,9 +596,10 @@ class ZaloSyncer:
             path = Path(name)
             if path.is_absolute() and path.is_relative_to(root):
                 path = path.relative_to(root)
-            source = path.as_posix()
-            found = {k for k, item in local.items() if name == k or source == item.source}
-            found |= {k for k, e in entries.items() if name == k or source == e.get("source")}
+            # A record written on a Mac spells «ạ» as two characters (NFD), as its disk did.
+            source = unicodedata.normalize("NFC", path.as_posix())
+            found = {k for k, item in local.items() if name == k or source == _nfc(item.source)}
+            found |= {k for k, e in entries.items() if name == k or source == _nfc(e.get("source"))}
             if not found:
                 raise PublishError(
                     f"{option} {name}: không có bản tin nào có khóa hay tệp này (trong "
