@@ -308,6 +308,8 @@ def _approved_as_read_before(
         parsed = parse_raw(raw, Collector(bulletin.source, []), reading)
         if parsed is None:
             continue  # that version could not read the file, so approved none of it
+        if windows_approved(bulletin, config, image_digest, parsed):
+            return True  # approved on Windows by that version, image paths fixed since
         written = parsed.written or (parsed.data, parsed.body)
         as_read = dataclasses.replace(
             bulletin,

@@ -21,18 +21,22 @@ from typing import Any
 from publish import approval
 from publish.config import Config
 from publish.content_images import body_windows_written, windows_written
-from publish.frontmatter import parse_file
+from publish.frontmatter import Parsed, parse_file
 from publish.model import Bulletin
 
 __all__ = ["windows_approved"]
 
 
 def windows_approved(
-    bulletin: Bulletin, config: Config, image_digest: Callable[[str], str | None]
+    bulletin: Bulletin,
+    config: Config,
+    image_digest: Callable[[str], str | None],
+    parsed: Parsed | None = None,
 ) -> bool:
     """Whether `bulletin`'s approved_version is the fingerprint of its file with its image paths
-    written with '\\' (see the module's text)."""
-    parsed = parse_file(config.root / bulletin.source)
+    written with '\\' (see the module's text). `parsed`: the file as an earlier version of the
+    tool read it (key_lines.READINGS_BEFORE), else it is read as now."""
+    parsed = parsed or parse_file(config.root / bulletin.source)
     if parsed is None:
         return False
     data, body = parsed.written or (parsed.data, parsed.body)

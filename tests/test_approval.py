@@ -716,6 +716,34 @@ def test_an_approval_of_image_paths_written_with_backslashes_holds_once_they_are
     assert verdict(root) == "unapproved"
 
 
+def test_an_approval_of_backslashes_under_an_earlier_reading_holds_once_they_are_fixed(
+    tmp_path: Path,
+) -> None:
+    """Approved on Windows with «images\\bia.jpg» by a version that read the summary's pasted
+    lines otherwise (key_lines.READINGS_BEFORE), then fixed with '/': each was allowed for
+    alone, not both at once, so the bulletin was withdrawn though nobody changed what it says."""
+    from publish.content import parse_raw
+    from publish.fields import Collector
+    from publish.key_lines import READINGS_BEFORE
+
+    summary = "summary:\n  Gọi ngay\n  - “Đội CSGT”\n"
+    fields = {**BASE_FIELDS, "cover": "images\\bia.jpg"}
+    as_approved = re.sub(r"summary: [^\n]*\n", summary, bulletin_md(fields, BODY), count=1)
+    root = project(tmp_path, as_approved.replace("images\\bia.jpg", "images/bia.jpg"))
+    [fixed] = load_site(config_module.load(root), now=NOW).bulletins
+    parsed = parse_raw(as_approved.encode(), Collector(FILE, []), READINGS_BEFORE[-1])
+    now = parse_raw(as_approved.encode(), Collector(FILE, []))
+    assert parsed is not None and now is not None and parsed.data != now.data  # read otherwise
+    data, text = parsed.written or (parsed.data, parsed.body)
+    digest = approval.content_digest(data, text, fixed.slug, fixed.key)
+    images = approval.ImageDigests(root / "content")
+    version = approval.version(dataclasses.replace(fixed, content_digest=digest), images)
+    edit(root, "approved_by:", f"approved_version: {version}\napproved_by:")
+    assert verdict(root) is None
+    edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
+    assert verdict(root) == "unapproved"
+
+
 def test_a_windows_path_typed_on_linux_approves_the_file_it_names(tmp_path: Path, capsys) -> None:
     """«content\\bai-viet\\a.md», as Windows Explorer copies it, names content/bai-viet/a.md."""
     root = project(tmp_path)
