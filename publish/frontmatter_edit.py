@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from publish.cache import atomic_write_bytes
+from publish.content import CONTROL_RE
 from publish.frontmatter import (
     OPENING_RE,
     FrontMatterError,
@@ -26,6 +27,8 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Value = str | bool
 _NEWLINE = re.compile(r"(\r\n|\r|\n)")
 """The line endings `decode` reads as one (other line breaks are text)."""
+_YAML_BREAKS = re.compile("[\u2028\u2029]")
+"""Line breaks YAML reads that `decode` does not (U+0085 is among the loader's controls)."""
 
 
 class EditError(ValueError):
@@ -87,7 +90,9 @@ def write_atomically(path: Path, data: bytes) -> None:
 def _data(text: str) -> dict[str, object]:
     """The front matter values of a whole file's text."""
     try:
-        return split(mend_pasted(decode(text.encode("utf-8", "surrogatepass")))[0]).data
+        # As the loader reads it: without the controls it removes (and warns about).
+        read = mend_pasted(decode(text.encode("utf-8", "surrogatepass")))[0]
+        return split(CONTROL_RE.sub("", read)).data
     except FrontMatterError as exc:
         raise EditError(f"phần đầu không đọc được: {exc}") from None
 
@@ -95,6 +100,9 @@ def _data(text: str) -> dict[str, object]:
 def _spans(yaml_lines: list[str]) -> dict[str, tuple[int, int, int, str]]:
     """Each top-level key: (first line, last line of its value, 0-based within `yaml_lines`),
     its indentation, and the comment after it when its value fits on its line."""
+    # Line for line as the loader reads them: its controls removed (YAML refuses them), and
+    # a line break only YAML reads made a space, which would shift every line number after it.
+    yaml_lines = [_YAML_BREAKS.sub(" ", CONTROL_RE.sub("", line)) for line in yaml_lines]
     straight, _ = straight_quotes(mend_keys("\n".join(yaml_lines))[0])
     try:
         node = yaml.compose(straight, Loader=_BaseLoader)

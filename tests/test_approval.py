@@ -744,6 +744,23 @@ def test_an_approval_of_backslashes_under_an_earlier_reading_holds_once_they_are
     assert verdict(root) == "unapproved"
 
 
+@pytest.mark.parametrize("character", ["\x07", "\x7f", "\x85", "\u2028"])
+def test_a_title_holding_a_control_character_is_approved_and_kept_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture, character: str
+) -> None:
+    """The loader drops a control character pasted into a title (with a warning) and reads
+    U+2028 as a space; approve failed on the same file («phần đầu sai cú pháp»), or stopped
+    with an internal error for a line break only YAML reads (U+0085, U+2028)."""
+    title = f"Cảnh báo{character} lừa đảo"
+    root = project(tmp_path, bulletin_md({**BASE_FIELDS, "title": title}, BODY))
+    assert approve(root, FILE) == 0
+    told = capsys.readouterr()
+    assert "Lỗi nội bộ" not in told.err and "không ghi được phần đầu" not in told.err
+    text = (root / FILE).read_text("utf-8")
+    assert f"\ntitle: {title}\n" in text and "approved_version: " in text
+    assert verdict(root) is None
+
+
 def test_a_windows_path_typed_on_linux_approves_the_file_it_names(tmp_path: Path, capsys) -> None:
     """«content\\bai-viet\\a.md», as Windows Explorer copies it, names content/bai-viet/a.md."""
     root = project(tmp_path)
