@@ -735,12 +735,30 @@ def _zalo_issues(zalo: ZaloConfig) -> list[SchemaIssue]:
             else "Chép mã số OA từ trang quản trị Zalo OA, viết trong ngoặc kép, ví dụ oa_id = "
             '"1234567890123456789"; chưa có OA thì xóa dòng này.'
         )
-        return [
-            SchemaIssue(
-                ("zalo", "oa_id"), f"mã OA là một dãy chữ số, nhận được {quoted(zalo.oa_id)}", hint
+        got = quoted(zalo.oa_id)
+        if not linked and _like_a_secret(str(zalo.oa_id)):
+            # CI logs are read by more people than the secrets: a token pasted here stays unsaid.
+            got = f"một chuỗi {len(str(zalo.oa_id))} ký tự chữ và số (không in ra)"
+            hint = (
+                "Nếu đó là token hay khóa bí mật (secret key) của ứng dụng Zalo: xóa nó khỏi "
+                "site.toml (tệp được commit vào kho), coi như đã lộ và tạo lại (README, «Xoay "
+                "vòng token và bí mật»); chúng chỉ đặt trong biến môi trường hay bí mật của CI. "
+                + hint
             )
-        ]
+        return [SchemaIssue(("zalo", "oa_id"), f"mã OA là một dãy chữ số, nhận được {got}", hint)]
     return []
+
+
+def _like_a_secret(value: str) -> bool:
+    """Whether `value` reads like a token or key: a long run of letters and digits together
+    (Zalo's access and refresh tokens, an app's secret key), not words or an address."""
+    return (
+        len(value) >= 20
+        and re.fullmatch(r"[A-Za-z0-9_\-.~+/=]+", value) is not None
+        and any(c.isdigit() for c in value)
+        and any(c.isalpha() for c in value)
+        and not value.lower().startswith(("http", "www.", "zalo.me"))
+    )
 
 
 def _alias_issues(categories: dict[str, Category]) -> list[SchemaIssue]:

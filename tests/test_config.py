@@ -725,6 +725,19 @@ def test_an_oa_link_for_the_oa_id_is_answered_with_the_id_in_it(written: str) ->
     assert problem.hint and 'oa_id = "1234567890123"' in problem.hint
 
 
+def test_a_token_written_as_the_oa_id_is_refused_without_being_shown() -> None:
+    """The OA's id and the app's secret key sit side by side in Zalo's pages: a token or key
+    pasted as oa_id was quoted in the error, so printed in every CI log."""
+    secret = "Zk9Qm4TqV0aX7bq2Lr8vYw3nPq-E_d1"
+    problem = one_problem(SITE_TOML + f'\n[zalo]\noa_id = "{secret}"\n')
+    assert problem.field == "[zalo] oa_id"
+    assert secret not in problem.render() and secret[:8] not in problem.render()
+    assert f"một chuỗi {len(secret)} ký tự chữ và số (không in ra)" in problem.message
+    assert problem.hint and "Xoay vòng token và bí mật" in problem.hint
+    shown = one_problem(SITE_TOML + '\n[zalo]\noa_id = "Công an huyện"\n')
+    assert "«Công an huyện»" in shown.message  # not a secret: shown as written
+
+
 def test_unknown_default_channel() -> None:
     text = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web", "facebook"]\n')
     problem = one_problem(text)
