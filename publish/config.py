@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from publish import legacy_text
 from publish.addresses import SiteAddresses
 from publish.contact_numbers import LEAST_DIGITS, dialled
+from publish.config_files import missing_abbreviations, missing_cover
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
@@ -432,10 +433,26 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     issues = [i for i in issues if not _missing_in_blanked(i, blanked)]
     if issues or garbled or written_twice:
         problems = [_problem(i, text, filename) for i in issues] + garbled + written_twice
+        problems += _missing_files(data, root, text, filename)
         # Top to bottom of the file, as it is read; a missing table (no line) comes last.
         problems.sort(key=lambda p: p.line if p.line is not None else len(text))
         raise ConfigError(problems)
     return _with_root(config, root)
+
+
+def _missing_files(data: dict[str, Any], root: Path, text: str, filename: str) -> list[Problem]:
+    """The files site.toml names that are not there, told beside its other errors: the build
+    that uses them would tell them only once those are fixed, a second round for the IT officer."""
+    missing = []
+    for path, check in (
+        (("site", "default_cover"), missing_cover),
+        (("radio", "abbreviations"), missing_abbreviations),
+    ):
+        table = data.get(path[0])
+        written = table.get(path[1]) if isinstance(table, dict) else None
+        if isinstance(written, str) and (problem := check(root, nfc(written))):
+            missing.append(replace(problem, file=filename, line=line_of_key(text, path)))
+    return missing
 
 
 MAX_TOLD_TWICE = 20

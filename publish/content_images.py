@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from publish.addresses import SiteAddresses, site_folder
 from publish.config import Config
+from publish.config_files import written_fix
 from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
 from publish.html_img import img_tags
@@ -65,7 +66,6 @@ HEAD_BYTES = 18
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 WINDOWS_FILE_RE = re.compile(r"^(?:[a-z]:[\\/]|\\\\)", re.IGNORECASE)
 """A file of the editor's own computer, as Windows writes it: "C:\\Users\\…", "\\\\máy\\…"."""
-_CONTENT_PREFIX_RE = re.compile(r"^(?:\./)?/?content/")
 _SEPARATORS_RE = re.compile(r"[\s_-]+")
 _WINDOWS_SEPARATOR_RE = re.compile(r"\\(?=[^!-/:-@\[-`{-~])")
 """A backslash between two names ("images\\a.jpg"), not a Markdown escape ("anh\\_1.jpg") nor
@@ -370,12 +370,6 @@ def _expected_at(path: Path | None, content_dir: Path) -> str:
     if not shown:
         return "Sửa " + fix
     return f"Đường dẫn này chỉ tới tệp {shown}: đặt ảnh vào đúng chỗ đó, hoặc sửa {fix}"
-
-
-def written_fix(ref: str) -> str:
-    """`ref` as a bulletin or site.toml should write it when the editor wrote a Windows path
-    or started it at the project ("content\\images\\a.jpg" → "images/a.jpg")."""
-    return _CONTENT_PREFIX_RE.sub("", ref.replace("\\", "/"))
 
 
 def windows_written(ref: str) -> str | None:

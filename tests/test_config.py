@@ -1182,3 +1182,42 @@ def test_an_endless_number_for_a_whole_number_is_told_not_an_internal_error(valu
     [problem] = problems_of(SITE_TOML + f"\n[web]\nper_page = {value}\n")
     assert "site.toml:17: lỗi: trường '[web] per_page': cần số nguyên" in problem.render()
     assert "Viết một số, không có ngoặc kép" in problem.render()
+
+
+def test_a_missing_cover_or_abbreviation_file_is_told_with_the_schema_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The IT officer who mistyped per_page and named two files not there heard of the files
+    only once per_page was fixed: a second round of `publish build` for one file."""
+    text = (
+        SITE_TOML.replace("[site]\n", '[site]\ndefault_cover = "images/bia.jpg"\n')
+        + '\n[web]\nper_page = "mười"\n\n[radio]\nabbreviations = "content/viet-tat.tsv"\n'
+    )
+    root = make_project(tmp_path, {"site.toml": text})
+    assert main(["build", "--root", str(root), "--channel", "web,radio"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"site.toml:{line_of(text, 'default_cover')}: lỗi: trường '[site] default_cover': " in err
+    )
+    assert "không tìm thấy ảnh bìa mặc định content/images/bia.jpg" in err
+    assert f"site.toml:{line_of(text, 'per_page')}: lỗi: trường '[web] per_page'" in err
+    assert (
+        f"site.toml:{line_of(text, 'abbreviations')}: lỗi: trường '[radio] abbreviations': " in err
+    )
+    assert "không tìm thấy tệp từ điển viết tắt content/viet-tat.tsv" in err
+    assert "Tìm thấy 3 lỗi" in err and "Traceback" not in err
+
+
+def test_a_named_file_that_is_there_is_not_told_with_the_schema_errors(tmp_path: Path) -> None:
+    """Only a file that is missing is told beside a schema error: a present one is no problem."""
+    text = (
+        SITE_TOML.replace("[site]\n", '[site]\ndefault_cover = "images/bia.jpg"\n')
+        + '\n[web]\nper_page = "mười"\n\n[radio]\nabbreviations = "viet-tat.tsv"\n'
+    )
+    root = make_project(
+        tmp_path,
+        {"site.toml": text, "content/images/bia.jpg": b"\xff\xd8", "viet-tat.tsv": "CA\tcông an\n"},
+    )
+    with pytest.raises(ConfigError) as info:
+        config_module.load(root)
+    assert [p.field for p in info.value.problems] == ["[web] per_page"]

@@ -11,11 +11,11 @@ import pickle
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from publish.cache import digest
 from publish.config import Config
+from publish.config_files import missing_abbreviations
 from publish.errors import Problem
 from publish.fields import kind, parse_datetime, unlikely_year
 from publish.model import Bulletin, deflate, inflate
@@ -501,13 +501,7 @@ def abbreviation_problems(config: Config) -> list[Problem]:
     name = config.radio.abbreviations
     if not name:
         return []
-    if not Path(config.root / name).is_file():
-        return [
-            Problem(
-                "site.toml",
-                f"không tìm thấy tệp từ điển viết tắt {name}",
-                field="[radio] abbreviations",
-                hint="Đường dẫn tính từ thư mục dự án; tệp TSV: viết tắt<TAB>cách đọc.",
-            )
-        ]
+    missing = missing_abbreviations(config.root, name)
+    if missing is not None:
+        return [missing]
     return read_unit_file(config.root / name, name)[1]

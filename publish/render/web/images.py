@@ -39,7 +39,7 @@ from PIL import UnidentifiedImageError
 
 from publish.cache import Fragments, Shelf
 from publish.config import Config
-from publish.content_images import written_fix
+from publish.config_files import missing_cover
 from publish.errors import OS_REASONS, Problem, PublishError, details_shown, os_reason
 from publish.ledger import Ledger
 from publish.limits import read_head
@@ -373,26 +373,7 @@ def _flatten(image: Image.Image) -> Image.Image:
 
 def missing_default_cover(config: Config) -> Problem | None:
     """The problem reported when [site] default_cover names no file under content/."""
-    default = config.site.default_cover
-    # A Windows path ("images\\bia.jpg") is found on the editor's computer only, not on the
-    # website's server: refused everywhere.
-    if not default or ("\\" not in default and (config.root / "content" / default).is_file()):
-        return None
-    fixed = written_fix(default)
-    if fixed != default and (config.root / "content" / fixed).is_file():
-        return Problem(
-            "site.toml",
-            f"đường dẫn ảnh bìa mặc định «{default}» viết sai cách",
-            field="[site] default_cover",
-            hint=f'Ghi default_cover = "{fixed}": đường dẫn tính từ thư mục content/ (không ghi '
-            "«content/» ở đầu), viết bằng dấu / (không phải dấu \\ của Windows).",
-        )
-    return Problem(
-        "site.toml",
-        f"không tìm thấy ảnh bìa mặc định content/{default}",
-        field="[site] default_cover",
-        hint="Đặt ảnh vào content/images/ và ghi đường dẫn tính từ content/, ví dụ images/anh-bia.jpg.",
-    )
+    return missing_cover(config.root, config.site.default_cover)
 
 
 def unreadable_image(

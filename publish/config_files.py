@@ -1,0 +1,55 @@
+"""The files site.toml names ([site] default_cover, [radio] abbreviations) and the problem told
+when one is not there: told by the build that uses it, and by the config check beside the
+schema's errors, so that the IT officer fixes site.toml in one pass."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from publish.errors import Problem
+
+__all__ = ["missing_abbreviations", "missing_cover", "written_fix"]
+
+_CONTENT_PREFIX_RE = re.compile(r"^(?:\./)?/?content/")
+
+
+def written_fix(ref: str) -> str:
+    """`ref` as a bulletin or site.toml should write it when the editor wrote a Windows path
+    or started it at the project ("content\\images\\a.jpg" → "images/a.jpg")."""
+    return _CONTENT_PREFIX_RE.sub("", ref.replace("\\", "/"))
+
+
+def missing_cover(root: Path, default: str) -> Problem | None:
+    """The problem reported when [site] default_cover names no file under content/."""
+    # A Windows path ("images\\bia.jpg") is found on the editor's computer only, not on the
+    # website's server: refused everywhere.
+    if not default or ("\\" not in default and (root / "content" / default).is_file()):
+        return None
+    fixed = written_fix(default)
+    if fixed != default and (root / "content" / fixed).is_file():
+        return Problem(
+            "site.toml",
+            f"đường dẫn ảnh bìa mặc định «{default}» viết sai cách",
+            field="[site] default_cover",
+            hint=f'Ghi default_cover = "{fixed}": đường dẫn tính từ thư mục content/ (không ghi '
+            "«content/» ở đầu), viết bằng dấu / (không phải dấu \\ của Windows).",
+        )
+    return Problem(
+        "site.toml",
+        f"không tìm thấy ảnh bìa mặc định content/{default}",
+        field="[site] default_cover",
+        hint="Đặt ảnh vào content/images/ và ghi đường dẫn tính từ content/, ví dụ images/anh-bia.jpg.",
+    )
+
+
+def missing_abbreviations(root: Path, name: str) -> Problem | None:
+    """The problem reported when [radio] abbreviations names no file in the project."""
+    if not name or (root / name).is_file():
+        return None
+    return Problem(
+        "site.toml",
+        f"không tìm thấy tệp từ điển viết tắt {name}",
+        field="[radio] abbreviations",
+        hint="Đường dẫn tính từ thư mục dự án; tệp TSV: viết tắt<TAB>cách đọc.",
+    )
