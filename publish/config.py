@@ -25,7 +25,12 @@ from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
-from publish.syntax import toml_duplicates, toml_error, toml_without_duplicate
+from publish.syntax import (
+    toml_duplicates,
+    toml_error,
+    toml_without_duplicate,
+    toml_without_faulty_line,
+)
 from publish.text import fold, nfc, quoted, slugify
 
 __all__ = [
@@ -466,33 +471,50 @@ def _read_toml(
     """The TOML of site.toml, a problem for each table or key written twice (a category copied
     to make a new one whose key was not changed), and the tables so left out: those are cut so
     that every other problem is told in the same pass. None and the problems when the text
-    cannot be read, or holds more than MAX_TOLD_TWICE duplicates."""
+    cannot be read: each line that breaks the syntax is cut in turn, so that all of them are
+    told in one pass (up to MAX_TOLD_TWICE), but what is left is not checked against the schema,
+    whose errors for the keys cut would only repeat them."""
     problems: list[Problem] = []
     blanked: set[tuple[str, ...]] = set()
     readable = text
+    broken = False
     while True:
         try:
-            return tomllib.loads(readable), problems, blanked
+            data = tomllib.loads(readable)
         except tomllib.TOMLDecodeError as exc:
             found = toml_error(exc, readable)
             cut = toml_without_duplicate(exc, readable)
-            if cut is not None and len(problems) == MAX_TOLD_TWICE:
-                problems.append(_more_twice(readable, found.line, filename))
+            line_cut = None if cut is not None else toml_without_faulty_line(exc, readable)
+            if (cut is not None or line_cut is not None) and len(problems) == MAX_TOLD_TWICE:
+                problems.append(_more_told(readable, found.line, filename, broken=broken))
                 return None, problems, blanked
             problems.append(
                 Problem(
                     filename, found.message, line=found.line, hint=found.hint, column=found.column
                 )
             )
+            if line_cut is not None:
+                readable, broken = line_cut, True
+                continue
             if cut is None:
                 return None, problems, blanked
             readable, table = cut
             if table:
                 blanked.add(tuple(table.split(".")))
+        else:
+            return (None if broken else data), problems, blanked
 
 
-def _more_twice(readable: str, line: int | None, filename: str) -> Problem:
-    """The one problem standing for the duplicates past MAX_TOLD_TWICE."""
+def _more_told(readable: str, line: int | None, filename: str, *, broken: bool) -> Problem:
+    """The one problem standing for the syntax errors and duplicates past MAX_TOLD_TWICE."""
+    if broken:
+        return Problem(
+            filename,
+            "… và còn những lỗi cú pháp khác",
+            line=line,
+            hint=f"Sửa {MAX_TOLD_TWICE} chỗ trên rồi chạy lại để xem tiếp. Nhiều dòng hỏng liền "
+            "nhau thường do tệp bị dán lẫn nội dung khác: so với mẫu trong docs/cau-hinh.md.",
+        )
     more = toml_duplicates(readable)
     return Problem(
         filename,

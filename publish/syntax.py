@@ -20,6 +20,7 @@ __all__ = [
     "toml_duplicates",
     "toml_error",
     "toml_without_duplicate",
+    "toml_without_faulty_line",
     "yaml_error",
 ]
 
@@ -146,6 +147,14 @@ def toml_error(exc: ValueError, text: str) -> Explained:
             "Tên bảng, và khóa chuyên mục trong đó, chỉ gồm chữ thường không dấu, số và dấu -, "
             'ví dụ [categories.canh-bao]; tên có dấu của chuyên mục ghi ở label = "Cảnh báo".',
         )
+    if "Invalid value" in bare and line and (curly := _curly_quote_at(text, line, column)):
+        return Explained(
+            f'giá trị mở bằng dấu {curly}, không phải ngoặc kép thẳng " mà tệp cấu hình cần',
+            line,
+            column,
+            'Word và một số bộ gõ tự đổi " thành “ ”: gõ lại các dấu ngoặc của giá trị này '
+            f'bằng phím " trong Notepad: {_straightened(text, line)}',
+        )
     for pattern, message, hint in TOML_CASES:
         if re.search(pattern, bare):
             return Explained(message, line, column, hint)
@@ -155,6 +164,25 @@ def toml_error(exc: ValueError, text: str) -> Explained:
         column,
         "Kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng được chỉ ra.",
     )
+
+
+CURLY_QUOTES = "“”„‟‘’«»"
+"""Quotes a word processor puts for ", which TOML does not read as quotes."""
+
+
+def _curly_quote_at(text: str, line: int | None, column: int | None) -> str | None:
+    """The curly quote at `line`, `column` (1-based) of `text`, if one is there."""
+    if line is None or column is None:
+        return None
+    lines = text.split("\n")
+    char = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+    return char if char and char in CURLY_QUOTES else None
+
+
+def _straightened(text: str, line: int) -> str:
+    """Line `line` of `text` with its curly quotes typed straight, as it should read."""
+    written = text.split("\n")[line - 1].strip()
+    return written.translate(str.maketrans("“”„‟«»‘’", '""""""\'\''))
 
 
 def _table_name_letter(text: str, line: int | None, column: int | None) -> bool:
@@ -279,6 +307,38 @@ def toml_without_duplicate(exc: ValueError, text: str) -> tuple[str, str] | None
     except tomllib.TOMLDecodeError:
         return None  # a value that goes on past what would be cut: leave the file as it is
     return "\n".join(lines[:start] + [""] * (end - start) + lines[end:]), table
+
+
+def toml_without_faulty_line(exc: ValueError, text: str) -> str | None:
+    """`text` with the line tomllib refused blanked out (a table header with its whole table,
+    whose keys would otherwise fall into the table above), its lines kept so that later lines
+    keep their numbers: the next syntax error can then be told in the same pass. None when the
+    fault may not be that line's alone (a list or string left open above it, the end of the
+    file): blanking it would make up errors the editor did not write."""
+    at = TOML_AT_RE.search(str(exc))
+    if not at or not at.group(1):
+        return None
+    lines = text.split("\n")
+    start = int(at.group(1)) - 1
+    if start >= len(lines) or not lines[start].strip():
+        return None
+    try:
+        tomllib.loads("\n".join(lines[:start]) + "\n")  # everything above the line is sound
+    except tomllib.TOMLDecodeError:
+        return None
+    end = start + 1
+    if TOML_TABLE_RE.match(lines[start]) or lines[start].lstrip().startswith("["):
+        end = next(
+            (i for i in range(start + 1, len(lines)) if TOML_TABLE_RE.match(lines[i])), len(lines)
+        )
+    else:
+        try:
+            tomllib.loads(lines[start] + "\n")
+        except tomllib.TOMLDecodeError:
+            pass
+        else:
+            return None  # the line reads alone: what is wrong goes on past it
+    return "\n".join(lines[:start] + [""] * (end - start) + lines[end:])
 
 
 def toml_duplicates(text: str) -> int:

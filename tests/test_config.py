@@ -871,6 +871,65 @@ def test_a_value_written_twice_over_several_lines_is_told_alone() -> None:
     assert "hai lần" in problem.message
 
 
+def test_every_line_that_breaks_the_syntax_is_told_in_one_pass() -> None:
+    """An IT officer who left out the quotes of two values and wrote a unit after a number was
+    told the first line only, then the next on each run: each faulty line is now cut in turn and
+    all are told, and no schema error for a key so cut (its value is the line's own error)."""
+    text = (
+        SITE_TOML.replace(
+            'base_url = "https://congan-chauthanh.example.vn/"',
+            "base_url = https://congan-chauthanh.example.vn/",
+        ).replace('title = "Công an huyện Châu Thành"', 'title = "Công an huyện "Châu Thành""')
+        + "\n[web]\nper_page = 10 bản\n\n[radio]\nair_time = 17:00 chiều\n"
+    )
+    problems = problems_of(text)
+    assert [p.line for p in problems] == [
+        line_of(text, "title ="),
+        line_of(text, "base_url"),
+        line_of(text, "per_page"),
+        line_of(text, "air_time"),
+    ], [p.render() for p in problems]
+    assert all(p.field is None and p.column for p in problems)
+    assert not any("thiếu" in p.message for p in problems)
+
+
+def test_a_line_a_list_left_open_above_runs_into_is_not_cut() -> None:
+    """A list not closed swallows the lines below: cutting the line the parser stopped at would
+    make up errors on lines that are right, so the first error is told alone."""
+    text = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web", "zalo"\n') + (
+        "\n[web]\nper_page = 10 bản\n"
+    )
+    problem = one_problem(text)
+    assert problem.message.startswith("danh sách [ … ] chưa có dấu ']' đóng")
+
+
+def test_a_broken_table_header_is_cut_with_its_keys() -> None:
+    """`[web` without its bracket: its keys, left in the table above, would be told unknown there."""
+    text = SITE_TOML + "\n[web\nper_page = 10\n\n[radio]\nair_time = 17:00 chiều\n"
+    problems = problems_of(text)
+    assert [p.line for p in problems] == [line_of(text, "[web"), line_of(text, "air_time")]
+
+
+def test_more_than_twenty_broken_lines_are_told_twenty_and_the_rest_in_one() -> None:
+    text = SITE_TOML + "\n[web]\n" + "".join(f"k{i} = {i} bản\n" for i in range(30))
+    problems = problems_of(text)
+    assert len(problems) == 21
+    assert problems[-1].message == "… và còn những lỗi cú pháp khác"
+    assert problems[-1].hint and "chạy lại để xem tiếp" in problems[-1].hint
+
+
+@pytest.mark.parametrize("quotes", ["“17:00”", "«17:00»", "„17:00“"])
+def test_a_value_in_curly_quotes_is_told_so_with_the_line_retyped(quotes: str) -> None:
+    """A value pasted from Word comes in “curly quotes”: «giá trị không hợp lệ» and a hint to
+    use quotes, which the IT officer could see were there, did not say what to change."""
+    text = SITE_TOML + f"\n[radio]\nair_time = {quotes}\n"
+    problem = one_problem(text)
+    assert problem.message == (
+        f'giá trị mở bằng dấu {quotes[0]}, không phải ngoặc kép thẳng " mà tệp cấu hình cần'
+    )
+    assert problem.hint and problem.hint.endswith('air_time = "17:00"')
+
+
 def test_labels_told_apart_only_by_their_accents_are_two_labels() -> None:
     text = SITE_TOML + '\n[categories.tin-khac]\nlabel = "Tinh hinh an ninh trat tu"\n'
     assert len(parse(text, root=ROOT).categories) == 3
