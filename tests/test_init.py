@@ -427,3 +427,47 @@ def test_the_readme_lists_what_a_units_repository_holds_and_init_makes_just_that
         (REPO / name).exists() for name in tool
     )  # each is the tool's, or this proves nothing
     assert not listed & tool
+
+
+@pytest.mark.parametrize(
+    ("unit", "name", "short", "area"),
+    [
+        (
+            "Công an phường Bến Nghé, Quận 1, TP. Hồ Chí Minh",
+            "Công an phường Bến Nghé",
+            "Công an Bến Nghé",
+            "Quận 1, TP. Hồ Chí Minh",
+        ),
+        (
+            "Công an Phường 12, Quận 3, TP. Hồ Chí Minh",
+            "Công an Phường 12, Quận 3",
+            "Công an Phường 12, Quận 3",
+            "TP. Hồ Chí Minh",
+        ),
+    ],
+)
+def test_a_unit_written_with_its_place_after_a_comma_keeps_the_place_as_its_area(
+    tmp_path: Path, unit: str, name: str, short: str, area: str
+) -> None:
+    """`--unit "Công an phường Bến Nghé, Quận 1, TP. Hồ Chí Minh"` put the whole line in the
+    short name, meant for the Zalo author and the radio lead-in: the name is what comes before
+    the comma (with its district when the ward is a number) and the rest is [unit] area."""
+    made = publish("init", tmp_path / "p", "--unit", unit)
+    assert made.returncode == 0, made.stderr
+    loaded = config.load(tmp_path / "p").unit
+    assert (loaded.name, loaded.short_name, loaded.area) == (name, short, area)
+    assert f"Tên đơn vị ghi là «{name}»" in made.stdout
+
+
+def test_an_area_given_beside_a_unit_with_its_place_is_not_written_twice(tmp_path: Path) -> None:
+    made = publish(
+        "init",
+        tmp_path / "p",
+        "--unit",
+        "Công an xã Hòa Khánh, thành phố Đà Nẵng",
+        "--area",
+        "thành phố Đà Nẵng",
+    )
+    assert made.returncode == 0, made.stderr
+    loaded = config.load(tmp_path / "p").unit
+    assert (loaded.name, loaded.area) == ("Công an xã Hòa Khánh", "thành phố Đà Nẵng")

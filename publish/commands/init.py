@@ -22,7 +22,7 @@ from publish import __version__
 from publish import config as config_module
 from publish.contact_numbers import dialled
 from publish.errors import ConfigError, ContentError, Problem
-from publish.text import nfc, quoted, slugify
+from publish.text import fold, nfc, quoted, slugify
 from publish.unfinished import PLACEHOLDER_DOMAIN, TO_COMPLETE
 
 __all__ = ["add_parser", "run"]
@@ -31,11 +31,12 @@ STARTER = Path(__file__).resolve().parents[1] / "starter"
 """Templates and linked files of a new project, shipped as package data."""
 CHECKOUT = Path(__file__).resolve().parents[2]
 """The repository, when the package runs from a checkout."""
-LEVELS = re.compile(
-    r"(?i)^(công an)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?!\d)(.+)$"
-)
+LEVEL_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+LEVELS = re.compile(rf"(?i)^(công an)\s+{LEVEL_WORDS}\s+(?!\d)(.+)$")
 """A unit's full name: "Công an" + the level of its area + the place, whose short form drops the
 level; not when the place is a number ("Công an phường 5" is no "Công an 5")."""
+NUMBERED = re.compile(rf"(?i)^công an\s+{LEVEL_WORDS}\s+\d")
+"""A unit named by its area's number («Công an phường 5», «Công an thị trấn 2»)."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
 LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
 """Starter entries that link to the repository's own files: starter name → repository path."""
@@ -118,6 +119,11 @@ def run(args: argparse.Namespace) -> int:
         raise
     here = target == Path.cwd().resolve()
     print(_next_steps(None if here else shown, given["unit"], next(iter(config.categories))))
+    if config.unit.name != given["unit"]:
+        print(
+            f"Tên đơn vị ghi là «{config.unit.name}» (tên ngắn «{config.unit.short_name}»), "
+            f"địa bàn «{config.unit.area}»: sửa trong bảng [unit] của site.toml nếu chưa đúng."
+        )
     return 0
 
 
@@ -219,10 +225,9 @@ def _folder_problems(target: Path) -> list[Problem]:
 
 def _values(given: dict[str, str]) -> dict[str, str]:
     """Every ${name} of the templates: TOML/YAML values quoted, prose as written."""
-    unit = given["unit"]
+    unit, area = _name_and_area(given["unit"], given.get("area", ""))
     found = LEVELS.match(unit)
     short = given.get("short_name") or (f"{found[1]} {found[2]}" if found else unit)
-    area = given.get("area", "")
     where = f"{unit}, {area}" if area else unit
     q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (TOML and YAML read JSON strings)
     missing = lambda what: f"  # {TO_COMPLETE}: {what}"  # noqa: E731
@@ -269,6 +274,24 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "email_todo": todo("email", "thư điện tử vào email"),
         "version": __version__,
     }
+
+
+def _name_and_area(written: str, area: str) -> tuple[str, str]:
+    """The unit's name and area from --unit written with its place after a comma («Công an
+    phường Bến Nghé, Quận 1, TP. Hồ Chí Minh»): the name before the first comma, the rest its
+    area, before an --area given too (the short name, the website's title and address are made
+    from the name alone). «Công an phường 5» names no place without its district: the name keeps
+    the part after its comma."""
+    name, comma, rest = written.partition(",")
+    if NUMBERED.match(name):
+        more, comma, rest = rest.partition(",")
+        name = f"{name.strip()}, {more.strip()}"
+    rest = rest.strip(" ,")
+    if not comma or not name.strip() or not rest:
+        return written, area
+    if not area or fold(area) in fold(rest):
+        return name.strip(), rest
+    return name.strip(), area if fold(rest) in fold(area) else f"{rest}, {area}"
 
 
 def _fill(name: str, values: dict[str, str]) -> str:
