@@ -52,3 +52,35 @@ def test_the_outro_is_noted_too_and_written_without_accents_it_is_the_same_name(
 
 def test_a_unit_keeping_the_built_in_programme_is_told_nothing(tmp_path: Path) -> None:
     assert radio_notes(tmp_path, "Vì an ninh Tổ quốc", "Vì an ninh Tổ quốc") == []
+
+
+def test_a_programme_renamed_a_second_time_is_noted_with_the_name_the_intro_still_says(
+    tmp_path: Path,
+) -> None:
+    """A unit that renamed «Phú Quốc bình yên» to «Biển đảo bình yên» heard nothing: only the
+    built-in name was looked for, and the presenter read the old own name on air."""
+    toml = OTHER_UNIT_TOML + (
+        '\n[radio]\nprogram = "Biển đảo bình yên"\n'
+        'intro = "Mời quý vị đến với chuyên mục “Phú Quốc bình yên” do Công an xã thực hiện."\n'
+        'outro = "Chuyên mục Biển đảo bình yên đến đây là kết thúc."\n'
+    )
+    root = make_project(tmp_path, {"site.toml": toml})
+    warnings = load_site(config_module.load(root), now=NOW).warnings
+    [intro] = [p for p in warnings if (p.field or "").startswith("[radio]")]
+    assert intro.field == "[radio] intro" and intro.severity == "note"
+    assert intro.message == (
+        "lời dẫn phát thanh nhắc chuyên mục «Phú Quốc bình yên», nhưng [radio] program nay là "
+        "«Biển đảo bình yên»"
+    )
+    assert intro.hint and "nhắc «Phú Quốc bình yên» là đúng ý thì để nguyên" in intro.hint
+
+
+def test_a_sentence_naming_no_programme_after_chuyen_muc_is_told_nothing(tmp_path: Path) -> None:
+    """«Chuyên mục hôm nay gồm…» names no programme: a lowercase word after it is no name."""
+    toml = OTHER_UNIT_TOML + (
+        '\n[radio]\nprogram = "Biển đảo bình yên"\n'
+        'intro = "Chuyên mục hôm nay gồm ba tin."\noutro = "Chuyên mục phát thanh đến đây là hết."\n'
+    )
+    root = make_project(tmp_path, {"site.toml": toml})
+    warnings = load_site(config_module.load(root), now=NOW).warnings
+    assert [p for p in warnings if (p.field or "").startswith("[radio]")] == []
