@@ -35,7 +35,13 @@ from publish import (
 )
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config, contact_warnings
-from publish.editor_files import misnamed_bulletin, misnamed_markdown
+from publish.editor_files import (
+    Misnamed,
+    misnamed_bulletin,
+    misnamed_markdown,
+    not_a_bulletin,
+    renamed_bulletin,
+)
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, decode, mend_pasted, parse_file, split
@@ -202,7 +208,7 @@ def load_site(
         )
     )
     problems.extend(_unreadable_folders(unreadable, config.root))
-    problems.extend(_unread(sorted(misnamed), config.root))
+    problems.extend(_unread(sorted(misnamed), config.root, next(iter(config.categories), "")))
     problems.extend(linked_folders.problems(sorted(folder_links), config.root))
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
@@ -425,7 +431,11 @@ def _markdown_files(
                             found.append((here, entry.path))
                             if links is not None and _linked(entry):
                                 links.add(entry.path)
-                    elif misnamed is not None and misnamed_markdown(name) and not _enterable(entry):
+                    elif (
+                        misnamed is not None
+                        and (misnamed_markdown(name) or not_a_bulletin(name))
+                        and not _enterable(entry)
+                    ):
                         misnamed.append(entry.path)
                     elif folder_links is not None and _folder_link(entry):
                         folder_links.append(entry.path)
@@ -459,13 +469,22 @@ def _unreadable_folders(found: list[tuple[str, OSError]], root: Path) -> list[Pr
     return problems
 
 
-def _unread(paths: list[str], root: Path) -> list[Problem]:
+def _unread(paths: list[str], root: Path, category: str) -> list[Problem]:
     """A warning for each file that looks like a bulletin saved under a name not read; only a
     note for a copy beside the file it would be renamed to (a leftover, most likely: no reason
-    to stop a strict check, and renaming it would overwrite the real bulletin)."""
+    to stop a strict check, and renaming it would overwrite the real bulletin). `category`: a
+    key of the site's, for the command its hint gives."""
     problems = []
     for path in paths:
         folder, name = os.path.split(path)
+        if (document := not_a_bulletin(name)) is not None:
+            if category:
+                written = f"--category {category} (hay khóa chuyên mục khác trong site.toml)"
+                document = document._replace(
+                    hint=document.hint.replace("--category <khóa chuyên mục>", written)
+                )
+            problems.append(_document(path, name, document, root))
+            continue
         told = misnamed_markdown(name)
         if told is None or not misnamed_bulletin(name, functools.partial(read_head, path, 4096)):
             continue
@@ -479,6 +498,29 @@ def _unread(paths: list[str], root: Path) -> list[Problem]:
             severity = "note"
         problems.append(Problem(_rel(Path(path), root), message, hint=hint, severity=severity))
     return problems
+
+
+def _document(path: str, name: str, told: Misnamed, root: Path) -> Problem:
+    """A warning for a document dropped among the bulletins (told how to make a bulletin of
+    it), or, for a .txt that is a bulletin, how to rename it; only a note once a bulletin of
+    its name is beside it (the document it was made from, kept: no reason to stop --strict)."""
+    folder = os.path.dirname(path)
+    renamed = renamed_bulletin(name, read_head(path, 64))
+    shown = _rel(Path(path), root)
+    if told.name in _names(folder):
+        return Problem(
+            shown,
+            f"{told.message}; bên cạnh đã có bản tin {told.name}",
+            hint=f"Nếu {told.name} là bản tin làm từ tệp này thì chuyển tệp này ra khỏi thư mục "
+            "content/ (nó không được đăng); nếu không, làm bản tin từ nó như sau. "
+            + (renamed.hint if renamed else told.hint).replace(
+                f"Đổi tên tệp thành {told.name}", f"Chép nội dung sang {told.name}"
+            ),
+            severity="note",
+        )
+    if renamed is not None:
+        return Problem(shown, renamed.message, hint=renamed.hint, severity="warning")
+    return Problem(shown, told.message, hint=told.hint, severity="warning")
 
 
 def _names(folder: str) -> set[str]:

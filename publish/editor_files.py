@@ -13,7 +13,15 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-__all__ = ["Misnamed", "is_clutter", "is_editor_temp", "misnamed_bulletin", "misnamed_markdown"]
+__all__ = [
+    "Misnamed",
+    "is_clutter",
+    "is_editor_temp",
+    "misnamed_bulletin",
+    "misnamed_markdown",
+    "not_a_bulletin",
+    "renamed_bulletin",
+]
 
 TEMP_SUFFIXES = (
     "~",
@@ -100,6 +108,59 @@ def misnamed_markdown(name: str) -> Misnamed | None:
                 f"Đổi tên tệp thành {fixed}.",
             )
     return None
+
+
+DOCUMENTS = {
+    ".docx": "tài liệu Word (.docx)",
+    ".doc": "tài liệu Word (.doc)",
+    ".odt": "tài liệu LibreOffice (.odt)",
+    ".pdf": "tệp PDF",
+    ".txt": "tệp văn bản .txt",
+}
+"""Documents an editor drops into content/ for a bulletin: the tool reads none of them."""
+HOW_TO_MAKE_ONE = (
+    'Tạo bản tin bằng lệnh publish new "Tiêu đề" --category <khóa chuyên mục>, mở tệp .md vừa '
+    "tạo bằng Notepad (hay VS Code), dán chữ chép từ tệp này vào dưới dòng --- thứ hai rồi lưu; "
+    "ảnh thì lưu riêng vào content/images/ và chèn bằng ![mô tả ảnh](images/ten-anh.jpg). Rồi "
+    "chuyển tệp này ra khỏi thư mục content/ (README, mục «Biên tập viên viết một bản tin»)."
+)
+
+
+def not_a_bulletin(name: str) -> Misnamed | None:
+    """Why a document dropped among the bulletins (Word, LibreOffice, PDF, plain text) is not
+    read, the bulletin to make of it and how; None for any other name («bai.md.txt» is
+    misnamed_markdown's)."""
+    lower = name.lower()
+    if is_clutter(name) or lower.endswith(".md.txt"):
+        return None
+    suffix = next((s for s in DOCUMENTS if lower.endswith(s)), None)
+    if suffix is None:
+        return None
+    return Misnamed(
+        f"{DOCUMENTS[suffix]} không phải bản tin: công cụ chỉ đọc bản tin viết trong tệp .md, "
+        "nên tệp này không được đăng ở đâu cả",
+        f"{name[: -len(suffix)]}.md",
+        HOW_TO_MAKE_ONE,
+    )
+
+
+TXT_FRONT_MATTER = re.compile(rb"^(?:\xef\xbb\xbf)?---[ \t]*\r?\n")
+"""A .txt that opens as a bulletin does: a bulletin Notepad saved as «bai.txt»."""
+
+
+def renamed_bulletin(name: str, head: bytes) -> Misnamed | None:
+    """A «bai.txt» whose text (`head`: its first bytes) opens with a front matter is a bulletin
+    to rename, not a document to copy from."""
+    if not name.lower().endswith(".txt") or not TXT_FRONT_MATTER.match(head):
+        return None
+    fixed = name[:-4] + ".md"
+    return Misnamed(
+        "tệp không được đọc: bản tin lưu với đuôi .txt (Notepad tự đặt khi lưu), công cụ chỉ "
+        "đọc tệp .md",
+        fixed,
+        f"Đổi tên tệp thành {fixed}. Lần sau, trong hộp Save As của Notepad chọn Save as type: "
+        "All files (*.*) và gõ tên có đuôi .md.",
+    )
 
 
 RTF_FRONT_MATTER = re.compile(

@@ -395,6 +395,53 @@ def test_a_bulletin_saved_under_a_name_not_read_is_warned_about(
     assert said in warning.message and warning.hint is not None and fix in warning.hint
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Bản tin cảnh báo.docx", "tài liệu Word (.docx) không phải bản tin"),
+        ("tin cu.DOC", "tài liệu Word (.doc) không phải bản tin"),
+        ("bai.odt", "tài liệu LibreOffice (.odt) không phải bản tin"),
+        ("ke-hoach.pdf", "tệp PDF không phải bản tin"),
+        ("ghi chep.txt", "tệp văn bản .txt không phải bản tin"),
+    ],
+)
+def test_a_document_dropped_among_the_bulletins_is_told_how_to_make_a_bulletin_of_it(
+    tmp_path: Path, name: str, said: str
+) -> None:
+    """An editor who put a Word file in content/bai-viet/ waited for it on the website: nothing
+    said it is not a bulletin. The warning names the file and the command that makes one."""
+    root = make_project(tmp_path, {B: bulletin_md(), f"content/bai-viet/{name}": b"PK\x03\x04"})
+    site = load(root)
+    assert [b.source for b in site.bulletins] == [B]
+    [warning] = site.warnings
+    assert warning.file == f"content/bai-viet/{name}" and warning.severity == "warning"
+    assert warning.message.startswith(said)
+    assert warning.hint is not None
+    assert 'publish new "Tiêu đề" --category canh-bao-toi-pham' in warning.hint
+    assert "chuyển tệp này ra khỏi thư mục content/" in warning.hint
+
+
+def test_a_bulletin_notepad_saved_as_txt_is_told_to_be_renamed(tmp_path: Path) -> None:
+    """«bai.txt» that opens with --- is the bulletin itself, saved by Notepad: rename it."""
+    root = make_project(tmp_path, {"content/bai-viet/tin-moi.txt": "\ufeff" + bulletin_md()})
+    [warning] = load(root).warnings
+    assert warning.message.startswith("tệp không được đọc: bản tin lưu với đuôi .txt")
+    assert warning.hint and warning.hint.startswith("Đổi tên tệp thành tin-moi.md.")
+
+
+def test_the_document_a_bulletin_was_made_from_is_only_noted(tmp_path: Path) -> None:
+    """Kept beside the bulletin made from it, the Word file need not stop a strict check."""
+    root = make_project(tmp_path, {A: bulletin_md(), "content/bai-viet/a.docx": b"PK"})
+    [told] = load(root).warnings
+    assert told.severity == "note" and told.message.endswith("bên cạnh đã có bản tin a.md")
+    assert told.hint and told.hint.startswith("Nếu a.md là bản tin làm từ tệp này thì chuyển")
+
+
+def test_a_word_lock_file_is_not_told(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {B: bulletin_md(), "content/bai-viet/~$n tin.docx": b"x"})
+    assert not load(root).warnings
+
+
 TEXTEDIT_RTF = "{\\rtf1\\ansi\\ansicpg1252\\cocoartf2709\n\\f0\\fs24 \\cf0 "
 """How TextEdit opens a rich-text file; each line of text then ends with a backslash."""
 

@@ -313,7 +313,7 @@ def test_problems_name_files_in_path_order_and_skip_what_the_walk_must_skip(
 ) -> None:
     """The loader walks content/ itself (not rglob): same files, same order as sorted paths
     ('a/' before 'a-b/', though '-' sorts before '/' as text), hidden, underscore and linked
-    folders, pages/ and non-.md names left out, a folder named *.md reported, not entered twice;
+    folders, pages/ and non-.md names left out (a .txt, .MD told as unread), a folder named *.md reported, not entered twice;
     a linked folder holding Markdown is refused after them, its files unread."""
     broken = "---\ntitle: [\n---\n"
     names = ["a-b/x.md", "a/x.md", "a/b/c/z.md", "B.md", "a.md", "ab.md", "dir.md/y.md"]
@@ -335,8 +335,12 @@ def test_problems_name_files_in_path_order_and_skip_what_the_walk_must_skip(
     errors = [p.file for p in found if p.severity == "error"]
     in_order = [f"content/{n}" for n in sorted(names, key=lambda n: Path(n).parts)]
     assert errors == [*in_order, "content/a/lien-ket"]
-    # Not read on Windows either (its normcase made it .md there only), but named as unread.
-    assert [p.file for p in found if p.severity == "warning"] == ["content/a/X.MD"]
+    # Not read on Windows either (its normcase made it .md there only), but named as unread; a
+    # bulletin Notepad saved as .txt likewise.
+    assert [p.file for p in found if p.severity == "warning"] == [
+        "content/a/X.MD",
+        "content/a/ghi-chu.txt",
+    ]
 
 
 def test_a_fifo_named_md_does_not_hang_the_build(tmp_path: Path) -> None:
