@@ -51,6 +51,7 @@ from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_he
 from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
+from publish.person_fields import person
 from publish.tags import tag_key, tag_slugs
 from publish.text import nfc, quoted
 from publish.windows_approval import windows_approved
@@ -986,12 +987,12 @@ def _validate(
     aliases = fields.aliases(col, data, config)
     corrected = corrections.read(col, data, config, date)
     author = fields.text(col, data, "author") or ""
-    approved_by = fields.text(col, data, "approved_by") or ""
+    approved_by = person(col, data, "approved_by") or ""
     before = errors()
     draft = fields.boolean(col, data, "draft")
     classification = fields.text(col, data, "classification") or ""
     held_back |= errors() > before
-    pii_reviewed_by = fields.text(col, data, "pii_reviewed_by") or ""
+    pii_reviewed_by = person(col, data, "pii_reviewed_by") or ""
     approved_version = data.get("approved_version")
     # Any other value never matches, so the bulletin is held back as changed since approval.
     approved_version = "" if approved_version in (None, "") else str(approved_version).strip()
@@ -1084,7 +1085,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         )
         layout = "page"
     summary = fields.text(col, data, "summary") or ""
-    approved_by = fields.text(col, data, "approved_by") or ""
+    approved_by = person(col, data, "approved_by") or ""
     before = errors()
     draft = fields.boolean(col, data, "draft")
     classification = fields.text(col, data, "classification") or ""

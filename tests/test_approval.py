@@ -904,3 +904,35 @@ def test_a_curly_quoted_key_read_since_approval_keeps_the_approval(tmp_path: Pat
     assert verdict(root) is None
     edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
     assert verdict(root) == "unapproved"
+
+
+@pytest.mark.parametrize("written", ["có", "yes", "x", "ok", "OK", '"Đã duyệt"', '"✓"', "1"])
+def test_a_tick_written_for_the_approver_is_no_approval_and_says_a_name_is_expected(
+    tmp_path: Path, written: str
+) -> None:
+    """`approved_by: có` (as on a paper form's box) published the bulletin as approved by «có»;
+    `yes` (YAML's true) was told «cần một chuỗi ký tự», which says nothing about a name."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": written})})
+    site = load_site(config_module.load(root), now=NOW, salvage=True)
+    assert not site.bulletins  # in error: published nowhere
+    [error] = [p for p in site.warnings if p.field == "approved_by"]
+    assert error.file == FILE and error.line == 6 and error.severity == "error"
+    assert error.message.startswith("cần họ tên, chức vụ người duyệt, nhận được ")
+    assert error.hint and "publish approve <tệp> --by" in error.hint
+
+
+def test_an_approvers_name_of_one_word_or_with_a_rank_is_a_name(tmp_path: Path) -> None:
+    for name in ("Hùng", '"Đại úy Lê Văn Xuân"', '"Cô Yến"'):
+        root = make_project(tmp_path / name, {FILE: bulletin_md({"approved_by": name})})
+        site = load_site(config_module.load(root), now=NOW)
+        assert site.bulletins[0].approved_by == name.strip('"')
+
+
+def test_publish_approve_refuses_a_tick_for_the_approver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=["approved_by"])})
+    before = (root / FILE).read_bytes()
+    assert main(["approve", "--root", str(root), str(root / FILE), "--by", "OK"]) == 1
+    assert "--by: lỗi: cần họ tên, chức vụ người duyệt, nhận được «OK»" in capsys.readouterr().err
+    assert (root / FILE).read_bytes() == before

@@ -21,8 +21,9 @@ from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import public_classification
 from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin
+from publish.person_fields import not_a_name
 from publish.render.zalo.limits import text_limits as zalo_limits
-from publish.text import nfc, vn_datetime
+from publish.text import nfc, quoted, vn_datetime
 
 __all__ = ["Approval", "add_parser", "prepare", "run"]
 
@@ -75,6 +76,16 @@ def run(args: argparse.Namespace) -> int:
     by = nfc(" ".join(args.by.split()))
     if not by:
         raise ContentError([Problem("--by", "tên người duyệt trống", hint=BY_EXAMPLE)])
+    if not_a_name(by):
+        raise ContentError(
+            [
+                Problem(
+                    "--by",
+                    f"cần họ tên, chức vụ người duyệt, nhận được {quoted(by)}",
+                    hint=BY_EXAMPLE,
+                )
+            ]
+        )
     problems: list[Problem] = []
     approvals = []
     # As a build starts: folders resolved by an earlier command in this process (a relative

@@ -1,0 +1,60 @@
+"""Front-matter fields that name a person who answers for a bulletin (`approved_by`,
+`pii_reviewed_by`): a name is expected, not a tick.
+
+An editor told to «ghi người duyệt» writes `approved_by: có`, `yes`, `x` or `ok`, as on a paper
+form's box; YAML reads `yes` as true. Taken for a name, «có» published the bulletin as approved
+by no one anyone can ask.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from publish.fields import Collector, text
+from publish.text import as_written, folded_words, quoted
+
+__all__ = ["ROLES", "not_a_name", "person"]
+
+TICKS = frozenset(
+    {
+        "approved", "checked", "co", "co duyet", "da", "da duyet", "da duyet roi", "da ky",
+        "da ky duyet", "da xem", "da doc", "dat", "dong y", "done", "duoc", "duyet", "ky",
+        "ky duyet", "ok", "ok roi", "oke", "okay", "on", "roi", "true", "v", "x", "xong", "y",
+        "yes",
+    }
+)  # fmt: skip
+"""What is written to tick a box (folded): «có», «Đã duyệt», «OK», «x», «yes»."""
+ROLES = {
+    "approved_by": "họ tên, chức vụ người duyệt",
+    "pii_reviewed_by": "họ tên người đã rà soát dữ liệu cá nhân",
+}
+"""What each field names, as its message says it."""
+EXAMPLE = '"Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"'
+
+
+def not_a_name(value: str) -> bool:
+    """Whether `value` ticks a box instead of naming someone (a word of TICKS, a number, or
+    only marks such as «✓»)."""
+    words = folded_words(value)
+    return not words or words in TICKS or words.replace(" ", "").isdigit()
+
+
+def person(col: Collector, data: dict[str, Any], key: str) -> str | None:
+    """The person a field of ROLES names; an error for a tick («có», yes, x, ok) or true."""
+    value = data.get(key)
+    written = str(value).strip() if isinstance(value, str | int | float) else ""
+    if isinstance(value, bool) or (written and not_a_name(written)):
+        shown = quoted(written) if isinstance(value, str) else as_written(value)
+        how = (
+            f"Người duyệt chạy publish approve <tệp> --by {EXAMPLE}, hoặc ghi {key}: {EXAMPLE}"
+            if key == "approved_by"
+            else f"Ghi {key}: {EXAMPLE}"
+        )
+        col.add(
+            f"cần {ROLES[key]}, nhận được {shown}: một dấu đồng ý không cho biết ai chịu trách "
+            "nhiệm",
+            field=key,
+            hint=f'{how}. Chưa có thì để trống: {key}: "".',
+        )
+        return None
+    return text(col, data, key)
