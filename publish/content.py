@@ -55,6 +55,7 @@ from publish.person_fields import person
 from publish.tags import tag_key, tag_slugs
 from publish.text import nfc, quoted
 from publish.windows_approval import windows_approved
+from publish.zalo_too import zalo_too
 
 __all__ = [
     "BODY_PLACEHOLDER",
@@ -926,9 +927,21 @@ def _validate(
     fields.secret(col, data, parsed, config)
     fields.unknown_keys(col, data, KNOWN_KEYS | set(CHANNELS), tz=config.tz)
     held_back = errors() > before
-    title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
+    title = fields.text(
+        col,
+        data,
+        "title",
+        required=True,
+        limit=config.policy.max_title_length,
+        over=zalo_too(data, config, "title"),
+    )
     summary = fields.text(
-        col, data, "summary", required=True, limit=config.policy.max_summary_length
+        col,
+        data,
+        "summary",
+        required=True,
+        limit=config.policy.max_summary_length,
+        over=zalo_too(data, config, "summary"),
     )
     fields.plain(col, "summary", summary)
     date = fields.datetime(col, data, "date", config, required=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,10 @@ def text(
     *,
     required: bool = False,
     limit: int | None = None,
+    over: Callable[[int], tuple[str, str]] | None = None,
 ) -> str | None:
-    """A string field: present when required, a string, not too long."""
+    """A string field: present when required, a string, not too long (`over`: the message and
+    hint for a value of that many characters over `limit`, when another limit is to be said)."""
     value = data.get(key)
     if isinstance(value, str):
         value = value.strip()
@@ -125,9 +128,12 @@ def text(
         )
         return None
     if limit is not None and len(value) > limit:
-        col.add(
-            f"dài {len(value)}/{limit} ký tự", field=key, hint=f"Rút gọn còn tối đa {limit} ký tự."
+        message, hint = (
+            over(len(value))
+            if over
+            else (f"dài {len(value)}/{limit} ký tự", f"Rút gọn còn tối đa {limit} ký tự.")
         )
+        col.add(message, field=key, hint=hint)
     return value
 
 

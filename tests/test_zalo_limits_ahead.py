@@ -98,3 +98,49 @@ def test_the_warning_does_not_stop_a_strict_check_before_the_hour(
     root = project(tmp_path, title=LONG_TITLE, date="2021-01-02 08:00")
     code, err = run(capsys, "check", "--strict", "--root", str(root))
     assert code == 0 and "cảnh báo: trường 'title': tiêu đề dài 181/149" in err
+
+
+@pytest.mark.parametrize("date", ["2020-12-08 08:00", "2021-01-02 08:00"])
+def test_a_title_over_the_website_limit_is_one_error_saying_both_limits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], date: str
+) -> None:
+    """A 341-character title got two messages, «dài 341/200» and «dài 341/149 … Zalo OA»: cut to
+    200 as the first said, it failed on the next run. One error says both limits, and how."""
+    title = ("Cảnh báo thủ đoạn lừa đảo tuyển cộng tác viên làm việc nhẹ lương cao " * 5)[
+        :340
+    ] + "."
+    assert len(title.strip()) == 341
+    root = project(tmp_path, title=f'"{title}"', date=date)
+    code, err = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    told = [line for line in err.splitlines() if "trường 'title'" in line]
+    assert told == [
+        f"{FILE}:2: lỗi: trường 'title': dài 341 ký tự: website nhận tối đa 200, Zalo OA tối đa 149"
+    ], err
+    assert "Rút gọn tiêu đề còn tối đa 149 ký tự để dùng cho cả website và Zalo" in err
+    assert 'zalo:\n        title: "…"' in err
+
+
+def test_a_summary_over_the_website_limit_is_one_error_saying_both_limits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, summary='"' + "Người dân cảnh giác. " * 35 + '"')
+    code, err = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    told = [line for line in err.splitlines() if "trường 'summary'" in line]
+    assert len(told) == 1 and "website nhận tối đa 600, Zalo OA tối đa 299" in told[0], err
+
+
+def test_a_title_over_the_website_limit_off_zalo_or_with_its_own_zalo_title_says_one_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = '"' + "Cảnh báo thủ đoạn lừa đảo " * 9 + '"'
+    for case, extra in {
+        "web": {"channels": "[web, radio]"},
+        "own": {"zalo": '\n  title: "Cảnh báo lừa đảo"'},
+    }.items():
+        root = project(tmp_path / case, title=title, **extra)
+        code, err = run(capsys, "check", "--root", str(root))
+        assert code == 1
+        told = [line for line in err.splitlines() if "trường 'title'" in line]
+        assert told == [f"{FILE}:2: lỗi: trường 'title': dài 233/200 ký tự"], err

@@ -23,6 +23,11 @@ def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None
     """An error for the title and for the description over Zalo's limit, naming the field.
     `chosen`: the bulletin's fields when the caller has them (a build's are memoised)."""
     chosen = chosen or fields_of(bulletin, config)
+    # Over the website's limit too, its error already says Zalo's (see publish.zalo_too).
+    over_web = {
+        "title": len(bulletin.title) > config.policy.max_title_length,
+        "summary": len(bulletin.summary) > config.policy.max_summary_length,
+    }
     found = [
         _length(
             bulletin,
@@ -41,7 +46,7 @@ def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None
             'Rút gọn tóm tắt, hoặc thêm tóm tắt riêng cho Zalo:\n      zalo:\n        summary: "…"',
         ),
     ]
-    return [p for p in found if p is not None]
+    return [p for p in found if p is not None and not over_web.get(p.field or "")]
 
 
 def ahead(excluded: tuple[Exclusion, ...], config: Config) -> list[Problem]:
