@@ -238,6 +238,11 @@ def read_moment(value: Any, tz: dt.tzinfo) -> dt.datetime | Unread:
 
 _UNREAD_HINTS = (
     (
+        re.compile(r"\b(?:nay|qua|mai|mốt|tới|sau|này|bây giờ|hiện tại|vừa rồi)\b", re.IGNORECASE),
+        "«Hôm nay», «sáng nay», «hôm qua», «ngày mai» không cho biết là ngày nào: ghi ngày cụ thể "
+        "bằng số, ví dụ 30/11/2026 08h00 (publish new ghi sẵn ngày giờ lúc tạo tệp).",
+    ),
+    (
         re.compile(r"\b(?:sáng|trưa|chiều|tối|đêm|am|pm)\b", re.IGNORECASE),
         "Ghi giờ theo cách đếm 24 giờ, bỏ chữ sáng, chiều, tối: 8 giờ tối là 20h00, 2 giờ chiều "
         "là 14h00.",
@@ -265,8 +270,8 @@ _UNREAD_HINTS = (
     ),
 )
 """What an unread date was written with that a fix can name (NFC, as the front matter is read),
-and how to write it instead: «8 giờ tối», «8am», «8:00 SA», «ngày 8 tháng 12», «Thứ Bảy,
-05/12/2026», «GMT+7»."""
+and how to write it instead: «sáng nay», «8 giờ tối», «8am», «8:00 SA», «ngày 8 tháng 12»,
+«Thứ Bảy, 05/12/2026», «GMT+7»."""
 
 
 def unread_hint(value: Any) -> str:

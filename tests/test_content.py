@@ -1016,6 +1016,9 @@ def test_a_required_field_written_empty_is_told_at_its_own_line(
         ("01/12/2026 8am", "bỏ chữ AM, PM (SA, CH)"),
         ("01/12/2026 8:00 PM", "8:00 PM là 20h00"),
         ("01/12/2026 8:00 SA", "bỏ chữ AM, PM (SA, CH)"),
+        ("sáng nay", "không cho biết là ngày nào: ghi ngày cụ thể bằng số"),
+        ("hôm qua 8h", "không cho biết là ngày nào: ghi ngày cụ thể bằng số"),
+        ("ngày mai", "không cho biết là ngày nào: ghi ngày cụ thể bằng số"),
     ],
 )
 def test_an_unread_date_is_told_what_in_it_to_write_otherwise(
