@@ -194,7 +194,9 @@ def load_site(
     for path, (bulletin, found, corrected) in zip(
         files, _load_bulletins(files, config, digests or {}, links), strict=True
     ):
-        problems.extend(found)
+        # Top to bottom of the file, as the editor reads it: fields are checked in the order
+        # the code needs them («Tóm tắt:» was told before «Ngày:» two lines above it).
+        problems.extend(sorted(found, key=lambda p: p.line or 0))
         # Not part of the cached load (it depends on the clock), and for a file with other
         # errors too: every problem of a file in one run.
         problems.extend(corrections.future(_rel(path, config.root), corrected, now))
