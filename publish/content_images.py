@@ -561,11 +561,14 @@ def cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -
         return None
     alt = data.get("cover_alt")
     if not isinstance(alt, str) or not alt.strip():
+        # Written but empty, it is the line to fill in; not written, the line to add it under.
+        written = "cover_alt" in data and col.parsed is not None
         col.add(
-            "ảnh bìa cần mô tả",
+            "ảnh bìa cần mô tả" + (": cover_alt để trống" if written else ""),
             field="cover_alt",
-            line=col.parsed.line_of("cover") if col.parsed else None,
-            hint='Thêm cover_alt: "Mô tả ảnh bìa" dưới dòng cover.',
+            line=col.parsed.line_of("cover_alt" if written else "cover") if col.parsed else None,
+            hint='Ghi mô tả ảnh bìa cho người dùng trình đọc màn hình, ví dụ cover_alt: "Lực '
+            'lượng Công an tuần tra đêm"' + ("." if written else " dưới dòng cover."),
         )
         alt = "x"
     return _image(col, ref, alt, "", md_path, config, field="cover", line=None)

@@ -1060,3 +1060,15 @@ def test_a_files_problems_are_told_top_to_bottom(tmp_path: Path) -> None:
         load(root)
     assert [p.line for p in caught.value.problems] == [2, 3, 4, 5]
 
+
+def test_an_empty_cover_alt_is_told_on_its_own_line(tmp_path: Path) -> None:
+    """`cover_alt: ""` was told on the cover's line with «Thêm cover_alt … dưới dòng cover»:
+    the editor, who had written it, looked for a line to add."""
+    fields = {"cover": "images/anh.jpg", "cover_alt": '""'}
+    root = make_project(tmp_path, {A: bulletin_md(fields), "content/images/anh.jpg": TINY_JPEG})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    assert (problem.field, problem.line) == ("cover_alt", 8)  # cover is on line 7
+    assert problem.message == "ảnh bìa cần mô tả: cover_alt để trống"
+    assert problem.hint and "dưới dòng cover" not in problem.hint
