@@ -185,13 +185,23 @@ def boolean(col: Collector, data: dict[str, Any], key: str) -> bool:
     """A true/false field, false when absent."""
     value = data.get(key, False)
     if not isinstance(value, bool):
+        meant = YES_NO.get(folded_words(value)) if isinstance(value, str) else None
         col.add(
             f"cần true hoặc false, nhận được {kind(value)}",
             field=key,
-            hint=f"Viết '{key}: true' hoặc '{key}: false' (không có ngoặc kép).",
+            hint=f"«{value.strip()}» viết là '{key}: {meant}' (tiếng Anh, không có ngoặc kép)."
+            if meant and isinstance(value, str)
+            else f"Viết '{key}: true' hoặc '{key}: false' (không có ngoặc kép).",
         )
         return False
     return value
+
+
+YES_NO = {
+    **dict.fromkeys(("co", "dung", "phai", "roi", "x", "ok", "bat", "mo"), "true"),
+    **dict.fromkeys(("khong", "chua", "sai", "tat", "dong"), "false"),
+}
+"""A yes or no in Vietnamese (folded), as an editor answers a true/false field."""
 
 
 def datetime(

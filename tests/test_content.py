@@ -1072,3 +1072,16 @@ def test_an_empty_cover_alt_is_told_on_its_own_line(tmp_path: Path) -> None:
     assert (problem.field, problem.line) == ("cover_alt", 8)  # cover is on line 7
     assert problem.message == "ảnh bìa cần mô tả: cover_alt để trống"
     assert problem.hint and "dưới dòng cover" not in problem.hint
+
+
+@pytest.mark.parametrize(("written", "meant"), [("có", "true"), ("Không", "false"), ("x", "true")])
+def test_a_yes_or_no_in_vietnamese_for_draft_is_told_the_word_to_write(
+    tmp_path: Path, written: str, meant: str
+) -> None:
+    """`draft: có` was told to write true or false, leaving the editor to work out which «có» is."""
+    root = make_project(tmp_path, {A: bulletin_md({"draft": written})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    assert problem.field == "draft"
+    assert problem.hint == f"«{written}» viết là 'draft: {meant}' (tiếng Anh, không có ngoặc kép)."
