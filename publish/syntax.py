@@ -432,7 +432,8 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
             "trong ngoặc kép, hoặc dòng ngay phía trên thiếu dấu ':' sau tên trường",
             line,
             column,
-            'Đặt cả giá trị trong ngoặc kép, ví dụ title: "Cảnh báo: lừa đảo qua mạng".',
+            _quoted_value(text, mark.line if mark is not None else None)
+            or 'Đặt cả giá trị trong ngoặc kép, ví dụ title: "Cảnh báo: lừa đảo qua mạng".',
         )
     if "quoted scalar" in context and "escape" in problem:
         return Explained(
@@ -500,6 +501,25 @@ _CLOSING_QUOTE = re.compile(r'(?:^|[^\\])(?:\\\\)*"')
 
 _KEY_LINE = re.compile(r"[^\s#\"'-][^:\"]*:(?:\s|$)")
 """A line that starts a new field (`author: …`), which a quoted value never runs on into."""
+
+
+_KEY_VALUE = re.compile(r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[^\s\"'].*?)\s*$")
+"""A front-matter line `key: value` whose value is not quoted."""
+
+
+def _quoted_value(text: str, line: int | None) -> str | None:
+    """How line `line` (0-based) of `text` reads with its value in quotes, as the fix to write
+    («summary: "Cảnh giác: không …"»); None when it is no `key: value` line, or its value holds
+    a quote of its own."""
+    lines = text.split("\n")
+    if line is None or line >= len(lines):
+        return None
+    found = _KEY_VALUE.match(lines[line])
+    above = lines[line - 1].strip() if line else ""
+    if found is None or '"' in found["value"] or (above and ":" not in above):
+        return None  # a line above without its ':' is what to fix, not this one
+    fixed = f'{found["key"].strip()}: "{found["value"]}"'
+    return f"Đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {fixed}"
 
 
 def _unclosed_quote(text: str, upto: int | None) -> tuple[int, int] | None:

@@ -1085,3 +1085,27 @@ def test_a_yes_or_no_in_vietnamese_for_draft_is_told_the_word_to_write(
     [problem] = caught.value.problems
     assert problem.field == "draft"
     assert problem.hint == f"«{written}» viết là 'draft: {meant}' (tiếng Anh, không có ngoặc kép)."
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        (
+            "summary: Người dân cần cảnh giác: không cung cấp mã OTP.",
+            'sửa dòng này thành: summary: "Người dân cần cảnh giác: không cung cấp mã OTP."',
+        ),
+        ("tieu de\nsummary: Cảnh giác: OTP", None),
+    ],
+)
+def test_a_value_with_a_colon_is_shown_its_own_line_quoted(
+    tmp_path: Path, written: str, fix: str | None
+) -> None:
+    """The hint showed «title: "Cảnh báo: lừa đảo qua mạng"» for a summary: the editor had to
+    work out which part of their own line to put in quotes. Not when the line above lacks its
+    ':', which is what is to fix then."""
+    text = f'---\ntitle: "Tin"\n{written}\n---\n\nNội dung.\n'
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    hint = caught.value.problems[0].hint or ""
+    assert fix in hint if fix else "sửa dòng này thành" not in hint
