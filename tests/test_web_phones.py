@@ -20,7 +20,7 @@ def test_a_long_run_of_spaces_after_goi_does_not_stall_the_linker() -> None:
     """`gọi` then 200,000 spaces (a body pasted with padding) is linked in linear time."""
     code = (
         "from publish.render.web.phones import emergency_linker as e; "
-        "e('113', 'tel:113')('<p>gọi' + ' ' * 200_000 + 'x 113</p>')"
+        "e({'113': 'tel:113'})('<p>gọi' + ' ' * 200_000 + 'x 113</p>')"
     )
     run_python_guarded(code)
 
@@ -63,7 +63,7 @@ def test_the_emergency_number_is_linked_only_where_a_body_says_to_call_it(
     """«kêu gọi» is an appeal and a number before what it counts is a count, as the radio reads
     them (`gọi 150 cuộc`): neither is a number to dial. A number bolded after «gọi» is the one
     to call (the sample's «gọi ngay **113**»); a new paragraph or a link in between is not."""
-    html = emergency_linker("113", "tel:113")(body)
+    html = emergency_linker({"113": "tel:113"})(body)
     assert ('<a href="tel:113">113</a>' in html) is linked, html
 
 
@@ -91,6 +91,11 @@ def test_the_emergency_number_is_linked_only_where_a_body_says_to_call_it(
         ("<p>Phòng Cảnh sát PCCC và CNCH chữa cháy 114 Trần Hưng Đạo.</p>", False),
         ("<p>Đội chữa cháy 114 Ấp Bắc, cứu hộ 114 đường Lê Lợi.</p>", False),
         ("<p>Cứu hỏa 114 hoặc cấp cứu 115 trong mọi trường hợp.</p>", True),
+        ("<p>Khi có trộm, gọi 113 Công an xã sẽ đến ngay.</p>", True),
+        ("<p>Cảnh sát 113 CA huyện tiếp nhận tin báo.</p>", True),
+        ("<p>Đội cứu hộ 114 Quốc lộ 1A, ấp Bình Long.</p>", False),
+        ("<p>Đội cứu hộ 114 QL1A, ấp Bình Long.</p>", False),
+        ("<p>Trạm cấp cứu 115 khu phố 3.</p>", False),
     ],
 )
 def test_an_emergency_number_after_the_name_of_its_service_is_linked(
@@ -101,8 +106,33 @@ def test_an_emergency_number_after_the_name_of_its_service_is_linked(
     article or a house number (a name or «đường» after it) is not dialled: a tap on it would
     be a false emergency call."""
     number = next(n for n in ("114", "115", "113") if n in body)
-    html = emergency_linker(number, f"tel:{number}")(body)
+    html = emergency_linker({number: f"tel:{number}"})(body)
     assert (f'<a href="tel:{number}">{number}</a>' in html) is linked, html
+
+
+EMERGENCY = {number: f"tel:{number}" for number in ("113", "114", "115")}
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Số khẩn cấp: 113, 114, 115.</p>", ["113", "114", "115"]),
+        ("<li>Gọi 113 hoặc 114 khi có cháy.</li>", ["113", "114"]),
+        ("<p>Cảnh sát <b>113</b>, <b>114</b> và <b>115</b>.</p>", ["113", "114", "115"]),
+        ("<p>Khẩn cấp: 113; cứu hỏa: 114; cấp cứu: 115.</p>", ["113", "114", "115"]),
+        ("<p>Gọi 113, 2024 người dân đã gọi.</p>", ["113"]),
+        ("<p>Đội đã cấp cứu 113, 114 và 115 ca bệnh.</p>", []),
+        ("<p>Cứu hộ 114, 115 Trần Hưng Đạo.</p>", []),
+        ("<p>Theo Nghị định 113, 114 và 115.</p>", []),
+        ("<p>Năm nay có 113, 114 và 115 vụ.</p>", []),
+    ],
+)
+def test_each_number_of_a_list_to_call_is_linked(body: str, linked: list[str]) -> None:
+    """«Số khẩn cấp: 113, 114, 115» names three lines to call: each dials (the first alone did).
+    A count or an address after the list's last number makes all of it counts or an address;
+    a list after no word of calling is not linked at all."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
 
 
 CALLING_TABLE = (
@@ -190,6 +220,11 @@ PIECES = [
     "ngay ",
     "số ",
     "113",
+    "114",
+    ", ",
+    " hoặc ",
+    " Trần Phú",
+    " Công an",
     "11",
     "3",
     " cuộc",
@@ -220,7 +255,7 @@ BODIES = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 def test_only_the_numbers_outside_links_and_code_are_linked() -> None:
     """A body quoting the number in code and in a link, then saying to call it."""
     body = "<pre><code>gọi 113</code></pre><p><a href='/x'>gọi 113</a></p><p>Hãy gọi 113.</p>"
-    html = emergency_linker("113", "tel:113")(body)
+    html = emergency_linker({"113": "tel:113"})(body)
     assert html.count('<a href="tel:113">') == 1
     assert html.endswith('<p>Hãy gọi <a href="tel:113">113</a>.</p>')
 
@@ -240,7 +275,7 @@ def test_skipping_bodies_and_runs_without_the_number_links_the_same(body: str) -
     for linker, number in [
         (hotline_linker, "0277 3610 113"),
         (hotline_linker, "0912 345 678"),
-        (emergency_linker, "113"),
+        (lambda number, href: emergency_linker({number: href, "114": "tel:114"}), "113"),
     ]:
         with mock.patch.object(phones, "linking", everywhere):
             expected = linker(number, tel_uri(number))(body)

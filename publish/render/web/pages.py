@@ -238,7 +238,7 @@ class Views(SiteContext):
         emergency = dict.fromkeys((first_number(contact.emergency), *EMERGENCY_NUMBERS))
         return (
             hotline_linker(first_number(contact.hotline), tel_uri(contact.hotline)),
-            *(emergency_linker(number, tel_uri(number)) for number in emergency if number),
+            emergency_linker({number: tel_uri(number) for number in emergency if number}),
             *(column_linker(number, tel_uri(number)) for number in emergency if number),
         )
 

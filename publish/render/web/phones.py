@@ -4,8 +4,9 @@ Only the numbers site.toml gives, and the country's free emergency lines, are li
 hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`,
 `+84 277 3610 113`); an emergency number (`113`, `114`, `115`…) where the text says it is one to
 call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114»,
-«đường dây nóng 113», bold or not), or alone in a table column headed as numbers to call («Số
-gọi»). A number after «số» alone is not (a house, a decree: «nhà số 113», «Nghị định số 113»),
+«đường dây nóng 113», bold or not), each number of a list that follows such words («Số khẩn
+cấp: 113, 114, 115», «gọi 113 hoặc 114»), or alone in a table column headed as numbers to call
+(«Số gọi»). A number after «số» alone is not (a house, a decree: «nhà số 113», «Nghị định số 113»),
 nor a count (`xử lý 113 vụ`, `cấp cứu 115 ca`), a house number (`chữa cháy 114 Trần Hưng
 Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an amount (`113.000 đồng`). A body
 also quotes scammers' numbers and account numbers in warnings, and one tap must never call
@@ -18,7 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 __all__ = ["EMERGENCY_NUMBERS", "column_linker", "emergency_linker", "hotline_linker", "linking"]
 
@@ -32,19 +33,25 @@ _GAP = r"(?:[ .\-]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`."""
 _COUNTED = (
     r"\s*+(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh|chiếc|cái"
-    r"|ca|bệnh nhân|nạn nhân|phương tiện|xe|tàu|thuyền|căn|ngôi|nhà|đám|điểm|vị trí"
+    r"|(?-i:ca)|bệnh nhân|nạn nhân|phương tiện|xe|tàu|thuyền|căn|ngôi|nhà|đám|điểm|vị trí"
     r"|đồng|nghìn|ngàn|triệu|tỷ|ngày|tháng|năm|giờ|phút|km|m|mét|m2|m²|ha|kg|tấn|lít)(?!\w)"
 )
 """After a number, what it counts or measures (`gọi 113 cuộc`, `kêu gọi 113 người`, `đã cấp
 cứu 115 ca bệnh`, `cứu hộ 114 phương tiện`, `chữa cháy 114 m²`): no number to dial (`vụ
-việc`, `bệnh nhân` start with a word listed)."""
+việc`, `bệnh nhân` start with a word listed). «ca» only in small letters: «CA» is «Công an»."""
 _CAPITALS = "".join(
     c for c in map(chr, range(ord("A"), 0x1EFF)) if c.isupper() and c.isalpha() and c.isprintable()
 )
-_ADDRESS = r"\s++(?:[" + _CAPITALS + r"]|(?i:đường|phố|ngõ|ngách|hẻm|kiệt|thôn|ấp|tổ)(?!\w))"
-"""After a number, what makes it a house number: a name («chữa cháy 114 Trần Hưng Đạo», the
-address of the fire police) or a street («114 đường 30/4»). Tapped, it would be a false
-emergency call."""
+_ADDRESS = (
+    r"\s++(?:[" + _CAPITALS + r"]\w*+\s++[" + _CAPITALS + r"]|(?i:ql|tl)\.?\s*+\d"
+    r"|(?i:đường|phố|ngõ|ngách|hẻm|kiệt|thôn|ấp|tổ|khu phố|khóm|xóm|quốc lộ|tỉnh lộ|đại lộ)(?!\w))"
+)
+"""After a number, what makes it a house number: a street's name, two words in capitals («chữa
+cháy 114 Trần Hưng Đạo», the address of the fire police), or a word naming a street or a place
+(«114 đường 30/4», «114 Quốc lộ 1A», «114 ấp Bắc»). Tapped, it would be a false emergency call.
+One capital is no address: «gọi 113 Công an xã sẽ đến» (a sentence an editor ran on) dials."""
+_AND = r"(?:\s*+[,;]\s*+|\s++(?i:và|hoặc|hay)\s++)"
+"""Between two numbers of a list to call («113, 114, 115», «114 hoặc 115»)."""
 EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
 """Vietnam's free emergency lines (children's protection, rescue, police, fire, ambulance): the
 same for every unit, and linked where a body names them as numbers to call."""
@@ -82,19 +89,25 @@ def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
     return linking(pattern, re.compile(typed), href)
 
 
-def emergency_linker(number: str, href: str) -> Callable[[str], str]:
-    """A function linking the emergency `number` (`113`) where a body says to call it: after
-    «gọi» or the name of a service («Cảnh sát», «cấp cứu», «đường dây nóng»…)."""
-    if not number.isdigit() or not href:
+def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
+    """A function linking each emergency number of `hrefs` (`113` → its tel: URI) where a body
+    says to call it: after «gọi» or the name of a service («Cảnh sát», «cấp cứu», «đường dây
+    nóng»…), and in a list after them («Số khẩn cấp: 113, 114, 115»)."""
+    numbers = {number: href for number, href in hrefs.items() if number.isdigit() and href}
+    if not numbers:
         return _unchanged
+    one = "(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")(?![\w]|[.,/]\d)"
     # Possessive: a long run of spaces after «gọi» is scanned once, not once per way to split it.
+    # A list is one match, and a count or an address after its last number leaves all of it
+    # unlinked («cấp cứu 113, 114 ca»): the numbers before it are counts too.
     pattern = re.compile(
         r"((?<!\w)(?:(?<!(?i:kêu)\s)(?i:gọi)|" + _SERVICE + r")"
         r"(?:\s++" + _FILLER + r")*+"
         r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
-        r"(?:\s*+:\s*+|\s++))(" + number + r")(?![\w]|[.,/]\d|" + _COUNTED + "|" + _ADDRESS + ")"
+        r"(?:\s*+:\s*+|\s++))(" + one + "(?:" + _AND + one + ")*+)"
+        r"(?!" + _COUNTED + "|" + _ADDRESS + ")"
     )
-    return linking(pattern, re.compile(number), href)
+    return linking(pattern, re.compile(one), numbers)
 
 
 def column_linker(number: str, href: str) -> Callable[[str], str]:
@@ -157,11 +170,20 @@ def _text(html: str) -> str:
     return "".join(_TAG.split(html)[::2]).strip()
 
 
-def linking(pattern: re.Pattern[str], quick: re.Pattern[str], href: str) -> Callable[[str], str]:
+def linking(
+    pattern: re.Pattern[str], quick: re.Pattern[str], href: str | Mapping[str, str]
+) -> Callable[[str], str]:
     """A function making `pattern`'s group 2 a link to `href` in body HTML, outside links and
     code (group 1 is what stays before it); `quick` finds a part of every group 2 and is cheap
     to search for (it starts with a digit): a body, or a run of its text, without it is skipped.
+    With `href` a mapping, group 2 is a list: each of its parts the mapping names is a link to
+    the URI it gives that part.
     """
+    items = (
+        None
+        if isinstance(href, str)
+        else re.compile("|".join(map(re.escape, sorted(href, key=len)[::-1])))
+    )
 
     def linked(html: str) -> str:
         """`html` with each match outside links and code made a link."""
@@ -180,17 +202,29 @@ def linking(pattern: re.Pattern[str], quick: re.Pattern[str], href: str) -> Call
                 continue
             cuts: dict[int, list[tuple[int, int]]] = {}
             for m in pattern.finditer(text):
-                k = bisect.bisect_right(starts, m.start(2)) - 1
-                i, start = run[k], m.start(2) - starts[k]
-                if i in linkable and start + len(m[2]) <= len(parts[i]):
-                    cuts.setdefault(i, []).append((start, start + len(m[2])))
+                for at, length in _linked_spans(m, items):
+                    k = bisect.bisect_right(starts, at) - 1
+                    i, start = run[k], at - starts[k]
+                    if i in linkable and start + length <= len(parts[i]):
+                        cuts.setdefault(i, []).append((start, start + length))
             for i, spans in cuts.items():
                 for start, end in reversed(spans):
                     number = parts[i][start:end]
-                    parts[i] = f'{parts[i][:start]}<a href="{href}">{number}</a>{parts[i][end:]}'
+                    uri = href if isinstance(href, str) else href[number]
+                    parts[i] = f'{parts[i][:start]}<a href="{uri}">{number}</a>{parts[i][end:]}'
         return "".join(parts)
 
     return linked
+
+
+def _linked_spans(m: re.Match[str], items: re.Pattern[str] | None) -> Iterator[tuple[int, int]]:
+    """(start, length) in the run's text of what a match links: its group 2, or each number
+    `items` finds in it when it is a list."""
+    if items is None:
+        yield m.start(2), len(m[2])
+        return
+    for part in items.finditer(m[2]):
+        yield m.start(2) + part.start(), len(part[0])
 
 
 def _runs(parts: list[str]) -> tuple[list[list[int]], set[int]]:
