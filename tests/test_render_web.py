@@ -923,6 +923,28 @@ def test_an_editors_swap_backup_and_thumbnail_files_are_not_published(tmp_path: 
     assert sorted(Assets(folder).files) == ["icons/logo.svg", "style.css"]
 
 
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [
+        ("/* Theme. */\n:root {\n  --pad: 1rem; /* why */\n}\n", ":root {\n--pad: 1rem;\n}\n"),
+        (
+            'a::after { content: "/* not a comment */"; }\n',
+            'a::after { content: "/* not a comment */"; }\n',
+        ),
+        ("a { background: url(/anh/*.png); }\n", "a { background: url(/anh/*.png); }\n"),
+        ("a/**/b, c /* x */ d {}\n", "a/**/b, c  d {}\n"),
+        ("a {}\n/* left open\n", "a {}\n"),
+    ],
+)
+def test_a_stylesheet_is_published_without_its_comments(
+    tmp_path: Path, written: str, published: str
+) -> None:
+    """A phone pays for the theme's comments on every first visit; strings, url(…) and two
+    words a comment parts are kept as the browser reads them."""
+    (tmp_path / "style.css").write_text(written, encoding="utf-8")
+    assert Assets(tmp_path).data("style.css").decode("utf-8") == published
+
+
 def test_the_footer_leads_to_a_page_that_tells_how_to_follow_the_unit(built: BuiltSite) -> None:
     """«Nhận tin qua Atom» meant nothing to most readers: the footer's link is named for what it
     does and opens /theo-doi/, which gives the unit's Zalo OA (with its QR code) and, for a feed
