@@ -170,3 +170,71 @@ def test_a_picture_sized_by_hand_keeps_the_photos_shape(browser: Any, tmp_path: 
         context.close()
     assert width == 200 and height == pytest.approx(200 * 675 / 1200, abs=1)
     assert tall == pytest.approx(full * 675 / 1200, abs=1)
+
+
+LONG_ALT = (
+    "Cán bộ Công an xã hướng dẫn bà con ấp Đông Hòa cách nhận biết cuộc gọi giả danh cơ quan "
+    "Công an, không chuyển tiền cho người lạ và gọi ngay 113 khi nghi ngờ bị lừa đảo"
+)
+NEEDED = """img => { const s = getComputedStyle(img, '::after'), words = document.createElement('div');
+  for (const k of ['fontFamily', 'fontSize', 'lineHeight', 'padding', 'overflowWrap'])
+    words.style[k] = s[k];
+  words.style.width = img.clientWidth + 'px';
+  words.textContent = img.alt;
+  document.body.append(words);
+  const needed = words.getBoundingClientRect().height;
+  words.remove();
+  return [needed, img.getBoundingClientRect().height]; }"""
+"""(height the failed picture's description takes as its ::after draws it, the picture's height)."""
+
+
+@pytest.mark.parametrize("text", ["100%", "200%"])
+def test_a_long_description_of_a_failed_picture_is_shown_whole(
+    browser: Any, tmp_path: Path, text: str
+) -> None:
+    """A cover or body photo described at length, failed on a phone with its text at 200 %: the
+    box held at the photo's size cut the description's end off, so an older reader with large
+    text never learnt what the picture showed. The box now grows as far as the words need; a
+    short description (and any at 100 %) keeps the photo's size."""
+    photo = "ngay-hoi-toan-dan.jpg"  # 1200 × 675
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/2027-01-09-anh.md": bulletin_md(
+                {
+                    "date": "2027-01-09 08:00",
+                    "slug": "anh",
+                    "cover": f"images/{photo}",
+                    "cover_alt": f'"{LONG_ALT}"',
+                },
+                body=f"![{LONG_ALT}](images/{photo})\n\n![Ngày hội](images/{photo})\n",
+            ),
+            f"content/images/{photo}": (REPO / "content" / "images" / photo).read_bytes(),
+        },
+    )
+    result = build(config_module.load(root), channels=("web",), now=NOW)
+    write(result.artifacts, root / "output", ("web",))
+    context = browser.new_context(viewport=PHONE, is_mobile=True, service_workers="block")
+    context.route(
+        "**/*", lambda r: r.abort() if r.request.resource_type == "image" else r.continue_()
+    )
+    try:
+        with serve(root / "output" / "web") as base:
+            page = context.new_page()
+            page.goto(base + "/2027/01/anh/", wait_until="load")
+            page.evaluate(f"document.documentElement.style.fontSize = '{text}'")
+            pictures = page.locator(".cover img, .prose img")
+            assert pictures.count() == 3
+            measured = [pictures.nth(i).evaluate(NEEDED) for i in range(3)]
+            shapes = pictures.evaluate_all(
+                "els => els.map(e => e.clientWidth * e.getAttribute('height') / e.getAttribute('width'))"
+            )
+    finally:
+        context.close()
+    for (needed, height), shape in zip(measured, shapes, strict=True):
+        assert height >= needed - 1, (measured, shapes)
+        # Grown, the box also holds the 16 px broken-image icon Chromium puts before the words.
+        assert max(shape, needed) - 1 <= height <= max(shape, needed + 16) + 1, (measured, shapes)
+    if text == "200%":
+        assert measured[0][1] > shapes[0] + 50  # the long description took more room
+    assert measured[2][1] == pytest.approx(shapes[2], abs=1)  # the short one did not
