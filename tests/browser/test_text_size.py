@@ -96,3 +96,20 @@ def test_large_text_keeps_most_of_the_width_for_the_text(
     page = open_large_text(path, 200)
     width = page.locator(selector).first.evaluate("e => e.getBoundingClientRect().width")
     assert width >= 0.7 * WIDTH, width
+
+
+@pytest.mark.parametrize("percent", [100, 200])
+@pytest.mark.parametrize("kind", ["home", "bulletin", "search", "404"])
+def test_the_emergency_number_is_on_the_first_screen(
+    kind: str, percent: int, sample_site, open_large_text
+) -> None:
+    """Someone in trouble who opens any page finds the number to call without scrolling: with
+    the text at 200 % the unit's name and menu filled the first screen, and 113 was only in the
+    footer, several screens down. It dials, is named as a call, and is a finger high."""
+    page = open_large_text(sample_site.pages[kind], percent)
+    call = page.locator("header a[href='tel:113']")
+    assert call.count() == 1
+    assert call.get_attribute("aria-label") == "Gọi khẩn cấp 113"
+    box = call.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 640, box
+    assert box["height"] >= 24 and box["x"] + box["width"] <= WIDTH, box
