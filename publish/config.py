@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from publish import legacy_text
 from publish.addresses import SiteAddresses
-from publish.contact_numbers import LEAST_DIGITS, dialled
 from publish.config_files import missing_abbreviations, missing_cover
+from publish.contact_numbers import LEAST_DIGITS, dialled
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
