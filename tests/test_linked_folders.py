@@ -215,4 +215,6 @@ def test_a_link_to_nowhere_with_a_dot_in_its_name_is_refused_as_a_folder(
     err = capsys.readouterr().err
     for link in ("content/tin-2024.12", "content/v1.0"):
         assert f"{link}: lỗi: thư mục là liên kết (symlink) tới «" in err, link
-    assert "anh.JPG" not in err and "qd.pdf" not in err
+    # Not refused as folders (a PDF is told apart as a document that is not a bulletin).
+    assert "content/anh.JPG: lỗi" not in err and "content/qd.pdf: lỗi" not in err
+    assert "thư mục là liên kết (symlink) tới «" not in err.split("content/v1.0", 1)[1].split("\n", 2)[2]
