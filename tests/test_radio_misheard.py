@@ -219,3 +219,46 @@ def test_a_province_named_in_two_parts_is_one_place_on_air(text: str, expected: 
     """«Bà Rịa - Vũng Tàu» was read «Bà Rịa, Vũng Tàu»: the dash became a clause's pause and
     the listener heard two places."""
     assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *("Sài Gòn", "Nha Trang", "Châu Thành.", "Phú Quốc.", "Tây Nguyên.", "Hồ Chí Minh."),
+        *("Văn Hóa Giao Thông.", "Tăng Cường Tuần Tra.", "Cao Điểm Tết.", "Lý Do.", "Dương Tính."),
+    ],
+)
+def test_a_place_or_a_slogan_ending_a_bulletin_is_read_not_taken_for_the_writer(
+    line: str,
+) -> None:
+    """«Sài Gòn», «Nha Trang» went to the header as the writer's name, «Văn Hóa Giao Thông.»,
+    «Cao Điểm Tết.», «Hồ Chí Minh.» too, their first word being a surname: places and slogans
+    are read."""
+    source = f"Người dân cần cảnh giác.\n\n{line}\n"
+    assert normalise(source).text.endswith(f"\n\n{line.rstrip('.')}.")
+    assert byline(source) == ""
+
+
+@pytest.mark.parametrize("name", ["Trịnh Văn Nam", "Đào Thu Hà", "Cao Văn Lâm", "Lý Thị Hoa"])
+def test_a_name_by_a_less_common_surname_is_the_writer_and_told(name: str) -> None:
+    """«Trịnh Văn Nam», «Đào Thu Hà» ending a bulletin were read as a sentence; with no
+    `author` to go by, the editor is told the name was guessed (R1.5), as for any guess."""
+    source = f"Người dân cần cảnh giác.\n\n{name}\n"
+    spoken = normalise(source)
+    assert spoken.text == "Người dân cần cảnh giác."
+    [told] = [f for f in spoken.flags if f.code == "R1.5"]
+    assert told.severity == WARNING and "trường author" in told.message
+    assert byline(source) == f"Tác giả: {name}"
+
+
+def test_with_an_author_only_that_name_is_the_credit() -> None:
+    """With a front matter `author`, its last words in bold were read and another two words
+    were still guessed a name: only the author's name is the credit, the rest is read."""
+    source = "Người dân cần cảnh giác.\n\n{}\n"
+    for credit in ("**Thu Trang**", "Thu Trang", "Nguyễn Thu Trang."):
+        named = normalise(source.format(credit), author="Nguyễn Thu Trang")
+        assert named.text == "Người dân cần cảnh giác." and not named.flags
+    for other in ("Minh Hà", "Nguyễn Văn An"):
+        spoken = normalise(source.format(other), author="Nguyễn Thu Trang")
+        assert spoken.text.endswith(f"\n\n{other}.") and not spoken.flags
+        assert byline(source.format(other), author="Nguyễn Thu Trang") == ""

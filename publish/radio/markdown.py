@@ -695,55 +695,88 @@ name."""
 
 _SURNAMES = frozenset(
     {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"}
-    | {"Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Lâm", "Mai", "Trương", "Cao", "Lương", "Tạ"}
-    | {"Châu", "Quách", "Thái", "Tô", "Từ", "Hà", "Kiều", "Triệu", "Lưu", "Văn", "Tăng", "Vương"}
+    | {"Hồ", "Ngô", "Đinh", "Lâm", "Mai", "Trương", "Lương", "Tạ", "Châu", "Quách", "Thái"}
+    | {"Tô", "Hà", "Kiều", "Triệu", "Lưu", "Vương", "Trịnh", "Đào", "Phùng", "Hứa", "Tống"}
+    | {"Khổng", "Lò"}
 )
 """The common Vietnamese surnames: a name of three or four words opens with one («Nguyễn Thu
 Hà»); a title-case slogan does not («Cảnh Giác Lừa Đảo», «Tết Nguyên Đán»)."""
-_NO_GIVEN_NAMES = frozenset({"Hà Nội", "Việt Nam", "Hải Phòng", "Đà Nẵng", "Cần Thơ"})
-"""Two words that look like a given name but name a place, with the provinces' (`provinces`)."""
+_SURNAMES_ALSO_WORDS = frozenset(
+    {"Văn", "Tăng", "Cao", "Lý", "Từ", "Dương", "Chu", "Lại", "Mạc", "Thân", "Đàm", "Nông"}
+    | {"Quan", "Vi", "La", "Thạch", "Danh", "Kim"}
+)
+"""Surnames that also open a phrase in title case («Văn Hóa Giao Thông», «Tăng Cường Tuần
+Tra», «Cao Điểm Tết», «Quan Tâm», «Thân Ái»): a name only before a middle name («Cao Văn
+Lâm»)."""
+_MIDDLE_NAMES = frozenset(
+    {"Văn", "Thị", "Đức", "Hữu", "Minh", "Ngọc", "Thanh", "Quốc", "Xuân", "Thu", "Hồng", "Công"}
+    | {"Đình", "Quang", "Anh", "Bảo", "Gia", "Kim", "Mạnh", "Trọng", "Tuấn", "Thành", "Hải"}
+    | {"Duy", "Phương", "Thúy", "Thùy", "Mỹ", "Diệu", "Huy", "Trung", "Tiến", "Viết", "Khánh"}
+    | {"Như", "Bích", "Cẩm", "Hoài", "Tấn", "Thế", "Chí", "Ánh", "Tường", "Vĩnh", "Phú", "Hoàng"}
+)
+"""Common middle names: after a surname that is also a word they make a name («Lý Thị Hoa»)."""
+_NO_GIVEN_NAMES = frozenset(
+    {"Hà Nội", "Việt Nam", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Sài Gòn"}
+    | {"Nha Trang", "Phú Quốc", "Tây Nguyên", "Đà Lạt", "Vũng Tàu", "Hạ Long", "Sầm Sơn"}
+    | {"Sa Pa", "Hội An", "Côn Đảo", "Trường Sa", "Hoàng Sa", "Biên Hòa", "Thủ Đức", "Tây Bắc"}
+    | {"Miền Tây", "Miền Trung", "Cửu Long", "Phú Yên", "Tây Ninh", "Long An"}
+)
+"""Places that look like a person's name, with the provinces' (`provinces`): read («Sài Gòn»,
+«Hồ Chí Minh.»), as docs/doc-phat-thanh.md says places are."""
 
 
 def _bare_name(item: Item, author: str = "") -> tuple[str, bool]:
     """The person's name a bulletin's last paragraph is and nothing else, on one line of its
-    own: the front matter's `author`, a name opening with a common surname (`Nguyễn Thu Hà`) or
-    two words of given name not in bold and with no stop (`Thu Hà`); the writer's credit with no
-    label, read on air as a sentence. "" for any other paragraph (`Cảnh Giác Lừa Đảo.`, `**Hãy
-    Cảnh Giác.**`, `Cảnh Giác.`, `Hà Nội.`), which is read. Also whether the name is only
-    guessed from its two words, which the editor is told (`_flag_guessed_name`)."""
+    own: with a front matter `author`, that name or its last words alone (`Thu Trang` for
+    `Nguyễn Thu Trang`, bold or not); without one, a name opening with a common surname
+    (`Nguyễn Thu Hà`) or two words of given name not in bold and with no stop (`Thu Hà`). ""
+    for any other paragraph (`Cảnh Giác Lừa Đảo.`, `**Hãy Cảnh Giác.**`, `Cảnh Giác.`, `Sài
+    Gòn`, `Văn Hóa Giao Thông.`), which is read. Also whether the name is only guessed, with no
+    `author` to go by, which the editor is told (`_flag_guessed_name`)."""
     text = item.text.strip()
     found = _BARE_NAME.fullmatch(text)
     if found is None or len(item.lines) != 1:
         return "", False
     name = found["name"]
-    if author and folded_words(name) == folded_words(strip_markup(author)):
-        return name, False
+    if author:
+        return (name, False) if _credits_author(name, author) else ("", False)
     words = name.split()
     if words[0] in _NOT_A_PERSON or any(w.lower() in _NEVER_IN_A_NAME for w in words):
         return "", False
     if not all(w[0].isupper() and w[1:].islower() for w in words):
         return "", False
-    if words[0] in _SURNAMES and len(words) > 2:
-        return name, False
+    if name in _NO_GIVEN_NAMES or name in provinces():
+        return "", False
+    if len(words) > 2 and (
+        words[0] in _SURNAMES or (words[0] in _SURNAMES_ALSO_WORDS and words[1] in _MIDDLE_NAMES)
+    ):
+        return name, True
     # «Cảnh Giác.»: a stop ends a two-word sentence read on air; a credit is written bare.
     sentence = text.rstrip("*_").endswith(".")
     bold = text.startswith(("**", "__"))
-    place = name in _NO_GIVEN_NAMES or name in provinces()
-    given = len(words) == 2 and not bold and not place and not sentence
+    given = len(words) == 2 and not bold and not sentence
     return (name, True) if given else ("", False)
 
 
+def _credits_author(name: str, author: str) -> bool:
+    """Whether `name` is the front matter's `author`, whole or by its last words (`Thu Trang`
+    for `Nguyễn Thu Trang`): the writer's credit; any other name is words to read."""
+    said, credited = folded_words(name).split(), folded_words(strip_markup(author)).split()
+    return bool(said) and credited[-len(said) :] == said
+
+
 def _flag_guessed_name(ctx: Context, name: str, item: Item) -> None:
-    """Tell the editor a last line taken for the writer's name from its two words alone: it is
-    not read, and were it words for the listener («Cảnh Giác»), they would be lost unsaid."""
+    """Tell the editor a last line taken for the writer's name with no `author` to go by: it
+    is not read, and were it words for the listener («Cảnh Giác»), they would be lost unsaid."""
     line = item.lines[0][0] if item.lines else None
+    to_read = f"thêm dấu chấm cuối dòng («{name}.») hoặc ghi" if len(name.split()) == 2 else "ghi"
     ctx.flag(
         "R1.5",
         WARNING,
         f"Dòng cuối «{name}» được hiểu là tên người viết nên không đọc (hiện ở đầu tin: «"
-        f"{_BARE_NAME_LABEL} (không đọc): {name}»). Cách sửa: nếu là lời cần đọc, thêm dấu chấm "
-        f"cuối dòng («{name}.»); nếu là tên người viết, ghi tên ở trường author (tác_giả) của "
-        "bài thì không còn cảnh báo này.",
+        f"{_BARE_NAME_LABEL} (không đọc): {name}»). Cách sửa: nếu là lời cần đọc, {to_read} "
+        "tên người viết ở trường author (tác_giả) của bài (dòng cuối khác tên đó thì được "
+        "đọc); nếu là tên người viết, ghi tên ấy ở trường author thì không còn cảnh báo này.",
         name,
         line,
     )
