@@ -262,3 +262,42 @@ def test_with_an_author_only_that_name_is_the_credit() -> None:
         spoken = normalise(source.format(other), author="Nguyễn Thu Trang")
         assert spoken.text.endswith(f"\n\n{other}.") and not spoken.flags
         assert byline(source.format(other), author="Nguyễn Thu Trang") == ""
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Nạn nhân là T. Hà Giang, 20 tuổi.", "Nạn nhân là T. Hà Giang, hai mươi tuổi."),
+        ("Sau đó T. Thái Bình bỏ trốn.", "Sau đó T. Thái Bình bỏ trốn."),
+        ("Mở đầu.\n\nT. Thái Bình đã trộm xe.", "Mở đầu.\n\nT. Thái Bình đã trộm xe."),
+        ("Trú tại xã Tân Hòa, T. Minh Hùng.", "Trú tại xã Tân Hòa, T. Minh Hùng."),
+        (
+            "Mở đầu.\n\nX. Tân Bình khai trương mô hình\n",
+            "Mở đầu.\n\nXã Tân Bình khai trương mô hình.",
+        ),
+    ],
+)
+def test_an_initial_before_a_provinces_name_is_read_as_written(source: str, expected: str) -> None:
+    """«Nạn nhân là T. Hà Giang», «Sau đó T. Thái Bình bỏ trốn» were read «tỉnh Hà Giang»,
+    «tỉnh Thái Bình»; «xã Tân Hòa, T. Minh Hùng» «tỉnh Minh Hùng», a province no one knows; and
+    «X. Tân Bình khai trương …» opening a paragraph «Phần mười»: the listener heard a place
+    where the script named a person, or a section where it named a commune."""
+    assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Quê quán: T. Thái Bình.", "Quê quán: tỉnh Thái Bình."),
+        ("Sở Y tế T. Thái Bình chỉ đạo.", "Sở Y tế tỉnh Thái Bình chỉ đạo."),
+        ("Tỉnh ủy T. Thái Bình chỉ đạo.", "Tỉnh ủy tỉnh Thái Bình chỉ đạo."),
+        ("Trú tại H. Krông Pắc, T. Đăk Lăk.", "Trú tại huyện Krông Pắc, tỉnh Đăk Lăk."),
+        ("Đoàn công tác đến T. Hà Giang.", "Đoàn công tác đến tỉnh Hà Giang."),
+    ],
+)
+def test_a_province_after_a_place_word_or_a_body_is_still_read_so(
+    source: str, expected: str
+) -> None:
+    """After where one lives or comes from, a body of the province, or a place's preposition,
+    `T.` before a province's name is still «tỉnh»."""
+    assert normalise(source).text == expected

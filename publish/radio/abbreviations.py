@@ -13,7 +13,7 @@ from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.name_titles import own_titles, read_titles_before_names
-from publish.radio.provinces import province_at
+from publish.radio.provinces import province_spelled_at
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 
@@ -133,6 +133,19 @@ _ADDRESS_PART_BEFORE = re.compile(
 )
 """The address part right before a comma (`H. Châu Thành, `, `xã Tân Hòa, `): a `T.` after it
 is the province, where `Nguyễn Văn A, T. Minh Hùng` lists a person."""
+_PROVINCE_BEFORE = re.compile(
+    rf"(?<!\w)(?i:{'|'.join(sorted(_PLACE_BEFORE))}|quê quán\s*+:?|nguyên quán\s*+:?|quê|trú"
+    r"|ngụ|cư trú|thường trú|tạm trú|địa chỉ\s*+:|công an|UBND|HĐND|VKSND|TAND|CA"
+    r"|(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân|Viện kiểm sát nhân dân|Tòa án nhân dân"
+    r"|Tỉnh (?:ủy|uỷ|đoàn|đội|hội)|Bộ Chỉ huy Quân sự|Mặt trận Tổ quốc|Báo|Đài)"
+    r"\s*+$"
+    r"|(?<!\w)(?:Sở|Cục|Chi cục|Ban|Hội|Bệnh viện|Liên đoàn|Bảo hiểm)(?:\s++[^\W\d_]++){0,4}\s*+$"
+)
+"""Words after which a province is named (`_province_prefix`): a place's preposition (`tại T.
+Thái Bình`), where one comes from or lives (`quê quán: T. Thái Bình`, `trú`), a body of the
+province (`Công an T. Bến Tre`, `UBND`, `Tỉnh ủy`, `Sở Y tế`); after anything else
+(`Nạn nhân là T. Hà Giang`, `Sau đó T. Thái Bình bỏ trốn`, a sentence's start) `T.` is a
+person's initial."""
 _FILE_TYPE_HINTS = (".apk", ".APK", ".Apk", ".ipa", ".IPA", ".exe", ".EXE", ".Exe")
 """In every `_FILE_TYPE` match but a rare mixed case; a dot alone is in every paragraph."""
 _FILE_TYPE = re.compile(r"(?<![\w.])\.(?i:(apk|ipa|exe))(?!\w)")
@@ -334,13 +347,16 @@ def _place_prefixes(text: str, names: tuple[str, ...] = ()) -> str:
 
 
 def _province_prefix(text: str, m: re.Match[str]) -> bool:
-    """Whether `T.` is a province's: after a district's or commune's part of the same address, or
-    before a province's name (`Công an T. Bến Tre`); a person's initial everywhere else, which
-    is the common case (`Đối tượng T. Hùng`, `Bị hại (T. Hoa)`)."""
+    """Whether `T.` is a province's: before a province's name, after a district's or commune's
+    part of the same address (`H. Vũ Thư, T. Thái Bình`) or a word naming a place or a body
+    (`Công an T. Bến Tre`, `_PROVINCE_BEFORE`); a person's initial everywhere else, which is
+    the common case (`Đối tượng T. Hùng`, `Bị hại (T. Hoa)`, `Sau đó T. Thái Bình bỏ trốn`)."""
+    if not province_spelled_at(text, m.end()):
+        return False  # «xã Tân Hòa, T. Hùng khai nhận»: no province is one word
     part = ends_before(_ADDRESS_PART_BEFORE, text, m.start())
     if part and (part[1].isupper() or part[1].isdigit()):
         return True
-    return province_at(text, m.end())
+    return bool(ends_before(_PROVINCE_BEFORE, text, m.start()))
 
 
 def _initial_before_a_deed(text: str, m: re.Match[str]) -> bool:

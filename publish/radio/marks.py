@@ -52,6 +52,11 @@ _HEADING_WORDS = 15
 pseudo-heading."""
 _GIVEN_NAME_WORDS = 2
 """Words of a given name after an initial («B. Hùng», «N. Thanh Tùng»)."""
+_PLACE_LETTERS = frozenset("XHTPQ")
+"""The one-letter prefixes of a commune, a district, a province, a ward, an urban district."""
+_PLACE_THEN_WORDS = re.compile(r"[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*)? [a-zđ]")
+"""A place's name of two or three capitalised words, then the sentence going on in lower case
+(«X. Tân Bình khai trương»), where a section's words go on in title case or none follow."""
 _LEAD = re.compile(r" *(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 """A paragraph's emphasised lead-in («**1. Về công tác tuần tra:** Trong tuần …»)."""
 _WORD = re.compile(r"[^\W\d_]+")
@@ -203,11 +208,13 @@ def opening_marks(paragraphs: list[str]) -> tuple[Mark, ...]:
 
 def _lone_initial(text: str, mark: Mark, marks: tuple[Mark, ...]) -> bool:
     """Whether a capital and a stop opening `text` in lower case after its first word («T. Hùng
-    khai nhận», «V. Hùng bị bắt») is a person's initial: no other paragraph's mark comes just
+    khai nhận», «V. Hùng bị bắt») is a person's initial, or a place's prefix before its name
+    («X. Tân Bình khai trương …», not «Phần mười»): no other paragraph's mark comes just
     before or after it (`in_order`), and it is no list's first («A.», «I.»)."""
     if not mark.initial or mark.written in (_ALPHABET[0], _ROMAN_MARK):
         return False
-    if not _NAME_THEN_DEED.match(text, mark.rest):
+    place = mark.written in _PLACE_LETTERS and _PLACE_THEN_WORDS.match(text, mark.rest)
+    if not place and not _NAME_THEN_DEED.match(text, mark.rest):
         return False  # «V. Kết quả tuần tra», «C. Kết luận»: a section's own words
     return not any(
         in_order([other, mark]) or in_order([mark, other])

@@ -4,9 +4,12 @@ person's initial comes before a given name («Đối tượng T. Hùng»)."""
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
-__all__ = ["province_at", "provinces"]
+from publish.text import folded_words
+
+__all__ = ["province_at", "province_spelled_at", "provinces"]
 
 
 @functools.cache
@@ -25,3 +28,22 @@ def province_at(text: str, at: int) -> bool:
         if text.startswith(name, at) and not text[end : end + 1].isalnum():
             return True
     return False
+
+
+_WORDS_AFTER = re.compile(r"[^\W\d_]++(?:\s++[^\W\d_]++){0,3}")
+
+
+@functools.cache
+def _folded_provinces() -> frozenset[str]:
+    """The provinces' names without tone marks, as `folded_words` writes them."""
+    return frozenset(folded_words(name) for name in provinces())
+
+
+def province_spelled_at(text: str, at: int) -> bool:
+    """Whether a province's name starts at `at`, its tones written as the list's or not
+    («Đăk Lăk» for «Đắk Lắk»)."""
+    if province_at(text, at):
+        return True
+    found = _WORDS_AFTER.match(text, at)
+    words = folded_words(found[0]).split() if found else []
+    return any(" ".join(words[:k]) in _folded_provinces() for k in range(2, len(words) + 1))
