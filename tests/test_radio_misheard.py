@@ -301,3 +301,18 @@ def test_a_province_after_a_place_word_or_a_body_is_still_read_so(
     """After where one lives or comes from, a body of the province, or a place's preposition,
     `T.` before a province's name is still «tỉnh»."""
     assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ban Chấp hành Đoàn TN xã họp.", "Ban Chấp hành Đoàn Thanh niên xã họp."),
+        ("Các đoàn viên TN tham gia.", "Các đoàn viên thanh niên tham gia."),
+    ],
+)
+def test_the_youth_union_written_short_is_read_in_full(text: str, expected: str) -> None:
+    """«Đoàn TN» held the item off the air as an unknown «TN»: after «Đoàn» it is «Thanh
+    niên»; elsewhere («vụ TN giao thông») it is still told as unknown."""
+    spoken = normalise(text)
+    assert spoken.text == expected and not spoken.blocking
+    assert [f.code for f in normalise("Xảy ra vụ TN giao thông.").blocking] == ["R14.6"]

@@ -47,7 +47,7 @@ SPELLED_ACRONYMS = frozenset(
 )
 """Acronyms every listener knows letter by letter: kept for the reader, spelled for TTS (R16.4)."""
 
-_CONTEXT_KEYS = ("BCH", "ĐT", "TT", "HS", "QL", "CN")
+_CONTEXT_KEYS = ("BCH", "ĐT", "TT", "HS", "QL", "CN", "TN")
 _CONTEXT_HINT = re.compile("|".join(_CONTEXT_KEYS))
 _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w])")
 _PREV_WORD = re.compile(r"(?<!\w)(\w++)\s*+$")
@@ -154,6 +154,11 @@ _CODE_HYPHEN = re.compile(r"(?<=[A-ZĐ])-(?=[A-ZĐ])")
 _MILITARY = re.compile(r"\s+(?:[Qq]uân sự|PCTT|(?i:phòng,? chống thiên tai))")
 """After BCH, what a Ban Chỉ huy commands: the military, or disaster prevention (BCH PCTT)."""
 _ORGANISATION = re.compile(r"\s+(?:Đoàn|Đảng|Hội|Công đoàn|Chi đoàn|Chi bộ|Liên đoàn)")
+_YOUTH_BEFORE = re.compile(
+    r"(?<!\w)((?i:đoàn viên|chi đoàn|tỉnh đoàn|huyện đoàn|thành đoàn|đoàn|tháng))\s*+$"
+)
+"""Before «TN», what makes it «Thanh niên»: the Youth Union (`Đoàn TN`, `đoàn viên TN`), its
+month (`Tháng TN`)."""
 _TRAFFIC_POLICE_BEFORE = re.compile(r"CSGT[-\s]$")
 _CRIMINAL_CASE_BEFORE = re.compile(r"(?:vụ án|tội phạm)\s*$")
 _WEEKDAY_BEFORE = re.compile(r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đến|từ|hôm|thứ \w+)[\s,]*$")
@@ -167,6 +172,7 @@ _CONTEXT_READINGS = {
     "HS": ("hình sự", "học sinh"),
     "QL": ("quốc lộ", "quản lý"),
     "CN": ("chủ nhật", "công nhân", "chi nhánh"),
+    "TN": ("thanh niên",),
 }
 """What a context abbreviation (R14.5) may stand for: in brackets after one of them it says
 which, and repeats it."""
@@ -455,7 +461,7 @@ def _unresolved(ctx: Context, token: str, hint: str) -> None:
 
 
 def _context_abbreviations(text: str, ctx: Context) -> str:
-    """Resolve BCH, ĐT, TT, HS, QL, CN from neighbouring words (R14.5, R10.2)."""
+    """Resolve BCH, ĐT, TT, HS, QL, CN, TN from neighbouring words (R14.5, R10.2)."""
 
     def spoken(m: re.Match[str]) -> str:
         token, before, after = m[0], text[: m.start()], text[m.end() :]
@@ -475,6 +481,11 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
             return "hình sự" if _CRIMINAL_CASE_BEFORE.search(before) else "học sinh"
         elif token == "QL":
             return "quản lý"
+        elif token == "TN":
+            youth = _YOUTH_BEFORE.search(before)
+            if youth:
+                return "Thanh niên" if youth[1][0].isupper() else "thanh niên"
+            # Else «tai nạn», «Tây Ninh», «thí nghiệm»…: left to R14.6, told as unknown.
         elif token == "CN":
             if _WEEKDAY_BEFORE.search(before) or _WEEKDAY_AFTER.match(after):
                 return "chủ nhật"
