@@ -316,3 +316,20 @@ def test_the_youth_union_written_short_is_read_in_full(text: str, expected: str)
     spoken = normalise(text)
     assert spoken.text == expected and not spoken.blocking
     assert [f.code for f in normalise("Xảy ra vụ TN giao thông.").blocking] == ["R14.6"]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "read"),
+    [('author: "Thu Trang" # bút danh\n', False), ("tác_giả: Thu Trang\n", True)],
+)
+def test_publish_speak_takes_the_author_as_the_build_does(front_matter: str, read: bool) -> None:
+    """`publish speak` read the front matter line by line: a quoted author with a comment was
+    no author, so «**Thu Trang**» was read where the build kept it off the air; `tác_giả`,
+    which the build ignores, kept it off. It now reads the YAML as the build does."""
+    source = (
+        f"---\ntitle: Cảnh giác\n{front_matter}---\nNgười dân cần cảnh giác.\n\n**Thu Trang**\n"
+    )
+    said = normalise(source).text
+    assert said == (
+        "Người dân cần cảnh giác.\n\nThu Trang." if read else "Người dân cần cảnh giác."
+    )

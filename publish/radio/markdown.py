@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from publish.frontmatter import FrontMatterError, split
 from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
@@ -775,7 +776,7 @@ def _flag_guessed_name(ctx: Context, name: str, item: Item) -> None:
         WARNING,
         f"Dòng cuối «{name}» được hiểu là tên người viết nên không đọc (hiện ở đầu tin: «"
         f"{_BARE_NAME_LABEL} (không đọc): {name}»). Cách sửa: nếu là lời cần đọc, {to_read} "
-        "tên người viết ở trường author (tác_giả) của bài (dòng cuối khác tên đó thì được "
+        "tên người viết ở trường author của bài (dòng cuối khác tên đó thì được "
         "đọc); nếu là tên người viết, ghi tên ấy ở trường author thì không còn cảnh báo này.",
         name,
         line,
@@ -783,16 +784,15 @@ def _flag_guessed_name(ctx: Context, name: str, item: Item) -> None:
 
 
 def _front_matter_author(lines: list[str], first: int) -> str:
-    """The `author` (`tác_giả`, `bút_danh`…) a front matter before line `first` gives, or ""."""
-    for line in lines[1 : max(first - 1, 1)]:
-        key, colon, value = line.partition(":")
-        if colon and _AUTHOR_KEY.fullmatch(folded_words(key)):
-            return value.strip().strip("\"'")
-    return ""
-
-
-_AUTHOR_KEY = re.compile(r"author|tac gia|nguoi viet|but danh")
-"""`author` and its Vietnamese names, folded (publish.fields.VIETNAMESE_FIELDS)."""
+    """The `author` a front matter before line `first` gives, read as the build reads it (YAML:
+    quotes, a `# comment`; `tác_giả` is no `author` there either), or ""."""
+    if first == 0:
+        return ""
+    try:
+        author = split("\n".join(lines[:first]) + "\n").data.get("author")
+    except FrontMatterError:
+        return ""  # `publish check` tells the editor; the build reads no author then
+    return author.strip() if isinstance(author, str) else ""
 
 
 def _without_comments(body: str) -> str:
