@@ -333,3 +333,30 @@ def test_publish_speak_takes_the_author_as_the_build_does(front_matter: str, rea
     assert said == (
         "Người dân cần cảnh giác.\n\nThu Trang." if read else "Người dân cần cảnh giác."
     )
+
+
+_TABLE = "| Xã | Số vụ |\n|---|---|\n| Tân Bình | 1 |\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Người dân cần lưu ý các số điện thoại sau đây:", ""),
+        ("Mọi thông tin xin liên hệ theo số điện thoại dưới đây:", ""),
+        ("Các đối tượng bị bắt gồm những người sau đây:", ""),
+        ("Kết quả xử lý vi phạm trong tháng 11 như sau:", ""),
+        (
+            "Lực lượng đã xử lý 12 trường hợp vi phạm của Công an các xã, thị trấn như sau:",
+            "Lực lượng đã xử lý mười hai trường hợp vi phạm của Công an các xã, thị trấn.\n\n",
+        ),
+        ("Số vụ giảm mạnh, số liệu cụ thể như sau:", "Số vụ giảm mạnh.\n\n"),
+    ],
+)
+def test_a_sentence_promising_the_rows_of_a_table_not_read_is_not_read(
+    sentence: str, expected: str
+) -> None:
+    """«… lưu ý các số điện thoại sau đây:» was read «… lưu ý các số điện thoại.», «Kết quả xử
+    lý vi phạm trong tháng 11 như sau:» «… tháng mười một.»: a phrase left hanging, the numbers
+    never read; «các xã, thị trấn như sau:» lost «thị trấn» as if it were the pointer's aside."""
+    spoken = normalise(f"Mở đầu.\n\n{sentence}\n\n{_TABLE}\nHết.\n")
+    assert spoken.text == f"Mở đầu.\n\n{expected}Hết."

@@ -934,13 +934,51 @@ def _without_pointer(text: str) -> str:
     if not _POINTS_DOWN.search(last):
         return text
     head, comma, tail = last.rpartition(",")
-    if comma and len(tail.split()) <= _ASIDE_WORDS and head.strip():
+    if comma and len(tail.split()) <= _ASIDE_WORDS and head.strip() and _pointer_aside(tail):
         sentences[-1] = head.rstrip() + "."
-    elif said := _said_before_pointer(last):
+    elif (said := _said_before_pointer(last)) and not _promise_only(said):
         sentences[-1] = said + "."
     else:
         sentences.pop()
     return " ".join(sentences)
+
+
+_ASIDE_OPENING = re.compile(
+    r"[\s*_]*(?:(?i:cụ\s+thể|chi\s+tiết|như|theo|xem|bảng|biểu|(?:được\s+)?(?:thể\s+hiện|nêu"
+    r"|liệt\s+kê)|gồm|là|số\s+liệu|kết\s+quả|tình\s+hình|diễn\s+biến|nội\s+dung)(?!\w)[\s*_]*)*"
+)
+"""Words of an aside after a comma that only lead to its pointer («, cụ thể như sau:», «, số
+liệu như bảng dưới đây:»)."""
+_TABLE_NOUN_END = re.compile(
+    r"(?<!\w)(?i:số\s+điện\s+thoại|đường\s+dây\s+nóng|địa\s+chỉ|những\s+người|các\s+đối\s+tượng"
+    r"|thủ\s+đoạn|hướng\s+dẫn|danh\s+sách|các\s+bước|thông\s+tin|lưu\s+ý|dấu\s+hiệu"
+    r"|khuyến\s+cáo)[\s*_]*$"
+)
+"""What a table or list gives, ending what a sentence says before its pointer: alone it
+promises the rows («Người dân cần lưu ý các số điện thoại sau đây:» → «… các số điện
+thoại.»)."""
+_HEADING_OPENING = re.compile(r"[\s*_]*(?i:kết\s+quả|danh\s+sách|lịch|số\s+liệu|thống\s+kê)(?!\w)")
+"""A heading's first words: what follows names the table («Kết quả xử lý vi phạm trong tháng
+11 như sau:»), it tells nothing of its own without a figure."""
+_DATE_NUMBER = re.compile(r"(?i:ngày|tháng|năm|quý|tuần)\s+[\dIVX]+(?:[/.-]\d+)*")
+"""A date's number (`tháng 11`, `năm 2024`, `quý IV`): no figure the sentence reports."""
+
+
+def _pointer_aside(tail: str) -> bool:
+    """Whether the words after a sentence's last comma are only its pointer and the words
+    leading to it («, cụ thể như sau:»), not the last of a list («các xã, thị trấn như sau:»)."""
+    pointer, aside = _POINTS_DOWN.search(tail), _ASIDE_OPENING.match(tail)
+    return pointer is not None and aside is not None and aside.end() >= pointer.start()
+
+
+def _promise_only(said: str) -> bool:
+    """Whether what a sentence says before its pointer only names what the table gives: it
+    ends in what the rows are («… các số điện thoại», «… những người»), or it opens as a
+    heading does with no figure but a date's («Kết quả xử lý vi phạm trong tháng 11»)."""
+    if _TABLE_NOUN_END.search(said):
+        return True
+    figures = any(c.isdigit() for c in _DATE_NUMBER.sub("", said))
+    return bool(_HEADING_OPENING.match(said)) and not figures
 
 
 def _said_before_pointer(sentence: str) -> str:
