@@ -217,4 +217,7 @@ def test_a_link_to_nowhere_with_a_dot_in_its_name_is_refused_as_a_folder(
         assert f"{link}: lỗi: thư mục là liên kết (symlink) tới «" in err, link
     # Not refused as folders (a PDF is told apart as a document that is not a bulletin).
     assert "content/anh.JPG: lỗi" not in err and "content/qd.pdf: lỗi" not in err
-    assert "thư mục là liên kết (symlink) tới «" not in err.split("content/v1.0", 1)[1].split("\n", 2)[2]
+    assert (
+        "thư mục là liên kết (symlink) tới «"
+        not in err.split("content/v1.0", 1)[1].split("\n", 2)[2]
+    )
