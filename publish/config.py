@@ -432,6 +432,7 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     issues: list[SchemaIssue] = []
     data.pop("__root__", None)
     garbled = _garbled(data, text, filename)
+    data = _composed(data, ())
     _read_air_slot(data, issues)
     config = build(Config, data, (), issues, suggest=_table_meant)
     issues.extend(_semantic_issues(config))
@@ -443,6 +444,25 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
         problems.sort(key=lambda p: p.line if p.line is not None else len(text))
         raise ConfigError(problems)
     return _with_root(config, root)
+
+
+AS_ON_DISK = frozenset({("site", "default_cover"), ("radio", "abbreviations"), ("radio", "folder")})
+"""Values that name a file or folder: kept as written, since a Mac's decomposed name (NFD) in
+NFC is no file on Linux or Windows (a path is not shown, so it needs no NFC either)."""
+
+
+def _composed(value: Any, path: tuple[str, ...]) -> Any:
+    """`value` with every text in NFC but the paths of AS_ON_DISK: site.toml written decomposed
+    (Unikey's «Unicode tổ hợp», a Mac) put the unit's name, the site's title and the labels on
+    every page with their marks drawn beside the letters. Keys stay as written, so that a
+    problem still names the line they are on."""
+    if isinstance(value, str):
+        return value if path in AS_ON_DISK else nfc(value)
+    if isinstance(value, dict):
+        return {key: _composed(item, (*path, str(key))) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_composed(item, path) for item in value]
+    return value
 
 
 def _missing_files(data: dict[str, Any], root: Path, text: str, filename: str) -> list[Problem]:

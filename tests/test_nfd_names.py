@@ -14,7 +14,7 @@ from publish.commands import next as next_command
 from publish.errors import display_path
 from publish.pipeline import build
 from publish.writer import write
-from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
+from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
 
 SHOWN = "content/bai-viet/2020-12-08-cảnh-báo.md"
 ON_DISK = unicodedata.normalize("NFD", SHOWN)
@@ -92,3 +92,68 @@ def test_a_write_returns_the_length_of_the_text_it_was_given(
     monkeypatch.setattr(next_command, "run", run)
     assert main(["next", "--root", str(make_project(tmp_path, {}))]) == 0
     assert written == [len(ON_DISK)] and capsys.readouterr().out == SHOWN
+
+
+NFD_TOML = (
+    SITE_TOML
+    + """\
+[contact]
+address = "Số 1 đường Hùng Vương, thị trấn Cái Tàu Hạ"
+
+[radio]
+program = "Vì an ninh Tổ quốc"
+intro = "Kính thưa quý thính giả, sau đây là bản tin của Công an huyện."
+outro = "Cảm ơn quý vị đã lắng nghe."
+url_spoken = "trang thông tin điện tử của Công an huyện"
+reader = "Trung úy Lê Thị Hồng"
+
+[zalo]
+footer = "Mọi thông tin xin báo Công an huyện."
+"""
+)
+"""A site.toml whose every text a page, an article or a script shows holds Vietnamese marks."""
+
+
+def test_a_site_toml_written_decomposed_builds_every_page_article_and_script_in_nfc(
+    tmp_path: Path,
+) -> None:
+    """Unikey's «Unicode tổ hợp», or a Mac, writes site.toml decomposed: the unit's name, the
+    site's title and the category labels went onto the web pages so, their marks drawn beside
+    the letters, and a search for «Châu Thành» did not find them."""
+    decomposed = unicodedata.normalize("NFD", NFD_TOML)
+    assert decomposed != NFD_TOML
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": decomposed,
+            "content/images/anh.jpg": TINY_JPEG,
+            "content/bai-viet/2020-12-08-canh-bao.md": bulletin_md(
+                {
+                    "id": "c",
+                    "cover": "images/anh.jpg",
+                    "cover_alt": '"Cán bộ tuyên truyền"',
+                    "radio": "{air_date: 2021-01-02}",
+                },
+                body="Người dân cần cảnh giác.\n",
+            ),
+        },
+    )
+    config = config_module.load(root)
+    assert config.unit.name == "Công an huyện Châu Thành"
+    channels = ("web", "zalo", "radio")
+    result = build(config, channels=channels, now=NOW)
+    write(result.artifacts, root / "output", channels, cache=root / ".cache")
+    written = [
+        path
+        for path in (root / "output").rglob("*")
+        if path.suffix in {".html", ".xml", ".json", ".txt", ".md", ".js"}
+    ]
+    assert {p.suffix for p in written} >= {".html", ".xml", ".json", ".txt"}
+    decomposed_files = [
+        str(p.relative_to(root))
+        for p in written
+        if not unicodedata.is_normalized("NFC", p.read_text("utf-8"))
+    ]
+    assert decomposed_files == []
+    home = (root / "output/web/index.html").read_text("utf-8")
+    assert "Công an huyện Châu Thành" in home
