@@ -18,6 +18,7 @@ from typing import Any
 
 from publish import (
     approval,
+    attachments,
     content_images,
     corrections,
     fields,
@@ -212,9 +213,14 @@ def load_site(
         )
     )
     problems.extend(_unreadable_folders(unreadable, config.root))
-    problems.extend(_unread(sorted(misnamed), config.root, next(iter(config.categories), "")))
+    unread_at = len(problems)
     problems.extend(linked_folders.problems(sorted(folder_links), config.root))
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
+    # A form or notice a bulletin links to is served (publish.attachments): not a document
+    # left behind that "is published nowhere".
+    served = attachments.on_disk(_linking_out(bulletins, pages), config)
+    unread = sorted(path for path in misnamed if os.path.realpath(path) not in served)
+    problems[unread_at:unread_at] = _unread(unread, config.root, next(iter(config.categories), ""))
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
     problems.extend(_held_pages(page_verdicts))
     problems.extend(unfinished.placeholder_address(config))
@@ -228,6 +234,7 @@ def load_site(
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
+    problems.extend(attachments.problems(_linking_out(bulletins, pages), config))
     if _error_count(problems):
         if not salvage:
             raise ContentError(problems)
@@ -352,6 +359,12 @@ def _held_pages(verdicts: Mapping[str, tuple[str, str] | None]) -> list[Problem]
         for source, verdict in verdicts.items()
         if verdict is not None and verdict[1] in ("scheduled", "expired")
     ]
+
+
+def _linking_out(bulletins: list[Bulletin], pages: list[Page]) -> list[Bulletin | Page]:
+    """The bulletins and pages whose links a reader follows: on the website or on Zalo."""
+    shown = [b for b in bulletins if "web" in b.channels or "zalo" in b.channels]
+    return [*shown, *pages]
 
 
 def _link_problems(

@@ -13,7 +13,7 @@ import gc
 import hashlib
 import importlib.metadata
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
+from publish import attachments
 from publish.cache import Fragments
 from publish.config import BUILTIN_THEME
 from publish.content_images import forget_resolved, image_use
@@ -355,6 +356,21 @@ class _Page:
     """What became of the images a worker made (see Pictures.take_learned)."""
 
 
+def _linked_files(site: Site, on_web: Sequence[Bulletin], seen: set[str]) -> Iterator[Artifact]:
+    """The files bulletins and pages link to (a form, a notice) at their path under tep/; a
+    Zalo article's links lead there too, so its bulletins' files are served even when the
+    bulletin itself is not on the website."""
+    zalo = [b for b in site.for_channel("zalo") if not site.is_preview(b)]
+    items: list[Bulletin | Page] = [*on_web, *zalo, *site.pages]
+    for output, (path, _) in attachments.served_files(items, site.config).items():
+        if output not in seen:
+            seen.add(output)
+            source = (
+                "content/" + path.relative_to(site.config.root.resolve() / "content").as_posix()
+            )
+            yield Artifact("web", output, attachments.read(path), source=source)
+
+
 def render(site: Site) -> Iterator[Artifact | Kept]:
     """Every file of output/web/: pages, images, assets, feeds, sitemap, robots."""
     forget_resolved()  # images may have moved since the site was loaded
@@ -503,6 +519,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             views.keep_bodies(done.bodies)
         records.save()
     yield from (a for a in pictures.drain() if a.path not in seen)
+    yield from _linked_files(site, views.bulletins, seen)
     # A site with nothing published yet (a new unit's) still needs an <updated>: a fixed one, not
     # the clock, or every build rewrote its feeds and a deploy uploaded them again.
     newest = views.public[0].date if views.public else EMPTY_FEED_UPDATED

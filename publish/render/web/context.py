@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from publish.addresses import address_as_text, text_is_address
+from publish.attachments import attached, is_file_link, is_image_link
 from publish.cache import Fragments
 from publish.config import Config
 from publish.contact_numbers import tel_uri
@@ -281,10 +282,25 @@ class SiteContext:
         old address of the site (see old_link); None for other links (recorded, so a page
         reused from the cache can check each still leads there)."""
         addresses = self.config.addresses
+        if is_file_link(href):
+            # A form or notice the site serves under tep/: written relative to the bulletin's
+            # file, it led beside the page's address, where there is no file.
+            found = self.linked[(source, href)] = self._attached(href, source)
+            return found
         if content_link(href, addresses) is None:
             return self.old_link(href, source)
         found = self.linked[(source, href)] = resolve(href, source, self.site.documents, addresses)
         return found
+
+    def _attached(self, href: str, source: str) -> str | None:
+        """The site path of the file a link in `source` names: a photo's largest web variant
+        (whose files the page then writes), else the document under tep/."""
+        if not is_image_link(href):
+            return attached(href, source, self.config)
+        path = self._local_image(href.split("#", 1)[0], source)
+        if path is None:
+            return None
+        return "/" + self.pictures.picture(path, owner=source).largest.path
 
     def old_link(self, href: str, source: str) -> str | None:
         """The site path a link in `source` written with an old address of the site leads to,
@@ -373,7 +389,7 @@ class SiteContext:
 
         def followed(href: str) -> str | None:
             """Where `href` leads when it names a content file, remembered."""
-            if content_link(href, self.config.addresses) is None:
+            if content_link(href, self.config.addresses) is None and not is_file_link(href):
                 return None  # an old address's link is `owned`'s
             targets[href] = link(href)
             return targets[href]

@@ -375,8 +375,9 @@ class MarkdownRenderer:
         if shown is not None and "//" in html:
             # Before the hrefs change: `shown` is asked about the href as written.
             html = TEXT_LINK_RE.sub(partial(_texted, shown), html)
-        if ".md" in html:
-            # After the sanitiser, so links in the editor's HTML are found too, in one spelling.
+        if ".md" in html or (FILE_LINK_RE.search(html) is not None):
+            # After the sanitiser, so links in the editor's HTML are found too, in one spelling;
+            # a link to a file the site serves (a form, a notice) leads to it as well.
             html = LINK_RE.sub(partial(_linked, link), html)
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
@@ -384,6 +385,11 @@ class MarkdownRenderer:
 
 
 LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)"')
+FILE_LINK_RE = re.compile(
+    r'<a\b[^>]*?\bhref="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"]*\.[a-zA-Z0-9]{2,5}(?:[#?][^"]*)?"'
+)
+"""A link (in the sanitiser's spelling) that may name a file by a relative path (see
+publish.attachments.is_file_link, which `link` asks)."""
 """A link and its (escaped) href, in the sanitiser's own spelling."""
 
 

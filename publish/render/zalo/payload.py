@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from publish.addresses import address_as_text, text_is_address
+from publish.attachments import attached, is_file_link, is_image_link
 from publish.config import Config
 from publish.content_images import content_image, remote_image
 from publish.correction_text import told
@@ -108,7 +109,7 @@ def fields_of(bulletin: Bulletin, config: Config) -> Fields:
     )
 
 
-def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
+def _link_target(bulletin: Bulletin, site: Site, images: ZaloImages) -> Callable[[str], str | None]:
     """href → absolute URL shown after a link's text: where the link leads on the bulletin's
     page of the website (a content file's page, a site path, a relative address); None for a
     link within the article and for unsafe schemes."""
@@ -118,6 +119,15 @@ def _link_target(bulletin: Bulletin, site: Site) -> Callable[[str], str | None]:
     def target(href: str) -> str | None:
         """The URL to show, or None."""
         linked = resolve(href, bulletin.source, site.documents, addresses)
+        if linked is None and is_image_link(href):
+            # A photo: its web variant, never the original (GPS position, camera).
+            path = content_image(
+                href.split("#", 1)[0], site.config.root / bulletin.source, site.config
+            )
+            return None if path is None else images.image(path, owner=bulletin.source).url
+        if linked is None and is_file_link(href):
+            # A form or notice: where the website serves it, not beside the article's page.
+            linked = attached(href, bulletin.source, site.config)
         if linked is not None:
             return public_url(site.config.absolute_url(linked))
         lowered = href.lower()
@@ -190,7 +200,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
     """The blocks of a bulletin's body, with the image and link calls made (so a reuse can
     check them)."""
     image = _image_block(bulletin, site, images)
-    link = _link_target(bulletin, site)
+    link = _link_target(bulletin, site, images)
     addresses = site.config.addresses
     used: list[tuple[tuple[str, str, str], Any]] = []
     followed: list[tuple[str, str | None]] = []
@@ -204,7 +214,11 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
     def recorded_link(href: str) -> str | None:
         """The URL shown for a link, remembered when another file decides it."""
         url = link(href)
-        if content_link(href, addresses) is not None or addresses.old_path(href) is not None:
+        if (
+            content_link(href, addresses) is not None
+            or addresses.old_path(href) is not None
+            or is_image_link(href)  # its variant's name changes with the photo
+        ):
             followed.append((href, url))
         return url
 
@@ -230,7 +244,7 @@ def same_calls(bulletin: Bulletin, site: Site, images: ZaloImages, calls: Calls)
     """Whether each image and link call of an earlier conversion still gives the same answer
     (a linked bulletin's address may have changed, this body not)."""
     image = _image_block(bulletin, site, images)
-    link = _link_target(bulletin, site)
+    link = _link_target(bulletin, site, images)
     return all(image(*call) == block for call, block in calls[0]) and all(
         link(href) == url for href, url in calls[1]
     )

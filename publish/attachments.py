@@ -1,0 +1,245 @@
+"""Files a bulletin links to that are neither bulletins nor images it shows: a form, a notice,
+a photo to open (`[tải mẫu đơn](../tep/mau-don.pdf)`). The website serves each document under
+OUTPUT_DIR at its path under content/, and Zalo links there; a link to a photo leads to its
+largest web variant instead, as the page shows photos (the original, with its GPS position and
+camera, is never published). A link to one that is missing, outside content/, too large or of
+a kind not served is an error of the load (it was written as a link and never copied: a 404 on
+the website and in every Zalo article)."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from publish.config import Config
+from publish.content_images import resolve_content_path
+from publish.errors import Problem
+from publish.image_suffixes import IMAGE_SUFFIXES
+from publish.limits import MAX_IMAGE_BYTES, too_large
+from publish.links import _image_text_ends, _written
+from publish.markdown_code import masked
+from publish.model import Bulletin, Page
+from publish.text import LineCounter, nfc
+
+__all__ = [
+    "ALLOWED_SUFFIXES",
+    "OUTPUT_DIR",
+    "attached",
+    "file_links",
+    "is_file_link",
+    "is_image_link",
+    "on_disk",
+    "problems",
+    "read",
+    "served_files",
+]
+
+OUTPUT_DIR = "tep"
+"""Where the website serves linked files («tệp»), apart from pages and image variants (anh/)."""
+ALLOWED_SUFFIXES = frozenset(
+    {
+        ".pdf",
+        ".doc",
+        ".docx",
+        ".xls",
+        ".xlsx",
+        ".odt",
+        ".ods",
+        ".ppt",
+        ".pptx",
+        ".rtf",
+        ".txt",
+        ".csv",
+        ".jpg",
+        ".jpeg",
+        ".png",
+        ".gif",
+        ".webp",
+    }
+)
+"""The kinds of file a unit offers for download: documents, sheets and pictures."""
+REFUSED_SUFFIXES = frozenset(
+    {
+        ".html",
+        ".htm",
+        ".svg",
+        ".js",
+        ".php",
+        ".exe",
+        ".msi",
+        ".bat",
+        ".cmd",
+        ".apk",
+        ".zip",
+        ".rar",
+        ".7z",
+        ".mp3",
+        ".mp4",
+    }
+)
+"""Kinds of file a link may name that the website does not serve: a page or a picture that runs
+scripts from the site's own address, a program, an archive (which no one can see into before
+opening), a recording or a film (too large for the site; give a link to where it is hosted)."""
+MAX_ATTACHMENT_BYTES = MAX_IMAGE_BYTES
+"""Largest file served: a scanned form of a few pages is a few MB."""
+_MAY_NAME_FILE = re.compile(
+    "(?:"
+    + "|".join(re.escape(s) for s in sorted(ALLOWED_SUFFIXES | REFUSED_SUFFIXES))
+    + r")(?![\w.])",
+    re.IGNORECASE,
+)
+"""A suffix of a file a link may name (see is_file_link), anywhere in a body."""
+KINDS_SHOWN = "pdf, doc, docx, xls, xlsx, odt, ods, ppt, pptx, rtf, txt, csv, jpg, png, gif, webp"
+
+
+def _suffix(href: str) -> str:
+    """The suffix of the file `href` names, lower-case ("" when none)."""
+    path = href.split("#", 1)[0].split("?", 1)[0]
+    return posixpath.splitext(path.rsplit("/", 1)[-1])[1].lower()
+
+
+def is_file_link(href: str) -> bool:
+    """Whether `href` names a file by a path relative to the bulletin (not a site path "/…", an
+    address, an anchor nor a Markdown file), of a kind a unit may link to."""
+    # A colon is in no file name Windows allows: an address, or text that only looks like one.
+    if not href or href.startswith(("#", "/", "\\")) or ":" in href:
+        return False
+    suffix = _suffix(href)
+    return suffix in ALLOWED_SUFFIXES or suffix in REFUSED_SUFFIXES
+
+
+def is_image_link(href: str) -> bool:
+    """Whether `href` is a file link (see is_file_link) to a photo: it leads to the photo's
+    largest web variant, never to the original file."""
+    return is_file_link(href) and _suffix(href) in IMAGE_SUFFIXES
+
+
+def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
+    """Each link (not image) in a body whose first line is `first_line` that names a file (see
+    is_file_link), with its line, in the order written; links shown as code are not links."""
+    if _MAY_NAME_FILE.search(body) is None:  # nearly every body: one search, no parse
+        return []
+    text = masked(body)
+    found = [(at, href) for at, href in _written(text) if is_file_link(href)]
+    if not found:
+        return []
+    images = _image_text_ends(text)
+    shown = _image_labels(text)
+    line = LineCounter(text, first_line)
+    return [
+        (href, line(at))
+        for at, href in sorted(found)
+        if not (at in images and text.startswith("](", at))
+        and not ((label := _DEFINITION_LABEL.match(text, at)) and _label(label[1]) in shown)
+    ]
+
+
+_DEFINITION_LABEL = re.compile(r" {0,3}\[(?!\^)([^\]\n]+)\]:")
+"""The label of a reference definition `[label]: destination`, where it starts."""
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
+"""An image by reference: `![alt][label]`, `![label][]` or `![label]`."""
+
+
+def _label(written: str) -> str:
+    """A reference label as Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(written.split()).casefold()
+
+
+def _image_labels(text: str) -> set[str]:
+    """The labels images are shown by in `text`: their definitions name images, told by
+    publish.content_images, not files to link to."""
+    return {_label(m[2] or m[1]) for m in _IMAGE_REFERENCE.finditer(text)}
+
+
+def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | None]:
+    """The file `href` in `source` names and, when it may not be served, why (in Vietnamese)."""
+    if _suffix(href) not in ALLOWED_SUFFIXES:
+        return None, f"liên kết tới tệp «{href}»: website không đăng loại tệp {_suffix(href)}"
+    path = resolve_content_path(href.split("#", 1)[0], config.root / source, config)
+    if path is None:
+        return None, f"liên kết tới tệp «{href}» nằm ngoài thư mục content/"
+    try:
+        st = path.stat()
+    except (OSError, ValueError):
+        return None, f"liên kết tới tệp «{href}»: không tìm thấy tệp"
+    if not stat.S_ISREG(st.st_mode):
+        return None, f"liên kết tới tệp «{href}»: không tìm thấy tệp"
+    if st.st_size > MAX_ATTACHMENT_BYTES:
+        size = too_large(st.st_size, MAX_ATTACHMENT_BYTES)
+        return None, f"liên kết tới tệp «{href}»: tệp {size}"
+    return path, None
+
+
+def attached(href: str, source: str, config: Config) -> str | None:
+    """The site path ("/tep/…") of the document a link `href` in `source` names, None when it
+    names none that may be served (told by `problems`) or a photo (see is_image_link)."""
+    if not is_file_link(href) or is_image_link(href):
+        return None
+    path, _ = _found(href, source, config)
+    if path is None:
+        return None
+    content = (config.root / "content").resolve()
+    rel = nfc(path.relative_to(content).as_posix())
+    fragment = href.partition("#")[2]
+    return f"/{OUTPUT_DIR}/{rel}" + (f"#{fragment}" if fragment else "")
+
+
+def problems(items: Iterable[Bulletin | Page], config: Config) -> list[Problem]:
+    """One error for each link to a file that is missing, outside content/, too large or of a
+    kind the website does not serve, naming the file, the line, the link and how to fix it."""
+    told = []
+    for item in items:
+        for href, line in file_links(item.body, item.body_line):
+            _, why = _found(href, item.source, config)
+            if why is not None:
+                told.append(Problem(item.source, why, line=line, hint=_hint(href, why)))
+    return told
+
+
+def _hint(href: str, why: str) -> str:
+    """How to fix the link `href` refused for `why`."""
+    if "không đăng loại tệp" in why:
+        return (
+            f"Website chỉ đăng các loại tệp: {KINDS_SHOWN}. Chuyển tệp sang một loại đó (ví dụ "
+            "lưu thành PDF), hoặc đăng tệp ở nơi khác rồi ghi địa chỉ https://… của nó."
+        )
+    if "ngoài thư mục" in why:
+        return "Chép tệp vào thư mục content/ (ví dụ content/tep/) rồi ghi đường dẫn tới nó."
+    if "không tìm thấy" in why:
+        return (
+            f"Chép tệp vào content/ (ví dụ content/tep/{posixpath.basename(href)}) và ghi đường "
+            "dẫn tính từ thư mục của bài này, hoặc sửa tên tệp trong liên kết cho đúng."
+        )
+    return "Thu nhỏ tệp (ví dụ lưu PDF ở chất lượng thấp hơn), hoặc đăng ở nơi khác và ghi địa chỉ của nó."
+
+
+def served_files(items: Iterable[Bulletin | Page], config: Config) -> dict[str, tuple[Path, str]]:
+    """The files the website serves for links in `items`: by output path under the website's
+    folder, the file on disk and the file linking to it."""
+    served: dict[str, tuple[Path, str]] = {}
+    content = (config.root / "content").resolve()
+    for item in items:
+        for href, _ in file_links(item.body, item.body_line):
+            if is_image_link(href):
+                continue  # served as its web variants, made by the pictures
+            path, why = _found(href, item.source, config)
+            if path is None or why is not None:
+                continue
+            output = f"{OUTPUT_DIR}/{nfc(path.relative_to(content).as_posix())}"
+            served.setdefault(output, (path, item.source))
+    return served
+
+
+def on_disk(items: Iterable[Bulletin | Page], config: Config) -> set[str]:
+    """The real paths of the files the website serves for links in `items`."""
+    return {os.fspath(path) for path, _ in served_files(items, config).values()}
+
+
+def read(path: Path) -> bytes:
+    """The bytes of a served file (a link is never followed: resolve_content_path resolved it)."""
+    with open(path, "rb", opener=lambda p, f: os.open(p, f | getattr(os, "O_NOFOLLOW", 0))) as f:
+        return f.read()

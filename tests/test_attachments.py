@@ -1,0 +1,140 @@
+"""A link to a file under content/ that is no bulletin (a form, a notice, a photo to download)
+leads to it on the website and in Zalo articles, served under tep/; one that cannot be served
+is an error naming the file, the line, the link and the fix."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish import replay
+from publish.cli import main
+from publish.errors import ContentError
+from publish.pipeline import build
+from publish.writer import write
+from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+
+CHANNELS = ("web", "zalo")
+PDF = b"%PDF-1.4\n% mau don\n%%EOF\n"
+BODY = (
+    "Xem [ảnh hiện trường](../images/anh-2.jpg).\n\n"
+    "Tải [mẫu đơn](../tep/mau-don.pdf) và [thông báo](thong-bao.docx#trang-2).\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def replay_without_delay(monkeypatch) -> None:
+    """Let a build right after another be replayed (see tests/test_incremental.py)."""
+    monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
+
+
+def project(tmp_path: Path, body: str = BODY, toml: str = SITE_TOML) -> Path:
+    """A one-bulletin project (on the website and Zalo) linking to three files of content/."""
+    fields = {"id": "a", "slug": "a", "cover": "images/anh-1.jpg", "cover_alt": '"Hiện trường"'}
+    return make_project(
+        tmp_path,
+        {
+            "site.toml": toml,
+            "content/images/anh-1.jpg": TINY_JPEG,
+            "content/images/anh-2.jpg": TINY_JPEG,
+            "content/tep/mau-don.pdf": PDF,
+            "content/bai-viet/thong-bao.docx": b"PK docx",
+            "content/bai-viet/a.md": bulletin_md({**fields, "channels": "[web, zalo]"}, body=body),
+        },
+    )
+
+
+def built(root: Path) -> Path:
+    """Build web and Zalo into root/output; return the output folder."""
+    result = build(config_module.load(root), channels=CHANNELS, now=NOW)
+    write(result.artifacts, root / "output", CHANNELS, cache=root / ".cache")
+    return root / "output"
+
+
+def test_links_to_files_lead_where_the_website_serves_them_on_the_web_and_on_zalo(
+    tmp_path: Path,
+) -> None:
+    """Written relative to the bulletin's file, each led beside the page's address
+    (/2020/12/images/anh-2.jpg) on the website and in Zalo, and the files were never copied."""
+    output = built(project(tmp_path))
+    page = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    photo = re.search(r'href="/(anh/anh-2-\d+\.[0-9a-f]{8}\.jpg)"', page)
+    assert photo is not None  # its web variant: the original keeps its GPS position
+    assert (output / "web" / photo[1]).is_file()
+    assert not (output / "web/tep/images/anh-2.jpg").exists()
+    assert 'href="/tep/tep/mau-don.pdf"' in page
+    assert 'href="/tep/bai-viet/thong-bao.docx#trang-2"' in page
+    assert (output / "web/tep/tep/mau-don.pdf").read_bytes() == PDF
+    assert (output / "web/tep/bai-viet/thong-bao.docx").read_bytes() == b"PK docx"
+    article = json.dumps(json.loads((output / "zalo/a.json").read_text("utf-8")))
+    site = "https://congan-chauthanh.example.vn/"
+    assert f"{site}{photo[1]}" in article
+    assert f"{site}tep/tep/mau-don.pdf" in article
+    assert "2020/12/images" not in article and "2020/12/a/tep" not in article
+
+
+def test_the_link_check_finds_every_served_file_under_a_folder_address(
+    tmp_path: Path, capsys
+) -> None:
+    """Under a folder ("/chau-thanh/") the link leads to the file there too."""
+    toml = SITE_TOML.replace("example.vn/", "example.vn/chau-thanh/")
+    root = project(tmp_path, toml=toml)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "không phải bản tin" not in err  # a linked PDF is served, not "published nowhere"
+    (root / "content/tep/khong-ai-tro-toi.pdf").write_bytes(PDF)
+    assert main(argv) == 0
+    assert "content/tep/khong-ai-tro-toi.pdf: cảnh báo: tệp PDF không phải bản tin" in (
+        capsys.readouterr().err
+    )
+    page = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert 'href="/chau-thanh/tep/tep/mau-don.pdf"' in page
+
+
+def test_a_link_to_a_missing_outside_or_refused_file_is_told_in_one_pass(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Tải [mẫu đơn](../tep/mau-don-moi.pdf).\n\n"
+        "Xem [hồ sơ](../../ho-so.pdf).\n\n"
+        "Mở [trang](../tep/trang.html).\n\n"
+        "Còn [mẫu cũ](../tep/mau-don.pdf) vẫn đúng.\n"
+    )
+    root = project(tmp_path, body=body)
+    (root / "ho-so.pdf").write_bytes(PDF)
+    with pytest.raises(ContentError) as caught:
+        built(root)
+    told = {(p.file, p.line): p for p in caught.value.problems if "liên kết tới tệp" in p.message}
+    written = (root / "content/bai-viet/a.md").read_text("utf-8").split("\n")
+    first = written.index("Tải [mẫu đơn](../tep/mau-don-moi.pdf).") + 1
+    source = "content/bai-viet/a.md"
+    assert sorted(told) == [(source, first), (source, first + 2), (source, first + 4)]
+    missing = told[(source, first)]
+    assert "«../tep/mau-don-moi.pdf»" in missing.message and "không tìm thấy" in missing.message
+    assert "content/tep/mau-don-moi.pdf" in (missing.hint or "")
+    assert "ngoài thư mục content/" in told[(source, first + 2)].message
+    refused = told[(source, first + 4)]
+    assert ".html" in refused.message and "pdf, doc, docx" in (refused.hint or "")
+    assert not (root / "output").exists()  # nothing half-written
+
+
+def test_a_rebuild_copies_a_newly_linked_file_and_removes_one_no_longer_linked(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path)
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+    served = root / "output/web/tep/tep/mau-don.pdf"
+    assert served.read_bytes() == PDF
+    (root / "content/tep/mau-don.pdf").write_bytes(PDF + b"% sua\n")
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+    assert served.read_bytes() == PDF + b"% sua\n"
+    source = root / "content/bai-viet/a.md"
+    source.write_text(source.read_text("utf-8").replace("../tep/mau-don.pdf", "/lien-he/"), "utf-8")
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+    assert not served.exists()
+    assert (root / "output/web/tep/bai-viet/thong-bao.docx").is_file()  # still linked
