@@ -29,11 +29,10 @@ __all__ = [
     "ALLOWED_SUFFIXES",
     "OUTPUT_DIR",
     "attached",
+    "check",
     "file_links",
     "is_file_link",
     "is_image_link",
-    "on_disk",
-    "problems",
     "read",
     "served_files",
 ]
@@ -86,13 +85,17 @@ scripts from the site's own address, a program, an archive (which no one can see
 opening), a recording or a film (too large for the site; give a link to where it is hosted)."""
 MAX_ATTACHMENT_BYTES = MAX_IMAGE_BYTES
 """Largest file served: a scanned form of a few pages is a few MB."""
-_MAY_NAME_FILE = re.compile(
-    "(?:"
-    + "|".join(re.escape(s) for s in sorted(ALLOWED_SUFFIXES | REFUSED_SUFFIXES))
+_MAY_NAME_FILE = re.compile(r"(\.[A-Za-z0-9]{2,4})(?![\w.])")
+"""What may be a file's suffix, anywhere in a body (those of LINKED_SUFFIXES are)."""
+LINKED_SUFFIXES = ALLOWED_SUFFIXES | REFUSED_SUFFIXES
+"""The suffixes of the files a link may name (see is_file_link)."""
+_SHOWN_PHOTO = re.compile(
+    r"!\[[^\]\n]*\]\([^)\n]*?(?:"
+    + "|".join(re.escape(s) for s in sorted(ALLOWED_SUFFIXES & IMAGE_SUFFIXES))
     + r")(?![\w.])",
     re.IGNORECASE,
 )
-"""A suffix of a file a link may name (see is_file_link), anywhere in a body."""
+"""A photo the body shows, `![alt](…/anh.jpg`: the name of a file no link names."""
 KINDS_SHOWN = "pdf, doc, docx, xls, xlsx, odt, ods, ppt, pptx, rtf, txt, csv, jpg, png, gif, webp"
 
 
@@ -109,7 +112,18 @@ def is_file_link(href: str) -> bool:
     if not href or href.startswith(("#", "/", "\\")) or ":" in href:
         return False
     suffix = _suffix(href)
-    return suffix in ALLOWED_SUFFIXES or suffix in REFUSED_SUFFIXES
+    return suffix in LINKED_SUFFIXES
+
+
+def _may_name_file(body: str) -> bool:
+    """Whether `body` may link to a file: it names one that is not a photo it shows (a body
+    whose only file names are its photos, nearly every one, is not parsed)."""
+    named = [s for s in map(str.lower, _MAY_NAME_FILE.findall(body)) if s in LINKED_SUFFIXES]
+    if not named:
+        return False
+    if any(suffix not in IMAGE_SUFFIXES for suffix in named):
+        return True
+    return len(named) > len(_SHOWN_PHOTO.findall(body))
 
 
 def is_image_link(href: str) -> bool:
@@ -121,7 +135,7 @@ def is_image_link(href: str) -> bool:
 def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
     """Each link (not image) in a body whose first line is `first_line` that names a file (see
     is_file_link), with its line, in the order written; links shown as code are not links."""
-    if _MAY_NAME_FILE.search(body) is None:  # nearly every body: one search, no parse
+    if not _may_name_file(body):  # nearly every body: two searches, no parse
         return []
     text = masked(body)
     found = [(at, href) for at, href in _written(text) if is_file_link(href)]
@@ -188,16 +202,20 @@ def attached(href: str, source: str, config: Config) -> str | None:
     return f"/{OUTPUT_DIR}/{rel}" + (f"#{fragment}" if fragment else "")
 
 
-def problems(items: Iterable[Bulletin | Page], config: Config) -> list[Problem]:
+def check(items: Iterable[Bulletin | Page], config: Config) -> tuple[list[Problem], set[str]]:
     """One error for each link to a file that is missing, outside content/, too large or of a
-    kind the website does not serve, naming the file, the line, the link and how to fix it."""
+    kind the website does not serve, naming the file, the line, the link and how to fix it;
+    and the real paths of the documents served (see served_files), found in the same pass."""
     told = []
+    served = set()
     for item in items:
         for href, line in file_links(item.body, item.body_line):
-            _, why = _found(href, item.source, config)
+            path, why = _found(href, item.source, config)
             if why is not None:
                 told.append(Problem(item.source, why, line=line, hint=_hint(href, why)))
-    return told
+            elif path is not None and not is_image_link(href):
+                served.add(os.fspath(path))
+    return told, served
 
 
 def _hint(href: str, why: str) -> str:
@@ -232,11 +250,6 @@ def served_files(items: Iterable[Bulletin | Page], config: Config) -> dict[str, 
             output = f"{OUTPUT_DIR}/{nfc(path.relative_to(content).as_posix())}"
             served.setdefault(output, (path, item.source))
     return served
-
-
-def on_disk(items: Iterable[Bulletin | Page], config: Config) -> set[str]:
-    """The real paths of the files the website serves for links in `items`."""
-    return {os.fspath(path) for path, _ in served_files(items, config).values()}
 
 
 def read(path: Path) -> bytes:

@@ -218,7 +218,7 @@ def load_site(
     pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
     # A form or notice a bulletin links to is served (publish.attachments): not a document
     # left behind that "is published nowhere".
-    served = attachments.on_disk(_linking_out(bulletins, pages), config)
+    linked_files, served = attachments.check(_linking_out(bulletins, pages), config)
     unread = sorted(path for path in misnamed if os.path.realpath(path) not in served)
     problems[unread_at:unread_at] = _unread(unread, config.root, next(iter(config.categories), ""))
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
@@ -234,7 +234,7 @@ def load_site(
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
-    problems.extend(attachments.problems(_linking_out(bulletins, pages), config))
+    problems.extend(linked_files)
     if _error_count(problems):
         if not salvage:
             raise ContentError(problems)
