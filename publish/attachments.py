@@ -147,9 +147,16 @@ def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
     return [
         (href, line(at))
         for at, href in sorted(found)
-        if not (at in images and text.startswith("](", at))
+        if not (text.startswith("](", at) and (at in images or _in_image(text, at)))
         and not ((label := _DEFINITION_LABEL.match(text, at)) and _label(label[1]) in shown)
     ]
+
+
+def _in_image(text: str, at: int) -> bool:
+    """Whether the `](` at `at` closes an image's alt text that holds escaped brackets
+    (`![Ảnh \\[1\\]](images/a.jpg)`), which _image_text_ends ends at the first `]`."""
+    start = text.rfind("\n", 0, at) + 1
+    return text.rfind("![", start, at) > text.rfind("](", start, at)
 
 
 _DEFINITION_LABEL = re.compile(r" {0,3}\[(?!\^)([^\]\n]+)\]:")
