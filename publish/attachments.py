@@ -148,7 +148,10 @@ def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
         (href, line(at))
         for at, href in sorted(found)
         if not (text.startswith("](", at) and (at in images or _in_image(text, at)))
-        and not ((label := _DEFINITION_LABEL.match(text, at)) and _label(label[1]) in shown)
+        and not (
+            (label := _DEFINITION_LABEL.match(text, at)) is not None
+            and (is_image_link(href) or _label(label[1]) in shown)
+        )
     ]
 
 
@@ -160,7 +163,8 @@ def _in_image(text: str, at: int) -> bool:
 
 
 _DEFINITION_LABEL = re.compile(r" {0,3}\[(?!\^)([^\]\n]+)\]:")
-"""The label of a reference definition `[label]: destination`, where it starts."""
+"""The label of a reference definition `[label]: destination`, where it starts: one naming a
+photo is an image's (publish.content_images tells it), however it is used."""
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
 """An image by reference: `![alt][label]`, `![label][]` or `![label]`."""
 
