@@ -116,6 +116,47 @@ EMERGENCY = {number: f"tel:{number}" for number in ("113", "114", "115")}
 @pytest.mark.parametrize(
     ("body", "linked"),
     [
+        ("<p>Cảnh sát 113\nCứu hỏa 114\nCấp cứu 115</p>", ["113", "114", "115"]),
+        ("<p>Cảnh sát 113\nCứu Hỏa 114\nCấp Cứu 115</p>", ["113", "114", "115"]),
+        ("<p>Cảnh sát: 113\nNgười dân gọi khi có trộm</p>", ["113"]),
+        ("<p>Khi có trộm, gọi ngay 113 Công an huyện sẽ có mặt.</p>", ["113"]),
+        ("<p>Gọi ngay 113 Công An huyện sẽ có mặt.</p>", ["113"]),
+        ("<p>Gọi 113 Đội Cảnh sát cơ động sẽ đến.</p>", ["113"]),
+        ("<p>Cứu hộ 114\nTrần Hưng Đạo, phường 1</p>", ["114"]),
+        ("<p>Phòng chữa cháy 114 Trần Hưng Đạo.</p>", []),
+    ],
+)
+def test_a_line_of_a_list_or_a_name_after_goi_is_no_address(body: str, linked: list[str]) -> None:
+    """«Cảnh sát 113⏎Cứu Hỏa 114⏎Cấp Cứu 115» is one Markdown paragraph of three lines to
+    call: the next line's two capitals are the next item, not a street after 113. After «gọi»
+    the number is the one to call whatever name follows («gọi 113 Công An huyện sẽ có mặt»);
+    after a service's name, a street on the same line still makes it an address."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Năm qua lực lượng cứu hộ 114 ô tô gặp nạn trên quốc lộ.</p>",
+        "<p>Bệnh viện đã cấp cứu 115 trẻ em bị ngộ độc.</p>",
+        "<p>Đội y tế cấp cứu 115 công nhân sau vụ sập giàn giáo.</p>",
+        "<p>Bộ đội biên phòng cứu nạn 114 ngư dân trong bão.</p>",
+        "<p>Chữa cháy 114 héc-ta rừng tràm.</p>",
+        "<p>Tổng đài 113 tin báo trong tháng.</p>",
+        "<p>Cấp cứu <strong>115</strong> trẻ em.</p>",
+    ],
+)
+def test_a_count_after_a_service_name_is_not_linked(body: str) -> None:
+    """After a service's name a number is a line to call only where its phrase ends (a stop, a
+    comma, the line's end, «hoặc», «của»…): whatever else follows may be what it counts (children,
+    cars, hectares, reports), and a tap on it would be a false emergency call."""
+    assert "<a " not in emergency_linker(EMERGENCY)(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
         ("<p>Số khẩn cấp: 113, 114, 115.</p>", ["113", "114", "115"]),
         ("<li>Gọi 113 hoặc 114 khi có cháy.</li>", ["113", "114"]),
         ("<p>Cảnh sát <b>113</b>, <b>114</b> và <b>115</b>.</p>", ["113", "114", "115"]),
@@ -159,7 +200,13 @@ def test_a_number_alone_in_a_column_of_numbers_to_call_is_linked() -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Số vụ", "Số cuộc gọi đến đường dây nóng", "Lượt gọi", "Số lần gọi điện thoại", "Cuộc gọi"],
+    [
+        "Số vụ",
+        "Số cuộc gọi đến đường dây nóng",
+        "Lượt gọi",
+        "Số lần gọi điện thoại",
+        "Cuộc gọi",
+    ],
 )
 def test_a_number_alone_in_a_table_of_counts_is_not_linked(heading: str) -> None:
     """A results table («| Cảnh sát hình sự | 113 |», cases by team; «Số cuộc gọi đến đường

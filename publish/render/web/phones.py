@@ -6,12 +6,13 @@ hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`,
 call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114»,
 «đường dây nóng 113», bold or not), each number of a list that follows such words («Số khẩn
 cấp: 113, 114, 115», «gọi 113 hoặc 114»), or alone in a table column headed as numbers to call
-(«Số gọi»). A number after «số» alone is not (a house, a decree: «nhà số 113», «Nghị định số 113»),
-nor a count (`xử lý 113 vụ`, `cấp cứu 115 ca`), a house number (`chữa cháy 114 Trần Hưng
-Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an amount (`113.000 đồng`). A body
-also quotes scammers' numbers and account numbers in warnings, and one tap must never call
-those. Phones that link numbers on their own (Safari on iOS) are told not to, in the page's
-head.
+(«Số gọi»). After a service's name, only where its phrase ends there
+(`cấp cứu 115 trẻ em` counts children). A number after «số» alone is not (a house, a decree:
+«nhà số 113», «Nghị định số 113»), nor a count (`xử lý 113 vụ`, `cấp cứu 115 ca`), a house
+number (`chữa cháy 114 Trần Hưng Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an
+amount (`113.000 đồng`). A body also quotes scammers' numbers and account numbers in warnings,
+and one tap must never call those. Phones that link numbers on their own (Safari on iOS) are
+told not to, in the page's head.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "mark", "span"})
 _GAP = r"(?:[ .\-]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`."""
 _COUNTED = (
-    r"\s*+(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh|chiếc|cái"
+    r"[^\S\n]*+(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh|chiếc|cái"
     r"|(?-i:ca)|bệnh nhân|nạn nhân|phương tiện|xe|tàu|thuyền|căn|ngôi|nhà|đám|điểm|vị trí"
     r"|đồng|nghìn|ngàn|triệu|tỷ|ngày|tháng|năm|giờ|phút|km|m|mét|m2|m²|ha|kg|tấn|lít)(?!\w)"
 )
@@ -43,13 +44,25 @@ _CAPITALS = "".join(
     c for c in map(chr, range(ord("A"), 0x1EFF)) if c.isupper() and c.isalpha() and c.isprintable()
 )
 _ADDRESS = (
-    r"\s++(?:[" + _CAPITALS + r"]\w*+\s++[" + _CAPITALS + r"]|(?i:ql|tl)\.?\s*+\d"
+    r"[^\S\n]++(?:[" + _CAPITALS + r"]\w*+[^\S\n]++[" + _CAPITALS + r"]|(?i:ql|tl)\.?[^\S\n]*+\d"
     r"|(?i:đường|phố|ngõ|ngách|hẻm|kiệt|thôn|ấp|tổ|khu phố|khóm|xóm|quốc lộ|tỉnh lộ|đại lộ)(?!\w))"
 )
 """After a number, what makes it a house number: a street's name, two words in capitals («chữa
 cháy 114 Trần Hưng Đạo», the address of the fire police), or a word naming a street or a place
 («114 đường 30/4», «114 Quốc lộ 1A», «114 ấp Bắc»). Tapped, it would be a false emergency call.
-One capital is no address: «gọi 113 Công an xã sẽ đến» (a sentence an editor ran on) dials."""
+One capital is no address: «Cảnh sát 113 CA huyện tiếp nhận» dials. Neither looks past a line
+break: in «Cảnh sát 113⏎Cứu Hỏa 114» (one paragraph in Markdown) the next line is the next item.
+Only read after a service's name: after «gọi» the number is the one to call («gọi 113 Đội cảnh
+sát cơ động sẽ đến»)."""
+_CLAUSE_END = (
+    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]/\-–—…\"'«»“”]|[" + _CAPITALS + r"]"
+    r"|(?i:hoặc|và|hay|của|trực|trong|tại|khi|nếu|để|ngay|miễn phí|luôn|sẵn sàng|tiếp nhận"
+    r"|hoạt động|hỗ trợ)(?!\w)))"
+)
+"""After a service's number, what shows the number ends its phrase, so names a line to call:
+punctuation, the end of the line, «hoặc», «của», «trực», a capital («Cảnh sát 113 CA huyện»).
+Anything else may be what it counts («cấp cứu 115 trẻ em», «cứu hộ 114 ô tô», «Tổng đài 113
+tin báo»): a list of those could never be whole, so a number is linked only where it ends."""
 _AND = r"(?:\s*+[,;]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 """Between two numbers of a list to call («113, 114, 115», «114 hoặc 115»)."""
 EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
@@ -100,12 +113,13 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     # Possessive: a long run of spaces after «gọi» is scanned once, not once per way to split it.
     # A list is one match, and a count or an address after its last number leaves all of it
     # unlinked («cấp cứu 113, 114 ca»): the numbers before it are counts too.
+    # Group 1 is «gọi» when it leads in: then only a count after the number makes it no call.
     pattern = re.compile(
-        r"((?<!\w)(?:(?<!(?i:kêu)\s)(?i:gọi)|" + _SERVICE + r")"
+        r"(?<!\w)(?:((?<!(?i:kêu)\s)(?i:gọi))|" + _SERVICE + r")"
         r"(?:\s++" + _FILLER + r")*+"
         r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
-        r"(?:\s*+:\s*+|\s++))(" + one + "(?:" + _AND + one + ")*+)"
-        r"(?!" + _COUNTED + "|" + _ADDRESS + ")"
+        r"(?:\s*+:\s*+|\s++)(" + one + "(?:" + _AND + one + ")*+)"
+        r"(?(1)(?!" + _COUNTED + ")|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
     )
     return linking(pattern, re.compile(one), numbers)
 
@@ -174,8 +188,8 @@ def linking(
     pattern: re.Pattern[str], quick: re.Pattern[str], href: str | Mapping[str, str]
 ) -> Callable[[str], str]:
     """A function making `pattern`'s group 2 a link to `href` in body HTML, outside links and
-    code (group 1 is what stays before it); `quick` finds a part of every group 2 and is cheap
-    to search for (it starts with a digit): a body, or a run of its text, without it is skipped.
+    code; `quick` finds a part of every group 2 and is cheap to search for (it starts with a
+    digit): a body, or a run of its text, without it is skipped.
     With `href` a mapping, group 2 is a list: each of its parts the mapping names is a link to
     the URI it gives that part.
     """
