@@ -206,6 +206,10 @@ def test_a_number_alone_in_a_column_of_numbers_to_call_is_linked() -> None:
         "Lượt gọi",
         "Số lần gọi điện thoại",
         "Cuộc gọi",
+        "Số tin báo qua đường dây nóng",
+        "Tin báo qua tổng đài",
+        "Phản ánh qua hotline",
+        "Số điện thoại tiếp nhận",
     ],
 )
 def test_a_number_alone_in_a_table_of_counts_is_not_linked(heading: str) -> None:
@@ -327,3 +331,15 @@ def test_skipping_bodies_and_runs_without_the_number_links_the_same(body: str) -
         with mock.patch.object(phones, "linking", everywhere):
             expected = linker(number, tel_uri(number))(body)
         assert linker(number, tel_uri(number))(body) == expected
+
+
+def test_a_column_with_a_count_in_another_cell_is_not_linked() -> None:
+    """A column headed «Số gọi» whose other cells are plain counts (`27`, `1.024`) holds
+    statistics: its «113» is a count too. Beside phones and other emergency numbers it dials."""
+    counts = CALLING_TABLE.replace("<td>115</td>", "<td>1.024</td>")
+    assert column_linker("113", "tel:113")(counts) == counts
+    phones_beside = CALLING_TABLE.replace("<td>115</td>", "<td>0277 3610 113</td>")
+    assert '<a href="tel:113">113</a>' in column_linker("113", "tel:113")(phones_beside)
+    two_tables = counts + "\n" + CALLING_TABLE
+    linked = column_linker("113", "tel:113")(two_tables)
+    assert linked.startswith(counts) and '<a href="tel:113">113</a>' in linked[len(counts) :]

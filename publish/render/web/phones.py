@@ -6,7 +6,7 @@ hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`,
 call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114»,
 «đường dây nóng 113», bold or not), each number of a list that follows such words («Số khẩn
 cấp: 113, 114, 115», «gọi 113 hoặc 114»), or alone in a table column headed as numbers to call
-(«Số gọi»). After a service's name, only where its phrase ends there
+(«Số gọi») and holding no count. After a service's name, only where its phrase ends there
 (`cấp cứu 115 trẻ em` counts children). A number after «số» alone is not (a house, a decree:
 «nhà số 113», «Nghị định số 113»), nor a count (`xử lý 113 vụ`, `cấp cứu 115 ca`), a house
 number (`chữa cháy 114 Trần Hưng Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an
@@ -78,10 +78,14 @@ _FILLER = r"(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|
 _TO_CALL = re.compile(r"(?i:gọi|điện thoại|đường dây nóng|tổng đài|hotline)")
 """A table column whose heading says this lists numbers to call («Số gọi», «Điện thoại»)."""
 _COUNTS_CALLS = re.compile(
-    r"(?<!\w)(?i:(?:cuộc|lượt|lần)\s+gọi|số\s+(?:cuộc|lượt|lần|vụ|ca)|tổng\s+số)(?!\w)"
+    r"(?<!\w)(?i:(?:cuộc|lượt|lần)\s+gọi|số\s+(?:cuộc|lượt|lần|vụ|ca)|tổng\s+số"
+    r"|tin\s+báo|phản\s+ánh|tiếp\s+nhận)(?!\w)"
 )
-"""A heading that counts calls («Số cuộc gọi đến đường dây nóng», «Lượt gọi»): its column
-holds statistics, and a «113» in it is a count, not a number to call."""
+"""A heading that counts calls or reports («Số cuộc gọi đến đường dây nóng», «Lượt gọi», «Tin
+báo qua tổng đài», «Số điện thoại tiếp nhận»): its column holds statistics, and a «113» in it
+is a count, not a number to call."""
+_NUMBER = re.compile(r"\+?[.,() ]*+\d[\d.,() ]*+")
+"""A cell's text that is a number and nothing else (`27`, `1.024`, `0277 3610 113`)."""
 _TABLE_TAG = re.compile(r"<(/?)(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _SHOWN = re.compile(r"<(?:a|code|pre|kbd)\b", re.IGNORECASE)
 """In a cell, what already links its number or shows it as typed (as _UNLINKED in a sentence)."""
@@ -146,15 +150,19 @@ def column_linker(number: str, href: str) -> Callable[[str], str]:
 
 
 def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
-    """Where the cells that hold only `number`, in columns headed as numbers to call, have
-    their content; one walk over the table tags (an unclosed one costs no second pass)."""
+    """Where the cells that hold only `number`, in columns headed as numbers to call and with
+    no count in another cell, have their content; one walk over the table tags (an unclosed
+    one costs no second pass)."""
     heads: list[str] | None = None
     calling: set[int] = set()
+    counted: set[int] = set()
+    found: list[tuple[int, int, int]] = []
     column, opened = -1, -1
     for tag in _TABLE_TAG.finditer(html):
         closing, name = tag[1] == "/", tag[2].lower()
         if name == "table":
-            heads, calling, opened = (None if closing else []), set(), -1
+            yield from ((start, end) for col, start, end in found if col not in counted)
+            heads, calling, counted, found, opened = (None if closing else []), set(), set(), [], -1
         elif heads is None:
             continue
         elif name == "tr" and not closing:
@@ -169,9 +177,23 @@ def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
             content = html[opened : tag.start()]
             if not calling:
                 heads.append(_text(content))
-            elif column in calling and _text(content) == number and not _SHOWN.search(content):
-                yield opened, tag.start()
+            elif column in calling:
+                text = _text(content)
+                if text == number and not _SHOWN.search(content):
+                    found.append((column, opened, tag.start()))
+                elif _is_count(text):
+                    counted.add(column)
             opened = -1
+    yield from ((start, end) for col, start, end in found if col not in counted)
+
+
+def _is_count(text: str) -> bool:
+    """Whether a cell's text is a plain number that is neither an emergency number nor a phone
+    (`27`, `1.024`): its column holds statistics, and a «113» beside it is one too."""
+    digits = "".join(c for c in text if c.isdigit())
+    return (
+        _NUMBER.fullmatch(text) is not None and digits not in EMERGENCY_NUMBERS and len(digits) < 8
+    )
 
 
 def _calls(heading: str) -> bool:
