@@ -19,7 +19,12 @@ before the loader's own cleanup of pasted text: that cleanup grows with upgrades
 added must not withdraw approved bulletins whose files nobody touched. What YAML cannot read
 without it (Word's curly quotes around a value, a no-break space after a key) is read as the
 tool read it when approving: each earlier reading is kept (publish.key_lines), and a
-fingerprint that no longer matches is taken again under each (publish.content).
+fingerprint that no longer matches is taken again under each (publish.content). Since session
+33 the fingerprint is keyed with the name of the reading it was taken under, so it matches only
+under that one: a reviewer who retypes "Đội CSGT" as “Đội CSGT” on a summary's next line after
+approving changes what is published, and an earlier reading that would straighten the quotes
+back must not keep the approval. Approvals written before are not keyed and still tried under
+every reading (nothing tells which one they were taken under).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.cache import file_sha256
+from publish.key_lines import READING, Reading
 from publish.model import Bulletin
 from publish.text import nfc
 
@@ -84,18 +90,20 @@ def earlier_digests(*contents: tuple[Mapping[str, Any], str]) -> tuple[str, ...]
     return tuple(dict.fromkeys(found))
 
 
-def version(bulletin: Bulletin, image_digest: Callable[[str], str | None]) -> str:
-    """The fingerprint of what `bulletin` publishes: its content digest and the bytes of every
-    image it shows (`image_digest`: sha256 of a file by its path under content/, None if
-    unreadable)."""
-    return _version(bulletin, bulletin.content_digest, image_digest)
+def version(
+    bulletin: Bulletin, image_digest: Callable[[str], str | None], reading: Reading = READING
+) -> str:
+    """The fingerprint of what `bulletin` publishes, as read under `reading`: its content
+    digest and the bytes of every image it shows (`image_digest`: sha256 of a file by its path
+    under content/, None if unreadable), keyed with the reading's name."""
+    return _version(bulletin, bulletin.content_digest, image_digest, reading=reading.name)
 
 
 def versions_as_approved(
     bulletin: Bulletin, digest: str, image_digest: Callable[[str], str | None]
 ) -> tuple[str, ...]:
-    """The fingerprints an approval of content digest `digest` may have been written as: the
-    current one, and the earlier one that left out the files of the images `unfingerprinted`
+    """The fingerprints an approval of content digest `digest` written before session 33 (not
+    keyed with a reading) may have been written as: the current one, and the earlier one that left out the files of the images `unfingerprinted`
     holds (reference-style, or a space in the name), when it has any."""
     current = _version(bulletin, digest, image_digest)
     if not bulletin.unfingerprinted:
@@ -103,11 +111,14 @@ def versions_as_approved(
     return (current, _version(bulletin, digest, image_digest, every=False))
 
 
-def judged_version(bulletin: Bulletin, image_digest: Callable[[str], str | None]) -> str:
-    """The fingerprint its `approved_version` is judged by: under the scheme that value was
-    written with, when it matches one (an approval by an earlier version of the tool stays
-    valid until its bulletin changes), else under the current one."""
-    current = version(bulletin, image_digest)
+def judged_version(
+    bulletin: Bulletin, image_digest: Callable[[str], str | None], reading: Reading = READING
+) -> str:
+    """The fingerprint its `approved_version` is judged by, the bulletin read under `reading`:
+    under the scheme that value was written with, when it matches one (an approval by an
+    earlier version of the tool stays valid until its bulletin changes), else under the
+    current one."""
+    current = version(bulletin, image_digest, reading)
     if current == bulletin.approved_version:
         return current
     for digest in (bulletin.content_digest, *bulletin.earlier_digests):
@@ -122,13 +133,16 @@ def _version(
     image_digest: Callable[[str], str | None],
     *,
     every: bool = True,
+    reading: str = "",
 ) -> str:
     """The fingerprint of content digest `digest` and the bytes of the bulletin's images:
     every one it shows, or (`every` False, as approvals before session 28 were taken) those
-    but the ones `unfingerprinted` holds, whose files were not counted."""
+    but the ones `unfingerprinted` holds, whose files were not counted. `reading`: the name of
+    the reading the file was read under (key_lines.Reading.name), none before session 33."""
     images = [bulletin.cover] if bulletin.cover else []
     images += bulletin.shown_images if every else bulletin.images
-    parts = [digest] + [f"{image.path}:{image_digest(image.path) or '-'}" for image in images]
+    parts = [reading] if reading else []
+    parts += [digest] + [f"{image.path}:{image_digest(image.path) or '-'}" for image in images]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:VERSION_LENGTH]
 
 

@@ -316,7 +316,8 @@ def _approved_as_read_before(
 ) -> bool:
     """Whether `bulletin`'s approved_version is the fingerprint of its file as an earlier version
     of the tool read it (key_lines.READINGS_BEFORE): a mended reading of pasted text must not
-    withdraw a bulletin nobody edited. Asked only when the fingerprint no longer matches."""
+    withdraw a bulletin nobody edited. Asked only when the fingerprint no longer matches; an
+    approval taken under a named reading matches only under it (publish.approval)."""
     try:
         raw = (config.root / bulletin.source).read_bytes()
     except OSError:
@@ -333,7 +334,7 @@ def _approved_as_read_before(
             content_digest=approval.content_digest(*written, bulletin.slug, bulletin.key),
             earlier_digests=approval.earlier_digests((parsed.data, parsed.body), written),
         )
-        if approval.judged_version(as_read, image_digest) == bulletin.approved_version:
+        if approval.judged_version(as_read, image_digest, reading) == bulletin.approved_version:
             return True
     return False
 

@@ -7,7 +7,9 @@ The rule has been mended more than once, and each mending changed how a few vali
 approval is the fingerprint of the values as read (publish.approval), so the rules of earlier
 versions are kept as READINGS_BEFORE: a bulletin approved under one stays approved while
 nobody edits it (publish.content reads it again under each when its fingerprint no longer
-matches). Change a rule here only by adding the one it replaces to READINGS_BEFORE, and pin a
+matches). Since session 33 an approval's fingerprint is keyed with the name of the reading it
+was taken under, and holds only under that one: an edit of quote marks alone that an earlier
+reading would have straightened back withdraws it. Change a rule here only by adding the one it replaces to READINGS_BEFORE, and pin a
 file it reads differently in tests/test_approval_pinned.py.
 """
 
@@ -45,6 +47,10 @@ class Reading:
     """Whether a value in curly quotes over several lines that fails the file unquoted is read
     as quoted (frontmatter._spanning_read, since 6238010): no earlier version read such a
     file, so none approved one."""
+    name: str = ""
+    """What the fingerprints of approvals taken under it are keyed with (publish.approval):
+    an approval holds only under the reading it was taken under. Empty for the readings before
+    session 33, whose approvals were not keyed and are tried under each earlier reading."""
 
 
 def lines_with_keys(lines: list[str], *, text_owns: bool = True) -> Iterator[int]:
@@ -112,8 +118,9 @@ def _closed(text: str, quote: str) -> int | None:
     return None
 
 
-READING = Reading(lines_with_keys, lines_with_keys, spans=True)
-"""How files are read now."""
+READING = Reading(lines_with_keys, lines_with_keys, spans=True, name="key-lines-4")
+"""How files are read now. When it changes, move it (name kept) to READINGS_BEFORE and give
+the new one a new name."""
 _SESSION_31 = partial(lines_with_keys, text_owns=False)
 READINGS_BEFORE: tuple[Reading, ...] = (
     Reading(_lines_outside_blocks, _lines_outside_blocks),  # until 9b4c002

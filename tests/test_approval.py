@@ -21,6 +21,7 @@ from publish.config import Policy
 from publish.content import load_site
 from publish.frontmatter_edit import set_keys
 from publish.gates import gate
+from publish.key_lines import READINGS_BEFORE
 from tests.helpers import NOW, bulletin_md, make_project
 from tests.test_gates import bulletin
 
@@ -29,6 +30,9 @@ APPROVER = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
 CLOCK = "2021-01-01T09:00"
 FILE = "content/bai-viet/a.md"
 CHANGED = "nội dung đã đổi sau khi duyệt"
+BEFORE_SESSION_33 = READINGS_BEFORE[-1]
+"""A reading whose approvals' fingerprints are not keyed, as every version wrote them before
+session 33: what an approval by an earlier version of the tool looks like."""
 
 
 def jpeg(colour: str) -> bytes:
@@ -707,7 +711,7 @@ def test_an_approval_of_image_paths_written_with_backslashes_holds_once_they_are
     digest = approval.content_digest(data, text, fixed.slug, fixed.key)
     images = approval.ImageDigests(root / "content")
     as_windows_approved = approval.version(
-        dataclasses.replace(fixed, content_digest=digest), images
+        dataclasses.replace(fixed, content_digest=digest), images, BEFORE_SESSION_33
     )
     assert as_windows_approved != approval.version(fixed, images)
     edit(root, "approved_by:", f"approved_version: {as_windows_approved}\napproved_by:")
@@ -724,7 +728,6 @@ def test_an_approval_of_backslashes_under_an_earlier_reading_holds_once_they_are
     alone, not both at once, so the bulletin was withdrawn though nobody changed what it says."""
     from publish.content import parse_raw
     from publish.fields import Collector
-    from publish.key_lines import READINGS_BEFORE
 
     summary = "summary:\n  Gọi ngay\n  - “Đội CSGT”\n"
     fields = {**BASE_FIELDS, "cover": "images\\bia.jpg"}
@@ -737,7 +740,9 @@ def test_an_approval_of_backslashes_under_an_earlier_reading_holds_once_they_are
     data, text = parsed.written or (parsed.data, parsed.body)
     digest = approval.content_digest(data, text, fixed.slug, fixed.key)
     images = approval.ImageDigests(root / "content")
-    version = approval.version(dataclasses.replace(fixed, content_digest=digest), images)
+    version = approval.version(
+        dataclasses.replace(fixed, content_digest=digest), images, READINGS_BEFORE[-1]
+    )
     edit(root, "approved_by:", f"approved_version: {version}\napproved_by:")
     assert verdict(root) is None
     edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
@@ -880,7 +885,7 @@ def test_an_approval_of_backslashes_holds_once_fixed_whatever_way_the_image_is_w
     digest = approval.content_digest(data, text, bulletin.slug, bulletin.key)
     images = approval.ImageDigests(root / "content")
     as_windows_approved = approval.version(
-        dataclasses.replace(bulletin, content_digest=digest), images
+        dataclasses.replace(bulletin, content_digest=digest), images, BEFORE_SESSION_33
     )
     edit(root, "approved_by:", f"approved_version: {as_windows_approved}\napproved_by:")
     assert verdict(root) is None
@@ -899,7 +904,9 @@ def test_a_curly_quoted_key_read_since_approval_keeps_the_approval(tmp_path: Pat
     assert "“author”" in as_written.data  # what it read when it was approved
     digest = approval.content_digest(as_written.data, as_written.body, bulletin.slug, bulletin.key)
     images = approval.ImageDigests(root / "content")
-    approved = approval.version(dataclasses.replace(bulletin, content_digest=digest), images)
+    approved = approval.version(
+        dataclasses.replace(bulletin, content_digest=digest), images, BEFORE_SESSION_33
+    )
     edit(root, "approved_by:", f"approved_version: {approved}\napproved_by:")
     assert verdict(root) is None
     edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
@@ -936,3 +943,26 @@ def test_publish_approve_refuses_a_tick_for_the_approver(
     assert main(["approve", "--root", str(root), str(root / FILE), "--by", "OK"]) == 1
     assert "--by: lỗi: cần họ tên, chức vụ người duyệt, nhận được «OK»" in capsys.readouterr().err
     assert (root / FILE).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("summary", "approved", "edited"),
+    [
+        ("summary: Gọi ngay\n  - {}\n", '"Đội CSGT"', "“Đội CSGT”"),
+        ("summary: 'Gọi ngay\n  Hotline: {}\n  để được giúp.'\n", '"Đội CSGT"', "“Đội CSGT”"),
+    ],
+)
+def test_quote_marks_retyped_after_approval_withdraw_it_though_an_earlier_reading_agrees(
+    tmp_path: Path, summary: str, approved: str, edited: str
+) -> None:
+    """A reviewer approved «"Đội CSGT"» on a summary's next line, then retyped it in curly
+    quotes: the site would publish the changed summary, yet the file stayed approved, as an
+    earlier reading (key_lines.READINGS_BEFORE) straightens those quotes back. An approval
+    taken now holds only under the reading it was taken under."""
+    text = bulletin_md(BASE_FIELDS, BODY)
+    text = re.sub(r"summary: [^\n]*\n", summary.format(approved), text, count=1)
+    root = project(tmp_path, text)
+    assert approve(root, FILE) == 0
+    assert verdict(root) is None
+    edit(root, approved, edited)
+    assert verdict(root) == "unapproved"
