@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
-__all__ = ["READING", "READINGS_BEFORE", "Reading", "lines_with_keys"]
+__all__ = ["READING", "READINGS_BEFORE", "Reading", "lines_with_keys", "value_typed"]
 
 Lines = Callable[[list[str]], Iterator[int]]
 """The 0-based lines of a front matter's lines that may hold a key."""
@@ -86,6 +86,14 @@ def lines_with_keys(lines: list[str], *, text_owns: bool = True) -> Iterator[int
             owner = len(match["lead"]) if match["key"] else indent
         else:  # a value's first line under its key: the lines after it beyond the key go on
             owner = parent if 0 <= parent < indent else indent - 1
+
+
+def value_typed(line: str) -> str:
+    """The value on a key's line as the editor typed it (`approved_by: yes  # đã duyệt` gives
+    «yes», which YAML reads as true), without its comment."""
+    match = _OWNER.match(line)
+    value = match["value"] if match is not None else line
+    return re.sub(rf"(?:^|{_WS})#.*$", "", value).strip(" \t\u00a0\u2007\u202f")
 
 
 def _lines_outside_blocks(lines: list[str]) -> Iterator[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from publish.fields import Collector, text
+from publish.key_lines import value_typed
 from publish.text import as_written, folded_words, quoted
 
 __all__ = ["ROLES", "not_a_name", "person"]
@@ -44,7 +45,7 @@ def person(col: Collector, data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     written = str(value).strip() if isinstance(value, str | int | float) else ""
     if isinstance(value, bool) or (written and not_a_name(written)):
-        shown = quoted(written) if isinstance(value, str) else as_written(value)
+        shown = quoted(written) if isinstance(value, str) else _typed(col, key, value)
         how = (
             f"Người duyệt chạy publish approve <tệp> --by {EXAMPLE}, hoặc ghi {key}: {EXAMPLE}"
             if key == "approved_by"
@@ -58,3 +59,14 @@ def person(col: Collector, data: dict[str, Any], key: str) -> str | None:
         )
         return None
     return text(col, data, key)
+
+
+def _typed(col: Collector, key: str, value: Any) -> str:
+    """`value` quoted as the editor typed it on its key's line: YAML read `yes` and `on` as
+    true, and «nhận được true» named a word nobody wrote (as YAML read it when the line is not
+    known)."""
+    parsed = col.parsed
+    line = parsed.line_of(key) if parsed is not None else None
+    lines = parsed.yaml_text.split("\n") if parsed is not None else []
+    typed = value_typed(lines[line - 2]) if line is not None and 2 <= line < len(lines) + 2 else ""
+    return quoted(typed or as_written(value))

@@ -913,18 +913,22 @@ def test_a_curly_quoted_key_read_since_approval_keeps_the_approval(tmp_path: Pat
     assert verdict(root) == "unapproved"
 
 
-@pytest.mark.parametrize("written", ["có", "yes", "x", "ok", "OK", '"Đã duyệt"', '"✓"', "1"])
+@pytest.mark.parametrize(
+    "written", ["có", "yes", "Yes", "on", "x", "ok", "OK", '"Đã duyệt"', '"✓"', "1", "yes  # rồi"]
+)
 def test_a_tick_written_for_the_approver_is_no_approval_and_says_a_name_is_expected(
     tmp_path: Path, written: str
 ) -> None:
     """`approved_by: có` (as on a paper form's box) published the bulletin as approved by «có»;
-    `yes` (YAML's true) was told «cần một chuỗi ký tự», which says nothing about a name."""
+    `yes` (YAML's true) was told «cần một chuỗi ký tự», which says nothing about a name, then
+    «nhận được «true»», a word the editor never wrote."""
     root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": written})})
     site = load_site(config_module.load(root), now=NOW, salvage=True)
     assert not site.bulletins  # in error: published nowhere
     [error] = [p for p in site.warnings if p.field == "approved_by"]
     assert error.file == FILE and error.line == 6 and error.severity == "error"
-    assert error.message.startswith("cần họ tên, chức vụ người duyệt, nhận được ")
+    typed = written.split("#")[0].strip().strip('"')
+    assert error.message.startswith(f"cần họ tên, chức vụ người duyệt, nhận được «{typed}»: ")
     assert error.hint and "publish approve <tệp> --by" in error.hint
 
 
