@@ -3102,3 +3102,23 @@ def test_a_hand_edited_given_up_job_without_its_content_ends_its_watch_without_a
     capsys.readouterr()
     assert sync(root) == 0
     assert "given_up" not in state(root)["bt-000"]
+
+
+def test_after_zalo_refuses_a_create_for_its_quota_no_other_create_is_sent_in_the_run(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """-223 «limit quota create article» (contract §5): every other create of the run sent its
+    own call into the same refusal and printed the same line with the same advice. The first
+    says it once; the others are not sent and say so; the next run creates them."""
+    emulator.configure(create_quota_per_day=1)
+    root = zalo_project(tmp_path, 4)
+    assert sync(root) == 3
+    out = told(capsys)
+    assert emulator.count_calls("/article/create") == 2
+    assert out.count("mã lỗi -223: “Your OA has reach the limit quota create article”") == 1
+    assert out.count("Chưa gọi Zalo để tạo bài viết: Zalo vừa từ chối tạo bài") == 2
+    assert len(emulator.articles) == 1
+    assert not any("pending_create" in e for e in state(root).values())  # certainly not made
+    emulator.configure(create_quota_per_day=None)
+    assert sync(root) == 0
+    assert_published_once(root, emulator)

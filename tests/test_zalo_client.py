@@ -737,6 +737,27 @@ def test_after_a_retry_after_too_long_to_wait_no_call_is_sent_until_then(
     assert len([c for c in emulator.calls if c.path.startswith("/v2.0/")]) == 1
 
 
+def test_after_the_article_quota_is_met_no_create_is_sent_but_other_calls_go(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    """-223 «limit quota create article»: each later create of the run met the same refusal
+    with a call of its own; an update or a read still goes (the quota is of creates)."""
+    emulator.configure(create_quota_per_day=1)
+    client.login()
+    token = client.create(sample_body())
+    article_id = client.with_settings(verify_first_delay=0.0).verify(token)
+    with pytest.raises(ZaloError) as first:
+        client.create(sample_body(title="Bài thứ hai"))
+    assert first.value.code == -223 and not first.value.stops_channel
+    with pytest.raises(ZaloError) as later:
+        client.with_settings().create(sample_body(title="Bài thứ ba"))
+    assert str(later.value).startswith("Chưa gọi Zalo để tạo bài viết: Zalo vừa từ chối")
+    assert not later.value.stops_channel
+    client.getoa()
+    client.update(sample_body(id=article_id, title="Bài đã sửa"))
+    assert emulator.count_calls("/article/create") == 2
+
+
 def test_429s_that_never_end_are_told_as_too_many_calls_not_a_network_fault(
     emulator: ZaloEmulator, token_file: Path
 ) -> None:

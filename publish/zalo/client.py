@@ -217,6 +217,10 @@ class _Closed:
     until: float = 0.0
     wait: str = ""  # the wait asked, in words
     failure: str = ""  # the reply that asked it («HTTP 429 (gọi quá nhiều)»)
+    creates: str = ""
+    """Why no article is created for the rest of the run (Zalo's -223 «limit quota create
+    article»), else empty: every other create would meet the same refusal, and updates and
+    reads still go."""
 
 
 class ZaloClient:
@@ -544,13 +548,19 @@ class ZaloClient:
                 code = -209 if response.status_code == 404 else 0
             if code == 0:
                 raise self._http_error(operation, response.status_code)
-            raise api_error(
+            error = api_error(
                 operation,
                 code,
                 message,
                 secrets=self.tokens.secrets(),
                 http_status=response.status_code,
             )
+            if operation == "create" and code == -223 and not error.stops_channel:
+                self._closed.creates = (
+                    "Zalo vừa từ chối tạo bài vì OA đã dùng hết hạn mức tạo bài viết (mã lỗi "
+                    "-223), nên lần chạy này không gửi thêm yêu cầu tạo bài nào"
+                )
+            raise error
 
     def _decode(self, operation: str, response: httpx.Response) -> dict[str, Any]:
         """The JSON envelope, or a clear error when the reply is not JSON."""
@@ -620,6 +630,12 @@ class ZaloClient:
         `lost` gathers each failure after which the request may have been handled."""
         attempt = 0
         closed = self._closed
+        if operation == "create" and closed.creates:
+            raise ZaloError(
+                f"Chưa gọi Zalo để {OPERATIONS['create']}: {closed.creates}. Không cần làm gì: "
+                "lần chạy sau khi hạn mức được cấp lại tự tạo tiếp.",
+                operation=operation,
+            )
         while True:
             if self._clock() < closed.until:
                 raise ZaloError(
