@@ -634,6 +634,21 @@ def test_a_refresh_whose_reply_was_lost_is_told_as_such_not_as_a_token_used_else
     assert not any(secret in message for secret in every_token(emulator))
 
 
+def test_a_lost_refresh_reply_then_an_empty_refusal_is_told_as_an_empty_reply(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    """Zalo answered the re-sent refresh with an empty body, and the operator was told of an
+    error code -14014 that was in no log."""
+    emulator.configure(
+        fault_paths=(OAUTH,), drop_first=1, drop_after_processing=True, reused_refresh_reply="empty"
+    )
+    with pytest.raises(ZaloError) as caught:
+        client.getoa()
+    message = str(caught.value)
+    assert "lần gửi lại bị Zalo từ chối (phản hồi rỗng)" in message
+    assert "-14014" not in message
+
+
 def test_create_with_a_lost_reply_is_not_resent(client: ZaloClient, emulator: ZaloEmulator) -> None:
     emulator.configure(fault_paths=("/article/create",), drop_first=1, drop_after_processing=True)
     with pytest.raises(ZaloUncertainError) as caught:
@@ -710,7 +725,7 @@ def test_a_retry_after_longer_than_a_run_waits_stops_at_once_and_says_when_to_re
     with pytest.raises(ZaloError) as caught:
         client.create(sample_body())
     message = str(caught.value)
-    assert "HTTP 429 (gọi quá nhiều)" in message and "60 phút" in message
+    assert "HTTP 429 (gọi quá nhiều)" in message and "Chạy lại sau 60 phút" in message
     assert "kết nối mạng" not in message
     assert emulator.count_calls("/article/create") == 1
     assert waits == []
@@ -756,6 +771,35 @@ def test_after_the_article_quota_is_met_no_create_is_sent_but_other_calls_go(
     client.getoa()
     client.update(sample_body(id=article_id, title="Bài đã sửa"))
     assert emulator.count_calls("/article/create") == 2
+
+
+def test_retry_afters_short_enough_to_wait_stop_once_the_run_has_waited_five_minutes(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """Each Retry-After of 120 s was waited out on every retry of every call: 5 getdetail
+    calls made 25 HTTP calls and slept 40 minutes, and a sync of 8 bulletins outlived the CI
+    job's timeout while holding the sync lock."""
+    article_id = emulator.seed_article(sample_body())
+    clock = FakeClock()
+    settings = ClientSettings(
+        api_base=emulator.base_url, oauth_base=emulator.base_url, **FAST_SETTINGS
+    )
+    with ZaloClient(
+        make_tokens(emulator, token_file), settings, sleep=clock.sleep, clock=clock
+    ) as client:
+        client.login()
+        emulator.configure(
+            fault_paths=("/getdetail",), fail_first_5xx=100, fail_5xx_status=429, retry_after="120"
+        )
+        messages = []
+        for _ in range(5):
+            with pytest.raises(ZaloError) as caught:
+                client.getdetail(article_id)
+            messages.append(str(caught.value))
+    assert sum(clock.slept) <= 300
+    assert emulator.count_calls("/getdetail") == 3
+    assert "Chạy lại sau 2 phút để làm tiếp" in messages[0]
+    assert all(m.startswith("Chưa gọi Zalo") for m in messages[1:])
 
 
 def test_429s_that_never_end_are_told_as_too_many_calls_not_a_network_fault(

@@ -70,9 +70,9 @@ ENV_APPSECRET_PROOF = "ZALO_APPSECRET_PROOF"
 ARTICLE_TYPES = ("normal", "video")
 PAGE_LIMIT = 10
 LIST_ATTEMPTS = 3
+"""Listings of the OA's articles tried before giving up on one the list kept changing under."""
 ADOPTED_MAX = 3
 """Tokens refreshed by other workers one call tries, each refused, before refreshing itself."""
-"""Listings of the OA's articles tried before giving up on one the list kept changing under."""
 
 _TOO_MANY = {"HTTP 429": " (gọi quá nhiều)"}
 """What a failure means, said beside it where its code alone would not tell the operator."""
@@ -101,6 +101,7 @@ class ClientSettings:
     backoff_base: float = 0.5
     backoff_max: float = 30.0
     retry_after_max: float = 120.0  # longest Retry-After waited out in a run; longer: stop, rerun
+    retry_after_budget: float = 300.0  # all Retry-After waits of a run together; more: stop, rerun
     rate_limit_backoff: float = 5.0  # first wait after -32 (the limit is per minute)
     verify_first_delay: float = 2.0  # Zalo needs a moment before the first verify
     verify_interval: float = 3.0
@@ -204,6 +205,11 @@ def _refused_refresh(response: httpx.Response) -> bool:
     return isinstance(data, dict) and error_code(data.get("error")) == -14014
 
 
+def _refusal_in_words(response: httpx.Response) -> str:
+    """How a refresh refusal came back, as the operator would see it in a log."""
+    return "phản hồi rỗng" if not response.text.strip() else "mã lỗi -14014"
+
+
 def _surely_unsent(exc: httpx.TransportError) -> bool:
     """Whether the request certainly never reached the server (safe to re-send a create)."""
     return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
@@ -221,6 +227,7 @@ class _Closed:
     """Why no article is created for the rest of the run (Zalo's -223 «limit quota create
     article»), else empty: every other create would meet the same refusal, and updates and
     reads still go."""
+    waited: float = 0.0  # seconds slept on Retry-After waits so far in the run
 
 
 class ZaloClient:
@@ -592,7 +599,7 @@ class ZaloClient:
         if lost and _refused_refresh(response):
             raise ZaloError(
                 f"Mất phản hồi khi làm mới access token ({lost[0]}), và lần gửi lại bị Zalo từ "
-                "chối (mã lỗi -14014): nhiều khả năng Zalo đã nhận refresh token ở lần gửi "
+                f"chối ({_refusal_in_words(response)}): nhiều khả năng Zalo đã nhận refresh token ở lần gửi "
                 "trước (mỗi refresh token chỉ dùng được một lần) nhưng cặp token mới không về "
                 "tới máy này. Dù vì sao, refresh token cũ không còn dùng được. " + REAUTHORIZE,
                 code=-14014,
@@ -640,8 +647,8 @@ class ZaloClient:
             if self._clock() < closed.until:
                 raise ZaloError(
                     f"Chưa gọi Zalo để {OPERATIONS.get(operation, operation)}: Zalo vừa trả lời "
-                    f"{closed.failure} và yêu cầu chờ {closed.wait} trước khi gọi lại. Không "
-                    "cần làm gì: lần chạy sau tự làm tiếp.",
+                    f"{closed.failure} và yêu cầu chờ {closed.wait} trước khi gọi lại. Chạy "
+                    f"lại sau {closed.wait} để làm tiếp.",
                     operation=operation,
                 )
             failure: str
@@ -679,18 +686,21 @@ class ZaloClient:
                     operation=operation,
                 )
             doing = OPERATIONS.get(operation, operation)
-            if asked is not None and asked > self.settings.retry_after_max:
+            if asked is not None and (
+                asked > self.settings.retry_after_max
+                or closed.waited + asked > self.settings.retry_after_budget
+            ):
                 # Zalo names when it will answer again: waiting it out here would hold the CI
-                # job for nothing, and the next scheduled run carries on from the saved state.
+                # job for nothing (one long wait, or short ones that add up across the run's
+                # calls), and the next scheduled run carries on from the saved state.
                 closed.until = max(closed.until, self._clock() + asked)
                 closed.wait = _wait_in_words(asked)
                 closed.failure = failure + _TOO_MANY.get(failure, "")
                 raise ZaloError(
                     f"Zalo trả lời {failure}{_TOO_MANY.get(failure, '')} khi {doing} và yêu "
                     f"cầu chờ {_wait_in_words(asked)} trước khi gọi lại. "
-                    "Không chờ lâu như vậy trong lần chạy này; phần đã xong đã được lưu trong "
-                    f"state/. Không cần làm gì: lần chạy sau (sau {_wait_in_words(asked)}) tự "
-                    "làm tiếp.",
+                    "Không chờ thêm trong lần chạy này; phần đã xong đã được lưu trong "
+                    f"state/. Chạy lại sau {_wait_in_words(asked)} để làm tiếp.",
                     operation=operation,
                     http_status=response.status_code,
                 )
@@ -714,6 +724,8 @@ class ZaloClient:
                     operation=operation,
                 ) from None
             delay = max(self._backoff(attempt, self.settings.backoff_base), asked or 0.0)
+            if asked is not None:
+                closed.waited += delay
             attempt += 1
             logger.warning(
                 "Gọi Zalo để %s thất bại: %s; thử lại lần %d sau %s.",
