@@ -507,6 +507,37 @@ def test_reconcile_matches_a_bulletin_to_its_own_article_beside_the_one_kept_by_
     assert records["bt-003"]["article_id"] not in (own, by_hand)
 
 
+def test_reconcile_names_every_article_of_the_title_it_cannot_tell_apart(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """Last week's bulletin lost its record and was edited since, and the OA admin posted an
+    article of the same weekly title by hand: the refusal named only the hand-posted one, and
+    following its advice (not that one: add --zalo-create-anyway) posted last week's twice."""
+    root = zalo_project(tmp_path, 1)
+    title = f"{TITLES[1]} (1)"
+    source = "content/bai-viet/ban-tin-002.md"
+    (root / source).write_text(zalo_bulletin(2, title=f'"{title}"'), "utf-8")
+    assert sync(root) == 0
+    state = root / "state" / "zalo.json"
+    document = json.loads(state.read_text("utf-8"))
+    own = document["entries"].pop("bt-002")["article_id"]
+    state.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    edited = zalo_bulletin(2, title=f'"{title}"', body="Nội dung đã sửa sau khi đăng.\n")
+    (root / source).write_text(edited, "utf-8")
+    by_hand = emulator.seed_article(sample_body(title=title))
+    third = "content/bai-viet/ban-tin-003.md"
+    (root / third).write_text(zalo_bulletin(3, title=f'"{title}"'), "utf-8")
+    capsys.readouterr()
+    emulator.clear_calls()
+    assert sync(root, "--reconcile", "--zalo-create-anyway", third) == 1
+    message = told(capsys)
+    assert f"bt-002 «{title}» (bài {own}, {by_hand})" in message or (
+        f"bt-002 «{title}» (bài {by_hand}, {own})" in message
+    )
+    assert "mở từng bài kể trên" in message
+    assert emulator.write_calls() == []
+
+
 def test_an_empty_sandbox_address_is_told_the_windows_command_that_removes_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -48,7 +48,7 @@ def reconcile(
     by_hand = _kept_by_hand(remote, claimed, local, entries, create_anyway)
     claimed |= by_hand
     missing = []
-    unsure: dict[str, str] = {}
+    unsure: dict[str, list[str]] = {}
     for key in sorted(local):
         entry = entries.get(key) or {}
         if entry.get("article_id") or entry.get("token"):
@@ -79,7 +79,7 @@ def reconcile(
                 break
         if item is None:
             if kept:
-                unsure[key] = str(kept[0]["id"])
+                unsure[key] = [str(candidate["id"]) for candidate in kept]
             else:
                 missing.append(key)
             continue
@@ -149,19 +149,21 @@ def _titled(remote: list[dict[str, Any]], ids: set[str], title: str) -> list[dic
     ]
 
 
-def _unsure(local: Mapping[str, Local], unsure: Mapping[str, str]) -> str:
+def _unsure(local: Mapping[str, Local], unsure: Mapping[str, list[str]]) -> str:
     """Why nothing is sent when bulletins not named by --zalo-create-anyway bear the title of
     an article it keeps as posted by hand, whose text is not theirs."""
     keys = sorted(unsure)
-    named = "; ".join(f"{k} «{local[k].title}» (bài {unsure[k]})" for k in keys)
+    named = "; ".join(f"{k} «{local[k].title}» (bài {', '.join(unsure[k])})" for k in keys)
     anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys)
     return (
         f"OA đã có bài cùng tiêu đề với {len(keys)} bản tin sắp tạo mà state/zalo.json không có "
-        f"bản ghi ({named}), và {CREATE_ANYWAY} giữ nguyên bài đó làm bài đăng tay cho một bản "
-        "tin khác cùng tiêu đề: tạo lúc này có thể đăng trùng, nếu đó là bài của chính bản tin "
-        "mà nội dung đã sửa. Không gửi gì lên Zalo. Cách sửa: nếu bài ấy cũng không phải bài "
-        f"của các bản tin này, thêm {anyway} vào lệnh để vẫn tạo bài mới; nếu là bài của bản "
-        f"tin, bỏ {CREATE_ANYWAY} của bản tin kia để --reconcile nhận bài ấy theo tiêu đề."
+        f"bản ghi ({named}), và {CREATE_ANYWAY} giữ nguyên các bài ấy làm bài đăng tay cho một bản "
+        "tin khác cùng tiêu đề: tạo lúc này có thể đăng trùng, nếu một trong các bài ấy là bài của "
+        "chính bản tin mà nội dung đã sửa. Không gửi gì lên Zalo. Cách sửa: mở từng bài kể trên "
+        "trong trang quản trị Zalo OA và đối chiếu với bản tin; chỉ khi không bài nào là bài "
+        f"của các bản tin này mới thêm {anyway} vào lệnh để vẫn tạo bài mới; nếu có một bài là "
+        f"của bản tin, bỏ {CREATE_ANYWAY} của bản tin kia để --reconcile nhận bài ấy theo tiêu "
+        "đề."
     )
 
 
