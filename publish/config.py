@@ -795,7 +795,7 @@ def _zalo_issues(zalo: ZaloConfig) -> list[SchemaIssue]:
             '"1234567890123456789"; chưa có OA thì xóa dòng này.'
         )
         got = quoted(zalo.oa_id)
-        if not linked and _like_a_secret(str(zalo.oa_id)):
+        if not linked and like_a_secret(str(zalo.oa_id)):
             # CI logs are read by more people than the secrets: a token pasted here stays unsaid.
             got = f"một chuỗi {len(str(zalo.oa_id))} ký tự chữ và số (không in ra)"
             hint = (
@@ -808,13 +808,14 @@ def _zalo_issues(zalo: ZaloConfig) -> list[SchemaIssue]:
     return []
 
 
-def _like_a_secret(value: str) -> bool:
+def like_a_secret(value: str) -> bool:
     """Whether `value` reads like a token or key: a long run of letters and digits together
     (Zalo's access and refresh tokens, an app's secret key), not words or an address."""
+    mixed = any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+    # A long token may by chance hold no digit; no word or OA name runs 32 letters unbroken.
     return (
-        len(value) >= 20
+        len(value) >= (20 if mixed else 32)
         and re.fullmatch(r"[A-Za-z0-9_\-.~+/=]+", value) is not None
-        and any(c.isdigit() for c in value)
         and any(c.isalpha() for c in value)
         and not value.lower().startswith(("http", "www.", "zalo.me"))
     )

@@ -742,6 +742,13 @@ def test_a_token_written_as_the_oa_id_is_refused_without_being_shown() -> None:
     assert "«Công an huyện»" in shown.message  # not a secret: shown as written
 
 
+def test_a_long_token_without_a_digit_written_as_the_oa_id_is_not_shown() -> None:
+    """A token that by chance holds no digit was quoted in the error, so printed in CI logs."""
+    secret = "ZkQmTqVaXbqLrvYwnPqEdKpRsTuVwXyZaBcD"
+    problem = one_problem(SITE_TOML + f'\n[zalo]\noa_id = "{secret}"\n')
+    assert secret not in problem.render() and secret[:8] not in problem.render()
+
+
 def test_unknown_default_channel() -> None:
     text = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web", "facebook"]\n')
     problem = one_problem(text)

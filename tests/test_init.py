@@ -349,6 +349,19 @@ def test_bad_input_exits_1_in_vietnamese_and_writes_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_token_given_as_the_oa_id_is_refused_without_being_shown(tmp_path: Path) -> None:
+    """A token or secret key pasted as --oa-id was quoted in the error, so printed where the
+    terminal or CI log is read by more people than the secret."""
+    secret = "Zk9Qm4TqV0aX7bq2Lr8vYw3nPq-E_d1"
+    refused = publish("init", tmp_path / "new", "--unit", UNIT, "--oa-id", secret)
+    assert refused.returncode == 1
+    assert secret not in refused.stderr + refused.stdout
+    assert secret[:8] not in refused.stderr + refused.stdout
+    assert f"một chuỗi {len(secret)} ký tự chữ và số (không in ra)" in refused.stderr
+    assert "Xoay vòng token và bí mật" in refused.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_starter_ships_inside_the_package() -> None:
     """`pip install .` (not only -e) must carry what init writes: every starter file's path
     is matched by the package data."""

@@ -173,13 +173,17 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
             )
         )
     if "oa_id" in given and not given["oa_id"].isdigit():
-        problems.append(
-            Problem(
-                "--oa-id",
-                f"mã OA là một dãy chữ số, nhận được {quoted(given['oa_id'])}",
-                hint="Chép mã số OA từ trang quản trị Zalo OA; chưa có OA thì bỏ tùy chọn này.",
+        got = quoted(given["oa_id"])
+        hint = "Chép mã số OA từ trang quản trị Zalo OA; chưa có OA thì bỏ tùy chọn này."
+        if config_module.like_a_secret(given["oa_id"]):
+            # CI logs and terminals are read by more people than the secrets: it stays unsaid.
+            got = f"một chuỗi {len(given['oa_id'])} ký tự chữ và số (không in ra)"
+            hint = (
+                "Nếu đó là token hay khóa bí mật (secret key) của ứng dụng Zalo: coi như đã lộ "
+                "(lệnh nằm trong lịch sử của shell) và tạo lại (README, «Xoay vòng token và bí "
+                "mật»). " + hint
             )
-        )
+        problems.append(Problem("--oa-id", f"mã OA là một dãy chữ số, nhận được {got}", hint=hint))
     return problems
 
 
