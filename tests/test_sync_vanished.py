@@ -303,6 +303,10 @@ def test_a_sync_that_lost_half_its_published_bulletins_withdraws_them_nowhere(
     assert "5 trong 10 bản tin lần đồng bộ trước đã đăng (state/published.json)" in told
     assert "đồng bộ lúc này sẽ rút chúng khỏi website, Zalo OA và thư mục đài" in told
     assert "Chưa làm gì." in told and "--confirm-withdrawal" in told
+    # The sample project's records left in state/ are a cause too; CI runs build, then sync.
+    assert "các tệp .json của dự án mẫu (cả published.json)" in told
+    assert "xóa các tệp .json trong state/" in told
+    assert "cả bước publish build và bước publish sync" in told
     assert emulator.write_calls() == [] and shown(emulator) == ["show"] * 10
     assert snapshot(root / "output" / "web") == web and state(root) == records
     assert main(["--root", str(root), "--now", NOW, "sync", "--confirm-withdrawal"]) == 0

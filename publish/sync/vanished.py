@@ -184,6 +184,12 @@ _CAUSE_AND_FIX = (
 )
 
 
+_IN_CI = (
+    f"trong CI, thêm {CONFIRM_FLAG} vào cả bước publish build và bước publish sync của tệp CI "
+    "(ci/github-actions.yml hay ci/gitlab-ci.yml) cho một lần chạy, rồi bỏ đi."
+)
+
+
 def _nothing_found(content: Path, recorded: int) -> str:
     """The refusal of a sync that found no bulletin at all."""
     return (
@@ -245,9 +251,12 @@ def _many_vanished(
         )
     return (
         f"{what}: {done} Thường là một thư mục bản tin (như cả một năm) bị mất: ổ đĩa chưa "
-        "gắn, liên kết hỏng, bản checkout hay bản chép thiếu tệp. Cách sửa: lấy lại các tệp "
-        "(git status, git checkout -- content) rồi chạy lại. Nếu thật sự muốn rút chừng ấy bản "
-        f"tin, chạy lại với {CONFIRM_FLAG} {_threshold(cap)}."
+        "gắn, liên kết hỏng, bản checkout hay bản chép thiếu tệp; hoặc các bản tin mẫu đã được "
+        "xóa mà state/ còn các tệp .json của dự án mẫu (cả published.json). Cách sửa: lấy lại "
+        "các tệp (git status, git checkout -- content) rồi chạy lại; nếu là trạng thái của dự "
+        "án mẫu, xóa các tệp .json trong state/ (README, «Dùng cho đơn vị của bạn», bước 5) "
+        "rồi chạy lại. Nếu thật sự muốn rút chừng ấy bản tin, chạy lại với "
+        f"{CONFIRM_FLAG} {_threshold(cap)}; {_IN_CI}"
     )
 
 
