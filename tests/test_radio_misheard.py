@@ -360,3 +360,16 @@ def test_a_sentence_promising_the_rows_of_a_table_not_read_is_not_read(
     never read; «các xã, thị trấn như sau:» lost «thị trấn» as if it were the pointer's aside."""
     spoken = normalise(f"Mở đầu.\n\n{sentence}\n\n{_TABLE}\nHết.\n")
     assert spoken.text == f"Mở đầu.\n\n{expected}Hết."
+
+
+@pytest.mark.parametrize("text", ["Gọi số 0912x45678.", "Xe biển 29x1-234.56 bỏ chạy."])
+def test_a_letter_x_inside_a_phone_or_plate_number_is_never_read_as_times(text: str) -> None:
+    """«0912x45678» was read «không chín một hai nhân bốn mươi lăm nghìn…» with no flag: the
+    letter is «nhân» only between short numbers before a length, or between spaces; here the
+    digits stay unread and hold the item (Q1) for the editor to write the number right."""
+    spoken = normalise(text)
+    assert "nhân" not in spoken.text
+    assert "Q1" in [f.code for f in spoken.blocking]
+    assert normalise("Tấm 20x30 cm, thùng 2x3x4m.").text == (
+        "Tấm hai mươi nhân ba mươi xăng-ti-mét, thùng hai nhân ba nhân bốn mét."
+    )

@@ -133,15 +133,27 @@ _PERIODS = frozenset({"ngày", "tuần", "tháng", "năm", "quý", "giờ", "ph�
 """After a percentage or a counted noun only these make `/` mean per (`3 vụ/việc` is `vụ, việc`)."""
 _UNIT_DENOMINATORS = frozenset({"giờ", "phút", "giây"})
 """`80 km/giờ` is a unit over a unit like `km/h`, read `trên` (R6.1)."""
+_SIZE = r"\d{1,3}(?:,\d{1,2})?"
+"""One side of a size written `2x3m`, `2,5x4 m`: a short number."""
+_SIZE_UNIT = r"(?:mm|cm|dm|km|m[23²³]?|mét)(?!\w)"
+"""A length closing a size (`2x3m`, `20x30 cm`): what makes the letter `x` mean «nhân»."""
 _SYMBOLS = (
     (re.compile(r"[~≈]\s*"), "khoảng "),
     (re.compile(r"±\s*"), "cộng trừ "),
     (re.compile(r"(?<![<>=])>\s*(?=\d)"), "hơn "),
     (re.compile(r"<\s*(?=\d)"), "dưới "),
     (re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
-    # `2 x 3 m`, `2x3m`: the letter typed for ×, read «hai x ba mét» with no flag; a capital
-    # only between spaces (`29X1` is a plate's series).
-    (re.compile(r"(?<=\d)(?:\s*x\s*|\s+X\s+)(?=\d)"), " nhân "),
+    # `2 x 3 m`, `2x3m`: the letter typed for ×, read «hai x ba mét» with no flag. Unspaced only
+    # between short numbers before a length (`0912x45678` is a phone number mistyped, `29x1` a
+    # plate: left for Q1); a capital only between spaces (`29X1` is a plate's series).
+    (re.compile(r"(?<=\d)\s+[xX]\s+(?=\d)"), " nhân "),
+    (
+        re.compile(
+            r"(?<![\d.,])(" + _SIZE + r")\s?x\s?(?=" + _SIZE + r"(?:\s?x\s?" + _SIZE + r")*"
+            r"\s?" + _SIZE_UNIT + r")"
+        ),
+        r"\1 nhân ",
+    ),
 )
 _SYMBOL_CHAR = re.compile(r"[~≈±><×]|\d\s*[xX]\s*\d")
 """One of these is in every `_SYMBOLS` match."""
