@@ -373,3 +373,36 @@ def test_a_letter_x_inside_a_phone_or_plate_number_is_never_read_as_times(text: 
     assert normalise("Tấm 20x30 cm, thùng 2x3x4m.").text == (
         "Tấm hai mươi nhân ba mươi xăng-ti-mét, thùng hai nhân ba nhân bốn mét."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đối tượng tự xưng là nhân viên tổng đài 0912.xxx.xxx yêu cầu chuyển tiền.",
+            "Đối tượng tự xưng là nhân viên tổng đài số bắt đầu bằng không chín một hai, "
+            "yêu cầu chuyển tiền.",
+        ),
+        (
+            "Đối tượng đề nghị nạn nhân liên hệ qua số 0865.xxx.xxx để nhận quà.",
+            "Đối tượng đề nghị nạn nhân liên hệ qua số bắt đầu bằng không tám sáu năm, "
+            "để nhận quà.",
+        ),
+        (
+            "Nạn nhân đã liên hệ số 0865xxxxxx của đối tượng.",
+            "Nạn nhân đã liên hệ số bắt đầu bằng không tám sáu năm, của đối tượng.",
+        ),
+    ],
+)
+def test_a_scam_callers_number_after_call_words_is_read_not_taken_for_the_units_own(
+    text: str, expected: str
+) -> None:
+    """A caller's number hidden on purpose after «tổng đài» or «liên hệ» in a scam warning was
+    held off air as the unit's own line still to be filled in, the message telling the editor
+    to write the number out: only the unit inviting a call, with no scam word before, is."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.blocking
+    unfilled = normalise("Khi phát hiện, đề nghị người dân báo ngay cho tổng đài 0912.xxx.xxx.")
+    [told] = [f for f in unfilled.blocking if f.code == "Q1"]
+    assert "đừng viết các chữ số ra" in told.message

@@ -8,6 +8,7 @@ import re
 
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.numbers import DIGIT_WORDS
+from publish.radio.tail import SENTENCE_TAIL
 
 __all__ = ["MASK", "masks_kept", "read_masked_numbers"]
 
@@ -35,6 +36,23 @@ _CALL_US = re.compile(
 )
 """Words inviting the listener to call, right before a number: the unit's own line, never a
 caller's number hidden in a scam warning, so its hidden digits are still to be filled in."""
+_INVITED_BY = re.compile(
+    r"(?i:(?<!\w)(?:xin|hãy|vui lòng|đề nghị|(?:mọi )?thông tin(?: chi tiết)?|khi cần"
+    r"|(?:người dân|bà con|nhân dân|quần chúng|mọi người|quý vị)"
+    r"(?: +(?:cần|nên|hãy|vui lòng|có thể))?)) *$"
+)
+"""What may stand before the call words in their clause when the unit asks the listener to call
+(`Người dân liên hệ …`, `Mọi thông tin xin liên hệ …`); anything else (`Nạn nhân đã liên hệ …`)
+tells of someone else's call."""
+_CALL_VERB = re.compile(
+    r"(?i:(?<!\w)(?:liên hệ|gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|qua|với))*) *$"
+)
+"""`liên hệ`, `báo ngay cho` before the line's name (`liên hệ đường dây nóng …`): still the call."""
+_CLAUSE_END = re.compile(r"[.;:!?,\n](?!\d)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_SCAM_WORDS = re.compile(r"(?i:(?<!\w)(?:đối tượng|giả danh|tự xưng|nạn nhân|lừa|số lạ)(?!\w))")
+"""Words of a scam warning: a number after them in the sentence is the caller's, hidden on
+purpose, even after «liên hệ» or «tổng đài» (`tự xưng là nhân viên tổng đài 0912.xxx.xxx`)."""
 _OR = re.compile(r" *(?:,|/|hoặc|,? hay) *")
 """What stands between two numbers a listener may call either of."""
 _CALL_LOOK_BACK = 40
@@ -104,9 +122,27 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
     words asking the listener to call (`liên hệ 0912.xxx.xxx`)."""
     if not m["head"].startswith(("0", "+")):
         return True
-    return not m["tail"] and bool(
-        _CALL_US.search(text[max(0, m.start() - _CALL_LOOK_BACK) : m.start()])
-    )
+    if m["tail"]:
+        return False
+    window = max(0, m.start() - _CALL_LOOK_BACK)
+    call = _CALL_US.search(text, window, m.start())
+    if call is None:
+        return False
+    sentence = _last_end(_SENTENCE_END, text, m.start())
+    if _SCAM_WORDS.search(text, sentence, m.start()):
+        return False
+    clause = text[_last_end(_CLAUSE_END, text, call.start()) : call.start()]
+    clause = _CALL_VERB.sub("", clause)
+    return not clause.strip() or _INVITED_BY.search(clause) is not None
+
+
+def _last_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where the last match of `pattern` in text[:pos] ends (the window's start when none):
+    where the sentence or clause holding `pos` begins."""
+    end = max(0, pos - SENTENCE_TAIL)  # bounded: a paragraph of masked numbers stays linear
+    for m in pattern.finditer(text, end, pos):
+        end = m.end()
+    return end
 
 
 def _flag_unfilled(written: str, ctx: Context) -> None:
@@ -115,6 +151,8 @@ def _flag_unfilled(written: str, ctx: Context) -> None:
         "Q1",
         BLOCKING,
         f"Số «{written}» còn để trống chữ số (x): số chưa điền, không đọc lên sóng. Cách sửa: "
-        "viết đủ số thật (ví dụ đường dây nóng của đơn vị), hoặc bỏ số này khỏi bản tin.",
+        "nếu là số của đơn vị (đường dây nóng, trực ban), viết đủ các chữ số; nếu số được che "
+        "có chủ ý (số của đối tượng, của người dân), đừng viết các chữ số ra mà ghi rõ đó là số "
+        "của ai (ví dụ «đối tượng dùng số 0912.xxx.xxx»), hoặc bỏ số này khỏi bản tin.",
         written,
     )
