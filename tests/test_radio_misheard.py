@@ -406,3 +406,26 @@ def test_a_scam_callers_number_after_call_words_is_read_not_taken_for_the_units_
     unfilled = normalise("Khi phát hiện, đề nghị người dân báo ngay cho tổng đài 0912.xxx.xxx.")
     [told] = [f for f in unfilled.blocking if f.code == "Q1"]
     assert "đừng viết các chữ số ra" in told.message
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Sơ tán cư dân tòa T2-T5.", ["T2", "T5"]),
+        ("Cháy tòa nhà T1 và T2.", ["T1", "T2"]),
+    ],
+)
+def test_a_building_named_t2_is_not_read_as_a_weekday(text: str, codes: list[str]) -> None:
+    """«tòa T2-T5» was read «từ thứ hai đến thứ năm» and «tòa nhà T1 và T2» «… và thứ hai»,
+    with no flag: a T-number is a weekday only after a word of time or office hours, else
+    it stays a code the editor is told of (R14.7)."""
+    spoken = normalise(text)
+    assert "thứ" not in spoken.text
+    assert [f.excerpt for f in spoken.flags if f.code == "R14.7"] == codes
+
+
+def test_a_short_weekday_range_with_den_is_read_whole() -> None:
+    """«từ T2 đến T6» held the item on «T2» (R14.7) while «T6» was read «thứ sáu»."""
+    spoken = normalise("Làm việc từ T2 đến T6.")
+    assert spoken.text == "Làm việc từ thứ hai đến thứ sáu."
+    assert not spoken.flags

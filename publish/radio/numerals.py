@@ -14,7 +14,7 @@ from publish.radio.numbers import (
     read_number,
     roman_value,
 )
-from publish.radio.tail import ends_before
+from publish.radio.tail import SENTENCE_TAIL, ends_before
 
 __all__ = ["read_ordinals", "read_remaining_numbers", "weekdays_written_short"]
 
@@ -28,12 +28,28 @@ _WEEKDAY_RANGE = re.compile(
 """`thứ 2-6`, `thứ 2 - thứ 6`, `thứ Hai - Chủ nhật`: a range of weekdays, office hours' usual
 form. Read «thứ hai-sáu» or «thứ hai, thứ sáu», the listener heard one day or two, not all
 between."""
-_SHORT_WEEKDAY_RANGE = re.compile(r"(?<!\w)T([2-7])\s*-\s*(?:T([2-7])|(CN))(?!\w)")
-"""`T2-T7`, `T2 - CN`: office hours written short, a range of weekdays."""
-_SHORT_WEEKDAY = re.compile(
-    r"(?<!\w)((?i:sáng|trưa|chiều|tối|đêm|ngày|các ngày|hôm|vào|đến|và))\s+T([2-7])(?!\w)"
+_SHORT_WEEKDAY_RANGE = re.compile(
+    r"(?<!\w)T([2-7])(?:\s*-\s*|\s+(?i:đến)\s+)(?:T([2-7])|(CN))(?!\w)"
 )
-"""`sáng T7`, `vào T2`: one weekday written short after a word of time."""
+"""`T2-T7`, `T2 - CN`, `T2 đến T6`: office hours written short, a range of weekdays."""
+_SHORT_WEEKDAY = re.compile(r"(?<!\w)T([2-7])(?!\w)")
+"""`sáng T7`, `vào T2`: one weekday written short, read so only after a word of time."""
+_WEEKDAY_SAID = r"(?:thứ\s+(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|CN|chủ nhật)"
+_TIME_BEFORE = re.compile(
+    r"(?i:(?<!\w)(?:sáng|trưa|chiều|tối|đêm|ngày|các ngày|hôm|vào|từ|làm việc|tiếp dân"
+    r"|tiếp công dân|mở cửa|trực|" + _WEEKDAY_SAID + r"\s*(?:,|và|hoặc|đến)))\s*$"
+)
+"""What makes `T2` a weekday right before it (`sáng T7`, `từ T2`, `thứ 7 và T2`); after
+«tòa», «tầng», «khu», «phòng» it is a building's or a floor's name, left for R14.7."""
+_OFFICE_HOURS = re.compile(
+    r"(?i:(?<!\w)(?:làm việc|tiếp dân|tiếp công dân|mở cửa|tiếp nhận|trực|lịch|giờ hành chính"
+    r"|hằng tuần|hàng tuần)(?!\w))"
+)
+"""Words of office hours earlier in the sentence: `Tiếp dân hằng tuần T2-T6`."""
+_SENTENCE_START = re.compile(r"[.!?;]\s|\n")
+_PLACE_BEFORE = re.compile(
+    r"(?i:(?<!\w)(?:tòa|toà|tòa nhà|toà nhà|nhà|tầng|khu|block|phòng|dãy|lô|căn|căn hộ))\s*$"
+)
 _RANKED_BEFORE = re.compile(
     r"(?<!\w)(?i:lần|vòng|người|vụ|đợt|kỳ|khóa|khoá|đứng|xếp|hạng|giải|bậc|loại|lớp|phiên|tập)\s*$"
 )
@@ -67,10 +83,26 @@ def weekdays_written_short(text: str) -> str:
         return text
 
     def day_range(m: re.Match[str]) -> str:
+        if not _is_weekday(m):
+            return m[0]
         return f"thứ {m[1]}-{'CN' if m[3] else f'thứ {m[2]}'}"
 
     text = _SHORT_WEEKDAY_RANGE.sub(day_range, text)
-    return _SHORT_WEEKDAY.sub(r"\1 thứ \2", text)
+    return _SHORT_WEEKDAY.sub(lambda m: f"thứ {m[1]}" if _is_weekday(m) else m[0], text)
+
+
+def _is_weekday(m: re.Match[str]) -> bool:
+    """Whether a `T2` is a weekday: a word of time right before it, or office hours earlier in
+    its sentence, and no building, floor or room named right before it (`tòa T2-T5`)."""
+    text, at = m.string, m.start()
+    if ends_before(_PLACE_BEFORE, text, at):
+        return False
+    if ends_before(_TIME_BEFORE, text, at):
+        return True
+    start = max(0, at - SENTENCE_TAIL)  # bounded: a long timetable stays linear
+    for end in _SENTENCE_START.finditer(text, start, at):
+        start = end.end()
+    return _OFFICE_HOURS.search(text, start, at) is not None
 
 
 def _places(m: re.Match[str], ctx: Context) -> str:
