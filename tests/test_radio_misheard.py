@@ -429,3 +429,21 @@ def test_a_short_weekday_range_with_den_is_read_whole() -> None:
     spoken = normalise("Làm việc từ T2 đến T6.")
     assert spoken.text == "Làm việc từ thứ hai đến thứ sáu."
     assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Trong tuần đối tượng đã trộm xe.\n\nT. Ánh khai nhận đã trộm 3 xe máy\n",
+            "Trong tuần đối tượng đã trộm xe.\n\nT. Ánh khai nhận đã trộm ba xe máy.",
+        ),
+        ("Mở đầu.\n\nV. Ước khai nhận\n", "Mở đầu.\n\nV. Ước khai nhận."),
+    ],
+)
+def test_an_initial_before_a_given_name_with_an_accented_capital_is_read_as_written(
+    source: str, expected: str
+) -> None:
+    """«T. Ánh khai nhận» was read «Ánh khai nhận» and «V. Ước khai nhận» «Phần năm: Ước khai
+    nhận»: a given name opening with an accented capital was not taken for one."""
+    assert normalise(source).text == expected

@@ -60,10 +60,13 @@ _PLACE_THEN_WORDS = re.compile(r"[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\
 _LEAD = re.compile(r" *(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 """A paragraph's emphasised lead-in («**1. Về công tác tuần tra:** Trong tuần …»)."""
 _WORD = re.compile(r"[^\W\d_]+")
+_CAPITAL = "[" + "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper()) + "]"
+"""Any capital letter, accented ones too («Ánh», «Ước»): `[A-ZĐ]` left those names out."""
+_GIVEN = _CAPITAL + r"[^\W\d_]*"
 _NAME_THEN_DEED = re.compile(
-    r"(?:[A-ZĐ][^\W\d_]* ){1,2}(?:khai (?:nhận|báo|rằng)|đã|bị|là|cho biết|trú|sinh|thừa nhận|cùng|và|đang|được"
-    r"|không|chưa|tự|có|dùng|lấy|điều khiển|mang|nhận|rủ|vẫn|còn|với)\b"
-    r"|[A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*)? ?[,(]"
+    rf"(?:{_GIVEN} ){{1,2}}(?:khai (?:nhận|báo|rằng)|đã|bị|là|cho biết|trú|sinh|thừa nhận|cùng"
+    r"|và|đang|được|không|chưa|tự|có|dùng|lấy|điều khiển|mang|nhận|rủ|vẫn|còn|với)\b"
+    rf"|{_GIVEN}(?: {_GIVEN})? ?[,(]"
 )
 """A given name of one or two capitalised words, then what a person does or is («Hùng khai
 nhận», «Thái Bình đã trộm», «Hùng, sinh năm»): a section's heading names a topic instead."""
