@@ -377,7 +377,8 @@ def _initial_before_a_deed(text: str, m: re.Match[str]) -> bool:
             break
         at = word.end()
         deed = deed or bool(_PERSON_DEED_AFTER.match(text, at))
-        at += len(text[at:]) - len(text[at:].lstrip(" "))
+        while text.startswith(" ", at):  # not text[at:]: a copy of the rest on every word
+            at += 1
     if not deed:
         return False
     return bool(
