@@ -447,3 +447,29 @@ def test_an_initial_before_a_given_name_with_an_accented_capital_is_read_as_writ
     """«T. Ánh khai nhận» was read «Ánh khai nhận» and «V. Ước khai nhận» «Phần năm: Ước khai
     nhận»: a given name opening with an accented capital was not taken for one."""
     assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thiệt hại 300 triệu (ba trăm triệu).", "Thiệt hại ba trăm triệu."),
+        ("Có 5 nghìn (năm nghìn) người dự.", "Có năm nghìn người dự."),
+        ("Thu giữ 21 (hai mốt) xe máy.", "Thu giữ hai mươi mốt xe máy."),
+    ],
+)
+def test_an_amount_said_again_in_words_without_its_currency_is_read_once(
+    text: str, expected: str
+) -> None:
+    """«300 triệu (ba trăm triệu)» was read twice, the scale word taken into the amount only
+    with «đồng» after it; «21 (hai mốt)», the everyday short form, was read twice and told to
+    the editor as two amounts (Q5)."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+
+
+def test_a_sum_a_year_in_brackets_is_not_told_as_a_disagreeing_amount() -> None:
+    """«300 triệu đồng (năm)» was told to the editor as figures and words saying two amounts
+    (Q5): «năm» there is the year, not «five»; «50 (năm) xe» still is told."""
+    assert not normalise("Thu nhập 300 triệu đồng (năm).").flags
+    assert [f.code for f in normalise("Có 50 (năm) xe.").flags] == ["Q5"]

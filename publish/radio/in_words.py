@@ -13,7 +13,7 @@ __all__ = ["without_amounts_in_words"]
 
 _FIGURES_THEN_WORDS = re.compile(
     r"(?<![\w.,])(?P<figures>\d{1,3}(?:\.\d{3})+|\d+)"
-    r"(?P<unit>(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?\s*(?:đồng|đ|VNĐ|VND)(?!\w))?"
+    r"(?P<unit>(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:\s*(?:đồng|đ|VNĐ|VND)(?!\w))?)"
     r"(?P<words>\s*\(\s*(?P<said>[^\W\d_][^()\d]*?)\s*\))"
 )
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
@@ -22,6 +22,8 @@ _CURRENCY_WORDS = re.compile(r"(?i:\s*(?:việt nam đồng|đồng|chẵn)\s*)+
 _VARIANTS = {"ngàn": "nghìn", "lẻ": "linh", "bốn": "tư", "nhăm": "lăm", "mốt": "một"}
 """Readings of one number that differ only by region or house style (R2, §8)."""
 _NO_OPTIONS = SpeakOptions()
+_TENS_SHORT = re.compile(r"(?<= )mươi (?=\S)")
+"""`21 (hai mốt)`, `35 (ba lăm)`: the everyday short form drops «mươi» before the units."""
 _NUMBER_WORDS = frozenset(
     [
         "không",
@@ -69,8 +71,11 @@ def without_amounts_in_words(text: str, ctx: Context) -> str:
     def said_once(m: re.Match[str]) -> str:
         said = _CURRENCY_WORDS.sub("", m["said"])
         figures = int(m["figures"].replace(".", "")) * _SCALES.get(m["scale"] or "", 1)
-        if _plain(said) != _plain(cardinal(figures, _NO_OPTIONS)):
-            if said.strip() and set(_plain(said).split()) <= _NUMBER_WORDS:
+        spoken = _plain(cardinal(figures, _NO_OPTIONS))
+        if _plain(said) not in (spoken, _TENS_SHORT.sub("", spoken)):
+            # `300 triệu đồng (năm)`: a sum a year, no amount said again
+            year = bool(m["unit"]) and _plain(said) == "năm"
+            if said.strip() and not year and set(_plain(said).split()) <= _NUMBER_WORDS:
                 _flag_disagreeing(m, ctx)
             return m[0]
         return m["figures"] + (m["unit"] or "")
