@@ -8,35 +8,41 @@ by no one anyone can ask.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from publish.fields import Collector, text
 from publish.key_lines import value_typed
-from publish.text import as_written, folded_words, quoted
+from publish.text import as_written, nfc, quoted
 
 __all__ = ["ROLES", "not_a_name", "person"]
 
 TICKS = frozenset(
     {
-        "approved", "checked", "co", "co duyet", "da", "da duyet", "da duyet roi", "da ky",
-        "da ky duyet", "da xem", "da doc", "dat", "dong y", "done", "duoc", "duyet", "ky",
-        "ky duyet", "ok", "ok roi", "oke", "okay", "on", "roi", "true", "v", "x", "xong", "y",
-        "yes",
+        "approved", "checked", "co", "có", "co duyet", "có duyệt", "da duyet", "đã",
+        "đã duyệt", "da duyet roi", "đã duyệt rồi", "da ky", "đã ký", "da ky duyet",
+        "đã ký duyệt", "da xem", "đã xem", "da doc", "đã đọc", "dong y", "đồng ý", "done", "ký",
+        "ky duyet", "ký duyệt", "ok", "ok roi", "ok rồi", "oke", "okay", "on", "roi", "rồi",
+        "true", "v", "x", "xong", "y", "yes",
     }
 )  # fmt: skip
-"""What is written to tick a box (folded): «có», «Đã duyệt», «OK», «x», «yes»."""
+"""What is written to tick a box (NFC, lower-case, accents kept): «có», «Đã duyệt», «OK», «x»,
+«yes». Compared with accents, and without the accentless forms that are one-word names: folded,
+«Đạt», «Ý», «Kỳ», «Duyệt», «Đà», «Được» read as ticks and real approvers were refused."""
 ROLES = {
     "approved_by": "họ tên, chức vụ người duyệt",
     "pii_reviewed_by": "họ tên người đã rà soát dữ liệu cá nhân",
 }
 """What each field names, as its message says it."""
+_NON_WORD = re.compile(r"[\W_]+")
+"""What separates words («Đã-duyệt!» reads as «đã duyệt»)."""
 EXAMPLE = '"Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"'
 
 
 def not_a_name(value: str) -> bool:
     """Whether `value` ticks a box instead of naming someone (a word of TICKS, a number, or
     only marks such as «✓»)."""
-    words = folded_words(value)
+    words = _NON_WORD.sub(" ", nfc(value).lower()).strip()
     return not words or words in TICKS or words.replace(" ", "").isdigit()
 
 

@@ -939,6 +939,32 @@ def test_an_approvers_name_of_one_word_or_with_a_rank_is_a_name(tmp_path: Path) 
         assert site.bulletins[0].approved_by == name.strip('"')
 
 
+@pytest.mark.parametrize("name", ["Đạt", "Ý", "Kỳ", "Kỷ", "Duyệt", "Đa", "Đà", "Được"])
+def test_a_one_word_name_that_folds_to_a_tick_approves(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Ticks were compared without accents: «Đạt» read as «dat», «Kỳ» as «ky», and a real
+    approver was refused both in approved_by and in `publish approve --by`."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": name})})
+    site = load_site(config_module.load(root), now=NOW)
+    assert site.bulletins[0].approved_by == name
+    assert main(["approve", "--root", str(root), str(root / FILE), "--by", name]) == 0, (
+        capsys.readouterr().err
+    )
+    assert f'approved_by: "{name}"' in (root / FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("tick", ["có", "Đã duyệt", "đã ký", "Đồng ý", "rồi", "x", "yes", "✓"])
+def test_publish_approve_still_refuses_a_tick_with_its_accents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tick: str
+) -> None:
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=["approved_by"])})
+    before = (root / FILE).read_bytes()
+    assert main(["approve", "--root", str(root), str(root / FILE), "--by", tick]) == 1
+    assert "cần họ tên, chức vụ người duyệt" in capsys.readouterr().err
+    assert (root / FILE).read_bytes() == before
+
+
 def test_publish_approve_refuses_a_tick_for_the_approver(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
