@@ -53,7 +53,8 @@ def person(col: Collector, data: dict[str, Any], key: str) -> str | None:
     if isinstance(value, bool) or (written and not_a_name(written)):
         shown = quoted(written) if isinstance(value, str) else _typed(col, key, value)
         how = (
-            f"Người duyệt chạy publish approve <tệp> --by {EXAMPLE}, hoặc ghi {key}: {EXAMPLE}"
+            f"Người duyệt chạy publish approve {col.source} --by {EXAMPLE} (lệnh ghi tên thay "
+            f"cho giá trị này), hoặc ghi {key}: {EXAMPLE}"
             if key == "approved_by"
             else f"Ghi {key}: {EXAMPLE}"
         )

@@ -929,7 +929,24 @@ def test_a_tick_written_for_the_approver_is_no_approval_and_says_a_name_is_expec
     assert error.file == FILE and error.line == 6 and error.severity == "error"
     typed = written.split("#")[0].strip().strip('"')
     assert error.message.startswith(f"cần họ tên, chức vụ người duyệt, nhận được «{typed}»: ")
-    assert error.hint and "publish approve <tệp> --by" in error.hint
+    assert error.hint and f"publish approve {FILE} --by" in error.hint
+    assert "lệnh ghi tên thay cho giá trị này" in error.hint
+
+
+@pytest.mark.parametrize("written", ["có", "yes", "x", '"✓"'])
+def test_publish_approve_replaces_a_tick_written_for_the_approver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """The tick's hint says to run publish approve; approve loaded the bulletin, met the same
+    error and refused («bản tin còn lỗi»), so no one could follow the hint."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": written})})
+    by = "Thượng tá Nguyễn Văn Hùng"
+    assert main(["approve", "--root", str(root), str(root / FILE), "--by", by]) == 0, (
+        capsys.readouterr().err
+    )
+    text = (root / FILE).read_text(encoding="utf-8")
+    assert f'approved_by: "{by}"' in text and f"approved_by: {written}" not in text
+    assert verdict(root) is None  # approved: published
 
 
 def test_an_approvers_name_of_one_word_or_with_a_rank_is_a_name(tmp_path: Path) -> None:
