@@ -26,6 +26,7 @@ from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
 from publish.syntax import (
+    like_a_secret,
     toml_duplicates,
     toml_error,
     toml_without_duplicate,
@@ -806,19 +807,6 @@ def _zalo_issues(zalo: ZaloConfig) -> list[SchemaIssue]:
             )
         return [SchemaIssue(("zalo", "oa_id"), f"mã OA là một dãy chữ số, nhận được {got}", hint)]
     return []
-
-
-def like_a_secret(value: str) -> bool:
-    """Whether `value` reads like a token or key: a long run of letters and digits together
-    (Zalo's access and refresh tokens, an app's secret key), not words or an address."""
-    mixed = any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
-    # A long token may by chance hold no digit; no word or OA name runs 32 letters unbroken.
-    return (
-        len(value) >= (20 if mixed else 32)
-        and re.fullmatch(r"[A-Za-z0-9_\-.~+/=]+", value) is not None
-        and any(c.isalpha() for c in value)
-        and not value.lower().startswith(("http", "www.", "zalo.me"))
-    )
 
 
 def _alias_issues(categories: dict[str, Category]) -> list[SchemaIssue]:

@@ -16,6 +16,7 @@ from typing import Any
 __all__ = [
     "Explained",
     "json_error",
+    "like_a_secret",
     "template_error",
     "toml_duplicates",
     "toml_error",
@@ -153,7 +154,12 @@ def toml_error(exc: ValueError, text: str) -> Explained:
             line,
             column,
             'Word và một số bộ gõ tự đổi " thành “ ”: gõ lại các dấu ngoặc của giá trị này '
-            f'bằng phím " trong Notepad: {_straightened(text, line)}',
+            'bằng phím " trong Notepad'
+            + (
+                " (dòng này không in ra: nó có thể chứa mã bí mật)."
+                if _may_hold_a_secret(text, line)
+                else f": {_straightened(text, line)}"
+            ),
         )
     for pattern, message, hint in TOML_CASES:
         if re.search(pattern, bare):
@@ -183,6 +189,36 @@ def _straightened(text: str, line: int) -> str:
     """Line `line` of `text` with its curly quotes typed straight, as it should read."""
     written = text.split("\n")[line - 1].strip()
     return written.translate(str.maketrans("“”„‟«»‘’", '""""""\'\''))
+
+
+_HEADER = re.compile(r"\s*\[\[?\s*([^\]#]*?)\s*\]")
+"""A table header line, `[zalo]` or `[[x]]`, its name caught."""
+
+
+def _may_hold_a_secret(text: str, line: int) -> bool:
+    """Whether line `line` of `text` may hold a token or key, so is never printed: a value
+    like_a_secret, or any key of [zalo] (a token pasted as oa_id must never reach a log)."""
+    lines = text.split("\n")
+    key, _, value = _straightened(text, line).partition("=")
+    if like_a_secret(value.strip().strip("\"'")) or key.strip().startswith("zalo."):
+        return True
+    for above in reversed(lines[: line - 1]):
+        if header := _HEADER.match(above):
+            return header.group(1).strip("\"' ").split(".")[0].strip("\"' ") == "zalo"
+    return False
+
+
+def like_a_secret(value: str) -> bool:
+    """Whether `value` reads like a token or key: a long run of letters and digits together
+    (Zalo's access and refresh tokens, an app's secret key), not words or an address."""
+    mixed = any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+    # A long token may by chance hold no digit; no word or OA name runs 32 letters unbroken.
+    return (
+        len(value) >= (20 if mixed else 32)
+        and re.fullmatch(r"[A-Za-z0-9_\-.~+/=]+", value) is not None
+        and any(c.isalpha() for c in value)
+        and not value.lower().startswith(("http", "www.", "zalo.me"))
+    )
 
 
 def _table_name_letter(text: str, line: int | None, column: int | None) -> bool:

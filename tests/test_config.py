@@ -941,6 +941,24 @@ def test_a_value_in_curly_quotes_is_told_so_with_the_line_retyped(quotes: str) -
     assert problem.hint and problem.hint.endswith('air_time = "17:00"')
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "[zalo]\noa_id = “sk_live_ABCDEF123456SECRET”",
+        "[zalo]\nname = “Công an xã”",
+        "[web]\ntoken = “sk_live_ABCDEF123456SECRET”",
+        "zalo.oa_id = “1234567890”",
+    ],
+)
+def test_a_curly_quoted_secret_or_zalo_value_is_not_printed_in_the_hint(lines: str) -> None:
+    """The hint printed the line retyped: a token pasted as oa_id in curly quotes was printed in
+    every log, which the oa_id check was written never to do."""
+    problem = one_problem(SITE_TOML + "\n" + lines + "\n")
+    assert problem.message.startswith("giá trị mở bằng dấu “")
+    assert problem.hint and "SECRET" not in problem.hint and "=" not in problem.hint
+    assert "dòng này không in ra" in problem.hint
+
+
 def test_labels_told_apart_only_by_their_accents_are_two_labels() -> None:
     text = SITE_TOML + '\n[categories.tin-khac]\nlabel = "Tinh hinh an ninh trat tu"\n'
     assert len(parse(text, root=ROOT).categories) == 3
