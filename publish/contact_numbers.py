@@ -11,6 +11,7 @@ is the value's note, not more of the number. Digits left over that are not duty 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from publish.text import nfc
@@ -28,8 +29,10 @@ _NUMBER = re.compile(
     r"(?<![\d/])"  # not the middle of a run, nor the second half of «24/24»
     r"(?:\+[ \u00a0]?)?"
     r"(?:\(\+?\d+\)(?:[ \u00a0]+|[.-])?)?"  # «(0277) 3610 113», «(+84) 277 3610 113»
-    # Spaces doubled by a paste («0277  3610 113») still split groups of one number.
-    r"\d+(?:(?:[ \u00a0]+|[.-])\d+)*"
+    # Spaces doubled by a paste («0277  3610 113») still split groups of one number. A group
+    # «24» before «/», «h» or «giờ» is duty hours («113 24/24»), not more of the number.
+    r"\d+(?:(?:[ \u00a0]+|[.-])(?!24\s*(?:/|h(?!\w)|giờ))\d+)*",
+    re.IGNORECASE,
 )
 """One run of digits as a number is typed, its groups split by spaces or one dot or hyphen."""
 _DUTY_HOURS = re.compile(
@@ -45,7 +48,7 @@ class Dialled:
     number: str
     """The number as written: «0277 3610 113» of «Trực 24/24: 0277 3610 113»."""
     digits: str
-    """The number's digits with its + (the tel: link's), «02773610113»."""
+    """The number's digits (ASCII) with its + (the tel: link's), «02773610113»."""
     left_over: bool
     """Whether the value holds other digits than the number and its duty hours: «Hotline 1:»."""
 
@@ -66,7 +69,12 @@ def dialled(written: str) -> Dialled | None:
     if found is None:
         return None
     rest = _DUTY_HOURS.sub(" ", f"{text[: found.start()]} {text[found.end() :]}")
-    digits = "".join(c for c in found[0] if c.isdigit() or c == "+")
+    # A full-width «１１３» (some Asian input methods) dials as 113: tel: takes ASCII digits.
+    digits = "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() else c
+        for c in found[0]
+        if c.isdecimal() or c == "+"
+    )
     return Dialled(found[0], digits, any(c.isdigit() for c in rest))
 
 

@@ -660,6 +660,11 @@ def test_the_call_link_dials_the_first_number_and_the_page_shows_all(tmp_path: P
         ('hotline = "(0297) 3846.113 - 0912 345 678"', "tel:02973846113", True),
         ('hotline = "0273 3850 113 0912 345 678"', None, True),
         ('emergency = "0273 3850 113 0912 345 678"', None, True),
+        ('emergency = "113 24/24"', "tel:113", False),
+        ('hotline = "0277 3610 113 24/7"', "tel:02773610113", False),
+        ('hotline = "0912 345 678 24h"', "tel:0912345678", False),
+        ('hotline = "0912 345 678 24 giờ"', "tel:0912345678", False),
+        ('emergency = "１１３"', "tel:113", False),
     ],
 )
 def test_the_call_link_dials_the_number_the_check_reads(
