@@ -13,6 +13,7 @@ import pytest
 from publish import config as config_module
 from publish.cli import main
 from publish.config import CHANNELS, parse
+from publish.contact_numbers import first_number
 from publish.errors import ConfigError, Problem
 from tests.helpers import NOW, OTHER_UNIT_TOML, SAMPLE_UNIT, SITE_TOML, bulletin_md, make_project
 
@@ -691,6 +692,10 @@ def test_the_call_link_dials_the_number_the_check_reads(
     # The footer's link, and for the emergency number the header's «Khẩn cấp» button too.
     links = re.findall(rf'href="([^"]*)" aria-label="Gọi {label} ', html)
     assert set(links) == ({href} if href else set()) and 'href=""' not in html
+    if key == "emergency" and href:
+        # The header's button shows the number it dials, not the whole value with its notes.
+        number = first_number(line.split("=", 1)[1].strip().strip('"'))
+        assert f'aria-label="Gọi khẩn cấp {number}">Khẩn cấp <strong>{number}</strong></a>' in html
     if href is None:
         shown = {"hotline": "Đường dây nóng", "emergency": "Khẩn cấp"}[key]
         assert f"{shown}: 0273 3850 113 0912 345 678</li>" in html

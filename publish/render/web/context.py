@@ -20,7 +20,7 @@ from publish.addresses import address_as_text, text_is_address
 from publish.attachments import attached, is_file_link, is_image_link
 from publish.cache import Fragments
 from publish.config import Config
-from publish.contact_numbers import tel_uri
+from publish.contact_numbers import first_number, tel_uri
 from publish.content_images import remote_image, resolve_content_path
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
@@ -516,6 +516,8 @@ class SiteContext:
             "hotline_tel": tel_uri(contact.hotline),
             "emergency": contact.emergency,
             "emergency_tel": tel_uri(contact.emergency),
+            # The header's button shows the number it dials, not the value's notes or a second one.
+            "emergency_number": first_number(contact.emergency),
             "email": contact.email,
             "zalo": zalo,
             "zalo_qr": (
