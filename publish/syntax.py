@@ -362,6 +362,9 @@ def toml_without_faulty_line(exc: ValueError, text: str) -> str | None:
         tomllib.loads("\n".join(lines[:start]) + "\n")  # everything above the line is sound
     except tomllib.TOMLDecodeError:
         return None
+    key = TOML_KEY_RE.match(lines[start])
+    if _left_open(lines[start][key.end() :] if key else lines[start], brackets=bool(key)):
+        return None  # the lines below are the rest of its value: cut alone, they read as TOML
     end = start + 1
     if TOML_TABLE_RE.match(lines[start]) or lines[start].lstrip().startswith("["):
         end = next(
@@ -375,6 +378,33 @@ def toml_without_faulty_line(exc: ValueError, text: str) -> str | None:
         else:
             return None  # the line reads alone: what is wrong goes on past it
     return "\n".join(lines[:start] + [""] * (end - start) + lines[end:])
+
+
+def _left_open(value: str, *, brackets: bool) -> bool:
+    """Whether `value` opens a multi-line string (three quotes) or, with `brackets` (a key's
+    value), a list or inline table that it does not close on its line; strings and the
+    comment are read past."""
+    depth, at = 0, 0
+    while at < len(value):
+        if value.startswith(('"""', "'''"), at):
+            close = value.find(value[at : at + 3], at + 3)
+            if close < 0:
+                return True
+            at = close + 3
+            continue
+        char = value[at]
+        if char == "#":
+            break
+        if char in "\"'":
+            at += 1
+            while at < len(value) and value[at] != char:
+                at += 2 if char == '"' and value[at] == "\\" else 1
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        at += 1
+    return brackets and depth > 0
 
 
 def toml_duplicates(text: str) -> int:

@@ -924,6 +924,24 @@ def test_a_line_a_list_left_open_above_runs_into_is_not_cut() -> None:
     assert problem.message.startswith("danh sách [ … ] chưa có dấu ']' đóng")
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        '\n[web]\nabbreviations = [“x”,\n"b",\n"c",\n]\n',
+        '\n[radio]\nintro = """a \\q\n[not a header] text\n"""\n',
+        "\n[radio]\nintro = “a” '''b\n[not a header] text\n'''\n",
+        "\n[web]\nx = { a = “b”,\nc = 1 }\n",
+    ],
+)
+def test_a_faulty_line_that_opens_a_list_or_string_is_told_alone(extra: str) -> None:
+    """Cutting a faulty line that opens a list or a multi-line string left the rest of its
+    value to be read as TOML: «abbreviations = [“x”,» made up three errors on the lines "b",
+    "c" and ], and a string's «[not a header] text» was taken for a table header."""
+    text = SITE_TOML + extra
+    problem = one_problem(text)
+    assert problem.line == SITE_TOML.count("\n") + 3
+
+
 def test_a_broken_table_header_is_cut_with_its_keys() -> None:
     """`[web` without its bracket: its keys, left in the table above, would be told unknown there."""
     text = SITE_TOML + "\n[web\nper_page = 10\n\n[radio]\nair_time = 17:00 chiều\n"
