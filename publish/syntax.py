@@ -148,7 +148,12 @@ def toml_error(exc: ValueError, text: str) -> Explained:
             "Tên bảng, và khóa chuyên mục trong đó, chỉ gồm chữ thường không dấu, số và dấu -, "
             'ví dụ [categories.canh-bao]; tên có dấu của chuyên mục ghi ở label = "Cảnh báo".',
         )
-    if "Invalid value" in bare and line and (curly := _curly_quote_at(text, line, column)):
+    if (
+        "Invalid value" in bare
+        and line
+        and column
+        and (curly := _curly_quote_at(text, line, column))
+    ):
         return Explained(
             f'giá trị mở bằng dấu {curly}, không phải ngoặc kép thẳng " mà tệp cấu hình cần',
             line,
@@ -157,8 +162,8 @@ def toml_error(exc: ValueError, text: str) -> Explained:
             'bằng phím " trong Notepad'
             + (
                 " (dòng này không in ra: nó có thể chứa mã bí mật)."
-                if _may_hold_a_secret(text, line)
-                else f": {_straightened(text, line)}"
+                if _may_hold_a_secret(text, line, column)
+                else f": {_straightened(text, line, column)}"
             ),
         )
     for pattern, message, hint in TOML_CASES:
@@ -185,21 +190,27 @@ def _curly_quote_at(text: str, line: int | None, column: int | None) -> str | No
     return char if char and char in CURLY_QUOTES else None
 
 
-def _straightened(text: str, line: int) -> str:
-    """Line `line` of `text` with its curly quotes typed straight, as it should read."""
-    written = text.split("\n")[line - 1].strip()
-    return written.translate(str.maketrans("“”„‟«»‘’", '""""""\'\''))
+def _straightened(text: str, line: int, column: int) -> str:
+    """Line `line` of `text` with the curly quotes around the value opened at `column` typed
+    straight, as it should read: quotes inside the value («Vì an ninh Tổ quốc») are its text."""
+    written = text.split("\n")[line - 1]
+    close = max(written.rfind(quote) for quote in "”“»’‟")
+    ends = [column - 1] + ([close] if close > column - 1 else [])
+    chars = list(written)
+    for at in ends:
+        chars[at] = "'" if chars[at] in "‘’" else '"'
+    return "".join(chars).strip()
 
 
 _HEADER = re.compile(r"\s*\[\[?\s*([^\]#]*?)\s*\]")
 """A table header line, `[zalo]` or `[[x]]`, its name caught."""
 
 
-def _may_hold_a_secret(text: str, line: int) -> bool:
+def _may_hold_a_secret(text: str, line: int, column: int) -> bool:
     """Whether line `line` of `text` may hold a token or key, so is never printed: a value
     like_a_secret, or any key of [zalo] (a token pasted as oa_id must never reach a log)."""
     lines = text.split("\n")
-    key, _, value = _straightened(text, line).partition("=")
+    key, _, value = _straightened(text, line, column).partition("=")
     if like_a_secret(value.strip().strip("\"'")) or key.strip().startswith("zalo."):
         return True
     for above in reversed(lines[: line - 1]):

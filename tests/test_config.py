@@ -969,6 +969,14 @@ def test_a_value_in_curly_quotes_is_told_so_with_the_line_retyped(quotes: str) -
     assert problem.hint and problem.hint.endswith('air_time = "17:00"')
 
 
+def test_the_retyped_line_keeps_the_quotes_inside_the_value() -> None:
+    """Every “ ” « » of the line was made ": a description quoting «Vì an ninh Tổ quốc» was
+    retyped as a line that is not TOML either."""
+    text = SITE_TOML + "\n[web]\ndescription = “Trang tin «Vì an ninh Tổ quốc»”\n"
+    problem = one_problem(text)
+    assert problem.hint and problem.hint.endswith('description = "Trang tin «Vì an ninh Tổ quốc»"')
+
+
 @pytest.mark.parametrize(
     "lines",
     [
