@@ -472,6 +472,18 @@ def test_a_unit_written_with_its_place_after_a_comma_keeps_the_place_as_its_area
     assert f"Tên đơn vị ghi là «{name}»" in made.stdout
 
 
+def test_a_unit_named_with_its_superior_after_a_comma_keeps_its_whole_name(
+    tmp_path: Path,
+) -> None:
+    """«Công an tỉnh Quảng Nam» after the comma was taken for the area: the name lost the unit
+    it belongs to, and the area said a police unit, not a place."""
+    unit = "Phòng Cảnh sát giao thông, Công an tỉnh Quảng Nam"
+    made = publish("init", tmp_path / "p", "--unit", unit, "--area", "tỉnh Quảng Nam")
+    assert made.returncode == 0, made.stderr
+    loaded = config.load(tmp_path / "p").unit
+    assert (loaded.name, loaded.area) == (unit, "tỉnh Quảng Nam")
+
+
 def test_an_area_given_beside_a_unit_with_its_place_is_not_written_twice(tmp_path: Path) -> None:
     made = publish(
         "init",

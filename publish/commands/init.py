@@ -37,6 +37,9 @@ LEVELS = re.compile(rf"(?i)^(công an)\s+{LEVEL_WORDS}\s+(?!\d)(.+)$")
 level; not when the place is a number ("Công an phường 5" is no "Công an 5")."""
 NUMBERED = re.compile(rf"(?i)^công an\s+{LEVEL_WORDS}\s+\d")
 """A unit named by its area's number («Công an phường 5», «Công an thị trấn 2»)."""
+AREA_START = re.compile(rf"(?i){LEVEL_WORDS}\s|tp\b")
+"""How the area after a unit's comma starts («Quận 1», «TP. Hồ Chí Minh»): «Phòng Cảnh sát giao
+thông, Công an tỉnh Quảng Nam» names the unit's superior after its comma, no area."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
 LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
 """Starter entries that link to the repository's own files: starter name → repository path."""
@@ -285,13 +288,14 @@ def _name_and_area(written: str, area: str) -> tuple[str, str]:
     phường Bến Nghé, Quận 1, TP. Hồ Chí Minh»): the name before the first comma, the rest its
     area, before an --area given too (the short name, the website's title and address are made
     from the name alone). «Công an phường 5» names no place without its district: the name keeps
-    the part after its comma."""
+    the part after its comma; a part that starts with no area word («Công an tỉnh Quảng Nam»)
+    is the name's own."""
     name, comma, rest = written.partition(",")
     if NUMBERED.match(name):
         more, comma, rest = rest.partition(",")
         name = f"{name.strip()}, {more.strip()}"
     rest = rest.strip(" ,")
-    if not comma or not name.strip() or not rest:
+    if not comma or not name.strip() or not AREA_START.match(rest):
         return written, area
     if not area or fold(area) in fold(rest):
         return name.strip(), rest
