@@ -20,7 +20,7 @@ from publish.content_images import resolve_content_path
 from publish.errors import Problem
 from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import _image_text_ends, _written
+from publish.links import image_text_ends, written_target
 from publish.markdown_code import masked
 from publish.model import Bulletin, Page
 from publish.text import LineCounter, nfc
@@ -138,10 +138,10 @@ def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
     if not _may_name_file(body):  # nearly every body: two searches, no parse
         return []
     text = masked(body)
-    found = [(at, href) for at, href in _written(text) if is_file_link(href)]
+    found = [(at, href) for at, href in written_target(text) if is_file_link(href)]
     if not found:
         return []
-    images = _image_text_ends(text)
+    images = image_text_ends(text)
     shown = _image_labels(text)
     line = LineCounter(text, first_line)
     return [
@@ -157,7 +157,7 @@ def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
 
 def _in_image(text: str, at: int) -> bool:
     """Whether the `](` at `at` closes an image's alt text that holds escaped brackets
-    (`![Ảnh \\[1\\]](images/a.jpg)`), which _image_text_ends ends at the first `]`."""
+    (`![Ảnh \\[1\\]](images/a.jpg)`), which image_text_ends ends at the first `]`."""
     start = text.rfind("\n", 0, at) + 1
     return text.rfind("![", start, at) > text.rfind("](", start, at)
 

@@ -31,8 +31,10 @@ __all__ = [
     "addressed",
     "content_link",
     "hrefs_in",
+    "image_text_ends",
     "links_in",
     "resolve",
+    "written_target",
 ]
 
 Links = tuple[tuple[str, int], ...]
@@ -142,7 +144,7 @@ def links_in(body: str, first_line: int) -> Links:
     if ".md" not in body:
         return ()
     text = masked(body)
-    found = [(at, href) for at, href in _written(text) if _may_name_file(href)]
+    found = [(at, href) for at, href in written_target(text) if _may_name_file(href)]
     line = LineCounter(text, first_line)
     return tuple((href, line(at)) for at, href in sorted(found))
 
@@ -166,10 +168,10 @@ def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
     if not _MAY_NAME_COMPUTER_FILE.search(body):  # nearly every body: one search, no parse
         return []
     text = masked(body)
-    found = [(at, href) for at, href in _written(text) if _COMPUTER_FILE.match(href)]
+    found = [(at, href) for at, href in written_target(text) if _COMPUTER_FILE.match(href)]
     if not found:
         return []
-    images = _image_text_ends(text)
+    images = image_text_ends(text)
     line = LineCounter(text, first_line)
     return [
         (href, line(at))
@@ -178,7 +180,7 @@ def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
     ]
 
 
-def _image_text_ends(text: str) -> set[int]:
+def image_text_ends(text: str) -> set[int]:
     """Where each image's alt text `![…` ends in `text` (at its `]`, or a line break that
     leaves it open), found in one pass: searching back from each link to its line's start
     was quadratic on a long line of links."""
@@ -188,10 +190,10 @@ def _image_text_ends(text: str) -> set[int]:
 def hrefs_in(body: str) -> list[str]:
     """Every link and image address written in a body (inline, reference definition, `<a
     href>`, `<https://…>`), in the order written; those shown as code are not links."""
-    return [href for _, href in sorted(_written(masked(body)))]
+    return [href for _, href in sorted(written_target(masked(body)))]
 
 
-def _written(text: str) -> Iterator[tuple[int, str]]:
+def written_target(text: str) -> Iterator[tuple[int, str]]:
     """Each link address in a masked body, with where it starts."""
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
         for match in pattern.finditer(text):
