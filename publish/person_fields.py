@@ -20,7 +20,7 @@ __all__ = ["ROLES", "not_a_name", "person"]
 TICKS = frozenset(
     {
         "approved", "checked", "co", "có", "co duyet", "có duyệt", "da duyet", "đã",
-        "đã duyệt", "da duyet roi", "đã duyệt rồi", "da ky", "đã ký", "da ky duyet",
+        "đã duyệt", "duyệt", "duyệt rồi", "được", "được duyệt", "đã được duyệt", "da duyet roi", "đã duyệt rồi", "da ky", "đã ký", "da ky duyet",
         "đã ký duyệt", "da xem", "đã xem", "da doc", "đã đọc", "dong y", "đồng ý", "done", "ký",
         "ky duyet", "ký duyệt", "ok", "ok roi", "ok rồi", "oke", "okay", "on", "roi", "rồi",
         "true", "v", "x", "xong", "y", "yes",
@@ -28,7 +28,9 @@ TICKS = frozenset(
 )  # fmt: skip
 """What is written to tick a box (NFC, lower-case, accents kept): «có», «Đã duyệt», «OK», «x»,
 «yes». Compared with accents, and without the accentless forms that are one-word names: folded,
-«Đạt», «Ý», «Kỳ», «Duyệt», «Đà», «Được» read as ticks and real approvers were refused."""
+«Đạt», «Ý», «Kỳ», «Đà» read as ticks and real approvers were refused. «Duyệt» and «Được» alone
+stay ticks though they are also given names: written alone they far more often mean «approved»,
+and a bulletin published as approved by no one is worse than asking a Duyệt for a full name."""
 ROLES = {
     "approved_by": "họ tên, chức vụ người duyệt",
     "pii_reviewed_by": "họ tên người đã rà soát dữ liệu cá nhân",
