@@ -756,9 +756,10 @@ def contact_warnings(config: Config) -> list[Problem]:
             issue = SchemaIssue(
                 ("contact", key),
                 problem,
-                f'Ghi một số, ví dụ {key} = "{example}"; giờ trực viết sau số cũng được: '
-                f'{key} = "{example} (trực 24/24)". Trang web gọi số này khi người xem nhấn '
-                "vào; số khác thì viết trong trang liên hệ (content/pages/lien-he.md).",
+                f'Ghi một số, ví dụ {key} = "{example}"; giờ trực hay giờ làm việc viết sau số '
+                f'cũng được: {key} = "{example} (trực 24/24)", "{example} (7h–17h)". Trang web '
+                "gọi số này khi người xem nhấn vào; số khác thì viết trong trang liên hệ "
+                "(content/pages/lien-he.md).",
             )
             warnings.append(replace(_problem(issue, text, CONFIG_NAME), severity="warning"))
     return warnings

@@ -4,8 +4,10 @@ and by every «Gọi» link the website builds from it (footer, contact page, bo
 The number is the first run of 3 digits or more, its digit groups split by spaces or by one dot
 or hyphen each («0277 3610 113», «0912.345.678», «+84 277 3610 113»), after an area code in
 brackets at its start («(0277) 3610 113»). It never runs on across « (» or « - »: what follows
-is the value's note, not more of the number. Digits left over that are not duty hours
-(«24/24», «24/7», «24h») are a number no link dials, which the check warns about.
+is the value's note, not more of the number. Office hours and days are notes too, wherever
+they are written («7h–17h», «7h30-11h30», «7:00–17:00», «thứ 2–thứ 6»): never part of the
+number nor dialled. Digits left over that are not duty hours (such notes, «24/24», «24/7»,
+«24h») are a number no link dials, which the check warns about.
 """
 
 from __future__ import annotations
@@ -39,6 +41,17 @@ _DUTY_HOURS = re.compile(
     r"(?<![\w/])24(?:\s*/\s*(?:24|7)(?:\s*(?:h|giờ))?|\s*(?:h|giờ))(?![\w/])", re.IGNORECASE
 )
 """Duty hours written beside a number: «24/24», «24/7», «24h», «24/24 giờ», «24 giờ»."""
+_OFFICE_HOURS = re.compile(
+    r"(?<![\w/.:])(?:"
+    r"(?:[01]?\d|2[0-4])[^\S\n]?(?:h|g|giờ)(?:[^\S\n]?[0-5]\d(?:[^\S\n]?(?:p|phút))?)?"
+    r"|(?:[01]?\d|2[0-4]):[0-5]\d"
+    r"|thứ[^\S\n]?[2-7]|t[2-7]"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+"""A time or a weekday of office hours written beside a number: «7h», «7h30», «7 giờ 30»,
+«7:00», «thứ 2», «T6». Read as a number, «Trực 7h30-11h30: 0277 3610 113» dialled tel:3011
+(«30-11» is digits split by a hyphen) and «0277 3610 113 7h-17h» ran on to «…113 7»."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +74,7 @@ class Dialled:
 
 def dialled(written: str) -> Dialled | None:
     """The number `written` dials under the one rule, or None when it holds no run of 3 digits."""
-    text = nfc(written)
+    text = _OFFICE_HOURS.sub(lambda m: "_" * len(m[0]), nfc(written))
     found = next(
         (m for m in _NUMBER.finditer(text) if sum(c.isdigit() for c in m[0]) >= LEAST_DIGITS),
         None,

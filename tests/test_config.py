@@ -666,6 +666,14 @@ def test_the_call_link_dials_the_first_number_and_the_page_shows_all(tmp_path: P
         ('hotline = "0912 345 678 24h"', "tel:0912345678", False),
         ('hotline = "0912 345 678 24 giờ"', "tel:0912345678", False),
         ('emergency = "１１３"', "tel:113", False),
+        ('hotline = "0277 3610 113 (7h–17h)"', "tel:02773610113", False),
+        ('hotline = "0277 3610 113 7h-17h"', "tel:02773610113", False),
+        ('hotline = "Trực 7h30-11h30: 0277 3610 113"', "tel:02773610113", False),
+        ('hotline = "7:00-17:00 0277 3610 113"', "tel:02773610113", False),
+        ('hotline = "0277 3610 113 (7:00–17:00, thứ 2–thứ 6)"', "tel:02773610113", False),
+        ('hotline = "0277 3610 113 (7 giờ 30 đến 17 giờ, T2-T6)"', "tel:02773610113", False),
+        ('hotline = "0277 3610 113 (giờ hành chính)"', "tel:02773610113", False),
+        ('hotline = "Hotline 2: 0277 3610 113 (7h–17h)"', "tel:02773610113", True),
     ],
 )
 def test_the_call_link_dials_the_number_the_check_reads(
@@ -675,7 +683,9 @@ def test_the_call_link_dials_the_number_the_check_reads(
     3610 113» dialled tel:24) and ran on across « (» and « - » (tel:091234567824), while the
     check saw nothing wrong even under --strict: link and check now read one number, the
     check warns whenever other digits than duty hours are left, and a number too long to be
-    one is shown with no link."""
+    one is shown with no link. Office hours are a note, not a number: «Trực 7h30-11h30: …»
+    dialled tel:3011, «… 113 7h-17h» ran on into an implausible number with no link, and
+    «(7h–17h)» was warned about under --strict."""
     key = line.split(" ", 1)[0]
     text = SITE_TOML + f"\n[contact]\n{line}\n"
     root = make_project(
