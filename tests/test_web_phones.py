@@ -124,13 +124,21 @@ EMERGENCY = {number: f"tel:{number}" for number in ("113", "114", "115")}
         ("<p>Gọi 113 Đội Cảnh sát cơ động sẽ đến.</p>", ["113"]),
         ("<p>Cứu hộ 114\nTrần Hưng Đạo, phường 1</p>", ["114"]),
         ("<p>Phòng chữa cháy 114 Trần Hưng Đạo.</p>", []),
+        ("<p>Ông A bị gọi đến số 113 đường Lê Lợi để làm việc.</p>", []),
+        ("<p>Được gọi tới 113 đường 30/4 nhận lại xe.</p>", []),
+        ("<p>Bị gọi lên 114 phố Huế, 115 ngõ Chợ.</p>", []),
+        ("<p>Bị gọi đến 113 QL1A.</p>", []),
+        ("<p>Hãy gọi 113 đường dây nóng của Công an.</p>", ["113"]),
+        ("<p>Gọi 113, đường Lê Lợi đang cháy.</p>", ["113"]),
     ],
 )
 def test_a_line_of_a_list_or_a_name_after_goi_is_no_address(body: str, linked: list[str]) -> None:
     """«Cảnh sát 113⏎Cứu Hỏa 114⏎Cấp Cứu 115» is one Markdown paragraph of three lines to
     call: the next line's two capitals are the next item, not a street after 113. After «gọi»
-    the number is the one to call whatever name follows («gọi 113 Công An huyện sẽ có mặt»);
-    after a service's name, a street on the same line still makes it an address."""
+    the number is the one to call whatever name follows («gọi 113 Công An huyện sẽ có mặt»)
+    but a street: «bị gọi đến số 113 đường Lê Lợi» (summoned to an address) dialled 113, a false
+    emergency call; «gọi 113 đường dây nóng» is still the line to call. After a service's
+    name, a street on the same line still makes it an address."""
     html = emergency_linker(EMERGENCY)(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
 

@@ -54,6 +54,14 @@ One capital is no address: «Cảnh sát 113 CA huyện tiếp nhận» dials. N
 break: in «Cảnh sát 113⏎Cứu Hỏa 114» (one paragraph in Markdown) the next line is the next item.
 Only read after a service's name: after «gọi» the number is the one to call («gọi 113 Đội cảnh
 sát cơ động sẽ đến»)."""
+_STREET = (
+    r"[^\S\n]++(?:(?i:ql|tl)\.?[^\S\n]*+\d"
+    r"|(?i:đường(?![^\S\n]++dây)|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|đại lộ)(?!\w))"
+)
+"""After «gọi» and a number, a street that makes it a house number: «bị gọi đến số 113 đường Lê
+Lợi để làm việc» (summoned to an address) dialled 113. Only a street word: «gọi 113 đường dây
+nóng» and «gọi 113 Đội Cảnh sát cơ động sẽ đến» still name the line to call, and a village or
+a team word («ấp», «tổ») after «gọi 113» is more often who comes than where."""
 _CLAUSE_END = (
     r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]/\-–—…\"'«»“”]|[" + _CAPITALS + r"]"
     r"|(?i:hoặc|và|hay|của|trực|trong|tại|khi|nếu|để|ngay|miễn phí|luôn|sẵn sàng|tiếp nhận"
@@ -123,7 +131,8 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         r"(?:\s++" + _FILLER + r")*+"
         r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
         r"(?:\s*+:\s*+|\s++)(" + one + "(?:" + _AND + one + ")*+)"
-        r"(?(1)(?!" + _COUNTED + ")|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
+        r"(?(1)(?!" + _COUNTED + "|" + _STREET + ")"
+        r"|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
     )
     return linking(pattern, re.compile(one), numbers)
 
