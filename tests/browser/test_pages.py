@@ -103,3 +103,24 @@ def test_the_404_page_offers_no_search_box_where_the_search_cannot_run(open_page
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"
     assert page.get_by_role("searchbox").count() == 0
     assert page.get_by_role("main").get_by_role("link", name="lưu trữ").is_visible()
+
+
+def test_the_home_page_opened_from_disk_tells_the_editor_how_to_preview(
+    sample_site, browser, open_page
+) -> None:
+    """output/web/index.html opened with a double click showed an unstyled page whose links and
+    search led nowhere, with no word of why: it now says to run `publish serve`. Served, the
+    page never shows the note, nor gives it to a screen reader."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto((sample_site.web / "index.html").as_uri(), wait_until="load")
+        note = page.get_by_role("note")
+        assert note.is_visible()
+        assert "publish serve" in note.inner_text() and "127.0.0.1:8000" in note.inner_text()
+    finally:
+        context.close()
+    served, _ = open_page("/", width=360)
+    assert served.locator(".file-preview").count() == 1
+    assert not served.locator(".file-preview").is_visible()
+    assert "publish serve" not in served.locator("body").inner_text()
