@@ -37,3 +37,23 @@ def test_the_build_benchmark_runs_every_step_and_verifies(tmp_path: Path) -> Non
     assert "identical to a clean build" in out
     for step in ("cold", "no-op", "one edit", "one added", "one edit in CI"):
         assert f"| publish web {step} |" in out, step
+
+
+def test_the_qr_benchmark_compares_drawings_of_the_same_code() -> None:
+    """Both drawings it measures stroke exactly the code's dark modules (a fair comparison),
+    and it prints bytes written, gzipped and drawing time for each."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import qr_path
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    from publish.render.web.qr import BORDER, modules
+    from tests.test_qr import _strokes
+
+    for address in qr_path.ADDRESSES[::5]:
+        width, cells = modules(address)
+        dark = {(i % width, i // width) for i, cell in enumerate(cells) if cell == 0}
+        drawn = _strokes(qr_path.svg(qr_path.shortest, address))
+        assert {(x + i - BORDER, y - BORDER) for x, y, n in drawn for i in range(n)} == dark
+    out = run("qr_path.py", "--repeat", "1")
+    assert "| publish (folded runs) |" in out and "| shortest path |" in out
