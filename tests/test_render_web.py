@@ -21,7 +21,7 @@ from publish.render import web
 from publish.render.web import images as images_module
 from publish.render.web.assets import Assets
 from publish.render.web.markdown import scroll_regions
-from tests.helpers import refusing
+from tests.helpers import bulletin_md, refusing
 from tests.web_fixture import NOW, BuiltSite, build_site, copy_site
 
 GIA_DANH = "/2024/01/canh-bao-gia-danh-cong-an/"
@@ -1172,3 +1172,28 @@ def test_an_old_address_below_theo_doi_leaves_the_follow_page_alone(
     built = build_site(root)
     assert f'content="0; url={GIA_DANH}"' in built.html("/theo-doi/vu-an-cu/")
     assert "Qua ứng dụng đọc tin" in built.html("/theo-doi/")
+
+
+def test_a_category_list_does_not_name_its_category_on_every_card(tmp_path: Path) -> None:
+    """On a phone the category's name took a line or two of every card of its own list (and
+    left «Thứ Hai, 2/6/2025 ·» hanging at a line's end): its pages, the first and the next,
+    show the date alone; the home page and a tag's list, where categories differ, still
+    name each card's."""
+    root = copy_site(tmp_path)
+    for day in (1, 2, 3):
+        (root / f"content/bai-viet/2024-03-2{day}-them-{day}.md").write_text(
+            bulletin_md({"title": f'"Cảnh báo thêm {day}"', "date": f"2024-03-2{day} 08:00"}),
+            "utf-8",
+        )
+    site = build_site(root)
+    link = '<a href="/chuyen-muc/canh-bao-toi-pham/">Cảnh báo tội phạm</a>'
+    for url in ("/chuyen-muc/canh-bao-toi-pham/", "/chuyen-muc/canh-bao-toi-pham/trang/2/"):
+        page = site.html(url)
+        metas = re.findall(r'<p class="meta">(.*?)</p>', page)
+        assert len(metas) == 2 and all(m.endswith("</time>") for m in metas), (url, metas)
+        assert link not in page.split("<main", 1)[1], url
+    assert link in site.html("/").split("<main", 1)[1]
+    assert re.search(
+        r'<p class="meta"><time [^>]*>[^<]*</time> · <a href="/chuyen-muc/',
+        site.html("/the/lua-dao/"),
+    )

@@ -290,6 +290,8 @@ class Views(SiteContext):
             pagination=self._pagination(urls, number),
             list_feed=self.url(listing.feed) if listing.feed else None,
             list_follow=self.url(listing.follow) if listing.follow and self.follow_page else None,
+            # Each card of a category's list would name the category the page is about.
+            category_list=listing.current.startswith("category:"),
         )
         return View(
             url,
