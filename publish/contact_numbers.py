@@ -45,12 +45,14 @@ _OFFICE_HOURS = re.compile(
     r"(?<![\w/.:])(?:"
     r"(?:[01]?\d|2[0-4])[^\S\n]?(?:h|g|giờ)(?:[^\S\n]?[0-5]\d(?:[^\S\n]?(?:p|phút))?)?"
     r"|(?:[01]?\d|2[0-4]):[0-5]\d"
+    # The first hour of a range written once with its unit: «7-17h», «từ 7 đến 17 giờ».
+    r"|(?:[01]?\d|2[0-4])(?=[^\S\n]*+(?:[-–—]|đến|tới)[^\S\n]*+(?:[01]?\d|2[0-4])[^\S\n]?(?:h|g|giờ)(?!\w))"
     r"|thứ[^\S\n]?[2-7]|t[2-7]"
     r")(?!\w)",
     re.IGNORECASE,
 )
 """A time or a weekday of office hours written beside a number: «7h», «7h30», «7 giờ 30»,
-«7:00», «thứ 2», «T6». Read as a number, «Trực 7h30-11h30: 0277 3610 113» dialled tel:3011
+«7:00», «7-17h», «thứ 2», «T6». Read as a number, «Trực 7h30-11h30: 0277 3610 113» dialled tel:3011
 («30-11» is digits split by a hyphen) and «0277 3610 113 7h-17h» ran on to «…113 7»."""
 
 

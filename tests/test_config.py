@@ -673,6 +673,9 @@ def test_the_call_link_dials_the_first_number_and_the_page_shows_all(tmp_path: P
         ('hotline = "0277 3610 113 (7:00–17:00, thứ 2–thứ 6)"', "tel:02773610113", False),
         ('hotline = "0277 3610 113 (7 giờ 30 đến 17 giờ, T2-T6)"', "tel:02773610113", False),
         ('hotline = "0277 3610 113 (giờ hành chính)"', "tel:02773610113", False),
+        ('hotline = "0277 3610 113 (7-17h)"', "tel:02773610113", False),
+        ('hotline = "0277 3610 113 (từ 7 đến 17 giờ)"', "tel:02773610113", False),
+        ('hotline = "0277 3610 113 (7 người trực)"', "tel:02773610113", True),
         ('hotline = "Hotline 2: 0277 3610 113 (7h–17h)"', "tel:02773610113", True),
     ],
 )
