@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -425,8 +425,15 @@ class Config:
         return self.base_url + path.lstrip("/")
 
 
-def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
-    """Parse site.toml text into a Config, or raise ConfigError listing every problem."""
+def parse(
+    text: str,
+    *,
+    root: Path,
+    filename: str = CONFIG_NAME,
+    channels: Sequence[str] = CHANNELS,
+) -> Config:
+    """Parse site.toml text into a Config, or raise ConfigError listing every problem (the
+    files it names told missing only for the `channels` that read them)."""
     data, written_twice, blanked = _read_toml(text, filename)
     if data is None:
         raise ConfigError(written_twice)
@@ -440,7 +447,7 @@ def parse(text: str, *, root: Path, filename: str = CONFIG_NAME) -> Config:
     issues = [i for i in issues if not _missing_in_blanked(i, blanked)]
     if issues or garbled or written_twice:
         problems = [_problem(i, text, filename) for i in issues] + garbled + written_twice
-        problems += _missing_files(data, root, text, filename)
+        problems += _missing_files(data, root, text, filename, channels)
         # Top to bottom of the file, as it is read; a missing table (no line) comes last.
         problems.sort(key=lambda p: p.line if p.line is not None else len(text))
         raise ConfigError(problems)
@@ -466,14 +473,20 @@ def _composed(value: Any, path: tuple[str, ...]) -> Any:
     return value
 
 
-def _missing_files(data: dict[str, Any], root: Path, text: str, filename: str) -> list[Problem]:
+def _missing_files(
+    data: dict[str, Any], root: Path, text: str, filename: str, channels: Sequence[str]
+) -> list[Problem]:
     """The files site.toml names that are not there, told beside its other errors: the build
     that uses them would tell them only once those are fixed, a second round for the IT officer."""
     missing = []
-    for path, check in (
-        (("site", "default_cover"), missing_cover),
-        (("radio", "abbreviations"), missing_abbreviations),
-    ):
+    checks: list[tuple[tuple[str, str], Callable[[Path, str], Problem | None]]] = [
+        (("site", "default_cover"), missing_cover)
+    ]
+    # A website-only build never reads the radio's file: telling it there sent the IT officer
+    # looking for a file the failing build did not need.
+    if "radio" in channels:
+        checks.append((("radio", "abbreviations"), missing_abbreviations))
+    for path, check in checks:
         table = data.get(path[0])
         written = table.get(path[1]) if isinstance(table, dict) else None
         if isinstance(written, str) and (problem := check(root, nfc(written))):
@@ -616,8 +629,8 @@ def _where_to_run(root: Path) -> str:
     )
 
 
-def load(root: Path) -> Config:
-    """Read `<root>/site.toml` and parse it."""
+def load(root: Path, *, channels: Sequence[str] = CHANNELS) -> Config:
+    """Read `<root>/site.toml` and parse it for a command that reads `channels`."""
     path = root / CONFIG_NAME
     try:
         with open(path, "rb") as handle:
@@ -650,7 +663,7 @@ def load(root: Path) -> Config:
         raise ConfigError(
             [Problem(CONFIG_NAME, told.message, line=told.line, hint=told.hint)]
         ) from None
-    return parse(text, root=root)
+    return parse(text, root=root, channels=channels)
 
 
 def _with_root(config: Config, root: Path) -> Config:

@@ -1345,6 +1345,27 @@ def test_a_missing_cover_or_abbreviation_file_is_told_with_the_schema_errors(
     assert "Tìm thấy 3 lỗi" in err and "Traceback" not in err
 
 
+def test_a_web_only_build_does_not_tell_the_missing_abbreviation_file_but_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A website build stopped by a mistyped per_page also told the radio's abbreviation file
+    missing, which that build never reads: the IT officer fixing the website went looking for a
+    radio file. Only a build of the radio channel tells it; `publish check` always does."""
+    text = SITE_TOML + '\n[web]\nper_page = "mười"\n\n[radio]\nabbreviations = "viet-tat.tsv"\n'
+    root = make_project(tmp_path, {"site.toml": text})
+    assert main(["build", "--root", str(root), "--channel", "web"]) == 1
+    err = capsys.readouterr().err
+    assert "[web] per_page" in err and "Tìm thấy 1 lỗi" in err
+    assert "viet-tat.tsv" not in err
+    assert main(["build", "--root", str(root), "--channel", "web", "--drafts"]) == 1
+    assert "viet-tat.tsv" not in capsys.readouterr().err
+    for command in (["build", "--channel", "radio"], ["check"]):
+        assert main([*command, "--root", str(root)]) == 1
+        err = capsys.readouterr().err
+        assert "không tìm thấy tệp từ điển viết tắt viet-tat.tsv" in err, command
+        assert "Tìm thấy 2 lỗi" in err, command
+
+
 def test_a_named_file_that_is_there_is_not_told_with_the_schema_errors(tmp_path: Path) -> None:
     """Only a file that is missing is told beside a schema error: a present one is no problem."""
     text = (

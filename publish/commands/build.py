@@ -71,9 +71,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build the site and write it (or replay the last build when nothing it read has changed)."""
     timings: Timings = getattr(args, "stopwatch", None) or Timings()
-    config = config_module.load(args.root)
-    now = resolve_now(args.now, config.tz)
     channels = _preview_channels(args.channel) if args.drafts else parse_channels(args.channel)
+    config = config_module.load(args.root, channels=channels)
+    now = resolve_now(args.now, config.tz)
     args.output = _output_folder(args)
     if args.audio:
         check_audio(channels)
