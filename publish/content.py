@@ -472,12 +472,10 @@ def _unreadable_folders(found: list[tuple[str, OSError]], root: Path) -> list[Pr
     it holds is not known, so nothing is built and no sync withdraws anything."""
     problems = []
     for folder, error in sorted(found, key=lambda pair: pair[0]):
-        shown = _rel(Path(folder), root)
-        pages = shown == f"content/{PAGES_DIR}" or shown.startswith(f"content/{PAGES_DIR}/")
-        held = "trang" if pages else "bản tin"
+        held = "trang" if _in_pages(_rel(Path(folder), root)) else "bản tin"
         problems.append(
             Problem(
-                shown,
+                _rel(Path(folder), root),
                 f"không đọc được thư mục này ({os_reason(error)}): không biết trong đó có "
                 f"{held} nào, nên không dựng gì và không rút bài nào",
                 hint="Cho tài khoản chạy publish quyền đọc thư mục này (hoặc kiểm tra ổ đĩa nếu "
@@ -495,13 +493,15 @@ def _unread(paths: list[str], root: Path, category: str) -> list[Problem]:
     problems = []
     for path in paths:
         folder, name = os.path.split(path)
-        if (document := not_a_bulletin(name)) is not None:
-            if category:
+        page = _in_pages(_rel(Path(path), root))
+        kind = "trang" if page else "bản tin"
+        if (document := not_a_bulletin(name, page=page)) is not None:
+            if category and not page:
                 written = f"--category {category} (hay khóa chuyên mục khác trong site.toml)"
                 document = document._replace(
                     hint=document.hint.replace("--category <khóa chuyên mục>", written)
                 )
-            problems.append(_document(path, name, document, root))
+            problems.append(_document(path, name, document, root, page=page))
             continue
         told = misnamed_markdown(name)
         if told is None or not misnamed_bulletin(name, functools.partial(read_head, path, 4096)):
@@ -510,7 +510,7 @@ def _unread(paths: list[str], root: Path, category: str) -> list[Problem]:
         if told.name in _names(folder):
             message = f"{message}; bên cạnh đã có tệp {told.name}"
             hint = (
-                f"Đừng đổi tên tệp này thành {told.name}: sẽ ghi đè bản tin đang có. Nếu đây là "
+                f"Đừng đổi tên tệp này thành {told.name}: sẽ ghi đè {kind} đang có. Nếu đây là "
                 f"một bản cũ thì xóa nó; nếu nó mới hơn, chép nội dung sang {told.name} rồi xóa nó."
             )
             severity = "note"
@@ -518,27 +518,34 @@ def _unread(paths: list[str], root: Path, category: str) -> list[Problem]:
     return problems
 
 
-def _document(path: str, name: str, told: Misnamed, root: Path) -> Problem:
+def _document(path: str, name: str, told: Misnamed, root: Path, *, page: bool) -> Problem:
     """A warning for a document dropped among the bulletins (told how to make a bulletin of
     it), or, for a .txt that is a bulletin, how to rename it; only a note once a bulletin of
-    its name is beside it (the document it was made from, kept: no reason to stop --strict)."""
+    its name is beside it (the document it was made from, kept: no reason to stop --strict).
+    With `page`, among the pages: told as a page."""
     folder = os.path.dirname(path)
-    renamed = renamed_bulletin(name, read_head(path, 64))
+    renamed = renamed_bulletin(name, read_head(path, 64), page=page)
     shown = _rel(Path(path), root)
+    kind = "trang" if page else "bản tin"
     if told.name in _names(folder):
         return Problem(
             shown,
-            f"{told.message}; bên cạnh đã có bản tin {told.name}",
-            hint=f"Nếu {told.name} là bản tin làm từ tệp này thì chuyển tệp này ra khỏi thư mục "
-            "content/ (nó không được đăng); nếu không, làm bản tin từ nó như sau. "
-            + (renamed.hint if renamed else told.hint).replace(
-                f"Đổi tên tệp thành {told.name}", f"Chép nội dung sang {told.name}"
-            ),
+            f"{told.message}; bên cạnh đã có {kind} {told.name}",
+            hint=f"Nếu {told.name} là {kind} làm từ tệp này thì chuyển tệp này ra khỏi thư mục "
+            f"content/ (nó không được đăng); nếu không, làm {kind} từ nó như sau. "
+            + (renamed.hint if renamed else told.hint)
+            .replace(f"Đổi tên tệp thành {told.name}", f"Chép nội dung sang {told.name}")
+            .replace(f"Tạo tệp {told.name} ", f"Tạo một tệp .md tên khác {told.name} "),
             severity="note",
         )
     if renamed is not None:
         return Problem(shown, renamed.message, hint=renamed.hint, severity="warning")
     return Problem(shown, told.message, hint=told.hint, severity="warning")
+
+
+def _in_pages(shown: str) -> bool:
+    """Whether `shown` (a path from the project root) is content/pages or in it."""
+    return shown == f"content/{PAGES_DIR}" or shown.startswith(f"content/{PAGES_DIR}/")
 
 
 def _names(folder: str) -> set[str]:

@@ -126,21 +126,34 @@ HOW_TO_MAKE_ONE = (
 )
 
 
-def not_a_bulletin(name: str) -> Misnamed | None:
+def _how_to_make_a_page(name: str) -> str:
+    """How to make the page `name` from a document dropped among the pages."""
+    return (
+        f"Tạo tệp {name} bên cạnh tệp này bằng Notepad (hay VS Code), mở đầu bằng phần đầu "
+        'như các trang khác (dòng ---, title: "Tiêu đề trang", slug: dia-chi-trang, dòng ---), '
+        "dán chữ chép từ tệp này vào dưới dòng --- thứ hai rồi lưu với mã hóa UTF-8; ảnh thì lưu "
+        "riêng vào content/images/ và chèn bằng ![mô tả ảnh](images/ten-anh.jpg). Rồi chuyển tệp "
+        "này ra khỏi thư mục content/ (README, mục «Phần đầu (front matter)», đoạn «Trang tĩnh»)."
+    )
+
+
+def not_a_bulletin(name: str, *, page: bool = False) -> Misnamed | None:
     """Why a document dropped among the bulletins (Word, LibreOffice, PDF, plain text) is not
-    read, the bulletin to make of it and how; None for any other name («bai.md.txt» is
-    misnamed_markdown's)."""
+    read, the bulletin to make of it and how (among the pages, with `page`: the page); None for
+    any other name («bai.md.txt» is misnamed_markdown's)."""
     lower = name.lower()
     if is_clutter(name) or lower.endswith(".md.txt"):
         return None
     suffix = next((s for s in DOCUMENTS if lower.endswith(s)), None)
     if suffix is None:
         return None
+    kind = "trang" if page else "bản tin"
+    fixed = f"{name[: -len(suffix)]}.md"
     return Misnamed(
-        f"{DOCUMENTS[suffix]} không phải bản tin: công cụ chỉ đọc bản tin viết trong tệp .md, "
+        f"{DOCUMENTS[suffix]} không phải {kind}: công cụ chỉ đọc {kind} viết trong tệp .md, "
         "nên tệp này không được đăng ở đâu cả",
-        f"{name[: -len(suffix)]}.md",
-        HOW_TO_MAKE_ONE,
+        fixed,
+        _how_to_make_a_page(fixed) if page else HOW_TO_MAKE_ONE,
     )
 
 
@@ -148,15 +161,15 @@ TXT_FRONT_MATTER = re.compile(rb"^(?:\xef\xbb\xbf)?---[ \t]*\r?\n")
 """A .txt that opens as a bulletin does: a bulletin Notepad saved as «bai.txt»."""
 
 
-def renamed_bulletin(name: str, head: bytes) -> Misnamed | None:
+def renamed_bulletin(name: str, head: bytes, *, page: bool = False) -> Misnamed | None:
     """A «bai.txt» whose text (`head`: its first bytes) opens with a front matter is a bulletin
-    to rename, not a document to copy from."""
+    (with `page`: a page) to rename, not a document to copy from."""
     if not name.lower().endswith(".txt") or not TXT_FRONT_MATTER.match(head):
         return None
     fixed = name[:-4] + ".md"
     return Misnamed(
-        "tệp không được đọc: bản tin lưu với đuôi .txt (Notepad tự đặt khi lưu), công cụ chỉ "
-        "đọc tệp .md",
+        f"tệp không được đọc: {'trang' if page else 'bản tin'} lưu với đuôi .txt (Notepad tự "
+        "đặt khi lưu), công cụ chỉ đọc tệp .md",
         fixed,
         f"Đổi tên tệp thành {fixed}. Lần sau, trong hộp Save As của Notepad chọn Save as type: "
         "All files (*.*) và gõ tên có đuôi .md.",

@@ -437,6 +437,43 @@ def test_the_document_a_bulletin_was_made_from_is_only_noted(tmp_path: Path) -> 
     assert told.hint and told.hint.startswith("Nếu a.md là bản tin làm từ tệp này thì chuyển")
 
 
+PAGE_MD = '---\ntitle: "Giới thiệu"\nslug: gioi-thieu\n---\n\nCông an xã.\n'
+
+
+def test_a_document_dropped_among_the_pages_is_told_how_to_make_a_page_of_it(
+    tmp_path: Path,
+) -> None:
+    """A Word file in content/pages/ was told «không phải bản tin» and how to make a bulletin
+    with publish new: the editor who wanted the «Giới thiệu» page made a bulletin instead. It is
+    told as a page, with how a page is made."""
+    root = make_project(
+        tmp_path,
+        {
+            B: bulletin_md(),
+            "content/pages/gioi-thieu.md": PAGE_MD,
+            "content/pages/gioi-thieu.docx": b"PK",
+            "content/pages/lien-he.docx": b"PK",
+            "content/pages/gui-phan-anh.txt": PAGE_MD,
+            "content/pages/gioi-thieu.md.txt": PAGE_MD,
+        },
+    )
+    told = {w.file: w for w in load(root).warnings}
+    new = told["content/pages/lien-he.docx"]
+    assert new.message.startswith("tài liệu Word (.docx) không phải trang: công cụ chỉ đọc trang")
+    assert new.hint is not None and new.hint.startswith("Tạo tệp lien-he.md bên cạnh tệp này")
+    assert "publish new" not in new.hint and "bản tin" not in new.hint
+    beside = told["content/pages/gioi-thieu.docx"]
+    assert beside.message.endswith("bên cạnh đã có trang gioi-thieu.md")
+    assert beside.hint and beside.hint.startswith("Nếu gioi-thieu.md là trang làm từ tệp này")
+    assert "Tạo một tệp .md tên khác gioi-thieu.md bên cạnh tệp này" in beside.hint
+    renamed = told["content/pages/gui-phan-anh.txt"]
+    assert renamed.message.startswith("tệp không được đọc: trang lưu với đuôi .txt")
+    copy = told["content/pages/gioi-thieu.md.txt"]
+    assert copy.hint and "sẽ ghi đè trang đang có" in copy.hint
+    for warning in told.values():
+        assert "bản tin" not in f"{warning.message} {warning.hint}", warning.file
+
+
 def test_a_word_lock_file_is_not_told(tmp_path: Path) -> None:
     root = make_project(tmp_path, {B: bulletin_md(), "content/bai-viet/~$n tin.docx": b"x"})
     assert not load(root).warnings
