@@ -215,7 +215,13 @@ def load_site(
     problems.extend(_unreadable_folders(unreadable, config.root))
     unread_at = len(problems)
     problems.extend(linked_folders.problems(sorted(folder_links), config.root))
-    pages = [p for path in page_files if (p := load_page(path, config, problems)) is not None]
+    pages = []
+    for path in page_files:
+        told: list[Problem] = []
+        page = load_page(path, config, told)
+        problems.extend(sorted(told, key=lambda p: p.line or 0))  # as for a bulletin above
+        if page is not None:
+            pages.append(page)
     # A form or notice a bulletin links to is served (publish.attachments): not a document
     # left behind that "is published nowhere".
     linked_files, served = attachments.check(_linking_out(bulletins, pages), config)

@@ -1098,6 +1098,17 @@ def test_a_files_problems_are_told_top_to_bottom(tmp_path: Path) -> None:
     assert [p.line for p in caught.value.problems] == [2, 3, 4, 5]
 
 
+def test_a_pages_problems_are_told_top_to_bottom(tmp_path: Path) -> None:
+    """A page's problems were still told in the order its fields are checked (title, image,
+    order, layout: lines 4, 7, 3, 2) after a bulletin's were put in the editor's reading order."""
+    text = '---\nlayout: lienhe\norder: "một"\ntitle: ""\n---\n\n![Trụ sở](images/khong-co.jpg)\n'
+    root = make_project(tmp_path, {B: bulletin_md(), "content/pages/lien-he.md": text})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    told = [p for p in caught.value.problems if p.file == "content/pages/lien-he.md"]
+    assert [p.line for p in told] == [2, 3, 4, 7]
+
+
 def test_an_empty_cover_alt_is_told_on_its_own_line(tmp_path: Path) -> None:
     """`cover_alt: ""` was told on the cover's line with «Thêm cover_alt … dưới dòng cover»:
     the editor, who had written it, looked for a line to add."""
