@@ -359,9 +359,10 @@ def toml_without_duplicate(exc: ValueError, text: str) -> tuple[str, str] | None
 def toml_without_faulty_line(exc: ValueError, text: str) -> str | None:
     """`text` with the line tomllib refused blanked out (a table header with its whole table,
     whose keys would otherwise fall into the table above), its lines kept so that later lines
-    keep their numbers: the next syntax error can then be told in the same pass. None when the
-    fault may not be that line's alone (a list or string left open above it, the end of the
-    file): blanking it would make up errors the editor did not write."""
+    keep their numbers: the next syntax error can then be told in the same pass; a line that
+    opens a multi-line string is blanked with the string's lines. None when the fault may not
+    be that line's alone (a list or string left open above it or on it and never closed, the end
+    of the file): blanking it would make up errors the editor did not write."""
     at = TOML_AT_RE.search(str(exc))
     if not at or not at.group(1):
         return None
@@ -374,10 +375,20 @@ def toml_without_faulty_line(exc: ValueError, text: str) -> str | None:
     except tomllib.TOMLDecodeError:
         return None
     key = TOML_KEY_RE.match(lines[start])
-    if _left_open(lines[start][key.end() :] if key else lines[start], brackets=bool(key)):
+    opened = _left_open(lines[start][key.end() :] if key else lines[start], brackets=bool(key))
+    if opened == "[":
         return None  # the lines below are the rest of its value: cut alone, they read as TOML
     end = start + 1
-    if TOML_TABLE_RE.match(lines[start]) or lines[start].lstrip().startswith("["):
+    if opened:
+        # A multi-line string is cut up to its closing quotes: the lines below it are then
+        # read, and their own errors told in this pass, not the next.
+        close = _closing_line(lines, start + 1, opened)
+        if close is None or _opens_value(lines[close], opened):
+            # Quotes that open the next key's string close no stray ones: its lines would be
+            # read as TOML and told as errors the editor did not write.
+            return None
+        end = close + 1
+    elif TOML_TABLE_RE.match(lines[start]) or lines[start].lstrip().startswith("["):
         end = next(
             (i for i in range(start + 1, len(lines)) if TOML_TABLE_RE.match(lines[i])), len(lines)
         )
@@ -391,16 +402,36 @@ def toml_without_faulty_line(exc: ValueError, text: str) -> str | None:
     return "\n".join(lines[:start] + [""] * (end - start) + lines[end:])
 
 
-def _left_open(value: str, *, brackets: bool) -> bool:
-    """Whether `value` opens a multi-line string (three quotes) or, with `brackets` (a key's
-    value), a list or inline table that it does not close on its line; strings and the
-    comment are read past."""
+def _closing_line(lines: list[str], first: int, quotes: str) -> int | None:
+    """The index of the first line from `first` on where the multi-line string opened with
+    `quotes` closes (an escaped quote in a basic string does not close it), else None."""
+    for index in range(first, len(lines)):
+        line = lines[index]
+        at = line.find(quotes)
+        while at >= 0:
+            slashes = len(line[:at]) - len(line[:at].rstrip("\\"))
+            if quotes == "'''" or slashes % 2 == 0:
+                return index
+            at = line.find(quotes, at + 1)
+    return None
+
+
+def _opens_value(line: str, quotes: str) -> bool:
+    """Whether `line` is a key whose value opens with `quotes`."""
+    key = TOML_KEY_RE.match(line)
+    return key is not None and line[key.end() :].lstrip().startswith(quotes)
+
+
+def _left_open(value: str, *, brackets: bool) -> str | None:
+    """What `value` opens and does not close on its line: the three quotes of a multi-line
+    string, or, with `brackets` (a key's value), "[" for a list or inline table; strings and
+    the comment are read past. None when it leaves nothing open."""
     depth, at = 0, 0
     while at < len(value):
         if value.startswith(('"""', "'''"), at):
             close = value.find(value[at : at + 3], at + 3)
             if close < 0:
-                return True
+                return value[at : at + 3]
             at = close + 3
             continue
         char = value[at]
@@ -415,7 +446,7 @@ def _left_open(value: str, *, brackets: bool) -> bool:
         elif char in "]}":
             depth -= 1
         at += 1
-    return brackets and depth > 0
+    return "[" if brackets and depth > 0 else None
 
 
 def toml_duplicates(text: str) -> int:

@@ -955,6 +955,36 @@ def test_a_faulty_line_that_opens_a_list_or_string_is_told_alone(extra: str) -> 
     assert problem.line == SITE_TOML.count("\n") + 3
 
 
+@pytest.mark.parametrize(
+    "opened",
+    [
+        'description = Trang tin """Vì an ninh\n[không phải bảng] Tổ quốc"""',
+        "description = “Trang tin” '''Vì an ninh\n[không phải bảng] Tổ quốc''' nhé",
+        'description = Trang tin """Vì an ninh\n\\""" [không phải bảng] Tổ quốc"""',
+    ],
+)
+def test_an_error_below_a_faulty_line_opening_a_string_is_told_in_the_same_pass(
+    opened: str,
+) -> None:
+    """A faulty line that opens a multi-line string was told alone: the error on a line below
+    the string came only on the next run, a second round for the IT officer. The string's lines
+    are cut with the faulty one, and nothing inside the string is told."""
+    text = SITE_TOML + f"\n[web]\n{opened}\nper_page = 10 bản\n"
+    problems = problems_of(text)
+    assert [p.line for p in problems] == [
+        line_of(text, "description"),
+        line_of(text, "per_page"),
+    ], [p.render() for p in problems]
+
+
+def test_stray_quotes_are_not_closed_by_the_next_strings_opening() -> None:
+    """Three stray quotes on a faulty line would be taken as closed by the next key's opening
+    ones: that string's text, read as TOML, would be told as errors nobody wrote."""
+    text = SITE_TOML + '\n[radio]\nprogram = Vì an ninh """\nintro = """\nKính thưa\n"""\n'
+    problem = one_problem(text)
+    assert problem.line == line_of(text, "program")
+
+
 def test_a_broken_table_header_is_cut_with_its_keys() -> None:
     """`[web` without its bracket: its keys, left in the table above, would be told unknown there."""
     text = SITE_TOML + "\n[web\nper_page = 10\n\n[radio]\nair_time = 17:00 chiều\n"
