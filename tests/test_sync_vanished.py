@@ -351,3 +351,31 @@ def test_a_preview_that_lost_many_published_bulletins_keeps_the_website_in_outpu
     assert "5 trong 10 bản tin lần đồng bộ trước đã đăng" in told
     assert "Chưa ghi gì, output/ giữ nguyên." in told
     assert snapshot(root / "output" / "web") == web
+
+
+def test_every_withdrawal_refusal_gives_the_same_advice_for_ci(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """Only the refusal for many published bulletins gone said where the flag goes in CI (both
+    the build and the sync step, for one run): an empty content/ and the Zalo check said «chạy
+    lại với --confirm-withdrawal», which an operator cannot do to a CI job but by its file."""
+    in_ci = (
+        "trong CI, thêm --confirm-withdrawal vào cả bước publish build và bước publish sync của "
+        "tệp CI (ci/github-actions.yml hay ci/gitlab-ci.yml) cho một lần chạy, rồi bỏ đi."
+    )
+    root = zalo_project(tmp_path, 10)
+    assert sync(root) == 0
+    (root / "state" / "published.json").unlink()  # a state/ written before it was: Zalo's check
+    for index in range(5):
+        (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
+    capsys.readouterr()
+    assert sync(root) == 1
+    told = capsys.readouterr()
+    assert "bài đang hiện trên Zalo OA thuộc bản tin không còn" in told.out + told.err
+    assert in_ci in told.out + told.err
+    shutil.rmtree(root / "content" / "bai-viet")
+    for run in (build, sync):
+        assert run(root) == 1
+        told = capsys.readouterr()
+        assert "content/ không có bản tin nào, trong khi state/ ghi" in told.err, run
+        assert in_ci in told.err, run

@@ -188,6 +188,12 @@ _IN_CI = (
     f"trong CI, thêm {CONFIRM_FLAG} vào cả bước publish build và bước publish sync của tệp CI "
     "(ci/github-actions.yml hay ci/gitlab-ci.yml) cho một lần chạy, rồi bỏ đi."
 )
+"""Where the flag goes in CI, told by every refusal: an operator reruns a CI job by its file."""
+
+
+def _to_confirm(what: str, threshold: str = "") -> str:
+    """The closing sentence of every refusal: how to confirm withdrawing `what`, here and in CI."""
+    return f"Nếu thật sự muốn rút {what}, chạy lại với {CONFIRM_FLAG}{threshold}; {_IN_CI}"
 
 
 def _nothing_found(content: Path, recorded: int) -> str:
@@ -195,8 +201,7 @@ def _nothing_found(content: Path, recorded: int) -> str:
     return (
         f"{_where(content)} không có bản tin nào, trong khi state/ ghi {recorded} bản tin đã "
         "đăng: đồng bộ lúc này sẽ rút mọi bản tin khỏi website, Zalo OA và thư mục đài phát "
-        f"thanh. Chưa làm gì. {_CAUSE_AND_FIX} Nếu thật sự muốn rút mọi bản tin, chạy lại "
-        f"với {CONFIRM_FLAG}."
+        f"thanh. Chưa làm gì. {_CAUSE_AND_FIX} {_to_confirm('mọi bản tin')}"
     )
 
 
@@ -207,8 +212,7 @@ def _nothing_built(content: Path, recorded: int, output: str) -> str:
         f"{_where(content)} không có bản tin nào, trong khi state/ ghi {recorded} bản tin đã "
         f"đăng: dựng lúc này sẽ xóa mọi bản tin khỏi {output}/"
         + (" (CI triển khai website từ output/web ngay sau publish build)" if deployed else "")
-        + f". Chưa ghi gì, {output}/ giữ nguyên. {_CAUSE_AND_FIX} Nếu thật sự muốn rút mọi bản "
-        f"tin, chạy lại với {CONFIRM_FLAG}."
+        + f". Chưa ghi gì, {output}/ giữ nguyên. {_CAUSE_AND_FIX} {_to_confirm('mọi bản tin')}"
     )
 
 
@@ -255,8 +259,7 @@ def _many_vanished(
         "xóa mà state/ còn các tệp .json của dự án mẫu (cả published.json). Cách sửa: lấy lại "
         "các tệp (git status, git checkout -- content) rồi chạy lại; nếu là trạng thái của dự "
         "án mẫu, xóa các tệp .json trong state/ (README, «Dùng cho đơn vị của bạn», bước 5) "
-        "rồi chạy lại. Nếu thật sự muốn rút chừng ấy bản tin, chạy lại với "
-        f"{CONFIRM_FLAG} {_threshold(cap)}; {_IN_CI}"
+        f"rồi chạy lại. {_to_confirm('chừng ấy bản tin', ' ' + _threshold(cap))}"
     )
 
 
@@ -268,5 +271,5 @@ def _many_gone(content: Path, gone: list[str], live: int) -> str:
         f"{_where(content)} ({_named(gone)}): không ẩn hay gỡ bài nào, không gửi gì lên Zalo. "
         "Nếu các tệp bị mất do nhầm (ổ đĩa chưa gắn, liên kết hỏng, bản checkout thiếu tệp), "
         "lấy lại chúng rồi chạy lại (website và thư mục đài được đồng bộ theo content/ như hiện "
-        f"có). Nếu thật sự muốn rút các bản tin này khỏi Zalo, chạy lại với {CONFIRM_FLAG}."
+        f"có). {_to_confirm('các bản tin này khỏi Zalo')}"
     )
