@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from publish import (
     approval,
@@ -45,7 +45,15 @@ from publish.editor_files import (
 )
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.fields import Collector
-from publish.frontmatter import FrontMatterError, Parsed, decode, mend_pasted, parse_file, split
+from publish.frontmatter import (
+    FrontMatterError,
+    Parsed,
+    decode,
+    mend_pasted,
+    parse_file,
+    split,
+    untabbed,
+)
 from publish.gates import gate, page_gate
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
@@ -651,18 +659,24 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
     """Decode, normalise and split a Markdown file's bytes, recording a problem instead of
     raising; `reading`: which lines the mending of pasted text takes for keys (key_lines)."""
     try:
-        text = written = nfc(decode(raw))
-        # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
-        garbled = legacy_text.find_garbled(text)
-        # After that search: in TCVN3, the soft hyphen is «ư».
-        if any(c in text for c in INVISIBLE):
-            text = INVISIBLE_RE.sub("", text)
-        text, curly_keys = mend_pasted(pasted.mend(text), reading)
-        found = CONTROL_RE.search(text)
-        parsed = split(CONTROL_RE.sub("", text) if found else text, reading)
+        decoded = nfc(decode(raw))
     except FrontMatterError as exc:
         collector.add(str(exc), line=exc.line, hint=exc.hint, column=exc.column)
         return None
+    try:
+        read = _split(decoded, reading)
+    except FrontMatterError as exc:
+        collector.add(str(exc), line=exc.line, hint=exc.hint, column=exc.column)
+        spaced = untabbed(decoded)
+        if spaced is None:
+            return None
+        # The Tab is told above: read as if indented with spaces, the file is checked for its
+        # other problems in the same pass (a second round for each file, else), never published.
+        try:
+            read = _split(spaced, reading)
+        except FrontMatterError:
+            return None  # its syntax holds more than the Tab: the error above is what is known
+    parsed, written, text, found, garbled, curly_keys = read
     parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found, reading))
     body, quoted_links = pasted.unquote_links(parsed.body)
     if quoted_links:
@@ -694,6 +708,31 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
         )
     collector.parsed = parsed
     return parsed
+
+
+class _Split(NamedTuple):
+    """A file's text split (see _split), with what its mending left to tell."""
+
+    parsed: Parsed
+    written: str
+    text: str
+    found: re.Match[str] | None
+    garbled: list[legacy_text.Garbled]
+    curly_keys: list[int]
+
+
+def _split(written: str, reading: Reading) -> _Split:
+    """`written` (decoded, NFC) mended and split; raises FrontMatterError."""
+    text = written
+    # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
+    garbled = legacy_text.find_garbled(text)
+    # After that search: in TCVN3, the soft hyphen is «ư».
+    if any(c in text for c in INVISIBLE):
+        text = INVISIBLE_RE.sub("", text)
+    text, curly_keys = mend_pasted(pasted.mend(text), reading)
+    found = CONTROL_RE.search(text)
+    parsed = split(CONTROL_RE.sub("", text) if found else text, reading)
+    return _Split(parsed, written, text, found, garbled, curly_keys)
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "mend_pasted",
     "parse_file",
     "split",
+    "untabbed",
 ]
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -96,6 +97,24 @@ def _construct_mapping(
 
 
 Loader.construct_mapping = _construct_mapping
+
+
+_LEADING_TABS = re.compile(r"^[ \t]*\t[ \t]*", re.MULTILINE)
+
+
+def untabbed(text: str) -> str | None:
+    """`text` with each Tab that indents a line of its front matter made two spaces, None when
+    no such Tab is there: read so, a file refused for its Tab is still checked for the rest."""
+    opening = OPENING_RE.match(text)
+    end = _closing_line(text) if opening is not None else None
+    if end is None:
+        return None
+    lines = text.split("\n")
+    front = "\n".join(lines[1:end])
+    spaced = _LEADING_TABS.sub(lambda m: m[0].replace("\t", "  "), front)
+    if spaced == front:
+        return None
+    return "\n".join([lines[0], spaced, *lines[end:]])
 
 
 class FrontMatterError(ValueError):

@@ -177,6 +177,24 @@ def test_broken_front_matter_is_described_in_vietnamese_with_line_and_column(
     assert "Cách sửa:" in rendered and not YAML_ENGLISH.search(rendered), rendered
 
 
+def test_a_tab_indented_block_does_not_hide_the_files_other_problems(tmp_path: Path) -> None:
+    """A radio: block indented with Tab stopped the reading of the front matter: the editor fixed
+    the Tab and only then heard that «tóm_tắt:» is no field, a second round for one file. The
+    Tab is told, and the rest read as if indented with spaces is checked in the same pass."""
+    text = bulletin_md(
+        {"tóm_tắt": '"Tuyên truyền phòng cháy."', "radio": "\n\tair_date: 2020-12-12"},
+        drop=["summary"],
+    )
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    tab = text.split("\n").index("\tair_date: 2020-12-12") + 1
+    told = [(p.line, p.field, p.message) for p in info.value.problems]
+    assert [(line, field) for line, field, _ in told] == [(6, "summary"), (tab, None)], told
+    assert "dòng 'tóm_tắt:' là trường này viết bằng tên tiếng Việt" in told[0][2]
+    assert told[1][2].startswith("phần đầu sai cú pháp: có ký tự Tab")
+
+
 def test_a_slug_both_files_take_from_their_names_says_so_and_names_no_line(
     tmp_path: Path,
 ) -> None:
