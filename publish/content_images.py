@@ -325,7 +325,9 @@ def _image(
             field=field,
             line=line,
             hint=(_suggestion(ref, md_path, config) or _content_prefix(ref, md_path, config))
-            + _expected_at(path if ref.startswith("/") else None, content_dir),
+            + _expected_at(
+                path if ref.startswith("/") else _copy_to(ref, path, content_dir), content_dir
+            ),
         )
         return None
     relative, size = found
@@ -355,10 +357,17 @@ def as_written(ref: str) -> str:
     return f"«{ref}»" if ref.isprintable() else f"«{repr(ref)[1:-1]}»"
 
 
+def _copy_to(ref: str, beside: Path, content_dir: Path) -> Path:
+    """Where to copy the missing image a relative `ref` names: under content/ as README writes
+    it (`images/a.jpg` is content/images/a.jpg), else (`../images/a.jpg`) beside the file."""
+    written = posixpath.normpath(ref.split("#")[0].split("?")[0])
+    return beside if written == ".." or written.startswith("../") else content_dir / written
+
+
 def _expected_at(path: Path | None, content_dir: Path) -> str:
-    """Where the missing image must be for a site path (`/uploads/2023/05/a.jpg` is
-    content/uploads/2023/05/a.jpg, not content/images/), and how to fix the path otherwise (a
-    relative path has two places: beside the bulletin, or under content/)."""
+    """Where the missing image must be (`path`: for a site path `/uploads/2023/05/a.jpg`,
+    content/uploads/2023/05/a.jpg, not content/images/; see _copy_to for a relative one), and
+    how to fix the path otherwise."""
     try:
         shown = "content/" + Path(path).relative_to(content_dir).as_posix() if path else ""
     except ValueError:

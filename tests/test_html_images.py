@@ -96,7 +96,7 @@ def test_a_missing_raw_html_image_is_an_error_of_the_load_with_its_line(
     assert not (root / "output").exists()
     code, err = run(capsys, "check", "--root", str(root))
     assert code == 1
-    assert err.count("images/thieu.jpg") == 1, err
+    assert err.count("không tìm thấy ảnh «images/thieu.jpg»") == 1, err  # told once
 
 
 def test_an_unreadable_raw_html_image_is_told_at_its_line(

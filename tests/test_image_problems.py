@@ -72,6 +72,21 @@ def test_no_suggestion_when_no_name_is_close(tmp_path: Path) -> None:
     assert error.hint is not None and "Có phải ý bạn là" not in error.hint
 
 
+@pytest.mark.parametrize("field", ["body", "cover"])
+def test_a_photo_not_copied_yet_is_told_where_to_put_it(tmp_path: Path, field: str) -> None:
+    """An editor who forgot to copy the photo was told «Sửa đường dẫn (kiểm tra tên tệp…)», as
+    if the path were wrong: the file the path points to is named, so it can be copied there."""
+    if field == "cover":
+        text = bulletin_md({"cover": "images/ra-quan.jpg", "cover_alt": '"Ra quân"'})
+    else:
+        text = bulletin_md(body="![Tuần tra ban đêm](images/ra-quan.jpg)\n")
+    [error] = load_errors(tmp_path, text, {"bia-tet.png": TINY_JPEG})
+    assert error.hint is not None and error.hint.startswith(
+        "Đường dẫn này chỉ tới tệp content/images/ra-quan.jpg: đặt ảnh vào đúng chỗ đó, hoặc "
+        "sửa đường dẫn"
+    )
+
+
 def test_images_written_as_code_are_not_looked_for(tmp_path: Path) -> None:
     """In backticks, a fenced block or a block indented by four spaces, an image is an example
     of the syntax, shown as code; the lines of the others stay right."""
