@@ -3,6 +3,7 @@ records a clear problem in its Collector instead of raising."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -24,7 +25,7 @@ from publish.gates import (
     tag_stamp,
 )
 from publish.links import addressed
-from publish.moments import DATE_HINT, WRITTEN_DATE_RE, parse_datetime, unlikely_year
+from publish.moments import DATE_HINT, WRITTEN_DATE_RE, YEARS, parse_datetime, unlikely_year
 from publish.tags import tag_key
 from publish.text import SLUG_RE, as_written, folded_words, nfc, quoted, slugify
 from publish.url_history import REDIRECTABLE_RE
@@ -288,7 +289,54 @@ def unread_hint(value: Any) -> str:
     """How to write a date this tool reads, starting with what `value` wrote that it does not."""
     text = nfc(value) if isinstance(value, str) else ""
     said = [fix for pattern, fix in _UNREAD_HINTS if pattern.search(text)]
-    return " ".join([*said, DATE_HINT])
+    if (spelled := _SPELLED_DATE.search(text)) is not None:
+        day, month, year = (int(part) for part in spelled.groups())
+        said = [
+            f"Viết ngày bằng số: «{spelled[0]}» là {day:02}/{month:02}/{year}."
+            if fix.startswith("Viết ngày bằng số")
+            else fix
+            for fix in said
+        ]
+    impossible = _not_in_calendar(text)
+    return " ".join([*([impossible] if impossible else []), *said, DATE_HINT])
+
+
+_SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+"""A date in words with its year, «ngày 15 tháng 11 năm 2026»: shown back in numbers."""
+
+
+def _not_in_calendar(text: str) -> str | None:
+    """Why a date written as the tool reads them names no day or time (31/11, 11/15 written
+    month first as in English, 24h30), with the editor's own numbers; None for any other."""
+    found = WRITTEN_DATE_RE.fullmatch(text.strip())
+    if found is None:
+        return None
+    day_first = found["d"] is not None
+    day, month, year = (
+        (found["d"], found["mo"], found["y"])
+        if day_first
+        else (found["d2"], found["mo2"], found["y2"])
+    )
+    day, month, year = int(day), int(month), int(year)
+    if not 1 <= month <= 12:
+        if 1 <= day <= 12:
+            swapped = f"{month:02}/{day:02}/{year}" if day_first else f"{year}-{day:02}-{month:02}"
+            order = "ghi ngày trước tháng (ngày/tháng/năm)" if day_first else "ghi năm-tháng-ngày"
+            return f"Không có tháng {month}: {order}: {swapped}."
+        return f"Không có tháng {month}: tháng ghi từ 1 đến 12."
+    if day < 1:
+        return "Không có ngày 0: ngày ghi từ 1."
+    days = calendar.monthrange(year, month)[1] if year in YEARS else 31
+    if day > days:
+        return f"Tháng {month} năm {year} chỉ có {days} ngày."
+    for n in ("1", "2"):
+        if found[f"h{n}"] is not None:
+            hour, minute = int(found[f"h{n}"]), found[f"m{n}"] or found[f"hm{n}"]
+            if hour > 23:
+                return f"Không có {hour} giờ: giờ ghi từ 0 đến 23 (nửa đêm là 00h00 ngày hôm sau)."
+            if minute is not None and int(minute) > 59:
+                return f"Không có phút {int(minute)}: phút ghi từ 0 đến 59."
+    return None
 
 
 def day_only(text: str) -> bool:

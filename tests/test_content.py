@@ -1064,7 +1064,16 @@ def test_a_required_field_written_empty_is_told_at_its_own_line(
     ("written", "fix"),
     [
         ("01/12/2026 8 giờ tối", "8 giờ tối là 20h00"),
-        ("ngày 1 tháng 12 năm 2026", "«ngày 8 tháng 12 năm 2020» là 08/12/2020"),
+        ("ngày 1 tháng 12 năm 2026", "«ngày 1 tháng 12 năm 2026» là 01/12/2026"),
+        ("ngày 8 tháng 12", "«ngày 8 tháng 12 năm 2020» là 08/12/2020"),
+        ("11/15/2026", "Không có tháng 15: ghi ngày trước tháng (ngày/tháng/năm): 15/11/2026"),
+        ("2026-15-11 08:00", "Không có tháng 15: ghi năm-tháng-ngày: 2026-11-15"),
+        ("00/11/2026", "Không có ngày 0"),
+        ("2026-11-31", "Tháng 11 năm 2026 chỉ có 30 ngày"),
+        ("31/11/2026 8h00", "Tháng 11 năm 2026 chỉ có 30 ngày"),
+        ("29/02/2026", "Tháng 2 năm 2026 chỉ có 28 ngày"),
+        ("01/12/2026 24h30", "Không có 24 giờ: giờ ghi từ 0 đến 23"),
+        ("01/12/2026 8:75", "Không có phút 75: phút ghi từ 0 đến 59"),
         ("Thứ Bảy, 05/12/2026", "Bỏ thứ trong tuần"),
         ("05/12/2026 8h00 GMT+7", "bỏ «GMT+7»"),
         ("1-12-26", "Ghi năm đủ 4 chữ số"),
@@ -1080,7 +1089,9 @@ def test_an_unread_date_is_told_what_in_it_to_write_otherwise(
     tmp_path: Path, written: str, fix: str
 ) -> None:
     """The hint showed two formats and left the editor to guess what in «8 giờ tối» or
-    «Thứ Bảy, 05/12/2026» was wrong (a schedule written so was refused, and stayed unpublished)."""
+    «Thứ Bảy, 05/12/2026» was wrong (a schedule written so was refused, and stayed unpublished);
+    a day that is not in the calendar (31/11, month and day swapped as in English) and a date in
+    words are told with the editor's own numbers."""
     root = make_project(tmp_path, {A: bulletin_md({"date": f'"{written}"'})})
     with pytest.raises(ContentError) as caught:
         load(root)
