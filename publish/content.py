@@ -1003,6 +1003,7 @@ def _validate(
         limit=config.policy.max_title_length,
         over=zalo_too(data, config, "title"),
     )
+    fields.capitals(col, "title", title)
     summary = fields.text(
         col,
         data,

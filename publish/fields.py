@@ -138,6 +138,27 @@ def text(
     return value
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+"""A word of two letters or more."""
+
+
+def capitals(col: Collector, key: str, value: str | None) -> None:
+    """A note when a title is written in capitals throughout (Caps Lock, or copied from the
+    heading of an official letter), showing it written as a sentence: harder to read, on a
+    phone above all, than the sentence case the pages and Zalo articles around it use."""
+    if not value or value != value.upper() or len(_WORD.findall(value)) < 3:
+        return
+    sentence = value[:1] + value[1:].lower()
+    col.add(
+        "tiêu đề viết toàn chữ in hoa: khó đọc hơn, nhất là trên điện thoại, và khác các tiêu đề "
+        "khác trên website và Zalo OA (viết hoa chữ đầu và tên riêng)",
+        field=key,
+        hint=f'Viết lại, ví dụ {key}: "{sentence}", rồi viết hoa lại các tên riêng (tên đơn vị, '
+        "địa danh, tên người). Nếu đơn vị muốn giữ chữ in hoa thì bỏ qua ghi chú này.",
+        severity="note",
+    )
+
+
 MARKDOWN_IN_TEXT = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|\[[^\]]+\]\([^)]*\)|(?:^|\s)#{1,6}\s")
 """Markdown an editor may put in a plain-text field (bold, a link, a heading mark)."""
 

@@ -195,6 +195,28 @@ def test_a_tab_indented_block_does_not_hide_the_files_other_problems(tmp_path: P
     assert told[1][2].startswith("phần đầu sai cú pháp: có ký tự Tab")
 
 
+def test_a_title_in_capitals_is_noted_with_the_title_written_as_a_sentence(
+    tmp_path: Path,
+) -> None:
+    """«THÔNG BÁO LỊCH TIẾP CÔNG DÂN THÁNG 12/2026», typed with Caps Lock or copied from the
+    heading of an official letter, was published as written with nothing said: a note (never
+    an error: some units mean it) shows the title written as a sentence."""
+    title = "THÔNG BÁO LỊCH TIẾP CÔNG DÂN THÁNG 12/2026"
+    root = make_project(
+        tmp_path,
+        {
+            A: bulletin_md({"title": f'"{title}"'}),
+            B: bulletin_md({"title": '"Công an xã ra mắt mô hình «CAMERA AN NINH»"'}),
+        },
+    )
+    site = load(root)
+    assert {b.title for b in site.bulletins} >= {title}  # published as written
+    [note] = site.warnings
+    assert (note.file, note.field, note.line, note.severity) == (A, "title", 2, "note")
+    assert note.message.startswith("tiêu đề viết toàn chữ in hoa")
+    assert note.hint and 'title: "Thông báo lịch tiếp công dân tháng 12/2026"' in note.hint
+
+
 def test_a_slug_both_files_take_from_their_names_says_so_and_names_no_line(
     tmp_path: Path,
 ) -> None:
