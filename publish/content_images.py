@@ -320,14 +320,19 @@ def _image(
         return None
     found = _image_file(path, content_dir)
     if found is None:
+        meant = (
+            _suggestion(ref, md_path, config)
+            or _content_prefix(ref, md_path, config)
+            or _in_images(ref, md_path, config)
+        )
+        # A photo not copied yet is told where the path points; with a file it may have meant,
+        # the path is what is wrong, and copying the photo to it the wrong advice.
+        where = path if ref.startswith("/") else None if meant else _copy_to(ref, path, content_dir)
         col.add(
             f"không tìm thấy ảnh {as_written(ref)}",
             field=field,
             line=line,
-            hint=(_suggestion(ref, md_path, config) or _content_prefix(ref, md_path, config))
-            + _expected_at(
-                path if ref.startswith("/") else _copy_to(ref, path, content_dir), content_dir
-            ),
+            hint=meant + _expected_at(where, content_dir),
         )
         return None
     relative, size = found
@@ -451,6 +456,13 @@ def _content_prefix(ref: str, md_path: Path, config: Config) -> str:
         f"Có phải ý bạn là «{fixed}»? Đường dẫn ảnh tính từ thư mục content/, không ghi "
         "«content/» ở đầu. "
     )
+
+
+def _in_images(ref: str, md_path: Path, config: Config) -> str:
+    """The hint for a bare file name («a.jpg») that content/images/ holds, "" otherwise."""
+    if "/" in ref or content_image(f"images/{ref}", md_path, config) is None:
+        return ""
+    return f"Có phải ý bạn là «images/{ref}»? Ảnh trong content/images/ ghi kèm «images/» ở đầu. "
 
 
 def _suggestion(ref: str, md_path: Path, config: Config) -> str:

@@ -87,6 +87,25 @@ def test_a_photo_not_copied_yet_is_told_where_to_put_it(tmp_path: Path, field: s
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("images/Anh hoi nghi.jpg", "images/Ảnh hội nghị.jpg"),
+        ("content/images/Ảnh hội nghị.jpg", "images/Ảnh hội nghị.jpg"),
+        ("Ảnh hội nghị.jpg", "images/Ảnh hội nghị.jpg"),
+    ],
+)
+def test_a_path_off_from_a_photo_that_is_there_is_not_told_to_be_filled(
+    tmp_path: Path, written: str, meant: str
+) -> None:
+    """With a photo the path may have meant, the path is what is wrong: «đặt ảnh vào đúng chỗ
+    đó» beside «Có phải ý bạn là…» would have the editor copy the photo to content/content/…"""
+    body = f"![Hội nghị]({written})\n"
+    [error] = load_errors(tmp_path, bulletin_md(body=body), {"Ảnh hội nghị.jpg": TINY_JPEG})
+    assert error.hint is not None and error.hint.startswith(f"Có phải ý bạn là «{meant}»? ")
+    assert "đặt ảnh vào đúng chỗ đó" not in error.hint
+
+
 def test_images_written_as_code_are_not_looked_for(tmp_path: Path) -> None:
     """In backticks, a fenced block or a block indented by four spaces, an image is an example
     of the syntax, shown as code; the lines of the others stay right."""
