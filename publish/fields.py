@@ -405,6 +405,16 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
             missing(col, data, "category", choose)
         return ""
     key = category_key(value, config) if isinstance(value, str) else None
+    if key is None and isinstance(value, str) and "," in value:
+        parts = [part.strip() for part in value.split(",")]
+        named = {k for part in parts if (k := category_key(part, config))}
+        if len(named) > 1:
+            col.add(
+                f"mỗi bản tin thuộc một chuyên mục: dòng này ghi {len(named)} chuyên mục",
+                field="category",
+                hint=_category_list_hint(parts, "category", config),
+            )
+            return ""
     if key is None:
         col.add(
             unknown_category(str(value), config),

@@ -967,6 +967,27 @@ def test_a_shortened_category_key_is_suggested_in_full(tmp_path: Path) -> None:
     assert "Có phải ý bạn là «canh-bao-toi-pham»?" in str(problem)
 
 
+def test_two_categories_on_one_line_are_told_a_bulletin_has_one(tmp_path: Path) -> None:
+    """«category: canh-bao-toi-pham, an-ninh-trat-tu» was «chuyên mục không tồn tại» with «Có
+    phải ý bạn là «canh-bao-toi-pham»?»: as if one were mistyped, not that only one is taken."""
+    written = "canh-bao-toi-pham, Tình hình an ninh trật tự"
+    root = make_project(tmp_path, {A: bulletin_md({"category": written})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    assert (problem.field, problem.line) == ("category", 4)
+    assert problem.message == "mỗi bản tin thuộc một chuyên mục: dòng này ghi 2 chuyên mục"
+    assert problem.hint and problem.hint.startswith(
+        "Mỗi bản tin thuộc một chuyên mục: chọn một trong canh-bao-toi-pham, an-ninh-trat-tu"
+    )
+
+
+def test_a_label_with_a_comma_is_still_one_category(tmp_path: Path) -> None:
+    """The label «Cảnh báo phương thức, thủ đoạn tội phạm» holds a comma: one category, not two."""
+    written = '"Cảnh báo phương thức, thủ đoạn tội phạm"'
+    assert load_one(tmp_path, bulletin_md({"category": written})).category == "canh-bao-toi-pham"
+
+
 def test_a_value_in_a_message_is_quoted_as_typed_not_as_python_writes_it(tmp_path: Path) -> None:
     """Word's no-break space in a category was shown as Python's escape, «'Lừa\\xa0đảo'», a
     text no editor can find in the file; every message quotes a value «so»."""
