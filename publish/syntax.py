@@ -586,6 +586,17 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
             "Mỗi dòng có dạng 'tên: giá trị' (dấu hai chấm rồi một dấu cách). Dòng nối tiếp của "
             "một giá trị dài thì viết cả giá trị trên một dòng, trong ngoặc kép.",
         )
+    if ("block mapping" in context or "block collection" in context) and (
+        fixed := _inner_quotes_fixed(text, mark.line if mark is not None else None)
+    ):
+        return Explained(
+            "có chữ thừa sau giá trị: giá trị trong ngoặc đã đóng trước khi hết dòng (dấu "
+            "ngoặc bên trong giá trị đóng nó sớm)",
+            line,
+            column,
+            'Dấu " chỉ dùng để mở và đóng giá trị; ngoặc kép bên trong giá trị viết «…». Sửa '
+            f"dòng này thành: {fixed}",
+        )
     if "block mapping" in context or "block collection" in context:
         return Explained(
             "có chữ thừa sau giá trị, hoặc các dòng thụt lề không đều",
@@ -628,6 +639,27 @@ def _quoted_value(text: str, line: int | None) -> str | None:
         return None  # a line above without its ':' is what to fix, not this one
     fixed = f'{found["key"].strip()}: "{found["value"]}"'
     return f"Đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {fixed}"
+
+
+_KEY_QUOTED = re.compile(r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[\"'].*?)\s*$")
+"""A front-matter line `key: value` whose value opens with a quote."""
+_INNER_PAIR = re.compile(r'"([^"\n]*)"')
+
+
+def _inner_quotes_fixed(text: str, line: int | None) -> str | None:
+    """Line `line` (0-based) of `text` retyped as one quoted value when quotes inside its value
+    closed it early («title: "Ra quân "tuần tra" cuối năm"» → «title: "Ra quân «tuần tra» cuối
+    năm"»); None when it is no such line, or the quotes do not pair up."""
+    lines = text.split("\n")
+    if line is None or line >= len(lines) or (found := _KEY_QUOTED.match(lines[line])) is None:
+        return None
+    value = found["value"]
+    if len(value) > 1 and value[0] == value[-1] == '"':
+        value = value[1:-1]
+    value = _INNER_PAIR.sub(r"«\1»", value)
+    if '"' in value or "\\" in value:
+        return None
+    return f'{found["key"].strip()}: "{value}"'
 
 
 def _unclosed_quote(text: str, upto: int | None) -> tuple[int, int] | None:

@@ -177,6 +177,31 @@ def test_broken_front_matter_is_described_in_vietnamese_with_line_and_column(
     assert "Cách sửa:" in rendered and not YAML_ENGLISH.search(rendered), rendered
 
 
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ('title: "Ra quân "tuần tra" cuối năm"', 'title: "Ra quân «tuần tra» cuối năm"'),
+        ('title: "Cảnh báo" lừa đảo', 'title: "«Cảnh báo» lừa đảo"'),
+        ("title: 'Ra quân' của Công an xã", "title: \"'Ra quân' của Công an xã\""),
+    ],
+)
+def test_quotes_inside_a_quoted_value_are_told_with_the_line_retyped(
+    tmp_path: Path, written: str, fixed: str
+) -> None:
+    """«title: "Ra quân "tuần tra" cuối năm"» was told «có chữ thừa sau giá trị, hoặc các dòng
+    thụt lề không đều», about indents the line does not have: the quotes inside closed the
+    value, and the hint now gives the line to type."""
+    text = bulletin_md().replace('title: "Cảnh báo lừa đảo qua mạng"', written)
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert problem.line == 2
+    assert "dấu ngoặc bên trong giá trị đóng nó sớm" in problem.message
+    assert "thụt lề" not in problem.message
+    assert problem.hint and problem.hint.endswith(f"Sửa dòng này thành: {fixed}")
+
+
 def test_a_tab_indented_block_does_not_hide_the_files_other_problems(tmp_path: Path) -> None:
     """A radio: block indented with Tab stopped the reading of the front matter: the editor fixed
     the Tab and only then heard that «tóm_tắt:» is no field, a second round for one file. The
