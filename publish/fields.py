@@ -329,7 +329,8 @@ _SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d
 def _not_in_calendar(text: str) -> str | None:
     """Why a date written as the tool reads them names no day or time (31/11, 11/15 written
     month first as in English, 24h30), with the editor's own numbers; None for any other."""
-    found = WRITTEN_DATE_RE.fullmatch(text.strip())
+    text = text.strip()
+    found = WRITTEN_DATE_RE.fullmatch(text)
     if found is None:
         return None
     day_first = found["d"] is not None
@@ -342,6 +343,12 @@ def _not_in_calendar(text: str) -> str | None:
     if not 1 <= month <= 12:
         if 1 <= day <= 12:
             swapped = f"{month:02}/{day:02}/{year}" if day_first else f"{year}-{day:02}-{month:02}"
+            # The time as written stays: the date alone is what to change.
+            start, end = (
+                found.span("d" if day_first else "y2")[0],
+                found.span("y" if day_first else "d2")[1],
+            )
+            swapped = text[:start] + swapped + text[end:]
             order = "ghi ngày trước tháng (ngày/tháng/năm)" if day_first else "ghi năm-tháng-ngày"
             return f"Không có tháng {month}: {order}: {swapped}."
         return f"Không có tháng {month}: tháng ghi từ 1 đến 12."

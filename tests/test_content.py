@@ -1135,7 +1135,11 @@ def test_a_required_field_written_empty_is_told_at_its_own_line(
         ("ngày 1 tháng 12 năm 2026", "«ngày 1 tháng 12 năm 2026» là 01/12/2026"),
         ("ngày 8 tháng 12", "«ngày 8 tháng 12 năm 2020» là 08/12/2020"),
         ("11/15/2026", "Không có tháng 15: ghi ngày trước tháng (ngày/tháng/năm): 15/11/2026"),
-        ("2026-15-11 08:00", "Không có tháng 15: ghi năm-tháng-ngày: 2026-11-15"),
+        ("2026-15-11 08:00", "Không có tháng 15: ghi năm-tháng-ngày: 2026-11-15 08:00."),
+        (
+            "8h30 11/15/2026",
+            "Không có tháng 15: ghi ngày trước tháng (ngày/tháng/năm): 8h30 15/11/2026.",
+        ),
         ("00/11/2026", "Không có ngày 0"),
         ("2026-11-31", "Tháng 11 năm 2026 chỉ có 30 ngày"),
         ("31/11/2026 8h00", "Tháng 11 năm 2026 chỉ có 30 ngày"),
