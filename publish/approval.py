@@ -25,6 +25,22 @@ under that one: a reviewer who retypes "Đội CSGT" as “Đội CSGT” on a s
 approving changes what is published, and an earlier reading that would straighten the quotes
 back must not keep the approval. Approvals written before are not keyed and still tried under
 every reading (nothing tells which one they were taken under).
+
+Since session 34 an approval is bound to the file's bytes too, and to the files the bulletin
+links to (a form, a notice: publish.attachments). A fingerprint of values can only be as good
+as the reading that takes them: an edit the reading of the day ignores (a line it reads as a
+comment) but a later reading sees would pass. So `publish approve` writes three parts,
+`content-file-linked` (see `bound`): the values fingerprint (keyed with its scheme too, so the
+first part alone, with the others cut off, matches nothing), `file_digest` of the file's
+bytes, and `linked_digest` of the linked files; the gate requires all three. What file_digest
+leaves out is frozen here, never taken from a reading: the lines `publish approve` writes
+(`approved_by`, `approved_version`, `draft`: it writes `draft: false` under --publish) and the
+lines the values fingerprint has always left out, which people write after approving
+(`pii_reviewed_by`, and `aired` in the `radio` block: the length measured after the
+broadcast, a duration, nothing else); and line endings, which git may convert between the
+approver's machine and CI (core.autocrlf) and which no reading tells apart. Every other byte
+counts: a comment, a quote mark or a space edited after approving holds the bulletin until it
+is approved again. Approvals written before keep being judged as they were.
 """
 
 from __future__ import annotations
@@ -33,7 +49,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +62,17 @@ __all__ = [
     "UNPUBLISHED_KEYS",
     "VERSION_LENGTH",
     "ImageDigests",
+    "bound",
     "content_digest",
     "earlier_digests",
+    "file_digest",
+    "fingerprint",
     "is_version",
     "judged_version",
+    "linked_digest",
     "version",
     "versions_as_approved",
+    "what_changed",
 ]
 
 VERSION_LENGTH = 12
@@ -65,14 +86,140 @@ _SCHEME = "publish-approval-2"
 """Changes when what the fingerprint covers changes, so no old value matches by accident. An
 approval written under an earlier scheme is still judged by it (earlier_digests): changing
 what is covered must not withdraw every approved bulletin at once."""
+_SCHEME_3 = "publish-approval-3"
+"""What the first part of a bound approval (see `bound`) is keyed with, besides the reading."""
+_BOUND = re.compile("-".join([f"([0-9a-f]{{{VERSION_LENGTH}}})"] * 3))
+_FILE_SCHEME = b"publish-file-1\n"
+_LINKED_SCHEME = "publish-linked-1"
 _SCHEME_1 = "publish-approval-1"
 """Before the fingerprint covered the file as written and the address: the values after the
 loader's cleanup of pasted text."""
 
 
 def is_version(value: str) -> bool:
-    """Whether `value` is written as `publish approve` writes a fingerprint."""
-    return _VERSION.fullmatch(value) is not None
+    """Whether `value` is written as `publish approve` writes a fingerprint (now, or before
+    session 34: one part)."""
+    return _VERSION.fullmatch(value) is not None or _BOUND.fullmatch(value) is not None
+
+
+def bound(value: str) -> tuple[str, str, str] | None:
+    """The parts of an approval bound to the file (content, file, linked files), or None for
+    one written before session 34."""
+    match = _BOUND.fullmatch(value)
+    return None if match is None else (match[1], match[2], match[3])
+
+
+_UNCOVERED_LINE = re.compile(rb"(?:approved_by|approved_version|draft|pii_reviewed_by)[ \t]*:")
+"""A front matter line file_digest leaves out: frozen, whatever later readings do."""
+_DURATION = rb"(?:\"[0-9:., ]*\"|'[0-9:., ]*'|[0-9:.,]*)"
+_AIRED_LINE = re.compile(rb"(?P<indent>[ \t]+)aired[ \t]*:[ \t]*" + _DURATION + rb"[ \t]*(?:#.*)?")
+_AIRED_ITEM = re.compile(rb"[ \t]*aired[ \t]*:[ \t]*" + _DURATION + rb"[ \t]*")
+_RADIO_LINE = re.compile(rb"radio[ \t]*:[ \t]*(?P<value>.*)")
+
+
+def file_digest(raw: bytes) -> str:
+    """The file part of an approval (see the module's text): sha256 of the file's bytes, line
+    endings made \\n, without the lines `publish approve` writes, `pii_reviewed_by` and the
+    radio block's `aired`."""
+    lines = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    end = next((i for i, line in enumerate(lines) if i and line.rstrip() in (b"---", b"...")), 0)
+    if lines[0].removeprefix(b"\xef\xbb\xbf").rstrip() != b"---" or not end:
+        return _short(_FILE_SCHEME + b"\n".join(lines))
+    kept = [lines[0]]
+    radio = -1  # the line of `radio:` in `kept` while its block's lines are read, else -1
+    indent = b""  # the indent of that block's keys, once seen
+    for line in [*lines[1:end], b"---"]:
+        if line[:1] not in (b" ", b"\t", b""):
+            if radio >= 0 and not any(kept[radio + 1 :]):
+                del kept[radio + 1 :]  # a block left without lines (it held `aired` only)
+                del kept[radio]
+            radio = -1
+        if _UNCOVERED_LINE.match(line):
+            continue
+        if radio >= 0 and line.strip():
+            indent = indent or line[: len(line) - len(line.lstrip(b" \t"))]
+            aired = _AIRED_LINE.fullmatch(line)
+            if aired is not None and aired["indent"] == indent:
+                continue
+        elif (header := _RADIO_LINE.fullmatch(line)) is not None:
+            value = header["value"].rstrip()
+            if value.startswith(b"{") and value.endswith(b"}"):
+                line = _without_aired(line, len(line) - len(header["value"]), value)
+                if not line:
+                    continue
+            elif not value or value.startswith(b"#"):
+                radio, indent = len(kept), b""
+        kept.append(line)
+    return _short(_FILE_SCHEME + b"\n".join([*kept[:-1], *lines[end:]]))
+
+
+def _without_aired(line: bytes, start: int, flow: bytes) -> bytes:
+    """A `radio: {…}` line without its `aired` item (b"" when it held no other), the rest of
+    the line byte for byte; `flow` is the `{…}` starting at `start`."""
+    items = flow[1:-1].split(b",")
+    kept = [item for item in items if not _AIRED_ITEM.fullmatch(item)]
+    if len(kept) == len(items):
+        return line
+    if not any(item.strip() for item in kept):
+        return b""
+    if kept[0] is not items[0]:
+        kept[0] = kept[0].lstrip(b" \t")  # the space after the comma of the item left out
+    return line[:start] + b"{" + b",".join(kept) + b"}"
+
+
+def _short(data: bytes) -> str:
+    """sha256 (hex) of `data`, cut to VERSION_LENGTH."""
+    return hashlib.sha256(data).hexdigest()[:VERSION_LENGTH]
+
+
+def linked_digest(linked: Sequence[str], file_digest: Callable[[str], str | None]) -> str:
+    """The linked-files part of an approval: the paths under content/ of the files the
+    bulletin links to (publish.attachments.linked_paths) and the sha256 of each
+    (`file_digest`, None when unreadable)."""
+    parts = [_LINKED_SCHEME] + [f"{path}:{file_digest(path) or '-'}" for path in sorted(linked)]
+    return _short("\n".join(parts).encode("utf-8", "surrogatepass"))
+
+
+def fingerprint(
+    bulletin: Bulletin,
+    image_digest: Callable[[str], str | None],
+    linked: Sequence[str] = (),
+    reading: Reading = READING,
+    file: str | None = None,
+) -> str:
+    """The approval `publish approve` writes now (see `bound`): the fingerprint of what
+    `bulletin` publishes under `reading` (as `version`, keyed with _SCHEME_3 too), the file
+    part `file` (default: the bulletin's file_digest, taken by the loader) and the digest of the
+    files it links to (`linked`: their paths under content/)."""
+    content = _version(bulletin, bulletin.content_digest, image_digest, reading=reading.name)
+    content = _short(f"{_SCHEME_3}\n{content}".encode())
+    files = linked_digest(linked, image_digest)
+    return f"{content}-{bulletin.file_digest if file is None else file}-{files}"
+
+
+def what_changed(approved: str, found: str, linked: Sequence[str]) -> str:
+    """What changed since a bound approval `approved`, told by the parts of the fingerprint
+    `found` now, in Vietnamese («đã sửa sau khi duyệt: …»), or "" when the values changed (or
+    either is not bound): `linked` are the files named when theirs did."""
+    was, now = bound(approved), bound(found)
+    if was is None or now is None:
+        return ""
+    if was[1] != now[1]:
+        if was[0] != now[0]:
+            return ""
+        return (
+            "đã sửa sau khi duyệt: tệp bài đã đổi ở chỗ không đổi nội dung đăng ra theo cách "
+            "đọc của bản công cụ này (ghi chú, dấu ngoặc, khoảng trắng, thứ tự các trường…), "
+            "nhưng người duyệt chưa đọc bản đó và bản công cụ sau có thể đọc khác"
+        )
+    if was[2] != now[2]:
+        named = ", ".join(f"«content/{path}»" for path in sorted(linked))
+        if len(linked) == 1:
+            return f"đã sửa sau khi duyệt: tệp đính kèm {named} đã bị thay hay sửa"
+        if not linked:
+            return "đã sửa sau khi duyệt: bài không còn liên kết tới tệp đính kèm nào như khi duyệt"
+        return f"đã sửa sau khi duyệt: một trong các tệp đính kèm đã bị thay hay sửa: {named}"
+    return ""  # a photo replaced, the file renamed (its address): the values tell no more
 
 
 def content_digest(data: Mapping[str, Any], body: str, slug: str, key: str) -> str:
@@ -112,12 +259,18 @@ def versions_as_approved(
 
 
 def judged_version(
-    bulletin: Bulletin, image_digest: Callable[[str], str | None], reading: Reading = READING
+    bulletin: Bulletin,
+    image_digest: Callable[[str], str | None],
+    reading: Reading = READING,
+    linked: Sequence[str] = (),
 ) -> str:
     """The fingerprint its `approved_version` is judged by, the bulletin read under `reading`:
-    under the scheme that value was written with, when it matches one (an approval by an
-    earlier version of the tool stays valid until its bulletin changes), else under the
-    current one."""
+    for an approval bound to the file (see `bound`), the `fingerprint` now (`linked`: the
+    paths of the files it links to); else under the scheme that value was written with, when
+    it matches one (an approval by an earlier version of the tool stays valid until its
+    bulletin changes), else under the current one."""
+    if bound(bulletin.approved_version) is not None:
+        return fingerprint(bulletin, image_digest, linked, reading)
     current = version(bulletin, image_digest, reading)
     if current == bulletin.approved_version:
         return current

@@ -33,6 +33,7 @@ __all__ = [
     "file_links",
     "is_file_link",
     "is_image_link",
+    "linked_paths",
     "read",
     "served_files",
 ]
@@ -261,6 +262,20 @@ def served_files(items: Iterable[Bulletin | Page], config: Config) -> dict[str, 
             output = f"{OUTPUT_DIR}/{nfc(path.relative_to(content).as_posix())}"
             served.setdefault(output, (path, item.source))
     return served
+
+
+def linked_paths(item: Bulletin | Page, config: Config) -> tuple[str, ...]:
+    """The paths under content/ (NFC, with /) of the files `item` links to and the website
+    serves: documents, and photos (their web variants): what an approval covers of them
+    (publish.approval.linked_digest). A link to a file that may not be served is an error of
+    the load (see check), so none is published."""
+    content = (config.root / "content").resolve()
+    found = set()
+    for href, _ in file_links(item.body, item.body_line):
+        path, why = _found(href, item.source, config)
+        if path is not None and why is None:
+            found.add(nfc(path.relative_to(content).as_posix()))
+    return tuple(sorted(found))
 
 
 def read(path: Path) -> bytes:

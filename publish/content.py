@@ -258,9 +258,16 @@ def load_site(
         pages = [p for p in pages if p.source not in twins]
     # fields.secret() already scanned these texts for stamps (a stamped file is not loaded,
     # even to be checked).
-    versions = _approved_versions(bulletins, config, digests or {})
+    versions, changed = _approved_versions(bulletins, config, digests or {})
     verdicts = [
-        gate(b, now=now, policy=config.policy, stamp_checked=True, version=versions.get(b.source))
+        gate(
+            b,
+            now=now,
+            policy=config.policy,
+            stamp_checked=True,
+            version=versions.get(b.source),
+            changed=changed.get(b.source, ""),
+        )
         for b in bulletins
     ]
     bulletins = _canonical_tags(bulletins, [v is None for v in verdicts])
@@ -306,27 +313,36 @@ def load_site(
 
 def _approved_versions(
     bulletins: list[Bulletin], config: Config, digests: Mapping[str, str]
-) -> dict[str, str]:
+) -> tuple[dict[str, str], dict[str, str]]:
     """The content fingerprint now of each bulletin approved with one, by file (see
-    publish.approval): only those are compared, and only they have their images read."""
+    publish.approval): only those are compared, and only they have their images read; and
+    what changed since, by file, when the approval tells it (approval.what_changed)."""
     if config.policy.approval != "content":
-        return {}
+        return {}, {}
     images = approval.ImageDigests(config.root / "content", digests)
-    versions = {}
+    versions, changed = {}, {}
     for bulletin in bulletins:
-        if bulletin.approved_version:
-            found = approval.judged_version(bulletin, images)
-            if found != bulletin.approved_version and (
+        approved = bulletin.approved_version
+        if approved:
+            bound = approval.bound(approved) is not None
+            linked = attachments.linked_paths(bulletin, config) if bound else ()
+            found = approval.judged_version(bulletin, images, linked=linked)
+            if found != approved and (
                 windows_approved(bulletin, config, images)
-                or _approved_as_read_before(bulletin, config, images)
+                or _approved_as_read_before(bulletin, config, images, linked)
             ):
-                found = bulletin.approved_version
+                found = approved
             versions[bulletin.source] = found
-    return versions
+            if found != approved and bound:
+                changed[bulletin.source] = approval.what_changed(approved, found, linked)
+    return versions, changed
 
 
 def _approved_as_read_before(
-    bulletin: Bulletin, config: Config, image_digest: approval.ImageDigests
+    bulletin: Bulletin,
+    config: Config,
+    image_digest: approval.ImageDigests,
+    linked: tuple[str, ...] = (),
 ) -> bool:
     """Whether `bulletin`'s approved_version is the fingerprint of its file as an earlier version
     of the tool read it (key_lines.READINGS_BEFORE): a mended reading of pasted text must not
@@ -348,7 +364,8 @@ def _approved_as_read_before(
             content_digest=approval.content_digest(*written, bulletin.slug, bulletin.key),
             earlier_digests=approval.earlier_digests((parsed.data, parsed.body), written),
         )
-        if approval.judged_version(as_read, image_digest, reading) == bulletin.approved_version:
+        judged = approval.judged_version(as_read, image_digest, reading, linked)
+        if judged == bulletin.approved_version:
             return True
     return False
 
@@ -964,6 +981,8 @@ def _load_one(
     bulletin, corrected = _validate(path, config, col, parse_raw(raw, col))
     if bulletin is None:
         return found, col.digest, None, corrected
+    if approval.bound(bulletin.approved_version) is not None:
+        bulletin = dataclasses.replace(bulletin, file_digest=approval.file_digest(raw))
     return found, col.digest, _Loaded(bulletin, tuple(found), tuple(col.images)), corrected
 
 

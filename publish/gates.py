@@ -392,13 +392,15 @@ def gate(
     policy: Policy,
     stamp_checked: bool = False,
     version: str | None = None,
+    changed: str = "",
 ) -> Exclusion | None:
     """The first reason the bulletin may not be published at `now`, or None when it may.
 
     `stamp_checked`: see `is_secret` (set by the loader, which already scanned every text).
     `version`: the fingerprint of its content now (publish.approval.version), which must be
     the `approved_version` it was approved with, when it has one and the policy binds
-    approval to content (None, not computed, never matches).
+    approval to content (None, not computed, never matches). `changed`: what changed since,
+    when the approval tells it (publish.approval.what_changed), said instead of «nội dung».
     """
     if is_secret(bulletin, policy, stamp_checked=stamp_checked):
         return Exclusion(
@@ -430,7 +432,8 @@ def gate(
             )
         return Exclusion(
             bulletin,
-            "nội dung đã đổi sau khi duyệt: không đăng ở kênh nào cho tới khi được duyệt lại "
+            (changed or "nội dung đã đổi sau khi duyệt")
+            + ": không đăng ở kênh nào cho tới khi được duyệt lại "
             + again,
             "unapproved",
         )

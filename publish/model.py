@@ -169,6 +169,9 @@ class Bulletin:
     earlier_digests: tuple[str, ...] = ()
     """The same under earlier schemes (publish.approval.earlier_digests), for an approval
     written by an earlier version of the tool; computed only for an approved bulletin."""
+    file_digest: str = ""
+    """The file part of an approval bound to the file's bytes (publish.approval.file_digest):
+    taken only for a bulletin that has one."""
     corrections: tuple[Correction, ...] = ()
     """Corrections made after publication (front matter `corrections`), oldest first."""
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import approval, content_images
+from publish import approval, attachments, content_images
 from publish import config as config_module
 from publish.cli import common_options, resolve_now, typed_path
 from publish.config import CHANNELS, Config
@@ -238,13 +238,24 @@ def prepare(
         return None
     if images is None:
         images = approval.ImageDigests(config.root / "content")
-    fingerprint = approval.version(bulletin, images)
+    linked = attachments.linked_paths(bulletin, config)
+    # Written by hand, the two lines leave the file part as it is now (see approval.file_digest).
+    fingerprint = approval.fingerprint(bulletin, images, linked, file=approval.file_digest(raw))
     values: dict[str, str | bool] = {"approved_by": by, "approved_version": fingerprint}
     if bulletin.draft:
         values["draft"] = False
+    after = {"approved_version": "approved_by"}
     try:
         text = raw.decode("utf-8")
-        new = set_keys(text, values, after={"approved_version": "approved_by"})
+        new = set_keys(text, values, after=after)
+        # The file part is of the file as approved: with `draft: false`, a value once written
+        # over several lines now on one.
+        written = approval.file_digest(new.encode("utf-8", "surrogatepass"))
+        if fingerprint.split("-")[1] != written:
+            values["approved_version"] = approval.fingerprint(
+                bulletin, images, linked, file=written
+            )
+            new = set_keys(text, values, after=after)
     except (UnicodeDecodeError, EditError) as exc:
         problems.append(
             Problem(

@@ -419,7 +419,7 @@ def _against_project(result: hugo.Result, source: Path, content: Path) -> None:
     target = content / result.target
     if target.exists():
         # As written by an import with --approved-by, which then adds approved_version.
-        written = re.sub(rb'\napproved_version: "[0-9a-f]+"', b"", target.read_bytes())
+        written = re.sub(rb'\napproved_version: "[0-9a-f-]+"', b"", target.read_bytes())
         same = written == result.text.encode("utf-8")
         edited = not same and _imported_before(target, result.text)
         if same or edited:
