@@ -15,9 +15,11 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from publish import linked_text
 from publish.config import Config
 from publish.content_images import resolve_content_path
-from publish.errors import Problem
+from publish.errors import Problem, os_reason
+from publish.gates import secret_stamp
 from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import image_text_ends, written_target
@@ -216,10 +218,13 @@ def attached(href: str, source: str, config: Config) -> str | None:
 
 def check(items: Iterable[Bulletin | Page], config: Config) -> tuple[list[Problem], set[str]]:
     """One error for each link to a file that is missing, outside content/, too large or of a
-    kind the website does not serve, naming the file, the line, the link and how to fix it;
-    and the real paths of the documents served (see served_files), found in the same pass."""
+    kind the website does not serve, naming the file, the line, the link and how to fix it,
+    and the problems of each document served (see scanned); and the real paths of the
+    documents served (see served_files), found in the same pass."""
     told = []
     served = set()
+    read: dict[Path, list[tuple[str, str, str]]] = {}
+    content = (config.root / "content").resolve()
     for item in items:
         for href, line in file_links(item.body, item.body_line):
             path, why = _found(href, item.source, config)
@@ -227,7 +232,79 @@ def check(items: Iterable[Bulletin | Page], config: Config) -> tuple[list[Proble
                 told.append(Problem(item.source, why, line=line, hint=_hint(href, why)))
             elif path is not None and not is_image_link(href):
                 served.add(os.fspath(path))
+                if path not in read:
+                    read[path] = scanned(path, config)
+                shown = f"content/{nfc(path.relative_to(content).as_posix())}"
+                told += [
+                    Problem(
+                        item.source,
+                        f"tệp đính kèm «{shown}» {what}",
+                        line=line,
+                        hint=hint,
+                        severity=severity,
+                    )
+                    for severity, what, hint in read[path]
+                ]
     return told, served
+
+
+SECRET_HINT = (
+    "Tài liệu mật không được lưu trên máy hay kho git có kết nối Internet (Luật Bảo vệ bí mật nhà "
+    "nước). Chuyển tệp ra khỏi dự án, bỏ liên kết tới nó (nếu đã commit: xóa khỏi lịch sử git và "
+    "báo cán bộ phụ trách bảo mật), rồi chạy lại. Nếu đây không phải dấu mật, sửa lại tệp đó."
+)
+UNREAD_HINT = (
+    "Hãy mở xem trước khi duyệt: tệp không được mang dấu mật. Lưu lại tệp không đặt mật khẩu "
+    "(PDF: in ra PDF mới từ tệp gốc) để công cụ kiểm được."
+)
+AUTHOR_HINT = (
+    "Xóa tên trong thuộc tính tệp rồi lưu lại: Word, Excel, PowerPoint: File › Info › Check for "
+    "Issues › Inspect Document › Document Properties and Personal Information › Remove All; "
+    "LibreOffice: File › Properties, xóa tên, và bật Tools › Options › LibreOffice › Security › "
+    "Options › Remove personal information on saving."
+)
+
+
+def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
+    """What a document served holds that a bulletin must not publish, as (severity, message
+    after the file's name, hint): a secret stamp in its text (an error, as a stamped
+    body is: publish.gates.secret_stamp), a text that cannot be read to look for one (a
+    warning, an error under [policy] unreadable_attachments = "error"), and names of people
+    Word or LibreOffice keep in it (a warning)."""
+    suffix = path.suffix.lower()
+    try:
+        data = read(path)
+        text = linked_text.text_of(data, suffix)
+    except (OSError, linked_text.Unreadable) as exc:
+        why = exc.args[0] if isinstance(exc, linked_text.Unreadable) else os_reason(exc)
+        severity = config.policy.unreadable_attachments.replace("warn", "warning")
+        return [
+            (
+                severity,
+                f"không đọc được để kiểm dấu mật ({why}), hãy mở xem trước khi duyệt",
+                UNREAD_HINT,
+            )
+        ]
+    found = []
+    stamp = secret_stamp(text, config.policy) if text is not None else None
+    if stamp is not None:
+        found.append(
+            (
+                "error",
+                f"mang dấu mật «{stamp[1]}»: không bao giờ được xuất bản",
+                SECRET_HINT,
+            )
+        )
+    if names := linked_text.authors(data, suffix):
+        found.append(
+            (
+                "warning",
+                "còn ghi tên người soạn trong thuộc tính tệp: "
+                + ", ".join(f"«{name}»" for name in names),
+                AUTHOR_HINT,
+            )
+        )
+    return found
 
 
 def _hint(href: str, why: str) -> str:

@@ -208,6 +208,9 @@ class Policy:
     """What an approval binds: "content", the text it was given for (a bulletin whose
     `approved_version` no longer matches its content is held back until approved again; see
     publish.approval), or "name" only (any edit after approval is published)."""
+    unreadable_attachments: Literal["warn", "error"] = "warn"
+    """What a linked file that cannot be read to look for secret stamps in (an encrypted PDF,
+    a broken zip) is: a warning naming it, or an error that stops the build (publish.attachments)."""
     secret_classifications: tuple[str, ...] = field(
         default=("mật", "tối mật", "tuyệt mật"),
         metadata=rules(

@@ -1,0 +1,209 @@
+"""A file a bulletin links to is served as it is (publish.attachments): one stamped secret holds
+the bulletin back as a stamped body does, one that cannot be read to look is told, and the
+names Word keeps in a document are told before they go out on the website."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish import linked_text
+from publish.cli import main
+from publish.content import load_site
+from publish.errors import ContentError
+from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
+
+FILE = "content/bai-viet/a.md"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CORE = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+    "<dc:creator>{creator}</dc:creator><cp:lastModifiedBy>{last}</cp:lastModifiedBy>"
+    "</cp:coreProperties>"
+)
+
+
+def docx(*paragraphs: list[str], creator: str = "", last: str = "", header: str = "") -> bytes:
+    """A Word document: each paragraph a list of runs (Word splits a word across runs)."""
+    body = "".join(
+        "<w:p>" + "".join(f"<w:r><w:t>{run}</w:t></w:r>" for run in runs) + "</w:p>"
+        for runs in paragraphs
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("_rels/.rels", "<Relationships/>")
+        archive.writestr(
+            "word/document.xml", f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+        )
+        if header:
+            archive.writestr(
+                "word/header1.xml",
+                f'<w:hdr xmlns:w="{W}"><w:p><w:r><w:t>{header}</w:t></w:r></w:p></w:hdr>',
+            )
+        if creator or last:
+            archive.writestr("docProps/core.xml", CORE.format(creator=creator, last=last))
+    return out.getvalue()
+
+
+def xlsx(*strings: str) -> bytes:
+    """An Excel workbook's shared strings (where its cells' text is)."""
+    out = io.BytesIO()
+    sst = "".join(f"<si><t>{text}</t></si>" for text in strings)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "xl/sharedStrings.xml",
+            f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{sst}</sst>',
+        )
+    return out.getvalue()
+
+
+def pdf(content: bytes, *, flate: bool = True, extra: bytes = b"") -> bytes:
+    """A one-page PDF whose page shows `content` (a content stream), Flate-compressed or not."""
+    stream = zlib.compress(content) if flate else content
+    filters = b" /Filter /FlateDecode" if flate else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d%s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    for number, body in enumerate(objects, start=1):
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    return out + b"trailer\n<< /Root 1 0 R" + extra + b" >>\n%%EOF\n"
+
+
+FORM_TEXT = b"BT /F1 12 Tf 72 760 Td (MAU DON DE NGHI) Tj 0 -20 Td (Ho va ten: .....) Tj ET"
+
+
+def project(tmp_path: Path, name: str, data: bytes, toml: str = SITE_TOML) -> Path:
+    """A bulletin on the website linking to content/tep/<name>."""
+    body = f"Tải [biểu mẫu](../tep/{name}) để điền.\n"
+    return make_project(
+        tmp_path,
+        {
+            "site.toml": toml,
+            f"content/tep/{name}": data,
+            FILE: bulletin_md({"channels": "[web, zalo]"}, body=body),
+        },
+    )
+
+
+def problems(root: Path) -> list[tuple[str, str]]:
+    """(severity, message) of each problem the load tells about the linked file."""
+    try:
+        site = load_site(config_module.load(root), now=NOW)
+    except ContentError as exc:
+        found = exc.problems
+    else:
+        found = list(site.warnings)
+    return [(p.severity, p.message) for p in found if "tệp đính kèm" in p.message]
+
+
+STAMPED = [
+    ("mau.txt", "Mẫu đơn\n\nMẬT\n\nHọ và tên:".encode(), "MẬT"),
+    ("mau.csv", "Họ tên,Số điện thoại\nTÀI LIỆU MẬT,\n".encode(), "TÀI LIỆU MẬT"),
+    ("mau.docx", docx(["Mẫu đơn"], ["TUYỆT ", "MẬ", "T"]), "TUYỆT MẬT"),
+    ("mau.docx", docx(["Mẫu đơn"], header="Độ mật: Tối mật"), "Độ mật: Tối mật"),
+    ("mau.xlsx", xlsx("Danh sách", "TỐI MẬT"), "TỐI MẬT"),
+    ("mau.pdf", pdf(FORM_TEXT.replace(b"MAU DON DE NGHI", b"TAI LIEU MAT")), "TAI LIEU MAT"),
+    ("mau.pdf", pdf(FORM_TEXT + b" BT 72 800 Td (TUYET MAT) Tj ET", flate=False), "TUYET MAT"),
+    # The document's title in its properties, in UTF-16 as Word writes Vietnamese there.
+    ("mau.pdf", pdf(FORM_TEXT, extra=b" /Info << /Title <FEFF004D1EAC0054> >>"), "MẬT"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "stamp"), STAMPED, ids=[f"{s[0]}-{i}" for i, s in enumerate(STAMPED)]
+)
+def test_a_linked_file_stamped_secret_holds_the_bulletin_naming_the_file_and_the_stamp(
+    tmp_path: Path, name: str, data: bytes, stamp: str
+) -> None:
+    root = project(tmp_path, name, data)
+    told = problems(root)
+    assert (
+        "error",
+        f"tệp đính kèm «content/tep/{name}» mang dấu mật «{stamp}»: không bao giờ được xuất bản",
+    ) in told
+    with pytest.raises(ContentError):
+        load_site(config_module.load(root), now=NOW)
+
+
+def test_publish_check_stops_on_a_stamped_form(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path, "mau.docx", docx(["MẬT"]))
+    assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 1
+    err = capsys.readouterr().err
+    assert "content/bai-viet/a.md" in err and "«content/tep/mau.docx» mang dấu mật «MẬT»" in err
+
+
+ORDINARY = [
+    ("mau.txt", "Không cung cấp mật khẩu cho người lạ.\nBẢO VỆ BÍ MẬT NHÀ NƯỚC\n".encode()),
+    ("mau.docx", docx(["Đơn đề nghị"], ["Không tiết lộ mật khẩu."])),
+    ("mau.pdf", pdf(FORM_TEXT)),
+    ("mau.xlsx", xlsx("Danh sách", "Số điện thoại")),
+]
+
+
+@pytest.mark.parametrize(("name", "data"), ORDINARY, ids=[o[0] for o in ORDINARY])
+def test_an_ordinary_form_is_served_without_a_word(tmp_path: Path, name: str, data: bytes) -> None:
+    root = project(tmp_path, name, data)
+    assert problems(root) == []
+    assert load_site(config_module.load(root), now=NOW).bulletins
+
+
+UNREADABLE = [
+    ("mau.docx", b"PK\x03\x04 broken"),
+    ("mau.pdf", pdf(FORM_TEXT, extra=b" /Encrypt 5 0 R")),
+    # Vietnamese in a Word PDF: glyph numbers of the font, no letters to read.
+    ("mau.pdf", pdf(b"BT /F1 12 Tf 72 760 Td <0030004400580003> Tj ET")),
+    ("mau.pdf", pdf(FORM_TEXT)[:-60].replace(b"/FlateDecode", b"/FlateDecode ") + b"x\x9c\xff\xff"),
+]
+
+
+@pytest.mark.parametrize(("name", "data"), UNREADABLE, ids=["zip", "encrypted", "glyphs", "flate"])
+def test_a_linked_file_that_cannot_be_read_is_a_warning_naming_it(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    root = project(tmp_path, name, data)
+    [(severity, message)] = problems(root)
+    assert severity == "warning"
+    assert message.startswith(f"tệp đính kèm «content/tep/{name}» không đọc được để kiểm dấu mật")
+    assert message.endswith("hãy mở xem trước khi duyệt")
+    assert load_site(config_module.load(root), now=NOW).bulletins  # published: a warning
+
+
+def test_the_policy_may_make_an_unreadable_linked_file_an_error(tmp_path: Path) -> None:
+    toml = SITE_TOML + '\n[policy]\nunreadable_attachments = "error"\n'
+    root = project(tmp_path, "mau.docx", b"PK\x03\x04 broken", toml)
+    [(severity, _)] = problems(root)
+    assert severity == "error"
+
+
+def test_a_zip_that_inflates_beyond_the_cap_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(linked_text, "MAX_TEXT_BYTES", 10_000)
+    root = project(tmp_path, "mau.docx", docx(["a" * 50_000]))
+    [(severity, message)] = problems(root)
+    assert severity == "warning" and "quá lớn khi giải nén" in message
+
+
+def test_the_people_word_keeps_in_a_form_are_told_with_how_to_remove_them(tmp_path: Path) -> None:
+    data = docx(["Đơn đề nghị"], creator="Nguyễn Văn An", last="Trần Thị Bình")
+    root = project(tmp_path, "mau.docx", data)
+    site = load_site(config_module.load(root), now=NOW)
+    [problem] = [p for p in site.warnings if "tệp đính kèm" in p.message]
+    assert problem.severity == "warning"
+    assert problem.message == (
+        "tệp đính kèm «content/tep/mau.docx» còn ghi tên người soạn trong thuộc tính tệp: "
+        "«Nguyễn Văn An», «Trần Thị Bình»"
+    )
+    assert "File › Info" in (problem.hint or "") and "Inspect Document" in (problem.hint or "")
+    assert problem.file == FILE and problem.line is not None
