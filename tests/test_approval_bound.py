@@ -230,3 +230,25 @@ def test_a_linked_file_replaced_under_an_approval_written_before_is_as_it_was(
     as_session_33(root)
     (root / "content/tep/mau-don.pdf").write_bytes(PDF + b"%\n")
     assert verdict(root) is None
+
+
+def test_the_pull_requests_plan_says_which_linked_file_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CI comments `publish sync … --dry-run --format markdown` on a pull request: the reviewer
+    sees why the bulletin will be withdrawn."""
+    root = project(
+        tmp_path, bulletin_md(BASE_FIELDS, BODY + "Tải [mẫu đơn](../tep/mau-don.pdf).\n")
+    )
+    (root / "content/tep").mkdir()
+    (root / "content/tep/mau-don.pdf").write_bytes(PDF)
+    assert approve(root, FILE) == 0
+    (root / "content/tep/mau-don.pdf").write_bytes(PDF + b"%\n")
+    capsys.readouterr()
+    run = ["--root", str(root), "--now", "2021-01-01T09:00"]
+    assert main(["sync", "web", "--dry-run", "--format", "markdown", *run]) == 0
+    plan = capsys.readouterr().out
+    assert (
+        "| `content/bai-viet/a.md` | đã sửa sau khi duyệt: tệp đính kèm «content/tep/mau-don.pdf» "
+        "đã bị thay hay sửa: không đăng ở kênh nào"
+    ) in plan
