@@ -137,10 +137,23 @@ def _lines(root: ElementTree.Element) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
+def _paragraph(element: ElementTree.Element) -> str:
+    """A paragraph's text, a line break in it (Shift+Enter: w:br, a:br, text:line-break) a new
+    line, a tab or LibreOffice's spaces (text:tab, text:s) a space."""
+    local = element.tag.rsplit("}", 1)[-1]
+    parts = [_BREAKS.get(local, ""), element.text or ""]
+    for child in element:
+        parts += [_paragraph(child), child.tail or ""]
+    return "".join(parts)
+
+
+_BREAKS = {"br": "\n", "cr": "\n", "line-break": "\n", "tab": " ", "s": " "}
+
+
 def _walk(element: ElementTree.Element, lines: list[str]) -> None:
     """Add the lines of `element`: its whole text when it is a paragraph, else its children's."""
     if element.tag.rsplit("}", 1)[-1] in _PARAGRAPHS:
-        lines.append("".join(element.itertext()))
+        lines.append(_paragraph(element))
         return
     if element.text and element.text.strip():
         lines.append(element.text)
@@ -150,7 +163,8 @@ def _walk(element: ElementTree.Element, lines: list[str]) -> None:
             lines.append(child.tail)
 
 
-_STREAM = re.compile(rb"<<(?P<dict>(?:(?!>>\s*stream).){0,4096}?)>>\s*stream\r?\n", re.DOTALL)
+_STREAM = re.compile(rb">>\s*stream\r?\n")
+"""Where a stream's bytes start, after its dictionary."""
 _LINE_BREAKS = re.compile(rb"(?<![A-Za-z])(?:Td|TD|T\*|Tm|ET|endobj)(?![A-Za-z])|/[A-Za-z]+")
 """Where a PDF's text goes to another line (and a dictionary's strings part: `/Title (…)`)."""
 _NOT_TEXT = re.compile(rb"/(?:Image|XRef|Length1|Type1C|CIDFontType0C|OpenType|ObjStm)\b")
@@ -171,9 +185,15 @@ def _pdf_text(data: bytes) -> str:
     if re.search(rb"/Encrypt\b", data):
         raise Unreadable("PDF có mật khẩu hoặc bị mã hóa")
     budget = _Budget()
-    parts = [data]
+    plain: list[bytes] = []  # the bytes of no Flate stream
+    parts: list[bytes] = []
+    done = 0  # where the bytes not yet in parts[0] start: those of no Flate stream
     for match in _STREAM.finditer(data):
-        if b"/FlateDecode" not in match["dict"] or _NOT_TEXT.search(match["dict"]):
+        if match.start() < done:
+            continue  # in the bytes of a stream inflated
+        start = data.rfind(b"obj", max(0, match.start() - 4096), match.start())
+        dictionary = data[max(start, match.start() - 4096) : match.start()]
+        if b"/FlateDecode" not in dictionary or _NOT_TEXT.search(dictionary):
             continue
         inflater = zlib.decompressobj()
         try:
@@ -183,7 +203,10 @@ def _pdf_text(data: bytes) -> str:
         budget.take(len(inflated))
         if not inflater.eof:
             raise Unreadable("luồng nén bị cắt cụt")
+        plain.append(data[done : match.end()])
+        done = len(data) - len(inflater.unused_data)
         parts.append(inflated)
+    parts.insert(0, b"".join([*plain, data[done:]]))
     lines = [_pdf_lines(part) for part in parts]
     shown = [line for part, line in zip(parts[1:], lines[1:], strict=True) if _SHOWS.search(part)]
     if shown and not any(_WORD.search(line) for line in shown):

@@ -113,7 +113,20 @@ STAMPED = [
     ("mau.docx", docx(["Mẫu đơn"], ["TUYỆT ", "MẬ", "T"]), "TUYỆT MẬT"),
     ("mau.docx", docx(["Mẫu đơn"], header="Độ mật: Tối mật"), "Độ mật: Tối mật"),
     ("mau.xlsx", xlsx("Danh sách", "TỐI MẬT"), "TỐI MẬT"),
+    # A line break in the paragraph (Shift+Enter) ends the stamp's line.
+    ("mau.docx", docx(["MẬT", "</w:t><w:br/><w:t>", "Số: 12/KH-CAH"]), "MẬT"),
     ("mau.pdf", pdf(FORM_TEXT.replace(b"MAU DON DE NGHI", b"TAI LIEU MAT")), "TAI LIEU MAT"),
+    # A stream whose dictionary holds another, after a picture's stream.
+    (
+        "mau.pdf",
+        pdf(b"BT 72 700 Td (MAT) Tj ET")
+        .replace(b"/Filter /FlateDecode", b"/DecodeParms << /Columns 1 >> /Filter /FlateDecode")
+        .replace(
+            b"4 0 obj",
+            b"9 0 obj\n<< /Subtype /Image /Length 1 >>\nstream\nx\nendstream\nendobj\n4 0 obj",
+        ),
+        "MAT",
+    ),
     ("mau.pdf", pdf(FORM_TEXT + b" BT 72 800 Td (TUYET MAT) Tj ET", flate=False), "TUYET MAT"),
     # The document's title in its properties, in UTF-16 as Word writes Vietnamese there.
     ("mau.pdf", pdf(FORM_TEXT, extra=b" /Info << /Title <FEFF004D1EAC0054> >>"), "MẬT"),
