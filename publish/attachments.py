@@ -38,6 +38,7 @@ __all__ = [
     "linked_paths",
     "read",
     "served_files",
+    "unread",
 ]
 
 OUTPUT_DIR = "tep"
@@ -265,6 +266,15 @@ AUTHOR_HINT = (
 )
 
 
+UNREAD = "không đọc được để kiểm dấu mật"
+
+
+def unread(problem: Problem) -> bool:
+    """Whether `problem` is the warning that a linked file could not be read to look for
+    stamps: --strict leaves it a warning ([policy] unreadable_attachments decides)."""
+    return problem.severity == "warning" and UNREAD in problem.message
+
+
 def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
     """What a document served holds that a bulletin must not publish, as (severity, message
     after the file's name, hint): a secret stamp in its text (an error, as a stamped
@@ -281,7 +291,7 @@ def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
         return [
             (
                 severity,
-                f"không đọc được để kiểm dấu mật ({why}), hãy mở xem trước khi duyệt",
+                f"{UNREAD} ({why}), hãy mở xem trước khi duyệt",
                 UNREAD_HINT,
             )
         ]

@@ -83,15 +83,17 @@ def pdf(content: bytes, *, flate: bool = True, extra: bytes = b"") -> bytes:
 FORM_TEXT = b"BT /F1 12 Tf 72 760 Td (MAU DON DE NGHI) Tj 0 -20 Td (Ho va ten: .....) Tj ET"
 
 
-def project(tmp_path: Path, name: str, data: bytes, toml: str = SITE_TOML) -> Path:
-    """A bulletin on the website linking to content/tep/<name>."""
+def project(
+    tmp_path: Path, name: str, data: bytes, toml: str = SITE_TOML, channels: str = "[web, zalo]"
+) -> Path:
+    """A bulletin on the website (and Zalo) linking to content/tep/<name>."""
     body = f"Tải [biểu mẫu](../tep/{name}) để điền.\n"
     return make_project(
         tmp_path,
         {
             "site.toml": toml,
             f"content/tep/{name}": data,
-            FILE: bulletin_md({"channels": "[web, zalo]"}, body=body),
+            FILE: bulletin_md({"channels": channels}, body=body),
         },
     )
 
@@ -192,11 +194,19 @@ def test_a_linked_file_that_cannot_be_read_is_a_warning_naming_it(
     assert load_site(config_module.load(root), now=NOW).bulletins  # published: a warning
 
 
-def test_the_policy_may_make_an_unreadable_linked_file_an_error(tmp_path: Path) -> None:
-    toml = SITE_TOML + '\n[policy]\nunreadable_attachments = "error"\n'
-    root = project(tmp_path, "mau.docx", b"PK\x03\x04 broken", toml)
+@pytest.mark.parametrize(("policy", "code"), [("", 0), ('unreadable_attachments = "error"', 1)])
+def test_the_policy_decides_whether_an_unreadable_linked_file_stops_the_checks_in_ci(
+    tmp_path: Path, capsys, policy: str, code: int
+) -> None:
+    """--strict makes content warnings errors, but not this one: most PDFs Word writes are not
+    read, and a pull request could never pass; a unit that wants it so says it in site.toml."""
+    root = project(
+        tmp_path, "mau.docx", b"PK\x03\x04 broken", SITE_TOML + f"\n[policy]\n{policy}\n", "[web]"
+    )
     [(severity, _)] = problems(root)
-    assert severity == "error"
+    assert severity == ("error" if code else "warning")
+    assert main(["check", "--strict", "--root", str(root), "--now", "2021-01-01T09:00"]) == code
+    assert "«content/tep/mau.docx» không đọc được để kiểm dấu mật" in "".join(capsys.readouterr())
 
 
 def test_a_zip_that_inflates_beyond_the_cap_is_not_read(
