@@ -252,3 +252,27 @@ def test_the_pull_requests_plan_says_which_linked_file_changed(
         "| `content/bai-viet/a.md` | đã sửa sau khi duyệt: tệp đính kèm «content/tep/mau-don.pdf» "
         "đã bị thay hay sửa: không đăng ở kênh nào"
     ) in plan
+
+
+def test_a_new_reading_keeps_an_untouched_bound_approval_and_holds_an_edit_it_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upgrade this is for: the reading is renamed (key_lines: a rule changed) and the one
+    approvals were taken under moves to READINGS_BEFORE. An untouched bulletin stays approved
+    (judged under the reading it was approved under); a comment added before the upgrade,
+    which that reading ignored, does not pass under it."""
+    from publish import content, key_lines
+
+    root = project(tmp_path)
+    assert approve(root, FILE) == 0
+    edited = project(tmp_path / "sua")
+    assert approve(edited, FILE) == 0
+    edit(edited, 'author: "Minh Anh"', 'author: "Minh Anh"   # tác giả')
+    new = key_lines.Reading(
+        key_lines.lines_with_keys, key_lines.lines_with_keys, spans=True, name="key-lines-5"
+    )
+    monkeypatch.setattr(approval.judged_version, "__defaults__", (new, ()))
+    monkeypatch.setattr(approval.fingerprint, "__defaults__", ((), new, None))
+    monkeypatch.setattr(content, "READINGS_BEFORE", (*key_lines.READINGS_BEFORE, key_lines.READING))
+    assert verdict(root) is None
+    assert verdict(edited) == "unapproved"
