@@ -242,7 +242,9 @@ def version(
 ) -> str:
     """The fingerprint of what `bulletin` publishes, as read under `reading`: its content
     digest and the bytes of every image it shows (`image_digest`: sha256 of a file by its path
-    under content/, None if unreadable), keyed with the reading's name."""
+    under content/, None if unreadable), keyed with the reading's name: the whole approval as
+    session 33 wrote it, and what the first part of one written now is taken from
+    (`fingerprint`)."""
     return _version(bulletin, bulletin.content_digest, image_digest, reading=reading.name)
 
 

@@ -426,8 +426,9 @@ def gate(
             return Exclusion(
                 bulletin,
                 f"approved_version «{bulletin.approved_version}» không phải dấu do publish "
-                f"approve ghi ({VERSION_LENGTH} chữ số hệ 16, ví dụ 3f2a9c0d1e4b; có thể đã bị "
-                "sửa tay): không đăng ở kênh nào cho tới khi được duyệt lại " + again,
+                f"approve ghi (ba nhóm {VERSION_LENGTH} chữ số hệ 16 nối bằng dấu -, ví dụ "
+                "3f2a9c0d1e4b-8e1d0c7b6a59-0f4e2d1c3b5a; có thể đã bị sửa tay): không đăng ở kênh "
+                "nào cho tới khi được duyệt lại " + again,
                 "unapproved",
             )
         return Exclusion(
