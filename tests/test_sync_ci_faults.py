@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -548,3 +549,99 @@ def test_an_empty_sandbox_address_is_told_the_windows_command_that_removes_it(
         ClientSettings.from_env(env)
     assert "(set ZALO_API_BASE= & set ZALO_OAUTH_BASE=)" in str(raised.value)
     assert "unset" not in str(raised.value)
+
+
+def payload(root: Path, key: str) -> dict:
+    """The built payload of one bulletin."""
+    return json.loads((root / "output" / "zalo" / f"{key}.json").read_text("utf-8"))
+
+
+def lose_record(root: Path, key: str) -> str:
+    """Drop `key`'s record from state/zalo.json (a stale or hand-edited state/): its article id."""
+    state = root / "state" / "zalo.json"
+    document = json.loads(state.read_text("utf-8"))
+    article_id = document["entries"].pop(key)["article_id"]
+    state.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    return article_id
+
+
+def test_reconcile_takes_the_article_holding_the_bulletins_text_not_the_newest_of_its_title(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """The bulletin lost its record and the OA admin then posted an article of the same title by
+    hand: --reconcile took the first article listed (the newest, the hand-posted one) and
+    replaced its text with the bulletin's. It takes the bulletin's own article, unchanged."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    own = lose_record(root, "bt-001")
+    by_hand = emulator.seed_article(sample_body(title=f"{TITLES[1]} (1)"))
+    written = json.dumps(emulator.articles[by_hand], sort_keys=True)
+    capsys.readouterr()
+    emulator.clear_calls()
+    assert sync(root, "--reconcile") == 0
+    assert f"khớp bt-001 với bài {own}\n" in told(capsys) + "\n"
+    assert emulator.write_calls() == []
+    assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
+    records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+    assert records["bt-001"]["article_id"] == own
+
+
+def test_reconcile_without_create_anyway_names_every_article_of_the_title_none_holding_its_text(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """The bulletin lost its record and was edited since, and the OA admin posted an article of
+    its title by hand: neither article holds its text, and --reconcile took the newest (the
+    hand-posted one) and overwrote it. It stops, sends nothing, names both and the ways out;
+    the way out for «this one is the bulletin's» updates that article, the other kept."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    own = lose_record(root, "bt-001")
+    source = "content/bai-viet/ban-tin-001.md"
+    (root / source).write_text(zalo_bulletin(1, body="Nội dung đã sửa sau khi đăng.\n"), "utf-8")
+    title = f"{TITLES[1]} (1)"
+    by_hand = emulator.seed_article(sample_body(title=title))
+    written = json.dumps(emulator.articles[by_hand], sort_keys=True)
+    state = root / "state" / "zalo.json"
+    before = state.read_bytes()
+    capsys.readouterr()
+    emulator.clear_calls()
+    for dry_run in (["--dry-run"], []):
+        assert sync(root, "--reconcile", *dry_run) == 1
+        message = told(capsys)
+        assert f"bt-001 «{title}», tệp {source} (bài {by_hand}, {own})" in message
+        assert "Không gửi gì lên Zalo, state/zalo.json để nguyên." in message
+        assert f"thêm --zalo-create-anyway {source} vào lệnh" in message
+        assert f"publish sync zalo --zalo-overwrite {source}" in message
+        assert "Traceback" not in message
+        assert unicodedata.is_normalized("NFC", message)
+    assert emulator.write_calls() == []
+    assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
+    assert state.read_bytes() == before
+    document = json.loads(before)  # the way out the message gives, the article being its own
+    document["entries"]["bt-001"] = {"article_id": own, "status": "live"}
+    state.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    assert sync(root, "--zalo-overwrite", source) == 0
+    assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
+    assert emulator.articles[own]["body"] == payload(root, "bt-001")["body"]
+    assert [a["title"] for a in emulator.articles.values()].count(title) == 2
+
+
+def test_reconcile_stops_when_two_bulletins_of_a_title_share_one_article_unlike_both(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """Two weekly bulletins of one title, neither recorded, and one article of that title that
+    holds neither's text: the first sorted took it, though it may be the second's (edited)."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    title = f"{TITLES[1]} (1)"
+    for number in (2, 3):
+        bulletin = zalo_bulletin(number, title=f'"{title}"')
+        (root / f"content/bai-viet/ban-tin-00{number}.md").write_text(bulletin, "utf-8")
+    by_hand = emulator.seed_article(sample_body(title=title))
+    capsys.readouterr()
+    emulator.clear_calls()
+    assert sync(root, "--reconcile") == 1
+    message = told(capsys)
+    assert f"bt-002 «{title}», tệp content/bai-viet/ban-tin-002.md (bài {by_hand})" in message
+    assert f"bt-003 «{title}», tệp content/bai-viet/ban-tin-003.md (bài {by_hand})" in message
+    assert emulator.write_calls() == []

@@ -47,8 +47,7 @@ def reconcile(
     # titles repeat), took the article posted by hand and overwrote it.
     by_hand = _kept_by_hand(remote, claimed, local, entries, create_anyway)
     claimed |= by_hand
-    missing = []
-    unsure: dict[str, list[str]] = {}
+    wanted = []
     for key in sorted(local):
         entry = entries.get(key) or {}
         if entry.get("article_id") or entry.get("token"):
@@ -59,34 +58,52 @@ def reconcile(
                 "(--zalo-create-anyway: sẽ tạo mới, bài cùng tiêu đề để nguyên)"
             )
             continue
-        item = next(
-            (
-                r
-                for r in remote
-                if same_title(r.get("title", "")) == local[key].title
-                and str(r.get("id")) not in claimed
-            ),
-            None,
-        )
-        kept = [] if item is not None else _titled(remote, by_hand, local[key].title)
-        detail = None
-        for candidate in kept:
-            # Of a weekly title, the article kept by hand may stand beside the bulletin's own
-            # (its record lost): that one holds the bulletin's text as built.
-            found = client.getdetail(str(candidate["id"]))
-            if _same_content(found, local[key].path):
-                item, detail = candidate, found
+        wanted.append(key)
+    details: dict[str, Mapping[str, Any]] = {}
+
+    def detail_of(article_id: str) -> Mapping[str, Any]:
+        """getdetail of one article, asked once however many bulletins bear its title."""
+        if article_id not in details:
+            details[article_id] = client.getdetail(article_id)
+        return details[article_id]
+
+    found: dict[str, dict[str, Any]] = {}
+    # First the articles holding a bulletin's text exactly: of a title borne by several
+    # articles (weekly titles, one posted by hand), the first listed may be another's.
+    for key in wanted:
+        for candidate in _titled(remote, None, local[key].title):
+            article_id = str(candidate["id"])
+            takeable = article_id not in claimed or article_id in by_hand
+            if takeable and _same_content(detail_of(article_id), local[key].path):
+                found[key] = candidate
+                claimed.add(article_id)
+                by_hand.discard(article_id)
                 break
-        if item is None:
-            if kept:
-                unsure[key] = [str(candidate["id"]) for candidate in kept]
-            else:
-                missing.append(key)
-            continue
+    rest = [key for key in wanted if key not in found]
+    missing = []
+    unsure: dict[str, list[str]] = {}
+    several: dict[str, list[str]] = {}
+    for key in rest:
+        title = local[key].title
+        free = [r for r in _titled(remote, None, title) if str(r.get("id")) not in claimed]
+        rivals = [k for k in rest if local[k].title == title]
+        if len(free) == 1 and len(rivals) == 1:
+            found[key] = free[0]  # the bulletin edited since: its one article, updated
+            claimed.add(str(free[0]["id"]))
+        elif free:
+            # None holds the bulletin's text, and one may be posted by hand: taking it
+            # would replace that article's text with the bulletin's.
+            several[key] = [str(r["id"]) for r in free]
+        elif kept := _titled(remote, by_hand, title):
+            unsure[key] = [str(candidate["id"]) for candidate in kept]
+        else:
+            missing.append(key)
+    if several:
+        raise PublishError(_several(local, several))
+    for key, item in sorted(found.items()):
+        entry = entries.get(key) or {}
         article_id = str(item["id"])
-        claimed.add(article_id)
-        by_hand.discard(article_id)
-        detail = detail or client.getdetail(article_id)
+        detail = detail_of(article_id)
         same = _same_content(detail, local[key].path)
         entries[key] = {
             **{k: v for k, v in entry.items() if k != "pending_create"},
@@ -142,10 +159,12 @@ def _kept_by_hand(
     }
 
 
-def _titled(remote: list[dict[str, Any]], ids: set[str], title: str) -> list[dict[str, Any]]:
-    """The articles of `remote` among `ids` that bear `title`."""
+def _titled(remote: list[dict[str, Any]], ids: set[str] | None, title: str) -> list[dict[str, Any]]:
+    """The articles of `remote` that bear `title`, among `ids` unless it is None."""
     return [
-        r for r in remote if str(r.get("id")) in ids and same_title(r.get("title", "")) == title
+        r
+        for r in remote
+        if (ids is None or str(r.get("id")) in ids) and same_title(r.get("title", "")) == title
     ]
 
 
@@ -170,3 +189,26 @@ def _unsure(local: Mapping[str, Local], unsure: Mapping[str, list[str]]) -> str:
 def _same_content(detail: Mapping[str, Any], path: str) -> bool:
     """Whether the article on Zalo already holds this payload (getdetail mirrors the create body)."""
     return detail_body(detail) == json.loads(Path(path).read_bytes())
+
+
+def _several(local: Mapping[str, Local], several: Mapping[str, list[str]]) -> str:
+    """Why nothing is sent when bulletins without a record bear the title of several articles
+    (or share one article with another bulletin), none holding their text as built."""
+    keys = sorted(several)
+    named = "; ".join(
+        f"{k} «{local[k].title}», tệp {local[k].source} (bài {', '.join(several[k])})" for k in keys
+    )
+    anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys)
+    overwrite = " ".join(f"--zalo-overwrite {shell_argument(local[k].source)}" for k in keys)
+    return (
+        f"--reconcile không biết bài nào trên Zalo là của {len(keys)} bản tin mà state/zalo.json "
+        f"không có bản ghi: mỗi bản tin mang tiêu đề của nhiều bài (hay nhiều bản tin cùng tiêu "
+        f"đề chung một bài), và không bài nào có đúng nội dung của bản tin ({named}). Một trong "
+        "các bài ấy có thể là bài quản trị viên OA đăng tay: nhận nhầm thì nội dung bài ấy bị "
+        "thay bằng bản tin. Không gửi gì lên Zalo, state/zalo.json để nguyên. Cách sửa: mở từng "
+        "bài kể trên trong trang quản trị Zalo OA và đối chiếu với bản tin. Không bài nào là của "
+        f"bản tin: thêm {anyway} vào lệnh để tạo bài mới, các bài kia để nguyên. Có một bài là "
+        "của bản tin (bản tin đã sửa sau khi đăng): ghi mã bài ấy vào bản ghi của bản tin trong "
+        'state/zalo.json ("article_id": "mã bài", "status": "live"), rồi chạy publish sync zalo '
+        f"{overwrite} để cập nhật bài ấy theo bản tin."
+    )
