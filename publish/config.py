@@ -333,6 +333,18 @@ class ZaloConfig:
         metadata=rules(least=0, note="Số lần gọi Zalo tối đa mỗi phút; 0 là không giãn nhịp."),
     )
     """Calls are paced to stay under this (Zalo documents 4,000 per minute per app; 0: no pacing)."""
+    rate_limit_wait: int = field(
+        default=300,
+        metadata=rules(
+            least=0,
+            note=(
+                "Tổng số giây một lần đồng bộ chờ khi Zalo báo gọi quá nhiều (HTTP 429) hay yêu "
+                "cầu chờ (Retry-After); quá thì dừng, lần sau làm tiếp."
+            ),
+        ),
+    )
+    """Seconds a run waits on 429 replies and Retry-After in all: a CI job is not held through
+    a long throttle, and the next scheduled run carries on from the saved state."""
 
 
 @dataclass(frozen=True, slots=True)

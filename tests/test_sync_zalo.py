@@ -872,6 +872,23 @@ def test_rate_limits_and_5xx_are_retried(
     assert_published_once(root, emulator)
 
 
+def test_the_run_wide_wait_on_429s_is_set_in_site_toml(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """The 5 minutes a run may wait on 429s was fixed in the code: a unit whose CI job has a
+    short timeout could not make the sync stop sooner and carry on at the next run."""
+    emulator.configure(
+        fault_paths=("/article/create",), fail_first_5xx=10, fail_5xx_status=429, retry_after="5"
+    )
+    root = zalo_project(tmp_path, 1, zalo="rate_limit_wait = 4")
+    assert sync(root) == 3
+    out = capsys.readouterr()
+    assert "yêu cầu chờ 5 giây trước khi gọi lại" in out.out + out.err
+    assert "Chạy lại sau 5 giây để làm tiếp" in out.out + out.err
+    assert emulator.count_calls("/article/create") == 1
+    assert emulator.articles == {}
+
+
 def test_a_lost_create_reply_is_found_by_title_not_sent_again(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

@@ -802,6 +802,83 @@ def test_retry_afters_short_enough_to_wait_stop_once_the_run_has_waited_five_min
     assert all(m.startswith("Chưa gọi Zalo") for m in messages[1:])
 
 
+def test_429s_without_retry_after_stop_once_the_run_has_waited_its_budget(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """429s with no Retry-After had no run-wide limit: each call backed off through all its
+    retries, so a run of many bulletins waited many times the budget (here 5 calls × 4 retries
+    × up to 30 s) against a server refusing every call."""
+    article_id = emulator.seed_article(sample_body())
+    clock = FakeClock()
+    waits = {**FAST_SETTINGS, "backoff_base": 10.0, "backoff_max": 30.0}
+    settings = ClientSettings(
+        api_base=emulator.base_url,
+        oauth_base=emulator.base_url,
+        **waits,
+        retry_after_budget=25.0,  # met by the third wait whatever the jitter (5–10, 10–20, 15–30)
+    )
+    with ZaloClient(
+        make_tokens(emulator, token_file), settings, sleep=clock.sleep, clock=clock
+    ) as client:
+        client.login()
+        emulator.configure(fault_paths=("/getdetail",), fail_first_5xx=100, fail_5xx_status=429)
+        messages = []
+        for _ in range(5):
+            with pytest.raises(ZaloError) as caught:
+                client.getdetail(article_id)
+            messages.append(str(caught.value))
+        assert client._closed.waited == pytest.approx(sum(clock.slept))
+    assert 0 < sum(clock.slept) <= 25
+    assert emulator.count_calls("/getdetail") <= 3
+    assert "HTTP 429 (gọi quá nhiều)" in messages[0] and "rate_limit_wait" in messages[0]
+    assert "Chạy lại sau 60 giây để làm tiếp" in messages[0]
+    assert "kết nối mạng" not in messages[0]
+    assert all(m.startswith("Chưa gọi Zalo để đọc") for m in messages[1:]), messages[1]
+    assert "yêu cầu chờ" not in messages[1]  # Zalo named no wait: none is put in its mouth
+
+
+class SlowSeconds(float):
+    """A float whose sums take a moment, as a busy machine may take between reading a total and
+    writing it back: another thread's wait counted in between is lost unless a lock is held."""
+
+    def __add__(self, other: object) -> SlowSeconds:
+        """The sum, after a pause that lets other threads run."""
+        total = float(self) + float(other)  # type: ignore[arg-type]
+        time.sleep(0.005)
+        return SlowSeconds(total)
+
+
+def test_the_waits_of_concurrent_workers_are_all_counted_in_the_run_budget(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """`waited +=` ran in every worker without a lock: waits met at once were lost from the
+    run's total, so the run waited past its budget."""
+    from publish.zalo.client import _Closed
+
+    slept: list[float] = []
+    settings = ClientSettings(
+        api_base=emulator.base_url,
+        oauth_base=emulator.base_url,
+        **{**FAST_SETTINGS, "concurrency": 8, "max_retries": 20},
+        retry_after_budget=10_000.0,
+    )
+    closed = _Closed(waited=SlowSeconds(0.0))
+    with ZaloClient(
+        make_tokens(emulator, token_file), settings, sleep=slept.append, closed=closed
+    ) as client:
+        client.login()
+        emulator.configure(
+            fault_paths=("/oa/getoa",), fail_first_5xx=16, fail_5xx_status=429, retry_after="1"
+        )
+        workers = [threading.Thread(target=client.getoa) for _ in range(8)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=60)
+    assert len(slept) == 16 and sum(slept) == 16.0
+    assert closed.waited == 16.0
+
+
 def test_429s_that_never_end_are_told_as_too_many_calls_not_a_network_fault(
     emulator: ZaloEmulator, token_file: Path
 ) -> None:

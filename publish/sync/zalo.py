@@ -229,10 +229,12 @@ def _corrected(bulletin: Bulletin) -> str:
 
 
 def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
-    """Client overrides: [zalo] concurrency and rate limit, and waits from the environment when set."""
+    """Client overrides: [zalo] concurrency, rate limit and 429 wait budget, and waits from the
+    environment when set."""
     values: dict[str, Any] = {
         "concurrency": max(1, config.zalo.concurrency),
         "rate_limit_per_minute": max(0, config.zalo.rate_limit_per_minute),
+        "retry_after_budget": float(max(0, config.zalo.rate_limit_wait)),
     }
     for name, setting in SETTINGS_ENV.items():
         if env.get(name):

@@ -24,8 +24,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass, field, replace
+from typing import Any, Generic, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -101,7 +101,7 @@ class ClientSettings:
     backoff_base: float = 0.5
     backoff_max: float = 30.0
     retry_after_max: float = 120.0  # longest Retry-After waited out in a run; longer: stop, rerun
-    retry_after_budget: float = 300.0  # all Retry-After waits of a run together; more: stop, rerun
+    retry_after_budget: float = 300.0  # all 429 and Retry-After waits of a run; more: stop, rerun
     rate_limit_backoff: float = 5.0  # first wait after -32 (the limit is per minute)
     verify_first_delay: float = 2.0  # Zalo needs a moment before the first verify
     verify_interval: float = 3.0
@@ -217,17 +217,37 @@ def _surely_unsent(exc: httpx.TransportError) -> bool:
 
 @dataclass
 class _Closed:
-    """Until when Zalo asked not to be called (a Retry-After too long to wait out in a run),
-    shared by the clients one sync makes, so none of them calls before then."""
+    """Until when Zalo is not to be called (a Retry-After too long to wait out in a run, or the
+    run's waits on 429 and Retry-After used up), shared by the clients one sync makes, so none
+    of them calls before then."""
 
     until: float = 0.0
-    wait: str = ""  # the wait asked, in words
-    failure: str = ""  # the reply that asked it («HTTP 429 (gọi quá nhiều)»)
+    wait: str = ""  # the wait before calling again, in words
+    reason: str = ""  # why, as told to each call turned away («Zalo vừa trả lời HTTP 429 …»)
     creates: str = ""
     """Why no article is created for the rest of the run (Zalo's -223 «limit quota create
     article»), else empty: every other create would meet the same refusal, and updates and
     reads still go."""
-    waited: float = 0.0  # seconds slept on Retry-After waits so far in the run
+    waited: float = 0.0  # seconds slept on 429 and Retry-After waits so far in the run
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    """Held to check and count a wait: the run's workers meet 429s at once, and a check made
+    before another's count let them all wait past the budget."""
+
+    def spend(self, seconds: float, budget: float, *, count: bool = True) -> bool:
+        """Whether `seconds` more of waiting fit the run's `budget`; counted when they do and
+        `count` is set."""
+        with self.lock:
+            if self.waited + seconds > budget:
+                return False
+            if count:
+                self.waited += seconds
+            return True
+
+    def close(self, until: float, wait: str, reason: str) -> None:
+        """Turn every call away until `until` (the later of two closings holds)."""
+        with self.lock:
+            if until >= self.until:
+                self.until, self.wait, self.reason = until, wait, reason
 
 
 class ZaloClient:
@@ -646,9 +666,8 @@ class ZaloClient:
         while True:
             if self._clock() < closed.until:
                 raise ZaloError(
-                    f"Chưa gọi Zalo để {OPERATIONS.get(operation, operation)}: Zalo vừa trả lời "
-                    f"{closed.failure} và yêu cầu chờ {closed.wait} trước khi gọi lại. Chạy "
-                    f"lại sau {closed.wait} để làm tiếp.",
+                    f"Chưa gọi Zalo để {OPERATIONS.get(operation, operation)}: {closed.reason}. "
+                    f"Chạy lại sau {closed.wait} để làm tiếp.",
                     operation=operation,
                 )
             failure: str
@@ -686,23 +705,30 @@ class ZaloClient:
                     operation=operation,
                 )
             doing = OPERATIONS.get(operation, operation)
-            if asked is not None and (
-                asked > self.settings.retry_after_max
-                or closed.waited + asked > self.settings.retry_after_budget
+            too_many = failure + _TOO_MANY.get(failure, "")
+            delay = max(self._backoff(attempt, self.settings.backoff_base), asked or 0.0)
+            last = attempt >= self.settings.max_retries
+            # A 429 without Retry-After counts too: each worker's own retries of its own calls
+            # added up to far more than the budget across a run of many bulletins.
+            throttled = asked is not None or failure == "HTTP 429"
+            if asked is not None and asked > self.settings.retry_after_max:
+                self._stop(operation, doing, too_many, asked, asked=True, status=response)
+            if throttled and not closed.spend(
+                asked if last and asked is not None else delay,
+                self.settings.retry_after_budget,
+                count=not last,
             ):
-                # Zalo names when it will answer again: waiting it out here would hold the CI
-                # job for nothing (one long wait, or short ones that add up across the run's
-                # calls), and the next scheduled run carries on from the saved state.
-                closed.until = max(closed.until, self._clock() + asked)
-                closed.wait = _wait_in_words(asked)
-                closed.failure = failure + _TOO_MANY.get(failure, "")
-                raise ZaloError(
-                    f"Zalo trả lời {failure}{_TOO_MANY.get(failure, '')} khi {doing} và yêu "
-                    f"cầu chờ {_wait_in_words(asked)} trước khi gọi lại. "
-                    "Không chờ thêm trong lần chạy này; phần đã xong đã được lưu trong "
-                    f"state/. Chạy lại sau {_wait_in_words(asked)} để làm tiếp.",
-                    operation=operation,
-                    http_status=response.status_code,
+                # Zalo names when it will answer again, or keeps refusing: waiting it out here
+                # would hold the CI job for nothing (one long wait, or short ones that add up
+                # across the run's calls), and the next scheduled run carries on from the
+                # saved state.
+                self._stop(
+                    operation,
+                    doing,
+                    too_many,
+                    asked if asked is not None else max(delay, self.settings.rate_window),
+                    asked=asked is not None,
+                    status=response,
                 )
             if attempt >= self.settings.max_retries:
                 host = urlsplit(url).netloc
@@ -723,9 +749,6 @@ class ZaloClient:
                     ),
                     operation=operation,
                 ) from None
-            delay = max(self._backoff(attempt, self.settings.backoff_base), asked or 0.0)
-            if asked is not None:
-                closed.waited += delay
             attempt += 1
             logger.warning(
                 "Gọi Zalo để %s thất bại: %s; thử lại lần %d sau %s.",
@@ -735,3 +758,45 @@ class ZaloClient:
                 _seconds(delay),
             )
             self._sleep(delay)
+
+    def _stop(
+        self,
+        operation: str,
+        doing: str,
+        too_many: str,
+        wait: float,
+        *,
+        asked: bool,
+        status: httpx.Response,
+    ) -> NoReturn:
+        """Close the run's calls for `wait` seconds and raise why: Zalo asked for that wait
+        (`asked`), or the run has waited on 429s as long as [zalo] rate_limit_wait allows."""
+        words = _wait_in_words(wait)
+        if asked:
+            reason = f"Zalo vừa trả lời {too_many} và yêu cầu chờ {words} trước khi gọi lại"
+            told = f"Zalo trả lời {too_many} khi {doing} và yêu cầu chờ {words} trước khi gọi lại."
+        else:
+            budget = _wait_in_words(self.settings.retry_after_budget)
+            waited = _wait_in_words(self._closed.waited)
+            reason = (
+                f"Zalo vừa trả lời {too_many} nhiều lần, và lần chạy đã chờ {waited}: chờ thêm "
+                f"sẽ quá {budget} ([zalo] rate_limit_wait)"
+            )
+            told = (
+                f"Zalo trả lời {too_many} khi {doing}, và lần chạy này đã chờ {waited} vì Zalo "
+                f"báo gọi quá nhiều: chờ thêm sẽ quá {budget} được phép ([zalo] rate_limit_wait "
+                "trong site.toml)."
+            )
+        self._closed.close(self._clock() + wait, words, reason)
+        raise ZaloError(
+            f"{told} Không chờ thêm trong lần chạy này; phần đã xong đã được lưu trong state/. "
+            f"Chạy lại sau {words} để làm tiếp"
+            + (
+                "."
+                if asked
+                else "; lặp lại nhiều lần thì giảm [zalo] concurrency hoặc "
+                "rate_limit_per_minute trong site.toml."
+            ),
+            operation=operation,
+            http_status=status.status_code,
+        )
