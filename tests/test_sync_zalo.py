@@ -1050,6 +1050,46 @@ def test_a_pending_verify_is_finished_on_the_next_run_without_a_new_create(
     assert_published_once(root, emulator)
 
 
+def test_a_verify_still_processing_is_pending_not_failed_and_verified_first_next_run(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """Zalo still calling a create «processing» (-214) when the verify wait ran out was told as
+    «1 thất bại», though the article may well appear on the OA; the next run sent the other
+    bulletins' creates before asking about it. It is pending, said so, and verified first."""
+    root = zalo_project(tmp_path, 2, zalo="concurrency = 1")
+    later = tmp_path / "ban-tin-000.md"
+    (root / "content" / "bai-viet" / "ban-tin-000.md").rename(later)  # written next week
+    emulator.configure(verify_processing_count=1000)
+    monkeypatch.setenv("ZALO_VERIFY_TIMEOUT", "0.05")
+    capsys.readouterr()
+    assert sync(root, "--summary-json", str(tmp_path / "summary.json")) == 3
+    out = capsys.readouterr()
+    told = unicodedata.normalize("NFC", out.out + out.err)
+    assert "zalo: 0 tạo mới, 0 cập nhật" in told
+    assert "0 thất bại, 1 chờ Zalo OA xử lý xong" in told
+    assert "1 thao tác chưa được xác nhận vì Zalo OA vẫn đang xử lý" in told
+    assert "(bt-001). Không phải thất bại" in told
+    assert "Zalo vẫn đang xử lý bài «" in told and "không gửi lại" in told
+    assert "Một số thao tác đồng bộ thất bại" not in told
+    summary = json.loads((tmp_path / "summary.json").read_text("utf-8"))
+    zalo = next(c for c in summary["channels"] if c["channel"] == "zalo")
+    assert (zalo["failed"], zalo["pending"]) == (0, 1)
+    assert zalo["pendings"][0]["key"] == "bt-001"
+    assert "token" in state(root)["bt-001"]
+    later.rename(root / "content" / "bai-viet" / "ban-tin-000.md")
+    emulator.configure(verify_processing_count=0)
+    emulator.clear_calls()
+    assert sync(root) == 0
+    paths = [c.path for c in emulator.calls]
+    assert paths.index("/v2.0/article/verify") < paths.index("/v2.0/article/create")
+    assert emulator.count_calls("/article/create") == 1  # bt-000's: bt-001 is not sent again
+    assert_published_once(root, emulator)
+
+
 def test_an_update_verified_by_the_next_run_is_counted_as_an_update(
     tmp_path: Path,
     emulator: ZaloEmulator,

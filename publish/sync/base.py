@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import errno
 import hashlib
+import itertools
 import json
 import os
 import stat
@@ -116,6 +117,9 @@ class Summary:
     needs_person: int = 0
     """Failed actions no rerun fixes (a NeedsPerson error): the sync then ends with exit 1."""
     done: list[tuple[Action, str]] = field(default_factory=list)
+    pending: list[tuple[Action, str]] = field(default_factory=list)
+    """Actions the channel has not finished yet, not failed (an error marked `pending`: a Zalo
+    job still processing when the verify wait ran out); the next sync takes them up first."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form for --summary-json."""
@@ -131,6 +135,8 @@ class Summary:
             "failed": len(self.failed),
             "needs_person": self.needs_person,
             "failures": [{"key": a.key, "action": a.kind, "error": msg} for a, msg in self.failed],
+            "pending": len(self.pending),
+            "pendings": [{"key": a.key, "action": a.kind, "note": msg} for a, msg in self.pending],
         }
 
     def line(self) -> str:
@@ -256,9 +262,14 @@ def _apply_plan(
     echo: Callable[[str], None],
     progress: Callable[[int, int], None] | None,
 ) -> None:
-    """Apply every action, then the syncer's follow-up steps, recording outcomes in `summary`."""
+    """Apply every action (those the syncer puts first before the others), then the syncer's
+    follow-up steps, recording outcomes in `summary`."""
     counted: dict[str, str] = {}  # key → the count its done action added to
-    for done, (action, outcome, error) in enumerate(_apply_all(syncer, todo), start=1):
+    first = getattr(syncer, "first", None)
+    lead = [a for a in todo if first(a)] if first else []
+    rest = [a for a in todo if not any(a is b for b in lead)]
+    outcomes = itertools.chain(_apply_all(syncer, lead), _apply_all(syncer, rest))
+    for done, (action, outcome, error) in enumerate(outcomes, start=1):
         if error is None:
             bucket = _bucket(syncer, action)
             if bucket:
@@ -268,7 +279,9 @@ def _apply_plan(
             echo(f"  ✓ {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {outcome}")
         else:
             _failed(summary, action, error)
-            echo(f"  ✗ {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {error}")
+            echo(
+                f"  {_mark(error)} {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {error}"
+            )
         if progress:
             progress(done, len(todo))
     # A syncer may finish slow steps once every action has been sent (Zalo: verify the create
@@ -284,11 +297,20 @@ def _apply_plan(
             if (bucket := counted.pop(action.key, None)) is not None:
                 setattr(summary, bucket, getattr(summary, bucket) - 1)
             _failed(summary, action, error)
-            echo(f"  ✗ {label} {action.key}: {error}")
+            echo(f"  {_mark(error)} {label} {action.key}: {error}")
+
+
+def _mark(error: PublishError) -> str:
+    """The sign before an action that did not end: … when the channel is still at it, else ✗."""
+    return "…" if getattr(error, "pending", False) else "✗"
 
 
 def _failed(summary: Summary, action: Action, error: PublishError) -> None:
-    """Record a failed action, counting it as needing a person when its error says so."""
+    """Record a failed action, counting it as needing a person when its error says so, or as
+    pending when the channel is still at it."""
+    if getattr(error, "pending", False):
+        summary.pending.append((action, str(error)))
+        return
     summary.failed.append((action, str(error)))
     if getattr(error, "needs_person", False):
         summary.needs_person += 1

@@ -102,7 +102,7 @@ def exit_code(results: Sequence[ChannelResult]) -> int:
     codes = {r.exit_code for r in results if r.error}
     if any(code != 3 for code in codes) or any(r.summary.needs_person for r in results):
         return 1
-    if codes or any(r.summary.failed for r in results):
+    if codes or any(r.summary.failed or r.summary.pending for r in results):
         return 3
     return 0
 
@@ -115,6 +115,11 @@ def closing_message(results: Sequence[ChannelResult], dry_run: bool) -> str:
         if dry_run
         else "Phần đã xong đã được lưu trong state/; chạy lại để tiếp tục."
     )
+    if code == 3 and not any(r.error or r.summary.failed for r in results):
+        return (
+            "Kênh chưa xử lý xong một số thao tác (xem ở trên): lần đồng bộ sau làm tiếp trước "
+            "mọi việc khác. Không cần làm gì."
+        )
     if code == 3:
         return f"Một số thao tác đồng bộ thất bại (xem ở trên). {rerun}"
     if not code:
@@ -156,6 +161,8 @@ def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = st
         f"{s.unchanged} không đổi, {unsent_part(s.unsent)}{s.conflicts} xung đột, "
         f"{s.refused} từ chối, "
         f"{len(s.failed)} thất bại"
+    ) + (
+        f", {len(s.pending)} chờ {TITLES.get(s.channel, s.channel)} xử lý xong" if s.pending else ""
     )
     if result.place:
         line += f" ({quote(result.place)})"
@@ -167,9 +174,26 @@ def render_text(
 ) -> str:
     """The closing summary: one line per channel, then the next scheduled bulletin."""
     head = "Tóm tắt (chạy thử, chưa gửi gì):" if dry_run else "Tóm tắt đồng bộ:"
-    lines = [head, *(f"  {_line(r, dry_run)}" for r in results)]
+    lines = [head]
+    for result in results:
+        lines.append(f"  {_line(result, dry_run)}")
+        if result.summary.pending:
+            lines.append(f"  {_pending_line(result)}")
     lines.append(_next_line(upcoming, now))
     return "\n".join(lines)
+
+
+def _pending_line(result: ChannelResult, quote: Callable[[str], str] = str) -> str:
+    """What the channel has not finished, and that nothing needs doing (`quote`: see _line)."""
+    s = result.summary
+    keys = ", ".join(quote(a.key) for a, _ in s.pending)
+    where = TITLES.get(s.channel, s.channel)
+    return (
+        f"{s.channel}: {len(s.pending)} thao tác chưa được xác nhận vì {where} vẫn đang xử lý "
+        f"khi hết thời gian chờ ({keys}). Không phải thất bại: bài có thể vẫn hiện trên {where}; "
+        "lần đồng bộ sau xác minh lại các thao tác này trước mọi việc khác, không gửi lại, "
+        "không tạo bài lần nữa. Không cần làm gì."
+    )
 
 
 def _next_line(upcoming: Upcoming | None, now: Any, quote: Callable[[str], str] = str) -> str:
@@ -263,6 +287,10 @@ def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
             lines.append(f"| {_cell(label)} | {item} | {_cell(action.reason)} |")
         if len(active) > MAX_ROWS:
             lines.append(f"| … | và {len(active) - MAX_ROWS} thao tác khác | |")
+        lines.append("")
+    if result.summary.pending:
+        lines += [_pending_line(result, _cell), ""]
+        lines += [f"- {_code(a.key)}: {_cell(message)}" for a, message in result.summary.pending]
         lines.append("")
     failures = result.summary.failed
     if failures:

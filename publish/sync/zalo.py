@@ -104,7 +104,7 @@ from publish.sync.zalo_unrecorded import (
     refuse_unrecorded,
 )
 from publish.text import vn_datetime
-from publish.zalo.errors import ZaloError, ZaloUncertainError
+from publish.zalo.errors import StillProcessing, ZaloError, ZaloUncertainError
 from publish.zalo.owner import Stakes, confirm_oa
 
 if TYPE_CHECKING:
@@ -660,6 +660,13 @@ class ZaloSyncer:
         }
         return handlers[action.kind](action)
 
+    def first(self, action: Action) -> bool:
+        """Whether the action verifies a job an earlier run left in flight (a token Zalo had not
+        confirmed): done before anything else is sent, so an article Zalo finished meanwhile is
+        known before the rest of the run."""
+        entry = self.records.get(action.key) or {}
+        return action.kind == "verify" and bool(entry.get("token") or entry.get("hide_token"))
+
     def follow_up(self) -> list[Action]:
         """Phase two: verify every token sent in phase one."""
         with self._queue_lock:
@@ -1059,6 +1066,9 @@ class ZaloSyncer:
                     api_message=error.api_message,
                     operation="verify",
                 ) from None
+            if error.code == -214:
+                job = "bản cập nhật bài" if entry.get("article_id") else "bài"
+                raise self._still(source, f"{job} «{entry.get('title', '')}»", error) from None
             raise
         self._crash("after-verify")
         created = not entry.get("article_id")
@@ -1093,6 +1103,20 @@ class ZaloSyncer:
             self._send_update(local, article_id)
             message += "; nội dung đã đổi từ lần gửi trước: đã gửi bản cập nhật"
         return message
+
+    def _still(self, source: str, job: str, error: ZaloError) -> StillProcessing:
+        """A job Zalo still calls processing when the verify wait ran out: pending, not failed;
+        its token stays in the record, which the next sync verifies first (`first`)."""
+        waited = str(error).rsplit(" Đã chờ ", 1)
+        took = f", đã chờ {waited[1].rstrip('.')}" if len(waited) == 2 else ""
+        return StillProcessing(
+            f"{source}: Zalo vẫn đang xử lý {job} (mã -214) khi hết thời gian chờ xác minh"
+            f"{took}; bài có thể vẫn hiện trên OA. Mã xác minh đã lưu trong state/zalo.json: lần "
+            "đồng bộ sau xác minh nó trước mọi việc khác, không gửi lại. Không cần làm gì.",
+            code=-214,
+            api_message=error.api_message,
+            operation="verify",
+        )
 
     def _settle_given_up(self, key: str) -> str | None:
         """Ask Zalo once, without waiting, about each job given up on this article (given_up).
@@ -1294,8 +1318,11 @@ class ZaloSyncer:
                     code=-214,
                     operation="verify",
                 ) from None
+            if error.code == -214:
+                doing = f"lệnh ẩn bài {article_id} «{entry.get('title', '')}»"
+                raise self._still(entry.get("source", key), doing, error) from None
             if error.code not in (-200, -201):
-                raise  # still processing: verified by the next run
+                raise  # not answered: verified by the next run
             self._drop_job(key, entry, error.code, hide=True)
             raise ZaloError(
                 f"{entry.get('source', key)}: Zalo không ẩn được bài {article_id} "

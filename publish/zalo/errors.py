@@ -16,7 +16,7 @@ from urllib.parse import quote, quote_plus
 
 from publish.errors import RemoteError
 
-__all__ = ["ZaloError", "ZaloUncertainError", "api_error", "redact"]
+__all__ = ["StillProcessing", "ZaloError", "ZaloUncertainError", "api_error", "redact"]
 
 OPERATIONS = {
     "create": "tạo bài viết",
@@ -131,6 +131,13 @@ class ZaloError(RemoteError):
         self.api_message = api_message
         self.operation = operation
         self.http_status = http_status
+
+
+class StillProcessing(ZaloError):
+    """Zalo still called a job processing (-214) when the verify wait ran out: not a failure,
+    as the article may yet appear; its token stays saved and the next sync verifies it first."""
+
+    pending = True
 
 
 class ZaloUncertainError(ZaloError):
