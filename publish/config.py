@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -310,6 +311,11 @@ class ZaloConfig:
     title_max: int = field(default=149, metadata=rules(least=1, note=ZALO_LIMIT))
     description_max: int = field(default=299, metadata=rules(least=1, note=ZALO_LIMIT))
     author_max: int = field(default=50, metadata=rules(least=1, note=ZALO_LIMIT))
+    length_unit: Literal["utf16", "code_points"] = "utf16"
+    """What title_max, description_max and author_max count, after NFC: the contract does not
+    say how Zalo counts (zalo-oa-api.md §2.1, [U]). A JavaScript or Java server's length counts
+    UTF-16 units, in which an emoji or a rare Han character counts two: never fewer than code
+    points, so a text within it is within either count, hence the default."""
     text_block_max: int = field(
         default=1000,
         metadata=rules(
@@ -345,6 +351,13 @@ class ZaloConfig:
     )
     """Seconds a run waits on 429 replies and Retry-After in all: a CI job is not held through
     a long throttle, and the next scheduled run carries on from the saved state."""
+
+    def length(self, text: str) -> int:
+        """The length of `text` as Zalo is taken to count it against a limit (length_unit)."""
+        normal = unicodedata.normalize("NFC", text)
+        if self.length_unit == "code_points":
+            return len(normal)
+        return len(normal.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -275,6 +275,29 @@ def test_limits_count_nfc_characters(tmp_path: Path) -> None:
     assert problems(root) == []
 
 
+@pytest.mark.parametrize("unit", ["", "utf16", "code_points"])
+def test_zalo_limits_count_utf16_units_unless_site_toml_says_code_points(
+    tmp_path: Path, unit: str
+) -> None:
+    """How Zalo counts is unconfirmed: an emoji is one code point but two UTF-16 units, the
+    count of a JavaScript or Java server. A title of 149 code points with one emoji passed the
+    check and could be refused by Zalo at send time; the stricter count is the default."""
+    title = "Cảnh báo 🚨 lừa đảo "
+    title += "x" * (149 - len(title))
+    assert len(title) == 149 and len(title.encode("utf-16-le")) // 2 == 150
+    root = zalo_project(
+        tmp_path,
+        0,
+        zalo=f'length_unit = "{unit}"' if unit else "",
+        files={"content/bai-viet/a.md": zalo_bulletin(1, title=f'"{title}"')},
+    )
+    found = {(p.file, p.field): p.message for p in problems(root)}
+    if unit == "code_points":
+        assert found == {}
+    else:
+        assert "tiêu đề dài 150/149 ký tự" in found[("content/bai-viet/a.md", "title")]
+
+
 def test_a_summary_exactly_at_zalos_300_is_refused_like_a_title_at_150(tmp_path: Path) -> None:
     """The contract: Zalo rejected a title of exactly its 150 limit, and the description takes
     the same caution, so 299 passes and 300 is reported."""

@@ -162,11 +162,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     zalo_max = config.zalo.title_max
-    if "zalo" in config.site.default_channels and len(title) > zalo_max:
+    if "zalo" in config.site.default_channels and config.zalo.length(title) > zalo_max:
         # Told while the title is being written, not first by check when the draft is done.
         print(
-            f"Ghi chú: tiêu đề dài {len(title)} ký tự, Zalo OA chỉ nhận tối đa {zalo_max}: rút "
-            "gọn tiêu đề, hoặc thêm vào phần đầu một tiêu đề ngắn hơn cho Zalo:\n"
+            f"Ghi chú: tiêu đề dài {config.zalo.length(title)} ký tự, Zalo OA chỉ nhận tối đa "
+            f"{zalo_max}: rút gọn tiêu đề, hoặc thêm vào phần đầu một tiêu đề ngắn hơn cho "
+            "Zalo:\n"
             '  zalo:\n    title: "…"',
             file=sys.stderr,
         )

@@ -185,11 +185,11 @@ def check(site: Site) -> list[Problem]:
         return problems
     images = _images(site)
     first = fields(bulletins[0], site)
-    if len(first.author) > config.author_max:
+    if config.length(first.author) > config.author_max:
         problems.append(
             Problem(
                 "site.toml",
-                f"tên tác giả trên Zalo dài {len(first.author)}/{config.author_max} ký tự",
+                f"tên tác giả trên Zalo dài {config.length(first.author)}/{config.author_max} ký tự",
                 field=first.author_field,
                 hint=_author_hint(
                     first.author_field, site.config.unit.short_name, config.author_max

@@ -33,7 +33,7 @@ def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None
             bulletin,
             chosen.title_field,
             "tiêu đề",
-            chosen.title,
+            config.zalo.length(chosen.title),
             config.zalo.title_max,
             'Rút gọn tiêu đề, hoặc thêm tiêu đề riêng cho Zalo:\n      zalo:\n        title: "…"',
         ),
@@ -41,7 +41,7 @@ def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None
             bulletin,
             chosen.description_field,
             "tóm tắt",
-            chosen.description,
+            config.zalo.length(chosen.description),
             config.zalo.description_max,
             'Rút gọn tóm tắt, hoặc thêm tóm tắt riêng cho Zalo:\n      zalo:\n        summary: "…"',
         ),
@@ -74,14 +74,14 @@ def ahead(excluded: tuple[Exclusion, ...], config: Config) -> list[Problem]:
 
 
 def _length(
-    bulletin: Bulletin, field: str, what: str, value: str, limit: int, hint: str
+    bulletin: Bulletin, field: str, what: str, length: int, limit: int, hint: str
 ) -> Problem | None:
-    """A problem when `value` is longer than `limit` characters."""
-    if len(value) <= limit:
+    """A problem when a text `length` characters long (as Zalo counts) is over `limit`."""
+    if length <= limit:
         return None
     return Problem(
         bulletin.source,
-        f"{what} dài {len(value)}/{limit} ký tự, vượt giới hạn của Zalo OA",
+        f"{what} dài {length}/{limit} ký tự, vượt giới hạn của Zalo OA",
         field=field,
         hint=hint,
     )
