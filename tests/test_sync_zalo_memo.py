@@ -191,7 +191,10 @@ def test_a_sync_with_nothing_to_send_loads_no_client_loader_or_renderer(
     assert main(every) == 0
     assert main(every) == 0  # replays that build, loads the content and keeps it in .cache/
     assert main(every) == 0  # replays it with the content kept
-    script = f"import sys; from publish.cli import main; code = main({every!r}); " + (
+    # --timings: on failure, the output says why the build was not replayed (a run of the
+    # whole suite on a loaded machine once built here, and the report did not tell why).
+    timed = [*every, "--timings"]
+    script = f"import sys; from publish.cli import main; code = main({timed!r}); " + (
         "print(code, *sorted(sys.modules))"
     )
     done = subprocess.run(

@@ -918,7 +918,10 @@ def test_connection_refused_is_retried_then_reported(token_file: Path) -> None:
 
 def test_map_is_bounded_and_keeps_order(emulator: ZaloEmulator, token_file: Path) -> None:
     ids = [emulator.seed_article(sample_body(title=f"Tin {n}")) for n in range(6)]
-    emulator.configure(latency=0.03)
+    # Long enough that the second worker's call lands while the first is held even when a
+    # loaded machine schedules it late: at 30 ms the first could be answered before the second
+    # was sent, and the test would read 1 call in flight from a bound that works.
+    emulator.configure(latency=0.3)
     with make_client(emulator, token_file, concurrency=2) as client:
         client.getoa()  # refresh first so only article calls overlap
         outcomes = client.map(client.getdetail, [*ids, "khong-ton-tai"])
