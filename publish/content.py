@@ -62,7 +62,7 @@ from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import person
 from publish.tags import tag_key, tag_slugs
-from publish.text import nfc, quoted
+from publish.text import CharClass, nfc, quoted
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -124,10 +124,12 @@ PAGE_LAYOUTS = {
     "contact": "trang liên hệ: thêm địa chỉ, đường dây nóng và mã QR Zalo của đơn vị",
 }
 """What a page's `layout` may say (the theme has a template for each, chosen by the tool)."""
-CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
-    "\u2061-\u2064\u115f\u1160\u3164\uffa0\U000e0000-\U000e007f]"
+_CONTROLS = CharClass(
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+    "\u2061-\u2064\u115f\u1160\u3164\uffa0",
+    "\U000e0000-\U000e007f",
 )
+CONTROL_RE = _CONTROLS.whole
 """Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept.
 With them the direction marks and overrides (U+202E…): unseen, they show the text around them
 backwards or out of order ("Trojan Source"), so a title can read unlike what it says, and
@@ -747,8 +749,8 @@ def _split(written: str, reading: Reading) -> _Split:
     if any(c in text for c in INVISIBLE):
         text = INVISIBLE_RE.sub("", text)
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
-    found = CONTROL_RE.search(text)
-    parsed = split(CONTROL_RE.sub("", text) if found else text, reading)
+    found = _CONTROLS.search(text)
+    parsed = split(_CONTROLS.sub("", text) if found else text, reading)
     return _Split(parsed, written, text, found, garbled, curly_keys)
 
 
@@ -826,7 +828,7 @@ def _value_of(line: str) -> str:
 def _without_controls(value: Any) -> Any:
     """`value` with control characters removed from every string inside it."""
     if isinstance(value, str):
-        return CONTROL_RE.sub("", value)
+        return _CONTROLS.sub("", value)
     if isinstance(value, list):
         return [_without_controls(v) for v in value]
     if isinstance(value, dict):

@@ -15,6 +15,9 @@ from publish.config import Policy
 from publish.model import Bulletin, Exclusion, Page
 from publish.text import (
     HIDDEN,
+    HIDDEN_ASTRAL,
+    HIDDEN_BMP,
+    CharClass,
     LinePattern,
     folded_words,
     nfc,
@@ -76,6 +79,10 @@ _NO_LOWER_LINE = LinePattern(r"[^a-z\n]*[^a-z\s][^a-z\n]*$")
 """A line with something besides spaces and no a-z: the only kind a capitals stamp can be."""
 _GRADE_WORDS = re.compile(r"độ\s+mật", re.IGNORECASE)
 """What an "Độ mật: …" stamp line must hold (_GRADE_LINE's words)."""
+_GRADE_HEADS = ("độ", "Độ", "đỘ", "ĐỘ")
+"""Every way _GRADE_WORDS's first word matches (re.IGNORECASE pairs «đ» with «Đ» alone, and
+«ộ» with «Ộ»): found by str.find, not tried by re at every character of a body."""
+_GRADE_TAIL = re.compile(r"\s+mật", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:._-]*(?:(?:[^\S\n]|/)[^<>\n]*)?>")
 """An HTML tag within one line (a line's number must not change). Its name is ASCII, as HTML's
 are: «<MẬT>» alone on a line is a stamp in angle brackets, not a tag."""
@@ -87,7 +94,7 @@ _LOOKALIKES = str.maketrans(
 )
 """Cyrillic and Greek letters drawn like Latin ones ("МẬТ" with a Cyrillic М and Т)."""
 _LOOKALIKE = re.compile("[" + "".join(chr(c) for c in _LOOKALIKES) + "]")
-_HIDDEN_OR_LOOKALIKE = re.compile(_HIDDEN.pattern[:-1] + _LOOKALIKE.pattern[1:])
+_HIDDEN_OR_LOOKALIKE = CharClass(HIDDEN_BMP + _LOOKALIKE.pattern[1:-1], HIDDEN_ASTRAL)
 """Either kind in one search: a text holding neither is read once."""
 HEADLINE_FIELDS = ("title", "summary", "zalo.title", "zalo.summary")
 """Front matter text shown as a headline somewhere: a stamp there is one too ("[Mật] …")."""
@@ -375,7 +382,7 @@ def _candidate_lines(text: str) -> Iterator[tuple[int, str]]:
     """(0-based number, line) of the lines that could be a stamp: all of them when the text says
     "độ mật" somewhere, else only those without a-z (a capitals stamp has none) — almost every
     line is skipped unread (reading each was a third of a cold load's work per file)."""
-    if _GRADE_WORDS.search(text):
+    if _says_grade_words(text):
         yield from enumerate(text.split("\n"))
         return
     number = start = 0
@@ -383,6 +390,17 @@ def _candidate_lines(text: str) -> Iterator[tuple[int, str]]:
         number += text.count("\n", start, match.start())
         start = match.start()
         yield number, match.group()
+
+
+def _says_grade_words(text: str) -> bool:
+    """Whether _GRADE_WORDS is found in `text`."""
+    for head in _GRADE_HEADS:
+        at = text.find(head)
+        while at != -1:
+            if _GRADE_TAIL.match(text, at + len(head)):
+                return True
+            at = text.find(head, at + 1)
+    return False
 
 
 def gate(

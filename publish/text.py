@@ -14,9 +14,13 @@ from slugify import slugify as _slugify
 
 __all__ = [
     "HIDDEN",
+    "HIDDEN_ASTRAL",
+    "HIDDEN_BMP",
     "WEEKDAYS",
+    "CharClass",
     "LineCounter",
     "LinePattern",
+    "beyond_bmp",
     "fold",
     "folded_words",
     "hidden_shown",
@@ -45,15 +49,45 @@ NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+class CharClass:
+    """A character class searched for as one regex, but without its characters past U+FFFF
+    when a text has none (nearly every text): re checks each character of a text against
+    every range of such a class in turn, while one of the Basic Multilingual Plane alone it
+    looks up in one table, 2-4 times faster on a bulletin's body. Finds what the whole class
+    finds, at the same place."""
+
+    def __init__(self, bmp: str, astral: str = "") -> None:
+        """`bmp`, `astral`: the class's members and ranges (regex syntax, without brackets)
+        below U+10000 and from it."""
+        self.whole = re.compile(f"[{bmp}{astral}]")
+        self._bmp = re.compile(f"[{bmp}]") if astral else self.whole
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first character of the class in `text`, or None."""
+        return (self.whole if beyond_bmp(text) else self._bmp).search(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        """`text` with each character of the class replaced by `replacement`."""
+        return (self.whole if beyond_bmp(text) else self._bmp).sub(replacement, text)
+
+
+def beyond_bmp(text: str) -> bool:
+    """Whether `text` holds a character past U+FFFF (an emoji, a tag character), told in C:
+    UTF-16 writes each of those, and only those, in four bytes."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
 def nfc(text: str) -> str:
     """Normalise to Unicode NFC, the form every output uses."""
     return unicodedata.normalize("NFC", text)
 
 
-HIDDEN = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+HIDDEN_BMP = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
 )
+HIDDEN_ASTRAL = "\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+HIDDEN = re.compile(f"[{HIDDEN_BMP}{HIDDEN_ASTRAL}]")
 """Characters that show as nothing (zero-width spaces and joiners, soft hyphen, direction marks,
 variation selectors): one inside "MẬT" would hide the stamp from the checks."""
 _UNSHOWABLE = re.compile(HIDDEN.pattern[:-1] + "\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")

@@ -1,0 +1,121 @@
+"""The shortcuts the bulletin load takes (session 34) find exactly what the searches they stand
+in for find: compared with the full search on random texts built from the characters that
+matter (members of each class, their neighbours, Vietnamese letters, characters past U+FFFF)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from publish import content, content_images, gates
+from publish.text import HIDDEN, HIDDEN_ASTRAL, HIDDEN_BMP, CharClass, beyond_bmp
+
+_OLD_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+    "\u2061-\u2064\u115f\u1160\u3164\uffa0\U000e0000-\U000e007f]"
+)
+"""content.CONTROL_RE as main wrote it before the class was split."""
+_OLD_HIDDEN_OR_LOOKALIKE = re.compile(HIDDEN.pattern[:-1] + gates._LOOKALIKE.pattern[1:])
+"""gates._HIDDEN_OR_LOOKALIKE as main built it."""
+
+
+def _edges(pattern: str) -> list[str]:
+    """Each character a class names, and the ones just before and after it."""
+    members = [ord(c) for c in pattern if c not in "[]-"]
+    return [chr(c + d) for c in members for d in (-1, 0, 1) if 0 <= c + d <= sys.maxunicode]
+
+
+_ALPHABET = sorted(
+    {
+        *_edges(_OLD_CONTROL.pattern),
+        *_edges(_OLD_HIDDEN_OR_LOOKALIKE.pattern),
+        *"aăâđeêoôơuưyAĂÂĐEÊOÔƠUƯYộỘậẬmMtT \n\t\xa0#*[]<>:/\\",
+        "\ud800",
+        "\U0001f600",
+        "\U000e0041",
+        "\U000e01ef",
+        "\U000e01f0",
+    }
+)
+_TEXTS = st.text(alphabet=st.sampled_from(_ALPHABET), max_size=60)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_TEXTS)
+def test_beyond_bmp_tells_each_character_past_u_ffff(text: str) -> None:
+    """UTF-16's length tells the same as looking at each character (lone surrogates too)."""
+    assert beyond_bmp(text) == any(ord(c) > 0xFFFF for c in text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_TEXTS)
+def test_split_classes_find_what_the_whole_class_finds(text: str) -> None:
+    """The control characters the load removes and the hidden or look-alike letters the stamp
+    check reads past: same first match, same text once removed, as the one-class searches."""
+    for fast, full in (
+        (content._CONTROLS, _OLD_CONTROL),
+        (gates._HIDDEN_OR_LOOKALIKE, _OLD_HIDDEN_OR_LOOKALIKE),
+        (CharClass(HIDDEN_BMP, HIDDEN_ASTRAL), HIDDEN),
+    ):
+        found, expected = fast.search(text), full.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+        assert fast.sub("", text) == full.sub("", text)
+    assert content.CONTROL_RE.pattern == _OLD_CONTROL.pattern
+
+
+_GRADE_TEXTS = st.text(
+    alphabet=st.sampled_from([*"đĐdDộỘoóồOmMậẬaạtT x", " ", "\n", "\t", "\xa0", "\u2003"]),
+    max_size=40,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_GRADE_TEXTS)
+def test_grade_words_found_as_the_case_blind_search_finds_them(text: str) -> None:
+    """«độ mật» in any case and spacing, found by str.find as re.IGNORECASE finds it."""
+    assert gates._says_grade_words(text) == bool(gates._GRADE_WORDS.search(text))
+
+
+def test_grade_heads_are_every_spelling_the_case_blind_search_takes() -> None:
+    """Every two characters re.IGNORECASE matches to «độ» are one of _GRADE_HEADS."""
+    first = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch("đ", chr(c), re.I)]
+    second = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch("ộ", chr(c), re.I)]
+    assert sorted(a + b for a in first for b in second) == sorted(gates._GRADE_HEADS)
+
+
+def test_a_stamp_line_behind_hidden_characters_is_still_found() -> None:
+    """A tag character (past U+FFFF) or a Cyrillic letter inside the stamp hides nothing."""
+    for body in ("Bài viết\n\nM\U000e0041ẬT\n", "Bài viết\n\nMẬ\u0422\n", "độ mật: Mật\n"):
+        assert gates.secret_stamp(body, _policy()) is not None, body
+
+
+def _policy() -> gates.Policy:
+    """The default policy of a site."""
+    return gates.Policy()
+
+
+def test_content_folder_is_looked_up_again_after_forget_resolved(tmp_path) -> None:
+    """The memo of content/'s resolved folder lasts one build: a project whose content/ became
+    a link to another folder records its images under the new place."""
+    from types import SimpleNamespace
+
+    first = tmp_path / "a"
+    second = tmp_path / "b"
+    for folder in (first, second):
+        (folder / "images").mkdir(parents=True)
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "content").symlink_to(first)
+    config = SimpleNamespace(root=root)
+    content_images.forget_resolved()
+    assert content_images.found_as(first / "images" / "a.jpg", config) == "images/a.jpg"
+    (root / "content").unlink()
+    (root / "content").symlink_to(second)
+    content_images.forget_resolved()
+    assert content_images.found_as(second / "images" / "a.jpg", config) == "images/a.jpg"
+    assert content_images.found_as(first / "images" / "a.jpg", config) == str(
+        first / "images" / "a.jpg"
+    )
