@@ -119,3 +119,33 @@ def test_content_folder_is_looked_up_again_after_forget_resolved(tmp_path) -> No
     assert content_images.found_as(first / "images" / "a.jpg", config) == str(
         first / "images" / "a.jpg"
     )
+
+
+def test_a_bulletin_linked_out_of_content_is_still_refused_by_a_build(tmp_path) -> None:
+    """Files the walk of content/ found as plain files skip the check that they stay inside;
+    a link to a bulletin outside content/ is still refused, and the one beside it loaded."""
+    import pytest
+
+    from publish import config as config_module
+    from publish.errors import ContentError
+    from tests.helpers import NOW, bulletin_md, make_project
+
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/that.md": bulletin_md({"title": '"Bài thật"'}),
+            "ngoai/mat.md": bulletin_md({"title": '"Bài ngoài"'}),
+        },
+    )
+    (root / "content/bai-viet/lien-ket.md").symlink_to(root / "ngoai/mat.md")
+    with pytest.raises(ContentError) as raised:
+        content.load_site(config_module.load(root), now=NOW)
+    found = [(p.file, p.message) for p in raised.value.problems]
+    assert found == [
+        (
+            "content/bai-viet/lien-ket.md",
+            "tệp là liên kết (symlink) tới nơi nằm ngoài thư mục content/: không đọc",
+        )
+    ]
+    site = content.load_site(config_module.load(root), now=NOW, salvage=True)
+    assert [b.title for b in site.bulletins] == ["Bài thật"]
