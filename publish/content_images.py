@@ -740,12 +740,15 @@ def _shown(body: str) -> list[_Shown]:
         return []
     code_blanked = masked(body)
     text = _hidden_escapes(code_blanked)
-    in_body = ImageScan(_hidden_escapes(body))
+    scan = ImageScan(text)
+    # Most bodies hold no code and no backslash: `text` is the body itself, and a second scan
+    # of it would find each image again where the first found it (as it would before escapes).
+    in_body = scan if text is body else ImageScan(_hidden_escapes(body))
     as_before = ImageScan(body) if "\\" in body else in_body
     found: list[_Shown] = []
-    for seen in ImageScan(text):
+    for seen in scan:
         # Read from the body: the alt text or caption may hold a code span of its own.
-        image = in_body.at(seen.start) or seen
+        image = seen if in_body is scan else in_body.at(seen.start) or seen
         found.append(
             _Shown(
                 image.start,
@@ -755,7 +758,7 @@ def _shown(body: str) -> list[_Shown]:
                 tag=False,
                 # Before escapes were read, an escaped "]" in the alt text hid the image: it
                 # stayed out of the approval fingerprint, as spaced ones (see body_images).
-                unfingerprinted=as_before.at(seen.start) is None,
+                unfingerprinted=as_before is not scan and as_before.at(seen.start) is None,
             )
         )
     for seen in spaced(code_blanked):

@@ -149,3 +149,56 @@ def test_a_bulletin_linked_out_of_content_is_still_refused_by_a_build(tmp_path) 
     ]
     site = content.load_site(config_module.load(root), now=NOW, salvage=True)
     assert [b.title for b in site.bulletins] == ["Bài thật"]
+
+
+def test_re_space_is_str_isspace_for_every_character() -> None:
+    """markdown_images._SPACE stands in for str.isspace() in the check for a spaced reference."""
+    from publish.markdown_images import _SPACE
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert [chr(c) for c in range(sys.maxunicode + 1) if _SPACE.match(chr(c))] == spaces
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "![Ảnh](images/a.jpg)",
+        '![Ảnh có chú thích](images/b.jpg "Chú thích")',
+        "![Ảnh hội nghị](images/Ảnh hội nghị.jpg)",
+        "![cách](<images/c d.jpg>)",
+        "![Dùng tên][h]",
+        "\n[h]: images/h.jpg\n",
+        "`![mã](images/ma.jpg)`",
+        "\n```\n![rào](images/rao.jpg)\n```\n",
+        "\n    ![thụt](images/thut.jpg)\n",
+        "\\]",
+        "\\)",
+        "![a\\]b](images/e.jpg)",
+        "<img src='images/t.jpg' alt='Thẻ'>",
+        "![",
+        "](",
+        ")",
+        "]",
+        " ",
+        "\n",
+        "\n\n",
+        "Chữ thường. ",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=12))
+def test_images_of_a_body_are_the_same_through_the_shortcut(pieces: list[str]) -> None:
+    """A body without code or backslash is scanned for images once, not three times: the
+    images found, their alt, caption and whether the approval counts them, are the same as
+    when the body is scanned as one with code is."""
+    body = "".join(pieces)
+    fast = content_images._shown(body)
+    real_masked = content_images.masked
+    try:
+        # An equal text that is not the body itself: _shown takes the path for bodies with code.
+        content_images.masked = lambda text: (real_masked(text) + "x")[:-1]  # type: ignore[assignment]
+        full = content_images._shown(body)
+    finally:
+        content_images.masked = real_masked
+    assert fast == full
