@@ -257,9 +257,10 @@ def split(text: str, reading: Reading = READING) -> Parsed:
             line=1,
             hint="Thêm một dòng chỉ có '---' sau trường cuối cùng của phần đầu.",
         )
-    lines = text.split("\n")
-    yaml_text, straightened = straight_quotes("\n".join(lines[1:end]), reading.straightened)
-    body = "\n".join(lines[end + 1 :])
+    # Cut at the fences' line breaks: splitting the whole file into lines and joining the
+    # body's again cost more than reading its front matter's keys.
+    written_yaml, body = _between_fences(text, end)
+    yaml_text, straightened = straight_quotes(written_yaml, reading.straightened)
     try:
         if _may_reference_or_nest_deep(yaml_text):
             _refuse_references_and_depth(yaml_text)
@@ -269,7 +270,7 @@ def split(text: str, reading: Reading = READING) -> Parsed:
             if not reading.spans:
                 raise
             yaml_text, straightened, data = _spanning_read(
-                "\n".join(lines[1:end]), yaml_text, reading.straightened
+                written_yaml, yaml_text, reading.straightened
             )
     except DuplicateKeyError as exc:
         raise FrontMatterError(
@@ -489,11 +490,31 @@ def _refuse_references_and_depth(yaml_text: str) -> None:
             depth -= 1
 
 
+def _between_fences(text: str, end: int) -> tuple[str, str]:
+    """The lines of `text` between its first line and its line `end` (0-based), and those after
+    line `end`, each joined by line breaks: `"\\n".join(lines[1:end])`, `"\\n".join(lines[end +
+    1:])` of `lines = text.split("\\n")`, without splitting the body (`end` >= 1)."""
+    starts = [0]
+    while len(starts) <= end + 1:
+        at = text.find("\n", starts[-1])
+        if at == -1:
+            break
+        starts.append(at + 1)
+    if len(starts) <= end:  # no line `end`: as lines[1:end] of a shorter text
+        return text[starts[1] :] if len(starts) > 1 else "", ""
+    front = text[starts[1] : starts[end] - 1] if end > 1 else ""
+    return front, text[starts[end + 1] :] if len(starts) > end + 1 else ""
+
+
 def _closing_line(text: str) -> int | None:
-    """Index of the line that closes the front matter."""
-    for i, line in enumerate(text.split("\n")):
-        if i and line.rstrip() in ("---", "..."):
+    """Index of the line that closes the front matter (read line by line: the body after it is
+    never split)."""
+    start, i = text.find("\n") + 1, 1
+    while start:
+        at = text.find("\n", start)
+        if text[start : at if at != -1 else len(text)].rstrip() in ("---", "..."):
             return i
+        start, i = at + 1, i + 1
     return None
 
 

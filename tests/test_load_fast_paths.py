@@ -202,3 +202,27 @@ def test_images_of_a_body_are_the_same_through_the_shortcut(pieces: list[str]) -
     finally:
         content_images.masked = real_masked
     assert fast == full
+
+
+_FENCED = st.lists(
+    st.sampled_from(["---", "...", "\n", "a", " ", "\t", "-- ", "x: 1", "\u2003", "..", "----"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_FENCED, st.integers(min_value=1, max_value=8))
+def test_front_matter_is_cut_where_splitting_into_lines_cut_it(text: str, end: int) -> None:
+    """The closing fence, the front matter and the body are found by line breaks as they were
+    by splitting the whole file into lines and joining them again."""
+    from publish import frontmatter
+
+    lines = text.split("\n")
+    closing = next(
+        (i for i, line in enumerate(lines) if i and line.rstrip() in ("---", "...")), None
+    )
+    assert frontmatter._closing_line(text) == closing
+    assert frontmatter._between_fences(text, end) == (
+        "\n".join(lines[1:end]),
+        "\n".join(lines[end + 1 :]),
+    )
