@@ -1293,6 +1293,8 @@ def _placeholders(col: Collector, summary: str | None, parsed: Parsed) -> None:
             field="summary",
             hint="Viết tóm tắt thật (một, hai câu) trước khi bỏ draft: true.",
         )
+    if BODY_PLACEHOLDER not in parsed.body:
+        return  # a line that is the sample text holds it: the usual body is not split into lines
     lines = [line.strip() for line in parsed.body.split("\n")]
     if BODY_PLACEHOLDER in lines:
         number = lines.index(BODY_PLACEHOLDER)
