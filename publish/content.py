@@ -718,7 +718,9 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             "with “smart quotes”».",
             severity="note",
         )
-    data = _without_controls(parsed.data)
+    # The text's own control characters were removed before YAML read it: only an escape in
+    # double quotes ("\\x07") makes one, and no escape is written without a backslash.
+    data = _without_controls(parsed.data) if "\\" in parsed.yaml_text else parsed.data
     if found or data != parsed.data:
         # Invisible characters pasted from Word or a PDF: XML feeds and .docx cannot hold them.
         parsed = dataclasses.replace(parsed, data=data)
