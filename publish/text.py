@@ -62,13 +62,21 @@ class CharClass:
         self.whole = re.compile(f"[{bmp}{astral}]")
         self._bmp = re.compile(f"[{bmp}]") if astral else self.whole
 
+    SHORT = 256
+    """Texts shorter than this (a title, a tag) are searched with the whole class: telling
+    whether they go past U+FFFF would cost more than it saves."""
+
     def search(self, text: str) -> re.Match[str] | None:
         """The first character of the class in `text`, or None."""
-        return (self.whole if beyond_bmp(text) else self._bmp).search(text)
+        return self._for(text).search(text)
 
     def sub(self, replacement: str, text: str) -> str:
         """`text` with each character of the class replaced by `replacement`."""
-        return (self.whole if beyond_bmp(text) else self._bmp).sub(replacement, text)
+        return self._for(text).sub(replacement, text)
+
+    def _for(self, text: str) -> re.Pattern[str]:
+        """The pattern that finds in `text` what the whole class finds."""
+        return self._bmp if len(text) >= self.SHORT and not beyond_bmp(text) else self.whole
 
 
 def beyond_bmp(text: str) -> bool:
