@@ -351,3 +351,107 @@ def test_a_column_with_a_count_in_another_cell_is_not_linked() -> None:
     two_tables = counts + "\n" + CALLING_TABLE
     linked = column_linker("113", "tel:113")(two_tables)
     assert linked.startswith(counts) and '<a href="tel:113">113</a>' in linked[len(counts) :]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Hội đồng NVQS huyện gọi 113 công dân nhập ngũ.</p>",
+        "<p>Năm nay huyện gọi 115 tân binh.</p>",
+        "<p>Đơn vị gọi 113 cán bộ, chiến sĩ về trực.</p>",
+        "<p>Huyện đội gọi <strong>114</strong> CBCS tham gia huấn luyện.</p>",
+        "<p>Xã gọi 113 đoàn viên, 114 thanh niên tình nguyện.</p>",
+    ],
+)
+def test_a_call_up_of_people_after_goi_is_no_tel_link(body: str) -> None:
+    """«gọi 113 công dân nhập ngũ» (a call-up of 113 citizens) dialled 113: a number after
+    «gọi» followed by whom it counts is a count, and a tap on it a false emergency call."""
+    assert "tel:" not in emergency_linker(EMERGENCY)(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Lực lượng Cảnh sát 113 CBCS tham gia diễn tập.</p>", []),
+        ("<p>Trung tâm đã cấp cứu 115 F0 trong đợt dịch.</p>", []),
+        ("<p>Đội cứu hộ 114 ĐVTN tình nguyện.</p>", []),
+        ("<p>Cảnh sát 113 CA huyện tiếp nhận tin báo.</p>", ["113"]),
+        ("<p>Cấp cứu 115 Trung tâm Y tế huyện.</p>", ["115"]),
+        ("<p>Cảnh sát 113 UBND xã phối hợp.</p>", ["113"]),
+    ],
+)
+def test_a_capital_after_a_service_number_ends_its_phrase_only_as_a_name(
+    body: str, linked: list[str]
+) -> None:
+    """«Cảnh sát 113 CBCS tham gia», «cấp cứu 115 F0» count officers and patients: a capital
+    after the number was read as the end of the phrase. A word in capitals ends it only when it
+    is a name («Trung tâm») or a unit's abbreviation («CA huyện», «UBND xã»)."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Tổng số cuộc gọi đến tổng đài: 113.</p>", []),
+        ("<p>Số ca cấp cứu: 115; số vụ cháy: 3.</p>", []),
+        ("<li>Tin báo qua đường dây nóng: <strong>113</strong></li>", []),
+        ("<p>Lượt gọi khẩn cấp: 113, 114 và 115.</p>", []),
+        ("<p>Trong tháng có 27 vụ. Khẩn cấp: 113.</p>", ["113"]),
+        ("<p>Cảnh sát (tiếp nhận tin báo tội phạm): 113.</p>", ["113"]),
+        ("<p>Khẩn cấp: 113; cứu hỏa: 114; cấp cứu: 115.</p>", ["113", "114", "115"]),
+    ],
+)
+def test_a_number_after_a_label_that_counts_is_no_tel_link(body: str, linked: list[str]) -> None:
+    """«Tổng số cuộc gọi đến tổng đài: 113.» gives how many calls came: the label before the
+    colon counts calls or reports, as a table heading that does («Số cuộc gọi», «Tin báo qua
+    tổng đài») holds counts. Its own sentence only: a count in the sentence before, or a
+    note in brackets, leaves «Khẩn cấp: 113» a number to call."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+def test_a_long_run_of_labelled_numbers_is_linked_in_linear_time() -> None:
+    """Each «: 113» looks back at its label only: 30,000 in one paragraph are not each read
+    back to the paragraph's start."""
+    code = (
+        "from publish.render.web.phones import emergency_linker as e; "
+        "e({'113': 'tel:113'})('<p>' + 'khẩn cấp: 113 x ' * 30_000 + '</p>')"
+    )
+    run_python_guarded(code)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "<table><tr><th>Kênh</th><th>Trực tiếp</th><th>Điện thoại</th></tr>"
+        "<tr><td>Số tin báo</td><td>45</td><td>113</td></tr></table>",
+        "<table><tr><th>Kênh</th><th>Tổng đài</th></tr>"
+        "<tr><td>Cảnh sát</td><td>113</td></tr><tr><td>Tin báo</td><td>27 cuộc</td></tr></table>",
+        "<table><tr><th>Đơn vị</th><th>Số vụ</th><th>Số gọi</th></tr>"
+        "<tr><td>Xã A</td><td>12 vụ</td><td>113</td></tr>"
+        "<tr><td>Xã B</td><td>3</td><td>114</td></tr></table>",
+    ],
+)
+def test_a_column_to_call_in_a_table_of_statistics_is_not_linked(table: str) -> None:
+    """A one-row statistics table with a column «Điện thoại» dialled its 113 (no other cell
+    of the column to show it counts); «27 cuộc» beside it was no count. A count in another cell
+    of the row, or a number with what it counts, makes the column statistics."""
+    for number in ("113", "114"):
+        assert column_linker(number, f"tel:{number}")(table) == table
+
+
+def test_a_contact_table_with_row_numbers_still_dials() -> None:
+    """A column «STT» numbers the rows (1, 2…): it is no count, the lines beside it dial."""
+    table = (
+        "<table><tr><th>STT</th><th>Dịch vụ</th><th>Số gọi</th></tr>"
+        "<tr><td>1</td><td>Cảnh sát</td><td>113</td></tr>"
+        "<tr><td>2</td><td>Cứu hỏa</td><td>114</td></tr></table>"
+    )
+    assert '<td><a href="tel:113">113</a></td>' in column_linker("113", "tel:113")(table)
+
+
+def test_a_phone_with_its_hours_beside_a_line_to_call_is_no_count() -> None:
+    """«0277 3610 113 (7 giờ–17 giờ)» in the column is a phone and its hours, not «7 giờ» counted."""
+    table = CALLING_TABLE.replace("<td>115</td>", "<td>0277 3610 113 (7 giờ–17 giờ)</td>")
+    assert '<a href="tel:113">113</a>' in column_linker("113", "tel:113")(table)

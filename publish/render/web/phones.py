@@ -6,9 +6,10 @@ hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`,
 call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114»,
 «đường dây nóng 113», bold or not), each number of a list that follows such words («Số khẩn
 cấp: 113, 114, 115», «gọi 113 hoặc 114»), or alone in a table column headed as numbers to call
-(«Số gọi») and holding no count. After a service's name, only where its phrase ends there
-(`cấp cứu 115 trẻ em` counts children). A number after «số» alone is not (a house, a decree:
-«nhà số 113», «Nghị định số 113»), nor a count (`xử lý 113 vụ`, `cấp cứu 115 ca`), a house
+(«Số gọi») and holding no count, in the column or in its row. After a service's name, only
+where its phrase ends there (`cấp cứu 115 trẻ em` counts children). A number after «số» alone is
+not (a house, a decree: «nhà số 113», «Nghị định số 113»), nor a count (`xử lý 113 vụ`, `cấp cứu
+115 ca`, `gọi 113 công dân nhập ngũ`, `Tổng số cuộc gọi đến tổng đài: 113`), a house
 number (`chữa cháy 114 Trần Hưng Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an
 amount (`113.000 đồng`). A body also quotes scammers' numbers and account numbers in warnings,
 and one tap must never call those. Phones that link numbers on their own (Safari on iOS) are
@@ -21,6 +22,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
+from typing import Protocol
 
 __all__ = ["EMERGENCY_NUMBERS", "column_linker", "emergency_linker", "hotline_linker", "linking"]
 
@@ -33,16 +35,27 @@ _EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "mark", "span"})
 _GAP = r"(?:[ .\-]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`."""
 _COUNTED = (
-    r"[^\S\n]*+(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh|chiếc|cái"
-    r"|(?-i:ca)|bệnh nhân|nạn nhân|phương tiện|xe|tàu|thuyền|căn|ngôi|nhà|đám|điểm|vị trí"
-    r"|đồng|nghìn|ngàn|triệu|tỷ|ngày|tháng|năm|giờ|phút|km|m|mét|m2|m²|ha|kg|tấn|lít)(?!\w)"
+    r"[^\S\n]*+(?:(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh|chiếc"
+    r"|cái|bệnh nhân|nạn nhân|phương tiện|xe|tàu|thuyền|căn|ngôi|nhà|đám|điểm|vị trí"
+    r"|công dân|tân binh|quân nhân|cán bộ|chiến sĩ|đoàn viên|hội viên|đảng viên|sinh viên"
+    r"|học viên|thí sinh|công nhân|ngư dân|nông dân|trẻ em|gia đình|hồ sơ|đơn|lao động"
+    r"|đồng|nghìn|ngàn|triệu|tỷ|ngày|tháng|năm|giờ|phút|km|m|mét|m2|m²|ha|kg|tấn|lít)"
+    r"|(?-i:ca|CBCS|CBCNV|CBCC|CBCNVC|ĐVTN|F[0-3]))(?!\w)"
 )
 """After a number, what it counts or measures (`gọi 113 cuộc`, `kêu gọi 113 người`, `đã cấp
-cứu 115 ca bệnh`, `cứu hộ 114 phương tiện`, `chữa cháy 114 m²`): no number to dial (`vụ
-việc`, `bệnh nhân` start with a word listed). «ca» only in small letters: «CA» is «Công an»."""
+cứu 115 ca bệnh`, `cứu hộ 114 phương tiện`, `chữa cháy 114 m²`), or whom a call-up calls
+(«Hội đồng NVQS gọi 113 công dân nhập ngũ», «gọi 115 tân binh», «114 CBCS», «115 F0»): no
+number to dial (`vụ việc`, `bệnh nhân` start with a word listed). «ca» only in small letters:
+«CA» is «Công an»; the abbreviations only in capitals."""
 _CAPITALS = "".join(
     c for c in map(chr, range(ord("A"), 0x1EFF)) if c.isupper() and c.isalpha() and c.isprintable()
 )
+_SMALL = "".join(
+    c for c in map(chr, range(ord("a"), 0x1EFF)) if c.islower() and c.isalpha() and c.isprintable()
+)
+_UNIT = r"(?-i:CA|CAX|CAH|CAT|CAP|UBND|HĐND|MTTQ|PCCC|CNCH|CSGT|CSKV|CSCĐ|TTYT|BV|BCH|BCHQS)(?!\w)"
+"""A unit's abbreviation, which after a service's number starts the next phrase («Cảnh sát 113
+CA huyện tiếp nhận»), as a name does; other words in capitals may be what it counts (CBCS)."""
 _ADDRESS = (
     r"[^\S\n]++(?:[" + _CAPITALS + r"]\w*+[^\S\n]++[" + _CAPITALS + r"]|(?i:ql|tl)\.?[^\S\n]*+\d"
     r"|(?i:đường|phố|ngõ|ngách|hẻm|kiệt|thôn|ấp|tổ|khu phố|khóm|xóm|quốc lộ|tỉnh lộ|đại lộ)(?!\w))"
@@ -63,14 +76,16 @@ Lợi để làm việc» (summoned to an address) dialled 113. Only a street wo
 nóng» and «gọi 113 Đội Cảnh sát cơ động sẽ đến» still name the line to call, and a village or
 a team word («ấp», «tổ») after «gọi 113» is more often who comes than where."""
 _CLAUSE_END = (
-    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]/\-–—…\"'«»“”]|[" + _CAPITALS + r"]"
+    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]/\-–—…\"'«»“”]"
+    r"|[" + _CAPITALS + "][" + _SMALL + "]|" + _UNIT + ""
     r"|(?i:hoặc|và|hay|của|trực|trong|tại|khi|nếu|để|ngay|miễn phí|luôn|sẵn sàng|tiếp nhận"
     r"|hoạt động|hỗ trợ)(?!\w)))"
 )
 """After a service's number, what shows the number ends its phrase, so names a line to call:
-punctuation, the end of the line, «hoặc», «của», «trực», a capital («Cảnh sát 113 CA huyện»).
-Anything else may be what it counts («cấp cứu 115 trẻ em», «cứu hộ 114 ô tô», «Tổng đài 113
-tin báo»): a list of those could never be whole, so a number is linked only where it ends."""
+punctuation, the end of the line, «hoặc», «của», «trực», a name («Cảnh sát 113 Công an huyện»)
+or a unit's abbreviation («Cảnh sát 113 CA huyện»). Anything else may be what it counts («cấp
+cứu 115 trẻ em», «cứu hộ 114 ô tô», «Tổng đài 113 tin báo», «Cảnh sát 113 CBCS», «cấp cứu 115
+F0»): a list of those could never be whole, so a number is linked only where it ends."""
 _AND = r"(?:\s*+[,;]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 """Between two numbers of a list to call («113, 114, 115», «114 hoặc 115»)."""
 EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
@@ -92,8 +107,18 @@ _COUNTS_CALLS = re.compile(
 """A heading that counts calls or reports («Số cuộc gọi đến đường dây nóng», «Lượt gọi», «Tin
 báo qua tổng đài», «Số điện thoại tiếp nhận»): its column holds statistics, and a «113» in it
 is a count, not a number to call."""
+_LABEL_SPAN = 160
+"""How far before a number after a colon its label is read: a heading's words, not a page's."""
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_NOTE = re.compile(r"\([^()]*\)")
+"""A note in brackets in a label («Cảnh sát (tiếp nhận tin báo): 113»): not what it counts."""
 _NUMBER = re.compile(r"\+?[.,() ]*+\d[\d.,() ]*+")
 """A cell's text that is a number and nothing else (`27`, `1.024`, `0277 3610 113`)."""
+_NUMBER_OF = re.compile(r"\d[\d.,]*+" + _COUNTED)
+"""A cell's text that starts with a number and what it counts (`27 cuộc`, `12 vụ việc`); not a
+phone with its hours («0277 3610 113 (7 giờ–17 giờ)»), whose groups are split by spaces."""
+_ORDINAL = re.compile(r"(?i:stt|tt|số tt|số thứ tự|thứ tự|#)?")
+"""A heading of row numbers (`STT`: 1, 2, 3…): a column of no counts beside lines to call."""
 _TABLE_TAG = re.compile(r"<(/?)(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _SHOWN = re.compile(r"<(?:a|code|pre|kbd)\b", re.IGNORECASE)
 """In a cell, what already links its number or shows it as typed (as _UNLINKED in a sentence)."""
@@ -134,7 +159,38 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         r"(?(1)(?!" + _COUNTED + "|" + _STREET + ")"
         r"|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
     )
-    return linking(pattern, re.compile(one), numbers)
+    return linking(_Unlabelled(pattern), re.compile(one), numbers)
+
+
+class _Finder(Protocol):
+    """What finds the matches `linking` links: a compiled pattern, or one filtered."""
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        """Each match in `string`, left to right."""
+        ...
+
+
+class _Unlabelled:
+    """The matches of a pattern whose number does not follow a label that counts calls."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        """Filter `pattern`'s matches."""
+        self.pattern = pattern
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        """Each match of the pattern in `string` but those whose number is a count."""
+        return (m for m in self.pattern.finditer(string) if not _counted_label(string, m.start(2)))
+
+
+def _counted_label(text: str, at: int) -> bool:
+    """Whether the number at `at` follows a colon after a label that counts calls or reports,
+    as a table heading does («Tổng số cuộc gọi đến tổng đài: 113», «Số ca cấp cứu: 115»): the
+    label is its sentence's words before the colon, notes in brackets left out."""
+    before = text[max(0, at - _LABEL_SPAN) : at].rstrip()
+    if not before.endswith(":"):
+        return False
+    label = _SENTENCE_END.split(before)[-1]
+    return _COUNTS_CALLS.search(_NOTE.sub(" ", label)) is not None
 
 
 def column_linker(number: str, href: str) -> Callable[[str], str]:
@@ -160,10 +216,12 @@ def column_linker(number: str, href: str) -> Callable[[str], str]:
 
 def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
     """Where the cells that hold only `number`, in columns headed as numbers to call and with
-    no count in another cell, have their content; one walk over the table tags (an unclosed
-    one costs no second pass)."""
+    no count in another cell of the column or of a row (row numbers aside), have their
+    content; one walk over the table tags (an unclosed one costs no second pass). A table of
+    one row has no other cell in the column: a count beside the number shows it statistics."""
     heads: list[str] | None = None
     calling: set[int] = set()
+    ordinal: set[int] = set()
     counted: set[int] = set()
     found: list[tuple[int, int, int]] = []
     column, opened = -1, -1
@@ -179,6 +237,7 @@ def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
         elif name == "tr":
             if not calling and heads:
                 calling = {i for i, head in enumerate(heads) if _calls(head)}
+                ordinal = {i for i, head in enumerate(heads) if _ORDINAL.fullmatch(head)}
                 heads = [] if calling else None  # no column to call: the rest is not read
         elif not closing:
             column, opened = column + 1, tag.end()
@@ -186,19 +245,24 @@ def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
             content = html[opened : tag.start()]
             if not calling:
                 heads.append(_text(content))
-            elif column in calling:
+            else:
                 text = _text(content)
-                if text == number and not _SHOWN.search(content):
+                if column in calling and text == number and not _SHOWN.search(content):
                     found.append((column, opened, tag.start()))
-                elif _is_count(text):
+                elif column in calling and _is_count(text):
                     counted.add(column)
+                elif column not in ordinal and _is_count(text):
+                    counted |= calling  # a row of statistics: its numbers are counts
             opened = -1
     yield from ((start, end) for col, start, end in found if col not in counted)
 
 
 def _is_count(text: str) -> bool:
     """Whether a cell's text is a plain number that is neither an emergency number nor a phone
-    (`27`, `1.024`): its column holds statistics, and a «113» beside it is one too."""
+    (`27`, `1.024`), or a number with what it counts (`27 cuộc`, `113 vụ`): its column or row
+    holds statistics, and a «113» beside it is one too."""
+    if _NUMBER_OF.match(text):
+        return True
     digits = "".join(c for c in text if c.isdigit())
     return (
         _NUMBER.fullmatch(text) is not None and digits not in EMERGENCY_NUMBERS and len(digits) < 8
@@ -216,7 +280,7 @@ def _text(html: str) -> str:
 
 
 def linking(
-    pattern: re.Pattern[str], quick: re.Pattern[str], href: str | Mapping[str, str]
+    pattern: _Finder, quick: re.Pattern[str], href: str | Mapping[str, str]
 ) -> Callable[[str], str]:
     """A function making `pattern`'s group 2 a link to `href` in body HTML, outside links and
     code; `quick` finds a part of every group 2 and is cheap to search for (it starts with a
