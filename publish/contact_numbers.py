@@ -7,7 +7,8 @@ brackets at its start («(0277) 3610 113»). It never runs on across « (» or �
 is the value's note, not more of the number. Office hours and days are notes too, wherever
 they are written («7h–17h», «7h30-11h30», «7:00–17:00», «thứ 2–thứ 6»): never part of the
 number nor dialled. Digits left over that are not duty hours (such notes, «24/24», «24/7»,
-«24h») are a number no link dials, which the check warns about.
+«24h», «24h/24») are a number no link dials, which the check warns about: the second of two
+numbers split by «/» («0277.3610.24/0277.3610.25» dials the first, whole).
 """
 
 from __future__ import annotations
@@ -32,15 +33,17 @@ _NUMBER = re.compile(
     r"(?:\+[ \u00a0]?)?"
     r"(?:\(\+?\d+\)(?:[ \u00a0]+|[.-])?)?"  # «(0277) 3610 113», «(+84) 277 3610 113»
     # Spaces doubled by a paste («0277  3610 113») still split groups of one number. A group
-    # «24» before «/», «h» or «giờ» is duty hours («113 24/24»), not more of the number.
-    r"\d+(?:(?:[ \u00a0]+|[.-])(?!24\s*(?:/|h(?!\w)|giờ))\d+)*",
+    # «24» before «/24», «/7», «h» or «giờ» is duty hours («113 24/24»), not more of the number;
+    # before «/» and another number it ends one number of two («0277.3610.24/0277.3610.25»).
+    r"\d+(?:(?:[ \u00a0]+|[.-])(?!24\s*(?:/\s*(?:24|7)(?!\d)|h(?!\w)|giờ))\d+)*",
     re.IGNORECASE,
 )
 """One run of digits as a number is typed, its groups split by spaces or one dot or hyphen."""
 _DUTY_HOURS = re.compile(
-    r"(?<![\w/])24(?:\s*/\s*(?:24|7)(?:\s*(?:h|giờ))?|\s*(?:h|giờ))(?![\w/])", re.IGNORECASE
+    r"(?<![\w/])24(?:\s*(?:h|giờ))?(?:\s*/\s*(?:24|7)(?:\s*(?:h|giờ))?|(?<=h|ờ))(?![\w/])",
+    re.IGNORECASE,
 )
-"""Duty hours written beside a number: «24/24», «24/7», «24h», «24/24 giờ», «24 giờ»."""
+"""Duty hours written beside a number: «24/24», «24/7», «24h», «24/24 giờ», «24 giờ», «24h/24»."""
 _OFFICE_HOURS = re.compile(
     r"(?<![\w/.:])(?:"
     r"(?:[01]?\d|2[0-4])[^\S\n]?(?:h|g|giờ)(?:[^\S\n]?[0-5]\d(?:[^\S\n]?(?:p|phút))?)?"
@@ -77,7 +80,8 @@ class Dialled:
 
 def dialled(written: str) -> Dialled | None:
     """The number `written` dials under the one rule, or None when it holds no run of 3 digits."""
-    text = _OFFICE_HOURS.sub(lambda m: "_" * len(m[0]), nfc(written))
+    # Duty hours first: read as office hours, the «24h» of «24h/24» left a stray «24» warned about.
+    text = _OFFICE_HOURS.sub(_blank, _DUTY_HOURS.sub(_blank, nfc(written)))
     found = next(
         (m for m in _NUMBER.finditer(text) if sum(c.isdigit() for c in m[0]) >= LEAST_DIGITS),
         None,
@@ -92,6 +96,11 @@ def dialled(written: str) -> Dialled | None:
         if c.isdecimal() or c == "+"
     )
     return Dialled(found[0], digits, any(c.isdigit() for c in rest))
+
+
+def _blank(note: re.Match[str]) -> str:
+    """A note's place kept, its digits gone: what is left is read as the number and the rest."""
+    return "_" * len(note[0])
 
 
 def first_number(written: str) -> str:

@@ -677,6 +677,11 @@ def test_the_call_link_dials_the_first_number_and_the_page_shows_all(tmp_path: P
         ('hotline = "0277 3610 113 (từ 7 đến 17 giờ)"', "tel:02773610113", False),
         ('hotline = "0277 3610 113 (7 người trực)"', "tel:02773610113", True),
         ('hotline = "Hotline 2: 0277 3610 113 (7h–17h)"', "tel:02773610113", True),
+        ('hotline = "0277.3610.24/0277.3610.25"', "tel:0277361024", True),
+        ('hotline = "0277 3610 113/0277 3610 114"', "tel:02773610113", True),
+        ('hotline = "0277 3610 113 (24h/24)"', "tel:02773610113", False),
+        ('hotline = "0277 3610 113 (24 giờ/24)"', "tel:02773610113", False),
+        ('emergency = "113 (24h/7)"', "tel:113", False),
     ],
 )
 def test_the_call_link_dials_the_number_the_check_reads(
@@ -688,7 +693,9 @@ def test_the_call_link_dials_the_number_the_check_reads(
     check warns whenever other digits than duty hours are left, and a number too long to be
     one is shown with no link. Office hours are a note, not a number: «Trực 7h30-11h30: …»
     dialled tel:3011, «… 113 7h-17h» ran on into an implausible number with no link, and
-    «(7h–17h)» was warned about under --strict."""
+    «(7h–17h)» was warned about under --strict. Two numbers split by «/» dial the first whole
+    («0277.3610.24/0277.3610.25» dialled tel:02773610, its «24/» read as duty hours), and
+    «(24h/24)» is duty hours, not a stray «24» to warn about."""
     key = line.split(" ", 1)[0]
     text = SITE_TOML + f"\n[contact]\n{line}\n"
     root = make_project(
