@@ -455,3 +455,20 @@ def test_a_phone_with_its_hours_beside_a_line_to_call_is_no_count() -> None:
     """«0277 3610 113 (7 giờ–17 giờ)» in the column is a phone and its hours, not «7 giờ» counted."""
     table = CALLING_TABLE.replace("<td>115</td>", "<td>0277 3610 113 (7 giờ–17 giờ)</td>")
     assert '<a href="tel:113">113</a>' in column_linker("113", "tel:113")(table)
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<li>Cảnh sát 113 đường dây nóng Công an huyện.</li>", ["113"]),
+        ("<p>Gọi Cứu hỏa 114 đường dây nóng của tỉnh.</p>", ["114"]),
+        ("<p>Đội cứu hộ 114 đường Lê Lợi.</p>", []),
+    ],
+)
+def test_a_hotline_named_after_a_service_number_ends_its_phrase(
+    body: str, linked: list[str]
+) -> None:
+    """«Cảnh sát 113 đường dây nóng» names the line to call: «đường dây» is no street, and
+    the hotline's name no count. A street after the number still makes it an address."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html

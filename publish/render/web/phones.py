@@ -58,11 +58,13 @@ _UNIT = r"(?-i:CA|CAX|CAH|CAT|CAP|UBND|HĐND|MTTQ|PCCC|CNCH|CSGT|CSKV|CSCĐ|TTYT
 CA huyện tiếp nhận»), as a name does; other words in capitals may be what it counts (CBCS)."""
 _ADDRESS = (
     r"[^\S\n]++(?:[" + _CAPITALS + r"]\w*+[^\S\n]++[" + _CAPITALS + r"]|(?i:ql|tl)\.?[^\S\n]*+\d"
-    r"|(?i:đường|phố|ngõ|ngách|hẻm|kiệt|thôn|ấp|tổ|khu phố|khóm|xóm|quốc lộ|tỉnh lộ|đại lộ)(?!\w))"
+    r"|(?i:đường(?![^\S\n]++dây)|phố|ngõ|ngách|hẻm|kiệt|thôn|ấp|tổ|khu phố|khóm|xóm|quốc lộ"
+    r"|tỉnh lộ|đại lộ)(?!\w))"
 )
 """After a number, what makes it a house number: a street's name, two words in capitals («chữa
 cháy 114 Trần Hưng Đạo», the address of the fire police), or a word naming a street or a place
-(«114 đường 30/4», «114 Quốc lộ 1A», «114 ấp Bắc»). Tapped, it would be a false emergency call.
+(«114 đường 30/4», «114 Quốc lộ 1A», «114 ấp Bắc»; not «đường dây nóng»). Tapped, it would be
+a false emergency call.
 One capital is no address: «Cảnh sát 113 CA huyện tiếp nhận» dials. Neither looks past a line
 break: in «Cảnh sát 113⏎Cứu Hỏa 114» (one paragraph in Markdown) the next line is the next item.
 Only read after a service's name: after «gọi» the number is the one to call («gọi 113 Đội cảnh
@@ -79,10 +81,11 @@ _CLAUSE_END = (
     r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]/\-–—…\"'«»“”]"
     r"|[" + _CAPITALS + "][" + _SMALL + "]|" + _UNIT + ""
     r"|(?i:hoặc|và|hay|của|trực|trong|tại|khi|nếu|để|ngay|miễn phí|luôn|sẵn sàng|tiếp nhận"
-    r"|hoạt động|hỗ trợ)(?!\w)))"
+    r"|hoạt động|hỗ trợ|đường dây nóng)(?!\w)))"
 )
 """After a service's number, what shows the number ends its phrase, so names a line to call:
-punctuation, the end of the line, «hoặc», «của», «trực», a name («Cảnh sát 113 Công an huyện»)
+punctuation, the end of the line, «hoặc», «của», «trực», «đường dây nóng» (the next line named:
+«Cảnh sát 113 đường dây nóng Công an huyện»), a name («Cảnh sát 113 Công an huyện»)
 or a unit's abbreviation («Cảnh sát 113 CA huyện»). Anything else may be what it counts («cấp
 cứu 115 trẻ em», «cứu hộ 114 ô tô», «Tổng đài 113 tin báo», «Cảnh sát 113 CBCS», «cấp cứu 115
 F0»): a list of those could never be whole, so a number is linked only where it ends."""
