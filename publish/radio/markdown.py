@@ -907,9 +907,9 @@ def _without_table_intros(blocks: list[Block], removed: set[int]) -> list[Block]
     for number, block in enumerate(blocks):
         after = blocks[number + 1] if number + 1 < len(blocks) else None
         last = block.items[-1] if block.items else None
+        # A sub-heading too: «## Kết quả cụ thể như sau:» over a table not read promised it.
         if (
             block.kind != "body"
-            or block.level
             or last is None
             or last.list_item
             or not any(_last_line(block) < line < _first_line(after) for line in removed)

@@ -189,11 +189,25 @@ def _section_mark(text: str, marks: tuple[Mark, ...] | None = None) -> Mark | No
     with (`opening_marks`), a capital no other mark goes before or after as a list's do:
     «T. Hùng khai nhận» alone is a person's initial, «B. Kết quả» after «A.» a section's."""
     mark = own_mark(text)
-    if mark is None or names_a_person(text, mark):
+    if mark is None:
+        return None
+    if names_a_person(text, mark) and not _next_numeral(text, mark, marks):
         return None
     if marks is not None and _lone_initial(text, mark, marks):
         return None
     return mark
+
+
+def _next_numeral(text: str, mark: Mark, marks: tuple[Mark, ...] | None) -> bool:
+    """Whether `mark` is a Roman numeral one up from another paragraph's, before more words
+    than a given name has: «X. Kết Luận Chung» after «IX.» is the tenth part (it was read
+    «Xã Kết Luận Chung»), where «V. Thanh Tùng» may still sign a report that went to «IV.»."""
+    return (
+        marks is not None
+        and mark.kind == _ROMAN_MARK
+        and any(_numerals_in_order([other, mark]) for other in marks if other.kind == _ROMAN_MARK)
+        and not names_a_person(text, mark, given_name=True)
+    )
 
 
 def opening_marks(paragraphs: list[str]) -> tuple[Mark, ...]:
@@ -243,11 +257,17 @@ def short_heading(text: str) -> bool:
     return len(text.split()) <= _HEADING_WORDS and not text.endswith((".", "!", "?"))
 
 
-def heading_said(text: str, *, lettered_headings: bool = False) -> str:
+def heading_said(
+    text: str, *, lettered_headings: bool = False, marks: tuple[Mark, ...] | None = None
+) -> str:
     """A heading with its own mark as a presenter says it: a Roman numeral a part («Phần I:»),
     a number the place («Thứ 1,»), a letter or a multi-level number nothing; with
-    `lettered_headings` (`headings_lettered`), «V.» and «X.» are letters too."""
+    `lettered_headings` (`headings_lettered`), «V.» and «X.» are letters too; the text's
+    `marks` (`opening_marks`) tell «X. Kết Luận Chung» after «IX.» from a name."""
     mark = _section_mark(text)
+    if mark is None and marks is not None:
+        found = own_mark(text)
+        mark = found if found is not None and _next_numeral(text, found, marks) else None
     if lettered_headings and mark is not None and mark.written in _ALPHABET:
         return unmarked(text, mark)
     return _said(text, mark)
@@ -282,7 +302,7 @@ def lead_said(
     mark = _section_mark(lead.strip().strip("*_"), marks)
     if mark is None:
         return text
-    mark = _section_mark(lead)
+    mark = _section_mark(lead) or (own_mark(lead) if marks is not None else None)
     if lettered_headings and mark is not None and mark.written in _ALPHABET:
         return unmarked(text, mark)
     return _said(text, mark)

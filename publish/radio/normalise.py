@@ -245,7 +245,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
         if not items[0].list_item and ctx.sections:
             first = items[0].text
             if block.level:
-                first = heading_said(first, lettered_headings=lettered_headings)
+                first = heading_said(first, lettered_headings=lettered_headings, marks=opening)
             else:
                 first = lead_said(first, lettered_headings=lettered_leads, marks=opening)
             items = [dataclasses.replace(items[0], text=first), *items[1:]]
