@@ -57,3 +57,61 @@ def test_a_signature_after_the_fourth_part_is_still_no_fifth_part() -> None:
     """An initial and a given name of two words after «IV.» is not taken for «Phần năm»."""
     said = normalise("# Báo cáo\n\nIV. Kiến nghị\n\nNội dung.\n\nV. Thanh Tùng\n").text
     assert "Phần năm" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Gọi 0912 x 456.", "0912 x 456"),
+        ("Liên hệ 0912.x.456 để được hỗ trợ.", "0912.x.456"),
+        ("Gọi số 0912x45678.", "0912x45678"),
+    ],
+)
+def test_one_x_between_a_phone_numbers_digits_is_told_and_never_read_as_a_letter(
+    text: str, excerpt: str
+) -> None:
+    """«Gọi 0912 x 456» was read «… một hai x bốn trăm năm mươi sáu» with no word to the
+    editor: a listener heard a letter and a number of hundreds. One x between a phone number's
+    digits is hidden digits or a typing slip; the item is held (Q1) and read digit by digit."""
+    spoken = normalise(text)
+    assert " x " not in spoken.text and "nhân" not in spoken.text
+    assert "trăm" not in spoken.text and "mươi" not in spoken.text
+    [told] = [f for f in spoken.blocking if f.code == "Q1"]
+    assert told.excerpt == excerpt and "Cách sửa" in told.message
+
+
+def test_a_size_with_the_letter_x_is_still_read_as_times() -> None:
+    """Sizes keep their «nhân»; spaced or not."""
+    spoken = normalise("Phòng 2 x 3 m, tấm 20x30 cm.")
+    assert spoken.text == "Phòng hai nhân ba mét, tấm hai mươi nhân ba mươi xăng-ti-mét."
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thửa đất 2x3mét.", "Thửa đất hai nhân ba mét."),
+        ("Tường cao 3mét.", "Tường cao ba mét."),
+        ("Thu giữ 2tấn hàng.", "Thu giữ hai tấn hàng."),
+        (
+            "Thu giữ 1,5tấn hàng và 100lít xăng.",
+            "Thu giữ một phẩy năm tấn hàng và một trăm lít xăng.",
+        ),
+    ],
+)
+def test_a_number_typed_against_a_unit_written_out_is_read(text: str, expected: str) -> None:
+    """«2x3mét» held the item (Q1, «3mét» left unread) where «2 x 3 m» was read «hai nhân ba
+    mét»: the space a writer forgot before a unit written out is no reason to hold it."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Liên hệ số 0912.xxx.xxx để được hỗ trợ.", "Người dân liên hệ qua số 0277.xxx.xxx."],
+)
+def test_a_number_still_to_be_filled_in_after_so_is_said_with_one_so(text: str) -> None:
+    """The blocked preview read «Liên hệ số số chưa điền»: the editor saw a doubled word."""
+    spoken = normalise(text)
+    assert "số chưa điền" in spoken.text and "số số" not in spoken.text
+    assert [f.code for f in spoken.blocking] == ["Q1"]

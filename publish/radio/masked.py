@@ -25,7 +25,15 @@ _MASKED = re.compile(
 )
 """Digits, hidden ones, and the last ones if shown (`0868.***.***` hides them too; `+84 xxx
 xxx xxx`, a caller from abroad)."""
-_HIDDEN_AFTER_DIGIT = re.compile(r"\d[ .]?[xX]{2}")
+_HIDDEN_AFTER_DIGIT = re.compile(r"\d[ .]?[xX](?:[xX]|[ .]?\d)")
+"""Two hidden digits, or one `x` between digits (`0912 x 456`): in every number this module reads."""
+_LONE_X = re.compile(
+    r"(?<![\w*#\\.,/+])(?P<head>(?:\+\d|0)\d(?:[ .]?\d){2,4})[ .]?(?P<hidden>[xX])[ .]?"
+    r"(?P<tail>\d(?:[ .]?\d){1,4})(?![\w*]|[.,]\d)"
+)
+"""A phone number's start, one `x`, digits (`Gọi 0912 x 456`): hidden digits written with one
+letter, or a product typed with the letter for ×? Either way no product of two numbers: it was
+read «không chín một hai x bốn trăm năm mươi sáu» with no word to the editor."""
 _LONE_NUMBER_WORD = re.compile(r"(?i:(?<!\w)số(?: lạ)?)\s*:?\s*$")
 """`số 091*****78`, `số: …`, `số lạ +84 xxx`: the number's own «số» already said."""
 _WORD_AFTER = re.compile(r" +[^\W\d_]")
@@ -60,6 +68,8 @@ _CALL_LOOK_BACK = 40
 UNFILLED = "số chưa điền"
 """What stands in the script for a number whose digits are still to be written: blocked, so
 never read, and no digits left for the number passes to read («một chín không không»)."""
+_NUMBER_WORD_BEFORE = re.compile(r"(?i:(?<!\w)số) *$")
+"""The «số» a number still to be filled in follows, which `UNFILLED` says again."""
 _LOOK_BACK = 11
 """Characters before a number in which its «số» is looked for."""
 
@@ -90,6 +100,7 @@ def read_masked_numbers(text: str, ctx: Context) -> str:
     filled in (`1900.xxxx`, `liên hệ 0912.xxx.xxx`) blocks the item (Q1) and is not read."""
     if not _HIDDEN_AFTER_DIGIT.search(text):
         return text  # the usual case: «xe», «xã» hold an x, no number does
+    text = _LONE_X.sub(lambda m: _lone_x(m, ctx), text)
     parts = []
     done = 0
     unfilled_end = -1
@@ -101,7 +112,9 @@ def read_masked_numbers(text: str, ctx: Context) -> str:
         alternative = unfilled_end >= 0 and _OR.fullmatch(text, unfilled_end, m.start())
         if alternative or _unfilled(text, m):
             _flag_unfilled(m[0], ctx)
-            parts += [before, UNFILLED]
+            # «Liên hệ số 0912.xxx.xxx» said «Liên hệ số số chưa điền».
+            said_before = _NUMBER_WORD_BEFORE.search(before)
+            parts += [before[: said_before.start()] if said_before else before, UNFILLED]
             done = unfilled_end = m.end()
             continue
         said = f"bắt đầu bằng {_digits(m['head'])}"
@@ -156,3 +169,17 @@ def _flag_unfilled(written: str, ctx: Context) -> None:
         "của ai (ví dụ «đối tượng dùng số 0912.xxx.xxx»), hoặc bỏ số này khỏi bản tin.",
         written,
     )
+
+
+def _lone_x(m: re.Match[str], ctx: Context) -> str:
+    """A phone number with one `x` between its digits, written as a masked number's `xx` for
+    `read_masked_numbers` to read by its ends, and blocked (Q1): the editor says which it is."""
+    ctx.flag(
+        "Q1",
+        BLOCKING,
+        f"Số «{m[0]}» có một chữ x giữa các chữ số: không rõ là số bị che hay dấu nhân; tạm đọc "
+        "là số bị che. Cách sửa: nếu che số, viết mỗi chữ số bị che bằng một x (ví dụ "
+        "«0912.xxx.456»); nếu không, viết đủ các chữ số.",
+        m[0],
+    )
+    return f"{m['head']} {MASK * 2} {m['tail']}"

@@ -155,6 +155,11 @@ _SYMBOLS = (
         r"\1 nhân ",
     ),
 )
+_GLUED_UNIT_WORD = re.compile(
+    r"(?<![\w.,])(" + NUMBER + r")(?=(?:mét|tấn|tạ|lít|gam|ki-?lô-?gam|ki-?lô-?mét|héc-?ta)(?!\w))"
+)
+"""A number typed against a unit written out (`3mét`, `2tấn`, `2x3mét`): the space missing, the
+digits were left unread (Q1)."""
 _SYMBOL_CHAR = re.compile(r"[~≈±><×]|\d\s*[xX]\s*\d")
 """One of these is in every `_SYMBOLS` match."""
 _DIGIT = re.compile(r"\d")
@@ -251,6 +256,7 @@ def read_measures(text: str, ctx: Context) -> str:
             text = pattern.sub(words, text)
     if not _DIGIT.search(text):
         return text  # money, percentages and measures all start with a number
+    text = _GLUED_UNIT_WORD.sub(r"\1 ", text)
     if "-" in text:
         text = _unit_ranges(_MINUS.sub(lambda m: _minus_said(text, m), text))
     if "+" in text:
