@@ -173,7 +173,7 @@ def test_two_places_joined_by_a_dash_are_read_as_two_and_told() -> None:
 
 def test_a_plan_of_a_month_or_a_plans_number_is_told_to_the_editor() -> None:
     """«theo kế hoạch 12/2024» was read as a document's number with no word, where it may be
-    the plan of December 2024; «Kế hoạch 12/2024» and «kế hoạch số 12/2024» name one."""
+    the plan of December 2024; «kế hoạch số 12/2024» names one, «15/2024» is no month."""
     spoken = normalise("Hoàn thành theo kế hoạch 12/2024 của Công an huyện.")
     assert spoken.text == (
         "Hoàn thành theo kế hoạch mười hai năm hai nghìn không trăm hai mươi tư của Công an huyện."
@@ -181,7 +181,8 @@ def test_a_plan_of_a_month_or_a_plans_number_is_told_to_the_editor() -> None:
     [told] = spoken.flags
     assert (told.code, told.excerpt) == ("R7.4", "kế hoạch 12/2024")
     assert "kế hoạch số 12/2024" in told.message and "kế hoạch tháng 12/2024" in told.message
-    for named in ("Theo Kế hoạch 12/2024.", "Theo kế hoạch số 12/2024.", "Kế hoạch 15/2024."):
+    # No capital names a document for sure: «Kế hoạch 12/2024» is told too (session 34).
+    for named in ("Theo kế hoạch số 12/2024.", "Kế hoạch 15/2024."):
         assert not normalise(named).flags
 
 

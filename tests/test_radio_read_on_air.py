@@ -115,3 +115,20 @@ def test_a_number_still_to_be_filled_in_after_so_is_said_with_one_so(text: str) 
     spoken = normalise(text)
     assert "số chưa điền" in spoken.text and "số số" not in spoken.text
     assert [f.code for f in spoken.blocking] == ["Q1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện kế hoạch 12/2024, lực lượng ra quân.",
+        "Thực hiện Kế hoạch 12/2024, lực lượng ra quân.",
+        "Kế Hoạch 12/2024 đã hoàn thành.",
+    ],
+)
+def test_a_plan_and_a_number_over_a_year_is_told_however_it_is_capitalised(text: str) -> None:
+    """«kế hoạch 12/2024» was told (R7.4: plan number 12, or the plan of December?), «Kế hoạch
+    12/2024» read as a number with no word to the editor: the capital settles nothing."""
+    spoken = normalise(text)
+    assert "mười hai năm hai nghìn không trăm hai mươi tư" in spoken.text
+    assert [f.code for f in spoken.flags] == ["R7.4"]
+    assert normalise("Thực hiện Kế hoạch số 12/2024, lực lượng ra quân.").flags == ()

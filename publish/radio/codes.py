@@ -96,10 +96,11 @@ _NUMBERED_IN_YEAR = re.compile(
 written, said `<number> năm <year>` as R13.3 says the whole form, never «một trăm sáu mươi tám
 trên hai nghìn …» (R12.3) nor a month «tháng mười hai năm …» (R7)."""
 _MAYBE_A_MONTH = re.compile(
-    r"(?:kế hoạch|báo cáo|thông báo|hướng dẫn|kết luận|quy định|văn bản|công văn)\s*"
+    r"(?i:kế hoạch|báo cáo|thông báo|hướng dẫn|kết luận|quy định|văn bản|công văn)\s*"
 )
-"""A document's kind in lower case and no «số» before `N/YYYY`: «theo kế hoạch 12/2024» may
-be the plan of December 2024 as well as plan number 12."""
+"""A document's kind and no «số» before `N/YYYY`: «theo kế hoạch 12/2024» may be the plan of
+December 2024 as well as plan number 12; so may «Kế hoạch 12/2024» opening a sentence or
+written with the capital of a document's name (it was read as a number with no word)."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
 _LEGAL = re.compile(
     r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
