@@ -132,3 +132,49 @@ def test_a_plan_and_a_number_over_a_year_is_told_however_it_is_capitalised(text:
     assert "mười hai năm hai nghìn không trăm hai mươi tư" in spoken.text
     assert [f.code for f in spoken.flags] == ["R7.4"]
     assert normalise("Thực hiện Kế hoạch số 12/2024, lực lượng ra quân.").flags == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tham gia có anh Minh và T. Hà Giang.", "Tham gia có anh Minh và T. Hà Giang."),
+        (
+            "Nguyễn Văn A cùng T. Thái Bình đã trộm xe.",
+            "Nguyễn Văn A cùng T. Thái Bình đã trộm xe.",
+        ),
+        ("Đối tượng Hùng với T. Nam Định bỏ trốn.", "Đối tượng Hùng với T. Nam Định bỏ trốn."),
+    ],
+)
+def test_an_initial_joined_to_a_persons_name_is_not_read_as_a_province(
+    text: str, expected: str
+) -> None:
+    """«anh Minh và T. Hà Giang» was read «anh Minh và tỉnh Hà Giang»: a conjunction was taken
+    for a place's preposition, and a person joined to another became a province."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Công an tỉnh Đồng Tháp và T. Tiền Giang phối hợp.",
+            "Công an tỉnh Đồng Tháp và tỉnh Tiền Giang phối hợp.",
+        ),
+        ("Long An và T. Tiền Giang phối hợp.", "Long An và tỉnh Tiền Giang phối hợp."),
+        ("H. Châu Thành và T. Bến Tre.", "Huyện Châu Thành và tỉnh Bến Tre."),
+    ],
+)
+def test_a_province_joined_to_a_place_is_still_read_tinh(text: str, expected: str) -> None:
+    """Joined to a place, `T.` before a province's name is the province's, as before."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_an_initial_or_a_province_after_a_conjunction_alone_is_told() -> None:
+    """«phối hợp với T. Thái Bình»: a person or a province? Kept as written, item held."""
+    spoken = normalise("Công an huyện phối hợp với T. Thái Bình.")
+    assert spoken.text == "Công an huyện phối hợp với T. Thái Bình."
+    [told] = spoken.blocking
+    assert (told.code, told.excerpt) == ("R14.5", "T. Thái Bình")
+    assert "Cách sửa" in told.message

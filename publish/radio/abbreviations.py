@@ -332,9 +332,10 @@ def _etc(text: str) -> str:
     return _ETC.sub(spoken, text) if "v." in text else text
 
 
-def _place_prefixes(text: str, names: tuple[str, ...] = ()) -> str:
+def _place_prefixes(text: str, ctx: Context) -> str:
     """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3); `TP. HCM`; the
-    initial of one of `names` (a list of names' «H. Thanh Tùng») is left as it is."""
+    initial of one of `ctx.names` (a list of names' «H. Thanh Tùng») is left as it is."""
+    names = ctx.names
 
     def spoken(m: re.Match[str]) -> str:
         if not text[m.end() :][:1].isupper():
@@ -343,7 +344,7 @@ def _place_prefixes(text: str, names: tuple[str, ...] = ()) -> str:
             return m[0]
         if len(m[1]) == 1 and (_name_initial(text, m) or _initial_before_a_deed(text, m)):
             return m[0]
-        if m[1] == "T" and not _province_prefix(text, m):
+        if m[1] == "T" and not _province_prefix(text, m, ctx):
             return m[0]
         return _PLACE_NAMES[m[1]] + " "
 
@@ -352,7 +353,7 @@ def _place_prefixes(text: str, names: tuple[str, ...] = ()) -> str:
     return _PLACE_PREFIX.sub(spoken, text) if _MAYBE_PLACE_PREFIX.search(text) else text
 
 
-def _province_prefix(text: str, m: re.Match[str]) -> bool:
+def _province_prefix(text: str, m: re.Match[str], ctx: Context) -> bool:
     """Whether `T.` is a province's: before a province's name, after a district's or commune's
     part of the same address (`H. Vũ Thư, T. Thái Bình`) or a word naming a place or a body
     (`Công an T. Bến Tre`, `_PROVINCE_BEFORE`); a person's initial everywhere else, which is
@@ -362,7 +363,57 @@ def _province_prefix(text: str, m: re.Match[str]) -> bool:
     part = ends_before(_ADDRESS_PART_BEFORE, text, m.start())
     if part and (part[1].isupper() or part[1].isdigit()):
         return True
+    joined = ends_before(_JOINED_BEFORE, text, m.start())
+    if joined:
+        return _joined_to_a_place(text, m, joined.start(), ctx)
     return bool(ends_before(_PROVINCE_BEFORE, text, m.start()))
+
+
+def _joined_to_a_place(text: str, m: re.Match[str], end: int, ctx: Context) -> bool:
+    """Whether `T.` after «và», «với», «cùng» is a province's: joined to a place (`tỉnh Đồng
+    Tháp và T. Tiền Giang`, `Long An và T. Tiền Giang`); joined to a person (`anh Minh và T.
+    Hà Giang`, `Nguyễn Văn A cùng T. Thái Bình`) it is the initial, as it was never said
+    «tỉnh Hà Giang»; joined to neither, it is left as written and the editor told (R14.5)."""
+    start = _capitalised_run(text, end)
+    if start is not None:
+        # Else a person's name before the conjunction: `T.` is the initial of another.
+        return bool(
+            ends_before(_PLACE_WORD_BEFORE, text, start)
+            or province_spelled_at(text, start)
+            or any(word.casefold() in _PLACE_KINDS for word in text[start:end].split())
+        )
+    name = _TWO_WORDS_AFTER.match(text, m.end())  # a province's name is two words or more
+    written = f"{m[1]}. {name[1]} {name[2]}" if name else m[0].strip()
+    ctx.flag(
+        "R14.5",
+        BLOCKING,
+        f"Chưa rõ «{written}» là tên người («{m[1]}.» là chữ cái đầu của tên) hay một tỉnh "
+        f"(«{m[1]}.» là «tỉnh»); đã giữ nguyên «{m[1]}.». Cách sửa: viết «tỉnh …» nếu là tỉnh, "
+        "hoặc viết đủ tên người.",
+        written,
+    )
+    return False
+
+
+_JOINED_BEFORE = re.compile(r"(?<!\w)(?i:và|với|cùng)\s*+$")
+"""A conjunction before `T.`: it joins a province to a place, an initial to a person."""
+_WORD_BEFORE_END = re.compile(r"([^\W\d_]++)\s*+$")
+_PLACE_KINDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thành", "thị", "đặc"})
+"""First words of a place's kind in title case (`Huyện Châu Thành`, `Thị Xã …`, `Đặc Khu …`)."""
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?<!\w)(?:(?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)|"
+    r"(?:TP|Tp|TX|TT|T|H|Q|P|X)\.)\s*+$"
+)
+"""A place's kind before its name (`tỉnh Đồng Tháp`, `H. Châu Thành`)."""
+
+
+def _capitalised_run(text: str, end: int) -> int | None:
+    """Where the capitalised words ending `text[:end]` start (`Đồng Tháp`, `anh Minh` → `Minh`),
+    spaces alone between them; None when the last word is in lower case."""
+    start = None
+    while (word := ends_before(_WORD_BEFORE_END, text, end)) and word[1][0].isupper():
+        start = end = word.start()
+    return start
 
 
 def _initial_before_a_deed(text: str, m: re.Match[str]) -> bool:
@@ -576,7 +627,7 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     text = _etc(text)
     if any(kind in text for kind in _FILE_TYPE_HINTS):
         text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
-    text = _place_prefixes(text, ctx.names)
+    text = _place_prefixes(text, ctx)
     own = ctx.memo("own titles", lambda: own_titles(lexicon, dict(_seed())))
     text = read_titles_before_names(text, own)  # after the prefixes, which keep a name's initial
     if "-" in text:
