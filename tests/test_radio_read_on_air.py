@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from publish.radio.markdown import byline
 from publish.radio.normalise import normalise
+from publish.radio.options import SpeakOptions
 
 _TABLE = "| Xã | Số vụ |\n|---|---|\n| Tân Bình | 1 |\n"
 
@@ -178,3 +180,44 @@ def test_an_initial_or_a_province_after_a_conjunction_alone_is_told() -> None:
     [told] = spoken.blocking
     assert (told.code, told.excerpt) == ("R14.5", "T. Thái Bình")
     assert "Cách sửa" in told.message
+
+
+_BODY = "Người dân cần cảnh giác.\n\n"
+
+
+def test_a_given_name_with_a_stop_ending_a_bulletin_is_not_read_and_is_told() -> None:
+    """«Thu Hà.» with no author was read on air as the bulletin's last sentence: a signature.
+    It goes to the header as «Thu Hà» does, and the editor is told the name was guessed."""
+    spoken = normalise(f"{_BODY}Thu Hà.\n")
+    assert spoken.text == "Người dân cần cảnh giác."
+    [told] = spoken.flags
+    assert told.code == "R1.5" and told.line == 3 and "trường author" in told.message
+    assert "thêm dấu chấm" not in told.message  # it has one: that advice would do nothing
+    assert byline(f"{_BODY}Thu Hà.\n") == "Tác giả: Thu Hà"
+    assert normalise(f"{_BODY}Cảnh Giác.\n").text == "Người dân cần cảnh giác.\n\nCảnh Giác."
+
+
+@pytest.mark.parametrize(
+    ("unit", "place", "author"),
+    [
+        ("Công an huyện Châu Thành", "Châu Thành", ""),
+        ("Công an huyện Châu Thành", "Châu Thành", "Công an huyện Châu Thành"),
+        ("Công an xã Tân Phú", "Tân Phú", ""),
+    ],
+)
+def test_the_units_place_ending_a_bulletin_is_read_as_places_are(
+    unit: str, place: str, author: str
+) -> None:
+    """«Châu Thành» alone on the last line went to the header as the writer's name, «Tác giả:
+    Châu Thành», and with the author «Công an huyện Châu Thành» was dropped as the author's
+    last words: a place, read as «Hà Nội.» is."""
+    source = f"{_BODY}{place}\n"
+    spoken = normalise(source, author=author, options=SpeakOptions(unit_name=unit))
+    assert (spoken.text, spoken.flags) == (f"Người dân cần cảnh giác.\n\n{place}.", ())
+    assert byline(source, author=author, unit_name=unit) == ""
+
+
+def test_a_persons_given_name_still_credits_the_author() -> None:
+    """The last words of a person's author are still the credit («Thu Trang»)."""
+    spoken = normalise(f"{_BODY}Thu Trang\n", author="Nguyễn Thu Trang")
+    assert (spoken.text, spoken.flags) == ("Người dân cần cảnh giác.", ())

@@ -631,13 +631,14 @@ def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
     return _split(markdown_text, ctx)[0]
 
 
-def byline(markdown_text: str, *, author: str = "") -> str:
+def byline(markdown_text: str, *, author: str = "", unit_name: str = "") -> str:
     """The byline that ends a bulletin ("Tin: Thu Trang", or the front matter's `author` alone),
     which is not read but shown in the item's header; "" when there is none."""
     tail = _HARD_BREAKS.sub("<br>", markdown_text[-_BYLINE_TAIL:].rstrip())
     if not _BYLINE.search(tail) and not _BARE_NAME.match(tail.rpartition("\n")[2].strip()):
         return ""  # the usual case, told without splitting the text
-    return _split(markdown_text, Context(SpeakOptions(), {}, author=author))[1]
+    options = SpeakOptions(unit_name=unit_name)  # its place's name alone is read, no byline
+    return _split(markdown_text, Context(options, {}, author=author))[1]
 
 
 def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
@@ -669,7 +670,8 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
             else:
                 last.items.pop()
         elif len(blocks) > 1 and len(last.items) == 1:
-            name, guessed = _bare_name(item, ctx.author or _front_matter_author(lines, first))
+            author = ctx.author or _front_matter_author(lines, first)
+            name, guessed = _bare_name(item, author, ctx.options.unit_name)
             if name:
                 credit = f"{_BARE_NAME_LABEL}: {name}"
                 blocks.pop()
@@ -716,6 +718,16 @@ _MIDDLE_NAMES = frozenset(
     | {"Như", "Bích", "Cẩm", "Hoài", "Tấn", "Thế", "Chí", "Ánh", "Tường", "Vĩnh", "Phú", "Hoàng"}
 )
 """Common middle names: after a surname that is also a word they make a name («Lý Thị Hoa»)."""
+_GIVEN_NAMES = frozenset(
+    {"Hà", "Trang", "Lan", "Hùng", "Tùng", "Mai", "Hoa", "Hương", "Linh", "Nam", "Anh", "Tuấn"}
+    | {"Dũng", "Hải", "Hằng", "Nga", "Thảo", "Phương", "Yến", "Vy", "Nhung", "Huyền", "Hạnh"}
+    | {"Hiền", "Hòa", "Hoà", "Sơn", "Thắng", "Cường", "Đạt", "Hiếu", "Quân", "Khoa", "Duy", "Tâm"}
+    | {"Thủy", "Thuỷ", "Ngọc", "Ly", "Loan", "Oanh", "Giang", "Thư", "Vân", "Dung", "Nhi", "Huệ"}
+    | {"Quyên", "Tú", "Hiệp", "Vinh", "Phúc", "Lộc", "Tài", "Trinh", "Uyên", "Thúy", "Thùy", "Hân"}
+    | {"Trâm", "Diệp", "My", "Châm", "Hậu", "Khánh", "Toàn", "Thịnh", "Lực", "Hưng", "Kiên"}
+)
+"""Common last words of a given name: after a common middle name («Thu Hà», «Minh Tuấn»),
+two words with a stop ending a bulletin are a signature all the same, not a sentence."""
 _NO_GIVEN_NAMES = frozenset(
     {"Hà Nội", "Việt Nam", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Sài Gòn"}
     | {"Nha Trang", "Phú Quốc", "Tây Nguyên", "Đà Lạt", "Vũng Tàu", "Hạ Long", "Sầm Sơn"}
@@ -726,14 +738,16 @@ _NO_GIVEN_NAMES = frozenset(
 «Hồ Chí Minh.»), as docs/doc-phat-thanh.md says places are."""
 
 
-def _bare_name(item: Item, author: str = "") -> tuple[str, bool]:
+def _bare_name(item: Item, author: str = "", unit_name: str = "") -> tuple[str, bool]:
     """The person's name a bulletin's last paragraph is and nothing else, on one line of its
     own: with a front matter `author`, that name or its last words alone (`Thu Trang` for
     `Nguyễn Thu Trang`, bold or not); without one, a name opening with a common surname
     (`Nguyễn Thu Hà`) or two words of given name not in bold and with no stop (`Thu Hà`). ""
     for any other paragraph (`Cảnh Giác Lừa Đảo.`, `**Hãy Cảnh Giác.**`, `Cảnh Giác.`, `Sài
     Gòn`, `Văn Hóa Giao Thông.`), which is read. Also whether the name is only guessed, with no
-    `author` to go by, which the editor is told (`_flag_guessed_name`)."""
+    `author` to go by, which the editor is told (`_flag_guessed_name`). The place of the unit
+    (`unit_name`: «Châu Thành» of «Công an huyện Châu Thành») is read as places are; so is two
+    words of a given name with a stop only when they are no given name («Thu Hà.» is one)."""
     text = item.text.strip()
     found = _BARE_NAME.fullmatch(text)
     if found is None or len(item.lines) != 1:
@@ -746,23 +760,43 @@ def _bare_name(item: Item, author: str = "") -> tuple[str, bool]:
         return "", False
     if not all(w[0].isupper() and w[1:].islower() for w in words):
         return "", False
-    if name in _NO_GIVEN_NAMES or name in provinces():
+    if name in _NO_GIVEN_NAMES or name in provinces() or _the_units_place(name, unit_name):
         return "", False
     if len(words) > 2 and (
         words[0] in _SURNAMES or (words[0] in _SURNAMES_ALSO_WORDS and words[1] in _MIDDLE_NAMES)
     ):
         return name, True
-    # «Cảnh Giác.»: a stop ends a two-word sentence read on air; a credit is written bare.
+    # «Cảnh Giác.»: a stop ends a two-word sentence read on air; a credit is written bare,
+    # or with a stop after a given name's two words («Thu Hà.»), never to be read on air.
+    # Bold words are said with weight, as a slogan is («**Minh Anh**» is read, as before).
     sentence = text.rstrip("*_").endswith(".")
     bold = text.startswith(("**", "__"))
-    given = len(words) == 2 and not bold and not sentence
+    given_words = words[0] in _MIDDLE_NAMES and words[-1] in _GIVEN_NAMES
+    given = len(words) == 2 and not bold and (given_words or not sentence)
     return (name, True) if given else ("", False)
+
+
+_AREA_WORD = re.compile(
+    r"(?<!\w)(?i:huyện|xã|phường|quận|thị xã|thị trấn|thành phố|tỉnh|đặc khu)\s+"
+)
+
+
+def _the_units_place(name: str, unit_name: str) -> bool:
+    """Whether `name` is the place in the unit's name («Châu Thành» of «Công an huyện Châu
+    Thành»): a place, read, where two title-case words were taken for a given name."""
+    ends = [area.end() for area in _AREA_WORD.finditer(unit_name)]
+    place = unit_name[ends[-1] :] if ends else ""
+    return bool(place) and folded_words(place) == folded_words(name)
 
 
 def _credits_author(name: str, author: str) -> bool:
     """Whether `name` is the front matter's `author`, whole or by its last words (`Thu Trang`
-    for `Nguyễn Thu Trang`): the writer's credit; any other name is words to read."""
-    said, credited = folded_words(name).split(), folded_words(strip_markup(author)).split()
+    for `Nguyễn Thu Trang`): the writer's credit; any other name is words to read. A unit's
+    name credits only whole: the last words of «Công an huyện Châu Thành» are its place."""
+    written = strip_markup(author).split()
+    said, credited = folded_words(name).split(), folded_words(" ".join(written)).split()
+    if written and written[0] in _NOT_A_PERSON:
+        return said == credited
     return bool(said) and credited[-len(said) :] == said
 
 
@@ -770,7 +804,9 @@ def _flag_guessed_name(ctx: Context, name: str, item: Item) -> None:
     """Tell the editor a last line taken for the writer's name with no `author` to go by: it
     is not read, and were it words for the listener («Cảnh Giác»), they would be lost unsaid."""
     line = item.lines[0][0] if item.lines else None
-    to_read = f"thêm dấu chấm cuối dòng («{name}.») hoặc ghi" if len(name.split()) == 2 else "ghi"
+    stop = item.text.rstrip("*_ ").endswith(".")
+    two = len(name.split()) == 2 and not stop
+    to_read = f"thêm dấu chấm cuối dòng («{name}.») hoặc ghi" if two else "ghi"
     ctx.flag(
         "R1.5",
         WARNING,

@@ -238,7 +238,9 @@ class Speaker:
             order=block.order,
             bulletin=bulletin,
             flags=tuple(flags),
-            byline=byline(nfc(bulletin.body), author=nfc(bulletin.author)),
+            byline=byline(
+                nfc(bulletin.body), author=nfc(bulletin.author), unit_name=self.options.unit_name
+            ),
         )
         cue_seconds = sum(cue_length(p) for p in paragraphs)
         # Counted once, from the text before it is packed: the read time follows from it.
