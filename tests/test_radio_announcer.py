@@ -236,7 +236,8 @@ def test_district_and_ward_prefixes_are_read(source: str, expected: str) -> None
 # A one-letter prefix before one given name is a person's initial (R14.3 is about places).
 NAME_INITIALS = [
     ("Tin bài:\n\n- H. Lan - Công an xã Tân Bình\n", "Tin bài: H. Lan, Công an xã Tân Bình."),
-    ("Trong tuần có mưa.\n\nH. Lan\n", "Trong tuần có mưa.\n\nH. Lan."),
+    # Alone on the last line it is a signature, not read (session 34); here a line between.
+    ("Trong tuần có mưa.\n\nH. Lan\n\nHết.\n", "Trong tuần có mưa.\n\nH. Lan.\n\nHết."),
     ("Tin: H. Lan\n\nCảm ơn quý vị.\n", "Tin: H. Lan.\n\nCảm ơn quý vị."),  # the byline ends a text
     ("Khen thưởng đồng chí H. Lan, Đội CSGT.\n", "Khen thưởng đồng chí H. Lan, Đội Cảnh sát giao thông."),
     ("Anh H. Lan, chị X. Mai, Đại úy P. Hùng, Đ/c Q. Tâm.\n", "Anh H. Lan, chị X. Mai, Đại úy P. Hùng, đồng chí Q. Tâm."),

@@ -221,3 +221,44 @@ def test_a_persons_given_name_still_credits_the_author() -> None:
     """The last words of a person's author are still the credit («Thu Trang»)."""
     spoken = normalise(f"{_BODY}Thu Trang\n", author="Nguyễn Thu Trang")
     assert (spoken.text, spoken.flags) == ("Người dân cần cảnh giác.", ())
+
+
+@pytest.mark.parametrize(
+    ("last", "author"),
+    [
+        ("X. Thu Trang", ""),
+        ("V. Thanh Tùng", ""),
+        ("T. Hùng.", ""),
+        ("X. Thu Trang.", "Nguyễn Thu Trang"),
+        ("X. Thu Trang", "Lê Văn Hùng"),
+    ],
+)
+def test_an_initial_and_a_given_name_ending_a_bulletin_is_a_signature(
+    last: str, author: str
+) -> None:
+    """«X. Thu Trang» alone on the last line was read «Xã Thu Trang.» on air, a commune, and
+    «V. Thanh Tùng» was read too: a signature. It goes to the header; guessed, it is told."""
+    spoken = normalise(f"{_BODY}{last}\n", author=author)
+    assert spoken.text == "Người dân cần cảnh giác."
+    credited = author == "Nguyễn Thu Trang"
+    assert [f.code for f in spoken.flags] == ([] if credited else ["R1.5"])
+    assert byline(f"{_BODY}{last}\n", author=author) == f"Tác giả: {last.rstrip('.')}"
+
+
+def test_a_places_letter_before_a_place_ending_a_bulletin_is_still_read() -> None:
+    """«H. Châu Thành» is a district, read as places are."""
+    spoken = normalise(f"{_BODY}H. Châu Thành\n")
+    assert (spoken.text, spoken.flags) == ("Người dân cần cảnh giác.\n\nHuyện Châu Thành.", ())
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "# Báo cáo\n\nIX. Kiến nghị\n\nNội dung.\n\nX. Kết Luận\n\nNội dung hai.",
+        "# Báo cáo\n\nIX. Kiến nghị\n\nNội dung.\n\nX. Kết\n\nNội dung hai.",
+    ],
+)
+def test_the_tenth_part_in_two_title_case_words_is_no_commune(source: str) -> None:
+    """«X. Kết Luận» after «IX.» was read «Xã Kết Luận.»: two words are no given name."""
+    said = normalise(source).text
+    assert "Phần mười" in said and "Xã" not in said

@@ -14,6 +14,7 @@ from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.flags import WARNING, Context, Flag
+from publish.radio.given_names import MIDDLE_NAMES, a_given_name
 from publish.radio.lists import (
     ANNOUNCES,
     ENDS_SENTENCE,
@@ -635,7 +636,8 @@ def byline(markdown_text: str, *, author: str = "", unit_name: str = "") -> str:
     """The byline that ends a bulletin ("Tin: Thu Trang", or the front matter's `author` alone),
     which is not read but shown in the item's header; "" when there is none."""
     tail = _HARD_BREAKS.sub("<br>", markdown_text[-_BYLINE_TAIL:].rstrip())
-    if not _BYLINE.search(tail) and not _BARE_NAME.match(tail.rpartition("\n")[2].strip()):
+    last = tail.rpartition("\n")[2].strip()
+    if not _BYLINE.search(tail) and not _BARE_NAME.match(last) and not _INITIAL_NAME.match(last):
         return ""  # the usual case, told without splitting the text
     options = SpeakOptions(unit_name=unit_name)  # its place's name alone is read, no byline
     return _split(markdown_text, Context(options, {}, author=author))[1]
@@ -686,6 +688,10 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
 
 _BARE_NAME = re.compile(r"[*_]{0,2}(?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})\.?[*_]{0,2}")
 """A paragraph of two to four words and nothing else (`Thu Hà`, `*Nguyễn Thu Hà.*`)."""
+_INITIAL_NAME = re.compile(
+    r"[*_]{0,2}(?P<name>(?P<initial>[A-ZĐ])\. ?(?P<given>[^\W\d_]+(?: [^\W\d_]+)?))\.?[*_]{0,2}"
+)
+"""An initial and a given name alone (`V. Thanh Tùng`, `X. Thu Trang.`), as a writer signs."""
 _BARE_NAME_LABEL = "Tác giả"
 _NOT_A_PERSON = frozenset(
     {"Công", "Ủy", "Uỷ", "Ban", "Đội", "Phòng", "Đồn", "Trạm", "Huyện", "Tỉnh", "Xã", "Phường"}
@@ -711,23 +717,6 @@ _SURNAMES_ALSO_WORDS = frozenset(
 """Surnames that also open a phrase in title case («Văn Hóa Giao Thông», «Tăng Cường Tuần
 Tra», «Cao Điểm Tết», «Quan Tâm», «Thân Ái»): a name only before a middle name («Cao Văn
 Lâm»)."""
-_MIDDLE_NAMES = frozenset(
-    {"Văn", "Thị", "Đức", "Hữu", "Minh", "Ngọc", "Thanh", "Quốc", "Xuân", "Thu", "Hồng", "Công"}
-    | {"Đình", "Quang", "Anh", "Bảo", "Gia", "Kim", "Mạnh", "Trọng", "Tuấn", "Thành", "Hải"}
-    | {"Duy", "Phương", "Thúy", "Thùy", "Mỹ", "Diệu", "Huy", "Trung", "Tiến", "Viết", "Khánh"}
-    | {"Như", "Bích", "Cẩm", "Hoài", "Tấn", "Thế", "Chí", "Ánh", "Tường", "Vĩnh", "Phú", "Hoàng"}
-)
-"""Common middle names: after a surname that is also a word they make a name («Lý Thị Hoa»)."""
-_GIVEN_NAMES = frozenset(
-    {"Hà", "Trang", "Lan", "Hùng", "Tùng", "Mai", "Hoa", "Hương", "Linh", "Nam", "Anh", "Tuấn"}
-    | {"Dũng", "Hải", "Hằng", "Nga", "Thảo", "Phương", "Yến", "Vy", "Nhung", "Huyền", "Hạnh"}
-    | {"Hiền", "Hòa", "Hoà", "Sơn", "Thắng", "Cường", "Đạt", "Hiếu", "Quân", "Khoa", "Duy", "Tâm"}
-    | {"Thủy", "Thuỷ", "Ngọc", "Ly", "Loan", "Oanh", "Giang", "Thư", "Vân", "Dung", "Nhi", "Huệ"}
-    | {"Quyên", "Tú", "Hiệp", "Vinh", "Phúc", "Lộc", "Tài", "Trinh", "Uyên", "Thúy", "Thùy", "Hân"}
-    | {"Trâm", "Diệp", "My", "Châm", "Hậu", "Khánh", "Toàn", "Thịnh", "Lực", "Hưng", "Kiên"}
-)
-"""Common last words of a given name: after a common middle name («Thu Hà», «Minh Tuấn»),
-two words with a stop ending a bulletin are a signature all the same, not a sentence."""
 _NO_GIVEN_NAMES = frozenset(
     {"Hà Nội", "Việt Nam", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Sài Gòn"}
     | {"Nha Trang", "Phú Quốc", "Tây Nguyên", "Đà Lạt", "Vũng Tàu", "Hạ Long", "Sầm Sơn"}
@@ -749,6 +738,8 @@ def _bare_name(item: Item, author: str = "", unit_name: str = "") -> tuple[str, 
     (`unit_name`: «Châu Thành» of «Công an huyện Châu Thành») is read as places are; so is two
     words of a given name with a stop only when they are no given name («Thu Hà.» is one)."""
     text = item.text.strip()
+    if len(item.lines) == 1 and (initialled := _INITIAL_NAME.fullmatch(text)):
+        return _initialled_name(initialled, author)
     found = _BARE_NAME.fullmatch(text)
     if found is None or len(item.lines) != 1:
         return "", False
@@ -763,7 +754,7 @@ def _bare_name(item: Item, author: str = "", unit_name: str = "") -> tuple[str, 
     if name in _NO_GIVEN_NAMES or name in provinces() or _the_units_place(name, unit_name):
         return "", False
     if len(words) > 2 and (
-        words[0] in _SURNAMES or (words[0] in _SURNAMES_ALSO_WORDS and words[1] in _MIDDLE_NAMES)
+        words[0] in _SURNAMES or (words[0] in _SURNAMES_ALSO_WORDS and words[1] in MIDDLE_NAMES)
     ):
         return name, True
     # «Cảnh Giác.»: a stop ends a two-word sentence read on air; a credit is written bare,
@@ -771,8 +762,7 @@ def _bare_name(item: Item, author: str = "", unit_name: str = "") -> tuple[str, 
     # Bold words are said with weight, as a slogan is («**Minh Anh**» is read, as before).
     sentence = text.rstrip("*_").endswith(".")
     bold = text.startswith(("**", "__"))
-    given_words = words[0] in _MIDDLE_NAMES and words[-1] in _GIVEN_NAMES
-    given = len(words) == 2 and not bold and (given_words or not sentence)
+    given = len(words) == 2 and not bold and (a_given_name(words) or not sentence)
     return (name, True) if given else ("", False)
 
 
@@ -787,6 +777,17 @@ def _the_units_place(name: str, unit_name: str) -> bool:
     ends = [area.end() for area in _AREA_WORD.finditer(unit_name)]
     place = unit_name[ends[-1] :] if ends else ""
     return bool(place) and folded_words(place) == folded_words(name)
+
+
+def _initialled_name(found: re.Match[str], author: str) -> tuple[str, bool]:
+    """`_bare_name` of an initial and a given name (`X. Thu Trang`): the writer's when the
+    given name is the `author`'s last words or else a common given name (guessed, told);
+    «X. Thu Trang» was read «Xã Thu Trang.», a commune, on air. Other words after a place's
+    letter are a place's name (`H. Châu Thành`), read."""
+    given = found["given"]
+    if author and _credits_author(given, author):
+        return found["name"], False
+    return (found["name"], True) if a_given_name(given.split()) else ("", False)
 
 
 def _credits_author(name: str, author: str) -> bool:

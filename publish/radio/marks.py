@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from publish.radio.given_names import a_given_name
 from publish.radio.numbers import roman_value
 
 __all__ = [
@@ -199,14 +200,14 @@ def _section_mark(text: str, marks: tuple[Mark, ...] | None = None) -> Mark | No
 
 
 def _next_numeral(text: str, mark: Mark, marks: tuple[Mark, ...] | None) -> bool:
-    """Whether `mark` is a Roman numeral one up from another paragraph's, before more words
-    than a given name has: «X. Kết Luận Chung» after «IX.» is the tenth part (it was read
-    «Xã Kết Luận Chung»), where «V. Thanh Tùng» may still sign a report that went to «IV.»."""
+    """Whether `mark` is a Roman numeral one up from another paragraph's, before words that
+    are no given name: «X. Kết Luận» after «IX.» is the tenth part (it was read «Xã Kết
+    Luận»), where «V. Thanh Tùng» may still sign a report that went to «IV.»."""
     return (
         marks is not None
         and mark.kind == _ROMAN_MARK
         and any(_numerals_in_order([other, mark]) for other in marks if other.kind == _ROMAN_MARK)
-        and not names_a_person(text, mark, given_name=True)
+        and not a_given_name(_WORD.findall(_BYLINE_END.split(text[mark.rest :], maxsplit=1)[0]))
     )
 
 
