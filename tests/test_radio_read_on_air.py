@@ -262,3 +262,31 @@ def test_the_tenth_part_in_two_title_case_words_is_no_commune(source: str) -> No
     """«X. Kết Luận» after «IX.» was read «Xã Kết Luận.»: two words are no given name."""
     said = normalise(source).text
     assert "Phần mười" in said and "Xã" not in said
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "(CAĐT) - Ngày 5/11, Công an huyện ra quân.",
+        "**(CAH)** – Ngày 5/11, Công an huyện ra quân.",
+        "# Ra quân\n\n**Châu Thành (CAH)** – ngày 5/11, Công an huyện ra quân.",
+    ],
+)
+def test_a_newspapers_dateline_opening_a_bulletin_is_not_read(source: str) -> None:
+    """«(CAH) – Trong tháng …» was read «Công an huyện, Trong tháng …», and «(CAĐT) – …» held
+    the item on an unknown «CAĐT»: a source tag printed for readers, never said on air."""
+    spoken = normalise(source)
+    assert spoken.text == "Ngày năm tháng mười một, Công an huyện ra quân."
+    assert spoken.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Mở đầu.\n\n(CAH) – Ngày 5/11, lực lượng ra quân.", "Công an huyện, Ngày"),
+        ("Công an huyện (CAH) - đơn vị tiêu biểu.", "Công an huyện, đơn vị tiêu biểu."),
+    ],
+)
+def test_brackets_and_a_dash_elsewhere_are_read_as_before(source: str, expected: str) -> None:
+    """Only the first paragraph's opening is a dateline; a name in lower case is none."""
+    assert expected in normalise(source).text

@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
 from publish.radio.codes import read_codes
+from publish.radio.dateline import without_dateline
 from publish.radio.datetimes import read_dates_and_times
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.in_words import without_amounts_in_words
@@ -224,6 +225,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
     # so is a bold lead-in's («**V. Kết quả:** …»), with the other lead-ins or the headings.
     lettered_headings, lettered_leads = _lettered(blocks, ctx)
     opening = opening_marks([block.items[0].text for block in blocks])
+    dateline_possible = not fragment
     for block in blocks:
         if block.kind == "cue":
             paragraphs.append(block.items[0].text)
@@ -240,6 +242,10 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
                 check_paragraph(spoken, ctx)
             continue
         items = block.items
+        if dateline_possible and block.kind == "body":
+            dateline_possible = False  # only the bulletin's first paragraph opens with one
+            said = without_dateline(items[0].text)
+            items = [dataclasses.replace(items[0], text=said), *items[1:]]
         # A sub-heading, or a paragraph's bold lead-in, says its own mark («I.», «1.») as a
         # presenter does.
         if not items[0].list_item and ctx.sections:

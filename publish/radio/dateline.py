@@ -1,0 +1,26 @@
+"""A newspaper's dateline opening a bulletin («(CAH) – Trong tháng …», «**Châu Thành (CAĐT)** –
+…»): where the news came from and who wrote it, printed for readers, never said on air (a
+presenter reads the news, not its source tag)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["without_dateline"]
+
+_DATELINE = re.compile(
+    r"[*_]{0,2}(?P<place>(?:[^\W\d_]+ ){0,4})\(\s*[A-ZĐ][A-ZĐ.]{1,9}\s*\)[*_]{0,2}"
+    r"\s*[-–—]\s*[*_]{0,2}\s*(?=[^\W\d_])"
+)
+"""A place's name in title case or none, a source's capitals in brackets, then a dash and the
+news (`(CAH) – Trong tháng`): the two things a dateline holds."""
+
+
+def without_dateline(text: str) -> str:
+    """`text` without the dateline it opens with, if any; its first word capitalised as the
+    sentence it now opens."""
+    found = _DATELINE.match(text)
+    if found is None or not all(w[0].isupper() for w in found["place"].split()):
+        return text
+    rest = text[found.end() :]
+    return rest[:1].upper() + rest[1:]
