@@ -290,3 +290,24 @@ def test_a_newspapers_dateline_opening_a_bulletin_is_not_read(source: str) -> No
 def test_brackets_and_a_dash_elsewhere_are_read_as_before(source: str, expected: str) -> None:
     """Only the first paragraph's opening is a dateline; a name in lower case is none."""
     assert expected in normalise(source).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lãi suất 3.000 đồng/1 triệu/ngày.",
+            "Lãi suất ba nghìn đồng trên một triệu mỗi ngày.",
+        ),
+        (
+            "Lãi 5.000 đồng/1.000.000 đồng/ngày.",
+            "Lãi năm nghìn đồng trên một triệu đồng mỗi ngày.",
+        ),
+        ("Lãi 3 nghìn/1 triệu/ngày.", "Lãi ba nghìn trên một triệu mỗi ngày."),
+    ],
+)
+def test_an_amount_over_an_amount_is_read_tren(text: str, expected: str) -> None:
+    """«3.000 đồng/1 triệu/ngày», a loan shark's rate in every warning about «tín dụng đen», was
+    read «ba nghìn đồng một triệu mỗi ngày»: the slash lost, the listener heard two amounts."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (expected, ())

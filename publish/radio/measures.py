@@ -129,6 +129,12 @@ _RATE = re.compile(
 """`25.000 đồng/kg`, `20%/năm`, `3 lần/tuần`, `đồng/người/tháng`: a quantity, then `/` and what
 it is counted per."""
 _RATE_SLASH = re.compile(r"\s?/\s?")
+_PER_AMOUNT = re.compile(
+    r"(\d\s?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)\s?(?:(?:đồng|đ|VNĐ|VND)(?!\w))?"
+    r"|(?:đồng|đ|VNĐ|VND)(?!\w)))\s?/\s?(?=\d)"
+)
+"""An amount over an amount (`3.000 đồng/1 triệu/ngày`, a loan shark's rate): `trên`, as
+`mg/100 ml` is read (R6.1); the slash was dropped, «ba nghìn đồng một triệu mỗi ngày»."""
 _PERIODS = frozenset({"ngày", "tuần", "tháng", "năm", "quý", "giờ", "phút", "giây", "ca", "buổi"})
 """After a percentage or a counted noun only these make `/` mean per (`3 vụ/việc` is `vụ, việc`)."""
 _UNIT_DENOMINATORS = frozenset({"giờ", "phút", "giây"})
@@ -188,7 +194,9 @@ def read_rates(text: str) -> str:
             return m[0]
         return m[0][: m.start(2) - m.start()] + "".join(f" mỗi {UNITS.get(p, p)}" for p in pers)
 
-    return _RATE.sub(spoken, text) if "/" in text else text
+    if "/" not in text:
+        return text
+    return _RATE.sub(spoken, _PER_AMOUNT.sub(r"\1 trên ", text))
 
 
 def _money(text: str, ctx: Context) -> str:
