@@ -311,3 +311,28 @@ def test_an_amount_over_an_amount_is_read_tren(text: str, expected: str) -> None
     read «ba nghìn đồng một triệu mỗi ngày»: the slash lost, the listener heard two amounts."""
     spoken = normalise(text)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ông Nguyễn Văn Hai, 60t, trú ấp 2.", "Ông Nguyễn Văn Hai, sáu mươi tuổi, trú ấp hai."),
+        ("Bà B (72t) bị lừa.", "Bà B, bảy mươi hai tuổi, bị lừa."),
+    ],
+)
+def test_an_age_written_short_is_never_read_as_tonnes(text: str, expected: str) -> None:
+    """«Ông Nguyễn Văn Hai, 60t,» was read «sáu mươi tấn»: a man weighed in tonnes on air. A
+    note's «60t» is read as an age and held (Q5) for the editor to write it out."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    [told] = spoken.blocking
+    assert told.code == "Q5" and "Cách sửa" in told.message
+    assert normalise("Thu giữ 5t hàng, xe tải 2,5t.").text == (
+        "Thu giữ năm tấn hàng, xe tải hai phẩy năm tấn."
+    )
+
+
+def test_a_masked_number_after_sdt_says_so_once() -> None:
+    """«dùng SĐT 0865.xxx.xxx» was read «số điện thoại số bắt đầu bằng …»."""
+    spoken = normalise("Đối tượng dùng SĐT 0865.xxx.xxx gọi điện.")
+    assert spoken.text == ("Đối tượng dùng số điện thoại bắt đầu bằng không tám sáu năm, gọi điện.")

@@ -34,8 +34,11 @@ _LONE_X = re.compile(
 """A phone number's start, one `x`, digits (`Gọi 0912 x 456`): hidden digits written with one
 letter, or a product typed with the letter for ×? Either way no product of two numbers: it was
 read «không chín một hai x bốn trăm năm mươi sáu» with no word to the editor."""
-_LONE_NUMBER_WORD = re.compile(r"(?i:(?<!\w)số(?: lạ)?)\s*:?\s*$")
-"""`số 091*****78`, `số: …`, `số lạ +84 xxx`: the number's own «số» already said."""
+_LONE_NUMBER_WORD = re.compile(
+    r"(?i:(?<!\w)(?:số(?: lạ)?|(?:số )?điện thoại|SĐT|số máy|thuê bao))\s*:?\s*$"
+)
+"""`số 091*****78`, `số: …`, `số lạ +84 xxx`, `SĐT 0865.xxx.xxx`: the number's own «số»
+already said («số điện thoại số bắt đầu bằng …» was read)."""
 _WORD_AFTER = re.compile(r" +[^\W\d_]")
 _CALL_US = re.compile(
     r"(?i:(?:liên hệ|đường dây nóng|hotline|tổng đài|trực ban|(?:xin|hãy|vui lòng|ngay|cần|nên)"
@@ -70,7 +73,7 @@ UNFILLED = "số chưa điền"
 never read, and no digits left for the number passes to read («một chín không không»)."""
 _NUMBER_WORD_BEFORE = re.compile(r"(?i:(?<!\w)số) *$")
 """The «số» a number still to be filled in follows, which `UNFILLED` says again."""
-_LOOK_BACK = 11
+_LOOK_BACK = 20
 """Characters before a number in which its «số» is looked for."""
 
 

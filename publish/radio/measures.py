@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from publish.radio.flags import WARNING, Context
+from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import NUMBER, RANGE_LEAD, read_amount, read_number
 from publish.radio.tail import ends_before
 
@@ -228,10 +228,32 @@ def _money(text: str, ctx: Context) -> str:
     return _INFORMAL.sub(informal, text)
 
 
+_AGE = re.compile(r"\d{1,3}t$")
+_AGE_CLOSE = re.compile(r"\s*(?:[,;)]|$)")
+"""After `60t`, what ends a note on a person (`Nguyễn Văn A, 60t, trú …`, `(60t)`): an age
+written short, where a weight goes on to what weighs it (`5t hàng`)."""
+
+
+def _age(m: re.Match[str], ctx: Context) -> str:
+    """`60t` closing a note: said «sáu mươi tuổi», never «sáu mươi tấn», and held for the
+    editor to write out (a weight written so would be misread the other way)."""
+    said = f"{read_number(m[2], ctx)} tuổi"
+    ctx.flag(
+        "Q5",
+        BLOCKING,
+        f"«{m[0]}» có thể là {said} hoặc {read_number(m[2], ctx)} tấn; tạm đọc «{said}». "
+        f"Cách sửa: viết «{m[2]} tuổi» hoặc «{m[2]} tấn».",
+        m[0],
+    )
+    return said
+
+
 def _measures(text: str, ctx: Context) -> str:
     """Units directly after a number (R6.3), `a/b` units as `A trên B`, minus as `âm`."""
 
     def spoken(m: re.Match[str]) -> str:
+        if m[3] == "t" and _AGE.match(m[0]) and _AGE_CLOSE.match(text, m.end()):
+            return _age(m, ctx)
         words = f"{read_number(m[2], ctx)} {UNITS[m[3]]}"
         if m[1]:
             words = f"âm {words}"
