@@ -336,3 +336,21 @@ def test_a_masked_number_after_sdt_says_so_once() -> None:
     """«dùng SĐT 0865.xxx.xxx» was read «số điện thoại số bắt đầu bằng …»."""
     spoken = normalise("Đối tượng dùng SĐT 0865.xxx.xxx gọi điện.")
     assert spoken.text == ("Đối tượng dùng số điện thoại bắt đầu bằng không tám sáu năm, gọi điện.")
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("Như bảng trên, số vụ giảm.", "Số vụ giảm."),
+        ("Bảng trên cho thấy số vụ giảm mạnh.", "Số vụ giảm mạnh."),
+        ("Qua số liệu trên, có thể thấy tình hình ổn định.", "Có thể thấy tình hình ổn định."),
+    ],
+)
+def test_a_sentence_pointing_back_at_a_table_not_read_loses_the_pointer(
+    after: str, expected: str
+) -> None:
+    """«Như bảng trên, số vụ giảm.» was read after a table that was not: the listener heard of
+    a table above that never came. What the sentence says is still read."""
+    spoken = normalise(f"Mở đầu.\n\n{_TABLE}\n{after}\n")
+    assert spoken.text == f"Mở đầu.\n\n{expected}"
+    assert normalise(after).text == after  # with no table taken out, as written

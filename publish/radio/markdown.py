@@ -683,6 +683,7 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
     images = splitter.images
     blocks = _join_announced(blocks, ctx, removed, images)
     blocks = _without_table_intros(blocks, removed | images)
+    blocks = _without_back_pointers(blocks, removed)
     return _without_empty_sections(blocks, removed), credit
 
 
@@ -959,6 +960,36 @@ def _without_table_intros(blocks: list[Block], removed: set[int]) -> list[Block]
         elif text or len(block.items) > 1:
             items = block.items[:-1] + ([dataclasses.replace(last, text=text)] if text else [])
             kept.append(dataclasses.replace(block, items=items))
+    return kept
+
+
+_POINTS_BACK = re.compile(
+    r"(?:(?i:như|theo|qua|từ|căn cứ|dựa vào)\s+)?(?i:bảng|biểu|số liệu)(?:\s+(?i:số liệu))?"
+    r"\s+(?i:(?:ở\s+)?trên|nêu trên|vừa nêu)(?:\s+(?i:cho thấy))?\s*[,:]?\s*"
+)
+"""A sentence's opening that points back at a table not read («Như bảng trên, …», «Bảng trên
+cho thấy …»): the listener never heard it."""
+
+
+def _without_back_pointers(blocks: list[Block], removed: set[int]) -> list[Block]:
+    """`blocks` with paragraphs after a table or code not read (R1.7, the `removed` lines)
+    opening without their pointer back at it: «Như bảng trên, số vụ giảm.» was read as it
+    stands; «Số vụ giảm.» is what the listener can follow."""
+    if not removed:
+        return blocks
+    first_removed = min(removed)
+    kept = []
+    for block in blocks:
+        if block.kind != "body" or not block.items or _first_line(block) < first_removed:
+            kept.append(block)
+            continue
+        first = block.items[0]
+        found = _POINTS_BACK.match(first.text)
+        rest = first.text[found.end() :] if found else ""
+        if rest:
+            said = dataclasses.replace(first, text=rest[:1].upper() + rest[1:])
+            block = dataclasses.replace(block, items=[said, *block.items[1:]])
+        kept.append(block)
     return kept
 
 
