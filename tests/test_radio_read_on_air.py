@@ -354,3 +354,22 @@ def test_a_sentence_pointing_back_at_a_table_not_read_loses_the_pointer(
     spoken = normalise(f"Mở đầu.\n\n{_TABLE}\n{after}\n")
     assert spoken.text == f"Mở đầu.\n\n{expected}"
     assert normalise(after).text == after  # with no table taken out, as written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nhiệm kỳ 2020-2025.",
+            "Nhiệm kỳ hai nghìn không trăm hai mươi đến hai nghìn không trăm hai mươi lăm.",
+        ),
+        (
+            "Năm học 2024 - 2025.",
+            "Năm học hai nghìn không trăm hai mươi tư đến hai nghìn không trăm hai mươi lăm.",
+        ),
+    ],
+)
+def test_a_period_named_by_its_two_years_takes_no_tu(text: str, expected: str) -> None:
+    """«Nhiệm kỳ 2020-2025» was read «Nhiệm kỳ từ hai nghìn …»: a term is named by its ends,
+    as «giai đoạn 2021-2025» already was (R7.5)."""
+    assert normalise(text).text == expected

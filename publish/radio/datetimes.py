@@ -43,7 +43,11 @@ _DAY_NOUN = re.compile(r"(?<!\w)(?i:ngày|hôm)\s*$")
 """A word naming the day itself: the date after it is said without its own `ngày` (`hôm 2/9`
 is «hôm hai tháng chín», never «hôm ngày …»)."""
 _FROM_DAY_BEFORE = re.compile(r"(?<!\w)(?i:từ)(?:\s+(?i:ngày))?\s*$")
-_YEAR_RANGE_LEAD = re.compile(r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng)\s*$")
+_YEAR_RANGE_LEAD = re.compile(
+    r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng|năm học|nhiệm kỳ|niên khóa|niên khoá)\s*$"
+)
+"""Words a year range is said after with no «từ» (R7.5): a period named by its two ends
+(«nhiệm kỳ 2020-2025» is no «nhiệm kỳ từ hai nghìn …»)."""
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _MONTHS_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong)\s*$")
 _HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc)\s*$")
