@@ -373,3 +373,23 @@ def test_a_period_named_by_its_two_years_takes_no_tu(text: str, expected: str) -
     """«Nhiệm kỳ 2020-2025» was read «Nhiệm kỳ từ hai nghìn …»: a term is named by its ends,
     as «giai đoạn 2021-2025» already was (R7.5)."""
     assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Đối tượng gọi từ số 0912 xxx 456 789.", "Đối tượng dùng số 0912.xxx.456.789 gọi."],
+)
+def test_a_masked_number_shown_to_its_last_group_is_read_digit_by_digit(text: str) -> None:
+    """«0912 xxx 456 789» was read «… kết thúc bằng bốn năm sáu bảy trăm tám mươi chín» (its
+    last group a number of hundreds), «0912.xxx.456.789» left half in digits (Q1)."""
+    spoken = normalise(text)
+    assert "kết thúc bằng bốn năm sáu bảy tám chín" in spoken.text
+    assert "trăm" not in spoken.text and not spoken.flags
+
+
+def test_the_units_other_line_after_hoac_so_is_unfilled_too() -> None:
+    """«Liên hệ số 1900.xxxx hoặc số 0912.xxx.xxx» read the second as a caller's number
+    («số bắt đầu bằng không chín một hai»): «số» after «hoặc» hid that it is the other line."""
+    spoken = normalise("Liên hệ số 1900.xxxx hoặc số 0912.xxx.xxx.")
+    assert spoken.text == "Liên hệ số chưa điền hoặc số chưa điền."
+    assert [f.excerpt for f in spoken.blocking] == ["1900.xxxx", "0912.xxx.xxx"]

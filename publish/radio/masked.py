@@ -21,15 +21,16 @@ _HIDDEN = r"(?:\*{2,}|[xX]{2,})(?:\.(?:\*+|[xX]+)|\s(?:[xX]+))*"
 star run split by a space is two bold marks (`**113** **114**`), no number."""
 _MASKED = re.compile(
     rf"(?<![\w*#\\.,/+])(?P<head>\+?\d(?:[ .]?\d){{1,4}})[ .]?(?P<hidden>{_HIDDEN})"
-    rf"(?:[ .]?(?P<tail>\d(?:[ .]?\d){{0,4}}))?(?![\w*]|[.,]\d)"
+    rf"(?:[ .]?(?P<tail>\d(?:[ .]?\d){{0,7}}))?(?![\w*]|[.,]\d)"
 )
 """Digits, hidden ones, and the last ones if shown (`0868.***.***` hides them too; `+84 xxx
-xxx xxx`, a caller from abroad)."""
+xxx xxx`, a caller from abroad), in groups too (`0912 xxx 456 789`: «… kết thúc bằng bốn năm
+sáu» then «bảy trăm tám mươi chín» was read)."""
 _HIDDEN_AFTER_DIGIT = re.compile(r"\d[ .]?[xX](?:[xX]|[ .]?\d)")
 """Two hidden digits, or one `x` between digits (`0912 x 456`): in every number this module reads."""
 _LONE_X = re.compile(
     r"(?<![\w*#\\.,/+])(?P<head>(?:\+\d|0)\d(?:[ .]?\d){2,4})[ .]?(?P<hidden>[xX])[ .]?"
-    r"(?P<tail>\d(?:[ .]?\d){1,4})(?![\w*]|[.,]\d)"
+    r"(?P<tail>\d(?:[ .]?\d){1,7})(?![\w*]|[.,]\d)"
 )
 """A phone number's start, one `x`, digits (`Gọi 0912 x 456`): hidden digits written with one
 letter, or a product typed with the letter for ×? Either way no product of two numbers: it was
@@ -64,7 +65,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _SCAM_WORDS = re.compile(r"(?i:(?<!\w)(?:đối tượng|giả danh|tự xưng|nạn nhân|lừa|số lạ)(?!\w))")
 """Words of a scam warning: a number after them in the sentence is the caller's, hidden on
 purpose, even after «liên hệ» or «tổng đài» (`tự xưng là nhân viên tổng đài 0912.xxx.xxx`)."""
-_OR = re.compile(r" *(?:,|/|hoặc|,? hay) *")
+_OR = re.compile(r" *(?:,|/|hoặc|,? hay)(?: +số)? *")
 """What stands between two numbers a listener may call either of."""
 _CALL_LOOK_BACK = 40
 """Characters before a number in which `_CALL_US` is looked for."""
