@@ -393,3 +393,13 @@ def test_the_units_other_line_after_hoac_so_is_unfilled_too() -> None:
     spoken = normalise("Liên hệ số 1900.xxxx hoặc số 0912.xxx.xxx.")
     assert spoken.text == "Liên hệ số chưa điền hoặc số chưa điền."
     assert [f.excerpt for f in spoken.blocking] == ["1900.xxxx", "0912.xxx.xxx"]
+
+
+def test_a_size_with_a_length_on_each_side_is_read_nhan() -> None:
+    """«100m x 200m» was read «một trăm mét x hai trăm mét», the letter left, no flag."""
+    spoken = normalise("Diện tích 100m x 200m, tấm 20cm x 30cm.")
+    assert spoken.text == (
+        "Diện tích một trăm mét nhân hai trăm mét, tấm hai mươi xăng-ti-mét nhân ba mươi "
+        "xăng-ti-mét."
+    )
+    assert not spoken.flags

@@ -153,6 +153,8 @@ _SYMBOLS = (
     # between short numbers before a length (`0912x45678` is a phone number mistyped, `29x1` a
     # plate: left for Q1); a capital only between spaces (`29X1` is a plate's series).
     (re.compile(r"(?<=\d)\s+[xX]\s+(?=\d)"), " nhân "),
+    # `100m x 200m`: each side with its length; the x was left a letter, with no flag.
+    (re.compile(r"(?<=\d)(\s?" + _SIZE_UNIT + r")\s*[xX]\s*(?=\d)"), r"\1 nhân "),
     (
         re.compile(
             r"(?<![\d.,])(" + _SIZE + r")\s?x\s?(?=" + _SIZE + r"(?:\s?x\s?" + _SIZE + r")*"
@@ -166,7 +168,7 @@ _GLUED_UNIT_WORD = re.compile(
 )
 """A number typed against a unit written out (`3mét`, `2tấn`, `2x3mét`): the space missing, the
 digits were left unread (Q1)."""
-_SYMBOL_CHAR = re.compile(r"[~≈±><×]|\d\s*[xX]\s*\d")
+_SYMBOL_CHAR = re.compile(r"[~≈±><×]|\d\s*(?:" + _SIZE_UNIT + r")?\s*[xX]\s*\d")
 """One of these is in every `_SYMBOLS` match."""
 _DIGIT = re.compile(r"\d")
 
