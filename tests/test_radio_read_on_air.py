@@ -403,3 +403,12 @@ def test_a_size_with_a_length_on_each_side_is_read_nhan() -> None:
         "xăng-ti-mét."
     )
     assert not spoken.flags
+
+
+@pytest.mark.parametrize("text", ["Phạt gấp 2 x.", "Số vụ tăng gấp 2 x so với cùng kỳ."])
+def test_a_small_x_left_alone_in_the_script_holds_the_item(text: str) -> None:
+    """«gấp 2 x» went on air as «gấp hai x» with no word to the editor: no rule read the letter
+    typed for ×, and Vietnamese has no word «x» for the reader to say."""
+    [told] = normalise(text).blocking
+    assert told.code == "Q2" and "hai x" in told.message and "Cách sửa" in told.message
+    assert not normalise("Đối tượng X khai nhận, xe 2 x 4.").flags

@@ -50,6 +50,10 @@ _SHOWN_BACKSLASH = re.compile(r"\\\\|\\(?![!-/:-@\[-`{-~])")
 """A backslash the website shows: an escaped one (`\\\\`), or one escaping no ASCII punctuation
 (`C:\\Users`); `\\*` shows a star alone."""
 _QUOTE_ENDS = "`*_\"“”'()[]<>"
+_LONE_X = re.compile(r"(?<![\w.@/-])x(?![\w@/-]|\.\w)")
+"""A small «x» standing alone in the script («gấp hai x»): the letter typed for ×, which no rule
+read; Vietnamese has no word «x»."""
+_LONE_X_CONTEXT = re.compile(r"(?:\S+ )?(?<![\w.@/-])x(?![\w@/-]|\.\w)\S*(?: \S+)?")
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+")
@@ -204,6 +208,16 @@ def check_paragraph(text: str, ctx: Context) -> None:
             f"Còn dấu trừ không đọc được: «{m[0]}». Cách sửa: viết lại bằng lời (ví dụ «giảm "
             "15%» thay cho «-15%»).",
             m[0],
+        )
+    for m in _LONE_X.finditer(text) if " x" in text else ():
+        found = _LONE_X_CONTEXT.search(text, max(0, m.start() - 20), m.end() + 20)
+        said = found[0] if found else m[0]  # in the script's words: no source line to point at
+        ctx.flag(
+            "Q2",
+            BLOCKING,
+            f"Còn chữ «x» đứng riêng: «{said}»; người đọc không biết đọc «nhân» hay tên chữ cái. "
+            "Cách sửa: viết «×» hay «nhân» nếu là phép nhân, hoặc viết lại bằng lời.",
+            said,
         )
     _unknown_caps(text, ctx)
     for run in long_unpaused_runs(text):
