@@ -78,12 +78,17 @@ def log_bytes(
         "Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu.",
         "Mới nhất ở trên. Tệp này do phần mềm của Công an ghi, xin đừng sửa.",
     ]
-    moments: dict[str, list[dict[str, Any]]] = {}
+    # Newest first in the order the changes were made, not by their times: a clock set back
+    # (a PC whose battery died, a time server fixed) must not put the latest change below.
+    moments: list[tuple[str, list[dict[str, Any]]]] = []
     for event in events:
-        moments.setdefault(event["at"], []).append(event)
-    for at in sorted(moments, reverse=True):
+        if moments and moments[-1][0] == event["at"]:
+            moments[-1][1].append(event)
+        else:
+            moments.append((event["at"], [event]))
+    for at, made in reversed(moments):
         lines += ["", vn_datetime(dt.datetime.fromisoformat(at).astimezone(tz)) + ":"]
-        lines += [f"- {_event_text(event, tz)}" for event in moments[at]]
+        lines += [f"- {_event_text(event, tz)}" for event in made]
     return station_text("\n".join(lines) + "\n")
 
 
