@@ -30,10 +30,12 @@ Rules (what the station can rely on):
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -44,7 +46,7 @@ from typing import Any
 from publish.cache import fsync_folder
 from publish.config import Config
 from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
-from publish.errors import PublishError, os_reason
+from publish.errors import PublishError, RemoteError, os_reason
 from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
@@ -81,6 +83,9 @@ WINDOWS_PATH_RE = re.compile(r"^[A-Za-z]:|\\")
 """Environment variable that overrides [radio] folder (e.g. where the share is mounted on this PC)."""
 ENV_PAUSE = "PUBLISH_RADIO_TEST_PAUSE"
 """Seconds to pause around every file step; only for crash-safety tests."""
+ENV_HOLD = "PUBLISH_RADIO_TEST_HOLD"
+"""`<n>:<file>`: at the n-th file step, make <file> and wait there to be killed (a test kills
+the sync at a chosen step with a real signal); only for crash-safety tests."""
 WITHDRAWN_DIR = "_rut-lai"
 HELD_FOR_APPROVAL = "tạm rút, chờ duyệt lại nội dung đã sửa"
 """Why a bulletin edited after its approval is off the radio, in the station's note."""
@@ -576,6 +581,10 @@ class RadioSyncer:
         )
         self.kept = load_kept_rates(state / RATES_NAME)
         self.pause = float(os.environ.get(ENV_PAUSE) or 0)
+        self._steps = 0
+        self._where: tuple[int, int] | None = None
+        """(device, inode) of the station folder when the sync began: a folder gone or another
+        one since is a share lost mid-run (see `_still_there`)."""
 
     @property
     def place(self) -> str:
@@ -844,15 +853,69 @@ class RadioSyncer:
 
     def apply(self, action: Action) -> str:
         """Carry out one action; the manifest is saved as soon as it succeeded."""
+        self._still_there()
         try:
             self._check_inside(action.key)
             return getattr(self, f"_apply_{action.kind}")(action)
         except OSError as exc:
+            # Windows refuses to replace a file Word (or Notepad, a player) has open at the
+            # station with "access denied", as it does a read-only one: say what to do about it.
+            busy = exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY) and os.path.lexists(
+                self.folder / action.key
+            )
+            hint = (
+                f" Tệp {action.key} có thể đang mở trên máy của đài (Word, Notepad…) hoặc bị đặt "
+                "chỉ cho đọc: đóng tệp (hay bỏ chỉ đọc) rồi chạy lại; bản đài đang có vẫn nguyên."
+                if busy
+                else ""
+            )
             raise PublishError(
                 f"không ghi được vào thư mục đài {self.folder} ({os_reason(exc)}: "
                 f"{exc.filename or action.key}). Tệp này chưa được ghi nhận; chạy lại khi thư mục "
-                "ghi được."
+                f"ghi được.{hint}"
             ) from None
+
+    def _still_there(self) -> None:
+        """Stop the channel when the station folder is gone, or is another folder, since the
+        sync began (a share unmounted mid-run, the folder renamed or deleted at the station).
+
+        Writing on would make the folder again on this computer (an unmounted share leaves its
+        empty mount point): every script would be recorded as sent while the station has none.
+        """
+        try:
+            found = os.stat(self.folder)
+            where = (found.st_dev, found.st_ino) if stat.S_ISDIR(found.st_mode) else None
+        except OSError:
+            where = None
+        if self._where is None:
+            self._where = where  # a folder inside the project, made by the first write
+            return
+        if where == self._where:
+            return
+        error = RemoteError(
+            f"thư mục của đài {self.folder} không còn như lúc bắt đầu đồng bộ (ổ mạng mất kết "
+            "nối, hay thư mục bị đổi tên, bị xóa giữa chừng?): dừng lại, không ghi tiếp, để không "
+            "tạo lại thư mục ấy trên máy này, nơi đài không đọc. Các tệp ghi xong trước đó đã được "
+            "ghi nhận. Cách sửa: gắn lại ổ mạng (hay trả lại thư mục) rồi chạy lại publish sync "
+            "radio: lần sau ghi nốt phần còn lại, không ghi trùng."
+        )
+        error.stops_channel = True  # type: ignore[attr-defined]
+        raise error
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write a file of the station folder atomically, making the folders it needs inside
+        it but never the station folder itself (a share lost since `_still_there` looked)."""
+        self._still_there()
+        if self._where is None:
+            self.folder.mkdir(parents=True, exist_ok=True)  # inside the project: see _check_folder
+        _make_inside(path.parent, self.folder)
+        atomic_write_bytes(path, data)
+
+    def _move(self, source: Path, target: Path) -> None:
+        """Move a file inside the station folder, if it is still the one the sync began with."""
+        self._still_there()
+        _make_inside(target.parent, self.folder)
+        _move(source, target, self.folder)
 
     def _check_inside(self, path: str) -> None:
         """Refuse a path whose folder is a symlink leading out of the station folder.
@@ -888,7 +951,7 @@ class RadioSyncer:
                 action.key, pending={"station": entry["station"], "entry": entry, "event": event}
             )
         self._step()
-        atomic_write_bytes(self.folder / action.key, data)
+        self._write(self.folder / action.key, data)
         self._step()
         self._drop_our_moi(action.key)
         self._record(action.key, entry, event)
@@ -1011,13 +1074,13 @@ class RadioSyncer:
             if _digest(self.folder / moi) == digest:
                 return f"đài đã sửa {path}: giữ nguyên; bản mới vẫn ở {moi}"
             self._step()
-            atomic_write_bytes(self.folder / moi, data)
+            self._write(self.folder / moi, data)
             return f"đài đã sửa {path}: giữ nguyên, bản mới ghi vào {moi}"
         # Recorded before the write: a run killed right after it knows the log as ours.
         record["pending"] = digest
         self.manifest.save()
         self._step()
-        atomic_write_bytes(self.folder / path, data)
+        self._write(self.folder / path, data)
         self._step()
         record["digest"] = record.pop("pending")
         self.manifest.save()
@@ -1032,7 +1095,7 @@ class RadioSyncer:
         if _digest(self.folder / moi) == action.data["digest"]:
             return f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
         self._step()
-        atomic_write_bytes(self.folder / moi, data)
+        self._write(self.folder / moi, data)
         self._step()
         self.manifest.update(action.key, moi=action.data["digest"])
         return f"giữ nguyên tệp của đài; bản mới ghi vào {moi}"
@@ -1046,14 +1109,14 @@ class RadioSyncer:
             target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
             self._step()
             note = target.with_name(target.name + NOTE_SUFFIX)
-            atomic_write_bytes(note, station_text(self._note(action)))
+            self._write(note, station_text(self._note(action)))
             self._step()  # a kill here leaves the note without its script: the rerun moves it
-            _move(source, target, self.folder)
+            self._move(source, target)
             self._step()
             done = f"đã chuyển vào {target.relative_to(self.folder).as_posix()}"
         moi = self.folder / moi_name(action.key)
         if entry.get("moi") and _digest(moi) == entry["moi"]:
-            _move(moi, _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key)), self.folder)
+            self._move(moi, _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key)))
         self._record(action.key, None, self._withdrawal(action, entry))
         if PurePosixPath(action.key).name == "rundown.txt":
             self._withdraw_log(PurePosixPath(action.key).parts[0])
@@ -1067,7 +1130,7 @@ class RadioSyncer:
             return
         log = self.folder / episode / LOG_NAME
         if _digest(log) in _ours(record):
-            _move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME), self.folder)
+            self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
         self.manifest.meta[_REVISIONS] = revisions
         self.manifest.save()
 
@@ -1128,9 +1191,15 @@ class RadioSyncer:
         )
 
     def _step(self) -> None:
-        """Pause for crash-safety tests (PUBLISH_RADIO_TEST_PAUSE); no effect otherwise."""
+        """Pause, or wait to be killed, for crash-safety tests (PUBLISH_RADIO_TEST_PAUSE,
+        PUBLISH_RADIO_TEST_HOLD); no effect otherwise."""
+        self._steps += 1
         if self.pause:
             time.sleep(self.pause)
+        step, _, marker = os.environ.get(ENV_HOLD, "").partition(":")
+        if marker and step == str(self._steps):
+            Path(marker).touch()
+            time.sleep(600)
 
     def _check_folder(self) -> None:
         """A missing share or a read-only folder stops the sync before anything is done."""
@@ -1150,6 +1219,8 @@ class RadioSyncer:
                     f"thư mục của đài {folder} chỉ cho đọc, không ghi được. Chưa có gì thay đổi. "
                     "Cách sửa: cấp quyền ghi cho thư mục (hoặc gắn lại ổ mạng ở chế độ ghi) rồi chạy lại."
                 )
+            found = folder.stat()
+            self._where = (found.st_dev, found.st_ino)
             return
         if folder.exists():
             where = (
@@ -1377,6 +1448,17 @@ def _move(source: Path, target: Path, station: Path) -> None:
         fsync_folder(folder)  # a folder just made is durable once its parent is synced too
         folder = folder.parent
     fsync_folder(station)
+
+
+def _make_inside(folder: Path, station: Path) -> None:
+    """Make `folder` and its parents up to the station folder, which must exist: mkdir with
+    parents would make a lost share's folder again on this computer."""
+    missing = []
+    while folder != station and not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
 
 
 def _free_name(path: Path) -> Path:
