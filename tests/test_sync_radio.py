@@ -27,6 +27,7 @@ from publish.pipeline import build
 from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
 from publish.sync.base import run
+from publish.sync.radio_guide import GUIDE_NAME
 from publish.sync.radio_revisions import logged as logged_path
 from publish.sync.report import ChannelResult, render_text
 from publish.writer import write
@@ -77,12 +78,18 @@ def unmarked(data: bytes) -> bytes:
 
 
 def at_station(station: Path) -> dict[str, bytes]:
-    """The station folder as the build made it: revision lines and change logs left out."""
+    """The station folder as the build made it: revision lines, change logs and the guide
+    left out."""
     return {
         path: unmarked(data)
-        for path, data in snapshot(station).items()
+        for path, data in scripts(station).items()
         if not path.endswith("THAY-DOI.txt")
     }
+
+
+def scripts(station: Path) -> dict[str, bytes]:
+    """The station folder without the guide the sync writes for the staff (DOC-TRUOC.txt)."""
+    return {path: data for path, data in snapshot(station).items() if path != GUIDE_NAME}
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -96,7 +103,7 @@ def test_first_sync_copies_every_script_and_a_rerun_writes_nothing(root: Path) -
     """Idempotent: the second run plans no action, rewrites no file and does not touch the manifest."""
     _actions, summary = sync(root)
     station = root / STATION
-    assert snapshot(station) == built(root)
+    assert scripts(station) == built(root)
     assert summary.created == len(built(root)) == 6 and not summary.failed
     manifest = json.loads((root / "state/radio.json").read_text("utf-8"))
     assert set(manifest["entries"]) == set(built(root))
@@ -496,7 +503,11 @@ def test_withdrawn_bulletin_moves_to_rut_lai_with_a_note(root: Path) -> None:
 
     (root / FIRST).unlink()
     sync(root)
-    assert not [p for p in station.rglob("*") if p.is_file() and "_rut-lai" not in p.parts]
+    assert not [
+        p
+        for p in station.rglob("*")
+        if p.is_file() and "_rut-lai" not in p.parts and p.name != GUIDE_NAME
+    ]
     note = (station / "_rut-lai" / (ITEM + ".ly-do.txt")).read_text("utf-8")
     assert "đã bị xóa khỏi content/" in note
     episode_note = (station / "_rut-lai/2024-W50/script.txt.ly-do.txt").read_text("utf-8")
@@ -635,14 +646,14 @@ def test_failed_writes_are_not_recorded_and_the_rerun_finishes(
 
     monkeypatch.setattr(radio_sync, "atomic_write_bytes", flaky)
     _actions, summary = sync(root)
-    assert summary.created == 2 and len(summary.failed) == 4
+    assert summary.created == 2 and len(summary.failed) == 5  # 4 scripts and the guide
     assert "không ghi được vào thư mục đài" in summary.failed[0][1]
     assert "hết chỗ trên đĩa" in summary.failed[0][1]
     recorded = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
-    assert set(recorded) == set(snapshot(root / STATION)) and len(recorded) == 2
+    assert set(recorded) == set(scripts(root / STATION)) and len(recorded) == 2
     monkeypatch.setattr(radio_sync, "atomic_write_bytes", real)
     _actions, summary = sync(root)
-    assert summary.created == 4 and snapshot(root / STATION) == built(root)
+    assert summary.created == 4 and scripts(root / STATION) == built(root)
 
 
 def test_leftover_temp_files_of_ours_are_removed_others_kept(root: Path) -> None:
@@ -1002,7 +1013,7 @@ def test_the_first_sync_after_the_bom_and_crlf_change_tells_the_station_of_no_re
     state_path.write_text(json.dumps(state, ensure_ascii=False, indent=2), "utf-8")
     _actions, summary = sync(root)
     assert summary.updated == len(old_form) >= 3 and not summary.failed
-    assert snapshot(station) == built(root)  # the new form, with no revision line, no log
+    assert scripts(station) == built(root)  # the new form, with no revision line, no log
     assert all((station / path).read_bytes().startswith(b"\xef\xbb\xbf") for path in old_form)
 
 
@@ -1126,8 +1137,9 @@ def test_the_change_log_is_written_once_per_episode_and_the_state_once_per_file(
     logged = [a for a in actions if a.kind in ("update", "withdraw") and logged_path(a.key)]
     assert len(logged) == 5  # the item, rundown.txt, script.txt, script.docx; the withdrawn item
     assert writes.count(f"{STATION}/2024-W50/THAY-DOI.txt") == 1
-    assert writes[-2:] == [f"{STATION}/2024-W50/THAY-DOI.txt", "state/radio.json"]
-    assert writes.count("state/radio.json") <= len(logged) + 2
+    assert writes[-5:-3] == [f"{STATION}/2024-W50/THAY-DOI.txt", "state/radio.json"]
+    assert writes[-2:] == [f"{STATION}/{GUIDE_NAME}", "state/radio.json"]  # the guide, last
+    assert writes.count("state/radio.json") <= len(logged) + 4  # log, guide: before and after
     log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
     assert f"Thay tin «{TITLE}»" in log and f"Rút tin «{OTHER_TITLE}»" in log
 

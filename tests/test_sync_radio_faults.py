@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from publish.errors import RemoteError
+from publish.errors import PublishError, RemoteError
+from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
+from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, snapshot, stats
 from tests.test_sync_radio import (
     FIRST,
     ITEM,
+    LATER,
     NOW,
     STATION,
     change,
@@ -98,14 +101,15 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, b
     return expected, before
 
 
-@pytest.mark.parametrize("step", [2, 10, 12, 15])
+@pytest.mark.parametrize("step", [2, 10, 12, 15, 17])
 def test_a_sync_killed_by_a_real_signal_at_a_chosen_step_is_finished_by_the_rerun(
     tmp_path: Path, step: int, changed: tuple[Path, dict[str, bytes]]
 ) -> None:
     """Killed (SIGKILL, from another process) at a chosen step of a sync that revises scripts,
     withdraws one and logs the change (2: just after a file is written, before it is recorded;
     10: mid-withdrawal, its note written, the script not moved yet; 12: a revision recorded as
-    pending, not written yet; 15: the change log written, not yet recorded): no file the station can open under a script's name is
+    pending, not written yet; 15: DOC-TRUOC.txt written, not yet recorded; 17: the change log
+    written, not yet recorded): no file the station can open under a script's name is
     half-written (each is the old or the new version), and the rerun leaves the folder and
     state/radio.json of a run never killed; one more run writes nothing."""
     expected, before = changed
@@ -117,9 +121,9 @@ def test_a_sync_killed_by_a_real_signal_at_a_chosen_step_is_finished_by_the_reru
     built = snapshot(root / "output" / "radio")
     done = visible(expected / STATION)
     for path, data in visible(root / STATION).items():
-        if path.startswith("_rut-lai/") or path.endswith("THAY-DOI.txt"):
-            # Moved whole, or written whole once: what the uninterrupted run leaves.
-            assert data == done[path], f"step {step}: {path} half-written"
+        if path.startswith("_rut-lai/") or path.endswith(("THAY-DOI.txt", GUIDE_NAME)):
+            # Moved whole, or written whole: as before the run, or as the uninterrupted run.
+            assert data in (before.get(path), done[path]), f"step {step}: {path} half-written"
             continue
         assert data in (built.get(path), before.get(path)), f"step {step}: {path} half-written"
     finish(root)
@@ -254,7 +258,7 @@ def test_files_staff_renamed_or_deleted_come_back_under_their_names_once(root: P
     expected = snapshot(root / "output" / "radio")
     got = snapshot(station)
     assert got.pop("items/da-in-ra-quan.txt") == expected[ITEM]
-    assert got == expected
+    assert got.pop(GUIDE_NAME) and got == expected
     actions, _summary = sync(root)
     assert {a.kind for a in actions} == {"noop"}
 
@@ -274,13 +278,13 @@ def _mount_tmpfs(folder: Path, size: str) -> bool:
 def test_a_station_disk_that_fills_up_leaves_no_half_script_and_the_rerun_finishes(
     tmp_path: Path,
 ) -> None:
-    """A real full disk (ENOSPC on a 64 KB RAM disk) while the 38 KB script.docx is written:
+    """A real full disk (ENOSPC on a 128 KB RAM disk, 96 KB of it taken) while the 38 KB script.docx is written:
     that file fails with «hết chỗ trên đĩa», no half-written file is left under any name,
     the files that fit are whole; once space is freed the rerun writes the rest, and the
     folder is that of one clean run."""
     share = tmp_path / "share"
     share.mkdir()
-    if not _mount_tmpfs(share, "64k"):
+    if not _mount_tmpfs(share, "128k"):
         pytest.skip("cần quyền root để gắn ổ RAM (tmpfs) làm ổ đĩa đầy thật")
     try:
         expected = tmp_path / "expected"
@@ -289,7 +293,7 @@ def test_a_station_disk_that_fills_up_leaves_no_half_script_and_the_rerun_finish
         root = tmp_path / "project"
         shutil.copytree(FIXTURES / "radio", root)
         filler = share / "tep-cua-dai.bin"
-        filler.write_bytes(b"\0" * (40 * 1024))
+        filler.write_bytes(b"\0" * (96 * 1024))
         process = cli(root, {radio_sync.ENV_FOLDER: str(share)})
         out, err = process.communicate(timeout=180)
         said = out.decode() + err.decode()
@@ -298,6 +302,7 @@ def test_a_station_disk_that_fills_up_leaves_no_half_script_and_the_rerun_finish
         built = snapshot(root / "output" / "radio")
         got = snapshot(share)
         got.pop(filler.name)
+        got.pop(GUIDE_NAME, None)
         assert "2024-W50/script.docx" not in got
         assert got and all(built[path] == data for path, data in got.items())  # whole files only
         filler.unlink()
@@ -305,3 +310,45 @@ def test_a_station_disk_that_fills_up_leaves_no_half_script_and_the_rerun_finish
         assert snapshot(share) == snapshot(expected / STATION)
     finally:
         subprocess.run(["umount", str(share)], check=False)
+
+
+def test_a_full_project_disk_stops_the_radio_sync_with_what_to_do(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk holding state/ fills up mid-sync: the radio sync stops at once with a message
+    naming state/radio.json and the fix (not a bare «lỗi hệ thống tệp», nor one blaming the
+    station folder), writes nothing more to the station, and every file there is whole; once
+    space is freed the rerun records what was written and tells the station of every revision,
+    as one clean run does."""
+    sync(root)
+    change(root)
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean)
+    sync(clean, now=LATER)
+    before = visible(root / STATION)
+    writes = 0
+    real_write, real_line = manifest_module.atomic_write_bytes, manifest_module._append_line
+
+    def full(*args: object, **kwargs: object) -> None:
+        nonlocal writes
+        writes += 1
+        if writes > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_line(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(manifest_module, "_append_line", full)
+    monkeypatch.setattr(manifest_module, "atomic_write_bytes", full)
+    with pytest.raises(PublishError) as caught:
+        sync(root, now=LATER)
+    message = str(caught.value)
+    assert "không ghi được tệp trạng thái" in message and "state/radio.json" in message
+    assert "hết chỗ trên đĩa" in message and "giải phóng chỗ" in message
+    built = snapshot(root / "output" / "radio")
+    for path, data in visible(root / STATION).items():
+        assert data in (built.get(path), before.get(path)), f"{path} half-written"
+    monkeypatch.setattr(manifest_module, "_append_line", real_line)
+    monkeypatch.setattr(manifest_module, "atomic_write_bytes", real_write)
+    sync(root, now=LATER)
+    assert snapshot(root / STATION) == snapshot(clean / STATION)
+    actions, _summary = sync(root, now=LATER)
+    assert {a.kind for a in actions} == {"noop"}

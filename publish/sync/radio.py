@@ -50,8 +50,9 @@ from publish.errors import PublishError, RemoteError, os_reason
 from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
-from publish.sync.base import THEIRS, UNSENT, Action
+from publish.sync.base import SUMMARY_BUCKETS, THEIRS, UNSENT, Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
+from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
 from publish.sync.radio_revisions import (
     LOG_NAME,
@@ -97,6 +98,9 @@ OTHER = "khác"
 _TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.tmp$")
 _REPORTED = "missed_reported"
 """state/radio.json meta: item script → the aired episode it was refused from as never sent."""
+_GUIDE = "guide"
+"""state/radio.json meta: {"digest": of the DOC-TRUOC.txt we wrote, "pending": of the one a
+run began to write}."""
 _REVISIONS = "revisions"
 """state/radio.json meta: episode → its change log events and the digest of the log we wrote."""
 _EPISODE_FOLDER = re.compile(r"^(\d{4})-W(\d{2})(?:-(\d{4})-(\d{2})-(\d{2}))?$")
@@ -539,6 +543,40 @@ def station_folder(config: Config) -> Path:
     return path if path.is_absolute() else config.root / path
 
 
+class StationRecord(Manifest):
+    """state/radio.json, whose failed writes (the project's disk full, state/ read-only) stop
+    the radio sync with what to do, instead of a bare system error after the station folder
+    was already written to, or one blamed on the station folder."""
+
+    def save(self) -> None:
+        """See `Manifest.save`."""
+        try:
+            super().save()
+        except OSError as exc:
+            raise _state_error(self.path, exc) from None
+
+    def _record(self, *keys: str) -> None:
+        """See `Manifest._record`."""
+        try:
+            super()._record(*keys)
+        except OSError as exc:
+            raise _state_error(self.path, exc) from None
+
+
+def _state_error(path: Path, exc: OSError) -> PublishError:
+    """Why the radio sync stopped when state/radio.json could not be written: writing on to
+    the station would leave files nothing records (their revisions and change log unsaid)."""
+    error = PublishError(
+        f"không ghi được tệp trạng thái {path} ({os_reason(exc)}): dừng đồng bộ kênh phát thanh, "
+        "không ghi thêm gì vào thư mục đài (tệp ghi mà không được ghi nhận thì đài không được "
+        "báo là tệp đã sửa). Thư mục đài không hỏng: mỗi tệp ở đó là bản cũ hay bản mới trọn "
+        "vẹn. Cách sửa: giải phóng chỗ trên ổ đĩa chứa dự án (hoặc cấp quyền ghi cho thư mục "
+        "state/) rồi chạy lại: lần sau ghi nhận các tệp đã ghi và ghi nốt, không ghi trùng."
+    )
+    error.stops_channel = True  # type: ignore[attr-defined]
+    return error
+
+
 class RadioSyncer:
     """Observe, plan and apply the radio folder sync."""
 
@@ -576,12 +614,14 @@ class RadioSyncer:
         quotes its bulletin's title as it was read, not as it reads since a rename."""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
-        self.manifest = Manifest.load(
+        self.manifest = StationRecord.load(
             state / f"{CHANNEL}.json", CHANNEL, recover=reconcile, read_only=self.dry_run
         )
         self.kept = load_kept_rates(state / RATES_NAME)
         self.pause = float(os.environ.get(ENV_PAUSE) or 0)
         self._steps = 0
+        self._guide_failed = False
+        """A write of the guide failed this run: the follow-up does not try it a second time."""
         self._where: tuple[int, int] | None = None
         """(device, inode) of the station folder when the sync began: a folder gone or another
         one since is a share lost mid-run (see `_still_there`)."""
@@ -828,9 +868,127 @@ class RadioSyncer:
         return heard(self.folder, self.manifest.get, self._digests, coming)
 
     def plan(self, observed: Observed) -> list[Action]:
-        """See `plan`."""
+        """See `plan`; then the station's guide, when it is not what the build and state say."""
         self._reported = observed.reported
-        return plan(observed)
+        actions = plan(observed)
+        if not self.plan_warning:  # a share not mounted: nothing to compare the guide with
+            actions += self._plan_guide()
+        return actions
+
+    def summary_bucket(self, action: Action) -> str | None:
+        """The summary count of a done action: the guide is no script, it counts in none."""
+        if action.key == GUIDE_NAME and action.data.get("guide"):
+            return None
+        return SUMMARY_BUCKETS.get(action.kind)
+
+    def _plan_guide(self) -> list[Action]:
+        """Write DOC-TRUOC.txt when it is missing, or when the station was sent something since
+        it was written (state/radio.json says so, a killed run included); never over one the
+        station edited or made itself. Nothing else (an episode airing, records forgotten)
+        rewrites it: what it tells is the station's files as last sent."""
+        present = _digest(self.folder / GUIDE_NAME)
+        record = self._guide_record()
+        if present is not None and present not in _ours(record):
+            return []  # the station's own (edited) copy: left alone
+        if present is not None and not record.get("due") and "pending" not in record:
+            return []
+        settled = "pending" not in record and present == record.get("digest")
+        if present is not None and settled and present == self._guide_digest():
+            if not self.dry_run:
+                self.manifest.meta[_GUIDE] = {"digest": present}  # due, and already so
+                self.manifest.save()
+            return []
+        kind = "create" if present is None else "update"
+        why = "hướng dẫn cho đài: tập sắp phát, tệp nào đọc, tin đã rút không được đọc"
+        return [Action(kind, GUIDE_NAME, why, "", {"guide": True})]
+
+    def _guide_digest(self) -> str:
+        """sha256 of DOC-TRUOC.txt as state/radio.json says it now."""
+        return hashlib.sha256(self._guide_data()).hexdigest()
+
+    def _guide_due(self) -> None:
+        """Note in state/radio.json (saved with the record of the write) that the station gets
+        a file: the guide is to be written again once the sync is done."""
+        record = self._guide_record()
+        if not record.get("due"):
+            self.manifest.meta[_GUIDE] = {**record, "due": True}
+
+    def _guide_record(self) -> dict[str, Any]:
+        """What state/radio.json says of the guide we wrote ({} when nothing)."""
+        value = self.manifest.meta.get(_GUIDE)
+        return value if isinstance(value, dict) else {}
+
+    def _guide_data(self) -> bytes:
+        """DOC-TRUOC.txt from what state/radio.json records the station was sent: the
+        episodes still to come when it last got a file, with the change log events held for
+        them (and the scheduled bulletins its rundown.json announces).
+
+        Told as of that last send, never of this run or of the build: an episode airing, or a
+        bulletin edited after it aired, is no change the station gets a new guide for, and a
+        rerun after a kill leaves the guide of one uninterrupted run."""
+        revisions = self._revisions()
+        sent = self._last_sent(revisions) or self.site.now
+        entries = self.manifest.entries()
+        episodes = []
+        for path, entry in sorted(entries.items()):
+            week, _, name = path.partition("/")
+            air = self._folder_air(week, sent) if name == "rundown.txt" else None
+            if air is None or air < sent:
+                continue
+            events = revisions.get(week, {}).get("events", [])
+            withdrawn = tuple(
+                f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"])
+                for e in events
+                if e.get("kind") == "withdrawn"
+            )
+            episodes.append(
+                Episode(
+                    week,
+                    air,
+                    extra=bool((m := _EPISODE_FOLDER.match(week)) and m.group(3)),
+                    items=len(entry.get("bulletins") or ()),
+                    scheduled=len(_announced(self.folder / week / "rundown.json")),
+                    replaced=sum(1 for e in events if e.get("kind") == "replaced"),
+                    added=sum(1 for e in events if e.get("kind") == "added"),
+                    withdrawn=withdrawn,
+                )
+            )
+        return guide_bytes(self.config.radio.program, episodes, sent.astimezone(self.config.tz))
+
+    def _last_sent(self, revisions: dict[str, dict[str, Any]]) -> dt.datetime | None:
+        """When the station last got a file of ours, as state/radio.json records it."""
+        moments = [_moment(e.get("sent_at")) for e in self.manifest.entries().values()]
+        moments += [_moment(e.get("at")) for r in revisions.values() for e in r["events"]]
+        found = [m for m in moments if m is not None]
+        return max(found) if found else None
+
+    def _write_guide(self) -> str:
+        """Write DOC-TRUOC.txt as the build and state say now (recorded before and after the
+        write, so that a run killed in between knows it as ours)."""
+        data = self._guide_data()
+        digest = hashlib.sha256(data).hexdigest()
+        record = self._guide_record()
+        present = _digest(self.folder / GUIDE_NAME)
+        if present == digest:
+            if record == {"digest": digest}:
+                return f"{GUIDE_NAME} đã đủ"
+            self.manifest.meta[_GUIDE] = {"digest": digest}
+            self.manifest.save()
+            return f"đã ghi nhận {GUIDE_NAME}"
+        if present is not None and present not in _ours(record):
+            return f"đài đã sửa {GUIDE_NAME}: giữ nguyên"
+        self.manifest.meta[_GUIDE] = {**record, "pending": digest}
+        self.manifest.save()
+        self._step()
+        try:
+            self._write(self.folder / GUIDE_NAME, data)
+        except OSError:
+            self._guide_failed = True
+            raise
+        self._step()
+        self.manifest.meta[_GUIDE] = {"digest": digest}
+        self.manifest.save()
+        return f"đã ghi {GUIDE_NAME}"
 
     def told(self, actions: Sequence[Action]) -> None:
         """Remember the never-sent items the printed plan told of, so that the next real syncs
@@ -849,7 +1007,8 @@ class RadioSyncer:
         of, written once whatever the number of files changed (`publish.sync.base.run` calls
         this; a run killed before it is repaired by the next one's plan, see `_plan_log`)."""
         touched, self._touched = self._touched, set()
-        return [_plan_log(log) for log in self._logs(touched) if _log_due(log)]
+        logs = [_plan_log(log) for log in self._logs(touched) if _log_due(log)]
+        return logs + ([] if self._guide_failed else self._plan_guide())
 
     def apply(self, action: Action) -> str:
         """Carry out one action; the manifest is saved as soon as it succeeded."""
@@ -906,6 +1065,8 @@ class RadioSyncer:
         """Write a file of the station folder atomically, making the folders it needs inside
         it but never the station folder itself (a share lost since `_still_there` looked)."""
         self._still_there()
+        if path != self.folder / GUIDE_NAME:
+            self._guide_due()
         if self._where is None:
             self.folder.mkdir(parents=True, exist_ok=True)  # inside the project: see _check_folder
         _make_inside(path.parent, self.folder)
@@ -914,6 +1075,7 @@ class RadioSyncer:
     def _move(self, source: Path, target: Path) -> None:
         """Move a file inside the station folder, if it is still the one the sync began with."""
         self._still_there()
+        self._guide_due()
         _make_inside(target.parent, self.folder)
         _move(source, target, self.folder)
 
@@ -938,6 +1100,8 @@ class RadioSyncer:
         replacing one the station has gets a revision line, and its episode's log the change."""
         if "log" in action.data:
             return self._write_log(action.data["log"])
+        if action.data.get("guide"):
+            return self._write_guide()
         data = self._built(action)
         old = self._settle(action.key)
         entry, event = self._revision(action, old, _unix_digest(data))
@@ -1274,6 +1438,7 @@ class RadioSyncer:
             if PurePosixPath(state.path).parts[0] != "items":
                 log = PurePosixPath(state.path).with_name(LOG_NAME)
                 ours.setdefault(log.parent, set()).update({log.name, moi_name(log.name)})
+        ours.setdefault(PurePosixPath("."), set()).add(GUIDE_NAME)
         found = [
             temp
             for parent, names in ours.items()

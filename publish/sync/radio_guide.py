@@ -1,0 +1,110 @@
+"""DOC-TRUOC.txt: what the station's staff read first when they open the station folder.
+
+Which episode airs next and when, which file of it to read on air, what changed since the
+station got it, which scripts were withdrawn and must not be read, and what each name in the
+folder means. Rendered from the build and state/radio.json alone (never the time of the sync),
+so a sync that changes nothing leaves it byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from publish.render.radio_station import station_text
+from publish.text import vn_datetime
+
+__all__ = ["GUIDE_NAME", "Episode", "guide_bytes"]
+
+GUIDE_NAME = "DOC-TRUOC.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One episode still to air, as the guide tells it."""
+
+    folder: str
+    air: dt.datetime
+    extra: bool
+    """A broadcast off the weekly slot day (its folder ends with the date)."""
+    items: int
+    scheduled: int = 0
+    """Scheduled bulletins still to join it when they are published."""
+    replaced: int = 0
+    """Replacements of files the station already had (each tells «SỬA LẦN …» at its top)."""
+    added: int = 0
+    withdrawn: tuple[str, ...] = ()
+    """Titles (else paths) of the item scripts withdrawn from it: not to be read."""
+
+
+def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> bytes:
+    """The guide for the station folder as of the last time scripts were `sent`, episodes
+    still to come then earliest first."""
+    lines = [
+        f"HƯỚNG DẪN CHO ĐÀI — CHUYÊN MỤC «{program.upper()}»",
+        "Tệp này do phần mềm của Công an ghi lại mỗi khi gửi kịch bản; xin đừng sửa (tệp đã sửa "
+        "sẽ không được cập nhật nữa).",
+        f"Lần gửi kịch bản gần nhất: {vn_datetime(sent)}.",
+        "",
+        "TẬP SẮP PHÁT tính đến lần gửi đó (tập trên cùng phát trước; tập đã qua ngày giờ phát "
+        "ghi dưới đây là tập đã phát):",
+    ]
+    if not episodes:
+        lines.append("- Chưa có tập nào sắp phát. Kịch bản mới sẽ được gửi vào đây trước giờ phát.")
+    for episode in sorted(episodes, key=lambda e: (e.air, e.folder)):
+        lines += _episode_lines(episode)
+    lines += [
+        "",
+        "ĐỌC TỆP NÀO (trong thư mục của tập):",
+        "- script.docx (bản Word, in ra để đọc) hoặc script.txt: kịch bản cả tập, cùng nội dung, "
+        "đọc từ trên xuống. Dòng trong ngoặc vuông [ ], dòng kẻ và dòng ghi «(không đọc)» là chỉ "
+        "dẫn, không đọc lên sóng.",
+        "- rundown.txt: thứ tự phát, thời lượng và giờ lên sóng của từng tin. «Khung giờ» ở dòng "
+        "đầu là độ dài chuyên mục (phút:giây, như 10:00 là mười phút), không phải giờ phát.",
+        "- items/<tên tin>.txt: kịch bản riêng của từng tin (cùng nội dung với tin ấy trong "
+        "script), để in riêng hay đọc lại.",
+        "- rundown.json: dành cho máy, không cần mở.",
+        "- THAY-DOI.txt: tập đã được sửa sau khi đài nhận (thay, thêm hay rút tin), mới nhất ở "
+        "trên. Tệp được thay có dòng «SỬA LẦN …» ở đầu: bản in trước đó không còn đúng, hãy in "
+        "lại.",
+        "- <tên>.moi.txt, <tên>.moi.docx: đài đã tự sửa tệp gốc nên bản mới của Công an được đặt "
+        "cạnh, không ghi đè; so hai bản rồi chọn bản để đọc.",
+        "",
+        "TIN ĐÃ RÚT — KHÔNG ĐƯỢC ĐỌC:",
+        "- Thư mục _rut-lai/ chứa kịch bản đã rút, mỗi tệp kèm ghi chú lý do (tệp cùng tên, thêm đuôi .ly-do.txt). "
+        "Tuyệt đối không phát các tệp trong đó. Tin bị rút đã được bỏ khỏi script và rundown.txt "
+        "mới; nếu đã in bản cũ, hãy in lại.",
+        "",
+        "TÊN THƯ MỤC:",
+        "- Mỗi tập một thư mục: năm-W số tuần trong năm (2026-W49 là tuần thứ 49 của năm 2026). "
+        "Tên có thêm ngày ở cuối (2026-W49-2026-12-06) là buổi phát thêm ngoài ngày phát hằng "
+        "tuần. Ngày giờ phát của từng tập ghi ở trên và ở dòng thứ hai của rundown.txt.",
+        "- Tập đã qua giờ phát là của đài: phần mềm không ghi, không sửa, không rút gì trong đó "
+        "nữa; đài có thể lưu hay xóa.",
+        "- Tệp đài tự tạo trong thư mục này không bao giờ bị phần mềm động tới.",
+    ]
+    return station_text("\n".join(lines) + "\n")
+
+
+def _episode_lines(episode: Episode) -> list[str]:
+    """An episode to come: when, where, how many items, and what changed since it was sent."""
+    kind = " (buổi phát thêm, ngoài ngày phát hằng tuần)" if episode.extra else ""
+    count = f"{episode.items} tin" if episode.items else "chưa có tin nào"
+    lines = [f"- {vn_datetime(episode.air)}: thư mục {episode.folder}/{kind} — {count}."]
+    if episode.scheduled:
+        lines.append(
+            f"  Còn {episode.scheduled} tin hẹn giờ sẽ vào tập này: kịch bản gửi sau giờ đăng."
+        )
+    changes = []
+    if episode.replaced:
+        changes.append(f"{episode.replaced} lần thay tệp")
+    if episode.added:
+        changes.append(f"{episode.added} tin thêm")
+    if episode.withdrawn:
+        changes.append(f"{len(episode.withdrawn)} tin rút")
+    if changes:
+        lines.append(
+            f"  Đã sửa sau khi đài nhận ({', '.join(changes)}): xem {episode.folder}/THAY-DOI.txt."
+        )
+    lines += [f"  KHÔNG ĐỌC tin đã rút: {title}." for title in episode.withdrawn]
+    return lines

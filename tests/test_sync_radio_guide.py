@@ -1,0 +1,82 @@
+"""DOC-TRUOC.txt: what station staff opening the folder on Monday morning need to know first."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish.sync.radio_guide import GUIDE_NAME
+from tests.helpers import FIXTURES, stats
+from tests.test_sync_radio import FIRST, LATER, OTHER_TITLE, STATION, change, edit, sync
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A fresh copy of the radio fixture project."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    return target
+
+
+def guide(root: Path) -> str:
+    """The guide at the station, as Notepad shows it (it must be UTF-8 with a BOM, CRLF)."""
+    data = (root / STATION / GUIDE_NAME).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n\n" not in data
+    return data.decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def test_the_guide_says_which_episode_airs_next_when_and_which_file_to_read(root: Path) -> None:
+    """After a sync the station folder opens with DOC-TRUOC.txt: the coming episode, its air
+    time and folder, how many items, which file is read on air, that «Khung giờ» is a length,
+    and that _rut-lai/ must never be read; it counts in no summary and a rerun leaves it."""
+    _actions, summary = sync(root)
+    text = guide(root)
+    assert "- 17:00, Thứ Bảy, 14/12/2024: thư mục 2024-W50/ — 2 tin." in text
+    assert "script.docx (bản Word, in ra để đọc) hoặc script.txt" in text
+    assert "«Khung giờ» ở dòng đầu là độ dài chuyên mục" in text
+    assert "_rut-lai/" in text and "Tuyệt đối không phát" in text
+    assert summary.created == 6  # the scripts only
+    before = stats(root / STATION)
+    actions, _summary = sync(root)
+    assert {a.kind for a in actions} == {"noop"} and stats(root / STATION) == before
+
+
+def test_the_guide_names_what_changed_and_what_was_withdrawn(root: Path) -> None:
+    """A revision and a withdrawal after the station got the episode: the guide says it changed
+    (see THAY-DOI.txt) and names the withdrawn bulletin as not to be read."""
+    sync(root)
+    change(root)
+    sync(root, now=LATER)
+    text = guide(root)
+    assert "thư mục 2024-W50/ — 1 tin." in text
+    assert "Đã sửa sau khi đài nhận (" in text and "tin rút): xem 2024-W50/THAY-DOI.txt." in text
+    assert f"KHÔNG ĐỌC tin đã rút: «{OTHER_TITLE}» (items/canh-bao-lua-dao-shipper.txt)." in text
+    actions, _summary = sync(root, now=LATER)
+    assert {a.kind for a in actions} == {"noop"}
+
+
+def test_an_episode_airing_rewrites_nothing_and_the_next_send_drops_it(root: Path) -> None:
+    """The guide is told as of the last send (it says when): an episode airing changes
+    nothing at the station; the next script sent brings a guide without it."""
+    sync(root)
+    assert "Lần gửi kịch bản gần nhất: 12:00, Thứ Năm, 12/12/2024." in guide(root)
+    before = stats(root / STATION)
+    actions, _summary = sync(root, now="2024-12-15T08:00")
+    assert {a.kind for a in actions} == {"noop"} and stats(root / STATION) == before
+    edit(root / FIRST, "date: 2024-12-09 08:00", "date: 2024-12-16 08:00")
+    sync(root, now="2024-12-15T08:00")
+    text = guide(root)
+    assert "Lần gửi kịch bản gần nhất: 08:00, Chủ nhật, 15/12/2024." in text
+    assert "2024-W50/" not in text and "- 17:00, Thứ Bảy, 21/12/2024: thư mục 2024-W51/" in text
+
+
+def test_a_guide_the_station_edited_is_never_overwritten(root: Path) -> None:
+    """Staff wrote their own notes into the guide: it is theirs now, left as it is."""
+    sync(root)
+    mine = (root / STATION / GUIDE_NAME).read_bytes() + "Ghi chú của đài.\r\n".encode()
+    (root / STATION / GUIDE_NAME).write_bytes(mine)
+    change(root)
+    sync(root, now=LATER)
+    assert (root / STATION / GUIDE_NAME).read_bytes() == mine
