@@ -35,7 +35,7 @@ def test_the_guide_says_which_episode_airs_next_when_and_which_file_to_read(root
     text = guide(root)
     assert "- 17:00, Thứ Bảy, 14/12/2024: thư mục 2024-W50/ — 2 tin." in text
     assert "script.docx (bản Word, in ra để đọc) hoặc script.txt" in text
-    assert "«Khung giờ» ở dòng đầu là độ dài chuyên mục" in text
+    assert "«Khung giờ» ở đầu rundown.txt và script là độ dài chuyên mục" in text
     assert "_rut-lai/" in text and "Tuyệt đối không phát" in text
     assert summary.created == 6  # the scripts only
     before = stats(root / STATION)
