@@ -370,7 +370,8 @@ def test_a_sync_after_a_build_replays_it_and_still_delivers(
         for p in (root / "output" / "radio" / "2024-W14").rglob("*")
         if p.is_file()
     }
-    assert upcoming and delivered == upcoming | {"items/canh-bao-lua-dao-viec-nhe.txt"}
+    guide = "DOC-TRUOC.txt"  # the staff's guide to the folder, written by the sync itself
+    assert upcoming and delivered == upcoming | {"items/canh-bao-lua-dao-viec-nhe.txt", guide}
     # After an edit, the sync builds for real and delivers the change.
     post.write_text(post.read_text("utf-8") + "\nĐoạn bổ sung cho đài.\n", encoding="utf-8")
     capsys.readouterr()
