@@ -963,7 +963,7 @@ class RadioSyncer:
         return max(found) if found else None
 
     def _write_guide(self) -> str:
-        """Write DOC-TRUOC.txt as the build and state say now (recorded before and after the
+        """Write DOC-TRUOC.txt as state/radio.json says it now (recorded before and after the
         write, so that a run killed in between knows it as ours)."""
         data = self._guide_data()
         digest = hashlib.sha256(data).hexdigest()

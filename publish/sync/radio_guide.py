@@ -2,8 +2,8 @@
 
 Which episode airs next and when, which file of it to read on air, what changed since the
 station got it, which scripts were withdrawn and must not be read, and what each name in the
-folder means. Rendered from the build and state/radio.json alone (never the time of the sync),
-so a sync that changes nothing leaves it byte for byte as it was.
+folder means. Rendered from what state/radio.json records the station was sent, as of the last
+send (never the time of the sync), so a sync that sends nothing leaves it byte for byte as it was.
 """
 
 from __future__ import annotations
