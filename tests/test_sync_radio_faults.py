@@ -15,9 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from publish import config as config_module
+from publish.cli import resolve_now
+from publish.commands.sync import SyncOptions
 from publish.errors import PublishError, RemoteError
+from publish.pipeline import build
 from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
+from publish.sync.base import run
 from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, snapshot, stats
 from tests.test_sync_radio import (
@@ -230,7 +235,8 @@ def test_a_script_open_in_word_at_the_station_fails_alone_with_what_to_do(
 def test_a_clock_set_back_keeps_the_latest_change_at_the_top_of_the_log(root: Path) -> None:
     """The computer's clock is set back between two syncs (a flat battery, a time server put
     right): THAY-DOI.txt, which says newest first, still puts the latest revision at the top,
-    so staff print the right version; a rerun writes nothing."""
+    so staff print the right version; a rerun writes nothing, and its plan tells the operator
+    to check the clock."""
     sync(root)
     edit(root / FIRST, "gọi số 113", "gọi số 114")
     sync(root, now="2024-12-13T14:05")
@@ -240,8 +246,18 @@ def test_a_clock_set_back_keeps_the_latest_change_at_the_top_of_the_log(root: Pa
     assert "Mới nhất ở trên" in log
     assert log.index("sửa lần 3") < log.index("sửa lần 2")
     assert log.index("09:00, Thứ Sáu, 13/12/2024:") < log.index("14:05, Thứ Sáu, 13/12/2024:")
-    actions, _summary = sync(root, now="2024-12-13T09:00")
+    config = config_module.load(root)
+    result = build(config, channels=("radio",), now=resolve_now("2024-12-13T09:00", config.tz))
+    options = SyncOptions(output=root / "output", state=root / "state")
+    syncer = radio_sync.make_syncer(
+        config, site=result.site, output=root / "output", options=options
+    )
+    said: list[str] = []
+    actions, _summary = run(syncer, echo=said.append)
     assert {a.kind for a in actions} == {"noop"}
+    told = "\n".join(said)
+    assert "radio: lưu ý: đồng hồ của lần chạy này (09:00, Thứ Sáu, 13/12/2024) sớm hơn" in told
+    assert "lần gửi kịch bản trước (14:05, Thứ Sáu, 13/12/2024): kiểm tra giờ của máy" in told
 
 
 def test_files_staff_renamed_or_deleted_come_back_under_their_names_once(root: Path) -> None:

@@ -87,6 +87,8 @@ ENV_PAUSE = "PUBLISH_RADIO_TEST_PAUSE"
 ENV_HOLD = "PUBLISH_RADIO_TEST_HOLD"
 """`<n>:<file>`: at the n-th file step, make <file> and wait there to be killed (a test kills
 the sync at a chosen step with a real signal); only for crash-safety tests."""
+CLOCK_SLACK = dt.timedelta(minutes=10)
+"""How far a run's clock may be behind the last send before the plan says so (clocks drift)."""
 WITHDRAWN_DIR = "_rut-lai"
 HELD_FOR_APPROVAL = "tạm rút, chờ duyệt lại nội dung đã sửa"
 """Why a bulletin edited after its approval is off the radio, in the station's note."""
@@ -601,6 +603,8 @@ class RadioSyncer:
         self.dry_run = dry_run
         self.plan_warning = ""
         """Set when the plan could not be checked against the station folder (shown with it)."""
+        self.plan_note = ""
+        """Set when this computer's clock is behind the last send (shown with the plan)."""
         self._reported: dict[str, str] = {}
         """What state/radio.json said was already told of, as `plan` last saw it."""
         self._received: set[str] = set()
@@ -709,6 +713,7 @@ class RadioSyncer:
                     unsettled=unsettled,
                 )
             )
+        self.plan_note = self._clock_note(now)
         # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
         withdrawn = any(f.local is None and not _aired(f, now) for f in files)
         reasons = self._reasons() if withdrawn else {}
@@ -954,6 +959,21 @@ class RadioSyncer:
                 )
             )
         return guide_bytes(self.config.radio.program, episodes, sent.astimezone(self.config.tz))
+
+    def _clock_note(self, now: dt.datetime) -> str:
+        """A note when this run's clock is well behind the last send state/radio.json records:
+        the clock was set back (or the last run's was ahead), and the times written to the
+        station («SỬA LẦN …», THAY-DOI.txt) and which episodes count as aired follow it."""
+        last = self._last_sent(self._revisions())
+        if last is None or now >= last - CLOCK_SLACK:
+            return ""
+        tz = self.config.tz
+        return (
+            f"Đồng hồ của lần chạy này ({vn_datetime(now.astimezone(tz))}) sớm hơn lần gửi kịch "
+            f"bản trước ({vn_datetime(last.astimezone(tz))}): kiểm tra giờ của máy chạy lệnh. Giờ "
+            "ghi cho đài (dòng «SỬA LẦN …», THAY-DOI.txt) và việc tập nào đã phát đều theo đồng hồ "
+            "này; thứ tự các lần sửa trong THAY-DOI.txt vẫn đúng."
+        )
 
     def _last_sent(self, revisions: dict[str, dict[str, Any]]) -> dt.datetime | None:
         """When the station last got a file of ours, as state/radio.json records it."""
