@@ -435,9 +435,9 @@ def test_the_first_sync_after_a_build_reads_no_bulletin_again(root, tmp_path, mo
     read: list[str] = []
     original = content.read_raw
 
-    def recording(path, collector, content_dir=None):
+    def recording(path, collector, content_dir=None, **kwargs):
         read.append(Path(path).name)
-        return original(path, collector, content_dir)
+        return original(path, collector, content_dir, **kwargs)
 
     monkeypatch.setattr(content, "read_raw", recording)
     assert sync_radio(root) == 0
@@ -502,9 +502,9 @@ def test_a_real_build_reads_only_the_files_changed_since_the_last(
     read: list[str] = []
     original = content.read_raw
 
-    def recording(path, collector, content_dir=None):
+    def recording(path, collector, content_dir=None, **kwargs):
         read.append(Path(path).name)
-        return original(path, collector, content_dir)
+        return original(path, collector, content_dir, **kwargs)
 
     monkeypatch.setattr(content, "read_raw", recording)
     edited = sorted((root / "content" / "bai-viet").glob("*.md"))[1]
@@ -655,9 +655,9 @@ def test_a_project_moved_to_another_folder_rebuilds_only_what_an_edit_touches(
     rendered: list[bool] = []
     load_one, page_reuse = content._load_one, reuse.PageRecords.reuse
 
-    def spy_load(path, config):  # type: ignore[no-untyped-def]
+    def spy_load(path, config, **kwargs):  # type: ignore[no-untyped-def]
         loaded.append(Path(path).name)
-        return load_one(path, config)
+        return load_one(path, config, **kwargs)
 
     def spy_reuse(self, key, ledger, verdict):  # type: ignore[no-untyped-def]
         found = page_reuse(self, key, ledger, verdict)
