@@ -361,12 +361,41 @@ def test_a_column_with_a_count_in_another_cell_is_not_linked() -> None:
         "<p>Đơn vị gọi 113 cán bộ, chiến sĩ về trực.</p>",
         "<p>Huyện đội gọi <strong>114</strong> CBCS tham gia huấn luyện.</p>",
         "<p>Xã gọi 113 đoàn viên, 114 thanh niên tình nguyện.</p>",
+        "<p>Huyện gọi 113 nam công dân nhập ngũ.</p>",
+        "<p>Huyện gọi 113 nữ công dân nhập ngũ.</p>",
+        "<p>Huyện gọi 113 thanh, thiếu niên nhập ngũ.</p>",
+        "<p>Xã gọi 113 con em nhập ngũ.</p>",
+        "<p>Trường gọi 113 em học sinh.</p>",
+        "<p>Huyện gọi 115 TNXP.</p>",
     ],
 )
 def test_a_call_up_of_people_after_goi_is_no_tel_link(body: str) -> None:
     """«gọi 113 công dân nhập ngũ» (a call-up of 113 citizens) dialled 113: a number after
-    «gọi» followed by whom it counts is a count, and a tap on it a false emergency call."""
+    «gọi» followed by whom it counts is a count, and a tap on it a false emergency call. No
+    list of counted words is whole («nam công dân», «con em», «TNXP»): after «gọi» the number
+    dials only where its phrase ends."""
     assert "tel:" not in emergency_linker(EMERGENCY)(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Gọi 113 ngay khi có trộm.</p>",
+        "<p>Hãy gọi 113 để được hỗ trợ.</p>",
+        "<p>Khi có trộm, gọi 113.</p>",
+        "<p>Gọi 113 hoặc 114 khi có cháy.</p>",
+        "<p>Hãy gọi 113 đường dây nóng của Công an.</p>",
+        "<p>Gọi 113 Công an xã sẽ đến.</p>",
+        "<p>Gọi 113 CA huyện tiếp nhận.</p>",
+        "<p>Gọi 113 miễn phí.</p>",
+        "<p>Gọi 113 (miễn phí).</p>",
+        "<p>Gọi 113\nCứu hỏa 114</p>",
+    ],
+)
+def test_a_number_after_goi_where_its_phrase_ends_still_dials(body: str) -> None:
+    """Where the phrase ends after «gọi 113» (a stop, «ngay», «để», «hoặc», a name, the line's
+    end) the number is the one to call and still dials."""
+    assert '<a href="tel:113">113</a>' in emergency_linker(EMERGENCY)(body)
 
 
 @pytest.mark.parametrize(

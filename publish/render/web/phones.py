@@ -153,13 +153,15 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     # Possessive: a long run of spaces after «gọi» is scanned once, not once per way to split it.
     # A list is one match, and a count or an address after its last number leaves all of it
     # unlinked («cấp cứu 113, 114 ca»): the numbers before it are counts too.
-    # Group 1 is «gọi» when it leads in: then only a count after the number makes it no call.
+    # Group 1 is «gọi» when it leads in: its number too is linked only where its phrase ends
+    # (a list of what a call-up counts, «nam công dân», «con em», «TNXP», is never whole), and
+    # then a name after it is who comes («gọi 113 Công an xã sẽ đến»), not an address.
     pattern = re.compile(
         r"(?<!\w)(?:((?<!(?i:kêu)\s)(?i:gọi))|" + _SERVICE + r")"
         r"(?:\s++" + _FILLER + r")*+"
         r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
         r"(?:\s*+:\s*+|\s++)(" + one + "(?:" + _AND + one + ")*+)"
-        r"(?(1)(?!" + _COUNTED + "|" + _STREET + ")"
+        r"(?(1)" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _STREET + ")"
         r"|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
     )
     return linking(_Unlabelled(pattern), re.compile(one), numbers)
