@@ -429,13 +429,19 @@ def test_a_capital_after_a_service_number_ends_its_phrase_only_as_a_name(
         ("<p>Trong tháng có 27 vụ. Khẩn cấp: 113.</p>", ["113"]),
         ("<p>Cảnh sát (tiếp nhận tin báo tội phạm): 113.</p>", ["113"]),
         ("<p>Khẩn cấp: 113; cứu hỏa: 114; cấp cứu: 115.</p>", ["113", "114", "115"]),
+        ("<p>Mọi tin báo, xin gọi: 113</p>", ["113"]),
+        ("<p>Phản ánh vi phạm xin gọi: 113.</p>", ["113"]),
+        ("<p>Lượt gọi: 113.</p>", []),
+        ("<p>Số cuộc gọi: 113.</p>", []),
+        ("<p>Tiếp nhận tin báo tội phạm, số điện thoại: 113.</p>", ["113"]),
     ],
 )
 def test_a_number_after_a_label_that_counts_is_no_tel_link(body: str, linked: list[str]) -> None:
     """«Tổng số cuộc gọi đến tổng đài: 113.» gives how many calls came: the label before the
     colon counts calls or reports, as a table heading that does («Số cuộc gọi», «Tin báo qua
     tổng đài») holds counts. Its own sentence only: a count in the sentence before, or a
-    note in brackets, leaves «Khẩn cấp: 113» a number to call."""
+    note in brackets, leaves «Khẩn cấp: 113» a number to call; so does a label that ends saying
+    to call («Mọi tin báo, xin gọi: 113», «…liên hệ: 113»)."""
     html = emergency_linker(EMERGENCY)(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
 

@@ -110,6 +110,13 @@ _COUNTS_CALLS = re.compile(
 """A heading that counts calls or reports («Số cuộc gọi đến đường dây nóng», «Lượt gọi», «Tin
 báo qua tổng đài», «Số điện thoại tiếp nhận»): its column holds statistics, and a «113» in it
 is a count, not a number to call."""
+_CALL_LABEL = re.compile(
+    r"(?<!\w)(?i:(?<!cuộc\s)(?<!lượt\s)(?<!lần\s)gọi|liên\s+hệ|số\s+điện\s+thoại)\s*+:$"
+)
+"""A label that ends saying to call the number after it («Mọi tin báo, xin gọi: 113»,
+«Phản ánh vi phạm, liên hệ: 113»): whatever it says before, it counts nothing. Not «Lượt
+gọi:», «Cuộc gọi:», which count calls, nor «đường dây nóng:» («Tin báo qua đường dây nóng: 113»
+counts reports)."""
 _LABEL_SPAN = 160
 """How far before a number after a colon its label is read: a heading's words, not a page's."""
 _SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -190,12 +197,15 @@ class _Unlabelled:
 def _counted_label(text: str, at: int) -> bool:
     """Whether the number at `at` follows a colon after a label that counts calls or reports,
     as a table heading does («Tổng số cuộc gọi đến tổng đài: 113», «Số ca cấp cứu: 115»): the
-    label is its sentence's words before the colon, notes in brackets left out."""
+    label is its sentence's words before the colon, notes in brackets left out; one that ends
+    saying to call («xin gọi:», «liên hệ:») counts nothing."""
     before = text[max(0, at - _LABEL_SPAN) : at].rstrip()
     if not before.endswith(":"):
         return False
-    label = _SENTENCE_END.split(before)[-1]
-    return _COUNTS_CALLS.search(_NOTE.sub(" ", label)) is not None
+    label = _NOTE.sub(" ", _SENTENCE_END.split(before)[-1])
+    if _CALL_LABEL.search(label):
+        return False
+    return _COUNTS_CALLS.search(label) is not None
 
 
 def column_linker(number: str, href: str) -> Callable[[str], str]:
