@@ -507,3 +507,16 @@ def test_a_hotline_named_after_a_service_number_ends_its_phrase(
     the hotline's name no count. A street after the number still makes it an address."""
     html = emergency_linker(EMERGENCY)(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize("hours", ["24 giờ", "24/24", "24/7", "24h", "7h–17h", "7 giờ - 17 giờ"])
+def test_a_contact_table_with_duty_hours_still_dials(hours: str) -> None:
+    """«| Cảnh sát | 113 | 24 giờ |» under «Thời gian trực»: «24 giờ» was read as a count, the
+    row as statistics, and the contact table's lines to call were left unlinked. Duty hours are
+    when a line answers, not how many of something."""
+    table = (
+        "<table><tr><th>Dịch vụ</th><th>Số gọi</th><th>Thời gian trực</th></tr>"
+        f"<tr><td>Cảnh sát</td><td>113</td><td>{hours}</td></tr>"
+        f"<tr><td>Cứu hỏa</td><td>114</td><td>{hours}</td></tr></table>"
+    )
+    assert '<td><a href="tel:113">113</a></td>' in column_linker("113", "tel:113")(table)

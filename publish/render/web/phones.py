@@ -127,6 +127,14 @@ _NUMBER = re.compile(r"\+?[.,() ]*+\d[\d.,() ]*+")
 _NUMBER_OF = re.compile(r"\d[\d.,]*+" + _COUNTED)
 """A cell's text that starts with a number and what it counts (`27 cuộc`, `12 vụ việc`); not a
 phone with its hours («0277 3610 113 (7 giờ–17 giờ)»), whose groups are split by spaces."""
+_HOURS = re.compile(
+    r"(?i:(?:\d{1,2}(?:[:h]\d\d)?[^\S\n]*+(?:giờ|h|g|tiếng|ngày|phút)(?!\w)"
+    r"|\d{1,2}(?:[:h]\d\d)?|(?:cả|từ|đến|tới|trong|mỗi|các|tuần|ngày)(?!\w)|/|[-–—,]|\s)++)"
+)
+"""A cell's text that says when or how long a line is on duty («24 giờ», «24/24», «24/7»,
+«7h–17h», «cả ngày»), not how many of something: no statistics beside a number to call."""
+_HOUR_MARK = re.compile(r"(?i:/|giờ|h|g|tiếng|ngày|phút)")
+"""What makes digits hours rather than a plain number (`24` alone is a count)."""
 _ORDINAL = re.compile(r"(?i:stt|tt|số tt|số thứ tự|thứ tự|#)?")
 """A heading of row numbers (`STT`: 1, 2, 3…): a column of no counts beside lines to call."""
 _TABLE_TAG = re.compile(r"<(/?)(table|tr|td|th)\b[^>]*>", re.IGNORECASE)
@@ -276,6 +284,8 @@ def _is_count(text: str) -> bool:
     """Whether a cell's text is a plain number that is neither an emergency number nor a phone
     (`27`, `1.024`), or a number with what it counts (`27 cuộc`, `113 vụ`): its column or row
     holds statistics, and a «113» beside it is one too."""
+    if _HOURS.fullmatch(text) and _HOUR_MARK.search(text):
+        return False  # duty hours («24 giờ», «24/7», «7h–17h»), not a count
     if _NUMBER_OF.match(text):
         return True
     digits = "".join(c for c in text if c.isdigit())
