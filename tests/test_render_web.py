@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -398,6 +399,11 @@ def test_the_search_script_is_published_without_its_comments(built: BuiltSite) -
         ('var s = "a\\\n// in the string";\n', 'var s = "a\\\n// in the string";\n'),
         ("var b = /[^/]*$/; var c = 2 / 3;\n", "var b = /[^/]*$/; var c = 2 / 3;\n"),
         ("a();\n/* one line */ b();\n/* open\n", "a();\nb();\n"),
+        ('var s = "a\x0c  b\x85 c";\n// note\n', 'var s = "a\x0c  b\x85 c";\n'),
+        ('var s = "a\x1c \x0b b";\n', 'var s = "a\x1c \x0b b";\n'),
+        ("a();\r\n  // note\r\nb();\r\n", "a();\nb();\n"),
+        ('var s = "a\u2028b";\n// note\n', 'var s = "a\u2028b";\n// note\n'),
+        ("a();\n// note\rb();\n", "a();\n// note\rb();\n"),
     ],
 )
 def test_a_script_is_published_without_its_comment_lines(
@@ -407,6 +413,18 @@ def test_a_script_is_published_without_its_comment_lines(
     literal is published as written (a theme's own script is never guessed at)."""
     (tmp_path / "search.js").write_text(written, encoding="utf-8")
     assert Assets(tmp_path).data("search.js").decode("utf-8") == published
+
+
+def test_the_published_default_search_script_parses(tmp_path: Path) -> None:
+    """The default search.js, its comments left out, is still JavaScript a browser runs: a
+    string cut in two by the stripping would leave the search page dead (checked by Node)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not on PATH: the stripped search.js cannot be parsed here")
+    published = Assets(web.BUILTIN_THEME / "assets").data("search.js")
+    (tmp_path / "search.js").write_bytes(published)
+    run = subprocess.run([node, "--check", str(tmp_path / "search.js")], capture_output=True)
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
 
 
 def test_search_shell_works_without_javascript(built: BuiltSite) -> None:

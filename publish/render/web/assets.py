@@ -87,6 +87,10 @@ def css_without_comments(data: bytes) -> bytes:
     return "".join(f"{line}\n" for line in lines if line).encode("utf-8")
 
 
+_JS_OTHER_LINE_END = re.compile("\r(?!\n)|[\u2028\u2029]")
+"""What JavaScript reads as a line's end besides "\n" and "\r\n" (a lone CR, U+2028, U+2029)."""
+
+
 def js_without_comments(data: bytes) -> bytes:
     """A script without its comment lines, indentation and blank lines: the default search.js
     was a fifth comments, paid for by every phone opening the search page. Only comments that
@@ -98,10 +102,14 @@ def js_without_comments(data: bytes) -> bytes:
         js = data.decode("utf-8")
     except UnicodeDecodeError:
         return data
+    if _JS_OTHER_LINE_END.search(js):
+        return data  # a line end only JavaScript sees could hide code behind a `//` line
     kept: list[str] = []
     in_comment = False
-    for line in js.splitlines():
-        text = line.strip()
+    # Lines end at "\n" alone: str.splitlines() also splits at \x0c, \x85, U+2028… inside a
+    # string literal, which cut it in two and left the search page a script that never ran.
+    for line in js.split("\n"):
+        text = line.strip(" \t\r")
         if in_comment:
             if "*/" not in text:
                 continue
