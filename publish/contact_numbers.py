@@ -59,6 +59,15 @@ _OFFICE_HOURS = re.compile(
 «7:00», «7-17h», «thứ 2», «T6». Read as a number, «Trực 7h30-11h30: 0277 3610 113» dialled tel:3011
 («30-11» is digits split by a hyphen) and «0277 3610 113 7h-17h» ran on to «…113 7»."""
 
+_HOUR_OR_GROUP = re.compile(
+    r"\d(?:[ \u00a0]+|[.-])(?:[01]\d|2[0-4])"
+    r"(?=[^\S\n]*+(?:[-–—]|đến|tới)[^\S\n]*+(?:[01]?\d|2[0-4])[^\S\n]?(?:h|g|giờ)(?!\w))",
+    re.IGNORECASE,
+)
+"""Two digits right after a digit group, starting a range of hours written once with its unit
+(«0277 3610 10 - 17h», «0277 3610 20 đến 22h»): the number's last group or the first hour?
+Read as the hour, the link dialled tel:02773610 with no word: the check now warns."""
+
 
 @dataclass(frozen=True, slots=True)
 class Dialled:
@@ -69,7 +78,8 @@ class Dialled:
     digits: str
     """The number's digits (ASCII) with its + (the tel: link's), «02773610113»."""
     left_over: bool
-    """Whether the value holds other digits than the number and its duty hours: «Hotline 1:»."""
+    """Whether the value holds other digits than the number and its duty hours («Hotline 1:»),
+    or an hour that may be the number's last group («0277 3610 10 - 17h»)."""
 
     @property
     def plausible(self) -> bool:
@@ -81,7 +91,8 @@ class Dialled:
 def dialled(written: str) -> Dialled | None:
     """The number `written` dials under the one rule, or None when it holds no run of 3 digits."""
     # Duty hours first: read as office hours, the «24h» of «24h/24» left a stray «24» warned about.
-    text = _OFFICE_HOURS.sub(_blank, _DUTY_HOURS.sub(_blank, nfc(written)))
+    unhoured = _DUTY_HOURS.sub(_blank, nfc(written))
+    text = _OFFICE_HOURS.sub(_blank, unhoured)
     found = next(
         (m for m in _NUMBER.finditer(text) if sum(c.isdigit() for c in m[0]) >= LEAST_DIGITS),
         None,
@@ -95,7 +106,8 @@ def dialled(written: str) -> Dialled | None:
         for c in found[0]
         if c.isdecimal() or c == "+"
     )
-    return Dialled(found[0], digits, any(c.isdigit() for c in rest))
+    ambiguous = _HOUR_OR_GROUP.search(unhoured) is not None
+    return Dialled(found[0], digits, ambiguous or any(c.isdigit() for c in rest))
 
 
 def _blank(note: re.Match[str]) -> str:

@@ -599,6 +599,16 @@ def test_an_email_copied_from_a_link_loses_its_mailto() -> None:
             "nhấn vào, trang web chỉ gọi «0273 3850 113»",
         ),
         ('hotline = "0273 3850 113 0912 345 678"', "có 21 chữ số, dài hơn một số điện thoại"),
+        (
+            'hotline = "0277 3610 10 - 17h"',
+            "có chữ số ngoài số để gọi: «0277 3610 10 - 17h»; khi người xem nhấn vào, trang "
+            "web chỉ gọi «0277 3610»",
+        ),
+        (
+            'hotline = "0277 3610 20 đến 22h"',
+            "có chữ số ngoài số để gọi: «0277 3610 20 đến 22h»; khi người xem nhấn vào, trang "
+            "web chỉ gọi «0277 3610»",
+        ),
     ],
 )
 def test_a_contact_number_a_page_cannot_dial_as_written_is_a_warning(
@@ -606,7 +616,9 @@ def test_a_contact_number_a_page_cannot_dial_as_written_is_a_warning(
 ) -> None:
     """A second number beside the hotline, written by units for years, became an error that
     stopped every command after an upgrade (Zalo and radio link no number): it is a warning, an
-    error under --strict (CI), naming the key's line and quoting the value as written."""
+    error under --strict (CI), naming the key's line and quoting the value as written. Two
+    digits after a group and before «- 17h» may be the number's end or an hour: read as the
+    hour, «0277 3610 10 - 17h» dialled tel:02773610 with no word to the editor."""
     text = SITE_TOML + f"\n[contact]\n{line}\n"
     root = make_project(tmp_path, {"site.toml": text})
     argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
