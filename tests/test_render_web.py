@@ -427,6 +427,18 @@ def test_the_published_default_search_script_parses(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
 
 
+def test_the_home_page_note_for_editors_says_nothing_false_to_a_visitor(built: BuiltSite) -> None:
+    """The note shown when style.css does not load told whoever saw it «trang đang được mở thẳng
+    từ tệp trên máy»: a visitor sees it too (stale cached HTML after a deploy, a text browser,
+    a reader view) and was told to run a command. It speaks to a reader first now."""
+    note = re.search(r'<p class="file-preview" role="note">(.*?)</p>', built.html("/"), re.S)
+    assert note is not None
+    text = re.sub(r"<[^>]+>", "", note[1])
+    assert text.startswith("Trang đang hiển thị chưa có định dạng. Bạn đọc vẫn xem được")
+    assert "trang đang được mở thẳng từ tệp" not in text
+    assert "publish serve" in text and "http://127.0.0.1:8000/" in text
+
+
 def test_search_shell_works_without_javascript(built: BuiltSite) -> None:
     page = built.html("/tim-kiem/")
     assert '<form class="search-form" action="/tim-kiem/" method="get" role="search">' in page
