@@ -6,8 +6,9 @@ hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`,
 call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114»,
 «đường dây nóng 113», bold or not), each number of a list that follows such words («Số khẩn
 cấp: 113, 114, 115», «gọi 113 hoặc 114»), or alone in a table column headed as numbers to call
-(«Số gọi») and holding no count, in the column or in its row. After a service's name, only
-where its phrase ends there (`cấp cứu 115 trẻ em` counts children). A number after «số» alone is
+(«Số gọi») and holding no count, in the column or in its row (duty hours are no count). After
+«gọi» or a service's name, only where its phrase ends there (`cấp cứu 115 trẻ em` counts
+children, `gọi 113 nam công dân` calls up citizens). A number after «số» alone is
 not (a house, a decree: «nhà số 113», «Nghị định số 113»), nor a count (`xử lý 113 vụ`, `cấp cứu
 115 ca`, `gọi 113 công dân nhập ngũ`, `Tổng số cuộc gọi đến tổng đài: 113`), a house
 number (`chữa cháy 114 Trần Hưng Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an
