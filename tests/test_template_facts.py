@@ -112,3 +112,19 @@ def test_facts_kept_for_other_templates_are_not_taken(tmp_path) -> None:
     (theme / "web" / "extra.html").write_text("{{ site.bulletins }}", encoding="utf-8")
     facts = theme_facts(theme, environment(theme), fragments)
     assert not facts.reusable and not facts.counts_everywhere
+
+
+@pytest.mark.parametrize(
+    ("snippet", "uses_root"),
+    [
+        ("{# links point at the disk's root #}<p>{{ title }}</p>", False),
+        ("<p>{{ config.root }}</p>", True),
+        ("<p>{{ config['root'] }}</p>", True),
+        ("<!-- root --><p>{{ title }}</p>", True),
+    ],
+)
+def test_only_a_template_that_may_show_the_projects_folder_keys_pages_on_it(
+    tmp_path, snippet: str, uses_root: bool
+) -> None:
+    """A comment naming «root» says nothing of where the project lives; anything else might."""
+    assert facts_with(tmp_path, "extra.html", snippet).uses_root is uses_root

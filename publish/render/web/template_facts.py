@@ -90,7 +90,7 @@ def _read_facts(
             continue
         if WHOLE_SITE in jinja2.meta.find_undeclared_variables(parsed):
             reusable = False
-        uses_root = uses_root or b"root" in data
+        uses_root = uses_root or (b"root" in data and _names_root(env, data.decode("utf-8")))
         if name != SEARCH_TEMPLATE and _may_show_counts(parsed):
             counts_everywhere = True
     return ThemeFacts(digest, reusable, uses_root, counts_everywhere)
@@ -129,4 +129,15 @@ def _may_show_counts(template: nodes.Template) -> bool:
         id(name) not in safe
         for name in template.find_all(nodes.Name)
         if name.ctx != "store" and (name.name == CATEGORIES or name.name in loop_names)
+    )
+
+
+def _names_root(env: jinja2.Environment, source: str) -> bool:
+    """Whether «root» is written anywhere in `source` but its comments: a theme's comment
+    saying «the disk's root» made every page's key hold where the project lives, so a project
+    checked out in another folder (CI) rendered every page again."""
+    return any(
+        "root" in value
+        for _, kind, value in env.lex(source)
+        if kind not in ("comment_begin", "comment", "comment_end")
     )
