@@ -474,3 +474,22 @@ def test_a_sum_a_year_in_brackets_is_not_told_as_a_disagreeing_amount() -> None:
     (Q5): «năm» there is the year, not «five»; «50 (năm) xe» still is told."""
     assert not normalise("Thu nhập 300 triệu đồng (năm).").flags
     assert [f.code for f in normalise("Có 50 (năm) xe.").flags] == ["Q5"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khi phát hiện đối tượng nghi vấn, người dân hãy liên hệ đường dây nóng 0912.xxx.xxx.",
+        "Để phòng tránh lừa đảo, bà con vui lòng gọi về số 0277.xxx.xxx.",
+    ],
+)
+def test_the_units_unfilled_line_after_a_scam_word_in_an_earlier_clause_is_held(
+    text: str,
+) -> None:
+    """A scam word anywhere earlier in the sentence made the unit's own unfilled line a
+    caller's number: «… người dân hãy liên hệ đường dây nóng 0912.xxx.xxx» went on air as
+    «… số bắt đầu bằng không chín một hai» with no flag. Only the call's clause tells."""
+    spoken = normalise(text)
+    assert "bắt đầu bằng" not in spoken.text
+    assert "số chưa điền" in spoken.text
+    assert [f.code for f in spoken.blocking] == ["Q1"]

@@ -61,9 +61,8 @@ _CALL_VERB = re.compile(
 )
 """`liên hệ`, `báo ngay cho` before the line's name (`liên hệ đường dây nóng …`): still the call."""
 _CLAUSE_END = re.compile(r"[.;:!?,\n](?!\d)")
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _SCAM_WORDS = re.compile(r"(?i:(?<!\w)(?:đối tượng|giả danh|tự xưng|nạn nhân|lừa|số lạ)(?!\w))")
-"""Words of a scam warning: a number after them in the sentence is the caller's, hidden on
+"""Words of a scam warning: a number after them in its clause is the caller's, hidden on
 purpose, even after «liên hệ» or «tổng đài» (`tự xưng là nhân viên tổng đài 0912.xxx.xxx`)."""
 _OR = re.compile(r" *(?:,|/|hoặc|,? hay)(?: +số)? *")
 """What stands between two numbers a listener may call either of."""
@@ -145,10 +144,12 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
     call = _CALL_US.search(text, window, m.start())
     if call is None:
         return False
-    sentence = _last_end(_SENTENCE_END, text, m.start())
-    if _SCAM_WORDS.search(text, sentence, m.start()):
+    # Only the call's own clause: «Khi phát hiện đối tượng nghi vấn, người dân hãy liên hệ …»
+    # is the unit's line, the scam word belonging to the clause before.
+    start = _last_end(_CLAUSE_END, text, call.start())
+    if _SCAM_WORDS.search(text, start, m.start()):
         return False
-    clause = text[_last_end(_CLAUSE_END, text, call.start()) : call.start()]
+    clause = text[start : call.start()]
     clause = _CALL_VERB.sub("", clause)
     return not clause.strip() or _INVITED_BY.search(clause) is not None
 
