@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 import textwrap
+import time
 
 import pytest
 
-from publish.radio.normalise import _prepare
+from publish.radio.normalise import _prepare, normalise
 from tests.hang_guard import run_python_guarded
 
 _RUN = 20_000
@@ -81,3 +82,32 @@ def test_every_unicode_space_but_line_breaks_becomes_a_plain_space() -> None:
         c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c not in "\r\n"
     )
     assert _prepare(f"a{spaces}b\nc") == f"a{' ' * len(spaces)}b\nc"
+
+
+_SMALL = 4_000
+"""Characters of the smaller body a growth test reads; the larger is `_GROWTH` times longer."""
+_GROWTH = 8
+"""A linear reading takes about 8 times as long on a body 8 times longer, a quadratic one 64."""
+
+
+def _cpu_seconds(body: str) -> float:
+    """CPU time to read `body` as a bulletin, the least of three runs (others share the CPU)."""
+    runs = []
+    for _ in range(3):
+        started = time.process_time()
+        normalise("Mở đầu.\n\n" + body + "\n\nHết.\n")
+        runs.append(time.process_time() - started)
+    return min(runs)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["Xe TN gây tai nạn. ", "Đoàn TN xã, đoàn viên TN. "],
+    ids=["tn-per-sentence", "youth-union"],
+)
+def test_context_of_many_abbreviations_grows_linearly(unit: str) -> None:
+    """The words before each «TN» were looked for in the whole text before it: 50 KB with a
+    «TN» in every sentence took 11 s. A body 8 times longer takes about 8 times as long."""
+    small = _cpu_seconds((unit * _SMALL)[:_SMALL])
+    large = _cpu_seconds((unit * _SMALL * _GROWTH)[: _SMALL * _GROWTH])
+    assert large < 3 * _GROWTH * max(small, 0.01), (small, large)

@@ -516,30 +516,31 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
     """Resolve BCH, ĐT, TT, HS, QL, CN, TN from neighbouring words (R14.5, R10.2)."""
 
     def spoken(m: re.Match[str]) -> str:
-        token, before, after = m[0], text[: m.start()], text[m.end() :]
+        token = m[0]
         if token in ctx.abbreviations:
             return ctx.abbreviations[token]
         if token == "BCH":
-            if _MILITARY.match(after):
+            if _MILITARY.match(text, m.end()):
                 return "Ban Chỉ huy"
-            if _ORGANISATION.match(after):
+            if _ORGANISATION.match(text, m.end()):
                 return "Ban Chấp hành"
             _unresolved(ctx, token, "Ban Chỉ huy hay Ban Chấp hành")
         elif token == "TT":
-            if _TRAFFIC_POLICE_BEFORE.search(before):
+            if ends_before(_TRAFFIC_POLICE_BEFORE, text, m.start()):
                 return "trật tự"
             _unresolved(ctx, token, "thị trấn, thông tư hay trật tự")
         elif token == "HS":
-            return "hình sự" if _CRIMINAL_CASE_BEFORE.search(before) else "học sinh"
+            criminal = ends_before(_CRIMINAL_CASE_BEFORE, text, m.start())
+            return "hình sự" if criminal else "học sinh"
         elif token == "QL":
             return "quản lý"
         elif token == "TN":
-            youth = _YOUTH_BEFORE.search(before)
+            youth = ends_before(_YOUTH_BEFORE, text, m.start())
             if youth:
                 return "Thanh niên" if youth[1][0].isupper() else "thanh niên"
             # Else «tai nạn», «Tây Ninh», «thí nghiệm»…: left to R14.6, told as unknown.
         elif token == "CN":
-            if _WEEKDAY_BEFORE.search(before) or _WEEKDAY_AFTER.match(after):
+            if ends_before(_WEEKDAY_BEFORE, text, m.start()) or _WEEKDAY_AFTER.match(text, m.end()):
                 return "chủ nhật"
             _unresolved(ctx, token, "chủ nhật, công nhân hay chi nhánh")
         else:
