@@ -84,7 +84,7 @@ def test_every_unicode_space_but_line_breaks_becomes_a_plain_space() -> None:
     assert _prepare(f"a{spaces}b\nc") == f"a{' ' * len(spaces)}b\nc"
 
 
-_SMALL = 4_000
+_SMALL = 2_000
 """Characters of the smaller body a growth test reads; the larger is `_GROWTH` times longer."""
 _GROWTH = 8
 """A linear reading takes about 8 times as long on a body 8 times longer, a quadratic one 64."""
@@ -108,6 +108,19 @@ def _cpu_seconds(body: str) -> float:
 def test_context_of_many_abbreviations_grows_linearly(unit: str) -> None:
     """The words before each «TN» were looked for in the whole text before it: 50 KB with a
     «TN» in every sentence took 11 s. A body 8 times longer takes about 8 times as long."""
+    small = _cpu_seconds((unit * _SMALL)[:_SMALL])
+    large = _cpu_seconds((unit * _SMALL * _GROWTH)[: _SMALL * _GROWTH])
+    assert large < 3 * _GROWTH * max(small, 0.01), (small, large)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["2x3x4x5x6x7x8x9x", "2x3x4x5x6x7x8x9m ", "2 x 3,5x4x"],
+    ids=["chain-without-a-length", "sizes-with-lengths", "spaced-chain"],
+)
+def test_sizes_written_with_x_grow_linearly(unit: str) -> None:
+    """Every «x» of a «2x3x4…» chain looked ahead to the chain's end for its length: 10 KB
+    took 6.7 s, 200 KB over two minutes. A body 8 times longer takes about 8 times as long."""
     small = _cpu_seconds((unit * _SMALL)[:_SMALL])
     large = _cpu_seconds((unit * _SMALL * _GROWTH)[: _SMALL * _GROWTH])
     assert large < 3 * _GROWTH * max(small, 0.01), (small, large)
