@@ -363,6 +363,31 @@ def test_a_sentence_promising_the_rows_of_a_table_not_read_is_not_read(
     assert spoken.text == f"Mở đầu.\n\n{expected}Hết."
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Công an huyện khuyến cáo người dân không cung cấp mã OTP cho bất kỳ ai, đồng thời "
+            "lưu ý các dấu hiệu sau đây:",
+            "Công an huyện khuyến cáo người dân không cung cấp mã OTP cho bất kỳ ai.\n\n",
+        ),
+        (
+            "Công an huyện đã bắt giữ 5 đối tượng, danh sách các đối tượng như sau:",
+            "Công an huyện đã bắt giữ năm đối tượng.\n\n",
+        ),
+        ("Người dân cần lưu ý các số điện thoại, địa chỉ sau đây:", ""),
+    ],
+)
+def test_the_facts_before_a_clause_promising_the_rows_are_read(
+    sentence: str, expected: str
+) -> None:
+    """«…không cung cấp mã OTP cho bất kỳ ai, đồng thời lưu ý các dấu hiệu sau đây:» before a
+    table not read was dropped whole, its advice with it, as «…đã bắt giữ 5 đối tượng, danh
+    sách các đối tượng như sau:» lost the arrests: only the clause promising the rows goes."""
+    spoken = normalise(f"Mở đầu.\n\n{sentence}\n\n{_TABLE}\nHết.\n")
+    assert spoken.text == f"Mở đầu.\n\n{expected}Hết."
+
+
 @pytest.mark.parametrize("text", ["Gọi số 0912x45678.", "Xe biển 29x1-234.56 bỏ chạy."])
 def test_a_letter_x_inside_a_phone_or_plate_number_is_never_read_as_times(text: str) -> None:
     """«0912x45678» was read «không chín một hai nhân bốn mươi lăm nghìn…» with no flag: the

@@ -1004,11 +1004,25 @@ def _without_pointer(text: str) -> str:
     head, comma, tail = last.rpartition(",")
     if comma and len(tail.split()) <= _ASIDE_WORDS and head.strip() and _pointer_aside(tail):
         sentences[-1] = head.rstrip() + "."
-    elif (said := _said_before_pointer(last)) and not _promise_only(said):
-        sentences[-1] = said + "."
+    elif said := _said_before_pointer(last):
+        sentences[-1] = _without_promise(said)
+        if not sentences[-1]:
+            sentences.pop()
     else:
         sentences.pop()
     return " ".join(sentences)
+
+
+def _without_promise(said: str) -> str:
+    """What a sentence says before its pointer, ended by a full stop: all of it, or without its
+    last clause when that only names the rows («…cho bất kỳ ai, đồng thời lưu ý các dấu hiệu»
+    → «…cho bất kỳ ai.»); nothing when no clause before says anything of its own."""
+    if not _promise_only(said):
+        return said + "."
+    head, comma, _ = said.rpartition(",")
+    if comma and head.strip() and not _promise_only(head):
+        return head.rstrip() + "."
+    return ""
 
 
 _ASIDE_OPENING = re.compile(
