@@ -518,3 +518,23 @@ def test_the_units_unfilled_line_after_a_scam_word_in_an_earlier_clause_is_held(
     assert "bắt đầu bằng" not in spoken.text
     assert "số chưa điền" in spoken.text
     assert [f.code for f in spoken.blocking] == ["Q1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đối tượng trú tại thôn 2, T. Nghệ An.", "Đối tượng trú tại thôn hai, tỉnh Nghệ An."),
+        ("Trú tại khóm 4, T. Bến Tre.", "Trú tại khóm bốn, tỉnh Bến Tre."),
+        ("Trú tại Q. 3, T. Cà Mau.", "Trú tại quận ba, tỉnh Cà Mau."),
+        ("Trú tại đường Lê Lợi, T. Bến Tre.", "Trú tại đường Lê Lợi, tỉnh Bến Tre."),
+        ("Trú tại tổ dân phố 10, T. Nghệ An.", "Trú tại tổ dân phố mười, tỉnh Nghệ An."),
+        ("Ông A ở tổ 5, T. Hùng khai nhận.", "Ông A ở tổ năm, T. Hùng khai nhận."),
+    ],
+)
+def test_a_province_after_a_numbered_or_named_address_part_is_read_tinh(
+    text: str, expected: str
+) -> None:
+    """«thôn 2, T. Nghệ An», «Q. 3, T. Cà Mau» went on air as «… thôn hai, T. Nghệ An»: the
+    number before the comma is spelled out by the time «T.» is read, so no digit told the
+    address; «đường Lê Lợi, T. Bến Tre» too. A person's initial stays («tổ 5, T. Hùng»)."""
+    assert normalise(text).text == expected

@@ -13,6 +13,7 @@ from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.name_titles import own_titles, read_titles_before_names
+from publish.radio.numbers import DIGIT_WORDS
 from publish.radio.provinces import province_spelled_at
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
@@ -128,11 +129,16 @@ _PLACE_NAMES = {
     "Ô": "ông",  # `Ô. Trần Văn E`: a title before a name, by the same rule as a place's
 }
 _ADDRESS_PART_BEFORE = re.compile(
-    r"(?<!\w)(?:(?:TX|TT|TP|Tp|Q|P|H|X)\.|(?i:huyện|xã|phường|quận|thị xã|thị trấn)(?!\w))"
-    r"\s*+(\w)[^,;:.!?()]*+,\s*+$"
+    r"(?<!\w)(?:(?:TX|TT|TP|Tp|Q|P|H|X)\.|(?i:huyện|xã|phường|quận|thị xã|thị trấn|tổ dân phố"
+    r"|khu phố|thôn|ấp|khóm|tổ|bản|buôn|làng|đường|phố)(?!\w))"
+    r"\s*+([^\W_]++)[^,;:.!?()]*+,\s*+$"
 )
-"""The address part right before a comma (`H. Châu Thành, `, `xã Tân Hòa, `): a `T.` after it
-is the province, where `Nguyễn Văn A, T. Minh Hùng` lists a person."""
+"""The address part right before a comma (`H. Châu Thành, `, `xã Tân Hòa, `, `thôn 2, `,
+`đường Lê Lợi, `): a `T.` after it is the province, where `Nguyễn Văn A, T. Minh Hùng` lists a
+person."""
+_NUMBER_FIRST_WORDS = frozenset({*DIGIT_WORDS, "mười"})
+"""The first word of a number spelled out (`thôn hai`, `quận mười một`): numbers are read
+before place prefixes, so `thôn 2, T. Nghệ An` shows no digit by then."""
 _PROVINCE_BEFORE = re.compile(
     rf"(?<!\w)(?i:{'|'.join(sorted(_PLACE_BEFORE))}|quê quán\s*+:?|nguyên quán\s*+:?|quê|trú"
     r"|ngụ|cư trú|thường trú|tạm trú|địa chỉ\s*+:|công an|UBND|HĐND|VKSND|TAND|CA"
@@ -361,7 +367,7 @@ def _province_prefix(text: str, m: re.Match[str], ctx: Context) -> bool:
     if not province_spelled_at(text, m.end()):
         return False  # «xã Tân Hòa, T. Hùng khai nhận»: no province is one word
     part = ends_before(_ADDRESS_PART_BEFORE, text, m.start())
-    if part and (part[1].isupper() or part[1].isdigit()):
+    if part and (part[1][0].isupper() or part[1][0].isdigit() or part[1] in _NUMBER_FIRST_WORDS):
         return True
     joined = ends_before(_JOINED_BEFORE, text, m.start())
     if joined:
