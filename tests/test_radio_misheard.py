@@ -538,3 +538,24 @@ def test_a_province_after_a_numbered_or_named_address_part_is_read_tinh(
     number before the comma is spelled out by the time «T.» is read, so no digit told the
     address; «đường Lê Lợi, T. Bến Tre» too. A person's initial stays («tổ 5, T. Hùng»)."""
     assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đội tuần tra lưu động tối T2, T4 và T6.",
+            "Đội tuần tra lưu động tối thứ hai, thứ tư và thứ sáu.",
+        ),
+        ("Xã tổ chức tuần tra các ngày T3, T5.", "Xã tổ chức tuần tra các ngày thứ ba, thứ năm."),
+        ("Họp sáng T2, T3 hoặc T4.", "Họp sáng thứ hai, thứ ba hoặc thứ tư."),
+    ],
+)
+def test_a_list_of_weekdays_written_short_is_read_whole(text: str, expected: str) -> None:
+    """«tối T2, T4 và T6» held the item on T4 and T6 as unknown codes (R14.7), read «T bốn»:
+    only the first came after a word of time. A weekday's list goes on with its days."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert not spoken.flags
+    tower = normalise("Cháy tòa nhà T2 và T3.")
+    assert [f.excerpt for f in tower.flags if f.code == "R14.7"] == ["T2", "T3"]

@@ -53,6 +53,11 @@ _PLACE_BEFORE = re.compile(
 _RANKED_BEFORE = re.compile(
     r"(?<!\w)(?i:lần|vòng|người|vụ|đợt|kỳ|khóa|khoá|đứng|xếp|hạng|giải|bậc|loại|lớp|phiên|tập)\s*$"
 )
+_LISTED_BEFORE = re.compile(r"(?<!\w)T[2-7]\s*(?:,|và|hoặc)\s*$")
+"""A weekday written short, then a comma or «và» (`tối T2, T4 và T6`): the next one is of the
+same list, a weekday if the list's first is (`tòa T2 và T3` is none)."""
+_LIST_DAYS = 6
+"""Days of a list looked back over: a week's, and a long run of codes stays linear."""
 _WEEKDAY_WORDS = {"2": "hai", "3": "ba", "4": "tư", "5": "năm", "6": "sáu", "7": "bảy"}
 
 
@@ -93,8 +98,14 @@ def weekdays_written_short(text: str) -> str:
 
 def _is_weekday(m: re.Match[str]) -> bool:
     """Whether a `T2` is a weekday: a word of time right before it, or office hours earlier in
-    its sentence, and no building, floor or room named right before it (`tòa T2-T5`)."""
+    its sentence, and no building, floor or room named right before it (`tòa T2-T5`); in a
+    list (`tối T2, T4 và T6`), whether the list's first is."""
     text, at = m.string, m.start()
+    for _ in range(_LIST_DAYS):
+        listed = ends_before(_LISTED_BEFORE, text, at)
+        if listed is None:
+            break
+        at = listed.start()
     if ends_before(_PLACE_BEFORE, text, at):
         return False
     if ends_before(_TIME_BEFORE, text, at):
