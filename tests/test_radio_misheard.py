@@ -559,3 +559,15 @@ def test_a_list_of_weekdays_written_short_is_read_whole(text: str, expected: str
     assert not spoken.flags
     tower = normalise("Cháy tòa nhà T2 và T3.")
     assert [f.excerpt for f in tower.flags if f.code == "R14.7"] == ["T2", "T3"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ông Đoàn TN cho biết đã báo công an.", "Bị can Đoàn TN khai nhận."]
+)
+def test_initials_after_the_surname_doan_are_not_the_youth_union(text: str) -> None:
+    """«Ông Đoàn TN cho biết» went on air as «Ông Đoàn Thanh niên cho biết»: after a form of
+    address «Đoàn» is a surname and TN its owner's initials, held (R14.6) for the editor."""
+    spoken = normalise(text)
+    assert "hanh niên" not in spoken.text
+    assert "TN" in [f.excerpt for f in spoken.blocking]
+    assert normalise("Đoàn TN xã ra quân.").text == "Đoàn Thanh niên xã ra quân."

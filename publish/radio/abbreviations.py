@@ -542,6 +542,9 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
             return "quản lý"
         elif token == "TN":
             youth = ends_before(_YOUTH_BEFORE, text, m.start())
+            # «Ông Đoàn TN»: after a form of address «Đoàn» is a surname, TN its initials.
+            if youth and youth[1] == "Đoàn" and ends_before(_PERSON_BEFORE, text, youth.start()):
+                youth = None
             if youth:
                 return "Thanh niên" if youth[1][0].isupper() else "thanh niên"
             # Else «tai nạn», «Tây Ninh», «thí nghiệm»…: left to R14.6, told as unknown.
