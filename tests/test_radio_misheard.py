@@ -571,3 +571,21 @@ def test_initials_after_the_surname_doan_are_not_the_youth_union(text: str) -> N
     assert "hanh niên" not in spoken.text
     assert "TN" in [f.excerpt for f in spoken.blocking]
     assert normalise("Đoàn TN xã ra quân.").text == "Đoàn Thanh niên xã ra quân."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mở đầu.\n\n“Năm 2027 cần tiếp tục phát huy…”\n",
+            "Mở đầu.\n\n“Năm hai nghìn không trăm hai mươi bảy cần tiếp tục phát huy.”",
+        ),
+        ('Ông A nói: "Cần phát huy..."', 'Ông A nói: "Cần phát huy."'),
+        ("Ông nói “cần phát huy…” rồi đi.", "Ông nói “cần phát huy”, rồi đi."),
+        ("Cần phát huy… Năm sau tốt hơn.", "Cần phát huy. Năm sau tốt hơn."),
+    ],
+)
+def test_an_ellipsis_before_a_closing_quote_leaves_no_stray_mark(text: str, expected: str) -> None:
+    """«“Năm 2027 cần tiếp tục phát huy…”» went into the script as «… phát huy. ”.»: the
+    ellipsis became a stop before the quote, and a second stop followed it."""
+    assert normalise(text).text == expected

@@ -10,7 +10,8 @@ __all__ = ["capitalise_first", "punctuate"]
 
 _CLOSERS = '”"’)»'
 _INITIAL = re.compile(r"(?:^|[\s.])[A-ZĐ]$")
-_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*")
+_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<closers>(?:[”’»]|\"(?![^\W\d_]))*+)\s*")
+"""An ellipsis and the quotes it closes (`phát huy…”`): its stop or comma goes with them."""
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _BRACKETED = re.compile(r"(?<!\s)\s*+\(\s*+([^()]*+)\)")
 """A bracketed aside with the spaces before it (one scan per run); its text is stripped by hand."""
@@ -66,7 +67,10 @@ def _ellipses(text: str) -> str:
 
     def pause(m: re.Match[str]) -> str:
         rest = text[m.end() :].lstrip(" " + _CLOSERS)
-        return ". " if not rest or rest[0].isupper() else ", "
+        # «phát huy…”» was «phát huy. ”.»: a stop goes inside the quote, a comma after it.
+        if not rest or rest[0].isupper():
+            return f".{m['closers']} "
+        return f"{m['closers']}, "
 
     return _ELLIPSIS.sub(pause, text) if "..." in text or "…" in text else text
 
