@@ -266,7 +266,8 @@ SIGN_ONS = [
     ("Thưa quý vị, X. Thu Trang xin chào.\n", "Thưa quý vị, X. Thu Trang xin chào."),
     ("Mở đầu.\n\nTin: H. Thanh Mai thực hiện.\n\nHết.\n", "Mở đầu.\n\nTin: H. Thanh Mai thực hiện.\n\nHết."),
     ("Mở đầu.\n\nBài và ảnh: X. Thu Trang\n\nHết.\n", "Mở đầu.\n\nBài và ảnh: X. Thu Trang.\n\nHết."),
-    ("Mở đầu.\n\nX. Thu Trang - Công an huyện\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện."),
+    # Not the last line: there, a name and its unit are a signature, not read (R1.5).
+    ("Mở đầu.\n\nX. Thu Trang - Công an huyện\n\nHết.\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện.\n\nHết."),
     ("Mở đầu.\n\nX. Thu Trang (Công an huyện)\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện."),
     # A commune does things and goes on; a dateline has its sentences after the unit.
     ("X. Tân Bình thực hiện tốt phong trào.\n", "Xã Tân Bình thực hiện tốt phong trào."),

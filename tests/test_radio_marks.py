@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.radio.markdown import byline
 from publish.radio.normalise import SpeakOptions, normalise
 from publish.render.radio import episode
 from tests.helpers import FIXTURES
@@ -179,10 +180,11 @@ def test_a_list_of_names_keeps_a_two_word_given_name_s_initial(source: str, expe
         ("Mở đầu.\n\nX. Tân Lập\n", "Mở đầu.\n\nXã Tân Lập."),  # R14.3, no section ten
         ("Bị bắt:\n\n- V. Hùng\n- Nguyễn Văn A\n", "Bị bắt: V. Hùng. Nguyễn Văn A."),
         ("Bị bắt:\n\n- V. Hùng\n- T. Lan\n", "Bị bắt: V. Hùng. T. Lan."),
-        ("Mở đầu.\n\nV. Hùng - Công an xã Tân Bình\n", "Mở đầu.\n\nV. Hùng, Công an xã Tân Bình."),
-        ("Mở đầu.\n\nX. Hoà - Công an huyện\n", "Mở đầu.\n\nX. Hoà, Công an huyện."),  # a byline
-        ("Mở đầu.\n\nT. Lan – Công an xã Tân Bình\n", "Mở đầu.\n\nT. Lan, Công an xã Tân Bình."),
-        ("Mở đầu.\n\nV. Hùng, Công an xã Tân Bình\n", "Mở đầu.\n\nV. Hùng, Công an xã Tân Bình."),
+        # With the writer's unit too, a signature (session 34, fixer Q): the header has it.
+        ("Mở đầu.\n\nV. Hùng - Công an xã Tân Bình\n", "Mở đầu."),
+        ("Mở đầu.\n\nX. Hoà - Công an huyện\n", "Mở đầu."),
+        ("Mở đầu.\n\nT. Lan – Công an xã Tân Bình\n", "Mở đầu."),
+        ("Mở đầu.\n\nV. Hùng, Công an xã Tân Bình\n", "Mở đầu."),
         ("Mở đầu.\n\nT. Lan (Đoàn xã)\n", "Mở đầu.\n\nT. Lan, Đoàn xã."),
         ("Tổng kết lần thứ I.\n", "Tổng kết lần thứ nhất."),
         ("Thu giữ:\n\n- 1.200.000 đồng\n- 2.5 tấn gạo\n", "Thu giữ: một triệu hai trăm nghìn đồng; hai phẩy năm tấn gạo."),
@@ -395,3 +397,27 @@ def test_a_sub_heading_differing_from_the_title_by_its_tones_is_read(
     source = f"Mở đầu.\n\n{heading}\n\nNội dung.\n"
     spoken = normalise(source, title=title).text
     assert (spoken != "Mở đầu.\n\nNội dung.") is read
+
+
+@pytest.mark.parametrize(
+    ("source", "author", "credit"),
+    [
+        ("Thu Hà - Công an xã Tân Phú", "", "Tác giả: Thu Hà - Công an xã Tân Phú"),
+        ("Thu Hà - Công an xã Tân Phú", "Nguyễn Thu Hà", "Tác giả: Thu Hà - Công an xã Tân Phú"),
+        ("V. Hùng, Công an xã Tân Bình", "", "Tác giả: V. Hùng - Công an xã Tân Bình"),
+    ],
+)
+def test_a_last_line_of_a_name_and_its_unit_is_a_signature_not_read(
+    source: str, author: str, credit: str
+) -> None:
+    """«Thu Hà - Công an xã Tân Phú» alone on the last line was read on air «Thu Hà, Công an
+    xã Tân Phú.»: the writer's signature, as «Thu Hà» alone is. It goes to the header, with the
+    R1.5 warning when no `author` names it; «T. Lan (Đoàn xã)» and other lines are still read."""
+    text = f"Mở đầu.\n\n{source}\n"
+    spoken = normalise(text, author=author)
+    assert spoken.text == "Mở đầu."
+    assert byline(text, author=author) == credit
+    assert [f.code for f in spoken.flags] == ([] if author else ["R1.5"])
+    assert normalise("Mở đầu.\n\nThu Hà - Công an xã Tân Phú\n", author="Lê Văn Nam").text == (
+        "Mở đầu.\n\nThu Hà, Công an xã Tân Phú."
+    )

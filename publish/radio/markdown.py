@@ -693,6 +693,12 @@ _INITIAL_NAME = re.compile(
     r"[*_]{0,2}(?P<name>(?P<initial>[A-ZĐ])\. ?(?P<given>[^\W\d_]+(?: [^\W\d_]+)?))\.?[*_]{0,2}"
 )
 """An initial and a given name alone (`V. Thanh Tùng`, `X. Thu Trang.`), as a writer signs."""
+_SIGNED_WITH_UNIT = re.compile(
+    r"[*_]{0,2}(?P<name>[^\W\d_]+\.?(?: [^\W\d_]+){1,3})\s*+[-–—,]\s*+"
+    r"(?P<unit>(?:Công an|Đội|Đồn|Phòng|Trạm|Ban|Đoàn|Chi đoàn|Hội)(?: [^\W\d_]+)*)\.?[*_]{0,2}"
+)
+"""A name, a dash or comma, and the writer's unit, alone on the last line (`Thu Hà - Công an
+xã Tân Phú`, `V. Hùng, Công an xã`): a signature when the name alone would be one."""
 _BARE_NAME_LABEL = "Tác giả"
 _NOT_A_PERSON = frozenset(
     {"Công", "Ủy", "Uỷ", "Ban", "Đội", "Phòng", "Đồn", "Trạm", "Huyện", "Tỉnh", "Xã", "Phường"}
@@ -741,6 +747,10 @@ def _bare_name(item: Item, author: str = "", unit_name: str = "") -> tuple[str, 
     text = item.text.strip()
     if len(item.lines) == 1 and (initialled := _INITIAL_NAME.fullmatch(text)):
         return _initialled_name(initialled, author)
+    if len(item.lines) == 1 and (signed := _SIGNED_WITH_UNIT.fullmatch(text)):
+        # «Thu Hà - Công an xã Tân Phú»: the writer's name and unit, a signature as the name is.
+        name, guessed = _bare_name(Item(signed["name"], item.lines), author, unit_name)
+        return (f"{name} - {signed['unit']}", guessed) if name else ("", False)
     found = _BARE_NAME.fullmatch(text)
     if found is None or len(item.lines) != 1:
         return "", False
