@@ -191,15 +191,37 @@ def _curly_quote_at(text: str, line: int | None, column: int | None) -> str | No
 
 
 def _straightened(text: str, line: int, column: int) -> str:
-    """Line `line` of `text` with the curly quotes around the value opened at `column` typed
-    straight, as it should read: quotes inside the value («Vì an ninh Tổ quốc») are its text."""
-    written = text.split("\n")[line - 1]
-    close = max(written.rfind(quote) for quote in "”“»’‟")
-    ends = [column - 1] + ([close] if close > column - 1 else [])
-    chars = list(written)
-    for at in ends:
-        chars[at] = "'" if chars[at] in "‘’" else '"'
+    """Line `line` of `text` with the curly quote opening the value at `column`, and the quote
+    closing it, typed straight: quotes inside the value («Vì an ninh Tổ quốc») are its text, and
+    a comment after it (# tên cũ “An ninh”) is left as written."""
+    chars = list(text.split("\n")[line - 1])
+    opener = column - 1
+    close = _closing_quote(chars, opener)
+    straight = "'" if chars[opener] in "‘’" else '"'
+    for at in [opener] + ([close] if close is not None else []):
+        chars[at] = straight
     return "".join(chars).strip()
+
+
+_CLOSERS = {"“": '”"', "„": '“”"', "‟": '”"', "”": '”"', "‘": "’'", "’": "’'", "«": '»"'}
+"""The quotes that close a value each curly quote opens: Word's pairs, or a straight one typed
+after (“Chương trình «Vì an ninh»")."""
+
+
+def _closing_quote(chars: list[str], opener: int) -> int | None:
+    """Where the quote closing the one at `opener` is, quotes of the same kind opened inside the
+    value counted off so the first closer left over ends it; None when the line has none."""
+    closers = _CLOSERS.get(chars[opener], '»«"')
+    depth = 0
+    for at in range(opener + 1, len(chars)):
+        char = chars[at]
+        if char in closers and depth == 0:
+            return at
+        if char in closers:
+            depth -= 1
+        elif char == chars[opener]:
+            depth += 1
+    return None
 
 
 _HEADER = re.compile(r"\s*\[\[?\s*([^\]#]*?)\s*\]")

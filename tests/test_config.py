@@ -1040,6 +1040,26 @@ def test_the_retyped_line_keeps_the_quotes_inside_the_value() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "retyped"),
+    [
+        (
+            "program = “Vì an ninh Tổ quốc” # tên cũ “An ninh”",
+            'program = "Vì an ninh Tổ quốc" # tên cũ “An ninh”',
+        ),
+        ('program = “Chương trình «Vì an ninh»"', 'program = "Chương trình «Vì an ninh»"'),
+    ],
+)
+def test_the_retyped_line_closes_the_value_where_its_own_quote_closes(
+    written: str, retyped: str
+) -> None:
+    """The last curly quote of the line was taken for the closing one, even one in a comment or
+    inside the value before a straight closing ": the line suggested was not TOML either."""
+    problem = one_problem(SITE_TOML + "\n[radio]\n" + written + "\n")
+    assert problem.hint and problem.hint.endswith(": " + retyped)
+    assert tomllib.loads(retyped)["program"] == retyped.split('"')[1]
+
+
+@pytest.mark.parametrize(
     "lines",
     [
         "[zalo]\noa_id = “sk_live_ABCDEF123456SECRET”",
