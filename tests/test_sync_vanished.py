@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.sync import vanished
 from publish.zalo.emulator import ZaloEmulator
-from tests.helpers import FIXTURES, snapshot
+from tests.helpers import FIXTURES, bulletin_md, snapshot
 from tests.zalo_fixtures import env_for
 from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
 
@@ -195,7 +197,9 @@ def test_a_build_without_the_bulletins_folder_keeps_the_website_ci_deploys(
     assert "Traceback" not in told
     assert snapshot(root / "output" / "web") == web
     assert "(CI triển khai website từ output/web ngay sau publish build)" in told
-    assert "state/ còn các tệp .json của dự án mẫu" in told  # README's step 5 half done
+    # The unit's own bulletins: their files are to be got back, state/ never deleted.
+    assert "lấy lại các tệp đã mất từ git trước" in told and "git log --diff-filter=D" in told
+    assert "dự án mẫu" not in told and "xóa các tệp .json" not in told
     assert build(root, "--output", "thu") == 1
     told = capsys.readouterr().err
     assert "xóa mọi bản tin khỏi thu/. Chưa ghi gì, thu/ giữ nguyên." in told
@@ -303,9 +307,10 @@ def test_a_sync_that_lost_half_its_published_bulletins_withdraws_them_nowhere(
     assert "5 trong 10 bản tin lần đồng bộ trước đã đăng (state/published.json)" in told
     assert "đồng bộ lúc này sẽ rút chúng khỏi website, Zalo OA và thư mục đài" in told
     assert "Chưa làm gì." in told and "--confirm-withdrawal" in told
-    # The sample project's records left in state/ are a cause too; CI runs build, then sync.
-    assert "các tệp .json của dự án mẫu (cả published.json)" in told
-    assert "xóa các tệp .json trong state/" in told
+    # Not the sample's bulletins: deleting state/ would lose the unit's records. CI runs
+    # build, then sync.
+    assert "xóa các tệp .json" not in told and "Đừng xóa các tệp trong state/" in told
+    assert "git status và git log --diff-filter=D --name-only -- content/" in told
     assert "cả bước publish build và bước publish sync" in told
     assert emulator.write_calls() == [] and shown(emulator) == ["show"] * 10
     assert snapshot(root / "output" / "web") == web and state(root) == records
@@ -379,3 +384,60 @@ def test_every_withdrawal_refusal_gives_the_same_advice_for_ci(
         told = capsys.readouterr()
         assert "content/ không có bản tin nào, trong khi state/ ghi" in told.err, run
         assert in_ci in told.err, run
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def sample_project(tmp_path: Path) -> Path:
+    """A copy of the sample project (README command 1) whose website was synced."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(REPO / "site.toml", root / "site.toml")
+    shutil.copytree(REPO / "content", root / "content")
+    assert main(["--root", str(root), "--now", "2026-11-28T09:00", "sync", "web"]) == 0
+    return root
+
+
+def test_deleting_state_is_advised_only_when_the_sample_bulletins_are_gone(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Every refusal told every operator to delete state/'s .json files: a unit whose checkout
+    lost its own bulletins could follow it and lose its Zalo, radio and web records. It is the
+    fix only for a unit that deleted the sample bulletins (README step 5 half done)."""
+    root = sample_project(tmp_path)
+    samples = sorted((root / "content" / "bai-viet").glob("*.md"))
+    for path in samples:
+        path.unlink()
+    run = ["--root", str(root), "--now", "2026-11-28T09:00", "build"]
+    capsys.readouterr()
+    assert main(run) == 1  # nothing left in content/
+    told = capsys.readouterr().err
+    assert "Các bản tin đó đều là bản tin mẫu" in told
+    assert "xóa các tệp .json trong state/ (README, «Dùng cho đơn vị của bạn», bước 5)" in told
+    own = bulletin_md({"title": '"Bản tin đầu tiên của đơn vị"', "date": "2026-11-27 08:00"})
+    (root / "content" / "bai-viet" / "2026-11-27-ban-tin-dau-tien.md").write_text(own, "utf-8")
+    assert main(run) == 1  # the first bulletin written, the samples' records still in state/
+    told = capsys.readouterr().err
+    assert "không còn trong content/" in told and "Các bản tin đó đều là bản tin mẫu" in told
+    # One of the unit's own bulletins lost with the samples: its records must stay.
+    shutil.copy(REPO / "content" / "bai-viet" / samples[0].name, samples[0])
+    sync_web = ["--root", str(root), "--now", "2026-11-28T09:00", "sync", "web"]
+    assert main([*sync_web, "--confirm-withdrawal"]) == 0
+    for path in (root / "content" / "bai-viet").glob("*.md"):
+        path.unlink()
+    capsys.readouterr()
+    assert main(run) == 1
+    told = capsys.readouterr().err
+    assert "bản tin mẫu" not in told and "xóa các tệp .json" not in told
+    assert "lấy lại các tệp đã mất từ git trước" in told
+
+
+def test_the_sample_keys_are_the_sample_projects_bulletins() -> None:
+    """The list the advice reads is the sample content's ids, kept up to date with it."""
+    ids = set()
+    for path in (REPO / "content" / "bai-viet").glob("*.md"):
+        found = re.search(r'^id: "?([^"\n]+)"?$', path.read_text("utf-8"), re.M)
+        assert found, path
+        ids.add(found.group(1))
+    assert ids == vanished.SAMPLE_KEYS

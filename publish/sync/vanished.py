@@ -74,8 +74,8 @@ def refuse_vanished(
     recorded = _zalo_live(state_dir) | _web_keys(state_dir) | _radio_keys(state_dir)
     if len(recorded) >= MIN_RECORDED:
         if output is None:
-            raise PublishError(_nothing_found(content, len(recorded)))
-        raise PublishError(_nothing_built(content, len(recorded), output))
+            raise PublishError(_nothing_found(content, recorded))
+        raise PublishError(_nothing_built(content, recorded, output))
 
 
 def too_many(gone: int, shown: int, cap: int) -> bool:
@@ -175,13 +175,58 @@ def _where(content: Path) -> str:
     return "content/"
 
 
-_CAUSE_AND_FIX = (
-    "Thường là content/ trỏ tới ổ đĩa chưa gắn hoặc một thư mục trống, bản checkout thiếu thư "
-    "mục bản tin (content/bai-viet), hoặc các bản tin mẫu đã được xóa mà state/ còn các tệp "
-    ".json của dự án mẫu. Cách sửa: gắn lại ổ đĩa, sửa liên kết hoặc lấy lại các bản tin (git "
-    "status, git checkout -- content), rồi chạy lại; nếu là trạng thái của dự án mẫu, xóa các "
-    "tệp .json trong state/ (README, «Dùng cho đơn vị của bạn», bước 5) rồi chạy lại."
+SAMPLE_KEYS = frozenset(
+    {
+        "ct-2020-12-zalo-oa",
+        "ct-2021-02-antt-tet-tan-suu",
+        "ct-2021-06-cccd-luu-dong",
+        "ct-2021-10-phan-anh-zalo",
+        "ct-2022-05-gia-danh-cong-an",
+        "ct-2022-08-ngay-hoi-tan-nhuan-dong",
+        "ct-2022-12-tong-ket-nam",
+        "ct-2023-04-camera-an-ninh-tan-binh",
+        "ct-2023-08-bien-so-dinh-danh",
+        "ct-2023-11-vneid-muc-2",
+        "ct-2024-03-tin-dung-den-app",
+        "ct-2024-09-danh-bac-phu-long",
+        "ct-2025-06-viec-nhe-luong-cao",
+        "ct-2025-10-dua-xe-an-phu-thuan",
+        "ct-2026-07-so-ket-6-thang",
+        "ct-2026-11-mua-sam-cuoi-nam",
+        "ct-2026-12-ra-quan-tet-dinh-mui",
+    }
 )
+"""The ids of the sample project's bulletins (content/bai-viet of the publish repository): a
+state/ recording only these is the sample's, which a unit that deleted them may delete too.
+Listed, not read: the tool installed from a wheel has no sample project to read them from."""
+
+
+def _cause_and_fix(keys: Iterable[str]) -> str:
+    """Why content/ lost bulletins state/ records as published (`keys`), and how to fix it. Only
+    when every one of them is a sample bulletin is deleting state/'s .json files advised: a unit
+    whose checkout lost its own bulletins would lose its Zalo, radio and web records by it."""
+    if _sample_only(keys):
+        return (
+            "Các bản tin đó đều là bản tin mẫu: nếu đã xóa chúng để dùng cho đơn vị, state/ còn "
+            "các tệp .json của dự án mẫu (cả published.json); xóa các tệp .json trong state/ "
+            "(README, «Dùng cho đơn vị của bạn», bước 5) rồi chạy lại."
+        )
+    return (
+        "Thường là một thư mục bản tin (content/bai-viet, hay cả một năm) bị mất: content/ trỏ "
+        "tới ổ đĩa chưa gắn hoặc một thư mục trống, liên kết hỏng, bản checkout hay bản chép "
+        "thiếu tệp. Cách sửa: gắn lại ổ đĩa, sửa liên kết, hoặc lấy lại các tệp đã mất từ git "
+        "trước (xem tệp nào "
+        "mất bằng git status và git log --diff-filter=D --name-only -- content/; lấy lại bằng "
+        "git checkout -- content, hay git checkout MÃ_COMMIT~1 -- TỆP với tệp đã bị commit "
+        "xóa), rồi chạy lại. Đừng xóa các tệp trong state/: đó là hồ sơ các bài đã đăng trên "
+        "Zalo OA, đài phát thanh và website."
+    )
+
+
+def _sample_only(keys: Iterable[str]) -> bool:
+    """Whether `keys` are some of the sample project's bulletins and nothing else."""
+    keys = set(keys)
+    return bool(keys) and keys <= SAMPLE_KEYS
 
 
 _IN_CI = (
@@ -196,23 +241,24 @@ def _to_confirm(what: str, threshold: str = "") -> str:
     return f"Nếu thật sự muốn rút {what}, chạy lại với {CONFIRM_FLAG}{threshold}; {_IN_CI}"
 
 
-def _nothing_found(content: Path, recorded: int) -> str:
+def _nothing_found(content: Path, recorded: set[str]) -> str:
     """The refusal of a sync that found no bulletin at all."""
     return (
-        f"{_where(content)} không có bản tin nào, trong khi state/ ghi {recorded} bản tin đã "
-        "đăng: đồng bộ lúc này sẽ rút mọi bản tin khỏi website, Zalo OA và thư mục đài phát "
-        f"thanh. Chưa làm gì. {_CAUSE_AND_FIX} {_to_confirm('mọi bản tin')}"
+        f"{_where(content)} không có bản tin nào, trong khi state/ ghi {len(recorded)} bản tin "
+        "đã đăng: đồng bộ lúc này sẽ rút mọi bản tin khỏi website, Zalo OA và thư mục đài phát "
+        f"thanh. Chưa làm gì. {_cause_and_fix(recorded)} {_to_confirm('mọi bản tin')}"
     )
 
 
-def _nothing_built(content: Path, recorded: int, output: str) -> str:
+def _nothing_built(content: Path, recorded: set[str], output: str) -> str:
     """The refusal of a `publish build` that found no bulletin at all."""
     deployed = Path(output) == Path("output")  # the folder CI's templates deploy
     return (
-        f"{_where(content)} không có bản tin nào, trong khi state/ ghi {recorded} bản tin đã "
-        f"đăng: dựng lúc này sẽ xóa mọi bản tin khỏi {output}/"
+        f"{_where(content)} không có bản tin nào, trong khi state/ ghi {len(recorded)} bản tin "
+        f"đã đăng: dựng lúc này sẽ xóa mọi bản tin khỏi {output}/"
         + (" (CI triển khai website từ output/web ngay sau publish build)" if deployed else "")
-        + f". Chưa ghi gì, {output}/ giữ nguyên. {_CAUSE_AND_FIX} {_to_confirm('mọi bản tin')}"
+        + f". Chưa ghi gì, {output}/ giữ nguyên. {_cause_and_fix(recorded)} "
+        + _to_confirm("mọi bản tin")
     )
 
 
@@ -253,13 +299,8 @@ def _many_vanished(
             + (" (CI triển khai website từ output/web ngay sau publish build)" if deployed else "")
             + f". Chưa ghi gì, {output}/ giữ nguyên."
         )
-    return (
-        f"{what}: {done} Thường là một thư mục bản tin (như cả một năm) bị mất: ổ đĩa chưa "
-        "gắn, liên kết hỏng, bản checkout hay bản chép thiếu tệp; hoặc các bản tin mẫu đã được "
-        "xóa mà state/ còn các tệp .json của dự án mẫu (cả published.json). Cách sửa: lấy lại "
-        "các tệp (git status, git checkout -- content) rồi chạy lại; nếu là trạng thái của dự "
-        "án mẫu, xóa các tệp .json trong state/ (README, «Dùng cho đơn vị của bạn», bước 5) "
-        f"rồi chạy lại. {_to_confirm('chừng ấy bản tin', ' ' + _threshold(cap))}"
+    return f"{what}: {done} {_cause_and_fix(gone)} " + _to_confirm(
+        "chừng ấy bản tin", " " + _threshold(cap)
     )
 
 
