@@ -452,6 +452,24 @@ def test_the_readme_lists_what_a_units_repository_holds_and_init_makes_just_that
             "Quận 1, TP. Hồ Chí Minh",
         ),
         (
+            "Công an phường Bến Nghé, Q.1, TP. Hồ Chí Minh",
+            "Công an phường Bến Nghé",
+            "Công an Bến Nghé",
+            "Q.1, TP. Hồ Chí Minh",
+        ),
+        (
+            "Công an thị trấn Cái Tàu Hạ, Châu Thành, Đồng Tháp",
+            "Công an thị trấn Cái Tàu Hạ",
+            "Công an Cái Tàu Hạ",
+            "Châu Thành, Đồng Tháp",
+        ),
+        (
+            "Phòng Cảnh sát hình sự, H. Châu Thành",
+            "Phòng Cảnh sát hình sự",
+            "Phòng Cảnh sát hình sự",
+            "H. Châu Thành",
+        ),
+        (
             "Công an Phường 12, Quận 3, TP. Hồ Chí Minh",
             "Công an Phường 12, Quận 3",
             "Công an Phường 12, Quận 3",

@@ -37,9 +37,12 @@ LEVELS = re.compile(rf"(?i)^(công an)\s+{LEVEL_WORDS}\s+(?!\d)(.+)$")
 level; not when the place is a number ("Công an phường 5" is no "Công an 5")."""
 NUMBERED = re.compile(rf"(?i)^công an\s+{LEVEL_WORDS}\s+\d")
 """A unit named by its area's number («Công an phường 5», «Công an thị trấn 2»)."""
-AREA_START = re.compile(rf"(?i){LEVEL_WORDS}\s|tp\b")
-"""How the area after a unit's comma starts («Quận 1», «TP. Hồ Chí Minh»): «Phòng Cảnh sát giao
-thông, Công an tỉnh Quảng Nam» names the unit's superior after its comma, no area."""
+AREA_START = re.compile(rf"(?i){LEVEL_WORDS}\s|tp\b|(?:tx|tt|q|h|t|p)\.")
+"""How the area after a unit's comma starts («Quận 1», «TP. Hồ Chí Minh», «Q.1», «H. Châu
+Thành»): «Phòng Cảnh sát giao thông, Công an tỉnh Quảng Nam» names the unit's superior after its
+comma, no area."""
+UNIT_START = re.compile(r"(?i)(?:công an|phòng|đội|cục|bộ|trại|trung tâm)\b")
+"""How a police unit's name starts: after a comma it is the superior unit, never the area."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
 LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
 """Starter entries that link to the repository's own files: starter name → repository path."""
@@ -288,14 +291,23 @@ def _name_and_area(written: str, area: str) -> tuple[str, str]:
     phường Bến Nghé, Quận 1, TP. Hồ Chí Minh»): the name before the first comma, the rest its
     area, before an --area given too (the short name, the website's title and address are made
     from the name alone). «Công an phường 5» names no place without its district: the name keeps
-    the part after its comma; a part that starts with no area word («Công an tỉnh Quảng Nam»)
-    is the name's own."""
+    the part after its comma. The rest is the area when the name is «Công an <cấp> …» («Công an
+    thị trấn Cái Tàu Hạ, Châu Thành, Đồng Tháp») or the rest starts with an area word or its
+    short form (Q.1, H., TP.); a unit named after the comma («Phòng Cảnh sát giao thông, Công
+    an tỉnh Quảng Nam») is the name's own."""
     name, comma, rest = written.partition(",")
     if NUMBERED.match(name):
         more, comma, rest = rest.partition(",")
         name = f"{name.strip()}, {more.strip()}"
     rest = rest.strip(" ,")
-    if not comma or not name.strip() or not AREA_START.match(rest):
+    leveled = LEVELS.match(name.strip()) or NUMBERED.match(name.strip())
+    if (
+        not comma
+        or not name.strip()
+        or not rest
+        or UNIT_START.match(rest)
+        or not (leveled or AREA_START.match(rest))
+    ):
         return written, area
     if not area or fold(area) in fold(rest):
         return name.strip(), rest
