@@ -289,6 +289,29 @@ def test_a_draft_page_gets_a_skip_line_and_a_page_told_of_already_does_not(
     assert "content/pages/het-han.md:3: ghi chú: trường 'expires'" in captured.err
 
 
+def test_a_tick_for_the_approver_is_told_once_by_publish_check(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    """`approved_by: có` was told twice: its error (a name is expected, how to write it) and
+    «Bỏ qua …: chưa được duyệt (thiếu approved_by)», as if the field were not there at all."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/ok.md": bulletin_md(),
+            "content/bai-viet/co.md": bulletin_md({"approved_by": "có"}),
+            "content/bai-viet/chua-duyet.md": bulletin_md(drop=["approved_by"]),
+        },
+    )
+    assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 1
+    captured = capsys.readouterr()
+    told = captured.out + captured.err
+    assert told.count("content/bai-viet/co.md") == 2  # the error and its hint, nothing else
+    assert "content/bai-viet/co.md:6: lỗi: trường 'approved_by': cần họ tên" in told
+    assert "Bỏ qua content/bai-viet/co.md" not in told
+    # A field really missing is still told by its skip line.
+    assert "Bỏ qua content/bai-viet/chua-duyet.md: chưa được duyệt (thiếu approved_by)" in told
+
+
 def test_a_draft_page_with_another_warning_still_gets_its_skip_line(
     tmp_path: Path, capsys, fake_renderers
 ) -> None:
