@@ -101,8 +101,8 @@ def run(args: argparse.Namespace) -> int:
         problems.append(
             Problem(
                 "--category",
-                "thiếu tham số bắt buộc --category",
-                "category",
+                # A command-line option, not a front-matter field: no «trường 'category'».
+                "thiếu tùy chọn bắt buộc --category (chuyên mục của bản tin mới)",
                 hint=_choices(config, title or "Tiêu đề"),
             )
         )
@@ -113,7 +113,6 @@ def run(args: argparse.Namespace) -> int:
                 Problem(
                     "--category",
                     unknown_category(args.category, config),
-                    "category",
                     hint=category_hint(args.category, config),
                 )
             )
@@ -191,7 +190,7 @@ def _date(written: str, config: Config, problems: list[Problem]) -> dt.datetime 
     file's name and `date` line are written in it), or None with its problem recorded."""
     moment = read_moment(written, config.tz)
     if isinstance(moment, Unread):
-        problems.append(Problem("--date", moment.message, "date", hint=moment.hint))
+        problems.append(Problem("--date", moment.message, hint=moment.hint))
         return None
     return moment.replace(second=0, microsecond=0)
 
