@@ -40,7 +40,10 @@ lines the values fingerprint has always left out, which people write after appro
 broadcast, a duration, nothing else); and line endings, which git may convert between the
 approver's machine and CI (core.autocrlf) and which no reading tells apart. Every other byte
 counts: a comment, a quote mark or a space edited after approving holds the bulletin until it
-is approved again. Approvals written before keep being judged as they were.
+is approved again. Approvals written before keep being judged as they were, with one
+exception: the values part hashes the body without its outer spaces, and four spaces or a tab
+before its first line make that line a code block (a hidden comment shows on the page), so
+that indent counts (`_hashed_body`) and an approval written before such an edit no longer matches.
 """
 
 from __future__ import annotations
@@ -226,14 +229,27 @@ def content_digest(data: Mapping[str, Any], body: str, slug: str, key: str) -> s
     """sha256 (hex) of the published front matter values and the body as the file has them
     (decoded, NFC, before the loader's cleanup), and of the address: `slug` and `key` as the
     bulletin has them, also when taken from the file's name."""
-    return _digest([_SCHEME, _published(data), body.strip(), slug, key])
+    return _digest([_SCHEME, _published(data), _hashed_body(body), slug, key])
+
+
+def _hashed_body(body: str) -> str:
+    """The body as the values part hashes it: without its outer blank lines and spaces, as
+    always, but keeping the indent of its first line when that indent makes a code block."""
+    stripped = body.strip()
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    indent = first[: len(first) - len(first.lstrip(" \t"))]
+    # Four columns before the first line make it a code block: a hidden comment approved as
+    # hidden would show on the page, so the indent must change what an approval matches.
+    if len(indent.expandtabs(4)) >= 4:
+        return f"{indent}{stripped}"
+    return stripped
 
 
 def earlier_digests(*contents: tuple[Mapping[str, Any], str]) -> tuple[str, ...]:
     """content_digest under each earlier scheme, of each of `contents` (front matter values
     and body after the loader's cleanup, and as written): scheme 1 took them after the cleanup
     of its day, which the cleanup of pasted text has grown since."""
-    found = (_digest([_SCHEME_1, _published(data), body.strip()]) for data, body in contents)
+    found = (_digest([_SCHEME_1, _published(data), _hashed_body(body)]) for data, body in contents)
     return tuple(dict.fromkeys(found))
 
 

@@ -276,3 +276,52 @@ def test_a_new_reading_keeps_an_untouched_bound_approval_and_holds_an_edit_it_ig
     monkeypatch.setattr(content, "READINGS_BEFORE", (*key_lines.READINGS_BEFORE, key_lines.READING))
     assert verdict(root) is None
     assert verdict(edited) == "unapproved"
+
+
+# An indented first line: the values part hashes the body without its outer spaces.
+
+COMMENT = "<!-- Ghi chú nội bộ: nguồn tin là cộng tác viên mật danh HOA SEN -->\n"
+
+
+def pages_showing(root: Path, secret: str) -> list[str]:
+    """The artifacts of the website and Zalo that show `secret`."""
+    from publish.pipeline import build
+
+    result = build(config_module.load(root), channels=("web", "zalo"), now=NOW)
+    found = []
+    for artifact in result.artifacts:
+        data = artifact.data if isinstance(artifact.data, bytes) else str(artifact.data).encode()
+        if secret.encode() in data:
+            found.append(str(artifact.path))
+    return found
+
+
+@pytest.mark.parametrize("indent", ["    ", "\t", "  \t"])
+@pytest.mark.parametrize("written", ["today", "before session 34"])
+def test_indenting_the_first_line_into_a_code_block_needs_a_new_approval(
+    tmp_path: Path, indent: str, written: str
+) -> None:
+    """Four spaces (or a tab) before the first line make it a code block: a hidden comment
+    approved as hidden would show on the page and in the feeds. Stripping the body's outer
+    spaces made the edit invisible to an approval of the values alone."""
+    root = project(tmp_path, bulletin_md(BASE_FIELDS, COMMENT + BODY))
+    assert approve(root, FILE) == 0
+    if written == "before session 34":
+        as_session_33(root)
+    assert verdict(root) is None
+    assert pages_showing(root, "HOA SEN") == []
+    edit(root, "\n<!-- Ghi", f"\n{indent}<!-- Ghi")
+    assert verdict(root) == "unapproved"
+    assert pages_showing(root, "HOA SEN") == []
+
+
+def test_spaces_around_the_body_that_change_nothing_keep_an_approval_written_before(
+    tmp_path: Path,
+) -> None:
+    """A blank line or two spaces before the first line render the same: no new approval."""
+    root = project(tmp_path, bulletin_md(BASE_FIELDS, COMMENT + BODY))
+    assert approve(root, FILE) == 0
+    as_session_33(root)
+    edit(root, "\n<!-- Ghi", "\n\n  <!-- Ghi")
+    edit(root, BODY, BODY + "\n  \n")
+    assert verdict(root) is None
