@@ -110,10 +110,11 @@ def _suffix(href: str) -> str:
 
 
 def is_file_link(href: str) -> bool:
-    """Whether `href` names a file by a path relative to the bulletin (not a site path "/…", an
-    address, an anchor nor a Markdown file), of a kind a unit may link to."""
+    """Whether `href` names a file by a path relative to the bulletin or from content/ ("/tep/…",
+    as images may be written; not "//host/…", an address, an anchor nor a Markdown file), of a
+    kind a unit may link to."""
     # A colon is in no file name Windows allows: an address, or text that only looks like one.
-    if not href or href.startswith(("#", "/", "\\")) or ":" in href:
+    if not href or href.startswith(("#", "//", "\\")) or ":" in href:
         return False
     suffix = _suffix(href)
     return suffix in LINKED_SUFFIXES
@@ -153,8 +154,7 @@ def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
         for at, href in sorted(found)
         if not (text.startswith("](", at) and (at in images or _in_image(text, at)))
         and not (
-            (label := _DEFINITION_LABEL.match(text, at)) is not None
-            and (is_image_link(href) or _label(label[1]) in shown)
+            (label := _DEFINITION_LABEL.match(text, at)) is not None and _label(label[1]) in shown
         )
     ]
 
@@ -167,8 +167,9 @@ def _in_image(text: str, at: int) -> bool:
 
 
 _DEFINITION_LABEL = re.compile(r" {0,3}\[(?!\^)([^\]\n]+)\]:")
-"""The label of a reference definition `[label]: destination`, where it starts: one naming a
-photo is an image's (publish.content_images tells it), however it is used."""
+"""The label of a reference definition `[label]: destination`, where it starts: one an image
+shows (`![alt][label]`) is an image's (publish.content_images tells it); one only a link uses
+names a file to link to, photo or not."""
 _IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
 """An image by reference: `![alt][label]`, `![label][]` or `![label]`."""
 
@@ -200,7 +201,24 @@ def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | N
     if st.st_size > MAX_ATTACHMENT_BYTES:
         size = too_large(st.st_size, MAX_ATTACHMENT_BYTES)
         return None, f"liên kết tới tệp «{href}»: tệp {size}"
+    hidden = _hidden_part(path, config)
+    if hidden is not None:
+        return None, (
+            f"liên kết tới tệp «{href}» nằm trong «{hidden}», phần của content/ không được "
+            "đăng (tên bắt đầu bằng «.» hay «_»: bản nháp, tệp riêng)"
+        )
     return path, None
+
+
+def _hidden_part(path: Path, config: Config) -> str | None:
+    """The first folder or name of `path` under content/ that starts with «.» or «_» (the
+    loader skips them: drafts, private lists), None when none does."""
+    content = (config.root / "content").resolve()
+    try:
+        parts = path.relative_to(content).parts
+    except ValueError:
+        return None
+    return next((part for part in parts if part.startswith((".", "_"))), None)
 
 
 def attached(href: str, source: str, config: Config) -> str | None:
@@ -226,12 +244,17 @@ def check(items: Iterable[Bulletin | Page], config: Config) -> tuple[list[Proble
     served = set()
     read: dict[Path, list[tuple[str, str, str]]] = {}
     content = (config.root / "content").resolve()
+    items = list(items)
+    drafts = _draft_folders(items)
     for item in items:
         for href, line in file_links(item.body, item.body_line):
             path, why = _found(href, item.source, config)
             if why is not None:
                 told.append(Problem(item.source, why, line=line, hint=_hint(href, why)))
-            elif path is not None and not is_image_link(href):
+                continue
+            if path is not None and drafts and not item.draft:
+                told += _in_draft_folder(item.source, href, line, path, content, drafts)
+            if path is not None and not is_image_link(href):
                 served.add(os.fspath(path))
                 if path not in read:
                     read[path] = scanned(path, config)
@@ -247,6 +270,45 @@ def check(items: Iterable[Bulletin | Page], config: Config) -> tuple[list[Proble
                     for severity, what, hint in read[path]
                 ]
     return told, served
+
+
+def _draft_folders(items: list[Bulletin | Page]) -> dict[str, str]:
+    """The folders under content/ (as "bai-viet/nhap") whose bulletins and pages are all
+    drafts, each with one of them (its source): files beside them are a draft's own."""
+    folders: dict[str, list[Bulletin | Page]] = {}
+    for item in items:
+        folder = posixpath.dirname(nfc(item.source))
+        if folder.startswith("content/"):
+            folders.setdefault(folder.removeprefix("content/"), []).append(item)
+    return {
+        folder: held[0].source for folder, held in folders.items() if all(i.draft for i in held)
+    }
+
+
+def _in_draft_folder(
+    source: str, href: str, line: int, path: Path, content: Path, drafts: dict[str, str]
+) -> list[Problem]:
+    """A warning when the file a live bulletin links to lies in the folder of a draft (which
+    may hold what the draft is not ready to publish), else none."""
+    rel = nfc(path.relative_to(content).as_posix())
+    folder = posixpath.dirname(rel)
+    while folder and folder not in drafts:
+        folder = posixpath.dirname(folder)
+    if not folder:
+        return []
+    return [
+        Problem(
+            source,
+            f"liên kết tới tệp «{href}» nằm trong thư mục của bản tin chưa đăng "
+            f"«{drafts[folder]}»: tệp sẽ được đăng cùng bài này trước bản tin đó",
+            line=line,
+            hint=(
+                f"Nếu tệp content/{rel} đã được phép công bố, chép nó ra thư mục chung (ví dụ "
+                "content/tep/) rồi ghi đường dẫn tới bản chép; nếu chưa, bỏ liên kết tới nó."
+            ),
+            severity="warning",
+        )
+    ]
 
 
 SECRET_HINT = (
@@ -326,6 +388,11 @@ def _hint(href: str, why: str) -> str:
         )
     if "ngoài thư mục" in why:
         return "Chép tệp vào thư mục content/ (ví dụ content/tep/) rồi ghi đường dẫn tới nó."
+    if "không được đăng (tên" in why:
+        return (
+            "Nếu tệp được phép công bố, chép nó vào thư mục được đăng của content/ (ví dụ "
+            "content/tep/) rồi ghi đường dẫn tới bản chép; nếu không, bỏ liên kết tới nó."
+        )
     if "không tìm thấy" in why:
         return (
             f"Chép tệp vào content/ (ví dụ content/tep/{posixpath.basename(href)}) và ghi đường "

@@ -138,3 +138,78 @@ def test_a_rebuild_copies_a_newly_linked_file_and_removes_one_no_longer_linked(
     assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
     assert not served.exists()
     assert (root / "output/web/tep/bai-viet/thong-bao.docx").is_file()  # still linked
+
+
+def test_a_link_written_as_a_site_path_from_content_is_served(tmp_path: Path, capsys) -> None:
+    """`[x](/tep/mau-don.pdf)`, the path from content/ as images may be written, led to a 404:
+    the file was never copied nor told missing, and `publish check` said a document beside the
+    bulletins linked so was published nowhere."""
+    body = "Tải [mẫu đơn](/tep/mau-don.pdf) và [thông báo](/bai-viet/thong-bao.docx).\n"
+    root = project(tmp_path, body=body)
+    output = built(root)
+    page = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert 'href="/tep/tep/mau-don.pdf"' in page
+    assert 'href="/tep/bai-viet/thong-bao.docx"' in page
+    assert (output / "web/tep/tep/mau-don.pdf").read_bytes() == PDF
+    assert (output / "web/tep/bai-viet/thong-bao.docx").read_bytes() == b"PK docx"
+    assert main(["check", "--root", str(root)]) == 0
+    told = capsys.readouterr()
+    assert "không được đăng ở đâu cả" not in told.out + told.err
+
+
+def test_a_site_path_to_a_missing_file_is_told(tmp_path: Path) -> None:
+    root = project(tmp_path, body="Tải [mẫu đơn](/tep/khong-co.pdf) ở đây.\n")
+    with pytest.raises(ContentError) as caught:
+        built(root)
+    [told] = [p for p in caught.value.problems if "liên kết tới tệp" in p.message]
+    assert "«/tep/khong-co.pdf»" in told.message and "không tìm thấy" in told.message
+
+
+def test_a_reference_link_to_a_missing_photo_is_told(tmp_path: Path) -> None:
+    """Every definition naming a photo was skipped as an image's: a link `[ảnh thiếu][h]`
+    whose definition names a missing photo went out as a 404 unchecked."""
+    body = "Xem [ảnh thiếu][h].\n\n[h]: ../images/khong-co.jpg\n"
+    with pytest.raises(ContentError) as caught:
+        built(project(tmp_path, body=body))
+    [told] = [p for p in caught.value.problems if "liên kết tới tệp" in p.message]
+    assert "khong-co.jpg" in told.message and "không tìm thấy" in told.message
+
+
+def test_a_reference_definition_an_image_shows_is_still_no_file_link(tmp_path: Path) -> None:
+    body = "![Hiện trường][h]\n\n[h]: ../images/anh-2.jpg\n"
+    output = built(project(tmp_path, body=body))
+    assert not (output / "web/tep/images/anh-2.jpg").exists()
+
+
+@pytest.mark.parametrize(
+    "where", ["_nhap/bien-ban.pdf", ".rieng/danh-sach.csv", "bai-viet/.an.txt", "bai-viet/_ds.txt"]
+)
+def test_a_file_in_a_folder_or_name_the_site_never_publishes_is_refused(
+    tmp_path: Path, where: str
+) -> None:
+    """Folders starting with «_» or «.» hold what is not published (drafts, private lists):
+    a live bulletin linking a file there copied it to web/tep/ for anyone to download."""
+    root = project(tmp_path, body=f"Tải [tệp](/{where}).\n")
+    (root / "content" / where).parent.mkdir(parents=True, exist_ok=True)
+    (root / "content" / where).write_bytes(b"ho ten,cccd\n")
+    with pytest.raises(ContentError) as caught:
+        built(root)
+    [told] = [p for p in caught.value.problems if "liên kết tới tệp" in p.message]
+    assert told.severity == "error" and f"«/{where}»" in told.message
+    assert "không được đăng" in told.message
+    assert "content/tep/" in (told.hint or "")
+    assert not (root / "output").exists()
+
+
+def test_a_file_in_the_folder_of_a_draft_is_told_when_a_live_bulletin_links_it(
+    tmp_path: Path, capsys
+) -> None:
+    draft = bulletin_md({"id": "b", "slug": "b", "draft": "true"}, body="[ds](ds.csv)\n")
+    root = project(tmp_path, body="Tải [danh sách](nhap/ds.csv).\n")
+    (root / "content/bai-viet/nhap").mkdir()
+    (root / "content/bai-viet/nhap/b.md").write_text(draft, "utf-8")
+    (root / "content/bai-viet/nhap/ds.csv").write_bytes(b"ho ten,cccd\n")
+    main(["check", "--root", str(root)])
+    err = capsys.readouterr().err
+    assert "content/bai-viet/a.md" in err and "«nhap/ds.csv»" in err
+    assert "thư mục của bản tin chưa đăng «content/bai-viet/nhap/b.md»" in err

@@ -386,9 +386,10 @@ class MarkdownRenderer:
 
 LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)"')
 FILE_LINK_RE = re.compile(
-    r'<a\b[^>]*?\bhref="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"]*\.[a-zA-Z0-9]{2,5}(?:[#?][^"]*)?"'
+    r'<a\b[^>]*?\bhref="(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#)[^"]*\.[a-zA-Z0-9]{2,5}(?:[#?][^"]*)?"'
 )
-"""A link (in the sanitiser's spelling) that may name a file by a relative path (see
+"""A link (in the sanitiser's spelling) that may name a file by a relative path or a path from
+content/ (see
 publish.attachments.is_file_link, which `link` asks)."""
 """A link and its (escaped) href, in the sanitiser's own spelling."""
 
