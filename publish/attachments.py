@@ -32,6 +32,7 @@ __all__ = [
     "OUTPUT_DIR",
     "attached",
     "check",
+    "document_texts",
     "file_links",
     "is_file_link",
     "is_image_link",
@@ -343,12 +344,9 @@ def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
     body is: publish.gates.secret_stamp), a text that cannot be read to look for one (a
     warning, an error under [policy] unreadable_attachments = "error"), and names of people
     Word or LibreOffice keep in it (a warning)."""
-    suffix = path.suffix.lower()
-    try:
-        data = read(path)
-        text = linked_text.text_of(data, suffix)
-    except (OSError, linked_text.Unreadable) as exc:
-        why = exc.args[0] if isinstance(exc, linked_text.Unreadable) else os_reason(exc)
+    read_now = _read_text(path)
+    if isinstance(read_now, str):
+        why = read_now
         severity = config.policy.unreadable_attachments.replace("warn", "warning")
         return [
             (
@@ -357,6 +355,7 @@ def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
                 UNREAD_HINT,
             )
         ]
+    text, names = read_now
     found = []
     stamp = secret_stamp(text, config.policy) if text is not None else None
     if stamp is not None:
@@ -367,7 +366,7 @@ def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
                 SECRET_HINT,
             )
         )
-    if names := linked_text.authors(data, suffix):
+    if names:
         found.append(
             (
                 "warning",
@@ -377,6 +376,53 @@ def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
             )
         )
     return found
+
+
+_TEXTS: dict[str, tuple[tuple[int, ...], tuple[str | None, list[str]]]] = {}
+"""What _read_text found in each linked file, by its path, with the size, times of change and
+inode it was read at: a rebuild (publish serve) and the personal-data lint after the load read
+each document once (only its last version is kept)."""
+
+
+def _read_text(path: Path) -> tuple[str | None, list[str]] | str:
+    """The text of a linked document (None for a kind holding none) and the people its
+    properties name, or why it cannot be read (in Vietnamese)."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return os_reason(exc)
+    # ctime too: a copy keeping the old time of change (cp -p) must not skip the stamp check.
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    kept = _TEXTS.get(os.fspath(path))
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    suffix = path.suffix.lower()
+    try:
+        data = read(path)
+        found = (linked_text.text_of(data, suffix), linked_text.authors(data, suffix))
+    except (OSError, linked_text.Unreadable) as exc:
+        return exc.args[0] if isinstance(exc, linked_text.Unreadable) else os_reason(exc)
+    _TEXTS[os.fspath(path)] = (stamp, found)
+    return found
+
+
+def document_texts(item: Bulletin | Page, config: Config) -> list[tuple[str, int, str]]:
+    """The text of each document `item` links to that the website serves and that holds text
+    read here, as (its path shown: "content/…", the line of the link, the text), each once;
+    one that cannot be read is told by `check`."""
+    content = (config.root / "content").resolve()
+    found: dict[str, tuple[str, int, str]] = {}
+    for href, line in file_links(item.body, item.body_line):
+        if is_image_link(href):
+            continue
+        path, why = _found(href, item.source, config)
+        if path is None or why is not None:
+            continue
+        shown = f"content/{nfc(path.relative_to(content).as_posix())}"
+        read_now = _read_text(path)
+        if shown not in found and not isinstance(read_now, str) and read_now[0]:
+            found[shown] = (shown, line, read_now[0])
+    return list(found.values())
 
 
 def _hint(href: str, why: str) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from publish import attachments
 from publish.cache import Fragments, Shelf, digest
 from publish.errors import Problem
 from publish.frontmatter import parse_file
@@ -683,7 +684,46 @@ def lint(site: Site, *, strict: bool = False) -> list[Problem]:
         problems.extend(
             _bulletin_problems(bulletin, site, bulletin_found, strict=strict, going_out=going_out)
         )
+        problems.extend(_linked_problems(bulletin, site, strict=strict, going_out=going_out))
     return problems
+
+
+_CSV_SEPARATOR = re.compile(r"[,;]")
+
+
+def _linked_problems(
+    bulletin: Bulletin, site: Site, *, strict: bool, going_out: bool
+) -> Iterator[Problem]:
+    """The findings in the documents a bulletin links to (a list as .csv, a report as .docx:
+    the website serves them as they are), told as the body's are, at the link's line, naming
+    the file and the line in it."""
+    if bulletin.channels and not {"web", "zalo"} & set(bulletin.channels):
+        return  # the radio reads no linked file
+    reviewer = bulletin.pii_reviewed_by.strip()
+    severity = "error" if strict and going_out and not reviewer else "warning"
+    if reviewer:
+        hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
+    else:
+        hint = (
+            "Sửa tệp đó trước khi đăng: xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, "
+            "viết tắt tên), hoặc bỏ liên kết tới nó; nếu đã cân nhắc và vẫn cần đăng, thêm "
+            'pii_reviewed_by: "Họ tên người duyệt".'
+        )
+    for shown, line, text in attachments.document_texts(bulletin, site.config):
+        if shown.lower().endswith(".csv"):
+            # Cells apart, as a table shows them: a number right after a comma reads as part
+            # of a larger one in a body («1,234567891234»), never in a sheet.
+            text = _CSV_SEPARATOR.sub("\t", text)
+        for finding in findings(text, year=bulletin.date.year):
+            yield Problem(
+                bulletin.source,
+                f"tệp đính kèm «{shown}» (dòng {finding.line + 1} của tệp) có thể là dữ liệu "
+                f"cá nhân: {finding.kind} «{finding.value}»",
+                None,
+                line,
+                hint,
+                severity,
+            )
 
 
 def _cached_findings(

@@ -230,3 +230,52 @@ def test_the_people_word_keeps_in_a_form_are_told_with_how_to_remove_them(tmp_pa
     )
     assert "File › Info" in (problem.hint or "") and "Inspect Document" in (problem.hint or "")
     assert problem.file == FILE and problem.line is not None
+
+
+PERSONAL = [
+    ("ds.csv", "Họ tên,CCCD\nNguyễn Văn A,001203004567\n".encode(), "001"),
+    ("ds.txt", "Danh sách\nSố CCCD: 079 201 012 345\n".encode(), "079"),
+    ("ds.docx", docx(["Biên bản"], ["Số tài khoản: 0123456789012"]), "012"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "start"), PERSONAL, ids=[p[0] for p in PERSONAL])
+def test_personal_data_in_a_linked_file_is_told_as_in_a_body(
+    tmp_path: Path, capsys, name: str, data: bytes, start: str
+) -> None:
+    """A list of citizens' ID numbers linked as a .csv went out on the website unread: the lint
+    scanned bodies only. It is told as in a body, naming the file, masked, an error under
+    --strict unless someone reviewed it (pii_reviewed_by)."""
+    root = project(tmp_path, name, data, channels="[web]")
+    now = "2020-12-09T08:00"
+    assert main(["check", "--root", str(root), "--now", now]) == 0
+    err = capsys.readouterr().err
+    told = [line for line in err.splitlines() if f"content/tep/{name}" in line]
+    assert told and "có thể là dữ liệu cá nhân" in told[0], err
+    assert f"«{start}" in told[0] and data.decode("utf-8", "replace") not in err
+    assert main(["check", "--root", str(root), "--now", now, "--strict"]) == 1
+    edit = (
+        (root / FILE)
+        .read_text("utf-8")
+        .replace("---\n\n", 'pii_reviewed_by: "Đại úy C"\n---\n\n', 1)
+    )
+    (root / FILE).write_text(edit, "utf-8")
+    assert main(["check", "--root", str(root), "--now", now, "--strict"]) == 0
+
+
+def test_a_linked_document_unchanged_is_read_once_and_again_once_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each load (every rebuild of publish serve) read and unpacked every linked document
+    again; now again only once it changed (its size or time of change)."""
+    from publish import attachments
+
+    root = project(tmp_path, "mau.docx", docx(["Mẫu đơn"]), channels="[web]")
+    reads: list[Path] = []
+    real = attachments.read
+    monkeypatch.setattr(attachments, "read", lambda path: reads.append(path) or real(path))
+    assert problems(root) == [] and problems(root) == []
+    assert len(reads) == 1
+    (root / "content/tep/mau.docx").write_bytes(docx(["Mẫu đơn"], ["MẬT"]))
+    assert [s for s, _ in problems(root)] == ["error"]
+    assert len(reads) == 2
