@@ -77,5 +77,19 @@ def _typed(col: Collector, key: str, value: Any) -> str:
     parsed = col.parsed
     line = parsed.line_of(key) if parsed is not None else None
     lines = parsed.yaml_text.split("\n") if parsed is not None else []
-    typed = value_typed(lines[line - 2]) if line is not None and 2 <= line < len(lines) + 2 else ""
+    if line is None or not 2 <= line < len(lines) + 2:
+        return quoted(as_written(value))
+    typed = value_typed(lines[line - 2])
+    if not typed:
+        # `approved_by:` with `yes` on the lines below, indented: YAML reads them as its value.
+        below = []
+        for next_line in lines[line - 1 :]:
+            if next_line.strip() and next_line[:1] not in (" ", "\t"):
+                break
+            below.append(_COMMENT.sub("", next_line).strip())
+        typed = " ".join(word for word in below if word)
     return quoted(typed or as_written(value))
+
+
+_COMMENT = re.compile(r"(?:^|[ \t])#.*$")
+"""A YAML comment at the end of a line."""

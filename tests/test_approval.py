@@ -948,6 +948,21 @@ def test_a_tick_written_for_the_approver_is_no_approval_and_says_a_name_is_expec
     assert "lệnh ghi tên thay cho giá trị này" in error.hint
 
 
+@pytest.mark.parametrize("written", ["\n  yes", "\n  on  # rồi", "|\n  yes", ">-\n  Yes\n"])
+def test_a_tick_written_on_the_line_after_the_key_is_told_as_typed(
+    tmp_path: Path, written: str
+) -> None:
+    """`approved_by:` with `yes` on the next line was told «nhận được «true»», a word nobody
+    wrote: only the key's own line was read for what was typed."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": written})})
+    site = load_site(config_module.load(root), now=NOW, salvage=True)
+    assert not site.bulletins
+    [error] = [p for p in site.warnings if p.field == "approved_by"]
+    typed = written.split("\n")[1].split("#")[0].strip()
+    assert f"nhận được «{typed}»: " in error.message, error.message
+    assert "«true»" not in error.message
+
+
 @pytest.mark.parametrize("written", ["có", "yes", "x", '"✓"'])
 def test_publish_approve_replaces_a_tick_written_for_the_approver(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
