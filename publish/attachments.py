@@ -14,6 +14,7 @@ import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote
 
 from publish import linked_text
 from publish.config import Config
@@ -441,10 +442,17 @@ def _hint(href: str, why: str) -> str:
         )
     if "không tìm thấy" in why:
         return (
-            f"Chép tệp vào content/ (ví dụ content/tep/{posixpath.basename(href)}) và ghi đường "
+            f"Chép tệp vào content/ (ví dụ content/tep/{_file_name(href)}) và ghi đường "
             "dẫn tính từ thư mục của bài này, hoặc sửa tên tệp trong liên kết cho đúng."
         )
     return "Thu nhỏ tệp (ví dụ lưu PDF ở chất lượng thấp hơn), hoặc đăng ở nơi khác và ghi địa chỉ của nó."
+
+
+def _file_name(href: str) -> str:
+    """The name of the file `href` names, as the editor would save it: «..%2Fbien-ban.txt» and
+    «..\\bien-ban.txt» name «bien-ban.txt»."""
+    path = nfc(unquote(href.split("#", 1)[0].split("?", 1)[0])).replace("\\", "/")
+    return posixpath.basename(path) or href
 
 
 def served_files(items: Iterable[Bulletin | Page], config: Config) -> dict[str, tuple[Path, str]]:

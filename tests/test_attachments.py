@@ -213,3 +213,18 @@ def test_a_file_in_the_folder_of_a_draft_is_told_when_a_live_bulletin_links_it(
     err = capsys.readouterr().err
     assert "content/bai-viet/a.md" in err and "«nhap/ds.csv»" in err
     assert "thư mục của bản tin chưa đăng «content/bai-viet/nhap/b.md»" in err
+
+
+@pytest.mark.parametrize(
+    "href", ["..\\..\\..\\bien-ban.txt", "..%2F..%2F..%2Fbien-ban.txt", "%2e%2e/bien%20ban.txt"]
+)
+def test_the_hint_for_a_missing_file_names_the_file_not_the_path_typed(
+    tmp_path: Path, href: str
+) -> None:
+    """The hint said to copy the file to content/tep/..\\..\\..\\bien-ban.txt."""
+    with pytest.raises(ContentError) as caught:
+        built(project(tmp_path, body=f"Tải [biên bản]({href}).\n"))
+    [told] = [p for p in caught.value.problems if "liên kết tới tệp" in p.message]
+    name = "bien ban.txt" if "%20" in href else "bien-ban.txt"
+    assert f"content/tep/{name}" in (told.hint or ""), told.hint
+    assert "content/tep/.." not in (told.hint or "") and "%2" not in (told.hint or "")
