@@ -192,6 +192,13 @@ def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | N
     if _suffix(href) not in ALLOWED_SUFFIXES:
         return None, f"liên kết tới tệp «{href}»: website không đăng loại tệp {_suffix(href)}"
     path = resolve_content_path(href.split("#", 1)[0], config.root / source, config)
+    served = href.startswith(f"/{OUTPUT_DIR}/")
+    if served and (path is None or not os.path.lexists(path)):
+        # The address the website serves it at, copied from the page: /tep/tep/mau-don.pdf
+        # is content/tep/mau-don.pdf.
+        path = resolve_content_path(
+            href.split("#", 1)[0][len(OUTPUT_DIR) + 1 :], config.root / source, config
+        )
     if path is None:
         return None, f"liên kết tới tệp «{href}» nằm ngoài thư mục content/"
     try:

@@ -228,3 +228,13 @@ def test_the_hint_for_a_missing_file_names_the_file_not_the_path_typed(
     name = "bien ban.txt" if "%20" in href else "bien-ban.txt"
     assert f"content/tep/{name}" in (told.hint or ""), told.hint
     assert "content/tep/.." not in (told.hint or "") and "%2" not in (told.hint or "")
+
+
+def test_a_link_to_the_address_the_website_serves_a_file_at_still_leads_to_it(
+    tmp_path: Path,
+) -> None:
+    """A link copied from the page (/tep/tep/mau-don.pdf) leads where it did, now checked."""
+    output = built(project(tmp_path, body="Tải [mẫu đơn](/tep/tep/mau-don.pdf).\n"))
+    page = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert 'href="/tep/tep/mau-don.pdf"' in page
+    assert (output / "web/tep/tep/mau-don.pdf").read_bytes() == PDF
