@@ -119,6 +119,10 @@ def is_file_link(href: str) -> bool:
     if not href or href.startswith(("#", "//", "\\")) or ":" in href:
         return False
     suffix = _suffix(href)
+    if href.startswith("/"):
+        # A site path to a page (.html, .php: an old site's address, redirected) is no file
+        # of content/: only the kinds the website serves are looked for there.
+        return suffix in ALLOWED_SUFFIXES
     return suffix in LINKED_SUFFIXES
 
 

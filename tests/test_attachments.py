@@ -238,3 +238,10 @@ def test_a_link_to_the_address_the_website_serves_a_file_at_still_leads_to_it(
     page = (output / "web/2020/12/a/index.html").read_text("utf-8")
     assert 'href="/tep/tep/mau-don.pdf"' in page
     assert (output / "web/tep/tep/mau-don.pdf").read_bytes() == PDF
+
+
+def test_a_site_path_to_an_old_page_is_no_file_link(tmp_path: Path) -> None:
+    """/tin-tuc/bai-cu.html, an old site's address, is a page: not refused as a kind of file."""
+    output = built(project(tmp_path, body="Xem [bài cũ](/tin-tuc/bai-cu.html).\n"))
+    page = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert 'href="/tin-tuc/bai-cu.html"' in page
