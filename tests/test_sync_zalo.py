@@ -3195,3 +3195,34 @@ def test_after_zalo_refuses_a_create_for_its_quota_no_other_create_is_sent_in_th
     emulator.configure(create_quota_per_day=None)
     assert sync(root) == 0
     assert_published_once(root, emulator)
+
+
+def test_creates_waiting_to_retry_when_zalo_refuses_one_for_its_quota_are_not_sent(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """With the default 8 workers, creates backing off after a 429 when another met -223
+    («limit quota create article») still went out once their wait ended, each into the same
+    refusal, each printing it again. Once the refusal is known no create is sent; those
+    already on the wire then (at most one per other worker) cannot be called back."""
+    emulator.configure(
+        create_quota_per_day=0,
+        fault_paths=("/article/create",),
+        fail_first_5xx=7,
+        fail_5xx_status=429,
+        retry_after="1",  # the seven wait a second: the -223 is known long before they retry
+    )
+    root = zalo_project(tmp_path, 10)
+    assert sync(root) == 3
+    out = told(capsys)
+    creates = [c for c in emulator.calls if c.path.endswith("/article/create")]
+    first = next(c for c in creates if c.error == -223)
+    in_flight = [c for c in creates if c.arrived <= first.answered < c.answered]
+    assert len(in_flight) <= 8 - 1
+    # Half a second for the client to read the refusal it was answered.
+    assert [c for c in creates if c.arrived > first.answered + 0.5] == []
+    assert out.count("mã lỗi -223: “Your OA has reach the limit quota create article”") == 1
+    assert not emulator.articles
+    assert not any("pending_create" in e for e in state(root).values())  # certainly not made
+    emulator.configure(create_quota_per_day=None)
+    assert sync(root) == 0
+    assert_published_once(root, emulator)

@@ -77,6 +77,12 @@ ADOPTED_MAX = 3
 _TOO_MANY = {"HTTP 429": " (gọi quá nhiều)"}
 """What a failure means, said beside it where its code alone would not tell the operator."""
 
+QUOTA_MET = (
+    "Zalo vừa từ chối tạo bài vì OA đã dùng hết hạn mức tạo bài viết (mã lỗi -223), nên lần "
+    "chạy này không gửi thêm yêu cầu tạo bài nào"
+)
+"""Why the run's later creates are not sent, once Zalo refused one for the article quota."""
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -242,6 +248,15 @@ class _Closed:
             if count:
                 self.waited += seconds
             return True
+
+    def refuse_creates(self, reason: str) -> bool:
+        """Turn every later create of the run away for `reason`; whether this was the first
+        refusal (the one told with Zalo's own words)."""
+        with self.lock:
+            first = not self.creates
+            if first:
+                self.creates = reason
+            return first
 
     def close(self, until: float, wait: str, reason: str) -> None:
         """Turn every call away until `until` (the later of two closings holds)."""
@@ -582,10 +597,21 @@ class ZaloClient:
                 secrets=self.tokens.secrets(),
                 http_status=response.status_code,
             )
-            if operation == "create" and code == -223 and not error.stops_channel:
-                self._closed.creates = (
-                    "Zalo vừa từ chối tạo bài vì OA đã dùng hết hạn mức tạo bài viết (mã lỗi "
-                    "-223), nên lần chạy này không gửi thêm yêu cầu tạo bài nào"
+            if (
+                operation == "create"
+                and code == -223
+                and not error.stops_channel
+                and not self._closed.refuse_creates(QUOTA_MET)
+            ):
+                # Sent before another worker's refusal came back: told once, above.
+                raise ZaloError(
+                    f"Zalo cũng từ chối {OPERATIONS['create']} này vì hết hạn mức tạo bài viết "
+                    "(mã lỗi -223, đã báo ở trên): yêu cầu đã gửi đi trước khi biết. Không cần "
+                    "làm gì: lần chạy sau khi hạn mức được cấp lại tự tạo tiếp.",
+                    code=-223,
+                    api_message=message,
+                    operation=operation,
+                    http_status=response.status_code,
                 )
             raise error
 
@@ -657,12 +683,7 @@ class ZaloClient:
         `lost` gathers each failure after which the request may have been handled."""
         attempt = 0
         closed = self._closed
-        if operation == "create" and closed.creates:
-            raise ZaloError(
-                f"Chưa gọi Zalo để {OPERATIONS['create']}: {closed.creates}. Không cần làm gì: "
-                "lần chạy sau khi hạn mức được cấp lại tự tạo tiếp.",
-                operation=operation,
-            )
+        self._creates_refused(operation)
         while True:
             if self._clock() < closed.until:
                 raise ZaloError(
@@ -675,6 +696,9 @@ class ZaloClient:
             asked: float | None = None  # the wait a Retry-After header asks for
             try:
                 with self._slots:
+                    # Checked again here: a create that waited for a slot, or backed off after
+                    # a 429, would otherwise go out into the quota refusal another one met.
+                    self._creates_refused(operation)
                     self._pace()
                     response = self._http.request(method, url, **kwargs)
             except httpx.TransportError as exc:
@@ -758,6 +782,16 @@ class ZaloClient:
                 _seconds(delay),
             )
             self._sleep(delay)
+
+    def _creates_refused(self, operation: str) -> None:
+        """Raise, without calling Zalo, when `operation` is a create and Zalo has refused one
+        for the OA's article quota (-223) in this run."""
+        if operation == "create" and self._closed.creates:
+            raise ZaloError(
+                f"Chưa gọi Zalo để {OPERATIONS['create']}: {self._closed.creates}. Không cần "
+                "làm gì: lần chạy sau khi hạn mức được cấp lại tự tạo tiếp.",
+                operation=operation,
+            )
 
     def _stop(
         self,

@@ -61,6 +61,8 @@ class Call:
     body: Any
     error: int | None = None  # envelope error code, None for dropped/5xx/non-JSON replies
     http_status: int | None = None  # None when the connection was dropped
+    arrived: float = 0.0  # time.monotonic() when the request came in
+    answered: float = 0.0  # time.monotonic() when its reply was ready (after any latency)
 
     def __iter__(self) -> Iterator[Any]:
         """Allow `method, path, body = call`."""
@@ -364,17 +366,24 @@ class ZaloEmulator:
         path = split.path
         query = {k: v[-1] for k, v in parse_qs(split.query).items()}
         body = self._decode_body(headers, raw)
+        arrived = time.monotonic()
         with self._lock:
             self._in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self._in_flight)
         try:
-            return self._handle(method, path, query, headers, body)
+            return self._handle(method, path, query, headers, body, arrived)
         finally:
             with self._lock:
                 self._in_flight -= 1
 
     def _handle(
-        self, method: str, path: str, query: dict[str, str], headers: dict[str, str], body: Any
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: Any,
+        arrived: float,
     ) -> Reply:
         """Apply latency and faults, then route."""
         faulted = self._fault_applies(path)
@@ -382,16 +391,16 @@ class ZaloEmulator:
             time.sleep(self.config.latency)
         with self._lock:
             if faulted and not self.config.drop_after_processing and self._take_drop():
-                return self._log(method, path, body, Reply(drop=True))
+                return self._log(method, path, body, arrived, Reply(drop=True))
             if faulted and not self.config.fail_5xx_after_processing and self._take_5xx():
-                return self._log(method, path, body, self._unavailable())
+                return self._log(method, path, body, arrived, self._unavailable())
             reply = self._route(method, path, query, headers, body)
             self._persist()
             if faulted and self.config.drop_after_processing and self._take_drop():
                 reply = Reply(drop=True)
             elif faulted and self.config.fail_5xx_after_processing and self._take_5xx():
                 reply = self._unavailable()
-            return self._log(method, path, body, reply)
+            return self._log(method, path, body, arrived, reply)
 
     def _unavailable(self) -> Reply:
         """The injected HTTP 5xx (or 429), with a gateway's HTML page rather than Zalo's envelope,
@@ -434,11 +443,12 @@ class ZaloEmulator:
             return True
         return self.config.fail_5xx_rate > 0 and self._random.random() < self.config.fail_5xx_rate
 
-    def _log(self, method: str, path: str, body: Any, reply: Reply) -> Reply:
+    def _log(self, method: str, path: str, body: Any, arrived: float, reply: Reply) -> Reply:
         """Record the call with its outcome and return the reply unchanged."""
         error = reply.payload.get("error") if isinstance(reply.payload, dict) else None
         status = None if reply.drop else reply.status
-        self._calls.append(Call(method, path, body, error=error, http_status=status))
+        call = Call(method, path, body, error, status, arrived, time.monotonic())
+        self._calls.append(call)
         return reply
 
     def _persist(self) -> None:
