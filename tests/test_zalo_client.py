@@ -837,6 +837,40 @@ def test_429s_without_retry_after_stop_once_the_run_has_waited_its_budget(
     assert "yêu cầu chờ" not in messages[1]  # Zalo named no wait: none is put in its mouth
 
 
+def test_minus_32s_stop_once_the_run_has_waited_its_budget(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """Zalo's own «too many calls» (-32) was backed off per call outside the run's wait budget
+    ([zalo] rate_limit_wait): each call went through all its retries (here 5 calls × 4 × up to
+    30 s), and no later call was held back. It now counts with 429s and closes the run alike."""
+    article_id = emulator.seed_article(sample_body())
+    clock = FakeClock()
+    waits = {**FAST_SETTINGS, "rate_limit_backoff": 10.0, "backoff_max": 30.0, "max_retries": 4}
+    settings = ClientSettings(
+        api_base=emulator.base_url,
+        oauth_base=emulator.base_url,
+        **waits,
+        retry_after_budget=25.0,  # met by the third wait whatever the jitter (5–10, 10–20, 15–30)
+    )
+    with ZaloClient(
+        make_tokens(emulator, token_file), settings, sleep=clock.sleep, clock=clock
+    ) as client:
+        client.login()
+        emulator.configure(rate_limit_per_minute=1)
+        client.getdetail(article_id)  # the minute's one call
+        messages = []
+        for _ in range(5):
+            with pytest.raises(ZaloError) as caught:
+                client.getdetail(article_id)
+            messages.append(str(caught.value))
+        assert client._closed.waited == pytest.approx(sum(clock.slept))
+    assert 0 < sum(clock.slept) <= 25
+    assert emulator.count_calls("/getdetail") <= 1 + 3
+    assert "mã lỗi -32 (gọi quá nhiều)" in messages[0] and "rate_limit_wait" in messages[0]
+    assert "Chạy lại sau 60 giây để làm tiếp" in messages[0]
+    assert all(m.startswith("Chưa gọi Zalo để đọc") for m in messages[1:]), messages[1]
+
+
 class SlowSeconds(float):
     """A float whose sums take a moment, as a busy machine may take between reading a total and
     writing it back: another thread's wait counted in between is lost unless a lock is held."""

@@ -571,6 +571,17 @@ class ZaloClient:
             message = str(envelope.get("message") or "")
             if code == -32 and rate_limited < self.settings.max_retries:
                 delay = self._backoff(rate_limited, self.settings.rate_limit_backoff)
+                # Counted with 429s: the same limit said in Zalo's words, and backing off per
+                # call let a run of many bulletins wait many times [zalo] rate_limit_wait.
+                if not self._closed.spend(delay, self.settings.retry_after_budget):
+                    self._stop(
+                        operation,
+                        OPERATIONS.get(operation, operation),
+                        "mã lỗi -32 (gọi quá nhiều)",
+                        max(delay, self.settings.rate_window),
+                        asked=False,
+                        status=response,
+                    )
                 rate_limited += 1
                 logger.warning(
                     "Zalo báo vượt giới hạn gọi API (-32); thử lại sau %s.", _seconds(delay)
