@@ -1997,23 +1997,26 @@ def test_an_old_versions_lost_create_is_adopted_when_its_content_is_known(
 def test_sigkill_from_outside_while_creates_are_in_flight(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:
-    emulator.configure(latency=0.15, fault_paths=("/article/create",))
-    # Two requests at a time, so the creates go out in waves: the kill lands while a later
-    # wave's requests are sent and not yet answered (with all six at once, the sync could finish
-    # before the kill).
+    """Killed while a create of the second wave is received and unanswered: Zalo makes that
+    article after the sync died, and the rerun finds it instead of publishing it twice."""
+    # Two requests at a time, so the creates go out in waves; the third is held by the
+    # emulator until the process is dead (timing alone let the sync finish first, or the
+    # kill land between waves).
+    held = emulator.hold("/article/create", 3)
     root = zalo_project(tmp_path, 6, zalo="concurrency = 2")
     victim = run_cli(root, zalo_env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (
-        emulator.count_calls("/article/create") >= 2 and emulator.in_flight > 0
-    ):
-        time.sleep(0.005)
+    assert held.reached.wait(60), "the third create never came"
+    assert emulator.in_flight >= 1
     victim.send_signal(signal.SIGKILL)
     victim.communicate(timeout=30)
     assert victim.returncode == -signal.SIGKILL
+    made_before = len(emulator.articles)
+    assert any("pending_create" in e for e in state(root).values())  # the kill was mid-create
+    held.release()
+    deadline = time.monotonic() + 60
     while emulator.in_flight and time.monotonic() < deadline:
         time.sleep(0.01)  # the emulator finishes the requests it had already received
-    emulator.configure(latency=0.0)
+    assert len(emulator.articles) > made_before  # the held create landed with nobody to hear
     rerun = run_cli(root, zalo_env)
     out, err = rerun.communicate(timeout=120)
     assert rerun.returncode == 0, out + err

@@ -43,7 +43,7 @@ from publish.zalo.emulator_state import (
     read_state,
 )
 
-__all__ = ["Call", "EmulatorConfig", "ZaloEmulator"]
+__all__ = ["Call", "EmulatorConfig", "Hold", "ZaloEmulator"]
 
 logger = logging.getLogger("publish.zalo.emulator")
 
@@ -78,6 +78,26 @@ class Reply:
     headers: dict[str, str] | None = None
     raw: bytes | None = None
     drop: bool = False
+
+
+class Hold:
+    """One request the emulator keeps unhandled until `release()`: a test acts (kills the
+    client, say) at a moment it knows, instead of guessing it from latency."""
+
+    def __init__(self, path_suffix: str, nth: int) -> None:
+        self.path_suffix = path_suffix
+        self.nth = nth
+        self.seen = 0  # requests to the path received so far
+        self.reached = threading.Event()  # set when the nth request has come in and waits
+        self._released = threading.Event()
+
+    def release(self) -> None:
+        """Let the held request be handled (the change applied, the reply sent)."""
+        self._released.set()
+
+    def wait_release(self, timeout: float) -> None:
+        """Block the handling thread until released, or `timeout` seconds (a failed test)."""
+        self._released.wait(timeout)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -163,6 +183,7 @@ class ZaloEmulator:
         self._pending_5xx = self.config.fail_first_5xx
         self._pending_drops = self.config.drop_first
         self._in_flight = 0
+        self._holds: list[Hold] = []
         self.max_in_flight = 0  # most requests handled at the same moment
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -204,6 +225,8 @@ class ZaloEmulator:
 
     def stop(self) -> None:
         """Stop serving and close the socket."""
+        for hold in self._holds:
+            hold.release()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -260,6 +283,14 @@ class ZaloEmulator:
     def write_calls(self) -> list[Call]:
         """Requests to create, update or remove."""
         return [c for c in self.calls if c.path in WRITE_PATHS]
+
+    def hold(self, path_suffix: str, nth: int) -> Hold:
+        """Keep the `nth` request (from now) to a path ending with `path_suffix` waiting,
+        received and unanswered, until the returned Hold is released (or the emulator stops)."""
+        hold = Hold(path_suffix, nth)
+        with self._lock:
+            self._holds.append(hold)
+        return hold
 
     def clear_calls(self) -> None:
         """Forget the call log."""
@@ -371,10 +402,24 @@ class ZaloEmulator:
             self._in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self._in_flight)
         try:
+            self._wait_if_held(path)
             return self._handle(method, path, query, headers, body, arrived)
         finally:
             with self._lock:
                 self._in_flight -= 1
+
+    def _wait_if_held(self, path: str) -> None:
+        """Keep this request waiting when a Hold is set on it (see `hold`)."""
+        with self._lock:
+            held = None
+            for hold in self._holds:
+                if path.endswith(hold.path_suffix):
+                    hold.seen += 1
+                    if hold.seen == hold.nth:
+                        held = hold
+        if held is not None:
+            held.reached.set()
+            held.wait_release(timeout=120)
 
     def _handle(
         self,
