@@ -3229,3 +3229,37 @@ def test_creates_waiting_to_retry_when_zalo_refuses_one_for_its_quota_are_not_se
     emulator.configure(create_quota_per_day=None)
     assert sync(root) == 0
     assert_published_once(root, emulator)
+
+
+@pytest.mark.parametrize("unit", ["code_points", "utf16"])
+def test_a_title_over_a_utf16_counting_servers_limit_is_refused_there_or_stopped_here(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    unit: str,
+) -> None:
+    """The emulator counted code points whatever [zalo] length_unit said, so nothing showed
+    what the default utf16 guards against: a server counting UTF-16 units (Java, JavaScript)
+    refuses a title of 149 code points with one emoji. code_points lets it be sent and refused;
+    the default stops it before anything is sent, with the file and field."""
+    emulator.configure(length_unit="utf16")
+    title = "Cảnh báo 🚨 lừa đảo "
+    title += "x" * (149 - len(title))
+    assert len(title) == 149 and len(title.encode("utf-16-le")) // 2 == 150
+    root = zalo_project(
+        tmp_path,
+        0,
+        zalo=f'length_unit = "{unit}"',
+        files={"content/bai-viet/a.md": zalo_bulletin(1, title=f'"{title}"')},
+    )
+    assert sync(root) != 0
+    out = told(capsys)
+    creates = [c for c in emulator.calls if c.path.endswith("/article/create")]
+    assert not emulator.articles
+    if unit == "code_points":
+        assert [c.error for c in creates] == [-201]
+        assert "title allow 1 to 150 characters" in out
+    else:
+        assert creates == []
+        assert "content/bai-viet/a.md" in out and "tiêu đề dài 150/149 ký tự" in out

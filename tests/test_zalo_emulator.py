@@ -21,7 +21,13 @@ import pytest
 from publish.cli import main
 from publish.commands import zalo_sandbox
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
-from publish.zalo.emulator_state import OAState, StateFileError, read_state
+from publish.zalo.emulator_state import (
+    ApiFailure,
+    OAState,
+    StateFileError,
+    read_state,
+    validate_article,
+)
 from tests.helpers import OTHER_UNIT_TOML, SAMPLE_UNIT, make_project
 from tests.zalo_fixtures import sample_body
 
@@ -678,3 +684,18 @@ def test_ctrl_c_pressed_as_the_prompt_appears_stops_the_sandbox(
     base_url = said.out.split("đang chạy tại ", 1)[1].split()[0]
     with pytest.raises(httpx.ConnectError):
         httpx.get(base_url, timeout=5)
+
+
+def test_the_emulator_counts_lengths_in_the_unit_it_is_told() -> None:
+    """length_unit «utf16» counts an emoji twice, as a Java or JavaScript server would; a unit
+    it does not know is refused rather than counted as code points."""
+    title = "🚨" + "x" * 148
+    body = {**sample_body(), "title": title}
+    validate_article(body, EmulatorConfig())
+    with pytest.raises(ApiFailure) as caught:
+        validate_article(body, EmulatorConfig(length_unit="utf16"))
+    assert caught.value.code == -201 and "title" in caught.value.message
+    with pytest.raises(ValueError):
+        EmulatorConfig(length_unit="utf-16")
+    with pytest.raises(ValueError):
+        ZaloEmulator().configure(length_unit="bytes")

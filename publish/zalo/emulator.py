@@ -40,6 +40,7 @@ from publish.zalo.emulator_state import (
     ApiFailure,
     EmulatorConfig,
     OAState,
+    check_length_unit,
     read_state,
 )
 
@@ -377,6 +378,8 @@ class ZaloEmulator:
         unknown = set(changes) - known
         if unknown:
             raise TypeError(f"unknown emulator settings: {sorted(unknown)}")
+        if "length_unit" in changes:
+            check_length_unit(changes["length_unit"])
         with self._lock:
             for key, value in changes.items():
                 setattr(self.config, key, value)

@@ -82,6 +82,9 @@ class EmulatorConfig:
     invalid_code_error: int = -14003  # [U] no official code for a bad, used or expired code
 
     # Article rules (lengths counted after NFC).
+    # [U] how title, description and author lengths are counted: "code_points", or "utf16"
+    # (a Java or JavaScript server's length, where an emoji counts two).
+    length_unit: str = "code_points"
     title_max_len: int = 149  # [P] a 150-char title was rejected in production
     description_max_len: int = 300
     author_max_len: int = 50
@@ -133,6 +136,10 @@ class EmulatorConfig:
     rate_limit_window: float = 60.0
     seed: int | None = None
 
+    def __post_init__(self) -> None:
+        """Refuse a length unit the checks would not know (a typo would count code points)."""
+        check_length_unit(self.length_unit)
+
 
 class ApiFailure(Exception):
     """An application error the API reports in the envelope: `{"error": code, "message": ...}`."""
@@ -149,6 +156,23 @@ def nfc_len(value: str) -> int:
     return len(unicodedata.normalize("NFC", value))
 
 
+LENGTH_UNITS = ("code_points", "utf16")
+
+
+def check_length_unit(unit: str) -> None:
+    """Raise ValueError unless `unit` is one of LENGTH_UNITS."""
+    if unit not in LENGTH_UNITS:
+        raise ValueError(f"length_unit must be one of {LENGTH_UNITS}, not {unit!r}")
+
+
+def text_len(value: str, unit: str) -> int:
+    """Length of a string after NFC in `unit`: code points, or UTF-16 units ("utf16")."""
+    normal = unicodedata.normalize("NFC", value)
+    if unit == "utf16":
+        return len(normal.encode("utf-16-le", "surrogatepass")) // 2
+    return len(normal)
+
+
 def is_public_url(value: Any) -> bool:
     """True for an http(s) URL with a host, no spaces and only ASCII (non-ASCII must be encoded)."""
     if not isinstance(value, str) or not value or not value.isascii():
@@ -159,12 +183,14 @@ def is_public_url(value: Any) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def _check_text(body: dict, name: str, limit: int, *, required: bool = True) -> None:
-    """Require a string field of 1..limit characters (NFC)."""
+def _check_text(
+    body: dict, name: str, limit: int, *, unit: str = "code_points", required: bool = True
+) -> None:
+    """Require a string field of 1..limit characters (NFC, counted in `unit`)."""
     value = body.get(name)
     if value is None and not required:
         return
-    if not isinstance(value, str) or not value.strip() or nfc_len(value) > limit:
+    if not isinstance(value, str) or not value.strip() or text_len(value, unit) > limit:
         shown = limit + 1 if name == "title" else limit
         raise ApiFailure(-201, f"{name} allow 1 to {shown} characters")
 
@@ -236,8 +262,8 @@ def validate_article(body: Any, config: EmulatorConfig) -> None:
     kind = body.get("type")
     if kind not in ("normal", "video"):
         raise ApiFailure(-201, "type accept only 2 value normal and video.")
-    _check_text(body, "title", config.title_max_len)
-    _check_text(body, "description", config.description_max_len)
+    _check_text(body, "title", config.title_max_len, unit=config.length_unit)
+    _check_text(body, "description", config.description_max_len, unit=config.length_unit)
     _check_choice(body, "status", SHOW_HIDE, required=False)
     _check_choice(body, "comment", SHOW_HIDE, required=False)
     if kind == "video":
@@ -246,7 +272,7 @@ def validate_article(body: Any, config: EmulatorConfig) -> None:
         if not is_public_url(body.get("avatar")):
             raise ApiFailure(-201, "avatar is invalid!")
         return
-    _check_text(body, "author", config.author_max_len)
+    _check_text(body, "author", config.author_max_len, unit=config.length_unit)
     _check_cover(body.get("cover"), config)
     blocks = body.get("body")
     if not isinstance(blocks, list) or not blocks:
