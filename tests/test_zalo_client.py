@@ -773,6 +773,40 @@ def test_after_the_article_quota_is_met_no_create_is_sent_but_other_calls_go(
     assert emulator.count_calls("/article/create") == 2
 
 
+def test_a_create_already_sent_when_another_met_the_quota_is_not_told_as_a_new_refusal(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    """A create on the wire when another's -223 (article quota) came back meets the same
+    refusal: it printed Zalo's words and advice a second time. It is told as the same one."""
+    emulator.configure(create_quota_per_day=0)
+    client.login()
+    held = emulator.hold("/article/create", 1)
+    errors: list[ZaloError] = []
+
+    def create_held() -> None:
+        """The create sent before the refusal was known."""
+        try:
+            client.create(sample_body(title="Bài đã gửi đi"))
+        except ZaloError as error:
+            errors.append(error)
+
+    worker = threading.Thread(target=create_held)
+    worker.start()
+    assert held.reached.wait(30)
+    with pytest.raises(ZaloError) as first:
+        client.create(sample_body(title="Bài thứ hai"))
+    held.release()
+    worker.join(30)
+    assert "Your OA has reach the limit quota create article" in str(first.value)
+    [late] = errors
+    assert late.code == -223 and not late.stops_channel
+    assert "Your OA has reach the limit quota create article" not in str(late)
+    assert "đã báo ở trên" in str(late)
+    with pytest.raises(ZaloError, match=r"^Chưa gọi Zalo để tạo bài viết"):
+        client.create(sample_body(title="Bài thứ ba"))
+    assert emulator.count_calls("/article/create") == 2
+
+
 def test_retry_afters_short_enough_to_wait_stop_once_the_run_has_waited_five_minutes(
     emulator: ZaloEmulator, token_file: Path
 ) -> None:
