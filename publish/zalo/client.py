@@ -1,7 +1,9 @@
 """ZaloClient: the Zalo OA article API over httpx, with retries, token refresh and verify polling.
 
 Retries (exponential backoff with jitter): HTTP 5xx/429, connection errors, timeouts and `-32`
-(a create only when it surely was not handled: HTTP 429 or a connection never made).
+(a create only when it surely was not handled: HTTP 429 or a connection never made); waits on
+429, Retry-After and -32 share one run-wide budget, past which the run's calls stop. After a
+-223 quota refusal no create of the run is sent, even one already backing off.
 `-216`/`-220` trigger one token refresh and one retry. `verify` polls through `-214` for a bounded
 time. A `create` whose request may have reached Zalo is never re-sent automatically (that could
 publish a duplicate); it raises ZaloUncertainError unless `retry_uncertain_creates` is set.
