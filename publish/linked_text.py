@@ -16,16 +16,27 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
+from xml.parsers import expat
+
+from publish.image_suffixes import IMAGE_SUFFIXES
 
 __all__ = ["MAX_TEXT_BYTES", "Unreadable", "authors", "text_of"]
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 """Most bytes inflated from one file (its zip members or PDF streams together)."""
+MAX_PART_BYTES = 8 * 1024 * 1024
+"""Most bytes inflated from one zip member: a document's text part is far smaller."""
+MAX_ELEMENTS = 1_000_000
+"""Most XML elements read from one file: millions of empty paragraphs are no document."""
+MAX_DEPTH = 256
+"""Most XML elements nested in one another (Word nests tables in tables a few levels)."""
+MAX_PDF_STREAMS = 100_000
+"""Most streams of a PDF looked at."""
 MAX_MEMBERS = 2000
 """Most members of a zip read: an archive of more is no document."""
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".csv"})
 ZIP_SUFFIXES = frozenset({".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"})
-_PARAGRAPHS = frozenset({"p", "h", "si", "is", "tc", "title", "description", "subject"})
+_PARAGRAPHS = frozenset({"p", "h", "si", "is", "title", "description", "subject"})
 """Elements whose text is one line: Word and PowerPoint paragraphs (w:p, a:p), Excel strings
 (si, is), LibreOffice paragraphs and headings (text:p, text:h), document properties."""
 
@@ -39,6 +50,7 @@ class _Budget:
     """Bytes left to inflate from one file."""
 
     left: int = field(default_factory=lambda: MAX_TEXT_BYTES)
+    elements: int = field(default_factory=lambda: MAX_ELEMENTS)
 
     def take(self, size: int) -> None:
         """Count `size` bytes inflated, raising Unreadable past the cap."""
@@ -49,15 +61,20 @@ class _Budget:
 
 def text_of(data: bytes, suffix: str) -> str | None:
     """The text of a linked file of `suffix` (lower-case, with its dot) as lines, None for a
-    kind that holds no text read here (a picture, an old .doc); Unreadable when it cannot be
-    read."""
+    picture; Unreadable when it cannot be read (an old .doc, .xls or .ppt among them)."""
     if suffix in TEXT_SUFFIXES:
         return _decoded(data)
     if suffix in ZIP_SUFFIXES:
         return "\n".join(text for _, text in _xml_members(data, _Budget()))
     if suffix == ".pdf":
         return _pdf_text(data)
-    return None
+    if suffix == ".rtf":
+        return _rtf_text(data)
+    if suffix in IMAGE_SUFFIXES:
+        return None
+    # A Word 97 .doc, .xls or .ppt holds its text in a binary format not read here: served
+    # unlooked-at, a stamp in it would go out unseen.
+    raise Unreadable(f"định dạng {suffix or 'không rõ'} không đọc được chữ bên trong")
 
 
 def authors(data: bytes, suffix: str) -> list[str]:
@@ -71,14 +88,14 @@ def authors(data: bytes, suffix: str) -> list[str]:
             for name in ("docProps/core.xml", "meta.xml"):
                 if name not in archive.namelist():
                     continue
-                root = _parsed(_member(archive, archive.getinfo(name), _Budget()))
+                root = _parsed(_member(archive, archive.getinfo(name), _Budget()), _Budget())
                 for element in root.iter():
                     local = element.tag.rsplit("}", 1)[-1]
                     if local in ("creator", "lastModifiedBy", "initial-creator") and element.text:
                         name_found = " ".join(element.text.split())
                         if name_found and name_found not in found:
                             found.append(name_found)
-    except (zipfile.BadZipFile, Unreadable, ElementTree.ParseError, OSError, RuntimeError):
+    except (zipfile.BadZipFile, Unreadable, expat.ExpatError, OSError, RuntimeError):
         return []  # told as unreadable by text_of
     return found
 
@@ -107,27 +124,63 @@ def _xml_members(data: bytes, budget: _Budget) -> list[tuple[str, str]]:
             for member in members:
                 if member.filename.startswith("[Content_Types]") or "_rels/" in member.filename:
                     continue
-                found.append((member.filename, _lines(_parsed(_member(archive, member, budget)))))
+                root = _parsed(_member(archive, member, budget), budget)
+                found.append((member.filename, _lines(root)))
             return found
+    except RecursionError:
+        raise Unreadable("XML có quá nhiều tầng lồng nhau") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError) as exc:
         raise Unreadable(f"tệp nén hỏng ({exc})") from None
-    except (ElementTree.ParseError, ValueError) as exc:
+    except (expat.ExpatError, ValueError) as exc:
         raise Unreadable(f"XML hỏng ({exc})") from None
 
 
 def _member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> bytes:
     """A member's bytes, read no further than the budget allows (its stated size may lie)."""
     with archive.open(member) as handle:
-        data = handle.read(budget.left + 1)
+        data = handle.read(min(budget.left, MAX_PART_BYTES) + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise Unreadable(f"phần {member.filename} quá lớn khi giải nén")
     budget.take(len(data))
     return data
 
 
-def _parsed(data: bytes) -> ElementTree.Element:
-    """An XML member parsed: no DOCTYPE is accepted (no entity can expand)."""
-    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+def _parsed(data: bytes, budget: _Budget) -> ElementTree.Element:
+    """An XML member parsed: no DOCTYPE is accepted (no entity can expand), whatever its
+    encoding; no more elements than the budget's, nested no deeper than MAX_DEPTH."""
+    builder = ElementTree.TreeBuilder()
+    depth = 0
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        """Open an element, counted against the caps."""
+        nonlocal depth
+        depth += 1
+        budget.elements -= 1
+        if budget.elements < 0:
+            raise Unreadable("quá nhiều phần tử XML")
+        if depth > MAX_DEPTH:
+            raise Unreadable("XML có quá nhiều tầng lồng nhau")
+        builder.start(tag, attributes)
+
+    def end(tag: str) -> None:
+        """Close an element."""
+        nonlocal depth
+        depth -= 1
+        builder.end(tag)
+
+    def refuse(*_: object) -> None:
+        """Refuse a DOCTYPE or an entity declaration: an entity may expand a billion-fold."""
         raise Unreadable("XML có khai báo DOCTYPE")
-    return ElementTree.fromstring(data)
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = builder.data
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.buffer_text = True
+    parser.Parse(data, True)
+    return builder.close()
 
 
 def _lines(root: ElementTree.Element) -> str:
@@ -143,17 +196,41 @@ def _paragraph(element: ElementTree.Element) -> str:
     local = element.tag.rsplit("}", 1)[-1]
     parts = [_BREAKS.get(local, ""), element.text or ""]
     for child in element:
-        parts += [_paragraph(child), child.tail or ""]
+        if child.tag.rsplit("}", 1)[-1] in _PARAGRAPHS:
+            # A text box's paragraphs sit inside their anchor's: each is a line of its own.
+            parts += ["\n", _paragraph(child), "\n", child.tail or ""]
+        else:
+            parts += [_paragraph(child), child.tail or ""]
     return "".join(parts)
 
 
 _BREAKS = {"br": "\n", "cr": "\n", "line-break": "\n", "tab": " ", "s": " "}
 
 
+_HEADER_CODES = re.compile(r'&(?:"[^"]*"|\d+|K[0-9A-Fa-f]{6}|[A-Za-z])')
+"""Excel's codes in a page header or footer: a section (&L, &C, &R), a font (&"Times,Bold"),
+a size (&14), a colour (&KFF0000), a field (&P, &D) or a style (&B, &U)."""
+_HEADERS = frozenset(
+    {"oddHeader", "evenHeader", "firstHeader", "oddFooter", "evenFooter", "firstFooter"}
+)
+
+
+def _header(text: str) -> str:
+    """An Excel page header's text, a line per section, its codes left out (&& is an &)."""
+    return "&".join(
+        _HEADER_CODES.sub(lambda m: "\n" if m[0] in ("&L", "&C", "&R") else "", part)
+        for part in text.split("&&")
+    )
+
+
 def _walk(element: ElementTree.Element, lines: list[str]) -> None:
     """Add the lines of `element`: its whole text when it is a paragraph, else its children's."""
-    if element.tag.rsplit("}", 1)[-1] in _PARAGRAPHS:
+    local = element.tag.rsplit("}", 1)[-1]
+    if local in _PARAGRAPHS:
         lines.append(_paragraph(element))
+        return
+    if local in _HEADERS:
+        lines.append(_header(element.text or ""))
         return
     if element.text and element.text.strip():
         lines.append(element.text)
@@ -188,23 +265,24 @@ def _pdf_text(data: bytes) -> str:
     plain: list[bytes] = []  # the bytes of no Flate stream
     parts: list[bytes] = []
     done = 0  # where the bytes not yet in parts[0] start: those of no Flate stream
-    for match in _STREAM.finditer(data):
+    view = memoryview(data)  # slices of it copy nothing: a copy per stream is quadratic
+    for count, match in enumerate(_STREAM.finditer(data)):
+        if count > MAX_PDF_STREAMS:
+            raise Unreadable("PDF có quá nhiều luồng")
         if match.start() < done:
             continue  # in the bytes of a stream inflated
         start = data.rfind(b"obj", max(0, match.start() - 4096), match.start())
         dictionary = data[max(start, match.start() - 4096) : match.start()]
-        if b"/FlateDecode" not in dictionary or _NOT_TEXT.search(dictionary):
+        if _NOT_TEXT.search(dictionary):
             continue
-        inflater = zlib.decompressobj()
-        try:
-            inflated = inflater.decompress(data[match.end() :], budget.left + 1)
-        except zlib.error as exc:
-            raise Unreadable(f"luồng nén hỏng ({exc})") from None
-        budget.take(len(inflated))
-        if not inflater.eof:
-            raise Unreadable("luồng nén bị cắt cụt")
+        if b"/FlateDecode" not in dictionary:
+            if b"/Filter" in dictionary:
+                # Text under another filter (ASCIIHex, LZW…) is not read: not a clean page.
+                raise Unreadable("PDF có luồng nén kiểu công cụ không đọc được")
+            continue
+        inflated, end = _inflated(view, match.end(), budget)
         plain.append(data[done : match.end()])
-        done = len(data) - len(inflater.unused_data)
+        done = end
         parts.append(inflated)
     parts.insert(0, b"".join([*plain, data[done:]]))
     lines = [_pdf_lines(part) for part in parts]
@@ -213,6 +291,24 @@ def _pdf_text(data: bytes) -> str:
         # Word's PDFs write Vietnamese as glyph numbers of the font: no stamp would be found.
         raise Unreadable("chữ trong PDF ghi bằng mã phông, công cụ không đọc được")
     return "\n".join(lines)
+
+
+def _inflated(view: memoryview, at: int, budget: _Budget) -> tuple[bytes, int]:
+    """A Flate stream starting at `at` inflated, and where its compressed bytes end."""
+    inflater = zlib.decompressobj()
+    out: list[bytes] = []
+    while not inflater.eof:
+        chunk = view[at : at + 65536]
+        if not chunk:
+            raise Unreadable("luồng nén bị cắt cụt")
+        try:
+            got = inflater.decompress(chunk, budget.left + 1)
+        except zlib.error as exc:
+            raise Unreadable(f"luồng nén hỏng ({exc})") from None
+        budget.take(len(got))
+        out.append(got)
+        at += len(chunk) - len(inflater.unused_data)
+    return b"".join(out), at
 
 
 def _pdf_lines(content: bytes) -> str:
@@ -247,3 +343,108 @@ def _pdf_string(written: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", "replace")
     return raw.decode("latin-1")
+
+
+_RTF_TOKEN = re.compile(
+    rb"\\([a-z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|[\r\n]+|([^\\{}\r\n]+)"
+)
+"""One piece of RTF: a control word and its number, a \\'xx byte, a control symbol, a group's
+brace, a line end (no text) or text."""
+_RTF_SKIPPED = frozenset(
+    {
+        "fonttbl",
+        "colortbl",
+        "stylesheet",
+        "info",
+        "pict",
+        "object",
+        "themedata",
+        "listtable",
+        "listoverridetable",
+        "rsidtbl",
+        "generator",
+        "datastore",
+        "latentstyles",
+        "xmlnstbl",
+    }
+)
+"""Groups that hold no text of the document (fonts, colours, pictures, properties)."""
+_RTF_BREAKS = frozenset({"par", "line", "row", "cell", "sect", "page"})
+
+
+def _rtf_text(data: bytes) -> str:
+    """An RTF file's text, a line per paragraph: control words left out, \\'xx bytes read in
+    Windows-1258, \\uN characters decoded; Unreadable when it is no simple RTF."""
+    if not data.lstrip().startswith(b"{\\rtf"):
+        raise Unreadable("không phải tệp RTF")
+    out: list[str] = []
+    pending = bytearray()  # \\'xx bytes, decoded together (a character may be two)
+    skip_depth = 0  # inside a skipped group: the depth it opened at
+    depth = 0
+    skip_next = 0  # fallback characters after \\uN still to leave out
+    uc = 1
+    starred = False
+
+    def flush() -> None:
+        """Decode the \\'xx bytes gathered."""
+        if pending:
+            out.append(bytes(pending).decode("cp1258", "replace"))
+            pending.clear()
+
+    for match in _RTF_TOKEN.finditer(data):
+        word, number, hexed, symbol, brace, text = match.groups()
+        if brace is not None:
+            flush()
+            depth += 1 if brace == b"{" else -1
+            if skip_depth and depth < skip_depth:
+                skip_depth = 0
+            starred = brace == b"{"
+            if depth > MAX_DEPTH or depth < 0:
+                raise Unreadable("RTF có quá nhiều tầng lồng nhau")
+            continue
+        fresh = starred
+        starred = False
+        if symbol == b"*" and fresh:
+            skip_depth = skip_depth or depth  # an optional destination: no text
+            continue
+        if skip_depth:
+            continue
+        if word is not None:
+            name = word.decode("ascii")
+            if fresh and name in _RTF_SKIPPED:
+                skip_depth = depth
+            elif name == "bin":
+                raise Unreadable("RTF có dữ liệu nhị phân, công cụ không đọc được")
+            elif name == "uc" and number is not None:
+                uc = int(number)
+            elif name == "u" and number is not None:
+                flush()
+                out.append(chr(int(number) % 65536))
+                skip_next = uc
+            elif name in _RTF_BREAKS:
+                flush()
+                out.append("\n")
+            elif name == "tab":
+                out.append(" ")
+            continue
+        if hexed is not None:
+            if skip_next:
+                skip_next -= 1
+                continue
+            pending.append(int(hexed, 16))
+            continue
+        flush()
+        if symbol is not None:
+            if symbol in b"\\{}":
+                out.append(symbol.decode("latin-1"))
+            elif symbol == b"~":
+                out.append(" ")
+            continue
+        if text is not None:
+            if skip_next:
+                dropped = min(skip_next, len(text))
+                text = text[dropped:]
+                skip_next -= dropped
+            out.append(text.decode("cp1258", "replace"))
+    flush()
+    return "\n".join(line for line in "".join(out).split("\n") if line.strip())

@@ -279,3 +279,140 @@ def test_a_linked_document_unchanged_is_read_once_and_again_once_changed(
     (root / "content/tep/mau.docx").write_bytes(docx(["Mẫu đơn"], ["MẬT"]))
     assert [s for s, _ in problems(root)] == ["error"]
     assert len(reads) == 2
+
+
+def zipped(members: dict[str, bytes | str]) -> bytes:
+    """A zip document of the members given."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in members.items():
+            archive.writestr(name, body)
+    return out.getvalue()
+
+
+def lines_of(data: bytes, suffix: str) -> list[str]:
+    """The lines read from a linked file, stripped."""
+    text = linked_text.text_of(data, suffix)
+    assert text is not None
+    return [line.strip() for line in text.splitlines()]
+
+
+def test_each_paragraph_of_a_table_cell_and_of_a_text_box_is_a_line() -> None:
+    """The usual header: «CÔNG AN HUYỆN X» above «MẬT» in one cell; a text box in a paragraph."""
+    cell = "<w:tc><w:p><w:r><w:t>CÔNG AN HUYỆN X</w:t></w:r></w:p><w:p><w:r><w:t>MẬT</w:t></w:r></w:p></w:tc>"
+    box = (
+        "<w:p><w:r><w:t>Số 12/BC</w:t></w:r><w:r><w:pict><w:txbxContent>"
+        "<w:p><w:r><w:t>TỐI MẬT</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>"
+    )
+    body = f"<w:tbl><w:tr>{cell}</w:tr></w:tbl>{box}"
+    data = zipped(
+        {"word/document.xml": f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'}
+    )
+    lines = lines_of(data, ".docx")
+    assert "MẬT" in lines
+    assert "TỐI MẬT" in lines
+    assert "CÔNG AN HUYỆN X" in lines
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".xls", ".ppt"])
+def test_an_old_office_file_is_unreadable_not_served_unlooked_at(suffix: str) -> None:
+    """A Word 97 file's text is not read here: told, never taken as clean."""
+    with pytest.raises(linked_text.Unreadable):
+        linked_text.text_of(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, suffix)
+
+
+def test_a_picture_holds_no_text_to_look_at() -> None:
+    """Pictures are not read (and not told as unreadable)."""
+    assert linked_text.text_of(b"\x89PNG\r\n\x1a\n", ".png") is None
+
+
+def test_the_text_of_an_rtf_file_is_read_with_its_escapes() -> None:
+    """Word's RTF: Vietnamese as \\uN (with a ? fallback) and \\'xx bytes; fonts not text."""
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1258{\fonttbl{\f0 Times New Roman;}}{\*\generator Word;}"
+        rb"\f0 C\u212?NG AN HUY\u7878?N X\par M\u7852?T\par S\'e9 12\par}"
+    )
+    lines = lines_of(rtf, ".rtf")
+    assert lines == ["CÔNG AN HUYỆN X", "MẬT", "Sé 12"]
+
+
+def test_an_rtf_with_binary_data_is_unreadable() -> None:
+    """\\bin data is not skipped blindly: the file is told as unreadable."""
+    with pytest.raises(linked_text.Unreadable):
+        linked_text.text_of(rb"{\rtf1 \bin4 abcd MAT\par}", ".rtf")
+
+
+def pdf(*streams: tuple[bytes, bytes]) -> bytes:
+    """A PDF of streams (dictionary entries, bytes)."""
+    body = b"%PDF-1.4\n"
+    for number, (entries, content) in enumerate(streams, 1):
+        body += (
+            b"%d 0 obj\n<< /Length %d %s >>\nstream\n" % (number, len(content), entries)
+            + content
+            + b"\nendstream\nendobj\n"
+        )
+    return body + b"%%EOF\n"
+
+
+def test_a_pdf_page_under_a_filter_not_read_is_unreadable_not_clean() -> None:
+    """An ASCIIHex content stream hides (MAT) Tj from the scan: told, never clean."""
+    hexed = b"BT (MAT) Tj ET".hex().encode() + b">"
+    with pytest.raises(linked_text.Unreadable):
+        linked_text.text_of(pdf((b"/Filter /ASCIIHexDecode", hexed)), ".pdf")
+
+
+def test_a_pdf_picture_under_dct_is_not_a_page_left_unread() -> None:
+    """A JPEG picture stream is no text: the page beside it is read."""
+    page = zlib.compress(b"BT (MAT) Tj ET")
+    data = pdf(
+        (b"/Type /XObject /Subtype /Image /Filter /DCTDecode", b"\xff\xd8\xff\xe0jpeg"),
+        (b"/Filter /FlateDecode", page),
+    )
+    assert "MAT" in lines_of(data, ".pdf")
+
+
+def test_a_docx_of_millions_of_empty_paragraphs_is_unreadable() -> None:
+    """A small zip of millions of <w:p/> is refused by the caps, not read for a minute."""
+    body = "<w:p/>" * 2_000_000
+    data = zipped(
+        {"word/document.xml": f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'}
+    )
+    with pytest.raises(linked_text.Unreadable):
+        linked_text.text_of(data, ".docx")
+
+
+def test_the_element_cap_is_counted_over_the_whole_file() -> None:
+    """Parts each under the size cap but together past the element cap are refused."""
+    part = f'<w:document xmlns:w="{W}"><w:body>' + "<w:p/>" * 600_000 + "</w:body></w:document>"
+    data = zipped({"word/document.xml": part, "word/footnotes.xml": part})
+    with pytest.raises(linked_text.Unreadable):
+        linked_text.text_of(data, ".docx")
+
+
+def test_an_excel_page_header_is_read_without_its_codes() -> None:
+    """«&C&"Times New Roman,Bold"MẬT» is the header MẬT, centred and bold."""
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<headerFooter><oddHeader>&amp;L&amp;14CÔNG AN&amp;C&amp;"Times New Roman,Bold"MẬT'
+        "</oddHeader></headerFooter></worksheet>"
+    )
+    lines = lines_of(zipped({"xl/worksheets/sheet1.xml": sheet}), ".xlsx")
+    assert "MẬT" in lines
+    assert "CÔNG AN" in lines
+
+
+def test_a_doctype_is_refused_in_utf16_xml_too() -> None:
+    """The DOCTYPE guard is the parser's, not a search of the bytes."""
+    xml = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY a "MẬT">]>'
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>'
+    ).encode("utf-16")
+    with pytest.raises(linked_text.Unreadable, match="DOCTYPE"):
+        linked_text.text_of(zipped({"word/document.xml": xml}), ".docx")
+
+
+def test_deeply_nested_xml_is_told_as_too_deep_not_as_a_broken_zip() -> None:
+    """The reason names the nesting, the editor's clue to what is wrong."""
+    xml = "<a>" * 100_000 + "</a>" * 100_000
+    with pytest.raises(linked_text.Unreadable, match="quá nhiều tầng lồng nhau"):
+        linked_text.text_of(zipped({"word/document.xml": xml}), ".docx")
