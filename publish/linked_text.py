@@ -419,7 +419,8 @@ def _rtf_text(data: bytes) -> str:
                 uc = int(number)
             elif name == "u" and number is not None:
                 flush()
-                out.append(chr(int(number) % 65536))
+                code = int(number) % 65536
+                out.append("\ufffd" if 0xD800 <= code < 0xE000 else chr(code))
                 skip_next = uc
             elif name in _RTF_BREAKS:
                 flush()

@@ -342,7 +342,7 @@ def test_an_rtf_with_binary_data_is_unreadable() -> None:
         linked_text.text_of(rb"{\rtf1 \bin4 abcd MAT\par}", ".rtf")
 
 
-def pdf(*streams: tuple[bytes, bytes]) -> bytes:
+def pdf_of_streams(*streams: tuple[bytes, bytes]) -> bytes:
     """A PDF of streams (dictionary entries, bytes)."""
     body = b"%PDF-1.4\n"
     for number, (entries, content) in enumerate(streams, 1):
@@ -358,13 +358,13 @@ def test_a_pdf_page_under_a_filter_not_read_is_unreadable_not_clean() -> None:
     """An ASCIIHex content stream hides (MAT) Tj from the scan: told, never clean."""
     hexed = b"BT (MAT) Tj ET".hex().encode() + b">"
     with pytest.raises(linked_text.Unreadable):
-        linked_text.text_of(pdf((b"/Filter /ASCIIHexDecode", hexed)), ".pdf")
+        linked_text.text_of(pdf_of_streams((b"/Filter /ASCIIHexDecode", hexed)), ".pdf")
 
 
 def test_a_pdf_picture_under_dct_is_not_a_page_left_unread() -> None:
     """A JPEG picture stream is no text: the page beside it is read."""
     page = zlib.compress(b"BT (MAT) Tj ET")
-    data = pdf(
+    data = pdf_of_streams(
         (b"/Type /XObject /Subtype /Image /Filter /DCTDecode", b"\xff\xd8\xff\xe0jpeg"),
         (b"/Filter /FlateDecode", page),
     )
@@ -416,3 +416,27 @@ def test_deeply_nested_xml_is_told_as_too_deep_not_as_a_broken_zip() -> None:
     xml = "<a>" * 100_000 + "</a>" * 100_000
     with pytest.raises(linked_text.Unreadable, match="quá nhiều tầng lồng nhau"):
         linked_text.text_of(zipped({"word/document.xml": xml}), ".docx")
+
+
+def test_strict_keeps_as_a_warning_only_the_unreadable_file_not_a_name_that_says_so(
+    tmp_path: Path,
+) -> None:
+    """A file named like the unreadable warning does not escape --strict with its authors."""
+    name = "không đọc được để kiểm dấu mật.docx"
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": SITE_TOML,
+            f"content/tep/{name}": docx(["Đơn"], creator="Nguyễn Văn An"),
+            FILE: bulletin_md({"channels": "[web]"}, body=f"Tải [mẫu](<../tep/{name}>).\n"),
+        },
+    )
+    [(severity, message)] = problems(root)
+    assert severity == "warning" and "còn ghi tên người soạn" in message
+    assert main(["check", "--strict", "--root", str(root), "--now", "2021-01-01T09:00"]) == 1
+
+
+def test_an_rtf_emoji_written_as_a_surrogate_pair_reads_as_printable_text() -> None:
+    """\\u-10179\\u-8704 (an emoji as Word writes it) never leaves text that cannot be printed."""
+    text = linked_text.text_of(rb"{\rtf1 MAT \u-10179?\u-8704?\par}", ".rtf")
+    assert text is not None and text.encode("utf-8").startswith(b"MAT")
