@@ -4,8 +4,9 @@ before the website serves it, and the names Word and LibreOffice keep in a docum
 Read without any library beyond Python's own: plain text files decoded; Word, Excel, PowerPoint
 and LibreOffice files are zip archives of XML, whose text nodes are read paragraph by paragraph
 (a stamp is a line: publish.gates.secret_stamp); a PDF's strings are read from its content, its
-Flate streams inflated. Every read is bounded: a zip or a stream that inflates beyond the caps
-is a file that cannot be read, never a build that runs out of memory.
+Flate streams inflated; an RTF's text with its escapes. Every read is bounded: a zip, a part or
+a stream that inflates beyond the caps, or XML of too many elements, is a file that cannot be
+read, never a build that runs out of memory. A kind not read (an old .doc) is told as unreadable.
 """
 
 from __future__ import annotations
