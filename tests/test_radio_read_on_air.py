@@ -412,3 +412,34 @@ def test_a_small_x_left_alone_in_the_script_holds_the_item(text: str) -> None:
     [told] = normalise(text).blocking
     assert told.code == "Q2" and "hai x" in told.message and "Cách sửa" in told.message
     assert not normalise("Đối tượng X khai nhận, xe 2 x 4.").flags
+
+
+@pytest.mark.parametrize(
+    ("source", "opening"),
+    [
+        (
+            "Ông Trần Văn Bình (TVB) – chủ tiệm vàng ở xã Tân Phú – đã trình báo bị lừa.",
+            "Ông Trần Văn Bình",
+        ),
+        ("Bà Lê Thị Hoa (LTH) - trú tại thôn 2 - bị mất xe máy.", "Bà Lê Thị Hoa"),
+    ],
+)
+def test_a_person_named_with_initials_in_brackets_is_no_dateline(source: str, opening: str) -> None:
+    """«Ông Trần Văn Bình (TVB) – chủ tiệm vàng …» was read «Chủ tiệm vàng …» as if a
+    newspaper's dateline: the person's name was lost. A form of address opens a person's name."""
+    assert normalise(source).text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("after", "said"),
+    [
+        ("Theo số liệu trên địa bàn huyện, năm nay xảy ra vụ việc.", "Theo số liệu trên địa bàn"),
+        ("Qua số liệu trên mạng xã hội, đối tượng đã lừa người.", "Qua số liệu trên mạng xã hội"),
+        ("Số liệu trên đây cho thấy tội phạm giảm.", "Tội phạm giảm."),
+        ("Số liệu trên: tội phạm giảm.", "Tội phạm giảm."),
+    ],
+)
+def test_words_after_tren_that_point_nowhere_are_kept(after: str, said: str) -> None:
+    """«Theo số liệu trên địa bàn huyện, …» after an unread table was read «Địa bàn huyện, …»:
+    only «trên» ending its phrase («,», «:», «cho thấy») points back at the table."""
+    assert normalise(f"Mở đầu.\n\n{_TABLE}\n{after}\n").text.split("\n\n")[-1].startswith(said)

@@ -15,12 +15,21 @@ _DATELINE = re.compile(
 """A place's name in title case or none, a source's capitals in brackets, then a dash and the
 news (`(CAH) – Trong tháng`): the two things a dateline holds."""
 
+_ADDRESS = re.compile(
+    r"(?i:ông|bà|anh|chị|em|cháu|cô|chú|bác|cụ|cậu|dì|mợ|thím|đối tượng|bị can|bị cáo"
+    r"|nghi phạm|nghi can|nạn nhân|người|vợ chồng|sư|đại đức|linh mục)\s"
+)
+"""A form of address opening the bracket's run: a person («Ông Trần Văn Bình (TVB) – chủ tiệm
+vàng …») named with initials, never a place's dateline."""
+
 
 def without_dateline(text: str) -> str:
     """`text` without the dateline it opens with, if any; its first word capitalised as the
     sentence it now opens."""
     found = _DATELINE.match(text)
     if found is None or not all(w[0].isupper() for w in found["place"].split()):
+        return text
+    if _ADDRESS.match(found["place"]):
         return text
     rest = text[found.end() :]
     return rest[:1].upper() + rest[1:]

@@ -975,10 +975,12 @@ def _without_table_intros(blocks: list[Block], removed: set[int]) -> list[Block]
 
 _POINTS_BACK = re.compile(
     r"(?:(?i:như|theo|qua|từ|căn cứ|dựa vào)\s+)?(?i:bảng|biểu|số liệu)(?:\s+(?i:số liệu))?"
-    r"\s+(?i:(?:ở\s+)?trên|nêu trên|vừa nêu)(?:\s+(?i:cho thấy))?\s*[,:]?\s*"
+    r"\s+(?i:(?:ở\s+)?trên(?:\s+đây)?|nêu trên|vừa nêu)"
+    r"(?:\s*[,:]|\s+(?i:cho thấy)\s*[,:]?)\s*"
 )
 """A sentence's opening that points back at a table not read («Như bảng trên, …», «Bảng trên
-cho thấy …»): the listener never heard it."""
+cho thấy …»): the listener never heard it. Only a pointer ending there: «, », «: » or «cho
+thấy» follows it, so «Theo số liệu trên địa bàn huyện, …» keeps its words."""
 
 
 def _without_back_pointers(blocks: list[Block], removed: set[int]) -> list[Block]:
