@@ -5,10 +5,14 @@ from __future__ import annotations
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 
 import pytest
 
+from publish.radio import abbreviations, punctuation, tts
+from publish.radio.flags import Context
 from publish.radio.normalise import _prepare, normalise
+from publish.radio.options import SpeakOptions
 from tests.hang_guard import run_python_guarded
 
 _RUN = 20_000
@@ -87,6 +91,8 @@ def test_every_unicode_space_but_line_breaks_becomes_a_plain_space() -> None:
 _SMALL = 2_000
 """Characters of the smaller body a growth test reads; the larger is `_GROWTH` times longer."""
 _GROWTH = 8
+_LONG = 50_000
+"""Characters of the smaller text a pass is timed on: copies grow to matter past it."""
 """A linear reading takes about 8 times as long on a body 8 times longer, a quadratic one 64."""
 
 
@@ -123,4 +129,40 @@ def test_sizes_written_with_x_grow_linearly(unit: str) -> None:
     took 6.7 s, 200 KB over two minutes. A body 8 times longer takes about 8 times as long."""
     small = _cpu_seconds((unit * _SMALL)[:_SMALL])
     large = _cpu_seconds((unit * _SMALL * _GROWTH)[: _SMALL * _GROWTH])
+    assert large < 3 * _GROWTH * max(small, 0.01), (small, large)
+
+
+def _pass_seconds(call: Callable[[str], str], text: str) -> float:
+    """CPU time of one pass over `text`, the least of three runs (others share the CPU)."""
+    runs = []
+    for _ in range(3):
+        started = time.process_time()
+        call(text)
+        runs.append(time.process_time() - started)
+    return min(runs)
+
+
+def _place_prefixes(text: str) -> str:
+    """The place-prefix pass with a default context."""
+    ctx = Context(options=SpeakOptions(), abbreviations={})
+    return abbreviations._place_prefixes(text, ctx)
+
+
+@pytest.mark.parametrize(
+    ("call", "unit"),
+    [
+        (_place_prefixes, "P. x, Q. y, "),
+        (abbreviations._etc, "v.v. và "),
+        (tts._initials, "N.T.L. nói "),
+        (punctuation._ellipses, "chờ… rồi "),
+    ],
+    ids=["place-prefixes", "etc", "initials", "ellipses"],
+)
+def test_what_follows_each_mark_is_looked_at_in_place(
+    call: Callable[[str], str], unit: str
+) -> None:
+    """Each «Q.», «v.v.», «N.T.L.» or «…» copied the whole text after it to look at one
+    character: 1 MB took 47 s. A text 8 times longer takes about 8 times as long."""
+    small = _pass_seconds(call, (unit * _LONG)[:_LONG])
+    large = _pass_seconds(call, (unit * _LONG * _GROWTH)[: _LONG * _GROWTH])
     assert large < 3 * _GROWTH * max(small, 0.01), (small, large)

@@ -328,12 +328,17 @@ def _company_letters(text: str, m: re.Match[str]) -> bool:
     return m[0] == "PV" and bool(_PETROVIETNAM_AFTER.match(text, m.end()))
 
 
+_NEXT_AFTER_QUOTES = re.compile(r'[ "“”]*+(.)', re.DOTALL)
+"""The first character after spaces and quotes: found where it is, as copying the rest of the
+text for each match made a long bulletin quadratic."""
+
+
 def _etc(text: str) -> str:
     """`v.v.`/`vv.` → `vân vân`, keeping the stop when it ended the sentence (R14.4)."""
 
     def spoken(m: re.Match[str]) -> str:
-        tail = text[m.end() :].lstrip(' "“”')
-        return "vân vân." if not tail or tail[0].isupper() else "vân vân"
+        tail = _NEXT_AFTER_QUOTES.match(text, m.end())
+        return "vân vân." if tail is None or tail[1].isupper() else "vân vân"
 
     return _ETC.sub(spoken, text) if "v." in text else text
 
@@ -344,7 +349,7 @@ def _place_prefixes(text: str, ctx: Context) -> str:
     names = ctx.names
 
     def spoken(m: re.Match[str]) -> str:
-        if not text[m.end() :][:1].isupper():
+        if not text[m.end() : m.end() + 1].isupper():
             return m[0]
         if names and _one_of(names, text, m):
             return m[0]

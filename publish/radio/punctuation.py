@@ -62,13 +62,18 @@ def capitalise_first(text: str) -> str:
     return text
 
 
+_NEXT_AFTER_CLOSERS = re.compile(f"[ {re.escape(_CLOSERS)}]*+(.)", re.DOTALL)
+"""The first character after spaces and closing marks, found in place: copying the rest of the
+text for each «…» made a long bulletin quadratic."""
+
+
 def _ellipses(text: str) -> str:
     """`...`/`…` → `,` inside a sentence, `.` where the sentence ends (R15.2)."""
 
     def pause(m: re.Match[str]) -> str:
-        rest = text[m.end() :].lstrip(" " + _CLOSERS)
+        rest = _NEXT_AFTER_CLOSERS.match(text, m.end())
         # «phát huy…”» was «phát huy. ”.»: a stop goes inside the quote, a comma after it.
-        if not rest or rest[0].isupper():
+        if rest is None or rest[1].isupper():
             return f".{m['closers']} "
         return f"{m['closers']}, "
 

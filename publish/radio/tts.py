@@ -52,14 +52,19 @@ def _spell(m: re.Match[str]) -> str:
     return " ".join(LETTER_NAMES[c] for c in token)
 
 
+_NEXT_AFTER_SPACES = re.compile(r"\s*+(\S)")
+"""The first character after spaces, found in place: copying the rest of the text for each
+match made a long bulletin quadratic."""
+
+
 def _initials(text: str) -> str:
     """`N.T.L.` → `N T L`, spelled below: dots between letter names would read as sentence ends.
     The last dot stays where it also ends the sentence (end of text, or a capital follows)."""
 
     def apart(m: re.Match[str]) -> str:
         letters = " ".join(m[1].rstrip(".").split("."))
-        after = text[m.end() :].lstrip()
-        return f"{letters}." if not after or after[0].isupper() else letters
+        after = _NEXT_AFTER_SPACES.match(text, m.end())
+        return f"{letters}." if after is None or after[1].isupper() else letters
 
     return _INITIALS.sub(apart, text)
 
