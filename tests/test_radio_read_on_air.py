@@ -443,3 +443,18 @@ def test_words_after_tren_that_point_nowhere_are_kept(after: str, said: str) -> 
     """«Theo số liệu trên địa bàn huyện, …» after an unread table was read «Địa bàn huyện, …»:
     only «trên» ending its phrase («,», «:», «cho thấy») points back at the table."""
     assert normalise(f"Mở đầu.\n\n{_TABLE}\n{after}\n").text.split("\n\n")[-1].startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Chị Nguyễn Thị Lan và T. Thái Bình đã tới trình báo.", "Lan và T. Thái Bình"),
+        ("Anh Trần Văn Thành cùng T. Hà Giang bị bắt giữ.", "Thành cùng T. Hà Giang"),
+        ("Huyện Châu Thành và T. Tiền Giang phối hợp.", "và tỉnh Tiền Giang"),
+        ("Thị Xã Sa Pa và T. Lào Cai phối hợp.", "và tỉnh Lào Cai"),
+    ],
+)
+def test_a_middle_name_thi_or_thanh_makes_no_place(text: str, said: str) -> None:
+    """«Chị Nguyễn Thị Lan và T. Thái Bình» was read «… và tỉnh Thái Bình»: the middle name
+    «Thị» was taken for a place's kind. Only a run's first word names a place's kind."""
+    assert said in normalise(text).text

@@ -391,7 +391,7 @@ def _joined_to_a_place(text: str, m: re.Match[str], end: int, ctx: Context) -> b
         return bool(
             ends_before(_PLACE_WORD_BEFORE, text, start)
             or province_spelled_at(text, start)
-            or any(word.casefold() in _PLACE_KINDS for word in text[start:end].split())
+            or _opens_with_a_place_kind(text[start:end].split())
         )
     name = _TWO_WORDS_AFTER.match(text, m.end())  # a province's name is two words or more
     written = f"{m[1]}. {name[1]} {name[2]}" if name else m[0].strip()
@@ -416,6 +416,20 @@ _PLACE_WORD_BEFORE = re.compile(
     r"(?:TP|Tp|TX|TT|T|H|Q|P|X)\.)\s*+$"
 )
 """A place's kind before its name (`tỉnh Đồng Tháp`, `H. Châu Thành`)."""
+
+
+def _opens_with_a_place_kind(words: list[str]) -> bool:
+    """Whether capitalised `words` open with a place's kind (`Huyện Châu Thành`, `Thị Xã Sa
+    Pa`): only the first word, as «Thị», «Thành», «Quận» inside a run are middle names («Chị
+    Nguyễn Thị Lan và T. Thái Bình» was read «… và tỉnh Thái Bình»)."""
+    first = words[0].casefold() if words else ""
+    if first in _HALF_PLACE_KINDS:
+        return len(words) > 1 and words[1].casefold() in _HALF_PLACE_KINDS[first]
+    return first in _PLACE_KINDS
+
+
+_HALF_PLACE_KINDS = {"thị": frozenset({"xã", "trấn"}), "thành": frozenset({"phố"})}
+"""Kinds whose first word is also a name («Thị», «Thành»): a kind only with their second word."""
 
 
 def _capitalised_run(text: str, end: int) -> int | None:
