@@ -458,3 +458,10 @@ def test_a_middle_name_thi_or_thanh_makes_no_place(text: str, said: str) -> None
     """«Chị Nguyễn Thị Lan và T. Thái Bình» was read «… và tỉnh Thái Bình»: the middle name
     «Thị» was taken for a place's kind. Only a run's first word names a place's kind."""
     assert said in normalise(text).text
+
+
+def test_a_count_after_a_hidden_number_is_no_last_digit() -> None:
+    """«dùng số 0868.xxx.xxx 2 lần gọi» was read «… kết thúc bằng hai, lần gọi»: the count
+    was taken for the number's last digit. It is said after the number, as a count."""
+    said = normalise("Đối tượng dùng số 0868.xxx.xxx 2 lần gọi cho bị hại.").text
+    assert "kết thúc bằng" not in said and ", hai lần gọi" in said

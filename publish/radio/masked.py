@@ -21,11 +21,12 @@ _HIDDEN = r"(?:\*{2,}|[xX]{2,})(?:\.(?:\*+|[xX]+)|\s(?:[xX]+))*"
 star run split by a space is two bold marks (`**113** **114**`), no number."""
 _MASKED = re.compile(
     rf"(?<![\w*#\\.,/+])(?P<head>\+?\d(?:[ .]?\d){{1,4}})[ .]?(?P<hidden>{_HIDDEN})"
-    rf"(?:[ .]?(?P<tail>\d(?:[ .]?\d){{0,7}}))?(?![\w*]|[.,]\d)"
+    rf"(?:(?! \d(?![ .]?\d))[ .]?(?P<tail>\d(?:[ .]?\d){{0,7}}))?(?![\w*]|[.,]\d)"
 )
 """Digits, hidden ones, and the last ones if shown (`0868.***.***` hides them too; `+84 xxx
 xxx xxx`, a caller from abroad), in groups too (`0912 xxx 456 789`: «… kết thúc bằng bốn năm
-sáu» then «bảy trăm tám mươi chín» was read)."""
+sáu» then «bảy trăm tám mươi chín» was read). One digit after a space is no tail but a count
+(`0868.xxx.xxx 2 lần gọi` was read «… kết thúc bằng hai, lần gọi»)."""
 _HIDDEN_AFTER_DIGIT = re.compile(r"\d[ .]?[xX](?:[xX]|[ .]?\d)")
 """Two hidden digits, or one `x` between digits (`0912 x 456`): in every number this module reads."""
 _LONE_X = re.compile(
@@ -40,7 +41,8 @@ _LONE_NUMBER_WORD = re.compile(
 )
 """`số 091*****78`, `số: …`, `số lạ +84 xxx`, `SĐT 0865.xxx.xxx`: the number's own «số»
 already said («số điện thoại số bắt đầu bằng …» was read)."""
-_WORD_AFTER = re.compile(r" +[^\W\d_]")
+_WORD_AFTER = re.compile(r" +[^\W_]")
+"""A word or a count after the number («… 2 lần gọi»): where the number ends is said."""
 _CALL_US = re.compile(
     r"(?i:(?:liên hệ|đường dây nóng|hotline|tổng đài|trực ban|(?:xin|hãy|vui lòng|ngay|cần|nên)"
     r" +(?:gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|qua))?)(?: +(?:số|qua số))?"
