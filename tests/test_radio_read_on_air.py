@@ -465,3 +465,17 @@ def test_a_count_after_a_hidden_number_is_no_last_digit() -> None:
     was taken for the number's last digit. It is said after the number, as a count."""
     said = normalise("Đối tượng dùng số 0868.xxx.xxx 2 lần gọi cho bị hại.").text
     assert "kết thúc bằng" not in said and ", hai lần gọi" in said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Lãi 10 triệu đồng/1 tháng.", "mười triệu đồng mỗi tháng"),
+        ("Lãi 5.000đ/1 ngày.", "năm nghìn đồng mỗi ngày"),
+        ("Lãi 3.000 đồng/1 triệu/ngày.", "ba nghìn đồng trên một triệu mỗi ngày"),
+    ],
+)
+def test_an_amount_over_one_period_is_said_per_period(written: str, said: str) -> None:
+    """«10 triệu đồng/1 tháng» was read «trên một tháng»: a listener hears «mỗi tháng», as
+    «/tháng» is read; an amount over an amount is still «trên»."""
+    assert said in normalise(written).text

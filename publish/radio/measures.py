@@ -137,6 +137,12 @@ _PER_AMOUNT = re.compile(
 `mg/100 ml` is read (R6.1); the slash was dropped, «ba nghìn đồng một triệu mỗi ngày»."""
 _PERIODS = frozenset({"ngày", "tuần", "tháng", "năm", "quý", "giờ", "phút", "giây", "ca", "buổi"})
 """After a percentage or a counted noun only these make `/` mean per (`3 vụ/việc` is `vụ, việc`)."""
+_PER_ONE_PERIOD = re.compile(
+    r"(\d\s?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)\s?(?:(?:đồng|đ|VNĐ|VND)(?!\w))?"
+    r"|(?:đồng|đ|VNĐ|VND)(?!\w)))\s?/\s?1\s?(" + "|".join(sorted(_PERIODS)) + r")(?!\w)"
+)
+"""An amount over one period (`10 triệu đồng/1 tháng`): «mỗi tháng», as `/tháng` is read;
+«trên một tháng» was read."""
 _UNIT_DENOMINATORS = frozenset({"giờ", "phút", "giây"})
 """`80 km/giờ` is a unit over a unit like `km/h`, read `trên` (R6.1)."""
 _SIZE = r"\d{1,3}(?:,\d{1,2})?"
@@ -207,6 +213,7 @@ def read_rates(text: str) -> str:
 
     if "/" not in text:
         return text
+    text = _PER_ONE_PERIOD.sub(r"\1 mỗi \2", text)
     return _RATE.sub(spoken, _PER_AMOUNT.sub(r"\1 trên ", text))
 
 
