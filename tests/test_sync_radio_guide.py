@@ -29,13 +29,13 @@ def guide(root: Path) -> str:
 
 def test_the_guide_says_which_episode_airs_next_when_and_which_file_to_read(root: Path) -> None:
     """After a sync the station folder opens with DOC-TRUOC.txt: the coming episode, its air
-    time and folder, how many items, which file is read on air, that «Khung giờ» is a length,
+    time and folder, how many items, which file is read on air, that «Thời lượng khung» is a length,
     and that _rut-lai/ must never be read; it counts in no summary and a rerun leaves it."""
     _actions, summary = sync(root)
     text = guide(root)
     assert "- 17:00, Thứ Bảy, 14/12/2024: thư mục 2024-W50/ — 2 tin." in text
     assert "script.docx (bản Word, in ra để đọc) hoặc script.txt" in text
-    assert "«Khung giờ» ở đầu rundown.txt và script là độ dài chuyên mục" in text
+    assert "«Thời lượng khung» ở đầu rundown.txt và script là độ dài chuyên mục" in text
     assert "_rut-lai/" in text and "Tuyệt đối không phát" in text
     assert summary.created == 6  # the scripts only
     before = stats(root / STATION)

@@ -59,7 +59,7 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "- script.docx (bản Word, in ra để đọc) hoặc script.txt: kịch bản cả tập, cùng nội dung, "
         "đọc từ trên xuống. Dòng trong ngoặc vuông [ ], dòng kẻ và dòng ghi «(không đọc)» là chỉ "
         "dẫn, không đọc lên sóng.",
-        "- rundown.txt: thứ tự phát, thời lượng và giờ lên sóng của từng tin. «Khung giờ» ở đầu "
+        "- rundown.txt: thứ tự phát, thời lượng và giờ lên sóng của từng tin. «Thời lượng khung» ở đầu "
         "rundown.txt và script là độ dài chuyên mục (phút:giây, như 10:00 là mười phút), không "
         "phải giờ phát.",
         "- items/<tên tin>.txt: kịch bản riêng của từng tin (cùng nội dung với tin ấy trong "

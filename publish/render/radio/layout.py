@@ -158,7 +158,7 @@ def episode_heading(episode: Episode, config: Config) -> list[str]:
         f"{config.radio.program.upper()} — KỊCH BẢN PHÁT SÓNG",
         config.unit.name,
         f"Tập {episode.week} | Phát sóng {air_clock(episode.air)}, {vn_date(episode.air)} | "
-        f"Khung giờ {mss(episode.slot)} | Tổng {mss(episode.timing.total)} ({episode.timing.verdict})",
+        f"Thời lượng khung {mss(episode.slot)} | Tổng {mss(episode.timing.total)} ({episode.timing.verdict})",
     ]
 
 
@@ -189,7 +189,7 @@ def rundown_text(episode: Episode, config: Config) -> str:
     timing = episode.timing
     lines = [
         f"{config.radio.program.upper()} — THỨ TỰ PHÁT SÓNG TẬP {episode.week}",
-        f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} | Khung giờ: {mss(episode.slot)} | "
+        f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} | Thời lượng khung: {mss(episode.slot)} | "
         f"Tốc độ đọc: {episode.rate} âm tiết/phút{_reader_rates(episode)}",
         *_scheduled_line(episode),
         "",
@@ -214,7 +214,7 @@ def rundown_text(episode: Episode, config: Config) -> str:
         )
     lines += [
         "",
-        f"Tổng thời lượng (TRT): {mss(timing.total)} | Khung giờ: {mss(timing.slot)} | {timing.verdict}",
+        f"Tổng thời lượng (TRT): {mss(timing.total)} | Thời lượng khung: {mss(timing.slot)} | {timing.verdict}",
     ]
     if hopeless:
         lines.append(
