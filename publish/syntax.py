@@ -428,14 +428,21 @@ def _closing_line(lines: list[str], first: int, quotes: str) -> int | None:
     """The index of the first line from `first` on where the multi-line string opened with
     `quotes` closes (an escaped quote in a basic string does not close it), else None."""
     for index in range(first, len(lines)):
-        line = lines[index]
-        at = line.find(quotes)
-        while at >= 0:
-            slashes = len(line[:at]) - len(line[:at].rstrip("\\"))
-            if quotes == "'''" or slashes % 2 == 0:
-                return index
-            at = line.find(quotes, at + 1)
+        if _closing_at(lines[index], quotes) >= 0:
+            return index
     return None
+
+
+def _closing_at(line: str, quotes: str, start: int = 0) -> int:
+    """Where in `line`, from `start`, the multi-line string opened with `quotes` closes (an
+    escaped quote in a basic string does not close it), else -1."""
+    at = line.find(quotes, start)
+    while at >= 0:
+        slashes = len(line[:at]) - len(line[:at].rstrip("\\"))
+        if quotes == "'''" or slashes % 2 == 0:
+            return at
+        at = line.find(quotes, at + 1)
+    return -1
 
 
 def _opens_value(line: str, quotes: str) -> bool:
@@ -451,7 +458,7 @@ def _left_open(value: str, *, brackets: bool) -> str | None:
     depth, at = 0, 0
     while at < len(value):
         if value.startswith(('"""', "'''"), at):
-            close = value.find(value[at : at + 3], at + 3)
+            close = _closing_at(value, value[at : at + 3], at + 3)
             if close < 0:
                 return value[at : at + 3]
             at = close + 3
@@ -659,29 +666,38 @@ def _quoted_value(text: str, line: int | None) -> str | None:
     above = lines[line - 1].strip() if line else ""
     if found is None or '"' in found["value"] or (above and ":" not in above):
         return None  # a line above without its ':' is what to fix, not this one
-    fixed = f'{found["key"].strip()}: "{found["value"]}"'
+    fixed = f'{found["key"]}: "{found["value"]}"'
     return f"Đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {fixed}"
 
 
 _KEY_QUOTED = re.compile(r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[\"'].*?)\s*$")
 """A front-matter line `key: value` whose value opens with a quote."""
-_INNER_PAIR = re.compile(r'"([^"\n]*)"')
+_INNER_PAIR = {q: re.compile(f"{q}([^{q}\\n]*){q}") for q in "\"'"}
+"""A pair of double, or of single, quotes inside a value."""
+_TRAILING_COMMENT = re.compile(r"(?<=[\"'])\s+#[^\"']*$")
+"""A `# comment` after a value's last quote."""
 
 
 def _inner_quotes_fixed(text: str, line: int | None) -> str | None:
     """Line `line` (0-based) of `text` retyped as one quoted value when quotes inside its value
     closed it early («title: "Ra quân "tuần tra" cuối năm"» → «title: "Ra quân «tuần tra» cuối
-    năm"»); None when it is no such line, or the quotes do not pair up."""
+    năm"», the same from single quotes), its indent and `# comment` kept; None when it is no
+    such line, or the quotes do not pair up."""
     lines = text.split("\n")
     if line is None or line >= len(lines) or (found := _KEY_QUOTED.match(lines[line])) is None:
         return None
     value = found["value"]
-    if len(value) > 1 and value[0] == value[-1] == '"':
-        value = value[1:-1]
-    value = _INNER_PAIR.sub(r"«\1»", value)
+    comment = _TRAILING_COMMENT.search(value)
+    if comment is not None:
+        value = value[: comment.start()]
+    outer = value[0]
+    if len(value) > 1 and value[-1] == outer:
+        value = value[1:-1]  # the quotes that open and close the value are not the value's
+    for quote in (outer, '"'):
+        value = _INNER_PAIR[quote].sub(r"«\1»", value)
     if '"' in value or "\\" in value:
         return None
-    return f'{found["key"].strip()}: "{value}"'
+    return f'{found["key"]}: "{value}"' + (comment.group() if comment else "")
 
 
 def _unclosed_quote(text: str, upto: int | None) -> tuple[int, int] | None:

@@ -980,6 +980,8 @@ def test_a_faulty_line_that_opens_a_list_or_string_is_told_alone(extra: str) -> 
         'description = Trang tin """Vì an ninh\n[không phải bảng] Tổ quốc"""',
         "description = “Trang tin” '''Vì an ninh\n[không phải bảng] Tổ quốc''' nhé",
         'description = Trang tin """Vì an ninh\n\\""" [không phải bảng] Tổ quốc"""',
+        # \""" on the faulty line itself closes nothing either: the string runs on below
+        'description = Trang tin """Vì an ninh \\"""\n[không phải bảng] Tổ quốc"""',
     ],
 )
 def test_an_error_below_a_faulty_line_opening_a_string_is_told_in_the_same_pass(

@@ -182,7 +182,12 @@ def test_broken_front_matter_is_described_in_vietnamese_with_line_and_column(
     [
         ('title: "Ra quân "tuần tra" cuối năm"', 'title: "Ra quân «tuần tra» cuối năm"'),
         ('title: "Cảnh báo" lừa đảo', 'title: "«Cảnh báo» lừa đảo"'),
-        ("title: 'Ra quân' của Công an xã", "title: \"'Ra quân' của Công an xã\""),
+        ("title: 'Ra quân' của Công an xã", 'title: "«Ra quân» của Công an xã"'),
+        ("title: 'Ra quân 'tuần tra' cuối năm'", 'title: "Ra quân «tuần tra» cuối năm"'),
+        (
+            'title: "Ra quân "tuần tra" cuối năm" # ghi chú',
+            'title: "Ra quân «tuần tra» cuối năm" # ghi chú',
+        ),
     ],
 )
 def test_quotes_inside_a_quoted_value_are_told_with_the_line_retyped(
@@ -200,6 +205,31 @@ def test_quotes_inside_a_quoted_value_are_told_with_the_line_retyped(
     assert "dấu ngoặc bên trong giá trị đóng nó sớm" in problem.message
     assert "thụt lề" not in problem.message
     assert problem.hint and problem.hint.endswith(f"Sửa dòng này thành: {fixed}")
+    copied = make_project(tmp_path / "copied", {A: text.replace(written, fixed)})
+    [bulletin] = load(copied).bulletins  # the line as told, copied, reads as the editor meant
+    assert bulletin.title == fixed.split('"')[1]
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ('  title: "Ra quân "tuần tra" cuối năm"', '  title: "Ra quân «tuần tra» cuối năm"'),
+        ("  title: Cảnh giác: không chuyển tiền", '  title: "Cảnh giác: không chuyển tiền"'),
+    ],
+)
+def test_a_line_retyped_in_a_hint_keeps_its_indent_under_zalo(
+    tmp_path: Path, written: str, fixed: str
+) -> None:
+    """Under zalo:, the hint gave «title: "…"» flush left: copied, the title left the zalo:
+    block (or broke it). The retyped line keeps the line's indent."""
+    text = bulletin_md({"zalo": "\n" + written})
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    hints = [p.hint or "" for p in info.value.problems]
+    assert any(h.endswith(f"dòng này thành: {fixed}") for h in hints), hints
+    copied = make_project(tmp_path / "copied", {A: text.replace(written, fixed)})
+    assert load(copied).bulletins
 
 
 def test_a_tab_indented_block_does_not_hide_the_files_other_problems(tmp_path: Path) -> None:
