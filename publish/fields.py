@@ -148,15 +148,26 @@ def capitals(col: Collector, key: str, value: str | None) -> None:
     phone above all, than the sentence case the pages and Zalo articles around it use."""
     if not value or value != value.upper() or len(_WORD.findall(value)) < 3:
         return
-    sentence = value[:1] + value[1:].lower()
+    written = _in_double_quotes(value[:1] + value[1:].lower())
     col.add(
         "tiêu đề viết toàn chữ in hoa: khó đọc hơn, nhất là trên điện thoại, và khác các tiêu đề "
         "khác trên website và Zalo OA (viết hoa chữ đầu và tên riêng)",
         field=key,
-        hint=f'Viết lại, ví dụ {key}: "{sentence}", rồi viết hoa lại các tên riêng (tên đơn vị, '
+        hint=f'Viết lại, ví dụ {key}: "{written}", rồi viết hoa lại các tên riêng (tên đơn vị, '
         "địa danh, tên người). Nếu đơn vị muốn giữ chữ in hoa thì bỏ qua ghi chú này.",
         severity="note",
     )
+
+
+_QUOTE_PAIR = re.compile(r'"([^"]*)"')
+"""A pair of double quotes inside a value."""
+
+
+def _in_double_quotes(value: str) -> str:
+    """`value` as it can be typed between double quotes in YAML: its own pairs of quotes as
+    «…» (a \" typed inside would end the value), a quote left alone or a backslash escaped."""
+    value = _QUOTE_PAIR.sub(r"«\1»", value)
+    return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
 MARKDOWN_IN_TEXT = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|\[[^\]]+\]\([^)]*\)|(?:^|\s)#{1,6}\s")

@@ -272,6 +272,21 @@ def test_a_title_in_capitals_is_noted_with_the_title_written_as_a_sentence(
     assert note.hint and 'title: "Thông báo lịch tiếp công dân tháng 12/2026"' in note.hint
 
 
+def test_a_title_in_capitals_holding_quotes_is_suggested_as_a_line_that_reads(
+    tmp_path: Path,
+) -> None:
+    """«CẢNH BÁO "LỪA ĐẢO" QUA MẠNG XÃ HỘI» was suggested as title: "Cảnh báo "lừa đảo" qua
+    mạng xã hội": copied, the inner quote closed the value and the file no longer read. The
+    inner quotes are given as «…»."""
+    title = 'CẢNH BÁO "LỪA ĐẢO" QUA MẠNG XÃ HỘI'
+    root = make_project(tmp_path, {A: bulletin_md({"title": f"'{title}'"})})
+    [note] = load(root).warnings
+    suggested = 'title: "Cảnh báo «lừa đảo» qua mạng xã hội"'
+    assert note.hint and f"ví dụ {suggested}, rồi" in note.hint
+    copied = make_project(tmp_path / "copied", {A: bulletin_md({"title": suggested[7:]})})
+    assert [b.title for b in load(copied).bulletins] == ["Cảnh báo «lừa đảo» qua mạng xã hội"]
+
+
 def test_a_slug_both_files_take_from_their_names_says_so_and_names_no_line(
     tmp_path: Path,
 ) -> None:
