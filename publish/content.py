@@ -356,8 +356,12 @@ def _approved_as_read_before(
         return False
     for reading in READINGS_BEFORE:
         parsed = parse_raw(raw, Collector(bulletin.source, []), reading)
+        # None: that version could not read the file, so approved none of it. Not None does not
+        # say it could: a front matter indented with Tab comes back read as if with spaces
+        # (parse_raw), its Tab error left in this throwaway collector. That answer is safe: the
+        # loader's own collector holds the same Tab error, and a file with it is never published.
         if parsed is None:
-            continue  # that version could not read the file, so approved none of it
+            continue
         if windows_approved(bulletin, config, image_digest, parsed):
             return True  # approved on Windows by that version, image paths fixed since
         written = parsed.written or (parsed.data, parsed.body)
@@ -568,7 +572,7 @@ def _document(path: str, name: str, told: Misnamed, root: Path, *, page: bool) -
             f"content/ (nó không được đăng); nếu không, làm {kind} từ nó như sau. "
             + (renamed.hint if renamed else told.hint)
             .replace(f"Đổi tên tệp thành {told.name}", f"Chép nội dung sang {told.name}")
-            .replace(f"Tạo tệp {told.name} ", f"Tạo một tệp .md tên khác {told.name} "),
+            .replace(f"Tạo tệp {told.name} ", f"Tạo một tệp .md, đặt tên khác với {told.name}, "),
             severity="note",
         )
     if renamed is not None:

@@ -575,7 +575,7 @@ def test_a_document_dropped_among_the_pages_is_told_how_to_make_a_page_of_it(
     beside = told["content/pages/gioi-thieu.docx"]
     assert beside.message.endswith("bên cạnh đã có trang gioi-thieu.md")
     assert beside.hint and beside.hint.startswith("Nếu gioi-thieu.md là trang làm từ tệp này")
-    assert "Tạo một tệp .md tên khác gioi-thieu.md bên cạnh tệp này" in beside.hint
+    assert "Tạo một tệp .md, đặt tên khác với gioi-thieu.md, bên cạnh tệp này" in beside.hint
     renamed = told["content/pages/gui-phan-anh.txt"]
     assert renamed.message.startswith("tệp không được đọc: trang lưu với đuôi .txt")
     copy = told["content/pages/gioi-thieu.md.txt"]
