@@ -102,10 +102,10 @@ def text(
     *,
     required: bool = False,
     limit: int | None = None,
-    over: Callable[[int], tuple[str, str]] | None = None,
+    over: Callable[[str], tuple[str, str]] | None = None,
 ) -> str | None:
     """A string field: present when required, a string, not too long (`over`: the message and
-    hint for a value of that many characters over `limit`, when another limit is to be said)."""
+    hint for a value over `limit`, when another limit is to be said)."""
     value = data.get(key)
     if isinstance(value, str):
         value = value.strip()
@@ -130,7 +130,7 @@ def text(
         return None
     if limit is not None and len(value) > limit:
         message, hint = (
-            over(len(value))
+            over(value)
             if over
             else (f"dài {len(value)}/{limit} ký tự", f"Rút gọn còn tối đa {limit} ký tự.")
         )

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from publish.config import Config
-from publish.text import fold
+from publish.text import fold, nfc
 
-__all__ = ["goes_to_zalo", "zalo_too"]
+__all__ = ["counted_apart", "goes_to_zalo", "zalo_too"]
 
 ZALO_FIELD = {"title": ("tiêu đề", "title"), "summary": ("tóm tắt", "summary")}
 """A bulletin's field, what it is called, and its key in the zalo: block."""
@@ -21,9 +21,9 @@ ZALO_FIELD = {"title": ("tiêu đề", "title"), "summary": ("tóm tắt", "summ
 
 def zalo_too(
     data: dict[str, Any], config: Config, key: str
-) -> Callable[[int], tuple[str, str]] | None:
-    """The message and hint for `key` of that many characters over the website's limit when
-    Zalo takes it as written and allows fewer; None otherwise (the plain message goes)."""
+) -> Callable[[str], tuple[str, str]] | None:
+    """The message and hint for the value of `key` over the website's limit when Zalo takes it
+    as written and allows fewer; None otherwise (the plain message goes)."""
     what, zalo_key = ZALO_FIELD[key]
     web = config.policy.max_title_length if key == "title" else config.policy.max_summary_length
     zalo = config.zalo.title_max if key == "title" else config.zalo.description_max
@@ -34,16 +34,29 @@ def zalo_too(
     if zalo >= web or own or not goes_to_zalo(data, config):
         return None
 
-    def said(length: int) -> tuple[str, str]:
-        """Both limits, and the two ways to meet them."""
+    def said(value: str) -> tuple[str, str]:
+        """Both limits, each with the length as it counts it, and the two ways to meet them."""
         return (
-            f"dài {length} ký tự: website nhận tối đa {web}, Zalo OA tối đa {zalo}",
+            f"dài {len(value)} ký tự: website nhận tối đa {web}, Zalo OA tối đa {zalo}"
+            + counted_apart(value, config),
             f"Rút gọn {what} còn tối đa {zalo} ký tự để dùng cho cả website và Zalo; hoặc còn "
             f"tối đa {web} ký tự và thêm {what} riêng cho Zalo (tối đa {zalo} ký tự):\n"
             f'      zalo:\n        {zalo_key}: "…"',
         )
 
     return said
+
+
+def counted_apart(text: str, config: Config) -> str:
+    """What to add to a length message when Zalo counts `text` longer than its characters
+    (length_unit utf16: an emoji is one character, two UTF-16 units), else ""."""
+    characters, counted = len(nfc(text)), config.zalo.length(text)
+    if counted == characters:
+        return ""
+    return (
+        f"; Zalo đếm mỗi biểu tượng cảm xúc (emoji) hay ký tự đặc biệt là 2 ký tự, nên "
+        f"{characters} ký tự được Zalo tính là {counted}"
+    )
 
 
 def goes_to_zalo(data: dict[str, Any], config: Config) -> bool:

@@ -298,6 +298,30 @@ def test_zalo_limits_count_utf16_units_unless_site_toml_says_code_points(
         assert "tiêu đề dài 150/149 ký tự" in found[("content/bai-viet/a.md", "title")]
 
 
+def test_a_title_zalo_counts_longer_than_its_characters_says_why(tmp_path: Path) -> None:
+    """A 149-character title holding one emoji was told «dài 150/149 ký tự»: the editor counted
+    149 and found nothing to cut. The message says an emoji counts 2 for Zalo, and both counts;
+    a title without one is told as before."""
+    emoji = "Cảnh báo 🚨 lừa đảo "
+    emoji += "x" * (149 - len(emoji))
+    plain = "Cảnh báo lừa đảo " + "x" * 133
+    root = zalo_project(
+        tmp_path,
+        0,
+        zalo='length_unit = "utf16"',
+        files={
+            "content/bai-viet/a.md": zalo_bulletin(1, title=f'"{emoji}"'),
+            "content/bai-viet/b.md": zalo_bulletin(2, title=f'"{plain}"'),
+        },
+    )
+    found = {p.file: p.message for p in problems(root)}
+    assert found["content/bai-viet/a.md"] == (
+        "tiêu đề dài 150/149 ký tự, vượt giới hạn của Zalo OA; Zalo đếm mỗi biểu tượng cảm xúc "
+        "(emoji) hay ký tự đặc biệt là 2 ký tự, nên 149 ký tự được Zalo tính là 150"
+    )
+    assert found["content/bai-viet/b.md"] == "tiêu đề dài 150/149 ký tự, vượt giới hạn của Zalo OA"
+
+
 def test_a_summary_exactly_at_zalos_300_is_refused_like_a_title_at_150(tmp_path: Path) -> None:
     """The contract: Zalo rejected a title of exactly its 150 limit, and the description takes
     the same caution, so 299 passes and 300 is reported."""

@@ -121,6 +121,27 @@ def test_a_title_over_the_website_limit_is_one_error_saying_both_limits(
     assert 'zalo:\n        title: "…"' in err
 
 
+def test_a_title_over_both_limits_with_an_emoji_gives_the_count_zalo_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With an emoji, the one message said «dài 341 ký tự … Zalo OA tối đa 149» in characters
+    while the Zalo check counts UTF-16 units (the emoji two): cut to 149 characters, the title
+    failed Zalo's check on the next run. The message gives Zalo's count too, and why."""
+    title = ("Cảnh báo 🚨 thủ đoạn lừa đảo tuyển cộng tác viên làm việc nhẹ lương cao " * 5)[
+        :340
+    ] + "."
+    assert len(title) == 341
+    root = project(tmp_path, title=f'"{title}"')
+    code, err = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    told = [line for line in err.splitlines() if "trường 'title'" in line]
+    assert told == [
+        f"{FILE}:2: lỗi: trường 'title': dài 341 ký tự: website nhận tối đa 200, Zalo OA tối đa "
+        "149; Zalo đếm mỗi biểu tượng cảm xúc (emoji) hay ký tự đặc biệt là 2 ký tự, nên 341 "
+        "ký tự được Zalo tính là 346"
+    ], err
+
+
 def test_a_summary_over_the_website_limit_is_one_error_saying_both_limits(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

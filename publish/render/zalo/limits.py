@@ -11,6 +11,7 @@ from publish.errors import Problem
 from publish.model import Bulletin, Exclusion
 from publish.render.zalo.payload import Fields, fields_of
 from publish.text import vn_datetime
+from publish.zalo_too import counted_apart
 
 __all__ = ["ahead", "text_limits"]
 
@@ -33,7 +34,8 @@ def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None
             bulletin,
             chosen.title_field,
             "tiêu đề",
-            config.zalo.length(chosen.title),
+            chosen.title,
+            config,
             config.zalo.title_max,
             'Rút gọn tiêu đề, hoặc thêm tiêu đề riêng cho Zalo:\n      zalo:\n        title: "…"',
         ),
@@ -41,7 +43,8 @@ def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None
             bulletin,
             chosen.description_field,
             "tóm tắt",
-            config.zalo.length(chosen.description),
+            chosen.description,
+            config,
             config.zalo.description_max,
             'Rút gọn tóm tắt, hoặc thêm tóm tắt riêng cho Zalo:\n      zalo:\n        summary: "…"',
         ),
@@ -74,14 +77,17 @@ def ahead(excluded: tuple[Exclusion, ...], config: Config) -> list[Problem]:
 
 
 def _length(
-    bulletin: Bulletin, field: str, what: str, length: int, limit: int, hint: str
+    bulletin: Bulletin, field: str, what: str, text: str, config: Config, limit: int, hint: str
 ) -> Problem | None:
-    """A problem when a text `length` characters long (as Zalo counts) is over `limit`."""
+    """A problem when `text` is over `limit` as Zalo counts it, saying so when that count is
+    not its number of characters (an emoji counts two: the editor, counting, finds fewer)."""
+    length = config.zalo.length(text)
     if length <= limit:
         return None
     return Problem(
         bulletin.source,
-        f"{what} dài {length}/{limit} ký tự, vượt giới hạn của Zalo OA",
+        f"{what} dài {length}/{limit} ký tự, vượt giới hạn của Zalo OA"
+        + counted_apart(text, config),
         field=field,
         hint=hint,
     )
