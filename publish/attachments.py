@@ -154,13 +154,15 @@ def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
         return []
     images = image_text_ends(text)
     shown = _image_labels(text)
+    linked = _link_labels(text)
     line = LineCounter(text, first_line)
     return [
         (href, line(at))
         for at, href in sorted(found)
         if not (text.startswith("](", at) and (at in images or _in_image(text, at)))
         and not (
-            (label := _DEFINITION_LABEL.match(text, at)) is not None and _label(label[1]) in shown
+            (label := _DEFINITION_LABEL.match(text, at)) is not None
+            and (_label(label[1]) in shown or _label(label[1]) not in linked)
         )
     ]
 
@@ -176,8 +178,12 @@ _DEFINITION_LABEL = re.compile(r" {0,3}\[(?!\^)([^\]\n]+)\]:")
 """The label of a reference definition `[label]: destination`, where it starts: one an image
 shows (`![alt][label]`) is an image's (publish.content_images tells it); one only a link uses
 names a file to link to, photo or not."""
-_IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
-"""An image by reference: `![alt][label]`, `![label][]` or `![label]`."""
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?: ?\[([^\]\n]*)\])?")
+"""An image by reference: `![alt][label]`, `![alt] [label]` (Python-Markdown allows the
+space), `![label][]` or `![label]`."""
+_LINK_REFERENCE = re.compile(r"\[([^\]\n]+)\](?: ?\[([^\]\n]*)\]|(?![:(]))")
+"""A link by reference: `[text][label]`, `[label][]` or `[label]` (not a definition's own
+`[label]:`, not an inline link's `[text](…)`)."""
 
 
 def _label(written: str) -> str:
@@ -187,8 +193,19 @@ def _label(written: str) -> str:
 
 def _image_labels(text: str) -> set[str]:
     """The labels images are shown by in `text`: their definitions name images, told by
-    publish.content_images, not files to link to."""
-    return {_label(m[2] or m[1]) for m in _IMAGE_REFERENCE.finditer(text)}
+    publish.content_images, not files to link to. An image whose label has no definition
+    falls back to its alt text as a label (`![h][khac]` shows `[h]`), so both count."""
+    return {
+        _label(label) for m in _IMAGE_REFERENCE.finditer(text) for label in (m[1], m[2]) if label
+    }
+
+
+def _link_labels(text: str) -> set[str]:
+    """The labels links (not images) use in `text`: a definition no link uses is shown
+    nowhere, so it names no file to link to (a definition of a photo kept for later, or one
+    an image uses under another spelling)."""
+    rest = _IMAGE_REFERENCE.sub(lambda m: " " * len(m[0]), text)
+    return {_label(m[2] or m[1]) for m in _LINK_REFERENCE.finditer(rest)}
 
 
 def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | None]:
