@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.titles import FORMS_OF_ADDRESS
+
 __all__ = ["without_dateline"]
 
 _DATELINE = re.compile(
@@ -16,11 +18,12 @@ _DATELINE = re.compile(
 news (`(CAH) – Trong tháng`): the two things a dateline holds."""
 
 _ADDRESS = re.compile(
-    r"(?i:ông|bà|anh|chị|em|cháu|cô|chú|bác|cụ|cậu|dì|mợ|thím|đối tượng|bị can|bị cáo"
-    r"|nghi phạm|nghi can|nạn nhân|người|vợ chồng|sư|đại đức|linh mục)\s"
+    rf"(?i:{FORMS_OF_ADDRESS}|cậu|dì|mợ|thím|đối tượng|bị can|bị cáo|nghi phạm|nghi can"
+    r"|nạn nhân|người|vợ chồng|sư|đại đức|linh mục)\s"
 )
-"""A form of address opening the bracket's run: a person («Ông Trần Văn Bình (TVB) – chủ tiệm
-vàng …») named with initials, never a place's dateline."""
+"""A form of address (titles.FORMS_OF_ADDRESS, and the words a police report names a person
+by) opening the bracket's run: a person («Ông Trần Văn Bình (TVB) – chủ tiệm vàng …») named
+with initials, never a place's dateline."""
 
 
 def without_dateline(text: str) -> str:
