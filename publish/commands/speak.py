@@ -31,6 +31,7 @@ from publish.radio.normalise import (
     normalise,
     tts_text,
 )
+from publish.radio.place_kinds import site_places
 from publish.radio.readtime import format_duration
 from publish.render.radio.items import ITEM_TYPES, cue_length
 from publish.text import fold, hidden_shown
@@ -148,7 +149,15 @@ def _options(args: argparse.Namespace, project: Config | None) -> SpeakOptions:
         timing_model=args.timing_model,
         read_title=args.read_title,
         unit_name=project.unit.name if project is not None else "",
+        places=_site_places(project),
     )
+
+
+def _site_places(project: Config | None) -> tuple[str, ...]:
+    """The places site.toml names, read where a bulletin's last line names one alone."""
+    if project is None:
+        return ()
+    return site_places(project.unit.name, project.unit.area, project.contact.address)
 
 
 def _project(root: Path) -> Config | None:

@@ -14,6 +14,7 @@ from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.name_titles import own_titles, read_titles_before_names
 from publish.radio.numbers import DIGIT_WORDS
+from publish.radio.place_kinds import KINDS_PATTERN, LETTERS, opens_with_a_kind
 from publish.radio.provinces import province_spelled_at
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
@@ -117,15 +118,7 @@ _UNIT_AFTER = re.compile(
 the text (`X. Thu Trang - Công an huyện`); a dateline's unit does something (`H. Châu Thành -
 Công an huyện ra quân …`) or a sentence follows (`… - Công an xã. Trong đợt …`)."""
 _PLACE_NAMES = {
-    "TX": "thị xã",
-    "TT": "thị trấn",
-    "TP": "thành phố",
-    "Tp": "thành phố",
-    "Q": "quận",
-    "P": "phường",
-    "H": "huyện",
-    "X": "xã",
-    "T": "tỉnh",  # `H. Châu Thành, T. Tiền Giang`: only in an address (`_province_prefix`)
+    **LETTERS,
     "Ô": "ông",  # `Ô. Trần Văn E`: a title before a name, by the same rule as a place's
 }
 _ADDRESS_PART_BEFORE = re.compile(
@@ -391,7 +384,7 @@ def _joined_to_a_place(text: str, m: re.Match[str], end: int, ctx: Context) -> b
         return bool(
             ends_before(_PLACE_WORD_BEFORE, text, start)
             or province_spelled_at(text, start)
-            or _opens_with_a_place_kind(text[start:end].split())
+            or opens_with_a_kind(text[start:end].split())
         )
     name = _TWO_WORDS_AFTER.match(text, m.end())  # a province's name is two words or more
     written = f"{m[1]}. {name[1]} {name[2]}" if name else m[0].strip()
@@ -409,27 +402,10 @@ def _joined_to_a_place(text: str, m: re.Match[str], end: int, ctx: Context) -> b
 _JOINED_BEFORE = re.compile(r"(?<!\w)(?i:và|với|cùng)\s*+$")
 """A conjunction before `T.`: it joins a province to a place, an initial to a person."""
 _WORD_BEFORE_END = re.compile(r"([^\W\d_]++)\s*+$")
-_PLACE_KINDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thành", "thị", "đặc"})
-"""First words of a place's kind in title case (`Huyện Châu Thành`, `Thị Xã …`, `Đặc Khu …`)."""
 _PLACE_WORD_BEFORE = re.compile(
-    r"(?<!\w)(?:(?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)|"
-    r"(?:TP|Tp|TX|TT|T|H|Q|P|X)\.)\s*+$"
+    rf"(?<!\w)(?:(?i:{KINDS_PATTERN})|(?:TP|Tp|TX|TT|T|H|Q|P|X)\.)\s*+$"
 )
 """A place's kind before its name (`tỉnh Đồng Tháp`, `H. Châu Thành`)."""
-
-
-def _opens_with_a_place_kind(words: list[str]) -> bool:
-    """Whether capitalised `words` open with a place's kind (`Huyện Châu Thành`, `Thị Xã Sa
-    Pa`): only the first word, as «Thị», «Thành», «Quận» inside a run are middle names («Chị
-    Nguyễn Thị Lan và T. Thái Bình» was read «… và tỉnh Thái Bình»)."""
-    first = words[0].casefold() if words else ""
-    if first in _HALF_PLACE_KINDS:
-        return len(words) > 1 and words[1].casefold() in _HALF_PLACE_KINDS[first]
-    return first in _PLACE_KINDS
-
-
-_HALF_PLACE_KINDS = {"thị": frozenset({"xã", "trấn"}), "thành": frozenset({"phố"})}
-"""Kinds whose first word is also a name («Thị», «Thành»): a kind only with their second word."""
 
 
 def _capitalised_run(text: str, end: int) -> int | None:

@@ -30,6 +30,7 @@ from publish.radio.lists import (
 )
 from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_heading
 from publish.radio.options import SpeakOptions
+from publish.radio.place_kinds import KINDS_PATTERN, LETTERS, places_named
 from publish.radio.provinces import provinces
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
@@ -632,14 +633,22 @@ def split_blocks(markdown_text: str, ctx: Context) -> list[Block]:
     return _split(markdown_text, ctx)[0]
 
 
-def byline(markdown_text: str, *, author: str = "", unit_name: str = "") -> str:
+def byline(
+    markdown_text: str, *, author: str = "", unit_name: str = "", places: Sequence[str] = ()
+) -> str:
     """The byline that ends a bulletin ("Tin: Thu Trang", or the front matter's `author` alone),
-    which is not read but shown in the item's header; "" when there is none."""
+    which is not read but shown in the item's header; "" when there is none. The unit's place
+    (`unit_name`) and site.toml's `places` alone on the last line are read, no byline."""
     tail = _HARD_BREAKS.sub("<br>", markdown_text[-_BYLINE_TAIL:].rstrip())
     last = tail.rpartition("\n")[2].strip()
-    if not _BYLINE.search(tail) and not _BARE_NAME.match(last) and not _INITIAL_NAME.match(last):
+    if (
+        not _BYLINE.search(tail)
+        and not _BARE_NAME.match(last)
+        and not _INITIAL_NAME.match(last)
+        and not _CREDIT_ALONE.fullmatch(last)
+    ):
         return ""  # the usual case, told without splitting the text
-    options = SpeakOptions(unit_name=unit_name)  # its place's name alone is read, no byline
+    options = SpeakOptions(unit_name=unit_name, places=tuple(places))
     return _split(markdown_text, Context(options, {}, author=author))[1]
 
 
@@ -673,7 +682,8 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
                 last.items.pop()
         elif len(blocks) > 1 and len(last.items) == 1:
             author = ctx.author or _front_matter_author(lines, first)
-            name, guessed = _bare_name(item, author, ctx.options.unit_name)
+            places = _known_places(markdown_text[len("\n".join(lines[:first])) :], ctx)
+            name, guessed = _bare_name(item, author, ctx.options.unit_name, places)
             if name:
                 credit = f"{_BARE_NAME_LABEL}: {name}"
                 blocks.pop()
@@ -734,7 +744,23 @@ _NO_GIVEN_NAMES = frozenset(
 «Hồ Chí Minh.»), as docs/doc-phat-thanh.md says places are."""
 
 
-def _bare_name(item: Item, author: str = "", unit_name: str = "") -> tuple[str, bool]:
+def _known_places(body: str, ctx: Context) -> frozenset[str]:
+    """The places a last line alone may name, folded: those site.toml names (`places`) and those
+    the bulletin writes after their kind («huyện Kim Sơn»)."""
+    return frozenset(folded_words(p) for p in (*ctx.options.places, *places_named(body)))
+
+
+_CREDIT_ALONE = re.compile(
+    r"[*_]{0,2}(?P<name>(?:[A-ZĐ]\.){1,3}[A-ZĐ]|(?i:ban biên tập|nhóm phóng viên|phóng viên)"
+    r"|BBT|PV|Nhóm PV)\.?[*_]{0,2}"
+)
+"""A credit that names no one, alone on a last line: initials (`N.T.H`, `N.T.H.`), «Ban Biên
+tập», «BBT», «PV»: never words for the listener."""
+
+
+def _bare_name(
+    item: Item, author: str = "", unit_name: str = "", places: frozenset[str] = frozenset()
+) -> tuple[str, bool]:
     """The person's name a bulletin's last paragraph is and nothing else, on one line of its
     own: with a front matter `author`, that name or its last words alone (`Thu Trang` for
     `Nguyễn Thu Trang`, bold or not); without one, a name opening with a common surname
@@ -745,11 +771,13 @@ def _bare_name(item: Item, author: str = "", unit_name: str = "") -> tuple[str, 
     (`unit_name`: «Châu Thành» of «Công an huyện Châu Thành») is read as places are; so is two
     words of a given name with a stop only when they are no given name («Thu Hà.» is one)."""
     text = item.text.strip()
+    if len(item.lines) == 1 and (credit := _CREDIT_ALONE.fullmatch(text)):
+        return credit["name"], False
     if len(item.lines) == 1 and (initialled := _INITIAL_NAME.fullmatch(text)):
-        return _initialled_name(initialled, author)
+        return _initialled_name(initialled, author, places)
     if len(item.lines) == 1 and (signed := _SIGNED_WITH_UNIT.fullmatch(text)):
         # «Thu Hà - Công an xã Tân Phú»: the writer's name and unit, a signature as the name is.
-        name, guessed = _bare_name(Item(signed["name"], item.lines), author, unit_name)
+        name, guessed = _bare_name(Item(signed["name"], item.lines), author, unit_name, places)
         return (f"{name} - {signed['unit']}", guessed) if name else ("", False)
     found = _BARE_NAME.fullmatch(text)
     if found is None or len(item.lines) != 1:
@@ -764,6 +792,8 @@ def _bare_name(item: Item, author: str = "", unit_name: str = "") -> tuple[str, 
         return "", False
     if name in _NO_GIVEN_NAMES or name in provinces() or _the_units_place(name, unit_name):
         return "", False
+    if folded_words(name) in places:
+        return "", False  # «Kim Sơn.» where the bulletin says «huyện Kim Sơn»: the place
     if len(words) > 2 and (
         words[0] in _SURNAMES or (words[0] in _SURNAMES_ALSO_WORDS and words[1] in MIDDLE_NAMES)
     ):
@@ -777,9 +807,7 @@ def _bare_name(item: Item, author: str = "", unit_name: str = "") -> tuple[str, 
     return (name, True) if given else ("", False)
 
 
-_AREA_WORD = re.compile(
-    r"(?<!\w)(?i:huyện|xã|phường|quận|thị xã|thị trấn|thành phố|tỉnh|đặc khu)\s+"
-)
+_AREA_WORD = re.compile(rf"(?<!\w)(?i:{KINDS_PATTERN})\s+")
 
 
 def _the_units_place(name: str, unit_name: str) -> bool:
@@ -790,14 +818,19 @@ def _the_units_place(name: str, unit_name: str) -> bool:
     return bool(place) and folded_words(place) == folded_words(name)
 
 
-def _initialled_name(found: re.Match[str], author: str) -> tuple[str, bool]:
+def _initialled_name(
+    found: re.Match[str], author: str, places: frozenset[str] = frozenset()
+) -> tuple[str, bool]:
     """`_bare_name` of an initial and a given name (`X. Thu Trang`): the writer's when the
     given name is the `author`'s last words or else a common given name (guessed, told);
     «X. Thu Trang» was read «Xã Thu Trang.», a commune, on air. Other words after a place's
-    letter are a place's name (`H. Châu Thành`), read."""
+    letter are a place's name (`H. Châu Thành`), read; so are given names that are a known
+    place (`H. Kim Sơn` where the bulletin says «huyện Kim Sơn», or site.toml does)."""
     given = found["given"]
     if author and _credits_author(given, author):
         return found["name"], False
+    if found["initial"] in LETTERS and folded_words(given) in places:
+        return "", False
     return (found["name"], True) if a_given_name(given.split()) else ("", False)
 
 
@@ -819,6 +852,10 @@ def _flag_guessed_name(ctx: Context, name: str, item: Item) -> None:
     stop = item.text.rstrip("*_ ").endswith(".")
     two = len(name.split()) == 2 and not stop
     to_read = f"thêm dấu chấm cuối dòng («{name}.») hoặc ghi" if two else "ghi"
+    place = _PLACE_LETTER_NAME.fullmatch(name)
+    if place is not None:
+        kind = LETTERS[place[1]]
+        to_read = f"viết đủ «{kind} {place[2]}» nếu là địa danh, hoặc ghi"
     ctx.flag(
         "R1.5",
         WARNING,
@@ -829,6 +866,9 @@ def _flag_guessed_name(ctx: Context, name: str, item: Item) -> None:
         name,
         line,
     )
+
+
+_PLACE_LETTER_NAME = re.compile(r"([HQXPT])\. ?(.+)")
 
 
 def _front_matter_author(lines: list[str], first: int) -> str:

@@ -35,6 +35,9 @@ class SpeakOptions:
     read_title: bool = False
     unit_name: str = ""
     """The unit's name ([unit] name), for the wording a message suggests; empty outside a project."""
+    places: tuple[str, ...] = ()
+    """The places site.toml names ([unit] name and area, [contact] address): a bulletin's last
+    line naming one alone is read, never taken for the writer's name."""
 
     def __post_init__(self) -> None:
         """Reject values outside §8 with a message that lists the allowed ones."""

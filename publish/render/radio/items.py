@@ -24,6 +24,7 @@ from publish.radio.flags import BLOCKING, Flag
 from publish.radio.markdown import byline
 from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
+from publish.radio.place_kinds import site_places
 from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.cache import fingerprint
 from publish.render.radio_station import air_at, next_air
@@ -184,6 +185,7 @@ class Speaker:
             read_rate_spm=config.radio.rate_spm,
             url_spoken=config.radio.url_spoken,
             unit_name=config.unit.name,
+            places=site_places(config.unit.name, config.unit.area, config.contact.address),
         )
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
@@ -239,7 +241,10 @@ class Speaker:
             bulletin=bulletin,
             flags=tuple(flags),
             byline=byline(
-                nfc(bulletin.body), author=nfc(bulletin.author), unit_name=self.options.unit_name
+                nfc(bulletin.body),
+                author=nfc(bulletin.author),
+                unit_name=self.options.unit_name,
+                places=self.options.places,
             ),
         )
         cue_seconds = sum(cue_length(p) for p in paragraphs)

@@ -1,0 +1,83 @@
+"""The kinds of Vietnam's administrative places («tỉnh», «huyện», «thị trấn»…), one list: the
+words before a place's name that tell a name is a place's, never a person's (R14.3, R1.5)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "FIRST_WORDS",
+    "HALF_KINDS",
+    "KINDS",
+    "KINDS_PATTERN",
+    "LETTERS",
+    "opens_with_a_kind",
+    "places_named",
+    "site_places",
+]
+
+KINDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
+"""Every place's kind, in lower case; a unit adds one here and every reader of kinds sees it."""
+
+LETTERS = {
+    "TX": "thị xã",
+    "TT": "thị trấn",
+    "TP": "thành phố",
+    "Tp": "thành phố",
+    "Q": "quận",
+    "P": "phường",
+    "H": "huyện",
+    "X": "xã",
+    "T": "tỉnh",  # `H. Châu Thành, T. Tiền Giang`: only in an address (abbreviations)
+}
+"""The kinds written short with a dot (`H. Châu Thành`, `TP. Vinh`; R14.3)."""
+
+KINDS_PATTERN = "|".join(sorted(KINDS, key=len, reverse=True))
+"""The kinds as a regular expression's alternatives, the longest first («thị xã» before «xã»)."""
+
+FIRST_WORDS = frozenset(kind.split()[0] for kind in KINDS)
+"""First words of a place's kind (`Huyện Châu Thành`, `Thị Xã …`, `Đặc Khu …`)."""
+
+HALF_KINDS = {
+    first: frozenset(kind.split()[1] for kind in KINDS if kind.split()[0] == first)
+    for first in FIRST_WORDS
+    if first not in KINDS
+}
+"""Kinds whose first word alone is no kind and is also a name («Thị», «Thành»): a kind only with
+their second word («Thị Xã», «Thành Phố»)."""
+
+
+def opens_with_a_kind(words: list[str]) -> bool:
+    """Whether title-case `words` open with a place's kind (`Huyện Châu Thành`, `Thị Xã Sa
+    Pa`): only the first word, as «Thị», «Thành», «Quận» inside a run are middle names."""
+    first = words[0].casefold() if words else ""
+    if first in HALF_KINDS:
+        return len(words) > 1 and words[1].casefold() in HALF_KINDS[first]
+    return first in FIRST_WORDS
+
+
+_NAMED = re.compile(
+    rf"(?<!\w)(?i:{KINDS_PATTERN})\s++(?=(?P<words>[^\W\d_]++(?: [^\W\d_]++){{0,3}}))"
+)
+
+
+def places_named(text: str) -> set[str]:
+    """The names `text` writes after a place's kind («huyện Kim Sơn», «Xã Tân Bình»): places
+    wherever else they stand in it, as a bulletin's last line alone."""
+    names = set()
+    for found in _NAMED.finditer(text):
+        words = found["words"].split()
+        name = []
+        for word in words:
+            if not word[0].isupper():
+                break
+            name.append(word)
+        if name:
+            names.add(" ".join(name))
+    return names
+
+
+def site_places(*texts: str) -> tuple[str, ...]:
+    """The places site.toml's `texts` name after their kinds ([unit] name and area, [contact]
+    address: «Công an huyện Châu Thành», «tỉnh Đồng Tháp»), sorted to keep a digest stable."""
+    return tuple(sorted(set().union(*(places_named(text) for text in texts))))
