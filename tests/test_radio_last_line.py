@@ -109,3 +109,105 @@ def test_the_place_kinds_are_written_once() -> None:
         source = path.read_text("utf-8")
         assert not re.search(r"thị trấn\|thành phố|thành phố\|tỉnh|đặc khu", source), path.name
     assert "đặc khu" in KINDS
+
+
+_TABLE = "| Xã | Số vụ |\n|---|---|\n| Tân Bình | 1 |\n"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Số liệu trên đây cho thấy tội phạm giảm.",
+        "Bảng trên cho thấy số vụ giảm mạnh.",
+        "Người dân các xã còn lại được Công an xã thông báo sau.",
+    ],
+)
+def test_a_table_the_next_sentence_leans_on_holds_the_item(after: str) -> None:
+    """«Số liệu trên đây cho thấy tội phạm giảm.» after a table not read was read «Tội phạm
+    giảm.» (a claim the figures made, now the station's), and «Người dân các xã còn lại …»
+    after the schedule spoke of a list never heard. The table is the item's main content: the
+    sentence is left as written and the item held for the editor (R1.7, blocking)."""
+    spoken = normalise(f"Mở đầu.\n\n{_TABLE}\n{after}\n\nKết.\n")
+    assert spoken.text == f"Mở đầu.\n\n{after}\n\nKết."
+    held = [f for f in spoken.flags if f.severity == "blocking"]
+    assert [(f.code, f.line) for f in held] == [("R1.7", 7)]
+    assert "viết nội dung chính của bảng thành câu văn" in held[0].message
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["Như bảng trên, số vụ giảm.", "Hết.", "Người dân còn lại xin báo sau.\n\nCòn lại."],
+)
+def test_a_table_aside_is_still_dropped_with_a_warning(after: str) -> None:
+    """A table nothing after it leans on (an aside «Như bảng trên, …», or «còn lại» further on)
+    is a supplement: dropped with the R1.7 warning, the item not held."""
+    spoken = normalise(f"Mở đầu.\n\n{_TABLE}\nCâu khác.\n\n{after}\n")
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R1.7", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Đối tượng dùng số 0868.xxx.xxx 25 lần gọi cho nạn nhân.",
+            "số bắt đầu bằng không tám sáu tám, hai mươi lăm lần gọi",
+        ),
+        ("Số lạ +84 xxx xxx xxx 12 lần gọi.", "cộng tám bốn, mười hai lần"),
+        ("Số 0868 xxx xxx 25 lần.", "không tám sáu tám, hai mươi lăm lần"),
+        ("Gọi từ số 091*****78 lừa đảo.", "kết thúc bằng bảy tám, lừa đảo"),
+        ("Dùng 0912 xxx 456 gọi.", "kết thúc bằng bốn năm sáu, gọi"),
+    ],
+)
+def test_a_count_after_a_whole_masked_number_is_no_last_digits(text: str, said: str) -> None:
+    """«0868.xxx.xxx 25 lần» was read «… kết thúc bằng hai năm, lần»: the ten digits are all
+    there (four shown, six hidden), so «25 lần» is a count, read as one. Fewer digits, and
+    what follows still ends the number."""
+    assert said in normalise(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Đối tượng quê ở T. Kim Sơn.", "Trú tại T. Hoàng Mai.", "Công an T. Kim Sơn cho biết."],
+)
+def test_t_where_a_province_stands_before_no_province_is_told(text: str) -> None:
+    """«T.» before no province's name was left as written, «tê Kim Sơn» on air, with no word
+    to the editor; where a province is named (after «quê ở», «trú tại», «Công an») it is told
+    and the item held (R14.5)."""
+    spoken = normalise(text)
+    assert "T. " in spoken.text
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R14.5", "blocking")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Đối tượng T. Hùng bỏ trốn.", "Trú tại T. Hà Giang.", "Xã Tân Hòa, T. Minh Hùng."]
+)
+def test_t_as_an_initial_or_a_province_is_not_told(text: str) -> None:
+    """A person's initial and a province's «T.» are read as before, with no flag."""
+    assert normalise(text).flags == ()
+
+
+def _doc_level(code: str) -> str:
+    """The level column of `code`'s row in docs/doc-phat-thanh.md's table of codes."""
+    doc = Path(__file__).parents[1] / "docs" / "doc-phat-thanh.md"
+    row = next(
+        line for line in doc.read_text("utf-8").splitlines() if line.startswith(f"| `{code}`")
+    )
+    return row.split("|")[2]
+
+
+def test_q5_levels_are_the_documented_ones() -> None:
+    """The spec calls Q5 a warning; «60t» blocks. The editor's guide says which blocks and why
+    (a guessed «tuổi»/«tấn» aired wrong is a false fact): code and guide agree."""
+    age = normalise("Nguyễn Văn A, 60t, trú tại xã Tân Bình.")
+    words = normalise("Thu giữ 02 (một) xe mô tô.")
+    assert [(f.code, f.severity) for f in age.flags] == [("Q5", "blocking")]
+    assert [(f.code, f.severity) for f in words.flags] == [("Q5", "warning")]
+    level = _doc_level("Q5")
+    assert "cảnh báo" in level and "chặn duyệt với `60t`" in level
+    doc = (Path(__file__).parents[1] / "docs" / "doc-phat-thanh.md").read_text("utf-8")
+    assert "- `Q5`: quy tắc gốc xếp mọi `Q5` là cảnh báo." in doc
+
+
+def test_r17_level_names_the_held_table() -> None:
+    """A dropped table holds the item when the text after it leans on it: the guide says so."""
+    assert "chặn duyệt" in _doc_level("R1.7")

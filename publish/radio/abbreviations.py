@@ -363,6 +363,8 @@ def _province_prefix(text: str, m: re.Match[str], ctx: Context) -> bool:
     (`Công an T. Bến Tre`, `_PROVINCE_BEFORE`); a person's initial everywhere else, which is
     the common case (`Đối tượng T. Hùng`, `Bị hại (T. Hoa)`, `Sau đó T. Thái Bình bỏ trốn`)."""
     if not province_spelled_at(text, m.end()):
+        if ends_before(_PROVINCE_BEFORE, text, m.start()):
+            _flag_no_province(text, m, ctx)
         return False  # «xã Tân Hòa, T. Hùng khai nhận»: no province is one word
     part = ends_before(_ADDRESS_PART_BEFORE, text, m.start())
     if part and (part[1][0].isupper() or part[1][0].isdigit() or part[1] in _NUMBER_FIRST_WORDS):
@@ -371,6 +373,25 @@ def _province_prefix(text: str, m: re.Match[str], ctx: Context) -> bool:
     if joined:
         return _joined_to_a_place(text, m, joined.start(), ctx)
     return bool(ends_before(_PROVINCE_BEFORE, text, m.start()))
+
+
+def _flag_no_province(text: str, m: re.Match[str], ctx: Context) -> None:
+    """Tell the editor of `T.` where a province is named (`quê ở T. Kim Sơn`, `Công an T. …`)
+    before two capitalised words that are no province: left as written, the reader said «tê
+    Kim Sơn» with no word to the editor (R14.5)."""
+    name = _TWO_WORDS_AFTER.match(text, m.end())
+    if name is None or not (name[1][0].isupper() and name[2][0].isupper()):
+        return  # «tại T. Hùng»: one word is a person's name, never a province's
+    written = f"{m[1]}. {name[1]} {name[2]}"
+    ctx.flag(
+        "R14.5",
+        BLOCKING,
+        f"«{written}» đứng ở chỗ của một địa danh nhưng «{name[1]} {name[2]}» không phải tên "
+        f"một tỉnh, nên «{m[1]}.» không được đọc là «tỉnh» mà giữ nguyên (người đọc sẽ đọc tên "
+        f"chữ cái). Cách sửa: viết đủ «tỉnh …», «huyện …», «xã …» nếu là địa danh, hoặc viết đủ "
+        "tên người.",
+        written,
+    )
 
 
 def _joined_to_a_place(text: str, m: re.Match[str], end: int, ctx: Context) -> bool:

@@ -13,7 +13,7 @@ from publish.frontmatter import FrontMatterError, split
 from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
-from publish.radio.flags import WARNING, Context, Flag
+from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import MIDDLE_NAMES, a_given_name
 from publish.radio.lists import (
     ANNOUNCES,
@@ -693,7 +693,7 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
     images = splitter.images
     blocks = _join_announced(blocks, ctx, removed, images)
     blocks = _without_table_intros(blocks, removed | images)
-    blocks = _without_back_pointers(blocks, removed)
+    blocks = _without_back_pointers(blocks, removed, ctx)
     return _without_empty_sections(blocks, removed), credit
 
 
@@ -1016,17 +1016,20 @@ def _without_table_intros(blocks: list[Block], removed: set[int]) -> list[Block]
 _POINTS_BACK = re.compile(
     r"(?:(?i:như|theo|qua|từ|căn cứ|dựa vào)\s+)?(?i:bảng|biểu|số liệu)(?:\s+(?i:số liệu))?"
     r"\s+(?i:(?:ở\s+)?trên(?:\s+đây)?|nêu trên|vừa nêu)"
-    r"(?:\s*[,:]|\s+(?i:cho thấy)\s*[,:]?)\s*"
+    r"(?:\s*[,:]|\s+(?P<shows>(?i:cho thấy))\s*[,:]?)\s*"
 )
 """A sentence's opening that points back at a table not read («Như bảng trên, …», «Bảng trên
 cho thấy …»): the listener never heard it. Only a pointer ending there: «, », «: » or «cho
 thấy» follows it, so «Theo số liệu trên địa bàn huyện, …» keeps its words."""
 
 
-def _without_back_pointers(blocks: list[Block], removed: set[int]) -> list[Block]:
+def _without_back_pointers(blocks: list[Block], removed: set[int], ctx: Context) -> list[Block]:
     """`blocks` with paragraphs after a table or code not read (R1.7, the `removed` lines)
     opening without their pointer back at it: «Như bảng trên, số vụ giảm.» was read as it
-    stands; «Số vụ giảm.» is what the listener can follow."""
+    stands; «Số vụ giảm.» is what the listener can follow. A sentence the table is the subject
+    of («Số liệu trên đây cho thấy tội phạm giảm.») is not rewritten («Tội phạm giảm.» says
+    what the figures did not), nor is one speaking of «the rest» of what the table listed: the
+    item is held for the editor (`_hold_for_table`)."""
     if not removed:
         return blocks
     first_removed = min(removed)
@@ -1037,12 +1040,40 @@ def _without_back_pointers(blocks: list[Block], removed: set[int]) -> list[Block
             continue
         first = block.items[0]
         found = _POINTS_BACK.match(first.text)
-        rest = first.text[found.end() :] if found else ""
-        if rest:
+        if found is not None and found["shows"]:
+            _hold_for_table(ctx, first, "nói điều bảng cho thấy")
+        elif rest := first.text[found.end() :] if found else "":
             said = dataclasses.replace(first, text=rest[:1].upper() + rest[1:])
             block = dataclasses.replace(block, items=[said, *block.items[1:]])
         kept.append(block)
+    for line in removed:
+        after = next((b for b in blocks if b.items and _first_line(b) > line), None)
+        if after is not None and after.kind == "body":
+            rest = next((item for item in after.items if _THE_REST.search(item.text)), None)
+            if rest is not None and rest is after.items[0]:
+                _hold_for_table(ctx, rest, "nói tới phần «còn lại» của điều bảng liệt kê")
     return kept
+
+
+_THE_REST = re.compile(r"(?<!\w)(?i:còn lại)(?!\w)")
+"""«Người dân các xã còn lại …» right after a table: the rest of a list the listener never
+heard."""
+
+
+def _hold_for_table(ctx: Context, item: Item, what: str) -> None:
+    """Hold the item (R1.7, blocking): a table not read is its main content when the text after
+    it still leans on it; read without it, the script says what the listener cannot follow."""
+    line = item.lines[0][0] if item.lines else None
+    ctx.flag(
+        "R1.7",
+        BLOCKING,
+        f"Đã bỏ một bảng khỏi kịch bản đọc, mà câu ngay sau bảng {what}: người nghe không "
+        "nghe được bảng, nên bản tin bị giữ lại. Cách sửa: viết nội dung chính của bảng thành "
+        "câu văn trong bài (website cũng hiện), hoặc viết lại câu này để nghe hiểu được khi "
+        "không có bảng.",
+        item.text[:60],
+        line,
+    )
 
 
 def _without_pointer(text: str) -> str:

@@ -122,16 +122,34 @@ def read_masked_numbers(text: str, ctx: Context) -> str:
             parts += [before[: said_before.start()] if said_before else before, UNFILLED]
             done = unfilled_end = m.end()
             continue
+        tail = m["tail"] if m["tail"] and not _whole_without_tail(m) else ""
+        end = m.end() if tail else m.end("hidden")
         said = f"bắt đầu bằng {_digits(m['head'])}"
-        if m["tail"]:
-            said += f", kết thúc bằng {_digits(m['tail'])}"
+        if tail:
+            said += f", kết thúc bằng {_digits(tail)}"
         if not _LONE_NUMBER_WORD.search(text[max(0, m.start() - _LOOK_BACK) : m.start()]):
             said = "số " + said
-        if _WORD_AFTER.match(text, m.end()):
+        if _WORD_AFTER.match(text, end):
             said += ","  # «… kết thúc bằng bảy tám, tự xưng …»: where the number ends
         parts += [before, said]
-        done = m.end()
+        done = end
     return "".join([*parts, text[done:]])
+
+
+_PHONE_DIGITS = 10
+"""Digits of a Vietnamese phone number (0 and nine more; +84 and nine more is eleven)."""
+
+
+def _whole_without_tail(m: re.Match[str]) -> bool:
+    """Whether the shown and hidden digits already make a whole phone number, so digits after a
+    space are a count of something else: `0868.xxx.xxx 25 lần` was read «… kết thúc bằng hai
+    năm, lần»."""
+    between = m.string[m.end("hidden") : m.start("tail")]
+    if between != " ":
+        return False
+    head = sum(c.isdigit() for c in m["head"])
+    hidden = sum(c in "xX*" for c in m["hidden"])
+    return head + hidden >= _PHONE_DIGITS + m["head"].startswith("+")
 
 
 def _unfilled(text: str, m: re.Match[str]) -> bool:
