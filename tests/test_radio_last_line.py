@@ -5,6 +5,7 @@ Session 35: places were dropped as signatures, and credits that are no name were
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -211,3 +212,33 @@ def test_q5_levels_are_the_documented_ones() -> None:
 def test_r17_level_names_the_held_table() -> None:
     """A dropped table holds the item when the text after it leans on it: the guide says so."""
     assert "chặn duyệt" in _doc_level("R1.7")
+
+
+def test_site_toml_places_reach_publish_speak(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a project whose site.toml names «huyện Kim Sơn» (here its contact address), a last
+    line «Kim Sơn.» is the place, read as the build reads it; outside it, a guessed signature."""
+    from publish.cli import main
+    from tests.helpers import SITE_TOML, make_project
+
+    address = '\n[contact]\naddress = "Số 1, thị trấn Phát Diệm, huyện Kim Sơn, tỉnh Ninh Bình"\n'
+    root = make_project(tmp_path, {"site.toml": SITE_TOML + address})
+    monkeypatch.setattr("sys.stdin", io.StringIO("Mở đầu.\n\nKim Sơn.\n"))
+    assert main(["speak", "--root", str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "Mở đầu.\n\nKim Sơn."
+    assert "R1.5" not in err
+    assert normalise("Mở đầu.\n\nKim Sơn.\n").text == "Mở đầu."
+
+
+def test_the_build_reads_site_toml_places(tmp_path: Path) -> None:
+    """The build's reader takes the places of [unit] name and area and [contact] address."""
+    from publish.config import load
+    from publish.render.radio.items import Speaker
+    from tests.helpers import SITE_TOML, make_project
+
+    address = '\n[contact]\naddress = "Số 1, thị trấn Phát Diệm, huyện Kim Sơn, tỉnh Ninh Bình"\n'
+    root = make_project(tmp_path, {"site.toml": SITE_TOML + address})
+    places = Speaker(load(root)).options.places
+    assert {"Châu Thành", "Đồng Tháp", "Phát Diệm", "Kim Sơn", "Ninh Bình"} <= set(places)
