@@ -1049,9 +1049,9 @@ def _without_back_pointers(blocks: list[Block], removed: set[int], ctx: Context)
     for line in removed:
         after = next((b for b in blocks if b.items and _first_line(b) > line), None)
         if after is not None and after.kind == "body":
-            rest = next((item for item in after.items if _THE_REST.search(item.text)), None)
-            if rest is not None and rest is after.items[0]:
-                _hold_for_table(ctx, rest, "nói tới phần «còn lại» của điều bảng liệt kê")
+            opening = after.items[0]
+            if _THE_REST.search(opening.text):
+                _hold_for_table(ctx, opening, "nói tới phần «còn lại» của điều bảng liệt kê")
     return kept
 
 
