@@ -242,3 +242,22 @@ def test_the_build_reads_site_toml_places(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"site.toml": SITE_TOML + address})
     places = Speaker(load(root)).options.places
     assert {"Châu Thành", "Đồng Tháp", "Phát Diệm", "Kim Sơn", "Ninh Bình"} <= set(places)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Xe mô tô BKS 66B1-234.56 vi phạm nồng độ cồn.",
+            "sáu sáu B một, hai ba bốn, năm sáu, vi phạm nồng độ cồn.",
+        ),
+        ("Xe 30A-123.45 do anh A điều khiển.", "ba không A, một hai ba, bốn năm, do anh A"),
+        ("Xe 59-X1 123.45 bỏ chạy.", "một hai ba, bốn năm, bỏ chạy."),
+        ("Biển số 29A-123.45 và 30A-111.11.", "bốn năm và ba không A"),
+        ("Xe mang biển số 29A-123.45.", "một hai ba, bốn năm."),
+    ],
+)
+def test_a_plate_ends_with_a_pause_before_the_sentence_goes_on(text: str, said: str) -> None:
+    """«… hai ba bốn, năm sáu vi phạm nồng độ cồn»: the plate's last digits ran into the verb,
+    heard as «fifty-six violations». A comma ends a plate a word follows (not «và», «hoặc»)."""
+    assert said in normalise(text).text

@@ -118,7 +118,7 @@ VECTORS = [
     ("BKS: 66B1 - 123.45", "biển kiểm soát: sáu sáu B một, một hai ba, bốn năm"),
     ("biển số 29A-123.45", "biển số hai chín A, một hai ba, bốn năm"),
     # … and without them: «năm mươi chín-X một một trăm hai mươi ba phẩy bốn mươi lăm».
-    ("xe máy 59-X1 123.45 bị mất", "xe máy năm chín X một, một hai ba, bốn năm bị mất"),
+    ("xe máy 59-X1 123.45 bị mất", "xe máy năm chín X một, một hai ba, bốn năm, bị mất"),
     # A number followed by a counted noun or currency is a quantity, not a phone (R9.1) …
     ("đối tượng đã gọi 150 cuộc điện thoại", "đối tượng đã gọi một trăm năm mươi cuộc điện thoại"),
     (

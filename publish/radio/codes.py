@@ -541,9 +541,21 @@ def _plate_words(plate: str, ctx: Context) -> str:
 
 
 def _plates(text: str, ctx: Context) -> str:
-    """Plates after `BKS`/`biển số`, and plate-shaped tokens anywhere (R9.4)."""
-    text = _PLATE_TRIGGER.sub(lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}", text)
-    return _PLATE.sub(lambda m: _plate_words(m[1], ctx), text) if "-" in text else text
+    """Plates after `BKS`/`biển số`, and plate-shaped tokens anywhere (R9.4); a comma after one
+    a word follows: «… hai ba bốn, năm sáu vi phạm nồng độ cồn» was heard as fifty-six
+    violations, the plate's end unmarked."""
+
+    def pause(m: re.Match[str]) -> str:
+        return "," if _WORD_AFTER_PLATE.match(m.string, m.end()) else ""
+
+    text = _PLATE_TRIGGER.sub(lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause(m)}", text)
+    if "-" not in text:
+        return text
+    return _PLATE.sub(lambda m: _plate_words(m[1], ctx) + pause(m), text)
+
+
+_WORD_AFTER_PLATE = re.compile(r" +(?!(?i:và|hoặc|hay)(?!\w))[^\W\d_]")
+"""A word after a plate, but «và», «hoặc», «hay» listing another, which mark its end already."""
 
 
 def _roads(text: str, ctx: Context) -> str:
