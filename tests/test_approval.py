@@ -615,11 +615,19 @@ def test_sample_project_round_trip_on_every_channel(tmp_path: Path, capsys) -> N
     # The sample shows the workflow: every bulletin is approved with its content.
     assert "được duyệt chỉ bằng tên" not in out and "Cần duyệt" not in out
     own = "Thượng tá Trần Minh Trí, Trưởng Công an huyện"  # its approver
-    # Approved before approvals were bound to the file: approving again binds it.
-    assert main(["approve", *run, name, "--by", own]) == 0
+    # The sample shows what a unit gets today: every approval bound to the file and the files
+    # it links to (content-file-linked), none left on an old one-part approval.
+    versions = {
+        path.name: re.search(r'\napproved_version: "([^"]*)"', path.read_text("utf-8"))
+        for path in (root / "content/bai-viet").glob("*.md")
+    }
+    written = {k: m[1] for k, m in versions.items() if m is not None}
+    assert len(written) == len(versions) - 1  # all but the draft, waiting for its approval
+    assert all(approval.bound(v) is not None for v in written.values()), written
     before = (root / name).read_bytes()
     assert main(["approve", *run, name, "--by", own]) == 0
     assert (root / name).read_bytes() == before  # the same content, approved already
+    assert "đã được duyệt đúng nội dung này từ trước" in capsys.readouterr().out
     capsys.readouterr()
     edit(root, "tín dụng đen", "tín dụng đen (đã sửa)", name)
     # A bulletin waiting for approval too: both are listed, in one pass.
