@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import shlex
 import shutil
 import unicodedata
 from pathlib import Path
@@ -647,6 +648,47 @@ def test_sample_project_round_trip_on_every_channel(tmp_path: Path, capsys) -> N
     assert main(["approve", *run, name, "--by", APPROVER]) == 0
     assert main(["build", "-q", *run]) == 0
     assert list((root / "output/web").glob(f"*/*/{slug}"))
+
+
+def test_check_names_every_bulletin_on_an_old_approval_and_the_command_binding_it(
+    tmp_path: Path, capsys
+) -> None:
+    """A one-part approval (before session 34) keeps the reading-change hole: check names
+    each bulletin on one, and on a name-only approval, with one command per approver that
+    binds them after reading; check itself re-approves nothing."""
+    root = project(tmp_path)
+    first, second = root / FILE, root / "content/bai-viet/b.md"
+    second.write_text(bulletin_md({"id": "b1", "channels": "[web]"}), encoding="utf-8")
+    loaded = load_site(config_module.load(root), now=NOW).bulletins
+    [one_part] = [b for b in loaded if b.source == FILE]
+    written = approval.version(one_part, approval.ImageDigests(root / "content"))
+    edit(root, "approved_by:", f"approved_version: {written}\napproved_by:")
+    other = "Trung tá Lê Thanh Phong, Phó Trưởng Công an huyện"
+    edit(root, "Thượng tá Nguyễn Văn Hùng", other, "content/bai-viet/b.md")
+    before = first.read_bytes(), second.read_bytes()
+    run = ["--root", str(root), "--now", CLOCK]
+    assert main(["check", *run]) == 0
+    out = capsys.readouterr().out
+    assert (first.read_bytes(), second.read_bytes()) == before  # nothing approved silently
+    assert "2 bản tin đang đăng (hay hẹn giờ) với việc duyệt theo cách cũ" in out
+    assert "1 bản tin duyệt bằng dấu một phần (bản công cụ trước): " in out
+    assert out.count(FILE) == 2 and out.count("content/bai-viet/b.md") == 2
+    commands = [
+        line.split(maxsplit=1)[1] for line in out.splitlines() if "publish approve c" in line
+    ]
+    approver = "Thượng tá Nguyễn Văn Hùng"  # bulletin_md's
+    assert commands == [
+        f'approve {FILE} --by "{approver}"',
+        f'approve content/bai-viet/b.md --by "{other}"',
+    ]
+    for command in commands:  # as the approvers type them
+        assert main([*shlex.split(command), *run]) == 0
+    bound = load_site(config_module.load(root), now=NOW).bulletins
+    assert len(bound) == 2 and all(approval.bound(b.approved_version) for b in bound)
+    assert f'approved_by: "{approver}"' in first.read_text("utf-8")
+    capsys.readouterr()
+    assert main(["check", *run]) == 0
+    assert "theo cách cũ" not in capsys.readouterr().out
 
 
 def test_new_leaves_the_approval_empty_until_approve_publish(tmp_path: Path, capsys) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
 import sys
 from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
 
+from publish import approval
 from publish import config as config_module
 from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
@@ -355,29 +357,62 @@ def exclusion_lines(site: Site) -> list[str]:
     )
 
 
-NAMED_LEGACY = 5
-"""How many bulletins approved by name only the note names (after an upgrade: all of them)."""
-
-
 def _approved_by_name(site: Site) -> list[str]:
-    """A note naming the bulletins going out (or scheduled) with an `approved_by` but no
-    `approved_version`: approved before `publish approve`, they still publish (an upgrade must
-    not withdraw them all), but an edit to them is published without a new approval."""
+    """A note naming every bulletin going out (or scheduled) on an approval of an earlier
+    version of the tool: by name only (an `approved_by`, no `approved_version`: any edit is
+    published), or a one-part `approved_version` (before session 34: an edit the reading of
+    the day ignores, or a linked file replaced, is published). An upgrade withdraws neither,
+    and nothing re-approves them silently: the note gives each approver the one command that
+    binds their bulletins again, after reading them."""
     policy = site.config.policy
     if not policy.require_approval or policy.approval != "content":
         return []
     going = [*site.bulletins, *(e.bulletin for e in site.excluded if e.code == "scheduled")]
-    legacy = sorted(b.source for b in going if b.approved_by.strip() and not b.approved_version)
-    if not legacy:
-        return []
-    named = ", ".join(legacy[:NAMED_LEGACY])
-    more = f" và {len(legacy) - NAMED_LEGACY} bản tin khác" if len(legacy) > NAMED_LEGACY else ""
-    return [
-        f"Ghi chú: {len(legacy)} bản tin được duyệt chỉ bằng tên (có approved_by, chưa có "
-        f"approved_version): {named}{more}. Vẫn được đăng, nhưng nội dung sửa sau này cũng được "
-        "đăng mà không cần duyệt lại. Người duyệt đọc lại rồi chạy publish approve TỆP... --by "
-        '"Họ tên, chức vụ" để gắn việc duyệt với nội dung.'
+    by_name = [b for b in going if b.approved_by.strip() and not b.approved_version]
+    one_part = [
+        b for b in going if b.approved_version and approval.bound(b.approved_version) is None
     ]
+    if not by_name and not one_part:
+        return []
+    lines = [
+        f"Ghi chú: {len(by_name) + len(one_part)} bản tin đang đăng (hay hẹn giờ) với việc duyệt "
+        "theo cách cũ, chưa gắn với chính tệp bài và tệp đính kèm. Không bài nào bị rút, nhưng:"
+    ]
+    if by_name:
+        lines.append(
+            f"  {len(by_name)} bản tin duyệt chỉ bằng tên (có approved_by, chưa có "
+            "approved_version): nội dung sửa sau này vẫn được đăng mà không cần duyệt lại: "
+            + ", ".join(sorted(b.source for b in by_name))
+        )
+    if one_part:
+        lines.append(
+            f"  {len(one_part)} bản tin duyệt bằng dấu một phần (bản công cụ trước): sửa ghi chú, "
+            "dấu ngoặc, khoảng trắng của tệp bài hay thay tệp đính kèm sau khi duyệt vẫn được "
+            "đăng: " + ", ".join(sorted(b.source for b in one_part))
+        )
+    approvers: dict[str, list[str]] = {}
+    for bulletin in sorted([*by_name, *one_part], key=lambda b: b.source):
+        approvers.setdefault(" ".join(bulletin.approved_by.split()), []).append(bulletin.source)
+    lines.append(
+        "  Người duyệt đọc lại các bài của mình rồi chạy (thêm --dry-run để xem trước; người "
+        "khác duyệt thay thì ghi tên người đó sau --by):"
+    )
+    lines += [
+        f"    publish approve {' '.join(map(_shell_word, files))} --by {_shell_word(by)}"
+        for by, files in approvers.items()
+    ]
+    return lines
+
+
+def _shell_word(text: str) -> str:
+    """`text` as one word of a command typed in a terminal (Linux, macOS or Windows): as it is
+    when it holds nothing a shell reads, else in double quotes (in single quotes when it holds
+    a character double quotes would not keep)."""
+    if text and all(c.isalnum() or c in "-_./:,@+=" for c in text):
+        return text
+    if any(c in text for c in '"$`\\!'):
+        return shlex.quote(text)
+    return f'"{text}"'
 
 
 def _awaiting_approval(site: Site) -> list[str]:
