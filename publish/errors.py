@@ -23,6 +23,8 @@ from pathlib import Path
 
 __all__ = [
     "SEVERITY_LABELS",
+    "STRICT_EXEMPT",
+    "UNREADABLE_ATTACHMENT",
     "Busy",
     "ConfigError",
     "ContentError",
@@ -124,6 +126,12 @@ class Busy(PublishError):
     exit_code = 3
 
 
+UNREADABLE_ATTACHMENT = "unreadable-attachment"
+"""The code of the warning that a linked document could not be read to look for secret stamps."""
+STRICT_EXEMPT = frozenset({UNREADABLE_ATTACHMENT})
+"""Codes of warnings --strict leaves warnings: an unreadable linked document is decided by
+[policy] unreadable_attachments (most PDFs from Word: --strict in CI would refuse every one)."""
+
 SEVERITY_LABELS = {"error": "lỗi", "warning": "cảnh báo", "note": "ghi chú"}
 """How each severity is named. A note ("ghi chú") is advice no option turns into an error (a
 radio episode's timing, a sentence dropped from a radio script); a warning may be (--strict)."""
@@ -146,6 +154,9 @@ class Problem:
     severity: str = "error"
     column: int | None = None
     """Given by syntax errors, whose parser knows it."""
+    code: str | None = None
+    """What kind of finding this is, for code that decides by kind (STRICT_EXEMPT): stable,
+    unlike the message and hint, which are reworded for editors and may quote any words."""
 
     @property
     def where(self) -> str:
@@ -168,6 +179,7 @@ class Problem:
             "severity": self.severity,
             "message": self.message,
             "hint": self.hint,
+            "code": self.code,
         }
 
     def render(self) -> str:

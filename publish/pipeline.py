@@ -13,14 +13,14 @@ from types import ModuleType
 from publish import attachments
 from publish.config import CHANNELS, Config
 from publish.content import load_site
-from publish.errors import ContentError, Problem
+from publish.errors import STRICT_EXEMPT, ContentError, Problem
 from publish.locate import with_lines
 from publish.memory import give_back_freed_memory
 from publish.model import Artifact, Build, Site
 from publish.pii import lint
 from publish.timings import STARTUP, Timings
 
-__all__ = ["RENDERERS", "Build", "build", "renderer"]
+__all__ = ["RENDERERS", "Build", "build", "renderer", "strictly"]
 
 RENDERERS = {name: f"publish.render.{name}" for name in CHANNELS}
 """Channel name → module with `render(site) -> Iterable[Artifact]` and optional `check(site) -> list[Problem]`."""
@@ -76,15 +76,7 @@ def build(
             if output is not None:
                 site = dataclasses.replace(site, output=output)
         gc.freeze()
-        # A note is advice no option turns into an error (see errors.SEVERITY_LABELS).
-        # A linked file the tool cannot read stays a warning: [policy] unreadable_attachments
-        # decides (most Word PDFs: --strict in CI would refuse every one).
-        content = [
-            dataclasses.replace(p, severity="error")
-            if strict and p.severity == "warning" and not attachments.unread(p)
-            else p
-            for p in site.warnings
-        ]
+        content = strictly(site.warnings) if strict else list(site.warnings)
         with timings.phase(STARTUP):
             modules = {name: renderer(name) for name in channels}
         tripped = False
@@ -112,6 +104,23 @@ def build(
         raise
     rendered = {name: modules[name] for name in sorted(channels, key=RENDER_ORDER.index)}
     return Build(site, tuple(channels), tuple(found), _render_all(site, rendered, timings))
+
+
+def strictly(problems: Iterable[Problem]) -> list[Problem]:
+    """`problems` as --strict judges them: each warning an error, but those whose code is
+    exempt (errors.STRICT_EXEMPT); a note is advice no option turns into an error."""
+    return [
+        dataclasses.replace(p, severity="error")
+        if p.severity == "warning" and not _exempt(p)
+        else p
+        for p in problems
+    ]
+
+
+def _exempt(problem: Problem) -> bool:
+    """Whether --strict leaves `problem` a warning: by its code; by its hint too while the
+    unreadable-document warning is made without a code (publish.attachments, under review)."""
+    return problem.code in STRICT_EXEMPT or attachments.unread(problem)
 
 
 STAND_INS = frozenset({"cover"})
