@@ -674,6 +674,9 @@ _KEY_QUOTED = re.compile(r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[\"'].*
 """A front-matter line `key: value` whose value opens with a quote."""
 _INNER_PAIR = {q: re.compile(f"{q}([^{q}\\n]*){q}") for q in "\"'"}
 """A pair of double, or of single, quotes inside a value."""
+_ESCAPED_QUOTE = "\0"
+"""Stands for a quote written '' in single quotes while the others are paired (no line it is
+asked about holds a NUL: YAML refuses one before parsing, with another error)."""
 _TRAILING_COMMENT = re.compile(r"(?<=[\"'])\s+#[^\"']*$")
 """A `# comment` after a value's last quote."""
 
@@ -691,12 +694,17 @@ def _inner_quotes_fixed(text: str, line: int | None) -> str | None:
     if comment is not None:
         value = value[: comment.start()]
     outer = value[0]
+    if outer == "'":
+        # In single quotes YAML reads '' as one quote of the text («''Đội CSGT''» is 'Đội
+        # CSGT'), never as a value closed and opened again: kept aside, it pairs with nothing.
+        value = outer + value[1:].replace("''", _ESCAPED_QUOTE)
     if len(value) > 1 and value[-1] == outer:
         value = value[1:-1]  # the quotes that open and close the value are not the value's
     for quote in (outer, '"'):
         value = _INNER_PAIR[quote].sub(r"«\1»", value)
     if '"' in value or "\\" in value:
         return None
+    value = value.replace(_ESCAPED_QUOTE, "'")  # inside double quotes, a quote as it is
     return f'{found["key"]}: "{value}"' + (comment.group() if comment else "")
 
 

@@ -184,6 +184,12 @@ def test_broken_front_matter_is_described_in_vietnamese_with_line_and_column(
         ('title: "Cảnh báo" lừa đảo', 'title: "«Cảnh báo» lừa đảo"'),
         ("title: 'Ra quân' của Công an xã", 'title: "«Ra quân» của Công an xã"'),
         ("title: 'Ra quân 'tuần tra' cuối năm'", 'title: "Ra quân «tuần tra» cuối năm"'),
+        # YAML's '' in single quotes is one quote of the text, not a value closed and reopened.
+        (
+            "title: 'Ra quân 'tuần tra' của ''Đội CSGT'' năm'",
+            "title: \"Ra quân «tuần tra» của 'Đội CSGT' năm\"",
+        ),
+        ("title: 'Ra quân' của ''Đội CSGT''", "title: \"«Ra quân» của 'Đội CSGT'\""),
         (
             'title: "Ra quân "tuần tra" cuối năm" # ghi chú',
             'title: "Ra quân «tuần tra» cuối năm" # ghi chú',
