@@ -597,6 +597,23 @@ def test_approve_shows_what_is_approved_and_dry_run_writes_nothing(tmp_path: Pat
     assert "đã được duyệt đúng nội dung này từ trước" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("written", "told"), [("15/01/2021", True), ("15/01/2021 8 giờ 30", False)]
+)
+def test_approving_an_embargo_written_as_a_day_only_says_it_goes_out_at_midnight(
+    tmp_path: Path, capsys, written: str, told: bool
+) -> None:
+    """«date: 15/01/2021» is 00:00 that day: an embargo meant for the working day would go out
+    hours early, and the approval's summary is the last place a person sees it."""
+    root = project(tmp_path, bulletin_md({**BASE_FIELDS, "date": written}, BODY))
+    assert approve(root, FILE, extra=("--dry-run",)) == 0
+    out = capsys.readouterr().out
+    assert "hẹn giờ: đăng lúc " + ("00:00" if told else "08:30") + ", Thứ Sáu, 15/01/2021" in out
+    assert ("00:00 là nửa đêm, đầu ngày 15/01/2021" in out) == told
+    if told:
+        assert "ví dụ date: 15/01/2021 8h00, rồi duyệt lại" in out
+
+
 def sample_project(tmp_path: Path) -> Path:
     """A copy of the sample project (README command 1)."""
     root = tmp_path / "project"

@@ -419,6 +419,14 @@ def _summary(item: Approval, now: dt.datetime, *, unchanged: bool) -> str:
         if date > now
         else f"đăng ngay khi được đưa lên (ngày đăng {vn_datetime(date)})"
     )
+    if date > now and date.time() == dt.time(0):
+        # A `date` written as a day only («03/12/2026») is midnight: an embargo meant for the
+        # working day would go out hours early, and the approver is the last to see it.
+        when += (
+            f" (00:00 là nửa đêm, đầu ngày {date:%d/%m/%Y}: dòng date chỉ ghi ngày thì giờ đăng "
+            f"là 00:00; muốn đăng giờ khác thì ghi giờ, ví dụ date: {date:%d/%m/%Y} 8h00, "
+            "rồi duyệt lại)"
+        )
     if bulletin.expires is not None:
         when += f"; hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}"
     channels = ", ".join(c for c in CHANNELS if c in bulletin.channels) or "không kênh nào"
