@@ -311,10 +311,18 @@ _UNREAD_HINTS = (
         re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b"),
         "Ghi năm đủ 4 chữ số (2020, không phải 20).",
     ),
+    (
+        re.compile(r"^\s*\d{1,2}[/.]\d{1,2}(?![/.\-\d])"),
+        "Ghi cả năm sau ngày và tháng (công cụ không đoán năm): 01/12/2026, không phải 01/12.",
+    ),
+    (
+        re.compile(r"\d\s*[:h]\s*\d{2}\s*giờ\b", re.IGNORECASE),
+        "Bỏ chữ «giờ» sau giờ đã ghi bằng dấu hai chấm hay chữ h: 8:30, 8h30 hay 8 giờ 30.",
+    ),
 )
 """What an unread date was written with that a fix can name (NFC, as the front matter is read),
 and how to write it instead: «sáng nay», «8 giờ tối», «8am», «8:00 SA», «ngày 8 tháng 12»,
-«Thứ Bảy, 05/12/2026», «GMT+7»."""
+«Thứ Bảy, 05/12/2026», «GMT+7», «01/12 8h30» (no year), «8:30 giờ»."""
 
 
 def unread_hint(value: Any) -> str:
