@@ -898,6 +898,20 @@ def unknown_keys(
         fix = f"Sửa thành '{meant}:' (viết thường, không dấu)."
         if meant in data:
             fix = f"Đã có dòng '{meant}:': xóa dòng này (giá trị cần giữ thì chép sang dòng đó)."
+        if meant in APPROVAL_KEYS and kind == "bản tin":
+            # A name typed into approved_by by hand binds nothing to the content read (and
+            # is published as an old name-only approval): the approver's command does that.
+            col.add(
+                f"không phải trường đã biết: có phải ý bạn là '{meant}'? Việc duyệt không ghi "
+                "tay vào phần đầu",
+                field=str(key),
+                hint="Xóa dòng này. Người duyệt đọc bài rồi chạy: publish approve "
+                + (f'"{col.source}"' if " " in col.source else col.source)
+                + ' --by "Họ tên, chức vụ" (lệnh ghi approved_by cùng dấu nội dung đã duyệt '
+                "approved_version).",
+                severity="warning",
+            )
+            continue
         col.add(
             f"không phải trường đã biết: có phải ý bạn là '{meant}'?"
             + (f" {kind.capitalize()} không được đăng khi chưa sửa." if gate else "")
@@ -914,6 +928,10 @@ def unknown_keys(
             ),
             severity="error" if gate else "warning",
         )
+
+
+APPROVAL_KEYS = frozenset({"approved_by", "approved_version"})
+"""The keys `publish approve` writes: a key meaning one of them is told to leave it to that."""
 
 
 def _says_published(squeezed: str, data: dict[str, Any], key: str, tz: dt.tzinfo) -> bool:

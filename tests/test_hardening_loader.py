@@ -225,6 +225,22 @@ def test_a_zalo_block_with_its_own_title_and_summary_is_accepted(tmp_path: Path)
     assert bulletin.key == "ct-zalo"  # checking the block's keys left the bulletin's own alone
 
 
+@pytest.mark.parametrize("key", ["người duyệt", "aproved_by", "approved_verison"])
+def test_a_key_meaning_the_approval_sends_to_publish_approve_not_to_typing_it(
+    tmp_path: Path, key: str
+) -> None:
+    """«người duyệt: "…"» was told «Sửa thành 'approved_by:'»: a new editor typed the approver's
+    name by hand, which binds nothing to the content read. The approver's command does that."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({key: '"Trần Minh Trí"'})})
+    [warning] = load(root).warnings
+    assert warning.severity == "warning" and warning.field == key
+    assert "Việc duyệt không ghi tay vào phần đầu" in warning.message
+    assert "Sửa thành" not in (warning.hint or "")
+    assert (warning.hint or "").startswith(
+        'Xóa dòng này. Người duyệt đọc bài rồi chạy: publish approve content/a.md --by "Họ tên'
+    )
+
+
 def test_a_template_key_far_from_any_known_key_is_silent(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"nguon_tin": '"Báo Đồng Tháp"'})})
     assert load(root).warnings == ()
