@@ -689,6 +689,7 @@ def test_check_names_every_bulletin_on_an_old_approval_and_the_command_binding_i
     assert (first.read_bytes(), second.read_bytes()) == before  # nothing approved silently
     assert "2 bản tin đang đăng (hay hẹn giờ) với việc duyệt theo cách cũ" in out
     assert "1 bản tin duyệt bằng dấu một phần (bản công cụ trước): " in out
+    assert "tên ghi tay, công cụ không biết người đó đã đọc bài chưa" in out
     assert out.count(FILE) == 2 and out.count("content/bai-viet/b.md") == 2
     commands = [
         line.split(maxsplit=1)[1] for line in out.splitlines() if "publish approve c" in line

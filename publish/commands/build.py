@@ -381,7 +381,8 @@ def _approved_by_name(site: Site) -> list[str]:
     if by_name:
         lines.append(
             f"  {len(by_name)} bản tin duyệt chỉ bằng tên (có approved_by, chưa có "
-            "approved_version): nội dung sửa sau này vẫn được đăng mà không cần duyệt lại: "
+            "approved_version): tên ghi tay, công cụ không biết người đó đã đọc bài chưa, và "
+            "nội dung sửa sau này vẫn được đăng mà không cần duyệt lại: "
             + ", ".join(sorted(b.source for b in by_name))
         )
     if one_part:
