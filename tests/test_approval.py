@@ -614,6 +614,29 @@ def test_approving_an_embargo_written_as_a_day_only_says_it_goes_out_at_midnight
         assert "ví dụ date: 15/01/2021 8h00, rồi duyệt lại" in out
 
 
+@pytest.mark.parametrize(
+    ("author", "by", "told"),
+    [
+        ('"Minh Anh"', "Minh Anh", True),
+        ('"Minh Anh"', "Thượng tá Nguyễn Minh Anh, Trưởng Công an huyện", True),
+        ('"Minh Anh"', APPROVER, False),
+        ('"Hùng"', APPROVER, False),  # one word: the whole name, not its last word
+    ],
+)
+def test_an_author_approving_their_own_bulletin_is_warned_and_still_approved(
+    tmp_path: Path, capsys, author: str, by: str, told: bool
+) -> None:
+    """A new editor ran publish approve --by with their own name: approved without a word, the
+    bulletin went out read by nobody else. A small unit may allow it: a warning, not a refusal."""
+    root = project(tmp_path, bulletin_md({**BASE_FIELDS, "author": author}, BODY))
+    argv = ["approve", "--root", str(root), "--now", CLOCK, FILE, "--by", by]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert ("cảnh báo: trường 'author': người duyệt" in out) == told
+    assert ("có vẻ là chính tác giả của bài" in out) == told
+    assert "approved_version" in (root / FILE).read_text("utf-8")
+
+
 def sample_project(tmp_path: Path) -> Path:
     """A copy of the sample project (README command 1)."""
     root = tmp_path / "project"

@@ -199,6 +199,18 @@ def prepare(
         )
         return None
     problems.extend(found)
+    if _own_bulletin(by, bulletin.author):
+        problems.append(
+            Problem(
+                shown,
+                f"người duyệt {quoted(by)} có vẻ là chính tác giả của bài "
+                f"(author: {quoted(bulletin.author)}): người viết tự duyệt bài mình",
+                "author",
+                hint="Nên để một người khác đọc duyệt (người duyệt chịu trách nhiệm nội dung đăng "
+                "ra). Nếu đơn vị cho người viết tự duyệt, bỏ qua cảnh báo này.",
+                severity="warning",
+            )
+        )
     if not public_classification(bulletin.classification):
         problems.append(
             Problem(
@@ -267,6 +279,17 @@ def prepare(
         )
         return None
     return Approval(path, shown, bulletin, raw, new.encode("utf-8", "surrogatepass"))
+
+
+def _own_bulletin(by: str, author: str) -> bool:
+    """Whether approver `by` («Thượng tá Nguyễn Minh Anh, Trưởng …») looks like the bulletin's
+    `author` («Minh Anh»): the name before the first comma ends with the author's words (all of
+    it, for an author named by one word)."""
+    wrote = nfc(author).casefold().split()
+    name = nfc(by).split(",", 1)[0].casefold().split()
+    if not wrote:
+        return False
+    return name == wrote if len(wrote) == 1 else name[-len(wrote) :] == wrote
 
 
 def _write(approvals: list[Approval]) -> None:
