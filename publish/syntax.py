@@ -623,8 +623,8 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
             "ngoặc bên trong giá trị đóng nó sớm)",
             line,
             column,
-            'Dấu " chỉ dùng để mở và đóng giá trị; ngoặc kép bên trong giá trị viết «…». Sửa '
-            f"dòng này thành: {fixed}",
+            f"Dấu {_opening_quote(text, mark.line)} chỉ dùng để mở và đóng giá trị; ngoặc kép "
+            f"bên trong giá trị viết «…». Sửa dòng này thành: {fixed}",
         )
     if "block mapping" in context or "block collection" in context:
         return Explained(
@@ -706,6 +706,12 @@ def _inner_quotes_fixed(text: str, line: int | None) -> str | None:
         return None
     value = value.replace(_ESCAPED_QUOTE, "'")  # inside double quotes, a quote as it is
     return f'{found["key"]}: "{value}"' + (comment.group() if comment else "")
+
+
+def _opening_quote(text: str, line: int) -> str:
+    """The quote mark the value on line `line` (0-based) of `text` opens with (" if none)."""
+    found = _KEY_QUOTED.match(text.split("\n")[line])
+    return found["value"][0] if found is not None else '"'
 
 
 def _unclosed_quote(text: str, upto: int | None) -> tuple[int, int] | None:

@@ -211,6 +211,8 @@ def test_quotes_inside_a_quoted_value_are_told_with_the_line_retyped(
     assert "dấu ngoặc bên trong giá trị đóng nó sớm" in problem.message
     assert "thụt lề" not in problem.message
     assert problem.hint and problem.hint.endswith(f"Sửa dòng này thành: {fixed}")
+    opened = written.split(": ", 1)[1][0]  # the hint names the quote the editor typed
+    assert problem.hint.startswith(f"Dấu {opened} chỉ dùng để mở và đóng giá trị")
     copied = make_project(tmp_path / "copied", {A: text.replace(written, fixed)})
     [bulletin] = load(copied).bulletins  # the line as told, copied, reads as the editor meant
     assert bulletin.title == fixed.split('"')[1]
