@@ -637,6 +637,32 @@ def test_an_author_approving_their_own_bulletin_is_warned_and_still_approved(
     assert "approved_version" in (root / FILE).read_text("utf-8")
 
 
+@pytest.mark.parametrize(
+    ("by", "told"),
+    [
+        ("Trung tá Lê Thanh Phong, Phó Trưởng Công an huyện", True),
+        ("Thượng tá Nguyễn Văn Hùng", False),  # b.md's approver, as written there
+        ("Thượng tá  Nguyễn Văn Hùng", False),  # spaces as typed do not make another name
+    ],
+)
+def test_an_approver_who_approved_nothing_else_is_noted_with_those_who_did(
+    tmp_path: Path, capsys, by: str, told: bool
+) -> None:
+    """A name nobody in content/ approves under (someone not among the unit's approvers, or a
+    name spelt another way) was written without a word: a note names the approvers already
+    there, and the approval is written."""
+    root = project(tmp_path)
+    other = root / "content/bai-viet/b.md"
+    other.write_text(bulletin_md({"id": "b1", "channels": "[web]"}), encoding="utf-8")
+    argv = ["approve", "--root", str(root), "--now", CLOCK, FILE, "--by", by]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert ("chưa duyệt bản tin nào khác trong content/" in out) == told
+    if told:
+        assert "Người duyệt đã có: Thượng tá Nguyễn Văn Hùng." in out
+    assert "approved_version" in (root / FILE).read_text("utf-8")
+
+
 def sample_project(tmp_path: Path) -> Path:
     """A copy of the sample project (README command 1)."""
     root = tmp_path / "project"

@@ -8,6 +8,7 @@ import datetime as dt
 import difflib
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
             approvals.append(found)
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
+    problems += _new_approver(by, config.root, seen)
     for problem in problems:
         print(problem.render())
     changed = [a for a in approvals if a.new != a.raw]
@@ -279,6 +281,45 @@ def prepare(
         )
         return None
     return Approval(path, shown, bulletin, raw, new.encode("utf-8", "surrogatepass"))
+
+
+_APPROVED_BY = re.compile(r"^approved_by[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+NAMED_APPROVERS = 5
+"""How many of the approvers already in content/ a note on a new one names."""
+
+
+def _new_approver(by: str, root: Path, approving: set[Path]) -> list[Problem]:
+    """A note when `by` has approved no other bulletin in content/ while others have: a name
+    spelt another way («Trần Minh Tri», «Trưởng CA huyện») or someone who does not approve
+    for the unit; with the names already used, as they are written."""
+    known: dict[str, None] = {}
+    for path in bulletin_files(root / "content"):
+        if path.resolve() in approving:
+            continue
+        try:
+            head = path.read_bytes()[:4096].decode("utf-8", "replace")
+        except OSError:
+            continue
+        if (found := _APPROVED_BY.search(head.split("\n---", 1)[0])) is not None:
+            name = " ".join(nfc(found[1].split(" #", 1)[0].strip().strip("\"'")).split())
+            if name and not not_a_name(name):
+                known[name] = None
+    if not known or by in known:
+        return []
+    named = sorted(known)
+    more = f" và {len(named) - NAMED_APPROVERS} người khác" if len(named) > NAMED_APPROVERS else ""
+    return [
+        Problem(
+            "--by",
+            f"{quoted(by)} chưa duyệt bản tin nào khác trong content/",
+            hint="Kiểm tra lại họ tên, chức vụ người duyệt (ghi đúng như các lần trước để tra "
+            "được ai đã duyệt bài nào). Người duyệt đã có: "
+            + "; ".join(named[:NAMED_APPROVERS])
+            + more
+            + ".",
+            severity="note",
+        )
+    ]
 
 
 def _own_bulletin(by: str, author: str) -> bool:
