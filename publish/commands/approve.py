@@ -292,18 +292,21 @@ def _new_approver(by: str, root: Path, approving: set[Path]) -> list[Problem]:
     """A note when `by` has approved no other bulletin in content/ while others have: a name
     spelt another way («Trần Minh Tri», «Trưởng CA huyện») or someone who does not approve
     for the unit; with the names already used, as they are written."""
-    known: dict[str, None] = {}
+    names: dict[str, bool] = {}  # each name written, whether it is a name (not a tick)
     for path in bulletin_files(root / "content"):
-        if path.resolve() in approving:
-            continue
         try:
-            head = path.read_bytes()[:4096].decode("utf-8", "replace")
+            with path.open("rb") as file:
+                head = file.read(4096).decode("utf-8", "replace")
         except OSError:
             continue
-        if (found := _APPROVED_BY.search(head.split("\n---", 1)[0])) is not None:
-            name = " ".join(nfc(found[1].split(" #", 1)[0].strip().strip("\"'")).split())
-            if name and not not_a_name(name):
-                known[name] = None
+        if (found := _APPROVED_BY.search(head.split("\n---", 1)[0])) is None:
+            continue
+        name = " ".join(nfc(found[1].split(" #", 1)[0].strip().strip("\"'")).split())
+        if name == by and path.resolve() in approving:
+            continue  # the file approved now: its own line is no earlier approval
+        if name not in names:
+            names[name] = bool(name) and not not_a_name(name)
+    known = {name for name, real in names.items() if real}
     if not known or by in known:
         return []
     named = sorted(known)
