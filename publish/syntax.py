@@ -615,8 +615,10 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
             "Mỗi dòng có dạng 'tên: giá trị' (dấu hai chấm rồi một dấu cách). Dòng nối tiếp của "
             "một giá trị dài thì viết cả giá trị trên một dòng, trong ngoặc kép.",
         )
-    if ("block mapping" in context or "block collection" in context) and (
-        fixed := _inner_quotes_fixed(text, mark.line if mark is not None else None)
+    if (
+        ("block mapping" in context or "block collection" in context)
+        and mark is not None
+        and (fixed := _inner_quotes_fixed(text, mark.line))
     ):
         return Explained(
             "có chữ thừa sau giá trị: giá trị trong ngoặc đã đóng trước khi hết dòng (dấu "
