@@ -52,7 +52,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +94,9 @@ _SCHEME_3 = "publish-approval-3"
 _BOUND = re.compile("-".join([f"([0-9a-f]{{{VERSION_LENGTH}}})"] * 3))
 _FILE_SCHEME = b"publish-file-1\n"
 _LINKED_SCHEME = "publish-linked-1"
+UNREAD_LINKED = "f" * VERSION_LENGTH
+"""The linked part of a fingerprint when a linked file cannot be read: it may hold anything,
+so `publish approve` refuses to write it and an approval holding it is no approval (`bound`)."""
 _SCHEME_1 = "publish-approval-1"
 """Before the fingerprint covered the file as written and the address: the values after the
 loader's cleanup of pasted text."""
@@ -109,7 +112,9 @@ def bound(value: str) -> tuple[str, str, str] | None:
     """The parts of an approval bound to the file (content, file, linked files), or None for
     one written before session 34."""
     match = _BOUND.fullmatch(value)
-    return None if match is None else (match[1], match[2], match[3])
+    if match is None or match[3] == UNREAD_LINKED:
+        return None  # written by hand: publish approve never writes it
+    return (match[1], match[2], match[3])
 
 
 _UNCOVERED_LINE = re.compile(rb"(?:approved_by|approved_version|draft|pii_reviewed_by)[ \t]*:")
@@ -175,36 +180,48 @@ def _short(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:VERSION_LENGTH]
 
 
-def linked_digest(linked: Sequence[str], file_digest: Callable[[str], str | None]) -> str:
+def linked_digest(linked: Mapping[str, str], file_digest: Callable[[str], str | None]) -> str:
     """The linked-files part of an approval: the paths under content/ of the files the
-    bulletin links to (publish.attachments.linked_paths) and the sha256 of each
-    (`file_digest`, None when unreadable)."""
-    parts = [_LINKED_SCHEME] + [f"{path}:{file_digest(path) or '-'}" for path in sorted(linked)]
+    bulletin links to, as named (publish.attachments.linked_paths), and the sha256 of each
+    file as found on disk (`file_digest`, None when unreadable); UNREAD_LINKED when one cannot
+    be read."""
+    digests = {path: file_digest(on_disk) for path, on_disk in linked.items()}
+    if None in digests.values():
+        return UNREAD_LINKED
+    parts = [_LINKED_SCHEME] + [f"{path}:{digests[path]}" for path in sorted(digests)]
     return _short("\n".join(parts).encode("utf-8", "surrogatepass"))
 
 
 def fingerprint(
     bulletin: Bulletin,
     image_digest: Callable[[str], str | None],
-    linked: Sequence[str] = (),
+    linked: Mapping[str, str] | None = None,
     reading: Reading = READING,
     file: str | None = None,
 ) -> str:
     """The approval `publish approve` writes now (see `bound`): the fingerprint of what
     `bulletin` publishes under `reading` (as `version`, keyed with _SCHEME_3 too), the file
     part `file` (default: the bulletin's file_digest, taken by the loader) and the digest of the
-    files it links to (`linked`: their paths under content/)."""
+    files it links to (`linked`: see linked_digest)."""
     content = _version(bulletin, bulletin.content_digest, image_digest, reading=reading.name)
     content = _short(f"{_SCHEME_3}\n{content}".encode())
-    files = linked_digest(linked, image_digest)
+    files = linked_digest(linked or {}, image_digest)
     return f"{content}-{bulletin.file_digest if file is None else file}-{files}"
 
 
-def what_changed(approved: str, found: str, linked: Sequence[str]) -> str:
+def what_changed(approved: str, found: str, linked: Collection[str]) -> str:
     """What changed since a bound approval `approved`, told by the parts of the fingerprint
     `found` now, in Vietnamese («đã sửa sau khi duyệt: …»), or "" when the values changed (or
     either is not bound): `linked` are the files named when theirs did."""
     was, now = bound(approved), bound(found)
+    if was is not None and found.endswith(f"-{UNREAD_LINKED}"):
+        named = ", ".join(f"«content/{path}»" for path in sorted(linked))
+        return (
+            f"không đọc được tệp đính kèm {named} để đối chiếu với bản đã duyệt "
+            "(tệp có thể đã bị thay)"
+            if len(linked) == 1
+            else f"không đọc được một trong các tệp đính kèm {named} để đối chiếu với bản đã duyệt"
+        )
     if was is None or now is None:
         return ""
     if was[1] != now[1]:
@@ -280,7 +297,7 @@ def judged_version(
     bulletin: Bulletin,
     image_digest: Callable[[str], str | None],
     reading: Reading = READING,
-    linked: Sequence[str] = (),
+    linked: Mapping[str, str] | None = None,
 ) -> str:
     """The fingerprint its `approved_version` is judged by, the bulletin read under `reading`:
     for an approval bound to the file (see `bound`), the `fingerprint` now (`linked`: the

@@ -502,18 +502,20 @@ def served_files(items: Iterable[Bulletin | Page], config: Config) -> dict[str, 
     return served
 
 
-def linked_paths(item: Bulletin | Page, config: Config) -> tuple[str, ...]:
-    """The paths under content/ (NFC, with /) of the files `item` links to and the website
-    serves: documents, and photos (their web variants): what an approval covers of them
-    (publish.approval.linked_digest). A link to a file that may not be served is an error of
-    the load (see check), so none is published."""
+def linked_paths(item: Bulletin | Page, config: Config) -> dict[str, str]:
+    """The files `item` links to and the website serves (documents, and photos: their web
+    variants), what an approval covers of them (publish.approval.linked_digest): by their path
+    under content/ as named (NFC, with /), the path of the file found on disk, which is read
+    (a name copied from a Mac stays decomposed on disk). A link to a file that may not be
+    served is an error of the load (see check), so none is published."""
     content = (config.root / "content").resolve()
-    found = set()
+    found = {}
     for href, _ in file_links(item.body, item.body_line):
         path, why = _found(href, item.source, config)
         if path is not None and why is None:
-            found.add(nfc(path.relative_to(content).as_posix()))
-    return tuple(sorted(found))
+            on_disk = path.relative_to(content).as_posix()
+            found[nfc(on_disk)] = on_disk
+    return dict(sorted(found.items()))
 
 
 def read(path: Path) -> bytes:

@@ -327,7 +327,7 @@ def _approved_versions(
         approved = bulletin.approved_version
         if approved:
             bound = approval.bound(approved) is not None
-            linked = attachments.linked_paths(bulletin, config) if bound else ()
+            linked = attachments.linked_paths(bulletin, config) if bound else {}
             found = approval.judged_version(bulletin, images, linked=linked)
             if found != approved and (
                 windows_approved(bulletin, config, images)
@@ -344,7 +344,7 @@ def _approved_as_read_before(
     bulletin: Bulletin,
     config: Config,
     image_digest: approval.ImageDigests,
-    linked: tuple[str, ...] = (),
+    linked: Mapping[str, str] | None = None,
 ) -> bool:
     """Whether `bulletin`'s approved_version is the fingerprint of its file as an earlier version
     of the tool read it (key_lines.READINGS_BEFORE): a mended reading of pasted text must not

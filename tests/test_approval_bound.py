@@ -5,6 +5,7 @@ the old approval; approvals written before keep being judged as they were."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -271,8 +272,8 @@ def test_a_new_reading_keeps_an_untouched_bound_approval_and_holds_an_edit_it_ig
     new = key_lines.Reading(
         key_lines.lines_with_keys, key_lines.lines_with_keys, spans=True, name="key-lines-5"
     )
-    monkeypatch.setattr(approval.judged_version, "__defaults__", (new, ()))
-    monkeypatch.setattr(approval.fingerprint, "__defaults__", ((), new, None))
+    monkeypatch.setattr(approval.judged_version, "__defaults__", (new, None))
+    monkeypatch.setattr(approval.fingerprint, "__defaults__", (None, new, None))
     monkeypatch.setattr(content, "READINGS_BEFORE", (*key_lines.READINGS_BEFORE, key_lines.READING))
     assert verdict(root) is None
     assert verdict(edited) == "unapproved"
@@ -325,3 +326,56 @@ def test_spaces_around_the_body_that_change_nothing_keep_an_approval_written_bef
     edit(root, "\n<!-- Ghi", "\n\n  <!-- Ghi")
     edit(root, BODY, BODY + "\n  \n")
     assert verdict(root) is None
+
+
+def test_a_form_saved_under_its_mac_name_replaced_after_approval_holds_the_bulletin(
+    tmp_path: Path,
+) -> None:
+    """Copied from a Mac, «mẫu-đơn.pdf» keeps its name decomposed (NFD) while the bulletin
+    writes it composed: the file is found and served, so its bytes must be what is approved
+    (hashed as content/<composed name>, which is no file, any form passed)."""
+    root = project(
+        tmp_path, bulletin_md(BASE_FIELDS, BODY + "Tải [mẫu đơn](../tep/mẫu-đơn.pdf).\n")
+    )
+    (root / "content/tep").mkdir()
+    form = root / "content/tep" / unicodedata.normalize("NFD", "mẫu-đơn.pdf")
+    form.write_bytes(PDF)
+    assert approve(root, FILE) == 0
+    assert verdict(root) is None
+    form.write_bytes(PDF + b"%\n")
+    assert verdict(root) == "unapproved"
+    assert reason(root).startswith(
+        "đã sửa sau khi duyệt: tệp đính kèm «content/tep/mẫu-đơn.pdf» đã bị thay hay sửa"
+    )
+
+
+def test_a_linked_file_that_cannot_be_read_holds_the_bulletin_and_is_not_approved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A form whose bytes cannot be read may hold anything: its part of the approval is not
+    taken (publish approve refuses) and an approval taken before does not cover it."""
+    root = project(
+        tmp_path, bulletin_md(BASE_FIELDS, BODY + "Tải [mẫu đơn](../tep/mau-don.pdf).\n")
+    )
+    (root / "content/tep").mkdir()
+    (root / "content/tep/mau-don.pdf").write_bytes(PDF)
+    assert approve(root, FILE) == 0
+    approved = approved_version(root)
+    real = approval.ImageDigests.__call__
+
+    def unreadable(self: approval.ImageDigests, path: str) -> str | None:
+        return None if path.endswith(".pdf") else real(self, path)
+
+    monkeypatch.setattr(approval.ImageDigests, "__call__", unreadable)
+    assert verdict(root) == "unapproved"
+    assert reason(root).startswith(
+        "không đọc được tệp đính kèm «content/tep/mau-don.pdf» để đối chiếu với bản đã duyệt"
+    )
+    capsys.readouterr()
+    assert approve(root, FILE) == 1
+    err = capsys.readouterr().err
+    assert "không đọc được tệp đính kèm «content/tep/mau-don.pdf»" in err
+    assert approved_version(root) == approved
+    # Written by hand, the mark of a file not read approves nothing.
+    edit(root, approved, approved[:-12] + approval.UNREAD_LINKED)
+    assert verdict(root) == "unapproved"

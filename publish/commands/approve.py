@@ -253,6 +253,17 @@ def prepare(
     if images is None:
         images = approval.ImageDigests(config.root / "content")
     linked = attachments.linked_paths(bulletin, config)
+    if unread := [path for path, on_disk in linked.items() if images(on_disk) is None]:
+        problems.append(
+            Problem(
+                shown,
+                "không đọc được tệp đính kèm "
+                + ", ".join(f"«content/{path}»" for path in unread)
+                + ": không duyệt được điều chưa đọc",
+                hint="Kiểm tra quyền đọc tệp (hay chép lại tệp), mở xem nó rồi chạy lại lệnh.",
+            )
+        )
+        return None
     # Written by hand, the two lines leave the file part as it is now (see approval.file_digest).
     fingerprint = approval.fingerprint(bulletin, images, linked, file=approval.file_digest(raw))
     values: dict[str, str | bool] = {"approved_by": by, "approved_version": fingerprint}
