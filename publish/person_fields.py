@@ -15,7 +15,7 @@ from publish.fields import Collector, text
 from publish.key_lines import value_typed
 from publish.text import as_written, nfc, quoted
 
-__all__ = ["ROLES", "not_a_name", "person"]
+__all__ = ["ROLES", "not_a_name", "not_yet", "person"]
 
 TICKS = frozenset(
     {
@@ -31,6 +31,18 @@ TICKS = frozenset(
 «Đạt», «Ý», «Kỳ», «Đà» read as ticks and real approvers were refused. «Duyệt» and «Được» alone
 stay ticks though they are also given names: written alone they far more often mean «approved»,
 and a bulletin published as approved by no one is worse than asking a Duyệt for a full name."""
+NOT_YET = frozenset({"chưa", "chua", "chờ", "không", "khong", "todo", "tbd", "fixme"})
+"""Words of a note that nobody has approved (or reviewed) yet: «chưa duyệt», «Chờ duyệt»,
+«TODO: hỏi anh Hùng». None is in a name; «không» would be only in a unit's («Phòng không»),
+which is not written there."""
+_PLACEHOLDER = re.compile(r"x{2,}|\.{3,}|\?+")
+"""A word standing for a name to write later: «xxx», «xx»."""
+APPROVAL_WORDS = frozenset(word for tick in TICKS for word in tick.split()) | {
+    "phê", "phe", "đăng", "dang", "cho", "duyet", "oke", "ổn", "xuất", "bản", "rà", "soát",
+}  # fmt: skip
+"""Words of the ticks and of «phê duyệt», «cho đăng», «duyệt đăng», «đã rà soát»: two words or
+more made of them only say «approved», not who did. One word alone is judged by TICKS: «Ý»,
+«Đăng», «Phê» are given names."""
 ROLES = {
     "approved_by": "họ tên, chức vụ người duyệt",
     "pii_reviewed_by": "họ tên người đã rà soát dữ liệu cá nhân",
@@ -42,10 +54,23 @@ EXAMPLE = '"Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"'
 
 
 def not_a_name(value: str) -> bool:
-    """Whether `value` ticks a box instead of naming someone (a word of TICKS, a number, or
-    only marks such as «✓»)."""
+    """Whether `value` ticks a box instead of naming someone (a word of TICKS, approval words
+    only, a number, or only marks such as «✓») or says nobody approved yet (see not_yet)."""
     words = _NON_WORD.sub(" ", nfc(value).lower()).strip()
-    return not words or words in TICKS or words.replace(" ", "").isdigit()
+    if not words or words in TICKS or words.replace(" ", "").isdigit() or not_yet(value):
+        return True
+    split = words.split()
+    return len(split) > 1 and all(word in APPROVAL_WORDS for word in split)
+
+
+def not_yet(value: str) -> bool:
+    """Whether `value` is a note that nobody has approved yet, or a placeholder for a name
+    («chưa duyệt», «Chờ duyệt», «TODO», «xxx»)."""
+    words = _NON_WORD.sub(" ", nfc(value).lower()).split()
+    written = nfc(value).lower().split()
+    return any(word in NOT_YET for word in words) or any(
+        _PLACEHOLDER.fullmatch(word) for word in [*words, *written]
+    )
 
 
 def person(col: Collector, data: dict[str, Any], key: str) -> str | None:
@@ -55,14 +80,24 @@ def person(col: Collector, data: dict[str, Any], key: str) -> str | None:
     if isinstance(value, bool) or (written and not_a_name(written)):
         shown = quoted(written) if isinstance(value, str) else _typed(col, key, value)
         how = (
-            f"Người duyệt chạy publish approve {col.source} --by {EXAMPLE} (lệnh ghi tên thay "
-            f"cho giá trị này), hoặc ghi {key}: {EXAMPLE}"
+            "Ghi họ tên đầy đủ, chức vụ người duyệt: người duyệt chạy publish approve "
+            f"{col.source} --by {EXAMPLE} (lệnh ghi tên thay cho giá trị này), hoặc ghi "
+            f"{key}: {EXAMPLE}"
             if key == "approved_by"
-            else f"Ghi {key}: {EXAMPLE}"
+            else f"Ghi họ tên đầy đủ: {key}: {EXAMPLE}"
+        )
+        why = (
+            "đây là ghi chú chưa duyệt, không phải tên người duyệt"
+            if key == "approved_by"
+            else "đây là ghi chú chưa rà soát, không phải tên người rà soát"
         )
         col.add(
-            f"cần {ROLES[key]}, nhận được {shown}: một dấu đồng ý không cho biết ai chịu trách "
-            "nhiệm",
+            f"cần {ROLES[key]}, nhận được {shown}: "
+            + (
+                why
+                if isinstance(value, str) and not_yet(written)
+                else "một dấu đồng ý không cho biết ai chịu trách nhiệm"
+            ),
             field=key,
             hint=f'{how}. Chưa có thì để trống: {key}: "".',
         )
