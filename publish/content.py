@@ -110,6 +110,7 @@ PAGE_KEYS = {
     "expires",
     "classification",
     "approved_by",
+    "pii_reviewed_by",
 }
 """A page's gates are a bulletin's (see gates.page_gate) but approval: `approved_by` is kept,
 not required."""
@@ -1200,6 +1201,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         layout = "page"
     summary = fields.text(col, data, "summary") or ""
     approved_by = person(col, data, "approved_by") or ""
+    pii_reviewed_by = person(col, data, "pii_reviewed_by") or ""
     before = errors()
     draft = fields.boolean(col, data, "draft")
     classification = fields.text(col, data, "classification") or ""
@@ -1232,6 +1234,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         expires=expires,
         classification=classification,
         approved_by=approved_by,
+        pii_reviewed_by=pii_reviewed_by,
         body_line=parsed.body_line,
         shown_images=images + unfingerprinted,
     )

@@ -248,6 +248,9 @@ class Page:
     classification: str = ""
     approved_by: str = ""
     """Recorded, not required: pages (giới thiệu, liên hệ) are not approved one by one."""
+    pii_reviewed_by: str = ""
+    """Who weighed the personal data the files it links to hold and let them go out (see
+    publish.pii.lint), as a bulletin's."""
     aliases: tuple[str, ...] = ()
     """Old site paths (front matter `aliases`) that redirect to it."""
     body_line: int = 1

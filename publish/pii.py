@@ -31,7 +31,7 @@ from publish import attachments
 from publish.cache import Fragments, Shelf, digest
 from publish.errors import Problem
 from publish.frontmatter import parse_file
-from publish.model import Bulletin, Site
+from publish.model import Bulletin, Page, Site
 from publish.parallel import run_jobs
 from publish.text import (
     LineCounter,
@@ -685,6 +685,9 @@ def lint(site: Site, *, strict: bool = False) -> list[Problem]:
             _bulletin_problems(bulletin, site, bulletin_found, strict=strict, going_out=going_out)
         )
         problems.extend(_linked_problems(bulletin, site, strict=strict, going_out=going_out))
+    for page in site.pages:
+        # The files a page links to go out as a bulletin's do (a page's own text is the unit's).
+        problems.extend(_linked_problems(page, site, strict=strict, going_out=not page.draft))
     return problems
 
 
@@ -692,14 +695,15 @@ _CSV_SEPARATOR = re.compile(r"[,;]")
 
 
 def _linked_problems(
-    bulletin: Bulletin, site: Site, *, strict: bool, going_out: bool
+    item: Bulletin | Page, site: Site, *, strict: bool, going_out: bool
 ) -> Iterator[Problem]:
-    """The findings in the documents a bulletin links to (a list as .csv, a report as .docx:
-    the website serves them as they are), told as the body's are, at the link's line, naming
-    the file and the line in it."""
-    if bulletin.channels and not {"web", "zalo"} & set(bulletin.channels):
+    """The findings in the documents a bulletin or a page links to (a list as .csv, a report
+    as .docx: the website serves them as they are), told as a body's are, at the link's line,
+    naming the file and the line in it."""
+    if isinstance(item, Bulletin) and item.channels and not {"web", "zalo"} & set(item.channels):
         return  # the radio reads no linked file
-    reviewer = bulletin.pii_reviewed_by.strip()
+    year = (item.date or site.now).year
+    reviewer = item.pii_reviewed_by.strip()
     severity = "error" if strict and going_out and not reviewer else "warning"
     if reviewer:
         hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
@@ -709,14 +713,14 @@ def _linked_problems(
             "viết tắt tên), hoặc bỏ liên kết tới nó; nếu đã cân nhắc và vẫn cần đăng, thêm "
             'pii_reviewed_by: "Họ tên người duyệt".'
         )
-    for shown, line, text in attachments.document_texts(bulletin, site.config):
+    for shown, line, text in attachments.document_texts(item, site.config):
         if shown.lower().endswith(".csv"):
             # Cells apart, as a table shows them: a number right after a comma reads as part
             # of a larger one in a body («1,234567891234»), never in a sheet.
             text = _CSV_SEPARATOR.sub("\t", text)
-        for finding in findings(text, year=bulletin.date.year):
+        for finding in findings(text, year=year):
             yield Problem(
-                bulletin.source,
+                item.source,
                 f"tệp đính kèm «{shown}» (dòng {finding.line + 1} của tệp) có thể là dữ liệu "
                 f"cá nhân: {finding.kind} «{finding.value}»",
                 None,

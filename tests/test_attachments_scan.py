@@ -440,3 +440,31 @@ def test_an_rtf_emoji_written_as_a_surrogate_pair_reads_as_printable_text() -> N
     """\\u-10179\\u-8704 (an emoji as Word writes it) never leaves text that cannot be printed."""
     text = linked_text.text_of(rb"{\rtf1 MAT \u-10179?\u-8704?\par}", ".rtf")
     assert text is not None and text.encode("utf-8").startswith(b"MAT")
+
+
+PAGE = "content/pages/gui-phan-anh.md"
+
+
+@pytest.mark.parametrize("reviewed", [False, True])
+def test_personal_data_in_a_file_a_page_links_to_is_told_as_for_a_bulletin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], reviewed: bool
+) -> None:
+    """A page (giới thiệu, gửi phản ánh) links to forms and lists the website serves as they
+    are: only the files bulletins link to were scanned for personal data."""
+    front = 'title: "Gửi phản ánh"\n' + ('pii_reviewed_by: "Đại úy C"\n' if reviewed else "")
+    root = make_project(
+        tmp_path,
+        {
+            "content/tep/ds.csv": "Họ tên,CCCD\nNguyễn Văn A,001203004567\n".encode(),
+            PAGE: f"---\n{front}---\n\nXem [danh sách](../tep/ds.csv).\n",
+            FILE: bulletin_md({"channels": "[web]"}),
+        },
+    )
+    run = ["check", "--root", str(root), "--now", "2020-12-09T08:00"]
+    assert main(run) == 0
+    err = capsys.readouterr().err
+    told = [line for line in err.splitlines() if "content/tep/ds.csv" in line]
+    assert told and told[0].startswith(f"{PAGE}:{5 + reviewed}: "), err
+    assert "có thể là dữ liệu cá nhân: số CCCD (12 chữ số) «001" in told[0]
+    assert "001203004567" not in err
+    assert main([*run, "--strict"]) == (0 if reviewed else 1)
