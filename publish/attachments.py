@@ -232,6 +232,8 @@ def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | N
         size = too_large(st.st_size, MAX_ATTACHMENT_BYTES)
         return None, f"liên kết tới tệp «{href}»: tệp {size}"
     hidden = _hidden_part(path, config)
+    if hidden == "":
+        return None, f"liên kết tới tệp «{href}» nằm ngoài thư mục content/"
     if hidden is not None:
         return None, (
             f"liên kết tới tệp «{href}» nằm trong «{hidden}», phần của content/ không được "
@@ -242,12 +244,13 @@ def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | N
 
 def _hidden_part(path: Path, config: Config) -> str | None:
     """The first folder or name of `path` under content/ that starts with «.» or «_» (the
-    loader skips them: drafts, private lists), None when none does."""
+    loader skips them: drafts, private lists), None when none does, "" when `path` is not
+    spelt under content/ (which part is hidden cannot be told: refused, never served)."""
     content = (config.root / "content").resolve()
     try:
         parts = path.relative_to(content).parts
     except ValueError:
-        return None
+        return ""
     return next((part for part in parts if part.startswith((".", "_"))), None)
 
 

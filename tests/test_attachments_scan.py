@@ -468,3 +468,26 @@ def test_personal_data_in_a_file_a_page_links_to_is_told_as_for_a_bulletin(
     assert "có thể là dữ liệu cá nhân: số CCCD (12 chữ số) «001" in told[0]
     assert "001203004567" not in err
     assert main([*run, "--strict"]) == (0 if reviewed else 1)
+
+
+def test_a_linked_file_not_found_under_content_is_refused_not_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the file a link resolves to is not spelt under content/ (content/ moved by a
+    symlink while a build runs), whether it lies in a «_» or «.» folder cannot be told: it
+    was served unchecked (the check failed open); it is refused as outside content/."""
+    from publish import attachments
+
+    root = project(tmp_path, "ds.pdf", pdf(FORM_TEXT))
+    elsewhere = tmp_path / "elsewhere" / "_nhap" / "ds.pdf"
+    elsewhere.parent.mkdir(parents=True)
+    elsewhere.write_bytes(pdf(FORM_TEXT))
+    monkeypatch.setattr(attachments, "resolve_content_path", lambda *_: elsewhere)
+    config = config_module.load(root)
+    site = load_site(config, now=NOW, salvage=True)
+    told, served = attachments.check(site.bulletins, config)
+    assert served == set()
+    assert [p.message for p in told] == [
+        "liên kết tới tệp «../tep/ds.pdf» nằm ngoài thư mục content/"
+    ]
+    assert attachments.attached("../tep/ds.pdf", FILE, config) is None
