@@ -259,7 +259,7 @@ def prepare(
                 shown,
                 "không đọc được tệp đính kèm "
                 + ", ".join(f"«content/{path}»" for path in unread)
-                + ": không duyệt được điều chưa đọc",
+                + ": chưa kiểm được tệp thì không duyệt được bài",
                 hint="Kiểm tra quyền đọc tệp (hay chép lại tệp), mở xem nó rồi chạy lại lệnh.",
             )
         )
