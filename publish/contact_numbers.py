@@ -60,13 +60,14 @@ _OFFICE_HOURS = re.compile(
 («30-11» is digits split by a hyphen) and «0277 3610 113 7h-17h» ran on to «…113 7»."""
 
 _HOUR_OR_GROUP = re.compile(
-    r"\d(?:[ \u00a0]+|[.-])(?:[01]\d|2[0-4])"
+    r"\d(?:[ \u00a0]+|[.-])(?:[01]?\d|2[0-4])"
     r"(?=[^\S\n]*+(?:[-–—]|đến|tới)[^\S\n]*+(?:[01]?\d|2[0-4])[^\S\n]?(?:h|g|giờ)(?!\w))",
     re.IGNORECASE,
 )
-"""Two digits right after a digit group, starting a range of hours written once with its unit
-(«0277 3610 10 - 17h», «0277 3610 20 đến 22h»): the number's last group or the first hour?
-Read as the hour, the link dialled tel:02773610 with no word: the check now warns."""
+"""One or two digits right after a digit group, starting a range of hours written once with its
+unit («0277 3610 10 - 17h», «0277 3610 20 đến 22h», «113 7-17h»): the number's last group or
+the first hour? Read as the hour, the link dialled tel:02773610 with no word: the check warns,
+and the hours in brackets («113 (7-17h)») or with their unit («113 7h-17h») say which."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -424,7 +424,9 @@ def test_a_capital_after_a_service_number_ends_its_phrase_only_as_a_name(
     [
         ("<p>Tổng số cuộc gọi đến tổng đài: 113.</p>", []),
         ("<p>Số ca cấp cứu: 115; số vụ cháy: 3.</p>", []),
-        ("<li>Tin báo qua đường dây nóng: <strong>113</strong></li>", []),
+        ("<li>Tin báo qua đường dây nóng: <strong>113</strong></li>", ["113"]),
+        ("<p>Tin báo qua đường dây nóng: 113</p>", ["113"]),
+        ("<p>Số tin báo: 113.</p>", []),
         ("<p>Lượt gọi khẩn cấp: 113, 114 và 115.</p>", []),
         ("<p>Trong tháng có 27 vụ. Khẩn cấp: 113.</p>", ["113"]),
         ("<p>Cảnh sát (tiếp nhận tin báo tội phạm): 113.</p>", ["113"]),
@@ -441,7 +443,8 @@ def test_a_number_after_a_label_that_counts_is_no_tel_link(body: str, linked: li
     colon counts calls or reports, as a table heading that does («Số cuộc gọi», «Tin báo qua
     tổng đài») holds counts. Its own sentence only: a count in the sentence before, or a
     note in brackets, leaves «Khẩn cấp: 113» a number to call; so does a label that ends saying
-    to call («Mọi tin báo, xin gọi: 113», «…liên hệ: 113»)."""
+    to call («Mọi tin báo, xin gọi: 113», «…liên hệ: 113»), or names the way to report («Tin
+    báo qua đường dây nóng: 113», as a contact list writes it: it was left unlinked)."""
     html = emergency_linker(EMERGENCY)(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
 
@@ -518,5 +521,50 @@ def test_a_contact_table_with_duty_hours_still_dials(hours: str) -> None:
         "<table><tr><th>Dịch vụ</th><th>Số gọi</th><th>Thời gian trực</th></tr>"
         f"<tr><td>Cảnh sát</td><td>113</td><td>{hours}</td></tr>"
         f"<tr><td>Cứu hỏa</td><td>114</td><td>{hours}</td></tr></table>"
+    )
+    assert '<td><a href="tel:113">113</a></td>' in column_linker("113", "tel:113")(table)
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Tổng số cuộc gọi đến tổng đài 113: 27 cuộc.</p>", []),
+        ("<p>Số lượt gọi đến 113 trong tháng: 2.000</p>", []),
+        ("<p>Lượt gọi đến 113 tăng mạnh.</p>", []),
+        ("<p>Số cuộc gọi đến Cảnh sát 113 trong đêm: 45.</p>", []),
+        ("<p>Tổng số vụ việc giảm, khi cần hãy gọi 113.</p>", ["113"]),
+        ("<p>Số vụ giảm; gọi ngay số 113 khi phát hiện tội phạm.</p>", ["113"]),
+        ("<p>Gọi đến tổng đài 113 khi cần.</p>", ["113"]),
+    ],
+)
+def test_a_line_named_in_a_count_of_calls_is_no_tel_link(body: str, linked: list[str]) -> None:
+    """«Tổng số cuộc gọi đến tổng đài 113: 27 cuộc.» and «Số lượt gọi đến 113 trong tháng:
+    2.000» count the calls a line received: its number was linked as one to call. A count in
+    another clause, leaves a call to action linked."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "<table><thead><tr><th>Nội dung</th><th>Điện thoại</th></tr></thead>"
+        "<tbody><tr><td>Số tin báo</td><td>113</td></tr></tbody></table>",
+        "<table><thead><tr><th>Điện thoại</th></tr></thead>"
+        "<tbody><tr><td>Tổng số cuộc gọi</td></tr><tr><td>113</td></tr></tbody></table>",
+    ],
+)
+def test_a_row_labelled_as_a_count_makes_its_table_statistics(table: str) -> None:
+    """A one-row table «| Số tin báo | 113 |» under «Điện thoại» dialled 113 from a count of
+    reports: a label saying how many is a statistic as «27 cuộc» is."""
+    assert column_linker("113", "tel:113")(table) == table
+
+
+def test_a_contact_table_labelled_with_phone_words_still_dials() -> None:
+    """«Số điện thoại», «Tiếp nhận tin báo» name lines to call, not counts."""
+    table = (
+        "<table><thead><tr><th>Nội dung</th><th>Điện thoại</th></tr></thead><tbody>"
+        "<tr><td>Tiếp nhận tin báo tội phạm</td><td>113</td></tr>"
+        "<tr><td>Số điện thoại cứu hỏa</td><td>114</td></tr></tbody></table>"
     )
     assert '<td><a href="tel:113">113</a></td>' in column_linker("113", "tel:113")(table)

@@ -104,20 +104,26 @@ _FILLER = r"(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|
 """Words that may come between «gọi» or a service's name and its number («gọi ngay số 113»)."""
 _TO_CALL = re.compile(r"(?i:gọi|điện thoại|đường dây nóng|tổng đài|hotline)")
 """A table column whose heading says this lists numbers to call («Số gọi», «Điện thoại»)."""
-_COUNTS_CALLS = re.compile(
-    r"(?<!\w)(?i:(?:cuộc|lượt|lần)\s+gọi|số\s+(?:cuộc|lượt|lần|vụ|ca)|tổng\s+số"
-    r"|tin\s+báo|phản\s+ánh|tiếp\s+nhận)(?!\w)"
+_HOW_MANY = (
+    r"(?<!\w)(?i:(?:cuộc|lượt|lần)\s+gọi|tổng\s+số"
+    r"|số\s+(?:lượng|cuộc|lượt|lần|vụ|ca|tin|đơn|trường\s+hợp))(?!\w)"
 )
+"""Words that say how many («Tổng số», «Số cuộc gọi», «Lượt gọi», «Số tin báo», «Số ca»): a
+number they lead to is a count, not a line to call. Not «số» alone («gọi số 113»), nor «số điện
+thoại», «số khẩn cấp»."""
+_COUNTS = re.compile(_HOW_MANY)
+_COUNTS_CALLS = re.compile(_HOW_MANY + r"|(?<!\w)(?i:tin\s+báo|phản\s+ánh|tiếp\s+nhận)(?!\w)")
 """A heading that counts calls or reports («Số cuộc gọi đến đường dây nóng», «Lượt gọi», «Tin
 báo qua tổng đài», «Số điện thoại tiếp nhận»): its column holds statistics, and a «113» in it
 is a count, not a number to call."""
+_CLAUSE_START = re.compile(r"[.,;:!?\n]")
+"""What ends the clause before a number: a count said before it is of another clause."""
 _CALL_LABEL = re.compile(
     r"(?<!\w)(?i:(?<!cuộc\s)(?<!lượt\s)(?<!lần\s)gọi|liên\s+hệ|số\s+điện\s+thoại)\s*+:$"
 )
 """A label that ends saying to call the number after it («Mọi tin báo, xin gọi: 113»,
 «Phản ánh vi phạm, liên hệ: 113»): whatever it says before, it counts nothing. Not «Lượt
-gọi:», «Cuộc gọi:», which count calls, nor «đường dây nóng:» («Tin báo qua đường dây nóng: 113»
-counts reports)."""
+gọi:», «Cuộc gọi:», which count calls."""
 _LABEL_SPAN = 160
 """How far before a number after a colon its label is read: a heading's words, not a page's."""
 _SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -173,7 +179,7 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     # (a list of what a call-up counts, «nam công dân», «con em», «TNXP», is never whole), and
     # then a name after it is who comes («gọi 113 Công an xã sẽ đến»), not an address.
     pattern = re.compile(
-        r"(?<!\w)(?:((?<!(?i:kêu)\s)(?i:gọi))|" + _SERVICE + r")"
+        r"(?<!\w)(?:((?<!(?i:kêu|lần)\s)(?<!(?i:cuộc|lượt)\s)(?i:gọi))|" + _SERVICE + r")"
         r"(?:\s++" + _FILLER + r")*+"
         r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
         r"(?:\s*+:\s*+|\s++)(" + one + "(?:" + _AND + one + ")*+)"
@@ -200,21 +206,34 @@ class _Unlabelled:
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
         """Each match of the pattern in `string` but those whose number is a count."""
-        return (m for m in self.pattern.finditer(string) if not _counted_label(string, m.start(2)))
+        return (
+            m
+            for m in self.pattern.finditer(string)
+            if not _counted_label(string, m.start(2)) and not _counted_before(string, m.start())
+        )
 
 
 def _counted_label(text: str, at: int) -> bool:
-    """Whether the number at `at` follows a colon after a label that counts calls or reports,
-    as a table heading does («Tổng số cuộc gọi đến tổng đài: 113», «Số ca cấp cứu: 115»): the
-    label is its sentence's words before the colon, notes in brackets left out; one that ends
-    saying to call («xin gọi:», «liên hệ:») counts nothing."""
+    """Whether the number at `at` follows a colon after a label that says how many («Tổng số
+    cuộc gọi đến tổng đài: 113», «Số ca cấp cứu: 115»): the label is its sentence's words before
+    the colon, notes in brackets left out; one that ends saying to call («xin gọi:», «liên
+    hệ:») counts nothing, nor does one naming the way to report («Tin báo qua đường dây nóng:
+    113»: where to call, as a contact list writes it)."""
     before = text[max(0, at - _LABEL_SPAN) : at].rstrip()
     if not before.endswith(":"):
         return False
     label = _NOTE.sub(" ", _SENTENCE_END.split(before)[-1])
     if _CALL_LABEL.search(label):
         return False
-    return _COUNTS_CALLS.search(label) is not None
+    return _COUNTS.search(label) is not None
+
+
+def _counted_before(text: str, at: int) -> bool:
+    """Whether the clause before the service's name or «gọi» at `at` says how many («Tổng số
+    cuộc gọi đến tổng đài 113: 27 cuộc.»): the line's number is then what was counted, named,
+    not a number to call."""
+    clause = _CLAUSE_START.split(text[max(0, at - _LABEL_SPAN) : at])[-1]
+    return _COUNTS.search(clause) is not None
 
 
 def column_linker(number: str, href: str) -> Callable[[str], str]:
@@ -242,7 +261,8 @@ def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
     """Where the cells that hold only `number`, in columns headed as numbers to call and with
     no count in another cell of the column or of a row (row numbers aside), have their
     content; one walk over the table tags (an unclosed one costs no second pass). A table of
-    one row has no other cell in the column: a count beside the number shows it statistics."""
+    one row has no other cell in the column: a count beside the number, or a label saying how
+    many («| Số tin báo | 113 |»), shows it statistics."""
     heads: list[str] | None = None
     calling: set[int] = set()
     ordinal: set[int] = set()
@@ -275,7 +295,7 @@ def _calling_cells(html: str, number: str) -> Iterator[tuple[int, int]]:
                     found.append((column, opened, tag.start()))
                 elif column in calling and _is_count(text):
                     counted.add(column)
-                elif column not in ordinal and _is_count(text):
+                elif (column not in ordinal and _is_count(text)) or _COUNTS.match(text):
                     counted |= calling  # a row of statistics: its numbers are counts
             opened = -1
     yield from ((start, end) for col, start, end in found if col not in counted)
