@@ -91,11 +91,16 @@ THEME_LINES = {
         (config_module.BUILTIN_THEME / "web" / template).read_text("utf-8"),
         re.DOTALL,
     )
-    for page, template in (("tim-kiem/index.html", "search.html"), ("404.html", "404.html"))
+    for page, template in (
+        ("tim-kiem/index.html", "search.html"),
+        ("404.html", "404.html"),
+        ("index.html", "base.html"),
+    )
 }
 """The inline scripts of the search and 404 pages (fixed text, no template value in them): the
-line marking the page when search.js can run there, and the 404 page's filling of its box from
-the address. Any other inline script is an injection."""
+line marking the page when search.js can run there, the 404 page's filling of its box from
+the address, and the home page's showing of its note to a page opened from a file. Any other
+inline script is an injection."""
 
 
 def _file_name(index: int, payload: str) -> str:

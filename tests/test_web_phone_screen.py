@@ -1,0 +1,100 @@
+"""The first screen of a 360 × 640 phone, in Debian's Chromium: what a citizen sees before
+scrolling, and lines that wrap on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.pipeline import build
+from publish.writer import write
+from tests.browser.conftest import NOW, Opener, browser, copy_sample, opening, serve
+
+__all__ = ["browser"]  # the browser suite's Chromium fixture, shared here
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 640, "mobile": True}
+
+
+@pytest.fixture(scope="module")
+def phone_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project's website, as published."""
+    root = copy_sample(tmp_path_factory.mktemp("phone"))
+    result = build(config_module.load(root), channels=("web",), now=NOW)
+    write(result.artifacts, root / "output", ("web",))
+    return root / "output" / "web"
+
+
+@pytest.fixture
+def open_phone(browser: object, phone_site: Path) -> Iterator[Opener]:
+    """An opener of the sample site's pages, served as a static host serves them."""
+    with serve(phone_site) as base, opening(browser, base) as opener:
+        yield opener
+
+
+@pytest.mark.parametrize("path", ["/", "/chuyen-muc/an-ninh-trat-tu/"])
+def test_the_first_bulletin_title_is_on_the_first_screen(path: str, open_phone: Opener) -> None:
+    """The unit's name, the emergency button on a row of its own, two rows of menu and the
+    categories took 265 px of the 640: a category's first bulletin title was below the screen.
+    The header and categories now end by 230 px, the button beside the unit's name, and the
+    first title starts on the screen (its first two lines at least)."""
+    page, _ = open_phone(path, **PHONE)
+    bars = page.locator(".cat-nav").bounding_box()
+    title = page.locator(".card-title").first.bounding_box()
+    assert bars and bars["y"] + bars["height"] <= 230, bars
+    assert title and title["y"] + 60 <= 640, title
+    box = page.locator(".call-now").bounding_box()
+    assert box and box["y"] + box["height"] <= 80 and box["x"] + box["width"] <= 360, box
+
+
+def test_a_card_s_date_never_ends_its_line_with_the_dot(open_phone: Opener) -> None:
+    """A long category label went whole to the next line (a block, for a finger-sized link),
+    leaving «Thứ Tư, 8/7/2026 ·» hanging alone: it now wraps word by word after the date, the
+    dot always on its first word's line, and its link is still 24 px high."""
+    page, _ = open_phone("/", **PHONE)
+    lines = page.locator(".card .meta").evaluate_all(
+        """metas => metas.map(m => [
+            m.querySelector('time').getClientRects()[0].top,
+            m.querySelector('a').getClientRects()[0].top,
+            m.querySelector('a').getBoundingClientRect().height,
+            (() => {
+                const dot = document.createRange(), text = m.querySelector('time').nextSibling;
+                dot.setStart(text, text.data.indexOf('·'));
+                dot.setEnd(text, text.data.indexOf('·') + 1);
+                return dot.getClientRects()[0].top;
+            })(),
+            m.textContent])"""
+    )
+    assert len(lines) >= 5
+    for _, link_top, height, dot_top, text in lines:
+        assert abs(link_top - dot_top) < 8, text
+        assert height >= 24, text
+    # Beside a thumbnail «· Tình» may not fit after the date: then both go down a line.
+    assert any(abs(link_top - time_top) < 8 for time_top, link_top, *_ in lines)
+
+
+def test_the_editor_s_note_reaches_no_reader_of_the_served_site(
+    browser: object, phone_site: Path, open_phone: Opener
+) -> None:
+    """The note on previewing with `publish serve` was hidden by style.css alone: a reader whose
+    styles did not load (or turned off, or a reader view) was told about commands and folders.
+    Served, it is now in no reader's way even without styles; opened from disk it still shows."""
+    page, _ = open_phone("/", **PHONE)
+    page.route("**/*.css", lambda route: route.abort())
+    page.reload(wait_until="load")
+    unstyled = "getComputedStyle(document.querySelector('.skip-link')).position === 'static'"
+    assert page.evaluate(unstyled)
+    assert page.get_by_role("note").count() == 0
+    assert "publish serve" not in page.locator("body").inner_text()
+    context = browser.new_context(viewport={"width": 360, "height": 640})  # type: ignore[attr-defined]
+    try:
+        disk = context.new_page()
+        disk.goto((phone_site / "index.html").as_uri(), wait_until="load")
+        note = disk.get_by_role("note")
+        assert note.is_visible() and "publish serve" in note.inner_text()
+    finally:
+        context.close()
