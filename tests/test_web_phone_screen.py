@@ -98,3 +98,34 @@ def test_the_editor_s_note_reaches_no_reader_of_the_served_site(
         assert note.is_visible() and "publish serve" in note.inner_text()
     finally:
         context.close()
+
+
+def test_a_bulletin_s_date_never_ends_its_line_with_the_dot(open_phone: Opener) -> None:
+    """«Thứ Tư, ngày 8 tháng 7 năm 2026 ·» stood alone above the author's name on a phone: the
+    dot now goes down with the name's first word."""
+    page, _ = open_phone("/2026/07/ket-qua-cong-tac-6-thang-dau-nam-2026/", **PHONE)
+    tops = page.locator(".bulletin-header .meta").first.evaluate(
+        """meta => {
+            const text = meta.querySelector('time').nextSibling, at = text.data.indexOf('·');
+            const dot = document.createRange(), name = document.createRange();
+            dot.setStart(text, at); dot.setEnd(text, at + 1);
+            name.setStart(text, text.data.length - 1); name.setEnd(text, text.data.length);
+            return [dot.getClientRects()[0].top, name.getClientRects()[0].top,
+                    meta.querySelector('time').getClientRects()[0].top];
+        }"""
+    )
+    dot, name, time = tops
+    assert name > time, "the sample's date and author no longer wrap at 360 px"
+    assert abs(dot - name) < 8, tops
+
+
+def test_a_list_s_own_crumb_hidden_on_a_phone_shows_when_focused(open_phone: Opener) -> None:
+    """On a phone a category's own crumb (its heading again) is out of sight, but a keyboard
+    still reaches it: it must not be a tab stop with nothing on screen."""
+    page, _ = open_phone("/chuyen-muc/an-ninh-trat-tu/", **PHONE)
+    crumb = page.locator(".breadcrumbs a[aria-current='page']")
+    before = crumb.bounding_box()
+    assert before and before["width"] <= 1, before
+    crumb.focus()
+    after = crumb.bounding_box()
+    assert after and after["width"] > 24 and after["height"] >= 24, after
