@@ -129,3 +129,15 @@ def test_a_list_s_own_crumb_hidden_on_a_phone_shows_when_focused(open_phone: Ope
     crumb.focus()
     after = crumb.bounding_box()
     assert after and after["width"] > 24 and after["height"] >= 24, after
+
+
+def test_a_category_s_follow_link_marks_its_own_feed(open_phone: Opener) -> None:
+    """«Theo dõi tin mới của chuyên mục này» opened the follow page at the category's address,
+    styled as the five others: the one the reader came for is now marked."""
+    page, _ = open_phone("/theo-doi/#nguon-canh-bao-toi-pham", **PHONE)
+    shade = "e => getComputedStyle(e).backgroundColor"
+    came_for = page.locator("#nguon-canh-bao-toi-pham").evaluate(shade)
+    other = page.locator("#nguon-an-ninh-trat-tu").evaluate(shade)
+    assert came_for != other
+    box = page.locator("#nguon-canh-bao-toi-pham + dd").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, box
