@@ -141,3 +141,23 @@ def test_a_category_s_follow_link_marks_its_own_feed(open_phone: Opener) -> None
     assert came_for != other
     box = page.locator("#nguon-canh-bao-toi-pham + dd").bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+
+
+def test_a_search_result_s_date_never_ends_its_line_with_the_dot(open_phone: Opener) -> None:
+    """The search page's results (built by search.js) left «Thứ Ba, 10/5/2022 ·» alone at a
+    line's end above a long category, as the cards did (a 360 px phone with its text at 150 %
+    lays the page out 240 px wide)."""
+    page, _ = open_phone("/tim-kiem/?q=lua+dao", width=240, height=427, mobile=True)
+    page.wait_for_selector(".search-results .meta")
+    lines = page.locator(".search-results .meta").evaluate_all(
+        """metas => metas.map(m => {
+            const text = m.querySelector('time').nextSibling, at = text.data.indexOf('·');
+            const dot = document.createRange(), word = document.createRange();
+            dot.setStart(text, at); dot.setEnd(text, at + 1);
+            word.setStart(text, at + 2); word.setEnd(text, at + 3);
+            return [dot.getClientRects()[0].top, word.getClientRects()[0].top, m.textContent];
+        })"""
+    )
+    assert len(lines) >= 3
+    for dot, word, text in lines:
+        assert abs(dot - word) < 8, text

@@ -345,7 +345,9 @@
     title.appendChild(el("a", { href: doc[0] }, doc[1]));
     var meta = el("p", { "class": "meta" });
     meta.appendChild(el("time", { datetime: doc[2] }, doc[3]));
-    meta.appendChild(document.createTextNode(" · " + manifest.categories[doc[4]].label));
+    // The dot holds to the category's first word (no-break space), as on the site's own cards:
+    // on a phone it was left alone at the end of the date's line.
+    meta.appendChild(document.createTextNode(" \u00b7\u00a0" + manifest.categories[doc[4]].label));
     item.appendChild(title);
     item.appendChild(meta);
     item.appendChild(el("p", { "class": "summary" }, doc[5]));
