@@ -161,3 +161,23 @@ def test_a_search_result_s_date_never_ends_its_line_with_the_dot(open_phone: Ope
     assert len(lines) >= 3
     for dot, word, text in lines:
         assert abs(dot - word) < 8, text
+
+
+def test_the_unit_s_name_beside_the_button_leaves_no_word_alone(open_phone: Opener) -> None:
+    """On a 412 px phone the name wrapped beside the emergency button as «Công an huyện Châu /
+    Thành»: its lines are balanced, the last one no mere syllable."""
+    page, _ = open_phone("/", width=412, height=915, mobile=True)
+    widths = page.locator(".brand-name").evaluate(
+        """name => {
+            const range = document.createRange();
+            range.selectNodeContents(name);
+            const lines = new Map();
+            for (const r of range.getClientRects()) {
+                const top = Math.round(r.top);
+                lines.set(top, (lines.get(top) || 0) + r.width);
+            }
+            return [...lines.values()];
+        }"""
+    )
+    assert len(widths) == 2, widths
+    assert min(widths) >= 0.6 * max(widths), widths
