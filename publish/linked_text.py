@@ -33,6 +33,9 @@ MAX_DEPTH = 256
 """Most XML elements nested in one another (Word nests tables in tables a few levels)."""
 MAX_PDF_STREAMS = 100_000
 """Most streams of a PDF looked at."""
+MAX_TEXT_CHARS = 8 * 1024 * 1024
+"""Most characters of text read from one file: looking through more for stamps and personal
+data would take minutes."""
 MAX_MEMBERS = 2000
 """Most members of a zip read: an archive of more is no document."""
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".csv"})
@@ -245,53 +248,97 @@ _STREAM = re.compile(rb">>\s*stream\r?\n")
 """Where a stream's bytes start, after its dictionary."""
 _LINE_BREAKS = re.compile(rb"(?<![A-Za-z])(?:Td|TD|T\*|Tm|ET|endobj)(?![A-Za-z])|/[A-Za-z]+")
 """Where a PDF's text goes to another line (and a dictionary's strings part: `/Title (…)`)."""
-_NOT_TEXT = re.compile(rb"/(?:Image|XRef|Length1|Type1C|CIDFontType0C|OpenType|ObjStm)\b")
+_NOT_TEXT = re.compile(rb"/(?:Image|XRef|Length1|Type1C|CIDFontType0C|OpenType)\b")
 """A stream that holds no text: a picture, a font, the cross-reference table."""
 _STRINGS = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
-_SHOWS = re.compile(rb"(?<![A-Za-z])T[Jj](?![A-Za-z])")
+_SHOWS = re.compile(rb"(?<![A-Za-z])(?:T[Jj]|')(?![A-Za-z])|\"")
 """A PDF operator that shows text."""
-_WORD = re.compile(r"[^\W\d_]{2}")
-"""Two letters in a row: text read, not glyph numbers read as Latin-1."""
+_CONTENT_TOKEN = re.compile(
+    rb"(\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>)"  # 1 a string
+    rb"|([+-]?(?:\d+\.?\d*|\.\d+))"  # 2 a number
+    rb"|(/[^\s/\[\]()<>{}%]*)"  # 3 a name
+    rb"|([A-Za-z][A-Za-z0-9*]*|'|\")"  # 4 an operator
+    rb"|([\[\]])"  # 5 an array's bracket
+    rb"|%[^\r\n]*|<<|>>|[^\s]",
+    re.DOTALL,
+)
+"""One token of a page's content: what its text operators are read from."""
+_NEW_LINE = frozenset({b"Td", b"TD", b"T*", b"Tm", b"BT", b"ET", b"'", b'"'})
+"""Operators that move to another line of text (' and " show their string on the next)."""
+_TJ_SPACE = -200
+"""A TJ offset this far back (thousandths of the font size) is a gap between words: Word and
+LibreOffice justify lines with offsets instead of spaces."""
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Characters no text holds: a string of them is glyph numbers of a font read as Latin-1."""
+_TYPE0 = re.compile(rb"(\d+)\s+\d+\s+obj\s*<<(?:(?!endobj).){0,2000}?/Subtype\s*/Type0", re.DOTALL)
+"""A composite font (Identity-H): its strings are glyph numbers, whatever its ToUnicode."""
+_INLINE_END = re.compile(rb"\sEI(?![^\s])")
+_GLYPHS = "chữ trong PDF ghi bằng mã phông, công cụ không đọc được"
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
 def _pdf_text(data: bytes) -> str:
     """The strings of a PDF, a line for each text line its content streams move to: those
-    written as they are and those in Flate streams."""
+    written as they are and those in Flate streams; Unreadable when a string shown on a page
+    is glyph numbers of its font (Word writes Vietnamese so), not letters."""
     if not data.startswith(b"%PDF"):
         raise Unreadable("không phải tệp PDF")
     if re.search(rb"/Encrypt\b", data):
         raise Unreadable("PDF có mật khẩu hoặc bị mã hóa")
     budget = _Budget()
-    plain: list[bytes] = []  # the bytes of no Flate stream
+    plain: list[bytes] = []  # the bytes of no stream read on its own
     parts: list[bytes] = []
-    done = 0  # where the bytes not yet in parts[0] start: those of no Flate stream
+    objects = [True]  # whether each part holds objects (not a page's content): parts[0] does
+    done = 0  # where the bytes not yet in parts[0] start: those of no stream read
     view = memoryview(data)  # slices of it copy nothing: a copy per stream is quadratic
     for count, match in enumerate(_STREAM.finditer(data)):
         if count > MAX_PDF_STREAMS:
             raise Unreadable("PDF có quá nhiều luồng")
         if match.start() < done:
-            continue  # in the bytes of a stream inflated
+            continue  # in the bytes of a stream read
         start = data.rfind(b"obj", max(0, match.start() - 4096), match.start())
         dictionary = data[max(start, match.start() - 4096) : match.start()]
         if _NOT_TEXT.search(dictionary):
             continue
-        if b"/FlateDecode" not in dictionary:
-            if b"/Filter" in dictionary:
-                # Text under another filter (ASCIIHex, LZW…) is not read: not a clean page.
-                raise Unreadable("PDF có luồng nén kiểu công cụ không đọc được")
-            continue
-        inflated, end = _inflated(view, match.end(), budget)
+        if b"/FlateDecode" in dictionary:
+            inflated, end = _inflated(view, match.end(), budget)
+        elif b"/Filter" in dictionary:
+            # Text under another filter (ASCIIHex, LZW…) is not read: not a clean page.
+            raise Unreadable("PDF có luồng nén kiểu công cụ không đọc được")
+        else:
+            end = data.find(b"endstream", match.end())
+            if end < 0:
+                continue
+            inflated = data[match.end() : end]
         plain.append(data[done : match.end()])
         done = end
         parts.append(inflated)
+        objects.append(b"/ObjStm" in dictionary)
     parts.insert(0, b"".join([*plain, data[done:]]))
-    lines = [_pdf_lines(part) for part in parts]
-    shown = [line for part, line in zip(parts[1:], lines[1:], strict=True) if _SHOWS.search(part)]
-    if shown and not any(_WORD.search(line) for line in shown):
-        # Word's PDFs write Vietnamese as glyph numbers of the font: no stamp would be found.
-        raise Unreadable("chữ trong PDF ghi bằng mã phông, công cụ không đọc được")
-    return "\n".join(lines)
+    composite = _composite_fonts(parts)
+    lines: list[str] = []
+    for part, holds_objects in zip(parts, objects, strict=True):
+        # A page's content shows strings; an object stream or the file's own bytes hold
+        # dictionaries (titles, bookmarks, annotations), whose strings are read as they are.
+        shows = not holds_objects and _SHOWS.search(part)
+        lines.append(_content_lines(part, composite) if shows else _pdf_lines(part))
+        _count_text(lines)
+    return "\n".join(line for line in lines if line)
+
+
+def _composite_fonts(parts: list[bytes]) -> frozenset[bytes]:
+    """The names pages give their composite (Type0) fonts, whose strings are glyph numbers."""
+    numbers = {m[1] for part in parts for m in _TYPE0.finditer(part)}
+    if not numbers:
+        return frozenset()
+    refs = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d+)\s+\d+\s+R")
+    return frozenset(b"/" + m[1] for part in parts for m in refs.finditer(part) if m[2] in numbers)
+
+
+def _count_text(lines: list[str]) -> None:
+    """Refuse text past MAX_TEXT_CHARS: looking through more would take minutes."""
+    if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
+        raise Unreadable("có quá nhiều chữ để đọc hết")
 
 
 def _inflated(view: memoryview, at: int, budget: _Budget) -> tuple[bytes, int]:
@@ -310,6 +357,66 @@ def _inflated(view: memoryview, at: int, budget: _Budget) -> tuple[bytes, int]:
         out.append(got)
         at += len(chunk) - len(inflater.unused_data)
     return b"".join(out), at
+
+
+def _content_lines(content: bytes, composite: frozenset[bytes]) -> str:
+    """The text a page's content shows, a line per line it moves to, a wide TJ gap a space;
+    Unreadable when a string shown is glyph numbers (a composite font, or control codes)."""
+    lines: list[str] = []
+    line: list[str] = []
+    size = 0
+    operands: list[bytes] = []
+    array: list[bytes] | None = None  # the items of an array being read
+    shown: list[bytes] = []  # the last array read: TJ's operand
+    font = b""
+
+    def show(written: bytes) -> None:
+        """Add a string shown, refusing one of glyph numbers."""
+        nonlocal size
+        text = _pdf_string(written)
+        if font in composite or _CONTROLS.search(text):
+            raise Unreadable(_GLYPHS)
+        line.append(text)
+        size += len(text)
+        if size > MAX_TEXT_CHARS:
+            raise Unreadable("có quá nhiều chữ để đọc hết")
+
+    at = 0
+    while match := _CONTENT_TOKEN.search(content, at):
+        at = match.end()
+        written, number, name, operator, bracket = match.groups()
+        if bracket == b"[":
+            array = []
+        elif bracket == b"]":
+            shown, array = array or [], None
+        elif written is not None or number is not None:
+            (array if array is not None else operands).append(written or number)
+        elif name is not None:
+            operands.append(name)
+        if operator is None:
+            continue
+        if operator in _NEW_LINE and line:
+            lines.append("".join(line))
+            line = []
+        if operator == b"Tf" and len(operands) >= 2:
+            font = operands[-2]
+        elif operator in (b"Tj", b"'", b'"') and operands and operands[-1][:1] in b"(<":
+            show(operands[-1])
+        elif operator == b"TJ":
+            for item in shown:
+                if item[:1] in b"(<":
+                    show(item)
+                elif float(item) <= _TJ_SPACE:
+                    line.append(" ")
+        elif operator == b"ID":
+            # An inline picture's bytes, which may read as anything, up to its EI.
+            found = _INLINE_END.search(content, at)
+            at = found.end() if found else len(content)
+        operands.clear()
+        shown = []
+    if line:
+        lines.append("".join(line))
+    return "\n".join(text for text in lines if text.strip())
 
 
 def _pdf_lines(content: bytes) -> str:

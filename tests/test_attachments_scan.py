@@ -173,16 +173,27 @@ def test_an_ordinary_form_is_served_without_a_word(tmp_path: Path, name: str, da
     assert load_site(config_module.load(root), now=NOW).bulletins
 
 
+WORD_RUNS = (
+    b"BT /F1 14 Tf 1 0 0 1 280 780 Tm (M)Tj ET\n"
+    b"BT /F2 14 Tf 1 0 0 1 293 780 Tm <0127>Tj ET\n"
+    b"BT /F1 14 Tf 1 0 0 1 303 780 Tm (T)Tj ET\n"
+)
 UNREADABLE = [
     ("mau.docx", b"PK\x03\x04 broken"),
     ("mau.pdf", pdf(FORM_TEXT, extra=b" /Encrypt 5 0 R")),
     # Vietnamese in a Word PDF: glyph numbers of the font, no letters to read.
     ("mau.pdf", pdf(b"BT /F1 12 Tf 72 760 Td <0030004400580003> Tj ET")),
     ("mau.pdf", pdf(FORM_TEXT)[:-60].replace(b"/FlateDecode", b"/FlateDecode ") + b"x\x9c\xff\xff"),
+    # Word's PDF: WinAnsi letters as text, the rest of «MẬT» as glyph numbers, run by run.
+    ("mau.pdf", pdf(WORD_RUNS + b"BT /F1 12 Tf 1 0 0 1 72 700 Tm (C\xf4ng an huy) Tj ET")),
+    # The same glyph numbers in a content stream not compressed.
+    ("mau.pdf", pdf(b"BT /F1 12 Tf 72 760 Td <0030004400580003> Tj ET", flate=False)),
 ]
 
 
-@pytest.mark.parametrize(("name", "data"), UNREADABLE, ids=["zip", "encrypted", "glyphs", "flate"])
+@pytest.mark.parametrize(
+    ("name", "data"), UNREADABLE, ids=["zip", "encrypted", "glyphs", "flate", "word", "plain"]
+)
 def test_a_linked_file_that_cannot_be_read_is_a_warning_naming_it(
     tmp_path: Path, name: str, data: bytes
 ) -> None:
@@ -491,3 +502,38 @@ def test_a_linked_file_not_found_under_content_is_refused_not_served(
         "liên kết tới tệp «../tep/ds.pdf» nằm ngoài thư mục content/"
     ]
     assert attachments.attached("../tep/ds.pdf", FILE, config) is None
+
+
+def test_a_string_in_a_composite_font_is_glyph_numbers_even_without_control_codes() -> None:
+    """Identity-H codes are glyph numbers: <2031> would read « 1», a clean line, if not told."""
+    data = pdf(b"BT /F1 12 Tf (Cong an) Tj /F2 12 Tf 0 -20 Td <20312032> Tj ET").replace(
+        b"/MediaBox [0 0 595 842]",
+        b"/MediaBox [0 0 595 842] /Resources << /Font << /F2 5 0 R >> >>",
+    )
+    data = data.replace(
+        b"trailer",
+        b"5 0 obj\n<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>\nendobj\ntrailer",
+    )
+    with pytest.raises(linked_text.Unreadable, match="mã phông"):
+        linked_text.text_of(data, ".pdf")
+
+
+def test_a_pdf_line_moved_to_by_a_quote_and_a_wide_tj_gap_are_read_apart() -> None:
+    """' shows its string on the next line; a TJ gap of -200 or more is a space between words."""
+    lines = lines_of(pdf(b"BT (Ho so) Tj (MAT) ' T* [(TUYET) -333 (MAT)] TJ ET"), ".pdf")
+    assert lines == ["Ho so", "MAT", "TUYET MAT"]
+
+
+def test_the_strings_of_a_pdf_object_stream_are_read() -> None:
+    """Titles, bookmarks and stamp annotations sit in object streams of a PDF 1.5."""
+    objects = zlib.compress(b"5 0 << /Type /Annot /Subtype /Stamp /Contents (TOI MAT) >>")
+    data = pdf_of_streams((b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", objects))
+    assert "TOI MAT" in lines_of(data, ".pdf")
+
+
+def test_a_pdf_of_more_text_than_the_cap_is_unreadable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small PDF inflating to tens of megabytes of strings took minutes to look through."""
+    monkeypatch.setattr(linked_text, "MAX_TEXT_CHARS", 1000)
+    assert lines_of(pdf(b"BT (%s) Tj ET" % (b"x" * 900)), ".pdf")
+    with pytest.raises(linked_text.Unreadable, match="quá nhiều chữ"):
+        linked_text.text_of(pdf(b"BT (%s) Tj ET" % (b"x" * 1100)), ".pdf")
