@@ -253,16 +253,17 @@ _NOT_TEXT = re.compile(rb"/(?:Image|XRef|Length1|Type1C|CIDFontType0C|OpenType)\
 _STRINGS = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
 _SHOWS = re.compile(rb"(?<![A-Za-z])(?:T[Jj]|')(?![A-Za-z])|\"")
 """A PDF operator that shows text."""
-_CONTENT_TOKEN = re.compile(
-    rb"(\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>)"  # 1 a string
-    rb"|([+-]?(?:\d+\.?\d*|\.\d+))"  # 2 a number
-    rb"|(/[^\s/\[\]()<>{}%]*)"  # 3 a name
-    rb"|([A-Za-z][A-Za-z0-9*]*|'|\")"  # 4 an operator
-    rb"|([\[\]])"  # 5 an array's bracket
-    rb"|%[^\r\n]*|<<|>>|[^\s]",
+_STRING = rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>"
+_CONTENT_EVENT = re.compile(
+    rb"\[((?:" + _STRING + rb"|[^\]()<])*)\]\s*TJ"  # 1 TJ's array
+    rb"|(" + _STRING + rb")\s*(Tj|'|\")"  # 2 a string shown by 3 Tj, ' or "
+    rb"|(/[^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf"  # 4 a font chosen
+    rb"|(?<![A-Za-z0-9*])(Td|TD|T\*|Tm|BT|ET|ID)(?![A-Za-z0-9*])"  # 5 a move, a picture
+    rb"|" + _STRING + rb"|%[^\r\n]*",  # a string not shown, a comment: passed over
     re.DOTALL,
 )
-"""One token of a page's content: what its text operators are read from."""
+"""What a page's content does with text; other operators and their numbers are passed over."""
+_TJ_ITEM = re.compile(_STRING + rb"|[-+]?(?:\d+\.?\d*|\.\d+)", re.DOTALL)
 _NEW_LINE = frozenset({b"Td", b"TD", b"T*", b"Tm", b"BT", b"ET", b"'", b'"'})
 """Operators that move to another line of text (' and " show their string on the next)."""
 _TJ_SPACE = -200
@@ -270,10 +271,12 @@ _TJ_SPACE = -200
 LibreOffice justify lines with offsets instead of spaces."""
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Characters no text holds: a string of them is glyph numbers of a font read as Latin-1."""
-_TYPE0 = re.compile(rb"(\d+)\s+\d+\s+obj\s*<<(?:(?!endobj).){0,2000}?/Subtype\s*/Type0", re.DOTALL)
+_TYPE0 = re.compile(rb"/Subtype\s*/Type0\b")
 """A composite font (Identity-H): its strings are glyph numbers, whatever its ToUnicode."""
+_OBJECT = re.compile(rb"(\d+)\s+\d+\s+obj\b")
 _INLINE_END = re.compile(rb"\sEI(?![^\s])")
 _GLYPHS = "chữ trong PDF ghi bằng mã phông, công cụ không đọc được"
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.DOTALL)
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
@@ -328,7 +331,13 @@ def _pdf_text(data: bytes) -> str:
 
 def _composite_fonts(parts: list[bytes]) -> frozenset[bytes]:
     """The names pages give their composite (Type0) fonts, whose strings are glyph numbers."""
-    numbers = {m[1] for part in parts for m in _TYPE0.finditer(part)}
+    numbers = set()
+    for part in parts:
+        for font in _TYPE0.finditer(part):
+            # The object the font's dictionary opens: the last «N 0 obj» before it.
+            opened = [*_OBJECT.finditer(part, max(0, font.start() - 2000), font.start())]
+            if opened:
+                numbers.add(opened[-1][1])
     if not numbers:
         return frozenset()
     refs = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d+)\s+\d+\s+R")
@@ -365,9 +374,6 @@ def _content_lines(content: bytes, composite: frozenset[bytes]) -> str:
     lines: list[str] = []
     line: list[str] = []
     size = 0
-    operands: list[bytes] = []
-    array: list[bytes] | None = None  # the items of an array being read
-    shown: list[bytes] = []  # the last array read: TJ's operand
     font = b""
 
     def show(written: bytes) -> None:
@@ -382,38 +388,26 @@ def _content_lines(content: bytes, composite: frozenset[bytes]) -> str:
             raise Unreadable("có quá nhiều chữ để đọc hết")
 
     at = 0
-    while match := _CONTENT_TOKEN.search(content, at):
+    while match := _CONTENT_EVENT.search(content, at):
         at = match.end()
-        written, number, name, operator, bracket = match.groups()
-        if bracket == b"[":
-            array = []
-        elif bracket == b"]":
-            shown, array = array or [], None
-        elif written is not None or number is not None:
-            (array if array is not None else operands).append(written or number)
-        elif name is not None:
-            operands.append(name)
-        if operator is None:
-            continue
-        if operator in _NEW_LINE and line:
+        array, written, operator, chosen, move = match.groups()
+        if line and (move in _NEW_LINE or operator in _NEW_LINE):
             lines.append("".join(line))
             line = []
-        if operator == b"Tf" and len(operands) >= 2:
-            font = operands[-2]
-        elif operator in (b"Tj", b"'", b'"') and operands and operands[-1][:1] in b"(<":
-            show(operands[-1])
-        elif operator == b"TJ":
-            for item in shown:
-                if item[:1] in b"(<":
-                    show(item)
-                elif float(item) <= _TJ_SPACE:
+        if written is not None:
+            show(written)
+        elif array is not None:
+            for item in _TJ_ITEM.finditer(array):
+                if item[0][:1] in b"(<":
+                    show(item[0])
+                elif float(item[0]) <= _TJ_SPACE:
                     line.append(" ")
-        elif operator == b"ID":
+        elif chosen is not None:
+            font = chosen
+        elif move == b"ID":
             # An inline picture's bytes, which may read as anything, up to its EI.
             found = _INLINE_END.search(content, at)
             at = found.end() if found else len(content)
-        operands.clear()
-        shown = []
     if line:
         lines.append("".join(line))
     return "\n".join(text for text in lines if text.strip())
@@ -435,16 +429,16 @@ def _pdf_string(written: bytes) -> str:
     if written.startswith(b"<"):
         digits = re.sub(rb"\s", b"", written[1:-1])
         raw = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+    elif b"\\" not in written:
+        raw = written[1:-1]
     else:
-        raw = re.sub(
-            rb"\\([0-7]{1,3}|.)",
+        raw = _ESCAPE.sub(
             lambda m: (
                 bytes([int(m[1], 8) & 0xFF])
                 if m[1][:1].isdigit()
                 else _ESCAPES.get(m[1], m[1] if m[1] not in b"\r\n" else b"")
             ),
             written[1:-1],
-            flags=re.DOTALL,
         )
     if raw.startswith(b"\xfe\xff"):
         return raw[2:].decode("utf-16-be", "replace")
