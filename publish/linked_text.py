@@ -99,7 +99,7 @@ def authors(data: bytes, suffix: str) -> list[str]:
                         name_found = " ".join(element.text.split())
                         if name_found and name_found not in found:
                             found.append(name_found)
-    except (zipfile.BadZipFile, Unreadable, expat.ExpatError, OSError, RuntimeError):
+    except (zipfile.BadZipFile, Unreadable, expat.ExpatError, OSError, RuntimeError, zlib.error):
         return []  # told as unreadable by text_of
     return found
 
@@ -133,7 +133,14 @@ def _xml_members(data: bytes, budget: _Budget) -> list[tuple[str, str]]:
             return found
     except RecursionError:
         raise Unreadable("XML có quá nhiều tầng lồng nhau") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        RuntimeError,
+        zlib.error,
+    ) as exc:
         raise Unreadable(f"tệp nén hỏng ({exc})") from None
     except (expat.ExpatError, ValueError) as exc:
         raise Unreadable(f"XML hỏng ({exc})") from None

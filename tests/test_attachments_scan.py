@@ -537,3 +537,16 @@ def test_a_pdf_of_more_text_than_the_cap_is_unreadable(monkeypatch: pytest.Monke
     assert lines_of(pdf(b"BT (%s) Tj ET" % (b"x" * 900)), ".pdf")
     with pytest.raises(linked_text.Unreadable, match="quá nhiều chữ"):
         linked_text.text_of(pdf(b"BT (%s) Tj ET" % (b"x" * 1100)), ".pdf")
+
+
+def test_a_zip_member_of_broken_compressed_bytes_is_unreadable_not_an_internal_error(
+    tmp_path: Path,
+) -> None:
+    """zlib's error on a corrupt member stopped check and build with «Lỗi nội bộ»."""
+    data = bytearray(docx(["MẬT " + "x" * 5000], creator="Nguyễn Văn An"))
+    start = data.index(b"word/document.xml") + len("word/document.xml") + 5
+    data[start : start + 20] = bytes(byte ^ 0x55 for byte in data[start : start + 20])
+    root = project(tmp_path, "mau.docx", bytes(data))
+    [(severity, message)] = problems(root)
+    assert severity == "warning"
+    assert message.startswith("tệp đính kèm «content/tep/mau.docx» không đọc được để kiểm dấu mật")
