@@ -16,6 +16,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from xml.etree import ElementTree
 from xml.parsers import expat
 
@@ -36,6 +37,9 @@ MAX_PDF_STREAMS = 100_000
 MAX_TEXT_CHARS = 8 * 1024 * 1024
 """Most characters of text read from one file: looking through more for stamps and personal
 data would take minutes."""
+MAX_RTF_TOKENS = 1_000_000
+"""Most pieces of RTF read (control words, braces, runs of text): a Word RTF of a hundred pages
+has a few hundred thousand; millions of {\\b x} took half a minute."""
 MAX_MEMBERS = 2000
 """Most members of a zip read: an archive of more is no document."""
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".csv"})
@@ -63,13 +67,13 @@ class _Budget:
             raise Unreadable("quá lớn khi giải nén")
 
 
-def text_of(data: bytes, suffix: str) -> str | None:
+def text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:
     """The text of a linked file of `suffix` (lower-case, with its dot) as lines, None for a
     picture; Unreadable when it cannot be read (an old .doc, .xls or .ppt among them)."""
     if suffix in TEXT_SUFFIXES:
         return _decoded(data)
     if suffix in ZIP_SUFFIXES:
-        return "\n".join(text for _, text in _xml_members(data, _Budget()))
+        return "\n".join(text for _, text in _xml_members(data, _Budget(), nested=nested))
     if suffix == ".pdf":
         return _pdf_text(data)
     if suffix == ".rtf":
@@ -115,8 +119,9 @@ def _decoded(data: bytes) -> str:
         return data.decode("cp1258", "replace")
 
 
-def _xml_members(data: bytes, budget: _Budget) -> list[tuple[str, str]]:
-    """(name, text as lines) of each XML member of a zip document."""
+def _xml_members(data: bytes, budget: _Budget, *, nested: bool = False) -> list[tuple[str, str]]:
+    """(name, text as lines) of each XML member of a zip document, and of each document
+    embedded in it (an Excel chart's workbook, an altChunk's RTF) read one level deep."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = [m for m in archive.infolist() if m.filename.endswith(".xml")]
@@ -124,12 +129,18 @@ def _xml_members(data: bytes, budget: _Budget) -> list[tuple[str, str]]:
                 raise Unreadable("quá nhiều phần")
             if any(m.flag_bits & 0x1 for m in archive.infolist()):
                 raise Unreadable("có mật khẩu")
-            found = []
+            roots = []
             for member in members:
                 if member.filename.startswith("[Content_Types]") or "_rels/" in member.filename:
                     continue
-                root = _parsed(_member(archive, member, budget), budget)
-                found.append((member.filename, _lines(root)))
+                roots.append((member.filename, _parsed(_member(archive, member, budget), budget)))
+            found = _texts(roots)
+            for member in archive.infolist():
+                suffix = _embedded(member.filename, nested)
+                if suffix:
+                    text = text_of(_member(archive, member, budget), suffix, nested=True)
+                    found.append((member.filename, text or ""))
+            _count_text([text for _, text in found])
             return found
     except RecursionError:
         raise Unreadable("XML có quá nhiều tầng lồng nhau") from None
@@ -194,28 +205,171 @@ def _parsed(data: bytes, budget: _Budget) -> ElementTree.Element:
     return builder.close()
 
 
-def _lines(root: ElementTree.Element) -> str:
+_READ_EMBEDDED = ZIP_SUFFIXES | TEXT_SUFFIXES | {".rtf", ".pdf"}
+_NOT_READ_EMBEDDED = frozenset({".htm", ".html", ".mht", ".mhtml", ".doc", ".xls", ".ppt"})
+
+
+def _embedded(name: str, nested: bool) -> str:
+    """The suffix of a document embedded in a zip document, to be read; "" for a part that
+    is no document (a picture, a font, settings); Unreadable for one not read (an OLE
+    object, an altChunk's web page), whose text would go out unlooked-at."""
+    lower = name.lower()
+    suffix = PurePosixPath(lower).suffix
+    if suffix in _READ_EMBEDDED:
+        if nested:
+            raise Unreadable(f"có tài liệu nhúng trong tài liệu nhúng ({name})")
+        return suffix
+    if suffix in _NOT_READ_EMBEDDED or ("embeddings/" in lower and not lower.endswith("/")):
+        raise Unreadable(f"có phần nhúng {name} công cụ không đọc được")
+    return ""
+
+
+@dataclass
+class _Styles:
+    """What a document's styles do to the text shown: capitals, hidden."""
+
+    capitals: set[str] = field(default_factory=set)
+    hidden: set[str] = field(default_factory=set)
+    shared: list[str] = field(default_factory=list)
+    """Excel's shared strings, by the number a cell gives."""
+    used: set[int] = field(default_factory=set)
+    """The shared strings a row showed: not read again on lines of their own."""
+
+
+_NOT_READ = frozenset({"instrText", "delText", "delInstrText", "rPh", "note-citation", "f"})
+"""Elements whose text is not shown as the document's: Word's field codes and deleted text,
+Excel's phonetic guides and formulas, LibreOffice's footnote numbers (glued to a stamp)."""
+_ASIDES = frozenset({"annotation", "note"})
+"""Elements inside a paragraph whose text is another's (a comment, a footnote): lines apart."""
+_ON = frozenset({"", "1", "true", "on"})
+
+
+def _local(name: str) -> str:
+    """An XML name without its namespace."""
+    return name.rsplit("}", 1)[-1]
+
+
+def _attribute(element: ElementTree.Element, local: str) -> str | None:
+    """The value of `element`'s attribute `local`, in whatever namespace."""
+    for key, value in element.attrib.items():
+        if _local(key) == local:
+            return value
+    return None
+
+
+def _switched_on(element: ElementTree.Element) -> bool:
+    """Whether a Word property (w:caps, w:vanish) is on: it is unless w:val says off."""
+    return (_attribute(element, "val") or "").lower() in _ON
+
+
+def _texts(roots: list[tuple[str, ElementTree.Element]]) -> list[tuple[str, str]]:
+    """(name, text as lines) of each XML part, read with the document's styles."""
+    styles = _Styles()
+    for _, root in roots:
+        _gather_styles(root, styles)
+    found = [(name, _lines(root, styles)) for name, root in roots if _local(root.tag) != "sst"]
+    unused = [s for number, s in enumerate(styles.shared) if number not in styles.used]
+    if any(s.strip() for s in unused):
+        found.append(("xl/sharedStrings.xml", "\n".join(s for s in unused if s.strip())))
+    return found
+
+
+def _gather_styles(root: ElementTree.Element, styles: _Styles) -> None:
+    """Note the styles of a part that show text in capitals or hide it (Word's w:style,
+    LibreOffice's style:style), and Excel's shared strings."""
+    if _local(root.tag) == "sst":
+        styles.shared += [_paragraph(item, styles) for item in root if _local(item.tag) == "si"]
+        return
+    for element in root.iter():
+        if _local(element.tag) != "style":
+            continue
+        name = _attribute(element, "styleId") or _attribute(element, "name")
+        if name is None:
+            continue
+        for prop in element.iter():
+            local = _local(prop.tag)
+            if local in ("caps", "smallCaps") and _switched_on(prop):
+                styles.capitals.add(name)
+            elif local == "vanish" and _switched_on(prop):
+                styles.hidden.add(name)
+            elif {_attribute(prop, "text-transform"), _attribute(prop, "font-variant")} & {
+                "uppercase",
+                "small-caps",
+            }:
+                styles.capitals.add(name)
+            elif _attribute(prop, "display") == "none":
+                styles.hidden.add(name)
+
+
+def _look(element: ElementTree.Element, styles: _Styles) -> tuple[bool, bool]:
+    """Whether `element` shows its text in capitals, and whether it hides it: Word's run and
+    paragraph properties and styles, PowerPoint's cap attribute, LibreOffice's styles."""
+    capitals = hidden = False
+    local = _local(element.tag)
+    style = _attribute(element, "style-name")
+    if local in ("r", "p"):
+        for props in element:
+            if _local(props.tag) not in ("rPr", "pPr"):
+                continue
+            if _attribute(props, "cap") in ("all", "small"):
+                capitals = True
+            for prop in props:
+                kind = _local(prop.tag)
+                if kind in ("caps", "smallCaps") and _switched_on(prop):
+                    capitals = True
+                elif kind == "vanish" and local == "r" and _switched_on(prop):
+                    hidden = True
+                elif kind in ("rStyle", "pStyle"):
+                    style = _attribute(prop, "val")
+    if style is not None:
+        capitals = capitals or style in styles.capitals
+        hidden = hidden or style in styles.hidden
+    return capitals, hidden
+
+
+def _lines(root: ElementTree.Element, styles: _Styles) -> str:
     """The text of an XML document, one line for each paragraph-like element."""
     lines: list[str] = []
-    _walk(root, lines)
+    _walk(root, lines, styles)
     return "\n".join(line for line in lines if line.strip())
 
 
-def _paragraph(element: ElementTree.Element) -> str:
+def _paragraph(element: ElementTree.Element, styles: _Styles, capitals: bool = False) -> str:
     """A paragraph's text, a line break in it (Shift+Enter: w:br, a:br, text:line-break) a new
-    line, a tab or LibreOffice's spaces (text:tab, text:s) a space."""
-    local = element.tag.rsplit("}", 1)[-1]
+    line, a tab or LibreOffice's spaces (text:tab, text:s) a space, a non-breaking hyphen a
+    hyphen; text hidden, deleted or a field's code left out, capitals by style upper-cased."""
+    local = _local(element.tag)
+    if local in _NOT_READ:
+        return ""
+    shown_capitals, hidden = _look(element, styles)
+    if hidden:
+        return ""
+    capitals = capitals or shown_capitals
     parts = [_BREAKS.get(local, ""), element.text or ""]
     for child in element:
-        if child.tag.rsplit("}", 1)[-1] in _PARAGRAPHS:
+        kind = _local(child.tag)
+        if kind in _PARAGRAPHS:
             # A text box's paragraphs sit inside their anchor's: each is a line of its own.
-            parts += ["\n", _paragraph(child), "\n", child.tail or ""]
+            parts += ["\n", _paragraph(child, styles, capitals), "\n"]
+        elif kind in _ASIDES:
+            aside: list[str] = []
+            _walk(child, aside, styles)
+            parts += ["\n", *(line + "\n" for line in aside)]
         else:
-            parts += [_paragraph(child), child.tail or ""]
-    return "".join(parts)
+            parts.append(_paragraph(child, styles, capitals))
+        parts.append(child.tail or "")
+    text = "".join(parts)
+    return text.upper() if capitals else text
 
 
-_BREAKS = {"br": "\n", "cr": "\n", "line-break": "\n", "tab": " ", "s": " "}
+_BREAKS = {
+    "br": "\n",
+    "cr": "\n",
+    "line-break": "\n",
+    "tab": " ",
+    "s": " ",
+    "noBreakHyphen": "-",
+}
 
 
 _HEADER_CODES = re.compile(r'&(?:"[^"]*"|\d+|K[0-9A-Fa-f]{6}|[A-Za-z])')
@@ -234,21 +388,59 @@ def _header(text: str) -> str:
     )
 
 
-def _walk(element: ElementTree.Element, lines: list[str]) -> None:
-    """Add the lines of `element`: its whole text when it is a paragraph, else its children's."""
-    local = element.tag.rsplit("}", 1)[-1]
+def _walk(element: ElementTree.Element, lines: list[str], styles: _Styles) -> None:
+    """Add the lines of `element`: its whole text when it is a paragraph, else its children's;
+    an Excel row one line of its cells apart by tabs, as a .csv's, a sheet's tab its name."""
+    local = _local(element.tag)
     if local in _PARAGRAPHS:
-        lines.append(_paragraph(element))
+        lines.append(_paragraph(element, styles))
         return
     if local in _HEADERS:
         lines.append(_header(element.text or ""))
         return
+    if local in ("row", "table-row"):
+        cells = [
+            _cell(cell, styles) if local == "row" else " ".join(_lines(cell, styles).split("\n"))
+            for cell in element
+            if _local(cell.tag) in ("c", "table-cell")
+        ]
+        lines.append("\t".join(cells))
+        if sum(1 for cell in cells if cell.strip()) > 1:
+            # A stamp is a line: a short cell beside others is one too. Those with digits
+            # are not, lest a number be told twice as personal data.
+            lines += [cell for cell in cells if len(cell) <= 40 and not _DIGIT.search(cell)]
+        return
+    if local == "sheet" and _attribute(element, "name"):
+        lines.append(_attribute(element, "name") or "")
+    if local in _NOT_READ:
+        return
     if element.text and element.text.strip():
         lines.append(element.text)
     for child in element:
-        _walk(child, lines)
+        _walk(child, lines, styles)
         if child.tail and child.tail.strip():
             lines.append(child.tail)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _cell(cell: ElementTree.Element, styles: _Styles) -> str:
+    """An Excel cell's text: its shared string, its inline string or its value."""
+    value = next((child.text or "" for child in cell if _local(child.tag) == "v"), "")
+    inline = next((child for child in cell if _local(child.tag) == "is"), None)
+    if inline is not None:
+        return _paragraph(inline, styles)
+    if _attribute(cell, "t") == "s" and value.strip().isdigit():
+        number = int(value)
+        if number < len(styles.shared):
+            styles.used.add(number)
+            return styles.shared[number]
+    if _attribute(cell, "t") in (None, "n") and len(value) == 11 and value.isdigit():
+        # A CCCD typed into a number cell loses its leading 0 (every province code has one),
+        # shown again by a 000000000000 format: read as the 12 digits it is.
+        return "0" + value
+    return value
 
 
 _STREAM = re.compile(rb">>\s*stream\r?\n")
@@ -475,9 +667,12 @@ _RTF_SKIPPED = frozenset(
         "datastore",
         "latentstyles",
         "xmlnstbl",
+        "sp",
     }
 )
 """Groups that hold no text of the document (fonts, colours, pictures, properties)."""
+_RTF_STARRED_READ = frozenset({"shpinst"})
+"""Optional destinations whose text is the document's: a text box's shape (\\shptxt in it)."""
 _RTF_BREAKS = frozenset({"par", "line", "row", "cell", "sect", "page"})
 
 
@@ -492,36 +687,61 @@ def _rtf_text(data: bytes) -> str:
     depth = 0
     skip_next = 0  # fallback characters after \\uN still to leave out
     uc = 1
-    starred = False
+    starred = star = False  # after a group's brace; after its \\*
+    capitals = hidden = False  # \\caps, \\v: the group's text upper-cased, left out
+    looks: list[tuple[bool, bool]] = []  # those of the groups around
 
     def flush() -> None:
         """Decode the \\'xx bytes gathered."""
         if pending:
-            out.append(bytes(pending).decode("cp1258", "replace"))
+            shown(bytes(pending).decode("cp1258", "replace"))
             pending.clear()
 
-    for match in _RTF_TOKEN.finditer(data):
+    def shown(text: str) -> None:
+        """Add text of the document as its group shows it."""
+        if not hidden:
+            out.append(text.upper() if capitals else text)
+
+    for count, match in enumerate(_RTF_TOKEN.finditer(data)):
+        if count > MAX_RTF_TOKENS:
+            raise Unreadable("RTF quá dài để đọc hết")
         word, number, hexed, symbol, brace, text = match.groups()
         if brace is not None:
             flush()
             depth += 1 if brace == b"{" else -1
             if skip_depth and depth < skip_depth:
                 skip_depth = 0
+            if brace == b"{":
+                looks.append((capitals, hidden))
+            elif looks:
+                capitals, hidden = looks.pop()
             starred = brace == b"{"
             if depth > MAX_DEPTH or depth < 0:
                 raise Unreadable("RTF có quá nhiều tầng lồng nhau")
             continue
-        fresh = starred
-        starred = False
+        fresh, optional = starred, star
+        starred = star = False
         if symbol == b"*" and fresh:
-            skip_depth = skip_depth or depth  # an optional destination: no text
+            star = True  # an optional destination: no text, unless a text box's
             continue
+        if optional and not skip_depth and (word or b"").decode("ascii") not in _RTF_STARRED_READ:
+            skip_depth = depth
         if skip_depth:
             continue
         if word is not None:
             name = word.decode("ascii")
+            on = number is None or number != b"0"
             if fresh and name in _RTF_SKIPPED:
                 skip_depth = depth
+            elif name in ("caps", "scaps"):
+                flush()
+                capitals = on
+            elif name == "v":
+                flush()
+                hidden = on
+            elif name == "plain":
+                flush()
+                capitals = hidden = False
             elif name == "bin":
                 raise Unreadable("RTF có dữ liệu nhị phân, công cụ không đọc được")
             elif name == "uc" and number is not None:
@@ -529,7 +749,7 @@ def _rtf_text(data: bytes) -> str:
             elif name == "u" and number is not None:
                 flush()
                 code = int(number) % 65536
-                out.append("\ufffd" if 0xD800 <= code < 0xE000 else chr(code))
+                shown("\ufffd" if 0xD800 <= code < 0xE000 else chr(code))
                 skip_next = uc
             elif name in _RTF_BREAKS:
                 flush()
@@ -555,6 +775,6 @@ def _rtf_text(data: bytes) -> str:
                 dropped = min(skip_next, len(text))
                 text = text[dropped:]
                 skip_next -= dropped
-            out.append(text.decode("cp1258", "replace"))
+            shown(text.decode("cp1258", "replace"))
     flush()
     return "\n".join(line for line in "".join(out).split("\n") if line.strip())

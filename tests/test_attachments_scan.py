@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from publish import config as config_module
-from publish import linked_text
+from publish import linked_text, pii
 from publish.cli import main
+from publish.config import Policy
 from publish.content import load_site
 from publish.errors import ContentError
+from publish.gates import secret_stamp
 from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
 
 FILE = "content/bai-viet/a.md"
@@ -556,3 +558,182 @@ def test_a_zip_member_of_broken_compressed_bytes_is_unreadable_not_an_internal_e
     [(severity, message)] = problems(root)
     assert severity == "warning"
     assert message.startswith("tệp đính kèm «content/tep/mau.docx» không đọc được để kiểm dấu mật")
+
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+
+
+def word(body: str, **parts: str) -> bytes:
+    """A Word document of the body's XML, and other parts by name (word_styles: word/styles.xml)."""
+    members = {
+        "word/document.xml": f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    }
+    members |= {name.replace("_", "/", 1) + ".xml": xml for name, xml in parts.items()}
+    return zipped(members)
+
+
+def odt(paragraphs: str, styles: str = "") -> bytes:
+    """A LibreOffice document of the paragraphs' XML and its automatic styles."""
+    return zipped(
+        {
+            "content.xml": f'<office:document-content xmlns:office="{OFFICE}" '
+            f'xmlns:text="{TEXT}" xmlns:style="{STYLE}" xmlns:fo="{FO}" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<office:automatic-styles>{styles}</office:automatic-styles>"
+            f"<office:body><office:text>{paragraphs}</office:text></office:body>"
+            "</office:document-content>"
+        }
+    )
+
+
+CAPITALS = [
+    (".docx", word("<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>mật</w:t></w:r></w:p>")),
+    (
+        ".docx",
+        word(
+            '<w:p><w:r><w:rPr><w:rStyle w:val="Dau"/></w:rPr><w:t>tối mật</w:t></w:r></w:p>',
+            word_styles=f'<w:styles xmlns:w="{W}"><w:style w:styleId="Dau"><w:rPr><w:caps/>'
+            "</w:rPr></w:style></w:styles>",
+        ),
+    ),
+    (
+        ".pptx",
+        zipped(
+            {
+                "ppt/slides/slide1.xml": f'<p:sld xmlns:p="{P}" xmlns:a="{A}"><a:p><a:r>'
+                '<a:rPr cap="all"/><a:t>mật</a:t></a:r></a:p></p:sld>'
+            }
+        ),
+    ),
+    (
+        ".odt",
+        odt(
+            '<text:p text:style-name="P1">mật</text:p>',
+            '<style:style style:name="P1"><style:text-properties fo:text-transform="uppercase"/>'
+            "</style:style>",
+        ),
+    ),
+    (".rtf", rb"{\rtf1 {\caps m\u7853?t}\par}"),
+]
+
+
+@pytest.mark.parametrize(("suffix", "data"), CAPITALS, ids=["run", "style", "pptx", "odt", "rtf"])
+def test_a_stamp_shown_in_capitals_by_its_formatting_is_read_in_capitals(
+    suffix: str, data: bytes
+) -> None:
+    """«mật» typed and shown as «MẬT» by Word's Aa › UPPERCASE is the stamp the reader sees."""
+    assert [line for line in lines_of(data, suffix) if "MẬT" in line]
+
+
+GLUED = [
+    (
+        ".docx",
+        word("<w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>MẬT</w:t></w:r></w:p>"),
+    ),
+    (
+        ".docx",
+        word(
+            "<w:p><w:r><w:t>MẬT</w:t></w:r><w:del><w:r><w:delText>x</w:delText></w:r></w:del></w:p>"
+        ),
+    ),
+    (
+        ".docx",
+        word(
+            "<w:p><w:r><w:t>MẬT</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>x</w:t></w:r></w:p>"
+        ),
+    ),
+    (".docx", word("<w:p><w:r><w:t>TỐI</w:t><w:noBreakHyphen/><w:t>MẬT</w:t></w:r></w:p>")),
+    (
+        ".odt",
+        odt(
+            "<text:p>MẬT<text:note><text:note-citation>1</text:note-citation><text:note-body>"
+            "<text:p>Ghi chú</text:p></text:note-body></text:note></text:p>"
+        ),
+    ),
+    (
+        ".odt",
+        odt(
+            "<text:p>MẬT<office:annotation><dc:creator>Lê Văn B</dc:creator>"
+            "<text:p>xem lại</text:p></office:annotation></text:p>"
+        ),
+    ),
+    (".rtf", rb"{\rtf1 M\u7852?T{\v an}\par}"),
+    (".pdf", pdf(b"BT (Ho so) Tj (MAT) ' ET")),
+]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "data"),
+    GLUED,
+    ids=["field", "deleted", "hidden", "hyphen", "footnote", "comment", "rtf-hidden", "quote"],
+)
+def test_text_not_shown_or_apart_does_not_glue_onto_a_stamps_line(suffix: str, data: bytes) -> None:
+    """A field's code, deleted or hidden text, a footnote's number or a comment glued onto
+    «MẬT» («MẬT1», «PAGEMẬT») hid the stamp; a non-breaking hyphen is a hyphen («TỐI-MẬT»)."""
+    text = linked_text.text_of(data, suffix)
+    assert text is not None
+    assert secret_stamp(text, Policy()) is not None, text
+
+
+def test_a_document_embedded_in_a_word_file_is_read_or_told_unreadable() -> None:
+    """An Excel chart's workbook, a Word file pasted as an object, an altChunk's web page went
+    out unlooked-at: one read is read, one not is told."""
+    inner = word("<w:p><w:r><w:t>MẬT</w:t></w:r></w:p>")
+    outer = zipped(
+        {
+            "word/document.xml": f'<w:document xmlns:w="{W}"><w:body/></w:document>',
+            "word/embeddings/Microsoft_Word_Document.docx": inner,
+        }
+    )
+    assert "MẬT" in lines_of(outer, ".docx")
+    for name in ("word/embeddings/oleObject1.bin", "word/afchunk.htm"):
+        data = zipped({"word/document.xml": f'<w:document xmlns:w="{W}"/>', name: b"MAT"})
+        with pytest.raises(linked_text.Unreadable, match=name):
+            linked_text.text_of(data, ".docx")
+
+
+SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def test_an_excel_row_is_a_line_of_its_cells_as_a_csv_row_is() -> None:
+    """A CCCD in a number cell (its leading 0 gone) beside its «CCCD» shared-string header was
+    read on a line of its own and missed; a stamp beside other cells is still a line; a
+    sheet's tab is read."""
+    data = zipped(
+        {
+            "xl/workbook.xml": f'<workbook xmlns="{SHEET}"><sheets><sheet name="Tối mật"/>'
+            "</sheets></workbook>",
+            "xl/sharedStrings.xml": f'<sst xmlns="{SHEET}"><si><t>CCCD</t></si>'
+            "<si><t>MẬT</t></si><si><t>Không dùng</t></si></sst>",
+            "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{SHEET}"><sheetData>'
+            '<row><c t="s"><v>0</v></c><c><v>79201001234</v></c></row>'
+            '<row><c t="inlineStr"><is><t>Danh sách</t></is></c><c t="s"><v>1</v></c></row>'
+            "</sheetData></worksheet>",
+        }
+    )
+    text = linked_text.text_of(data, ".xlsx")
+    assert text is not None
+    lines = text.splitlines()
+    assert "CCCD\t079201001234" in lines and "MẬT" in lines
+    assert "Tối mật" in lines and "Không dùng" in lines
+    assert [f.kind for f in pii.findings(text, year=2025)] == ["số CCCD"]
+
+
+def test_an_rtf_text_box_is_read_its_shape_properties_not() -> None:
+    """Word's RTF keeps a text box in {\\*\\shpinst … {\\shptxt …}}: an optional destination,
+    all left out before, so a stamp in a box went out unread."""
+    rtf = rb"{\rtf1{\shp{\*\shpinst{\sp{\sn fFilled}{\sv 0}}{\shptxt M\u7852?T\par}}}Tin\par}"
+    assert lines_of(rtf, ".rtf") == ["MẬT", "Tin"]
+
+
+def test_an_rtf_of_more_pieces_than_the_cap_is_unreadable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """12 MB of {\\b x} took 22 s to read: past the cap (lowered here) it is told unreadable."""
+    monkeypatch.setattr(linked_text, "MAX_RTF_TOKENS", 1000)
+    assert lines_of(b"{\\rtf1 " + b"{\\b x}" * 200 + b"}", ".rtf") == ["x" * 200]
+    with pytest.raises(linked_text.Unreadable, match="quá dài"):
+        linked_text.text_of(b"{\\rtf1 " + b"{\\b x}" * 300 + b"}", ".rtf")
