@@ -11,6 +11,7 @@ read, never a build that runs out of memory. A kind not read (an old .doc) is to
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -71,13 +72,17 @@ def text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:
     """The text of a linked file of `suffix` (lower-case, with its dot) as lines, None for a
     picture; Unreadable when it cannot be read (an old .doc, .xls or .ppt among them)."""
     if suffix in TEXT_SUFFIXES:
-        return _decoded(data)
+        text = _decoded(data)
+        _count_text([text])
+        return text
     if suffix in ZIP_SUFFIXES:
         return "\n".join(text for _, text in _xml_members(data, _Budget(), nested=nested))
     if suffix == ".pdf":
         return _pdf_text(data)
     if suffix == ".rtf":
-        return _rtf_text(data)
+        text = _rtf_text(data)
+        _count_text([text])
+        return text
     if suffix in IMAGE_SUFFIXES:
         return None
     # A Word 97 .doc, .xls or .ppt holds its text in a binary format not read here: served
@@ -86,26 +91,87 @@ def text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:
 
 
 def authors(data: bytes, suffix: str) -> list[str]:
-    """The people a Word, Excel, PowerPoint or LibreOffice file names as its author or last
-    editor (docProps/core.xml, meta.xml), each once, in order; none for another kind."""
+    """The people a Word, Excel, PowerPoint, LibreOffice or PDF file names as its author or
+    last editor (docProps/core.xml, meta.xml, a PDF's /Author and XMP dc:creator) or as the
+    author of a comment or a tracked change, each once, in order; none for another kind."""
+    found: list[str] = []
+
+    def add(name: str) -> None:
+        """Note a person named, once."""
+        name = " ".join(name.split())
+        if name and name not in found:
+            found.append(name)
+
+    if suffix == ".pdf":
+        for written in _pdf_authors(data):
+            add(written)
+        return found
     if suffix not in ZIP_SUFFIXES:
         return []
-    found: list[str] = []
+    budget = _Budget()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for name in ("docProps/core.xml", "meta.xml"):
-                if name not in archive.namelist():
+            names = archive.namelist()
+            first = [name for name in ("docProps/core.xml", "meta.xml") if name in names]
+            # Comments and tracked changes name their authors: Word's w:author, PowerPoint's
+            # comment authors, LibreOffice's dc:creator in an annotation or a change.
+            rest = [
+                name
+                for name in names
+                if name.endswith(".xml") and name not in first and not name.startswith("[")
+            ]
+            for name in first + rest:
+                member = archive.getinfo(name)
+                raw = _member(archive, member, budget)
+                if name in rest and not re.search(rb"author|creator|cmAuthor", raw):
                     continue
-                root = _parsed(_member(archive, archive.getinfo(name), _Budget()), _Budget())
-                for element in root.iter():
-                    local = element.tag.rsplit("}", 1)[-1]
+                for element in _parsed(raw, budget).iter():
+                    local = _local(element.tag)
                     if local in ("creator", "lastModifiedBy", "initial-creator") and element.text:
-                        name_found = " ".join(element.text.split())
-                        if name_found and name_found not in found:
-                            found.append(name_found)
+                        add(element.text)
+                    author = _attribute(element, "name" if local == "cmAuthor" else "author")
+                    if author:
+                        add(author)
     except (zipfile.BadZipFile, Unreadable, expat.ExpatError, OSError, RuntimeError, zlib.error):
         return []  # told as unreadable by text_of
     return found
+
+
+_PDF_AUTHOR = re.compile(
+    rb"/Author\s*(\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>)"
+    rb"|<dc:creator>(.{0,2000}?)</dc:creator>",
+    re.DOTALL,
+)
+"""A PDF's author: in its Info dictionary, or in its XMP metadata (rdf:li items)."""
+
+
+def _pdf_authors(data: bytes) -> list[str]:
+    """The authors a PDF names, in its own bytes and in its object streams."""
+    try:
+        text = _pdf_objects(data)
+    except Unreadable:
+        return []  # told as unreadable by text_of
+    found = []
+    for match in _PDF_AUTHOR.finditer(text):
+        if match[1] is not None:
+            found.append(_pdf_string(match[1]))
+        else:
+            items = re.findall(rb"<rdf:li[^>]*>([^<]*)</rdf:li>", match[2]) or [match[2]]
+            found += [html.unescape(item.decode("utf-8", "replace")) for item in items]
+    return found
+
+
+def _pdf_objects(data: bytes) -> bytes:
+    """A PDF's bytes with its object streams inflated after them."""
+    budget = _Budget()
+    view = memoryview(data)
+    inflated = [data]
+    for match in _STREAM.finditer(data):
+        dictionary = data[max(0, match.start() - 4096) : match.start()]
+        dictionary = dictionary[dictionary.rfind(b"obj") + 1 :]
+        if b"/ObjStm" in dictionary and b"/FlateDecode" in dictionary:
+            inflated.append(_inflated(view, match.end(), budget)[0])
+    return b"\n".join(inflated)
 
 
 def _decoded(data: bytes) -> str:

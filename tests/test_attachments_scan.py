@@ -737,3 +737,52 @@ def test_an_rtf_of_more_pieces_than_the_cap_is_unreadable(monkeypatch: pytest.Mo
     assert lines_of(b"{\\rtf1 " + b"{\\b x}" * 200 + b"}", ".rtf") == ["x" * 200]
     with pytest.raises(linked_text.Unreadable, match="quá dài"):
         linked_text.text_of(b"{\\rtf1 " + b"{\\b x}" * 300 + b"}", ".rtf")
+
+
+AUTHORED = [
+    (
+        ".docx",
+        word(
+            '<w:p><w:ins w:author="Phạm Văn C"><w:r><w:t>Tin</w:t></w:r></w:ins></w:p>',
+            word_comments=f'<w:comments xmlns:w="{W}"><w:comment w:author="Lê Thị D">'
+            "<w:p><w:r><w:t>Sửa</w:t></w:r></w:p></w:comment></w:comments>",
+        ),
+        ["Phạm Văn C", "Lê Thị D"],
+    ),
+    (
+        ".odt",
+        odt(
+            "<text:p>Tin<office:annotation><dc:creator>Lê Văn B</dc:creator>"
+            "<text:p>xem lại</text:p></office:annotation></text:p>"
+        ),
+        ["Lê Văn B"],
+    ),
+    (
+        ".pdf",
+        pdf(FORM_TEXT, extra=b" /Info << /Author <FEFF004E0067007500791EC5006E> >>")
+        + b"<x:xmpmeta><dc:creator><rdf:Seq><rdf:li>Tr&#7847;n B</rdf:li></rdf:Seq>"
+        b"</dc:creator></x:xmpmeta>",
+        ["Nguyễn", "Trần B"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("suffix", "data", "names"), AUTHORED, ids=["docx", "odt", "pdf"])
+def test_the_authors_of_comments_changes_and_a_pdf_are_named(
+    suffix: str, data: bytes, names: list[str]
+) -> None:
+    """Besides the document's properties, a comment's or a tracked change's author and a
+    PDF's /Author and XMP creator go out with the file."""
+    assert linked_text.authors(data, suffix) == names
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".rtf"])
+def test_a_text_file_of_more_text_than_the_cap_is_unreadable(
+    suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking through tens of megabytes for stamps and personal data took minutes."""
+    monkeypatch.setattr(linked_text, "MAX_TEXT_CHARS", 1000)
+    rtf = suffix == ".rtf"
+    assert lines_of(b"{\\rtf1 " + b"x" * 900 + b"}" if rtf else b"x" * 900, suffix)
+    with pytest.raises(linked_text.Unreadable, match="quá nhiều chữ"):
+        linked_text.text_of(b"{\\rtf1 " + b"x" * 1100 + b"}" if rtf else b"x" * 1100, suffix)
