@@ -16,6 +16,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from xml.etree import ElementTree
@@ -190,18 +191,21 @@ def _xml_members(data: bytes, budget: _Budget, *, nested: bool = False) -> list[
     embedded in it (an Excel chart's workbook, an altChunk's RTF) read one level deep."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = [m for m in archive.infolist() if m.filename.endswith(".xml")]
             if len(archive.infolist()) > MAX_MEMBERS:
                 raise Unreadable("quá nhiều phần")
             if any(m.flag_bits & 0x1 for m in archive.infolist()):
                 raise Unreadable("có mật khẩu")
+            xml = _xml_parts(archive, budget)
             roots = []
-            for member in members:
-                if member.filename.startswith("[Content_Types]") or "_rels/" in member.filename:
+            for member in archive.infolist():
+                name = member.filename
+                if name.startswith("[Content_Types]") or "_rels/" in name or not xml(name):
                     continue
-                roots.append((member.filename, _parsed(_member(archive, member, budget), budget)))
+                roots.append((name, _parsed(_member(archive, member, budget), budget)))
             found = _texts(roots)
             for member in archive.infolist():
+                if xml(member.filename):
+                    continue
                 suffix = _embedded(member.filename, nested)
                 if suffix:
                     text = text_of(_member(archive, member, budget), suffix, nested=True)
@@ -221,6 +225,26 @@ def _xml_members(data: bytes, budget: _Budget, *, nested: bool = False) -> list[
         raise Unreadable(f"tệp nén hỏng ({exc})") from None
     except (expat.ExpatError, ValueError) as exc:
         raise Unreadable(f"XML hỏng ({exc})") from None
+
+
+def _xml_parts(archive: zipfile.ZipFile, budget: _Budget) -> Callable[[str], bool]:
+    """Which members of a zip document hold XML: those named .xml (in any case), and those
+    [Content_Types].xml says are, whatever their name (Word opens a part by its type)."""
+    names: set[str] = set()
+    suffixes = {"xml"}
+    if "[Content_Types].xml" in archive.namelist():
+        types = archive.getinfo("[Content_Types].xml")
+        for element in _parsed(_member(archive, types, budget), budget).iter():
+            kind = _attribute(element, "ContentType") or ""
+            if not kind.endswith(("+xml", "/xml")) or "relationships" in kind:
+                continue
+            name = _attribute(element, "PartName")
+            suffix = _attribute(element, "Extension")
+            if name:
+                names.add(name.lstrip("/").lower())
+            elif suffix:
+                suffixes.add(suffix.lower())
+    return lambda name: name.lower() in names or PurePosixPath(name.lower()).suffix[1:] in suffixes
 
 
 def _member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> bytes:

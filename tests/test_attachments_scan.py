@@ -786,3 +786,23 @@ def test_a_text_file_of_more_text_than_the_cap_is_unreadable(
     assert lines_of(b"{\\rtf1 " + b"x" * 900 + b"}" if rtf else b"x" * 900, suffix)
     with pytest.raises(linked_text.Unreadable, match="quá nhiều chữ"):
         linked_text.text_of(b"{\\rtf1 " + b"x" * 1100 + b"}" if rtf else b"x" * 1100, suffix)
+
+
+def test_a_part_is_read_by_its_content_type_whatever_its_name() -> None:
+    """Word opens a part by the type [Content_Types].xml gives it: one named .dat or .XML
+    was left unread, a stamp in it unseen."""
+    header = f'<w:hdr xmlns:w="{W}"><w:p><w:r><w:t>MẬT</w:t></w:r></w:p></w:hdr>'
+    types = (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Override PartName="/word/header1.dat" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>'
+    )
+    for name in ("word/header1.dat", "word/HEADER1.XML"):
+        data = zipped(
+            {
+                "[Content_Types].xml": types,
+                "word/document.xml": f'<w:document xmlns:w="{W}"/>',
+                name: header,
+            }
+        )
+        assert "MẬT" in lines_of(data, ".docx"), name
