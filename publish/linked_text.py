@@ -724,7 +724,7 @@ def _pdf_string(written: bytes) -> str:
         raw = _ESCAPE.sub(
             lambda m: (
                 bytes([int(m[1], 8) & 0xFF])
-                if m[1][:1].isdigit()
+                if m[1][:1] in b"01234567"
                 else _ESCAPES.get(m[1], m[1] if m[1] not in b"\r\n" else b"")
             ),
             written[1:-1],

@@ -806,3 +806,9 @@ def test_a_part_is_read_by_its_content_type_whatever_its_name() -> None:
             }
         )
         assert "MẬT" in lines_of(data, ".docx"), name
+
+
+def test_a_pdf_string_escaping_a_digit_not_octal_reads_the_digit() -> None:
+    """«\\9» is a 9 (a backslash before a character not escaped is dropped): it stopped the
+    check with «Lỗi nội bộ» reading a real manual's PDF."""
+    assert "Muc 9" in lines_of(pdf(b"BT (Muc \\9) Tj ET", flate=False), ".pdf")
