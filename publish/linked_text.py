@@ -201,7 +201,9 @@ def _xml_members(data: bytes, budget: _Budget, *, nested: bool = False) -> list[
                 name = member.filename
                 if name.startswith("[Content_Types]") or "_rels/" in name or not xml(name):
                     continue
-                roots.append((name, _parsed(_member(archive, member, budget), budget)))
+                raw = _member(archive, member, budget)
+                if raw.strip():  # LibreOffice writes an empty accelerator/current.xml
+                    roots.append((name, _parsed(raw, budget)))
             found = _texts(roots)
             for member in archive.infolist():
                 if xml(member.filename):
@@ -657,6 +659,13 @@ def _inflated(view: memoryview, at: int, budget: _Budget) -> tuple[bytes, int]:
     return b"".join(out), at
 
 
+def _glyph_numbers(text: str) -> bool:
+    """Whether a string shown reads as glyph numbers, not letters: any control code in it.
+    TeX's ligatures (fi is \\014) are told so too, a warning to look at the file: a PDF
+    from Word or LibreOffice with a code below 32 holds Vietnamese no reader here could see."""
+    return _CONTROLS.search(text) is not None
+
+
 def _content_lines(content: bytes, composite: frozenset[bytes]) -> str:
     """The text a page's content shows, a line per line it moves to, a wide TJ gap a space;
     Unreadable when a string shown is glyph numbers (a composite font, or control codes)."""
@@ -665,11 +674,11 @@ def _content_lines(content: bytes, composite: frozenset[bytes]) -> str:
     size = 0
     font = b""
 
-    def show(written: bytes) -> None:
-        """Add a string shown, refusing one of glyph numbers."""
+    def show(*written: bytes) -> None:
+        """Add the strings one operator shows, refusing glyph numbers."""
         nonlocal size
-        text = _pdf_string(written)
-        if font in composite or _CONTROLS.search(text):
+        text = "".join(_pdf_string(item) for item in written)
+        if font in composite or _glyph_numbers(text):
             raise Unreadable(_GLYPHS)
         line.append(text)
         size += len(text)
@@ -686,11 +695,15 @@ def _content_lines(content: bytes, composite: frozenset[bytes]) -> str:
         if written is not None:
             show(written)
         elif array is not None:
+            words: list[bytes] = []  # the strings of a word, a gap between words ends it
             for item in _TJ_ITEM.finditer(array):
                 if item[0][:1] in b"(<":
-                    show(item[0])
+                    words.append(item[0])
                 elif float(item[0]) <= _TJ_SPACE:
+                    show(*words)
                     line.append(" ")
+                    words = []
+            show(*words)
         elif chosen is not None:
             font = chosen
         elif move == b"ID":

@@ -812,3 +812,17 @@ def test_a_pdf_string_escaping_a_digit_not_octal_reads_the_digit() -> None:
     """«\\9» is a 9 (a backslash before a character not escaped is dropped): it stopped the
     check with «Lỗi nội bộ» reading a real manual's PDF."""
     assert "Muc 9" in lines_of(pdf(b"BT (Muc \\9) Tj ET", flate=False), ".pdf")
+
+
+def test_an_empty_xml_part_as_libreoffice_writes_is_no_broken_file() -> None:
+    """Every .odt LibreOffice saved with an empty Configurations2/accelerator/current.xml was
+    told «XML hỏng», never read."""
+    data = odt("<text:p>MẬT</text:p>")
+    data = zipped({"Configurations2/accelerator/current.xml": "", **_members(data)})
+    assert "MẬT" in lines_of(data, ".odt")
+
+
+def _members(data: bytes) -> dict[str, bytes | str]:
+    """The members of a zip document by name."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
