@@ -11,6 +11,7 @@ read, never a build that runs out of memory. A kind not read (an old .doc) is to
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import re
@@ -42,6 +43,7 @@ data would take minutes."""
 MAX_RTF_TOKENS = 1_000_000
 """Most pieces of RTF read (control words, braces, runs of text): a Word RTF of a hundred pages
 has a few hundred thousand; millions of {\\b x} took half a minute."""
+_TOO_MUCH = "có quá nhiều chữ để đọc hết"
 MAX_MEMBERS = 2000
 """Most members of a zip read: an archive of more is no document."""
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".csv"})
@@ -336,6 +338,7 @@ _ASIDES = frozenset({"annotation", "note"})
 _ON = frozenset({"", "1", "true", "on"})
 
 
+@functools.lru_cache(maxsize=4096)
 def _local(name: str) -> str:
     """An XML name without its namespace."""
     return name.rsplit("}", 1)[-1]
@@ -372,7 +375,16 @@ def _gather_styles(root: ElementTree.Element, styles: _Styles) -> None:
     if _local(root.tag) == "sst":
         styles.shared += [_paragraph(item, styles) for item in root if _local(item.tag) == "si"]
         return
-    for element in root.iter():
+    # Word's styles.xml holds its w:style; LibreOffice's content.xml and styles.xml theirs
+    # in (automatic-)styles: the body, thousands of paragraphs, holds none.
+    kind = _local(root.tag)
+    if kind == "styles":
+        found = list(root)
+    elif kind in ("document-content", "document-styles", "document"):
+        found = [e for part in root if _local(part.tag).endswith("styles") for e in part]
+    else:
+        return
+    for element in found:
         if _local(element.tag) != "style":
             continue
         name = _attribute(element, "styleId") or _attribute(element, "name")
@@ -399,10 +411,9 @@ def _look(element: ElementTree.Element, styles: _Styles) -> tuple[bool, bool]:
     capitals = hidden = False
     local = _local(element.tag)
     style = _attribute(element, "style-name")
-    if local in ("r", "p"):
-        for props in element:
-            if _local(props.tag) not in ("rPr", "pPr"):
-                continue
+    if local in ("r", "p") and len(element):
+        props = element[0]  # a run's or paragraph's properties come first
+        if _local(props.tag) in ("rPr", "pPr"):
             if _attribute(props, "cap") in ("all", "small"):
                 capitals = True
             for prop in props:
@@ -433,7 +444,9 @@ def _paragraph(element: ElementTree.Element, styles: _Styles, capitals: bool = F
     local = _local(element.tag)
     if local in _NOT_READ:
         return ""
-    shown_capitals, hidden = _look(element, styles)
+    shown_capitals, hidden = (
+        _look(element, styles) if local in ("r", "p") or element.attrib else (False, False)
+    )
     if hidden:
         return ""
     capitals = capitals or shown_capitals
@@ -447,7 +460,7 @@ def _paragraph(element: ElementTree.Element, styles: _Styles, capitals: bool = F
             aside: list[str] = []
             _walk(child, aside, styles)
             parts += ["\n", *(line + "\n" for line in aside)]
-        else:
+        elif not kind.endswith("Pr"):  # properties (w:rPr, a:pPr…) hold no text
             parts.append(_paragraph(child, styles, capitals))
         parts.append(child.tail or "")
     text = "".join(parts)
@@ -611,12 +624,15 @@ def _pdf_text(data: bytes) -> str:
     parts.insert(0, b"".join([*plain, data[done:]]))
     composite = _composite_fonts(parts)
     lines: list[str] = []
+    size = 0
     for part, holds_objects in zip(parts, objects, strict=True):
         # A page's content shows strings; an object stream or the file's own bytes hold
         # dictionaries (titles, bookmarks, annotations), whose strings are read as they are.
         shows = not holds_objects and _SHOWS.search(part)
         lines.append(_content_lines(part, composite) if shows else _pdf_lines(part))
-        _count_text(lines)
+        size += len(lines[-1])
+        if size > MAX_TEXT_CHARS:
+            raise Unreadable(_TOO_MUCH)
     return "\n".join(line for line in lines if line)
 
 
@@ -638,7 +654,7 @@ def _composite_fonts(parts: list[bytes]) -> frozenset[bytes]:
 def _count_text(lines: list[str]) -> None:
     """Refuse text past MAX_TEXT_CHARS: looking through more would take minutes."""
     if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
-        raise Unreadable("có quá nhiều chữ để đọc hết")
+        raise Unreadable(_TOO_MUCH)
 
 
 def _inflated(view: memoryview, at: int, budget: _Budget) -> tuple[bytes, int]:
@@ -683,7 +699,7 @@ def _content_lines(content: bytes, composite: frozenset[bytes]) -> str:
         line.append(text)
         size += len(text)
         if size > MAX_TEXT_CHARS:
-            raise Unreadable("có quá nhiều chữ để đọc hết")
+            raise Unreadable(_TOO_MUCH)
 
     at = 0
     while match := _CONTENT_EVENT.search(content, at):
