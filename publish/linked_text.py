@@ -1,12 +1,17 @@
 """The text of a file a bulletin links to (publish.attachments), to look for secret stamps in it
-before the website serves it, and the names Word and LibreOffice keep in a document.
+before the website serves it, and the names Word, LibreOffice and PDF writers keep in a document.
 
 Read without any library beyond Python's own: plain text files decoded; Word, Excel, PowerPoint
-and LibreOffice files are zip archives of XML, whose text nodes are read paragraph by paragraph
-(a stamp is a line: publish.gates.secret_stamp); a PDF's strings are read from its content, its
-Flate streams inflated; an RTF's text with its escapes. Every read is bounded: a zip, a part or
-a stream that inflates beyond the caps, or XML of too many elements, is a file that cannot be
-read, never a build that runs out of memory. A kind not read (an old .doc) is told as unreadable.
+and LibreOffice files are zip archives of XML (parts picked by [Content_Types].xml), whose text
+is read paragraph by paragraph as the reader sees it (a stamp is a line:
+publish.gates.secret_stamp): capitals by formatting upper-cased, hidden, deleted and field-code
+text left out, an Excel row a tab-separated line, documents embedded read one level deep. A
+PDF's strings are read from its pages' text operators, its Flate and object streams inflated;
+a string of glyph numbers (Word's Vietnamese) makes it unreadable, never clean. An RTF's text is
+read with its escapes. Every read is bounded: a zip, a part or a stream that inflates beyond the
+caps, XML of too many elements, RTF of too many pieces or more text than MAX_TEXT_CHARS is a file
+that cannot be read, never a build that runs out of memory or time. A kind not read (an old
+.doc) is told as unreadable.
 """
 
 from __future__ import annotations
