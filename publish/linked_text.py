@@ -635,10 +635,29 @@ def _pdf_text(data: bytes) -> str:
         # dictionaries (titles, bookmarks, annotations), whose strings are read as they are.
         shows = not holds_objects and _SHOWS.search(part)
         lines.append(_content_lines(part, composite) if shows else _pdf_lines(part))
+        if b"<x:xmpmeta" in part:
+            lines[-1] += "\n" + _xmp_lines(part)
         size += len(lines[-1])
         if size > MAX_TEXT_CHARS:
             raise Unreadable(_TOO_MUCH)
     return "\n".join(line for line in lines if line)
+
+
+_XMP_TEXT = re.compile(
+    rb"<dc:(?:title|description|subject)>(.{0,100000}?)</dc:(?:title|description|subject)>",
+    re.DOTALL,
+)
+
+
+def _xmp_lines(part: bytes) -> str:
+    """The title, description and keywords of a PDF's XMP metadata (Word writes its title
+    there as well as in /Title; another writer may write it there only), a line each."""
+    items = [
+        item
+        for match in _XMP_TEXT.finditer(part)
+        for item in re.findall(rb"<rdf:li[^>]*>([^<]*)</rdf:li>", match[1]) or [match[1]]
+    ]
+    return "\n".join(html.unescape(item.decode("utf-8", "replace")) for item in items)
 
 
 def _composite_fonts(parts: list[bytes]) -> frozenset[bytes]:

@@ -826,3 +826,13 @@ def _members(data: bytes) -> dict[str, bytes | str]:
     """The members of a zip document by name."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_a_pdf_title_in_its_xmp_metadata_is_read() -> None:
+    """A writer may keep the title in the XMP metadata only: «TỐI MẬT» there went unread."""
+    xmp = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">'
+        b"T&#7888;I M&#7852;T</rdf:li></rdf:Alt></dc:title></x:xmpmeta>"
+    )
+    data = pdf_of_streams((b"/Type /Metadata /Subtype /XML", xmp))
+    assert "TỐI MẬT" in lines_of(data, ".pdf")
