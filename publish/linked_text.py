@@ -329,6 +329,12 @@ class _Styles:
 
     capitals: set[str] = field(default_factory=set)
     hidden: set[str] = field(default_factory=set)
+    lower: set[str] = field(default_factory=set)
+    """Styles that turn capitals off, whatever the style they are based on."""
+    shown: set[str] = field(default_factory=set)
+    """Styles that show text their base style hides."""
+    parents: dict[str, str] = field(default_factory=dict)
+    """The style each is based on (Word's w:basedOn, LibreOffice's parent-style-name)."""
     shared: list[str] = field(default_factory=list)
     """Excel's shared strings, by the number a cell gives."""
     used: set[int] = field(default_factory=set)
@@ -367,11 +373,26 @@ def _texts(roots: list[tuple[str, ElementTree.Element]]) -> list[tuple[str, str]
     styles = _Styles()
     for _, root in roots:
         _gather_styles(root, styles)
+    _inherit(styles)
     found = [(name, _lines(root, styles)) for name, root in roots if _local(root.tag) != "sst"]
     unused = [s for number, s in enumerate(styles.shared) if number not in styles.used]
     if any(s.strip() for s in unused):
         found.append(("xl/sharedStrings.xml", "\n".join(s for s in unused if s.strip())))
     return found
+
+
+def _inherit(styles: _Styles) -> None:
+    """Give a style the capitals and hiding of the style it is based on, unless it sets its
+    own (a style «Dấu mật» based on a Heading in capitals shows capitals too)."""
+    for _ in range(MAX_DEPTH):  # a chain of styles based on styles: bounded, never a loop
+        before = len(styles.capitals) + len(styles.hidden)
+        for name, parent in styles.parents.items():
+            if parent in styles.capitals and name not in styles.lower:
+                styles.capitals.add(name)
+            if parent in styles.hidden and name not in styles.shown:
+                styles.hidden.add(name)
+        if len(styles.capitals) + len(styles.hidden) == before:
+            return
 
 
 def _gather_styles(root: ElementTree.Element, styles: _Styles) -> None:
@@ -395,19 +416,24 @@ def _gather_styles(root: ElementTree.Element, styles: _Styles) -> None:
         name = _attribute(element, "styleId") or _attribute(element, "name")
         if name is None:
             continue
+        parent = _attribute(element, "parent-style-name")
         for prop in element.iter():
             local = _local(prop.tag)
-            if local in ("caps", "smallCaps") and _switched_on(prop):
+            shown = {_attribute(prop, "text-transform"), _attribute(prop, "font-variant")}
+            if local in ("caps", "smallCaps"):
+                (styles.capitals if _switched_on(prop) else styles.lower).add(name)
+            elif local == "vanish":
+                (styles.hidden if _switched_on(prop) else styles.shown).add(name)
+            elif local == "basedOn":
+                parent = _attribute(prop, "val")
+            elif shown & {"uppercase", "small-caps"}:
                 styles.capitals.add(name)
-            elif local == "vanish" and _switched_on(prop):
-                styles.hidden.add(name)
-            elif {_attribute(prop, "text-transform"), _attribute(prop, "font-variant")} & {
-                "uppercase",
-                "small-caps",
-            }:
-                styles.capitals.add(name)
-            elif _attribute(prop, "display") == "none":
-                styles.hidden.add(name)
+            elif shown & {"none", "normal"}:
+                styles.lower.add(name)
+            elif _attribute(prop, "display") is not None:
+                (styles.hidden if _attribute(prop, "display") == "none" else styles.shown).add(name)
+        if parent:
+            styles.parents[name] = parent
 
 
 def _look(element: ElementTree.Element, styles: _Styles) -> tuple[bool, bool]:

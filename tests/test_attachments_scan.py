@@ -622,7 +622,22 @@ CAPITALS = [
 ]
 
 
-@pytest.mark.parametrize(("suffix", "data"), CAPITALS, ids=["run", "style", "pptx", "odt", "rtf"])
+CAPITALS.append(
+    (
+        ".docx",
+        word(
+            '<w:p><w:pPr><w:pStyle w:val="Dau"/></w:pPr><w:r><w:t>mật</w:t></w:r></w:p>',
+            word_styles=f'<w:styles xmlns:w="{W}"><w:style w:styleId="Dau"><w:basedOn '
+            'w:val="TieuDe"/></w:style><w:style w:styleId="TieuDe"><w:rPr><w:caps/></w:rPr>'
+            "</w:style></w:styles>",
+        ),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "data"), CAPITALS, ids=["run", "style", "pptx", "odt", "rtf", "based-on"]
+)
 def test_a_stamp_shown_in_capitals_by_its_formatting_is_read_in_capitals(
     suffix: str, data: bytes
 ) -> None:
