@@ -131,13 +131,13 @@ def authors(data: bytes, suffix: str) -> list[str]:
             for name in first + rest:
                 member = archive.getinfo(name)
                 raw = _member(archive, member, budget)
-                if name in rest and not re.search(rb"author|creator|cmAuthor", raw):
+                if name in rest and not re.search(rb"author|creator|cmAuthor|displayName", raw):
                     continue
                 for element in _parsed(raw, budget).iter():
                     local = _local(element.tag)
-                    if local in ("creator", "lastModifiedBy", "initial-creator") and element.text:
+                    if local in _AUTHOR_ELEMENTS and element.text:
                         add(element.text)
-                    author = _attribute(element, "name" if local == "cmAuthor" else "author")
+                    author = _attribute(element, _AUTHOR_ATTRIBUTES.get(local, "author"))
                     if author:
                         add(author)
     except (zipfile.BadZipFile, Unreadable, expat.ExpatError, OSError, RuntimeError, zlib.error):
@@ -145,6 +145,12 @@ def authors(data: bytes, suffix: str) -> list[str]:
     return found
 
 
+_AUTHOR_ELEMENTS = frozenset({"creator", "lastModifiedBy", "initial-creator", "author"})
+"""Elements naming a person: the properties' author and last editor, LibreOffice's creator of
+a comment or a change, Excel's comment authors."""
+_AUTHOR_ATTRIBUTES = {"cmAuthor": "name", "person": "displayName"}
+"""Where PowerPoint's comment authors and Excel's threaded-comment people keep their names;
+Word's comments and tracked changes keep theirs in w:author."""
 _PDF_AUTHOR = re.compile(
     rb"/Author\s*(\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>)"
     rb"|<dc:creator>(.{0,2000}?)</dc:creator>",

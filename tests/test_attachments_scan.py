@@ -782,7 +782,23 @@ AUTHORED = [
 ]
 
 
-@pytest.mark.parametrize(("suffix", "data", "names"), AUTHORED, ids=["docx", "odt", "pdf"])
+AUTHORED.append(
+    (
+        ".xlsx",
+        zipped(
+            {
+                "xl/comments1.xml": f'<comments xmlns="{SHEET}"><authors><author>Đỗ Văn E</author>'
+                "</authors></comments>",
+                "xl/persons/person.xml": f'<personList xmlns="{SHEET}"><person '
+                'displayName="Võ Thị G"/></personList>',
+            }
+        ),
+        ["Đỗ Văn E", "Võ Thị G"],
+    )
+)
+
+
+@pytest.mark.parametrize(("suffix", "data", "names"), AUTHORED, ids=["docx", "odt", "pdf", "xlsx"])
 def test_the_authors_of_comments_changes_and_a_pdf_are_named(
     suffix: str, data: bytes, names: list[str]
 ) -> None:
