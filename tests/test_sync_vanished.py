@@ -113,10 +113,12 @@ def test_most_of_the_live_articles_gone_at_once_is_refused_a_few_are_withdrawn(
     assert sync(root) == 1
     out = capsys.readouterr()
     told = out.out + out.err
+    # The channels' records stand in for published.json: refused before any channel.
     assert (
-        "zalo: 5 trong 10 bài đang hiện trên Zalo OA thuộc bản tin không còn trong content/" in told
+        "5 trong 10 bản tin lần đồng bộ trước đã đăng (state/zalo.json, state/web-urls.json, "
+        "state/radio.json) không còn trong content/" in told
     )
-    assert "không gửi gì lên Zalo" in told and "--confirm-withdrawal" in told
+    assert "Chưa làm gì." in told and "--confirm-withdrawal" in told
     assert "(bt-000, bt-001, bt-002, bt-003, bt-004)" in told
     assert emulator.write_calls() == []
     for index in range(1, 5):  # put back: one of ten gone is an editor's everyday withdrawal
@@ -140,7 +142,7 @@ def test_many_live_articles_gone_at_once_is_refused_though_fewer_than_half(
     assert sync(root) == 1
     out = capsys.readouterr()
     told = out.out + out.err
-    assert "zalo: 20 trong 41 bài đang hiện trên Zalo OA thuộc bản tin không còn" in told
+    assert "20 trong 41 bản tin lần đồng bộ trước đã đăng (state/zalo.json, " in told
     assert "--confirm-withdrawal" in told
     assert emulator.write_calls() == []
     assert sync(root, "--confirm-withdrawal") == 0
@@ -339,6 +341,32 @@ def test_a_radio_folder_keeps_its_scripts_when_a_folder_of_bulletins_is_lost(
     assert snapshot(root / "dai-phat-thanh") == station
 
 
+def test_without_published_json_the_radio_folder_keeps_its_scripts_when_bulletins_are_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """A state/ written before published.json was: the channels' records stand in for it, so
+    a lost folder of bulletins reaches neither the radio folder nor the website."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root)
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8") + "\n[policy]\nconfirm_withdrawal_from = 2\n")
+    monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
+    run = ["--root", str(root), "--now", RADIO_NOW, "sync", "radio"]
+    assert main(run) == 0
+    station = snapshot(root / "dai-phat-thanh")
+    (root / "state" / "published.json").unlink()
+    capsys.readouterr()
+    for path in sorted((root / "content" / "bai-viet").glob("*.md"))[:2]:
+        path.unlink()
+    assert main(run) == 1
+    told = capsys.readouterr().err
+    assert "2 trong 3 bản tin lần đồng bộ trước đã đăng (state/zalo.json, " in told
+    assert "Chưa làm gì." in told
+    assert snapshot(root / "dai-phat-thanh") == station
+    assert main([*run, "--confirm-withdrawal"]) == 0
+    assert snapshot(root / "dai-phat-thanh") != station
+
+
 def test_a_preview_that_lost_many_published_bulletins_keeps_the_website_in_output(
     tmp_path: Path,
 ) -> None:
@@ -370,13 +398,13 @@ def test_every_withdrawal_refusal_gives_the_same_advice_for_ci(
     )
     root = zalo_project(tmp_path, 10)
     assert sync(root) == 0
-    (root / "state" / "published.json").unlink()  # a state/ written before it was: Zalo's check
+    (root / "state" / "published.json").unlink()  # a state/ written before it was
     for index in range(5):
         (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
     capsys.readouterr()
     assert sync(root) == 1
     told = capsys.readouterr()
-    assert "bài đang hiện trên Zalo OA thuộc bản tin không còn" in told.out + told.err
+    assert "bản tin lần đồng bộ trước đã đăng (state/zalo.json, " in told.out + told.err
     assert in_ci in told.out + told.err
     shutil.rmtree(root / "content" / "bai-viet")
     for run in (build, sync):
@@ -431,6 +459,27 @@ def test_deleting_state_is_advised_only_when_the_sample_bulletins_are_gone(
     told = capsys.readouterr().err
     assert "bản tin mẫu" not in told and "xóa các tệp .json" not in told
     assert "lấy lại các tệp đã mất từ git trước" in told
+
+
+def test_deleting_state_is_not_advised_when_state_records_the_units_own_bulletins(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Only the sample bulletins are gone, but state/ also records the unit's own published
+    one: deleting state/'s .json files would lose its website (and Zalo, radio) records."""
+    root = sample_project(tmp_path)
+    own = bulletin_md({"title": '"Bản tin đầu tiên của đơn vị"', "date": "2026-11-27 08:00"})
+    (root / "content" / "bai-viet" / "2026-11-27-ban-tin-dau-tien.md").write_text(own, "utf-8")
+    sync_web = ["--root", str(root), "--now", "2026-11-28T09:00", "sync", "web"]
+    assert main(sync_web) == 0
+    for path in (root / "content" / "bai-viet").glob("*.md"):
+        if path.name != "2026-11-27-ban-tin-dau-tien.md":
+            path.unlink()
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", "2026-11-28T09:00", "build"]) == 1
+    told = capsys.readouterr().err
+    assert "không còn trong content/" in told
+    assert "bản tin mẫu" not in told and "xóa các tệp .json" not in told
+    assert "Đừng xóa các tệp trong state/" in told
 
 
 def test_the_sample_keys_are_the_sample_projects_bulletins() -> None:

@@ -9,8 +9,9 @@ output/web straight after them) and `publish sync` do nothing while content/ hol
 and state/ records published ones, or while half or more (at least MIN_SHARE_REFUSED) of the
 bulletins the last sync published (state/published.json), or [policy] confirm_withdrawal_from
 of them (a year folder lost from a large site is a minority of its bulletins), are gone from
-content/; the Zalo channel asks the same of its own records of live articles (a state/ written
-before published.json was). `--confirm-withdrawal` says it is meant.
+content/ (a state/ written before published.json was: of those the channels' records show
+published, live on Zalo, on the website or in the station folder); the Zalo channel asks the same
+of its own records of live articles. `--confirm-withdrawal` says it is meant.
 """
 
 from __future__ import annotations
@@ -59,23 +60,32 @@ def refuse_vanished(
     """Raise a PublishError (nothing sent, nothing written) when content/ holds no bulletin
     while state/ records MIN_RECORDED published ones or more, or when too many of those the last
     sync published are gone from it (see too_many). Only state/published.json is read while
-    content/ holds bulletins: a sync with nothing to send stays as quick as it was. `output`:
+    content/ holds bulletins, the channels' records only when it is missing: a sync with
+    nothing to send stays as quick as it was. `output`:
     the folder a `publish build` was to write (None: a sync), named in the message."""
     if confirmed:
         return
     loaded = loaded_keys(site)
     if loaded:
-        published = published_keys(state_dir)
+        published = _read_published(state_dir)
+        if published is None:
+            # A state/ written before published.json was: the channels' own records of what is
+            # published stand in, or a lost folder would reach the website and the radio.
+            published, source = _shown(state_dir), _CHANNEL_RECORDS
+        else:
+            source = f"state/{PUBLISHED_NAME}"
         gone = sorted(published - loaded)
         cap = site.config.policy.confirm_withdrawal_from
         if too_many(len(gone), len(published), cap):
-            raise PublishError(_many_vanished(content, gone, len(published), cap, output))
+            raise PublishError(
+                _many_vanished(content, gone, len(published), cap, output, source, state_dir)
+            )
         return
-    recorded = _zalo_live(state_dir) | _web_keys(state_dir) | _radio_keys(state_dir)
+    recorded = _shown(state_dir)
     if len(recorded) >= MIN_RECORDED:
         if output is None:
-            raise PublishError(_nothing_found(content, recorded))
-        raise PublishError(_nothing_built(content, recorded, output))
+            raise PublishError(_nothing_found(content, recorded, state_dir))
+        raise PublishError(_nothing_built(content, recorded, output, state_dir))
 
 
 def too_many(gone: int, shown: int, cap: int) -> bool:
@@ -101,12 +111,38 @@ def refuse_many_gone(
 def published_keys(state_dir: Path) -> set[str]:
     """The keys state/published.json names (none when it is missing or unreadable: a state/
     written before the file was, whose Zalo records still guard the OA)."""
+    return _read_published(state_dir) or set()
+
+
+def _read_published(state_dir: Path) -> set[str] | None:
+    """The keys state/published.json names; None when it is missing or unreadable."""
     with contextlib.suppress(OSError, ValueError):
         document = json.loads((state_dir / PUBLISHED_NAME).read_bytes())
         found = document.get("bulletins") if isinstance(document, dict) else None
         if isinstance(found, list):
             return {key for key in found if isinstance(key, str)}
-    return set()
+    return None
+
+
+_CHANNEL_RECORDS = "state/zalo.json, state/web-urls.json, state/radio.json"
+"""Where a state/ without published.json says what is published."""
+
+
+def _shown(state_dir: Path) -> set[str]:
+    """Keys of the bulletins the channels' records in state/ show published: live on Zalo, on
+    the website, or with scripts in the station folder."""
+    return _zalo_live(state_dir) | _web_keys(state_dir) | _radio_keys(state_dir)
+
+
+def _recorded(state_dir: Path) -> set[str]:
+    """Every bulletin key state/ records anything of: published.json and every channel's
+    records (a Zalo article taken down included)."""
+    return (
+        published_keys(state_dir)
+        | set(_zalo_records(state_dir))
+        | _web_keys(state_dir)
+        | _radio_keys(state_dir)
+    )
 
 
 def record_published(state_dir: Path, site: Site) -> None:
@@ -132,12 +168,17 @@ def loaded_keys(site: Site) -> set[str]:
 def _zalo_live(state_dir: Path) -> set[str]:
     """Keys of state/zalo.json's records of articles shown on the OA (none when the file is
     missing or unreadable: the Zalo channel tells that itself, and sends nothing)."""
+    records = _zalo_records(state_dir)
+    return {k for k, v in records.items() if isinstance(v, dict) and v.get("status") == "live"}
+
+
+def _zalo_records(state_dir: Path) -> Mapping[str, Any]:
+    """state/zalo.json's records ({} when the file is missing or unreadable)."""
     from publish.sync.manifest import Manifest
 
     with contextlib.suppress(PublishError, OSError):
-        records = Manifest.load(state_dir / "zalo.json", "zalo", read_only=True).as_read()
-        return {k for k, v in records.items() if isinstance(v, dict) and v.get("status") == "live"}
-    return set()
+        return Manifest.load(state_dir / "zalo.json", "zalo", read_only=True).as_read()
+    return {}
 
 
 def _web_keys(state_dir: Path) -> set[str]:
@@ -201,11 +242,12 @@ state/ recording only these is the sample's, which a unit that deleted them may 
 Listed, not read: the tool installed from a wheel has no sample project to read them from."""
 
 
-def _cause_and_fix(keys: Iterable[str]) -> str:
+def _cause_and_fix(keys: Iterable[str], state_dir: Path) -> str:
     """Why content/ lost bulletins state/ records as published (`keys`), and how to fix it. Only
-    when every one of them is a sample bulletin is deleting state/'s .json files advised: a unit
-    whose checkout lost its own bulletins would lose its Zalo, radio and web records by it."""
-    if _sample_only(keys):
+    when every one of them, and everything else state/ records, is a sample bulletin is deleting
+    state/'s .json files advised: a unit would lose its own Zalo, radio and web records by it,
+    whether its checkout lost them or it has records beside the sample's."""
+    if _sample_only(keys) and _sample_only(_recorded(state_dir)):
         return (
             "Các bản tin đó đều là bản tin mẫu: nếu đã xóa chúng để dùng cho đơn vị, state/ còn "
             "các tệp .json của dự án mẫu (cả published.json); xóa các tệp .json trong state/ "
@@ -241,23 +283,23 @@ def _to_confirm(what: str, threshold: str = "") -> str:
     return f"Nếu thật sự muốn rút {what}, chạy lại với {CONFIRM_FLAG}{threshold}; {_IN_CI}"
 
 
-def _nothing_found(content: Path, recorded: set[str]) -> str:
+def _nothing_found(content: Path, recorded: set[str], state_dir: Path) -> str:
     """The refusal of a sync that found no bulletin at all."""
     return (
         f"{_where(content)} không có bản tin nào, trong khi state/ ghi {len(recorded)} bản tin "
         "đã đăng: đồng bộ lúc này sẽ rút mọi bản tin khỏi website, Zalo OA và thư mục đài phát "
-        f"thanh. Chưa làm gì. {_cause_and_fix(recorded)} {_to_confirm('mọi bản tin')}"
+        f"thanh. Chưa làm gì. {_cause_and_fix(recorded, state_dir)} {_to_confirm('mọi bản tin')}"
     )
 
 
-def _nothing_built(content: Path, recorded: set[str], output: str) -> str:
+def _nothing_built(content: Path, recorded: set[str], output: str, state_dir: Path) -> str:
     """The refusal of a `publish build` that found no bulletin at all."""
     deployed = Path(output) == Path("output")  # the folder CI's templates deploy
     return (
         f"{_where(content)} không có bản tin nào, trong khi state/ ghi {len(recorded)} bản tin "
         f"đã đăng: dựng lúc này sẽ xóa mọi bản tin khỏi {output}/"
         + (" (CI triển khai website từ output/web ngay sau publish build)" if deployed else "")
-        + f". Chưa ghi gì, {output}/ giữ nguyên. {_cause_and_fix(recorded)} "
+        + f". Chưa ghi gì, {output}/ giữ nguyên. {_cause_and_fix(recorded, state_dir)} "
         + _to_confirm("mọi bản tin")
     )
 
@@ -280,12 +322,19 @@ def _threshold(cap: int) -> str:
 
 
 def _many_vanished(
-    content: Path, gone: list[str], published: int, cap: int, output: str | None
+    content: Path,
+    gone: list[str],
+    published: int,
+    cap: int,
+    output: str | None,
+    source: str,
+    state_dir: Path,
 ) -> str:
-    """The refusal of a build, preview or sync that would withdraw too many bulletins at once."""
+    """The refusal of a build, preview or sync that would withdraw too many bulletins at once
+    (`source`: the state/ files that say they were published)."""
     what = (
-        f"{len(gone)} trong {published} bản tin lần đồng bộ trước đã đăng (state/"
-        f"{PUBLISHED_NAME}) không còn trong {_where(content)} ({_named(gone)})"
+        f"{len(gone)} trong {published} bản tin lần đồng bộ trước đã đăng ({source}) không còn "
+        f"trong {_where(content)} ({_named(gone)})"
     )
     if output is None:
         done = (
@@ -299,7 +348,7 @@ def _many_vanished(
             + (" (CI triển khai website từ output/web ngay sau publish build)" if deployed else "")
             + f". Chưa ghi gì, {output}/ giữ nguyên."
         )
-    return f"{what}: {done} {_cause_and_fix(gone)} " + _to_confirm(
+    return f"{what}: {done} {_cause_and_fix(gone, state_dir)} " + _to_confirm(
         "chừng ấy bản tin", " " + _threshold(cap)
     )
 
