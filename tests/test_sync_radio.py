@@ -22,7 +22,7 @@ import pytest
 from publish import config as config_module
 from publish.cli import main, resolve_now
 from publish.commands.sync import SyncOptions
-from publish.errors import PublishError
+from publish.errors import PublishError, RemoteError
 from publish.pipeline import build
 from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
@@ -52,12 +52,14 @@ def root(tmp_path: Path) -> Path:
     return target
 
 
-def sync(root: Path, *, dry_run: bool = False, now: str = NOW):
+def sync(root: Path, *, dry_run: bool = False, now: str = NOW, reconcile: bool = False):
     """Build the radio channel and sync it, as `publish sync radio` does; return actions, summary."""
     config = config_module.load(root)
     result = build(config, channels=("radio",), now=resolve_now(now, config.tz))
     write(result.artifacts, root / "output", ("radio",))
-    options = SyncOptions(dry_run=dry_run, output=root / "output", state=root / "state")
+    options = SyncOptions(
+        dry_run=dry_run, output=root / "output", state=root / "state", reconcile=reconcile
+    )
     syncer = radio_sync.make_syncer(
         config, site=result.site, output=options.output, options=options
     )
@@ -281,7 +283,7 @@ def test_the_summary_names_the_station_folder_the_scripts_went_to(
     assert line.startswith("  radio: 6 tạo mới, 0 cập nhật, 0 rút lại/gỡ, 0 không đổi")
     assert line.endswith(f"(đếm theo tệp trong thư mục của đài {STATION}/, đặt ở [radio] folder)")
     share = tmp_path / "share"
-    share.mkdir()
+    shutil.copytree(root / STATION, share)  # the same folder, as the station's share mounted
     monkeypatch.setenv(radio_sync.ENV_FOLDER, str(share))
     assert sync_command(root, NOW) == 0
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("  radio: ")]
@@ -539,6 +541,34 @@ def test_a_new_version_put_beside_is_cleared_when_its_bulletin_is_withdrawn(root
     assert "dọn đi" in cleared.reason
 
 
+def test_a_new_version_the_station_edited_goes_to_rut_lai_with_its_withdrawn_bulletin(
+    root: Path,
+) -> None:
+    """The station edited an item, our new version went beside it, and the station edited that
+    copy too; then the bulletin is withdrawn: the copy (holding its text) must not stay in
+    items/ where a presenter finds it, it goes to _rut-lai/ with a note of its own."""
+    sync(root)
+    station = root / STATION
+    item = station / OTHER_ITEM
+    item.write_bytes(item.read_bytes() + "Ghi chú đài.\r\n".encode())
+    edit(root / SECOND, "lừa đảo", "lừa gạt")
+    sync(root, now=LATER)
+    moi = station / radio_sync.moi_name(OTHER_ITEM)
+    edited = moi.read_bytes() + "Đài đã duyệt bản này.\r\n".encode()
+    moi.write_bytes(edited)
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    actions, _summary = sync(root, now="2024-12-13T15:00")
+    assert not moi.exists() and not item.exists()
+    kept = station / "_rut-lai" / radio_sync.moi_name(OTHER_ITEM)
+    assert kept.read_bytes() == edited
+    note = Path(f"{kept}.ly-do.txt").read_text("utf-8-sig")
+    assert radio_sync.moi_name(OTHER_ITEM) in note and "bản nháp" in note
+    withdraw = next(a for a in actions if a.key == OTHER_ITEM)
+    assert f"{radio_sync.moi_name(OTHER_ITEM)} (đài đã sửa) cũng chuyển vào _rut-lai/" in (
+        withdraw.reason
+    )
+
+
 def test_a_station_edit_holding_a_withdrawn_bulletin_says_so(root: Path) -> None:
     sync(root)
     station = root / STATION
@@ -589,6 +619,75 @@ def test_missing_station_folder_is_a_clear_error_and_nothing_changes(
     assert "không tìm thấy thư mục của đài" in message and str(missing) in message
     assert "PUBLISH_RADIO_DIR" in message
     assert not missing.exists() and not (root / "state/radio.json").exists()
+
+
+def test_the_crash_test_hooks_do_nothing_outside_the_tests(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PUBLISH_RADIO_TEST_HOLD / _PAUSE left set on a production machine: the sync neither
+    stalls holding the lock nor stops on a value that is no number; under the tests a bad
+    pause is ignored too."""
+    marker = tmp_path / "held"
+    monkeypatch.delenv("PYTEST_CURRENT_TEST", raising=False)
+    monkeypatch.delenv("PUBLISH_TEST_HOOKS", raising=False)
+    monkeypatch.setenv(radio_sync.ENV_HOLD, f"1:{marker}")
+    monkeypatch.setenv(radio_sync.ENV_PAUSE, "nửa giây")
+    _actions, summary = sync(root)
+    assert summary.created == 6 and not marker.exists()
+    monkeypatch.setenv("PUBLISH_TEST_HOOKS", "1")
+    monkeypatch.delenv(radio_sync.ENV_HOLD)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    _actions, summary = sync(root)
+    assert summary.updated >= 1
+
+
+def test_an_unmounted_share_is_refused_and_the_real_one_gets_the_withdrawal_later(
+    root: Path, tmp_path: Path
+) -> None:
+    """The share is not mounted when the run starts (its mount point is an empty folder): the
+    sync stops (exit 3) writing nothing and dropping no record, so the withdrawn bulletin's
+    script still goes to _rut-lai/ once the real share is back; --reconcile takes an emptied
+    folder as it is."""
+    sync(root)
+    station = root / STATION
+    away = tmp_path / "share-away"
+    station.rename(away)
+    station.mkdir()
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    state = (root / "state/radio.json").read_bytes()
+    for dry_run in (True, False):
+        with pytest.raises(RemoteError) as caught:
+            sync(root, now=LATER, dry_run=dry_run)
+        message = str(caught.value)
+        assert caught.value.exit_code == 3
+        assert str(station) in message and "ổ mạng của đài chưa gắn" in message
+        assert "--reconcile" in message
+        assert not any(station.iterdir())
+        assert (root / "state/radio.json").read_bytes() == state
+    station.rmdir()
+    away.rename(station)
+    sync(root, now=LATER)
+    assert not (station / OTHER_ITEM).exists()
+    assert (station / "_rut-lai" / OTHER_ITEM).exists()
+    assert "KHÔNG ĐỌC tin đã rút" in (station / GUIDE_NAME).read_text("utf-8-sig")
+
+    shutil.rmtree(station)  # the station really emptied its folder
+    station.mkdir()
+    with pytest.raises(RemoteError):
+        sync(root, now=LATER)
+    sync(root, now=LATER, reconcile=True)
+    assert (station / ITEM).exists() and (station / GUIDE_NAME).exists()
+
+
+def test_a_station_that_deleted_only_the_guide_is_not_taken_for_an_unmounted_share(
+    root: Path,
+) -> None:
+    """Staff deleted DOC-TRUOC.txt alone: the sync writes it again, as before."""
+    sync(root)
+    (root / STATION / GUIDE_NAME).unlink()
+    actions, _summary = sync(root, now=LATER)
+    assert [a.key for a in actions if a.kind == "create"] == [GUIDE_NAME]
+    assert (root / STATION / GUIDE_NAME).exists()
 
 
 @pytest.mark.skipif(os.name == "nt", reason="there a drive path is the station's folder")
@@ -697,7 +796,7 @@ needs_all_renderers = pytest.mark.skipif(
 
 def cli_sync(root: Path, *, pause: float = 0.0) -> subprocess.Popen[bytes]:
     """Start `python -m publish sync radio` on the project (optionally slowed around each step)."""
-    env = {**os.environ, radio_sync.ENV_PAUSE: str(pause)}
+    env = {**os.environ, radio_sync.ENV_PAUSE: str(pause), radio_sync.ENV_TEST_HOOKS: "1"}
     env.pop(radio_sync.ENV_FOLDER, None)
     return subprocess.Popen(
         [sys.executable, "-m", "publish", "--root", str(root), "sync", "radio", "--now", NOW],

@@ -52,7 +52,7 @@ def root(tmp_path: Path) -> Path:
 
 def cli(root: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     """Start `python -m publish sync radio` on the project as a child process."""
-    full = {**os.environ, **(env or {})}
+    full = {**os.environ, radio_sync.ENV_TEST_HOOKS: "1", **(env or {})}
     if not (env or {}).get(radio_sync.ENV_FOLDER):
         full.pop(radio_sync.ENV_FOLDER, None)
     return subprocess.Popen(
@@ -195,6 +195,47 @@ def test_a_share_mounted_again_elsewhere_mid_run_is_not_written_to_its_old_mount
     with pytest.raises(RemoteError, match="không còn như lúc bắt đầu đồng bộ"):
         sync(root)
     assert list(share.iterdir()) == []
+
+
+def test_a_run_killed_while_withdrawing_an_episode_with_a_change_log_is_repaired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An episode whose THAY-DOI.txt was written is withdrawn whole; the run dies once its log
+    is moved into _rut-lai/, before state/radio.json forgets the rundown: the rerun leaves the
+    folder and the state of a run never killed (the log's record went with a separate save,
+    which a kill between the two left for ever)."""
+
+    def prepare(project: Path) -> None:
+        shutil.copytree(FIXTURES / "radio", project)
+        sync(project)
+        change(project)
+        sync(project, now=LATER)
+        assert (project / STATION / "2024-W50/THAY-DOI.txt").exists()
+        edit(project / FIRST, "approved_by:", "draft: true\napproved_by:")
+
+    expected, root = tmp_path / "expected" / "project", tmp_path / "killed" / "project"
+    prepare(expected)
+    sync(expected, now="2024-12-13T15:00")
+    prepare(root)
+
+    class Killed(BaseException):
+        """The process dying (no handler runs)."""
+
+    real = radio_sync._move
+
+    def die(source: Path, target: Path, station: Path) -> None:
+        real(source, target, station)
+        if target.name == "THAY-DOI.txt":
+            raise Killed
+
+    monkeypatch.setattr(radio_sync, "_move", die)
+    with pytest.raises(Killed):
+        sync(root, now="2024-12-13T15:00")
+    assert not (root / STATION / "2024-W50/THAY-DOI.txt").exists()
+    monkeypatch.undo()
+    sync(root, now="2024-12-13T15:00")
+    assert snapshot(root / STATION) == snapshot(expected / STATION)
+    assert state_of(root) == state_of(expected)
 
 
 def test_a_script_open_in_word_at_the_station_fails_alone_with_what_to_do(

@@ -9,7 +9,17 @@ import pytest
 
 from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, stats
-from tests.test_sync_radio import FIRST, LATER, OTHER_TITLE, STATION, change, edit, sync
+from tests.test_sync_radio import (
+    FIRST,
+    LATER,
+    OTHER_ITEM,
+    OTHER_TITLE,
+    SECOND,
+    STATION,
+    change,
+    edit,
+    sync,
+)
 
 
 @pytest.fixture
@@ -80,3 +90,18 @@ def test_a_guide_the_station_edited_is_never_overwritten(root: Path) -> None:
     change(root)
     sync(root, now=LATER)
     assert (root / STATION / GUIDE_NAME).read_bytes() == mine
+
+
+def test_a_bulletin_withdrawn_then_put_back_is_not_told_not_to_be_read(root: Path) -> None:
+    """Withdrawn, then approved again before the episode airs: its script is back in the
+    episode, so the guide must not tell the staff to leave it out."""
+    sync(root)
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    sync(root, now=LATER)
+    assert "KHÔNG ĐỌC tin đã rút" in guide(root)
+    edit(root / SECOND, "draft: true\napproved_by:", "approved_by:")
+    sync(root, now="2024-12-13T15:00")
+    text = guide(root)
+    assert (root / STATION / OTHER_ITEM).exists()
+    assert "thư mục 2024-W50/ — 2 tin." in text
+    assert "KHÔNG ĐỌC tin đã rút" not in text and OTHER_TITLE not in text

@@ -83,10 +83,13 @@ WINDOWS_PATH_RE = re.compile(r"^[A-Za-z]:|\\")
 """A folder as Windows writes it: a drive ("D:") or a backslash."""
 """Environment variable that overrides [radio] folder (e.g. where the share is mounted on this PC)."""
 ENV_PAUSE = "PUBLISH_RADIO_TEST_PAUSE"
-"""Seconds to pause around every file step; only for crash-safety tests."""
+"""Seconds to pause around every file step; only for crash-safety tests (see ENV_TEST_HOOKS)."""
 ENV_HOLD = "PUBLISH_RADIO_TEST_HOLD"
 """`<n>:<file>`: at the n-th file step, make <file> and wait there to be killed (a test kills
-the sync at a chosen step with a real signal); only for crash-safety tests."""
+the sync at a chosen step with a real signal); only for crash-safety tests (see ENV_TEST_HOOKS)."""
+ENV_TEST_HOOKS = "PUBLISH_TEST_HOOKS"
+"""Set to 1 by the tests (or a run under pytest) for ENV_PAUSE and ENV_HOLD to act: left set
+on a production machine they would stall a sync holding the lock."""
 CLOCK_SLACK = dt.timedelta(minutes=10)
 """How far a run's clock may be behind the last send before the plan says so (clocks drift)."""
 WITHDRAWN_DIR = "_rut-lai"
@@ -388,11 +391,24 @@ def _plan_file(state: FileState, reasons: dict[str, str], awaited: dict[str, str
 
     if state.local is None:
         why = _withdrawal_reason(state, reasons, awaited)
+        # Our new version the station edited beside its file holds the withdrawn text too.
+        moi = (
+            f"; bản đặt cạnh {moi_name(state.path)} (đài đã sửa) cũng chuyển vào "
+            f"{WITHDRAWN_DIR}/ kèm ghi chú"
+            if state.moi_written is not None and state.moi not in (None, state.moi_written)
+            else ""
+        )
         if state.written is None:
-            return act("withdraw", f"{why}; tệp cùng tên không do công cụ tạo nên giữ nguyên")
+            return act(
+                "withdraw", f"{why}; tệp cùng tên không do công cụ tạo nên giữ nguyên{moi}", why=why
+            )
         if state.present is None:
-            return act("withdraw", f"{why}; tệp đã không còn trong thư mục đài: chỉ xóa khỏi sổ")
-        return act("withdraw", f"{why}; chuyển vào {WITHDRAWN_DIR}/ kèm ghi chú", note=why)
+            return act(
+                "withdraw",
+                f"{why}; tệp đã không còn trong thư mục đài: chỉ xóa khỏi sổ{moi}",
+                why=why,
+            )
+        return act("withdraw", f"{why}; chuyển vào {WITHDRAWN_DIR}/ kèm ghi chú{moi}", note=why)
     moi = moi_name(state.path)
     if state.present == state.local:
         if state.written == state.local:
@@ -601,6 +617,8 @@ class RadioSyncer:
         self.local_dir = output / CHANNEL
         self.folder = folder
         self.dry_run = dry_run
+        self.reconcile = reconcile
+        """--reconcile: take the station folder as it is, even one that holds none of our files."""
         self.plan_warning = ""
         """Set when the plan could not be checked against the station folder (shown with it)."""
         self.plan_note = ""
@@ -622,7 +640,7 @@ class RadioSyncer:
             state / f"{CHANNEL}.json", CHANNEL, recover=reconcile, read_only=self.dry_run
         )
         self.kept = load_kept_rates(state / RATES_NAME)
-        self.pause = float(os.environ.get(ENV_PAUSE) or 0)
+        self.pause = _test_pause()
         self._steps = 0
         self._guide_failed = False
         """A write of the guide failed this run: the follow-up does not try it a second time."""
@@ -943,8 +961,7 @@ class RadioSyncer:
             events = revisions.get(week, {}).get("events", [])
             withdrawn = tuple(
                 f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"])
-                for e in events
-                if e.get("kind") == "withdrawn"
+                for e in _still_withdrawn(events, entries)
             )
             episodes.append(
                 Episode(
@@ -1203,10 +1220,20 @@ class RadioSyncer:
         return entry, {**event, "episode": episode}
 
     def _record(
-        self, path: str, entry: dict[str, Any] | None, event: dict[str, Any] | None
+        self,
+        path: str,
+        entry: dict[str, Any] | None,
+        event: dict[str, Any] | None,
+        *,
+        dropped: str = "",
     ) -> None:
         """Record `path` (None: forget it) with its change log event in one write of the state
-        file; the episode's THAY-DOI.txt is brought up to date in `follow_up`."""
+        file, forgetting the change log of episode `dropped` with it; the episode's THAY-DOI.txt
+        is brought up to date in `follow_up`."""
+        revisions = self._revisions()
+        if dropped in revisions:
+            del revisions[dropped]
+            self.manifest.meta[_REVISIONS] = revisions
         if event is None:
             if entry is None:
                 self.manifest.remove(path)
@@ -1298,25 +1325,41 @@ class RadioSyncer:
             self._move(source, target)
             self._step()
             done = f"đã chuyển vào {target.relative_to(self.folder).as_posix()}"
-        moi = self.folder / moi_name(action.key)
-        if entry.get("moi") and _digest(moi) == entry["moi"]:
-            self._move(moi, _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key)))
-        self._record(action.key, None, self._withdrawal(action, entry))
+        self._withdraw_moi(action, entry)
+        episode = ""
         if PurePosixPath(action.key).name == "rundown.txt":
-            self._withdraw_log(PurePosixPath(action.key).parts[0])
+            episode = PurePosixPath(action.key).parts[0]
+            self._withdraw_log(episode)
+        # The episode's change log record goes in the save that forgets its rundown: a run
+        # killed between the two would leave a record no later run looks at again.
+        self._record(action.key, None, self._withdrawal(action, entry), dropped=episode)
         return done
 
+    def _withdraw_moi(self, action: Action, entry: dict[str, Any]) -> None:
+        """Move the .moi copy we wrote beside a withdrawn file into _rut-lai/ too; one the
+        station edited (it still holds the withdrawn text) goes with a note of its own."""
+        moi = self.folder / moi_name(action.key)
+        found = _digest(moi)
+        if not entry.get("moi") or found in (None, OTHER):
+            return
+        target = _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key))
+        if found != entry["moi"]:
+            why = action.data.get("note") or action.data.get("why") or "không còn trong bản dựng"
+            note = target.with_name(target.name + NOTE_SUFFIX)
+            self._step()
+            self._write(note, station_text(self._note(action, why, moi_name(action.key))))
+            self._step()  # a kill here leaves the note without its copy: the rerun moves it
+        self._move(moi, target)
+
     def _withdraw_log(self, episode: str) -> None:
-        """With its episode withdrawn, its change log goes to _rut-lai/ too (if as we wrote it)."""
-        revisions = self._revisions()
-        record = revisions.pop(episode, None)
+        """With its episode withdrawn, its change log goes to _rut-lai/ too (if as we wrote it);
+        its record is dropped by the `_record` that forgets the rundown."""
+        record = self._revisions().get(episode)
         if record is None:
             return
         log = self.folder / episode / LOG_NAME
         if _digest(log) in _ours(record):
             self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
-        self.manifest.meta[_REVISIONS] = revisions
-        self.manifest.save()
 
     def _withdrawal(self, action: Action, entry: dict[str, Any]) -> dict[str, Any] | None:
         """The change log event of an item script the station had for a coming episode that
@@ -1363,13 +1406,14 @@ class RadioSyncer:
         if entry.get("moi") and _digest(moi) == entry["moi"]:
             moi.unlink()
 
-    def _note(self, action: Action) -> str:
-        """The note left beside a withdrawn script, for the station's staff."""
+    def _note(self, action: Action, why: str | None = None, path: str | None = None) -> str:
+        """The note left beside a withdrawn script (or `path`, its .moi copy), for the
+        station's staff."""
         return (
-            f"Tệp: {action.key}\n"
+            f"Tệp: {path or action.key}\n"
             + (f"Bản tin: «{action.title}»\n" if action.title else "")
             + f"Rút lại lúc: {vn_datetime(self.site.now)}\n"
-            f"Lý do: {action.data['note']}.\n"
+            f"Lý do: {why or action.data['note']}.\n"
             "Tệp này do phần mềm của Công an chuyển vào đây vì không còn được phát. "
             "Xin đừng phát tệp này.\n"
         )
@@ -1380,6 +1424,8 @@ class RadioSyncer:
         self._steps += 1
         if self.pause:
             time.sleep(self.pause)
+        if not _test_hooks():
+            return
         step, _, marker = os.environ.get(ENV_HOLD, "").partition(":")
         if marker and step == str(self._steps):
             Path(marker).touch()
@@ -1405,6 +1451,7 @@ class RadioSyncer:
                 )
             found = folder.stat()
             self._where = (found.st_dev, found.st_ino)
+            self._check_mounted()
             return
         if folder.exists():
             where = (
@@ -1419,6 +1466,44 @@ class RadioSyncer:
                 f"Cách sửa: gắn ổ mạng hoặc tạo thư mục, hoặc sửa [radio] folder / biến {ENV_FOLDER}."
             )
         # A folder inside the project (a local demo or export folder) is created on first write.
+
+    def _check_mounted(self) -> None:
+        """Stop when state/radio.json says the station holds files of coming episodes (or the
+        guide) and the folder holds none of what it records: the share's empty mount point.
+
+        Synced into it, every script would be recorded as sent where the station never reads,
+        and a withdrawn bulletin's record dropped as «already gone» while the real share still
+        holds its script. A station that deleted only some files (or only the guide) is no
+        empty mount point: the sync puts them back as before."""
+        if self.reconcile:
+            return
+        now = self.site.now
+        entries = self.manifest.entries()
+        coming = [
+            path
+            for path, entry in entries.items()
+            if (air := self._folder_air(_entry_episode(path, entry), now)) is not None
+            and air >= now
+        ]
+        guide = self._guide_record().get("digest")
+        if not coming and not guide:
+            return
+        recorded = [*entries, *(moi_name(path) for path in entries)]
+        recorded += [GUIDE_NAME] if guide else []
+        if any(os.path.lexists(self.folder / path) for path in recorded):
+            return
+        told = f"{len(coming)} tệp của tập sắp phát, ví dụ {min(coming)}" if coming else GUIDE_NAME
+        error = RemoteError(
+            f"thư mục của đài {self.folder} không có tệp nào state/radio.json ghi là đã gửi "
+            f"({told}): có lẽ ổ mạng của đài chưa gắn và đây chỉ là thư mục trống trên máy này "
+            f"(hay [radio] folder / biến {ENV_FOLDER} vừa đổi sang thư mục khác). Dừng lại, "
+            "chưa ghi gì: ghi vào đây thì đài không đọc được, và kịch bản đã rút vẫn nằm trong "
+            "thư mục thật của đài. Cách sửa: kiểm tra ổ mạng của đài đã gắn chưa (mở thư mục xem "
+            "có kịch bản không) và đường dẫn có đúng không, gắn lại rồi chạy lại. Nếu đúng là đài "
+            "đã xóa hết các tệp ấy, chạy publish sync radio --reconcile để ghi lại toàn bộ."
+        )
+        error.stops_channel = True  # type: ignore[attr-defined]
+        raise error
 
     def _local_files(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Built files: path → (sha256, bulletin keys); draft audio and hidden files are skipped."""
@@ -1532,6 +1617,47 @@ class RadioSyncer:
             elif told:
                 found[folder] = "chỉ chờ các bản tin hẹn giờ: " + "; ".join(told)
         return found
+
+
+def _still_withdrawn(
+    events: Sequence[dict[str, Any]], entries: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """The withdrawal events of an episode's log whose script is still off it: not sent again
+    since (no later event of its path, no record of it), so the guide may say not to read it."""
+    found = []
+    for index, event in enumerate(events):
+        if event.get("kind") != "withdrawn" or event.get("path") in entries:
+            continue
+        if any(later.get("path") == event.get("path") for later in events[index + 1 :]):
+            continue
+        found.append(event)
+    return found
+
+
+def _test_hooks() -> bool:
+    """Whether the crash-safety tests' hooks (ENV_PAUSE, ENV_HOLD) may act: under pytest, or
+    with ENV_TEST_HOOKS=1."""
+    return bool(os.environ.get("PYTEST_CURRENT_TEST")) or os.environ.get(ENV_TEST_HOOKS) == "1"
+
+
+def _test_pause() -> float:
+    """The pause ENV_PAUSE asks for around every file step: 0 outside the tests, or when it is
+    not a number of seconds from 0 to 60."""
+    if not _test_hooks():
+        return 0.0
+    try:
+        pause = float(os.environ.get(ENV_PAUSE) or 0)
+    except ValueError:
+        return 0.0
+    return pause if 0 <= pause <= 60 else 0.0
+
+
+def _entry_episode(path: str, entry: dict[str, Any]) -> str:
+    """The episode folder a recorded file belongs to: an item's as recorded, else its folder."""
+    top = PurePosixPath(path).parts[0]
+    if top == "items":
+        return str(entry.get("episode") or "")
+    return top
 
 
 def _announced(rundown: Path) -> list[dt.datetime]:
