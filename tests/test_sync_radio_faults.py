@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -197,11 +198,12 @@ def test_a_share_mounted_again_elsewhere_mid_run_is_not_written_to_its_old_mount
     assert list(share.iterdir()) == []
 
 
+@pytest.mark.parametrize("moment", ["log moved", "rundown forgotten"])
 def test_a_run_killed_while_withdrawing_an_episode_with_a_change_log_is_repaired(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moment: str
 ) -> None:
     """An episode whose THAY-DOI.txt was written is withdrawn whole; the run dies once its log
-    is moved into _rut-lai/, before state/radio.json forgets the rundown: the rerun leaves the
+    is moved into _rut-lai/, or once state/radio.json forgot the rundown: the rerun leaves the
     folder and the state of a run never killed (the log's record went with a separate save,
     which a kill between the two left for ever)."""
 
@@ -218,19 +220,38 @@ def test_a_run_killed_while_withdrawing_an_episode_with_a_change_log_is_repaired
     sync(expected, now="2024-12-13T15:00")
     prepare(root)
 
+    state = root / "state"
+    left: dict[Path, bytes] = {}
+
     class Killed(BaseException):
-        """The process dying (no handler runs)."""
+        """The process dying: what state/ holds at that moment is all a rerun finds."""
 
-    real = radio_sync._move
+        def __init__(self) -> None:
+            super().__init__()
+            left.update({p: p.read_bytes() for p in state.glob("radio.json*")})
 
-    def die(source: Path, target: Path, station: Path) -> None:
-        real(source, target, station)
+    real_move, real_record = radio_sync._move, radio_sync.RadioSyncer._record
+
+    def die_moving(source: Path, target: Path, station: Path) -> None:
+        real_move(source, target, station)
         if target.name == "THAY-DOI.txt":
             raise Killed
 
-    monkeypatch.setattr(radio_sync, "_move", die)
+    def die_recording(self: radio_sync.RadioSyncer, path: str, *args: Any, **kw: Any) -> None:
+        real_record(self, path, *args, **kw)
+        if path == "2024-W50/rundown.txt":
+            raise Killed
+
+    if moment == "log moved":
+        monkeypatch.setattr(radio_sync, "_move", die_moving)
+    else:
+        monkeypatch.setattr(radio_sync.RadioSyncer, "_record", die_recording)
     with pytest.raises(Killed):
         sync(root, now="2024-12-13T15:00")
+    for path in state.glob("radio.json*"):  # undo what the unwinding run saved after the kill
+        path.unlink()
+    for path, data in left.items():
+        path.write_bytes(data)
     assert not (root / STATION / "2024-W50/THAY-DOI.txt").exists()
     monkeypatch.undo()
     sync(root, now="2024-12-13T15:00")

@@ -1231,28 +1231,27 @@ class RadioSyncer:
         file, forgetting the change log of episode `dropped` with it; the episode's THAY-DOI.txt
         is brought up to date in `follow_up`."""
         revisions = self._revisions()
-        if dropped in revisions:
-            del revisions[dropped]
-            self.manifest.meta[_REVISIONS] = revisions
-        if event is None:
+        if event is None and dropped not in revisions:
+            # A record alone: the journal keeps it (meta changes need the whole file).
             if entry is None:
                 self.manifest.remove(path)
             else:
                 self.manifest.put(path, entry)
             return
-        episode = event["episode"]
-        revisions = self._revisions()
-        record = revisions.setdefault(episode, {"events": []})
-        if event_id(event) not in {event_id(e) for e in record["events"]}:
-            record["events"].append({k: v for k, v in event.items() if k != "episode"})
-        self.manifest.meta[_REVISIONS] = self._coming(revisions)
+        revisions.pop(dropped, None)
+        if event is not None:
+            record = revisions.setdefault(event["episode"], {"events": []})
+            if event_id(event) not in {event_id(e) for e in record["events"]}:
+                record["events"].append({k: v for k, v in event.items() if k != "episode"})
+            revisions = self._coming(revisions)
+        self.manifest.meta[_REVISIONS] = revisions
         if entry is None:
             self.manifest.remove(path, save=False)
         else:
             self.manifest.put(path, entry, save=False)
         self.manifest.save()
-        if episode in self.manifest.meta[_REVISIONS]:
-            self._touched.add(episode)
+        if event is not None and event["episode"] in revisions:
+            self._touched.add(event["episode"])
 
     def _coming(self, revisions: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """The change logs worth keeping: those of episodes not aired yet."""
