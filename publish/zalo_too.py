@@ -34,13 +34,21 @@ def zalo_too(
     if zalo >= web or own or not goes_to_zalo(data, config):
         return None
 
+    # The editor shortening to Zalo's number counts letters: in UTF-16 an emoji counts two.
+    counting = (
+        " (Zalo đếm mỗi biểu tượng cảm xúc (emoji) và một số ký hiệu hiếm là 2 ký tự)"
+        if config.zalo.length_unit == "utf16"
+        else ""
+    )
+
     def said(value: str) -> tuple[str, str]:
         """Both limits, each with the length as it counts it, and the two ways to meet them."""
         return (
             f"dài {len(value)} ký tự: website nhận tối đa {web}, Zalo OA tối đa {zalo}"
             + counted_apart(value, config),
-            f"Rút gọn {what} còn tối đa {zalo} ký tự để dùng cho cả website và Zalo; hoặc còn "
-            f"tối đa {web} ký tự và thêm {what} riêng cho Zalo (tối đa {zalo} ký tự):\n"
+            f"Rút gọn {what} còn tối đa {zalo} ký tự để dùng cho cả website và Zalo{counting}; "
+            f"hoặc còn tối đa {web} ký tự và thêm {what} riêng cho Zalo (tối đa {zalo} ký tự"
+            f"{', đếm như trên' if counting else ''}):\n"
             f'      zalo:\n        {zalo_key}: "…"',
         )
 

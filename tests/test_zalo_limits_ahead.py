@@ -121,6 +121,29 @@ def test_a_title_over_the_website_limit_is_one_error_saying_both_limits(
     assert 'zalo:\n        title: "…"' in err
 
 
+def test_the_shortening_hint_says_how_zalo_counts_its_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«Rút gọn … còn tối đa 149 ký tự» did not say Zalo counts an emoji as two: an editor
+    who cut to 149 letters and kept an emoji failed Zalo's check on the next run. The hint
+    says it, and only where Zalo is taken to count that way ([zalo] length_unit)."""
+    title = "Cảnh báo thủ đoạn lừa đảo tuyển cộng tác viên làm việc nhẹ lương cao " * 4
+    root = project(tmp_path, title=f'"{title.strip()}"')
+    code, err = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    assert (
+        "Rút gọn tiêu đề còn tối đa 149 ký tự để dùng cho cả website và Zalo (Zalo đếm mỗi "
+        "biểu tượng cảm xúc (emoji) và một số ký hiệu hiếm là 2 ký tự); hoặc còn tối đa 200 ký "
+        "tự và thêm tiêu đề riêng cho Zalo (tối đa 149 ký tự, đếm như trên):"
+    ) in err
+    site = root / "site.toml"
+    site.write_text(site.read_text("utf-8") + '\n[zalo]\nlength_unit = "code_points"\n', "utf-8")
+    code, err = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    assert "Rút gọn tiêu đề còn tối đa 149 ký tự để dùng cho cả website và Zalo; hoặc" in err
+    assert "emoji" not in err
+
+
 def test_a_title_over_both_limits_with_an_emoji_gives_the_count_zalo_checks(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
