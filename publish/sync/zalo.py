@@ -428,6 +428,7 @@ class ZaloSyncer:
                 dry_run=self.dry_run,
                 echo=self.echo,
                 create_anyway=anyway,
+                overwrite=self.overwrite,
             )
         published = {b.key for b in self.site.bulletins}
         entries = self.records.entries() if self.reconcile else recorded

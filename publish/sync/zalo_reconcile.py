@@ -27,10 +27,13 @@ def reconcile(
     dry_run: bool,
     echo: Callable[[str], None],
     create_anyway: frozenset[str] = frozenset(),
+    overwrite: frozenset[str] = frozenset(),
 ) -> None:
     """Rebuild lost records from getslice, matching titles; report what did not match. The
     bulletins of `create_anyway` (--zalo-create-anyway) are matched to no article: the one on
-    the OA under their title was posted by hand, and is to be kept as it is."""
+    the OA under their title was posted by hand, and is to be kept as it is. A bulletin whose
+    title one article bears without its text is given that article only when `overwrite`
+    (--zalo-overwrite) names it: a person said the article is the bulletin's."""
     remote = client.list_articles("normal")
     by_id = {str(item.get("id")): item for item in remote}
     entries = records.entries()
@@ -83,13 +86,18 @@ def reconcile(
     missing = []
     unsure: dict[str, list[str]] = {}
     several: dict[str, list[str]] = {}
+    lone: dict[str, dict[str, Any]] = {}
     for key in rest:
         title = local[key].title
         free = [r for r in _titled(remote, None, title) if str(r.get("id")) not in claimed]
         rivals = [k for k in rest if local[k].title == title]
-        if len(free) == 1 and len(rivals) == 1:
-            found[key] = free[0]  # the bulletin edited since: its one article, updated
+        if len(free) == 1 and len(rivals) == 1 and key in overwrite:
+            found[key] = free[0]  # a person's word: the bulletin edited since, its article
             claimed.add(str(free[0]["id"]))
+        elif len(free) == 1 and len(rivals) == 1:
+            # Of the same title but not the bulletin's text: the bulletin edited since it was
+            # posted, or an article the OA admin posted by hand, which taking would overwrite.
+            lone[key] = free[0]
         elif free:
             # None holds the bulletin's text, and one may be posted by hand: taking it
             # would replace that article's text with the bulletin's.
@@ -100,6 +108,8 @@ def reconcile(
             missing.append(key)
     if several:
         raise PublishError(_several(local, several))
+    if lone:
+        raise PublishError(_lone(local, lone))
     for key, item in sorted(found.items()):
         entry = entries.get(key) or {}
         article_id = str(item["id"])
@@ -189,6 +199,30 @@ def _unsure(local: Mapping[str, Local], unsure: Mapping[str, list[str]]) -> str:
 def _same_content(detail: Mapping[str, Any], path: str) -> bool:
     """Whether the article on Zalo already holds this payload (getdetail mirrors the create body)."""
     return detail_body(detail) == json.loads(Path(path).read_bytes())
+
+
+def _lone(local: Mapping[str, Local], lone: Mapping[str, Mapping[str, Any]]) -> str:
+    """Why nothing is sent when a bulletin without a record bears the title of one article on
+    the OA that does not hold its text: it may be the bulletin's, edited since, or posted by hand."""
+    keys = sorted(lone)
+    named = "; ".join(
+        f"{k} «{local[k].title}», tệp {local[k].source}: bài {lone[k].get('id')}"
+        + (" (đang ẩn)" if lone[k].get("status") not in (None, "show") else "")
+        for k in keys
+    )
+    anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys)
+    overwrite = " ".join(f"--zalo-overwrite {shell_argument(local[k].source)}" for k in keys)
+    return (
+        f"--reconcile không nhận bài nào cho {len(keys)} bản tin mà state/zalo.json không có bản "
+        "ghi: trên Zalo có một bài cùng tiêu đề nhưng nội dung khác bản tin như đã dựng "
+        f"({named}). Bài ấy có thể là bài của bản tin, đã sửa sau khi đăng, cũng có thể là bài "
+        "quản trị viên OA đăng tay: nhận nhầm thì nội dung bài đăng tay bị thay bằng bản tin. "
+        "Không gửi gì lên Zalo, state/zalo.json để nguyên. Cách sửa: mở bài ấy trong trang quản "
+        "trị Zalo OA và đối chiếu với bản tin. Là bài đăng tay (không phải của bản tin): chạy "
+        f"lại publish sync zalo --reconcile {anyway} để tạo bài mới cho bản tin, bài kia để "
+        "nguyên. Là bài của bản tin: chạy lại publish sync zalo --reconcile "
+        f"{overwrite} để nhận bài ấy và cập nhật nó theo bản tin."
+    )
 
 
 def _several(local: Mapping[str, Local], several: Mapping[str, list[str]]) -> str:

@@ -1,0 +1,120 @@
+"""`publish sync zalo --reconcile` takes an article for a bulletin only when the article holds
+the bulletin's text, or when a person names it: an article of the same title posted by hand is
+never overwritten on a guess (tested against the emulator, real HTTP on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.zalo.emulator import ZaloEmulator
+from tests.zalo_fixtures import env_for, sample_body
+from tests.zalo_project import FAST_ENV, NOW, TITLES, zalo_bulletin, zalo_project
+
+SOURCE = "content/bai-viet/ban-tin-001.md"
+TITLE = f"{TITLES[1]} (1)"
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """A running Zalo emulator."""
+    with ZaloEmulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point publish at the emulator through the environment, as a user would."""
+    for name, value in env_for(emulator, tmp_path / "secrets" / "token.json", **FAST_ENV).items():
+        monkeypatch.setenv(name, value)
+
+
+def sync(root: Path, *extra: str) -> int:
+    """Run `publish sync zalo` in this process."""
+    return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
+
+
+def told(capsys: pytest.CaptureFixture) -> str:
+    """Everything printed since the last look."""
+    out = capsys.readouterr()
+    return out.out + out.err
+
+
+def records(root: Path) -> dict:
+    """The entries of state/zalo.json."""
+    return json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+
+
+def as_stored(emulator: ZaloEmulator, article_id: str) -> str:
+    """One article on the OA, as Zalo holds it."""
+    return json.dumps(emulator.articles[article_id], sort_keys=True)
+
+
+def test_reconcile_never_takes_a_lone_article_of_the_title_posted_by_hand(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """A new bulletin, and one article of its title the OA admin posted by hand: --reconcile
+    took that article for the bulletin and replaced its text. It stops, sends nothing, names
+    the article, the file and both ways out; the «posted by hand» one keeps the article."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    source = "content/bai-viet/ban-tin-002.md"
+    title = f"{TITLES[2]} (2)"
+    (root / source).write_text(zalo_bulletin(2), "utf-8")
+    state = root / "state" / "zalo.json"
+    by_hand = emulator.seed_article(sample_body(title=title))
+    written = as_stored(emulator, by_hand)
+    before = state.read_bytes()
+    capsys.readouterr()
+    emulator.clear_calls()
+    for dry_run in (["--dry-run"], []):
+        assert sync(root, "--reconcile", *dry_run) == 1
+        message = told(capsys)
+        assert f"bt-002 «{title}», tệp {source}: bài {by_hand}" in message
+        assert "nội dung khác bản tin" in message and "bài quản trị viên OA đăng tay" in message
+        assert "Không gửi gì lên Zalo, state/zalo.json để nguyên." in message
+        assert f"publish sync zalo --reconcile --zalo-create-anyway {source}" in message
+        assert f"publish sync zalo --reconcile --zalo-overwrite {source}" in message
+        assert "Traceback" not in message
+        assert unicodedata.is_normalized("NFC", message)
+    assert emulator.write_calls() == []
+    assert as_stored(emulator, by_hand) == written
+    assert state.read_bytes() == before
+    assert sync(root, "--reconcile", "--zalo-create-anyway", source) == 0  # a way out it gives
+    assert as_stored(emulator, by_hand) == written
+    assert records(root)["bt-002"]["article_id"] not in (None, by_hand)
+    assert [a["title"] for a in emulator.articles.values()].count(title) == 2
+
+
+def test_reconcile_takes_the_lone_article_of_the_title_the_operator_names(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """The bulletin lost its record and was edited since: its one article of the title is
+    taken, and brought up to the bulletin, only once --zalo-overwrite names the bulletin."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    state = root / "state" / "zalo.json"
+    document = json.loads(state.read_text("utf-8"))
+    own = document["entries"].pop("bt-001")["article_id"]
+    state.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    (root / SOURCE).write_text(zalo_bulletin(1, body="Nội dung đã sửa sau khi đăng.\n"), "utf-8")
+    written = as_stored(emulator, own)
+    capsys.readouterr()
+    emulator.clear_calls()
+    assert sync(root, "--reconcile") == 1
+    assert f"bt-001 «{TITLE}», tệp {SOURCE}: bài {own}" in told(capsys)
+    assert emulator.write_calls() == [] and as_stored(emulator, own) == written
+    assert sync(root, "--reconcile", "--zalo-overwrite", SOURCE) == 0
+    assert f"khớp bt-001 với bài {own} (nội dung khác: sẽ cập nhật)" in told(capsys)
+    assert records(root)["bt-001"]["article_id"] == own
+    built = json.loads((root / "output" / "zalo" / "bt-001.json").read_text("utf-8"))
+    assert emulator.articles[own]["body"] == built["body"]
+    assert [a["title"] for a in emulator.articles.values()].count(TITLE) == 1
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
