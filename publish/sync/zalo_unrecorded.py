@@ -180,13 +180,14 @@ def refuse_unrecorded(
     if not new:
         return
     known = {str(e["article_id"]) for e in records.values() if e.get("article_id")}
-    # A create Zalo answered but whose id is not known yet: its article is the tool's own, and
-    # refusing would stop the very run that verifies it. One article each: weekly bulletins
-    # share a title, and a second article of it is another's.
+    # A create Zalo answered but whose id is not known yet, or one sent whose answer was lost
+    # (a run killed mid-create): its article is the tool's own, and refusing would stop the
+    # very run that verifies or finds it. One article each: weekly bulletins share a title,
+    # and a second article of it is another's.
     awaiting = Counter(
-        same_title(str(e.get("title") or ""))
+        same_title(str((e.get("pending_create") or {}).get("title") or e.get("title") or ""))
         for e in records.values()
-        if e.get("token") and not e.get("article_id")
+        if (e.get("token") or e.get("pending_create")) and not e.get("article_id")
     )
     found: dict[str, str] = {}
     for article in _newer_than_known(client, known):
