@@ -817,7 +817,9 @@ class ZaloClient:
         status: httpx.Response,
     ) -> NoReturn:
         """Close the run's calls for `wait` seconds and raise why: Zalo asked for that wait
-        (`asked`), or the run has waited on 429s as long as [zalo] rate_limit_wait allows."""
+        (`asked`: a 5xx or 429 with Retry-After), or the run has waited on Zalo's «too many
+        calls» (HTTP 429, or error -32 in an HTTP 200 body) as long as [zalo] rate_limit_wait
+        allows; `too_many` names which it was."""
         words = _wait_in_words(wait)
         if asked:
             reason = f"Zalo vừa trả lời {too_many} và yêu cầu chờ {words} trước khi gọi lại"
