@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.sync.manifest import Manifest
 from publish.sync.zalo_lookup import content_digest, utc_stamp
 from publish.zalo import ZaloClient, ZaloError
 from publish.zalo.emulator import EmulatorConfig, Reply, ZaloEmulator
@@ -849,6 +850,8 @@ def test_an_update_zalo_rejects_keeps_the_article_and_names_the_field(
 def test_an_article_deleted_by_hand_is_created_again(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:
+    """The next plan said «bản tin được đăng lại; bài cũ đã gỡ khỏi Zalo», as if an editor had
+    put a withdrawn bulletin back: it says the article was deleted on Zalo."""
     root = zalo_project(tmp_path, 1)
     assert sync(root) == 0
     del emulator.state.articles[state(root)["bt-000"]["article_id"]]
@@ -857,7 +860,34 @@ def test_an_article_deleted_by_hand_is_created_again(
     assert sync(root) == 3
     assert "không còn trên Zalo" in capsys.readouterr().out
     assert sync(root) == 0
+    out = capsys.readouterr().out
+    assert "bài cũ không còn trên Zalo (đã bị xoá trong trang quản trị OA): tạo lại" in out
+    assert "bản tin được đăng lại" not in out
     assert_published_once(root, emulator)
+
+
+def test_an_article_deleted_on_purpose_is_kept_deleted_the_way_the_message_says(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """Told only «lần đồng bộ sau sẽ tạo lại bài», an OA admin who deleted an article on
+    purpose had no way to keep it deleted: the message gives one, and it works."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    del emulator.state.articles[state(root)["bt-000"]["article_id"]]
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    capsys.readouterr()
+    assert sync(root) == 3
+    out = capsys.readouterr().out
+    assert (
+        "Bài bị xoá có chủ ý, không muốn đăng lại: trước lần đồng bộ sau, rút bản tin khỏi "
+        "Zalo (bỏ zalo khỏi dòng channels của bản tin, ví dụ channels: [web], hoặc ghi "
+        "draft: true)."
+    ) in out
+    edit(root, 0, channels="[web]")
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
+    assert len(emulator.articles) == 1
 
 
 def test_rate_limits_and_5xx_are_retried(
@@ -1994,16 +2024,24 @@ def test_an_old_versions_lost_create_is_adopted_when_its_content_is_known(
     assert state(root)["bt-000"]["content"] == content_digest(built)
 
 
-def test_sigkill_from_outside_while_creates_are_in_flight(
+def test_sigkill_from_outside_while_creates_of_one_weekly_title_are_in_flight(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:
     """Killed while a create of the second wave is received and unanswered: Zalo makes that
-    article after the sync died, and the rerun finds it instead of publishing it twice."""
+    article after the sync died, and the rerun finds it instead of publishing it twice. The
+    bulletins share one weekly title, so only the record saved before each create (the
+    content sent) tells the rerun which article is whose: found by title alone, it would be
+    anyone's. The rerun also stopped, telling the operator the OA held articles of that title
+    «posted by hand or a stale state/», when they were the killed run's own creates."""
     # Two requests at a time, so the creates go out in waves; the third is held by the
     # emulator until the process is dead (timing alone let the sync finish first, or the
     # kill land between waves).
     held = emulator.hold("/article/create", 3)
     root = zalo_project(tmp_path, 6, zalo="concurrency = 2")
+    for index in range(6):
+        body = f"Lịch tiếp công dân tuần {index + 1}: sáng thứ Năm, tại trụ sở.\n"
+        bulletin = zalo_bulletin(index, title='"Lịch tiếp công dân"', body=body)
+        (root / f"content/bai-viet/ban-tin-{index:03d}.md").write_text(bulletin, "utf-8")
     victim = run_cli(root, zalo_env)
     assert held.reached.wait(60), "the third create never came"
     assert emulator.in_flight >= 1
@@ -2020,7 +2058,17 @@ def test_sigkill_from_outside_while_creates_are_in_flight(
     rerun = run_cli(root, zalo_env)
     out, err = rerun.communicate(timeout=120)
     assert rerun.returncode == 0, out + err
-    assert_published_once(root, emulator)
+    entries = Manifest.load(root / "state" / "zalo.json", "zalo").entries()
+    assert len(emulator.articles) == 6
+    assert {e["article_id"] for e in entries.values()} == set(emulator.articles)
+    for key, entry in entries.items():
+        built = payload_of(root, key)
+        assert emulator.articles[entry["article_id"]]["body"] == built["body"], key
+        assert entry["status"] == "live" and "pending_create" not in entry
+    emulator.clear_calls()
+    again = run_cli(root, zalo_env)
+    again.communicate(timeout=120)
+    assert again.returncode == 0 and emulator.write_calls() == []
 
 
 def test_an_oa_whose_package_has_no_articles_stops_the_channel_for_a_person(

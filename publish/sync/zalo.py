@@ -89,7 +89,13 @@ from publish.render.zalo_path import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action
 from publish.sync.manifest import Manifest, journal_path
 from publish.sync.vanished import refuse_many_gone
-from publish.sync.zalo_late import LATE_CHECK_TIMES, check_late, late_due, late_until
+from publish.sync.zalo_late import (
+    KEEP_DELETED,
+    LATE_CHECK_TIMES,
+    check_late,
+    late_due,
+    late_until,
+)
 from publish.sync.zalo_lookup import ArticleLookup, age, content_digest, detail_body, utc_stamp
 from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
@@ -735,6 +741,7 @@ class ZaloSyncer:
             **self._record(local),
             pending_create={**sent, "at": utc_stamp()},
             status=None,
+            gone_at=None,
         )
         self._crash("before-create")
         try:
@@ -920,10 +927,10 @@ class ZaloSyncer:
 
     def _lost(self, local: Local, article_id: str) -> ZaloError:
         """Record that the article is gone from the OA; the error that says so."""
-        self._removed(local.key, article_id)
+        self._removed(local.key, article_id, gone=True)
         return ZaloError(
             f"{local.source}: bài {article_id} không còn trên Zalo (có thể đã bị xoá trong "
-            "trang quản trị OA); lần đồng bộ sau sẽ tạo lại bài.",
+            f"trang quản trị OA); lần đồng bộ sau sẽ tạo lại bài. {KEEP_DELETED}",
             code=-201,
             operation="update",
         )
@@ -1435,9 +1442,10 @@ class ZaloSyncer:
         self._removed(action.key, article_id)
         return f"đã gỡ bài {article_id}" if article_id else "không có bài nào trên Zalo"
 
-    def _removed(self, key: str, article_id: str | None) -> None:
-        """Record that the key has no article on the OA (removed, or gone), with no job in flight:
-        a token left behind would be verified into the id of an article that no longer exists."""
+    def _removed(self, key: str, article_id: str | None, *, gone: bool = False) -> None:
+        """Record that the key has no article on the OA (removed, or `gone`: found deleted),
+        with no job in flight: a token left behind would be verified into the id of an article
+        that no longer exists."""
         self._set(
             key,
             **_IDLE,
@@ -1445,6 +1453,8 @@ class ZaloSyncer:
             status="removed",
             removed_id=article_id,
             removed_at=utc_stamp(),
+            # The plan then says why it creates the article again: not a bulletin put back.
+            gone_at=utc_stamp() if gone else None,
             digest=None,
             content=None,
         )

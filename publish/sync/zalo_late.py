@@ -21,7 +21,20 @@ from publish.sync.zalo_records import late_jobs
 if TYPE_CHECKING:
     from publish.sync.zalo import ZaloSyncer
 
-__all__ = ["LATE_CHECK_TIMES", "changed_by_hand", "check_late", "late_due", "late_until"]
+__all__ = [
+    "KEEP_DELETED",
+    "LATE_CHECK_TIMES",
+    "changed_by_hand",
+    "check_late",
+    "late_due",
+    "late_until",
+]
+
+KEEP_DELETED = (
+    "Bài bị xoá có chủ ý, không muốn đăng lại: trước lần đồng bộ sau, rút bản tin khỏi Zalo "
+    "(bỏ zalo khỏi dòng channels của bản tin, ví dụ channels: [web], hoặc ghi draft: true)."
+)
+"""How to keep an article deleted in the OA admin page from being created again."""
 
 LATE_CHECK_TIMES = 21
 """After a given-up job is no longer asked about (WATCH_TIMES), its article is read once every
@@ -62,9 +75,9 @@ def check_late(syncer: ZaloSyncer, key: str, entry: Mapping[str, Any]) -> str:
     detail = syncer._detail(article_id)
     local = syncer.observed.local.get(key) if syncer.observed else None
     if detail is None:
-        syncer._removed(key, article_id)
+        syncer._removed(key, article_id, gone=True)
         return f"bài {article_id} không còn trên Zalo (có thể đã bị xoá trong trang quản " + (
-            "trị OA); lần đồng bộ sau sẽ tạo lại bài"
+            f"trị OA); lần đồng bộ sau sẽ tạo lại bài. {KEEP_DELETED.rstrip('.')}"
             if local is not None
             else "trị OA); bản tin đã rút nên không tạo lại"
         )

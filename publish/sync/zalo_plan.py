@@ -160,6 +160,8 @@ def plan_actions(observed: Observed) -> list[Action]:
                 )
             elif entry.get("pending_create"):
                 reason = "lần đồng bộ trước bị ngắt khi đang tạo bài: tìm bài theo tiêu đề trên Zalo trước khi tạo"
+            elif entry.get("status") == "removed" and entry.get("gone_at"):
+                reason = "bài cũ không còn trên Zalo (đã bị xoá trong trang quản trị OA): tạo lại"
             elif entry.get("status") == "removed":
                 reason = "bản tin được đăng lại; bài cũ đã gỡ khỏi Zalo"
             else:

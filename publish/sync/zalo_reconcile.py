@@ -44,7 +44,7 @@ def reconcile(
             lines.append(
                 f"  - bài {entry['article_id']} của {key} không còn trên Zalo: sẽ tạo lại nếu bản tin còn đăng"
             )
-            entry.update(status="removed", removed_id=entry.pop("article_id"))
+            entry.update(status="removed", removed_id=entry.pop("article_id"), gone_at=utc_stamp())
     claimed = {e["article_id"] for e in entries.values() if e.get("article_id")}
     # Before any match: a bulletin sorted earlier, unrecorded and of the same title (weekly
     # titles repeat), took the article posted by hand and overwrote it.

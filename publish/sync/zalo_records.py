@@ -35,6 +35,7 @@ TEXT_FIELDS = (
     "synced_at",
     "hidden_at",
     "removed_at",
+    "gone_at",
     "late_checked_at",
     "late_check_until",
     "late_told",
