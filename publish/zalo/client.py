@@ -778,14 +778,18 @@ class ZaloClient:
                         operation=operation,
                         http_status=429,
                     )
-                raise ZaloError(
-                    redact(
-                        f"Không gọi được Zalo ({host}) khi {OPERATIONS.get(operation, operation)}: {failure}, đã thử lại "
-                        f"{attempt} lần. Kiểm tra kết nối mạng rồi chạy lại.",
-                        self.tokens.secrets(),
-                    ),
-                    operation=operation,
-                ) from None
+                # A 5xx is Zalo's server answering with its own failure: the unit's network
+                # works, and «check the network» sent operators looking in the wrong place.
+                told = (
+                    f"Máy chủ Zalo ({host}) trả lỗi {failure} khi {doing}, đã thử lại {attempt} "
+                    "lần: sự cố phía Zalo, mạng của đơn vị vẫn thông. Không cần sửa gì: phần đã "
+                    "xong đã được lưu, lần chạy sau tự làm tiếp; lỗi kéo dài nhiều giờ thì báo "
+                    "quản trị viên OA kiểm tra với Zalo."
+                    if failure.startswith("HTTP 5")
+                    else f"Không gọi được Zalo ({host}) khi {doing}: {failure}, đã thử lại "
+                    f"{attempt} lần. Kiểm tra kết nối mạng rồi chạy lại."
+                )
+                raise ZaloError(redact(told, self.tokens.secrets()), operation=operation) from None
             attempt += 1
             logger.warning(
                 "Gọi Zalo để %s thất bại: %s; thử lại lần %d sau %s.",
