@@ -866,6 +866,31 @@ def test_an_article_deleted_by_hand_is_created_again(
     assert_published_once(root, emulator)
 
 
+def test_a_refresh_zalo_took_but_whose_reply_was_lost_is_told_once_in_its_own_words(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """The refresh reached Zalo, which rotated the pair, and the reply was a 503: the operator
+    read the login steps three times, first as «cảnh báo: không kiểm tra được token thuộc OA
+    nào», and the error itself gave Zalo's generic «đã được dùng hoặc đã quá 3 tháng» instead
+    of what happened. The channel stops once, saying the reply was lost, nothing sent."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    emulator.expire_access_tokens()
+    emulator.configure(
+        fault_paths=("/v4/oa/access_token",), fail_first_5xx=1, fail_5xx_after_processing=True
+    )
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = told(capsys)
+    assert "cảnh báo: không kiểm tra được token" not in out
+    assert "Mất phản hồi khi làm mới access token (HTTP 503)" in out
+    assert "đã được dùng hoặc đã quá 3 tháng" not in out
+    assert out.count("publish zalo-login") == 2  # the error, and the summary's line
+    assert emulator.write_calls() == []
+
+
 def test_an_article_deleted_on_purpose_is_kept_deleted_the_way_the_message_says(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

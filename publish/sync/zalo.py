@@ -359,6 +359,11 @@ class ZaloSyncer:
         try:
             confirm_oa(self.client, self.config.zalo.oa_id.strip(), SYNC_STAKES)
         except ZaloError as error:
+            if error.stops_channel:
+                # A login only a person can fix fails every later call too: told once, as
+                # the channel's error, not first as a warning about the OA check, then again
+                # in Zalo's generic words by the first action.
+                raise
             self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
 
     def _crash(self, point: str) -> None:
