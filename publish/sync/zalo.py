@@ -119,6 +119,8 @@ if TYPE_CHECKING:
 __all__ = ["ZaloSyncer", "make_syncer", "not_configured"]
 
 OVERWRITE = "--zalo-overwrite"
+LOGIN_FAILURES = frozenset({-216, -220, -242, -14003, -14014})
+"""Zalo's refusals of the token or app login itself: every call of the run meets them."""
 
 _NO_JOB: dict[str, Any] = {
     "token": None,
@@ -359,10 +361,11 @@ class ZaloSyncer:
         try:
             confirm_oa(self.client, self.config.zalo.oa_id.strip(), SYNC_STAKES)
         except ZaloError as error:
-            if error.stops_channel:
+            if error.stops_channel and error.code in LOGIN_FAILURES:
                 # A login only a person can fix fails every later call too: told once, as
                 # the channel's error, not first as a warning about the OA check, then again
-                # in Zalo's generic words by the first action.
+                # in Zalo's generic words by the first action. (A permission getoa alone
+                # lacks, -223, still leaves the articles to sync.)
                 raise
             self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
 
