@@ -272,7 +272,8 @@ def test_the_tenth_part_in_two_title_case_words_is_no_commune(source: str) -> No
     [
         "(CAĐT) - Ngày 5/11, Công an huyện ra quân.",
         "**(CAH)** – Ngày 5/11, Công an huyện ra quân.",
-        "# Ra quân\n\n**Châu Thành (CAH)** – ngày 5/11, Công an huyện ra quân.",
+        "# Ra quân\n\n**Châu Thành (CAH)** – Ngày 5/11, Công an huyện ra quân.",
+        "Hồ Chí Minh (TTXVN) – Ngày 5/11, Công an huyện ra quân.",
     ],
 )
 def test_a_newspapers_dateline_opening_a_bulletin_is_not_read(source: str) -> None:
@@ -288,6 +289,7 @@ def test_a_newspapers_dateline_opening_a_bulletin_is_not_read(source: str) -> No
     [
         ("Mở đầu.\n\n(CAH) – Ngày 5/11, lực lượng ra quân.", "Công an huyện, Ngày"),
         ("Công an huyện (CAH) - đơn vị tiêu biểu.", "Công an huyện, đơn vị tiêu biểu."),
+        ("Châu Thành (CAH) – ngày 5/11, lực lượng ra quân.", "Châu Thành, Công an huyện, ngày"),
     ],
 )
 def test_brackets_and_a_dash_elsewhere_are_read_as_before(source: str, expected: str) -> None:
@@ -424,11 +426,32 @@ def test_a_small_x_left_alone_in_the_script_holds_the_item(text: str) -> None:
             "Ông Trần Văn Bình",
         ),
         ("Bà Lê Thị Hoa (LTH) - trú tại thôn 2 - bị mất xe máy.", "Bà Lê Thị Hoa"),
+        ("Nguyễn Văn Hải (NVH) – sinh năm 1985 – bị bắt.", "Nguyễn Văn Hải"),
+        ("Nguyễn Văn Hải (NVH) – Sinh năm 1985, bị bắt.", "Nguyễn Văn Hải"),
+        ("Cao Văn Lâm (CVL) – Trú tại thôn 2, bị bắt.", "Cao Văn Lâm"),
+        ("Hải (NVH) – trú tại thôn 2, bị bắt.", "Hải"),
     ],
 )
 def test_a_person_named_with_initials_in_brackets_is_no_dateline(source: str, opening: str) -> None:
     """«Ông Trần Văn Bình (TVB) – chủ tiệm vàng …» was read «Chủ tiệm vàng …» as if a
-    newspaper's dateline: the person's name was lost. A form of address opens a person's name."""
+    newspaper's dateline: the person's name was lost. A form of address or a rank opens a
+    person's name; so does a surname before two or three words («Nguyễn Văn Hải (NVH) – …»,
+    dropped since the dateline rule), and words in lower case after the dash describe what the
+    bracket follows: a dateline's news opens a sentence."""
+    assert normalise(source).text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("source", "opening"),
+    [
+        ("Đại Tá Lê Hùng (LH) – Trưởng Công an huyện – phát biểu.", "Đại Tá Lê Hùng"),
+        ("Thiếu Úy Minh Tuấn (MT) – Cán bộ Công an xã – cho biết.", "Thiếu Úy Minh Tuấn"),
+    ],
+)
+def test_a_rank_before_bracketed_initials_keeps_the_persons_name(source: str, opening: str) -> None:
+    """«Đại Tá Lê Hùng (LH) – Trưởng Công an huyện – …», all in title case, was taken for a
+    place's dateline and read from «Trưởng Công an huyện»: a rank (titles.FORMS_OF_ADDRESS)
+    opens a person's name as «Ông» does."""
     assert normalise(source).text.startswith(opening)
 
 

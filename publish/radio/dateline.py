@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.given_names import a_full_name, a_place_like_a_name
 from publish.radio.titles import FORMS_OF_ADDRESS
 
 __all__ = ["without_dateline"]
@@ -27,12 +28,22 @@ with initials, never a place's dateline."""
 
 
 def without_dateline(text: str) -> str:
-    """`text` without the dateline it opens with, if any; its first word capitalised as the
-    sentence it now opens."""
+    """`text` without the dateline it opens with, if any: a place's name or none, then news
+    opening a sentence after the dash."""
     found = _DATELINE.match(text)
     if found is None or not all(w[0].isupper() for w in found["place"].split()):
         return text
-    if _ADDRESS.match(found["place"]):
+    if _ADDRESS.match(found["place"]) or _a_person(found["place"].split()):
         return text
     rest = text[found.end() :]
-    return rest[:1].upper() + rest[1:]
+    if rest[:1].islower():
+        # «Nguyễn Văn Hải (NVH) – sinh năm 1985 – …»: a dateline's news opens a sentence; words
+        # in lower case go on describing what the bracket follows, a person more often than not.
+        return text
+    return rest
+
+
+def _a_person(words: list[str]) -> bool:
+    """Whether the words before the bracket are a person's full name («Nguyễn Văn Hải»), not a
+    place («Châu Thành», «Hồ Chí Minh»)."""
+    return a_full_name(words) and not a_place_like_a_name(" ".join(words))

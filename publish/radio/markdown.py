@@ -14,7 +14,7 @@ from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
-from publish.radio.given_names import MIDDLE_NAMES, a_given_name
+from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
 from publish.radio.lists import (
     ANNOUNCES,
     ENDS_SENTENCE,
@@ -31,7 +31,6 @@ from publish.radio.lists import (
 from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_heading
 from publish.radio.options import SpeakOptions
 from publish.radio.place_kinds import KINDS_PATTERN, LETTERS, places_named
-from publish.radio.provinces import provinces
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.sanitize import strip_markup
@@ -719,31 +718,6 @@ _NOT_A_PERSON = frozenset(
 name."""
 
 
-_SURNAMES = frozenset(
-    {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"}
-    | {"Hồ", "Ngô", "Đinh", "Lâm", "Mai", "Trương", "Lương", "Tạ", "Châu", "Quách", "Thái"}
-    | {"Tô", "Hà", "Kiều", "Triệu", "Lưu", "Vương", "Trịnh", "Đào", "Phùng", "Hứa", "Tống"}
-    | {"Khổng", "Lò"}
-)
-"""The common Vietnamese surnames: a name of three or four words opens with one («Nguyễn Thu
-Hà»); a title-case slogan does not («Cảnh Giác Lừa Đảo», «Tết Nguyên Đán»)."""
-_SURNAMES_ALSO_WORDS = frozenset(
-    {"Văn", "Tăng", "Cao", "Lý", "Từ", "Dương", "Chu", "Lại", "Mạc", "Thân", "Đàm", "Nông"}
-    | {"Quan", "Vi", "La", "Thạch", "Danh", "Kim"}
-)
-"""Surnames that also open a phrase in title case («Văn Hóa Giao Thông», «Tăng Cường Tuần
-Tra», «Cao Điểm Tết», «Quan Tâm», «Thân Ái»): a name only before a middle name («Cao Văn
-Lâm»)."""
-_NO_GIVEN_NAMES = frozenset(
-    {"Hà Nội", "Việt Nam", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Sài Gòn"}
-    | {"Nha Trang", "Phú Quốc", "Tây Nguyên", "Đà Lạt", "Vũng Tàu", "Hạ Long", "Sầm Sơn"}
-    | {"Sa Pa", "Hội An", "Côn Đảo", "Trường Sa", "Hoàng Sa", "Biên Hòa", "Thủ Đức", "Tây Bắc"}
-    | {"Miền Tây", "Miền Trung", "Cửu Long", "Phú Yên", "Tây Ninh", "Long An"}
-)
-"""Places that look like a person's name, with the provinces' (`provinces`): read («Sài Gòn»,
-«Hồ Chí Minh.»), as docs/doc-phat-thanh.md says places are."""
-
-
 def _known_places(body: str, ctx: Context) -> frozenset[str]:
     """The places a last line alone may name, folded: those site.toml names (`places`) and those
     the bulletin writes after their kind («huyện Kim Sơn»)."""
@@ -790,13 +764,11 @@ def _bare_name(
         return "", False
     if not all(w[0].isupper() and w[1:].islower() for w in words):
         return "", False
-    if name in _NO_GIVEN_NAMES or name in provinces() or _the_units_place(name, unit_name):
+    if a_place_like_a_name(name) or _the_units_place(name, unit_name):
         return "", False
     if folded_words(name) in places:
         return "", False  # «Kim Sơn.» where the bulletin says «huyện Kim Sơn»: the place
-    if len(words) > 2 and (
-        words[0] in _SURNAMES or (words[0] in _SURNAMES_ALSO_WORDS and words[1] in MIDDLE_NAMES)
-    ):
+    if a_full_name(words):
         return name, True
     # «Cảnh Giác.»: a stop ends a two-word sentence read on air; a credit is written bare,
     # or with a stop after a given name's two words («Thu Hà.»), never to be read on air.
