@@ -261,3 +261,44 @@ def test_a_plate_ends_with_a_pause_before_the_sentence_goes_on(text: str, said: 
     """«… hai ba bốn, năm sáu vi phạm nồng độ cồn»: the plate's last digits ran into the verb,
     heard as «fifty-six violations». A comma ends a plate a word follows (not «và», «hoặc»)."""
     assert said in normalise(text).text
+
+
+@pytest.mark.parametrize(
+    ("last", "author"),
+    [
+        (
+            "Nguyễn Văn Nam - Công an xã Tân Phú đề nghị người dân nâng cao cảnh giác.",
+            "Nguyễn Văn Nam",
+        ),
+        ("Nguyễn Văn Nam - Công an xã Tân Phú đề nghị người dân nâng cao cảnh giác.", ""),
+        ("Minh Tuấn - Công an xã Tân Phú đề nghị người dân nâng cao cảnh giác.", ""),
+        ("Trần Thị Lan - Phòng CSHS đã tiếp nhận đơn trình báo.", ""),
+        ("Thu Hà - Công an xã điều tra.", ""),
+    ],
+)
+def test_a_name_and_unit_opening_a_sentence_is_read(last: str, author: str) -> None:
+    """«Nguyễn Văn Nam - Công an xã Tân Phú đề nghị người dân nâng cao cảnh giác.» ending a
+    bulletin was dropped as the writer's name and unit, silently where the author field named
+    him: after the unit a verb makes a sentence for the listener, read."""
+    spoken = normalise(f"{_BODY}{last}\n", author=author)
+    assert spoken.text.startswith("Người dân cần cảnh giác.\n\n")
+    assert spoken.text.endswith((" cảnh giác.", "trình báo.", "điều tra."))
+    assert byline(f"{_BODY}{last}\n", author=author) == ""
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Thu Hà - Đội Cảnh sát giao thông",
+        "Thu Hà - Đội Cảnh sát điều tra tội phạm về ma túy",
+        "Thu Hà - Ban Chỉ huy Quân sự xã Tân Phú",
+        "Thu Hà - Phòng CSHS",
+        "Thu Hà - Công an thị trấn Kim Sơn.",
+    ],
+)
+def test_a_name_and_a_units_full_name_is_still_a_signature(last: str) -> None:
+    """A unit's name holds capitalised words, place kinds and a branch named in lower case
+    («Cảnh sát giao thông»): with the writer's name before it, the signature, not read."""
+    spoken = normalise(f"{_BODY}{last}\n", author="Nguyễn Thu Hà")
+    assert (spoken.text, spoken.flags) == ("Người dân cần cảnh giác.", ())
+    assert byline(f"{_BODY}{last}\n", author="Nguyễn Thu Hà").startswith("Tác giả: Thu Hà - ")

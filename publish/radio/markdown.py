@@ -30,7 +30,7 @@ from publish.radio.lists import (
 )
 from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_heading
 from publish.radio.options import SpeakOptions
-from publish.radio.place_kinds import KINDS_PATTERN, LETTERS, places_named
+from publish.radio.place_kinds import KINDS, KINDS_PATTERN, LETTERS, places_named
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.sanitize import strip_markup
@@ -704,10 +704,44 @@ _INITIAL_NAME = re.compile(
 """An initial and a given name alone (`V. Thanh Tùng`, `X. Thu Trang.`), as a writer signs."""
 _SIGNED_WITH_UNIT = re.compile(
     r"[*_]{0,2}(?P<name>[^\W\d_]+\.?(?: [^\W\d_]+){1,3})\s*+[-–—,]\s*+"
-    r"(?P<unit>(?:Công an|Đội|Đồn|Phòng|Trạm|Ban|Đoàn|Chi đoàn|Hội)(?: [^\W\d_]+)*)\.?[*_]{0,2}"
+    r"(?P<unit>(?:Công an|Đội|Đồn|Phòng|Trạm|Ban|Đoàn|Chi đoàn|Hội)(?P<rest>(?: [^\W\d_]+)*))"
+    r"\.?[*_]{0,2}"
 )
 """A name, a dash or comma, and the writer's unit, alone on the last line (`Thu Hà - Công an
-xã Tân Phú`, `V. Hùng, Công an xã`): a signature when the name alone would be one."""
+xã Tân Phú`, `V. Hùng, Công an xã`): a signature when the name alone would be one and the
+unit's words are a unit's name (`_a_units_name`)."""
+_KIND_WORDS = frozenset(word for kind in KINDS for word in kind.split())
+_BRANCH_LEADS = frozenset({"Cảnh", "An", "Chỉ", "Quân", "Thanh", "Phụ", "Cựu", "Quản"})
+"""Capitalised words a unit's name goes on from in lower case («Cảnh sát giao thông», «An
+ninh», «Chỉ huy», «Quân sự», «Thanh niên», «Phụ nữ», «Cựu chiến binh», «Quản lý hành chính»)."""
+_BRANCH_WORDS = frozenset(
+    {"sát", "ninh", "huy", "niên", "nữ", "chiến", "binh", "lý", "giao", "thông", "hình", "sự"}
+    | {"điều", "tra", "tội", "phạm", "về", "ma", "túy", "tuý", "kinh", "tế", "môi", "trường"}
+    | {"trật", "tự", "xã", "hội", "cơ", "động", "phòng", "cháy", "chữa", "và", "cứu", "nạn"}
+    | {"hộ", "hành", "chính", "đường", "thủy", "thuỷ", "bộ", "quân"}
+)
+"""Lower-case words of the police's and the mass bodies' branch names, read on from a
+`_BRANCH_LEADS` word («Đội Cảnh sát điều tra tội phạm về ma túy»)."""
+
+
+def _a_units_name(rest: str) -> bool:
+    """Whether the words after a unit's first word («Công an», «Phòng») are a unit's name:
+    capitalised words («Tân Phú», «CSHS»), place kinds («xã») and a branch's name in lower
+    case («Cảnh sát giao thông»). A verb («đề nghị», «đã tiếp nhận») makes the line a sentence,
+    read on air: «Nguyễn Văn Nam - Công an xã Tân Phú đề nghị …» is no signature."""
+    branch = False
+    for word in rest.split():
+        if word[0].isupper():
+            branch = word in _BRANCH_LEADS
+        elif branch and word in _BRANCH_WORDS:
+            continue
+        elif word in _KIND_WORDS:
+            branch = False
+        else:
+            return False
+    return True
+
+
 _BARE_NAME_LABEL = "Tác giả"
 _NOT_A_PERSON = frozenset(
     {"Công", "Ủy", "Uỷ", "Ban", "Đội", "Phòng", "Đồn", "Trạm", "Huyện", "Tỉnh", "Xã", "Phường"}
@@ -749,7 +783,8 @@ def _bare_name(
         return credit["name"], False
     if len(item.lines) == 1 and (initialled := _INITIAL_NAME.fullmatch(text)):
         return _initialled_name(initialled, author, places)
-    if len(item.lines) == 1 and (signed := _SIGNED_WITH_UNIT.fullmatch(text)):
+    signed = _SIGNED_WITH_UNIT.fullmatch(text) if len(item.lines) == 1 else None
+    if signed is not None and _a_units_name(signed["rest"]):
         # «Thu Hà - Công an xã Tân Phú»: the writer's name and unit, a signature as the name is.
         name, guessed = _bare_name(Item(signed["name"], item.lines), author, unit_name, places)
         return (f"{name} - {signed['unit']}", guessed) if name else ("", False)
