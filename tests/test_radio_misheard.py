@@ -506,6 +506,10 @@ def test_a_sum_a_year_in_brackets_is_not_told_as_a_disagreeing_amount() -> None:
     [
         "Khi phát hiện đối tượng nghi vấn, người dân hãy liên hệ đường dây nóng 0912.xxx.xxx.",
         "Để phòng tránh lừa đảo, bà con vui lòng gọi về số 0277.xxx.xxx.",
+        "Người dân khi phát hiện đối tượng nghi vấn hãy liên hệ đường dây nóng 0912.xxx.xxx của"
+        " Công an xã.",
+        "Người dân khi phát hiện đối tượng nghi vấn hãy gọi ngay 0912.xxx.xxx.",
+        "Khi bị đối tượng lạ đe dọa xin liên hệ trực ban 0277.xxx.xxx.",
     ],
 )
 def test_the_units_unfilled_line_after_a_scam_word_in_an_earlier_clause_is_held(
@@ -513,7 +517,9 @@ def test_the_units_unfilled_line_after_a_scam_word_in_an_earlier_clause_is_held(
 ) -> None:
     """A scam word anywhere earlier in the sentence made the unit's own unfilled line a
     caller's number: «… người dân hãy liên hệ đường dây nóng 0912.xxx.xxx» went on air as
-    «… số bắt đầu bằng không chín một hai» with no flag. Only the call's clause tells."""
+    «… số bắt đầu bằng không chín một hai» with no flag. Only the call's clause tells, and
+    «hãy», «xin», «vui lòng» before the call words tell the unit asking in the same clause (the
+    same sentence with no comma went on air as before)."""
     spoken = normalise(text)
     assert "bắt đầu bằng" not in spoken.text
     assert "số chưa điền" in spoken.text

@@ -62,6 +62,9 @@ _CALL_VERB = re.compile(
     r"(?i:(?<!\w)(?:liên hệ|gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|qua|với))*) *$"
 )
 """`liên hệ`, `báo ngay cho` before the line's name (`liên hệ đường dây nóng …`): still the call."""
+_ASKED = re.compile(r"(?i:(?<!\w)(?:xin|hãy|vui lòng)) *$|(?i:xin|hãy|vui lòng)\s")
+"""«hãy», «xin», «vui lòng» right before the call words (`… hãy liên hệ đường dây nóng`), or
+opening them (`hãy gọi`): the unit asking the listener to call, even after a scam word."""
 _CLAUSE_END = re.compile(r"[.;:!?,\n](?!\d)")
 _SCAM_WORDS = re.compile(r"(?i:(?<!\w)(?:đối tượng|giả danh|tự xưng|nạn nhân|lừa|số lạ)(?!\w))")
 """Words of a scam warning: a number after them in its clause is the caller's, hidden on
@@ -167,10 +170,13 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
     # Only the call's own clause: «Khi phát hiện đối tượng nghi vấn, người dân hãy liên hệ …»
     # is the unit's line, the scam word belonging to the clause before.
     start = _last_end(_CLAUSE_END, text, call.start())
+    clause = _CALL_VERB.sub("", text[start : call.start()])
+    # «Người dân khi phát hiện đối tượng nghi vấn hãy liên hệ …»: the unit asking, whatever
+    # the words before; a scammer's demand so written is held too, the safe way round.
+    if _ASKED.search(clause) or _ASKED.match(call[0]):
+        return True
     if _SCAM_WORDS.search(text, start, m.start()):
         return False
-    clause = text[start : call.start()]
-    clause = _CALL_VERB.sub("", clause)
     return not clause.strip() or _INVITED_BY.search(clause) is not None
 
 
