@@ -388,6 +388,64 @@ def test_the_facts_before_a_clause_promising_the_rows_are_read(
     assert spoken.text == f"Mở đầu.\n\n{expected}Hết."
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ngày 30/11, Công an bắt 3 đối tượng, thu giữ 2 xe máy (chi tiết tại bảng dưới đây):",
+            "Ngày ba mươi tháng mười một, Công an bắt ba đối tượng, thu giữ hai xe máy.",
+        ),
+        (
+            "Công an xã thông báo lịch tiếp công dân, thời gian cụ thể như sau:",
+            "Công an xã thông báo lịch tiếp công dân.",
+        ),
+        (
+            "Để phòng chống lừa đảo, người dân không chuyển tiền cho người lạ, tham khảo bảng sau:",
+            "Để phòng chống lừa đảo, người dân không chuyển tiền cho người lạ.",
+        ),
+        (
+            "Công an xã đã tổ chức 5 buổi tuyên truyền với hơn 300 lượt người; kết quả như sau:",
+            "Công an xã đã tổ chức năm buổi tuyên truyền với hơn ba trăm lượt người.",
+        ),
+        (
+            "Công an xã đã xử lý nhiều vụ việc, thu giữ 12 xe như sau:",
+            "Công an xã đã xử lý nhiều vụ việc, thu giữ mười hai xe.",
+        ),
+    ],
+)
+def test_a_pointer_in_brackets_or_its_subject_alone_before_a_table_not_read_goes(
+    sentence: str, expected: str
+) -> None:
+    """Before a table not read, «… (chi tiết tại bảng dưới đây):» was read «…, chi tiết tại
+    bảng dưới đây.», and «…, thời gian cụ thể như sau:» left «…, thời gian.» (also «, tham
+    khảo.», «; kết quả.»): a bracket that only points goes, as does a last clause of a word or
+    two naming what the table gives; a clause with a figure is news, read."""
+    spoken = normalise(f"Mở đầu.\n\n{sentence}\n\n{_TABLE}\nHết.\n")
+    assert spoken.text == f"Mở đầu.\n\n{expected}\n\nHết."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vụ án HS, 3 HS bị thương.", "Vụ án hình sự, ba học sinh bị thương."),
+        ("Tội phạm HS giảm.", "Tội phạm hình sự giảm."),
+        ("Đối tượng P.V.T, trú ấp 2, bị khởi tố.", "Đối tượng P.V.T, trú ấp hai, bị khởi tố."),
+        ("Bị can H.V.B, trú tại xã Tân Phú.", "Bị can H.V.B, trú tại xã Tân Phú."),
+        ("Đối tượng P.V.T. trú ấp 2 bị bắt.", "Đối tượng P.V.T. trú ấp hai bị bắt."),
+        ("Tại P. Tân Định, H. Châu Thành.", "Tại phường Tân Định, huyện Châu Thành."),
+    ],
+)
+def test_a_sentence_opening_vu_an_and_dotted_initials_are_read_right(
+    text: str, expected: str
+) -> None:
+    """«Vụ án HS» opening a sentence was read «Vụ án học sinh» (only «vụ án» in lower case was
+    looked for), and «Đối tượng P.V.T,» «Đối tượng phường V.T,», «Bị can H.V.B» «… huyện
+    V.B»: more dotted capitals after a place's letter are a person's initials, kept as written
+    (docs/doc-phat-thanh.md: «N.T.L.» is read by its letters)."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
 @pytest.mark.parametrize("text", ["Gọi số 0912x45678.", "Xe biển 29x1-234.56 bỏ chạy."])
 def test_a_letter_x_inside_a_phone_or_plate_number_is_never_read_as_times(text: str) -> None:
     """«0912x45678» was read «không chín một hai nhân bốn mươi lăm nghìn…» with no flag: the

@@ -60,6 +60,9 @@ _PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|TP|Tp|Q|P|H|X|T|Ô)\.(?!HCM)\s*")
 _HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!\w)")
 """However the prefix is typed, the city's name keeps its capital, as the seed's `TP.HCM` does
 (§6; Decree 30/2020 writes «Thành phố Hồ Chí Minh» like «Thủ đô Hà Nội»)."""
+_INITIALS_AFTER = re.compile(r"[A-ZĐ]\.[A-ZĐ]")
+"""More dotted capitals after a place's letter (`P.V.T`, `H.V.B`): a person's initials, kept as
+written for the reader to say the letters; no place's name is one letter and a dot."""
 _MAYBE_PLACE_PREFIX = re.compile(r"[TQPHXÔp]\.")
 """In every `_PLACE_PREFIX` match, and much cheaper to look for."""
 _TITLE_BEFORE = re.compile(rf"(?<!\w)(?i:{FORMS_OF_ADDRESS})\s*+$")
@@ -159,7 +162,7 @@ _YOUTH_BEFORE = re.compile(
 """Before «TN», what makes it «Thanh niên»: the Youth Union (`Đoàn TN`, `đoàn viên TN`), its
 month (`Tháng TN`)."""
 _TRAFFIC_POLICE_BEFORE = re.compile(r"CSGT[-\s]$")
-_CRIMINAL_CASE_BEFORE = re.compile(r"(?:vụ án|tội phạm)\s*$")
+_CRIMINAL_CASE_BEFORE = re.compile(r"(?i:vụ án|tội phạm)\s*$")
 _WEEKDAY_BEFORE = re.compile(r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đến|từ|hôm|thứ \w+)[\s,]*$")
 _WEEKDAY_AFTER = re.compile(r"[\s,]*(?:tuần|này|tới|vừa|hằng|hàng|ngày|\(|$)")
 _BRACKETED = re.compile(r"(?<=\w)\s*+\(([^()]*+)\)")
@@ -342,7 +345,7 @@ def _place_prefixes(text: str, ctx: Context) -> str:
     names = ctx.names
 
     def spoken(m: re.Match[str]) -> str:
-        if not text[m.end() : m.end() + 1].isupper():
+        if not text[m.end() : m.end() + 1].isupper() or _INITIALS_AFTER.match(text, m.end()):
             return m[0]
         if names and _one_of(names, text, m):
             return m[0]

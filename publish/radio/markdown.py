@@ -1089,10 +1089,18 @@ def _without_pointer(text: str) -> str:
     nothing."""
     sentences = _SENTENCE_BREAK.split(text.rstrip())
     last = sentences[-1]
+    bracket = _BRACKETED_END.search(last)
+    if bracket and bracket.start() and _bracketed_pointer(bracket["inner"]):
+        # «…, thu giữ 2 xe máy (chi tiết tại bảng dưới đây):» was read «…, chi tiết tại bảng
+        # dưới đây.»: the bracket only points, what comes before it is said.
+        sentences[-1] = last[: bracket.start()].rstrip() + "."
+        return " ".join(sentences)
     if not _POINTS_DOWN.search(last):
         return text
-    head, comma, tail = last.rpartition(",")
-    if comma and len(tail.split()) <= _ASIDE_WORDS and head.strip() and _pointer_aside(tail):
+    # «…, cụ thể như sau:», «…; kết quả như sau:»: the last clause only points.
+    mark = max(last.rfind(","), last.rfind(";"))
+    head, tail = last[: max(mark, 0)], last[mark + 1 :]
+    if mark >= 0 and len(tail.split()) <= _ASIDE_WORDS and head.strip() and _pointer_aside(tail):
         sentences[-1] = head.rstrip() + "."
     elif said := _said_before_pointer(last):
         sentences[-1] = _without_promise(said)
@@ -1101,6 +1109,18 @@ def _without_pointer(text: str) -> str:
     else:
         sentences.pop()
     return " ".join(sentences)
+
+
+_BRACKETED_END = re.compile(r"\((?P<inner>[^()]*+)\)[\s*_]*+[.:]?[\s*_]*+$")
+"""A bracket ending a sentence (`… thu giữ 2 xe máy (chi tiết tại bảng dưới đây):`)."""
+_BRACKET_POINTER_WORDS = 8
+"""At most this many words in a bracket that points at a table: an aside, no news."""
+
+
+def _bracketed_pointer(inner: str) -> bool:
+    """Whether a bracket's words only point at what follows (`chi tiết tại bảng dưới đây`,
+    `xem bảng sau`)."""
+    return len(inner.split()) <= _BRACKET_POINTER_WORDS and bool(_POINTS_DOWN.search(inner))
 
 
 def _without_promise(said: str) -> str:
@@ -1117,10 +1137,12 @@ def _without_promise(said: str) -> str:
 
 _ASIDE_OPENING = re.compile(
     r"[\s*_]*(?:(?i:cụ\s+thể|chi\s+tiết|như|theo|xem|bảng|biểu|(?:được\s+)?(?:thể\s+hiện|nêu"
-    r"|liệt\s+kê)|gồm|là|số\s+liệu|kết\s+quả|tình\s+hình|diễn\s+biến|nội\s+dung)(?!\w)[\s*_]*)*"
+    r"|liệt\s+kê)|gồm|là|số\s+liệu|kết\s+quả|tình\s+hình|diễn\s+biến|nội\s+dung|thời\s+gian"
+    r"|(?:mời\s+)?(?:xem|tham\s+khảo)|tại|ở|trong)(?!\w)[\s*_]*)*"
 )
-"""Words of an aside after a comma that only lead to its pointer («, cụ thể như sau:», «, số
-liệu như bảng dưới đây:»)."""
+"""Words of an aside after a comma or semicolon that only lead to its pointer («, cụ thể như
+sau:», «, số liệu như bảng dưới đây:», «, thời gian cụ thể như sau:», «, tham khảo bảng
+sau:», «; kết quả như sau:»)."""
 _TABLE_NOUN_END = re.compile(
     r"(?<!\w)(?i:số\s+điện\s+thoại|đường\s+dây\s+nóng|địa\s+chỉ|những\s+người|các\s+đối\s+tượng"
     r"|thủ\s+đoạn|hướng\s+dẫn|danh\s+sách|các\s+bước|thông\s+tin|lưu\s+ý|dấu\s+hiệu"
