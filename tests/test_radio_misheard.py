@@ -592,6 +592,7 @@ def test_the_units_unfilled_line_after_a_scam_word_in_an_earlier_clause_is_held(
         ("Trú tại Q. 3, T. Cà Mau.", "Trú tại quận ba, tỉnh Cà Mau."),
         ("Trú tại đường Lê Lợi, T. Bến Tre.", "Trú tại đường Lê Lợi, tỉnh Bến Tre."),
         ("Trú tại tổ dân phố 10, T. Nghệ An.", "Trú tại tổ dân phố mười, tỉnh Nghệ An."),
+        ("Quê ở đặc khu Phú Quốc, T. Kiên Giang.", "Quê ở đặc khu Phú Quốc, tỉnh Kiên Giang."),
         ("Ông A ở tổ 5, T. Hùng khai nhận.", "Ông A ở tổ năm, T. Hùng khai nhận."),
     ],
 )
@@ -600,7 +601,8 @@ def test_a_province_after_a_numbered_or_named_address_part_is_read_tinh(
 ) -> None:
     """«thôn 2, T. Nghệ An», «Q. 3, T. Cà Mau» went on air as «… thôn hai, T. Nghệ An»: the
     number before the comma is spelled out by the time «T.» is read, so no digit told the
-    address; «đường Lê Lợi, T. Bến Tre» too. A person's initial stays («tổ 5, T. Hùng»)."""
+    address; «đường Lê Lợi, T. Bến Tre» too. A person's initial stays («tổ 5, T. Hùng»). The
+    address's kinds are place_kinds' own: «đặc khu Phú Quốc, T. Kiên Giang» was left «T.»."""
     assert normalise(text).text == expected
 
 

@@ -125,13 +125,14 @@ _PLACE_NAMES = {
     "Ô": "ông",  # `Ô. Trần Văn E`: a title before a name, by the same rule as a place's
 }
 _ADDRESS_PART_BEFORE = re.compile(
-    r"(?<!\w)(?:(?:TX|TT|TP|Tp|Q|P|H|X)\.|(?i:huyện|xã|phường|quận|thị xã|thị trấn|tổ dân phố"
-    r"|khu phố|thôn|ấp|khóm|tổ|bản|buôn|làng|đường|phố)(?!\w))"
+    rf"(?<!\w)(?:(?:{'|'.join(letter for letter in LETTERS if letter != 'T')})\.|(?i:"
+    rf"{KINDS_PATTERN}|tổ dân phố|khu phố|thôn|ấp|khóm|tổ|bản|buôn|làng|đường|phố)(?!\w))"
     r"\s*+([^\W_]++)[^,;:.!?()]*+,\s*+$"
 )
-"""The address part right before a comma (`H. Châu Thành, `, `xã Tân Hòa, `, `thôn 2, `,
-`đường Lê Lợi, `): a `T.` after it is the province, where `Nguyễn Văn A, T. Minh Hùng` lists a
-person."""
+"""The address part right before a comma (`H. Châu Thành, `, `xã Tân Hòa, `, `thành phố
+Vinh, `, `thôn 2, `, `đường Lê Lợi, `): a `T.` after it is the province, where `Nguyễn Văn A,
+T. Minh Hùng` lists a person. The kinds and their letters are place_kinds' (`T.` itself is
+what follows), with the parts below a commune."""
 _NUMBER_FIRST_WORDS = frozenset({*DIGIT_WORDS, "mười"})
 """The first word of a number spelled out (`thôn hai`, `quận mười một`): numbers are read
 before place prefixes, so `thôn 2, T. Nghệ An` shows no digit by then."""
