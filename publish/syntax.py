@@ -154,6 +154,7 @@ def toml_error(exc: ValueError, text: str) -> Explained:
         and column
         and (curly := _curly_quote_at(text, line, column))
     ):
+        retyped = _straightened(text, line, column)
         return Explained(
             f'giá trị mở bằng dấu {curly}, không phải ngoặc kép thẳng " mà tệp cấu hình cần',
             line,
@@ -162,8 +163,30 @@ def toml_error(exc: ValueError, text: str) -> Explained:
             'bằng phím " trong Notepad'
             + (
                 " (dòng này không in ra: nó có thể chứa mã bí mật)."
-                if _may_hold_a_secret(text, line, column)
-                else f": {_straightened(text, line, column)}"
+                if _may_hold_a_secret(text, line, retyped)
+                else f": {retyped}"
+                if retyped
+                else "."
+            ),
+        )
+    if "after a statement" in bare and line and (inner := _toml_inner_quotes(text, line)):
+        quote, retyped = inner
+        what, other = (
+            ("ngoặc kép", "ngoặc đơn ('…')") if quote == '"' else ("ngoặc đơn", 'ngoặc kép ("…")')
+        )
+        return Explained(
+            "có chữ thừa sau giá trị: giá trị trong ngoặc đã đóng trước khi hết dòng (dấu "
+            "ngoặc bên trong giá trị đóng nó sớm)",
+            line,
+            column,
+            f"Dấu {quote} chỉ dùng để mở và đóng giá trị; {what} bên trong giá trị viết «…», "
+            f"hoặc đặt cả giá trị trong {other} khi bên trong chỉ có {what}"
+            + (
+                " (dòng này không in ra: nó có thể chứa mã bí mật)."
+                if _may_hold_a_secret(text, line, retyped)
+                else f". Sửa dòng này thành: {retyped}"
+                if retyped
+                else "."
             ),
         )
     for pattern, message, hint in TOML_CASES:
@@ -190,17 +213,67 @@ def _curly_quote_at(text: str, line: int | None, column: int | None) -> str | No
     return char if char and char in CURLY_QUOTES else None
 
 
-def _straightened(text: str, line: int, column: int) -> str:
-    """Line `line` of `text` with the curly quote opening the value at `column`, and the quote
-    closing it, typed straight: quotes inside the value («Vì an ninh Tổ quốc») are its text, and
-    a comment after it (# tên cũ “An ninh”) is left as written."""
-    chars = list(text.split("\n")[line - 1])
-    opener = column - 1
-    close = _closing_quote(chars, opener)
-    straight = "'" if chars[opener] in "‘’" else '"'
-    for at in [opener] + ([close] if close is not None else []):
-        chars[at] = straight
-    return "".join(chars).strip()
+def toml_string(value: str, quote: str = '"') -> str | None:
+    """`value` as a TOML string that reads back as exactly that text: in `quote` (" or ') when
+    it can be, else in the other quotes (a " or a backslash in double quotes would end the value
+    or start an escape, a ' ends one in single quotes), else in double quotes with those two
+    written \\" and \\\\; None when none holds it (a control character)."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    other = "'" if quote == '"' else '"'
+    for written in dict.fromkeys(
+        (f"{quote}{value}{quote}", f"{other}{value}{other}", f'"{escaped}"')
+    ):
+        try:
+            if tomllib.loads(f"k = {written}")["k"] == value:
+                return written
+        except tomllib.TOMLDecodeError:
+            continue
+    return None
+
+
+def _reads(line: str) -> bool:
+    """Whether `line` alone is TOML."""
+    try:
+        tomllib.loads(line)
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
+
+
+def _straightened(text: str, line: int, column: int) -> str | None:
+    """Line `line` of `text` with the value opened by the curly quote at `column` (and the other
+    values of the line opened so, a list's) in straight quotes, as TOML reads back the text
+    between them: quotes inside the value («Vì an ninh Tổ quốc», "Châu Thành") and a backslash
+    are its text, and a comment after it (# tên cũ “An ninh”) is left as written; None when no
+    such line reads as TOML."""
+    written = text.split("\n")[line - 1]
+    indent = len(written) - len(written.lstrip())
+    return _straightened_from(written.strip(), column - 1 - indent, depth=8)
+
+
+def _straightened_from(here: str, opener: int, *, depth: int) -> str | None:
+    """`here` with the value its curly quote at `opener` opens in straight quotes (see
+    _straightened), the next curly-quoted value of the line then, up to `depth` of them."""
+    chars = list(here)
+    prefer = "'" if chars[opener] in "‘’" else '"'
+    first = _closing_quote(chars, opener)
+    closers = _CLOSERS.get(chars[opener], '»«"')
+    others = [at for at in range(opener + 1, len(chars)) if chars[at] in closers and at != first]
+    for close in [first, *others] if first is not None else others:
+        string = toml_string(here[opener + 1 : close], prefer)
+        if string is None:
+            continue
+        retyped = here[:opener] + string + here[close + 1 :]
+        if _reads(retyped):
+            return retyped
+        if close == first and depth > 1:
+            after = opener + len(string)
+            curly = next((at for at in range(after, len(retyped)) if retyped[at] in "“„‟‘«"), None)
+            if curly is not None and retyped[after:curly].count("#") == 0:
+                again = _straightened_from(retyped, curly, depth=depth - 1)
+                if again is not None:
+                    return again
+    return None
 
 
 _CLOSERS = {"“": '”"', "„": '“”"', "‟": '”"', "”": '”"', "‘": "’'", "’": "’'", "«": '»"'}
@@ -228,17 +301,52 @@ _HEADER = re.compile(r"\s*\[\[?\s*([^\]#]*?)\s*\]")
 """A table header line, `[zalo]` or `[[x]]`, its name caught."""
 
 
-def _may_hold_a_secret(text: str, line: int, column: int) -> bool:
-    """Whether line `line` of `text` may hold a token or key, so is never printed: a value
-    like_a_secret, or any key of [zalo] (a token pasted as oa_id must never reach a log)."""
+_QUOTE_MARKS = re.compile("[\"'“”„‟‘’«»]")
+"""Any quote mark, straight or curly."""
+
+
+def _may_hold_a_secret(text: str, line: int, retyped: str | None) -> bool:
+    """Whether line `line` of `text` (`retyped`, when given, as the hint would print it) may hold
+    a token or key, so is never printed: a value like_a_secret, or any key of [zalo] (a token
+    pasted as oa_id must never reach a log)."""
     lines = text.split("\n")
-    key, _, value = _straightened(text, line, column).partition("=")
-    if like_a_secret(value.strip().strip("\"'")) or key.strip().startswith("zalo."):
+    key, _, value = lines[line - 1].partition("=")
+    values = [value, (retyped or "").partition("=")[2]]
+    if any(like_a_secret(_QUOTE_MARKS.sub("", v).strip()) for v in values):
+        return True  # a token's quotes, straight, curly or «», wherever they are, hide nothing
+    if key.strip().startswith("zalo."):
         return True
     for above in reversed(lines[: line - 1]):
         if header := _HEADER.match(above):
             return header.group(1).strip("\"' ").split(".")[0].strip("\"' ") == "zalo"
     return False
+
+
+def _toml_inner_quotes(text: str, line: int) -> tuple[str, str | None] | None:
+    """For a key's line of `text` (1-based `line`) whose value, opened with a quote, was closed
+    early by a quote inside it (short_name = "Công an "Châu Thành""): that quote, and the line
+    retyped with the quotes inside as «…», a comment after it kept (None when they do not pair
+    up, or a backslash leaves unclear where the value was to end); None for another line."""
+    here = text.split("\n")[line - 1]
+    key = TOML_KEY_RE.match(here)
+    value = here[key.end() :].strip() if key else ""
+    if key is None or not value or value[0] not in "\"'" or value.startswith(('"""', "'''")):
+        return None
+    quote, comment = value[0], ""
+    if (ends := _comment_after_quotes(value)) is not None:
+        value, comment = value[:ends], value[ends:]
+    # Closed at the end, its quotes are not the value's; else the first pairs with one inside
+    # (title = "Cảnh báo" lừa đảo is «Cảnh báo» lừa đảo).
+    inner = value[1:-1] if len(value) > 1 and value.endswith(quote) else value
+    if quote not in inner:
+        return None  # no quote inside: something else follows the value
+    if quote == '"' and "\\" in inner:
+        return quote, None
+    for mark in dict.fromkeys((quote, '"')):
+        inner = _INNER_PAIR[mark].sub(r"«\1»", inner)
+    string = None if quote in inner or '"' in inner else toml_string(inner)
+    retyped = f"{here[: key.end()].strip()} {string}{comment}" if string else None
+    return quote, retyped if retyped and _reads(retyped) else None
 
 
 def like_a_secret(value: str) -> bool:
@@ -655,21 +763,46 @@ _KEY_LINE = re.compile(r"[^\s#\"'-][^:\"]*:(?:\s|$)")
 
 _KEY_VALUE = re.compile(r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[^\s\"'].*?)\s*$")
 """A front-matter line `key: value` whose value is not quoted."""
+_PLAIN_COMMENT = re.compile(r"[ \t]#")
+"""Where a `# comment` starts after a value not in quotes: a # after a space or a tab (a # inside
+a word, «#1» after a letter, is text)."""
+
+
+def yaml_quoted(value: str) -> str:
+    """`value` in the quotes that YAML reads back as exactly that text, the way an editor types
+    it: double quotes, or single quotes (a ' in it doubled) when it holds a " or a backslash,
+    which inside double quotes would end the value or start an escape («D:\\tai-lieu» read with a
+    Tab)."""
+    if '"' in value or "\\" in value:
+        return "'" + value.replace("'", "''") + "'"
+    return f'"{value}"'
 
 
 def _quoted_value(text: str, line: int | None) -> str | None:
     """How line `line` (0-based) of `text` reads with its value in quotes, as the fix to write
-    («summary: "Cảnh giác: không …"»); None when it is no `key: value` line, or its value holds
-    a quote of its own."""
+    («summary: "Cảnh giác: không …"»), a `# comment` after the value kept after the quotes;
+    None when it is no `key: value` line, or its value goes on to the lines below."""
     lines = text.split("\n")
     if line is None or line >= len(lines):
         return None
     found = _KEY_VALUE.match(lines[line])
     above = lines[line - 1].strip() if line else ""
-    if found is None or '"' in found["value"] or (above and ":" not in above):
+    if found is None or (above and ":" not in above):
         return None  # a line above without its ':' is what to fix, not this one
-    fixed = f'{found["key"]}: "{found["value"]}"'
-    return f"Đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {fixed}"
+    below = lines[line + 1] if line + 1 < len(lines) else ""
+    indent = len(found["key"]) - len(found["key"].lstrip())
+    if below.strip() and len(below) - len(below.lstrip()) > indent:
+        return None  # the value goes on below: a line retyped alone would leave the rest astray
+    value, comment = found["value"], ""
+    if (hash_at := _PLAIN_COMMENT.search(value)) is not None:
+        value, comment = value[: hash_at.start()].rstrip(), value[hash_at.start() :]
+    retyped = yaml_quoted(value)
+    quotes = (
+        "ngoặc kép"
+        if retyped.startswith('"')
+        else 'ngoặc đơn (giá trị có dấu \\ hay ", mà trong ngoặc kép chúng có nghĩa riêng)'
+    )
+    return f"Đặt cả giá trị trong {quotes}, sửa dòng này thành: {found['key']}: {retyped}{comment}"
 
 
 _KEY_QUOTED = re.compile(r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[\"'].*?)\s*$")
@@ -679,23 +812,41 @@ _INNER_PAIR = {q: re.compile(f"{q}([^{q}\\n]*){q}") for q in "\"'"}
 _ESCAPED_QUOTE = "\0"
 """Stands for a quote written '' in single quotes while the others are paired (no line it is
 asked about holds a NUL: YAML refuses one before parsing, with another error)."""
-_TRAILING_COMMENT = re.compile(r"(?<=[\"'])\s+#[^\"']*$")
-"""A `# comment` after a value's last quote."""
+
+
+def _comment_after_quotes(value: str) -> int | None:
+    """Where the `# comment` after a value opened with a quote starts in `value`: the first #
+    after a space, outside the quotes (each quote like the first opens or closes one) and right
+    after a closing quote; None when there is none. Quotes in the comment are its text («# ghi
+    chú "cũ"»); a # inside quotes is the value's («"Tin "nóng" # 1 hôm nay"»)."""
+    outer, inside = value[0], False
+    for at, char in enumerate(value):
+        if char == outer:
+            inside = not inside
+        elif (
+            char == "#"
+            and not inside
+            and value[at - 1] in " \t"
+            and value[:at].rstrip().endswith(outer)
+        ):
+            return len(value[:at].rstrip())
+    return None
 
 
 def _inner_quotes_fixed(text: str, line: int | None) -> str | None:
     """Line `line` (0-based) of `text` retyped as one quoted value when quotes inside its value
     closed it early («title: "Ra quân "tuần tra" cuối năm"» → «title: "Ra quân «tuần tra» cuối
     năm"», the same from single quotes), its indent and `# comment` kept; None when it is no
-    such line, or the quotes do not pair up."""
+    such line, the quotes do not pair up, or a \\" leaves unclear where the value was to end."""
     lines = text.split("\n")
     if line is None or line >= len(lines) or (found := _KEY_QUOTED.match(lines[line])) is None:
         return None
-    value = found["value"]
-    comment = _TRAILING_COMMENT.search(value)
-    if comment is not None:
-        value = value[: comment.start()]
+    value, comment = found["value"], ""
+    if (ends := _comment_after_quotes(value)) is not None:
+        value, comment = value[:ends], value[ends:]
     outer = value[0]
+    if outer == '"' and '\\"' in value:
+        return None
     if outer == "'":
         # In single quotes YAML reads '' as one quote of the text («''Đội CSGT''» is 'Đội
         # CSGT'), never as a value closed and opened again: kept aside, it pairs with nothing.
@@ -704,10 +855,11 @@ def _inner_quotes_fixed(text: str, line: int | None) -> str | None:
         value = value[1:-1]  # the quotes that open and close the value are not the value's
     for quote in (outer, '"'):
         value = _INNER_PAIR[quote].sub(r"«\1»", value)
-    if '"' in value or "\\" in value:
-        return None
-    value = value.replace(_ESCAPED_QUOTE, "'")  # inside double quotes, a quote as it is
-    return f'{found["key"]}: "{value}"' + (comment.group() if comment else "")
+    if '"' in value:
+        return None  # a quote left over: where the value was meant to end is not known
+    # A backslash is the text the editor typed (a folder, «D:\tai-lieu»), never an escape.
+    retyped = yaml_quoted(value.replace(_ESCAPED_QUOTE, "'"))
+    return f"{found['key']}: {retyped}{comment}"
 
 
 def _opening_quote(text: str, line: int) -> str:

@@ -1,0 +1,251 @@
+"""Hints that give a line to copy into the file: the line, put back in place of the one it
+fixes, reads (YAML front matter, TOML site.toml) as the value the editor meant, the comment
+after it left out of the value and every backslash kept as typed."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from publish import config as config_module
+from publish.config import parse
+from publish.content import load_site
+from publish.errors import ConfigError
+from publish.frontmatter import FrontMatterError, split
+from publish.syntax import toml_error
+from tests.helpers import NOW, SITE_TOML, bulletin_md
+
+A = "content/bai-viet/a.md"
+ROOT = Path("/srv/du-an")
+COPY = re.compile(r"(?:[Ss]ửa dòng này thành|Thay dòng .* bằng|ví dụ|Ví dụ): (.*?)(?:, rồi .*)?$")
+"""The line a hint gives to copy, at its end."""
+
+
+def front(lines: str) -> str:
+    """A bulletin file whose front matter is `lines`."""
+    return f"---\n{lines}\n---\n\nNội dung.\n"
+
+
+def front_matter_fix(text: str) -> tuple[int, str] | None:
+    """(1-based line, line to copy) of the hint the front matter of `text` is refused with;
+    None when it is read, or the hint gives no line."""
+    try:
+        split(text)
+    except FrontMatterError as exc:
+        found = COPY.search(exc.hint or "")
+        return (exc.line or 0, found.group(1)) if found else None
+    return None
+
+
+def copied(text: str, line: int, fixed: str) -> str:
+    """`text` with its line `line` (1-based) replaced by `fixed`."""
+    lines = text.split("\n")
+    lines[line - 1] = fixed
+    return "\n".join(lines)
+
+
+def read_back(text: str, line: int, fixed: str) -> dict:
+    """The front matter of `text` once the hint's line is copied in place of line `line`."""
+    return split(copied(text, line, fixed)).data
+
+
+def as_typed(value: str) -> str:
+    """`value` as typed between quotes: as it is, a ' doubled where it is in single quotes."""
+    return value.replace("'", "''") if '"' in value or "\\" in value else value
+
+
+def load(root: Path):
+    """The site of the project at `root`, at the tests' fixed clock."""
+    return load_site(config_module.load(root), now=NOW)
+
+
+def test_a_comment_holding_quotes_stays_out_of_the_retyped_value() -> None:
+    """«title: "Ra quân "tuần tra" cuối năm" # ghi chú "cũ"» was retyped with the comment in
+    the title («… cuối năm« # ghi chú »cũ"»): copied, the editor's note was published."""
+    text = front('title: "Ra quân "tuần tra" cuối năm" # ghi chú "cũ"')
+    line, fixed = front_matter_fix(text) or (0, "")
+    assert fixed == 'title: "Ra quân «tuần tra» cuối năm" # ghi chú "cũ"'
+    assert read_back(text, line, fixed) == {"title": "Ra quân «tuần tra» cuối năm"}
+
+
+@pytest.mark.parametrize(
+    ("written", "meant", "comment"),
+    [
+        (
+            "summary: Người dân: không chuyển tiền # chú thích",
+            "Người dân: không chuyển tiền",
+            " # chú thích",
+        ),
+        (
+            'summary: Người dân: không chuyển tiền # ghi "cũ"',
+            "Người dân: không chuyển tiền",
+            ' # ghi "cũ"',
+        ),
+        ("summary: Mẫu đơn: D:\\tai-lieu\\nop-don.docx", "Mẫu đơn: D:\\tai-lieu\\nop-don.docx", ""),
+        ('summary: Cảnh giác: mã "OTP" giả', 'Cảnh giác: mã "OTP" giả', ""),
+        ("summary: Cảnh giác: tin#1 giả", "Cảnh giác: tin#1 giả", ""),
+    ],
+)
+def test_a_value_with_a_colon_is_retyped_without_its_comment_and_its_backslashes_as_typed(
+    written: str, meant: str, comment: str
+) -> None:
+    """The comment after a value with a colon went into the quotes with it; a Windows path
+    was put in double quotes, where YAML reads «\\t» as a Tab and «\\n» as a new line; a value
+    holding a " got no line at all."""
+    text = front(f'title: "Tin"\n{written}')
+    line, fixed = front_matter_fix(text) or (0, "")
+    assert line == 3 and fixed.endswith(comment), fixed
+    assert read_back(text, line, fixed)["summary"] == meant
+
+
+def test_a_value_under_a_block_is_retyped_with_its_indent_and_comment() -> None:
+    text = bulletin_md({"zalo": "\n  title: Cảnh giác: không chuyển tiền # chú thích"})
+    line, fixed = front_matter_fix(text) or (0, "")
+    assert fixed == '  title: "Cảnh giác: không chuyển tiền" # chú thích'
+    assert read_back(text, line, fixed)["zalo"] == {"title": "Cảnh giác: không chuyển tiền"}
+
+
+def test_a_value_going_on_below_its_line_is_not_retyped_alone() -> None:
+    """A value over two lines retyped as its first line alone left the second line stray."""
+    text = front('title: "Tin"\nsummary: Cảnh giác: không\n  chuyển tiền')
+    assert front_matter_fix(text) is None
+
+
+def test_a_backslash_in_a_value_closed_early_is_kept_as_typed() -> None:
+    """Quotes inside a value holding a path: no line was given (a backslash was refused)."""
+    text = front("title: 'Mẫu 'A' ở D:\\tai-lieu'")
+    line, fixed = front_matter_fix(text) or (0, "")
+    assert read_back(text, line, fixed) == {"title": "Mẫu «A» ở D:\\tai-lieu"}
+
+
+# ---- site.toml ----
+
+
+def toml_fix(text: str) -> str:
+    """The hint site.toml `text` is refused with (the file must be refused once)."""
+    with pytest.raises(ConfigError) as info:
+        parse(text, root=ROOT)
+    [problem] = info.value.problems
+    return problem.hint or ""
+
+
+def test_quotes_inside_a_site_toml_value_are_told_with_the_line_retyped() -> None:
+    """`short_name = "Công an "Châu Thành""` was told to put values with spaces in quotes and
+    comments after #, which it has: the quotes inside closed it early, and no line was given."""
+    text = SITE_TOML.replace(
+        'short_name = "Công an Châu Thành"', 'short_name = "Công an "Châu Thành"" # tên ngắn'
+    )
+    hint = toml_fix(text)
+    assert "«…»" in hint and "ngoặc đơn ('…')" in hint
+    fixed = hint.split("Sửa dòng này thành: ", 1)[1]
+    assert fixed == 'short_name = "Công an «Châu Thành»" # tên ngắn'
+    retyped = text.replace('short_name = "Công an "Châu Thành"" # tên ngắn', fixed)
+    assert parse(retyped, root=ROOT).unit.short_name == "Công an «Châu Thành»"
+
+
+def test_quotes_inside_a_zalo_value_are_told_without_printing_the_line() -> None:
+    hint = toml_fix(SITE_TOML + '\n[zalo]\noa_id = "12345"abcdefABCDEF1234567890"\n')
+    assert "dòng này không in ra" in hint and "abcdef" not in hint
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ('“Công an "Châu Thành"”', 'Công an "Châu Thành"'),
+        ("“D:\\tai-lieu\\nop-don”", "D:\\tai-lieu\\nop-don"),
+        ("“Chương trình «Vì an ninh»”", "Chương trình «Vì an ninh»"),
+    ],
+)
+def test_a_curly_quoted_value_is_retyped_as_toml_that_reads_the_same_text(
+    written: str, meant: str
+) -> None:
+    """The curly quotes were made straight in place: a " inside closed the value early, and a
+    backslash became an escape («\\t» a Tab, «\\n» a new line)."""
+    hint = toml_fix(SITE_TOML + f"\n[radio]\nprogram = {written}\n")
+    fixed = hint.rsplit("Notepad: ", 1)[1]
+    assert tomllib.loads(fixed) == {"program": meant}
+
+
+# ---- every line offered, for any text ----
+
+LETTERS = "aăâbcđeêghiklmnoôơpqrstuưvxyáàảãạếềểễệ0123456789.,-#\\'"
+
+
+def text_of(extra: str = "") -> st.SearchStrategy[str]:
+    """A few words of Vietnamese letters, digits, marks, a backslash and `extra`."""
+    word = st.text(alphabet=st.sampled_from(LETTERS + extra), min_size=1, max_size=8).filter(
+        lambda w: w[0] not in "\\-.,'#" + extra and w[-1] != "\\"
+    )
+    return st.lists(word, min_size=1, max_size=4).map(" ".join)
+
+
+COMMENT = st.one_of(
+    st.just(""),
+    st.text(alphabet=st.sampled_from("abc \"'\\#:"), max_size=12).map(lambda c: " # " + c),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_of('"'), text_of('"'), COMMENT)
+@example("Người dân", "không chuyển tiền", " # chú thích")
+@example("Mẫu đơn", "D:\\tai-lieu\\nop-don.docx", "")
+def test_a_value_with_a_colon_retyped_reads_as_written(
+    before: str, after: str, comment: str
+) -> None:
+    written = f"{before}: {after}"
+    text = front(f'title: "Tin"\nsummary: {written}{comment}')
+    fix = front_matter_fix(text)
+    assert fix is not None, text
+    assert read_back(text, *fix)["summary"] == written
+    assert as_typed(written) in fix[1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_of(), text_of(), text_of(), COMMENT, st.sampled_from("\"'"))
+@example("Ra quân", "tuần tra", "cuối năm", ' # ghi chú "cũ"', '"')
+@example("Mẫu", "A", "ở D:\\tai-lieu", "", "'")
+def test_a_value_closed_early_retyped_reads_as_written(
+    before: str, inside: str, after: str, comment: str, quote: str
+) -> None:
+    typed = [part.replace("'", "''") if quote == "'" else part for part in (before, inside, after)]
+    text = front(f"title: {quote}{typed[0]} {quote}{typed[1]}{quote} {typed[2]}{quote}{comment}")
+    fix = front_matter_fix(text)
+    if fix is None:  # an escape YAML refuses before the quotes («\\q» in double quotes)
+        assert quote == '"' and "\\" in before + inside + after
+        return
+    assert read_back(text, *fix) == {"title": f"{before} «{inside}» {after}"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_of(), text_of(), text_of(), COMMENT)
+@example("Công an", "Châu Thành", "huyện", " # tên ngắn")
+def test_a_site_toml_value_closed_early_retyped_reads_as_written(
+    before: str, inside: str, after: str, comment: str
+) -> None:
+    text = f'[unit]\nshort_name = "{before} "{inside}" {after}"{comment}\n'
+    with pytest.raises(tomllib.TOMLDecodeError) as info:
+        tomllib.loads(text)
+    hint = toml_error(info.value, text).hint
+    if "\\" in before + inside + after:  # an escape, or the end of the value: unclear
+        assert "Sửa dòng này thành" not in hint
+        return
+    fixed = hint.split("Sửa dòng này thành: ", 1)[1]
+    assert tomllib.loads(fixed) == {"short_name": f"{before} «{inside}» {after}"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_of('"'), COMMENT)
+@example('Công an "Châu Thành"', "")
+@example("D:\\tai-lieu", " # cũ")
+def test_a_curly_quoted_site_toml_value_retyped_reads_as_written(value: str, comment: str) -> None:
+    text = f"[radio]\nprogram = “{value}”{comment}\n"
+    with pytest.raises(tomllib.TOMLDecodeError) as info:
+        tomllib.loads(text)
+    hint = toml_error(info.value, text).hint
+    fixed = hint.rsplit("Notepad: ", 1)[1]
+    assert tomllib.loads(fixed) == {"program": value}
