@@ -14,7 +14,7 @@ from typing import Any
 
 from publish.config import CHANNELS, Config, label_form
 from publish.errors import Problem
-from publish.frontmatter import Parsed
+from publish.frontmatter import Parsed, as_typed
 from publish.gates import (
     PUBLIC_CLASSIFICATIONS,
     field_stamp,
@@ -26,6 +26,7 @@ from publish.gates import (
 )
 from publish.links import addressed
 from publish.moments import DATE_HINT, WRITTEN_DATE_RE, YEARS, parse_datetime, unlikely_year
+from publish.syntax import yaml_quoted
 from publish.tags import tag_key
 from publish.text import SLUG_RE, as_written, folded_words, nfc, quoted, slugify
 from publish.url_history import REDIRECTABLE_RE
@@ -148,12 +149,13 @@ def capitals(col: Collector, key: str, value: str | None) -> None:
     phone above all, than the sentence case the pages and Zalo articles around it use."""
     if not value or value != value.upper() or len(_WORD.findall(value)) < 3:
         return
-    written = _in_double_quotes(value[:1] + value[1:].lower())
+    # Its own pairs of quotes as «…»: a " typed inside would end the value.
+    written = yaml_quoted(_QUOTE_PAIR.sub(r"«\1»", value[:1] + value[1:].lower()))
     col.add(
         "tiêu đề viết toàn chữ in hoa: khó đọc hơn, nhất là trên điện thoại, và khác các tiêu đề "
         "khác trên website và Zalo OA (viết hoa chữ đầu và tên riêng)",
         field=key,
-        hint=f'Viết lại, ví dụ {key}: "{written}", rồi viết hoa lại các tên riêng (tên đơn vị, '
+        hint=f"Viết lại, ví dụ {key}: {written}, rồi viết hoa lại các tên riêng (tên đơn vị, "
         "địa danh, tên người). Nếu đơn vị muốn giữ chữ in hoa thì bỏ qua ghi chú này.",
         severity="note",
     )
@@ -161,13 +163,6 @@ def capitals(col: Collector, key: str, value: str | None) -> None:
 
 _QUOTE_PAIR = re.compile(r'"([^"]*)"')
 """A pair of double quotes inside a value."""
-
-
-def _in_double_quotes(value: str) -> str:
-    """`value` as it can be typed between double quotes in YAML: its own pairs of quotes as
-    «…» (a \" typed inside would end the value), a quote left alone or a backslash escaped."""
-    value = _QUOTE_PAIR.sub(r"«\1»", value)
-    return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
 MARKDOWN_IN_TEXT = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|\[[^\]]+\]\([^)]*\)|(?:^|\s)#{1,6}\s")
@@ -457,7 +452,7 @@ def _category_list_hint(value: Any, key: str, config: Config) -> str:
     named = [k for e in entries if isinstance(e, str) and (k := category_key(e, config))]
     line = f"'{key}: ...'" if key == "category" else "'categories:' (cả các dòng '- ...' dưới nó)"
     if len(set(named)) == 1:
-        return f"Thay dòng {line} bằng: category: {named[0]}"
+        return f"Thay dòng {line} bằng: category: {as_typed(named[0])}"
     if named:
         return (
             f"Mỗi bản tin thuộc một chuyên mục: chọn một trong {', '.join(dict.fromkeys(named))} "
@@ -541,9 +536,9 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
             else f"địa chỉ bài (slug) phải là chuỗi ký tự, nhận được {kind(value)}",
             field="slug",
             # YAML reads `slug: 123` as a number (and `0123` as another one): quote it.
-            hint=f'Ví dụ: slug: "{suggestion}"'
+            hint=f"Ví dụ: slug: {yaml_quoted(suggestion)}"
             if not isinstance(value, str)
-            else f"Ví dụ: slug: {suggestion}",
+            else f"Ví dụ: slug: {as_typed(suggestion)}",
         )
         return ""
     return _not_reserved(col, value, "slug", "địa chỉ bài (slug)")

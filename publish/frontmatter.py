@@ -12,11 +12,12 @@ import yaml
 
 from publish.encoding import not_utf8
 from publish.key_lines import READING, Lines, Reading
-from publish.syntax import yaml_error
+from publish.syntax import yaml_error, yaml_quoted
 
 __all__ = [
     "FrontMatterError",
     "Parsed",
+    "as_typed",
     "decode",
     "mend_keys",
     "mend_pasted",
@@ -69,6 +70,18 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object
 
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def as_typed(value: str) -> str:
+    """`value` as a hint tells an editor to type it after `key: `, so that the front matter
+    reads back that text: as it is when it reads so (slug: bai-viet), else in quotes (a slug
+    123 or true would be read as a number or a yes, 2026-12-05 as a date)."""
+    try:
+        if value and yaml.load(f"k: {value}", Loader=Loader) == {"k": value}:
+            return value
+    except yaml.YAMLError:
+        pass
+    return yaml_quoted(value)
 
 
 class DuplicateKeyError(yaml.YAMLError):

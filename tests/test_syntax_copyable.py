@@ -9,16 +9,18 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from publish import config as config_module
 from publish.config import parse
 from publish.content import load_site
-from publish.errors import ConfigError
+from publish.errors import ConfigError, ContentError
+from publish.fields import Collector, capitals
 from publish.frontmatter import FrontMatterError, split
 from publish.syntax import toml_error
-from tests.helpers import NOW, SITE_TOML, bulletin_md
+from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
 
 A = "content/bai-viet/a.md"
 ROOT = Path("/srv/du-an")
@@ -171,6 +173,30 @@ def test_a_curly_quoted_value_is_retyped_as_toml_that_reads_the_same_text(
     assert tomllib.loads(fixed) == {"program": meant}
 
 
+# ---- fields ----
+
+
+@pytest.mark.parametrize(
+    ("slug", "meant"), [('"123!"', "123"), ('"True!"', "true"), ('"2026-12-05!"', "2026-12-05")]
+)
+def test_a_suggested_slug_is_written_so_that_it_reads_as_text(
+    tmp_path: Path, slug: str, meant: str
+) -> None:
+    """«slug: "123!"» was told «Ví dụ: slug: 123»: copied, YAML read a number (a yes, a date)
+    and the slug was refused again."""
+    text = bulletin_md({"slug": slug})
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = [p for p in info.value.problems if p.field == "slug"]
+    found = COPY.search(problem.hint or "")
+    assert found
+    [bulletin] = load(
+        make_project(tmp_path / "b", {A: text.replace(f"slug: {slug}", found[1])})
+    ).bulletins
+    assert bulletin.slug == meant
+
+
 # ---- every line offered, for any text ----
 
 LETTERS = "aăâbcđeêghiklmnoôơpqrstuưvxyáàảãạếềểễệ0123456789.,-#\\'"
@@ -249,3 +275,19 @@ def test_a_curly_quoted_site_toml_value_retyped_reads_as_written(value: str, com
     hint = toml_error(info.value, text).hint
     fixed = hint.rsplit("Notepad: ", 1)[1]
     assert tomllib.loads(fixed) == {"program": value}
+
+
+@settings(max_examples=100, deadline=None)
+@given(text_of('"'))
+@example('"LỪA ĐẢO" QUA MẠNG')
+@example("TẠI D:\\TAI-LIEU\\NOP-DON")
+def test_a_title_in_capitals_suggested_reads_as_written(value: str) -> None:
+    title = "CẢNH BÁO KHẨN " + value.upper()
+    col = Collector("a.md", [])
+    capitals(col, "title", title)
+    [note] = col.problems
+    found = re.search(r"ví dụ (title: .*), rồi viết hoa", note.hint or "")
+    assert found
+    meant = re.sub(r'"([^"]*)"', r"«\1»", title[:1] + title[1:].lower())
+    assert yaml.safe_load(found[1]) == {"title": meant}
+    assert as_typed(meant) in found[1]  # no escape to work out: «D:\\tai-lieu» as typed
