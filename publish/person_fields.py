@@ -99,7 +99,7 @@ def person(col: Collector, data: dict[str, Any], key: str) -> str | None:
                 else "một dấu đồng ý không cho biết ai chịu trách nhiệm"
             ),
             field=key,
-            hint=f'{how}. Chưa có thì để trống: {key}: "".',
+            hint=f'{how}. Chưa có thì để trống: {key}: "".' + _replace_below(col, key),
         )
         return None
     return text(col, data, key)
@@ -117,13 +117,41 @@ def _typed(col: Collector, key: str, value: Any) -> str:
     typed = value_typed(lines[line - 2])
     if not typed:
         # `approved_by:` with `yes` on the lines below, indented: YAML reads them as its value.
-        below = []
-        for next_line in lines[line - 1 :]:
-            if next_line.strip() and next_line[:1] not in (" ", "\t"):
-                break
-            below.append(_COMMENT.sub("", next_line).strip())
-        typed = " ".join(word for word in below if word)
+        below = _lines_below(col, key)
+        typed = " ".join(word for word in (_COMMENT.sub("", b).strip() for b in below) if word)
     return quoted(typed or as_written(value))
+
+
+def _lines_below(col: Collector, key: str) -> list[str]:
+    """The lines under `key`'s line that hold its value (`approved_by:` with `yes` indented on
+    the next line), blank ones between them included; none when the value is on its line."""
+    parsed = col.parsed
+    line = parsed.line_of(key) if parsed is not None else None
+    lines = parsed.yaml_text.split("\n") if parsed is not None else []
+    if line is None or not 2 <= line < len(lines) + 2 or value_typed(lines[line - 2]):
+        return []
+    below: list[str] = []
+    for next_line in lines[line - 1 :]:
+        if next_line.strip() and next_line[:1] not in (" ", "\t"):
+            break
+        below.append(next_line)
+    while below and not below[-1].strip():
+        below.pop()
+    return below
+
+
+def _replace_below(col: Collector, key: str) -> str:
+    """When `key`'s value is on the lines below it, that a line typed by hand replaces those
+    lines too: the key's line alone replaced, «yes» left below it is a YAML error."""
+    below = _lines_below(col, key)
+    if not below:
+        return ""
+    shown = quoted(" ".join(b for b in (_COMMENT.sub("", b).strip() for b in below) if b))
+    these = "cả hai dòng" if len(below) == 1 else f"cả {len(below) + 1} dòng"
+    return (
+        f" {shown} nằm ở dòng dưới dòng '{key}:': dòng ghi tay thay cho {these} (xóa cả dòng "
+        f"{shown} bên dưới, nếu không phần đầu sai cú pháp)."
+    )
 
 
 _COMMENT = re.compile(r"(?:^|[ \t])#.*$")

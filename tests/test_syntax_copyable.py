@@ -176,6 +176,26 @@ def test_a_curly_quoted_value_is_retyped_as_toml_that_reads_the_same_text(
 # ---- fields ----
 
 
+def test_approved_by_with_its_value_on_the_next_line_is_told_to_replace_both_lines(
+    tmp_path: Path,
+) -> None:
+    """`approved_by:` with `yes` on the line below was told to write «approved_by: "…"»:
+    typed on the key's line, with «yes» left below it, the front matter no longer read."""
+    text = bulletin_md({"approved_by": "\n  yes"})
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert problem.hint and "dòng ghi tay thay cho cả hai dòng" in problem.hint
+    assert "xóa cả dòng «yes» bên dưới" in problem.hint
+    typed = re.search(r"hoặc ghi (approved_by: \"[^\"]+\")", problem.hint)
+    assert typed
+    done = text.replace("approved_by: \n  yes", typed.group(1))  # both lines, as told
+    assert split(done).data["approved_by"] == "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"
+    with pytest.raises(FrontMatterError):  # only the key's line: what the hint warns of
+        split(text.replace("approved_by: \n", typed.group(1) + "\n"))
+
+
 @pytest.mark.parametrize(
     ("slug", "meant"), [('"123!"', "123"), ('"True!"', "true"), ('"2026-12-05!"', "2026-12-05")]
 )
