@@ -258,8 +258,15 @@ def _straightened_from(here: str, opener: int, *, depth: int) -> str | None:
     prefer = "'" if chars[opener] in "‘’" else '"'
     first = _closing_quote(chars, opener)
     closers = _CLOSERS.get(chars[opener], '»«"')
-    others = [at for at in range(opener + 1, len(chars)) if chars[at] in closers and at != first]
-    for close in [first, *others] if first is not None else others:
+    found = [at for at in range(opener + 1, len(chars)) if chars[at] in closers]
+    curly = [at for at in found if chars[at] != '"']
+    # A straight " with the curly quote closing the value still to come is the value's text
+    # (“Công an "Châu Thành"”, “Cỡ 5" #1”): the curly one is tried first.
+    first_tried = (
+        [*curly, first] if first is not None and chars[first] == '"' and curly else [first]
+    )
+    candidates = [at for at in dict.fromkeys([*first_tried, *found]) if at is not None]
+    for close in candidates:
         string = toml_string(here[opener + 1 : close], prefer)
         if string is None:
             continue
@@ -268,9 +275,9 @@ def _straightened_from(here: str, opener: int, *, depth: int) -> str | None:
             return retyped
         if close == first and depth > 1:
             after = opener + len(string)
-            curly = next((at for at in range(after, len(retyped)) if retyped[at] in "“„‟‘«"), None)
-            if curly is not None and retyped[after:curly].count("#") == 0:
-                again = _straightened_from(retyped, curly, depth=depth - 1)
+            later = next((at for at in range(after, len(retyped)) if retyped[at] in "“„‟‘«"), None)
+            if later is not None and "#" not in retyped[after:later]:
+                again = _straightened_from(retyped, later, depth=depth - 1)
                 if again is not None:
                     return again
     return None
