@@ -13,8 +13,7 @@ from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.person_fields import not_a_name
-from publish.radio.given_names import GIVEN_NAMES, MIDDLE_NAMES
-from publish.radio.markdown import _SURNAMES
+from publish.radio.given_names import GIVEN_NAMES, MIDDLE_NAMES, SURNAMES
 from tests.helpers import NOW, bulletin_md, make_project
 
 FILE = "content/bai-viet/a.md"
@@ -88,7 +87,7 @@ UNITS = ["", ", Trưởng Công an xã", ", Phó Trưởng phòng Tham mưu", " 
 
 @given(
     rank=st.sampled_from(RANKS),
-    surname=st.sampled_from(sorted(_SURNAMES)),
+    surname=st.sampled_from(sorted(SURNAMES)),
     middle=st.sampled_from(["", *sorted(MIDDLE_NAMES)]),
     given_name=st.sampled_from(sorted(GIVEN_NAMES)),
     unit=st.sampled_from(UNITS),
