@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from publish import linked_text
 from publish.config import Config
 from publish.content_images import resolve_content_path
-from publish.errors import Problem, os_reason
+from publish.errors import UNREADABLE_ATTACHMENT, Problem, os_reason
 from publish.gates import secret_stamp
 from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.limits import MAX_IMAGE_BYTES, too_large
@@ -40,7 +40,6 @@ __all__ = [
     "linked_paths",
     "read",
     "served_files",
-    "unread",
 ]
 
 OUTPUT_DIR = "tep"
@@ -275,7 +274,7 @@ def check(items: Iterable[Bulletin | Page], config: Config) -> tuple[list[Proble
     documents served (see served_files), found in the same pass."""
     told = []
     served = set()
-    read: dict[Path, list[tuple[str, str, str]]] = {}
+    read: dict[Path, list[Scanned]] = {}
     content = (config.root / "content").resolve()
     items = list(items)
     drafts = _draft_folders(items)
@@ -299,8 +298,9 @@ def check(items: Iterable[Bulletin | Page], config: Config) -> tuple[list[Proble
                         line=line,
                         hint=hint,
                         severity=severity,
+                        code=code,
                     )
-                    for severity, what, hint in read[path]
+                    for severity, what, hint, code in read[path]
                 ]
     return told, served
 
@@ -363,20 +363,15 @@ AUTHOR_HINT = (
 
 UNREAD = "không đọc được để kiểm dấu mật"
 
-
-def unread(problem: Problem) -> bool:
-    """Whether `problem` is the warning that a linked file could not be read to look for
-    stamps: --strict leaves it a warning ([policy] unreadable_attachments decides)."""
-    # Told by its hint, a text of the tool's own: the message holds the file's name, which
-    # may hold any words.
-    return problem.severity == "warning" and problem.hint == UNREAD_HINT
+Scanned = tuple[str, str, str, str | None]
+"""A problem of a linked document as (severity, message after the file's name, hint, code)."""
 
 
-def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
-    """What a document served holds that a bulletin must not publish, as (severity, message
-    after the file's name, hint): a secret stamp in its text (an error, as a stamped
-    body is: publish.gates.secret_stamp), a text that cannot be read to look for one (a
-    warning, an error under [policy] unreadable_attachments = "error"), and names of people
+def scanned(path: Path, config: Config) -> list[Scanned]:
+    """What a document served holds that a bulletin must not publish (see Scanned): a secret
+    stamp in its text (an error, as a stamped body is: publish.gates.secret_stamp), a text that cannot be read to look for one (a
+    warning, an error under [policy] unreadable_attachments = "error", coded
+    errors.UNREADABLE_ATTACHMENT so --strict leaves it as the policy says), and names of people
     Word or LibreOffice keep in it (a warning)."""
     read_now = _read_text(path)
     if isinstance(read_now, str):
@@ -387,6 +382,7 @@ def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
                 severity,
                 f"{UNREAD} ({why}), hãy mở xem trước khi duyệt",
                 UNREAD_HINT,
+                UNREADABLE_ATTACHMENT,
             )
         ]
     text, names = read_now
@@ -398,6 +394,7 @@ def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
                 "error",
                 f"mang dấu mật «{stamp[1]}»: không bao giờ được xuất bản",
                 SECRET_HINT,
+                None,
             )
         )
     if names:
@@ -407,6 +404,7 @@ def scanned(path: Path, config: Config) -> list[tuple[str, str, str]]:
                 "còn ghi tên người soạn trong thuộc tính tệp: "
                 + ", ".join(f"«{name}»" for name in names),
                 AUTHOR_HINT,
+                None,
             )
         )
     return found
