@@ -354,10 +354,17 @@ UNREAD_HINT = (
     "(PDF: in ra PDF mới từ tệp gốc) để công cụ kiểm được."
 )
 AUTHOR_HINT = (
-    "Xóa tên trong thuộc tính tệp rồi lưu lại: Word, Excel, PowerPoint: File › Info › Check for "
-    "Issues › Inspect Document › Document Properties and Personal Information › Remove All; "
-    "LibreOffice: File › Properties, xóa tên, và bật Tools › Options › LibreOffice › Security › "
-    "Options › Remove personal information on saving."
+    "Tên người có thể nằm trong thuộc tính tệp, trong ghi chú (comment) hoặc trong các sửa đổi "
+    "được theo dõi (track changes): xóa hết rồi lưu lại. Word, Excel, PowerPoint: trước hết "
+    "chấp nhận hoặc bỏ từng sửa đổi (Review › Accept/Reject) để tệp giữ đúng nội dung muốn đăng, "
+    "rồi vào File › Info › Check for Issues › Inspect Document › Inspect, bấm Remove All ở mục "
+    "Comments, Revisions… (ghi chú và sửa đổi) và ở mục Document Properties and Personal "
+    "Information. LibreOffice: xóa ghi chú, chấp nhận hoặc bỏ các sửa đổi ở Edit › Track "
+    "Changes › Manage, xóa tên ở File › Properties, và bật Tools › Options › LibreOffice › "
+    "Security › Options › Remove personal information on saving. PDF: tên nằm ở ô Author (tác "
+    "giả) trong thuộc tính tệp; xuất lại PDF từ tệp gốc đã xóa tên (Word: Save As › PDF › "
+    "Options, bỏ chọn Document properties), hoặc xóa ô Author ở File › Properties của trình sửa "
+    "PDF rồi lưu lại."
 )
 
 

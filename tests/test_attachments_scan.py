@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from publish import attachments, linked_text, pii
 from publish import config as config_module
-from publish import linked_text, pii
 from publish.cli import main
 from publish.config import Policy
 from publish.content import load_site
@@ -805,6 +805,25 @@ def test_the_authors_of_comments_changes_and_a_pdf_are_named(
     """Besides the document's properties, a comment's or a tracked change's author and a
     PDF's /Author and XMP creator go out with the file."""
     assert linked_text.authors(data, suffix) == names
+
+
+@pytest.mark.parametrize(
+    ("suffix", "where"),
+    [(".docx", ["Comments", "Revisions"]), (".pdf", ["PDF", "Author"])],
+    ids=["word-comment", "pdf-author"],
+)
+def test_the_hint_says_where_a_comment_a_change_or_a_pdf_keeps_the_name(
+    tmp_path: Path, suffix: str, where: list[str]
+) -> None:
+    """A name from a comment, a tracked change or a PDF's /Author is not removed where the
+    hint sent the editor before (Word's Document Properties): it says where it is."""
+    [data] = [data for kind, data, _ in AUTHORED if kind == suffix]
+    root = project(tmp_path, f"mau{suffix}", data)
+    [(severity, _, hint, code)] = attachments.scanned(
+        root / f"content/tep/mau{suffix}", config_module.load(root)
+    )
+    assert (severity, code) == ("warning", None)
+    assert all(word in hint for word in where), hint
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".rtf"])
