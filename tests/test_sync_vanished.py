@@ -149,6 +149,34 @@ def test_many_live_articles_gone_at_once_is_refused_though_fewer_than_half(
     assert shown(emulator) == ["hide"] * 20 + ["show"] * 21
 
 
+def test_zalo_refuses_by_its_own_records_what_published_json_no_longer_names(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """A confirmed `publish sync web` after a folder was lost rewrites state/published.json
+    to what is left: the Zalo sync after it still takes down nothing unconfirmed, by the
+    articles its own records show live (the check before any channel sees nothing gone)."""
+    root = zalo_project(tmp_path, 6)
+    assert sync(root) == 0
+    for index in range(5):
+        (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
+    assert main(["--root", str(root), "--now", NOW, "sync", "web", "--confirm-withdrawal"]) == 0
+    records = state(root)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = capsys.readouterr()
+    told = out.out + out.err
+    assert (
+        "5 trong 6 bài đang hiện trên Zalo OA thuộc bản tin không còn trong content/ "
+        "(bt-000, bt-001, bt-002, bt-003, bt-004): không ẩn hay gỡ bài nào" in told
+    )
+    assert "--confirm-withdrawal" in told and "Traceback" not in told
+    assert emulator.write_calls() == [] and shown(emulator) == ["show"] * 6
+    assert state(root) == records
+    assert sync(root, "--confirm-withdrawal") == 0
+    assert shown(emulator) == ["hide"] * 5 + ["show"]
+
+
 def test_the_only_bulletin_deleted_is_withdrawn_without_confirmation(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
 ) -> None:
