@@ -393,7 +393,7 @@ def scanned(path: Path, config: Config) -> list[Scanned]:
             )
         ]
     text, names = read_now
-    found = []
+    found: list[Scanned] = []
     stamp = secret_stamp(text, config.policy) if text is not None else None
     if stamp is not None:
         found.append(
