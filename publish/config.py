@@ -209,6 +209,12 @@ class Policy:
     """What an approval binds: "content", the text it was given for (a bulletin whose
     `approved_version` no longer matches its content is held back until approved again; see
     publish.approval), or "name" only (any edit after approval is published)."""
+    name_only_approvals: Literal["published", "accept", "refuse"] = "published"
+    """Under approval = "content", what an approval by name alone is worth (`approved_by`
+    with no `approved_version`: given before `publish approve` existed, or a name typed by
+    hand, which the tool cannot tell apart): "published", enough only for a bulletin state/
+    records as published before (a new one is held on every channel until `publish approve`);
+    "accept", enough for any bulletin (the way before); "refuse", enough for none."""
     unreadable_attachments: Literal["warn", "error"] = "warn"
     """What a linked file that cannot be read to look for secret stamps in (an encrypted PDF,
     a broken zip) is: a warning naming it, or an error that stops the build (publish.attachments)."""

@@ -6,8 +6,9 @@ import datetime as dt
 import functools
 import html
 import re
+import shlex
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from typing import Any
 
 from publish.approval import VERSION_LENGTH, is_version
@@ -34,11 +35,13 @@ __all__ = [
     "gate",
     "headline_stamp",
     "is_secret",
+    "name_only",
     "note_stamp",
     "page_gate",
     "public_classification",
     "secret_classification",
     "secret_stamp",
+    "shell_word",
     "tag_stamp",
 ]
 
@@ -411,6 +414,7 @@ def gate(
     stamp_checked: bool = False,
     version: str | None = None,
     changed: str = "",
+    published_before: Container[str] = frozenset(),
 ) -> Exclusion | None:
     """The first reason the bulletin may not be published at `now`, or None when it may.
 
@@ -419,6 +423,8 @@ def gate(
     the `approved_version` it was approved with, when it has one and the policy binds
     approval to content (None, not computed, never matches). `changed`: what changed since,
     when the approval tells it (publish.approval.what_changed), said instead of «nội dung».
+    `published_before`: the keys state/ records as published on some channel, by which an
+    approval by name only is judged (see name_only_held).
     """
     if is_secret(bulletin, policy, stamp_checked=stamp_checked):
         return Exclusion(
@@ -435,6 +441,8 @@ def gate(
         return Exclusion(bulletin, "bản nháp (draft: true)", "draft")
     if policy.require_approval and not bulletin.approved_by.strip():
         return Exclusion(bulletin, "chưa được duyệt (thiếu approved_by)", "unapproved")
+    if name_only_held(bulletin, policy, published_before):
+        return Exclusion(bulletin, _name_only_reason(bulletin, policy), "unapproved")
     if changed_since_approval(bulletin, policy, version):
         again = (
             f'(người duyệt đọc lại rồi chạy publish approve {bulletin.source} --by "Họ tên, '
@@ -465,10 +473,55 @@ def gate(
     return None
 
 
+def name_only(bulletin: Bulletin) -> bool:
+    """Whether the bulletin is approved by name alone: an `approved_by` and no
+    `approved_version` (an approval given before `publish approve`, or a name typed by hand)."""
+    return bool(bulletin.approved_by.strip()) and not bulletin.approved_version
+
+
+def name_only_held(bulletin: Bulletin, policy: Policy, published_before: Container[str]) -> bool:
+    """Whether an approval by name alone is not enough under `policy`: [policy]
+    name_only_approvals "refuse", or "published" (the default) for a bulletin whose key is not
+    in `published_before`. A name typed by hand looks exactly like an approval given before
+    `publish approve` existed; only one already published can be the latter, so a new bulletin
+    waits for the approver's command instead of going out on a name nobody vouched for."""
+    if not (policy.require_approval and policy.approval == "content" and name_only(bulletin)):
+        return False
+    if policy.name_only_approvals == "accept":
+        return False
+    return policy.name_only_approvals == "refuse" or bulletin.key not in published_before
+
+
+def _name_only_reason(bulletin: Bulletin, policy: Policy) -> str:
+    """Why a bulletin approved by name alone is held, and the one command that approves it."""
+    why = (
+        'site.toml không nhận việc duyệt chỉ bằng tên (name_only_approvals = "refuse")'
+        if policy.name_only_approvals == "refuse"
+        else "bản tin chưa từng được đăng (state/ không ghi nó), nên tên có thể chỉ là ghi tay"
+    )
+    name = " ".join(bulletin.approved_by.split())
+    return (
+        f"chỉ có tên người duyệt «{name}» (approved_by) mà không có dấu nội dung đã duyệt "
+        f"(approved_version), và {why}. Không đăng ở kênh nào cho tới khi người duyệt đọc bài "
+        f"rồi chạy: publish approve {shell_word(bulletin.source)} --by {shell_word(name)}"
+    )
+
+
+def shell_word(text: str) -> str:
+    """`text` as one word of a command typed in a terminal (Linux, macOS or Windows): as it is
+    when it holds nothing a shell reads, else in double quotes (in single quotes when it holds
+    a character double quotes would not keep)."""
+    if text and all(c.isalnum() or c in "-_./:,@+=" for c in text):
+        return text
+    if any(c in text for c in '"$`\\!'):
+        return shlex.quote(text)
+    return f'"{text}"'
+
+
 def changed_since_approval(bulletin: Bulletin, policy: Policy, version: str | None) -> bool:
     """Whether the bulletin carries an approval (`approved_version`) its content `version` no
     longer matches, under a policy that binds approval to content (an approval by name only,
-    written before `publish approve` existed, is not judged here: see load_site's note)."""
+    written before `publish approve` existed, is judged by name_only_held)."""
     return (
         policy.require_approval
         and policy.approval == "content"

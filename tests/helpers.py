@@ -18,11 +18,14 @@ from publish.model import Artifact, Site
 
 __all__ = [
     "FIXTURES",
+    "NAME_ONLY_ACCEPTED",
     "NOW",
     "OTHER_UNIT_TOML",
+    "PLAIN_SITE_TOML",
     "SAMPLE_UNIT",
     "SITE_TOML",
     "TINY_JPEG",
+    "add_toml",
     "bulletin_md",
     "install_fake_renderers",
     "make_project",
@@ -31,7 +34,7 @@ __all__ = [
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-SITE_TOML = """\
+PLAIN_SITE_TOML = """\
 [unit]
 name = "Công an huyện Châu Thành"
 short_name = "Công an Châu Thành"
@@ -48,6 +51,17 @@ label = "Cảnh báo phương thức, thủ đoạn tội phạm"
 label = "Tình hình an ninh trật tự"
 """
 """A minimal valid site.toml: two categories, every other setting at its default."""
+
+NAME_ONLY_ACCEPTED = """
+# bulletin_md approves by name only, as bulletins were before `publish approve`: accepted here;
+# by default a bulletin never published is held (tests/test_name_only_approvals.py).
+[policy]
+name_only_approvals = "accept"
+"""
+"""A [policy] table accepting approvals by name only, as bulletin_md writes them."""
+
+SITE_TOML = PLAIN_SITE_TOML + NAME_ONLY_ACCEPTED
+"""PLAIN_SITE_TOML whose bulletins bulletin_md approves (see NAME_ONLY_ACCEPTED)."""
 
 OTHER_UNIT_TOML = """\
 [unit]
@@ -67,6 +81,9 @@ label = "Cảnh báo"
 
 [categories.thu-tuc]
 label = "Thủ tục"
+
+[policy]
+name_only_approvals = "accept"
 """
 """Another unit's site.toml, changed only in data: what it sees must never name the sample unit."""
 SAMPLE_UNIT = re.compile(r"Châu Thành|Đồng Tháp|chauthanh|canh-bao-toi-pham", re.IGNORECASE)
@@ -86,6 +103,17 @@ TINY_JPEG = bytes.fromhex(
     "f9faffda0008010100003f00fbd3ffd9"
 )
 """A valid 1×1 JPEG, for projects whose images must exist."""
+
+
+def add_toml(toml: str, snippet: str) -> str:
+    """`toml` with `snippet` added at its end; a [policy] table in the snippet joins the one
+    `toml` has (TOML allows a table once): its keys go at the top of that table."""
+    head, found, rest = snippet.partition("[policy]\n")
+    if not found or "\n[policy]\n" not in toml:
+        return toml + snippet
+    keys, table, after = rest.partition("\n[")
+    toml = toml.replace("\n[policy]\n", "\n[policy]\n" + keys.strip("\n") + "\n", 1)
+    return toml + head + (("\n" + table + after) if table else "")
 
 
 def make_project(tmp_path: Path, files: Mapping[str, str | bytes]) -> Path:

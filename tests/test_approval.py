@@ -23,7 +23,7 @@ from publish.content import load_site
 from publish.frontmatter_edit import set_keys
 from publish.gates import gate
 from publish.key_lines import READINGS_BEFORE
-from tests.helpers import NOW, bulletin_md, make_project
+from tests.helpers import NOW, add_toml, bulletin_md, make_project
 from tests.test_gates import bulletin
 
 REPO = Path(__file__).resolve().parent.parent
@@ -234,7 +234,7 @@ def test_approval_by_name_policy_publishes_an_edit(tmp_path: Path) -> None:
     assert approve(root, FILE) == 0
     edit(root, "Nội dung bản tin.", "Nội dung khác.")
     toml = root / "site.toml"
-    toml.write_text(toml.read_text("utf-8") + '\n[policy]\napproval = "name"\n', "utf-8")
+    toml.write_text(add_toml(toml.read_text("utf-8"), '\n[policy]\napproval = "name"\n'), "utf-8")
     assert verdict(root) is None
 
 

@@ -18,7 +18,7 @@ from publish.config import Policy
 from publish.content import load_site
 from publish.errors import ContentError
 from publish.gates import secret_stamp
-from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
+from tests.helpers import NOW, SITE_TOML, add_toml, bulletin_md, make_project
 
 FILE = "content/bai-viet/a.md"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -214,7 +214,11 @@ def test_the_policy_decides_whether_an_unreadable_linked_file_stops_the_checks_i
     """--strict makes content warnings errors, but not this one: most PDFs Word writes are not
     read, and a pull request could never pass; a unit that wants it so says it in site.toml."""
     root = project(
-        tmp_path, "mau.docx", b"PK\x03\x04 broken", SITE_TOML + f"\n[policy]\n{policy}\n", "[web]"
+        tmp_path,
+        "mau.docx",
+        b"PK\x03\x04 broken",
+        add_toml(SITE_TOML, f"\n[policy]\n{policy}\n"),
+        "[web]",
     )
     [(severity, _)] = problems(root)
     assert severity == ("error" if code else "warning")

@@ -19,6 +19,7 @@ from publish.model import Artifact
 from tests.helpers import (
     FIXTURES,
     SITE_TOML,
+    add_toml,
     bulletin_md,
     install_fake_renderers,
     make_project,
@@ -416,7 +417,7 @@ def test_drafts_only_say_they_were_checked_and_how_to_publish_one(
     root = make_project(
         tmp_path,
         {
-            "site.toml": SITE_TOML + policy,
+            "site.toml": add_toml(SITE_TOML, policy),
             "content/bai-viet/a.md": draft,
             "content/bai-viet/b.md": draft,
         },

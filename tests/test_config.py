@@ -15,7 +15,8 @@ from publish.cli import main
 from publish.config import CHANNELS, parse
 from publish.contact_numbers import first_number
 from publish.errors import ConfigError, Problem
-from tests.helpers import NOW, OTHER_UNIT_TOML, SAMPLE_UNIT, SITE_TOML, bulletin_md, make_project
+from tests.helpers import NOW, OTHER_UNIT_TOML, SAMPLE_UNIT, bulletin_md, make_project
+from tests.helpers import PLAIN_SITE_TOML as SITE_TOML
 
 ROOT = Path("/srv/du-an")
 

@@ -40,19 +40,36 @@ def bulletin(**changes: object) -> Bulletin:
     return dataclasses.replace(base, **changes)
 
 
+NAMES = Policy(name_only_approvals="accept")
+"""The default policy, but accepting bulletin()'s approval by name alone, as before `publish
+approve`: by default only a bulletin published before is (test_name_only_is_judged_by_state)."""
+
+
+def test_name_only_is_judged_by_state() -> None:
+    """A name alone publishes a bulletin state/ records as published, and no other."""
+    verdict = gate(bulletin(), now=NOW, policy=Policy())
+    assert verdict is not None and verdict.code == "unapproved"
+    assert verdict.reason.endswith(
+        'publish approve content/bai-viet/a.md --by "Thượng tá Nguyễn Văn Hùng"'
+    )
+    assert (
+        gate(bulletin(), now=NOW, policy=Policy(), published_before={"ct-2020-12-zalo-oa"}) is None
+    )
+
+
 def test_approved_past_bulletin_is_published() -> None:
-    assert gate(bulletin(), now=NOW, policy=Policy()) is None
+    assert gate(bulletin(), now=NOW, policy=NAMES) is None
 
 
 def test_draft_is_held_back() -> None:
-    verdict = gate(bulletin(draft=True), now=NOW, policy=Policy())
+    verdict = gate(bulletin(draft=True), now=NOW, policy=NAMES)
     assert verdict is not None and verdict.code == "draft"
     assert "bản nháp" in verdict.reason
 
 
 def test_unapproved_is_held_back_when_approval_is_required() -> None:
     for approver in ("", "   "):
-        verdict = gate(bulletin(approved_by=approver), now=NOW, policy=Policy())
+        verdict = gate(bulletin(approved_by=approver), now=NOW, policy=NAMES)
         assert verdict is not None and verdict.code == "unapproved"
         assert "approved_by" in verdict.reason
 
@@ -64,20 +81,20 @@ def test_unapproved_is_published_when_approval_is_not_required() -> None:
 
 def test_future_date_is_an_embargo_shown_in_site_time() -> None:
     now = dt.datetime(2020, 12, 8, 7, 59, tzinfo=HCM)
-    verdict = gate(bulletin(), now=now, policy=Policy())
+    verdict = gate(bulletin(), now=now, policy=NAMES)
     assert verdict is not None and verdict.code == "scheduled"
     assert "08:00, Thứ Ba, 08/12/2020" in verdict.reason
 
 
 def test_embargo_lifts_exactly_at_the_date() -> None:
-    assert gate(bulletin(), now=dt.datetime(2020, 12, 8, 8, 0, tzinfo=HCM), policy=Policy()) is None
+    assert gate(bulletin(), now=dt.datetime(2020, 12, 8, 8, 0, tzinfo=HCM), policy=NAMES) is None
 
 
 def test_expired_is_held_back_from_the_expiry_instant() -> None:
     expires = dt.datetime(2020, 12, 31, 0, 0, tzinfo=HCM)
     just_before = expires - dt.timedelta(minutes=1)
-    assert gate(bulletin(expires=expires), now=just_before, policy=Policy()) is None
-    verdict = gate(bulletin(expires=expires), now=expires, policy=Policy())
+    assert gate(bulletin(expires=expires), now=just_before, policy=NAMES) is None
+    verdict = gate(bulletin(expires=expires), now=expires, policy=NAMES)
     assert verdict is not None and verdict.code == "expired"
     assert "31/12/2020" in verdict.reason
 
@@ -112,12 +129,12 @@ def test_disguised_secret_classification_is_still_secret(classification: str) ->
 
 
 def test_non_secret_classification_is_published() -> None:
-    assert gate(bulletin(classification="công khai"), now=NOW, policy=Policy()) is None
+    assert gate(bulletin(classification="công khai"), now=NOW, policy=NAMES) is None
 
 
 def test_secret_wins_over_every_other_reason() -> None:
     everything = bulletin(classification="mật", draft=True, approved_by="")
-    verdict = gate(everything, now=NOW, policy=Policy())
+    verdict = gate(everything, now=NOW, policy=NAMES)
     assert verdict is not None and verdict.code == "secret"
 
 
@@ -203,7 +220,7 @@ def test_a_stamped_correction_note_makes_the_bulletin_secret() -> None:
     note = Correction(dt.datetime(2020, 12, 9, 10, 0, tzinfo=HCM), "[Mật] Sửa địa điểm.")
     stamped = bulletin(corrections=(note,))
     assert is_secret(stamped, Policy())
-    verdict = gate(stamped, now=NOW, policy=Policy())
+    verdict = gate(stamped, now=NOW, policy=NAMES)
     assert verdict is not None and verdict.code == "secret"
     assert not is_secret(
         bulletin(corrections=(dataclasses.replace(note, note="Sửa giờ."),)), Policy()

@@ -10,7 +10,7 @@ import pytest
 from publish.cli import main
 from publish.config import Policy
 from publish.gates import field_stamp, secret_classification, secret_stamp
-from tests.helpers import SITE_TOML, bulletin_md, install_fake_renderers, make_project
+from tests.helpers import SITE_TOML, add_toml, bulletin_md, install_fake_renderers, make_project
 
 NOW = "2021-01-01T09:00"
 
@@ -246,7 +246,7 @@ def test_ordinary_classifications_are_not_secret(value: str) -> None:
 
 def test_the_sites_own_grades_count_as_secret_too(tmp_path, capsys, monkeypatch) -> None:
     install_fake_renderers(monkeypatch)
-    toml = SITE_TOML + '\n[policy]\nsecret_classifications = ["mật", "nội bộ"]\n'
+    toml = add_toml(SITE_TOML, '\n[policy]\nsecret_classifications = ["mật", "nội bộ"]\n')
     files = {
         "site.toml": toml,
         "content/a.md": bulletin_md({"classification": '"Nội bộ"'}),

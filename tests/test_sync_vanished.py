@@ -15,7 +15,7 @@ import pytest
 from publish.cli import main
 from publish.sync import vanished
 from publish.zalo.emulator import ZaloEmulator
-from tests.helpers import FIXTURES, bulletin_md, snapshot
+from tests.helpers import FIXTURES, add_toml, bulletin_md, snapshot
 from tests.zalo_fixtures import env_for
 from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
 
@@ -311,7 +311,7 @@ def test_the_withdrawal_cap_is_a_setting_of_site_toml(
     for index in range(20):
         (root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md").unlink()
     toml = root / "site.toml"
-    toml.write_text(toml.read_text("utf-8") + "\n[policy]\nconfirm_withdrawal_from = 21\n")
+    toml.write_text(add_toml(toml.read_text("utf-8"), "\n[policy]\nconfirm_withdrawal_from = 21\n"))
     assert build(root) == 0
     toml.write_text(toml.read_text("utf-8").replace("= 21", "= 0"))
     assert build(root) == 1
@@ -355,7 +355,7 @@ def test_a_radio_folder_keeps_its_scripts_when_a_folder_of_bulletins_is_lost(
     root = tmp_path / "project"
     shutil.copytree(FIXTURES / "radio", root)
     toml = root / "site.toml"
-    toml.write_text(toml.read_text("utf-8") + "\n[policy]\nconfirm_withdrawal_from = 2\n")
+    toml.write_text(add_toml(toml.read_text("utf-8"), "\n[policy]\nconfirm_withdrawal_from = 2\n"))
     monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
     run = ["--root", str(root), "--now", RADIO_NOW, "sync", "radio"]
     assert main(run) == 0
@@ -472,7 +472,11 @@ def test_deleting_state_is_advised_only_when_the_sample_bulletins_are_gone(
     assert "Các bản tin đó đều là bản tin mẫu" in told
     assert "xóa các tệp .json trong state/ (README, «Dùng cho đơn vị của bạn», bước 5)" in told
     own = bulletin_md({"title": '"Bản tin đầu tiên của đơn vị"', "date": "2026-11-27 08:00"})
-    (root / "content" / "bai-viet" / "2026-11-27-ban-tin-dau-tien.md").write_text(own, "utf-8")
+    first = root / "content" / "bai-viet" / "2026-11-27-ban-tin-dau-tien.md"
+    first.write_text(own, "utf-8")
+    # Approved as a unit does (a name alone would hold a bulletin never published).
+    approve = ["--root", str(root), "--now", "2026-11-28T09:00", "approve", str(first)]
+    assert main([*approve, "--by", "Thượng tá Nguyễn Văn Hùng"]) == 0
     assert main(run) == 1  # the first bulletin written, the samples' records still in state/
     told = capsys.readouterr().err
     assert "không còn trong content/" in told and "Các bản tin đó đều là bản tin mẫu" in told

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shlex
 import sys
 from collections import Counter
 from contextlib import ExitStack
@@ -16,6 +15,7 @@ from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
 from publish.errors import PublishError
+from publish.gates import name_only, shell_word
 from publish.model import EXPIRED_LISTED, Build, Site
 from publish.output_lock import channels_lock, output_lock
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
@@ -399,21 +399,10 @@ def _approved_by_name(site: Site) -> list[str]:
         "khác duyệt thay thì ghi tên người đó sau --by):"
     )
     lines += [
-        f"    publish approve {' '.join(map(_shell_word, files))} --by {_shell_word(by)}"
+        f"    publish approve {' '.join(map(shell_word, files))} --by {shell_word(by)}"
         for by, files in approvers.items()
     ]
     return lines
-
-
-def _shell_word(text: str) -> str:
-    """`text` as one word of a command typed in a terminal (Linux, macOS or Windows): as it is
-    when it holds nothing a shell reads, else in double quotes (in single quotes when it holds
-    a character double quotes would not keep)."""
-    if text and all(c.isalnum() or c in "-_./:,@+=" for c in text):
-        return text
-    if any(c in text for c in '"$`\\!'):
-        return shlex.quote(text)
-    return f'"{text}"'
 
 
 def _awaiting_approval(site: Site) -> list[str]:
@@ -422,8 +411,15 @@ def _awaiting_approval(site: Site) -> list[str]:
     held = [e.bulletin for e in site.excluded if e.code == "unapproved"]
     if not held:
         return []
-    changed = sum(1 for b in held if b.approved_by.strip())
-    parts = [f"{len(held) - changed} bản tin chưa có người duyệt"] if len(held) > changed else []
+    by_name = sum(1 for b in held if name_only(b))
+    changed = sum(1 for b in held if b.approved_by.strip()) - by_name
+    unset = len(held) - changed - by_name
+    parts = [f"{unset} bản tin chưa có người duyệt"] if unset else []
+    parts += (
+        [f"{by_name} bản tin chỉ có tên người duyệt, chưa có dấu duyệt (approved_version)"]
+        if by_name
+        else []
+    )
     parts += [f"{changed} bản tin đã đổi sau khi duyệt"] if changed else []
     return [
         f"Cần duyệt: {', '.join(parts)}. Người duyệt đọc lại từng bài rồi chạy: "

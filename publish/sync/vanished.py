@@ -31,6 +31,7 @@ __all__ = [
     "MIN_RECORDED",
     "MIN_SHARE_REFUSED",
     "PUBLISHED_NAME",
+    "ever_published",
     "loaded_keys",
     "published_keys",
     "record_published",
@@ -143,6 +144,29 @@ def _recorded(state_dir: Path) -> set[str]:
         | _web_keys(state_dir)
         | _radio_keys(state_dir)
     )
+
+
+def ever_published(state_dir: Path) -> set[str]:
+    """The keys of every bulletin state/ records as published on some channel, now or before:
+    published.json, the website's addresses (web-urls.json), Zalo articles ever posted and
+    radio scripts sent (a state/ written before published.json was names them only there)."""
+    return (
+        published_keys(state_dir)
+        | _web_keys(state_dir)
+        | _zalo_posted(state_dir)
+        | _radio_keys(state_dir)
+    )
+
+
+def _zalo_posted(state_dir: Path) -> set[str]:
+    """Keys of state/zalo.json's records of articles posted on the OA, shown or since hidden
+    or removed (none when the file is missing or unreadable)."""
+    from publish.sync.manifest import Manifest
+
+    with contextlib.suppress(PublishError, OSError):
+        records = Manifest.load(state_dir / "zalo.json", "zalo", read_only=True).as_read()
+        return {k for k, v in records.items() if isinstance(v, dict) and v.get("article_id")}
+    return set()
 
 
 def record_published(state_dir: Path, site: Site) -> None:
