@@ -25,6 +25,7 @@ __all__ = [
     "SAMPLE_UNIT",
     "SITE_TOML",
     "TINY_JPEG",
+    "accept_names",
     "add_toml",
     "bulletin_md",
     "install_fake_renderers",
@@ -114,6 +115,14 @@ def add_toml(toml: str, snippet: str) -> str:
     keys, table, after = rest.partition("\n[")
     toml = toml.replace("\n[policy]\n", "\n[policy]\n" + keys.strip("\n") + "\n", 1)
     return toml + head + (("\n" + table + after) if table else "")
+
+
+def accept_names(root: Path) -> None:
+    """Let the project at `root` publish bulletins approved by name only, as bulletin_md
+    writes them (see NAME_ONLY_ACCEPTED): for a copy of the sample project, whose own are
+    approved with publish approve."""
+    toml = root / "site.toml"
+    toml.write_text(add_toml(toml.read_text("utf-8"), NAME_ONLY_ACCEPTED), "utf-8")
 
 
 def make_project(tmp_path: Path, files: Mapping[str, str | bytes]) -> Path:

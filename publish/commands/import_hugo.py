@@ -649,8 +649,9 @@ def _report(
     if unapproved:
         print(
             f"{len(unapproved)} bài cần duyệt: chưa bài nào được đăng khi chưa có người duyệt. "
-            'Người duyệt đọc lại từng bài rồi điền approved_by: "Họ tên, chức vụ" '
-            '(hoặc chạy lệnh với --approved-by "Họ tên" khi một người đã duyệt cả loạt).'
+            'Người duyệt đọc lại từng bài rồi chạy publish approve TỆP... --by "Họ tên, chức vụ" '
+            "(tên ghi tay vào approved_by không đăng được bài chưa từng đăng; hoặc chạy lệnh nhập "
+            'với --approved-by "Họ tên" khi một người đã duyệt cả loạt).'
         )
     if posts:
         print(
