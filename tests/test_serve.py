@@ -38,6 +38,7 @@ from publish.serve.lock import ReadWriteLock
 from publish.serve.reload import EVENTS_PATH, inject
 from publish.serve.server import below, host_refusal, request_parts
 from publish.serve.watch import Debouncer
+from tests.helpers import accept_names
 
 REPO = Path(__file__).resolve().parents[1]
 EVENT_WAIT = 5.0  # generous upper bound for one debounced rebuild; normally ~0.3 s
@@ -79,6 +80,7 @@ def _page(title: str, body: str) -> str:
 def write_project(root: Path, title: str = "Bản tin thử nghiệm") -> Path:
     """A tiny project: the real site.toml and one approved bulletin; returns the bulletin file."""
     shutil.copy(REPO / "site.toml", root / "site.toml")
+    accept_names(root)  # BULLETIN is approved by name only
     (root / "templates").mkdir()
     bulletin = root / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
     bulletin.parent.mkdir(parents=True)
