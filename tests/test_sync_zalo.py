@@ -965,6 +965,45 @@ def test_a_create_answered_with_http_500_is_retried_on_the_next_run_after_a_look
     assert_published_once(root, emulator)
 
 
+UNREAD = {
+    "success without a token": (200, None),
+    "an HTML page with HTTP 200": (200, "<html>OK</html>"),
+    "a gateway's HTML 403": (403, "<html>Forbidden</html>"),
+    "an error code no source lists": (200, '{"error": -999, "message": "Unknown"}'),
+}
+
+
+@pytest.mark.parametrize("reply", list(UNREAD))
+def test_a_create_answered_unreadably_is_looked_up_not_sent_again(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, reply: str
+) -> None:
+    """Zalo made the article but the reply said nothing readable: the record keeps the sent
+    create, and the article is found on the OA instead of being created a second time."""
+    status, body = UNREAD[reply]
+    emulator.configure(
+        fault_paths=("/article/create",), garble_first=1, garble_status=status, garble_body=body
+    )
+    root = zalo_project(tmp_path, 1)
+    sync(root)
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 1
+    assert_published_once(root, emulator)
+
+
+def test_a_create_zalo_refuses_by_a_listed_code_keeps_no_pending_create(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
+) -> None:
+    """A documented refusal (-201) made no article: nothing is left to look up next run."""
+    emulator.configure(
+        fault_paths=("/article/create",),
+        garble_first=1,
+        garble_body='{"error": -201, "message": "cover value is invalid"}',
+    )
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) != 0
+    assert not state(root)["bt-000"].get("pending_create")
+
+
 def test_a_lost_create_zalo_is_still_processing_is_not_sent_again_by_a_quick_rerun(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

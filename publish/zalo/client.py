@@ -36,6 +36,7 @@ from publish.errors import PublishError
 from publish.zalo.errors import (
     OPERATIONS,
     REAUTHORIZE,
+    REFUSALS,
     ZaloError,
     ZaloUncertainError,
     api_error,
@@ -369,8 +370,32 @@ class ZaloClient:
 
     def create(self, body: Mapping[str, Any]) -> str:
         """POST article/create; returns the job token (not the article id: call verify)."""
-        data = self._call("create", "POST", "/v2.0/article/create", json=dict(body))
-        return self._field(data, "token", "create")
+        try:
+            data = self._call("create", "POST", "/v2.0/article/create", json=dict(body))
+            return self._field(data, "token", "create")
+        except ZaloUncertainError:
+            raise
+        except ZaloError as error:
+            if error.operation != "create" or error.unsent or error.code in REFUSALS:
+                raise  # a refusal, or turned away before sending (a refresh): no article made
+            # Zalo (or a gateway in front of it) answered in a way that does not say "not
+            # created": forgetting the request made the next run create the article again.
+            reply = error.unread or (
+                f"mã lỗi {error.code} «{error.api_message}», ngoài bảng mã lỗi"
+                if error.code is not None
+                else f"một phản hồi không rõ ({error})"
+            )
+            raise ZaloUncertainError(
+                f"Zalo trả lời yêu cầu tạo bài viết bằng {reply}, nên không rõ bài đã được tạo "
+                "trên Zalo hay chưa. Không tự gửi lại để tránh đăng trùng bài; lần đồng bộ sau "
+                "đối chiếu danh sách bài trên Zalo trước khi tạo lại. Lặp lại ở mọi bài thì "
+                "kiểm tra ZALO_API_BASE.",
+                code=error.code,
+                api_message=error.api_message,
+                operation="create",
+                http_status=error.http_status,
+                unread=error.unread,
+            ) from None
 
     def verify(self, token: str) -> str:
         """POST article/verify, polling through -214 for up to `verify_timeout`; returns the id."""
@@ -519,6 +544,7 @@ class ZaloClient:
                 f"Phản hồi của Zalo khi {OPERATIONS.get(operation, operation)} thiếu trường "
                 f"'{name}'. Hãy thử lại sau.",
                 operation=operation,
+                unread=f"phản hồi thành công nhưng thiếu trường '{name}'",
             )
         return str(value)
 
@@ -646,6 +672,7 @@ class ZaloClient:
             "Kiểm tra ZALO_API_BASE / ZALO_OAUTH_BASE hoặc thử lại sau.",
             operation=operation,
             http_status=status,
+            unread=f"phản hồi {what} (HTTP {status})",
         )
 
     def _send_oauth(self, form: dict[str, str], headers: dict[str, str]) -> httpx.Response:
@@ -695,6 +722,7 @@ class ZaloClient:
         """Send with retries on transient failures; never re-sends a create that may have landed.
         `lost` gathers each failure after which the request may have been handled."""
         attempt = 0
+        reached = False  # whether a failed try may have been handled (a create made)
         closed = self._closed
         self._creates_refused(operation)
         while True:
@@ -703,6 +731,7 @@ class ZaloClient:
                     f"Chưa gọi Zalo để {OPERATIONS.get(operation, operation)}: {closed.reason}. "
                     f"Chạy lại sau {closed.wait} để làm tiếp.",
                     operation=operation,
+                    unsent=True,
                 )
             failure: str
             uncertain = False
@@ -727,6 +756,7 @@ class ZaloClient:
                 # up before it is sent again, like a lost reply.
                 uncertain = response.status_code != 429
                 asked = _retry_after(response)
+            reached = reached or uncertain
             if uncertain and lost is not None:
                 lost.append(failure)
             if operation == "create" and uncertain and not self.settings.retry_uncertain_creates:
@@ -777,6 +807,7 @@ class ZaloClient:
                         "trong site.toml.",
                         operation=operation,
                         http_status=429,
+                        unsent=not reached,
                     )
                 # A 5xx is Zalo's server answering with its own failure: the unit's network
                 # works, and «check the network» sent operators looking in the wrong place.
@@ -789,7 +820,9 @@ class ZaloClient:
                     else f"Không gọi được Zalo ({host}) khi {doing}: {failure}, đã thử lại "
                     f"{attempt} lần. Kiểm tra kết nối mạng rồi chạy lại."
                 )
-                raise ZaloError(redact(told, self.tokens.secrets()), operation=operation) from None
+                raise ZaloError(
+                    redact(told, self.tokens.secrets()), operation=operation, unsent=not reached
+                ) from None
             attempt += 1
             logger.warning(
                 "Gọi Zalo để %s thất bại: %s; thử lại lần %d sau %s.",
@@ -808,6 +841,7 @@ class ZaloClient:
                 f"Chưa gọi Zalo để {OPERATIONS['create']}: {self._closed.creates}. Không cần "
                 "làm gì: lần chạy sau khi hạn mức được cấp lại tự tạo tiếp.",
                 operation=operation,
+                unsent=True,
             )
 
     def _stop(
@@ -852,4 +886,6 @@ class ZaloClient:
             ),
             operation=operation,
             http_status=status.status_code,
+            # A 429 or -32 turns the call away before it is handled; a 5xx may come after.
+            unsent=status.status_code < 500,
         )

@@ -183,6 +183,7 @@ class ZaloEmulator:
         self._window: collections.deque[float] = collections.deque()
         self._pending_5xx = self.config.fail_first_5xx
         self._pending_drops = self.config.drop_first
+        self._pending_garbles = self.config.garble_first
         self._in_flight = 0
         self._holds: list[Hold] = []
         self.max_in_flight = 0  # most requests handled at the same moment
@@ -387,6 +388,8 @@ class ZaloEmulator:
                 self._pending_5xx = changes["fail_first_5xx"]
             if "drop_first" in changes:
                 self._pending_drops = changes["drop_first"]
+            if "garble_first" in changes:
+                self._pending_garbles = changes["garble_first"]
             if "seed" in changes:
                 self._random = random.Random(changes["seed"])
             if "rate_limit_per_minute" in changes or "rate_limit_window" in changes:
@@ -448,6 +451,9 @@ class ZaloEmulator:
                 reply = Reply(drop=True)
             elif faulted and self.config.fail_5xx_after_processing and self._take_5xx():
                 reply = self._unavailable()
+            elif faulted and self._pending_garbles > 0:
+                self._pending_garbles -= 1
+                reply = self._garbled()
             return self._log(method, path, body, arrived, reply)
 
     def _unavailable(self) -> Reply:
@@ -459,6 +465,14 @@ class ZaloEmulator:
             raw=b"<html>Service Unavailable</html>",
             headers={"Retry-After": retry_after} if retry_after is not None else None,
         )
+
+    def _garbled(self) -> Reply:
+        """The injected unreadable reply (see EmulatorConfig.garble_first)."""
+        body = self.config.garble_body
+        status = self.config.garble_status
+        if body is None:
+            return Reply(status=status, payload={"data": {}, "error": 0, "message": "Success"})
+        return Reply(status=status, raw=body.encode())
 
     def _decode_body(self, headers: dict[str, str], raw: bytes) -> Any:
         """JSON or form body as Python data; undecodable bodies become None."""

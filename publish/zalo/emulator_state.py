@@ -132,6 +132,12 @@ class EmulatorConfig:
     drop_after_processing: bool = False  # drop after the change is applied (lost reply)
     # Answer 5xx after the change is applied, as a gateway whose backend answered too late does.
     fail_5xx_after_processing: bool = False
+    # Answer the first N with a reply the client cannot read, after the change is applied (a
+    # gateway rewriting Zalo's answer): `garble_body` as sent with `garble_status`, or, when it
+    # is None, Zalo's success envelope with its `data` emptied (no token, no id).
+    garble_first: int = 0
+    garble_status: int = 200
+    garble_body: str | None = None
     rate_limit_per_minute: int | None = 4000  # -32 beyond this many OA calls per window
     rate_limit_window: float = 60.0
     seed: int | None = None

@@ -16,7 +16,7 @@ from urllib.parse import quote, quote_plus
 
 from publish.errors import RemoteError
 
-__all__ = ["StillProcessing", "ZaloError", "ZaloUncertainError", "api_error", "redact"]
+__all__ = ["REFUSALS", "StillProcessing", "ZaloError", "ZaloUncertainError", "api_error", "redact"]
 
 OPERATIONS = {
     "create": "tạo bài viết",
@@ -64,6 +64,13 @@ HINT_NOT_AUTHORIZED = (
     "Sau đó chạy lại publish sync zalo."
 )
 HINT_DEFAULT = "Xem bảng mã lỗi Zalo OA trong tài liệu dự án."
+REFUSALS = frozenset(
+    {-32, -200, -201, -202, -204, -205, -207, -208, -209, -210, -211, -212, -213, -215, -216}
+    | {-217, -218, -219, -220, -221, -223, -224, -242}
+)
+"""The error codes of the contract's table (zalo-oa-api.md §5) that refuse a call: a create
+they answer made no article. Another code (-214 «being processed», or one no source lists)
+says nothing sure, so such a create is looked up before it is sent again."""
 NEEDS_A_PERSON = frozenset({-216, -220, -224, -242, -14003, -14014})
 """Failures no rerun fixes and every call would meet (a login, the OA's package, and -223 when
 it means a missing permission): the channel stops, exit 1 (a person must act), not 3."""
@@ -122,6 +129,8 @@ class ZaloError(RemoteError):
         api_message: str | None = None,
         operation: str | None = None,
         http_status: int | None = None,
+        unread: str | None = None,
+        unsent: bool = False,
     ) -> None:
         super().__init__(message)
         self.stops_channel = _needs_a_person(code, api_message)
@@ -131,6 +140,12 @@ class ZaloError(RemoteError):
         self.api_message = api_message
         self.operation = operation
         self.http_status = http_status
+        self.unread = unread
+        """The reply that could not be read, in words, when that was the failure: a create it
+        answered may have been made all the same."""
+        self.unsent = unsent
+        """Whether the call was turned away before anything handled it (not sent, or HTTP 429
+        / -32): a create so refused made no article, whatever else is known."""
 
 
 class StillProcessing(ZaloError):
