@@ -237,19 +237,24 @@ class _Closed:
     """Why no article is created for the rest of the run (Zalo's -223 «limit quota create
     article»), else empty: every other create would meet the same refusal, and updates and
     reads still go."""
-    waited: float = 0.0  # seconds slept on 429 and Retry-After waits so far in the run
+    waited: float = 0.0  # wall-clock seconds the run's 429 and Retry-After waits cover so far
+    waits_end: float = float("-inf")  # when the latest counted wait ends (the client's clock)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     """Held to check and count a wait: the run's workers meet 429s at once, and a check made
     before another's count let them all wait past the budget."""
 
-    def spend(self, seconds: float, budget: float, *, count: bool = True) -> bool:
-        """Whether `seconds` more of waiting fit the run's `budget`; counted when they do and
-        `count` is set."""
+    def spend(self, seconds: float, budget: float, *, now: float, count: bool = True) -> bool:
+        """Whether a wait of `seconds` from `now` fits the run's `budget`; counted when it does
+        and `count` is set."""
         with self.lock:
-            if self.waited + seconds > budget:
+            # Workers backing off at once wait side by side: only the time a wait adds to those
+            # already counted delays the run (8 workers × 5 s counted 40 s after 5 s).
+            added = max(0.0, now + seconds - max(now, self.waits_end))
+            if self.waited + added > budget:
                 return False
             if count:
-                self.waited += seconds
+                self.waited += added
+                self.waits_end = max(self.waits_end, now + seconds)
             return True
 
     def refuse_creates(self, reason: str) -> bool:
@@ -601,7 +606,9 @@ class ZaloClient:
                 delay = self._backoff(rate_limited, self.settings.rate_limit_backoff)
                 # Counted with 429s: the same limit said in Zalo's words, and backing off per
                 # call let a run of many bulletins wait many times [zalo] rate_limit_wait.
-                if not self._closed.spend(delay, self.settings.retry_after_budget):
+                if not self._closed.spend(
+                    delay, self.settings.retry_after_budget, now=self._clock()
+                ):
                     self._stop(
                         operation,
                         OPERATIONS.get(operation, operation),
@@ -783,6 +790,7 @@ class ZaloClient:
             if throttled and not closed.spend(
                 asked if last and asked is not None else delay,
                 self.settings.retry_after_budget,
+                now=self._clock(),
                 count=not last,
             ):
                 # Zalo names when it will answer again, or keeps refusing: waiting it out here
