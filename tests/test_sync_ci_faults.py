@@ -610,17 +610,18 @@ def test_reconcile_without_create_anyway_names_every_article_of_the_title_none_h
         message = told(capsys)
         assert f"bt-001 «{title}», tệp {source} (bài {by_hand}, {own})" in message
         assert "Không gửi gì lên Zalo, state/zalo.json để nguyên." in message
-        assert f"thêm --zalo-create-anyway {source} vào lệnh" in message
-        assert f"publish sync zalo --zalo-overwrite {source}" in message
+        assert f"{source}: --zalo-create-anyway {source} nếu không bài nào" in message
+        assert f"--zalo-overwrite {source}=MÃ_BÀI" in message and "state/zalo.json (" not in message
         assert "Traceback" not in message
         assert unicodedata.is_normalized("NFC", message)
     assert emulator.write_calls() == []
     assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
     assert state.read_bytes() == before
-    document = json.loads(before)  # the way out the message gives, the article being its own
-    document["entries"]["bt-001"] = {"article_id": own, "status": "live"}
-    state.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
-    assert sync(root, "--zalo-overwrite", source) == 0
+    assert sync(root, "--reconcile", "--zalo-overwrite", f"{source}=123") == 1  # a typo
+    assert f"không có bài 123 mang tiêu đề «{title}»" in told(capsys)
+    assert state.read_bytes() == before and emulator.write_calls() == []
+    # The way out the message gives, the article being its own: no hand edit of state/.
+    assert sync(root, "--reconcile", "--zalo-overwrite", f"{source}={own}") == 0
     assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
     assert emulator.articles[own]["body"] == payload(root, "bt-001")["body"]
     assert [a["title"] for a in emulator.articles.values()].count(title) == 2

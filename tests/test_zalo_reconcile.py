@@ -118,3 +118,56 @@ def test_reconcile_takes_the_lone_article_of_the_title_the_operator_names(
     emulator.clear_calls()
     assert sync(root) == 0
     assert emulator.write_calls() == []
+
+
+def test_several_lone_articles_are_told_one_choice_per_bulletin_made_in_one_command(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """Two bulletins refused at once, each with one article of its title not holding its text:
+    the message gave one command with both flags for both, so following it took both articles
+    or neither, whatever comparing each had found. Each bulletin gets its own choice."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    sources = {n: f"content/bai-viet/ban-tin-00{n}.md" for n in (2, 3)}
+    seeded = {}
+    for number, source in sources.items():
+        (root / source).write_text(zalo_bulletin(number), "utf-8")
+        seeded[number] = emulator.seed_article(sample_body(title=f"{TITLES[number]} ({number})"))
+    by_hand = as_stored(emulator, seeded[2])
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 1
+    message = told(capsys)
+    for number, source in sources.items():
+        assert (
+            f"{source}: --zalo-create-anyway {source} nếu bài {seeded[number]} là bài đăng tay, "
+            f"--zalo-overwrite {source} nếu đó là bài của bản tin"
+        ) in message
+    assert "một lệnh publish sync zalo --reconcile" in message
+    chosen = ["--zalo-create-anyway", sources[2], "--zalo-overwrite", sources[3]]
+    assert sync(root, "--reconcile", *chosen) == 0
+    assert as_stored(emulator, seeded[2]) == by_hand
+    assert records(root)["bt-002"]["article_id"] not in (None, seeded[2])
+    assert records(root)["bt-003"]["article_id"] == seeded[3]
+
+
+def test_the_overwrite_help_tells_its_use_with_reconcile(capsys: pytest.CaptureFixture) -> None:
+    """`publish sync --help` told --zalo-overwrite only as forcing an update: not that with
+    --reconcile it takes an article of the bulletin's title, nor how to pick one of several."""
+    with pytest.raises(SystemExit):
+        main(["sync", "--help"])
+    shown = " ".join(told(capsys).split())
+    option = shown[shown.rindex("--zalo-overwrite KHÓA_HOẶC_TỆP") :][:600]
+    assert "với --reconcile" in option and "TỆP=MÃ_BÀI" in option
+
+
+def test_an_article_named_without_reconcile_is_refused_before_anything_is_sent(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """The `=MÃ_BÀI` of --zalo-overwrite picks an article only for --reconcile: elsewhere it
+    is said so, with the command to run, rather than taken for a file that does not exist."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root, "--zalo-overwrite", f"{SOURCE}=123") == 1
+    message = told(capsys)
+    assert "chỉ dùng với --reconcile" in message
+    assert f"publish sync zalo --reconcile --zalo-overwrite {SOURCE}=123" in message
+    assert emulator.articles == {}

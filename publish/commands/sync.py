@@ -150,7 +150,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="KHÓA_HOẶC_TỆP",
         help="cho phép cập nhật, ẩn hay gỡ bài Zalo của bản tin này (khóa hoặc tệp .md) dù bài "
         "trên Zalo không còn là bản công cụ đăng lần trước (đã bị sửa tay trong trang quản trị "
-        "OA), và gửi lại bản trong kho cả khi bản tin không đổi; lặp lại cho từng bản tin",
+        "OA), và gửi lại bản trong kho cả khi bản tin không đổi; với --reconcile: nhận bài cùng "
+        "tiêu đề trên Zalo làm bài của bản tin dù nội dung khác (TỆP=MÃ_BÀI chọn một bài khi có "
+        "nhiều bài cùng tiêu đề) rồi cập nhật nó theo bản tin; lặp lại cho từng bản tin",
     )
     parser.add_argument(
         "--zalo-create-anyway",
@@ -244,7 +246,7 @@ def run_command(args: argparse.Namespace) -> int:
             output,
             args.root / "state",
             None if args.dry_run else args.root / ".cache",
-            zalo_overwrite=tuple(typed_path(name, args.root) for name in args.zalo_overwrite),
+            zalo_overwrite=tuple(_typed_overwrite(name, args.root) for name in args.zalo_overwrite),
             zalo_create_anyway=tuple(
                 typed_path(name, args.root) for name in args.zalo_create_anyway
             ),
@@ -569,3 +571,12 @@ def _count_planned(summary: Summary, actions: Sequence[Action]) -> None:
 def _stderr(message: str) -> None:
     """Print to standard error."""
     print(message, file=sys.stderr)
+
+
+def _typed_overwrite(name: str, root: Path) -> str:
+    """A --zalo-overwrite value with its file typed as named on disk, and its `=MÃ_BÀI` (the
+    article --reconcile is to take) kept as given."""
+    head, _, article = name.rpartition("=")
+    if not head or not article or any(os.path.lexists(b / name) for b in (Path(), root)):
+        return typed_path(name, root)
+    return f"{typed_path(head, root)}={article}"

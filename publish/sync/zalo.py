@@ -421,7 +421,13 @@ class ZaloSyncer:
             )
         if not self.dry_run:
             payloads.save()
-        self.overwrite = self._named_keys(self.overwrite_names, OVERWRITE, local, recorded)
+        names, chosen_names = self._article_named()
+        self.overwrite = self._named_keys(names, OVERWRITE, local, recorded)
+        chosen = {
+            key: article
+            for name, article in chosen_names.items()
+            for key in self._named_keys([name], OVERWRITE, local, recorded)
+        }
         anyway = self._named_keys(self.create_anyway_names, CREATE_ANYWAY, local, recorded)
         if not self.reconcile and not self.dry_run and any(k not in recorded for k in local):
             self.prepare()  # the OA is asked only once the token is known to be its own
@@ -443,6 +449,7 @@ class ZaloSyncer:
                 echo=self.echo,
                 create_anyway=anyway,
                 overwrite=self.overwrite,
+                chosen=chosen,
             )
         published = {b.key for b in self.site.bulletins}
         entries = self.records.entries() if self.reconcile else recorded
@@ -598,6 +605,25 @@ class ZaloSyncer:
         except ValueError:
             return ""
         return f" lúc {vn_datetime(sent.astimezone(self.config.tz))}" if sent.tzinfo else ""
+
+    def _article_named(self) -> tuple[list[str], dict[str, str]]:
+        """--zalo-overwrite's names, and the article each `TỆP=MÃ_BÀI` one names (--reconcile)."""
+        names: list[str] = []
+        chosen: dict[str, str] = {}
+        for name in self.overwrite_names:
+            head, _, article = name.rpartition("=")
+            if not head or not article or os.path.lexists(Path(self.config.root) / name):
+                names.append(name)
+                continue
+            if not self.reconcile:
+                raise PublishError(
+                    f"{OVERWRITE} {name}: mã bài sau dấu «=» chỉ dùng với --reconcile (chọn bài "
+                    f"trên Zalo cho bản tin). Chạy lại: publish sync zalo --reconcile {OVERWRITE} "
+                    f"{name}"
+                )
+            names.append(head)
+            chosen[head] = article
+        return names, chosen
 
     def _named_keys(
         self,

@@ -28,12 +28,15 @@ def reconcile(
     echo: Callable[[str], None],
     create_anyway: frozenset[str] = frozenset(),
     overwrite: frozenset[str] = frozenset(),
+    chosen: Mapping[str, str] | None = None,
 ) -> None:
     """Rebuild lost records from getslice, matching titles; report what did not match. The
     bulletins of `create_anyway` (--zalo-create-anyway) are matched to no article: the one on
     the OA under their title was posted by hand, and is to be kept as it is. A bulletin whose
     title one article bears without its text is given that article only when `overwrite`
-    (--zalo-overwrite) names it: a person said the article is the bulletin's."""
+    (--zalo-overwrite) names it: a person said the article is the bulletin's. Of several such
+    articles, the one `chosen` names (--zalo-overwrite TỆP=MÃ_BÀI) is taken."""
+    chosen = chosen or {}
     remote = client.list_articles("normal")
     by_id = {str(item.get("id")): item for item in remote}
     entries = records.entries()
@@ -91,7 +94,10 @@ def reconcile(
         title = local[key].title
         free = [r for r in _titled(remote, None, title) if str(r.get("id")) not in claimed]
         rivals = [k for k in rest if local[k].title == title]
-        if len(free) == 1 and len(rivals) == 1 and key in overwrite:
+        if key in chosen:
+            found[key] = _chosen(local[key], chosen[key], free)
+            claimed.add(chosen[key])
+        elif len(free) == 1 and len(rivals) == 1 and key in overwrite:
             found[key] = free[0]  # a person's word: the bulletin edited since, its article
             claimed.add(str(free[0]["id"]))
         elif len(free) == 1 and len(rivals) == 1:
@@ -196,6 +202,20 @@ def _unsure(local: Mapping[str, Local], unsure: Mapping[str, list[str]]) -> str:
     )
 
 
+def _chosen(bulletin: Local, article_id: str, free: list[dict[str, Any]]) -> dict[str, Any]:
+    """The article --zalo-overwrite TỆP=MÃ_BÀI names, if it bears the bulletin's title."""
+    for item in free:
+        if str(item.get("id")) == article_id:
+            return item
+    offered = ", ".join(str(r.get("id")) for r in free) or "không có bài nào"
+    raise PublishError(
+        f"--zalo-overwrite {shell_argument(bulletin.source)}={article_id}: trên Zalo không có bài "
+        f"{article_id} mang tiêu đề «{bulletin.title}» mà chưa thuộc bản tin khác (các bài có thể "
+        f"chọn: {offered}). Không gửi gì lên Zalo, state/zalo.json để nguyên. Kiểm tra mã bài "
+        "trong trang quản trị Zalo OA rồi chạy lại."
+    )
+
+
 def _same_content(detail: Mapping[str, Any], path: str) -> bool:
     """Whether the article on Zalo already holds this payload (getdetail mirrors the create body)."""
     return detail_body(detail) == json.loads(Path(path).read_bytes())
@@ -210,18 +230,36 @@ def _lone(local: Mapping[str, Local], lone: Mapping[str, Mapping[str, Any]]) -> 
         + (" (đang ẩn)" if lone[k].get("status") not in (None, "show") else "")
         for k in keys
     )
-    anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys)
-    overwrite = " ".join(f"--zalo-overwrite {shell_argument(local[k].source)}" for k in keys)
+    if len(keys) == 1:
+        source = shell_argument(local[keys[0]].source)
+        ways = (
+            "Là bài đăng tay (không phải của bản tin): chạy lại publish sync zalo --reconcile "
+            f"{CREATE_ANYWAY} {source} để tạo bài mới cho bản tin, bài kia để nguyên. Là bài "
+            f"của bản tin: chạy lại publish sync zalo --reconcile --zalo-overwrite {source} để "
+            "nhận bài ấy và cập nhật nó theo bản tin."
+        )
+    else:
+        # Each bulletin's article is its own question: one flag for all made every bulletin
+        # take its article, or none, whatever the comparison found.
+        each = "; ".join(
+            f"{local[k].source}: {CREATE_ANYWAY} {shell_argument(local[k].source)} nếu bài "
+            f"{lone[k].get('id')} là bài đăng tay, --zalo-overwrite "
+            f"{shell_argument(local[k].source)} nếu đó là bài của bản tin"
+            for k in keys
+        )
+        ways = (
+            "Rồi chạy lại một lệnh publish sync zalo --reconcile, thêm cho mỗi bản tin một "
+            f"trong hai cờ theo kết quả đối chiếu bài của nó ({each}). Bài đăng tay được để "
+            "nguyên, bản tin của nó được tạo bài mới; bài của bản tin được nhận và cập nhật theo "
+            "bản tin."
+        )
     return (
         f"--reconcile không nhận bài nào cho {len(keys)} bản tin mà state/zalo.json không có bản "
         "ghi: trên Zalo có một bài cùng tiêu đề nhưng nội dung khác bản tin như đã dựng "
         f"({named}). Bài ấy có thể là bài của bản tin, đã sửa sau khi đăng, cũng có thể là bài "
         "quản trị viên OA đăng tay: nhận nhầm thì nội dung bài đăng tay bị thay bằng bản tin. "
         "Không gửi gì lên Zalo, state/zalo.json để nguyên. Cách sửa: mở bài ấy trong trang quản "
-        "trị Zalo OA và đối chiếu với bản tin. Là bài đăng tay (không phải của bản tin): chạy "
-        f"lại publish sync zalo --reconcile {anyway} để tạo bài mới cho bản tin, bài kia để "
-        "nguyên. Là bài của bản tin: chạy lại publish sync zalo --reconcile "
-        f"{overwrite} để nhận bài ấy và cập nhật nó theo bản tin."
+        f"trị Zalo OA và đối chiếu với bản tin. {ways}"
     )
 
 
@@ -232,17 +270,21 @@ def _several(local: Mapping[str, Local], several: Mapping[str, list[str]]) -> st
     named = "; ".join(
         f"{k} «{local[k].title}», tệp {local[k].source} (bài {', '.join(several[k])})" for k in keys
     )
-    anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys)
-    overwrite = " ".join(f"--zalo-overwrite {shell_argument(local[k].source)}" for k in keys)
+    each = "; ".join(
+        f"{local[k].source}: {CREATE_ANYWAY} {shell_argument(local[k].source)} nếu không bài "
+        f"nào là của bản tin, --zalo-overwrite {shell_argument(local[k].source)}=MÃ_BÀI (ví dụ "
+        f"--zalo-overwrite {shell_argument(local[k].source)}={several[k][0]}) nếu bài MÃ_BÀI là "
+        "của bản tin"
+        for k in keys
+    )
     return (
         f"--reconcile không biết bài nào trên Zalo là của {len(keys)} bản tin mà state/zalo.json "
         f"không có bản ghi: mỗi bản tin mang tiêu đề của nhiều bài (hay nhiều bản tin cùng tiêu "
         f"đề chung một bài), và không bài nào có đúng nội dung của bản tin ({named}). Một trong "
         "các bài ấy có thể là bài quản trị viên OA đăng tay: nhận nhầm thì nội dung bài ấy bị "
         "thay bằng bản tin. Không gửi gì lên Zalo, state/zalo.json để nguyên. Cách sửa: mở từng "
-        "bài kể trên trong trang quản trị Zalo OA và đối chiếu với bản tin. Không bài nào là của "
-        f"bản tin: thêm {anyway} vào lệnh để tạo bài mới, các bài kia để nguyên. Có một bài là "
-        "của bản tin (bản tin đã sửa sau khi đăng): ghi mã bài ấy vào bản ghi của bản tin trong "
-        'state/zalo.json ("article_id": "mã bài", "status": "live"), rồi chạy publish sync zalo '
-        f"{overwrite} để cập nhật bài ấy theo bản tin."
+        "bài kể trên trong trang quản trị Zalo OA và đối chiếu với bản tin. Rồi chạy lại một "
+        "lệnh publish sync zalo --reconcile, thêm cho mỗi bản tin một cờ theo kết quả đối chiếu "
+        f"({each}). Bài không ai nhận được để nguyên; bài được chọn được nhận và cập nhật theo "
+        "bản tin."
     )
