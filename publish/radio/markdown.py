@@ -1090,10 +1090,16 @@ def _without_pointer(text: str) -> str:
     sentences = _SENTENCE_BREAK.split(text.rstrip())
     last = sentences[-1]
     bracket = _BRACKETED_END.search(last)
-    if bracket and bracket.start() and _bracketed_pointer(bracket["inner"]):
+    if (
+        bracket
+        and bracket.start()
+        and (kept := _bracket_without_pointer(bracket["inner"])) is not None
+    ):
         # «…, thu giữ 2 xe máy (chi tiết tại bảng dưới đây):» was read «…, chi tiết tại bảng
-        # dưới đây.»: the bracket only points, what comes before it is said.
-        sentences[-1] = last[: bracket.start()].rstrip() + "."
+        # dưới đây.»: the bracket only points, what comes before it is said. A bracket that
+        # also tells a fact («(1 xe không giấy tờ, xem bảng sau)») keeps it.
+        said = last[: bracket.start()].rstrip()
+        sentences[-1] = f"{said} ({kept})." if kept else said + "."
         return " ".join(sentences)
     if not _POINTS_DOWN.search(last):
         return text
@@ -1113,14 +1119,30 @@ def _without_pointer(text: str) -> str:
 
 _BRACKETED_END = re.compile(r"\((?P<inner>[^()]*+)\)[\s*_]*+[.:]?[\s*_]*+$")
 """A bracket ending a sentence (`… thu giữ 2 xe máy (chi tiết tại bảng dưới đây):`)."""
-_BRACKET_POINTER_WORDS = 8
-"""At most this many words in a bracket that points at a table: an aside, no news."""
+_BRACKET_CLAUSE = re.compile(r"\s*[,;]\s*")
+"""Where a bracket's clauses part (`1 xe không giấy tờ, xem bảng sau`)."""
 
 
-def _bracketed_pointer(inner: str) -> bool:
-    """Whether a bracket's words only point at what follows (`chi tiết tại bảng dưới đây`,
-    `xem bảng sau`)."""
-    return len(inner.split()) <= _BRACKET_POINTER_WORDS and bool(_POINTS_DOWN.search(inner))
+def _bracket_without_pointer(inner: str) -> str | None:
+    """A bracket's words without its clauses that only point at what follows (`xem bảng sau`,
+    `chi tiết tại bảng dưới đây`): "" when nothing else is left, None when none points."""
+    clauses = [c for c in _BRACKET_CLAUSE.split(inner.strip()) if c]
+    kept = [c for c in clauses if not _pointer_clause(c)]
+    if len(kept) == len(clauses):
+        return None
+    return ", ".join(kept)
+
+
+def _pointer_clause(clause: str) -> bool:
+    """Whether a clause's words are all a pointer and the words leading to it, with no figure
+    (`xem bảng sau`, not `1 xe, xem bảng sau`)."""
+    pointer, aside = _POINTS_DOWN.search(clause), _ASIDE_OPENING.match(clause)
+    return (
+        pointer is not None
+        and aside is not None
+        and aside.end() >= pointer.start()
+        and not any(ch.isdigit() for ch in clause)
+    )
 
 
 def _without_promise(said: str) -> str:
