@@ -711,17 +711,22 @@ _SIGNED_WITH_UNIT = re.compile(
 xã Tân Phú`, `V. Hùng, Công an xã`): a signature when the name alone would be one and the
 unit's words are a unit's name (`_a_units_name`)."""
 _KIND_WORDS = frozenset(word for kind in KINDS for word in kind.split())
-_BRANCH_LEADS = frozenset({"Cảnh", "An", "Chỉ", "Quân", "Thanh", "Phụ", "Cựu", "Quản"})
+_BRANCH_LEADS = frozenset({"Cảnh", "An", "Chỉ", "Quân", "Thanh", "Phụ", "Cựu", "Quản", "Cửa"})
 """Capitalised words a unit's name goes on from in lower case («Cảnh sát giao thông», «An
-ninh», «Chỉ huy», «Quân sự», «Thanh niên», «Phụ nữ», «Cựu chiến binh», «Quản lý hành chính»)."""
+ninh», «Chỉ huy», «Quân sự», «Thanh niên», «Phụ nữ», «Cựu chiến binh», «Quản lý hành chính»,
+«Cửa khẩu»)."""
 _BRANCH_WORDS = frozenset(
     {"sát", "ninh", "huy", "niên", "nữ", "chiến", "binh", "lý", "giao", "thông", "hình", "sự"}
     | {"điều", "tra", "tội", "phạm", "về", "ma", "túy", "tuý", "kinh", "tế", "môi", "trường"}
     | {"trật", "tự", "xã", "hội", "cơ", "động", "phòng", "cháy", "chữa", "và", "cứu", "nạn"}
-    | {"hộ", "hành", "chính", "đường", "thủy", "thuỷ", "bộ", "quân"}
+    | {"hộ", "hành", "chính", "đường", "thủy", "thuỷ", "bộ", "quân", "khẩu"}
 )
 """Lower-case words of the police's and the mass bodies' branch names, read on from a
 `_BRANCH_LEADS` word («Đội Cảnh sát điều tra tội phạm về ma túy»)."""
+
+
+_POLICE_INSIDE = re.compile(r"(?<!\w)Công an(?!\w)")
+"""«Công an» anywhere in a unit's name (`Đội CSGT Công an huyện`)."""
 
 
 def _a_units_name(rest: str) -> bool:
@@ -730,7 +735,8 @@ def _a_units_name(rest: str) -> bool:
     case («Cảnh sát giao thông»). A verb («đề nghị», «đã tiếp nhận») makes the line a sentence,
     read on air: «Nguyễn Văn Nam - Công an xã Tân Phú đề nghị …» is no signature."""
     branch = False
-    for word in rest.split():
+    # «Đội CSGT Công an huyện», «Đồn Công an Cửa khẩu»: the police named inside the unit.
+    for word in _POLICE_INSIDE.sub("CA", rest).split():
         if word[0].isupper():
             branch = word in _BRANCH_LEADS
         elif branch and word in _BRANCH_WORDS:
