@@ -53,3 +53,36 @@ def test_a_unit_then_a_verb_after_a_name_is_still_read() -> None:
     """A name, a dash and a unit that goes on with a verb is a sentence: read."""
     spoken = normalise("Mở đầu.\n\nTrần Thị Lan - Đội CSGT Công an huyện đã tiếp nhận.\n")
     assert "Trần Thị Lan" in spoken.text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Vui lòng gọi cho Công an xã theo số 0912.xxx.xxx.",
+        "Mọi thông tin xin liên hệ Công an xã Tân Phú, số điện thoại 0912.xxx.xxx.",
+        "Người dân liên hệ Công an xã Tân Phú qua số 0912.xxx.xxx.",
+    ],
+)
+def test_the_units_own_number_still_to_be_filled_after_its_name_is_held(source: str) -> None:
+    """«Vui lòng gọi cho Công an xã theo số 0912.xxx.xxx.» was read «… số bắt đầu bằng không
+    chín một hai» with no hold: the unit's name between the call and its number hid that the
+    number is the unit's own, still to be written."""
+    spoken = normalise(source + "\n")
+    assert "Q1" in [f.code for f in spoken.flags]
+    assert "không chín một hai" not in spoken.text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Đối tượng giả danh Công an xã gọi cho nạn nhân theo số 0912.xxx.xxx.",
+        "Nạn nhân đã gọi cho Công an xã theo số 0912.xxx.xxx.",
+        "Đối tượng bảo nạn nhân gọi cho Công an xã theo số 0912.xxx.xxx.",
+    ],
+)
+def test_a_number_hidden_on_purpose_near_a_units_name_is_read_by_its_start(source: str) -> None:
+    """A scammer's or someone else's number hidden on purpose is still read as where it
+    starts, not held."""
+    spoken = normalise(source + "\n")
+    assert "Q1" not in [f.code for f in spoken.flags]
+    assert "số bắt đầu bằng không chín một hai" in spoken.text

@@ -50,6 +50,17 @@ _CALL_US = re.compile(
 )
 """Words inviting the listener to call, right before a number: the unit's own line, never a
 caller's number hidden in a scam warning, so its hidden digits are still to be filled in."""
+_CALL_UNIT = re.compile(
+    r"(?i:(?<!\w)(?:liên hệ|gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|với))*) +"
+    r"(?:Công an|Đội|Đồn|Trạm|Phòng|Ban|Trực ban|UBND|Ủy ban|Uỷ ban)(?: +[^\W\d_]+){0,6}"
+    r"(?i: +(?:qua|theo) +số| *, *(?:số(?: +điện thoại)?|điện thoại|SĐT|hotline))"
+    r"(?i: +điện thoại)? *:? *$"
+)
+"""A call verb, then the unit's name, then its number («gọi cho Công an xã theo số …», «liên
+hệ Công an xã Tân Phú, số điện thoại …»): the unit's own line, as after `_CALL_US`."""
+_UNIT_LOOK_BACK = 90
+"""Characters before a number in which `_CALL_UNIT` is looked for."""
+_SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
 _INVITED_BY = re.compile(
     r"(?i:(?<!\w)(?:xin|hãy|vui lòng|đề nghị|(?:mọi )?thông tin(?: chi tiết)?|khi cần"
     r"|(?:người dân|bà con|nhân dân|quần chúng|mọi người|quý vị)"
@@ -166,7 +177,7 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
     window = max(0, m.start() - _CALL_LOOK_BACK)
     call = _CALL_US.search(text, window, m.start())
     if call is None:
-        return False
+        return _unit_named_line(text, m)
     # Only the call's own clause: «Khi phát hiện đối tượng nghi vấn, người dân hãy liên hệ …»
     # is the unit's line, the scam word belonging to the clause before.
     start = _last_end(_CLAUSE_END, text, call.start())
@@ -178,6 +189,17 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
     if _SCAM_WORDS.search(text, start, m.start()):
         return False
     return not clause.strip() or _INVITED_BY.search(clause) is not None
+
+
+def _unit_named_line(text: str, m: re.Match[str]) -> bool:
+    """Whether a masked number follows a call verb and the unit's name in its sentence, the
+    unit asking the listener to call (`Vui lòng gọi cho Công an xã theo số 0912.xxx.xxx`)."""
+    start = max(_last_end(_SENTENCE_END, text, m.start()), m.start() - _UNIT_LOOK_BACK)
+    call = _CALL_UNIT.search(text, start, m.start())
+    if call is None or _SCAM_WORDS.search(text, start, m.start()):
+        return False
+    before = text[start : call.start()]
+    return not before.strip() or bool(_ASKED.search(before) or _INVITED_BY.search(before))
 
 
 def _last_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
