@@ -568,3 +568,37 @@ def test_a_contact_table_labelled_with_phone_words_still_dials() -> None:
         "<tr><td>Số điện thoại cứu hỏa</td><td>114</td></tr></tbody></table>"
     )
     assert '<td><a href="tel:113">113</a></td>' in column_linker("113", "tel:113")(table)
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Tin báo qua đường dây nóng: 113 (tăng 12 so với tháng trước).</p>", []),
+        ("<p>Tin báo qua đường dây nóng: 113, giảm 5 vụ so với cùng kỳ.</p>", []),
+        (
+            "<ul>\n<li>Tin báo qua đường dây nóng: 113</li>\n<li>Tin báo trực tiếp: 45</li>\n</ul>",
+            [],
+        ),
+        ("<p>Tin báo qua đường dây nóng: 113.</p>\n<p>Tin báo qua Zalo: 25.</p>", []),
+        (
+            "<ul>\n<li>\n<p>Tin báo qua đường dây nóng: 113</p>\n</li>\n"
+            "<li>\n<p>Tin báo trực tiếp: <strong>45</strong></p>\n</li>\n</ul>",
+            [],
+        ),
+        ("<ul><li>Cảnh sát: 113</li><li>Cứu hỏa: 114</li></ul>", ["113", "114"]),
+        (
+            "<ul><li>Đường dây nóng: 113</li><li>Trực ban: 0277 3610 113</li></ul>",
+            ["113"],
+        ),
+        ("<p>Tin báo qua đường dây nóng: 113</p><p>Trong tháng có 45 vụ.</p>", ["113"]),
+    ],
+)
+def test_a_hotline_figure_compared_or_listed_with_figures_is_no_tel_link(
+    body: str, linked: list[str]
+) -> None:
+    """«Tin báo qua đường dây nóng: 113 (tăng 12 so với tháng trước).» and a list «Tin báo qua
+    đường dây nóng: 113», «Tin báo trực tiếp: 45» dialled 113: the 113 is how many reports came,
+    as a comparison after it or the other items' plain figures show. A list of lines to call
+    (113, 114, a phone) is still linked."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html

@@ -186,7 +186,17 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         r"(?(1)" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _STREET + ")"
         r"|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
     )
-    return linking(_Unlabelled(pattern), re.compile(one), numbers)
+    quick = re.compile(one)
+    link = linking(_Unlabelled(pattern), quick, numbers)
+
+    def linked(html: str) -> str:
+        """`html` with its numbers to call linked, those in a list of figures left as text."""
+        listed = _listed_counts(html) if quick.search(html) and ":" in html else frozenset()
+        if not listed:
+            return link(html)
+        return linking(_Unlabelled(pattern, listed), quick, numbers)(html)
+
+    return linked
 
 
 class _Finder(Protocol):
@@ -200,17 +210,64 @@ class _Finder(Protocol):
 class _Unlabelled:
     """The matches of a pattern whose number does not follow a label that counts calls."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        """Filter `pattern`'s matches."""
+    def __init__(self, pattern: re.Pattern[str], listed: frozenset[str] = frozenset()) -> None:
+        """Filter `pattern`'s matches; `listed` are the texts of items in a list of counts."""
         self.pattern = pattern
+        self.listed = listed
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
         """Each match of the pattern in `string` but those whose number is a count."""
+        if self.listed and " ".join(string.split()) in self.listed:
+            return iter(())
         return (
             m
             for m in self.pattern.finditer(string)
-            if not _counted_label(string, m.start(2)) and not _counted_before(string, m.start())
+            if not _counted_label(string, m.start(2))
+            and not _counted_before(string, m.start())
+            and not _COMPARED.match(string, m.end(2))
         )
+
+
+_COMPARED = re.compile(
+    r"[^\S\n]*+[(,–—-]?[^\S\n]*+(?i:tăng|giảm)[^\S\n]++[^.;()\n]{0,60}?(?<!\w)(?i:so\s+với)(?!\w)"
+)
+"""After a number, a comparison («113 (tăng 12 so với tháng trước)»): the number is a figure
+that rose or fell, never a line to call."""
+_LABELLED_ITEM = re.compile(
+    r"<(?:li|p)\b[^>]*+>((?:[^<]|</?(?:strong|b|em|i|span)\b[^>]*+>){1,300}?)</(?:li|p)>"
+)
+"""A list item or paragraph with no other block inside (`<li>Tin báo trực tiếp: 45</li>`)."""
+_BETWEEN_ITEMS = re.compile(r"(?:\s|</?(?:li|p)\b[^>]*+>)*+")
+"""What may part two items of one list: spaces, the tags closing one and opening the next."""
+_LABEL_NUMBER = re.compile(r"[^:]{1,120}:\s*+(\d[\d.,]*+)\s*+\.?")
+"""An item's text that is a label and a number («Tin báo trực tiếp: 45»)."""
+
+
+def _listed_counts(html: str) -> frozenset[str]:
+    """The texts of items that stand in a run of «label: number» items where some number is no
+    emergency line nor phone («Tin báo qua đường dây nóng: 113», then «Tin báo trực tiếp: 45»):
+    a list of figures, whose «113» is a count too."""
+    listed: set[str] = set()
+    group: list[tuple[str, str]] = []
+    end = -1
+
+    def close() -> None:
+        """Keep the group's texts when it is a list of figures."""
+        numbers = ["".join(c for c in n if c.isdigit()) for _, n in group]
+        if len(group) > 1 and any(n not in EMERGENCY_NUMBERS and len(n) < 8 for n in numbers):
+            listed.update(text for text, _ in group)
+
+    for item in _LABELLED_ITEM.finditer(html):
+        text = " ".join(_text(item[1]).split())
+        shaped = _LABEL_NUMBER.fullmatch(text)
+        if shaped is None or not _BETWEEN_ITEMS.fullmatch(html, end, item.start()):
+            close()
+            group = []
+        if shaped is not None:
+            group.append((text, shaped[1]))
+        end = item.end()
+    close()
+    return frozenset(listed)
 
 
 def _counted_label(text: str, at: int) -> bool:
