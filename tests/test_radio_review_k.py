@@ -86,3 +86,23 @@ def test_a_number_hidden_on_purpose_near_a_units_name_is_read_by_its_start(sourc
     spoken = normalise(source + "\n")
     assert "Q1" not in [f.code for f in spoken.flags]
     assert "số bắt đầu bằng không chín một hai" in spoken.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("Các trường hợp trên đã bị xử phạt.", True),
+        ("Những xe nêu trên đã bị tạm giữ.", True),
+        ("Các đối tượng trên đây đều bị khởi tố.", True),
+        ("Các vụ trên địa bàn xã đã được xử lý.", False),
+    ],
+)
+def test_a_sentence_about_the_rows_above_a_table_not_read_holds_the_item(
+    sentence: str, held: bool
+) -> None:
+    """«Các trường hợp trên đã bị xử phạt.» right after a table not read only warned: the
+    listener never heard which cases. The item is held (R1.7, blocking), as after «Số liệu trên
+    đây cho thấy …»; «các vụ trên địa bàn xã» names a place and is read as before."""
+    spoken = normalise(f"Mở đầu.\n\n{_TABLE}\n{sentence}\n")
+    blocking = [f for f in spoken.flags if f.code == "R1.7" and f.severity == "blocking"]
+    assert bool(blocking) is held

@@ -1065,12 +1065,23 @@ def _without_back_pointers(blocks: list[Block], removed: set[int], ctx: Context)
             opening = after.items[0]
             if _THE_REST.search(opening.text):
                 _hold_for_table(ctx, opening, "nói tới phần «còn lại» của điều bảng liệt kê")
+            elif _THOSE_ABOVE.search(opening.text):
+                _hold_for_table(ctx, opening, "nói tới những điều bảng liệt kê («… nêu trên»)")
     return kept
 
 
 _THE_REST = re.compile(r"(?<!\w)(?i:còn lại)(?!\w)")
 """«Người dân các xã còn lại …» right after a table: the rest of a list the listener never
 heard."""
+
+
+_THOSE_ABOVE = re.compile(
+    r"(?<!\w)(?i:các|những|số|toàn bộ)\s++(?:[^\W\d_]++\s++){1,3}?"
+    r"(?i:nêu\s+trên|vừa\s+nêu|trên(?:\s+đây)?)"
+    r"(?=\s*+[,.:;]|\s++(?i:đã|đều|bị|được|sẽ|là|có|vẫn|đang)(?!\w))"
+)
+"""«Các trường hợp trên đã bị xử phạt.», «Những xe nêu trên …» right after a table: the rows
+the listener never heard («các vụ trên địa bàn» names a place, read)."""
 
 
 def _hold_for_table(ctx: Context, item: Item, what: str) -> None:
