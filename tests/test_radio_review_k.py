@@ -106,3 +106,27 @@ def test_a_sentence_about_the_rows_above_a_table_not_read_holds_the_item(
     spoken = normalise(f"Mở đầu.\n\n{_TABLE}\n{sentence}\n")
     blocking = [f for f in spoken.flags if f.code == "R1.7" and f.severity == "blocking"]
     assert bool(blocking) is held
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Hoàng Mai (PV) – sáng nay, công an quận Hoàng Mai bắt 2 đối tượng.",
+            "Sáng nay, công an quận Hoàng Mai bắt hai đối tượng.",
+        ),
+        ("Long An (PV) – sáng nay, mưa lớn.", "Sáng nay, mưa lớn."),
+        (
+            "Nguyễn Văn Hải (PV) – sinh năm 1985, trú tại xã Tân Phú.",
+            "Nguyễn Văn Hải, phóng viên, sinh năm một nghìn chín trăm tám mươi lăm, trú tại xã "
+            "Tân Phú.",
+        ),
+    ],
+)
+def test_a_known_place_and_a_reporters_credit_are_a_dateline_not_read(
+    source: str, expected: str
+) -> None:
+    """«Hoàng Mai (PV) – sáng nay, công an quận …» was read «Hoàng Mai, phóng viên, sáng nay …»:
+    news in lower case after the dash made it no dateline. A place the bulletin names (or a
+    province) with a reporter's credit is one; a person's name before «(PV)» is still read."""
+    assert normalise(source + "\n").text == expected

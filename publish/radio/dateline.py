@@ -5,8 +5,10 @@ presenter reads the news, not its source tag)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from publish.radio.given_names import a_full_name, a_place_like_a_name
+from publish.radio.place_kinds import places_named
 from publish.radio.titles import FORMS_OF_ADDRESS
 
 __all__ = ["without_dateline"]
@@ -27,9 +29,15 @@ by) opening the bracket's run: a person («Ông Trần Văn Bình (TVB) – ch�
 with initials, never a place's dateline."""
 
 
-def without_dateline(text: str) -> str:
+_REPORTER = re.compile(r"\(\s*(?:PV|CTV|PV\.|NPV|BTV)\s*\)")
+"""A reporter's credit in brackets (`(PV)`, `(CTV)`): a dateline's, never a person's initials."""
+
+
+def without_dateline(text: str, places: Collection[str] = ()) -> str:
     """`text` without the dateline it opens with, if any: a place's name or none, then news
-    opening a sentence after the dash."""
+    opening a sentence after the dash; or a known place (`places`, one the text names after its
+    kind, a province) with a reporter's credit, then news in lower case («Hoàng Mai (PV) – sáng
+    nay, …»)."""
     found = _DATELINE.match(text)
     if found is None or not all(w[0].isupper() for w in found["place"].split()):
         return text
@@ -37,10 +45,21 @@ def without_dateline(text: str) -> str:
         return text
     rest = text[found.end() :]
     if rest[:1].islower():
+        if _known_place_credited(found, text, places):
+            return rest[:1].upper() + rest[1:]
         # «Nguyễn Văn Hải (NVH) – sinh năm 1985 – …»: a dateline's news opens a sentence; words
         # in lower case go on describing what the bracket follows, a person more often than not.
         return text
     return rest
+
+
+def _known_place_credited(found: re.Match[str], text: str, places: Collection[str]) -> bool:
+    """Whether a dateline's place is a known one and its bracket a reporter's credit («Hoàng Mai
+    (PV) – sáng nay, công an quận Hoàng Mai …»): a dateline though the news opens in lower case."""
+    place = found["place"].strip()
+    if not place or not _REPORTER.search(found[0]):
+        return False
+    return place in places or a_place_like_a_name(place) or place in places_named(text)
 
 
 def _a_person(words: list[str]) -> bool:

@@ -244,7 +244,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
         items = block.items
         if dateline_possible and block.kind == "body":
             dateline_possible = False  # only the bulletin's first paragraph opens with one
-            said = without_dateline(items[0].text)
+            said = without_dateline(items[0].text, ctx.options.places)
             items = [dataclasses.replace(items[0], text=said), *items[1:]]
         # A sub-heading, or a paragraph's bold lead-in, says its own mark («I.», «1.») as a
         # presenter does.
