@@ -5,7 +5,7 @@ Read without any library beyond Python's own: plain text files decoded; Word, Ex
 and LibreOffice files are zip archives of XML (parts picked by [Content_Types].xml), whose text
 is read paragraph by paragraph as the reader sees it (a stamp is a line:
 publish.gates.secret_stamp): capitals by formatting upper-cased, hidden, deleted and field-code
-text left out, an Excel row a tab-separated line, documents embedded read one level deep. A
+text (still in the file) read on lines apart, an Excel row a tab-separated line, documents embedded read one level deep. A
 PDF's strings are read from its pages' text operators, its Flate and object streams inflated;
 a string of glyph numbers (Word's Vietnamese) makes it unreadable, never clean. An RTF's text is
 read with its escapes. Every read is bounded: a zip, a part or a stream that inflates beyond the
@@ -347,9 +347,16 @@ class _Styles:
     """The shared strings a row showed: not read again on lines of their own."""
 
 
-_NOT_READ = frozenset({"instrText", "delText", "delInstrText", "rPh", "note-citation", "f"})
-"""Elements whose text is not shown as the document's: Word's field codes and deleted text,
-Excel's phonetic guides and formulas, LibreOffice's footnote numbers (glued to a stamp)."""
+_NOT_READ = frozenset({"rPh", "note-citation", "f"})
+"""Elements whose text is not the document's: Excel's phonetic guides and formulas,
+LibreOffice's footnote numbers (glued to a stamp)."""
+_APART = frozenset({"instrText", "delText", "delInstrText"})
+"""Elements whose text is not shown but is still published in the file (Word's field codes and
+deleted text): read on lines of their own, as hidden text is, never glued onto a shown line."""
+_HIDE, _SHOW = "\x01", "\x02"
+"""Around text hidden in a line (XML and the RTF read here hold neither character): moved by
+_apart to lines of its own."""
+_HIDDEN = re.compile(_HIDE + "([^" + _SHOW + "]*)" + _SHOW)
 _ASIDES = frozenset({"annotation", "note"})
 """Elements inside a paragraph whose text is another's (a comment, a footnote): lines apart."""
 _ON = frozenset({"", "1", "true", "on"})
@@ -383,7 +390,7 @@ def _texts(roots: list[tuple[str, ElementTree.Element]]) -> list[tuple[str, str]
     found = [(name, _lines(root, styles)) for name, root in roots if _local(root.tag) != "sst"]
     unused = [s for number, s in enumerate(styles.shared) if number not in styles.used]
     if any(s.strip() for s in unused):
-        found.append(("xl/sharedStrings.xml", "\n".join(s for s in unused if s.strip())))
+        found.append(("xl/sharedStrings.xml", "\n".join(_apart(s) for s in unused if s.strip())))
     return found
 
 
@@ -471,34 +478,54 @@ def _lines(root: ElementTree.Element, styles: _Styles) -> str:
     """The text of an XML document, one line for each paragraph-like element."""
     lines: list[str] = []
     _walk(root, lines, styles)
+    return "\n".join(line for line in map(_apart, lines) if line.strip())
+
+
+def _apart(text: str) -> str:
+    """Text's lines shown, each followed by the stretches of text hidden in it on lines of
+    their own: read for stamps and personal data (the file carries them), never glued onto a
+    shown line."""
+    if _HIDE not in text:
+        return text
+    # A line break inside hidden text is hidden too: it breaks the hidden stretch, not the
+    # shown line around it. Hidden runs side by side are one stretch.
+    text = _HIDDEN.sub(lambda m: _HIDE + m[1].replace("\n", "\x03") + _SHOW, text)
+    text = text.replace(_SHOW + _HIDE, "")
+    lines = []
+    for line in text.split("\n"):
+        hidden = [part for stretch in _HIDDEN.findall(line) for part in stretch.split("\x03")]
+        lines += [_HIDDEN.sub("", line).replace(_HIDE, "").replace(_SHOW, ""), *hidden]
     return "\n".join(line for line in lines if line.strip())
 
 
-def _paragraph(element: ElementTree.Element, styles: _Styles, capitals: bool = False) -> str:
+def _paragraph(
+    element: ElementTree.Element, styles: _Styles, capitals: bool = False, hiding: bool = False
+) -> str:
     """A paragraph's text, a line break in it (Shift+Enter: w:br, a:br, text:line-break) a new
     line, a tab or LibreOffice's spaces (text:tab, text:s) a space, a non-breaking hyphen a
-    hyphen; text hidden, deleted or a field's code left out, capitals by style upper-cased."""
+    hyphen; text hidden, deleted or a field's code marked to be read apart (_apart), capitals
+    by style upper-cased."""
     local = _local(element.tag)
     if local in _NOT_READ:
         return ""
     shown_capitals, hidden = (
         _look(element, styles) if local in ("r", "p") or element.attrib else (False, False)
     )
-    if hidden:
-        return ""
+    if (hidden or local in _APART) and not hiding:
+        return _HIDE + _paragraph(element, styles, capitals, hiding=True) + _SHOW
     capitals = capitals or shown_capitals
     parts = [_BREAKS.get(local, ""), element.text or ""]
     for child in element:
         kind = _local(child.tag)
         if kind in _PARAGRAPHS:
             # A text box's paragraphs sit inside their anchor's: each is a line of its own.
-            parts += ["\n", _paragraph(child, styles, capitals), "\n"]
+            parts += ["\n", _paragraph(child, styles, capitals, hiding), "\n"]
         elif kind in _ASIDES:
             aside: list[str] = []
             _walk(child, aside, styles)
             parts += ["\n", *(line + "\n" for line in aside)]
         elif not kind.endswith("Pr"):  # properties (w:rPr, a:pPr…) hold no text
-            parts.append(_paragraph(child, styles, capitals))
+            parts.append(_paragraph(child, styles, capitals, hiding))
         parts.append(child.tail or "")
     text = "".join(parts)
     return text.upper() if capitals else text
@@ -542,7 +569,7 @@ def _walk(element: ElementTree.Element, lines: list[str], styles: _Styles) -> No
         return
     if local in ("row", "table-row"):
         cells = [
-            _cell(cell, styles) if local == "row" else " ".join(_lines(cell, styles).split("\n"))
+            _cell(cell, styles) if local == "row" else " ".join(_cell_lines(cell, styles))
             for cell in element
             if _local(cell.tag) in ("c", "table-cell")
         ]
@@ -556,6 +583,9 @@ def _walk(element: ElementTree.Element, lines: list[str], styles: _Styles) -> No
         lines.append(_attribute(element, "name") or "")
     if local in _NOT_READ:
         return
+    if local in _APART:
+        lines.append("".join(element.itertext()))
+        return
     if element.text and element.text.strip():
         lines.append(element.text)
     for child in element:
@@ -565,6 +595,14 @@ def _walk(element: ElementTree.Element, lines: list[str], styles: _Styles) -> No
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _cell_lines(cell: ElementTree.Element, styles: _Styles) -> list[str]:
+    """A LibreOffice table cell's lines, text hidden in them still marked: read apart from the
+    row's line, not glued onto a cell's text."""
+    lines: list[str] = []
+    _walk(cell, lines, styles)
+    return [line for line in lines if line.strip()]
 
 
 def _cell(cell: ElementTree.Element, styles: _Styles) -> str:
@@ -852,8 +890,9 @@ _RTF_BREAKS = frozenset({"par", "line", "row", "cell", "sect", "page"})
 
 
 def _rtf_text(data: bytes) -> str:
-    """An RTF file's text, a line per paragraph: control words left out, \\'xx bytes read in
-    Windows-1258, \\uN characters decoded; Unreadable when it is no simple RTF."""
+    """An RTF file's text, a line per paragraph, hidden text ({\\v}) on lines apart: control
+    words left out, \\'xx bytes read in Windows-1258, \\uN characters decoded; Unreadable
+    when it is no simple RTF."""
     if not data.lstrip().startswith(b"{\\rtf"):
         raise Unreadable("không phải tệp RTF")
     out: list[str] = []
@@ -863,7 +902,7 @@ def _rtf_text(data: bytes) -> str:
     skip_next = 0  # fallback characters after \\uN still to leave out
     uc = 1
     starred = star = False  # after a group's brace; after its \\*
-    capitals = hidden = False  # \\caps, \\v: the group's text upper-cased, left out
+    capitals = hidden = False  # \\caps, \\v: the group's text upper-cased, read apart
     looks: list[tuple[bool, bool]] = []  # those of the groups around
 
     def flush() -> None:
@@ -874,8 +913,9 @@ def _rtf_text(data: bytes) -> str:
 
     def shown(text: str) -> None:
         """Add text of the document as its group shows it."""
-        if not hidden:
-            out.append(text.upper() if capitals else text)
+        text = text.replace(_HIDE, "").replace(_SHOW, "")
+        text = text.upper() if capitals else text
+        out.append(_HIDE + text + _SHOW if hidden else text)
 
     for count, match in enumerate(_RTF_TOKEN.finditer(data)):
         if count > MAX_RTF_TOKENS:
@@ -928,9 +968,9 @@ def _rtf_text(data: bytes) -> str:
                 skip_next = uc
             elif name in _RTF_BREAKS:
                 flush()
-                out.append("\n")
+                shown("\n")
             elif name == "tab":
-                out.append(" ")
+                shown(" ")
             continue
         if hexed is not None:
             if skip_next:
@@ -952,4 +992,4 @@ def _rtf_text(data: bytes) -> str:
                 skip_next -= dropped
             shown(text.decode("cp1258", "replace"))
     flush()
-    return "\n".join(line for line in "".join(out).split("\n") if line.strip())
+    return "\n".join(line for line in _apart("".join(out)).split("\n") if line.strip())
