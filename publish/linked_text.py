@@ -119,15 +119,14 @@ def authors(data: bytes, suffix: str) -> list[str]:
     budget = _Budget()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
+            # The members text_of reads, no others: a member it passes over (a relationships
+            # part, one named oddly) may be broken in a way only reading it shows.
+            xml = _xml_parts(archive, budget)
+            names = [name for name in archive.namelist() if _read_as_xml(name, xml)]
             first = [name for name in ("docProps/core.xml", "meta.xml") if name in names]
             # Comments and tracked changes name their authors: Word's w:author, PowerPoint's
             # comment authors, LibreOffice's dc:creator in an annotation or a change.
-            rest = [
-                name
-                for name in names
-                if name.endswith(".xml") and name not in first and not name.startswith("[")
-            ]
+            rest = [name for name in names if name not in first]
             for name in first + rest:
                 member = archive.getinfo(name)
                 raw = _member(archive, member, budget)
@@ -140,7 +139,18 @@ def authors(data: bytes, suffix: str) -> list[str]:
                     author = _attribute(element, _AUTHOR_ATTRIBUTES.get(local, "author"))
                     if author:
                         add(author)
-    except (zipfile.BadZipFile, Unreadable, expat.ExpatError, OSError, RuntimeError, zlib.error):
+    except (
+        zipfile.BadZipFile,
+        Unreadable,
+        expat.ExpatError,
+        OSError,
+        RuntimeError,
+        zlib.error,
+        ValueError,  # zipfile's «negative seek value» of a member whose offset lies
+        LookupError,  # an XML part declaring an encoding Python does not know
+        EOFError,
+        RecursionError,
+    ):
         return []  # told as unreadable by text_of
     return found
 
@@ -212,7 +222,7 @@ def _xml_members(data: bytes, budget: _Budget, *, nested: bool = False) -> list[
             roots = []
             for member in archive.infolist():
                 name = member.filename
-                if name.startswith("[Content_Types]") or "_rels/" in name or not xml(name):
+                if not _read_as_xml(name, xml):
                     continue
                 raw = _member(archive, member, budget)
                 if raw.strip():  # LibreOffice writes an empty accelerator/current.xml
@@ -238,8 +248,14 @@ def _xml_members(data: bytes, budget: _Budget, *, nested: bool = False) -> list[
         zlib.error,
     ) as exc:
         raise Unreadable(f"tệp nén hỏng ({exc})") from None
-    except (expat.ExpatError, ValueError) as exc:
+    except (expat.ExpatError, ValueError, LookupError) as exc:
         raise Unreadable(f"XML hỏng ({exc})") from None
+
+
+def _read_as_xml(name: str, xml: Callable[[str], bool]) -> bool:
+    """Whether a zip document's member is read as XML for its text: not the list of types, no
+    relationships part."""
+    return not name.startswith("[Content_Types]") and "_rels/" not in name and xml(name)
 
 
 def _xml_parts(archive: zipfile.ZipFile, budget: _Budget) -> Callable[[str], bool]:

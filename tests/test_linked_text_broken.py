@@ -1,0 +1,64 @@
+"""A linked document broken in ways a fuzzer finds is told «không đọc được», never a crash
+(«Lỗi nội bộ») of check or build."""
+
+from __future__ import annotations
+
+import base64
+import io
+import zipfile
+
+import pytest
+
+from publish import linked_text
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+BOGUS = b'<?xml version="1.0" encoding="bogus"?><a author="x"/>'
+DOCUMENT = (
+    f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>hi</w:t></w:r></w:p></w:body></w:document>'
+)
+
+# Reviewer I's fuzzed workbook (crash1.xlsx): its one member, «xl/sharedString/.xml», says its
+# local header lies before the file's start: zipfile raised ValueError «negative seek value».
+NEGATIVE_SEEK = base64.b64decode(
+    "UEsDBBQAAAAIAMN1gV1C+4BfaQAAAH0AACwUAAAAAG1sRY1BAkvClqa7B59vjQePM3MYVLXTW/akzyaa5QeAzpEl"
+    "6PnInGpZjyLBYUsNoW6ERt77CcEI4cs/59ru0l+H8XZ37b9B/dIHUEsBAhQDFAAAAAgAw3WBXUL7gF9pAAAAfQAA"
+    "ABQAAAAAAAAAAAAAAIABAAAAAHhsL3NoYXJlZFN0cmluZy8ueG1sUEsFBgAAAAABAAEAQgAAAJsAAAAAAA=="
+)
+
+
+def zipped(members: dict[str, bytes | str]) -> bytes:
+    """A zip document of the members given."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, body in members.items():
+            archive.writestr(name, body)
+    return out.getvalue()
+
+
+def test_a_part_in_an_unknown_encoding_is_unreadable_not_a_crash() -> None:
+    """encoding="bogus" raised LookupError out of text_of."""
+    data = zipped({"word/document.xml": BOGUS})
+    with pytest.raises(linked_text.Unreadable, match="bogus"):
+        linked_text.text_of(data, ".docx")
+    assert linked_text.authors(data, ".docx") == []
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        {"word/document.xml": DOCUMENT, "_rels/x.xml": BOGUS},
+        {"word/document.xml": DOCUMENT, "word/_rels/document.xml.rels": BOGUS},
+    ],
+    ids=["rels-xml", "rels"],
+)
+def test_authors_reads_the_parts_text_of_reads(members: dict[str, bytes | str]) -> None:
+    """A relationships part text_of passes over crashed authors(): the text is read, no name."""
+    data = zipped(members)
+    assert linked_text.text_of(data, ".docx") == "hi"
+    assert linked_text.authors(data, ".docx") == []
+
+
+def test_a_member_whose_offset_lies_is_no_crash() -> None:
+    """«negative seek value» from zipfile came out of authors() as «Lỗi nội bộ»."""
+    assert linked_text.authors(NEGATIVE_SEEK, ".xlsx") == []
+    linked_text.text_of(NEGATIVE_SEEK, ".xlsx")  # no member of it is a part read
