@@ -664,8 +664,10 @@ _NEW_LINE = frozenset({b"Td", b"TD", b"T*", b"Tm", b"BT", b"ET", b"'", b'"'})
 _TJ_SPACE = -200
 """A TJ offset this far back (thousandths of the font size) is a gap between words: Word and
 LibreOffice justify lines with offsets instead of spaces."""
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""Characters no text holds: a string of them is glyph numbers of a font read as Latin-1."""
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f]")
+"""Characters no text holds, C0 and C1 control codes: a string of them is glyph numbers of a
+font read as Latin-1 (a subset font numbers its glyphs 1, 2, … up past 128: «M\\203T» is
+«MẬT» with Ậ its 131st glyph)."""
 _TYPE0 = re.compile(rb"/Subtype\s*/Type0\b")
 """A composite font (Identity-H): its strings are glyph numbers, whatever its ToUnicode."""
 _OBJECT = re.compile(rb"(\d+)\s+\d+\s+obj\b")
@@ -788,7 +790,8 @@ def _inflated(view: memoryview, at: int, budget: _Budget) -> tuple[bytes, int]:
 def _glyph_numbers(text: str) -> bool:
     """Whether a string shown reads as glyph numbers, not letters: any control code in it.
     TeX's ligatures (fi is \\014) are told so too, a warning to look at the file: a PDF
-    from Word or LibreOffice with a code below 32 holds Vietnamese no reader here could see."""
+    from Word or LibreOffice with a code below 32 (or from 128 to 159) holds Vietnamese no
+    reader here could see."""
     return _CONTROLS.search(text) is not None
 
 

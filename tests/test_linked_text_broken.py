@@ -62,3 +62,22 @@ def test_a_member_whose_offset_lies_is_no_crash() -> None:
     """«negative seek value» from zipfile came out of authors() as «Lỗi nội bộ»."""
     assert linked_text.authors(NEGATIVE_SEEK, ".xlsx") == []
     linked_text.text_of(NEGATIVE_SEEK, ".xlsx")  # no member of it is a part read
+
+
+def pdf(content: bytes) -> bytes:
+    """A one-page PDF showing `content` (its stream written as it is)."""
+    head = b"%PDF-1.4\n1 0 obj <</Type /Page /Contents 2 0 R>> endobj\n"
+    stream = b"2 0 obj <</Length " + str(len(content)).encode() + b">> stream\n"
+    return head + stream + content + b"\nendstream endobj\n%%EOF"
+
+
+@pytest.mark.parametrize("code", [rb"\203", rb"\200", rb"\237", rb"\001"])
+def test_a_pdf_string_with_control_codes_is_glyph_numbers_not_clean(code: bytes) -> None:
+    """«(M\\203T) Tj» (C1 codes, 128–159, are no letters in any text) passed as clean text."""
+    with pytest.raises(linked_text.Unreadable, match="mã phông"):
+        linked_text.text_of(pdf(b"BT /F1 12 Tf (M" + code + b"T) Tj ET"), ".pdf")
+
+
+def test_a_pdf_string_in_latin_letters_is_read() -> None:
+    """A string of letters (é is 233, above the C1 codes) is read as text."""
+    assert linked_text.text_of(pdf(rb"BT /F1 12 Tf (Caf\351) Tj ET"), ".pdf") == "Café"
