@@ -31,12 +31,22 @@ TICKS = frozenset(
 «Đạt», «Ý», «Kỳ», «Đà» read as ticks and real approvers were refused. «Duyệt» and «Được» alone
 stay ticks though they are also given names: written alone they far more often mean «approved»,
 and a bulletin published as approved by no one is worse than asking a Duyệt for a full name."""
-NOT_YET = frozenset({"chưa", "chua", "chờ", "không", "khong", "todo", "tbd", "fixme"})
-"""Words of a note that nobody has approved (or reviewed) yet: «chưa duyệt», «Chờ duyệt»,
-«TODO: hỏi anh Hùng». None is in a name; «không» would be only in a unit's («Phòng không»),
-which is not written there."""
+NOT_YET = frozenset(
+    {
+        "chưa", "chua", "chờ", "đợi", "sẽ", "todo", "tbd", "fixme", "pending", "nháp", "nhap",
+    }
+)  # fmt: skip
+"""Words of a note that nobody has approved (or reviewed) yet: «chưa duyệt», «Chờ duyệt», «Đợi
+anh Hùng duyệt», «Sẽ duyệt sau», «TODO: hỏi anh Hùng», «pending», «nháp». None is in a name."""
+_NOT_YET_PHRASES = re.compile(r"\b(?:dự thảo|du thao)\b|(?:^|\s)n/a(?:\s|$)")
+"""Notes of more than one word: «dự thảo» (a draft), «N/A»."""
+_NO = frozenset({"không", "khong"})
+"""«không» says no one approved («không duyệt», «chưa/không có»), but is a given name too:
+«Thượng tá Lê Văn Không» (capitalised after a capitalised word) is a name."""
 _PLACEHOLDER = re.compile(r"x{2,}|\.{3,}|\?+")
 """A word standing for a name to write later: «xxx», «xx»."""
+_BRACKETED = re.compile(r"\s*[<‹\[«].*[>›\]»]\s*", re.DOTALL)
+"""A value in brackets stands for a name to write: «<họ tên người duyệt>», «[tên]»."""
 APPROVAL_WORDS = frozenset(word for tick in TICKS for word in tick.split()) | {
     "phê", "phe", "đăng", "dang", "cho", "duyet", "oke", "ổn", "xuất", "bản", "rà", "soát",
 }  # fmt: skip
@@ -65,11 +75,25 @@ def not_a_name(value: str) -> bool:
 
 def not_yet(value: str) -> bool:
     """Whether `value` is a note that nobody has approved yet, or a placeholder for a name
-    («chưa duyệt», «Chờ duyệt», «TODO», «xxx»)."""
+    («chưa duyệt», «Chờ duyệt», «Sẽ duyệt sau», «TODO», «N/A», «xxx», «<họ tên>»)."""
     words = _NON_WORD.sub(" ", nfc(value).lower()).split()
     written = nfc(value).lower().split()
-    return any(word in NOT_YET for word in words) or any(
-        _PLACEHOLDER.fullmatch(word) for word in [*words, *written]
+    return (
+        any(word in NOT_YET for word in words)
+        or any(_PLACEHOLDER.fullmatch(word) for word in [*words, *written])
+        or _BRACKETED.fullmatch(value) is not None
+        or _NOT_YET_PHRASES.search(" ".join(written)) is not None
+        or _says_no(nfc(value))
+    )
+
+
+def _says_no(value: str) -> bool:
+    """Whether «không» in `value` is a note's word, not a name's: lower-case, or first."""
+    words = _NON_WORD.sub(" ", value).split()
+    return any(
+        word.lower() in _NO
+        and (at == 0 or not word[:1].isupper() or not words[at - 1][:1].isupper())
+        for at, word in enumerate(words)
     )
 
 

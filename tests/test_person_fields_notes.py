@@ -1,0 +1,50 @@
+"""Notes and placeholders written where the approver's name goes are no name: taken for one,
+«Sẽ duyệt sau» published a bulletin as approved by nobody."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.person_fields import not_a_name
+from tests.helpers import NOW, bulletin_md, make_project
+
+FILE = "content/bai-viet/a.md"
+
+NOTES = [
+    "Sẽ duyệt sau",
+    "Đợi anh Hùng duyệt",
+    "pending",
+    "N/A",
+    "‹họ tên người duyệt>",
+    "<họ tên người duyệt>",
+    "[Họ tên]",
+    "dự thảo",
+    "nháp",
+    "Không duyệt",
+    "chưa/không có",
+]
+
+
+@pytest.mark.parametrize("written", NOTES)
+def test_a_note_or_a_placeholder_is_not_a_name(tmp_path: Path, written: str) -> None:
+    """The bulletin is held back, the message saying it is a note, not the approver."""
+    assert not_a_name(written)
+    root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": f'"{written}"'})})
+    site = load_site(config_module.load(root), now=NOW, salvage=True)
+    assert not site.bulletins
+    [error] = [p for p in site.warnings if p.field == "approved_by"]
+    assert error.severity == "error"
+    assert "đây là ghi chú chưa duyệt, không phải tên người duyệt" in error.message
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Thượng tá Lê Văn Không", "Lê Văn Không, Trưởng Công an xã", "Nguyễn Thị Thảo", "Văn Không"],
+)
+def test_khong_as_a_given_name_is_a_name(name: str) -> None:
+    """«Không» capitalised after a capitalised name word is a given name, not «no»."""
+    assert not not_a_name(name)
