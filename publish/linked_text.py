@@ -20,6 +20,7 @@ import functools
 import html
 import io
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from pathlib import PurePosixPath
 from xml.etree import ElementTree
 from xml.parsers import expat
 
+from publish import legacy_text
 from publish.image_suffixes import IMAGE_SUFFIXES
 
 __all__ = ["MAX_TEXT_BYTES", "Unreadable", "authors", "text_of"]
@@ -77,8 +79,54 @@ class _Budget:
 
 
 def text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:
-    """The text of a linked file of `suffix` (lower-case, with its dot) as lines, None for a
-    picture; Unreadable when it cannot be read (an old .doc, .xls or .ppt among them)."""
+    """The text of a linked file of `suffix` (lower-case, with its dot) as lines, then the
+    lines typed in an old code page converted (_legacy_lines), None for a picture; Unreadable
+    when it cannot be read (an old .doc, .xls or .ppt among them)."""
+    text = _text_of(data, suffix, nested=nested)
+    if text is None or nested:
+        return text
+    extra = _legacy_lines(text)
+    return "\n".join([text, *extra]) if extra else text
+
+
+def _legacy_lines(text: str) -> list[str]:
+    """Lines of `text` typed in TCVN3 or VNI (or UTF-8 read twice), converted: «TOÁI MAÄT»
+    (VNI) and «MËT» (TCVN3 in a .VnTimeH capitals font) are the stamp «MẬT» a reader of the
+    document sees. Lines holding a digit are left out: their numbers are read already, and
+    read twice would be told twice as personal data."""
+    if not legacy_text.SUSPECT.search(text):
+        return []
+    lines = text.split("\n")
+    found: list[str] = []
+    for garbled in legacy_text.find_garbled(text):
+        line = lines[garbled.line - 1]
+        convert = {
+            "vni": legacy_text.from_vni,
+            "tcvn3": legacy_text.from_tcvn3,
+            "utf8": legacy_text.from_utf8_twice,
+        }[garbled.source]
+        found.append(convert(line))
+    for line in lines:
+        # A capitals font (.VnTimeH) shows lower-case TCVN3 bytes as capitals: a line of
+        # capitals holding one is read so, whether find_garbled is sure of it or not.
+        if not legacy_text.SUSPECT.search(line):
+            continue
+        letters = [c for c in line if c.isascii() and c.isalpha()]
+        if letters and not any(c.islower() for c in letters):
+            found.append(legacy_text.from_tcvn3(line).upper())
+            found.append(legacy_text.from_vni(line).upper())
+    seen = set(lines)
+    extra = []
+    for line in found:
+        line = unicodedata.normalize("NFC", line)
+        if line.strip() and line not in seen and not _DIGIT.search(line):
+            seen.add(line)
+            extra.append(line)
+    return extra
+
+
+def _text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:
+    """The text of a linked file of `suffix` as lines, as the file holds it."""
     if suffix in TEXT_SUFFIXES:
         text = _decoded(data)
         _count_text([text])
