@@ -231,8 +231,12 @@ def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | Non
         # Copied from the browser's address bar, "ảnh.jpg" reads "%E1%BA%A3nh.jpg" (a file
         # named so literally is looked for first).
         decoded = nfc(unquote(ref))
-        if decoded != ref:
-            alt = _content_file(decoded, md_path, config, content_dir)
+        # The decoded name composed (NFC), then decomposed: a Mac's «Mẫu đơn.docx» linked as
+        # «Mẫu%20đơn.docx» was not found.
+        for name in (decoded, unicodedata.normalize("NFD", decoded)):
+            if name == ref:
+                continue
+            alt = _content_file(name, md_path, config, content_dir)
             if alt is not None and os.path.exists(alt):
                 return alt
     return found
