@@ -247,10 +247,19 @@ def _pdf_objects(data: bytes) -> bytes:
 
 
 def _decoded(data: bytes) -> str:
-    """A text file's text: UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1258
-    (Vietnamese Windows), never failing."""
+    """A text file's text: UTF-8 (with or without BOM), UTF-16 with its BOM or without (told by
+    its NUL bytes), else Windows-1258 (Vietnamese Windows), never failing."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", "replace")
+    pairs = len(data) // 2
+    if pairs:
+        # UTF-16 written without its BOM (Excel's «Unicode Text», some exports): a NUL byte
+        # beside nearly every ASCII character, at odd offsets (little-endian) or even ones.
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        if odd >= pairs / 4 and even <= pairs / 20:
+            return data.decode("utf-16-le", "replace")
+        if even >= pairs / 4 and odd <= pairs / 20:
+            return data.decode("utf-16-be", "replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

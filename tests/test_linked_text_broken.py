@@ -81,3 +81,10 @@ def test_a_pdf_string_with_control_codes_is_glyph_numbers_not_clean(code: bytes)
 def test_a_pdf_string_in_latin_letters_is_read() -> None:
     """A string of letters (é is 233, above the C1 codes) is read as text."""
     assert linked_text.text_of(pdf(rb"BT /F1 12 Tf (Caf\351) Tj ET"), ".pdf") == "Café"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_text_file_in_utf16_without_its_bom_is_read(encoding: str) -> None:
+    """Read as Windows-1258, «TỐI MẬT» in a UTF-16 .csv was NULs between letters: no stamp."""
+    data = "Họ tên,Ghi chú\nTỐI MẬT\nSố CCCD: 012345678901\n".encode(encoding)
+    assert linked_text.text_of(data, ".csv") == data.decode(encoding)
