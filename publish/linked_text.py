@@ -90,39 +90,35 @@ def text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:
 
 
 def _legacy_lines(text: str) -> list[str]:
-    """Lines of `text` typed in TCVN3 or VNI (or UTF-8 read twice), converted: «TOÁI MAÄT»
-    (VNI) and «MËT» (TCVN3 in a .VnTimeH capitals font) are the stamp «MẬT» a reader of the
-    document sees. Lines holding a digit are left out: their numbers are read already, and
-    read twice would be told twice as personal data."""
+    """Short lines of `text` that may be a stamp typed in an old code page, converted from VNI,
+    TCVN3 and UTF-8 read twice: «TOÁI MAÄT» (VNI) and «MËT» (TCVN3 in a .VnTimeH capitals
+    font) are the «TỐI MẬT» and «MẬT» a reader of the document sees. A stamp is a line of
+    capitals or an «Độ mật: …» line: other lines are not converted (a line at a time, every
+    line of a long document took seconds). Lines holding a digit are left out: their numbers
+    are read already, and read twice would be told twice as personal data."""
     if not legacy_text.SUSPECT.search(text):
         return []
     lines = text.split("\n")
-    found: list[str] = []
-    for garbled in legacy_text.find_garbled(text):
-        line = lines[garbled.line - 1]
-        convert = {
-            "vni": legacy_text.from_vni,
-            "tcvn3": legacy_text.from_tcvn3,
-            "utf8": legacy_text.from_utf8_twice,
-        }[garbled.source]
-        found.append(convert(line))
-    for line in lines:
-        # A capitals font (.VnTimeH) shows lower-case TCVN3 bytes as capitals: a line of
-        # capitals holding one is read so, whether find_garbled is sure of it or not.
-        if not legacy_text.SUSPECT.search(line):
-            continue
-        letters = [c for c in line if c.isascii() and c.isalpha()]
-        if letters and not any(c.islower() for c in letters):
-            found.append(legacy_text.from_tcvn3(line).upper())
-            found.append(legacy_text.from_vni(line).upper())
     seen = set(lines)
-    extra = []
-    for line in found:
-        line = unicodedata.normalize("NFC", line)
-        if line.strip() and line not in seen and not _DIGIT.search(line):
-            seen.add(line)
-            extra.append(line)
+    extra: list[str] = []
+    for line in dict.fromkeys(lines):
+        if len(line) > _STAMP_CHARS or _DIGIT.search(line) or not legacy_text.SUSPECT.search(line):
+            continue
+        capitals = not any(c.islower() for c in line if c.isascii())
+        if not capitals and ":" not in line:
+            continue
+        for convert in (legacy_text.from_vni, legacy_text.from_tcvn3, legacy_text.from_utf8_twice):
+            # A capitals font (.VnTimeH) shows TCVN3's lower-case bytes as capitals.
+            new = unicodedata.normalize("NFC", convert(line))
+            new = new.upper() if capitals else new
+            if new not in seen:
+                seen.add(new)
+                extra.append(new)
     return extra
+
+
+_STAMP_CHARS = 80
+"""Most characters of a line looked at as a stamp typed in an old code page."""
 
 
 def _text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:

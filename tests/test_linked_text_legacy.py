@@ -38,6 +38,13 @@ def test_a_stamp_typed_in_an_old_code_page_is_found(stamp: str) -> None:
     assert secret_stamp(text, Policy()) is not None, text
 
 
+def test_a_grade_line_typed_in_vni_is_found() -> None:
+    """«Ñoä maät: Toái maät» is «Độ mật: Tối mật» on screen."""
+    text = linked_text.text_of(word("Báo cáo", "Ñoä maät: Toái maät"), ".docx")
+    assert text is not None
+    assert secret_stamp(text, Policy()) is not None, text
+
+
 def test_a_document_in_unicode_reads_as_it_is() -> None:
     """No line is added to a document typed in Unicode."""
     assert (
