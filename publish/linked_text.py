@@ -5,13 +5,14 @@ Read without any library beyond Python's own: plain text files decoded; Word, Ex
 and LibreOffice files are zip archives of XML (parts picked by [Content_Types].xml), whose text
 is read paragraph by paragraph as the reader sees it (a stamp is a line:
 publish.gates.secret_stamp): capitals by formatting upper-cased, hidden, deleted and field-code
-text (still in the file) read on lines apart, an Excel row a tab-separated line, documents embedded read one level deep. A
-PDF's strings are read from its pages' text operators, its Flate and object streams inflated;
-a string of glyph numbers (Word's Vietnamese) makes it unreadable, never clean. An RTF's text is
-read with its escapes. Every read is bounded: a zip, a part or a stream that inflates beyond the
-caps, XML of too many elements, RTF of too many pieces or more text than MAX_TEXT_CHARS is a file
-that cannot be read, never a build that runs out of memory or time. A kind not read (an old
-.doc) is told as unreadable.
+text (still in the file) read on lines apart, an Excel row a tab-separated line, documents
+embedded read one level deep. A PDF's strings are read from its pages' text operators, its Flate
+and object streams inflated; a string of glyph numbers (Word's Vietnamese) makes it unreadable,
+never clean. An RTF's text is read with its escapes. A short line of capitals typed in an old
+code page (VNI, TCVN3) is read again converted, as its reader sees it. Every read is bounded: a
+zip, a part or a stream that inflates beyond the caps, XML of too many elements, RTF of too many
+pieces or more text than MAX_TEXT_CHARS is a file that cannot be read, never a build that runs
+out of memory or time. A kind not read (an old .doc) is told as unreadable.
 """
 
 from __future__ import annotations
