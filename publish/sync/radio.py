@@ -48,7 +48,7 @@ from publish.config import Config
 from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
 from publish.errors import PublishError, RemoteError, os_reason
 from publish.model import Bulletin, Exclusion, Site
-from publish.radio_rates import RATES_NAME, load_kept_rates
+from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
 from publish.sync.base import SUMMARY_BUCKETS, THEIRS, UNSENT, Action
 from publish.sync.manifest import Manifest, atomic_write_bytes
@@ -858,25 +858,8 @@ class RadioSyncer:
         return airs
 
     def _folder_air(self, folder: str, now: dt.datetime) -> dt.datetime | None:
-        """The air time of the episode in `folder` ("2024-W50", "2024-W50-2024-12-11"): once
-        past, the one it was last sent with (state/radio-rates.json), so that a change of
-        [radio] air_weekday or air_time never makes an aired episode one to come; else the
-        one the settings give its folder (aired too, when that is already past)."""
-        kept = self.kept.get(folder)
-        if kept is not None and kept.air < now:
-            return kept.air
-        match = _EPISODE_FOLDER.match(folder)
-        if match is None:
-            return None
-        year, week, *date = match.groups()
-        try:
-            if date[0] is not None:
-                day = dt.date(int(date[0]), int(date[1]), int(date[2]))
-            else:
-                day = dt.date.fromisocalendar(int(year), int(week), self.config.radio.air_weekday)
-        except ValueError:
-            return None
-        return air_at(day, self.config)
+        """The air time of the episode in `folder` (see folder_air)."""
+        return folder_air(folder, now, self.config, self.kept)
 
     def heard(self) -> Heard:
         """What the station folder holds, once this sync is done, of each bulletin of an
@@ -1481,8 +1464,7 @@ class RadioSyncer:
         coming = [
             path
             for path, entry in entries.items()
-            if (air := self._folder_air(_entry_episode(path, entry), now)) is not None
-            and air >= now
+            if (air := self._folder_air(entry_episode(path, entry), now)) is not None and air >= now
         ]
         guide = self._guide_record().get("digest")
         if not coming and not guide:
@@ -1651,7 +1633,31 @@ def _test_pause() -> float:
     return pause if 0 <= pause <= 60 else 0.0
 
 
-def _entry_episode(path: str, entry: dict[str, Any]) -> str:
+def folder_air(
+    folder: str, now: dt.datetime, config: Config, kept: Mapping[str, KeptRates]
+) -> dt.datetime | None:
+    """The air time of the episode in `folder` ("2024-W50", "2024-W50-2024-12-11"): once
+    past, the one it was last sent with (`kept`, state/radio-rates.json), so that a change of
+    [radio] air_weekday or air_time never makes an aired episode one to come; else the
+    one the settings give its folder (aired too, when that is already past)."""
+    rates = kept.get(folder)
+    if rates is not None and rates.air < now:
+        return rates.air
+    match = _EPISODE_FOLDER.match(folder)
+    if match is None:
+        return None
+    year, week, *date = match.groups()
+    try:
+        if date[0] is not None:
+            day = dt.date(int(date[0]), int(date[1]), int(date[2]))
+        else:
+            day = dt.date.fromisocalendar(int(year), int(week), config.radio.air_weekday)
+    except ValueError:
+        return None
+    return air_at(day, config)
+
+
+def entry_episode(path: str, entry: dict[str, Any]) -> str:
     """The episode folder a recorded file belongs to: an item's as recorded, else its folder."""
     top = PurePosixPath(path).parts[0]
     if top == "items":

@@ -10,7 +10,8 @@ and state/ records published ones, or while half or more (at least MIN_SHARE_REF
 bulletins the last sync published (state/published.json), or [policy] confirm_withdrawal_from
 of them (a year folder lost from a large site is a minority of its bulletins), are gone from
 content/ (a state/ written before published.json was: of those the channels' records show
-published, live on Zalo, on the website or in the station folder); the Zalo channel asks the same
+published now: live on Zalo, with a page in the last output/web, or in a radio episode still to
+air; not every address state/web-urls.json ever recorded, which keeps the withdrawn); the Zalo channel asks the same
 of its own records of live articles. `--confirm-withdrawal` says it is meant.
 """
 
@@ -72,7 +73,7 @@ def refuse_vanished(
         if published is None:
             # A state/ written before published.json was: the channels' own records of what is
             # published stand in, or a lost folder would reach the website and the radio.
-            published, source = _shown(state_dir), _CHANNEL_RECORDS
+            published, source = _shown_by(state_dir, site)
         else:
             source = f"state/{PUBLISHED_NAME}"
         gone = sorted(published - loaded)
@@ -82,7 +83,7 @@ def refuse_vanished(
                 _many_vanished(content, gone, len(published), cap, output, source, state_dir)
             )
         return
-    recorded = _shown(state_dir)
+    recorded = published_keys(state_dir) | _shown_by(state_dir, site)[0]
     if len(recorded) >= MIN_RECORDED:
         if output is None:
             raise PublishError(_nothing_found(content, recorded, state_dir))
@@ -125,14 +126,19 @@ def _read_published(state_dir: Path) -> set[str] | None:
     return None
 
 
-_CHANNEL_RECORDS = "state/zalo.json, state/web-urls.json, state/radio.json"
-"""Where a state/ without published.json says what is published."""
-
-
-def _shown(state_dir: Path) -> set[str]:
-    """Keys of the bulletins the channels' records in state/ show published: live on Zalo, on
-    the website, or with scripts in the station folder."""
-    return _zalo_live(state_dir) | _web_keys(state_dir) | _radio_keys(state_dir)
+def _shown_by(state_dir: Path, site: Site) -> tuple[set[str], str]:
+    """Keys of the bulletins the channels show published now, and the files that say so: live
+    on Zalo (state/zalo.json), with a page in the last output/web (of the address
+    state/web-urls.json gives it last), or in a radio episode still to air (state/radio.json).
+    Not every key web-urls.json ever recorded: it keeps the addresses of bulletins withdrawn
+    long ago, which would count as lost from content/ on every sync."""
+    found = {
+        "state/zalo.json": _zalo_live(state_dir),
+        "state/web-urls.json": _web_pages(state_dir),
+        "state/radio.json": _radio_coming(state_dir, site),
+    }
+    keys = set().union(*found.values())
+    return keys, ", ".join(found)
 
 
 def _recorded(state_dir: Path) -> set[str]:
@@ -207,22 +213,63 @@ def _zalo_records(state_dir: Path) -> Mapping[str, Any]:
 
 def _web_keys(state_dir: Path) -> set[str]:
     """Keys of every bulletin state/web-urls.json records as published on the website."""
+    return set(_web_history(state_dir))
+
+
+def _web_history(state_dir: Path) -> Mapping[str, tuple[str, ...]]:
+    """state/web-urls.json's addresses of each bulletin, oldest first ({} when unreadable)."""
     from publish.url_history import HISTORY_NAME, history_file_bytes, history_of
 
     with contextlib.suppress(PublishError, OSError):
         data = history_file_bytes(state_dir / HISTORY_NAME)
-        return set(history_of(data)) if data is not None else set()
-    return set()
+        return history_of(data) if data is not None else {}
+    return {}
+
+
+def _web_pages(state_dir: Path) -> set[str]:
+    """Keys of the bulletins whose page (at their last address) the last build left in the
+    project's output/web, the folder CI deploys: a withdrawn bulletin's page is removed."""
+    web = state_dir.parent / "output" / "web"
+    return {
+        key
+        for key, paths in _web_history(state_dir).items()
+        if paths and (web / paths[-1].strip("/") / "index.html").is_file()
+    }
 
 
 def _radio_keys(state_dir: Path) -> set[str]:
     """Keys of the bulletins state/radio.json records scripts of in the station folder."""
+    return set(_strings(v.get("bulletins") for v in _radio_records(state_dir).values()))
+
+
+def _radio_records(state_dir: Path) -> Mapping[str, dict[str, Any]]:
+    """state/radio.json's records of files in the station folder ({} when unreadable)."""
     from publish.sync.manifest import Manifest
 
     with contextlib.suppress(PublishError, OSError):
         records = Manifest.load(state_dir / "radio.json", "radio", read_only=True).as_read()
-        return set(_strings(v.get("bulletins") for v in records.values() if isinstance(v, dict)))
-    return set()
+        return {k: v for k, v in records.items() if isinstance(v, dict)}
+    return {}
+
+
+def _radio_coming(state_dir: Path, site: Site) -> set[str]:
+    """Keys of the bulletins state/radio.json records in an episode still to air: an aired
+    episode keeps its records of bulletins withdrawn since."""
+    from publish.radio_rates import RATES_NAME, load_kept_rates
+    from publish.sync.radio import entry_episode, folder_air
+
+    records = _radio_records(state_dir)
+    if not records:
+        return set()
+    with contextlib.suppress(PublishError, OSError, ValueError):
+        kept = load_kept_rates(state_dir / RATES_NAME)
+        coming = []
+        for path, entry in records.items():
+            air = folder_air(entry_episode(path, entry), site.now, site.config, kept)
+            if air is None or air >= site.now:
+                coming.append(entry.get("bulletins"))
+        return set(_strings(coming))
+    return _radio_keys(state_dir)
 
 
 def _strings(lists: Iterable[object]) -> Iterable[str]:

@@ -1,0 +1,71 @@
+"""A state/ without published.json: what the channels show published now stands in for it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from tests.helpers import FIXTURES, snapshot
+from tests.zalo_project import NOW, zalo_project
+
+RADIO_NOW = "2024-12-12T12:00"
+AIRED = "2024-12-16T12:00"  # after the fixture's episode 2024-W50 aired
+
+
+def test_bulletins_withdrawn_earlier_do_not_count_as_lost_without_published_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """state/web-urls.json keeps the addresses of bulletins withdrawn long ago: every unit
+    upgrading from a state/ without published.json was refused as if it had lost them."""
+    root = zalo_project(tmp_path, 20)
+    run = ["--root", str(root), "--now", NOW, "sync", "web"]
+    folder = root / "content" / "bai-viet"
+    assert main(run) == 0
+    for index in range(10):
+        (folder / f"ban-tin-{index:03d}.md").unlink()
+    assert main([*run, "--confirm-withdrawal"]) == 0  # withdrawn on purpose, months ago
+    (root / "state" / "published.json").unlink()
+    capsys.readouterr()
+    assert main(run) == 0, capsys.readouterr().err
+    # A mass loss is still refused: the pages of the last output/web say what is published.
+    (root / "state" / "published.json").unlink()
+    web = snapshot(root / "output" / "web")
+    for index in range(10, 15):
+        (folder / f"ban-tin-{index:03d}.md").unlink()
+    capsys.readouterr()
+    assert main(run) == 1
+    told = capsys.readouterr().err
+    assert "5 trong 10 bản tin lần đồng bộ trước đã đăng (state/" in told
+    assert "(bt-010, bt-011, bt-012, bt-013, bt-014)" in told
+    assert snapshot(root / "output" / "web") == web
+    # And so is a content/ left without any bulletin.
+    for index in range(15, 20):
+        (folder / f"ban-tin-{index:03d}.md").unlink()
+    assert main(run) == 1
+    assert "content/ không có bản tin nào, trong khi state/ ghi 10 bản tin" in (
+        capsys.readouterr().err
+    )
+    assert snapshot(root / "output" / "web") == web
+
+
+def test_bulletins_of_an_aired_episode_withdrawn_since_do_not_count_as_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """An aired episode keeps its records in state/radio.json of bulletins withdrawn since:
+    they are not published, and a state/ without published.json must not count them."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root)
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8") + "\n[policy]\nconfirm_withdrawal_from = 2\n")
+    monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
+    run = ["--root", str(root), "sync", "radio"]
+    assert main(["--now", RADIO_NOW, *run]) == 0
+    for path in sorted((root / "content" / "bai-viet").glob("*.md"))[:2]:
+        path.unlink()
+    assert main(["--now", AIRED, *run, "--confirm-withdrawal"]) == 0
+    (root / "state" / "published.json").unlink()
+    capsys.readouterr()
+    assert main(["--now", AIRED, *run]) == 0, capsys.readouterr().err
