@@ -138,7 +138,7 @@ def _shown_by(state_dir: Path, site: Site) -> tuple[set[str], str]:
         "state/radio.json": _radio_coming(state_dir, site),
     }
     keys = set().union(*found.values())
-    return keys, ", ".join(found)
+    return keys, ", ".join(name for name, named in found.items() if named) or "state/"
 
 
 def _recorded(state_dir: Path) -> set[str]:
