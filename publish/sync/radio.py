@@ -108,6 +108,9 @@ _GUIDE = "guide"
 run began to write}."""
 _REVISIONS = "revisions"
 """state/radio.json meta: episode → its change log events and the digest of the log we wrote."""
+_FOLDER = "folder"
+"""state/radio.json meta: the station folder the last sync wrote to (from the project when
+inside it): another one now is a deliberate move, not an empty mount point."""
 _EPISODE_FOLDER = re.compile(r"^(\d{4})-W(\d{2})(?:-(\d{4})-(\d{2})-(\d{2}))?$")
 """An episode folder: its ISO week, and the date of a broadcast off the weekly slot day."""
 
@@ -644,6 +647,8 @@ class RadioSyncer:
         self._steps = 0
         self._guide_failed = False
         """A write of the guide failed this run: the follow-up does not try it a second time."""
+        self._moved = ""
+        """Set when the station folder is not the one the last sync wrote to (a move, told)."""
         self._where: tuple[int, int] | None = None
         """(device, inode) of the station folder when the sync began: a folder gone or another
         one since is a share lost mid-run (see `_still_there`)."""
@@ -731,7 +736,7 @@ class RadioSyncer:
                     unsettled=unsettled,
                 )
             )
-        self.plan_note = self._clock_note(now)
+        self.plan_note = " ".join(n for n in (self._moved, self._clock_note(now)) if n)
         # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
         withdrawn = any(f.local is None and not _aired(f, now) for f in files)
         reasons = self._reasons() if withdrawn else {}
@@ -1448,15 +1453,24 @@ class RadioSyncer:
                 f"Cách sửa: gắn ổ mạng hoặc tạo thư mục, hoặc sửa [radio] folder / biến {ENV_FOLDER}."
             )
         # A folder inside the project (a local demo or export folder) is created on first write.
+        if not self.dry_run:
+            self.manifest.meta[_FOLDER] = self._folder_record()
 
     def _check_mounted(self) -> None:
         """Stop when state/radio.json says the station holds files of coming episodes (or the
-        guide) and the folder holds none of what it records: the share's empty mount point.
+        guide) and the folder, the one the last sync wrote to, holds none of what it records:
+        the share's empty mount point.
 
         Synced into it, every script would be recorded as sent where the station never reads,
         and a withdrawn bulletin's record dropped as «already gone» while the real share still
         holds its script. A station that deleted only some files (or only the guide) is no
-        empty mount point: the sync puts them back as before."""
+        empty mount point: the sync puts them back as before. Another folder than the last
+        sync's is a move ([radio] folder or PUBLISH_RADIO_DIR changed on purpose): everything
+        is written to it, and that is said."""
+        current = self._folder_record()
+        before = self.manifest.meta.get(_FOLDER)
+        if not self.dry_run:
+            self.manifest.meta[_FOLDER] = current
         if self.reconcile:
             return
         now = self.site.now
@@ -1473,18 +1487,36 @@ class RadioSyncer:
         recorded += [GUIDE_NAME] if guide else []
         if any(os.path.lexists(self.folder / path) for path in recorded):
             return
+        if isinstance(before, str) and before != current:
+            self._moved = (
+                f"thư mục của đài đã đổi từ {before} sang {current}: coi là chuyển thư mục có "
+                "chủ ý, ghi mọi kịch bản của các tập sắp phát vào thư mục mới (thư mục cũ để "
+                "nguyên)."
+            )
+            return
+        if not self.dry_run:  # the folder of the files recorded is still the last one
+            self.manifest.meta.pop(_FOLDER, None)
+            if before is not None:
+                self.manifest.meta[_FOLDER] = before
         told = f"{len(coming)} tệp của tập sắp phát, ví dụ {min(coming)}" if coming else GUIDE_NAME
         error = RemoteError(
             f"thư mục của đài {self.folder} không có tệp nào state/radio.json ghi là đã gửi "
-            f"({told}): có lẽ ổ mạng của đài chưa gắn và đây chỉ là thư mục trống trên máy này "
-            f"(hay [radio] folder / biến {ENV_FOLDER} vừa đổi sang thư mục khác). Dừng lại, "
-            "chưa ghi gì: ghi vào đây thì đài không đọc được, và kịch bản đã rút vẫn nằm trong "
-            "thư mục thật của đài. Cách sửa: kiểm tra ổ mạng của đài đã gắn chưa (mở thư mục xem "
-            "có kịch bản không) và đường dẫn có đúng không, gắn lại rồi chạy lại. Nếu đúng là đài "
-            "đã xóa hết các tệp ấy, chạy publish sync radio --reconcile để ghi lại toàn bộ."
+            f"({told}): có lẽ ổ mạng của đài chưa gắn và đây chỉ là thư mục trống trên máy này. "
+            "Dừng lại, chưa ghi gì: ghi vào đây thì đài không đọc được, và kịch bản đã rút vẫn "
+            "nằm trong thư mục thật của đài. Cách sửa: kiểm tra ổ mạng của đài đã gắn chưa (mở "
+            "thư mục xem có kịch bản không) và đường dẫn có đúng không, gắn lại rồi chạy lại. "
+            "Nếu đúng là đài đã xóa hết các tệp ấy, hay đổi thư mục có chủ ý (sang một thư mục "
+            "trống), chạy publish sync radio --reconcile để ghi lại toàn bộ."
         )
         error.stops_channel = True  # type: ignore[attr-defined]
         raise error
+
+    def _folder_record(self) -> str:
+        """The station folder as state/radio.json records it: from the project when inside
+        it (a CI checkout's path changes every run), else its absolute path."""
+        if _inside(self.folder, self.config.root):
+            return self.folder.resolve().relative_to(self.config.root.resolve()).as_posix()
+        return os.path.abspath(self.folder)
 
     def _local_files(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Built files: path → (sha256, bulletin keys); draft audio and hidden files are skipped."""
