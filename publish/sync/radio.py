@@ -1350,10 +1350,13 @@ class RadioSyncer:
 
     def _withdrawal(self, action: Action, entry: dict[str, Any]) -> dict[str, Any] | None:
         """The change log event of an item script the station had for a coming episode that
-        still airs (None for anything else: a whole episode withdrawn has no log to go in)."""
+        still airs (None for anything else: a whole episode withdrawn has no log to go in, and
+        one whose rundown is withdrawn, or was never recorded, is no episode the station has)."""
         episode = action.data.get("episode", "")
         if not episode or not entry.get("digest") or PurePosixPath(action.key).parts[0] != "items":
             return None
+        if self.manifest.get(f"{episode}/rundown.txt") is None:
+            return None  # else its log, dropped with the rundown, came back in the same run
         return {
             "at": self.site.now.isoformat(),
             "kind": "withdrawn",
