@@ -394,11 +394,12 @@ def _plan_file(state: FileState, reasons: dict[str, str], awaited: dict[str, str
 
     if state.local is None:
         why = _withdrawal_reason(state, reasons, awaited)
-        # Our new version the station edited beside its file holds the withdrawn text too.
+        # Our new version the station edited beside its file holds the withdrawn text too;
+        # anything but a file there (OTHER) is left alone by _withdraw_moi, so is not named.
         moi = (
             f"; bản đặt cạnh {moi_name(state.path)} (đài đã sửa) cũng chuyển vào "
             f"{WITHDRAWN_DIR}/ kèm ghi chú"
-            if state.moi_written is not None and state.moi not in (None, state.moi_written)
+            if state.moi_written is not None and state.moi not in (None, OTHER, state.moi_written)
             else ""
         )
         if state.written is None:
