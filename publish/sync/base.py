@@ -157,6 +157,16 @@ THEIRS = "theirs"
 station-edited script; ours went beside it as `.moi`, or not at all)."""
 
 
+TEST_HOOKS_ENV = "PUBLISH_TEST_HOOKS"
+"""Set to 1 by the crash-safety tests' child processes so the kill and pause hooks may act."""
+
+
+def test_hooks_allowed(env: Any) -> bool:
+    """Whether crash-test hooks may act in a process with environment `env`: under pytest, or
+    with PUBLISH_TEST_HOOKS=1 (a hook variable left set on a real machine must not kill a sync)."""
+    return bool(env.get("PYTEST_CURRENT_TEST")) or env.get(TEST_HOOKS_ENV) == "1"
+
+
 def unconfirmed(actions: Sequence[Action]) -> frozenset[str]:
     """Bulletins whose script the station kept its own copy of (edited there): ours went beside
     it as `.moi`, or not at all. A rundown the station annotated holds no text read on air."""

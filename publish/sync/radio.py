@@ -50,7 +50,14 @@ from publish.errors import PublishError, RemoteError, os_reason
 from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
-from publish.sync.base import SUMMARY_BUCKETS, THEIRS, UNSENT, Action
+from publish.sync.base import (
+    SUMMARY_BUCKETS,
+    TEST_HOOKS_ENV,
+    THEIRS,
+    UNSENT,
+    Action,
+    test_hooks_allowed,
+)
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
@@ -87,7 +94,7 @@ ENV_PAUSE = "PUBLISH_RADIO_TEST_PAUSE"
 ENV_HOLD = "PUBLISH_RADIO_TEST_HOLD"
 """`<n>:<file>`: at the n-th file step, make <file> and wait there to be killed (a test kills
 the sync at a chosen step with a real signal); only for crash-safety tests (see ENV_TEST_HOOKS)."""
-ENV_TEST_HOOKS = "PUBLISH_TEST_HOOKS"
+ENV_TEST_HOOKS = TEST_HOOKS_ENV
 """Set to 1 by the tests (or a run under pytest) for ENV_PAUSE and ENV_HOLD to act: left set
 on a production machine they would stall a sync holding the lock."""
 CLOCK_SLACK = dt.timedelta(minutes=10)
@@ -1652,9 +1659,8 @@ def _still_withdrawn(
 
 
 def _test_hooks() -> bool:
-    """Whether the crash-safety tests' hooks (ENV_PAUSE, ENV_HOLD) may act: under pytest, or
-    with ENV_TEST_HOOKS=1."""
-    return bool(os.environ.get("PYTEST_CURRENT_TEST")) or os.environ.get(ENV_TEST_HOOKS) == "1"
+    """Whether the crash-safety tests' hooks (ENV_PAUSE, ENV_HOLD) may act (base.test_hooks_allowed)."""
+    return test_hooks_allowed(os.environ)
 
 
 def _test_pause() -> float:

@@ -86,7 +86,7 @@ from publish.correction_text import told, when
 from publish.errors import NeedsPerson, PublishError
 from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
-from publish.sync.base import SUMMARY_BUCKETS, Action
+from publish.sync.base import SUMMARY_BUCKETS, Action, test_hooks_allowed
 from publish.sync.manifest import Manifest, journal_path
 from publish.sync.vanished import refuse_many_gone
 from publish.sync.zalo_late import (
@@ -370,10 +370,13 @@ class ZaloSyncer:
             self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
 
     def _crash(self, point: str) -> None:
-        """SIGKILL this process at a named point when PUBLISH_ZALO_CRASH_AT asks (tests only)."""
+        """SIGKILL this process at a named point when PUBLISH_ZALO_CRASH_AT asks, only where
+        test hooks may act (base.test_hooks_allowed); a count that is no number is ignored."""
         wanted = self.env.get(CRASH_ENV, "")
         name, _, count = wanted.partition(":")
-        if name != point:
+        if name != point or not test_hooks_allowed(self.env):
+            return
+        if not (count or "1").isdigit():
             return
         with self._queue_lock:
             self._crashes[point] = self._crashes.get(point, 0) + 1

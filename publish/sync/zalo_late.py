@@ -31,8 +31,10 @@ __all__ = [
 ]
 
 KEEP_DELETED = (
-    "Bài bị xoá có chủ ý, không muốn đăng lại: trước lần đồng bộ sau, rút bản tin khỏi Zalo "
-    "(bỏ zalo khỏi dòng channels của bản tin, ví dụ channels: [web], hoặc ghi draft: true)."
+    "Bài bị xoá có chủ ý, không muốn đăng lại: trước lần đồng bộ sau, rút bản tin khỏi Zalo: "
+    "bỏ zalo khỏi dòng channels của bản tin và giữ các kênh khác (ví dụ channels: [web, radio]), "
+    "rồi người duyệt chạy publish approve cho bản tin (đổi channels phải duyệt lại; đừng ghi "
+    "draft: true, việc đó rút bản tin khỏi mọi kênh)."
 )
 """How to keep an article deleted in the OA admin page from being created again."""
 

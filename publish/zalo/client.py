@@ -817,13 +817,13 @@ class ZaloClient:
                         http_status=429,
                         unsent=not reached,
                     )
-                # A 5xx is Zalo's server answering with its own failure: the unit's network
-                # works, and «check the network» sent operators looking in the wrong place.
+                # A 5xx comes from Zalo's server or a gateway between (a 502/504 may be the
+                # unit's own proxy): «check the network» alone sent operators the wrong way.
                 told = (
-                    f"Máy chủ Zalo ({host}) trả lỗi {failure} khi {doing}, đã thử lại {attempt} "
-                    "lần: sự cố phía Zalo, mạng của đơn vị vẫn thông. Không cần sửa gì: phần đã "
-                    "xong đã được lưu, lần chạy sau tự làm tiếp; lỗi kéo dài nhiều giờ thì báo "
-                    "quản trị viên OA kiểm tra với Zalo."
+                    f"Máy chủ Zalo ({host}) hoặc máy chủ trung gian trả lỗi {failure} khi "
+                    f"{doing}, đã thử lại {attempt} lần: thường là sự cố phía Zalo, lần chạy sau "
+                    "tự làm tiếp (phần đã xong đã được lưu). Lỗi kéo dài nhiều giờ thì kiểm tra "
+                    "proxy của đơn vị (nếu có) và báo quản trị viên OA kiểm tra với Zalo."
                     if failure.startswith("HTTP 5")
                     else f"Không gọi được Zalo ({host}) khi {doing}: {failure}, đã thử lại "
                     f"{attempt} lần. Kiểm tra kết nối mạng rồi chạy lại."
