@@ -15,7 +15,7 @@ import pytest
 from publish.cli import main
 from publish.sync import vanished
 from publish.zalo.emulator import ZaloEmulator
-from tests.helpers import FIXTURES, add_toml, bulletin_md, snapshot
+from tests.helpers import FIXTURES, accept_names, add_toml, bulletin_md, snapshot
 from tests.zalo_fixtures import env_for
 from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
 
@@ -377,7 +377,7 @@ def test_without_published_json_the_radio_folder_keeps_its_scripts_when_bulletin
     root = tmp_path / "project"
     shutil.copytree(FIXTURES / "radio", root)
     toml = root / "site.toml"
-    toml.write_text(toml.read_text("utf-8") + "\n[policy]\nconfirm_withdrawal_from = 2\n")
+    toml.write_text(add_toml(toml.read_text("utf-8"), "\n[policy]\nconfirm_withdrawal_from = 2\n"))
     monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
     run = ["--root", str(root), "--now", RADIO_NOW, "sync", "radio"]
     assert main(run) == 0
@@ -502,6 +502,7 @@ def test_deleting_state_is_not_advised_when_state_records_the_units_own_bulletin
     """Only the sample bulletins are gone, but state/ also records the unit's own published
     one: deleting state/'s .json files would lose its website (and Zalo, radio) records."""
     root = sample_project(tmp_path)
+    accept_names(root)  # the unit's bulletin below is approved by name (bulletin_md)
     own = bulletin_md({"title": '"Bản tin đầu tiên của đơn vị"', "date": "2026-11-27 08:00"})
     (root / "content" / "bai-viet" / "2026-11-27-ban-tin-dau-tien.md").write_text(own, "utf-8")
     sync_web = ["--root", str(root), "--now", "2026-11-28T09:00", "sync", "web"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
-from tests.helpers import FIXTURES, snapshot
+from tests.helpers import FIXTURES, add_toml, snapshot
 from tests.zalo_project import NOW, zalo_project
 
 RADIO_NOW = "2024-12-12T12:00"
@@ -60,7 +60,7 @@ def test_bulletins_of_an_aired_episode_withdrawn_since_do_not_count_as_lost(
     root = tmp_path / "project"
     shutil.copytree(FIXTURES / "radio", root)
     toml = root / "site.toml"
-    toml.write_text(toml.read_text("utf-8") + "\n[policy]\nconfirm_withdrawal_from = 2\n")
+    toml.write_text(add_toml(toml.read_text("utf-8"), "\n[policy]\nconfirm_withdrawal_from = 2\n"))
     monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
     run = ["--root", str(root), "sync", "radio"]
     assert main(["--now", RADIO_NOW, *run]) == 0
