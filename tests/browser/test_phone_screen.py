@@ -11,9 +11,7 @@ import pytest
 from publish import config as config_module
 from publish.pipeline import build
 from publish.writer import write
-from tests.browser.conftest import NOW, Opener, browser, copy_sample, opening, serve
-
-__all__ = ["browser"]  # the browser suite's Chromium fixture, shared here
+from tests.browser.conftest import NOW, Opener, copy_sample, opening, serve
 
 pytestmark = pytest.mark.browser
 
