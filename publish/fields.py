@@ -894,8 +894,9 @@ def unknown_keys(
         if meant in data:
             fix = f"Đã có dòng '{meant}:': xóa dòng này (giá trị cần giữ thì chép sang dòng đó)."
         if meant in APPROVAL_KEYS and kind == "bản tin":
-            # A name typed into approved_by by hand binds nothing to the content read (and
-            # is published as an old name-only approval): the approver's command does that.
+            # A name typed into approved_by by hand binds nothing to the content read (and is
+            # held unless state/ shows the bulletin published: [policy] name_only_approvals):
+            # the approver's command binds it.
             col.add(
                 f"không phải trường đã biết: có phải ý bạn là '{meant}'? Việc duyệt không ghi "
                 "tay vào phần đầu",
