@@ -141,17 +141,6 @@ def _shown_by(state_dir: Path, site: Site) -> tuple[set[str], str]:
     return keys, ", ".join(name for name, named in found.items() if named) or "state/"
 
 
-def _recorded(state_dir: Path) -> set[str]:
-    """Every bulletin key state/ records anything of: published.json and every channel's
-    records (a Zalo article taken down included)."""
-    return (
-        published_keys(state_dir)
-        | set(_zalo_records(state_dir))
-        | _web_keys(state_dir)
-        | _radio_keys(state_dir)
-    )
-
-
 def ever_published(state_dir: Path) -> set[str]:
     """The keys of every bulletin state/ records as published on some channel, now or before:
     published.json, the website's addresses (web-urls.json), Zalo articles ever posted and
@@ -167,12 +156,8 @@ def ever_published(state_dir: Path) -> set[str]:
 def _zalo_posted(state_dir: Path) -> set[str]:
     """Keys of state/zalo.json's records of articles posted on the OA, shown or since hidden
     or removed (none when the file is missing or unreadable)."""
-    from publish.sync.manifest import Manifest
-
-    with contextlib.suppress(PublishError, OSError):
-        records = Manifest.load(state_dir / "zalo.json", "zalo", read_only=True).as_read()
-        return {k for k, v in records.items() if isinstance(v, dict) and v.get("article_id")}
-    return set()
+    records = _zalo_records(state_dir)
+    return {k for k, v in records.items() if isinstance(v, dict) and v.get("article_id")}
 
 
 def record_published(state_dir: Path, site: Site) -> None:
@@ -318,7 +303,7 @@ def _cause_and_fix(keys: Iterable[str], state_dir: Path) -> str:
     when every one of them, and everything else state/ records, is a sample bulletin is deleting
     state/'s .json files advised: a unit would lose its own Zalo, radio and web records by it,
     whether its checkout lost them or it has records beside the sample's."""
-    if _sample_only(keys) and _sample_only(_recorded(state_dir)):
+    if _sample_only(keys) and _sample_only(ever_published(state_dir)):
         return (
             "Các bản tin đó đều là bản tin mẫu: nếu đã xóa chúng để dùng cho đơn vị, state/ còn "
             "các tệp .json của dự án mẫu (cả published.json); xóa các tệp .json trong state/ "
