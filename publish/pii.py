@@ -20,6 +20,7 @@ lower-cased text (a regex tries every character: several times slower on a body 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from publish import attachments
 from publish.cache import Fragments, Shelf, digest
+from publish.config import Config
 from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.model import Bulletin, Page, Site
@@ -44,7 +46,7 @@ from publish.text import (
     word_starts,
 )
 
-__all__ = ["Finding", "findings", "lint", "mask"]
+__all__ = ["Finding", "findings", "linked_findings", "lint", "mask"]
 
 ADULT_AGE = 18
 _ID_WORDS = r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?|hộ chiếu)"
@@ -689,6 +691,15 @@ def lint(site: Site, *, strict: bool = False) -> list[Problem]:
         # The files a page links to go out as a bulletin's do (a page's own text is the unit's).
         problems.extend(_linked_problems(page, site, strict=strict, going_out=not page.draft))
     return problems
+
+
+def linked_findings(
+    item: Bulletin | Page, config: Config, now: dt.datetime, *, strict: bool, going_out: bool
+) -> list[Problem]:
+    """The personal-data problems of the documents `item` links to, as a build at `now` tells
+    them (publish approve shows them to the approver before the build does)."""
+    site = Site(config=config, now=now, bulletins=())
+    return list(_linked_problems(item, site, strict=strict, going_out=going_out))
 
 
 _CSV_SEPARATOR = re.compile(r"[,;]")

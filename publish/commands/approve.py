@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import approval, attachments, content_images
+from publish import approval, attachments, content_images, pii
 from publish import config as config_module
 from publish.cli import common_options, resolve_now, typed_path
 from publish.config import CHANNELS, Config
@@ -24,9 +24,10 @@ from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin
 from publish.person_fields import not_a_name
 from publish.render.zalo.limits import text_limits as zalo_limits
+from publish.syntax import yaml_quoted
 from publish.text import nfc, quoted, vn_datetime
 
-__all__ = ["Approval", "add_parser", "prepare", "run"]
+__all__ = ["Approval", "add_parser", "by_line", "prepare", "run"]
 
 BY_EXAMPLE = 'Ví dụ: publish approve content/bai-viet/ten-bai.md --by "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"'
 
@@ -190,6 +191,10 @@ def prepare(
     if bulletin is not None and not errors and "zalo" in bulletin.channels:
         # As the build that publishes it would stop: approved, it went out only to fail there.
         errors = with_lines(zalo_limits(bulletin, config), config.root)
+    if bulletin is not None and not errors:
+        told = _linked_problems(bulletin, config, now)
+        errors = [p for p in told if p.severity == "error"]
+        found += told
     if errors or bulletin is None:
         problems.extend(errors)
         problems.append(
@@ -286,12 +291,31 @@ def prepare(
             Problem(
                 shown,
                 f"không ghi được phần đầu: {exc}",
-                hint=f'Ghi tay vào phần đầu: approved_by: "{by}" và approved_version: '
-                f'"{fingerprint}".',
+                hint=f'Ghi tay vào phần đầu: {by_line(by)} và approved_version: "{fingerprint}".',
             )
         )
         return None
     return Approval(path, shown, bulletin, raw, new.encode("utf-8", "surrogatepass"))
+
+
+def _linked_problems(bulletin: Bulletin, config: Config, now: dt.datetime | None) -> list[Problem]:
+    """What the build would tell about the files `bulletin` links to: a secret stamp, a
+    missing or refused file (errors: approved, it would only be refused by the build), a file
+    that cannot be read, authors' names and personal data in it (warnings, as the build's)."""
+    if not {"web", "zalo"} & set(bulletin.channels):
+        return []  # the radio reads no linked file, and the build checks none of its links
+    told, _ = attachments.check([bulletin], config)
+    if now is None:
+        now = dt.datetime.now(config.tz)
+    # As the build tells them (without --strict): the hint says how to clear them for CI.
+    told += pii.linked_findings(bulletin, config, now, strict=False, going_out=True)
+    return told
+
+
+def by_line(by: str) -> str:
+    """The line `approved_by: …` to copy by hand, which reads back as exactly `by` (a name
+    holding " or \\ in double quotes would end the value or start an escape)."""
+    return f"approved_by: {yaml_quoted(by)}"
 
 
 _APPROVED_BY = re.compile(r"^approved_by[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
@@ -305,12 +329,7 @@ def _new_approver(by: str, root: Path, approving: set[Path]) -> list[Problem]:
     for the unit; with the names already used, as they are written."""
     names: dict[str, bool] = {}  # each name written, whether it is a name (not a tick)
     for path in bulletin_files(root / "content"):
-        try:
-            with path.open("rb") as file:
-                head = file.read(4096).decode("utf-8", "replace")
-        except OSError:
-            continue
-        if (found := _APPROVED_BY.search(head.split("\n---", 1)[0])) is None:
+        if (found := _APPROVED_BY.search(_front_matter(path))) is None:
             continue
         name = " ".join(nfc(found[1].split(" #", 1)[0].strip().strip("\"'")).split())
         if name == by and path.resolve() in approving:
@@ -334,6 +353,24 @@ def _new_approver(by: str, root: Path, approving: set[Path]) -> list[Problem]:
             severity="note",
         )
     ]
+
+
+def _front_matter(path: Path) -> str:
+    """The front matter of bulletin `path` as text, read up to its closing `---` line and no
+    further (a long summary may push approved_by past any fixed count of bytes); "" for a
+    file without one or that cannot be read."""
+    lines: list[bytes] = []
+    try:
+        with path.open("rb") as file:
+            if file.readline().removeprefix(b"\xef\xbb\xbf").rstrip() != b"---":
+                return ""
+            for line in file:
+                if line.rstrip() in (b"---", b"..."):
+                    break
+                lines.append(line)
+    except OSError:
+        return ""
+    return b"".join(lines).decode("utf-8", "replace")
 
 
 def _own_bulletin(by: str, author: str) -> bool:

@@ -1,0 +1,162 @@
+"""`publish approve` tells the approver what the build would say about the files a bulletin
+links to (session 36): a form stamped secret is refused before anything is written, personal
+data in a list is warned about as the build warns, so approve and the build agree."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from publish import config as config_module
+from publish.cli import main
+from publish.commands import approve as approve_command
+from publish.commands.approve import by_line
+from publish.content import load_site
+from publish.errors import ContentError
+from publish.frontmatter import Loader
+from publish.frontmatter_edit import EditError
+from publish.text import nfc
+from tests.helpers import NOW, bulletin_md, make_project
+from tests.test_approval import APPROVER, CLOCK, FILE
+from tests.test_attachments_scan import docx
+
+FORM = "Tải [biểu mẫu](../tep/{name}) để điền.\n"
+
+
+def linking(tmp_path: Path, name: str, data: bytes, **fields: str) -> Path:
+    """A bulletin on the website, not yet approved, linking to content/tep/<name>."""
+    text = bulletin_md(
+        {"channels": "[web, zalo]", **fields}, FORM.format(name=name), drop=("approved_by",)
+    )
+    return make_project(tmp_path, {FILE: text, f"content/tep/{name}": data})
+
+
+def approve(root: Path) -> int:
+    """`publish approve` of the bulletin at the fixed clock."""
+    return main(["approve", "--root", str(root), "--now", CLOCK, FILE, "--by", APPROVER])
+
+
+def build_problems(root: Path) -> list[str]:
+    """The messages the build's load tells about the linked file."""
+    try:
+        site = load_site(config_module.load(root), now=NOW)
+    except ContentError as exc:
+        found = exc.problems
+    else:
+        found = list(site.warnings)
+    return [p.message for p in found if "tệp đính kèm" in p.message]
+
+
+def test_a_form_stamped_secret_is_refused_before_anything_is_written(
+    tmp_path: Path, capsys
+) -> None:
+    root = linking(tmp_path, "mau.docx", docx(["Kế hoạch"], ["TỐI MẬT"]))
+    before = (root / FILE).read_bytes()
+    assert approve(root) == 1
+    err = capsys.readouterr().err
+    assert "«content/tep/mau.docx» mang dấu mật «TỐI MẬT»" in err
+    assert "Chuyển tệp ra khỏi dự án" in err  # what to do
+    assert "chưa duyệt được" in err
+    assert (root / FILE).read_bytes() == before
+    # The build refuses the same file for the same reason.
+    assert any("mang dấu mật «TỐI MẬT»" in m for m in build_problems(root))
+
+
+def test_a_link_to_a_missing_form_is_refused_as_the_build_refuses_it(
+    tmp_path: Path, capsys
+) -> None:
+    root = linking(tmp_path, "mau.pdf", b"%PDF-1.4\n%%EOF\n")
+    (root / "content/tep/mau.pdf").unlink()
+    before = (root / FILE).read_bytes()
+    assert approve(root) == 1
+    assert "«../tep/mau.pdf»" in capsys.readouterr().err
+    assert (root / FILE).read_bytes() == before
+
+
+def test_personal_data_in_a_linked_list_is_warned_as_the_build_warns(
+    tmp_path: Path, capsys
+) -> None:
+    data = "Họ tên,Số CCCD\nNguyễn Văn An,001089012345\n".encode()
+    root = linking(tmp_path, "ds.csv", data)
+    assert approve(root) == 0
+    out = capsys.readouterr().out
+    told = "tệp đính kèm «content/tep/ds.csv» (dòng 2 của tệp) có thể là dữ liệu cá nhân"
+    assert told in out
+    assert "pii_reviewed_by" in out  # how to go on
+    site = load_site(config_module.load(root), now=NOW)
+    assert site.bulletins  # approved: published, with the build's own warning
+
+
+# The line to copy by hand when the approval cannot be written.
+
+NAMES = st.text(
+    st.characters(categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\u2028\u2029"),
+    min_size=1,
+    max_size=40,
+).map(lambda typed: nfc(" ".join(typed.split())))
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES)
+def test_the_line_to_copy_reads_back_as_the_name(by: str) -> None:
+    assert yaml.load(by_line(by), Loader=Loader) == {"approved_by": by}
+
+
+def test_the_hint_of_an_approval_not_written_reads_back_as_the_name(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> str:
+        """As for a front matter the tool cannot edit line by line."""
+        raise EditError("sửa phần đầu theo từng dòng sẽ đổi cả trường khác")
+
+    monkeypatch.setattr(approve_command, "set_keys", refuse)
+    root = make_project(tmp_path, {FILE: bulletin_md({"channels": "[web]"}, drop=("approved_by",))})
+    by = 'Thượng tá Nguyễn Văn "Hùng", Đội trưởng Đội C\\1'
+    argv = ["approve", "--root", str(root), "--now", CLOCK, FILE, "--by", by]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    found = re.search(r"Ghi tay vào phần đầu: (approved_by: .*?) và approved_version", err)
+    assert found is not None, err
+    assert yaml.load(found[1], Loader=Loader) == {"approved_by": by}
+
+
+# The note on a new approver.
+
+
+def test_an_approver_named_after_a_long_summary_is_no_new_approver(tmp_path: Path, capsys) -> None:
+    """b.md's approver comes after a summary of several KB: still an approver already there."""
+    long = '"' + "Người dân cần cảnh giác với cuộc gọi giả danh Công an. " * 100 + '"'
+    root = make_project(
+        tmp_path,
+        {
+            FILE: bulletin_md({"channels": "[web]"}, drop=("approved_by",)),
+            "content/bai-viet/b.md": bulletin_md(
+                {"id": "b1", "channels": "[web]", "summary": long, "approved_by": f'"{APPROVER}"'}
+            ),
+            "content/bai-viet/c.md": bulletin_md(
+                {"id": "c1", "channels": "[web]", "approved_by": '"Trung tá Lê Thanh Phong"'}
+            ),
+        },
+    )
+    assert len((root / "content/bai-viet/b.md").read_bytes().split(b"approved_by")[0]) > 4096
+    assert approve(root) == 0
+    assert "chưa duyệt bản tin nào khác" not in capsys.readouterr().out
+
+
+def test_an_approved_by_in_the_body_is_no_approver(tmp_path: Path, capsys) -> None:
+    body = "Mẫu phần đầu:\n\n---\napproved_by: Trung tá Lê Thanh Phong\n"
+    root = make_project(
+        tmp_path,
+        {
+            FILE: bulletin_md({"channels": "[web]"}, drop=("approved_by",)),
+            "content/bai-viet/b.md": bulletin_md({"id": "b1", "channels": "[web]"}, body),
+        },
+    )
+    assert approve(root) == 0
+    out = capsys.readouterr().out
+    assert "Người duyệt đã có: Thượng tá Nguyễn Văn Hùng." in out
