@@ -405,27 +405,38 @@ def scanned(path: Path, config: Config) -> list[Scanned]:
             )
         )
     if names:
-        found.append(
-            (
-                "warning",
-                "còn ghi tên người soạn trong thuộc tính tệp: "
-                + ", ".join(f"«{name}»" for name in names),
-                AUTHOR_HINT,
-                None,
-            )
-        )
+        found.append(("warning", "còn ghi " + _named_where(names), AUTHOR_HINT, None))
     return found
 
 
-_TEXTS: dict[str, tuple[tuple[int, ...], tuple[str | None, list[str]]]] = {}
+AUTHOR_PLACES = {
+    linked_text.PROPERTIES: "tên người soạn trong thuộc tính tệp",
+    linked_text.COMMENTS: "tên người viết ghi chú (comment)",
+    linked_text.CHANGES: "tên người viết ghi chú hoặc sửa đổi được theo dõi (track changes)",
+    linked_text.PDF_AUTHOR: "tên người soạn ở ô Author trong thuộc tính tệp PDF",
+    linked_text.PDF_XMP: "tên người soạn trong siêu dữ liệu XMP của tệp PDF",
+}
+"""What a warning calls each place a document keeps a name (see linked_text.authors_at)."""
+
+
+def _named_where(names: list[tuple[str, str]]) -> str:
+    """The names a document keeps, by the place each is, in the order they were found:
+    «tên người soạn trong thuộc tính tệp: «A»; tên người viết ghi chú (comment): «B»»."""
+    places: dict[str, list[str]] = {}
+    for where, name in names:
+        places.setdefault(where, []).append(f"«{name}»")
+    return "; ".join(f"{AUTHOR_PLACES[where]}: {', '.join(told)}" for where, told in places.items())
+
+
+_TEXTS: dict[str, tuple[tuple[int, ...], tuple[str | None, list[tuple[str, str]]]]] = {}
 """What _read_text found in each linked file, by its path, with the size, times of change and
 inode it was read at: a rebuild (publish serve) and the personal-data lint after the load read
 each document once (only its last version is kept)."""
 
 
-def _read_text(path: Path) -> tuple[str | None, list[str]] | str:
-    """The text of a linked document (None for a kind holding none) and the people its
-    properties name, or why it cannot be read (in Vietnamese)."""
+def _read_text(path: Path) -> tuple[str | None, list[tuple[str, str]]] | str:
+    """The text of a linked document (None for a kind holding none) and the people it names
+    with where (see linked_text.authors_at), or why it cannot be read (in Vietnamese)."""
     try:
         st = path.stat()
     except OSError as exc:
@@ -438,7 +449,7 @@ def _read_text(path: Path) -> tuple[str | None, list[str]] | str:
     suffix = path.suffix.lower()
     try:
         data = read(path)
-        found = (linked_text.text_of(data, suffix), linked_text.authors(data, suffix))
+        found = (linked_text.text_of(data, suffix), linked_text.authors_at(data, suffix))
     except (OSError, linked_text.Unreadable) as exc:
         return exc.args[0] if isinstance(exc, linked_text.Unreadable) else os_reason(exc)
     _TEXTS[os.fspath(path)] = (stamp, found)

@@ -33,7 +33,7 @@ from xml.parsers import expat
 from publish import legacy_text
 from publish.image_suffixes import IMAGE_SUFFIXES
 
-__all__ = ["MAX_TEXT_BYTES", "Unreadable", "authors", "text_of"]
+__all__ = ["MAX_TEXT_BYTES", "Unreadable", "authors", "authors_at", "text_of"]
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 """Most bytes inflated from one file (its zip members or PDF streams together)."""
@@ -144,21 +144,42 @@ def _text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:
 
 
 def authors(data: bytes, suffix: str) -> list[str]:
+    """The people a Word, Excel, PowerPoint, LibreOffice or PDF file names (see authors_at),
+    each once, in order."""
+    return [name for _, name in authors_at(data, suffix)]
+
+
+PROPERTIES = "properties"
+"""Where a name is: the document's properties (docProps/core.xml, meta.xml)."""
+COMMENTS = "comments"
+"""A comment's author (Word's comments part, Excel's comments and threaded-comment people)."""
+CHANGES = "changes"
+"""A part holding comments or tracked changes, either (LibreOffice keeps both in content.xml,
+Word names a tracked change's author in the document itself)."""
+PDF_AUTHOR = "pdf-author"
+"""A PDF's /Author in its Info dictionary."""
+PDF_XMP = "pdf-xmp"
+"""A PDF's XMP metadata (dc:creator)."""
+
+
+def authors_at(data: bytes, suffix: str) -> list[tuple[str, str]]:
     """The people a Word, Excel, PowerPoint, LibreOffice or PDF file names as its author or
     last editor (docProps/core.xml, meta.xml, a PDF's /Author and XMP dc:creator) or as the
-    author of a comment or a tracked change, each once, in order; none for another kind."""
-    found: list[str] = []
+    author of a comment or a tracked change, each once, in order, with where the name is (the
+    first place, one of PROPERTIES, COMMENTS, CHANGES, PDF_AUTHOR, PDF_XMP); none for another
+    kind."""
+    found: dict[str, str] = {}
 
-    def add(name: str) -> None:
-        """Note a person named, once."""
+    def add(name: str, where: str) -> None:
+        """Note a person named, once, at the first place found."""
         name = " ".join(name.split())
         if name and name not in found:
-            found.append(name)
+            found[name] = where
 
     if suffix == ".pdf":
-        for written in _pdf_authors(data):
-            add(written)
-        return found
+        for where, written in _pdf_authors(data):
+            add(written, where)
+        return [(at, name) for name, at in found.items()]
     if suffix not in ZIP_SUFFIXES:
         return []
     budget = _Budget()
@@ -177,13 +198,14 @@ def authors(data: bytes, suffix: str) -> list[str]:
                 raw = _member(archive, member, budget)
                 if name in rest and not re.search(rb"author|creator|cmAuthor|displayName", raw):
                     continue
+                where = _place(name) if name in rest else PROPERTIES
                 for element in _parsed(raw, budget).iter():
                     local = _local(element.tag)
                     if local in _AUTHOR_ELEMENTS and element.text:
-                        add(element.text)
+                        add(element.text, where)
                     author = _attribute(element, _AUTHOR_ATTRIBUTES.get(local, "author"))
                     if author:
-                        add(author)
+                        add(author, where)
     except (
         zipfile.BadZipFile,
         Unreadable,
@@ -197,7 +219,13 @@ def authors(data: bytes, suffix: str) -> list[str]:
         RecursionError,
     ):
         return []  # told as unreadable by text_of
-    return found
+    return [(at, name) for name, at in found.items()]
+
+
+def _place(member: str) -> str:
+    """Where a name read in zip member `member` (not the properties) is, as authors_at tells it."""
+    low = member.lower()
+    return COMMENTS if "comment" in low or "persons/" in low else CHANGES
 
 
 _AUTHOR_ELEMENTS = frozenset({"creator", "lastModifiedBy", "initial-creator", "author"})
@@ -214,8 +242,9 @@ _PDF_AUTHOR = re.compile(
 """A PDF's author: in its Info dictionary, or in its XMP metadata (rdf:li items)."""
 
 
-def _pdf_authors(data: bytes) -> list[str]:
-    """The authors a PDF names, in its own bytes and in its object streams."""
+def _pdf_authors(data: bytes) -> list[tuple[str, str]]:
+    """The authors a PDF names, in its own bytes and in its object streams, each with where
+    (PDF_AUTHOR or PDF_XMP)."""
     try:
         text = _pdf_objects(data)
     except Unreadable:
@@ -223,10 +252,10 @@ def _pdf_authors(data: bytes) -> list[str]:
     found = []
     for match in _PDF_AUTHOR.finditer(text):
         if match[1] is not None:
-            found.append(_pdf_string(match[1]))
+            found.append((PDF_AUTHOR, _pdf_string(match[1])))
         else:
             items = re.findall(rb"<rdf:li[^>]*>([^<]*)</rdf:li>", match[2]) or [match[2]]
-            found += [html.unescape(item.decode("utf-8", "replace")) for item in items]
+            found += [(PDF_XMP, html.unescape(item.decode("utf-8", "replace"))) for item in items]
     return found
 
 
@@ -334,8 +363,13 @@ def _xml_parts(archive: zipfile.ZipFile, budget: _Budget) -> Callable[[str], boo
 
 def _member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> bytes:
     """A member's bytes, read no further than the budget allows (its stated size may lie)."""
-    with archive.open(member) as handle:
-        data = handle.read(min(budget.left, MAX_PART_BYTES) + 1)
+    try:
+        with archive.open(member) as handle:
+            data = handle.read(min(budget.left, MAX_PART_BYTES) + 1)
+    except ValueError as exc:
+        # zipfile's «negative seek value»: the archive places the part before its own start,
+        # a damaged file, not a mistake in the XML the editor could look for.
+        raise Unreadable(f"tệp nén hỏng ({exc})") from None
     if len(data) > MAX_PART_BYTES:
         raise Unreadable(f"phần {member.filename} quá lớn khi giải nén")
     budget.take(len(data))

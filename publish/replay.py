@@ -48,6 +48,7 @@ from publish.errors import Problem, PublishError, os_reason
 from publish.ledger import Ledger
 from publish.model import EXPIRED_LISTED, Site
 from publish.radio_rates import load_kept_rates, rates_path
+from publish.sync.vanished import PUBLISHED_NAME
 from publish.text import vn_datetime
 from publish.url_history import history_path
 
@@ -175,6 +176,10 @@ class LastBuild:
             BUILTIN_THEME,
             history_path(root),  # old addresses get redirect pages
             rates_path(root),  # aired radio episodes keep their synced read rates
+            # A bulletin approved by name only goes out once this list names it
+            # (name_only_approvals = "published"): one pulled from the syncing machine changes
+            # what the build publishes.
+            root / "state" / PUBLISHED_NAME,
         ]
         if self.config.radio.abbreviations:
             found.append(root / self.config.radio.abbreviations)

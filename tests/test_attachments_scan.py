@@ -890,3 +890,29 @@ def test_a_pdf_title_in_its_xmp_metadata_is_read() -> None:
     )
     data = pdf_of_streams((b"/Type /Metadata /Subtype /XML", xmp))
     assert "TỐI MẬT" in lines_of(data, ".pdf")
+
+
+AUTHORS_TOLD = [
+    "còn ghi tên người viết ghi chú hoặc sửa đổi được theo dõi (track changes): «Phạm Văn C»; "
+    "tên người viết ghi chú (comment): «Lê Thị D»",
+    "còn ghi tên người viết ghi chú hoặc sửa đổi được theo dõi (track changes): «Lê Văn B»",
+    "còn ghi tên người soạn ở ô Author trong thuộc tính tệp PDF: «Nguyễn»; "
+    "tên người soạn trong siêu dữ liệu XMP của tệp PDF: «Trần B»",
+    "còn ghi tên người viết ghi chú (comment): «Đỗ Văn E», «Võ Thị G»",
+]
+
+
+@pytest.mark.parametrize(
+    ("authored", "told"),
+    list(zip(AUTHORED, AUTHORS_TOLD, strict=True)),
+    ids=["docx", "odt", "pdf", "xlsx"],
+)
+def test_the_warning_says_where_the_file_keeps_each_name(
+    tmp_path: Path, authored: tuple[str, bytes, list[str]], told: str
+) -> None:
+    """A comment's author was told «trong thuộc tính tệp»: the editor looked in File › Properties
+    and found nothing to remove."""
+    suffix, data, _ = authored
+    root = project(tmp_path, f"mau{suffix}", data)
+    messages = [message for _, message in problems(root) if "còn ghi tên" in message]
+    assert messages == [f"tệp đính kèm «content/tep/mau{suffix}» {told}"]

@@ -88,3 +88,17 @@ def test_a_text_file_in_utf16_without_its_bom_is_read(encoding: str) -> None:
     """Read as Windows-1258, «TỐI MẬT» in a UTF-16 .csv was NULs between letters: no stamp."""
     data = "Họ tên,Ghi chú\nTỐI MẬT\nSố CCCD: 012345678901\n".encode(encoding)
     assert linked_text.text_of(data, ".csv") == data.decode(encoding)
+
+
+def test_a_read_part_whose_offset_lies_is_told_a_broken_zip_not_broken_xml() -> None:
+    """The central directory says it starts further than it does: zipfile places the document's
+    part before the file's start («negative seek value»), which was told «XML hỏng»: the editor
+    looked for a mistake in the text, while the file itself is damaged."""
+    data = zipped({"word/document.xml": DOCUMENT})
+    end = data.rindex(b"PK\x05\x06")
+    offset = int.from_bytes(data[end + 16 : end + 20], "little")
+    lying = data[: end + 16] + (offset + 1000).to_bytes(4, "little") + data[end + 20 :]
+    with pytest.raises(linked_text.Unreadable) as told:
+        linked_text.text_of(lying, ".docx")
+    assert str(told.value).startswith("tệp nén hỏng"), told.value
+    assert linked_text.authors(lying, ".docx") == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
+import json
 import os
 import pickle
 import re
@@ -1065,3 +1066,23 @@ def test_a_build_with_a_linked_folder_walked_only_in_part_is_never_replayed(
     capsys.readouterr()
     assert build(root) == 0
     assert REPLAYED not in capsys.readouterr().out
+
+
+def test_a_published_list_changed_since_the_build_is_not_replayed_over(
+    tmp_path: Path, capsys
+) -> None:
+    """A bulletin approved by name only is held until state/published.json names it (the
+    default name_only_approvals = "published"): the list pulled from the machine that syncs
+    names it, and the next build replayed the one that held it, publishing nothing."""
+    from tests import test_name_only_approvals as name_only
+
+    project = name_only.project(tmp_path)
+    assert main(["build", "--root", str(project), "--now", name_only.NOW]) == 0
+    assert name_only.written(project, name_only.NEW) == []
+    record = {"version": 1, "bulletins": [name_only.LEGACY, name_only.NEW]}
+    (project / "state/published.json").write_text(json.dumps(record), "utf-8")
+    capsys.readouterr()
+    argv = ["build", "--root", str(project), "--now", name_only.NOW, "--timings"]
+    assert main(argv) == 0
+    assert "state/published.json" in why_not(capsys.readouterr().out)
+    assert name_only.written(project, name_only.NEW) != []
