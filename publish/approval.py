@@ -117,7 +117,9 @@ def bound(value: str) -> tuple[str, str, str] | None:
     return (match[1], match[2], match[3])
 
 
-_UNCOVERED_LINE = re.compile(rb"(?:approved_by|approved_version|draft|pii_reviewed_by)[ \t]*:")
+_UNCOVERED_LINE = re.compile(
+    rb"(?:approved_by|approved_version|draft|pii_reviewed_by|pii_reviewed_version)[ \t]*:"
+)
 """A front matter line file_digest leaves out: frozen, whatever later readings do."""
 _DURATION = rb"(?:\"[0-9:., ]*\"|'[0-9:., ]*'|[0-9:.,]*)"
 _AIRED_LINE = re.compile(rb"(?P<indent>[ \t]+)aired[ \t]*:[ \t]*" + _DURATION + rb"[ \t]*(?:#.*)?")
@@ -190,6 +192,15 @@ def linked_digest(linked: Mapping[str, str], file_digest: Callable[[str], str | 
         return UNREAD_LINKED
     parts = [_LINKED_SCHEME] + [f"{path}:{digests[path]}" for path in sorted(digests)]
     return _short("\n".join(parts).encode("utf-8", "surrogatepass"))
+
+
+def review_version(
+    raw: bytes, linked: Mapping[str, str], file_digest_of: Callable[[str], str | None]
+) -> str:
+    """What a page's `pii_reviewed_version` binds its personal-data review to: the page's file
+    (file_digest, without the review's own lines) and the files it links to (linked_digest),
+    so a page or a list edited or replaced after the review needs a new one."""
+    return f"{file_digest(raw)}-{linked_digest(linked, file_digest_of)}"
 
 
 def fingerprint(

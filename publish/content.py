@@ -111,6 +111,7 @@ PAGE_KEYS = {
     "classification",
     "approved_by",
     "pii_reviewed_by",
+    "pii_reviewed_version",
 }
 """A page's gates are a bulletin's (see gates.page_gate) but approval: `approved_by` is kept,
 not required."""
@@ -1218,6 +1219,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
     summary = fields.text(col, data, "summary") or ""
     approved_by = person(col, data, "approved_by") or ""
     pii_reviewed_by = person(col, data, "pii_reviewed_by") or ""
+    pii_reviewed_version = fields.text(col, data, "pii_reviewed_version") or ""
     before = errors()
     draft = fields.boolean(col, data, "draft")
     classification = fields.text(col, data, "classification") or ""
@@ -1251,6 +1253,7 @@ def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | Non
         classification=classification,
         approved_by=approved_by,
         pii_reviewed_by=pii_reviewed_by,
+        pii_reviewed_version=pii_reviewed_version,
         body_line=parsed.body_line,
         shown_images=images + unfingerprinted,
     )

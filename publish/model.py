@@ -249,8 +249,11 @@ class Page:
     approved_by: str = ""
     """Recorded, not required: pages (giới thiệu, liên hệ) are not approved one by one."""
     pii_reviewed_by: str = ""
-    """Who weighed the personal data the files it links to hold and let them go out (see
-    publish.pii.lint), as a bulletin's."""
+    """Who weighed the personal data the page and the files it links to hold and let them go
+    out (see publish.pii.lint), as a bulletin's."""
+    pii_reviewed_version: str = ""
+    """What that review covered (publish.approval.review_version), written by `publish approve`:
+    a review of other bytes than the page's and its files' now holds nothing."""
     aliases: tuple[str, ...] = ()
     """Old site paths (front matter `aliases`) that redirect to it."""
     body_line: int = 1

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from publish import attachments
+from publish import approval, attachments
 from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
 from publish.errors import Problem
@@ -46,7 +46,7 @@ from publish.text import (
     word_starts,
 )
 
-__all__ = ["Finding", "findings", "linked_findings", "lint", "mask"]
+__all__ = ["Finding", "findings", "linked_findings", "lint", "mask", "review_findings"]
 
 ADULT_AGE = 18
 _ID_WORDS = r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?|hộ chiếu)"
@@ -688,9 +688,22 @@ def lint(site: Site, *, strict: bool = False) -> list[Problem]:
         )
         problems.extend(_linked_problems(bulletin, site, strict=strict, going_out=going_out))
     for page in site.pages:
-        # The files a page links to go out as a bulletin's do (a page's own text is the unit's).
+        # A page (a list of those rewarded, a notice) and the files it links to go out as a
+        # bulletin's do.
+        problems.extend(_page_problems(page, site, strict=strict, going_out=not page.draft))
         problems.extend(_linked_problems(page, site, strict=strict, going_out=not page.draft))
     return problems
+
+
+def review_findings(page: Page, config: Config, now: dt.datetime) -> list[Problem]:
+    """The personal-data problems of a page and the files it links to, as a build at `now`
+    tells them (publish approve shows them to the person recording the review)."""
+    site = Site(config=config, now=now, bulletins=())
+    going_out = not page.draft
+    return [
+        *_page_problems(page, site, strict=False, going_out=going_out),
+        *_linked_problems(page, site, strict=False, going_out=going_out),
+    ]
 
 
 def linked_findings(
@@ -714,15 +727,15 @@ def _linked_problems(
     if isinstance(item, Bulletin) and item.channels and not {"web", "zalo"} & set(item.channels):
         return  # the radio reads no linked file
     year = (item.date or site.now).year
-    reviewer = item.pii_reviewed_by.strip()
+    reviewer, stale = _review(item, site.config)
     severity = "error" if strict and going_out and not reviewer else "warning"
     if reviewer:
         hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
     else:
-        hint = (
+        hint = stale or (
             "Sửa tệp đó trước khi đăng: xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, "
-            "viết tắt tên), hoặc bỏ liên kết tới nó; nếu đã cân nhắc và vẫn cần đăng, thêm "
-            'pii_reviewed_by: "Họ tên người duyệt".'
+            "viết tắt tên), hoặc bỏ liên kết tới nó; nếu đã cân nhắc và vẫn cần đăng, "
+            + _how_to_review(item)
         )
     for shown, line, text in attachments.document_texts(item, site.config):
         if shown.lower().endswith(".csv"):
@@ -735,6 +748,79 @@ def _linked_problems(
                 f"tệp đính kèm «{shown}» (dòng {finding.line + 1} của tệp) có thể là dữ liệu "
                 f"cá nhân: {finding.kind} «{finding.value}»",
                 None,
+                line,
+                hint,
+                severity,
+            )
+
+
+def _how_to_review(item: Bulletin | Page) -> str:
+    """How to record that a person weighed the personal data of `item` and lets it go out:
+    a page's review is recorded with the digests of what was reviewed (see _review)."""
+    if isinstance(item, Page):
+        return (
+            f'ghi lại việc xem xét bằng lệnh publish approve {item.source} --by "Họ tên người '
+            'duyệt" (lệnh ghi pii_reviewed_by và dấu của trang cùng các tệp đã xem).'
+        )
+    return 'thêm pii_reviewed_by: "Họ tên người duyệt".'
+
+
+def _review(item: Bulletin | Page, config: Config) -> tuple[str, str]:
+    """Who reviewed the personal data of `item`, when the review still holds ("" otherwise),
+    and else, for a review that no longer holds, what to do. A bulletin's review goes with
+    its approval (approved_version binds its linked files); a page is not approved, so its
+    review holds only for the page and the files it links to as they were reviewed
+    (pii_reviewed_version, written by `publish approve`)."""
+    reviewer = item.pii_reviewed_by.strip()
+    if not reviewer or isinstance(item, Bulletin):
+        return reviewer, ""
+    try:
+        raw = (config.root / item.source).read_bytes()
+    except OSError:
+        raw = b""  # gone since the load: no review holds for what cannot be compared
+    linked = attachments.linked_paths(item, config)
+    now = approval.review_version(raw, linked, approval.ImageDigests(config.root / "content"))
+    if raw and item.pii_reviewed_version == now:
+        return reviewer, ""
+    why = (
+        "trang hay tệp nó liên kết tới đã đổi sau lần xem xét đó"
+        if item.pii_reviewed_version
+        else "việc xem xét chưa được ghi kèm dấu của trang và các tệp đã xem"
+    )
+    return "", (
+        f"pii_reviewed_by ghi {reviewer} đã xem xét, nhưng {why}, nên không còn tính. Xem lại "
+        f'trang và các tệp, rồi ghi lại: publish approve {item.source} --by "{reviewer}".'
+    )
+
+
+def _page_problems(page: Page, site: Site, *, strict: bool, going_out: bool) -> Iterator[Problem]:
+    """The findings in a page's title, summary and body, told as a bulletin's are (a page
+    listing those rewarded may name a child or give an ID number as a bulletin may)."""
+    reviewer, stale = _review(page, site.config)
+    severity = "error" if strict and going_out and not reviewer else "warning"
+    if reviewer:
+        hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
+    else:
+        hint = stale or (
+            "Xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, viết tắt tên); nếu đã "
+            "cân nhắc và vẫn cần đăng, " + _how_to_review(page)
+        )
+    year = (page.date or site.now).year
+    lines: dict[str, int] | None = None  # read only when something is found
+    for field, text in (("title", page.title), ("summary", page.summary), (None, page.body)):
+        for finding in findings(text, year=year):
+            line: int | None
+            if field is None:
+                line = page.body_line + finding.line
+            else:
+                if lines is None:
+                    lines = _field_lines(site.config.root / page.source)
+                first = lines.get(field)
+                line = None if first is None else first + finding.line
+            yield Problem(
+                page.source,
+                f"có thể là dữ liệu cá nhân: {finding.kind} «{finding.value}»",
+                field,
                 line,
                 hint,
                 severity,

@@ -402,7 +402,8 @@ def test_every_file_is_checked_before_any_is_written(tmp_path: Path, capsys) -> 
     draft.write_text(bulletin_md({"draft": "true", "slug": "b"}), encoding="utf-8")
     page = root / "content/pages/gioi-thieu.md"
     page.parent.mkdir()
-    page.write_text("---\ntitle: Giới thiệu\n---\nx\n", encoding="utf-8")
+    page.write_text("---\ntitle: Giới thiệu\nslug: gioi-thieu\n---\nx\n", encoding="utf-8")
+    page_before = page.read_bytes()
     broken = root / "content/bai-viet/c.md"
     broken.write_text(bulletin_md(drop=["title"]), encoding="utf-8")
     before = (root / FILE).read_bytes()
@@ -410,7 +411,9 @@ def test_every_file_is_checked_before_any_is_written(tmp_path: Path, capsys) -> 
     assert approve(root, *files) == 1
     err = capsys.readouterr().err
     assert "bản nháp (draft: true): duyệt là cho đăng" in err and "--publish" in err
-    assert "trang (content/pages/), không phải bản tin" in err
+    # A page is not approved: its personal-data review would be recorded, with the others.
+    assert "content/pages/gioi-thieu.md" not in err
+    assert page.read_bytes() == page_before
     assert "content/bai-viet/c.md: lỗi: bản tin còn lỗi (ở trên): chưa duyệt được" in err
     assert (root / FILE).read_bytes() == before
     assert approve(root, "khong-co.md") == 1

@@ -16,12 +16,18 @@ from publish import approval, attachments, content_images, pii
 from publish import config as config_module
 from publish.cli import common_options, resolve_now, typed_path
 from publish.config import CHANNELS, Config
-from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, bulletin_files, load_bulletin
+from publish.content import (
+    BODY_PLACEHOLDER,
+    SUMMARY_PLACEHOLDER,
+    bulletin_files,
+    load_bulletin,
+    load_page,
+)
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import public_classification
 from publish.locate import with_lines
-from publish.model import PAGES_DIR, Bulletin
+from publish.model import PAGES_DIR, Bulletin, Page
 from publish.person_fields import not_a_name
 from publish.render.zalo.limits import text_limits as zalo_limits
 from publish.syntax import yaml_quoted
@@ -66,7 +72,8 @@ class Approval:
 
     path: Path
     shown: str
-    bulletin: Bulletin
+    bulletin: Bulletin | Page
+    """The bulletin approved, or the page whose personal-data review is recorded."""
     raw: bytes
     new: bytes
 
@@ -107,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
             approvals.append(found)
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
-    problems += _new_approver(by, config.root, seen)
+    if any(not isinstance(a.bulletin, Page) for a in approvals):
+        problems += _new_approver(by, config.root, seen)
     for problem in problems:
         print(problem.render())
     changed = [a for a in approvals if a.new != a.raw]
@@ -130,12 +138,23 @@ def run(args: argparse.Namespace) -> int:
     if not changed:
         print("Không ghi gì: các bản tin trên đã được duyệt đúng nội dung này từ trước.")
         return 0
-    print(
-        f"Đã duyệt {len(changed)} bản tin"
-        + (f" ({before} bản tin khác đã được duyệt đúng nội dung này từ trước)" if before else "")
-        + f", người duyệt: {by}. Commit các tệp này để đăng. Nội dung sửa sau khi duyệt sẽ bị "
-        "giữ lại ở mọi kênh cho tới khi được duyệt lại."
-    )
+    if pages := [item for item in changed if isinstance(item.bulletin, Page)]:
+        print(
+            f"Đã ghi việc xem xét dữ liệu cá nhân của {len(pages)} trang, người xem xét: {by}. "
+            "Commit các tệp này. Trang hay tệp nó liên kết tới sửa hoặc thay sau đó thì việc xem "
+            "xét không còn tính: xem lại rồi chạy lại lệnh này."
+        )
+    if bulletins := len(changed) - len(pages):
+        print(
+            f"Đã duyệt {bulletins} bản tin"
+            + (
+                f" ({before} bản tin khác đã được duyệt đúng nội dung này từ trước)"
+                if before
+                else ""
+            )
+            + f", người duyệt: {by}. Commit các tệp này để đăng. Nội dung sửa sau khi duyệt sẽ bị "
+            "giữ lại ở mọi kênh cho tới khi được duyệt lại."
+        )
     return 0
 
 
@@ -175,14 +194,8 @@ def prepare(
         )
         return None
     if where.parts[0] == PAGES_DIR:
-        problems.append(
-            Problem(
-                shown,
-                "đây là trang (content/pages/), không phải bản tin: trang không cần duyệt",
-                hint="Chỉ duyệt bản tin.",
-            )
-        )
-        return None
+        # Pages are not approved: what is recorded is the review of their personal data.
+        return _page_review(path, shown, config, by, problems, now)
     bulletin, found, digest = load_bulletin(path, config, now=now)
     # What approved_by holds now («có», x) is what this command overwrites with the name: its
     # error, whose hint sends the editor here, must not refuse the approval.
@@ -296,6 +309,67 @@ def prepare(
         )
         return None
     return Approval(path, shown, bulletin, raw, new.encode("utf-8", "surrogatepass"))
+
+
+def _page_review(
+    path: Path,
+    shown: str,
+    config: Config,
+    by: str,
+    problems: list[Problem],
+    now: dt.datetime | None,
+) -> Approval | None:
+    """The page `path` with `by` recorded as the person who weighed its personal data and that
+    of the files it links to (pii_reviewed_by), bound to their bytes as they are now
+    (pii_reviewed_version); None with its problems recorded when the page has errors, or a
+    file it links to is refused by the build (a secret stamp) or cannot be read."""
+    found: list[Problem] = []
+    page = load_page(path, config, found)
+    told, _ = attachments.check([page], config) if page is not None else ([], set())
+    errors = [p for p in [*found, *told] if p.severity == "error"]
+    if page is None or errors:
+        problems.extend(errors)
+        problems.append(
+            Problem(
+                shown,
+                "trang còn lỗi (ở trên): chưa ghi được việc xem xét dữ liệu cá nhân",
+                hint="Sửa các lỗi rồi chạy publish check, sau đó chạy lại lệnh.",
+            )
+        )
+        return None
+    when = now if now is not None else dt.datetime.now(config.tz)
+    problems.extend([*found, *told, *pii.review_findings(page, config, when)])
+    images = approval.ImageDigests(config.root / "content")
+    linked = attachments.linked_paths(page, config)
+    if unread := [name for name, on_disk in linked.items() if images(on_disk) is None]:
+        problems.append(
+            Problem(
+                shown,
+                "không đọc được tệp "
+                + ", ".join(f"«content/{name}»" for name in unread)
+                + ": chưa xem được tệp thì chưa ghi được việc xem xét",
+                hint="Kiểm tra quyền đọc tệp (hay chép lại tệp), mở xem nó rồi chạy lại lệnh.",
+            )
+        )
+        return None
+    raw = path.read_bytes()
+    version = approval.review_version(raw, linked, images)
+    values: dict[str, str | bool] = {"pii_reviewed_by": by, "pii_reviewed_version": version}
+    try:
+        new = set_keys(
+            raw.decode("utf-8"), values, after={"pii_reviewed_version": "pii_reviewed_by"}
+        )
+    except (UnicodeDecodeError, EditError) as exc:
+        problems.append(
+            Problem(
+                shown,
+                f"không ghi được phần đầu: {exc}",
+                hint=f"Ghi tay vào phần đầu: pii_reviewed_by: {yaml_quoted(by)} và "
+                f'pii_reviewed_version: "{version}".',
+            )
+        )
+        return None
+    return Approval(path, shown, page, raw, new.encode("utf-8", "surrogatepass"))
 
 
 def _linked_problems(bulletin: Bulletin, config: Config, now: dt.datetime | None) -> list[Problem]:
@@ -528,6 +602,12 @@ def _likeness(typed: str, other: str) -> float:
 def _summary(item: Approval, now: dt.datetime, *, unchanged: bool) -> str:
     """What the approver approves: title, file, channels, when it goes out (site time)."""
     bulletin = item.bulletin
+    if isinstance(bulletin, Page):
+        state = "Đã ghi từ trước (không ghi lại)" if unchanged else "Ghi"
+        return (
+            f"{state} việc xem xét dữ liệu cá nhân của trang «{bulletin.title}»\n    tệp "
+            f"{item.shown} và các tệp nó liên kết tới"
+        )
     date = bulletin.date.astimezone(now.tzinfo)
     when = (
         f"hẹn giờ: đăng lúc {vn_datetime(date)}"

@@ -1,0 +1,107 @@
+"""A page's personal data (session 36): its own text is searched as a bulletin's, and
+`pii_reviewed_by` holds for the page and the files it links to as they were reviewed: a list
+replaced afterwards needs a new review, recorded by `publish approve PAGE --by NAME`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from publish.cli import main
+from tests.helpers import make_project
+
+PAGE = "content/pages/danh-sach.md"
+LIST = "content/tep/ds.csv"
+REVIEWER = "Đại úy Lê Thị Hoa, Đội trưởng"
+CLOCK = "2021-01-01T09:00"
+FIRST = "Họ tên,Số CCCD\nNguyễn Văn An,001089012345\n"
+SECOND = "Họ tên,Số CCCD\nTrần Văn Bình,079201001234\n"
+
+
+def page(body: str = "Xem [danh sách](../tep/ds.csv).\n", **fields: str) -> str:
+    """A page linking to the list, with `fields` added to its front matter."""
+    front = {"title": '"Danh sách khen thưởng"', "slug": "danh-sach", **fields}
+    lines = "".join(f"{key}: {value}\n" for key, value in front.items())
+    return f"---\n{lines}---\n\n{body}"
+
+
+def project(tmp_path: Path, text: str, listed: str = FIRST) -> Path:
+    """A project whose only page is `text`, beside the list content/tep/ds.csv."""
+    return make_project(tmp_path, {PAGE: text, LIST: listed.encode()})
+
+
+def check(root: Path, *extra: str) -> int:
+    """`publish check` at the fixed clock."""
+    return main(["check", "--root", str(root), "--now", CLOCK, *extra])
+
+
+def review(root: Path) -> int:
+    """The reviewer records the review of the page and its list."""
+    return main(["approve", "--root", str(root), "--now", CLOCK, PAGE, "--by", REVIEWER])
+
+
+def test_the_review_recorded_holds_until_the_list_is_replaced(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path, page())
+    assert check(root, "--strict") == 1  # a list of ID numbers, reviewed by nobody
+    err = capsys.readouterr().err
+    assert "«content/tep/ds.csv» (dòng 2 của tệp) có thể là dữ liệu cá nhân" in err
+    assert f"publish approve {PAGE}" in err  # the one command that records a review
+    assert review(root) == 0
+    text = (root / PAGE).read_text("utf-8")
+    assert f'pii_reviewed_by: "{REVIEWER}"' in text
+    assert re.search(r'\npii_reviewed_version: "[0-9a-f]{12}-[0-9a-f]{12}"\n', text), text
+    capsys.readouterr()
+    assert check(root, "--strict") == 0
+    assert "Đã được Đại úy Lê Thị Hoa" in "".join(capsys.readouterr())
+    # The list replaced under its name: the review was of the old one.
+    (root / LIST).write_bytes(SECOND.encode())
+    assert check(root, "--strict") == 1
+    err = capsys.readouterr().err
+    assert "079201001234"[:3] in err and "đã đổi sau lần" in err
+    assert f'publish approve {PAGE} --by "{REVIEWER}"' in err
+    assert review(root) == 0
+    capsys.readouterr()
+    assert check(root, "--strict") == 0
+
+
+def test_a_review_typed_by_hand_binds_nothing(tmp_path: Path, capsys) -> None:
+    """pii_reviewed_by alone (as every page had it before) no longer lets any file out: the
+    reviewer records the review with the command."""
+    root = project(tmp_path, page(pii_reviewed_by=f'"{REVIEWER}"'))
+    assert check(root, "--strict") == 1
+    assert f'publish approve {PAGE} --by "{REVIEWER}"' in capsys.readouterr().err
+
+
+def test_a_page_edited_after_the_review_needs_a_new_one(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path, page())
+    assert review(root) == 0
+    text = (root / PAGE).read_text("utf-8")
+    (root / PAGE).write_text(text + "\nSố CCCD của người nhận: 079201001234.\n", "utf-8")
+    capsys.readouterr()
+    assert check(root, "--strict") == 1
+
+
+def test_a_pages_own_text_is_searched_as_a_bulletins(tmp_path: Path, capsys) -> None:
+    body = "Người được khen thưởng:\n\n- Nguyễn Văn An, CCCD 001089012345\n"
+    root = project(tmp_path, page(body=body))
+    assert check(root) == 0  # a warning, as for a bulletin
+    out = "".join(capsys.readouterr())
+    assert f"{PAGE}:8: cảnh báo: có thể là dữ liệu cá nhân: số CCCD «001*******45»" in out
+    assert "có thể là dữ liệu cá nhân: số CCCD" in out
+    assert check(root, "--strict") == 1
+
+
+def test_a_draft_pages_text_is_told_but_never_stops_strict(tmp_path: Path, capsys) -> None:
+    body = "Nguyễn Văn An, CCCD 001089012345\n"
+    root = project(tmp_path, page(body=body, draft="true"))
+    assert check(root, "--strict") == 0
+
+
+def test_no_review_is_recorded_for_a_page_linking_to_a_secret_file(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path, page(), listed="TỐI MẬT\nHọ tên,Số CCCD\n")
+    before = (root / PAGE).read_bytes()
+    assert review(root) == 1
+    err = capsys.readouterr().err
+    assert "«content/tep/ds.csv» mang dấu mật «TỐI MẬT»" in err
+    assert "chưa ghi được việc xem xét" in err
+    assert (root / PAGE).read_bytes() == before
