@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from publish import config as config_module
+from publish.cache import file_sha256
 from publish.cli import common_options, resolve_now, typed_path
 from publish.commands.build import how_to_publish, outcome_of, print_exclusions
 from publish.commands.next import next_scheduled
@@ -61,7 +62,12 @@ from publish.sync.report import (
     summary_document,
     write_json,
 )
-from publish.sync.vanished import CONFIRM_FLAG, record_published, refuse_vanished
+from publish.sync.vanished import (
+    CONFIRM_FLAG,
+    PUBLISHED_NAME,
+    record_published,
+    refuse_vanished,
+)
 from publish.timings import COMPARING, WRITING, Timings
 from publish.writer import WriteReport, write
 
@@ -298,7 +304,14 @@ def run_command(args: argparse.Namespace) -> int:
                 last.take_rewrite(rewrite.path, rewrite.before, rewrite.after, addresses=True)
         if not args.dry_run:
             # What the next build, preview and sync compare content/ with (refuse_vanished).
+            published = options.state / PUBLISHED_NAME
+            listed = file_sha256(published)
             record_published(options.state, result.site)
+            if last is not None:
+                # The keys of what this build published: the build reads the list (approvals
+                # by name only, publish.replay) and would publish the same from it, so the next
+                # one may replay this.
+                last.take_rewrite(published, listed, file_sha256(published))
         writing.close()  # after the stamp is final: a build waiting for output/ reads it
         _report_build(result, markdown)
         if "web" not in targets:
