@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.zalo_project import emulator, zalo_env  # noqa: F401  (fixtures: the Zalo tests share them)
+
 
 def pytest_configure(config: pytest.Config) -> None:
     """Let the commands the tests start feel Ctrl-C even when pytest itself was started in the

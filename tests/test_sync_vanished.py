@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,34 +14,15 @@ from publish.cli import main
 from publish.sync import vanished
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import FIXTURES, accept_names, add_toml, bulletin_md, snapshot
-from tests.zalo_fixtures import env_for
-from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
+from tests.zalo_project import (
+    NOW,
+    sync,
+    zalo_bulletin,
+    zalo_project,
+)
+from tests.zalo_project import records as state
 
 RADIO_NOW = "2024-12-12T12:00"
-
-
-@pytest.fixture
-def emulator() -> Iterator[ZaloEmulator]:
-    """A running Zalo emulator."""
-    with ZaloEmulator() as emu:
-        yield emu
-
-
-@pytest.fixture
-def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point publish at the emulator through the environment, as a user would."""
-    for name, value in env_for(emulator, tmp_path / "secrets" / "token.json", **FAST_ENV).items():
-        monkeypatch.setenv(name, value)
-
-
-def sync(root: Path, *extra: str) -> int:
-    """Run `publish sync zalo` in this process."""
-    return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
-
-
-def state(root: Path) -> dict:
-    """The records of state/zalo.json."""
-    return json.loads((root / "state" / "zalo.json").read_text(encoding="utf-8"))["entries"]
 
 
 def shown(emulator: ZaloEmulator) -> list[str]:

@@ -6,48 +6,24 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
-from tests.zalo_fixtures import env_for, sample_body
-from tests.zalo_project import FAST_ENV, NOW, TITLES, zalo_bulletin, zalo_project
+from tests.zalo_fixtures import sample_body
+from tests.zalo_project import (
+    TITLES,
+    records,
+    sync,
+    told,
+    zalo_bulletin,
+    zalo_project,
+)
 
 SOURCE = "content/bai-viet/ban-tin-001.md"
 TITLE = f"{TITLES[1]} (1)"
-
-
-@pytest.fixture
-def emulator() -> Iterator[ZaloEmulator]:
-    """A running Zalo emulator."""
-    with ZaloEmulator() as emu:
-        yield emu
-
-
-@pytest.fixture
-def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point publish at the emulator through the environment, as a user would."""
-    for name, value in env_for(emulator, tmp_path / "secrets" / "token.json", **FAST_ENV).items():
-        monkeypatch.setenv(name, value)
-
-
-def sync(root: Path, *extra: str) -> int:
-    """Run `publish sync zalo` in this process."""
-    return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
-
-
-def told(capsys: pytest.CaptureFixture) -> str:
-    """Everything printed since the last look."""
-    out = capsys.readouterr()
-    return out.out + out.err
-
-
-def records(root: Path) -> dict:
-    """The entries of state/zalo.json."""
-    return json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
 
 
 def as_stored(emulator: ZaloEmulator, article_id: str) -> str:

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
+from publish.cli import main
+from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import SITE_TOML, bulletin_md, make_project
+from tests.zalo_fixtures import env_for
 
 __all__ = [
     "FAST_ENV",
     "NOW",
     "OA_ID",
     "TITLES",
+    "emulator",
     "jpeg",
+    "records",
     "site_toml",
+    "sync",
+    "told",
     "zalo_bulletin",
+    "zalo_env",
     "zalo_project",
 ]
 
@@ -111,3 +121,33 @@ def zalo_project(
         wanted[f"content/bai-viet/ban-tin-{index:03d}.md"] = zalo_bulletin(index)
     wanted.update(files or {})
     return make_project(tmp_path, wanted)
+
+
+@pytest.fixture
+def emulator() -> Iterator[ZaloEmulator]:
+    """A running Zalo emulator (tests/conftest.py offers it, and zalo_env, to every test)."""
+    with ZaloEmulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point publish at the emulator through the environment, as a user would."""
+    for name, value in env_for(emulator, tmp_path / "secrets" / "token.json", **FAST_ENV).items():
+        monkeypatch.setenv(name, value)
+
+
+def sync(root: Path, *extra: str) -> int:
+    """Run `publish sync zalo` in this process."""
+    return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
+
+
+def told(capsys: pytest.CaptureFixture[str]) -> str:
+    """Everything printed since the last look."""
+    out = capsys.readouterr()
+    return out.out + out.err
+
+
+def records(root: Path) -> dict:
+    """The entries of state/zalo.json."""
+    return json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
