@@ -523,7 +523,8 @@ def _sync_channel(
         )
     except PublishError as exc:
         progress.close()
-        log(f"{target}: {exc}")
+        if markdown:  # the Markdown report is on stdout; the text summary tells it in full
+            log(f"{target}: {exc}")
         return ChannelResult(Summary(target), error=str(exc), exit_code=exc.exit_code)
     finally:
         progress.close()

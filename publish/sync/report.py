@@ -149,7 +149,8 @@ def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = st
     if result.skipped:
         return f"{s.channel}: bỏ qua — {quote(result.skipped)}"
     if result.error:
-        return f"{s.channel}: LỖI — {quote(result.error.splitlines()[0])}"
+        # Told here only, in full (sync does not print it as well when it happens).
+        return f"{s.channel}: LỖI — " + "\n    ".join(quote(x) for x in result.error.splitlines())
     name = f"{s.channel} (dự kiến)" if dry_run else s.channel
     if s.channel == "web":
         return (
