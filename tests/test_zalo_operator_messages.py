@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+import shlex
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
-from tests.zalo_project import NOW, sync, told, zalo_project
+from tests.zalo_fixtures import sample_body
+from tests.zalo_project import NOW, TITLES, records, sync, told, zalo_bulletin, zalo_project
 
 
 def build(root: Path) -> None:
@@ -30,3 +34,71 @@ def test_a_5xx_during_the_token_refresh_is_told_once(
     assert out.count(cause) == 1, out
     summary = next(line for line in out.splitlines() if "zalo: LỖI — " in line)
     assert cause in summary and "lần chạy sau tự làm tiếp" in summary
+
+
+FOREIGN_TITLE = "Thông báo lịch tiếp công dân tháng 6"
+OLD_FORMAT = {"content": None, "token_content": None, "sending_content": None}
+"""A record as versions before the content digest wrote it."""
+
+
+def forge(root: Path, key: str, **changes: object) -> None:
+    """Edit one record of state/zalo.json as an old version (or a hand) left it."""
+    path = root / "state" / "zalo.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["entries"][key].update(changes)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def advised(out: str, flag: str) -> list[str]:
+    """The arguments after `publish sync zalo` of the command the message advises with `flag`."""
+    found = re.search(rf'publish sync zalo ({flag} (?:"[^"]+"|\S+?))(?=[ )]|\.(?:\s|$))', out)
+    assert found, out
+    return shlex.split(found.group(1))
+
+
+@pytest.mark.parametrize("withdrawn", [False, True])
+@pytest.mark.usefixtures("zalo_env")
+def test_a_lost_create_that_is_not_the_namesakes_article_is_resolved_by_the_advised_command(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    capsys: pytest.CaptureFixture[str],
+    withdrawn: bool,
+) -> None:
+    """An old version's lost create (content not recorded) and an article of its title posted
+    by hand: the refusal used to say to delete "pending_create" from state/zalo.json by hand and
+    commit. The command it gives now drops the lost create, says so in the plan, saves the
+    record, leaves the article posted by hand as it was, and creates the bulletin anew."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    foreign = emulator.seed_article(sample_body(title=FOREIGN_TITLE))
+    before = dict(emulator.articles[foreign])
+    sent = {"digest": "0" * 64, "title": FOREIGN_TITLE, "at": "2024-06-01T00:00:00+00:00"}
+    forge(root, "bt-001", article_id=None, title=FOREIGN_TITLE, pending_create=sent, **OLD_FORMAT)
+    if withdrawn:
+        path = root / "content" / "bai-viet" / "ban-tin-001.md"
+        path.write_text(zalo_bulletin(1, draft="true"), encoding="utf-8")
+    told(capsys)
+    assert sync(root) == 1
+    out = told(capsys)
+    assert "state/zalo.json, commit" not in out and "xoá mục" not in out
+    command = advised(out, "--zalo-create-anyway")
+    assert command == ["--zalo-create-anyway", "content/bai-viet/ban-tin-001.md"]
+
+    assert sync(root, "--dry-run", *command) == 0
+    assert "--zalo-create-anyway: " in told(capsys)  # the plan says why
+    creates = emulator.count_calls("/article/create")
+
+    assert sync(root, *command) == 0
+    assert emulator.articles[foreign] == before
+    entry = records(root)["bt-001"]
+    assert "pending_create" not in entry
+    if withdrawn:
+        assert emulator.count_calls("/article/create") == creates
+        assert "article_id" not in entry
+    else:
+        assert emulator.count_calls("/article/create") == creates + 1
+        assert entry["article_id"] not in (None, foreign)
+        assert emulator.articles[entry["article_id"]]["title"] == f"{TITLES[1]} (1)"
+    told(capsys)
+    assert sync(root) == 0  # settled: the next run asks nothing of a person
+    assert emulator.articles[foreign] == before

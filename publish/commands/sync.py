@@ -166,8 +166,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default=[],
         metavar="KHÓA_HOẶC_TỆP",
         help="vẫn tạo bài Zalo mới cho bản tin này (khóa hoặc tệp .md) dù OA đã có bài cùng tiêu "
-        "đề mà state/zalo.json không ghi (bài quản trị viên OA đăng tay, được giữ nguyên); lặp "
-        "lại cho từng bản tin",
+        "đề mà state/zalo.json không ghi (bài quản trị viên OA đăng tay, được giữ nguyên), hoặc "
+        "dù một lần tạo bài trước đó bị ngắt (không nhận bài cùng tiêu đề trên Zalo làm bài của "
+        "lần ấy); lặp lại cho từng bản tin",
     )
     parser.add_argument(
         CONFIRM_FLAG,

@@ -98,7 +98,14 @@ from publish.sync.zalo_late import (
 )
 from publish.sync.zalo_lookup import ArticleLookup, age, content_digest, detail_body, utc_stamp
 from publish.sync.zalo_payloads import PayloadMemo
-from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions, same_title
+from publish.sync.zalo_plan import (
+    FORGET_PENDING,
+    SAME_TEXT,
+    Local,
+    Observed,
+    plan_actions,
+    same_title,
+)
 from publish.sync.zalo_reconcile import reconcile
 from publish.sync.zalo_records import check_records, late_content, late_jobs
 from publish.sync.zalo_unrecorded import (
@@ -108,6 +115,7 @@ from publish.sync.zalo_unrecorded import (
     dry_check,
     not_checked,
     refuse_unrecorded,
+    shell_argument,
 )
 from publish.text import vn_datetime
 from publish.zalo.errors import StillProcessing, ZaloError, ZaloUncertainError
@@ -471,6 +479,7 @@ class ZaloSyncer:
             late_due=frozenset(
                 k for k, e in entries.items() if late_due(e, self.config.zalo.stuck_job_hours)
             ),
+            create_anyway=anyway,
         )
         return self.observed
 
@@ -764,7 +773,7 @@ class ZaloSyncer:
         local = self._local(action.key)
         entry = self.records.get(action.key) or {}
         pending = entry.get("pending_create")
-        if pending:
+        if pending and not action.data.get(FORGET_PENDING):
             found = self._find_sent(action.key, entry, local)
             if found:
                 # Made by an earlier run: not a new article in this run's summary.
@@ -894,10 +903,9 @@ class ZaloSyncer:
             f"sửa tay), nên không biết bài Zalo {article_id} «{title}», cùng tiêu đề, có phải bài "
             "công cụ đã tạo hay không. Chưa đổi gì trên Zalo. Cách xử lý: nếu đúng là bài của bản "
             "tin này, chạy lại: publish sync zalo --zalo-overwrite "
-            f"{source} (bài được nhận làm bài của bản tin rồi {taken}); nếu không phải (ví dụ "
-            'bài do người khác đăng tay), xoá mục "pending_create" trong bản ghi '
-            f'"{key}" của state/zalo.json, commit rồi chạy lại: {then} và để nguyên bài '
-            f"{article_id}."
+            f"{shell_argument(source)} (bài được nhận làm bài của bản tin rồi {taken}); nếu không phải (ví dụ "
+            "bài do người khác đăng tay), chạy lại: publish sync zalo "
+            f"{CREATE_ANYWAY} {shell_argument(source)} ({then} và để nguyên bài {article_id})."
         )
 
     def _sent_content(self, entry: Mapping[str, Any], local: Local | None) -> str | None:
@@ -1341,9 +1349,8 @@ class ZaloSyncer:
             f"«{title}» (kể cả bài đang ẩn). Thấy bài đó thì chạy lại publish sync zalo: bài "
             "được nhận khi Zalo liệt kê nó (vẫn không được nhận thì xoá bài đó trong trang quản "
             f"trị OA rồi làm như khi không thấy). Không thấy thì {then}: chạy publish sync zalo "
-            f'--zalo-overwrite {source}, hoặc xoá mục "pending_create" trong bản ghi "{key}" '
-            "của state/zalo.json, commit rồi chạy lại. Nếu sau đó bài cũ vẫn hiện ra trên OA, "
-            "hãy xoá nó trong trang quản trị OA."
+            f"--zalo-overwrite {shell_argument(source)}. Nếu sau đó bài cũ vẫn hiện ra trên "
+            "OA, hãy xoá nó trong trang quản trị OA."
         )
 
     def _verify_hide(self, key: str, entry: Mapping[str, Any]) -> str:
@@ -1422,6 +1429,11 @@ class ZaloSyncer:
     def _hide(self, action: Action) -> str:
         """Hide the article: update it with its current content (getdetail) and status hide."""
         entry = self.records.get(action.key) or {}
+        if action.data.get(FORGET_PENDING):
+            # The operator says the article of its title is not this bulletin's: nothing to hide.
+            self._removed(action.key, None)
+            self._count(action.key, "unchanged")
+            return "đã bỏ lần tạo bài bị ngắt trước đó; không đổi gì trên Zalo"
         if entry.get("hide_token"):
             try:
                 return self._verify_hide(action.key, entry)

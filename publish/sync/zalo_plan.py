@@ -14,7 +14,15 @@ from typing import Any
 
 from publish.sync.base import Action
 
-__all__ = ["LATE_CHECK", "SAME_TEXT", "Local", "Observed", "plan_actions", "same_title"]
+__all__ = [
+    "FORGET_PENDING",
+    "LATE_CHECK",
+    "SAME_TEXT",
+    "Local",
+    "Observed",
+    "plan_actions",
+    "same_title",
+]
 
 GIVEN_UP = (
     "Zalo chưa báo xong một yêu cầu cũ mà công cụ đã thôi chờ: hỏi lại Zalo, để yêu cầu đó "
@@ -31,6 +39,16 @@ POSTPONED = (
     "chạy sau có cờ này)"
 )
 """Said of an overwrite a verify holds back: the job Zalo has not confirmed is asked about first."""
+FORGET_PENDING = "forget_pending"
+"""Action data: drop the record's unanswered create without looking it up (--zalo-create-anyway)."""
+CREATE_ANEW = (
+    "--zalo-create-anyway: không tìm bài của lần tạo bị ngắt trước đó (bài cùng tiêu đề trên "
+    "Zalo để nguyên): tạo bài mới"
+)
+FORGET_CREATE = (
+    "--zalo-create-anyway: bỏ lần tạo bài bị ngắt trước đó (bài cùng tiêu đề trên Zalo để "
+    "nguyên); bản tin đã rút nên không tạo bài"
+)
 SAME_TEXT = (
     "tiêu đề và thân bản tin không đổi; phần khác của bài Zalo đổi (tóm tắt, ảnh bìa hay phần "
     "lấy từ site.toml: tác giả, dòng cuối bài)"
@@ -74,6 +92,9 @@ class Observed:
     """Keys named by --zalo-overwrite: their article is changed even if edited by hand."""
     late_due: frozenset[str] = frozenset()
     """Keys whose article is due to be read for a job Zalo may have applied late."""
+    create_anyway: frozenset[str] = frozenset()
+    """Keys named by --zalo-create-anyway: a create an earlier run left unanswered is not looked
+    up (the article of its title on Zalo is someone else's); the bulletin is created anew."""
 
 
 def _renames(observed: Observed) -> dict[str, str]:
@@ -148,6 +169,9 @@ def plan_actions(observed: Observed) -> list[Action]:
             )
             actions.append(Action("verify", key, reason, title))
         elif not entry.get("article_id"):
+            if entry.get("pending_create") and key in observed.create_anyway:
+                actions.append(Action("create", key, CREATE_ANEW, title, {FORGET_PENDING: True}))
+                continue
             if (entry.get("pending_create") or {}).get("stuck"):
                 reason = (
                     "Zalo xử lý yêu cầu tạo bài quá lâu nên đã thôi chờ: tìm bài theo tiêu đề trên "
@@ -203,6 +227,14 @@ def plan_actions(observed: Observed) -> list[Action]:
         title = entry.get("title", "")
         status = entry.get("status")
         on_zalo = entry.get("article_id") or entry.get("token") or entry.get("pending_create")
+        if (
+            on_zalo
+            and not entry.get("article_id")
+            and not entry.get("token")
+            and (key in observed.create_anyway)
+        ):
+            actions.append(Action("withdraw", key, FORGET_CREATE, title, {FORGET_PENDING: True}))
+            continue
         # An update in flight (a re-publish) may still show it: not settled until hidden again.
         hidden = status == "hidden" and not entry.get("hide_token") and not entry.get("token")
         settled = status == "removed" or (hidden and observed.on_withdraw == "hide")
