@@ -303,6 +303,11 @@ class ZaloConfig:
     (zalo-oa-api.md §3.4 [U]), so a day is far past any slow job; it is a day rather than a few
     hours because a given-up create that Zalo finishes after all is a duplicate once a person
     creates the bulletin again, and other bulletins sync normally meanwhile."""
+    create_214_made_nothing: bool = False
+    """Whether a create Zalo answers -214 («Article is being processed») made no article, so
+    that the tool forgets it and sends it again next run. The contract names -214 at verify
+    only (zalo-oa-api.md §3, §5 [U] for create): by default such a create is uncertain, looked
+    up by title and content before it is sent again (lost_create_wait)."""
     check_before_change: bool = True
     """Read an article (getdetail) before updating, hiding or removing it, and leave it alone
     unless it is the version the tool last posted. The contract does not confirm that getdetail

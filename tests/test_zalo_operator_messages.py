@@ -102,3 +102,50 @@ def test_a_lost_create_that_is_not_the_namesakes_article_is_resolved_by_the_advi
     told(capsys)
     assert sync(root) == 0  # settled: the next run asks nothing of a person
     assert emulator.articles[foreign] == before
+
+
+@pytest.mark.usefixtures("zalo_env")
+def test_a_create_answered_214_is_forgotten_and_sent_again_when_site_toml_says_it_made_nothing(
+    tmp_path: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The contract names -214 at verify only; a unit that knows a create answered -214 made
+    nothing says so in [zalo]: the run reports it, keeps no lost create, and the next run
+    creates the bulletin without looking for it first."""
+    root = zalo_project(tmp_path, 1, zalo="create_214_made_nothing = true", lost_create_wait=None)
+    emulator.configure(create_busy_first=1)
+
+    assert sync(root) == 3
+    out = told(capsys)
+    assert "mã -214 «Article is being processed»" in out and "bài chưa được tạo" in out
+    assert "pending_create" not in records(root)["bt-000"]
+    assert not emulator.articles
+
+    assert sync(root) == 0  # no lost_create_wait to sit out: nothing was lost
+    assert emulator.count_calls("/article/create") == 2
+    assert [a["id"] for a in emulator.articles.values()] == [records(root)["bt-000"]["article_id"]]
+
+
+@pytest.mark.parametrize("made", [False, True])
+@pytest.mark.usefixtures("zalo_env")
+def test_a_create_answered_214_is_uncertain_by_default_and_published_once(
+    tmp_path: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture[str], made: bool
+) -> None:
+    """Unconfirmed in the contract, a -214 to a create is looked up before it is sent again
+    (found at once when it made its article), and the message says why, and which setting
+    changes it."""
+    root = zalo_project(tmp_path, 1)
+    emulator.configure(create_busy_first=1, create_busy_made=made)
+
+    if made:
+        assert sync(root) == 0
+        assert "tìm theo tiêu đề và nội dung" in told(capsys)
+    else:
+        assert sync(root) == 3
+        out = told(capsys)
+        assert "mã lỗi -214" in out and "ngoài bảng mã lỗi" not in out
+        assert "create_214_made_nothing = true" in out
+        assert records(root)["bt-000"]["pending_create"]
+        assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == (1 if made else 2)
+    assert len(emulator.articles) == 1
+    assert records(root)["bt-000"]["article_id"] in emulator.articles

@@ -251,6 +251,7 @@ def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
         "concurrency": max(1, config.zalo.concurrency),
         "rate_limit_per_minute": max(0, config.zalo.rate_limit_per_minute),
         "retry_after_budget": float(max(0, config.zalo.rate_limit_wait)),
+        "create_214_made_nothing": config.zalo.create_214_made_nothing,
     }
     for name, setting in SETTINGS_ENV.items():
         if env.get(name):

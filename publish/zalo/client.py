@@ -120,6 +120,10 @@ class ClientSettings:
     rate_window: float = 60.0  # seconds the limit counts over
     appsecret_proof: bool = False  # send the appsecret_proof header (if the app requires it)
     retry_uncertain_creates: bool = False  # re-send a create whose reply was lost (may duplicate)
+    # [zalo] create_214_made_nothing: a create answered -214 made no article. The contract
+    # names -214 «being processed» at verify only (zalo-oa-api.md §3, §5), so by default such a
+    # create is uncertain (looked up before it is sent again).
+    create_214_made_nothing: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ClientSettings:
@@ -383,18 +387,37 @@ class ZaloClient:
         except ZaloError as error:
             if error.operation != "create" or error.unsent or error.code in REFUSALS:
                 raise  # a refusal, or turned away before sending (a refresh): no article made
+            busy = error.code == -214
+            if busy and self.settings.create_214_made_nothing:
+                raise ZaloError(
+                    f"Zalo trả lời yêu cầu tạo bài viết bằng mã -214 «{error.api_message}» (đang "
+                    "bận xử lý); theo create_214_made_nothing trong bảng [zalo] của site.toml, bài "
+                    "chưa được tạo: lần đồng bộ sau gửi lại (không cần làm gì).",
+                    code=-214,
+                    api_message=error.api_message,
+                    operation="create",
+                ) from None
             # Zalo (or a gateway in front of it) answered in a way that does not say "not
             # created": forgetting the request made the next run create the article again.
             reply = error.unread or (
-                f"mã lỗi {error.code} «{error.api_message}», ngoài bảng mã lỗi"
+                f"mã lỗi -214 «{error.api_message}», mã mà tài liệu Zalo chỉ nói tới khi xác "
+                "minh bài, không nói yêu cầu tạo bài trả mã này thì bài đã được tạo hay chưa"
+                if busy
+                else f"mã lỗi {error.code} «{error.api_message}», ngoài bảng mã lỗi"
                 if error.code is not None
                 else f"một phản hồi không rõ ({error})"
+            )
+            known = (
+                " Đã biết chắc mã này nghĩa là bài chưa được tạo thì đặt create_214_made_nothing "
+                "= true trong bảng [zalo] của site.toml: bài được gửi lại ngay lần sau."
+                if busy
+                else ""
             )
             raise ZaloUncertainError(
                 f"Zalo trả lời yêu cầu tạo bài viết bằng {reply}, nên không rõ bài đã được tạo "
                 "trên Zalo hay chưa. Không tự gửi lại để tránh đăng trùng bài; lần đồng bộ sau "
                 "đối chiếu danh sách bài trên Zalo trước khi tạo lại. Lặp lại ở mọi bài thì "
-                "kiểm tra ZALO_API_BASE.",
+                f"kiểm tra ZALO_API_BASE.{known}",
                 code=error.code,
                 api_message=error.api_message,
                 operation="create",

@@ -35,6 +35,7 @@ from publish.zalo.emulator_state import (
     MSG_BAD_PROOF,
     MSG_NOT_AUTHORIZED,
     MSG_NOT_SUPPORTED,
+    MSG_PROCESSING,
     MSG_RATE_LIMIT,
     MSG_TIER,
     ApiFailure,
@@ -184,6 +185,7 @@ class ZaloEmulator:
         self._pending_5xx = self.config.fail_first_5xx
         self._pending_drops = self.config.drop_first
         self._pending_garbles = self.config.garble_first
+        self._pending_busy = self.config.create_busy_first
         self._in_flight = 0
         self._holds: list[Hold] = []
         self.max_in_flight = 0  # most requests handled at the same moment
@@ -390,6 +392,8 @@ class ZaloEmulator:
                 self._pending_drops = changes["drop_first"]
             if "garble_first" in changes:
                 self._pending_garbles = changes["garble_first"]
+            if "create_busy_first" in changes:
+                self._pending_busy = changes["create_busy_first"]
             if "seed" in changes:
                 self._random = random.Random(changes["seed"])
             if "rate_limit_per_minute" in changes or "rate_limit_window" in changes:
@@ -513,6 +517,15 @@ class ZaloEmulator:
         self._calls.append(call)
         return reply
 
+    def _create(self, body: Any) -> dict:
+        """article/create, answering -214 to the first `create_busy_first` (see EmulatorConfig)."""
+        if self._pending_busy <= 0:
+            return self.state.create(body, self.config)
+        self._pending_busy -= 1
+        if self.config.create_busy_made:
+            self.state.create(body, self.config)
+        raise ApiFailure(-214, MSG_PROCESSING)
+
     def _persist(self) -> None:
         """Save the state when a state file is configured."""
         if self.state_file is not None:
@@ -559,9 +572,7 @@ class ZaloEmulator:
         """Endpoint table: (method, path) → handler(query, body) → data."""
         state, config = self.state, self.config
         return {
-            ("POST", "/v2.0/article/create"): lambda q, b: self._writable(
-                lambda: state.create(b, config)
-            ),
+            ("POST", "/v2.0/article/create"): lambda q, b: self._writable(lambda: self._create(b)),
             ("POST", "/v2.0/article/update"): lambda q, b: self._writable(
                 lambda: state.update(b, config)
             ),

@@ -113,6 +113,10 @@ class EmulatorConfig:
     # and a stuck update changes the article only when it finishes, however late.
     stuck_title_substrings: tuple[str, ...] = ()
     create_quota_per_day: int | None = None  # -223 quota message once reached (UTC day)
+    # [U] the contract names -214 «Article is being processed» at verify only: the first N
+    # creates answer it, having made their article (`create_busy_made`) or not.
+    create_busy_first: int = 0
+    create_busy_made: bool = False
 
     # OA profile.
     oa_id: str = "2463951837402251183"  # the sample project's, so its sync works against it
