@@ -149,3 +149,32 @@ def test_a_create_answered_214_is_uncertain_by_default_and_published_once(
     assert emulator.count_calls("/article/create") == (1 if made else 2)
     assert len(emulator.articles) == 1
     assert records(root)["bt-000"]["article_id"] in emulator.articles
+
+
+@pytest.mark.usefixtures("zalo_env")
+def test_a_daily_sync_counts_drafts_and_scheduled_bulletins_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every sync named each draft (3,807 lines in a year of daily runs) though the operator can
+    do nothing about one; they are counted in one line, named under --verbose, and a bulletin
+    the operator must act on (awaiting approval) is still named."""
+    drafts = {
+        f"content/bai-viet/nhap-{i}.md": zalo_bulletin(10 + i, draft="true") for i in range(3)
+    }
+    later = {"content/bai-viet/hen-gio.md": zalo_bulletin(20, date="2021-06-01 08:00")}
+    unapproved = {"content/bai-viet/cho-duyet.md": zalo_bulletin(21, approved_by='""')}
+    root = zalo_project(tmp_path, 1, files={**drafts, **later, **unapproved})
+
+    assert sync(root) == 0
+    skips = [line for line in told(capsys).splitlines() if line.startswith("Bỏ qua")]
+    assert skips == [
+        "Bỏ qua content/bai-viet/cho-duyet.md: chưa được duyệt (thiếu approved_by)",
+        "Bỏ qua 4 bản tin chưa tới lúc đăng (3 bản nháp, 1 hẹn giờ đăng sau); thêm --verbose "
+        "để liệt kê từng bản tin",
+    ]
+
+    assert sync(root, "--verbose") == 0
+    named = {line for line in told(capsys).splitlines() if line.startswith("Bỏ qua")}
+    assert {f"Bỏ qua {name}: bản nháp (draft: true)" for name in drafts} <= named
+    assert any(line.startswith("Bỏ qua content/bai-viet/hen-gio.md: hẹn giờ") for line in named)
+    assert not any(line.startswith("Bỏ qua 4 bản tin") for line in named)

@@ -310,9 +310,15 @@ PREVIEWED = "; vẫn xem trước trên website vì có --drafts"
 not a second bracket after the reason's («… (thiếu approved_by) (xem trước …)»)."""
 
 
-def exclusion_lines(site: Site) -> list[str]:
+QUIET_CODES = frozenset({"draft", "scheduled"})
+"""Why a bulletin is left out that a sync's operator can do nothing about: an editor's draft, a
+bulletin waiting for its time. A daily sync counts them in one line (see exclusion_lines)."""
+
+
+def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> list[str]:
     """One line for each bulletin left out, with the reason, and each page left out that no
-    warning tells of already (a draft page: the others are a note or a warning of their field)."""
+    warning tells of already (a draft page: the others are a note or a warning of their field).
+    Bulletins left out for a reason in `counted` are counted in one line instead of named."""
     # Only a warning about the hold itself: another one (a misspelt key) says nothing of it.
     told = {
         p.file
@@ -323,10 +329,13 @@ def exclusion_lines(site: Site) -> list[str]:
     # write it: «thiếu approved_by» beside it told the editor the field was not there at all.
     ticked = {p.file for p in site.warnings if p.field == "approved_by" and p.severity == "error"}
     long_gone = 0
+    quiet: dict[str, int] = {}
     lines = []
     for e in site.excluded:
         if e.expired_long_ago(site.now):
             long_gone += 1
+        elif e.code in counted and e.bulletin not in site.previews:
+            quiet[e.code] = quiet.get(e.code, 0) + 1
         elif (
             e.code == "unapproved"
             and e.bulletin.source in ticked
@@ -344,6 +353,15 @@ def exclusion_lines(site: Site) -> list[str]:
         lines.append(
             f"Bỏ qua {long_gone} bản tin đã hết hạn hơn {EXPIRED_LISTED.days} ngày "
             "(không liệt kê từng bài)"
+        )
+    if quiet:
+        # A year of daily syncs printed a line per draft each run (thousands of lines) that no
+        # one running the sync can act on, burying the ones they can.
+        kinds = {"draft": "bản nháp", "scheduled": "hẹn giờ đăng sau"}
+        parts = ", ".join(f"{n} {kinds.get(code, code)}" for code, n in sorted(quiet.items()))
+        lines.append(
+            f"Bỏ qua {sum(quiet.values())} bản tin chưa tới lúc đăng ({parts}); thêm --verbose "
+            "để liệt kê từng bản tin"
         )
     return (
         lines
@@ -427,9 +445,9 @@ def _awaiting_approval(site: Site) -> list[str]:
     ]
 
 
-def print_exclusions(site: Site) -> None:
+def print_exclusions(site: Site, *, counted: frozenset[str] = frozenset()) -> None:
     """Print exclusion_lines()."""
-    for line in exclusion_lines(site):
+    for line in exclusion_lines(site, counted=counted):
         print(line)
 
 

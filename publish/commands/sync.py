@@ -28,7 +28,7 @@ from typing import Any
 from publish import config as config_module
 from publish.cache import file_sha256
 from publish.cli import common_options, resolve_now, typed_path
-from publish.commands.build import how_to_publish, outcome_of, print_exclusions
+from publish.commands.build import QUIET_CODES, how_to_publish, outcome_of, print_exclusions
 from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, PublishError
@@ -200,6 +200,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "với mã 3",
     )
     parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="liệt kê từng bản tin bỏ qua vì là bản nháp hay chưa tới giờ hẹn (mặc định chỉ in "
+        "số lượng trong một dòng)",
+    )
+    parser.add_argument(
         "--timings",
         action="store_true",
         help="in thời gian từng giai đoạn (dựng, ghi, rồi từng kênh: quan sát, lập kế hoạch, "
@@ -314,7 +320,7 @@ def run_command(args: argparse.Namespace) -> int:
                 # one may replay this.
                 last.take_rewrite(published, listed, file_sha256(published))
         writing.close()  # after the stamp is final: a build waiting for output/ reads it
-        _report_build(result, markdown)
+        _report_build(result, markdown, verbose=args.verbose)
         if "web" not in targets:
             results = []  # `publish sync radio`: the website was built, but not asked about
         for target in (t for t in targets if t in SYNCERS):
@@ -491,10 +497,11 @@ def _compare(new: Path, old: Path) -> tuple[int, int, int, int]:
     return len(new_files - old_files), updated, len(old_files - new_files), kept - updated
 
 
-def _report_build(result: Build, markdown: bool) -> None:
-    """Left-out bulletins and build warnings (to stderr when stdout carries Markdown)."""
+def _report_build(result: Build, markdown: bool, *, verbose: bool = False) -> None:
+    """Left-out bulletins (drafts and scheduled ones counted unless `verbose`) and build
+    warnings (to stderr when stdout carries Markdown)."""
     if not markdown:
-        print_exclusions(result.site)
+        print_exclusions(result.site, counted=frozenset() if verbose else QUIET_CODES)
         for line in how_to_publish(result.site):
             print(line)
     for warning in result.warnings:
