@@ -126,7 +126,8 @@ def test_sync_zalo_named_without_an_oa_id_sends_and_plans_nothing(
     out = capsys.readouterr()
     assert "tạo mới" not in out.out.replace("0 tạo mới", "")
     assert (
-        "zalo: chưa cấu hình Zalo OA: bảng [zalo] của site.toml chưa có oa_id" in out.out + out.err
+        "zalo: LỖI — chưa cấu hình Zalo OA: bảng [zalo] của site.toml chưa có oa_id"
+        in out.out + out.err
     )
     assert "Biến môi trường ZALO_APP_ID đã đặt" in out.out + out.err
     assert 'Cách sửa: đặt oa_id = "…"' in out.out + out.err
@@ -887,7 +888,7 @@ def test_a_refresh_zalo_took_but_whose_reply_was_lost_is_told_once_in_its_own_wo
     assert "cảnh báo: không kiểm tra được token" not in out
     assert "Mất phản hồi khi làm mới access token (HTTP 503)" in out
     assert "đã được dùng hoặc đã quá 3 tháng" not in out
-    assert out.count("publish zalo-login") == 2  # the error, and the summary's line
+    assert out.count("publish zalo-login") == 1  # in the summary's line only, not twice
     assert emulator.write_calls() == []
 
 
