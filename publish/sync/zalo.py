@@ -11,7 +11,8 @@ in-flight markers that make a crash at any point safe to re-run:
   [zalo] lost_create_wait has passed since `at` (Zalo may not list an article still being
   processed). Without `content` (older versions), the
   content is today's payload's when `digest` is today's build; otherwise an article found by
-  title alone is a person's call (NeedsPerson; --zalo-overwrite takes it).
+  title alone is a person's call (NeedsPerson; --zalo-overwrite takes it, --zalo-create-anyway
+  drops the lost create, leaves that article alone and creates the bulletin anew).
 - `token`, `token_digest`, `token_at`: saved as soon as create/update answers. A record with a
   token is verified next, never created again. A job Zalo still calls processing (-214)
   [zalo] stuck_job_hours after `token_at` is given up on: an update is sent again; a create
@@ -904,8 +905,8 @@ class ZaloSyncer:
             f"sửa tay), nên không biết bài Zalo {article_id} «{title}», cùng tiêu đề, có phải bài "
             "công cụ đã tạo hay không. Chưa đổi gì trên Zalo. Cách xử lý: nếu đúng là bài của bản "
             "tin này, chạy lại: publish sync zalo --zalo-overwrite "
-            f"{shell_argument(source)} (bài được nhận làm bài của bản tin rồi {taken}); nếu không phải (ví dụ "
-            "bài do người khác đăng tay), chạy lại: publish sync zalo "
+            f"{shell_argument(source)} (bài được nhận làm bài của bản tin rồi {taken}); nếu "
+            "không phải (ví dụ bài do người khác đăng tay), chạy lại: publish sync zalo "
             f"{CREATE_ANYWAY} {shell_argument(source)} ({then} và để nguyên bài {article_id})."
         )
 
