@@ -123,6 +123,24 @@ def test_a_number_still_to_be_filled_in_after_so_is_said_with_one_so(text: str) 
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Liên hệ số điện thoại 0912.xxx.xxx để được hỗ trợ.", "Liên hệ số điện thoại chưa điền"),
+        ("Xin gọi số đường dây nóng 1900 xxxx.", "Xin gọi số đường dây nóng chưa điền."),
+        ("Gọi số máy 1900.xxxx.", "Gọi số máy chưa điền."),
+    ],
+)
+def test_a_number_still_to_be_filled_in_after_so_dien_thoai_says_so_once(
+    text: str, said: str
+) -> None:
+    """The held script read «số điện thoại số chưa điền»: «số» twice, the kind of number
+    between them. The number's «số» is said once, «chưa điền» after its kind."""
+    spoken = normalise(text)
+    assert spoken.text.startswith(said), spoken.text
+    assert [f.code for f in spoken.blocking] == ["Q1"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Thực hiện kế hoạch 12/2024, lực lượng ra quân.",

@@ -87,8 +87,11 @@ _CALL_LOOK_BACK = 40
 UNFILLED = "số chưa điền"
 """What stands in the script for a number whose digits are still to be written: blocked, so
 never read, and no digits left for the number passes to read («một chín không không»)."""
-_NUMBER_WORD_BEFORE = re.compile(r"(?i:(?<!\w)số) *$")
-"""The «số» a number still to be filled in follows, which `UNFILLED` says again."""
+_NUMBER_WORD_BEFORE = re.compile(
+    r"(?i:(?<!\w)số(?P<noun>(?: +(?:điện thoại|máy|di động|đường dây nóng|hotline|tổng đài))*+)) *$"
+)
+"""The «số» a number still to be filled in follows, which `UNFILLED` says again; with what
+kind of number after it (`số điện thoại`), «số» stays and only «chưa điền» is added."""
 _LOOK_BACK = 20
 """Characters before a number in which its «số» is looked for."""
 
@@ -131,9 +134,15 @@ def read_masked_numbers(text: str, ctx: Context) -> str:
         alternative = unfilled_end >= 0 and _OR.fullmatch(text, unfilled_end, m.start())
         if alternative or _unfilled(text, m):
             _flag_unfilled(m[0], ctx)
-            # «Liên hệ số 0912.xxx.xxx» said «Liên hệ số số chưa điền».
+            # «Liên hệ số 0912.xxx.xxx» said «Liên hệ số số chưa điền», «số điện thoại
+            # 0912.xxx.xxx» «số điện thoại số chưa điền».
             said_before = _NUMBER_WORD_BEFORE.search(before)
-            parts += [before[: said_before.start()] if said_before else before, UNFILLED]
+            if said_before is None:
+                parts += [before, UNFILLED]
+            elif said_before["noun"]:
+                parts += [before, UNFILLED.removeprefix("số ")]
+            else:
+                parts += [before[: said_before.start()], UNFILLED]
             done = unfilled_end = m.end()
             continue
         tail = m["tail"] if m["tail"] and not _whole_without_tail(m) else ""
