@@ -428,3 +428,28 @@ def test_a_bracket_that_adds_to_the_full_form_before_it_is_still_read(
     source: str, expected: str
 ) -> None:
     assert normalise_fragment(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "vụ án HS số 12/2024",
+            "vụ án hình sự số mười hai năm hai nghìn không trăm hai mươi tư",
+        ),
+        ("bản án số 45/2023", "bản án số bốn mươi lăm năm hai nghìn không trăm hai mươi ba"),
+        # The spec's R13.3 vectors (#121, #122), after «số» as well.
+        (
+            "Thông tư số 58/2020/TT-BCA",
+            "Thông tư số năm mươi tám năm hai nghìn không trăm hai mươi của Bộ Công an",
+        ),
+        ("Quyết định số 15/QĐ-CAH", "Quyết định số mười lăm của Công an huyện"),
+        # No «số»: still a month (R7.4).
+        ("tháng 12/2024", "tháng mười hai năm hai nghìn không trăm hai mươi tư"),
+    ],
+)
+def test_a_number_after_so_is_a_number_never_a_month(text: str, said: str) -> None:
+    """«Vụ án HS số 12/2024» was read «số tháng mười hai năm …» with an R7.4 warning: after
+    «số» comes a case's or a document's number, read as R13.3 reads one, `<N> năm <YYYY>`."""
+    spoken = normalise_fragment(text)
+    assert (spoken.text, [f.code for f in spoken.flags]) == (said, [])

@@ -89,12 +89,13 @@ _PARTY_DOCUMENT = re.compile(r"(?<![\w/])(\d+)-([A-ZĐ][A-Za-zĐ]{0,3})/([A-ZĐ]
 """A Party document, `05-CT/TW`: number, kind, issuer (`TW` Trung ương, `HU` Huyện ủy) (R13.3)."""
 _NUMBERED_IN_YEAR = re.compile(
     r"(?<!\w)((?:(?i:luật|pháp lệnh|nghị định|thông tư(?: liên tịch)?|quyết định|chỉ thị|"
-    r"nghị quyết|kế hoạch|công văn|thông báo|hướng dẫn|kết luận|quy định|văn bản)|NĐ|QĐ|NQ|KH|CV)"
+    r"nghị quyết|kế hoạch|công văn|thông báo|hướng dẫn|kết luận|quy định|văn bản|số)|NĐ|QĐ|NQ|KH|CV)"
     r"(?:\s+(?i:số))?\s*:?\s*)(\d{1,5})/((?:19|20)\d{2})(?![\w/-]|[.,]\d)"
 )
-"""`Nghị định 168/2024`, `Chỉ thị 12/2024`: a document's number and year with no kind or issuer
-written, said `<number> năm <year>` as R13.3 says the whole form, never «một trăm sáu mươi tám
-trên hai nghìn …» (R12.3) nor a month «tháng mười hai năm …» (R7)."""
+"""`Nghị định 168/2024`, `Chỉ thị 12/2024`, `Vụ án số 12/2024`: a document's or a case's number
+and year with no kind or issuer written, said `<number> năm <year>` as R13.3 says the whole
+form, never «một trăm sáu mươi tám trên hai nghìn …» (R12.3) nor a month «tháng mười hai năm …»
+(R7): after «số» comes a number, never a month."""
 _MAYBE_A_MONTH = re.compile(
     r"(?i:kế hoạch|báo cáo|thông báo|hướng dẫn|kết luận|quy định|văn bản|công văn)\s*"
 )
