@@ -453,3 +453,27 @@ def test_a_number_after_so_is_a_number_never_a_month(text: str, said: str) -> No
     «số» comes a case's or a document's number, read as R13.3 reads one, `<N> năm <YYYY>`."""
     spoken = normalise_fragment(text)
     assert (spoken.text, [f.code for f in spoken.flags]) == (said, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Nguyễn Văn Hải (NVH) – sinh năm 1985",
+            "Nguyễn Văn Hải, sinh năm một nghìn chín trăm tám mươi lăm",
+        ),
+        ("đối tượng Đỗ Thị Ánh (Đ.T.A) bị bắt", "đối tượng Đỗ Thị Ánh bị bắt"),
+    ],
+)
+def test_bracketed_initials_that_spell_the_name_before_are_not_read(text: str, said: str) -> None:
+    """«Nguyễn Văn Hải (NVH)» kept the name and read «NVH», held as an unknown abbreviation
+    (R14.6): the letters only say the name again, and are dropped."""
+    spoken = normalise_fragment(text)
+    assert (spoken.text, [f.code for f in spoken.flags]) == (said, [])
+
+
+def test_bracketed_capitals_that_are_not_the_names_initials_are_still_held() -> None:
+    """«Nguyễn Văn Hải (NVA)» names someone else, or a mistake: R14.6 holds it as before."""
+    spoken = normalise_fragment("Nguyễn Văn Hải (NVA) bị bắt")
+    assert "NVA" in spoken.text
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R14.6", "blocking")]

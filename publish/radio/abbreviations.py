@@ -616,6 +616,29 @@ def _folded_words(text: str) -> list[str]:
     return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+_INITIALS = re.compile(r"\s*+((?:[A-ZĐ]\.?){2,5})\s*+")
+"""A bracket's initials, dotted or not (`NVH`, `N.V.H.`)."""
+_CAPITALISED_WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){1,4}[^\W\d_]++)\s*+$")
+
+
+def _initials_of_the_name_before(text: str, m: re.Match[str]) -> bool:
+    """Whether the bracket `m` holds only the initials of the name just before it (`Nguyễn Văn
+    Hải (NVH)`): the same person said again as letters, which R14.6 held as an unknown
+    abbreviation; tone marks aside (`Ánh` is `A`), «Đ» is its own letter."""
+    initials = _INITIALS.fullmatch(m[1])
+    if initials is None:
+        return False
+    letters = initials[1].replace(".", "")
+    words = ends_before(_CAPITALISED_WORDS_BEFORE, text, m.start())
+    if words is None:
+        return False
+    name = words[1].split()[-len(letters) :]
+    if len(name) != len(letters) or not all(word[0].isupper() for word in name):
+        return False
+    firsts = unicodedata.normalize("NFD", "".join(word[0] for word in name))
+    return "".join(c for c in firsts if not unicodedata.combining(c)) == letters
+
+
 def _without_repeats(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...]) -> str:
     """Drop a bracket holding only an abbreviation (with any words) that repeats the full form
     written just before it: `Ủy ban nhân dân (UBND) xã` is said once, not «Ủy ban nhân dân, Ủy
@@ -631,6 +654,8 @@ def _without_repeats(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...
         return (expanded,) if expanded != inside else ()
 
     def repeated(m: re.Match[str]) -> str:
+        if _initials_of_the_name_before(text, m):
+            return ""
         candidates = readings(m[1].strip())
         if not candidates:
             return m[0]
