@@ -477,3 +477,48 @@ def test_bracketed_capitals_that_are_not_the_names_initials_are_still_held() -> 
     spoken = normalise_fragment("Nguyễn Văn Hải (NVA) bị bắt")
     assert "NVA" in spoken.text
     assert [(f.code, f.severity) for f in spoken.flags] == [("R14.6", "blocking")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "đối tượng trú tại H. Châu Thành, T. Tiền Giang bị bắt",
+            "đối tượng trú tại huyện Châu Thành, tỉnh Tiền Giang bị bắt",
+        ),
+        (
+            "Lê Văn Hải (SN 1990, T. Hưng Yên) bị bắt",
+            "Lê Văn Hải, sinh năm một nghìn chín trăm chín mươi, tỉnh Hưng Yên, bị bắt",
+        ),
+    ],
+)
+def test_t_after_an_address_part_or_a_year_of_birth_is_the_province(text: str, said: str) -> None:
+    """«H. Châu Thành, T. Tiền Giang bị bắt» read the district and left «T.» as written, with no
+    word to the editor: «bị bắt» after it made it a person's initial. After a district's part of
+    the address, or a year of birth, it is the province (R14.3, R14.5)."""
+    spoken = normalise_fragment(text)
+    assert (spoken.text, [f.code for f in spoken.flags]) == (said, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("đối tượng P.V.T, T.Hưng Yên bị bắt", "T.Hưng Yên"),
+        ("đối tượng Lê Văn Hải, T. Hưng Yên bị bắt", "T. Hưng Yên"),
+        ("Nguyễn Văn A, T. Thái Bình", "T. Thái Bình"),
+    ],
+)
+def test_t_and_a_province_after_a_name_and_a_comma_holds_the_item(text: str, written: str) -> None:
+    """«P.V.T, T.Hưng Yên» was left as written and not flagged: the reader said «tê Hưng Yên».
+    After a name and a comma it is the person's province or another person's initial: kept,
+    and the item held for the editor to write «tỉnh» or the name (R14.5)."""
+    spoken = normalise_fragment(text)
+    assert written in spoken.text
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R14.5", "blocking")]
+    assert f"«{written}»" in spoken.flags[0].message
+
+
+def test_t_and_a_given_name_after_a_name_and_a_comma_is_still_a_person() -> None:
+    """«Nguyễn Văn A, T. Minh Hùng»: no province is so named; the list's second person."""
+    spoken = normalise_fragment("Nguyễn Văn A, T. Minh Hùng bị bắt")
+    assert (spoken.text, spoken.flags) == ("Nguyễn Văn A, T. Minh Hùng bị bắt", ())

@@ -350,6 +350,12 @@ def _place_prefixes(text: str, ctx: Context) -> str:
             return m[0]
         if names and _one_of(names, text, m):
             return m[0]
+        if m[1] == "T" and province_spelled_at(text, m.end()):
+            if _in_an_address(text, m):
+                return "tỉnh "
+            if _after_a_name_and_comma(text, m):
+                _flag_person_or_province(text, m, ctx)
+                return m[0]
         if len(m[1]) == 1 and (_name_initial(text, m) or _initial_before_a_deed(text, m)):
             return m[0]
         if m[1] == "T" and not _province_prefix(text, m, ctx):
@@ -370,13 +376,50 @@ def _province_prefix(text: str, m: re.Match[str], ctx: Context) -> bool:
         if ends_before(_PROVINCE_BEFORE, text, m.start()):
             _flag_no_province(text, m, ctx)
         return False  # «xã Tân Hòa, T. Hùng khai nhận»: no province is one word
-    part = ends_before(_ADDRESS_PART_BEFORE, text, m.start())
-    if part and (part[1][0].isupper() or part[1][0].isdigit() or part[1] in _NUMBER_FIRST_WORDS):
+    if _in_an_address(text, m):
         return True
     joined = ends_before(_JOINED_BEFORE, text, m.start())
     if joined:
         return _joined_to_a_place(text, m, joined.start(), ctx)
     return bool(ends_before(_PROVINCE_BEFORE, text, m.start()))
+
+
+def _in_an_address(text: str, m: re.Match[str]) -> bool:
+    """Whether `T.` follows a district's or commune's part of an address (`H. Vũ Thư, T. Thái
+    Bình`) or a person's year of birth (`sinh năm …, T. Hưng Yên`): the province of that
+    address, even with a deed after it (`…, T. Tiền Giang bị bắt`)."""
+    part = ends_before(_ADDRESS_PART_BEFORE, text, m.start())
+    if part and (part[1][0].isupper() or part[1][0].isdigit() or part[1] in _NUMBER_FIRST_WORDS):
+        return True
+    return bool(ends_before(_BORN_BEFORE, text, m.start()))
+
+
+def _after_a_name_and_comma(text: str, m: re.Match[str]) -> bool:
+    """Whether `T.` follows a person's name or initials and a comma (`P.V.T, T.Hưng Yên`,
+    `Lê Văn Hải, T. Thái Bình`): the person's province, or a second person of a list."""
+    name = ends_before(_NAME_AND_COMMA_BEFORE, text, m.start())
+    return bool(name and name[1][0].isupper())
+
+
+def _flag_person_or_province(text: str, m: re.Match[str], ctx: Context) -> None:
+    """R14.5: `T.` and a province's name after a name and a comma is left as written, and the
+    editor told; it was left so silently, read by the letter's name."""
+    name = _TWO_WORDS_AFTER.match(text, m.end())
+    written = text[m.start() : name.end()] if name else m[0].strip()
+    ctx.flag(
+        "R14.5",
+        BLOCKING,
+        f"Chưa rõ «{written}» sau tên người là tỉnh nơi người đó ở («{m[1]}.» đọc là «tỉnh») hay "
+        f"tên một người khác («{m[1]}.» là chữ cái đầu của tên); đã giữ nguyên «{m[1]}.». Cách "
+        "sửa: viết «trú tại tỉnh …» nếu là tỉnh, hoặc viết đủ tên người.",
+        written,
+    )
+
+
+_BORN_BEFORE = re.compile(r"(?<!\w)(?i:sinh năm)(?:\s++[^\W\d_]++)++\s*+,\s*+$")
+"""A year of birth, spelled out by now, and a comma: an address follows (`SN 1990, T. Nam Định`)."""
+_NAME_AND_COMMA_BEFORE = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.)*+[^\W\d_]++)\.?\s*+,\s*+$")
+"""The last word of a name, or initials (`P.V.T`), then a comma."""
 
 
 def _flag_no_province(text: str, m: re.Match[str], ctx: Context) -> None:
