@@ -628,6 +628,51 @@ def test_a_sentence_announcing_a_table_not_read_is_not_read(source: str, expecte
 
 
 @pytest.mark.parametrize(
+    ("intro", "said"),
+    [
+        (
+            "Các tổ làm việc tại bảy xã, thời gian làm việc cụ thể như sau:",
+            "Các tổ làm việc tại bảy xã.",
+        ),
+        (
+            "Các tổ làm việc tại bảy xã, thời gian và địa điểm cụ thể như sau:",
+            "Các tổ làm việc tại bảy xã.",
+        ),
+        (
+            "Các tổ làm việc tại bảy xã, người dân có thể tham khảo bảng sau:",
+            "Các tổ làm việc tại bảy xã.",
+        ),
+        (
+            "Đợt ra quân đạt nhiều kết quả; kết quả cụ thể của từng xã như sau:",
+            "Đợt ra quân đạt nhiều kết quả.",
+        ),
+        (
+            "Công an xã kiểm tra nhiều cơ sở, thời gian, địa điểm như sau:",
+            "Công an xã kiểm tra nhiều cơ sở.",
+        ),
+        ("Người dân các xã có nhu cầu có thể tham khảo bảng sau:", ""),
+        ("Thời gian, địa điểm như sau:", ""),
+        # A clause with a figure, or the last of a list, says something: kept.
+        (
+            "Công an xã ra quân, thời gian làm việc từ 7 giờ đến 17 giờ như sau:",
+            "Công an xã ra quân, thời gian làm việc từ bảy giờ đến mười bảy giờ.",
+        ),
+        (
+            "Công an tổ chức cấp căn cước tại các xã, thị trấn như sau:",
+            "Công an tổ chức cấp căn cước tại các xã, thị trấn.",
+        ),
+    ],
+)
+def test_a_pointer_clause_before_a_table_not_read_leaves_no_stub(intro: str, said: str) -> None:
+    """«…, thời gian cụ thể như sau:» before a table not read was read «…, thời gian.» (also
+    «…, có thể tham khảo.», «…; kết quả.»): the pointer went, the words leading to it stayed,
+    saying nothing. The whole clause goes, or the sentence when nothing else is said (R1.7)."""
+    spoken = normalise(f"Mở đầu.\n\n{intro}\n\n{TABLE}\nHết.\n")
+    assert spoken.text == "\n\n".join(part for part in ("Mở đầu.", said, "Hết.") if part)
+    assert [f.code for f in spoken.flags] == ["R1.7"]
+
+
+@pytest.mark.parametrize(
     ("source", "expected"),
     [
         (

@@ -1123,8 +1123,18 @@ def _without_pointer(text: str) -> str:
     # «…, cụ thể như sau:», «…; kết quả như sau:»: the last clause only points.
     mark = max(last.rfind(","), last.rfind(";"))
     head, tail = last[: max(mark, 0)], last[mark + 1 :]
-    if mark >= 0 and len(tail.split()) <= _ASIDE_WORDS and head.strip() and _pointer_aside(tail):
-        sentences[-1] = head.rstrip() + "."
+    if (
+        mark >= 0
+        and head.strip()
+        and ((len(tail.split()) <= _ASIDE_WORDS and _pointer_aside(tail)) or _pointer_stub(tail))
+    ):
+        # «…, thời gian, địa điểm như sau:»: the names before the pointer's clause go with it.
+        if names := ends_before(_STUB_NAMES_END, head, len(head)):
+            head = head[: names.start()]
+        if _STUB_NAMES_ONLY.fullmatch(head):
+            sentences.pop()  # «Thời gian, địa điểm như sau:»: nothing but the names
+        else:
+            sentences[-1] = head.rstrip() + "."
     elif said := _said_before_pointer(last):
         sentences[-1] = _without_promise(said)
         if not sentences[-1]:
@@ -1197,6 +1207,41 @@ _DATE_NUMBER = re.compile(r"(?i:ngày|tháng|năm|quý|tuần)\s+[\dIVX]+(?:[/.-
 """A date's number (`tháng 11`, `năm 2024`, `quý IV`): no figure the sentence reports."""
 
 
+def _pointer_stub(tail: str) -> bool:
+    """Whether the clause after a sentence's last comma or semicolon, its pointer cut, would
+    be a stub: it names only what the table gives («, thời gian làm việc cụ thể như sau:»,
+    «; kết quả cụ thể của từng xã như sau:») or asks to look at it («, người dân có thể tham
+    khảo bảng sau:»); read, «…, thời gian làm việc.», «…, có thể tham khảo.» told nothing."""
+    pointer = _POINTS_DOWN.search(tail)
+    if pointer is None:
+        return False
+    end = pointer.start()
+    while (start := _leftover_start(tail, end)) is not None:
+        end = start
+    said = tail[:end]
+    if any(c.isdigit() for c in _DATE_NUMBER.sub("", said)):
+        return False
+    return bool(_STUB_OPENING.match(said) or _promise_only(said))
+
+
+_STUB_NAMES = (
+    r"(?i:thời\s+gian|địa\s+điểm|nội\s+dung|chi\s+tiết|tình\s+hình|diễn\s+biến|kết\s+quả"
+    r"|danh\s+sách|lịch|số\s+liệu)(?!\w)"
+)
+_STUB_OPENING = re.compile(rf"[\s*_]*{_STUB_NAMES}")
+"""A clause's first words naming what a table gives («thời gian và địa điểm», «kết quả cụ thể
+của từng xã»)."""
+_STUB_NAMES_END = re.compile(
+    rf"(?:\s*+[,;]\s*+{_STUB_NAMES}(?:\s++(?i:và)\s++{_STUB_NAMES})?)++\s*+$"
+)
+"""Clauses that are only names of what a table gives, ending what is said before a pointer's
+clause («…, thời gian, địa điểm như sau:»)."""
+_STUB_NAMES_ONLY = re.compile(rf"[\s*_]*{_STUB_NAMES}(?:\s++(?i:và)\s++{_STUB_NAMES})?[\s*_]*")
+_LOOK_AT_END = re.compile(r"(?<!\w)(?i:tham\s+khảo|xem|theo\s+dõi|tra\s+cứu)[\s*_]*$")
+"""A verb asking to look at what follows, ending what a sentence says before its pointer: alone
+it has nothing to look at («Người dân có thể tham khảo bảng sau:» → «… có thể tham khảo.»)."""
+
+
 def _pointer_aside(tail: str) -> bool:
     """Whether the words after a sentence's last comma are only its pointer and the words
     leading to it («, cụ thể như sau:»), not the last of a list («các xã, thị trấn như sau:»)."""
@@ -1208,7 +1253,7 @@ def _promise_only(said: str) -> bool:
     """Whether what a sentence says before its pointer only names what the table gives: it
     ends in what the rows are («… các số điện thoại», «… những người»), or it opens as a
     heading does with no figure but a date's («Kết quả xử lý vi phạm trong tháng 11»)."""
-    if _TABLE_NOUN_END.search(said):
+    if _TABLE_NOUN_END.search(said) or _LOOK_AT_END.search(said):
         return True
     figures = any(c.isdigit() for c in _DATE_NUMBER.sub("", said))
     return bool(_HEADING_OPENING.match(said)) and not figures
