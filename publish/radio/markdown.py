@@ -30,7 +30,7 @@ from publish.radio.lists import (
 )
 from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_heading
 from publish.radio.options import SpeakOptions
-from publish.radio.place_kinds import KINDS, KINDS_PATTERN, LETTERS, places_named
+from publish.radio.place_kinds import FIRST_WORDS, KINDS, KINDS_PATTERN, LETTERS, places_named
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.sanitize import strip_markup
@@ -127,7 +127,7 @@ _WEB_PLACE = re.compile(
 """Where a `_CTA_START` sentence without a link sends the reader on the web: not on air."""
 _PLACE = re.compile(
     r"(?i:\b(?:trụ sở|văn phòng|bộ phận (?:một cửa|tiếp dân)|nhà văn hóa|nhà văn hoá|hội trường|"
-    r"bảng tin|nơi niêm yết|ủy ban|uỷ ban|ubnd|công an (?:xã|phường|thị trấn|huyện|tỉnh))\b)"
+    rf"bảng tin|nơi niêm yết|ủy ban|uỷ ban|ubnd|công an (?:{KINDS_PATTERN}))\b)"
 )
 """A place the listener can go to: a sentence sending them there is read."""
 _THIS_PAGE = re.compile(r"(?i:\b(?:website|trang web|trang) này\b)")
@@ -750,8 +750,9 @@ def _a_units_name(rest: str) -> bool:
 
 _BARE_NAME_LABEL = "Tác giả"
 _NOT_A_PERSON = frozenset(
-    {"Công", "Ủy", "Uỷ", "Ban", "Đội", "Phòng", "Đồn", "Trạm", "Huyện", "Tỉnh", "Xã", "Phường"}
-    | {"Thị", "Thành", "Bộ", "Sở", "Cục", "Hội", "Đoàn", "Chi", "Trung", "Mặt", "Tòa", "Toà"}
+    {"Công", "Ủy", "Uỷ", "Ban", "Đội", "Phòng", "Đồn", "Trạm"}
+    | {word.capitalize() for word in FIRST_WORDS}  # «Huyện», «Thị», «Đặc»: a place's kind
+    | {"Bộ", "Sở", "Cục", "Hội", "Đoàn", "Chi", "Trung", "Mặt", "Tòa", "Toà"}
     | {"Viện", "Trường", "Bệnh", "Ấp", "Thôn", "Xóm", "Khu", "Tổ", "Nhà"}
 )
 """First words of a unit, a body or a place in title case («Ban Biên Tập», «Tổ Công Tác»): no
@@ -1123,18 +1124,17 @@ def _without_pointer(text: str) -> str:
     # «…, cụ thể như sau:», «…; kết quả như sau:»: the last clause only points.
     mark = max(last.rfind(","), last.rfind(";"))
     head, tail = last[: max(mark, 0)], last[mark + 1 :]
-    if (
-        mark >= 0
-        and head.strip()
-        and ((len(tail.split()) <= _ASIDE_WORDS and _pointer_aside(tail)) or _pointer_stub(tail))
-    ):
+    if mark >= 0 and head.strip() and len(tail.split()) <= _ASIDE_WORDS and _pointer_aside(tail):
+        sentences[-1] = head.rstrip() + "."
+    elif mark >= 0 and head.strip() and _pointer_stub(tail):
         # «…, thời gian, địa điểm như sau:»: the names before the pointer's clause go with it.
         if names := ends_before(_STUB_NAMES_END, head, len(head)):
             head = head[: names.start()]
-        if _STUB_NAMES_ONLY.fullmatch(head):
-            sentences.pop()  # «Thời gian, địa điểm như sau:»: nothing but the names
-        else:
-            sentences[-1] = head.rstrip() + "."
+        # «Thời gian, địa điểm như sau:», «… lưu ý các số điện thoại, địa chỉ sau đây:»: what
+        # is left may only name the rows too.
+        sentences[-1] = "" if _STUB_NAMES_ONLY.fullmatch(head) else _without_promise(head.rstrip())
+        if not sentences[-1]:
+            sentences.pop()
     elif said := _said_before_pointer(last):
         sentences[-1] = _without_promise(said)
         if not sentences[-1]:
