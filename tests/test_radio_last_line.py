@@ -100,16 +100,74 @@ def test_a_sentence_holding_a_credit_word_is_read(last: str) -> None:
     assert normalise(f"{_BODY}{last}\n").text != "Người dân cần cảnh giác."
 
 
+def _kind(kind: str) -> str:
+    """A kind as source code may write it in a pattern: its words apart by a space or `\\s+`."""
+    return r"(?:\\s[+*]+|\s+)".join(map(re.escape, kind.split()))
+
+
+_KIND_IN_CODE = "|".join(_kind(kind) for kind in sorted(KINDS, key=len, reverse=True))
+_KINDS_LISTED = re.compile(
+    rf"(?<![^\W\d_])(?i:{_KIND_IN_CODE})(?:\s*+\\?\|\s*+|[\"']\s*+,\s*+[\"'])(?i:{_KIND_IN_CODE})"
+    r"(?![^\W\d_])"
+)
+"""Two kinds side by side as a list in code: a pattern's alternatives (`xã|phường`,
+`thị\\s+trấn|huyện`) or a tuple's items (`"tỉnh", "huyện"`)."""
+
+
+def _lists_kinds(source: str) -> bool:
+    """Whether `source` writes down a list of kinds of its own."""
+    return _KINDS_LISTED.search(source) is not None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'r"công an (?:xã|phường|thị trấn|huyện|tỉnh)"',
+        'r"(?i:thị\\s+trấn|thành phố)"',
+        'KINDS = ("tỉnh", "huyện")',
+        'rf"{KINDS_PATTERN}|Đặc khu|Xã"',
+    ],
+)
+def test_a_list_of_kinds_in_code_is_found(source: str) -> None:
+    """The check below finds a list of kinds however a module writes it."""
+    assert _lists_kinds(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '"""A commune in an «đặc khu» is a xã, its head a Công an xã, phường."""',
+        'r"{KINDS_PATTERN}|tổ dân phố|khu phố|thôn|ấp"',
+        '{"trật", "tự", "xã", "hội"}',
+    ],
+)
+def test_a_kind_named_in_words_is_no_list(source: str) -> None:
+    """Naming a kind in a docstring, or a word that is also a kind among other words, is
+    no list of kinds: the old check failed on «đặc khu» anywhere."""
+    assert not _lists_kinds(source)
+
+
 def test_the_place_kinds_are_written_once() -> None:
     """The kinds of places were listed three times (abbreviations, markdown): one list,
-    place_kinds.KINDS, that every reader of kinds takes."""
+    place_kinds.KINDS, that every reader of kinds takes. The check was «đặc khu» anywhere
+    (a docstring naming it failed) and missed `công an (?:xã|phường|thị trấn|huyện|tỉnh)`:
+    no «Công an đặc khu» was a place to go to."""
     radio = Path(__file__).parents[1] / "publish" / "radio"
     for path in radio.glob("*.py"):
         if path.name == "place_kinds.py":
             continue
-        source = path.read_text("utf-8")
-        assert not re.search(r"thị trấn\|thành phố|thành phố\|tỉnh|đặc khu", source), path.name
+        found = _KINDS_LISTED.search(path.read_text("utf-8"))
+        assert found is None, f"{path.name}: {found[0] if found else ''}"
     assert "đặc khu" in KINDS
+
+
+@pytest.mark.parametrize("unit", ["Công an đặc khu Côn Đảo", "Công an thành phố Cao Lãnh"])
+def test_a_police_post_of_every_kind_is_a_place_to_go_to(unit: str) -> None:
+    """«Xem tại Công an xã Tân Bình.» is read without a word; «Xem tại Công an đặc khu Côn
+    Đảo.» was told «không nói xem ở đâu» (R1.3): the kinds there were a list of their own."""
+    spoken = normalise(f"Mở đầu. Xem tại {unit}.\n")
+    assert spoken.text == f"Mở đầu. Xem tại {unit}."
+    assert spoken.flags == ()
 
 
 _TABLE = "| Xã | Số vụ |\n|---|---|\n| Tân Bình | 1 |\n"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from publish.radio.place_kinds import FIRST_WORDS
+
 __all__ = ["THING_OR_TITLE", "own_titles", "read_titles_before_names"]
 
 _TITLE_WORDS = {
@@ -58,7 +60,8 @@ _INITIAL_NAME = re.compile(r"[A-ZĐ]\.\s*[^\W\d_]")
 an initial after these titles, never a place's prefix)."""
 _TWO_WORDS = re.compile(r"([^\W\d_]+)\s+([^\W\d_]+)")
 _NOT_A_SURNAME = frozenset(
-    {"Huyện", "Tỉnh", "Thành", "Quận", "Thị", "Xã", "Phường", "Đảng", "Đoàn", "Hội", "Ban"}
+    {word.capitalize() for word in FIRST_WORDS}  # «Huyện», «Thị», «Đặc»: a place's kind
+    | {"Đảng", "Đoàn", "Hội", "Ban"}
     | {"Chi", "Công", "Liên", "Ủy", "Uỷ", "Trung", "Mặt", "Cục", "Bộ", "Sở", "Phòng", "Đài"}
     | {"Báo", "Bệnh", "Trường", "Viện", "Khoa", "Đại", "Học", "Việt", "Cảnh", "Tòa", "Toà"}
     | {"Trạm", "Đội", "Đồn", "Hợp", "Ngân", "Tổng", "Nhà", "Khu", "Ấp", "Thôn", "Xóm"}
