@@ -211,11 +211,12 @@ def test_card_thumbnails_show_the_whole_cover(width: int, open_hostile: Opener) 
 
 
 def test_breadcrumb_links_are_finger_sized(open_hostile: Opener) -> None:
-    """Each breadcrumb (the way back to the home page and the category on a phone) is at least
-    24 px high (WCAG 2.5.8), even where a long category name wraps."""
-    page, _ = open_hostile(PAGES["quotes"], width=360, height=640, mobile=True)
-    links = page.locator(".breadcrumbs a")
-    assert links.count() >= 2
+    """Each breadcrumb shown on a phone (the way back to the home page and to the archive from a
+    month's list) is at least 24 px high (WCAG 2.5.8)."""
+    page, _ = open_hostile("/luu-tru/2026/11/", width=360, height=640, mobile=True)
+    # The month's own crumb is out of sight on a phone (test_phone_screen): not a target.
+    links = page.locator(".breadcrumbs a:not([aria-current])")
+    assert links.count() == 2
     for i in range(links.count()):
         box = links.nth(i).bounding_box()
         assert box and box["height"] >= 24 and box["width"] >= 24, (i, box)

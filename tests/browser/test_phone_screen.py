@@ -179,3 +179,25 @@ def test_the_unit_s_name_beside_the_button_leaves_no_word_alone(open_phone: Open
     )
     assert len(widths) == 2, widths
     assert min(widths) >= 0.6 * max(widths), widths
+
+
+def test_a_bulletin_names_its_category_once_above_its_title(open_phone: Opener) -> None:
+    """The trail «Trang chủ › Cảnh báo phương thức…» above the bulletin repeated the red category
+    line over its title, the same link twice: three lines (≈ 100 px) of a 360 × 640 screen before
+    the title. The category is named once, above the title, one finger-sized tap away, and the
+    title starts that much higher."""
+    page, _ = open_phone("/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/", **PHONE)
+    category = "/chuyen-muc/canh-bao-toi-pham/"
+    before_title = page.locator("h1").evaluate(
+        """(h1, href) => [...document.querySelectorAll(`a[href="${href}"]`)].filter(a =>
+            !a.closest('.cat-nav') && a.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING
+        ).length""",
+        category,
+    )
+    assert before_title == 1
+    link = page.locator(".bulletin-header .kicker a")
+    assert link.get_attribute("href") == category
+    kicker = link.bounding_box()
+    title = page.locator("h1").bounding_box()
+    assert kicker and kicker["height"] >= 24 and kicker["y"] + kicker["height"] <= title["y"]
+    assert title and title["y"] <= 320, title

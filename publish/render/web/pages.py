@@ -433,7 +433,8 @@ class Views(SiteContext):
             path,
             title=bulletin.title,
             description=bulletin.summary,
-            crumbs=[(category.label, self.category_url(bulletin.category))],
+            # No trail: «Trang chủ › category» repeated the category line above the title (the
+            # same link twice, three lines of a phone's first screen); the header links home.
             image=image,
             preview=preview,
             og_type="article",
