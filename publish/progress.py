@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
-__all__ = ["Progress", "is_interactive"]
+__all__ = ["Progress", "in_ci", "is_interactive"]
 
 BAR_WIDTH = 24
 MIN_TOTAL = 20
@@ -23,11 +23,16 @@ PLAIN_STEPS = 10
 REDRAW_SECONDS = 0.1
 
 
+def in_ci(env: Mapping[str, str] | None = None) -> bool:
+    """Whether this runs as a CI job (the `CI` variable set, and not to a «no»)."""
+    env = os.environ if env is None else env
+    return env.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
 def is_interactive(stream: TextIO | None = None, env: Mapping[str, str] | None = None) -> bool:
     """Whether progress may be redrawn in place: a terminal, and not a CI job."""
     stream = sys.stderr if stream is None else stream
-    env = os.environ if env is None else env
-    if env.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+    if in_ci(env):
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

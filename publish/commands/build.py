@@ -19,6 +19,7 @@ from publish.gates import name_only, shell_word
 from publish.model import EXPIRED_LISTED, Build, Site
 from publish.output_lock import channels_lock, output_lock
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
+from publish.progress import in_ci
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
 from publish.writer import WriteReport, write
@@ -267,8 +268,23 @@ def report(
         f"{outcome.published} bản tin được xuất bản vào {output}/"
         + (f"; {outcome.held}." if outcome.held else ".")
     )
+    if any(channel == "web" for channel, _ in outcome.files) and not in_ci():
+        print(_look_at_it(output))
+    # Last: when nothing went out, what to do about it matters more than where it went.
     for line in outcome.advice:
         print(line)
+
+
+def _look_at_it(output: str) -> str:
+    """Where the website went and how the editor previews it (once, not per channel)."""
+    serve = (
+        "chạy publish serve" if output == "output" else "chạy publish serve (dựng vào output/web)"
+    )
+    return (
+        f"Website nằm ở {output}/web/. Để xem trên máy này: {serve} rồi mở địa chỉ lệnh đó in ra "
+        "(thường là http://127.0.0.1:8000/); mở thẳng tệp .html thì trang mất định dạng và "
+        "liên kết."
+    )
 
 
 HELD_AS = {

@@ -1,0 +1,72 @@
+"""The last lines of `publish build`: where the website went and how to look at it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from tests.helpers import bulletin_md, install_fake_renderers, make_project
+
+NOW = ("--now", "2021-01-01T09:00")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A one-bulletin project built outside CI with the tiny test renderers."""
+    install_fake_renderers(monkeypatch)
+    monkeypatch.delenv("CI", raising=False)
+    return make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md()})
+
+
+def _hints(out: str) -> list[str]:
+    """The lines telling where the website is and how to preview it."""
+    return [line for line in out.splitlines() if "publish serve" in line]
+
+
+def test_a_build_ends_saying_where_the_website_is_and_how_to_preview_it(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`publish build` ended on «web: … zalo: … radio: … Xong …»: an editor who had built the
+    site was not told where it was, nor that opening index.html from the folder shows it without
+    its styles. The last line now says it, once for the three channels."""
+    assert main(["build", "--root", str(project), *NOW]) == 0
+    out = capsys.readouterr().out
+    assert _hints(out) == [out.splitlines()[-1]]
+    last = out.splitlines()[-1]
+    assert "output/web/" in last and "http://127.0.0.1:8000/" in last
+    assert last.startswith("Website nằm ở output/web/")
+    # A build that only replays the last one (nothing changed) says it too: once.
+    assert main(["build", "--root", str(project), *NOW]) == 0
+    again = capsys.readouterr().out
+    assert "Không có gì thay đổi" in again and _hints(again) == [again.splitlines()[-1]]
+
+
+@pytest.mark.parametrize(
+    "extra, env",
+    [(("--quiet",), {}), ((), {"CI": "true"}), (("--channel", "zalo,radio"), {})],
+    ids=["quiet", "CI", "no website built"],
+)
+def test_no_preview_hint_when_quiet_in_ci_or_without_the_website(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    extra: tuple[str, ...],
+    env: dict[str, str],
+) -> None:
+    """--quiet prints errors only; a CI log has no one to open a preview; a build of Zalo and
+    the radio alone wrote no website to look at."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["build", "--root", str(project), *NOW, *extra]) == 0
+    assert _hints(capsys.readouterr().out) == []
+
+
+def test_a_build_elsewhere_names_its_own_folder(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Built with --output, the website is in that folder, not output/web."""
+    assert main(["build", "--root", str(project), *NOW, "--output", "ban-dung"]) == 0
+    (hint,) = _hints(capsys.readouterr().out)
+    assert hint.startswith("Website nằm ở ban-dung/web/")
