@@ -215,9 +215,9 @@ def test_a_number_alone_in_a_column_of_numbers_to_call_is_linked() -> None:
         "Số lần gọi điện thoại",
         "Cuộc gọi",
         "Số tin báo qua đường dây nóng",
-        "Tin báo qua tổng đài",
-        "Phản ánh qua hotline",
-        "Số điện thoại tiếp nhận",
+        "Tin báo đã nhận qua tổng đài",
+        "Phản ánh tiếp nhận qua hotline",
+        "Cuộc gọi nhận được qua điện thoại",
     ],
 )
 def test_a_number_alone_in_a_table_of_counts_is_not_linked(heading: str) -> None:
@@ -440,8 +440,8 @@ def test_a_capital_after_a_service_number_ends_its_phrase_only_as_a_name(
 )
 def test_a_number_after_a_label_that_counts_is_no_tel_link(body: str, linked: list[str]) -> None:
     """«Tổng số cuộc gọi đến tổng đài: 113.» gives how many calls came: the label before the
-    colon counts calls or reports, as a table heading that does («Số cuộc gọi», «Tin báo qua
-    tổng đài») holds counts. Its own sentence only: a count in the sentence before, or a
+    colon counts calls or reports, as a table heading that does («Số cuộc gọi», «Tin báo đã
+    nhận qua tổng đài») holds counts. Its own sentence only: a count in the sentence before, or a
     note in brackets, leaves «Khẩn cấp: 113» a number to call; so does a label that ends saying
     to call («Mọi tin báo, xin gọi: 113», «…liên hệ: 113»), or names the way to report («Tin
     báo qua đường dây nóng: 113», as a contact list writes it: it was left unlinked)."""
@@ -602,3 +602,33 @@ def test_a_hotline_figure_compared_or_listed_with_figures_is_no_tel_link(
     (113, 114, a phone) is still linked."""
     html = emergency_linker(EMERGENCY)(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize(
+    ("heading", "dials"),
+    [
+        ("Tin báo qua tổng đài", True),
+        ("Phản ánh qua đường dây nóng", True),
+        ("Tin báo qua hotline", True),
+        ("Điện thoại", True),
+        ("Số cuộc gọi đến đường dây nóng", False),
+        ("Tổng số cuộc gọi đến tổng đài", False),
+        ("Số tin báo qua tổng đài", False),
+        ("Lượt gọi tổng đài", False),
+        ("Tin báo đã nhận qua tổng đài", False),
+        ("Tin báo tiếp nhận qua đường dây nóng", False),
+        ("Cuộc gọi nhận được qua tổng đài", False),
+        ("Phản ánh đã tiếp nhận qua hotline", False),
+    ],
+)
+def test_a_table_heading_and_a_label_read_the_same_words_alike(heading: str, dials: bool) -> None:
+    """A column headed «Tin báo qua tổng đài» was statistics (no tel: link) while «Tin báo qua
+    tổng đài: 113» in a sentence dialled. Both now read the words one way: a heading that names
+    where to report dials, one that says how many calls or reports came (or that they were
+    received: «đã nhận», «tiếp nhận qua», «nhận được») is a count. A column or a list holding
+    other figures is statistics either way (tests above)."""
+    table = column_linker("113", "tel:113")(CALLING_TABLE.replace("Số gọi", heading))
+    prose = emergency_linker(EMERGENCY)(f"<p>{heading}: 113</p>")
+    in_table = '<td><strong><a href="tel:113">113</a></strong></td>' in table
+    in_prose = '<a href="tel:113">113</a>' in prose
+    assert (in_table, in_prose) == (dials, dials), (table, prose)

@@ -111,11 +111,19 @@ _HOW_MANY = (
 """Words that say how many («Tổng số», «Số cuộc gọi», «Lượt gọi», «Số tin báo», «Số ca»): a
 number they lead to is a count, not a line to call. Not «số» alone («gọi số 113»), nor «số điện
 thoại», «số khẩn cấp»."""
+_RECEIVED = (
+    r"(?<!\w)(?i:(?:tin\s+báo|phản\s+ánh|cuộc\s+gọi)\s+(?:đã\s+)?(?:tiếp\s+)?nhận"
+    r"|đã\s+(?:được\s+)?(?:tiếp\s+)?nhận|nhận\s+được)(?!\w)"
+)
+"""Words that say calls or reports came in («Tin báo đã nhận qua tổng đài», «Tin báo tiếp nhận
+qua đường dây nóng», «Cuộc gọi nhận được»): a number they lead to is how many. Not «Tiếp nhận
+tin báo» (what a line to call does) nor «Tin báo qua tổng đài» (where to report)."""
 _COUNTS = re.compile(_HOW_MANY)
-_COUNTS_CALLS = re.compile(_HOW_MANY + r"|(?<!\w)(?i:tin\s+báo|phản\s+ánh|tiếp\s+nhận)(?!\w)")
-"""A heading that counts calls or reports («Số cuộc gọi đến đường dây nóng», «Lượt gọi», «Tin
-báo qua tổng đài», «Số điện thoại tiếp nhận»): its column holds statistics, and a «113» in it
-is a count, not a number to call."""
+_COUNTS_CALLS = re.compile(_HOW_MANY + "|" + _RECEIVED)
+"""A heading or a label that counts calls or reports («Số cuộc gọi đến đường dây nóng», «Lượt
+gọi», «Tin báo đã nhận qua tổng đài»): its column, or the number after its colon, is a count,
+not a number to call. One rule for both: «Tin báo qua tổng đài» headed a column of statistics
+while «Tin báo qua tổng đài: 113» dialled."""
 _CLAUSE_START = re.compile(r"[.,;:!?\n]")
 """What ends the clause before a number: a count said before it is of another clause."""
 _CALL_LABEL = re.compile(
@@ -272,7 +280,8 @@ def _listed_counts(html: str) -> frozenset[str]:
 
 def _counted_label(text: str, at: int) -> bool:
     """Whether the number at `at` follows a colon after a label that says how many («Tổng số
-    cuộc gọi đến tổng đài: 113», «Số ca cấp cứu: 115»): the label is its sentence's words before
+    cuộc gọi đến tổng đài: 113», «Số ca cấp cứu: 115»), or that they were received («Tin báo đã
+    nhận qua tổng đài: 113»), as a table heading does: the label is its sentence's words before
     the colon, notes in brackets left out; one that ends saying to call («xin gọi:», «liên
     hệ:») counts nothing, nor does one naming the way to report («Tin báo qua đường dây nóng:
     113»: where to call, as a contact list writes it)."""
@@ -282,7 +291,7 @@ def _counted_label(text: str, at: int) -> bool:
     label = _NOTE.sub(" ", _SENTENCE_END.split(before)[-1])
     if _CALL_LABEL.search(label):
         return False
-    return _COUNTS.search(label) is not None
+    return _COUNTS_CALLS.search(label) is not None
 
 
 def _counted_before(text: str, at: int) -> bool:
