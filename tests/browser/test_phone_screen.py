@@ -201,3 +201,24 @@ def test_a_bulletin_names_its_category_once_above_its_title(open_phone: Opener) 
     title = page.locator("h1").bounding_box()
     assert kicker and kicker["height"] >= 24 and kicker["y"] + kicker["height"] <= title["y"]
     assert title and title["y"] <= 320, title
+
+
+@pytest.mark.parametrize("path", ["/tim-kiem/", "/chuyen-muc/an-ninh-trat-tu/", "/lien-he/"])
+def test_a_trail_of_the_home_page_alone_takes_no_line_on_a_phone(
+    path: str, open_phone: Opener
+) -> None:
+    """On a phone a page's own crumb is out of sight, which left «Trang chủ» alone on a line of
+    its own, the same link as the menu's «Trang chủ» just above it: on the search page the box
+    came 45 px lower. The trail takes no line there; a keyboard still reaches it, and it shows
+    while focused."""
+    page, _ = open_phone(path, **PHONE)
+    home = page.locator(".breadcrumbs a").first
+    assert home.inner_text() == "Trang chủ"
+    trail = page.locator(".breadcrumbs").bounding_box()
+    nav = page.locator(".cat-nav").bounding_box()
+    heading = page.locator("main h1").bounding_box()
+    assert trail and trail["height"] <= 1, trail
+    assert nav and heading and heading["y"] - (nav["y"] + nav["height"]) <= 48, (nav, heading)
+    home.focus()
+    shown = home.bounding_box()
+    assert shown and shown["height"] >= 24 and shown["width"] > 24, shown
