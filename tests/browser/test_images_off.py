@@ -129,15 +129,47 @@ def test_a_failed_picture_keeps_its_size_with_the_text_at_200_percent(
     sample_site, open_phone, path: str
 ) -> None:
     """Chromium lays a failed picture's alternative text out inside it: with the phone's text at
-    200 % the cover grew from 183 to 272 px, the text below moved, the picture no longer 16:9."""
+    200 % the cover grew from 183 to 272 px, the text below moved, the picture no longer 16:9.
+    A failed picture is the size of the photo, or only as tall as its description needs when
+    that is longer (the body photo's, at 200 %), never cut off. Scrolled to first: a lazy
+    picture far down the page was never requested, so it had not failed (the check compared
+    two boxes of a photo on its way, and failed once the page above it got shorter)."""
     url = {"bulletin": sample_site.pages["bulletin"], "figure": FIGURE_PAGE}[path]
     selector = {"bulletin": ".cover img", "figure": ".prose figure img"}[path]
-    sizes = []
+    sizes, needed = [], 0.0
     for images in (True, False):
         page = open_phone(url, images=images)
         page.evaluate("document.documentElement.style.fontSize = '200%'")
+        picture = page.locator(selector)
+        picture.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete", arg=picture.element_handle(), timeout=10_000)
+        assert picture.evaluate("img => img.naturalWidth > 0") == images
         sizes.append(boxes(page, selector))
-    assert sizes[0] == sizes[1]
+        needed = picture.evaluate(DESCRIPTION_HEIGHT)
+    (loaded,), (failed,) = sizes
+    assert failed[0] == loaded[0]
+    # Never cut off, and no taller than the description with its padding once more (≤ 1 rem).
+    assert max(loaded[1], needed) - 1 <= failed[1] <= max(loaded[1], needed + 32), (
+        loaded,
+        failed,
+        needed,
+    )
+    if path == "bulletin":
+        assert failed == loaded  # a short description fits the photo's box
+
+
+DESCRIPTION_HEIGHT = """img => {
+    const words = document.createElement('div');
+    words.textContent = img.alt;
+    words.style.cssText = `position:absolute; visibility:hidden; box-sizing:border-box;
+        width:${img.getBoundingClientRect().width}px; padding:.25rem .5rem; font-size:.85rem;
+        line-height:1.35`;
+    img.parentElement.append(words);
+    const height = words.getBoundingClientRect().height;
+    words.remove();
+    return height;
+}"""
+"""How tall a failed picture's description is, laid out as the picture draws it (style.css)."""
 
 
 def test_a_picture_sized_by_hand_keeps_the_photos_shape(browser: Any, tmp_path: Path) -> None:
