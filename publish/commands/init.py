@@ -43,6 +43,10 @@ Thành»): «Phòng Cảnh sát giao thông, Công an tỉnh Quảng Nam» names
 comma, no area."""
 UNIT_START = re.compile(r"(?i)(?:công an|phòng|đội|cục|bộ|trại|trung tâm)\b")
 """How a police unit's name starts: after a comma it is the superior unit, never the area."""
+COMMUNE = re.compile(r"(?i)^công an\s+(?:xã|phường|thị trấn|đặc khu)\s")
+"""A commune-level unit: since 1/7/2025 directly under its province's police."""
+PROVINCE = re.compile(r"(?i)^(tỉnh|thành phố|tp\.?)\s*(\S.*)$")
+"""The province (or centrally-run city) that ends an area: «tỉnh Đồng Tháp», «TP. Hồ Chí Minh»."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
 LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
 """Starter entries that link to the repository's own files: starter name → repository path."""
@@ -271,6 +275,7 @@ def _values(given: dict[str, str]) -> dict[str, str]:
             "Kính thưa quý thính giả, chào mừng quý vị đến với chuyên mục Vì an ninh Tổ quốc "
             f"do {unit} thực hiện."
         ),
+        "about_lead": _about_lead(unit, area),
         "about_summary": q(f"{where}: chức năng, nhiệm vụ, tổ chức và kênh thông tin của đơn vị."),
         "contact_summary": q(
             f"Địa chỉ, đường dây nóng, thư điện tử và giờ tiếp công dân của {where}."
@@ -312,6 +317,16 @@ def _name_and_area(written: str, area: str) -> tuple[str, str]:
     if not area or fold(area) in fold(rest):
         return name.strip(), rest
     return name.strip(), area if fold(rest) in fold(area) else f"{rest}, {area}"
+
+
+def _about_lead(unit: str, area: str) -> str:
+    """The about page's opening: the police a commune-level unit belongs to, from the province
+    its area ends with; asked for when the command cannot know it."""
+    province = PROVINCE.match(area.rsplit(",", 1)[-1].strip())
+    if COMMUNE.match(unit) and province:
+        level = "tỉnh" if province[1].lower() == "tỉnh" else "thành phố"
+        return f"{unit} là đơn vị trực thuộc Công an {level} {province[2].strip()}"
+    return f"**{TO_COMPLETE}:** {unit} là đơn vị trực thuộc … (Công an tỉnh, thành phố)"
 
 
 def _fill(name: str, values: dict[str, str]) -> str:
