@@ -159,7 +159,7 @@ def test_what_init_does_not_know_is_marked_and_what_it_was_given_is_in_site_toml
     )
     assert made.returncode == 0, made.stderr
     loaded = config.load(root)
-    assert loaded.unit.short_name == "Công an Hòa Khánh"
+    assert loaded.unit.short_name == "Công an xã Hòa Khánh"  # a commune keeps its level
     assert loaded.unit.area == "thành phố Đà Nẵng"
     assert loaded.base_url == "https://example.gov.vn/congan-hoakhanh/"
     assert (loaded.contact.hotline, loaded.contact.address, loaded.contact.email) == (
@@ -252,7 +252,7 @@ def test_the_starter_site_toml_marks_every_key_the_tool_requires() -> None:
 @pytest.mark.parametrize(
     ("unit", "short"),
     [
-        ("Công an phường Bến Nghé", "Công an Bến Nghé"),
+        ("Công an huyện Châu Thành", "Công an Châu Thành"),
         ("Công an phường 5", "Công an phường 5"),
         ("Công an Phường 12, Quận 3", "Công an Phường 12, Quận 3"),
     ],
@@ -448,19 +448,19 @@ def test_the_readme_lists_what_a_units_repository_holds_and_init_makes_just_that
         (
             "Công an phường Bến Nghé, Quận 1, TP. Hồ Chí Minh",
             "Công an phường Bến Nghé",
-            "Công an Bến Nghé",
+            "Công an phường Bến Nghé",
             "Quận 1, TP. Hồ Chí Minh",
         ),
         (
             "Công an phường Bến Nghé, Q.1, TP. Hồ Chí Minh",
             "Công an phường Bến Nghé",
-            "Công an Bến Nghé",
+            "Công an phường Bến Nghé",
             "Q.1, TP. Hồ Chí Minh",
         ),
         (
             "Công an thị trấn Cái Tàu Hạ, Châu Thành, Đồng Tháp",
             "Công an thị trấn Cái Tàu Hạ",
-            "Công an Cái Tàu Hạ",
+            "Công an thị trấn Cái Tàu Hạ",
             "Châu Thành, Đồng Tháp",
         ),
         (

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from publish import config
 from tests.helpers import publish_command
 
 TAN_PHU = "Công an xã Tân Phú, tỉnh Đồng Tháp"
@@ -60,3 +61,47 @@ def test_the_about_page_still_asks_for_the_superior_when_it_is_not_known(
     made = publish("init", tmp_path / "p", "--unit", unit, *(["--area", area] if area else []))
     assert made.returncode == 0, made.stderr
     assert about_lead(tmp_path / "p").startswith("**CẦN BỔ SUNG:**")
+
+
+@pytest.mark.parametrize(
+    ("unit", "short"),
+    [
+        (TAN_PHU, "Công an xã Tân Phú"),
+        ("Công an phường Bến Nghé", "Công an phường Bến Nghé"),
+        ("Công an thị trấn Cái Tàu Hạ", "Công an thị trấn Cái Tàu Hạ"),
+        ("Công an đặc khu Phú Quốc", "Công an đặc khu Phú Quốc"),
+        ("Công an huyện Châu Thành", "Công an Châu Thành"),
+        ("Công an tỉnh Đồng Tháp", "Công an Đồng Tháp"),
+    ],
+)
+def test_a_commune_unit_keeps_its_level_in_the_short_name(
+    tmp_path: Path, unit: str, short: str
+) -> None:
+    """«Công an Tân Phú», the Zalo author, radio lead-in and «Trang Zalo …» of the footer, reads
+    as the police of a district or province (Công an Châu Thành, Công an Đồng Tháp); after the
+    2025 mergers many communes share a name, and their pages and OA say «Công an xã …»."""
+    made = publish("init", tmp_path / "p", "--unit", unit)
+    assert made.returncode == 0, made.stderr
+    assert config.load(tmp_path / "p").unit.short_name == short
+
+
+def test_the_area_left_out_is_marked_to_complete(tmp_path: Path) -> None:
+    """README says what init does not know, the area among it, is marked «CẦN BỔ SUNG:»; the
+    area was left empty without a mark, and the header of a commune's site named no province."""
+    made = publish("init", tmp_path / "p", "--unit", "Công an xã Tân Phú")
+    assert made.returncode == 0, made.stderr
+    line = next(
+        line
+        for line in (tmp_path / "p" / "site.toml").read_text("utf-8").splitlines()
+        if line.startswith("area =")
+    )
+    assert line.startswith('area = ""  # CẦN BỔ SUNG:') and "tỉnh" in line
+    given = publish("init", tmp_path / "q", "--unit", TAN_PHU)
+    assert given.returncode == 0, given.stderr
+    assert (
+        "CẦN BỔ SUNG"
+        not in (tmp_path / "q" / "site.toml")
+        .read_text("utf-8")
+        .split("[site]")[0]
+        .split("[unit]")[1]
+    )

@@ -75,7 +75,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "không ghi thì lệnh hỏi khi chạy trong cửa sổ dòng lệnh)",
     )
     parser.add_argument(
-        "--short-name", metavar="TÊN_NGẮN", help="tên ngắn; mặc định: tên bỏ cấp hành chính"
+        "--short-name",
+        metavar="TÊN_NGẮN",
+        help="tên ngắn; mặc định: tên đầy đủ, bỏ chữ tỉnh, huyện… (không bỏ xã, phường, "
+        "thị trấn, đặc khu): «Công an Đồng Tháp»",
     )
     parser.add_argument("--area", metavar="ĐỊA_BÀN", help='địa bàn, ví dụ "tỉnh …"')
     parser.add_argument(
@@ -241,7 +244,10 @@ def _values(given: dict[str, str]) -> dict[str, str]:
     """Every ${name} of the templates: TOML/YAML values quoted, prose as written."""
     unit, area = _name_and_area(given["unit"], given.get("area", ""))
     found = LEVELS.match(unit)
-    short = given.get("short_name") or (f"{found[1]} {found[2]}" if found else unit)
+    # «Công an Châu Thành» names a district's police; a commune's is «Công an xã …» everywhere,
+    # and after the 2025 mergers many communes share a place name.
+    shortened = found and not COMMUNE.match(unit)
+    short = given.get("short_name") or (f"{found[1]} {found[2]}" if shortened else unit)
     where = f"{unit}, {area}" if area else unit
     q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (TOML and YAML read JSON strings)
     missing = lambda what: f"  # {TO_COMPLETE}: {what}"  # noqa: E731
@@ -255,6 +261,9 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "unit_name": q(unit),
         "short_name": q(short),
         "area": q(area),
+        "area_note": ""
+        if area
+        else missing('tỉnh, thành phố của đơn vị, ví dụ "tỉnh Lâm Đồng", "thành phố Đà Nẵng"'),
         "title": q(given.get("title") or f"Trang thông tin {unit}"),
         "description": q(
             f"Trang thông tin của {where}: tình hình an ninh trật tự, cảnh báo thủ đoạn tội "
