@@ -105,3 +105,18 @@ def test_the_area_left_out_is_marked_to_complete(tmp_path: Path) -> None:
         .split("[site]")[0]
         .split("[unit]")[1]
     )
+
+
+def test_the_next_steps_cover_a_first_commit_on_a_new_machine_the_radio_and_the_trial_run(
+    tmp_path: Path,
+) -> None:
+    """A commune's staff following the printed steps met git's English «Author identity
+    unknown» on a machine that never used git, were never told where the station's scripts go,
+    and were sent to the credentials before the sandbox trial README asks for first."""
+    made = publish("init", tmp_path / "p", "--unit", TAN_PHU)
+    assert made.returncode == 0, made.stderr
+    steps = made.stdout
+    assert steps.index('git config --global user.name "') < steps.index("git commit")
+    assert "[radio] folder" in steps and "site.toml" in steps
+    assert "«Lần chạy đầu tiên»" in steps and "publish zalo-sandbox" in steps
+    assert "Settings → Pages" in steps  # the GitHub template's deploy job fails without it

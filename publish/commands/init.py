@@ -407,12 +407,18 @@ def _next_steps(target: Path | None, unit: str, category: str) -> str:
         f'  1. Điền các chỗ ghi «{TO_COMPLETE}»: {cd}grep -rn "{TO_COMPLETE}:" '
         "site.toml content/ requirements.txt (lệnh không in gì nữa là xong)",
         "  2. Thay content/images/default-cover.jpg bằng ảnh bìa của đơn vị (1200 × 630, giữ tên tệp).",
-        '  3. Lưu vào git: git init && git add -A && git commit -m "Dự án mới"',
+        "  3. Lưu vào git (máy chưa từng dùng git thì chạy trước một lần: "
+        'git config --global user.name "Họ tên" && git config --global user.email "thư@…"): '
+        'git init && git add -A && git commit -m "Dự án mới"',
         f'  4. Bài đầu tiên: publish new "Tiêu đề" --category {category}',
         "  5. Kiểm tra rồi xem trước: publish check --strict, rồi publish serve",
-        "  6. Xuất bản tự động: chép ci/github-actions.yml thành .github/workflows/publish.yml "
-        "(hoặc ci/gitlab-ci.yml thành .gitlab-ci.yml), ghi nơi lấy công cụ trong requirements.txt "
-        "và chuẩn bị thông tin đăng nhập Zalo: README của publish, mục "
-        "«Chuẩn bị thông tin đăng nhập».",
+        "  6. Phát thanh: ghi thư mục dùng chung với đài truyền thanh (ổ mạng) vào [radio] folder "
+        "của site.toml; để trống thì kịch bản chỉ nằm trong output/radio/ sau publish build. "
+        "README của publish, đoạn «Thư mục đài».",
+        "  7. Xuất bản tự động: chép ci/github-actions.yml thành .github/workflows/publish.yml "
+        "(dùng GitHub Pages thì bật một lần: Settings → Pages → Source: GitHub Actions), hoặc "
+        "ci/gitlab-ci.yml thành .gitlab-ci.yml; ghi nơi lấy công cụ trong requirements.txt; thử "
+        "trước với Zalo giả lập (publish zalo-sandbox, README của publish, mục «Lần chạy đầu "
+        "tiên»), rồi chuẩn bị thông tin đăng nhập Zalo: mục «Chuẩn bị thông tin đăng nhập».",
     ]
     return "\n".join(steps)
