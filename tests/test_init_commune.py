@@ -120,3 +120,94 @@ def test_the_next_steps_cover_a_first_commit_on_a_new_machine_the_radio_and_the_
     assert "[radio] folder" in steps and "site.toml" in steps
     assert "«Lần chạy đầu tiên»" in steps and "publish zalo-sandbox" in steps
     assert "Settings → Pages" in steps  # the GitHub template's deploy job fails without it
+
+
+def git(*args: str, cwd: Path) -> str:
+    """Run git in `cwd` with a throwaway identity; its output."""
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+        "HOME": str(cwd),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_requirements_txt_says_how_to_find_where_the_tool_came_from(tmp_path: Path) -> None:
+    """«ghi nơi lấy công cụ» left a commune's staff with the example git.example address and a
+    v0.1.0 tag that no repository has: the line now says the two commands that print the address
+    and the commit of the source folder they installed from."""
+    repo = Path(__file__).resolve().parents[1]
+    if subprocess.run(["git", "-C", str(repo), "remote"], capture_output=True, text=True).stdout:
+        pytest.skip("this checkout has a remote: the tool is named, see the test below")
+    made = publish("init", tmp_path / "p", "--unit", TAN_PHU)
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "p" / "requirements.txt").read_text("utf-8")
+    assert "CẦN BỔ SUNG:" in text
+    assert "git remote get-url origin" in text and "git rev-parse HEAD" in text
+    assert "@v0.1.0" not in text
+
+
+def test_requirements_txt_pins_the_tool_installed_from_a_clone(tmp_path: Path) -> None:
+    """Installed with `pip install .` in a clone whose commit is on its remote, the tool knows
+    what CI must install: requirements.txt is filled in, nothing to complete."""
+    from publish.commands.init import _tool_requirement
+
+    upstream = tmp_path / "upstream"
+    upstream.mkdir()
+    git("init", "-q", "-b", "main", cwd=upstream)
+    (upstream / "a").write_text("a", encoding="utf-8")
+    git("add", "a", cwd=upstream)
+    git("commit", "-qm", "a", cwd=upstream)
+    clone = tmp_path / "publish"
+    git("clone", "-q", str(upstream), str(clone), cwd=tmp_path)
+    git("remote", "set-url", "origin", "git@github.com:congan-dt/publish.git", cwd=clone)
+    head = git("rev-parse", "HEAD", cwd=clone)
+    installed = {"url": clone.as_uri(), "dir_info": {}}
+    want = f"publish @ git+ssh://git@github.com/congan-dt/publish.git@{head}"
+    assert _tool_requirement(installed) == want
+    git("remote", "set-url", "origin", "https://github.com/congan-dt/publish.git", cwd=clone)
+    want = f"publish @ git+https://github.com/congan-dt/publish.git@{head}"
+    assert _tool_requirement(installed) == want
+    token = "https://x-access-token:ghp_0123456789abcdef@github.com/congan-dt/publish.git"
+    git("remote", "set-url", "origin", token, cwd=clone)
+    assert _tool_requirement(installed) == want  # a token in the clone's address stays out
+    vcs = {
+        "url": "https://git.example.gov.vn/publish.git",
+        "vcs_info": {"vcs": "git", "commit_id": "abc123"},
+    }
+    assert _tool_requirement(vcs) == "publish @ git+https://git.example.gov.vn/publish.git@abc123"
+    (clone / "b").write_text("b", encoding="utf-8")  # a commit the remote has never seen
+    git("add", "b", cwd=clone)
+    git("commit", "-qm", "b", cwd=clone)
+    assert _tool_requirement(installed) is None
+    git("remote", "set-url", "origin", str(upstream), cwd=clone)  # a folder CI cannot reach
+    git("reset", "-q", "--hard", head, cwd=clone)
+    assert _tool_requirement(installed) is None
+
+
+@pytest.mark.parametrize("phone", ["0277 3850 113 (trực 24/24)", "Trực ban 24/24: 0277 3850 113"])
+def test_a_hotline_written_with_its_duty_hours_is_taken_as_site_toml_takes_it(
+    tmp_path: Path, phone: str
+) -> None:
+    """site.toml takes «0277 3850 113 (trực 24/24)» without a warning (the page dials the
+    number), but init refused it, telling the staff to write «other numbers» on the contact
+    page although there was only one."""
+    made = publish("init", tmp_path / "p", "--unit", TAN_PHU, "--phone", phone)
+    assert made.returncode == 0, made.stderr
+    assert config.load(tmp_path / "p").contact.hotline == phone
+    checked = publish("check", cwd=tmp_path / "p")
+    assert "hotline" not in checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("phone", ["0277 3850 113 - 0918 123 456", "Hotline 1: 0277 3850 113"])
+def test_a_hotline_with_other_digits_is_still_refused(tmp_path: Path, phone: str) -> None:
+    made = publish("init", tmp_path / "p", "--unit", TAN_PHU, "--phone", phone)
+    assert made.returncode == 1
+    assert "--phone: lỗi" in made.stderr and "(trực 24/24)" in made.stderr
+    assert not (tmp_path / "p").exists()

@@ -11,10 +11,14 @@ import json
 import re
 import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 from string import Template
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from PIL import Image, ImageDraw
 
@@ -173,8 +177,9 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
                 "cần một số điện thoại (từ 3 đến 11 chữ số, 12 khi có +84; các nhóm số ngăn "
                 "bằng một khoảng trắng, dấu chấm hay gạch nối), nhận được "
                 f"{quoted(given['phone'])}",
-                hint='Ví dụ: --phone "0236 3 123 456"; số khác thì viết trong trang liên hệ; '
-                "chưa có thì bỏ tùy chọn này.",
+                hint='Ví dụ: --phone "0236 3 123 456", hay kèm giờ trực: --phone "0236 3 123 '
+                '456 (trực 24/24)"; số thứ hai thì viết trong trang liên hệ; chưa có thì bỏ tùy '
+                "chọn này.",
             )
         )
     if "email" in given and not config_module.EMAIL.match(given["email"]):
@@ -201,10 +206,11 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
 
 
 def _one_phone(written: str) -> bool:
-    """Whether --phone is one number, as [contact] hotline must be: the whole of it is the
-    number its call link dials (publish.contact_numbers), with nothing else beside it."""
+    """Whether --phone is one number, as [contact] hotline must be: the number its call link
+    dials (publish.contact_numbers), with no other digits beside it but its duty or office
+    hours («0277 3850 113 (trực 24/24)»), as site.toml takes it without a warning."""
     found = dialled(written)
-    return found is not None and found.plausible and found.number == written.strip()
+    return found is not None and found.plausible and not found.left_over
 
 
 def _base_url_hint(written: str) -> str:
@@ -243,11 +249,10 @@ def _folder_problems(target: Path) -> list[Problem]:
 def _values(given: dict[str, str]) -> dict[str, str]:
     """Every ${name} of the templates: TOML/YAML values quoted, prose as written."""
     unit, area = _name_and_area(given["unit"], given.get("area", ""))
-    found = LEVELS.match(unit)
     # «Công an Châu Thành» names a district's police; a commune's is «Công an xã …» everywhere,
     # and after the 2025 mergers many communes share a place name.
-    shortened = found and not COMMUNE.match(unit)
-    short = given.get("short_name") or (f"{found[1]} {found[2]}" if shortened else unit)
+    found = None if COMMUNE.match(unit) else LEVELS.match(unit)
+    short = given.get("short_name") or (f"{found[1]} {found[2]}" if found else unit)
     where = f"{unit}, {area}" if area else unit
     q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (TOML and YAML read JSON strings)
     missing = lambda what: f"  # {TO_COMPLETE}: {what}"  # noqa: E731
@@ -297,6 +302,7 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "address_todo": todo("address", "địa chỉ trụ sở vào address"),
         "email_todo": todo("email", "thư điện tử vào email"),
         "version": __version__,
+        "tool_line": _tool_line(),
     }
 
 
@@ -336,6 +342,81 @@ def _about_lead(unit: str, area: str) -> str:
         level = "tỉnh" if province[1].lower() == "tỉnh" else "thành phố"
         return f"{unit} là đơn vị trực thuộc Công an {level} {province[2].strip()}"
     return f"**{TO_COMPLETE}:** {unit} là đơn vị trực thuộc … (Công an tỉnh, thành phố)"
+
+
+def _tool_line() -> str:
+    """requirements.txt's line naming the tool CI installs: this very install when it can be
+    named, else how to find it."""
+    try:
+        installed = json.loads(metadata.distribution("publish").read_text("direct_url.json") or "")
+    except (metadata.PackageNotFoundError, ValueError):
+        installed = None
+    found = _tool_requirement(installed) if isinstance(installed, dict) else None
+    if found:
+        return (
+            f"# Bản công cụ đã tạo dự án này (publish {__version__}), ghim theo mã commit để lần\n"
+            "# chạy nào cũng như nhau; cập nhật công cụ thì đổi mã commit ở cuối dòng.\n"
+            f"{found}"
+        )
+    return (
+        f"# {TO_COMPLETE}: ghi nơi lấy công cụ, ghim một phiên bản (thẻ hoặc commit) để lần chạy\n"
+        "# nào cũng như nhau, rồi bỏ dấu # ở đầu dòng. Trong thư mục mã nguồn publish đã cài (thư\n"
+        "# mục có README của publish), lệnh git remote get-url origin in ra địa chỉ kho và\n"
+        "# lệnh git rev-parse HEAD in ra mã commit. Ví dụ:\n"
+        "# publish @ git+https://git.example/congan/publish.git@<mã commit>"
+    )
+
+
+def _tool_requirement(installed: dict) -> str | None:
+    """`publish @ git+…@commit` for the tool as pip recorded its install (direct_url.json): the
+    repository and commit it came from, or the clone it was built in when CI can fetch that
+    commit from the clone's remote; None when nothing CI could reach is known."""
+    vcs = installed.get("vcs_info")
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        remote = _fetchable(str(installed.get("url", "")))
+        return f"publish @ git+{remote}@{vcs['commit_id']}" if remote else None
+    url = str(installed.get("url", ""))
+    if not url.startswith("file://"):
+        return None
+    folder = Path(url2pathname(urlparse(url).path))
+    head = _git(folder, "rev-parse", "HEAD")
+    remote = _fetchable(_git(folder, "remote", "get-url", "origin") or "")
+    # A commit no remote branch holds (made in the clone, never pushed) CI cannot fetch.
+    if not head or not remote or not _git(folder, "branch", "-r", "--contains", head):
+        return None
+    return f"publish @ git+{remote}@{head}"
+
+
+def _fetchable(remote: str) -> str | None:
+    """A remote as pip's git+ URL wants it (scp-like «git@host:path» as ssh://), or None for a
+    folder on this machine, which CI cannot reach."""
+    if re.match(r"(https?|ssh)://", remote):
+        parts = urlparse(remote)
+        if parts.password is not None or parts.scheme != "ssh":
+            # A clone made with a token in its address: requirements.txt is committed, and a
+            # token there is one every reader of the repository holds.
+            parts = parts._replace(netloc=parts.netloc.rpartition("@")[2])
+        return parts.geturl()
+    scp = re.fullmatch(r"([\w.-]+@)?([\w.-]+):(?!//)(.+)", remote)
+    if scp and len(scp[2]) > 1:  # "C:" is a Windows drive, not a host
+        return f"ssh://{scp[1] or ''}{scp[2]}/{scp[3]}"
+    return None
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    """What `git -C folder ARGS` prints, or None when git or the repository is not there."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
 
 
 def _fill(name: str, values: dict[str, str]) -> str:
