@@ -211,3 +211,21 @@ def test_a_hotline_with_other_digits_is_still_refused(tmp_path: Path, phone: str
     assert made.returncode == 1
     assert "--phone: lỗi" in made.stderr and "(trực 24/24)" in made.stderr
     assert not (tmp_path / "p").exists()
+
+
+def test_a_project_inside_the_tools_source_folder_is_refused(tmp_path: Path) -> None:
+    """README installs the tool from inside its source folder, then asks for the unit's project
+    «ở một thư mục ngoài thư mục mã nguồn»; staff who stayed there got the unit's repository
+    nested in the tool's clone, where updating the tool (git clean, a new clone) loses it."""
+    source = tmp_path / "cong-cu-publish"
+    (source / "publish" / "starter").mkdir(parents=True)
+    (source / "pyproject.toml").write_text('[project]\nname = "publish"\n', encoding="utf-8")
+    # Not run from inside it: `python -m publish` would import the fake package there.
+    made = publish("init", source / "congan-tanphu", "--unit", TAN_PHU, cwd=tmp_path)
+    assert made.returncode == 1
+    assert "thư mục mã nguồn của công cụ publish" in made.stderr
+    assert str(tmp_path / "congan-tanphu") in made.stderr  # where to run it instead
+    assert "Traceback" not in made.stderr
+    assert not (source / "congan-tanphu").exists()
+    elsewhere = publish("init", tmp_path / "congan-tanphu", "--unit", TAN_PHU, cwd=tmp_path)
+    assert elsewhere.returncode == 0, elsewhere.stderr

@@ -234,6 +234,26 @@ def _folder_problems(target: Path) -> list[Problem]:
                 hint="Chọn tên thư mục khác cho dự án mới.",
             )
         ]
+    resolved = target.resolve()
+    tool = next(
+        (
+            folder
+            for folder in resolved.parents
+            if (folder / "pyproject.toml").is_file() and (folder / "publish" / "starter").is_dir()
+        ),
+        None,
+    )
+    if tool is not None:
+        # Updating the tool (a new clone, git clean) would take the unit's repository with it.
+        elsewhere = shlex.quote(str(tool.parent / resolved.name))
+        return [
+            Problem(
+                str(target),
+                f"nằm trong thư mục mã nguồn của công cụ publish ({tool}): kho của đơn vị phải "
+                "nằm riêng, ngoài thư mục đó",
+                hint=f"Chạy lại ở chỗ khác, ví dụ: publish init {elsewhere} --unit …",
+            )
+        ]
     # A repository just cloned (empty on GitHub or GitLab) holds only .git: that is the place.
     if target.is_dir() and any(entry.name != ".git" for entry in target.iterdir()):
         return [
