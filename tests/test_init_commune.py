@@ -229,3 +229,20 @@ def test_a_project_inside_the_tools_source_folder_is_refused(tmp_path: Path) -> 
     assert not (source / "congan-tanphu").exists()
     elsewhere = publish("init", tmp_path / "congan-tanphu", "--unit", TAN_PHU, cwd=tmp_path)
     assert elsewhere.returncode == 0, elsewhere.stderr
+
+
+def test_the_next_steps_give_windows_a_way_to_find_the_marks_and_trust_a_named_tool(
+    tmp_path: Path,
+) -> None:
+    """Step 1 gave only grep, which Windows' cmd has not; step 7 asked to write where the tool
+    comes from even when init had written it in requirements.txt already."""
+    from publish.commands.init import _next_steps
+
+    made = publish("init", tmp_path / "p", "--unit", TAN_PHU)
+    assert made.returncode == 0, made.stderr
+    first = next(line for line in made.stdout.splitlines() if line.startswith("  1. "))
+    assert "grep -rn" in first and "Windows" in first and "ô tìm kiếm" in first
+    named = _next_steps(tmp_path / "p", TAN_PHU, "phong-trao-toan-dan", tool_named=True)
+    assert "ghi nơi lấy công cụ" not in named and "requirements.txt đã ghi sẵn" in named
+    unnamed = _next_steps(tmp_path / "p", TAN_PHU, "phong-trao-toan-dan", tool_named=False)
+    assert "ghi nơi lấy công cụ trong requirements.txt" in unnamed

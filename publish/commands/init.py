@@ -135,7 +135,9 @@ def run(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     here = target == Path.cwd().resolve()
-    print(_next_steps(None if here else shown, given["unit"], next(iter(config.categories))))
+    named = TO_COMPLETE not in values["tool_line"]
+    first_category = next(iter(config.categories))
+    print(_next_steps(None if here else shown, given["unit"], first_category, tool_named=named))
     if config.unit.name != given["unit"]:
         print(
             f"Tên đơn vị ghi là «{config.unit.name}» (tên ngắn «{config.unit.short_name}»), "
@@ -495,18 +497,24 @@ def _cover(path: Path) -> None:
     image.save(path, "JPEG", quality=90)
 
 
-def _next_steps(target: Path | None, unit: str, category: str) -> str:
+def _next_steps(target: Path | None, unit: str, category: str, *, tool_named: bool) -> str:
     """What to do after init, in order (`target` None: the current folder)."""
     where, cd = (
         ("thư mục hiện tại", "")
         if target is None
         else (str(target), f"cd {shlex.quote(str(target))} && ")
     )
+    tool = (
+        "requirements.txt đã ghi sẵn bản công cụ CI cài (bản đang chạy lệnh này)"
+        if tool_named
+        else "ghi nơi lấy công cụ trong requirements.txt (bước 1)"
+    )
     steps = [
         f"Đã tạo dự án của {unit} trong {where}.",
         "Việc tiếp theo:",
         f'  1. Điền các chỗ ghi «{TO_COMPLETE}»: {cd}grep -rn "{TO_COMPLETE}:" '
-        "site.toml content/ requirements.txt (lệnh không in gì nữa là xong)",
+        "site.toml content/ requirements.txt (lệnh không in gì nữa là xong; Windows: tìm chữ đó "
+        "bằng ô tìm kiếm của trình soạn thảo trong site.toml, content/ và requirements.txt)",
         "  2. Thay content/images/default-cover.jpg bằng ảnh bìa của đơn vị (1200 × 630, giữ tên tệp).",
         "  3. Lưu vào git (máy chưa từng dùng git thì chạy trước một lần: "
         'git config --global user.name "Họ tên" && git config --global user.email "thư@…"): '
@@ -518,7 +526,7 @@ def _next_steps(target: Path | None, unit: str, category: str) -> str:
         "README của publish, đoạn «Thư mục đài».",
         "  7. Xuất bản tự động: chép ci/github-actions.yml thành .github/workflows/publish.yml "
         "(dùng GitHub Pages thì bật một lần: Settings → Pages → Source: GitHub Actions), hoặc "
-        "ci/gitlab-ci.yml thành .gitlab-ci.yml; ghi nơi lấy công cụ trong requirements.txt; thử "
+        f"ci/gitlab-ci.yml thành .gitlab-ci.yml; {tool}; thử "
         "trước với Zalo giả lập (publish zalo-sandbox, README của publish, mục «Lần chạy đầu "
         "tiên»), rồi chuẩn bị thông tin đăng nhập Zalo: mục «Chuẩn bị thông tin đăng nhập».",
     ]
