@@ -82,7 +82,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--short-name",
         metavar="TÊN_NGẮN",
         help="tên ngắn; mặc định: tên đầy đủ, bỏ chữ tỉnh, huyện… (không bỏ xã, phường, "
-        "thị trấn, đặc khu): «Công an Đồng Tháp»",
+        "thị trấn, đặc khu): «Công an Lâm Đồng»",
     )
     parser.add_argument("--area", metavar="ĐỊA_BÀN", help='địa bàn, ví dụ "tỉnh …"')
     parser.add_argument(
