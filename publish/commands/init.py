@@ -51,6 +51,8 @@ COMMUNE = re.compile(r"(?i)^công an\s+(?:xã|phường|thị trấn|đặc khu)
 """A commune-level unit: since 1/7/2025 directly under its province's police."""
 PROVINCE = re.compile(r"(?i)^(tỉnh|thành phố|tp\.?)\s*(\S.*)$")
 """The province (or centrally-run city) that ends an area: «tỉnh Đồng Tháp», «TP. Hồ Chí Minh»."""
+PROVINCIAL = re.compile(r"(?i)^công an\s+(?:tỉnh|thành phố)\s+\D")
+"""A province's (or centrally-run city's) own police: its name is its area."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
 LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
 """Starter entries that link to the repository's own files: starter name → repository path."""
@@ -289,7 +291,7 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "short_name": q(short),
         "area": q(area),
         "area_note": ""
-        if area
+        if area or PROVINCIAL.match(unit)
         else missing('tỉnh, thành phố của đơn vị, ví dụ "tỉnh Lâm Đồng", "thành phố Đà Nẵng"'),
         "title": q(given.get("title") or f"Trang thông tin {unit}"),
         "description": q(
