@@ -243,3 +243,89 @@ def test_the_next_steps_give_windows_a_way_to_find_the_marks_and_trust_a_named_t
     assert "ghi nơi lấy công cụ" not in named and "requirements.txt đã ghi sẵn" in named
     unnamed = _next_steps(tmp_path / "p", TAN_PHU, "phong-trao-toan-dan", tool_named=False)
     assert "ghi nơi lấy công cụ trong requirements.txt" in unnamed
+
+
+def first_run_step() -> str:
+    """README's «Lần chạy đầu tiên», step 1: the sandbox trial init's step 7 sends a unit to."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    section = readme.split("### Lần chạy đầu tiên", 1)[1]
+    return section.split("\n2. ", 1)[0]
+
+
+def test_a_new_commune_without_an_oa_follows_the_first_run_trial_against_the_sandbox(
+    tmp_path: Path,
+) -> None:
+    """A commune made by init without --oa-id, trying README's sandbox step, saw «chưa cấu hình
+    Zalo OA … không gửi gì»: the step never said what to write for the trial. Following it (the
+    temporary oa_id it gives, the sandbox started in the unit's folder) the first sync creates
+    the bulletin on the sandbox OA and the second changes nothing."""
+    import os
+    import re
+    import signal
+    import sys
+
+    step = first_run_step()
+    temporary = re.search(r'`oa_id = "(\d+)"`', step)
+    assert temporary, "README's first-run step says no oa_id to write for the trial"
+    root = tmp_path / "congan-tanphu"
+    made = publish("init", root, "--unit", TAN_PHU)
+    assert made.returncode == 0, made.stderr
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8")
+    assert re.search(r'^oa_id = ""', text, re.M)
+    toml.write_text(re.sub(r"^oa_id = .*$", temporary[0].strip("`"), text, flags=re.M), "utf-8")
+    new = publish(
+        "new", "Cảnh báo cuộc gọi giả danh Công an xã", "--category", "an-ninh-trat-tu", cwd=root
+    )
+    assert new.returncode == 0, new.stderr
+    bulletin = root / new.stdout.split()[0]
+    body = bulletin.read_text("utf-8")
+    body = body.replace(
+        "Tóm tắt bản tin trong một, hai câu.", "Không cung cấp mã OTP qua điện thoại."
+    )
+    body = body.replace("Viết nội dung bản tin ở đây.", "Công an xã không gọi điện đòi mã OTP.")
+    bulletin.write_text(body, "utf-8")
+    approved = publish("approve", bulletin, "--publish", "--by", "Trưởng Công an xã", cwd=root)
+    assert approved.returncode == 0, approved.stderr
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PUBLISH_", "ZALO_"))}
+    sandbox = subprocess.Popen(
+        [sys.executable, "-m", "publish", "zalo-sandbox", "--port", "0"],
+        cwd=root,  # README: in the unit's folder
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        assert sandbox.stdout is not None
+        base = re.search(r"http://127\.0\.0\.1:\d+", sandbox.stdout.readline())
+        assert base, "the sandbox printed no address"
+        credentials = sandbox.stdout.readline() + sandbox.stdout.readline()
+        credentials += sandbox.stdout.readline()
+        env.update(re.findall(r"(ZALO_APP_\w+|ZALO_REFRESH_TOKEN)=(\S+)", credentials))
+        env.update(
+            ZALO_API_BASE=base[0],
+            ZALO_OAUTH_BASE=base[0],
+            ZALO_TOKEN_FILE=str(tmp_path / "zalo-thu.json"),
+        )
+        runs = [
+            subprocess.run(
+                [sys.executable, "-m", "publish", "sync", "zalo"],
+                cwd=root,
+                env=env,
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                stdin=subprocess.DEVNULL,
+                timeout=120,
+            )
+            for _ in range(2)
+        ]
+    finally:
+        sandbox.send_signal(signal.SIGINT)
+        sandbox.wait(timeout=30)
+    assert runs[0].returncode == 0, runs[0].stdout + runs[0].stderr
+    assert "zalo: 1 tạo mới" in runs[0].stdout
+    assert runs[1].returncode == 0, runs[1].stdout + runs[1].stderr
+    assert "zalo: không có thay đổi nào" in runs[1].stdout
