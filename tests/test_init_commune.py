@@ -329,3 +329,17 @@ def test_a_new_commune_without_an_oa_follows_the_first_run_trial_against_the_san
     assert "zalo: 1 tạo mới" in runs[0].stdout
     assert runs[1].returncode == 0, runs[1].stdout + runs[1].stderr
     assert "zalo: không có thay đổi nào" in runs[1].stdout
+
+
+@pytest.mark.parametrize("option", ["--address", "--area", "--title", "--short-name", "--phone"])
+@pytest.mark.parametrize("dots", ["…", "...", " … "])
+def test_the_readmes_dots_copied_as_a_value_are_refused(
+    tmp_path: Path, option: str, dots: str
+) -> None:
+    """README's init example writes --phone "…" --address "…" --email "…" for the unit to fill;
+    copied as is, «…» became the unit's address on every page, with no «CẦN BỔ SUNG» to find."""
+    made = publish("init", tmp_path / "p", "--unit", TAN_PHU, option, dots)
+    assert made.returncode == 1
+    assert f"{option}: lỗi" in made.stderr and "README" in made.stderr
+    assert "Traceback" not in made.stderr
+    assert not (tmp_path / "p").exists()

@@ -53,6 +53,8 @@ PROVINCE = re.compile(r"(?i)^(tỉnh|thành phố|tp\.?)\s*(\S.*)$")
 """The province (or centrally-run city) that ends an area: «tỉnh Đồng Tháp», «TP. Hồ Chí Minh»."""
 PROVINCIAL = re.compile(r"(?i)^công an\s+(?:tỉnh|thành phố)\s+\D")
 """A province's (or centrally-run city's) own police: its name is its area."""
+DOTS = re.compile(r"[\s.…]+")
+"""A value that is only README's «…» (or "..."), the place for the unit's own."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
 LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
 """Starter entries that link to the repository's own files: starter name → repository path."""
@@ -162,7 +164,25 @@ def _option_problems(given: dict[str, str]) -> list[Problem]:
     """What is wrong with the options, each named with an example of a right value."""
     problems = []
     example = 'Ví dụ: publish init congan-hoakhanh --unit "Công an xã Hòa Khánh"'
-    if not given["unit"]:
+    # README's example writes --phone "…" --address "…" for the unit to fill: copied as is, «…»
+    # would stand on every page as the unit's address, with no «CẦN BỔ SUNG» to find it by.
+    dots = [key for key, value in given.items() if value and DOTS.fullmatch(value)]
+    for key in dots:
+        problems.append(
+            Problem(
+                f"--{key.replace('_', '-')}",
+                f"{quoted(given[key])} là chỗ để điền trong ví dụ của README, chưa phải thông tin "
+                "của đơn vị",
+                hint="Ghi thông tin thật của đơn vị, hoặc bỏ tùy chọn này: lệnh dùng giá trị mặc "
+                f"định hay ghi «{TO_COMPLETE}» vào chỗ đó để điền sau."
+                if key != "unit"
+                else example,
+            )
+        )
+    given = {key: value for key, value in given.items() if key not in dots}
+    if "unit" in dots:
+        pass  # said above
+    elif not given["unit"]:
         problems.append(Problem("--unit", "thiếu tên đơn vị", hint=example))
     elif any(ord(c) < 32 for c in given["unit"]):
         problems.append(Problem("--unit", "tên đơn vị viết trên một dòng", hint=example))
