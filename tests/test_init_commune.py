@@ -343,3 +343,19 @@ def test_the_readmes_dots_copied_as_a_value_are_refused(
     assert f"{option}: lỗi" in made.stderr and "README" in made.stderr
     assert "Traceback" not in made.stderr
     assert not (tmp_path / "p").exists()
+
+
+def test_the_report_page_asks_about_the_zalo_page_when_no_oa_is_known(tmp_path: Path) -> None:
+    """Without --oa-id, «Gửi phản ánh» told citizens to find the unit's Zalo page although the
+    unit may have none (the footer hides its Zalo link then): the paragraph is marked until the
+    OA id is written or the paragraph deleted."""
+    made = publish("init", tmp_path / "p", "--unit", TAN_PHU)
+    assert made.returncode == 0, made.stderr
+    page = (tmp_path / "p" / "content" / "pages" / "gui-phan-anh.md").read_text("utf-8")
+    zalo = next(line for line in page.splitlines() if "Trang Zalo" in line and "**3." in line)
+    assert "CẦN BỔ SUNG:" in zalo and "[zalo]" in zalo
+    given = publish("init", tmp_path / "q", "--unit", TAN_PHU, "--oa-id", "1234567890")
+    assert given.returncode == 0, given.stderr
+    page = (tmp_path / "q" / "content" / "pages" / "gui-phan-anh.md").read_text("utf-8")
+    zalo = next(line for line in page.splitlines() if "Trang Zalo" in line and "**3." in line)
+    assert "CẦN BỔ SUNG" not in zalo

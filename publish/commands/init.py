@@ -345,6 +345,10 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "hotline_todo": todo("phone", "số đường dây nóng vào hotline"),
         "address_todo": todo("address", "địa chỉ trụ sở vào address"),
         "email_todo": todo("email", "thư điện tử vào email"),
+        "zalo_todo": ""
+        if "oa_id" in given
+        else f" ({TO_COMPLETE}: đơn vị chưa có Zalo OA thì xóa mục 3 này; có rồi thì ghi mã OA "
+        "vào oa_id trong bảng [zalo] của site.toml)",
         "version": __version__,
         "tool_line": _tool_line(),
     }
