@@ -25,6 +25,7 @@ from publish import (
     footnote_count,
     legacy_text,
     linked_folders,
+    name_only_record,
     nesting,
     other_unit,
     pasted,
@@ -54,7 +55,7 @@ from publish.frontmatter import (
     split,
     untabbed,
 )
-from publish.gates import gate, name_only, page_gate
+from publish.gates import gate, page_gate
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
 from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
@@ -263,7 +264,7 @@ def load_site(
     # fields.secret() already scanned these texts for stamps (a stamped file is not loaded,
     # even to be checked).
     versions, changed = _approved_versions(bulletins, config, digests or {})
-    published_before = _published_before(bulletins, config)
+    on_names = name_only_record.judge(bulletins, config, digests or {})
     verdicts = [
         gate(
             b,
@@ -272,7 +273,8 @@ def load_site(
             stamp_checked=True,
             version=versions.get(b.source),
             changed=changed.get(b.source, ""),
-            published_before=published_before,
+            published_before=on_names.vouched,
+            name_only_why=on_names.why.get(b.key, ""),
         )
         for b in bulletins
     ]
@@ -314,6 +316,7 @@ def load_site(
         held_pages=held,
         held_aliases={p.source: p.aliases for p in pages if p.source in held and p.aliases},
         drafts=drafts,
+        name_only_fingerprints=on_names.fingerprints,
     )
 
 
@@ -342,20 +345,6 @@ def _approved_versions(
             if found != approved and bound:
                 changed[bulletin.source] = approval.what_changed(approved, found, linked)
     return versions, changed
-
-
-def _published_before(bulletins: list[Bulletin], config: Config) -> frozenset[str]:
-    """The keys state/ records as published on some channel, read only when a bulletin
-    approved by name alone is to be judged by them (gates.name_only_held)."""
-    policy = config.policy
-    judged = policy.require_approval and policy.approval == "content"
-    if not judged or policy.name_only_approvals != "published":
-        return frozenset()
-    if not any(map(name_only, bulletins)):
-        return frozenset()
-    from publish.sync.vanished import ever_published  # the sync's records, read here only
-
-    return frozenset(ever_published(config.root / "state"))
 
 
 def _approved_as_read_before(

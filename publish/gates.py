@@ -415,6 +415,7 @@ def gate(
     version: str | None = None,
     changed: str = "",
     published_before: Container[str] = frozenset(),
+    name_only_why: str = "",
 ) -> Exclusion | None:
     """The first reason the bulletin may not be published at `now`, or None when it may.
 
@@ -423,8 +424,9 @@ def gate(
     the `approved_version` it was approved with, when it has one and the policy binds
     approval to content (None, not computed, never matches). `changed`: what changed since,
     when the approval tells it (publish.approval.what_changed), said instead of «nội dung».
-    `published_before`: the keys state/ records as published on some channel, by which an
-    approval by name only is judged (see name_only_held).
+    `published_before`: the keys of the bulletins whose approval by name only state/ vouches
+    for (see name_only_held and publish.name_only_record), and `name_only_why` why it does not
+    for this one, when it tells more than that it was never published.
     """
     if is_secret(bulletin, policy, stamp_checked=stamp_checked):
         return Exclusion(
@@ -442,7 +444,7 @@ def gate(
     if policy.require_approval and not bulletin.approved_by.strip():
         return Exclusion(bulletin, "chưa được duyệt (thiếu approved_by)", "unapproved")
     if name_only_held(bulletin, policy, published_before):
-        return Exclusion(bulletin, _name_only_reason(bulletin, policy), "unapproved")
+        return Exclusion(bulletin, _name_only_reason(bulletin, policy, name_only_why), "unapproved")
     if changed_since_approval(bulletin, policy, version):
         again = (
             f'(người duyệt đọc lại rồi chạy publish approve {bulletin.source} --by "Họ tên, '
@@ -482,9 +484,11 @@ def name_only(bulletin: Bulletin) -> bool:
 def name_only_held(bulletin: Bulletin, policy: Policy, published_before: Container[str]) -> bool:
     """Whether an approval by name alone is not enough under `policy`: [policy]
     name_only_approvals "refuse", or "published" (the default) for a bulletin whose key is not
-    in `published_before`. A name typed by hand looks exactly like an approval given before
-    `publish approve` existed; only one already published can be the latter, so a new bulletin
-    waits for the approver's command instead of going out on a name nobody vouched for."""
+    in `published_before` (those state/ recorded as published on a name alone with the content
+    they have now: publish.name_only_record). A name typed by hand looks exactly like an
+    approval given before `publish approve` existed; only a text already published on it can be
+    the latter, so a new or edited one waits for the approver's command instead of going out
+    on a name nobody vouched for."""
     if not (policy.require_approval and policy.approval == "content" and name_only(bulletin)):
         return False
     if policy.name_only_approvals == "accept":
@@ -492,13 +496,13 @@ def name_only_held(bulletin: Bulletin, policy: Policy, published_before: Contain
     return policy.name_only_approvals == "refuse" or bulletin.key not in published_before
 
 
-def _name_only_reason(bulletin: Bulletin, policy: Policy) -> str:
-    """Why a bulletin approved by name alone is held, and the one command that approves it."""
-    why = (
-        'site.toml không nhận việc duyệt chỉ bằng tên (name_only_approvals = "refuse")'
-        if policy.name_only_approvals == "refuse"
-        else "bản tin chưa từng được đăng (state/ không ghi nó), nên tên có thể chỉ là ghi tay"
-    )
+def _name_only_reason(bulletin: Bulletin, policy: Policy, why: str = "") -> str:
+    """Why a bulletin approved by name alone is held (`why`: what state/ says of it, when more
+    than that it was never published), and the one command that approves it."""
+    if policy.name_only_approvals == "refuse":
+        why = 'site.toml không nhận việc duyệt chỉ bằng tên (name_only_approvals = "refuse")'
+    elif not why:
+        why = "bản tin chưa từng được đăng (state/ không ghi nó), nên tên có thể chỉ là ghi tay"
     name = " ".join(bulletin.approved_by.split())
     return (
         f"chỉ có tên người duyệt «{name}» (approved_by) mà không có dấu nội dung đã duyệt "

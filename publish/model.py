@@ -327,6 +327,10 @@ class Site:
     output: Path | None = None
     """The folder the build is written into (None: output/): the website renderer takes the
     pages its web/ still holds from the last build written there."""
+    name_only_fingerprints: Mapping[str, str] | None = None
+    """The fingerprint of each bulletin approved by name alone, by key, which the sync records
+    in state/published.json for those it published (None: the policy judges no name; see
+    publish.name_only_record)."""
 
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
         """Bulletins that go to `channel`, newest first (previews only on the web)."""

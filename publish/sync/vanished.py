@@ -162,14 +162,19 @@ def _zalo_posted(state_dir: Path) -> set[str]:
 
 def record_published(state_dir: Path, site: Site) -> None:
     """Name in state/published.json every bulletin `site` publishes on some channel (previews
-    never), for the next command's refuse_vanished; the file is rewritten only when that
-    changed."""
+    never), for the next command's refuse_vanished, and the fingerprints of those published on
+    a name alone (publish.name_only_record); the file is rewritten only when that changed."""
+    from publish.name_only_record import FIELD, to_record
     from publish.sync.manifest import atomic_write_bytes
 
     keys = sorted({b.key for b in site.bulletins})
-    if published_keys(state_dir) == set(keys) and (state_dir / PUBLISHED_NAME).exists():
-        return
-    body = {"version": 1, "bulletins": keys}
+    body: dict[str, Any] = {"version": 1, "bulletins": keys}
+    fingerprints = to_record(site, state_dir)
+    if fingerprints is not None:
+        body[FIELD] = fingerprints
+    with contextlib.suppress(OSError, ValueError):
+        if json.loads((state_dir / PUBLISHED_NAME).read_bytes()) == body:
+            return
     data = (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     atomic_write_bytes(state_dir / PUBLISHED_NAME, data)
 

@@ -1,0 +1,143 @@
+"""An approval by name alone is bound to the content state/ recorded as published with it
+(state/published.json's "name_only" fingerprints, written by every sync): deleting the
+`approved_version` line of an approved bulletin, editing a legacy one, or writing a new text
+under the id of a bulletin withdrawn long ago publishes nothing until `publish approve`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import main, resolve_now
+from publish.content import load_site
+from publish.url_history import history_bytes
+from tests.test_name_only_approvals import (
+    APPROVER,
+    LEGACY,
+    NEW,
+    NEW_FILE,
+    NOW,
+    project,
+    shown,
+)
+
+LEGACY_FILE = "content/bai-viet/2024-12-09-ra-quan-ttatgt-cuoi-nam.md"
+SHIPPER = "canh-bao-lua-dao-shipper"
+"""The fixture's third bulletin, approved by name only and never published."""
+
+
+@pytest.fixture(autouse=True)
+def _station_in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The radio sync writes to the fixture's own station folder."""
+    monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
+
+
+def sync(root: Path) -> None:
+    """A radio sync (the one that records state/published.json)."""
+    assert main(["--root", str(root), "--now", NOW, "sync", "radio"]) == 0
+
+
+def record(root: Path) -> dict[str, object]:
+    """state/published.json as read."""
+    document = json.loads((root / "state/published.json").read_text("utf-8"))
+    assert isinstance(document, dict)
+    return document
+
+
+def reason(root: Path, key: str) -> str:
+    """Why the loaded site holds back the bulletin `key`."""
+    config = config_module.load(root)
+    site = load_site(config, now=resolve_now(NOW, config.tz))
+    [held] = [e for e in site.excluded if e.bulletin.key == key]
+    assert held.code == "unapproved"
+    return held.reason
+
+
+def test_a_sync_records_the_fingerprint_of_what_it_published_on_a_name(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    sync(root)
+    document = record(root)
+    assert document["bulletins"] == [LEGACY]
+    fingerprints = document["name_only"]
+    assert isinstance(fingerprints, dict) and set(fingerprints) == {LEGACY}
+    # Synced again, nothing changed: the legacy approval still counts, and the file is the same.
+    before = (root / "state/published.json").read_bytes()
+    sync(root)
+    assert (root / "state/published.json").read_bytes() == before
+    assert shown(root) == {LEGACY}
+
+
+def test_deleting_approved_version_holds_the_edit_nobody_approved(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert main(["approve", LEGACY_FILE, "--by", APPROVER, "--root", str(root), "--now", NOW]) == 0
+    sync(root)
+    assert record(root)["name_only"] == {}  # published with its approved_version
+    f = root / LEGACY_FILE
+    f.write_text(f.read_text("utf-8") + "\nNỘI DUNG CHƯA DUYỆT.\n", "utf-8")
+    assert LEGACY not in shown(root)  # edited after approval
+    f.write_text(re.sub(r"approved_version:.*\n", "", f.read_text("utf-8")), "utf-8")
+    assert LEGACY not in shown(root)
+    why = reason(root, LEGACY)
+    assert "approved_version" in why and "đã bị xóa" in why
+    assert why.endswith(f'rồi chạy: publish approve {LEGACY_FILE} --by "{APPROVER}"')
+    # Not even with the line deleted and the edit undone: the last sync saw an approval stamp.
+    sync(root)
+    assert LEGACY not in shown(root)
+
+
+def test_a_legacy_approval_edited_after_it_was_published_is_held(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    sync(root)
+    f = root / LEGACY_FILE
+    text = f.read_text("utf-8")
+    f.write_text(text + "\nNỘI DUNG CHƯA DUYỆT.\n", "utf-8")
+    assert shown(root) == set()
+    assert "nội dung đã đổi so với bản đã đăng" in reason(root, LEGACY)
+    # A held bulletin keeps its record: the edit undone, the text published before goes out.
+    sync(root)
+    assert set(record(root)["name_only"]) == {LEGACY}  # type: ignore[arg-type]
+    f.write_text(text, "utf-8")
+    assert shown(root) == {LEGACY}
+
+
+@pytest.mark.parametrize("where", ["id", "slug"])
+def test_a_new_text_under_a_withdrawn_key_is_held(tmp_path: Path, where: str) -> None:
+    """state/web-urls.json keeps the address of a bulletin withdrawn years ago: a new bulletin
+    copied from it as a template (or given its id) is no legacy approval."""
+    root = project(tmp_path)
+    sync(root)
+    old = "thong-bao-cu-2019" if where == "id" else NEW
+    history = {old: (f"https://congan-chauthanh.example.vn/2019/01/{old}/",)}
+    (root / "state/web-urls.json").write_bytes(history_bytes(history))
+    f = root / NEW_FILE
+    f.write_text(f.read_text("utf-8").replace(f'id: "{NEW}"', f'id: "{old}"'), "utf-8")
+    assert shown(root) == {LEGACY}
+    assert "lần đồng bộ trước không đăng bản tin này" in reason(root, old)
+
+
+def test_a_published_json_without_fingerprints_stands_on_its_list(tmp_path: Path) -> None:
+    """Written before fingerprints were (the upgrade): the bulletins it names keep their
+    legacy approval until the next sync records them; web-urls.json's withdrawn keys do not."""
+    root = project(tmp_path)
+    history = {NEW: ("https://congan-chauthanh.example.vn/2019/01/triet-pha-o-ma-tuy/",)}
+    (root / "state/web-urls.json").write_bytes(history_bytes(history))
+    assert shown(root) == {LEGACY}
+    sync(root)
+    assert set(record(root)["name_only"]) == {LEGACY}  # type: ignore[arg-type]
+    assert shown(root) == {LEGACY}
+
+
+def test_a_policy_judging_no_name_records_no_fingerprints(tmp_path: Path) -> None:
+    """name_only_approvals = "accept": nothing is judged, so nothing recorded; switched back
+    to "published", the list the sync wrote stands until the next sync."""
+    root = project(tmp_path, 'name_only_approvals = "accept"\n')
+    sync(root)
+    assert "name_only" not in record(root)
+    assert set(record(root)["bulletins"]) == {LEGACY, NEW, SHIPPER}  # type: ignore[arg-type]
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace('name_only_approvals = "accept"\n', ""))
+    assert shown(root) == {LEGACY, NEW, SHIPPER}
