@@ -181,6 +181,11 @@ class LastBuild:
             # what the build publishes.
             root / "state" / PUBLISHED_NAME,
         ]
+        if not found[-1].exists():
+            # Only a state/ written before published.json was has the gate read the channels'
+            # records (publish.name_only_record): once it exists they are no input, and a sync
+            # posting to Zalo or the radio does not make the next command build for real.
+            found += [root / "state" / "zalo.json", root / "state" / "radio.json"]
         if self.config.radio.abbreviations:
             found.append(root / self.config.radio.abbreviations)
         return found

@@ -1086,3 +1086,47 @@ def test_a_published_list_changed_since_the_build_is_not_replayed_over(
     assert main(argv) == 0
     assert "state/published.json" in why_not(capsys.readouterr().out)
     assert name_only.written(project, name_only.NEW) != []
+
+
+def zalo_record(project: Path, *keys: str) -> None:
+    """state/zalo.json recording an article posted on the OA for each of `keys`."""
+    records = {key: {"article_id": f"a-{key}", "status": "live"} for key in keys}
+    document = {"version": 1, "channel": "zalo", "meta": {}, "entries": records}
+    (project / "state/zalo.json").write_text(json.dumps(document), "utf-8")
+
+
+def test_without_a_published_list_the_channels_records_are_not_replayed_over(
+    tmp_path: Path, capsys
+) -> None:
+    """A state/ written before published.json was: the Zalo and radio records tell which
+    bulletins approved by name only were published, so a change to them builds again."""
+    from tests import test_name_only_approvals as name_only
+
+    project = name_only.project(tmp_path)
+    (project / "state/published.json").unlink()
+    zalo_record(project, name_only.LEGACY)
+    assert main(["build", "--root", str(project), "--now", name_only.NOW]) == 0
+    assert name_only.written(project, name_only.NEW) == []
+    zalo_record(project, name_only.LEGACY, name_only.NEW)
+    capsys.readouterr()
+    argv = ["build", "--root", str(project), "--now", name_only.NOW, "--timings"]
+    assert main(argv) == 0
+    assert "state/zalo.json" in why_not(capsys.readouterr().out)
+    assert name_only.written(project, name_only.NEW) != []
+
+
+def test_with_a_published_list_a_posting_sync_leaves_the_build_replayable(
+    tmp_path: Path, capsys
+) -> None:
+    """Once state/published.json exists the name-only gate reads only it
+    (publish.name_only_record): the Zalo records a posting sync rewrites are no input."""
+    from tests import test_name_only_approvals as name_only
+
+    project = name_only.project(tmp_path)
+    zalo_record(project, name_only.LEGACY)
+    assert main(["build", "--root", str(project), "--now", name_only.NOW]) == 0
+    zalo_record(project, name_only.LEGACY, name_only.NEW)
+    capsys.readouterr()
+    assert main(["build", "--root", str(project), "--now", name_only.NOW]) == 0
+    assert REPLAYED in capsys.readouterr().out
+    assert name_only.written(project, name_only.NEW) == []
