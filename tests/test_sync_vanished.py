@@ -505,3 +505,28 @@ def test_the_sample_keys_are_the_sample_projects_bulletins() -> None:
         assert found, path
         ids.add(found.group(1))
     assert ids == vanished.SAMPLE_KEYS
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"pending_create": {"digest": "d", "title": "Bản tin của đơn vị", "at": "2026-11-27"}},
+        {"token": "tok-123", "token_at": "2026-11-27T08:00:00+07:00"},
+    ],
+    ids=["pending-create", "token"],
+)
+def test_deleting_state_is_not_advised_when_zalo_json_holds_the_units_own_post_underway(
+    tmp_path: Path, capsys: pytest.CaptureFixture, record: dict[str, object]
+) -> None:
+    """state/zalo.json records an article of the unit's own still being created (no article_id
+    yet): deleting it would post that article a second time, so state/ is not the sample's."""
+    root = sample_project(tmp_path)
+    document = {"channel": "zalo", "version": 1, "meta": {}, "entries": {"ban-tin-don-vi": record}}
+    (root / "state" / "zalo.json").write_text(json.dumps(document), "utf-8")
+    for path in (root / "content" / "bai-viet").glob("*.md"):
+        path.unlink()
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", "2026-11-28T09:00", "build"]) == 1
+    told = capsys.readouterr().err
+    assert "bản tin mẫu" not in told and "xóa các tệp .json" not in told
+    assert "Đừng xóa các tệp trong state/" in told

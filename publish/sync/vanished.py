@@ -307,8 +307,11 @@ def _cause_and_fix(keys: Iterable[str], state_dir: Path) -> str:
     """Why content/ lost bulletins state/ records as published (`keys`), and how to fix it. Only
     when every one of them, and everything else state/ records, is a sample bulletin is deleting
     state/'s .json files advised: a unit would lose its own Zalo, radio and web records by it,
-    whether its checkout lost them or it has records beside the sample's."""
-    if _sample_only(keys) and _sample_only(ever_published(state_dir)):
+    whether its checkout lost them or it has records beside the sample's. Every key state/zalo.json
+    has a record of counts, not only the posted: an article still being created (a pending
+    create, a token to verify) would be posted a second time once its record is gone."""
+    recorded = ever_published(state_dir) | set(_zalo_records(state_dir))
+    if _sample_only(keys) and _sample_only(recorded):
         return (
             "Các bản tin đó đều là bản tin mẫu: nếu đã xóa chúng để dùng cho đơn vị, state/ còn "
             "các tệp .json của dự án mẫu (cả published.json); xóa các tệp .json trong state/ "
