@@ -70,3 +70,28 @@ def test_bulletins_of_an_aired_episode_withdrawn_since_do_not_count_as_lost(
     (root / "state" / "published.json").unlink()
     capsys.readouterr()
     assert main(["--now", AIRED, *run]) == 0, capsys.readouterr().err
+
+
+def test_a_fresh_checkout_without_published_json_or_output_still_refuses_a_mass_loss(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """A CI checkout has no output/web: with state/published.json missing too, no page said
+    what was published, and 15 of 20 bulletins lost went through to every channel."""
+    root = zalo_project(tmp_path, 20)
+    run = ["--root", str(root), "--now", NOW, "sync", "web"]
+    assert main(run) == 0
+    (root / "state" / "published.json").unlink()  # a state/ from before published.json
+    shutil.rmtree(root / "output")  # output/ is not committed
+    folder = root / "content" / "bai-viet"
+    for index in range(15):
+        (folder / f"ban-tin-{index:03d}.md").unlink()
+    capsys.readouterr()
+    assert main(run) == 1
+    told = capsys.readouterr().err
+    assert "15 trong 20 bản tin" in told and "(state/web-urls.json" in told
+    assert "output/web" in told  # why every address web-urls.json recorded is counted
+    assert "--confirm-withdrawal" in told
+    assert not (root / "output").exists()
+    # Confirmed, it is done, and the next sync reads state/published.json again.
+    assert main([*run, "--confirm-withdrawal"]) == 0
+    assert main(run) == 0

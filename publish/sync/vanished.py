@@ -11,7 +11,8 @@ bulletins the last sync published (state/published.json), or [policy] confirm_wi
 of them (a year folder lost from a large site is a minority of its bulletins), are gone from
 content/ (a state/ written before published.json was: of those the channels' records show
 published now: live on Zalo, with a page in the last output/web, or in a radio episode still to
-air; not every address state/web-urls.json ever recorded, which keeps the withdrawn); the Zalo channel asks the same
+air; not every address state/web-urls.json ever recorded, which keeps the withdrawn, unless no
+output/web holds a page of them, as in a fresh CI checkout); the Zalo channel asks the same
 of its own records of live articles. `--confirm-withdrawal` says it is meant.
 """
 
@@ -131,10 +132,17 @@ def _shown_by(state_dir: Path, site: Site) -> tuple[set[str], str]:
     on Zalo (state/zalo.json), with a page in the last output/web (of the address
     state/web-urls.json gives it last), or in a radio episode still to air (state/radio.json).
     Not every key web-urls.json ever recorded: it keeps the addresses of bulletins withdrawn
-    long ago, which would count as lost from content/ on every sync."""
+    long ago, which would count as lost from content/ on every sync. Unless output/web holds
+    no page of them (a fresh CI checkout, output/ deleted): then nothing tells which are
+    published, and every key recorded is counted, so a mass loss is refused, not let through."""
+    pages = _web_pages(state_dir)
+    web = "state/web-urls.json"
+    if pages is None:
+        pages = _web_keys(state_dir)
+        web += _EVERY_ADDRESS
     found = {
         "state/zalo.json": _zalo_live(state_dir),
-        "state/web-urls.json": _web_pages(state_dir),
+        web: pages,
         "state/radio.json": _radio_coming(state_dir, site),
     }
     keys = set().union(*found.values())
@@ -216,15 +224,26 @@ def _web_history(state_dir: Path) -> Mapping[str, tuple[str, ...]]:
     return {}
 
 
-def _web_pages(state_dir: Path) -> set[str]:
+_EVERY_ADDRESS = (
+    ", kể cả bản tin đã rút từ trước: không có output/web của lần dựng trước để biết trang nào "
+    "còn đăng"
+)
+"""Said after state/web-urls.json when every bulletin it ever recorded is counted."""
+
+
+def _web_pages(state_dir: Path) -> set[str] | None:
     """Keys of the bulletins whose page (at their last address) the last build left in the
-    project's output/web, the folder CI deploys: a withdrawn bulletin's page is removed."""
+    project's output/web, the folder CI deploys: a withdrawn bulletin's page is removed.
+    None when web-urls.json records bulletins and output/web holds no page of any of them
+    (missing, as in a fresh CI checkout, or emptied): it tells nothing then."""
     web = state_dir.parent / "output" / "web"
-    return {
+    history = _web_history(state_dir)
+    pages = {
         key
-        for key, paths in _web_history(state_dir).items()
+        for key, paths in history.items()
         if paths and (web / paths[-1].strip("/") / "index.html").is_file()
     }
+    return None if history and not pages else pages
 
 
 def _radio_keys(state_dir: Path) -> set[str]:
