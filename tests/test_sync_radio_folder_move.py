@@ -64,3 +64,42 @@ def test_an_emptied_folder_at_the_same_path_is_refused_and_offers_reconcile(
     assert "đổi thư mục có chủ ý" in str(caught.value) and "--reconcile" in str(caught.value)
     _actions, summary = sync(root, now=LATER, reconcile=True)
     assert summary.created >= 6
+
+
+@pytest.mark.parametrize("old_share", ["not-mounted", "empty-mount-point"])
+def test_an_empty_folder_elsewhere_is_no_move_while_the_old_folder_cannot_be_read(
+    root: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    old_share: str,
+) -> None:
+    """Two machines spelling the share differently (/mnt/dai, /media/dai), not mounted on the
+    second: its empty folder was taken for a move, every script written where the station
+    never reads, and a withdrawal recorded as done while the real share still held the script."""
+    share = tmp_path / "mnt-dai"
+    share.mkdir()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(share))
+    sync(root)
+    held = tmp_path / "share-on-the-station-pc"
+    share.rename(held)  # the first machine's path does not lead to the share here
+    if old_share == "empty-mount-point":
+        share.mkdir()
+    laptop = tmp_path / "media-dai"
+    laptop.mkdir()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(laptop))
+    records = (root / "state/radio.json").read_bytes()
+    for dry_run in (True, False):
+        with pytest.raises(RemoteError) as caught:
+            sync(root, now=LATER, dry_run=dry_run)
+        assert caught.value.exit_code == 3
+        told = str(caught.value)
+        assert f"đã đổi từ {share} sang {laptop}" in told
+        assert "gắn" in told and "--reconcile" in told
+        assert not any(laptop.iterdir())
+        assert (root / "state/radio.json").read_bytes() == records
+    # The station did move and the old folder is gone: --reconcile writes everything there.
+    _actions, summary = sync(root, now=LATER, reconcile=True)
+    assert summary.created >= 6
+    assert set(snapshot(laptop)) >= set(snapshot(held))
+    meta = json.loads((root / "state/radio.json").read_text("utf-8"))["meta"]
+    assert meta["folder"] == str(laptop)

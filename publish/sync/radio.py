@@ -1476,8 +1476,10 @@ class RadioSyncer:
         and a withdrawn bulletin's record dropped as «already gone» while the real share still
         holds its script. A station that deleted only some files (or only the guide) is no
         empty mount point: the sync puts them back as before. Another folder than the last
-        sync's is a move ([radio] folder or PUBLISH_RADIO_DIR changed on purpose): everything
-        is written to it, and that is said."""
+        sync's is a move ([radio] folder or PUBLISH_RADIO_DIR changed on purpose) only while
+        the last one can be read and still holds files it records: everything is written to
+        the new one, and that is said. Otherwise it is the share not mounted here (or mounted
+        at a path spelt otherwise than on the machine of the last sync): stopped the same."""
         current = self._folder_record()
         before = self.manifest.meta.get(_FOLDER)
         if not self.dry_run:
@@ -1498,7 +1500,8 @@ class RadioSyncer:
         recorded += [GUIDE_NAME] if guide else []
         if any(os.path.lexists(self.folder / path) for path in recorded):
             return
-        if isinstance(before, str) and before != current:
+        moved = isinstance(before, str) and before != current
+        if moved and _holds_any(self.config.root / str(before), recorded):
             self._moved = (
                 f"thư mục của đài đã đổi từ {before} sang {current}: coi là chuyển thư mục có "
                 "chủ ý, ghi mọi kịch bản của các tập sắp phát vào thư mục mới (thư mục cũ để "
@@ -1510,6 +1513,10 @@ class RadioSyncer:
             if before is not None:
                 self.manifest.meta[_FOLDER] = before
         told = f"{len(coming)} tệp của tập sắp phát, ví dụ {min(coming)}" if coming else GUIDE_NAME
+        if moved:
+            error = RemoteError(_not_moved(before, current, told))
+            error.stops_channel = True  # type: ignore[attr-defined]
+            raise error
         error = RemoteError(
             f"thư mục của đài {self.folder} không có tệp nào state/radio.json ghi là đã gửi "
             f"({told}): có lẽ ổ mạng của đài chưa gắn và đây chỉ là thư mục trống trên máy này. "
@@ -1827,6 +1834,30 @@ def _free_name(path: Path) -> Path:
         candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
         number += 1
     return candidate
+
+
+def _holds_any(folder: Path, paths: Iterable[str]) -> bool:
+    """Whether `folder` can be read and holds one of `paths` (relative to it) or more."""
+    try:
+        return folder.is_dir() and any(os.path.lexists(folder / path) for path in paths)
+    except OSError:
+        return False
+
+
+def _not_moved(before: object, current: str, told: str) -> str:
+    """The refusal of a sync to an empty station folder other than the last one while that
+    one cannot be read or holds none of the files recorded (`told`: some of them)."""
+    return (
+        f"thư mục của đài đã đổi từ {before} sang {current}, nhưng thư mục mới trống và thư "
+        f"mục cũ không đọc được hay không còn tệp nào state/radio.json ghi là đã gửi ({told}): "
+        "có lẽ ổ mạng của đài chưa gắn trên máy này, hay máy này gắn nó ở đường dẫn khác với "
+        "máy chạy lần trước. Dừng lại, chưa ghi gì: ghi vào thư mục trống này thì đài không đọc "
+        "được, và kịch bản đã rút vẫn nằm trong thư mục thật của đài. Cách sửa: gắn ổ mạng của "
+        f"đài rồi chạy lại, với [radio] folder hay biến {ENV_FOLDER} trỏ tới đúng chỗ nó được "
+        "gắn (mở thư mục xem có kịch bản không). Nếu đài thật sự đã chuyển sang thư mục mới và "
+        "thư mục cũ không còn, chạy publish sync radio --reconcile để ghi lại toàn bộ vào thư "
+        "mục mới."
+    )
 
 
 def _inside(path: Path, root: Path) -> bool:
