@@ -29,40 +29,35 @@ by) opening the bracket's run: a person («Ông Trần Văn Bình (TVB) – ch�
 with initials, never a place's dateline."""
 
 
-_REPORTER = re.compile(r"\(\s*(?:PV|CTV|PV\.|NPV|BTV)\s*\)")
-"""A reporter's credit in brackets (`(PV)`, `(CTV)`): a dateline's, never a person's initials."""
+_CREDIT = re.compile(r"\(\s*(?:CA[A-ZĐ]{1,4}|PV\.?|CTV|NPV|BTV|BBT|TTXVN)\s*\)")
+"""A source's credit in brackets: a police unit's (`(CAH)`, `(CAĐT)`), a reporter's (`(PV)`,
+`(CTV)`), the editors' (`(BBT)`): a dateline's, never a person's initials."""
 
 
 def without_dateline(text: str, places: Collection[str] = ()) -> str:
     """`text` without the dateline it opens with, if any: a place's name or none, then news
-    opening a sentence after the dash; or a known place (`places`, one the text names after its
-    kind, a province) with a reporter's credit, then news in lower case («Hoàng Mai (PV) – sáng
-    nay, …»)."""
+    opening a sentence after the dash; or, with a source's credit in the brackets, news in lower
+    case («Châu Thành (CAĐT) – sáng 12/3, …») unless a person stands before the bracket."""
     found = _DATELINE.match(text)
     if found is None or not all(w[0].isupper() for w in found["place"].split()):
         return text
-    if _ADDRESS.match(found["place"]) or _a_person(found["place"].split()):
+    known = {*places, *places_named(text)}
+    if _ADDRESS.match(found["place"]) or _a_person(found["place"].split(), known):
         return text
     rest = text[found.end() :]
     if rest[:1].islower():
-        if _known_place_credited(found, text, places):
+        if _CREDIT.search(found[0]):
             return rest[:1].upper() + rest[1:]
-        # «Nguyễn Văn Hải (NVH) – sinh năm 1985 – …»: a dateline's news opens a sentence; words
-        # in lower case go on describing what the bracket follows, a person more often than not.
+        # «Hải (NVH) – trú tại thôn 2 – …»: a dateline's news opens a sentence; words in lower
+        # case after initials go on describing what the bracket follows, a person more often
+        # than not.
         return text
     return rest
 
 
-def _known_place_credited(found: re.Match[str], text: str, places: Collection[str]) -> bool:
-    """Whether a dateline's place is a known one and its bracket a reporter's credit («Hoàng Mai
-    (PV) – sáng nay, công an quận Hoàng Mai …»): a dateline though the news opens in lower case."""
-    place = found["place"].strip()
-    if not place or not _REPORTER.search(found[0]):
-        return False
-    return place in places or a_place_like_a_name(place) or place in places_named(text)
-
-
-def _a_person(words: list[str]) -> bool:
+def _a_person(words: list[str], places: Collection[str]) -> bool:
     """Whether the words before the bracket are a person's full name («Nguyễn Văn Hải»), not a
-    place («Châu Thành», «Hồ Chí Minh»)."""
-    return a_full_name(words) and not a_place_like_a_name(" ".join(words))
+    place («Châu Thành», «Hồ Chí Minh», or a district named after a person that the text or
+    site.toml names as a place: «huyện Trần Văn Thời»)."""
+    name = " ".join(words)
+    return a_full_name(words) and not a_place_like_a_name(name) and name not in places

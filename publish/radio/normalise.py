@@ -45,6 +45,7 @@ from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers, weekdays_written_short
 from publish.radio.options import SpeakOptions
+from publish.radio.place_kinds import places_named
 from publish.radio.punctuation import punctuate
 from publish.radio.qa import check_paragraph
 from publish.radio.readtime import count_syllables, estimate_seconds
@@ -244,7 +245,10 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
         items = block.items
         if dateline_possible and block.kind == "body":
             dateline_possible = False  # only the bulletin's first paragraph opens with one
-            said = without_dateline(items[0].text, ctx.options.places)
+            # A district named after a person («huyện Trần Văn Thời») is named as a place
+            # anywhere in the bulletin, not only in its first paragraph.
+            places = (*ctx.options.places, *places_named(markdown_text))
+            said = without_dateline(items[0].text, places)
             items = [dataclasses.replace(items[0], text=said), *items[1:]]
         # A sub-heading, or a paragraph's bold lead-in, says its own mark («I.», «1.») as a
         # presenter does.
