@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from publish.radio.markdown import byline
 from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions
 
@@ -62,3 +63,37 @@ def test_a_district_named_after_a_person_in_site_toml_is_a_dateline() -> None:
 def test_a_person_before_a_bracket_stays_a_person(source: str, opening: str) -> None:
     """A person's full name before the bracket keeps the line, whatever the bracket holds."""
     assert normalise(source + "\n").text.startswith(opening)
+
+
+_UNITS = [
+    "Đồn Biên phòng Cửa khẩu Thường Phước",
+    "Đội An ninh nhân dân",
+    "Đội Tham mưu tổng hợp",
+    "Hội Liên hiệp Phụ nữ xã Tân Phú",
+    "Đội Cảnh sát quản lý hành chính về trật tự xã hội",
+    "Công an xã Tân Phú trực ban",
+]
+
+
+@pytest.mark.parametrize("unit", _UNITS)
+@pytest.mark.parametrize("author", ["", "Trần Văn Tú"])
+def test_a_writers_signature_with_any_unit_is_not_read(unit: str, author: str) -> None:
+    """«Trần Văn Tú - Đội An ninh nhân dân» ending a bulletin was read on air: only units from a
+    fixed list of words signed. A last line «Name - Unit …» with no verb after the unit signs."""
+    source = f"Mở đầu.\n\nTrần Văn Tú - {unit}\n"
+    assert normalise(source, author=author).text == "Mở đầu."
+    assert byline(source, author=author) == f"Tác giả: Trần Văn Tú - {unit}"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Trần Văn Tú - Đội An ninh nhân dân đề nghị người dân cảnh giác.",
+        "Trần Văn Tú - Công an xã Tân Phú thông báo lịch tiếp dân",
+        "Trần Văn Tú - Công an xã Tân Phú trực ban và xử lý tin báo.",
+    ],
+)
+def test_a_name_and_unit_a_verb_follows_is_still_read(last: str) -> None:
+    """A verb after the unit, or words after it and a stop, make a sentence for the listener."""
+    said = normalise(f"Mở đầu.\n\n{last}\n", author="Trần Văn Tú").text
+    assert said.startswith("Mở đầu.\n\nTrần Văn Tú, ")

@@ -711,32 +711,44 @@ _SIGNED_WITH_UNIT = re.compile(
 xã Tân Phú`, `V. Hùng, Công an xã`): a signature when the name alone would be one and the
 unit's words are a unit's name (`_a_units_name`)."""
 _KIND_WORDS = frozenset(word for kind in KINDS for word in kind.split())
-_BRANCH_LEADS = frozenset({"Cảnh", "An", "Chỉ", "Quân", "Thanh", "Phụ", "Cựu", "Quản", "Cửa"})
+_BRANCH_LEADS = frozenset(
+    {"Cảnh", "An", "Chỉ", "Quân", "Thanh", "Phụ", "Cựu", "Quản", "Cửa", "Tham", "Biên", "Liên"}
+)
 """Capitalised words a unit's name goes on from in lower case («Cảnh sát giao thông», «An
-ninh», «Chỉ huy», «Quân sự», «Thanh niên», «Phụ nữ», «Cựu chiến binh», «Quản lý hành chính»,
-«Cửa khẩu»)."""
+ninh nhân dân», «Chỉ huy», «Quân sự», «Thanh niên», «Phụ nữ», «Cựu chiến binh», «Quản lý hành
+chính», «Cửa khẩu», «Tham mưu tổng hợp», «Biên phòng», «Liên hiệp»)."""
 _BRANCH_WORDS = frozenset(
     {"sát", "ninh", "huy", "niên", "nữ", "chiến", "binh", "lý", "giao", "thông", "hình", "sự"}
     | {"điều", "tra", "tội", "phạm", "về", "ma", "túy", "tuý", "kinh", "tế", "môi", "trường"}
     | {"trật", "tự", "xã", "hội", "cơ", "động", "phòng", "cháy", "chữa", "và", "cứu", "nạn"}
-    | {"hộ", "hành", "chính", "đường", "thủy", "thuỷ", "bộ", "quân", "khẩu"}
+    | {"hộ", "hành", "chính", "đường", "thủy", "thuỷ", "bộ", "quân", "khẩu", "quản", "nhân"}
+    | {"dân", "mưu", "tổng", "hợp", "hiệp"}
 )
 """Lower-case words of the police's and the mass bodies' branch names, read on from a
 `_BRANCH_LEADS` word («Đội Cảnh sát điều tra tội phạm về ma túy»)."""
+_VERB_FIRST_WORDS = frozenset(
+    {"đề", "đã", "đang", "sẽ", "vừa", "khuyến", "thông", "yêu", "tiếp", "phối", "cho", "kêu"}
+    | {"vận", "tổ", "mời", "xin", "trân", "tiến", "phát", "bắt", "triển", "ra", "tuyên", "nhắc"}
+    | {"lưu", "điều", "xử", "kiểm", "tạm", "thu", "trao", "tặng", "hỗ", "giúp", "nhận", "báo"}
+    | {"cảnh", "chúc", "cảm", "luôn", "không", "đồng", "quyết", "ghi", "làm", "có", "là"}
+)
+"""First words of the verbs a unit does in a sentence ending a bulletin («… Công an xã Tân Phú
+đề nghị người dân …», «… đã tiếp nhận …», «… thông báo …»): the line is read, no signature."""
 
 
 _POLICE_INSIDE = re.compile(r"(?<!\w)Công an(?!\w)")
 """«Công an» anywhere in a unit's name (`Đội CSGT Công an huyện`)."""
 
 
-def _a_units_name(rest: str) -> bool:
-    """Whether the words after a unit's first word («Công an», «Phòng») are a unit's name:
-    capitalised words («Tân Phú», «CSHS»), place kinds («xã») and a branch's name in lower
-    case («Cảnh sát giao thông»). A verb («đề nghị», «đã tiếp nhận») makes the line a sentence,
-    read on air: «Nguyễn Văn Nam - Công an xã Tân Phú đề nghị …» is no signature."""
+def _after_units_name(rest: str) -> list[str]:
+    """The words after a unit's name, given the words after its first word («Công an», «Phòng»):
+    a unit's name holds capitalised words («Tân Phú», «CSHS»), place kinds («xã») and a branch's
+    name in lower case («Cảnh sát giao thông»); the first other word and those after it are
+    returned («đề nghị người dân …», «trực ban»)."""
     branch = False
     # «Đội CSGT Công an huyện», «Đồn Công an Cửa khẩu»: the police named inside the unit.
-    for word in _POLICE_INSIDE.sub("CA", rest).split():
+    words = _POLICE_INSIDE.sub("CA", rest).split()
+    for at, word in enumerate(words):
         if word[0].isupper():
             branch = word in _BRANCH_LEADS
         elif branch and word in _BRANCH_WORDS:
@@ -744,8 +756,21 @@ def _a_units_name(rest: str) -> bool:
         elif word in _KIND_WORDS:
             branch = False
         else:
-            return False
-    return True
+            return words[at:]
+    return []
+
+
+def _a_signature_with_unit(text: str, rest: str) -> bool:
+    """Whether a last line «Name - Unit …» is the writer's signature, `rest` the words after the
+    unit's first word: a sentence, read on air, only when a verb follows the unit's name
+    («Nguyễn Văn Nam - Công an xã Tân Phú đề nghị người dân …») or other words do and a stop
+    ends it («Thu Hà - Công an xã điều tra.»); «… - Công an xã Tân Phú trực ban» signs."""
+    after = _after_units_name(rest)
+    if not after:
+        return True
+    if after[0] in _VERB_FIRST_WORDS:
+        return False
+    return not text.rstrip("*_").endswith(".")
 
 
 _BARE_NAME_LABEL = "Tác giả"
@@ -791,7 +816,7 @@ def _bare_name(
     if len(item.lines) == 1 and (initialled := _INITIAL_NAME.fullmatch(text)):
         return _initialled_name(initialled, author, places)
     signed = _SIGNED_WITH_UNIT.fullmatch(text) if len(item.lines) == 1 else None
-    if signed is not None and _a_units_name(signed["rest"]):
+    if signed is not None and _a_signature_with_unit(text, signed["rest"]):
         # «Thu Hà - Công an xã Tân Phú»: the writer's name and unit, a signature as the name is.
         name, guessed = _bare_name(Item(signed["name"], item.lines), author, unit_name, places)
         return (f"{name} - {signed['unit']}", guessed) if name else ("", False)
