@@ -97,3 +97,48 @@ def test_a_name_and_unit_a_verb_follows_is_still_read(last: str) -> None:
     """A verb after the unit, or words after it and a stop, make a sentence for the listener."""
     said = normalise(f"Mở đầu.\n\n{last}\n", author="Trần Văn Tú").text
     assert said.startswith("Mở đầu.\n\nTrần Văn Tú, ")
+
+
+def _codes(source: str) -> list[str]:
+    """The codes of what `source`'s script is told."""
+    return [f.code for f in normalise(source + "\n").flags]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Liên hệ Công an xã Tân Phú: 0912.xxx.xxx.",
+        "Số điện thoại của Công an xã Tân Phú: 0277.3.xxx.xxx",
+        "Người dân liên hệ đồng chí Trần Văn Tú, Trưởng Công an xã, số 0912.xxx.xxx.",
+        "Đường dây nóng Công an xã Tân Phú: 0912.xxx.xxx.",
+    ],
+)
+def test_the_units_number_still_to_be_filled_in_is_held(source: str) -> None:
+    """«Liên hệ Công an xã Tân Phú: 0912.xxx.xxx.» was read «… bắt đầu bằng không chín một
+    hai» on air: the unit's own number, its digits still to be written, holds the item (Q1)."""
+    spoken = normalise(source + "\n")
+    assert "Q1" in [f.code for f in spoken.blocking]
+    assert "bắt đầu bằng" not in spoken.text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'Đối tượng nhắn tin: "Anh vui lòng liên hệ số 0912.xxx.xxx để nhận quà".',
+        "Đối tượng nhắn tin: “Chúc mừng anh. Vui lòng liên hệ số 0912.xxx.xxx để nhận quà”.",
+        "Nạn nhân đã liên hệ đồng chí Trần Văn Tú, số 0912.xxx.xxx.",
+    ],
+)
+def test_a_scammers_quoted_number_is_read_by_its_ends(source: str) -> None:
+    """«Đối tượng nhắn tin: "Anh vui lòng liên hệ số 0912.xxx.xxx …"» was held as the unit's
+    number still to be filled in: the «vui lòng» is the scammer's, quoted; the number hidden on
+    purpose, read by where it starts."""
+    spoken = normalise(source + "\n")
+    assert "Q1" not in [f.code for f in spoken.flags]
+    assert "bắt đầu bằng không chín một hai" in spoken.text
+
+
+def test_the_unit_quoted_asking_to_call_is_still_held() -> None:
+    """A quotation with no scam word before it is the unit's own words: its number is held."""
+    source = "Công an xã khuyến cáo: “Người dân hãy liên hệ số 0912.xxx.xxx khi cần.”"
+    assert "Q1" in _codes(source)

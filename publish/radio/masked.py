@@ -50,14 +50,31 @@ _CALL_US = re.compile(
 )
 """Words inviting the listener to call, right before a number: the unit's own line, never a
 caller's number hidden in a scam warning, so its hidden digits are still to be filled in."""
+_UNIT_NAMED = r"(?:Công an|Đội|Đồn|Trạm|Phòng|Ban|Trực ban|UBND|Ủy ban|Uỷ ban)(?: +[^\W\d_]+){0,6}"
+"""A unit's name («Công an xã Tân Phú», «Đội CSGT»)."""
+_OFFICER_NAMED = (
+    r"(?i:đồng chí|cán bộ|ông|bà|anh|chị)(?: +[^\W\d_]+){1,4}"
+    rf"(?: *, *[^\W\d_]+(?: +[^\W\d_]+){{0,3}} +{_UNIT_NAMED})?"
+)
+"""An officer by name, and the post they hold in the unit («đồng chí Trần Văn Tú, Trưởng Công
+an xã»)."""
 _CALL_UNIT = re.compile(
     r"(?i:(?<!\w)(?:liên hệ|gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|với))*) +"
-    r"(?:Công an|Đội|Đồn|Trạm|Phòng|Ban|Trực ban|UBND|Ủy ban|Uỷ ban)(?: +[^\W\d_]+){0,6}"
-    r"(?i: +(?:qua|theo) +số| *, *(?:số(?: +điện thoại)?|điện thoại|SĐT|hotline))"
-    r"(?i: +điện thoại)? *:? *$"
+    rf"(?:{_UNIT_NAMED}|{_OFFICER_NAMED})"
+    r"(?:(?i: +(?:qua|theo) +số| *, *(?:số(?: +điện thoại)?|điện thoại|SĐT|hotline))"
+    r"(?i: +điện thoại)? *:? *| *: *)$"
 )
-"""A call verb, then the unit's name, then its number («gọi cho Công an xã theo số …», «liên
-hệ Công an xã Tân Phú, số điện thoại …»): the unit's own line, as after `_CALL_US`."""
+"""A call verb, then the unit's name or an officer's, then its number («gọi cho Công an xã
+theo số …», «liên hệ Công an xã Tân Phú, số điện thoại …», «Liên hệ Công an xã Tân Phú: …»,
+«liên hệ đồng chí Trần Văn Tú, Trưởng Công an xã, số …»): the unit's own line, as after
+`_CALL_US`."""
+_UNITS_NUMBER = re.compile(
+    r"(?i:(?<!\w)(?:số điện thoại|số máy|SĐT|điện thoại|đường dây nóng|hotline|số)"
+    r"(?: +(?:trực ban|trực|đường dây nóng))?(?: +của)?) +"
+    rf"{_UNIT_NAMED} *(?:là)? *:? *$"
+)
+"""The unit's number named as its («Số điện thoại của Công an xã Tân Phú: …», «Đường dây nóng
+Công an xã …»): the unit's own line."""
 _UNIT_LOOK_BACK = 90
 """Characters before a number in which `_CALL_UNIT` is looked for."""
 _SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
@@ -183,6 +200,11 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
         return True
     if m["tail"]:
         return False
+    quoted = _quote_opened(text, m.start())
+    if quoted >= 0 and _SCAM_WORDS.search(text, _last_end(_SENTENCE_END, text, quoted), quoted):
+        # «Đối tượng nhắn tin: "Anh vui lòng liên hệ số 0912.xxx.xxx …"»: the scammer's own
+        # words quoted, their «vui lòng» no unit asking; the number is the caller's, hidden.
+        return False
     window = max(0, m.start() - _CALL_LOOK_BACK)
     call = _CALL_US.search(text, window, m.start())
     if call is None:
@@ -204,11 +226,31 @@ def _unit_named_line(text: str, m: re.Match[str]) -> bool:
     """Whether a masked number follows a call verb and the unit's name in its sentence, the
     unit asking the listener to call (`Vui lòng gọi cho Công an xã theo số 0912.xxx.xxx`)."""
     start = max(_last_end(_SENTENCE_END, text, m.start()), m.start() - _UNIT_LOOK_BACK)
-    call = _CALL_UNIT.search(text, start, m.start())
+    call = _CALL_UNIT.search(text, start, m.start()) or _UNITS_NUMBER.search(text, start, m.start())
     if call is None or _SCAM_WORDS.search(text, start, m.start()):
         return False
     before = text[start : call.start()]
     return not before.strip() or bool(_ASKED.search(before) or _INVITED_BY.search(before))
+
+
+_OPENING_QUOTES = "“«"
+_CLOSING_QUOTES = "”»"
+
+
+def _quote_opened(text: str, pos: int) -> int:
+    """Where the quotation holding `pos` opens in its paragraph («"…», «“…»: a quoted message
+    may hold sentences of its own), or -1 when `pos` stands in no quotation."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - SENTENCE_TAIL)
+    opened = -1
+    for at in range(start, pos):
+        char = text[at]
+        if char in _OPENING_QUOTES:
+            opened = at
+        elif char in _CLOSING_QUOTES:
+            opened = -1
+        elif char == '"':
+            opened = at if opened < 0 else -1
+    return opened
 
 
 def _last_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
