@@ -142,3 +142,49 @@ def test_the_unit_quoted_asking_to_call_is_still_held() -> None:
     """A quotation with no scam word before it is the unit's own words: its number is held."""
     source = "Công an xã khuyến cáo: “Người dân hãy liên hệ số 0912.xxx.xxx khi cần.”"
     assert "Q1" in _codes(source)
+
+
+_TABLE = "| Xã | Số vụ |\n|---|---|\n| Tân Phú | 5 |\n"
+
+
+@pytest.mark.parametrize(
+    "after", ["Trên đây là kết quả tháng 3.", "Trên đây là số liệu của các xã."]
+)
+def test_a_sentence_summing_up_a_dropped_table_holds_the_item(after: str) -> None:
+    """«Trên đây là kết quả tháng 3.» right after a table not read went on air, pointing at
+    what the listener never heard: the item is held (R1.7), as «Các xã trên …» is."""
+    spoken = normalise(f"Mở đầu.\n\n{_TABLE}\n{after}\n")
+    assert [(f.code, f.severity) for f in spoken.blocking] == [("R1.7", "blocking")]
+
+
+def test_a_sentence_above_no_table_is_read() -> None:
+    """With no table dropped before it, «Trên đây là …» sums up the words read: no hold."""
+    assert not normalise("Mở đầu.\n\nTrên đây là kết quả tháng 3.\n").blocking
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [
+        (
+            "Thu giữ tang vật (trị giá 50 triệu đồng; danh mục kèm theo bảng dưới đây):",
+            "Thu giữ tang vật, trị giá năm mươi triệu đồng.",
+        ),
+        (
+            "Thu giữ 2 xe máy (xem chi tiết bảng dưới), 1 xe không giấy tờ.",
+            "Thu giữ hai xe máy, một xe không giấy tờ.",
+        ),
+        (
+            "Các đối tượng gồm: Nguyễn Văn A (SN 1990), Trần Văn B (SN 1995), thông tin chi "
+            "tiết xem bảng:",
+            "Trần Văn B, sinh năm một nghìn chín trăm chín mươi lăm.",
+        ),
+        ("Số vụ giảm, thông tin chi tiết xem bảng.", "Số vụ giảm."),
+    ],
+)
+def test_a_pointer_to_a_dropped_table_is_not_read(before: str, said: str) -> None:
+    """«(…; danh mục kèm theo bảng dưới đây)», «(xem chi tiết bảng dưới), 1 xe …», «…, thông
+    tin chi tiết xem bảng:» before a table not read were read on air: the listener was sent to
+    a table they never hear."""
+    spoken = normalise(f"Mở đầu.\n\n{before}\n\n{_TABLE}").text
+    assert spoken.endswith(said), spoken
+    assert "bảng" not in spoken

@@ -1001,10 +1001,10 @@ def _without_empty_sections(blocks: list[Block], removed: set[int]) -> list[Bloc
 
 _POINTS_DOWN = re.compile(
     r"(?i:(?:sau|dưới)\s+đây|như\s+sau|bên\s+dưới|(?:bảng|biểu)\s+(?:sau|dưới)|"
-    r"(?<!\w)(?:cụ\s+thể|chi\s+tiết)(?=[\s*_]*:))[\s*_]*[.:]?[\s*_]*$"
+    r"(?<!\w)(?:cụ\s+thể|chi\s+tiết)(?=[\s*_]*:)|(?<!\w)xem\s+(?:bảng|biểu))[\s*_]*[.:]?[\s*_]*$"
 )
 """The end of a sentence that points at what follows it on the page («… như sau.», «… như
-bảng dưới đây:», «…, cụ thể:»). Another sentence ending in a colon says something of its
+bảng dưới đây:», «…, cụ thể:», «…, chi tiết xem bảng:»). Another sentence ending in a colon says something of its
 own («Số vụ giảm mạnh:»): it is read, ending in a full stop."""
 _POINTER_LEFTOVER = re.compile(
     r"(?:\s|[,:;–-]|(?<!\S)[*_]++|(?<!\w)(?i:cụ\s+thể|chi\s+tiết|như|theo|xem|ở|tại|trong|"
@@ -1105,9 +1105,11 @@ _THOSE_ABOVE = re.compile(
     r"(?<!\w)(?i:các|những|số|toàn bộ)\s++(?:[^\W\d_]++\s++){1,3}?"
     r"(?i:nêu\s+trên|vừa\s+nêu|trên(?:\s+đây)?)"
     r"(?=\s*+[,.:;]|\s++(?i:đã|đều|bị|được|sẽ|là|có|vẫn|đang)(?!\w))"
+    r"|(?<!\w)(?i:trên\s+đây\s+là)(?!\w)"
 )
-"""«Các trường hợp trên đã bị xử phạt.», «Những xe nêu trên …» right after a table: the rows
-the listener never heard («các vụ trên địa bàn» names a place, read)."""
+"""«Các trường hợp trên đã bị xử phạt.», «Những xe nêu trên …», «Trên đây là kết quả tháng
+3.» right after a table: the rows the listener never heard («các vụ trên địa bàn» names a
+place, read)."""
 
 
 def _hold_for_table(ctx: Context, item: Item, what: str) -> None:
@@ -1144,6 +1146,11 @@ def _without_pointer(text: str) -> str:
         said = last[: bracket.start()].rstrip()
         sentences[-1] = f"{said} ({kept})." if kept else said + "."
         return " ".join(sentences)
+    unbracketed = [_BRACKET.sub(_bracket_said, sentence) for sentence in sentences]
+    if unbracketed != sentences:
+        # «Thu giữ 2 xe máy (xem chi tiết bảng dưới), 1 xe …»: a bracket inside a sentence
+        # that only points goes; the sentence is said without it.
+        return " ".join(unbracketed)
     if not _POINTS_DOWN.search(last):
         return text
     # «…, cụ thể như sau:», «…; kết quả như sau:»: the last clause only points.
@@ -1173,6 +1180,19 @@ _BRACKETED_END = re.compile(r"\((?P<inner>[^()]*+)\)[\s*_]*+[.:]?[\s*_]*+$")
 """A bracket ending a sentence (`… thu giữ 2 xe máy (chi tiết tại bảng dưới đây):`)."""
 _BRACKET_CLAUSE = re.compile(r"\s*[,;]\s*")
 """Where a bracket's clauses part (`1 xe không giấy tờ, xem bảng sau`)."""
+
+
+_BRACKET = re.compile(r"\s*+\((?P<inner>[^()]*+)\)")
+"""A bracket inside a sentence, the spaces before it included."""
+
+
+def _bracket_said(found: re.Match[str]) -> str:
+    """A `_BRACKET` without its clauses that only point at what follows: gone when nothing else
+    is left, as written when none points."""
+    kept = _bracket_without_pointer(found["inner"])
+    if kept is None:
+        return found[0]
+    return found[0][: found.start("inner") - found.start()] + kept + ")" if kept else ""
 
 
 def _bracket_without_pointer(inner: str) -> str | None:
@@ -1212,11 +1232,13 @@ def _without_promise(said: str) -> str:
 _ASIDE_OPENING = re.compile(
     r"[\s*_]*(?:(?i:cụ\s+thể|chi\s+tiết|như|theo|xem|bảng|biểu|(?:được\s+)?(?:thể\s+hiện|nêu"
     r"|liệt\s+kê)|gồm|là|số\s+liệu|kết\s+quả|tình\s+hình|diễn\s+biến|nội\s+dung|thời\s+gian"
-    r"|(?:mời\s+)?(?:xem|tham\s+khảo)|tại|ở|trong)(?!\w)[\s*_]*)*"
+    r"|(?:mời\s+)?(?:xem|tham\s+khảo)|tại|ở|trong|danh\s+mục|kèm(?:\s+theo)?|thông\s+tin)"
+    r"(?!\w)[\s*_]*)*"
 )
 """Words of an aside after a comma or semicolon that only lead to its pointer («, cụ thể như
 sau:», «, số liệu như bảng dưới đây:», «, thời gian cụ thể như sau:», «, tham khảo bảng
-sau:», «; kết quả như sau:»)."""
+sau:», «; kết quả như sau:», «; danh mục kèm theo bảng dưới đây», «, thông tin chi tiết xem
+bảng:»)."""
 _TABLE_NOUN_END = re.compile(
     r"(?<!\w)(?i:số\s+điện\s+thoại|đường\s+dây\s+nóng|địa\s+chỉ|những\s+người|các\s+đối\s+tượng"
     r"|thủ\s+đoạn|hướng\s+dẫn|danh\s+sách|các\s+bước|thông\s+tin|lưu\s+ý|dấu\s+hiệu"
