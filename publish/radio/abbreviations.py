@@ -55,7 +55,9 @@ _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w]
 _PREV_WORD = re.compile(r"(?<!\w)(\w++)\s*+$")
 """The word right before a place prefix; after a comma there is none (`Q. Bình Thạnh, P. Tân Định`)."""
 _ETC = re.compile(r"(?<!\w)(?:v\.v\.|vv\.)")
-_PLACE_PREFIX = re.compile(r"(?<!\w)(TX|TT|TP|Tp|Q|P|H|X|T|Ô)\.(?!HCM)\s*")
+_LETTERS_PATTERN = "|".join(sorted(LETTERS, key=len, reverse=True))
+"""place_kinds' letters (`TX`, `H`) as a pattern's alternatives, the longest first."""
+_PLACE_PREFIX = re.compile(rf"(?<!\w)({_LETTERS_PATTERN}|Ô)\.(?!HCM)\s*")
 """`TP.Cao Lãnh` typed without a space is the lexicon's `TP.` all the same (`TP.HCM` is its own)."""
 _HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!\w)")
 """However the prefix is typed, the city's name keeps its capital, as the seed's `TP.HCM` does
@@ -63,7 +65,7 @@ _HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!
 _INITIALS_AFTER = re.compile(r"[A-ZĐ]\.[A-ZĐ]")
 """More dotted capitals after a place's letter (`P.V.T`, `H.V.B`): a person's initials, kept as
 written for the reader to say the letters; no place's name is one letter and a dot."""
-_MAYBE_PLACE_PREFIX = re.compile(r"[TQPHXÔp]\.")
+_MAYBE_PLACE_PREFIX = re.compile(rf"[{''.join(sorted({letter[-1] for letter in LETTERS}))}Ô]\.")
 """In every `_PLACE_PREFIX` match, and much cheaper to look for."""
 _TITLE_BEFORE = re.compile(rf"(?<!\w)(?i:{FORMS_OF_ADDRESS})\s*+$")
 """`chị H. Lan`, `Đại úy X. Hùng`: after a form of address or a rank comes a person's name."""
@@ -470,9 +472,7 @@ def _joined_to_a_place(text: str, m: re.Match[str], end: int, ctx: Context) -> b
 _JOINED_BEFORE = re.compile(r"(?<!\w)(?i:và|với|cùng)\s*+$")
 """A conjunction before `T.`: it joins a province to a place, an initial to a person."""
 _WORD_BEFORE_END = re.compile(r"([^\W\d_]++)\s*+$")
-_PLACE_WORD_BEFORE = re.compile(
-    rf"(?<!\w)(?:(?i:{KINDS_PATTERN})|(?:TP|Tp|TX|TT|T|H|Q|P|X)\.)\s*+$"
-)
+_PLACE_WORD_BEFORE = re.compile(rf"(?<!\w)(?:(?i:{KINDS_PATTERN})|(?:{_LETTERS_PATTERN})\.)\s*+$")
 """A place's kind before its name (`tỉnh Đồng Tháp`, `H. Châu Thành`)."""
 
 

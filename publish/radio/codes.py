@@ -8,6 +8,7 @@ from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
+from publish.radio.place_kinds import KINDS_PATTERN
 from publish.radio.tail import ends_before
 from publish.text import mask, mask_code
 
@@ -206,6 +207,11 @@ _FOLLOWED_BY_ISSUER = re.compile(
 )
 """After a document number, its issuer said by the writer, maybe after the date it was signed
 (`168/2024/NĐ-CP ngày 26/12/2024 của Chính phủ`): ours would say it twice."""
+_PLACE_ONLY_ISSUER = re.compile(
+    rf"(?<=-UBND){_FOLLOWED_BY_ISSUER.pattern}(?=(?i:{KINDS_PATTERN})(?!\w))"
+)
+"""A people's committee's document whose issuer the writer names by its place alone
+(`123/QĐ-UBND của huyện`): the committee is said before the place, as R13.3 reads `UBND`."""
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 
 
@@ -414,6 +420,9 @@ def _legal(text: str, ctx: Context) -> str:
     if "/QH" in text:
         text = _LAW_QH.sub(law, text)
     if "-" in text:
+        if "-UBND" in text:
+            # «… số 123/QĐ-UBND của huyện.» was read «… của huyện.», the committee left out.
+            text = _PLACE_ONLY_ISSUER.sub(lambda m: f"{m[0]}{_ISSUERS['UBND']} ", text)
         text = _LEGAL.sub(document, text)
         text = _PARTY_DOCUMENT.sub(party_document, text)
     return _NUMBERED_IN_YEAR.sub(numbered_in_year, text) if "/" in text else text

@@ -907,7 +907,10 @@ def _flag_guessed_name(ctx: Context, name: str, item: Item) -> None:
     )
 
 
-_PLACE_LETTER_NAME = re.compile(r"([HQXPT])\. ?(.+)")
+_PLACE_LETTER_NAME = re.compile(
+    rf"({'|'.join(letter for letter in LETTERS if len(letter) == 1)})\. ?(.+)"
+)
+"""A place's one letter and a name (`H. Kim Sơn`), as a writer's initial is written."""
 
 
 def _front_matter_author(lines: list[str], first: int) -> str:
