@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 from collections.abc import Iterator
 
 import pytest
 
-from tests.zalo_project import emulator, zalo_env  # noqa: F401  (fixtures: the Zalo tests share them)
+# Some machines (this project's CI image among them) set PYTHONDONTWRITEBYTECODE: every
+# `python -m publish` a test starts then compiled the whole package again (~2.7 s of CPU each)
+# and each xdist worker rewrote every test module's asserts again. Caching bytecode under
+# __pycache__ (git-ignored) changes no behaviour under test. Set before anything below imports
+# the package.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+from tests.zalo_project import emulator, zalo_env  # noqa: E402, F401  (fixtures the Zalo tests share)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1212,3 +1212,19 @@ def test_the_token_file_is_read_once_at_start_up(
     with ZaloClient.from_env(env, oa_id=oa_id, **FAST_SETTINGS) as client:
         client.getoa()  # -220: refreshed, the new pair saved, then read back
         assert client.tokens.current().refresh_token == emulator.refresh_token
+
+
+def test_clients_share_one_tls_context_that_still_checks_certificates(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    """Each client built its own TLS context, reading the whole CA bundle (~50 ms) per sync run
+    and per token refresh; one per process now, and sharing it must not loosen the checks."""
+    import ssl
+
+    settings = ClientSettings(api_base=emulator.base_url, oauth_base=emulator.base_url)
+    tokens = make_tokens(emulator, token_file)
+    with ZaloClient(tokens, settings) as first, ZaloClient(tokens, settings) as second:
+        contexts = [c._http._transport._pool._ssl_context for c in (first, second)]  # type: ignore[attr-defined]
+    assert contexts[0] is contexts[1]
+    assert contexts[0].verify_mode == ssl.CERT_REQUIRED
+    assert contexts[0].check_hostname

@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import hmac
 import json
@@ -21,6 +22,7 @@ import logging
 import math
 import os
 import random
+import ssl
 import sys
 import threading
 import time
@@ -277,6 +279,14 @@ class _Closed:
                 self.until, self.wait, self.reason = until, wait, reason
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """The TLS settings httpx would build, made once per process."""
+    # Building them reads the whole CA bundle (~50 ms): a sync makes a client per run and
+    # per token refresh, and the test suite makes hundreds.
+    return httpx.create_ssl_context()
+
+
 class ZaloClient:
     """The Zalo OA article API: create, verify, update, remove, getdetail, getslice, getoa."""
 
@@ -296,6 +306,7 @@ class ZaloClient:
         self._owns_http = http is None
         self._http = http or httpx.Client(
             transport=transport,
+            verify=_tls_context(),
             timeout=httpx.Timeout(self.settings.timeout, connect=self.settings.connect_timeout),
             limits=httpx.Limits(max_connections=max(1, self.settings.concurrency)),
         )
