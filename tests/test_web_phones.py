@@ -667,3 +667,41 @@ def test_many_links_in_one_paragraph_are_made_in_linear_time() -> None:
         "assert html.count('tel:113') == 45_000"
     )
     run_python_guarded(code)
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        (
+            "<ul>\n<li>Công an: 113</li>\n<li>Cứu hỏa: 114</li>\n"
+            "<li>Đường dây nóng UBND huyện: 1022</li>\n</ul>",
+            ["113", "114"],
+        ),
+        ("<ul>\n<li>Cảnh sát: 113</li>\n<li>Trực ban Công an xã: 3851113</li>\n</ul>", ["113"]),
+        ("<ul><li>Cảnh sát: 113</li><li>Đơn vị trực: 3851113</li></ul>", ["113"]),
+        ("<p>Số điện thoại tiếp nhận tin báo: 113</p>", ["113"]),
+        ("<p>Tin báo qua đường dây nóng: 113 (tăng 12%).</p>", []),
+        ("<p>Tin báo qua đường dây nóng: 113, giảm 5 vụ.</p>", []),
+        (
+            "<ul>\n<li>Tin báo qua đường dây nóng: 113.</li>\n<li>Tin báo trực tiếp: 45 tin.</li>\n</ul>",
+            [],
+        ),
+        ("<ul><li>Cảnh sát: 113</li><li>Tổng cộng: 12 vụ</li></ul>", []),
+        ("<ul><li>Cảnh sát: 113</li><li>Số vụ việc: 12</li></ul>", []),
+        ("<ul><li>Cảnh sát: 113</li><li>Thời gian trực: 24 giờ.</li></ul>", ["113"]),
+        ("<p>Cảnh sát 113 tăng cường tuần tra.</p>", []),
+        ("<p>Cảnh sát: 113 (tăng cường trực 24/24).</p>", ["113"]),
+        ("<p>Công an huyện bắt giữ: 113</p>", []),
+    ],
+)
+def test_review_m_a_contact_list_dials_and_a_list_of_figures_does_not(
+    body: str, linked: list[str]
+) -> None:
+    """A contact list «Công an: 113», «Cứu hỏa: 114», «Đường dây nóng UBND huyện: 1022» linked
+    nothing (any short number made the list figures; a landline without its area code is
+    short too), nor «Cảnh sát: 113» beside «Trực ban Công an xã: 3851113». A list is figures
+    only where an item's label counts («Tin báo…», «vụ», «lượt») or its value has a unit («45
+    tin»); «113 (tăng 12%)» is a figure that rose, with or without «so với»; «Số điện thoại
+    tiếp nhận tin báo: 113» names the line to call."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html

@@ -7,7 +7,10 @@ call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu h�
 «đường dây nóng 113», «Liên hệ: 113», bold or not), or a line's name and its owner before a
 colon («Đường dây nóng Công an tỉnh: 113»), each number of a list that follows such words
 («Số khẩn cấp: 113, 114, 115», «113 – 114 – 115», «gọi 113 hoặc 114»), or alone in a table column headed as numbers to call
-(«Số gọi») and holding no count, in the column or in its row (duty hours are no count). After
+(«Số gọi») and holding no count, in the column or in its row (duty hours are no count). A
+contact list's items («Công an: 113», «Đường dây nóng UBND huyện: 1022») dial unless one is a
+figure: a label that counts («Tin báo trực tiếp: 45») or a number with what it counts («45
+tin»); a number that rose or fell («113 (tăng 12%)») never dials. After
 «gọi» or a service's name, only where its phrase ends there (`cấp cứu 115 trẻ em` counts
 children, `gọi 113 nam công dân` calls up citizens). A number after «số» alone is
 not (a house, a decree: «nhà số 113», «Nghị định số 113»), nor a count (`xử lý 113 vụ`, `cấp cứu
@@ -106,9 +109,17 @@ _OWNER = (
 """After a line's word, whose line it is, up to a colon: a name («Công an tỉnh», «CA huyện Châu
 Thành»), a few words that start with a capital and hold no digit. Only before a colon, where
 it is a contact list's label; in a sentence such words may be what the number counts."""
+_PHONE_LABEL = (
+    r"(?i:số[^\S\n]++điện[^\S\n]++thoại)(?:[^\S\n]++[^\s:<>.,;!?()\d]++){1,8}?(?=[^\S\n]*+:)"
+)
+"""«Số điện thoại» and what the line is for, up to a colon («Số điện thoại tiếp nhận tin báo:
+113»): a phone number, whatever words of its use follow (a heading so worded dials too)."""
+_POLICE = r"(?i:công[^\S\n]++an)" + _OWNER + r"(?=[^\S\n]*+:)"
+"""«Công an» as a contact list's label («Công an: 113», «Công an Tân Phú: 113»); only before a
+colon, with no lowercase words between («Công an huyện bắt giữ: 113» is what it did)."""
 _SERVICE = (
     r"(?i:cảnh sát|cứu hỏa|cứu hoả|chữa cháy|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|liên hệ)"
-    r"|" + _LINE + _OWNER
+    r"|" + _PHONE_LABEL + "|" + _POLICE + "|" + _LINE + _OWNER
 )
 """Words naming what a number right after them is: a line to call («Cảnh sát 113», «Liên hệ:
 113»)."""
@@ -249,32 +260,46 @@ class _Unlabelled:
 
 
 _COMPARED = re.compile(
-    r"[^\S\n]*+[(,–—-]?[^\S\n]*+(?i:tăng|giảm)[^\S\n]++[^.;()\n]{0,60}?(?<!\w)(?i:so\s+với)(?!\w)"
+    r"[^\S\n]*+[(,–—-]?[^\S\n]*+(?i:tăng|giảm)(?!\w)(?![^\S\n]++(?i:cường)(?!\w))"
+    r"(?:[^\S\n]++[^.;()\n]{0,60}?(?<!\w)(?i:so\s+với)(?!\w)"
+    r"|[^\S\n]*+(?i:thêm[^\S\n]++)?\d)"
 )
-"""After a number, a comparison («113 (tăng 12 so với tháng trước)»): the number is a figure
-that rose or fell, never a line to call."""
+"""After a number, a comparison («113 (tăng 12 so với tháng trước)», «113 (tăng 12%)», «113,
+giảm 5 vụ»): the number is a figure that rose or fell, never a line to call. Not «tăng cường»
+(«Cảnh sát: 113 (tăng cường trực 24/24)» still dials)."""
 _LABELLED_ITEM = re.compile(
     r"<(?:li|p)\b[^>]*+>((?:[^<]|</?(?:strong|b|em|i|span)\b[^>]*+>){1,300}?)</(?:li|p)>"
 )
 """A list item or paragraph with no other block inside (`<li>Tin báo trực tiếp: 45</li>`)."""
 _BETWEEN_ITEMS = re.compile(r"(?:\s|</?(?:li|p)\b[^>]*+>)*+")
 """What may part two items of one list: spaces, the tags closing one and opening the next."""
-_LABEL_NUMBER = re.compile(r"[^:]{1,120}:\s*+(\d[\d.,]*+)\s*+\.?")
-"""An item's text that is a label and a number («Tin báo trực tiếp: 45»)."""
+_LABEL_NUMBER = re.compile(
+    r"([^:]{1,120}):\s*+(\d[\d.,]*+)(" + _COUNTED + r"|[^\S\n]*+(?i:tin(?:[^\S\n]++báo)?"
+    r"|phản[^\S\n]++ánh|đơn[^\S\n]++thư)(?!\w))?\s*+\.?"
+)
+"""An item's text that is a label and a number, maybe with what it counts («Tin báo trực tiếp:
+45», «Tin báo trực tiếp: 45 tin.», «Tổng cộng: 12 vụ»)."""
+_COUNT_LABEL = re.compile(
+    r"(?<!\w)(?i:tin|tin\s+báo|tin\s+nhắn|vụ|vụ\s+việc|cuộc|lượt|lần|trường\s+hợp|đối\s+tượng"
+    r"|đơn(?!\s+vị)|đơn\s+thư|phản\s+ánh|số\s+lượng|tổng\s+số|tổng\s+cộng)(?!\w)"
+)
+"""A label's words that say it counts («Tin báo trực tiếp», «Số vụ việc», «Lượt gọi»): its item
+is a figure, and so is a short number in the same list. Not «Đơn vị trực», a unit's name."""
 
 
 def _listed_counts(html: str) -> frozenset[str]:
-    """The texts of items that stand in a run of «label: number» items where some number is no
-    emergency line nor phone («Tin báo qua đường dây nóng: 113», then «Tin báo trực tiếp: 45»):
-    a list of figures, whose «113» is a count too."""
+    """The texts of items that stand in a run of «label: number» items where some item is a
+    figure («Tin báo qua đường dây nóng: 113», then «Tin báo trực tiếp: 45» or «…: 45 tin»): a
+    list of figures, whose «113» is a count too. Short numbers alone make no figures: a
+    contact list gives landlines without their area code («Trực ban Công an xã: 3851113») and
+    a district's own short line («Đường dây nóng UBND huyện: 1022»)."""
     listed: set[str] = set()
-    group: list[tuple[str, str]] = []
+    group: list[tuple[str, bool]] = []
     end = -1
 
     def close() -> None:
         """Keep the group's texts when it is a list of figures."""
-        numbers = ["".join(c for c in n if c.isdigit()) for _, n in group]
-        if len(group) > 1 and any(n not in EMERGENCY_NUMBERS and len(n) < 8 for n in numbers):
+        if len(group) > 1 and any(figure for _, figure in group):
             listed.update(text for text, _ in group)
 
     for item in _LABELLED_ITEM.finditer(html):
@@ -284,10 +309,22 @@ def _listed_counts(html: str) -> frozenset[str]:
             close()
             group = []
         if shaped is not None:
-            group.append((text, shaped[1]))
+            group.append((text, _is_figure(shaped)))
         end = item.end()
     close()
     return frozenset(listed)
+
+
+def _is_figure(item: re.Match[str]) -> bool:
+    """Whether a «label: number» item is a figure: its number says what it counts («45 tin»),
+    or its label counts and its number is no emergency line nor phone («Tin báo trực tiếp:
+    45»)."""
+    if item[3]:  # duty hours («Thời gian trực: 24 giờ») count nothing
+        said = item[0][item.start(2) - item.start() :].strip(" .")
+        return not (_HOURS.fullmatch(said) and _HOUR_MARK.search(said))
+    digits = "".join(c for c in item[2] if c.isdigit())
+    short = digits not in EMERGENCY_NUMBERS and len(digits) < 8
+    return short and _COUNT_LABEL.search(_NOTE.sub(" ", item[1])) is not None
 
 
 def _counted_label(text: str, at: int) -> bool:
