@@ -12,7 +12,7 @@ import yaml
 
 from publish.encoding import not_utf8
 from publish.key_lines import READING, Lines, Reading
-from publish.syntax import yaml_error, yaml_quoted
+from publish.syntax import yaml_error, yaml_path_escapes, yaml_quoted
 
 __all__ = [
     "FrontMatterError",
@@ -299,6 +299,10 @@ def split(text: str, reading: Reading = READING) -> Parsed:
             hint=found.hint,
             column=found.column,
         ) from None
+    if "\\" in yaml_text and (path := yaml_path_escapes(yaml_text, first_line=2)) is not None:
+        raise FrontMatterError(
+            f"phần đầu: {path.message}", line=path.line, hint=path.hint, column=path.column
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict) and (toml := TOML_LINE_RE.search(yaml_text)):

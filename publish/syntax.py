@@ -663,14 +663,25 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
         return (found.line + first_line, found.column + 1) if found is not None else (None, None)
 
     line, column = at(mark)
-    unclosed = _unclosed_quote(text, mark.line if mark is not None else None)
-    if ("quoted scalar" in context and "escape" not in problem) or unclosed is not None:
+    # libyaml says «did not find expected hexdecimal number» for «C:\Users» (\U, \x): an escape.
+    escaped = "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem)
+    unclosed = None if escaped else _unclosed_quote(text, mark.line if mark is not None else None)
+    if ("quoted scalar" in context and not escaped) or unclosed is not None:
         quote = '"'
         if unclosed is not None:
             line, column = unclosed[0] + first_line, unclosed[1] + 1
         elif opened is not None:
             line, column, quote = *at(opened), _char_at(text, opened)
         name = "ngoặc đơn (')" if quote == "'" else 'ngoặc kép (")'
+        if line is not None and (curly := _curly_closed(text, line - first_line)) is not None:
+            return Explained(
+                f"dấu {name} mở ở đây chưa được đóng: dấu ” (ngoặc cong của Word) không đóng được "
+                "giá trị",
+                line,
+                column,
+                f'Giá trị mở và đóng bằng cùng một dấu " thẳng; ngoặc kép bên trong giá trị viết '
+                f"«…». Sửa dòng này thành: {curly}",
+            )
         return Explained(
             f"dấu {name} mở ở đây chưa được đóng",
             line,
@@ -687,12 +698,12 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
             _quoted_value(text, mark.line if mark is not None else None)
             or 'Đặt cả giá trị trong ngoặc kép, ví dụ title: "Cảnh báo: lừa đảo qua mạng".',
         )
-    if "quoted scalar" in context and "escape" in problem:
+    if escaped:
         return Explained(
             "dấu \\ trong giá trị đặt trong ngoặc kép phải viết đôi (\\\\)",
             line,
             column,
-            "Viết \\\\ thay cho \\, hoặc dùng ngoặc đơn ('…') cho giá trị có dấu \\.",
+            _BACKSLASH_HINT + _retyped_line(text, mark.line if mark is not None else None),
         )
     if "tab" in problem or "cannot start any token" in problem:
         if _char_at(text, mark) == "\t":
@@ -758,6 +769,68 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
         column,
         YAML_GENERIC_HINT,
     )
+
+
+_BACKSLASH_HINT = "Viết \\\\ thay cho \\, hoặc dùng ngoặc đơn ('…') cho giá trị có dấu \\."
+_WINDOWS_PATH = re.compile(r"(?<![\w\\])(?:[A-Za-z]:\\|\\\\[\w.$-]+\\)")
+"""A Windows path as typed in a double-quoted value: a drive (`C:\\`) or a shared folder
+(`\\\\may-chu\\`)."""
+_ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*+(\\[^\\"\n])')
+"""A backslash that starts an escape in double quotes other than `\\\\` and `\\"` (`\\t`, `\\N`)."""
+
+
+def yaml_path_escapes(text: str, first_line: int) -> Explained | None:
+    """The first value of front matter `text` (which starts at line `first_line` of its file)
+    that is a Windows path in double quotes with a single backslash («summary: "D:\\tin
+    bai\\New folder"»): YAML reads it without an error, «\\t» as a Tab, «\\N» as a new line,
+    «\\b» as a backspace; None when there is none."""
+    for number, content in enumerate(text.split("\n")):
+        found = _KEY_QUOTED.match(content)
+        if found is None or not found["value"].startswith('"'):
+            continue
+        value = found["value"]
+        if _WINDOWS_PATH.search(value) and (escape := _ESCAPE.search(value)) is not None:
+            return Explained(
+                f"dấu \\ trong giá trị đặt trong ngoặc kép phải viết đôi (\\\\): «{escape[1]}» "
+                "trong đường dẫn được đọc thành một ký tự khác (Tab, xuống dòng…), không phải "
+                "dấu \\ và chữ theo sau",
+                number + first_line,
+                found.start("value") + escape.start(1) + 1,
+                _BACKSLASH_HINT + _retyped_line(text, number),
+            )
+    return None
+
+
+def _retyped_line(text: str, line: int | None) -> str:
+    """« Sửa dòng này thành: …» with line `line` (0-based) of `text` retyped in single quotes,
+    each backslash as typed, its `# comment` kept; "" when it is no `key: "value"` line on its
+    own, or a \\" leaves unclear where the value ends."""
+    lines = text.split("\n")
+    if line is None or line >= len(lines) or (found := _KEY_QUOTED.match(lines[line])) is None:
+        return ""
+    value, comment = found["value"], ""
+    if (ends := _comment_after_quotes(value)) is not None:
+        value, comment = value[:ends], value[ends:]
+    if value[0] != '"' or len(value) < 2 or value[-1] != '"' or '"' in value[1:-1]:
+        return ""
+    return f" Sửa dòng này thành: {found['key']}: {yaml_quoted(value[1:-1])}{comment}"
+
+
+def _curly_closed(text: str, line: int) -> str | None:
+    """Line `line` (0-based) of `text` retyped when its value opens with a straight " and a
+    curly ” stands where it was to close (Word curled the second quote only): «title: "Cảnh
+    báo”» reads «Cảnh báo», «title: "Lừa đảo” qua mạng» «Lừa đảo» in «…» then the rest; None
+    when it is no such line."""
+    lines = text.split("\n")
+    if line >= len(lines) or (found := _KEY_QUOTED.match(lines[line])) is None:
+        return None
+    value = found["value"]
+    inner = value[1:]
+    if value[0] != '"' or inner.count("”") != 1 or any(q in inner for q in '"“\\#'):
+        return None
+    before, after = inner.split("”")
+    meant = before if not after.strip() else f"«{before}»{after}"
+    return f"{found['key']}: {yaml_quoted(meant)}"
 
 
 _CLOSING_QUOTE = re.compile(r'(?:^|[^\\])(?:\\\\)*"')

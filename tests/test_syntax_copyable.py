@@ -312,3 +312,54 @@ def test_a_title_in_capitals_suggested_reads_as_written(value: str) -> None:
     meant = re.sub(r'"([^"]*)"', r"«\1»", title[:1] + title[1:].lower())
     assert yaml.safe_load(found[1]) == {"title": meant}
     assert as_typed(meant) in found[1]  # no escape to work out: «D:\\tai-lieu» as typed
+
+
+# ---- review M: Windows paths, « #» and a curly closing quote in front matter ----
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ('title: "C:\\Users\\Tu\\tin.docx"', "C:\\Users\\Tu\\tin.docx"),
+        ('title: "Mẫu ở C:\\xin\\a.docx"', "Mẫu ở C:\\xin\\a.docx"),
+        ('summary: "D:\\tin bai\\New folder\\ban.docx"', "D:\\tin bai\\New folder\\ban.docx"),
+        ('summary: "\\\\may-chu\\tai-lieu\\ban.docx" # ghi chú', "\\\\may-chu\\tai-lieu\\ban.docx"),
+    ],
+)
+def test_a_windows_path_in_double_quotes_is_told_with_the_line_retyped(
+    written: str, meant: str
+) -> None:
+    """«title: "C:\\Users\\Tu\\tin.docx"» was refused as a quote left open («Thêm dấu ngoặc
+    đóng»: the real cause is \\U, an escape), and «summary: "D:\\tin bai\\New folder\\ban.docx"»
+    was read silently as a Tab, a NEL and a backspace (the check only said invisible control
+    characters were dropped). Both say to double the \\ or use single quotes, with the line."""
+    text = front(f'title: "Tin"\n{written}' if written.startswith("summary") else written)
+    with pytest.raises(FrontMatterError) as info:
+        split(text)
+    assert "chưa được đóng" not in str(info.value)
+    assert "viết đôi" in str(info.value)
+    line, fixed = front_matter_fix(text) or (0, "")
+    key = written.split(":")[0]
+    assert line == text.split("\n").index(written) + 1
+    assert read_back(text, line, fixed)[key] == meant
+
+
+def test_a_windows_path_written_right_in_double_quotes_is_read() -> None:
+    """Doubled backslashes, or a backslash that is no path, are left as YAML reads them."""
+    text = front('title: "Tin"\nsummary: "D:\\\\tin bai\\\\ban.docx"\nauthor: "A\\tB"')
+    assert split(text).data["summary"] == "D:\\tin bai\\ban.docx"
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ('title: "Cảnh báo lừa đảo” qua mạng', "«Cảnh báo lừa đảo» qua mạng"),
+        ('title: "Cảnh báo lừa đảo qua mạng”', "Cảnh báo lừa đảo qua mạng"),
+    ],
+)
+def test_a_value_opened_straight_and_closed_curly_is_retyped(written: str, meant: str) -> None:
+    """A straight " opening and Word's ” closing got no line to copy, and adding the closing
+    quote the hint asked for left a stray ” in the title."""
+    text = front(written)
+    line, fixed = front_matter_fix(text) or (0, "")
+    assert line == 2 and read_back(text, line, fixed) == {"title": meant}
