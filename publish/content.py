@@ -62,6 +62,7 @@ from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import person
+from publish.syntax import yaml_hash_cuts
 from publish.tags import tag_key, tag_slugs
 from publish.text import CharClass, nfc, quoted
 from publish.windows_approval import windows_approved
@@ -729,6 +730,8 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             "with “smart quotes”».",
             severity="note",
         )
+    if "#" in parsed.yaml_text:
+        _hash_cuts(collector, parsed)
     # The text's own control characters were removed before YAML read it: only an escape in
     # double quotes ("\\x07") makes one, and no escape is written without a backslash.
     data = _without_controls(parsed.data) if "\\" in parsed.yaml_text else parsed.data
@@ -743,6 +746,23 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
         )
     collector.parsed = parsed
     return parsed
+
+
+def _hash_cuts(collector: Collector, parsed: Parsed) -> None:
+    """A warning for each top-level value a « #» cut short («title: Tin số #3: bắt giữ»
+    published «Tin số» without a word), with the line to copy."""
+    for number, key, kept, retyped in yaml_hash_cuts(parsed.yaml_text):
+        if key != key.lstrip() or parsed.data.get(key) != kept:
+            continue  # a block's key, or a line YAML reads otherwise (inside a `|` text)
+        collector.add(
+            f"giá trị của '{key}' bị cắt ở « #»: YAML đọc từ « #» trở đi là ghi chú, nên chỉ "
+            f"còn «{kept}»",
+            field=key,
+            line=number + 2,  # after the opening '---'
+            hint="Nếu đó là ghi chú, viết một dấu cách sau dấu # («# ghi chú»). Nếu « #…» thuộc "
+            f"giá trị, đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {retyped}",
+            severity="warning",
+        )
 
 
 class _Split(NamedTuple):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,8 @@ __all__ = [
     "toml_without_duplicate",
     "toml_without_faulty_line",
     "yaml_error",
+    "yaml_hash_cuts",
+    "yaml_path_escapes",
 ]
 
 
@@ -846,6 +849,22 @@ _KEY_VALUE = re.compile(r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[^\s\"']
 _PLAIN_COMMENT = re.compile(r"[ \t]#")
 """Where a `# comment` starts after a value not in quotes: a # after a space or a tab (a # inside
 a word, «#1» after a letter, is text)."""
+
+
+def yaml_hash_cuts(text: str) -> Iterator[tuple[int, str, str, str]]:
+    """Each line of front matter `text` whose value, not in quotes, a « #» then text cuts short
+    («title: Tin số #3: bắt giữ» reads «Tin số»: YAML takes the rest for a comment), as
+    (0-based line, key as written, the value kept, the line retyped with the whole value in
+    quotes). Not « # ghi chú»: a space after the # is how a comment is written."""
+    for number, content in enumerate(text.split("\n")):
+        if "#" not in content or (found := _KEY_VALUE.match(content)) is None:
+            continue
+        value = found["value"]
+        cut = _PLAIN_COMMENT.search(value)
+        if cut is None or not value[cut.end() : cut.end() + 1].strip():
+            continue
+        kept = value[: cut.start()].rstrip()
+        yield number, found["key"], kept, f"{found['key']}: {yaml_quoted(value)}"
 
 
 def yaml_quoted(value: str) -> str:

@@ -351,6 +351,30 @@ def test_a_windows_path_written_right_in_double_quotes_is_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "line"),
+    [("Tin số #3: bắt giữ", 'title: "Tin số #3: bắt giữ"'), ("Chiến dịch #LừaĐảo", None)],
+)
+def test_a_hash_cutting_an_unquoted_title_is_warned_with_the_line_quoted(
+    tmp_path: Path, title: str, line: str | None
+) -> None:
+    """«title: Tin số #3: bắt giữ» published «Tin số» without a word: YAML reads « #…» as a
+    comment. A warning names what was kept and gives the quoted line to copy."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": title})})
+    [warning] = load(root).warnings
+    assert warning.severity == "warning" and warning.line == 2 and warning.field == "title"
+    assert "« #»" in warning.message and f"«{title.split(' #')[0]}»" in warning.message
+    fixed = COPY.search(warning.hint or "")
+    assert fixed is not None
+    assert split(copied(bulletin_md({"title": title}), 2, fixed.group(1))).data["title"] == title
+
+
+def test_a_comment_after_a_value_is_not_warned(tmp_path: Path) -> None:
+    """« # ghi chú», a space after the #, is a comment the editor meant."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": "Tin mới # ghi chú"})})
+    assert load(root).warnings == ()
+
+
+@pytest.mark.parametrize(
     ("written", "meant"),
     [
         ('title: "Cảnh báo lừa đảo” qua mạng', "«Cảnh báo lừa đảo» qua mạng"),
