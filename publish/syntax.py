@@ -782,23 +782,39 @@ _ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*+(\\[^\\"\n])')
 """A backslash that starts an escape in double quotes other than `\\\\` and `\\"` (`\\t`, `\\N`)."""
 
 
+_KEY_START = re.compile(r"[ \t]*[A-Za-z_][\w.-]*(?=:[ \t])")
+"""A front-matter line's key, before `: ` (its indent kept)."""
+
+
+def _key_and_value(content: str) -> tuple[str, str] | None:
+    """The key (indent kept) and the value, spaces at its ends cut, of a `key: value` line;
+    None when it is no such line or has no value. Not a regex ending in `\\s*$`: a line of
+    many spaces then a letter would take time growing with the square of its length."""
+    key = _KEY_START.match(content)
+    if key is None:
+        return None
+    value = content[key.end() + 1 :].strip(" \t")
+    return (key[0], value) if value else None
+
+
 def yaml_path_escapes(text: str, first_line: int) -> Explained | None:
     """The first value of front matter `text` (which starts at line `first_line` of its file)
     that is a Windows path in double quotes with a single backslash («summary: "D:\\tin
     bai\\New folder"»): YAML reads it without an error, «\\t» as a Tab, «\\N» as a new line,
     «\\b» as a backspace; None when there is none."""
     for number, content in enumerate(text.split("\n")):
-        found = _KEY_QUOTED.match(content)
-        if found is None or not found["value"].startswith('"'):
+        if "\\" not in content or (found := _key_and_value(content)) is None:
             continue
-        value = found["value"]
+        key, value = found
+        if value[0] != '"':
+            continue
         if _WINDOWS_PATH.search(value) and (escape := _ESCAPE.search(value)) is not None:
             return Explained(
                 f"dấu \\ trong giá trị đặt trong ngoặc kép phải viết đôi (\\\\): «{escape[1]}» "
                 "trong đường dẫn được đọc thành một ký tự khác (Tab, xuống dòng…), không phải "
                 "dấu \\ và chữ theo sau",
                 number + first_line,
-                found.start("value") + escape.start(1) + 1,
+                len(content) - len(content[len(key) + 1 :].lstrip(" \t")) + escape.start(1) + 1,
                 _BACKSLASH_HINT + _retyped_line(text, number),
             )
     return None
@@ -809,14 +825,15 @@ def _retyped_line(text: str, line: int | None) -> str:
     each backslash as typed, its `# comment` kept; "" when it is no `key: "value"` line on its
     own, or a \\" leaves unclear where the value ends."""
     lines = text.split("\n")
-    if line is None or line >= len(lines) or (found := _KEY_QUOTED.match(lines[line])) is None:
+    if line is None or line >= len(lines) or (found := _key_and_value(lines[line])) is None:
         return ""
-    value, comment = found["value"], ""
-    if (ends := _comment_after_quotes(value)) is not None:
+    key, value = found
+    comment = ""
+    if value[0] == '"' and (ends := _comment_after_quotes(value)) is not None:
         value, comment = value[:ends], value[ends:]
     if value[0] != '"' or len(value) < 2 or value[-1] != '"' or '"' in value[1:-1]:
         return ""
-    return f" Sửa dòng này thành: {found['key']}: {yaml_quoted(value[1:-1])}{comment}"
+    return f" Sửa dòng này thành: {key}: {yaml_quoted(value[1:-1])}{comment}"
 
 
 def _curly_closed(text: str, line: int) -> str | None:
@@ -825,15 +842,15 @@ def _curly_closed(text: str, line: int) -> str | None:
     báo”» reads «Cảnh báo», «title: "Lừa đảo” qua mạng» «Lừa đảo» in «…» then the rest; None
     when it is no such line."""
     lines = text.split("\n")
-    if line >= len(lines) or (found := _KEY_QUOTED.match(lines[line])) is None:
+    if line < 0 or line >= len(lines) or (found := _key_and_value(lines[line])) is None:
         return None
-    value = found["value"]
+    key, value = found
     inner = value[1:]
     if value[0] != '"' or inner.count("”") != 1 or any(q in inner for q in '"“\\#'):
         return None
     before, after = inner.split("”")
     meant = before if not after.strip() else f"«{before}»{after}"
-    return f"{found['key']}: {yaml_quoted(meant)}"
+    return f"{key}: {yaml_quoted(meant)}"
 
 
 _CLOSING_QUOTE = re.compile(r'(?:^|[^\\])(?:\\\\)*"')
@@ -857,14 +874,13 @@ def yaml_hash_cuts(text: str) -> Iterator[tuple[int, str, str, str]]:
     (0-based line, key as written, the value kept, the line retyped with the whole value in
     quotes). Not « # ghi chú»: a space after the # is how a comment is written."""
     for number, content in enumerate(text.split("\n")):
-        if "#" not in content or (found := _KEY_VALUE.match(content)) is None:
+        if " #" not in content or (found := _key_and_value(content)) is None:
             continue
-        value = found["value"]
+        key, value = found
         cut = _PLAIN_COMMENT.search(value)
-        if cut is None or not value[cut.end() : cut.end() + 1].strip():
+        if value[0] in "\"'#" or cut is None or not value[cut.end() : cut.end() + 1].strip():
             continue
-        kept = value[: cut.start()].rstrip()
-        yield number, found["key"], kept, f"{found['key']}: {yaml_quoted(value)}"
+        yield number, key, value[: cut.start()].rstrip(), f"{key}: {yaml_quoted(value)}"
 
 
 def yaml_quoted(value: str) -> str:

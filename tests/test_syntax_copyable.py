@@ -20,6 +20,7 @@ from publish.errors import ConfigError, ContentError
 from publish.fields import Collector, capitals
 from publish.frontmatter import FrontMatterError, split
 from publish.syntax import toml_error
+from tests.hang_guard import run_python_guarded
 from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
 
 A = "content/bai-viet/a.md"
@@ -387,3 +388,21 @@ def test_a_value_opened_straight_and_closed_curly_is_retyped(written: str, meant
     text = front(written)
     line, fixed = front_matter_fix(text) or (0, "")
     assert line == 2 and read_back(text, line, fixed) == {"title": meant}
+
+
+def test_long_lines_of_spaces_are_read_in_linear_time() -> None:
+    """The checks for a path, a « #» and a curly quote read each line once: a regex ending in
+    «\\s*$» took 3 s on 20,000 spaces then a letter, and grew with the square."""
+    code = (
+        "from publish.frontmatter import split, FrontMatterError\n"
+        "for line in ('title: \"a' + ' ' * 200_000 + 'x\\\\t\"\\nsummary: \"C:\\\\\\\\a\"',\n"
+        "             'title: a #b' + ' ' * 200_000 + 'x',\n"
+        "             'title: \"a” b' + ' ' * 200_000 + 'x'):\n"
+        "    try:\n"
+        "        split('---\\n' + line + '\\n---\\n\\nx\\n')\n"
+        "    except FrontMatterError:\n"
+        "        pass\n"
+        "from publish import syntax\n"
+        "list(syntax.yaml_hash_cuts('title: a #b' + ' ' * 200_000 + 'x'))\n"
+    )
+    run_python_guarded(code)
