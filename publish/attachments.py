@@ -392,9 +392,9 @@ def scanned(path: Path, config: Config) -> list[Scanned]:
                 UNREADABLE_ATTACHMENT,
             )
         ]
-    text, names = read_now
+    _, names, for_stamps = read_now
     found: list[Scanned] = []
-    stamp = secret_stamp(text, config.policy) if text is not None else None
+    stamp = secret_stamp(for_stamps, config.policy) if for_stamps is not None else None
     if stamp is not None:
         found.append(
             (
@@ -428,15 +428,19 @@ def _named_where(names: list[tuple[str, str]]) -> str:
     return "; ".join(f"{AUTHOR_PLACES[where]}: {', '.join(told)}" for where, told in places.items())
 
 
-_TEXTS: dict[str, tuple[tuple[int, ...], tuple[str | None, list[tuple[str, str]]]]] = {}
+_Read = tuple[str | None, list[tuple[str, str]], str | None]
+"""A linked document's text, the people it names with where, and its text for the stamp
+check (linked_text.stamp_text)."""
+_TEXTS: dict[str, tuple[tuple[int, ...], _Read]] = {}
 """What _read_text found in each linked file, by its path, with the size, times of change and
 inode it was read at: a rebuild (publish serve) and the personal-data lint after the load read
 each document once (only its last version is kept)."""
 
 
-def _read_text(path: Path) -> tuple[str | None, list[tuple[str, str]]] | str:
-    """The text of a linked document (None for a kind holding none) and the people it names
-    with where (see linked_text.authors_at), or why it cannot be read (in Vietnamese)."""
+def _read_text(path: Path) -> _Read | str:
+    """The text of a linked document (None for a kind holding none), the people it names with
+    where (see linked_text.authors_at) and its text for the stamp check, or why it cannot be
+    read (in Vietnamese)."""
     try:
         st = path.stat()
     except OSError as exc:
@@ -449,7 +453,9 @@ def _read_text(path: Path) -> tuple[str | None, list[tuple[str, str]]] | str:
     suffix = path.suffix.lower()
     try:
         data = read(path)
-        found = (linked_text.text_of(data, suffix), linked_text.authors_at(data, suffix))
+        text = linked_text.text_of(data, suffix)
+        names = linked_text.authors_at(data, suffix)
+        found = (text, names, None if text is None else linked_text.stamp_text(text))
     except (OSError, linked_text.Unreadable) as exc:
         return exc.args[0] if isinstance(exc, linked_text.Unreadable) else os_reason(exc)
     _TEXTS[os.fspath(path)] = (stamp, found)

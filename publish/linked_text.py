@@ -33,7 +33,7 @@ from xml.parsers import expat
 from publish import legacy_text
 from publish.image_suffixes import IMAGE_SUFFIXES
 
-__all__ = ["MAX_TEXT_BYTES", "Unreadable", "authors", "authors_at", "text_of"]
+__all__ = ["MAX_TEXT_BYTES", "Unreadable", "authors", "authors_at", "stamp_text", "text_of"]
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 """Most bytes inflated from one file (its zip members or PDF streams together)."""
@@ -86,24 +86,34 @@ def text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:
     text = _text_of(data, suffix, nested=nested)
     if text is None or nested:
         return text
-    extra = _legacy_lines(text)
+    extra = _legacy_lines(text, digits=False)
     return "\n".join([text, *extra]) if extra else text
 
 
-def _legacy_lines(text: str) -> list[str]:
+def stamp_text(text: str) -> str:
+    """`text` as text_of read it, with its lines typed in an old code page that hold a digit
+    converted too («TOÁI MAÄT - BAÛN SOÁ 02» is «TỐI MẬT - BẢN SỐ 02»): for the stamp check
+    alone, lest the personal-data check tell a number on them twice."""
+    extra = _legacy_lines(text, digits=True)
+    return "\n".join([text, *extra]) if extra else text
+
+
+def _legacy_lines(text: str, *, digits: bool) -> list[str]:
     """Short lines of `text` that may be a stamp typed in an old code page, converted from VNI,
     TCVN3 and UTF-8 read twice: «TOÁI MAÄT» (VNI) and «MËT» (TCVN3 in a .VnTimeH capitals
     font) are the «TỐI MẬT» and «MẬT» a reader of the document sees. A stamp is a line of
     capitals or an «Độ mật: …» line: other lines are not converted (a line at a time, every
-    line of a long document took seconds). Lines holding a digit are left out: their numbers
-    are read already, and read twice would be told twice as personal data."""
+    line of a long document took seconds). Those holding a digit when `digits`, else those
+    holding none."""
     if not legacy_text.SUSPECT.search(text):
         return []
     lines = text.split("\n")
     seen = set(lines)
     extra: list[str] = []
     for line in dict.fromkeys(lines):
-        if len(line) > _STAMP_CHARS or _DIGIT.search(line) or not legacy_text.SUSPECT.search(line):
+        if len(line) > _STAMP_CHARS or not legacy_text.SUSPECT.search(line):
+            continue
+        if bool(_DIGIT.search(line)) != digits:
             continue
         capitals = not any(c.islower() for c in line if c.isascii())
         if not capitals and ":" not in line:
