@@ -7,9 +7,10 @@ is read paragraph by paragraph as the reader sees it (a stamp is a line:
 publish.gates.secret_stamp): capitals by formatting upper-cased, hidden, deleted and field-code
 text (still in the file) read on lines apart, an Excel row a tab-separated line, documents
 embedded read one level deep. A PDF's strings are read from its pages' text operators, its Flate
-and object streams inflated; a string of glyph numbers (Word's Vietnamese) makes it unreadable,
-never clean. An RTF's text is read with its escapes. A short line of capitals typed in an old
-code page (VNI, TCVN3) is read again converted, as its reader sees it. Every read is bounded: a
+and object streams inflated, a font's WinAnsi or MacRoman encoding read as such; a string of
+glyph numbers (Word's Vietnamese) makes it unreadable, never clean. An RTF's text is read with
+its escapes. A short line of capitals typed in an old code page (VNI, TCVN3) is read again
+converted, as its reader sees it. Every read is bounded: a
 zip, a part or a stream that inflates beyond the caps, XML of too many elements, RTF of too many
 pieces or more text than MAX_TEXT_CHARS is a file that cannot be read, never a build that runs
 out of memory or time. A kind not read (an old .doc) is told as unreadable.
@@ -814,13 +815,14 @@ def _pdf_text(data: bytes) -> str:
         objects.append(b"/ObjStm" in dictionary)
     parts.insert(0, b"".join([*plain, data[done:]]))
     composite = _composite_fonts(parts)
+    encoded = _encoded_fonts(parts, objects)
     lines: list[str] = []
     size = 0
     for part, holds_objects in zip(parts, objects, strict=True):
         # A page's content shows strings; an object stream or the file's own bytes hold
         # dictionaries (titles, bookmarks, annotations), whose strings are read as they are.
         shows = not holds_objects and _SHOWS.search(part)
-        lines.append(_content_lines(part, composite) if shows else _pdf_lines(part))
+        lines.append(_content_lines(part, composite, encoded) if shows else _pdf_lines(part))
         if b"<x:xmpmeta" in part:
             lines[-1] += "\n" + _xmp_lines(part)
         size += len(lines[-1])
@@ -861,6 +863,60 @@ def _composite_fonts(parts: list[bytes]) -> frozenset[bytes]:
     return frozenset(b"/" + m[1] for part in parts for m in refs.finditer(part) if m[2] in numbers)
 
 
+_SIMPLE_ENCODING = re.compile(
+    rb"/Encoding\s*/(WinAnsiEncoding|MacRomanEncoding)(?![^\s/\[\]()<>{}%])"
+)
+"""A font's standard encoding, named: its codes are letters, quotes and dashes, whatever the
+font. StandardEncoding is left out: it has no character from 128 to 159."""
+_ENCODING_TABLES = {
+    b"WinAnsiEncoding": {
+        code: char
+        for code in range(0x80, 0xA0)
+        if (char := bytes([code]).decode("cp1252", "ignore"))
+    },
+    b"MacRomanEncoding": {code: bytes([code]).decode("mac_roman") for code in range(0x80, 0x100)},
+}
+"""What each code read as Latin-1 is in an encoding; a code WinAnsi leaves undefined (0x81)
+stays a control code, a glyph number."""
+_REFS = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d+)\s+\d+\s+R")
+_STREAM_OBJECTS = re.compile(rb"\s*(\d+)\s+\d+")
+
+
+def _encoded_fonts(parts: list[bytes], objects: list[bool]) -> dict[bytes, dict[int, str]]:
+    """The names pages give their simple fonts of a standard encoding (WinAnsi, MacRoman),
+    with its table: only a name each font it stands for (on any page) has the same encoding,
+    defined once in the file (an update may redefine a font object), in an object of its own.
+    Any other font is read as Latin-1, codes 128–159 its glyph numbers."""
+    encoded: dict[bytes, bytes] = {}
+    for part in parts:
+        for found in _SIMPLE_ENCODING.finditer(part):
+            opened = [*_OBJECT.finditer(part, max(0, found.start() - 4096), found.start())]
+            if opened and b"endobj" not in part[opened[-1].end() : found.start()]:
+                encoded[opened[-1][1]] = found[1]
+    if not encoded:
+        return {}
+    defined: dict[bytes, int] = {}
+    for part, holds_objects in zip(parts, objects, strict=True):
+        for header in _OBJECT.finditer(part):
+            defined[header[1]] = defined.get(header[1], 0) + 1
+        if holds_objects and part is not parts[0]:
+            # An object stream opens with the numbers of its objects and their offsets.
+            at = 0
+            while pair := _STREAM_OBJECTS.match(part, at):
+                defined[pair[1]] = defined.get(pair[1], 0) + 1
+                at = pair.end()
+    refers: dict[bytes, set[bytes | None]] = {}
+    for part in parts:
+        for ref in _REFS.finditer(part):
+            kind = encoded.get(ref[2]) if defined.get(ref[2]) == 1 else None
+            refers.setdefault(b"/" + ref[1], set()).add(kind)
+    return {
+        name: _ENCODING_TABLES[kind]
+        for name, kinds in refers.items()
+        if len(kinds) == 1 and (kind := next(iter(kinds))) is not None
+    }
+
+
 def _count_text(lines: list[str]) -> None:
     """Refuse text past MAX_TEXT_CHARS: looking through more would take minutes."""
     if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
@@ -893,8 +949,11 @@ def _glyph_numbers(text: str) -> bool:
     return _CONTROLS.search(text) is not None
 
 
-def _content_lines(content: bytes, composite: frozenset[bytes]) -> str:
-    """The text a page's content shows, a line per line it moves to, a wide TJ gap a space;
+def _content_lines(
+    content: bytes, composite: frozenset[bytes], encoded: dict[bytes, dict[int, str]]
+) -> str:
+    """The text a page's content shows, a line per line it moves to, a wide TJ gap a space,
+    a string in a font of a standard encoding read by it (`encoded`, see _encoded_fonts);
     Unreadable when a string shown is glyph numbers (a composite font, or control codes)."""
     lines: list[str] = []
     line: list[str] = []
@@ -904,7 +963,7 @@ def _content_lines(content: bytes, composite: frozenset[bytes]) -> str:
     def show(*written: bytes) -> None:
         """Add the strings one operator shows, refusing glyph numbers."""
         nonlocal size
-        text = "".join(_pdf_string(item) for item in written)
+        text = "".join(_pdf_string(item, encoded.get(font)) for item in written)
         if font in composite or _glyph_numbers(text):
             raise Unreadable(_GLYPHS)
         line.append(text)
@@ -952,9 +1011,10 @@ def _pdf_lines(content: bytes) -> str:
     return "\n".join(lines)
 
 
-def _pdf_string(written: bytes) -> str:
-    """A PDF string as text: a literal `(…)` with its escapes, or hex `<…>`; UTF-16 when it
-    starts with its BOM, else PDFDocEncoding read as Latin-1."""
+def _pdf_string(written: bytes, table: dict[int, str] | None = None) -> str:
+    """A PDF string as text: a literal `(…)` with its escapes, or hex `<…>`; shown in a font of
+    a standard encoding, its codes read by that encoding's `table`; else UTF-16 when it starts
+    with its BOM, else PDFDocEncoding read as Latin-1."""
     if written.startswith(b"<"):
         digits = re.sub(rb"\s", b"", written[1:-1])
         raw = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
@@ -969,6 +1029,8 @@ def _pdf_string(written: bytes) -> str:
             ),
             written[1:-1],
         )
+    if table is not None:
+        return raw.decode("latin-1").translate(table)
     if raw.startswith(b"\xfe\xff"):
         return raw[2:].decode("utf-16-be", "replace")
     if raw.startswith(b"\xef\xbb\xbf"):
