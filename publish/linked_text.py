@@ -236,15 +236,17 @@ def authors_at(data: bytes, suffix: str) -> list[tuple[str, str]]:
 def _place(member: str) -> str:
     """Where a name read in zip member `member` (not the properties) is, as authors_at tells it."""
     low = member.lower()
-    return COMMENTS if "comment" in low or "persons/" in low else CHANGES
+    comments = "comment" in low or "persons/" in low or low.endswith("/authors.xml")
+    return COMMENTS if comments else CHANGES
 
 
 _AUTHOR_ELEMENTS = frozenset({"creator", "lastModifiedBy", "initial-creator", "author"})
 """Elements naming a person: the properties' author and last editor, LibreOffice's creator of
 a comment or a change, Excel's comment authors."""
-_AUTHOR_ATTRIBUTES = {"cmAuthor": "name", "person": "displayName"}
-"""Where PowerPoint's comment authors and Excel's threaded-comment people keep their names;
-Word's comments and tracked changes keep theirs in w:author."""
+_AUTHOR_ATTRIBUTES = {"cmAuthor": "name", "author": "name", "person": "displayName"}
+"""Where PowerPoint's comment authors (p:cmAuthor; p188:author in ppt/authors.xml since
+PowerPoint 365) and Excel's threaded-comment people keep their names; Word's comments and
+tracked changes keep theirs in w:author."""
 _PDF_AUTHOR = re.compile(
     rb"/Author\s*(\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>)"
     rb"|<dc:creator>(.{0,2000}?)</dc:creator>",
