@@ -866,7 +866,7 @@ def _composite_fonts(parts: list[bytes]) -> frozenset[bytes]:
 
 
 _SIMPLE_ENCODING = re.compile(
-    rb"/Encoding\s*/(WinAnsiEncoding|MacRomanEncoding)(?![^\s/\[\]()<>{}%])"
+    rb"/Encoding\s*+/(WinAnsiEncoding|MacRomanEncoding)(?![^\s/\[\]()<>{}%])"
 )
 """A font's standard encoding, named: its codes are letters, quotes and dashes, whatever the
 font. StandardEncoding is left out: it has no character from 128 to 159."""
@@ -880,8 +880,16 @@ _ENCODING_TABLES = {
 }
 """What each code read as Latin-1 is in an encoding; a code WinAnsi leaves undefined (0x81)
 stays a control code, a glyph number."""
-_REFS = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d+)\s+\d+\s+R")
-_STREAM_OBJECTS = re.compile(rb"\s*(\d+)\s+\d+")
+_FONT_EDGES = re.compile(
+    rb"(?<![0-9])([0-9]++)\s++[0-9]++\s++obj\b"  # 1 an object opened
+    rb"|endobj"
+    rb"|" + _SIMPLE_ENCODING.pattern  # 2 a standard encoding named
+)
+"""Where objects open and close, and the encodings named in them, in one pass: possessive,
+as a run of digits must not be read again from each of its digits."""
+_REFS = re.compile(rb"/([^\s/\[\]()<>{}%]{1,127}+)\s*+([0-9]++)\s++[0-9]++\s++R\b")
+"""A name standing for an object («/F1 5 0 R»)."""
+_STREAM_OBJECTS = re.compile(rb"\s*+([0-9]++)\s++[0-9]++")
 
 
 def _encoded_fonts(parts: list[bytes], objects: list[bool]) -> dict[bytes, dict[int, str]]:
@@ -889,24 +897,26 @@ def _encoded_fonts(parts: list[bytes], objects: list[bool]) -> dict[bytes, dict[
     with its table: only a name each font it stands for (on any page) has the same encoding,
     defined once in the file (an update may redefine a font object), in an object of its own.
     Any other font is read as Latin-1, codes 128–159 its glyph numbers."""
-    encoded: dict[bytes, bytes] = {}
-    for part in parts:
-        for found in _SIMPLE_ENCODING.finditer(part):
-            opened = [*_OBJECT.finditer(part, max(0, found.start() - 4096), found.start())]
-            if opened and b"endobj" not in part[opened[-1].end() : found.start()]:
-                encoded[opened[-1][1]] = found[1]
-    if not encoded:
+    if not any(_SIMPLE_ENCODING.search(part) for part in parts):
         return {}
     defined: dict[bytes, int] = {}
+    encoded: dict[bytes, bytes] = {}
     for part, holds_objects in zip(parts, objects, strict=True):
-        for header in _OBJECT.finditer(part):
-            defined[header[1]] = defined.get(header[1], 0) + 1
         if holds_objects and part is not parts[0]:
             # An object stream opens with the numbers of its objects and their offsets.
             at = 0
             while pair := _STREAM_OBJECTS.match(part, at):
                 defined[pair[1]] = defined.get(pair[1], 0) + 1
                 at = pair.end()
+        current = None
+        for edge in _FONT_EDGES.finditer(part):
+            if edge[1] is not None:
+                current = edge[1]
+                defined[current] = defined.get(current, 0) + 1
+            elif edge[2] is not None and current is not None:
+                encoded[current] = edge[2]
+            elif edge[2] is None:
+                current = None
     refers: dict[bytes, set[bytes | None]] = {}
     for part in parts:
         for ref in _REFS.finditer(part):
