@@ -141,3 +141,25 @@ def test_a_policy_judging_no_name_records_no_fingerprints(tmp_path: Path) -> Non
     toml = root / "site.toml"
     toml.write_text(toml.read_text("utf-8").replace('name_only_approvals = "accept"\n', ""))
     assert shown(root) == {LEGACY, NEW, SHIPPER}
+
+
+@pytest.mark.parametrize(
+    ("policy", "told"),
+    [
+        ("", "bị giữ lại tới khi duyệt lại"),
+        ('name_only_approvals = "accept"\n', "vẫn được đăng mà không cần duyệt lại"),
+    ],
+)
+def test_the_build_note_says_what_an_edit_to_a_name_only_bulletin_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], policy: str, told: str
+) -> None:
+    """The build's note on bulletins approved by name alone told editors that a later edit is
+    published without a new approval: under the default policy it is held once a sync recorded
+    what went out."""
+    root = project(tmp_path, policy)
+    sync(root)
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "build"]) == 0
+    out = capsys.readouterr().out
+    [note] = [line for line in out.splitlines() if "duyệt chỉ bằng tên" in line]
+    assert told in note

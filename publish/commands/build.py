@@ -413,11 +413,15 @@ def _approved_by_name(site: Site) -> list[str]:
         "theo cách cũ, chưa gắn với chính tệp bài và tệp đính kèm. Không bài nào bị rút, nhưng:"
     ]
     if by_name:
+        edits = (
+            "nội dung sửa sau này vẫn được đăng mà không cần duyệt lại"
+            if policy.name_only_approvals == "accept"
+            else "sửa nội dung sau lần đồng bộ đã đăng nó thì bài bị giữ lại tới khi duyệt lại"
+        )
         lines.append(
             f"  {len(by_name)} bản tin duyệt chỉ bằng tên (có approved_by, chưa có "
             "approved_version): tên ghi tay, công cụ không biết người đó đã đọc bài chưa, và "
-            "nội dung sửa sau này vẫn được đăng mà không cần duyệt lại: "
-            + ", ".join(sorted(b.source for b in by_name))
+            f"{edits}: " + ", ".join(sorted(b.source for b in by_name))
         )
     if one_part:
         lines.append(
