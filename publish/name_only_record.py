@@ -22,11 +22,14 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from publish import approval, attachments
 from publish.config import Config
 from publish.gates import name_only
 from publish.model import Bulletin, Site
+
+if TYPE_CHECKING:
+    from publish import approval
 
 __all__ = ["FIELD", "Judged", "judge", "to_record"]
 
@@ -78,6 +81,10 @@ def judge(bulletins: list[Bulletin], config: Config, digests: Mapping[str, str])
     named = [b for b in bulletins if name_only(b)]
     if not judged(config) or not named:
         return Judged()
+    # Loaded here, not at the top: a no-op sync writes published.json through to_record and
+    # must not pay for the linked-file readers and Markdown (test_sync_zalo_memo).
+    from publish import approval
+
     state = config.root / "state"
     images = approval.ImageDigests(config.root / "content", digests)
     prints = {b.key: fingerprint(b, config, images) for b in named}
@@ -100,6 +107,8 @@ def judge(bulletins: list[Bulletin], config: Config, digests: Mapping[str, str])
 
 def fingerprint(bulletin: Bulletin, config: Config, images: approval.ImageDigests) -> str:
     """What the record binds a name-only approval to: what `publish approve` would write now."""
+    from publish import approval, attachments
+
     return approval.fingerprint(bulletin, images, attachments.linked_paths(bulletin, config))
 
 
