@@ -861,8 +861,12 @@ _KEY_LINE = re.compile(r"[^\s#\"'-][^:\"]*:(?:\s|$)")
 """A line that starts a new field (`author: …`), which a quoted value never runs on into."""
 
 
-_KEY_VALUE = re.compile(r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[^\s\"'].*?)\s*$")
-"""A front-matter line `key: value` whose value is not quoted."""
+_KEY_VALUE = re.compile(
+    r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[^\s\"'](?:\S|\s+(?=\S))*+)\s*$"
+)
+"""A front-matter line `key: value` whose value is not quoted. The value ends at its last
+non-space by a possessive run, not `.*?` before `\\s*$`: that tried every end of a long run of
+spaces inside the value again (200,000 spaces: minutes)."""
 _PLAIN_COMMENT = re.compile(r"[ \t]#")
 """Where a `# comment` starts after a value not in quotes: a # after a space or a tab (a # inside
 a word, «#1» after a letter, is text)."""
@@ -920,7 +924,9 @@ def _quoted_value(text: str, line: int | None) -> str | None:
     return f"Đặt cả giá trị trong {quotes}, sửa dòng này thành: {found['key']}: {retyped}{comment}"
 
 
-_KEY_QUOTED = re.compile(r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[\"'].*?)\s*$")
+_KEY_QUOTED = re.compile(
+    r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[\"'](?:\S|\s+(?=\S))*+)\s*$"
+)
 """A front-matter line `key: value` whose value opens with a quote."""
 _INNER_PAIR = {q: re.compile(f"{q}([^{q}\\n]*){q}") for q in "\"'"}
 """A pair of double, or of single, quotes inside a value."""

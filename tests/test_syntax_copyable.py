@@ -406,3 +406,19 @@ def test_long_lines_of_spaces_are_read_in_linear_time() -> None:
         "list(syntax.yaml_hash_cuts('title: a #b' + ' ' * 200_000 + 'x'))\n"
     )
     run_python_guarded(code)
+
+
+def test_hints_on_long_lines_of_spaces_are_made_in_linear_time() -> None:
+    """The hints on a broken value (inner quotes, a colon in a value not quoted) matched the
+    line with a regex ending in «\\s*$»: 200,000 spaces inside the value took minutes."""
+    code = (
+        "from publish.frontmatter import split, FrontMatterError\n"
+        "for line in ('title: \"Ra quân \"tuần tra\"' + ' ' * 200_000 + 'x\"',\n"
+        "             'description: Người dân: a' + ' ' * 200_000 + 'x',\n"
+        "             'title: a' + ' ' * 200_000 + 'x: y'):\n"
+        "    try:\n"
+        "        split('---\\n' + line + '\\n---\\n\\nx\\n')\n"
+        "    except FrontMatterError as error:\n"
+        "        assert str(error), line[:40]\n"
+    )
+    run_python_guarded(code)
