@@ -43,6 +43,7 @@ from publish.render.web.images import (
     probe,
     unreadable_image,
 )
+from publish.render.web.kept_templates import KeptTemplates
 from publish.render.web.pages import PageJob, Views, output_path
 from publish.render.web.redirects import (
     category_redirects,
@@ -282,8 +283,9 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _compiled_templates(root: Path) -> jinja2.BytecodeCache | None:
-    """Templates compiled by earlier builds, kept in .cache/jinja/ (None when it cannot be made).
+def _compiled_templates(root: Path) -> jinja2.BytecodeCache:
+    """Templates compiled earlier in this process or by earlier builds, kept in .cache/jinja/
+    (memory alone when that folder cannot be made).
 
     Jinja checks each template's source against the stored code, so an edited template is
     compiled again; compiling the theme cost every build (twice: check and render) ~0.2 s."""
@@ -291,8 +293,8 @@ def _compiled_templates(root: Path) -> jinja2.BytecodeCache | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+        return KeptTemplates(None)
+    return KeptTemplates(folder)
 
 
 def environment(theme: Path, root: Path | None = None) -> jinja2.Environment:
@@ -300,7 +302,7 @@ def environment(theme: Path, root: Path | None = None) -> jinja2.Environment:
     templates kept under `root`/.cache/ when given."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme / "web"),
-        bytecode_cache=_compiled_templates(root) if root is not None else None,
+        bytecode_cache=_compiled_templates(root) if root is not None else KeptTemplates(None),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
