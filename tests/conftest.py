@@ -17,6 +17,27 @@ import pytest
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
+
+def _temp_root_in_memory() -> None:
+    """Put pytest's temporary folders on /dev/shm (tmpfs) when it has room: every sync test
+    fsyncs its state files and hundreds of projects are built and copied, which on CI's disk
+    cost wall time in I/O waits. What the tests check does not depend on the disk; an explicit
+    --basetemp or PYTEST_DEBUG_TEMPROOT still wins."""
+    shm = "/dev/shm"
+    if "PYTEST_DEBUG_TEMPROOT" in os.environ or not os.access(shm, os.W_OK):
+        return
+    try:
+        with open("/proc/self/mounts", encoding="utf-8") as mounts:
+            in_memory = any(line.split()[1:3] == [shm, "tmpfs"] for line in mounts)
+        room = os.statvfs(shm)
+    except OSError:
+        return
+    if in_memory and room.f_bavail * room.f_frsize >= 8 << 30:
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = shm
+
+
+_temp_root_in_memory()
+
 from tests.zalo_project import emulator, zalo_env  # noqa: E402, F401  (fixtures the Zalo tests share)
 
 
