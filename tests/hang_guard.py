@@ -9,10 +9,15 @@ took over 15 s; the wall backstop left here only ends a child that waits without
 from __future__ import annotations
 
 import contextlib
+import functools
+import multiprocessing
+import os
 import resource
 import signal
 import subprocess
 import sys
+import tempfile
+import traceback
 from pathlib import Path
 
 import pytest
@@ -31,7 +36,10 @@ def run_guarded(
     command: list[str], *, cwd: Path | None = None, cpu: int = CPU_LIMIT
 ) -> subprocess.CompletedProcess[str]:
     """Run `command` with at most `cpu` seconds of CPU, failing the test if it needs more or if it
-    is still running after the wall backstop; its output is captured as text."""
+    is still running after the wall backstop; its output is captured as text. `python -m
+    publish …` and `python -c …` start from a process that has already imported publish."""
+    if command[:2] == [sys.executable, "-c"] or command[:3] == [sys.executable, "-m", "publish"]:
+        return _run_forked(command, cwd, cpu)
     with subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as process:
@@ -44,10 +52,88 @@ def run_guarded(
         except subprocess.TimeoutExpired:
             process.kill()
             process.communicate()
-            pytest.fail(f"still running after {WALL_BACKSTOP} s (wall time) without using its CPU")
-    if process.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
-        pytest.fail(f"used more than {cpu} s of CPU (a hang or a quadratic search)")
+            _fail_waiting()
+    _fail_burning(process.returncode, cpu)
     return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+PRELOADED = ["publish.cli", "publish.commands.check", "publish.pipeline", "tests.hang_guard"]
+"""What the guarded runs' parent process imports once: a fresh interpreter spent ~1 s of CPU
+importing publish for each of ~150 guarded runs in the suite."""
+
+
+@functools.cache
+def _forks() -> multiprocessing.context.ForkServerContext:
+    """The fork server the guarded runs start from: a single-threaded process of its own (not
+    this one, whose threads a fork could leave deadlocked), started on first use."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOADED)
+    return context
+
+
+def _run_forked(command: list[str], cwd: Path | None, cpu: int) -> subprocess.CompletedProcess[str]:
+    """`python -c CODE` or `python -m publish ARGS` in a process forked from the fork server, as
+    run_guarded runs a command."""
+    with tempfile.TemporaryDirectory(prefix="guarded-") as folder:
+        out, err = Path(folder, "out"), Path(folder, "err")
+        process = _forks().Process(target=_guarded, args=(command[1:], cwd, cpu, out, err))
+        process.start()
+        process.join(WALL_BACKSTOP)
+        if process.is_alive():
+            process.kill()
+            process.join()
+            _fail_waiting()
+        code = process.exitcode
+        assert code is not None
+        _fail_burning(code, cpu)
+        texts = [path.read_text(encoding="utf-8") for path in (out, err)]
+    return subprocess.CompletedProcess(command, code, *texts)
+
+
+def _guarded(arguments: list[str], cwd: Path | None, cpu: int, out: Path, err: Path) -> None:
+    """In the forked process: limit its CPU, send its output to `out` and `err`, and run the
+    arguments as the interpreter would (`-c CODE` or `-m publish ARGS`)."""
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+    if cwd is not None:
+        os.chdir(cwd)
+    for fd, path in ((1, out), (2, err)):
+        file = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(file, fd)
+        os.close(file)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    try:
+        if arguments[0] == "-c":
+            sys.argv = ["-c"]
+            exec(compile(arguments[1], "<string>", "exec"), {"__name__": "__main__"})
+            code: object = 0
+        else:
+            from publish.cli import main
+
+            sys.argv = ["publish", *arguments[2:]]
+            code = main(arguments[2:])
+    except SystemExit as stop:
+        code = stop.code
+    except BaseException:  # told as the interpreter tells it
+        traceback.print_exc()
+        code = 1
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
+
+
+def _fail_waiting() -> None:
+    """Fail the test: the run outlived the wall backstop."""
+    pytest.fail(f"still running after {WALL_BACKSTOP} s (wall time) without using its CPU")
+
+
+def _fail_burning(returncode: int, cpu: int) -> None:
+    """Fail the test when the run was ended for the CPU it used."""
+    if returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        pytest.fail(f"used more than {cpu} s of CPU (a hang or a quadratic search)")
 
 
 def run_python_guarded(
