@@ -33,8 +33,9 @@ from publish.model import PAGES_DIR, Artifact, Kept
 
 __all__ = ["Claimant", "WriteReport", "claim", "safe_relative", "write"]
 
-TICK_NS = 50_000_000
-"""Longest timestamp tick expected of a local filesystem (ext4, xfs, btrfs, tmpfs: ≤ 10 ms)."""
+TICK_NS = 20_000_000
+"""Longest timestamp tick expected of a local filesystem (ext4, xfs, btrfs, tmpfs: ≤ 10 ms,
+the kernel's clock tick), with a margin: every build that writes waits it once."""
 
 
 @dataclass(slots=True)
