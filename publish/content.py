@@ -1183,7 +1183,18 @@ def _validate(
 def load_page(path: Path, config: Config, problems: list[Problem]) -> Page | None:
     """Validate one page from content/pages/: the page, also when it has errors that leave it
     whole enough to be checked further (as _validate does for bulletins), else None."""
+    return load_page_read(path, config, problems)[0]
+
+
+def load_page_read(path: Path, config: Config, problems: list[Problem]) -> tuple[Page | None, str]:
+    """load_page, and the sha256 of the bytes it read ("" when none): what `publish approve`
+    binds a page's review to must be what was loaded and searched, as for a bulletin."""
     col = Collector(_rel(path, config.root), problems)
+    return _page(path, config, col, problems), col.digest
+
+
+def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -> Page | None:
+    """The page load_page_read loads, its problems recorded in `col` (and `problems`)."""
     parsed = read_parsed(path, col, config.root / "content")
     if parsed is None:
         return None

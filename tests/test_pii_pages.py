@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from publish import content
 from publish.cli import main
-from tests.helpers import make_project
+from tests.helpers import bulletin_md, make_project
 
 PAGE = "content/pages/danh-sach.md"
 LIST = "content/tep/ds.csv"
@@ -105,3 +106,58 @@ def test_no_review_is_recorded_for_a_page_linking_to_a_secret_file(tmp_path: Pat
     assert "«content/tep/ds.csv» mang dấu mật «TỐI MẬT»" in err
     assert "chưa ghi được việc xem xét" in err
     assert (root / PAGE).read_bytes() == before
+
+
+def test_a_page_reviewed_again_is_told_as_a_page_not_a_bulletin(tmp_path: Path, capsys) -> None:
+    """Approving only pages used to end with «các bản tin trên đã được duyệt…»: a page is not
+    approved, its personal-data review is recorded."""
+    root = project(tmp_path, page())
+    assert review(root) == 0
+    capsys.readouterr()
+    assert review(root) == 0
+    out = capsys.readouterr().out
+    assert "Không ghi gì: việc xem xét dữ liệu cá nhân của các trang trên đã được ghi" in out
+    assert "bản tin" not in out
+    dry = ["approve", "--root", str(root), "--now", CLOCK, PAGE, "--by", REVIEWER, "--dry-run"]
+    (root / LIST).write_bytes(SECOND.encode())
+    assert main(dry) == 0
+    out = capsys.readouterr().out
+    assert "1 trang sẽ được ghi việc xem xét dữ liệu cá nhân" in out and "bản tin" not in out
+
+
+def test_pages_and_bulletins_approved_together_are_each_named(tmp_path: Path, capsys) -> None:
+    bulletin = "content/bai-viet/2020-12-08-tin.md"
+    root = make_project(
+        tmp_path,
+        {PAGE: page(), LIST: FIRST.encode(), bulletin: bulletin_md(drop=["approved_version"])},
+    )
+    command = ["approve", "--root", str(root), "--now", CLOCK, PAGE, bulletin, "--by", REVIEWER]
+    assert main(command) == 0
+    capsys.readouterr()
+    assert main(command) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Không ghi gì: các bản tin trên đã được duyệt, việc xem xét dữ liệu cá nhân của các "
+        "trang trên đã được ghi đúng nội dung này từ trước." in out
+    )
+
+
+def test_a_page_edited_while_its_review_is_recorded_is_not_reviewed(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """The review binds the page's bytes read after the page was loaded and searched: an edit
+    in between (a colleague saving the page) was bound unseen, as a bulletin's is not."""
+    root = project(tmp_path, page())
+    unseen = page(body="Xem [danh sách](../tep/ds.csv).\n\nCCCD người nhận: 079201001234.\n")
+    read = content.read_parsed
+
+    def read_then_edited(*args, **kwargs):  # type: ignore[no-untyped-def]
+        parsed = read(*args, **kwargs)
+        (root / PAGE).write_text(unseen, "utf-8")  # saved just after the command read it
+        return parsed
+
+    monkeypatch.setattr(content, "read_parsed", read_then_edited)
+    assert review(root) == 1
+    err = capsys.readouterr().err
+    assert f"{PAGE}: lỗi: tệp vừa bị sửa trong lúc duyệt" in err
+    assert "pii_reviewed_by" not in (root / PAGE).read_text("utf-8")

@@ -21,7 +21,7 @@ from publish.content import (
     SUMMARY_PLACEHOLDER,
     bulletin_files,
     load_bulletin,
-    load_page,
+    load_page_read,
 )
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     for item in approvals:
         print(_summary(item, now, unchanged=item.new == item.raw))
     if args.dry_run:
-        print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {len(changed)} bản tin sẽ được duyệt.")
+        print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.")
         return 0
     if edited := [item for item in changed if not _unchanged(item)]:
         raise ContentError(
@@ -134,9 +134,9 @@ def run(args: argparse.Namespace) -> int:
             for item in edited
         )
     _write(changed)
-    before = len(approvals) - len(changed)
+    before = sum(1 for a in approvals if a.new == a.raw and not isinstance(a.bulletin, Page))
     if not changed:
-        print("Không ghi gì: các bản tin trên đã được duyệt đúng nội dung này từ trước.")
+        print(f"Không ghi gì: {_done_before(approvals)}.")
         return 0
     if pages := [item for item in changed if isinstance(item.bulletin, Page)]:
         print(
@@ -156,6 +156,24 @@ def run(args: argparse.Namespace) -> int:
             "giữ lại ở mọi kênh cho tới khi được duyệt lại."
         )
     return 0
+
+
+def _to_write(changed: list[Approval]) -> str:
+    """What a dry run would write, by kind: bulletins approved, pages whose review is recorded."""
+    pages = sum(1 for item in changed if isinstance(item.bulletin, Page))
+    parts = [f"{len(changed) - pages} bản tin sẽ được duyệt"] if len(changed) > pages else []
+    if pages:
+        parts.append(f"{pages} trang sẽ được ghi việc xem xét dữ liệu cá nhân")
+    return ", ".join(parts) or "không có tệp nào cần ghi"
+
+
+def _done_before(approvals: list[Approval]) -> str:
+    """Why nothing was written: each file named already holds this approval or review."""
+    pages = sum(1 for item in approvals if isinstance(item.bulletin, Page))
+    parts = ["các bản tin trên đã được duyệt"] if len(approvals) > pages else []
+    if pages:
+        parts.append("việc xem xét dữ liệu cá nhân của các trang trên đã được ghi")
+    return ", ".join(parts) + " đúng nội dung này từ trước"
 
 
 def prepare(
@@ -324,7 +342,7 @@ def _page_review(
     (pii_reviewed_version); None with its problems recorded when the page has errors, or a
     file it links to is refused by the build (a secret stamp) or cannot be read."""
     found: list[Problem] = []
-    page = load_page(path, config, found)
+    page, digest = load_page_read(path, config, found)
     told, _ = attachments.check([page], config) if page is not None else ([], set())
     errors = [p for p in [*found, *told] if p.severity == "error"]
     if page is None or errors:
@@ -353,6 +371,10 @@ def _page_review(
         )
         return None
     raw = path.read_bytes()
+    if hashlib.sha256(raw).hexdigest() != digest:
+        # Searched as loaded, bound as read now: an edit between the two was never shown.
+        problems.append(Problem(shown, "tệp vừa bị sửa trong lúc duyệt", hint="Chạy lại lệnh."))
+        return None
     version = approval.review_version(raw, linked, images)
     values: dict[str, str | bool] = {"pii_reviewed_by": by, "pii_reviewed_version": version}
     try:
