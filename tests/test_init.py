@@ -514,3 +514,19 @@ def test_an_area_given_beside_a_unit_with_its_place_is_not_written_twice(tmp_pat
     assert made.returncode == 0, made.stderr
     loaded = config.load(tmp_path / "p").unit
     assert (loaded.name, loaded.area) == ("Công an xã Hòa Khánh", "thành phố Đà Nẵng")
+
+
+def test_state_readme_names_the_tools_readme_and_where_it_is(project: Path) -> None:
+    """state/README.md sent the unit to «README», meaning the tool's, which is not in the unit's
+    repository: each mention names the tool's README, says where it is, and names a part of it
+    that is there."""
+    text = " ".join((project / "state" / "README.md").read_text("utf-8").split())
+    assert "README" in text
+    assert not re.search(r"README(?! của publish|\.md)", text), text
+    assert "thư mục gốc mã nguồn của công cụ" in text and "requirements.txt" in text
+    assert "Kho của đơn vị do `publish init` tạo không có tệp đó" in text
+    tool_readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    parts = re.findall(r"README của publish, (?:mục|đoạn) “([^”]+)”", text)
+    assert len(parts) == 3
+    for part in parts:
+        assert f"### {part}" in tool_readme or f"**{part}.**" in tool_readme, part
