@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from PIL import Image, ImageDraw
 
-from publish import config
+from publish import config, starter_cover
 from tests.helpers import publish_command
 
 REPO = Path(__file__).resolve().parents[1]
@@ -175,8 +176,45 @@ def test_what_init_does_not_know_is_marked_and_what_it_was_given_is_in_site_toml
     for page in (root / "content" / "pages").glob("*.md"):
         lines = page.read_text("utf-8").split("\n")
         page.write_text("\n".join(x for x in lines if "CẦN BỔ SUNG" not in x), "utf-8")
+    # init's plain cover left in place would be every Zalo article's cover: CI stops on it.
+    checked = publish("check", "--strict", cwd=root)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert (
+        "site.toml:32: lỗi: trường '[site] default_cover': ảnh bìa mặc định "
+        "content/images/default-cover.jpg vẫn là ảnh tạm do publish init tạo" in checked.stderr
+    )
+    assert "Thay content/images/default-cover.jpg bằng ảnh bìa của đơn vị" in checked.stderr
+    assert checked.stderr.count("lỗi:") == 1, checked.stderr
+    own_cover(root / "content" / "images" / "default-cover.jpg")
     checked = publish("check", "--strict", cwd=root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def own_cover(path: Path) -> None:
+    """The unit's own cover in place of init's: the same colours, with its name on it."""
+    image = Image.open(path).convert("RGB")
+    ImageDraw.Draw(image).rectangle((80, 200, 700, 330), fill="#ffffff")
+    image.save(path, "JPEG", quality=85)
+
+
+def test_the_plain_cover_is_known_by_its_pixels_not_its_bytes(tmp_path: Path) -> None:
+    """Saved again by another encoder (or another Pillow), init's cover is still the plain one;
+    a cover with a small logo on it, or of another size, is the unit's."""
+    again = tmp_path / "again.jpg"
+    starter_cover.draw().save(again, "JPEG", quality=70)
+    assert starter_cover.is_plain(again)
+    png = tmp_path / "cover.png"
+    starter_cover.draw().save(png)
+    assert starter_cover.is_plain(png)
+    logo = starter_cover.draw()
+    ImageDraw.Draw(logo).ellipse((40, 40, 100, 100), fill="#c00000")
+    logo.save(tmp_path / "logo.jpg", "JPEG", quality=90)
+    assert not starter_cover.is_plain(tmp_path / "logo.jpg")
+    starter_cover.draw().resize((1200, 675)).save(tmp_path / "wide.jpg", "JPEG")
+    assert not starter_cover.is_plain(tmp_path / "wide.jpg")
+    (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8 not a picture")
+    assert not starter_cover.is_plain(tmp_path / "broken.jpg")
+    assert not starter_cover.is_plain(REPO / "content" / "images" / "default-cover.jpg")
 
 
 def test_the_search_init_prints_finds_what_is_left_to_fill_in_and_nothing_once_it_is(

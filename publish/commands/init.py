@@ -20,9 +20,7 @@ from string import Template
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
-from PIL import Image, ImageDraw
-
-from publish import __version__
+from publish import __version__, starter_cover
 from publish import config as config_module
 from publish.contact_numbers import dialled
 from publish.errors import ConfigError, ContentError, Problem
@@ -59,10 +57,6 @@ BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
 LINKED = {"ci": "ci", "state-README.md": "state/README.md"}
 """Starter entries that link to the repository's own files: starter name → repository path."""
 OPTIONS = ("unit", "short_name", "area", "title", "base_url", "phone", "address", "email", "oa_id")
-COVER_SIZE = (1200, 630)
-"""Zalo's and social networks' share image size."""
-COVER_COLOURS = ("#0b4a2e", "#e2b33c")
-"""The built-in theme's green and gold."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -514,13 +508,10 @@ def _write(root: Path, site_toml: str, values: dict[str, str]) -> None:
 
 
 def _cover(path: Path) -> None:
-    """A plain cover in the theme's colours, with no name on it: the unit replaces it."""
+    """A plain cover in the theme's colours, with no name on it: the unit replaces it (check
+    warns while it stays: publish.starter_cover)."""
     path.parent.mkdir(parents=True)
-    green, gold = COVER_COLOURS
-    image = Image.new("RGB", COVER_SIZE, green)
-    width, height = COVER_SIZE
-    ImageDraw.Draw(image).rectangle((0, height - 24, width, height), fill=gold)
-    image.save(path, "JPEG", quality=90)
+    starter_cover.draw().save(path, "JPEG", quality=90)
 
 
 def _next_steps(target: Path | None, unit: str, category: str, *, tool_named: bool) -> str:
