@@ -727,16 +727,14 @@ def _linked_problems(
     if isinstance(item, Bulletin) and item.channels and not {"web", "zalo"} & set(item.channels):
         return  # the radio reads no linked file
     year = (item.date or site.now).year
-    reviewer, stale = _review(item, site.config)
-    severity = "error" if strict and going_out and not reviewer else "warning"
-    if reviewer:
-        hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
-    else:
-        hint = stale or (
-            "Sửa tệp đó trước khi đăng: xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, "
-            "viết tắt tên), hoặc bỏ liên kết tới nó; nếu đã cân nhắc và vẫn cần đăng, "
-            + _how_to_review(item)
-        )
+    severity, hint = _judged(
+        item,
+        site,
+        "Sửa tệp đó trước khi đăng: xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, "
+        "viết tắt tên), hoặc bỏ liên kết tới nó",
+        strict=strict,
+        going_out=going_out,
+    )
     for shown, line, text in attachments.document_texts(item, site.config):
         if shown.lower().endswith(".csv"):
             # Cells apart, as a table shows them: a number right after a comma reads as part
@@ -752,6 +750,19 @@ def _linked_problems(
                 hint,
                 severity,
             )
+
+
+def _judged(
+    item: Bulletin | Page, site: Site, fix: str, *, strict: bool, going_out: bool
+) -> tuple[str, str]:
+    """The severity and hint of a finding in `item` or a file it links to: a warning once a
+    review holds (an error under `strict` for what goes out until one does), and the hint
+    `fix`, or how to record a review, or why the one written no longer holds."""
+    reviewer, stale = _review(item, site.config)
+    severity = "error" if strict and going_out and not reviewer else "warning"
+    if reviewer:
+        return severity, f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
+    return severity, stale or f"{fix}; nếu đã cân nhắc và vẫn cần đăng, {_how_to_review(item)}"
 
 
 def _how_to_review(item: Bulletin | Page) -> str:
@@ -796,15 +807,13 @@ def _review(item: Bulletin | Page, config: Config) -> tuple[str, str]:
 def _page_problems(page: Page, site: Site, *, strict: bool, going_out: bool) -> Iterator[Problem]:
     """The findings in a page's title, summary and body, told as a bulletin's are (a page
     listing those rewarded may name a child or give an ID number as a bulletin may)."""
-    reviewer, stale = _review(page, site.config)
-    severity = "error" if strict and going_out and not reviewer else "warning"
-    if reviewer:
-        hint = f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
-    else:
-        hint = stale or (
-            "Xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, viết tắt tên); nếu đã "
-            "cân nhắc và vẫn cần đăng, " + _how_to_review(page)
-        )
+    severity, hint = _judged(
+        page,
+        site,
+        "Xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, viết tắt tên)",
+        strict=strict,
+        going_out=going_out,
+    )
     year = (page.date or site.now).year
     lines: dict[str, int] | None = None  # read only when something is found
     for field, text in (("title", page.title), ("summary", page.summary), (None, page.body)):

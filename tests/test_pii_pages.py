@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publish import content
+from publish import approval, content
 from publish.cli import main
 from tests.helpers import bulletin_md, make_project
 
@@ -161,3 +161,25 @@ def test_a_page_edited_while_its_review_is_recorded_is_not_reviewed(
     err = capsys.readouterr().err
     assert f"{PAGE}: lỗi: tệp vừa bị sửa trong lúc duyệt" in err
     assert "pii_reviewed_by" not in (root / PAGE).read_text("utf-8")
+
+
+def test_no_review_is_recorded_while_a_linked_file_cannot_be_read(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Refused as a bulletin's approval is, in the same words: «tệp đính kèm», and why."""
+    root = project(tmp_path, page())
+    before = (root / PAGE).read_bytes()
+    real = approval.ImageDigests.__call__
+
+    def unreadable(self: approval.ImageDigests, path: str) -> str | None:
+        return None if path.endswith(".csv") else real(self, path)
+
+    monkeypatch.setattr(approval.ImageDigests, "__call__", unreadable)
+    assert review(root) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{PAGE}: lỗi: không đọc được tệp đính kèm «content/tep/ds.csv»: chưa xem được tệp thì "
+        "chưa ghi được việc xem xét" in err
+    )
+    assert "Kiểm tra quyền đọc tệp" in err
+    assert (root / PAGE).read_bytes() == before

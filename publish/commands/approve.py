@@ -9,6 +9,7 @@ import difflib
 import hashlib
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -289,16 +290,8 @@ def prepare(
     if images is None:
         images = approval.ImageDigests(config.root / "content")
     linked = attachments.linked_paths(bulletin, config)
-    if unread := [path for path, on_disk in linked.items() if images(on_disk) is None]:
-        problems.append(
-            Problem(
-                shown,
-                "không đọc được tệp đính kèm "
-                + ", ".join(f"«content/{path}»" for path in unread)
-                + ": chưa kiểm được tệp thì không duyệt được bài",
-                hint="Kiểm tra quyền đọc tệp (hay chép lại tệp), mở xem nó rồi chạy lại lệnh.",
-            )
-        )
+    if unread := _unread(shown, linked, images, "chưa kiểm được tệp thì không duyệt được bài"):
+        problems.append(unread)
         return None
     # Written by hand, the two lines leave the file part as it is now (see approval.file_digest).
     fingerprint = approval.fingerprint(bulletin, images, linked, file=approval.file_digest(raw))
@@ -359,16 +352,8 @@ def _page_review(
     problems.extend([*found, *told, *pii.review_findings(page, config, when)])
     images = approval.ImageDigests(config.root / "content")
     linked = attachments.linked_paths(page, config)
-    if unread := [name for name, on_disk in linked.items() if images(on_disk) is None]:
-        problems.append(
-            Problem(
-                shown,
-                "không đọc được tệp "
-                + ", ".join(f"«content/{name}»" for name in unread)
-                + ": chưa xem được tệp thì chưa ghi được việc xem xét",
-                hint="Kiểm tra quyền đọc tệp (hay chép lại tệp), mở xem nó rồi chạy lại lệnh.",
-            )
-        )
+    if unread := _unread(shown, linked, images, "chưa xem được tệp thì chưa ghi được việc xem xét"):
+        problems.append(unread)
         return None
     raw = path.read_bytes()
     if hashlib.sha256(raw).hexdigest() != digest:
@@ -392,6 +377,24 @@ def _page_review(
         )
         return None
     return Approval(path, shown, page, raw, new.encode("utf-8", "surrogatepass"))
+
+
+def _unread(
+    shown: str, linked: Mapping[str, str], images: approval.ImageDigests, refused: str
+) -> Problem | None:
+    """The refusal when a file `shown` links to (`linked`: by its path under content/) cannot
+    be read: it may hold anything, so its part of an approval or review is not taken.
+    `refused`: what is not done."""
+    unread = [name for name, on_disk in linked.items() if images(on_disk) is None]
+    if not unread:
+        return None
+    return Problem(
+        shown,
+        "không đọc được tệp đính kèm "
+        + ", ".join(f"«content/{name}»" for name in unread)
+        + f": {refused}",
+        hint="Kiểm tra quyền đọc tệp (hay chép lại tệp), mở xem nó rồi chạy lại lệnh.",
+    )
 
 
 def _linked_problems(bulletin: Bulletin, config: Config, now: dt.datetime | None) -> list[Problem]:
