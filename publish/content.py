@@ -62,7 +62,7 @@ from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_he
 from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
-from publish.person_fields import person
+from publish.person_fields import nobody, person
 from publish.syntax import yaml_hash_cuts
 from publish.tags import tag_key, tag_slugs
 from publish.text import CharClass, nfc, quoted
@@ -1130,7 +1130,9 @@ def _validate(
     aliases = fields.aliases(col, data, config)
     corrected = corrections.read(col, data, config, date)
     author = fields.text(col, data, "author") or ""
-    approved_by = person(col, data, "approved_by") or ""
+    # Held by the gate, not stopping the build (a warning; an error under --strict).
+    approved_by = person(col, data, "approved_by", hold=True) or ""
+    approval_note = nobody(col, data, "approved_by")
     before = errors()
     draft = fields.boolean(col, data, "draft")
     classification = fields.text(col, data, "classification") or ""
@@ -1178,6 +1180,7 @@ def _validate(
             approval.earlier_digests((data, parsed.body), written) if approved_version else ()
         ),
         corrections=corrected,
+        approval_note=approval_note,
     )
     return bulletin, corrected
 

@@ -441,6 +441,14 @@ def gate(
         )
     if bulletin.draft:
         return Exclusion(bulletin, "bản nháp (draft: true)", "draft")
+    if bulletin.approval_note:
+        return Exclusion(
+            bulletin,
+            f"approved_by ghi {bulletin.approval_note}, không phải tên người duyệt: không đăng ở "
+            "kênh nào cho tới khi người duyệt đọc bài rồi chạy: publish approve "
+            f'{shell_word(bulletin.source)} --by "Họ tên, chức vụ"',
+            "unapproved",
+        )
     if policy.require_approval and not bulletin.approved_by.strip():
         return Exclusion(bulletin, "chưa được duyệt (thiếu approved_by)", "unapproved")
     if name_only_held(bulletin, policy, published_before):

@@ -174,6 +174,9 @@ class Bulletin:
     taken only for a bulletin that has one."""
     corrections: tuple[Correction, ...] = ()
     """Corrections made after publication (front matter `corrections`), oldest first."""
+    approval_note: str = ""
+    """What `approved_by` holds when it names nobody («Chờ duyệt», «có», x), quoted: the gate
+    holds the bulletin on every channel whatever the policy (publish.person_fields)."""
 
     @property
     def body(self) -> str:

@@ -15,7 +15,7 @@ from publish.fields import Collector, text
 from publish.key_lines import value_typed
 from publish.text import as_written, nfc, quoted
 
-__all__ = ["ROLES", "not_a_name", "not_yet", "person"]
+__all__ = ["ROLES", "nobody", "not_a_name", "not_yet", "person"]
 
 TICKS = frozenset(
     {
@@ -97,12 +97,23 @@ def _says_no(value: str) -> bool:
     )
 
 
-def person(col: Collector, data: dict[str, Any], key: str) -> str | None:
-    """The person a field of ROLES names; an error for a tick («có», yes, x, ok) or true."""
+def nobody(col: Collector, data: dict[str, Any], key: str) -> str:
+    """What field `key` holds, quoted as written, when it names nobody (a tick, a note, a
+    placeholder, true); "" when it is a name or empty."""
     value = data.get(key)
     written = str(value).strip() if isinstance(value, str | int | float) else ""
     if isinstance(value, bool) or (written and not_a_name(written)):
-        shown = quoted(written) if isinstance(value, str) else _typed(col, key, value)
+        return quoted(written) if isinstance(value, str) else _typed(col, key, value)
+    return ""
+
+
+def person(col: Collector, data: dict[str, Any], key: str, *, hold: bool = False) -> str | None:
+    """The person a field of ROLES names; an error for a tick («có», yes, x, ok) or true, or
+    with `hold` (a bulletin's approver: the gate holds it, publish.gates) a warning, which
+    --strict makes an error: one note in approved_by stopped the whole build."""
+    value = data.get(key)
+    written = str(value).strip() if isinstance(value, str | int | float) else ""
+    if shown := nobody(col, data, key):
         how = (
             "Ghi họ tên đầy đủ, chức vụ người duyệt: người duyệt chạy publish approve "
             f"{col.source} --by {EXAMPLE} (lệnh ghi tên thay cho giá trị này), hoặc ghi "
@@ -121,9 +132,11 @@ def person(col: Collector, data: dict[str, Any], key: str) -> str | None:
                 why
                 if isinstance(value, str) and not_yet(written)
                 else "một dấu đồng ý không cho biết ai chịu trách nhiệm"
-            ),
+            )
+            + (": bản tin bị giữ lại, không đăng ở kênh nào" if hold else ""),
             field=key,
             hint=f'{how}. Chưa có thì để trống: {key}: "".' + _replace_below(col, key),
+            severity="warning" if hold else "error",
         )
         return None
     return text(col, data, key)

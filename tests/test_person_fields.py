@@ -3,6 +3,7 @@ that nobody has approved yet («chưa duyệt», «TODO»)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from publish.cli import main
 from publish.content import load_site
 from publish.person_fields import not_a_name
 from publish.radio.given_names import GIVEN_NAMES, MIDDLE_NAMES, SURNAMES
-from tests.helpers import NOW, bulletin_md, make_project
+from tests.helpers import NOW, SITE_TOML, add_toml, bulletin_md, make_project
 
 FILE = "content/bai-viet/a.md"
 
@@ -45,21 +46,77 @@ def test_a_note_or_approval_words_for_the_approver_is_no_approval(
     tmp_path: Path, written: str
 ) -> None:
     root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": f'"{written}"'})})
-    site = load_site(config_module.load(root), now=NOW, salvage=True)
-    assert not site.bulletins  # in error: published nowhere
-    [error] = [p for p in site.warnings if p.field == "approved_by"]
-    assert error.severity == "error" and error.line == 6
-    assert error.message.startswith(f"cần họ tên, chức vụ người duyệt, nhận được «{written}»: ")
-    assert "họ tên đầy đủ" in (error.hint or "")
+    site = load_site(config_module.load(root), now=NOW)
+    assert not site.bulletins  # held: published nowhere
+    [held] = site.excluded
+    assert held.code == "unapproved"
+    assert held.reason.startswith(f"approved_by ghi «{written}», không phải tên người duyệt")
+    # A warning, not an error: the rest of the site is built (--strict makes it one).
+    [warning] = [p for p in site.warnings if p.field == "approved_by"]
+    assert warning.severity == "warning" and warning.line == 6
+    assert warning.message.startswith(f"cần họ tên, chức vụ người duyệt, nhận được «{written}»: ")
+    assert warning.message.endswith("bản tin bị giữ lại, không đăng ở kênh nào")
+    assert "họ tên đầy đủ" in (warning.hint or "")
 
 
 @pytest.mark.parametrize("written", ["chưa duyệt", "TODO"])
 def test_a_note_that_nobody_approved_yet_says_so(tmp_path: Path, written: str) -> None:
     root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": f'"{written}"'})})
-    site = load_site(config_module.load(root), now=NOW, salvage=True)
+    site = load_site(config_module.load(root), now=NOW)
     [error] = [p for p in site.warnings if p.field == "approved_by"]
     assert "ghi chú chưa duyệt, không phải tên người duyệt" in error.message
     assert 'Chưa có thì để trống: approved_by: "".' in (error.hint or "")
+
+
+OTHER = "content/bai-viet/b.md"
+
+
+def build(root: Path, *extra: str) -> int:
+    """`publish build` of the project's website at the tests' clock."""
+    return main(
+        ["build", "--root", str(root), "--now", NOW.isoformat(), "--channel", "web", *extra]
+    )
+
+
+def test_one_note_in_approved_by_holds_its_bulletin_not_the_whole_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«Chờ duyệt» in one bulletin stopped every build (nothing of the site was updated, the
+    other bulletins waited too): it holds that bulletin only, saying where and how to fix it;
+    --strict (CI) still stops."""
+    other = bulletin_md({"title": '"Tin khác đã duyệt"', "slug": "tin-khac"})
+    root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": '"Chờ duyệt"'}), OTHER: other})
+    assert build(root) == 0
+    out, err = capsys.readouterr()
+    told = out + err
+    assert (
+        f"{FILE}:6: cảnh báo: trường 'approved_by': cần họ tên, chức vụ người duyệt, nhận được "
+        "«Chờ duyệt»: đây là ghi chú chưa duyệt, không phải tên người duyệt: bản tin bị giữ "
+        "lại, không đăng ở kênh nào" in told
+    )
+    assert f"publish approve {FILE} --by" in told
+    assert f"Bỏ qua {FILE}: approved_by ghi «Chờ duyệt», không phải tên người duyệt" in told
+    assert "1 bản tin được xuất bản" in told and "1 bị giữ lại (1 chưa duyệt)" in told
+    web = root / "output" / "web"
+    assert (web / "2020" / "12" / "tin-khac" / "index.html").is_file()
+    pages = "".join(p.read_text("utf-8") for p in web.rglob("*.html"))
+    assert "Cảnh báo lừa đảo qua mạng" not in pages  # the held one's title, nowhere
+    shutil.rmtree(root / "output")
+    assert build(root, "--strict") == 1
+    assert f"{FILE}:6: lỗi: trường 'approved_by'" in capsys.readouterr().err
+    assert not (root / "output").exists()
+
+
+def test_a_note_in_approved_by_is_held_even_when_no_approval_is_required(tmp_path: Path) -> None:
+    """Under require_approval = false an empty approved_by publishes; a note there («Chờ
+    duyệt») says the editor is waiting for one: never published."""
+    toml = add_toml(SITE_TOML, "[policy]\nrequire_approval = false\n")
+    root = make_project(
+        tmp_path, {"site.toml": toml, FILE: bulletin_md({"approved_by": '"Chờ duyệt"'})}
+    )
+    site = load_site(config_module.load(root), now=NOW)
+    assert not site.bulletins
+    assert [e.code for e in site.excluded] == ["unapproved"]
 
 
 @pytest.mark.parametrize("written", ["chưa rà soát", "Đã rà soát xong"])

@@ -184,9 +184,8 @@ def test_approved_by_with_its_value_on_the_next_line_is_told_to_replace_both_lin
     typed on the key's line, with «yes» left below it, the front matter no longer read."""
     text = bulletin_md({"approved_by": "\n  yes"})
     root = make_project(tmp_path, {A: text})
-    with pytest.raises(ContentError) as info:
-        load(root)
-    [problem] = info.value.problems
+    # A warning holding the bulletin (publish.person_fields), the rest of the site built.
+    [problem] = [p for p in load(root).warnings if p.field == "approved_by"]
     assert problem.hint and "dòng ghi tay thay cho cả hai dòng" in problem.hint
     assert "xóa cả dòng «yes» bên dưới" in problem.hint
     typed = re.search(r"hoặc ghi (approved_by: \"[^\"]+\")", problem.hint)
