@@ -73,6 +73,8 @@ __all__ = [
     "is_version",
     "judged_version",
     "linked_digest",
+    "review_of",
+    "review_version",
     "version",
     "versions_as_approved",
     "what_changed",
@@ -200,7 +202,14 @@ def review_version(
     """What a page's `pii_reviewed_version` binds its personal-data review to: the page's file
     (file_digest, without the review's own lines) and the files it links to (linked_digest),
     so a page or a list edited or replaced after the review needs a new one."""
-    return f"{file_digest(raw)}-{linked_digest(linked, file_digest_of)}"
+    return review_of(file_digest(raw), linked, file_digest_of)
+
+
+def review_of(
+    file_part: str, linked: Mapping[str, str], file_digest_of: Callable[[str], str | None]
+) -> str:
+    """review_version of a page whose file part (file_digest of its bytes as loaded) is known."""
+    return f"{file_part}-{linked_digest(linked, file_digest_of)}"
 
 
 def fingerprint(

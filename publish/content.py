@@ -1200,8 +1200,9 @@ def load_page_read(path: Path, config: Config, problems: list[Problem]) -> tuple
 
 def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -> Page | None:
     """The page load_page_read loads, its problems recorded in `col` (and `problems`)."""
-    parsed = read_parsed(path, col, config.root / "content")
-    if parsed is None:
+    raw = read_raw(path, col, config.root / "content")
+    parsed = None if raw is None else parse_raw(raw, col)
+    if raw is None or parsed is None:
         return None
     errors = partial(_error_count, problems)
     before = errors()
@@ -1279,6 +1280,8 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         approved_by=approved_by,
         pii_reviewed_by=pii_reviewed_by,
         pii_reviewed_version=pii_reviewed_version,
+        # The review is judged against the bytes loaded, not the file as a later step finds it.
+        file_digest=approval.file_digest(raw) if pii_reviewed_version else "",
         body_line=parsed.body_line,
         shown_images=images + unfingerprinted,
     )

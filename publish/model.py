@@ -263,6 +263,9 @@ class Page:
     """Line of `source` where the body starts, so body problems can name their line."""
     shown_images: tuple[ImageRef, ...] = ()
     """Every image of the body a reader sees: what the website checks and resizes."""
+    file_digest: str = ""
+    """publish.approval.file_digest of the bytes loaded, for a page with a
+    pii_reviewed_version: what that review is judged against (publish.pii)."""
 
     @property
     def url(self) -> str:

@@ -785,13 +785,11 @@ def _review(item: Bulletin | Page, config: Config) -> tuple[str, str]:
     reviewer = item.pii_reviewed_by.strip()
     if not reviewer or isinstance(item, Bulletin):
         return reviewer, ""
-    try:
-        raw = (config.root / item.source).read_bytes()
-    except OSError:
-        raw = b""  # gone since the load: no review holds for what cannot be compared
     linked = attachments.linked_paths(item, config)
-    now = approval.review_version(raw, linked, approval.ImageDigests(config.root / "content"))
-    if raw and item.pii_reviewed_version == now:
+    images = approval.ImageDigests(config.root / "content")
+    # The page's part is of the bytes loaded (what goes out), never of the file as found now.
+    now = approval.review_of(item.file_digest, linked, images)
+    if item.file_digest and item.pii_reviewed_version == now:
         return reviewer, ""
     why = (
         "trang hay tệp nó liên kết tới đã đổi sau lần xem xét đó"

@@ -149,14 +149,14 @@ def test_a_page_edited_while_its_review_is_recorded_is_not_reviewed(
     in between (a colleague saving the page) was bound unseen, as a bulletin's is not."""
     root = project(tmp_path, page())
     unseen = page(body="Xem [danh sách](../tep/ds.csv).\n\nCCCD người nhận: 079201001234.\n")
-    read = content.read_parsed
+    read = content.read_raw
 
     def read_then_edited(*args, **kwargs):  # type: ignore[no-untyped-def]
-        parsed = read(*args, **kwargs)
+        raw = read(*args, **kwargs)
         (root / PAGE).write_text(unseen, "utf-8")  # saved just after the command read it
-        return parsed
+        return raw
 
-    monkeypatch.setattr(content, "read_parsed", read_then_edited)
+    monkeypatch.setattr(content, "read_raw", read_then_edited)
     assert review(root) == 1
     err = capsys.readouterr().err
     assert f"{PAGE}: lỗi: tệp vừa bị sửa trong lúc duyệt" in err
@@ -183,3 +183,29 @@ def test_no_review_is_recorded_while_a_linked_file_cannot_be_read(
     )
     assert "Kiểm tra quyền đọc tệp" in err
     assert (root / PAGE).read_bytes() == before
+
+
+def test_a_review_is_judged_against_the_page_as_loaded_not_as_found_later(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """The build searched the page it loaded but judged its review against the file read
+    again later: a page edited after its review (a new ID number) and put back while the
+    build ran went out as reviewed, unseen by the reviewer."""
+    root = project(tmp_path, page())
+    assert review(root) == 0
+    reviewed = (root / PAGE).read_text("utf-8")
+    edited = reviewed + "\nCCCD người nhận: 079201001234.\n"
+    (root / PAGE).write_text(edited, "utf-8")
+    read = content.read_raw
+
+    def read_then_put_back(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raw = read(path, *args, **kwargs)
+        if path.name == "danh-sach.md":
+            path.write_text(reviewed, "utf-8")  # put back just after the build read it
+        return raw
+
+    monkeypatch.setattr(content, "read_raw", read_then_put_back)
+    capsys.readouterr()
+    assert check(root, "--strict") == 1
+    err = capsys.readouterr().err
+    assert f"{PAGE}:" in err and "079*******34" in err and "đã đổi sau lần xem xét" in err
