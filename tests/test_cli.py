@@ -303,14 +303,20 @@ def test_a_tick_for_the_approver_is_told_once_by_publish_check(
             "content/bai-viet/chua-duyet.md": bulletin_md(drop=["approved_by"]),
         },
     )
-    assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 1
+    # A warning holding that bulletin alone (publish.person_fields); an error under --strict.
+    assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
     captured = capsys.readouterr()
     told = captured.out + captured.err
-    assert told.count("content/bai-viet/co.md") == 2  # the error and its hint, nothing else
-    assert "content/bai-viet/co.md:6: lỗi: trường 'approved_by': cần họ tên" in told
+    assert told.count("content/bai-viet/co.md") == 2  # the warning and its hint, nothing else
+    assert "content/bai-viet/co.md:6: cảnh báo: trường 'approved_by': cần họ tên" in told
+    assert "bản tin bị giữ lại, không đăng ở kênh nào" in told
     assert "Bỏ qua content/bai-viet/co.md" not in told
     # A field really missing is still told by its skip line.
     assert "Bỏ qua content/bai-viet/chua-duyet.md: chưa được duyệt (thiếu approved_by)" in told
+    assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00", "--strict"]) == 1
+    told = "".join(capsys.readouterr())
+    assert told.count("content/bai-viet/co.md") == 2
+    assert "content/bai-viet/co.md:6: lỗi: trường 'approved_by': cần họ tên" in told
 
 
 def test_a_draft_page_with_another_warning_still_gets_its_skip_line(
