@@ -304,6 +304,18 @@ def test_zalo_overwrite_without_syncing_zalo_is_an_error_not_ignored(
     assert applied(fakes) == []
 
 
+def test_zalo_forget_without_syncing_zalo_is_an_error_naming_the_command_with_reconcile(
+    tmp_path, fakes, capsys
+):
+    """--zalo-forget works only with --reconcile: the command given keeps it."""
+    root = project(tmp_path)
+    assert sync(root, "radio", "--zalo-forget", "a") == 1
+    err = capsys.readouterr().err
+    assert "--zalo-forget chỉ có tác dụng khi đồng bộ Zalo" in err
+    assert "publish sync zalo --reconcile --zalo-forget a" in err
+    assert applied(fakes) == []
+
+
 def test_unreachable_remote_is_exit_3_not_1(tmp_path, fakes):
     root = project(tmp_path)
     fakes.broken["zalo"] = RemoteError("không kết nối được openapi.zalo.me")

@@ -119,6 +119,9 @@ class SyncOptions:
     zalo_create_anyway: tuple[str, ...] = ()
     """Bulletins (key or file) created on Zalo although the OA holds an article of their title
     that the records do not know (one the OA admin posted by hand)."""
+    zalo_forget: tuple[str, ...] = ()
+    """Records of state/zalo.json (key or file) dropped for --reconcile to take their bulletins'
+    articles back from the OA (records the tool could not have written, no good copy in git)."""
     confirm_withdrawal: bool = False
     """--confirm-withdrawal: a channel may withdraw most of what it shows at once."""
 
@@ -169,6 +172,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "đề mà state/zalo.json không ghi (bài quản trị viên OA đăng tay, được giữ nguyên), hoặc "
         "dù một lần tạo bài trước đó bị ngắt (không nhận bài cùng tiêu đề trên Zalo làm bài của "
         "lần ấy); lặp lại cho từng bản tin",
+    )
+    parser.add_argument(
+        "--zalo-forget",
+        action="append",
+        default=[],
+        metavar="KHÓA_HOẶC_TỆP",
+        help="cùng --reconcile: bỏ bản ghi này (khóa như lời báo lỗi nêu, hoặc tệp .md) khỏi "
+        "state/zalo.json rồi tìm lại bài của bản tin trên OA theo tiêu đề và nội dung, không tạo "
+        "trùng; dùng khi bản ghi hỏng mà git không còn bản đúng; lặp lại cho từng bản ghi",
     )
     parser.add_argument(
         CONFIRM_FLAG,
@@ -224,12 +236,15 @@ def run_command(args: argparse.Namespace) -> int:
     for option, names in (
         ("--zalo-overwrite", args.zalo_overwrite),
         ("--zalo-create-anyway", args.zalo_create_anyway),
+        ("--zalo-forget", args.zalo_forget),
     ):
         if names and "zalo" not in targets:
             # Said nothing before: the operator believed the article had been overwritten.
             raise PublishError(
                 f"{option} chỉ có tác dụng khi đồng bộ Zalo: lệnh này không đồng bộ Zalo nên "
-                f"chưa làm gì. Chạy lại với kênh zalo, ví dụ: publish sync zalo {option} "
+                f"chưa làm gì. Chạy lại với kênh zalo, ví dụ: publish sync zalo "
+                + ("--reconcile " if args.reconcile or option == "--zalo-forget" else "")
+                + f"{option} "
                 + f" {option} ".join(names)
             )
     _refuse_preview(args)
@@ -263,6 +278,7 @@ def run_command(args: argparse.Namespace) -> int:
             zalo_create_anyway=tuple(
                 typed_path(name, args.root) for name in args.zalo_create_anyway
             ),
+            zalo_forget=tuple(typed_path(name, args.root) for name in args.zalo_forget),
             confirm_withdrawal=args.confirm_withdrawal,
         )
         now, backwards = monotonic_now(options.state, now)

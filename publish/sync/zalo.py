@@ -90,6 +90,7 @@ from publish.render.zalo_path import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action, test_hooks_allowed
 from publish.sync.manifest import Manifest, journal_path
 from publish.sync.vanished import refuse_many_gone
+from publish.sync.zalo_forget import forget_records, forgotten_lines, keep_forgetting
 from publish.sync.zalo_late import (
     KEEP_DELETED,
     LATE_CHECK_TIMES,
@@ -280,6 +281,7 @@ class ZaloSyncer:
         dry_run: bool = False,
         overwrite: Sequence[str] = (),
         create_anyway: Sequence[str] = (),
+        forget: Sequence[str] = (),
         confirmed: bool = False,
         client: ZaloClient | None = None,
         env: Mapping[str, str] | None = None,
@@ -297,6 +299,10 @@ class ZaloSyncer:
         self.overwrite_names = tuple(overwrite)
         self.create_anyway_names = tuple(create_anyway)
         """--zalo-create-anyway: bulletins created although the OA holds an article of their title."""
+        self.forget_names = tuple(forget)
+        """--zalo-forget: records dropped for --reconcile to rebuild (see zalo_forget)."""
+        self.forgotten: dict[str, str] = {}
+        """The records --zalo-forget dropped, and why, by key."""
         self.confirmed = confirmed
         """--confirm-withdrawal: most live articles may be withdrawn at once (see vanished)."""
         self.overwrite: frozenset[str] = frozenset()
@@ -412,6 +418,9 @@ class ZaloSyncer:
         self.manifest = Manifest.load(
             self.state_path, CHANNEL, recover=self.reconcile, read_only=self.dry_run
         )
+        self.forgotten = forget_records(
+            self.manifest, self.forget_names, self.config.root, reconcile=self.reconcile
+        )
         check_records(self.state_path, self.manifest.as_read())
         content = self.config.root / "content"
         refuse_many_gone(self.manifest.as_read(), content, self.site, confirmed=self.confirmed)
@@ -434,6 +443,9 @@ class ZaloSyncer:
             )
         if not self.dry_run:
             payloads.save()
+        if self.forgotten:
+            titles = {key: item.title for key, item in local.items()}
+            self.echo(forgotten_lines(self.forgotten, titles, self.dry_run))
         names, chosen_names = self._article_named()
         self.overwrite = self._named_keys(names, OVERWRITE, local, recorded)
         chosen = {
@@ -454,16 +466,22 @@ class ZaloSyncer:
             # Reconcile reads the OA's articles: only once the token is known to be this OA's,
             # or another unit's OA would mark this one's records removed and adopt its articles.
             self.prepare()
-            reconcile(
-                self.client,
-                self.records,
-                local,
-                dry_run=self.dry_run,
-                echo=self.echo,
-                create_anyway=anyway,
-                overwrite=self.overwrite,
-                chosen=chosen,
-            )
+            try:
+                reconcile(
+                    self.client,
+                    self.records,
+                    local,
+                    dry_run=self.dry_run,
+                    echo=self.echo,
+                    create_anyway=anyway,
+                    overwrite=self.overwrite,
+                    chosen=chosen,
+                )
+            except PublishError as error:
+                if not self.forgotten:
+                    raise
+                # The commands it offers, run without them, would meet those records again.
+                raise PublishError(f"{error} {keep_forgetting(self.forget_names)}") from None
         published = {b.key for b in self.site.bulletins}
         entries = self.records.entries() if self.reconcile else recorded
         watched = [k for k, e in entries.items() if e.get("given_up")]
@@ -521,7 +539,9 @@ class ZaloSyncer:
             self._records_on_oa(manifest, wanted)
         if recorded != wanted and not self.dry_run:
             manifest.meta[OA_META] = wanted
-            if len(manifest):
+            # Records dropped by --zalo-forget are written by the reconcile, once it matched
+            # their articles: a save here would lose them if it then stopped.
+            if len(manifest) and not self.forgotten:
                 manifest.save()
 
     def _records_on_oa(self, manifest: Manifest, wanted: str) -> None:
@@ -1653,6 +1673,7 @@ def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> Za
         dry_run=options.dry_run,
         overwrite=getattr(options, "zalo_overwrite", ()),
         create_anyway=getattr(options, "zalo_create_anyway", ()),
+        forget=getattr(options, "zalo_forget", ()),
         confirmed=getattr(options, "confirm_withdrawal", False),
         echo=getattr(options, "echo", print),
     )

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from publish.errors import PublishError
+from publish.sync.zalo_unrecorded import shell_argument
 
-__all__ = ["check_records", "late_content", "late_jobs"]
+__all__ = ["FORGET", "check_records", "forget_command", "late_content", "late_jobs", "problems_of"]
 
 TEXT_FIELDS = (
     "article_id",
@@ -45,6 +46,8 @@ STATUSES = ("live", "hidden", "removed")
 SHOWN = ("live", "hidden")
 """Statuses of a record whose article is on the OA: it names it, or has a create in flight."""
 MAX_TOLD = 20
+FORGET = "--zalo-forget"
+"""The option that drops records from state/zalo.json for --reconcile to rebuild them."""
 
 
 def _kind(value: Any) -> str:
@@ -197,25 +200,38 @@ def _shared_articles(entries: Mapping[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def check_records(state_path: Path, entries: Mapping[str, Any]) -> None:
-    """Stop (nothing sent, no login) when a record is not one the tool could have written."""
+def problems_of(entries: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(key, problem) for every record that is not one the tool could have written."""
     odd = [key for key, entry in entries.items() if not _plain(entry)]
     found = [(key, p) for key in sorted(odd) for p in _record_problems(entries[key])]
-    found += _shared_articles(entries)
+    return found + _shared_articles(entries)
+
+
+def forget_command(keys: Iterable[str]) -> str:
+    """The command that drops these records and takes their articles back from the OA."""
+    named = " ".join(f"{FORGET} {shell_argument(key)}" for key in dict.fromkeys(keys))
+    return f"publish sync zalo --reconcile {named}"
+
+
+def check_records(state_path: Path, entries: Mapping[str, Any]) -> None:
+    """Stop (nothing sent, no login) when a record is not one the tool could have written."""
+    found = problems_of(entries)
     if not found:
         return
     name = f"state/{state_path.name}"
     told = [f'  - bản ghi "{key}": {problem}' for key, problem in found[:MAX_TOLD]]
     if len(found) > MAX_TOLD:
         told.append(f"  - … và {len(found) - MAX_TOLD} lỗi nữa")
-    keys = ", ".join(dict.fromkeys(f'"{key}"' for key, _ in found))
+    command = forget_command(key for key, _ in found)
+    # Operators are not programmers: the way out without a good copy is a command, not an
+    # edit of the JSON, which a second slip would garble again.
     raise PublishError(
         f"{name}: {len(found)} chỗ trong các bản ghi không phải do công cụ viết (tệp bị sửa tay "
         "hoặc hỏng khi gộp nhánh), nên không gửi gì lên Zalo:\n"
         + "\n".join(told)
         + "\nCách sửa: lấy lại bản đúng từ git (git log -p -- "
         f"{name} để tìm, rồi git checkout <commit> -- {name}), commit rồi chạy lại. Không có "
-        f'bản đúng thì xoá hẳn các bản ghi {keys} khỏi mục "entries" của tệp, commit, rồi '
-        "chạy publish sync zalo --reconcile: công cụ tìm lại bài trên OA theo tiêu đề và nhận "
-        "lại, không tạo trùng."
+        f"bản đúng thì chạy {command} (thêm --dry-run để xem trước): công cụ bỏ các bản ghi "
+        "ấy, tìm lại bài của từng bản tin trên OA theo tiêu đề và nội dung rồi nhận lại, không "
+        f"tạo trùng; xong thì commit {name}."
     )
