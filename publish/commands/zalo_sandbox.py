@@ -149,6 +149,25 @@ def _as_project_oa(config: EmulatorConfig, root: Path | None) -> EmulatorConfig:
     return dataclasses.replace(config, oa_name=project.unit.name, oa_id=oa_id)
 
 
+def _oa_note(config: EmulatorConfig, root: Path | None) -> str:
+    """What a tester in a project whose [zalo] names no OA is told: the sample id the sandbox
+    serves, and the line `publish sync` needs (it sends nothing without an oa_id); else ""."""
+    if root is None or not (root / config_module.CONFIG_NAME).is_file():
+        return ""
+    try:
+        if config_module.load(root).zalo.oa_id.strip():
+            return ""
+    except PublishError:
+        return ""  # `publish sync` reports a broken site.toml itself
+    return (
+        f"Lưu ý: {config_module.CONFIG_NAME} chưa có oa_id trong bảng [zalo], nên sandbox dùng "
+        f"mã OA mẫu {config.oa_id}; publish sync không gửi gì lên Zalo (kể cả sandbox) khi "
+        f'chưa có oa_id. Để thử: ghi tạm oa_id = "{config.oa_id}" vào bảng [zalo] của '
+        f"{config_module.CONFIG_NAME} (thử xong thì trả lại: git checkout -- "
+        f"{config_module.CONFIG_NAME})."
+    )
+
+
 def _credentials_note(config: EmulatorConfig) -> str:
     """Say where the accepted credentials come from; print only the public sandbox samples."""
     if (config.app_id, config.app_secret, config.refresh_token) == (
@@ -205,6 +224,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Sandbox Zalo OA đang chạy tại {emulator.base_url}")
         print(f"  export ZALO_API_BASE={emulator.base_url} ZALO_OAUTH_BASE={emulator.base_url}")
         print(_credentials_note(config))
+        if note := _oa_note(config, getattr(args, "root", None)):
+            print(note)
         if args.state_file:
             print(f"Trạng thái được lưu vào {args.state_file}.")
         if emulator.ignored_state_fields:

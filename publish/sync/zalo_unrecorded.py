@@ -41,6 +41,7 @@ __all__ = [
     "dry_check",
     "not_checked",
     "refuse_unrecorded",
+    "sandbox_note",
     "shell_argument",
 ]
 
@@ -199,13 +200,32 @@ def refuse_unrecorded(
         if key is not None:
             found.setdefault(key, str(article.get("id")))
     if found:
-        raise PublishError(_message(state_path, local, found, bool(records)))
+        note = sandbox_note(client)
+        raise PublishError(_message(state_path, local, found, bool(records)) + note)
 
 
 def _newer_than_known(client: ZaloClient, known: set[str]) -> list[dict[str, Any]]:
     """The OA's articles, newest first, until the first one `known` holds (pages are asked
     for only down to it), from a listing the OA did not change under (see list_articles)."""
     return client.list_articles("normal", until=lambda article: str(article.get("id")) in known)
+
+
+def sandbox_note(client: ZaloClient) -> str:
+    """What a stop for articles already on the OA adds when the sync talks to another server
+    than Zalo's own: a second trial against a sandbox still holding the first one's articles
+    (README's trial puts state/ back as in git) meets them as posted by hand."""
+    from publish.zalo.client import DEFAULT_API_BASE  # httpx: loaded with the client already
+
+    settings = getattr(client, "settings", None)
+    base = str(getattr(settings, "api_base", DEFAULT_API_BASE))
+    if base.rstrip("/") == DEFAULT_API_BASE.rstrip("/"):
+        return ""
+    return (
+        f" ZALO_API_BASE trỏ tới {base}, không phải Zalo thật: nếu đó là sandbox (publish "
+        "zalo-sandbox) còn giữ bài của một lần thử trước, hãy dừng sandbox (Ctrl+C) rồi chạy "
+        "lại publish zalo-sandbox để bắt đầu với OA trống (đã chạy với --state-file thì xóa "
+        "tệp đó hoặc chọn tệp khác), xóa tệp ZALO_TOKEN_FILE của lần thử trước, rồi đồng bộ lại."
+    )
 
 
 def shell_argument(path: str) -> str:

@@ -1,0 +1,99 @@
+"""A unit's trial against `publish zalo-sandbox`: what the sandbox and the sync tell the tester
+when the trial cannot go as README's first-run step says (no [zalo] oa_id yet; a second trial
+against a sandbox still holding the first trial's articles)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.commands import zalo_sandbox
+from publish.zalo import ZaloClient
+from publish.zalo.client import ClientSettings
+from publish.zalo.emulator import ZaloEmulator
+from publish.zalo.emulator_state import EmulatorConfig
+from tests.helpers import make_project
+from tests.zalo_fixtures import env_for
+from tests.zalo_project import FAST_ENV, records, site_toml, sync, told, zalo_project
+
+
+def sandbox_output(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> str:
+    """What `publish zalo-sandbox` run in `root` prints before the tester stops it."""
+    real_print = print
+
+    def stopped_at_the_prompt(*args: object, **kwargs: object) -> None:
+        real_print(*args, **kwargs)  # type: ignore[call-overload]
+        if any("Nhấn Ctrl+C" in str(arg) for arg in args):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(zalo_sandbox, "print", stopped_at_the_prompt, raising=False)
+    for name in ("ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["--root", str(root), "zalo-sandbox", "--port", "0"]) == 0
+    said = capsys.readouterr()
+    return said.out + said.err
+
+
+def test_a_sandbox_in_a_project_without_an_oa_id_says_which_it_uses_and_what_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Started in a unit's folder whose [zalo] has no oa_id, the sandbox took its sample OA id
+    without a word, and `publish sync` then said only «chưa cấu hình». It says once which id
+    it serves and the line to write; a project that names its OA is told nothing of it."""
+    bare = make_project(tmp_path / "chua-co-oa", {"site.toml": site_toml('oa_id = ""')})
+    out = sandbox_output(bare, monkeypatch, capsys)
+    sample = EmulatorConfig().oa_id
+    assert out.count(f'oa_id = "{sample}"') == 1
+    assert "chưa có oa_id" in out and "[zalo]" in out
+    assert unicodedata.is_normalized("NFC", out)
+    named = make_project(tmp_path / "co-oa", {"site.toml": site_toml('oa_id = "1112223334"')})
+    out = sandbox_output(named, monkeypatch, capsys)
+    assert "oa_id" not in out
+
+
+def test_a_second_trial_against_the_same_sandbox_is_told_to_restart_it(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """README's trial ends with state/ put back as in git; trying again against the sandbox
+    still running, its articles of the first trial read as posted by hand and the sync stops
+    (rightly: a duplicate). The stop now says to restart the sandbox; doing so, the trial
+    goes through, each bulletin created once."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    (root / "state" / "zalo.json").unlink()  # git checkout -- state/ && git clean -fd state/
+    capsys.readouterr()
+    assert sync(root) == 1
+    message = told(capsys)
+    assert "publish zalo-sandbox" in message and "Ctrl+C" in message
+    assert re.search(r"dừng sandbox .*chạy lại publish zalo-sandbox", message)
+    assert "--state-file" in message
+    assert len(emulator.articles) == 2
+    with ZaloEmulator() as fresh:  # the sandbox stopped and started again
+        token = tmp_path / "secrets" / "token-moi.json"
+        for name, value in env_for(fresh, token, **FAST_ENV).items():
+            monkeypatch.setenv(name, value)
+        assert sync(root) == 0
+        assert len(fresh.articles) == 2
+        assert {e["article_id"] for e in records(root).values()} == set(fresh.articles)
+
+
+def test_the_sandbox_advice_is_not_given_against_zalo_itself() -> None:
+    """Only a sync sent to another address than Zalo's own is told about a sandbox."""
+    from publish.sync.zalo_unrecorded import sandbox_note
+
+    assert sandbox_note(ZaloClient.__new__(ZaloClient)) == ""
+    client = ZaloClient.__new__(ZaloClient)
+    client.settings = ClientSettings()
+    assert sandbox_note(client) == ""
+    client.settings = ClientSettings(api_base="http://127.0.0.1:8765")
+    assert "http://127.0.0.1:8765" in sandbox_note(client)
