@@ -155,3 +155,33 @@ def test_a_stop_of_the_reconcile_keeps_the_records_and_tells_to_keep_forget(
     assert records(root)["bt-001"]["article_id"] == own
     assert len(emulator.articles) == 2 and set(titles(emulator).values()) == {1}
     assert "Nội dung đã sửa sau khi đăng." in json.dumps(emulator.articles[own], ensure_ascii=False)
+
+
+def test_a_record_pointed_at_another_article_is_given_the_forget_command_too(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """A record edited to name an article posted by hand: the update is refused (the article is
+    not the tool's) and the stop said only to find a good copy in git. Without one, the command
+    it now names, with the --zalo-overwrite the reconcile then asks for (the bulletin was
+    edited), brings the bulletin's own article up to date and leaves the other as it was."""
+    from tests.zalo_fixtures import sample_body
+
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    own = records(root)["bt-001"]["article_id"]
+    by_hand = emulator.seed_article(sample_body(title="Bài quản trị viên đăng tay"))
+    written = json.dumps(emulator.articles[by_hand], sort_keys=True)
+    garble(root, **{"bt-001": {"article_id": by_hand}})
+    source = "content/bai-viet/ban-tin-001.md"
+    (root / source).write_text(zalo_bulletin(1, body="Nội dung đã sửa sau khi đăng.\n"), "utf-8")
+    capsys.readouterr()
+    assert sync(root) == 1
+    message = told(capsys)
+    assert "git checkout <commit> -- state/zalo.json" in message
+    command = advised(message)
+    assert command[-2:] == ["--zalo-forget", "bt-001"]
+    assert run(root, command, "--zalo-overwrite", source) == 0
+    assert records(root)["bt-001"]["article_id"] == own
+    assert "Nội dung đã sửa sau khi đăng." in json.dumps(emulator.articles[own], ensure_ascii=False)
+    assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
+    assert len(emulator.articles) == 3

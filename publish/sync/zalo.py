@@ -109,7 +109,7 @@ from publish.sync.zalo_plan import (
     same_title,
 )
 from publish.sync.zalo_reconcile import reconcile
-from publish.sync.zalo_records import check_records, late_content, late_jobs
+from publish.sync.zalo_records import check_records, forget_command, late_content, late_jobs
 from publish.sync.zalo_unrecorded import (
     CREATE_ANYWAY,
     Unlisted,
@@ -1083,7 +1083,10 @@ class ZaloSyncer:
             "không phải bản công cụ đăng lần trước (có người đã sửa bài trong trang quản trị OA, "
             "hoặc state/zalo.json đã bị sửa để trỏ tới một bài khác). Chưa đổi gì trên Zalo. "
             "Cách xử lý: nếu state/zalo.json bị sửa, lấy lại bản đúng từ git (git log -p -- "
-            "state/zalo.json); nếu đúng là bài của bản tin này và muốn thay bằng bản trong kho "
+            "state/zalo.json để tìm, rồi git checkout <commit> -- state/zalo.json), không còn "
+            f"bản đúng thì chạy {forget_command([key])} (bỏ bản ghi ấy rồi tìm lại bài của bản "
+            "tin trên OA theo tiêu đề và nội dung, không tạo trùng); nếu đúng là bài của bản "
+            "tin này và muốn thay bằng bản trong kho "
             "(muốn giữ phần sửa tay thì chép nó vào tệp bản tin trước), chạy lại: "
             f"publish sync zalo --zalo-overwrite {source}. Nếu mọi bài cần đổi đều bị từ chối "
             "thế này dù không ai sửa gì, có thể Zalo trả bài khác với bản đã gửi: đặt "
