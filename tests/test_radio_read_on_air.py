@@ -307,7 +307,7 @@ def test_a_newspapers_dateline_opening_a_bulletin_is_not_read(source: str) -> No
     [
         ("Mở đầu.\n\n(CAH) – Ngày 5/11, lực lượng ra quân.", "Công an huyện, Ngày"),
         ("Công an huyện (CAH) - đơn vị tiêu biểu.", "Công an huyện, đơn vị tiêu biểu."),
-        ("Hải (NVH) – trú tại thôn 2, bị bắt.", "Hải, NVH, trú tại thôn hai"),
+        ("Hải (NVH) – trú tại thôn 2, bị bắt.", "Hải, trú tại thôn hai"),
     ],
 )
 def test_brackets_and_a_dash_elsewhere_are_read_as_before(source: str, expected: str) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
 from publish.radio.flags import BLOCKING, Context
+from publish.radio.given_names import a_given_name, a_place_like_a_name
 from publish.radio.name_titles import own_titles, read_titles_before_names
 from publish.radio.numbers import DIGIT_WORDS
 from publish.radio.place_kinds import KINDS_PATTERN, LETTERS, opens_with_a_kind
@@ -73,6 +74,7 @@ _PERSON_BEFORE = re.compile(
     rf"(?<!\w)(?i:{FORMS_OF_ADDRESS}|đối tượng|bị can|bị cáo|bị hại|nạn nhân|nghi phạm|tài xế)\s*+$"
 )
 """A word naming the person whose initial follows («Đối tượng T. Thái Bình»)."""
+_FORM_OF_ADDRESS = re.compile(f"(?i:{FORMS_OF_ADDRESS})")
 _PERSON_DEED_AFTER = re.compile(
     r"\s*+(?:,\s*+|\(\s*+)?(?:(?:đã |cùng )?(?:khai (?:nhận|báo|rằng)|thừa nhận|nhận tội|bỏ trốn|đầu thú"
     r"|bị (?:bắt|tạm giữ|khởi tố|bắt giữ|truy nã))|sinh năm|SN|trú|ngụ|cư trú)(?!\w)"
@@ -662,6 +664,13 @@ def _folded_words(text: str) -> list[str]:
 _INITIALS = re.compile(r"\s*+((?:[A-ZĐ]\.?){2,5})\s*+")
 """A bracket's initials, dotted or not (`NVH`, `N.V.H.`)."""
 _CAPITALISED_WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){1,4}[^\W\d_]++)\s*+$")
+_WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){0,4}[^\W\d_]++)\s*+$")
+"""One word to five before a bracket: a given name alone may open the sentence (`Hải (NVH)`)."""
+_NON_SPACE = re.compile(r"\S+")
+_PLACE_KIND_BEFORE = re.compile(
+    rf"(?<!\w)(?i:{KINDS_PATTERN}|ấp|khóm|thôn|bản|phố|đường|sông)\s++$"
+)
+"""A place's kind before a name that is also a given name («thành phố Vinh», «sông Hậu»)."""
 
 
 def _initials_of_the_name_before(text: str, m: re.Match[str]) -> bool:
@@ -678,8 +687,52 @@ def _initials_of_the_name_before(text: str, m: re.Match[str]) -> bool:
     name = words[1].split()[-len(letters) :]
     if len(name) != len(letters) or not all(word[0].isupper() for word in name):
         return False
-    firsts = unicodedata.normalize("NFD", "".join(word[0] for word in name))
-    return "".join(c for c in firsts if not unicodedata.combining(c)) == letters
+    return _initials(name) == letters
+
+
+def _initials(words: list[str]) -> str:
+    """The first letters of `words`, tone marks aside (`Ánh` is `A`), «Đ» its own letter."""
+    firsts = unicodedata.normalize("NFD", "".join(word[0] for word in words))
+    return "".join(c for c in firsts if not unicodedata.combining(c))
+
+
+_MOST_NAME_WORDS = 4
+"""Words of a Vietnamese full name at most (surname, one or two middle names, given name)."""
+
+
+def _initials_after_the_given_name(text: str, m: re.Match[str], lexicon: Mapping[str, str]) -> bool:
+    """Whether the bracket `m` holds a full name's initials after its given name alone (`Hải
+    (NVH)`, `chị Lan (NTL)`): the letters end with the given name's, and the name is a common
+    given name or follows a word naming a person (`đối tượng Tèo (NVT)`). Letters the lexicon
+    knows say something else (`đồng chí Hải (CAH)`: his unit) and are read."""
+    initials = _INITIALS.fullmatch(m[1])
+    if initials is None:
+        return False
+    letters = initials[1].replace(".", "")
+    if letters in lexicon or letters in _CONTEXT_READINGS:
+        return False
+    words = ends_before(_WORDS_BEFORE, text, m.start())
+    if words is None:
+        return False
+    found = words[1].split()
+    starts = [word.start() for word in _NON_SPACE.finditer(words[1])]
+    for size in (1, 2):
+        name, before = found[-size:], found[:-size]
+        if not size < len(letters) <= _MOST_NAME_WORDS or len(name) < size:
+            continue
+        if not all(word[0].isupper() for word in name) or not letters.endswith(_initials(name)):
+            continue
+        if a_place_like_a_name(" ".join(name)):
+            continue
+        # «Thanh Hải (NTH)» is one name: «Hải» alone after a capitalised word is no given name.
+        if before and before[-1][0].isupper() and not _FORM_OF_ADDRESS.fullmatch(before[-1]):
+            continue
+        start = words.start(1) + starts[-size]
+        if ends_before(_PLACE_KIND_BEFORE, text, start):
+            continue  # «thành phố Vinh (TPV)»: a place's letters, not a person's
+        if a_given_name(name) or ends_before(_PERSON_BEFORE, text, start):
+            return True
+    return False
 
 
 def _without_repeats(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...]) -> str:
@@ -697,7 +750,9 @@ def _without_repeats(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...
         return (expanded,) if expanded != inside else ()
 
     def repeated(m: re.Match[str]) -> str:
-        if _initials_of_the_name_before(text, m):
+        if _initials_of_the_name_before(text, m) or _initials_after_the_given_name(
+            text, m, lexicon
+        ):
             return ""
         candidates = readings(m[1].strip())
         if not candidates:

@@ -1,0 +1,65 @@
+"""Session 37, fixer R: names with their initials, phone abbreviations and quoted scam messages
+before a hidden number, and what an announcer would stumble on in everyday bulletins."""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise_fragment
+
+
+def _said(text: str) -> tuple[str, list[str]]:
+    """What the script says for `text`, and the codes of its flags."""
+    spoken = normalise_fragment(text)
+    return spoken.text, [f.code for f in spoken.flags]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Hải (NVH) – trú tại ấp 3, xã Tân Phú", "Hải, trú tại ấp ba, xã Tân Phú"),
+        ("đối tượng Hải (NVH) bị bắt", "đối tượng Hải bị bắt"),
+        ("Ông Hải (N.V.H) cho biết", "Ông Hải cho biết"),
+        ("chị Lan (NTL), 30 tuổi", "chị Lan, ba mươi tuổi"),
+        ("bị can Thanh Hải (NTH) khai nhận", "bị can Thanh Hải khai nhận"),
+        ("đối tượng Tèo (NVT) bị bắt", "đối tượng Tèo bị bắt"),
+    ],
+)
+def test_initials_after_the_given_name_alone_are_not_read(text: str, said: str) -> None:
+    """«Hải (NVH)» was read «Hải, NVH» and held as an unknown abbreviation (R14.6), while
+    «Nguyễn Văn Hải (NVH)» drops the letters: they end with the given name's initial, the
+    surname's and middle name's before it, so they only name the same person again."""
+    assert _said(text) == (said, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("đồng chí Hải (CAH) cho biết", "đồng chí Hải, Công an huyện, cho biết"),
+        ("ông Dũng (UBND) phát biểu", "ông Dũng, Ủy ban nhân dân, phát biểu"),
+        ("anh Phúc (TP) cho biết", "anh Phúc, thành phố, cho biết"),
+        ("Hải Phòng (TP) tổ chức hội nghị", "Hải Phòng, thành phố, tổ chức hội nghị"),
+    ],
+)
+def test_a_known_abbreviation_after_a_given_name_is_still_read(text: str, said: str) -> None:
+    """A bracket the lexicon knows says where the person works, not their initials, though its
+    last letter is the name's («Hải (CAH)», «Dũng (UBND)»): read as before."""
+    assert _said(text) == (said, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công an tỉnh Đồng Tháp (CAĐT) tổ chức hội nghị",  # a place, not a person's name
+        "thành phố Vinh (TPV) tổ chức hội nghị",  # a place named like a person
+        "đối tượng Hải (NVA) bị bắt",  # letters that do not end with the name's
+        "đối tượng Hải (NVHT) bị bắt",  # the name's initial not last
+    ],
+)
+def test_capitals_that_are_not_a_given_names_initials_are_still_held(text: str) -> None:
+    """Only letters ending with a given name's initial, after a person's name, are dropped:
+    anything else stays unknown, kept and held (R14.6) for the editor to write out."""
+    spoken = normalise_fragment(text)
+    bracket = text[text.index("(") + 1 : text.index(")")]
+    assert bracket in spoken.text
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R14.6", "blocking")]
