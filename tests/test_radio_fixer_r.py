@@ -63,3 +63,61 @@ def test_capitals_that_are_not_a_given_names_initials_are_still_held(text: str) 
     bracket = text[text.index("(") + 1 : text.index(")")]
     assert bracket in spoken.text
     assert [(f.code, f.severity) for f in spoken.flags] == [("R14.6", "blocking")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("liên hệ số điện thoại 0912.xxx.xxx", "liên hệ số điện thoại chưa điền"),
+        ("liên hệ SĐT 0912.xxx.xxx", "liên hệ số điện thoại chưa điền"),
+        ("liên hệ SĐT: 0912.xxx.xxx", "liên hệ số điện thoại: chưa điền"),
+        ("liên hệ số ĐT 0912.xxx.xxx", "liên hệ số điện thoại chưa điền"),
+        (
+            "Mọi thông tin xin liên hệ SĐT 0912.xxx.xxx",
+            "Mọi thông tin xin liên hệ số điện thoại chưa điền",
+        ),
+        ("liên hệ ĐT 0912.xxx.xxx", "liên hệ điện thoại số chưa điền"),
+        ("liên hệ điện thoại 0912.xxx.xxx", "liên hệ điện thoại số chưa điền"),
+        (
+            "Liên hệ Công an xã Tân Phú, số ĐT 0912.xxx.xxx",
+            "Liên hệ Công an xã Tân Phú, số điện thoại chưa điền",
+        ),
+        (
+            "ĐT của Công an xã Tân Phú: 0912.xxx.xxx",
+            "điện thoại của Công an xã Tân Phú: số chưa điền",
+        ),
+    ],
+)
+def test_the_units_number_after_a_phone_abbreviation_is_held_as_spelled_out(
+    text: str, said: str
+) -> None:
+    """«liên hệ SĐT 0912.xxx.xxx» went on air as a hidden number («bắt đầu bằng không chín
+    một hai») while «liên hệ số điện thoại 0912.xxx.xxx» is held (Q1): SĐT, ĐT and «số ĐT»
+    before a number are the words they stand for (R9.1, R14.5), so the unit's line still to be
+    filled in is held alike; «ĐT» is no longer held as an unresolved abbreviation either."""
+    assert _said(text) == (said, ["Q1"])
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Đối tượng dùng SĐT 0912.xxx.xxx gọi cho nạn nhân",
+            "Đối tượng dùng số điện thoại bắt đầu bằng không chín một hai, gọi cho nạn nhân",
+        ),
+        (
+            "Đối tượng dùng ĐT 0912.xxx.xxx gọi cho nạn nhân",
+            "Đối tượng dùng điện thoại số bắt đầu bằng không chín một hai, gọi cho nạn nhân",
+        ),
+        (
+            "Đối tượng dùng số ĐT 0912.xxx.xxx gọi cho nạn nhân",
+            "Đối tượng dùng số điện thoại bắt đầu bằng không chín một hai, gọi cho nạn nhân",
+        ),
+    ],
+)
+def test_a_callers_hidden_number_after_a_phone_abbreviation_is_read_by_its_start(
+    text: str, said: str
+) -> None:
+    """A scammer's number hidden on purpose is read by where it starts, after «ĐT» as after
+    «điện thoại»: «ĐT» was kept and held as unresolved, since the number was already words."""
+    assert _said(text) == (said, [])

@@ -8,7 +8,7 @@ import re
 
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.numbers import DIGIT_WORDS
-from publish.radio.tail import SENTENCE_TAIL
+from publish.radio.tail import SENTENCE_TAIL, ends_before
 
 __all__ = ["MASK", "masks_kept", "read_masked_numbers"]
 
@@ -37,10 +37,11 @@ _LONE_X = re.compile(
 letter, or a product typed with the letter for ×? Either way no product of two numbers: it was
 read «không chín một hai x bốn trăm năm mươi sáu» with no word to the editor."""
 _LONE_NUMBER_WORD = re.compile(
-    r"(?i:(?<!\w)(?:số(?: lạ)?|(?:số )?điện thoại|SĐT|số máy|thuê bao))\s*:?\s*$"
+    r"(?i:(?<!\w)(?:số(?: lạ)?|số điện thoại|SĐT|số máy|thuê bao))\s*:?\s*$"
 )
 """`số 091*****78`, `số: …`, `số lạ +84 xxx`, `SĐT 0865.xxx.xxx`: the number's own «số»
-already said («số điện thoại số bắt đầu bằng …» was read)."""
+already said («số điện thoại số bắt đầu bằng …» was read). After «điện thoại» alone, «số» is
+still said («dùng điện thoại số bắt đầu bằng …»)."""
 _WORD_AFTER = re.compile(r" +[^\W_]")
 """A word or a count after the number («… 2 lần gọi»): where the number ends is said."""
 _CALL_US = re.compile(
@@ -105,7 +106,8 @@ UNFILLED = "số chưa điền"
 """What stands in the script for a number whose digits are still to be written: blocked, so
 never read, and no digits left for the number passes to read («một chín không không»)."""
 _NUMBER_WORD_BEFORE = re.compile(
-    r"(?i:(?<!\w)số(?P<noun>(?: +(?:điện thoại|máy|di động|đường dây nóng|hotline|tổng đài))*+)) *$"
+    r"(?i:(?<!\w)số(?P<noun>(?: +(?:điện thoại|máy|di động|đường dây nóng|hotline|tổng đài))*+))"
+    r" *:? *$"
 )
 """The «số» a number still to be filled in follows, which `UNFILLED` says again; with what
 kind of number after it (`số điện thoại`), «số» stays and only «chưa điền» is added."""
@@ -140,6 +142,7 @@ def read_masked_numbers(text: str, ctx: Context) -> str:
     if not _HIDDEN_AFTER_DIGIT.search(text):
         return text  # the usual case: «xe», «xã» hold an x, no number does
     text = _LONE_X.sub(lambda m: _lone_x(m, ctx), text)
+    text = _phone_words_written_out(text)
     parts = []
     done = 0
     unfilled_end = -1
@@ -173,6 +176,34 @@ def read_masked_numbers(text: str, ctx: Context) -> str:
             said += ","  # «… kết thúc bằng bảy tám, tự xưng …»: where the number ends
         parts += [before, said]
         done = end
+    return "".join([*parts, text[done:]])
+
+
+_PHONE_ABBREVIATION = re.compile(
+    r"(?<!\w)(?:(?P<number>[Ss]ố) +ĐT|SĐT|ĐT)"
+    rf"(?P<gap>(?: +(?:trực ban|của))*(?: +{_UNIT_NAMED})? *(?:là)? *:? *)$"
+)
+"""«SĐT», «ĐT», «số ĐT» right before a number, or before the unit's name and its number («ĐT
+của Công an xã Tân Phú: …»): the phone (R9.1, R14.5)."""
+
+
+def _phone_words_written_out(text: str) -> str:
+    """`text` with «SĐT», «ĐT», «số ĐT» before a masked number written as the words they stand
+    for, which every rule here reads: «liên hệ SĐT 0912.xxx.xxx» was read by its start where
+    «liên hệ số điện thoại 0912.xxx.xxx» is held, and «ĐT», the number already words when
+    the abbreviations are read, was held as unresolved."""
+    if "ĐT" not in text:
+        return text
+    parts = []
+    done = 0
+    for m in _MASKED.finditer(text):
+        said = ends_before(_PHONE_ABBREVIATION, text, m.start()) if _masked(m) else None
+        if said is None or said.start() < done:
+            continue
+        number = said["number"] or ("số" if said[0].startswith("S") else "")
+        words = f"{number} điện thoại" if number else "điện thoại"
+        parts += [text[done : said.start()], words, said["gap"]]
+        done = m.start()
     return "".join([*parts, text[done:]])
 
 
