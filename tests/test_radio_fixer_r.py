@@ -121,3 +121,55 @@ def test_a_callers_hidden_number_after_a_phone_abbreviation_is_read_by_its_start
     """A scammer's number hidden on purpose is read by where it starts, after «ĐT» as after
     «điện thoại»: «ĐT» was kept and held as unresolved, since the number was already words."""
     assert _said(text) == (said, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            'Đối tượng nhắn: "vui lòng liên hệ" số 0912.xxx.xxx',
+            'Đối tượng nhắn: "vui lòng liên hệ" số bắt đầu bằng không chín một hai',
+        ),
+        (
+            "Đối tượng nhắn: “Anh vui lòng liên hệ” số 0912.xxx.xxx để nhận quà",
+            "Đối tượng nhắn: “Anh vui lòng liên hệ” số bắt đầu bằng không chín một hai, để nhận quà",
+        ),
+        (
+            'Tin nhắn có nội dung "vui lòng liên hệ" số 0912.xxx.xxx để nhận thưởng',
+            'Tin nhắn có nội dung "vui lòng liên hệ" số bắt đầu bằng không chín một hai, để nhận thưởng',
+        ),
+        (
+            'Đối tượng nhắn: "vui lòng liên hệ số" 0912.xxx.xxx',
+            'Đối tượng nhắn: "vui lòng liên hệ số" bắt đầu bằng không chín một hai',
+        ),
+        (
+            'Kẻ mạo danh nhắn tin: "Anh vui lòng liên hệ số 0912.xxx.xxx"',
+            'Kẻ mạo danh nhắn tin: "Anh vui lòng liên hệ số bắt đầu bằng không chín một hai"',
+        ),
+    ],
+)
+def test_a_number_after_a_scammers_quoted_message_is_the_scammers(text: str, said: str) -> None:
+    """A quoted message that ends before the number («nhắn: "vui lòng liên hệ" số …») is the
+    scammer's: its «vui lòng liên hệ» is no unit asking the listener to call, so the number
+    is the caller's, hidden on purpose, and read by where it starts (not held as the unit's
+    line, Q1). «số» inside the quote is the number's own, not said twice."""
+    assert _said(text) == (said, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            'Đối tượng nhắn tin "trúng thưởng", người dân vui lòng liên hệ số 0912.xxx.xxx',
+            'Đối tượng nhắn tin "trúng thưởng", người dân vui lòng liên hệ số chưa điền',
+        ),
+        (
+            'Khi nhận tin nhắn "trúng thưởng" xin liên hệ số 0912.xxx.xxx',
+            'Khi nhận tin nhắn "trúng thưởng" xin liên hệ số chưa điền',
+        ),
+    ],
+)
+def test_the_units_line_after_a_closed_quotation_is_still_held(text: str, said: str) -> None:
+    """After the quotation closes, words asking the listener to call are the unit's again: its
+    number still to be filled in is held (Q1), as without the quotation."""
+    assert _said(text) == (said, ["Q1"])

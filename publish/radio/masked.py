@@ -37,11 +37,12 @@ _LONE_X = re.compile(
 letter, or a product typed with the letter for ×? Either way no product of two numbers: it was
 read «không chín một hai x bốn trăm năm mươi sáu» with no word to the editor."""
 _LONE_NUMBER_WORD = re.compile(
-    r"(?i:(?<!\w)(?:số(?: lạ)?|số điện thoại|SĐT|số máy|thuê bao))\s*:?\s*$"
+    r"(?i:(?<!\w)(?:số(?: lạ)?|số điện thoại|SĐT|số máy|thuê bao))\s*:?\s*[\"”»]?\s*:?\s*$"
 )
 """`số 091*****78`, `số: …`, `số lạ +84 xxx`, `SĐT 0865.xxx.xxx`: the number's own «số»
-already said («số điện thoại số bắt đầu bằng …» was read). After «điện thoại» alone, «số» is
-still said («dùng điện thoại số bắt đầu bằng …»)."""
+already said («số điện thoại số bắt đầu bằng …» was read), also as a quotation's last word
+(`nhắn: "vui lòng liên hệ số" 0912.xxx.xxx`). After «điện thoại» alone, «số» is still said
+(«dùng điện thoại số bắt đầu bằng …»)."""
 _WORD_AFTER = re.compile(r" +[^\W_]")
 """A word or a count after the number («… 2 lần gọi»): where the number ends is said."""
 _CALL_US = re.compile(
@@ -95,9 +96,12 @@ _ASKED = re.compile(r"(?i:(?<!\w)(?:xin|hãy|vui lòng)) *$|(?i:xin|hãy|vui lò
 """«hãy», «xin», «vui lòng» right before the call words (`… hãy liên hệ đường dây nóng`), or
 opening them (`hãy gọi`): the unit asking the listener to call, even after a scam word."""
 _CLAUSE_END = re.compile(r"[.;:!?,\n](?!\d)")
-_SCAM_WORDS = re.compile(r"(?i:(?<!\w)(?:đối tượng|giả danh|tự xưng|nạn nhân|lừa|số lạ)(?!\w))")
+_SCAM_WORDS = re.compile(
+    r"(?i:(?<!\w)(?:đối tượng|giả danh|mạo danh|kẻ gian|tự xưng|nạn nhân|lừa|số lạ)(?!\w))"
+)
 """Words of a scam warning: a number after them in its clause is the caller's, hidden on
-purpose, even after «liên hệ» or «tổng đài» (`tự xưng là nhân viên tổng đài 0912.xxx.xxx`)."""
+purpose, even after «liên hệ» or «tổng đài» (`tự xưng là nhân viên tổng đài 0912.xxx.xxx`;
+`Kẻ mạo danh nhắn tin: "… liên hệ số 0912.xxx.xxx"` was held as the unit's line)."""
 _OR = re.compile(r" *(?:,|/|hoặc|,? hay)(?: +số)? *")
 """What stands between two numbers a listener may call either of."""
 _CALL_LOOK_BACK = 40
@@ -270,7 +274,10 @@ _CLOSING_QUOTES = "”»"
 
 def _quote_opened(text: str, pos: int) -> int:
     """Where the quotation holding `pos` opens in its paragraph («"…», «“…»: a quoted message
-    may hold sentences of its own), or -1 when `pos` stands in no quotation."""
+    may hold sentences of its own), or -1 when `pos` stands in no quotation. One closed before
+    the number needs no look: its call words (`nhắn: "vui lòng liên hệ" số 0912.xxx.xxx`) end
+    at the quote mark, where `_CALL_US` finds none, so the number is the caller's; words asking
+    to call after it (`"trúng thưởng", người dân vui lòng liên hệ số …`) are the unit's."""
     start = max(text.rfind("\n", 0, pos) + 1, pos - SENTENCE_TAIL)
     opened = -1
     for at in range(start, pos):
