@@ -173,3 +173,27 @@ def test_the_units_line_after_a_closed_quotation_is_still_held(text: str, said: 
     """After the quotation closes, words asking the listener to call are the unit's again: its
     number still to be filled in is held (Q1), as without the quotation."""
     assert _said(text) == (said, ["Q1"])
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Điện thoại trực ban: 0912.xxx.xxx", "Điện thoại trực ban: số chưa điền"),
+        ("Số điện thoại đường dây nóng: 0912.xxx.xxx", "Số điện thoại đường dây nóng: chưa điền"),
+        ("số máy trực ban 0912.xxx.xxx", "số máy trực ban số chưa điền"),
+    ],
+)
+def test_the_lines_name_after_a_phone_noun_is_the_units_line(text: str, said: str) -> None:
+    """«Điện thoại trực ban: 0912.xxx.xxx» went on air as a hidden number («số bắt đầu bằng
+    không chín một hai»), the unit's duty line with its digits still to be filled in: only
+    the phone's noun before the line's name, it is held (Q1) as «Trực ban: …» is."""
+    assert _said(text) == (said, ["Q1"])
+
+
+def test_a_scammers_line_after_a_phone_noun_is_still_read_by_its_start() -> None:
+    """A scam word in the clause still makes the number the caller's, hidden on purpose."""
+    text = "Đối tượng dùng số điện thoại tổng đài 0912.xxx.xxx"
+    assert _said(text) == (
+        "Đối tượng dùng số điện thoại tổng đài số bắt đầu bằng không chín một hai",
+        [],
+    )

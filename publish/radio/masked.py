@@ -88,6 +88,8 @@ _INVITED_BY = re.compile(
 """What may stand before the call words in their clause when the unit asks the listener to call
 (`Người dân liên hệ …`, `Mọi thông tin xin liên hệ …`); anything else (`Nạn nhân đã liên hệ …`)
 tells of someone else's call."""
+_PHONE_NOUN = re.compile(r"(?i:(?:số +)?(?:điện thoại|máy)|số)")
+"""A phone's noun alone before the line's name (`Điện thoại trực ban: …`)."""
 _CALL_VERB = re.compile(
     r"(?i:(?<!\w)(?:liên hệ|gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|qua|với))*) *$"
 )
@@ -254,7 +256,9 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
         return True
     if _SCAM_WORDS.search(text, start, m.start()):
         return False
-    return not clause.strip() or _INVITED_BY.search(clause) is not None
+    # «Điện thoại trực ban: 0912.xxx.xxx», «Số điện thoại đường dây nóng: …»: the line's name.
+    invited = not clause.strip() or _PHONE_NOUN.fullmatch(clause.strip()) is not None
+    return invited or _INVITED_BY.search(clause) is not None
 
 
 def _unit_named_line(text: str, m: re.Match[str]) -> bool:
