@@ -197,3 +197,44 @@ def test_a_scammers_line_after_a_phone_noun_is_still_read_by_its_start() -> None
         "Đối tượng dùng số điện thoại tổng đài số bắt đầu bằng không chín một hai",
         [],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Bản án số 12/2026/HS-ST ngày 5/10/2026",
+            "Bản án số mười hai năm hai nghìn không trăm hai mươi sáu hình sự sơ thẩm"
+            " ngày năm tháng mười năm hai nghìn không trăm hai mươi sáu",
+        ),
+        (
+            "xét xử vụ án số 45/2026/HSST",
+            "xét xử vụ án số bốn mươi lăm năm hai nghìn không trăm hai mươi sáu hình sự sơ thẩm",
+        ),
+        (
+            "Bản án số 03/2025/DS-PT",
+            "Bản án số không ba năm hai nghìn không trăm hai mươi lăm dân sự phúc thẩm",
+        ),
+        (
+            "Bản án hình sự sơ thẩm số 12/2026/HS-ST của TAND huyện",
+            "Bản án hình sự sơ thẩm số mười hai năm hai nghìn không trăm hai mươi sáu"
+            " của Tòa án nhân dân huyện",
+        ),
+    ],
+)
+def test_a_court_cases_number_is_read_with_its_kind_and_stage(text: str, said: str) -> None:
+    """«Bản án số 12/2026/HS-ST» was read «… của ST» and held on an unknown issuer «ST»
+    (R13.3), «45/2026/HSST» «bốn mươi lăm hai nghìn … HSST» with no «năm», held as unknown
+    (R14.6): a court's number ends with the case's kind and the trial's stage, «hình sự sơ
+    thẩm», said once when the words before already name them."""
+    assert _said(text) == (said, [])
+
+
+def test_a_court_cases_kind_is_said_though_the_court_is_named_after_it() -> None:
+    """The court named after the number («… của TAND huyện») says who judged, not what kind
+    of case nor which trial: «hình sự sơ thẩm» is still said."""
+    assert _said("Bản án số 12/2026/HS-ST của TAND huyện") == (
+        "Bản án số mười hai năm hai nghìn không trăm hai mươi sáu hình sự sơ thẩm"
+        " của Tòa án nhân dân huyện",
+        [],
+    )

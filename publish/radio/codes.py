@@ -88,6 +88,21 @@ _SUBJECT_WORDS = 5
 sentence says nothing else and goes; a longer one tells the news and stays."""
 _PARTY_DOCUMENT = re.compile(r"(?<![\w/])(\d+)-([A-ZĐ][A-Za-zĐ]{0,3})/([A-ZĐ][A-Za-zĐ]*)(?!\w)")
 """A Party document, `05-CT/TW`: number, kind, issuer (`TW` Trung ương, `HU` Huyện ủy) (R13.3)."""
+_CASE_KINDS = {
+    "HS": "hình sự",
+    "DS": "dân sự",
+    "HC": "hành chính",
+    "LĐ": "lao động",
+    "KDTM": "kinh doanh thương mại",
+    "HNGĐ": "hôn nhân và gia đình",
+}
+_TRIAL_STAGES = {"ST": "sơ thẩm", "PT": "phúc thẩm", "GĐT": "giám đốc thẩm"}
+_COURT_CASE = re.compile(
+    rf"(?<![\w/])(\d+)/((?:19|20)\d{{2}})/({'|'.join(_CASE_KINDS)})-?({'|'.join(_TRIAL_STAGES)})"
+    r"(?!\w)"
+)
+"""A court's judgment or case number, `12/2026/HS-ST`, `45/2026/HSST`: number, year, the case's
+kind and the trial's stage, no issuer (R13.3 held «ST» as one)."""
 _NUMBERED_IN_YEAR = re.compile(
     r"(?<!\w)((?:(?i:luật|pháp lệnh|nghị định|thông tư(?: liên tịch)?|quyết định|chỉ thị|"
     r"nghị quyết|kế hoạch|công văn|thông báo|hướng dẫn|kết luận|quy định|văn bản|số)|NĐ|QĐ|NQ|KH|CV)"
@@ -419,6 +434,7 @@ def _legal(text: str, ctx: Context) -> str:
         return text
     if "/QH" in text:
         text = _LAW_QH.sub(law, text)
+    text = _COURT_CASE.sub(lambda m: _court_case(text, m, ctx), text)
     if "-" in text:
         if "-UBND" in text:
             # «… số 123/QĐ-UBND của huyện.» was read «… của huyện.», the committee left out.
@@ -426,6 +442,21 @@ def _legal(text: str, ctx: Context) -> str:
         text = _LEGAL.sub(document, text)
         text = _PARTY_DOCUMENT.sub(party_document, text)
     return _NUMBERED_IN_YEAR.sub(numbered_in_year, text) if "/" in text else text
+
+
+_CASE_NAMED_REACH = 60
+"""Characters before a court's number in which its kind and stage may already be said."""
+
+
+def _court_case(text: str, m: re.Match[str], ctx: Context) -> str:
+    """`12/2026/HS-ST` → `mười hai năm hai nghìn … hình sự sơ thẩm`; the kind and stage once
+    when the words before name them (`Bản án hình sự sơ thẩm số 12/2026/HS-ST`)."""
+    said = f"{_document_number(m[1], ctx)} năm {cardinal(int(m[2]), ctx.options)}"
+    named = f"{_CASE_KINDS[m[3]]} {_TRIAL_STAGES[m[4]]}"
+    before = text[max(0, m.start() - _CASE_NAMED_REACH) : m.start()].casefold()
+    if named in before:
+        return said
+    return f"{said} {named}"
 
 
 def _flag_month_or_number(m: re.Match[str], ctx: Context) -> None:
