@@ -238,3 +238,35 @@ def test_a_court_cases_kind_is_said_though_the_court_is_named_after_it() -> None
         " của Tòa án nhân dân huyện",
         [],
     )
+
+
+def _long_paragraph_with_a_quote_cut(tail: str) -> str:
+    """One paragraph: a quotation, sentences, then `tail`, so long that the 1,000 characters
+    before `tail`'s number begin inside the quotation, after its opening mark."""
+    opening = 'Bị cáo phạm tội "Lừa đảo chiếm đoạt tài sản của nhiều người dân trong xã". '
+    filler = "Tổ tuần tra làm nhiệm vụ trên địa bàn. "
+    for count in range(100):
+        text = opening + filler * count + tail
+        cut = text.index("0912") - 1000
+        if opening.index('"') + 10 < cut < opening.rindex('"') - 10:
+            return text
+    raise AssertionError("no paragraph cuts the quotation")
+
+
+@pytest.mark.parametrize(
+    ("tail", "said"),
+    [
+        ("Điện thoại trực ban: 0912.xxx.xxx", "Điện thoại trực ban: số chưa điền"),
+        ("Người dân vui lòng liên hệ số 0912.xxx.xxx", "Người dân vui lòng liên hệ số chưa điền"),
+    ],
+)
+def test_a_quotation_closed_long_before_does_not_make_the_units_line_a_scammers(
+    tail: str, said: str
+) -> None:
+    """In a paragraph over 1,000 characters the look for a quotation began inside one that
+    closed long before, took its closing mark for an opening one, and with «Lừa» in it read
+    the unit's line still to be filled in as a scammer's hidden number («số bắt đầu bằng
+    không chín một hai»). A straight quote mark opens or closes by what stands either side."""
+    spoken = normalise_fragment(_long_paragraph_with_a_quote_cut(tail))
+    assert spoken.text.endswith(said)
+    assert [f.code for f in spoken.flags] == ["Q1"]

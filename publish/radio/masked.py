@@ -291,8 +291,29 @@ def _quote_opened(text: str, pos: int) -> int:
         elif char in _CLOSING_QUOTES:
             opened = -1
         elif char == '"':
-            opened = at if opened < 0 else -1
+            side = _straight_quote_side(text, at)
+            opened = at if side > 0 or (side == 0 and opened < 0) else -1
     return opened
+
+
+_BEFORE_AN_OPENING = "([:–-"
+_AFTER_A_CLOSING = ".,;:!?…)]–-"
+
+
+def _straight_quote_side(text: str, at: int) -> int:
+    """Whether the `"` at `at` opens (1) or closes (-1) a quotation by what stands either side
+    (` "Lừa`, `sản".`), or 0 when they do not tell: the look back starts 1,000 characters
+    before a number, maybe inside a quotation, where counting marks took a closing one for an
+    opening one."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    opens_after = before.isspace() or before in _BEFORE_AN_OPENING
+    closes_before = after.isspace() or after in _AFTER_A_CLOSING
+    if opens_after and not closes_before:
+        return 1
+    if closes_before and not opens_after:
+        return -1
+    return 0
 
 
 def _last_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
