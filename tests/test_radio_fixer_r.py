@@ -270,3 +270,34 @@ def test_a_quotation_closed_long_before_does_not_make_the_units_line_a_scammers(
     spoken = normalise_fragment(_long_paragraph_with_a_quote_cut(tail))
     assert spoken.text.endswith(said)
     assert [f.code for f in spoken.flags] == ["Q1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Đối tượng gọi từ số 0912.345.xxx",
+            "Đối tượng gọi từ số bắt đầu bằng không chín một hai ba bốn năm",
+        ),
+        (
+            "Đối tượng sử dụng SIM rác 0865.123.xxx gọi điện cho bị hại",
+            "Đối tượng sử dụng SIM rác số bắt đầu bằng không tám sáu năm một hai ba, gọi điện"
+            " cho bị hại",
+        ),
+        (
+            "Đối tượng gọi từ số 0912 345 xxx",
+            "Đối tượng gọi từ số bắt đầu bằng không chín một hai ba bốn năm",
+        ),
+    ],
+)
+def test_a_number_hiding_only_its_last_digits_is_read_by_its_start(text: str, said: str) -> None:
+    """«0912.345.xxx» was read «không chín một hai chấm ba trăm bốn mươi lăm.xxx», the «xxx»
+    left in the script with only a warning (R3.4), and «0912 345 xxx» «không chín một hai số
+    chưa điền», its «345» taken for a number of its own: only five digits before the hidden
+    ones were seen as a masked number's start."""
+    assert _said(text) == (said, [])
+
+
+def test_the_units_line_hiding_its_last_digits_is_held() -> None:
+    """«liên hệ số 0912.345.xxx» went on air as «… ba bốn năm.xxx» with no flag at all."""
+    assert _said("liên hệ số 0912.345.xxx") == ("liên hệ số chưa điền", ["Q1"])

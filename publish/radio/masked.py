@@ -20,13 +20,14 @@ _HIDDEN = r"(?:\*{2,}|[xX]{2,})(?:\.(?:\*+|[xX]+)|\s(?:[xX]+))*"
 """Two or more hidden digits, in groups split by a dot (`***.***`) or, for `x`, a space: a
 star run split by a space is two bold marks (`**113** **114**`), no number."""
 _MASKED = re.compile(
-    rf"(?<![\w*#\\.,/+])(?P<head>\+?\d(?:[ .]?\d){{1,4}})[ .]?(?P<hidden>{_HIDDEN})"
+    rf"(?<![\w*#\\.,/+])(?P<head>\+?\d(?:[ .]?\d){{1,8}})[ .]?(?P<hidden>{_HIDDEN})"
     rf"(?:(?! \d(?![ .]?\d))[ .]?(?P<tail>\d(?:[ .]?\d){{0,7}}))?(?![\w*]|[.,]\d)"
 )
-"""Digits, hidden ones, and the last ones if shown (`0868.***.***` hides them too; `+84 xxx
-xxx xxx`, a caller from abroad), in groups too (`0912 xxx 456 789`: «… kết thúc bằng bốn năm
-sáu» then «bảy trăm tám mươi chín» was read). One digit after a space is no tail but a count
-(`0868.xxx.xxx 2 lần gọi` was read «… kết thúc bằng hai, lần gọi»)."""
+"""Digits, hidden ones, and the last ones if shown (`0868.***.***` hides them too, `0912.345.xxx`
+only the last three; `+84 xxx xxx xxx`, a caller from abroad), in groups too (`0912 xxx 456
+789`: «… kết thúc bằng bốn năm sáu» then «bảy trăm tám mươi chín» was read). One digit after a
+space is no tail but a count (`0868.xxx.xxx 2 lần gọi` was read «… kết thúc bằng hai, lần
+gọi»)."""
 _HIDDEN_AFTER_DIGIT = re.compile(r"\d[ .]?[xX](?:[xX]|[ .]?\d)")
 """Two hidden digits, or one `x` between digits (`0912 x 456`): in every number this module reads."""
 _LONE_X = re.compile(
