@@ -301,3 +301,42 @@ def test_a_number_hiding_only_its_last_digits_is_read_by_its_start(text: str, sa
 def test_the_units_line_hiding_its_last_digits_is_held() -> None:
     """«liên hệ số 0912.345.xxx» went on air as «… ba bốn năm.xxx» with no flag at all."""
     assert _said("liên hệ số 0912.345.xxx") == ("liên hệ số chưa điền", ["Q1"])
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Đối tượng Trần Văn Nam (1992), trú ấp Phú Long",
+            "Đối tượng Trần Văn Nam, sinh năm một nghìn chín trăm chín mươi hai, trú ấp Phú Long",
+        ),
+        (
+            "bắt giữ Lê Thị Thu Hà (2001, trú tại xã Tân Phú) về hành vi trộm cắp",
+            "bắt giữ Lê Thị Thu Hà, sinh năm hai nghìn không trăm linh một, trú tại xã Tân Phú,"
+            " về hành vi trộm cắp",
+        ),
+    ],
+)
+def test_a_year_in_brackets_after_a_full_name_is_the_year_of_birth(text: str, said: str) -> None:
+    """«Trần Văn Nam (1992)» was read «Trần Văn Nam, một nghìn chín trăm chín mươi hai»: a
+    year alone after a person's name is when they were born, as `SN 1992` says (R14.4)."""
+    assert _said(text) == (said, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Kế hoạch Tân Phú (2026) đã hoàn thành",
+            "Kế hoạch Tân Phú, hai nghìn không trăm hai mươi sáu, đã hoàn thành",
+        ),
+        (
+            "giải bóng đá Cúp Nguyễn Văn Trỗi (2026) khai mạc",
+            "giải bóng đá Cúp Nguyễn Văn Trỗi, hai nghìn không trăm hai mươi sáu, khai mạc",
+        ),
+    ],
+)
+def test_a_year_in_brackets_after_other_words_is_read_as_a_year(text: str, said: str) -> None:
+    """Only after a person's full name is a bracketed year a birth year: not after a place's,
+    nor after a name that names something else (a cup named after a hero)."""
+    assert _said(text) == (said, [])

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
+from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
 from publish.radio.place_kinds import KINDS_PATTERN
 from publish.radio.tail import ends_before
+from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.text import mask, mask_code
 
 __all__ = ["read_codes"]
@@ -195,6 +197,13 @@ _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
 _PLACE_WORDS = {"Q": "quận", "P": "phường"}
 _BIRTH_YEAR = re.compile(r"(?<!\w)(?:SN|Sn|sn):?\s*(\d{4})(?!\d)")
 """`SN 1990`, also `Sn 1990` as many bulletins type it (R14.4)."""
+_YEAR_IN_BRACKETS = re.compile(r"(?<=[^\W\d_])(\s*+\(\s*+)((?:19|20)\d{2})(?=\s*+[,)])")
+"""`Trần Văn Nam (1992)`, `(1992, trú tại …)`: a year alone opening a bracket after a word."""
+_WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){0,5}[^\W\d_]++)$")
+_PERSON_WORD = re.compile(
+    rf"(?<!\w)(?i:{FORMS_OF_ADDRESS}|đối tượng|bị can|bị cáo|bị hại|nạn nhân|nghi phạm)$"
+)
+"""Words a person's full name follows (`Đối tượng Trần Văn Nam`), capitalised or not."""
 _CIRCULAR = re.compile(r"(?<!\w)TT\s+(?=(?:số\s+)?\d)")
 _HYPHEN_CODE = re.compile(r"(?<!\w)([A-ZĐ][A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
 _DIGIT_CODE = re.compile(r"(?<!\w)([A-ZĐ]{1,6})(\d+)([A-ZĐ]*)(?!\w)")
@@ -406,6 +415,21 @@ def _issuer(code: str, ctx: Context) -> str:
         code,
     )
     return code
+
+
+def _birth_year(text: str, m: re.Match[str]) -> str:
+    """`Trần Văn Nam (1992)` → `Trần Văn Nam (SN 1992)`, read «sinh năm …» (R14.4): after a
+    person's full name, standing alone or after a word naming a person, a bracketed year is
+    when they were born (it was read «Trần Văn Nam, một nghìn chín trăm chín mươi hai»)."""
+    found = ends_before(_WORDS_BEFORE, text, m.start())
+    words = found[1].split() if found else []
+    for size in (4, 3):
+        name, before = words[-size:], words[:-size]
+        if len(name) < size or not all(w[0].isupper() for w in name) or not a_full_name(name):
+            continue
+        if not before or not before[-1][0].isupper() or _PERSON_WORD.search(" ".join(before)):
+            return f"{m[1]}SN {m[2]}"
+    return m[0]
 
 
 def _legal(text: str, ctx: Context) -> str:
@@ -676,6 +700,8 @@ def read_codes(text: str, ctx: Context) -> str:
         text = _NUMBERED_PLACE.sub(
             lambda m: f"{_PLACE_WORDS[m[1]]} {cardinal(int(m[2]), ctx.options)}", text
         )
+    if "(" in text:
+        text = _YEAR_IN_BRACKETS.sub(lambda m: _birth_year(text, m), text)
     if "SN" in text or "Sn" in text or "sn" in text:
         text = _BIRTH_YEAR.sub(lambda m: f"sinh năm {cardinal(int(m[1]), ctx.options)}", text)
     return _digit_codes(text, ctx)
