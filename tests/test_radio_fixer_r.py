@@ -340,3 +340,21 @@ def test_a_year_in_brackets_after_other_words_is_read_as_a_year(text: str, said:
     """Only after a person's full name is a bracketed year a birth year: not after a place's,
     nor after a name that names something else (a cup named after a hero)."""
     assert _said(text) == (said, [])
+
+
+def test_the_units_duty_desk_in_lower_case_is_the_units_line() -> None:
+    """«liên hệ trực ban Công an xã qua số 0912.xxx.xxx» went on air as a caller's hidden
+    number: only «Trực ban» with a capital named the unit's line; now held as «Liên hệ Trực
+    ban Công an xã …» is (Q1)."""
+    assert _said("liên hệ trực ban Công an xã Tân Phú qua số 0277.3xxx.xxx") == (
+        "liên hệ trực ban Công an xã Tân Phú qua số chưa điền",
+        ["Q1"],
+    )
+
+
+def test_a_scammer_calling_the_duty_desk_is_not_the_units_line() -> None:
+    """A scam word before still makes the number the caller's, hidden on purpose."""
+    assert _said("Đối tượng gọi cho trực ban Công an xã theo số 0912.xxx.xxx") == (
+        "Đối tượng gọi cho trực ban Công an xã theo số bắt đầu bằng không chín một hai",
+        [],
+    )

@@ -53,8 +53,12 @@ _CALL_US = re.compile(
 )
 """Words inviting the listener to call, right before a number: the unit's own line, never a
 caller's number hidden in a scam warning, so its hidden digits are still to be filled in."""
-_UNIT_NAMED = r"(?:Công an|Đội|Đồn|Trạm|Phòng|Ban|Trực ban|UBND|Ủy ban|Uỷ ban)(?: +[^\W\d_]+){0,6}"
-"""A unit's name («Công an xã Tân Phú», «Đội CSGT»)."""
+_UNIT_NAMED = (
+    r"(?:[Tt]rực ban +)?(?:Công an|Đội|Đồn|Trạm|Phòng|Ban|Trực ban|UBND|Ủy ban|Uỷ ban)"
+    r"(?: +[^\W\d_]+){0,6}"
+)
+"""A unit's name («Công an xã Tân Phú», «Đội CSGT»), or its duty desk («trực ban Công an xã»,
+written in lower case inside a sentence)."""
 _OFFICER_NAMED = (
     r"(?i:đồng chí|cán bộ|ông|bà|anh|chị)(?: +[^\W\d_]+){1,4}"
     rf"(?: *, *[^\W\d_]+(?: +[^\W\d_]+){{0,3}} +{_UNIT_NAMED})?"
