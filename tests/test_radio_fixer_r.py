@@ -358,3 +358,22 @@ def test_a_scammer_calling_the_duty_desk_is_not_the_units_line() -> None:
         "Đối tượng gọi cho trực ban Công an xã theo số bắt đầu bằng không chín một hai",
         [],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Đối tượng Hải (NVH, SN 1990) bị bắt",
+            "Đối tượng Hải, sinh năm một nghìn chín trăm chín mươi, bị bắt",
+        ),
+        (
+            "Nguyễn Văn Hải (NVH, 35 tuổi) bị bắt",
+            "Nguyễn Văn Hải, ba mươi lăm tuổi, bị bắt",
+        ),
+    ],
+)
+def test_initials_opening_a_bracket_that_adds_more_are_not_read(text: str, said: str) -> None:
+    """«Hải (NVH, SN 1990)» kept «NVH» and was held (R14.6): the initials say the name again,
+    what follows them in the bracket is read."""
+    assert _said(text) == (said, [])

@@ -673,15 +673,15 @@ _PLACE_KIND_BEFORE = re.compile(
 """A place's kind before a name that is also a given name («thành phố Vinh», «sông Hậu»)."""
 
 
-def _initials_of_the_name_before(text: str, m: re.Match[str]) -> bool:
-    """Whether the bracket `m` holds only the initials of the name just before it (`Nguyễn Văn
-    Hải (NVH)`): the same person said again as letters, which R14.6 held as an unknown
+def _initials_of_the_name_before(text: str, inside: str, at: int) -> bool:
+    """Whether a bracket's `inside`, after the words ending at `at`, holds only the initials of
+    the name just before it (`Nguyễn Văn Hải (NVH)`): the same person said again as letters, which R14.6 held as an unknown
     abbreviation; tone marks aside (`Ánh` is `A`), «Đ» is its own letter."""
-    initials = _INITIALS.fullmatch(m[1])
+    initials = _INITIALS.fullmatch(inside)
     if initials is None:
         return False
     letters = initials[1].replace(".", "")
-    words = ends_before(_CAPITALISED_WORDS_BEFORE, text, m.start())
+    words = ends_before(_CAPITALISED_WORDS_BEFORE, text, at)
     if words is None:
         return False
     name = words[1].split()[-len(letters) :]
@@ -700,18 +700,20 @@ _MOST_NAME_WORDS = 4
 """Words of a Vietnamese full name at most (surname, one or two middle names, given name)."""
 
 
-def _initials_after_the_given_name(text: str, m: re.Match[str], lexicon: Mapping[str, str]) -> bool:
-    """Whether the bracket `m` holds a full name's initials after its given name alone (`Hải
-    (NVH)`, `chị Lan (NTL)`): the letters end with the given name's, and the name is a common
+def _initials_after_the_given_name(
+    text: str, inside: str, at: int, lexicon: Mapping[str, str]
+) -> bool:
+    """Whether a bracket's `inside`, after the words ending at `at`, holds a full name's
+    initials after its given name alone (`Hải (NVH)`, `chị Lan (NTL)`): the letters end with the given name's, and the name is a common
     given name or follows a word naming a person (`đối tượng Tèo (NVT)`). Letters the lexicon
     knows say something else (`đồng chí Hải (CAH)`: his unit) and are read."""
-    initials = _INITIALS.fullmatch(m[1])
+    initials = _INITIALS.fullmatch(inside)
     if initials is None:
         return False
     letters = initials[1].replace(".", "")
     if letters in lexicon or letters in _CONTEXT_READINGS:
         return False
-    words = ends_before(_WORDS_BEFORE, text, m.start())
+    words = ends_before(_WORDS_BEFORE, text, at)
     if words is None:
         return False
     found = words[1].split()
@@ -749,11 +751,18 @@ def _without_repeats(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...
         expanded = _replace_keys(inside, lexicon, keys)
         return (expanded,) if expanded != inside else ()
 
+    def initials(inside: str, at: int) -> bool:
+        return _initials_of_the_name_before(text, inside, at) or _initials_after_the_given_name(
+            text, inside, at, lexicon
+        )
+
     def repeated(m: re.Match[str]) -> str:
-        if _initials_of_the_name_before(text, m) or _initials_after_the_given_name(
-            text, m, lexicon
-        ):
+        if initials(m[1], m.start()):
             return ""
+        # «Hải (NVH, SN 1990)»: the initials go, what the bracket adds is read.
+        first, comma, rest = m[1].partition(",")
+        if comma and rest.strip() and initials(first, m.start()):
+            return f"{m[0][: m.start(1) - m.start()]}{rest.lstrip()})"
         candidates = readings(m[1].strip())
         if not candidates:
             return m[0]
