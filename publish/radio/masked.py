@@ -9,6 +9,7 @@ import re
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.numbers import DIGIT_WORDS
 from publish.radio.tail import SENTENCE_TAIL, ends_before
+from publish.radio.unit_names import UNIT_OPENING
 
 __all__ = ["MASK", "masks_kept", "read_masked_numbers"]
 
@@ -53,12 +54,11 @@ _CALL_US = re.compile(
 )
 """Words inviting the listener to call, right before a number: the unit's own line, never a
 caller's number hidden in a scam warning, so its hidden digits are still to be filled in."""
-_UNIT_NAMED = (
-    r"(?:[Tt]rực ban +)?(?:Công an|Đội|Đồn|Trạm|Phòng|Ban|Trực ban|UBND|Ủy ban|Uỷ ban)"
-    r"(?: +[^\W\d_]+){0,6}"
-)
+_UNIT_NAMED = rf"(?:[Tt]rực ban +)?(?:{UNIT_OPENING})(?: +[^\W\d_]+){{0,6}}"
 """A unit's name («Công an xã Tân Phú», «Đội CSGT»), or its duty desk («trực ban Công an xã»,
 written in lower case inside a sentence)."""
+_UNIT_SPEAKS = re.compile(rf"(?<!\w)(?:{UNIT_OPENING})(?!\w)")
+"""A unit named in the words introducing a quotation (`Công an xã khuyến cáo: "…"`): its own."""
 _OFFICER_NAMED = (
     r"(?i:đồng chí|cán bộ|ông|bà|anh|chị)(?: +[^\W\d_]+){1,4}"
     rf"(?: *, *[^\W\d_]+(?: +[^\W\d_]+){{0,3}} +{_UNIT_NAMED})?"
@@ -243,7 +243,7 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
     if m["tail"]:
         return False
     quoted = _quote_opened(text, m.start())
-    if quoted >= 0 and _SCAM_WORDS.search(text, _last_end(_SENTENCE_END, text, quoted), quoted):
+    if quoted >= 0 and _a_scammers_quote(text, quoted):
         # «Đối tượng nhắn tin: "Anh vui lòng liên hệ số 0912.xxx.xxx …"»: the scammer's own
         # words quoted, their «vui lòng» no unit asking; the number is the caller's, hidden.
         return False
@@ -275,6 +275,22 @@ def _unit_named_line(text: str, m: re.Match[str]) -> bool:
         return False
     before = text[start : call.start()]
     return not before.strip() or bool(_ASKED.search(before) or _INVITED_BY.search(before))
+
+
+def _a_scammers_quote(text: str, quoted: int) -> bool:
+    """Whether the quotation opening at `quoted` gives a scammer's words: a scam word in the
+    words introducing it (`Đối tượng nhắn tin: "…"`), or, when those name neither a scammer nor
+    a unit (`Đối tượng gọi cho chị B, nói: "…"`), in its sentence before it."""
+    sentence = _last_end(_SENTENCE_END, text, quoted)
+    # The clause the quotation's own colon ends: «Trước tình hình lừa đảo, Công an xã khuyến
+    # cáo: "…"» is the unit speaking, the scam word belonging to the clause before.
+    said_end = sentence + len(text[sentence:quoted].rstrip(" :"))
+    said = max(sentence, _last_end(_CLAUSE_END, text, said_end))
+    if _SCAM_WORDS.search(text, said, quoted):
+        return True
+    if _UNIT_SPEAKS.search(text, said, quoted):
+        return False
+    return _SCAM_WORDS.search(text, sentence, quoted) is not None
 
 
 _OPENING_QUOTES = "“«"
