@@ -51,3 +51,34 @@ def test_the_scammers_quote_is_still_read_by_its_ends(source: str) -> None:
     """The scammer quoted, named in the words introducing the quote or, when those name no one
     («…, nói:»), in its sentence: the number is the caller's, hidden on purpose."""
     assert _read_by_its_ends(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Người dân phát hiện đối tượng khả nghi, liên hệ Công an xã Tân Phú: 0912.xxx.xxx.",
+        "Người dân phát hiện đối tượng khả nghi báo ngay cho Công an xã Tân Phú: 0912.xxx.xxx.",
+        "Mọi tin báo gửi về Trực ban Công an xã Tân Phú: 0912.xxx.xxx.",
+        "Liên hệ Công an xã Tân Phú (0912.xxx.xxx).",
+        "Khi bị lừa đảo, bà con báo ngay cho Công an xã Tân Phú, số 0912.xxx.xxx.",
+    ],
+)
+def test_the_units_number_after_a_scam_word_is_held(source: str) -> None:
+    """«Người dân phát hiện đối tượng khả nghi, liên hệ Công an xã Tân Phú: 0912.xxx.xxx.» was
+    read by its first digits: a scam word before the call, in another clause or told by the
+    listener who calls, made it the scammer's; «gửi về Trực ban …», «(0912.xxx.xxx)» named no
+    call. The unit's number still to be filled in holds the item (Q1)."""
+    assert _held(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Đối tượng nhắn tin cho nạn nhân, yêu cầu liên hệ Công an xã Tân Phú: 0912.xxx.xxx.",
+        "Nạn nhân đã liên hệ đồng chí Trần Văn Tú, số 0912.xxx.xxx.",
+        "Đối tượng giả danh Công an xã Tân Phú, dùng số 0912.xxx.xxx gọi cho nạn nhân.",
+    ],
+)
+def test_someone_elses_call_to_a_unit_is_still_read_by_its_ends(source: str) -> None:
+    """A call told of (the scammer's demand, the victim's call): the number is read by its ends."""
+    assert _read_by_its_ends(source)

@@ -66,15 +66,15 @@ _OFFICER_NAMED = (
 """An officer by name, and the post they hold in the unit («đồng chí Trần Văn Tú, Trưởng Công
 an xã»)."""
 _CALL_UNIT = re.compile(
-    r"(?i:(?<!\w)(?:liên hệ|gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|với))*) +"
+    r"(?i:(?<!\w)(?:liên hệ|gọi|báo|phản ánh|gửi)(?: +(?:ngay|về|đến|tới|cho|với))*) +"
     rf"(?:{_UNIT_NAMED}|{_OFFICER_NAMED})"
     r"(?:(?i: +(?:qua|theo) +số| *, *(?:số(?: +điện thoại)?|điện thoại|SĐT|hotline))"
-    r"(?i: +điện thoại)? *:? *| *: *)$"
+    r"(?i: +điện thoại)? *:? *| *: *| *\( *)$"
 )
 """A call verb, then the unit's name or an officer's, then its number («gọi cho Công an xã
 theo số …», «liên hệ Công an xã Tân Phú, số điện thoại …», «Liên hệ Công an xã Tân Phú: …»,
-«liên hệ đồng chí Trần Văn Tú, Trưởng Công an xã, số …»): the unit's own line, as after
-`_CALL_US`."""
+«… (0912.xxx.xxx)», «Mọi tin báo gửi về Trực ban Công an xã: …», «liên hệ đồng chí Trần Văn
+Tú, Trưởng Công an xã, số …»): the unit's own line, as after `_CALL_US`."""
 _UNITS_NUMBER = re.compile(
     r"(?i:(?<!\w)(?:số điện thoại|số máy|SĐT|điện thoại|đường dây nóng|hotline|số)"
     r"(?: +(?:trực ban|trực|đường dây nóng))?(?: +của)?) +"
@@ -85,16 +85,20 @@ Công an xã …»): the unit's own line."""
 _UNIT_LOOK_BACK = 90
 """Characters before a number in which `_CALL_UNIT` is looked for."""
 _SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
+_LISTENER = r"(?:người dân|bà con|nhân dân|quần chúng|mọi người|quý vị)"
+"""The listener, as the unit names them when asking them to call."""
 _INVITED_BY = re.compile(
-    r"(?i:(?<!\w)(?:xin|hãy|vui lòng|đề nghị|(?:mọi )?thông tin(?: chi tiết)?|khi cần"
-    r"|(?:người dân|bà con|nhân dân|quần chúng|mọi người|quý vị)"
-    r"(?: +(?:cần|nên|hãy|vui lòng|có thể))?)) *$"
+    r"(?i:(?<!\w)(?:xin|hãy|vui lòng|đề nghị|(?:mọi )?(?:thông tin|tin báo)(?: chi tiết)?"
+    rf"|khi cần|{_LISTENER}(?: +(?:cần|nên|hãy|vui lòng|có thể))?)) *$"
 )
 """What may stand before the call words in their clause when the unit asks the listener to call
 (`Người dân liên hệ …`, `Mọi thông tin xin liên hệ …`); anything else (`Nạn nhân đã liên hệ …`)
 tells of someone else's call."""
 _PHONE_NOUN = re.compile(r"(?i:(?:số +)?(?:điện thoại|máy)|số)")
 """A phone's noun alone before the line's name (`Điện thoại trực ban: …`)."""
+_LISTENER_CALLS = re.compile(rf"\s*(?i:{_LISTENER})(?!\w)")
+"""A clause opening with the listener («Người dân phát hiện đối tượng khả nghi báo ngay cho Công
+an xã …»): theirs is the call, the scam word what they report."""
 _CALL_VERB = re.compile(
     r"(?i:(?<!\w)(?:liên hệ|gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|qua|với))*) *$"
 )
@@ -271,9 +275,16 @@ def _unit_named_line(text: str, m: re.Match[str]) -> bool:
     unit asking the listener to call (`Vui lòng gọi cho Công an xã theo số 0912.xxx.xxx`)."""
     start = max(_last_end(_SENTENCE_END, text, m.start()), m.start() - _UNIT_LOOK_BACK)
     call = _CALL_UNIT.search(text, start, m.start()) or _UNITS_NUMBER.search(text, start, m.start())
-    if call is None or _SCAM_WORDS.search(text, start, m.start()):
+    if call is None:
         return False
+    # Only the call's own clause: «Người dân phát hiện đối tượng khả nghi, liên hệ Công an xã
+    # …» is the unit's line, the scam word belonging to the clause before.
+    start = max(start, _last_end(_CLAUSE_END, text, call.start()))
     before = text[start : call.start()]
+    if _LISTENER_CALLS.match(before):
+        return True
+    if _SCAM_WORDS.search(text, start, m.start()):
+        return False
     return not before.strip() or bool(_ASKED.search(before) or _INVITED_BY.search(before))
 
 
