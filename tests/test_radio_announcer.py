@@ -268,7 +268,7 @@ SIGN_ONS = [
     ("Mở đầu.\n\nBài và ảnh: X. Thu Trang\n\nHết.\n", "Mở đầu.\n\nBài và ảnh: X. Thu Trang.\n\nHết."),
     # Not the last line: there, a name and its unit are a signature, not read (R1.5).
     ("Mở đầu.\n\nX. Thu Trang - Công an huyện\n\nHết.\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện.\n\nHết."),
-    ("Mở đầu.\n\nX. Thu Trang (Công an huyện)\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện."),
+    ("Mở đầu.\n\nX. Thu Trang (Công an huyện)\n\nHết.\n", "Mở đầu.\n\nX. Thu Trang, Công an huyện.\n\nHết."),
     # A commune does things and goes on; a dateline has its sentences after the unit.
     ("X. Tân Bình thực hiện tốt phong trào.\n", "Xã Tân Bình thực hiện tốt phong trào."),
     ("X. Tân Bình (Châu Thành) có mưa.\n", "Xã Tân Bình, Châu Thành, có mưa."),

@@ -185,7 +185,8 @@ def test_a_list_of_names_keeps_a_two_word_given_name_s_initial(source: str, expe
         ("Mở đầu.\n\nX. Hoà - Công an huyện\n", "Mở đầu."),
         ("Mở đầu.\n\nT. Lan – Công an xã Tân Bình\n", "Mở đầu."),
         ("Mở đầu.\n\nV. Hùng, Công an xã Tân Bình\n", "Mở đầu."),
-        ("Mở đầu.\n\nT. Lan (Đoàn xã)\n", "Mở đầu.\n\nT. Lan, Đoàn xã."),
+        ("Mở đầu.\n\nT. Lan (Đoàn xã)\n", "Mở đầu."),  # in brackets too (session 37)
+        ("Mở đầu.\n\nT. Lan (Đoàn xã)\n\nHết.\n", "Mở đầu.\n\nT. Lan, Đoàn xã.\n\nHết."),
         ("Tổng kết lần thứ I.\n", "Tổng kết lần thứ nhất."),
         ("Thu giữ:\n\n- 1.200.000 đồng\n- 2.5 tấn gạo\n", "Thu giữ: một triệu hai trăm nghìn đồng; hai phẩy năm tấn gạo."),
         ("I. Tình hình chung: trong tuần xảy ra hai vụ.\n", "I. Tình hình chung: trong tuần xảy ra hai vụ."),
@@ -412,7 +413,7 @@ def test_a_last_line_of_a_name_and_its_unit_is_a_signature_not_read(
 ) -> None:
     """«Thu Hà - Công an xã Tân Phú» alone on the last line was read on air «Thu Hà, Công an
     xã Tân Phú.»: the writer's signature, as «Thu Hà» alone is. It goes to the header, with the
-    R1.5 warning when no `author` names it; «T. Lan (Đoàn xã)» and other lines are still read."""
+    R1.5 warning when no `author` names it; other lines are still read."""
     text = f"Mở đầu.\n\n{source}\n"
     spoken = normalise(text, author=author)
     assert spoken.text == "Mở đầu."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from publish.radio.markdown import byline
 from publish.radio.normalise import normalise
 
 
@@ -82,3 +83,81 @@ def test_the_units_number_after_a_scam_word_is_held(source: str) -> None:
 def test_someone_elses_call_to_a_unit_is_still_read_by_its_ends(source: str) -> None:
     """A call told of (the scammer's demand, the victim's call): the number is read by its ends."""
     assert _read_by_its_ends(source)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Trần Văn Tú - Công an xã Tân Phú mong người dân hợp tác",
+        "Nguyễn Văn Nam - Công an xã Tân Phú nhấn mạnh người dân cần cảnh giác",
+        "Nguyễn Văn Nam - Đội Cảnh sát giao thông tuần tra kiểm soát",
+        "Trần Văn Tú - Công an xã Tân Phú, mong bà con hợp tác",
+    ],
+)
+@pytest.mark.parametrize("author", ["", "Trần Văn Tú"])
+def test_a_last_sentence_with_no_stop_after_a_unit_is_read(last: str, author: str) -> None:
+    """«Trần Văn Tú - Công an xã Tân Phú mong người dân hợp tác» ending a bulletin with no stop
+    was dropped as a signature, its verb not in a fixed list: words after the unit sign only
+    when they are a writer's role («trực ban», «thực hiện») or nothing."""
+    source = f"Mở đầu.\n\n{last}\n"
+    said = normalise(source, author=author).text
+    name = last.partition(" - ")[0]
+    assert said.startswith(f"Mở đầu.\n\n{name}, ")
+    assert byline(source, author=author) == ""
+
+
+_SIGNATURES = [
+    ("Trần Văn Tú - Công an phường 3", "Trần Văn Tú - Công an phường 3"),
+    ("Trần Văn Tú - Đội CSGT số 2", "Trần Văn Tú - Đội CSGT số 2"),
+    (
+        "Trần Văn Tú - Công an xã Tân Phú, huyện Châu Thành",
+        "Trần Văn Tú - Công an xã Tân Phú, huyện Châu Thành",
+    ),
+    (
+        "Trần Văn Tú - Công an huyện Châu Thành - tỉnh Tiền Giang",
+        "Trần Văn Tú - Công an huyện Châu Thành - tỉnh Tiền Giang",
+    ),
+    (
+        "Thượng úy Trần Văn Tú - Công an xã Tân Phú",
+        "Thượng úy Trần Văn Tú - Công an xã Tân Phú",
+    ),
+    ("Trần Văn Tú (Công an xã Tân Phú)", "Trần Văn Tú - Công an xã Tân Phú"),
+    ("Trần Văn Tú - UBND xã Tân Phú", "Trần Văn Tú - UBND xã Tân Phú"),
+    ("Trần Văn Tú - Ủy ban nhân dân xã Tân Phú", "Trần Văn Tú - Ủy ban nhân dân xã Tân Phú"),
+    ("Trần Văn Tú - Trực ban Công an xã Tân Phú", "Trần Văn Tú - Trực ban Công an xã Tân Phú"),
+    ("Trần Văn Tú - Công an xã Tân Phú thực hiện", "Trần Văn Tú - Công an xã Tân Phú thực hiện"),
+]
+
+
+@pytest.mark.parametrize(("last", "credit"), _SIGNATURES)
+@pytest.mark.parametrize("author", ["", "Trần Văn Tú"])
+def test_a_signature_with_a_numbered_or_placed_unit_is_not_read(
+    last: str, credit: str, author: str
+) -> None:
+    """«Trần Văn Tú - Công an phường 3», «… (Công an xã Tân Phú)», «Thượng úy Trần Văn Tú - …»,
+    «… - UBND xã Tân Phú» were read on air as the last sentence: a number, a comma, a second
+    dash, brackets, a rank or «UBND» made no signature. They sign, as «… - Công an xã» does."""
+    source = f"Mở đầu.\n\n{last}\n"
+    assert normalise(source, author=author).text == "Mở đầu."
+    assert byline(source, author=author) == f"Tác giả: {credit}"
+
+
+_UNITS_IN_LOWER_CASE = [
+    "Đội Điều tra tổng hợp",
+    "Đội Tuần tra",
+    "Phòng Tổ chức cán bộ",
+    "Phòng Kỹ thuật hình sự",
+    "Đội Cảnh sát giao thông - trật tự",
+    "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "Đội Xây dựng phong trào bảo vệ an ninh Tổ quốc",
+    "Hội Nông dân xã Tân Phú",
+]
+
+
+@pytest.mark.parametrize("unit", _UNITS_IN_LOWER_CASE)
+def test_a_unit_named_on_in_lower_case_still_signs(unit: str) -> None:
+    """Words after the unit read a sentence unless they are a role: a unit's own name going on
+    in lower case («Đội Điều tra tổng hợp», «Đội Cảnh sát giao thông - trật tự») still signs."""
+    source = f"Mở đầu.\n\nTrần Văn Tú - {unit}\n"
+    assert normalise(source, author="Trần Văn Tú").text == "Mở đầu."
+    assert byline(source, author="Trần Văn Tú") == f"Tác giả: Trần Văn Tú - {unit}"

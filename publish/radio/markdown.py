@@ -33,6 +33,7 @@ from publish.radio.options import SpeakOptions
 from publish.radio.place_kinds import FIRST_WORDS, KINDS, KINDS_PATTERN, LETTERS, places_named
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
+from publish.radio.unit_names import UNIT_OPENING
 from publish.sanitize import strip_markup
 from publish.text import folded_words, one_tone_placement
 
@@ -703,37 +704,44 @@ _INITIAL_NAME = re.compile(
 )
 """An initial and a given name alone (`V. Thanh Tùng`, `X. Thu Trang.`), as a writer signs."""
 _SIGNED_WITH_UNIT = re.compile(
-    r"[*_]{0,2}(?P<name>[^\W\d_]+\.?(?: [^\W\d_]+){1,3})\s*+[-–—,]\s*+"
-    r"(?P<unit>(?:Công an|Đội|Đồn|Phòng|Trạm|Ban|Đoàn|Chi đoàn|Hội)(?P<rest>(?: [^\W\d_]+)*))"
-    r"\.?[*_]{0,2}"
+    rf"[*_]{{0,2}}(?P<rank>(?:{FORMS_OF_ADDRESS}) )?(?P<name>[^\W\d_]+\.?(?: [^\W\d_]+){{1,3}})"
+    r"\s*+(?:[-–—,]|(?P<bracket>\())\s*+"
+    rf"(?P<unit>(?:{UNIT_OPENING})(?P<rest>(?:(?: +| *[,–—-] *)[^\W_]++)*+))"
+    r"(?(bracket)\s*\))\.?[*_]{0,2}"
 )
-"""A name, a dash or comma, and the writer's unit, alone on the last line (`Thu Hà - Công an
-xã Tân Phú`, `V. Hùng, Công an xã`): a signature when the name alone would be one and the
-unit's words are a unit's name (`_a_units_name`)."""
+"""A name, a dash, a comma or a bracket, and the writer's unit, alone on the last line (`Thu Hà
+- Công an xã Tân Phú`, `V. Hùng, Công an xã`, `Trần Văn Tú (Công an xã Tân Phú)`), a rank
+before the name (`Thượng úy Trần Văn Tú - …`), the unit numbered or placed (`Công an phường 3`,
+`Công an xã Tân Phú, huyện Châu Thành`): a signature when the name alone would be one and the
+unit's words are a unit's name (`_a_signature_with_unit`)."""
 _KIND_WORDS = frozenset(word for kind in KINDS for word in kind.split())
 _BRANCH_LEADS = frozenset(
     {"Cảnh", "An", "Chỉ", "Quân", "Thanh", "Phụ", "Cựu", "Quản", "Cửa", "Tham", "Biên", "Liên"}
+    | {"Điều", "Tuần", "Tổ", "Kỹ", "Hậu", "Hồ", "Xây", "Pháp", "Tài", "Nông"}
 )
 """Capitalised words a unit's name goes on from in lower case («Cảnh sát giao thông», «An
 ninh nhân dân», «Chỉ huy», «Quân sự», «Thanh niên», «Phụ nữ», «Cựu chiến binh», «Quản lý hành
-chính», «Cửa khẩu», «Tham mưu tổng hợp», «Biên phòng», «Liên hiệp»)."""
+chính», «Cửa khẩu», «Tham mưu tổng hợp», «Biên phòng», «Liên hiệp», «Điều tra tổng hợp»,
+«Tuần tra», «Tổ chức cán bộ», «Kỹ thuật hình sự», «Hậu cần», «Hồ sơ», «Xây dựng phong trào»,
+«Pháp chế», «Tài chính», «Nông dân»)."""
 _BRANCH_WORDS = frozenset(
     {"sát", "ninh", "huy", "niên", "nữ", "chiến", "binh", "lý", "giao", "thông", "hình", "sự"}
     | {"điều", "tra", "tội", "phạm", "về", "ma", "túy", "tuý", "kinh", "tế", "môi", "trường"}
     | {"trật", "tự", "xã", "hội", "cơ", "động", "phòng", "cháy", "chữa", "và", "cứu", "nạn"}
     | {"hộ", "hành", "chính", "đường", "thủy", "thuỷ", "bộ", "quân", "khẩu", "quản", "nhân"}
-    | {"dân", "mưu", "tổng", "hợp", "hiệp"}
+    | {"dân", "mưu", "tổng", "hợp", "hiệp", "chức", "cán", "thuật", "cần", "sơ", "dựng", "phong"}
+    | {"trào", "bảo", "vệ", "an", "quốc", "chế", "công", "tác"}
 )
 """Lower-case words of the police's and the mass bodies' branch names, read on from a
 `_BRANCH_LEADS` word («Đội Cảnh sát điều tra tội phạm về ma túy»)."""
-_VERB_FIRST_WORDS = frozenset(
-    {"đề", "đã", "đang", "sẽ", "vừa", "khuyến", "thông", "yêu", "tiếp", "phối", "cho", "kêu"}
-    | {"vận", "tổ", "mời", "xin", "trân", "tiến", "phát", "bắt", "triển", "ra", "tuyên", "nhắc"}
-    | {"lưu", "điều", "xử", "kiểm", "tạm", "thu", "trao", "tặng", "hỗ", "giúp", "nhận", "báo"}
-    | {"cảnh", "chúc", "cảm", "luôn", "không", "đồng", "quyết", "ghi", "làm", "có", "là"}
+_WRITERS_ROLES = frozenset(
+    {"trực ban", "thực hiện", "tổng hợp", "biên tập", "phóng viên", "cộng tác viên"}
+    | {"thông tin viên", "PV", "CTV"}
 )
-"""First words of the verbs a unit does in a sentence ending a bulletin («… Công an xã Tân Phú
-đề nghị người dân …», «… đã tiếp nhận …», «… thông báo …»): the line is read, no signature."""
+"""What a writer signs as after the unit's name («… - Công an xã Tân Phú trực ban»): any other
+words after it make a sentence, read on air («… mong người dân hợp tác»)."""
+_UNIT_SEPARATOR = re.compile(r" *[,–—-] *")
+"""A comma or a dash inside a unit's name («Công an xã Tân Phú, huyện Châu Thành»)."""
 
 
 _POLICE_INSIDE = re.compile(r"(?<!\w)Công an(?!\w)")
@@ -747,30 +755,31 @@ def _after_units_name(rest: str) -> list[str]:
     returned («đề nghị người dân …», «trực ban»)."""
     branch = False
     # «Đội CSGT Công an huyện», «Đồn Công an Cửa khẩu»: the police named inside the unit.
-    words = _POLICE_INSIDE.sub("CA", rest).split()
+    words = _POLICE_INSIDE.sub("CA", _UNIT_SEPARATOR.sub(" ", rest)).split()
     for at, word in enumerate(words):
+        before = words[at - 1] if at else ""
         if word[0].isupper():
             branch = word in _BRANCH_LEADS
         elif branch and word in _BRANCH_WORDS:
             continue
         elif word in _KIND_WORDS:
             branch = False
+        elif word.isdigit() and (before in _KIND_WORDS or before == "số"):
+            continue  # «Công an phường 3», «Đội CSGT số 2»
+        elif word == "số" and at + 1 < len(words) and words[at + 1].isdigit():
+            continue
         else:
             return words[at:]
     return []
 
 
-def _a_signature_with_unit(text: str, rest: str) -> bool:
+def _a_signature_with_unit(rest: str) -> bool:
     """Whether a last line «Name - Unit …» is the writer's signature, `rest` the words after the
-    unit's first word: a sentence, read on air, only when a verb follows the unit's name
-    («Nguyễn Văn Nam - Công an xã Tân Phú đề nghị người dân …») or other words do and a stop
-    ends it («Thu Hà - Công an xã điều tra.»); «… - Công an xã Tân Phú trực ban» signs."""
+    unit's first word: nothing after the unit's name, or a writer's role («… - Công an xã Tân
+    Phú trực ban»); other words after it make a sentence read on air, stop or none
+    («Trần Văn Tú - Công an xã Tân Phú mong người dân hợp tác»)."""
     after = _after_units_name(rest)
-    if not after:
-        return True
-    if after[0] in _VERB_FIRST_WORDS:
-        return False
-    return not text.rstrip("*_").endswith(".")
+    return not after or " ".join(after) in _WRITERS_ROLES
 
 
 _BARE_NAME_LABEL = "Tác giả"
@@ -816,10 +825,11 @@ def _bare_name(
     if len(item.lines) == 1 and (initialled := _INITIAL_NAME.fullmatch(text)):
         return _initialled_name(initialled, author, places)
     signed = _SIGNED_WITH_UNIT.fullmatch(text) if len(item.lines) == 1 else None
-    if signed is not None and _a_signature_with_unit(text, signed["rest"]):
+    if signed is not None and _a_signature_with_unit(signed["rest"]):
         # «Thu Hà - Công an xã Tân Phú»: the writer's name and unit, a signature as the name is.
         name, guessed = _bare_name(Item(signed["name"], item.lines), author, unit_name, places)
-        return (f"{name} - {signed['unit']}", guessed) if name else ("", False)
+        rank = signed["rank"] or ""
+        return (f"{rank}{name} - {signed['unit']}", guessed) if name else ("", False)
     found = _BARE_NAME.fullmatch(text)
     if found is None or len(item.lines) != 1:
         return "", False
