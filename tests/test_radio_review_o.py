@@ -161,3 +161,51 @@ def test_a_unit_named_on_in_lower_case_still_signs(unit: str) -> None:
     source = f"Mở đầu.\n\nTrần Văn Tú - {unit}\n"
     assert normalise(source, author="Trần Văn Tú").text == "Mở đầu."
     assert byline(source, author="Trần Văn Tú") == f"Tác giả: Trần Văn Tú - {unit}"
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (
+            "TP. Mỹ Tho (CAT) – sáng 12/3, Công an tỉnh ra quân.",
+            "Sáng ngày mười hai tháng ba, Công an tỉnh ra quân.",
+        ),
+        (
+            "Phường 3 (CAP) – sáng 12/3, lực lượng ra quân.",
+            "Sáng ngày mười hai tháng ba, lực lượng ra quân.",
+        ),
+        (
+            "CAH – trong tháng 3, Công an huyện bắt giữ 5 đối tượng.",
+            "Trong tháng ba, Công an huyện bắt giữ năm đối tượng.",
+        ),
+        (
+            "(CAH): Trong tháng 3, Công an huyện bắt giữ 5 đối tượng.",
+            "Trong tháng ba, Công an huyện bắt giữ năm đối tượng.",
+        ),
+        (
+            "Nguyễn Văn An (PV) – sáng 12/3, Công an xã tiếp nhận tin báo.",
+            "Sáng ngày mười hai tháng ba, Công an xã tiếp nhận tin báo.",
+        ),
+    ],
+)
+def test_a_dateline_or_byline_of_any_form_is_not_read(source: str, said: str) -> None:
+    """«TP. Mỹ Tho (CAT) – sáng 12/3, …» was read «Thành phố Mỹ Tho, Công an tỉnh, sáng …»: a
+    place with a dot or a number, a credit with no brackets or with a colon, a reporter's name
+    before «(PV)» made no dateline. The news alone is read, opening its sentence."""
+    assert normalise(source + "\n").text == said
+
+
+@pytest.mark.parametrize(
+    ("source", "opening"),
+    [
+        ("Văn Hải (CAH) – trú tại ấp 3, xã Tân Phú, bị bắt.", "Văn Hải, "),
+        ("Anh Hùng (CAH) – sinh năm 1990, bị bắt.", "Anh Hùng, "),
+        ("Phạm Vinh (PV) – trú tại ấp 3, bị bắt.", "Phạm Vinh, "),
+        ("Cao Anh Hùng (CAH) – trú tại ấp 3, xã Tân Phú.", "Cao Anh Hùng, "),
+        ("Ông Nguyễn Văn Hải (NVH) – chủ tiệm vàng cho biết.", "Ông Nguyễn Văn Hải, "),
+    ],
+)
+def test_a_person_described_after_initials_keeps_the_name(source: str, opening: str) -> None:
+    """«Văn Hải (CAH) – trú tại ấp 3, …» was read «Trú tại ấp ba, …», the person's name left
+    out as a dateline's place: words telling where one lives or was born describe a person."""
+    assert normalise(source + "\n").text.startswith(opening)
