@@ -209,3 +209,27 @@ def test_a_person_described_after_initials_keeps_the_name(source: str, opening: 
     """«Văn Hải (CAH) – trú tại ấp 3, …» was read «Trú tại ấp ba, …», the person's name left
     out as a dateline's place: words telling where one lives or was born describe a person."""
     assert normalise(source + "\n").text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (
+            "Căn cứ Công văn số 12/CV-CAH của huyện.",
+            "Căn cứ Công văn số mười hai của Công an huyện.",
+        ),
+        (
+            "Theo Kế hoạch số 20/KH-CAT ngày 5/3/2024 của tỉnh Tiền Giang.",
+            "Theo Kế hoạch số hai mươi ngày năm tháng ba năm hai nghìn không trăm hai mươi tư "
+            "của Công an tỉnh Tiền Giang.",
+        ),
+        (
+            "Căn cứ Công văn số 12/CV-CAH của Công an huyện.",
+            "Căn cứ Công văn số mười hai của Công an huyện.",
+        ),
+    ],
+)
+def test_a_police_document_of_a_place_keeps_the_police(source: str, said: str) -> None:
+    """«Công văn số 12/CV-CAH của huyện.» was read «… số mười hai của huyện.»: the issuer
+    «Công an» was left out as if said, as «UBND» was before (R13.3)."""
+    assert normalise(source + "\n").text == said

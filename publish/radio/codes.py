@@ -231,11 +231,15 @@ _FOLLOWED_BY_ISSUER = re.compile(
 )
 """After a document number, its issuer said by the writer, maybe after the date it was signed
 (`168/2024/NĐ-CP ngày 26/12/2024 của Chính phủ`): ours would say it twice."""
+_BODY_OF_A_PLACE = {"UBND": "Ủy ban nhân dân", "CAH": "Công an", "CAT": "Công an"}
+"""Issuers that are a place's body, with the body's words said before the place."""
 _PLACE_ONLY_ISSUER = re.compile(
-    rf"(?<=-UBND){_FOLLOWED_BY_ISSUER.pattern}(?=(?i:{KINDS_PATTERN})(?!\w))"
+    r"-(?P<issuer>UBND|CAH|CAT)(?P<said>"
+    rf"{_FOLLOWED_BY_ISSUER.pattern})(?=(?i:{KINDS_PATTERN})(?!\w))"
 )
-"""A people's committee's document whose issuer the writer names by its place alone
-(`123/QĐ-UBND của huyện`): the committee is said before the place, as R13.3 reads `UBND`."""
+"""A people's committee's or the police's document whose issuer the writer names by its place
+alone (`123/QĐ-UBND của huyện`, `12/CV-CAH của huyện`): the body is said before the place, as
+R13.3 reads `UBND`, `CAH`."""
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 
 
@@ -460,9 +464,9 @@ def _legal(text: str, ctx: Context) -> str:
         text = _LAW_QH.sub(law, text)
     text = _COURT_CASE.sub(lambda m: _court_case(text, m, ctx), text)
     if "-" in text:
-        if "-UBND" in text:
+        if "-UBND" in text or "-CA" in text:
             # «… số 123/QĐ-UBND của huyện.» was read «… của huyện.», the committee left out.
-            text = _PLACE_ONLY_ISSUER.sub(lambda m: f"{m[0]}{_ISSUERS['UBND']} ", text)
+            text = _PLACE_ONLY_ISSUER.sub(lambda m: f"{m[0]}{_BODY_OF_A_PLACE[m['issuer']]} ", text)
         text = _LEGAL.sub(document, text)
         text = _PARTY_DOCUMENT.sub(party_document, text)
     return _NUMBERED_IN_YEAR.sub(numbered_in_year, text) if "/" in text else text
