@@ -233,3 +233,25 @@ def test_a_police_document_of_a_place_keeps_the_police(source: str, said: str) -
     """«Công văn số 12/CV-CAH của huyện.» was read «… số mười hai của huyện.»: the issuer
     «Công an» was left out as if said, as «UBND» was before (R13.3)."""
     assert normalise(source + "\n").text == said
+
+
+_TABLE = "| Thủ đoạn | Số vụ |\n|---|---|\n| Giả danh Công an | 5 |\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [
+        ("Đối tượng dùng các thủ đoạn sau:", "Mở đầu."),
+        ("Công an xã phát hiện 3 thủ đoạn lừa đảo sau:", "Mở đầu.\n\nCông an xã phát hiện ba thủ đoạn lừa đảo."),
+    ],
+)  # fmt: skip
+def test_a_sentence_announcing_a_table_not_read_by_sau_is_not_read(before: str, said: str) -> None:
+    """«Đối tượng dùng các thủ đoạn sau:» before a table not read (R1.7) was read «… các thủ
+    đoạn sau.»: the listener was promised what never came, as with «… như sau:»."""
+    assert normalise(f"Mở đầu.\n\n{before}\n\n{_TABLE}").text == said
+
+
+def test_a_sentence_announcing_a_list_read_by_sau_is_read() -> None:
+    """A list after it is read: the sentence announcing it stays."""
+    source = "Mở đầu.\n\nĐối tượng dùng các thủ đoạn sau:\n\n- Giả danh Công an.\n- Gọi video.\n"
+    assert "thủ đoạn sau" in normalise(source).text

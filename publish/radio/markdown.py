@@ -1014,10 +1014,10 @@ def _without_empty_sections(blocks: list[Block], removed: set[int]) -> list[Bloc
 
 _POINTS_DOWN = re.compile(
     r"(?i:(?:sau|dưới)\s+đây|như\s+sau|bên\s+dưới|(?:bảng|biểu)\s+(?:sau|dưới)|"
-    r"(?<!\w)(?:cụ\s+thể|chi\s+tiết)(?=[\s*_]*:)|(?<!\w)xem\s+(?:bảng|biểu))[\s*_]*[.:]?[\s*_]*$"
+    r"(?<!\w)(?:cụ\s+thể|chi\s+tiết|sau)(?=[\s*_]*:)|(?<!\w)xem\s+(?:bảng|biểu))[\s*_]*[.:]?[\s*_]*$"
 )
 """The end of a sentence that points at what follows it on the page («… như sau.», «… như
-bảng dưới đây:», «…, cụ thể:», «…, chi tiết xem bảng:»). Another sentence ending in a colon says something of its
+bảng dưới đây:», «…, cụ thể:», «…, chi tiết xem bảng:», «… các thủ đoạn sau:»). Another sentence ending in a colon says something of its
 own («Số vụ giảm mạnh:»): it is read, ending in a full stop."""
 _POINTER_LEFTOVER = re.compile(
     r"(?:\s|[,:;–-]|(?<!\S)[*_]++|(?<!\w)(?i:cụ\s+thể|chi\s+tiết|như|theo|xem|ở|tại|trong|"
