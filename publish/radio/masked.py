@@ -270,6 +270,22 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
     return invited or _INVITED_BY.search(clause) is not None
 
 
+def _a_scammers_quote(text: str, quoted: int) -> bool:
+    """Whether the quotation opening at `quoted` gives a scammer's words: a scam word in the
+    words introducing it (`Đối tượng nhắn tin: "…"`), or, when those name neither a scammer nor
+    a unit (`Đối tượng gọi cho chị B, nói: "…"`), in its sentence before it."""
+    sentence = _last_end(_SENTENCE_END, text, quoted)
+    # The clause the quotation's own colon ends: «Trước tình hình lừa đảo, Công an xã khuyến
+    # cáo: "…"» is the unit speaking, the scam word belonging to the clause before.
+    said_end = sentence + len(text[sentence:quoted].rstrip(" :"))
+    said = max(sentence, _last_end(_CLAUSE_END, text, said_end))
+    if _SCAM_WORDS.search(text, said, quoted):
+        return True
+    if _UNIT_SPEAKS.search(text, said, quoted):
+        return False
+    return _SCAM_WORDS.search(text, sentence, quoted) is not None
+
+
 def _unit_named_line(text: str, m: re.Match[str]) -> bool:
     """Whether a masked number follows a call verb and the unit's name in its sentence, the
     unit asking the listener to call (`Vui lòng gọi cho Công an xã theo số 0912.xxx.xxx`)."""
@@ -286,22 +302,6 @@ def _unit_named_line(text: str, m: re.Match[str]) -> bool:
     if _SCAM_WORDS.search(text, start, m.start()):
         return False
     return not before.strip() or bool(_ASKED.search(before) or _INVITED_BY.search(before))
-
-
-def _a_scammers_quote(text: str, quoted: int) -> bool:
-    """Whether the quotation opening at `quoted` gives a scammer's words: a scam word in the
-    words introducing it (`Đối tượng nhắn tin: "…"`), or, when those name neither a scammer nor
-    a unit (`Đối tượng gọi cho chị B, nói: "…"`), in its sentence before it."""
-    sentence = _last_end(_SENTENCE_END, text, quoted)
-    # The clause the quotation's own colon ends: «Trước tình hình lừa đảo, Công an xã khuyến
-    # cáo: "…"» is the unit speaking, the scam word belonging to the clause before.
-    said_end = sentence + len(text[sentence:quoted].rstrip(" :"))
-    said = max(sentence, _last_end(_CLAUSE_END, text, said_end))
-    if _SCAM_WORDS.search(text, said, quoted):
-        return True
-    if _UNIT_SPEAKS.search(text, said, quoted):
-        return False
-    return _SCAM_WORDS.search(text, sentence, quoted) is not None
 
 
 _OPENING_QUOTES = "“«"
