@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from publish.sync.zalo_plan import SAME_TEXT, Local, Observed, plan_actions
+from publish.sync.zalo_plan import (
+    CREATE_ANEW,
+    FORGET_CREATE,
+    FORGET_PENDING,
+    SAME_TEXT,
+    Local,
+    Observed,
+    plan_actions,
+)
 
 
 def local(key: str, digest: str = "d1", title: str = "Tiêu đề", body: str = "b1") -> Local:
@@ -213,3 +221,49 @@ def test_an_overwrite_held_back_by_a_job_zalo_has_not_confirmed_says_when_it_is_
         assert kind == "verify" and later in reason, key
     plain = plan(replace(observed, overwrite=frozenset()))
     assert not any(later in reason for _, reason in plain.values())
+
+
+def test_create_anyway_drops_only_a_lost_create_whose_content_is_unknown() -> None:
+    """--zalo-create-anyway dropped every lost create unlooked-up, its own crashed create too:
+    rerunning the command after a crash posted the bulletin twice, and a bulletin withdrawn
+    since was marked removed while its article stayed live. A create whose content is known
+    (recorded, or today's payload's digest) is looked up by title and content all the same."""
+    kept = {"digest": "d0", "title": "Tiêu đề", "content": "c0"}
+    entries = {
+        "ghi": {"pending_create": kept},
+        "cu": {"pending_create": {"digest": "d1", "title": "Tiêu đề"}},
+        "doi": {"pending_create": {"digest": "d0", "title": "Tiêu đề"}},
+        "treo": {"pending_create": {**kept, "stuck": True}},
+        "an": {"pending_create": kept, "title": "Đã rút"},
+        "mat": {"pending_create": {"digest": "d0", "title": "Đã rút"}, "title": "Đã rút"},
+        "khac": {"pending_create": kept},
+    }
+    observed = Observed(
+        local={k: local(k) for k in ("ghi", "cu", "doi", "treo", "khac")},
+        entries=entries,
+        excluded={"an": "bản nháp (draft: true)", "mat": "bản nháp (draft: true)"},
+        create_anyway=frozenset(entries) - {"khac"},
+    )
+    actions = {a.key: a for a in plan_actions(observed)}
+    looked_up = "(--zalo-create-anyway vẫn tìm bài của lần tạo trước đó: nội dung đã gửi có ghi"
+    for key in ("ghi", "cu", "treo"):
+        assert actions[key].kind == "create" and FORGET_PENDING not in actions[key].data
+        assert looked_up in actions[key].reason
+        assert "được nhận, không tạo trùng; bài cùng tiêu đề mà khác nội dung để nguyên)" in (
+            actions[key].reason
+        )
+    assert actions["ghi"].reason.startswith("lần đồng bộ trước bị ngắt khi đang tạo bài: tìm bài")
+    assert actions["treo"].reason.startswith("Zalo xử lý yêu cầu tạo bài quá lâu")
+    assert (actions["doi"].kind, actions["doi"].reason) == ("create", CREATE_ANEW)
+    assert actions["doi"].data == {FORGET_PENDING: True}
+    assert "không ghi nội dung đã gửi" in CREATE_ANEW
+    assert actions["an"].kind == "withdraw" and FORGET_PENDING not in actions["an"].data
+    assert actions["an"].reason.startswith("bản nháp (draft: true): ẩn bài trên Zalo (")
+    assert "đúng nội dung ấy là bài của chính lần tạo đó và được ẩn;" in actions["an"].reason
+    assert (actions["mat"].kind, actions["mat"].reason) == ("withdraw", FORGET_CREATE)
+    assert actions["mat"].data == {FORGET_PENDING: True}
+    assert "--zalo-create-anyway" not in actions["khac"].reason  # not named: said as ever
+    removed = plan_actions(replace(observed, on_withdraw="remove"))
+    gone = next(a for a in removed if a.key == "an")
+    assert gone.kind == "remove" and gone.reason.startswith("bản nháp (draft: true): gỡ bài")
+    assert "là bài của chính lần tạo đó và được gỡ;" in gone.reason

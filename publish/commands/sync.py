@@ -170,8 +170,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="KHÓA_HOẶC_TỆP",
         help="vẫn tạo bài Zalo mới cho bản tin này (khóa hoặc tệp .md) dù OA đã có bài cùng tiêu "
         "đề mà state/zalo.json không ghi (bài quản trị viên OA đăng tay, được giữ nguyên), hoặc "
-        "dù một lần tạo bài trước đó bị ngắt (không nhận bài cùng tiêu đề trên Zalo làm bài của "
-        "lần ấy); lặp lại cho từng bản tin",
+        "dù một lần tạo bài trước đó bị ngắt mà không ghi nội dung đã gửi (không nhận bài cùng "
+        "tiêu đề trên Zalo làm bài của lần ấy; lần tạo có ghi nội dung thì bài đúng nội dung ấy "
+        "vẫn được nhận, không tạo trùng); lặp lại cho từng bản tin",
     )
     parser.add_argument(
         "--zalo-forget",

@@ -15,9 +15,12 @@ from typing import Any
 from publish.sync.base import Action
 
 __all__ = [
+    "CREATE_ANEW",
+    "FORGET_CREATE",
     "FORGET_PENDING",
     "LATE_CHECK",
     "SAME_TEXT",
+    "STILL_LOOKED_UP",
     "Local",
     "Observed",
     "plan_actions",
@@ -40,15 +43,23 @@ POSTPONED = (
 )
 """Said of an overwrite a verify holds back: the job Zalo has not confirmed is asked about first."""
 FORGET_PENDING = "forget_pending"
-"""Action data: drop the record's unanswered create without looking it up (--zalo-create-anyway)."""
+"""Action data: drop the record's unanswered create without looking it up (--zalo-create-anyway
+on a create whose content is not recorded)."""
 CREATE_ANEW = (
-    "--zalo-create-anyway: không tìm bài của lần tạo bị ngắt trước đó (bài cùng tiêu đề trên "
-    "Zalo để nguyên): tạo bài mới"
+    "--zalo-create-anyway: lần tạo bài bị ngắt trước đó không ghi nội dung đã gửi, nên không "
+    "tìm bài của nó (bài cùng tiêu đề trên Zalo để nguyên): tạo bài mới"
 )
 FORGET_CREATE = (
-    "--zalo-create-anyway: bỏ lần tạo bài bị ngắt trước đó (bài cùng tiêu đề trên Zalo để "
-    "nguyên); bản tin đã rút nên không tạo bài"
+    "--zalo-create-anyway: lần tạo bài bị ngắt trước đó không ghi nội dung đã gửi, nên bỏ nó "
+    "(bài cùng tiêu đề trên Zalo để nguyên); bản tin đã rút nên không tạo bài"
 )
+STILL_LOOKED_UP = (
+    " (--zalo-create-anyway vẫn tìm bài của lần tạo trước đó: nội dung đã gửi có ghi lại, nên "
+    "bài cùng tiêu đề đúng nội dung ấy là bài của chính lần tạo đó và được {doing}; bài cùng "
+    "tiêu đề mà khác nội dung để nguyên)"
+)
+"""Said of a lost create --zalo-create-anyway names whose content is known: looked up all the
+same, or rerunning the command after a crash would post the bulletin twice."""
 SAME_TEXT = (
     "tiêu đề và thân bản tin không đổi; phần khác của bài Zalo đổi (tóm tắt, ảnh bìa hay phần "
     "lấy từ site.toml: tác giả, dòng cuối bài)"
@@ -93,8 +104,27 @@ class Observed:
     late_due: frozenset[str] = frozenset()
     """Keys whose article is due to be read for a job Zalo may have applied late."""
     create_anyway: frozenset[str] = frozenset()
-    """Keys named by --zalo-create-anyway: a create an earlier run left unanswered is not looked
-    up (the article of its title on Zalo is someone else's); the bulletin is created anew."""
+    """Keys named by --zalo-create-anyway: a create an earlier run left unanswered, whose content
+    is not known, is not looked up (the article of its title on Zalo is someone else's) and the
+    bulletin is created anew; one whose content is known is looked up by it as ever."""
+
+
+def _sent_known(entry: Mapping[str, Any], local: Local | None) -> bool:
+    """Whether the content a lost create sent is known: recorded, or today's payload's when the
+    record's digest is today's build (ZaloSyncer._sent_content finds it the same way)."""
+    pending = entry.get("pending_create") or {}
+    if pending.get("content"):
+        return True
+    return local is not None and bool(pending.get("digest")) and pending["digest"] == local.digest
+
+
+def _forgotten(observed: Observed, key: str, local: Local | None) -> bool:
+    """Whether --zalo-create-anyway drops this record's lost create without looking it up: only
+    when what it sent is unknown, so that an article of its title cannot be told to be its own."""
+    entry = observed.entries.get(key) or {}
+    if key not in observed.create_anyway or not entry.get("pending_create"):
+        return False
+    return not _sent_known(entry, local)
 
 
 def _renames(observed: Observed) -> dict[str, str]:
@@ -169,7 +199,7 @@ def plan_actions(observed: Observed) -> list[Action]:
             )
             actions.append(Action("verify", key, reason, title))
         elif not entry.get("article_id"):
-            if entry.get("pending_create") and key in observed.create_anyway:
+            if _forgotten(observed, key, local):
                 actions.append(Action("create", key, CREATE_ANEW, title, {FORGET_PENDING: True}))
                 continue
             if (entry.get("pending_create") or {}).get("stuck"):
@@ -190,6 +220,8 @@ def plan_actions(observed: Observed) -> list[Action]:
                 reason = "bản tin được đăng lại; bài cũ đã gỡ khỏi Zalo"
             else:
                 reason = "chưa có trên Zalo"
+            if entry.get("pending_create") and key in observed.create_anyway:
+                reason += STILL_LOOKED_UP.format(doing="nhận, không tạo trùng")
             actions.append(Action("create", key, reason, title))
         elif entry.get("digest") != local.digest:
             if not entry.get("digest"):
@@ -227,14 +259,12 @@ def plan_actions(observed: Observed) -> list[Action]:
         title = entry.get("title", "")
         status = entry.get("status")
         on_zalo = entry.get("article_id") or entry.get("token") or entry.get("pending_create")
-        if (
-            on_zalo
-            and not entry.get("article_id")
-            and not entry.get("token")
-            and (key in observed.create_anyway)
-        ):
+        lost = not entry.get("article_id") and not entry.get("token")
+        if lost and _forgotten(observed, key, None):
             actions.append(Action("withdraw", key, FORGET_CREATE, title, {FORGET_PENDING: True}))
             continue
+        # A lost create the operator named whose content is known is found and withdrawn.
+        looked_up = lost and bool(entry.get("pending_create")) and key in observed.create_anyway
         # An update in flight (a re-publish) may still show it: not settled until hidden again.
         hidden = status == "hidden" and not entry.get("hide_token") and not entry.get("token")
         settled = status == "removed" or (hidden and observed.on_withdraw == "hide")
@@ -271,14 +301,16 @@ def plan_actions(observed: Observed) -> list[Action]:
             else "tệp bản tin đã bị xoá"
         )
         if observed.on_withdraw == "remove":
-            actions.append(Action("remove", key, f"{why}: gỡ bài khỏi Zalo", title))
+            note = STILL_LOOKED_UP.format(doing="gỡ") if looked_up else ""
+            actions.append(Action("remove", key, f"{why}: gỡ bài khỏi Zalo{note}", title))
         elif entry.get("hide_token"):
             reason = (
                 f"{why}: lệnh ẩn bài lần trước chưa được Zalo xác nhận, xác minh (ẩn lại nếu cần)"
             )
             actions.append(Action("withdraw", key, reason, title))
         else:
-            actions.append(Action("withdraw", key, f"{why}: ẩn bài trên Zalo", title))
+            note = STILL_LOOKED_UP.format(doing="ẩn") if looked_up else ""
+            actions.append(Action("withdraw", key, f"{why}: ẩn bài trên Zalo{note}", title))
     return [_overwriting(a) if a.key in observed.overwrite else a for a in actions]
 
 
