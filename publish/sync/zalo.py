@@ -1485,7 +1485,7 @@ class ZaloSyncer:
         self._crash("after-hide")
         # The hide supersedes any update still unverified: its token must not mark the record
         # live when the bulletin comes back. The content is what was there (--zalo-overwrite
-        # makes a hand-edited version the tool's own).
+        # makes a hand-edited version the tool's own). A lost create found is settled with it.
         self._set(
             action.key,
             article_id=article_id,
@@ -1493,6 +1493,7 @@ class ZaloSyncer:
             hide_token=token,
             hide_token_at=utc_stamp(),
             **_NO_JOB,
+            pending_create=None,
         )
         self._queue(action.key)
         return f"đã gửi lệnh ẩn bài {article_id} (chờ Zalo xác nhận)"

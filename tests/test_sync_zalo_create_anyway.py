@@ -1,0 +1,173 @@
+"""--zalo-create-anyway after a run it was given to was killed: never a bulletin posted twice,
+never a withdrawn bulletin's article left live.
+
+The flag keeps an article an OA admin posted by hand under a bulletin's title, and creates the
+bulletin's own. It used to drop every lost create unlooked-up, the tool's own from a crashed run
+of the same command too: rerunning that command posted the bulletin a second time, and a
+bulletin withdrawn since was recorded as removed while its article stayed on the OA.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from publish.zalo.emulator import ZaloEmulator
+from tests.zalo_fixtures import sample_body
+from tests.zalo_project import NOW, TITLES, records, sync, told, zalo_bulletin, zalo_project
+
+pytestmark = pytest.mark.usefixtures("zalo_env")
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE = "content/bai-viet/ban-tin-000.md"
+TITLE = f"{TITLES[0]} (0)"
+ANYWAY = ("--zalo-create-anyway", SOURCE)
+POINTS = ["before-create:1", "after-create:1", "after-token:1", "after-verify:1"]
+"""Every point of a create a run can be killed at: before it is sent, sent but its token not
+saved, token saved, verified."""
+LOOKED_UP = "--zalo-create-anyway vẫn tìm bài của lần tạo trước đó"
+
+
+def killed_at(root: Path, point: str, *args: str) -> None:
+    """Run `publish sync zalo ARGS` in its own process, SIGKILLed at `point`."""
+    env = {**os.environ, "PUBLISH_ZALO_CRASH_AT": point, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "publish", "--root", str(root), "--now", NOW, "sync", "zalo"]
+    run = subprocess.run([*command, *args], env=env, capture_output=True, text=True, timeout=180)
+    assert run.returncode == -signal.SIGKILL, run.stdout + run.stderr
+
+
+def posted_by_hand(emulator: ZaloEmulator) -> tuple[str, dict]:
+    """An article of the bulletin's title the OA admin posted by hand (not its text)."""
+    article_id = emulator.seed_article(sample_body(title=TITLE))
+    return article_id, dict(emulator.articles[article_id])
+
+
+def ours(emulator: ZaloEmulator, by_hand: str) -> list[str]:
+    """The ids of the articles of the bulletin's title the tool made."""
+    return [i for i, a in emulator.articles.items() if a["title"] == TITLE and i != by_hand]
+
+
+@pytest.mark.parametrize("again", [ANYWAY, ()], ids=["rerun-anyway", "rerun-plain"])
+@pytest.mark.parametrize("point", POINTS)
+def test_a_create_anyway_run_killed_anywhere_then_rerun_posts_the_bulletin_once(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    capsys: pytest.CaptureFixture[str],
+    point: str,
+    again: tuple[str, ...],
+) -> None:
+    """Killed at any point of its create, the run given --zalo-create-anyway, rerun with the
+    flag or without: the bulletin is on the OA once besides the article posted by hand, which
+    stays as it was; a run after that sends nothing."""
+    root = zalo_project(tmp_path, 1)
+    by_hand, before = posted_by_hand(emulator)
+    killed_at(root, point, *ANYWAY)
+    told(capsys)
+
+    assert sync(root, *again) == 0
+    out = told(capsys)
+    made = ours(emulator, by_hand)
+    assert len(made) == 1, (made, out)
+    assert emulator.count_calls("/article/create") == 1
+    assert emulator.articles[by_hand] == before
+    entry = records(root)["bt-000"]
+    assert (entry["article_id"], entry["status"]) == (made[0], "live")
+    assert "pending_create" not in entry and "token" not in entry
+    built = json.loads((root / "output" / "zalo" / "bt-000.json").read_text("utf-8"))
+    assert emulator.articles[made[0]]["body"] == built["body"]
+    lost = point in ("before-create:1", "after-create:1")  # a create with no token saved
+    assert (LOOKED_UP in out) == (lost and bool(again))  # the plan says why it looks it up
+    if point == "after-create:1":
+        assert f"bài đã có trên Zalo (mã {made[0]}, tìm theo tiêu đề và nội dung)" in out
+
+    emulator.clear_calls()
+    assert sync(root, *ANYWAY) == 0
+    assert emulator.write_calls() == []
+    assert ours(emulator, by_hand) == made
+
+
+@pytest.mark.parametrize("again", [ANYWAY, ()], ids=["rerun-anyway", "rerun-plain"])
+@pytest.mark.parametrize("point", POINTS)
+def test_a_bulletin_withdrawn_after_a_killed_create_anyway_run_is_never_left_live(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    capsys: pytest.CaptureFixture[str],
+    point: str,
+    again: tuple[str, ...],
+) -> None:
+    """The run given --zalo-create-anyway killed at any point of its create, then the bulletin
+    set back to draft: the rerun, with the flag or without, hides the article the killed run
+    made (not the one posted by hand), and records it so."""
+    root = zalo_project(tmp_path, 1)
+    by_hand, before = posted_by_hand(emulator)
+    killed_at(root, point, *ANYWAY)
+    path = root / SOURCE
+    path.write_text(zalo_bulletin(0, draft="true"), encoding="utf-8")
+    told(capsys)
+
+    assert sync(root, *again) == 0
+    out = told(capsys)
+    made = ours(emulator, by_hand)
+    assert len(made) == (0 if point == "before-create:1" else 1), out
+    assert [emulator.articles[i]["status"] for i in made] == ["hide"] * len(made), out
+    assert emulator.articles[by_hand] == before
+    entry = records(root)["bt-000"]
+    if made:
+        assert (entry["article_id"], entry["status"]) == (made[0], "hidden")
+    else:
+        assert entry["status"] == "removed" and "article_id" not in entry
+    assert "pending_create" not in entry and "token" not in entry
+    if point == "after-create:1" and again:
+        assert f"ẩn bài trên Zalo ({LOOKED_UP}" in out
+
+    emulator.clear_calls()
+    assert sync(root, *again) == 0
+    assert emulator.write_calls() == []
+    assert emulator.articles[by_hand] == before
+
+
+def test_a_bulletin_withdrawn_after_a_killed_create_is_removed_when_the_unit_removes(
+    tmp_path: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The review's case with on_withdraw = "remove": a plain run killed once its create was
+    sent, the bulletin set back to draft, then rerun with --zalo-create-anyway: state/zalo.json
+    said removed while the article stayed on the OA. It is removed from the OA now."""
+    root = zalo_project(tmp_path, 1, zalo='on_withdraw = "remove"')
+    killed_at(root, "after-create:1")
+    assert len(emulator.articles) == 1
+    (root / SOURCE).write_text(zalo_bulletin(0, draft="true"), encoding="utf-8")
+    told(capsys)
+
+    assert sync(root, *ANYWAY) == 0
+    assert f"gỡ bài khỏi Zalo ({LOOKED_UP}" in told(capsys)
+    assert emulator.articles == {}
+    assert records(root)["bt-000"]["status"] == "removed"
+
+
+def test_an_old_versions_lost_create_of_todays_payload_is_found_with_create_anyway(
+    tmp_path: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lost create recorded without its content (an older version's record) whose digest is
+    today's build: what it sent is known, so the flag does not drop it: the article it made is
+    taken, not posted again beside it."""
+    root = zalo_project(tmp_path, 1)
+    by_hand, before = posted_by_hand(emulator)
+    killed_at(root, "after-create:1", *ANYWAY)
+    path = root / "state" / "zalo.json"
+    data = json.loads(path.read_text("utf-8"))
+    del data["entries"]["bt-000"]["pending_create"]["content"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    made = ours(emulator, by_hand)
+    told(capsys)
+
+    assert sync(root, *ANYWAY) == 0
+    assert LOOKED_UP in told(capsys)
+    assert ours(emulator, by_hand) == made and len(made) == 1
+    assert records(root)["bt-000"]["article_id"] == made[0]
+    assert emulator.articles[by_hand] == before
