@@ -171,3 +171,24 @@ def test_an_old_versions_lost_create_of_todays_payload_is_found_with_create_anyw
     assert ours(emulator, by_hand) == made and len(made) == 1
     assert records(root)["bt-000"]["article_id"] == made[0]
     assert emulator.articles[by_hand] == before
+
+
+def test_reconcile_with_create_anyway_after_a_killed_run_takes_its_article_and_says_so(
+    tmp_path: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--reconcile said of the bulletin the flag names «sẽ tạo mới» though the run then looks
+    up the article its killed create made (content recorded) and takes it: it says so now."""
+    root = zalo_project(tmp_path, 1)
+    by_hand, before = posted_by_hand(emulator)
+    killed_at(root, "after-create:1", *ANYWAY)
+    made = ours(emulator, by_hand)
+    told(capsys)
+
+    assert sync(root, "--reconcile", *ANYWAY) == 0
+    out = told(capsys)
+    assert "sẽ tạo mới" not in out
+    assert f"bt-000 «{TITLE}»: không nhận bài nào theo tiêu đề (--zalo-create-anyway" in out
+    assert "có ghi nội dung đã gửi, nên bài đúng nội dung ấy được tìm và nhận" in out
+    assert ours(emulator, by_hand) == made and len(made) == 1
+    assert records(root)["bt-000"]["article_id"] == made[0]
+    assert emulator.articles[by_hand] == before

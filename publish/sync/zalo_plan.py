@@ -25,6 +25,7 @@ __all__ = [
     "Observed",
     "plan_actions",
     "same_title",
+    "sent_known",
 ]
 
 GIVEN_UP = (
@@ -109,7 +110,7 @@ class Observed:
     bulletin is created anew; one whose content is known is looked up by it as ever."""
 
 
-def _sent_known(entry: Mapping[str, Any], local: Local | None) -> bool:
+def sent_known(entry: Mapping[str, Any], local: Local | None) -> bool:
     """Whether the content a lost create sent is known: recorded, or today's payload's when the
     record's digest is today's build (ZaloSyncer._sent_content finds it the same way)."""
     pending = entry.get("pending_create") or {}
@@ -124,7 +125,7 @@ def _forgotten(observed: Observed, key: str, local: Local | None) -> bool:
     entry = observed.entries.get(key) or {}
     if key not in observed.create_anyway or not entry.get("pending_create"):
         return False
-    return not _sent_known(entry, local)
+    return not sent_known(entry, local)
 
 
 def _renames(observed: Observed) -> dict[str, str]:

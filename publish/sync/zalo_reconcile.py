@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from publish.errors import PublishError
 from publish.sync.manifest import Manifest
 from publish.sync.zalo_lookup import content_digest, detail_body, utc_stamp
-from publish.sync.zalo_plan import Local, same_title
+from publish.sync.zalo_plan import Local, same_title, sent_known
 from publish.sync.zalo_unrecorded import CREATE_ANYWAY, shell_argument
 
 if TYPE_CHECKING:
@@ -59,10 +59,7 @@ def reconcile(
         if entry.get("article_id") or entry.get("token"):
             continue
         if key in create_anyway:
-            lines.append(
-                f"  - {key} «{local[key].title}»: không nhận bài nào trên Zalo "
-                "(--zalo-create-anyway: sẽ tạo mới, bài cùng tiêu đề để nguyên)"
-            )
+            lines.append(f"  - {key} «{local[key].title}»: {_anyway(entry, local[key])}")
             continue
         wanted.append(key)
     details: dict[str, Mapping[str, Any]] = {}
@@ -152,6 +149,18 @@ def reconcile(
     records.meta["reconciled_at"] = utc_stamp()
     if not dry_run:
         records.save()
+
+
+def _anyway(entry: Mapping[str, Any], local: Local) -> str:
+    """What --reconcile says of a bulletin --zalo-create-anyway names: matched to no article,
+    though a lost create of known content is still looked up when the sync applies its plan."""
+    if entry.get("pending_create") and sent_known(entry, local):
+        return (
+            "không nhận bài nào theo tiêu đề (--zalo-create-anyway: bài cùng tiêu đề khác nội "
+            "dung để nguyên); lần tạo bài bị ngắt trước đó có ghi nội dung đã gửi, nên bài đúng "
+            "nội dung ấy được tìm và nhận, không thấy mới tạo bài mới"
+        )
+    return "không nhận bài nào trên Zalo (--zalo-create-anyway: sẽ tạo mới, bài cùng tiêu đề để nguyên)"
 
 
 def _kept_by_hand(
