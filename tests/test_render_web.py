@@ -365,6 +365,18 @@ def test_pages_are_accessible_landmarks_alt_and_heading_order(built: BuiltSite) 
     )
 
 
+def test_a_bulletin_s_page_marks_its_category_in_the_strip(built: BuiltSite) -> None:
+    """The category strip marked a category on its own list only: on a bulletin's page every
+    chip looked alike, so a reader arriving from Zalo could not see which section the bulletin
+    is in. Its category's chip is marked current (not «page»: the chip is not this page)."""
+    strip = built.html(GIA_DANH).split('<nav class="cat-nav"', 1)[1].split("</nav>", 1)[0]
+    marked = re.findall(r'<a href="([^"]*)" aria-current="([^"]*)">', strip)
+    assert marked == [("/chuyen-muc/canh-bao-toi-pham/", "true")]
+    strip = built.html(TUAN_TRA).split('<nav class="cat-nav"', 1)[1].split("</nav>", 1)[0]
+    marked = re.findall(r'<a href="([^"]*)" aria-current="([^"]*)">', strip)
+    assert marked == [("/chuyen-muc/an-ninh-trat-tu/", "true")]
+
+
 def test_home_bulletin_and_search_fit_the_size_budget(built: BuiltSite) -> None:
     """What a phone downloads for a page (its HTML and the theme files it names) stays under
     60 kB. Each page is counted with the files it loads: search.js only on the search page,

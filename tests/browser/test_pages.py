@@ -72,6 +72,35 @@ def test_bulletin_page_shows_its_bulletin(sample_site, open_page) -> None:
     assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
 
 
+def test_a_bulletin_s_category_is_marked_in_the_strip_as_on_its_list(
+    sample_site, open_page
+) -> None:
+    """On a category's list its chip is filled green; on a bulletin's page of that category
+    every chip was white, the reader not shown which section the bulletin is in. Its chip is
+    now filled as on the list, the others are not, and a screen reader hears it as current."""
+    category = sample_site.pages["category"]
+    listing, _ = open_page(category)
+    bulletin, _ = open_page(sample_site.pages["bulletin"])
+
+    def look(page: object, href: str) -> list[str]:
+        """The chip's background and text colours."""
+        return page.locator(f'.cat-nav a[href="{href}"]').evaluate(
+            "a => [getComputedStyle(a).backgroundColor, getComputedStyle(a).color]"
+        )
+
+    marked = look(bulletin, category)
+    assert marked == look(listing, category)
+    others = bulletin.locator(".cat-nav a").evaluate_all(
+        """(links, href) => links.filter(a => a.getAttribute('href') !== href)
+            .map(a => getComputedStyle(a).backgroundColor)""",
+        category,
+    )
+    assert others and marked[0] not in others
+    chip = bulletin.locator(f'.cat-nav a[href="{category}"]')
+    assert chip.get_attribute("aria-current") == "true"
+    assert bulletin.locator(".cat-nav [aria-current]").count() == 1
+
+
 def test_category_page_lists_only_its_category(sample_site, open_page) -> None:
     """A category page lists cards, each of a bulletin of that same category (named above the
     bulletin's title), and does not repeat the category's name on each card."""

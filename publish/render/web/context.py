@@ -186,6 +186,7 @@ class SiteContext:
         title: str,
         description: str,
         current: str = "",
+        section: str = "",
         crumbs: Sequence[tuple[str, str]] = (),
         image: tuple[Picture, str] | None = None,
         preview: bool = False,
@@ -211,6 +212,8 @@ class SiteContext:
             "canonical": self.absolute(url),
             "page_url": self.url(url),
             "current": current,
+            # The menu or strip entry the page belongs to without being it (a bulletin's category).
+            "section": section or current,
             "breadcrumbs": trail,
             "og": {"type": og_type, "image": og_image},
             "noindex": preview,

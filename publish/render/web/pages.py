@@ -435,6 +435,7 @@ class Views(SiteContext):
             description=bulletin.summary,
             # No trail: «Trang chủ › category» repeated the category line above the title (the
             # same link twice, three lines of a phone's first screen); the header links home.
+            section=f"category:{bulletin.category}",
             image=image,
             preview=preview,
             og_type="article",
