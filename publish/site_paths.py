@@ -16,7 +16,13 @@ from urllib.parse import unquote
 from publish.model import Bulletin, Page, Site
 from publish.url_history import history_path, load_history
 
-__all__ = ["GENERATED_FILES", "GENERATED_SECTIONS", "RESERVED_SLUGS", "served_paths"]
+__all__ = [
+    "GENERATED_FILES",
+    "GENERATED_SECTIONS",
+    "RESERVED_SLUGS",
+    "category_path",
+    "served_paths",
+]
 
 RESERVED_SLUGS = frozenset({"anh", "assets", "chuyen-muc", "luu-tru", "the", "tim-kiem", "trang"})
 """Top-level folders of the website that a page's slug must not take. Not /theo-doi/: a unit's
@@ -27,6 +33,11 @@ style): a link into one is the site's own, checked like any other (tests compare
 build's files)."""
 GENERATED_FILES = frozenset({"/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"})
 """Files at the site's root the website makes itself."""
+
+
+def category_path(key: str) -> str:
+    """Site path of a category's first page (its list, and the search results' link to it)."""
+    return f"/chuyen-muc/{key}/"
 
 
 _HISTORY: list[tuple[Site, tuple[int, int, int] | None, Mapping[str, tuple[str, ...]]]] = []

@@ -422,6 +422,26 @@ def test_the_website_build_publishes_the_index(tmp_path: Path) -> None:
     assert 'data-index="/tim-kiem/chi-muc/index.json"' in built.html("/tim-kiem/")
 
 
+def test_the_index_names_each_category_s_page_for_the_result_cards(tmp_path: Path) -> None:
+    """A search result named its category in plain text where the site's cards link it: the
+    manifest gives each category's page, under the folder a site is served from, for search.js."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace(
+            'base_url = "https://ca-tanphudong.example.vn/"',
+            'base_url = "https://ca-tanphudong.example.vn/chau-thanh/"',
+        ),
+        "utf-8",
+    )
+    built = build_site(root)
+    manifest = json.loads((built.web / INDEX_DIR / "index.json").read_bytes())
+    urls = {c["key"]: c["url"] for c in manifest["categories"]}
+    assert urls["canh-bao-toi-pham"] == "/chau-thanh/chuyen-muc/canh-bao-toi-pham/"
+    strip = built.html("/tim-kiem/").split('class="cat-nav"', 1)[1].split("</nav>", 1)[0]
+    assert sorted(re.findall(r'<a href="([^"]*)">', strip)) == sorted(urls.values())
+
+
 WORDS = [
     "lừa",
     "đảo",
@@ -521,7 +541,7 @@ def test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monke
     def index() -> tuple[dict[str, bytes], dict[str, bytes], int]:
         site = load_site(config_module.load(root), now=now)
         got, kept = search_index_written(root, site)
-        categories = [(k, c.label) for k, c in site.config.categories.items()]
+        categories = search.site_categories(site)
         full = search.build_index(search.site_docs(site), categories)
         return got, {f"{INDEX_DIR}/{path}": data for path, data in full.items()}, kept
 
@@ -607,7 +627,7 @@ def load(root: Path) -> Site:
 
 def full_index(site: Site) -> dict[str, bytes]:
     """The index build_index() makes of `site`, by output path."""
-    categories = [(k, c.label) for k, c in site.config.categories.items()]
+    categories = search.site_categories(site)
     files = build_index(site_docs(site), categories)
     return {f"{INDEX_DIR}/{path}": data for path, data in files.items()}
 

@@ -40,7 +40,7 @@ def test_block_index_equals_build_index(tmp_path, monkeypatch, workers) -> None:
     site = load_site(config_module.load(root), now=NOW)
     assert search._block_size(count) == 20  # blocks of 20, 20 and 7
     got, _ = search_index_written(root, site)
-    categories = [(k, c.label) for k, c in site.config.categories.items()]
+    categories = search.site_categories(site)
     full = search.build_index(search.site_docs(site), categories)
     assert got == {f"{search.INDEX_DIR}/{path}": data for path, data in full.items()}
     assert len([p for p in got if "/t/" in p]) > 10  # small shards: groups were split

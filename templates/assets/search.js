@@ -346,8 +346,12 @@
     var meta = el("p", { "class": "meta" });
     meta.appendChild(el("time", { datetime: doc[2] }, doc[3]));
     // The dot holds to the category's first word (no-break space), as on the site's own cards:
-    // on a phone it was left alone at the end of the date's line.
-    meta.appendChild(document.createTextNode(" \u00b7\u00a0" + manifest.categories[doc[4]].label));
+    // on a phone it was left alone at the end of the date's line. The category links to its
+    // page, as a card's does (an index.json cached from before it gave the page: the name alone).
+    var category = manifest.categories[doc[4]];
+    meta.appendChild(document.createTextNode(" \u00b7\u00a0"));
+    if (category.url) meta.appendChild(el("a", { href: category.url }, category.label));
+    else meta.appendChild(document.createTextNode(category.label));
     item.appendChild(title);
     item.appendChild(meta);
     item.appendChild(el("p", { "class": "summary" }, doc[5]));

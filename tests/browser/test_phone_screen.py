@@ -152,7 +152,10 @@ def test_a_search_result_s_date_never_ends_its_line_with_the_dot(open_phone: Ope
             const text = m.querySelector('time').nextSibling, at = text.data.indexOf('·');
             const dot = document.createRange(), word = document.createRange();
             dot.setStart(text, at); dot.setEnd(text, at + 1);
-            word.setStart(text, at + 2); word.setEnd(text, at + 3);
+            // The category: after the dot in the same text, or the link after it.
+            const label = text.data.length > at + 2 ? text : text.nextSibling.firstChild;
+            const first = label === text ? at + 2 : 0;
+            word.setStart(label, first); word.setEnd(label, first + 1);
             return [dot.getClientRects()[0].top, word.getClientRects()[0].top, m.textContent];
         })"""
     )

@@ -165,6 +165,22 @@ def test_category_filter_keeps_only_that_category(open_page) -> None:
     assert metas and all(m.endswith("Kết quả công tác") for m in metas)
 
 
+def test_a_result_s_category_leads_to_its_page_as_a_card_s_does(open_page) -> None:
+    """A card on the home page links its category; a search result showed the same name as
+    plain text, a dead end for a reader wanting more of that kind. It is a link to the page."""
+    page, _ = open_page("/tim-kiem/")
+    results = search(page, "lua dao")
+    links = results.locator(".meta a")
+    assert links.count() == results.count() >= 3
+    first = links.first
+    label, href = first.inner_text(), first.get_attribute("href")
+    assert href and href.startswith("/chuyen-muc/")
+    assert results.first.locator(".meta").inner_text().endswith(label)
+    first.click()
+    page.wait_for_url("**" + href)
+    assert page.locator("h1").inner_text() == label
+
+
 def test_no_match_says_so(open_page) -> None:
     """A query nothing matches gets a clear Vietnamese message, not an empty page."""
     page, _ = open_page("/tim-kiem/")

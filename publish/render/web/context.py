@@ -27,7 +27,7 @@ from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import VARIANT_TYPE, Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
-from publish.site_paths import served_paths
+from publish.site_paths import category_path, served_paths
 from publish.text import vn_short_date
 
 __all__ = [
@@ -131,7 +131,7 @@ class SiteContext:
     @staticmethod
     def category_url(key: str) -> str:
         """Site path of a category's first page."""
-        return f"/chuyen-muc/{key}/"
+        return category_path(key)
 
     @staticmethod
     def tag_url(slug: str) -> str:

@@ -3,8 +3,8 @@
 Nothing runs on a server. The index is split so that one query downloads little even on a site
 with 10,000 bulletins:
 
-- `tim-kiem/chi-muc/index.json` — the manifest: categories, each bulletin's category (for the
-  filter), the list of term shards, and a version string the script puts on every other URL.
+- `tim-kiem/chi-muc/index.json` — the manifest: categories (with their pages, which a result
+  links), each bulletin's category (for the filter), the list of term shards, and a version string the script puts on every other URL.
 - `tim-kiem/chi-muc/t/<key>.json` — the terms whose folded form starts with `<key>` (two letters
   at first; a shard over SHARD_LIMIT bytes is split by one more letter, and so on). Each term
   maps to its postings: delta-encoded bulletin numbers times 4, plus the best field it occurs in
@@ -55,6 +55,7 @@ from publish.cache import Fragments
 from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
+from publish.site_paths import category_path
 from publish.text import fold, nfc, vn_short_date
 
 __all__ = [
@@ -77,10 +78,15 @@ __all__ = [
     "rank",
     "search_artifacts",
     "shard_key",
+    "site_categories",
     "telex",
     "terms",
     "too_short",
 ]
+
+Categories = Sequence[tuple[str, ...]]
+"""Each category as (key, label, the site path of its page): search.js links a result's
+category there. The path may be left out (tests of ranking alone)."""
 
 INDEX_DIR = "tim-kiem/chi-muc"
 """Output folder of the index, under the search page."""
@@ -407,7 +413,7 @@ def _patch(values: list[int], changes: Mapping[int, int | None]) -> list[int]:
 
 def build_index(
     docs: Sequence[SearchDoc],
-    categories: Sequence[tuple[str, str]],
+    categories: Categories,
     fields: Iterable[Mapping[str, int]] | None = None,
 ) -> dict[str, bytes]:
     """Every index file, by path relative to INDEX_DIR, for bulletins oldest first (each one's
@@ -423,7 +429,7 @@ def _index_files(
     postings: Mapping[str, list[int]],
     chunks: Iterable[Sequence[SearchDoc]],
     doc_categories: list[int],
-    categories: Sequence[tuple[str, str]],
+    categories: Categories,
 ) -> dict[str, bytes]:
     """The index files from the postings and the documents' cards, CHUNK at a time."""
     files = _shard_files(postings)
@@ -452,7 +458,7 @@ def _add_manifest(
     files: dict[str, bytes],
     digests: dict[str, str],
     doc_categories: list[int],
-    categories: Sequence[tuple[str, str]],
+    categories: Categories,
 ) -> None:
     """Put index.json, made for the files `digests` lists, in `files` and `digests`."""
     data = _manifest(digests, doc_categories, categories)
@@ -461,7 +467,7 @@ def _add_manifest(
 
 
 def _manifest(
-    digests: Mapping[str, str], doc_categories: list[int], categories: Sequence[tuple[str, str]]
+    digests: Mapping[str, str], doc_categories: list[int], categories: Categories
 ) -> bytes:
     """index.json for the other files, by their digests (its version changes whenever any of
     them does: an update knows the digests of the files it did not touch, not their bytes)."""
@@ -476,7 +482,10 @@ def _manifest(
         "max_terms": MAX_TERMS,
         "prefix_min": PREFIX_MIN,
         "weights": {str(k): v for k, v in FIELD_WEIGHTS.items()},
-        "categories": [{"key": key, "label": label} for key, label in categories],
+        "categories": [
+            {"key": c[0], "label": c[1], **({"url": c[2]} if len(c) > 2 else {})}
+            for c in categories
+        ],
         "doc_categories": doc_categories,
         "shards": sorted(k[2:-5] for k in others if k.startswith("t/")),
     }
@@ -877,12 +886,21 @@ def _last_bytes(last: _Built, ledger: Ledger, path: str) -> bytes | None:
     return data if hashlib.sha256(data).hexdigest() == last.digests[path] else None
 
 
-def _shape(site: Site) -> tuple[str, dict[str, int], list[tuple[str, str]]]:
-    """The site's URL path prefix, each category's number, and the categories (key, label)."""
+def _shape(site: Site) -> tuple[str, dict[str, int], list[tuple[str, str, str]]]:
+    """The site's URL path prefix, each category's number, and the categories (see
+    site_categories)."""
     config = site.config
     prefix = urlsplit(config.base_url).path.rstrip("/")
     order = {key: i for i, key in enumerate(config.categories)}
-    return prefix, order, [(key, c.label) for key, c in config.categories.items()]
+    return prefix, order, site_categories(site)
+
+
+def site_categories(site: Site) -> list[tuple[str, str, str]]:
+    """The site's categories as the index lists them: key, label and its page's URL path."""
+    prefix = urlsplit(site.config.base_url).path.rstrip("/")
+    return [
+        (key, c.label, prefix + category_path(key)) for key, c in site.config.categories.items()
+    ]
 
 
 def _build(
