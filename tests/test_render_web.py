@@ -1236,6 +1236,7 @@ def test_a_category_list_does_not_name_its_category_on_every_card(tmp_path: Path
         assert link not in page.split("<main", 1)[1], url
     assert link in site.html("/").split("<main", 1)[1]
     assert re.search(
-        r'<p class="meta"><time [^>]*>[^<]*</time> ·&nbsp;<a href="/chuyen-muc/',
+        r'<p class="meta"><time [^>]*>[^<]*</time> <span class="card-category">·&nbsp;'
+        r'<a href="/chuyen-muc/',
         site.html("/the/lua-dao/"),
     )

@@ -11,7 +11,7 @@ import pytest
 from publish import config as config_module
 from publish.pipeline import build
 from publish.writer import write
-from tests.browser.conftest import NOW, Opener, copy_sample, opening, serve
+from tests.browser.conftest import NOW, SCREENSHOTS, Opener, copy_sample, opening, serve
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +60,10 @@ def test_a_card_s_date_never_ends_its_line_with_the_dot(open_phone: Opener) -> N
             m.querySelector('a').getClientRects()[0].top,
             m.querySelector('a').getBoundingClientRect().height,
             (() => {
-                const dot = document.createRange(), text = m.querySelector('time').nextSibling;
+                const walker = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+                let text = walker.nextNode();
+                while (!text.data.includes('·')) text = walker.nextNode();
+                const dot = document.createRange();
                 dot.setStart(text, text.data.indexOf('·'));
                 dot.setEnd(text, text.data.indexOf('·') + 1);
                 return dot.getClientRects()[0].top;
@@ -204,6 +207,48 @@ def test_a_bulletin_names_its_category_once_above_its_title(open_phone: Opener) 
     title = page.locator("h1").bounding_box()
     assert kicker and kicker["height"] >= 24 and kicker["y"] + kicker["height"] <= title["y"]
     assert title and title["y"] <= 320, title
+
+
+def test_a_related_card_names_its_category_on_one_line(open_phone: Opener) -> None:
+    """Beside its thumbnail a related card wrapped «· Cảnh báo phương thức, thủ đoạn tội phạm
+    và tệ nạn xã hội» on three lines, under a bulletin whose own page names that category: each
+    card took a screen of its own. The category is one line (cut with «…», the link still
+    naming it whole), the dot on that line, the date whole, the link 24 px high."""
+    page, _ = open_phone("/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/", **PHONE)
+    related = page.locator(".related")
+    related.scroll_into_view_if_needed()
+    related.screenshot(path=str(SCREENSHOTS / "related-360.png"))
+    metas = related.locator(".card .meta").evaluate_all(
+        """metas => metas.map(m => {
+            const walker = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+            let text = walker.nextNode();
+            while (text && !text.data.includes('·')) text = walker.nextNode();
+            const dot = document.createRange(), at = text.data.indexOf('·');
+            dot.setStart(text, at); dot.setEnd(text, at + 1);
+            const link = m.querySelector('a'), time = m.querySelector('time');
+            const lines = new Set([...link.getClientRects()].map(r => Math.round(r.top)));
+            return {
+                lines: lines.size, height: link.getBoundingClientRect().height,
+                dot: dot.getClientRects()[0].top, link: link.getBoundingClientRect().top,
+                linkBottom: link.getBoundingClientRect().bottom,
+                time: time.getClientRects().length, name: link.textContent, meta: m.textContent,
+            };
+        })"""
+    )
+    long = "Cảnh báo phương thức, thủ đoạn tội phạm và tệ nạn xã hội"
+    assert any(m["name"] == long for m in metas), metas
+    for m in metas:
+        assert m["lines"] == 1, m
+        assert m["link"] - 8 <= m["dot"] <= m["linkBottom"], m
+        assert m["height"] >= 24, m
+        assert m["time"] == 1, m  # the date on one line, not cut
+    # Nothing pushed out of the card (a line held whole once widened its column past the edge).
+    boxes = related.locator(".card").evaluate_all(
+        """cards => cards.map(c => [c.getBoundingClientRect().height, c.scrollWidth - c.clientWidth,
+            c.querySelector('.thumb') ? c.querySelector('.thumb').getBoundingClientRect().width : 1])"""
+    )
+    assert all(over <= 0 and thumb > 0 for _, over, thumb in boxes), boxes
+    assert max(height for height, *_ in boxes) <= 360, boxes
 
 
 @pytest.mark.parametrize("path", ["/tim-kiem/", "/chuyen-muc/an-ninh-trat-tu/", "/lien-he/"])
