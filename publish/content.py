@@ -51,6 +51,7 @@ from publish.frontmatter import (
     FrontMatterError,
     Parsed,
     decode,
+    hash_cuts,
     mend_pasted,
     parse_file,
     split,
@@ -63,7 +64,7 @@ from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import nobody, person
-from publish.syntax import yaml_hash_cuts
+from publish.syntax import TEXT_KEYS
 from publish.tags import tag_key, tag_slugs
 from publish.text import CharClass, nfc, quoted
 from publish.windows_approval import windows_approved
@@ -751,18 +752,21 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
 
 
 def _hash_cuts(collector: Collector, parsed: Parsed) -> None:
-    """A warning for each top-level value a « #» cut short («title: Tin số #3: bắt giữ»
-    published «Tin số» without a word), with the line to copy."""
-    for number, key, kept, retyped in yaml_hash_cuts(parsed.yaml_text):
-        if key != key.lstrip() or parsed.data.get(key) != kept:
-            continue  # a block's key, or a line YAML reads otherwise (inside a `|` text)
+    """A warning for each value a « #» cut short («title: Tin số #3: bắt giữ» published «Tin
+    số» without a word), at the top, in a block or in a list's item, with the line to copy."""
+    for cut, field in hash_cuts(parsed):
+        if cut.name in TEXT_KEYS:
+            # A comment after a title is kept by quoting the title: « # ghi chú» is warned there.
+            comment = f"đặt phần trước nó trong ngoặc kép («{cut.noted.strip()}»)"
+        else:
+            comment = "viết một dấu cách sau dấu # («# ghi chú»)"
         collector.add(
-            f"giá trị của '{key}' bị cắt ở « #»: YAML đọc từ « #» trở đi là ghi chú, nên chỉ "
-            f"còn «{kept}»",
-            field=key,
-            line=number + 2,  # after the opening '---'
-            hint="Nếu đó là ghi chú, viết một dấu cách sau dấu # («# ghi chú»). Nếu « #…» thuộc "
-            f"giá trị, đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {retyped}",
+            f"giá trị của '{field}' bị cắt ở « #»: YAML đọc từ « #» trở đi là ghi chú, nên chỉ "
+            f"còn «{cut.kept}»",
+            field=field,
+            line=cut.line + 2,  # after the opening '---'
+            hint=f"Nếu «{cut.dropped}» là ghi chú (không đăng), {comment}. Nếu nó thuộc giá trị, "
+            f"đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {cut.retyped}",
             severity="warning",
         )
 

@@ -12,7 +12,7 @@ import yaml
 
 from publish.encoding import not_utf8
 from publish.key_lines import READING, Lines, Reading
-from publish.syntax import yaml_error, yaml_path_escapes, yaml_quoted
+from publish.syntax import HashCut, yaml_error, yaml_hash_cuts, yaml_path_escapes, yaml_quoted
 
 __all__ = [
     "FrontMatterError",
@@ -569,6 +569,44 @@ def _key_lines(yaml_text: str) -> dict[str, int]:
             for inner, _ in value.value:
                 lines.setdefault(f"{key.value}.{inner.value}", inner.start_mark.line + 2)
     return lines
+
+
+def hash_cuts(parsed: Parsed) -> list[tuple[HashCut, str]]:
+    """Each value of `parsed` a « #» cut short (see syntax.yaml_hash_cuts), with its field
+    (`title`, `zalo.title`, `corrections.1.note`), when YAML read that line as such a value
+    and kept what the cut leaves: not a line inside a `|` text, nor one YAML reads otherwise."""
+    found = list(yaml_hash_cuts(parsed.yaml_text))
+    if not found:
+        return []  # most files: the front matter is not read a second time
+    try:
+        node = yaml.compose(parsed.yaml_text, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return []
+    plain: dict[int, tuple[str, str]] = {}
+    _plain_values(node, "", plain)
+    cuts = []
+    for cut in found:
+        field_value = plain.get(cut.line)
+        if field_value is not None and field_value[1] == cut.kept:
+            cuts.append((cut, field_value[0]))
+    return cuts
+
+
+def _plain_values(node: yaml.Node | None, path: str, into: dict[int, tuple[str, str]]) -> None:
+    """Put in `into`, by 0-based line, the field and value of each value of `node` not in
+    quotes that starts and ends on its key's line, in mappings and lists at any depth."""
+    if isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value, start=1):
+            _plain_values(item, f"{path}{number}.", into)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            field = f"{path}{key.value}"
+            if isinstance(value, yaml.ScalarNode):
+                line = value.start_mark.line
+                if not value.style and key.start_mark.line == line == value.end_mark.line:
+                    into[line] = (field, value.value)
+            else:
+                _plain_values(value, f"{field}.", into)
 
 
 def parse_file(path: Path) -> Parsed | None:

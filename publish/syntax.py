@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "TEXT_KEYS",
     "Explained",
+    "HashCut",
     "json_error",
     "like_a_secret",
     "template_error",
@@ -782,8 +784,9 @@ _ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*+(\\[^\\"\n])')
 """A backslash that starts an escape in double quotes other than `\\\\` and `\\"` (`\\t`, `\\N`)."""
 
 
-_KEY_START = re.compile(r"[ \t]*[A-Za-z_][\w.-]*(?=:[ \t])")
-"""A front-matter line's key, before `: ` (its indent kept)."""
+_KEY_START = re.compile(r"[ \t]*+(?:-[ \t]++)?[A-Za-z_][\w.-]*(?=:[ \t])")
+"""A front-matter line's key, before `: `, its indent kept: at the top, in a block (`zalo:`)
+or first in a list's item (`  - note: …`, a correction), the `- ` kept with it."""
 
 
 def _key_and_value(content: str) -> tuple[str, str] | None:
@@ -862,7 +865,8 @@ _KEY_LINE = re.compile(r"[^\s#\"'-][^:\"]*:(?:\s|$)")
 
 
 _KEY_VALUE = re.compile(
-    r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[^\s\"'](?:\S|\s+(?=\S))*+)\s*$"
+    r"^(?P<key>[ \t]*+(?:-[ \t]++)?[A-Za-z_][\w.-]*):[ \t]+"
+    r"(?P<value>[^\s\"'](?:\S|\s+(?=\S))*+)\s*$"
 )
 """A front-matter line `key: value` whose value is not quoted. The value ends at its last
 non-space by a possessive run, not `.*?` before `\\s*$`: that tried every end of a long run of
@@ -872,19 +876,64 @@ _PLAIN_COMMENT = re.compile(r"[ \t]#")
 a word, «#1» after a letter, is text)."""
 
 
-def yaml_hash_cuts(text: str) -> Iterator[tuple[int, str, str, str]]:
+TEXT_KEYS = frozenset({"title", "summary"})
+"""Keys whose value is text a reader sees whole, where « # » then words, not in quotes, is
+most likely text (editors write no comment on a title's line): YAML drops it as a comment."""
+
+
+@dataclass(frozen=True, slots=True)
+class HashCut:
+    """A value not in quotes that a « #» on its line cuts short (see yaml_hash_cuts)."""
+
+    line: int
+    """0-based line of the front matter."""
+    key: str
+    """The key as written, its indent (and a list item's «- ») kept."""
+    kept: str
+    """The value YAML keeps, before the « #»."""
+    value: str
+    """The whole value as written on the line."""
+    spaced: bool
+    """Whether a space follows the # (« # ghi chú», how a comment is written)."""
+
+    @property
+    def name(self) -> str:
+        """The key's name alone (`title` of «  - title»)."""
+        return self.key.strip(" \t-")
+
+    @property
+    def dropped(self) -> str:
+        """What YAML drops as a comment, from the #."""
+        return self.value[len(self.kept) :].strip(" \t")
+
+    @property
+    def retyped(self) -> str:
+        """The line with the whole value in quotes: what it says, read as written."""
+        return f"{self.key}: {yaml_quoted(self.value)}"
+
+    @property
+    def noted(self) -> str:
+        """The line with the value YAML keeps in quotes and the comment after it."""
+        return f"{self.key}: {yaml_quoted(self.kept)} {self.dropped}"
+
+
+def yaml_hash_cuts(text: str) -> Iterator[HashCut]:
     """Each line of front matter `text` whose value, not in quotes, a « #» then text cuts short
-    («title: Tin số #3: bắt giữ» reads «Tin số»: YAML takes the rest for a comment), as
-    (0-based line, key as written, the value kept, the line retyped with the whole value in
-    quotes). Not « # ghi chú»: a space after the # is how a comment is written."""
+    («title: Tin số #3: bắt giữ» reads «Tin số»: YAML takes the rest for a comment), at the top,
+    in a block or in a list's item. « # ghi chú», a space after the #, is how a comment is
+    written: only in a title or a summary (TEXT_KEYS), where it is most likely text. Lines are
+    read alone: a line inside a `|` text is one too (the caller checks what YAML read)."""
     for number, content in enumerate(text.split("\n")):
-        if " #" not in content or (found := _key_and_value(content)) is None:
+        if "#" not in content or (found := _key_and_value(content)) is None:
             continue
         key, value = found
         cut = _PLAIN_COMMENT.search(value)
-        if value[0] in "\"'#" or cut is None or not value[cut.end() : cut.end() + 1].strip():
+        if value[0] in "\"'#" or cut is None or not value[cut.end() :].strip():
             continue
-        yield number, key, value[: cut.start()].rstrip(), f"{key}: {yaml_quoted(value)}"
+        spaced = value[cut.end()] in " \t"
+        if spaced and key.strip(" \t-") not in TEXT_KEYS:
+            continue
+        yield HashCut(number, key, value[: cut.start()].rstrip(), value, spaced)
 
 
 def yaml_quoted(value: str) -> str:
@@ -909,7 +958,8 @@ def _quoted_value(text: str, line: int | None) -> str | None:
     if found is None or (above and ":" not in above):
         return None  # a line above without its ':' is what to fix, not this one
     below = lines[line + 1] if line + 1 < len(lines) else ""
-    indent = len(found["key"]) - len(found["key"].lstrip())
+    # Where the key's name starts: a list item's keys line up after its «- ».
+    indent = len(found["key"]) - len(found["key"].lstrip(" \t-"))
     if below.strip() and len(below) - len(below.lstrip()) > indent:
         return None  # the value goes on below: a line retyped alone would leave the rest astray
     value, comment = found["value"], ""
@@ -925,9 +975,10 @@ def _quoted_value(text: str, line: int | None) -> str | None:
 
 
 _KEY_QUOTED = re.compile(
-    r"^(?P<key>\s*[A-Za-z_][\w.-]*):[ \t]+(?P<value>[\"'](?:\S|\s+(?=\S))*+)\s*$"
+    r"^(?P<key>[ \t]*+(?:-[ \t]++)?[A-Za-z_][\w.-]*):[ \t]+"
+    r"(?P<value>[\"'](?:\S|\s+(?=\S))*+)\s*$"
 )
-"""A front-matter line `key: value` whose value opens with a quote."""
+"""A front-matter line `key: value` whose value opens with a quote (a key as _KEY_START)."""
 _INNER_PAIR = {q: re.compile(f"{q}([^{q}\\n]*){q}") for q in "\"'"}
 """A pair of double, or of single, quotes inside a value."""
 _ESCAPED_QUOTE = "\0"

@@ -368,10 +368,150 @@ def test_a_hash_cutting_an_unquoted_title_is_warned_with_the_line_quoted(
     assert split(copied(bulletin_md({"title": title}), 2, fixed.group(1))).data["title"] == title
 
 
-def test_a_comment_after_a_value_is_not_warned(tmp_path: Path) -> None:
-    """« # ghi chú», a space after the #, is a comment the editor meant."""
-    root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": "Tin mới # ghi chú"})})
+def _one_warning(tmp_path: Path, fields: dict[str, str]) -> tuple[object, str]:
+    """The one warning a bulletin with `fields` loads with, and its file's text."""
+    text = bulletin_md(fields)
+    root = make_project(tmp_path, {"content/a.md": text})
+    [warning] = load(root).warnings
+    return warning, text
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "meant"),
+    [
+        ({"title": "Tin số # ghi chú"}, "title", "Tin số # ghi chú"),
+        ({"title": "Vụ # 3 tại xã Tân Phú"}, "title", "Vụ # 3 tại xã Tân Phú"),
+        (
+            {"summary": "Cảnh giác # không chuyển tiền cho người lạ"},
+            "summary",
+            "Cảnh giác # không chuyển tiền cho người lạ",
+        ),
+    ],
+)
+def test_a_hash_then_a_space_in_an_unquoted_title_is_warned(
+    tmp_path: Path, fields: dict[str, str], field: str, meant: str
+) -> None:
+    """«title: Tin số # ghi chú» was published «Tin số», silently: with a space after the #
+    YAML reads the rest as a comment, and the check took it for one. Editors put no comments
+    on a title's line: in a title or a summary not in quotes, « # » then words is most likely
+    text. The warning names what was kept, gives the line with the whole value quoted, and how
+    to keep a comment meant as one (the value in quotes before it)."""
+    warning, text = _one_warning(tmp_path, fields)
+    line = text.split("\n").index(f"{field}: {meant}") + 1
+    assert warning.severity == "warning" and warning.line == line and warning.field == field
+    kept = meant.split(" #")[0]
+    assert f"«{kept}»" in warning.message and "« #»" in warning.message
+    assert f'{field}: "{kept}" #' in (warning.hint or "")
+    fixed = COPY.search(warning.hint or "")
+    assert fixed is not None
+    assert split(copied(text, line, fixed.group(1))).data[field] == meant
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"title": '"Tin mới" # ghi chú'},
+        {"category": "canh-bao-toi-pham # chuyên mục của bài"},
+        {"date": "2020-12-08 08:00 # giờ Việt Nam"},
+        {"tags": "[an ninh, lừa đảo] # chú thích"},
+        {"author": "Minh Anh # phóng viên"},
+        {"cover_alt": '""\n# title: Tin số # ghi chú'},
+        {"title": "Tin mới #"},
+        {"summary": "|\n  Dòng một.\n  title: Tin số #3 của xã"},
+    ],
+)
+def test_a_comment_after_a_value_is_not_warned(tmp_path: Path, fields: dict[str, str]) -> None:
+    """A comment after a quoted value, after a value that is no text (a key, a date, a list),
+    after a name, a comment line of its own, a # with nothing after it and a line inside a
+    `|` text are what YAML reads them as: no warning."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(fields)})
     assert load(root).warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "written", "meant"),
+    [
+        ({"zalo": "\n  title: Tin #3: bắt giữ"}, "zalo.title", "  title: Tin #3: bắt giữ", None),
+        (
+            {"zalo": "\n  summary: Tin số # ghi chú"},
+            "zalo.summary",
+            "  summary: Tin số # ghi chú",
+            None,
+        ),
+        (
+            {"corrections": "\n  - date: 2020-12-09 08:00\n    note: Sửa số #3 của xã"},
+            "corrections.1.note",
+            "    note: Sửa số #3 của xã",
+            None,
+        ),
+        (
+            {"corrections": "\n  - note: Sửa số #3 của xã\n    date: 2020-12-09 08:00"},
+            "corrections.1.note",
+            "  - note: Sửa số #3 của xã",
+            None,
+        ),
+    ],
+)
+def test_a_hash_cutting_a_value_inside_a_block_is_warned_as_at_the_top(
+    tmp_path: Path, fields: dict[str, str], field: str, written: str, meant: str | None
+) -> None:
+    """«zalo:» then «  title: Tin #3: bắt giữ» sent «Tin» to Zalo without a word, and a
+    correction's note lost its end the same way: only top-level keys were checked. A key in a
+    block or in a list's item is warned the same way, with its line retyped, indent kept."""
+    warning, text = _one_warning(tmp_path, fields)
+    line = text.split("\n").index(written) + 1
+    assert warning.severity == "warning" and warning.line == line and warning.field == field
+    fixed = COPY.search(warning.hint or "")
+    assert fixed is not None and fixed.group(1).startswith(written.split(":")[0] + ": ")
+    data = split(copied(text, line, fixed.group(1))).data
+    name = written.split(":")[0].strip(" -")
+    block = data[field.split(".")[0]]
+    value = block[name] if isinstance(block, dict) else block[0][name]
+    assert value == written.split(": ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("block", "written", "meant"),
+    [
+        (
+            'corrections:\n  - note: "D:\\tin bai\\New folder\\ban.docx"\n    date: 2020-12-09',
+            '  - note: "D:\\tin bai\\New folder\\ban.docx"',
+            "D:\\tin bai\\New folder\\ban.docx",
+        ),
+        (
+            'corrections:\n  - note: "C:\\Users\\Tu\\tin.docx"\n    date: 2020-12-09',
+            '  - note: "C:\\Users\\Tu\\tin.docx"',
+            "C:\\Users\\Tu\\tin.docx",
+        ),
+        (
+            'corrections:\n  - note: "Sửa "tên" xã"\n    date: 2020-12-09',
+            '  - note: "Sửa "tên" xã"',
+            "Sửa «tên» xã",
+        ),
+        (
+            "corrections:\n  - note: Sửa: tên xã\n    date: 2020-12-09",
+            "  - note: Sửa: tên xã",
+            "Sửa: tên xã",
+        ),
+        (
+            'zalo:\n  title: "C:\\Users\\Tu\\tin.docx"',
+            '  title: "C:\\Users\\Tu\\tin.docx"',
+            "C:\\Users\\Tu\\tin.docx",
+        ),
+    ],
+)
+def test_a_value_in_a_list_item_is_told_with_its_line_as_at_the_top(
+    block: str, written: str, meant: str
+) -> None:
+    """A list item's first key («  - note: …», a correction) got none of the lines to copy a
+    top-level key gets: a Windows path in double quotes was read silently with a Tab and a NEL,
+    or refused without the line; inner quotes and a colon too. They are told as at the top."""
+    text = front(f'title: "Tin"\n{block}')
+    line, fixed = front_matter_fix(text) or (0, "")
+    assert line == text.split("\n").index(written) + 1, (line, fixed)
+    data = read_back(text, line, fixed)
+    found = data["corrections"][0]["note"] if "corrections" in data else data["zalo"]["title"]
+    assert found == meant
 
 
 @pytest.mark.parametrize(
