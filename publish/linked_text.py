@@ -214,9 +214,10 @@ def authors_at(data: bytes, suffix: str) -> list[tuple[str, str]]:
                     local = _local(element.tag)
                     if local in _AUTHOR_ELEMENTS and element.text:
                         add(element.text, where)
-                    author = _attribute(element, _AUTHOR_ATTRIBUTES.get(local, "author"))
-                    if author:
-                        add(author, where)
+                    for attribute in _AUTHOR_ATTRIBUTES.get(local, ("author",)):
+                        author = _attribute(element, attribute)
+                        if author:
+                            add(author, where)
     except (
         zipfile.BadZipFile,
         Unreadable,
@@ -236,17 +237,24 @@ def authors_at(data: bytes, suffix: str) -> list[tuple[str, str]]:
 def _place(member: str) -> str:
     """Where a name read in zip member `member` (not the properties) is, as authors_at tells it."""
     low = member.lower()
-    comments = "comment" in low or "persons/" in low or low.endswith("/authors.xml")
+    comments = (
+        "comment" in low or "persons/" in low or low.endswith(("/authors.xml", "/people.xml"))
+    )
     return COMMENTS if comments else CHANGES
 
 
 _AUTHOR_ELEMENTS = frozenset({"creator", "lastModifiedBy", "initial-creator", "author"})
 """Elements naming a person: the properties' author and last editor, LibreOffice's creator of
 a comment or a change, Excel's comment authors."""
-_AUTHOR_ATTRIBUTES = {"cmAuthor": "name", "author": "name", "person": "displayName"}
+_AUTHOR_ATTRIBUTES = {
+    "cmAuthor": ("name",),
+    "author": ("name",),
+    "person": ("displayName", "author"),
+}
 """Where PowerPoint's comment authors (p:cmAuthor; p188:author in ppt/authors.xml since
-PowerPoint 365) and Excel's threaded-comment people keep their names; Word's comments and
-tracked changes keep theirs in w:author."""
+PowerPoint 365), Excel's threaded-comment people (displayName) and Word's people who commented
+(w15:person w15:author in word/people.xml) keep their names; Word's comments and tracked
+changes keep theirs in w:author."""
 _PDF_AUTHOR = re.compile(
     rb"/Author\s*(\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>)"
     rb"|<dc:creator>(.{0,2000}?)</dc:creator>",

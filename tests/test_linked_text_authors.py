@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from publish import linked_text
+from tests.test_attachments_scan import problems, project
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 P188 = "http://schemas.microsoft.com/office/powerpoint/2018/8/main"
@@ -55,3 +57,41 @@ def test_a_powerpoint_comment_author_is_named_as_a_comment_author(data: bytes, n
     """PowerPoint 365 keeps its comment authors in <p188:author name=…>: none was found, the
     file went out with the names of those who commented on it."""
     assert linked_text.authors_at(data, ".pptx") == [(linked_text.COMMENTS, name)]
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def word_with_people() -> bytes:
+    """A Word document whose word/people.xml names one person who commented."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(
+            "word/document.xml",
+            f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>Thông báo</w:t></w:r></w:p>'
+            "</w:body></w:document>",
+        )
+        archive.writestr(
+            "word/people.xml",
+            f'<w15:people xmlns:w15="{W15}"><w15:person w15:author="Nguyễn Văn Bình">'
+            '<w15:presenceInfo w15:providerId="AD" w15:userId="S::binh@x.vn::1"/>'
+            "</w15:person></w15:people>",
+        )
+    return out.getvalue()
+
+
+def test_a_word_comment_author_in_people_xml_is_named_as_a_comment_author(
+    tmp_path: Path,
+) -> None:
+    """Word keeps the people who commented in word/people.xml as <w15:person w15:author=…>
+    (their e-mail in its userId): the name was not found, the file went out with it."""
+    data = word_with_people()
+    assert linked_text.authors_at(data, ".docx") == [(linked_text.COMMENTS, "Nguyễn Văn Bình")]
+    assert problems(project(tmp_path, "mau.docx", data)) == [
+        (
+            "warning",
+            "tệp đính kèm «content/tep/mau.docx» còn ghi tên người viết ghi chú (comment): "
+            "«Nguyễn Văn Bình»",
+        )
+    ]
