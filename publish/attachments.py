@@ -17,10 +17,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from publish import linked_text
-from publish.config import Config
+from publish.config import Config, Policy
 from publish.content_images import resolve_content_path
 from publish.errors import UNREADABLE_ATTACHMENT, Problem, os_reason
-from publish.gates import secret_stamp
+from publish.gates import secret_classification, secret_stamp
 from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import image_text_ends, written_target
@@ -380,7 +380,7 @@ def scanned(path: Path, config: Config) -> list[Scanned]:
     warning, an error under [policy] unreadable_attachments = "error", coded
     errors.UNREADABLE_ATTACHMENT so --strict leaves it as the policy says), and names of people
     Word or LibreOffice keep in it (a warning)."""
-    read_now = _read_text(path)
+    read_now = _read_text(path, config.policy)
     if isinstance(read_now, str):
         why = read_now
         severity = config.policy.unreadable_attachments.replace("warn", "warning")
@@ -431,22 +431,23 @@ def _named_where(names: list[tuple[str, str]]) -> str:
 _Read = tuple[str | None, list[tuple[str, str]], str | None]
 """A linked document's text, the people it names with where, and its text for the stamp
 check (linked_text.stamp_text)."""
-_TEXTS: dict[str, tuple[tuple[int, ...], _Read]] = {}
+_TEXTS: dict[str, tuple[tuple[object, ...], _Read]] = {}
 """What _read_text found in each linked file, by its path, with the size, times of change and
-inode it was read at: a rebuild (publish serve) and the personal-data lint after the load read
+inode it was read at and the site's own secret grades (the stamp check's text depends on them): a rebuild (publish serve) and the personal-data lint after the load read
 each document once (only its last version is kept)."""
 
 
-def _read_text(path: Path) -> _Read | str:
+def _read_text(path: Path, policy: Policy) -> _Read | str:
     """The text of a linked document (None for a kind holding none), the people it names with
-    where (see linked_text.authors_at) and its text for the stamp check, or why it cannot be
-    read (in Vietnamese)."""
+    where (see linked_text.authors_at) and its text for the stamp check under `policy`'s
+    grades, or why it cannot be read (in Vietnamese)."""
     try:
         st = path.stat()
     except OSError as exc:
         return os_reason(exc)
     # ctime too: a copy keeping the old time of change (cp -p) must not skip the stamp check.
-    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    grades = tuple(policy.secret_classifications)
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, grades)
     kept = _TEXTS.get(os.fspath(path))
     if kept is not None and kept[0] == stamp:
         return kept[1]
@@ -455,11 +456,20 @@ def _read_text(path: Path) -> _Read | str:
         data = read(path)
         text = linked_text.text_of(data, suffix)
         names = linked_text.authors_at(data, suffix)
-        found = (text, names, None if text is None else linked_text.stamp_text(text))
+        found = (text, names, None if text is None else _stamp_text(text, policy))
     except (OSError, linked_text.Unreadable) as exc:
         return exc.args[0] if isinstance(exc, linked_text.Unreadable) else os_reason(exc)
     _TEXTS[os.fspath(path)] = (stamp, found)
     return found
+
+
+def _stamp_text(text: str, policy: Policy) -> str:
+    """A linked document's text for the stamp check: lines only it reads are kept when they
+    name a grade, as a classification would (publish.gates.secret_classification)."""
+    numbered = any(c.isdigit() for grade in policy.secret_classifications for c in grade)
+    return linked_text.stamp_text(
+        text, lambda line: secret_classification(line, policy), numbered_grades=numbered
+    )
 
 
 def document_texts(item: Bulletin | Page, config: Config) -> list[tuple[str, int, str]]:
@@ -475,7 +485,7 @@ def document_texts(item: Bulletin | Page, config: Config) -> list[tuple[str, int
         if path is None or why is not None:
             continue
         shown = f"content/{nfc(path.relative_to(content).as_posix())}"
-        read_now = _read_text(path)
+        read_now = _read_text(path, config.policy)
         if shown not in found and not isinstance(read_now, str) and read_now[0]:
             found[shown] = (shown, line, read_now[0])
     return list(found.values())

@@ -91,44 +91,118 @@ def text_of(data: bytes, suffix: str, *, nested: bool = False) -> str | None:
     return "\n".join([text, *extra]) if extra else text
 
 
-def stamp_text(text: str) -> str:
-    """`text` as text_of read it, with its lines typed in an old code page that hold a digit
-    converted too («TOÁI MAÄT - BAÛN SOÁ 02» is «TỐI MẬT - BẢN SỐ 02»): for the stamp check
-    alone, lest the personal-data check tell a number on them twice."""
-    extra = _legacy_lines(text, digits=True)
+def stamp_text(
+    text: str, names_grade: Callable[[str], bool], *, numbered_grades: bool = False
+) -> str:
+    """`text` as text_of read it, with lines that may be a stamp read by the stamp check alone
+    (lest the personal-data check tell a number on them twice): a spreadsheet's short cells
+    holding a digit («TỐI MẬT - BẢN SỐ 02» beside «Báo cáo tháng 5») and lines typed in an
+    old code page holding one, converted («TOÁI MAÄT - BAÛN SOÁ 02» is «TỐI MẬT - BẢN SỐ
+    02»). Only those `names_grade` says name a secret grade (publish.gates'
+    secret_classification) are added, and of lines alike but for their numbers (a table's
+    rows) the first alone, unless `numbered_grades` (a grade holds a digit): a large file's
+    copies cost the check more than the file."""
+    alike = None if numbered_grades else _shape
+    cells = _number_cells(text, alike)
+    extra = [cell for cell in cells if names_grade(cell)]
+    extra += _legacy_lines(text, cells, digits=True, keep=names_grade, alike=alike)
     return "\n".join([text, *extra]) if extra else text
 
 
-def _legacy_lines(text: str, *, digits: bool) -> list[str]:
-    """Short lines of `text` that may be a stamp typed in an old code page, converted from VNI,
-    TCVN3 and UTF-8 read twice: «TOÁI MAÄT» (VNI) and «MËT» (TCVN3 in a .VnTimeH capitals
-    font) are the «TỐI MẬT» and «MẬT» a reader of the document sees. A stamp is a line of
-    capitals or an «Độ mật: …» line: other lines are not converted (a line at a time, every
-    line of a long document took seconds). Those holding a digit when `digits`, else those
-    holding none."""
+def _shape(line: str) -> str:
+    """A line with each run of digits read as «0»: what the stamp check tells of it alone."""
+    return _DIGITS.sub("0", line)
+
+
+def _number_cells(text: str, alike: Callable[[str], str] | None) -> list[str]:
+    """The short cells holding a digit of the rows (lines of cells apart by tabs: Excel and
+    LibreOffice rows, a .csv or .txt of tabs) in `text`, spaces collapsed, that may be a stamp:
+    in capitals, or with a colon («Độ mật: …»); of those `alike` reads alike, the first. Other
+    short cells are lines of their own already (_walk)."""
+    if "\t" not in text:
+        return []
+    cells: dict[str, str] = {}
+    rows: set[str] = set()
+    for line in text.split("\n"):
+        if "\t" not in line or not _DIGIT.search(line):
+            continue
+        if alike is not None:
+            # A row alike another has cells alike its: a table's rows, numbered.
+            shape = alike(line)
+            if shape in rows:
+                continue
+            rows.add(shape)
+        row = line.split("\t")
+        if sum(1 for cell in row if not cell.isspace() and cell) < 2:
+            continue
+        for cell in row:
+            if not _DIGIT.search(cell):
+                continue
+            cell = " ".join(cell.split())
+            if len(cell) <= _CELL_CHARS and _may_be_stamp(cell):
+                cells.setdefault(alike(cell) if alike else cell, cell)
+    return list(cells.values())
+
+
+def _may_be_stamp(line: str) -> bool:
+    """Whether a line could be a stamp: no a-z (a line of capitals), or a colon («Độ mật: …»)."""
+    return ":" in line or not _ASCII_LOWER.search(line)
+
+
+_ASCII_LOWER = re.compile("[a-z]")
+_CONVERTERS = (legacy_text.from_vni, legacy_text.from_tcvn3, legacy_text.from_utf8_twice)
+
+
+def _legacy_lines(
+    text: str,
+    more: list[str] | None = None,
+    *,
+    digits: bool,
+    keep: Callable[[str], bool] | None = None,
+    alike: Callable[[str], str] | None = None,
+) -> list[str]:
+    """Short lines of `text` (and the `more` lines, parts of its) that may be a stamp typed in
+    an old code page, converted from VNI, TCVN3 and UTF-8 read twice: «TOÁI MAÄT» (VNI) and
+    «MËT» (TCVN3 in a .VnTimeH capitals font) are the «TỐI MẬT» and «MẬT» a reader of the
+    document sees. A stamp is a line of capitals or an «Độ mật: …» line: other lines are not
+    converted (a line at a time, every line of a long document took seconds). Short as
+    shown: a run of spaces (a centred or padded stamp) counts as one. Those holding a digit
+    when `digits`, else those holding none; of those `alike` reads alike, the first; of the
+    converted lines, those `keep` keeps."""
     if not legacy_text.SUSPECT.search(text):
         return []
-    lines = text.split("\n")
+    lines = text.split("\n") + (more or [])
     seen = set(lines)
     extra: list[str] = []
+    shapes: set[str] = set()
     for line in dict.fromkeys(lines):
-        if len(line) > _STAMP_CHARS or not legacy_text.SUSPECT.search(line):
+        if not legacy_text.SUSPECT.search(line):
             continue
-        if bool(_DIGIT.search(line)) != digits:
+        shown = " ".join(line.split())
+        if len(shown) > _STAMP_CHARS or bool(_DIGIT.search(shown)) != digits:
             continue
-        capitals = not any(c.islower() for c in line if c.isascii())
-        if not capitals and ":" not in line:
+        if not _may_be_stamp(shown):
             continue
-        for convert in (legacy_text.from_vni, legacy_text.from_tcvn3, legacy_text.from_utf8_twice):
+        if alike is not None:
+            shape = alike(shown)
+            if shape in shapes:
+                continue
+            shapes.add(shape)
+        capitals = not _ASCII_LOWER.search(shown)
+        seen.add(shown)
+        for convert in _CONVERTERS:
             # A capitals font (.VnTimeH) shows TCVN3's lower-case bytes as capitals.
-            new = unicodedata.normalize("NFC", convert(line))
+            new = unicodedata.normalize("NFC", convert(shown))
             new = new.upper() if capitals else new
-            if new not in seen:
+            if new not in seen and (keep is None or keep(new)):
                 seen.add(new)
                 extra.append(new)
     return extra
 
 
+_DIGITS = re.compile(r"\d+")
+_CELL_CHARS = 40
+"""Most characters of a cell beside others read on a line of its own, as a stamp may be."""
 _STAMP_CHARS = 80
 """Most characters of a line looked at as a stamp typed in an old code page."""
 
@@ -700,9 +774,14 @@ def _walk(element: ElementTree.Element, lines: list[str], styles: _Styles) -> No
         ]
         lines.append("\t".join(cells))
         if sum(1 for cell in cells if cell.strip()) > 1:
-            # A stamp is a line: a short cell beside others is one too. Those with digits
-            # are not, lest a number be told twice as personal data.
-            lines += [cell for cell in cells if len(cell) <= 40 and not _DIGIT.search(cell)]
+            # A stamp is a line: a short cell beside others is one too, short as shown (a
+            # padded cell too). Those with digits are not, lest a number be told twice as
+            # personal data: stamp_text reads them.
+            lines += [
+                cell
+                for cell in cells
+                if len(" ".join(cell.split())) <= _CELL_CHARS and not _DIGIT.search(cell)
+            ]
         return
     if local == "sheet" and _attribute(element, "name"):
         lines.append(_attribute(element, "name") or "")
