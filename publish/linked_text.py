@@ -10,7 +10,8 @@ embedded read one level deep. A PDF's strings are read from its pages' text oper
 and object streams inflated, a font's WinAnsi or MacRoman encoding read as such; a string of
 glyph numbers (Word's Vietnamese) makes it unreadable, never clean. An RTF's text is read with
 its escapes. A short line of capitals typed in an old code page (VNI, TCVN3) is read again
-converted, as its reader sees it (one holding a digit for the stamp check alone: stamp_text).
+converted, as its reader sees it (one holding a digit, like a spreadsheet's short cell holding
+one, for the stamp check alone: stamp_text); short as shown, a run of spaces counted as one.
 Every read is bounded: a zip, a part or a stream that inflates beyond the caps, XML of too many
 elements, RTF of too many pieces or more text than MAX_TEXT_CHARS is a file that cannot be read,
 never a build that runs out of memory or time. A kind not read (an old .doc) is told as unreadable.
