@@ -705,3 +705,26 @@ def test_review_m_a_contact_list_dials_and_a_list_of_figures_does_not(
     tiếp nhận tin báo: 113» names the line to call."""
     html = emergency_linker(EMERGENCY)(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Số hộ đã liên hệ: 113.</p>", []),
+        ("<p>Đã liên hệ: 114</p>", []),
+        ("<p>Số người liên hệ: 113</p>", []),
+        ("<p>Số hộ được liên hệ: 115.</p>", []),
+        ("<p>Trong tháng, số công dân đã gọi: 113.</p>", []),
+        ("<p>Phản ánh vi phạm, liên hệ: 113.</p>", ["113"]),
+        ("<p>Mọi tin báo, xin gọi: 113</p>", ["113"]),
+        ("<p>Số điện thoại liên hệ: 113</p>", ["113"]),
+        ("<p>Số liên hệ: 113</p>", ["113"]),
+    ],
+)
+def test_review_p_a_label_of_who_made_contact_is_a_count(body: str, linked: list[str]) -> None:
+    """Review P 1: «Số hộ đã liên hệ: 113.» and «Đã liên hệ: 114» dialled: a label ending in
+    «liên hệ:» was taken as saying to call, whatever came before. «đã/được liên hệ» says who
+    made contact, and «Số hộ», «Số người» how many: the number is a count. «liên hệ:», «xin
+    gọi:» and «Số (điện thoại) liên hệ:» still dial."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html

@@ -129,11 +129,12 @@ _TO_CALL = re.compile(r"(?i:gọi|điện thoại|đường dây nóng|tổng đ
 """A table column whose heading says this lists numbers to call («Số gọi», «Điện thoại»)."""
 _HOW_MANY = (
     r"(?<!\w)(?i:(?:cuộc|lượt|lần)\s+gọi|tổng\s+số"
-    r"|số\s+(?:lượng|cuộc|lượt|lần|vụ|ca|tin|đơn|trường\s+hợp))(?!\w)"
+    r"|số\s+(?:lượng|cuộc|lượt|lần|vụ|ca|tin|đơn|trường\s+hợp|người|hộ|gia\s+đình|công\s+dân"
+    r"|đối\s+tượng|bệnh\s+nhân|nạn\s+nhân|học\s+sinh|thanh\s+niên|phương\s+tiện|hồ\s+sơ))(?!\w)"
 )
-"""Words that say how many («Tổng số», «Số cuộc gọi», «Lượt gọi», «Số tin báo», «Số ca»): a
-number they lead to is a count, not a line to call. Not «số» alone («gọi số 113»), nor «số điện
-thoại», «số khẩn cấp»."""
+"""Words that say how many («Tổng số», «Số cuộc gọi», «Lượt gọi», «Số tin báo», «Số ca», «Số
+hộ», «Số người»): a number they lead to is a count, not a line to call. Not «số» alone («gọi số
+113»), nor «số điện thoại», «số khẩn cấp», «số liên hệ»."""
 _RECEIVED = (
     r"(?<!\w)(?i:(?:tin\s+báo|phản\s+ánh|cuộc\s+gọi)\s+(?:đã\s+)?(?:tiếp\s+)?nhận"
     r"|đã\s+(?:được\s+)?(?:tiếp\s+)?nhận|nhận\s+được)(?!\w)"
@@ -153,8 +154,13 @@ _CALL_LABEL = re.compile(
     r"(?<!\w)(?i:(?<!cuộc\s)(?<!lượt\s)(?<!lần\s)gọi|liên\s+hệ|số\s+điện\s+thoại)\s*+:$"
 )
 """A label that ends saying to call the number after it («Mọi tin báo, xin gọi: 113»,
-«Phản ánh vi phạm, liên hệ: 113»): whatever it says before, it counts nothing. Not «Lượt
-gọi:», «Cuộc gọi:», which count calls."""
+«Phản ánh vi phạm, liên hệ: 113»): whatever its sentence says before, it counts nothing. Not
+«Lượt gọi:», «Cuộc gọi:», which count calls, nor _CONTACTED."""
+_CONTACTED = re.compile(
+    r"(?<!\w)(?i:đã|được|chưa|từng)\s++(?i:(?:được|từng)\s++)?(?i:liên\s+hệ|gọi)\s*+:$"
+)
+"""A label saying who made contact («Đã liên hệ:», «Số hộ được liên hệ:»): the number after it
+is how many, not a line to call."""
 _LABEL_SPAN = 160
 """How far before a number after a colon its label is read: a heading's words, not a page's."""
 _SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -332,14 +338,18 @@ def _counted_label(text: str, at: int) -> bool:
     cuộc gọi đến tổng đài: 113», «Số ca cấp cứu: 115»), or that they were received («Tin báo đã
     nhận qua tổng đài: 113»), as a table heading does: the label is its sentence's words before
     the colon, notes in brackets left out; one that ends saying to call («xin gọi:», «liên
-    hệ:») counts nothing, nor does one naming the way to report («Tin báo qua đường dây nóng:
-    113»: where to call, as a contact list writes it)."""
+    hệ:») counts nothing unless its own clause counts («Số hộ liên hệ:») or says who made
+    contact («Đã liên hệ:»), nor does one naming the way to report («Tin báo qua đường dây
+    nóng: 113»: where to call, as a contact list writes it)."""
     before = text[max(0, at - _LABEL_SPAN) : at].rstrip()
     if not before.endswith(":"):
         return False
     label = _NOTE.sub(" ", _SENTENCE_END.split(before)[-1])
+    if _CONTACTED.search(label):
+        return True
     if _CALL_LABEL.search(label):
-        return False
+        # «Số hộ liên hệ:» counts; «Tổng số 5 vụ, liên hệ:» names the line after another clause.
+        return _COUNTS.search(_CLAUSE_START.split(label[:-1])[-1]) is not None
     return _COUNTS_CALLS.search(label) is not None
 
 
