@@ -728,3 +728,28 @@ def test_review_p_a_label_of_who_made_contact_is_a_count(body: str, linked: list
     gọi:» and «Số (điện thoại) liên hệ:» still dial."""
     html = emergency_linker(EMERGENCY)(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<ul><li>Công an: 113</li><li>Quân sự: 45</li><li>Dân quân: 60</li></ul>", []),
+        ("<p>Kết quả: Công an: 113, Tư pháp: 45</p>", []),
+        ("<p>Công an: 113; Quân sự: 45.</p>", []),
+        ("<p>Cảnh sát: 113, Cứu hỏa: 114</p>", ["113", "114"]),
+        ("<p>Cảnh sát: 113, Trực ban: 0277 3851 113</p>", ["113"]),
+        ("<p>Cảnh sát: 113, Đường dây nóng UBND huyện: 1022.</p>", ["113"]),
+        ("<ul><li>Cảnh sát: 113</li><li>Trực ban: 1022</li></ul>", ["113"]),
+        ("<p>Cảnh sát: 113. Năm 2024: 45 vụ được giải quyết.</p>", ["113"]),
+    ],
+)
+def test_review_p_a_short_figure_makes_its_list_figures_whatever_its_label(
+    body: str, linked: list[str]
+) -> None:
+    """Review P 2: «Công an: 113» beside «Quân sự: 45», «Dân quân: 60» dialled, and so did
+    «Kết quả: Công an: 113, Tư pháp: 45» in one sentence: 45 was a figure only under a label
+    that counts. A number of three digits or fewer that is no emergency line is no phone
+    either, so it is a figure, and the list or the sentence holding it is figures. A list of
+    lines (113, 114, 1022, a landline) still dials."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html

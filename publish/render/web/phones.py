@@ -9,8 +9,9 @@ colon («Đường dây nóng Công an tỉnh: 113»), each number of a list tha
 («Số khẩn cấp: 113, 114, 115», «113 – 114 – 115», «gọi 113 hoặc 114»), or alone in a table column headed as numbers to call
 («Số gọi») and holding no count, in the column or in its row (duty hours are no count). A
 contact list's items («Công an: 113», «Đường dây nóng UBND huyện: 1022») dial unless one is a
-figure: a label that counts («Tin báo trực tiếp: 45») or a number with what it counts («45
-tin»); a number that rose or fell («113 (tăng 12%)») never dials. After
+figure: a label that counts («Tin báo trực tiếp: 45»), a number with what it counts («45
+tin») or one too short for a phone («Quân sự: 45»), in a list or in one sentence («Công an:
+113, Tư pháp: 45»); a number that rose or fell («113 (tăng 12%)») never dials. After
 «gọi» or a service's name, only where its phrase ends there (`cấp cứu 115 trẻ em` counts
 children, `gọi 113 nam công dân` calls up citizens). A number after «số» alone is
 not (a house, a decree: «nhà số 113», «Nghị định số 113»), nor a count (`xử lý 113 vụ`, `cấp cứu
@@ -256,10 +257,12 @@ class _Unlabelled:
         """Each match of the pattern in `string` but those whose number is a count."""
         if self.listed and " ".join(string.split()) in self.listed:
             return iter(())
+        figures = _sentence_figures(string) if string.count(":") > 1 else []
         return (
             m
             for m in self.pattern.finditer(string)
-            if not _counted_label(string, m.start(2))
+            if not any(start <= m.start(2) < end for start, end in figures)
+            and not _counted_label(string, m.start(2))
             and not _counted_before(string, m.start())
             and not _COMPARED.match(string, m.end(2))
         )
@@ -285,6 +288,8 @@ _LABEL_NUMBER = re.compile(
 )
 """An item's text that is a label and a number, maybe with what it counts («Tin báo trực tiếp:
 45», «Tin báo trực tiếp: 45 tin.», «Tổng cộng: 12 vụ»)."""
+_CLAUSE_CUT = re.compile(r"[,;.!?\n](?!\d)")
+"""What ends a clause of a sentence: a comma or a stop not inside a number («1,5», «1.024»)."""
 _COUNT_LABEL = re.compile(
     r"(?<!\w)(?i:tin|tin\s+báo|tin\s+nhắn|vụ|vụ\s+việc|cuộc|lượt|lần|trường\s+hợp|đối\s+tượng"
     r"|đơn(?!\s+vị)|đơn\s+thư|phản\s+ánh|số\s+lượng|tổng\s+số|tổng\s+cộng)(?!\w)"
@@ -321,16 +326,50 @@ def _listed_counts(html: str) -> frozenset[str]:
     return frozenset(listed)
 
 
+def _sentence_figures(text: str) -> list[tuple[int, int]]:
+    """Where the «label: number» clauses of a sentence stand when one of them is a figure
+    («Kết quả: Công an: 113, Tư pháp: 45»): as items of a list, its «113» is a count too.
+    Clauses are parted by «,» or «;» (not in «1,5»); «.», «!», «?» or a line end the run."""
+    spans: list[tuple[int, int]] = []
+    group: list[tuple[int, int, bool]] = []
+    start = 0
+    for cut in [*_CLAUSE_CUT.finditer(text), None]:
+        end = cut.start() if cut is not None else len(text)
+        clause = text[start:end]
+        item = _label_number(clause) if len(clause) <= _LABEL_SPAN else None
+        if item is not None:
+            group.append((start, end, _is_figure(item)))
+        if item is None or cut is None or cut[0] not in ",;":
+            if len(group) > 1 and any(figure for _, _, figure in group):
+                spans += [(s, e) for s, e, _ in group]
+            group = []
+        start = cut.end() if cut is not None else end
+    return spans
+
+
+def _label_number(clause: str) -> re.Match[str] | None:
+    """A clause read as «label: number», the label being its words after the colon before it
+    («Kết quả: Công an: 113» is «Công an: 113»)."""
+    colon = clause.rfind(":")
+    if colon < 0:
+        return None
+    return _LABEL_NUMBER.fullmatch(" ".join(clause[clause.rfind(":", 0, colon) + 1 :].split()))
+
+
 def _is_figure(item: re.Match[str]) -> bool:
     """Whether a «label: number» item is a figure: its number says what it counts («45 tin»),
-    or its label counts and its number is no emergency line nor phone («Tin báo trực tiếp:
-    45»)."""
+    it has three digits or fewer and is no emergency line (no phone is so short: «Quân sự:
+    45»), or its label counts and its number is no emergency line nor phone («Tin báo trực
+    tiếp: 1024»)."""
     if item[3]:  # duty hours («Thời gian trực: 24 giờ») count nothing
         said = item[0][item.start(2) - item.start() :].strip(" .")
         return not (_HOURS.fullmatch(said) and _HOUR_MARK.search(said))
     digits = "".join(c for c in item[2] if c.isdigit())
-    short = digits not in EMERGENCY_NUMBERS and len(digits) < 8
-    return short and _COUNT_LABEL.search(_NOTE.sub(" ", item[1])) is not None
+    if digits in EMERGENCY_NUMBERS:
+        return False
+    return len(digits) <= 3 or (
+        len(digits) < 8 and _COUNT_LABEL.search(_NOTE.sub(" ", item[1])) is not None
+    )
 
 
 def _counted_label(text: str, at: int) -> bool:
