@@ -753,3 +753,28 @@ def test_review_p_a_short_figure_makes_its_list_figures_whatever_its_label(
     lines (113, 114, 1022, a landline) still dials."""
     html = emergency_linker(EMERGENCY)(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Cấp cứu 115-120 ca mỗi ngày</p>", []),
+        ("<p>Cấp cứu: 115 – 120 bệnh nhân</p>", []),
+        ("<p>Cấp cứu: 115 – 120.</p>", []),
+        ("<p>Công văn khẩn cấp số 113/CAH-PV01</p>", []),
+        ("<p>Cảnh sát: 113 – 24/7</p>", ["113"]),
+        ("<p>Cảnh sát: 113 - 24 giờ</p>", ["113"]),
+        ("<p>Gọi 113 - 0277 3851 113</p>", ["113"]),
+        ("<p>Số khẩn cấp: 113 – 114 – 115</p>", ["113", "114", "115"]),
+        ("<p>Cảnh sát 113 / Cứu hỏa 114</p>", ["113", "114"]),
+    ],
+)
+def test_review_p_a_range_or_a_document_number_is_no_line_to_call(
+    body: str, linked: list[str]
+) -> None:
+    """Review P 3: «Cấp cứu 115-120 ca» and «Cấp cứu: 115 – 120 bệnh nhân» dialled 115 (a
+    range of counts: a dash ended the phrase), «Công văn khẩn cấp số 113/CAH-PV01» dialled a
+    document's number. A dash then a number after the last number, or «/» then a letter, is
+    no end of a line to call; duty hours («– 24/7») or a phone after a dash still are."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html

@@ -84,17 +84,24 @@ Lợi để làm việc» (summoned to an address) dialled 113. Only a street wo
 nóng» and «gọi 113 Đội Cảnh sát cơ động sẽ đến» still name the line to call, and a village or
 a team word («ấp», «tổ») after «gọi 113» is more often who comes than where."""
 _CLAUSE_END = (
-    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]/\-–—…\"'«»“”]"
+    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]\-–—…\"'«»“”]|/(?!\w)"
     r"|[" + _CAPITALS + "][" + _SMALL + "]|" + _UNIT + ""
     r"|(?i:hoặc|và|hay|của|trực|trong|tại|khi|nếu|để|ngay|miễn phí|luôn|sẵn sàng|tiếp nhận"
     r"|hoạt động|hỗ trợ|đường dây nóng)(?!\w)))"
 )
 """After a service's number, what shows the number ends its phrase, so names a line to call:
-punctuation, the end of the line, «hoặc», «của», «trực», «đường dây nóng» (the next line named:
-«Cảnh sát 113 đường dây nóng Công an huyện»), a name («Cảnh sát 113 Công an huyện»)
-or a unit's abbreviation («Cảnh sát 113 CA huyện»). Anything else may be what it counts («cấp
+punctuation (not «/» before a letter: «số 113/CAH-PV01» is a document's), the end of the
+line, «hoặc», «của», «trực», «đường dây nóng» (the next line named: «Cảnh sát 113 đường dây
+nóng Công an huyện»), a name («Cảnh sát 113 Công an huyện») or a unit's abbreviation («Cảnh sát 113 CA huyện»). Anything else may be what it counts («cấp
 cứu 115 trẻ em», «cứu hộ 114 ô tô», «Tổng đài 113 tin báo», «Cảnh sát 113 CBCS», «cấp cứu 115
 F0»): a list of those could never be whole, so a number is linked only where it ends."""
+_RANGE = (
+    r"[^\S\n]*+[-–—][^\S\n]*+\d{1,4}+"
+    r"(?![\d/:]|[.,]\d|[^\S\n]\d|[^\S\n]*+(?i:h|g|giờ|tiếng|phút)(?!\w))"
+)
+"""After the last number, a dash and a short number ending there: a range of counts («Cấp cứu
+115-120 ca», «115 – 120 bệnh nhân»), no line to call. Not duty hours («113 – 24/7», «– 24
+giờ», «– 7h30») nor a phone's first group («113 - 0277 3851 113»)."""
 _AND = r"(?:\s*+[,;–—-]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 """Between two numbers of a list to call («113, 114, 115», «114 hoặc 115», «113 – 114 – 115»:
 a dash ended the list, and only 113 was a link)."""
@@ -209,7 +216,7 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     numbers = {number: href for number, href in hrefs.items() if number.isdigit() and href}
     if not numbers:
         return _unchanged
-    one = "(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")(?![\w]|[.,/]\d)"
+    one = "(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")(?![\w]|[.,]\d|/\w)"
     # Possessive: a long run of spaces after «gọi» is scanned once, not once per way to split it.
     # A list is one match, and a count or an address after its last number leaves all of it
     # unlinked («cấp cứu 113, 114 ca»): the numbers before it are counts too.
@@ -220,7 +227,7 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         r"(?<!\w)(?:((?<!(?i:kêu|lần)\s)(?<!(?i:cuộc|lượt)\s)(?i:gọi))|" + _SERVICE + r")"
         r"(?:\s++" + _FILLER + r")*+"
         r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
-        r"(?:\s*+:\s*+|\s++)(" + one + "(?:" + _AND + one + ")*+)"
+        r"(?:\s*+:\s*+|\s++)(" + one + "(?:" + _AND + one + ")*+)(?!" + _RANGE + ")"
         r"(?(1)" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _STREET + ")"
         r"|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
     )
