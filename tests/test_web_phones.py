@@ -778,3 +778,38 @@ def test_review_p_a_range_or_a_document_number_is_no_line_to_call(
     no end of a line to call; duty hours («– 24/7») or a phone after a dash still are."""
     html = emergency_linker(EMERGENCY)(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Công an xã: 113</p>", ["113"]),
+        ("<p>Công an phường Tân Phú: 113</p>", ["113"]),
+        ("<p>Công an huyện: 113 - 0277 3851 113</p>", ["113"]),
+        ("<p>Đường dây nóng của Công an xã: 113</p>", ["113"]),
+        ("<p>Cảnh sát PCCC: 114</p>", ["114"]),
+        ("<p>Cảnh sát PCCC và CNCH Công an tỉnh: 114</p>", ["114"]),
+        ("<p>Báo cháy: 114</p>", ["114"]),
+        ("<p>Tổng đài quốc gia bảo vệ trẻ em 111.</p>", ["111"]),
+        ("<p>Liên hệ:<br>113</p>", ["113"]),
+        ("<p>Liên hệ:<br />\n<strong>113</strong></p>", ["113"]),
+        ("<p>Cảnh sát 113<br>Cứu Hỏa 114</p>", ["113", "114"]),
+        ("<p>Công an huyện bắt giữ: 113</p>", []),
+        ("<p>Công an xã bắt giữ: 113</p>", []),
+        ("<p>Cảnh sát Giao thông xử lý: 113</p>", []),
+        ("<p>Tin báo cháy: 114</p>", []),
+        ("<p>Bảo vệ trẻ em 111 cháu</p>", []),
+        ("<p>Liên hệ:<br>113 Trần Hưng Đạo</p>", []),
+        ("<ul><li>Tin báo qua đường dây nóng:<br>113</li><li>Tin báo trực tiếp: 45</li></ul>", []),
+    ],
+)
+def test_review_p_lines_named_by_their_owner_or_after_a_break_dial(
+    body: str, linked: list[str]
+) -> None:
+    """Review P 4: «Công an xã: 113», «Công an phường Tân Phú: 113», «Đường dây nóng của Công
+    an xã: 113», «Cảnh sát PCCC: 114», «Báo cháy: 114», «Tổng đài quốc gia bảo vệ trẻ em 111»
+    and «Liên hệ:<br>113» were text: an owner had to start with a capital, a service could
+    name none, and a line break parted the label from its number. What a unit did («Công an
+    xã bắt giữ: 113») and a count or address still do not dial."""
+    html = emergency_linker({**EMERGENCY, "111": "tel:111"})(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html

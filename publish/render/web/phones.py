@@ -1,25 +1,27 @@
 """The unit's own numbers, written in a page body, become links that dial them on a phone.
 
 Only the numbers site.toml gives, and the country's free emergency lines, are linked: the
-hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`,
-`+84 277 3610 113`); an emergency number (`113`, `114`, `115`…) where the text says it is one to
-call: right after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114»,
-«đường dây nóng 113», «Liên hệ: 113», bold or not), or a line's name and its owner before a
-colon («Đường dây nóng Công an tỉnh: 113»), each number of a list that follows such words
-(«Số khẩn cấp: 113, 114, 115», «113 – 114 – 115», «gọi 113 hoặc 114»), or alone in a table column headed as numbers to call
-(«Số gọi») and holding no count, in the column or in its row (duty hours are no count). A
-contact list's items («Công an: 113», «Đường dây nóng UBND huyện: 1022») dial unless one is a
-figure: a label that counts («Tin báo trực tiếp: 45»), a number with what it counts («45
-tin») or one too short for a phone («Quân sự: 45»), in a list or in one sentence («Công an:
-113, Tư pháp: 45»); a number that rose or fell («113 (tăng 12%)») never dials. After
+hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`, `+84 277 3610
+113`); an emergency number (`113`, `114`, `115`…) where the text says it is one to call: right
+after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114», «đường dây
+nóng 113», «Liên hệ: 113», «Báo cháy: 114», bold or not, a line break between or not), or a
+line's or a service's name and its owner before a colon («Đường dây nóng Công an tỉnh: 113»,
+«Công an xã: 113», «Cảnh sát PCCC: 114»), each number of a list that follows such words («Số
+khẩn cấp: 113, 114, 115», «113 – 114 – 115», «gọi 113 hoặc 114»), or alone in a table column
+headed as numbers to call («Số gọi») and holding no count, in the column or in its row (duty
+hours are no count). A contact list's items («Công an: 113», «Đường dây nóng UBND huyện: 1022»)
+dial unless one is a figure: a label that counts («Tin báo trực tiếp: 45»), a number with what
+it counts («45 tin») or one too short for a phone («Quân sự: 45»), in a list or in one sentence
+(«Công an: 113, Tư pháp: 45»); a number that rose or fell («113 (tăng 12%)») never dials. After
 «gọi» or a service's name, only where its phrase ends there (`cấp cứu 115 trẻ em` counts
-children, `gọi 113 nam công dân` calls up citizens). A number after «số» alone is
-not (a house, a decree: «nhà số 113», «Nghị định số 113»), nor a count (`xử lý 113 vụ`, `cấp cứu
-115 ca`, `gọi 113 công dân nhập ngũ`, `Tổng số cuộc gọi đến tổng đài: 113`), a house
-number (`chữa cháy 114 Trần Hưng Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an
-amount (`113.000 đồng`). A body also quotes scammers' numbers and account numbers in warnings,
-and one tap must never call those. Phones that link numbers on their own (Safari on iOS) are
-told not to, in the page's head.
+children, `gọi 113 nam công dân` calls up citizens). A number after «số» alone is not (a house,
+a decree: «nhà số 113», «Nghị định số 113»), nor a count (`xử lý 113 vụ`, `cấp cứu 115 ca`, `gọi
+113 công dân nhập ngũ`, `Tổng số cuộc gọi đến tổng đài: 113`, `Số hộ đã liên hệ: 113`), a range
+(`cấp cứu 115-120 ca`), a document's number (`số 113/CAH-PV01`), a house number (`chữa cháy 114
+Trần Hưng Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an amount (`113.000 đồng`). A
+body also quotes scammers' numbers and account numbers in warnings, and one tap must never call
+those. Phones that link numbers on their own (Safari on iOS) are told not to, in the page's
+head.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _UNLINKED = frozenset({"a", "code", "pre", "kbd"})
 """Inside these a number is already a link, or is shown as typed."""
+_BREAK = re.compile(r"<br\b[^>]*+>", re.IGNORECASE)
+"""A line break inside a paragraph («Liên hệ:<br>113»): the run of text goes on past it."""
 _EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "mark", "span"})
 """Tags inside a sentence: «gọi» and the number around them are still one sentence."""
 _GAP = r"(?:[ .\-]|\)\s?)?"
@@ -110,13 +114,28 @@ EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
 same for every unit, and linked where a body names them as numbers to call."""
 _LINE = r"(?i:đường dây nóng|tổng đài|điện thoại|hotline)"
 """Words naming a line to call, which its owner may follow («Đường dây nóng Công an tỉnh: 113»)."""
+_NAME = r"[" + _CAPITALS + r"][^\s:<>.,;!?()]*+"
+"""A word that starts with a capital: a name's («Tân Phú») or an abbreviation («PCCC»)."""
+_LEVEL = (
+    r"(?i:xã|phường|thị[^\S\n]++trấn|huyện|quận|thị[^\S\n]++xã|thành[^\S\n]++phố|tỉnh"
+    r"|đặc[^\S\n]++khu)(?!\w)"
+)
+"""An administrative level, which names a unit in small letters («Công an xã», «phường Tân Phú»)."""
 _OWNER = (
-    r"(?:[^\S\n]++[" + _CAPITALS + r"][^\s:<>.,;!?()]*+(?:[^\S\n]++[^\s:<>.,;!?()\d]++){0,6}?"
-    r"(?=[^\S\n]*+[(:]))?"
+    r"(?:[^\S\n]++(?i:của[^\S\n]++)?(?:" + _NAME + r"(?:[^\S\n]++[^\s:<>.,;!?()\d]++){0,6}?"
+    r"|" + _LEVEL + r"(?:[^\S\n]++" + _NAME + r"){0,6}+)(?=[^\S\n]*+[(:]))?"
 )
 """After a line's word, whose line it is, up to a colon: a name («Công an tỉnh», «CA huyện Châu
-Thành»), a few words that start with a capital and hold no digit. Only before a colon, where
-it is a contact list's label; in a sentence such words may be what the number counts."""
+Thành», «của Công an xã»), a few words that start with a capital and hold no digit, or a level
+and its name («xã», «phường Tân Phú»). Only before a colon, where it is a contact list's label;
+in a sentence such words may be what the number counts."""
+_QUALIFIER = (
+    r"(?:(?:[^\S\n]++(?:(?i:công[^\S\n]++an|và|của)(?!\w)|&|" + _LEVEL + "|" + _NAME + r")){1,8}+"
+    r"(?=[^\S\n]*+[(:]))?"
+)
+"""After a service's name, whose service it is, up to a colon («Cảnh sát PCCC: 114», «Cấp cứu
+Bệnh viện huyện: 115»): names, levels and «Công an» only, so that «Cảnh sát Giao thông xử
+lý: 113» (what it did) is no label."""
 _PHONE_LABEL = (
     r"(?i:số[^\S\n]++điện[^\S\n]++thoại)(?:[^\S\n]++[^\s:<>.,;!?()\d]++){1,8}?(?=[^\S\n]*+:)"
 )
@@ -126,11 +145,19 @@ _POLICE = r"(?i:công[^\S\n]++an)" + _OWNER + r"(?=[^\S\n]*+:)"
 """«Công an» as a contact list's label («Công an: 113», «Công an Tân Phú: 113»); only before a
 colon, with no lowercase words between («Công an huyện bắt giữ: 113» is what it did)."""
 _SERVICE = (
-    r"(?i:cảnh sát|cứu hỏa|cứu hoả|chữa cháy|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|liên hệ)"
-    r"|" + _PHONE_LABEL + "|" + _POLICE + "|" + _LINE + _OWNER
+    r"(?:(?i:cảnh sát|cứu hỏa|cứu hoả|chữa cháy|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|liên hệ"
+    r"|bảo vệ trẻ em)|(?<!(?i:tin)\s)(?<!(?i:vụ)\s)(?i:báo cháy))"
+    + _QUALIFIER
+    + "|"
+    + _PHONE_LABEL
+    + "|"
+    + _POLICE
+    + "|"
+    + _LINE
+    + _OWNER
 )
 """Words naming what a number right after them is: a line to call («Cảnh sát 113», «Liên hệ:
-113»)."""
+113», «Báo cháy: 114», «Tổng đài quốc gia bảo vệ trẻ em 111»; not «Tin báo cháy: 114»)."""
 _FILLER = r"(?i:ngay|cho|đến|tới|số|điện thoại|đường dây nóng|tổng đài|khẩn cấp|miễn phí)"
 """Words that may come between «gọi» or a service's name and its number («gọi ngay số 113»)."""
 _TO_CALL = re.compile(r"(?i:gọi|điện thoại|đường dây nóng|tổng đài|hotline)")
@@ -284,7 +311,7 @@ _COMPARED = re.compile(
 giảm 5 vụ»): the number is a figure that rose or fell, never a line to call. Not «tăng cường»
 («Cảnh sát: 113 (tăng cường trực 24/24)» still dials)."""
 _LABELLED_ITEM = re.compile(
-    r"<(?:li|p)\b[^>]*+>((?:[^<]|</?(?:strong|b|em|i|span)\b[^>]*+>){1,300}?)</(?:li|p)>"
+    r"<(?:li|p)\b[^>]*+>((?:[^<]|</?(?:strong|b|em|i|span|br)\b[^>]*+>){1,300}?)</(?:li|p)>"
 )
 """A list item or paragraph with no other block inside (`<li>Tin báo trực tiếp: 45</li>`)."""
 _BETWEEN_ITEMS = re.compile(r"(?:\s|</?(?:li|p)\b[^>]*+>)*+")
@@ -321,7 +348,7 @@ def _listed_counts(html: str) -> frozenset[str]:
             listed.update(text for text, _ in group)
 
     for item in _LABELLED_ITEM.finditer(html):
-        text = " ".join(_text(item[1]).split())
+        text = " ".join(_text(_BREAK.sub(" ", item[1])).split())
         shaped = _LABEL_NUMBER.fullmatch(text)
         if shaped is None or not _BETWEEN_ITEMS.fullmatch(html, end, item.start()):
             close()
@@ -523,7 +550,7 @@ def linking(
             starts, text = [], ""
             for i in run:
                 starts.append(len(text))
-                text += parts[i]
+                text += parts[i] if i % 2 == 0 else "\n"  # a <br> reads as a line break
             if quick.search(text) is None:  # most paragraphs: `pattern` would try every place
                 continue
             cuts: dict[int, list[tuple[int, int]]] = {}
@@ -565,7 +592,8 @@ def _linked_spans(m: re.Match[str], items: re.Pattern[str] | None) -> Iterator[t
 
 def _runs(parts: list[str]) -> tuple[list[list[int]], set[int]]:
     """The text pieces of `parts` (tags at odd indexes) grouped into runs read as one (only
-    emphasis tags between), and the indexes of those outside links and code."""
+    emphasis tags and line breaks between; a <br>'s index is in its run), and the indexes of
+    those outside links and code."""
     runs: list[list[int]] = [[]]
     linkable, depth = set(), 0
     for i, part in enumerate(parts):
@@ -579,6 +607,8 @@ def _runs(parts: list[str]) -> tuple[list[list[int]], set[int]]:
             depth = max(0, depth + step)
         if ends_run:
             runs.append([])
+        elif _BREAK.fullmatch(part):
+            runs[-1].append(i)
     return [run for run in runs if run], linkable
 
 
@@ -590,7 +620,7 @@ def _tag_kind(tag: str) -> tuple[int, bool]:
     m = _TAG_NAME.match(tag)
     closing, name = (m[1], m[2].lower()) if m is not None else ("", "")
     step = (-1 if closing else 1) if name in _UNLINKED else 0
-    return step, name not in _EMPHASIS
+    return step, name not in _EMPHASIS and name != "br"
 
 
 def _unchanged(html: str) -> str:
