@@ -813,3 +813,14 @@ def test_review_p_lines_named_by_their_owner_or_after_a_break_dial(
     xã bắt giữ: 113») and a count or address still do not dial."""
     html = emergency_linker({**EMERGENCY, "111": "tel:111"})(body)
     assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+def test_a_long_sentence_of_labelled_figures_is_read_in_linear_time() -> None:
+    """A sentence of «label: number» clauses is read as a list of figures once; each link then
+    finds its clause by bisection (searching every clause for each link took 56 s here)."""
+    code = (
+        "from publish.render.web.phones import emergency_linker as e; "
+        "html = e({'113': 'tel:113'})('<p>' + 'Công an: 113, Tư pháp: 45, ' * 20_000 + '</p>'); "
+        "assert 'tel:113' not in html"
+    )
+    run_python_guarded(code)

@@ -295,7 +295,7 @@ class _Unlabelled:
         return (
             m
             for m in self.pattern.finditer(string)
-            if not any(start <= m.start(2) < end for start, end in figures)
+            if not _within(figures, m.start(2))
             and not _counted_label(string, m.start(2))
             and not _counted_before(string, m.start())
             and not _COMPARED.match(string, m.end(2))
@@ -379,6 +379,13 @@ def _sentence_figures(text: str) -> list[tuple[int, int]]:
             group = []
         start = cut.end() if cut is not None else end
     return spans
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` is inside one of `spans` (in order, not overlapping): found by bisection,
+    as a long sentence of «label: number» clauses has as many spans as links."""
+    k = bisect.bisect_right(spans, at, key=lambda span: span[0]) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 def _label_number(clause: str) -> re.Match[str] | None:
