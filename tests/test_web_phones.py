@@ -741,6 +741,9 @@ def test_review_p_a_label_of_who_made_contact_is_a_count(body: str, linked: list
         ("<p>Cảnh sát: 113, Đường dây nóng UBND huyện: 1022.</p>", ["113"]),
         ("<ul><li>Cảnh sát: 113</li><li>Trực ban: 1022</li></ul>", ["113"]),
         ("<p>Cảnh sát: 113. Năm 2024: 45 vụ được giải quyết.</p>", ["113"]),
+        ("<p>Từ 7:30 đến 17:00, liên hệ: 113</p>", ["113"]),
+        ("<p>Lúc 7:30, Cảnh sát: 113</p>", ["113"]),
+        ("<p>Trong năm: 45 vụ, liên hệ: 113</p>", ["113"]),
     ],
 )
 def test_review_p_a_short_figure_makes_its_list_figures_whatever_its_label(

@@ -390,11 +390,16 @@ def _within(spans: list[tuple[int, int]], at: int) -> bool:
 
 def _label_number(clause: str) -> re.Match[str] | None:
     """A clause read as «label: number», the label being its words after the colon before it
-    («Kết quả: Công an: 113» is «Công an: 113»)."""
+    («Kết quả: Công an: 113» is «Công an: 113»); not an hour («Từ 7:30 đến 17:00») nor a
+    label saying to call («liên hệ: 113»), which is no item of a list of figures."""
     colon = clause.rfind(":")
-    if colon < 0:
+    if colon < 1 or clause[colon - 1].isdigit():
         return None
-    return _LABEL_NUMBER.fullmatch(" ".join(clause[clause.rfind(":", 0, colon) + 1 :].split()))
+    start = clause.rfind(":", 0, colon) + 1
+    label = clause[start : colon + 1].strip()
+    if _CALL_LABEL.search(label) and not _CONTACTED.search(label):
+        return None
+    return _LABEL_NUMBER.fullmatch(" ".join(clause[start:].split()))
 
 
 def _is_figure(item: re.Match[str]) -> bool:
