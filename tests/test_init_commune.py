@@ -31,7 +31,8 @@ def about_lead(root: Path) -> str:
     [
         (TAN_PHU, None, "Công an tỉnh Đồng Tháp"),
         ("Công an phường Hải Châu", "thành phố Đà Nẵng", "Công an thành phố Đà Nẵng"),
-        ("Công an phường Bến Nghé, Quận 1, TP. Hồ Chí Minh", None, "Công an thành phố Hồ Chí Minh"),
+        # Nghị định 30/2020 capitalises «Thành phố» in this one city's name.
+        ("Công an phường Bến Nghé, Quận 1, TP. Hồ Chí Minh", None, "Công an Thành phố Hồ Chí Minh"),
         ("Công an đặc khu Phú Quốc", "tỉnh An Giang", "Công an tỉnh An Giang"),
     ],
 )
@@ -51,7 +52,7 @@ def test_the_about_page_names_the_provincial_police_a_commune_belongs_to(
     ("unit", "area"),
     [
         ("Công an xã Tân Phú", None),  # province unknown
-        ("Công an tỉnh Đồng Tháp", None),  # a province's police is under the Ministry
+        ("Công an thành phố Cao Lãnh", None),  # a provincial city before 2025: no province
         ("Phòng Cảnh sát giao thông, Công an tỉnh Quảng Nam", "tỉnh Quảng Nam"),
     ],
 )

@@ -24,6 +24,7 @@ from publish import __version__, starter_cover
 from publish import config as config_module
 from publish.contact_numbers import dialled
 from publish.errors import ConfigError, ContentError, Problem
+from publish.provinces import province_named
 from publish.text import fold, nfc, quoted, slugify
 from publish.unfinished import PLACEHOLDER_DOMAIN, TO_COMPLETE
 
@@ -47,10 +48,12 @@ UNIT_START = re.compile(r"(?i)(?:công an|phòng|đội|cục|bộ|trại|trung 
 """How a police unit's name starts: after a comma it is the superior unit, never the area."""
 COMMUNE = re.compile(r"(?i)^công an\s+(?:xã|phường|thị trấn|đặc khu)\s")
 """A commune-level unit: since 1/7/2025 directly under its province's police."""
-PROVINCE = re.compile(r"(?i)^(tỉnh|thành phố|tp\.?)\s*(\S.*)$")
-"""The province (or centrally-run city) that ends an area: «tỉnh Đồng Tháp», «TP. Hồ Chí Minh»."""
-PROVINCIAL = re.compile(r"(?i)^công an\s+(?:tỉnh|thành phố)\s+\D")
+PROVINCIAL = re.compile(r"(?i)^công an\s+((?:tỉnh|thành phố)\s+\D.*)$")
 """A province's (or centrally-run city's) own police: its name is its area."""
+LOWER_CASE_NAME = re.compile(rf"^công an\s+{LEVEL_WORDS}\s+([^\W\d][^,]*)$")
+"""A unit's name typed all in lower case, its place after the level («công an xã tân phú»)."""
+EMERGENCY = {"112", "113", "114", "115"}
+"""The national emergency numbers, every page's already: never a unit's own hotline."""
 DOTS = re.compile(r"[\s.…]+")
 """A value that is only README's «…» (or "..."), the place for the unit's own."""
 BASE_URL = re.compile(r"^https?://[^/\s?#]+\.[^/\s?#]+(/[^\s?#]*)?$")
@@ -141,6 +144,17 @@ def run(args: argparse.Namespace) -> int:
             f"Tên đơn vị ghi là «{config.unit.name}» (tên ngắn «{config.unit.short_name}»), "
             f"địa bàn «{config.unit.area}»: sửa trong bảng [unit] của site.toml nếu chưa đúng."
         )
+    if "phone" in given and _emergency(given["phone"]):
+        warning = Problem(
+            "--phone",
+            f"{given['phone']} là số khẩn cấp toàn quốc, đã có sẵn trên trang Liên hệ và Gửi "
+            "phản ánh, không phải đường dây nóng của đơn vị; người dân gọi số ở khung «Thông tin "
+            "liên hệ» sẽ không gặp trực ban của đơn vị",
+            hint="Ghi số trực ban của đơn vị vào hotline trong bảng [contact] của site.toml (dòng "
+            f"đó được đánh dấu «{TO_COMPLETE}»).",
+            severity="warning",
+        )
+        print(warning.render(), file=sys.stderr)
     return 0
 
 
@@ -287,11 +301,14 @@ def _folder_problems(target: Path) -> list[Problem]:
 def _values(given: dict[str, str]) -> dict[str, str]:
     """Every ${name} of the templates: TOML/YAML values quoted, prose as written."""
     unit, area = _name_and_area(given["unit"], given.get("area", ""))
+    unit = _capitalised(unit)
     # «Công an Châu Thành» names a district's police; a commune's is «Công an xã …» everywhere,
     # and after the 2025 mergers many communes share a place name.
     found = None if COMMUNE.match(unit) else LEVELS.match(unit)
     short = given.get("short_name") or (f"{found[1]} {found[2]}" if found else unit)
-    where = f"{unit}, {area}" if area else unit
+    # «Công an tỉnh Đồng Tháp, tỉnh Đồng Tháp» says the province twice.
+    where = f"{unit}, {area}" if area and fold(area) not in fold(unit) else unit
+    zalo = "oa_id" in given
     q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (TOML and YAML read JSON strings)
     missing = lambda what: f"  # {TO_COMPLETE}: {what}"  # noqa: E731
     # ".example" is reserved (RFC 2606): a placeholder no one can own; check warns while it stays.
@@ -317,7 +334,14 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "address": q(given.get("address", "")),
         "address_note": "" if "address" in given else missing("địa chỉ trụ sở"),
         "hotline": q(given.get("phone", "")),
-        "hotline_note": "" if "phone" in given else missing("số đường dây nóng, trực ban"),
+        "hotline_note": ""
+        if "phone" in given and not _emergency(given["phone"])
+        else missing(
+            "số đường dây nóng, trực ban"
+            if "phone" not in given
+            else f"{given['phone']} là số khẩn cấp toàn quốc, không phải đường dây nóng của đơn "
+            "vị: ghi số trực ban của đơn vị"
+        ),
         "email": q(given.get("email", "")),
         "email_note": "" if "email" in given else missing("thư điện tử của đơn vị"),
         "oa_id": q(given.get("oa_id", "")),
@@ -328,13 +352,20 @@ def _values(given: dict[str, str]) -> dict[str, str]:
             f"do {unit} thực hiện."
         ),
         "about_lead": _about_lead(unit, area),
+        # Without an OA the unit may have no Zalo page; gui-phan-anh.md marks its paragraph.
+        "channels": f"Trang thông tin và Trang Zalo {unit}" if zalo else f"Trang thông tin {unit}",
         "about_summary": q(f"{where}: chức năng, nhiệm vụ, tổ chức và kênh thông tin của đơn vị."),
         "contact_summary": q(
             f"Địa chỉ, đường dây nóng, thư điện tử và giờ tiếp công dân của {where}."
         ),
         "report_summary": q(
             "Hướng dẫn người dân gửi tin báo, tố giác tội phạm và phản ánh về an ninh, trật tự "
-            f"đến {unit}: trực tiếp, qua đường dây nóng, 113 hoặc Trang Zalo."
+            f"đến {unit}: "
+            + (
+                "trực tiếp, qua đường dây nóng, 113 hoặc Trang Zalo."
+                if zalo
+                else "trực tiếp, qua đường dây nóng hoặc 113."
+            )
         ),
         "hotline_todo": todo("phone", "số đường dây nóng vào hotline"),
         "address_todo": todo("address", "địa chỉ trụ sở vào address"),
@@ -378,12 +409,31 @@ def _name_and_area(written: str, area: str) -> tuple[str, str]:
 
 def _about_lead(unit: str, area: str) -> str:
     """The about page's opening: the police a commune-level unit belongs to, from the province
-    its area ends with; asked for when the command cannot know it."""
-    province = PROVINCE.match(area.rsplit(",", 1)[-1].strip())
-    if COMMUNE.match(unit) and province:
-        level = "tỉnh" if province[1].lower() == "tỉnh" else "thành phố"
-        return f"{unit} là đơn vị trực thuộc Công an {level} {province[2].strip()}"
+    its area ends with (the Ministry for a province's own); asked for when the command cannot
+    know it."""
+    own = PROVINCIAL.match(unit)
+    if own and province_named(own[1]):
+        return f"{unit} là đơn vị trực thuộc Bộ Công an"
+    province = province_named(area) if COMMUNE.match(unit) else None
+    if province:
+        return f"{unit} là đơn vị trực thuộc Công an {province}"
     return f"**{TO_COMPLETE}:** {unit} là đơn vị trực thuộc … (Công an tỉnh, thành phố)"
+
+
+def _capitalised(unit: str) -> str:
+    """The name as the unit writes it when it was typed in lower case: «Công an», and each word
+    of the place after the level («công an xã tân phú» → «Công an xã Tân Phú»)."""
+    lower = LOWER_CASE_NAME.match(unit)
+    if lower:
+        place = " ".join(word[:1].upper() + word[1:] for word in lower[1].split())
+        return f"Công an {unit[8 : lower.start(1)]}{place}"
+    return "Công an" + unit[7:] if unit.startswith("công an ") else unit
+
+
+def _emergency(phone: str) -> bool:
+    """Whether --phone is a national emergency number (113), not the unit's own line."""
+    found = dialled(phone)
+    return found is not None and found.digits in EMERGENCY
 
 
 def _tool_line() -> str:
