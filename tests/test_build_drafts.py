@@ -56,8 +56,9 @@ def files(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def test_a_drafts_build_goes_to_the_preview_folder_and_says_how_to_open_it(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(project)  # the folder the editor is told of is named from here
     assert publish(project, "build", "--channel", "web", "-q") == 0
     deployed = files(project / "output")
     assert publish(project, "build", "--drafts") == 0
@@ -111,8 +112,9 @@ def test_a_drafts_build_never_reaches_output_through_a_link(
 
 
 def test_a_drafts_build_into_a_folder_of_ones_own_writes_there(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(project)  # the folder the editor is told of is named from here
     assert publish(project, "build", "--drafts", "--output", "xem-truoc") == 0
     assert (project / "xem-truoc" / "web" / DRAFT).is_file()
     assert not (project / "output").exists()

@@ -105,7 +105,15 @@ def _build_and_write(
             replayed = last.replay(now, channels)
         if replayed is not None:
             if not args.quiet:
-                report(replayed, {}, args.output, timings, replayed=True, preview=args.drafts)
+                report(
+                    replayed,
+                    {},
+                    args.output,
+                    timings,
+                    replayed=True,
+                    preview=args.drafts,
+                    root=args.root,
+                )
             _print_timings(args, timings)
             return 0
         with timings.phase(COMPARING):
@@ -141,7 +149,7 @@ def _build_and_write(
         Fragments(args.root).prune()
     if not args.quiet:
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
-        report(outcome, changes, args.output, timings, preview=args.drafts)
+        report(outcome, changes, args.output, timings, preview=args.drafts, root=args.root)
     _print_timings(args, timings, why)
     return 0
 
@@ -193,12 +201,12 @@ def _output_folder(args: argparse.Namespace) -> str:
     return folder
 
 
-def _preview_note(output: str) -> str:
+def _preview_note(output: str, root: Path = Path(".")) -> str:
     """Where a --drafts build went and how the editor looks at it."""
-    web = f"{output}/web"
+    web, option = _from_here(root, f"{output}/web")
     if output == PREVIEW_SHOWN:
         how = (
-            "Để xem: chạy publish serve --drafts rồi mở địa chỉ nó in ra "
+            f"Để xem: chạy publish serve --drafts{option} rồi mở địa chỉ nó in ra "
             "(mặc định http://127.0.0.1:8000); lệnh đó dựng lại vào cùng thư mục và tự tải lại "
             "trang mỗi khi sửa bài."
         )
@@ -241,9 +249,11 @@ def report(
     *,
     replayed: bool = False,
     preview: bool = False,
+    root: Path = Path("."),
 ) -> None:
     """What was left out, the warnings, and per channel what changed (written, removed); for a
-    --drafts build (`preview`), where the preview went and how to look at it."""
+    --drafts build (`preview`), where the preview went and how to look at it (from the current
+    folder, the project being `root`)."""
     for line in outcome.exclusions:
         print(line)
     for warning in outcome.warnings:
@@ -261,7 +271,7 @@ def report(
             f"Xong sau {seconds_vi(timings.elapsed())} giây: bản xem trước có "
             f"{outcome.published} bản tin đăng được, cùng bản nháp và bài chưa duyệt."
         )
-        print(_preview_note(output))
+        print(_preview_note(output, root))
         return
     print(
         f"Xong sau {seconds_vi(timings.elapsed())} giây: "
@@ -269,19 +279,32 @@ def report(
         + (f"; {outcome.held}." if outcome.held else ".")
     )
     if any(channel == "web" for channel, _ in outcome.files) and not in_ci():
-        print(_look_at_it(output))
+        print(_look_at_it(output, root))
     # Last: when nothing went out, what to do about it matters more than where it went.
     for line in outcome.advice:
         print(line)
 
 
-def _look_at_it(output: str) -> str:
+def _from_here(root: Path, folder: str) -> tuple[str, str]:
+    """`folder` of the project at `root` as the editor names it from the current folder, and the
+    --root a command run from there needs ("" in the project itself)."""
+    try:
+        here = root.resolve() == Path.cwd().resolve()
+    except OSError:  # the current folder was removed meanwhile: name the project in full
+        here = False
+    if here:
+        return folder, ""
+    # A build run beside the project (--root congan-x) found no output/web from there before.
+    return str(root / folder), f" --root {shell_word(str(root))}"
+
+
+def _look_at_it(output: str, root: Path = Path(".")) -> str:
     """Where the website went and how the editor previews it (once, not per channel)."""
-    serve = (
-        "chạy publish serve" if output == "output" else "chạy publish serve (dựng vào output/web)"
-    )
+    web, option = _from_here(root, f"{output}/web")
+    served, _ = _from_here(root, "output/web")
+    serve = f"chạy publish serve{option}" + ("" if output == "output" else f" (dựng vào {served})")
     return (
-        f"Website nằm ở {output}/web/. Để xem trên máy này: {serve} rồi mở địa chỉ lệnh đó in ra "
+        f"Website nằm ở {web}/. Để xem trên máy này: {serve} rồi mở địa chỉ lệnh đó in ra "
         "(thường là http://127.0.0.1:8000/); mở thẳng tệp .html thì trang mất định dạng và "
         "liên kết."
     )
