@@ -57,8 +57,9 @@ def province_named(area: str) -> str | None:
     («thành phố Thủ Đức», «TP. Tây Ninh»), a district, or a place the list does not know."""
     last = area.rsplit(",", 1)[-1].strip()
     level = LEVEL.match(last)
-    place = folded_words(last[level.end() :] if level else last)
+    name = last[level.end() :].strip() if level else last
     written = level[1].lower() if level else ""
+    place = folded_words(name)
     place = folded_words(SHORT.get(place, place))
     for city in CITIES:
         if place == folded_words(city):
@@ -69,5 +70,5 @@ def province_named(area: str) -> str | None:
                 return f"tỉnh {province}"
     if written == "tỉnh" and place:
         # A province the list does not hold (one merged in 2025, a typo): as the editor wrote it.
-        return f"tỉnh {last[level.end() :].strip()}"
+        return f"tỉnh {name}"
     return None
