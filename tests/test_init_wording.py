@@ -121,6 +121,9 @@ def test_without_an_oa_the_pages_do_not_promise_a_zalo_page(tmp_path: Path) -> N
     about = page(root, "gioi-thieu")
     assert "Zalo" not in about
     assert f"Trang thông tin {unit} là kênh chính thức" in about
+    # The report page's Zalo paragraph, marked to complete, says where to add it back.
+    zalo = next(line for line in page(root, "gui-phan-anh").splitlines() if "**3." in line)
+    assert "CẦN BỔ SUNG:" in zalo and "trang Giới thiệu" in zalo
     given = publish(
         "init", tmp_path / "q", "--unit", unit, "--area", "tỉnh Đồng Tháp", "--oa-id", "123456"
     )

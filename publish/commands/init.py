@@ -373,7 +373,8 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "zalo_todo": ""
         if "oa_id" in given
         else f" ({TO_COMPLETE}: đơn vị chưa có Zalo OA thì xóa mục 3 này; có rồi thì ghi mã OA "
-        "vào oa_id trong bảng [zalo] của site.toml)",
+        "vào oa_id trong bảng [zalo] của site.toml, và thêm «và Trang Zalo» sau «Trang thông tin» ở "
+        "mục «Về trang thông tin này» của trang Giới thiệu)",
         "version": __version__,
         "tool_line": _tool_line(),
     }
