@@ -13,6 +13,15 @@ Only published.json is read while it exists, never the channels' records. A publ
 written before fingerprints were (or under a policy that judges no name) stands on the keys it
 lists until the next sync records them: an upgrade withdraws no legacy approval. A state/ from
 before published.json existed stands on every channel's record (sync.vanished.ever_published).
+
+A published.json that exists but cannot be read (git's conflict markers after a merge, a file
+cut short, another shape) vouches for nothing: every name alone is held, the reason naming the
+file, what is wrong with it and how to take the good copy back from git. Falling back on the
+channels' records there would publish what they name (web-urls.json keeps every key ever
+published, withdrawn ones too) with any text, and the next sync would record that text as
+published. The same holds for a missing published.json in a state/ whose channel records were
+written by a version that writes it (sync.manifest.LISTED: the file was deleted, not never
+written).
 """
 
 from __future__ import annotations
@@ -25,13 +34,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from publish.config import Config
+from publish.errors import PublishError
 from publish.gates import name_only
 from publish.model import Bulletin, Site
 
 if TYPE_CHECKING:
     from publish import approval
 
-__all__ = ["FIELD", "Judged", "judge", "to_record"]
+__all__ = ["FIELD", "Judged", "judge", "refuse_unvouched", "to_record"]
 
 FIELD = "name_only"
 """The key of published.json holding the fingerprints, by bulletin key."""
@@ -41,6 +51,11 @@ PUBLISHED_NAME = "published.json"
 NEVER = "never"
 STAMPED = "stamped"
 EDITED = "edited"
+RESTORE = (
+    "lấy lại bản tốt của tệp từ git: git log -- state/published.json cho biết các lần ghi, rồi "
+    "git checkout <mã lần ghi> -- state/published.json (hay gỡ xung đột, giữ một bản đúng)"
+)
+"""How to mend an unreadable or deleted published.json (said in the hold's reason)."""
 WHY = {
     NEVER: "lần đồng bộ trước không đăng bản tin này (state/published.json không ghi nó), nên "
     "tên có thể chỉ là ghi tay",
@@ -88,6 +103,13 @@ def judge(bulletins: list[Bulletin], config: Config, digests: Mapping[str, str])
     state = config.root / "state"
     images = approval.ImageDigests(config.root / "content", digests)
     prints = {b.key: fingerprint(b, config, images) for b in named}
+    problem = _unvouched(state)
+    if problem:
+        why = (
+            f"state/published.json {problem}, nên không biết lần đồng bộ trước đã đăng bản tin "
+            f"này với nội dung nào; cách sửa: {RESTORE}"
+        )
+        return Judged(frozenset(), dict.fromkeys(prints, why), prints)
     read = _read(state)
     if read is None:
         from publish.sync.vanished import ever_published  # the sync's records, read here only
@@ -103,6 +125,40 @@ def judge(bulletins: list[Bulletin], config: Config, digests: Mapping[str, str])
         if k not in vouched
     }
     return Judged(vouched, why, prints)
+
+
+def refuse_unvouched(site: Site, state_dir: Path) -> None:
+    """Raise a PublishError (before anything is written or sent) when bulletins approved by name
+    alone are loaded and published.json cannot be read or was deleted (see the module): the
+    sync would withdraw them from every channel and write a new list without their records,
+    so only `publish approve` could bring them back."""
+    named = site.name_only_fingerprints or {}
+    held = [
+        e.bulletin.source
+        for e in site.excluded
+        if e.code == "unapproved" and e.bulletin.key in named
+    ]
+    problem = _unvouched(state_dir) if held else ""
+    if not problem:
+        return
+    shown = ", ".join(held[:5]) + (f" và {len(held) - 5} bản tin khác" if len(held) > 5 else "")
+    raise PublishError(
+        f"state/published.json {problem}. Tệp này ghi những bản tin đã đăng với việc duyệt chỉ "
+        f"bằng tên và nội dung đã đăng; thiếu nó, {len(held)} bản tin duyệt chỉ bằng tên bị giữ "
+        f"lại ({shown}): lần đồng bộ này sẽ rút khỏi mọi kênh những bài trong số đó đang đăng, "
+        "và ghi danh sách mới không còn dấu của chúng. Chưa gửi, chưa ghi gì. "
+        f"Cách sửa: {RESTORE}, rồi chạy lại; hay người duyệt đọc lại từng bài rồi chạy "
+        "publish approve."
+    )
+
+
+def _unvouched(state_dir: Path) -> str:
+    """What is wrong with published.json when it exists but cannot be read, or was deleted from
+    a state/ whose records tell it was written (see `_deleted`); "" otherwise."""
+    read = _read(state_dir)
+    if isinstance(read, str):
+        return read
+    return _DELETED if read is None and _deleted(state_dir) else ""
 
 
 def fingerprint(bulletin: Bulletin, config: Config, images: approval.ImageDigests) -> str:
@@ -123,25 +179,50 @@ def to_record(site: Site, state_dir: Path) -> dict[str, str] | None:
     found = {k: v for k, v in site.name_only_fingerprints.items() if k in published}
     held = {e.bulletin.key for e in site.excluded} - published
     read = _read(state_dir)
-    recorded = read[1] if read is not None else None
+    recorded = read[1] if isinstance(read, tuple) else None
     for key, value in (recorded or {}).items():
         if key in held:
             found.setdefault(key, value)
     return dict(sorted(found.items()))
 
 
-def _read(state_dir: Path) -> tuple[set[str], dict[str, str] | None] | None:
+_DELETED = "đã mất, dù bản ghi của kênh trong state/ do bản công cụ có ghi tệp này viết ra"
+
+
+def _read(state_dir: Path) -> tuple[set[str], dict[str, str] | None] | str | None:
     """published.json's keys and fingerprints (None: it records none); None when the file is
-    missing or unreadable."""
-    with contextlib.suppress(OSError, ValueError):
-        document = json.loads((state_dir / PUBLISHED_NAME).read_bytes())
-        found = document.get("bulletins") if isinstance(document, dict) else None
-        if isinstance(found, list):
-            prints = document.get(FIELD)
-            recorded = (
-                {k: v for k, v in prints.items() if isinstance(v, str)}
-                if isinstance(prints, dict)
-                else None
-            )
-            return {key for key in found if isinstance(key, str)}, recorded
-    return None
+    missing; what is wrong with it, in Vietnamese, when it exists but cannot be read."""
+    from publish.syntax import json_error
+
+    path = state_dir / PUBLISHED_NAME
+    try:
+        document = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"không mở được ({exc.strerror or exc})"
+    except ValueError as exc:
+        return f"không đọc được: {json_error(exc).described()}"
+    found = document.get("bulletins") if isinstance(document, dict) else None
+    if not isinstance(found, list):
+        return "không đọc được: thiếu danh sách «bulletins» (tệp không phải do publish sync ghi)"
+    prints = document.get(FIELD)
+    if prints is not None and not isinstance(prints, dict):
+        return f"không đọc được: mục «{FIELD}» không phải bảng dấu nội dung theo bản tin"
+    recorded = (
+        {k: v for k, v in prints.items() if isinstance(v, str)} if prints is not None else None
+    )
+    return {key for key in found if isinstance(key, str)}, recorded
+
+
+def _deleted(state_dir: Path) -> bool:
+    """Whether a channel record in `state_dir` was written by a version that writes
+    published.json on every sync (sync.manifest.LISTED): then its absence is a deletion."""
+    from publish.sync.manifest import LISTED
+
+    for name in ("zalo.json", "radio.json"):
+        with contextlib.suppress(OSError, ValueError):
+            document = json.loads((state_dir / name).read_bytes())
+            if isinstance(document, dict) and document.get(LISTED):
+                return True
+    return False

@@ -182,9 +182,11 @@ class LastBuild:
             root / "state" / PUBLISHED_NAME,
         ]
         if not found[-1].exists():
-            # Only a state/ written before published.json was has the gate read the channels'
-            # records (publish.name_only_record): once it exists they are no input, and a sync
-            # posting to Zalo or the radio does not make the next command build for real.
+            # Only a state/ without published.json has the gate read the channels' records
+            # (publish.name_only_record: what they list, or that they were written by a version
+            # writing published.json, which then was deleted). Once it exists, even unreadable
+            # (it vouches for nothing then, and its own stat changes), they are no input, and a
+            # sync posting to Zalo or the radio does not make the next command build for real.
             found += [root / "state" / "zalo.json", root / "state" / "radio.json"]
         if self.config.radio.abbreviations:
             found.append(root / self.config.radio.abbreviations)

@@ -394,9 +394,13 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _refuse_vanished(args: argparse.Namespace, options: SyncOptions, site: Site) -> None:
-    """Stop before anything is written or sent when content/ lost its bulletins wholesale."""
+    """Stop before anything is written or sent when content/ lost its bulletins wholesale, or
+    when state/published.json, which vouches for approvals by name alone, cannot be read."""
+    from publish.name_only_record import refuse_unvouched
+
     confirmed = options.confirm_withdrawal
     refuse_vanished(options.state, args.root / "content", site, confirmed=confirmed)
+    refuse_unvouched(site, options.state)
 
 
 def _targets(named: Sequence[str]) -> tuple[str, ...]:

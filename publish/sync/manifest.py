@@ -22,6 +22,10 @@ from publish.syntax import json_error
 __all__ = ["Manifest", "atomic_write_bytes", "journal_path"]
 
 FORMAT_VERSION = 1
+LISTED = "published_list"
+"""A key of every state file this version writes: the sync that writes it writes
+state/published.json too, so a state/ with such a record and no published.json lost that file
+(publish.name_only_record does not fall back on the channels' records then)."""
 FULL_WRITE_SECONDS = 2.0
 """Longest time per-step changes live only in the journal before the state file is rewritten."""
 
@@ -155,6 +159,7 @@ class Manifest:
                 document = {
                     "channel": self.channel,
                     "version": FORMAT_VERSION,
+                    LISTED: "published.json",
                     "meta": self.meta,
                     "entries": {k: dict(self._entries[k]) for k in sorted(self._entries)},
                 }

@@ -1,0 +1,121 @@
+"""A state/published.json that exists but cannot be read, or that was deleted from a state/ a
+version writing it kept, vouches for no approval by name alone: the channels' records (which
+keep every key ever published, withdrawn ones too) stand in only for a state/ from before the
+file existed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.url_history import history_bytes
+from tests.test_name_only_approvals import LEGACY, NEW, NOW, project, shown
+from tests.test_name_only_record import LEGACY_FILE, reason, record, sync
+
+WITHDRAWN = {NEW: (f"https://congan-chauthanh.example.vn/2019/01/{NEW}/",)}
+"""state/web-urls.json's record of a bulletin withdrawn in 2019, whose id a new text took."""
+
+
+def conflicted(good: str) -> str:
+    """published.json as git leaves it after two syncs wrote it on two branches."""
+    return f"<<<<<<< HEAD\n{good}=======\n{good}>>>>>>> nhanh-khac\n"
+
+
+@pytest.mark.parametrize(
+    ("broken", "told"),
+    [
+        (conflicted, "dòng 1, cột 1: tệp còn dấu xung đột của git"),
+        (lambda good: good.rstrip()[:-1], "tệp bị cắt cụt"),
+        (lambda good: json.dumps({"version": 1}), "thiếu danh sách «bulletins»"),
+        (lambda good: json.dumps([LEGACY]), "thiếu danh sách «bulletins»"),
+        (
+            lambda good: json.dumps({"bulletins": [LEGACY], "name_only": [LEGACY]}),
+            "mục «name_only» không phải bảng",
+        ),
+    ],
+    ids=["conflict", "cut-short", "no-list", "a-list", "name-only-shape"],
+)
+def test_an_unreadable_published_json_vouches_for_no_name(
+    tmp_path: Path, broken, told: str
+) -> None:
+    root = project(tmp_path)
+    sync(root)
+    (root / "state/web-urls.json").write_bytes(history_bytes(WITHDRAWN))
+    f = root / LEGACY_FILE
+    f.write_text(f.read_text("utf-8") + "\nNỘI DUNG CHƯA DUYỆT.\n", "utf-8")
+    assert shown(root) == set()
+    path = root / "state/published.json"
+    path.write_text(broken(path.read_text("utf-8")), "utf-8")
+    # Neither the edit nor the new text under the withdrawn id goes out, nor the legacy text.
+    assert shown(root) == set()
+    for key in (LEGACY, NEW):
+        why = reason(root, key)
+        assert "state/published.json không đọc được: " in why and told in why
+        assert "git checkout <mã lần ghi> -- state/published.json" in why
+    f.write_text(f.read_text("utf-8").replace("\nNỘI DUNG CHƯA DUYỆT.\n", ""), "utf-8")
+    assert shown(root) == set()
+
+
+def test_a_deleted_published_json_vouches_for_no_name(tmp_path: Path) -> None:
+    """The sync that wrote published.json wrote state/radio.json too: without the list, the
+    records do not stand in for it (a new text under a withdrawn id would go out)."""
+    root = project(tmp_path)
+    sync(root)
+    assert json.loads((root / "state/radio.json").read_text("utf-8"))["published_list"]
+    (root / "state/web-urls.json").write_bytes(history_bytes(WITHDRAWN))
+    assert shown(root) == {LEGACY}
+    (root / "state/published.json").unlink()
+    assert shown(root) == set()
+    assert "state/published.json đã mất" in reason(root, NEW)
+
+
+def test_a_state_from_before_published_json_still_stands_on_its_records(tmp_path: Path) -> None:
+    """radio.json written by an earlier version (no published_list): the upgrade withdraws
+    nothing its records show published."""
+    root = project(tmp_path)
+    sync(root)
+    radio = root / "state/radio.json"
+    document = json.loads(radio.read_text("utf-8"))
+    del document["published_list"]
+    radio.write_text(json.dumps(document), "utf-8")
+    (root / "state/published.json").unlink()
+    assert shown(root) == {LEGACY}
+    sync(root)
+    assert set(record(root)["name_only"]) == {LEGACY}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lost", ["conflict", "deleted"])
+def test_a_sync_refuses_to_withdraw_and_forget_the_legacy_approvals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lost: str
+) -> None:
+    """It would take every legacy bulletin off the radio and write a new list without their
+    records: it stops before sending or writing anything, and says how to mend the file."""
+    root = project(tmp_path)
+    sync(root)
+    path = root / "state/published.json"
+    good = path.read_text("utf-8")
+    station = sorted(p.name for p in (root / "dai-phat-thanh").rglob("*"))
+    if lost == "conflict":
+        path.write_text(conflicted(good), "utf-8")
+    else:
+        path.unlink()
+    before = {p: p.read_bytes() for p in (root / "state").glob("*.json")}
+    f = root / LEGACY_FILE
+    f.write_text(f.read_text("utf-8") + "\nNỘI DUNG CHƯA DUYỆT.\n", "utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "sync", "radio"]) == 1
+    err = capsys.readouterr().err
+    assert "state/published.json" in err and "git checkout <mã lần ghi>" in err
+    assert (
+        f"3 bản tin duyệt chỉ bằng tên bị giữ lại (content/bai-viet/2024-12-09-{LEGACY}.md, " in err
+    )
+    assert {p: p.read_bytes() for p in (root / "state").glob("*.json")} == before
+    assert sorted(p.name for p in (root / "dai-phat-thanh").rglob("*")) == station
+    # The good copy taken back: the edit is still held, its text never recorded.
+    path.write_text(good, "utf-8")
+    sync(root)
+    assert record(root)["name_only"] == json.loads(good)["name_only"]
+    assert shown(root) == set()
