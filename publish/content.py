@@ -57,7 +57,7 @@ from publish.frontmatter import (
     split,
     untabbed,
 )
-from publish.gates import gate, page_gate
+from publish.gates import gate, name_only, page_gate
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
 from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
@@ -268,7 +268,8 @@ def load_site(
     # fields.secret() already scanned these texts for stamps (a stamped file is not loaded,
     # even to be checked).
     versions, changed = _approved_versions(bulletins, config, digests or {})
-    on_names = name_only_record.judge(bulletins, config, digests or {})
+    read_before = partial(_recorded_as_read_before, config=config)
+    on_names = name_only_record.judge(bulletins, config, digests or {}, read_before)
     verdicts = [
         gate(
             b,
@@ -385,6 +386,18 @@ def _approved_as_read_before(
         if judged == bulletin.approved_version:
             return True
     return False
+
+
+def _recorded_as_read_before(
+    bulletin: Bulletin, recorded: str, image_digest: approval.ImageDigests, config: Config
+) -> bool:
+    """Whether the fingerprint a sync recorded of `bulletin`, published on a name alone
+    (publish.name_only_record), is its fingerprint as an earlier reading took it."""
+    if approval.bound(recorded) is None:
+        return False
+    as_recorded = dataclasses.replace(bulletin, approved_version=recorded)
+    linked = attachments.linked_paths(bulletin, config)
+    return _approved_as_read_before(as_recorded, config, image_digest, linked)
 
 
 def _page_shown(verdict: tuple[str, str] | None, *, drafts: bool) -> bool:
@@ -1027,7 +1040,9 @@ def _load_one(
     bulletin, corrected = _validate(path, config, col, parse_raw(raw, col))
     if bulletin is None:
         return found, col.digest, None, corrected
-    if approval.bound(bulletin.approved_version) is not None:
+    # An approval by name alone is bound to the file too, by what a sync recorded
+    # (publish.name_only_record): an edit the reading of the day ignores must not pass.
+    if approval.bound(bulletin.approved_version) is not None or name_only(bulletin):
         bulletin = dataclasses.replace(bulletin, file_digest=approval.file_digest(raw))
     return found, col.digest, _Loaded(bulletin, tuple(found), tuple(col.images)), corrected
 

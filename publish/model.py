@@ -171,7 +171,8 @@ class Bulletin:
     written by an earlier version of the tool; computed only for an approved bulletin."""
     file_digest: str = ""
     """The file part of an approval bound to the file's bytes (publish.approval.file_digest):
-    taken only for a bulletin that has one."""
+    taken only for a bulletin that has one, or is approved by name alone (bound to the file by
+    what a sync recorded: publish.name_only_record)."""
     corrections: tuple[Correction, ...] = ()
     """Corrections made after publication (front matter `corrections`), oldest first."""
     approval_note: str = ""

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from publish import approval
 
 __all__ = ["FIELD", "Judged", "judge", "refuse_unvouched", "to_record"]
+
+ReadBefore = Callable[[Bulletin, str, "approval.ImageDigests"], bool]
+"""Whether a fingerprint is the bulletin's as an earlier reading took it (see `judge`)."""
 
 FIELD = "name_only"
 """The key of published.json holding the fingerprints, by bulletin key."""
@@ -91,8 +94,15 @@ def judged(config: Config) -> bool:
     )
 
 
-def judge(bulletins: list[Bulletin], config: Config, digests: Mapping[str, str]) -> Judged:
-    """What state/ says of each of `bulletins` approved by name alone (see the module)."""
+def judge(
+    bulletins: list[Bulletin],
+    config: Config,
+    digests: Mapping[str, str],
+    read_before: ReadBefore | None = None,
+) -> Judged:
+    """What state/ says of each of `bulletins` approved by name alone (see the module).
+    `read_before`: whether a recorded fingerprint that no longer matches is the bulletin's as an
+    earlier reading of the tool took it (publish.content: key_lines.READINGS_BEFORE)."""
     named = [b for b in bulletins if name_only(b)]
     if not judged(config) or not named:
         return Judged()
@@ -118,7 +128,21 @@ def judge(bulletins: list[Bulletin], config: Config, digests: Mapping[str, str])
     listed, recorded = read
     if recorded is None:
         return Judged(frozenset(listed), {}, prints)
-    vouched = frozenset(k for k, v in prints.items() if recorded.get(k) == v)
+    by_key = {b.key: b for b in named}
+
+    def still(key: str, now: str) -> bool:
+        """Whether the fingerprint recorded of `key` is the one it has `now`, or had when a
+        sync recorded it under a reading since replaced (a new reading must not withdraw
+        every legacy bulletin nobody touched)."""
+        was = recorded.get(key)
+        if was is None or was == now:
+            return was is not None
+        content, _, linked = now.split("-")
+        if was == f"{content}--{linked}":
+            return True  # recorded before the file's part was taken: the next sync adds it
+        return read_before is not None and read_before(by_key[key], was, images)
+
+    vouched = frozenset(k for k, v in prints.items() if still(k, v))
     why = {
         k: WHY[EDITED if k in recorded else STAMPED if k in listed else NEVER]
         for k in prints

@@ -163,3 +163,59 @@ def test_the_build_note_says_what_an_edit_to_a_name_only_bulletin_does(
     out = capsys.readouterr().out
     [note] = [line for line in out.splitlines() if "duyệt chỉ bằng tên" in line]
     assert told in note
+
+
+def test_a_new_reading_keeps_the_recorded_legacy_and_holds_its_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading a sync recorded fingerprints under moves to READINGS_BEFORE (key_lines: a
+    rule changed): an untouched legacy bulletin still matches its record, under the reading it
+    was recorded under, and the next sync records it again; an edit stays held."""
+    from publish import approval, content, key_lines
+
+    root = project(tmp_path)
+    sync(root)
+    was = record(root)["name_only"]
+    new = key_lines.Reading(
+        key_lines.lines_with_keys, key_lines.lines_with_keys, spans=True, name="key-lines-5"
+    )
+    monkeypatch.setattr(approval.judged_version, "__defaults__", (new, None))
+    monkeypatch.setattr(approval.fingerprint, "__defaults__", (None, new, None))
+    monkeypatch.setattr(content, "READINGS_BEFORE", (*key_lines.READINGS_BEFORE, key_lines.READING))
+    assert shown(root) == {LEGACY}
+    sync(root)
+    now = record(root)
+    assert now["bulletins"] == [LEGACY]
+    assert set(now["name_only"]) == {LEGACY} and now["name_only"] != was  # type: ignore[arg-type]
+    f = root / LEGACY_FILE
+    f.write_text(f.read_text("utf-8") + "\nNỘI DUNG CHƯA DUYỆT.\n", "utf-8")
+    assert shown(root) == set()
+
+
+def test_the_record_binds_the_file_an_edit_the_reading_ignores_is_held(tmp_path: Path) -> None:
+    """The record holds the file's part of the fingerprint too (as `publish approve` writes
+    it): a comment written after the sync changes no value as read now, but a later reading
+    may read it otherwise, and nobody approved it."""
+    root = project(tmp_path)
+    sync(root)
+    [recorded] = record(root)["name_only"].values()  # type: ignore[union-attr]
+    assert re.fullmatch(r"[0-9a-f]{12}-[0-9a-f]{12}-[0-9a-f]{12}", recorded)
+    f = root / LEGACY_FILE
+    f.write_text(f.read_text("utf-8").replace("approved_by:", "# ghi chú\napproved_by:"), "utf-8")
+    assert shown(root) == set()
+
+
+def test_a_record_written_without_the_file_part_counts_until_the_next_sync(tmp_path: Path) -> None:
+    """Syncs before the file's part was recorded wrote «values--linked»: the bulletin stays
+    published, and the next sync records the whole fingerprint."""
+    root = project(tmp_path)
+    sync(root)
+    path = root / "state/published.json"
+    document = record(root)
+    whole = document["name_only"][LEGACY]  # type: ignore[index]
+    content, _, linked = whole.split("-")
+    document["name_only"] = {LEGACY: f"{content}--{linked}"}
+    path.write_text(json.dumps(document), "utf-8")
+    assert shown(root) == {LEGACY}
+    sync(root)
+    assert record(root)["name_only"] == {LEGACY: whole}
