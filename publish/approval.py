@@ -72,6 +72,7 @@ __all__ = [
     "fingerprint",
     "is_version",
     "judged_version",
+    "linked_before",
     "linked_digest",
     "review_of",
     "review_version",
@@ -96,6 +97,13 @@ _SCHEME_3 = "publish-approval-3"
 _BOUND = re.compile("-".join([f"([0-9a-f]{{{VERSION_LENGTH}}})"] * 3))
 _FILE_SCHEME = b"publish-file-1\n"
 _LINKED_SCHEME = "publish-linked-1"
+_LINKED_SCHEME_2 = "publish-linked-2"
+"""The linked part when a text file is linked (TEXT_SUFFIXES): hashed with its line endings
+made \\n, which git may convert between the approver's machine and CI (core.autocrlf); before,
+its bytes as found (a Windows checkout of the same .csv held the bulletin). An approval taken
+so still matches while the files are as they were (`linked_before`)."""
+TEXT_SUFFIXES = (".csv", ".txt")
+"""Linked files whose line endings the linked part does not count."""
 UNREAD_LINKED = "f" * VERSION_LENGTH
 """The linked part of a fingerprint when a linked file cannot be read: it may hold anything,
 so `publish approve` refuses to write it and an approval holding it is no approval (`bound`)."""
@@ -184,16 +192,38 @@ def _short(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:VERSION_LENGTH]
 
 
-def linked_digest(linked: Mapping[str, str], file_digest: Callable[[str], str | None]) -> str:
+def linked_digest(
+    linked: Mapping[str, str], file_digest: Callable[[str], str | None], *, earlier: bool = False
+) -> str:
     """The linked-files part of an approval: the paths under content/ of the files the
     bulletin links to, as named (publish.attachments.linked_paths), and the sha256 of each
-    file as found on disk (`file_digest`, None when unreadable); UNREAD_LINKED when one cannot
+    file as found on disk (`file_digest`, None when unreadable; a text file's with its line
+    endings made \\n, unless `earlier`: see _LINKED_SCHEME_2); UNREAD_LINKED when one cannot
     be read."""
-    digests = {path: file_digest(on_disk) for path, on_disk in linked.items()}
+    text = None if earlier else getattr(file_digest, "text", None)
+    texts = {p for p, d in linked.items() if d.lower().endswith(TEXT_SUFFIXES)} if text else ()
+    digests = {
+        path: (text if path in texts and text else file_digest)(on_disk)
+        for path, on_disk in linked.items()
+    }
     if None in digests.values():
         return UNREAD_LINKED
-    parts = [_LINKED_SCHEME] + [f"{path}:{digests[path]}" for path in sorted(digests)]
+    # Without a text file the digest is the one taken before its scheme was: nothing to redo.
+    scheme = _LINKED_SCHEME_2 if texts else _LINKED_SCHEME
+    parts = [scheme] + [f"{path}:{digests[path]}" for path in sorted(digests)]
     return _short("\n".join(parts).encode("utf-8", "surrogatepass"))
+
+
+def linked_before(
+    approved: str, found: str, linked: Mapping[str, str], file_digest: Callable[[str], str | None]
+) -> bool:
+    """Whether the bound approval `approved` is the fingerprint `found` but for its linked part,
+    taken before a linked text file's line endings were made \\n (_LINKED_SCHEME_2), of the
+    same files as they are now."""
+    was, now = bound(approved), bound(found)
+    if was is None or now is None or was[:2] != now[:2] or was[2] == now[2]:
+        return False
+    return was[2] == linked_digest(linked, file_digest, earlier=True)
 
 
 def review_version(
@@ -325,7 +355,10 @@ def judged_version(
     it matches one (an approval by an earlier version of the tool stays valid until its
     bulletin changes), else under the current one."""
     if bound(bulletin.approved_version) is not None:
-        return fingerprint(bulletin, image_digest, linked, reading)
+        found = fingerprint(bulletin, image_digest, linked, reading)
+        if linked_before(bulletin.approved_version, found, linked or {}, image_digest):
+            return bulletin.approved_version
+        return found
     current = version(bulletin, image_digest, reading)
     if current == bulletin.approved_version:
         return current
@@ -379,6 +412,7 @@ class ImageDigests:
         self.content = content
         self.known = known or {}
         self.memo: dict[str, str | None] = {}
+        self.texts: dict[str, str | None] = {}
 
     def __call__(self, path: str) -> str | None:
         """sha256 of content/<path>, or None when it cannot be read."""
@@ -386,6 +420,19 @@ class ImageDigests:
             where = self.content / path
             self.memo[path] = self.known.get(str(where)) or file_sha256(where)
         return self.memo[path]
+
+    def text(self, path: str) -> str | None:
+        """sha256 of content/<path> with its line endings made \\n (a linked text file: see
+        linked_digest), or None when it cannot be read."""
+        if path not in self.texts:
+            try:
+                data = (self.content / path).read_bytes()
+            except OSError:
+                self.texts[path] = None
+            else:
+                data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+                self.texts[path] = hashlib.sha256(data).hexdigest()
+        return self.texts[path]
 
 
 def _without(value: Any, keys: frozenset[str]) -> Any:

@@ -108,7 +108,7 @@ def judge(
         return Judged()
     # Loaded here, not at the top: a no-op sync writes published.json through to_record and
     # must not pay for the linked-file readers and Markdown (test_sync_zalo_memo).
-    from publish import approval
+    from publish import approval, attachments
 
     state = config.root / "state"
     images = approval.ImageDigests(config.root / "content", digests)
@@ -140,6 +140,9 @@ def judge(
         content, _, linked = now.split("-")
         if was == f"{content}--{linked}":
             return True  # recorded before the file's part was taken: the next sync adds it
+        paths = attachments.linked_paths(by_key[key], config)
+        if approval.linked_before(was, now, paths, images):
+            return True  # a linked text file's line endings counted when it was recorded
         return read_before is not None and read_before(by_key[key], was, images)
 
     vouched = frozenset(k for k, v in prints.items() if still(k, v))
