@@ -169,7 +169,7 @@ def test_a_daily_sync_counts_drafts_and_scheduled_bulletins_in_one_line(
     skips = [line for line in told(capsys).splitlines() if line.startswith("Bỏ qua")]
     assert skips == [
         "Bỏ qua content/bai-viet/cho-duyet.md: chưa được duyệt (thiếu approved_by)",
-        "Bỏ qua 4 bản tin chưa tới lúc đăng (3 bản nháp, 1 hẹn giờ đăng sau); thêm --verbose "
+        "Bỏ qua 4 bản tin chưa đăng (3 bản nháp, 1 hẹn giờ đăng sau); thêm --verbose "
         "để liệt kê từng bản tin",
     ]
 

@@ -396,11 +396,12 @@ def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> lis
         )
     if quiet:
         # A year of daily syncs printed a line per draft each run (thousands of lines) that no
-        # one running the sync can act on, burying the ones they can.
+        # one running the sync can act on, burying the ones they can. «chưa đăng», not «chưa
+        # tới lúc đăng»: a draft waits for its editor, not for a time.
         kinds = {"draft": "bản nháp", "scheduled": "hẹn giờ đăng sau"}
         parts = ", ".join(f"{n} {kinds.get(code, code)}" for code, n in sorted(quiet.items()))
         lines.append(
-            f"Bỏ qua {sum(quiet.values())} bản tin chưa tới lúc đăng ({parts}); thêm --verbose "
+            f"Bỏ qua {sum(quiet.values())} bản tin chưa đăng ({parts}); thêm --verbose "
             "để liệt kê từng bản tin"
         )
     return (
