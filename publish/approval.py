@@ -58,7 +58,7 @@ from typing import Any
 
 from publish.cache import file_sha256
 from publish.key_lines import READING, Reading
-from publish.model import Bulletin
+from publish.model import Bulletin, Page
 from publish.text import nfc
 
 __all__ = [
@@ -75,6 +75,7 @@ __all__ = [
     "linked_before",
     "linked_digest",
     "review_of",
+    "page_values",
     "review_version",
     "version",
     "versions_as_approved",
@@ -107,6 +108,8 @@ TEXT_SUFFIXES = (".csv", ".txt")
 UNREAD_LINKED = "f" * VERSION_LENGTH
 """The linked part of a fingerprint when a linked file cannot be read: it may hold anything,
 so `publish approve` refuses to write it and an approval holding it is no approval (`bound`)."""
+_REVIEW_VALUES = "publish-review-values-1"
+"""What the third part of a page's review (`page_values`) is keyed with."""
 _SCHEME_1 = "publish-approval-1"
 """Before the fingerprint covered the file as written and the address: the values after the
 loader's cleanup of pasted text."""
@@ -227,19 +230,35 @@ def linked_before(
 
 
 def review_version(
-    raw: bytes, linked: Mapping[str, str], file_digest_of: Callable[[str], str | None]
+    raw: bytes,
+    linked: Mapping[str, str],
+    file_digest_of: Callable[[str], str | None],
+    page: Page,
 ) -> str:
     """What a page's `pii_reviewed_version` binds its personal-data review to: the page's file
-    (file_digest, without the review's own lines) and the files it links to (linked_digest),
-    so a page or a list edited or replaced after the review needs a new one."""
-    return review_of(file_digest(raw), linked, file_digest_of)
+    (file_digest, without the review's own lines), the files it links to (linked_digest) and
+    what the page shows (`page_values`), so a page or a list edited or replaced after the
+    review needs a new one. A review recorded before the third part was (two parts) holds no
+    more: file_digest leaves out a line starting `draft:` at the left margin also inside a
+    quoted value, where it is text the page shows."""
+    return review_of(file_digest(raw), linked, file_digest_of, page)
 
 
 def review_of(
-    file_part: str, linked: Mapping[str, str], file_digest_of: Callable[[str], str | None]
+    file_part: str,
+    linked: Mapping[str, str],
+    file_digest_of: Callable[[str], str | None],
+    page: Page,
 ) -> str:
     """review_version of a page whose file part (file_digest of its bytes as loaded) is known."""
-    return f"{file_part}-{linked_digest(linked, file_digest_of)}"
+    return f"{file_part}-{linked_digest(linked, file_digest_of)}-{page_values(page)}"
+
+
+def page_values(page: Page) -> str:
+    """The digest of what `page` shows as the loader read it: title, summary, body and the
+    keys its template reads."""
+    shown = [_REVIEW_VALUES, page.title, page.summary, page.body, _plain(page.extra)]
+    return _short(json.dumps(shown, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def fingerprint(

@@ -788,14 +788,16 @@ def _review(item: Bulletin | Page, config: Config) -> tuple[str, str]:
     linked = attachments.linked_paths(item, config)
     images = approval.ImageDigests(config.root / "content")
     # The page's part is of the bytes loaded (what goes out), never of the file as found now.
-    now = approval.review_of(item.file_digest, linked, images)
+    now = approval.review_of(item.file_digest, linked, images, item)
     if item.file_digest and item.pii_reviewed_version == now:
         return reviewer, ""
-    why = (
-        "trang hay tệp nó liên kết tới đã đổi sau lần xem xét đó"
-        if item.pii_reviewed_version
-        else "việc xem xét chưa được ghi kèm dấu của trang và các tệp đã xem"
-    )
+    if not item.pii_reviewed_version:
+        why = "việc xem xét chưa được ghi kèm dấu của trang và các tệp đã xem"
+    elif item.pii_reviewed_version.count("-") == 1:
+        # Two parts: recorded before the page's values were bound (publish.approval).
+        why = "việc xem xét được ghi bằng bản công cụ trước, dấu chưa gắn với nội dung trang"
+    else:
+        why = "trang hay tệp nó liên kết tới đã đổi sau lần xem xét đó"
     return "", (
         f"pii_reviewed_by ghi {reviewer} đã xem xét, nhưng {why}, nên không còn tính. Xem lại "
         f'trang và các tệp, rồi ghi lại: publish approve {item.source} --by "{reviewer}".'

@@ -50,7 +50,7 @@ def test_the_review_recorded_holds_until_the_list_is_replaced(tmp_path: Path, ca
     assert review(root) == 0
     text = (root / PAGE).read_text("utf-8")
     assert f'pii_reviewed_by: "{REVIEWER}"' in text
-    assert re.search(r'\npii_reviewed_version: "[0-9a-f]{12}-[0-9a-f]{12}"\n', text), text
+    assert re.search(r'\npii_reviewed_version: "[0-9a-f]{12}(-[0-9a-f]{12}){2}"\n', text), text
     capsys.readouterr()
     assert check(root, "--strict") == 0
     assert "Đã được Đại úy Lê Thị Hoa" in "".join(capsys.readouterr())
@@ -209,3 +209,40 @@ def test_a_review_is_judged_against_the_page_as_loaded_not_as_found_later(
     assert check(root, "--strict") == 1
     err = capsys.readouterr().err
     assert f"{PAGE}:" in err and "079*******34" in err and "đã đổi sau lần xem xét" in err
+
+
+def test_an_edit_to_a_draft_line_inside_a_quoted_title_needs_a_new_review(
+    tmp_path: Path, capsys
+) -> None:
+    """The file's part of the review leaves out a line starting `draft:` at the left margin,
+    also when it goes on a quoted title (text the page shows): the page's values count too."""
+    text = (
+        '---\ntitle: "Danh sách khen thưởng\ndraft: năm 2020"\nslug: danh-sach\n---\n\nXin chào.\n'
+    )
+    root = project(tmp_path, text)
+    assert check(root) == 0
+    assert review(root) == 0
+    edited = (root / PAGE).read_text("utf-8").replace("năm 2020", "Nguyễn Văn An CCCD 001089012345")
+    (root / PAGE).write_text(edited, "utf-8")
+    capsys.readouterr()
+    assert check(root, "--strict") == 1
+    assert "đã đổi sau lần xem xét đó" in capsys.readouterr().err
+
+
+def test_a_review_recorded_in_two_parts_is_recorded_again(tmp_path: Path, capsys) -> None:
+    """Recorded by the version before the page's values were bound: it no longer holds, and
+    the message says why and the command that records it again."""
+    root = project(tmp_path, page())
+    assert review(root) == 0
+    text = (root / PAGE).read_text("utf-8")
+    two = re.sub(r'(pii_reviewed_version: "[0-9a-f]{12}-[0-9a-f]{12})-[0-9a-f]{12}"', r'\1"', text)
+    assert two != text
+    (root / PAGE).write_text(two, "utf-8")
+    capsys.readouterr()
+    assert check(root, "--strict") == 1
+    err = capsys.readouterr().err
+    assert "được ghi bằng bản công cụ trước, dấu chưa gắn với nội dung trang" in err
+    assert f'publish approve {PAGE} --by "{REVIEWER}"' in err
+    assert review(root) == 0
+    capsys.readouterr()
+    assert check(root, "--strict") == 0

@@ -360,7 +360,7 @@ def _page_review(
         # Searched as loaded, bound as read now: an edit between the two was never shown.
         problems.append(Problem(shown, "tệp vừa bị sửa trong lúc duyệt", hint="Chạy lại lệnh."))
         return None
-    version = approval.review_version(raw, linked, images)
+    version = approval.review_version(raw, linked, images, page)
     values: dict[str, str | bool] = {"pii_reviewed_by": by, "pii_reviewed_version": version}
     try:
         new = set_keys(
