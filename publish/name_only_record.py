@@ -113,14 +113,13 @@ def judge(
     state = config.root / "state"
     images = approval.ImageDigests(config.root / "content", digests)
     prints = {b.key: fingerprint(b, config, images) for b in named}
-    problem = _unvouched(state)
-    if problem:
-        why = (
-            f"state/published.json {problem}, nên không biết lần đồng bộ trước đã đăng bản tin "
-            f"này với nội dung nào; cách sửa: {RESTORE}"
-        )
-        return Judged(frozenset(), dict.fromkeys(prints, why), prints)
     read = _read(state)
+    if isinstance(read, str) or (read is None and _deleted(state)):
+        held = (
+            f"state/published.json {read or _DELETED}, nên không biết lần đồng bộ trước đã đăng "
+            f"bản tin này với nội dung nào; cách sửa: {RESTORE}"
+        )
+        return Judged(frozenset(), dict.fromkeys(prints, held), prints)
     if read is None:
         from publish.sync.vanished import ever_published  # the sync's records, read here only
 
