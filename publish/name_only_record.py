@@ -19,9 +19,9 @@ cut short, another shape) vouches for nothing: every name alone is held, the rea
 file, what is wrong with it and how to take the good copy back from git. Falling back on the
 channels' records there would publish what they name (web-urls.json keeps every key ever
 published, withdrawn ones too) with any text, and the next sync would record that text as
-published. The same holds for a missing published.json in a state/ whose channel records were
-written by a version that writes it (sync.manifest.LISTED: the file was deleted, not never
-written).
+published. The same holds for a missing published.json in a state/ whose channel records
+(zalo.json, radio.json, web-urls.json) were written by a version that writes it
+(sync.manifest.LISTED: the file was deleted, not never written).
 """
 
 from __future__ import annotations
@@ -243,10 +243,11 @@ def _read(state_dir: Path) -> tuple[set[str], dict[str, str] | None] | str | Non
 
 def _deleted(state_dir: Path) -> bool:
     """Whether a channel record in `state_dir` was written by a version that writes
-    published.json on every sync (sync.manifest.LISTED): then its absence is a deletion."""
+    published.json on every sync (sync.manifest.LISTED, also in web-urls.json, by the sync
+    only): then its absence is a deletion."""
     from publish.sync.manifest import LISTED
 
-    for name in ("zalo.json", "radio.json"):
+    for name in ("zalo.json", "radio.json", "web-urls.json"):
         with contextlib.suppress(OSError, ValueError):
             document = json.loads((state_dir / name).read_bytes())
             if isinstance(document, dict) and document.get(LISTED):

@@ -141,10 +141,16 @@ def builds_alike(
     ) == _unlisted(old_bases, config)
 
 
-def history_bytes(history: Mapping[str, tuple[str, ...]], base_urls: Sequence[str] = ()) -> bytes:
+def history_bytes(
+    history: Mapping[str, tuple[str, ...]], base_urls: Sequence[str] = (), *, listed: bool = False
+) -> bytes:
     """The file's bytes: every base_url the website was published at (oldest first, when
-    given), then one sorted address list per key, stable for git diffs."""
+    given), then one sorted address list per key, stable for git diffs. `listed`: written by a
+    sync, which writes state/published.json too (publish.name_only_record tells a published.json
+    deleted from one never written by it)."""
     body: dict[str, object] = {"version": FORMAT_VERSION}
+    if listed:
+        body["published_list"] = "published.json"
     if base_urls:
         body["base_urls"] = list(base_urls)
     body["urls"] = {k: list(history[k]) for k in sorted(history)}

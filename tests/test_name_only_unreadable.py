@@ -72,6 +72,21 @@ def test_a_deleted_published_json_vouches_for_no_name(tmp_path: Path) -> None:
     assert "state/published.json đã mất" in reason(root, NEW)
 
 
+def test_the_website_address_history_a_sync_wrote_tells_a_deletion_too(tmp_path: Path) -> None:
+    """A unit publishing on the website only keeps no zalo.json nor radio.json: the address
+    history the sync wrote tells the same."""
+    root = project(tmp_path)
+    sync(root)
+    radio = root / "state/radio.json"
+    document = json.loads(radio.read_text("utf-8"))
+    del document["published_list"]
+    radio.write_text(json.dumps(document), "utf-8")
+    history = root / "state/web-urls.json"
+    assert json.loads(history.read_text("utf-8"))["published_list"]
+    (root / "state/published.json").unlink()
+    assert shown(root) == set()
+
+
 def test_a_state_from_before_published_json_still_stands_on_its_records(tmp_path: Path) -> None:
     """radio.json written by an earlier version (no published_list): the upgrade withdraws
     nothing its records show published."""
@@ -81,6 +96,9 @@ def test_a_state_from_before_published_json_still_stands_on_its_records(tmp_path
     document = json.loads(radio.read_text("utf-8"))
     del document["published_list"]
     radio.write_text(json.dumps(document), "utf-8")
+    history = root / "state/web-urls.json"
+    written = json.loads(history.read_text("utf-8"))
+    history.write_bytes(history_bytes(written["urls"]))
     (root / "state/published.json").unlink()
     assert shown(root) == {LEGACY}
     sync(root)

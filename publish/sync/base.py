@@ -664,7 +664,7 @@ def record_addresses(state_dir: Path, site: Site) -> Rewrite:
     if updated is None and base_urls == recorded:
         return Rewrite(path, before, before, True)
     updated = history if updated is None else updated
-    new = history_bytes(updated, base_urls)
+    new = history_bytes(updated, base_urls, listed=True)
     atomic_write_bytes(path, new)
     alike = builds_alike((history, recorded), (updated, base_urls), dict(published), site.config)
     return Rewrite(path, before, hashlib.sha256(new).hexdigest(), alike)

@@ -23,7 +23,7 @@ __all__ = ["Manifest", "atomic_write_bytes", "journal_path"]
 
 FORMAT_VERSION = 1
 LISTED = "published_list"
-"""A key of every state file this version writes: the sync that writes it writes
+"""A key of every state file this version writes (and of web-urls.json: url_history): the sync that writes it writes
 state/published.json too, so a state/ with such a record and no published.json lost that file
 (publish.name_only_record does not fall back on the channels' records then)."""
 FULL_WRITE_SECONDS = 2.0
