@@ -130,9 +130,10 @@ def judge(
     by_key = {b.key: b for b in named}
 
     def still(key: str, now: str) -> bool:
-        """Whether the fingerprint recorded of `key` is the one it has `now`, or had when a
-        sync recorded it under a reading since replaced (a new reading must not withdraw
-        every legacy bulletin nobody touched)."""
+        """Whether the fingerprint recorded of `key` is the one it has `now`, or the one it
+        had as an earlier version recorded it: without the file's part, with a linked text
+        file's line endings counted, or under a reading since replaced (an upgrade must not
+        withdraw every legacy bulletin nobody touched)."""
         was = recorded.get(key)
         if was is None or was == now:
             return was is not None
