@@ -31,7 +31,6 @@ from publish import (
     pasted,
     shortcodes,
     stale_program,
-    starter_cover,
     unclosed,
     unfinished,
     url_history,
@@ -250,7 +249,6 @@ def load_site(
     problems.extend(contact_warnings(config))
     problems.extend(stale_program.check(config))
     problems.extend(other_unit.sample_cover(config, digests or {}))
-    problems.extend(starter_cover.plain_cover(config))
     problems.extend(url_history.moved_site(config))
     duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
     problems.extend(duplicates)

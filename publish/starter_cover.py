@@ -65,8 +65,8 @@ def _plain_grid() -> Image.Image:
     return draw().resize(_GRID, Image.Resampling.BOX)
 
 
-def plain_cover(config: Config) -> list[Problem]:
-    """A warning (an error under --strict) while [site] default_cover is still init's plain
+def plain_cover(config: Config, *, strict: bool = False) -> list[Problem]:
+    """A warning (an error when `strict`) while [site] default_cover is still init's plain
     cover, naming the file and what to put in its place."""
     cover = config.site.default_cover
     if not cover or not is_plain(config.root / "content" / cover):
@@ -80,6 +80,6 @@ def plain_cover(config: Config) -> list[Problem]:
             "[site] default_cover",
             hint=f"Thay content/{cover} bằng ảnh bìa của đơn vị (1200 × 630 điểm ảnh, giữ tên "
             "tệp), rồi chạy lại publish check.",
-            severity="warning",
+            severity="error" if strict else "warning",
         )
     ]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 
 from publish import config as config_module
+from publish import starter_cover
 from publish.cli import common_options, content_options, resolve_now
 from publish.commands.build import held_count, how_to_publish, print_exclusions
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
@@ -16,6 +17,7 @@ from publish.config import Config, parse_channels
 from publish.content_images import unfound
 from publish.errors import ContentError, Problem, PublishError
 from publish.linkcheck import SiteLinks, check_external
+from publish.locate import with_lines
 from publish.model import Bulletin, Page, Site
 from publish.output_lock import output_lock
 from publish.pipeline import Build, build
@@ -105,6 +107,9 @@ def _check(
             found += check_external(links.external())
     else:
         print(NOT_RENDERED, file=sys.stderr)
+    # Here, not in every build: telling init's cover by its pixels decodes it, and a build
+    # opens no image it does not resize (a rebuild, a fresh checkout).
+    found += with_lines(starter_cover.plain_cover(config, strict=args.strict), args.root)
     found = list(dict.fromkeys(found))
     if _errors(found):
         raise ContentError(found)
