@@ -991,17 +991,16 @@ def _comment_after_quotes(value: str) -> int | None:
     after a space, outside the quotes (each quote like the first opens or closes one) and right
     after a closing quote; None when there is none. Quotes in the comment are its text («# ghi
     chú "cũ"»); a # inside quotes is the value's («"Tin "nóng" # 1 hôm nay"»)."""
-    outer, inside = value[0], False
+    outer, inside, last = value[0], False, 0
+    # `last`: where the last character not a space is, so that whether a closing quote ends
+    # the value before a # is known without cutting the line again at each # (quadratic).
     for at, char in enumerate(value):
         if char == outer:
             inside = not inside
-        elif (
-            char == "#"
-            and not inside
-            and value[at - 1] in " \t"
-            and value[:at].rstrip().endswith(outer)
-        ):
-            return len(value[:at].rstrip())
+        elif char == "#" and not inside and value[at - 1] in " \t" and value[last] == outer:
+            return last + 1
+        if not char.isspace():
+            last = at
     return None
 
 
