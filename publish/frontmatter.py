@@ -12,7 +12,14 @@ import yaml
 
 from publish.encoding import not_utf8
 from publish.key_lines import READING, Lines, Reading
-from publish.syntax import HashCut, yaml_error, yaml_hash_cuts, yaml_path_escapes, yaml_quoted
+from publish.syntax import (
+    Explained,
+    HashCut,
+    yaml_error,
+    yaml_hash_cuts,
+    yaml_path_escapes,
+    yaml_quoted,
+)
 
 __all__ = [
     "FrontMatterError",
@@ -299,7 +306,7 @@ def split(text: str, reading: Reading = READING) -> Parsed:
             hint=found.hint,
             column=found.column,
         ) from None
-    if "\\" in yaml_text and (path := yaml_path_escapes(yaml_text, first_line=2)) is not None:
+    if "\\" in yaml_text and (path := _path_escapes(yaml_text)) is not None:
         raise FrontMatterError(
             f"phần đầu: {path.message}", line=path.line, hint=path.hint, column=path.column
         )
@@ -569,6 +576,32 @@ def _key_lines(yaml_text: str) -> dict[str, int]:
             for inner, _ in value.value:
                 lines.setdefault(f"{key.value}.{inner.value}", inner.start_mark.line + 2)
     return lines
+
+
+def _path_escapes(yaml_text: str) -> Explained | None:
+    """A Windows path in double quotes read with escapes (see syntax.yaml_path_escapes), on a
+    line where YAML read a value in double quotes: not a line inside a `|` or `>` text."""
+    if yaml_path_escapes(yaml_text, first_line=2) is None:
+        return None  # most files: the front matter is not read a second time
+    try:
+        node = yaml.compose(yaml_text, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return None
+    quoted: set[int] = set()
+    _double_quoted_lines(node, quoted)
+    return yaml_path_escapes(yaml_text, first_line=2, quoted=quoted)
+
+
+def _double_quoted_lines(node: yaml.Node | None, into: set[int]) -> None:
+    """Put in `into` the 0-based line where each value of `node` in double quotes starts."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _double_quoted_lines(item, into)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            _double_quoted_lines(value, into)
+    elif isinstance(node, yaml.ScalarNode) and node.style == '"':
+        into.add(node.start_mark.line)
 
 
 def hash_cuts(parsed: Parsed) -> list[tuple[HashCut, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -800,13 +800,19 @@ def _key_and_value(content: str) -> tuple[str, str] | None:
     return (key[0], value) if value else None
 
 
-def yaml_path_escapes(text: str, first_line: int) -> Explained | None:
+def yaml_path_escapes(
+    text: str, first_line: int, quoted: Container[int] | None = None
+) -> Explained | None:
     """The first value of front matter `text` (which starts at line `first_line` of its file)
     that is a Windows path in double quotes with a single backslash («summary: "D:\\tin
     bai\\New folder"»): YAML reads it without an error, «\\t» as a Tab, «\\N» as a new line,
-    «\\b» as a backspace; None when there is none."""
+    «\\b» as a backspace; None when there is none. `quoted`: the 0-based lines where YAML read
+    a value in double quotes (a line inside a `|` text is text, no escape read in it); None to
+    take each line alone."""
     for number, content in enumerate(text.split("\n")):
         if "\\" not in content or (found := _key_and_value(content)) is None:
+            continue
+        if quoted is not None and number not in quoted:
             continue
         key, value = found
         if value[0] != '"':

@@ -583,3 +583,20 @@ def test_a_run_of_hashes_after_a_value_closed_early_is_read_in_linear_time() -> 
         "    assert str(error)\n"
     )
     run_python_guarded(code)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        'summary: |\n  File: "C:\\Users\\Tu\\tin.docx"\n  Dòng hai.',
+        'summary: >\n  Tệp: "D:\\tin bai\\New folder\\ban.docx"',
+        'summary: |-\n  Tệp: "C:\\Users\\Tu\\tin.docx"\nauthor: "Minh Anh"',
+    ],
+)
+def test_a_windows_path_inside_a_block_text_is_read_as_written(block: str) -> None:
+    """A line of a `|` or `>` text is text, no escape read in it: «summary: |» then «  File:
+    "C:\\Users\\Tu\\tin.docx"» was refused as a path in double quotes, and the line to copy
+    changed the text's quotes. The bulletin is read, its backslashes and quotes as written."""
+    text = front(f'title: "Tin"\n{block}')
+    written = block.split("\n")[1].strip()
+    assert written in split(text).data["summary"]
