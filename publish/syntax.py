@@ -777,9 +777,13 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
 
 
 _BACKSLASH_HINT = "Viết \\\\ thay cho \\, hoặc dùng ngoặc đơn ('…') cho giá trị có dấu \\."
-_WINDOWS_PATH = re.compile(r"(?<![\w\\])(?:[A-Za-z]:\\|\\\\[\w.$-]+\\)")
-"""A Windows path as typed in a double-quoted value: a drive (`C:\\`) or a shared folder
-(`\\\\may-chu\\`)."""
+_WINDOWS_PATH = re.compile(
+    r"""(?<=[\s"'«(])[A-Za-z]:\\(?:[^\\"\n]*?(?:\\|\.\w{1,5}(?!\w))|[^\\"\s]+")"""
+    r"|(?<![\w\\])\\\\[\w.$-]+\\"
+)
+"""A Windows path as typed in a double-quoted value: a drive (`C:\\`) at the value's start or
+after a space or a quote, then a folder (`\\` after it), a file's name (`.docx`) or one word to
+the closing quote; or a shared folder (`\\\\may-chu\\`). «Bước a:\\tkiểm tra» is no path."""
 _ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*+(\\[^\\"\n])')
 """A backslash that starts an escape in double quotes other than `\\\\` and `\\"` (`\\t`, `\\N`)."""
 

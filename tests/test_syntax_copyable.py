@@ -324,6 +324,8 @@ def test_a_title_in_capitals_suggested_reads_as_written(value: str) -> None:
         ('title: "Mẫu ở C:\\xin\\a.docx"', "Mẫu ở C:\\xin\\a.docx"),
         ('summary: "D:\\tin bai\\New folder\\ban.docx"', "D:\\tin bai\\New folder\\ban.docx"),
         ('summary: "\\\\may-chu\\tai-lieu\\ban.docx" # ghi chú', "\\\\may-chu\\tai-lieu\\ban.docx"),
+        ('summary: "C:\\temp"', "C:\\temp"),
+        ('summary: "Lưu ở c:\\bao-cao.docx"', "Lưu ở c:\\bao-cao.docx"),
     ],
 )
 def test_a_windows_path_in_double_quotes_is_told_with_the_line_retyped(
@@ -600,3 +602,17 @@ def test_a_windows_path_inside_a_block_text_is_read_as_written(block: str) -> No
     text = front(f'title: "Tin"\n{block}')
     written = block.split("\n")[1].strip()
     assert written in split(text).data["summary"]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ('"Bước a:\\tkiểm tra"', "Bước a:\tkiểm tra"),
+        ('"Mục b:\\nxem dưới"', "Mục b:\nxem dưới"),
+    ],
+)
+def test_a_letter_and_a_colon_before_an_escape_is_no_windows_path(written: str, meant: str) -> None:
+    """«Bước a:\\tkiểm tra» in double quotes was refused as a Windows path: any letter, a colon
+    and a backslash counted as a drive. A drive is now one followed by a folder or a file's
+    name («C:\\Users\\…», «D:\\tin bai\\…», «C:\\a.docx»), and the escape is read as YAML says."""
+    assert split(front(f'title: "Tin"\nsummary: {written}')).data["summary"] == meant
