@@ -271,7 +271,8 @@ def _straightened_from(here: str, opener: int, *, depth: int) -> str | None:
         [*curly, first] if first is not None and chars[first] == '"' and curly else [first]
     )
     candidates = [at for at in dict.fromkeys([*first_tried, *found]) if at is not None]
-    for close in candidates:
+    # Each candidate reads the whole line again: a line of thousands of quotes took hours.
+    for close in candidates[:_CLOSERS_TRIED]:
         string = toml_string(here[opener + 1 : close], prefer)
         if string is None:
             continue
@@ -288,6 +289,9 @@ def _straightened_from(here: str, opener: int, *, depth: int) -> str | None:
     return None
 
 
+_CLOSERS_TRIED = 12
+"""How many quotes that may close a curly-quoted value are tried in turn (a value's text holds
+a few quotes, never hundreds)."""
 _CLOSERS = {"“": '”"', "„": '“”"', "‟": '”"', "”": '”"', "‘": "’'", "’": "’'", "«": '»"'}
 """The quotes that close a value each curly quote opens: Word's pairs, or a straight one typed
 after (“Chương trình «Vì an ninh»")."""

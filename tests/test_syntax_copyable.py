@@ -616,3 +616,20 @@ def test_a_letter_and_a_colon_before_an_escape_is_no_windows_path(written: str, 
     and a backslash counted as a drive. A drive is now one followed by a folder or a file's
     name («C:\\Users\\…», «D:\\tin bai\\…», «C:\\a.docx»), and the escape is read as YAML says."""
     assert split(front(f'title: "Tin"\nsummary: {written}')).data["summary"] == meant
+
+
+def test_a_site_toml_value_with_many_curly_quotes_is_told_in_linear_time() -> None:
+    """The line retyped for a value opened with Word's “ tried each closing quote of the line in
+    turn, reading the whole line again each time: «title = “a» then « ”» repeated took 2 s at
+    5,000 characters and grew with the square (hours at 200,000)."""
+    code = (
+        "from pathlib import Path\n"
+        "from publish.config import parse\n"
+        "from publish.errors import ConfigError\n"
+        "for rest in (' ”' * 100_000, '“b”' * 70_000, ' \"' * 100_000):\n"
+        "    try:\n"
+        "        parse('[site]\\ntitle = “a' + rest + '\\n', root=Path('.'))\n"
+        "    except ConfigError as error:\n"
+        "        assert 'site.toml:2' in str(error), str(error)[:300]\n"
+    )
+    run_python_guarded(code)
