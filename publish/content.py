@@ -63,7 +63,6 @@ from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import nobody, person
-from publish.syntax import TEXT_KEYS
 from publish.tags import tag_key, tag_slugs
 from publish.text import CharClass, nfc, quoted
 from publish.windows_approval import windows_approved
@@ -766,18 +765,12 @@ def _hash_cuts(collector: Collector, parsed: Parsed) -> None:
     """A warning for each value a « #» cut short («title: Tin số #3: bắt giữ» published «Tin
     số» without a word), at the top, in a block or in a list's item, with the line to copy."""
     for cut, field in hash_cuts(parsed):
-        if cut.name in TEXT_KEYS:
-            # A comment after a title is kept by quoting the title: « # ghi chú» is warned there.
-            comment = f"đặt phần trước nó trong ngoặc kép («{cut.noted.strip()}»)"
-        else:
-            comment = "viết một dấu cách sau dấu # («# ghi chú»)"
         collector.add(
             f"giá trị của '{field}' bị cắt ở « #»: YAML đọc từ « #» trở đi là ghi chú, nên chỉ "
             f"còn «{cut.kept}»",
             field=field,
             line=cut.line + 2,  # after the opening '---'
-            hint=f"Nếu «{cut.dropped}» là ghi chú (không đăng), {comment}. Nếu nó thuộc giá trị, "
-            f"đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {cut.retyped}",
+            hint=cut.hint,
             severity="warning",
         )
 

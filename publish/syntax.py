@@ -930,6 +930,42 @@ class HashCut:
         """The line with the value YAML keeps in quotes and the comment after it."""
         return f"{self.key}: {yaml_quoted(self.kept)} {self.dropped}"
 
+    @property
+    def comment(self) -> str | None:
+        """A « # » comment written after the cut when the cut is a # against a word («Tin số #3
+        # ghi chú của BBT»: «#3» is text, « # ghi chú của BBT» written as a comment)."""
+        if self.spaced:
+            return None
+        later = _LATER_COMMENT.search(self.value, len(self.kept) + 2)
+        return self.value[later.start() :].strip(" \t") if later is not None else None
+
+    @property
+    def hint(self) -> str:
+        """How to fix the line: the comment kept after the quotes when one is written after the
+        cut, else the whole value quoted (a comment after a title offered too)."""
+        if (comment := self.comment) is not None:
+            meant = self.value[: len(self.value) - len(comment)].rstrip(" \t")
+            text = meant[len(self.kept) :].strip(" \t")
+            return (
+                f"«{text}» (dấu # liền chữ sau nó) là chữ của giá trị, «{comment}» viết như một "
+                f"ghi chú (không đăng). Nếu «{comment}» cũng thuộc giá trị, đặt cả giá trị trong "
+                f"ngoặc kép («{self.retyped}»); nếu không, đặt phần trước ghi chú trong ngoặc "
+                f"kép, sửa dòng này thành: {self.key}: {yaml_quoted(meant)} {comment}"
+            )
+        if self.name in TEXT_KEYS:
+            # A comment after a title is kept by quoting the title: « # ghi chú» is warned there.
+            how = f"đặt phần trước nó trong ngoặc kép («{self.noted.strip()}»)"
+        else:
+            how = "viết một dấu cách sau dấu # («# ghi chú»)"
+        return (
+            f"Nếu «{self.dropped}» là ghi chú (không đăng), {how}. Nếu nó thuộc giá trị, "
+            f"đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {self.retyped}"
+        )
+
+
+_LATER_COMMENT = re.compile(r"[ \t]#(?=[ \t]|$)")
+"""A # written as a comment starts (a space or a Tab on each side, or the line's end after)."""
+
 
 def yaml_hash_cuts(text: str) -> Iterator[HashCut]:
     """Each line of front matter `text` whose value, not in quotes, a « #» then text cuts short

@@ -633,3 +633,54 @@ def test_a_site_toml_value_with_many_curly_quotes_is_told_in_linear_time() -> No
         "        assert 'site.toml:2' in str(error), str(error)[:300]\n"
     )
     run_python_guarded(code)
+
+
+@pytest.mark.parametrize(
+    ("fields", "written", "kept", "meant", "whole"),
+    [
+        (
+            {"title": "Tin số #3 # ghi chú của BBT"},
+            "title: Tin số #3 # ghi chú của BBT",
+            "Tin số",
+            "Tin số #3",
+            "Tin số #3 # ghi chú của BBT",
+        ),
+        (
+            {"corrections": "\n  - note: Sửa số #3 # theo BBT\n    date: 2020-12-09 08:00"},
+            "  - note: Sửa số #3 # theo BBT",
+            "Sửa số",
+            "Sửa số #3",
+            "Sửa số #3 # theo BBT",
+        ),
+    ],
+)
+def test_a_comment_after_a_hash_cut_stays_out_of_the_line_to_copy(
+    tmp_path: Path, fields: dict[str, str], written: str, kept: str, meant: str, whole: str
+) -> None:
+    """«title: Tin số #3 # ghi chú của BBT» was told to be retyped «title: "Tin số #3 # ghi chú
+    của BBT"», the comment put in the title, and «"Tin số" #3 # ghi chú của BBT» offered for a
+    comment meant, «#3» dropped. «#3», the # against a word, is the value's; the later « # » is
+    written as a comment: the line to copy keeps it after the quotes, the whole value in quotes
+    is offered for when it is text too."""
+    warning, text = _one_warning(tmp_path, fields)
+    line = text.split("\n").index(written) + 1
+    assert warning.severity == "warning" and warning.line == line
+    assert f"«{kept}»" in warning.message
+    key = written.split(":")[0]
+    assert f'{key}: "{whole}"' in (warning.hint or "")
+    fixed = COPY.search(warning.hint or "")
+    assert fixed is not None
+    assert fixed.group(1) == f'{key}: "{meant}" # {whole.split(" # ", 1)[1]}'
+    data = split(copied(text, line, fixed.group(1))).data
+    name = key.strip(" -")
+    assert (data[name] if name in data else data["corrections"][0][name]) == meant
+
+
+def test_a_tab_before_a_hash_in_a_title_is_warned(tmp_path: Path) -> None:
+    """A Tab before a # ends the value as a space does («title: Tin số<Tab>#3» reads «Tin
+    số»): warned the same, the whole value quoted in the line to copy."""
+    warning, text = _one_warning(tmp_path, {"title": "Tin số\t#3"})
+    assert warning.line == 2 and "«Tin số»" in warning.message
+    fixed = COPY.search(warning.hint or "")
+    assert fixed is not None
+    assert split(copied(text, 2, fixed.group(1))).data["title"] == "Tin số\t#3"
