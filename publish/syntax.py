@@ -825,7 +825,8 @@ def yaml_path_escapes(
         key, value = found
         if value[0] != '"':
             continue
-        if _WINDOWS_PATH.search(value) and (escape := _ESCAPE.search(value)) is not None:
+        scalar = _double_quoted(value)  # not a `# comment` after it
+        if _WINDOWS_PATH.search(scalar) and (escape := _ESCAPE.search(scalar)) is not None:
             return Explained(
                 f"dấu \\ trong giá trị đặt trong ngoặc kép phải viết đôi (\\\\): «{escape[1]}» "
                 "trong đường dẫn được đọc thành một ký tự khác (Tab, xuống dòng…), không phải "
@@ -835,6 +836,20 @@ def yaml_path_escapes(
                 _BACKSLASH_HINT + _retyped_line(text, number),
             )
     return None
+
+
+def _double_quoted(value: str) -> str:
+    """The double-quoted scalar `value` opens with, up to its closing quote (all of `value`
+    when it is not closed on this line)."""
+    escaped = False
+    for at, char in enumerate(value[1:], 1):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == '"':
+            return value[: at + 1]
+    return value
 
 
 def _retyped_line(text: str, line: int | None) -> str:

@@ -255,6 +255,7 @@ def test_a_value_with_a_colon_retyped_reads_as_written(
 @given(text_of(), text_of(), text_of(), COMMENT, st.sampled_from("\"'"))
 @example("Ra quân", "tuần tra", "cuối năm", ' # ghi chú "cũ"', '"')
 @example("Mẫu", "A", "ở D:\\tai-lieu", "", "'")
+@example("0", "0", "0", " # a:\\:\\", '"')  # a drive-like comment after the value: not the value's
 def test_a_value_closed_early_retyped_reads_as_written(
     before: str, inside: str, after: str, comment: str, quote: str
 ) -> None:
