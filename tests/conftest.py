@@ -60,6 +60,16 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return (cores or 1) + 1 if (cores or 1) <= 4 else cores
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Workers started with -n and no --dist steal tests from each other's queues once their
+    own is done: with the default split, the last minutes of a run kept one worker busy with
+    its long tests (a randomised rebuild test, browser pages) while the others had none."""
+    wanted = config.getoption("numprocesses", None) and not config.getoption("distload", False)
+    if wanted and config.getoption("dist", "no") == "no":
+        config.option.dist = "worksteal"
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     """`--update-golden` rewrites the expected output under tests/golden/ instead of comparing."""
     parser.addoption(
