@@ -51,14 +51,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto` starts two workers more than there are cores when they are few: a quiet run on
+    """`-n auto` starts three workers more than there are cores when they are few: a quiet run on
     2 cores kept them ~78 % busy, the workers waiting on subprocesses, the browser and the
     Zalo emulator's replies the rest of the time; CI's run took 899 s with 3 workers, 866 s with
-    4 (PYTEST_XDIST_AUTO_NUM_WORKERS still wins)."""
+    4, 838 s with 5 (PYTEST_XDIST_AUTO_NUM_WORKERS still wins)."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (cores or 1) + 2 if (cores or 1) <= 4 else cores
+    return (cores or 1) + 3 if (cores or 1) <= 4 else cores
 
 
 @pytest.hookimpl(tryfirst=True)
