@@ -841,15 +841,8 @@ def yaml_path_escapes(
 def _double_quoted(value: str) -> str:
     """The double-quoted scalar `value` opens with, up to its closing quote (all of `value`
     when it is not closed on this line)."""
-    escaped = False
-    for at, char in enumerate(value[1:], 1):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == '"':
-            return value[: at + 1]
-    return value
+    closing = _CLOSING_QUOTE.search(value[1:])
+    return value if closing is None else value[: closing.end() + 1]
 
 
 def _retyped_line(text: str, line: int | None) -> str:
