@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
 # Some machines (this project's CI image among them) set PYTHONDONTWRITEBYTECODE: every
 # `python -m publish` a test starts then compiled the whole package again (~2.7 s of CPU each)
@@ -39,6 +40,12 @@ def _temp_root_in_memory() -> None:
 _temp_root_in_memory()
 
 from tests.zalo_project import emulator, zalo_env  # noqa: E402, F401  (fixtures the Zalo tests share)
+
+# No per-example deadline: the suite runs more workers than cores (see below), where a property
+# test of a few milliseconds an example sometimes waited past hypothesis' 200 ms for its turn on
+# a core and failed with DeadlineExceeded. Speed is the benchmarks' business, not the tests'.
+settings.register_profile("publish", deadline=None)
+settings.load_profile("publish")
 
 
 def pytest_configure(config: pytest.Config) -> None:
