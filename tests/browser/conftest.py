@@ -48,6 +48,15 @@ WIDTHS = {375: 812, 1280: 900}
 """Viewport width → height of the two screen sizes every page type is checked at."""
 
 
+def keep_screenshot(target: Any, name: str, **options: object) -> None:
+    """Save a screenshot of `target` (a page or an element) as test-artifacts/screenshots/NAME
+    when PUBLISH_SCREENSHOTS is set, for a person to look at: no test reads them, and taking
+    them (full pages, PNG-encoded by Chromium in software) was a fifth of the browser's CPU in
+    the page-type tests."""
+    if os.environ.get("PUBLISH_SCREENSHOTS"):
+        target.screenshot(path=str(SCREENSHOTS / name), **options)
+
+
 def unavailable(reason: str) -> None:
     """Skip with the reason, or fail when PUBLISH_REQUIRE_BROWSER=1 says the tools must be there."""
     if os.environ.get("PUBLISH_REQUIRE_BROWSER") == "1":

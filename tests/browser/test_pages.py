@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, WIDTHS, unavailable
+from tests.browser.conftest import WIDTHS, keep_screenshot, unavailable
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def test_page_type_loads_locally_and_passes_axe(kind: str, sample_site, open_pag
     for width in WIDTHS:
         page, recorder = open_page(path, width=width)
         assert page.locator("h1").first.is_visible()
-        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=True)
+        keep_screenshot(page, f"{kind}-{width}.png", full_page=True)
         assert recorder.errors == []
         assert len(recorder.hosts()) == 1, recorder.hosts()
         assert all(h.startswith("127.0.0.1:") for h in recorder.hosts())

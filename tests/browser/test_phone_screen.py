@@ -11,7 +11,7 @@ import pytest
 from publish import config as config_module
 from publish.pipeline import build
 from publish.writer import write
-from tests.browser.conftest import NOW, SCREENSHOTS, Opener, copy_sample, opening, serve
+from tests.browser.conftest import NOW, Opener, copy_sample, keep_screenshot, opening, serve
 
 pytestmark = pytest.mark.browser
 
@@ -217,7 +217,7 @@ def test_a_related_card_names_its_category_on_one_line(open_phone: Opener) -> No
     page, _ = open_phone("/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/", **PHONE)
     related = page.locator(".related")
     related.scroll_into_view_if_needed()
-    related.screenshot(path=str(SCREENSHOTS / "related-360.png"))
+    keep_screenshot(related, "related-360.png")
     metas = related.locator(".card .meta").evaluate_all(
         """metas => metas.map(m => {
             const walker = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
