@@ -19,7 +19,7 @@ import pytest
 
 from publish import parallel
 from publish.errors import ContentError, Problem
-from publish.parallel import MIN_JOBS, run_apart, run_jobs
+from publish.parallel import APART_MIN_JOBS, MIN_JOBS, run_apart, run_jobs
 
 
 @pytest.fixture(autouse=True)
@@ -208,7 +208,7 @@ def test_a_failing_job_apart_raises_its_problems_here() -> None:
     jobs = [(n, partial(_fails, n)) for n in range(95, 110)]
     threads = threading.active_count()
     with pytest.raises(ContentError) as raised:
-        list(run_apart(jobs, ahead=4))
+        list(run_apart(jobs, ahead=4, min_jobs=2))
     assert [p.field for p in raised.value.problems] == ["title"]
     assert threading.active_count() == threads
 
@@ -219,7 +219,9 @@ def test_a_fresh_worker_starts_without_the_pool_machinery() -> None:
     # eval, not a function of this module: unpickling one would import this test module and,
     # through it, `parallel` itself.
     probe = partial(eval, "(__import__('os').getpid(), list(__import__('sys').modules))")
-    loaded = [result for _, result in run_apart([(n, probe) for n in range(2)], ahead=2)]
+    loaded = [
+        result for _, result in run_apart([(n, probe) for n in range(2)], ahead=2, min_jobs=2)
+    ]
     assert len({pid for pid, _ in loaded} - {os.getpid()}) == 2
     for _, modules in loaded:
         unneeded = {"multiprocessing", "subprocess", "publish.parallel", "publish.errors"}
@@ -230,24 +232,40 @@ def test_a_job_apart_failing_with_any_error_raises_it_here_with_its_trace() -> N
     """An error from a job importing nothing of the tool still comes back, traceback and all."""
     jobs = [(n, partial(int, text)) for n, text in enumerate(["1", "2", "không phải số"])]
     with pytest.raises(RuntimeError, match=r"(?s)tiến trình dựng song song.*ValueError"):
-        list(run_apart(jobs, ahead=4))
+        list(run_apart(jobs, ahead=4, min_jobs=2))
 
 
 @pytest.mark.parametrize(
     ("workers", "count", "python"),
-    [("1", 40, sys.executable), ("2", 1, sys.executable), ("2", 40, "")],
+    [
+        ("1", 40, sys.executable),
+        ("2", 1, sys.executable),
+        ("2", APART_MIN_JOBS - 1, sys.executable),
+        ("2", 40, ""),
+    ],
 )
-def test_with_one_worker_a_single_job_or_no_interpreter_the_jobs_apart_run_here(
+def test_with_one_worker_few_jobs_or_no_interpreter_the_jobs_apart_run_here(
     monkeypatch, workers: str, count: int, python: str
 ) -> None:
-    """Starting workers costs more than one Word file takes; an embedded Python has no
-    interpreter to start them with."""
+    """Starting workers costs more CPU than a small site's handful of Word files takes here
+    (~0.3 s each against ~50 ms a file); an embedded Python has no interpreter to start them."""
     monkeypatch.setenv("PUBLISH_WORKERS", workers)
     monkeypatch.setattr(sys, "executable", python)
     jobs = [(n, partial(_apart_job, n)) for n in range(count)]
     results = list(run_apart(jobs, ahead=4))
     assert [r[0] for _, r in results] == list(range(count))
     assert {r[1] for _, r in results} == {os.getpid()}
+
+
+def test_enough_jobs_apart_among_many_without_one_go_to_workers(monkeypatch) -> None:
+    """Jobs are counted beyond the first `ahead` contexts: a site whose Word files to build are
+    spread among kept ones still gets its workers once they are enough to pay."""
+    monkeypatch.setenv("PUBLISH_WORKERS", "2")
+    jobs = [(n, partial(_apart_job, n) if n % 3 == 0 else None) for n in range(3 * APART_MIN_JOBS)]
+    results = [r for _, r in run_apart(jobs, ahead=4)]
+    built = [r for r in results if r is not None]
+    assert [n for n, _, _ in built] == list(range(0, 3 * APART_MIN_JOBS, 3))
+    assert os.getpid() not in {pid for _, pid, _ in built}
 
 
 _LEFT: list[weakref.ref] = []
@@ -277,14 +295,14 @@ def _is_left_alive() -> tuple[int, bool]:
 
 def test_a_fresh_worker_frees_what_a_job_left_in_cycles_before_the_next_job() -> None:
     jobs = [(n, job) for n, job in enumerate([_leave_a_cycle] * 2 + [_is_left_alive] * 2)]
-    results = [r for _, r in run_apart(jobs, ahead=4)]
+    results = [r for _, r in run_apart(jobs, ahead=4, min_jobs=2)]
     assert {results[0], results[1]} == {pid for pid, _ in results[2:]}  # same two workers
     assert [alive for _, alive in results[2:]] == [False, False]
 
 
 def test_what_a_job_prints_does_not_disturb_the_results() -> None:
     jobs = [(n, partial(print, "nhiễu", n)) for n in range(6)]
-    assert [r for _, r in run_apart(jobs, ahead=4)] == [None] * 6
+    assert [r for _, r in run_apart(jobs, ahead=4, min_jobs=2)] == [None] * 6
 
 
 def test_ctrl_c_leaves_a_fresh_worker_to_the_build_that_started_it() -> None:
@@ -318,4 +336,4 @@ def test_a_worker_that_dies_is_an_internal_error_not_a_hang(preload) -> None:
     with an error that is not mistaken for a problem of the output folder."""
     jobs = [(n, partial(os._exit, 3)) for n in range(4)]
     with pytest.raises(RuntimeError, match="dừng bất ngờ"):
-        list(run_apart(jobs, preload=preload, ahead=2))
+        list(run_apart(jobs, preload=preload, ahead=2, min_jobs=2))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,7 +39,9 @@ def test_items_and_episodes_made_on_every_core_equal_those_made_in_one_process(
     def counting(jobs, **kwargs):
         listed = list(jobs)
         word_jobs.append(sum(job is not None for _, job in listed))
-        return apart(listed, **kwargs)
+        # 90 bulletins make two episodes: fewer Word files than make fresh workers pay (at
+        # ~100 bulletins a week it would take ~1,700 bulletins), so the threshold is lowered.
+        return apart(listed, **kwargs, min_jobs=2)
 
     monkeypatch.setattr(radio, "run_apart", counting)
     built = {}
@@ -56,6 +59,30 @@ def test_items_and_episodes_made_on_every_core_equal_those_made_in_one_process(
     assert sent[-1] >= parallel.MIN_JOBS  # enough items for the workers to be used
     assert word_jobs[-1] >= 2  # and Word files of more than one episode for the fresh workers
     assert built["2"] == built["1"]
+
+
+def test_a_small_sites_word_files_are_built_without_starting_a_worker(
+    tmp_path, monkeypatch
+) -> None:
+    """Starting a fresh worker costs ~0.3 s of CPU, more than the sample's 15 Word files take
+    to build here (a site with APART_MIN_JOBS of them still gets workers: test_parallel)."""
+    monkeypatch.setenv("PUBLISH_WORKERS", "2")
+    started: list[int] = []
+    fresh = parallel._Fresh
+
+    def counting(count: int, preload):  # type: ignore[no-untyped-def]
+        started.append(count)
+        return fresh(count, preload)
+
+    monkeypatch.setattr(parallel, "_Fresh", counting)
+    sample = tmp_path / "sample"
+    sample.mkdir()
+    for name in ("content", "templates", "state"):
+        shutil.copytree(ROOT / name, sample / name)
+    shutil.copy(ROOT / "site.toml", sample / "site.toml")
+    assert main(["build", "--root", str(sample), "--now", NOW, "-q", "--channel", "radio"]) == 0
+    assert len(list((sample / "output" / "radio").rglob("*.docx"))) >= 2
+    assert started == []
 
 
 def test_the_radio_channel_loads_python_docx_only_where_a_word_file_is_made() -> None:
@@ -98,7 +125,7 @@ def test_word_file_workers_import_none_of_the_radio_renderer(tmp_path, monkeypat
         ]
         probe = "(__import__('os').getpid(), list(__import__('sys').modules))"
         probes = [("probe", functools.partial(eval, probe))] * 2
-        done = list(apart([*tagged, *probes], **kwargs))
+        done = list(apart([*tagged, *probes], **kwargs, min_jobs=2))  # 2 episodes: see above
         loaded.extend((pid, sorted(names)) for context, (pid, names) in done if context == "probe")
         word_file_pids.update(
             result[0] for context, result in done if context != "probe" and result
