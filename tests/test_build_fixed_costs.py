@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.metadata
 
 import publish.render.web as web
+from publish.render.web import assets
 
 
 def test_library_versions_are_read_once_per_process(monkeypatch) -> None:
@@ -23,3 +24,33 @@ def test_library_versions_are_read_once_per_process(monkeypatch) -> None:
     assert web._library_versions() == first
     assert len(calls) == read <= len(web.LIBRARIES)
     assert [v.split("=")[0] for v in first] == list(web.LIBRARIES)
+
+
+def test_theme_assets_are_stripped_of_comments_once_per_process(tmp_path, monkeypatch) -> None:
+    """A second project with the same stylesheet and script (or a rebuild) reuses the stripped
+    bytes; an asset whose bytes changed is stripped again."""
+    stripped: list[bytes] = []
+    for name in ("css_without_comments", "js_without_comments"):
+        strip = getattr(assets, name)
+
+        def counting(data: bytes, strip=strip) -> bytes:
+            stripped.append(data)
+            return strip(data)
+
+        monkeypatch.setattr(assets, name, counting)
+    css = b"/* gi\xe1\xba\xa3i th\xc3\xadch */\nbody { color: red; }\n"
+    js = b"// ghi ch\xc3\xba\nvar a = 1;\n"
+    made = []
+    for project in ("mot", "hai"):
+        folder = tmp_path / project / "assets"
+        folder.mkdir(parents=True)
+        (folder / "style.css").write_bytes(css)
+        (folder / "app.js").write_bytes(js)
+        (folder / "logo.svg").write_bytes(b"<svg/>")
+        made.append(assets.Assets(folder).files)
+    assert made[0] == made[1]
+    assert made[0]["style.css"][1] == b"body { color: red; }\n"
+    assert stripped.count(css) <= 1 and stripped.count(js) <= 1
+    (tmp_path / "hai" / "assets" / "style.css").write_bytes(css + b"a { color: blue; }\n")
+    changed = assets.Assets(tmp_path / "hai" / "assets").files["style.css"][1]
+    assert changed == b"body { color: red; }\na { color: blue; }\n"

@@ -23,6 +23,30 @@ _CSS_STRING_OR_COMMENT = re.compile(
 or a comment."""
 
 
+_STRIPPED: dict[tuple[str, bytes], bytes] = {}
+"""Stylesheets and scripts without their comments, by suffix and digest of the bytes read: the
+same theme's assets (the built-in one's, or a project's rebuilt by `publish serve`) are
+stripped once per process (~20 ms of every build)."""
+STRIPPED_BYTES = 16 << 20
+"""Bytes of stripped assets kept at most; past them the memo starts over."""
+
+
+def _stripped(suffix: str, data: bytes) -> bytes:
+    """The bytes to publish of an asset with this suffix: a stylesheet's or script's without
+    comments (remembered per process), any other file's as they are."""
+    strip = {".css": css_without_comments, ".js": js_without_comments}.get(suffix)
+    if strip is None:
+        return data
+    key = (suffix, hashlib.sha256(data).digest())
+    kept = _STRIPPED.get(key)
+    if kept is None:
+        kept = strip(data)
+        if sum(map(len, _STRIPPED.values())) + len(kept) > STRIPPED_BYTES:
+            _STRIPPED.clear()
+        _STRIPPED[key] = kept
+    return kept
+
+
 class Assets:
     """The files of `templates/assets/`, each published as `assets/<stem>.<hash8><suffix>`
     (an editor's swap and backup files and a folder view's Thumbs.db or .DS_Store are not)."""
@@ -36,11 +60,7 @@ class Assets:
                 if any(is_clutter(part) for part in name.split("/")):
                     # A vim swap file holds unsaved text; Thumbs.db and .DS_Store list the folder.
                     continue
-                data = path.read_bytes()
-                if path.suffix.lower() == ".css":
-                    data = css_without_comments(data)
-                elif path.suffix.lower() == ".js":
-                    data = js_without_comments(data)
+                data = _stripped(path.suffix.lower(), path.read_bytes())
                 pure = PurePosixPath(name)
                 digest = hashlib.sha256(data).hexdigest()[:8]
                 hashed = pure.with_name(f"{pure.stem}.{digest}{pure.suffix}").as_posix()
