@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.metadata
 
 import publish.render.web as web
-from publish.render.web import assets
+from publish.render.web import assets, environment, template_facts
 
 
 def test_library_versions_are_read_once_per_process(monkeypatch) -> None:
@@ -54,3 +54,32 @@ def test_theme_assets_are_stripped_of_comments_once_per_process(tmp_path, monkey
     (tmp_path / "hai" / "assets" / "style.css").write_bytes(css + b"a { color: blue; }\n")
     changed = assets.Assets(tmp_path / "hai" / "assets").files["style.css"][1]
     assert changed == b"body { color: red; }\na { color: blue; }\n"
+
+
+def test_a_common_themes_facts_stay_remembered_after_many_one_off_themes(
+    tmp_path, monkeypatch
+) -> None:
+    """Themes read once each (a test or an editor trying a template) do not keep the theme
+    used by every build out of the memo: its templates are parsed once, not at each build."""
+    parsed: list[str] = []
+    read = template_facts._read_facts
+
+    def counting(digest: str, templates, env):  # type: ignore[no-untyped-def]
+        parsed.append(digest)
+        return read(digest, templates, env)
+
+    monkeypatch.setattr(template_facts, "_read_facts", counting)
+    monkeypatch.setattr(template_facts, "_READ", {})
+    common = tmp_path / "common"
+    (common / "web").mkdir(parents=True)
+    (common / "web" / "page.html").write_text("<p>{{ title }}</p>", encoding="utf-8")
+    env = environment(common)
+    for n in range(2 * template_facts.READ_THEMES):
+        one_off = tmp_path / f"one-off-{n}"
+        (one_off / "web").mkdir(parents=True)
+        (one_off / "web" / "page.html").write_text(f"<p>{n}</p>", encoding="utf-8")
+        template_facts.theme_facts(one_off, env)
+        if n >= template_facts.READ_THEMES:  # the memo has been full for a while
+            assert template_facts.theme_facts(common, env).reusable
+    assert parsed.count(template_facts.theme_facts(common, env).digest) == 1
+    assert len(template_facts._READ) <= template_facts.READ_THEMES

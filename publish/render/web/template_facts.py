@@ -47,6 +47,8 @@ class ThemeFacts:
 _READ: dict[str, ThemeFacts] = {}
 """Facts already read in this process, by digest: `publish serve` rebuilds, and the test suite
 builds hundreds of fresh projects (no .cache/), all on the same few themes (~0.25 s a read)."""
+READ_THEMES = 8
+"""Themes whose facts are remembered at most (the most recently used)."""
 
 
 def theme_facts(
@@ -74,9 +76,12 @@ def theme_facts(
     kept = fragments.get(key) if fragments is not None else None
     if isinstance(kept, ThemeFacts) and kept.digest == digest:
         return kept
-    facts = _READ.get(digest) or _read_facts(digest, templates, env)
-    if len(_READ) < 8:
-        _READ[digest] = facts
+    facts = _READ.pop(digest, None) or _read_facts(digest, templates, env)
+    # The last READ_THEMES read, not the first: the test suite's one-off themes (a test editing
+    # a template) filled the memo early in a worker and the common themes were read every build.
+    _READ[digest] = facts
+    while len(_READ) > READ_THEMES:
+        del _READ[next(iter(_READ))]
     if fragments is not None:
         fragments.put(key, facts)
     return facts
