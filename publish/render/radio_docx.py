@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
+    from docx.opc.packuri import PackURI
     from docx.oxml.text.paragraph import CT_P
     from docx.oxml.text.run import CT_R
     from docx.text.paragraph import Paragraph
@@ -76,9 +77,7 @@ def build_docx(paragraphs: list[ParagraphSpec], properties: dict[str, str]) -> b
             run.clear_content()  # keep the formatting (w:rPr), drop the text
         prototypes[shape] = prototype
     _set_properties(document, properties)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return _package_bytes(document)
 
 
 def _set_up(document: WordDocument) -> None:
@@ -132,14 +131,37 @@ def _set_properties(document: WordDocument, properties: dict[str, str]) -> None:
     core.last_printed = moment
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry times (python-docx stamps the current time)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+class _FixedTimes:
+    """Writes a package's items into a zip as python-docx's own writer does, but with fixed
+    entry times and permissions (python-docx stamps the current time)."""
+
+    def __init__(self, target: zipfile.ZipFile) -> None:
+        """Write into `target`."""
+        self.target = target
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        """Add one item under its member name (the part name without the leading slash)."""
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self.target.writestr(entry, blob)
+
+
+def _package_bytes(document: WordDocument) -> bytes:
+    """The Word file's bytes, its entries with fixed times: what `document.save` writes, in its
+    order, without saving it first and rewriting the zip (which compressed everything twice:
+    a fifth of each file's build)."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+        writer = _FixedTimes(target)
+        # The steps of PackageWriter.write, with this writer for its zip writer.
+        PackageWriter._write_content_types_stream(writer, parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]
     return out.getvalue()
