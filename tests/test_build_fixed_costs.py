@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 import importlib.metadata
+from pathlib import Path
+
+import PIL.Image
 
 import publish.render.web as web
-from publish.render.web import assets, environment, template_facts
+from publish.render.web import assets, environment, kept_variants, template_facts
+from tests.web_fixture import build_site, copy_site
 
 
 def test_library_versions_are_read_once_per_process(monkeypatch) -> None:
@@ -83,3 +87,50 @@ def test_a_common_themes_facts_stay_remembered_after_many_one_off_themes(
             assert template_facts.theme_facts(common, env).reusable
     assert parsed.count(template_facts.theme_facts(common, env).digest) == 1
     assert len(template_facts._READ) <= template_facts.READ_THEMES
+
+
+def _variants(root: Path) -> dict[str, bytes]:
+    """The image variants a build wrote, by name, and those in the project's .cache/."""
+    made = {p.name: p.read_bytes() for p in (root / "output" / "web").rglob("*.jpg")}
+    return made | {p.name: p.read_bytes() for p in (root / ".cache" / "images").glob("*.jpg")}
+
+
+def test_photos_are_resized_once_per_process(tmp_path, monkeypatch) -> None:
+    """A second fresh project with the same photos takes the variants made by the first
+    (same bytes, also in its .cache/images/) instead of decoding and encoding them again."""
+    encoded: list[tuple[int, int]] = []
+    save = PIL.Image.Image.save
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        encoded.append(self.size)
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(PIL.Image.Image, "save", counting)
+    monkeypatch.setattr(kept_variants, "_KEPT", {})
+    monkeypatch.setattr(kept_variants, "_SIZE", [0])
+    first = copy_site(tmp_path / "mot")
+    build_site(first)
+    assert encoded, "the fixture's photos were resized"
+    encoded.clear()
+    second = copy_site(tmp_path / "hai")
+    build_site(second)
+    assert encoded == []
+    assert _variants(second) == _variants(first)
+    assert len(_variants(second)) > 1
+
+
+def test_kept_variants_stay_under_their_bound(monkeypatch) -> None:
+    """The least recently used variants go first once KEPT_BYTES are held."""
+    monkeypatch.setattr(kept_variants, "_KEPT", {})
+    monkeypatch.setattr(kept_variants, "_SIZE", [0])
+    monkeypatch.setattr(kept_variants, "KEPT_BYTES", 10)
+    kept_variants.keep(("a", 1, 1, "v"), b"1234")
+    kept_variants.keep(("b", 1, 1, "v"), b"5678")
+    assert kept_variants.kept(("a", 1, 1, "v")) == b"1234"  # now the most recently used
+    kept_variants.keep(("c", 1, 1, "v"), b"90ab")
+    assert kept_variants.kept(("b", 1, 1, "v")) is None
+    assert kept_variants.kept(("a", 1, 1, "v")) == b"1234"
+    assert kept_variants.kept(("c", 1, 1, "v")) == b"90ab"
+    kept_variants.keep(("d", 1, 1, "v"), b"x" * 11)  # larger than the bound: not kept
+    assert kept_variants.kept(("d", 1, 1, "v")) is None
+    assert kept_variants._SIZE == [8]

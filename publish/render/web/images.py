@@ -44,7 +44,7 @@ from publish.errors import OS_REASONS, Problem, PublishError, details_shown, os_
 from publish.ledger import Ledger
 from publish.limits import read_head
 from publish.model import Artifact, Kept, by_constructor
-from publish.render.web import cache
+from publish.render.web import cache, kept_variants
 from publish.text import slugify
 
 if TYPE_CHECKING:
@@ -225,7 +225,8 @@ class Pictures:
         stat = repr(signature)
         stem = slugify(PurePosixPath(path).stem)
         data = source.read_bytes()
-        key = hashlib.sha256(data).hexdigest()[:KEY_LENGTH]
+        whole = hashlib.sha256(data).hexdigest()
+        key = whole[:KEY_LENGTH]
         if found := self._reuse(path, key, stem, stat if signature is not None else None):
             return found
         Image, _ = _pillow()
@@ -243,7 +244,7 @@ class Pictures:
         for width in widths:
             height = max(1, round(original[1] * width / original[0]))
             encoded = self._cached(key, width) or self._resize(
-                data, (width, height), key, owner, path
+                data, (width, height), whole, owner, path
             )
             digest = hashlib.sha256(encoded).hexdigest()
             name = f"{OUTPUT_DIR}/{stem}-{width}.{digest[:8]}.jpg"
@@ -312,8 +313,19 @@ class Pictures:
         """Bytes from the cache, or None."""
         return cache.read(self._cache_file(key, width))
 
-    def _resize(self, data: bytes, size: tuple[int, int], key: str, owner: str, path: str) -> bytes:
-        """Resize to `size` (upright) and re-encode as progressive JPEG, then store in the cache."""
+    def _resize(
+        self, data: bytes, size: tuple[int, int], digest: str, owner: str, path: str
+    ) -> bytes:
+        """Resize to `size` (upright) and re-encode as progressive JPEG (`digest`: of `data`),
+        then store in the cache; the same bytes made earlier in this process are taken."""
+        remembered = (digest, *size, TOOL_VERSION)
+        encoded = kept_variants.kept(remembered) or self._encoded(data, size, owner, path)
+        kept_variants.keep(remembered, encoded)
+        cache.write(self._cache_file(digest[:KEY_LENGTH], size[0]), encoded)
+        return encoded
+
+    def _encoded(self, data: bytes, size: tuple[int, int], owner: str, path: str) -> bytes:
+        """`data` resized to `size` (upright) and encoded as progressive JPEG."""
         Image, ImageOps = _pillow()
         try:
             with Image.open(io.BytesIO(data)) as opened:
@@ -332,9 +344,7 @@ class Pictures:
                 )
         except (OSError, Image.DecompressionBombError) as exc:
             raise PublishError(unreadable_image(owner, path, exc).render()) from None
-        encoded = out.getvalue()
-        cache.write(self._cache_file(key, size[0]), encoded)
-        return encoded
+        return out.getvalue()
 
 
 def _by_bytes(key: str, stem: str) -> str:
