@@ -6,7 +6,9 @@ from __future__ import annotations
 import importlib.metadata
 from pathlib import Path
 
+import jinja2
 import PIL.Image
+import pytest
 
 import publish.render.web as web
 from publish.render.web import assets, environment, kept_variants, template_facts
@@ -134,3 +136,38 @@ def test_kept_variants_stay_under_their_bound(monkeypatch) -> None:
     kept_variants.keep(("d", 1, 1, "v"), b"x" * 11)  # larger than the bound: not kept
     assert kept_variants.kept(("d", 1, 1, "v")) is None
     assert kept_variants._SIZE == [8]
+
+
+def test_a_copy_of_a_theme_elsewhere_is_not_compiled_again(tmp_path, monkeypatch) -> None:
+    """Another project with the same templates (each test's project, a second checkout) takes
+    the compiled code, with its own file names: an error in a template names its own file."""
+    compiled: list[str] = []
+    compile_ = jinja2.Environment._compile
+
+    def counting(self, source: str, filename: str) -> object:  # type: ignore[no-untyped-def]
+        compiled.append(filename)
+        return compile_(self, source, filename)
+
+    monkeypatch.setattr(jinja2.Environment, "_compile", counting)
+    source = (
+        "{% macro the(x) %}<b>{{ x }}</b>{% endmacro %}{% block body %}"
+        "{{ the(title) }}{% if broken %}{{ missing.name }}{% endif %}{% endblock %}"
+    )
+    themes = []
+    for name in ("mot", "hai"):
+        theme = tmp_path / name / "templates"
+        (theme / "web").mkdir(parents=True)
+        (theme / "web" / "trang.html").write_text(source, "utf-8")
+        themes.append(theme)
+    first = environment(themes[0]).get_template("trang.html")
+    assert len(compiled) == 1
+    second = environment(themes[1]).get_template("trang.html")
+    assert len(compiled) == 1  # not compiled again
+    assert second.render(title="A & B", broken=False) == "<b>A &amp; B</b>"
+    assert second.filename == str(themes[1] / "web" / "trang.html")
+    assert first.filename == str(themes[0] / "web" / "trang.html")
+    with pytest.raises(jinja2.UndefinedError) as raised:
+        second.render(title="x", broken=True)
+    shown = [entry.path for entry in raised.traceback]
+    assert str(themes[1] / "web" / "trang.html") in {str(p) for p in shown}
+    assert str(themes[0] / "web" / "trang.html") not in {str(p) for p in shown}
