@@ -46,10 +46,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         parents=[common_options()],
         help="người duyệt ghi tên mình và dấu nội dung đã duyệt vào bản tin",
         description="Ghi approved_by và approved_version (dấu của nội dung được duyệt) vào phần "
-        "đầu của từng bản tin, không đổi gì khác trong tệp. Nội dung sửa sau đó bị giữ lại, "
+        "đầu của từng bản tin (hay trang trong content/pages/), không đổi gì khác trong tệp. Nội dung sửa sau đó bị giữ lại, "
         "không đăng ở kênh nào, cho tới khi được duyệt lại.",
     )
-    parser.add_argument("files", nargs="+", metavar="TỆP", help="tệp bản tin (.md) đã đọc duyệt")
+    parser.add_argument(
+        "files", nargs="+", metavar="TỆP", help="tệp bản tin hay trang (.md) đã đọc duyệt"
+    )
     parser.add_argument(
         "--by",
         required=True,
