@@ -57,9 +57,20 @@ def run_guarded(
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
-PRELOADED = ["publish.cli", "publish.commands.check", "publish.pipeline", "tests.hang_guard"]
-"""What the guarded runs' parent process imports once: a fresh interpreter spent ~1 s of CPU
-importing publish for each of ~150 guarded runs in the suite."""
+PRELOADED = [
+    "publish.cli",
+    "publish.commands.check",
+    "publish.commands.init",
+    "publish.commands.sync",
+    "publish.pipeline",
+    "publish.sync.radio",
+    "publish.sync.zalo",
+    "tests.hang_guard",
+    "tests.forked",
+]
+"""What the parent process of guarded runs and of tests/forked.py's commands imports once: a
+fresh interpreter spent ~1 s of CPU importing publish for each of ~150 guarded runs and ~300
+`python -m publish` commands in the suite."""
 
 
 @functools.cache
